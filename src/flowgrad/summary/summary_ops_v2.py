@@ -263,9 +263,10 @@ for _type, _bind in (("WriteScalarSummary", _scalar_bind),
     register_op(_type, infer=_no_outputs, bind=_bind, stateful=True, grad=None)
 
 
-def _gen_op(op_type, inputs, attrs=None, name=None):
+def _gen_op(op_type, inputs, attrs=None, name=None, t_arg=()):
     """Creates one op as TF's generated wrapper does: `inputs` are (arg name, value,
-    dtype) converted in the op's name scope; returns the Operation."""
+    dtype) converted in the op's name scope; the input named in `t_arg` sets attr T;
+    returns the Operation."""
     with name_scope(name, op_type) as scope:
         ts = [v if isinstance(v, Tensor) else convert_to_tensor(v, dtype=dt, name=arg)
               for arg, v, dt in inputs]
@@ -274,7 +275,11 @@ def _gen_op(op_type, inputs, attrs=None, name=None):
                 raise TypeError(f"Input '{arg}' of '{op_type}' Op has type "
                                 f"{t.dtype.base_dtype.name} that does not match expected "
                                 f"type of {dt.name}.")
-        return get_default_graph()._create_op(op_type, ts, dict(attrs or {}), scope)
+        attrs = dict(attrs or {})
+        for arg, t in zip((a for a, _, _ in inputs), ts):
+            if arg in t_arg:   # the op's type attr T (TF's OpDef)
+                attrs["T"] = t.dtype.base_dtype
+        return get_default_graph()._create_op(op_type, ts, attrs, scope)
 
 
 # ---------------------------------------------------------------------------------------
@@ -611,7 +616,8 @@ def generic(name, tensor, metadata=None, family=None, step=None):
         return _gen_op("WriteSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tensor", _identity(tensor), None), ("tag", tag, _dt.string),
-            ("summary_metadata", serialized_metadata, _dt.string)], name=scope)
+            ("summary_metadata", serialized_metadata, _dt.string)], name=scope,
+            t_arg=("tensor",))
     return summary_writer_function(name, tensor, function, family=family)
 
 
@@ -632,7 +638,8 @@ def scalar(name, tensor, family=None, step=None):
         return _gen_op("WriteScalarSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("value", _check_real("value", _identity(tensor), _v1._REAL), None)], name=scope)
+            ("value", _check_real("value", _identity(tensor), _v1._REAL), None)], name=scope,
+            t_arg=("value",))
     return summary_writer_function(name, tensor, function, family=family)
 
 
@@ -642,7 +649,8 @@ def histogram(name, tensor, family=None, step=None):
         return _gen_op("WriteHistogramSummary", [
             ("writer", _resource(), None), ("step", _choose_step(step), _dt.int64),
             ("tag", tag, _dt.string),
-            ("values", _check_real("values", _identity(tensor), _v1._REAL), None)], name=scope)
+            ("values", _check_real("values", _identity(tensor), _v1._REAL), None)], name=scope,
+            t_arg=("values",))
     return summary_writer_function(name, tensor, function, family=family)
 
 
@@ -659,7 +667,7 @@ def image(name, tensor, bad_color=None, max_images=3, family=None, step=None):
             ("tag", tag, _dt.string),
             ("tensor", _check_real("tensor", _identity(tensor), _IMAGE_V2), None),
             ("bad_color", bad_color_, _dt.uint8)], {"max_images": int(max_images)},
-            name=scope)
+            name=scope, t_arg=("tensor",))
     return summary_writer_function(name, tensor, function, family=family)
 
 

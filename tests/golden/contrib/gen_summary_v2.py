@@ -356,7 +356,40 @@ def _default_session_init(tf):
         shutil.rmtree(d)
 
 
-CASES = ("events_all", "events_extra", "writer_args", "step_errors", "default_session_init", "events_every_n", "events_graph_import", "ops_always", "ops_never",
+def _graph_def_round_trip(tf):
+    """The GraphDef nodes of the writer and write ops (attrs), then that GraphDef imported
+    into a new graph and run by name: the events written."""
+    d = tempfile.mkdtemp()
+    try:
+        g = tf.Graph()
+        with g.as_default():
+            cs = tf.contrib.summary
+            w = cs.create_file_writer(d, name="w")
+            with w.as_default(), cs.always_record_summaries():
+                outs = [cs.scalar("loss", 0.5, step=1),
+                        cs.image("im", tf.zeros([1, 2, 2, 1]), step=1),
+                        cs.audio("au", tf.zeros([1, 3]), 8000, 1, step=1),
+                        cs.generic("g", [1, 2], step=2),
+                        cs.histogram("h", [1.0], step=2)]
+            gd = g.as_graph_def()
+        nodes = []
+        for n in gd.node:
+            if n.op.startswith(("Write", "Create", "SummaryWriter", "Flush")):
+                nodes.append([n.name, n.op, list(n.input), sorted(
+                    [k, str(v)] for k, v in n.attr.items() if k != "_output_shapes")])
+        g2 = tf.Graph()
+        with g2.as_default():
+            tf.import_graph_def(gd, name="")
+            with tf.Session() as sess:
+                sess.run("CreateSummaryFileWriter")
+                sess.run([o.name for o in outs])
+                sess.run("FlushSummaryWriter")
+        return [nodes, _events(tf, d)]
+    finally:
+        shutil.rmtree(d)
+
+
+CASES = ("graph_def_round_trip", "events_all", "events_extra", "writer_args", "step_errors", "default_session_init", "events_every_n", "events_graph_import", "ops_always", "ops_never",
          "no_writer", "run_errors", "misc")
 
 
