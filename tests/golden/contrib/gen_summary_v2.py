@@ -357,7 +357,7 @@ def _default_session_init(tf):
 
 
 def _graph_def_round_trip(tf):
-    """The GraphDef nodes of the writer and write ops (attrs), then that GraphDef imported
+    """The GraphDef nodes of the writer and write ops (device, inputs, attrs), then that GraphDef imported
     into a new graph and run by name: the events written."""
     d = tempfile.mkdtemp()
     try:
@@ -375,7 +375,7 @@ def _graph_def_round_trip(tf):
         nodes = []
         for n in gd.node:
             if n.op.startswith(("Write", "Create", "SummaryWriter", "Flush")):
-                nodes.append([n.name, n.op, list(n.input), sorted(
+                nodes.append([n.name, n.op, n.device, list(n.input), sorted(
                     [k, str(v)] for k, v in n.attr.items() if k != "_output_shapes")])
         g2 = tf.Graph()
         with g2.as_default():
