@@ -18,6 +18,7 @@ import contextlib
 import functools
 import logging
 import os
+import re
 import threading
 import time
 
@@ -508,8 +509,29 @@ def create_summary_file_writer(*args, **kwargs):
     return create_file_writer(*args, **kwargs)
 
 
+_EXPERIMENT_NAME_PATTERNS = re.compile(r"^[^\x00-\x1F<>]{0,256}$")
+_RUN_NAME_PATTERNS = re.compile(r"^[^\x00-\x1F<>]{0,512}$")
+_USER_NAME_PATTERNS = re.compile(r"^[a-z]([-a-z0-9]{0,29}[a-z0-9])?$", re.I)
+
+
+def _cleanse_string(name, pattern, value):
+    if isinstance(value, str) and pattern.search(value) is None:
+        raise ValueError("%s (%s) must match %s" % (name, value, pattern.pattern))
+
+
 def create_db_writer(db_uri, experiment_name=None, run_name=None, user_name=None, name=None):
-    """Not implemented: flowgrad has no SQLite summary writer (CreateSummaryDbWriter)."""
+    """Not implemented: flowgrad has no SQLite summary writer (CreateSummaryDbWriter).
+
+    Raises:
+      ValueError: a name TF refuses (as TF, checked first).
+      NotImplementedError: otherwise.
+    """
+    if experiment_name is not None:
+        _cleanse_string("experiment_name", _EXPERIMENT_NAME_PATTERNS, experiment_name)
+    if run_name is not None:
+        _cleanse_string("run_name", _RUN_NAME_PATTERNS, run_name)
+    if user_name is not None:
+        _cleanse_string("user_name", _USER_NAME_PATTERNS, user_name)
     raise NotImplementedError(
         "tf.contrib.summary.create_db_writer: flowgrad does not implement SQLite summary "
         "database writers (the CreateSummaryDbWriter op)")

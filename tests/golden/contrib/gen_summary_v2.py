@@ -277,6 +277,17 @@ def _run_errors(tf):
         shutil.rmtree(d)
 
 
+def _db_writer_names(tf):
+    """create_db_writer's name checks (ValueError before any op is made)."""
+    cs = tf.contrib.summary
+    out = {}
+    for key, kw in (("exp", {"experiment_name": "a<b"}), ("run", {"run_name": "x\x01"}),
+                    ("user", {"user_name": "-bad"}), ("user_long", {"user_name": "a" * 40})):
+        with tf.Graph().as_default():
+            out[key] = _err(lambda: cs.create_db_writer("file:/nonexistent/x.sqlite", **kw))
+    return out
+
+
 def _misc(tf):
     cs = tf.contrib.summary
     return [cs.eval_dir("/m"), cs.eval_dir("/m", "a"), cs.eval_dir("/m", ""),
@@ -390,7 +401,7 @@ def _graph_def_round_trip(tf):
 
 
 CASES = ("graph_def_round_trip", "events_all", "events_extra", "writer_args", "step_errors", "default_session_init", "events_every_n", "events_graph_import", "ops_always", "ops_never",
-         "no_writer", "run_errors", "misc")
+         "no_writer", "run_errors", "db_writer_names", "misc")
 
 
 def cases(tf):
