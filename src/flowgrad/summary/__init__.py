@@ -8,6 +8,7 @@ package does not import tensorboard. The proto classes `Summary`, `Event`,
 from .summary_ops import audio, histogram, image, merge, merge_all, scalar, tensor_summary, text
 from .writer import FileWriter, FileWriterCache
 from ._description import all_v2_summary_ops, get_summary_description
+from .summary_ops_v2 import initialize
 from ..engine.framework.proto import pb
 
 _PROTOS = {"Summary": "summary_pb2", "SummaryMetadata": "summary_pb2",

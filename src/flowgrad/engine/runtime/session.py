@@ -551,6 +551,8 @@ class BaseSession:
 
     def close(self) -> None:
         self._closed = True
+        for close_resource in self._ctx.__dict__.pop("on_close", ()):
+            close_resource()   # e.g. summary writers: flush and close their event files
         self._plans.clear()
         self._ctx.xla_resident = None
         self._ctx.variables.clear()
