@@ -36,6 +36,16 @@ from . import summary_ops as _v1
 from ._description import _SUMMARY_COLLECTION
 from ._description import all_v2_summary_ops
 from .writer import EventFileWriter
+from ..train.training_util import get_or_create_global_step
+from ..ops.tensor_util import constant_value
+from ..engine.ops.shape import identity
+from ..engine.ops.ordering import no_op
+from ..engine.ops.control_flow import cond
+from ..engine.ops.construction import placeholder
+from ..engine.ops.comparison import logical_and
+from ..engine.ops.comparison import equal
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.framework.graph import Graph
 
 __all__ = ["SummaryWriter", "all_v2_summary_ops", "always_record_summaries", "audio",
            "create_db_writer", "create_file_writer", "create_summary_file_writer", "eval_dir",
@@ -89,7 +99,6 @@ def _close_all(store):
 
 
 def _resource_infer(inputs, attrs):
-    from ..engine.framework.tensor_shape import TensorShape
     return [(_dt.resource, TensorShape([]))]
 
 
@@ -287,7 +296,6 @@ def _gen_op(op_type, inputs, attrs=None, name=None, t_arg=()):
 # Recording conditions
 # ---------------------------------------------------------------------------------------
 def _logical_and(x, y):
-    from ..engine.ops.comparison import logical_and
     return logical_and(x, y)
 
 
@@ -321,9 +329,7 @@ def _record_if(condition):
 
 def record_summaries_every_n_global_steps(n, global_step=None):
     """A context in which summaries record when `global_step % n == 0`."""
-    from ..engine.ops.comparison import equal
     if global_step is None:
-        from ..train.training_util import get_or_create_global_step
         global_step = get_or_create_global_step()
     with device("cpu:0"):
         should = equal(global_step % n, 0)
@@ -344,7 +350,6 @@ def _constant_bool(pred):
     """TF's smart_constant_value: pred's value when it folds to a constant, else None."""
     if isinstance(pred, (bool, np.bool_)):
         return bool(pred)
-    from ..ops.tensor_util import constant_value
     v = constant_value(pred)
     if v is not None:
         return bool(v)
@@ -362,7 +367,6 @@ def _smart_cond(pred, true_fn, false_fn, name=None):
     value = _constant_bool(pred)
     if value is not None:
         return true_fn() if value else false_fn()
-    from ..engine.ops.control_flow import cond
     return cond(pred, true_fn=true_fn, false_fn=false_fn, name=name)
 
 
@@ -557,14 +561,12 @@ def initialize(graph=None, session=None):  # noqa: A002 - TF's name
             raise ValueError("session must be passed if no default session exists")
     session.run(summary_writer_initializer_op())
     if graph is not None:
-        from ..engine.ops.construction import placeholder
         data = _serialize_graph(graph)
         x = placeholder(_dt.string)
         session.run(_graph(x, 0), feed_dict={x: data})
 
 
 def _serialize_graph(arbitrary_graph):
-    from ..engine.framework.graph import Graph
     if isinstance(arbitrary_graph, Graph):
         return arbitrary_graph.as_graph_def(add_shapes=True).SerializeToString()
     return arbitrary_graph.SerializeToString()
@@ -584,7 +586,6 @@ def _nothing():
 
 def _choose_step(step):
     if step is None:
-        from ..train.training_util import get_or_create_global_step
         return get_or_create_global_step()
     if not isinstance(step, Tensor):
         return convert_to_tensor(step, _dt.int64)
@@ -592,12 +593,10 @@ def _choose_step(step):
 
 
 def _identity(x):
-    from ..engine.ops.shape import identity
     return identity(x)
 
 
 def _no_op():
-    from ..engine.ops.ordering import no_op
     return no_op()
 
 
