@@ -9,6 +9,7 @@ import pytest
 
 import flowgrad as tf
 from goldens import generator, load
+from goldenio import GoldenError  # noqa: E402 - on sys.path once goldens is imported
 
 GOLD = load("keras", "optimizers_v1")
 GEN = generator("keras", "optimizers_v1")
@@ -17,10 +18,9 @@ NAMES = [name for name, _ in MAKERS]
 
 
 def _compare(got, want, path="", rtol=1e-6, atol=1e-7):
-    if isinstance(want, Exception):
+    if isinstance(want, GoldenError):
         assert isinstance(got, Exception), path
-        assert type(got).__name__ == type(want).__name__, path
-        assert str(got) == str(want), path
+        assert (type(got).__name__, str(got)) == (want.cls, want.message), path
     elif isinstance(want, dict):
         assert sorted(got) == sorted(want), path
         for k in want:
@@ -47,7 +47,8 @@ def test_fit(case):
             got = GEN._fit(tf, dict(MAKERS)[case](), seed=seed)
     if case in GEN.RACY:   # TF's values change from run to run: the structure only
         got = GEN._no_values(got)
-    _compare(got, GOLD["fit_" + case], case)
+    # the model's forward and backward pass differ from TF's in the last bits
+    _compare(got, GOLD["fit_" + case], case, rtol=1e-5, atol=1e-6)
 
 
 @pytest.mark.parametrize("case", NAMES)
@@ -57,7 +58,7 @@ def test_get_updates(case):
             got = GEN._get_updates(tf, dict(MAKERS)[case]())
     if case in GEN.RACY:
         got = GEN._no_values(got)
-    _compare(got, GOLD["updates_" + case], case)
+    _compare(got, GOLD["updates_" + case], case, rtol=0, atol=0)   # bit for bit
 
 
 def test_errors():
@@ -78,7 +79,7 @@ def test_configs_and_get():
                "gradient_descent": "optimizers", "adadelta": "optimizers",
                "adagrad": "optimizers", "adamax": "optimizers", "rmsprop": "optimizers"}
     for key, value in list(want.items()):
-        if key.endswith("_deserialize") or key.startswith("get_"):
+        if isinstance(value, list) and (key.endswith("_deserialize") or key.startswith("get_")):
             value = [modules[value[0]]] + list(value[1:])
         elif key in ("keras_Adam", "contrib_Adam"):
             value = modules[value]

@@ -340,8 +340,7 @@ class Adagrad(_PrependIterations, Optimizer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """As TF 1.14: a config without initial_accumulator_value starts at 0 (so
-        compile('adagrad') does)."""
-        config = dict(config)
+        compile('adagrad') does); `config` itself edited, as TF's."""
         config.setdefault("initial_accumulator_value", 0.)
         return super().from_config(config, custom_objects)
 
