@@ -2,8 +2,6 @@
 (tests/golden/keras/gen_optimizers_v1.py): Model.fit histories and weights, the
 optimizer's weights, variables and ops, get_updates in a plain graph, configs, errors,
 tf.keras.optimizers.get / deserialize, and an HDF5 save / load_model round trip."""
-import inspect
-
 import numpy as np
 import pytest
 
@@ -99,20 +97,7 @@ def test_save_load_model():
     _compare(got, want, "save_load", rtol=2e-6, atol=1e-7)
 
 
-def test_signatures():
-    O = tf.contrib.keras.optimizers
-    sigs = {"SGD": "(lr=0.01, momentum=0.0, decay=0.0, nesterov=False, **kwargs)",
-            "RMSprop": "(lr=0.001, rho=0.9, epsilon=None, decay=0.0, **kwargs)",
-            "Adagrad": "(lr=0.01, epsilon=None, decay=0.0, **kwargs)",
-            "Adadelta": "(lr=1.0, rho=0.95, epsilon=None, decay=0.0, **kwargs)",
-            "Adam": "(lr=0.001, beta_1=0.9, beta_2=0.999, epsilon=None, decay=0.0, "
-                    "amsgrad=False, **kwargs)",
-            "Adamax": "(lr=0.002, beta_1=0.9, beta_2=0.999, epsilon=None, decay=0.0, "
-                      "**kwargs)",
-            "Nadam": "(lr=0.002, beta_1=0.9, beta_2=0.999, epsilon=None, "
-                     "schedule_decay=0.004, **kwargs)",
-            "Optimizer": "(**kwargs)"}
-    for name, sig in sigs.items():
-        assert str(inspect.signature(getattr(O, name))) == sig, name
-    assert not issubclass(O.Adam, tf.keras.optimizers.Optimizer)
-    assert tf.keras.optimizers.Adam is not O.Adam
+def test_classes_are_not_tf_keras_optimizers():
+    opts = tf.contrib.keras.optimizers
+    assert not issubclass(opts.Adam, tf.keras.optimizers.Optimizer)
+    assert tf.keras.optimizers.Adam is not opts.Adam

@@ -3,6 +3,7 @@ Adadelta, Adam, Adamax, Nadam}, keras/optimizers.py): fit histories, final weigh
 optimizer's weights (names, values) and config after fit, the variables and ops they add
 to the graph; get_updates on a loss in a plain graph; their configs, errors, and what
 tf.keras.optimizers.get / deserialize return; an HDF5 save / load_model round trip."""
+import inspect
 import json
 import os
 import shutil
@@ -154,6 +155,11 @@ def _configs(tf):
         out["get_" + name] = [type(g).__module__.split(".")[-1], type(g).__name__]
     out["keras_Adam"] = tf.keras.optimizers.Adam.__module__.split(".")[-1]
     out["contrib_Adam"] = O.Adam.__module__.split(".")[-1]
+    out["signatures"] = {name: str(inspect.signature(getattr(O, name))) for name in (
+        "Optimizer", "SGD", "RMSprop", "Adagrad", "Adadelta", "Adam", "Adamax", "Nadam")}
+    out["methods"] = {name: str(inspect.signature(getattr(O.Optimizer, name))) for name in (
+        "get_updates", "get_gradients", "set_weights", "get_weights", "get_config",
+        "from_config")}
     out["lr_attr"] = float(tf.keras.backend.get_value(O.Adam(0.25).lr))
     return out
 
