@@ -340,8 +340,7 @@ class Adagrad(_PrependIterations, Optimizer):
     @classmethod
     def from_config(cls, config, custom_objects=None):
         """As TF 1.14: a config without initial_accumulator_value starts at 0 (so
-        compile('adagrad') does)."""
-        config = dict(config)
+        compile('adagrad') does); `config` itself edited, as TF's."""
         config.setdefault("initial_accumulator_value", 0.)
         return super().from_config(config, custom_objects)
 
@@ -689,9 +688,12 @@ def serialize(optimizer):
 
 def deserialize(config, custom_objects=None):
     """The optimizer a {'class_name', 'config'} dict describes (names case-insensitive)."""
-    name = config["class_name"]
     classes = {"sgd": SGD, "adam": Adam, "rmsprop": RMSprop, "adagrad": Adagrad,
                "adadelta": Adadelta, "adamax": Adamax, "nadam": Nadam, "ftrl": Ftrl}
+    # TF 1.14 lower-cases a built-in optimizer's class_name in `config` itself
+    if config["class_name"].lower() in classes:
+        config["class_name"] = config["class_name"].lower()
+    name = config["class_name"]
     if custom_objects and name in custom_objects:
         return custom_objects[name].from_config(config["config"])
     if name.lower() in classes:
@@ -701,7 +703,8 @@ def deserialize(config, custom_objects=None):
 
 def get(identifier):
     """A Keras optimizer from a name, a config dict, an instance or a tf.train optimizer."""
-    if isinstance(identifier, (Optimizer, OptimizerV2)):
+    from .optimizers_v1 import Optimizer as OptimizerV1   # lazy: it imports backend
+    if isinstance(identifier, (Optimizer, OptimizerV1, OptimizerV2)):
         return identifier
     if isinstance(identifier, _tf_optimizer.Optimizer):
         return TFOptimizer(identifier)

@@ -314,7 +314,7 @@ class OptimizerV2:
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        config = dict(config)
+        # TF 1.14 edits `config` itself (load_model's training_config: 'lr' renamed)
         if "lr" in config:
             config["learning_rate"] = config.pop("lr")
         if isinstance(config.get("learning_rate"), dict):

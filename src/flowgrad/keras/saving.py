@@ -273,7 +273,7 @@ def save_model_to_hdf5(model, filepath, overwrite=True, include_optimizer=True):
                 f.attrs["training_config"] = json.dumps({
                     "optimizer_config": {"class_name": opt.__class__.__name__,
                                          "config": opt.get_config()},
-                    "loss": model.loss, "metrics": model._metrics_arg,
+                    "loss": model.loss, "metrics": model._metrics_arg or [],
                     "weighted_metrics": getattr(model, "_weighted_metrics_arg", None),
                     "sample_weight_mode": None,
                     "loss_weights": model.loss_weights}, default=get_json_type).encode("utf8")

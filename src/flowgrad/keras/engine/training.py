@@ -20,7 +20,7 @@ import numpy as np
 from ...engine.framework import dtypes as _dt
 from ...engine.framework import constant_op
 from ...engine.framework.graph import control_dependencies, name_scope
-from ...ops import array_ops, control_flow_ops
+from ...ops import array_ops, control_flow_ops, state_ops
 from .. import backend as K
 from .. import callbacks as cbks
 from ... import logging
@@ -250,12 +250,16 @@ class Model(Network):
             # in 'training/' (TF 1.14: no scope of the optimizer's class)
             with name_scope("training"):
                 updates = self.optimizer.get_updates(self.total_loss, params)
-            for v in self.optimizer.variables():
+            # a Keras v1 optimizer (contrib.keras.optimizers) made its K.variables tracked
+            for v in getattr(self.optimizer, "variables", list)():
                 K.track_variable(v)
             updates = updates + list(self.updates)
             # TF's K.function('train_function') in name_scope('training'): the updates
-            # grouped after the loss
+            # grouped after the loss, a (variable, value) pair (a Keras v1 optimizer's)
+            # assigned
             with name_scope("training"), control_dependencies([self.total_loss]):
+                updates = [state_ops.assign(*u) if isinstance(u, tuple) else u
+                           for u in updates]
                 self._train_fn = [control_flow_ops.group(*updates)]
         return self._train_fn
 

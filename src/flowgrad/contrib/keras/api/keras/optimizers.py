@@ -1,17 +1,10 @@
-"""tf.contrib.keras.optimizers (TF 1.14): get, serialize and deserialize of tf.keras.optimizers.
-TF 1.14 also exports its Keras 2.2 optimizer classes here (Adam(lr=..., decay=...) and
-7 others), which flowgrad does not implement (AttributeError)."""
+"""tf.contrib.keras.optimizers (TF 1.14): the Keras v1 optimizer classes (Optimizer, SGD,
+RMSprop, Adagrad, Adadelta, Adam, Adamax, Nadam: keras/optimizers.py, `lr=...`), and
+tf.keras.optimizers' get, serialize and deserialize (which make the OptimizerV2 classes)."""
 from .....keras.optimizers import (  # noqa: F401
     deserialize, get, serialize)
+from .....keras.optimizers_v1 import (  # noqa: F401
+    SGD, Adadelta, Adagrad, Adam, Adamax, Nadam, Optimizer, RMSprop)
 
-__all__ = ["deserialize", "get", "serialize"]
-
-_KERAS22 = ("Adadelta", "Adagrad", "Adam", "Adamax", "Nadam", "Optimizer", "RMSprop", "SGD")
-
-
-def __getattr__(name):
-    if name in _KERAS22:
-        raise AttributeError(f"flowgrad does not implement tensorflow.contrib.keras.optimizers."
-                             f"{name} (Keras 2.2's optimizer class, lr=...); "
-                             f"tf.keras.optimizers.{name} is TF 1.14's OptimizerV2 class")
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__all__ = ["Adadelta", "Adagrad", "Adam", "Adamax", "Nadam", "Optimizer", "RMSprop", "SGD",
+           "deserialize", "get", "serialize"]
