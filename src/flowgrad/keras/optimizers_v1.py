@@ -40,6 +40,14 @@ class Optimizer:
         self.updates = []
         self.weights = []
 
+    def _state(self, **values):
+        """The constructor's variables, in the class's name scope and in the order given
+        (TF 1.14's order differs between the classes); `iterations` is int64."""
+        with K.name_scope(self.__class__.__name__):
+            for name, value in values.items():
+                setattr(self, name, K.variable(value, dtype="int64" if name == "iterations"
+                                               else None, name=name))
+
     def get_updates(self, loss, params):
         """The update ops of one step of `params` for `loss` (the subclass's)."""
         raise NotImplementedError
@@ -125,11 +133,7 @@ class SGD(Optimizer):
 
     def __init__(self, lr=0.01, momentum=0., decay=0., nesterov=False, **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-            self.lr = K.variable(lr, name="lr")
-            self.momentum = K.variable(momentum, name="momentum")
-            self.decay = K.variable(decay, name="decay")
+        self._state(iterations=0, lr=lr, momentum=momentum, decay=decay)
         self.initial_decay = decay
         self.nesterov = nesterov
 
@@ -169,13 +173,8 @@ class RMSprop(Optimizer):
 
     def __init__(self, lr=0.001, rho=0.9, epsilon=None, decay=0., **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.lr = K.variable(lr, name="lr")
-            self.rho = K.variable(rho, name="rho")
-            self.decay = K.variable(decay, name="decay")
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(lr=lr, rho=rho, decay=decay, iterations=0)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.epsilon = epsilon
         self.initial_decay = decay
 
@@ -211,12 +210,8 @@ class Adagrad(Optimizer):
 
     def __init__(self, lr=0.01, epsilon=None, decay=0., **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.lr = K.variable(lr, name="lr")
-            self.decay = K.variable(decay, name="decay")
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(lr=lr, decay=decay, iterations=0)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.epsilon = epsilon
         self.initial_decay = decay
 
@@ -253,12 +248,8 @@ class Adadelta(Optimizer):
 
     def __init__(self, lr=1.0, rho=0.95, epsilon=None, decay=0., **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.lr = K.variable(lr, name="lr")
-            self.decay = K.variable(decay, name="decay")
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(lr=lr, decay=decay, iterations=0)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.rho = rho
         self.epsilon = epsilon
         self.initial_decay = decay
@@ -302,14 +293,8 @@ class Adam(Optimizer):
     def __init__(self, lr=0.001, beta_1=0.9, beta_2=0.999, epsilon=None, decay=0.,
                  amsgrad=False, **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-            self.lr = K.variable(lr, name="lr")
-            self.beta_1 = K.variable(beta_1, name="beta_1")
-            self.beta_2 = K.variable(beta_2, name="beta_2")
-            self.decay = K.variable(decay, name="decay")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(iterations=0, lr=lr, beta_1=beta_1, beta_2=beta_2, decay=decay)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.epsilon = epsilon
         self.initial_decay = decay
         self.amsgrad = amsgrad
@@ -365,14 +350,8 @@ class Adamax(Optimizer):
     def __init__(self, lr=0.002, beta_1=0.9, beta_2=0.999, epsilon=None, decay=0.,
                  **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-            self.lr = K.variable(lr, name="lr")
-            self.beta_1 = K.variable(beta_1, name="beta_1")
-            self.beta_2 = K.variable(beta_2, name="beta_2")
-            self.decay = K.variable(decay, name="decay")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(iterations=0, lr=lr, beta_1=beta_1, beta_2=beta_2, decay=decay)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.epsilon = epsilon
         self.initial_decay = decay
 
@@ -417,14 +396,8 @@ class Nadam(Optimizer):
     def __init__(self, lr=0.002, beta_1=0.9, beta_2=0.999, epsilon=None,
                  schedule_decay=0.004, **kwargs):
         super().__init__(**kwargs)
-        with K.name_scope(self.__class__.__name__):
-            self.iterations = K.variable(0, dtype="int64", name="iterations")
-            self.m_schedule = K.variable(1., name="m_schedule")
-            self.lr = K.variable(lr, name="lr")
-            self.beta_1 = K.variable(beta_1, name="beta_1")
-            self.beta_2 = K.variable(beta_2, name="beta_2")
-        if epsilon is None:
-            epsilon = K.epsilon()
+        self._state(iterations=0, m_schedule=1., lr=lr, beta_1=beta_1, beta_2=beta_2)
+        epsilon = K.epsilon() if epsilon is None else epsilon
         self.epsilon = epsilon
         self.schedule_decay = schedule_decay
 
