@@ -363,6 +363,20 @@ def _(tf):
     return out
 
 
+@_case("sparse_tensor/mismatched_dims")
+def _(tf):
+    # the constructor merges index rows with values and index columns with dense dims
+    out = []
+    for args in [([[0, 0]], [1.0, 2.0], [2, 2]), ([[0, 0, 0]], [1.0], [2, 2]),
+                 ([[0, 0]], [1.0], [2, 2, 2])]:
+        try:
+            tf.SparseTensor(*args)
+            out.append("ok")
+        except ValueError as e:
+            out.append(str(e))
+    return out
+
+
 @_case("fill/err_index")
 def _(tf):
     return _run(tf, tf.sparse_fill_empty_rows(_sp(tf, [[0, 1], [9, 2]], [1.0, 2.0], [7, 3]),
