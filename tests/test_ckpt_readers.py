@@ -126,6 +126,8 @@ def test_init_from_checkpoint(case, prefix):
         n0 = len(g.get_operations())
         tf.train.init_from_checkpoint(d if case == "dir" else prefix, maps[case]({"w": w, "b": b}))
         assert [[o.name, o.type] for o in g.get_operations()[n0:]] == G[f"init/{case}/ops"]
+        assert [[v.op.name, type(v.initializer).__name__, v.initializer.name]
+                for v in tf.global_variables()] == G[f"init/{case}/initializers"]
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             got = {v.op.name: sess.run(v) for v in tf.global_variables()}

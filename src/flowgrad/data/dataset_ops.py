@@ -527,6 +527,18 @@ class DatasetV1:
         shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
             else [padded_shapes]
         shapes = [_padded_shape(s) for s in shapes]
+        for sp, s in zip(flat_specs, shapes):   # TF's _is_padded_shape_compatible_with
+            if sp.ragged_rank is not None:
+                continue
+            want = s if isinstance(s, TensorShape) else _padded_tensor_shape(s, None)
+            have = sp.shape
+            if want.ndims is None or have.ndims is None:
+                continue
+            if want.ndims != have.ndims or any(
+                    p is not None and d is not None and p < d
+                    for p, d in zip(want.as_list(), have.as_list())):
+                raise ValueError(f"The padded shape {want} is not compatible with the "
+                                 f"corresponding input component shape {have}.")
         shape_ts = [constant([-1 if d is None else d for d in s.as_list()], _dt.int64)
                     if isinstance(s, TensorShape) else s for s in shapes]
         if padding_values is None:
@@ -540,7 +552,8 @@ class DatasetV1:
         static = _static(bs) if _static(dr) else None
         out_specs = [sp if sp.ragged_rank is not None else   # TF keeps a ragged one's spec
                      _Spec(sp.dtype, TensorShape([static]).concatenate(
-                         s if isinstance(s, TensorShape) else TensorShape([None] * sp.shape.ndims)))
+                         s if isinstance(s, TensorShape) else
+                         _padded_tensor_shape(s, sp.shape.ndims)))
                      for sp, s in zip(flat_specs, shapes)]
         structure = _nest.pack(self._structure, out_specs)
         attrs = dict(_structure_attrs(structure), N=len(flat_specs))
@@ -739,7 +752,18 @@ def _padded_shape(s):
     if isinstance(s, (list, tuple)) and any(isinstance(d, Tensor) for d in s):
         return _stack([convert_to_tensor(-1 if d is None else d, dtype=_dt.int64)
                        for d in s], name="padded_shape")
-    return as_shape(s)
+    try:
+        return as_shape(s)
+    except (TypeError, ValueError):   # e.g. [-1, 2]: TF falls back on a tensor
+        return convert_to_tensor(s, dtype=_dt.int64)
+
+
+def _padded_tensor_shape(t, ndims):
+    """TF's constant_value_as_shape of a padded-shape tensor (-1: unknown)."""
+    v = _shape_value(t)
+    if v is None:
+        return TensorShape([None] * ndims) if ndims is not None else TensorShape(None)
+    return TensorShape([None if d is None or d < 0 else int(d) for d in v])
 
 
 def _shape_tuple(s):

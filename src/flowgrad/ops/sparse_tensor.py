@@ -36,9 +36,12 @@ class SparseTensor:
             self._values = convert_to_tensor(values, name="values")
             self._dense_shape = convert_to_tensor(dense_shape, name="dense_shape",
                                                   dtype=_dt.int64)
-        self._indices.shape.with_rank(2)
-        self._values.shape.with_rank(1)
-        self._dense_shape.shape.with_rank(1)
+        indices_shape = self._indices.shape.with_rank(2)
+        values_shape = self._values.shape.with_rank(1)
+        dense_shape_shape = self._dense_shape.shape.with_rank(1)
+        # as TF: as many index rows as values, as many index columns as dense dims
+        indices_shape.dims[0].merge_with(values_shape.dims[0])
+        indices_shape.dims[1].merge_with(dense_shape_shape.dims[0])
 
     indices = property(lambda self: self._indices)
     values = property(lambda self: self._values)

@@ -47,7 +47,9 @@ def _set_checkpoint_initializer(variable, ckpt_file, tensor_name, slice_spec,
         ref = variable._ref() if hasattr(variable, "_ref") else variable
         init = state_ops.assign(ref, restored,
                                 validate_shape=variable.shape.is_fully_defined())
-    variable._initializer_op = getattr(init, "op", init)
+    # TF's saveable restore's result as is: a RefVariable's initializer becomes the Assign's
+    # output Tensor, a resource variable's the AssignVariableOp
+    variable._initializer_op = init
     variable._initial_value = restored
 
 

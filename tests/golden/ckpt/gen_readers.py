@@ -115,6 +115,10 @@ def cases(tf):
                     tf.train.init_from_checkpoint(prefix, make({"w": w, "b": b}))
                 out["init/%s/ops" % case] = [[o.name, o.type] for o in
                                              g.get_operations()[n0:]]
+                # a RefVariable's initializer becomes the Assign's output Tensor
+                out["init/%s/initializers" % case] = [
+                    [v.op.name, type(v.initializer).__name__, v.initializer.name]
+                    for v in tf.global_variables()]
                 with tf.Session() as sess:
                     sess.run(tf.global_variables_initializer())
                     out["init/%s/values" % case] = {

@@ -72,6 +72,7 @@ PROGRAMS = {
     "padded_batch_fixed": _graph(lambda tf: one_shot(tf, R(tf, 5).map(
         lambda x: (tf.fill([tf.cast(x, tf.int32)], x), x)).padded_batch(2, ([6], []), padding_values=(
             tf.constant(-1, tf.int64), tf.constant(0, tf.int64))))),
+    "padded_batch_minus_one": _graph(lambda tf: _padded_minus_one(tf)),
     "prefetch_cache": _graph(lambda tf: one_shot(tf, R(tf, 6).map(lambda x: x + 1).cache()
                                                  .repeat(2).prefetch(3))),
     "shard": _graph(lambda tf: one_shot(tf, R(tf, 11).shard(3, 1))),
@@ -120,6 +121,23 @@ PROGRAMS["shuffle_repeat_inside"] = _graph(
     lambda tf: inits(tf, R(tf, 6).repeat(3).shuffle(5, seed=2), 1), 3)
 PROGRAMS["shuffle_two_ops"] = _graph(
     lambda tf: one_shot(tf, tf.data.Dataset.zip((R(tf, 8).shuffle(8), R(tf, 8).shuffle(3)))), 11)
+
+
+def _padded_minus_one(tf):
+    """padded shapes holding -1 (a tensor to TF: not a TensorShape), tensors, and an
+    incompatible one: output shapes, values, TF's error"""
+    ds = tf.data.Dataset.range(4).map(lambda x: (tf.fill([x, 2], x), tf.range(x)))
+    out = []
+    for ps in [([-1, 2], [-1]), ([-1, -1], [5]), ([tf.constant(4, tf.int64), 2], [None]),
+               (tf.constant([4, 2], tf.int64), tf.constant([-1], tf.int64))]:
+        b = ds.padded_batch(2, ps)
+        out.append([str(s) for s in b.output_shapes])
+        out.append(one_shot(tf, b))
+    try:
+        ds.padded_batch(2, ([1, 2, 3], [-1]))
+    except ValueError as e:
+        out.append(str(e))
+    return out
 
 
 def cases(tf):

@@ -348,6 +348,35 @@ def _(tf):
         tf.SparseTensor(_FILL_IND, v, [7, 3]), d)[0].values, [VALS[:4], np.float64(2.5)])
 
 
+@_case("fill/static_shapes")
+def _(tf):
+    # the empty-row indicator's length is the dense shape's first dim where TF's shape
+    # refiner knows it (a constant, a Shape of a known dim), else unknown
+    i = tf.placeholder(tf.int64, [None, 2])
+    v = tf.placeholder(tf.float32, [None])
+    x = tf.placeholder(tf.float32, [3, None])
+    out = []
+    for shape in ([4, 5], tf.shape(x, out_type=tf.int64), tf.placeholder(tf.int64, [2]),
+                  tf.placeholder(tf.int64, [None])):
+        sp, empty = tf.sparse.fill_empty_rows(tf.SparseTensor(i, v, shape), 0.0)
+        out.append([str(sp.indices.shape), str(sp.values.shape), str(empty.shape)])
+    return out
+
+
+@_case("sparse_tensor/mismatched_dims")
+def _(tf):
+    # the constructor merges index rows with values and index columns with dense dims
+    out = []
+    for args in [([[0, 0]], [1.0, 2.0], [2, 2]), ([[0, 0, 0]], [1.0], [2, 2]),
+                 ([[0, 0]], [1.0], [2, 2, 2])]:
+        try:
+            tf.SparseTensor(*args)
+            out.append("ok")
+        except ValueError as e:
+            out.append(str(e))
+    return out
+
+
 @_case("fill/err_index")
 def _(tf):
     return _run(tf, tf.sparse_fill_empty_rows(_sp(tf, [[0, 1], [9, 2]], [1.0, 2.0], [7, 3]),

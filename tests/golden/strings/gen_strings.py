@@ -63,6 +63,8 @@ CASES = {
     "split/delimiter": lambda tf: tf.string_split([b"a,b,,c", b",x,"], delimiter=","),
     "split/keep-empty": lambda tf: tf.string_split([b"a,b,,c", b",x,"], delimiter=",",
                                                    skip_empty=False),
+    "split/keep-empty-empty-string": lambda tf: tf.string_split([b"a,,b", b"", b","],
+                                                               delimiter=",", skip_empty=False),
     "split/multi-delim": lambda tf: tf.string_split([b"a,b;c d"], delimiter=",;"),
     "split/empty-delim": lambda tf: tf.string_split([b"abc", b"de"], delimiter=""),
     "split/sep": lambda tf: tf.string_split([b"a-b"], sep="-"),

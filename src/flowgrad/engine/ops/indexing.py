@@ -9,6 +9,7 @@ axis 0 is an IndexedSlices, as in TF.
 from __future__ import annotations
 
 import builtins
+import warnings
 from collections import namedtuple
 
 import numpy as np
@@ -447,7 +448,11 @@ def _gather_grad(op, grad):
         # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
         params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
         size_v = expand_dims(size(indices), 0)
-        values = reshape(grad, concat([size_v, params_shape[1:]], 0))
+        values_shape = concat([size_v, params_shape[1:]], 0)
+        with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
+            warnings.filterwarnings(
+                "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
+            values = reshape(grad, values_shape)
         flat = reshape(indices, size_v)
         if ps is not None:
             values.set_shape([n_idx] + list(ps[1:]))

@@ -31,6 +31,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import shape_value
 from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
 from .elementwise import multiply, negative
 
@@ -458,8 +459,10 @@ def _fill_infer(inputs, attrs):
     if default.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {default.shape.ndims}")
     r = _rank_of(shape)
+    sv = shape_value(shape)   # TF's MakeShapeFromShapeTensor: the dense shape's known rows
+    rows = sv[0] if sv and sv[0] is not None and sv[0] >= 0 else None
     return [(_I64, TensorShape([None, r])), (vals.dtype.base_dtype, TensorShape([None])),
-            (_dt.bool_, TensorShape([None])),
+            (_dt.bool_, TensorShape([rows])),
             (_I64, TensorShape([ind.shape.as_list()[0] if ind.shape.ndims == 2 else None]))]
 
 

@@ -175,6 +175,8 @@ def _string_split_kernel(x, delimiter, skip_empty=True):
         s = _b(s)
         if not d:
             toks = [s[i:i + 1] for i in range(len(s))]
+        elif not s:   # TF's str_util::Split: an empty string has no tokens, skip_empty or not
+            toks = []
         else:
             toks = re.split(b"[" + re.escape(d) + b"]", s)
             if skip_empty:
