@@ -125,7 +125,7 @@ def test_custom_gradient_graph_mode():
 
 
 def test_custom_gradient_with_variables():
-    w = tf.Variable(2.0, name="w")
+    w = tf.Variable(2.0, name="w", use_resource=True)   # a ref one: not watched
 
     @tf.custom_gradient
     def scaled(x):

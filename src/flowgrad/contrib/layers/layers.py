@@ -297,14 +297,15 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001,
             scope=scope)
     if data_format not in (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC):
         raise ValueError("data_format has to be either NCHW or NHWC.")
-    if (batch_weights is not None or updates_collections is not GraphKeys.UPDATE_OPS
-            or zero_debias_moving_mean):
-        raise NotImplementedError("flowgrad's batch_norm does not implement TF's legacy path "
-                                  "(batch_weights, or non-default updates_collections / "
-                                  "zero_debias_moving_mean for inputs of rank 3 or 5)")
     with vs.variable_scope(scope, "BatchNorm", [inputs], reuse=reuse,
                            custom_getter=_build_variable_getter()) as sc:
         inputs = convert_to_tensor(inputs)
+        if (batch_weights is not None or updates_collections is not GraphKeys.UPDATE_OPS
+                or zero_debias_moving_mean):
+            return _legacy_batch_norm(
+                inputs, sc, decay, center, scale, epsilon, activation_fn, param_initializers,
+                updates_collections, is_training, variables_collections, outputs_collections,
+                trainable, batch_weights, data_format, zero_debias_moving_mean, renorm)
         axis = 1 if data_format == DATA_FORMAT_NCHW else -1
         param_initializers = param_initializers or {}
         param_regularizers = param_regularizers or {}
@@ -331,6 +332,117 @@ def batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001,
         if activation_fn is not None:
             outputs = activation_fn(outputs)
         return collect_named_outputs(outputs_collections, sc.name, outputs)
+
+
+def _legacy_batch_norm(inputs, sc, decay, center, scale, epsilon, activation_fn,
+                       param_initializers, updates_collections, is_training,
+                       variables_collections, outputs_collections, trainable, batch_weights,
+                       data_format, zero_debias_moving_mean, renorm):
+    """TF 1.14's legacy batch_norm (batch_weights, a custom updates_collections or
+    zero_debias_moving_mean): nn.moments / weighted_moments and assign_moving_average."""
+    if renorm:
+        raise ValueError("renorm is not supported with batch_weights, "
+                         "updates_collections or zero_debias_moving_mean")
+    inputs_shape = inputs.shape
+    inputs_rank = inputs_shape.ndims
+    if inputs_rank is None:
+        raise ValueError("Inputs %s has undefined rank." % inputs.name)
+    dtype = inputs.dtype.base_dtype
+    if batch_weights is not None:
+        batch_weights = convert_to_tensor(batch_weights)
+        inputs_shape[0:1].assert_is_compatible_with(batch_weights.shape)
+        nshape = [-1] + [1 for _ in range(inputs_rank - 1)]
+        batch_weights = array_ops.reshape(batch_weights, nshape)
+    if data_format == DATA_FORMAT_NCHW:
+        moments_axes = [0] + list(range(2, inputs_rank))
+        params_shape = inputs_shape[1:2]
+        params_shape_broadcast = list([1, inputs_shape.dims[1].value]
+                                      + [1 for _ in range(2, inputs_rank)])
+    else:
+        moments_axes = list(range(inputs_rank - 1))
+        params_shape = inputs_shape[-1:]
+        params_shape_broadcast = None
+    if not params_shape.is_fully_defined():
+        raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name,
+                                                                             params_shape))
+    beta, gamma = None, None
+    param_initializers = param_initializers or {}
+    if center:
+        beta = variables.model_variable(
+            "beta", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
+            collections=_get_variable_collections(variables_collections, "beta"),
+            trainable=trainable)
+    if scale:
+        gamma = variables.model_variable(
+            "gamma", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
+            collections=_get_variable_collections(variables_collections, "gamma"),
+            trainable=trainable)
+    with vs.variable_scope(vs.get_variable_scope()) as local_scope:
+        local_scope.set_partitioner(None)
+        moving_mean = variables.model_variable(
+            "moving_mean", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("moving_mean", init_ops.zeros_initializer()),
+            trainable=False,
+            collections=_get_variable_collections(variables_collections, "moving_mean"))
+        moving_variance = variables.model_variable(
+            "moving_variance", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("moving_variance",
+                                               init_ops.ones_initializer()),
+            trainable=False,
+            collections=_get_variable_collections(variables_collections, "moving_variance"))
+    is_training_value = constant_value(is_training)
+    if is_training_value is None or is_training_value:
+        if batch_weights is None:
+            if data_format == DATA_FORMAT_NCHW:
+                mean, variance = nn.moments(inputs, moments_axes, keep_dims=True)
+                mean = array_ops.reshape(mean, [-1])
+                variance = array_ops.reshape(variance, [-1])
+            else:
+                mean, variance = nn.moments(inputs, moments_axes)
+        else:
+            if data_format == DATA_FORMAT_NCHW:
+                mean, variance = nn.weighted_moments(inputs, moments_axes, batch_weights,
+                                                     keepdims=True)
+                mean = array_ops.reshape(mean, [-1])
+                variance = array_ops.reshape(variance, [-1])
+            else:
+                mean, variance = nn.weighted_moments(inputs, moments_axes, batch_weights)
+
+        def moving_vars_fn():
+            return moving_mean, moving_variance
+
+        def _updates():
+            return (moving_averages.assign_moving_average(
+                        moving_mean, mean, decay, zero_debias=zero_debias_moving_mean),
+                    moving_averages.assign_moving_average(moving_variance, variance, decay,
+                                                          zero_debias=False))
+        if updates_collections is None:
+            def _force_updates():
+                with control_dependencies(list(_updates())):
+                    return array_ops.identity(mean), array_ops.identity(variance)
+            mean, variance = smart_cond(is_training, _force_updates, moving_vars_fn)
+        else:
+            update_mean, update_variance = smart_cond(is_training, _updates, moving_vars_fn)
+            add_to_collections(updates_collections, update_mean)
+            add_to_collections(updates_collections, update_variance)
+            batch = (mean, variance)
+            mean, variance = smart_cond(is_training, lambda: batch, moving_vars_fn)
+    else:
+        mean, variance = moving_mean, moving_variance
+    if data_format == DATA_FORMAT_NCHW:
+        mean = array_ops.reshape(mean, params_shape_broadcast)
+        variance = array_ops.reshape(variance, params_shape_broadcast)
+        if beta is not None:
+            beta = array_ops.reshape(beta, params_shape_broadcast)
+        if gamma is not None:
+            gamma = array_ops.reshape(gamma, params_shape_broadcast)
+    outputs = nn.batch_normalization(inputs, mean, variance, beta, gamma, epsilon)
+    outputs.set_shape(inputs_shape)
+    if activation_fn is not None:
+        outputs = activation_fn(outputs)
+    return collect_named_outputs(outputs_collections, sc.name, outputs)
 
 
 def _fused_batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.001,

@@ -33,18 +33,28 @@ def _is_resource(v):
     return v._ref().dtype.base_dtype == _dt.resource
 
 
+def _scope_variables(graph):
+    """TF's current_var_scope.global_variables() + local_variables(): the collections'
+    variables under the current variable scope's name."""
+    store = graph._variable_scope_store
+    scope = store.current_scope.name if store is not None else ""
+    return (graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope or None)
+            + graph.get_collection(GraphKeys.LOCAL_VARIABLES, scope or None))
+
+
 def _variables_read(graph, first_op_id, args):
-    """Variables whose value the ops created since `first_op_id` read (not via args)."""
+    """Variables whose value the ops created since `first_op_id` read (not via args): as
+    TF's tape.watched_variables(), only trainable resource variables (their reads notify
+    the tape; a ref variable's never does)."""
     arg_set = set(args)
     variables = (graph.get_collection(GraphKeys.GLOBAL_VARIABLES)
                  + graph.get_collection(GraphKeys.LOCAL_VARIABLES))
-    by_ref = {v._ref(): v for v in variables}
-    # a resource variable's reads take its handle (its _ref); value() would add a read op
-    by_read = {v.value(): v for v in by_ref.values() if not _is_resource(v)}
+    # a resource variable's reads take its handle (its _ref)
+    by_ref = {v._ref(): v for v in variables if _is_resource(v) and v.trainable}
     found = []
     for op in graph._ops[first_op_id:]:
         for t in op._inputs:
-            v = by_read.get(t) or by_ref.get(t)
+            v = by_ref.get(t)
             if v is not None and t not in arg_set and v not in found:
                 found.append(v)
     return found
@@ -68,6 +78,8 @@ def custom_gradient(f: Callable) -> Callable:
       The wrapped function.
     Raises:
       TypeError: `f` reads variables but grad_fn takes no `variables` argument.
+      TypeError: `f` creates a variable (in the current variable scope) that is not a
+        resource variable.
       ValueError: grad_fn returns the wrong number of gradients.
 
     >>> @tf.custom_gradient
@@ -84,7 +96,16 @@ def custom_gradient(f: Callable) -> Callable:
         g = get_default_graph()
         args = [convert_to_tensor(a) for a in args]
         start = len(g._ops)
+        # as TF: the variables of the current variable scope before and after f; a new
+        # one that is not a resource variable is refused
+        before = set(_scope_variables(g))
         result, grad_fn = f(*args)
+        for v in _scope_variables(g):
+            if v not in before and not _is_resource(v):
+                raise TypeError(
+                    "All variables used by a function wrapped with @custom_gradient must "
+                    "be `ResourceVariable`s. Ensure that no `variable_scope` is created "
+                    "with `use_resource=False`.")
         flat = list(result) if isinstance(result, (list, tuple)) else [result]
         flat = [convert_to_tensor(r) for r in flat]
         variables = _variables_read(g, start, args)

@@ -236,7 +236,10 @@ def _typed_attr(atype, key, v, p):
 
 def _node_attrs(op, defs, node, p):
     """node.attr of `op`: TF's OpDef's attrs (_canonical_node_attrs) where TF has the op
-    type, else each of flowgrad's attrs that an AttrValue can hold."""
+    type, else each of flowgrad's attrs that an AttrValue can hold; `_gradient_op_type`
+    for an op made under gradient_override_map (TF's Graph._create_op_helper sets it)."""
+    if op._grad_type:
+        node.attr["_gradient_op_type"].s = op._grad_type.encode()
     od = defs.get(op.type)
     if od is not None:
         _canonical_node_attrs(op, od, node, p)

@@ -850,6 +850,8 @@ def from_tf_meta_graph(mg):
         if "_class" in n.attr:
             node["colocation"] = [c.decode()[5:] for c in n.attr["_class"].list.s
                                   if c.startswith(b"loc:@")]
+        if "_gradient_op_type" in n.attr:   # gradient_override_map's mark, kept by TF
+            node["gradient_op_type"] = n.attr["_gradient_op_type"].s.decode()
         nodes.append(node)
     collections = {}
     p = proto.pb()
