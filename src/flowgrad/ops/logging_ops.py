@@ -17,6 +17,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.errors import c_escape as _cescape
+from ..engine.framework.shape_reads import summarize as _summarize
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tensor
@@ -69,43 +70,9 @@ def _element_formatter(arr, v2):
 def summarize_v1(arr, summarize=3):
     """The legacy summary used by tf.Print and tf.Assert (without the outer brackets)."""
     arr = np.asarray(arr)
-    flat = arr.reshape(-1)
-    n = flat.size
+    n = arr.size
     limit = n if summarize is None or summarize < 0 else min(summarize, n)
-    fmt = _element_formatter(arr, False)
-    if arr.ndim == 0:
-        out = " ".join(fmt(flat[i]) for i in range(limit))
-        return out + ("..." if n > limit else "")
-    parts = []
-    index = [0]
-    shape = arr.shape
-
-    def one_dim(dim):
-        if index[0] >= limit:
-            return
-        count = shape[dim]
-        if dim == len(shape) - 1:
-            for i in range(count):
-                if index[0] >= limit:
-                    if dim != 0:
-                        parts.append("...")
-                    return
-                if i > 0:
-                    parts.append(" ")
-                parts.append(fmt(flat[index[0]]))
-                index[0] += 1
-            return
-        for _ in range(count):
-            opened = False
-            if index[0] < limit:
-                parts.append("[")
-                opened = True
-            one_dim(dim + 1)
-            if index[0] < limit or opened:
-                parts.append("]")
-
-    one_dim(0)
-    return "".join(parts) + ("..." if n > limit else "")
+    return _summarize(arr, limit, _element_formatter(arr, False))
 
 
 def summarize_v2(arr, summarize=3):

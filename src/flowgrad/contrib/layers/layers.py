@@ -63,6 +63,29 @@ def _get_variable_collections(variables_collections, name):
     return variables_collections
 
 
+def _params(center, scale, params_shape, dtype, param_initializers, variables_collections,
+            trainable, broadcast):
+    param_initializers = param_initializers or {}
+    beta = gamma = None
+    if center:
+        beta = variables.model_variable(
+            "beta", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
+            collections=_get_variable_collections(variables_collections, "beta"),
+            trainable=trainable)
+        if broadcast:
+            beta = array_ops.reshape(beta, broadcast)
+    if scale:
+        gamma = variables.model_variable(
+            "gamma", shape=params_shape, dtype=dtype,
+            initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
+            collections=_get_variable_collections(variables_collections, "gamma"),
+            trainable=trainable)
+        if broadcast:
+            gamma = array_ops.reshape(gamma, broadcast)
+    return beta, gamma
+
+
 def _add_variable_to_collections(variable, variables_collections, name):
     # as TF: a PartitionedVariable's parts, not the PartitionedVariable, join the collections
     parts = list(variable) if type(variable).__name__ == "PartitionedVariable" else [variable]
@@ -365,20 +388,9 @@ def _legacy_batch_norm(inputs, sc, decay, center, scale, epsilon, activation_fn,
     if not params_shape.is_fully_defined():
         raise ValueError("Inputs %s has undefined channels dimension %s." % (inputs.name,
                                                                              params_shape))
-    beta, gamma = None, None
     param_initializers = param_initializers or {}
-    if center:
-        beta = variables.model_variable(
-            "beta", shape=params_shape, dtype=dtype,
-            initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
-            collections=_get_variable_collections(variables_collections, "beta"),
-            trainable=trainable)
-    if scale:
-        gamma = variables.model_variable(
-            "gamma", shape=params_shape, dtype=dtype,
-            initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
-            collections=_get_variable_collections(variables_collections, "gamma"),
-            trainable=trainable)
+    beta, gamma = _params(center, scale, params_shape, dtype, param_initializers,
+                          variables_collections, trainable, None)
     with vs.variable_scope(vs.get_variable_scope()) as local_scope:
         local_scope.set_partitioner(None)
         moving_mean = variables.model_variable(

@@ -1,38 +1,14 @@
 """contrib.layers instance_norm and group_norm (TF 1.14
 contrib/layers/python/layers/normalization.py)."""
 from ...engine.framework.constant_op import convert_to_tensor
-from ...ops import array_ops, init_ops, math_ops
+from ...ops import array_ops, math_ops
 from ...ops import variable_scope as vs
 from ... import nn
-from ..framework import variables
 from ..framework.arg_scope import add_arg_scope
-from .layers import (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC, _get_variable_collections,
+from .layers import (DATA_FORMAT_NCHW, DATA_FORMAT_NHWC, _params,
                      collect_named_outputs)
 
 __all__ = ["instance_norm", "group_norm"]
-
-
-def _params(center, scale, params_shape, dtype, param_initializers, variables_collections,
-            trainable, broadcast):
-    param_initializers = param_initializers or {}
-    beta = gamma = None
-    if center:
-        beta = variables.model_variable(
-            "beta", shape=params_shape, dtype=dtype,
-            initializer=param_initializers.get("beta", init_ops.zeros_initializer()),
-            collections=_get_variable_collections(variables_collections, "beta"),
-            trainable=trainable)
-        if broadcast:
-            beta = array_ops.reshape(beta, broadcast)
-    if scale:
-        gamma = variables.model_variable(
-            "gamma", shape=params_shape, dtype=dtype,
-            initializer=param_initializers.get("gamma", init_ops.ones_initializer()),
-            collections=_get_variable_collections(variables_collections, "gamma"),
-            trainable=trainable)
-        if broadcast:
-            gamma = array_ops.reshape(gamma, broadcast)
-    return beta, gamma
 
 
 @add_arg_scope

@@ -20,6 +20,8 @@ import functools
 
 import numpy as np
 
+from .errors import c_escape
+
 # op type -> the inputs TF's shape function reads with MakeShapeFromShapeTensor (a shape
 # given as a tensor: -1 is an unknown dim, anything below is an error of the refiner)
 PARTIAL_SHAPE_INPUTS: dict[str, tuple[int, ...]] = {
@@ -134,30 +136,18 @@ def _element(v, kind, dtype):
         return f"({_element(v.real, 'f', np.dtype(v.real.dtype))},"\
                f"{_element(v.imag, 'f', np.dtype(v.imag.dtype))})"
     if kind in "SUO":
-        b = v if isinstance(v, bytes) else str(v).encode()
-        out = []
-        for c in b:   # CEscape
-            ch = chr(c)
-            if ch in "\n\r\t\"'\\":
-                out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "'": "\\'",
-                            "\\": "\\\\"}[ch])
-            elif c < 0x20 or c >= 0x7f:
-                out.append("\\%03o" % c)
-            else:
-                out.append(ch)
-        return "".join(out)
+        return c_escape(v if isinstance(v, bytes) else str(v))
     return "?"
 
 
-def summarize_value(value, max_entries: int = 256) -> str:
-    """TF's `Tensor::SummarizeValue(max_entries)`: `0 5`, `[1 -1][0 0]`, `5.5`, then `...`."""
-    a = np.asarray(value)
-    kind, dtype = a.dtype.kind, a.dtype
-    flat = a.reshape(-1)
-    n = flat.size
-    limit = min(max_entries, n)
-    if a.ndim <= 1 or kind in "SUO":
-        out = " ".join(_element(flat[i], kind, dtype) for i in range(limit))
+def summarize(a, limit, fmt, flat=False) -> str:
+    """TF's Tensor::SummarizeValue layout of the first `limit` elements of array `a`, each
+    written by `fmt`: `0 5` (flat: ranks 0 and 1, or `flat`), `[1 -1][0 0]` for higher
+    ranks, then `...` when elements were left out (also tf.Print's summary)."""
+    flat_a = a.reshape(-1)
+    n = flat_a.size
+    if a.ndim <= 1 or flat:
+        out = " ".join(fmt(flat_a[i]) for i in range(limit))
         return out + ("..." if n > limit else "")
     res: list[str] = []
     idx = [0]
@@ -166,25 +156,31 @@ def summarize_value(value, max_entries: int = 256) -> str:
     def one_dim(d):
         if idx[0] >= limit:
             return
-        count = shape[d]
         if d == len(shape) - 1:
-            for i in range(count):
+            for i in range(shape[d]):
                 if idx[0] >= limit:
-                    if d != 0 and i < count:
+                    if d != 0:
                         res.append("...")
                     return
                 if i > 0:
                     res.append(" ")
-                res.append(_element(flat[idx[0]], kind, dtype))
+                res.append(fmt(flat_a[idx[0]]))
                 idx[0] += 1
             return
-        for _ in range(count):
-            flag = False
-            if idx[0] < limit:
+        for _ in range(shape[d]):
+            opened = idx[0] < limit
+            if opened:
                 res.append("[")
-                flag = True
             one_dim(d + 1)
-            if idx[0] < limit or flag:
+            if idx[0] < limit or opened:
                 res.append("]")
     one_dim(0)
     return "".join(res) + ("..." if n > limit else "")
+
+
+def summarize_value(value, max_entries: int = 256) -> str:
+    """TF's `Tensor::SummarizeValue(max_entries)`: `0 5`, `[1 -1][0 0]`, `5.5`, then `...`."""
+    a = np.asarray(value)
+    kind, dtype = a.dtype.kind, a.dtype
+    return summarize(a, min(max_entries, a.size), lambda v: _element(v, kind, dtype),
+                     flat=kind in "SUO")
