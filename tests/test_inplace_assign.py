@@ -58,7 +58,15 @@ def test_scaled_slot_assign_runs_in_place_and_matches():
 
 
 @pytest.mark.parametrize("rows,cols", [(500, 32), (4100, 260)])   # whole, row blocks
-def test_sparse_adam_step_is_bit_exact(rows, cols):
+def test_sparse_adam_step_is_bit_exact(rows, cols, monkeypatch):
+    from flowgrad.engine.framework import threads
+    blocks = []
+    run_blocks = threads.run_blocks
+
+    def spy(fn, count):
+        blocks.append(count)
+        return run_blocks(fn, count)
+    monkeypatch.setattr(threads, "run_blocks", spy)
     rng = np.random.RandomState(1)
     emb = tf.Variable(rng.randn(rows, cols).astype(np.float32))
     ids = tf.constant(rng.randint(0, rows, 200).astype(np.int32))
@@ -73,6 +81,9 @@ def test_sparse_adam_step_is_bit_exact(rows, cols):
     got, want = _run_both(init, step, [emb] + slots, runs=3)
     for g, w in zip(got, want):
         assert g.tobytes() == w.tobytes()
+    # the update `emb -= lr * m / (sqrt(v) + eps)` ran in row blocks, its scalar `lr` (a
+    # NumPy scalar computed from 0-d values) broadcast over each block
+    assert (len(blocks) >= 2) == (rows * cols >= 1 << 20)
 
 
 def test_pairs_left_alone():

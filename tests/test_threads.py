@@ -72,7 +72,8 @@ def test_auto_uses_the_free_cores(pool, monkeypatch):
         monkeypatch.setattr(threads, "free_cores", lambda free=free: free)
         threads.set_blas_threads(1)
         seen = set()
-        monkeypatch.setattr(threads, "_apply", lambda b, s: (seen.add(b), real_apply(b, s)))
+        monkeypatch.setattr(threads, "_apply",
+                            lambda b, s, *spare: (seen.add(b), real_apply(b, s, *spare)))
         sess = tf.Session(graph=g)   # intra_op_parallelism_threads=0: the budget chooses
         for _ in range(2 * threads._PROBES + 3):
             sess.run(y, {a: x})
@@ -174,9 +175,9 @@ def test_auto_on_a_busy_machine_times_each_way_and_keeps_the_fastest(pool, monke
     seen = set()
     real_apply = threads._apply
 
-    def spy(n_blas, n_split):
+    def spy(n_blas, n_split, idle_spare=0):
         seen.add((n_blas, n_split))
-        real_apply(n_blas, n_split)
+        real_apply(n_blas, n_split, idle_spare)
     monkeypatch.setattr(threads, "_apply", spy)
     sess = tf.Session(graph=g)
     for _ in range(3 * threads._PROBES + 2):
@@ -192,6 +193,26 @@ def test_auto_on_a_busy_machine_times_each_way_and_keeps_the_fastest(pool, monke
     for _ in range(2 * threads._PROBES + 3):
         sess2.run(y, {a: x})
     assert seen == {(2, 1), (1, 1)} and threads._split == 1
+
+
+@needs_pool
+def test_the_idle_serial_way_leaves_block_runs_the_free_core(pool, monkeypatch):
+    # every core free, GEMMs on one BLAS thread (the idle chooser's serial way): a plan's
+    # block-wise updates still share their blocks with a second thread; with the BLAS
+    # pool threading the GEMMs, or a user's intra_op_parallelism_threads=1, they do not
+    monkeypatch.setattr(threads._sampler, "cores", 2)
+    monkeypatch.setattr(threads, "free_cores", lambda: 2.0)
+    spares = []
+    run = threads.guard_blas(lambda feeds: spares.append(
+        (threads.blas_threads(), threads.spare_threads())))
+    for _ in range(2 * threads._PROBES + 1):
+        run(None)
+    assert set(spares) == {(2, 1), (1, 1)}
+    fixed = threads.guard_blas(lambda feeds: spares.append(threads.spare_threads()), 1)
+    fixed(None)
+    assert spares[-1] == 0
+    with threads.SideLane():   # the lane's thread is the spare one meanwhile
+        assert threads.spare_threads() == 0
 
 
 def test_chooser_keeps_the_fastest_way_then_times_them_again(monkeypatch):

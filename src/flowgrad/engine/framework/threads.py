@@ -256,10 +256,12 @@ class _Job:
 def spare_threads() -> int:
     """Threads besides the caller's that the budget gives the running plan now: those of a
     split GEMM (a loaded machine's split mode), else NumPy's BLAS pool's beyond one
-    (every core free), else 0. Side lanes and block runs draw on it."""
+    (every core free), else the free cores' beyond one when every core is free and the
+    GEMMs run single-threaded (the idle chooser's serial way), else 0. Side lanes and
+    block runs draw on it."""
     if _split >= 2:
         return _split - 1
-    return max(0, (_blas_now or 1) - 1)
+    return max(0, (_blas_now or 1) - 1, _idle_spare)
 
 
 def run_blocks(fn, count):
@@ -329,9 +331,12 @@ class _Blocks:
             raise self.error
 
 
-def _apply(n_blas, n_split):
-    global _split
-    _split = n_split
+_idle_spare = 0     # spare threads of the idle machine's serial way (see spare_threads)
+
+
+def _apply(n_blas, n_split, idle_spare=0):
+    global _split, _idle_spare
+    _split, _idle_spare = n_split, idle_spare
     if _blas_now != n_blas:
         set_blas_threads(n_blas)
 
@@ -372,8 +377,8 @@ class SideLane:
 
     def __enter__(self):
         blas = _blas_now if _blas_now is not None else blas_threads()
-        self._prev = (blas, _split)
-        if blas is not None and (blas != 1 or _split != 1):
+        self._prev = (blas, _split, _idle_spare)
+        if blas is not None and (blas != 1 or _split != 1 or _idle_spare):
             _apply(1, 1)
         self._fut = _lane_pool().submit(self._drain)
         return self
@@ -383,9 +388,10 @@ class SideLane:
         try:
             self._fut.result()
         finally:
-            blas, split = self._prev
-            if blas is not None and (_blas_now != blas or _split != split):
-                _apply(blas, split)
+            blas, split, spare = self._prev
+            if blas is not None and (_blas_now != blas or _split != split or
+                                     _idle_spare != spare):
+                _apply(blas, split, spare)
         return False
 
 
@@ -559,13 +565,13 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
         split = intra_op if intra_op > 0 else _sampler.cores
 
         def run_parallel(feeds):
-            if _blas_now != 1 or _split != split:
+            if _blas_now != 1 or _split != split or _idle_spare:
                 _apply(1, split)
             return parallel(feeds)
         return run_parallel
     if intra_op > 0:
         def run_fixed(feeds):
-            if _blas_now != intra_op or _split != 1:
+            if _blas_now != intra_op or _split != 1 or _idle_spare:
                 _apply(intra_op, 1)
             return fn(feeds)
         return run_fixed
@@ -600,13 +606,15 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
             next_sample = now + SAMPLE_S
         if not busy:
             if blas <= 1:
-                if _blas_now != blas or _split != split:
+                if _blas_now != blas or _split != split or _idle_spare:
                     _apply(blas, split)
                 return fn(feeds)
             mode = idle.mode(now)   # every core free: BLAS's threads or serial, timed
             n_blas = blas if mode == _BLAS else 1
-            if _blas_now != n_blas or _split != 1:
-                _apply(n_blas, 1)
+            # serial: GEMMs on one BLAS thread, the free cores still run block updates
+            spare = 0 if mode == _BLAS else blas - 1
+            if _blas_now != n_blas or _split != 1 or _idle_spare != spare:
+                _apply(n_blas, 1, spare)
             if idle.chosen is not None:
                 return fn(feeds)
             out = fn(feeds)
@@ -614,7 +622,7 @@ def guard_blas(fn, intra_op: int = 0, parallel=None, inter_op: int = 0):
             return out
         mode = chooser.mode(now)
         n_split = _sampler.cores if mode == _SPLIT else 1
-        if _blas_now != 1 or _split != n_split:
+        if _blas_now != 1 or _split != n_split or _idle_spare:
             _apply(1, n_split)
         run = fn if mode == _SERIAL or parallel is None else parallel
         if chooser.chosen is not None:

@@ -217,7 +217,10 @@ def _block_def(update_def, ufunc, g_pos, f_args):
             if type(buf) is not np.ndarray or buf.ndim == 0 or buf.size < _MIN_ROWS_ELEMENTS:
                 return update(ref, whole(ext))
             rows = buf.shape[0]
-            if any(type(a) is not np.ndarray or a.dtype != buf.dtype for a in ext):
+            # (a scalar operand, e.g. Adam's `lr` computed from 0-d values, is a NumPy
+            # scalar: it broadcasts over every block)
+            if any(not isinstance(a, (np.ndarray, np.generic)) or a.dtype != buf.dtype
+                   for a in ext):
                 return update(ref, whole(ext))
             cut = _row_cuts(buf, ext)
             if cut is None or \
