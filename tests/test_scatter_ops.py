@@ -113,3 +113,27 @@ def test_scatter_not_differentiable():
     x = tf.constant([3.0])
     y = tf.scatter_add(v, [0], x)
     assert tf.gradients(tf.reduce_sum(y), x) == [None]
+
+
+@pytest.mark.parametrize("ufunc", [np.add, np.subtract, np.maximum])
+def test_large_unique_row_updates_shared_with_a_free_thread(ufunc, monkeypatch):
+    # an optimizer's slot update after Unique: with a spare intra-op thread the rows are
+    # updated in blocks of indices on two threads; the same values as one update
+    from flowgrad.engine.framework import threads
+    from flowgrad.engine.ops import scatter
+    rng = np.random.RandomState(2)
+    ref0 = rng.randn(3000, 256).astype(np.float32)
+    idx = rng.permutation(3000)[:1500].astype(np.int32)
+    upd = rng.randn(1500, 256).astype(np.float32)
+    want = ref0.copy()
+    want[idx] = ufunc(want[idx], upd)
+    counts = []
+    run_blocks = threads.run_blocks
+    monkeypatch.setattr(threads, "run_blocks", lambda fn, n: (counts.append(n),
+                                                               run_blocks(fn, n))[1])
+    for spare in (0, 1):
+        monkeypatch.setattr(threads, "spare_threads", lambda spare=spare: spare)
+        got = ref0.copy()
+        scatter._at(ufunc)(got, idx, upd)
+        assert got.tobytes() == want.tobytes()
+    assert counts == [4]

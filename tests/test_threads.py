@@ -259,3 +259,32 @@ def test_missing_threadpoolctl_uses_the_fallback(monkeypatch):
     monkeypatch.setattr(threads, "_blas", None)
     monkeypatch.setattr(threads, "_openblas_fallback", lambda: ["fallback"])
     assert threads._blas_controllers() == ["fallback"]
+
+
+@needs_pool
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_idle_serial_way_splits_large_gemms_only_where_the_bits_are_whole(pool, dtype,
+                                                                          monkeypatch):
+    rs = np.random.RandomState(5)
+    a = rs.randn(1024, 256).astype(dtype)
+    b = rs.randn(256, 256).astype(dtype)
+    jobs = []
+    job = threads._Job
+    monkeypatch.setattr(threads, "_Job", lambda *args: jobs.append(args[3]) or job(*args))
+    monkeypatch.setattr(threads, "_IDLE_MIN_SPLIT", 1 << 20)
+    monkeypatch.setattr(threads, "_exact_cuts", {})
+    want = np.matmul(a, b)
+    try:
+        threads._apply(threads._blas_now or 1, 1)
+        assert threads.matmul(a, b).tobytes() == want.tobytes() and not jobs   # no spare
+        threads._apply(threads._blas_now or 1, 1, 1)
+        got = threads.matmul(a, b)
+        assert got.tobytes() == want.tobytes()
+        assert len(jobs) == 1 and list(threads._exact_cuts.values()) == [True]
+        # blocks found to round otherwise (a BLAS blocking the inner dimension per shape):
+        # the whole product
+        monkeypatch.setattr(threads, "_exact_cuts", {})
+        monkeypatch.setattr(threads, "_split_exact", lambda *args: False)
+        assert threads.matmul(a, b).tobytes() == want.tobytes() and len(jobs) == 1
+    finally:
+        threads._apply(threads._blas_now or 1, 1)

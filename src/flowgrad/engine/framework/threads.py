@@ -188,21 +188,31 @@ def _get_pool(n):
 def matmul(a, b):
     """np.matmul(a, b); when large, split into blocks that the caller and `_split` threads
     of the intra-op pool claim one at a time (dynamic: a thread the scheduler holds
-    back leaves its blocks to the others, as Eigen's pool steals work)."""
+    back leaves its blocks to the others, as Eigen's pool steals work).
+
+    On an idle machine running its GEMMs on one BLAS thread (the idle chooser's serial
+    way: `_idle_spare` threads free), a GEMM of at least `_IDLE_MIN_SPLIT` multiply-adds
+    is split too, over the free cores, when its blocks were checked once to give the
+    whole product's bits (`_split_exact`): the serial way keeps np.matmul's values."""
     n = _split
+    floor = _MIN_SPLIT
+    if n < 2 and _idle_spare:
+        n, floor = _idle_spare + 1, _IDLE_MIN_SPLIT
     if n < 2 or a.ndim != 2 or b.ndim != 2 or a.dtype != b.dtype or \
             a.dtype.kind not in _SPLIT_KINDS:
         return np.matmul(a, b)
     m, k = a.shape
     cols = b.shape[1]
     work = m * k * cols
-    if work < _MIN_SPLIT:
+    if work < floor:
         return np.matmul(a, b)
-    out = np.empty((m, cols), a.dtype)
     rows = m >= cols
     dim = m if rows else cols
     blocks = max(2, min(_BLOCKS_PER_THREAD * n, work // (_MIN_SPLIT // 4), dim // 8 or 1))
     cuts = [dim * i // blocks for i in range(blocks + 1)]
+    if floor == _IDLE_MIN_SPLIT and not _split_exact(a, b, cuts, rows):
+        return np.matmul(a, b)
+    out = np.empty((m, cols), a.dtype)
     job = _Job(a, b, out, cuts, rows)
     pool = _get_pool(n + 1)
     for _ in range(min(n, blocks - 1)):
@@ -210,6 +220,34 @@ def matmul(a, b):
     job.work()
     job.wait()
     return out
+
+
+_IDLE_MIN_SPLIT = 1 << 25   # multiply-adds from which the idle serial way splits a GEMM
+_exact_cuts = {}            # (dtype, a's and b's shapes and layouts, cuts, rows) -> bool
+
+
+def _split_exact(a, b, cuts, rows):
+    """Do the blocks `cuts` give np.matmul(a, b)'s bits? Checked once per shape and layout
+    on random operands (BLAS may block the inner dimension otherwise for a block's shape)."""
+    if not all(t.flags.c_contiguous or t.flags.f_contiguous for t in (a, b)):
+        return False
+    key = (a.dtype.char, a.shape, b.shape, a.flags.c_contiguous, b.flags.c_contiguous,
+           tuple(cuts), rows)
+    ok = _exact_cuts.get(key)
+    if ok is None:
+        rng = np.random.RandomState(1234)
+        x = rng.standard_normal(a.shape).astype(a.dtype)
+        y = rng.standard_normal(b.shape).astype(b.dtype)
+        if not a.flags.c_contiguous:
+            x = np.asfortranarray(x)
+        if not b.flags.c_contiguous:
+            y = np.asfortranarray(y)
+        whole = np.matmul(x, y)
+        ok = all(np.array_equal(np.matmul(x[lo:hi], y), whole[lo:hi]) if rows else
+                 np.array_equal(np.matmul(x, y[:, lo:hi]), whole[:, lo:hi])
+                 for lo, hi in zip(cuts[:-1], cuts[1:]))
+        _exact_cuts[key] = ok
+    return ok
 
 
 _BLOCKS_PER_THREAD = 2   # paired runs, load ~2.5: 2 beat 4 (7.2 vs 8.0 ms idle, 11.5 vs 13.0 busy)

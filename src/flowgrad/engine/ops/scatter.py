@@ -18,6 +18,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework import threads as _threads
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ._array_util import TensorLike
@@ -93,6 +94,9 @@ def _scatter_bind_for(apply_rows):
     return bind
 
 
+_SHARED_ELEMENTS = 1 << 18   # updated elements from which a free thread takes half the rows
+
+
 def _at(ufunc):
     def rows(ref, idx, upd):
         flat = idx.reshape(-1)
@@ -103,9 +107,19 @@ def _at(ufunc):
         # first occurrence of every index, then the second ones, ... (within a round no
         # index repeats), so each row sees its updates in order, as ufunc.at and TF apply them
         if ref.shape[0] <= 16 * flat.size + 4096 and np.bincount(flat).max() == 1:
-            # no index repeats (an optimizer's slot update after Unique): one round, no sort
+            # no index repeats (an optimizer's slot update after Unique): one round, no sort;
+            # large ones in blocks of indices shared with a free intra-op thread (the blocks'
+            # rows are disjoint, NumPy's fancy indexing releases the GIL)
             upd = upd.reshape((flat.size,) + ref.shape[1:])
-            ref[flat] = ufunc(ref[flat], upd)
+            if upd.size < _SHARED_ELEMENTS or not _threads.spare_threads():
+                ref[flat] = ufunc(ref[flat], upd)
+                return
+            step = -(-flat.size // 4)
+
+            def block(k):
+                at = flat[k * step:(k + 1) * step]
+                ref[at] = ufunc(ref[at], upd[k * step:(k + 1) * step])
+            _threads.run_blocks(block, -(-flat.size // step))
             return
         order = np.argsort(flat, kind="stable")
         srt = flat[order]
