@@ -14,7 +14,8 @@ GOLD = load("keras", "utils")
 GEN = generator("keras", "utils")
 
 
-@pytest.mark.parametrize("case", ["custom_objects", "source_inputs", "enqueuers", "kernels"])
+@pytest.mark.parametrize("case", ["custom_objects", "source_inputs", "enqueuers", "kernels",
+                                  "enqueuers_mp", "fit_mp"])
 def test_utils_case_as_tf(case):
     _compare(getattr(GEN, case)(tf), GOLD[case], case)
 
@@ -91,11 +92,6 @@ def test_plot_model_builds_one_record_per_layer(monkeypatch, tmp_path):
     assert dot.attrs["rankdir"] == "TB"
 
 
-def test_enqueuers_refuse_multiprocessing():
-    with pytest.raises(NotImplementedError, match="use_multiprocessing"):
-        tf.keras.utils.OrderedEnqueuer(GEN._sequence(tf, []), use_multiprocessing=True)
-
-
 def test_hdf5_matrix_without_h5py_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "h5py", None)
     with pytest.raises(ImportError, match=r"flowgrad\[h5\]"):
@@ -111,3 +107,23 @@ def test_generator_enqueuer_raises_the_generators_error():
     with pytest.raises(RuntimeError, match="boom"):
         list(enq.get())
     enq.stop()
+
+
+def test_terminate_keras_multiprocessing_pools_ends_an_enqueuers_workers():
+    from flowgrad.keras import _utils_more as U
+
+    def forever():
+        while True:
+            yield np.zeros(2)
+    enq = tf.keras.utils.GeneratorEnqueuer(forever(), use_multiprocessing=True)
+    enq.start(workers=2, max_queue_size=2)
+    assert next(enq.get()).shape == (2,)
+    workers = [p for p in U._WORKERS if p.is_alive()]
+    assert len(workers) >= 2
+    errors = tf.keras.experimental.terminate_keras_multiprocessing_pools()
+    assert not any(p.is_alive() for p in workers)
+    # the running enqueuer still holds its (terminated) pool, as TF 1.14's run thread does
+    assert all(e.startswith("pool still exists") for e in errors), errors
+    enq.stop()
+    del enq
+    assert tf.keras.experimental.terminate_keras_multiprocessing_pools() == []

@@ -2,9 +2,17 @@
 a Sequence or a generator from worker threads, HDF5Matrix (h5py, the `h5` extra),
 get_source_inputs, plot_model/model_to_dot (pydot, the `plot` extra), multi_gpu_model
 (raises as TF 1.14 does on a machine without GPUs) and convert_all_kernels_in_model."""
+import gc
+import itertools
+import multiprocessing
+import multiprocessing.pool
 import queue
+import os
 import random
+import signal
 import threading
+import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -18,16 +26,97 @@ __all__ = ["SequenceEnqueuer", "OrderedEnqueuer", "GeneratorEnqueuer", "HDF5Matr
 
 
 # -- enqueuers -----------------------------------------------------------------------------
+# With use_multiprocessing=True the batches are made in worker processes, as TF 1.14's
+# enqueuers make them: a multiprocessing Pool of forked workers that inherit the shared
+# sequences (`_SHARED_SEQUENCES`, so a generator is never pickled), one pool per pass for a
+# Sequence (its on_epoch_end runs here, between passes), one for a generator (each worker
+# runs its own copy of it: with several workers the data repeats, as TF warns).
+_SHARED_SEQUENCES = {}
+_uids = itertools.count()
+
+
+def _init_worker(seqs, random_seed=None):
+    global _SHARED_SEQUENCES
+    _SHARED_SEQUENCES = seqs
+    proc = multiprocessing.current_process()
+    proc.name = "Keras_worker_{}".format(proc.name)
+    if random_seed is not None:
+        np.random.seed(random_seed + proc.ident)
+
+
+def _get_index(uid, i):
+    return _SHARED_SEQUENCES[uid][i]
+
+
+def _next_sample(uid):
+    return next(_SHARED_SEQUENCES[uid])
+
+
+_DATA_POOLS = weakref.WeakSet()   # the enqueuers' pools (terminate_keras_multiprocessing_pools)
+_WORKERS = weakref.WeakSet()      # and their worker processes
+
+
+def _fork_pool(workers, random_seed=None):
+    # fork (TF 1.14's default on Linux): the workers inherit the sequences and generators
+    ctx = multiprocessing.get_context("fork")
+    pool = ctx.Pool(max(1, workers), initializer=_init_worker,
+                    initargs=(_SHARED_SEQUENCES, random_seed))
+    _DATA_POOLS.add(pool)
+    for proc in getattr(pool, "_pool", ()):   # (replacement workers are not tracked)
+        _WORKERS.add(proc)
+    return pool
+
+
+def terminate_keras_multiprocessing_pools(grace_period=0.1, use_sigkill=False):
+    """Ends the enqueuers' pools and their worker processes (TF 1.14's order: the pools,
+    then each live worker by terminate(), SIGTERM and, with `use_sigkill`, SIGKILL,
+    waiting `grace_period` seconds after each pass) and returns the problems met, as
+    human-readable strings (empty: every pool and worker ended)."""
+    errors = []
+    gc.collect()
+    pools = list(_DATA_POOLS)
+    for pool in pools:
+        pool.close()
+        pool.terminate()
+    if pools:
+        time.sleep(grace_period)
+    del pools
+    passes = [".terminate", "SIGTERM"] + (["SIGKILL"] if use_sigkill else []) + ["log"]
+    for step in passes:
+        hit = False
+        for proc in list(_WORKERS):
+            if not proc.is_alive():
+                continue
+            try:
+                if step == ".terminate":
+                    proc.terminate()
+                    proc.join(timeout=grace_period)
+                    hit = True
+                elif step in ("SIGTERM", "SIGKILL"):
+                    os.kill(proc.pid, signal.SIGKILL if step == "SIGKILL" else signal.SIGTERM)
+                    hit = True
+                else:
+                    errors.append("worker still alive: {}, pid={}, hash={}".format(
+                        proc.name, proc.pid, hash(proc)))
+            except OSError:   # it ended meanwhile
+                pass
+        if hit:
+            time.sleep(grace_period)
+    gc.collect()
+    for pool in _DATA_POOLS:
+        errors.append("pool still exists: {}, hash={}".format(pool, hash(pool)))
+    return errors
+
+
 class SequenceEnqueuer(object):
-    """Base class of the enqueuers: start() worker threads that fill a queue of at most
-    `max_queue_size` batches, get() yields them, stop() ends the workers."""
+    """Base class of the enqueuers: start() workers (threads, or processes with
+    `use_multiprocessing`) that fill a queue of at most `max_queue_size` batches, get()
+    yields them, stop() ends the workers."""
 
     def __init__(self, sequence, use_multiprocessing=False):
-        if use_multiprocessing:
-            raise NotImplementedError("flowgrad's enqueuers use threads: "
-                                      "use_multiprocessing=True is not implemented")
         self.sequence = sequence
         self.use_multiprocessing = use_multiprocessing
+        self.uid = next(_uids)
         self.workers = 0
         self.executor = None
         self.queue = None
@@ -39,13 +128,18 @@ class SequenceEnqueuer(object):
         return self.stop_signal is not None and not self.stop_signal.is_set()
 
     def start(self, workers=1, max_queue_size=10):
-        """Starts `workers` threads filling a queue of at most `max_queue_size` batches."""
+        """Starts `workers` threads (or processes) filling a queue of at most
+        `max_queue_size` batches."""
         self.workers = workers
         self.queue = queue.Queue(max_queue_size)
         self.stop_signal = threading.Event()
-        self.executor = ThreadPoolExecutor(max(1, workers))
+        if not self.use_multiprocessing:
+            self.executor = ThreadPoolExecutor(max(1, workers))
         self.run_thread = threading.Thread(target=self._run, daemon=True)
         self.run_thread.start()
+
+    def _send_sequence(self):
+        _SHARED_SEQUENCES[self.uid] = self.sequence
 
     def stop(self, timeout=None):
         """Stops the workers and waits up to `timeout` seconds for them."""
@@ -57,7 +151,9 @@ class SequenceEnqueuer(object):
             self.queue.unfinished_tasks = 0
             self.queue.not_full.notify()
         self.run_thread.join(timeout)
-        self.executor.shutdown(wait=False)
+        if self.executor is not None:
+            self.executor.shutdown(wait=False)
+        _SHARED_SEQUENCES.pop(self.uid, None)
 
     def _put(self, future):
         while not self.stop_signal.is_set():
@@ -76,6 +172,11 @@ class SequenceEnqueuer(object):
         raise NotImplementedError
 
 
+def _result(item):
+    """A queued batch: a thread's Future or a pool's AsyncResult."""
+    return item.get() if isinstance(item, multiprocessing.pool.AsyncResult) else item.result()
+
+
 class OrderedEnqueuer(SequenceEnqueuer):
     """Feeds a keras.utils.Sequence in its order (shuffled each pass when `shuffle`),
     calling its on_epoch_end() after each pass."""
@@ -84,11 +185,32 @@ class OrderedEnqueuer(SequenceEnqueuer):
         super(OrderedEnqueuer, self).__init__(sequence, use_multiprocessing)
         self.shuffle = shuffle
 
+    def _wait_queue(self):
+        while self.queue.unfinished_tasks and not self.stop_signal.is_set():
+            self.stop_signal.wait(0.01)
+
     def _run(self):
         indices = list(range(len(self.sequence)))
+        if self.use_multiprocessing:
+            self._send_sequence()
         while True:
             if self.shuffle:
                 random.shuffle(indices)
+            if self.use_multiprocessing:
+                pool = _fork_pool(self.workers)
+                try:
+                    for i in indices:
+                        if self.stop_signal.is_set() or \
+                                not self._put(pool.apply_async(_get_index, (self.uid, i))):
+                            return
+                    self._wait_queue()   # the pass's batches taken before its pool closes
+                finally:
+                    pool.terminate()
+                if self.stop_signal.is_set():
+                    return
+                self.sequence.on_epoch_end()
+                self._send_sequence()
+                continue
             futures = []
             for i in indices:
                 if self.stop_signal.is_set():
@@ -113,7 +235,7 @@ class OrderedEnqueuer(SequenceEnqueuer):
             except queue.Empty:
                 continue
             try:
-                inputs = future.result()
+                inputs = _result(future)
             except Exception:
                 self.stop()
                 raise
@@ -123,19 +245,29 @@ class OrderedEnqueuer(SequenceEnqueuer):
 
 
 class GeneratorEnqueuer(SequenceEnqueuer):
-    """Feeds a Python generator from worker threads (calls to next() are serialized); a
-    finite generator ends get() after its last item."""
+    """Feeds a Python generator from worker threads (calls to next() are serialized) or,
+    with `use_multiprocessing`, worker processes that each run a copy of it (seeded
+    `random_seed` + the worker's pid when given); a finite generator ends get() after
+    its last item."""
 
     def __init__(self, sequence, use_multiprocessing=False, random_seed=None):
         super(GeneratorEnqueuer, self).__init__(sequence, use_multiprocessing)
         self.random_seed = random_seed
         self._lock = threading.Lock()
+        self._pool = None
 
     def _next(self):
         with self._lock:
             return next(self.sequence)
 
     def _run(self):
+        if self.use_multiprocessing:
+            self._send_sequence()
+            pool = self._pool = _fork_pool(self.workers, self.random_seed)
+            while not self.stop_signal.is_set():
+                if not self._put(pool.apply_async(_next_sample, (self.uid,))):
+                    return
+            return
         while not self.stop_signal.is_set():
             future = self.executor.submit(self._next)
             if not self._put(future):
@@ -147,17 +279,41 @@ class GeneratorEnqueuer(SequenceEnqueuer):
             except Exception:  # noqa: BLE001 - get() raises it to the caller
                 return
 
+    def stop(self, timeout=None):
+        super(GeneratorEnqueuer, self).stop(timeout)
+        pool = self._pool
+        if pool is not None:
+            pool.terminate()
+            self._pool = None
+
+    def _last_ones(self):
+        # a finite generator ended in a worker: the batches already asked for that it made
+        last = []
+        while True:
+            try:
+                last.append(self.queue.get_nowait())
+            except queue.Empty:
+                break
+        for f in last:
+            f.wait()
+        return [f.get() for f in last if f.successful()]
+
     def get(self):
         while self.is_running() or not self.queue.empty():
             try:
                 future = self.queue.get(timeout=0.1)
             except queue.Empty:
-                if self.run_thread is not None and not self.run_thread.is_alive():
+                if self.run_thread is not None and not self.run_thread.is_alive() and \
+                        not self.use_multiprocessing:
                     return
                 continue
             try:
-                inputs = future.result()
+                inputs = _result(future)
             except StopIteration:
+                if self.use_multiprocessing:
+                    for inputs in self._last_ones():
+                        if inputs is not None:
+                            yield inputs
                 return
             except Exception:
                 self.stop()

@@ -6,16 +6,10 @@ from .layers.recurrent import PeepholeLSTMCell  # noqa: F401
 from .layers.sequence_features import SequenceFeatures  # noqa: F401
 from .optimizers_schedules import (CosineDecay, CosineDecayRestarts,  # noqa: F401
                                    LinearCosineDecay, NoisyLinearCosineDecay)
+from ._utils_more import terminate_keras_multiprocessing_pools  # noqa: F401
 from .saved_model import export_saved_model, load_from_saved_model  # noqa: F401
 
 __all__ = ["CosineDecay", "CosineDecayRestarts", "LinearCosineDecay",
            "NoisyLinearCosineDecay", "PeepholeLSTMCell", "SequenceFeatures",
            "terminate_keras_multiprocessing_pools",
            "export_saved_model", "load_from_saved_model"]
-
-
-def terminate_keras_multiprocessing_pools(grace_period=0.1, use_sigkill=False):
-    """Ends the worker processes of Keras' data pools and returns the errors met. flowgrad's
-    enqueuers use threads (use_multiprocessing=True is not implemented), so there are no
-    pools or worker processes: the list is empty."""
-    return []

@@ -120,6 +120,75 @@ def enqueuers(tf):
     return out
 
 
+def enqueuers_mp(tf):
+    # use_multiprocessing=True: the batches are made in forked worker processes
+    U = tf.keras.utils
+    out = {}
+    log = []
+    enq = U.OrderedEnqueuer(_sequence(tf, log), use_multiprocessing=True)
+    enq.start(workers=2, max_queue_size=3)
+    gen = enq.get()
+    out["ordered"] = [next(gen).tolist() for _ in range(10)]
+    enq.stop()
+    out["stopped"] = enq.is_running()
+    out["epoch_ends_here"] = log.count("epoch_end") >= 2   # run in this process
+
+    def finite():
+        for i in range(5):
+            yield i * 10
+    genq = U.GeneratorEnqueuer(finite(), use_multiprocessing=True)
+    genq.start(workers=1, max_queue_size=2)
+    out["generator"] = sorted(genq.get())
+    genq.stop()
+    return out
+
+
+def fit_mp(tf):
+    # fit_generator / evaluate_generator / predict_generator with worker processes
+    K = tf.keras
+    tf.set_random_seed(1)
+    rs = np.random.RandomState(0)
+    x = rs.rand(64, 4).astype("float32")
+    y = (x.sum(1, keepdims=True) > 2).astype("float32")
+
+    class Seq(K.utils.Sequence):
+        def __init__(self, bs):
+            self.bs = bs
+
+        def __len__(self):
+            return len(x) // self.bs
+
+        def __getitem__(self, i):
+            return x[i * self.bs:(i + 1) * self.bs], y[i * self.bs:(i + 1) * self.bs]
+
+    def gen():
+        i = 0
+        while True:
+            yield x[i % 4 * 16:(i % 4 + 1) * 16], y[i % 4 * 16:(i % 4 + 1) * 16]
+            i += 1
+
+    def finite():
+        for i in range(3):
+            yield x[i * 16:(i + 1) * 16], y[i * 16:(i + 1) * 16]
+    init = K.initializers.glorot_uniform
+    m = K.Sequential([K.layers.Dense(3, activation="relu", input_shape=(4,),
+                                     kernel_initializer=init(seed=1)),
+                      K.layers.Dense(1, activation="sigmoid", kernel_initializer=init(seed=2))])
+    m.compile("sgd", "binary_crossentropy", metrics=["accuracy"])
+    out = {}
+    h = m.fit_generator(Seq(16), epochs=3, workers=2, use_multiprocessing=True, shuffle=False,
+                        verbose=0, validation_data=Seq(32))
+    out["seq"] = [h.history["loss"], h.history["val_loss"]]
+    h = m.fit_generator(gen(), steps_per_epoch=4, epochs=2, workers=1,
+                        use_multiprocessing=True, verbose=0)
+    out["gen"] = h.history["loss"]
+    out["evaluate"] = m.evaluate_generator(Seq(16), workers=2, use_multiprocessing=True)
+    out["predict"] = m.predict_generator(Seq(16), workers=2, use_multiprocessing=True)
+    out["finite"] = m.predict_generator(finite(), steps=3, workers=1,
+                                        use_multiprocessing=True)
+    return out
+
+
 def hdf5_matrix(tf):
     import h5py
     path = os.path.join(tempfile.mkdtemp(), "data.h5")
@@ -165,4 +234,5 @@ def misc(tf):
 
 def cases(tf):
     return {fn.__name__: fn(tf) for fn in (custom_objects, source_inputs, enqueuers,
-                                           hdf5_matrix, kernels, misc)}
+                                           enqueuers_mp, fit_mp, hdf5_matrix, kernels,
+                                           misc)}

@@ -605,9 +605,6 @@ class Model(Network):
         symbolic tensors (with steps_per_epoch) or a generator; returns the History."""
         if kwargs:
             raise TypeError("Unrecognized keyword arguments: " + str(kwargs))
-        if use_multiprocessing:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "fit(use_multiprocessing=True)")
         self._check_compiled()
         if self._distribution_strategy is not None and td.is_numpy(x):
             return self._fit_distributed(
@@ -979,7 +976,7 @@ class Model(Network):
 
     # -- generators -----------------------------------------------------------------------
     def _generator_source(self, generator, steps, mode, shuffle, workers, steps_name,
-                          batch_size=None):
+                          batch_size=None, use_multiprocessing=False, max_queue_size=10):
         if tg.is_dataset(generator) or isinstance(generator, tg.Iterator):
             return self._steps_source(generator, None, None, mode, 0., steps, steps_name,
                                       arrays_loop=False)
@@ -988,14 +985,23 @@ class Model(Network):
             src = tg.generator_source(gen, mode)
             src.steps = n_steps if steps is None else steps
         else:
-            src = tg.generator_source(generator, mode, shuffle, workers)
+            if use_multiprocessing and workers > 1 and \
+                    not isinstance(generator, tg._utils.Sequence):
+                logging.warning(UserWarning(
+                    "Using a generator with `use_multiprocessing=True` and multiple "
+                    "workers may duplicate your data. Please consider using the "
+                    "`keras.utils.Sequence` class."))
+            src = tg.generator_source(generator, mode, shuffle, workers,
+                                      use_multiprocessing, max_queue_size)
             src.steps = steps
             if steps is None:
                 if not isinstance(generator, tg._utils.Sequence):
                     raise ValueError("Please specify the number of steps via the `%s` "
                                      "argument." % steps_name)
                 src.steps = len(generator)
-        src.reset = None
+        # worker processes: a validation pass starts a new enqueuer (forked from this
+        # process's generator or Sequence), as TF 1.14 makes one per pass
+        src.reset = src.restart if mode == "test" else None
         return src
 
     def fit_generator(self, generator, steps_per_epoch=None, epochs=1, verbose=1,
@@ -1003,21 +1009,21 @@ class Model(Network):
                       validation_freq=1, class_weight=None, max_queue_size=10, workers=1,
                       use_multiprocessing=False, shuffle=True, initial_epoch=0):
         """Trains on batches from a Python generator or a keras.utils.Sequence (drawn in
-        this thread, in the order TF 1.14's enqueuers deliver them)."""
-        if use_multiprocessing:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "fit_generator(use_multiprocessing=True)")
+        this thread, in the order TF 1.14's enqueuers deliver them; with
+        `use_multiprocessing`, made in TF's enqueuer's worker processes)."""
         self._check_compiled()
+        mp = {"use_multiprocessing": use_multiprocessing, "max_queue_size": max_queue_size}
         source = self._generator_source(generator, steps_per_epoch, "train", shuffle,
-                                        workers, "steps_per_epoch")
+                                        workers, "steps_per_epoch", **mp)
         val = None
         if validation_data is not None:
             vd = validation_data
             if tg.is_generator_or_sequence(vd) or isinstance(vd, tg.Iterator):
                 if not isinstance(vd, tg._utils.Sequence) and not validation_steps:
+                    source.close()
                     raise ValueError("Please specify the `validation_steps` argument.")
                 val = self._generator_source(vd, validation_steps, "test", False, workers,
-                                             "validation_steps")
+                                             "validation_steps", **mp)
             elif tg.is_dataset(vd):
                 val = self._generator_source(vd, validation_steps, "test", False, workers,
                                              "validation_steps")
@@ -1036,24 +1042,32 @@ class Model(Network):
                 self._last_bs = int(np.shape(first)[0])
             return batch
         counting.steps, counting.reset = source.steps, source.reset
-        return self._fit_steps(counting, steps_per_epoch, epochs, verbose, callbacks, val,
-                               validation_steps, initial_epoch, class_weight, size_one=False,
-                               validation_freq=validation_freq)
+        try:
+            return self._fit_steps(counting, steps_per_epoch, epochs, verbose, callbacks,
+                                   val, validation_steps, initial_epoch, class_weight,
+                                   size_one=False, validation_freq=validation_freq)
+        finally:   # the enqueuers' worker processes (use_multiprocessing) end with the fit
+            for src in (source, val):
+                if getattr(src, "close", None) is not None:
+                    src.close()
 
     def evaluate_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
                            workers=1, use_multiprocessing=False, verbose=0):
         """The loss and metrics over `steps` batches of a generator or Sequence."""
-        if use_multiprocessing:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "evaluate_generator(use_multiprocessing=True)")
         self._check_compiled()
-        source = self._generator_source(generator, steps, "test", False, workers, "steps")
+        source = self._generator_source(generator, steps, "test", False, workers, "steps",
+                                        use_multiprocessing=use_multiprocessing,
+                                        max_queue_size=max_queue_size)
         cb = cbks.CallbackList(_to_list(callbacks))
         for c in cb.callbacks:
             c.set_model(self)
         cb.call("on_test_begin", None)
         bar = _with_progbar(cb, self, verbose, source.steps, True, self.metrics_names)
-        values, _ = self._run_steps(source, source.steps, False, cb, "test")
+        try:
+            values, _ = self._run_steps(source, source.steps, False, cb, "test")
+        finally:
+            if getattr(source, "close", None) is not None:
+                source.close()
         if bar is not None:
             bar.finish(self.metrics_names, values)
             cb.callbacks.remove(bar)
@@ -1063,16 +1077,19 @@ class Model(Network):
     def predict_generator(self, generator, steps=None, callbacks=None, max_queue_size=10,
                           workers=1, use_multiprocessing=False, verbose=0):
         """The outputs over `steps` batches of a generator or Sequence, concatenated."""
-        if use_multiprocessing:
-            raise NotImplementedError("flowgrad does not implement "
-                                      "predict_generator(use_multiprocessing=True)")
-        source = self._generator_source(generator, steps, "predict", False, workers, "steps")
+        source = self._generator_source(generator, steps, "predict", False, workers, "steps",
+                                        use_multiprocessing=use_multiprocessing,
+                                        max_queue_size=max_queue_size)
         cb = cbks.CallbackList(_to_list(callbacks))
         for c in cb.callbacks:
             c.set_model(self)
         cb.call("on_predict_begin", None)
         bar = _with_progbar(cb, self, verbose, source.steps, True, [])
-        result = self._predict_steps(source, source.steps, cb)
+        try:
+            result = self._predict_steps(source, source.steps, cb)
+        finally:
+            if getattr(source, "close", None) is not None:
+                source.close()
         if bar is not None:
             bar.finish([], [])
             cb.callbacks.remove(bar)

@@ -241,12 +241,43 @@ def _iter_sequence(seq, shuffle, workers):
             seq.on_epoch_end()
 
 
-def generator_source(gen, mode, shuffle=False, workers=1):
-    it = _iter_sequence(gen, shuffle, workers) if isinstance(gen, _utils.Sequence) else gen
+def _enqueued(gen, shuffle, workers, max_queue_size):
+    """TF 1.14's enqueuer for use_multiprocessing=True: batches made in worker processes
+    (keras/_utils_more.py), and its stop()."""
+    if isinstance(gen, _utils.Sequence):
+        enq = _utils.OrderedEnqueuer(gen, use_multiprocessing=True, shuffle=shuffle)
+    else:
+        enq = _utils.GeneratorEnqueuer(gen, use_multiprocessing=True)
+    enq.start(workers=workers, max_queue_size=max_queue_size)
+    return enq.get(), enq.stop
+
+
+def generator_source(gen, mode, shuffle=False, workers=1, use_multiprocessing=False,
+                     max_queue_size=10):
+    """next_batch() over a generator or Sequence, drawn in this thread in the order TF
+    1.14's enqueuers deliver them; with `use_multiprocessing` (and workers > 0) from TF's
+    enqueuer of worker processes, with `.close()` to stop it and `.restart()` to start a
+    new one (TF makes one per fit, evaluate and validation pass)."""
+    state = {"it": None, "stop": None}
+
+    def restart():
+        close()
+        if use_multiprocessing and workers > 0:
+            state["it"], state["stop"] = _enqueued(gen, shuffle, workers, max_queue_size)
+        else:
+            state["it"] = _iter_sequence(gen, shuffle, workers) \
+                if isinstance(gen, _utils.Sequence) else gen
+
+    def close():
+        if state["stop"] is not None:
+            state["stop"]()
+            state["stop"] = None
 
     def next_batch():
+        if state["it"] is None:
+            restart()
         try:
-            out = next(it)
+            out = next(state["it"])
         except StopIteration:
             return None
         if not isinstance(out, tuple):
@@ -258,6 +289,8 @@ def generator_source(gen, mode, shuffle=False, workers=1):
             raise ValueError("Output of generator should be a tuple `(x, y, sample_weight)` "
                              "or `(x, y)` or (x,). Found: " + str(out))
         return tuple(out) + (None,) * (3 - len(out))
+    next_batch.close = close
+    next_batch.restart = restart if use_multiprocessing and workers > 0 else None
     return next_batch
 
 
