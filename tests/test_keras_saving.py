@@ -166,3 +166,12 @@ def test_tf_format_weights(tmp_path):
                                   tf.keras.layers.Dense(2, activation="softmax")])
         m2.load_weights(out)
         _compare(m2.predict(gold["x"]), gold["predict"], "round trip")
+
+
+def test_save_formats_as_tf():
+    # graph mode: save_format='tf' refused with TF's message, other values written as
+    # HDF5 (TF 1.14 sets save_format to 'h5'), a subclassed model refused
+    with tf.Graph().as_default():
+        with tf.Session():
+            got = GEN._save_formats(tf)
+    _compare(got, load("keras", "saving")["save_formats"], "save_formats")

@@ -170,10 +170,7 @@ def model_from_yaml(yaml_string, custom_objects=None):
 
 def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
     """Writes the model to an HDF5 file (TF 1.14's layout; needs h5py)."""
-    if save_format not in (None, "h5"):
-        raise NotImplementedError("flowgrad does not implement save_model(save_format=" +
-                                  repr(save_format) + ")")
-    saving.save_model_to_hdf5(model, filepath, overwrite, include_optimizer)
+    saving.save_model(model, filepath, overwrite, include_optimizer, save_format)
 
 
 def _convert_custom(obj, custom_objects):

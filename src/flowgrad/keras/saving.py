@@ -247,6 +247,24 @@ def load_weights_from_hdf5_group_by_name(f, layers):
     _set_values(pairs)
 
 
+def save_model(model, filepath, overwrite=True, include_optimizer=True, save_format=None):
+    """TF 1.14's keras save_model in graph mode: save_format 'tf' refused as TF refuses it,
+    every other value written as HDF5 (TF 1.14 sets it to 'h5'); a subclassed model
+    refused as TF refuses it."""
+    if save_format == "tf":
+        raise NotImplementedError(
+            "Saving the model as SavedModel is not supported in TensorFlow 1.X"
+            'graph mode. Please enable eager execution or use the "h5" save format.')
+    if not getattr(model, "_hdf5_savable", False):
+        raise NotImplementedError(
+            "Saving the model to HDF5 format requires the model to be a Functional model "
+            "or a Sequential model. It does not work for subclassed models, because such "
+            "models are defined via the body of a Python method, which isn't safely "
+            "serializable. Consider saving to the Tensorflow SavedModel format (by setting "
+            'save_format="tf") or using `save_weights`.')
+    save_model_to_hdf5(model, filepath, overwrite, include_optimizer)
+
+
 def save_model_to_hdf5(model, filepath, overwrite=True, include_optimizer=True):
     """model_config, training_config, model_weights (and optimizer_weights)."""
     h5py = h5py_module()

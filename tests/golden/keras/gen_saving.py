@@ -218,11 +218,48 @@ def _tf_format(tf):
             "state": state.replace(d, "DIR")}
 
 
+def _save_formats(tf):
+    # save_format in graph mode: 'tf' refused, any other value written as HDF5; a
+    # subclassed model refused
+    d = tempfile.mkdtemp()
+    m = _model(tf)
+    out = {}
+    for fmt in ["tf", "foo", "h5", None]:
+        path = os.path.join(d, "m_%s.h5" % fmt)
+        for how in ("save", "save_model"):
+            try:
+                if how == "save":
+                    m.save(path, save_format=fmt)
+                else:
+                    tf.keras.models.save_model(m, path, save_format=fmt)
+                out["%s/%s" % (how, fmt)] = os.path.isfile(path)
+            except Exception as e:  # noqa: BLE001 - the error is the case's value
+                out["%s/%s" % (how, fmt)] = [type(e).__name__, str(e)]
+
+    class Sub(tf.keras.Model):
+        def __init__(self):
+            super(Sub, self).__init__()
+            self.d = tf.keras.layers.Dense(2)
+
+        def call(self, x):
+            return self.d(x)
+    s = Sub()
+    s(tf.zeros([1, 3]))
+    for fmt in [None, "tf"]:
+        try:
+            s.save(os.path.join(d, "s.h5"), save_format=fmt)
+            out["subclassed/%s" % fmt] = "saved"
+        except Exception as e:  # noqa: BLE001 - the error is the case's value
+            out["subclassed/%s" % fmt] = [type(e).__name__, str(e)]
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in [("save", _save), ("checkpoint", _checkpoint),
                      ("tensorboard", _tensorboard), ("restore_best", _restore_best),
-                     ("functional", _functional), ("tf_format", _tf_format)]:
+                     ("functional", _functional), ("tf_format", _tf_format),
+                     ("save_formats", _save_formats)]:
         with tf.Graph().as_default():
             with tf.Session():
                 out[name] = fn(tf)

@@ -295,6 +295,11 @@ class Network(Layer):
     def compute_output_shape(self, input_shape):
         return [t.shape for t in self.outputs]
 
+    @property
+    def _hdf5_savable(self):
+        """TF 1.14's save_model test for HDF5: a graph network (Sequential: always)."""
+        return self._is_graph_network
+
     def get_config(self):
         """TF 1.14's functional config: each layer with its config and inbound nodes
         ([layer name, node index, tensor index, call kwargs]), and the input and output

@@ -26,6 +26,7 @@ class Sequential(Model):
       layers: layers to add, in order.
       name: default 'sequential', 'sequential_1', ...
     """
+    _hdf5_savable = True   # (built or not: TF 1.14 tests isinstance Sequential)
 
     def __init__(self, layers=None, name=None):
         super().__init__(name=name)

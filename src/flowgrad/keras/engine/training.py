@@ -424,10 +424,7 @@ class Model(Network):
     def save(self, filepath, overwrite=True, include_optimizer=True, save_format=None):
         """Writes the model (config, weights, training config, optimizer state) to an
         HDF5 file in TF 1.14's layout (needs h5py: the `h5` extra)."""
-        if save_format not in (None, "h5"):
-            raise NotImplementedError("flowgrad does not implement Model.save(save_format="
-                                      + repr(save_format) + ")")
-        saving.save_model_to_hdf5(self, filepath, overwrite, include_optimizer)
+        saving.save_model(self, filepath, overwrite, include_optimizer, save_format)
 
     def save_weights(self, filepath, overwrite=True, save_format=None):
         """Writes the layers' weights to an HDF5 file (TF 1.14's layout) or, for a path
