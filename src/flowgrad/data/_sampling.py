@@ -75,6 +75,7 @@ def _partial_shape_to_tensor(shape):
 
 class RandomDataset(DatasetV1):
     """An endless dataset of pseudorandom int64 scalars (TF's uint32 Philox draws)."""
+    _repr_name = "RandomDatasetV1"   # TF 1.14's class name
 
     def __init__(self, seed=None):
         seed_t, seed2_t = _get_seed(seed)

@@ -49,6 +49,7 @@ def _shape_str(t):
 
 class CsvDataset(DatasetV1):
     """The records of one or more CSV files (RFC 4180), one tuple of scalars per record."""
+    _repr_name = "CsvDatasetV1"   # TF 1.14's class name
 
     def __init__(self, filenames, record_defaults, compression_type=None, buffer_size=None,
                  header=False, field_delim=",", use_quote_delim=True, na_value="",

@@ -329,8 +329,13 @@ class DatasetV1:
         raise RuntimeError("dataset.__iter__() is only supported when eager execution is "
                            "enabled.")
 
+    _repr_name = "DatasetV1Adapter"   # TF 1.14's class name (its file datasets: their own)
+
     def __repr__(self):
-        return f"<DatasetV1Adapter shapes: {self.output_shapes}, types: {self.output_types}>"
+        # TF's layout: each shape's str and each dtype's repr, quotes dropped
+        shapes = str(_nest.map_structure(str, self.output_shapes)).replace("'", "")
+        types = str(_nest.map_structure(repr, self.output_types)).replace("'", "")
+        return f"<{self._repr_name} shapes: {shapes}, types: {types}>"
 
     # -- sources --------------------------------------------------------------------
     @staticmethod

@@ -71,6 +71,7 @@ def _buffer(buffer_size):
 class TFRecordDatasetV1(DatasetV1):
     """The records of one or more TFRecord files (compression_type '', 'ZLIB' or 'GZIP');
     tf.data.TFRecordDataset (TF 1.14's class name)."""
+    _repr_name = "TFRecordDatasetV1"   # TF 1.14's class name
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
@@ -85,6 +86,7 @@ TFRecordDataset = TFRecordDatasetV1
 
 class TextLineDataset(DatasetV1):
     """The lines of one or more text files (without their line endings)."""
+    _repr_name = "TextLineDatasetV1"   # TF 1.14's class name
 
     def __init__(self, filenames, compression_type=None, buffer_size=None,
                  num_parallel_reads=None):
@@ -96,6 +98,7 @@ class TextLineDataset(DatasetV1):
 
 class FixedLengthRecordDataset(DatasetV1):
     """Fixed-length records from one or more binary files (after a header, before a footer)."""
+    _repr_name = "FixedLengthRecordDatasetV1"   # TF 1.14's class name
 
     def __init__(self, filenames, record_bytes, header_bytes=None, footer_bytes=None,
                  buffer_size=None, compression_type=None, num_parallel_reads=None):
@@ -112,6 +115,7 @@ class FixedLengthRecordDataset(DatasetV1):
 class SqlDataset(DatasetV1):
     """The rows of a SQL query over a SQLite database, one tuple (or the given nested
     structure) of scalars per row (tf.data.experimental.SqlDataset; read-only)."""
+    _repr_name = "SqlDatasetV1"   # TF 1.14's class name
 
     def __init__(self, driver_name, data_source_name, query, output_types):
         driver = convert_to_tensor(driver_name, dtype=_dt.string, name="driver_name")
