@@ -736,6 +736,11 @@ class Model(Network):
 
     def _validate(self, val, batch_size, validation_steps, epoch, epochs, callbacks):
         """The validation pass of an epoch; the training callbacks get the test hooks."""
+        # TF 1.14's test loop sets its progress bar's params['verbose'] = 0 on the dict
+        # every callback of the fit shares (History.params shows 0 after a validation)
+        for c in callbacks.callbacks:
+            if isinstance(getattr(c, "params", None), dict):
+                c.params["verbose"] = 0
         callbacks.call("on_test_begin", None)
         if isinstance(val, tuple):
             # TF 1.14 runs validation through its fit loop in test mode, which

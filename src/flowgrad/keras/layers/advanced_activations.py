@@ -6,12 +6,9 @@ from .. import backend as K
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
+from ._config import _merge_config
 
 __all__ = ["LeakyReLU", "PReLU", "ELU", "ThresholdedReLU", "Softmax", "ReLU"]
-
-
-def _merge_config(base, config):
-    return dict(list(base.items()) + list(config.items()))
 
 
 class _ElementwiseLayer(Layer):

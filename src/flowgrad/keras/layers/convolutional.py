@@ -14,7 +14,7 @@ from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from ..utils import (conv_output_length, convert_data_format, deconv_output_length,
                      normalize_data_format, normalize_padding, normalize_tuple)
-from .core import _merge_config
+from ._config import _merge_config
 
 __all__ = ["Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose",
            "SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D", "ZeroPadding1D",
@@ -486,6 +486,16 @@ class SeparableConv(Conv):
         self.bias = self._add_bias((self.filters,))
         self.built = True
 
+    def get_config(self):
+        return _merge_config(super().get_config(), {
+            "depth_multiplier": self.depth_multiplier,
+            "depthwise_initializer": self.depthwise_initializer,
+            "pointwise_initializer": self.pointwise_initializer,
+            "depthwise_regularizer": self.depthwise_regularizer,
+            "pointwise_regularizer": self.pointwise_regularizer,
+            "depthwise_constraint": self.depthwise_constraint,
+            "pointwise_constraint": self.pointwise_constraint})
+
     def _separable(self, inputs, depthwise, pointwise, strides, padding, rate):
         fmt = convert_data_format(self.data_format, ndim=4)
         outputs = _separable_conv2d(inputs, depthwise, pointwise, strides, padding, rate, fmt)
@@ -579,6 +589,18 @@ class DepthwiseConv2D(Conv2D):
         self.depthwise_constraint = blu.get_constraint(depthwise_constraint)
         self.bias_initializer = blu.get_initializer(bias_initializer)
 
+    def get_config(self):
+        # TF 1.14: Conv2D's config without its kernel's keys and filters, then the
+        # depthwise kernel's
+        config = super().get_config()
+        for key in ("filters", "kernel_initializer", "kernel_regularizer", "kernel_constraint"):
+            config.pop(key)
+        return _merge_config(config, {
+            "depth_multiplier": self.depth_multiplier,
+            "depthwise_initializer": self.depthwise_initializer,
+            "depthwise_regularizer": self.depthwise_regularizer,
+            "depthwise_constraint": self.depthwise_constraint})
+
     def build(self, input_shape):
         input_shape = TensorShape(input_shape)
         if input_shape.ndims is None or input_shape.ndims < 4:
@@ -644,6 +666,9 @@ class ZeroPadding1D(Layer):
         self.padding = normalize_tuple(padding, 2, "padding")
         self.input_spec = InputSpec(ndim=3)
 
+    def get_config(self):
+        return _merge_config(super().get_config(), {"padding": self.padding})
+
     def call(self, inputs):
         return array_ops.pad(inputs, [[0, 0], list(self.padding), [0, 0]])
 
@@ -662,6 +687,10 @@ class ZeroPadding2D(Layer):
             self.padding = (normalize_tuple(padding[0], 2, "1st entry of padding"),
                             normalize_tuple(padding[1], 2, "2nd entry of padding"))
         self.input_spec = InputSpec(ndim=4)
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"padding": self.padding,
+                                                    "data_format": self.data_format})
 
     def call(self, inputs):
         rows, cols = list(self.padding[0]), list(self.padding[1])
@@ -687,6 +716,10 @@ class Cropping2D(Layer):
                              normalize_tuple(cropping[1], 2, "2nd entry of cropping"))
         self.input_spec = InputSpec(ndim=4)
 
+    def get_config(self):
+        return _merge_config(super().get_config(), {"cropping": self.cropping,
+                                                    "data_format": self.data_format})
+
     def call(self, inputs):
         (t, b), (left, r) = self.cropping
         rows = slice(t, -b if b else None)
@@ -703,6 +736,9 @@ class UpSampling1D(Layer):
         super().__init__(**kwargs)
         self.size = int(size)
         self.input_spec = InputSpec(ndim=3)
+
+    def get_config(self):
+        return _merge_config(super().get_config(), {"size": self.size})
 
     def call(self, inputs):
         splits = array_ops.split(inputs, inputs.shape.as_list()[1], 1)
@@ -721,6 +757,11 @@ class UpSampling2D(Layer):
                              "`\"bilinear\"`.")
         self.interpolation = interpolation
         self.input_spec = InputSpec(ndim=4)
+
+    def get_config(self):
+        # (TF 1.14 leaves `interpolation` out: a reloaded layer is 'nearest')
+        return _merge_config(super().get_config(), {"size": self.size,
+                                                    "data_format": self.data_format})
 
     def call(self, inputs):
         # keras.backend.resize_images' ops: Shape, strided_slice, Const, mul, [transpose]

@@ -21,7 +21,8 @@ from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from ..utils import (conv_output_length, normalize_data_format, normalize_padding,
                      normalize_tuple)
-from .recurrent import RNN, _Cell, _merge_config, _ser
+from ._config import _merge_config
+from .recurrent import RNN, _Cell, _ser
 
 __all__ = ["ConvRNN2D", "ConvLSTM2DCell", "ConvLSTM2D"]
 
@@ -313,8 +314,11 @@ class ConvLSTM2D(ConvRNN2D):
         self.activity_regularizer = blu.get_regularizer(activity_regularizer)
 
     def get_config(self):
-        config = self.cell._conv_config()
-        config["activity_regularizer"] = _ser(self.activity_regularizer)
+        config = {}
+        for key, value in self.cell._conv_config().items():   # TF's key order: the
+            config[key] = value                                 # activity regularizer
+            if key == "bias_regularizer":                       # after the bias's
+                config["activity_regularizer"] = _ser(self.activity_regularizer)
         base = super().get_config()
         del base["cell"]
         return _merge_config(base, config)

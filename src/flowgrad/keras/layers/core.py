@@ -12,14 +12,11 @@ from ..engine import base_layer_utils as blu
 from ..engine.base_layer import KERAS_MASK, Layer, _fn_args
 from ..engine.input_spec import InputSpec
 from ..utils import normalize_data_format, smart_cond
+from ._config import _merge_config
 
 __all__ = ["Dense", "Dropout", "Flatten", "Activation", "Reshape", "Permute", "RepeatVector",
            "Lambda", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "Masking",
            "ActivityRegularization"]
-
-
-def _merge_config(base, config):
-    return dict(list(base.items()) + list(config.items()))
 
 
 class Dense(Layer):

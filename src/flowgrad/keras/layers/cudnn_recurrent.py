@@ -295,8 +295,11 @@ class CuDNNLSTM(_CuDNNRNN):
         return step
 
     def get_config(self):
-        config = self._weights_config()
-        config["unit_forget_bias"] = self.unit_forget_bias
+        config = {}
+        for key, value in self._weights_config().items():   # TF's order: after the
+            config[key] = value                               # initializers
+            if key == "bias_initializer":
+                config["unit_forget_bias"] = self.unit_forget_bias
         return dict(list(super().get_config().items()) + list(config.items()))
 
 

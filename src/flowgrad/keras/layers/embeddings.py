@@ -6,6 +6,7 @@ from ... import nn
 from .. import backend as K
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
+from ._config import _merge_config
 
 __all__ = ["Embedding"]
 
@@ -74,10 +75,10 @@ class Embedding(Layer):
         return nn.embedding_lookup(self.embeddings, inputs)
 
     def get_config(self):
-        return dict(list(super().get_config().items()) + list({
+        return _merge_config(super().get_config(), {
             "input_dim": self.input_dim, "output_dim": self.output_dim,
             "embeddings_initializer": self.embeddings_initializer,
             "embeddings_regularizer": self.embeddings_regularizer,
             "activity_regularizer": self.activity_regularizer,
             "embeddings_constraint": self.embeddings_constraint,
-            "mask_zero": self.mask_zero, "input_length": self.input_length}.items()))
+            "mask_zero": self.mask_zero, "input_length": self.input_length})

@@ -20,7 +20,7 @@ from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from ..utils import conv_output_length, normalize_data_format, normalize_padding, normalize_tuple
-from .core import _merge_config
+from ._config import _merge_config
 
 __all__ = ["LocallyConnected1D", "LocallyConnected2D"]
 

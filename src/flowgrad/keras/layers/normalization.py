@@ -21,7 +21,7 @@ from ..engine.base_layer import Layer
 from ..engine.base_layer_utils import VariableAggregation, VariableSynchronization
 from ..engine.input_spec import InputSpec
 from ..utils import constant_value, smart_cond
-from .core import _merge_config
+from ._config import _merge_config
 
 __all__ = ["BatchNormalization", "LayerNormalization"]
 

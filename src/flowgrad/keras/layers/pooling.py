@@ -9,7 +9,7 @@ from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
 from ..utils import (conv_output_length, convert_data_format, normalize_data_format,
                      normalize_padding, normalize_tuple)
-from .core import _merge_config
+from ._config import _merge_config
 
 __all__ = ["MaxPooling1D", "AveragePooling1D", "MaxPooling2D", "AveragePooling2D",
            "MaxPooling3D", "AveragePooling3D", "GlobalMaxPooling1D", "GlobalAveragePooling1D",
@@ -66,6 +66,11 @@ class _Pooling(Layer):
 
 class Pooling1D(_Pooling):
     rank = 1
+
+    def get_config(self):   # TF 1.14's Pooling1D lists strides first
+        config = {"strides": self.strides, "pool_size": self.pool_size,
+                  "padding": self.padding, "data_format": self.data_format}
+        return _merge_config(Layer.get_config(self), config)
 
     def call(self, inputs):
         pad_axis = 2 if self.data_format == "channels_last" else 3

@@ -26,6 +26,7 @@ from ..backend import rnn
 from ..engine import base_layer_utils as blu
 from ..engine.base_layer import Layer
 from ..engine.input_spec import InputSpec
+from ._config import _merge_config
 from .._serialization import lookup_custom
 from ... import logging
 from ..mixed_precision.policy import Policy
@@ -43,10 +44,6 @@ def _dropout_masks(ones, rate, training, count):
         return [backend.in_train_phase(dropped, ones, training=training)
                 for _ in range(count)]
     return backend.in_train_phase(dropped, ones, training=training)
-
-
-def _merge_config(base, config):
-    return dict(list(base.items()) + list(config.items()))
 
 
 def _ser(obj):
@@ -134,19 +131,27 @@ class _Cell(Layer):
                   for s in sizes]
         return states if len(states) > 1 else states[0]
 
-    def _base_config(self):
-        return {"units": self.units, "activation": activations.serialize(self.activation),
-                "use_bias": self.use_bias,
-                "kernel_initializer": _ser(self.kernel_initializer),
-                "recurrent_initializer": _ser(self.recurrent_initializer),
-                "bias_initializer": _ser(self.bias_initializer),
-                "kernel_regularizer": _ser(self.kernel_regularizer),
-                "recurrent_regularizer": _ser(self.recurrent_regularizer),
-                "bias_regularizer": _ser(self.bias_regularizer),
-                "kernel_constraint": _ser(self.kernel_constraint),
-                "recurrent_constraint": _ser(self.recurrent_constraint),
-                "bias_constraint": _ser(self.bias_constraint),
-                "dropout": self.dropout, "recurrent_dropout": self.recurrent_dropout}
+    def _base_config(self, **extra):
+        """The cell's config in TF 1.14's key order: `extra` recurrent_activation after
+        activation, unit_forget_bias after the initializers, the rest at the end."""
+        config = {"units": self.units, "activation": activations.serialize(self.activation)}
+        if "recurrent_activation" in extra:
+            config["recurrent_activation"] = extra.pop("recurrent_activation")
+        config.update({"use_bias": self.use_bias,
+                       "kernel_initializer": _ser(self.kernel_initializer),
+                       "recurrent_initializer": _ser(self.recurrent_initializer),
+                       "bias_initializer": _ser(self.bias_initializer)})
+        if "unit_forget_bias" in extra:
+            config["unit_forget_bias"] = extra.pop("unit_forget_bias")
+        config.update({"kernel_regularizer": _ser(self.kernel_regularizer),
+                       "recurrent_regularizer": _ser(self.recurrent_regularizer),
+                       "bias_regularizer": _ser(self.bias_regularizer),
+                       "kernel_constraint": _ser(self.kernel_constraint),
+                       "recurrent_constraint": _ser(self.recurrent_constraint),
+                       "bias_constraint": _ser(self.bias_constraint),
+                       "dropout": self.dropout, "recurrent_dropout": self.recurrent_dropout})
+        config.update(extra)
+        return config
 
 
 class SimpleRNNCell(_Cell):
@@ -273,10 +278,9 @@ class LSTMCell(_Cell):
         return c, o
 
     def get_config(self):
-        config = self._base_config()
-        config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
-        config["unit_forget_bias"] = self.unit_forget_bias
-        config["implementation"] = self.implementation
+        config = self._base_config(
+            recurrent_activation=activations.serialize(self.recurrent_activation),
+            unit_forget_bias=self.unit_forget_bias, implementation=self.implementation)
         return _merge_config(super().get_config(), config)
 
 
@@ -416,10 +420,9 @@ class GRUCell(_Cell):
         return z * h_tm1 + (1 - z) * hh
 
     def get_config(self):
-        config = self._base_config()
-        config["recurrent_activation"] = activations.serialize(self.recurrent_activation)
-        config["implementation"] = self.implementation
-        config["reset_after"] = self.reset_after
+        config = self._base_config(
+            recurrent_activation=activations.serialize(self.recurrent_activation),
+            implementation=self.implementation, reset_after=self.reset_after)
         return _merge_config(super().get_config(), config)
 
 
@@ -813,8 +816,12 @@ class _CellRNN(RNN):
         cell_config = config.pop("cell")["config"]
         for key in ("name", "trainable", "dtype"):
             cell_config.pop(key, None)
-        config.update(cell_config)
-        config["activity_regularizer"] = _ser(self.activity_regularizer)
+        # TF 1.14's layers list activity_regularizer after bias_regularizer
+        for key, value in cell_config.items():
+            config[key] = value
+            if key == "bias_regularizer":
+                config["activity_regularizer"] = _ser(self.activity_regularizer)
+        config.setdefault("activity_regularizer", _ser(self.activity_regularizer))
         return config
 
     @classmethod
