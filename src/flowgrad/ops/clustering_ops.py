@@ -17,6 +17,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.registry import register_op
+from ..engine.framework.graph import Tensor
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox as _philox
 from ..engine.ops.image_boxes import gen_op
@@ -74,6 +75,14 @@ def _matrix(x, what):
 def _scalar(x, what):
     if x.ndim != 0:
         raise errors.InvalidArgumentError(None, None, f"Input {what} should be a scalar.")
+
+
+def _arg(value, arg, dtype):
+    """gen_op's argument: a Tensor as it is (its dtype is checked against the op's), any
+    other value converted to the op's dtype."""
+    if isinstance(value, Tensor) or hasattr(value, "_as_graph_element"):
+        return (value, arg)
+    return (value, arg, dtype)
 
 
 def _check_types(op_type, inputs, expected):
@@ -198,9 +207,9 @@ register_op("NearestNeighbors", infer=_nearest_neighbors_infer, kernel=_nearest_
 def nearest_neighbors(points, centers, k, name=None):
     """Selects the k nearest centers for each point: (nearest_center_indices int64 [n, k],
     nearest_center_distances float32 [n, k], squared euclidean)."""
-    return tuple(gen_op("NearestNeighbors", [(points, "points", _dt.float32),
-                                             (centers, "centers", _dt.float32),
-                                             (k, "k", _dt.int64)], {}, name=name))
+    return tuple(gen_op("NearestNeighbors", [_arg(points, "points", _dt.float32),
+                                             _arg(centers, "centers", _dt.float32),
+                                             _arg(k, "k", _dt.int64)], {}, name=name))
 
 
 # -- KmeansPlusPlusInitialization ---------------------------------------------------------------
@@ -286,9 +295,11 @@ def kmeans_plus_plus_initialization(points, num_to_sample, seed, num_retries_per
                                     name=None):
     """Selects num_to_sample rows of points by the k-means++ criterion (float32 samples)."""
     return gen_op("KmeansPlusPlusInitialization",
-                  [(points, "points", _dt.float32), (num_to_sample, "num_to_sample", _dt.int64),
-                   (seed, "seed", _dt.int64),
-                   (num_retries_per_sample, "num_retries_per_sample", _dt.int64)], {}, name=name)
+                  [_arg(points, "points", _dt.float32),
+                   _arg(num_to_sample, "num_to_sample", _dt.int64),
+                   _arg(seed, "seed", _dt.int64),
+                   _arg(num_retries_per_sample, "num_retries_per_sample", _dt.int64)], {},
+                  name=name)
 
 
 # -- KMC2ChainInitialization --------------------------------------------------------------------
@@ -323,5 +334,5 @@ register_op("KMC2ChainInitialization", infer=_kmc2_infer, kernel=_kmc2_kernel, g
 
 def kmc2_chain_initialization(distances, seed, name=None):
     """The index of the point one k-MC^2 Markov chain over `distances` selects (int64)."""
-    return gen_op("KMC2ChainInitialization", [(distances, "distances", _dt.float32),
-                                              (seed, "seed", _dt.int64)], {}, name=name)
+    return gen_op("KMC2ChainInitialization", [_arg(distances, "distances", _dt.float32),
+                                              _arg(seed, "seed", _dt.int64)], {}, name=name)

@@ -1,0 +1,92 @@
+"""tf.contrib.factorization.KMeans against TF 1.14 (tests/golden/factorization/gen_kmeans.py:
+the tutorial's init_op / train_op loop on fixed data).
+
+Exact: variables (names, dtypes, shapes), output names, cluster indices, the RANDOM_INIT and
+k-means++ initial centers (TF's Philox streams and SimplePhilox sampling). Within float32
+rounding (rtol 1e-5, atol 1e-6): scores, all_scores and trained centers, where TF's Eigen
+GEMM sums the dot products in another order."""
+import functools
+import warnings
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+from flowgrad.engine.framework import errors
+from flowgrad.engine.runtime.races import RaceWarning
+from flowgrad.ops import clustering_ops
+
+GEN = goldens.generator("factorization", "kmeans")
+GOLD = goldens.load("factorization", "kmeans")
+
+
+def _close(got, want, path):
+    if isinstance(want, dict):
+        assert sorted(got) == sorted(want), path
+        for k in want:
+            _close(got[k], want[k], f"{path}/{k}")
+    elif isinstance(want, (list, tuple)):
+        assert len(got) == len(want), path
+        for i, (g, w) in enumerate(zip(got, want)):
+            _close(g, w, f"{path}[{i}]")
+    else:
+        g, w = np.asarray(got), np.asarray(want)
+        assert g.dtype == w.dtype and g.shape == w.shape, path
+        if w.dtype.kind == "f":
+            np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-6, err_msg=path)
+        else:
+            np.testing.assert_array_equal(g, w, err_msg=path)
+
+
+@functools.lru_cache(maxsize=None)
+def _ours():
+    with warnings.catch_warnings():
+        # mini-batch's counts Gather and ScatterAdd are unordered (in TF too): flowgrad warns
+        warnings.simplefilter("ignore", RaceWarning)
+        return GEN.cases(tf)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_kmeans_matches_tf(name):
+    _close(_ours()[name], GOLD[name], name)
+
+
+@pytest.mark.parametrize("name", [n for n in sorted(GOLD)
+                                  if "init_centers" in GOLD[n] and "cosine" not in n])
+def test_initial_centers_are_tfs_bit_for_bit(name):
+    # (cosine's centers pass through l2_normalize, whose float32 sum TF orders otherwise)
+    np.testing.assert_array_equal(_ours()[name]["init_centers"], GOLD[name]["init_centers"])
+
+
+def test_cluster_indices_are_tfs():
+    for name, case in GOLD.items():
+        for (_, idx), (_, want) in zip(_ours()[name].get("history", []),
+                                       case.get("history", [])):
+            np.testing.assert_array_equal(idx, want, err_msg=name)
+
+
+def test_constants_and_bad_arguments():
+    fact = tf.contrib.factorization
+    assert (fact.RANDOM_INIT, fact.KMEANS_PLUS_PLUS_INIT, fact.SQUARED_EUCLIDEAN_DISTANCE,
+            fact.COSINE_DISTANCE) == ("random", "kmeans_plus_plus", "squared_euclidean",
+                                      "cosine")
+    x = tf.zeros([3, 2])
+    with pytest.raises(ValueError, match="Unsupported initialization algorithm 'bad'"):
+        fact.KMeans(x, 2, initial_clusters="bad")
+    with pytest.raises(ValueError, match="Unsupported distance metric 'l1'"):
+        fact.KMeans(x, 2, distance_metric="l1")
+    with pytest.raises(AttributeError, match="tensorflow.contrib.factorization.GMM"):
+        fact.GMM  # noqa: B018
+
+
+def test_kernels_check_their_inputs():
+    with pytest.raises(errors.InvalidArgumentError, match="Input points should be a matrix."):
+        clustering_ops._nearest_neighbors_kernel(np.zeros(3, np.float32),
+                                                 np.zeros((2, 3), np.float32), 1)
+    with pytest.raises(errors.InvalidArgumentError, match=r"Expected num_to_sample <= "
+                       r"points.rows\(\). 5 vs 3."):
+        clustering_ops._kmeans_plus_plus_kernel(np.zeros((3, 2), np.float32), 5, 0, 0)
+    with pytest.raises(TypeError, match="Input 'points' of 'NearestNeighbors' Op has type "
+                       "float64 that does not match expected type of float32."):
+        clustering_ops.nearest_neighbors(tf.constant([[1.0]], tf.float64), [[1.0]], 1)
