@@ -35,6 +35,8 @@ def train(tf, steps=4, mini_batch=False, metric="squared_euclidean", init="rando
                           else None] for v in tf.global_variables()],
            "trainable": [v.name for v in tf.trainable_variables()],
            "all_scores_names": [a.name for a in all_scores],
+           # TF's op counter (graph-seeded ops made later take their seeds from it)
+           "last_id": tf.get_default_graph()._last_id,
            "idx_name": cluster_idx.name}
     centers = [v for v in tf.global_variables() if v.name == "clusters:0"][0]
     with tf.Session() as sess:

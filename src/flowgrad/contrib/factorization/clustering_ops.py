@@ -15,9 +15,14 @@ embedding_lookup = _tf.nn.embedding_lookup
 
 def _op_as_pivot(op, pred):
     """What TF 1.14's cond makes of an Operation a branch returns when the other branch
-    returns a Tensor: the branch's pivot (the predicate's value) read after the op."""
+    returns a Tensor: the branch's pivot (the predicate's value) read after the op, an
+    Identity named control_dependency. (flowgrad's branch reads `pred` itself; TF's pivot
+    is its own Switch's output, so no extra Switch is counted for it.)"""
+    g = ops.get_default_graph()
+    if g._cf_contexts:
+        g._cf_contexts[-1][1].add(pred)
     with ops.control_dependencies([op]):
-        return array_ops.identity(pred)
+        return array_ops.identity(pred, name="control_dependency")
 
 
 SQUARED_EUCLIDEAN_DISTANCE = "squared_euclidean"
