@@ -90,3 +90,26 @@ def test_kernels_check_their_inputs():
     with pytest.raises(TypeError, match="Input 'points' of 'NearestNeighbors' Op has type "
                        "float64 that does not match expected type of float32."):
         clustering_ops.nearest_neighbors(tf.constant([[1.0]], tf.float64), [[1.0]], 1)
+
+
+KGEN = goldens.generator("factorization", "kernels")
+KGOLD = goldens.load("factorization", "kernels")
+
+
+@pytest.mark.parametrize("name", sorted(KGOLD))
+def test_kernel_matches_tf(name):
+    """Indices, samples and errors exactly; NearestNeighbors' distances within float32
+    rounding (TF's Eigen GEMM orders the dot products' sums otherwise; its squared norms
+    are reproduced exactly)."""
+    op, args = KGEN.inputs()[name]
+    got, want = KGEN.run(tf, clustering_ops, op, args), KGOLD[name]
+    if isinstance(want[0], str):
+        assert got == want
+        return
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        assert g.dtype == w.dtype and g.shape == w.shape
+        if op == "nn" and w.dtype == np.float32:
+            np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-5)
+        else:
+            np.testing.assert_array_equal(g, w)
