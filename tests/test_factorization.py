@@ -6,6 +6,7 @@ k-means++ initial centers (TF's Philox streams and SimplePhilox sampling). Withi
 rounding (rtol 1e-5, atol 1e-6): scores, all_scores and trained centers, where TF's Eigen
 GEMM sums the dot products in another order."""
 import functools
+import os
 import warnings
 
 import numpy as np
@@ -13,10 +14,12 @@ import pytest
 
 import flowgrad as tf
 import goldens
+from flowgrad.cli import run_script
 from flowgrad.engine.framework import errors
 from flowgrad.engine.runtime.races import RaceWarning
 from flowgrad.ops import clustering_ops
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GEN = goldens.generator("factorization", "kmeans")
 GOLD = goldens.load("factorization", "kmeans")
 
@@ -113,3 +116,25 @@ def test_kernel_matches_tf(name):
             np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-5)
         else:
             np.testing.assert_array_equal(g, w)
+
+
+def _run_script(capsys, *args):
+    code = run_script(os.path.join(ROOT, "examples", "tf1_scripts", "kmeans_clusters.py"),
+                      list(args))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return out
+
+
+def test_tutorial_script_prints_what_tf114_prints(capsys):
+    assert _run_script(capsys) == goldens.load("factorization", "script")["kmeans_clusters"]
+
+
+def test_tutorial_script_mini_batch_trains(capsys):
+    # (TF 1.14's own mini-batch numbers vary from run to run: no golden)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RaceWarning)
+        out = _run_script(capsys, "--mini_batch").splitlines()
+    steps = [float(line.rsplit(" ", 1)[1]) for line in out if line.startswith("Step")]
+    assert len(steps) == 4 and steps[-1] < steps[0] - 0.05
+    assert float(out[-1].split()[-1]) > 0.5
