@@ -3,9 +3,10 @@ constants of clustering_ops). GMM, GmmAlgorithm, gmm, WALSModel and WALSMatrixFa
 are not implemented: using them raises AttributeError naming them."""
 from .clustering_ops import (COSINE_DISTANCE, KMEANS_PLUS_PLUS_INIT, RANDOM_INIT,
                              SQUARED_EUCLIDEAN_DISTANCE, KMeans)
+from .kmeans import KMeansClustering
 
 __all__ = ["COSINE_DISTANCE", "KMEANS_PLUS_PLUS_INIT", "RANDOM_INIT",
-           "SQUARED_EUCLIDEAN_DISTANCE", "KMeans"]
+           "SQUARED_EUCLIDEAN_DISTANCE", "KMeans", "KMeansClustering"]
 
 _ABSENT = ("GMM", "GmmAlgorithm", "gmm", "WALSModel", "WALSMatrixFactorization")
 
