@@ -138,3 +138,21 @@ def test_tutorial_script_mini_batch_trains(capsys):
     steps = [float(line.rsplit(" ", 1)[1]) for line in out if line.startswith("Step")]
     assert len(steps) == 4 and steps[-1] < steps[0] - 0.05
     assert float(out[-1].split()[-1]) > 0.5
+
+
+EGEN = goldens.generator("factorization", "estimator")
+
+
+@functools.lru_cache(maxsize=None)
+def _estimator_cases():
+    return EGEN.cases(tf)
+
+
+@pytest.mark.parametrize("name", sorted(goldens.load("factorization", "estimator")))
+def test_kmeans_clustering_estimator_matches_tf(name):
+    want = goldens.load("factorization", "estimator")[name]
+    got = _estimator_cases()[name]
+    np.testing.assert_array_equal(got["index"], want["index"])
+    assert got["names"] == want["names"] and got["global_step"] == want["global_step"]
+    for key in ("scores", "centers", "transform"):
+        np.testing.assert_allclose(got[key], want[key], rtol=1e-5, atol=1e-5, err_msg=key)
