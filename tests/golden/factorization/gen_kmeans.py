@@ -23,6 +23,9 @@ def train(tf, steps=4, mini_batch=False, metric="squared_euclidean", init="rando
     x = tf.placeholder(tf.float32, shape=[None, 5])
     if init == "tensor":
         init = tf.constant(DATA[[3, 11, 27]])
+    elif init == "callable":
+        def init(inputs, k):
+            return inputs[0][7:7 + k]
     kmeans = _km(tf).KMeans(inputs=x, num_clusters=num_clusters, initial_clusters=init,
                             distance_metric=metric, use_mini_batch=mini_batch,
                             mini_batch_steps_per_iteration=per_iter, random_seed=random_seed,
@@ -65,6 +68,24 @@ def train(tf, steps=4, mini_batch=False, metric="squared_euclidean", init="rando
     return out
 
 
+def sharded(tf, init):
+    """Inputs given as a list of two shards (full batch, 3 steps)."""
+    tf.reset_default_graph()
+    tf.set_random_seed(3)
+    a, b = tf.constant(DATA[:25]), tf.constant(DATA[25:])
+    kmeans = _km(tf).KMeans([a, b], 4, initial_clusters=init, random_seed=9)
+    _, idx, scores, _, init_op, train_op = kmeans.training_graph()
+    out = {"last_id": tf.get_default_graph()._last_id}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(init_op)
+        for _ in range(3):
+            sess.run(train_op)
+        out["idx"] = sess.run(list(idx))
+        out["scores"] = sess.run(list(scores))
+    return out
+
+
 def cases(tf):
     out = {}
     for metric in ("squared_euclidean", "cosine"):
@@ -81,4 +102,7 @@ def cases(tf):
                                         retries=0)
     out["kmc2_short_batch"] = train(tf, init="kmc2", random_seed=4, chain=200)
     out["six_clusters"] = train(tf, num_clusters=6, graph_seed=42, random_seed=3)
+    out["callable_init"] = train(tf, init="callable", num_clusters=3)
+    out["sharded_random"] = sharded(tf, "random")
+    out["sharded_kmeans_pp"] = sharded(tf, "kmeans_plus_plus")
     return out
