@@ -1,14 +1,16 @@
 """tf.contrib.factorization (TF 1.14): k-means clustering (KMeans, KMeansClustering and the
-constants of clustering_ops). GMM, GmmAlgorithm, gmm, WALSModel and WALSMatrixFactorization
-are not implemented: using them raises AttributeError naming them."""
+constants of clustering_ops) and Gaussian mixtures (GMM, GmmAlgorithm, gmm). WALSModel and
+WALSMatrixFactorization are not implemented: using them raises AttributeError naming them."""
 from .clustering_ops import (COSINE_DISTANCE, KMEANS_PLUS_PLUS_INIT, RANDOM_INIT,
                              SQUARED_EUCLIDEAN_DISTANCE, KMeans)
+from .gmm import GMM
+from .gmm_ops import GmmAlgorithm, gmm
 from .kmeans import KMeansClustering
 
 __all__ = ["COSINE_DISTANCE", "KMEANS_PLUS_PLUS_INIT", "RANDOM_INIT",
-           "SQUARED_EUCLIDEAN_DISTANCE", "KMeans", "KMeansClustering"]
+           "SQUARED_EUCLIDEAN_DISTANCE", "KMeans", "KMeansClustering", "GMM", "GmmAlgorithm", "gmm"]
 
-_ABSENT = ("GMM", "GmmAlgorithm", "gmm", "WALSModel", "WALSMatrixFactorization")
+_ABSENT = ("WALSModel", "WALSMatrixFactorization")
 
 
 def __getattr__(name):
