@@ -38,7 +38,15 @@ def run(tf, rounds=3, steps=2, **kwargs):
 
 
 def cases(tf):
+    old = tf.logging.get_verbosity()   # (restored: the tests share one process)
     tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        return _cases(tf)
+    finally:
+        tf.logging.set_verbosity(old)
+
+
+def _cases(tf):
     return {
         "full_batch": run(tf, num_clusters=4, use_mini_batch=False, random_seed=2),
         "cosine": run(tf, num_clusters=3, use_mini_batch=False, random_seed=5,

@@ -54,7 +54,15 @@ def estimator(tf, covariance_type):
 
 
 def cases(tf):
+    old = tf.logging.get_verbosity()   # (restored: the tests share one process)
     tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        return _cases(tf)
+    finally:
+        tf.logging.set_verbosity(old)
+
+
+def _cases(tf):
     out = {}
     for cov in ("full", "diag"):
         out["random_" + cov] = graph(tf, cov, "random")
