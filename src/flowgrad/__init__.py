@@ -32,6 +32,7 @@ from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFe
 from .engine.ops import audio as _audio, bitwise as _bitwise, sets as _sets  # noqa: F401 - ops
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
 from .engine.ops import quantized_nn as _quantized_nn  # noqa: F401 - quantized pools, ReluX
+from .ops import clustering_ops as _clustering_ops  # noqa: F401 - tf.contrib.factorization
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors

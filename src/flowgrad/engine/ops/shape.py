@@ -234,6 +234,9 @@ def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
             x = to_tensor(input)
             if x.shape.ndims is not None:
                 return constant(np.int32(x.shape.ndims), dtype=_dt.int32, name=scope)
+            # TF's gen_array_ops.rank is given the list again: a second Pack, named input
+            with name_scope(scope):
+                x = to_tensor(input, name="input")
             return apply("Rank", [x], None, scope)
     x = to_tensor(input)
     if x.shape.ndims is not None:
