@@ -206,3 +206,7 @@ def test_resource_variable_gradients_through_while_loop_as_tf():
             np.testing.assert_allclose(s.run(g), [17.0, 4.5], rtol=1e-6)
             s.run(step)
             np.testing.assert_allclose(s.run(v), [1.83, 0.955], rtol=1e-6)
+
+
+def test_branches_returning_operations_match_tf114():
+    check("cases_variables", "cond_ops")

@@ -313,6 +313,38 @@ def case_cond(tf):
     return out
 
 
+def case_cond_ops(tf):
+    """Operations returned by branches: the cond's value is TF's pivot (a bool tensor of
+    pred with a control dependency), and an op made outside the cond that a branch
+    depends on runs whichever branch is taken."""
+    v = tf.Variable(1.0, name="v")
+    w = tf.Variable(0.0, name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    inc = tf.assign_add(v, 1.0)
+    c1 = tf.cond(p, lambda: inc.op, lambda: tf.no_op())
+
+    def tb():
+        with tf.control_dependencies([tf.assign(w, 4.0)]):
+            return tf.identity(v)
+    c2 = tf.cond(p, tb, lambda: tf.constant(0.0))
+    outer = tf.assign_add(v, 1.0)
+
+    def t3():
+        with tf.control_dependencies([outer]):
+            return tf.identity(v)
+    c3 = tf.cond(p, t3, lambda: tf.constant(-1.0))
+    out = [[c1.name, c1.dtype.name, str(c1.shape)], [c2.name, c2.dtype.name]]
+    with tf.Session() as sess:
+        sess.run([v.initializer, w.initializer])
+        for flag in [False, True]:
+            out.append([j(sess.run(c1, {p: flag})), j(sess.run(v))])
+        for flag in [False, True]:
+            out.append([j(sess.run(c2, {p: flag})), j(sess.run([v, w]))])
+        for flag in [True, False]:
+            out.append([j(sess.run(c3, {p: flag})), j(sess.run(v))])
+    return out
+
+
 def case_case(tf):
     x = tf.placeholder(tf.int32, [], name="x")
     y = tf.case([(x < 0, lambda: -x), (x > 10, lambda: x - 10)], default=lambda: x * 2)

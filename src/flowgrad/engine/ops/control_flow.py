@@ -117,7 +117,8 @@ def _cond_bind(node, ctx):
     for b, (outs, targets) in enumerate((info["true"], info["false"])):
         mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
         prog = optimize_program(lower(graph, outs + [extras[k] for k in mine], targets,
-                                      captures, context=op), options)
+                                      captures, satisfied=info.get("outside", ()),
+                                      context=op), options)
         branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
@@ -492,18 +493,28 @@ def _is_variable(leaf):
             and getattr(leaf, "_as_graph_element", None) is not None)
 
 
-def _count_branch_results(g, result):
-    """A branch's results with its variables read in the branch, as TF converts them; TF
-    1.14's ops for them (op counter only): a Switch per tensor taken from outside the
-    branch, an Identity (with_dependencies on the pivot) per Operation."""
+def _count_branch_results(g, result, pred_t):
+    """A branch's results as TF 1.14's CondContext makes them: its variables read in the
+    branch (TF's op counter: a Switch per tensor taken from outside the branch), and each
+    Operation replaced by the branch's pivot with a control dependency on it
+    (with_dependencies: the Identity `control_dependency`), a bool tensor of pred's value,
+    so that a cond of operations returns a bool tensor as TF's does. The pivot is the
+    branch's own (TF's switch_t / switch_f), not a Switch of pred."""
     leaves, rebuild = _flatten(result)
     leaves = [leaf.value() if _is_variable(leaf) else leaf for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
-    # a cond of operations made in this branch is TF's Merge tensor there (no Identity)
-    start = g._cf_contexts[-1][0] if g._cf_contexts else 0
-    g._last_id += sum(1 for t in leaves if isinstance(t, Operation) and not (
-        t.type == "Cond" and not t._outputs and g._ops.index(t) >= start))
-    return rebuild(leaves)
+    seen = g._cf_contexts[-1][1]
+    out = []
+    for leaf in leaves:
+        if isinstance(leaf, Operation):
+            had = pred_t in seen
+            seen.add(pred_t)
+            with g.control_dependencies([leaf]):
+                leaf = _identity(pred_t, name="control_dependency")
+            if not had:
+                seen.discard(pred_t)
+        out.append(leaf)
+    return rebuild(out)
 
 
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
@@ -551,10 +562,10 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         start = len(ops)
         with g.control_dependencies(None):
             with g._cf_context():
-                t_res = _count_branch_results(g, true_fn())
+                t_res = _count_branch_results(g, true_fn(), pred_t)
             mid = len(ops)
             with g._cf_context():
-                f_res = _count_branch_results(g, false_fn())
+                f_res = _count_branch_results(g, false_fn(), pred_t)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
@@ -598,6 +609,13 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         # nor the ops of a loop gradient built in it, which its WhileGrad runs)
         live = [_branch_members(branch, outs, targets) for branch, outs, targets in
                 zip(branches, (t_outs, f_outs), (t_targets, f_targets))]
+        # a branch op's control input made outside the cond (a returned Operation's, or
+        # control_dependencies in a branch) runs whichever branch is taken, once: TF's
+        # control edge from outside the cond's frame; the Cond op waits for it and the
+        # branch plans take it as done
+        for members in live:
+            for m in sorted(members, key=lambda o: o._id):
+                outside.extend(c for c in m._control_inputs if c not in made)
         for branch, outs, members in zip(branches, (t_outs, f_outs), live):
             for op in branch:
                 if op in members:
@@ -615,7 +633,8 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             op._add_control_inputs(list(dict.fromkeys(outside)))
         aliases = [_identity(t, name="Merge").op for t in op._outputs[1:]]
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
-                          "false": (f_outs, f_targets), "aliases": aliases}
+                          "false": (f_outs, f_targets), "aliases": aliases,
+                          "outside": frozenset(outside)}
         # the ops each branch's results need run only when it is taken: tensors of them
         # read outside come from the Cond op (framework/branches.py); as TF, they cannot be
         # fetched
