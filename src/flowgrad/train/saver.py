@@ -395,9 +395,11 @@ class Saver:
     run directories and the reverse. Restore also reads flowgrad's earlier
     safetensors checkpoints (told apart by content).
 
-    There is one device, so `sharded=True` writes one shard, as TF on one
-    device (the SaverDef records the flag); `restore_sequentially` and
-    `builder` are accepted for compatibility and change nothing.
+    `sharded=True` writes one shard per device, as TF's _GroupByDevices groups the
+    saved tensors: unplaced reference variables, variables placed on `/cpu:0` and
+    partitioned resource variables (saved from a read on CPU:0) are different devices,
+    so a canned estimator writes `data-00000-of-00002` and `data-00001-of-00002`;
+    `restore_sequentially` and `builder` are accepted for compatibility and change nothing.
     `write_version=V1` writes TF's deprecated single-file format (a SaveSlices op,
     train/checkpoint_v1.py); with `sharded=True` one shard `<path>-00000-of-00001`, and
     save returns (and the state file records) `<path>-?????-of-00001`, as TF; restore
