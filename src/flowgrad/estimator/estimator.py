@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import os
 import tempfile
+import time
 
 import numpy as np
 
@@ -413,7 +414,7 @@ class Estimator:
         strategy = self._config.eval_distribute
         if strategy is not None:
             results = self._evaluate_distributed(strategy, input_fn, hooks, checkpoint_path)
-            self._log_and_write_eval(results, self.eval_dir(name))
+            self._log_and_write_eval(results, self.eval_dir(name), checkpoint_path)
             return results
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.EVAL)
@@ -425,7 +426,7 @@ class Estimator:
                                          all_hooks)
         finally:
             ctx.__exit__(None, None, None)
-        self._log_and_write_eval(results, self.eval_dir(name))
+        self._log_and_write_eval(results, self.eval_dir(name), checkpoint_path)
         return results
 
     def _maybe_warm_start(self, checkpoint_path):
@@ -526,7 +527,8 @@ class Estimator:
         """Runs an evaluation built by _evaluate_graph in the default graph; writes its
         summary to output_dir when given (the caller writes it otherwise)."""
         final = hooks_lib.FinalOpsHook(eval_dict)
-        logging.info("Starting evaluation")
+        logging.info("Starting evaluation at " +
+                     time.strftime("%Y-%m-%dT%H:%M:%SZ", time.localtime()))
         creator = ChiefSessionCreator(scaffold=scaffold,
                                       checkpoint_filename_with_path=checkpoint_path,
                                       config=self._config.session_config)
@@ -535,15 +537,19 @@ class Estimator:
             while not sess.should_stop():
                 sess.run(update_op)
         results = final.final_ops_values
-        logging.info("Finished evaluation")
+        logging.info("Finished evaluation at " +
+                     time.strftime("%Y-%m-%d-%H:%M:%S", time.localtime()))
         if output_dir is not None:
             self._log_and_write_eval(results, output_dir)
         return results
 
-    def _log_and_write_eval(self, results, output_dir):
+    def _log_and_write_eval(self, results, output_dir, checkpoint_path=None):
         logging.info("Saving dict for global step %d: %s", results[GraphKeys.GLOBAL_STEP],
                      ", ".join("%s = %s" % (k, results[k]) for k in sorted(results)))
         self._write_eval_summary(output_dir, results)
+        if checkpoint_path:
+            _write_checkpoint_path_to_summary(output_dir, checkpoint_path,
+                                              results[GraphKeys.GLOBAL_STEP])
 
     def _write_eval_summary(self, output_dir, results):
         from ..summary import Summary  # lazy: protobuf classes load on first use
@@ -738,3 +744,19 @@ class Estimator:
                 shutil.copyfile(source, dest)
         os.rename(temp_dir, export_dir)
         return os.fsencode(export_dir)
+
+
+def _write_checkpoint_path_to_summary(output_dir, checkpoint_path, current_global_step):
+    """TF's: the evaluated checkpoint's path as a string tensor summary
+    'checkpoint_path' in the eval directory's events, at the checkpoint's step."""
+    from ..summary import Summary  # lazy: protobuf classes load on first use
+    from ..ops.tensor_util import make_tensor_proto
+    from ..engine.framework import dtypes
+    tag = "checkpoint_path"
+    logging.info("Saving '%s' summary for global step %d: %s", tag, current_global_step,
+                 checkpoint_path)
+    summ = Summary()
+    summ.value.add(tag=tag, tensor=make_tensor_proto(checkpoint_path, dtype=dtypes.string))
+    writer = FileWriterCache.get(output_dir)
+    writer.add_summary(summ, current_global_step)
+    writer.flush()
