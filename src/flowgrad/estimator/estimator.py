@@ -164,9 +164,12 @@ class Estimator:
         self._warm_start_settings = warm_starting.settings_from(warm_start_from)
         if config is None:
             config = RunConfig()
+            logging.info("Using default config.")
         elif not isinstance(config, RunConfig):
             raise ValueError("config must be an instance of `RunConfig`, but provided %s."
                              % config)
+        if config.session_config is None:   # TF's maybe_overwrite_model_dir_and_session_config
+            config = config.replace(session_config=_default_session_config())
         if config.master or config.evaluation_master:
             raise NotImplementedError(
                 "Estimator: sessions on the TF_CONFIG cluster's master %r are not implemented "
@@ -760,3 +763,13 @@ def _write_checkpoint_path_to_summary(output_dir, checkpoint_path, current_globa
     writer = FileWriterCache.get(output_dir)
     writer.add_summary(summ, current_global_step)
     writer.flush()
+
+
+def _default_session_config():
+    """TF's run_config.get_default_session_config: soft placement, one meta-optimizer
+    iteration."""
+    from ..engine.framework.config import (  # lazy: session config classes
+        ConfigProto, GraphOptions, RewriterConfig)
+    graph_opts = GraphOptions(rewrite_options=RewriterConfig(
+        meta_optimizer_iterations=RewriterConfig.ONE))
+    return ConfigProto(allow_soft_placement=True, graph_options=graph_opts)
