@@ -26,6 +26,13 @@ def _events(tf, d, name):
     return out
 
 
+def _serving(tf):
+    def fn():
+        x = tf.placeholder(tf.float32, [None, 2])
+        return tf.estimator.export.ServingInputReceiver({"x": x}, {"x": x})
+    return fn
+
+
 def cases(tf):
     rng = np.random.RandomState(0)
     x = rng.randn(40, 2).astype(np.float32)
@@ -43,7 +50,14 @@ def cases(tf):
         est.train(fn)
         first = os.path.join(d, "model.ckpt-4")
         est.evaluate(fn, name="chosen", checkpoint_path=first)
-        return {"untrained_keys": untrained,
+        best = tf.estimator.BestExporter(name="best", serving_input_receiver_fn=_serving(tf))
+        try:   # the default event_file_pattern 'eval/*.tfevents.*': no eval/ here
+            best.export(est, os.path.join(d, "export", "best"), first,
+                        {"loss": 1.0, "global_step": 4}, False)
+            best_error = None
+        except Exception as e:  # noqa: BLE001
+            best_error = [type(e).__name__, str(e).replace(d, "<model_dir>")]
+        return {"untrained_keys": untrained, "best_exporter_without_eval_dir": best_error,
                 "untrained": _events(tf, d, "untrained"),
                 "latest": _events(tf, d, "latest"),
                 "chosen": _events(tf, d, "chosen")}
