@@ -607,11 +607,11 @@ class Estimator:
         if not isinstance(predictions, dict):
             raise ValueError("predict_keys argument is not valid in case of non-dict "
                              "predictions.")
-        existing = predictions
+        existing = predictions.keys()   # TF's message shows the dict_keys view
         predictions = {k: v for k, v in predictions.items() if k in predict_keys}
         if not predictions:
             raise ValueError("Expected to run at least one output from {}, provided {}."
-                             .format(list(existing), predict_keys))
+                             .format(existing, predict_keys))
         return predictions
 
     @staticmethod
