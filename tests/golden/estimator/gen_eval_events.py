@@ -33,6 +33,40 @@ def _serving(tf):
     return fn
 
 
+def _auc_warnings(tf):
+    # tf.metrics.auc warns (once for its value, once for its update op) when asked for a
+    # PR-AUC by the trapezoidal rule, as every canned classifier's head does
+    import logging
+
+    class Keep(logging.Handler):
+        def __init__(self):
+            logging.Handler.__init__(self)
+            self.messages = []
+
+        def emit(self, record):
+            self.messages.append([record.levelname, record.getMessage()])
+
+    keep = Keep()
+    logger = logging.getLogger("tensorflow")
+    logger.addHandler(keep)
+    verbosity = tf.logging.get_verbosity()
+    tf.logging.set_verbosity(tf.logging.WARN)
+    out = {}
+    try:
+        with tf.Graph().as_default():
+            labels, scores = tf.constant([0, 1, 1]), tf.constant([0.2, 0.6, 0.7])
+            for curve, method in (("PR", "trapezoidal"), ("PR", "careful_interpolation"),
+                                  ("ROC", "trapezoidal"), ("PR", "minoring")):
+                del keep.messages[:]
+                tf.metrics.auc(labels, scores, curve=curve, summation_method=method)
+                out[curve + " " + method] = [m for m in keep.messages
+                                             if "deprecat" not in m[1]]
+    finally:
+        logger.removeHandler(keep)
+        tf.logging.set_verbosity(verbosity)
+    return out
+
+
 def cases(tf):
     rng = np.random.RandomState(0)
     x = rng.randn(40, 2).astype(np.float32)
@@ -57,7 +91,7 @@ def cases(tf):
             best_error = None
         except Exception as e:  # noqa: BLE001
             best_error = [type(e).__name__, str(e).replace(d, "<model_dir>")]
-        return {"untrained_keys": untrained, "best_exporter_without_eval_dir": best_error,
+        return {"auc_warnings": _auc_warnings(tf), "untrained_keys": untrained, "best_exporter_without_eval_dir": best_error,
                 "untrained": _events(tf, d, "untrained"),
                 "latest": _events(tf, d, "latest"),
                 "chosen": _events(tf, d, "chosen")}
