@@ -1,0 +1,84 @@
+"""The INFO lines TF 1.14 logs while saving a SavedModel (simple_save; a builder with
+assets), freezing a graph (convert_variables_to_constants) and restoring a checkpoint
+(none before the ValueError for a missing one)."""
+from __future__ import absolute_import
+
+import logging
+import os
+import shutil
+import tempfile
+
+
+class _Keep(logging.Handler):
+    def __init__(self):
+        logging.Handler.__init__(self)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def _logged(tf, d, fn):
+    keep = _Keep()
+    logger = logging.getLogger("tensorflow")
+    logger.addHandler(keep)
+    verbosity = tf.logging.get_verbosity()
+    tf.logging.set_verbosity(tf.logging.INFO)
+    try:
+        with tf.Graph().as_default():
+            try:
+                fn()
+            except ValueError as e:
+                keep.messages.append("ValueError: " + str(e))
+    finally:
+        logger.removeHandler(keep)
+        tf.logging.set_verbosity(verbosity)
+    return [m.replace(d, "<d>") for m in keep.messages
+            if "deprecat" not in m and not m.startswith("From ")]
+
+
+def cases(tf):
+    d = tempfile.mkdtemp()
+    try:
+        vocab = os.path.join(d, "vocab.txt")
+        with open(vocab, "w") as f:
+            f.write("a\nb\n")
+
+        def model():
+            x = tf.placeholder(tf.float32, [None, 2], name="x")
+            w = tf.Variable([[1.0], [2.0]], name="w")
+            return x, tf.matmul(x, w, name="y")
+
+        def simple():
+            x, y = model()
+            with tf.Session() as s:
+                s.run(tf.global_variables_initializer())
+                tf.saved_model.simple_save(s, os.path.join(d, "simple"), {"x": x}, {"y": y})
+
+        def with_assets():
+            x, y = model()
+            asset = tf.constant(vocab, name="asset")
+            with tf.Session() as s:
+                s.run(tf.global_variables_initializer())
+                b = tf.saved_model.builder.SavedModelBuilder(os.path.join(d, "assets"))
+                b.add_meta_graph_and_variables(s, ["serve"], assets_collection=[asset])
+                b.add_meta_graph(["eval"])
+                b.save(as_text=True)
+
+        def freeze():
+            x, y = model()
+            with tf.Session() as s:
+                s.run(tf.global_variables_initializer())
+                tf.graph_util.convert_variables_to_constants(s, s.graph_def, ["y"])
+
+        def restore_missing():
+            model()
+            with tf.Session() as s:
+                tf.train.Saver().restore(s, os.path.join(d, "nope"))
+
+        return {"simple_save": _logged(tf, d, simple),
+                "builder_with_assets": _logged(tf, d, with_assets),
+                "freeze": _logged(tf, d, freeze),
+                "restore_missing": _logged(tf, d, restore_missing)}
+    finally:
+        shutil.rmtree(d)
