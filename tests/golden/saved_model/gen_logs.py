@@ -76,7 +76,30 @@ def cases(tf):
             with tf.Session() as s:
                 tf.train.Saver().restore(s, os.path.join(d, "nope"))
 
-        return {"simple_save": _logged(tf, d, simple),
+        def export():
+            def model_fn(features, labels, mode):
+                w = tf.get_variable("w", [2, 2])
+                logits = tf.matmul(features["x"], w)
+                step = tf.train.get_or_create_global_step()
+                outputs = {
+                    "serving_default": tf.estimator.export.PredictOutput({"p": logits}),
+                    "classify": tf.estimator.export.ClassificationOutput(scores=logits),
+                    "regress": tf.estimator.export.RegressionOutput(logits[:, 0])}
+                return tf.estimator.EstimatorSpec(
+                    mode, predictions={"p": logits}, loss=tf.reduce_sum(logits),
+                    train_op=tf.assign_add(step, 1), export_outputs=outputs)
+
+            est = tf.estimator.Estimator(model_fn, os.path.join(d, "est"))
+            est.train(lambda: ({"x": tf.ones([2, 2])}, None), steps=1)
+
+            def serving():
+                x = tf.placeholder(tf.float32, [None, 2])
+                return tf.estimator.export.ServingInputReceiver({"x": x}, {"x": x})
+            est.export_savedmodel(os.path.join(d, "exp"), serving)
+
+        exported = [m for m in _logged(tf, d, export)
+                    if m.startswith(("Signatures", "'", "Export includes"))]
+        return {"estimator_export": exported, "simple_save": _logged(tf, d, simple),
                 "builder_with_assets": _logged(tf, d, with_assets),
                 "freeze": _logged(tf, d, freeze),
                 "restore_missing": _logged(tf, d, restore_missing)}
