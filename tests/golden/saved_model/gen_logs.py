@@ -5,8 +5,11 @@ from __future__ import absolute_import
 
 import logging
 import os
+import re
 import shutil
 import tempfile
+
+import numpy as np
 
 
 class _Keep(logging.Handler):
@@ -97,9 +100,21 @@ def cases(tf):
                 return tf.estimator.export.ServingInputReceiver({"x": x}, {"x": x})
             est.export_savedmodel(os.path.join(d, "exp"), serving)
 
-        exported = [m for m in _logged(tf, d, export)
-                    if m.startswith(("Signatures", "'", "Export includes"))]
-        return {"estimator_export": exported, "simple_save": _logged(tf, d, simple),
+        exported = [re.sub(r"[0-9]{9,}", "<time>", m) for m in _logged(tf, d, export)
+                    if m.startswith(("Signatures", "'", "Export includes", "SavedModel"))]
+
+        def train_and_evaluate():
+            est = tf.estimator.LinearRegressor([tf.feature_column.numeric_column("x")],
+                                               model_dir=os.path.join(d, "tae"))
+            fn = tf.estimator.inputs.numpy_input_fn({"x": np.ones(4, np.float32)},
+                                                    np.ones(4, np.float32), shuffle=False)
+            tf.estimator.train_and_evaluate(est, tf.estimator.TrainSpec(fn, max_steps=1),
+                                            tf.estimator.EvalSpec(fn, steps=1))
+
+        tae = [m for m in _logged(tf, d, train_and_evaluate)
+               if m.startswith(("Not using", "Running training", "Start train"))]
+        return {"estimator_export": exported, "train_and_evaluate": tae,
+                "simple_save": _logged(tf, d, simple),
                 "builder_with_assets": _logged(tf, d, with_assets),
                 "freeze": _logged(tf, d, freeze),
                 "restore_missing": _logged(tf, d, restore_missing)}

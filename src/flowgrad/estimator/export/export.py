@@ -271,6 +271,8 @@ def get_timestamped_export_dir(export_dir_base):
 def get_temp_export_dir(timestamped_export_dir):
     """The temporary sibling an export is written to before it is renamed."""
     dirname, basename = os.path.split(timestamped_export_dir)
-    return os.path.join(dirname, "temp-" + basename)
+    # TF formats the timestamp's bytes: "temp-b'1556...'" (seen in its "SavedModel
+    # written to" log line and, after a failed export, on disk)
+    return os.path.join(dirname, "temp-{}".format(os.fsencode(basename)))
 
 
