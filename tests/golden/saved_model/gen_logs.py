@@ -113,7 +113,22 @@ def cases(tf):
 
         tae = [m for m in _logged(tf, d, train_and_evaluate)
                if m.startswith(("Not using", "Running training", "Start train"))]
-        return {"estimator_export": exported, "train_and_evaluate": tae,
+        keys = []
+
+        def supervisor_global_step():
+            # a `global_step` variable outside the GLOBAL_STEP collection: the Supervisor
+            # adds its Tensor there, which a meta graph cannot serialize (TF warns and
+            # leaves the collection out, at the Supervisor's construction)
+            tf.Variable(0, name="global_step", trainable=False)
+            tf.Variable(1.0, name="w")
+            tf.logging.info("before the supervisor")
+            tf.train.Supervisor(logdir=None, summary_op=None, saver=None)
+            tf.logging.info("after the supervisor")
+            keys.extend(sorted(tf.train.export_meta_graph().collection_def.keys()))
+
+        sv = _logged(tf, d, supervisor_global_step)
+        return {"supervisor_global_step": [sv, keys],
+                "estimator_export": exported, "train_and_evaluate": tae,
                 "simple_save": _logged(tf, d, simple),
                 "builder_with_assets": _logged(tf, d, with_assets),
                 "freeze": _logged(tf, d, freeze),
