@@ -334,8 +334,24 @@ def Glob(filename):
             fs, path = remote
             out.extend(_full(p, pattern) for p in fs.glob(path))
         else:
+            _check_glob_dir(pattern)
             out.extend(_glob.glob(pattern))
     return sorted(out)
+
+
+def _check_glob_dir(pattern):
+    """TF's GetMatchingPaths lists the directory of the pattern's fixed prefix (up to its
+    first `*?[\\`; `.` when it has none) and fails as that listing does."""
+    cut = min([pattern.find(c) for c in "*?[\\" if c in pattern] or [len(pattern)])
+    fixed = pattern[:cut]
+    slash = fixed.rfind("/")
+    d = "" if slash < 0 else ("/" if slash == 0 else fixed[:slash])
+    if not d:
+        return
+    if not os.path.exists(d):
+        raise errors.NotFoundError(None, None, f"{d}; No such file or directory")
+    if not os.path.isdir(d):
+        raise errors.FailedPreconditionError(None, None, f"{d}; Not a directory")
 
 
 def Remove(filename):

@@ -11,6 +11,7 @@ import copy
 
 import numpy as np
 
+from . import logging as _tf_logging
 from .engine.framework import dtypes as _dt
 from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
@@ -172,10 +173,13 @@ def convert_variables_to_constants(sess, input_graph_def, output_node_names,
                 raise ValueError("Cannot find the variable that is an input to the "
                                  "ReadVariableOp.")
     values = dict(zip(names, sess.run(fetches))) if fetches else {}
+    _tf_logging.info("Froze %d variables.", len(fetches))
     out = p.graph_pb2.GraphDef()
+    converted = 0
     for n in sub.node:
         if n.name in values:
             out.node.add().CopyFrom(_const_node(p, n.name, n.attr["dtype"], values[n.name]))
+            converted += 1
             continue
         if n.op == "ResourceGather":
             if n.attr["batch_dims"].i != 0:
@@ -203,6 +207,7 @@ def convert_variables_to_constants(sess, input_graph_def, output_node_names,
         else:
             node.CopyFrom(n)
     out.library.CopyFrom(sub.library)
+    _tf_logging.info("Converted %d variables to const ops.", converted)
     return out
 
 

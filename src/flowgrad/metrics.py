@@ -12,6 +12,7 @@ the checks that predictions lie in [0, 1] are single `Assert` ops.
 """
 from __future__ import annotations
 
+from . import logging as _tf_logging
 from . import sets
 from .engine.framework import dtypes as _dt
 from .engine.framework import graph as _g
@@ -580,6 +581,10 @@ def auc(labels, predictions, weights=None, num_thresholds=200, metrics_collectio
                 name="interpolate_pr_auc")
 
         def compute_auc(tp, fn, tn, fp, op_name):
+            if curve == "PR" and summation_method == "trapezoidal":
+                _tf_logging.warning(   # as TF, once for the value and once for the update
+                    "Trapezoidal rule is known to produce incorrect PR-AUCs; please switch "
+                    "to \"careful_interpolation\" instead.")
             if curve == "PR" and summation_method == "careful_interpolation":
                 return interpolate_pr_auc(tp, fp, fn)
             rec = math_ops.div(tp + epsilon, tp + fn + epsilon)

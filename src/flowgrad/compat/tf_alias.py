@@ -45,6 +45,10 @@ _INTERNAL = {
     "tensorflow.python.framework.errors": ["flowgrad.engine.framework.errors"],
     "tensorflow.python.framework.errors_impl": ["flowgrad.engine.framework.errors"],
     "tensorflow.python.framework.random_seed": ["flowgrad.random", "flowgrad"],
+    "tensorflow.python.framework.graph_util": ["flowgrad.graph_util"],
+    "tensorflow.python.framework.graph_util_impl": ["flowgrad.graph_util"],
+    "tensorflow.python.framework.graph_io": ["flowgrad.tools.graph_def"],
+    "tensorflow.python.framework.importer": ["flowgrad.graph_util"],
     "tensorflow.python.ops": [],
     "tensorflow.python.ops.math_ops": ["flowgrad.ops.math_ops", "flowgrad"],
     "tensorflow.python.ops.rnn": ["flowgrad.ops.rnn"],
@@ -363,6 +367,17 @@ def _reason(sources, name):
     return None
 
 
+# what TF 1.14 logs (a warning) the first time a program uses `tf.contrib`
+_CONTRIB_WARNING = """
+The TensorFlow contrib module will not be included in TensorFlow 2.0.
+For more information, please see:
+  * https://github.com/tensorflow/community/blob/master/rfcs/20180907-contrib-sunset.md
+  * https://github.com/tensorflow/addons
+  * https://github.com/tensorflow/io (for I/O related ops)
+If you depend on functionality not listed there, please file an issue.
+"""
+
+
 class AliasModule(types.ModuleType):
     """A TF module path whose attributes come from flowgrad modules."""
 
@@ -380,6 +395,8 @@ class AliasModule(types.ModuleType):
         child = _alias(path)
         if child is not None:
             value = child
+            if path == "tensorflow.contrib":   # TF's LazyLoader warns on first use
+                flowgrad.logging.warning(_CONTRIB_WARNING)
         else:
             value = _lookup(self.__dict__["_fg_sources"], name)
             if value is _MISSING:

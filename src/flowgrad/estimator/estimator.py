@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import os
 import tempfile
+import time
 
 import numpy as np
 
@@ -163,9 +164,12 @@ class Estimator:
         self._warm_start_settings = warm_starting.settings_from(warm_start_from)
         if config is None:
             config = RunConfig()
+            logging.info("Using default config.")
         elif not isinstance(config, RunConfig):
             raise ValueError("config must be an instance of `RunConfig`, but provided %s."
                              % config)
+        if config.session_config is None:   # TF's maybe_overwrite_model_dir_and_session_config
+            config = config.replace(session_config=_default_session_config())
         if config.master or config.evaluation_master:
             raise NotImplementedError(
                 "Estimator: sessions on the TF_CONFIG cluster's master %r are not implemented "
@@ -413,7 +417,7 @@ class Estimator:
         strategy = self._config.eval_distribute
         if strategy is not None:
             results = self._evaluate_distributed(strategy, input_fn, hooks, checkpoint_path)
-            self._log_and_write_eval(results, self.eval_dir(name))
+            self._log_and_write_eval(results, self.eval_dir(name), checkpoint_path)
             return results
         g, ctx, global_step, features, labels, input_hooks = self._new_graph(
             input_fn, ModeKeys.EVAL)
@@ -425,7 +429,7 @@ class Estimator:
                                          all_hooks)
         finally:
             ctx.__exit__(None, None, None)
-        self._log_and_write_eval(results, self.eval_dir(name))
+        self._log_and_write_eval(results, self.eval_dir(name), checkpoint_path)
         return results
 
     def _maybe_warm_start(self, checkpoint_path):
@@ -526,7 +530,8 @@ class Estimator:
         """Runs an evaluation built by _evaluate_graph in the default graph; writes its
         summary to output_dir when given (the caller writes it otherwise)."""
         final = hooks_lib.FinalOpsHook(eval_dict)
-        logging.info("Starting evaluation")
+        logging.info("Starting evaluation at " +
+                     time.strftime("%Y-%m-%dT%H:%M:%SZ", time.localtime()))
         creator = ChiefSessionCreator(scaffold=scaffold,
                                       checkpoint_filename_with_path=checkpoint_path,
                                       config=self._config.session_config)
@@ -535,15 +540,19 @@ class Estimator:
             while not sess.should_stop():
                 sess.run(update_op)
         results = final.final_ops_values
-        logging.info("Finished evaluation")
+        logging.info("Finished evaluation at " +
+                     time.strftime("%Y-%m-%d-%H:%M:%S", time.localtime()))
         if output_dir is not None:
             self._log_and_write_eval(results, output_dir)
         return results
 
-    def _log_and_write_eval(self, results, output_dir):
+    def _log_and_write_eval(self, results, output_dir, checkpoint_path=None):
         logging.info("Saving dict for global step %d: %s", results[GraphKeys.GLOBAL_STEP],
                      ", ".join("%s = %s" % (k, results[k]) for k in sorted(results)))
         self._write_eval_summary(output_dir, results)
+        if checkpoint_path:
+            _write_checkpoint_path_to_summary(output_dir, checkpoint_path,
+                                              results[GraphKeys.GLOBAL_STEP])
 
     def _write_eval_summary(self, output_dir, results):
         from ..summary import Summary  # lazy: protobuf classes load on first use
@@ -598,11 +607,11 @@ class Estimator:
         if not isinstance(predictions, dict):
             raise ValueError("predict_keys argument is not valid in case of non-dict "
                              "predictions.")
-        existing = predictions
+        existing = predictions.keys()   # TF's message shows the dict_keys view
         predictions = {k: v for k, v in predictions.items() if k in predict_keys}
         if not predictions:
             raise ValueError("Expected to run at least one output from {}, provided {}."
-                             .format(list(existing), predict_keys))
+                             .format(existing, predict_keys))
         return predictions
 
     @staticmethod
@@ -738,3 +747,29 @@ class Estimator:
                 shutil.copyfile(source, dest)
         os.rename(temp_dir, export_dir)
         return os.fsencode(export_dir)
+
+
+def _write_checkpoint_path_to_summary(output_dir, checkpoint_path, current_global_step):
+    """TF's: the evaluated checkpoint's path as a string tensor summary
+    'checkpoint_path' in the eval directory's events, at the checkpoint's step."""
+    from ..summary import Summary  # lazy: protobuf classes load on first use
+    from ..ops.tensor_util import make_tensor_proto
+    from ..engine.framework import dtypes
+    tag = "checkpoint_path"
+    logging.info("Saving '%s' summary for global step %d: %s", tag, current_global_step,
+                 checkpoint_path)
+    summ = Summary()
+    summ.value.add(tag=tag, tensor=make_tensor_proto(checkpoint_path, dtype=dtypes.string))
+    writer = FileWriterCache.get(output_dir)
+    writer.add_summary(summ, current_global_step)
+    writer.flush()
+
+
+def _default_session_config():
+    """TF's run_config.get_default_session_config: soft placement, one meta-optimizer
+    iteration."""
+    from ..engine.framework.config import (  # lazy: session config classes
+        ConfigProto, GraphOptions, RewriterConfig)
+    graph_opts = GraphOptions(rewrite_options=RewriterConfig(
+        meta_optimizer_iterations=RewriterConfig.ONE))
+    return ConfigProto(allow_soft_placement=True, graph_options=graph_opts)

@@ -2,7 +2,6 @@
 exporter.py): SavedModel exports that train_and_evaluate runs after each evaluation."""
 from __future__ import annotations
 
-import glob
 import os
 import shutil
 
@@ -104,7 +103,8 @@ def _read_eval_results(pattern, compare_fn):
     from ..summary import Event  # lazy: protobuf classes load on first use
     from ..python_io import tf_record_iterator  # lazy: with the event files
     best = None
-    for path in sorted(glob.glob(pattern)):
+    from .. import gfile  # lazy: TF's gfile.Glob (a missing directory raises NotFoundError)
+    for path in gfile.Glob(pattern):
         for record in tf_record_iterator(path):
             event = Event.FromString(record)
             if not event.HasField("summary"):

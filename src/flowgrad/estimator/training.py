@@ -173,6 +173,8 @@ def train_and_evaluate(estimator, train_spec, eval_spec):
         raise TypeError("`train_spec` must have type `tf.estimator.TrainSpec`. Got: {}"
                         .format(type(train_spec)))
     config = estimator.config
+    # TF's should_run_distribute_coordinator: no distribute coordinator mode here
+    logging.info("Not using Distribute Coordinator.")
     if config.cluster_spec or config.task_type == "evaluator":
         raise NotImplementedError("train_and_evaluate: a TF_CONFIG cluster (distributed "
                                   "training, task type %r) is not implemented by flowgrad"

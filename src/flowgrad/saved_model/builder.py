@@ -3,6 +3,7 @@
 import os
 import shutil
 
+from .. import logging as _tf_logging
 from ..engine.framework import file_io
 from ..engine.framework.graph import GraphKeys, Operation, Tensor, get_default_graph
 from . import _proto, constants
@@ -48,6 +49,7 @@ def _maybe_save_assets(assets_collection):
     from ..engine.framework import proto  # lazy: optional protos
     filenames = {}
     if assets_collection is None:
+        _tf_logging.info("No assets to save.")
         return filenames
     for tensor in assets_collection:
         source = _asset_path_from_tensor(tensor)
@@ -68,6 +70,7 @@ def _maybe_save_assets(assets_collection):
         packed.value = a.SerializeToString()
         get_default_graph().add_to_collection(constants.ASSETS_KEY, packed)
         filenames[name] = source
+    _tf_logging.info("Assets added to graph.")
     return filenames
 
 
@@ -173,6 +176,7 @@ class SavedModelBuilder:
         assets/ (never over an existing one)."""
         filenames = _maybe_save_assets(assets_collection)
         if not filenames:
+            _tf_logging.info("No assets to write.")
             return
         assets_dir = os.path.join(self._export_dir, constants.ASSETS_DIRECTORY)
         os.makedirs(assets_dir, exist_ok=True)
@@ -180,6 +184,7 @@ class SavedModelBuilder:
             dest = os.path.join(assets_dir, name)
             if not os.path.exists(dest):
                 shutil.copyfile(source, dest)
+        _tf_logging.info("Assets written to: %s", assets_dir)
 
     # -- public ------------------------------------------------------------------------
     def add_meta_graph(self, tags, signature_def_map=None, assets_collection=None,
@@ -229,6 +234,7 @@ class SavedModelBuilder:
         path = os.path.join(self._export_dir, name)
         file_io.atomic_write(path, _proto.serialize(constants.SAVED_MODEL_SCHEMA_VERSION,
                                                     self._meta_graphs, as_text), "saved_model")
+        _tf_logging.info("SavedModel written to: %s", path)
         return os.fsencode(path)
 
 

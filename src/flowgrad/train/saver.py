@@ -19,6 +19,7 @@ the Assigns only run after it.
 """
 from __future__ import annotations
 
+import contextlib
 import numbers
 import os
 import time
@@ -30,6 +31,7 @@ from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io, meta_graph
 from ..engine.framework.constant_op import constant
+from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..engine.framework.meta_graph import SaverDef
 from ..engine.framework.registry import register_op
@@ -120,25 +122,36 @@ def save_v2(prefix, tensor_names, shape_and_slices, tensors, name=None):
                             {"dtypes": dtypes}, scope)
 
 
-def _sharded_v2_save(g, prefix, names, slices, tensors):
-    """TF's sharded V2 save (one device, so one shard): SaveV2 writes
-    `<prefix>_temp_<uuid>/part-00000-of-00001`, MergeV2Checkpoints makes it checkpoint
-    `<prefix>` and removes the temporary directory; the save tensor is `prefix`."""
+def _sharded_v2_save(g, prefix, per_device):
+    """TF's sharded V2 save (_AddShardedSaveOpsForV2): per device group (on its machine's
+    CPU), SaveV2 writes `<prefix>_temp_<uuid>/part-<shard>-of-<num_shards>`;
+    MergeV2Checkpoints makes them checkpoint `<prefix>` (data files `-<shard>-of-<n>`)
+    and removes the temporary directory; the save tensor is `prefix`."""
     tmp = string_ops.string_join([prefix, "_temp_%s/part" % uuid.uuid4().hex])
-    num_shards = constant(1, dtype=_dt.int32, name="num_shards")
-    with g.name_scope("ShardedFilename") as scope:
-        shard = constant(0, dtype=_dt.int32, name="shard")
-        target = g._create_op("ShardedFilename", [tmp, shard, num_shards], {}, scope).outputs[0]
-    save_op = save_v2(target, names, slices, tensors)
-    with g.colocate_with(target.op), g.control_dependencies([save_op]):  # (with_dependencies)
-        done = array_ops.identity(target, name="control_dependency")
-    with g.control_dependencies([done.op]):
-        with g.name_scope("MergeV2Checkpoints") as scope:
-            parts = array_ops.stack([target], name="checkpoint_prefixes")
-            merge = g._create_op("MergeV2Checkpoints", [parts, prefix],
-                                 {"delete_old_dirs": True}, scope)
-        with g.control_dependencies([merge]):
-            return array_ops.identity(prefix)
+    num_shards = constant(len(per_device), dtype=_dt.int32, name="num_shards")
+    targets, dones = [], []
+    last_device = None
+    for shard, (device, entries) in enumerate(per_device):
+        last_device = device
+        with g.device(_set_cpu0(device)):
+            with g.name_scope("ShardedFilename") as scope:
+                shard_t = constant(shard, dtype=_dt.int32, name="shard")
+                target = g._create_op("ShardedFilename", [tmp, shard_t, num_shards], {},
+                                      scope).outputs[0]
+            targets.append(target)
+            tensors = [_materialize(e[2]) for e in entries]
+            save_op = save_v2(target, [e[0] for e in entries], [e[1] for e in entries],
+                              tensors)
+            with g.colocate_with(target.op), g.control_dependencies([save_op]):
+                dones.append(array_ops.identity(target, name="control_dependency"))
+    with g.control_dependencies([d.op for d in dones]):
+        with g.device(_set_cpu0(last_device)):
+            with g.name_scope("MergeV2Checkpoints") as scope:
+                parts = array_ops.stack(targets, name="checkpoint_prefixes")
+                merge = g._create_op("MergeV2Checkpoints", [parts, prefix],
+                                     {"delete_old_dirs": True}, scope)
+            with g.control_dependencies([merge]):
+                return array_ops.identity(prefix)
 
 
 # ---------------------------------------------------------------------------------------
@@ -300,8 +313,7 @@ def _entries(var_dict):
             for part in v:
                 spec = part._save_slice_info.spec if getattr(
                     part, "_save_slice_info", None) else ""
-                tensor = (part._as_graph_element() if is_resource_variable(part)
-                          else _ref_of(part))
+                tensor = (_PartRead(part) if is_resource_variable(part) else _ref_of(part))
                 out.append((n, spec, tensor, part))
             continue
         if isinstance(v, SaveableObject):
@@ -313,6 +325,55 @@ def _entries(var_dict):
         else:
             out.append((n, "", _ref_of(v), v))
     return out
+
+
+class _PartRead:
+    """The saved tensor of one part of a partitioned resource variable, as TF 1.14's
+    ResourceVariableSaveable closure makes it each time its SaveSpec's tensor is asked
+    for: `Read/ReadVariableOp` and an Identity under the variable's device, then an
+    Identity on that machine's CPU."""
+
+    def __init__(self, var):
+        self.var = var
+        self.dtype = var.dtype.base_dtype
+        self.shape = var.shape
+        self.graph = var.graph
+        self.device = _set_cpu0(var.device)   # where its last Identity lands
+
+    def __call__(self):
+        v, g = self.var, self.var.graph
+        with g.device(v.device) if v.device else contextlib.nullcontext():
+            with g.name_scope("Read"), g.device(v._handle.device) if v._handle.device \
+                    else contextlib.nullcontext():
+                x = v._read_variable_op()
+            x = array_ops.identity(x)
+            with g.device("/device:CPU:0"):
+                return array_ops.identity(x)
+
+
+def _canonical_device(device):
+    return DeviceSpec.from_string(device or "").to_string()
+
+
+def _set_cpu0(device):
+    """TF's saveable_object_util.set_cpu0: `device` with CPU:0 as its device."""
+    return DeviceSpec.from_string(device or "").replace(device_type="CPU",
+                                                        device_index=0).to_string()
+
+
+def _materialize(tensor):
+    return tensor() if isinstance(tensor, _PartRead) else tensor
+
+
+def _group_by_devices(entries):
+    """TF's BaseSaverBuilder._GroupByDevices: the entries per canonical device of their
+    saved tensors, by ascending device name. A partitioned resource variable's tensor is
+    made here (TF's SaveSpec.tensor runs its closure; those reads stay unused)."""
+    per_device = {}
+    for e in entries:
+        t = _materialize(e[2])
+        per_device.setdefault(_canonical_device(t.device), []).append(e)
+    return sorted(per_device.items(), key=lambda t: t[0])
 
 
 # ---------------------------------------------------------------------------------------
@@ -334,9 +395,11 @@ class Saver:
     run directories and the reverse. Restore also reads flowgrad's earlier
     safetensors checkpoints (told apart by content).
 
-    There is one device, so `sharded=True` writes one shard, as TF on one
-    device (the SaverDef records the flag); `restore_sequentially` and
-    `builder` are accepted for compatibility and change nothing.
+    `sharded=True` writes one shard per device, as TF's _GroupByDevices groups the
+    saved tensors: unplaced reference variables, variables placed on `/cpu:0` and
+    partitioned resource variables (saved from a read on CPU:0) are different devices,
+    so a canned estimator writes `data-00000-of-00002` and `data-00001-of-00002`;
+    `restore_sequentially` and `builder` are accepted for compatibility and change nothing.
     `write_version=V1` writes TF's deprecated single-file format (a SaveSlices op,
     train/checkpoint_v1.py); with `sharded=True` one shard `<path>-00000-of-00001`, and
     save returns (and the state file records) `<path>-?????-of-00001`, as TF; restore
@@ -409,15 +472,21 @@ class Saver:
         self._is_empty = False
         entries = _entries(var_dict)
         g = entries[0][2].graph
-        names = [e[0] for e in entries]
         with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save"):
             with g.name_scope("filename") as fscope:
                 default = constant(self._filename or "model", dtype=_dt.string, name="input")
             filename = g._create_op("PlaceholderWithDefault", [default], {"shape": ()},
                                     fscope).outputs[0]
             filename = array_ops.placeholder_with_default(filename, shape=(), name="Const")
-            slices = [e[1] for e in entries]
-            tensors = [e[2] for e in entries]
+            v2_sharded = self._sharded and self._write_version != 1
+            if v2_sharded:   # one shard per device, as TF
+                per_device = _group_by_devices(entries)
+                save_tensor = _sharded_v2_save(g, filename, per_device)
+            else:
+                per_device = [(None, entries)]
+                names = [e[0] for e in entries]
+                slices = [e[1] for e in entries]
+                tensors = [_materialize(e[2]) for e in entries]
             v1_sharded = self._write_version == 1 and self._sharded
             if v1_sharded:   # TF's one shard "<path>-00000-of-00001"; save returns the spec
                 num_shards = constant(1, dtype=_dt.int32, name="num_shards")
@@ -433,35 +502,19 @@ class Saver:
                                                "ShardedFilespec").outputs[0]
             elif self._write_version == 1:
                 save_op = save_slices(filename, names, slices, tensors, name="save")
-            elif self._sharded:
-                save_tensor = _sharded_v2_save(g, filename, names, slices, tensors)
-            else:
+            elif not v2_sharded:
                 save_op = save_v2(filename, names, slices, tensors)
             if not self._sharded:
                 with g.colocate_with(filename.op), g.control_dependencies([save_op]):
                     save_tensor = array_ops.identity(filename, name="control_dependency")
-            dtypes = [r.dtype.base_dtype for r in tensors]
-            shapes = [r.shape.as_tuple() if r.shape.is_fully_defined() else None for r in tensors]
-            with g.device(None if self._sharded else "cpu:0"):   # as TF's bulk_restore
-                restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
-                                      reshape=self._reshape)
-            assigns = []
-            restored_of = {}
-            for (n, _, ref, v), value in zip(entries, restored):
-                if isinstance(v, SaveableObject):
-                    restored_of.setdefault(id(v), (v, []))[1].append(value)
-                    continue
-                if is_resource_variable(v):
-                    assigns.append(shape_safe_assign_variable_handle(
-                        v.handle, v.shape, array_ops.identity(value)))
-                    continue
-                validate = ref.shape.is_fully_defined() and not self._reshape
-                assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
-            for v, values in restored_of.values():
-                op = v.restore(values, None)
-                assigns.append(op.op if isinstance(op, Tensor) else op)
+            shards = []
+            for device, shard_entries in per_device:
+                with g.device(device) if device else contextlib.nullcontext():
+                    assigns = self._restore_ops(g, filename, shard_entries)
+                    if self._sharded:
+                        shards.append(group(*assigns, name="restore_shard"))
             if self._sharded:
-                restore_op = group(group(*assigns, name="restore_shard"), name="restore_all")
+                restore_op = group(*shards, name="restore_all")
             else:
                 restore_op = group(*assigns, name="restore_all")
         self.saver_def = SaverDef(
@@ -471,6 +524,35 @@ class Saver:
             keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours,
             version=self._write_version)
         self._is_built = True
+
+    def _restore_ops(self, g, filename, entries):
+        """TF's _AddRestoreOps: one RestoreV2 (on CPU, as TF's bulk_restore) of
+        `entries`, and the assigns of what it reads."""
+        names = [e[0] for e in entries]
+        slices = [e[1] for e in entries]
+        dtypes = [e[2].dtype.base_dtype for e in entries]
+        shapes = [e[2].shape.as_tuple() if e[2].shape.is_fully_defined() else None
+                  for e in entries]
+        with g.device("cpu:0"):
+            restored = restore_v2(filename, names, slices, dtypes, shapes=shapes,
+                                  reshape=self._reshape)
+        assigns = []
+        restored_of = {}
+        for (n, _, ref, v), value in zip(entries, restored):
+            if isinstance(v, SaveableObject):
+                restored_of.setdefault(id(v), (v, []))[1].append(value)
+                continue
+            if is_resource_variable(v):
+                with g.device(v.device) if v.device else contextlib.nullcontext():
+                    assigns.append(shape_safe_assign_variable_handle(
+                        v.handle, v.shape, array_ops.identity(value)))
+                continue
+            validate = ref.shape.is_fully_defined() and not self._reshape
+            assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
+        for v, values in restored_of.values():
+            op = v.restore(values, None)
+            assigns.append(op.op if isinstance(op, Tensor) else op)
+        return assigns
 
     def as_saver_def(self):
         """The SaverDef naming this saver's ops."""
@@ -641,9 +723,9 @@ class Saver:
         if save_path is None:
             raise ValueError("Can't load save_path when it is None.")
         save_path = os.fspath(save_path)
-        _tf_logging.info("Restoring parameters from %s", save_path)
         if not checkpoint_exists(save_path):
             raise ValueError("The passed save_path is not a valid checkpoint: " + save_path)
+        _tf_logging.info("Restoring parameters from %s", save_path)
         try:
             sess.run(self.saver_def.restore_op_name,
                      {self.saver_def.filename_tensor_name: save_path})

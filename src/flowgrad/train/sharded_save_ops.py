@@ -100,7 +100,8 @@ def _merge_kernel(checkpoint_prefixes, destination_prefix, delete_old_dirs=True)
     sources = [_text(p) for p in np.asarray(checkpoint_prefixes, dtype=object).reshape(-1)]
     dest = _text(np.asarray(destination_prefix, dtype=object).item())
     merged = {}
-    for src in sources:
+    shard_ids = {}   # as TF's MergeV2Checkpoints, shard i's data file stays data file i
+    for shard, src in enumerate(sources):
         ckpt = _io.open_checkpoint(src)
         names = sorted(ckpt.entries)
         slices = getattr(ckpt.reader, "saved_slices", lambda n: None)
@@ -116,7 +117,8 @@ def _merge_kernel(checkpoint_prefixes, destination_prefix, delete_old_dirs=True)
                     "prefix: " + src)
             merged[n] = (ckpt.entries[n][0],
                          sliced if sliced is not None else np.array(ckpt.read([n])[0]))
-    _io.write_checkpoint(dest, merged)
+            shard_ids[n] = shard
+    _io.write_checkpoint(dest, merged, shard_ids=shard_ids)
     if delete_old_dirs:
         for src in sources:
             if os.path.abspath(src) == os.path.abspath(dest):

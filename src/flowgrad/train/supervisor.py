@@ -19,12 +19,13 @@ import time
 
 from .. import logging
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import meta_graph as _meta_graph
 from ..engine.framework.graph import get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
 from ..engine.ops.ordering import group
 from ..ops import variables
 from ..summary.summary_ops import merge_all
-from ..summary.writer import FileWriter, tf_meta_graph_def
+from ..summary.writer import FileWriter
 from ..tools.graph_def import write_graph
 from . import training_util
 from .coordinator import Coordinator, LooperThread
@@ -64,6 +65,10 @@ class Supervisor:
             self._init_saver(saver)
             self._init_summary_op(summary_op)
             self._init_global_step(global_step)
+        # as TF: the meta graph (and its collections' serialization warnings) is made here,
+        # written to the events when the standard services start
+        self._meta_graph = _meta_graph.export_scoped_meta_graph(
+            graph=graph, saver_def=self._saver.saver_def if self._saver else None)
         self._is_chief = is_chief
         self._coord = Coordinator()
         self._recovery_wait_secs = recovery_wait_secs
@@ -239,8 +244,8 @@ class Supervisor:
             write_graph(self._graph, self._logdir, "graph.pbtxt")
         if self._summary_writer and not self._graph_added_to_summary:
             self._summary_writer.add_graph(self._graph)
-            self._summary_writer.add_meta_graph(tf_meta_graph_def(
-                self._graph, self._saver.saver_def if self._saver else None))
+            self._summary_writer.add_meta_graph(
+                _meta_graph.to_tf_meta_graph(self._meta_graph, self._graph))
             self._graph_added_to_summary = True
 
     def start_standard_services(self, sess):

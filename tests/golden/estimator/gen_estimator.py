@@ -117,6 +117,12 @@ def _errors(tf):
         est.train(lambda: _train_input(tf), steps=0)
     except ValueError as e:
         out["zero"] = e
+    est.train(lambda: _train_input(tf), steps=1)
+    try:   # TF names the model's prediction keys as a dict_keys view
+        list(est.predict(lambda: tf.data.Dataset.from_tensor_slices({"x": X}).batch(2),
+                         predict_keys=["nope"]))
+    except ValueError as e:
+        out["predict_keys"] = e
     return out
 
 

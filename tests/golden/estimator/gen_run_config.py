@@ -89,8 +89,28 @@ def cases(tf):
         out["session_config_type"] = _err(lambda: tf.estimator.RunConfig(session_config=3))
         out["protocol"] = _err(lambda: tf.estimator.RunConfig(protocol="http"))
         out["empty_model_dir_arg"] = _err(lambda: tf.estimator.RunConfig(model_dir=""))
+        out["estimator_session_config"] = _estimator_session_config(tf)
     finally:
         os.environ.pop("TF_CONFIG", None)
         if saved is not None:
             os.environ["TF_CONFIG"] = saved
     return out
+
+
+def _session_props(c):
+    return None if c is None else [c.allow_soft_placement, c.intra_op_parallelism_threads,
+                                   c.graph_options.rewrite_options.meta_optimizer_iterations]
+
+
+def _estimator_session_config(tf):
+    # an Estimator given no session_config runs with TF's default one (soft placement,
+    # one meta-optimizer iteration); a given one is kept
+    col = [tf.feature_column.numeric_column("x")]
+    given = tf.ConfigProto(intra_op_parallelism_threads=2)
+    default = tf.estimator.LinearRegressor(col, model_dir="/tmp/unused_model_dir_a")
+    own = tf.estimator.LinearRegressor(col, model_dir="/tmp/unused_model_dir_b",
+                                       config=tf.estimator.RunConfig(session_config=given))
+    return [_session_props(tf.estimator.RunConfig().session_config),
+            _session_props(default.config.session_config),
+            _session_props(own.config.session_config),
+            own.config.session_config is given]

@@ -423,9 +423,21 @@ def _join(scope, name):
     return f"{scope}/{name}" if scope else name
 
 
+# the collections TF 1.14 registers a VariableDef to_proto for (resource_variable_ops.py):
+# each item must be a variable, or the whole collection is left out with a warning
+_VARIABLE_KEYS = frozenset({"variables", "trainable_variables", "moving_average_variables",
+                            "local_variables", "model_variables", "global_step",
+                            "metric_variables"})
+
+
 def _encode_collection(key, items, export_scope):
     if not items:
         return None
+    if key in _VARIABLE_KEYS and "variables" in _KINDS:
+        for x in items:
+            if not _KINDS["variables"].matches(x):   # (TF: the item's to_proto fails)
+                raise AttributeError(f"'{type(x).__name__}' object has no attribute "
+                                     "'to_proto'")
     for k in list(_KINDS.values()) + list(_BUILTIN_KINDS.values()):
         if all(k.matches(x) for x in items):
             protos = (k.to_proto(x, export_scope) for x in items)   # None: left out (TF)

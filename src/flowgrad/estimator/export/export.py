@@ -196,6 +196,35 @@ def export_outputs_for_mode(mode, serving_export_outputs=None, predictions=None,
     return {key: cls(loss=loss, predictions=predictions, metrics=metrics)}
 
 
+_FRIENDLY_METHOD_NAMES = {
+    "tensorflow/serving/classify": "Classify",
+    "tensorflow/serving/regress": "Regress",
+    "tensorflow/serving/predict": "Predict",
+    "tensorflow/supervised/training": "Train",
+    "tensorflow/supervised/eval": "Eval",
+}
+
+
+def _log_signature_report(signature_def_map, excluded_signatures):
+    """TF 1.14's export_utils._log_signature_report: the signatures per method (a line
+    for each of the five standard ones), the excluded ones and why."""
+    by_method = {m: [] for m in _FRIENDLY_METHOD_NAMES}
+    for name, sig in signature_def_map.items():
+        by_method.setdefault(sig.method_name, []).append(name)
+    for method, names in by_method.items():
+        logging.info("Signatures INCLUDED in export for {}: {}".format(
+            _FRIENDLY_METHOD_NAMES.get(method, method), names if names else "None"))
+    if excluded_signatures:
+        logging.info("Signatures EXCLUDED from export because they cannot be be served "
+                     "via TensorFlow Serving APIs:")
+        for name, message in excluded_signatures.items():
+            logging.info("'{}' : {}".format(name, message))
+    if not signature_def_map:
+        logging.warning("Export includes no signatures!")
+    elif "serving_default" not in signature_def_map:
+        logging.warning("Export includes no default signature!")
+
+
 def build_all_signature_defs(receiver_tensors, export_outputs,
                              receiver_tensors_alternatives=None, serving_only=True):
     """{signature name: SignatureDef} of every export output each receiver can feed; the
@@ -222,10 +251,7 @@ def build_all_signature_defs(receiver_tensors, export_outputs,
                 signature_def_map[name] = output.as_signature_def(alt)
             except ValueError as e:
                 excluded[name] = str(e)
-    for name, why in sorted(excluded.items()):
-        logging.warning("Export includes no signature for '%s' because: %s", name, why)
-    logging.info("Signatures INCLUDED in export for Predict: %s",
-                 sorted(signature_def_map) if serving_only else None)
+    _log_signature_report(signature_def_map, excluded)
     if not serving_only:   # as TF: training and eval signatures are not for serving
         return signature_def_map
     return {k: v for k, v in signature_def_map.items()
@@ -245,6 +271,8 @@ def get_timestamped_export_dir(export_dir_base):
 def get_temp_export_dir(timestamped_export_dir):
     """The temporary sibling an export is written to before it is renamed."""
     dirname, basename = os.path.split(timestamped_export_dir)
-    return os.path.join(dirname, "temp-" + basename)
+    # TF formats the timestamp's bytes: "temp-b'1556...'" (seen in its "SavedModel
+    # written to" log line and, after a failed export, on disk)
+    return os.path.join(dirname, "temp-{}".format(os.fsencode(basename)))
 
 
