@@ -21,6 +21,8 @@ from ._inputs import (infer_real_valued_columns_from_input,
 from .constants import (ModeKeys, NanLossDuringTrainingError, NotFittedError, PredictionKey,
                         ProblemType, TaskType)
 from .dnn import DNNClassifier, DNNRegressor
+from .dnn_linear_combined import (DNNLinearCombinedClassifier, DNNLinearCombinedEstimator,
+                                  DNNLinearCombinedRegressor)
 from .estimator import BaseEstimator, Estimator, SKCompat
 from .experiment import Experiment
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
@@ -30,7 +32,8 @@ from .metric_spec import MetricSpec
 from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
-__all__ = ["BaseEstimator", "DNNClassifier", "DNNRegressor", "Estimator", "Experiment", "Head",
+__all__ = ["BaseEstimator", "DNNClassifier", "DNNLinearCombinedClassifier",
+           "DNNLinearCombinedEstimator", "DNNLinearCombinedRegressor", "DNNRegressor", "Estimator", "Experiment", "Head",
            "LinearClassifier", "LinearRegressor", "MetricSpec", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
            "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
@@ -44,9 +47,6 @@ _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented;
 _USE = {
     "Evaluable": "tf.estimator.Estimator", "Trainable": "tf.estimator.Estimator",
     "DNNEstimator": "tf.estimator.DNNEstimator",
-    "DNNLinearCombinedClassifier": "tf.estimator.DNNLinearCombinedClassifier",
-    "DNNLinearCombinedRegressor": "tf.estimator.DNNLinearCombinedRegressor",
-    "DNNLinearCombinedEstimator": "tf.estimator.DNNLinearCombinedEstimator",
     "LinearEstimator": "tf.estimator.LinearEstimator",
     "LogisticRegressor": "tf.estimator.Estimator with "
                          "tf.contrib.estimator.logistic_regression_head",
