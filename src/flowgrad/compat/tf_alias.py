@@ -184,6 +184,7 @@ _INTERNAL[_LEARN + ".estimators"] = ["flowgrad.contrib.learn"]
 for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn", "model_fn"),
                   ("estimators.run_config", "run_config"), ("estimators.head", "head"),
                   ("estimators.dnn", "dnn"), ("estimators.linear", "linear"),
+                  ("estimators.dnn_linear_combined", "dnn_linear_combined"),
                   ("estimators.constants", "constants"),
                   ("estimators.prediction_key", "constants"),
                   ("estimators.tensor_signature", "signatures"),

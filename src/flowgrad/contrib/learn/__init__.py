@@ -2,13 +2,14 @@
 datasets (load_dataset, MNIST, load_csv_with_header), the key classes and errors,
 Estimator(model_fn) and SKCompat with fit / evaluate / predict over x, y or an input_fn,
 ModelFnOps, MetricSpec, RunConfig, the heads (regression, poisson, multi-class / binary),
-DNNClassifier / DNNRegressor / LinearClassifier / LinearRegressor, monitors
+DNNClassifier / DNNRegressor / LinearClassifier / LinearRegressor, the wide & deep
+DNNLinearCombinedClassifier / DNNLinearCombinedRegressor / DNNLinearCombinedEstimator, monitors
 (ValidationMonitor), Experiment and learn_runner, io (numpy / pandas input functions) and
 infer_real_valued_columns_from_input(_fn), and preprocessing (VocabularyProcessor and
 the other tf.contrib.learn.preprocessing classes).
 
 Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
-the DNNLinearCombined / *Estimator / LogisticRegressor / SVM / KMeans / RNN estimators,
+the DNN / Linear Estimator, LogisticRegressor / SVM / KMeans / RNN estimators,
 the multi-label, SVM and multi heads, export strategies, graph_actions and the read_batch_*
 input functions."""
 from . import datasets
@@ -33,7 +34,8 @@ from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
 __all__ = ["BaseEstimator", "DNNClassifier", "DNNLinearCombinedClassifier",
-           "DNNLinearCombinedEstimator", "DNNLinearCombinedRegressor", "DNNRegressor", "Estimator", "Experiment", "Head",
+           "DNNLinearCombinedEstimator", "DNNLinearCombinedRegressor", "DNNRegressor",
+           "Estimator", "Experiment", "Head",
            "LinearClassifier", "LinearRegressor", "MetricSpec", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
            "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",

@@ -255,16 +255,17 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
     if op.type == "Identity" and t.dtype.base_dtype.is_integer:
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
-    if op.type == "SparseReshape" and t.value_index == 1:
-        # TF's refiner runs the constant subgraph: the output shape of a reshape of a
-        # SparseTensor whose dense shape and new shape it can compute (contrib's
-        # InnerFlatten of a constant SparseTensor)
-        old = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        new = _known_ints(_refined_value(op.inputs[2], depth + 1, shape_n, False))
-        if old is None or new is None or old.ndim != 1 or new.ndim != 1:
+    if op.type == "SparseReshape":
+        # TF's refiner runs the constant subgraph: a reshape of a SparseTensor whose
+        # indices, dense shape and new shape it can all compute (contrib's InnerFlatten of
+        # a constant SparseTensor; not with indices from a Where)
+        ind, old, new = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                         for i in op.inputs)
+        if ind is None or old is None or new is None or old.ndim != 1 or new.ndim != 1 \
+                or ind.ndim != 2:
             return None
         try:
-            return np.asarray(op._def.kernel(np.zeros((0, old.size), np.int64), old, new)[1])
+            return np.asarray(op._def.kernel(ind, old, new)[t.value_index])
         except (errors.OpError, ValueError, TypeError):
             return None   # the run's error, not the refiner's
     if op.type == "GatherV2" and t.dtype.base_dtype.is_integer:
