@@ -5,7 +5,11 @@ linear part, embeddings and real-valued columns in the dnn part; fit(input_fn, s
 the seeded losses, global_step after fit (TF's default fix_global_step_increment_bug=False
 adds two a step), the checkpoint's variables and values, the training graph's op names,
 evaluate's dicts, predictions and model_dir files (tests/test_learn_wide_deep.py runs
-cases() on flowgrad)."""
+cases() on flowgrad).
+
+With the bug, StopAtStepHook's read of global_step has no order against the two
+increments: TF mostly reads before both (6 steps -> 4 runs, global_step 8, as recorded
+here and as flowgrad runs) but now and then between them (global_step 6)."""
 import os
 import re
 import shutil
