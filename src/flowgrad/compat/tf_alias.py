@@ -192,7 +192,8 @@ for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn",
                   ("experiment", "experiment"), ("learn_runner", "learn_runner"),
                   ("learn_runner_lib", "learn_runner"), ("monitors", "monitors"),
                   ("learn_io", "learn_io"), ("learn_io.numpy_io", "learn_io"),
-                  ("learn_io.pandas_io", "learn_io"), ("learn_io.data_feeder", "data_feeder")):
+                  ("learn_io.pandas_io", "learn_io"), ("learn_io.graph_io", "graph_io"),
+                  ("learn_io.data_feeder", "data_feeder")):
     _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
 del _m, _ours
 

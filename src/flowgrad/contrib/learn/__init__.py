@@ -10,7 +10,7 @@ preprocessing (VocabularyProcessor and the other tf.contrib.learn.preprocessing 
 
 Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
 the SVM / KMeans / RNN estimators, the multi-label, SVM and multi heads, export strategies,
-graph_actions and the read_batch_* input functions."""
+graph_actions and the *_shared_queue readers."""
 from . import datasets
 from . import learn_io as io
 from . import learn_runner
@@ -25,6 +25,8 @@ from .dnn_linear_combined import (DNNLinearCombinedClassifier, DNNLinearCombined
                                   DNNLinearCombinedRegressor)
 from .estimator import BaseEstimator, Estimator, SKCompat
 from .experiment import Experiment
+from .graph_io import (read_batch_examples, read_batch_features, read_batch_record_features,
+                       read_keyed_batch_examples, read_keyed_batch_features)
 from .head import Head, multi_class_head, poisson_regression_head, regression_head
 from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
 from .linear import LinearClassifier, LinearEstimator, LinearRegressor
@@ -42,7 +44,9 @@ __all__ = ["BaseEstimator", "DNNClassifier", "DNNEstimator", "DNNLinearCombinedC
            "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
            "learn_runner", "monitors", "multi_class_head", "poisson_regression_head",
-           "preprocessing", "regression_head"]
+           "preprocessing", "read_batch_examples", "read_batch_features",
+           "read_batch_record_features", "read_keyed_batch_examples",
+           "read_keyed_batch_features", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
