@@ -181,11 +181,14 @@ _INTERNAL.update({
 _LEARN = "tensorflow.contrib.learn.python.learn"
 _INTERNAL[_LEARN] = ["flowgrad.contrib.learn"]
 _INTERNAL[_LEARN + ".estimators"] = ["flowgrad.contrib.learn"]
+_INTERNAL[_LEARN + ".utils"] = ["flowgrad.contrib.learn.input_fn_utils"]
 for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn", "model_fn"),
                   ("estimators.run_config", "run_config"), ("estimators.head", "head"),
                   ("estimators.dnn", "dnn"), ("estimators.linear", "linear"),
                   ("estimators.dnn_linear_combined", "dnn_linear_combined"),
                   ("estimators.logistic_regressor", "logistic_regressor"),
+                  ("evaluable", "interfaces"), ("trainable", "interfaces"),
+                  ("utils.input_fn_utils", "input_fn_utils"),
                   ("estimators.constants", "constants"),
                   ("estimators.prediction_key", "constants"),
                   ("estimators.tensor_signature", "signatures"),

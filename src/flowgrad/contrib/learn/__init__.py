@@ -5,7 +5,9 @@ RunConfig, the heads (regression, poisson, multi-class / binary), DNNClassifier 
 DNNRegressor / DNNEstimator / LinearClassifier / LinearRegressor / LinearEstimator,
 LogisticRegressor, the wide & deep DNNLinearCombinedClassifier / DNNLinearCombinedRegressor
 / DNNLinearCombinedEstimator, monitors (ValidationMonitor), Experiment and learn_runner, io
-(numpy / pandas input functions) and infer_real_valued_columns_from_input(_fn), and
+(numpy / pandas input functions) and infer_real_valued_columns_from_input(_fn), the queue
+readers (read_batch_examples, read_batch_features, ...), InputFnOps and
+build_parsing_serving_input_fn, the Evaluable / Trainable interfaces, no_op_train_fn, and
 preprocessing (VocabularyProcessor and the other tf.contrib.learn.preprocessing classes).
 
 Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
@@ -27,7 +29,10 @@ from .estimator import BaseEstimator, Estimator, SKCompat
 from .experiment import Experiment
 from .graph_io import (read_batch_examples, read_batch_features, read_batch_record_features,
                        read_keyed_batch_examples, read_keyed_batch_features)
-from .head import Head, multi_class_head, poisson_regression_head, regression_head
+from .head import (Head, multi_class_head, no_op_train_fn, poisson_regression_head,
+                   regression_head)
+from .input_fn_utils import InputFnOps, build_parsing_serving_input_fn
+from .interfaces import Evaluable, Trainable
 from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
 from .linear import LinearClassifier, LinearEstimator, LinearRegressor
 from .logistic_regressor import LogisticRegressor
@@ -36,32 +41,27 @@ from .model_fn import ModelFnOps
 from .run_config import RunConfig
 
 __all__ = ["BaseEstimator", "DNNClassifier", "DNNEstimator", "DNNLinearCombinedClassifier",
-           "DNNLinearCombinedEstimator", "DNNLinearCombinedRegressor", "DNNRegressor",
-           "Estimator", "Experiment", "Head", "LinearClassifier", "LinearEstimator",
+           "DNNLinearCombinedEstimator", "DNNLinearCombinedRegressor", "DNNRegressor", "Estimator",
+           "Evaluable", "Experiment", "Head", "InputFnOps", "LinearClassifier", "LinearEstimator",
            "LinearRegressor", "LogisticRegressor", "MetricSpec", "ModeKeys", "ModelFnOps",
            "NanLossDuringTrainingError", "NotFittedError", "PredictionKey", "ProblemType",
-           "RunConfig", "SKCompat", "TaskType", "datasets", "extract_pandas_data",
-           "extract_pandas_labels", "extract_pandas_matrix",
+           "RunConfig", "SKCompat", "TaskType", "Trainable", "build_parsing_serving_input_fn",
+           "datasets", "extract_pandas_data", "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
-           "learn_runner", "monitors", "multi_class_head", "poisson_regression_head",
-           "preprocessing", "read_batch_examples", "read_batch_features",
-           "read_batch_record_features", "read_keyed_batch_examples",
+           "learn_runner", "monitors", "multi_class_head", "no_op_train_fn",
+           "poisson_regression_head", "preprocessing", "read_batch_examples",
+           "read_batch_features", "read_batch_record_features", "read_keyed_batch_examples",
            "read_keyed_batch_features", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
 _USE = {
-    "Evaluable": "tf.estimator.Estimator", "Trainable": "tf.estimator.Estimator",
-    "InputFnOps": "tf.estimator.export",
     "multi_label_head": "tf.contrib.estimator.multi_label_head",
     "multi_head": "tf.contrib.estimator.multi_head",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",
-    "build_parsing_serving_input_fn":
-        "tf.estimator.export.build_parsing_serving_input_receiver_fn",
     "train": "tf.train.MonitoredTrainingSession", "evaluate": "tf.estimator.Estimator",
     "infer": "tf.estimator.Estimator", "run_n": "tf.train.MonitoredSession",
     "run_feeds": "tf.train.MonitoredSession", "graph_actions": "tf.train.MonitoredSession",
-    "no_op_train_fn": "tf.no_op",
 }
 
 

@@ -12,6 +12,7 @@ from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...engine.ops import comparison
+from ...engine.ops.ordering import no_op
 from ...engine.ops.hashing import as_string_int as as_string
 from ...ops import array_ops, math_ops, nn_ops
 from ...ops.sparse_tensor import SparseTensor
@@ -21,7 +22,8 @@ from ...summary import summary_ops
 from .constants import ModeKeys, PredictionKey, ProblemType
 from .model_fn import ModelFnOps
 
-__all__ = ["Head", "multi_class_head", "poisson_regression_head", "regression_head"]
+__all__ = ["Head", "multi_class_head", "no_op_train_fn", "poisson_regression_head",
+           "regression_head"]
 
 _LOSS, _ACCURACY = "loss", "accuracy"
 
@@ -420,3 +422,9 @@ class _MultiClassHead(_ClassificationHead):
                 out[_summary_key(key, "labels/logits_mean/class%d" % c)] = (
                     _streaming_mean(logits, weights, c))
         return out
+
+
+def no_op_train_fn(loss):
+    """A train_op_fn for heads that train nothing (a no_op)."""
+    del loss
+    return no_op()
