@@ -22,8 +22,8 @@ from ...summary import summary_ops
 from .constants import ModeKeys, PredictionKey, ProblemType
 from .model_fn import ModelFnOps
 
-__all__ = ["Head", "multi_class_head", "no_op_train_fn", "poisson_regression_head",
-           "regression_head"]
+__all__ = ["Head", "binary_svm_head", "multi_class_head", "multi_label_head",
+           "no_op_train_fn", "poisson_regression_head", "regression_head"]
 
 _LOSS, _ACCURACY = "loss", "accuracy"
 
@@ -81,6 +81,26 @@ def multi_class_head(n_classes, label_name=None, weight_column_name=None,
         return _BinaryLogisticHead(label_name, weight_column_name, head_name, thresholds)
     _unsupported("label_keys", label_keys)
     return _MultiClassHead(n_classes, label_name, weight_column_name, head_name, thresholds,
+                           metric_class_ids)
+
+
+def binary_svm_head(label_name=None, weight_column_name=None, enable_centered_bias=False,
+                    head_name=None, thresholds=None):
+    """Hinge loss on one logit per example (labels 0 / 1); predictions logits and classes."""
+    _unsupported("enable_centered_bias", enable_centered_bias)
+    return _BinarySvmHead(label_name, weight_column_name, head_name, thresholds)
+
+
+def multi_label_head(n_classes, label_name=None, weight_column_name=None,
+                     enable_centered_bias=False, head_name=None, thresholds=None,
+                     metric_class_ids=None, loss_fn=None):
+    """Sigmoid cross entropy per class on n_classes logits (indicator labels, or a
+    SparseTensor of class ids)."""
+    if n_classes < 2:
+        raise ValueError("n_classes must be > 1 for classification.")
+    _unsupported("enable_centered_bias", enable_centered_bias)
+    _unsupported("loss_fn", loss_fn)
+    return _MultiLabelHead(n_classes, label_name, weight_column_name, head_name, thresholds,
                            metric_class_ids)
 
 
@@ -215,7 +235,7 @@ def _class_streaming_mean(values, weights, class_id):
         array_ops.ones_like(values), array_ops.zeros_like(values)), weights=weights)
 
 
-def _streaming_auc(predictions, labels, weights=None, curve="ROC"):
+def _streaming_auc(predictions, labels, weights=None, curve="ROC", class_id=None):
     predictions = math_ops.cast(predictions, dtypes.float32)
     if labels.dtype.base_dtype != dtypes.bool_:
         logging.warning("Casting %s labels to bool.", labels.dtype)
@@ -223,6 +243,11 @@ def _streaming_auc(predictions, labels, weights=None, curve="ROC"):
     weights = _float_weights_or_none(weights)
     if weights is not None:
         weights = broadcast_weights(weights, predictions)
+    if class_id is not None:
+        if weights is not None:
+            weights = weights[:, class_id]
+        predictions = predictions[:, class_id]
+        labels = labels[:, class_id]
     return metrics_lib.auc(labels, predictions, weights, curve=curve)
 
 
@@ -421,6 +446,117 @@ class _MultiClassHead(_ClassificationHead):
                     _streaming_mean(probabilities, weights, c))
                 out[_summary_key(key, "labels/logits_mean/class%d" % c)] = (
                     _streaming_mean(logits, weights, c))
+        return out
+
+
+def _assert_labels_rank(labels):
+    from ...ops.logging_ops import Assert   # lazy: tf.Assert's module on first use
+    return Assert(comparison.less_equal(array_ops.rank(labels), 2),
+                  ("labels shape should be either [batch_size, 1] or [batch_size]",))
+
+
+def _hinge_loss(labels, logits, weights=None):
+    from ...engine.framework.graph import control_dependencies
+    from ...losses import losses_impl   # lazy: tf.losses on first use
+    with name_scope(None, "hinge_loss", (logits, labels)) as name:
+        with control_dependencies((_assert_labels_rank(labels),)):
+            labels = array_ops.reshape(labels, shape=(-1, 1))
+        loss = losses_impl.hinge_loss(labels=labels, logits=logits, scope=name,
+                                      reduction=losses_impl.Reduction.NONE)
+        return _compute_weighted_loss(loss, weights)
+
+
+class _BinarySvmHead(_SingleHead):
+    _default_name = "binary_svm_head"
+
+    def __init__(self, label_name, weight_column_name, head_name, thresholds):
+        super().__init__(ProblemType.LOGISTIC_REGRESSION, 1, label_name, weight_column_name,
+                         head_name)
+        self._thresholds = thresholds if thresholds else (.5,)
+        self._loss_fn = _hinge_loss
+
+    def _logits_to_predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            two_class_logits = array_ops.concat((array_ops.zeros_like(logits), logits), 1)
+            return {PredictionKey.LOGITS: logits,
+                    PredictionKey.CLASSES: math_ops.argmax(two_class_logits, 1,
+                                                           name=PredictionKey.CLASSES)}
+
+    def _metrics(self, eval_loss, predictions, labels, weights):
+        key = self._head_name
+        with name_scope("metrics", values=([eval_loss, labels, weights]
+                                           + list(predictions.values()))):
+            out = {_summary_key(key, _LOSS): metrics_lib.mean(eval_loss)}
+            out[_summary_key(key, _ACCURACY)] = metrics_lib.accuracy(
+                labels, predictions[PredictionKey.CLASSES], weights)
+        return out
+
+
+def _sigmoid_cross_entropy_loss(labels, logits, weights=None):
+    with name_scope(None, "sigmoid_cross_entropy_loss", (logits, labels)) as name:
+        loss = nn_ops.sigmoid_cross_entropy_with_logits(
+            labels=math_ops.cast(labels, dtypes.float32), logits=logits, name=name)
+        return _compute_weighted_loss(loss, weights)
+
+
+class _MultiLabelHead(_ClassificationHead):
+    _default_name = "multi_label_head"
+
+    def __init__(self, n_classes, label_name, weight_column_name, head_name, thresholds,
+                 metric_class_ids):
+        super().__init__(ProblemType.CLASSIFICATION, n_classes, label_name,
+                         weight_column_name, head_name)
+        self._thresholds = thresholds if thresholds else (.5,)
+        self._loss_fn = _sigmoid_cross_entropy_loss
+        self._metric_class_ids = tuple(metric_class_ids or ())
+        for class_id in self._metric_class_ids:
+            if class_id < 0 or class_id >= n_classes:
+                raise ValueError("Class ID %s not in [0, %s)." % (class_id, n_classes))
+
+    def _transform_labels(self, mode, labels):
+        if mode == ModeKeys.INFER or labels is None:
+            return None
+        labels = labels[self._label_name] if isinstance(labels, dict) else labels
+        if isinstance(labels, SparseTensor):
+            from ...ops.sparse_ops import sparse_to_indicator   # lazy: sparse ops
+            return math_ops.cast(sparse_to_indicator(labels, self._logits_dimension),
+                                 dtypes.int64)
+        return convert_to_tensor(labels)
+
+    def _logits_to_predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            return {PredictionKey.LOGITS: logits,
+                    PredictionKey.PROBABILITIES: math_ops.sigmoid(
+                        logits, name=PredictionKey.PROBABILITIES),
+                    PredictionKey.CLASSES: math_ops.cast(
+                        comparison.greater(logits, 0), dtypes.int64,
+                        name=PredictionKey.CLASSES)}
+
+    def _metrics(self, eval_loss, predictions, labels, weights):
+        key = self._head_name
+        with name_scope("metrics", values=([eval_loss, labels, weights]
+                                           + list(predictions.values()))):
+            classes = predictions[PredictionKey.CLASSES]
+            probabilities = predictions[PredictionKey.PROBABILITIES]
+            logits = predictions[PredictionKey.LOGITS]
+            out = {_summary_key(key, _LOSS): metrics_lib.mean(eval_loss)}
+            out[_summary_key(key, _ACCURACY)] = metrics_lib.accuracy(labels, classes, weights)
+            out[_summary_key(key, "auc")] = _streaming_auc(probabilities, labels, weights)
+            out[_summary_key(key, "auc_precision_recall")] = _streaming_auc(
+                probabilities, labels, weights, curve="PR")
+            for c in self._metric_class_ids:
+                out[_summary_key(key, "labels/prediction_mean/class%d" % c)] = (
+                    _streaming_mean(classes, weights, c))
+                out[_summary_key(key, "labels/actual_label_mean/class%d" % c)] = (
+                    _streaming_mean(labels, weights, c))
+                out[_summary_key(key, "labels/probability_mean/class%d" % c)] = (
+                    _streaming_mean(probabilities, weights, c))
+                out[_summary_key(key, "labels/logits_mean/class%d" % c)] = (
+                    _streaming_mean(logits, weights, c))
+                out[_summary_key(key, "auc/class%d" % c)] = _streaming_auc(
+                    probabilities, labels, weights, class_id=c)
+                out[_summary_key(key, "auc_precision_recall/class%d" % c)] = _streaming_auc(
+                    probabilities, labels, weights, curve="PR", class_id=c)
         return out
 
 
