@@ -1,19 +1,19 @@
 """`tf.contrib.learn` (TF 1.14's deprecated Estimator API, local, single worker): the datasets
 (load_dataset, MNIST, load_csv_with_header), the key classes and errors, Estimator(model_fn)
 and SKCompat with fit / evaluate / predict over x, y or an input_fn, ModelFnOps, MetricSpec,
-RunConfig, the heads (regression, poisson, multi-class / binary, multi-label, binary SVM),
-DNNClassifier / DNNRegressor / DNNEstimator / LinearClassifier / LinearRegressor /
-LinearEstimator, LogisticRegressor, the wide & deep DNNLinearCombinedClassifier /
-DNNLinearCombinedRegressor / DNNLinearCombinedEstimator, monitors (ValidationMonitor),
-Experiment and learn_runner, io (numpy / pandas input functions) and
-infer_real_valued_columns_from_input(_fn), the queue readers (read_batch_examples,
-read_batch_features, ...), InputFnOps and build_parsing_serving_input_fn, the Evaluable /
-Trainable interfaces, no_op_train_fn, and preprocessing (VocabularyProcessor and the other
-tf.contrib.learn.preprocessing classes).
+RunConfig, the heads (regression, poisson, multi-class / binary, multi-label, binary SVM,
+multi_head), DNNClassifier / DNNRegressor / DNNEstimator / LinearClassifier /
+LinearRegressor / LinearEstimator, LogisticRegressor, the wide & deep
+DNNLinearCombinedClassifier / DNNLinearCombinedRegressor / DNNLinearCombinedEstimator,
+monitors (ValidationMonitor), Experiment and learn_runner, io (numpy / pandas input
+functions) and infer_real_valued_columns_from_input(_fn), the queue readers
+(read_batch_examples, read_batch_features, ...), InputFnOps and
+build_parsing_serving_input_fn, the Evaluable / Trainable interfaces, no_op_train_fn, and
+preprocessing (VocabularyProcessor and the other tf.contrib.learn.preprocessing classes).
 
 Not built (each raises AttributeError naming the symbol and the tf.estimator replacement):
-the SVM / KMeans / RNN estimators, the multi head, export strategies, graph_actions and the
-*_shared_queue readers."""
+the SVM / KMeans / RNN estimators, export strategies, graph_actions and the *_shared_queue
+readers."""
 from . import datasets
 from . import learn_io as io
 from . import learn_runner
@@ -30,8 +30,8 @@ from .estimator import BaseEstimator, Estimator, SKCompat
 from .experiment import Experiment
 from .graph_io import (read_batch_examples, read_batch_features, read_batch_record_features,
                        read_keyed_batch_examples, read_keyed_batch_features)
-from .head import (Head, binary_svm_head, multi_class_head, multi_label_head, no_op_train_fn,
-                   poisson_regression_head, regression_head)
+from .head import (Head, binary_svm_head, multi_class_head, multi_head, multi_label_head,
+                   no_op_train_fn, poisson_regression_head, regression_head)
 from .input_fn_utils import InputFnOps, build_parsing_serving_input_fn
 from .interfaces import Evaluable, Trainable
 from .learn_io import extract_pandas_data, extract_pandas_labels, extract_pandas_matrix
@@ -50,15 +50,14 @@ __all__ = ["BaseEstimator", "DNNClassifier", "DNNEstimator", "DNNLinearCombinedC
            "build_parsing_serving_input_fn", "datasets", "extract_pandas_data",
            "extract_pandas_labels", "extract_pandas_matrix",
            "infer_real_valued_columns_from_input", "infer_real_valued_columns_from_input_fn", "io",
-           "learn_runner", "monitors", "multi_class_head", "multi_label_head", "no_op_train_fn",
-           "poisson_regression_head", "preprocessing", "read_batch_examples",
+           "learn_runner", "monitors", "multi_class_head", "multi_head", "multi_label_head",
+           "no_op_train_fn", "poisson_regression_head", "preprocessing", "read_batch_examples",
            "read_batch_features", "read_batch_record_features", "read_keyed_batch_examples",
            "read_keyed_batch_features", "regression_head"]
 
 
 _ESTIMATOR_API = "this part of contrib.learn's Estimator API is not implemented; use %s"
 _USE = {
-    "multi_head": "tf.contrib.estimator.multi_head",
     "ExportStrategy": "tf.estimator.Exporter", "make_export_strategy": "tf.estimator.Exporter",
     "train": "tf.train.MonitoredTrainingSession", "evaluate": "tf.estimator.Estimator",
     "infer": "tf.estimator.Estimator", "run_n": "tf.train.MonitoredSession",

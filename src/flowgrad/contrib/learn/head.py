@@ -12,7 +12,7 @@ from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...engine.ops import comparison
-from ...engine.ops.ordering import no_op
+from ...engine.ops.ordering import group, no_op
 from ...engine.ops.hashing import as_string_int as as_string
 from ...ops import array_ops, math_ops, nn_ops
 from ...ops.sparse_tensor import SparseTensor
@@ -22,7 +22,7 @@ from ...summary import summary_ops
 from .constants import ModeKeys, PredictionKey, ProblemType
 from .model_fn import ModelFnOps
 
-__all__ = ["Head", "binary_svm_head", "multi_class_head", "multi_label_head",
+__all__ = ["Head", "binary_svm_head", "multi_class_head", "multi_head", "multi_label_head",
            "no_op_train_fn", "poisson_regression_head", "regression_head"]
 
 _LOSS, _ACCURACY = "loss", "accuracy"
@@ -102,6 +102,24 @@ def multi_label_head(n_classes, label_name=None, weight_column_name=None,
     _unsupported("loss_fn", loss_fn)
     return _MultiLabelHead(n_classes, label_name, weight_column_name, head_name, thresholds,
                            metric_class_ids)
+
+
+def multi_head(heads, loss_weights=None):
+    """One head over several named heads: their losses summed (weighted by loss_weights),
+    their metrics merged, predictions keyed (head_name, key)."""
+    if loss_weights:
+        if len(loss_weights) != len(heads):
+            raise ValueError("heads and loss_weights must have same size")
+
+    def _weighted_loss_merger(losses):
+        if loss_weights:
+            if len(losses) != len(loss_weights):
+                raise ValueError("losses and loss_weights must have same size")
+            return math_ops.add_n([math_ops.multiply(loss, weight)
+                                   for loss, weight in zip(losses, loss_weights)])
+        return math_ops.add_n(losses)
+
+    return _MultiHead(heads, loss_merger=_weighted_loss_merger)
 
 
 def _summary_key(head_name, val):
@@ -564,3 +582,89 @@ def no_op_train_fn(loss):
     """A train_op_fn for heads that train nothing (a no_op)."""
     del loss
     return no_op()
+
+
+class _MultiHead(Head):
+    """Merges the ModelFnOps of several named heads that share the logits (split by their
+    logits_dimension, or a dict by head name) or logits_input."""
+
+    def __init__(self, heads, loss_merger):
+        self._logits_dimension = 0
+        for head in heads:
+            if not head.head_name:
+                raise ValueError("Members of MultiHead must have names.")
+            self._logits_dimension += head.logits_dimension
+        self._heads = heads
+        self._loss_merger = loss_merger
+
+    logits_dimension = property(lambda self: self._logits_dimension)
+
+    def create_model_fn_ops(self, features, mode, labels=None, train_op_fn=None,
+                            logits=None, logits_input=None, scope=None):
+        """The merged ModelFnOps of `mode`."""
+        if mode not in (ModeKeys.TRAIN, ModeKeys.INFER, ModeKeys.EVAL):
+            raise ValueError("mode=%s unrecognized." % str(mode))
+        all_model_fn_ops = []
+        if logits is None:
+            for head in self._heads:
+                all_model_fn_ops.append(head.create_model_fn_ops(
+                    features=features, mode=mode, labels=labels, train_op_fn=no_op_train_fn,
+                    logits_input=logits_input, scope=scope))
+        else:
+            if isinstance(logits, dict):
+                pairs = [(head, logits[head.head_name]) for head in self._heads]
+            else:
+                pairs = zip(self._heads, self._split_logits(logits))
+            for head, head_logits in pairs:
+                all_model_fn_ops.append(head.create_model_fn_ops(
+                    features=features, mode=mode, labels=labels, train_op_fn=no_op_train_fn,
+                    logits=head_logits, scope=scope))
+        if mode == ModeKeys.TRAIN:
+            if train_op_fn is None:
+                raise ValueError("train_op_fn can not be None in TRAIN mode.")
+            return self._merge_train(all_model_fn_ops, train_op_fn)
+        if mode == ModeKeys.INFER:
+            return self._merge_infer(all_model_fn_ops)
+        return self._merge_eval(all_model_fn_ops)
+
+    def _split_logits(self, logits):
+        all_logits = []
+        begin = 0
+        for head in self._heads:
+            size = head.logits_dimension
+            all_logits.append(array_ops.slice(logits, [0, begin], [-1, size]))
+            begin += size
+        return all_logits
+
+    def _merge_train(self, all_model_fn_ops, train_op_fn):
+        losses, metrics, additional_train_ops = [], {}, []
+        for m in all_model_fn_ops:
+            losses.append(m.loss)
+            if m.eval_metric_ops is not None:
+                metrics.update(m.eval_metric_ops)
+            additional_train_ops.append(m.train_op)
+        loss = self._loss_merger(losses)
+        train_op = group(train_op_fn(loss), *additional_train_ops)
+        return ModelFnOps(mode=ModeKeys.TRAIN, loss=loss, train_op=train_op,
+                          eval_metric_ops=metrics)
+
+    def _merge_infer(self, all_model_fn_ops):
+        predictions, output_alternatives = {}, {}
+        for head, m in zip(self._heads, all_model_fn_ops):
+            head_name = head.head_name
+            output_alternatives[head_name] = m.output_alternatives[head_name]
+            for k, v in m.predictions.items():
+                predictions[(head_name, k)] = v
+        return ModelFnOps(mode=ModeKeys.INFER, predictions=predictions,
+                          output_alternatives=output_alternatives)
+
+    def _merge_eval(self, all_model_fn_ops):
+        predictions, metrics, losses = {}, {}, []
+        for head, m in zip(self._heads, all_model_fn_ops):
+            losses.append(m.loss)
+            for k, v in m.predictions.items():
+                predictions[(head.head_name, k)] = v
+            metrics.update(m.eval_metric_ops)
+        loss = self._loss_merger(losses)
+        return ModelFnOps(mode=ModeKeys.EVAL, predictions=predictions, loss=loss,
+                          eval_metric_ops=metrics)
