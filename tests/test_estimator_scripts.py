@@ -1,5 +1,6 @@
 """Tutorial-style Estimator scripts (a LinearClassifier with feature columns on a small
-CSV, a custom model_fn Estimator on a tf.data input_fn) run unchanged under `flowgrad run`
+CSV, a custom model_fn Estimator on a tf.data input_fn, contrib.learn's wide & deep
+tutorial) run unchanged under `flowgrad run`
 and print TF 1.14's output."""
 import os
 

@@ -32,9 +32,9 @@ def test_learn_estimator_matches_tf(ours, case):
 
 
 def test_unsupported_parts_name_themselves():
-    with pytest.raises(AttributeError, match="tf.contrib.learn.DNNLinearCombinedClassifier is "
+    with pytest.raises(AttributeError, match="tf.contrib.learn.ExportStrategy is "
                                              "not in flowgrad"):
-        tf.contrib.learn.DNNLinearCombinedClassifier
+        tf.contrib.learn.ExportStrategy
     with pytest.raises(NotImplementedError, match="master"):
         tf.contrib.learn.RunConfig(master="grpc://host:1")
     with pytest.raises(AttributeError, match="tf.contrib.learn.monitors.PrintTensor is not "

@@ -185,16 +185,22 @@ _INTERNAL.update({
 _LEARN = "tensorflow.contrib.learn.python.learn"
 _INTERNAL[_LEARN] = ["flowgrad.contrib.learn"]
 _INTERNAL[_LEARN + ".estimators"] = ["flowgrad.contrib.learn"]
+_INTERNAL[_LEARN + ".utils"] = ["flowgrad.contrib.learn.input_fn_utils"]
 for _m, _ours in (("estimators.estimator", "estimator"), ("estimators.model_fn", "model_fn"),
                   ("estimators.run_config", "run_config"), ("estimators.head", "head"),
                   ("estimators.dnn", "dnn"), ("estimators.linear", "linear"),
+                  ("estimators.dnn_linear_combined", "dnn_linear_combined"),
+                  ("estimators.logistic_regressor", "logistic_regressor"),
+                  ("evaluable", "interfaces"), ("trainable", "interfaces"),
+                  ("utils.input_fn_utils", "input_fn_utils"),
                   ("estimators.constants", "constants"),
                   ("estimators.prediction_key", "constants"),
                   ("estimators.tensor_signature", "signatures"),
                   ("experiment", "experiment"), ("learn_runner", "learn_runner"),
                   ("learn_runner_lib", "learn_runner"), ("monitors", "monitors"),
                   ("learn_io", "learn_io"), ("learn_io.numpy_io", "learn_io"),
-                  ("learn_io.pandas_io", "learn_io"), ("learn_io.data_feeder", "data_feeder")):
+                  ("learn_io.pandas_io", "learn_io"), ("learn_io.graph_io", "graph_io"),
+                  ("learn_io.data_feeder", "data_feeder")):
     _INTERNAL[_LEARN + "." + _m] = ["flowgrad.contrib.learn." + _ours]
 del _m, _ours
 

@@ -2,7 +2,7 @@
 from golden_scripts import stdout_of
 
 SCRIPTS = ["census_linear_csv.py", "custom_model_fn.py", "dnn_numpy_columns.py",
-           "iris_contrib_learn.py"]
+           "iris_contrib_learn.py", "wide_n_deep_contrib.py"]
 
 
 def cases(tf):

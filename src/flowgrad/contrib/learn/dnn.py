@@ -1,7 +1,8 @@
-"""`tf.contrib.learn.DNNClassifier` / `DNNRegressor` (TF 1.14's contrib/learn/.../estimators/
-dnn.py): contrib.layers' input layer over the feature columns, fully connected hidden
-layers dnn/hiddenlayer_<i> and dnn/logits (with their zero-fraction and activation
-summaries), a contrib.learn head, and optimize_loss (Adagrad at 0.05 by default)."""
+"""`tf.contrib.learn.DNNClassifier` / `DNNRegressor` / `DNNEstimator` (TF 1.14's
+contrib/learn/.../estimators/dnn.py): contrib.layers' input layer over the feature columns,
+fully connected hidden layers dnn/hiddenlayer_<i> and dnn/logits (with their zero-fraction
+and activation summaries), a contrib.learn head, and optimize_loss (Adagrad at 0.05 by
+default)."""
 from __future__ import annotations
 
 from ...ops import math_ops, nn_ops, partitioned_variables
@@ -16,8 +17,9 @@ from . import head as head_lib
 from .constants import ModeKeys, PredictionKey
 from .metric_spec import MetricSpec
 from .canned import Classifier, Regressor
+from .estimator import Estimator
 
-__all__ = ["DNNClassifier", "DNNRegressor"]
+__all__ = ["DNNClassifier", "DNNEstimator", "DNNRegressor"]
 
 _LEARNING_RATE = 0.05
 _ACTIVATIONS = {"relu": nn_ops.relu, "tanh": math_ops.tanh, "sigmoid": math_ops.sigmoid}
@@ -159,3 +161,18 @@ class DNNRegressor(Regressor):
         return super().evaluate(x=x, y=y, input_fn=input_fn, feed_fn=feed_fn,
                                 batch_size=batch_size, steps=steps, metrics=custom,
                                 name=name, checkpoint_path=checkpoint_path, hooks=hooks)
+
+
+class DNNEstimator(Estimator):
+    """A feed-forward Estimator over any contrib.learn head."""
+
+    def __init__(self, head, hidden_units, feature_columns, model_dir=None, optimizer=None,
+                 activation_fn=nn_ops.relu, dropout=None, gradient_clip_norm=None,
+                 config=None, feature_engineering_fn=None, embedding_lr_multipliers=None,
+                 input_layer_min_slice_size=None):
+        super().__init__(model_fn=_dnn_model_fn, model_dir=model_dir, config=config,
+                         params=_dnn_params(head, hidden_units, feature_columns, optimizer,
+                                            activation_fn, dropout, gradient_clip_norm,
+                                            embedding_lr_multipliers,
+                                            input_layer_min_slice_size),
+                         feature_engineering_fn=feature_engineering_fn)

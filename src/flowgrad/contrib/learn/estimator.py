@@ -27,6 +27,7 @@ from ..training import evaluation
 from . import _summary
 from ._inputs import get_input_fn, verify_input_args
 from .constants import ModeKeys, NotFittedError
+from .interfaces import Evaluable, Trainable
 from .model_fn import ModelFnOps
 from .monitors import replace_monitors_with_hooks
 from .run_config import RunConfig
@@ -42,7 +43,7 @@ def _model_fn_args(fn):
     return tuple(inspect.getfullargspec(fn).args)
 
 
-class BaseEstimator:
+class BaseEstimator(Evaluable, Trainable):
     """Trains (fit), evaluates and predicts; subclasses build the ops of each mode."""
 
     _Config = RunConfig

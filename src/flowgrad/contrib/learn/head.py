@@ -12,6 +12,7 @@ from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...engine.ops import comparison
+from ...engine.ops.ordering import group, no_op
 from ...engine.ops.hashing import as_string_int as as_string
 from ...ops import array_ops, math_ops, nn_ops
 from ...ops.sparse_tensor import SparseTensor
@@ -21,7 +22,8 @@ from ...summary import summary_ops
 from .constants import ModeKeys, PredictionKey, ProblemType
 from .model_fn import ModelFnOps
 
-__all__ = ["Head", "multi_class_head", "poisson_regression_head", "regression_head"]
+__all__ = ["Head", "binary_svm_head", "multi_class_head", "multi_head", "multi_label_head",
+           "no_op_train_fn", "poisson_regression_head", "regression_head"]
 
 _LOSS, _ACCURACY = "loss", "accuracy"
 
@@ -80,6 +82,44 @@ def multi_class_head(n_classes, label_name=None, weight_column_name=None,
     _unsupported("label_keys", label_keys)
     return _MultiClassHead(n_classes, label_name, weight_column_name, head_name, thresholds,
                            metric_class_ids)
+
+
+def binary_svm_head(label_name=None, weight_column_name=None, enable_centered_bias=False,
+                    head_name=None, thresholds=None):
+    """Hinge loss on one logit per example (labels 0 / 1); predictions logits and classes."""
+    _unsupported("enable_centered_bias", enable_centered_bias)
+    return _BinarySvmHead(label_name, weight_column_name, head_name, thresholds)
+
+
+def multi_label_head(n_classes, label_name=None, weight_column_name=None,
+                     enable_centered_bias=False, head_name=None, thresholds=None,
+                     metric_class_ids=None, loss_fn=None):
+    """Sigmoid cross entropy per class on n_classes logits (indicator labels, or a
+    SparseTensor of class ids)."""
+    if n_classes < 2:
+        raise ValueError("n_classes must be > 1 for classification.")
+    _unsupported("enable_centered_bias", enable_centered_bias)
+    _unsupported("loss_fn", loss_fn)
+    return _MultiLabelHead(n_classes, label_name, weight_column_name, head_name, thresholds,
+                           metric_class_ids)
+
+
+def multi_head(heads, loss_weights=None):
+    """One head over several named heads: their losses summed (weighted by loss_weights),
+    their metrics merged, predictions keyed (head_name, key)."""
+    if loss_weights:
+        if len(loss_weights) != len(heads):
+            raise ValueError("heads and loss_weights must have same size")
+
+    def _weighted_loss_merger(losses):
+        if loss_weights:
+            if len(losses) != len(loss_weights):
+                raise ValueError("losses and loss_weights must have same size")
+            return math_ops.add_n([math_ops.multiply(loss, weight)
+                                   for loss, weight in zip(losses, loss_weights)])
+        return math_ops.add_n(losses)
+
+    return _MultiHead(heads, loss_merger=_weighted_loss_merger)
 
 
 def _summary_key(head_name, val):
@@ -213,7 +253,7 @@ def _class_streaming_mean(values, weights, class_id):
         array_ops.ones_like(values), array_ops.zeros_like(values)), weights=weights)
 
 
-def _streaming_auc(predictions, labels, weights=None, curve="ROC"):
+def _streaming_auc(predictions, labels, weights=None, curve="ROC", class_id=None):
     predictions = math_ops.cast(predictions, dtypes.float32)
     if labels.dtype.base_dtype != dtypes.bool_:
         logging.warning("Casting %s labels to bool.", labels.dtype)
@@ -221,6 +261,11 @@ def _streaming_auc(predictions, labels, weights=None, curve="ROC"):
     weights = _float_weights_or_none(weights)
     if weights is not None:
         weights = broadcast_weights(weights, predictions)
+    if class_id is not None:
+        if weights is not None:
+            weights = weights[:, class_id]
+        predictions = predictions[:, class_id]
+        labels = labels[:, class_id]
     return metrics_lib.auc(labels, predictions, weights, curve=curve)
 
 
@@ -420,3 +465,206 @@ class _MultiClassHead(_ClassificationHead):
                 out[_summary_key(key, "labels/logits_mean/class%d" % c)] = (
                     _streaming_mean(logits, weights, c))
         return out
+
+
+def _assert_labels_rank(labels):
+    from ...ops.logging_ops import Assert   # lazy: tf.Assert's module on first use
+    return Assert(comparison.less_equal(array_ops.rank(labels), 2),
+                  ("labels shape should be either [batch_size, 1] or [batch_size]",))
+
+
+def _hinge_loss(labels, logits, weights=None):
+    from ...engine.framework.graph import control_dependencies
+    from ...losses import losses_impl   # lazy: tf.losses on first use
+    with name_scope(None, "hinge_loss", (logits, labels)) as name:
+        with control_dependencies((_assert_labels_rank(labels),)):
+            labels = array_ops.reshape(labels, shape=(-1, 1))
+        loss = losses_impl.hinge_loss(labels=labels, logits=logits, scope=name,
+                                      reduction=losses_impl.Reduction.NONE)
+        return _compute_weighted_loss(loss, weights)
+
+
+class _BinarySvmHead(_SingleHead):
+    _default_name = "binary_svm_head"
+
+    def __init__(self, label_name, weight_column_name, head_name, thresholds):
+        super().__init__(ProblemType.LOGISTIC_REGRESSION, 1, label_name, weight_column_name,
+                         head_name)
+        self._thresholds = thresholds if thresholds else (.5,)
+        self._loss_fn = _hinge_loss
+
+    def _logits_to_predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            two_class_logits = array_ops.concat((array_ops.zeros_like(logits), logits), 1)
+            return {PredictionKey.LOGITS: logits,
+                    PredictionKey.CLASSES: math_ops.argmax(two_class_logits, 1,
+                                                           name=PredictionKey.CLASSES)}
+
+    def _metrics(self, eval_loss, predictions, labels, weights):
+        key = self._head_name
+        with name_scope("metrics", values=([eval_loss, labels, weights]
+                                           + list(predictions.values()))):
+            out = {_summary_key(key, _LOSS): metrics_lib.mean(eval_loss)}
+            out[_summary_key(key, _ACCURACY)] = metrics_lib.accuracy(
+                labels, predictions[PredictionKey.CLASSES], weights)
+        return out
+
+
+def _sigmoid_cross_entropy_loss(labels, logits, weights=None):
+    with name_scope(None, "sigmoid_cross_entropy_loss", (logits, labels)) as name:
+        loss = nn_ops.sigmoid_cross_entropy_with_logits(
+            labels=math_ops.cast(labels, dtypes.float32), logits=logits, name=name)
+        return _compute_weighted_loss(loss, weights)
+
+
+class _MultiLabelHead(_ClassificationHead):
+    _default_name = "multi_label_head"
+
+    def __init__(self, n_classes, label_name, weight_column_name, head_name, thresholds,
+                 metric_class_ids):
+        super().__init__(ProblemType.CLASSIFICATION, n_classes, label_name,
+                         weight_column_name, head_name)
+        self._thresholds = thresholds if thresholds else (.5,)
+        self._loss_fn = _sigmoid_cross_entropy_loss
+        self._metric_class_ids = tuple(metric_class_ids or ())
+        for class_id in self._metric_class_ids:
+            if class_id < 0 or class_id >= n_classes:
+                raise ValueError("Class ID %s not in [0, %s)." % (class_id, n_classes))
+
+    def _transform_labels(self, mode, labels):
+        if mode == ModeKeys.INFER or labels is None:
+            return None
+        labels = labels[self._label_name] if isinstance(labels, dict) else labels
+        if isinstance(labels, SparseTensor):
+            from ...ops.sparse_ops import sparse_to_indicator   # lazy: sparse ops
+            return math_ops.cast(sparse_to_indicator(labels, self._logits_dimension),
+                                 dtypes.int64)
+        return convert_to_tensor(labels)
+
+    def _logits_to_predictions(self, logits):
+        with name_scope(None, "predictions", (logits,)):
+            return {PredictionKey.LOGITS: logits,
+                    PredictionKey.PROBABILITIES: math_ops.sigmoid(
+                        logits, name=PredictionKey.PROBABILITIES),
+                    PredictionKey.CLASSES: math_ops.cast(
+                        comparison.greater(logits, 0), dtypes.int64,
+                        name=PredictionKey.CLASSES)}
+
+    def _metrics(self, eval_loss, predictions, labels, weights):
+        key = self._head_name
+        with name_scope("metrics", values=([eval_loss, labels, weights]
+                                           + list(predictions.values()))):
+            classes = predictions[PredictionKey.CLASSES]
+            probabilities = predictions[PredictionKey.PROBABILITIES]
+            logits = predictions[PredictionKey.LOGITS]
+            out = {_summary_key(key, _LOSS): metrics_lib.mean(eval_loss)}
+            out[_summary_key(key, _ACCURACY)] = metrics_lib.accuracy(labels, classes, weights)
+            out[_summary_key(key, "auc")] = _streaming_auc(probabilities, labels, weights)
+            out[_summary_key(key, "auc_precision_recall")] = _streaming_auc(
+                probabilities, labels, weights, curve="PR")
+            for c in self._metric_class_ids:
+                out[_summary_key(key, "labels/prediction_mean/class%d" % c)] = (
+                    _streaming_mean(classes, weights, c))
+                out[_summary_key(key, "labels/actual_label_mean/class%d" % c)] = (
+                    _streaming_mean(labels, weights, c))
+                out[_summary_key(key, "labels/probability_mean/class%d" % c)] = (
+                    _streaming_mean(probabilities, weights, c))
+                out[_summary_key(key, "labels/logits_mean/class%d" % c)] = (
+                    _streaming_mean(logits, weights, c))
+                out[_summary_key(key, "auc/class%d" % c)] = _streaming_auc(
+                    probabilities, labels, weights, class_id=c)
+                out[_summary_key(key, "auc_precision_recall/class%d" % c)] = _streaming_auc(
+                    probabilities, labels, weights, curve="PR", class_id=c)
+        return out
+
+
+def no_op_train_fn(loss):
+    """A train_op_fn for heads that train nothing (a no_op)."""
+    del loss
+    return no_op()
+
+
+class _MultiHead(Head):
+    """Merges the ModelFnOps of several named heads that share the logits (split by their
+    logits_dimension, or a dict by head name) or logits_input."""
+
+    def __init__(self, heads, loss_merger):
+        self._logits_dimension = 0
+        for head in heads:
+            if not head.head_name:
+                raise ValueError("Members of MultiHead must have names.")
+            self._logits_dimension += head.logits_dimension
+        self._heads = heads
+        self._loss_merger = loss_merger
+
+    logits_dimension = property(lambda self: self._logits_dimension)
+
+    def create_model_fn_ops(self, features, mode, labels=None, train_op_fn=None,
+                            logits=None, logits_input=None, scope=None):
+        """The merged ModelFnOps of `mode`."""
+        if mode not in (ModeKeys.TRAIN, ModeKeys.INFER, ModeKeys.EVAL):
+            raise ValueError("mode=%s unrecognized." % str(mode))
+        all_model_fn_ops = []
+        if logits is None:
+            for head in self._heads:
+                all_model_fn_ops.append(head.create_model_fn_ops(
+                    features=features, mode=mode, labels=labels, train_op_fn=no_op_train_fn,
+                    logits_input=logits_input, scope=scope))
+        else:
+            if isinstance(logits, dict):
+                pairs = [(head, logits[head.head_name]) for head in self._heads]
+            else:
+                pairs = zip(self._heads, self._split_logits(logits))
+            for head, head_logits in pairs:
+                all_model_fn_ops.append(head.create_model_fn_ops(
+                    features=features, mode=mode, labels=labels, train_op_fn=no_op_train_fn,
+                    logits=head_logits, scope=scope))
+        if mode == ModeKeys.TRAIN:
+            if train_op_fn is None:
+                raise ValueError("train_op_fn can not be None in TRAIN mode.")
+            return self._merge_train(all_model_fn_ops, train_op_fn)
+        if mode == ModeKeys.INFER:
+            return self._merge_infer(all_model_fn_ops)
+        return self._merge_eval(all_model_fn_ops)
+
+    def _split_logits(self, logits):
+        all_logits = []
+        begin = 0
+        for head in self._heads:
+            size = head.logits_dimension
+            all_logits.append(array_ops.slice(logits, [0, begin], [-1, size]))
+            begin += size
+        return all_logits
+
+    def _merge_train(self, all_model_fn_ops, train_op_fn):
+        losses, metrics, additional_train_ops = [], {}, []
+        for m in all_model_fn_ops:
+            losses.append(m.loss)
+            if m.eval_metric_ops is not None:
+                metrics.update(m.eval_metric_ops)
+            additional_train_ops.append(m.train_op)
+        loss = self._loss_merger(losses)
+        train_op = group(train_op_fn(loss), *additional_train_ops)
+        return ModelFnOps(mode=ModeKeys.TRAIN, loss=loss, train_op=train_op,
+                          eval_metric_ops=metrics)
+
+    def _merge_infer(self, all_model_fn_ops):
+        predictions, output_alternatives = {}, {}
+        for head, m in zip(self._heads, all_model_fn_ops):
+            head_name = head.head_name
+            output_alternatives[head_name] = m.output_alternatives[head_name]
+            for k, v in m.predictions.items():
+                predictions[(head_name, k)] = v
+        return ModelFnOps(mode=ModeKeys.INFER, predictions=predictions,
+                          output_alternatives=output_alternatives)
+
+    def _merge_eval(self, all_model_fn_ops):
+        predictions, metrics, losses = {}, {}, []
+        for head, m in zip(self._heads, all_model_fn_ops):
+            losses.append(m.loss)
+            for k, v in m.predictions.items():
+                predictions[(head.head_name, k)] = v
+            metrics.update(m.eval_metric_ops)
+        loss = self._loss_merger(losses)
+        return ModelFnOps(mode=ModeKeys.EVAL, predictions=predictions, loss=loss,
+                          eval_metric_ops=metrics)

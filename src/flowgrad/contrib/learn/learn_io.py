@@ -1,14 +1,21 @@
 """`tf.contrib.learn.io`: numpy_input_fn and pandas_input_fn (tf.estimator.inputs' with
 shuffle=True by default) and the pandas extractors the DataFeeder applies to x and y
-(TF 1.14's learn_io/numpy_io.py and pandas_io.py). Dask and the graph_io readers are not
-implemented."""
+(TF 1.14's learn_io/numpy_io.py and pandas_io.py), and graph_io's queue readers
+(read_batch_examples, ...). Dask and the *_shared_queue readers are not implemented."""
 from __future__ import annotations
 
 from ...estimator.inputs import numpy_input_fn as _core_numpy_input_fn
 from ...estimator.pandas_io import pandas_input_fn as _core_pandas_input_fn
 
+from .graph_io import (queue_parsed_features, read_batch_examples, read_batch_features,
+                       read_batch_record_features, read_keyed_batch_examples,
+                       read_keyed_batch_features)
+
 __all__ = ["HAS_PANDAS", "extract_pandas_data", "extract_pandas_labels",
-           "extract_pandas_matrix", "numpy_input_fn", "pandas_input_fn"]
+           "extract_pandas_matrix", "numpy_input_fn", "pandas_input_fn",
+           "queue_parsed_features", "read_batch_examples", "read_batch_features",
+           "read_batch_record_features", "read_keyed_batch_examples",
+           "read_keyed_batch_features"]
 
 try:
     import pandas as _pd

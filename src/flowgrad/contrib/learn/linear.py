@@ -1,8 +1,8 @@
-"""`tf.contrib.learn.LinearClassifier` / `LinearRegressor` (TF 1.14's contrib/learn/.../
-estimators/linear.py): contrib.layers' weighted sum of the feature columns under the
-'linear' scope, a contrib.learn head, and the optimizer (FTRL at min(0.2, 1/sqrt(#columns))
-by default; a name picks contrib.layers' optimizer at 0.2) applied to the gradients of the
-'linear' collection's variables. The SDCA optimizer is not implemented."""
+"""`tf.contrib.learn.LinearClassifier` / `LinearRegressor` / `LinearEstimator` (TF 1.14's
+contrib/learn/.../estimators/linear.py): contrib.layers' weighted sum of the feature columns
+under the 'linear' scope, a contrib.learn head, and the optimizer (FTRL at min(0.2,
+1/sqrt(#columns)) by default; a name picks contrib.layers' optimizer at 0.2) applied to the
+gradients of the 'linear' collection's variables. The SDCA optimizer is not implemented."""
 from __future__ import annotations
 
 import math
@@ -18,8 +18,9 @@ from ..layers.feature_column_ops import (joint_weighted_sum_from_feature_columns
 from ..layers.optimizers import OPTIMIZER_CLS_NAMES
 from . import head as head_lib
 from .canned import Classifier, Regressor
+from .estimator import Estimator
 
-__all__ = ["LinearClassifier", "LinearRegressor"]
+__all__ = ["LinearClassifier", "LinearEstimator", "LinearRegressor"]
 
 _LEARNING_RATE = 0.2
 
@@ -113,6 +114,24 @@ class LinearRegressor(Regressor):
         head = head_lib.regression_head(weight_column_name=weight_column_name,
                                         label_dimension=label_dimension,
                                         enable_centered_bias=enable_centered_bias)
+        super().__init__(model_fn=_linear_model_fn, model_dir=model_dir, config=config,
+                         params={"head": head, "feature_columns": feature_columns,
+                                 "optimizer": optimizer,
+                                 "gradient_clip_norm": gradient_clip_norm,
+                                 "joint_weights": _joint_weights},
+                         feature_engineering_fn=feature_engineering_fn)
+
+
+class LinearEstimator(Estimator):
+    """A linear Estimator over any contrib.learn head (weight_column_name is taken and, as
+    in TF 1.14, not used: the head's own weight column counts)."""
+
+    def __init__(self, feature_columns, head, model_dir=None, weight_column_name=None,
+                 optimizer=None, gradient_clip_norm=None, _joint_weights=False, config=None,
+                 feature_engineering_fn=None):
+        assert feature_columns
+        if type(optimizer).__name__ == "SDCAOptimizer":
+            raise ValueError("LinearEstimator does not support SDCA optimizer.")
         super().__init__(model_fn=_linear_model_fn, model_dir=model_dir, config=config,
                          params={"head": head, "feature_columns": feature_columns,
                                  "optimizer": optimizer,

@@ -240,7 +240,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         v = _evaluated(t)
     if v is not None:
         return v
-    if depth > 8:
+    if depth > 12:
         return None
     op = t.op
     if op.type == "Shape" and not op.inputs[0].shape.is_fully_defined():
@@ -253,6 +253,31 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
     if op.type == "Cast":
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+    if op.type == "Identity" and t.dtype.base_dtype.is_integer:
+        return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+    if op.type == "SparseReshape":
+        # TF's refiner runs the constant subgraph: a reshape of a SparseTensor whose
+        # indices, dense shape and new shape it can all compute (contrib's InnerFlatten of
+        # a constant SparseTensor; not with indices from a Where)
+        ind, old, new = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                         for i in op.inputs)
+        if ind is None or old is None or new is None or old.ndim != 1 or new.ndim != 1 \
+                or ind.ndim != 2:
+            return None
+        try:
+            return np.asarray(op._def.kernel(ind, old, new)[t.value_index])
+        except (errors.OpError, ValueError, TypeError):
+            return None   # the run's error, not the refiner's
+    if op.type == "GatherV2" and t.dtype.base_dtype.is_integer:
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        idx = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        axis = const_value(op.inputs[2])
+        if src is None or idx is None or axis is None or np.ndim(axis) or \
+                op._attrs.get("batch_dims", 0) or src.ndim == 0:
+            return None
+        if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
+            return None   # the run's error, not the refiner's
+        return np.take(src, idx, axis=int(axis))
     if op.type == "ExpandDims" and t.dtype.base_dtype.is_integer:
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
         axis = const_value(op.inputs[1])

@@ -112,7 +112,10 @@ class Queue:
 
     def enqueue_many(self, comps):
         arrays = self._check(comps, True)
-        self.enqueue_elements([tuple(a[i] for a in arrays) for i in range(arrays[0].shape[0])])
+        # a[i, ...]: 0-d arrays, not NumPy scalars or bytes (np.stack of bytes would make
+        # an 'S' array, dropping a string's trailing NULs as a serialized proto's)
+        self.enqueue_elements([tuple(a[i, ...] for a in arrays)
+                               for i in range(arrays[0].shape[0])])
 
     def enqueue_elements(self, elements):
         with self.cond:

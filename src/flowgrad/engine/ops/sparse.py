@@ -31,7 +31,7 @@ from ..framework import errors
 from ..framework.grad_state import wants_grad
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import _scope
+from ._array_util import _scope, shape_value
 from ._base import NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -77,7 +77,11 @@ def _std_infer(inputs, attrs):
     if v is not None:
         out = TensorShape([int(d) if d >= 0 else None for d in np.reshape(v, -1)])
     elif oshape.shape.ndims == 1 and oshape.shape.as_list()[0] is not None:
-        out = TensorShape([None] * oshape.shape.as_list()[0])
+        # TF's MakeShapeFromShapeTensor: the dims its shape refiner evaluates
+        sv = shape_value(oshape)
+        out = TensorShape([d if d is not None and d >= 0 else None for d in sv]
+                          if sv is not None and len(sv) == oshape.shape.as_list()[0]
+                          else [None] * oshape.shape.as_list()[0])
     else:
         out = TensorShape(None)
     return [(vals.dtype.base_dtype, out)]

@@ -263,8 +263,9 @@ def _reshape_infer(inputs, attrs):
     ind, ishape, new = inputs
     for t, n in ((ind, "input_indices"), (ishape, "input_shape"), (new, "new_shape")):
         _i64("SparseReshape", t, n)
-    r = _rank_of(new)
-    return [(_I64, TensorShape([None, r])), (_I64, TensorShape([r]))]
+    r = _rank_of(new)   # TF: Matrix(Dim(indices, 0), Dim(new_shape, 0))
+    nnz = ind.shape.as_list()[0] if ind.shape.ndims == 2 else None
+    return [(_I64, TensorShape([nnz, r])), (_I64, TensorShape([r]))]
 
 
 def _reshape_kernel(input_indices, input_shape, new_shape, **_):
