@@ -152,8 +152,8 @@ def test_contrib_learn_key_classes_and_errors_match_tf():
             assert got[key] == want[key], key
 
 
-@pytest.mark.parametrize("name", ["DNNLinearCombinedClassifier", "LogisticRegressor",
-                                  "InputFnOps", "DNNEstimator"])
+@pytest.mark.parametrize("name", ["ExportStrategy", "make_export_strategy", "run_n",
+                                  "graph_actions"])
 def test_contrib_learn_estimator_api_names_the_symbol_and_replacement(name):
     with pytest.raises(AttributeError, match=r"tf\.contrib\.learn\.%s is not in flowgrad: "
                                              r".*use tf\." % name):
@@ -174,6 +174,8 @@ def test_estimator_audit_lists_what_fails_at_first_use():
     for name in ("multi_head", "multi_label_head", "forward_features"):
         assert rows["tf.contrib.estimator." + name][0] == "present", name
     assert rows["tf.contrib.learn.SKCompat"][0] == "present"
-    status, notes = rows["tf.contrib.learn.LogisticRegressor"]
-    assert status == "absent" and "use tf.estimator.Estimator with" in notes[0]
+    for name in ("LogisticRegressor", "DNNLinearCombinedClassifier", "InputFnOps"):
+        assert rows["tf.contrib.learn." + name][0] == "present", name
+    status, notes = rows["tf.contrib.learn.run_n"]
+    assert status == "absent" and "use tf.train.MonitoredSession" in notes[0]
     assert rows["tf.estimator.BoostedTreesClassifier"][0] == "absent"
