@@ -251,6 +251,22 @@ def _reshape_back(op, grad):
     return [reshape(grad, shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
 
 
+def _int64_product(dims):
+    return int(np.prod(np.array(dims, np.int64)))   # TF's int64 product, wrapping
+
+
+def _known_elements(dims):
+    """TF's reshape inference on one side: (elements, index of its unknown dim or -1, too
+    many unknown dims). InferenceContext::NumElements when known (0 as soon as a dim is
+    0), else the product of the known dims."""
+    if any(d == 0 for d in dims):
+        return 0, -1, False
+    if None not in dims:
+        return _int64_product(dims), -1, False
+    unknown = [i for i, d in enumerate(dims) if d is None]
+    return _int64_product([d for d in dims if d is not None]), unknown[0], len(unknown) > 1
+
+
 def _reshape_infer(inputs, attrs):
     x, s = inputs
     if s.shape.ndims not in (None, 1):
@@ -261,28 +277,29 @@ def _reshape_infer(inputs, attrs):
     # TF's SetOutputShapeForReshape on the shape read as a partial shape (-1: unknown)
     out = [None if d is None or d < 0 else int(d) for d in sv]
     xs = x.shape.as_tuple()
-    n = x.shape.num_elements()
-    if None not in out:
-        prod = int(np.prod(np.array(out, np.int64)))   # TF's int64 product, wrapping
-        if n is not None and n != prod:
-            raise ValueError(f"Cannot reshape a tensor with {n} elements to shape "
-                             f"{_fmt_shape(out)} ({prod} elements)")
-        return [(x.dtype.base_dtype, TensorShape(out))]
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape(out))]
-    unknown_out = [i for i, d in enumerate(out) if d is None]
-    unknown_in = [i for i, d in enumerate(xs) if d is None]
-    if len(unknown_out) > 1 or len(unknown_in) > 1:   # too many unknowns: nothing inferred
+    known_out, out_unknown, many_out = _known_elements(out)
+    known_in, in_unknown, many_in = _known_elements(xs)
+    if many_out or many_in:   # too many unknowns: nothing inferred
         return [(x.dtype.base_dtype, TensorShape(out))]
-    known_out = int(np.prod(np.array([d for d in out if d is not None], np.int64)))
-    known_in = int(np.prod(np.array([d for d in xs if d is not None], np.int64)))
-    if not unknown_in and known_out > 0:
+    if in_unknown < 0 and out_unknown < 0:
+        if known_in != known_out:
+            raise ValueError(f"Cannot reshape a tensor with {known_in} elements to shape "
+                             f"{_fmt_shape(out)} ({known_out} elements)")
+    elif in_unknown < 0 and known_out > 0:
         if known_in % known_out:
             raise ValueError(f"Dimension size must be evenly divisible by {known_out} but is "
                              f"{known_in}")
-        out[unknown_out[0]] = known_in // known_out
-    elif unknown_in and known_in == known_out:
-        out[unknown_out[0]] = xs[unknown_in[0]]
+        out[out_unknown] = known_in // known_out
+    elif out_unknown < 0 and in_unknown >= 0 and known_in != 0:
+        # the output known: TF infers the input's unknown dim (its Divide requiring the
+        # known input elements to divide the output's)
+        if known_out % known_in:
+            raise ValueError(f"Dimension size must be evenly divisible by {known_in} but is "
+                             f"{known_out}")
+    elif in_unknown >= 0 and out_unknown >= 0 and known_in == known_out:
+        out[out_unknown] = xs[in_unknown]
     return [(x.dtype.base_dtype, TensorShape(out))]
 
 
