@@ -946,6 +946,7 @@ class Model(Network):
         if source is not None:
             cb.call("on_predict_begin", None)
             bar = _with_progbar(cb, self, verbose, source.steps, True, [])
+            self.reset_metrics()   # TF 1.14's loop resets them in predict mode too
             result = self._predict_steps(source, source.steps, cb)
             if bar is not None:
                 bar.finish([], [])
@@ -953,12 +954,18 @@ class Model(Network):
             cb.call("on_predict_end", None)
             return result
         xs, _, _ = self._standardize(x)
-        batch_size = batch_size or 32
+        return self._predict_arrays(xs, batch_size or 32, cb, verbose, True)
+
+    def _predict_arrays(self, xs, batch_size, cb, verbose, reset_metrics):
+        """predict's batches of NumPy arrays; TF 1.14's predict loop resets the metrics
+        first (predict_on_batch, not a loop, does not)."""
         sess = K.get_session()
         n = len(xs[0])
         outs = [[] for _ in self.outputs]
         cb.call("on_predict_begin", None)
         bar = _with_progbar(cb, self, verbose, n, False, [])
+        if reset_metrics:
+            self.reset_metrics()
         for batch_index, start in enumerate(range(0, n, batch_size)):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
@@ -1087,6 +1094,7 @@ class Model(Network):
             c.set_model(self)
         cb.call("on_predict_begin", None)
         bar = _with_progbar(cb, self, verbose, source.steps, True, [])
+        self.reset_metrics()   # TF 1.14's generator loop resets them in predict mode too
         try:
             result = self._predict_steps(source, source.steps, cb)
         finally:
@@ -1122,7 +1130,9 @@ class Model(Network):
     def predict_on_batch(self, x):
         """The outputs for one batch."""
         xs, _, _ = self._standardize(x)
-        return self.predict(xs if len(xs) > 1 else xs[0], batch_size=len(xs[0]))
+        if self._distribution_strategy is not None:
+            return self.predict(xs if len(xs) > 1 else xs[0], batch_size=len(xs[0]))
+        return self._predict_arrays(xs, len(xs[0]), cbks.CallbackList(), 0, False)
 
 
 class _LazyArraysSource:

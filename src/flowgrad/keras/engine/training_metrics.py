@@ -252,7 +252,8 @@ def total_loss(model, sample_weights):
 def reset_metric_objects(model):
     """Sets the state of the model's metrics to 0 (Model.reset_metrics): the compiled
     metrics' variables and those of the output losses' means."""
-    for m in getattr(model, "_metric_objects", ()) + getattr(model, "_loss_means", []):
+    for m in list(getattr(model, "_metric_objects", None) or ()) + \
+            list(getattr(model, "_loss_means", None) or ()):
         if m is not None:
             m.reset_states()
 
