@@ -1,5 +1,13 @@
 """Keras core layers: Dense, Dropout, Flatten, Activation, Reshape, Permute, RepeatVector,
 Lambda (TF 1.14 keras/layers/core.py)."""
+import binascii
+import codecs
+import marshal
+import os
+import sys
+import types
+import warnings
+
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
@@ -12,6 +20,7 @@ from ..engine import base_layer_utils as blu
 from ..engine.base_layer import KERAS_MASK, Layer, _fn_args
 from ..engine.input_spec import InputSpec
 from ..utils import normalize_data_format, smart_cond
+from .._serialization import deserialize_keras_object
 from ._config import _merge_config
 
 __all__ = ["Dense", "Dropout", "Flatten", "Activation", "Reshape", "Permute", "RepeatVector",
@@ -398,8 +407,105 @@ class Lambda(Layer):
         return self.mask
 
     def get_config(self):
-        raise NotImplementedError("flowgrad does not serialize Lambda layers (TF pickles the "
-                                  "function's bytecode)")
+        # TF 1.14's: a Python function (lambda or def) as its marshalled bytecode in
+        # base64 with its defaults and closure (generic_utils.func_dump: the bytes are
+        # this interpreter's, as TF's are its Python's), another callable by name
+        function = _function_config(self.function)
+        output_shape = _function_config(self._output_shape, allow_raw=True)
+        config = {"function": function[0], "function_type": function[1],
+                  "module": function[2], "output_shape": output_shape[0],
+                  "output_shape_type": output_shape[1], "output_shape_module": output_shape[2]}
+        if self.mask is not None:
+            mask = _function_config(self.mask)
+            config.update({"mask": mask[0], "mask_type": mask[1], "mask_module": mask[2]})
+        config["arguments"] = self.arguments
+        return _merge_config(super().get_config(), config)
+
+    @classmethod
+    def from_config(cls, config, custom_objects=None):
+        config = config.copy()
+        function = _function_from_config(config, custom_objects, "function", "module",
+                                         "function_type")
+        output_shape = _function_from_config(config, custom_objects, "output_shape",
+                                             "output_shape_module", "output_shape_type")
+        mask = _function_from_config(config, custom_objects, "mask", "mask_module",
+                                     "mask_type") if "mask" in config else None
+        config["function"] = function
+        config["output_shape"] = output_shape
+        config["mask"] = mask
+        # NumPy array arguments were saved as {'type': 'ndarray', 'value': list}
+        for key, value in config.get("arguments", {}).items():
+            if isinstance(value, dict) and value.get("type") == "ndarray":
+                config["arguments"][key] = np.array(value["value"])
+        return cls(**config)
+
+
+def _func_dump(func):
+    """TF's generic_utils.func_dump: (base64 of the marshalled code, defaults, closure)."""
+    raw = marshal.dumps(func.__code__)
+    if os.name == "nt":
+        raw = raw.replace(b"\\", b"/")
+    code = codecs.encode(raw, "base64").decode("ascii")
+    closure = tuple(c.cell_contents for c in func.__closure__) if func.__closure__ else None
+    return code, func.__defaults__, closure
+
+
+def _func_load(code, defaults=None, closure=None, globs=None):
+    """TF's generic_utils.func_load: the function func_dump described."""
+    if isinstance(code, (tuple, list)):
+        code, defaults, closure = code
+        if isinstance(defaults, list):
+            defaults = tuple(defaults)
+
+    def cell(value):
+        def dummy():
+            value  # noqa: B018 - captured as a closure cell
+        made = dummy.__closure__[0]
+        return value if isinstance(value, type(made)) else made
+
+    if closure is not None:
+        closure = tuple(cell(c) for c in closure)
+    try:
+        raw = codecs.decode(code.encode("ascii"), "base64")
+    except (UnicodeEncodeError, binascii.Error):
+        raw = code.encode("raw_unicode_escape")
+    code = marshal.loads(raw)
+    return types.FunctionType(code, globals() if globs is None else globs, name=code.co_name,
+                              argdefs=defaults, closure=closure)
+
+
+def _function_config(fn, allow_raw=False):
+    """(value, type, module) of a Lambda's function, output_shape or mask (TF 1.14's
+    Lambda._serialize_function_to_config)."""
+    if isinstance(fn, types.LambdaType):
+        return _func_dump(fn), "lambda", fn.__module__
+    if callable(fn):
+        return fn.__name__, "function", fn.__module__
+    if allow_raw:
+        return fn, "raw", None
+    raise ValueError("Invalid input for serialization, type: %s " % type(fn))
+
+
+def _function_from_config(config, custom_objects, attr, module_attr, type_attr):
+    """TF 1.14's Lambda._parse_function_from_config: pops the module and type entries."""
+    globs = dict(globals())
+    module = config.pop(module_attr, None)
+    if module in sys.modules:
+        globs.update(sys.modules[module].__dict__)
+    elif module is not None:
+        warnings.warn("{} is not loaded, but a Lambda layer uses it. It may cause "
+                      "errors.".format(module), UserWarning)
+    if custom_objects:
+        globs.update(custom_objects)
+    kind = config.pop(type_attr)
+    if kind == "function":
+        return deserialize_keras_object(config[attr], custom_objects=custom_objects,
+                                        printable_module_name="function in Lambda layer")
+    if kind == "lambda":
+        return _func_load(config[attr], globs=globs)
+    if kind == "raw":
+        return config[attr]
+    raise TypeError("Unknown function type:", kind)
 
 
 class ActivityRegularization(Layer):
