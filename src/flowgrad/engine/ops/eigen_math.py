@@ -1,0 +1,181 @@
+"""TF 1.14's float32 Exp, Sigmoid and Tanh, bit for bit.
+
+TF 1.14's CPU kernels evaluate these through Eigen's packet functions (the
+Eigen bundled with the 1.14 wheel: arch/Default/GenericPacketMathFunctions.h
+``pexp_float``, MathFunctionsImpl.h ``generic_fast_tanh_float``, and
+functors/UnaryFunctors.h ``scalar_logistic_op<float>``), not through a
+correctly rounded libm. The pip wheel is built for AVX without FMA, so every
+multiply-add is a float32 multiply followed by a float32 add, each rounded;
+and TF's threads run with denormals flushed to zero (FTZ/DAZ).
+
+Eigen evaluates a tensor expression in packets of 8 floats; the last
+``size % 8`` elements go through the functor's scalar path instead: for Exp
+and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
+The emulation here does the same, so results match for every size.
+"""
+import ctypes
+import ctypes.util
+
+import numpy as np
+
+_F = np.float32
+_PACKET = 8
+_TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
+
+try:
+    _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    _expf = _LIBM.expf
+    _expf.restype = ctypes.c_float
+    _expf.argtypes = [ctypes.c_float]
+except (OSError, AttributeError):   # no C libm: float64 exp rounded once
+    def _expf(v):
+        return float(np.float32(np.exp(np.float64(v))))
+
+
+def _flush(a):
+    """Flush denormal results to a signed zero in place (MXCSR's FTZ)."""
+    small = np.abs(a) < _TINY
+    if small.any():
+        a[small] = np.copysign(_F(0), a[small])
+    return a
+
+
+def _scalar_expf(v):
+    """libm's expf as TF's scalar path calls it, with FTZ on the result."""
+    r = _F(_expf(float(v)))
+    return r if not (abs(r) < _TINY) else _F(0)
+
+
+# -- pexp_float: Cephes' exp, x = m ln2 + r, degree-5 polynomial in r ---------------------
+_EXP_HI = _F(88.3762626647950)
+_EXP_LO = _F(-88.3762626647949)
+_LOG2E = _F(1.44269504088896341)
+_EXP_C1 = _F(0.693359375)
+_EXP_C2 = _F(-2.12194440e-4)
+_EXP_P = [_F(c) for c in (1.9875691500E-4, 1.3981999507E-3, 8.3334519073E-3,
+                          4.1665795894E-2, 1.6666665459E-1, 5.0000001201E-1)]
+
+
+def _pexp(x0):
+    x = np.minimum(np.maximum(x0, _EXP_LO), _EXP_HI)   # NaN stays NaN
+    m = np.multiply(x, _LOG2E)
+    m += _F(0.5)
+    np.floor(m, out=m)
+    r = np.multiply(m, _EXP_C1)
+    np.subtract(x, r, out=r)
+    t = np.multiply(m, _EXP_C2, out=x)
+    r -= t
+    r2 = np.multiply(r, r)
+    y = np.full_like(r, _EXP_P[0])
+    for c in _EXP_P[1:]:
+        y *= r
+        y += c
+    y *= r2
+    y += r
+    y += _F(1)
+    # 2^m built from its exponent bits: m = -127 gives 0, m = 128 gives inf.
+    e = np.add(m, _F(127), out=m)
+    bits = np.where(np.isnan(e), 0, e).astype(np.int32) << 23
+    y *= bits.view(np.float32)
+    _flush(y)
+    # pmax(y, x0): vmaxps returns x0 only where x0 > y (NaN compares false).
+    return np.where(x0 > y, x0, y)
+
+
+# -- scalar_logistic_op<float>: a 9/10 rational function of x clamped to [-18, 18] ---------
+_LOG_ALPHA = [_F(c) for c in (4.37031012579801e-11, 1.15627324459942e-07,
+                              6.08574864600143e-05, 8.51377133304701e-03,
+                              2.48287947061529e-01)]
+_LOG_BETA = [_F(c) for c in (6.10247389755681e-13, 5.76102136993427e-09,
+                             6.29106785017040e-06, 1.70198817374094e-03,
+                             1.16817656904453e-01, 9.93151921023180e-01)]
+
+
+def _plogistic(x0):
+    x = np.minimum(np.maximum(x0, _F(-18)), _F(18))
+    x2 = np.multiply(x, x)
+    p = np.multiply(x2, _LOG_ALPHA[0])
+    p += _LOG_ALPHA[1]
+    for c in _LOG_ALPHA[2:]:
+        p *= x2
+        p += c
+    p *= x
+    q = np.multiply(x2, _LOG_BETA[0])
+    q += _LOG_BETA[1]
+    for c in _LOG_BETA[2:]:
+        q *= x2
+        q += c
+    p /= q
+    p += _F(0.5)
+    np.minimum(p, _F(1), out=p)
+    np.maximum(p, _F(0), out=p)
+    return p
+
+
+def _scalar_logistic(v):
+    if v < -18:
+        return _F(0)
+    if v > 18:
+        return _F(1)
+    return _F(1) / (_F(1) + _scalar_expf(-v))
+
+
+# -- generic_fast_tanh_float: a 13/6 rational function of x clamped to [-9, 9] -------------
+_TANH_ALPHA = [_F(c) for c in (-2.76076847742355e-16, 2.00018790482477e-13,
+                               -8.60467152213735e-11, 5.12229709037114e-08,
+                               1.48572235717979e-05, 6.37261928875436e-04,
+                               4.89352455891786e-03)]
+_TANH_BETA = [_F(c) for c in (1.19825839466702e-06, 1.18534705686654e-04,
+                              2.26843463243900e-03, 4.89352518554385e-03)]
+
+
+def _ptanh(x0):
+    x = np.minimum(np.maximum(x0, _F(-9)), _F(9))
+    x2 = np.multiply(x, x)
+    p = np.multiply(x2, _TANH_ALPHA[0])
+    p += _TANH_ALPHA[1]
+    for c in _TANH_ALPHA[2:]:
+        p *= x2
+        p += c
+    p *= x
+    _flush(p)   # x p is denormal for |x| < ~2.4e-36: TF flushes it, so tanh gives 0
+    q = np.multiply(x2, _TANH_BETA[0])
+    q += _TANH_BETA[1]
+    for c in _TANH_BETA[2:]:
+        q *= x2
+        q += c
+    p /= q
+    return p
+
+
+def _eigen_unary(x, packet_fn, scalar_fn):
+    x = np.asarray(x)
+    flat = np.ascontiguousarray(x, dtype=np.float32).reshape(-1)
+    n = flat.size
+    body = n - n % _PACKET
+    out = np.empty(n, np.float32)
+    if body:
+        with np.errstate(all="ignore"):
+            out[:body] = packet_fn(flat[:body])
+    for i in range(body, n):
+        with np.errstate(all="ignore"):
+            out[i] = scalar_fn(flat[i])
+    return out.reshape(x.shape)
+
+
+def exp(x):
+    """TF 1.14's float32 Exp: Eigen's pexp on packets of 8, libm's expf on the rest."""
+    return _eigen_unary(x, _pexp, _scalar_expf)
+
+
+def sigmoid(x):
+    """TF 1.14's float32 Sigmoid: Eigen's rational logistic on packets of 8,
+    1 / (1 + expf(-x)) (0 below -18, 1 above 18) on the rest."""
+    return _eigen_unary(x, _plogistic, _scalar_logistic)
+
+
+def tanh(x):
+    """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
+    x = np.asarray(x)
+    with np.errstate(all="ignore"):
+        return _ptanh(np.ascontiguousarray(x, dtype=np.float32).reshape(-1)).reshape(x.shape)
