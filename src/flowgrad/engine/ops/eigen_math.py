@@ -20,6 +20,7 @@ import numpy as np
 
 _F = np.float32
 _PACKET = 8
+_CHUNK = 1 << 14   # a multiple of _PACKET
 _TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
 
 try:
@@ -57,7 +58,7 @@ _EXP_P = [_F(c) for c in (1.9875691500E-4, 1.3981999507E-3, 8.3334519073E-3,
 
 
 def _pexp(x0):
-    x = np.minimum(np.maximum(x0, _EXP_LO), _EXP_HI)   # NaN stays NaN
+    x = np.clip(x0, _EXP_LO, _EXP_HI)   # NaN stays NaN
     m = np.multiply(x, _LOG2E)
     m += _F(0.5)
     np.floor(m, out=m)
@@ -66,13 +67,20 @@ def _pexp(x0):
     t = np.multiply(m, _EXP_C2, out=x)
     r -= t
     r2 = np.multiply(r, r)
-    y = np.full_like(r, _EXP_P[0])
-    for c in _EXP_P[1:]:
+    y = np.multiply(r, _EXP_P[0])
+    y += _EXP_P[1]
+    for c in _EXP_P[2:]:
         y *= r
         y += c
     y *= r2
     y += r
-    y += _F(1)
+    y += _F(1)   # y = exp(r) is in [0.7, 1.42]
+    if y.size and m.min() >= -125 and m.max() <= 127:
+        # y 2^m is normal and finite: add m to y's exponent field, exactly the product.
+        mi = m.astype(np.int32)
+        mi <<= 23
+        y.view(np.int32)[...] += mi
+        return y   # pmax(y, x0) below changes nothing for finite x0
     # 2^m built from its exponent bits: m = -127 gives 0, m = 128 gives inf.
     e = np.add(m, _F(127), out=m)
     bits = np.where(np.isnan(e), 0, e).astype(np.int32) << 23
@@ -138,7 +146,8 @@ def _ptanh(x0):
         p *= x2
         p += c
     p *= x
-    _flush(p)   # x p is denormal for |x| < ~2.4e-36: TF flushes it, so tanh gives 0
+    if x2.size and not x2.min() > 0:   # (a NaN also takes this way)
+        _flush(p)   # x p is denormal for |x| < ~2.4e-36: TF flushes it, so tanh gives 0
     q = np.multiply(x2, _TANH_BETA[0])
     q += _TANH_BETA[1]
     for c in _TANH_BETA[2:]:
@@ -152,11 +161,12 @@ def _eigen_unary(x, packet_fn, scalar_fn):
     x = np.asarray(x)
     flat = np.ascontiguousarray(x, dtype=np.float32).reshape(-1)
     n = flat.size
-    body = n - n % _PACKET
+    body = n if scalar_fn is None else n - n % _PACKET
     out = np.empty(n, np.float32)
-    if body:
-        with np.errstate(all="ignore"):
-            out[:body] = packet_fn(flat[:body])
+    with np.errstate(all="ignore"):
+        for lo in range(0, body, _CHUNK):   # chunks small enough to stay in cache
+            hi = min(lo + _CHUNK, body)
+            out[lo:hi] = packet_fn(flat[lo:hi])
     for i in range(body, n):
         with np.errstate(all="ignore"):
             out[i] = scalar_fn(flat[i])
@@ -176,6 +186,4 @@ def sigmoid(x):
 
 def tanh(x):
     """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
-    x = np.asarray(x)
-    with np.errstate(all="ignore"):
-        return _ptanh(np.ascontiguousarray(x, dtype=np.float32).reshape(-1)).reshape(x.shape)
+    return _eigen_unary(x, _ptanh, None)
