@@ -1,4 +1,5 @@
-"""flowgrad.engine.ops.eigen_math against TF 1.14's float32 Exp/Sigmoid/Tanh, bit for bit.
+"""flowgrad.engine.ops.eigen_math against TF 1.14's float32 Exp/Sigmoid/Tanh/Softplus/Log,
+bit for bit.
 
 The goldens (tests/golden/math/gen_eigen_math.py) hold TF's outputs for the generator's
 own seeded inputs, whole and at sizes 1..17, 64, 67 (every scalar-tail length).
@@ -12,7 +13,8 @@ from flowgrad.engine.ops import eigen_math
 
 GEN = goldens.generator("math", "eigen_math")
 GOLD = goldens.load("math", "eigen_math")
-FNS = {"exp": eigen_math.exp, "sigmoid": eigen_math.sigmoid, "tanh": eigen_math.tanh}
+FNS = {"exp": eigen_math.exp, "sigmoid": eigen_math.sigmoid, "tanh": eigen_math.tanh,
+       "softplus": eigen_math.softplus, "log": eigen_math.log}
 
 
 def _inputs(key):

@@ -1,4 +1,5 @@
-"""flowgrad's float32 Exp / Sigmoid / Tanh against TF 1.14's, bit for bit, and their cost.
+"""flowgrad's float32 Exp / Sigmoid / Tanh / Softplus / Log against TF 1.14's, bit for bit,
+and their cost.
 
     python tools/eigen_math_check.py [--oracle /tmp/tf114/bin/python] [--bench]
 
@@ -6,10 +7,11 @@ Runs TF 1.14 (the oracle Python, `dump` mode of this same file) on 1,000,003 flo
 inputs (uniform bit patterns, uniform in [-100, 100] and [-20, 20], normal * 3, and the
 special points with their neighbours), whole and as slices of sizes 1..40 and a few
 larger ones (every scalar-tail length), then counts the elements whose bits differ
-(NaN = NaN) for: flowgrad's ops through a Session (tf.exp, tf.sigmoid, tf.tanh: what
-is wired in) and the emulation in flowgrad.engine.ops.eigen_math. --bench times the
-emulation against NumPy's np.exp / np.tanh and the previous float32 sigmoid formula on
-32x1024 and 1e6 elements (one process, alternating, median).
+(NaN = NaN) for: flowgrad's ops through a Session (tf.exp, tf.sigmoid, tf.tanh,
+tf.nn.softplus, tf.math.log: whichever kernels are wired in) and the emulation in
+flowgrad.engine.ops.eigen_math. --bench times the emulation against the kernels flowgrad
+had before it (np.exp, np.tanh, np.log, the stable sigmoid formula, np.logaddexp(0, x)
+for softplus) on 32x1024 and 1e6 elements (one process, alternating, median).
 """
 import os
 import subprocess
@@ -19,7 +21,7 @@ import time
 
 import numpy as np
 
-OPS = ["exp", "sigmoid", "tanh"]
+OPS = ["exp", "sigmoid", "tanh", "softplus", "log"]
 SIZES = list(range(1, 41)) + [63, 64, 65, 255, 257, 1023, 4099, 32 * 1024 + 5]
 
 
@@ -53,7 +55,8 @@ def pieces(x):
 def run_ops(tf, x):
     """{piece name: {op: output}} by one Session."""
     ph = tf.placeholder(tf.float32, [None])
-    fetch = {"exp": tf.exp(ph), "sigmoid": tf.sigmoid(ph), "tanh": tf.tanh(ph)}
+    fetch = {"exp": tf.exp(ph), "sigmoid": tf.sigmoid(ph), "tanh": tf.tanh(ph),
+             "softplus": tf.nn.softplus(ph), "log": tf.math.log(ph)}
     with tf.Session() as sess:
         return {name: sess.run(fetch, {ph: a}) for name, a in pieces(x)}
 
@@ -98,11 +101,17 @@ def bench():
         return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
 
     rng = np.random.RandomState(0)
+    def old_softplus(x):   # flowgrad's Softplus kernel before eigen_math
+        return np.logaddexp(np.zeros((), x.dtype), x)
+
     pairs = [("exp", np.exp, eigen_math.exp), ("sigmoid", old_sigmoid, eigen_math.sigmoid),
-             ("tanh", np.tanh, eigen_math.tanh)]
+             ("tanh", np.tanh, eigen_math.tanh), ("softplus", old_softplus, eigen_math.softplus),
+             ("log", np.log, eigen_math.log)]
     for shape, reps in (((32, 1024), 301), ((1000000,), 41)):
         x = (rng.standard_normal(shape) * 4).astype(np.float32)
         for name, old, new in pairs:
+            if name == "log":
+                x = np.abs(x)
             t_old, t_new = [], []
             for _ in range(reps):
                 t = time.perf_counter()

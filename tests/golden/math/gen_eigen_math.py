@@ -1,4 +1,4 @@
-"""TF 1.14's float32 Exp, Sigmoid and Tanh bit for bit, on a fixed input set.
+"""TF 1.14's float32 Exp, Sigmoid, Tanh, Softplus and Log bit for bit, on a fixed input set.
 
 TF evaluates these with Eigen's packet functions on packets of 8 floats and with the
 functor's scalar path on the last size % 8 elements, so the cases cover sizes with
@@ -10,7 +10,7 @@ from __future__ import absolute_import
 
 import numpy as np
 
-OPS = ["exp", "sigmoid", "tanh"]
+OPS = ["exp", "sigmoid", "tanh", "softplus", "log"]
 SIZES = list(range(1, 18)) + [64, 67]
 
 
@@ -45,7 +45,7 @@ def sized(size):
 
 
 def op_fn(tf, name):
-    return tf.nn.softplus if name == "softplus" else getattr(tf, name)
+    return {"softplus": tf.nn.softplus, "log": tf.math.log}.get(name) or getattr(tf, name)
 
 
 def run(tf, name, x):

@@ -25,12 +25,16 @@ _TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
 
 try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    _expf = _LIBM.expf
-    _expf.restype = ctypes.c_float
-    _expf.argtypes = [ctypes.c_float]
-except (OSError, AttributeError):   # no C libm: float64 exp rounded once
+    _expf, _logf = _LIBM.expf, _LIBM.logf
+    for _fn in (_expf, _logf):
+        _fn.restype = ctypes.c_float
+        _fn.argtypes = [ctypes.c_float]
+except (OSError, AttributeError):   # no C libm: the float64 function rounded once
     def _expf(v):
         return float(np.float32(np.exp(np.float64(v))))
+
+    def _logf(v):
+        return float(np.float32(np.log(np.float64(v))))
 
 
 def _flush(a):
@@ -88,6 +92,48 @@ def _pexp(x0):
     _flush(y)
     # pmax(y, x0): vmaxps returns x0 only where x0 > y (NaN compares false).
     return np.where(x0 > y, x0, y)
+
+
+# -- plog_float: Cephes' log, x = 2^e m with m in [sqrt(1/2), sqrt(2)), degree-8 polynomial -
+_LOG_SQRTHF = _F(0.707106781186547524)
+_LOG_P = [_F(c) for c in (7.0376836292E-2, -1.1514610310E-1, 1.1676998740E-1,
+                          -1.2420140846E-1, 1.4249322787E-1, -1.6668057665E-1,
+                          2.0000714765E-1, -2.4999993993E-1, 3.3333331174E-1)]
+_LOG_Q1 = _F(-2.12194440e-4)
+_LOG_Q2 = _F(0.693359375)
+
+
+def _plog(x0):
+    x0 = _flush(x0.copy())   # DAZ: a denormal input is a (signed) zero, its log -inf
+    x = np.maximum(x0, _TINY)   # NaN stays NaN
+    bits = x.view(np.int32)
+    e = (bits >> 23).astype(np.float32)
+    e -= _F(126)
+    x = ((bits & ~0x7f800000) | 0x3f000000).view(np.float32)   # the mantissa in [0.5, 1)
+    mask = x < _LOG_SQRTHF
+    tmp = np.where(mask, x, _F(0))
+    x -= _F(1)
+    e -= mask   # 1 where x < sqrt(1/2)
+    x += tmp
+    x2 = x * x
+    x3 = x2 * x
+    p = _LOG_P
+    y = x * p[0] + p[1]
+    y1 = x * p[3] + p[4]
+    y2 = x * p[6] + p[7]
+    y = y * x + p[2]
+    y1 = y1 * x + p[5]
+    y2 = y2 * x + p[8]
+    y = y * x3 + y1
+    y = y * x3 + y2
+    y *= x3
+    y += e * _LOG_Q1
+    x -= x2 * _F(0.5)
+    x += y
+    x += e * _LOG_Q2
+    x = np.where(x0 == np.inf, x0, x)
+    x = np.where(x0 == 0, _F(-np.inf), x)
+    return np.where(np.less(x0, 0) | np.isnan(x0), _F(np.nan), x)
 
 
 # -- scalar_logistic_op<float>: a 9/10 rational function of x clamped to [-18, 18] ---------
@@ -173,6 +219,31 @@ def _eigen_unary(x, packet_fn, scalar_fn):
     return out.reshape(x.shape)
 
 
+# -- TF's Softplus functor: x above -T, exp(x) below T, else log(exp(x) + 1), where
+# T = log(float32 epsilon) + 2 (a vectorized select: both branches, Eigen's pexp and plog)
+_SP_T = _F(_F(np.log(np.finfo(np.float32).eps)) + _F(2))
+
+
+def _psoftplus(x):
+    e = _pexp(x)
+    big = x > -_SP_T
+    small = x < _SP_T
+    mid = ~(big | small)
+    out = np.where(big, x, e)
+    if mid.any():
+        out[mid] = _plog(e[mid] + _F(1))
+    return out
+
+
+def _scalar_softplus(v):
+    if v > -_SP_T:
+        return _F(v)
+    e = _scalar_expf(v)
+    if v < _SP_T:
+        return e
+    return _scalar_logf(e + _F(1))
+
+
 def exp(x):
     """TF 1.14's float32 Exp: Eigen's pexp on packets of 8, libm's expf on the rest."""
     return _eigen_unary(x, _pexp, _scalar_expf)
@@ -182,6 +253,22 @@ def sigmoid(x):
     """TF 1.14's float32 Sigmoid: Eigen's rational logistic on packets of 8,
     1 / (1 + expf(-x)) (0 below -18, 1 above 18) on the rest."""
     return _eigen_unary(x, _plogistic, _scalar_logistic)
+
+
+def softplus(x):
+    """TF 1.14's float32 Softplus: x above 13.94, exp(x) below -13.94, log(exp(x) + 1)
+    between, with Eigen's pexp and plog on packets of 8 and libm's on the rest."""
+    return _eigen_unary(x, _psoftplus, _scalar_softplus)
+
+
+def _scalar_logf(v):
+    return _F(_logf(0.0 if abs(v) < _TINY else float(v)))
+
+
+def log(x):
+    """TF 1.14's float32 Log: Eigen's plog on packets of 8, libm's logf on the rest,
+    denormal inputs read as zero."""
+    return _eigen_unary(x, _plog, _scalar_logf)
 
 
 def tanh(x):
