@@ -1,5 +1,5 @@
-"""flowgrad.engine.ops.eigen_math against TF 1.14's float32 Exp/Sigmoid/Tanh/Softplus/Log,
-bit for bit.
+"""flowgrad.engine.ops.eigen_math against TF 1.14's float32 Exp/Sigmoid/Tanh/Softplus/Log
+and SoftplusGrad, bit for bit.
 
 The goldens (tests/golden/math/gen_eigen_math.py) hold TF's outputs for the generator's
 own seeded inputs, whole and at sizes 1..17, 64, 67 (every scalar-tail length).
@@ -31,7 +31,11 @@ def _bit_mismatches(got, want):
 @pytest.mark.parametrize("key", sorted(GOLD))
 def test_bits_match_tf(key):
     x = _inputs(key)
-    got = FNS[key.split("/")[0]](x)
+    name, size = key.split("/")
+    if name == "softplus_grad":
+        got = eigen_math.softplus_grad(GEN.grads(None if size == "all" else int(size[1:])), x)
+    else:
+        got = FNS[name](x)
     bad = _bit_mismatches(got, GOLD[key])
     assert bad.size == 0, [(x[i], got[i], GOLD[key][i]) for i in bad[:5]]
 

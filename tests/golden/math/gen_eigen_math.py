@@ -1,4 +1,5 @@
-"""TF 1.14's float32 Exp, Sigmoid, Tanh, Softplus and Log bit for bit, on a fixed input set.
+"""TF 1.14's float32 Exp, Sigmoid, Tanh, Softplus, Log and SoftplusGrad bit for bit, on a
+fixed input set.
 
 TF evaluates these with Eigen's packet functions on packets of 8 floats and with the
 functor's scalar path on the last size % 8 elements, so the cases cover sizes with
@@ -57,10 +58,35 @@ def run(tf, name, x):
             return sess.run(y, {ph: x})
 
 
+def grads(size):
+    """SoftplusGrad's upstream gradient for sized(size) (all: size None): seeded normals,
+    the first 40 of them inputs() values (denormals, infs, NaN)."""
+    x = inputs()
+    g = np.random.RandomState(99).standard_normal(x.size).astype(np.float32)
+    g[:40] = x[40:80]
+    if size is None:
+        return g
+    start = (size * 2654435761) % x.size
+    return np.roll(g, -start)[:size]
+
+
+def run_softplus_grad(tf, g, x):
+    """SoftplusGrad(g, x) (tf.raw_ops) for float32 placeholders fed with g and x."""
+    with tf.Graph().as_default():
+        pg = tf.placeholder(tf.float32, [None])
+        px = tf.placeholder(tf.float32, [None])
+        y = tf.raw_ops.SoftplusGrad(gradients=pg, features=px)
+        with tf.Session() as sess:
+            return sess.run(y, {pg: g, px: x})
+
+
 def cases(tf):
     out = {}
     for name in OPS:
         out[name + "/all"] = run(tf, name, inputs())
         for n in SIZES:
             out["%s/n%d" % (name, n)] = run(tf, name, sized(n))
+    out["softplus_grad/all"] = run_softplus_grad(tf, grads(None), inputs())
+    for n in SIZES:
+        out["softplus_grad/n%d" % n] = run_softplus_grad(tf, grads(n), sized(n))
     return out

@@ -75,6 +75,12 @@ def _softplus_kernel(x):
     return np.logaddexp(np.zeros((), x.dtype), x)
 
 
+def _softplus_grad_kernel(g, x):
+    if g.dtype == np.float32 and g.shape == x.shape:   # TF's g / (exp(-x) + 1), Eigen's pexp
+        return _eigen_math.softplus_grad(g, x)
+    return (g * _sigmoid_np(x)).astype(g.dtype, copy=False)
+
+
 def _alpha(alpha, dtype):
     """TF stores the alpha attr as a float32, then casts it to the input's type."""
     return np.asarray(np.float32(alpha), dtype)
@@ -147,8 +153,7 @@ _ACTIVATIONS = [
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
     ("Softplus", _softplus_kernel,
-     lambda g, x: (g * _sigmoid_np(x)).astype(g.dtype, copy=False), "x",
-     _softplus_grad_grad, ()),
+     _softplus_grad_kernel, "x", _softplus_grad_grad, ()),
     ("Softsign", lambda x: x / (x.dtype.type(1) + np.abs(x)),
      lambda g, x: g / np.square(x.dtype.type(1) + np.abs(x)), "x", _softsign_grad_grad, ()),
     ("LeakyRelu", lambda x, alpha=0.2, **_: np.where(x > 0, x, x * _alpha(alpha, x.dtype)),

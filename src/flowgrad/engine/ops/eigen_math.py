@@ -271,6 +271,28 @@ def log(x):
     return _eigen_unary(x, _plog, _scalar_logf)
 
 
+def softplus_grad(g, x):
+    """TF 1.14's float32 SoftplusGrad: g / (exp(-x) + 1), Eigen's pexp on packets of 8
+    and libm's expf on the rest, the quotient flushed to zero where denormal."""
+    g = np.asarray(g, np.float32)
+    x = np.asarray(x, np.float32)
+    shape = x.shape
+    g, x = g.reshape(-1), x.reshape(-1)
+    n = x.size
+    body = n - n % _PACKET
+    out = np.empty(n, np.float32)
+    with np.errstate(all="ignore"):
+        for lo in range(0, body, _CHUNK):
+            hi = min(lo + _CHUNK, body)
+            d = _pexp(np.negative(x[lo:hi]))
+            d += _F(1)
+            np.divide(g[lo:hi], d, out=out[lo:hi])
+        for i in range(body, n):
+            out[i] = g[i] / (_scalar_expf(-x[i]) + _F(1))
+        _flush(out)
+    return out.reshape(shape)
+
+
 def tanh(x):
     """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
     return _eigen_unary(x, _ptanh, None)
