@@ -65,3 +65,27 @@ def test_known_tf_values():
                                   np.float32([0.0, 2.9802322e-08, 0.00012341142]))
     assert eigen_math.tanh(x)[3] == 1.0
     assert eigen_math.exp(x)[4] == np.inf and eigen_math.exp(x)[5] == np.float32(3269017.5)
+
+
+WIRED = ["sigmoid", "softplus"]   # the float32 kernels that use eigen_math
+
+
+@pytest.mark.parametrize("key", [k for k in sorted(GOLD) if k.split("/")[0] in WIRED])
+def test_session_ops_give_tf_bits(key):
+    """tf.sigmoid / tf.nn.softplus through a flowgrad Session: TF's bits (the generator's
+    own graph-building code, run with flowgrad)."""
+    import flowgrad as tf
+    got = GEN.run(tf, key.split("/")[0], _inputs(key))
+    bad = _bit_mismatches(got, GOLD[key])
+    assert bad.size == 0, bad[:5]
+
+
+def test_session_softplus_grad_gives_tf_bits():
+    import flowgrad as tf
+    from flowgrad.engine.ops._base import apply
+    x = GEN.inputs()
+    with tf.Graph().as_default():
+        y = apply("SoftplusGrad", [tf.constant(GEN.grads(None)), tf.constant(x)])
+        with tf.Session() as sess:
+            got = sess.run(y)
+    assert _bit_mismatches(got, GOLD["softplus_grad/all"]).size == 0
