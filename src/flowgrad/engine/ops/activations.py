@@ -19,6 +19,7 @@ from ..framework import errors
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
@@ -66,6 +67,18 @@ def _selu_grad_kernel(g, y):
 def _sigmoid_np(x):
     """A stable logistic function: exp(-log(1 + exp(-x)))."""
     return np.exp(-np.logaddexp(np.zeros((), x.dtype), -x))
+
+
+def _softplus_kernel(x):
+    if x.dtype == np.float32:   # TF's select of x, exp(x), log(exp(x) + 1) by Eigen's packets
+        return _eigen_math.softplus(x)
+    return np.logaddexp(np.zeros((), x.dtype), x)
+
+
+def _softplus_grad_kernel(g, x):
+    if g.dtype == np.float32 and g.shape == x.shape:   # TF's g / (exp(-x) + 1), Eigen's pexp
+        return _eigen_math.softplus_grad(g, x)
+    return (g * _sigmoid_np(x)).astype(g.dtype, copy=False)
 
 
 def _alpha(alpha, dtype):
@@ -139,9 +152,8 @@ _ACTIVATIONS = [
     ("Elu", lambda x: np.where(x < 0, np.expm1(x), x),
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
-    ("Softplus", lambda x: np.logaddexp(np.zeros((), x.dtype), x),
-     lambda g, x: (g * _sigmoid_np(x)).astype(g.dtype, copy=False), "x",
-     _softplus_grad_grad, ()),
+    ("Softplus", _softplus_kernel,
+     _softplus_grad_kernel, "x", _softplus_grad_grad, ()),
     ("Softsign", lambda x: x / (x.dtype.type(1) + np.abs(x)),
      lambda g, x: g / np.square(x.dtype.type(1) + np.abs(x)), "x", _softsign_grad_grad, ()),
     ("LeakyRelu", lambda x, alpha=0.2, **_: np.where(x > 0, x, x * _alpha(alpha, x.dtype)),

@@ -22,6 +22,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
+from . import eigen_math as _eigen_math
 from .cast import cast
 from .shape import reshape as _reshape
 from .shape import shape as _shape
@@ -291,6 +292,8 @@ def _rsqrt_kernel(x):
 
 
 def _sigmoid_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen rational logistic, bit for bit
+        return _eigen_math.sigmoid(x)
     if x.dtype.kind == "c":
         return 1 / (1 + np.exp(-x))
     # exp(-|x|) never overflows; both branches are accurate in their half.

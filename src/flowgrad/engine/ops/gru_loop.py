@@ -20,6 +20,7 @@ import numpy as np
 
 from ..framework import gemm as _gemm
 from ..framework import threads as _threads
+from . import eigen_math as _eigen_math
 from . import lstm_loop as _base
 from .tensor_array import _GRAD_META, TensorArrayValue
 
@@ -113,17 +114,20 @@ def forward(run, args, clear=True):
             cc1[:, dx:] = hp
             z = matmul(cc1, wg)
             z += bgr
-            absolute(z, out=tmp)
-            exp(negative(tmp, out=tmp), out=tmp)
-            add(tmp, one, out=d)
-            v = val_all[s]   # the Sigmoid kernel's value: (e*(z < 0) + (z >= 0)) / (1 + e),
-            # its numerator exactly e or 1, without a branch per element (lstm_loop's)
-            if z.size < _base.SIGMOID_WHERE_MAX:
-                divide(where(less(z, 0, out=neg), tmp, one), d, out=v)
-            else:
-                multiply(tmp, less(z, 0, out=neg), out=v)
-                add(v, np.greater_equal(z, 0, out=neg), out=v)
-                divide(v, d, out=v)
+            v = val_all[s]
+            if dt == np.float32:   # the Sigmoid kernel's: TF's Eigen logistic
+                v[...] = _eigen_math.sigmoid(z)
+            else:   # the Sigmoid kernel's value: (e*(z < 0) + (z >= 0)) / (1 + e), its
+                # numerator exactly e or 1, without a branch per element (lstm_loop's)
+                absolute(z, out=tmp)
+                exp(negative(tmp, out=tmp), out=tmp)
+                add(tmp, one, out=d)
+                if z.size < _base.SIGMOID_WHERE_MAX:
+                    divide(where(less(z, 0, out=neg), tmp, one), d, out=v)
+                else:
+                    multiply(tmp, less(z, 0, out=neg), out=v)
+                    add(v, np.greater_equal(z, 0, out=neg), out=v)
+                    divide(v, d, out=v)
             rg, ug = v[:, :hid], v[:, hid:]
             cc2 = cc2_all[s]
             cc2[:, :dx] = x

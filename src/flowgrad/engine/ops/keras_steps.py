@@ -28,6 +28,7 @@ import numpy as np
 
 from ..framework import threads as _threads
 from ..framework.registry import get_op_def
+from . import eigen_math as _eigen_math
 
 # Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
 _ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
@@ -53,9 +54,22 @@ def _cand_bwd(spec, y, x, dy, one):
     return spec[1](dy, x if spec[2] else y)
 
 
+def _sigmoid32(z):
+    """The float32 Sigmoid kernel on z, or on each z[k] where z stacks gates (its tail
+    is each gate tensor's own)."""
+    if z.ndim <= 2:
+        return _eigen_math.sigmoid(z)
+    out = np.empty_like(z)
+    for k in range(z.shape[0]):
+        out[k] = _sigmoid32(z[k])
+    return out
+
+
 def _act_fwd(spec, z, dt):
     """The activation's value and what its gradient needs (the plain loop's kernels)."""
     if spec[0] == "sig":   # the Sigmoid kernel's formula
+        if dt == np.float32:   # TF's Eigen logistic on each gate's own (batch, units) tensor
+            return _sigmoid32(z), None
         e = np.exp(-np.abs(z))
         return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(dt, copy=False), None
     c1, c2, hi, lo = spec[1:]

@@ -50,6 +50,7 @@ from ..framework import gemm as _gemm
 from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
+from . import eigen_math as _eigen_math
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
 
@@ -618,9 +619,11 @@ class Runner:
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
             np.where)
         greater_equal = np.greater_equal
+        f32 = dt == np.float32
 
         def sigmoid(z, g, tmp, d, neg):
-            # as the Sigmoid kernel: 1/(1+e) where z >= 0, else e/(1+e), e = exp(-|z|);
+            # as the Sigmoid kernel (float64, float16): 1/(1+e) where z >= 0, else
+            # e/(1+e), e = exp(-|z|);
             # the numerator e*(z < 0) + (z >= 0) is exactly e or 1 (e <= 1 is finite; the
             # bools cast to 0 and 1): no branch per element (np.where on the gates' random
             # signs mispredicts: 106 of 147 us per 32 x 1024 float32 step)
@@ -705,7 +708,11 @@ class Runner:
                     zf += multiply(wf, c_all[s], out=prod)
                     z[:, :h1] += multiply(wi, c_all[s], out=prod)
                 g = g_all[s]
-                sigmoid(z, g, tmp, d, neg)
+                if f32:   # TF's Eigen logistic on each gate's own tensor (its own tail)
+                    for a, b in ((0, h1), (h2, h3), (h3, 4 * hid)):
+                        g[:, a:b] = _eigen_math.sigmoid(z[:, a:b])
+                else:
+                    sigmoid(z, g, tmp, d, neg)
                 tanh(z[:, h1:h2], out=gj[s])
                 if seq is None and plain:
                     cn = c_all[s + 1]
@@ -726,7 +733,10 @@ class Runner:
                 if wo is not None:   # sigmoid(o + w_o * c')
                     zo = z[:, h3:]
                     zo += multiply(wo, cn, out=prod)
-                    sigmoid(zo, go[s], tmp[:, h3:], d[:, h3:], neg[:, h3:])
+                    if f32:
+                        go[s] = _eigen_math.sigmoid(zo)
+                    else:
+                        sigmoid(zo, go[s], tmp[:, h3:], d[:, h3:], neg[:, h3:])
                 mo = L["m"][s] if wp is not None else \
                     (h_all[s + 1] if seq is None else hn_all[s])
                 multiply(tanh(cn, out=tc_all[s]), go[s], out=mo)

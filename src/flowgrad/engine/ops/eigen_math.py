@@ -1,0 +1,298 @@
+"""TF 1.14's float32 Exp, Sigmoid and Tanh, bit for bit.
+
+TF 1.14's CPU kernels evaluate these through Eigen's packet functions (the
+Eigen bundled with the 1.14 wheel: arch/Default/GenericPacketMathFunctions.h
+``pexp_float``, MathFunctionsImpl.h ``generic_fast_tanh_float``, and
+functors/UnaryFunctors.h ``scalar_logistic_op<float>``), not through a
+correctly rounded libm. The pip wheel is built for AVX without FMA, so every
+multiply-add is a float32 multiply followed by a float32 add, each rounded;
+and TF's threads run with denormals flushed to zero (FTZ/DAZ).
+
+Eigen evaluates a tensor expression in packets of 8 floats; the last
+``size % 8`` elements go through the functor's scalar path instead: for Exp
+and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
+The emulation here does the same, so results match for every size.
+"""
+import ctypes
+import ctypes.util
+
+import numpy as np
+
+_F = np.float32
+_PACKET = 8
+_CHUNK = 1 << 14   # a multiple of _PACKET
+_TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
+
+try:
+    _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
+    _expf, _logf = _LIBM.expf, _LIBM.logf
+    for _fn in (_expf, _logf):
+        _fn.restype = ctypes.c_float
+        _fn.argtypes = [ctypes.c_float]
+except (OSError, AttributeError):   # no C libm: the float64 function rounded once
+    def _expf(v):
+        return float(np.float32(np.exp(np.float64(v))))
+
+    def _logf(v):
+        return float(np.float32(np.log(np.float64(v))))
+
+
+def _flush(a):
+    """Flush denormal results to a signed zero in place (MXCSR's FTZ)."""
+    small = np.abs(a) < _TINY
+    if small.any():
+        a[small] = np.copysign(_F(0), a[small])
+    return a
+
+
+def _scalar_expf(v):
+    """libm's expf as TF's scalar path calls it, with FTZ on the result."""
+    r = _F(_expf(float(v)))
+    return r if not (abs(r) < _TINY) else _F(0)
+
+
+# -- pexp_float: Cephes' exp, x = m ln2 + r, degree-5 polynomial in r ---------------------
+_EXP_HI = _F(88.3762626647950)
+_EXP_LO = _F(-88.3762626647949)
+_LOG2E = _F(1.44269504088896341)
+_EXP_C1 = _F(0.693359375)
+_EXP_C2 = _F(-2.12194440e-4)
+_EXP_P = [_F(c) for c in (1.9875691500E-4, 1.3981999507E-3, 8.3334519073E-3,
+                          4.1665795894E-2, 1.6666665459E-1, 5.0000001201E-1)]
+
+
+def _pexp(x0):
+    x = np.clip(x0, _EXP_LO, _EXP_HI)   # NaN stays NaN
+    m = np.multiply(x, _LOG2E)
+    m += _F(0.5)
+    np.floor(m, out=m)
+    r = np.multiply(m, _EXP_C1)
+    np.subtract(x, r, out=r)
+    t = np.multiply(m, _EXP_C2, out=x)
+    r -= t
+    r2 = np.multiply(r, r)
+    y = np.multiply(r, _EXP_P[0])
+    y += _EXP_P[1]
+    for c in _EXP_P[2:]:
+        y *= r
+        y += c
+    y *= r2
+    y += r
+    y += _F(1)   # y = exp(r) is in [0.7, 1.42]
+    if y.size and m.min() >= -125 and m.max() <= 127:
+        # y 2^m is normal and finite: add m to y's exponent field, exactly the product.
+        mi = m.astype(np.int32)
+        mi <<= 23
+        y.view(np.int32)[...] += mi
+        return y   # pmax(y, x0) below changes nothing for finite x0
+    # 2^m built from its exponent bits: m = -127 gives 0, m = 128 gives inf.
+    e = np.add(m, _F(127), out=m)
+    bits = np.where(np.isnan(e), 0, e).astype(np.int32) << 23
+    y *= bits.view(np.float32)
+    _flush(y)
+    # pmax(y, x0): vmaxps returns x0 only where x0 > y (NaN compares false).
+    return np.where(x0 > y, x0, y)
+
+
+# -- plog_float: Cephes' log, x = 2^e m with m in [sqrt(1/2), sqrt(2)), degree-8 polynomial -
+_LOG_SQRTHF = _F(0.707106781186547524)
+_LOG_P = [_F(c) for c in (7.0376836292E-2, -1.1514610310E-1, 1.1676998740E-1,
+                          -1.2420140846E-1, 1.4249322787E-1, -1.6668057665E-1,
+                          2.0000714765E-1, -2.4999993993E-1, 3.3333331174E-1)]
+_LOG_Q1 = _F(-2.12194440e-4)
+_LOG_Q2 = _F(0.693359375)
+
+
+def _plog(x0):
+    x0 = _flush(x0.copy())   # DAZ: a denormal input is a (signed) zero, its log -inf
+    x = np.maximum(x0, _TINY)   # NaN stays NaN
+    bits = x.view(np.int32)
+    e = (bits >> 23).astype(np.float32)
+    e -= _F(126)
+    x = ((bits & ~0x7f800000) | 0x3f000000).view(np.float32)   # the mantissa in [0.5, 1)
+    mask = x < _LOG_SQRTHF
+    tmp = np.where(mask, x, _F(0))
+    x -= _F(1)
+    e -= mask   # 1 where x < sqrt(1/2)
+    x += tmp
+    x2 = x * x
+    x3 = x2 * x
+    p = _LOG_P
+    y = x * p[0] + p[1]
+    y1 = x * p[3] + p[4]
+    y2 = x * p[6] + p[7]
+    y = y * x + p[2]
+    y1 = y1 * x + p[5]
+    y2 = y2 * x + p[8]
+    y = y * x3 + y1
+    y = y * x3 + y2
+    y *= x3
+    y += e * _LOG_Q1
+    x -= x2 * _F(0.5)
+    x += y
+    x += e * _LOG_Q2
+    x = np.where(x0 == np.inf, x0, x)
+    x = np.where(x0 == 0, _F(-np.inf), x)
+    return np.where(np.less(x0, 0) | np.isnan(x0), _F(np.nan), x)
+
+
+# -- scalar_logistic_op<float>: a 9/10 rational function of x clamped to [-18, 18] ---------
+_LOG_ALPHA = [_F(c) for c in (4.37031012579801e-11, 1.15627324459942e-07,
+                              6.08574864600143e-05, 8.51377133304701e-03,
+                              2.48287947061529e-01)]
+_LOG_BETA = [_F(c) for c in (6.10247389755681e-13, 5.76102136993427e-09,
+                             6.29106785017040e-06, 1.70198817374094e-03,
+                             1.16817656904453e-01, 9.93151921023180e-01)]
+
+
+def _plogistic(x0):
+    x = np.minimum(np.maximum(x0, _F(-18)), _F(18))
+    x2 = np.multiply(x, x)
+    p = np.multiply(x2, _LOG_ALPHA[0])
+    p += _LOG_ALPHA[1]
+    for c in _LOG_ALPHA[2:]:
+        p *= x2
+        p += c
+    p *= x
+    q = np.multiply(x2, _LOG_BETA[0])
+    q += _LOG_BETA[1]
+    for c in _LOG_BETA[2:]:
+        q *= x2
+        q += c
+    p /= q
+    p += _F(0.5)
+    np.minimum(p, _F(1), out=p)
+    np.maximum(p, _F(0), out=p)
+    return p
+
+
+def _scalar_logistic(v):
+    if v < -18:
+        return _F(0)
+    if v > 18:
+        return _F(1)
+    return _F(1) / (_F(1) + _scalar_expf(-v))
+
+
+# -- generic_fast_tanh_float: a 13/6 rational function of x clamped to [-9, 9] -------------
+_TANH_ALPHA = [_F(c) for c in (-2.76076847742355e-16, 2.00018790482477e-13,
+                               -8.60467152213735e-11, 5.12229709037114e-08,
+                               1.48572235717979e-05, 6.37261928875436e-04,
+                               4.89352455891786e-03)]
+_TANH_BETA = [_F(c) for c in (1.19825839466702e-06, 1.18534705686654e-04,
+                              2.26843463243900e-03, 4.89352518554385e-03)]
+
+
+def _ptanh(x0):
+    x = np.minimum(np.maximum(x0, _F(-9)), _F(9))
+    x2 = np.multiply(x, x)
+    p = np.multiply(x2, _TANH_ALPHA[0])
+    p += _TANH_ALPHA[1]
+    for c in _TANH_ALPHA[2:]:
+        p *= x2
+        p += c
+    p *= x
+    if x2.size and not x2.min() > 0:   # (a NaN also takes this way)
+        _flush(p)   # x p is denormal for |x| < ~2.4e-36: TF flushes it, so tanh gives 0
+    q = np.multiply(x2, _TANH_BETA[0])
+    q += _TANH_BETA[1]
+    for c in _TANH_BETA[2:]:
+        q *= x2
+        q += c
+    p /= q
+    return p
+
+
+def _eigen_unary(x, packet_fn, scalar_fn):
+    x = np.asarray(x)
+    flat = np.ascontiguousarray(x, dtype=np.float32).reshape(-1)
+    n = flat.size
+    body = n if scalar_fn is None else n - n % _PACKET
+    out = np.empty(n, np.float32)
+    with np.errstate(all="ignore"):
+        for lo in range(0, body, _CHUNK):   # chunks small enough to stay in cache
+            hi = min(lo + _CHUNK, body)
+            out[lo:hi] = packet_fn(flat[lo:hi])
+    for i in range(body, n):
+        with np.errstate(all="ignore"):
+            out[i] = scalar_fn(flat[i])
+    return out.reshape(x.shape)
+
+
+# -- TF's Softplus functor: x above -T, exp(x) below T, else log(exp(x) + 1), where
+# T = log(float32 epsilon) + 2 (a vectorized select: both branches, Eigen's pexp and plog)
+_SP_T = _F(_F(np.log(np.finfo(np.float32).eps)) + _F(2))
+
+
+def _psoftplus(x):
+    e = _pexp(x)
+    big = x > -_SP_T
+    small = x < _SP_T
+    mid = ~(big | small)
+    out = np.where(big, x, e)
+    if mid.any():
+        out[mid] = _plog(e[mid] + _F(1))
+    return out
+
+
+def _scalar_softplus(v):
+    if v > -_SP_T:
+        return _F(v)
+    e = _scalar_expf(v)
+    if v < _SP_T:
+        return e
+    return _scalar_logf(e + _F(1))
+
+
+def exp(x):
+    """TF 1.14's float32 Exp: Eigen's pexp on packets of 8, libm's expf on the rest."""
+    return _eigen_unary(x, _pexp, _scalar_expf)
+
+
+def sigmoid(x):
+    """TF 1.14's float32 Sigmoid: Eigen's rational logistic on packets of 8,
+    1 / (1 + expf(-x)) (0 below -18, 1 above 18) on the rest."""
+    return _eigen_unary(x, _plogistic, _scalar_logistic)
+
+
+def softplus(x):
+    """TF 1.14's float32 Softplus: x above 13.94, exp(x) below -13.94, log(exp(x) + 1)
+    between, with Eigen's pexp and plog on packets of 8 and libm's on the rest."""
+    return _eigen_unary(x, _psoftplus, _scalar_softplus)
+
+
+def _scalar_logf(v):
+    return _F(_logf(0.0 if abs(v) < _TINY else float(v)))
+
+
+def log(x):
+    """TF 1.14's float32 Log: Eigen's plog on packets of 8, libm's logf on the rest,
+    denormal inputs read as zero."""
+    return _eigen_unary(x, _plog, _scalar_logf)
+
+
+def softplus_grad(g, x):
+    """TF 1.14's float32 SoftplusGrad: g / (exp(-x) + 1), Eigen's pexp on packets of 8
+    and libm's expf on the rest, the quotient flushed to zero where denormal."""
+    g = np.asarray(g, np.float32)
+    x = np.asarray(x, np.float32)
+    shape = x.shape
+    g, x = g.reshape(-1), x.reshape(-1)
+    n = x.size
+    body = n - n % _PACKET
+    out = np.empty(n, np.float32)
+    with np.errstate(all="ignore"):
+        for lo in range(0, body, _CHUNK):
+            hi = min(lo + _CHUNK, body)
+            d = _pexp(np.negative(x[lo:hi]))
+            d += _F(1)
+            np.divide(g[lo:hi], d, out=out[lo:hi])
+        for i in range(body, n):
+            out[i] = g[i] / (_scalar_expf(-x[i]) + _F(1))
+        _flush(out)
+    return out.reshape(shape)
+
+
+def tanh(x):
+    """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
+    return _eigen_unary(x, _ptanh, None)
