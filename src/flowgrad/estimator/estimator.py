@@ -10,6 +10,7 @@ import time
 import numpy as np
 
 from .. import logging
+from ..engine.framework import dtypes
 from ..engine.framework.graph import Graph, get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
 from ..engine.ops.ordering import group
@@ -17,6 +18,7 @@ from ..summary.writer import FileWriterCache
 from ..train import basic_session_run_hooks as hooks_lib
 from ..train import checkpoint_management, training_util
 from ..ops.random_ops import set_random_seed
+from ..ops.tensor_util import make_tensor_proto
 from ..train.monitored_session import (ChiefSessionCreator, MonitoredSession,
                                         MonitoredTrainingSession)
 from ..train.saver import Saver
@@ -753,8 +755,6 @@ def _write_checkpoint_path_to_summary(output_dir, checkpoint_path, current_globa
     """TF's: the evaluated checkpoint's path as a string tensor summary
     'checkpoint_path' in the eval directory's events, at the checkpoint's step."""
     from ..summary import Summary  # lazy: protobuf classes load on first use
-    from ..ops.tensor_util import make_tensor_proto
-    from ..engine.framework import dtypes
     tag = "checkpoint_path"
     logging.info("Saving '%s' summary for global step %d: %s", tag, current_global_step,
                  checkpoint_path)

@@ -10,7 +10,7 @@ from ... import logging
 from ... import metrics as metrics_lib
 from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import control_dependencies, name_scope
 from ...engine.ops import comparison
 from ...engine.ops.ordering import group, no_op
 from ...engine.ops.hashing import as_string_int as as_string
@@ -474,7 +474,6 @@ def _assert_labels_rank(labels):
 
 
 def _hinge_loss(labels, logits, weights=None):
-    from ...engine.framework.graph import control_dependencies
     from ...losses import losses_impl   # lazy: tf.losses on first use
     with name_scope(None, "hinge_loss", (logits, labels)) as name:
         with control_dependencies((_assert_labels_rank(labels),)):
