@@ -33,14 +33,16 @@ def _close(got, want, path):
 def _as_flowgrad_builds(names):
     """TF's op names with its two known structural differences rewritten as flowgrad's:
     tf.Assert's AssertGuard cond is flowgrad's one Cond op (named Merge, as TF's result) beside
-    the branches' NoOp and Assert (TF: Switch and Identity ops too; the same op counter), and
+    the branches' NoOp, Assert and control_dependency Identities (TF: Switch ops too; the same
+    op counter), and
     sparse_merge's result shape is an Identity (TF: a Const named
     SparseTensor_1/dense_shape; the same count)."""
     out = []
     for n in names:
         if "/Assert/AssertGuard/" in n:
             head, tail = n.split("/Assert/AssertGuard/", 1)
-            if tail in ("NoOp", "Assert", "Merge") or tail.startswith("Assert/data_"):
+            if tail in ("NoOp", "Assert", "Merge") or tail.startswith(("Assert/data_",
+                                                                       "control_dependency")):
                 out.append(n)
             continue
         out.append(n.replace("SparseMerge/SparseTensor_1/dense_shape", "SparseMerge/Identity"))

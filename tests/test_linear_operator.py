@@ -42,7 +42,7 @@ def test_values_match_tf(name):
     _close(value, GOLD["value/" + name], name)
 
 
-_GUARD = re.compile(r"/AssertGuard/(Switch(_\d+)?|switch_[tf]|pred_id|control_dependency(_\d+)?"
+_GUARD = re.compile(r"/AssertGuard/(Switch(_\d+)?|switch_[tf]|pred_id"
                     r"|Assert/Switch(_\d+)?)$")
 
 
