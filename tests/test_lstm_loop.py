@@ -95,6 +95,7 @@ def _lstm_case(cell_fn, dtype=np.float32, time_major=False, initial=False, batch
     dict(dtype=np.float64),
     dict(batch=1, steps=40, depth=3, units=5),
     dict(batch=24, steps=6, depth=40, units=48),   # products the intra-op pool splits
+    dict(batch=1, steps=20, depth=3, units=16),   # packet-aligned gates: one logistic call
 ])
 def test_basic_lstm_fused_equals_plain(case, monkeypatch):
     dtype = case.get("dtype", np.float32)
