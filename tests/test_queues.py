@@ -256,3 +256,33 @@ def test_queue_runners_survive_a_meta_graph_round_trip(tmp_path):
             assert list(sess.run(deq)) == [b"a", b"b", b"c"]
             coord.request_stop()
             coord.join(threads, stop_grace_period_secs=5)
+
+
+def test_waiting_dequeues_are_served_in_arrival_order():
+    """As TF's QueueBase: the first DequeueUpTo waiting completes before a later one takes
+    an element (the batches' composition does not depend on which thread wakes first)."""
+    import threading
+    import time
+
+    from flowgrad.engine.ops.queues import Queue
+    q = Queue("FIFOQueue", "q", [tf.int32], [()], 100)
+    got = {}
+
+    def take(who):
+        got[who] = [int(e[0]) for e in q.dequeue_elements(3, allow_small=True)]
+
+    threads = []
+    for who in ("first", "second"):
+        threads.append(threading.Thread(target=take, args=(who,)))
+        threads[-1].start()
+        while len(q.line) < len(threads):   # the attempt is waiting in the line
+            time.sleep(0.001)
+    q.enqueue_elements([(np.int32(0),)])
+    time.sleep(0.05)   # the second attempt wakes too: it must not take element 1
+    q.enqueue_elements([(np.int32(i),) for i in range(1, 5)])
+    with q.cond:
+        q.closed = True
+        q.cond.notify_all()
+    for t in threads:
+        t.join(10)
+    assert got == {"first": [0, 1, 2], "second": [3, 4]}

@@ -68,6 +68,10 @@ class Queue:
         self.cond = threading.Condition()
         self.session = session
         self.pending_enqueues = 0
+        # dequeue attempts served in arrival order, as TF's QueueBase runs its attempts: the
+        # first waiter completes before a later one takes an element (two threads running
+        # DequeueUpTo(3) get [3, 100, 101] and [102, 103], not whatever each grabbed)
+        self.line = collections.deque()
 
     # -- waiting ---------------------------------------------------------------------
     def _wait(self, what):
@@ -181,41 +185,53 @@ class Queue:
                 None, None, f"{self.kind}'s DequeueMany and DequeueUpTo require the "
                 "components to have specified shapes.")
         got = []
+        me = object()
         with self.cond:
-            while len(got) < n:
-                size = len(self.items)
-                if self.closed and size < n - len(got) and self.kind == "PriorityQueue":
-                    # TF's PriorityQueue takes what there is first (allow_small or not) and
-                    # then fails on the empty closed queue: those elements are lost
-                    while self.items:
-                        got.append(self._take())
-                    raise errors.OutOfRangeError(
-                        None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
-                        f"elements (requested {n - len(got)}, current size 0)")
-                if self.closed and size < n - len(got):
-                    requested = n - len(got)
-                    self._restore(got)
-                    got = []
-                    if allow_small and self.items:
-                        n = len(self.items)
-                        continue
-                    if allow_small and self.pending_enqueues:
-                        self._wait("Dequeue")
-                        continue
-                    raise errors.OutOfRangeError(
-                        None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
-                        f"elements (requested {requested}, current size {size})")
-                available = size if self.closed else size - self.min_after
-                if available > 0:
-                    for _ in range(min(available, n - len(got))):
-                        got.append(self._take())
-                    self.cond.notify_all()
+            self.line.append(me)
+            try:
+                return self._dequeue_in_turn(me, got, n, allow_small)
+            finally:
+                self.line.remove(me)
+                self.cond.notify_all()
+
+    def _dequeue_in_turn(self, me, got, n, allow_small):
+        while len(got) < n:
+            if self.line[0] is not me:
+                self._wait("Dequeue")
+                continue
+            size = len(self.items)
+            if self.closed and size < n - len(got) and self.kind == "PriorityQueue":
+                # TF's PriorityQueue takes what there is first (allow_small or not) and
+                # then fails on the empty closed queue: those elements are lost
+                while self.items:
+                    got.append(self._take())
+                raise errors.OutOfRangeError(
+                    None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
+                    f"elements (requested {n - len(got)}, current size 0)")
+            if self.closed and size < n - len(got):
+                requested = n - len(got)
+                self._restore(got)
+                got = []
+                if allow_small and self.items:
+                    n = len(self.items)
                     continue
-                try:
+                if allow_small and self.pending_enqueues:
                     self._wait("Dequeue")
-                except errors.OpError:
-                    self._restore(got)    # a timed-out or cancelled dequeue loses nothing
-                    raise
+                    continue
+                raise errors.OutOfRangeError(
+                    None, None, f"{self.kind} '{self.name}' is closed and has insufficient "
+                    f"elements (requested {requested}, current size {size})")
+            available = size if self.closed else size - self.min_after
+            if available > 0:
+                for _ in range(min(available, n - len(got))):
+                    got.append(self._take())
+                self.cond.notify_all()
+                continue
+            try:
+                self._wait("Dequeue")
+            except errors.OpError:
+                self._restore(got)    # a timed-out or cancelled dequeue loses nothing
+                raise
         return got
 
     def dequeue(self):
