@@ -155,7 +155,10 @@ def test_kmeans_clustering_estimator_matches_tf(name):
     np.testing.assert_array_equal(got["index"], want["index"])
     assert got["names"] == want["names"] and got["global_step"] == want["global_step"]
     for key in ("scores", "centers", "transform"):
-        np.testing.assert_allclose(got[key], want[key], rtol=1e-5, atol=1e-5, err_msg=key)
+        # the core KMeans' transform takes square roots of squared distances, whose float32
+        # cancellation error (|x|^2 - 2 x.c + |c|^2, |x|^2 ~ 100) grows near 0
+        atol = 5e-5 if key == "transform" and name.startswith("core") else 1e-5
+        np.testing.assert_allclose(got[key], want[key], rtol=1e-5, atol=atol, err_msg=key)
 
 
 GGEN = goldens.generator("factorization", "gmm")

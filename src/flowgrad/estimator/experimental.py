@@ -1,6 +1,6 @@
 """`tf.estimator.experimental`: early-stopping hooks and the canned models' logit_fn
 builders, the raw supervised input receiver, InMemoryEvaluatorHook and
-make_stop_at_checkpoint_step_hook (KMeans and LinearSDCA are not in flowgrad)."""
+make_stop_at_checkpoint_step_hook, and KMeans (LinearSDCA is not in flowgrad)."""
 from __future__ import annotations
 
 import inspect
@@ -13,8 +13,9 @@ from .early_stopping import (make_early_stopping_hook, stop_if_higher_hook,
                              stop_if_lower_hook, stop_if_no_decrease_hook,
                              stop_if_no_increase_hook)
 
-__all__ = ["InMemoryEvaluatorHook", "build_raw_supervised_input_receiver_fn", "call_logit_fn",
-           "dnn_logit_fn_builder", "linear_logit_fn_builder", "make_early_stopping_hook",
+__all__ = ["InMemoryEvaluatorHook", "KMeans",  # noqa: F822 - module __getattr__
+           "build_raw_supervised_input_receiver_fn", "call_logit_fn", "dnn_logit_fn_builder",
+           "linear_logit_fn_builder", "make_early_stopping_hook",
            "make_stop_at_checkpoint_step_hook", "stop_if_higher_hook", "stop_if_lower_hook",
            "stop_if_no_decrease_hook", "stop_if_no_increase_hook"]
 
@@ -38,3 +39,11 @@ def call_logit_fn(logit_fn, features, mode, params, config):
         raise ValueError("logit_fn should return a Tensor or a dictionary mapping strings "
                          "to Tensors.  logit_fn returned: %s" % logit_fn_results)
     return logit_fn_results
+
+
+def __getattr__(name):
+    if name == "KMeans":
+        # contrib.factorization's k-means builds on the whole flowgrad namespace
+        from ..contrib.factorization.kmeans import KMeans  # lazy: needs flowgrad loaded
+        return KMeans
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

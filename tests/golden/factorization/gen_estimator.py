@@ -1,4 +1,5 @@
-"""tf.contrib.factorization.KMeansClustering under TF 1.14 (tests/test_factorization.py runs
+"""tf.contrib.factorization.KMeansClustering and tf.estimator.experimental.KMeans (core=True)
+under TF 1.14 (tests/test_factorization.py runs
 the same cases with flowgrad): train on a constant input_fn, score / predict_cluster_index /
 transform on a one-epoch input_fn, cluster_centers and the checkpoint's variable names.
 
@@ -13,7 +14,7 @@ import numpy as np
 POINTS = np.random.RandomState(3).uniform(0, 10, [60, 2]).astype(np.float32)
 
 
-def run(tf, rounds=3, steps=2, **kwargs):
+def run(tf, rounds=3, steps=2, core=False, **kwargs):
     def train_fn():
         return tf.constant(POINTS)
 
@@ -23,7 +24,9 @@ def run(tf, rounds=3, steps=2, **kwargs):
 
     d = tempfile.mkdtemp()
     try:
-        km = tf.contrib.factorization.KMeansClustering(model_dir=d, **kwargs)
+        cls = tf.estimator.experimental.KMeans if core else \
+            tf.contrib.factorization.KMeansClustering
+        km = cls(model_dir=d, **kwargs)
         scores = []
         for _ in range(rounds):
             km.train(train_fn, steps=steps)
@@ -58,4 +61,12 @@ def _cases(tf):
                                   relative_tolerance=1e-3),
         "given_centers": run(tf, rounds=2, num_clusters=2, use_mini_batch=False,
                              initial_clusters=POINTS[[0, 5]]),
+        # the core KMeans: get_seed(seed)[0] is the graph seed (TF's default one when
+        # only seed is given), transform's distances are square roots
+        "core_seed": run(tf, core=True, num_clusters=4, use_mini_batch=False, seed=2),
+        "core_graph_seed": run(tf, core=True, num_clusters=3, use_mini_batch=False,
+                               initial_clusters="kmeans_plus_plus",
+                               config=tf.estimator.RunConfig(tf_random_seed=7)),
+        "core_cosine": run(tf, core=True, num_clusters=3, use_mini_batch=False, seed=5,
+                           distance_metric="cosine"),
     }

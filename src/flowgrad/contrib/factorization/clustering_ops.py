@@ -135,9 +135,12 @@ class KMeans(object):
             not self._use_mini_batch or self._mini_batch_steps_per_iteration > 1
         )
 
+    def _init_value(self):
+        return array_ops.constant([], dtype=dtypes.float32)
+
     def _create_variables(self, num_clusters):
         """Creates variables."""
-        init_value = array_ops.constant([], dtype=dtypes.float32)
+        init_value = self._init_value()
         cluster_centers = variable_scope.Variable(
             init_value, name=CLUSTERS_VAR_NAME, validate_shape=False
         )
@@ -527,3 +530,17 @@ class _InitializeClustersOpFactory(object):
             ),
             self._initialize,
         )
+
+
+class CoreKMeans(KMeans):
+    """TF 1.14's core clustering_ops.KMeans (tensorflow/python/ops/clustering_ops.py, the
+    graph of tf.estimator.experimental.KMeans): as contrib's, but the seed is
+    get_seed(random_seed)[0] (the graph-level seed when no op seed is given) and the
+    cluster variables start from placeholder_with_default([], shape=None)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._random_seed = random_ops.get_seed(self._random_seed)[0]
+
+    def _init_value(self):
+        return array_ops.placeholder_with_default([], shape=None)

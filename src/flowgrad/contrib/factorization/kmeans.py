@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
+
 import flowgrad as _tf
 
 from ...ops.control_flow_ops import with_dependencies as _with_dependencies
@@ -102,7 +104,9 @@ class _ModelFn(object):
         kmeans_plus_plus_num_retries,
         relative_tolerance,
         feature_columns,
+        kmeans=clustering_ops.KMeans,
     ):
+        self._kmeans = kmeans
         self._num_clusters = num_clusters
         self._initial_clusters = initial_clusters
         self._distance_metric = distance_metric
@@ -118,7 +122,7 @@ class _ModelFn(object):
         input_points = _parse_features_if_necessary(features, self._feature_columns)
 
         (all_distances, model_predictions, losses, is_initialized, init_op, training_op) = (
-            clustering_ops.KMeans(
+            self._kmeans(
                 inputs=input_points,
                 num_clusters=self._num_clusters,
                 initial_clusters=self._initial_clusters,
@@ -178,6 +182,8 @@ class KMeansClustering(estimator.Estimator):
 
     CLUSTER_CENTERS_VAR_NAME = clustering_ops.CLUSTERS_VAR_NAME
 
+    _KMEANS = clustering_ops.KMeans   # the graph builder (the core one for KMeans)
+
     def __init__(
         self,
         num_clusters,
@@ -214,6 +220,7 @@ class KMeansClustering(estimator.Estimator):
                 kmeans_plus_plus_num_retries,
                 relative_tolerance,
                 feature_columns,
+                self._KMEANS,
             ).model_fn,
             model_dir=model_dir,
             config=config,
@@ -240,3 +247,38 @@ class KMeansClustering(estimator.Estimator):
     def cluster_centers(self):
         """Returns the cluster centers."""
         return self.get_variable_value(KMeansClustering.CLUSTER_CENTERS_VAR_NAME)
+
+
+class KMeans(KMeansClustering):
+    """tf.estimator.experimental.KMeans (TF 1.14's canned kmeans.py): KMeansClustering with
+    `seed` (default None: the graph-level seed, through get_seed) for `random_seed`, the
+    core clustering_ops graph, and `transform` giving Euclidean distances (the square
+    roots) under SQUARED_EUCLIDEAN_DISTANCE."""
+
+    _KMEANS = clustering_ops.CoreKMeans
+
+    def __init__(self, num_clusters, model_dir=None,
+                 initial_clusters=KMeansClustering.RANDOM_INIT,
+                 distance_metric=KMeansClustering.SQUARED_EUCLIDEAN_DISTANCE, seed=None,
+                 use_mini_batch=True, mini_batch_steps_per_iteration=1,
+                 kmeans_plus_plus_num_retries=2, relative_tolerance=None, config=None,
+                 feature_columns=None):
+        """Creates an Estimator for running KMeans training and inference."""
+        super().__init__(num_clusters, model_dir=model_dir,
+                         initial_clusters=initial_clusters,
+                         distance_metric=distance_metric, random_seed=seed,
+                         use_mini_batch=use_mini_batch,
+                         mini_batch_steps_per_iteration=mini_batch_steps_per_iteration,
+                         kmeans_plus_plus_num_retries=kmeans_plus_plus_num_retries,
+                         relative_tolerance=relative_tolerance, config=config,
+                         feature_columns=feature_columns)
+        self._distance_metric = distance_metric
+
+    def transform(self, input_fn):
+        """Transforms each input point to its distances to all cluster centers (Euclidean,
+        not squared, under SQUARED_EUCLIDEAN_DISTANCE)."""
+        for distances in self._predict_one_key(input_fn, KMeansClustering.ALL_DISTANCES):
+            if self._distance_metric == KMeansClustering.SQUARED_EUCLIDEAN_DISTANCE:
+                yield np.sqrt(distances)
+            else:
+                yield distances
