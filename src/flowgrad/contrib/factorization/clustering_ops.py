@@ -13,18 +13,6 @@ nn_impl = _tf.nn
 embedding_lookup = _tf.nn.embedding_lookup
 
 
-def _op_as_pivot(op, pred):
-    """What TF 1.14's cond makes of an Operation a branch returns when the other branch
-    returns a Tensor: the branch's pivot (the predicate's value) read after the op, an
-    Identity named control_dependency. (flowgrad's branch reads `pred` itself; TF's pivot
-    is its own Switch's output, so no extra Switch is counted for it.)"""
-    g = ops.get_default_graph()
-    if g._cf_contexts:
-        g._cf_contexts[-1][1].add(pred)
-    with ops.control_dependencies([op]):
-        return array_ops.identity(pred, name="control_dependency")
-
-
 SQUARED_EUCLIDEAN_DISTANCE = "squared_euclidean"
 COSINE_DISTANCE = "cosine"
 
@@ -517,7 +505,7 @@ class _InitializeClustersOpFactory(object):
             return control_flow_ops.cond(
                 done,
                 lambda: state_ops.assign(self._cluster_centers_initialized, True),
-                lambda: _op_as_pivot(control_flow_ops.no_op(), done),
+                lambda: control_flow_ops.no_op(),
             )
 
     def op(self):
@@ -525,9 +513,7 @@ class _InitializeClustersOpFactory(object):
         none_left = math_ops.equal(self._num_remaining, 0)
         return control_flow_ops.cond(
             none_left,
-            lambda: _op_as_pivot(
-                check_ops.assert_equal(self._cluster_centers_initialized, True), none_left
-            ),
+            lambda: check_ops.assert_equal(self._cluster_centers_initialized, True),
             self._initialize,
         )
 

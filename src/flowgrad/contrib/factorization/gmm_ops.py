@@ -8,7 +8,6 @@ import numpy as np
 import flowgrad as _tf
 
 from ...ops.control_flow_ops import with_dependencies as _with_dependencies
-from .clustering_ops import _op_as_pivot
 
 constant_op = array_ops = check_ops = math_ops = random_ops = state_ops = ops = dtypes = _tf
 linalg_ops = _tf
@@ -152,7 +151,7 @@ class GmmAlgorithm(object):
             self._init_ops.append(
                 control_flow_ops.cond(
                     initialized,
-                    lambda: _op_as_pivot(control_flow_ops.no_op(), initialized),
+                    lambda: control_flow_ops.no_op(),
                     lambda: init_means,
                 ).op
             )
@@ -164,7 +163,7 @@ class GmmAlgorithm(object):
             self._init_ops.append(
                 control_flow_ops.cond(
                     initialized,
-                    lambda: _op_as_pivot(control_flow_ops.no_op(), initialized),
+                    lambda: control_flow_ops.no_op(),
                     lambda: init_covs,
                 ).op
             )
