@@ -528,7 +528,8 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
     Args:
       pred: a scalar bool tensor.
       true_fn, false_fn: callables returning the same structure of tensors with
-        the same dtypes (ops may be returned too; they are run, giving None).
+        the same dtypes. An Operation returned is run and stands, as in TF, for the
+        branch's pivot: a bool tensor of pred's value (a cond of ops returns a bool).
       strict: if False, a branch returning a one-element list returns its element.
       name: the name scope (default "cond").
     Returns:
