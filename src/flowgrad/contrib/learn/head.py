@@ -356,6 +356,14 @@ class _RegressionHead(_SingleHead):
 
 
 class _ClassificationHead(_SingleHead):
+    def _class_metrics(self, n_classes, thresholds, metric_class_ids):
+        """The thresholds and per-class ids of the evaluation metrics (TF's checks)."""
+        self._thresholds = thresholds if thresholds else (.5,)
+        self._metric_class_ids = tuple(metric_class_ids or ())
+        for class_id in self._metric_class_ids:
+            if class_id < 0 or class_id >= n_classes:
+                raise ValueError("Class ID %s not in [0, %s)." % (class_id, n_classes))
+
     def _output_alternatives(self, predictions):
         probabilities = predictions.get(PredictionKey.PROBABILITIES)
         with name_scope(None, "_classification_output_alternatives", (probabilities,)):
@@ -423,12 +431,8 @@ class _MultiClassHead(_ClassificationHead):
                  metric_class_ids):
         super().__init__(ProblemType.CLASSIFICATION, n_classes, label_name,
                          weight_column_name, head_name)
-        self._thresholds = thresholds if thresholds else (.5,)
         self._loss_fn = _softmax_cross_entropy_loss
-        self._metric_class_ids = tuple(metric_class_ids or ())
-        for class_id in self._metric_class_ids:
-            if class_id < 0 or class_id >= n_classes:
-                raise ValueError("Class ID %s not in [0, %s)." % (class_id, n_classes))
+        self._class_metrics(n_classes, thresholds, metric_class_ids)
 
     def _transform_labels(self, mode, labels):
         labels = super()._transform_labels(mode, labels)
@@ -523,12 +527,8 @@ class _MultiLabelHead(_ClassificationHead):
                  metric_class_ids):
         super().__init__(ProblemType.CLASSIFICATION, n_classes, label_name,
                          weight_column_name, head_name)
-        self._thresholds = thresholds if thresholds else (.5,)
         self._loss_fn = _sigmoid_cross_entropy_loss
-        self._metric_class_ids = tuple(metric_class_ids or ())
-        for class_id in self._metric_class_ids:
-            if class_id < 0 or class_id >= n_classes:
-                raise ValueError("Class ID %s not in [0, %s)." % (class_id, n_classes))
+        self._class_metrics(n_classes, thresholds, metric_class_ids)
 
     def _transform_labels(self, mode, labels):
         if mode == ModeKeys.INFER or labels is None:
