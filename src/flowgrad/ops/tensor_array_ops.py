@@ -8,7 +8,6 @@ TensorArray built from it.
 """
 from __future__ import annotations
 
-import itertools
 
 import numpy as np
 
@@ -25,7 +24,6 @@ from ..engine.ops.shape import identity, shape
 
 __all__ = ["TensorArray", "build_ta_with_new_flow"]
 
-_COUNTER = itertools.count()
 
 
 def _convert_value(value, dtype):
@@ -66,6 +64,9 @@ class TensorArray:
         self._dynamic_size = dynamic_size
         self._clear_after_read = clear_after_read
         self._colocate_with_first_write_call = colocate_with_first_write_call
+        # As TF: a given element_shape turns on the static shape checks, while the op's
+        # `identical_element_shapes` keeps the infer_shape asked for (ragged splits still run)
+        identical = infer_shape
         if element_shape is not None:
             infer_shape = True
         self._infer_shape = infer_shape
@@ -98,9 +99,8 @@ class TensorArray:
             op = apply_op("TensorArrayV3", [size_t], {
                 "dtype": self._dtype, "element_shape": self._element_shape[0],
                 "dynamic_size": bool(dynamic_size), "clear_after_read": bool(clear_after_read),
-                "identical_element_shapes": bool(infer_shape),
-                "tensor_array_name": tensor_array_name or
-                f"{scope.rstrip('/')}_{next(_COUNTER)}"}, scope)
+                "identical_element_shapes": bool(identical),
+                "tensor_array_name": tensor_array_name or ""}, scope)
             self._handle, self._flow = op.outputs
 
     # -- properties ------------------------------------------------------------------------

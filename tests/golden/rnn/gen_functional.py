@@ -36,6 +36,37 @@ def case_ta_split(tf):
     return [_run(tf, [ta.concat(), ta2.stack()]), str(ta2.element_shape)]
 
 
+def case_ta_split_ragged_element_shape(tf):
+    """infer_shape=False with a partial element_shape: the pieces may differ in length (the
+    op's identical_element_shapes stays False), the reads' static shapes come from it."""
+    ta = tf.TensorArray(tf.float32, size=3, infer_shape=False, element_shape=[None],
+                        clear_after_read=False).split(
+        tf.range(6, dtype=tf.float32), [1, 2, 3])
+    reads = [ta.read(k) for k in range(3)]
+    op = ta.handle.op
+    return [_run(tf, reads + [ta.concat()]), [str(r.shape) for r in reads],
+            op.get_attr("identical_element_shapes"), str(ta.element_shape)]
+
+
+def case_ta_resource_names(tf):
+    """The op's tensor_array_name attr (empty unless given), and the array's name in run-time
+    errors: that attr or the op's name, then "_" and a process-wide count of arrays made."""
+    a = tf.TensorArray(tf.float32, size=2)
+    b = tf.TensorArray(tf.float32, size=2, tensor_array_name="foo")
+    msgs = []
+    with tf.Session() as sess:
+        for t in (a, b, a):
+            try:
+                sess.run(t.write(5, [1.0]).stack())
+            except Exception as e:  # noqa: BLE001 - the golden records the message
+                msgs.append(str(e).split("\n")[0])
+    counts = [int(m.split(":")[0].rsplit("_", 1)[1]) for m in msgs]
+    return [a.handle.op.get_attr("tensor_array_name").decode(),
+            b.handle.op.get_attr("tensor_array_name").decode(),
+            [m.split(":")[0].rsplit("_", 1)[0] for m in msgs], [m.split(": ", 1)[1] for m in msgs],
+            [c - counts[0] for c in counts]]
+
+
 def case_ta_dynamic_size(tf):
     ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
     ta = ta.write(0, 1.0).write(3, 4.0)
@@ -163,6 +194,7 @@ def case_loop_args(tf):
 
 
 CASES = [case_ta_write_read_stack, case_ta_unstack_gather_concat, case_ta_split,
+         case_ta_split_ragged_element_shape, case_ta_resource_names,
          case_ta_dynamic_size, case_ta_element_shape, case_ta_read_unwritten_known_shape,
          case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_read_twice,
          case_map_fn, case_scan, case_folds, case_loop_args]

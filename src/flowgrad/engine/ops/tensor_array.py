@@ -15,6 +15,7 @@ nobody wrote as zeros shaped like the forward value; two gradient arrays add
 """
 from __future__ import annotations
 
+import itertools
 import threading
 
 import numpy as _np
@@ -152,6 +153,7 @@ def _element_out(attrs, lead=()):
 
 # -- TensorArrayV3: a new, empty array ---------------------------------------------------------
 _names = threading.local()
+_made = itertools.count()
 
 
 def _new_kernel(size, dtype=None, element_shape=None, dynamic_size=False,
@@ -162,8 +164,11 @@ def _new_kernel(size, dtype=None, element_shape=None, dynamic_size=False,
         raise _invalid(f"Size should be >= 0, got: {size}")
     shape = TensorShape(element_shape)
     known = tuple(shape.as_list()) if shape.is_fully_defined() else None
-    meta = _Meta(tensor_array_name or op_name, _np.dtype(dtype.as_numpy_dtype), dynamic_size,
-                 clear_after_read, identical_element_shapes, known)
+    # TF's resource name: the attr's name (else the op's), "_" and a count of the arrays this
+    # process has made, a new one each run (`TensorArray_2_5` in messages)
+    meta = _Meta(f"{tensor_array_name or op_name}_{next(_made)}",
+                 _np.dtype(dtype.as_numpy_dtype), dynamic_size, clear_after_read,
+                 identical_element_shapes, known)
     ta = TensorArrayValue({}, size, meta)
     return meta, ta
 
