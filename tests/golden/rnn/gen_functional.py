@@ -193,11 +193,46 @@ def case_loop_args(tf):
     return _run(tf, [m, y]) + [tf.gradients(tf.reduce_sum(m), x)[0] is None]
 
 
+def case_loop_structures(tf):
+    """tf.while_loop's check of the body's result against the loop variables (the top level
+    a list on both sides, sequence types compared below it: a TypeError), with and without
+    maximum_iterations (one variable carried bare, more as one nested sequence)."""
+    i, x = tf.constant(0), tf.constant(1.0)
+    c2 = lambda i, x: i < 3  # noqa: E731
+    loops = [
+        lambda: tf.while_loop(c2, lambda i, x: (i + 1, x * 2), [i, x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: [x + 1], [x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: [i + 1, (ab[0], ab[1])],
+                              [i, [x, x]]),
+        lambda: tf.while_loop(c2, lambda i, x: [i + 1, x * 2], (i, x), maximum_iterations=2),
+        lambda: tf.while_loop(c2, lambda i, x: [i + 1, x * 2], (i, x)),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: (x + 1,), (x,), maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: x + 1, [x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: [x + 1], [x]),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: [i + 1, [ab[0]]], [i, [x, x]]),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: (i + 1, {"a": ab["a"]}),
+                              (i, {"a": x})),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: (x + 1,), [x], maximum_iterations=2,
+                              return_same_structure=True),
+        lambda: tf.while_loop(lambda i, x: i < 3, lambda i, x: (i + 1, x * 2), [i, x],
+                              maximum_iterations=2, return_same_structure=True),
+    ]
+    out = []
+    for fn in loops:
+        try:
+            r = fn()
+        except Exception as e:  # noqa: BLE001 - the golden records the class and message
+            out.append([type(e).__name__, str(e).split("\n")[0]])
+            continue
+        out.append([type(r).__name__, str(tf.nest.map_structure(lambda t: t.dtype.name, r))])
+    return out
+
+
 CASES = [case_ta_write_read_stack, case_ta_unstack_gather_concat, case_ta_split,
          case_ta_split_ragged_element_shape, case_ta_resource_names,
          case_ta_dynamic_size, case_ta_element_shape, case_ta_read_unwritten_known_shape,
          case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_read_twice,
-         case_map_fn, case_scan, case_folds, case_loop_args]
+         case_map_fn, case_scan, case_folds, case_loop_args, case_loop_structures]
 
 
 def cases(tf):
