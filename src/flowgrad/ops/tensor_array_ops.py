@@ -8,11 +8,12 @@ TensorArray built from it.
 """
 from __future__ import annotations
 
+import traceback
 
 import numpy as np
 
+from .. import logging as _logging
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
@@ -25,7 +26,6 @@ from ..engine.ops.shape import identity, shape
 __all__ = ["TensorArray", "build_ta_with_new_flow"]
 
 
-
 def _convert_value(value, dtype):
     if isinstance(value, Tensor):
         return value
@@ -36,10 +36,13 @@ def _convert_value(value, dtype):
 
 
 def _check_dtypes(value, dtype):
+    """As TF 1.14: a value of another dtype is logged as an error, and the op is built (its
+    kernel raises InvalidArgumentError when it runs)."""
     if value.dtype.base_dtype is not dtype.base_dtype:
-        raise errors.InvalidArgumentError(
-            None, None, f"TensorArray dtype is {dtype.name} but Op is trying to write dtype "
-            f"{value.dtype.base_dtype.name}.")
+        _logging.error("Error: Input value {} has dtype {}, but expected dtype {}.  This leads "
+                       "to undefined behavior and will be an error in future versions of "
+                       "TensorFlow.  Traceback:\n{}".format(
+                           value, value.dtype, dtype, "".join(traceback.format_stack())))
 
 
 class TensorArray:
@@ -221,8 +224,8 @@ class TensorArray:
     def split(self, value, lengths, name=None):
         """A TensorArray holding consecutive pieces of `value` of the given lengths."""
         with name_scope(name, "TensorArraySplit", []):
-            value = _convert_value(value, self._dtype)
-            _check_dtypes(value, self._dtype)
+            # as TF: the value converted to the array's dtype (a Tensor of another is an error)
+            value = convert_to_tensor(value, dtype=self._dtype, name="value")
             lengths_64 = cast(lengths, _dt.int64)
             if self._infer_shape:
                 clengths = const_value(lengths) if isinstance(lengths, Tensor) else \

@@ -143,6 +143,18 @@ def case_ta_errors(tf):
     ]
 
 
+def case_ta_dtype_mismatch(tf):
+    """A value of another dtype is built (TF only logs it) and fails when run, with TF's
+    DataTypeString names (float, double)."""
+    built = [tf.TensorArray(tf.int32, 2).write(0, 1.5),
+             tf.TensorArray(tf.int32, 2).unstack(tf.constant([1.5, 2.5])),
+             tf.TensorArray(tf.float32, 2).split([1, 2], [1, 1]),
+             tf.TensorArray(tf.float64, 2).write(1, tf.constant(3))]
+    split = _err(tf, lambda: tf.TensorArray(tf.float32, 2).split(
+        tf.constant([1.0, 2.0], tf.float64), [1, 1]).stack())
+    return [_err(tf, lambda t=t: t.stack()) for t in built] + [split]
+
+
 def case_ta_read_twice(tf):
     ta = tf.TensorArray(tf.float32, 2).unstack([1.0, 2.0])
     a = ta.read(0)
@@ -231,7 +243,8 @@ def case_loop_structures(tf):
 CASES = [case_ta_write_read_stack, case_ta_unstack_gather_concat, case_ta_split,
          case_ta_split_ragged_element_shape, case_ta_resource_names,
          case_ta_dynamic_size, case_ta_element_shape, case_ta_read_unwritten_known_shape,
-         case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_read_twice,
+         case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_dtype_mismatch,
+         case_ta_read_twice,
          case_map_fn, case_scan, case_folds, case_loop_args, case_loop_structures]
 
 

@@ -198,7 +198,26 @@ def tensor_array_v3(size, dtype, element_shape=None, dynamic_size=False, clear_a
 
 
 # -- Write / Read ------------------------------------------------------------------------------
+# TF's DataTypeString names where they differ from numpy's
+_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string",
+                  "bytes": "string", "str": "string"}
+
+
+def _check_dtype(ta, value):
+    """TF's kernels' check of a written value's dtype against the array's (the Python
+    TensorArray only logs a mismatch)."""
+    m = ta.meta
+    if m.grad or m.dtype is None or isinstance(value, TensorArrayValue):
+        return
+    got = _np.asarray(value).dtype
+    if got != m.dtype and not (got.kind in "OSU" and m.dtype.kind in "OSU"):
+        raise _invalid(f"TensorArray dtype is {_TF_TYPE_NAMES.get(m.dtype.name, m.dtype.name)} "
+                       f"but Op is trying to write dtype "
+                       f"{_TF_TYPE_NAMES.get(got.name, got.name)}.")
+
+
 def _write_kernel(ta, index, value, **_):
+    _check_dtype(ta, value)
     elems = dict(ta.elems)
     size = _put(ta, elems, int(index), _as_element(value), ta.size)
     return TensorArrayValue(elems, size, ta.meta)
@@ -300,6 +319,7 @@ register_op("TensorArrayGatherV3", infer=lambda inputs, attrs: _element_out(attr
 
 
 def _scatter_kernel(ta, indices, value, **_):
+    _check_dtype(ta, value)
     indices = _np.asarray(indices).reshape(-1)
     value = _np.asarray(value)
     if value.ndim == 0 or value.shape[0] != len(indices):
@@ -384,6 +404,7 @@ def _split_pieces(value, lengths, m):
 
 
 def _split_kernel(ta, value, lengths, **_):
+    _check_dtype(ta, value)
     pieces = _split_pieces(value, lengths, ta.meta)
     if not ta.meta.dynamic and len(pieces) != ta.size and not ta.meta.grad:
         raise _invalid(f"TensorArray's size is not equal to the size of lengths "
