@@ -347,13 +347,15 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
     """Scales t so that its L2 norm over `axes` is at most clip_norm.
 
     Returns t * clip_norm / max(l2norm(t), clip_norm); a zero t stays zero with a
-    finite gradient (TF's two-where trick).
+    finite gradient (TF's two-where trick). An IndexedSlices `t` (a sparse gradient) is
+    clipped by the norm of its values (a repeated index counted each time, as TF) and
+    stays an IndexedSlices.
 
     >>> print(tf.Session().run(tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)))
     [0.6 0.8]
     """
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as scope:
-        values = to_tensor(t, name="t")
+        values = to_tensor(t.values if isinstance(t, IndexedSlices) else t, name="t")
         # Python operators where TF uses them: TF's op names (`mul`, `Greater/y`, `mul_1`).
         l2sum = reduce_sum(values * values, axes, keepdims=True)
         pred = l2sum > 0
@@ -361,7 +363,10 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
         l2norm = where(pred, sqrt(l2sum_safe), l2sum)
         intermediate = values * clip_norm
         values.shape.merge_with(intermediate.shape)  # ValueError if clip_norm broadcasts t
-        return identity(intermediate / maximum(l2norm, clip_norm), name=scope)
+        values_clip = identity(intermediate / maximum(l2norm, clip_norm), name=scope)
+        if isinstance(t, IndexedSlices):
+            return IndexedSlices(values_clip, t.indices, t.dense_shape)
+        return values_clip
 
 
 def global_norm(t_list: Any, name: str | None = None) -> Tensor:
