@@ -321,10 +321,11 @@ def clip_by_value(t: Any, clip_value_min: Any, clip_value_max: Any,
                   name: str | None = None) -> Tensor:
     """Clips values to [clip_value_min, clip_value_max] (Minimum then Maximum).
 
-    At the bounds the gradient flows to `t`, as TF.
+    At the bounds the gradient flows to `t`, as TF. An IndexedSlices `t` has its values
+    clipped (each slice of a repeated index by itself, as TF) and stays an IndexedSlices.
 
     Args:
-      t: a Tensor.
+      t: a Tensor or IndexedSlices.
       clip_value_min, clip_value_max: scalars or tensors broadcastable to t.
     Returns:
       A Tensor of t's shape.
@@ -335,11 +336,13 @@ def clip_by_value(t: Any, clip_value_min: Any, clip_value_max: Any,
     [-1.   0.5  1. ]
     """
     with name_scope(name, "clip_by_value", [t, clip_value_min, clip_value_max]) as scope:
-        values = to_tensor(t, name="t")
+        values = to_tensor(t.values if isinstance(t, IndexedSlices) else t, name="t")
         t_min = minimum(values, clip_value_max)
         values.shape.merge_with(t_min.shape)  # ValueError if the bounds broadcast t
         t_max = maximum(t_min, clip_value_min, name=scope)
         values.shape.merge_with(t_max.shape)
+        if isinstance(t, IndexedSlices):
+            return IndexedSlices(t_max, t.indices, t.dense_shape)
         return t_max
 
 

@@ -549,12 +549,14 @@ def clip_indexed_slices_values(tf):
 
 def clip_by_norm_indexed_slices(tf):
     """clip_by_norm of a sparse gradient: the norm of its values (index 2 counted twice),
-    an IndexedSlices back (its values, indices and static shapes)."""
+    an IndexedSlices back; clip_by_value clips each slice before any sum."""
     e = tf.Variable(tf.ones([5, 2]))
     g = tf.gradients(tf.reduce_sum(tf.gather(e, [0, 2, 2]) * tf.constant([[3.0], [1.0], [2.0]])),
                      e)[0]
     c = tf.clip_by_norm(g, 2.0)
-    return [c.values, c.indices, tf.convert_to_tensor(c), tf.clip_by_norm(g, 100.0).values]
+    v = tf.clip_by_value(g, 0.0, 2.5)
+    return [c.values, c.indices, tf.convert_to_tensor(c), tf.clip_by_norm(g, 100.0).values,
+            v.values, v.indices, tf.convert_to_tensor(v)]
 
 
 def static_products(tf):
