@@ -17,4 +17,4 @@ def test_matches_tf114(name):
     assert got["warnings"] == want["warnings"]
     assert len(got["values"]) == len(want["values"])
     for g, w in zip(got["values"], want["values"]):
-        np.testing.assert_allclose(g, w)
+        np.testing.assert_allclose(g, w, rtol=1e-6)   # the CRF's float32 sums: last bits

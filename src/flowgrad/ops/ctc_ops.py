@@ -16,6 +16,7 @@ from ..engine.ops.construction import range as _range
 from ..engine.ops.indexing import unique
 from ..engine.ops.joining import pad
 from . import array_ops, math_ops
+from .ctc_dense import ctc_loss_dense
 from .functional_ops import map_fn
 from ..engine.ops.sparse import ctc_greedy_decoder as _greedy
 from .sparse_tensor import SparseTensor
@@ -91,16 +92,17 @@ def _get_dim(tensor, i):
 
 def ctc_loss_v2(labels, logits, label_length, logit_length, logits_time_major=True,
                 unique=None, blank_index=None, name=None):
-    """TF 2's CTC loss (tf.nn.ctc_loss_v2 in TF 1.14) for SparseTensor `labels`: the blank
-    is class `blank_index` (moved last, labels above it shifted down), then ctc_loss with
-    `logit_length` as the sequence lengths (`label_length` is not used).
-
-    Dense labels (TF's ctc_loss_dense, a composite of TF ops) are not implemented: they
-    raise NotImplementedError.
+    """TF 2's CTC loss (tf.nn.ctc_loss_v2 in TF 1.14). SparseTensor `labels`: the blank is
+    class `blank_index` (moved last, labels above it shifted down), then ctc_loss with
+    `logit_length` as the sequence lengths (`label_length` is not used). Dense labels
+    [batch, max_label_length] of lengths `label_length`: TF's ctc_loss_dense (ctc_dense.py),
+    the blank class `blank_index` (default 0).
     """
     if not isinstance(labels, SparseTensor):
-        raise NotImplementedError("ctc_loss_v2: dense `labels` (TF's ctc_loss_dense) are not "
-                                  "implemented; pass a SparseTensor and blank_index")
+        return ctc_loss_dense(labels=labels, logits=logits, label_length=label_length,
+                              logit_length=logit_length, logits_time_major=logits_time_major,
+                              unique=unique, blank_index=0 if blank_index is None
+                              else blank_index, name=name)
     if blank_index is None:
         raise ValueError("blank_index must be given when using SparseTensor labels.")
     if blank_index < 0:

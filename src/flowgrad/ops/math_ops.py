@@ -321,10 +321,11 @@ def clip_by_value(t: Any, clip_value_min: Any, clip_value_max: Any,
                   name: str | None = None) -> Tensor:
     """Clips values to [clip_value_min, clip_value_max] (Minimum then Maximum).
 
-    At the bounds the gradient flows to `t`, as TF.
+    At the bounds the gradient flows to `t`, as TF. An IndexedSlices `t` has its values
+    clipped (each slice of a repeated index by itself, as TF) and stays an IndexedSlices.
 
     Args:
-      t: a Tensor.
+      t: a Tensor or IndexedSlices.
       clip_value_min, clip_value_max: scalars or tensors broadcastable to t.
     Returns:
       A Tensor of t's shape.
@@ -335,11 +336,13 @@ def clip_by_value(t: Any, clip_value_min: Any, clip_value_max: Any,
     [-1.   0.5  1. ]
     """
     with name_scope(name, "clip_by_value", [t, clip_value_min, clip_value_max]) as scope:
-        values = to_tensor(t, name="t")
+        values = to_tensor(t.values if isinstance(t, IndexedSlices) else t, name="t")
         t_min = minimum(values, clip_value_max)
         values.shape.merge_with(t_min.shape)  # ValueError if the bounds broadcast t
         t_max = maximum(t_min, clip_value_min, name=scope)
         values.shape.merge_with(t_max.shape)
+        if isinstance(t, IndexedSlices):
+            return IndexedSlices(t_max, t.indices, t.dense_shape)
         return t_max
 
 
@@ -347,13 +350,15 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
     """Scales t so that its L2 norm over `axes` is at most clip_norm.
 
     Returns t * clip_norm / max(l2norm(t), clip_norm); a zero t stays zero with a
-    finite gradient (TF's two-where trick).
+    finite gradient (TF's two-where trick). An IndexedSlices `t` (a sparse gradient) is
+    clipped by the norm of its values (a repeated index counted each time, as TF) and
+    stays an IndexedSlices.
 
     >>> print(tf.Session().run(tf.clip_by_norm(tf.constant([3.0, 4.0]), 1.0)))
     [0.6 0.8]
     """
     with name_scope(name, "clip_by_norm", [t, clip_norm]) as scope:
-        values = to_tensor(t, name="t")
+        values = to_tensor(t.values if isinstance(t, IndexedSlices) else t, name="t")
         # Python operators where TF uses them: TF's op names (`mul`, `Greater/y`, `mul_1`).
         l2sum = reduce_sum(values * values, axes, keepdims=True)
         pred = l2sum > 0
@@ -361,7 +366,10 @@ def clip_by_norm(t: Any, clip_norm: Any, axes: Any = None, name: str | None = No
         l2norm = where(pred, sqrt(l2sum_safe), l2sum)
         intermediate = values * clip_norm
         values.shape.merge_with(intermediate.shape)  # ValueError if clip_norm broadcasts t
-        return identity(intermediate / maximum(l2norm, clip_norm), name=scope)
+        values_clip = identity(intermediate / maximum(l2norm, clip_norm), name=scope)
+        if isinstance(t, IndexedSlices):
+            return IndexedSlices(values_clip, t.indices, t.dense_shape)
+        return values_clip
 
 
 def global_norm(t_list: Any, name: str | None = None) -> Tensor:

@@ -93,6 +93,7 @@ from . import check_ops
 from . import comparison_ops as _c
 from . import math_ops as _m
 from .linalg_ops import matmul
+from .partitioned_variables import PartitionedVariable
 from .random_ops import compute_accidental_hits, log_uniform_candidate_sampler, random_uniform
 
 
@@ -793,6 +794,8 @@ def _compute_sampled_logits(weights, biases, labels, inputs, num_sampled, num_cl
     """Logits and labels for the true and the sampled classes, as TF 1.14 builds them
     (its ops and names: accidental hits through compute_accidental_hits and
     sparse_to_dense, the true logits' row sums through a MatMul with ones)."""
+    if isinstance(weights, PartitionedVariable):   # as TF: its parts, looked up sharded
+        weights = list(weights)
     if not isinstance(weights, (list, tuple)):
         weights = [weights]
     with name_scope(name, "compute_sampled_logits", graph_values(*weights, biases, inputs, labels)):

@@ -8,12 +8,12 @@ TensorArray built from it.
 """
 from __future__ import annotations
 
-import itertools
+import traceback
 
 import numpy as np
 
+from .. import logging as _logging
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
@@ -24,8 +24,6 @@ from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import identity, shape
 
 __all__ = ["TensorArray", "build_ta_with_new_flow"]
-
-_COUNTER = itertools.count()
 
 
 def _convert_value(value, dtype):
@@ -38,10 +36,13 @@ def _convert_value(value, dtype):
 
 
 def _check_dtypes(value, dtype):
+    """As TF 1.14: a value of another dtype is logged as an error, and the op is built (its
+    kernel raises InvalidArgumentError when it runs)."""
     if value.dtype.base_dtype is not dtype.base_dtype:
-        raise errors.InvalidArgumentError(
-            None, None, f"TensorArray dtype is {dtype.name} but Op is trying to write dtype "
-            f"{value.dtype.base_dtype.name}.")
+        _logging.error("Error: Input value {} has dtype {}, but expected dtype {}.  This leads "
+                       "to undefined behavior and will be an error in future versions of "
+                       "TensorFlow.  Traceback:\n{}".format(
+                           value, value.dtype, dtype, "".join(traceback.format_stack())))
 
 
 class TensorArray:
@@ -66,6 +67,9 @@ class TensorArray:
         self._dynamic_size = dynamic_size
         self._clear_after_read = clear_after_read
         self._colocate_with_first_write_call = colocate_with_first_write_call
+        # As TF: a given element_shape turns on the static shape checks, while the op's
+        # `identical_element_shapes` keeps the infer_shape asked for (ragged splits still run)
+        identical = infer_shape
         if element_shape is not None:
             infer_shape = True
         self._infer_shape = infer_shape
@@ -98,9 +102,8 @@ class TensorArray:
             op = apply_op("TensorArrayV3", [size_t], {
                 "dtype": self._dtype, "element_shape": self._element_shape[0],
                 "dynamic_size": bool(dynamic_size), "clear_after_read": bool(clear_after_read),
-                "identical_element_shapes": bool(infer_shape),
-                "tensor_array_name": tensor_array_name or
-                f"{scope.rstrip('/')}_{next(_COUNTER)}"}, scope)
+                "identical_element_shapes": bool(identical),
+                "tensor_array_name": tensor_array_name or ""}, scope)
             self._handle, self._flow = op.outputs
 
     # -- properties ------------------------------------------------------------------------
@@ -221,8 +224,8 @@ class TensorArray:
     def split(self, value, lengths, name=None):
         """A TensorArray holding consecutive pieces of `value` of the given lengths."""
         with name_scope(name, "TensorArraySplit", []):
-            value = _convert_value(value, self._dtype)
-            _check_dtypes(value, self._dtype)
+            # as TF: the value converted to the array's dtype (a Tensor of another is an error)
+            value = convert_to_tensor(value, dtype=self._dtype, name="value")
             lengths_64 = cast(lengths, _dt.int64)
             if self._infer_shape:
                 clengths = const_value(lengths) if isinstance(lengths, Tensor) else \

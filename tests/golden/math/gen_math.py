@@ -547,6 +547,18 @@ def clip_indexed_slices_values(tf):
     return [tf.clip_by_global_norm([g, tf.constant([4.])], 2.0)[0][0].values, tf.clip_by_global_norm([g], 2.0)[0][0].indices, tf.global_norm([g])]
 
 
+def clip_by_norm_indexed_slices(tf):
+    """clip_by_norm of a sparse gradient: the norm of its values (index 2 counted twice),
+    an IndexedSlices back; clip_by_value clips each slice before any sum."""
+    e = tf.Variable(tf.ones([5, 2]))
+    g = tf.gradients(tf.reduce_sum(tf.gather(e, [0, 2, 2]) * tf.constant([[3.0], [1.0], [2.0]])),
+                     e)[0]
+    c = tf.clip_by_norm(g, 2.0)
+    v = tf.clip_by_value(g, 0.0, 2.5)
+    return [c.values, c.indices, tf.convert_to_tensor(c), tf.clip_by_norm(g, 100.0).values,
+            v.values, v.indices, tf.convert_to_tensor(v)]
+
+
 def static_products(tf):
     a = tf.placeholder(tf.float32, [None, 3])
     b = tf.placeholder(tf.float32, [3, 4])
@@ -652,6 +664,7 @@ CASES = [
     dict(name="static_reductions", fn=static_reductions, static=True),
     dict(name="static_clipping", fn=static_clipping, static=True),
     dict(name="clip_indexed_slices_values", fn=clip_indexed_slices_values, init=True),
+    dict(name="clip_by_norm_indexed_slices", fn=clip_by_norm_indexed_slices, init=True),
     dict(name="static_products", fn=static_products, static=True),
 ]
 

@@ -265,6 +265,16 @@ def _sampled(tf):
     tf.nn.sampled_softmax_loss(w, b, y, x, num_sampled=3, num_classes=10)
 
 
+def _sampled_partitioned(tf, loss):
+    """Weights a PartitionedVariable: TF looks up its parts (DynamicPartition, a gather
+    per part, DynamicStitch), not their concatenation."""
+    x = _x(tf)
+    w = tf.get_variable("w", (10, 3), partitioner=tf.fixed_size_partitioner(2))
+    b = tf.Variable(np.zeros(10, np.float32), name="b")
+    y = tf.placeholder(tf.int64, (4, 1), name="y")
+    loss(w, b, y, x, num_sampled=3, num_classes=10)
+
+
 def _l2_loss(tf):
     tf.nn.l2_loss(_x(tf))
 
@@ -434,6 +444,9 @@ CALLS = (
        ("one_hot", _one_hot),
        ("nce_loss", _nce),
        ("sampled_softmax_loss", _sampled),
+       ("nce_loss_partitioned", lambda tf: _sampled_partitioned(tf, tf.nn.nce_loss)),
+       ("sampled_softmax_loss_partitioned",
+        lambda tf: _sampled_partitioned(tf, tf.nn.sampled_softmax_loss)),
        ("random_ops", _random_ops),
        ("ExponentialMovingAverage", _ema),
        ("ExponentialMovingAverage_num_updates", _ema_step),

@@ -36,6 +36,37 @@ def case_ta_split(tf):
     return [_run(tf, [ta.concat(), ta2.stack()]), str(ta2.element_shape)]
 
 
+def case_ta_split_ragged_element_shape(tf):
+    """infer_shape=False with a partial element_shape: the pieces may differ in length (the
+    op's identical_element_shapes stays False), the reads' static shapes come from it."""
+    ta = tf.TensorArray(tf.float32, size=3, infer_shape=False, element_shape=[None],
+                        clear_after_read=False).split(
+        tf.range(6, dtype=tf.float32), [1, 2, 3])
+    reads = [ta.read(k) for k in range(3)]
+    op = ta.handle.op
+    return [_run(tf, reads + [ta.concat()]), [str(r.shape) for r in reads],
+            op.get_attr("identical_element_shapes"), str(ta.element_shape)]
+
+
+def case_ta_resource_names(tf):
+    """The op's tensor_array_name attr (empty unless given), and the array's name in run-time
+    errors: that attr or the op's name, then "_" and a process-wide count of arrays made."""
+    a = tf.TensorArray(tf.float32, size=2)
+    b = tf.TensorArray(tf.float32, size=2, tensor_array_name="foo")
+    msgs = []
+    with tf.Session() as sess:
+        for t in (a, b, a):
+            try:
+                sess.run(t.write(5, [1.0]).stack())
+            except Exception as e:  # noqa: BLE001 - the golden records the message
+                msgs.append(str(e).split("\n")[0])
+    counts = [int(m.split(":")[0].rsplit("_", 1)[1]) for m in msgs]
+    return [a.handle.op.get_attr("tensor_array_name").decode(),
+            b.handle.op.get_attr("tensor_array_name").decode(),
+            [m.split(":")[0].rsplit("_", 1)[0] for m in msgs], [m.split(": ", 1)[1] for m in msgs],
+            [c - counts[0] for c in counts]]
+
+
 def case_ta_dynamic_size(tf):
     ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True)
     ta = ta.write(0, 1.0).write(3, 4.0)
@@ -112,6 +143,18 @@ def case_ta_errors(tf):
     ]
 
 
+def case_ta_dtype_mismatch(tf):
+    """A value of another dtype is built (TF only logs it) and fails when run, with TF's
+    DataTypeString names (float, double)."""
+    built = [tf.TensorArray(tf.int32, 2).write(0, 1.5),
+             tf.TensorArray(tf.int32, 2).unstack(tf.constant([1.5, 2.5])),
+             tf.TensorArray(tf.float32, 2).split([1, 2], [1, 1]),
+             tf.TensorArray(tf.float64, 2).write(1, tf.constant(3))]
+    split = _err(tf, lambda: tf.TensorArray(tf.float32, 2).split(
+        tf.constant([1.0, 2.0], tf.float64), [1, 1]).stack())
+    return [_err(tf, lambda t=t: t.stack()) for t in built] + [split]
+
+
 def case_ta_read_twice(tf):
     ta = tf.TensorArray(tf.float32, 2).unstack([1.0, 2.0])
     a = ta.read(0)
@@ -162,10 +205,47 @@ def case_loop_args(tf):
     return _run(tf, [m, y]) + [tf.gradients(tf.reduce_sum(m), x)[0] is None]
 
 
+def case_loop_structures(tf):
+    """tf.while_loop's check of the body's result against the loop variables (the top level
+    a list on both sides, sequence types compared below it: a TypeError), with and without
+    maximum_iterations (one variable carried bare, more as one nested sequence)."""
+    i, x = tf.constant(0), tf.constant(1.0)
+    c2 = lambda i, x: i < 3  # noqa: E731
+    loops = [
+        lambda: tf.while_loop(c2, lambda i, x: (i + 1, x * 2), [i, x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: [x + 1], [x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: [i + 1, (ab[0], ab[1])],
+                              [i, [x, x]]),
+        lambda: tf.while_loop(c2, lambda i, x: [i + 1, x * 2], (i, x), maximum_iterations=2),
+        lambda: tf.while_loop(c2, lambda i, x: [i + 1, x * 2], (i, x)),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: (x + 1,), (x,), maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: x + 1, [x], maximum_iterations=2),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: [x + 1], [x]),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: [i + 1, [ab[0]]], [i, [x, x]]),
+        lambda: tf.while_loop(lambda i, ab: i < 3, lambda i, ab: (i + 1, {"a": ab["a"]}),
+                              (i, {"a": x})),
+        lambda: tf.while_loop(lambda x: x < 3, lambda x: (x + 1,), [x], maximum_iterations=2,
+                              return_same_structure=True),
+        lambda: tf.while_loop(lambda i, x: i < 3, lambda i, x: (i + 1, x * 2), [i, x],
+                              maximum_iterations=2, return_same_structure=True),
+    ]
+    out = []
+    for fn in loops:
+        try:
+            r = fn()
+        except Exception as e:  # noqa: BLE001 - the golden records the class and message
+            out.append([type(e).__name__, str(e).split("\n")[0]])
+            continue
+        out.append([type(r).__name__, str(tf.nest.map_structure(lambda t: t.dtype.name, r))])
+    return out
+
+
 CASES = [case_ta_write_read_stack, case_ta_unstack_gather_concat, case_ta_split,
+         case_ta_split_ragged_element_shape, case_ta_resource_names,
          case_ta_dynamic_size, case_ta_element_shape, case_ta_read_unwritten_known_shape,
-         case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_read_twice,
-         case_map_fn, case_scan, case_folds, case_loop_args]
+         case_ta_grads, case_ta_in_while_loop, case_ta_errors, case_ta_dtype_mismatch,
+         case_ta_read_twice,
+         case_map_fn, case_scan, case_folds, case_loop_args, case_loop_structures]
 
 
 def cases(tf):

@@ -172,6 +172,43 @@ def _(tf):
         return e
 
 
+def _dense_v2(tf, x, labels, label_length, logit_length, **kw):
+    xi = tf.constant(x)
+    loss = tf.nn.ctc_loss_v2(tf.constant(labels), xi, tf.constant(label_length),
+                             tf.constant(logit_length), **kw)
+    g = tf.gradients(loss, xi, grad_ys=tf.constant(
+        np.linspace(0.5, 1.5, len(labels)).astype(np.float32)))[0]
+    return _run(tf, {"loss": loss, "grad": g, "shape": tf.shape(loss)})
+
+
+@_case("loss_v2_dense/blank0")
+def _(tf):
+    """Dense labels: TF's ctc_loss_dense (the blank class 0 by default), padded labels and
+    shorter logit sequences."""
+    return _dense_v2(tf, X, [[1, 3, 3], [2, 0, 0]], [3, 1], [5, 4])
+
+
+@_case("loss_v2_dense/blank_last_batch_major")
+def _(tf):
+    return _dense_v2(tf, X.transpose(1, 0, 2).copy(), [[1, 2], [0, 0]], [2, 1], [5, 3],
+                     logits_time_major=False, blank_index=-1)
+
+
+@_case("loss_v2_dense/blank_middle_big")
+def _(tf):
+    rng = np.random.RandomState(8)
+    labels = rng.randint(0, 5, (4, 6))
+    return _dense_v2(tf, BIG, labels, [6, 4, 3, 1], SEQ_BIG, blank_index=2)
+
+
+@_case("loss_v2_dense/unknown_shapes")
+def _(tf):
+    x = tf.placeholder_with_default(X, [None, None, 4])
+    labels = tf.placeholder_with_default(np.array([[1, 2], [3, 3]], np.int32), [None, None])
+    loss = tf.nn.ctc_loss_v2(labels, x, [2, 2], [5, 5])
+    return _run(tf, [loss, tf.gradients(tf.reduce_sum(loss), x)[0]])
+
+
 @_case("unique_labels")
 def _(tf):
     u, idx = tf.nn.ctc_unique_labels(tf.constant([[3, 4, 4, 3, 0], [1, 1, 2, 2, 5]]))

@@ -349,6 +349,19 @@ def _(tf):
             _build(tf, lambda: tf.nn.ctc_greedy_decoder(tf.cast(x, tf.float64), [5, 3, 0]))]
 
 
+@_case("cast_sparse")
+def _(tf):
+    """tf.cast of a SparseTensor casts its values (a SparseTensor back; the decoder's int64
+    ids cast for tf.edit_distance), of the same dtype the values themselves."""
+    sp = _sp(tf, VALS, [4, 5])
+    ts = [tf.cast(sp, tf.int32), tf.cast(sp, tf.float64, name="same"),
+          tf.dtypes.cast(tf.cast(sp, tf.float32), tf.float16)]
+    ops = _ops(tf)
+    out = _run(tf, ts)
+    return {"out": [list(v) for v in out], "ops": ops,
+            "types": [(type(t).__name__, t.dtype.name, str(t.shape)) for t in ts]}
+
+
 @_case("retain_transpose")
 def _(tf):
     sp = _sp(tf, VALS, [4, 5])

@@ -33,8 +33,15 @@ def _cast_grad(op, grad):
 register_op("Cast", infer=_cast_infer, kernel=_cast_kernel, grad=_cast_grad, elementwise=True)
 
 
+def _is_sparse(x):
+    """Whether `x` is a tf.SparseTensor (by its fields: that class lives above the engine)."""
+    return all(hasattr(x, a) for a in ("indices", "values", "dense_shape")) \
+        and hasattr(type(x), "from_value")
+
+
 def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
-    """Casts `x` to `dtype` (op `Cast`); returns `x` itself when the dtype is already right."""
+    """Casts `x` (a SparseTensor's or IndexedSlices' values) to `dtype` (op `Cast`); returns
+    a Tensor `x` itself when the dtype is already right."""
     dtype = _dt.as_dtype(dtype).base_dtype
     if isinstance(x, Tensor):
         if x.dtype.base_dtype is dtype:
@@ -49,6 +56,8 @@ def cast(x: Any, dtype: Any, name: str | None = None) -> Tensor:
     with name_scope(name, "Cast", [x]) as s:
         if isinstance(x, IndexedSlices):   # TF casts the values (a sliced gradient stays so)
             return IndexedSlices(cast(x.values, dtype, name=s), x.indices, x.dense_shape)
+        if _is_sparse(x):  # TF casts a SparseTensor's values, keeping its indices and shape
+            return type(x)(x.indices, cast(x.values, dtype, name=s), x.dense_shape)
         # a list holding Tensors is packed (TF's autopacking: `Cast/x` a Pack)
         x = _autopack(list(x), None, "x") if isinstance(x, (list, tuple)) and _has_tensor(x) \
             else to_tensor(x, name="x")

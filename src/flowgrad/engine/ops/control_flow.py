@@ -429,6 +429,29 @@ def _flatten(x):
     return [x], lambda vals: vals[0]
 
 
+def _mismatch(a, b, top=False):
+    """None when `a` and `b` nest alike (TF's nest.assert_same_structure), else the error
+    class it raises: TypeError for sequences of different types below the top level (a list
+    against a tuple), ValueError for a different nesting, length or set of keys."""
+    seqs = (list, builtins.tuple, dict)
+    if isinstance(a, seqs) != isinstance(b, seqs):
+        return ValueError
+    if not isinstance(a, seqs):
+        return None
+    both_maps = isinstance(a, dict) and isinstance(b, dict)
+    if not top and type(a) is not type(b) and not both_maps:
+        return TypeError
+    if len(a) != len(b) or (both_maps and sorted(a) != sorted(b)):
+        return ValueError
+    if both_maps:
+        a, b = [a[k] for k in sorted(a)], [b[k] for k in sorted(b)]
+    for x, y in zip(a, b):
+        found = _mismatch(x, y)
+        if found:
+            return found
+    return None
+
+
 def _structure(x):
     if isinstance(x, dict):
         return ("dict", builtins.tuple((k, _structure(x[k])) for k in sorted(x)))
@@ -1153,23 +1176,21 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
     if maximum_iterations is not None:
         orig_cond, orig_body = cond, body
         holder = [maximum_iterations]   # made a tensor in the loop's scope, as TF
-        loop_vars = (0, loop_vars)   # the iteration counter, converted in the loop's scope
+        # As TF: a loop of one variable carries (counter, that variable), else (counter,
+        # loop_vars), the functions called with the variables unpacked; a bare tensor (an
+        # error in TF) is taken as a loop of one
+        one = not isinstance(loop_vars, (list, builtins.tuple)) or len(loop_vars) == 1
+        loop_vars = (0, loop_vars[0] if isinstance(loop_vars, (list, builtins.tuple)) and one
+                     else loop_vars)   # the iteration counter, converted in the loop's scope
         if shape_invariants is not None:
             shape_invariants = (TensorShape([]), shape_invariants)
 
         def cond(i, lv):
-            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
-                hasattr(lv, "_fields") else [lv]
-            return logical_and(i < holder[0], orig_cond(*args))
+            return logical_and(i < holder[0], orig_cond(lv) if one else orig_cond(*lv))
 
         def body(i, lv):
-            args = lv if isinstance(lv, (list, builtins.tuple)) and not \
-                hasattr(lv, "_fields") else [lv]
             nxt = i + 1   # before the body's ops, as TF
-            r = orig_body(*args)
-            if args is lv and not isinstance(r, (list, builtins.tuple, dict)):
-                r = [r]
-            return (nxt, r)
+            return (nxt, orig_body(lv) if one else orig_body(*lv))
     single = not isinstance(loop_vars, (list, builtins.tuple, dict))
     structure = [loop_vars] if single else loop_vars
     leaves, rebuild = _flatten(structure)
@@ -1225,8 +1246,9 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             out = body(*args) if not single else body(packed[0])
             if not isinstance(out, (list, builtins.tuple, dict)):
                 out = [out]
-            if _structure(out) != _structure(packed):
-                raise ValueError("The two structures don't have the same nested structure.")
+            mismatch = _mismatch(list(packed), list(out), top=True)
+            if mismatch:
+                raise mismatch("The two structures don't have the same nested structure.")
             out_leaves, out_rebuild = _flatten(out)
             outs = [convert_to_tensor(o) for o in out_leaves]
             g._cf_note(outs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import math
+import warnings
 
 import numpy as np
 
@@ -247,8 +248,12 @@ def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
 # -- Reshape / ExpandDims / Squeeze: views of the same elements --------------------------------
 def _reshape_back(op, grad):
     """Reshape the gradient back to the input's shape (the other inputs get None)."""
-    # TF's `Reshape_grad/Shape` (a Const when the shape is known), `Reshape_grad/Reshape`.
-    return [reshape(grad, shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
+    # TF's `Reshape_grad/Shape` (a Const when the shape is known), `Reshape_grad/Reshape`;
+    # as TF, a sparse gradient (a gather's) densified here is not reported
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
+        return [reshape(grad, shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
 
 
 def _int64_product(dims):

@@ -15,6 +15,7 @@ nobody wrote as zeros shaped like the forward value; two gradient arrays add
 """
 from __future__ import annotations
 
+import itertools
 import threading
 
 import numpy as _np
@@ -152,6 +153,7 @@ def _element_out(attrs, lead=()):
 
 # -- TensorArrayV3: a new, empty array ---------------------------------------------------------
 _names = threading.local()
+_made = itertools.count()
 
 
 def _new_kernel(size, dtype=None, element_shape=None, dynamic_size=False,
@@ -162,8 +164,11 @@ def _new_kernel(size, dtype=None, element_shape=None, dynamic_size=False,
         raise _invalid(f"Size should be >= 0, got: {size}")
     shape = TensorShape(element_shape)
     known = tuple(shape.as_list()) if shape.is_fully_defined() else None
-    meta = _Meta(tensor_array_name or op_name, _np.dtype(dtype.as_numpy_dtype), dynamic_size,
-                 clear_after_read, identical_element_shapes, known)
+    # TF's resource name: the attr's name (else the op's), "_" and a count of the arrays this
+    # process has made, a new one each run (`TensorArray_2_5` in messages)
+    meta = _Meta(f"{tensor_array_name or op_name}_{next(_made)}",
+                 _np.dtype(dtype.as_numpy_dtype), dynamic_size, clear_after_read,
+                 identical_element_shapes, known)
     ta = TensorArrayValue({}, size, meta)
     return meta, ta
 
@@ -193,7 +198,26 @@ def tensor_array_v3(size, dtype, element_shape=None, dynamic_size=False, clear_a
 
 
 # -- Write / Read ------------------------------------------------------------------------------
+# TF's DataTypeString names where they differ from numpy's
+_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string",
+                  "bytes": "string", "str": "string"}
+
+
+def _check_dtype(ta, value):
+    """TF's kernels' check of a written value's dtype against the array's (the Python
+    TensorArray only logs a mismatch)."""
+    m = ta.meta
+    if m.grad or m.dtype is None or isinstance(value, TensorArrayValue):
+        return
+    got = _np.asarray(value).dtype
+    if got != m.dtype and not (got.kind in "OSU" and m.dtype.kind in "OSU"):
+        raise _invalid(f"TensorArray dtype is {_TF_TYPE_NAMES.get(m.dtype.name, m.dtype.name)} "
+                       f"but Op is trying to write dtype "
+                       f"{_TF_TYPE_NAMES.get(got.name, got.name)}.")
+
+
 def _write_kernel(ta, index, value, **_):
+    _check_dtype(ta, value)
     elems = dict(ta.elems)
     size = _put(ta, elems, int(index), _as_element(value), ta.size)
     return TensorArrayValue(elems, size, ta.meta)
@@ -295,6 +319,7 @@ register_op("TensorArrayGatherV3", infer=lambda inputs, attrs: _element_out(attr
 
 
 def _scatter_kernel(ta, indices, value, **_):
+    _check_dtype(ta, value)
     indices = _np.asarray(indices).reshape(-1)
     value = _np.asarray(value)
     if value.ndim == 0 or value.shape[0] != len(indices):
@@ -379,6 +404,7 @@ def _split_pieces(value, lengths, m):
 
 
 def _split_kernel(ta, value, lengths, **_):
+    _check_dtype(ta, value)
     pieces = _split_pieces(value, lengths, ta.meta)
     if not ta.meta.dynamic and len(pieces) != ta.size and not ta.meta.grad:
         raise _invalid(f"TensorArray's size is not equal to the size of lengths "
