@@ -6,7 +6,8 @@ broadcast", "gufunc signature", "axis 5 is out of bounds", MemoryError) becomes 
 class and message for the op type, checked against TF 1.14 (tests/golden/errors9/
 gen_runtime_errors.py); anything not mapped stays an InvalidArgumentError naming
 NumPy's exception. `decorate` adds what TF adds below the message: the node, where
-it was defined, and the user's stack when it was created.
+it was defined, and its inputs defined on other lines (OpError.__str__ adds the user's
+stack when the op was created).
 """
 from __future__ import annotations
 
@@ -173,8 +174,25 @@ def op_error(exc, node, args=None) -> errors.OpError:
         None, None, f"{type(exc).__name__} in op '{name}' ({ty}): {exc}")
 
 
+def _input_sources(op, where):
+    """TF's error_interpolation block naming the op's inputs (data, then control) defined
+    on other lines than the op and than each other; "" when there are none."""
+    seen, lines = {where}, []
+    for src in [t.op for t in op._inputs] + list(op._control_inputs):
+        at = op_traceback.defined_at(getattr(src, "_traceback", None))
+        if at is not None and at not in seen:
+            seen.add(at)
+            lines.append(f" {src.name} (defined at {at})")
+    if not lines:
+        return ""
+    return ("\n\nErrors may have originated from an input operation.\n"
+            f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(lines))
+
+
 def decorate(err: errors.OpError, node) -> errors.OpError:
-    """Adds TF's node line (with where the op was defined) and the op's creation stack."""
+    """Adds what TF's error interpolation adds to the message: the node line (with where
+    the op was defined) and the inputs defined elsewhere. The op's creation stack is
+    str()'s (OpError.__str__), not the message's, as in TF."""
     if node is None:
         return err
     op = node.op
@@ -194,8 +212,8 @@ def decorate(err: errors.OpError, node) -> errors.OpError:
         return err   # decorated already
     if isinstance(err, errors.ResourceExhaustedError):
         msg += "\n" + _OOM_HINT
-    if tb:
-        msg += f"\n\nOriginal stack trace for '{name}':\n" + op_traceback.format_stack(tb)
+    if where and op is not None:
+        msg += _input_sources(op, where)
     err._message = msg
     err.args = (msg,)
     return err

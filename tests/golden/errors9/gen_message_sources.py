@@ -1,0 +1,81 @@
+"""A run-time OpError's message and str() as TF 1.14's: the message ends with the node
+line and, when inputs were defined on other lines, "Errors may have originated from an
+input operation." naming them; the op's creation stack ("Original stack trace for") is
+str()'s only. Each case runs the failing fetch twice (flowgrad's first run interprets
+the plan, the second runs the compiled one). tests/test_error_sources.py runs the same
+programs with flowgrad.
+
+TF takes the input ops from a set, so the recorded source lines are sorted; file names
+keep their base name only (TF strips the common prefix of all frames, flowgrad shows the
+base name)."""
+import re
+
+import numpy as np
+
+
+def _norm(text):
+    text = re.sub(r"defined at \S*/", "defined at ", text)
+    head, sep, tail = text.partition("Input Source operations connected to node ")
+    if not sep:
+        return text
+    first, _, rest = tail.partition(":\n")
+    return head + sep + first + ":\n" + "\t\n".join(sorted(rest.split("\t\n")))
+
+
+def _run(tf, fetch, feeds=None):
+    out = []
+    with tf.Session() as sess:
+        for _ in range(2):
+            try:
+                sess.run(fetch, feeds)
+                out.append(None)
+            except tf.errors.OpError as e:
+                stack = str(e)[len(e.message):].split("\n")
+                out.append([type(e).__name__, _norm(e.message), stack[:3],
+                            e.op.name if e.op is not None else None])
+    return out
+
+
+def two_placeholders(tf):
+    a = tf.placeholder(tf.float32, [None])
+    b = tf.placeholder(tf.float32, [None])
+    c = a + b
+    return _run(tf, c, {a: np.ones(2), b: np.ones(3)})
+
+
+def one_line(tf):
+    c = tf.placeholder(tf.float32, [None], name="p") * tf.constant([1.0, 2.0, 3.0])
+    return _run(tf, c, {"p:0": np.ones(2)})
+
+
+def input_on_the_ops_line(tf):
+    a = tf.placeholder(tf.float32, [None])
+    c = tf.maximum(a, tf.constant([1.0, 2.0, 3.0]))
+    return _run(tf, c, {a: np.ones(2)})
+
+
+def reshape_shape_elsewhere(tf):
+    x = tf.placeholder(tf.float32, [None])
+    shape = tf.constant([2, 2])
+    y = tf.reshape(x, shape)
+    return _run(tf, y, {x: np.ones(3)})
+
+
+def iterator_end(tf):
+    it = tf.data.Dataset.range(1).make_one_shot_iterator()
+    nxt = it.get_next()
+    with tf.Session() as sess:
+        sess.run(nxt)
+        try:
+            sess.run(nxt)
+        except tf.errors.OutOfRangeError as e:
+            return [_norm(e.message), str(e)[len(e.message):].split("\n")[:3]]
+
+
+def cases(tf):
+    out = {}
+    for f in (two_placeholders, one_line, input_on_the_ops_line, reshape_shape_elsewhere,
+              iterator_end):
+        with tf.Graph().as_default():
+            out[f.__name__] = f(tf)
+    return out
