@@ -13,7 +13,7 @@ def test_prefetch_queue_and_queue_runners_as_tf():
     got = GEN.run(tf)
     want = GOLD["run"]
     assert sorted(got) == sorted(want)
-    for key in ("queues", "ops", "runners", "summaries", "nested", "again_error"):
+    for key in ("queues", "ops", "runners", "summaries", "nested", "again_error", "left_locked"):
         assert got[key] == want[key], key
     _same(got["values"], want["values"])
     _same(got["again"], want["again"])

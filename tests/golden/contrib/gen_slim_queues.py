@@ -4,6 +4,8 @@ summary, the values dequeued inside QueueRunners, and the nesting error.
 tests/test_slim_queues.py runs the same program with flowgrad."""
 from __future__ import absolute_import
 
+import re
+
 import numpy as np
 
 
@@ -34,8 +36,15 @@ def run(tf):
             try:   # the first context's exit closed the queues: the runners fail
                 with slim.queues.QueueRunners(sess):
                     out["again"] = sess.run(d1)
-            except tf.errors.OpError as e:
-                out["again_error"] = [type(e).__name__, e.message.split("\n")[0]]
+            except tf.errors.OpError as e:   # the queue's shared name counts queues made
+                out["again_error"] = [type(e).__name__,
+                                      re.sub(r"'_\d+_", "'_N_", e.message.split("\n")[0])]
+            # that error left QueueRunners' lock held (TF's finally releases it only after a
+            # clean join): recorded, then released for the programs run after this one
+            lock = slim.queues._queue_runner_lock
+            out["left_locked"] = lock.locked()
+            if lock.locked():
+                lock.release()
     return out
 
 
