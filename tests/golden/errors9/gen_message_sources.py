@@ -3,7 +3,10 @@ line and, when inputs were defined on other lines, "Errors may have originated f
 input operation." naming them; the op's creation stack ("Original stack trace for") is
 str()'s only. Each case runs the failing fetch twice (flowgrad's first run interprets
 the plan, the second runs the compiled one). tests/test_error_sources.py runs the same
-programs with flowgrad.
+programs with flowgrad. An error inside a tf.cond branch or a loop body names only the
+inner op (its inputs from outside come through Switch/Enter ops made on its own line);
+one inside a dataset function keeps TF's uninterpolated `[[{{node X}}]]` and names no op,
+the iterator adding `[[IteratorGetNext]]`.
 
 TF takes the input ops from a set, so the recorded source lines are sorted; file names
 keep their base name only (TF strips the common prefix of all frames, flowgrad shows the
@@ -30,7 +33,7 @@ def _run(tf, fetch, feeds=None):
                 sess.run(fetch, feeds)
                 out.append(None)
             except tf.errors.OpError as e:
-                stack = str(e)[len(e.message):].split("\n")
+                stack = str(e)[len(e.message):].split("\n")   # [""] without an op
                 out.append([type(e).__name__, _norm(e.message), stack[:3],
                             e.op.name if e.op is not None else None])
     return out
@@ -72,10 +75,37 @@ def iterator_end(tf):
             return [_norm(e.message), str(e)[len(e.message):].split("\n")[:3]]
 
 
+def in_cond(tf):
+    x = tf.placeholder(tf.string, [])
+    i = tf.placeholder(tf.int32, [])
+    c = tf.cond(i > 0, lambda: tf.strings.to_number(x), lambda: tf.constant(0.0))
+    return _run(tf, c, {i: 1, x: "b"})
+
+
+def in_while(tf):
+    i = tf.placeholder(tf.int32, [])
+    bad = tf.constant("x")
+    r = tf.while_loop(lambda k: k < 3, lambda k: k + tf.strings.to_number(bad, tf.int32), [i])
+    return _run(tf, r, {i: 0})
+
+
+def in_map_fn(tf):
+    x = tf.placeholder(tf.string, [])
+    m = tf.map_fn(lambda s: tf.strings.to_number(s), tf.stack([x, x]), dtype=tf.float32)
+    return _run(tf, m, {x: "q"})
+
+
+def in_dataset_function(tf):
+    d = tf.data.Dataset.range(3).map(lambda v: tf.strings.to_number(tf.as_string(v) + "x"))
+    nxt = d.batch(2).make_one_shot_iterator().get_next()
+    return _run(tf, nxt)
+
+
 def cases(tf):
     out = {}
     for f in (two_placeholders, one_line, input_on_the_ops_line, reshape_shape_elsewhere,
-              iterator_end):
+              iterator_end, in_cond, in_while, in_map_fn,
+              in_dataset_function):
         with tf.Graph().as_default():
             out[f.__name__] = f(tf)
     return out
