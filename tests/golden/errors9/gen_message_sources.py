@@ -6,7 +6,8 @@ the plan, the second runs the compiled one). tests/test_error_sources.py runs th
 programs with flowgrad. An error inside a tf.cond branch or a loop body names only the
 inner op (its inputs from outside come through Switch/Enter ops made on its own line);
 one inside a dataset function keeps TF's uninterpolated `[[{{node X}}]]` and names no op,
-the iterator adding `[[IteratorGetNext]]`.
+the iterator adding `[[IteratorGetNext]]`. An uninitialized variable fails in its
+`read` Identity (flowgrad's plan folds that into the consumer).
 
 TF takes the input ops from a set, so the recorded source lines are sorted; file names
 keep their base name only (TF strips the common prefix of all frames, flowgrad shows the
@@ -101,11 +102,17 @@ def in_dataset_function(tf):
     return _run(tf, nxt)
 
 
+def uninitialized_read(tf):
+    v = tf.Variable([1.0, 2.0], name="w")
+    y = v * 2.0
+    return _run(tf, y)
+
+
 def cases(tf):
     out = {}
     for f in (two_placeholders, one_line, input_on_the_ops_line, reshape_shape_elsewhere,
               iterator_end, in_cond, in_while, in_map_fn,
-              in_dataset_function):
+              in_dataset_function, uninitialized_read):
         with tf.Graph().as_default():
             out[f.__name__] = f(tf)
     return out

@@ -206,6 +206,19 @@ def _drop_outside_sources(msg, op):
     return head + (sep + target + ":\n" + "\t\n".join(kept) if kept else "")
 
 
+_UNINIT = "Attempting to use uninitialized value "
+
+
+def _variable_read(op, var):
+    """The `var/read` Identity feeding `op`, if any: TF's executor fails in that read,
+    which flowgrad's plan folds into its consumer."""
+    for t in op._inputs:
+        r = t.op
+        if r.type == "Identity" and r._inputs and r._inputs[0].op.name == var:
+            return r
+    return None
+
+
 def _set(err, msg):
     err._message = msg
     err.args = (msg,)
@@ -226,6 +239,9 @@ def decorate(err: errors.OpError, node) -> errors.OpError:
     op = node.op
     name = node.name
     msg = err.message
+    if op is not None and msg.startswith(_UNINIT):
+        op = _variable_read(op, msg[len(_UNINIT):]) or op
+        name = op.name
     plain = f"[[node {name}]]"
     if plain not in msg:
         if f"node {name}" in msg:   # decorated already
