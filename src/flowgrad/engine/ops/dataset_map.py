@@ -128,6 +128,7 @@ def _shuffle_and_repeat(args, attrs, fns):
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
 def _map(args, attrs, fns):
     out = _map_elements(args, attrs, fns)
+    out.mapped = True
     if args[0].span_batches is not None:
         vdense = _fused.parse_example_vectorizer(fns[0].info)
         if vdense is not None:
@@ -238,16 +239,31 @@ def _map_and_batch(args, attrs, fns):
     return _batch([mapped, np.int64(n), np.bool_(drop)], attrs, fns)
 
 
+class _FilterIter:
+    """filter's iterator: the input elements whose predicate holds; an error (of an
+    element or of the predicate) leaves it usable, as TF's."""
+
+    __slots__ = ("src", "pred")
+
+    def __init__(self, src, pred):
+        self.src, self.pred = src, pred
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            e = next(self.src)
+            if bool(np.asarray(self.pred(e)[0])):
+                return e
+
+
 def _filter(args, attrs, fns):
     ds = args[0]
     caps = args[1:]
     fn = fns[0]
 
-    def it():
-        for e in ds.iterate():
-            if bool(np.asarray(fn(e, caps)[0])):
-                yield e
-    return DatasetValue(it)
+    return DatasetValue(lambda: _FilterIter(ds.iterate(), lambda e: fn(e, caps)))
 
 
 def _flat_map(args, attrs, fns):
