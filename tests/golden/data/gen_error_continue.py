@@ -1,6 +1,6 @@
 """TF 1.14's tf.data iterators after an element's error: get_next raises it and the next
 call goes on with the following elements, through map, parallel map, repeat, prefetch,
-filter and batch (a batch of a map fails whole, as TF's fused MapAndBatch: the next
+filter, shuffle and batch (a batch of a map fails whole, as TF's fused MapAndBatch: the next
 batch starts after its n elements). tests/test_data_error_continue.py runs the same
 programs with flowgrad."""
 from __future__ import absolute_import
@@ -38,6 +38,12 @@ PROGRAMS = {
         lambda v: tf.strings.to_number(tf.as_string(v) + "x")).batch(2), 8),
     "map_repeat_batch": lambda tf: (_strings(tf).map(tf.strings.to_number).repeat(2)
                                     .batch(3), 8),
+    "map_shuffle": lambda tf: (_strings(tf).map(tf.strings.to_number).shuffle(3, seed=1),
+                               8),
+    "map_shuffle_repeat": lambda tf: (_strings(tf).map(tf.strings.to_number)
+                                      .shuffle(4, seed=2).repeat(2), 14),
+    "map_repeat_shuffle": lambda tf: (_strings(tf).map(tf.strings.to_number).repeat(2)
+                                      .shuffle(4, seed=3), 14),
     "map_prefetch_batch": lambda tf: (_strings(tf).map(tf.strings.to_number).prefetch(1)
                                       .batch(2), 8),
 }
