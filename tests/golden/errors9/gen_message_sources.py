@@ -7,7 +7,8 @@ programs with flowgrad. An error inside a tf.cond branch or a loop body names on
 inner op (its inputs from outside come through Switch/Enter ops made on its own line);
 one inside a dataset function keeps TF's uninterpolated `[[{{node X}}]]` and names no op,
 the iterator adding `[[IteratorGetNext]]`. An uninitialized variable fails in its
-`read` Identity (flowgrad's plan folds that into the consumer).
+`read` Identity (flowgrad's plan folds that into the consumer); one fetched as it is in
+the fetch's `_retval` node.
 
 TF takes the input ops from a set, so the recorded source lines are sorted; file names
 keep their base name only (TF strips the common prefix of all frames, flowgrad shows the
@@ -108,11 +109,25 @@ def uninitialized_read(tf):
     return _run(tf, y)
 
 
+def uninitialized_fetch(tf):
+    a = tf.Variable(1.0, name="a")
+    w = tf.Variable([1.0, 2.0], name="w")
+    out = []
+    with tf.Session() as sess:
+        sess.run(a.initializer)
+        for fetch in (w, [w, a], {"x": a, "y": w}, [a, w.value()]):
+            try:
+                sess.run(fetch)
+            except tf.errors.FailedPreconditionError as e:
+                out.append([_norm(e.message), e.op is None])
+    return out
+
+
 def cases(tf):
     out = {}
     for f in (two_placeholders, one_line, input_on_the_ops_line, reshape_shape_elsewhere,
               iterator_end, in_cond, in_while, in_map_fn,
-              in_dataset_function, uninitialized_read):
+              in_dataset_function, uninitialized_read, uninitialized_fetch):
         with tf.Graph().as_default():
             out[f.__name__] = f(tf)
     return out
