@@ -362,14 +362,14 @@ class DatasetV1:
         flat = [_to_flat_many(t) for t in flat]
         if not flat:
             raise ValueError("Expected at least one tensor, got none.")
-        batch = TensorShape(None)
         for t in flat:
-            if t.shape.ndims == 0:
-                raise ValueError("Shape must be at least rank 1 but is rank 0 for "
-                                 "'TensorSliceDataset' (op: 'TensorSliceDataset') with input "
-                                 "shapes: [].")
-            if t.shape.ndims is not None:
-                batch = batch.merge_with(t.shape[:1])
+            if t.shape.ndims == 0:   # TF's TensorSpec._unbatch, before the first dimensions
+                raise ValueError("Unbatching a tensor is only supported for rank >= 1")
+        # TF compares each component's first dimension with the first component's only
+        lead = [t.shape.as_list()[0] if t.shape.ndims is not None else None for t in flat]
+        for d in lead[1:]:
+            if None not in (lead[0], d) and d != lead[0]:
+                raise ValueError(f"Dimensions {lead[0]} and {d} are not compatible")
         structure = _nest.pack(tensors, specs)
         attrs = {"Toutput_types": [t.dtype.base_dtype for t in flat],
                  "output_shapes": [s.flat_shape for s in specs]}

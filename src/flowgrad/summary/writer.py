@@ -14,6 +14,7 @@ import struct
 import threading
 import time
 import weakref
+import warnings
 
 import numpy as np
 
@@ -166,7 +167,14 @@ class FileWriter:
     def get_logdir(self):
         return self._logdir
 
+    def _warn_if_closed(self):
+        """TF's warning for a write or flush after close() (which then does nothing)."""
+        if self._closed:
+            warnings.warn("Attempting to use a closed FileWriter. The operation will be a "
+                          "noop unless the FileWriter is explicitly reopened.", stacklevel=3)
+
     def _add_event(self, event, step):
+        self._warn_if_closed()
         event.wall_time = time.time()
         if step is not None:
             event.step = int(step)
@@ -174,6 +182,7 @@ class FileWriter:
 
     def add_event(self, event):
         """Writes an `Event` proto as it is."""
+        self._warn_if_closed()
         if not self._closed:
             self._writer.add_event(event)
 
@@ -257,6 +266,7 @@ class FileWriter:
 
     def flush(self):
         """Writes pending events to disk."""
+        self._warn_if_closed()
         if not self._closed:
             self._writer.flush()
 

@@ -154,7 +154,7 @@ def case_unfed_placeholder(tf):
 
 def case_uninitialized_variable(tf):
     v = tf.Variable([1.0, 2.0], name="v")
-    return _run_twice(tf, v * 2.0, node=False)
+    return _run_twice(tf, v * 2.0)
 
 
 def cases(tf):

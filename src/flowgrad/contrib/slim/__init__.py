@@ -6,7 +6,9 @@ import importlib as _importlib
 from .. import framework as _framework
 from .. import losses
 from .. import metrics
-from . import evaluation, learning
+from . import evaluation, learning, model_analyzer, queues, summaries
+from .data import (data_decoder, data_provider, dataset, dataset_data_provider,
+                   parallel_reader, prefetch_queue, tfexample_decoder)
 from ..framework import (assign_from_checkpoint, assign_from_values, assign_from_values_fn)
 from ..framework import (add_model_variable, arg_scope_func_key, current_arg_scope,
                          filter_variables, get_variable_full_name, global_variable)

@@ -1,6 +1,8 @@
 """`tf.errors`: the OpError hierarchy of TF 1.x, with TF's error codes."""
 from __future__ import annotations
 
+from . import op_traceback
+
 OK, CANCELLED, UNKNOWN, INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND = 0, 1, 2, 3, 4, 5
 ALREADY_EXISTS, PERMISSION_DENIED, RESOURCE_EXHAUSTED, FAILED_PRECONDITION = 6, 7, 8, 9
 ABORTED, OUT_OF_RANGE, UNIMPLEMENTED, INTERNAL, UNAVAILABLE, DATA_LOSS = 10, 11, 12, 13, 14, 15
@@ -39,7 +41,12 @@ class OpError(Exception):
         return self._node_def
 
     def __str__(self):
-        return self._message
+        """The message, then (as TF's OpError) the failing op's creation stack."""
+        tb = getattr(self._op, "_traceback", None) if self._op is not None else None
+        if not tb:
+            return self._message
+        return (f"{self._message}\n\nOriginal stack trace for {self._op.name!r}:\n"
+                + op_traceback.format_stack(tb))
 
 
 def _make(name, code):

@@ -7,7 +7,7 @@ called the user's code (`flowgrad run`'s runpy/importlib frames, flowgrad's cli)
 numbers, file names and source lines are worked out only when an error is reported
 (`defined_at`, `format_stack`).
 
-TF 1.14 adds the same two things to an OpError's message:
+TF 1.14 shows both in an OpError: the node line in its message, the stack in str():
 
     Incompatible shapes: [2,3] vs. [4]
          [[node Add (defined at script.py:14) ]]

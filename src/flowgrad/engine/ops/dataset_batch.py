@@ -61,20 +61,36 @@ def _concatenate(args, attrs, fns):
     return DatasetValue(lambda: itertools.chain(a.iterate(), b.iterate()))
 
 
+class _RepeatIter:
+    """repeat's iterator: the input's epochs in turn, ending after `count` (or at an empty
+    epoch); an element's error leaves it usable, as TF's."""
+
+    def __init__(self, ds, count):
+        self.ds, self.count = ds, count
+        self.n, self.cur, self.empty, self.done = 0, None, True, False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while not self.done and (self.count < 0 or self.n < self.count):
+            if self.cur is None:
+                self.cur, self.empty = self.ds.iterate(), True
+            try:
+                e = next(self.cur)
+            except StopIteration:
+                self.cur = None
+                self.done = self.empty
+                self.n += 1
+                continue
+            self.empty = False
+            return e
+        raise StopIteration
+
+
 def _repeat(args, attrs, fns):
     ds, count = args[0], int(_scalar(args[1]))
-
-    def it():
-        n = 0
-        while count < 0 or n < count:
-            empty = True
-            for e in ds.iterate():
-                empty = False
-                yield e
-            if empty:
-                return
-            n += 1
-    dv = DatasetValue(it)
+    dv = DatasetValue(lambda: _RepeatIter(ds, count))
     if ds.gather is not None:
         dv.gather = (ds.gather[0], _repeat([ds.gather[1], args[1]], attrs, fns))
     return dv
@@ -125,18 +141,49 @@ def _shape_str(s):
     return "[" + ",".join(str(d) for d in s) + "]"
 
 
+class _BatchIter:
+    """batch's iterator: `n` input elements stacked; an element's error drops the batch
+    begun and leaves the iterator usable, as TF's: the next batch starts after the failing
+    element, or (`whole`: a batch of a map, which TF 1.14 fuses into MapAndBatch) after
+    the `n` elements of the failing batch."""
+
+    def __init__(self, src, n, drop, whole=False):
+        self.src, self.n, self.drop, self.whole, self.done = src, n, drop, whole, False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        elems, err, taken = [], None, 0
+        while not self.done and taken < self.n:
+            try:
+                e = next(self.src)
+            except StopIteration:
+                self.done = True
+                break
+            except errors.OpError as exc:
+                if not self.whole:
+                    raise
+                err = err or exc
+                e = None
+            taken += 1
+            if e is not None:
+                elems.append(e)
+        if err is not None:
+            raise err
+        if not elems or (self.drop and len(elems) < self.n):
+            self.done = True
+            raise StopIteration
+        return _batch_components(elems)
+
+
 def _batch(args, attrs, fns):
     ds, n, drop = args[0], int(_scalar(args[1])), bool(_scalar(args[2]))
     if n <= 0:
         raise errors.InvalidArgumentError(None, None, "Batch size must be greater than zero.")
 
     def it():
-        src = ds.iterate()
-        while True:
-            elems = list(itertools.islice(src, n))
-            if not elems or (drop and len(elems) < n):
-                return
-            yield _batch_components(elems)
+        return _BatchIter(ds.iterate(), n, drop, whole=ds.mapped)
 
     if ds.gather is not None or ds.vmap is not None:
         return DatasetValue(lambda: _gather_batches(ds, n, drop))

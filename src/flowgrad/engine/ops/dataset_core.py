@@ -25,7 +25,7 @@ class DatasetValue:
     """
 
     __slots__ = ("iterate", "src", "gather", "vmap", "records", "vbatch", "origin", "spans",
-                 "span_batches")
+                 "span_batches", "mapped")
 
     def __init__(self, iterate):
         self.iterate = iterate
@@ -50,6 +50,9 @@ class DatasetValue:
         # (dataset op name, argument values) of the graph op that made it, for iterator
         # state (engine/ops/dataset_state.py): None until its op's kernel returns it
         self.origin = None
+        # a map's output: batch() of it runs as TF's fused MapAndBatch, whose element
+        # error fails the whole batch (engine/ops/dataset_batch.py)
+        self.mapped = False
 
     def __iter__(self):
         return self.iterate()

@@ -18,15 +18,23 @@ from .dataset_core import DatasetValue, _passthrough, _scalar, register_dataset_
 
 
 _STOP = object()
+_ERROR = object()   # an element's OpError: raised, the iterator staying usable
 
 
 def _produce(src, q, stop):
-    """The prefetch thread: fills `q` until the source ends, an error, or `stop`."""
+    """The prefetch thread: fills `q` until the source ends, an error other than an
+    element's OpError (handed over in order, the source going on as TF's), or `stop`."""
     try:
-        for e in src:
+        while True:
+            try:
+                item = (next(src), None)
+            except StopIteration:
+                break
+            except errors.OpError as exc:
+                item = (_ERROR, exc)
             while not stop.is_set():
                 try:
-                    q.put((e, None), timeout=0.05)
+                    q.put(item, timeout=0.05)
                     break
                 except queue.Full:
                     continue
@@ -57,6 +65,8 @@ class _PrefetchIter:
         if self.finished:
             raise StopIteration
         e, exc = self.q.get()
+        if e is _ERROR:
+            raise exc
         if e is _STOP:
             self.finished = True
             if exc is not None:

@@ -16,52 +16,74 @@ from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, _witho
 
 
 def _shuffle_iter(ds, buffer_size, seed, seed2, count):
+    """TF's shuffle buffer over `ds` (see _ShuffleIter)."""
+    return _ShuffleIter(ds, buffer_size, seed, seed2, count)
+
+
+class _ShuffleIter:
     """TF's shuffle buffer: fill to `buffer_size` (over up to 3 epochs when repeating),
-    then each output is a uniform pick from the oldest epoch's slice of the buffer."""
-    rand = _Samples(seed, seed2)
-    buf = [None] * buffer_size
-    slices = deque([[0, 0]])
-    num = 0
-    epoch = 0
-    src = ds.iterate()
-    first = True
-    while True:
-        while src is not None and num < buffer_size:
+    then each output is a uniform pick from the oldest epoch's slice of the buffer. An
+    input element's error leaves it usable (the fill goes on at the next call), as TF's."""
+
+    def __init__(self, ds, buffer_size, seed, seed2, count):
+        self.ds, self.size, self.count = ds, buffer_size, count
+        self.rand = _Samples(seed, seed2)
+        self.buf = [None] * buffer_size
+        self.slices = deque([[0, 0]])
+        self.num = 0
+        self.epoch = 0
+        self.src = ds.iterate()
+        self.first = True
+        self.done = False
+
+    def __iter__(self):
+        return self
+
+    def _fill(self):
+        """Reads input until the buffer is full, the input ends, or 3 epochs are held;
+        False if an endless repeat of an empty dataset."""
+        size, slices, count = self.size, self.slices, self.count
+        while self.src is not None and self.num < size:
             el = None
             end = True
-            while count == -1 or epoch < count:
-                el = next(src, None)
+            while count == -1 or self.epoch < count:
+                el = next(self.src, None)
                 if el is not None:
                     end = False
-                    first = False
+                    self.first = False
                     break
-                if first and count == -1:
-                    return
-                epoch += 1
+                if self.first and count == -1:
+                    return False
+                self.epoch += 1
                 n = slices[-1][1]
                 slices.append([n, n])
-                src = ds.iterate()
+                self.src = self.ds.iterate()
             if not end:
-                buf[slices[-1][1] % buffer_size] = el
-                num += 1
+                self.buf[slices[-1][1] % size] = el
+                self.num += 1
                 slices[-1][1] += 1
             else:
-                src = None
+                self.src = None
             if len(slices) > 3:
                 break
-        if num == 0:
-            return
+        return True
+
+    def __next__(self):
+        if self.done or not self._fill() or self.num == 0:
+            self.done = True
+            raise StopIteration
+        size, slices, buf = self.size, self.slices, self.buf
         while slices and slices[0][0] == slices[0][1]:
             slices.popleft()
         s = slices[0]
-        idx = (s[0] + rand() % (s[1] - s[0])) % buffer_size
-        j = s[0] % buffer_size
+        idx = (s[0] + self.rand() % (s[1] - s[0])) % size
+        j = s[0] % size
         out = buf[idx]
         buf[idx] = buf[j]
         buf[j] = None
         s[0] += 1
-        num -= 1
-        yield out
+        self.num -= 1
+        return out
 
 
 def _resolved_seeds(make, args, attrs, fns, **kw):
@@ -128,6 +150,7 @@ def _shuffle_and_repeat(args, attrs, fns):
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
 def _map(args, attrs, fns):
     out = _map_elements(args, attrs, fns)
+    out.mapped = True
     if args[0].span_batches is not None:
         vdense = _fused.parse_example_vectorizer(fns[0].info)
         if vdense is not None:
@@ -238,16 +261,31 @@ def _map_and_batch(args, attrs, fns):
     return _batch([mapped, np.int64(n), np.bool_(drop)], attrs, fns)
 
 
+class _FilterIter:
+    """filter's iterator: the input elements whose predicate holds; an error (of an
+    element or of the predicate) leaves it usable, as TF's."""
+
+    __slots__ = ("src", "pred")
+
+    def __init__(self, src, pred):
+        self.src, self.pred = src, pred
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        while True:
+            e = next(self.src)
+            if bool(np.asarray(self.pred(e)[0])):
+                return e
+
+
 def _filter(args, attrs, fns):
     ds = args[0]
     caps = args[1:]
     fn = fns[0]
 
-    def it():
-        for e in ds.iterate():
-            if bool(np.asarray(fn(e, caps)[0])):
-                yield e
-    return DatasetValue(it)
+    return DatasetValue(lambda: _FilterIter(ds.iterate(), lambda e: fn(e, caps)))
 
 
 def _flat_map(args, attrs, fns):

@@ -21,6 +21,9 @@ from .parsing_batch import parse_dense_parts, parse_uniform, parse_uniform_batch
 __all__ = ["parse_example_proto", "parse_dense_parts"]
 
 
+_KIND_DTYPE = {k: d for d, k in _DTYPE_KIND.items()}
+
+
 def _typed(values, dtype):
     if dtype is _dt.string:
         a = np.empty(len(values), dtype=object)
@@ -33,11 +36,28 @@ def _shape_str(shape):
     return "[" + ",".join(str(d) for d in shape) + "]"
 
 
-def _check_kind(name, key, kind, dtype, index=0):
+def _where(single, name, key, index):
+    """The head of a feature's error: ParseSingleExample names only the key."""
+    return f"Key: {key}.  " if single else f"Name: {name}, Key: {key}, Index: {index}.  "
+
+
+def _check_kind(name, key, kind, dtype, index=0, single=False, sparse=False):
     if kind is not None and kind != _DTYPE_KIND[dtype]:
+        found = _TYPE_NAME[_KIND_DTYPE[kind]]
+        what = (f"Expected type: {_TYPE_NAME[dtype]}, Actual type: {found}" if sparse else
+                f"Data type: {found} but expected type: {_TYPE_NAME[dtype]}")
         raise errors.InvalidArgumentError(
-            None, None, f"Name: {name}, Key: {key}, Index: {index}.  Data types don't match. "
-            f"Data type: {_KIND_NAMES[kind]} but expected type: {_TYPE_NAME[dtype]}")
+            None, None, f"{_where(single, name, key, index)}Data types don't match. {what}")
+
+
+def _count_error(single, name, key, index, dtype, text):
+    """A dense feature with the wrong number of values: ParseSingleExample's one message,
+    ParseExample's `Number of <int64|float|bytes> values ...`."""
+    if single:
+        text = "Can't parse serialized Example."
+    else:
+        text = f"Number of {_KIND_NAMES[_DTYPE_KIND[dtype]]} values {text}"
+    return errors.InvalidArgumentError(None, None, _where(single, name, key, index) + text)
 
 
 def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_types,
@@ -64,7 +84,8 @@ def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_
         width = 0
         for i, ex in enumerate(parsed):
             kind, v = ex.get(key, (None, []))
-            _check_kind(names[i] if len(names) else "<unknown>", key, kind, dtype, i)
+            _check_kind(names[i] if len(names) else "<unknown>", key, kind, dtype, i,
+                        single, sparse=True)
             v = list(v) if not isinstance(v, list) else v
             width = max(width, len(v))
             for k in range(len(v)):
@@ -83,30 +104,28 @@ def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_
             nm = names[i] if len(names) else "<unknown>"
             kind, v = ex.get(key, (None, None))
             if v is not None:
-                _check_kind(nm, key, kind, dtype, i)
+                _check_kind(nm, key, kind, dtype, i, single)
             if vl:
                 rows.append(_typed(v if v is not None else [], dtype))
                 if len(rows[-1]) % max(per, 1):
-                    raise errors.InvalidArgumentError(
-                        None, None, f"Name: {nm}, Key: {key}, Index: {i}.  Number of "
-                        f"{_TYPE_NAME[dtype]} values is not a multiple of stride length. "
+                    raise _count_error(
+                        single, nm, key, i, dtype, "is not a multiple of stride length. "
                         f"Saw {len(rows[-1])} values but output shape is: "
-                        f"{_shape_str(shape)}")
+                        f"{_shape_str(['?'] + shape)}")
                 continue
             if v is None:
                 if default is None or np.size(default) == 0:
                     raise errors.InvalidArgumentError(
-                        None, None, f"Name: {nm}, Feature: {key} (data type: "
-                        f"{_TYPE_NAME[dtype]}) is required but could not be found.")
+                        None, None, ("" if single else f"Name: {nm}, ") + f"Feature: {key} "
+                        f"(data type: {_TYPE_NAME[dtype]}) is required but could not be found.")
                 rows.append(np.broadcast_to(np.asarray(default, dtype=_np_type(dtype)),
                                             shape))
                 continue
             a = _typed(v, dtype)
             if a.size != per:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Name: {nm}, Key: {key}, Index: {i}.  Number of "
-                    f"{_TYPE_NAME[dtype]} values != expected.  Values size: {a.size} but output "
-                    f"shape: {_shape_str(shape)}")
+                raise _count_error(single, nm, key, i, dtype,
+                                   f"!= expected.  Values size: {a.size} but output "
+                                   f"shape: {_shape_str(shape)}")
             rows.append(a.reshape(shape))
         if vl:
             longest = max((len(r) // max(per, 1) for r in rows), default=0)

@@ -6,7 +6,8 @@ broadcast", "gufunc signature", "axis 5 is out of bounds", MemoryError) becomes 
 class and message for the op type, checked against TF 1.14 (tests/golden/errors9/
 gen_runtime_errors.py); anything not mapped stays an InvalidArgumentError naming
 NumPy's exception. `decorate` adds what TF adds below the message: the node, where
-it was defined, and the user's stack when it was created.
+it was defined, and its inputs defined on other lines (OpError.__str__ adds the user's
+stack when the op was created).
 """
 from __future__ import annotations
 
@@ -173,29 +174,94 @@ def op_error(exc, node, args=None) -> errors.OpError:
         None, None, f"{type(exc).__name__} in op '{name}' ({ty}): {exc}")
 
 
+_SOURCES = ("\n\nErrors may have originated from an input operation.\n"
+            "Input Source operations connected to node ")
+
+
+def _input_sources(op, where):
+    """TF's error_interpolation block naming the op's inputs (data, then control) defined
+    on other lines than the op and than each other; "" when there are none."""
+    seen, lines = {where}, []
+    for src in [t.op for t in op._inputs] + list(op._control_inputs):
+        at = op_traceback.defined_at(getattr(src, "_traceback", None))
+        if at is not None and at not in seen:
+            seen.add(at)
+            lines.append(f" {src.name} (defined at {at})")
+    if not lines:
+        return ""
+    return _SOURCES + f"{op.name}:\n" + "\t\n".join(lines)
+
+
+def _drop_outside_sources(msg, op):
+    """The message of an op that control-flow op `op` ran, without the sources that are
+    `op`'s own inputs: in TF they reach the branch or body through Switch/Enter ops made
+    on the inner op's line, which the block leaves out."""
+    head, sep, block = msg.partition(_SOURCES)
+    if not sep:
+        return msg
+    target, _, lines = block.partition(":\n")
+    outside = {t.op.name for t in op._inputs} | {c.name for c in op._control_inputs}
+    kept = [ln for ln in lines.split("\t\n")
+            if ln.split(" (defined at ")[0].strip() not in outside]
+    return head + (sep + target + ":\n" + "\t\n".join(kept) if kept else "")
+
+
+_UNINIT = "Attempting to use uninitialized value "
+
+
+def _variable_read(op, var):
+    """The `var/read` Identity feeding `op`, if any: TF's executor fails in that read,
+    which flowgrad's plan folds into its consumer."""
+    for t in op._inputs:
+        r = t.op
+        if r.type == "Identity" and r._inputs and r._inputs[0].op.name == var:
+            return r
+    return None
+
+
+def _set(err, msg):
+    err._message = msg
+    err.args = (msg,)
+    return err
+
+
 def decorate(err: errors.OpError, node) -> errors.OpError:
-    """Adds TF's node line (with where the op was defined) and the op's creation stack."""
+    """Adds what TF's error interpolation adds to the message: the node line (with where
+    the op was defined) and the inputs defined elsewhere. The op's creation stack is
+    str()'s (OpError.__str__), not the message's, as in TF.
+
+    An op of a function body (a dataset function's FuncGraph) is not in the session's
+    graph: TF leaves its tag uninterpolated (`[[{{node Name}}]]`), names no op, and the op
+    that ran the function adds a plain `[[Name]]` line. An error of an op that a
+    control-flow op (tf.cond, tf.while_loop) ran keeps that op's line only."""
     if node is None:
         return err
     op = node.op
     name = node.name
+    msg = err.message
+    if op is not None and msg.startswith(_UNINIT):
+        op = _variable_read(op, msg[len(_UNINIT):]) or op
+        name = op.name
+    plain = f"[[node {name}]]"
+    if plain not in msg:
+        if f"node {name}" in msg:   # decorated already
+            return err
+        if "[[{{node " in msg:      # from a function body this op ran
+            tail = f"[[{name}]]"
+            return err if tail in msg else _set(err, f"{msg}\n\t {tail}")
+        if "[[node " in msg:        # from an op of a branch or loop body this op ran
+            return _set(err, _drop_outside_sources(msg, op)) if op is not None else err
+    if op is not None and getattr(op._graph, "_outer_graph", None) is not None:
+        return err if f"{{{{node {name}}}}}" in msg else _set(
+            err, f"{msg}\n\t [[{{{{node {name}}}}}]]")
     if err._op is None:
         err._op = op
-    msg = err.message
     tb = getattr(op, "_traceback", None) if op is not None else None
     where = op_traceback.defined_at(tb)
     line = f"[[node {name} (defined at {where}) ]]" if where else f"[[node {name}]]"
-    plain = f"[[node {name}]]"
-    if plain in msg:
-        msg = msg.replace(plain, line, 1)
-    elif f"node {name}" not in msg:
-        msg = f"{msg}\n\t {line}"
-    else:
-        return err   # decorated already
+    msg = msg.replace(plain, line, 1) if plain in msg else f"{msg}\n\t {line}"
     if isinstance(err, errors.ResourceExhaustedError):
         msg += "\n" + _OOM_HINT
-    if tb:
-        msg += f"\n\nOriginal stack trace for '{name}':\n" + op_traceback.format_stack(tb)
-    err._message = msg
-    err.args = (msg,)
-    return err
+    if where and op is not None:
+        msg += _input_sources(op, where)
+    return _set(err, msg)

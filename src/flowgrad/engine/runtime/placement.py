@@ -92,7 +92,7 @@ def _error(op, config):
     if sources:
         msg += ("\n\nErrors may have originated from an input operation.\n"
                 f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(sources))
-    return errors.InvalidArgumentError(None, op, msg)
+    return errors.InvalidArgumentError(None, None, msg)   # TF names no op: str() adds no stack
 
 
 def place(ops, config, assigned):

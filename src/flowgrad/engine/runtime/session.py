@@ -49,6 +49,7 @@ from . import races
 from . import trace_session
 from . import xla
 from .ir import lower
+from .kernel_errors import decorate
 
 _errstate = np.errstate
 try:   # NumPy 2: set the error state's context variable directly (0.2 us, not 0.8 us)
@@ -439,6 +440,22 @@ class _Plan:
             out.append(arr)
         return out
 
+    def _fetch_error(self, r, k):
+        """An uninitialized variable fetched as it is: TF's executor fails in the fetch's
+        `_retval_<op>_<output>_<index>` node (index: its place among the sorted fetch
+        names), which is not an op of the graph (no op is named)."""
+        err = r.error()
+        elems = self.mapper.elements
+        if len(elems) == len(self.copy_out):
+            t = elems[k]
+            if t.op.type not in _VARIABLE_OPS:   # a read (Identity) passed it on: its error
+                return decorate(err, _Named(t.op))
+            idx = sorted({e.name for e in elems}).index(t.name)
+            msg = f"{err.message}\n\t [[{{{{node _retval_{t.op.name}_{t.value_index}_{idx}}}}}]]"
+            err._message = msg
+            err.args = (msg,)
+        return err
+
     def package(self, results):
         copy_out, scalar_out = self.copy_out, self.scalar_out
         vals = []
@@ -449,12 +466,23 @@ class _Plan:
                 elif c:
                     r = r.copy()
             elif type(r) is Uninitialized:
-                raise r.error()
+                raise self._fetch_error(r, len(vals))
             elif r is DEAD:   # read from a tf.cond branch that did not run
                 raise dead_error()
             vals.append(r)
         return self.build(vals)
 
+
+_VARIABLE_OPS = frozenset(("VariableV2", "Variable", "VarHandleOp"))
+
+
+class _Named:
+    """(op, name) as kernel_errors.decorate takes a plan node."""
+
+    __slots__ = ("op", "name")
+
+    def __init__(self, op):
+        self.op, self.name = op, op.name
 
 # ---------------------------------------------------------------------------------------
 # Session
