@@ -3,14 +3,13 @@ contrib.learn Estimator over gmm_ops.gmm."""
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
 import flowgrad as _tf
 
 from ...ops.control_flow_ops import with_dependencies
 from . import gmm_ops
+from .kmeans import _InitializeClustersHook   # the same hook as k-means'
 
 constant_op = array_ops = state_ops = ops = _tf
 logging = _tf.logging
@@ -25,29 +24,6 @@ def _streaming_sum(scalar_tensor):
     sum_metric = framework.local_variable(constant_op.constant(0.0))
     sum_update = sum_metric.assign_add(scalar_tensor)
     return sum_metric, sum_update
-
-
-class _InitializeClustersHook(session_run_hook.SessionRunHook):
-    """Initializes clusters or waits for cluster initialization."""
-
-    def __init__(self, init_op, is_initialized_op, is_chief):
-        self._init_op = init_op
-        self._is_chief = is_chief
-        self._is_initialized_op = is_initialized_op
-
-    def after_create_session(self, session, _):
-        assert self._init_op.graph == ops.get_default_graph()
-        assert self._is_initialized_op.graph == self._init_op.graph
-        while True:
-            try:
-                if session.run(self._is_initialized_op):
-                    break
-                elif self._is_chief:
-                    session.run(self._init_op)
-                else:
-                    time.sleep(1)
-            except RuntimeError as e:
-                logging.info(e)
 
 
 class GMM(estimator.Estimator):
