@@ -137,3 +137,33 @@ def test_variable_scope_originally_defined_at_names_the_users_frames(tmp_path):
                        "    return tf.get_variable('w', [2])\n"
                        f'  File "{script}", line 4, in <module>\n'
                        "    make()\n\n")
+
+
+def test_op_traceback_finds_a_user_frame_called_back_by_flowgrad():
+    # A user function that flowgrad calls back (a tf.cond branch, a while_loop body) is
+    # the innermost user frame of the ops it creates, even when its caller sits at the
+    # depth where an earlier op of that caller was found (capture's frame walk).
+    from flowgrad.engine.framework import op_traceback as T
+
+    def leaf():
+        return T.capture(1)
+
+    def chain(n, fn):
+        return chain(n - 1, fn) if n else fn()
+
+    for code in (leaf.__code__, chain.__code__):   # both play flowgrad's own frames
+        T._KIND[id(code)] = 1
+        T._CODES.append(code)
+
+    def branch():
+        return chain(2, leaf)
+
+    def user():
+        first = chain(6, leaf)      # user() is 9 frames below capture
+        second = chain(2, branch)   # user() 9 below again, branch() 5 below
+        return first, second
+
+    first, second = user()
+    assert first[0] is user.__code__
+    assert second[0] is branch.__code__
+    assert second[2][0][0] is user.__code__

@@ -70,36 +70,26 @@ def _outer(f) -> tuple:
     return tuple(out)
 
 
-# The last user frame seen, its callers' (code, lasti) pairs, and the depths below
-# capture() at which it was found (a few API paths of different lengths). While a frame
-# runs, its callers are fixed and suspended at fixed instructions, so the ops one frame
-# creates (a loop, a whole tf.gradients call) share one tuple; and when the frame at a
-# known depth is still that frame and the frame just below it is flowgrad's, capture()
-# costs two frame look-ups, no walk. It keeps that one frame alive until another frame
+# The last user frame that created an op, and its callers' (code, lasti) pairs. While a
+# frame runs, its callers are fixed and suspended at fixed instructions, so the ops one
+# frame creates (a loop, a whole tf.gradients call) share one tuple: capture() walks only
+# from its caller out to the first user frame (flowgrad's frames between them), not the
+# callers. The walk is always made: a frame found at a remembered depth may be the caller
+# of a user function that flowgrad called back (a tf.cond branch, a loop body), which is
+# then the innermost user frame. It keeps that one frame alive until another frame
 # creates an op.
-_last: tuple = (None, (), ())
+_last: tuple = (None, ())
 
 
 def capture(depth: int = 2) -> tuple:
     """Where the op being created was created: (code, lasti, callers) of the innermost
     user frame, callers being ((code, lasti), ...) outwards; () if no user frame."""
     global _last
-    last_frame, callers, depths = _last
-    if last_frame is not None:
-        for d in depths:
-            try:
-                f = _getframe(d)
-            except ValueError:
-                continue
-            if f is last_frame and (d == depth or
-                                    _KIND.get(id(_getframe(d - 1).f_code)) == 1):
-                return (f.f_code, f.f_lasti, callers)
     try:
         f = _getframe(depth)
     except ValueError:
         return ()
     kinds = _KIND
-    d = depth
     while f is not None:
         c = f.f_code
         k = kinds.get(id(c))
@@ -110,15 +100,12 @@ def capture(depth: int = 2) -> tuple:
         if k == 2:
             return ()
         f = f.f_back
-        d += 1
     else:
         return ()
-    if f is last_frame:   # the same frame, reached by a path of another length
-        depths = (d,) + tuple(x for x in depths if x != d)[:3]
-    else:
-        callers = _outer(f.f_back)
-        depths = (d,)
-    _last = (f, callers, depths)
+    if f is _last[0]:   # the frame that created the last op: its callers are unchanged
+        return (c, f.f_lasti, _last[1])
+    callers = _outer(f.f_back)
+    _last = (f, callers)
     return (c, f.f_lasti, callers)
 
 
