@@ -1,0 +1,25 @@
+"""Graphs, checkpoints and logs around training, as TF 1.14 scripts use them (probe pg)."""
+import sys
+
+import flowgrad
+from flowgrad.compat.tf_alias import alias_tensorflow
+
+
+def test_core_proto_modules_are_the_classes_tf_uses():
+    """`from tensorflow.core.framework import graph_pb2` (freeze/load scripts) gives the
+    class tf.GraphDef is; config_pb2 gives flowgrad's ConfigProto."""
+    with alias_tensorflow():
+        import tensorflow as tf
+        from tensorflow.core.framework import graph_pb2, node_def_pb2, summary_pb2
+        from tensorflow.core.protobuf import config_pb2, meta_graph_pb2, saver_pb2
+        from tensorflow.core.util import event_pb2
+        from tensorflow.python.framework import tensor_util
+        assert graph_pb2.GraphDef is tf.GraphDef is flowgrad.GraphDef
+        assert node_def_pb2.NodeDef is tf.NodeDef
+        assert meta_graph_pb2.MetaGraphDef is tf.MetaGraphDef
+        assert summary_pb2.Summary is tf.Summary
+        assert event_pb2.Event is tf.Event
+        assert config_pb2.ConfigProto is tf.ConfigProto
+        assert saver_pb2.SaverDef.V2 == 2
+        assert tensor_util.make_ndarray is tf.make_ndarray
+    assert not any(k == "tensorflow" or k.startswith("tensorflow.") for k in sys.modules)
