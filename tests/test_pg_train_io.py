@@ -23,3 +23,20 @@ def test_core_proto_modules_are_the_classes_tf_uses():
         assert saver_pb2.SaverDef.V2 == 2
         assert tensor_util.make_ndarray is tf.make_ndarray
     assert not any(k == "tensorflow" or k.startswith("tensorflow.") for k in sys.modules)
+
+
+def test_logging_counters_and_app_run_as_tf114():
+    """pg_logging_probe.py under `flowgrad run`: log_every_n / log_first_n count per
+    caller's caller as TF 1.14 does, and after tf.app.run every record prints twice (the
+    tensorflow logger's handler, then absl's with the caller's file:line)."""
+    import os
+    import subprocess
+
+    import goldens
+    gen = goldens.generator("compat", "pg_logging")
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+    env = dict(os.environ, PYTHONPATH=src)
+    p = subprocess.run([sys.executable, "-m", "flowgrad", "run", gen.PROBE, "extra_arg"],
+                       env=env, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert gen.mask(p.stderr) == goldens.load("compat", "pg_logging")["stderr"]
