@@ -40,3 +40,40 @@ def test_logging_counters_and_app_run_as_tf114():
                        env=env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert gen.mask(p.stderr) == goldens.load("compat", "pg_logging")["stderr"]
+
+
+# -- graph files (golden saver/pg_graph_files) -----------------------------------------------
+
+def _graph_files():
+    import goldens
+    return goldens.generator("saver", "pg_graph_files"), goldens.load("saver", "pg_graph_files")
+
+
+def test_filled_constants_are_written_as_tf_writes_them():
+    gen, want = _graph_files()
+    assert gen.consts(flowgrad) == want["consts"]
+
+
+def test_filled_constants_survive_import_and_run():
+    import numpy as np
+    gen, want = _graph_files()
+    got = gen.const_round_trip(flowgrad)
+    assert got["protos"] == want["const_round_trip"]["protos"]
+    assert got["get_attr"] == want["const_round_trip"]["get_attr"]
+    for a, b in zip(got["values"], want["const_round_trip"]["values"]):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_colocation_classes_of_variables_slots_and_gradient_tuples():
+    gen, want = _graph_files()
+    assert gen.classes(flowgrad) == want["classes"]
+
+
+def test_text_graph_files_write_floats_as_tf(tmp_path):
+    gen, want = _graph_files()
+    assert gen.text_floats(flowgrad, str(tmp_path)) == want["text_floats"]
+
+
+def test_monitored_session_graph_pbtxt_has_shapes(tmp_path):
+    gen, want = _graph_files()
+    assert gen.hook_graph(flowgrad, str(tmp_path)) == want["hook_graph"]
