@@ -77,3 +77,21 @@ def test_text_graph_files_write_floats_as_tf(tmp_path):
 def test_monitored_session_graph_pbtxt_has_shapes(tmp_path):
     gen, want = _graph_files()
     assert gen.hook_graph(flowgrad, str(tmp_path)) == want["hook_graph"]
+
+
+# -- checkpoint maps in TF's order (golden saver/pg_ckpt_order) ------------------------------
+
+def test_checkpoint_maps_iterate_in_tf_order():
+    import goldens
+    gen, want = goldens.generator("saver", "pg_ckpt_order"), goldens.load("saver", "pg_ckpt_order")
+    assert gen.model(flowgrad) == want["model"]
+    assert gen.many(flowgrad) == want["many"]
+    assert gen.init_error(flowgrad) == want["init_error"]
+
+
+def test_unordered_map_order_model():
+    from flowgrad.train.unordered_map import cxx_string_hash, unordered_map_order
+    assert cxx_string_hash(b"") == 6142509188972423790   # libstdc++'s std::hash("")
+    assert unordered_map_order(["a", "b", "c"]) == ["c", "b", "a"]
+    assert sorted(unordered_map_order([str(i) for i in range(500)]), key=int) == \
+        [str(i) for i in range(500)]
