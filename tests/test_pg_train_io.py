@@ -95,3 +95,21 @@ def test_unordered_map_order_model():
     assert unordered_map_order(["a", "b", "c"]) == ["c", "b", "a"]
     assert sorted(unordered_map_order([str(i) for i in range(500)]), key=int) == \
         [str(i) for i in range(500)]
+
+
+# -- tf.print structures (golden framework/pg_print) ----------------------------------------
+
+def test_tf_print_lays_out_structures_as_tf():
+    import io
+
+    import goldens
+    gen = goldens.generator("framework", "pg_print")
+
+    def capture(fn):
+        old, sys.stderr = sys.stderr, io.StringIO()
+        try:
+            fn()
+            return sys.stderr.getvalue()
+        finally:
+            sys.stderr = old
+    assert gen.printed(flowgrad, capture) == goldens.load("framework", "pg_print")
