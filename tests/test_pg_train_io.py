@@ -113,3 +113,15 @@ def test_tf_print_lays_out_structures_as_tf():
         finally:
             sys.stderr = old
     assert gen.printed(flowgrad, capture) == goldens.load("framework", "pg_print")
+
+
+# -- PNG bytes (golden image/pg_png) ---------------------------------------------------------
+
+def test_png_bytes_are_tf_bytes():
+    import goldens
+    gen, want = goldens.generator("image", "pg_png"), goldens.load("image", "pg_png")
+    got = gen.encoded(flowgrad)
+    assert sorted(got) == sorted(want["encoded"])
+    for name in got:
+        assert bytes(got[name]) == want["encoded"][name], name
+    assert gen.summary_images(flowgrad) == want["summary_images"]
