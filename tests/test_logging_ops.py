@@ -130,6 +130,9 @@ def test_logging_levels_and_output(capsys):
         log.log(log.ERROR, "bad %s", "thing")
         log.log_if(log.INFO, "shown", True)
         log.log_if(log.INFO, "not shown", False)
+        log._counts.clear()
+        # TF 1.14 keys the count on the caller's caller: both loops share one count, so
+        # log_first_n (counts 5..9) logs nothing (golden: compat/pg_logging)
         for i in range(5):
             log.log_every_n(log.INFO, "every %d", 2, i)
         for i in range(5):
@@ -142,7 +145,7 @@ def test_logging_levels_and_output(capsys):
     assert err.splitlines() == [
         "INFO:tensorflow:step 3", "WARNING:tensorflow:careful", "ERROR:tensorflow:bad thing",
         "INFO:tensorflow:shown", "INFO:tensorflow:every 0", "INFO:tensorflow:every 2",
-        "INFO:tensorflow:every 4", "INFO:tensorflow:first 0", "INFO:tensorflow:first 1"]
+        "INFO:tensorflow:every 4"]
 
 
 def test_compat_v1_has_the_setup_calls():

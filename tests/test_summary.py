@@ -87,7 +87,8 @@ def test_summary_ops_match_tf_bytes_names_and_types(golden):
 
 
 def _decode_png(data):
-    """Decodes the PNGs flowgrad writes (8-bit, one IDAT, filter 0 rows)."""
+    """Decodes an 8-bit PNG as TF's (libpng's) writer makes it: IDAT chunks, rows filtered
+    with any of the five PNG filters."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, chunks = 8, {}
     while pos < len(data):
@@ -96,13 +97,24 @@ def _decode_png(data):
         body = data[pos + 8:pos + 8 + n]
         (crc,) = struct.unpack(">I", data[pos + 8 + n:pos + 12 + n])
         assert crc == zlib.crc32(kind + body)
-        chunks[kind] = body
+        chunks[kind] = chunks.get(kind, b"") + body
         pos += 12 + n
     w, h, depth, color, _, _, _ = struct.unpack(">IIBBBBB", chunks[b"IHDR"])
     c = {0: 1, 4: 2, 2: 3, 6: 4}[color]
+    assert depth == 8
     raw = np.frombuffer(zlib.decompress(chunks[b"IDAT"]), np.uint8).reshape(h, w * c + 1)
-    assert depth == 8 and not raw[:, 0].any()
-    return raw[:, 1:].reshape(h, w, c)
+    out = np.zeros((h, w * c), np.int64)
+    for y in range(h):
+        kind, row = raw[y, 0], raw[y, 1:].astype(np.int64)
+        up = out[y - 1] if y else np.zeros(w * c, np.int64)
+        for i in range(w * c):
+            a = out[y, i - c] if i >= c else 0
+            b, d = up[i], (up[i - c] if i >= c else 0)
+            pa, pb, pc = abs(b - d), abs(a - d), abs(a + b - 2 * d)
+            pred = [0, a, b, (a + b) // 2,
+                    a if pa <= pb and pa <= pc else (b if pb <= pc else d)][kind]
+            out[y, i] = (row[i] + pred) & 0xFF
+    return out.astype(np.uint8).reshape(h, w, c)
 
 
 def test_image_summaries_match_tf_pixels(golden):

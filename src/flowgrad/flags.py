@@ -105,10 +105,24 @@ DEFINE_integer = _wrap_define_function(_absl_flags.DEFINE_integer)
 FLAGS = _FlagValuesWrapper(_absl_flags.FLAGS)
 
 
+def _unparse_flags():
+    """FLAGS.unparse_flags() without its side effect on logging: absl logs the call with
+    the `logging.info` function, which (root logger without handlers) runs
+    logging.basicConfig; a root handler set up before the script would keep tf.logging
+    from adding its own (TF 1.14's get_logger), so absl's app.run, which replaces that
+    root handler, would then print tf.logging lines in absl's format only."""
+    root = _logging.getLogger()
+    before = list(root.handlers)
+    _absl_flags.FLAGS.unparse_flags()
+    for h in root.handlers[:]:
+        if h not in before:
+            root.removeHandler(h)
+
+
 def _begin_script():
     """Before `flowgrad run` runs a script: FLAGS unparsed (a first read parses the script's
     argv). Returns the flag names defined now, for `_end_script`."""
-    _absl_flags.FLAGS.unparse_flags()
+    _unparse_flags()
     return set(_absl_flags.FLAGS)
 
 
@@ -122,4 +136,4 @@ def _end_script(names):
         for flag in list(defined):  # deleting a flag edits this list
             if flag.name not in names and flag.name in fv:
                 fv.__delattr__(flag.name)
-    fv.unparse_flags()
+    _unparse_flags()

@@ -13,6 +13,7 @@ import os as _os
 import sys as _sys
 import threading as _threading
 import time as _time
+import traceback as _traceback
 
 DEBUG = _logging.DEBUG
 INFO = _logging.INFO
@@ -39,6 +40,22 @@ class _StderrHandler(_logging.StreamHandler):
         pass
 
 
+def _find_caller(stack_info=False, stacklevel=1):
+    """The logger's findCaller, as TF 1.14 sets it: the first frame outside Python's
+    logging and this module (so a record's file:line, which absl's format shows after
+    tf.app.run, is the line that called tf.logging.info)."""
+    ours = (_os.path.normcase(__file__), _os.path.normcase(_logging.__file__))
+    f = _sys._getframe(1)
+    while f is not None and _os.path.normcase(f.f_code.co_filename) in ours:
+        f = f.f_back
+    if f is None:
+        return "(unknown file)", 0, "(unknown function)", None
+    sinfo = None
+    if stack_info:
+        sinfo = "Stack (most recent call last):\n" + "".join(_traceback.format_stack(f))
+    return f.f_code.co_filename, f.f_lineno, f.f_code.co_name, sinfo
+
+
 def get_logger():
     """The "tensorflow" logger (`tf.get_logger()`), configured on first use as TF does."""
     global _logger
@@ -47,6 +64,7 @@ def get_logger():
     with _lock:
         if _logger is None:
             logger = _logging.getLogger("tensorflow")
+            logger.findCaller = _find_caller
             if not _logging.getLogger().handlers:
                 handler = _StderrHandler()
                 handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
@@ -96,12 +114,22 @@ _counts: dict = {}
 
 
 def _caller_key():
+    """TF 1.14's counter token (_GetFileAndLine): from the frame that called
+    log_every_n / log_first_n, the first frame up the stack in another file, or
+    ('<unknown>', 0). So calls on different lines of one function (or of a script's
+    top level) share one count, as in TF."""
     f = _sys._getframe(2)
-    return (f.f_code.co_filename, f.f_lineno)
+    our_file = f.f_code.co_filename
+    f = f.f_back
+    while f is not None:
+        if f.f_code.co_filename != our_file:
+            return (f.f_code.co_filename, f.f_lineno)
+        f = f.f_back
+    return ("<unknown>", 0)
 
 
 def log_every_n(level, msg, n, *args):
-    """Logs `msg` the 1st, (n+1)th, (2n+1)th, ... time this line is reached."""
+    """Logs `msg` the 1st, (n+1)th, (2n+1)th, ... time its counter is reached (_caller_key)."""
     key = _caller_key()
     count = _counts.get(key, 0)
     _counts[key] = count + 1
@@ -109,7 +137,7 @@ def log_every_n(level, msg, n, *args):
 
 
 def log_first_n(level, msg, n, *args):
-    """Logs `msg` only the first `n` times this line is reached."""
+    """Logs `msg` only the first `n` times its counter is reached (_caller_key)."""
     key = _caller_key()
     count = _counts.get(key, 0)
     _counts[key] = count + 1

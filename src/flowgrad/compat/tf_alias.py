@@ -130,6 +130,14 @@ _INTERNAL = {
     "tensorflow.core.example": [],
     "tensorflow.core.example.example_pb2": ["flowgrad.protos.example_pb2"],
     "tensorflow.core.example.feature_pb2": ["flowgrad.protos.feature_pb2"],
+    # TF's framework protos: the classes tensorboard ships (what tf.GraphDef & co. are)
+    "tensorflow.core.framework": [],
+    "tensorflow.core.protobuf": [],
+    "tensorflow.core.util": [],
+    "tensorflow.core.util.event_pb2": ["tensorboard.compat.proto.event_pb2"],
+    "tensorflow.core.protobuf.config_pb2": ["flowgrad.engine.framework.config",
+                                            "tensorboard.compat.proto.config_pb2"],
+    "tensorflow.python.framework.tensor_util": ["flowgrad"],
     "tensorflow.python.ops.parsing_ops": ["flowgrad.ops.parsing_ops"],
     "tensorflow.python.framework.sparse_tensor": ["flowgrad.ops.sparse_tensor"],
     "tensorflow.python.lib": [],
@@ -151,6 +159,12 @@ _INTERNAL = {
         "flowgrad.saved_model.signature_def_utils"],
     "tensorflow.python.saved_model.utils": ["flowgrad.saved_model.utils"],
 }
+for _m in ("graph_pb2", "node_def_pb2", "attr_value_pb2", "tensor_pb2", "tensor_shape_pb2",
+           "types_pb2", "summary_pb2", "versions_pb2", "op_def_pb2", "variable_pb2",
+           "function_pb2"):
+    _INTERNAL["tensorflow.core.framework." + _m] = ["tensorboard.compat.proto." + _m]
+for _m in ("meta_graph_pb2", "saver_pb2", "rewriter_config_pb2"):
+    _INTERNAL["tensorflow.core.protobuf." + _m] = ["tensorboard.compat.proto." + _m]
 for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent", "momentum",
            "adam", "adagrad", "adadelta", "rmsprop", "ftrl", "learning_rate_decay",
            "moving_averages", "checkpoint_management", "basic_session_run_hooks",

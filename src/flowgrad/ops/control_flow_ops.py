@@ -21,8 +21,9 @@ __all__ = ["case", "cond", "group", "no_op", "switch_case", "tuple", "while_loop
 
 def with_dependencies(dependencies, output_tensor, name=None):
     """`output_tensor`, produced only after `dependencies` have run (an Identity)."""
+    g = get_default_graph()
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
-        with get_default_graph().control_dependencies(dependencies):
+        with g.colocate_with(output_tensor), g.control_dependencies(dependencies):  # as TF
             return array_ops.identity(output_tensor, name=scope)
 
 

@@ -10,6 +10,8 @@ round-trips, as C++ StrCat does.
 from __future__ import annotations
 
 import logging
+import pprint
+import random
 import sys
 
 import numpy as np
@@ -24,6 +26,7 @@ from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tenso
 from ..engine.ops._base import apply, apply_op, to_tensor
 from ..engine.ops.control_flow import cond
 from ..engine.ops.ordering import no_op
+from .sparse_tensor import SparseTensor
 
 __all__ = ["Assert", "Print", "print"]
 
@@ -248,14 +251,30 @@ def Print(input_, data, message=None, first_n=None, summarize=None, name=None):
 # ---------------------------------------------------------------------------------------
 # tf.print (PrintV2: an op that prints)
 # ---------------------------------------------------------------------------------------
-class _Slot:
-    def __init__(self, i):
-        self.marker = f"\x00flowgrad-slot-{i}\x00"
+def _placeholder_for(text, default="{}"):
+    """TF's _generate_placeholder_string: "{}", lengthened with digits of random.Random(5)
+    until it does not occur in `text`."""
+    ph, rng = default, random.Random(5)
+    while ph in text:
+        ph += str(rng.randint(0, 9))
+    return ph
 
-    def __repr__(self):
-        return self.marker
 
-    __str__ = __repr__
+def _map_leaves(fn, x):
+    """`x` with fn applied to each leaf, as TF's nest sees a structure: dicts (leaves in
+    sorted key order), lists, tuples and namedtuples are structures, the rest leaves."""
+    if isinstance(x, dict):
+        done = {k: _map_leaves(fn, x[k]) for k in sorted(x)}
+        return type(x)((k, done[k]) for k in x)
+    if isinstance(x, tuple) and hasattr(x, "_fields"):
+        return type(x)(*(_map_leaves(fn, v) for v in x))
+    if isinstance(x, (list, tuple)):
+        return type(x)(_map_leaves(fn, v) for v in x)
+    return fn(x)
+
+
+def _is_printed_tensor(x):
+    return isinstance(x, SparseTensor) or _is_tensor_like(x)
 
 
 def _print_v2_infer(inputs, attrs):
@@ -345,36 +364,37 @@ def print(*inputs, **kwargs):
         template.append(len(tensors))
         tensors.append(to_tensor(t))
 
+    # TF's template: each input pprint.pformat'ed (a string as it is) with a placeholder
+    # for each tensor ("SparseTensor(indices={}, values={}, shape={})" for a sparse one),
+    # quotes around a bare placeholder removed; the placeholder does not occur in the
+    # inputs' own text
+    free = " ".join(pprint.pformat(_map_leaves(lambda v: "" if _is_printed_tensor(v) else v,
+                                               x)) for x in inputs)
+    ph = _placeholder_for(free)
     g = get_default_graph()
     with g._atomic():
         for i, x in enumerate(inputs):
             if i > 0:
                 template.append(sep)
-            if _is_tensor_like(x):
-                add_tensor(x)
-            elif isinstance(x, str):
+            if isinstance(x, str):
                 template.append(x)
-            elif isinstance(x, (list, tuple, dict)):
-                slots = []
+                continue
+            leaves = []
 
-                def swap(v):
-                    if _is_tensor_like(v):
-                        s = _Slot(len(slots))
-                        slots.append(v)
-                        return s
-                    if isinstance(v, dict):
-                        return type(v)((k, swap(w)) for k, w in v.items())
-                    if isinstance(v, (list, tuple)):
-                        return type(v)(swap(w) for w in v)
-                    return v
-                text = str(swap(x))
-                for j, t in enumerate(slots):
-                    before, text = text.split(_Slot(j).marker, 1)
-                    template.append(before)
-                    add_tensor(t)
-                template.append(text)
-            else:
-                template.append(str(x))
+            def place(v, leaves=leaves):
+                if isinstance(v, SparseTensor):
+                    leaves.extend([v.indices, v.values, v.dense_shape])
+                    return f"SparseTensor(indices={ph}, values={ph}, shape={ph})"
+                if _is_tensor_like(v):
+                    leaves.append(v)
+                    return ph
+                return v
+            text = pprint.pformat(_map_leaves(place, x)).replace(f"'{ph}'", ph)
+            parts = text.split(ph)
+            for j, t in enumerate(leaves):
+                template.append(parts[j])
+                add_tensor(t)
+            template.append(parts[-1])
         template.append(end)
         one_string = (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
                       inputs[0].dtype.base_dtype == _dt.string and

@@ -256,25 +256,32 @@ class Variable(metaclass=_VariableMeta):
         init_from_fn = callable(initial_value)
         with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
-                if init_from_fn:
-                    # as TF: an initializer function's ops get no device (device(None))
-                    with name_scope("Initializer"), g.device(None):
-                        initial_value = initial_value()
-                initial_value = convert_to_tensor(initial_value, name="initial_value", dtype=dtype)
-                if isinstance(initial_value, Tensor) and initial_value.graph is not g:
-                    raise ValueError("initial_value must be from the same graph as the variable")
-                ishape = initial_value.shape
-                if shape is not None:
-                    ishape = as_shape(shape)
-                if validate_shape and not ishape.is_fully_defined():
-                    raise ValueError(f"initial_value must have a shape specified: "
-                                     f"{initial_value}")
-                vshape = ishape if validate_shape else TensorShape(None)
                 true_name = scope[:-1]
-                self._variable = apply("VariableV2", [], {
-                    "shape": vshape.as_tuple() if vshape.ndims is not None else None,
-                    "dtype": initial_value.dtype.base_dtype, "container": g._container,
-                    "shared_name": ""}, true_name + "/")
+                # as TF: an initializer function's ops get no device (device(None)) and,
+                # with the variable op, the variable's _class
+                with (g._class_attr_scope(true_name) if init_from_fn
+                      else contextlib.nullcontext()):
+                    if init_from_fn:
+                        with name_scope("Initializer"), g.device(None):
+                            initial_value = convert_to_tensor(
+                                initial_value(), name="initial_value", dtype=dtype)
+                    else:
+                        initial_value = convert_to_tensor(initial_value, name="initial_value",
+                                                          dtype=dtype)
+                    if isinstance(initial_value, Tensor) and initial_value.graph is not g:
+                        raise ValueError("initial_value must be from the same graph as the "
+                                         "variable")
+                    ishape = initial_value.shape
+                    if shape is not None:
+                        ishape = as_shape(shape)
+                    if validate_shape and not ishape.is_fully_defined():
+                        raise ValueError(f"initial_value must have a shape specified: "
+                                         f"{initial_value}")
+                    vshape = ishape if validate_shape else TensorShape(None)
+                    self._variable = apply("VariableV2", [], {
+                        "shape": vshape.as_tuple() if vshape.ndims is not None else None,
+                        "dtype": initial_value.dtype.base_dtype, "container": g._container,
+                        "shared_name": ""}, true_name + "/")
                 self._initial_value = initial_value
                 g._last_id += _guard_count(initial_value)
                 self._initializer_op = apply(
@@ -585,22 +592,25 @@ class ResourceVariable(Variable):
         with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 handle_name = scope[:-1]
-                with name_scope("Initializer"), g.device(None):
-                    initial_value = convert_to_tensor(
-                        initial_value() if init_from_fn else initial_value,
-                        name="initial_value", dtype=dtype)
-                self._shape = as_shape(shape) if shape is not None else initial_value.shape
-                self._dtype = initial_value.dtype.base_dtype
-                self._handle = _res.var_handle_op(self._dtype, self._shape, g._container or "",
-                                                  handle_name, name=scope)
+                # as TF: the initial value's new ops and the handle carry the variable's _class
+                with g._class_attr_scope(handle_name):
+                    with name_scope("Initializer"), g.device(None):
+                        initial_value = convert_to_tensor(
+                            initial_value() if init_from_fn else initial_value,
+                            name="initial_value", dtype=dtype)
+                    self._shape = as_shape(shape) if shape is not None else initial_value.shape
+                    self._dtype = initial_value.dtype.base_dtype
+                    self._handle = _res.var_handle_op(self._dtype, self._shape,
+                                                      g._container or "", handle_name,
+                                                      name=scope)
                 self._initial_value = initial_value
                 with name_scope("IsInitialized"):
                     self._is_initialized_op = _res.var_is_initialized_op(self._handle)
-                with name_scope("Assign") as n:
+                with name_scope("Assign") as n, g.colocate_with(self._handle.op):
                     g._last_id += _guard_count(initial_value)   # TF's guard (see above)
                     self._initializer_op = _res.assign_variable_op(self._handle, initial_value,
                                                                    name=n)
-                with name_scope("Read"):
+                with name_scope("Read"), g.colocate_with(self._handle.op):
                     value = _res.read_variable_op(self._handle, self._dtype)
                     self._graph_element = value
                     self._cached_value = (identity(value) if caching_device is not None

@@ -57,11 +57,10 @@ def _file_closure(fdesc, seen=None):
 def serialize(schema_version, meta_graphs, as_text=False):
     """The bytes of saved_model.pb (or .pbtxt with `as_text`) holding `meta_graphs`."""
     if as_text:
-        from google.protobuf import text_format  # lazy: optional protos
         msg = _text_class()(saved_model_schema_version=schema_version)
         for mg in meta_graphs:  # another pool's class: copied through its bytes
             msg.meta_graphs.add().ParseFromString(mg.SerializeToString())
-        return text_format.MessageToString(msg).encode("utf-8")
+        return proto.tf_text(msg).encode("utf-8")  # TF's str(proto): floats as doubles
     from ..protos import saved_model_pb2  # lazy: needs protobuf
     msg = saved_model_pb2.SavedModel(saved_model_schema_version=schema_version)
     msg.meta_graphs.extend(mg.SerializeToString(deterministic=True) for mg in meta_graphs)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import struct
-import zlib
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from ..engine.framework.graph import GraphKeys, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.framework.proto import pb, tensor_proto
+from ..engine.ops import png_writer
 
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
            "text"]
@@ -252,23 +252,8 @@ def histogram(name, values, collections=None, family=None):
 
 
 # ---------------------------------------------------------------------------------------
-# ImageSummary (PNG written with zlib)
+# ImageSummary (PNG written as TF's libpng writes it: engine/ops/png_writer.py)
 # ---------------------------------------------------------------------------------------
-def encode_png(img):
-    """PNG bytes of a uint8 [h, w, c] image, c in (1, 2, 3, 4) (filter 0, zlib level 6)."""
-    h, w, c = img.shape
-    color_type = {1: 0, 2: 4, 3: 2, 4: 6}[c]
-    raw = np.zeros((h, w * c + 1), dtype=np.uint8)
-    raw[:, 1:] = img.reshape(h, w * c)
-
-    def chunk(kind, data):
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-    ihdr = struct.pack(">IIBBBBB", w, h, 8, color_type, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
-            + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b""))
-
-
 def _normalize_float_image(im, bad_color):
     """TF's NormalizeFloatImage: to uint8 by 255/max, or centred at 128 by 127/max|x|."""
     ft = np.float64 if im.dtype == np.float64 else np.float32
@@ -319,7 +304,7 @@ def _image_kernel(tag, tensor, max_images, bad_color=None):
             im = _normalize_float_image(im, bad_color)
         v = s.value.add(tag=f"{base}/image/{i}" if max_images > 1 else f"{base}/image")
         v.image.height, v.image.width, v.image.colorspace = im.shape[0], im.shape[1], depth
-        v.image.encoded_image_string = encode_png(np.ascontiguousarray(im))
+        v.image.encoded_image_string = png_writer.encode_png(np.ascontiguousarray(im))
     return np.array(s.SerializeToString(), dtype=object)
 
 

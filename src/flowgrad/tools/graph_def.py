@@ -9,6 +9,7 @@ import os
 
 from ..engine.framework.graph import Graph
 from ..engine.framework.graph_def import graph_to_graph_def  # noqa: F401 - re-exported
+from ..engine.framework.proto import tf_text
 from ..train.checkpoint_management import atomic_write
 
 __all__ = ["graph_to_graph_def", "write_graph"]
@@ -29,8 +30,7 @@ def write_graph(graph_or_graph_def, logdir, name, as_text=True):
     os.makedirs(logdir, exist_ok=True)
     path = os.path.join(logdir, name)
     if as_text:
-        from google.protobuf import text_format  # lazy: optional dependency (summary extra)
-        data = text_format.MessageToString(gd).encode("utf-8")
+        data = tf_text(gd).encode("utf-8")  # floats as TF's float_format=''
     else:
         data = gd.SerializeToString(deterministic=True)  # attrs sorted, as TF's
     atomic_write(path, data)

@@ -282,7 +282,7 @@ class CheckpointSaverHook(SessionRunHook):
         global_step = session.run(self._global_step_tensor)
         # the graph is final now (other hooks' begin() may have added to it)
         graph = get_default_graph()
-        write_graph(graph, self._checkpoint_dir, "graph.pbtxt")
+        write_graph(graph.as_graph_def(add_shapes=True), self._checkpoint_dir, "graph.pbtxt")
         saver_def = self._get_saver().saver_def if self._get_saver() else None
         self._summary_writer.add_graph(graph)
         self._summary_writer.add_meta_graph(tf_meta_graph_def(graph, saver_def))

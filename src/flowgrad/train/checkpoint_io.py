@@ -54,6 +54,7 @@ from ..engine.framework import errors
 from ..engine.framework import file_io
 from . import checkpoint_v1 as _v1
 from . import tensor_bundle as _tb
+from .unordered_map import unordered_map_order
 
 __all__ = ["CheckpointReader", "NewCheckpointReader", "convert_checkpoint", "read_for_restore",
            "write_checkpoint"]
@@ -589,11 +590,23 @@ class CheckpointReader:
             return v.item() if v.dtype == object else v[()]
         return v
 
+    def _map_order(self):
+        """The keys in the order of TF's dicts: for a V2 checkpoint, that of the C++
+        unordered_map TF fills with the sorted keys (train/unordered_map.py)."""
+        entries = self._ckpt.entries
+        if self._ckpt.format != TF_FORMAT:
+            return list(entries)
+        return unordered_map_order(sorted(entries, key=lambda k: k.encode()))
+
     def get_variable_to_shape_map(self):
-        return {k: list(s) for k, (_, s) in self._ckpt.entries.items()}
+        """{name: shape as a list}, in TF 1.14's order (see _map_order)."""
+        entries = self._ckpt.entries
+        return {k: list(entries[k][1]) for k in self._map_order()}
 
     def get_variable_to_dtype_map(self):
-        return {k: d for k, (d, _) in self._ckpt.entries.items()}
+        """{name: DType}, in TF 1.14's order (see _map_order)."""
+        entries = self._ckpt.entries
+        return {k: entries[k][0] for k in self._map_order()}
 
     def debug_string(self):
         """b"name (DT_FLOAT) [2,3]\\n" per entry, sorted by key, as TF's (which lists the

@@ -241,7 +241,7 @@ class Supervisor:
 
     def _write_graph(self):
         if self._is_chief and self._logdir:
-            write_graph(self._graph, self._logdir, "graph.pbtxt")
+            write_graph(self._graph.as_graph_def(add_shapes=True), self._logdir, "graph.pbtxt")
         if self._summary_writer and not self._graph_added_to_summary:
             self._summary_writer.add_graph(self._graph)
             self._summary_writer.add_meta_graph(

@@ -28,7 +28,9 @@ def _const_infer(inputs, attrs):
     return [(attrs["dtype"], TensorShape(v.shape))]
 
 
-def _const_kernel(value, dtype):
+def _const_kernel(value, dtype, fill_values=None):
+    # fill_values: what TF's TensorProto holds of a constant that a scalar or short list
+    # fills (tf.constant(0., shape=[3]), tf.zeros([3])); only the GraphDef reads it
     return value
 
 
@@ -258,6 +260,7 @@ def constant(value, dtype=None, shape=None, name: str = "Const",
         n = int(np.prod(shape)) if shape else 1
         if verify_shape and arr.shape != shape:
             raise TypeError(f"Expected Tensor's shape: {shape}, got {arr.shape}.")
+        given = arr.reshape(-1)
         if arr.size == n:
             arr = arr.reshape(shape)
         elif arr.size == 1:
@@ -272,7 +275,11 @@ def constant(value, dtype=None, shape=None, name: str = "Const",
     arr.flags.writeable = False
     g = get_default_graph()
     dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else _infer_dtype(arr)
-    return g._create_op("Const", [], {"value": arr, "dtype": dtype}, name)._outputs[0]
+    attrs = {"value": arr, "dtype": dtype}
+    if shape is not None and 0 < given.size < arr.size:
+        given.flags.writeable = False   # TF's proto keeps the values given, not the filled
+        attrs["fill_values"] = given
+    return g._create_op("Const", [], attrs, name)._outputs[0]
 
 
 def convert_to_tensor(value, dtype=None, name: str | None = None, preferred_dtype=None,

@@ -479,6 +479,7 @@ class Graph:
         self._control_stack = []
         self._device_stack = []
         self._colocation_stack = []
+        self._class_scope = None    # TF's _attr_scope({"_class": ...}): see _class_attr_scope
         self._collections = {}
         self._finalized = False
         self._version = 0
@@ -778,8 +779,12 @@ class Graph:
             c.new_ops.add(op)
         if self._device_stack:
             op._device = self._current_device(op)
+        if self._class_scope is not None:
+            op._colocation = [self._class_scope]
         if self._colocation_stack:
-            op._colocation = [o._name for o in self._colocation_stack[-1]]
+            # as TF: the colocation groups of every op on the stack, sorted
+            op._colocation = sorted({c for entry in self._colocation_stack for o in entry
+                                     for c in (o._colocation or (o._name,))})
             for c in self._colocation_stack[-1]:
                 if c._device and not op._device:   # as TF: the colocated op's device
                     op._device = c._device
@@ -927,6 +932,18 @@ class Graph:
         return _device_string(spec)
 
     @contextlib.contextmanager
+    def _class_attr_scope(self, name):
+        """TF's `_attr_scope({"_class": ["loc:@<name>"]})`, which a Variable's constructor
+        puts around its initializer and variable ops (colocated with a variable that does
+        not exist yet): each op made inside carries that `_class` (a colocate_with inside
+        overrides it, as in TF)."""
+        old, self._class_scope = self._class_scope, name
+        try:
+            yield
+        finally:
+            self._class_scope = old
+
+    @contextlib.contextmanager
     def colocate_with(self, op, ignore_existing: bool = False) -> Iterator[None]:
         # as TF 1.14: colocation is stronger than device functions, which are set aside
         devices, self._device_stack = self._device_stack, []
@@ -951,11 +968,15 @@ class Graph:
             op = conv()
         if isinstance(op, Tensor):
             op = op._op
+        old = self._colocation_stack
+        if ignore_existing:   # as TF: the enclosing colocations set aside
+            self._colocation_stack = []
         self._colocation_stack.append([op])
         try:
             yield
         finally:
             self._colocation_stack.pop()
+            self._colocation_stack = old
 
     @contextlib.contextmanager
     def gradient_override_map(self, op_type_map: dict[str, str]) -> Iterator[None]:

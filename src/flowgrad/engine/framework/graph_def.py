@@ -20,7 +20,8 @@ from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
-from .proto import pb, shape_proto, tensor_from_proto, tensor_proto
+from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
+                    tensor_proto, tf_text)
 from .registry import OPS
 from .tensor_shape import TensorShape
 
@@ -257,6 +258,9 @@ def _canonical_node_attrs(op, od, node, p):
     for name, atype, default in od["attr"]:
         v = op._attrs.get(name)
         av = _typed_attr(atype, name, v, p) if name in op._attrs else None
+        if name == "value" and "fill_values" in op._attrs:   # Const of a filled shape
+            av.tensor.CopyFrom(filled_tensor_proto(op._attrs["fill_values"], v.shape,
+                                                   op._attrs["dtype"]))
         if av is None and name in derived:
             av = _typed_attr(atype, name, derived[name], p)
         if av is None and default is not None:
@@ -462,13 +466,12 @@ def node_def_proto(op):
 def node_def_text(node):
     """str(NodeDef) as TF 1.14's protobuf prints it: the attr map sorted by key (newer
     protobuf releases print a map in its own order)."""
-    from google.protobuf import text_format  # lazy: only str(op)
     head = pb().node_def_pb2.NodeDef()
     head.CopyFrom(node)
     head.ClearField("attr")
-    parts = [text_format.MessageToString(head)]
+    parts = [tf_text(head)]
     for key in sorted(node.attr):
-        value = text_format.MessageToString(node.attr[key], indent=4)
+        value = tf_text(node.attr[key], indent=4)
         parts.append(f'attr {{\n  key: "{c_escape(key)}"\n  value {{\n{value}  }}\n}}\n')
     return "".join(parts)
 
@@ -614,4 +617,24 @@ def node_attrs_from_proto(op_type, attr_map):
         if accepted is not None and k not in accepted and k not in ("dtype", "shape"):
             continue
         out[k] = _attr_from_proto(attr_map[k])
+    if op_type == "Const" and "value" in out:
+        given = _given_values(attr_map["value"].tensor, out["value"])
+        if given is not None:
+            out["fill_values"] = given
     return out
+
+
+def _given_values(t, full):
+    """The values a Const's TensorProto holds when they are fewer than its shape's (TF
+    fills the rest with the last), else None."""
+    if t.tensor_content or full.size <= 1:
+        return None
+    field = _VALS_OF_ENUM.get(t.dtype, "string_val")
+    count = len(getattr(t, field))
+    if field in ("scomplex_val", "dcomplex_val"):
+        count //= 2
+    if not 0 < count < full.size:
+        return None
+    given = np.ascontiguousarray(full.reshape(-1)[:count])
+    given.flags.writeable = False
+    return given

@@ -1056,8 +1056,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         if tf_mg is None:
             text = mg.to_json(indent=1 if as_text else None).encode("utf-8")
         elif as_text:
-            from google.protobuf import text_format  # lazy: optional (summary extra)
-            text = text_format.MessageToString(tf_mg).encode("utf-8")
+            text = proto.tf_text(tf_mg).encode("utf-8")  # graph_io.write_graph's floats
         else:
             text = tf_mg.SerializeToString(deterministic=True)
         filename = os.fspath(filename)

@@ -6,6 +6,7 @@ ImportError naming the `summary` extra without it.
 """
 from __future__ import annotations
 
+import re
 import types
 
 import numpy as np
@@ -45,6 +46,20 @@ def pb():
             meta_graph_pb2=meta_graph_pb2, saver_pb2=saver_pb2, variable_pb2=variable_pb2,
             op_def_pb2=op_def_pb2)
     return _PB
+
+
+# float (not double) fields of the graph protos, one `name: value` line each in text format
+_FLOAT_LINE = re.compile(r"^(\s*(?:f|float_val|scomplex_val): )(\S+)$", re.M)
+
+
+def tf_text(msg, **kwargs):
+    """text_format.MessageToString(msg, **kwargs) as TF 1.14 writes it: a float field as
+    Python's str of its double value (`0.10000000149011612`; graph_io.write_graph's
+    float_format='' and 3.x protobuf's str(proto)), where newer protobuf releases print
+    the shortest float32 text (`0.1`)."""
+    from google.protobuf import text_format  # lazy: optional dependency (summary extra)
+    text = text_format.MessageToString(msg, **kwargs)
+    return _FLOAT_LINE.sub(lambda m: m.group(1) + str(float(np.float32(m.group(2)))), text)
 
 
 # TF's make_tensor_proto: the repeated field a tensor of at most one element fills.
@@ -90,6 +105,21 @@ def tensor_proto(arr, dtype=None, canonical=False):
     else:
         t.tensor_content = np.ascontiguousarray(
             arr.astype(arr.dtype.newbyteorder("<"), copy=False)).tobytes()
+    return t
+
+
+def filled_tensor_proto(values, shape, dtype):
+    """TF's make_tensor_proto of fewer values than `shape` holds (a scalar or a short list
+    that fills it): the values in their typed field; TF's readers repeat the last."""
+    t = pb().tensor_pb2.TensorProto(dtype=_enum(dtype))
+    t.tensor_shape.SetInParent()
+    for d in shape:
+        t.tensor_shape.dim.add(size=d)
+    flat = np.asarray(values).reshape(-1)
+    if dtype.base_dtype is _dt.string:
+        t.string_val.extend(x if isinstance(x, bytes) else str(x).encode() for x in flat)
+    else:
+        append_typed_values(t, _VAL_FIELDS[dtype.base_dtype.name], flat, dtype)
     return t
 
 

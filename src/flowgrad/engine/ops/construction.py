@@ -176,8 +176,9 @@ def _filled(shape_, dtype, value, default):
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
         # math.prod is exact (np.prod wraps around at 2**63).
         if math.prod(dims) < _SMALL_CONST and not isinstance(shape_, (int, np.integer)):
-            return constant(np.full(dims, value, dtype=dtype.as_numpy_dtype), dtype=dtype,
-                            name=scope)
+            # TF: constant(value, shape=...), a proto of the one value (float_val: 0.0)
+            return constant(np.asarray(value, dtype=dtype.as_numpy_dtype), dtype=dtype,
+                            shape=dims, name=scope)
         # int64 where a dimension needs it (TF's TensorShape -> tensor conversion)
         idt = np.int64 if any(d >= 2**31 for d in dims) else np.int32
         return apply("Fill", [constant(np.array(dims, dtype=idt), name="shape_as_tensor"),

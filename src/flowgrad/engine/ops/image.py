@@ -25,6 +25,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..framework.constant_op import constant
 from ._base import apply, check_dtype, const_value
+from . import png_writer
 from .joining import slice as _slice
 
 _RESIZE_TYPES = (_dt.int8, _dt.uint8, _dt.int16, _dt.uint16, _dt.int32, _dt.int64, _dt.float16,
@@ -792,18 +793,9 @@ def _encode_png_kernel(image, compression=-1):
     c = a.shape[-1]
     if c not in _MODES:
         raise _invalid(f"image must have 1, 2, 3, or 4 channels, got {c}")
-    image_mod = pillow()
-    if a.dtype == np.uint16:
-        if c != 1:
-            raise NotImplementedError("EncodePng: 16-bit images with more than one channel "
-                                      "(Pillow cannot write them)")
-        img = image_mod.frombytes("I;16", (a.shape[1], a.shape[0]),
-                                  np.ascontiguousarray(a[..., 0], "<u2").tobytes())
-    else:
-        img = image_mod.fromarray(a[..., 0] if c == 1 else a, _MODES[c])
-    buf = io.BytesIO()
-    img.save(buf, "PNG", compress_level=6 if compression < 0 else int(compression))
-    return np.array(buf.getvalue(), dtype=object)
+    if not -1 <= compression <= 9:
+        raise _invalid(f"compression should be in [-1,9], got {compression}")
+    return np.array(png_writer.encode_png(a, int(compression)), dtype=object)
 
 
 def _encode_jpeg_kernel(image, format="", quality=95, progressive=False,  # noqa: A002

@@ -74,9 +74,12 @@ def tuple(tensors, name=None, control_inputs=None) -> list:
             if t is None:
                 out.append(None)
                 continue
-            # TF's with_dependencies: the Identity is named by a `control_dependency` scope.
+            # TF's with_dependencies: the Identity is named by a `control_dependency` scope
+            # and colocated with the tensor it passes on.
+            g = get_default_graph()
             with name_scope(None, "control_dependency") as scope, \
-                    get_default_graph().control_dependencies([gate]):
+                    g.colocate_with(t.values.op if isinstance(t, IndexedSlices) else t.op), \
+                    g.control_dependencies([gate]):
                 if isinstance(t, IndexedSlices):
                     out.append(IndexedSlices(identity(t.values, name=scope), t.indices,
                                              t.dense_shape))
