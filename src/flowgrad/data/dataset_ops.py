@@ -10,7 +10,6 @@ import weakref
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
 from ..engine.framework.constant_op import (const_value, constant, convert_n_to_tensor,
                                             convert_to_tensor)
 from ..engine.framework.graph import Tensor, get_default_graph
@@ -23,6 +22,7 @@ from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
 from ..engine.ops.elementwise import maximum as _maximum
 from ..engine.ops.joining import stack as _stack
+from ..engine.ops.script import error_of as _py_func_error
 from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
@@ -295,6 +295,25 @@ def _py_func_arg(value):
     return a
 
 
+def _generator_error(exc):
+    """from_generator's error for `exc`: that of the PyFunc op its function body runs,
+    tagged with that op's name as TF leaves it (the iterator's line follows)."""
+    err = _py_func_error(exc)
+    return type(err)(None, None, err.message + "\n\t [[{{node PyFunc}}]]")
+
+
+def _py_func_value(value, dtype):
+    """What TF's py_func makes of a value the function returned for `dtype`
+    (FuncRegistry._convert, then the kernel's copy: a str becomes UTF-8 bytes)."""
+    a = np.asarray(value, dtype=dtype.as_numpy_dtype, order="C")
+    if a.dtype == object:
+        flat = [x.encode("utf8") if isinstance(x, str) else x for x in a.ravel()]
+        b = np.empty(a.size, dtype=object)
+        b[:] = flat
+        a = b.reshape(a.shape)
+    return a
+
+
 class DatasetV1:
     """Represents a potentially large set of elements (TF 1.14's tf.data.Dataset)."""
 
@@ -415,31 +434,48 @@ class DatasetV1:
         arg_tensors = [] if args is None else list(convert_n_to_tensor(args, name="args"))
         flat_types = _nest.flatten(types)
         flat_shapes = _nest.flatten(shapes)
-        nested = _nest.is_nested(types)
+
+        def element(value):
+            # TF 1.14's generator_py_func: its checks, as Python errors of its messages
+            # (raised while handling the first error, whose traceback TF's message shows)
+            try:
+                vals = _nest.flatten_up_to(types, value)
+            except (TypeError, ValueError):
+                raise TypeError(f"`generator` yielded an element that did not match the "
+                                f"expected structure. The expected structure was {types!r}, "
+                                f"but the yielded element was {value}.")
+            out = []
+            for v, t, s in zip(vals, flat_types, flat_shapes):
+                try:
+                    a = _py_func_value(v, t)
+                except (TypeError, ValueError):
+                    raise TypeError(f"`generator` yielded an element that could not be "
+                                    f"converted to the expected type. The expected type was "
+                                    f"{t.name}, but the yielded element was {v}.")
+                if not s.is_compatible_with(TensorShape(a.shape)):
+                    raise ValueError(f"`generator` yielded an element of shape {a.shape} "
+                                     f"where an element of shape {s} was expected.")
+                out.append(a)
+            return tuple(out)
 
         def make(*arg_values):
-            for value in generator(*[_py_func_arg(a) for a in arg_values]):
-                vals = _nest.flatten(value) if nested else [value]
-                if len(vals) != len(flat_types):
-                    raise errors.InvalidArgumentError(
-                        None, None, "`generator` yielded an element that did not match the "
-                        "expected structure.")
-                out = []
-                for v, t, s in zip(vals, flat_types, flat_shapes):
-                    try:
-                        a = np.asarray(v, dtype=t.as_numpy_dtype)
-                    except (TypeError, ValueError):
-                        raise errors.InvalidArgumentError(
-                            None, None, f"TypeError: `generator` yielded an element that could "
-                            f"not be converted to the expected type. The expected type was "
-                            f"{t.name}, but the yielded element was {v}.") from None
-                    if not s.is_compatible_with(TensorShape(a.shape)):
-                        raise errors.InvalidArgumentError(
-                            None, None, "ValueError: `generator` yielded an element of shape "
-                            f"{a.shape} where an element of shape {_shape_tuple(s)} was "
-                            "expected.")
-                    out.append(a)
-                yield tuple(out)
+            # the generator's errors and the checks' are its py_func's (engine/ops/script.py)
+            try:
+                it = iter(generator(*[_py_func_arg(a) for a in arg_values]))
+            except Exception as e:  # noqa: BLE001 - the py_func's error, as TF's
+                raise _generator_error(e) from None
+            while True:
+                try:
+                    value = next(it)
+                except StopIteration:
+                    return
+                except Exception as e:  # noqa: BLE001 - as above
+                    raise _generator_error(e) from None
+                try:
+                    out = element(value)
+                except (TypeError, ValueError) as e:
+                    raise _generator_error(e) from None
+                yield out
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
         # TF 1.14 builds Dataset.from_tensors(0).flat_map(<the generator's functions>): the
         # same Const and TensorDataset here (names and op counter as TF's; flowgrad's one op
@@ -472,8 +508,11 @@ class DatasetV1:
         flat = _nest.flatten(datasets)
         for d in flat:
             if not isinstance(d, DatasetV1):
+                # tf.data's nest keeps a list whole: TF names the tuple it wants instead
                 raise TypeError("The argument to `Dataset.zip()` must be a nested structure "
-                                "of `Dataset` objects.")
+                                "of `Dataset` objects." + (
+                                    " Nested structures do not support Python lists; please "
+                                    "use a tuple instead." if isinstance(d, list) else ""))
         structure = _nest.pack(datasets, [d._structure for d in flat])
         return DatasetV1(_op("ZipDataset", [d._variant_tensor for d in flat],
                              dict(_structure_attrs(structure), N=len(flat))), structure)
@@ -769,10 +808,6 @@ def _padded_tensor_shape(t, ndims):
     if v is None:
         return TensorShape([None] * ndims) if ndims is not None else TensorShape(None)
     return TensorShape([None if d is None or d < 0 else int(d) for d in v])
-
-
-def _shape_tuple(s):
-    return tuple(s.as_list()) if s.ndims is not None else s
 
 
 def _most_specific(a, b):

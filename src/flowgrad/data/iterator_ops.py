@@ -176,13 +176,13 @@ class Iterator:
             raise TypeError(f"Expected output classes {self._output_classes!r} but got dataset "
                             f"with output class {dataset.output_classes!r}.")
         if _nest.flatten(dataset.output_types) != _nest.flatten(self._output_types):
-            raise TypeError(f"Expected output types {self._output_types} but got dataset with "
-                            f"output types {dataset.output_types}.")
+            raise TypeError(f"Expected output types {self._output_types!r} but got dataset with "
+                            f"output types {dataset.output_types!r}.")
         for a, b in zip(_nest.flatten(self._output_shapes),
                         _nest.flatten(dataset.output_shapes)):
             if not a.is_compatible_with(b):
-                raise TypeError(f"Expected output shapes compatible with {self._output_shapes}"
-                                f" but got dataset with output shapes {dataset.output_shapes}.")
+                raise TypeError(f"Expected output shapes compatible with {self._output_shapes!r}"
+                                f" but got dataset with output shapes {dataset.output_shapes!r}.")
         g = get_default_graph()
         with g.name_scope(name or "make_initializer") as scope:
             return apply_op("MakeIterator", [dataset._variant_tensor, self._iterator_resource],
