@@ -568,9 +568,8 @@ class DatasetV1:
         if any(s.sparse for s in flat_specs):
             raise TypeError("Batching of padded sparse tensors is not currently supported")
         bs = _const(batch_size, _dt.int64, "batch_size")
-        shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
-            else [padded_shapes]
-        shapes = [_padded_shape(s) for s in shapes]
+        # as TF's map_structure_up_to: its TypeError / ValueError for another structure
+        shapes = [_padded_shape(s) for s in _nest.flatten_up_to(self._structure, padded_shapes)]
         for sp, s in zip(flat_specs, shapes):   # TF's _is_padded_shape_compatible_with
             if sp.ragged_rank is not None:
                 continue
@@ -589,8 +588,7 @@ class DatasetV1:
             pads = [constant("" if s.dtype is _dt.string else 0, s.dtype, name="padding_value")
                     for s in flat_specs]
         else:
-            pv = _nest.flatten(padding_values) if _nest.is_nested(self._structure) \
-                else [padding_values]
+            pv = _nest.flatten_up_to(self._structure, padding_values)
             pads = [_const(v, s.dtype, "padding_value") for v, s in zip(pv, flat_specs)]
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None

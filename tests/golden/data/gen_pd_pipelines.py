@@ -158,6 +158,45 @@ def batch_of_map_shapes_differ(tf):
     return _drain(tf, tf.data.Dataset.range(4).map(lambda x: tf.fill([x], x)).batch(2))
 
 
+# -- padded_batch ------------------------------------------------------------------------
+def _padded_source(tf):
+    return tf.data.Dataset.range(1, 5).map(
+        lambda x: {"ids": tf.range(x), "len": x, "m": tf.ones([x, 2])})
+
+
+@program
+def padded_batch_dict(tf):
+    pb = _padded_source(tf).padded_batch(
+        2, padded_shapes={"ids": [None], "len": [], "m": [5, None]},
+        padding_values={"ids": np.int64(-1), "len": np.int64(0), "m": 9.0})
+    return [str(pb.output_shapes["m"]), _drain(tf, pb)]
+
+
+@program
+def padded_batch_too_small(tf):
+    return _drain(tf, _padded_source(tf).padded_batch(
+        2, padded_shapes={"ids": [2], "len": [], "m": [None, 2]}))
+
+
+@program
+def padded_batch_missing_key(tf):
+    return _msg_of(lambda: _padded_source(tf).padded_batch(
+        2, padded_shapes={"ids": [None], "len": []}))
+
+
+@program
+def padded_batch_other_keys(tf):
+    return _msg_of(lambda: _padded_source(tf).padded_batch(
+        2, padded_shapes={"ids": [None], "len": [], "n": [None, 2]}))
+
+
+@program
+def padded_batch_list_for_tuple(tf):
+    ds = tf.data.Dataset.range(1, 4).map(lambda x: (tf.range(x), x))
+    return [_msg_of(lambda: ds.padded_batch(2, padded_shapes=[[None], []])),
+            _msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=[np.int64(1)]))]
+
+
 # -- bucket_by_sequence_length ----------------------------------------------------------
 @program
 def bucket_pad_to_boundary_too_long(tf):

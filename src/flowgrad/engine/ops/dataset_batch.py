@@ -328,7 +328,7 @@ def _padded_batch(args, attrs, fns):
             for ax, d in enumerate(target):
                 m = max(p.shape[ax] for p in parts)
                 if d >= 0 and m > d:
-                    raise errors.InvalidArgumentError(
+                    raise errors.DataLossError(     # (TF 1.14's class for it)
                         None, None, "Attempted to pad to a smaller size than the input "
                         "element.")
                 dims.append(d if d >= 0 else m)
