@@ -158,7 +158,8 @@ def group_by_reducer(key_func, reducer):
         state0 = init.structure
         specs = _nest.flatten(state0)
         for _ in range(len(specs) * 8 + 2):
-            red = _trace(reducer.reduce_func, (state0, dataset._structure), "reduce_func")
+            red = _trace(reducer.reduce_func, (state0, dataset._structure), "reduce_func",
+                         "tf.data.experimental.group_by_reducer()")
             new = _nest.flatten(red.structure)
             if len(new) != len(specs):
                 raise TypeError("The element structure for the new state must match the "

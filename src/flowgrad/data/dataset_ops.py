@@ -228,7 +228,22 @@ class _Traced:
         self.structure = structure      # nested _Spec of the outputs
 
 
-def _trace(func, in_structure, what="map_func"):
+# the transformation TF 1.14 names in a function's errors, by the name traced under
+_TRANSFORMATION_NAMES = {
+    "map": "Dataset.map()", "filter": "Dataset.filter()", "flat_map": "Dataset.flat_map()",
+    "interleave": "Dataset.interleave()", "reduce": "reduce()",
+    "parallel_interleave": "tf.data.experimental.parallel_interleave()",
+    "map_and_batch": "tf.data.experimental.map_and_batch()",
+    "take_while": "tf.data.experimental.take_while()",
+    "scan": "tf.data.experimental.scan()",
+    "key_func": "tf.data.experimental.group_by_window()",
+    "reduce_func": "tf.data.experimental.group_by_window()",
+    "window_size_func": "tf.data.experimental.group_by_window()",
+    "init_func": "tf.data.experimental.group_by_reducer()",
+    "finalize_func": "tf.data.experimental.group_by_reducer()"}
+
+
+def _trace(func, in_structure, what="map_func", transformation=None):
     outer = get_default_graph()
     fg = _ds.FuncGraph(outer, name="__inference_Dataset_%s_%s" % (
         what, getattr(func, "__name__", "fn")))
@@ -255,8 +270,9 @@ def _trace(func, in_structure, what="map_func"):
                 try:
                     t = convert_to_tensor(v)
                 except (TypeError, ValueError):
+                    name = transformation or _TRANSFORMATION_NAMES.get(what, what)
                     raise TypeError(f"Unsupported return value from function passed to "
-                                    f"{what}: {v}.") from None
+                                    f"{name}: {ret}.") from None
             if t._op._graph is not fg:
                 t = fg.capture(t)
             outs.append(t)

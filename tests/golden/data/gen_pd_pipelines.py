@@ -249,6 +249,26 @@ def zip_of_list(tf):
             _msg_of(lambda: tf.data.Dataset.zip((r, 1)))]
 
 
+# -- a function returning what is no tensor ---------------------------------------------
+@program
+def unsupported_return_values(tf):
+    r = tf.data.Dataset.range(3)
+    exp = tf.data.experimental
+    return [_msg_of(lambda: r.map(lambda x: None)),
+            _msg_of(lambda: r.map(lambda x: (x, None))),
+            _msg_of(lambda: r.map(lambda x: [x, {"a": None}])),
+            _msg_of(lambda: r.filter(lambda x: None)),
+            _msg_of(lambda: r.flat_map(lambda x: None)),
+            _msg_of(lambda: r.interleave(lambda x: None, cycle_length=1)),
+            _msg_of(lambda: r.apply(exp.map_and_batch(lambda x: None, 2))),
+            _msg_of(lambda: r.apply(exp.parallel_interleave(lambda x: None, 1))),
+            _msg_of(lambda: r.apply(exp.take_while(lambda x: None))),
+            _msg_of(lambda: r.apply(exp.scan(np.int64(0), lambda s, x: (s, None)))),
+            _msg_of(lambda: r.apply(exp.group_by_window(lambda x: x, lambda k, w: None, 2))),
+            _msg_of(lambda: r.apply(exp.group_by_window(lambda x: x, lambda k, w: w,
+                                                        window_size_func=lambda k: None)))]
+
+
 # -- tf.train.Example's text ------------------------------------------------------------
 @program
 def example_text(tf):
