@@ -269,6 +269,56 @@ def unsupported_return_values(tf):
                                                         window_size_func=lambda k: None)))]
 
 
+# -- parse_example / parse_single_example's build-time errors ---------------------------
+@program
+def parse_build_errors(tf):
+    s = tf.constant(["x"])
+    sp = tf.SparseFeature("idx", "val", tf.float32, 4)
+    seq = tf.FixedLenSequenceFeature([], tf.float32, allow_missing=True)
+    out = [_msg_of(lambda: tf.parse_example(s, {"sp": sp, "val": seq})),
+           _msg_of(lambda: tf.parse_single_example(s[0], {"sp": sp, "val": seq})),
+           _msg_of(lambda: tf.parse_single_example(s[0], {"a": tf.FixedLenFeature([],
+                                                                                 tf.int32)})),
+           _msg_of(lambda: tf.parse_example(s, {"a": tf.FixedLenFeature([2], tf.float64)})),
+           _msg_of(lambda: tf.parse_single_example(s[0], {"a": tf.VarLenFeature(tf.float64)})),
+           _msg_of(lambda: tf.parse_example(s, {"a": tf.VarLenFeature(tf.bool),
+                                                "b": tf.FixedLenFeature([], tf.int32)})),
+           _msg_of(lambda: tf.parse_single_example(s[0], {})),
+           _msg_of(lambda: tf.parse_example(s, {})),
+           _msg_of(lambda: tf.parse_single_example(s, {"a": tf.VarLenFeature(tf.float32)})),
+           _msg_of(lambda: tf.parse_example(s[0], {"a": tf.VarLenFeature(tf.float32)})),
+           _msg_of(lambda: tf.parse_example(tf.constant([["x"]]), {"a": seq}))]
+    # the failed calls' name scopes are taken, as in TF
+    out.append(tf.parse_example(s, {"a": tf.VarLenFeature(tf.float32)})["a"].values.name)
+    out.append(tf.parse_single_example(s[0], {"a": tf.FixedLenFeature([], tf.string)})[
+        "a"].name)
+    return out
+
+
+@program
+def parse_dense_default_inputs(tf):
+    """The dense defaults' inputs: names, shapes (and values when run)."""
+    feats = {"seq": tf.FixedLenSequenceFeature([2], tf.float32, allow_missing=True),
+             "seq d": tf.FixedLenSequenceFeature([], tf.int64, allow_missing=True,
+                                                 default_value=-1),
+             "fix:x": tf.FixedLenFeature([2], tf.float32, default_value=[1.0, 2.0]),
+             "fix_t": tf.FixedLenFeature([], tf.int64, default_value=tf.constant(
+                 5, tf.int64, name="given")),
+             "req": tf.FixedLenFeature([], tf.string)}
+    ex = tf.train.Example(features=tf.train.Features(feature={
+        "seq": tf.train.Feature(float_list=tf.train.FloatList(value=[1, 2, 3, 4])),
+        "req": tf.train.Feature(bytes_list=tf.train.BytesList(value=[b"r"]))}))
+    s = ex.SerializeToString()
+    out = []
+    for parsed in (tf.parse_example(tf.constant([s, s]), feats),
+                   tf.parse_single_example(tf.constant(s), feats)):
+        op = parsed["req"].op
+        out.append([[t.name, str(t.shape)] for t in op.inputs])
+        with tf.Session() as sess:
+            out.append(_plain(sess.run(parsed)))
+    return out
+
+
 # -- tf.train.Example's text ------------------------------------------------------------
 @program
 def example_text(tf):
