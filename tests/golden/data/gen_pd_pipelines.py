@@ -232,6 +232,28 @@ def make_initializer_wrong_shape(tf):
         tf.int64, tf.TensorShape([None, 3])).make_initializer(ds))
 
 
+@program
+def feedable_iterator_mismatch(tf):
+    a = tf.data.Dataset.range(3)
+    others = [a.map(lambda x: tf.cast(x, tf.float32)), a.batch(2), tf.data.Dataset.zip((a, a)),
+              a.map(lambda x: tf.cast(x, tf.float64)), a]
+    h = tf.placeholder(tf.string, [])
+    nxt = tf.data.Iterator.from_string_handle(h, a.output_types, a.output_shapes).get_next()
+    out = []
+    with tf.Session() as sess:
+        for d in others:
+            handle = sess.run(d.make_one_shot_iterator().string_handle())
+            try:
+                out.append(_plain(sess.run(nxt, {h: handle})))
+            except tf.errors.OpError as e:
+                out.append(_msg(e, tags=False))
+        try:
+            sess.run(nxt, {h: b"garbage"})
+        except tf.errors.OpError as e:
+            out.append(_msg(e, tags=False))
+    return out
+
+
 def _msg_of(fn):
     try:
         fn()
