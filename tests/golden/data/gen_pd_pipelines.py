@@ -254,6 +254,63 @@ def feedable_iterator_mismatch(tf):
     return out
 
 
+# -- what a map function captures; what a one-shot iterator refuses ----------------------
+@program
+def map_ops_on_outer_tensors_run_per_element(tf):
+    shape = tf.constant([2])
+    scale = tf.constant(3.0)
+    dss = [tf.data.Dataset.range(3).map(lambda x: tf.random_uniform(shape, seed=1)),
+           tf.data.Dataset.range(3).map(lambda x: scale * tf.random_normal([2], seed=2)),
+           tf.data.Dataset.range(3).map(lambda x: tf.cast(shape, tf.float32) + 0.5)]
+    out = [_drain(tf, d) for d in dss]
+    g = tf.get_default_graph()
+    out.append([len(g.get_operations()), sorted(set(o.type for o in g.get_operations()))])
+    return out
+
+
+@program
+def map_reads_variables_per_element(tf):
+    v = tf.get_variable("rv", initializer=tf.constant(1, tf.int64), use_resource=True)
+    w = tf.Variable(10, dtype=tf.int64)
+    d = tf.data.Dataset.range(4).map(lambda x: x + v + w)
+    inputs = [[i.op.name, i.op.type] for i in d._variant_tensor.op.inputs]
+    it = d.make_initializable_iterator()
+    n = it.get_next()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(it.initializer)
+        first = sess.run(n)
+        sess.run([v.assign(100), w.assign(1000)])
+        return [inputs, first, sess.run(n)]
+
+
+@program
+def one_shot_captures(tf):
+    out = []
+    bs = tf.placeholder_with_default(np.int64(2), [], name="bs")
+    n = tf.data.Dataset.range(7).batch(bs).make_one_shot_iterator().get_next()
+    with tf.Session() as sess:   # captured by value: the feed is not seen
+        out.append([sess.run(n).tolist(), sess.run(n, {bs: 3}).tolist()])
+    r = tf.random_uniform([], seed=1)
+    v = tf.get_variable("rv", initializer=tf.constant(1, tf.int64), use_resource=True)
+    p = tf.py_func(lambda: np.int64(4), [], tf.int64)
+    t = tf.contrib.lookup.index_table_from_tensor(["a", "b"])
+    ph = tf.placeholder(tf.int64, [])
+    r64 = tf.cast(r, tf.int64)
+    makes = [lambda: tf.data.Dataset.range(3).map(lambda x: tf.cast(x, tf.float32) + r),
+             lambda: tf.data.Dataset.range(3).map(lambda x: x + v),
+             lambda: tf.data.Dataset.range(3).map(lambda x: x + p),
+             lambda: tf.data.Dataset.from_tensor_slices(["a"]).map(lambda x: t.lookup(x)),
+             lambda: tf.data.Dataset.range(3).map(lambda x: x + ph),
+             # depth first, inputs in order: the first offender found is TF's
+             lambda: tf.data.Dataset.range(3).map(lambda x: x + r64 + ph),
+             lambda: tf.data.Dataset.range(3).map(lambda x: x + ph + r64),
+             lambda: tf.data.Dataset.range(ph)]
+    for make in makes:
+        out.append(_msg_of(lambda: make().make_one_shot_iterator()))
+    return out
+
+
 def _msg_of(fn):
     try:
         fn()
