@@ -18,7 +18,7 @@ from ..engine.ops.elementwise import add as _add
 from ..engine.ops.elementwise import maximum as _max
 from ..engine.ops.indexing import gather as _gather
 from ..engine.ops.indexing import where as _where
-from ..ops.logging_ops import Assert as _Assert
+from ..ops.check_ops import assert_less as _assert_less
 from . import _nest
 from .dataset_ops import (DatasetV1, _most_specific, _same_shape, _Spec, _structure_attrs,
                           _trace, _trace_state, _types_str)
@@ -158,7 +158,8 @@ def group_by_reducer(key_func, reducer):
         state0 = init.structure
         specs = _nest.flatten(state0)
         for _ in range(len(specs) * 8 + 2):
-            red = _trace(reducer.reduce_func, (state0, dataset._structure), "reduce_func")
+            red = _trace(reducer.reduce_func, (state0, dataset._structure), "reduce_func",
+                         "tf.data.experimental.group_by_reducer()")
             new = _nest.flatten(red.structure)
             if len(new) != len(specs):
                 raise TypeError("The element structure for the new state must match the "
@@ -231,8 +232,9 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
         if pad_to_bucket_boundary:
             err_msg = ("When pad_to_bucket_boundary=True, elements must have length < "
                        "max(bucket_boundaries).")
-            check = _cmp.less(bucket_id, len(bucket_boundaries))
-            with get_default_graph().control_dependencies([_Assert(check, [err_msg])]):
+            check = _assert_less(bucket_id, _c(len(bucket_batch_sizes) - 1, dtype=_dt.int64),
+                                 message=err_msg)
+            with get_default_graph().control_dependencies([check]):
                 boundaries = _c(bucket_boundaries, dtype=_dt.int64)
                 bucket_boundary = _gather(boundaries, bucket_id)
                 pad_to = _max(_add(bucket_boundary, np.int64(-1)), np.int64(0))

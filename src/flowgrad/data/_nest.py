@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..ops.sparse_tensor import SparseTensorValue
 
-__all__ = ["flatten", "pack", "map_structure", "is_nested", "assert_same_structure"]
+__all__ = ["flatten", "flatten_up_to", "pack", "map_structure", "is_nested",
+           "assert_same_structure"]
 
 
 def is_nested(s):
@@ -71,3 +72,30 @@ def assert_same_structure(a, b):
     if not _same(a, b):
         raise ValueError(f"The two structures don't have the same nested structure.\n\n"
                          f"First structure: {a}\n\nSecond structure: {b}")
+
+
+def flatten_up_to(shallow, value):
+    """`value` flattened as far as `shallow` nests (deeper parts stay whole), checked as
+    TF's assert_shallow_structure: a TypeError or ValueError with its message."""
+    if not is_nested(shallow):
+        return [value]
+    if not is_nested(value):
+        raise TypeError("If shallow structure is a sequence, input must also be a sequence. "
+                        f"Input has type: {type(value)}.")
+    if not isinstance(value, type(shallow)):
+        raise TypeError("The two structures don't have the same sequence type. Input "
+                        f"structure has type {type(value)}, while shallow structure has type "
+                        f"{type(shallow)}.")
+    if len(value) != len(shallow):
+        raise ValueError("The two structures don't have the same sequence length. Input "
+                         f"structure has length {len(value)}, while shallow structure has "
+                         f"length {len(shallow)}.")
+    if isinstance(shallow, dict):
+        if set(value) != set(shallow):
+            raise ValueError("The two structures don't have the same keys. Input structure "
+                             f"has keys {list(value)}, while shallow structure has keys "
+                             f"{list(shallow)}.")
+        pairs = [(shallow[k], value[k]) for k in sorted(shallow)]
+    else:
+        pairs = list(zip(shallow, value))
+    return [x for s, v in pairs for x in flatten_up_to(s, v)]

@@ -10,7 +10,6 @@ import weakref
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework import errors
 from ..engine.framework.constant_op import (const_value, constant, convert_n_to_tensor,
                                             convert_to_tensor)
 from ..engine.framework.graph import Tensor, get_default_graph
@@ -23,6 +22,7 @@ from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
 from ..engine.ops.elementwise import maximum as _maximum
 from ..engine.ops.joining import stack as _stack
+from ..engine.ops.script import error_of as _py_func_error
 from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
 from ..ops.logging_ops import Assert as _Assert
@@ -228,7 +228,22 @@ class _Traced:
         self.structure = structure      # nested _Spec of the outputs
 
 
-def _trace(func, in_structure, what="map_func"):
+# the transformation TF 1.14 names in a function's errors, by the name traced under
+_TRANSFORMATION_NAMES = {
+    "map": "Dataset.map()", "filter": "Dataset.filter()", "flat_map": "Dataset.flat_map()",
+    "interleave": "Dataset.interleave()", "reduce": "reduce()",
+    "parallel_interleave": "tf.data.experimental.parallel_interleave()",
+    "map_and_batch": "tf.data.experimental.map_and_batch()",
+    "take_while": "tf.data.experimental.take_while()",
+    "scan": "tf.data.experimental.scan()",
+    "key_func": "tf.data.experimental.group_by_window()",
+    "reduce_func": "tf.data.experimental.group_by_window()",
+    "window_size_func": "tf.data.experimental.group_by_window()",
+    "init_func": "tf.data.experimental.group_by_reducer()",
+    "finalize_func": "tf.data.experimental.group_by_reducer()"}
+
+
+def _trace(func, in_structure, what="map_func", transformation=None):
     outer = get_default_graph()
     fg = _ds.FuncGraph(outer, name="__inference_Dataset_%s_%s" % (
         what, getattr(func, "__name__", "fn")))
@@ -255,8 +270,9 @@ def _trace(func, in_structure, what="map_func"):
                 try:
                     t = convert_to_tensor(v)
                 except (TypeError, ValueError):
+                    name = transformation or _TRANSFORMATION_NAMES.get(what, what)
                     raise TypeError(f"Unsupported return value from function passed to "
-                                    f"{what}: {v}.") from None
+                                    f"{name}: {ret}.") from None
             if t._op._graph is not fg:
                 t = fg.capture(t)
             outs.append(t)
@@ -292,6 +308,25 @@ def _py_func_arg(value):
     a = np.asarray(value)
     if a.ndim == 0:
         return a.item() if a.dtype == object else a[()]
+    return a
+
+
+def _generator_error(exc):
+    """from_generator's error for `exc`: that of the PyFunc op its function body runs,
+    tagged with that op's name as TF leaves it (the iterator's line follows)."""
+    err = _py_func_error(exc)
+    return type(err)(None, None, err.message + "\n\t [[{{node PyFunc}}]]")
+
+
+def _py_func_value(value, dtype):
+    """What TF's py_func makes of a value the function returned for `dtype`
+    (FuncRegistry._convert, then the kernel's copy: a str becomes UTF-8 bytes)."""
+    a = np.asarray(value, dtype=dtype.as_numpy_dtype, order="C")
+    if a.dtype == object:
+        flat = [x.encode("utf8") if isinstance(x, str) else x for x in a.ravel()]
+        b = np.empty(a.size, dtype=object)
+        b[:] = flat
+        a = b.reshape(a.shape)
     return a
 
 
@@ -415,31 +450,48 @@ class DatasetV1:
         arg_tensors = [] if args is None else list(convert_n_to_tensor(args, name="args"))
         flat_types = _nest.flatten(types)
         flat_shapes = _nest.flatten(shapes)
-        nested = _nest.is_nested(types)
+
+        def element(value):
+            # TF 1.14's generator_py_func: its checks, as Python errors of its messages
+            # (raised while handling the first error, whose traceback TF's message shows)
+            try:
+                vals = _nest.flatten_up_to(types, value)
+            except (TypeError, ValueError):
+                raise TypeError(f"`generator` yielded an element that did not match the "
+                                f"expected structure. The expected structure was {types!r}, "
+                                f"but the yielded element was {value}.")
+            out = []
+            for v, t, s in zip(vals, flat_types, flat_shapes):
+                try:
+                    a = _py_func_value(v, t)
+                except (TypeError, ValueError):
+                    raise TypeError(f"`generator` yielded an element that could not be "
+                                    f"converted to the expected type. The expected type was "
+                                    f"{t.name}, but the yielded element was {v}.")
+                if not s.is_compatible_with(TensorShape(a.shape)):
+                    raise ValueError(f"`generator` yielded an element of shape {a.shape} "
+                                     f"where an element of shape {s} was expected.")
+                out.append(a)
+            return tuple(out)
 
         def make(*arg_values):
-            for value in generator(*[_py_func_arg(a) for a in arg_values]):
-                vals = _nest.flatten(value) if nested else [value]
-                if len(vals) != len(flat_types):
-                    raise errors.InvalidArgumentError(
-                        None, None, "`generator` yielded an element that did not match the "
-                        "expected structure.")
-                out = []
-                for v, t, s in zip(vals, flat_types, flat_shapes):
-                    try:
-                        a = np.asarray(v, dtype=t.as_numpy_dtype)
-                    except (TypeError, ValueError):
-                        raise errors.InvalidArgumentError(
-                            None, None, f"TypeError: `generator` yielded an element that could "
-                            f"not be converted to the expected type. The expected type was "
-                            f"{t.name}, but the yielded element was {v}.") from None
-                    if not s.is_compatible_with(TensorShape(a.shape)):
-                        raise errors.InvalidArgumentError(
-                            None, None, "ValueError: `generator` yielded an element of shape "
-                            f"{a.shape} where an element of shape {_shape_tuple(s)} was "
-                            "expected.")
-                    out.append(a)
-                yield tuple(out)
+            # the generator's errors and the checks' are its py_func's (engine/ops/script.py)
+            try:
+                it = iter(generator(*[_py_func_arg(a) for a in arg_values]))
+            except Exception as e:  # noqa: BLE001 - the py_func's error, as TF's
+                raise _generator_error(e) from None
+            while True:
+                try:
+                    value = next(it)
+                except StopIteration:
+                    return
+                except Exception as e:  # noqa: BLE001 - as above
+                    raise _generator_error(e) from None
+                try:
+                    out = element(value)
+                except (TypeError, ValueError) as e:
+                    raise _generator_error(e) from None
+                yield out
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
         # TF 1.14 builds Dataset.from_tensors(0).flat_map(<the generator's functions>): the
         # same Const and TensorDataset here (names and op counter as TF's; flowgrad's one op
@@ -472,8 +524,11 @@ class DatasetV1:
         flat = _nest.flatten(datasets)
         for d in flat:
             if not isinstance(d, DatasetV1):
+                # tf.data's nest keeps a list whole: TF names the tuple it wants instead
                 raise TypeError("The argument to `Dataset.zip()` must be a nested structure "
-                                "of `Dataset` objects.")
+                                "of `Dataset` objects." + (
+                                    " Nested structures do not support Python lists; please "
+                                    "use a tuple instead." if isinstance(d, list) else ""))
         structure = _nest.pack(datasets, [d._structure for d in flat])
         return DatasetV1(_op("ZipDataset", [d._variant_tensor for d in flat],
                              dict(_structure_attrs(structure), N=len(flat))), structure)
@@ -529,9 +584,8 @@ class DatasetV1:
         if any(s.sparse for s in flat_specs):
             raise TypeError("Batching of padded sparse tensors is not currently supported")
         bs = _const(batch_size, _dt.int64, "batch_size")
-        shapes = _nest.flatten(padded_shapes) if _nest.is_nested(self._structure) \
-            else [padded_shapes]
-        shapes = [_padded_shape(s) for s in shapes]
+        # as TF's map_structure_up_to: its TypeError / ValueError for another structure
+        shapes = [_padded_shape(s) for s in _nest.flatten_up_to(self._structure, padded_shapes)]
         for sp, s in zip(flat_specs, shapes):   # TF's _is_padded_shape_compatible_with
             if sp.ragged_rank is not None:
                 continue
@@ -550,8 +604,7 @@ class DatasetV1:
             pads = [constant("" if s.dtype is _dt.string else 0, s.dtype, name="padding_value")
                     for s in flat_specs]
         else:
-            pv = _nest.flatten(padding_values) if _nest.is_nested(self._structure) \
-                else [padding_values]
+            pv = _nest.flatten_up_to(self._structure, padding_values)
             pads = [_const(v, s.dtype, "padding_value") for v, s in zip(pv, flat_specs)]
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None
@@ -769,10 +822,6 @@ def _padded_tensor_shape(t, ndims):
     if v is None:
         return TensorShape([None] * ndims) if ndims is not None else TensorShape(None)
     return TensorShape([None if d is None or d < 0 else int(d) for d in v])
-
-
-def _shape_tuple(s):
-    return tuple(s.as_list()) if s.ndims is not None else s
 
 
 def _most_specific(a, b):

@@ -11,6 +11,7 @@ import warnings
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.registry import get_op_def
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
 from ..engine.ops._base import apply_op
@@ -65,7 +66,35 @@ def _flat_attrs(structure):
             "output_shapes": [s.flat_shape for s in flat]}
 
 
-_STATEFUL = frozenset(("VariableV2", "VarHandleOp", "ExperimentalStatsAggregatorHandle"))
+# op types whose stateful flag in flowgrad's registry (its runtime's notion) is not TF 1.14's
+# op registry's is_stateful, which decides what a one-shot iterator cannot capture
+_TF_NOT_STATEFUL = frozenset((
+    "AccumulatorApplyGradient", "AccumulatorNumAccumulated", "AccumulatorSetGlobalStep",
+    "AccumulatorTakeGradient", "ApplyAdaMax", "ApplyAdadelta", "ApplyAdagrad",
+    "ApplyAdagradDA", "ApplyAdam", "ApplyAddSign", "ApplyCenteredRMSProp", "ApplyFtrl",
+    "ApplyFtrlV2", "ApplyGradientDescent", "ApplyMomentum", "ApplyPowerSign",
+    "ApplyProximalAdagrad", "ApplyProximalGradientDescent", "ApplyRMSProp", "Assign",
+    "AssignAdd", "AssignSub", "CheckNumerics", "ControlTrigger", "CountUpTo",
+    "CudnnRNNCanonicalToParams", "CudnnRNNParamsSize", "CudnnRNNParamsToCanonical", "Enter",
+    "Exit", "FractionalAvgPool", "FractionalMaxPool", "IsVariableInitialized", "LoopCond",
+    "MatchingFiles", "Merge", "NextIteration", "Placeholder", "ReadFile",
+    "ReaderNumRecordsProduced", "ReaderNumWorkUnitsCompleted", "ReaderRead", "ReaderReadUpTo",
+    "ReaderReset", "ReaderRestoreState", "ReaderSerializeState", "RefEnter", "RefExit",
+    "RefMerge", "RefNextIteration", "RefSwitch", "ScatterAdd", "ScatterDiv", "ScatterMax",
+    "ScatterMin", "ScatterMul", "ScatterNdAdd", "ScatterNdSub", "ScatterNdUpdate",
+    "ScatterSub", "ScatterUpdate", "SparseAccumulatorApplyGradient",
+    "SparseAccumulatorTakeGradient", "SparseApplyAdadelta", "SparseApplyAdagrad",
+    "SparseApplyAdagradDA", "SparseApplyCenteredRMSProp", "SparseApplyFtrl",
+    "SparseApplyFtrlV2", "SparseApplyMomentum", "SparseApplyProximalAdagrad",
+    "SparseApplyProximalGradientDescent", "SparseApplyRMSProp", "StridedSliceAssign",
+    "Switch", "WriteFile",
+    # flowgrad's own control-flow ops (TF's Switch / Merge / Enter ... are not stateful)
+    "Cond", "LoopVar", "V1Frames", "V1FramesGrad", "WhileGrad"))
+_TF_STATEFUL = frozenset((
+    "BipartiteMatch", "GuaranteeConst", "LoadAndRemapMatrix", "ReadVariableOp",
+    "ResourceGather", "ResourceGatherNd", "TensorArrayConcatV3", "TensorArrayGatherV3",
+    "TensorArrayReadV3", "TensorArrayScatterV3", "TensorArraySizeV3", "TensorArraySplitV3",
+    "TensorArrayWriteV3", "VarIsInitializedOp", "VariableShape"))
 _ONE_SHOT_STATEFUL = (
     "Failed to create a one-shot iterator for a dataset. `Dataset.make_one_shot_iterator()` "
     "does not support datasets that capture stateful objects, such as a `Variable` or "
@@ -73,8 +102,20 @@ _ONE_SHOT_STATEFUL = (
     "error: Cannot capture a stateful node (name:%s, type:%s) by value.)")
 
 
+def _tf_stateful(op):
+    """Whether TF 1.14 registers op's type as stateful."""
+    if op.type in _TF_STATEFUL or op.type in _TF_NOT_STATEFUL:
+        return op.type in _TF_STATEFUL
+    try:
+        return get_op_def(op.type).stateful
+    except ValueError:
+        return False
+
+
 def _check_stateless_capture(t):
-    """make_one_shot_iterator captures the dataset by value: no placeholders or variables."""
+    """make_one_shot_iterator captures the dataset by value, as TF 1.14's Defun: the ops
+    `t` depends on (through inputs, depth first) copied, except the datasets' own (variant)
+    ops; a stateful op or a Placeholder is a ValueError."""
     seen = set()
     stack = [t.op]
     while stack:
@@ -82,13 +123,13 @@ def _check_stateless_capture(t):
         if op in seen:
             continue
         seen.add(op)
-        if op.type in ("Placeholder", "PlaceholderWithDefault"):
-            raise ValueError(f"Cannot capture a placeholder (name:{op.name}, type:{op.type}) "
-                             "by value.")
-        if op.type in _STATEFUL:
-            raise ValueError(_ONE_SHOT_STATEFUL % (op.name, op.type))
-        stack.extend(i.op for i in op.inputs)
-        stack.extend(op.control_inputs)
+        if not (op.outputs and op.outputs[0].dtype.base_dtype is _dt.variant):
+            if _tf_stateful(op):
+                raise ValueError(_ONE_SHOT_STATEFUL % (op.name, op.type))
+            if op.type in ("Placeholder", "PlaceholderV2"):
+                raise ValueError(f"Cannot capture a placeholder (name:{op.name}, "
+                                 f"type:{op.type}) by value.")
+        stack.extend(reversed([i.op for i in op.inputs]))
 
 
 class Iterator:
@@ -176,13 +217,13 @@ class Iterator:
             raise TypeError(f"Expected output classes {self._output_classes!r} but got dataset "
                             f"with output class {dataset.output_classes!r}.")
         if _nest.flatten(dataset.output_types) != _nest.flatten(self._output_types):
-            raise TypeError(f"Expected output types {self._output_types} but got dataset with "
-                            f"output types {dataset.output_types}.")
+            raise TypeError(f"Expected output types {self._output_types!r} but got dataset with "
+                            f"output types {dataset.output_types!r}.")
         for a, b in zip(_nest.flatten(self._output_shapes),
                         _nest.flatten(dataset.output_shapes)):
             if not a.is_compatible_with(b):
-                raise TypeError(f"Expected output shapes compatible with {self._output_shapes}"
-                                f" but got dataset with output shapes {dataset.output_shapes}.")
+                raise TypeError(f"Expected output shapes compatible with {self._output_shapes!r}"
+                                f" but got dataset with output shapes {dataset.output_shapes!r}.")
         g = get_default_graph()
         with g.name_scope(name or "make_initializer") as scope:
             return apply_op("MakeIterator", [dataset._variant_tensor, self._iterator_resource],

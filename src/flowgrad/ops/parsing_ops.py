@@ -134,38 +134,59 @@ def _features_to_raw_params(features, types):
 
 
 def _features(features, types=(VarLenFeature, SparseFeature, FixedLenFeature,
-                                FixedLenSequenceFeature)):
+                                FixedLenSequenceFeature), missing="Missing: features was {}."):
     if not features:
-        raise ValueError("Missing: features was {}.")
+        raise ValueError(missing)
     for f in features.values():
         if isinstance(f, FixedLenSequenceFeature) and not f.allow_missing:
             raise ValueError("Unsupported: FixedLenSequenceFeature requires allow_missing to "
                              "be True.")
     sk, st, dk, _, _, _ = _features_to_raw_params(features, types)
-    for key, dt in zip(sk, st):
-        if dt not in _SUPPORTED:
-            raise ValueError(f"Unsupported {dt.name} for key {key}.")
-    dense = [(k, features[k]) for k in dk]
-    for key, f in dense:
+    return list(zip(sk, st)), [(k, features[k]) for k in dk]
+
+
+def _check_keys(sparse, dense):
+    """TF's check in the op's name scope: no key both dense and sparse."""
+    sk, dk = {k for k, _ in sparse}, {k for k, _ in dense}
+    if not dk.isdisjoint(sk):
+        raise ValueError(f"Dense and sparse keys must not intersect; intersection: {dk & sk}")
+
+
+def _check_types(sparse, dense):
+    """TF 1.14's op wrapper's type checks (in the op's scope, its inputs made): the dense
+    defaults' types (an input) first, then the sparse_types attr."""
+    allowed = "allowed values: float32, int64, string"
+    for _, f in dense:
         if _dt.as_dtype(f.dtype) not in _SUPPORTED:
-            raise ValueError(f"Unsupported {_dt.as_dtype(f.dtype).name} for key {key}.")
-    return list(zip(sk, st)), dense
+            raise TypeError("Value passed to parameter 'dense_defaults' has DataType "
+                            f"{_dt.as_dtype(f.dtype).name} not in list of {allowed}")
+    for _, dt in sparse:
+        if dt not in _SUPPORTED:
+            raise TypeError(f"Value passed to parameter 'sparse_types' has DataType {dt.name} "
+                            f"not in list of {allowed}")
 
 
 def _dense_defaults(dense):
-    """TF's default inputs: `key_<k>` + Reshape for a given default, an empty Const else."""
+    """TF's default inputs. A FixedLenSequenceFeature's is its scalar padding value (a
+    `padding_<k>` default reshaped to [], or 0 / ""); a FixedLenFeature's an empty Const,
+    or its default (a `key_<k>` Const reshaped to the shape; a Tensor as given)."""
     out = []
     for key, f in dense:
         dt = _dt.as_dtype(f.dtype)
-        shape = as_shape(f.shape)
-        if f.default_value is None:
-            out.append(constant([], dt))
-            continue
-        d = convert_to_tensor(f.default_value, dtype=dt, name=f"key_{key}")
+        safe = re.sub("[^A-Za-z0-9_.\\-/]", "_", key)
         if isinstance(f, FixedLenSequenceFeature):
-            out.append(reshape(d, [-1]))
+            if f.default_value is None:
+                out.append(convert_to_tensor("" if dt is _dt.string else 0, dtype=dt))
+            else:
+                out.append(reshape(convert_to_tensor(f.default_value, dtype=dt,
+                                                     name=f"padding_{safe}"), []))
+        elif f.default_value is None:
+            out.append(constant([], dt))
+        elif isinstance(f.default_value, Tensor):
+            out.append(f.default_value)
         else:
-            out.append(reshape(d, shape.as_list()))
+            d = convert_to_tensor(f.default_value, dtype=dt, name=f"key_{safe}")
+            out.append(reshape(d, as_shape(f.shape).as_list()))
     return out
 
 
@@ -237,6 +258,7 @@ def parse_example(serialized, features, name=None, example_names=None):
     sparse, dense = _features(features)
     g = get_default_graph()
     with g.name_scope(name or "ParseExample"):
+        _check_keys(sparse, dense)
         serialized = convert_to_tensor(serialized, dtype=_dt.string, name="serialized")
         defaults = _dense_defaults(dense)
         with g.name_scope("ParseExample") as op_scope:
@@ -246,6 +268,7 @@ def parse_example(serialized, features, name=None, example_names=None):
                      for i, (k, _) in enumerate(sparse)]
             dkeys = [constant(k, _dt.string, name=f"dense_keys_{i}")
                      for i, (k, _) in enumerate(dense)]
+            _check_types(sparse, dense)
         attrs = {"Nsparse": len(sparse), "Ndense": len(dense),
                  "sparse_types": [t for _, t in sparse],
                  "Tdense": [_dt.as_dtype(f.dtype) for _, f in dense],
@@ -260,13 +283,14 @@ def parse_single_example(serialized, features, name=None, example_names=None):
     """Parses one serialized tf.train.Example (a scalar string tensor)."""
     if example_names is not None:
         return _parse_single_example_named(serialized, features, name, example_names)
-    sparse, dense = _features(features)
+    sparse, dense = _features(features, missing="Missing features.")
     g = get_default_graph()
     with g.name_scope(name or "ParseSingleExample"):
         serialized = convert_to_tensor(serialized, dtype=_dt.string, name="serialized")
+        _check_keys(sparse, dense)
         defaults = _dense_defaults(dense)
         with g.name_scope("ParseSingleExample") as op_scope:
-            pass
+            _check_types(sparse, dense)
         attrs = {"num_sparse": len(sparse), "sparse_keys": [k for k, _ in sparse],
                  "dense_keys": [k for k, _ in dense],
                  "sparse_types": [t for _, t in sparse],

@@ -21,6 +21,11 @@ def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = No
     """Creates an op of `op_type` in the inputs' graph; returns its first output."""
     if inputs and type(inputs[0]) is Tensor:
         g = inputs[0]._op._graph  # _create_op checks that the others share it
+        if g is not get_default_graph():
+            # a function graph nested in g (a dataset function's) makes the op and
+            # captures g's tensors, as TF's FuncGraph: not g (so a random op or a variable
+            # read of a map function runs per element)
+            g = _graph_of(inputs)
     else:
         g = _graph_of(inputs) if inputs else get_default_graph()
     op = g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)

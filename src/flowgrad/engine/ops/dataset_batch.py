@@ -115,7 +115,10 @@ def _skip(args, attrs, fns):
     return DatasetValue(it)
 
 
-def _batch_components(elems, first_index=0):
+def _batch_components(elems, first_index=0, fused=False):
+    """The elements' components stacked. Elements of different shapes fail with
+    BatchDataset's message, or (`fused`: a map's batch, TF 1.14's MapAndBatch) with the
+    message of that op's copy into the batch."""
     out = []
     for k in range(len(elems[0])):
         parts = [e[k] for e in elems]
@@ -128,11 +131,16 @@ def _batch_components(elems, first_index=0):
             continue
         s0 = np.shape(parts[0])
         for j, p in enumerate(parts[1:], 1):
-            if np.shape(p) != s0:
+            if np.shape(p) != s0 and fused:
                 raise errors.InvalidArgumentError(
                     None, None, "Cannot add tensor to the batch: number of elements does not "
                     f"match. Shapes are: [tensor]: {_shape_str(np.shape(p))}, [batch]: "
                     f"{_shape_str(s0)}")
+            if np.shape(p) != s0:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Cannot batch tensors with different shapes in component {k}."
+                    f" First element had shape {_shape_str(s0)} and element {j} had shape "
+                    f"{_shape_str(np.shape(p))}.")
         out.append(np.stack(parts))
     return tuple(out)
 
@@ -174,7 +182,7 @@ class _BatchIter:
         if not elems or (self.drop and len(elems) < self.n):
             self.done = True
             raise StopIteration
-        return _batch_components(elems)
+        return _batch_components(elems, fused=self.whole)
 
 
 def _batch(args, attrs, fns):
@@ -194,8 +202,8 @@ def _batch(args, attrs, fns):
         return dv
     if ds.vbatch is not None:
         src, vfn, call = ds.vbatch
-        return DatasetValue(lambda: _fused.fused_batches(src, n, drop, vfn, call,
-                                                         _batch_components))
+        return DatasetValue(lambda: _fused.fused_batches(
+            src, n, drop, vfn, call, lambda elems: _batch_components(elems, fused=True)))
     return DatasetValue(it)
 
 
@@ -320,7 +328,7 @@ def _padded_batch(args, attrs, fns):
             for ax, d in enumerate(target):
                 m = max(p.shape[ax] for p in parts)
                 if d >= 0 and m > d:
-                    raise errors.InvalidArgumentError(
+                    raise errors.DataLossError(     # (TF 1.14's class for it)
                         None, None, "Attempted to pad to a smaller size than the input "
                         "element.")
                 dims.append(d if d >= 0 else m)

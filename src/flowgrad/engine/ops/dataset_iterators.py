@@ -186,10 +186,13 @@ def _string_infer(inputs, attrs):
     return [(_dt.string, TensorShape([]))]
 
 
+_HANDLE_PREFIX = b"flowgrad-iterator:"    # a string handle's start: others do not parse
+
+
 def _to_string_handle_bind(node, ctx):
     def to_handle(resource):
         if resource.handle is None:
-            resource.handle = f"flowgrad-iterator:{id(ctx):x}:{resource.name}".encode()
+            resource.handle = _HANDLE_PREFIX + f"{id(ctx):x}:{resource.name}".encode()
             _state(ctx)["handles"][resource.handle] = resource
         return np.array(resource.handle, dtype=object)
     return to_handle
@@ -199,15 +202,58 @@ register_op("IteratorToStringHandle", infer=_string_infer, bind=_to_string_handl
             grad=None, stateful=True)
 
 
+_TF_TYPE_NAMES = {_dt.float32: "float", _dt.float64: "double", _dt.float16: "half"}
+
+
+def _shape_debug(s):
+    """TensorShape's DebugString in TF's kernels: [?,3], [], <unknown>."""
+    s = TensorShape(s)
+    if s.ndims is None:
+        return "<unknown>"
+    return "[" + ",".join("?" if d is None else str(d) for d in s.as_list()) + "]"
+
+
+def _verify_structure(types, shapes, r):
+    """TF 1.14's IteratorFromStringHandle checks of the iterator a handle names against the
+    op's output_types / output_shapes (VerifyTypesMatch, VerifyShapesCompatible)."""
+    def bad(msg):
+        return errors.InvalidArgumentError(None, None, msg)
+    if types:
+        if len(types) != len(r.types):
+            raise bad(f"Number of components does not match: expected {len(types)} types but "
+                      f"got {len(r.types)}.")
+        for i, (a, b) in enumerate(zip(types, r.types)):
+            a, b = _dt.as_dtype(a).base_dtype, _dt.as_dtype(b).base_dtype
+            if a != b:
+                raise bad(f"Data type mismatch at component {i}: expected "
+                          f"{_TF_TYPE_NAMES.get(a, a.name)} but got "
+                          f"{_TF_TYPE_NAMES.get(b, b.name)}.")
+    if shapes:
+        if len(shapes) != len(r.shapes):
+            raise bad(f"Number of components does not match: expected {len(shapes)} shapes "
+                      f"but got {len(r.shapes)}.")
+        for i, (a, b) in enumerate(zip(shapes, r.shapes)):
+            if not TensorShape(a).is_compatible_with(TensorShape(b)):
+                raise bad(f"Incompatible shapes at component {i}: expected {_shape_debug(a)}"
+                          f" but got {_shape_debug(b)}.")
+
+
 def _from_string_handle_bind(node, ctx):
+    types = node.attrs.get("output_types", ())
+    shapes = node.attrs.get("output_shapes", ())
+
     def from_handle(handle):
         h = np.asarray(handle).reshape(()).item()
         h = h.encode() if isinstance(h, str) else h
+        if not h.startswith(_HANDLE_PREFIX):
+            raise errors.InvalidArgumentError(
+                None, None, "Could not parse string_handle as a valid ResourceHandle")
         r = _state(ctx)["handles"].get(h)
         if r is None:
             raise errors.InvalidArgumentError(
                 None, None, "Could not parse an iterator handle: the string does not name an "
                 "iterator of this session.")
+        _verify_structure(types, shapes, r)
         return r
     return from_handle
 

@@ -148,7 +148,15 @@ def parse_batch(serialized, names, sparse_keys, sparse_types, dense_keys, dense_
 
 
 # -- ParseExample ---------------------------------------------------------------------------
+def _rank(t, rank):
+    """TF's shape function's WithRank check of an input."""
+    if t.shape.ndims is not None and t.shape.ndims != rank:
+        raise ValueError(f"Shape must be rank {rank} but is rank {t.shape.ndims}")
+
+
 def _parse_example_infer(inputs, attrs):
+    _rank(inputs[0], 1)
+    _rank(inputs[1], 1)
     ns = attrs["Nsparse"]
     batch = inputs[0].shape[:1] if inputs[0].shape.ndims is not None else TensorShape([None])
     out = [(_dt.int64, TensorShape([None, 2]))] * ns
@@ -187,6 +195,7 @@ register_op("ParseExample", infer=_parse_example_infer, kernel=_parse_example_ke
 
 # -- ParseSingleExample ---------------------------------------------------------------------
 def _parse_single_infer(inputs, attrs):
+    _rank(inputs[0], 0)
     ns = attrs["num_sparse"]
     out = [(_dt.int64, TensorShape([None, 1]))] * ns
     out += [(t, TensorShape([None])) for t in attrs["sparse_types"]]

@@ -94,7 +94,7 @@ def _run(node, eager):
             if eager:
                 ret = _eager_outputs(ret, tout)
         except Exception as e:  # noqa: BLE001 - the function's error becomes TF's
-            raise _error_of(e) from None
+            raise error_of(e) from None
         outs = _outputs(ret, tout, token)
         return outs[0] if len(outs) == 1 else (tuple(outs) if outs else None)
     return call
@@ -141,7 +141,9 @@ def _outputs(ret, tout, token):
     return vals
 
 
-def _error_of(e):
+def error_of(e):
+    """The TF error a py_func raises for its function's exception `e` (TF 1.14's class
+    for it; the message: the exception's line, then its traceback)."""
     cls = errors.UnknownError
     for kinds, err in _ERROR_FOR:
         if isinstance(e, kinds):
