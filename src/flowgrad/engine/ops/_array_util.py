@@ -42,6 +42,10 @@ def _int_tensor(v, name, dtype=_dt.int32):
     """`v` as an int tensor: Tensors pass through, Python/NumPy values become a Const."""
     if isinstance(v, Tensor) or hasattr(v, "_as_graph_element"):
         return to_tensor(v)
+    if isinstance(v, TensorShape):   # TF's conversion: int32 unless a dimension needs int64
+        return to_tensor(v, dtype=None if dtype is _dt.int32 else dtype, name=name)
+    if isinstance(v, (list, tuple)) and builtins.any(x is None for x in v):
+        to_tensor(v)   # TF's conversion error (a list holding None has no dtype)
     arr = np.asarray(v)
     if arr.dtype.kind not in "iu":
         if arr.size == 0:
