@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import collections
 
-from ..engine.framework.graph import Operation, Tensor
+from .. import nest
+from ..engine.framework.graph import Operation, Tensor, get_default_graph
+from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops.shape import reshape
 
 __all__ = ["ModeKeys", "EstimatorSpec"]
 
@@ -17,42 +20,124 @@ class ModeKeys:
     PREDICT = "infer"
 
 
+_DEFAULT_GRAPH_ERROR = (
+    '{0} with "{1}" must be from the default graph. Possible causes of this error include: '
+    '\n\n1) {0} was created outside the context of the default graph.\n\n2) The object '
+    'passed through to EstimatorSpec was not created in the most recent call to "model_fn".')
+
+
+def _dense_like(x):
+    """TF's is_dense_tensor_like: a Tensor or a variable (an optimizer's global-step update
+    under a tf.distribute strategy returns the updated variable)."""
+    from ..ops.variables import Variable  # lazy: ops.variables loads the train stack
+    return isinstance(x, (Tensor, Variable))
+
+
+def _check_is_tensor(x, name):
+    if not _dense_like(x):
+        raise TypeError("{} must be Tensor, given: {}".format(name, x))
+    return x
+
+
+def _check_graph(x, what, name):
+    if x.graph is not get_default_graph():
+        raise ValueError(_DEFAULT_GRAPH_ERROR.format(what, name))
+
+
+def _validate_train_op(train_op, mode):
+    if train_op is None:
+        if mode == ModeKeys.TRAIN:
+            raise ValueError("Missing train_op.")
+        return None
+    if not (isinstance(train_op, Operation) or _dense_like(train_op)):
+        raise TypeError("train_op must be Operation or Tensor, given: {}".format(train_op))
+    if not isinstance(train_op, (Tensor, Operation)):   # a variable: its op
+        train_op = train_op.op
+    _check_graph(train_op, "train_op", train_op.name)
+    return train_op
+
+
+def _validate_loss(loss, mode):
+    if loss is None:
+        if mode in (ModeKeys.TRAIN, ModeKeys.EVAL):
+            raise ValueError("Missing loss.")
+        return None
+    loss = _check_is_tensor(loss, "loss")
+    shape = loss.get_shape()
+    if shape.num_elements() not in (None, 1):
+        raise ValueError("Loss must be scalar, given: {}".format(loss))
+    if not shape.is_compatible_with(TensorShape([])):
+        loss = reshape(loss, [])
+    _check_graph(loss, "loss", loss.name)
+    return loss
+
+
+def _validate_predictions(predictions, mode):
+    if predictions is None:
+        if mode == ModeKeys.PREDICT:
+            raise ValueError("Missing predictions.")
+        return {}
+    if isinstance(predictions, dict):
+        predictions = {k: _check_is_tensor(v, "predictions[{}]".format(k))
+                       for k, v in predictions.items()}
+        for key, value in predictions.items():
+            _check_graph(value, "prediction values", "{0}: {1}".format(key, value.name))
+        return predictions
+    predictions = _check_is_tensor(predictions, "predictions")
+    _check_graph(predictions, "prediction values", predictions.name)
+    return predictions
+
+
+def _validate_hooks(hooks):
+    from ..train.session_run_hook import SessionRunHook  # lazy: train loads on first use
+    hooks = tuple(hooks or [])
+    for hook in hooks:
+        if not isinstance(hook, SessionRunHook):
+            raise TypeError("All hooks must be SessionRunHook instances, given: {}".format(hook))
+    return hooks
+
+
+def _validate_eval_metric_ops(eval_metric_ops):
+    if eval_metric_ops is None:
+        return {}
+    if not isinstance(eval_metric_ops, dict):
+        raise TypeError("eval_metric_ops must be a dict, given: {}".format(eval_metric_ops))
+    for key, value in eval_metric_ops.items():
+        if not isinstance(value, tuple) or len(value) != 2:
+            raise TypeError("Values of eval_metric_ops must be (metric_value, update_op) "
+                            "tuples, given: {} for key: {}".format(value, key))
+    for key, value in eval_metric_ops.items():
+        for val in nest.flatten(value):
+            _check_graph(val, "eval_metric_ops", "{0}: {1}".format(key, val.name))
+    return eval_metric_ops
+
+
 class EstimatorSpec(collections.namedtuple("EstimatorSpec", [
         "mode", "predictions", "loss", "train_op", "eval_metric_ops", "export_outputs",
         "training_chief_hooks", "training_hooks", "scaffold", "evaluation_hooks",
         "prediction_hooks"])):
-    """What a model_fn returns: the ops and tensors of one mode."""
+    """What a model_fn returns: the ops and tensors of one mode, checked as TF 1.14 checks
+    them (the mode itself is not: any other mode needs what EVAL / PREDICT do not)."""
 
     def __new__(cls, mode, predictions=None, loss=None, train_op=None, eval_metric_ops=None,
                 export_outputs=None, training_chief_hooks=None, training_hooks=None,
                 scaffold=None, evaluation_hooks=None, prediction_hooks=None):
         from ..train.monitored_session import Scaffold  # lazy: train loads on first use
-        if mode not in (ModeKeys.TRAIN, ModeKeys.EVAL, ModeKeys.PREDICT):
-            raise ValueError("mode={} unrecognized.".format(mode))
-        if mode == ModeKeys.TRAIN and train_op is None:
-            raise ValueError("Missing train_op.")
-        if mode in (ModeKeys.TRAIN, ModeKeys.EVAL) and loss is None:
-            raise ValueError("Missing loss.")
-        if loss is not None and not isinstance(loss, Tensor):
-            raise TypeError("loss must be Tensor, given: {}".format(loss))
-        from ..ops.variables import Variable  # lazy: with Scaffold
-        # TF's is_dense_tensor_like: a variable too (an optimizer's global-step update
-        # under a tf.distribute strategy returns the updated variable)
-        if train_op is not None and not isinstance(train_op, (Tensor, Operation, Variable)):
-            raise TypeError("train_op must be Operation or Tensor, given: {}".format(train_op))
-        if mode == ModeKeys.PREDICT and predictions is None:
-            raise ValueError("Missing predictions.")
-        predictions = {} if predictions is None else predictions
-        eval_metric_ops = dict(eval_metric_ops or {})
-        for key, value in eval_metric_ops.items():
-            if not isinstance(value, tuple) or len(value) != 2:
-                raise TypeError("Values of eval_metric_ops must be (metric_value, update_op) "
-                                "tuples, given: {} for key: {}".format(value, key))
+        train_op = _validate_train_op(train_op, mode)
+        loss = _validate_loss(loss, mode)
+        predictions = _validate_predictions(predictions, mode)
         if mode == ModeKeys.PREDICT:
             from .export.export_output import get_export_outputs  # lazy: with model_fn
             export_outputs = get_export_outputs(export_outputs, predictions)
+        training_hooks = _validate_hooks(training_hooks)
+        evaluation_hooks = _validate_hooks(evaluation_hooks)
+        prediction_hooks = _validate_hooks(prediction_hooks)
+        training_chief_hooks = _validate_hooks(training_chief_hooks)
+        eval_metric_ops = _validate_eval_metric_ops(eval_metric_ops)
+        scaffold = scaffold or Scaffold()
+        if not isinstance(scaffold, Scaffold):
+            raise TypeError("scaffold must be tf.train.Scaffold. Given: {}".format(scaffold))
         return super().__new__(
             cls, mode, predictions, loss, train_op, eval_metric_ops, export_outputs,
-            tuple(training_chief_hooks or ()), tuple(training_hooks or ()),
-            scaffold or Scaffold(), tuple(evaluation_hooks or ()),
-            tuple(prediction_hooks or ()))
+            training_chief_hooks, training_hooks, scaffold, evaluation_hooks,
+            prediction_hooks)

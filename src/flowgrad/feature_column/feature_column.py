@@ -306,6 +306,51 @@ def linear_model(features, feature_columns, units=1, sparse_combiner="sum",
     return predictions
 
 
+def linear_model_layer(features, feature_columns, units=1, sparse_combiner="sum",
+                       name="linear_model"):
+    """TF 1.14's feature_column_v2.LinearModel called once, as the canned linear
+    estimators call it with v2 columns: (logits, bias, [column weights]). The Keras layer
+    and its inner layer open name scopes '<name>/<name>/'; its build makes every column's
+    `<name>/<column>/weights` and then `<name>/bias_weights` (variables of the enclosing
+    variable scope, in no name scope of their own); its call computes the weighted sums
+    under a third '<name>/' scope."""
+    if sparse_combiner not in ("sum", "mean", "sqrtn"):
+        raise ValueError("sparse_combiner must be one of 'mean', 'sqrtn' or 'sum'")
+    # v2's _normalize_feature_columns: sorted by name
+    feature_columns = sorted(_normalize_feature_columns(feature_columns), key=lambda c: c.name)
+    for column in feature_columns:
+        if not isinstance(column, (DenseColumn, CategoricalColumn)):
+            raise ValueError(f"Items of feature_columns must be either a DenseColumn or "
+                             f"CategoricalColumn. Given: {column}")
+    weights = {}
+    with name_scope(None, name), name_scope(None, name):
+        with variable_scope(name, auxiliary_name_scope=False):   # build
+            for column in feature_columns:
+                with variable_scope(column._var_scope_name, auxiliary_name_scope=False):
+                    first = column._num_buckets if isinstance(column, CategoricalColumn) \
+                        else column._variable_shape.num_elements()
+                    weights[column] = get_variable(
+                        "weights", shape=(first, units), dtype=_dt.float32,
+                        initializer=zeros_initializer(), use_resource=True)
+            bias = get_variable("bias_weights", shape=[units], dtype=_dt.float32,
+                                initializer=zeros_initializer(), use_resource=True)
+        with name_scope(name):   # call
+            builder = _LazyBuilder(features)
+            weighted_sums = []
+            for column in feature_columns:
+                with name_scope(column.name):
+                    if isinstance(column, CategoricalColumn):
+                        weighted_sums.append(_categorical_weighted_sum(
+                            column, builder, weights[column], sparse_combiner, None, True))
+                    else:
+                        weighted_sums.append(_dense_weighted_sum(
+                            column, builder, weights[column], None, True))
+            _verify_static_batch_size_equality(weighted_sums, feature_columns)
+            predictions_no_bias = math_ops.add_n(weighted_sums, name="weighted_sum_no_bias")
+            predictions = nn_ops.bias_add(predictions_no_bias, bias, name="weighted_sum")
+    return predictions, bias, [weights[c] for c in feature_columns]
+
+
 def make_parse_example_spec(feature_columns):
     """The tf.parse_example spec (key -> FixedLenFeature/VarLenFeature) of the columns."""
     result = {}

@@ -153,10 +153,11 @@ def scalar(name, tensor, collections=None, family=None):
     """
     pb()
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
-        t = convert_to_tensor(tensor)
-        _check_dtype("values", _REAL, t)  # before the tag constant: nothing half-built
-        val = _apply("ScalarSummary", [constant(tag, dtype=_dt.string, name="tags"), t], {},
-                     scope)
+        # as TF's op_def_library: the inputs in order, a value converted as 'values'
+        tags = constant(tag, dtype=_dt.string, name="tags")
+        t = convert_to_tensor(tensor, name="values")
+        _check_dtype("values", _REAL, t)
+        val = _apply("ScalarSummary", [tags, t], {}, scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
     return val
 
@@ -243,10 +244,11 @@ def histogram(name, values, collections=None, family=None):
     pb()
     with _SummaryScope(name, family, values=[values], default_name="HistogramSummary") \
             as (tag, scope):
-        t = convert_to_tensor(values)
+        # as TF's op_def_library: the inputs in order, a value converted as 'values'
+        tag_t = constant(tag, dtype=_dt.string, name="tag")
+        t = convert_to_tensor(values, name="values")
         _check_dtype("values", _REAL, t)
-        val = _apply("HistogramSummary", [constant(tag, dtype=_dt.string, name="tag"), t], {},
-                     scope)
+        val = _apply("HistogramSummary", [tag_t, t], {}, scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
     return val
 

@@ -1,6 +1,7 @@
 """`tf.constant`, `convert_to_tensor` and the Const op."""
 from __future__ import annotations
 
+import builtins
 import numbers
 from typing import Callable
 
@@ -191,10 +192,19 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         arr = _numeric_list(value, dtype)
         if arr is not None:
             return arr
-    if value is None or isinstance(value, (list, tuple)):
+    if value is None:
+        raise ValueError("None values not supported.")
+    if isinstance(value, (list, tuple)) and builtins.any(v is None for v in _flat(value)):
+        # TF's _AssertCompatible: the first element the dtype refuses (a None reads as of
+        # type '_Message' in TF 1.14's message); without a dtype, no dtype to infer
+        if dtype is None:
+            raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. "
+                            f"Contents: {value!r}. Consider casting elements to a supported "
+                            "type.")
         for v in _flat(value):
-            if v is None:
-                raise ValueError("None values not supported.")
+            if v is None or not _accepts(dtype, v):
+                raise TypeError(f"Expected {dtype.name}, got {v!r} of type "
+                                f"'{'_Message' if v is None else type(v).__name__}' instead.")
     inferred = _infer_dtype(value)
     if inferred is None:
         raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
@@ -378,5 +388,27 @@ def _dimension_to_tensor(d, dtype=None, name=None, as_ref=False):
 
 
 register_tensor_conversion_function(Dimension, _dimension_to_tensor, 100)
+
+
+def _tensor_shape_to_tensor(s, dtype=None, name=None, as_ref=False):
+    """A fully defined TensorShape as an int32 constant (int64 when a dimension needs it, or
+    as asked), as TF 1.14's conversion; ValueError for a partially known shape."""
+    if not s.is_fully_defined():
+        raise ValueError(f"Cannot convert a partially known TensorShape to a Tensor: {s}")
+    dims = s.as_list()
+    too_big = next((d for d in dims if d >= 2**31), 0)
+    if dtype is not None:
+        dtype = _dt.as_dtype(dtype)
+        if dtype not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Cannot convert a TensorShape to dtype: {dtype}")
+        if dtype == _dt.int32 and too_big:
+            raise ValueError("Cannot convert a TensorShape to dtype int32; a dimension is too "
+                             f"large ({too_big})")
+    else:
+        dtype = _dt.int64 if too_big else _dt.int32
+    return constant(dims, dtype=dtype, name=name or "shape_as_tensor")
+
+
+register_tensor_conversion_function(TensorShape, _tensor_shape_to_tensor, 100)
 
 VALUE_READERS["const_value"] = const_value   # graph.py's error context reads with it

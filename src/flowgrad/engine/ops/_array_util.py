@@ -42,6 +42,10 @@ def _int_tensor(v, name, dtype=_dt.int32):
     """`v` as an int tensor: Tensors pass through, Python/NumPy values become a Const."""
     if isinstance(v, Tensor) or hasattr(v, "_as_graph_element"):
         return to_tensor(v)
+    if isinstance(v, TensorShape):   # TF's conversion: int32 unless a dimension needs int64
+        return to_tensor(v, dtype=None if dtype is _dt.int32 else dtype, name=name)
+    if isinstance(v, (list, tuple)) and builtins.any(x is None for x in v):
+        to_tensor(v)   # TF's conversion error (a list holding None has no dtype)
     arr = np.asarray(v)
     if arr.dtype.kind not in "iu":
         if arr.size == 0:
@@ -153,7 +157,10 @@ def _cast_leaves(values, dtype):
 
 
 def _autopack(values, dtype, name, _top=True):
-    if _top and dtype is not None:
+    # TF's _cast_nested_seqs_to_dtype: only when `dtype` is not the list's own (its first
+    # tensor's); otherwise a tensor of another dtype is refused below
+    if _top and dtype is not None and \
+            _dt.as_dtype(dtype).base_dtype is not _first_tensor_dtype(values):
         values = _cast_leaves(values, _dt.as_dtype(dtype).base_dtype)
     with _scope(None, name, [e for e in values if _is_tensor_like(e)]) as scope:
         inner = None
@@ -187,8 +194,12 @@ def _autopacking_conversion(v, dtype=None, name=None, as_ref=False):
 
 
 def _first_tensor_dtype(v):
+    """The dtype of the first tensor-like leaf, read without converting it (a variable is
+    not read here, as TF's _get_dtype_from_nested_lists)."""
     if _is_tensor_like(v):
-        return to_tensor(v).dtype.base_dtype
+        dtype = getattr(v, "dtype", None)
+        return _dt.as_dtype(dtype).base_dtype if dtype is not None else \
+            to_tensor(v).dtype.base_dtype
     for e in v if isinstance(v, (list, tuple)) else ():
         d = _first_tensor_dtype(e)
         if d is not None:

@@ -172,6 +172,11 @@ def _filled(shape_, dtype, value, default):
             dims = constant(np.array(shape_, np.int32), name="Const")
             return apply("Fill", [dims, constant(value, dtype=dtype, name="Const")], None,
                          scope)
+        if (isinstance(shape_, TensorShape) and not shape_.is_fully_defined()) or (
+                isinstance(shape_, (list, tuple)) and builtins.any(d is None for d in shape_)):
+            # TF: no size to compute, so the shape converts to an int32 tensor, which fails
+            # as the conversion does (a partially known TensorShape, a None element)
+            to_tensor(shape_, dtype=_dt.int32)
         dims = [int(d) for d in as_shape(shape_).as_list()]
         # TF's _constant_if_small fails on a scalar shape (`zeros(3)`): then a Fill.
         # math.prod is exact (np.prod wraps around at 2**63).

@@ -54,13 +54,14 @@ def _fraction_of_zero(variables):
                     with name_scope("zero_count"):
                         parts.append(constant(0, dtype=dtypes.float32)
                                      if x.shape.num_elements() == 0 else
-                                     nn_ops.zero_fraction(x) * cast(size, dtypes.float32))
+                                     nn_ops.zero_fraction(x) *
+                                     cast(size, dtypes.float32, name="ToFloat"))
                     continue
                 parts.append(control_flow.cond(
                     comparison.equal(size, constant(0, dtype=dtypes.int64)),
                     true_fn=lambda: constant(0, dtype=dtypes.float32),
                     false_fn=lambda x=x, size=size: nn_ops.zero_fraction(x) * cast(
-                        size, dtypes.float32),
+                        size, dtypes.float32, name="ToFloat"),
                     name="zero_count"))
             total_zero = reductions.add_n(parts)
         with name_scope("compute"):
@@ -72,14 +73,12 @@ def linear_logit_fn_builder(units, feature_columns, sparse_combiner="sum"):
     """A logit_fn(features) of a linear model with `units` logits."""
 
     def linear_logit_fn(features):
-        cols_to_vars = {}
-        logits = feature_column_lib().linear_model(
-            features, list(feature_columns), units=units, sparse_combiner=sparse_combiner,
-            cols_to_vars=cols_to_vars)
-        bias = _expand([cols_to_vars.pop("bias")])
-        variables = _expand(list(cols_to_vars.values()))
+        logits, bias, variables = feature_column_lib().feature_column.linear_model_layer(
+            features, list(feature_columns), units=units, sparse_combiner=sparse_combiner)
+        bias = _expand([bias])
+        variables = _expand(variables)
         if units > 1:
-            summary_ops.histogram("bias", bias[0])
+            summary_ops.histogram("bias", bias)
         else:
             summary_ops.scalar("bias", bias[0][0])
         summary_ops.scalar("fraction_of_zero_weights", _fraction_of_zero(variables))

@@ -1,0 +1,106 @@
+"""TF 1.14's canned linear model graph names: with v2 feature columns its logits come from
+feature_column_v2.LinearModel (ops under 'linear/linear_model/linear_model/linear_model/',
+weights and bias made first), as the prediction tensors, the gradient ops and a SavedModel's
+signature show (tests/test_pe_linear_names.py runs cases() on flowgrad)."""
+import os
+import shutil
+import tempfile
+
+import numpy as np
+
+
+def _columns(tf):
+    fc = tf.feature_column
+    return [fc.numeric_column("x", shape=[2]),
+            fc.categorical_column_with_vocabulary_list("c", ["a", "b", "c"]),
+            fc.bucketized_column(fc.numeric_column("n"), [0.0, 1.0]),
+            fc.categorical_column_with_hash_bucket("h", 7)]
+
+
+def _features(tf):
+    return {"x": tf.placeholder(tf.float32, [None, 2], name="x_in"),
+            "c": tf.placeholder(tf.string, [None, 1], name="c_in"),
+            "n": tf.placeholder(tf.float32, [None, 1], name="n_in"),
+            "h": tf.placeholder(tf.string, [None, 1], name="h_in")}
+
+
+def _linear_ops(g):
+    # the linear model's ops, their gradients and slots, the bias summary (the head and
+    # the zero-fraction summary, a tf.cond of Switch / Merge ops in TF, are left out)
+    return [(op.name, op.type) for op in g.get_operations()
+            if "linear_model" in op.name or op.name.startswith("linear/bias")]
+
+
+def _graph(tf, est, mode, labels):
+    with tf.Graph().as_default() as g:
+        spec = est.model_fn(_features(tf), labels() if labels else None, mode, est.config)
+        preds = {k: v.name for k, v in sorted(spec.predictions.items())}
+        return {"ops": _linear_ops(g), "predictions": preds,
+                "variables": [v.name for v in tf.global_variables()],
+                "trainable": [v.name for v in tf.trainable_variables()],
+                "model_variables": [v.name for v in tf.model_variables()]}
+
+
+def cases(tf):
+    out = {}
+    d = tempfile.mkdtemp()
+    verbosity = tf.logging.get_verbosity()
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        cols = _columns(tf)
+        reg = tf.estimator.LinearRegressor(cols, model_dir=os.path.join(d, "r"))
+        out["regressor_infer"] = _graph(tf, reg, "infer", None)
+        out["regressor_train"] = _graph(
+            tf, reg, "train", lambda: tf.placeholder(tf.float32, [None, 1]))
+        cls = tf.estimator.LinearClassifier(cols[:2], n_classes=3,
+                                            model_dir=os.path.join(d, "c"))
+        out["classifier_eval"] = _graph(
+            tf, cls, "eval", lambda: tf.placeholder(tf.int64, [None, 1]))
+        wide = tf.estimator.DNNLinearCombinedClassifier(
+            linear_feature_columns=cols[1:], dnn_feature_columns=cols[:1],
+            dnn_hidden_units=[2], model_dir=os.path.join(d, "w"))
+        out["combined_infer"] = _graph(tf, wide, "infer", None)
+        # the exported signature names the prediction tensors
+        x = np.array([[1.0, 2.0], [0.5, -1.0]], np.float32)
+        small = tf.estimator.LinearRegressor(cols[:1], model_dir=os.path.join(d, "s"))
+        small.train(lambda: tf.data.Dataset.from_tensor_slices(
+            ({"x": x}, np.array([[1.0], [0.0]], np.float32))).repeat().batch(2), steps=2)
+        path = small.export_saved_model(
+            os.path.join(d, "exp"),
+            tf.estimator.export.build_raw_serving_input_receiver_fn(
+                {"x": tf.placeholder(tf.float32, [None, 2], name="x_in")}))
+        with tf.Graph().as_default(), tf.Session() as s:
+            sig = tf.saved_model.loader.load(s, ["serve"], path).signature_def["predict"]
+            out["signature"] = {k: v.name for k, v in sorted(sig.outputs.items())}
+            out["signature_values"] = s.run(sig.outputs["predictions"].name,
+                                            {"x_in:0": x})
+    finally:
+        tf.logging.set_verbosity(verbosity)
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+    out["summaries"] = summary_cases(tf)
+    return out
+
+
+def summary_cases(tf):
+    """tf.summary.scalar / histogram input conversion: the tag constant first, a value
+    converted as '<scope>/values' (a list of variables packed there, each read inside),
+    and a refused dtype leaving the tag constant behind."""
+    out = {}
+    with tf.Graph().as_default() as g:
+        v = tf.get_variable("v", [2], use_resource=True)
+        w = tf.get_variable("w", [2])
+        tf.summary.histogram("h", [1.0, 2.0])
+        tf.summary.histogram("h2", [v, v])
+        tf.summary.histogram("h3", v)
+        tf.summary.histogram("h5", [w])
+        tf.summary.scalar("s", 3.0)
+        for name, f in [("scalar", lambda: tf.summary.scalar("a", tf.constant("x"))),
+                        ("histogram", lambda: tf.summary.histogram("b", tf.constant("x")))]:
+            try:
+                f()
+            except TypeError as e:
+                out["error/" + name] = e
+        out["ops"] = [(op.name, op.type, [i.name for i in op.inputs])
+                      for op in g.get_operations()]
+    return out
