@@ -158,6 +158,8 @@ class Sequential(Model):
         x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
                   dtype=self.layers[0].dtype)
         self._build_on(x)
+        # TF 1.14 leaves such a model subclass-like: no input checks, "multiple" shapes
+        self._inputs_from_data = True
 
     def call(self, inputs, training=None, mask=None):
         if self._is_graph_network:
