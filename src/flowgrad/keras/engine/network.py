@@ -134,7 +134,16 @@ class Network(Layer):
         self._nested_outputs = outputs
         self.inputs = list(_flatten(inputs))
         self.outputs = list(_flatten(outputs))
-        for x in self.inputs + self.outputs:
+        # TF 1.14's _validate_graph_inputs_and_outputs: the inputs first
+        if len(set(self.inputs)) != len(self.inputs):
+            raise ValueError("The list of inputs passed to the model is redundant. All "
+                             "inputs should only appear once. Found: " + str(self.inputs))
+        for x in self.inputs:
+            if not isinstance(x, Tensor) or x not in KERAS_HISTORY:
+                raise ValueError("Input tensors to a " + self.__class__.__name__ + " must "
+                                 "come from `tf.keras.Input`. Received: " + str(x) +
+                                 " (missing previous layer metadata).")
+        for x in self.outputs:
             if not isinstance(x, Tensor) or x not in KERAS_HISTORY:
                 raise ValueError("Output tensors to a " + self.__class__.__name__ + " must be "
                                  "the output of a TensorFlow `Layer` (thus holding past layer "
