@@ -313,9 +313,8 @@ class Network(Layer):
         """TF 1.14's functional config: each layer with its config and inbound nodes
         ([layer name, node index, tensor index, call kwargs]), and the input and output
         layers."""
-        if not self._is_graph_network:
-            raise NotImplementedError("flowgrad does not implement get_config of a "
-                                      "subclassed Model")
+        if not self._is_graph_network:   # TF 1.14's own error, without a message
+            raise NotImplementedError
         in_network = {(id(layer), i) for layer, i in self._nodes}
         renumber = {}
         for layer in self.layers:
