@@ -44,7 +44,8 @@ def test_flowgrad_checkpoint_is_what_tf_restored(tmp_path):
     assert tf.train.latest_checkpoint(str(tmp_path)) == path
     assert sorted(tf.train.NewCheckpointReader(path).get_variable_to_shape_map()) == \
         G["flowgrad/keys"]
-    for name in ("ck-2.index", "ck-2.data-00000-of-00001", "checkpoint"):
+    for name in ("ck-2.index", "ck-2.data-00000-of-00002", "ck-2.data-00001-of-00002",
+                 "checkpoint"):
         with open(tmp_path / name, "rb") as f, \
                 open(os.path.join(HERE, "flowgrad_object_ckpt", name), "rb") as g:
             if name == "checkpoint":  # the state file names paths as given
@@ -92,9 +93,11 @@ def test_checkpoint_manager_keeps_max_to_keep(tmp_path):
             assert [os.path.basename(p) for p in paths] == ["ckpt-1", "ckpt-2", "ckpt-3"]
             assert manager.latest_checkpoint == paths[-1] == tf.train.latest_checkpoint(d)
             assert manager.checkpoints == paths[1:]
-            assert sorted(os.listdir(d)) == ["checkpoint", "ckpt-2.data-00000-of-00001",
-                                             "ckpt-2.index", "ckpt-3.data-00000-of-00001",
-                                             "ckpt-3.index"]
+            # TF 1.14's files: the variables' shard and the object graph's (on CPU:0)
+            assert sorted(os.listdir(d)) == [
+                "checkpoint", "ckpt-2.data-00000-of-00002", "ckpt-2.data-00001-of-00002",
+                "ckpt-2.index", "ckpt-3.data-00000-of-00002", "ckpt-3.data-00001-of-00002",
+                "ckpt-3.index"]
             assert os.path.basename(manager.save(checkpoint_number=10)) == "ckpt-10"
     with tf.Graph().as_default():
         ckpt, (v, _) = object_model.build(tf)

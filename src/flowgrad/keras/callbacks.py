@@ -321,7 +321,7 @@ class EarlyStopping(Callback):
         self.wait = 0
         self.stopped_epoch = 0
         if mode not in ("auto", "min", "max"):
-            print("EarlyStopping mode %s is unknown, fallback to auto mode." % mode)
+            _warn("EarlyStopping mode %s is unknown, fallback to auto mode." % mode)
             mode = "auto"
         if mode == "min" or (mode == "auto" and "acc" not in self.monitor):
             self.monitor_op = np.less
@@ -343,7 +343,7 @@ class EarlyStopping(Callback):
     def on_epoch_end(self, epoch, logs=None):
         current = (logs or {}).get(self.monitor)
         if current is None:
-            print("Early stopping conditioned on metric `%s` which is not available. "
+            _warn("Early stopping conditioned on metric `%s` which is not available. "
                   "Available metrics are: %s" % (self.monitor, ",".join(list(logs.keys()))))
             return
         if self.monitor_op(current - self.min_delta, self.best):
@@ -466,10 +466,10 @@ class ReduceLROnPlateau(Callback):
         self.monitor = monitor
         if factor >= 1.0:
             raise ValueError("ReduceLROnPlateau does not support a factor >= 1.0.")
-        if "epsilon" in kwargs:
+        if "epsilon" in kwargs:   # (other keyword arguments are ignored, as TF 1.14's)
             min_delta = kwargs.pop("epsilon")
-        if kwargs:
-            raise TypeError("Unexpected keyword arguments: " + str(sorted(kwargs)))
+            _warn("`epsilon` argument is deprecated and will be removed, use `min_delta` "
+                  "instead.")
         self.factor = factor
         self.min_lr = min_lr
         self.min_delta = min_delta
@@ -485,6 +485,8 @@ class ReduceLROnPlateau(Callback):
 
     def _reset(self):
         if self.mode not in ("auto", "min", "max"):
+            _warn("Learning Rate Plateau Reducing mode %s is unknown, fallback to auto mode."
+                  % self.mode)
             self.mode = "auto"
         if self.mode == "min" or (self.mode == "auto" and "acc" not in self.monitor):
             self.monitor_op = lambda a, b: np.less(a, b - self.min_delta)
@@ -504,7 +506,7 @@ class ReduceLROnPlateau(Callback):
         logs["lr"] = K.get_value(self.model.optimizer.lr)
         current = logs.get(self.monitor)
         if current is None:
-            print("Reduce LR on plateau conditioned on metric `%s` which is not available. "
+            _warn("Reduce LR on plateau conditioned on metric `%s` which is not available. "
                   "Available metrics are: %s" % (self.monitor, ",".join(list(logs.keys()))))
             return
         if self.in_cooldown():

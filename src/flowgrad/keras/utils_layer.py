@@ -90,7 +90,11 @@ def print_summary(model, line_length=None, positions=None, print_fn=None):
     for n, layer in enumerate(layers):
         name = layer.name + " (" + layer.__class__.__name__ + ")"
         if sequential_like:
-            print_row([name, _output_shape(layer), _count(layer)])
+            # a Sequential built from its first data: TF 1.14 calls the layers on plain
+            # placeholders (no nodes), so their output shapes are unknown ("multiple")
+            shape = "multiple" if getattr(model, "_inputs_from_data", False) else \
+                _output_shape(layer)
+            print_row([name, shape, _count(layer)])
         else:
             connections = []
             for index, node in enumerate(layer._inbound_nodes):

@@ -22,7 +22,7 @@ from ..engine.runtime.session import get_default_session
 from ..ops.variables import Variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
-from .saver import restore_v2, save_v2
+from .saver import _canonical_device, _sharded_v2_save, restore_v2
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 _VALUE_SUFFIX = ".ATTRIBUTES/VARIABLE_VALUE"
@@ -263,10 +263,18 @@ class Checkpoint:
             with g.as_default(), g.name_scope(None):
                 from ..ops.array_ops import placeholder  # lazy: surface module
                 prefix = placeholder(_dt.string, [], name="saver_filename")
-                blob = placeholder(_dt.string, [], name="object_graph")
-                keys = [OBJECT_GRAPH_KEY] + [k for _, k in tensors]
-                op = save_v2(prefix, keys, [""] * len(keys),
-                             [blob] + [v.read_value() for v, _ in tensors])
+                with g.device("/cpu:0"):
+                    blob = placeholder(_dt.string, [], name="object_graph")
+                # TF's MultiDeviceSaver: one shard per device of the saved values, by
+                # device name (the variables' "" before the object graph's CPU:0)
+                per_device = {}
+                for v, k in tensors:
+                    with g.device(v.device):
+                        per_device.setdefault(_canonical_device(v.device), []).append(
+                            (k, "", v.read_value()))
+                per_device.setdefault(_canonical_device(blob.device), []).append(
+                    (OBJECT_GRAPH_KEY, "", blob))
+                op = _sharded_v2_save(g, prefix, sorted(per_device.items()))
             entry = (prefix, blob, op)
             self._save_ops[sig] = entry
         prefix, blob, op = entry

@@ -134,7 +134,16 @@ class Network(Layer):
         self._nested_outputs = outputs
         self.inputs = list(_flatten(inputs))
         self.outputs = list(_flatten(outputs))
-        for x in self.inputs + self.outputs:
+        # TF 1.14's _validate_graph_inputs_and_outputs: the inputs first
+        if len(set(self.inputs)) != len(self.inputs):
+            raise ValueError("The list of inputs passed to the model is redundant. All "
+                             "inputs should only appear once. Found: " + str(self.inputs))
+        for x in self.inputs:
+            if not isinstance(x, Tensor) or x not in KERAS_HISTORY:
+                raise ValueError("Input tensors to a " + self.__class__.__name__ + " must "
+                                 "come from `tf.keras.Input`. Received: " + str(x) +
+                                 " (missing previous layer metadata).")
+        for x in self.outputs:
             if not isinstance(x, Tensor) or x not in KERAS_HISTORY:
                 raise ValueError("Output tensors to a " + self.__class__.__name__ + " must be "
                                  "the output of a TensorFlow `Layer` (thus holding past layer "
@@ -304,9 +313,8 @@ class Network(Layer):
         """TF 1.14's functional config: each layer with its config and inbound nodes
         ([layer name, node index, tensor index, call kwargs]), and the input and output
         layers."""
-        if not self._is_graph_network:
-            raise NotImplementedError("flowgrad does not implement get_config of a "
-                                      "subclassed Model")
+        if not self._is_graph_network:   # TF 1.14's own error, without a message
+            raise NotImplementedError
         in_network = {(id(layer), i) for layer, i in self._nodes}
         renumber = {}
         for layer in self.layers:

@@ -19,6 +19,19 @@ from .._serialization import lookup_custom
 __all__ = ["Sequential"]
 
 
+def _input_shape_and_dtype(layer):
+    """TF 1.14's get_input_shape_and_dtype: the batch input shape and dtype of the first
+    layer of the deepest nested model (a model's first layer, down to a plain layer)."""
+    while getattr(layer, "_is_graph_network", False) or \
+            layer.__class__.__name__ == "Sequential":
+        if not layer.layers:
+            raise ValueError("An empty Model cannot be used as a Layer.")
+        layer = layer.layers[0]
+    if hasattr(layer, "_batch_input_shape"):
+        return layer._batch_input_shape, layer.dtype
+    return None, None
+
+
 class Sequential(Model):
     """A linear stack of layers.
 
@@ -63,9 +76,10 @@ class Sequential(Model):
             return
         if not self._stack or (not self.outputs and all(isinstance(x, InputLayer)
                                                          for x in self._stack)):
-            if not self._stack and hasattr(layer, "_batch_input_shape"):
-                x = Input(batch_shape=layer._batch_input_shape, dtype=layer.dtype,
-                          name=layer.name + "_input")
+            batch_shape, dtype = (_input_shape_and_dtype(layer) if not self._stack
+                                  else (None, None))
+            if batch_shape:
+                x = Input(batch_shape=batch_shape, dtype=dtype, name=layer.name + "_input")
                 self._stack.append(KERAS_HISTORY[x][0])
                 self._stack.append(layer)
                 self._rebuild(x, layer(x))
@@ -158,6 +172,8 @@ class Sequential(Model):
         x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
                   dtype=self.layers[0].dtype)
         self._build_on(x)
+        # TF 1.14 leaves such a model subclass-like: no input checks, "multiple" shapes
+        self._inputs_from_data = True
 
     def call(self, inputs, training=None, mask=None):
         if self._is_graph_network:

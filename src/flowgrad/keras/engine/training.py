@@ -25,6 +25,7 @@ from .. import backend as K
 from .. import callbacks as cbks
 from ... import logging
 from .. import optimizers
+from .. import losses as losses_module
 from .. import saving
 from . import training_distributed as td
 from . import training_generator as tg
@@ -76,6 +77,136 @@ def _with_progbar(cb, model, verbose, target, use_steps, metrics):
     bar = _LoopProgbar(model, verbose, target, use_steps, metrics)
     cb.callbacks.append(bar)
     return bar
+
+
+def _check_input_shapes(arrays, names, shapes):
+    """TF 1.14's standardize_input_data shape check (the batch axis not checked): each
+    array of its input's rank, and of its known dimensions."""
+    for array, name, shape in zip(arrays, names, shapes):
+        if shape is None:
+            continue
+        if len(array.shape) != len(shape):
+            raise ValueError("Error when checking input: expected " + name + " to have " +
+                             str(len(shape)) + " dimensions, but got array with shape " +
+                             str(array.shape))
+        for dim, ref_dim in zip(array.shape[1:], shape[1:]):
+            if ref_dim != dim and ref_dim is not None and dim is not None:
+                raise ValueError("Error when checking input: expected " + name +
+                                 " to have shape " + str(shape[1:]) +
+                                 " but got array with shape " + str(array.shape[1:]))
+
+
+def _check_loss_and_target_compatibility(targets, loss_fns, output_shapes):
+    """TF 1.14's check_loss_and_target_compatibility: categorical crossentropy's targets
+    not of one column, and the targets of mean squared error / binary and categorical
+    crossentropy of their output's known dimensions."""
+    key_fns = (losses_module.mean_squared_error, losses_module.binary_crossentropy,
+               losses_module.categorical_crossentropy)
+    key_classes = (losses_module.MeanSquaredError, losses_module.BinaryCrossentropy,
+                   losses_module.CategoricalCrossentropy)
+    for y, loss, shape in zip(targets, loss_fns, output_shapes):
+        if y is None or loss is None:
+            continue
+        if losses_module.is_categorical_crossentropy(loss) and y.shape[-1] == 1:
+            raise ValueError(
+                "You are passing a target array of shape " + str(y.shape) + " while using "
+                "as loss `categorical_crossentropy`. `categorical_crossentropy` expects "
+                "targets to be binary matrices (1s and 0s) of shape (samples, classes). If "
+                "your targets are integer classes, you can convert them to the expected "
+                "format via:\n```\nfrom keras.utils import to_categorical\ny_binary = "
+                "to_categorical(y_int)\n```\n\nAlternatively, you can use the loss "
+                "function `sparse_categorical_crossentropy` instead, which does expect "
+                "integer targets.")
+        wrapper = isinstance(loss, losses_module.LossFunctionWrapper)
+        if isinstance(loss, key_classes) or (wrapper and loss.fn in key_fns):
+            for target_dim, out_dim in zip(y.shape[1:], shape[1:]):
+                if out_dim is not None and target_dim != out_dim:
+                    name = loss.name
+                    if name is None:
+                        name = (loss.fn if wrapper else type(loss)).__name__
+                    raise ValueError(
+                        "A target array with shape " + str(y.shape) + " was passed for an "
+                        "output of shape " + str(shape) + " while using as loss `" + name +
+                        "`. This loss expects targets to have the same shape as the "
+                        "output.")
+
+
+def _by_name(data, names):
+    """The dict's arrays in `names` order (TF 1.14's standardize_input_data)."""
+    try:
+        return [data[name] for name in names]
+    except KeyError as e:
+        raise ValueError('No data provided for "' + e.args[0] + '". Need data for each '
+                         'key in: ' + str(names)) from None
+
+
+def _class_weights_per_output(class_weight, output_names):
+    """TF 1.14's standardize_class_weights: one class_weight (or None) per output."""
+    if class_weight is None or (isinstance(class_weight, list) and not class_weight):
+        return [None] * len(output_names)
+    if len(output_names) == 1:
+        if isinstance(class_weight, list) and len(class_weight) == 1:
+            return class_weight
+        if isinstance(class_weight, dict) and output_names[0] in class_weight:
+            return [class_weight[output_names[0]]]
+        return [class_weight]
+    if isinstance(class_weight, list):
+        if len(class_weight) != len(output_names):
+            raise ValueError("Provided `class_weight` was a list of " +
+                             str(len(class_weight)) + " elements, but the model has " +
+                             str(len(output_names)) + " outputs. You should provide one "
+                             "`class_weight`array per model output.")
+        return class_weight
+    if isinstance(class_weight, collections.abc.Mapping):
+        tm.check_for_unexpected_keys("class_weight", class_weight, output_names)
+        return [class_weight.get(name) for name in output_names]
+    raise TypeError("The model has multiple outputs, so `class_weight` should be either a "
+                    "list or a dict. Provided `class_weight` type not understood: " +
+                    str(class_weight))
+
+
+def _class_sample_weight(y, class_weight):
+    """TF 1.14's standardize_weights for a class_weight dict: each sample's class (the
+    argmax of one-hot targets, else the target) weighted; every class must be in it."""
+    if len(y.shape) > 2:
+        raise ValueError("`class_weight` not supported for 3+ dimensional targets.")
+    if len(y.shape) == 2:
+        y_classes = np.argmax(y, axis=1) if y.shape[1] > 1 else np.reshape(y, y.shape[0])
+    else:
+        y_classes = y
+    y_classes = y_classes.tolist()
+    weights = np.asarray([class_weight[c] for c in y_classes if c in class_weight])
+    if len(weights) != len(y_classes):
+        raise ValueError("`class_weight` must contain all classes in the data. The classes "
+                         "%s exist in the data but not in `class_weight`."
+                         % (set(y_classes) - set(class_weight.keys())))
+    return weights
+
+
+def _check_array_lengths(inputs, targets, weights):
+    """TF 1.14's training_utils.check_array_lengths: the inputs, the targets and the
+    sample weights each of one number of samples, and the same for all three."""
+    def lengths(arrays):
+        return {a.shape[0] for a in arrays if a is not None}
+
+    set_x, set_y, set_w = lengths(inputs), lengths(targets), lengths(weights)
+    if len(set_x) > 1:
+        raise ValueError("All input arrays (x) should have the same number of samples. "
+                         "Got array shapes: " + str([x.shape for x in inputs]))
+    if len(set_y) > 1:
+        raise ValueError("All target arrays (y) should have the same number of samples. "
+                         "Got array shapes: " + str([y.shape for y in targets]))
+    if set_x and set_y and list(set_x)[0] != list(set_y)[0]:
+        raise ValueError("Input arrays should have the same number of samples as target "
+                         "arrays. Found " + str(list(set_x)[0]) + " input samples and " +
+                         str(list(set_y)[0]) + " target samples.")
+    if len(set_w) > 1:
+        raise ValueError("All sample_weight arrays should have the same number of samples. "
+                         "Got array shapes: " + str([w.shape for w in weights]))
+    if set_y and set_w and list(set_y)[0] != list(set_w)[0]:
+        raise ValueError("Sample_weight arrays should have the same number of samples as "
+                         "target arrays. Got " + str(list(set_y)[0]) + " input samples and " +
+                         str(list(set_w)[0]) + " target samples.")
 
 
 class Model(Network):
@@ -284,17 +415,27 @@ class Model(Network):
         unbuilt = not self._is_graph_network and not self.outputs
         if isinstance(x, dict):   # an unbuilt model takes TF's input names: sorted keys
             names = sorted(x) if unbuilt else self.input_names
-            xs = [np.asarray(x[name]) for name in names]
+            xs = [np.asarray(a) for a in _by_name(x, names)]
         xs = [a[:, None] if a.ndim == 1 else a for a in xs]
         if unbuilt:
             self._set_inputs_from_data(xs, sorted(x) if isinstance(x, dict) else None)
         if self._compiled and not self._graph_built:
             self._build_training_graph()
+        # TF 1.14's checks of graph networks (a Sequential built from data is none)
+        graph_network = self._is_graph_network and not getattr(self, "_inputs_from_data",
+                                                                False)
+        if graph_network and len(xs) > len(self.inputs):
+            # TF 1.14 pairs the arrays with the inputs' shapes by zip: extra arrays of a
+            # graph network are dropped
+            xs = xs[:len(self.inputs)]
         if len(xs) != len(self.inputs):
             raise ValueError("Error when checking model input: the list of Numpy arrays that "
                              "you are passing to your model is not the size the model "
                              "expected. Expected to see " + str(len(self.inputs)) +
-                             " array(s), but instead got " + str(len(xs)) + " arrays.")
+                             " array(s), but instead got the following list of " +
+                             str(len(xs)) + " arrays: " + str(xs)[:200] + "...")
+        if graph_network:
+            _check_input_shapes(xs, self.input_names, [K.int_shape(t) for t in self.inputs])
         if y is None:
             return xs, None, None
         given = [t is not None for t in tm.target_tensors_list(
@@ -306,7 +447,7 @@ class Model(Network):
         fed = [name for name, g in zip(self.output_names, given) if not g]
         ys = [np.asarray(a) for a in _to_list(y)]
         if isinstance(y, dict):
-            ys = [np.asarray(y[name]) for name in fed]
+            ys = [np.asarray(a) for a in _by_name(y, fed)]
         if len(ys) != len(fed):
             raise ValueError("Error when checking model target: the list of Numpy arrays "
                              "that you are passing to your model is not the size the model "
@@ -314,7 +455,6 @@ class Model(Network):
                              "but instead got the following list of " + str(len(ys)) +
                              " arrays: " + str(ys)[:200] + "...")
         ys = [a[:, None] if a.ndim == 1 else a for a in ys]
-        n = len(xs[0])
         sws = []
         sw_list = _to_list(sample_weight) if not isinstance(sample_weight, np.ndarray) \
             else [sample_weight]
@@ -322,6 +462,7 @@ class Model(Network):
             sw_list = [sample_weight.get(name) for name in fed]
         modes = [m for m, g in zip(getattr(self, "_sw_modes", [None] * len(given)), given)
                  if not g]
+        class_weights = _class_weights_per_output(class_weight, fed)
         for i, ya in enumerate(ys):
             given_w = sw_list[min(i, len(sw_list) - 1)] if sw_list else None
             if modes[i] == "temporal":   # [batch, time] weights, or the default ones
@@ -335,15 +476,20 @@ class Model(Network):
                                  "mean to use sample-wise weights, make sure your "
                                  "sample_weight array is 1D.")
             # None: no weights for this output (TF's sample_weight_mode None)
-            w = None if given_w is None else np.asarray(given_w, "float32")
-            if class_weight and w is None:
-                w = np.ones(n, "float32")
-            if class_weight:
-                cw = class_weight if not isinstance(class_weight, list) else class_weight[i]
-                labels = ya.argmax(axis=-1) if ya.ndim > 1 and ya.shape[-1] > 1 else \
-                    ya.reshape(len(ya)).astype(int) if ya.ndim <= 2 else None
-                w = w * np.asarray([cw.get(int(c), 1.) for c in labels], "float32")
-            sws.append(w)
+            w = None if given_w is None else np.asarray(given_w)
+            if w is not None and ya.shape[:w.ndim] != w.shape:
+                raise ValueError("Found a sample_weight array with shape " + str(w.shape) +
+                                 " for an input with shape " + str(ya.shape) + ". "
+                                 "sample_weight cannot be broadcast.")
+            if isinstance(class_weights[i], dict):
+                by_class = _class_sample_weight(ya, class_weights[i])
+                w = by_class if w is None else by_class * w
+            sws.append(None if w is None else np.asarray(w, "float32"))
+        _check_array_lengths(xs, ys, sws)
+        if graph_network:
+            fed_fns = [fn for fn, g in zip(self._loss_fns, given) if not g]
+            fed_shapes = [K.int_shape(o) for o, g in zip(self.outputs, given) if not g]
+            _check_loss_and_target_compatibility(ys, fed_fns, fed_shapes)
         if len(fed) < len(given):   # None for the outputs given target tensors
             arrays, weights = iter(ys), iter(sws)
             ys = [None if g else next(arrays) for g in given]
@@ -590,8 +736,11 @@ class Model(Network):
         return cbks.CallbackList(cb_list)
 
     def _check_compiled(self):
+        """TF 1.14's _assert_compile_was_called (fit, evaluate, train/test_on_batch and
+        the generator loops)."""
         if not self._compiled:
-            raise RuntimeError("You must compile your model before using it.")
+            raise RuntimeError("You must compile your model before training/testing. "
+                               "Use `model.compile(optimizer, loss)`.")
 
     def fit(self, x=None, y=None, batch_size=None, epochs=1, verbose=1, callbacks=None,
             validation_split=0., validation_data=None, shuffle=True, class_weight=None,
@@ -1109,6 +1258,7 @@ class Model(Network):
     def train_on_batch(self, x, y=None, sample_weight=None, class_weight=None,
                        reset_metrics=True):
         """One gradient step on one batch; the loss (and metrics) of that batch."""
+        self._check_compiled()
         xs, ys, sws = self._standardize(x, y, sample_weight, class_weight)
         self._update_sample_weight_modes(sws)
         self._make_train_function()
@@ -1120,6 +1270,7 @@ class Model(Network):
 
     def test_on_batch(self, x, y=None, sample_weight=None, reset_metrics=True):
         """The loss (and metrics) of one batch."""
+        self._check_compiled()
         xs, ys, sws = self._standardize(x, y, sample_weight)
         values = self._run_batches(xs, ys, sws, len(xs[0]), False, reset=False)
         if reset_metrics:  # TF 1.14 resets after the batch
