@@ -45,6 +45,120 @@ def case_multinomial_negative(tf):
     return out
 
 
+# -- sparse optimizer updates on one-element rows (bias embeddings: var [n] or [n, 1]) ------
+# TF's SparseApply<Op> kernels take a scalar C++ path there, with an order of operations
+# (and for the proximal ops a float64 division) of its own; Momentum (Nesterov) and RMSProp
+# use chip expressions that differ from their dense functors at every width.
+_SPARSE_OPTS = {
+    "adagrad": lambda tf: tf.train.AdagradOptimizer(0.3),
+    "proximal_adagrad": lambda tf: tf.train.ProximalAdagradOptimizer(
+        0.3, l1_regularization_strength=0.01, l2_regularization_strength=0.02),
+    "proximal_gd": lambda tf: tf.train.ProximalGradientDescentOptimizer(
+        0.3, l1_regularization_strength=0.01, l2_regularization_strength=0.02),
+    "proximal_gd_l2": lambda tf: tf.train.ProximalGradientDescentOptimizer(
+        0.3, l2_regularization_strength=0.05),
+    "ftrl": lambda tf: tf.train.FtrlOptimizer(
+        0.3, l1_regularization_strength=0.01, l2_regularization_strength=0.02),
+    "ftrl_power": lambda tf: tf.train.FtrlOptimizer(
+        0.3, learning_rate_power=-0.6, l1_regularization_strength=0.01),
+    "ftrl_shrinkage": lambda tf: tf.train.FtrlOptimizer(
+        0.3, learning_rate_power=-0.6, l2_shrinkage_regularization_strength=0.05),
+    "momentum_nesterov": lambda tf: tf.train.MomentumOptimizer(0.3, 0.9, use_nesterov=True),
+    "rmsprop": lambda tf: tf.train.RMSPropOptimizer(0.3, momentum=0.5),
+    "rmsprop_centered": lambda tf: tf.train.RMSPropOptimizer(0.3, momentum=0.5,
+                                                             centered=True),
+}
+
+
+def _sparse_run(tf, make_opt, steps=4):
+    rng = np.random.RandomState(0)
+    e1 = tf.Variable(rng.randn(40).astype(np.float32), name="e1")
+    e2 = tf.Variable(rng.randn(20, 1).astype(np.float32), name="e2")
+    e3 = tf.Variable(rng.randn(20, 3).astype(np.float32), name="e3")
+    ids = tf.constant([1, 3, 5, 7, 11, 13, 17, 19, 2, 4, 6, 3, 1])
+    w = tf.constant(np.linspace(-2, 3, 13).astype(np.float32))
+    loss = (tf.reduce_sum(tf.nn.embedding_lookup(e1, ids) * w)
+            + tf.reduce_sum(tf.squeeze(tf.nn.embedding_lookup(e2, ids), 1) * w * w)
+            + tf.reduce_sum(tf.nn.embedding_lookup(e3, ids) * w[:, None]))
+    step = make_opt(tf).minimize(loss)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(steps):
+            sess.run(step)
+        return sess.run([e1, e2, e3])
+
+
+def case_sparse_updates_one_per_row(tf):
+    out = {}
+    for name in sorted(_SPARSE_OPTS):
+        tf.reset_default_graph()
+        out[name] = _sparse_run(tf, _SPARSE_OPTS[name])
+    return out
+
+
+# -- segment sums: TF adds the rows one at a time in input order (float32) ----------------
+def case_segment_sum_order(tf):
+    rng = np.random.RandomState(3)
+    r1 = rng.randn(1000).astype(np.float32) * np.float32(1e3)
+    r3 = rng.randn(1000, 3).astype(np.float32) * np.float32(1e3)
+    ids = rng.randint(0, 4, 1000).astype(np.int32)
+    one = np.zeros(1000, np.int32)
+    with tf.Session() as sess:
+        return sess.run([
+            tf.math.unsorted_segment_sum(r1, ids, 4),
+            tf.math.unsorted_segment_sum(r3, ids, 4),
+            tf.math.unsorted_segment_sum(r1[:40], ids[:40], 4),
+            tf.math.segment_sum(r1, one), tf.math.segment_sum(r3, one),
+            tf.math.segment_sum(r1, np.sort(ids)), tf.math.segment_mean(r1, np.sort(ids)),
+            tf.math.segment_sum([-0.0, 1.0], [0, 1]),
+            tf.math.unsorted_segment_sum([-0.0, 1.0], [0, 1], 2),
+            tf.math.unsorted_segment_sum([[-0.0, 2.0], [1.0, 1.0]], [0, 1], 2)])
+
+
+# -- a matrix-factorization recommender (TF-recomm's SVD): biases and factors by
+# embedding_lookup, l2 regularizer, Adagrad: losses and predictions -------------------------
+def case_mf_recommender(tf):
+    rng = np.random.RandomState(0)
+    tf.set_random_seed(5)
+    n_users, n_items, dim, n = 20, 15, 4, 120
+    users = rng.randint(0, n_users, n)
+    items = rng.randint(0, n_items, n)
+    ratings = rng.randint(1, 6, n).astype(np.float32)
+    ub = tf.placeholder(tf.int32, [None], name="id_user")
+    ib = tf.placeholder(tf.int32, [None], name="id_item")
+    rb = tf.placeholder(tf.float32, [None])
+    bias_global = tf.get_variable("bias_global", shape=[])
+    w_bias_user = tf.get_variable("embd_bias_user", shape=[n_users])
+    w_bias_item = tf.get_variable("embd_bias_item", shape=[n_items])
+    init = tf.truncated_normal_initializer(stddev=0.02)
+    w_user = tf.get_variable("embd_user", shape=[n_users, dim], initializer=init)
+    w_item = tf.get_variable("embd_item", shape=[n_items, dim], initializer=init)
+    eu = tf.nn.embedding_lookup(w_user, ub, name="embedding_user")
+    ei = tf.nn.embedding_lookup(w_item, ib, name="embedding_item")
+    infer = tf.reduce_sum(tf.multiply(eu, ei), 1)
+    infer = tf.add(infer, bias_global)
+    infer = tf.add(infer, tf.nn.embedding_lookup(w_bias_user, ub, name="bias_user"))
+    infer = tf.add(infer, tf.nn.embedding_lookup(w_bias_item, ib, name="bias_item"),
+                   name="svd_inference")
+    reg = tf.add(tf.nn.l2_loss(eu), tf.nn.l2_loss(ei), name="svd_regularizer")
+    global_step = tf.train.get_or_create_global_step()
+    cost = tf.add(tf.nn.l2_loss(tf.subtract(infer, rb)),
+                  tf.multiply(reg, tf.constant(0.05, shape=[], name="l2")))
+    train = tf.train.AdagradOptimizer(0.1).minimize(cost, global_step=global_step)
+    costs = []
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(8):
+            idx = rng.permutation(n)
+            for i in range(0, n, 30):
+                b = idx[i:i + 30]
+                _, c = sess.run([train, cost], {ub: users[b], ib: items[b], rb: ratings[b]})
+                costs.append(c)
+        pred = sess.run(infer, {ub: [0, 1, 2], ib: [3, 4, 5]})
+        names = [v.name for v in tf.global_variables()]
+        return [np.array(costs), pred, names, infer.name, reg.name, train.name]
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
