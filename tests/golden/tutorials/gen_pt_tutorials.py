@@ -159,6 +159,41 @@ def case_mf_recommender(tf):
         return [np.array(costs), pred, names, infer.name, reg.name, train.name]
 
 
+# -- DCGAN generators: conv2d_transpose / conv3d_transpose with output_shape a list that
+# holds a tensor ([tf.shape(z)[0], h, w, c]): TF's op wrapper packs it as input_sizes ----
+def _transpose_info(t):
+    s = t.op.inputs[0]
+    return [t.name, str(t.shape), s.name, s.op.type, [i.name for i in s.op.inputs]]
+
+
+def case_conv_transpose_output_shape(tf):
+    x = tf.placeholder(tf.float32, [None, 4, 4, 3])
+    w = tf.ones([3, 3, 2, 3])
+    x3 = tf.ones([1, 2, 2, 2, 3])
+    w3 = tf.ones([2, 2, 2, 2, 3])
+    p = tf.placeholder(tf.int32, [None])
+    b = tf.placeholder(tf.int32, [])
+    out = [_err(lambda: _transpose_info(tf.nn.conv2d_transpose(x, w, *a)))
+           for a in ([[2, 8, 8, 2], [1, 2, 2, 1]],
+                     [[tf.shape(x)[0], 8, 8, 2], [1, 2, 2, 1]],
+                     [tf.stack([tf.shape(x)[0], 8, 8, 2]), [1, 2, 2, 1]],
+                     [(2, 8, 8, 2), 2, "SAME", "NHWC", "dc"],
+                     [np.array([2, 8, 8, 2], np.int64), [1, 2, 2, 1]],
+                     [[2.0, 8, 8, 2], [1, 2, 2, 1]],
+                     [tf.constant([2, 8, 8, 2], tf.int64), [1, 2, 2, 1]],
+                     [[2, 8, 8], [1, 2, 2, 1]],
+                     [[-1, 8, 8, 2], [1, 2, 2, 1]])]
+    out += [_err(lambda: _transpose_info(tf.nn.conv3d_transpose(x3, w3, s, [1, 2, 2, 2, 1])))
+            for s in ([1, 4, 4, 2], [tf.constant(1), 4, 4, 4, 2],
+                      tf.constant([1, 4, 4, 4, 2], tf.int64), p, [1.5, 4, 4, 4, 2],
+                      [-1, 4, 4, 4, 2])]
+    y = tf.nn.conv2d_transpose(x, w, [b, 8, 8, 2], [1, 2, 2, 1])
+    with tf.Session() as sess:
+        out.append(sess.run(y, {x: np.arange(96, dtype=np.float32).reshape(2, 4, 4, 3),
+                                b: 2}))
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

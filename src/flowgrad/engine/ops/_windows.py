@@ -27,6 +27,7 @@ from numpy.lib.stride_tricks import as_strided
 from ..framework import errors, threads
 from ..framework.constant_op import const_value, constant
 from ..framework.tensor_shape import TensorShape
+from ._array_util import shape_value
 
 
 # -- geometry ----------------------------------------------------------------------------
@@ -395,8 +396,13 @@ FMT3 = ("NDHWC", "NCDHW")
 
 
 def sizes_infer(pos_sizes, pos_dtype):
+    """A 5-D output whose shape is a sizes input, read as TF's MakeShapeFromShapeTensor
+    reads it (constants, and the known elements of a Pack such as [tf.shape(x)[0], 4, ...])."""
     def infer(inputs, attrs):
-        sv = sizes_value(inputs[pos_sizes])
+        sv = shape_value(inputs[pos_sizes])
+        if sv is not None and len(sv) != 5:
+            raise ValueError(f"Shape must be rank 5 but is rank {len(sv)}")
+        sv = None if sv is None else [None if d is None or d < 0 else int(d) for d in sv]
         return [(inputs[pos_dtype].dtype.base_dtype,
                  TensorShape(sv if sv is not None else [None] * 5))]
     return infer
