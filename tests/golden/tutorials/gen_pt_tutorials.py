@@ -194,6 +194,31 @@ def case_conv_transpose_output_shape(tf):
     return out
 
 
+def _op_info(t):
+    return [t.name, str(t.shape), [[i.name, i.op.type] for i in t.op.inputs]]
+
+
+def case_conv_backprop_wrappers(tf):
+    dy = tf.ones([1, 4, 4, 2])
+    w = tf.ones([3, 3, 3, 2])
+    x = tf.ones([1, 4, 4, 3])
+    p = tf.placeholder(tf.int32, [])
+    one = [1, 1, 1, 1]
+    calls = [
+        lambda: tf.nn.conv2d_backprop_input([1, 4, 4, 3], w, dy, one, "SAME"),
+        lambda: tf.nn.conv2d_backprop_input([p, 4, 4, 3], w, dy, one, "SAME", name="bi"),
+        lambda: tf.nn.conv2d_backprop_filter(x, [3, 3, 3, 2], dy, one, "SAME"),
+        lambda: tf.nn.conv2d_backprop_filter(x, [3, p, 3, 2], dy, one, "SAME"),
+        lambda: tf.nn.conv2d_backprop_input([1, 4, 4, 3], np.ones([3, 3, 3, 2], np.float32),
+                                            dy, one, "SAME"),
+        lambda: tf.nn.conv2d_backprop_input([1.0, 4, 4, 3], w, dy, one, "SAME"),
+        lambda: tf.nn.depthwise_conv2d_native_backprop_input(
+            [1, 4, 4, 3], tf.ones([3, 3, 3, 1]), tf.ones([1, 4, 4, 3]), one, "SAME"),
+        lambda: tf.nn.depthwise_conv2d_native_backprop_filter(
+            x, [3, 3, p, 1], tf.ones([1, 4, 4, 3]), one, "SAME")]
+    return [_err(lambda: _op_info(c())) for c in calls]
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

@@ -24,10 +24,12 @@ import threading
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from ..framework import dtypes as _dt
 from ..framework import errors, threads
-from ..framework.constant_op import const_value, constant
+from ..framework.constant_op import const_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
+from ._base import typed_input
 
 
 # -- geometry ----------------------------------------------------------------------------
@@ -298,10 +300,11 @@ def check_out_shape(g, dy):
             f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
 
 
-def sizes_tensor(sizes):
-    if hasattr(sizes, "op"):
-        return sizes
-    return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
+def sizes_tensor(sizes, op_type, arg):
+    """An int32 sizes input (`input_sizes`, `filter_sizes`) converted as TF's op wrapper
+    converts it: a Const or, for a list holding tensors, a Pack named `arg` in the current
+    scope, with TF's TypeErrors."""
+    return typed_input(sizes, _dt.int32, op_type, arg)
 
 
 def lowest(dtype):
