@@ -219,6 +219,18 @@ def case_conv_backprop_wrappers(tf):
     return [_err(lambda: _op_info(c())) for c in calls]
 
 
+# -- text CNN / word2vec evaluation: in_top_k with targets outside the classes -------------
+def case_in_top_k_targets(tf):
+    p = np.array([[0.1, 0.5, 0.5, 0.2], [0.3, np.nan, 0.1, 0.2], [0.9, 0.8, 0.7, np.inf],
+                  [0.4, 0.1, 0.3, 0.2]], dtype=np.float32)
+    with tf.Session() as sess:
+        return sess.run([tf.nn.in_top_k(p, np.array([0, -1, 0, 4], np.int32), 1),
+                         tf.nn.in_top_k(p, np.array([1, -1, 3, 0], np.int32), 2),
+                         tf.nn.in_top_k(p, tf.constant([9, 1, 2, 3], tf.int64), 4),
+                         tf.math.in_top_k(p, [2, 0, 1, 0], 3),
+                         tf.nn.in_top_k(np.zeros((2, 0), np.float32), [0, -1], 2)])
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
