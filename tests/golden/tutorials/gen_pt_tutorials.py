@@ -231,6 +231,36 @@ def case_in_top_k_targets(tf):
                          tf.nn.in_top_k(np.zeros((2, 0), np.float32), [0, -1], 2)])
 
 
+# -- the TF translate tutorial: legacy_seq2seq.embedding_attention_seq2seq op names (its
+# _Linear re-enters the variable scope, so the cell's ops go under attention_decoder_1) -----
+def case_legacy_attention_seq2seq_names(tf):
+    tf.set_random_seed(2)
+    enc = [tf.placeholder(tf.int32, [None], name="encoder%d" % i) for i in range(3)]
+    dec = [tf.placeholder(tf.int32, [None], name="decoder%d" % i) for i in range(3)]
+    outputs, state = tf.contrib.legacy_seq2seq.embedding_attention_seq2seq(
+        enc, dec, tf.contrib.rnn.GRUCell(6), num_encoder_symbols=8, num_decoder_symbols=8,
+        embedding_size=5, feed_previous=False)
+    names = sorted(o.name for o in tf.get_default_graph().get_operations())
+    return [len(names), names, [o.name for o in outputs], state.name,
+            [v.name for v in tf.trainable_variables()]]
+
+
+# -- char-RNN mistakes: a cell given inputs of rank != 2 (TF's InputSpec(ndim=2)) -----------
+def case_rnn_cell_input_rank(tf):
+    out = []
+    for cell in (tf.nn.rnn_cell.GRUCell, tf.nn.rnn_cell.BasicLSTMCell,
+                 tf.nn.rnn_cell.LSTMCell, tf.nn.rnn_cell.BasicRNNCell):
+        for x in (tf.zeros([3]), tf.zeros([3, 2, 5]), tf.placeholder(tf.float32, [3, None])):
+            c = cell(4)
+            out.append(_err(lambda: c(x, c.zero_state(3, tf.float32))[0].name))
+            out.append(c.name)
+    out.append(_err(lambda: tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(3), tf.zeros([2, 3, 4, 5]),
+                                              dtype=tf.float32)))
+    out.append(_err(lambda: tf.nn.static_rnn(tf.nn.rnn_cell.GRUCell(3), [tf.zeros([2])],
+                                             dtype=tf.float32)))
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
