@@ -518,8 +518,11 @@ def test_in_top_k():
     t = np.array([2, 0, 1, 0], dtype=np.int32)
     np.testing.assert_array_equal(_run(tf.nn.in_top_k(p, t, 1)), [True, False, False, True])
     np.testing.assert_array_equal(_run(tf.nn.in_top_k(p, t, 3)), [True, False, False, True])
-    with pytest.raises(tf.errors.InvalidArgumentError, match="out of range"):
-        _run(tf.nn.in_top_k(p, np.array([0, 0, 0, 4], np.int32), 1))
+    # a target outside [0, num_classes) is not in the top k (TF 1.14: no error)
+    np.testing.assert_array_equal(_run(tf.nn.in_top_k(p, np.array([0, -1, 0, 4], np.int32), 1)),
+                                  [False, False, False, False])
+    np.testing.assert_array_equal(_run(tf.nn.in_top_k(p, np.array([1, -1, 3, 0], np.int32), 2)),
+                                  [True, False, False, True])
     with pytest.raises(ValueError, match="Dimensions must be equal"):
         tf.nn.in_top_k(p, np.array([0, 1], np.int32), 1)
 

@@ -61,10 +61,10 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor
+from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor, typed_input
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
-from ..engine.ops._windows import check_choice, get_sequence, sizes_tensor
+from ..engine.ops._windows import check_choice, get_sequence
 from ..engine.ops.convolution import (
     batch_to_space_nd,
     space_to_batch_nd,
@@ -117,8 +117,10 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
         if value.shape.ndims is not None and value.shape.ndims != 4:
             raise ValueError(f"value must be a 4-D tensor, got shape {value.shape}")
         # TF 1.14 (conv2d_transpose_v2) checks no channels here: Conv2DBackpropInput's
-        # shape function reads output_shape as a 4-D shape, its kernel the rest
-        sizes = sizes_tensor(output_shape)
+        # shape function reads output_shape as a 4-D shape, its kernel the rest. The op
+        # wrapper converts output_shape as its int32 input_sizes (a list holding tensors,
+        # e.g. [tf.shape(x)[0], h, w, c], packs)
+        sizes = typed_input(output_shape, _dt.int32, "Conv2DBackpropInput", "input_sizes")
         padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
         return apply("Conv2DBackpropInput", [sizes, filter, value],
                      {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
@@ -634,8 +636,18 @@ def conv3d_transpose(value: TensorLike, filter: TensorLike | None = None,
                 fd[4] is not None and vd[cidx] != fd[4]:
             raise ValueError(f"input channels does not match filter's input channels, "
                              f"{vd[cidx]} != {fd[4]}")
-        return apply("Conv3DBackpropInputV2", [sizes_tensor(output_shape), f, v], attrs,
+        return apply("Conv3DBackpropInputV2", [_tshape_input(output_shape), f, v], attrs,
                      scope)
+
+
+def _tshape_input(sizes):
+    """Conv3DBackpropInputV2's input_sizes (type attr Tshape: int32, the default, or int64),
+    converted as TF's op wrapper converts it."""
+    t = sizes if isinstance(sizes, Tensor) else to_tensor(sizes, name="input_sizes")
+    if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
+        raise TypeError("Value passed to parameter 'input_sizes' has DataType "
+                        f"{t.dtype.base_dtype.name} not in list of allowed values: int32, int64")
+    return t
 
 
 conv3d_backprop_filter = conv3d_backprop_filter_v2   # TF 1.14's tf.nn.conv3d_backprop_filter

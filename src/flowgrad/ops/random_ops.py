@@ -46,7 +46,7 @@ from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import philox
 from ..engine.ops._array_util import _as_int_input, shape_value
-from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor
+from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor, typed_input
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
 from .math_ops import add, cast, maximum, multiply, reduce_sum
@@ -369,8 +369,9 @@ def _multinomial_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {n.shape.ndims}")
     batch = logits.shape.as_tuple()[0] if logits.shape.ndims == 2 else None
     nv = const_value(n)
-    if nv is not None and int(nv) < 0:
-        raise ValueError(f"num_samples should be nonnegative, got {int(nv)}")
+    if nv is not None and int(nv) < 0:   # InferenceContext::MakeDimForScalarInput's check
+        raise ValueError("Dimension size, given by scalar input 1, must be non-negative but "
+                         f"is {int(nv)}")
     return [(attrs["output_dtype"], TensorShape([batch, None if nv is None else int(nv)]))]
 
 
@@ -412,8 +413,7 @@ def _multinomial(logits, num_samples, seed, name, output_dtype, default="multino
                             "not in list of allowed values: float16, float32, float64")
         seeds = _seed_attrs(seed)         # TF takes the seed before converting num_samples
         with name_scope(None, "Multinomial", []) as op_scope:
-            n = num_samples if hasattr(num_samples, "op") else \
-                constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+            n = typed_input(num_samples, _dt.int32, "Multinomial", "num_samples")
             return apply("Multinomial", [lg, n], {"output_dtype": output_dtype, **seeds},
                          op_scope)
 
@@ -664,8 +664,7 @@ def _stateless_categorical_impl(logits, num_samples, dtype, seed):
     dtype = _dt.as_dtype(dtype).base_dtype
     lg = to_tensor(logits, name="logits")
     with name_scope(None, "StatelessMultinomial", []) as op_scope:
-        n = num_samples if hasattr(num_samples, "op") else \
-            constant(int(num_samples), dtype=_dt.int32, name="num_samples")
+        n = typed_input(num_samples, _dt.int32, "StatelessMultinomial", "num_samples")
         return apply("StatelessMultinomial", [lg, n, _seed_tensor(seed)],
                      {"output_dtype": dtype}, op_scope)
 

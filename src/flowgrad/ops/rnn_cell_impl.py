@@ -210,6 +210,13 @@ class RNNCell(Module):
                 return self._build_and_call(inputs, state)
 
     def _build_and_call(self, inputs, state):
+        ndim = getattr(self, "_input_ndim", None)
+        if ndim is not None:   # TF's InputSpec(ndim=2), checked before the cell builds
+            shape = convert_to_tensor(nest.flatten(inputs)[0]).shape
+            if shape.ndims is not None and shape.ndims != ndim:
+                raise ValueError(f"Input 0 of layer {self.name} is incompatible with the "
+                                 f"layer: expected ndim={ndim}, found ndim={shape.ndims}. "
+                                 f"Full shape received: {shape.as_list()}")
         if self._dtype is None:
             first = nest.flatten(inputs)[0]
             if isinstance(first, Tensor):
@@ -249,6 +256,12 @@ class LayerRNNCell(RNNCell):
     """An RNNCell whose variables are made in `build` (TF's LayerRNNCell)."""
 
 
+class _Rank2Cell(LayerRNNCell):
+    """TF 1.14's BasicRNNCell, GRUCell, BasicLSTMCell and LSTMCell take inputs of rank 2
+    (their input_spec); another rank is a ValueError naming the layer."""
+    _input_ndim = 2
+
+
 def _check_rnn_cell_input_dtypes(inputs):
     for t in nest.flatten(inputs):
         t = convert_to_tensor(t)
@@ -259,11 +272,14 @@ def _check_rnn_cell_input_dtypes(inputs):
 
 def _input_depth(inputs_shape, cls):
     if inputs_shape[-1] is None or dimension_value(inputs_shape[-1]) is None:
-        raise ValueError(f"Expected inputs.shape[-1] to be known, saw shape: {inputs_shape}")
+        # TF's build gets the shape as a tuple (tf_utils.shape_type_conversion)
+        shown = tuple(TensorShape(inputs_shape).as_list()) \
+            if TensorShape(inputs_shape).ndims is not None else inputs_shape
+        raise ValueError(f"Expected inputs.shape[-1] to be known, saw shape: {shown}")
     return dimension_value(inputs_shape[-1])
 
 
-class BasicRNNCell(LayerRNNCell):
+class BasicRNNCell(_Rank2Cell):
     """The most basic RNN cell: output = new_state = act(W * [input, state] + b)."""
 
     def __init__(self, num_units, activation=None, reuse=None, name=None, dtype=None,
@@ -296,7 +312,7 @@ class BasicRNNCell(LayerRNNCell):
         return output, output
 
 
-class GRUCell(LayerRNNCell):
+class GRUCell(_Rank2Cell):
     """Gated Recurrent Unit cell (Cho et al. 2014)."""
 
     def __init__(self, num_units, activation=None, reuse=None, kernel_initializer=None,
@@ -365,7 +381,7 @@ class LSTMStateTuple(_LSTMStateTuple):
         return c.dtype
 
 
-class BasicLSTMCell(LayerRNNCell):
+class BasicLSTMCell(_Rank2Cell):
     """Basic LSTM cell (no peepholes, no projection; forget_bias added to the forget gate)."""
 
     def __init__(self, num_units, forget_bias=1.0, state_is_tuple=True, activation=None,
@@ -417,7 +433,7 @@ class BasicLSTMCell(LayerRNNCell):
         return new_h, new_state
 
 
-class LSTMCell(LayerRNNCell):
+class LSTMCell(_Rank2Cell):
     """LSTM cell with optional peepholes, cell clipping and a projection layer."""
 
     def __init__(self, num_units, use_peepholes=False, cell_clip=None, initializer=None,

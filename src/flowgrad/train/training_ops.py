@@ -209,15 +209,23 @@ def _adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad, l
         var[...] = lr * gradient_accumulator * var.dtype.type(-1) / denom
 
 
+def _powf(x, y):
+    """std::pow on floats (libm's powf): the float64 power rounded once (NumPy's float32
+    power can be an ulp off)."""
+    if x.dtype != np.float32:
+        return np.power(x, y)
+    return np.power(x.astype(np.float64), np.float64(y)).astype(np.float32)
+
+
 def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
     new_accum = accum + np.square(grad)
     if lr_power == -0.5:
         linear += grad_shrunk - (np.sqrt(new_accum) - np.sqrt(accum)) / lr * var
         y = np.sqrt(new_accum) / lr + var.dtype.type(2) * l2
     else:
-        linear += grad_shrunk - (np.power(new_accum, -lr_power)
-                                 - np.power(accum, -lr_power)) / lr * var
-        y = np.power(new_accum, -lr_power) / lr + var.dtype.type(2) * l2
+        linear += grad_shrunk - (_powf(new_accum, -lr_power)
+                                 - _powf(accum, -lr_power)) / lr * var
+        y = _powf(new_accum, -lr_power) / lr + var.dtype.type(2) * l2
     x = l1 * np.sign(linear) - linear
     var[...] = np.where(np.abs(linear) > l1, x / y, var.dtype.type(0))
     accum[...] = new_accum
@@ -230,6 +238,116 @@ def _ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
 def _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
     shrunk = grad + var.dtype.type(2) * l2_shrinkage * var
     _ftrl_core(var, accum, linear, grad, shrunk, lr, l1, l2, lr_power)
+
+
+# ---------------------------------------------------------------------------------------
+# Sparse rules where TF's SparseApply<Op> kernel computes otherwise than the dense functor.
+# They get the gathered rows. Where a row holds one element (inner_dim == 1: var [n] or
+# [n, 1]) the kernels take a scalar path with C++ arithmetic of their own: a different
+# order of operations, and `1.0 + ...` (a double) in the proximal denominators, so that
+# division is done in float64 and rounded once to the variable's dtype.
+# ---------------------------------------------------------------------------------------
+def _one_per_row(var):
+    return var.dtype == np.float32 and int(np.prod(var.shape[1:])) == 1
+
+
+def _div_by_double(num, den):
+    """num / (1.0 + den) as C++ evaluates a float over `1.0 + float`: in float64."""
+    return (num.astype(np.float64) / (1.0 + den.astype(np.float64))).astype(num.dtype)
+
+
+def _sparse_momentum(var, accum, lr, grad, momentum, use_nesterov=False):
+    accum *= momentum
+    accum += grad
+    if use_nesterov:   # the chip expression: lr * g + (lr * momentum) * a
+        var -= lr * grad + (lr * momentum) * accum
+    else:
+        var -= lr * accum
+
+
+def _sparse_adagrad(var, accum, lr, grad, update_slots=True):
+    if not _one_per_row(var):
+        _adagrad(var, accum, lr, grad, update_slots)
+        return
+    if update_slots:
+        accum += grad * grad
+    var -= lr * grad / np.sqrt(accum)
+
+
+def _sparse_proximal_shrink(var, prox, learning_rate, l1, l2):
+    """The scalar path's Fobos step: sgn(v) max(|v| - lr l1, 0) / (1.0 + l2 lr)."""
+    den = l2 * learning_rate
+    if l1 > 0:
+        num = np.sign(prox) * np.maximum(np.abs(prox) - learning_rate * l1, var.dtype.type(0))
+        var[...] = _div_by_double(num, den)
+    else:
+        var[...] = _div_by_double(prox, den)
+
+
+def _sparse_proximal_adagrad(var, accum, lr, l1, l2, grad):
+    if not _one_per_row(var):
+        _proximal_adagrad(var, accum, lr, l1, l2, grad)
+        return
+    accum += grad * grad
+    learning_rate = lr / np.sqrt(accum)
+    _sparse_proximal_shrink(var, var - learning_rate * grad, learning_rate, l1, l2)
+
+
+def _sparse_proximal_gradient_descent(var, alpha, l1, l2, delta):
+    if not _one_per_row(var):
+        _proximal_gradient_descent(var, alpha, l1, l2, delta)
+        return
+    lr = np.full(var.shape, alpha, var.dtype)
+    _sparse_proximal_shrink(var, var - alpha * delta, lr, l1, l2)
+
+
+def _sparse_rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
+    """SparseApplyRMSProp's chip expressions (not the dense functor's ms += (g^2 - ms)(1 - rho))."""
+    one = var.dtype.type(1)
+    ms[...] = ms * rho + np.square(grad) * (one - rho)
+    mom[...] = mom * momentum + _rsqrt(ms + epsilon) * lr * grad
+    var -= mom
+
+
+def _sparse_centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
+    one = var.dtype.type(1)
+    ms[...] = ms * rho + np.square(grad) * (one - rho)
+    mg[...] = mg * rho + grad * (one - rho)
+    denom = ms + epsilon - np.square(mg)
+    mom[...] = mom * momentum + _rsqrt(denom) * lr * grad
+    var -= mom
+
+
+def _sparse_ftrl_scalar(var, accum, linear, grad, g, lr, l1, l2, lr_power):
+    """SparseApplyFtrl(V2)'s one-element rows: sigma from pow (also at lr_power -0.5),
+    linear as (l + g) - sigma v, the accumulator grown by the raw gradient's square."""
+    updated_a = accum + grad * grad
+    sigma = _powf(updated_a, -lr_power) - _powf(accum, -lr_power)
+    sigma /= lr
+    updated_l = linear + g - sigma * var
+    if lr_power == -0.5:
+        quadratic = np.sqrt(updated_a) / lr + var.dtype.type(2) * l2
+    else:
+        quadratic = _powf(updated_a, -lr_power) / lr + var.dtype.type(2) * l2
+    x = (l1 * np.sign(updated_l) - updated_l) / quadratic
+    var[...] = np.where(np.abs(updated_l) > l1, x, var.dtype.type(0))
+    accum[...] = updated_a
+    linear[...] = updated_l
+
+
+def _sparse_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
+    if not _one_per_row(var):
+        _ftrl(var, accum, linear, grad, lr, l1, l2, lr_power)
+        return
+    _sparse_ftrl_scalar(var, accum, linear, grad, grad, lr, l1, l2, lr_power)
+
+
+def _sparse_ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
+    if not _one_per_row(var):
+        _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power)
+        return
+    g = grad + var.dtype.type(2) * l2_shrinkage * var
+    _sparse_ftrl_scalar(var, accum, linear, grad, g, lr, l1, l2, lr_power)
 
 
 # ---------------------------------------------------------------------------------------
@@ -619,7 +737,7 @@ _register("ApplyGradientDescent", _gradient_descent, [("var", R), ("alpha", S), 
 _register("ApplyMomentum", _momentum, [("var", R), ("accum", R), ("lr", S), ("grad", G),
                                        ("momentum", S)], ("use_locking", "use_nesterov"),
           scratch_rule=_momentum_into)
-_register("SparseApplyMomentum", _momentum,
+_register("SparseApplyMomentum", _sparse_momentum,
           [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I), ("momentum", S)],
           ("use_locking", "use_nesterov"))
 _register("ApplyAdam", _adam, [("var", R), ("m", R), ("v", R), ("beta1_power", S),
@@ -627,28 +745,28 @@ _register("ApplyAdam", _adam, [("var", R), ("m", R), ("v", R), ("beta1_power", S
                                ("epsilon", S), ("grad", G)], ("use_locking", "use_nesterov"))
 _register("ApplyAdagrad", _adagrad, [("var", R), ("accum", R), ("lr", S), ("grad", G)],
           ("use_locking", "update_slots"))
-_register("SparseApplyAdagrad", _adagrad,
+_register("SparseApplyAdagrad", _sparse_adagrad,
           [("var", R), ("accum", R), ("lr", S), ("grad", G), ("indices", I)],
           ("use_locking", "update_slots"))
 _RMS = [("var", R), ("ms", R), ("mom", R), ("lr", S), ("rho", S), ("momentum", S),
         ("epsilon", S), ("grad", G)]
 _register("ApplyRMSProp", _rms_prop, _RMS)
-_register("SparseApplyRMSProp", _rms_prop, _RMS + [("indices", I)])
+_register("SparseApplyRMSProp", _sparse_rms_prop, _RMS + [("indices", I)])
 _CRMS = [("var", R), ("mg", R), ("ms", R), ("mom", R), ("lr", S), ("rho", S), ("momentum", S),
          ("epsilon", S), ("grad", G)]
 _register("ApplyCenteredRMSProp", _centered_rms_prop, _CRMS)
-_register("SparseApplyCenteredRMSProp", _centered_rms_prop, _CRMS + [("indices", I)])
+_register("SparseApplyCenteredRMSProp", _sparse_centered_rms_prop, _CRMS + [("indices", I)])
 _ADADELTA = [("var", R), ("accum", R), ("accum_update", R), ("lr", S), ("rho", S),
              ("epsilon", S), ("grad", G)]
 _register("ApplyAdadelta", _adadelta, _ADADELTA)
 _register("SparseApplyAdadelta", _adadelta, _ADADELTA + [("indices", I)])
 _register("ApplyProximalGradientDescent", _proximal_gradient_descent,
           [("var", R), ("alpha", S), ("l1", S), ("l2", S), ("delta", G)])
-_register("SparseApplyProximalGradientDescent", _proximal_gradient_descent,
+_register("SparseApplyProximalGradientDescent", _sparse_proximal_gradient_descent,
           [("var", R), ("alpha", S), ("l1", S), ("l2", S), ("grad", G), ("indices", I)])
 _register("ApplyProximalAdagrad", _proximal_adagrad,
           [("var", R), ("accum", R), ("lr", S), ("l1", S), ("l2", S), ("grad", G)])
-_register("SparseApplyProximalAdagrad", _proximal_adagrad,
+_register("SparseApplyProximalAdagrad", _sparse_proximal_adagrad,
           [("var", R), ("accum", R), ("lr", S), ("l1", S), ("l2", S), ("grad", G),
            ("indices", I)])
 _register("ApplyAdagradDA", _adagrad_da,
@@ -659,13 +777,13 @@ _register("SparseApplyAdagradDA", _adagrad_da,
            ("grad", G), ("indices", I), ("lr", S), ("l1", S), ("l2", S), ("global_step", STEP)])
 _register("ApplyFtrl", _ftrl, [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S),
                                ("l1", S), ("l2", S), ("lr_power", S)])
-_register("SparseApplyFtrl", _ftrl,
+_register("SparseApplyFtrl", _sparse_ftrl,
           [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
            ("l1", S), ("l2", S), ("lr_power", S)])
 _register("ApplyFtrlV2", _ftrl_v2,
           [("var", R), ("accum", R), ("linear", R), ("grad", G), ("lr", S), ("l1", S),
            ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
-_register("SparseApplyFtrlV2", _ftrl_v2,
+_register("SparseApplyFtrlV2", _sparse_ftrl_v2,
           [("var", R), ("accum", R), ("linear", R), ("grad", G), ("indices", I), ("lr", S),
            ("l1", S), ("l2", S), ("l2_shrinkage", S), ("lr_power", S)])
 

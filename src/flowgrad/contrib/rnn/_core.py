@@ -46,13 +46,19 @@ class _Linear:
                                  "saw %s" % (shape, shape[1]))
             total += shape.as_list()[1]
         dtype = args[0].dtype
-        self._weights = vs.get_variable("kernel", [total, output_size], dtype=dtype,
-                                        initializer=kernel_initializer)
-        if build_bias:
-            if bias_initializer is None:
-                bias_initializer = init_ops.constant_initializer(0.0, dtype=dtype)
-            self._biases = vs.get_variable("bias", [output_size], dtype=dtype,
-                                           initializer=bias_initializer)
+        # TF re-enters the current variable scope (and, for the bias, that scope again,
+        # unpartitioned): each entry opens a name scope named after the scope's last
+        # component, so later ops in the scope (a cell's) get `<name>_1`, ...
+        with vs.variable_scope(vs.get_variable_scope()) as outer_scope:
+            self._weights = vs.get_variable("kernel", [total, output_size], dtype=dtype,
+                                            initializer=kernel_initializer)
+            if build_bias:
+                with vs.variable_scope(outer_scope) as inner_scope:
+                    inner_scope.set_partitioner(None)
+                    if bias_initializer is None:
+                        bias_initializer = init_ops.constant_initializer(0.0, dtype=dtype)
+                    self._biases = vs.get_variable("bias", [output_size], dtype=dtype,
+                                                   initializer=bias_initializer)
 
     def __call__(self, args):
         if not self._is_sequence:

@@ -24,9 +24,12 @@ import threading
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from ..framework import dtypes as _dt
 from ..framework import errors, threads
-from ..framework.constant_op import const_value, constant
+from ..framework.constant_op import const_value
 from ..framework.tensor_shape import TensorShape
+from ._array_util import shape_value
+from ._base import typed_input
 
 
 # -- geometry ----------------------------------------------------------------------------
@@ -297,10 +300,11 @@ def check_out_shape(g, dy):
             f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
 
 
-def sizes_tensor(sizes):
-    if hasattr(sizes, "op"):
-        return sizes
-    return constant(np.asarray(sizes, dtype=np.int32).reshape(-1))
+def sizes_tensor(sizes, op_type, arg):
+    """An int32 sizes input (`input_sizes`, `filter_sizes`) converted as TF's op wrapper
+    converts it: a Const or, for a list holding tensors, a Pack named `arg` in the current
+    scope, with TF's TypeErrors."""
+    return typed_input(sizes, _dt.int32, op_type, arg)
 
 
 def lowest(dtype):
@@ -395,8 +399,13 @@ FMT3 = ("NDHWC", "NCDHW")
 
 
 def sizes_infer(pos_sizes, pos_dtype):
+    """A 5-D output whose shape is a sizes input, read as TF's MakeShapeFromShapeTensor
+    reads it (constants, and the known elements of a Pack such as [tf.shape(x)[0], 4, ...])."""
     def infer(inputs, attrs):
-        sv = sizes_value(inputs[pos_sizes])
+        sv = shape_value(inputs[pos_sizes])
+        if sv is not None and len(sv) != 5:
+            raise ValueError(f"Shape must be rank 5 but is rank {len(sv)}")
+        sv = None if sv is None else [None if d is None or d < 0 else int(d) for d in sv]
         return [(inputs[pos_dtype].dtype.base_dtype,
                  TensorShape(sv if sv is not None else [None] * 5))]
     return infer

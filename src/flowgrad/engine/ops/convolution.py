@@ -239,13 +239,14 @@ def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = N
     check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
     padding, explicit = padding_attrs("Conv2DBackpropInput", padding, data_format)
     cidx = 1 if data_format == "NCHW" else 3
-    f, dy = same_type_inputs("Conv2DBackpropInput", [filter, out_backprop],
-                             ["filter", "out_backprop"], allowed=FLOATS)
-    return apply("Conv2DBackpropInput", [sizes_tensor(input_sizes), f, dy],
-                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
-                  "explicit_paddings": explicit, "data_format": data_format,
-                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
-                 name or "Conv2DBackpropInput")
+    with name_scope(name, "Conv2DBackpropInput", []) as scope:   # TF's op wrapper scope
+        sizes = sizes_tensor(input_sizes, "Conv2DBackpropInput", "input_sizes")
+        f, dy = same_type_inputs("Conv2DBackpropInput", [filter, out_backprop],
+                                 ["filter", "out_backprop"], allowed=FLOATS)
+        return apply("Conv2DBackpropInput", [sizes, f, dy],
+                     {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                      "explicit_paddings": explicit, "data_format": data_format,
+                      "dilations": get_sequence(dilations, 2, cidx, "dilations")}, scope)
 
 
 def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
@@ -259,13 +260,14 @@ def conv2d_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
     check_choice("Conv2DBackpropFilter", "data_format", data_format, ("NHWC", "NCHW"))
     padding, explicit = padding_attrs("Conv2DBackpropFilter", padding, data_format)
     cidx = 1 if data_format == "NCHW" else 3
-    x, dy = same_type_inputs("Conv2DBackpropFilter", [input, out_backprop],
-                             ["input", "out_backprop"], allowed=FLOATS)
-    return apply("Conv2DBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
-                 {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
-                  "explicit_paddings": explicit, "data_format": data_format,
-                  "dilations": get_sequence(dilations, 2, cidx, "dilations")},
-                 name or "Conv2DBackpropFilter")
+    with name_scope(name, "Conv2DBackpropFilter", []) as scope:
+        x, dy = same_type_inputs("Conv2DBackpropFilter", [input, out_backprop],
+                                 ["input", "out_backprop"], allowed=FLOATS)
+        sizes = sizes_tensor(filter_sizes, "Conv2DBackpropFilter", "filter_sizes")
+        return apply("Conv2DBackpropFilter", [x, sizes, dy],
+                     {"strides": get_sequence(strides, 2, cidx, "strides"), "padding": padding,
+                      "explicit_paddings": explicit, "data_format": data_format,
+                      "dilations": get_sequence(dilations, 2, cidx, "dilations")}, scope)
 
 
 # =========================================================================================
@@ -359,10 +361,11 @@ def depthwise_conv2d_native_backprop_input(input_sizes: TensorLike, filter: Tens
                                            name: str | None = None) -> Tensor:
     """The gradient of depthwise_conv2d_native with respect to its input."""
     attrs = depthwise_attrs(strides, padding, data_format, dilations)
-    f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
-                             ["filter", "out_backprop"], allowed=FLOATS)
-    return apply("DepthwiseConv2dNativeBackpropInput", [sizes_tensor(input_sizes), f, dy],
-                 attrs, name or "DepthwiseConv2dNativeBackpropInput")
+    with name_scope(name, "DepthwiseConv2dNativeBackpropInput", []) as scope:
+        sizes = sizes_tensor(input_sizes, "DepthwiseConv2dNativeBackpropInput", "input_sizes")
+        f, dy = same_type_inputs("DepthwiseConv2dNativeBackpropInput", [filter, out_backprop],
+                                 ["filter", "out_backprop"], allowed=FLOATS)
+        return apply("DepthwiseConv2dNativeBackpropInput", [sizes, f, dy], attrs, scope)
 
 
 def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: TensorLike,
@@ -372,10 +375,12 @@ def depthwise_conv2d_native_backprop_filter(input: TensorLike, filter_sizes: Ten
                                             name: str | None = None) -> Tensor:
     """The gradient of depthwise_conv2d_native with respect to its filter."""
     attrs = depthwise_attrs(strides, padding, data_format, dilations)
-    x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
-                             ["input", "out_backprop"], allowed=FLOATS)
-    return apply("DepthwiseConv2dNativeBackpropFilter", [x, sizes_tensor(filter_sizes), dy],
-                 attrs, name or "DepthwiseConv2dNativeBackpropFilter")
+    with name_scope(name, "DepthwiseConv2dNativeBackpropFilter", []) as scope:
+        x, dy = same_type_inputs("DepthwiseConv2dNativeBackpropFilter", [input, out_backprop],
+                                 ["input", "out_backprop"], allowed=FLOATS)
+        sizes = sizes_tensor(filter_sizes, "DepthwiseConv2dNativeBackpropFilter",
+                             "filter_sizes")
+        return apply("DepthwiseConv2dNativeBackpropFilter", [x, sizes, dy], attrs, scope)
 
 
 # =========================================================================================

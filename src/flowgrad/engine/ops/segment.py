@@ -130,27 +130,33 @@ def _uss_kernel(data, segment_ids, num_segments):
     return _sum_rows(rows, flat_ids, n).reshape((n,) + tail)
 
 
-def _sum_rows(rows, ids, n):
-    """out[ids[i]] += rows[i]; vectorized (sorting + reduceat for wide rows)."""
+def _sum_rows(rows, ids, n, copy_first=False):
+    """out[ids[i]] += rows[i] for i in input order, as TF's kernels add them (a float sum
+    in another order, NumPy's pairwise reduceat or bincount's float64, can differ in the
+    last bit). UnsortedSegmentSum adds every row to zeros (a lone -0.0 row gives +0.0);
+    SegmentSum (`copy_first`) copies a segment's first row and adds the others to it."""
     width = rows.shape[1]
     out = np.zeros((n, width), dtype=rows.dtype)
     if not ids.size or not width:
-        return out
-    if width == 1 and rows.dtype.kind in "fiu" and rows.dtype != np.float16:
-        out[:, 0] = np.bincount(ids, weights=rows[:, 0], minlength=n).astype(rows.dtype)
         return out
     order = np.argsort(ids, kind="stable")
     sid = ids[order]
     starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])
     counts = np.diff(np.r_[starts, sid.size])
-    if counts.max() > _ROW_PASSES:
-        out[sid[starts]] = np.add.reduceat(rows[order], starts, axis=0)
+    seg = sid[starts]
+    if copy_first:
+        out[seg] = rows[order[starts]]
+    else:
+        out[seg] += rows[order[starts]]
+    if counts.max() == 1:
+        return out
+    if width == 1 or counts.max() > _ROW_PASSES:
+        rest = np.ones(ids.size, bool)
+        rest[order[starts]] = False
+        np.add.at(out, ids[rest], rows[rest])   # one row at a time, in input order
         return out
     # few repeats (an embedding's gradient rows): the k-th row of each segment added in
-    # pass k, in input order as TF's kernel adds them; np.add.reduceat over axis 0 walks
-    # the rows one segment at a time and costs ~10x this (2048 x 256 rows: 6 vs 0.6 ms)
-    seg = sid[starts]
-    out[seg] = rows[order[starts]]
+    # pass k, in input order as TF's kernel adds them; np.add.at costs more on wide rows
     for k in range(1, int(counts.max())):
         s = np.flatnonzero(counts > k)
         out[seg[s]] += rows[order[starts[s] + k]]
@@ -246,7 +252,7 @@ def _segment_prepare(data, ids):
 
 def _segment_sum_kernel(data, segment_ids):
     data, ids, n, rows = _segment_prepare(data, segment_ids)
-    return _sum_rows(rows, ids, n).reshape((n,) + data.shape[1:])
+    return _sum_rows(rows, ids, n, copy_first=True).reshape((n,) + data.shape[1:])
 
 
 def _segment_counts(ids, n):
@@ -255,7 +261,7 @@ def _segment_counts(ids, n):
 
 def _segment_mean_kernel(data, segment_ids):
     data, ids, n, rows = _segment_prepare(data, segment_ids)
-    s = _sum_rows(rows, ids, n)
+    s = _sum_rows(rows, ids, n, copy_first=True)
     c = np.maximum(_segment_counts(ids, n), 1).astype(data.dtype)[:, None]
     return (s / c).astype(data.dtype).reshape((n,) + data.shape[1:])
 

@@ -126,14 +126,12 @@ def _in_top_k_infer(inputs, attrs):
 
 def _in_top_k_kernel(p, t, k):
     n, c = p.shape
-    bad = (t < 0) | (t >= c)
-    if np.any(bad):
-        raise errors.InvalidArgumentError(
-            None, None, f"targets[{int(np.argmax(bad))}] is out of range")
-    target = p[np.arange(n), t]
+    # TF 1.14 answers False (no error) for a target outside [0, num_classes), and when
+    # the target's or any prediction in the row is not finite.
+    ok = (t >= 0) & (t < c)
+    target = p[np.arange(n), np.where(ok, t, 0)] if c else np.zeros(n, p.dtype)
     ahead = np.sum(p > target[:, None], axis=1)
-    # TF answers False when the target or any prediction in the row is not finite.
-    return np.isfinite(target) & np.all(np.isfinite(p), axis=1) & (ahead < int(k))
+    return ok & np.isfinite(target) & np.all(np.isfinite(p), axis=1) & (ahead < int(k))
 
 
 register_op("InTopKV2", infer=_in_top_k_infer, kernel=_in_top_k_kernel, grad=None)
