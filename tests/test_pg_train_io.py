@@ -125,3 +125,9 @@ def test_png_bytes_are_tf_bytes():
     for name in got:
         assert bytes(got[name]) == want["encoded"][name], name
     assert gen.summary_images(flowgrad) == want["summary_images"]
+
+
+def test_saver_makes_one_directory_level_as_tf(tmp_path):
+    import goldens
+    gen = goldens.generator("saver", "pg_save_dirs")
+    assert gen.saves(flowgrad, str(tmp_path)) == goldens.load("saver", "pg_save_dirs")["saves"]
