@@ -131,3 +131,8 @@ def test_saver_makes_one_directory_level_as_tf(tmp_path):
     import goldens
     gen = goldens.generator("saver", "pg_save_dirs")
     assert gen.saves(flowgrad, str(tmp_path)) == goldens.load("saver", "pg_save_dirs")["saves"]
+
+
+def test_must_run_on_cpu_answers_as_tf():
+    gen, want = _graph_files()
+    assert gen.cpu_pinning(flowgrad) == want["cpu_pinning"]

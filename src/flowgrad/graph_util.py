@@ -245,9 +245,30 @@ def remove_training_nodes(input_graph, protected_nodes=None):
     return out
 
 
+# TF's graph_util_impl._VARIABLE_OPS: what must_run_on_cpu pins with pin_variables_on_cpu
+_PINNED_OPS = frozenset(("Assign", "AssignAdd", "AssignSub", "Queue", "ScatterAdd",
+                         "ScatterSub", "ScatterUpdate", "TruncatedNormal", "Variable",
+                         "VariableV2"))
+
+
 def must_run_on_cpu(node, pin_variables_on_cpu=False):
-    """Everything runs on the CPU in flowgrad."""
-    return True
+    """Whether TF 1.14 says `node` (an Operation or NodeDef) must run on a CPU: int32 and
+    string constants, int32 DynamicStitch and Cast from int32, and with
+    `pin_variables_on_cpu` the variable ops (everything runs on the CPU in flowgrad; this
+    is TF's answer for device functions that ask)."""
+    node_def = node.node_def if isinstance(node, Operation) else node
+    if not isinstance(node_def, _proto.pb().node_def_pb2.NodeDef):
+        raise AssertionError()   # TF asserts a NodeDef
+    if pin_variables_on_cpu and node_def.op in _PINNED_OPS:
+        return True
+    cpu_types = (_dt.int32.as_datatype_enum,)
+    if node_def.op == "Const":
+        return node_def.attr["dtype"].type in cpu_types + (_dt.string.as_datatype_enum,)
+    if node_def.op in ("DynamicStitch", "ParallelDynamicStitch"):
+        return node_def.attr["T"].type in cpu_types
+    if node_def.op == "Cast":
+        return node_def.attr["SrcT"].type in cpu_types
+    return False
 
 
 def tensor_shape_from_node_def_name(graph, input_name):
