@@ -136,3 +136,17 @@ def test_saver_makes_one_directory_level_as_tf(tmp_path):
 def test_must_run_on_cpu_answers_as_tf():
     gen, want = _graph_files()
     assert gen.cpu_pinning(flowgrad) == want["cpu_pinning"]
+
+
+# -- import_graph_def / remove_training_nodes (golden saver/pg_import) -----------------------
+
+def test_import_graph_def_as_tf():
+    import goldens
+    gen, want = goldens.generator("saver", "pg_import"), goldens.load("saver", "pg_import")
+    assert gen.imports(flowgrad) == want["imports"]
+
+
+def test_remove_training_nodes_as_tf():
+    import goldens
+    gen, want = goldens.generator("saver", "pg_import"), goldens.load("saver", "pg_import")
+    assert gen.training_nodes(flowgrad) == want["training_nodes"]
