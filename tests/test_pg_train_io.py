@@ -26,9 +26,10 @@ def test_core_proto_modules_are_the_classes_tf_uses():
 
 
 def test_logging_counters_and_app_run_as_tf114():
-    """pg_logging_probe.py under `flowgrad run`: log_every_n / log_first_n count per
-    caller's caller as TF 1.14 does, and after tf.app.run every record prints twice (the
-    tensorflow logger's handler, then absl's with the caller's file:line)."""
+    """The pg_logging_probe*.py scripts under `flowgrad run`: log_every_n / log_first_n
+    count per caller's caller as TF 1.14 does; after tf.app.run every record prints twice
+    (the tensorflow logger's handler, set up at import, then absl's with the caller's
+    file:line); after logging.basicConfig, once."""
     import os
     import subprocess
 
@@ -36,10 +37,12 @@ def test_logging_counters_and_app_run_as_tf114():
     gen = goldens.generator("compat", "pg_logging")
     src = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
     env = dict(os.environ, PYTHONPATH=src)
-    p = subprocess.run([sys.executable, "-m", "flowgrad", "run", gen.PROBE, "extra_arg"],
-                       env=env, capture_output=True, text=True, timeout=120)
-    assert p.returncode == 0, p.stderr
-    assert gen.mask(p.stderr) == goldens.load("compat", "pg_logging")["stderr"]
+    want = goldens.load("compat", "pg_logging")
+    for case, probe in sorted(gen.PROBES.items()):
+        p = subprocess.run([sys.executable, "-m", "flowgrad", "run", probe, "extra_arg"],
+                           env=env, capture_output=True, text=True, timeout=120)
+        assert p.returncode == 0, p.stderr
+        assert gen.mask(p.stderr) == want[case], case
 
 
 # -- graph files (golden saver/pg_graph_files) -----------------------------------------------
@@ -125,3 +128,28 @@ def test_png_bytes_are_tf_bytes():
     for name in got:
         assert bytes(got[name]) == want["encoded"][name], name
     assert gen.summary_images(flowgrad) == want["summary_images"]
+
+
+def test_saver_makes_one_directory_level_as_tf(tmp_path):
+    import goldens
+    gen = goldens.generator("saver", "pg_save_dirs")
+    assert gen.saves(flowgrad, str(tmp_path)) == goldens.load("saver", "pg_save_dirs")["saves"]
+
+
+def test_must_run_on_cpu_answers_as_tf():
+    gen, want = _graph_files()
+    assert gen.cpu_pinning(flowgrad) == want["cpu_pinning"]
+
+
+# -- import_graph_def / remove_training_nodes (golden saver/pg_import) -----------------------
+
+def test_import_graph_def_as_tf():
+    import goldens
+    gen, want = goldens.generator("saver", "pg_import"), goldens.load("saver", "pg_import")
+    assert gen.imports(flowgrad) == want["imports"]
+
+
+def test_remove_training_nodes_as_tf():
+    import goldens
+    gen, want = goldens.generator("saver", "pg_import"), goldens.load("saver", "pg_import")
+    assert gen.training_nodes(flowgrad) == want["training_nodes"]

@@ -103,7 +103,8 @@ def run_script(script, args=()):
     flowgrad.reset_default_graph()
     defined_flags = flowgrad.flags._begin_script()
     try:
-        with tf_alias.alias_tensorflow(), numpy_legacy.legacy_numpy_names():
+        with tf_alias.alias_tensorflow(on_import=flowgrad.logging._setup_at_import), \
+                numpy_legacy.legacy_numpy_names():
             runpy.run_path(script, run_name="__main__")
         return 0
     except SystemExit as e:

@@ -106,14 +106,18 @@ FLAGS = _FlagValuesWrapper(_absl_flags.FLAGS)
 
 
 def _unparse_flags():
-    """FLAGS.unparse_flags() without its side effect on logging: absl logs the call with
+    """FLAGS.unparse_flags() without its side effects on logging: absl logs the call with
     the `logging.info` function, which (root logger without handlers) runs
     logging.basicConfig; a root handler set up before the script would keep tf.logging
     from adding its own (TF 1.14's get_logger), so absl's app.run, which replaces that
     root handler, would then print tf.logging lines in absl's format only."""
     root = _logging.getLogger()
-    before = list(root.handlers)
-    _absl_flags.FLAGS.unparse_flags()
+    before, disabled = list(root.handlers), root.manager.disable
+    _logging.disable(_logging.INFO)   # nor is the message printed (a script's INFO root)
+    try:
+        _absl_flags.FLAGS.unparse_flags()
+    finally:
+        _logging.disable(disabled)
     for h in root.handlers[:]:
         if h not in before:
             root.removeHandler(h)

@@ -15,7 +15,8 @@ from . import logging as _tf_logging
 from .engine.framework import dtypes as _dt
 from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
-from .engine.framework.graph import Operation, Tensor, get_default_graph
+from .engine.framework.constant_op import convert_to_tensor
+from .engine.framework.graph import Graph, Operation, Tensor, get_default_graph
 
 __all__ = ["convert_variables_to_constants", "extract_sub_graph", "import_graph_def",
            "must_run_on_cpu", "remove_training_nodes", "tensor_shape_from_node_def_name"]
@@ -53,42 +54,123 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     if not isinstance(graph_def, p.graph_pb2.GraphDef):
         raise TypeError("graph_def must be a GraphDef proto.")
     input_map = dict(input_map or {})
-    for k, v in input_map.items():
+    for k in input_map:
         if not isinstance(k, str):
             raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
                             f"objects. Got {k!r}")
-        if not isinstance(v, Tensor):
-            raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
-                            f"objects. Got {v!r}")
     names = {n.name for n in graph_def.node}
-    keys = {(k if ":" in k or k.startswith("^") else k + ":0"): v for k, v in input_map.items()}
-    missing = sorted(k for k in keys if _node_name(k) not in names)
-    if missing:
-        raise ValueError(f"Attempted to map inputs that were not found in graph_def: "
-                         f"[{', '.join(missing)}]")
     if return_elements is not None:
         return_elements = list(return_elements)
-        for r in return_elements:
-            if not isinstance(r, str):
-                raise TypeError("return_elements must be a list of strings.")
-            if _node_name(r) not in names:  # checked before anything is imported, as TF
-                what = "tensor" if ":" in r else "node"
-                raise ValueError(f"Requested return {what} {r!r} not found in graph def")
-    mg = _as_meta_graph(graph_def)
+        if not all(isinstance(r, str) for r in return_elements):
+            raise TypeError("return_elements must be a list of strings.")
     graph = get_default_graph()
     if name == "":
         scope = ""
-    else:
+    else:   # (TF's name scope is taken before anything is checked)
         with graph.name_scope(name or "import") as s:
             scope = s.rstrip("/")
+    for r in return_elements or ():
+        if _node_name(r) not in names:  # checked before anything is imported, as TF
+            what = "tensor" if ":" in r else "node"
+            raise ValueError(f"Requested return {what} {r!r} not found in graph def")
+    if not all(isinstance(v, Tensor) for v in input_map.values()):
+        # TF's _ConvertInputMapValues: other values become constants in <name>/_inputs
+        if name == "":
+            raise ValueError("tf.import_graph_def() requires a non-empty `name` if `input_map` "
+                             "contains non-Tensor values. Try calling tf.convert_to_tensor() "
+                             "on `input_map` values before calling tf.import_graph_def().")
+        with graph.name_scope(scope + "/"), graph.name_scope("_inputs"):
+            input_map = {k: convert_to_tensor(v) for k, v in input_map.items()}
+    keys = {(k if ":" in k or k.startswith("^") else k + ":0"): v for k, v in input_map.items()}
+    # (TF imports the graph, then names the keys it did not use)
+    missing = sorted(k for k in keys if _node_name(k) not in names)
+    keys = {k: v for k, v in keys.items() if k not in missing}
+    if keys or any(":" in r for r in return_elements or ()):
+        _check_against_graph_def(graph_def, keys, return_elements or (), scope)
+    renames = {}
+    if scope == "":   # TF's importer uniquifies the names the graph already has
+        graph_def, renames = _uniquified(graph_def, graph)
+        keys = {_renamed_input(k, renames): v for k, v in keys.items()}
+    mg = _as_meta_graph(graph_def)
     _mg.import_scoped_meta_graph(mg, import_scope=scope or None, input_map=keys)
+    if missing:
+        raise ValueError(f"Attempted to map inputs that were not found in graph_def: "
+                         f"[{', '.join(missing)}]")
     if return_elements is None:
         return None
     pre = scope + "/" if scope else ""
-    out = []
+    return [graph.as_graph_element(pre + _renamed_input(r, renames)) for r in return_elements]
+
+
+# TF's DataTypeString where it differs from the Python name
+_C_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
+
+
+def _check_against_graph_def(graph_def, keys, return_elements, scope):
+    """TF's importer's checks that need the GraphDef's ops: an input_map tensor of another
+    dtype than the output it replaces, a return tensor index the node does not have."""
+    scratch = Graph()
+    with scratch.as_default():
+        _mg.import_scoped_meta_graph(_as_meta_graph(graph_def))
+    pre = scope + "/" if scope else ""
     for r in return_elements:
-        out.append(graph.as_graph_element(pre + r))
-    return out
+        if ":" in r:
+            op_name, idx = r.split(":", 1)
+            n_out = len(scratch.get_operation_by_name(op_name).outputs)
+            if int(idx) >= n_out:
+                raise ValueError(f"Invalid return output {idx} of node '{op_name}', which has "
+                                 f"{n_out} output(s)")
+    for node in graph_def.node:
+        for j, inp in enumerate(i for i in node.input if not i.startswith("^")):
+            key = inp if ":" in inp else inp + ":0"
+            mapped = keys.get(key)
+            if mapped is None:
+                continue
+            want = scratch.get_tensor_by_name(key).dtype.base_dtype
+            got = mapped.dtype.base_dtype
+            if got != want:
+                raise ValueError(
+                    f"Input {j} of node {pre}{node.name} was passed "
+                    f"{_C_TYPE_NAMES.get(got.name, got.name)} from {mapped.name} incompatible "
+                    f"with expected {_C_TYPE_NAMES.get(want.name, want.name)}.")
+
+
+def _renamed_input(ref, renames):
+    """A node reference ("n", "n:1", "^n") after `renames` {old node name: new}."""
+    caret = "^" if ref.startswith("^") else ""
+    body = ref[len(caret):]
+    node, sep, idx = body.partition(":")
+    return caret + renames.get(node, node) + sep + idx
+
+
+def _uniquified(graph_def, graph):
+    """The GraphDef with each node whose name `graph` already has renamed as TF's importer
+    does (name_1, name_2, ...: unused in the graph and the GraphDef), its references
+    renamed too; and the renames."""
+    taken = {op.name for op in graph.get_operations()}
+    in_def = {n.name for n in graph_def.node}
+    renames = {}
+    for n in graph_def.node:
+        if n.name in taken:
+            k, new = 1, n.name
+            while new in taken or new in in_def or new in renames.values():
+                new = f"{n.name}_{k}"
+                k += 1
+            renames[n.name] = new
+    if not renames:
+        return graph_def, renames
+    out = copy.deepcopy(graph_def)
+    for n in out.node:
+        n.name = renames.get(n.name, n.name)
+        refs = [_renamed_input(i, renames) for i in n.input]
+        del n.input[:]
+        n.input.extend(refs)
+        if "_class" in n.attr:
+            locs = [b"loc:@" + renames.get(c[5:].decode(), c[5:].decode()).encode()
+                    if c.startswith(b"loc:@") else c for c in n.attr["_class"].list.s]
+            del n.attr["_class"].list.s[:]
+            n.attr["_class"].list.s.extend(locs)
+    return out, renames
 
 
 def extract_sub_graph(graph_def, dest_nodes):
@@ -212,20 +294,26 @@ def convert_variables_to_constants(sess, input_graph_def, output_node_names,
 
 
 def remove_training_nodes(input_graph, protected_nodes=None):
-    """The GraphDef without CheckNumerics and with Identity nodes bypassed (except the
-    protected ones and those with control inputs), as TF 1.14."""
+    """The GraphDef without CheckNumerics and with Identity nodes bypassed, as TF 1.14:
+    an input from a removed CheckNumerics is dropped (not bypassed: TF's graph is left
+    without it); protected Identities, those with control inputs and those other nodes
+    take as control inputs stay."""
     protected = set(protected_nodes or [])
-    types_to_remove = {"CheckNumerics": True}
+    removed = {n.name for n in input_graph.node
+               if n.op == "CheckNumerics" and n.name not in protected}
     nodes_after = []
     for n in input_graph.node:
-        if n.op in types_to_remove and n.name not in protected:
+        if n.name in removed:
             continue
-        nodes_after.append(copy.deepcopy(n))
-    splice = {}
-    for n in nodes_after:
-        if n.op == "Identity" and n.name not in protected and \
-                not any(i.startswith("^") for i in n.input):
-            splice[n.name] = n.input[0]
+        node = copy.deepcopy(n)
+        del node.input[:]
+        node.input.extend(i for i in n.input if i.lstrip("^") not in removed)
+        nodes_after.append(node)
+    control_sources = {i.replace("^", "") for n in nodes_after for i in n.input if "^" in i}
+    with_control = {n.name for n in nodes_after if any("^" in i for i in n.input)}
+    splice = {n.name: n.input[0] for n in nodes_after
+              if n.op == "Identity" and n.name not in protected and n.name not in with_control
+              and n.name not in control_sources}
     p = _proto.pb()
     out = p.graph_pb2.GraphDef()
     for n in nodes_after:
@@ -235,19 +323,38 @@ def remove_training_nodes(input_graph, protected_nodes=None):
         node.CopyFrom(n)
         del node.input[:]
         for i in n.input:
-            ctrl = i.startswith("^")
-            name = _node_name(i)
+            name = i.lstrip("^")
             while name in splice:
-                target = splice[name]
-                i = ("^" if ctrl else "") + target
-                name = _node_name(target)
+                i = splice[name]
+                name = i.lstrip("^")
             node.input.append(i)
     return out
 
 
+# TF's graph_util_impl._VARIABLE_OPS: what must_run_on_cpu pins with pin_variables_on_cpu
+_PINNED_OPS = frozenset(("Assign", "AssignAdd", "AssignSub", "Queue", "ScatterAdd",
+                         "ScatterSub", "ScatterUpdate", "TruncatedNormal", "Variable",
+                         "VariableV2"))
+
+
 def must_run_on_cpu(node, pin_variables_on_cpu=False):
-    """Everything runs on the CPU in flowgrad."""
-    return True
+    """Whether TF 1.14 says `node` (an Operation or NodeDef) must run on a CPU: int32 and
+    string constants, int32 DynamicStitch and Cast from int32, and with
+    `pin_variables_on_cpu` the variable ops (everything runs on the CPU in flowgrad; this
+    is TF's answer for device functions that ask)."""
+    node_def = node.node_def if isinstance(node, Operation) else node
+    if not isinstance(node_def, _proto.pb().node_def_pb2.NodeDef):
+        raise AssertionError()   # TF asserts a NodeDef
+    if pin_variables_on_cpu and node_def.op in _PINNED_OPS:
+        return True
+    cpu_types = (_dt.int32.as_datatype_enum,)
+    if node_def.op == "Const":
+        return node_def.attr["dtype"].type in cpu_types + (_dt.string.as_datatype_enum,)
+    if node_def.op in ("DynamicStitch", "ParallelDynamicStitch"):
+        return node_def.attr["T"].type in cpu_types
+    if node_def.op == "Cast":
+        return node_def.attr["SrcT"].type in cpu_types
+    return False
 
 
 def tensor_shape_from_node_def_name(graph, input_name):

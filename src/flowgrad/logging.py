@@ -66,11 +66,28 @@ def get_logger():
             logger = _logging.getLogger("tensorflow")
             logger.findCaller = _find_caller
             if not _logging.getLogger().handlers:
-                handler = _StderrHandler()
-                handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
-                logger.addHandler(handler)
+                logger.addHandler(_new_handler())
             _logger = logger
     return _logger
+
+
+def _new_handler():
+    handler = _StderrHandler()
+    handler.setFormatter(_logging.Formatter(_logging.BASIC_FORMAT, None))
+    return handler
+
+
+def _setup_at_import():
+    """The logger as a script's `import tensorflow` leaves it (TF configures it then):
+    flowgrad's own stderr handler only if the root logger has none at this point (a
+    script that called logging.basicConfig first gets its lines once, from the root)."""
+    logger = get_logger()
+    ours = [h for h in logger.handlers if isinstance(h, _StderrHandler)]
+    if _logging.getLogger().handlers:
+        for h in ours:
+            logger.removeHandler(h)
+    elif not ours:
+        logger.addHandler(_new_handler())
 
 
 def log(level, msg, *args, **kwargs):
@@ -173,3 +190,9 @@ def google2_log_prefix(level, timestamp=None, file_and_line=None):
     return "%s%02d%02d %02d:%02d:%02d.%06d %5d %s:%d] " % (
         letter, lt.tm_mon, lt.tm_mday, lt.tm_hour, lt.tm_min, lt.tm_sec, usec, _os.getpid(),
         _os.path.basename(filename), line)
+
+
+# As importing TF 1.14 does: the "tensorflow" logger is set up now, with its own stderr
+# handler unless the root logger has handlers already; so tf.logging still prints its
+# "INFO:tensorflow:" lines after absl's app.run puts its handler on the root logger.
+get_logger()

@@ -460,7 +460,13 @@ class _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
             raise ModuleNotFoundError(_missing_message(_requested(fullname)))
         return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
 
+    def __init__(self, on_import=None):
+        self._on_import = on_import
+
     def create_module(self, spec):
+        if self._on_import is not None and not _is_horovod(spec.name):
+            hook, self._on_import = self._on_import, None
+            hook()   # the first `import tensorflow...` of this session
         return _alias(spec.name)
 
     def exec_module(self, module):
@@ -477,9 +483,11 @@ def _is_tf(name):
 
 
 @contextlib.contextmanager
-def alias_tensorflow():
+def alias_tensorflow(on_import=None):
     """Make `import tensorflow` (and its submodules) give flowgrad while active, and
-    `import horovod.tensorflow` flowgrad's Horovod API.
+    `import horovod.tensorflow` flowgrad's Horovod API. `on_import` (no arguments) is
+    called at the first import of a `tensorflow` module, for what TF's import does
+    (`flowgrad run` sets tf.logging up then).
 
     Example:
         >>> with alias_tensorflow():
@@ -491,7 +499,7 @@ def alias_tensorflow():
     for k in saved:
         del sys.modules[k]
     _ALIASES.clear()
-    finder = _Finder()
+    finder = _Finder(on_import)
     sys.meta_path.insert(0, finder)
     try:
         yield

@@ -102,7 +102,24 @@ def _save_v2_kernel(prefix, names, slices, *tensors, dtypes):
             values[name] = (dtype, _tb.Sliced(full, [(extents, value)]))
         else:
             have[1].parts.append((extents, value))
+    _make_prefix_dir(prefix)
     _io.write_checkpoint(prefix, values)
+
+
+def _make_prefix_dir(prefix):
+    """TF 1.14's BundleWriter makes the prefix's directory (Env::CreateDir), one level only:
+    NotFoundError when its parent is missing too (so Saver.save fails with "Parent
+    directory of ... doesn't exist"; a sharded save's temporary directory needs the
+    prefix's parent)."""
+    d = os.path.dirname(prefix)
+    if not d or os.path.isdir(d):
+        return
+    try:
+        os.mkdir(d)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        raise errors.NotFoundError(None, None, f"{d}; No such file or directory") from None
 
 
 register_op("SaveV2", infer=_save_v2_infer, kernel=_save_v2_kernel, stateful=True, grad=None)

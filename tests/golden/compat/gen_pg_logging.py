@@ -16,14 +16,18 @@ def mask(text):
                   text, flags=re.M)
 
 
-def stderr_of(cmd):
+def stderr_of(cmd, probe=PROBE):
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2", PYTHONHASHSEED="0")
-    p = subprocess.run(cmd + [PROBE, "extra_arg"], env=env, stdout=subprocess.PIPE,
+    p = subprocess.run(cmd + [probe, "extra_arg"], env=env, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, universal_newlines=True)
     if p.returncode:
-        raise RuntimeError("%s exited with %d:\n%s" % (PROBE, p.returncode, p.stderr[-4000:]))
+        raise RuntimeError("%s exited with %d:\n%s" % (probe, p.returncode, p.stderr[-4000:]))
     return mask(p.stderr)
 
 
+PROBES = {"stderr": PROBE, "main_only": os.path.join(HERE, "pg_logging_probe2.py"),
+          "basic_config": os.path.join(HERE, "pg_logging_probe3.py")}
+
+
 def cases(tf):
-    return {"stderr": stderr_of([sys.executable])}
+    return {k: stderr_of([sys.executable], probe) for k, probe in PROBES.items()}

@@ -123,11 +123,29 @@ def hook_graph(tf, tmp):
     return {"all_shaped": all("_output_shapes" in n.attr for n in gd.node), "shapes": shapes}
 
 
+def cpu_pinning(tf):
+    """tf.graph_util.must_run_on_cpu of each op (as an Operation, as a NodeDef, pinned)."""
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float32, [2], name="x")
+        i = tf.constant([1, 2], name="i")
+        tf.constant("s", name="s")
+        tf.constant(1.0, name="f")
+        tf.cast(i, tf.float32, name="cast_i")
+        tf.cast(x, tf.int32, name="cast_f")
+        tf.dynamic_stitch([tf.constant([0]), tf.constant([1])], [i[:1], i[1:]], name="stitch")
+        v = tf.Variable([1.0, 2.0], name="v")
+        tf.assign_add(v, x, name="add")
+        nodes = {n.name: n for n in g.as_graph_def().node}
+        must = tf.graph_util.must_run_on_cpu
+        return {op.name: [must(op), must(nodes[op.name]), must(op, pin_variables_on_cpu=True)]
+                for op in g.get_operations()}
+
+
 def cases(tf):
     tmp = tempfile.mkdtemp()
     try:
         return {"consts": consts(tf), "const_round_trip": const_round_trip(tf),
                 "classes": classes(tf), "text_floats": text_floats(tf, tmp),
-                "hook_graph": hook_graph(tf, tmp)}
+                "hook_graph": hook_graph(tf, tmp), "cpu_pinning": cpu_pinning(tf)}
     finally:
         shutil.rmtree(tmp)

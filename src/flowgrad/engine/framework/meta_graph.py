@@ -1243,6 +1243,8 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
                 op = graph._create_op(node["op"], inputs, dict(node_attrs[n]),
                                       full(node["name"]) + "/")
         except (ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
+            if isinstance(e, ValueError) and f"for '{full(node['name'])}' (op: '" in str(e):
+                raise ValueError(str(e)) from None   # TF's shape function error, as TF's
             # Attrs or inputs this op's shape rule cannot accept (TF: "NodeDef missing
             # attr ...", "Input 0 of node ... was passed ...").
             raise ValueError(f"Node '{node['name']}' ({node['op']}) cannot be imported: "
