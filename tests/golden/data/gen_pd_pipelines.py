@@ -206,8 +206,7 @@ def bucket_pad_to_boundary_too_long(tf):
     ds = ds.apply(tf.data.experimental.bucket_by_sequence_length(
         lambda x: tf.shape(x)[0], [4, 8], [2, 2, 2], pad_to_bucket_boundary=True,
         padding_values=-1))
-    # (TF names the Assert of the cond_v2 it builds in the function: ".../else/_1/Assert")
-    return _drain(tf, ds, tags=False)
+    return _drain(tf, ds)
 
 
 # -- iterators --------------------------------------------------------------------------
@@ -309,6 +308,53 @@ def one_shot_captures(tf):
     for make in makes:
         out.append(_msg_of(lambda: make().make_one_shot_iterator()))
     return out
+
+
+# -- a tf.cond in a dataset function: TF's If, lowered, names the failing branch op ----
+def _first_error(tf, f):
+    nxt = tf.data.Dataset.range(5).map(f).make_one_shot_iterator().get_next()
+    with tf.Session() as sess:
+        try:
+            for _ in range(5):
+                sess.run(nxt)
+        except tf.errors.InvalidArgumentError as e:
+            return _msg(e)
+    return "no error"
+
+
+@program
+def cond_in_function_error_names(tf):
+    def asserts(x):
+        a = tf.assert_less(x, tf.constant(10, tf.int64), message="first")
+        b = tf.assert_less(x, tf.constant(3, tf.int64), message="second")
+        with tf.control_dependencies([a, b]):
+            return tf.identity(x)
+
+    def cond_then_assert(x):
+        y = x + 1
+        c = tf.cond(x > 1, lambda: (x, y), lambda: (y, y))
+        a = tf.Assert(x < 3, [x, y])
+        with tf.control_dependencies([a]):
+            return tf.identity(c[0])
+
+    def string_only_assert(x):   # one Assert op, no cond
+        with tf.control_dependencies([tf.Assert(x < 3, ["no tensors"])]):
+            return tf.identity(x)
+
+    def then_branch(x):
+        xf = tf.cast(x, tf.float32)
+        c = tf.cond(x > 0, lambda: (xf, xf), lambda: (xf, 2 * xf))
+        return tf.cond(x > 1, lambda: tf.check_numerics(1.0 / (xf - 2.0), "bad"),
+                       lambda: c[0])
+
+    def else_branch_scoped(x):
+        xf = tf.cast(x, tf.float32)
+        with tf.name_scope("outer"):
+            return tf.cond(x < 2, lambda: xf, lambda: tf.identity(
+                tf.check_numerics(tf.log(xf - 2.0), "neg"), name="ident"), name="mycond")
+
+    return [_first_error(tf, f) for f in (asserts, cond_then_assert, string_only_assert,
+                                          then_branch, else_branch_scoped)]
 
 
 def _msg_of(fn):
