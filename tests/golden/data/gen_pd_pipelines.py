@@ -197,6 +197,50 @@ def padded_batch_list_for_tuple(tf):
             _msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=[np.int64(1)]))]
 
 
+@program
+def padded_batch_value_and_shape_checks(tf):
+    ds = tf.data.Dataset.range(1, 5).map(lambda x: (tf.range(x), tf.cast(x, tf.float32)))
+    out = [_msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=(1, 0.0))),
+           _msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=(np.int64(1), 0))),
+           _msg_of(lambda: ds.padded_batch(2, ([None], []),
+                                           padding_values=(np.int64(1), [0.0]))),
+           _msg_of(lambda: ds.padded_batch(2, (tf.constant([3]), []))),
+           _msg_of(lambda: ds.padded_batch(2, (tf.constant([[3]], tf.int64), []))),
+           _msg_of(lambda: ds.padded_batch(2, ([None, 2], [])))]
+    ok = ds.padded_batch(2, (tf.constant([-1], tf.int64), []),
+                         padding_values=(tf.constant(7, tf.int64), 0.5))
+    out.append([str(ok.output_shapes), _drain(tf, ok)])
+    g = tf.get_default_graph()   # the failed calls' tensors count in the names, as TF's
+    out.append(sorted(o.name for o in g.get_operations() if o.type == "Const")[-6:])
+    return out
+
+
+@program
+def dataset_argument_errors(tf):
+    """At run time: an initializable iterator's initializer fails with the dataset op's
+    error; a one-shot iterator's with TF's derived error from its dataset function."""
+    ds = tf.data.Dataset.range(5)
+    o = tf.data.Options()
+    o.experimental_optimization.apply_default_optimizations = False
+    makes = [lambda: ds.batch(0), lambda: ds.map(lambda x: x + 1).shuffle(0).repeat(2),
+             lambda: ds.prefetch(-5),
+             lambda: ds.map(lambda x: tf.range(x)).padded_batch(2, tf.constant([-2], tf.int64)),
+             lambda: ds.batch(0).with_options(o),
+             lambda: ds.apply(tf.data.experimental.map_and_batch(lambda x: x, 0))]
+    out = []
+    for make in makes:
+        it = make().make_initializable_iterator()
+        with tf.Session() as sess:
+            try:
+                sess.run(it.initializer)
+                out.append("no error")
+            except tf.errors.OpError as e:
+                out.append(_msg(e))
+        out.append(_drain(tf, make()))
+    out.append(_drain(tf, ds.prefetch(-1)))
+    return out
+
+
 # -- bucket_by_sequence_length ----------------------------------------------------------
 @program
 def bucket_pad_to_boundary_too_long(tf):

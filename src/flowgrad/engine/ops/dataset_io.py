@@ -80,6 +80,9 @@ class _PrefetchIter:
 
 def _prefetch(args, attrs, fns):
     ds, size = args[0], int(_scalar(args[1]))
+    if size < -1:
+        raise errors.InvalidArgumentError(
+            None, None, "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning")
     if size == 0:
         return ds
     if size < 0:
