@@ -241,6 +241,57 @@ def dataset_argument_errors(tf):
     return out
 
 
+def _init_error(tf, make):
+    try:
+        d = make()
+    except Exception as e:  # noqa: BLE001 - the error is the golden
+        return ["build"] + _msg(e, tags=False)
+    it = d.make_initializable_iterator()
+    with tf.Session() as sess:
+        try:
+            sess.run(it.initializer)
+            return "ok"
+        except tf.errors.OpError as e:
+            return _msg(e, tags=False)
+
+
+@program
+def dataset_argument_checks(tf):
+    ds = tf.data.Dataset.range(1, 5)
+    f = lambda a: tf.data.Dataset.from_tensors(a)  # noqa: E731
+    exp = tf.data.experimental
+    makes = [lambda: ds.interleave(f, cycle_length=0),
+             lambda: ds.interleave(f, cycle_length=-1),
+             lambda: ds.interleave(f, cycle_length=0, block_length=0),
+             lambda: ds.interleave(f, cycle_length=2, block_length=0),
+             lambda: ds.interleave(f, cycle_length=2, num_parallel_calls=4),
+             lambda: ds.interleave(f, cycle_length=2, block_length=0, num_parallel_calls=0),
+             lambda: ds.interleave(f, cycle_length=2, num_parallel_calls=0),
+             lambda: ds.interleave(f, cycle_length=-1, num_parallel_calls=-1),
+             lambda: ds.apply(exp.parallel_interleave(f, cycle_length=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, cycle_length=2, block_length=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, 2, buffer_output_elements=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, 2, prefetch_input_elements=-1)),
+             lambda: ds.map(lambda x: x, num_parallel_calls=0),
+             lambda: ds.map(lambda x: x, num_parallel_calls=-2),
+             lambda: ds.map(lambda x: x, num_parallel_calls=-1),
+             lambda: ds.apply(exp.map_and_batch(lambda x: x, 2, num_parallel_calls=0)),
+             lambda: ds.apply(exp.map_and_batch(lambda x: x, 0, num_parallel_calls=0)),
+             lambda: ds.window(0), lambda: ds.window(2, shift=0),
+             lambda: ds.window(2, stride=0), lambda: ds.window(0, 0, 0),
+             lambda: ds.apply(tf.contrib.data.sliding_window_batch(0)),
+             lambda: ds.apply(tf.contrib.data.sliding_window_batch(2, 0)),
+             lambda: tf.data.TFRecordDataset("x", buffer_size=-3),
+             lambda: tf.data.TFRecordDataset("x", compression_type="BAD"),
+             lambda: tf.data.TextLineDataset("x", compression_type="BAD"),
+             lambda: tf.data.TextLineDataset("x", buffer_size=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 0),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, header_bytes=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, footer_bytes=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, buffer_size=-1)]
+    return [_init_error(tf, m) for m in makes]
+
+
 # -- bucket_by_sequence_length ----------------------------------------------------------
 @program
 def bucket_pad_to_boundary_too_long(tf):
