@@ -452,6 +452,28 @@ def cond_in_function_error_names(tf):
                                           then_branch, else_branch_scoped)]
 
 
+@program
+def one_shot_drops_control_dependencies(tf):
+    """A one-shot iterator copies its dataset by value through inputs: list_files' check
+    and a user's control dependency do not run (an initializable iterator runs them)."""
+    import os
+    import tempfile
+    d = tempfile.mkdtemp()
+    try:
+        pattern = os.path.join(d, "*.none")
+        x = tf.constant([1, 2, 3])
+        with tf.control_dependencies([tf.Assert(tf.constant(False), ["never"])]):
+            x = tf.identity(x)
+        out = [_drain(tf, tf.data.Dataset.list_files(pattern)),
+               _drain(tf, tf.data.Dataset.from_tensor_slices(x))]
+        for ds in (tf.data.Dataset.list_files(pattern), tf.data.Dataset.from_tensor_slices(x)):
+            out.append(_init_error(tf, lambda: ds))
+        return [[m.replace(d, "D") if isinstance(m, str) else m for m in o]
+                if isinstance(o, list) else o for o in out]
+    finally:
+        os.rmdir(d)
+
+
 def _msg_of(fn):
     try:
         fn()

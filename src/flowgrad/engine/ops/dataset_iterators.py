@@ -126,6 +126,7 @@ def _one_shot_bind(node, ctx):
     unfused = _ONE_SHOT_UNFUSED.get(node.op, False)
     scope = _ONE_SHOT_SCOPE.get(node.op, "")
     info = FunctionInfo(t.graph, [], [t])
+    info.satisfied = _control_only(t)
     run_dataset = _FnRunner(info, ctx)
     made = threading.Lock()
 
@@ -144,6 +145,19 @@ def _one_shot_bind(node, ctx):
                 r.one_shot_made = True
         return r
     return one_shot
+
+
+def _control_only(t):
+    """The ops `t` reaches by control edges only: TF 1.14's one-shot iterator copies its
+    dataset's ops by value through their inputs, dropping control dependencies (so an
+    Assert that list_files or a user adds that way does not run)."""
+    data, stack = set(), [t.op]
+    while stack:
+        op = stack.pop()
+        if op not in data:
+            data.add(op)
+            stack.extend(i.op for i in op.inputs)
+    return frozenset(c for op in data for c in op.control_inputs if c not in data)
 
 
 def _derived(err, scope):
