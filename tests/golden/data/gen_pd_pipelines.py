@@ -561,6 +561,18 @@ def parse_dense_default_inputs(tf):
     return out
 
 
+@program
+def mixed_string_lists(tf):
+    """A list mixing strings and other values: TF infers string, then cannot make bytes."""
+    makes = [lambda: tf.data.Dataset.from_tensor_slices(["a", 1]),
+             lambda: tf.constant(["a", 1]), lambda: tf.convert_to_tensor([1, "a"]),
+             lambda: tf.constant([b"a", 2.5]), lambda: tf.constant([["a"], [2]]),
+             lambda: tf.constant(("a", 2.5)), lambda: tf.constant(["a", 1], tf.string),
+             lambda: str(tf.constant([b"a", u"b"])),
+             lambda: str(tf.data.Dataset.from_tensor_slices([[b"a"], [u"b"]]))]
+    return [_msg_of(m) if i < 7 else m() for i, m in enumerate(makes)]
+
+
 # -- tf.train.Example's text ------------------------------------------------------------
 @program
 def example_text(tf):
