@@ -585,8 +585,14 @@ class DatasetV1:
             raise TypeError("Batching of padded sparse tensors is not currently supported")
         bs = _const(batch_size, _dt.int64, "batch_size")
         # as TF's map_structure_up_to: its TypeError / ValueError for another structure
-        shapes = [_padded_shape(s) for s in _nest.flatten_up_to(self._structure, padded_shapes)]
-        for sp, s in zip(flat_specs, shapes):   # TF's _is_padded_shape_compatible_with
+        shapes, shape_ts = [], []
+        for sp, s in zip(flat_specs, _nest.flatten_up_to(self._structure, padded_shapes)):
+            # as TF: each shape made a tensor, then checked (TF's
+            # _is_padded_shape_compatible_with)
+            s = _padded_shape(s)
+            shapes.append(s)
+            shape_ts.append(constant([-1 if d is None else d for d in s.as_list()], _dt.int64)
+                            if isinstance(s, TensorShape) else s)
             if sp.ragged_rank is not None:
                 continue
             want = s if isinstance(s, TensorShape) else _padded_tensor_shape(s, None)
@@ -598,14 +604,12 @@ class DatasetV1:
                     for p, d in zip(want.as_list(), have.as_list())):
                 raise ValueError(f"The padded shape {want} is not compatible with the "
                                  f"corresponding input component shape {have}.")
-        shape_ts = [constant([-1 if d is None else d for d in s.as_list()], _dt.int64)
-                    if isinstance(s, TensorShape) else s for s in shapes]
         if padding_values is None:
             pads = [constant("" if s.dtype is _dt.string else 0, s.dtype, name="padding_value")
                     for s in flat_specs]
         else:
             pv = _nest.flatten_up_to(self._structure, padding_values)
-            pads = [_const(v, s.dtype, "padding_value") for v, s in zip(pv, flat_specs)]
+            pads = [_padding_value(v, s.dtype) for v, s in zip(pv, flat_specs)]
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
         static = _static(bs) if _static(dr) else None
         out_specs = [sp if sp.ragged_rank is not None else   # TF keeps a ragged one's spec
@@ -802,18 +806,36 @@ def _static(t):
     return None if v is None else v.item()
 
 
+def _padding_value(value, dtype):
+    """A padding value as TF's _padding_value_to_tensor takes it: converted as it is (no
+    dtype asked), then a scalar of the component's dtype required."""
+    t = convert_to_tensor(value, name="padding_value")
+    if not t.shape.is_compatible_with(TensorShape([])):
+        raise ValueError(f"Padding value should be a scalar, but is not: {t}")
+    if t.dtype != dtype:
+        raise TypeError(f"Padding value tensor ({t}) does not match output type: {dtype}")
+    return t
+
+
 def _padded_shape(s):
     """A padded shape: a TensorShape, or an int64 tensor where it holds tensors (TF's
     _padded_shape_to_tensor)."""
-    if isinstance(s, Tensor):
-        return s
     if isinstance(s, (list, tuple)) and any(isinstance(d, Tensor) for d in s):
         return _stack([convert_to_tensor(-1 if d is None else d, dtype=_dt.int64)
                        for d in s], name="padded_shape")
-    try:
-        return as_shape(s)
-    except (TypeError, ValueError):   # e.g. [-1, 2]: TF falls back on a tensor
-        return convert_to_tensor(s, dtype=_dt.int64)
+    if not isinstance(s, Tensor):
+        try:
+            return as_shape(s)
+        except (TypeError, ValueError):   # e.g. [-1, 2]: TF falls back on a tensor
+            pass
+    t = convert_to_tensor(s, preferred_dtype=_dt.int64)
+    if t.shape.ndims is not None and t.shape.ndims != 1:
+        raise ValueError(f"Padded shape {s} must be a 1-D tensor of tf.int64 values, but its "
+                         f"shape was {t.shape}.")
+    if t.dtype.base_dtype is not _dt.int64:
+        raise TypeError(f"Padded shape {s} must be a 1-D tensor of tf.int64 values, but its "
+                        f"element type was {t.dtype.base_dtype.name}.")
+    return t
 
 
 def _padded_tensor_shape(t, ndims):

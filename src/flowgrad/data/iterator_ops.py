@@ -169,8 +169,11 @@ class Iterator:
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
         op = apply_op("OneShotIterator", [], attrs)
         # TF 1.14 applies the options inside the iterator's dataset function (no op here)
+        static = options._static_optimizations()
+        scope = "OptimizeDataset/" if static else \
+            "ModelDataset/" if options.experimental_optimization.autotune is not False else ""
         _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
-                                 in options._static_optimizations())
+                                 in static, scope=scope)
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod

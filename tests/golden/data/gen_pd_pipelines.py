@@ -197,6 +197,101 @@ def padded_batch_list_for_tuple(tf):
             _msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=[np.int64(1)]))]
 
 
+@program
+def padded_batch_value_and_shape_checks(tf):
+    ds = tf.data.Dataset.range(1, 5).map(lambda x: (tf.range(x), tf.cast(x, tf.float32)))
+    out = [_msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=(1, 0.0))),
+           _msg_of(lambda: ds.padded_batch(2, ([None], []), padding_values=(np.int64(1), 0))),
+           _msg_of(lambda: ds.padded_batch(2, ([None], []),
+                                           padding_values=(np.int64(1), [0.0]))),
+           _msg_of(lambda: ds.padded_batch(2, (tf.constant([3]), []))),
+           _msg_of(lambda: ds.padded_batch(2, (tf.constant([[3]], tf.int64), []))),
+           _msg_of(lambda: ds.padded_batch(2, ([None, 2], [])))]
+    ok = ds.padded_batch(2, (tf.constant([-1], tf.int64), []),
+                         padding_values=(tf.constant(7, tf.int64), 0.5))
+    out.append([str(ok.output_shapes), _drain(tf, ok)])
+    g = tf.get_default_graph()   # the failed calls' tensors count in the names, as TF's
+    out.append(sorted(o.name for o in g.get_operations() if o.type == "Const")[-6:])
+    return out
+
+
+@program
+def dataset_argument_errors(tf):
+    """At run time: an initializable iterator's initializer fails with the dataset op's
+    error; a one-shot iterator's with TF's derived error from its dataset function."""
+    ds = tf.data.Dataset.range(5)
+    o = tf.data.Options()
+    o.experimental_optimization.apply_default_optimizations = False
+    makes = [lambda: ds.batch(0), lambda: ds.map(lambda x: x + 1).shuffle(0).repeat(2),
+             lambda: ds.prefetch(-5),
+             lambda: ds.map(lambda x: tf.range(x)).padded_batch(2, tf.constant([-2], tf.int64)),
+             lambda: ds.batch(0).with_options(o),
+             lambda: ds.apply(tf.data.experimental.map_and_batch(lambda x: x, 0))]
+    out = []
+    for make in makes:
+        it = make().make_initializable_iterator()
+        with tf.Session() as sess:
+            try:
+                sess.run(it.initializer)
+                out.append("no error")
+            except tf.errors.OpError as e:
+                out.append(_msg(e))
+        out.append(_drain(tf, make()))
+    out.append(_drain(tf, ds.prefetch(-1)))
+    return out
+
+
+def _init_error(tf, make):
+    try:
+        d = make()
+    except Exception as e:  # noqa: BLE001 - the error is the golden
+        return ["build"] + _msg(e, tags=False)
+    it = d.make_initializable_iterator()
+    with tf.Session() as sess:
+        try:
+            sess.run(it.initializer)
+            return "ok"
+        except tf.errors.OpError as e:
+            return _msg(e, tags=False)
+
+
+@program
+def dataset_argument_checks(tf):
+    ds = tf.data.Dataset.range(1, 5)
+    f = lambda a: tf.data.Dataset.from_tensors(a)  # noqa: E731
+    exp = tf.data.experimental
+    makes = [lambda: ds.interleave(f, cycle_length=0),
+             lambda: ds.interleave(f, cycle_length=-1),
+             lambda: ds.interleave(f, cycle_length=0, block_length=0),
+             lambda: ds.interleave(f, cycle_length=2, block_length=0),
+             lambda: ds.interleave(f, cycle_length=2, num_parallel_calls=4),
+             lambda: ds.interleave(f, cycle_length=2, block_length=0, num_parallel_calls=0),
+             lambda: ds.interleave(f, cycle_length=2, num_parallel_calls=0),
+             lambda: ds.interleave(f, cycle_length=-1, num_parallel_calls=-1),
+             lambda: ds.apply(exp.parallel_interleave(f, cycle_length=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, cycle_length=2, block_length=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, 2, buffer_output_elements=0)),
+             lambda: ds.apply(exp.parallel_interleave(f, 2, prefetch_input_elements=-1)),
+             lambda: ds.map(lambda x: x, num_parallel_calls=0),
+             lambda: ds.map(lambda x: x, num_parallel_calls=-2),
+             lambda: ds.map(lambda x: x, num_parallel_calls=-1),
+             lambda: ds.apply(exp.map_and_batch(lambda x: x, 2, num_parallel_calls=0)),
+             lambda: ds.apply(exp.map_and_batch(lambda x: x, 0, num_parallel_calls=0)),
+             lambda: ds.window(0), lambda: ds.window(2, shift=0),
+             lambda: ds.window(2, stride=0), lambda: ds.window(0, 0, 0),
+             lambda: ds.apply(tf.contrib.data.sliding_window_batch(0)),
+             lambda: ds.apply(tf.contrib.data.sliding_window_batch(2, 0)),
+             lambda: tf.data.TFRecordDataset("x", buffer_size=-3),
+             lambda: tf.data.TFRecordDataset("x", compression_type="BAD"),
+             lambda: tf.data.TextLineDataset("x", compression_type="BAD"),
+             lambda: tf.data.TextLineDataset("x", buffer_size=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 0),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, header_bytes=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, footer_bytes=-1),
+             lambda: tf.data.FixedLengthRecordDataset("x", 4, buffer_size=-1)]
+    return [_init_error(tf, m) for m in makes]
+
+
 # -- bucket_by_sequence_length ----------------------------------------------------------
 @program
 def bucket_pad_to_boundary_too_long(tf):
@@ -206,8 +301,7 @@ def bucket_pad_to_boundary_too_long(tf):
     ds = ds.apply(tf.data.experimental.bucket_by_sequence_length(
         lambda x: tf.shape(x)[0], [4, 8], [2, 2, 2], pad_to_bucket_boundary=True,
         padding_values=-1))
-    # (TF names the Assert of the cond_v2 it builds in the function: ".../else/_1/Assert")
-    return _drain(tf, ds, tags=False)
+    return _drain(tf, ds)
 
 
 # -- iterators --------------------------------------------------------------------------
@@ -311,6 +405,75 @@ def one_shot_captures(tf):
     return out
 
 
+# -- a tf.cond in a dataset function: TF's If, lowered, names the failing branch op ----
+def _first_error(tf, f):
+    nxt = tf.data.Dataset.range(5).map(f).make_one_shot_iterator().get_next()
+    with tf.Session() as sess:
+        try:
+            for _ in range(5):
+                sess.run(nxt)
+        except tf.errors.InvalidArgumentError as e:
+            return _msg(e)
+    return "no error"
+
+
+@program
+def cond_in_function_error_names(tf):
+    def asserts(x):
+        a = tf.assert_less(x, tf.constant(10, tf.int64), message="first")
+        b = tf.assert_less(x, tf.constant(3, tf.int64), message="second")
+        with tf.control_dependencies([a, b]):
+            return tf.identity(x)
+
+    def cond_then_assert(x):
+        y = x + 1
+        c = tf.cond(x > 1, lambda: (x, y), lambda: (y, y))
+        a = tf.Assert(x < 3, [x, y])
+        with tf.control_dependencies([a]):
+            return tf.identity(c[0])
+
+    def string_only_assert(x):   # one Assert op, no cond
+        with tf.control_dependencies([tf.Assert(x < 3, ["no tensors"])]):
+            return tf.identity(x)
+
+    def then_branch(x):
+        xf = tf.cast(x, tf.float32)
+        c = tf.cond(x > 0, lambda: (xf, xf), lambda: (xf, 2 * xf))
+        return tf.cond(x > 1, lambda: tf.check_numerics(1.0 / (xf - 2.0), "bad"),
+                       lambda: c[0])
+
+    def else_branch_scoped(x):
+        xf = tf.cast(x, tf.float32)
+        with tf.name_scope("outer"):
+            return tf.cond(x < 2, lambda: xf, lambda: tf.identity(
+                tf.check_numerics(tf.log(xf - 2.0), "neg"), name="ident"), name="mycond")
+
+    return [_first_error(tf, f) for f in (asserts, cond_then_assert, string_only_assert,
+                                          then_branch, else_branch_scoped)]
+
+
+@program
+def one_shot_drops_control_dependencies(tf):
+    """A one-shot iterator copies its dataset by value through inputs: list_files' check
+    and a user's control dependency do not run (an initializable iterator runs them)."""
+    import os
+    import tempfile
+    d = tempfile.mkdtemp()
+    try:
+        pattern = os.path.join(d, "*.none")
+        x = tf.constant([1, 2, 3])
+        with tf.control_dependencies([tf.Assert(tf.constant(False), ["never"])]):
+            x = tf.identity(x)
+        out = [_drain(tf, tf.data.Dataset.list_files(pattern)),
+               _drain(tf, tf.data.Dataset.from_tensor_slices(x))]
+        for ds in (tf.data.Dataset.list_files(pattern), tf.data.Dataset.from_tensor_slices(x)):
+            out.append(_init_error(tf, lambda: ds))
+        return [[m.replace(d, "D") if isinstance(m, str) else m for m in o]
+                if isinstance(o, list) else o for o in out]
+    finally:
+        os.rmdir(d)
+
+
 def _msg_of(fn):
     try:
         fn()
@@ -396,6 +559,18 @@ def parse_dense_default_inputs(tf):
         with tf.Session() as sess:
             out.append(_plain(sess.run(parsed)))
     return out
+
+
+@program
+def mixed_string_lists(tf):
+    """A list mixing strings and other values: TF infers string, then cannot make bytes."""
+    makes = [lambda: tf.data.Dataset.from_tensor_slices(["a", 1]),
+             lambda: tf.constant(["a", 1]), lambda: tf.convert_to_tensor([1, "a"]),
+             lambda: tf.constant([b"a", 2.5]), lambda: tf.constant([["a"], [2]]),
+             lambda: tf.constant(("a", 2.5)), lambda: tf.constant(["a", 1], tf.string),
+             lambda: str(tf.constant([b"a", u"b"])),
+             lambda: str(tf.data.Dataset.from_tensor_slices([[b"a"], [u"b"]]))]
+    return [_msg_of(m) if i < 7 else m() for i, m in enumerate(makes)]
 
 
 # -- tf.train.Example's text ------------------------------------------------------------

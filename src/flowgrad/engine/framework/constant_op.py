@@ -219,6 +219,12 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         if got != want:
             raise ValueError(f"Argument must be a dense tensor: {value!r} - got shape "
                              f"{got}, but wanted {want}.")
+    if dtype is None and inferred is _dt.string and isinstance(value, (list, tuple)) and \
+            any(not isinstance(v, (str, bytes)) for v in _flat(value)):
+        # TF infers string for a list mixing strings and other values, then fails to
+        # make bytes of the others
+        raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
+                        f"{value!r}. Consider casting elements to a supported type.")
     target = dtype or inferred
     if dtype is not None and not isinstance(value, (np.ndarray, np.generic)):
         for v in _flat(value):

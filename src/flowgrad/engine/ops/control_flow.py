@@ -142,7 +142,7 @@ def _cond_bind(node, ctx):
         try:
             out = plan(caps)
         except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
-            raise plan.comp.translate_error(e) from None
+            raise _lowered_branch_error(plan.comp.translate_error(e), op, pred) from None
         if n_all == n_out:
             if n_out == 0:
                 return None
@@ -152,6 +152,40 @@ def _cond_bind(node, ctx):
             full[k] = v
         return full[0] if n_all == 1 else builtins.tuple(full)
     return run_cond
+
+
+_LOOP_TYPES = frozenset(("LoopVar", "V1Frames", "V1FramesGrad", "WhileGrad"))
+
+
+def _lowered_branch_error(err, op, pred):
+    """An error of a branch op of a tf.cond in a function body (a dataset function's), as
+    TF 1.14 names it: there the cond is an If op that the runtime lowers into the body,
+    its branches inlined as `<cond>/then|else/_<k>/<op>`, where k counts the names
+    (Graph::NewName) the lowering of the body's earlier Ifs took: 6 + inputs + outputs
+    each, then and else taking the first two. (A cond nested in a branch, or a loop before
+    it, keeps flowgrad's names.)"""
+    graph = op._graph
+    if getattr(graph, "_outer_graph", None) is None or not isinstance(err, errors.OpError) \
+            or graph._branch_of.get(op) is not None:
+        return err
+    scope = op.name.rsplit("/", 1)[0] + "/"
+    start = err.message.find("[[{{node " + scope)
+    if start < 0:
+        return err
+    k = 0
+    for c in graph.get_operations():
+        if c is op:
+            break
+        if c.type in _LOOP_TYPES or (c.type == "Cond" and graph._branch_of.get(c) is not None):
+            return err
+        if c.type == "Cond":
+            k += 6 + len(c.inputs) - 1 + len(c.outputs)
+    at = start + len("[[{{node ") + len(scope)
+    branch = "then/_%d/" % k if pred else "else/_%d/" % (k + 1)
+    msg = err.message[:at] + branch + err.message[at:]
+    new = type(err)(err.node_def, err.op, msg)
+    new._lowered_cond = True     # kernel_errors.decorate: no line of the cond op
+    return new
 
 
 def _ref_var_name(t):

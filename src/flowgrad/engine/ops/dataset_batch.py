@@ -313,6 +313,11 @@ def _padded_batch(args, attrs, fns):
     drop = bool(_scalar(args[2 + 2 * ncomp])) if len(args) > 2 + 2 * ncomp else False
     if n <= 0:
         raise errors.InvalidArgumentError(None, None, "Batch size must be greater than zero.")
+    for s in shapes:    # TF's PartialTensorShape of each padded shape
+        for d in s:
+            if int(d) < -1:
+                raise errors.InvalidArgumentError(None, None,
+                                                  f"Dimension {int(d)} must be >= -1")
     for k, (pad, dtype) in enumerate(zip(pads, attrs.get("output_types", ()))):
         if dtype.base_dtype is _dt.variant:     # a boxed component (TF 1.14 pads no such)
             raise errors.InvalidArgumentError(

@@ -116,6 +116,9 @@ def _passthrough(args, attrs, fns):
 _FUNCTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ONE_SHOT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _ONE_SHOT_UNFUSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# the dataset op TF 1.14's one-shot dataset function applies outermost (OptimizeDataset,
+# ModelDataset), in whose scope it names the function's ops
+_ONE_SHOT_SCOPE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def set_functions(op, infos):
@@ -123,10 +126,12 @@ def set_functions(op, infos):
     _FUNCTIONS[op] = list(infos)
 
 
-def set_one_shot_dataset(op, dataset_tensor, fuse=True):
+def set_one_shot_dataset(op, dataset_tensor, fuse=True, scope=""):
     """The dataset a OneShotIterator op makes; `fuse=False` where the pipeline's options
-    turn TF's shuffle_and_repeat_fusion off."""
+    turn TF's shuffle_and_repeat_fusion off; `scope`: the name scope of the dataset's ops
+    in TF's function ("OptimizeDataset/", "ModelDataset/" or "")."""
     _ONE_SHOT[op] = dataset_tensor
+    _ONE_SHOT_SCOPE[op] = scope
     if not fuse:
         _ONE_SHOT_UNFUSED[op] = True
 

@@ -87,6 +87,7 @@ class FunctionInfo:
         caps = getattr(graph, "captures", {})
         self.outer_captures = list(caps)
         self.inner_captures = [caps[t] for t in self.outer_captures]
+        self.satisfied = frozenset()   # ops whose control edges need not run (lower's)
 
 
 class _FnRunner:
@@ -109,7 +110,8 @@ class _FnRunner:
         if comp is None:
             info = self.info
             prog = optimize_program(lower(info.graph, info.outputs, [],
-                                          info.args + info.inner_captures), self._options)
+                                          info.args + info.inner_captures,
+                                          satisfied=info.satisfied), self._options)
             comp = st["comp"] = CompiledProgram(prog, self.ctx, inplace=False)
             st["calls"] = 0
         return comp, st

@@ -14,6 +14,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import _records
 from .dataset_batch import _batch_components
+from .dataset_io import _check_window
 from .dataset_core import DatasetValue, _scalar, function_runners, register_dataset_op
 
 __all__ = ["OptionalValue"]
@@ -138,9 +139,7 @@ def _group_by_reducer(args, attrs, fns):
 def _sliding_window(args, attrs, fns):
     ds = args[0]
     size, shift, stride = (int(_scalar(a)) for a in args[1:4])
-    if size <= 0 or shift <= 0 or stride <= 0:
-        raise errors.InvalidArgumentError(None, None, "Window size, shift and stride must be "
-                                          "greater than zero.")
+    _check_window(size, shift, stride)
     need = (size - 1) * stride + 1
 
     def it():

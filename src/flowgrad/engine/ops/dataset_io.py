@@ -80,6 +80,9 @@ class _PrefetchIter:
 
 def _prefetch(args, attrs, fns):
     ds, size = args[0], int(_scalar(args[1]))
+    if size < -1:
+        raise errors.InvalidArgumentError(
+            None, None, "buffer_size must be >= 0 or set buffer_size to be -1 for auto-tuning")
     if size == 0:
         return ds
     if size < 0:
@@ -135,13 +138,18 @@ def _shard(args, attrs, fns):
     return DatasetValue(lambda: itertools.islice(ds.iterate(), index, None, num))
 
 
+def _check_window(size, shift, stride):
+    """TF 1.14's WindowDataset / SlideDataset checks, one message each."""
+    for what, v in (("size", size), ("shift", shift), ("stride", stride)):
+        if v <= 0:
+            raise _invalid(f"Window {what} must be greater than zero.")
+
+
 def _window(args, attrs, fns):
     ds = args[0]
     size, shift, stride = (int(_scalar(a)) for a in args[1:4])
     drop = bool(_scalar(args[4]))
-    if size <= 0 or shift <= 0 or stride <= 0:
-        raise errors.InvalidArgumentError(None, None, "Window size, shift and stride must be "
-                                          "greater than zero.")
+    _check_window(size, shift, stride)
     need = (size - 1) * stride + 1
 
     def it():
@@ -222,10 +230,12 @@ def _filenames(a):
     return [f.decode() if isinstance(f, bytes) else str(f) for f in np.asarray(a).reshape(-1)]
 
 
-def _reader(per_file, chunked=None, spans=None):
+def _reader(per_file, chunked=None, spans=None, check=None):
     def make(args, attrs, fns):
         files = _filenames(args[0])
         rest = [_scalar(a) for a in args[1:]]
+        if check is not None:
+            check(*rest)
 
         def it():
             recs = itertools.chain.from_iterable(chunks()) if chunked is not None else \
@@ -244,6 +254,39 @@ def _reader(per_file, chunked=None, spans=None):
             dv.spans = lambda: _PrefetchIter((c for f in files for c in spans(f, *rest)), 1)
         return dv
     return make
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+_NO_BUFFERING = "`buffer_size` must be >= 0 (0 == no buffering)"
+
+
+def _check_tfrecord(compression, buffer_size):
+    """TFRecordDataset's argument check when made (its compression is checked on read)."""
+    if int(buffer_size) < 0:
+        raise _invalid(_NO_BUFFERING)
+
+
+def _check_text(compression, buffer_size):
+    """TextLineDataset's argument checks when made."""
+    if _comp(compression) not in ("", "ZLIB", "GZIP"):
+        raise _invalid("Unsupported compression_type.")
+    if int(buffer_size) < 0:
+        raise _invalid(_NO_BUFFERING)
+
+
+def _check_fixed(header, record, footer, buffer_size=0, compression=b""):
+    """FixedLengthRecordDataset's argument checks when made."""
+    if int(header) < 0:
+        raise _invalid("`header_bytes` must be >= 0")
+    if int(record) <= 0:
+        raise _invalid("`record_bytes` must be > 0")
+    if int(footer) < 0:
+        raise _invalid("`footer_bytes` must be >= 0")
+    if int(buffer_size) < 0:
+        raise _invalid(_NO_BUFFERING)
 
 
 def _comp(c):
@@ -283,9 +326,10 @@ for _t, _m in (("PrefetchDataset", _prefetch), ("CacheDataset", _cache),
                ("ExperimentalMaxIntraOpParallelismDataset", _passthrough),
                ("ExperimentalPrivateThreadPoolDataset", _passthrough),
                ("GeneratorDataset", _generator),
-               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks, _tfrecord_spans)),
-               ("TextLineDataset", _reader(_text_file)),
-               ("FixedLengthRecordDatasetV2", _reader(_fixed_file))):
+               ("TFRecordDataset", _reader(_tfrecord_file, _tfrecord_chunks, _tfrecord_spans,
+                                           _check_tfrecord)),
+               ("TextLineDataset", _reader(_text_file, check=_check_text)),
+               ("FixedLengthRecordDatasetV2", _reader(_fixed_file, check=_check_fixed))):
     register_dataset_op(_t, _m)
 
 

@@ -10,7 +10,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from .dataset_core import _ONE_SHOT, _ONE_SHOT_UNFUSED, END_OF_SEQUENCE
+from .dataset_core import _ONE_SHOT, _ONE_SHOT_SCOPE, _ONE_SHOT_UNFUSED, END_OF_SEQUENCE
 from .dataset_fn import FunctionInfo, _FnRunner
 from . import dataset_state as _saved
 from .dataset_map import optimize
@@ -124,7 +124,9 @@ def _one_shot_bind(node, ctx):
         raise errors.UnimplementedError(None, node.op, f"OneShotIterator '{node.name}' has no "
                                         "dataset function")
     unfused = _ONE_SHOT_UNFUSED.get(node.op, False)
+    scope = _ONE_SHOT_SCOPE.get(node.op, "")
     info = FunctionInfo(t.graph, [], [t])
+    info.satisfied = _control_only(t)
     run_dataset = _FnRunner(info, ctx)
     made = threading.Lock()
 
@@ -132,7 +134,10 @@ def _one_shot_bind(node, ctx):
         r = _resource(ctx, node, key)
         with made:
             if not getattr(r, "one_shot_made", False):
-                dv = run_dataset([], [])[0]
+                try:
+                    dv = run_dataset([], [])[0]
+                except errors.OpError as e:
+                    raise _derived(e, scope) from None
                 if unfused:
                     r.reset(dv)
                 else:
@@ -140,6 +145,31 @@ def _one_shot_bind(node, ctx):
                 r.one_shot_made = True
         return r
     return one_shot
+
+
+def _control_only(t):
+    """The ops `t` reaches by control edges only: TF 1.14's one-shot iterator copies its
+    dataset's ops by value through their inputs, dropping control dependencies (so an
+    Assert that list_files or a user adds that way does not run)."""
+    data, stack = set(), [t.op]
+    while stack:
+        op = stack.pop()
+        if op not in data:
+            data.add(op)
+            stack.extend(i.op for i in op.inputs)
+    return frozenset(c for op in data for c in op.control_inputs if c not in data)
+
+
+def _derived(err, scope):
+    """An error of making a one-shot iterator's dataset as TF 1.14 reports it: from the
+    iterator's dataset function (a derived status), its op named in the function."""
+    msg = err.message
+    cut = msg.find("\n\t [[")
+    if cut >= 0:
+        msg = msg[:cut]
+    name = err.op.name if err.op is not None else None
+    tag = f"\n\t [[{{{{node {scope}{name}}}}}]]" if name else ""
+    return type(err)(None, None, "[_Derived_]" + msg + tag)
 
 
 register_op("OneShotIterator", infer=_resource_infer, bind=_one_shot_bind, grad=None,

@@ -149,6 +149,10 @@ def _shuffle_and_repeat(args, attrs, fns):
 
 # -- functions: map, filter, flat_map, interleave ------------------------------------------
 def _map(args, attrs, fns):
+    n_caps = attrs["n_captures"]
+    if len(args) > 1 + n_caps and not _parallel_calls_ok(int(_scalar(args[1 + n_caps]))):
+        # ParallelMapDataset's (and MapAndBatch's) check
+        raise _invalid("num_parallel_calls must be greater than zero.")
     out = _map_elements(args, attrs, fns)
     out.mapped = True
     if args[0].span_batches is not None:
@@ -310,10 +314,7 @@ def _interleave(args, attrs, fns):
     cycle = int(_scalar(args[1 + n_caps]))
     block = int(_scalar(args[2 + n_caps]))
     fn = fns[0]
-    if cycle <= 0:
-        cycle = 1
-    if block <= 0:
-        raise errors.InvalidArgumentError(None, None, "block_length must be greater than zero.")
+    _check_interleave(args[1 + n_caps:])
 
     def it():
         src = ds.iterate()
@@ -375,6 +376,43 @@ def _optimize(args, attrs, fns):
              for n in np.asarray(args[1], dtype=object).reshape(-1).tolist()}
     return optimize(args[0]) if "shuffle_and_repeat_fusion" in names else args[0]
 
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _parallel_calls_ok(n):
+    return n > 0 or n == -1     # (-1: AUTOTUNE)
+
+
+def _check_interleave(rest):
+    """TF 1.14's argument checks of the interleave ops, told apart by their scalars:
+    InterleaveDataset (cycle, block), ParallelInterleaveDatasetV2 (+ num_parallel_calls; no
+    AUTOTUNE cycle_length), ExperimentalParallelInterleaveDataset (+ sloppy, buffer_output_
+    elements, prefetch_input_elements)."""
+    cycle, block = int(_scalar(rest[0])), int(_scalar(rest[1]))
+    if len(rest) == 2:
+        if cycle <= 0:
+            raise _invalid("cycle_length must be greater than zero.")
+        if block <= 0:
+            raise _invalid("block_length must be greater than zero.")
+        return
+    if cycle <= 0:
+        raise _invalid("`cycle_length` must be > 0")
+    if block <= 0:
+        raise _invalid("`block_length` must be > 0")
+    if len(rest) == 3:
+        calls = int(_scalar(rest[2]))
+        if not _parallel_calls_ok(calls):
+            raise _invalid("num_parallel_calls must be greater than zero.")
+        if calls > cycle:
+            raise _invalid("num_parallel_calls must less than or equal to cycle_length.")
+        return
+    if int(_scalar(rest[3])) <= 0:
+        raise _invalid("`buffer_output_elements` must be > 0")
+    if int(_scalar(rest[4])) < 0:
+        raise _invalid("`prefetch_input_elements` must be >= 0")
 
 
 for _t, _m in (("ShuffleDataset", _shuffle), ("ShuffleAndRepeatDataset", _shuffle_and_repeat),
