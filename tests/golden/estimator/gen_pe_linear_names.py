@@ -79,6 +79,44 @@ def cases(tf):
         tf.summary.FileWriterCache.clear()
         shutil.rmtree(d, ignore_errors=True)
     out["summaries"] = summary_cases(tf)
+    out["embedding"] = embedding_cases(tf)
+    return out
+
+
+def embedding_cases(tf):
+    """An embedding column in a linear model (its variable made in the v2 build, under the
+    model's partitioner) and shared embeddings (v1 columns: TF's _LinearModel)."""
+    fc = tf.feature_column
+    rng = np.random.RandomState(2)
+    feats = {"x": rng.randn(20, 2).astype(np.float32), "c": rng.choice(["a", "b", "c"], 20),
+             "d": rng.choice(["a", "b", "c"], 20)}
+    y = (feats["x"][:, 0] > 0).astype(np.int64)
+    c = fc.categorical_column_with_vocabulary_list("c", ["a", "b", "c"])
+    d = fc.categorical_column_with_vocabulary_list("d", ["a", "b", "c"])
+
+    def inp(epochs):
+        return tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=10, shuffle=False,
+                                                  num_epochs=epochs)
+    out = {}
+    for key, cols, part in [
+            ("v2", [fc.numeric_column("x", shape=2), fc.embedding_column(c, 2)],
+             tf.fixed_size_partitioner(2)),
+            ("shared", [fc.numeric_column("x", shape=2)] + fc.shared_embedding_columns(
+                [c, d], 2), None)]:
+        dd = tempfile.mkdtemp()
+        try:
+            est = tf.estimator.LinearClassifier(
+                cols, model_dir=dd, partitioner=part,
+                config=tf.estimator.RunConfig(tf_random_seed=4))
+            est.train(inp(None), steps=4)
+            names = sorted(est.get_variable_names())
+            out[key] = {"names": names,
+                        "metrics": {k: np.asarray(v) for k, v in est.evaluate(inp(1)).items()},
+                        "embedding": [est.get_variable_value(n) for n in names
+                                      if n.endswith("embedding_weights")]}
+        finally:
+            tf.summary.FileWriterCache.clear()
+            shutil.rmtree(dd, ignore_errors=True)
     return out
 
 
