@@ -21,7 +21,7 @@ from ...engine.ops.hashing import as_string_int as as_string
 from ...engine.ops.cast import cast
 from ...engine.ops.ordering import group
 from ...losses import losses_impl as losses
-from ...ops import nn_ops
+from ...ops import check_ops, nn_ops
 from ...summary import summary_ops
 from ...train import training_util
 from .. import model_fn
@@ -126,16 +126,28 @@ def _dense_of(column, features):
 
 
 def _check_logits_final_dim(logits, expected_logits_dimension):
-    with name_scope(None, "logits", (logits,)):
+    """TF 1.14's check that logits are [D0, D1, ... DN, logits_dimension]: a rank check
+    (static, or Assert ops), then the last dimension. As TF compares a Dimension, a known
+    rank with an unknown last dimension passes unchecked; an unknown rank gets an
+    assert_equal and the logits' Identity named like the scope."""
+    message = "logits shape must be [D0, D1, ... DN, logits_dimension]"
+    with name_scope(None, "logits", (logits,)) as scope:
         logits = _to_float(convert_to_tensor(logits))
-        if logits.shape.ndims is not None and logits.shape.ndims < 2:
-            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
-                             % (logits.shape,))
-        last = logits.shape.as_list()[-1] if logits.shape.ndims is not None else None
-        if last is not None and last != expected_logits_dimension:
-            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
-                             % (logits.shape,))
-        return logits
+        logits_shape = shape_ops.shape(logits)
+        assert_rank = check_ops.assert_rank_at_least(logits, 2, data=[logits_shape],
+                                                     message=message)
+        with control_dependencies([assert_rank]):
+            static_shape = logits.shape
+            if static_shape.ndims is not None:
+                last = static_shape.dims[-1].value
+                if last is not None and last != expected_logits_dimension:
+                    raise ValueError("%s, got %s." % (message, static_shape))
+                return logits
+            assert_dimension = check_ops.assert_equal(
+                expected_logits_dimension, logits_shape[-1], data=[logits_shape],
+                message=message)
+            with control_dependencies([assert_dimension]):
+                return shape_ops.identity(logits, name=scope)
 
 
 def _batch_size(logits):
@@ -324,13 +336,18 @@ class _Head:
         self._loss_fn = loss_fn
 
     name = property(lambda self: self._name)
+    # TF's binary head checks its logits in its 'predictions' scope, the others before
+    _checks_in_predictions = False
 
     def create_estimator_spec(self, features, mode, logits, labels=None, optimizer=None,
                               train_op_fn=None, regularization_losses=None):
         """The EstimatorSpec of `mode` for these logits (all arguments by name)."""
         with name_scope(self._name, "head"):
-            logits = _check_logits_final_dim(logits, self.logits_dimension)
+            if not self._checks_in_predictions:
+                logits = _check_logits_final_dim(logits, self.logits_dimension)
             predictions, export_outputs, extra = self._predictions(logits)
+            if self._checks_in_predictions:   # the logits it checked
+                logits = predictions[PredictionKeys.LOGITS]
             if mode == model_fn.ModeKeys.PREDICT:
                 return model_fn.EstimatorSpec(mode=mode, predictions=predictions,
                                               export_outputs=export_outputs)
@@ -394,9 +411,11 @@ class _BinaryLogisticHead(_Head):
         self._thresholds = tuple(thresholds) if thresholds else ()
 
     logits_dimension = property(lambda self: 1)
+    _checks_in_predictions = True
 
     def _predictions(self, logits):
         with name_scope(None, "predictions", (logits,)):
+            logits = _check_logits_final_dim(logits, self.logits_dimension)
             logistic = elementwise.sigmoid(logits, name=PredictionKeys.LOGISTIC)
             two_class_logits = joining.concat((construction.zeros_like(logits), logits),
                                               axis=-1, name="two_class_logits")
