@@ -1,8 +1,11 @@
 """TF 1.14's canned heads checking their logits (_check_logits_final_dim): the rank check
 (static NoOps, or Assert ops for an unknown rank, then an assert_equal on the last
 dimension), a known rank with an unknown last dimension passing unchecked, and the errors,
-through tf.contrib.estimator's heads (tests/test_pe_head_logits.py runs cases() on
+through tf.contrib.estimator's heads; in training, their labels checks (rank, then the
+shape against the logits' at run time), the label range asserts and the class rows (batch
+size first), with no export outputs built (tests/test_pe_head_logits.py runs cases() on
 flowgrad)."""
+from goldenio import GoldenError
 
 
 def cases(tf):
@@ -31,4 +34,47 @@ def cases(tf):
                             if op.name.startswith("head/logits")],
                     "predictions": {k: v.shape.as_list() if v.shape.ndims is not None
                                     else None for k, v in sorted(spec.predictions.items())}}
+    out.update(train_cases(tf))
+    return out
+
+
+def _head_ops(g):
+    # TF's tf.cond (AssertGuard) is Switch / Merge ops: left out
+    return [(op.name, op.type) for op in g.get_operations()
+            if op.name.startswith("head/") and "AssertGuard" not in op.name
+            and "gradients" not in op.name]
+
+
+def train_cases(tf):
+    import numpy as np
+    out = {}
+    heads = {"regression": (lambda: tf.contrib.estimator.regression_head(label_dimension=2),
+                            2, tf.float32),
+             "multi_class": (lambda: tf.contrib.estimator.multi_class_head(3), 3, tf.int64),
+             "binary": (lambda: tf.contrib.estimator.binary_classification_head(), 1,
+                        tf.int64)}
+    for hname, (make, dim, ldt) in sorted(heads.items()):
+        for mode in ("train", "eval"):
+            with tf.Graph().as_default() as g:
+                tf.train.create_global_step()
+                w = tf.get_variable("w", [dim], initializer=tf.zeros_initializer())
+                logits = tf.placeholder(tf.float32, [None, dim], name="lg") + w
+                labels = tf.placeholder(ldt, [None, 1 if dim == 3 else dim], name="lab")
+                make().create_estimator_spec(
+                    features={}, mode=mode, logits=logits, labels=labels,
+                    optimizer=tf.train.GradientDescentOptimizer(0.1))
+                out["%s/%s" % (hname, mode)] = _head_ops(g)
+    # the labels' shape checked against the logits' when the graph runs
+    with tf.Graph().as_default():
+        logits = tf.placeholder(tf.float32, [None, 2], name="lg")
+        labels = tf.placeholder(tf.float32, None, name="lab")
+        spec = tf.contrib.estimator.regression_head(label_dimension=2).create_estimator_spec(
+            features={}, mode="eval", logits=logits, labels=labels)
+        with tf.Session() as s:
+            try:
+                s.run(spec.loss, {logits: np.ones([2, 2]), labels: np.ones([2, 3])})
+            except tf.errors.InvalidArgumentError as e:
+                out["runtime_label_shape"] = GoldenError.of(e, str(e).split("\n")[0])
+            out["runtime_ok"] = s.run(spec.loss, {logits: np.ones([2, 2]),
+                                                  labels: np.zeros([2, 2])})
     return out

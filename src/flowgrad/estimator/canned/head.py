@@ -71,21 +71,31 @@ def _check_labels(labels, logits, expected_labels_dimension):
         if (labels.shape.ndims is not None and logits.shape.ndims is not None
                 and labels.shape.ndims == logits.shape.ndims - 1):
             labels = shape_ops.expand_dims(labels, -1)
+        labels_shape = shape_ops.shape(labels)
+        logits_shape = shape_ops.shape(logits)
         err_msg = ("labels shape must be [D0, D1, ... DN, {}]. Suggested Fix: check your "
                    "n_classes argument to the estimator and/or the shape of your label."
                    .format(expected_labels_dimension))
-        if labels.shape.ndims is not None:
-            if labels.shape.ndims < 2:
-                raise ValueError(err_msg)
-            dim1 = labels.shape.as_list()[-1]
-            if dim1 is not None and dim1 != expected_labels_dimension:
-                raise ValueError(
-                    "Mismatched label shape. Expected labels dimension=%s.  Received %s. "
-                    "Suggested Fix:If your classifier expects one-hot encoding label,check "
-                    "your n_classes argument to the estimator and/or the shape of your label. "
-                    "Otherwise, check the shape of your label." %
-                    (expected_labels_dimension, dim1))
-        return shape_ops.identity(labels, name=scope)
+        assert_rank = check_ops.assert_rank_at_least(labels, 2, message=err_msg)
+        with control_dependencies([assert_rank]):
+            if labels.shape.ndims is not None:
+                # TF compares a Dimension: an unknown one is left to the assert below
+                dim1 = labels.shape.dims[-1].value
+                if dim1 is not None and dim1 != expected_labels_dimension:
+                    raise ValueError(
+                        "Mismatched label shape. Expected labels dimension=%s.  Received %s. "
+                        "Suggested Fix:If your classifier expects one-hot encoding label,"
+                        "check your n_classes argument to the estimator and/or the shape of "
+                        "your label. Otherwise, check the shape of your label." %
+                        (expected_labels_dimension, dim1))
+            expected_labels_shape = joining.concat(
+                [logits_shape[:-1], [expected_labels_dimension]], axis=0)
+            assert_dimension = check_ops.assert_equal(
+                expected_labels_shape, labels_shape, message=err_msg,
+                data=["expected_labels_shape: ", expected_labels_shape, "labels_shape: ",
+                      labels_shape])
+            with control_dependencies([assert_dimension]):
+                return shape_ops.identity(labels, name=scope)
 
 
 def _get_weights(features, weight_column, logits, allow_per_logit_weights=False):
@@ -154,12 +164,13 @@ def _batch_size(logits):
     return shape_ops.shape(logits)[0]
 
 
-def _tile_rows(row, logits):
-    return joining.tile(shape_ops.expand_dims(row, 0), [_batch_size(logits), 1])
+def _tile_rows(row, batch_size):
+    return joining.tile(shape_ops.expand_dims(row, 0), [batch_size, 1])
 
 
 def _all_class_ids(logits, n_classes):
-    return _tile_rows(construction.range(n_classes), logits)
+    batch_size = _batch_size(logits)   # as TF: before the row
+    return _tile_rows(construction.range(n_classes), batch_size)
 
 
 def _class_names(n_classes, label_vocabulary):
@@ -169,7 +180,8 @@ def _class_names(n_classes, label_vocabulary):
 
 
 def _all_classes(logits, n_classes, label_vocabulary=None):
-    return _tile_rows(_class_names(n_classes, label_vocabulary), logits)
+    batch_size = _batch_size(logits)   # as TF: before the row
+    return _tile_rows(_class_names(n_classes, label_vocabulary), batch_size)
 
 
 def _classification_output(scores, n_classes, label_vocabulary=None):
@@ -255,21 +267,14 @@ def _threshold_metrics(labels, logistic, weights, threshold):
 def _assert_range(labels, n_classes, message=None):
     """`labels` after run-time checks that they lie in [0, n_classes - 1] (TF's
     InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0", or
-    `message`)."""
-    from ...ops.logging_ops import Assert  # lazy: only the heads build these checks
+    `message`), with TF's check_ops."""
     with name_scope(None, "assert_range", (labels,)):
-        bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
-        less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
-                      [message or "Labels must <= n_classes - 1",
-                       "Condition x <= y did not hold element-wise:x (%s) = " % labels.name,
-                       labels, "y (%s) = " % bound.name, bound],
-                      name="assert_less_equal")
-        non_negative = Assert(
-            reductions.reduce_all(comparison.greater_equal(
-                labels, convert_to_tensor(0, dtype=labels.dtype))),
-            [message or "Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
-             "x (%s) = " % labels.name, labels], name="assert_non_negative")
-        with control_dependencies([less, non_negative]):
+        assert_less = check_ops.assert_less_equal(
+            labels, convert_to_tensor(n_classes - 1, dtype=labels.dtype),
+            message=message or "Labels must <= n_classes - 1")
+        assert_greater = check_ops.assert_non_negative(
+            labels, message=message or "Labels must >= 0")
+        with control_dependencies((assert_less, assert_greater)):
             return shape_ops.identity(labels)
 
 
@@ -348,9 +353,9 @@ class _Head:
             predictions, export_outputs, extra = self._predictions(logits)
             if self._checks_in_predictions:   # the logits it checked
                 logits = predictions[PredictionKeys.LOGITS]
-            if mode == model_fn.ModeKeys.PREDICT:
+            if mode == model_fn.ModeKeys.PREDICT:   # TF builds the export outputs only here
                 return model_fn.EstimatorSpec(mode=mode, predictions=predictions,
-                                              export_outputs=export_outputs)
+                                              export_outputs=export_outputs())
             training_loss, unreduced_loss, weights, processed = self.create_loss(
                 features=features, mode=mode, logits=logits, labels=labels)
             if regularization_losses:
@@ -433,10 +438,11 @@ class _BinaryLogisticHead(_Head):
                 PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
                 PredictionKeys.ALL_CLASS_IDS: all_class_ids,
                 PredictionKeys.ALL_CLASSES: all_classes}
-        classifier = _classification_output(probabilities, 2, self._label_vocabulary)
-        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
-                   _REGRESS_SERVING_KEY: export_output.RegressionOutput(value=logistic),
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            classifier = _classification_output(probabilities, 2, self._label_vocabulary)
+            return {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                    _REGRESS_SERVING_KEY: export_output.RegressionOutput(value=logistic),
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, (logistic, class_ids)
 
     def create_loss(self, features, mode, logits, labels):
@@ -510,10 +516,11 @@ class _MultiClassHead(_Head):
                 PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
                 PredictionKeys.ALL_CLASS_IDS: all_class_ids,
                 PredictionKeys.ALL_CLASSES: all_classes}
-        classifier = _classification_output(probabilities, self._n_classes,
-                                            self._label_vocabulary)
-        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            classifier = _classification_output(probabilities, self._n_classes,
+                                                self._label_vocabulary)
+            return {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, class_ids
 
     def create_loss(self, features, mode, logits, labels):
@@ -572,9 +579,10 @@ class _RegressionHead(_Head):
         else:
             value = logits
             predictions = {PredictionKeys.PREDICTIONS: logits}
-        regression = export_output.RegressionOutput(value=value)
-        outputs = {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            regression = export_output.RegressionOutput(value=value)
+            return {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, value
 
     def create_loss(self, features, mode, logits, labels):
