@@ -80,6 +80,28 @@ def cases(tf):
         shutil.rmtree(d, ignore_errors=True)
     out["summaries"] = summary_cases(tf)
     out["embedding"] = embedding_cases(tf)
+    out["dnn_layers"] = dnn_layer_cases(tf)
+    return out
+
+
+def dnn_layer_cases(tf):
+    """A DNN's dropout layers in the model's scope ('dnn/dropout', 'dnn/dropout_1') and its
+    batch normalization in the hidden layer's, in training and evaluation."""
+    out = {}
+    d = tempfile.mkdtemp()
+    try:
+        est = tf.estimator.DNNClassifier([3, 2], [tf.feature_column.numeric_column("x", [2])],
+                                         dropout=0.2, batch_norm=True, model_dir=d)
+        for mode in ("train", "eval"):
+            with tf.Graph().as_default() as g:
+                est.model_fn({"x": tf.placeholder(tf.float32, [None, 2])},
+                             tf.placeholder(tf.int64, [None, 1]), mode, est.config)
+                out[mode] = [(op.name, op.type) for op in g.get_operations()
+                             if ("dropout" in op.name or "batchnorm" in op.name) and
+                             "gradients" not in op.name]
+                out[mode + "/variables"] = [v.name for v in tf.global_variables()]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
     return out
 
 
