@@ -5,6 +5,9 @@ through tf.contrib.estimator's heads; in training, their labels checks (rank, th
 shape against the logits' at run time), the label range asserts and the class rows (batch
 size first), with no export outputs built (tests/test_pe_head_logits.py runs cases() on
 flowgrad)."""
+import shutil
+import tempfile
+
 from goldenio import GoldenError
 
 
@@ -35,6 +38,54 @@ def cases(tf):
                     "predictions": {k: v.shape.as_list() if v.shape.ndims is not None
                                     else None for k, v in sorted(spec.predictions.items())}}
     out.update(train_cases(tf))
+    out.update(baseline_cases(tf))
+    return out
+
+
+def _no_cond(g):
+    # TF's tf.cond ops (Switch / Merge and the branch markers) are left out: flowgrad has
+    # one Cond op
+    return [(op.name, op.type) for op in g.get_operations()
+            if op.type not in ("Switch", "Merge", "Cond") and "gradients" not in op.name
+            and not op.name.endswith(("switch_t", "switch_f", "pred_id"))
+            and "/Switch" not in op.name]
+
+
+def baseline_cases(tf):
+    """Baseline estimators' graphs: every feature's batch size checked (the regressor's
+    weights too, as TF 1.14 passes it no weight column), the weights checked against the
+    logits, the eval metrics weighted by a Python 1. without a weight column."""
+    import numpy as np
+    out = {}
+    ests = {"classifier": (lambda d: tf.estimator.BaselineClassifier(n_classes=3, model_dir=d),
+                           tf.int64),
+            "regressor": (lambda d: tf.estimator.BaselineRegressor(weight_column="w",
+                                                                   model_dir=d), tf.float32)}
+    d = tempfile.mkdtemp()
+    try:
+        for name, (make, ldt) in sorted(ests.items()):
+            est = make(d)
+            for mode in ("train", "eval"):
+                with tf.Graph().as_default() as g:
+                    f = {"x": tf.placeholder(tf.float32, [None, 2]),
+                         "w": tf.placeholder(tf.float32, [None, 1])}
+                    est.model_fn(f, tf.placeholder(ldt, [None, 1]), mode, est.config)
+                    out["baseline_%s/%s" % (name, mode)] = _no_cond(g)
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [None, 2])
+            w = tf.placeholder(tf.float32, [None, 1])
+            y = tf.placeholder(tf.float32, [None, 1])
+            spec = tf.estimator.BaselineRegressor(weight_column="w", model_dir=d).model_fn(
+                {"x": x, "w": w}, y, "eval", tf.estimator.RunConfig())
+            with tf.Session() as s:
+                s.run(tf.global_variables_initializer())
+                try:
+                    s.run(spec.loss, {x: np.ones([3, 2]), w: np.ones([2, 1]),
+                                      y: np.ones([3, 1])})
+                except tf.errors.InvalidArgumentError as e:
+                    out["baseline_batch_mismatch"] = GoldenError.of(e, str(e).split("\n")[0])
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
     return out
 
 

@@ -12,7 +12,7 @@ import inspect
 from ... import metrics as metrics_lib
 from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import (GraphKeys, Tensor, control_dependencies,
+from ...engine.framework.graph import (GraphKeys, control_dependencies,
                                        get_default_graph, name_scope)
 from ...engine.ops import (activations, comparison, construction, elementwise, joining,
                            reductions)
@@ -99,9 +99,15 @@ def _check_labels(labels, logits, expected_labels_dimension):
 
 
 def _get_weights(features, weight_column, logits, allow_per_logit_weights=False):
-    """The example weights of `weight_column` (1. when None), shaped to broadcast against
-    the logits."""
-    with name_scope(None, "weights") as scope:
+    """The example weights of `weight_column` (1. when None), checked at run time against
+    the logits' shape and shaped to broadcast against them (TF's
+    _get_weights_and_check_match_logits)."""
+    if allow_per_logit_weights:
+        err_msg = ("weights shape must be [D0, D1, ... DN], [D0, D1, ... DN, 1] or "
+                   "[D0, D1, ... DN, logits_dimension]")
+    else:
+        err_msg = "weights shape must be [D0, D1, ... DN] or [D0, D1, ... DN, 1]"
+    with name_scope(None, "weights", tuple(features.values()) + (logits,)) as scope:
         if weight_column is None:
             return 1.
         from ... import feature_column as fc_lib  # lazy: feature columns load on first use
@@ -115,10 +121,28 @@ def _get_weights(features, weight_column, logits, allow_per_logit_weights=False)
             raise ValueError("Weight column should be castable to float. Given dtype: {}"
                              .format(weights.dtype))
         weights = _to_float(weights, name="weights")
+        weights_shape = shape_ops.shape(weights, name="weights_shape")
+        logits_shape = shape_ops.shape(logits, name="logits_shape")
+        data = ["logits_shape: ", logits_shape, "weights_shape: ", weights_shape]
         if (weights.shape.ndims is not None and logits.shape.ndims is not None
                 and weights.shape.ndims == logits.shape.ndims - 1):
-            return shape_ops.expand_dims(weights, -1, name=scope)
-        return shape_ops.identity(weights, name=scope)
+            assert_dimension = check_ops.assert_equal(logits_shape[:-1], weights_shape,
+                                                      message=err_msg, data=data)
+            with control_dependencies([assert_dimension]):
+                return shape_ops.expand_dims(weights, -1, name=scope)
+        supported_weights_shape = joining.concat([logits_shape[:-1], [1]], axis=0)
+        if allow_per_logit_weights:
+            from ...ops.logging_ops import Assert  # lazy: per-logit weights only
+            condition = reductions.reduce_any(
+                [reductions.reduce_all(comparison.equal(logits_shape, weights_shape)),
+                 reductions.reduce_all(comparison.equal(supported_weights_shape,
+                                                        weights_shape))])
+            assert_dimension = Assert(condition=condition, data=[err_msg] + data)
+        else:
+            assert_dimension = check_ops.assert_equal(supported_weights_shape, weights_shape,
+                                                      message=err_msg, data=data)
+        with control_dependencies([assert_dimension]):
+            return shape_ops.identity(weights, name=scope)
 
 
 def _is_numeric_column(column):
@@ -217,9 +241,9 @@ def _labels_mean(labels, weights, name):
 
 
 def _broadcast(weights, values):
-    if weights is None or not isinstance(weights, Tensor):
+    if weights is None:
         return weights
-    from ...ops import weights_broadcast_ops  # lazy: only with a weight column
+    from ...ops import weights_broadcast_ops  # lazy: only the eval metrics broadcast
     return weights_broadcast_ops.broadcast_weights(weights, values)
 
 
@@ -246,7 +270,8 @@ def _auc(labels, predictions, weights, curve, name):
 
 
 def _metric_weights(weights):
-    return weights if isinstance(weights, Tensor) else None
+    """The weights the eval metrics get: TF's, a Python 1. without a weight column."""
+    return weights
 
 
 def _threshold_metrics(labels, logistic, weights, threshold):
