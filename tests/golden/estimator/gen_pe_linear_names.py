@@ -100,7 +100,27 @@ def dnn_layer_cases(tf):
                              if ("dropout" in op.name or "batchnorm" in op.name) and
                              "gradients" not in op.name]
                 out[mode + "/variables"] = [v.name for v in tf.global_variables()]
+        # v1 columns (shared embeddings): TF's InputLayer, ref variables made as needed,
+        # so the later initializers' seeds and the trained model are TF's
+        fc = tf.feature_column
+        rng = np.random.RandomState(0)
+        feats = {"a": rng.choice(["x", "y", "z"], 30), "b": rng.choice(["x", "y", "z"], 30),
+                 "n": rng.randn(30).astype(np.float32)}
+        y = (feats["n"] > 0).astype(np.int64)
+        a = fc.categorical_column_with_vocabulary_list("a", ["x", "y", "z"])
+        b = fc.categorical_column_with_vocabulary_list("b", ["x", "y", "z"])
+        shared = tf.estimator.DNNClassifier(
+            [3], fc.shared_embedding_columns([a, b], 2) + [fc.numeric_column("n")],
+            model_dir=os.path.join(d, "shared"), config=tf.estimator.RunConfig(tf_random_seed=3))
+
+        def inp(epochs):
+            return tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=10, shuffle=False,
+                                                      num_epochs=epochs)
+        shared.train(inp(2))
+        out["shared_metrics"] = {k: np.asarray(v) for k, v in shared.evaluate(inp(1)).items()}
+        out["shared_variables"] = sorted(shared.get_variable_names())
     finally:
+        tf.summary.FileWriterCache.clear()
         shutil.rmtree(d, ignore_errors=True)
     return out
 

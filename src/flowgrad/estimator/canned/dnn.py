@@ -42,10 +42,13 @@ def _dnn_logits(features, mode, units, hidden_units, feature_columns, activation
     from ...layers import core as core_layers  # lazy: tf.layers loads with a DNN
     from ...layers import normalization  # lazy: as above
     is_training = mode == ModeKeys.TRAIN
+    # v2 columns: TF's DenseFeatures (resource variables made in its build); v1 ones
+    # (shared embeddings): TF's InputLayer (variables of the scope, made as columns need them)
+    v2 = feature_column_lib().feature_column_v2.is_feature_column_v2(feature_columns)
     with variable_scope("input_from_feature_columns", partitioner=input_layer_partitioner,
-                        use_resource=True):
+                        use_resource=True if v2 else None):
         net = feature_column_lib().feature_column._internal_input_layer(
-            features, list(feature_columns), variables_first=True)
+            features, list(feature_columns), variables_first=v2)
     for layer_id, num_units in enumerate(hidden_units):
         with variable_scope("hiddenlayer_%d" % layer_id, values=(net,),
                             use_resource=True) as scope:
