@@ -30,7 +30,7 @@ from ..ops.logging_ops import Assert
 from ..ops.init_ops import truncated_normal_initializer, zeros_initializer
 from ..ops.sparse_tensor import SparseTensor
 from ..ops.variable_scope import get_variable, get_variable_scope, make_template, variable_scope
-from .feature_column_v2 import (CategoricalColumn, DenseColumn, FeatureColumn,
+from .feature_column_v2 import (CategoricalColumn, DenseColumn, EmbeddingColumn, FeatureColumn,
                                 WeightedCategoricalColumn, convert_to_tensor_or_sparse_tensor)
 
 __all__ = ["input_layer", "linear_model", "make_parse_example_spec",
@@ -239,9 +239,15 @@ def _categorical_weighted_sum(column, builder, weight, sparse_combiner, weight_c
                                         combiner=sparse_combiner, name="weighted_sum")
 
 
-def _dense_weighted_sum(column, builder, weight, weight_collections, trainable):
-    tensor = column._get_dense_tensor(builder, weight_collections=weight_collections,
-                                      trainable=trainable)
+def _dense_weighted_sum(column, builder, weight, weight_collections, trainable,
+                        embedding_weights=None):
+    if embedding_weights is not None:   # an embedding column's variable, made beforehand
+        tensor = column._get_dense_tensor(builder, weight_collections=weight_collections,
+                                          trainable=trainable,
+                                          embedding_weights=embedding_weights)
+    else:
+        tensor = column._get_dense_tensor(builder, weight_collections=weight_collections,
+                                          trainable=trainable)
     num_elements = column._variable_shape.num_elements()
     batch_size = array_ops.shape(tensor)[0]
     tensor = array_ops.reshape(tensor, shape=(batch_size, num_elements))
@@ -322,11 +328,17 @@ def linear_model_layer(features, feature_columns, units=1, sparse_combiner="sum"
         if not isinstance(column, (DenseColumn, CategoricalColumn)):
             raise ValueError(f"Items of feature_columns must be either a DenseColumn or "
                              f"CategoricalColumn. Given: {column}")
-    weights = {}
+    weights, states = {}, {}
     with name_scope(None, name), name_scope(None, name):
         with variable_scope(name, auxiliary_name_scope=False):   # build
             for column in feature_columns:
                 with variable_scope(column._var_scope_name, auxiliary_name_scope=False):
+                    if isinstance(column, EmbeddingColumn):   # its create_state
+                        states[column] = get_variable(
+                            "embedding_weights", shape=(column.categorical_column._num_buckets,
+                                                        column.dimension),
+                            dtype=_dt.float32, initializer=column.initializer,
+                            trainable=column.trainable, use_resource=True)
                     first = column._num_buckets if isinstance(column, CategoricalColumn) \
                         else column._variable_shape.num_elements()
                     weights[column] = get_variable(
@@ -344,7 +356,8 @@ def linear_model_layer(features, feature_columns, units=1, sparse_combiner="sum"
                             column, builder, weights[column], sparse_combiner, None, True))
                     else:
                         weighted_sums.append(_dense_weighted_sum(
-                            column, builder, weights[column], None, True))
+                            column, builder, weights[column], None, True,
+                            embedding_weights=states.get(column)))
             _verify_static_batch_size_equality(weighted_sums, feature_columns)
             predictions_no_bias = math_ops.add_n(weighted_sums, name="weighted_sum_no_bias")
             predictions = nn_ops.bias_add(predictions_no_bias, bias, name="weighted_sum")

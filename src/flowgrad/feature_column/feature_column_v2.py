@@ -560,6 +560,12 @@ class EmbeddingColumn(DenseColumn, collections.namedtuple(
             name=f"{self.name}_weights", max_norm=self.max_norm)
 
 
+def is_feature_column_v2(feature_columns):
+    """Whether every column is one of this module's (TF's v2 columns: those of
+    tf.feature_column but shared embeddings, not contrib.layers')."""
+    return all(type(c).__module__ == __name__ for c in feature_columns)
+
+
 # -- constructors ----------------------------------------------------------------------------
 def numeric_column(key, shape=(1,), default_value=None, dtype=_dt.float32, normalizer_fn=None):
     """A dense numeric feature `key` of `shape` (cast to float32)."""

@@ -79,6 +79,86 @@ def cases(tf):
         tf.summary.FileWriterCache.clear()
         shutil.rmtree(d, ignore_errors=True)
     out["summaries"] = summary_cases(tf)
+    out["embedding"] = embedding_cases(tf)
+    out["dnn_layers"] = dnn_layer_cases(tf)
+    return out
+
+
+def dnn_layer_cases(tf):
+    """A DNN's dropout layers in the model's scope ('dnn/dropout', 'dnn/dropout_1') and its
+    batch normalization in the hidden layer's, in training and evaluation."""
+    out = {}
+    d = tempfile.mkdtemp()
+    try:
+        est = tf.estimator.DNNClassifier([3, 2], [tf.feature_column.numeric_column("x", [2])],
+                                         dropout=0.2, batch_norm=True, model_dir=d)
+        for mode in ("train", "eval"):
+            with tf.Graph().as_default() as g:
+                est.model_fn({"x": tf.placeholder(tf.float32, [None, 2])},
+                             tf.placeholder(tf.int64, [None, 1]), mode, est.config)
+                out[mode] = [(op.name, op.type) for op in g.get_operations()
+                             if ("dropout" in op.name or "batchnorm" in op.name) and
+                             "gradients" not in op.name]
+                out[mode + "/variables"] = [v.name for v in tf.global_variables()]
+        # v1 columns (shared embeddings): TF's InputLayer, ref variables made as needed,
+        # so the later initializers' seeds and the trained model are TF's
+        fc = tf.feature_column
+        rng = np.random.RandomState(0)
+        feats = {"a": rng.choice(["x", "y", "z"], 30), "b": rng.choice(["x", "y", "z"], 30),
+                 "n": rng.randn(30).astype(np.float32)}
+        y = (feats["n"] > 0).astype(np.int64)
+        a = fc.categorical_column_with_vocabulary_list("a", ["x", "y", "z"])
+        b = fc.categorical_column_with_vocabulary_list("b", ["x", "y", "z"])
+        shared = tf.estimator.DNNClassifier(
+            [3], fc.shared_embedding_columns([a, b], 2) + [fc.numeric_column("n")],
+            model_dir=os.path.join(d, "shared"), config=tf.estimator.RunConfig(tf_random_seed=3))
+
+        def inp(epochs):
+            return tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=10, shuffle=False,
+                                                      num_epochs=epochs)
+        shared.train(inp(2))
+        out["shared_metrics"] = {k: np.asarray(v) for k, v in shared.evaluate(inp(1)).items()}
+        out["shared_variables"] = sorted(shared.get_variable_names())
+    finally:
+        tf.summary.FileWriterCache.clear()
+        shutil.rmtree(d, ignore_errors=True)
+    return out
+
+
+def embedding_cases(tf):
+    """An embedding column in a linear model (its variable made in the v2 build, under the
+    model's partitioner) and shared embeddings (v1 columns: TF's _LinearModel)."""
+    fc = tf.feature_column
+    rng = np.random.RandomState(2)
+    feats = {"x": rng.randn(20, 2).astype(np.float32), "c": rng.choice(["a", "b", "c"], 20),
+             "d": rng.choice(["a", "b", "c"], 20)}
+    y = (feats["x"][:, 0] > 0).astype(np.int64)
+    c = fc.categorical_column_with_vocabulary_list("c", ["a", "b", "c"])
+    d = fc.categorical_column_with_vocabulary_list("d", ["a", "b", "c"])
+
+    def inp(epochs):
+        return tf.estimator.inputs.numpy_input_fn(feats, y, batch_size=10, shuffle=False,
+                                                  num_epochs=epochs)
+    out = {}
+    for key, cols, part in [
+            ("v2", [fc.numeric_column("x", shape=2), fc.embedding_column(c, 2)],
+             tf.fixed_size_partitioner(2)),
+            ("shared", [fc.numeric_column("x", shape=2)] + fc.shared_embedding_columns(
+                [c, d], 2), None)]:
+        dd = tempfile.mkdtemp()
+        try:
+            est = tf.estimator.LinearClassifier(
+                cols, model_dir=dd, partitioner=part,
+                config=tf.estimator.RunConfig(tf_random_seed=4))
+            est.train(inp(None), steps=4)
+            names = sorted(est.get_variable_names())
+            out[key] = {"names": names,
+                        "metrics": {k: np.asarray(v) for k, v in est.evaluate(inp(1)).items()},
+                        "embedding": [est.get_variable_value(n) for n in names
+                                      if n.endswith("embedding_weights")]}
+        finally:
+            tf.summary.FileWriterCache.clear()
+            shutil.rmtree(dd, ignore_errors=True)
     return out
 
 

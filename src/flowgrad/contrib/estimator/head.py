@@ -134,11 +134,12 @@ class _MultiLabelHead(head_lib._Head):
             probabilities = elementwise.sigmoid(logits, name=PredictionKeys.PROBABILITIES)
             predictions = {PredictionKeys.LOGITS: logits,
                            PredictionKeys.PROBABILITIES: probabilities}
-        classifier = head_lib._classification_output(probabilities, self._n_classes,
-                                                     self._label_vocabulary)
-        outputs = {head_lib._DEFAULT_SERVING_KEY: classifier,
-                   head_lib._CLASSIFY_SERVING_KEY: classifier,
-                   head_lib._PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():   # built in PREDICT mode only, as TF
+            classifier = head_lib._classification_output(probabilities, self._n_classes,
+                                                         self._label_vocabulary)
+            return {head_lib._DEFAULT_SERVING_KEY: classifier,
+                    head_lib._CLASSIFY_SERVING_KEY: classifier,
+                    head_lib._PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, probabilities
 
     def _process_labels(self, labels):

@@ -20,7 +20,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
                           _has_tensor, _int_tensor, _invalid, _scope, _static_int,
-                          refined_ints)
+                          refined_ints, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
@@ -810,14 +810,30 @@ def _tile_infer(inputs, attrs):
     mn = m_t.shape.as_tuple()
     if xs is not None and mn is not None and mn[0] is not None and mn[0] != len(xs):
         raise ValueError(f"Shape must be rank {len(xs)} but is rank {mn[0]}")
+    if m is None and xs is not None:
+        # TF's MakeShapeFromShapeTensor: the multiples it knows ([tf.shape(x)[0], 1])
+        m = shape_value(m_t)
+        m = m if m is not None and len(m) == len(xs) else None
     if m is None:
         r = len(xs) if xs is not None else (mn[0] if mn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
     if xs is None:
         return [(x.dtype.base_dtype, TensorShape([None] * len(m)))]
     # TF reads the multiples as a shape: -1 is an unknown multiple
-    return [(x.dtype.base_dtype, TensorShape([None if d is None or k < 0 else d * k
+    return [(x.dtype.base_dtype, TensorShape([_multiply_dims(d, None if k is None or k < 0
+                                                             else k)
                                               for d, k in zip(xs, m)]))]
+
+
+def _multiply_dims(a, b):
+    """TF's InferenceContext::Multiply: 0 and 1 decide before an unknown dimension does."""
+    if a == 0 or b == 0:
+        return 0
+    if a == 1:
+        return b
+    if b == 1:
+        return a
+    return None if a is None or b is None else a * b
 
 
 def _tile_kernel(x, multiples):

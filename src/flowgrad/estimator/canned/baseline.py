@@ -4,10 +4,11 @@ the model learns the label distribution (classifier) or mean (regressor); Ftrl a
 from __future__ import annotations
 
 from ...engine.framework import dtypes
+from ...engine.framework.graph import control_dependencies
 from ...engine.ops import construction, elementwise
 from ...engine.ops import shape as shape_ops
 from ...losses import losses_impl as losses
-from ...ops import init_ops
+from ...ops import check_ops, init_ops
 from ...ops.variable_scope import get_variable, variable_scope
 from ...train import training_util
 from ..estimator import Estimator
@@ -33,13 +34,18 @@ def _weight_key(weight_column):
 
 def _baseline_logits(features, num_outputs, weight_column):
     weight_key = _weight_key(weight_column)
-    batch_size = None
+    # TF's _get_batch_size_and_size_checks: every feature but the weights has the first
+    # one's batch size (assert_equal at run time)
+    size_checks, batch_size = [], None
     for key, feature in features.items():
         if key == weight_key:
             continue
-        batch_size = shape_ops.shape(feature)[0]
-        break
-    with variable_scope("baseline"):
+        first_dim = shape_ops.shape(feature)[0]
+        if batch_size is None:
+            batch_size = first_dim
+        else:
+            size_checks.append(check_ops.assert_equal(batch_size, first_dim))
+    with control_dependencies(size_checks), variable_scope("baseline"):
         bias = get_variable("bias", shape=[num_outputs], initializer=init_ops.zeros_initializer())
         return elementwise.multiply(bias, construction.ones([batch_size, num_outputs],
                                                             dtype=dtypes.float32))
@@ -80,7 +86,9 @@ class BaselineRegressor(Estimator):
                                         loss_reduction=loss_reduction)
 
         def _model_fn(features, labels, mode, config):
-            return _baseline_model_fn(features, labels, mode, head, optimizer, weight_column)
+            # TF 1.14's BaselineRegressor passes no weight column: the weights feature's
+            # batch size is checked as the others'
+            return _baseline_model_fn(features, labels, mode, head, optimizer, None)
         super().__init__(model_fn=_model_fn, model_dir=model_dir, config=config)
 
 

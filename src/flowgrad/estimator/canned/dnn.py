@@ -3,6 +3,7 @@ feed-forward network on feature columns, variables 'dnn/hiddenlayer_<i>/kernel|b
 'dnn/logits/kernel|bias', Adagrad at 0.05 by default."""
 from __future__ import annotations
 
+from ...engine.framework.graph import name_scope
 from ...engine.ops import activations
 from ...engine.ops.bias_add import bias_add
 from ...engine.ops.linalg import matmul
@@ -41,19 +42,25 @@ def _dnn_logits(features, mode, units, hidden_units, feature_columns, activation
     from ...layers import core as core_layers  # lazy: tf.layers loads with a DNN
     from ...layers import normalization  # lazy: as above
     is_training = mode == ModeKeys.TRAIN
+    # v2 columns: TF's DenseFeatures (resource variables made in its build); v1 ones
+    # (shared embeddings): TF's InputLayer (variables of the scope, made as columns need them)
+    v2 = feature_column_lib().feature_column_v2.is_feature_column_v2(feature_columns)
     with variable_scope("input_from_feature_columns", partitioner=input_layer_partitioner,
-                        use_resource=True):
+                        use_resource=True if v2 else None):
         net = feature_column_lib().feature_column._internal_input_layer(
-            features, list(feature_columns), variables_first=True)
+            features, list(feature_columns), variables_first=v2)
     for layer_id, num_units in enumerate(hidden_units):
         with variable_scope("hiddenlayer_%d" % layer_id, values=(net,),
                             use_resource=True) as scope:
             net = _dense(net, num_units, activation_fn)
-            if dropout is not None and is_training:
-                net = core_layers.dropout(net, rate=dropout, training=True)
-            if batch_norm:
-                # as TF's Keras BatchNormalization in the 'dnn' scope: ResourceVariables,
-                # gamma and beta partitioned, the moving statistics not
+        if dropout is not None and is_training:
+            # TF's Dropout layers live in the model's scope: 'dnn/dropout', 'dnn/dropout_1'
+            net = core_layers.dropout(net, rate=dropout, training=True)
+        if batch_norm:
+            # as TF's Keras BatchNormalization made in the hidden layer's scope:
+            # ResourceVariables, gamma and beta partitioned, the moving statistics not
+            with variable_scope(scope, auxiliary_name_scope=False, use_resource=True), \
+                    name_scope(scope.original_name_scope):
                 net = normalization.batch_normalization(
                     net, momentum=0.999, training=is_training, trainable=True,
                     name="batchnorm_%d" % layer_id)

@@ -12,7 +12,7 @@ import inspect
 from ... import metrics as metrics_lib
 from ...engine.framework import dtypes
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import (GraphKeys, Tensor, control_dependencies,
+from ...engine.framework.graph import (GraphKeys, control_dependencies,
                                        get_default_graph, name_scope)
 from ...engine.ops import (activations, comparison, construction, elementwise, joining,
                            reductions)
@@ -21,7 +21,7 @@ from ...engine.ops.hashing import as_string_int as as_string
 from ...engine.ops.cast import cast
 from ...engine.ops.ordering import group
 from ...losses import losses_impl as losses
-from ...ops import nn_ops
+from ...ops import check_ops, nn_ops
 from ...summary import summary_ops
 from ...train import training_util
 from .. import model_fn
@@ -71,27 +71,43 @@ def _check_labels(labels, logits, expected_labels_dimension):
         if (labels.shape.ndims is not None and logits.shape.ndims is not None
                 and labels.shape.ndims == logits.shape.ndims - 1):
             labels = shape_ops.expand_dims(labels, -1)
+        labels_shape = shape_ops.shape(labels)
+        logits_shape = shape_ops.shape(logits)
         err_msg = ("labels shape must be [D0, D1, ... DN, {}]. Suggested Fix: check your "
                    "n_classes argument to the estimator and/or the shape of your label."
                    .format(expected_labels_dimension))
-        if labels.shape.ndims is not None:
-            if labels.shape.ndims < 2:
-                raise ValueError(err_msg)
-            dim1 = labels.shape.as_list()[-1]
-            if dim1 is not None and dim1 != expected_labels_dimension:
-                raise ValueError(
-                    "Mismatched label shape. Expected labels dimension=%s.  Received %s. "
-                    "Suggested Fix:If your classifier expects one-hot encoding label,check "
-                    "your n_classes argument to the estimator and/or the shape of your label. "
-                    "Otherwise, check the shape of your label." %
-                    (expected_labels_dimension, dim1))
-        return shape_ops.identity(labels, name=scope)
+        assert_rank = check_ops.assert_rank_at_least(labels, 2, message=err_msg)
+        with control_dependencies([assert_rank]):
+            if labels.shape.ndims is not None:
+                # TF compares a Dimension: an unknown one is left to the assert below
+                dim1 = labels.shape.dims[-1].value
+                if dim1 is not None and dim1 != expected_labels_dimension:
+                    raise ValueError(
+                        "Mismatched label shape. Expected labels dimension=%s.  Received %s. "
+                        "Suggested Fix:If your classifier expects one-hot encoding label,"
+                        "check your n_classes argument to the estimator and/or the shape of "
+                        "your label. Otherwise, check the shape of your label." %
+                        (expected_labels_dimension, dim1))
+            expected_labels_shape = joining.concat(
+                [logits_shape[:-1], [expected_labels_dimension]], axis=0)
+            assert_dimension = check_ops.assert_equal(
+                expected_labels_shape, labels_shape, message=err_msg,
+                data=["expected_labels_shape: ", expected_labels_shape, "labels_shape: ",
+                      labels_shape])
+            with control_dependencies([assert_dimension]):
+                return shape_ops.identity(labels, name=scope)
 
 
 def _get_weights(features, weight_column, logits, allow_per_logit_weights=False):
-    """The example weights of `weight_column` (1. when None), shaped to broadcast against
-    the logits."""
-    with name_scope(None, "weights") as scope:
+    """The example weights of `weight_column` (1. when None), checked at run time against
+    the logits' shape and shaped to broadcast against them (TF's
+    _get_weights_and_check_match_logits)."""
+    if allow_per_logit_weights:
+        err_msg = ("weights shape must be [D0, D1, ... DN], [D0, D1, ... DN, 1] or "
+                   "[D0, D1, ... DN, logits_dimension]")
+    else:
+        err_msg = "weights shape must be [D0, D1, ... DN] or [D0, D1, ... DN, 1]"
+    with name_scope(None, "weights", tuple(features.values()) + (logits,)) as scope:
         if weight_column is None:
             return 1.
         from ... import feature_column as fc_lib  # lazy: feature columns load on first use
@@ -105,10 +121,28 @@ def _get_weights(features, weight_column, logits, allow_per_logit_weights=False)
             raise ValueError("Weight column should be castable to float. Given dtype: {}"
                              .format(weights.dtype))
         weights = _to_float(weights, name="weights")
+        weights_shape = shape_ops.shape(weights, name="weights_shape")
+        logits_shape = shape_ops.shape(logits, name="logits_shape")
+        data = ["logits_shape: ", logits_shape, "weights_shape: ", weights_shape]
         if (weights.shape.ndims is not None and logits.shape.ndims is not None
                 and weights.shape.ndims == logits.shape.ndims - 1):
-            return shape_ops.expand_dims(weights, -1, name=scope)
-        return shape_ops.identity(weights, name=scope)
+            assert_dimension = check_ops.assert_equal(logits_shape[:-1], weights_shape,
+                                                      message=err_msg, data=data)
+            with control_dependencies([assert_dimension]):
+                return shape_ops.expand_dims(weights, -1, name=scope)
+        supported_weights_shape = joining.concat([logits_shape[:-1], [1]], axis=0)
+        if allow_per_logit_weights:
+            from ...ops.logging_ops import Assert  # lazy: per-logit weights only
+            condition = reductions.reduce_any(
+                [reductions.reduce_all(comparison.equal(logits_shape, weights_shape)),
+                 reductions.reduce_all(comparison.equal(supported_weights_shape,
+                                                        weights_shape))])
+            assert_dimension = Assert(condition=condition, data=[err_msg] + data)
+        else:
+            assert_dimension = check_ops.assert_equal(supported_weights_shape, weights_shape,
+                                                      message=err_msg, data=data)
+        with control_dependencies([assert_dimension]):
+            return shape_ops.identity(weights, name=scope)
 
 
 def _is_numeric_column(column):
@@ -126,28 +160,41 @@ def _dense_of(column, features):
 
 
 def _check_logits_final_dim(logits, expected_logits_dimension):
-    with name_scope(None, "logits", (logits,)):
+    """TF 1.14's check that logits are [D0, D1, ... DN, logits_dimension]: a rank check
+    (static, or Assert ops), then the last dimension. As TF compares a Dimension, a known
+    rank with an unknown last dimension passes unchecked; an unknown rank gets an
+    assert_equal and the logits' Identity named like the scope."""
+    message = "logits shape must be [D0, D1, ... DN, logits_dimension]"
+    with name_scope(None, "logits", (logits,)) as scope:
         logits = _to_float(convert_to_tensor(logits))
-        if logits.shape.ndims is not None and logits.shape.ndims < 2:
-            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
-                             % (logits.shape,))
-        last = logits.shape.as_list()[-1] if logits.shape.ndims is not None else None
-        if last is not None and last != expected_logits_dimension:
-            raise ValueError("logits shape must be [D0, D1, ... DN, logits_dimension], got %s."
-                             % (logits.shape,))
-        return logits
+        logits_shape = shape_ops.shape(logits)
+        assert_rank = check_ops.assert_rank_at_least(logits, 2, data=[logits_shape],
+                                                     message=message)
+        with control_dependencies([assert_rank]):
+            static_shape = logits.shape
+            if static_shape.ndims is not None:
+                last = static_shape.dims[-1].value
+                if last is not None and last != expected_logits_dimension:
+                    raise ValueError("%s, got %s." % (message, static_shape))
+                return logits
+            assert_dimension = check_ops.assert_equal(
+                expected_logits_dimension, logits_shape[-1], data=[logits_shape],
+                message=message)
+            with control_dependencies([assert_dimension]):
+                return shape_ops.identity(logits, name=scope)
 
 
 def _batch_size(logits):
     return shape_ops.shape(logits)[0]
 
 
-def _tile_rows(row, logits):
-    return joining.tile(shape_ops.expand_dims(row, 0), [_batch_size(logits), 1])
+def _tile_rows(row, batch_size):
+    return joining.tile(shape_ops.expand_dims(row, 0), [batch_size, 1])
 
 
 def _all_class_ids(logits, n_classes):
-    return _tile_rows(construction.range(n_classes), logits)
+    batch_size = _batch_size(logits)   # as TF: before the row
+    return _tile_rows(construction.range(n_classes), batch_size)
 
 
 def _class_names(n_classes, label_vocabulary):
@@ -157,7 +204,8 @@ def _class_names(n_classes, label_vocabulary):
 
 
 def _all_classes(logits, n_classes, label_vocabulary=None):
-    return _tile_rows(_class_names(n_classes, label_vocabulary), logits)
+    batch_size = _batch_size(logits)   # as TF: before the row
+    return _tile_rows(_class_names(n_classes, label_vocabulary), batch_size)
 
 
 def _classification_output(scores, n_classes, label_vocabulary=None):
@@ -193,9 +241,9 @@ def _labels_mean(labels, weights, name):
 
 
 def _broadcast(weights, values):
-    if weights is None or not isinstance(weights, Tensor):
+    if weights is None:
         return weights
-    from ...ops import weights_broadcast_ops  # lazy: only with a weight column
+    from ...ops import weights_broadcast_ops  # lazy: only the eval metrics broadcast
     return weights_broadcast_ops.broadcast_weights(weights, values)
 
 
@@ -222,7 +270,8 @@ def _auc(labels, predictions, weights, curve, name):
 
 
 def _metric_weights(weights):
-    return weights if isinstance(weights, Tensor) else None
+    """The weights the eval metrics get: TF's, a Python 1. without a weight column."""
+    return weights
 
 
 def _threshold_metrics(labels, logistic, weights, threshold):
@@ -243,21 +292,14 @@ def _threshold_metrics(labels, logistic, weights, threshold):
 def _assert_range(labels, n_classes, message=None):
     """`labels` after run-time checks that they lie in [0, n_classes - 1] (TF's
     InvalidArgumentError "Labels must <= n_classes - 1" / "Labels must >= 0", or
-    `message`)."""
-    from ...ops.logging_ops import Assert  # lazy: only the heads build these checks
+    `message`), with TF's check_ops."""
     with name_scope(None, "assert_range", (labels,)):
-        bound = convert_to_tensor(n_classes - 1, dtype=labels.dtype)
-        less = Assert(reductions.reduce_all(comparison.less_equal(labels, bound)),
-                      [message or "Labels must <= n_classes - 1",
-                       "Condition x <= y did not hold element-wise:x (%s) = " % labels.name,
-                       labels, "y (%s) = " % bound.name, bound],
-                      name="assert_less_equal")
-        non_negative = Assert(
-            reductions.reduce_all(comparison.greater_equal(
-                labels, convert_to_tensor(0, dtype=labels.dtype))),
-            [message or "Labels must >= 0", "Condition x >= 0 did not hold element-wise:",
-             "x (%s) = " % labels.name, labels], name="assert_non_negative")
-        with control_dependencies([less, non_negative]):
+        assert_less = check_ops.assert_less_equal(
+            labels, convert_to_tensor(n_classes - 1, dtype=labels.dtype),
+            message=message or "Labels must <= n_classes - 1")
+        assert_greater = check_ops.assert_non_negative(
+            labels, message=message or "Labels must >= 0")
+        with control_dependencies((assert_less, assert_greater)):
             return shape_ops.identity(labels)
 
 
@@ -324,16 +366,21 @@ class _Head:
         self._loss_fn = loss_fn
 
     name = property(lambda self: self._name)
+    # TF's binary head checks its logits in its 'predictions' scope, the others before
+    _checks_in_predictions = False
 
     def create_estimator_spec(self, features, mode, logits, labels=None, optimizer=None,
                               train_op_fn=None, regularization_losses=None):
         """The EstimatorSpec of `mode` for these logits (all arguments by name)."""
         with name_scope(self._name, "head"):
-            logits = _check_logits_final_dim(logits, self.logits_dimension)
+            if not self._checks_in_predictions:
+                logits = _check_logits_final_dim(logits, self.logits_dimension)
             predictions, export_outputs, extra = self._predictions(logits)
-            if mode == model_fn.ModeKeys.PREDICT:
+            if self._checks_in_predictions:   # the logits it checked
+                logits = predictions[PredictionKeys.LOGITS]
+            if mode == model_fn.ModeKeys.PREDICT:   # TF builds the export outputs only here
                 return model_fn.EstimatorSpec(mode=mode, predictions=predictions,
-                                              export_outputs=export_outputs)
+                                              export_outputs=export_outputs())
             training_loss, unreduced_loss, weights, processed = self.create_loss(
                 features=features, mode=mode, logits=logits, labels=labels)
             if regularization_losses:
@@ -394,9 +441,11 @@ class _BinaryLogisticHead(_Head):
         self._thresholds = tuple(thresholds) if thresholds else ()
 
     logits_dimension = property(lambda self: 1)
+    _checks_in_predictions = True
 
     def _predictions(self, logits):
         with name_scope(None, "predictions", (logits,)):
+            logits = _check_logits_final_dim(logits, self.logits_dimension)
             logistic = elementwise.sigmoid(logits, name=PredictionKeys.LOGISTIC)
             two_class_logits = joining.concat((construction.zeros_like(logits), logits),
                                               axis=-1, name="two_class_logits")
@@ -414,10 +463,11 @@ class _BinaryLogisticHead(_Head):
                 PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
                 PredictionKeys.ALL_CLASS_IDS: all_class_ids,
                 PredictionKeys.ALL_CLASSES: all_classes}
-        classifier = _classification_output(probabilities, 2, self._label_vocabulary)
-        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
-                   _REGRESS_SERVING_KEY: export_output.RegressionOutput(value=logistic),
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            classifier = _classification_output(probabilities, 2, self._label_vocabulary)
+            return {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                    _REGRESS_SERVING_KEY: export_output.RegressionOutput(value=logistic),
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, (logistic, class_ids)
 
     def create_loss(self, features, mode, logits, labels):
@@ -491,10 +541,11 @@ class _MultiClassHead(_Head):
                 PredictionKeys.CLASS_IDS: class_ids, PredictionKeys.CLASSES: classes,
                 PredictionKeys.ALL_CLASS_IDS: all_class_ids,
                 PredictionKeys.ALL_CLASSES: all_classes}
-        classifier = _classification_output(probabilities, self._n_classes,
-                                            self._label_vocabulary)
-        outputs = {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            classifier = _classification_output(probabilities, self._n_classes,
+                                                self._label_vocabulary)
+            return {_DEFAULT_SERVING_KEY: classifier, _CLASSIFY_SERVING_KEY: classifier,
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, class_ids
 
     def create_loss(self, features, mode, logits, labels):
@@ -553,9 +604,10 @@ class _RegressionHead(_Head):
         else:
             value = logits
             predictions = {PredictionKeys.PREDICTIONS: logits}
-        regression = export_output.RegressionOutput(value=value)
-        outputs = {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
-                   _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
+        def outputs():
+            regression = export_output.RegressionOutput(value=value)
+            return {_DEFAULT_SERVING_KEY: regression, _REGRESS_SERVING_KEY: regression,
+                    _PREDICT_SERVING_KEY: export_output.PredictOutput(predictions)}
         return predictions, outputs, value
 
     def create_loss(self, features, mode, logits, labels):

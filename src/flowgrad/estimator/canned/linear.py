@@ -73,10 +73,20 @@ def linear_logit_fn_builder(units, feature_columns, sparse_combiner="sum"):
     """A logit_fn(features) of a linear model with `units` logits."""
 
     def linear_logit_fn(features):
-        logits, bias, variables = feature_column_lib().feature_column.linear_model_layer(
-            features, list(feature_columns), units=units, sparse_combiner=sparse_combiner)
-        bias = _expand([bias])
-        variables = _expand(variables)
+        fc_lib = feature_column_lib()
+        if fc_lib.feature_column_v2.is_feature_column_v2(feature_columns):
+            # TF's v2 LinearModel
+            logits, bias, variables = fc_lib.feature_column.linear_model_layer(
+                features, list(feature_columns), units=units, sparse_combiner=sparse_combiner)
+            bias = _expand([bias])
+            variables = _expand(variables)
+        else:   # v1 columns (shared embeddings, contrib.layers'): TF's _LinearModel
+            cols_to_vars = {}
+            logits = fc_lib.linear_model(
+                features, list(feature_columns), units=units,
+                sparse_combiner=sparse_combiner, cols_to_vars=cols_to_vars)
+            bias = _expand([cols_to_vars.pop("bias")])
+            variables = _expand(list(cols_to_vars.values()))
         if units > 1:
             summary_ops.histogram("bias", bias)
         else:
