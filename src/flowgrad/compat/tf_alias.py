@@ -410,6 +410,10 @@ class AliasModule(types.ModuleType):
 
     def __getattr__(self, name):
         if name.startswith("__") and name.endswith("__"):
+            if name == "__version__":   # a module's own version (tf.keras.__version__)
+                for src in self.__dict__["_fg_sources"]:
+                    if "__version__" in getattr(src, "__dict__", {}):
+                        return src.__dict__["__version__"]
             raise AttributeError(name)
         path = f"{self.__name__}.{name}"
         child = _alias(path)

@@ -5,6 +5,9 @@ load on first use, as `tf.contrib.X` does.
 """
 import importlib as _importlib
 
+# TF 1.14's graph-mode Keras version (keras_export('keras.__version__'))
+__version__ = "2.2.4-tf"
+
 
 def __getattr__(name):
     if name in ("Model", "Sequential"):

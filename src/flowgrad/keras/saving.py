@@ -374,6 +374,29 @@ def _optimizer_node(opt, variables, checkpoint_cls):
     return node
 
 
+def _tf_optimizer_node(opt, variables, checkpoint_cls):
+    """A model compiled with a tf.train optimizer: TF 1.14's TFOptimizer tracks that
+    optimizer as 'optimizer' (its non-slot variables of the model's graph by name, e.g.
+    beta1_power; its slots by slot name) and its iterations as 'global_step'."""
+    inner = checkpoint_cls()
+    graph = K.get_session().graph
+    for (name, g), v in sorted(opt.optimizer._non_slot_dict.items(), key=lambda x: x[0][0]):
+        if g is graph:
+            setattr(inner, name, v)
+    by_id = {id(_unwrap(v)): _unwrap(v) for v in variables}
+    slots = []
+    for slot_name in sorted(opt.optimizer._slots):
+        for v in by_id.values():
+            slot = opt.optimizer.get_slot(v, slot_name)
+            if slot is not None:
+                slots.append((v, slot_name, slot))
+    object.__setattr__(inner, "_slot_variables", slots)
+    node = checkpoint_cls()
+    setattr(node, "optimizer", inner)
+    setattr(node, "global_step", opt.iterations)
+    return node
+
+
 def model_checkpoint(model):
     """A tf.train.Checkpoint whose object graph has TF 1.14's keys for `model`'s weights
     ('layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE') and, once compiled with a
@@ -385,7 +408,9 @@ def model_checkpoint(model):
     root = Checkpoint()
     _add_layers(root, _tracked_layers(model), Checkpoint)
     opt = getattr(model, "optimizer", None)
-    if isinstance(opt, OptimizerV2) and not isinstance(opt, TFOptimizer):
+    if isinstance(opt, TFOptimizer):
+        setattr(root, "optimizer", _tf_optimizer_node(opt, model.weights, Checkpoint))
+    elif isinstance(opt, OptimizerV2):
         setattr(root, "optimizer", _optimizer_node(opt, model.weights, Checkpoint))
     return root
 

@@ -6,9 +6,11 @@ relies on that for its deterministic schedule.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import re
 import threading
+import weakref
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
 import numpy as np
@@ -154,6 +156,13 @@ def _convert_input(value, op_type):
 # ---------------------------------------------------------------------------------------
 # Tensor
 # ---------------------------------------------------------------------------------------
+# tensor -> (layer, node_index, tensor_index): the Keras layer call that made a tensor
+# (TF 1.14's `tensor._keras_history`, which Tensor's slots cannot hold); keras'
+# base_layer fills it, Tensor._keras_history reads it
+KERAS_HISTORY = weakref.WeakKeyDictionary()
+KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
+
+
 class Tensor:
     """A symbolic handle to one output of an Operation (TF 1.x graph tensor)."""
 
@@ -175,6 +184,16 @@ class Tensor:
     @property
     def op(self) -> Operation:
         return self._op
+
+    @property
+    def _keras_history(self):
+        """TF 1.14's KerasHistory(layer, node_index, tensor_index) of a Keras tensor;
+        AttributeError for any other tensor, as TF's missing attribute."""
+        try:
+            return KerasHistory(*KERAS_HISTORY[self])
+        except KeyError:
+            raise AttributeError("'Tensor' object has no attribute '_keras_history'") \
+                from None
 
     @property
     def value_index(self) -> int:

@@ -13,6 +13,7 @@ import weakref
 import numpy as np
 
 from ...engine.framework import dtypes as _dt
+from ...engine.framework import graph as _graph
 from ..mixed_precision import policy as _policy
 from ..mixed_precision.autocast_variable import AutoCastVariable
 from ...engine.framework.constant_op import convert_to_tensor
@@ -28,9 +29,10 @@ from .input_spec import InputSpec, assert_input_compatibility
 __all__ = ["Layer", "InputSpec", "Node"]
 
 # tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
-# (TF 1.14's `_keras_history`; flowgrad's Tensor has slots, so it lives here). The
-# functional Model walks it back from its outputs to its Inputs.
-KERAS_HISTORY = weakref.WeakKeyDictionary()
+# (TF 1.14's `_keras_history`: flowgrad's Tensor has slots, so it lives in the graph
+# module, whose Tensor._keras_history reads it). The functional Model walks it back from
+# its outputs to its Inputs.
+KERAS_HISTORY = _graph.KERAS_HISTORY
 # tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`): set from compute_mask after
 # each call, passed as `mask=` to the next layer whose call takes one
 KERAS_MASK = weakref.WeakKeyDictionary()

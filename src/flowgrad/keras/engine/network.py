@@ -5,6 +5,7 @@ tensors (base_layer.KERAS_HISTORY records each call), keeps them in call order, 
 calling the network on new tensors replays those calls on them. Without inputs and
 outputs it is a subclassed model whose `call` the user writes.
 """
+import collections
 import inspect
 
 from ...engine.framework.graph import Tensor
@@ -82,6 +83,59 @@ def _layers_by_depth(outputs, layers):
             node_depth[k] = max(depth + 1, node_depth.get(k, 0))
     return sorted(layers, key=lambda x: (-layer_depth.get(id(x), 0),
                                          layer_indices.get(id(x), 0)))
+
+
+def _check_connected(inputs, outputs):
+    """TF 1.14's _map_graph_network check: the nodes from the outputs by decreasing depth
+    (TF's depths, ties in the order TF's dict of node depths holds them), each of whose
+    input tensors must be a model input or the output of a node checked before; else
+    'Graph disconnected' naming the layers checked so far."""
+    post_order, finished = [], set()
+
+    def walk(node):
+        if id(node) in finished:
+            return
+        for src, src_index, _, _ in node.iterate_inbound():
+            walk(src._inbound_nodes[src_index])
+        finished.add(id(node))
+        post_order.append(node)
+
+    for t in outputs:
+        layer, node_index, _ = KERAS_HISTORY[t]
+        walk(layer._inbound_nodes[node_index])
+    node_depth, layer_depth, by_id = {}, {}, {}
+    for node in reversed(post_order):
+        by_id[id(node)] = node
+        depth = max(node_depth.setdefault(id(node), 0),
+                    layer_depth.get(id(node.outbound_layer), 0))
+        layer_depth[id(node.outbound_layer)] = depth
+        node_depth[id(node)] = depth
+        for src, src_index, _, _ in node.iterate_inbound():
+            inbound = src._inbound_nodes[src_index]
+            by_id[id(inbound)] = inbound
+            node_depth[id(inbound)] = max(depth + 1, node_depth.get(id(inbound), 0))
+    for t in inputs:   # inputs the outputs do not use: depth 0
+        layer = KERAS_HISTORY[t][0]
+        if id(layer) not in layer_depth:
+            layer_depth[id(layer)] = 0
+            node = layer._inbound_nodes[0]
+            by_id[id(node)] = node
+            node_depth[id(node)] = 0
+    by_depth = collections.defaultdict(list)
+    for key, depth in node_depth.items():
+        by_depth[depth].append(by_id[key])
+    computable = {id(t) for t in inputs}
+    complete = []
+    for depth in sorted(by_depth, reverse=True):
+        for node in by_depth[depth]:
+            for x in _flatten(node.input_tensors):
+                if id(x) not in computable:
+                    raise ValueError("Graph disconnected: cannot obtain value for tensor " +
+                                     str(x) + " at layer \"" + node.outbound_layer.name +
+                                     "\". The following previous layers were accessed "
+                                     "without issue: " + str(complete))
+            computable.update(id(x) for x in _flatten(node.output_tensors))
+            complete.append(node.outbound_layer.name)
 
 
 class Network(Layer):
@@ -173,13 +227,7 @@ class Network(Layer):
             visit(t)
         for t in self.outputs:
             visit(t)
-        for layer, node_index in nodes:
-            if isinstance(layer, InputLayer) and not any(
-                    o is t for o in layer._outputs for t in self.inputs):
-                raise ValueError("Graph disconnected: cannot obtain value for tensor " +
-                                 str(layer._outputs[0]) + " at layer \"" + layer.name +
-                                 "\". The following previous layers were accessed without "
-                                 "issue: " + str([x.name for x in layers if x is not layer]))
+        _check_connected(self.inputs, self.outputs)
         self._nodes = nodes
         self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True

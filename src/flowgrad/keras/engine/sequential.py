@@ -169,8 +169,10 @@ class Sequential(Model):
             self.built = True   # the layers build as they are called
             return Model._set_inputs_from_data(self, arrays, keys)
         first = arrays[0]
+        # TF 1.14 feeds a placeholder named as ModelInputs names it ('input_1'): no
+        # Input layer name is used up
         x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
-                  dtype=self.layers[0].dtype)
+                  dtype=self.layers[0].dtype, name="input_1")
         self._build_on(x)
         # TF 1.14 leaves such a model subclass-like: no input checks, "multiple" shapes
         self._inputs_from_data = True

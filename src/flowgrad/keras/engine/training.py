@@ -311,10 +311,20 @@ class Model(Network):
             loss_fns = [tm.loss_function(loss)] * n
         if self.loss_weights is None:
             weights = [1.] * n
-        elif isinstance(self.loss_weights, dict):
+        elif isinstance(self.loss_weights, collections.abc.Mapping):
+            tm.check_for_unexpected_keys("loss_weights", self.loss_weights,
+                                         self.output_names)
             weights = [self.loss_weights.get(name, 1.) for name in self.output_names]
-        else:
+        elif isinstance(self.loss_weights, list):   # TF 1.14's populate_loss_weights
+            if len(self.loss_weights) != n:
+                raise ValueError("When passing a list as loss_weights, it should have one "
+                                 "entry per model output. The model has " + str(n) +
+                                 " outputs, but you passed loss_weights=" +
+                                 str(self.loss_weights))
             weights = list(self.loss_weights)
+        else:
+            raise TypeError("Could not interpret loss_weights argument: " +
+                            str(self.loss_weights) + " - expected a list of dicts.")
         self._loss_fns = loss_fns
         self._loss_weights_list = weights
         given = tm.target_tensors_list(self, getattr(self, "_target_tensors_arg", None))
@@ -438,12 +448,14 @@ class Model(Network):
             _check_input_shapes(xs, self.input_names, [K.int_shape(t) for t in self.inputs])
         if y is None:
             return xs, None, None
-        given = [t is not None for t in tm.target_tensors_list(
-            self, getattr(self, "_target_tensors_arg", None))]
+        # an output compile gave a target tensor or no loss takes no data (TF 1.14's
+        # has_feedable_training_target)
+        given = [t is not None or fn is None for t, fn in zip(tm.target_tensors_list(
+            self, getattr(self, "_target_tensors_arg", None)), self._loss_fns)]
         if all(given):   # TF 1.14: no target is fed when compile had them all
             raise ValueError("Error when checking model target: expected no data, but got:",
                              y)
-        # TF 1.14 feeds only the outputs compile gave no target tensor (_feed_output_names)
+        # TF 1.14 feeds only those outputs' targets (_feed_output_names)
         fed = [name for name, g in zip(self.output_names, given) if not g]
         ys = [np.asarray(a) for a in _to_list(y)]
         if isinstance(y, dict):
