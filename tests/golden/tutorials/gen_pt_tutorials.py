@@ -261,6 +261,39 @@ def case_rnn_cell_input_rank(tf):
     return out
 
 
+# -- x / 255.0, logits / temperature, loss / batch: Grappler's constant folding makes a
+# floating division by a constant a multiplication by its reciprocal (graphs of >= 4 ops) --
+def _div_runs(tf, build, feeds):
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(build(), feeds)
+
+
+def case_division_by_constant(tf):
+    x = (np.random.RandomState(0).rand(200) * 100).astype(np.float32)
+    out = {}
+    tf.reset_default_graph()
+    p = tf.placeholder(tf.float32, [None])
+    out["tiny_graph"] = _div_runs(tf, lambda: p / 7.0, {p: x})   # 3 ops: no Grappler
+    tf.reset_default_graph()
+    p = tf.placeholder(tf.float32, [None])
+    c = tf.constant(7.0)
+    f = tf.placeholder_with_default(tf.constant(7.0), [])
+    v = tf.Variable(7.0)
+    h = tf.placeholder(tf.float16, [None])
+    d = tf.placeholder(tf.float64, [None])
+    out["runs"] = _div_runs(tf, lambda: {
+        "scalar": p / 7.0, "x255": p / 255.0, "tenth": tf.div(p, 0.1),
+        "realdiv": tf.realdiv(p, 3.0), "expr": p / (tf.constant(7.0) * 1.0),
+        "vector": tf.reshape(p, [-1, 4]) / tf.constant([7.0, 3.0, 0.3, 11.0]),
+        "default": p / f, "variable": p / v, "const_num": tf.constant(x) / 7.0,
+        "half": h / 3.0, "double": d / 3.0, "int": tf.cast(p, tf.int32) // 7,
+        "temperature": tf.reshape(p, [-1, 5]) / 0.7},
+        {p: x, h: x.astype(np.float16), d: x.astype(np.float64)})
+    out["fed_const"] = _div_runs(tf, lambda: p / c, {p: x, c: 3.0})
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
