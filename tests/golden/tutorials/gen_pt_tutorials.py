@@ -294,6 +294,32 @@ def case_division_by_constant(tf):
     return out
 
 
+# -- text models' bag-of-words: sparse segment sums/means (embedding_lookup_sparse), which
+# TF's kernel adds in chunks of 8 rows, and their gradients (products by float64 1/n) -----
+def case_sparse_segment_reductions(tf):
+    rng = np.random.RandomState(0)
+    d = (rng.randn(60, 3) * 1000).astype(np.float32)
+    counts = list(range(1, 31)) + [0, 0, 40, 57, 64, 65, 0]
+    seg = np.concatenate([np.full(c, i) for i, c in enumerate(counts)]).astype(np.int32)
+    idx = rng.randint(0, 60, seg.size).astype(np.int32)
+    dv = tf.Variable(d)
+    outs = [f(dv, idx, seg) for f in (tf.sparse.segment_sum, tf.sparse.segment_mean,
+                                      tf.sparse.segment_sqrt_n)]
+    outs += [f(dv, idx, seg, num_segments=40) for f in (
+        tf.sparse.segment_sum, tf.sparse.segment_mean, tf.sparse.segment_sqrt_n)]
+    grads = [tf.gradients(tf.reduce_sum(o * (1.0 + tf.cast(tf.range(tf.shape(o)[0]),
+                                                            tf.float32)[:, None] / 7.0)), dv)[0]
+             for o in outs]
+    sp = tf.SparseTensor([[0, 0], [0, 1], [0, 2], [1, 0], [2, 0], [2, 3]] +
+                         [[3, i] for i in range(11)], list(range(6)) + list(range(11)), [4, 11])
+    spw = tf.SparseTensor(sp.indices, tf.range(1.0, 18.0) / 3.0, sp.dense_shape)
+    emb = [tf.nn.embedding_lookup_sparse(dv, sp, w, combiner=c)
+           for w in (None, spw) for c in ("sum", "mean", "sqrtn")]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run([outs, [tf.convert_to_tensor(g) for g in grads], emb])
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
