@@ -291,6 +291,10 @@ def case_division_by_constant(tf):
         "temperature": tf.reshape(p, [-1, 5]) / 0.7},
         {p: x, h: x.astype(np.float16), d: x.astype(np.float64)})
     out["fed_const"] = _div_runs(tf, lambda: p / c, {p: x, c: 3.0})
+    _, looped = tf.while_loop(lambda i, a: i < 2, lambda i, a: (i + 1, a + p / 7.0),
+                              [0, tf.zeros_like(p)])
+    branch = tf.cond(tf.reduce_sum(p) > 0, lambda: p / 7.0, lambda: p)
+    out["control_flow"] = _div_runs(tf, lambda: [looped, branch], {p: x})
     return out
 
 

@@ -11,7 +11,8 @@ constants folds to the exact quotient.
 Unlike the optimizer passes (exact, run from a plan's second call), this rewrite changes
 values, so the session applies it to every plan of a graph with at least MIN_GRAPH_NODES
 ops while constant folding is on (RewriterConfig(constant_folding=OFF) and
-disable_meta_optimizer keep the exact quotient, as in TF).
+disable_meta_optimizer keep the exact quotient, as in TF), and so do the sub-plans of
+tf.cond branches and tf.while_loop bodies (Grappler sees them in the same graph).
 """
 from __future__ import annotations
 
@@ -73,3 +74,12 @@ def reciprocal_division(program):
         return program
     out.nodes = nodes
     return out
+
+
+def grappler_division(program, graph, options):
+    """`program` (lowered from `graph`) as Grappler leaves its divisions: rewritten when
+    constant folding is on and the graph has at least MIN_GRAPH_NODES ops."""
+    if options.get("constant_folding", True) and \
+            len(graph.get_operations()) >= MIN_GRAPH_NODES:
+        return reciprocal_division(program)
+    return program
