@@ -324,6 +324,19 @@ def case_sparse_segment_reductions(tf):
         return sess.run([outs, [tf.convert_to_tensor(g) for g in grads], emb])
 
 
+def case_division_graph_growth(tf):
+    """A plan made while the graph had < 4 ops keeps the exact quotient; a later division
+    or session on the grown graph gets the reciprocal."""
+    x = (np.random.RandomState(1).rand(100) * 100).astype(np.float32)
+    p = tf.placeholder(tf.float32, [None])
+    y = p / 7.0
+    sess = tf.Session()
+    out = [sess.run(y, {p: x})]
+    tf.constant(1.0)
+    out += [sess.run(y, {p: x}), sess.run(p / 7.0, {p: x}), tf.Session().run(y, {p: x})]
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
