@@ -261,6 +261,82 @@ def case_rnn_cell_input_rank(tf):
     return out
 
 
+# -- x / 255.0, logits / temperature, loss / batch: Grappler's constant folding makes a
+# floating division by a constant a multiplication by its reciprocal (graphs of >= 4 ops) --
+def _div_runs(tf, build, feeds):
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(build(), feeds)
+
+
+def case_division_by_constant(tf):
+    x = (np.random.RandomState(0).rand(200) * 100).astype(np.float32)
+    out = {}
+    tf.reset_default_graph()
+    p = tf.placeholder(tf.float32, [None])
+    out["tiny_graph"] = _div_runs(tf, lambda: p / 7.0, {p: x})   # 3 ops: no Grappler
+    tf.reset_default_graph()
+    p = tf.placeholder(tf.float32, [None])
+    c = tf.constant(7.0)
+    f = tf.placeholder_with_default(tf.constant(7.0), [])
+    v = tf.Variable(7.0)
+    h = tf.placeholder(tf.float16, [None])
+    d = tf.placeholder(tf.float64, [None])
+    out["runs"] = _div_runs(tf, lambda: {
+        "scalar": p / 7.0, "x255": p / 255.0, "tenth": tf.div(p, 0.1),
+        "realdiv": tf.realdiv(p, 3.0), "expr": p / (tf.constant(7.0) * 1.0),
+        "vector": tf.reshape(p, [-1, 4]) / tf.constant([7.0, 3.0, 0.3, 11.0]),
+        "default": p / f, "variable": p / v, "const_num": tf.constant(x) / 7.0,
+        "half": h / 3.0, "double": d / 3.0, "int": tf.cast(p, tf.int32) // 7,
+        "temperature": tf.reshape(p, [-1, 5]) / 0.7},
+        {p: x, h: x.astype(np.float16), d: x.astype(np.float64)})
+    out["fed_const"] = _div_runs(tf, lambda: p / c, {p: x, c: 3.0})
+    _, looped = tf.while_loop(lambda i, a: i < 2, lambda i, a: (i + 1, a + p / 7.0),
+                              [0, tf.zeros_like(p)])
+    branch = tf.cond(tf.reduce_sum(p) > 0, lambda: p / 7.0, lambda: p)
+    out["control_flow"] = _div_runs(tf, lambda: [looped, branch], {p: x})
+    return out
+
+
+# -- text models' bag-of-words: sparse segment sums/means (embedding_lookup_sparse), which
+# TF's kernel adds in chunks of 8 rows, and their gradients (products by float64 1/n) -----
+def case_sparse_segment_reductions(tf):
+    rng = np.random.RandomState(0)
+    d = (rng.randn(60, 3) * 1000).astype(np.float32)
+    counts = list(range(1, 31)) + [0, 0, 40, 57, 64, 65, 0]
+    seg = np.concatenate([np.full(c, i) for i, c in enumerate(counts)]).astype(np.int32)
+    idx = rng.randint(0, 60, seg.size).astype(np.int32)
+    dv = tf.Variable(d)
+    outs = [f(dv, idx, seg) for f in (tf.sparse.segment_sum, tf.sparse.segment_mean,
+                                      tf.sparse.segment_sqrt_n)]
+    outs += [f(dv, idx, seg, num_segments=40) for f in (
+        tf.sparse.segment_sum, tf.sparse.segment_mean, tf.sparse.segment_sqrt_n)]
+    grads = [tf.gradients(tf.reduce_sum(o * (1.0 + tf.cast(tf.range(tf.shape(o)[0]),
+                                                            tf.float32)[:, None] / 7.0)), dv)[0]
+             for o in outs]
+    sp = tf.SparseTensor([[0, 0], [0, 1], [0, 2], [1, 0], [2, 0], [2, 3]] +
+                         [[3, i] for i in range(11)], list(range(6)) + list(range(11)), [4, 11])
+    spw = tf.SparseTensor(sp.indices, tf.range(1.0, 18.0) / 3.0, sp.dense_shape)
+    emb = [tf.nn.embedding_lookup_sparse(dv, sp, w, combiner=c)
+           for w in (None, spw) for c in ("sum", "mean", "sqrtn")]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run([outs, [tf.convert_to_tensor(g) for g in grads], emb])
+
+
+def case_division_graph_growth(tf):
+    """A plan made while the graph had < 4 ops keeps the exact quotient; a later division
+    or session on the grown graph gets the reciprocal."""
+    x = (np.random.RandomState(1).rand(100) * 100).astype(np.float32)
+    p = tf.placeholder(tf.float32, [None])
+    y = p / 7.0
+    sess = tf.Session()
+    out = [sess.run(y, {p: x})]
+    tf.constant(1.0)
+    out += [sess.run(y, {p: x}), sess.run(p / 7.0, {p: x}), tf.Session().run(y, {p: x})]
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

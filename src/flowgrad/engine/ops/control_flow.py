@@ -30,6 +30,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
+from ..optimize.reciprocal_div import grappler_division
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .comparison import logical_and
@@ -116,9 +117,9 @@ def _cond_bind(node, ctx):
     branches = []
     for b, (outs, targets) in enumerate((info["true"], info["false"])):
         mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
-        prog = optimize_program(lower(graph, outs + [extras[k] for k in mine], targets,
-                                      captures, satisfied=info.get("outside", ()),
-                                      context=op), options)
+        prog = lower(graph, outs + [extras[k] for k in mine], targets, captures,
+                     satisfied=info.get("outside", ()), context=op)
+        prog = optimize_program(grappler_division(prog, graph, options), options)
         branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
@@ -749,7 +750,8 @@ def _guard_blas(run, ctx, plans):
 
 def _compile_sub(graph, ctx, outs, feeds):
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = optimize_program(lower(graph, outs, [], feeds), options)
+    prog = grappler_division(lower(graph, outs, [], feeds), graph, options)
+    prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 
 

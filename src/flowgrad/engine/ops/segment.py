@@ -139,6 +139,9 @@ def _sum_rows(rows, ids, n, copy_first=False):
     out = np.zeros((n, width), dtype=rows.dtype)
     if not ids.size or not width:
         return out
+    if width == 1 and not copy_first:
+        np.add.at(out, ids, rows)   # one row at a time, in input order
+        return out
     order = np.argsort(ids, kind="stable")
     sid = ids[order]
     starts = np.flatnonzero(np.r_[True, sid[1:] != sid[:-1]])

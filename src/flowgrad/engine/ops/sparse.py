@@ -550,7 +550,56 @@ def _ssr_check_num(data, indices, segment_ids, num_segments, op_type):
     return ind, seg, n
 
 
-def _ssr_kernel(scale, op_type=None):
+def _ssr_sum(rows, seg, n, kind):
+    """TF 1.14's SparseSegmentReductionOpBase::Reduce on `rows` (data[indices]), bit for
+    bit: per segment of `num` rows, a first chunk of num % 8 rows (8 when that is 0, 9
+    when 1) summed left to right, divided by num (Mean) or sqrt(num) (SqrtN) when num < 10;
+    then each next chunk of 8 summed left to right and added; for num >= 10 the division
+    comes last. A lone row is copied; a segment without rows is zeros."""
+    out = np.zeros((n,) + rows.shape[1:], rows.dtype)
+    if not seg.size:
+        return out
+    counts = np.bincount(seg, minlength=n)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    num = counts[seg]                      # each row's segment size
+    pos = np.arange(seg.size) - starts[seg]
+    r = num % 8
+    first = np.where(r == 0, 8, np.where(r == 1, 9, r))
+    first = np.minimum(first, num)
+    chunk = np.where(pos < first, 0, (pos - first) // 8 + 1)
+    within = np.where(pos < first, pos, (pos - first) % 8)
+    n_chunks = int(chunk.max()) + 1
+    acc = np.zeros((n * n_chunks,) + rows.shape[1:], rows.dtype)
+    cid = seg * n_chunks + chunk
+    for k in range(int(within.max()) + 1):   # chunk sums, left to right
+        sel = within == k
+        if k == 0:
+            acc[cid[sel]] = rows[sel]
+        else:
+            acc[cid[sel]] += rows[sel]
+    acc = acc.reshape((n, n_chunks) + rows.shape[1:])
+    bshape = (n,) + (1,) * (rows.ndim - 1)
+    small = (counts > 1) & (counts < 10)
+    if kind is not None and small.any():   # the first chunk divided (num < 10)
+        m = counts.astype(rows.dtype) if kind == "mean" else \
+            np.sqrt(counts.astype(np.float64)).astype(rows.dtype)
+        acc[:, 0] = np.where(small.reshape(bshape), acc[:, 0] / m.reshape(bshape), acc[:, 0])
+    out[...] = acc[:, 0]
+    r = counts % 8
+    head = np.minimum(np.where(r == 0, 8, np.where(r == 1, 9, r)), counts)
+    seg_chunks = np.where(counts > 0, 1 + (counts - head + 7) // 8, 0)
+    for j in range(1, n_chunks):   # out += each next chunk's sum
+        has = seg_chunks > j
+        out[has] += acc[has, j]
+    big = counts >= 10
+    if kind is not None and big.any():
+        d = counts.astype(rows.dtype) if kind == "mean" else \
+            np.sqrt(counts.astype(np.float64)).astype(rows.dtype)
+        out[big] = out[big] / d[big].reshape((-1,) + (1,) * (rows.ndim - 1))
+    return out
+
+
+def _ssr_kernel(kind, op_type=None):
     def kernel(data, indices, segment_ids, num_segments=None, **_):
         data = np.asarray(data)
         if num_segments is None:
@@ -558,18 +607,14 @@ def _ssr_kernel(scale, op_type=None):
             n = int(seg[-1]) + 1 if seg.size else 0
         else:
             ind, seg, n = _ssr_check_num(data, indices, segment_ids, num_segments, op_type)
-        out = np.zeros((n,) + data.shape[1:], data.dtype)
-        if seg.size:
-            np.add.at(out, seg, data[ind])
-            if scale is not None:
-                counts = np.bincount(seg, minlength=n).astype(data.dtype)
-                div = scale(np.maximum(counts, 1)).reshape((n,) + (1,) * (data.ndim - 1))
-                out = (out / div).astype(data.dtype, copy=False)
-        return out
+        return _ssr_sum(data[ind], seg, n, kind)
     return kernel
 
 
-def _ssr_grad_kernel(scale):
+def _ssr_grad_kernel(kind):
+    """TF's SparseSegmentGradOpBase: output[indices[i]] = / += grad[segment_ids[i]] * scale,
+    in input order, scale = 1 / num (Mean) or 1 / sqrt(num) (SqrtN) computed in float64 and
+    rounded to the gradient's dtype (a product, not a quotient)."""
     def kernel(grad, indices, segment_ids, output_dim0, **_):
         grad = np.asarray(grad)
         ind = np.asarray(indices).reshape(-1)
@@ -581,10 +626,14 @@ def _ssr_grad_kernel(scale):
             if bad.any():
                 i = int(np.flatnonzero(bad)[0])
                 raise _invalid(f"Index {int(ind[i])} out of range [0, {dim0}).")
-            counts = np.bincount(seg, minlength=grad.shape[0]).astype(grad.dtype)
-            rows = grad[seg] / scale(np.maximum(counts[seg], 1)).reshape(
-                (-1,) + (1,) * (grad.ndim - 1))
-            np.add.at(out, ind, rows.astype(grad.dtype, copy=False))
+            counts = np.maximum(np.bincount(seg, minlength=grad.shape[0]), 1).astype(np.float64)
+            scale = (1.0 / (counts if kind == "mean" else np.sqrt(counts))).astype(grad.dtype)
+            rows = grad[seg] * scale[seg].reshape((-1,) + (1,) * (grad.ndim - 1))
+            uniq, first = np.unique(ind, return_index=True)
+            out[uniq] = rows[first]   # an index's first row is assigned, later ones added
+            rest = np.ones(ind.size, bool)
+            rest[first] = False
+            np.add.at(out, ind[rest], rows[rest])
         return out
     return kernel
 
@@ -621,20 +670,20 @@ def _ssr_scaled_grad(grad_op):
 register_op("SparseSegmentSum", infer=_ssr_infer("SparseSegmentSum"),
             kernel=_ssr_kernel(None), grad=_sss_grad)
 register_op("SparseSegmentMean", infer=_ssr_infer("SparseSegmentMean"),
-            kernel=_ssr_kernel(lambda c: c), grad=_ssr_scaled_grad("SparseSegmentMeanGrad"))
+            kernel=_ssr_kernel("mean"), grad=_ssr_scaled_grad("SparseSegmentMeanGrad"))
 register_op("SparseSegmentSqrtN", infer=_ssr_infer("SparseSegmentSqrtN"),
-            kernel=_ssr_kernel(np.sqrt), grad=_ssr_scaled_grad("SparseSegmentSqrtNGrad"))
+            kernel=_ssr_kernel("sqrtn"), grad=_ssr_scaled_grad("SparseSegmentSqrtNGrad"))
 # TF's *WithNumSegments forms: num_segments output rows (missing and trailing ids zero)
 register_op("SparseSegmentSumWithNumSegments",
             infer=_ssr_infer("SparseSegmentSumWithNumSegments"),
             kernel=_ssr_kernel(None, "SparseSegmentSumWithNumSegments"), grad=_sss_grad)
 register_op("SparseSegmentMeanWithNumSegments",
             infer=_ssr_infer("SparseSegmentMeanWithNumSegments"),
-            kernel=_ssr_kernel(lambda c: c, "SparseSegmentMeanWithNumSegments"),
+            kernel=_ssr_kernel("mean", "SparseSegmentMeanWithNumSegments"),
             grad=_ssr_scaled_grad("SparseSegmentMeanGrad"))
 register_op("SparseSegmentSqrtNWithNumSegments",
             infer=_ssr_infer("SparseSegmentSqrtNWithNumSegments"),
-            kernel=_ssr_kernel(np.sqrt, "SparseSegmentSqrtNWithNumSegments"),
+            kernel=_ssr_kernel("sqrtn", "SparseSegmentSqrtNWithNumSegments"),
             grad=_ssr_scaled_grad("SparseSegmentSqrtNGrad"))
 
 
@@ -644,8 +693,8 @@ def _no_gradient(op, grad):
 
 
 register_op("SparseSegmentMeanGrad", infer=_ssr_grad_infer,
-            kernel=_ssr_grad_kernel(lambda c: c), grad=_no_gradient)
-register_op("SparseSegmentSqrtNGrad", infer=_ssr_grad_infer, kernel=_ssr_grad_kernel(np.sqrt),
+            kernel=_ssr_grad_kernel("mean"), grad=_no_gradient)
+register_op("SparseSegmentSqrtNGrad", infer=_ssr_grad_infer, kernel=_ssr_grad_kernel("sqrtn"),
             grad=_no_gradient)
 
 

@@ -18,6 +18,10 @@ spells its Grappler switches:
     (in-place reuse)        RewriterConfig(memory_optimization=RewriterConfig.NO_MEM_OPT)
     all of the above        RewriterConfig(disable_meta_optimizer=True)
     ======================  =========================================================
+
+Not a pass: reciprocal_div.py, Grappler's Div(x, const) -> Mul(x, 1/const), changes values
+as TF 1.14 does, so the session applies it to every plan (both tiers) of a graph of at
+least 4 ops while constant folding is on.
 """
 from __future__ import annotations
 

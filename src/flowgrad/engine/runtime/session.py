@@ -37,6 +37,7 @@ from ..framework.graph import (
     get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
+from ..optimize.reciprocal_div import grappler_division
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
@@ -287,6 +288,7 @@ class _Plan:
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors, self._satisfied)
         prog = races.check(prog, graph)
         options = session._config_options
+        prog = grappler_division(prog, graph, options)   # Div(x, c) -> Mul(x, 1/c)
         self._session = session
         self._lowered = prog
         # Tiered like a JIT. First call: only the passes that bound memory

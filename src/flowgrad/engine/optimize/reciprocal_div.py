@@ -1,0 +1,85 @@
+"""Grappler's division by a constant: Div(x, c) -> Mul(x, Reciprocal(c)), as TF 1.14 runs it.
+
+TF 1.14's constant folding (Grappler, on by default in a Session) strength-reduces a
+floating-point RealDiv/Div whose denominator is constant (a Const, or an expression that
+folds to one) to a multiplication by the reciprocal, computed once in the operand's dtype:
+`p / 7.0` gives `p * float32(1 / 7)`, which differs from the quotient in the last bit for
+about half of the inputs. Grappler skips graphs of fewer than 4 nodes, a fed denominator
+(or one read through a PlaceholderWithDefault) is not a constant, and a division of two
+constants folds to the exact quotient.
+
+Unlike the optimizer passes (exact, run from a plan's second call), this rewrite changes
+values, so the session applies it to every plan of a graph with at least MIN_GRAPH_NODES
+ops while constant folding is on (RewriterConfig(constant_folding=OFF) and
+disable_meta_optimizer keep the exact quotient, as in TF), and so do the sub-plans of
+tf.cond branches and tf.while_loop bodies (Grappler sees them in the same graph).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from ..framework.registry import OPS
+from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
+from .constant_folding import constant_folding
+
+MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
+_DIVS = frozenset({"RealDiv", "Div"})
+
+
+def _inexact(dtype) -> bool:
+    npdt = getattr(dtype, "as_numpy_dtype", None)
+    try:
+        return npdt is not None and np.dtype(npdt).kind in "fc"
+    except TypeError:   # bfloat16 and other dtypes NumPy does not name
+        return getattr(dtype, "is_floating", False)
+
+
+def reciprocal_division(program):
+    """`program` with each floating Div/RealDiv by a constant turned into Mul(x, 1/c)."""
+    if not any(n.type in _DIVS and n.outputs and _inexact(program.dtypes.get(n.outputs[0]))
+               for n in program.nodes):
+        return program
+    # Grappler never folds a PlaceholderWithDefault: what depends on one is not constant
+    tainted = set()
+    for n in program.nodes:
+        if n.type == "PlaceholderWithDefault" or any(v in tainted for v in n.inputs):
+            tainted.update(n.outputs)
+    program = constant_folding(program)   # exact: a denominator expression becomes a Const
+    consts = {n.outputs[0]: n.attrs["value"] for n in program.nodes
+              if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
+    out = program.copy()
+    nodes = []
+    changed = False
+    for n in program.nodes:
+        if n.type in _DIVS and len(n.inputs) == 2 and not n.recompute and \
+                n.inputs[1] in consts and n.inputs[0] not in consts and \
+                _inexact(program.dtypes.get(n.outputs[0])):
+            dtype = program.dtypes.get(n.outputs[0])
+            c = np.asarray(consts[n.inputs[1]])
+            with np.errstate(all="ignore"):
+                r = np.asarray(np.reciprocal(c), dtype=c.dtype)
+            v = out.new_value(dtype, TensorShape(list(r.shape)))
+            nodes.append(Node("Const", OPS["Const"], {"value": r, "dtype": dtype}, [], [v],
+                              n.name + "/reciprocal", None, False))
+            out.persistent.add(v)
+            nodes.append(dataclasses.replace(n, type="Mul", op_def=OPS["Mul"], attrs={},
+                                             inputs=[n.inputs[0], v]))
+            changed = True
+        else:
+            nodes.append(n)
+    if not changed:
+        return program
+    out.nodes = nodes
+    return out
+
+
+def grappler_division(program, graph, options):
+    """`program` (lowered from `graph`) as Grappler leaves its divisions: rewritten when
+    constant folding is on and the graph has at least MIN_GRAPH_NODES ops."""
+    if options.get("constant_folding", True) and \
+            len(graph.get_operations()) >= MIN_GRAPH_NODES:
+        return reciprocal_division(program)
+    return program
