@@ -13,8 +13,10 @@ Eigen evaluates a tensor expression in packets of 8 floats; the last
 and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
 The emulation here does the same, so results match for every size.
 """
+import base64
 import ctypes
 import ctypes.util
+import zlib
 
 import numpy as np
 
@@ -309,3 +311,67 @@ def softplus_grad(g, x):
 def tanh(x):
     """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
     return _eigen_unary(x, _ptanh, None)
+
+
+# -- Rsqrt: Eigen's AVX prsqrt under EIGEN_FAST_MATH (arch/AVX/MathFunctions.h): the
+# hardware estimate _mm256_rsqrt_ps, then one Newton step y * (-x/2 * y*y + 3/2), each
+# operation rounded (no FMA); inputs below the smallest normal float (zero, denormals read
+# as zero, negatives) give inf or NaN; the scalar tail is 1 / sqrt(x).
+#
+# RSQRTPS is "implementation-specific": the estimate depends on the exponent's parity and
+# the top 12 bits of the mantissa only, through a table that differs between CPU vendors,
+# so TF 1.14 itself differs in the last bit from one CPU to another. The table below is the
+# one the TF oracle of this project ran on (AMD EPYC), read from the instruction: for x in
+# [1, 2) (first 4096) and [2, 4) (last 4096), the estimate is 2^-1 * (1 + m / 4096), m a
+# 12-bit mantissa falling from the table's start by the packed steps (0, 1 or 2; 2 bits
+# each, four a byte, zlib, base64); the start of each half: m = 4095 and m = 1696.
+_RSQRT_STEPS = (
+    b"eNqdkkFuxCAMRTczezOic55EMl2TiMz9j1I7QOVaxqHBevxnI2UTl6Mcn8ah/FCu4eLrU/U3r6qI/DpKYt4t"
+    b"R0TDz0zp5N1yRDSccy8xbQ3pV+SWacOzRomDvldG+o4iG24lE6jpvIR7gHCkkxo4kdrDjQN/Ov4GIrSU7mV3"
+    b"klWSVH9FoKsDwq2Z5bA+1kB46TrCCgO8t85CoWtm1nvceIcr3y3lLBkzFEkrHDu7cEke9DVj2MV67nMrLEDM"
+    b"xNbIRnoON3YWRD4D/U1Cp3arZ+BiQ8Hpqz94B8MoPWdoBW/XQgRa4w4Ilz04M5iYaZczY/wvOJbB8+L0lnsz"
+    b"K5kA9fT0fKaffevnBx95XN4=")
+
+
+def _rsqrt_table():
+    packed = np.frombuffer(zlib.decompress(base64.b64decode(_RSQRT_STEPS)), np.uint8)
+    steps = ((packed[:, None] >> np.array([0, 2, 4, 6], np.uint8)) & 3).reshape(-1)
+    m = np.empty(8192, np.int64)
+    for half, start in ((0, 4095), (1, 1696)):
+        part = steps[half * 4096:(half + 1) * 4096].astype(np.int64)
+        part[0] = 0
+        m[half * 4096:(half + 1) * 4096] = start - np.cumsum(part)
+    return (m << 11).astype(np.uint32)
+
+
+_RSQRT_MANT = _rsqrt_table()
+_RSQRT_HALF, _RSQRT_THREE_HALVES = _F(-0.5), _F(1.5)
+
+
+def _prsqrt(x):
+    bits = x.view(np.uint32)
+    e = ((bits >> 23) & 0xFF).astype(np.int64)
+    odd = (e & 1) == 1
+    idx = ((bits >> 11) & 0xFFF).astype(np.int64) + np.where(odd, 0, 4096)
+    # the estimate's exponent: 2^-1 for [1, 4), halved for every factor 4 above
+    re = 126 - (e - np.where(odd, 127, 128)) // 2
+    est = ((re.astype(np.uint32) << 23) | _RSQRT_MANT[idx]).view(_F)
+    normal = x >= _TINY
+    est = np.where(normal & (x != np.inf), est, _F(0))
+    # (with FTZ: -x/2 and est^2 flushed where denormal, so huge x get 1.5 est)
+    y = est * (_flush(x * _RSQRT_HALF) * _flush(est * est) + _RSQRT_THREE_HALVES)
+    y = np.where(x < 0, _F(np.nan), y)
+    return np.where((x >= 0) & ~normal, _F(np.inf), y).astype(_F, copy=False)
+
+
+def _scalar_rsqrt(v):
+    v = _F(v)
+    if abs(v) < _TINY:   # denormals read as zero (DAZ)
+        v = np.copysign(_F(0), v)
+    return _F(1) / np.sqrt(v)
+
+
+def rsqrt(x):
+    """TF 1.14's float32 Rsqrt: the hardware estimate and a Newton step on packets of 8,
+    1 / sqrt(x) on the rest."""
+    return _eigen_unary(x, _prsqrt, _scalar_rsqrt)

@@ -288,6 +288,8 @@ def _sign_kernel(x):
 
 
 def _rsqrt_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen prsqrt: hardware estimate and a Newton step
+        return _eigen_math.rsqrt(x)
     return np.reciprocal(np.sqrt(x))
 
 
