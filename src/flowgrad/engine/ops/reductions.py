@@ -15,6 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
+from ..framework.graph_keys import merge_shapes
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.shape_reads import reads_value
@@ -669,9 +670,14 @@ def _addn_infer(inputs, attrs):
         if t.dtype.base_dtype is not dt:
             raise TypeError(f"Input {i} of 'AddN' has type {t.dtype.name} that does not match "
                             f"type {dt.name} of input 0.")
-        if not shape.is_compatible_with(t.shape):
-            raise ValueError(f"Shapes must be equal for AddN, got {shape} and {t.shape}")
-        shape = shape.merge_with(t.shape)
+    # TF's shape function: the last input's shape merged with each one before it, back to
+    # the first (its message names the input that did not merge)
+    shape = inputs[-1].shape
+    for i in range(len(inputs) - 2, -1, -1):
+        try:
+            shape = merge_shapes(inputs[i].shape, shape)
+        except ValueError as e:
+            raise ValueError(f"{e}\n\tFrom merging shape {i} with other shapes.") from None
     return [(dt, shape)]
 
 

@@ -1,0 +1,51 @@
+"""TF 1.14: an op its shape function refuses still took its name and its id (a later op
+with that name is `name_1`; random ops made later get seeds counting it), and AddN's
+shape error names the input that did not merge, last input first."""
+import numpy as np
+
+
+def _error(tf, fn):
+    try:
+        fn()
+    except ValueError as e:
+        return str(e).splitlines()[0:2]
+    return None
+
+
+def failed_op_names_and_seeds(tf):
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(1)
+        x = tf.placeholder(tf.float32, [2, 3], name="x")
+        y = tf.placeholder(tf.float32, [4], name="y")
+        errs = [_error(tf, lambda: tf.add(x, y, name="bad")),
+                _error(tf, lambda: tf.matmul(x, x)),
+                _error(tf, lambda: g.create_op("Add", [x, y], [tf.float32], name="raw"))]
+        names = [tf.identity(x, name="bad").name, tf.matmul(x, tf.ones([3, 3])).name,
+                 tf.identity(x, name="raw").name]
+        r = tf.random_normal([3])
+        with tf.Session() as sess:
+            return {"errors": errs, "names": names, "random": sess.run(r)}
+
+
+def addn_errors(tf):
+    out = []
+    with tf.Graph().as_default():
+        a, b = tf.ones([6, 4]), tf.ones([6, 1])
+        for ins in ([a, a, b], [a, b, a, a], [a, tf.ones([6]), tf.ones([])],
+                    [tf.ones([2, 2]), tf.placeholder(tf.float32, None), tf.ones([3, 2])]):
+            out.append(_error(tf, lambda: tf.add_n(ins)))
+        return out
+
+
+def total_loss_of_mixed_shapes(tf):
+    with tf.Graph().as_default():
+        lab = np.ones((3, 2), np.float32)
+        tf.losses.mean_squared_error(lab, lab * 2, reduction=tf.losses.Reduction.NONE)
+        tf.losses.absolute_difference(lab, lab)
+        return _error(tf, lambda: tf.losses.get_total_loss())
+
+
+def cases(tf):
+    return {"failed_op_names_and_seeds": failed_op_names_and_seeds(tf),
+            "addn_errors": addn_errors(tf),
+            "total_loss_of_mixed_shapes": total_loss_of_mixed_shapes(tf)}
