@@ -47,6 +47,11 @@ def _flush(a):
     return a
 
 
+def flush(a):
+    """float32 array a with denormals flushed to signed zeros (TF's threads run with FTZ)."""
+    return _flush(np.array(a, np.float32, copy=True, ndmin=1)).reshape(np.shape(a))
+
+
 def _scalar_expf(v):
     """libm's expf as TF's scalar path calls it, with FTZ on the result."""
     r = _F(_expf(float(v)))
@@ -257,6 +262,25 @@ def _scalar_softplus(v):
 def exp(x):
     """TF 1.14's float32 Exp: Eigen's pexp on packets of 8, libm's expf on the rest."""
     return _eigen_unary(x, _pexp, _scalar_expf)
+
+
+def exp_at(x, mask):
+    """TF 1.14's float32 Exp of x where `mask` (0 elsewhere), for the selects that use it
+    on part of a tensor (Elu, Selu): Eigen's pexp for the values in whole packets (its
+    lanes are independent: only those values are computed), libm's expf on the rest."""
+    flat = np.ascontiguousarray(x, dtype=np.float32).reshape(-1)
+    want = np.ascontiguousarray(mask).reshape(-1)
+    n = flat.size
+    body = n - n % _PACKET
+    out = np.zeros(n, np.float32)
+    idx = np.flatnonzero(want[:body])
+    if idx.size:
+        with np.errstate(all="ignore"):
+            out[idx] = _pexp(flat[idx])
+    for i in range(body, n):
+        if want[i]:
+            out[i] = _scalar_expf(flat[i])
+    return out.reshape(np.shape(x))
 
 
 def sigmoid(x):
