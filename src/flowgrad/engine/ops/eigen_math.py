@@ -372,14 +372,19 @@ _RSQRT_MANT = _rsqrt_table()
 _RSQRT_HALF, _RSQRT_THREE_HALVES = _F(-0.5), _F(1.5)
 
 
-def _prsqrt(x):
+def _rsqrt_estimate(x):
+    """RSQRTPS of the positive normal finite values of x (anything for the others)."""
     bits = x.view(np.uint32)
     e = ((bits >> 23) & 0xFF).astype(np.int64)
     odd = (e & 1) == 1
     idx = ((bits >> 11) & 0xFFF).astype(np.int64) + np.where(odd, 0, 4096)
     # the estimate's exponent: 2^-1 for [1, 4), halved for every factor 4 above
     re = 126 - (e - np.where(odd, 127, 128)) // 2
-    est = ((re.astype(np.uint32) << 23) | _RSQRT_MANT[idx]).view(_F)
+    return ((re.astype(np.uint32) << 23) | _RSQRT_MANT[idx]).view(_F)
+
+
+def _prsqrt(x):
+    est = _rsqrt_estimate(x)
     normal = x >= _TINY
     est = np.where(normal & (x != np.inf), est, _F(0))
     # (with FTZ: -x/2 and est^2 flushed where denormal, so huge x get 1.5 est)
@@ -399,3 +404,32 @@ def rsqrt(x):
     """TF 1.14's float32 Rsqrt: the hardware estimate and a Newton step on packets of 8,
     1 / sqrt(x) on the rest."""
     return _eigen_unary(x, _prsqrt, _scalar_rsqrt)
+
+
+# -- Sqrt: Eigen's AVX psqrt under EIGEN_FAST_MATH: x * (y * (3/2 - (x/2) * y*y)), y the
+# RSQRTPS estimate (so +inf gives NaN); 0 <= x < the smallest normal float gives 0 (DAZ
+# reads negative denormals as -0, which passes); the scalar tail is std::sqrt.
+_X86_NAN = np.array([0xFFC00000], np.uint32).view(_F)[0]
+
+
+def _psqrt(x):
+    est = _rsqrt_estimate(x)
+    # RSQRTPS of +inf is 0 (inf * 0: NaN), of a negative x the x86 default NaN (negative)
+    est = np.where((x >= _TINY) & (x != np.inf), est, np.where(x == np.inf, _F(0), _X86_NAN))
+    y = est * (_RSQRT_THREE_HALVES - _flush(x * _F(0.5)) * _flush(est * est))
+    out = x * y
+    zero = (x >= 0) & (x < _TINY) | (np.abs(x) < _TINY)
+    return np.where(zero, _F(0), out).astype(_F, copy=False)
+
+
+def _scalar_sqrt(v):
+    v = _F(v)
+    if abs(v) < _TINY:   # denormals read as zero (DAZ)
+        v = np.copysign(_F(0), v)
+    return np.sqrt(v)
+
+
+def sqrt(x):
+    """TF 1.14's float32 Sqrt: x times the rsqrt estimate after a Newton step on packets of
+    8, std::sqrt on the rest."""
+    return _eigen_unary(x, _psqrt, _scalar_sqrt)

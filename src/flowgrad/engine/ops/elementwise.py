@@ -287,6 +287,12 @@ def _sign_kernel(x):
     return np.sign(x)
 
 
+def _sqrt_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen psqrt: x times the rsqrt estimate's Newton step
+        return _eigen_math.sqrt(x)
+    return np.sqrt(x)
+
+
 def _rsqrt_kernel(x):
     if x.dtype == np.float32:   # TF's Eigen prsqrt: hardware estimate and a Newton step
         return _eigen_math.rsqrt(x)
@@ -574,7 +580,7 @@ reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
 square = unop("square", "Square", np.square, NUMBERS,
               lambda g, x, y: multiply(g, multiply(cj(x), scalar(2, x))), "Returns x * x",
               inplace_ok=True)
-sqrt = unop("sqrt", "Sqrt", np.sqrt, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
+sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")
