@@ -30,3 +30,10 @@ def test_sqrt():
         assert g.dtype == w.dtype and g.shape == w.shape
         np.testing.assert_array_equal(g.view(np.uint32) if g.ndim else g,
                                       w.view(np.uint32) if w.ndim else w, err_msg=str(i))
+
+
+def test_adagrad_da():
+    got, want = GEN.adagrad_da(tf), GOLD["adagrad_da"]
+    assert sorted(got) == sorted(want)
+    for k in want:
+        np.testing.assert_array_equal(got[k], want[k], err_msg=k)

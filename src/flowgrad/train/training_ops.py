@@ -222,7 +222,9 @@ def _adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad, l
     gradient_accumulator += grad
     gradient_squared_accumulator += np.square(grad)
     step = var.dtype.type(global_step)
-    denom = l2 * (step * lr) + _sqrt(gradient_squared_accumulator)
+    # (with l1, TF's expression has sign(): not vectorized, its sqrt is std::sqrt)
+    root = (np.sqrt if l1 > 0 else _sqrt)(gradient_squared_accumulator)
+    denom = l2 * (step * lr) + root
     if l1 > 0:
         shrunk = np.maximum(np.abs(gradient_accumulator) - step * l1, var.dtype.type(0))
         var[...] = lr * var.dtype.type(-1) * np.sign(gradient_accumulator) * shrunk / denom

@@ -1,7 +1,7 @@
 """TF 1.14's dense float32 updates bit for bit where Eigen's AVX sqrt / rsqrt apply: the
 RSQRTPS estimate and a Newton step on packets of 8 of the variable, std::sqrt on the tail
-(and in Ftrl's new-var and ProximalAdagrad's l1 expressions, which Eigen does not
-vectorize); the float32 Sqrt op itself; three steps on variables of 3 to 50 values."""
+(and in Ftrl's new-var, ProximalAdagrad's and AdagradDA's l1 expressions, which Eigen
+does not vectorize); the float32 Sqrt op itself; three steps on variables of 3 to 50 values."""
 import numpy as np
 
 SHAPES = [(3,), (13,), (4, 6), (50,)]
@@ -20,6 +20,27 @@ def _optimizers(tf):
             ("adam", lambda: tf.train.AdamOptimizer(0.01)),
             ("ftrl", lambda: tf.train.FtrlOptimizer(0.1, l1_regularization_strength=0.01,
                                                      l2_regularization_strength=0.02))]
+
+
+def adagrad_da(tf):
+    out = {}
+    rng = np.random.RandomState(2)
+    for shape in SHAPES:
+        for l1 in (0.0, 0.01):
+            with tf.Graph().as_default():
+                step = tf.train.get_or_create_global_step()
+                v = tf.Variable(rng.randn(*shape).astype(np.float32))
+                t = tf.constant(rng.randn(*shape).astype(np.float32))
+                loss = tf.reduce_sum(tf.square(v - t) * tf.abs(t))
+                train = tf.train.AdagradDAOptimizer(
+                    0.1, step, l1_regularization_strength=l1,
+                    l2_regularization_strength=0.01).minimize(loss, global_step=step)
+                with tf.Session() as sess:
+                    sess.run(tf.global_variables_initializer())
+                    for _ in range(3):
+                        sess.run(train)
+                    out["l1_%s_%s" % (l1, "x".join(map(str, shape)))] = sess.run(v)
+    return out
 
 
 def optimizers(tf):
@@ -53,4 +74,4 @@ def sqrt(tf):
 
 
 def cases(tf):
-    return {"optimizers": optimizers(tf), "sqrt": sqrt(tf)}
+    return {"optimizers": optimizers(tf), "sqrt": sqrt(tf), "adagrad_da": adagrad_da(tf)}
