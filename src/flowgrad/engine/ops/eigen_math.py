@@ -372,19 +372,37 @@ _RSQRT_MANT = _rsqrt_table()
 _RSQRT_HALF, _RSQRT_THREE_HALVES = _F(-0.5), _F(1.5)
 
 
+# the table indexed by the 13 bits above a float's low 11: the exponent's lowest bit (0:
+# an even exponent, x in [2, 4) times a power of 4) and the mantissa's top 12
+_RSQRT_BY_BITS = np.concatenate([_RSQRT_MANT[4096:], _RSQRT_MANT[:4096]]).astype(np.int32)
+# x in [_PLAIN_LO, _PLAIN_HI]: no special case, nothing flushed in the Newton step
+_PLAIN_LO, _PLAIN_HI = _F(2.5e-38), _F(1e37)
+
+
 def _rsqrt_estimate(x):
-    """RSQRTPS of the positive normal finite values of x (anything for the others)."""
-    bits = x.view(np.uint32)
-    e = ((bits >> 23) & 0xFF).astype(np.int64)
-    odd = (e & 1) == 1
-    idx = ((bits >> 11) & 0xFFF).astype(np.int64) + np.where(odd, 0, 4096)
-    # the estimate's exponent: 2^-1 for [1, 4), halved for every factor 4 above
-    re = 126 - (e - np.where(odd, 127, 128)) // 2
-    return ((re.astype(np.uint32) << 23) | _RSQRT_MANT[idx]).view(_F)
+    """RSQRTPS of the positive normal finite values of x (anything for the others): the
+    table's mantissa under the exponent 2^-1 for [1, 4), halved for every factor 4 above."""
+    b = x.view(np.int32)
+    est = 380 - (b >> 23)
+    est >>= 1
+    est <<= 23
+    est |= _RSQRT_BY_BITS[(b >> 11) & 0x1FFF]
+    return est.view(_F)
+
+
+def _plain(x):
+    """True when every x is in [_PLAIN_LO, _PLAIN_HI] (no NaN)."""
+    return bool(x.size) and x.min() >= _PLAIN_LO and x.max() <= _PLAIN_HI
 
 
 def _prsqrt(x):
     est = _rsqrt_estimate(x)
+    if _plain(x):
+        y = np.multiply(x, _RSQRT_HALF)
+        y *= est * est
+        y += _RSQRT_THREE_HALVES
+        y *= est
+        return y
     normal = x >= _TINY
     est = np.where(normal & (x != np.inf), est, _F(0))
     # (with FTZ: -x/2 and est^2 flushed where denormal, so huge x get 1.5 est)
@@ -400,9 +418,21 @@ def _scalar_rsqrt(v):
     return _F(1) / np.sqrt(v)
 
 
+def _whole_packets(x):
+    """x as a flat float32 array when it is whole packets of one chunk with nothing to
+    flush or special-case (the fast path: no tail, no np.errstate), else None."""
+    if (isinstance(x, np.ndarray) and x.dtype == _F and x.size % _PACKET == 0
+            and x.size <= _CHUNK and x.flags.c_contiguous and _plain(x)):
+        return x.reshape(-1)
+    return None
+
+
 def rsqrt(x):
     """TF 1.14's float32 Rsqrt: the hardware estimate and a Newton step on packets of 8,
     1 / sqrt(x) on the rest."""
+    flat = _whole_packets(x)
+    if flat is not None:
+        return _prsqrt(flat).reshape(x.shape)
     return _eigen_unary(x, _prsqrt, _scalar_rsqrt)
 
 
@@ -414,6 +444,13 @@ _X86_NAN = np.array([0xFFC00000], np.uint32).view(_F)[0]
 
 def _psqrt(x):
     est = _rsqrt_estimate(x)
+    if _plain(x):
+        y = np.multiply(x, _F(0.5))
+        y *= est * est
+        np.subtract(_RSQRT_THREE_HALVES, y, out=y)
+        y *= est
+        y *= x
+        return y
     # RSQRTPS of +inf is 0 (inf * 0: NaN), of a negative x the x86 default NaN (negative)
     est = np.where((x >= _TINY) & (x != np.inf), est, np.where(x == np.inf, _F(0), _X86_NAN))
     y = est * (_RSQRT_THREE_HALVES - _flush(x * _F(0.5)) * _flush(est * est))
@@ -432,4 +469,7 @@ def _scalar_sqrt(v):
 def sqrt(x):
     """TF 1.14's float32 Sqrt: x times the rsqrt estimate after a Newton step on packets of
     8, std::sqrt on the rest."""
+    flat = _whole_packets(x)
+    if flat is not None:
+        return _psqrt(flat).reshape(x.shape)
     return _eigen_unary(x, _psqrt, _scalar_sqrt)
