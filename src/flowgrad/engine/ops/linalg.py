@@ -23,6 +23,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_sum as _eigen_sum
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -58,7 +59,54 @@ def _matmul_infer(inputs, attrs):
     return [(a.dtype.base_dtype, TensorShape([m, n]))]
 
 
+def _gemv_rows(rows, v):
+    """Eigen's row-major matrix times vector (general_matrix_vector_product, AVX without
+    FMA): each row's products added packet by packet into P lanes (P = 8 float32, 4
+    float64), the lanes reduced by halving (predux), then the last k % P products added
+    one by one."""
+    P = _eigen_sum.packet_size(rows.dtype)
+    m, k = rows.shape
+    body = k - k % P
+    if body:
+        prod = rows[:, :body] * v[:body]
+        # one packet after the other (NumPy adds a non-innermost axis row by row)
+        out = _eigen_sum._predux(np.add.reduce(prod.reshape(m, body // P, P), axis=1),
+                                 rows.dtype)
+    else:
+        out = np.zeros(m, rows.dtype)
+    for j in range(body, k):
+        out = out + rows[:, j] * v[j]
+    return out
+
+
+def _gemv_cols(cols, v):
+    """Eigen's column-major matrix times vector (the transpose of a row-major [k, m]
+    `cols`): each output adds its k products one after the other, in blocks of columns
+    (all k below 128, else 16, or 4 when a column is 32000 bytes or more) whose sums are
+    added to the result in turn."""
+    k, m = cols.shape
+    block = k if k < 128 else (16 if m * cols.itemsize < 32000 else 4)
+    prod = cols * v[:, None]
+    # NumPy adds a non-innermost axis row by row: each block's sum in order
+    sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
+    return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+
+
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+    # TF 1.14's MatMul hands a product with one output row and b transposed (rows of b),
+    # or one output column (rows of a, or its columns when transposed) to Eigen's
+    # matrix-vector kernels (ExplicitVectorMatrixOptimization); the others (and a
+    # MatMul that Grappler fuses with its BiasAdd) go to the tensor contraction.
+    if a.dtype in (np.float32, np.float64) and a.size and b.size:
+        m = a.shape[1] if transpose_a else a.shape[0]
+        n = b.shape[0] if transpose_b else b.shape[1]
+        if m == 1:
+            if transpose_b:
+                return _gemv_rows(b, a.reshape(-1)).reshape(1, n)
+        elif n == 1:
+            if transpose_a:
+                return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
+            return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
