@@ -28,3 +28,21 @@ def test_linear_regression():
     got, want = GEN.linear_regression(tf), GOLD["linear_regression"]
     np.testing.assert_array_equal(got["losses"], want["losses"])
     np.testing.assert_array_equal(got["pred"], want["pred"])
+
+
+@pytest.mark.parametrize("make", [
+    lambda: tf.keras.layers.LSTM(8, return_sequences=True),
+    lambda: tf.keras.layers.LSTM(1),
+    lambda: tf.keras.layers.GRU(6),
+    lambda: tf.keras.layers.GRU(1, reset_after=True),
+])
+@pytest.mark.parametrize("batch", [1, 4])
+def test_fused_keras_loops_keep_one_column_products(make, batch, monkeypatch):
+    """An input of depth 1 (or a state of size 1): the fused Keras loops' backward products
+    are MatMuls with one output column, Eigen's gemv as the plain loop's kernels."""
+    import test_keras_loop as loops
+    build = loops._case(make, dtype=np.float32, batch=batch, steps=5, depth=1, training=True)
+    got, _, _ = loops._run(build, True, monkeypatch)
+    want, _, _ = loops._run(build, False, monkeypatch)
+    for g, w in zip(got, want):
+        np.testing.assert_array_equal(g, w)

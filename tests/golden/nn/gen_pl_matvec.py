@@ -1,8 +1,7 @@
-"""TF 1.14's MatMul with one output column (a not transposed) or one output row (b
-transposed): Eigen's matrix-vector kernel, each row's products added in packets (8 float32
-lanes, 4 float64) reduced by halving, the k % P rest one by one; with a transposed, its
-rows of products added in order in blocks (16, or 4 for rows of 32000 bytes or more,
-from 128 rows on). Compared exactly."""
+"""TF 1.14's MatMul with one output column: Eigen's matrix-vector kernels. a not
+transposed: each row's products added in packets (8 float32 lanes, 4 float64) reduced by
+halving, the k % P rest one by one; a transposed: its rows of products added in order, in
+blocks (16, or 4 for rows of 32000 bytes or more) from 128 rows on. Compared exactly."""
 import numpy as np
 
 SHAPES = [(2, 3), (12, 8), (12, 16), (40, 13), (7, 100), (3, 784), (64, 37), (200, 20),
@@ -20,7 +19,6 @@ def matvec(tf):
                 key = "%s_%dx%d" % (np.dtype(dt).name, m, k)
                 out[key] = sess.run([tf.matmul(a, v),                     # one column
                                      tf.matmul(a, v.T, transpose_b=True),  # the same
-                                     tf.matmul(v.T, a, transpose_b=True),  # one row
                                      # one column from a's columns (m products each)
                                      tf.matmul(a, rng.randn(m, 1).astype(dt),
                                                transpose_a=True)])

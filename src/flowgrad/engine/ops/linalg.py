@@ -92,18 +92,30 @@ def _gemv_cols(cols, v):
     return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
 
 
+def one_column_product_bt(a, b):
+    """TF's MatMul(a_i, b, transpose_b=True) for each matrix a_i of a [..., m, k] when it is
+    one output column (b is [1, k], m > 1: Eigen's gemv), else None: for the fused loops,
+    whose backward products are these MatMuls."""
+    if (b.shape[0] != 1 or a.shape[-2] == 1 or a.dtype not in (np.float32, np.float64)
+            or not a.size):
+        return None
+    flat = a.reshape(-1, a.shape[-1])
+    return _gemv_rows(flat, b.reshape(-1).astype(a.dtype, copy=False)).reshape(
+        a.shape[:-1] + (1,))
+
+
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
-    # TF 1.14's MatMul hands a product with one output row and b transposed (rows of b),
-    # or one output column (rows of a, or its columns when transposed) to Eigen's
-    # matrix-vector kernels (ExplicitVectorMatrixOptimization); the others (and a
-    # MatMul that Grappler fuses with its BiasAdd) go to the tensor contraction.
+    # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
+    # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
+    # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
+    # contraction.
     if a.dtype in (np.float32, np.float64) and a.size and b.size:
         m = a.shape[1] if transpose_a else a.shape[0]
         n = b.shape[0] if transpose_b else b.shape[1]
-        if m == 1:
-            if transpose_b:
-                return _gemv_rows(b, a.reshape(-1)).reshape(1, n)
-        elif n == 1:
+        # (one output row with b transposed is Eigen's row-major gemv over b's rows in TF:
+        # not taken here, as the fused RNN loops' batch-1 backward products, which must
+        # give this kernel's bits, do not know their op's transpose flags)
+        if n == 1 and m != 1:
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
