@@ -46,3 +46,20 @@ def test_fused_keras_loops_keep_one_column_products(make, batch, monkeypatch):
     want, _, _ = loops._run(build, False, monkeypatch)
     for g, w in zip(got, want):
         np.testing.assert_array_equal(g, w)
+
+
+@pytest.mark.parametrize("case", [dict(), dict(depth=1), dict(units=1), dict(batch=1, depth=1)])
+@pytest.mark.parametrize("cell", ["proj1", "gru", "basic"])
+def test_fused_rnn_loops_keep_one_column_products(case, cell, monkeypatch):
+    """tf.nn.rnn_cell LSTMs projecting to one value and 1-unit GRUs (MatMuls with one
+    output column) run as the plain loop (the fused runners step aside), the others
+    fused: the same bits either way."""
+    import test_lstm_loop as loops
+    make = {"proj1": lambda u: tf.nn.rnn_cell.LSTMCell(u, num_proj=1),
+            "gru": lambda u: tf.nn.rnn_cell.GRUCell(u),
+            "basic": lambda u: tf.nn.rnn_cell.BasicLSTMCell(u)}[cell]
+    build = loops._lstm_case(make, **case)
+    got, _, _ = loops._run(build, True, monkeypatch)
+    want, _, _ = loops._run(build, False, monkeypatch)
+    for g, w in zip(loops._flat(got), loops._flat(want)):
+        np.testing.assert_array_equal(g, w)
