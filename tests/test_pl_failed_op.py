@@ -13,9 +13,10 @@ GEN = generator("framework", "pl_failed_op")
 @pytest.mark.parametrize("case", sorted(GOLD))
 def test_case(case):
     got, want = getattr(GEN, case)(tf), GOLD[case]
-    if case == "failed_op_names_and_seeds":
+    if case in ("failed_op_names_and_seeds", "type_errors_take_names"):
         assert got["errors"] == want["errors"]
         assert got["names"] == want["names"]
+        assert got.get("ops") == want.get("ops")
         np.testing.assert_array_equal(got["random"], want["random"])
     else:
         assert got == want

@@ -1,6 +1,8 @@
 """TF 1.14: an op its shape function refuses still took its name and its id (a later op
 with that name is `name_1`; random ops made later get seeds counting it), and AddN's
-shape error names the input that did not merge, last input first."""
+shape error names the input that did not merge, last input first; a type error raised in
+the op wrapper takes the name only (the allowed types are compared up to their list, whose
+order differs)."""
 import numpy as np
 
 
@@ -45,7 +47,33 @@ def total_loss_of_mixed_shapes(tf):
         return _error(tf, lambda: tf.losses.get_total_loss())
 
 
+def type_errors_take_names(tf):
+    """Type errors raised by op wrappers inside the op's name scope: the name is taken, no
+    id (a random op made after them has the seed of the ops made)."""
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(3)
+        x = tf.placeholder(tf.float32, [2, 3], name="x")
+        i = tf.placeholder(tf.int32, [2, 3], name="i")
+        errs = []
+        for fn in (lambda: tf.add(x, i), lambda: tf.matmul(x, i),
+                   lambda: tf.multiply(x, i, name="m"), lambda: x + i,
+                   lambda: tf.concat([x, i], 0), lambda: tf.add_n([x, i]),
+                   lambda: tf.maximum(x, i), lambda: tf.nn.relu(i > 0)):
+            try:
+                fn()
+            except TypeError as e:
+                errs.append(str(e).split(" not in list")[0])
+        names = [tf.add(x, x).name, tf.multiply(x, x, name="m").name, (x + x).name,
+                 tf.concat([x, x], 0).name, tf.add_n([x, x]).name, tf.maximum(x, x).name,
+                 tf.nn.relu(x).name]
+        r = tf.random_uniform([3])
+        with tf.Session() as sess:
+            return {"errors": errs, "names": names, "ops": [op.name for op in g.get_operations()],
+                    "random": sess.run(r)}
+
+
 def cases(tf):
     return {"failed_op_names_and_seeds": failed_op_names_and_seeds(tf),
             "addn_errors": addn_errors(tf),
-            "total_loss_of_mixed_shapes": total_loss_of_mixed_shapes(tf)}
+            "total_loss_of_mixed_shapes": total_loss_of_mixed_shapes(tf),
+            "type_errors_take_names": type_errors_take_names(tf)}

@@ -695,11 +695,13 @@ class Graph:
             # TF's Python op wrappers) are left as they are.
             if isinstance(e, ValueError) and f"'{candidate}'" not in msg:
                 msg = _shape_error(op_def, op_type, inputs, attrs, e, candidate)
-            if f"for '{candidate}' (op: " in msg:
-                # TF's create_op takes the op's name and id before its C layer refuses the
-                # op: a later op is `name_1`, and seeds of later random ops count it
-                if not exact:
-                    self.unique_name(name)
+            refused = f"for '{candidate}' (op: " in msg
+            if (refused or isinstance(e, TypeError)) and not exact:
+                # TF's create_op takes the op's name before its C layer refuses the op, and
+                # its op wrappers check the input types inside the op's name scope: a later
+                # op is `name_1`
+                self.unique_name(name)
+            if refused:   # ... and its id: seeds of later random ops count it
                 self._last_id += 1
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)

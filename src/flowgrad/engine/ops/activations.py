@@ -209,7 +209,12 @@ del _type, _kernel, _grad_kernel, _saved, _grad_grad, _attr_names
 
 def _activation(op_type, features, name, allowed=FLOATS):
     if isinstance(features, Tensor):
-        check_dtype(op_type, features, allowed, "features")
+        try:
+            check_dtype(op_type, features, allowed, "features")
+        except TypeError:
+            with name_scope(name or op_type):   # TF checks in the op's scope: its name
+                pass                            # is taken
+            raise
         return apply(op_type, [features], None, name or op_type)
     # TF's generated wrapper converts other inputs inside the op's scope ('<op>/features')
     with name_scope(name or op_type) as scope:

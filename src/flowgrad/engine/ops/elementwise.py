@@ -92,7 +92,12 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
     if scope is None:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             if isinstance(x, Tensor) and isinstance(y, Tensor):
-                x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                try:
+                    x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                except TypeError:
+                    with name_scope(name, op_type, [x, y]):   # TF checks in the op's
+                        pass                                  # scope: its name is taken
+                    raise
                 return apply(op_type, [x, y], None, name)
             # TF's generated wrapper converts inside the op's scope (`Maximum/y`).
             with name_scope(name, op_type, [x, y]) as s:

@@ -666,10 +666,10 @@ def _addn_infer(inputs, attrs):
         # TensorArray flows of an imported TF graph: TF's floats (a gradient flow summed
         # with a float accumulator's), flowgrad's arrays: the sum is the gradient array
         return [(_dt.variant, shape)]
-    for i, t in enumerate(inputs[1:], 1):
-        if t.dtype.base_dtype is not dt:
-            raise TypeError(f"Input {i} of 'AddN' has type {t.dtype.name} that does not match "
-                            f"type {dt.name} of input 0.")
+    if any(t.dtype.base_dtype is not dt for t in inputs):
+        names = ", ".join(t.dtype.base_dtype.name for t in inputs)
+        raise TypeError(f"Tensors in list passed to 'inputs' of 'AddN' Op have types "
+                        f"[{names}] that don't all match.")
     # TF's shape function: the last input's shape merged with each one before it, back to
     # the first (its message names the input that did not merge)
     shape = inputs[-1].shape
