@@ -44,6 +44,14 @@ def fused_training(tf):
     return out
 
 
+def empty_batch(tf):
+    """No values: the training statistics are 0 * (1/0), NaN."""
+    with tf.Graph().as_default(), tf.Session() as sess:
+        x = tf.zeros([0, 2, 2, 3])
+        y, m, v = tf.nn.fused_batch_norm(x, tf.ones([3]), tf.zeros([3]))
+        return sess.run([y, m, v] + tf.gradients(y, x))
+
+
 def fused_inference(tf):
     out = {}
     for c in CHANNELS:
@@ -78,4 +86,5 @@ def layers_bn_steps(tf):
 
 def cases(tf):
     return {"rsqrt": rsqrt(tf), "fused_training": fused_training(tf),
-            "fused_inference": fused_inference(tf), "layers_bn_steps": layers_bn_steps(tf)}
+            "fused_inference": fused_inference(tf), "layers_bn_steps": layers_bn_steps(tf),
+            "empty_batch": empty_batch(tf)}

@@ -87,11 +87,13 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
     x2 = _channels_last(x, data_format).astype(sdt, copy=False)
     n = x2.shape[0]
     if is_training:
-        inv_n = _rest_inv(n, sdt)
-        mean = _depth_sums(x2) * inv_n if n else np.zeros(scale.shape, sdt)
-        centered = x2 - mean
-        var = _depth_sums(np.square(centered)) * inv_n if n else np.zeros(scale.shape, sdt)
-        unbiased = var * (sdt.type(n) / sdt.type(max(n - 1, 1)))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # (an empty batch: 0 * (1/0), NaN statistics as TF's)
+            inv_n = _rest_inv(n, sdt)
+            mean = _depth_sums(x2) * inv_n
+            centered = x2 - mean
+            var = _depth_sums(np.square(centered)) * inv_n
+            unbiased = var * (sdt.type(n) / sdt.type(max(n - 1, 1)))
         y = centered * ((_rsqrt(var + np.asarray(epsilon, sdt))) * scale) + offset
     else:
         # inference folds the statistics: y = x * s + (offset - mean * s)
