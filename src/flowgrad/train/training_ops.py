@@ -14,6 +14,8 @@ The public functions have the signatures of TF's `gen_training_ops`:
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
@@ -22,6 +24,7 @@ from ..engine.framework import threads as _threads
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import eigen_math as _eigen_math
 from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
@@ -41,8 +44,24 @@ __all__ = [
 # Update rules: TF 1.14's kernel arithmetic, mutating var and slots in place.
 # Scalars arrive as 0-d arrays of the variable's dtype, so every step stays in it.
 # ---------------------------------------------------------------------------------------
+_SPARSE = threading.local()   # .rows: a sparse update's rule is running on this thread
+
+
 def _rsqrt(x):
+    """Eigen's rsqrt: TF's dense float32 updates (Adagrad, Adadelta, ProximalAdagrad) take
+    the AVX estimate and a Newton step on packets of 8 of the whole variable. The sparse
+    updates (row by row in TF, or a division for 1-D variables) keep 1 / sqrt."""
+    if x.dtype == np.float32 and not getattr(_SPARSE, "rows", False):
+        return _eigen_math.rsqrt(x)
     return np.reciprocal(np.sqrt(x))
+
+
+def _sqrt(x):
+    """Eigen's sqrt of a tensor (the scalar coefficients take std::sqrt: np.sqrt): dense
+    float32 updates use the AVX estimate times x, sparse ones np.sqrt (see _rsqrt)."""
+    if x.dtype == np.float32 and x.ndim and not getattr(_SPARSE, "rows", False):
+        return _eigen_math.sqrt(x)
+    return np.sqrt(x)
 
 
 def _gradient_descent(var, alpha, delta):
@@ -90,7 +109,7 @@ def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
     t -= v
     t *= one - beta2
     v += t
-    denom = np.sqrt(v)
+    denom = _sqrt(v)
     denom += epsilon
     if use_nesterov:
         np.multiply(grad, one - beta1, out=t)
@@ -125,7 +144,7 @@ def _adam_amsgrad(var, m, v, vhat, beta1_power, beta2_power, lr, beta1, beta2, e
     m += (grad - m) * (one - beta1)
     v += (np.square(grad) - v) * (one - beta2)
     np.maximum(vhat, v, out=vhat)
-    var -= (m * alpha) / (np.sqrt(vhat) + epsilon)
+    var -= (m * alpha) / (_sqrt(vhat) + epsilon)
 
 
 def _adagrad(var, accum, lr, grad, update_slots=True):
@@ -143,7 +162,7 @@ def _rms_prop(var, ms, mom, lr, rho, momentum, epsilon, grad):
     mom *= momentum
     t = grad * lr
     d = ms + epsilon
-    t /= np.sqrt(d)
+    t /= _sqrt(d)
     mom += t
     var -= mom
 
@@ -161,7 +180,7 @@ def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
     d += epsilon
     mom *= momentum
     t = grad * lr
-    t /= np.sqrt(d)
+    t /= _sqrt(d)
     mom += t
     var -= mom
 
@@ -169,7 +188,7 @@ def _centered_rms_prop(var, mg, ms, mom, lr, rho, momentum, epsilon, grad):
 def _adadelta(var, accum, accum_update, lr, rho, epsilon, grad):
     one = var.dtype.type(1)
     accum[...] = accum * rho + np.square(grad) * (one - rho)
-    update = np.sqrt(accum_update + epsilon) * _rsqrt(accum + epsilon) * grad
+    update = _sqrt(accum_update + epsilon) * _rsqrt(accum + epsilon) * grad
     var -= update * lr
     accum_update[...] = accum_update * rho + np.square(update) * (one - rho)
 
@@ -190,6 +209,8 @@ def _proximal_adagrad(var, accum, lr, l1, l2, grad):
     prox = var - grad * learning_rate
     one = var.dtype.type(1)
     if l1 > 0:
+        # TF's expression with sign() is not vectorized: its rsqrt is 1 / std::sqrt
+        learning_rate = lr * np.reciprocal(np.sqrt(accum))
         shrunk = np.maximum(np.abs(prox) - learning_rate * l1, var.dtype.type(0))
         var[...] = np.sign(prox) * shrunk / (one + l2 * learning_rate)
     else:
@@ -201,7 +222,9 @@ def _adagrad_da(var, gradient_accumulator, gradient_squared_accumulator, grad, l
     gradient_accumulator += grad
     gradient_squared_accumulator += np.square(grad)
     step = var.dtype.type(global_step)
-    denom = l2 * (step * lr) + np.sqrt(gradient_squared_accumulator)
+    # (with l1, TF's expression has sign(): not vectorized, its sqrt is std::sqrt)
+    root = (np.sqrt if l1 > 0 else _sqrt)(gradient_squared_accumulator)
+    denom = l2 * (step * lr) + root
     if l1 > 0:
         shrunk = np.maximum(np.abs(gradient_accumulator) - step * l1, var.dtype.type(0))
         var[...] = lr * var.dtype.type(-1) * np.sign(gradient_accumulator) * shrunk / denom
@@ -220,7 +243,8 @@ def _powf(x, y):
 def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
     new_accum = accum + np.square(grad)
     if lr_power == -0.5:
-        linear += grad_shrunk - (np.sqrt(new_accum) - np.sqrt(accum)) / lr * var
+        linear += grad_shrunk - (_sqrt(new_accum) - _sqrt(accum)) / lr * var
+        # (TF's expression for the new var is not vectorized: its sqrt is std::sqrt)
         y = np.sqrt(new_accum) / lr + var.dtype.type(2) * l2
     else:
         linear += grad_shrunk - (_powf(new_accum, -lr_power)
@@ -580,7 +604,11 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
                 parts = [r[rows] for r in refs]
                 others = [grad[sel] if i == gpos else
                           np.asarray(args[i])[()] if i in spos else args[i] for i in rest]
-                rule(*parts, *others, **kw)
+                _SPARSE.rows = True
+                try:
+                    rule(*parts, *others, **kw)
+                finally:
+                    _SPARSE.rows = False
                 for r, p in zip(refs, parts):
                     r[rows] = p
             return var

@@ -708,13 +708,21 @@ class Graph:
         except (ValueError, TypeError) as e:
             if getattr(e, "no_context", False):
                 raise
-            # The name the op would have had; nothing was marked as used.
+            # The name the op would have had (marked as used below where TF's C layer failed).
             candidate = name if exact else self.unique_name(name, mark_as_used=False)
             msg = str(e)
             # As TF: shape errors name the op and its input shapes; type errors (raised by
             # TF's Python op wrappers) are left as they are.
             if isinstance(e, ValueError) and f"'{candidate}'" not in msg:
                 msg = _shape_error(op_def, op_type, inputs, attrs, e, candidate)
+            refused = f"for '{candidate}' (op: " in msg
+            if (refused or isinstance(e, TypeError)) and not exact:
+                # TF's create_op takes the op's name before its C layer refuses the op, and
+                # its op wrappers check the input types inside the op's name scope: a later
+                # op is `name_1`
+                self.unique_name(name)
+            if refused:   # ... and its id: seeds of later random ops count it
+                self._last_id += 1
             raise type(e)(msg) from None
         full = name if exact else self.unique_name(name)
         op = Operation(self, full, op_type, op_def, inputs, attrs, specs,

@@ -92,15 +92,42 @@ def same_type_inputs(op_type, values, arg_names=None, allowed=None):
                             f"that does not match type {dtype.name} of argument '{first_name}'.")
         out.append(t)
     if allowed is not None and dtype not in allowed:
+        names = _allowed_names(op_type, arg_names[0], dtype, allowed)
         raise TypeError(f"Value passed to parameter '{arg_names[0]}' has DataType {dtype.name} not "
-                        f"in list of allowed values: {', '.join(d.name for d in allowed)}")
+                        f"in list of allowed values: {names}")
     return out
+
+
+_DT_NAMES = {"DT_FLOAT": "float32", "DT_DOUBLE": "float64", "DT_INT32": "int32",
+             "DT_UINT8": "uint8", "DT_INT16": "int16", "DT_INT8": "int8", "DT_STRING": "string",
+             "DT_COMPLEX64": "complex64", "DT_INT64": "int64", "DT_BOOL": "bool",
+             "DT_QINT8": "qint8", "DT_QUINT8": "quint8", "DT_QINT32": "qint32",
+             "DT_BFLOAT16": "bfloat16", "DT_QINT16": "qint16", "DT_QUINT16": "quint16",
+             "DT_UINT16": "uint16", "DT_COMPLEX128": "complex128", "DT_HALF": "float16",
+             "DT_RESOURCE": "resource", "DT_VARIANT": "variant", "DT_UINT32": "uint32",
+             "DT_UINT64": "uint64"}
+
+
+def _allowed_names(op_type, arg, dtype, allowed):
+    """The allowed types TF 1.14's message lists for input `arg` of `op_type`: its op def's
+    list, in its order, where the op def has one without `dtype` (TF raises there too);
+    else flowgrad's `allowed`."""
+    from ..framework.graph_def import op_defs  # lazy: op_defs reads a JSON file on first use
+    od = op_defs().get(op_type) or {}
+    attr = next((a[2] for a in od.get("in", ()) if a[0] == arg and a[2]), None)
+    names = od.get("x", {}).get("attr", {}).get(attr, {}).get("allowed", {}).get(
+        "list", {}).get("type") if attr else None
+    if names and all(n in _DT_NAMES for n in names) and \
+            dtype.name not in [_DT_NAMES[n] for n in names]:
+        return ", ".join(_DT_NAMES[n] for n in names)
+    return ", ".join(d.name for d in allowed)
 
 
 def check_dtype(op_type, t, allowed, arg="x"):
     if t.dtype.base_dtype not in allowed:
-        raise TypeError(f"Value passed to parameter '{arg}' has DataType {t.dtype.base_dtype.name} "
-                        f"not in list of allowed values: {', '.join(d.name for d in allowed)}")
+        dt = t.dtype.base_dtype
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {dt.name} not in "
+                        f"list of allowed values: {_allowed_names(op_type, arg, dt, allowed)}")
 
 
 # -- shape rules -------------------------------------------------------------------------

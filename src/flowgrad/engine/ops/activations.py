@@ -54,9 +54,30 @@ _SELU_ALPHA = 1.6732632423543772848170429916717
 _SELU_SCALE = 1.0507009873554804934193349852946
 
 
+def _exp_minus_one_where_negative(x):
+    """TF's Elu/Selu select: (x < 0, exp(x) - 1). float32: Eigen's pexp and libm's expf
+    tail, and the comparison reads denormals as zero (DAZ: a denormal x is kept)."""
+    if x.dtype == np.float32:
+        neg = x <= -np.finfo(np.float32).tiny
+        return neg, _eigen_math.exp_at(x, neg) - np.float32(1)
+    neg = x < 0
+    with np.errstate(over="ignore"):
+        return neg, np.exp(np.where(neg, x, 0)) - x.dtype.type(1)
+
+
+def _elu_kernel(x):
+    neg, em1 = _exp_minus_one_where_negative(x)
+    return np.where(neg, em1, x)
+
+
 def _selu_kernel(x):
-    return np.where(x < 0, (_SELU_SCALE * _SELU_ALPHA) * np.expm1(x),
-                    _SELU_SCALE * x).astype(x.dtype, copy=False)
+    # TF's select: scale_alpha (exp(x) - 1) or scale x, the constants in x's type
+    neg, em1 = _exp_minus_one_where_negative(x)
+    t = x.dtype.type
+    kept = t(_SELU_SCALE) * x
+    if x.dtype == np.float32:   # a denormal product is flushed to zero (FTZ)
+        kept = _eigen_math.flush(kept)
+    return np.where(neg, t(_SELU_SCALE * _SELU_ALPHA) * em1, kept)
 
 
 def _selu_grad_kernel(g, y):
@@ -149,7 +170,7 @@ _ACTIVATIONS = [
      lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
      lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "x", _mask_grad_grad, ()),
-    ("Elu", lambda x: np.where(x < 0, np.expm1(x), x),
+    ("Elu", _elu_kernel,
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
     ("Softplus", _softplus_kernel,
@@ -188,7 +209,12 @@ del _type, _kernel, _grad_kernel, _saved, _grad_grad, _attr_names
 
 def _activation(op_type, features, name, allowed=FLOATS):
     if isinstance(features, Tensor):
-        check_dtype(op_type, features, allowed, "features")
+        try:
+            check_dtype(op_type, features, allowed, "features")
+        except TypeError:
+            with name_scope(name or op_type):   # TF checks in the op's scope: its name
+                pass                            # is taken
+            raise
         return apply(op_type, [features], None, name or op_type)
     # TF's generated wrapper converts other inputs inside the op's scope ('<op>/features')
     with name_scope(name or op_type) as scope:

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework import dtypes as _dt
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply, same_type_inputs
+from ._base import NUMBERS, apply, same_type_inputs
 from ._nn_util import TensorLike, shape_of
 from .shape import broadcast_to, reshape
+
+_QUANTIZED = (_dt.qint8, _dt.quint8, _dt.qint32, _dt.qint16, _dt.quint16)
 
 
 def _channel_axis(rank, data_format):
@@ -102,5 +105,7 @@ def bias_add(value: TensorLike, bias: TensorLike, data_format: str | None = None
         raise ValueError(f"Attr 'data_format' of 'BiasAdd' Op passed string '{fmt}' not in: "
                          "\"NHWC\", \"NCHW\".")
     with name_scope(name, "BiasAdd", [t for t in (value, bias) if hasattr(t, "op")]) as scope:
-        x, b = same_type_inputs("BiasAdd", [value, bias], ["value", "bias"])
+        # (TF's wrapper checks the types, numbers and quantized ones, before the shapes)
+        x, b = same_type_inputs("BiasAdd", [value, bias], ["value", "bias"],
+                                allowed=NUMBERS + _QUANTIZED)
         return apply("BiasAdd", [x, b], {"data_format": fmt}, scope)

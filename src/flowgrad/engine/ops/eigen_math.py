@@ -13,8 +13,10 @@ Eigen evaluates a tensor expression in packets of 8 floats; the last
 and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
 The emulation here does the same, so results match for every size.
 """
+import base64
 import ctypes
 import ctypes.util
+import zlib
 
 import numpy as np
 
@@ -43,6 +45,11 @@ def _flush(a):
     if small.any():
         a[small] = np.copysign(_F(0), a[small])
     return a
+
+
+def flush(a):
+    """float32 array a with denormals flushed to signed zeros (TF's threads run with FTZ)."""
+    return _flush(np.array(a, np.float32, copy=True, ndmin=1)).reshape(np.shape(a))
 
 
 def _scalar_expf(v):
@@ -257,6 +264,25 @@ def exp(x):
     return _eigen_unary(x, _pexp, _scalar_expf)
 
 
+def exp_at(x, mask):
+    """TF 1.14's float32 Exp of x where `mask` (0 elsewhere), for the selects that use it
+    on part of a tensor (Elu, Selu): Eigen's pexp for the values in whole packets (its
+    lanes are independent: only those values are computed), libm's expf on the rest."""
+    flat = np.ascontiguousarray(x, dtype=np.float32).reshape(-1)
+    want = np.ascontiguousarray(mask).reshape(-1)
+    n = flat.size
+    body = n - n % _PACKET
+    out = np.zeros(n, np.float32)
+    idx = np.flatnonzero(want[:body])
+    if idx.size:
+        with np.errstate(all="ignore"):
+            out[idx] = _pexp(flat[idx])
+    for i in range(body, n):
+        if want[i]:
+            out[i] = _scalar_expf(flat[i])
+    return out.reshape(np.shape(x))
+
+
 def sigmoid(x):
     """TF 1.14's float32 Sigmoid: Eigen's rational logistic on packets of 8,
     1 / (1 + expf(-x)) (0 below -18, 1 above 18) on the rest."""
@@ -309,3 +335,141 @@ def softplus_grad(g, x):
 def tanh(x):
     """TF 1.14's float32 Tanh: Eigen's fast rational tanh, packets and tail alike."""
     return _eigen_unary(x, _ptanh, None)
+
+
+# -- Rsqrt: Eigen's AVX prsqrt under EIGEN_FAST_MATH (arch/AVX/MathFunctions.h): the
+# hardware estimate _mm256_rsqrt_ps, then one Newton step y * (-x/2 * y*y + 3/2), each
+# operation rounded (no FMA); inputs below the smallest normal float (zero, denormals read
+# as zero, negatives) give inf or NaN; the scalar tail is 1 / sqrt(x).
+#
+# RSQRTPS is "implementation-specific": the estimate depends on the exponent's parity and
+# the top 12 bits of the mantissa only, through a table that differs between CPU vendors,
+# so TF 1.14 itself differs in the last bit from one CPU to another. The table below is the
+# one the TF oracle of this project ran on (AMD EPYC), read from the instruction: for x in
+# [1, 2) (first 4096) and [2, 4) (last 4096), the estimate is 2^-1 * (1 + m / 4096), m a
+# 12-bit mantissa falling from the table's start by the packed steps (0, 1 or 2; 2 bits
+# each, four a byte, zlib, base64); the start of each half: m = 4095 and m = 1696.
+_RSQRT_STEPS = (
+    b"eNqdkkFuxCAMRTczezOic55EMl2TiMz9j1I7QOVaxqHBevxnI2UTl6Mcn8ah/FCu4eLrU/U3r6qI/DpKYt4t"
+    b"R0TDz0zp5N1yRDSccy8xbQ3pV+SWacOzRomDvldG+o4iG24lE6jpvIR7gHCkkxo4kdrDjQN/Ov4GIrSU7mV3"
+    b"klWSVH9FoKsDwq2Z5bA+1kB46TrCCgO8t85CoWtm1nvceIcr3y3lLBkzFEkrHDu7cEke9DVj2MV67nMrLEDM"
+    b"xNbIRnoON3YWRD4D/U1Cp3arZ+BiQ8Hpqz94B8MoPWdoBW/XQgRa4w4Ilz04M5iYaZczY/wvOJbB8+L0lnsz"
+    b"K5kA9fT0fKaffevnBx95XN4=")
+
+
+def _rsqrt_table():
+    packed = np.frombuffer(zlib.decompress(base64.b64decode(_RSQRT_STEPS)), np.uint8)
+    steps = ((packed[:, None] >> np.array([0, 2, 4, 6], np.uint8)) & 3).reshape(-1)
+    m = np.empty(8192, np.int64)
+    for half, start in ((0, 4095), (1, 1696)):
+        part = steps[half * 4096:(half + 1) * 4096].astype(np.int64)
+        part[0] = 0
+        m[half * 4096:(half + 1) * 4096] = start - np.cumsum(part)
+    return (m << 11).astype(np.uint32)
+
+
+_RSQRT_MANT = _rsqrt_table()
+_RSQRT_HALF, _RSQRT_THREE_HALVES = _F(-0.5), _F(1.5)
+
+
+# the table indexed by the 13 bits above a float's low 11: the exponent's lowest bit (0:
+# an even exponent, x in [2, 4) times a power of 4) and the mantissa's top 12
+_RSQRT_BY_BITS = np.concatenate([_RSQRT_MANT[4096:], _RSQRT_MANT[:4096]]).astype(np.int32)
+# x in [_PLAIN_LO, _PLAIN_HI]: no special case, nothing flushed in the Newton step
+_PLAIN_LO, _PLAIN_HI = _F(2.5e-38), _F(1e37)
+
+
+def _rsqrt_estimate(x):
+    """RSQRTPS of the positive normal finite values of x (anything for the others): the
+    table's mantissa under the exponent 2^-1 for [1, 4), halved for every factor 4 above."""
+    b = x.view(np.int32)
+    est = 380 - (b >> 23)
+    est >>= 1
+    est <<= 23
+    est |= _RSQRT_BY_BITS[(b >> 11) & 0x1FFF]
+    return est.view(_F)
+
+
+def _plain(x):
+    """True when every x is in [_PLAIN_LO, _PLAIN_HI] (no NaN)."""
+    return bool(x.size) and x.min() >= _PLAIN_LO and x.max() <= _PLAIN_HI
+
+
+def _prsqrt(x):
+    est = _rsqrt_estimate(x)
+    if _plain(x):
+        y = np.multiply(x, _RSQRT_HALF)
+        y *= est * est
+        y += _RSQRT_THREE_HALVES
+        y *= est
+        return y
+    normal = x >= _TINY
+    est = np.where(normal & (x != np.inf), est, _F(0))
+    # (with FTZ: -x/2 and est^2 flushed where denormal, so huge x get 1.5 est)
+    y = est * (_flush(x * _RSQRT_HALF) * _flush(est * est) + _RSQRT_THREE_HALVES)
+    y = np.where(x < 0, _F(np.nan), y)
+    return np.where((x >= 0) & ~normal, _F(np.inf), y).astype(_F, copy=False)
+
+
+def _scalar_rsqrt(v):
+    v = _F(v)
+    if abs(v) < _TINY:   # denormals read as zero (DAZ)
+        v = np.copysign(_F(0), v)
+    return _F(1) / np.sqrt(v)
+
+
+def _whole_packets(x):
+    """x as a flat float32 array when it is whole packets of one chunk with nothing to
+    flush or special-case (the fast path: no tail, no np.errstate), else None."""
+    if (isinstance(x, np.ndarray) and x.dtype == _F and x.size % _PACKET == 0
+            and x.size <= _CHUNK and x.flags.c_contiguous and _plain(x)):
+        return x.reshape(-1)
+    return None
+
+
+def rsqrt(x):
+    """TF 1.14's float32 Rsqrt: the hardware estimate and a Newton step on packets of 8,
+    1 / sqrt(x) on the rest."""
+    flat = _whole_packets(x)
+    if flat is not None:
+        return _prsqrt(flat).reshape(x.shape)
+    return _eigen_unary(x, _prsqrt, _scalar_rsqrt)
+
+
+# -- Sqrt: Eigen's AVX psqrt under EIGEN_FAST_MATH: x * (y * (3/2 - (x/2) * y*y)), y the
+# RSQRTPS estimate (so +inf gives NaN); 0 <= x < the smallest normal float gives 0 (DAZ
+# reads negative denormals as -0, which passes); the scalar tail is std::sqrt.
+_X86_NAN = np.array([0xFFC00000], np.uint32).view(_F)[0]
+
+
+def _psqrt(x):
+    est = _rsqrt_estimate(x)
+    if _plain(x):
+        y = np.multiply(x, _F(0.5))
+        y *= est * est
+        np.subtract(_RSQRT_THREE_HALVES, y, out=y)
+        y *= est
+        y *= x
+        return y
+    # RSQRTPS of +inf is 0 (inf * 0: NaN), of a negative x the x86 default NaN (negative)
+    est = np.where((x >= _TINY) & (x != np.inf), est, np.where(x == np.inf, _F(0), _X86_NAN))
+    y = est * (_RSQRT_THREE_HALVES - _flush(x * _F(0.5)) * _flush(est * est))
+    out = x * y
+    zero = (x >= 0) & (x < _TINY) | (np.abs(x) < _TINY)
+    return np.where(zero, _F(0), out).astype(_F, copy=False)
+
+
+def _scalar_sqrt(v):
+    v = _F(v)
+    if abs(v) < _TINY:   # denormals read as zero (DAZ)
+        v = np.copysign(_F(0), v)
+    return np.sqrt(v)
+
+
+def sqrt(x):
+    """TF 1.14's float32 Sqrt: x times the rsqrt estimate after a Newton step on packets of
+    8, std::sqrt on the rest."""
+    flat = _whole_packets(x)
+    if flat is not None:
+        return _psqrt(flat).reshape(x.shape)
+    return _eigen_unary(x, _psqrt, _scalar_sqrt)

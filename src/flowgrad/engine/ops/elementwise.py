@@ -92,7 +92,12 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
     if scope is None:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             if isinstance(x, Tensor) and isinstance(y, Tensor):
-                x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                try:
+                    x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
+                except TypeError:
+                    with name_scope(name, op_type, [x, y]):   # TF checks in the op's
+                        pass                                  # scope: its name is taken
+                    raise
                 return apply(op_type, [x, y], None, name)
             # TF's generated wrapper converts inside the op's scope (`Maximum/y`).
             with name_scope(name, op_type, [x, y]) as s:
@@ -287,7 +292,15 @@ def _sign_kernel(x):
     return np.sign(x)
 
 
+def _sqrt_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen psqrt: x times the rsqrt estimate's Newton step
+        return _eigen_math.sqrt(x)
+    return np.sqrt(x)
+
+
 def _rsqrt_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen prsqrt: hardware estimate and a Newton step
+        return _eigen_math.rsqrt(x)
     return np.reciprocal(np.sqrt(x))
 
 
@@ -572,7 +585,7 @@ reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
 square = unop("square", "Square", np.square, NUMBERS,
               lambda g, x, y: multiply(g, multiply(cj(x), scalar(2, x))), "Returns x * x",
               inplace_ok=True)
-sqrt = unop("sqrt", "Sqrt", np.sqrt, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
+sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")

@@ -59,7 +59,9 @@ def forward(run, args, clear=True):
     if not (isinstance(xta, TensorArrayValue) and isinstance(ota, TensorArrayValue)):
         return None
     ws = _weights(r, caps, vals, n)
-    if ws is None:
+    if ws is None or any(w[5] == 1 for w in ws):
+        # (a 1-unit cell: the candidate's MatMuls have one output column, Eigen's gemv in
+        # the plain loop's kernels)
         return None
     dt = ws[0][4].dtype
     bsz = ws[0][4].shape[0]

@@ -505,6 +505,12 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
                                     [f"values_{i}" for i in builtins.range(len(values))])
         except TypeError:
             vals = [to_tensor(v) for v in values]
+            if len({v.dtype.base_dtype for v in vals}) > 1:
+                # TF's op wrapper checks the values before it converts the axis
+                raise TypeError(
+                    "Tensors in list passed to 'values' of 'ConcatV2' Op have types "
+                    f"[{', '.join(v.dtype.base_dtype.name for v in vals)}] that don't all "
+                    "match.") from None
         ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis")
         return apply("ConcatV2", vals + [ax], {"N": len(vals)}, scope)
 

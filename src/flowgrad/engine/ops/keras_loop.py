@@ -41,6 +41,7 @@ from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import lstm_loop as _base
 from . import keras_steps as _steps
+from .keras_steps import _product_bt
 from .keras_steps import _ACT_OPS, _act_bwd, _act_fwd, _act_spec, _addn, _cand_bwd, _cand_fwd
 from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
 
@@ -906,11 +907,11 @@ def backward(run, args, kept, diff_caps):
         g = gs[gi]
         if g["b"] is not None:
             grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
-        dxin = matmul(dz, g["k"][0].T)
+        dxin = _product_bt(matmul, dz, g["k"][0])
         grads.add_product(gi, "k", xin.T, dz)
         if g["rb"] is not None:
             grads.add(gi, "rb", np.sum(dz, axis=(0,), dtype=dt))
-        dhin = matmul(dz, g["rk"][0].T)
+        dhin = _product_bt(matmul, dz, g["rk"][0])
         grads.add_product(gi, "rk", hin.T, dz)
         if g["dp"] is not None:
             grads.add(gi, "dp", multiply(x, dxin))
@@ -986,17 +987,17 @@ def backward(run, args, kept, diff_caps):
             gh = gs[2]
             if gh["b"] is not None:
                 grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
-            dx_h = matmul(dah, gh["k"][0].T)
+            dx_h = _product_bt(matmul, dah, gh["k"][0])
             grads.add_product(2, "k", xin[2].T, dah)
             if r["after"]:   # rh here is [BiasAdd](MatMul(hin_h, RK_h), rb_h)
                 dr = multiply(dah, rh)
                 drz = multiply(rg, dah)
                 if gh["rb"] is not None:
                     grads.add(2, "rb", np.sum(drz, axis=(0,), dtype=dt))
-                dh_h = matmul(drz, gh["rk"][0].T)
+                dh_h = _product_bt(matmul, drz, gh["rk"][0])
                 grads.add_product(2, "rk", hin[2].T, drz)
             else:
-                drh = matmul(dah, gh["rk"][0].T)
+                drh = _product_bt(matmul, dah, gh["rk"][0])
                 grads.add_product(2, "rk", rh.T, dah)
                 dr = multiply(drh, hin[2])
                 dh_h = multiply(rg, drh)

@@ -29,6 +29,15 @@ import numpy as np
 from ..framework import threads as _threads
 from ..framework.registry import get_op_def
 from . import eigen_math as _eigen_math
+from .linalg import one_column_product_bt
+
+
+def _product_bt(matmul, a, b):
+    """a times b transposed with TF's MatMul(a, b, transpose_b=True) bits: Eigen's gemv for
+    one output column (an input or state of depth 1), else `matmul`."""
+    out = one_column_product_bt(a, b)
+    return matmul(a, b.T) if out is None else out
+
 
 # Keras activations other than tanh whose gradient is one *Grad op on (dy, y or x)
 _ACT_OPS = {"Relu": "y", "Relu6": "x", "Elu": "y", "Selu": "y", "Softsign": "x"}
@@ -244,7 +253,7 @@ class _Post:
                 self._sum((gi, "b"), sums[:, _POS[gi]])
             need_dx = self.want_x or (g["dp"] is not None and (gi, "dp") in blocks)
             if need_dx:
-                dx = np.matmul(dzg, g["k"][0].T)
+                dx = _product_bt(np.matmul, dzg, g["k"][0])
             if (gi, "k") in blocks:
                 xin = tape.xin[gi][lo:hi]
                 self._sum((gi, "k"), np.matmul(xin.transpose(0, 2, 1), dzg))
@@ -360,7 +369,7 @@ def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, d
         dz[3] = _cand_bwd(cand, tz, tzk, dtz, one)
         hs = {}
         for gi, (k, rkt, rdp) in enumerate(rks):
-            dhin = matmul(dz[k], rkt)
+            dhin = _product_bt(matmul, dz[k], rkt.T)
             if rdp is not None:
                 dhin_raw[gi][s] = dhin
                 dhin = multiply(dhin, rdp)

@@ -23,6 +23,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_sum as _eigen_sum
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -58,7 +59,66 @@ def _matmul_infer(inputs, attrs):
     return [(a.dtype.base_dtype, TensorShape([m, n]))]
 
 
+def _gemv_rows(rows, v):
+    """Eigen's row-major matrix times vector (general_matrix_vector_product, AVX without
+    FMA): each row's products added packet by packet into P lanes (P = 8 float32, 4
+    float64), the lanes reduced by halving (predux), then the last k % P products added
+    one by one."""
+    P = _eigen_sum.packet_size(rows.dtype)
+    m, k = rows.shape
+    body = k - k % P
+    if body:
+        prod = rows[:, :body] * v[:body]
+        # one packet after the other (NumPy adds a non-innermost axis row by row)
+        out = _eigen_sum._predux(np.add.reduce(prod.reshape(m, body // P, P), axis=1),
+                                 rows.dtype)
+    else:
+        out = np.zeros(m, rows.dtype)
+    for j in range(body, k):
+        out = out + rows[:, j] * v[j]
+    return out
+
+
+def _gemv_cols(cols, v):
+    """Eigen's column-major matrix times vector (the transpose of a row-major [k, m]
+    `cols`): each output adds its k products one after the other, in blocks of columns
+    (all k below 128, else 16, or 4 when a column is 32000 bytes or more) whose sums are
+    added to the result in turn."""
+    k, m = cols.shape
+    block = k if k < 128 else (16 if m * cols.itemsize < 32000 else 4)
+    prod = cols * v[:, None]
+    # NumPy adds a non-innermost axis row by row: each block's sum in order
+    sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
+    return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+
+
+def one_column_product_bt(a, b):
+    """TF's MatMul(a_i, b, transpose_b=True) for each matrix a_i of a [..., m, k] when it is
+    one output column (b is [1, k], m > 1: Eigen's gemv), else None: for the fused loops,
+    whose backward products are these MatMuls."""
+    if (b.shape[0] != 1 or a.shape[-2] == 1 or a.dtype not in (np.float32, np.float64)
+            or not a.size):
+        return None
+    flat = a.reshape(-1, a.shape[-1])
+    return _gemv_rows(flat, b.reshape(-1).astype(a.dtype, copy=False)).reshape(
+        a.shape[:-1] + (1,))
+
+
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+    # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
+    # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
+    # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
+    # contraction.
+    if a.dtype in (np.float32, np.float64) and a.size and b.size:
+        m = a.shape[1] if transpose_a else a.shape[0]
+        n = b.shape[0] if transpose_b else b.shape[1]
+        # (one output row with b transposed is Eigen's row-major gemv over b's rows in TF:
+        # not taken here, as the fused RNN loops' batch-1 backward products, which must
+        # give this kernel's bits, do not know their op's transpose flags)
+        if n == 1 and m != 1:
+            if transpose_a:
+                return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
+            return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 

@@ -585,6 +585,10 @@ class Runner:
             if (opt["wp"] is None and hp != hid) or \
                     (opt["wp"] is not None and opt["wp"].shape != (hid, hp)):
                 return None
+            if opt["wp"] is not None and hp == 1:
+                # (a projection to one value: its MatMuls have one output column, Eigen's
+                # gemv in the plain loop's kernels)
+                return None
             if any(opt[k] is not None and opt[k].shape != (hid,) for k in ("wi", "wf", "wo")):
                 return None
             clips = [None if lr[k] is None else (lr[k][0].astype(dt), lr[k][1].astype(dt))

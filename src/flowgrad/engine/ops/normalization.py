@@ -13,6 +13,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
 from .cast import cast
@@ -29,10 +30,6 @@ from .shape import expand_dims, reshape, shape
 # -- FusedBatchNorm -----------------------------------------------------------------------
 def _bn_axes(data_format):
     return (0, 2, 3) if data_format == "NCHW" else (0, 1, 2)
-
-
-def _bn_bcast(v, data_format):
-    return v.reshape((1, -1, 1, 1)) if data_format == "NCHW" else v
 
 
 def _fused_bn_infer(inputs, attrs):
@@ -53,28 +50,64 @@ def _fused_bn_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape)] + [(sdt, TensorShape([c]))] * 4
 
 
+def _channels_last(a, data_format):
+    """a as TF's CPU kernel sees it: a [rest, depth] matrix (NCHW moved to NHWC first)."""
+    if data_format == "NCHW":
+        a = a.transpose(0, 2, 3, 1)
+    return a.reshape(-1, a.shape[-1])
+
+
+def _from_channels_last(a2d, shape, data_format):
+    if data_format == "NCHW":
+        n, c, h, w = shape
+        return a2d.reshape(n, h, w, c).transpose(0, 3, 1, 2)
+    return a2d.reshape(shape)
+
+
+def _rsqrt(v):
+    """Eigen's rsqrt of the per-channel vector (packets of 8 estimated, as TF's Rsqrt)."""
+    return eigen_math.rsqrt(v) if v.dtype == np.float32 else 1.0 / np.sqrt(v)
+
+
+def _depth_sums(a2d):
+    """Per-channel sums as TF's kernels add them (Eigen's reducer over the outer dim of a
+    [rest, depth] matrix: the rows one after the other, from 0)."""
+    return np.add.reduce(a2d, axis=0) + a2d.dtype.type(0)
+
+
+def _rest_inv(n, sdt):
+    """TF's `rest_size_inv`: 1 / rest_size in float, multiplied rather than divided by."""
+    return sdt.type(1.0) / sdt.type(n)
+
+
 def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, **_):
-    axes = _bn_axes(data_format)
-    xf = x.astype(scale.dtype, copy=False)
+    # TF 1.14's CPU FusedBatchNorm: mean = sum(x) * (1/n), variance = sum((x - mean)^2)
+    # * (1/n), y = (x - mean) * (rsqrt(variance + eps) * scale) + offset, in float32 steps
+    sdt = scale.dtype
+    x2 = _channels_last(x, data_format).astype(sdt, copy=False)
+    n = x2.shape[0]
     if is_training:
-        n = int(np.prod([x.shape[a] for a in axes]))
-        mean = xf.mean(axis=axes) if n else np.zeros(scale.shape, scale.dtype)
-        centered = xf - _bn_bcast(mean, data_format)
-        var = np.square(centered).mean(axis=axes) if n else np.zeros(scale.shape, scale.dtype)
-        unbiased = var * (n / max(n - 1, 1))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            # (an empty batch: 0 * (1/0), NaN statistics as TF's)
+            inv_n = _rest_inv(n, sdt)
+            mean = _depth_sums(x2) * inv_n
+            centered = x2 - mean
+            var = _depth_sums(np.square(centered)) * inv_n
+            unbiased = var * (sdt.type(n) / sdt.type(max(n - 1, 1)))
+        y = centered * ((_rsqrt(var + np.asarray(epsilon, sdt))) * scale) + offset
     else:
-        centered = xf - _bn_bcast(mean, data_format)
+        # inference folds the statistics: y = x * s + (offset - mean * s)
+        factor = (_rsqrt(var + np.asarray(epsilon, sdt))) * scale
+        y = x2 * factor + (offset - mean * factor)
         unbiased = var
-    inv = 1.0 / np.sqrt(var + np.asarray(epsilon, scale.dtype))
-    y = centered * _bn_bcast(inv * scale, data_format) + _bn_bcast(offset, data_format)
-    mean = mean.astype(scale.dtype, copy=False)
-    var = var.astype(scale.dtype, copy=False)
+    y = _from_channels_last(y.astype(x.dtype, copy=False), x.shape, data_format)
+    mean = mean.astype(sdt, copy=False)
+    var = var.astype(sdt, copy=False)
     if not is_training:
         # TF 1.14's CPU kernel leaves batch_mean/batch_variance uninitialized in inference
         # (garbage); we return the population statistics, as later TF versions do.
-        return y.astype(x.dtype, copy=False), mean, var, mean, var
-    return (y.astype(x.dtype, copy=False), mean, unbiased.astype(scale.dtype, copy=False),
-            mean, var)
+        return y, mean, var, mean, var
+    return y, mean, unbiased.astype(sdt, copy=False), mean, var
 
 
 def _bn_attrs(op):
@@ -107,24 +140,27 @@ def _fused_bn_grad_infer(inputs, attrs):
 
 
 def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training, **_):
-    axes = _bn_axes(data_format)
+    # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
     sdt = scale.dtype
-    gyf = gy.astype(sdt, copy=False)
-    inv = 1.0 / np.sqrt(var + np.asarray(epsilon, sdt))
-    xhat = (x.astype(sdt, copy=False) - _bn_bcast(mean, data_format)) * _bn_bcast(inv,
-                                                                                 data_format)
-    offset_bp = gyf.sum(axis=axes)
-    scale_bp = (gyf * xhat).sum(axis=axes)
+    gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
+    x2 = _channels_last(x, data_format).astype(sdt, copy=False)
+    n = x2.shape[0]
+    inv = _rsqrt(var + np.asarray(epsilon, sdt))
+    centered = x2 - mean
+    offset_bp = _depth_sums(gy2)
     if is_training:
-        n = int(np.prod([x.shape[a] for a in axes]))
-        k = _bn_bcast(scale * inv / max(n, 1), data_format)
-        x_bp = k * (n * gyf - _bn_bcast(offset_bp, data_format)
-                    - xhat * _bn_bcast(scale_bp, data_format))
+        scale_bp = _depth_sums(gy2 * (centered * inv))
+        gy_centered = gy2 - offset_bp * _rest_inv(n, sdt)
+        # Eigen's MeanReducer divides the sum by the count
+        coef2 = np.square(inv) * (_depth_sums(gy2 * centered) / sdt.type(max(n, 1)))
+        x_bp = (scale * inv) * (gy_centered - centered * coef2)
     else:
-        x_bp = gyf * _bn_bcast(scale * inv, data_format)
+        scale_bp = _depth_sums(gy2 * centered) * inv
+        x_bp = gy2 * (inv * scale)
+    x_bp = _from_channels_last(x_bp.astype(x.dtype, copy=False), x.shape, data_format)
     empty = np.zeros((0,), sdt)
-    return (x_bp.astype(x.dtype, copy=False), scale_bp.astype(sdt, copy=False),
-            offset_bp.astype(sdt, copy=False), empty, empty)
+    return (x_bp, scale_bp.astype(sdt, copy=False), offset_bp.astype(sdt, copy=False), empty,
+            empty)
 
 
 def _mul(x, y):

@@ -15,6 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
+from ..framework.graph_keys import merge_shapes
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.shape_reads import reads_value
@@ -665,13 +666,18 @@ def _addn_infer(inputs, attrs):
         # TensorArray flows of an imported TF graph: TF's floats (a gradient flow summed
         # with a float accumulator's), flowgrad's arrays: the sum is the gradient array
         return [(_dt.variant, shape)]
-    for i, t in enumerate(inputs[1:], 1):
-        if t.dtype.base_dtype is not dt:
-            raise TypeError(f"Input {i} of 'AddN' has type {t.dtype.name} that does not match "
-                            f"type {dt.name} of input 0.")
-        if not shape.is_compatible_with(t.shape):
-            raise ValueError(f"Shapes must be equal for AddN, got {shape} and {t.shape}")
-        shape = shape.merge_with(t.shape)
+    if any(t.dtype.base_dtype is not dt for t in inputs):
+        names = ", ".join(t.dtype.base_dtype.name for t in inputs)
+        raise TypeError(f"Tensors in list passed to 'inputs' of 'AddN' Op have types "
+                        f"[{names}] that don't all match.")
+    # TF's shape function: the last input's shape merged with each one before it, back to
+    # the first (its message names the input that did not merge)
+    shape = inputs[-1].shape
+    for i in range(len(inputs) - 2, -1, -1):
+        try:
+            shape = merge_shapes(inputs[i].shape, shape)
+        except ValueError as e:
+            raise ValueError(f"{e}\n\tFrom merging shape {i} with other shapes.") from None
     return [(dt, shape)]
 
 
