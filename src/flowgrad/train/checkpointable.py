@@ -279,6 +279,8 @@ class Checkpoint:
             self._save_ops[sig] = entry
         prefix, blob, op = entry
         file_prefix = os.fspath(file_prefix)
+        if os.path.dirname(file_prefix):   # TF's saver: recursive_create_dir before saving
+            os.makedirs(os.path.dirname(file_prefix), exist_ok=True)
         s.run(op, {prefix: file_prefix, blob: graph.SerializeToString()})
         return file_prefix
 

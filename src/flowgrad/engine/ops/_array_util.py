@@ -489,8 +489,9 @@ def refined_scalar(t: Tensor) -> int | None:
 
 def _scalar_dim(t: Tensor) -> int | None:
     """A packed shape element's value: a constant, or what TF's shape refiner evaluates
-    (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`)."""
-    v = _refined_value(t) if t.shape.ndims == 0 else None
+    (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`; not a ShapeN's, which TF's
+    refiner does not materialize: ssim's Tile multiples)."""
+    v = _refined_value(t, shape_n=False) if t.shape.ndims == 0 else None
     if v is None or np.ndim(v) != 0:
         return None
     v = v.item() if hasattr(v, "item") else v
