@@ -14,7 +14,6 @@ The public functions have the signatures of TF's `gen_training_ops`:
 """
 from __future__ import annotations
 
-import threading
 
 import numpy as np
 
@@ -24,7 +23,6 @@ from ..engine.framework import threads as _threads
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops import eigen_math as _eigen_math
 from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
@@ -44,23 +42,19 @@ __all__ = [
 # Update rules: TF 1.14's kernel arithmetic, mutating var and slots in place.
 # Scalars arrive as 0-d arrays of the variable's dtype, so every step stays in it.
 # ---------------------------------------------------------------------------------------
-_SPARSE = threading.local()   # .rows: a sparse update's rule is running on this thread
 
 
 def _rsqrt(x):
-    """Eigen's rsqrt: TF's dense float32 updates (Adagrad, Adadelta, ProximalAdagrad) take
-    the AVX estimate and a Newton step on packets of 8 of the whole variable. The sparse
-    updates (row by row in TF, or a division for 1-D variables) keep 1 / sqrt."""
-    if x.dtype == np.float32 and not getattr(_SPARSE, "rows", False):
-        return _eigen_math.rsqrt(x)
+    """1 / sqrt(x). TF's dense float32 updates (Adagrad, Adadelta, ProximalAdagrad) take
+    Eigen's AVX estimate and a Newton step on packets of 8 of the whole variable
+    (eigen_math.rsqrt gives those bits), at 10x np.sqrt's cost on a large variable, and the
+    estimate is the CPU vendor's: flowgrad keeps the correctly rounded value here (1 ulp
+    from TF's on about a third of the elements; docs/performance.md, "Sqrt and Rsqrt")."""
     return np.reciprocal(np.sqrt(x))
 
 
 def _sqrt(x):
-    """Eigen's sqrt of a tensor (the scalar coefficients take std::sqrt: np.sqrt): dense
-    float32 updates use the AVX estimate times x, sparse ones np.sqrt (see _rsqrt)."""
-    if x.dtype == np.float32 and x.ndim and not getattr(_SPARSE, "rows", False):
-        return _eigen_math.sqrt(x)
+    """sqrt(x), correctly rounded (TF's dense float32 updates: Eigen's AVX sqrt; see _rsqrt)."""
     return np.sqrt(x)
 
 
@@ -604,11 +598,7 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
                 parts = [r[rows] for r in refs]
                 others = [grad[sel] if i == gpos else
                           np.asarray(args[i])[()] if i in spos else args[i] for i in rest]
-                _SPARSE.rows = True
-                try:
-                    rule(*parts, *others, **kw)
-                finally:
-                    _SPARSE.rows = False
+                rule(*parts, *others, **kw)
                 for r, p in zip(refs, parts):
                     r[rows] = p
             return var

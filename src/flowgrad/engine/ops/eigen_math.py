@@ -443,14 +443,25 @@ _X86_NAN = np.array([0xFFC00000], np.uint32).view(_F)[0]
 
 
 def _psqrt(x):
+    # the plain formula on every lane, then the lanes outside [_PLAIN_LO, _PLAIN_HI] other
+    # than +0 (which the formula maps to +0 too: a never-updated Adam slot is mostly
+    # zeros) again by the special-case path
     est = _rsqrt_estimate(x)
-    if _plain(x):
-        y = np.multiply(x, _F(0.5))
-        y *= est * est
-        np.subtract(_RSQRT_THREE_HALVES, y, out=y)
-        y *= est
-        y *= x
-        return y
+    y = np.multiply(x, _F(0.5))
+    y *= est * est
+    np.subtract(_RSQRT_THREE_HALVES, y, out=y)
+    y *= est
+    y *= x
+    odd = (x >= _PLAIN_LO) & (x <= _PLAIN_HI)
+    np.logical_not(odd, out=odd)
+    odd &= x.view(np.int32) != 0
+    if odd.any():
+        i = np.flatnonzero(odd)
+        y[i] = _psqrt_special(x[i], est[i])
+    return y
+
+
+def _psqrt_special(x, est):
     # RSQRTPS of +inf is 0 (inf * 0: NaN), of a negative x the x86 default NaN (negative)
     est = np.where((x >= _TINY) & (x != np.inf), est, np.where(x == np.inf, _F(0), _X86_NAN))
     y = est * (_RSQRT_THREE_HALVES - _flush(x * _F(0.5)) * _flush(est * est))

@@ -293,8 +293,9 @@ def _sign_kernel(x):
 
 
 def _sqrt_kernel(x):
-    if x.dtype == np.float32:   # TF's Eigen psqrt: x times the rsqrt estimate's Newton step
-        return _eigen_math.sqrt(x)
+    # correctly rounded: TF's float32 Sqrt is Eigen's AVX psqrt on packets of 8
+    # (eigen_math.sqrt gives those bits on the oracle's CPU at ~10x np.sqrt's cost, which
+    # a sparse Adam step pays on its whole slot; docs/performance.md, "Sqrt and Rsqrt")
     return np.sqrt(x)
 
 
