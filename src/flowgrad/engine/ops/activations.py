@@ -62,12 +62,12 @@ def _exp_minus_one_where_negative(x):
         return neg, _eigen_math.exp_at(x, neg) - np.float32(1)
     neg = x < 0
     with np.errstate(over="ignore"):
-        return neg, np.exp(np.where(neg, x, 0)) - x.dtype.type(1)
+        return neg, np.exp(np.where(neg, x, x.dtype.type(0))) - x.dtype.type(1)
 
 
 def _elu_kernel(x):
     neg, em1 = _exp_minus_one_where_negative(x)
-    return np.where(neg, em1, x)
+    return np.where(neg, em1, x).astype(x.dtype, copy=False)   # (NumPy 1.x: 0-d promotes)
 
 
 def _selu_kernel(x):
@@ -77,7 +77,7 @@ def _selu_kernel(x):
     kept = t(_SELU_SCALE) * x
     if x.dtype == np.float32:   # a denormal product is flushed to zero (FTZ)
         kept = _eigen_math.flush(kept)
-    return np.where(neg, t(_SELU_SCALE * _SELU_ALPHA) * em1, kept)
+    return np.where(neg, t(_SELU_SCALE * _SELU_ALPHA) * em1, kept).astype(x.dtype, copy=False)
 
 
 def _selu_grad_kernel(g, y):
