@@ -13,6 +13,7 @@ import numpy as np
 
 from . import logging as _tf_logging
 from .engine.framework import dtypes as _dt
+from .engine.framework import graph_def as _gd
 from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
 from .engine.framework.constant_op import convert_to_tensor
@@ -160,16 +161,7 @@ def _uniquified(graph_def, graph):
     if not renames:
         return graph_def, renames
     out = copy.deepcopy(graph_def)
-    for n in out.node:
-        n.name = renames.get(n.name, n.name)
-        refs = [_renamed_input(i, renames) for i in n.input]
-        del n.input[:]
-        n.input.extend(refs)
-        if "_class" in n.attr:
-            locs = [b"loc:@" + renames.get(c[5:].decode(), c[5:].decode()).encode()
-                    if c.startswith(b"loc:@") else c for c in n.attr["_class"].list.s]
-            del n.attr["_class"].list.s[:]
-            n.attr["_class"].list.s.extend(locs)
+    _gd.rename_nodes(out, renames)
     return out, renames
 
 

@@ -25,7 +25,7 @@ from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_
 from .registry import OPS
 from .tensor_shape import TensorShape
 
-__all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def",
+__all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def", "rename_nodes",
            "node_def_proto", "node_def_text"]
 
 _SHAPE_ATTRS = {"shape", "element_shape", "output_shape", "_output_shapes", "shapes",
@@ -421,7 +421,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
             mid = [renames.get(n, n) for n in names]
             more = ta_grad_renames(mid, taken)
             renames = {n: more.get(m, m) for n, m in zip(names, mid) if more.get(m, m) != n}
-        _rename_nodes(gd, renames)
+        rename_nodes(gd, renames)
     else:
         renames = {}
     if top and library.functions:
@@ -502,7 +502,7 @@ def attr_from_node(op, name):
     return getattr(x, which)
 
 
-def _rename_nodes(gd, renames):
+def rename_nodes(gd, renames):
     """Renames nodes of `gd` ({old: new}) and every input and colocation naming them."""
     if not renames:
         return
