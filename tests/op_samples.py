@@ -110,12 +110,9 @@ class Sample(object):
         return tuple(d for d in self.dtypes if d in GRAD_DTYPES)
 
 
-def raw(tf, op_type, inputs, attrs=None, tf_kwargs=None):
-    """An op with no public wrapper: tf.raw_ops under TF, `_base.apply` under flowgrad."""
-    if hasattr(tf, "raw_ops"):
-        return getattr(tf.raw_ops, op_type)(**tf_kwargs)
-    from flowgrad.engine.ops._base import apply
-    return apply(op_type, list(inputs), attrs or {})
+def raw(tf, op_type, **kwargs):
+    """An op with no public wrapper, through tf.raw_ops (TF's and flowgrad's)."""
+    return getattr(tf.raw_ops, op_type)(**kwargs)
 
 
 def _grads(tf, y, x, g):
@@ -229,7 +226,7 @@ BINARY = [
     _binary("GreaterEqual", "greater_equal", dtypes=_CMP, grad=False, low=-1.0, high=1.0),
     _binary("LogicalAnd", "logical_and", dtypes=("bool",), grad=False),
     _binary("LogicalOr", "logical_or", dtypes=("bool",), grad=False),
-    Sample("AddV2", "AddV2", lambda tf, x, y: raw(tf, "AddV2", [x, y], tf_kwargs={"x": x, "y": y}),
+    Sample("AddV2", "AddV2", lambda tf, x, y: raw(tf, "AddV2", x=x, y=y),
            [Arg((2, 3)), Arg((3,))], FC + I, grad=(0, 1)),
     Sample("Polygamma", "Polygamma",
            lambda tf, x: tf.math.polygamma(tf.constant([[0.0, 1.0, 2.0]], x.dtype), x),
@@ -256,8 +253,7 @@ GRAD_OPS = [
     _grad_op("EluGrad", lambda tf, x: tf.nn.elu(x), dtypes=F),
     _grad_op("SeluGrad", lambda tf, x: tf.nn.selu(x), dtypes=F),
     Sample("SoftplusGrad", "SoftplusGrad",
-           lambda tf, g, x: raw(tf, "SoftplusGrad", [g, x],
-                                tf_kwargs={"gradients": g, "features": x}),
+           lambda tf, g, x: raw(tf, "SoftplusGrad", gradients=g, features=x),
            [Arg((2, 3)), Arg((2, 3))], F, grad=(0, 1)),
     _grad_op("SoftsignGrad", lambda tf, x: tf.nn.softsign(x), dtypes=F),
     _grad_op("LeakyReluGrad", lambda tf, x: tf.nn.leaky_relu(x, 0.3), dtypes=F),
@@ -335,7 +331,7 @@ ARRAY = [
     Sample("Reshape", "Reshape", lambda tf, x: tf.reshape(x, [3, -1]), _X, FC + I, grad=(0,)),
     Sample("Fill", "Fill", lambda tf, v: tf.fill([2, 3], v), [Arg(())], FC + I, grad=(0,)),
     Sample("OnesLike", "OnesLike",  # tf.ones_like builds Fill, in TF 1.14 as here
-           lambda tf, x: raw(tf, "OnesLike", [x], tf_kwargs={"x": x}), _X, FC + I, grad=(0,)),
+           lambda tf, x: raw(tf, "OnesLike", x=x), _X, FC + I, grad=(0,)),
     Sample("ZerosLike", "ZerosLike", lambda tf, x: tf.zeros_like(x), _X, FC + I, grad=(0,),
            static=False),
     Sample("Identity", "Identity", lambda tf, x: tf.identity(x), _X, FC + I + ("bool",),
@@ -355,8 +351,8 @@ ARRAY = [
     Sample("ScatterNd", "ScatterNd", lambda tf, i, u: tf.scatter_nd(i, u, [4, 3]),
            [Arg((3, 1), values=[1, 3, 1], dtype="int32"), Arg((3, 3))], FC + I, grad=(1,)),
     Sample("SparseTensorDenseAdd", "SparseTensorDenseAdd",
-           lambda tf, i, v, s, b: raw(tf, "SparseTensorDenseAdd", [i, v, s, b], tf_kwargs={
-               "a_indices": i, "a_values": v, "a_shape": s, "b": b}),
+           lambda tf, i, v, s, b: raw(tf, "SparseTensorDenseAdd", a_indices=i, a_values=v,
+                                         a_shape=s, b=b),
            [Arg((3, 2), values=[0, 1, 3, 2, 0, 1], dtype="int64"), Arg((3,)),
             Arg((2,), values=[4, 3], dtype="int64"), Arg((4, 3))], FC + I, grad=(1, 3)),
     Sample("OneHot", "OneHot",
@@ -564,7 +560,7 @@ def _grad_grad_argmax(tf, x, g):
     am = tf.nn.max_pool_with_argmax(x, **_P2)[1]
     attrs = dict(_P2, include_batch_in_index=False)
     kw = dict(attrs, input=x, grad=g, argmax=am)
-    return raw(tf, "MaxPoolGradGradWithArgmax", [x, g, am], attrs, kw)
+    return raw(tf, "MaxPoolGradGradWithArgmax", **kw)
 
 
 def _grad_grad_argmax_ref(x, g):
@@ -888,17 +884,11 @@ def _save_restore(tf, x, y):
     prefix = _checkpoint_prefix()
     names = ["a", "b"]
     slices = ["", ""]
-    if hasattr(tf, "raw_ops"):
-        save = tf.raw_ops.SaveV2(prefix=prefix, tensor_names=names, shape_and_slices=slices,
-                                 tensors=[x, y])
-        with tf.control_dependencies([save]):
-            return list(tf.raw_ops.RestoreV2(prefix=prefix, tensor_names=names,
-                                             shape_and_slices=slices,
-                                             dtypes=[x.dtype, y.dtype]))
-    from flowgrad.train.saver import restore_v2, save_v2
-    save = save_v2(tf.constant(prefix), names, slices, [x, y])
+    save = raw(tf, "SaveV2", prefix=prefix, tensor_names=names, shape_and_slices=slices,
+               tensors=[x, y])
     with tf.control_dependencies([save]):
-        return list(restore_v2(tf.constant(prefix), names, slices, [x.dtype, y.dtype]))
+        return list(raw(tf, "RestoreV2", prefix=prefix, tensor_names=names,
+                        shape_and_slices=slices, dtypes=[x.dtype, y.dtype]))
 
 
 def _sharded_save_restore(tf, x, y):
@@ -906,29 +896,17 @@ def _sharded_save_restore(tf, x, y):
     prefix = _checkpoint_prefix()
     names, slices = ["a", "b"], ["", ""]
     p = tf.constant(prefix)
-    tmp = raw(tf, "StringJoin", [p, tf.constant("_temp_shards/part")],
-              {"N": 2, "separator": ""}, dict(inputs=[p, "_temp_shards/part"]))
+    tmp = raw(tf, "StringJoin", inputs=[p, "_temp_shards/part"])
     n = tf.constant(1)
-    shard = raw(tf, "ShardedFilename", [tmp, tf.constant(0), n], {},
-                dict(basename=tmp, shard=0, num_shards=n))
-    if hasattr(tf, "raw_ops"):
-        save = tf.raw_ops.SaveV2(prefix=shard, tensor_names=names, shape_and_slices=slices,
-                                 tensors=[x, y])
-    else:
-        from flowgrad.train.saver import save_v2
-        save = save_v2(shard, names, slices, [x, y])
+    shard = raw(tf, "ShardedFilename", basename=tmp, shard=0, num_shards=n)
+    save = raw(tf, "SaveV2", prefix=shard, tensor_names=names, shape_and_slices=slices,
+               tensors=[x, y])
     with tf.control_dependencies([save]):
         prefixes = tf.stack([shard])
-    merge = raw(tf, "MergeV2Checkpoints", [prefixes, p], {"delete_old_dirs": True},
-                dict(checkpoint_prefixes=prefixes, destination_prefix=p))
+    merge = raw(tf, "MergeV2Checkpoints", checkpoint_prefixes=prefixes, destination_prefix=p)
     with tf.control_dependencies([merge]):
-        if hasattr(tf, "raw_ops"):
-            out = list(tf.raw_ops.RestoreV2(prefix=p, tensor_names=names,
-                                            shape_and_slices=slices, dtypes=[x.dtype, y.dtype]))
-        else:
-            from flowgrad.train.saver import restore_v2
-            out = list(restore_v2(p, names, slices, [x.dtype, y.dtype]))
-    return out
+        return list(raw(tf, "RestoreV2", prefix=p, tensor_names=names,
+                        shape_and_slices=slices, dtypes=[x.dtype, y.dtype]))
 
 
 # =========================================================================================
@@ -1036,8 +1014,7 @@ RANDOM_EXACT = [
            [Arg((2, 2), values=[1, 2, 3, 1], dtype="int64"),
             Arg((4,), values=[1, 5, 3, 2], dtype="int64")], ("float32",)),
     Sample("RandomGammaGrad", "RandomGammaGrad",
-           lambda tf, a, x: raw(tf, "RandomGammaGrad", [a, x], tf_kwargs={"alpha": a,
-                                                                         "sample": x}),
+           lambda tf, a, x: raw(tf, "RandomGammaGrad", alpha=a, sample=x),
            [Arg((3,), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F),
 ]
 
@@ -1288,8 +1265,7 @@ C2 = [
            [Arg((2,), values=[0, 3], dtype="int32"), Arg((3,), values=[1, 4, 2], dtype="int32"),
             Arg((2, 3)), Arg((3, 3))], FC + I, grad=(2, 3)),
     Sample("ParallelDynamicStitch", "ParallelDynamicStitch",
-           lambda tf, i, j, x, y: raw(tf, "ParallelDynamicStitch", [i, j, x, y], {"N": 2},
-                                      tf_kwargs={"indices": [i, j], "data": [x, y]}),
+           lambda tf, i, j, x, y: raw(tf, "ParallelDynamicStitch", indices=[i, j], data=[x, y]),
            [Arg((2,), values=[0, 3], dtype="int32"), Arg((3,), values=[1, 4, 2], dtype="int32"),
             Arg((2, 3)), Arg((3, 3))], FC + I, grad=(2, 3)),
     Sample("UniqueWithCounts", "UniqueWithCounts",
@@ -1419,8 +1395,7 @@ STRINGS_COMPLEX = [
            [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
     Sample("Igammac", "Igammac", lambda tf, a, x: tf.igammac(a, x),
            [Arg((2, 3), 0.5, 3.0), Arg((3,), 0.2, 4.0)], F, grad=(0, 1), order=1),
-    Sample("IgammaGradA", "IgammaGradA", lambda tf, a, x: raw(
-        tf, "IgammaGradA", [a, x], tf_kwargs={"a": a, "x": x}),
+    Sample("IgammaGradA", "IgammaGradA", lambda tf, a, x: raw(tf, "IgammaGradA", a=a, x=x),
         [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.2, 4.0)], F),
     Sample("Betainc", "Betainc", lambda tf, a, b, x: tf.betainc(a, b, x),
            [Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.5, 3.0), Arg((2, 3), 0.1, 0.9)], F,
@@ -1513,8 +1488,7 @@ def _svd_parts(tf, a):
 
 def _solve_ls_raw(tf, a, b, fast=True):
     l2 = tf.constant(0.25, dtype=tf.float64)
-    return raw(tf, "MatrixSolveLs", [a, b, l2], {"fast": fast},
-               dict(matrix=a, rhs=b, l2_regularizer=l2, fast=fast))
+    return raw(tf, "MatrixSolveLs", matrix=a, rhs=b, l2_regularizer=l2, fast=fast)
 
 
 def _tridiag(tf, d):

@@ -1,8 +1,10 @@
 """Writes src/flowgrad/engine/framework/op_defs.json: TF 1.14's OpDef (inputs, outputs,
 attributes and their defaults; under "x", where set: allowed values, minimums, flags and
-deprecation) of every op flowgrad registers (and of the TF ops
-graph_def_lower.py writes in their place: Switch, RefSwitch, Merge), for writing GraphDefs in
-TF's canonical form (engine/framework/graph_def.py).
+deprecation; under "py", the Python parameters of tf.raw_ops.<op> in TF's order, each
+with the OpDef input or attr it sets, and under "pyfn" the name of the op's Python
+function) of every op flowgrad registers (and of the TF ops graph_def_lower.py writes in
+their place: Switch, RefSwitch, Merge), for writing GraphDefs in TF's canonical form
+(engine/framework/graph_def.py) and for tf.raw_ops (src/flowgrad/raw_ops.py).
 
 Run in two steps (the first needs flowgrad, the second TF 1.14):
     python tools/gen_op_defs.py list > /tmp/ops.txt
@@ -56,6 +58,54 @@ def _extra(od):
     return x
 
 
+def _source_functions(module, cache={}):
+    """{function name: ast.FunctionDef} of a module's source."""
+    import ast
+    import inspect
+    if module.__name__ not in cache:
+        tree = ast.parse(inspect.getsource(module))
+        cache[module.__name__] = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+    return cache[module.__name__]
+
+
+def _keywords(fn_def, pick):
+    """{keyword: the parameter it passes} of the calls in fn_def that `pick` selects."""
+    import ast
+    out = {}
+    for node in ast.walk(fn_def):
+        if isinstance(node, ast.Call) and pick(node):
+            out.update({k.arg: k.value.id for k in node.keywords
+                        if isinstance(k.value, ast.Name)})
+    return out
+
+
+def _raw_params(name):
+    """([[Python parameter, OpDef input or attr]] of tf.raw_ops.<name> (without `name`), in
+    TF's order, and the name of the op's Python function), or None where TF 1.14 has no
+    such raw op. The renames (Split's `split_dim`
+    is `axis`) are read from the generated wrapper's call of _apply_op_helper."""
+    import ast
+    import inspect
+    import tensorflow as tf
+    from tensorflow.python.util import tf_decorator, tf_inspect
+    fn = getattr(tf.raw_ops, name, None)
+    if fn is None:
+        return None, None
+    params = [a for a in tf_inspect.getfullargspec(fn).args if a != "name"]
+    target = tf_decorator.unwrap(fn)[1]
+    funcs = _source_functions(inspect.getmodule(target))
+    wrapper = funcs[target.__name__]
+    call = next((n for n in ast.walk(wrapper) if isinstance(n, ast.Call)
+                 and isinstance(n.func, ast.Name) and n.func.id in funcs), None)
+    if call is None:
+        raise ValueError(f"raw op {name}: no call of the op's function in {target.__name__}")
+    inner = funcs[call.func.id]   # the op's lower-case function: split(axis=axis, ...)
+    to_inner = {v: k for k, v in _keywords(wrapper, lambda c: c is call).items()}
+    helper = _keywords(inner, lambda c: getattr(c.func, "attr", "") == "_apply_op_helper")
+    to_op = {v: k for k, v in helper.items()}
+    return [[p, to_op.get(to_inner.get(p, p), p)] for p in params], call.func.id
+
+
 def dump(list_file):
     import tensorflow.contrib.image  # noqa: F401 - registers contrib's op libraries' OpDefs
     import tensorflow.contrib.resampler  # noqa: F401
@@ -69,6 +119,9 @@ def dump(list_file):
         od = ops[name]
         out[name] = {"in": _args(od.input_arg), "out": _args(od.output_arg),
                      "attr": [[a.name, a.type, _attr_default(a)] for a in od.attr]}
+        py, py_fn = _raw_params(name)
+        if py is not None:
+            out[name]["py"], out[name]["pyfn"] = py, py_fn
         extra = _extra(od)
         if extra:
             out[name]["x"] = extra

@@ -203,7 +203,7 @@ _LAZY_MODULES = frozenset((
     "contrib", "layers", "keras", "data", "losses", "metrics", "estimator", "feature_column",
     "profiler", "saved_model", "python_io", "io", "lookup", "graph_util", "distribute",
     "sparse", "strings", "debugging", "sets", "signal", "spectral", "queue", "tools", "manip",
-    "bitwise", "ragged", "config", "quantization", "nest", "version", "audio",
+    "bitwise", "ragged", "config", "quantization", "nest", "version", "audio", "raw_ops",
 ))
 
 
