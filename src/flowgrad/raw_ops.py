@@ -284,16 +284,23 @@ def _group(args, outs, op):
 
 def _python_default(d):
     """A default AttrValue as TF's generated signature writes it: a float32 by its
-    shortest decimal (0.8, not 0.800000011920929), a tensor as its TensorProto."""
+    shortest decimal (0.8, not 0.800000011920929; 1, not 1.0), a tensor as its
+    TensorProto."""
     av = _default_value(d, pb())
     if av.WhichOneof("value") == "tensor":
         return av.tensor
     v = _attr_from_proto(av)
     if av.WhichOneof("value") == "f":
-        return float(str(np.float32(v)))
+        return _short_float(v)
     if av.WhichOneof("value") == "list" and av.list.f:
-        return [float(str(np.float32(x))) for x in v]
+        return [_short_float(x) for x in v]
     return list(v) if isinstance(v, tuple) else v
+
+
+def _short_float(v):
+    """A float32 default as TF's generator writes it (%g-like): 0.8, and 1 for 1.0."""
+    f = float(str(np.float32(v)))
+    return int(f) if f.is_integer() else f
 
 
 def _wrapper(op_type, od):
