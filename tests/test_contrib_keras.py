@@ -13,7 +13,7 @@ import flowgrad as tf
 import goldens
 
 GOLD = goldens.load("api", "contrib_keras")
-ABSENT = {"callbacks.TensorBoard", "callbacks.RemoteMonitor"}
+ABSENT = {"callbacks.TensorBoard"}
 V1_OPTIMIZERS = {"optimizers." + n for n in ("Adadelta", "Adagrad", "Adam", "Adamax", "Nadam",
                                              "Optimizer", "RMSprop", "SGD")}
 

@@ -7,8 +7,8 @@ Where TF 1.14's contrib.keras exports an object tf.keras does not have, flowgrad
 only if it implements it: backend.name_scope (TF 2's name_scope, a string-only scope),
 metrics.cosine_similarity (the cosine_proximity loss function) and
 utils.squeeze_or_expand_dimensions and the Keras v1 optimizer classes
-(optimizers.Adam(lr=...) and the 7 others) are there; TF 2's callbacks.TensorBoard and
-callbacks.RemoteMonitor are not (AttributeError).
+(optimizers.Adam(lr=...) and the 7 others) are there; TF 2's callbacks.TensorBoard is
+not (AttributeError).
 """
 import importlib as _importlib
 

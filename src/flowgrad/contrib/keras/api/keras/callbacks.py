@@ -1,20 +1,19 @@
-"""tf.contrib.keras.callbacks (TF 1.14): the objects of
-tf.keras.callbacks that TF 1.14's
+"""tf.contrib.keras.callbacks (TF 1.14): the objects of tf.keras.callbacks that TF 1.14's
 contrib.keras exports under the same names. TF 1.14 also exports TF 2's TensorBoard
-callback and RemoteMonitor here, which flowgrad does not implement (AttributeError)."""
+callback here (tensorflow.python.keras.callbacks.TensorBoard, not tf.keras's v1 one),
+which flowgrad does not implement (AttributeError)."""
 from .....keras.callbacks import (  # noqa: F401
     BaseLogger, CSVLogger, Callback, EarlyStopping, History, LambdaCallback,
-    LearningRateScheduler, ModelCheckpoint, ProgbarLogger, ReduceLROnPlateau,
+    LearningRateScheduler, ModelCheckpoint, ProgbarLogger, ReduceLROnPlateau, RemoteMonitor,
     TerminateOnNaN)
 
 __all__ = ["BaseLogger", "CSVLogger", "Callback", "EarlyStopping", "History", "LambdaCallback",
            "LearningRateScheduler", "ModelCheckpoint", "ProgbarLogger", "ReduceLROnPlateau",
-           "TerminateOnNaN"]
+           "RemoteMonitor", "TerminateOnNaN"]
 
 
 def __getattr__(name):
-    if name in ("TensorBoard", "RemoteMonitor"):
-        raise AttributeError(f"flowgrad does not implement tensorflow.contrib.keras.callbacks."
-                             f"{name} (TF 1.14 exports TF 2's TensorBoard callback and "
-                             "RemoteMonitor here)")
+    if name == "TensorBoard":
+        raise AttributeError("flowgrad does not implement tensorflow.contrib.keras.callbacks."
+                             "TensorBoard (TF 1.14 exports TF 2's TensorBoard callback here)")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
