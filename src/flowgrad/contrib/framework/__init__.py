@@ -9,6 +9,9 @@ from ...train import assert_global_step
 from .tensor_util import assert_scalar, get_name_scope
 from .checkpoint_utils import (init_from_checkpoint, list_variables, load_checkpoint,
                                load_variable)
+from .checkpoint_ops import (load_and_remap_matrix_initializer, load_embedding_initializer,
+                             load_linear_multiclass_bias_initializer,
+                             load_variable_slot_initializer)
 from .variables import (add_model_variable, assign_from_checkpoint, assign_from_checkpoint_fn,
                         assign_from_values, assign_from_values_fn, create_global_step,
                         filter_variables, get_global_step, get_local_variables,
