@@ -4,9 +4,9 @@ checkpoint: TF 1.14's wrappers of load_and_remap_matrix_initializer
 optimizer's slot variables."""
 import math
 
+from ...engine.framework import dtypes as _dt
 from ...ops import init_ops
 from ...train.checkpoint_ops import load_and_remap_matrix_initializer
-from ...engine.framework import dtypes as _dt
 
 __all__ = ["load_and_remap_matrix_initializer", "load_embedding_initializer",
            "load_linear_multiclass_bias_initializer", "load_variable_slot_initializer"]
