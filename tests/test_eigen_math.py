@@ -89,3 +89,23 @@ def test_session_softplus_grad_gives_tf_bits():
         with tf.Session() as sess:
             got = sess.run(y)
     assert _bit_mismatches(got, GOLD["softplus_grad/all"]).size == 0
+
+
+@pytest.mark.parametrize("name", ["exp", "log"])
+def test_exp_and_log_ops_give_tfs_bits_up_to_exact_max(name):
+    """The float32 Exp and Log ops run the emulation up to EXACT_MAX values (the golden's
+    sized inputs and its whole input, if small enough), NumPy's kernel above."""
+    import flowgrad as tf
+    keys = [k for k in sorted(GOLD) if k.startswith(name + "/")]
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32)
+        y = getattr(tf, name)(x)
+        with tf.Session() as sess:
+            for key in keys:
+                xs = _inputs(key)
+                if xs.size > eigen_math.EXACT_MAX:
+                    continue
+                bad = _bit_mismatches(np.asarray(sess.run(y, {x: xs})), GOLD[key])
+                assert bad.size == 0, key
+            big = np.linspace(0.5, 3.0, eigen_math.EXACT_MAX + 8, dtype=np.float32)
+            np.testing.assert_array_equal(sess.run(y, {x: big}), getattr(np, name)(big))

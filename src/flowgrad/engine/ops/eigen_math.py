@@ -23,6 +23,10 @@ import numpy as np
 _F = np.float32
 _PACKET = 8
 _CHUNK = 1 << 14   # a multiple of _PACKET
+# The Exp and Log ops (and the softmax kernels) give TF's bits up to this many values, where
+# the emulation's cost stays bounded (~40-100 us); above, NumPy's kernels (an ulp or two off
+# for a third of the values: docs/performance.md, "Exp, Log and the softmax kernels")
+EXACT_MAX = 1 << 14
 _TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
 
 try:

@@ -305,6 +305,18 @@ def _rsqrt_kernel(x):
     return np.reciprocal(np.sqrt(x))
 
 
+def _exp_kernel(x):
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen pexp
+        return _eigen_math.exp(x)
+    return np.exp(x)
+
+
+def _log_kernel(x):
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen plog
+        return _eigen_math.log(x)
+    return np.log(x)
+
+
 def _sigmoid_kernel(x):
     if x.dtype == np.float32:   # TF's Eigen rational logistic, bit for bit
         return _eigen_math.sigmoid(x)
@@ -590,12 +602,12 @@ sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_gr
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")
-exp = unop("exp", "Exp", np.exp, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
-           "Returns e^x", inplace_ok=True)
+exp = unop("exp", "Exp", _exp_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
+           "Returns e^x")
 expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: _mul(g, exp(cj(x))),
              "Returns e^x - 1, accurate near 0", inplace_ok=True)
-log = unop("log", "Log", np.log, FLOAT_COMPLEX, lambda g, x, y: _mul(g, reciprocal(cj(x))),
-           "Natural logarithm", inplace_ok=True)
+log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
+           lambda g, x, y: _mul(g, reciprocal(cj(x))), "Natural logarithm")
 log1p = unop("log1p", "Log1p", np.log1p, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
