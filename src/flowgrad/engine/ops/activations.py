@@ -281,8 +281,9 @@ def _softmax_infer(inputs, attrs):
 def _softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
-    # TF: e * (1 / sum(e)), the row sums in Eigen's order
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    # TF: e * (1 / sum(e)), the row sums in Eigen's order; float32 e is Eigen's exp
+    e = x - x.max(axis=-1, keepdims=True)
+    e = _eigen_math.exp_with_broadcast(e) if x.dtype == np.float32 else np.exp(e)
     with np.errstate(divide="ignore"):
         inv = np.reciprocal(_eigen.last_axis_sums(e))
     e *= inv
@@ -303,7 +304,12 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
-    return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    if x.dtype != np.float32:
+        return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    # TF: shifted - log(sum(exp(shifted))): the exp inside the row sums, the log over
+    # the vector of sums (Eigen's packets on both)
+    e = _eigen_math.exp_summed_along_rows(shifted.reshape(-1, x.shape[-1]))
+    return shifted - _eigen_math.log(_eigen.last_axis_sums(e).reshape(shifted.shape[:-1] + (1,)))
 
 
 def _log_softmax_grad(op, grad):

@@ -37,6 +37,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 _LEAF = 1024
+LEAF = _LEAF   # values in the packets of one leaf of Eigen's tree: LEAF * P
 # Eigen's cost model (TensorCostModel.h): cycles to start a thread, per thread.
 _STARTUP = 100000.0
 _PER_THREAD = 100000.0
@@ -131,6 +132,12 @@ def _collect(first, num, P, leaves):
     else:
         leaves.append((first, num))
     return leaves
+
+
+def tree_leaves(first, num, P):
+    """The (first, num) leaves of Eigen's InnerMostDimReducer tree over the `num` values
+    from flat index `first`, in order (one leaf up to P * 1024 values)."""
+    return _collect(first, num, P, [])
 
 
 def _combine(first, num, P, vals, dt):
