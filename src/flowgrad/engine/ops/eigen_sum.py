@@ -280,6 +280,10 @@ def reduce_sum(x, axes, intra_threads=None):
     if x.size == 0:
         return np.zeros(out_shape, x.dtype)
     dims, red = _simplify(x.shape, axes)
+    if x.size == 1 or (len(dims) == 1 and not red):
+        # TF's reduction kernels copy the input when its simplified shape reduces nothing
+        # (a scalar, only dims of size 1, no reduced dim of size > 1): -0.0 stays -0.0
+        return x.reshape(out_shape).copy()
     if len(dims) == 1 and red:
         return np.asarray(full_sum(x, intra_threads), x.dtype).reshape(out_shape)
     if len(dims) == 2 and red:
