@@ -23,9 +23,9 @@ from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
-from .construction import ones_like, zeros_like
+from .construction import ones_like, zeros, zeros_like
 from .reductions import reduce_sum
-from .shape import transpose
+from .shape import shape, transpose
 
 
 def _zero(x):
@@ -113,11 +113,12 @@ def _attrs_of(op, names):
 
 
 def _mask_grad_grad(op, grad):
-    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative."""
+    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative
+    (TF 1.14: zeros of shape(f), a Shape and a Fill)."""
     _, f = op.inputs
     return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
             if wants_grad(0) else None,
-            zeros_like(f) if wants_grad(1) else None]
+            zeros(shape(f), dtype=f.dtype.base_dtype) if wants_grad(1) else None]
 
 
 def _elu_grad_grad(op, grad):
@@ -165,11 +166,12 @@ def _softsign_grad_grad(op, grad):
 # op type, kernel, *Grad kernel, the forward value *Grad takes ("x" input, "y" output),
 # the *Grad op's own gradient, attrs passed from the op to its *Grad op.
 _ACTIVATIONS = [
-    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN
+    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN; both
+    # read the activation's output (TF 1.14's _Relu6Grad too)
     ("Relu", lambda x: np.maximum(x, _zero(x)),
      lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
-     lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "x", _mask_grad_grad, ()),
+     lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Elu", _elu_kernel,
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
@@ -281,8 +283,9 @@ def _softmax_infer(inputs, attrs):
 def _softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
-    # TF: e * (1 / sum(e)), the row sums in Eigen's order
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    # TF: e * (1 / sum(e)), the row sums in Eigen's order; float32 e is Eigen's exp
+    e = x - x.max(axis=-1, keepdims=True)
+    e = _eigen_math.exp_with_broadcast(e) if x.dtype == np.float32 else np.exp(e)
     with np.errstate(divide="ignore"):
         inv = np.reciprocal(_eigen.last_axis_sums(e))
     e *= inv
@@ -303,7 +306,12 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
-    return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    if x.dtype != np.float32:
+        return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    # TF: shifted - log(sum(exp(shifted))): the exp inside the row sums, the log over
+    # the vector of sums (Eigen's packets on both)
+    e = _eigen_math.exp_summed_along_rows(shifted.reshape(-1, x.shape[-1]))
+    return shifted - _eigen_math.log(_eigen.last_axis_sums(e).reshape(shifted.shape[:-1] + (1,)))
 
 
 def _log_softmax_grad(op, grad):

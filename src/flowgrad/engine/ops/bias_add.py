@@ -9,8 +9,10 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, apply, same_type_inputs
-from ._nn_util import TensorLike, shape_of
-from .shape import broadcast_to, reshape
+from ._nn_util import TensorLike
+from .construction import ones_like
+from .joining import concat, tile
+from .shape import reshape, shape
 
 _QUANTIZED = (_dt.qint8, _dt.quint8, _dt.qint32, _dt.qint16, _dt.quint16)
 
@@ -77,14 +79,20 @@ def _bias_add_grad_kernel(g, data_format="NHWC", **_):
     return np.sum(g, axis=axes, dtype=g.dtype)
 
 
-def _bias_add_grad_grad(op, grad):
-    """BiasAddGrad sums over non-channel axes: its adjoint broadcasts back."""
-    g = op.inputs[0]
+def _bias_add_grad_grad(op, received_grad):
+    """BiasAddGrad sums over non-channel axes: its adjoint broadcasts back, as TF 1.14's
+    _BiasAddGradGrad builds it: the [C] gradient reshaped to [1, ..., C] ([1, C, 1, ...]
+    for NCHW) and tiled by the input's other dimensions."""
     fmt = op._get_attr("data_format")
-    r = g.shape.ndims
-    shape = [1] * r
-    shape[_channel_axis(r, fmt)] = -1
-    return [broadcast_to(reshape(grad, shape), shape_of(g))]
+    shp = shape(op.inputs[0])
+    bias_shape = shape(received_grad)
+    if fmt == "NCHW":
+        expanded_shape = concat([ones_like(shp[:1]), bias_shape, ones_like(shp[2:])], 0)
+        tile_mults = concat([shp[:1], [1], shp[2:]], 0)
+    else:
+        expanded_shape = concat([ones_like(shp[:-1]), bias_shape], 0)
+        tile_mults = concat([shp[:-1], [1]], 0)
+    return [tile(reshape(received_grad, expanded_shape), tile_mults)]
 
 
 register_op("BiasAddGrad", infer=_bias_add_grad_infer, kernel=_bias_add_grad_kernel,

@@ -12,6 +12,10 @@ Eigen evaluates a tensor expression in packets of 8 floats; the last
 ``size % 8`` elements go through the functor's scalar path instead: for Exp
 and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
 The emulation here does the same, so results match for every size.
+
+The softmax and cross-entropy kernels use exp_summed_along_rows, exp_with_broadcast
+and libm_exp/libm_log: where TF evaluates exp or log inside a row sum, in a broadcasting
+expression evaluated in tiles, or through the scalar function.
 """
 import base64
 import ctypes
@@ -19,6 +23,8 @@ import ctypes.util
 import zlib
 
 import numpy as np
+
+from . import eigen_sum as _eigen_sum
 
 _F = np.float32
 _PACKET = 8
@@ -312,6 +318,79 @@ def log(x):
     """TF 1.14's float32 Log: Eigen's plog on packets of 8, libm's logf on the rest,
     denormal inputs read as zero."""
     return _eigen_unary(x, _plog, _scalar_logf)
+
+
+# -- libm on whole arrays: the float64 exp rounded once to float32 is glibc's expf except
+# within 0.002 ulp of a rounding midpoint (glibc's expf errs by up to 0.502 ulp). The 29
+# mantissa bits float32 drops from the float64 tell how near: the values within 0.003 ulp
+# (0.6% of them), those whose float64 is not a normal float32 (FTZ, overflow) and NaNs go
+# through expf itself. glibc's logf is further from correctly rounded (near 1 even 0.2 ulp
+# from a midpoint): logf one value at a time.
+_DROPPED = np.uint64((1 << 29) - 1)
+_HALF_DROPPED = np.int64(1 << 28)
+_NEAR_MIDPOINT = np.int64(int(0.003 * (1 << 29)))
+_F32_MAX = float(np.finfo(np.float32).max)
+
+
+def _libm_exp_chunk(x):
+    d = np.exp(x, dtype=np.float64)
+    low = (d.view(np.uint64) & _DROPPED).view(np.int64)
+    low -= _HALF_DROPPED
+    np.abs(low, out=low)
+    odd = low < _NEAR_MIDPOINT
+    odd |= ~((d >= _TINY) & (d <= _F32_MAX))
+    r = d.astype(_F)
+    if odd.any():
+        i = np.flatnonzero(odd)
+        r[i] = _flush(np.array([_expf(v) for v in x[i].tolist()], _F))
+    return r
+
+
+def libm_exp(x):
+    """libm's expf of every float32 x (FTZ), as the scalar paths of TF's kernels give it."""
+    return _eigen_unary(x, _libm_exp_chunk, None)
+
+
+def libm_log(x):
+    """libm's logf of every float32 x, denormals read as zero."""
+    x = np.asarray(x, _F)
+    daz = np.where(np.abs(x) < _TINY, _F(0), x)
+    return np.array([_logf(v) for v in daz.reshape(-1).tolist()], _F).reshape(x.shape)
+
+
+# Eigen's ThreadPoolDevice executor evaluates an expression that broadcasts in tiles from
+# L1-cache-size values on (32 KB of floats on the oracle's CPU): each tile through the
+# scalar functors, so libm's expf on every value.
+TILED_FROM = 8192
+
+
+def exp_with_broadcast(x):
+    """Exp of float32 x as TF 1.14 evaluates it in an expression that also broadcasts
+    (Softmax's exp(x - max), the dense cross-entropy's backprop): Eigen's packets below
+    TILED_FROM values, libm's expf on every value from there."""
+    return exp(x) if np.size(x) < TILED_FROM else libm_exp(x)
+
+
+def exp_summed_along_rows(x2d):
+    """Exp of a [rows, n] float32 array as TF 1.14 computes it inside a sum along its rows
+    (softmax and cross-entropy kernels: `x.exp().sum(along_class)`): each row's
+    InnerMostDimReducer evaluates Eigen's pexp on the whole packets of 8 of each leaf of
+    its tree (the row itself up to 8 * 1024 values) and libm's expf on the leaf's last
+    num % 8 values."""
+    x2d = np.ascontiguousarray(x2d, _F)
+    rows, n = x2d.shape
+    if n < _PACKET:   # no whole packet
+        return libm_exp(x2d)
+    out = _eigen_unary(x2d, _pexp, None)
+    if n <= _PACKET * _eigen_sum.LEAF:   # one leaf a row: its last n % 8 columns
+        if n % _PACKET:
+            out[:, n - n % _PACKET:] = libm_exp(x2d[:, n - n % _PACKET:])
+        return out
+    tails = [np.arange(f + num - num % _PACKET, f + num) for i in range(rows)
+             for f, num in _eigen_sum.tree_leaves(i * n, n, _PACKET)]
+    tails = np.concatenate(tails)
+    out.reshape(-1)[tails] = libm_exp(x2d.reshape(-1)[tails])
+    return out
 
 
 def softplus_grad(g, x):

@@ -37,6 +37,7 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 _LEAF = 1024
+LEAF = _LEAF   # values in the packets of one leaf of Eigen's tree: LEAF * P
 # Eigen's cost model (TensorCostModel.h): cycles to start a thread, per thread.
 _STARTUP = 100000.0
 _PER_THREAD = 100000.0
@@ -131,6 +132,12 @@ def _collect(first, num, P, leaves):
     else:
         leaves.append((first, num))
     return leaves
+
+
+def tree_leaves(first, num, P):
+    """The (first, num) leaves of Eigen's InnerMostDimReducer tree over the `num` values
+    from flat index `first`, in order (one leaf up to P * 1024 values)."""
+    return _collect(first, num, P, [])
 
 
 def _combine(first, num, P, vals, dt):
@@ -273,6 +280,10 @@ def reduce_sum(x, axes, intra_threads=None):
     if x.size == 0:
         return np.zeros(out_shape, x.dtype)
     dims, red = _simplify(x.shape, axes)
+    if x.size == 1 or (len(dims) == 1 and not red):
+        # TF's reduction kernels copy the input when its simplified shape reduces nothing
+        # (a scalar, only dims of size 1, no reduced dim of size > 1): -0.0 stays -0.0
+        return x.reshape(out_shape).copy()
     if len(dims) == 1 and red:
         return np.asarray(full_sum(x, intra_threads), x.dtype).reshape(out_shape)
     if len(dims) == 2 and red:

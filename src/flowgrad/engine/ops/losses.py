@@ -15,12 +15,28 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
 from .shape import expand_dims
+
+
+def _f32(x):
+    return x.dtype == np.float32
+
+
+def _exp(x):
+    """TF 1.14's elementwise exp (Eigen's on float32)."""
+    return _eigen_math.exp(x) if _f32(x) else np.exp(x)
+
+
+def _exp_summed(x):
+    """exp(x) as TF 1.14's kernels compute it inside their sums along the classes (Eigen's
+    on float32: pexp on each row's whole packets, libm's expf on the rest)."""
+    return _eigen_math.exp_summed_along_rows(x) if _f32(x) else np.exp(x)
 
 
 def _column(v):
@@ -52,10 +68,10 @@ def _xent_kernel(logits, labels):
     if logits.size == 0:
         return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
     shifted = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    sum_e = _eigen.last_axis_sums(e)
-    log_sum = np.log(sum_e)
+    sum_e = _eigen.last_axis_sums(_exp_summed(shifted))
+    log_sum = _eigen_math.log(sum_e) if _f32(logits) else np.log(sum_e)
     loss = _eigen.last_axis_sums(labels * (log_sum - shifted), keepdims=False)
+    e = _eigen_math.exp_with_broadcast(shifted) if _f32(shifted) else np.exp(shifted)
     backprop = e / sum_e - labels
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
@@ -121,11 +137,12 @@ def _sparse_xent_kernel(logits, labels):
     if logits.size == 0:
         return np.zeros((n,), logits.dtype), np.zeros_like(logits)
     shifted = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    sum_e = _eigen.last_axis_sums(e)
+    sum_e = _eigen.last_axis_sums(_exp_summed(shifted))
     rows = np.arange(n)
-    loss = np.log(sum_e[:, 0]) - shifted[rows, labels]
-    backprop = e / sum_e
+    # TF's loss generator: std::log of each row's sum
+    log_sum = _eigen_math.libm_log(sum_e[:, 0]) if _f32(logits) else np.log(sum_e[:, 0])
+    loss = log_sum - shifted[rows, labels]
+    backprop = _exp(shifted) / sum_e
     backprop[rows, labels] -= 1
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
