@@ -283,9 +283,11 @@ def _softmax_infer(inputs, attrs):
 def _softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
-    # TF: e * (1 / sum(e)), the row sums in Eigen's order; float32 e is Eigen's exp
+    # TF: e * (1 / sum(e)), the row sums in Eigen's order; float32 e is Eigen's exp (up to
+    # EXACT_MAX values)
     e = x - x.max(axis=-1, keepdims=True)
-    e = _eigen_math.exp_with_broadcast(e) if x.dtype == np.float32 else np.exp(e)
+    exact = x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
+    e = _eigen_math.exp_with_broadcast(e) if exact else np.exp(e)
     with np.errstate(divide="ignore"):
         inv = np.reciprocal(_eigen.last_axis_sums(e))
     e *= inv
@@ -306,7 +308,7 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
-    if x.dtype != np.float32:
+    if x.dtype != np.float32 or x.size > _eigen_math.EXACT_MAX:
         return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
     # TF: shifted - log(sum(exp(shifted))): the exp inside the row sums, the log over
     # the vector of sums (Eigen's packets on both)

@@ -24,19 +24,10 @@ from .construction import zeros_like
 from .shape import expand_dims
 
 
-def _f32(x):
-    return x.dtype == np.float32
-
-
-def _exp(x):
-    """TF 1.14's elementwise exp (Eigen's on float32)."""
-    return _eigen_math.exp(x) if _f32(x) else np.exp(x)
-
-
-def _exp_summed(x):
-    """exp(x) as TF 1.14's kernels compute it inside their sums along the classes (Eigen's
-    on float32: pexp on each row's whole packets, libm's expf on the rest)."""
-    return _eigen_math.exp_summed_along_rows(x) if _f32(x) else np.exp(x)
+def _exact(x):
+    """TF 1.14's float32 bits: Eigen's exp and log where TF's kernel evaluates them, up to
+    eigen_math.EXACT_MAX values (NumPy's above: docs/performance.md)."""
+    return x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
 
 
 def _column(v):
@@ -68,10 +59,15 @@ def _xent_kernel(logits, labels):
     if logits.size == 0:
         return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
     shifted = logits - logits.max(axis=1, keepdims=True)
-    sum_e = _eigen.last_axis_sums(_exp_summed(shifted))
-    log_sum = _eigen_math.log(sum_e) if _f32(logits) else np.log(sum_e)
+    if _exact(logits):   # exp inside the class sums, log of the sums, exp of the backprop
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.log(sum_e)
+        e = _eigen_math.exp_with_broadcast(shifted)
+    else:
+        e = np.exp(shifted)
+        sum_e = _eigen.last_axis_sums(e)
+        log_sum = np.log(sum_e)
     loss = _eigen.last_axis_sums(labels * (log_sum - shifted), keepdims=False)
-    e = _eigen_math.exp_with_broadcast(shifted) if _f32(shifted) else np.exp(shifted)
     backprop = e / sum_e - labels
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
@@ -137,12 +133,17 @@ def _sparse_xent_kernel(logits, labels):
     if logits.size == 0:
         return np.zeros((n,), logits.dtype), np.zeros_like(logits)
     shifted = logits - logits.max(axis=1, keepdims=True)
-    sum_e = _eigen.last_axis_sums(_exp_summed(shifted))
     rows = np.arange(n)
-    # TF's loss generator: std::log of each row's sum
-    log_sum = _eigen_math.libm_log(sum_e[:, 0]) if _f32(logits) else np.log(sum_e[:, 0])
+    if _exact(logits):   # exp inside the class sums; TF's loss generator: std::log per row
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.libm_log(sum_e[:, 0])
+        e = _eigen_math.exp(shifted)
+    else:
+        e = np.exp(shifted)
+        sum_e = _eigen.last_axis_sums(e)
+        log_sum = np.log(sum_e[:, 0])
     loss = log_sum - shifted[rows, labels]
-    backprop = _exp(shifted) / sum_e
+    backprop = e / sum_e
     backprop[rows, labels] -= 1
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
 
