@@ -1,0 +1,49 @@
+"""TF 1.14 goldens for NLP-script behaviours found by the pnlp probe (word2vec, text-CNN,
+char-RNN, BiLSTM-CRF, in-graph strings and lookups): each case builds its own graph and
+returns its values or the error it raises. Read by tests/test_pnlp_nlp.py."""
+from __future__ import absolute_import
+
+import numpy as np
+
+from goldenio import GoldenError
+
+
+def _run(tf, build, feed=None):
+    """build(tf) -> fetches in a fresh graph, run once; an error (building or running) is the
+    case's value."""
+    with tf.Graph().as_default():
+        try:
+            fetches = build(tf)
+            with tf.Session() as sess:
+                sess.run(tf.tables_initializer())
+                sess.run(tf.global_variables_initializer())
+                return sess.run(fetches, feed)
+        except Exception as e:   # the expected error (its first line) is the value
+            return GoldenError.of(e, str(e).split("\n")[0])
+
+
+def cell_unknown_kwarg(tf):
+    """BasicRNNCell(4, kernel_initializer=...) (a keras-only argument): TF's keras
+    validate_kwargs raises TypeError with the message and the name as two arguments."""
+    return _run(tf, lambda tf: tf.nn.rnn_cell.BasicRNNCell(
+        4, kernel_initializer=tf.ones_initializer()))
+
+
+def hash_strong_bad_key(tf):
+    """to_hash_bucket_strong with a one-element key builds; the run fails when the kernel is
+    made (InvalidArgumentError "Key must have 2 elements")."""
+    def build(tf):
+        t = tf.strings.to_hash_bucket_strong(tf.constant(["a", "b"]), 5, [1])
+        return [t.name, t]
+    return _run(tf, build)
+
+
+CASES = {
+    "cell_unknown_kwarg": cell_unknown_kwarg,
+    "hash_strong_bad_key": hash_strong_bad_key,
+}
+
+
+def cases(tf):
+    np.random.seed(0)
+    return {name: fn(tf) for name, fn in sorted(CASES.items())}
