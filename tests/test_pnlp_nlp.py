@@ -9,12 +9,20 @@ GOLD = load("nlp", "pnlp_nlp")
 GEN = generator("nlp", "pnlp_nlp")
 
 
+def _same(got, want, path):
+    """Errors (recorded by the generator's _run at any depth) by class and message; lists
+    item by item; the rest as goldens.same_sparse."""
+    if isinstance(want, GoldenError):
+        assert isinstance(got, GoldenError), (path, got)
+        assert (got.cls, got.message) == (want.cls, want.message), path
+    elif isinstance(want, list):
+        assert isinstance(got, list) and len(got) == len(want), (path, got)
+        for i, (g, w) in enumerate(zip(got, want)):
+            _same(g, w, f"{path}[{i}]")
+    else:
+        same_sparse(got, want, path)
+
+
 @pytest.mark.parametrize("name", sorted(GOLD))
 def test_case(name):
-    got = GEN.CASES[name](tf)
-    want = GOLD[name]
-    if isinstance(want, GoldenError):
-        assert isinstance(got, GoldenError), got
-        assert (got.cls, got.message) == (want.cls, want.message)
-    else:
-        same_sparse(got, want, name)
+    _same(GEN.CASES[name](tf), GOLD[name], name)

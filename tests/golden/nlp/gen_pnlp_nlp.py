@@ -8,16 +8,18 @@ import numpy as np
 from goldenio import GoldenError
 
 
-def _run(tf, build, feed=None):
-    """build(tf) -> fetches in a fresh graph, run once; an error (building or running) is the
-    case's value."""
+def _run(tf, build, feed=None, static=False):
+    """build(tf) -> fetches in a fresh graph, run once; with static, build returns
+    (facts, fetches) and the value is [facts, fetched]; an error (building or running) is
+    the case's value."""
     with tf.Graph().as_default():
         try:
-            fetches = build(tf)
+            facts, fetches = build(tf) if static else (None, build(tf))
             with tf.Session() as sess:
                 sess.run(tf.tables_initializer())
                 sess.run(tf.global_variables_initializer())
-                return sess.run(fetches, feed)
+                got = sess.run(fetches, feed)
+                return [facts, got] if static else got
         except Exception as e:   # the expected error (its first line) is the value
             return GoldenError.of(e, str(e).split("\n")[0])
 
@@ -38,7 +40,30 @@ def hash_strong_bad_key(tf):
     return _run(tf, build)
 
 
+def tuple_gating(tf):
+    """tf.tuple of a tensor, an Operation (an insert), a Python list and None: the op comes
+    back as a group under the gate, the list converted; names and values."""
+    def build(tf):
+        v = tf.Variable(1.0, name="v")
+        a = tf.constant([1.0, 2.0], name="a")
+        upd = tf.assign_add(v, 2.0).op
+        out = tf.tuple([a, upd, [3, 4], None], control_inputs=[v.initializer])
+        names = [None if t is None else t.name for t in out]
+        gate = out[0].op.control_inputs[0]
+        return [names, [t.name for t in gate.control_inputs]], [out[0], out[2]]
+    return _run(tf, build, static=True)
+
+
+def tuple_errors(tf):
+    """tf.tuple with nothing to gate (ValueError) and a control input that is not an op or
+    a tensor (TypeError)."""
+    return [_run(tf, lambda tf: tf.tuple([None])),
+            _run(tf, lambda tf: tf.tuple([tf.constant(1.0)], control_inputs=["x"]))]
+
+
 CASES = {
+    "tuple_errors": tuple_errors,
+    "tuple_gating": tuple_gating,
     "cell_unknown_kwarg": cell_unknown_kwarg,
     "hash_strong_bad_key": hash_strong_bad_key,
 }
