@@ -61,7 +61,27 @@ def tuple_errors(tf):
             _run(tf, lambda tf: tf.tuple([tf.constant(1.0)], control_inputs=["x"]))]
 
 
+def keras_mask_attr(tf):
+    """`tensor._keras_mask` as NLP layers read it: the Embedding's mask_zero mask, carried by
+    Dense, None after LSTM/pooling/Input, missing on a raw op's tensor until code sets it."""
+    def build(tf):
+        inp = tf.keras.Input((5,))
+        e = tf.keras.layers.Embedding(10, 3, mask_zero=True)(inp)
+        d = tf.keras.layers.Dense(2)(e)
+        lstm = tf.keras.layers.LSTM(2)(e)
+        pooled = tf.keras.layers.GlobalAveragePooling1D()(e)
+        raw = tf.reduce_sum(e, -1)
+        facts = [str(inp._keras_mask), e._keras_mask.name, d._keras_mask.name,
+                 str(lstm._keras_mask), str(pooled._keras_mask),
+                 str(getattr(raw, "_keras_mask", "missing"))]
+        raw._keras_mask = tf.not_equal(inp, 0, name="given")
+        facts.append(raw._keras_mask.name)
+        return facts, e._keras_mask
+    return _run(tf, build, {"input_1:0": [[1, 0, 2, 0, 0]]}, static=True)
+
+
 CASES = {
+    "keras_mask_attr": keras_mask_attr,
     "tuple_errors": tuple_errors,
     "tuple_gating": tuple_gating,
     "cell_unknown_kwarg": cell_unknown_kwarg,
