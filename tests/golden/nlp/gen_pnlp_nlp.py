@@ -80,7 +80,46 @@ def keras_mask_attr(tf):
     return _run(tf, build, {"input_1:0": [[1, 0, 2, 0, 0]]}, static=True)
 
 
+def masked_birnn_grad(tf):
+    """A masked Bidirectional LSTM tagger's gradient (Keras forces zero_output_for_mask:
+    the previous-output loop variable reaches no gradient): the op counter after
+    tf.gradients (a graph-seeded initializer made later depends on it), that initializer's
+    values and the gradients' norms."""
+    def build(tf):
+        tf.set_random_seed(3)
+        inp = tf.keras.Input((6,))
+        e = tf.keras.layers.Embedding(12, 4, mask_zero=True)(inp)
+        o = tf.keras.layers.Bidirectional(tf.keras.layers.LSTM(3, return_sequences=True))(e)
+        g = tf.get_default_graph()
+        before = g._last_id
+        grads = tf.gradients(tf.reduce_sum(o), tf.trainable_variables())
+        after = g._last_id
+        later = tf.Variable(tf.random_uniform([4]), name="later")
+        return [before, after], [later, [tf.norm(gr) for gr in grads[1:]]]
+    return _run(tf, build, {"input_1:0": [[3, 5, 1, 0, 0, 0], [2, 2, 2, 2, 2, 0]]},
+                static=True)
+
+
+def while_unread_var_grad(tf):
+    """A tf.while_loop variable that nothing on the way to the ys reads (as the previous
+    output of Keras' zero_output_for_mask loop): its initial value gets no gradient from
+    the loop, so a tensor feeding it and a read variable gets no AddN (op counter, names,
+    value)."""
+    def build(tf):
+        x = tf.constant([1.5, -0.5], name="x")
+        g = tf.get_default_graph()
+        _, a, b = tf.while_loop(lambda i, a, b: i < 3,
+                                lambda i, a, b: (i + 1, a * 1.5 + 0.25, a * 2.0),
+                                [tf.constant(0), x, x * 3.0])
+        before = g._last_id
+        grad = tf.gradients(tf.reduce_sum(a), x)[0]
+        return g._last_id - before, grad
+    return _run(tf, build, static=True)
+
+
 CASES = {
+    "masked_birnn_grad": masked_birnn_grad,
+    "while_unread_var_grad": while_unread_var_grad,
     "keras_mask_attr": keras_mask_attr,
     "tuple_errors": tuple_errors,
     "tuple_gating": tuple_gating,
