@@ -102,7 +102,8 @@ class RNNCell(Module):
         allowed = {"_reuse", "_scope"}
         for k in kwargs:
             if k not in allowed:
-                raise TypeError(f"Keyword argument not understood: {k}")
+                # TF's keras validate_kwargs: the message and the name as two args
+                raise TypeError("Keyword argument not understood:", k)
         self.trainable = trainable
         self._reuse = kwargs.get("_reuse")
         self._dtype = None if dtype is None else _dt.as_dtype(dtype)

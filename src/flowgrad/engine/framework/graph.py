@@ -161,6 +161,10 @@ def _convert_input(value, op_type):
 # base_layer fills it, Tensor._keras_history reads it
 KERAS_HISTORY = weakref.WeakKeyDictionary()
 KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
+# tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`, None where a layer's output has
+# none; a callable where the layer deferred it): keras' base_layer fills it
+KERAS_MASK = weakref.WeakKeyDictionary()
+_NO_MASK = object()
 
 
 class Tensor:
@@ -194,6 +198,23 @@ class Tensor:
         except KeyError:
             raise AttributeError("'Tensor' object has no attribute '_keras_history'") \
                 from None
+
+    @property
+    def _keras_mask(self):
+        """TF 1.14's Keras mask of a layer's output (None where it has none); AttributeError
+        for a tensor no layer made and no code gave a mask, as TF's missing attribute."""
+        m = KERAS_MASK.get(self, _NO_MASK)
+        if m is _NO_MASK:
+            if self in KERAS_HISTORY:   # TF's _set_mask_metadata sets every output's
+                return None
+            raise AttributeError("'Tensor' object has no attribute '_keras_mask'")
+        if callable(m):   # a mask the layer deferred: made now
+            m = KERAS_MASK[self] = m()
+        return m
+
+    @_keras_mask.setter
+    def _keras_mask(self, mask):
+        KERAS_MASK[self] = mask
 
     @property
     def value_index(self) -> int:

@@ -1036,7 +1036,10 @@ def _while_grad(op, *grads):
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
-        res[i] = outs[i] if diff(lvars[i]) else None
+        # as TF: a variable whose value reaches no gradient (its Switch is not between the
+        # ys and the xs) gives its initial value none (Keras' masked RNN with
+        # zero_output_for_mask: the previous output no step reads)
+        res[i] = outs[i] if diff(lvars[i]) and i in walk.live else None
     pos = n
     for k, p in zip(diff_caps, parts):
         got = outs[pos:pos + len(p)]

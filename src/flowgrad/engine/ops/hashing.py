@@ -93,7 +93,17 @@ def _legacy(s, attrs):
 
 register_op("StringToHashBucketFast", infer=_bucket_infer, kernel=_bucket_kernel(_fast),
             grad=None)
-register_op("StringToHashBucketStrong", infer=_bucket_infer, kernel=_bucket_kernel(_strong),
+_strong_kernel = _bucket_kernel(_strong)
+
+
+def _strong_checked(x, num_buckets, **attrs):
+    # TF checks the key when it creates the kernel: the run fails, not the graph build
+    if len(attrs["key"]) != 2:
+        raise errors.InvalidArgumentError(None, None, "Key must have 2 elements")
+    return _strong_kernel(x, num_buckets, **attrs)
+
+
+register_op("StringToHashBucketStrong", infer=_bucket_infer, kernel=_strong_checked,
             grad=None)
 register_op("StringToHashBucket", infer=_bucket_infer, kernel=_bucket_kernel(_legacy),
             grad=None)
@@ -115,9 +125,6 @@ def string_to_hash_bucket_fast(input, num_buckets, name=None):
 def string_to_hash_bucket_strong(input, num_buckets, key, name=None):
     """SipHash-2-4 of input keyed by `key` (two integers) % num_buckets."""
     key = [int(k) for k in key]
-    if len(key) != 2:
-        raise errors.InvalidArgumentError(
-            None, None, f"Key must have 2 elements but got {len(key)}")
     return _bucket_op("StringToHashBucketStrong", input, num_buckets, name, key=key)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import builtins
 
+from ..framework.constant_op import convert_to_tensor, is_tensor
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
@@ -65,14 +66,32 @@ def group(*inputs, **kwargs) -> Operation:
 def tuple(tensors, name=None, control_inputs=None) -> list:
     """Returns `tensors` gated so that each is ready only after all of them are."""
     with name_scope(name, "tuple", tensors):
-        # as TF: an IndexedSlices gates through its op (its values' op)
-        deps = [t.values.op if isinstance(t, IndexedSlices) else t for t in tensors
-                if t is not None]
-        gate = group(*deps, *(control_inputs or []), name="group_deps") if deps else None
+        # as TF: values that are not tensors or ops converted; an Operation gates itself,
+        # an IndexedSlices through its op (its values' op); the gating ops uniquified and
+        # sorted by creation
+        tensors = [t if t is None or isinstance(t, (Operation, IndexedSlices)) or is_tensor(t)
+                   else convert_to_tensor(t) for t in tensors]
+        gating = [t if isinstance(t, Operation) else
+                  t.values.op if isinstance(t, IndexedSlices) else t.op
+                  for t in tensors if t is not None]
+        for c in control_inputs or []:
+            if isinstance(c, Tensor):
+                c = c.op
+            elif not isinstance(c, Operation):
+                raise TypeError("Control input must be Operation or Tensor: %s" % c)
+            gating.append(c)
+        gating = sorted(set(gating), key=lambda op: op._id)
+        if not gating:
+            raise ValueError("Must have at least one Tensor: %s" % tensors)
+        gate = group(*gating, name="group_deps")
         out = []
         for t in tensors:
             if t is None:
                 out.append(None)
+                continue
+            if isinstance(t, Operation):   # TF: group(t) under the gate
+                with get_default_graph().control_dependencies([gate]):
+                    out.append(group(t))
                 continue
             # TF's with_dependencies: the Identity is named by a `control_dependency` scope
             # and colocated with the tensor it passes on.

@@ -8,7 +8,6 @@ through `get_variable` instead.
 """
 import functools
 import inspect
-import weakref
 
 import numpy as np
 
@@ -33,9 +32,10 @@ __all__ = ["Layer", "InputSpec", "Node"]
 # module, whose Tensor._keras_history reads it). The functional Model walks it back from
 # its outputs to its Inputs.
 KERAS_HISTORY = _graph.KERAS_HISTORY
-# tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`): set from compute_mask after
-# each call, passed as `mask=` to the next layer whose call takes one
-KERAS_MASK = weakref.WeakKeyDictionary()
+# tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`, which the graph module's
+# Tensor._keras_mask reads and sets): set from compute_mask after each call, passed as
+# `mask=` to the next layer whose call takes one
+KERAS_MASK = _graph.KERAS_MASK
 
 _ALLOWED_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "weights",
                    "activity_regularizer"}
