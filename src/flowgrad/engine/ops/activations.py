@@ -23,8 +23,9 @@ from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
-from .construction import ones_like, zeros_like
+from .construction import ones_like, zeros, zeros_like
 from .reductions import reduce_sum
+from .shape import shape as _shape_of
 from .shape import transpose
 
 
@@ -113,11 +114,13 @@ def _attrs_of(op, names):
 
 
 def _mask_grad_grad(op, grad):
-    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative."""
+    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative.
+
+    The zero is TF's `zeros(shape=shape(f))`: a Shape (Const when known) and a Fill."""
     _, f = op.inputs
     return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
             if wants_grad(0) else None,
-            zeros_like(f) if wants_grad(1) else None]
+            zeros(_shape_of(f), dtype=f.dtype.base_dtype) if wants_grad(1) else None]
 
 
 def _elu_grad_grad(op, grad):
@@ -165,11 +168,12 @@ def _softsign_grad_grad(op, grad):
 # op type, kernel, *Grad kernel, the forward value *Grad takes ("x" input, "y" output),
 # the *Grad op's own gradient, attrs passed from the op to its *Grad op.
 _ACTIVATIONS = [
-    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN
+    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN;
+    # both are given the op's output (TF 1.14's _ReluGrad, _Relu6Grad)
     ("Relu", lambda x: np.maximum(x, _zero(x)),
      lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
-     lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "x", _mask_grad_grad, ()),
+     lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Elu", _elu_kernel,
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),
     ("Selu", _selu_kernel, _selu_grad_kernel, "y", _elu_grad_grad, ()),
