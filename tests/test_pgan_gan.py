@@ -17,3 +17,11 @@ def test_grad_grad_ops(key):
     assert got["ops2"] == want["ops2"]
     for g, w in zip(got["values"], want["values"]):
         np.testing.assert_array_equal(g, w)
+
+
+def test_stop_gradient_ops():
+    assert GEN.stop_gradient_ops(tf) == GOLD["stop_gradient_ops"]
+
+
+def test_shape_messages():
+    assert GEN.shape_messages(tf) == GOLD["shape_messages"]

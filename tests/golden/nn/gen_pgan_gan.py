@@ -32,5 +32,30 @@ def grad_grad_ops(tf):
     return out
 
 
+def stop_gradient_ops(tf):
+    """combine_adversarial_loss's stop_gradient(weight_factor) of a Python float: the
+    constant is the op wrapper's 'StopGradient/input' (a variable read in its scope)."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.stop_gradient(0.5)
+        tf.stop_gradient([1., 2.], name="sg")
+        tf.stop_gradient(tf.Variable(1.0))
+        tf.stop_gradient(tf.get_variable("r", [], use_resource=True))
+        tf.stop_gradient(tf.constant(3))
+    return _ops(g, 0)
+
+
+def shape_messages(tf):
+    """TensorShape.assert_is_compatible_with prints `other` as it was given."""
+    out = []
+    for other in ([], (6,), [None, 2], tf.TensorShape([3])):
+        try:
+            tf.TensorShape([6, 1]).assert_is_compatible_with(other)
+        except ValueError as e:
+            out.append(str(e))
+    return out
+
+
 def cases(tf):
-    return {"grad_grad_ops": grad_grad_ops(tf)}
+    return {"grad_grad_ops": grad_grad_ops(tf), "stop_gradient_ops": stop_gradient_ops(tf),
+            "shape_messages": shape_messages(tf)}
