@@ -4,6 +4,7 @@ import pytest
 
 import flowgrad as tf
 from goldens import generator, load
+from goldenio import GoldenError  # tests/golden, on the path goldens.py sets
 
 GOLD = load("nn", "pgan_gan")
 GEN = generator("nn", "pgan_gan")
@@ -25,3 +26,22 @@ def test_stop_gradient_ops():
 
 def test_shape_messages():
     assert GEN.shape_messages(tf) == GOLD["shape_messages"]
+
+
+def _same_outcomes(got, want):
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        if isinstance(w, str):
+            assert g == w
+        else:
+            assert GoldenError.of(g) == w
+
+
+@pytest.mark.parametrize("case", ["cross_entropy_labels", "reflected_operators"])
+def test_conversions(case, recwarn):
+    got, want = getattr(GEN, case)(tf), GOLD[case]
+    _same_outcomes(got["outcomes"], want["outcomes"])
+    assert got["ops"] == want["ops"]
+    if "big" in want:
+        np.testing.assert_array_equal(got["big"], want["big"])
+        assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]

@@ -56,6 +56,64 @@ def shape_messages(tf):
     return out
 
 
+def _outcome(f):
+    try:
+        return str(f())
+    except (TypeError, ValueError) as e:
+        return e
+
+
+def cross_entropy_labels(tf):
+    """The logistic losses convert labels without a dtype (a labels tensor or Python list
+    of another type fails at `logits * labels`), name them 'labels', and
+    weighted_cross_entropy_with_logits refuses both labels and targets."""
+    g = tf.Graph()
+    with g.as_default():
+        sce = tf.nn.sigmoid_cross_entropy_with_logits
+        wce = tf.nn.weighted_cross_entropy_with_logits
+        calls = [
+            lambda: wce(targets=[1.0, 0.0], logits=[0.5, 0.2], pos_weight=2.0),
+            lambda: wce(labels=[1.0, 0.0], logits=[0.5, 0.2], pos_weight=2.0),
+            lambda: wce(labels=[1.0], targets=[1.0], logits=[0.5], pos_weight=2.0),
+            lambda: wce(labels=[1.0, 2.0, 3.0], logits=[0.5, 0.1], pos_weight=2.0),
+            lambda: wce(labels=[1, 0], logits=[0.5, 0.1], pos_weight=2.0),
+            lambda: sce(labels=[1, 0], logits=[0.5, 0.1]),
+            lambda: sce(labels=tf.constant([1, 0]), logits=[0.5, 0.1]),
+            lambda: sce(labels=[1., 0.], logits=tf.constant([0.5, 0.1], tf.float64)),
+            lambda: sce(labels=[1., 0.], logits=[1, 2]),
+            lambda: sce(labels=[1., 0.], logits=[0.5, 0.1]),
+        ]
+        out = [_outcome(f) for f in calls]
+    return {"outcomes": out, "ops": _ops(g, 0)}
+
+
+def reflected_operators(tf):
+    """`python_value op tensor` converts the value to the tensor's dtype (TF's
+    r_binary_op_wrapper): no Const is made when that fails; `tensor op value` only
+    prefers the dtype."""
+    g = tf.Graph()
+    with g.as_default():
+        c = tf.constant([1, 2])
+        f = tf.constant([1., 2.])
+        d = tf.constant([1., 2.], tf.float64)
+        v = tf.Variable([1., 2.])
+        calls = [lambda: c * 1.5, lambda: 1.5 * c, lambda: 1.0 * c, lambda: c + 1.0,
+                 lambda: 2.0 - c, lambda: c / 2.5, lambda: 1.5 / c, lambda: 2 * f,
+                 lambda: np.float64(2.5) * f, lambda: np.array([1., 2.]) * f,
+                 lambda: np.array([1, 2]) * f, lambda: np.array([1., 2.], np.float32) * d,
+                 lambda: [1, 2] + c, lambda: [1.5, 2] + c, lambda: 1 - f, lambda: 2 ** f,
+                 lambda: 2 ** c, lambda: 2.0 ** c, lambda: np.int64(3) * c,
+                 lambda: True & tf.constant(True), lambda: 3 / c, lambda: 3 // c,
+                 lambda: 3 % f, lambda: 1 - v, lambda: 2.5 * v, lambda: np.float32(2) * c,
+                 lambda: 1e40 * f]
+        out = [_outcome(f) for f in calls]
+        with tf.Session() as sess:
+            big = sess.run(1e40 * f)
+    return {"outcomes": out, "ops": _ops(g, 0), "big": big}
+
+
 def cases(tf):
-    return {"grad_grad_ops": grad_grad_ops(tf), "stop_gradient_ops": stop_gradient_ops(tf),
+    return {"cross_entropy_labels": cross_entropy_labels(tf),
+            "reflected_operators": reflected_operators(tf),
+            "grad_grad_ops": grad_grad_ops(tf), "stop_gradient_ops": stop_gradient_ops(tf),
             "shape_messages": shape_messages(tf)}

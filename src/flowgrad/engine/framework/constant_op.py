@@ -239,7 +239,8 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         raw = np.array(value)
         if raw.dtype.kind in "iub":
             return raw.astype(target.as_numpy_dtype)
-    return np.array(value, dtype=target.as_numpy_dtype)
+    with np.errstate(over="ignore"):   # 1e40 as float32 is inf, silently as in TF
+        return np.array(value, dtype=target.as_numpy_dtype)
 
 
 def _holds_tensor(v):
