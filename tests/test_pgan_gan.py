@@ -45,3 +45,38 @@ def test_conversions(case, recwarn):
     if "big" in want:
         np.testing.assert_array_equal(got["big"], want["big"])
         assert not [w for w in recwarn if issubclass(w.category, RuntimeWarning)]
+
+
+_KERNELS = {"SigmoidGrad": "sigmoid_grad", "TanhGrad": "tanh_grad",
+            "ReciprocalGrad": "reciprocal_grad", "RsqrtGrad": "rsqrt_grad",
+            "SqrtGrad": "sqrt_grad"}
+
+
+@pytest.mark.parametrize("key", sorted(GOLD["grad_kernels"]))
+def test_grad_kernel_bits(key):
+    from flowgrad.engine.ops import elementwise
+    name, dtype, n = key.split("_")
+    y, dy, pos = GEN.grad_kernel_inputs(int(n), np.dtype(dtype).type)
+    fn = getattr(elementwise, _KERNELS[name])
+    y = pos if name in ("RsqrtGrad", "SqrtGrad") else y
+    with tf.Graph().as_default(), tf.Session() as sess:
+        got = sess.run(fn(tf.constant(y), tf.constant(dy)))
+    np.testing.assert_array_equal(got, GOLD["grad_kernels"][key])
+
+
+# Tanh, Exp, Log and Sqrt run NumPy's kernels, not Eigen's (docs/performance.md): last bits
+_ROUNDED = {"tanh", "exp", "log", "sqrt"}
+
+
+@pytest.mark.parametrize("name", GEN.SECOND_ORDER)
+def test_second_order(name):
+    got, want = GEN.second_order(tf)[name], GOLD["second_order"][name]
+    assert got["ops"] == want["ops"]
+    if name in _ROUNDED:
+        np.testing.assert_allclose(got["value"], want["value"], rtol=1e-5)
+    else:
+        np.testing.assert_array_equal(got["value"], want["value"])
+
+
+def test_mean_grad_shapes():
+    assert GEN.mean_grad_shapes(tf) == GOLD["mean_grad_shapes"]

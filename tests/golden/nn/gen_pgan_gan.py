@@ -112,8 +112,81 @@ def reflected_operators(tf):
     return {"outcomes": out, "ops": _ops(g, 0), "big": big}
 
 
+GRAD_KERNEL_SIZES = [1, 3, 7, 8, 13, 1003]
+
+
+def grad_kernel_inputs(n, dtype):
+    """(y, dy) for the *Grad kernels: y in (-0.9, 0.9), and |y| + 0.1 for Sqrt/Rsqrt."""
+    rng = np.random.RandomState(n)
+    y = (rng.rand(2, n) * 1.8 - 0.9).astype(dtype)
+    return y, rng.randn(2, n).astype(dtype), np.abs(y) + dtype(0.1)
+
+
+def grad_kernels(tf):
+    """SigmoidGrad, TanhGrad, ReciprocalGrad, RsqrtGrad and SqrtGrad bit for bit: Eigen's
+    expression order, packets of 8 float32s (4 float64s) and a scalar tail that rounds
+    differently for SigmoidGrad and SqrtGrad."""
+    out = {}
+    ops = [("SigmoidGrad", 0), ("TanhGrad", 0), ("ReciprocalGrad", 0), ("RsqrtGrad", 1),
+           ("SqrtGrad", 1)]
+    with tf.Graph().as_default(), tf.Session() as sess:
+        for dtype in (np.float32, np.float64):
+            for n in GRAD_KERNEL_SIZES:
+                y, dy, pos = grad_kernel_inputs(n, dtype)
+                for name, positive in ops:
+                    fn = getattr(tf.raw_ops, name)
+                    key = "%s_%s_%d" % (name, np.dtype(dtype).name, n)
+                    out[key] = sess.run(fn(y=pos if positive else y, dy=dy))
+    return out
+
+
+SECOND_ORDER = ["tanh", "sigmoid", "sqrt", "rsqrt", "reciprocal", "elu", "selu", "softplus",
+                "relu", "relu6", "leaky", "exp", "log", "square"]
+
+
+def second_order(tf):
+    """d/dx sum((d sum(f(x)) / dx)^2): the ops the *Grad ops' gradients add (TF's Python
+    operators: mul, mul/y, Less/y, truediv) and their values."""
+    fns = {"tanh": tf.tanh, "sigmoid": tf.sigmoid, "sqrt": lambda t: tf.sqrt(t * t + 1.),
+           "rsqrt": lambda t: tf.rsqrt(t * t + 1.),
+           "reciprocal": lambda t: tf.reciprocal(t + 3.), "elu": tf.nn.elu,
+           "selu": tf.nn.selu, "softplus": tf.nn.softplus, "relu": tf.nn.relu,
+           "relu6": tf.nn.relu6, "leaky": tf.nn.leaky_relu, "exp": tf.exp,
+           "log": lambda t: tf.log(t * t + 1.), "square": tf.square}
+    x0 = np.array([[0.5, -1.2, 2.0, 0.0], [-0.1, 0.3, 7.0, -3.5]], np.float32)
+    out = {}
+    for name in SECOND_ORDER:
+        g = tf.Graph()
+        with g.as_default(), tf.Session() as sess:
+            x = tf.placeholder(tf.float32, [None, 4], name="x")
+            dx = tf.gradients(tf.reduce_sum(fns[name](x)), x)[0]
+            n = len(g.get_operations())
+            ddx = tf.gradients(tf.reduce_sum(tf.square(dx)), x)[0]
+            out[name] = {"ops": _ops(g, n), "value": sess.run(ddx, {x: x0})}
+    return out
+
+
+def mean_grad_shapes(tf):
+    """A Mean gradient over some axes of a known shape (layer norm's moments): TF's shape
+    refiner evaluates reduced_shape's Range and DynamicStitch, so the Reshape and Tile
+    are static and the second-order gradient's Shapes are Consts."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(np.random.RandomState(5).randn(4, 3, 2, 5).astype(np.float32))
+        m = tf.reduce_mean(tf.square(x), axis=[1, 2, 3], keepdims=True)
+        n = len(g.get_operations())
+        dx = tf.gradients(m, x)[0]
+        first = [(op.name, op.type, [str(t.shape) for t in op.outputs])
+                 for op in g.get_operations()[n:]]
+        n = len(g.get_operations())
+        tf.gradients(tf.reduce_sum(dx * dx), x)
+        return {"first": first, "second": _ops(g, n)}
+
+
 def cases(tf):
-    return {"cross_entropy_labels": cross_entropy_labels(tf),
+    return {"mean_grad_shapes": mean_grad_shapes(tf),
+            "grad_kernels": grad_kernels(tf), "second_order": second_order(tf),
+            "cross_entropy_labels": cross_entropy_labels(tf),
             "reflected_operators": reflected_operators(tf),
             "grad_grad_ops": grad_grad_ops(tf), "stop_gradient_ops": stop_gradient_ops(tf),
             "shape_messages": shape_messages(tf)}

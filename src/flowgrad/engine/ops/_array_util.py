@@ -378,6 +378,25 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                 builtins.any(d < 0 for d in dims) or int(np.prod(dims)) > 64:
             return None
         return np.full([int(d) for d in dims], int(val), dtype=np.int64)
+    if op.type == "Range" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's range(rank) in a Sum/Mean gradient
+        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                               for i in op.inputs)
+        if start is None or limit is None or delta is None or not int(delta) or \
+                start.ndim or limit.ndim or delta.ndim:
+            return None
+        r = np.arange(int(start), int(limit), int(delta))
+        return r if r.size <= 64 else None
+    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's stitch of the input shape and ones (a Sum/Mean gradient's
+        # shape): TF's refiner runs it when every index and value is known
+        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        try:
+            return np.asarray(op._def.kernel(*vals))
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
     if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
         return np.asarray(op.inputs[0].shape.num_elements())
     if op.type == "Reshape" and t.dtype.base_dtype.is_integer:

@@ -23,7 +23,9 @@ from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
+from .comparison import less
 from .construction import ones_like, zeros, zeros_like
+from .elementwise import multiply
 from .reductions import reduce_sum
 from .shape import shape as _shape_of
 from .shape import transpose
@@ -124,12 +126,16 @@ def _mask_grad_grad(op, grad):
 
 
 def _elu_grad_grad(op, grad):
-    """XGrad(g, y) = g (y + c) where y < 0, else g k (Elu, Selu): d/dy = g where y < 0."""
+    """XGrad(g, y) = g (y + c) where y < 0, else g k (Elu, Selu): d/dy = g where y < 0.
+
+    As TF 1.14's _EluGradGrad: the XGrad first, then where(y < 0, grad * g, zeros_like(y))
+    with its operators' names (Less and 'Less/y', mul)."""
     g, y = op.inputs
-    neg = apply("Less", [y, scalar(0, y)])
-    return [apply(op.type, [grad, y]) if wants_grad(0) else None,
-            apply("Select", [neg, apply("Mul", [grad, g]), zeros_like(y)])
-            if wants_grad(1) else None]
+    dg = apply(op.type, [grad, y]) if wants_grad(0) else None
+    if not wants_grad(1):
+        return [dg, None]
+    neg = less(y, 0)
+    return [dg, apply("Select", [neg, multiply(grad, g, name="mul"), zeros_like(y)])]
 
 
 def _softplus_grad_grad(op, grad):
