@@ -488,6 +488,9 @@ def _py_op(fn, scope, a, b):
     """`a <op> b` as TF's Python operator builds it: a fresh name scope `scope` (mul, sub,
     truediv), a Python number converted inside it to the tensor's dtype ('mul/x' on the
     left, 'mul/y' on the right), the op named as the scope."""
+    # an IndexedSlices gradient (a second order through GatherNd) is made dense, where TF
+    # 1.14 fails to multiply it (tools/fuzz's documented difference)
+    a, b = (convert_to_tensor(v) if hasattr(v, "indices") else v for v in (a, b))
     t = a if isinstance(a, Tensor) else b
     with name_scope(None, scope, [t]) as s:
         if not isinstance(a, Tensor):
@@ -506,7 +509,7 @@ def _pmul(a, b):
 # (so rounding) are TF's.
 def _tanh_grad_grad(op, grad):
     """TanhGrad(y, dy) = dy (1 - y^2): d/dy = ((grad * -2) * dy) * y, d/ddy = TanhGrad(y, grad)."""
-    with _control_dependencies([grad]):
+    with _control_dependencies([grad.op]):
         a, b = cj(op.inputs[0]), cj(op.inputs[1])
         return [_pmul(_pmul(_pmul(grad, -2.0), b), a), tanh_grad(a, grad)]
 
@@ -514,7 +517,7 @@ def _tanh_grad_grad(op, grad):
 def _sigmoid_grad_grad(op, grad):
     """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = gb - (2 gb) y with gb = grad * dy,
     d/ddy = SigmoidGrad(y, grad)."""
-    with _control_dependencies([grad]):
+    with _control_dependencies([grad.op]):
         a, b = cj(op.inputs[0]), cj(op.inputs[1])
         gb = _pmul(grad, b)
         return [_py_op(subtract, "sub", gb, _pmul(_pmul(2.0, gb), a)), sigmoid_grad(a, grad)]
@@ -523,7 +526,7 @@ def _sigmoid_grad_grad(op, grad):
 def _reciprocal_grad_grad(op, grad):
     """ReciprocalGrad(y, dy) = -dy y^2: d/dy = ((grad * -2) * dy) * y, d/ddy = -y^2 grad."""
     b = op.inputs[1]
-    with _control_dependencies([grad]):
+    with _control_dependencies([grad.op]):
         ca, cg = cj(op.inputs[0]), cj(grad)
         return [_pmul(_pmul(_pmul(cg, -2.0), b), ca), reciprocal_grad(ca, grad)]
 
@@ -532,7 +535,7 @@ def _sqrt_grad_grad(op, grad):
     """SqrtGrad(y, dy) = 0.5 dy / y = z: d/dy = -(grad / y) * z, d/ddy = 0.5 * (grad / y)
     (TF 1.14 before its 2019-11-14 forward-compatibility switch to xdivy/mul_no_nan)."""
     a, y = op.inputs[0], op.outputs[0]
-    with _control_dependencies([grad]):
+    with _control_dependencies([grad.op]):
         ga = _py_op(truediv, "truediv", grad, a)
         return [_pmul(negative(cj(ga)), y), _pmul(0.5, ga)]
 
@@ -541,7 +544,7 @@ def _rsqrt_grad_grad(op, grad):
     """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = ((-1.5 * grad) * dy) * y^2,
     d/ddy = RsqrtGrad(y, grad)."""
     a, b = op.inputs
-    with _control_dependencies([grad]):
+    with _control_dependencies([grad.op]):
         ca, cg = cj(a), cj(grad)
         return [_pmul(_pmul(_pmul(-1.5, cg), b), square(ca)), rsqrt_grad(ca, grad)]
 
