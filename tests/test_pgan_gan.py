@@ -37,7 +37,8 @@ def _same_outcomes(got, want):
             assert GoldenError.of(g) == w
 
 
-@pytest.mark.parametrize("case", ["cross_entropy_labels", "reflected_operators"])
+@pytest.mark.parametrize("case", ["cross_entropy_labels", "reflected_operators",
+                                  "dimension_conversions"])
 def test_conversions(case, recwarn):
     got, want = getattr(GEN, case)(tf), GOLD[case]
     _same_outcomes(got["outcomes"], want["outcomes"])

@@ -183,8 +183,36 @@ def mean_grad_shapes(tf):
         return {"first": first, "second": _ops(g, n)}
 
 
+def dimension_conversions(tf):
+    """A Dimension (x.shape[-1]) where an int32 list is expected, as self-attention and
+    spectral-norm layers write `tf.reshape(t, [tf.shape(t)[0], -1, t.shape[-1]])`."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, [None, 4, 3])
+        d = x.shape[-1]
+        calls = [lambda: tf.reshape(x, [tf.shape(x)[0], -1, x.shape[-1]]),
+                 lambda: tf.reshape(x, [-1, x.shape[-1]]),
+                 lambda: tf.reshape(x, [-1, x.get_shape()[1] * x.get_shape()[2]]),
+                 lambda: tf.constant(d), lambda: tf.convert_to_tensor(d),
+                 lambda: tf.stack([tf.shape(x)[0], d]), lambda: tf.zeros([tf.shape(x)[0], d]),
+                 lambda: tf.ones([2, d]), lambda: tf.fill([tf.shape(x)[0], d], 1.0),
+                 lambda: tf.convert_to_tensor(x.shape[0]),
+                 lambda: tf.reshape(x, [tf.shape(x)[0], x.shape[0]]),
+                 lambda: tf.tile(x, [1, 1, d]), lambda: tf.convert_to_tensor(d, dtype=tf.int64),
+                 lambda: tf.convert_to_tensor(d, dtype=tf.float32),
+                 lambda: tf.constant([d, 3], dtype=tf.int64), lambda: tf.constant([[d]], tf.int32),
+                 lambda: tf.constant([1.5, d], dtype=tf.float32)]
+        out = []
+        for f in calls:
+            r = _outcome(f)
+            # the Dimension class's module differs: keep the message's end
+            out.append(r if isinstance(r, str) else type(r)(str(r).split("Dimension'>")[-1]))
+        return {"outcomes": out, "ops": _ops(g, 0)}
+
+
 def cases(tf):
-    return {"mean_grad_shapes": mean_grad_shapes(tf),
+    return {"dimension_conversions": dimension_conversions(tf),
+            "mean_grad_shapes": mean_grad_shapes(tf),
             "grad_kernels": grad_kernels(tf), "second_order": second_order(tf),
             "cross_entropy_labels": cross_entropy_labels(tf),
             "reflected_operators": reflected_operators(tf),

@@ -16,11 +16,11 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import constant, register_tensor_conversion_function
+from ..framework.constant_op import constant, dims_as_ints, register_tensor_conversion_function
 from ..framework.graph import VALUE_READERS, Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.shape_reads import reads_value
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import Dimension, TensorShape
 from ._base import apply, const_value, to_tensor
 
 # Argument types of the public binders (the values `convert_to_tensor` accepts).
@@ -46,6 +46,8 @@ def _int_tensor(v, name, dtype=_dt.int32):
         return to_tensor(v, dtype=None if dtype is _dt.int32 else dtype, name=name)
     if isinstance(v, (list, tuple)) and builtins.any(x is None for x in v):
         to_tensor(v)   # TF's conversion error (a list holding None has no dtype)
+    if isinstance(v, (list, tuple, Dimension)):
+        v = dims_as_ints(v)   # [-1, x.shape[-1]]: TF reads a Dimension as its int
     arr = np.asarray(v)
     if arr.dtype.kind not in "iu":
         if arr.size == 0:
