@@ -69,17 +69,18 @@ def _error_of(code):
 
 
 @pytest.mark.parametrize("code, cls, missing", [
-    ("import tensorflow as tf\n\ntf.contrib.gan.gan_model", AttributeError,
-     "tensorflow.contrib.gan"),
+    ("import tensorflow as tf\n\ntf.contrib.graph_editor.sgv", AttributeError,
+     "tensorflow.contrib.graph_editor"),
     ("import tensorflow as tf\n\ntf.nn.no_such_cell.LSTMCell", AttributeError,
      "tensorflow.nn.no_such_cell"),
     ("import tensorflow as tf\n\ntf.compat.v1.no_such_fn", AttributeError,
      "tensorflow.compat.v1.no_such_fn"),
-    ("import os\n\nimport tensorflow.contrib.gan", ImportError,
-     "tensorflow.contrib.gan"),
-    ("import os\n\nfrom tensorflow.contrib.gan import gan_model", ImportError,
-     "tensorflow.contrib.gan"),
-    ("import os\n\nfrom tensorflow.contrib import gan", ImportError, "tensorflow.contrib.gan"),
+    ("import os\n\nimport tensorflow.contrib.graph_editor", ImportError,
+     "tensorflow.contrib.graph_editor"),
+    ("import os\n\nfrom tensorflow.contrib.graph_editor import sgv", ImportError,
+     "tensorflow.contrib.graph_editor"),
+    ("import os\n\nfrom tensorflow.contrib import graph_editor", ImportError,
+     "tensorflow.contrib.graph_editor"),
     ("import os\n\nfrom tensorflow.python.ops import gen_math_ops", ImportError,
      "tensorflow.python.ops.gen_math_ops"),
     ("import os\n\nfrom tensorflow.examples.tutorials.word2vec import word2vec_basic",
@@ -94,7 +95,7 @@ def test_missing_symbol_is_named_with_the_script_line(code, cls, missing):
 def test_hasattr_on_a_missing_name_is_false():
     with alias_tensorflow():
         import tensorflow as tf
-        assert not hasattr(tf.contrib, "gan")
+        assert not hasattr(tf.contrib, "graph_editor")
         assert hasattr(tf, "Session")
 
 

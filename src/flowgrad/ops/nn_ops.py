@@ -310,7 +310,8 @@ def sigmoid_cross_entropy_with_logits(_sentinel=None, labels: TensorLike | None 
     values = [t for t in (logits, labels) if hasattr(t, "op")]
     with name_scope(name, "logistic_loss", values) as scope:
         logits = to_tensor(logits, name="logits")
-        labels = to_tensor(labels, dtype=logits.dtype.base_dtype, name="labels")
+        # no dtype: labels of another type fail at `logits * labels` (TF's Mul TypeError)
+        labels = to_tensor(labels, name="labels")
         if not logits.shape.is_compatible_with(labels.shape):
             raise ValueError(f"logits and labels must have the same shape ({logits.shape} vs "
                              f"{labels.shape})")
@@ -336,13 +337,15 @@ def weighted_cross_entropy_with_logits(labels: TensorLike | None = None,
     ...     print(sess.run(loss))
     [1.3862944]
     """
+    if labels is not None and targets is not None:   # TF's deprecated_argument_lookup
+        raise ValueError("Cannot specify both 'targets' and 'labels'")
     targets = labels if targets is None else targets
     values = [t for t in (logits, targets) if hasattr(t, "op")]
-    with name_scope(name, "logistic_loss", values) as scope:
+    with name_scope(name, "logistic_loss", values) as scope:   # TF's _v2, on `labels`
         logits = to_tensor(logits, name="logits")
-        targets = to_tensor(targets, dtype=logits.dtype.base_dtype, name="targets")
+        targets = to_tensor(targets, name="labels")
         if not logits.shape.is_compatible_with(targets.shape):
-            raise ValueError(f"logits and targets must have the same shape ({logits.shape} vs "
+            raise ValueError(f"logits and labels must have the same shape ({logits.shape} vs "
                              f"{targets.shape})")
         # TF's operators, in its order (names mul/x, mul, add/x, add, sub/x, sub, ...)
         log_weight = 1 + (pos_weight - 1) * targets

@@ -1,8 +1,9 @@
 """Python operators on Tensor and Variable, wired as TF 1.x wires them.
 
 `x + y` opens a name scope `add` (so the op is `add`, a converted Python
-operand `add/y`), converts the other operand to x's dtype, then calls the op
-function: the same names and dtype rules as TF 1.14.
+operand `add/y`), converts the other operand to x's dtype (a hint for `x + y`,
+required for the reflected `y + x`), then calls the op function: the same names
+and dtype rules as TF 1.14.
 """
 from __future__ import annotations
 
@@ -61,7 +62,9 @@ def _binary(module, fname, scope_name):
         g = _graph(y)
         scope, old = _scoped(g, scope_name)
         try:
-            x = convert_to_tensor(x, preferred_dtype=y.dtype.base_dtype, name="x")
+            # TF's r_binary_op_wrapper: the left operand must convert to y's dtype
+            # (`1.5 * int_tensor`: "Expected int32, got 1.5 of type 'float' instead.")
+            x = convert_to_tensor(x, dtype=y.dtype.base_dtype, name="x")
             return fn(x, y, name=scope + "/")
         finally:
             g._name_stack = old

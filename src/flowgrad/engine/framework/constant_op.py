@@ -175,6 +175,26 @@ def _array_like(value) -> bool:
         isinstance(getattr(value, "__array_interface__", None), dict)
 
 
+def _assert_compatible(value, dtype):
+    """TF's _AssertCompatible: the first element `dtype` refuses fails the conversion."""
+    for v in _flat(value):
+        if not _accepts(dtype, v):
+            raise TypeError(f"Expected {dtype.name}, got {v!r} of type "
+                            f"'{type(v).__name__}' instead.")
+
+
+def dims_as_ints(value):
+    """TF's make_tensor_proto accepts a Dimension where an int dtype is given (reshape's
+    [-1, x.shape[-1]]) and NumPy reads it by int(): an unknown one fails there ("__int__
+    returned non-int (type NoneType)")."""
+    if isinstance(value, Dimension):
+        return int(value)
+    if builtins.any(isinstance(v, Dimension) for v in _flat(value)):
+        return type(value)(dims_as_ints(v) if isinstance(v, (list, tuple, Dimension)) else v
+                           for v in value)
+    return value
+
+
 def to_numpy(value, dtype=None) -> np.ndarray:
     """Converts a Python/NumPy value to an array of `dtype` with TF 1.14's checks.
 
@@ -184,6 +204,8 @@ def to_numpy(value, dtype=None) -> np.ndarray:
     """
     if dtype is not None:
         dtype = _dt.as_dtype(dtype).base_dtype
+        if dtype.is_integer and isinstance(value, (list, tuple, Dimension)):
+            value = dims_as_ints(value)
     if _array_like(value):   # a pandas Series: np.asarray, its dtype kept (float64 stays)
         if dtype is not None:   # TF 1.14 hands NumPy the DType object itself
             raise TypeError("data type not understood")
@@ -205,10 +227,12 @@ def to_numpy(value, dtype=None) -> np.ndarray:
             if v is None or not _accepts(dtype, v):
                 raise TypeError(f"Expected {dtype.name}, got {v!r} of type "
                                 f"'{'_Message' if v is None else type(v).__name__}' instead.")
+    if dtype is not None and isinstance(value, (list, tuple)):
+        _assert_compatible(value, dtype)   # TF checks the elements before inferring
     inferred = _infer_dtype(value)
     if inferred is None:
         raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
-                        f"{value!r}. Consider casting elements to a supported type.")
+                        f"{value}. Consider casting elements to a supported type.")
     if isinstance(value, (list, tuple)):
         want = _dense_dims(value)
         try:
@@ -224,13 +248,10 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         # TF infers string for a list mixing strings and other values, then fails to
         # make bytes of the others
         raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
-                        f"{value!r}. Consider casting elements to a supported type.")
+                        f"{value}. Consider casting elements to a supported type.")
     target = dtype or inferred
     if dtype is not None and not isinstance(value, (np.ndarray, np.generic)):
-        for v in _flat(value):
-            if not _accepts(dtype, v):
-                raise TypeError(f"Expected {dtype.name}, got {v!r} of type "
-                                f"'{type(v).__name__}' instead.")
+        _assert_compatible(value, dtype)
     if target is _dt.string:
         arr = np.array(value, dtype=object)
         return np.vectorize(lambda s: s.encode() if isinstance(s, str) else s,
@@ -239,7 +260,8 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         raw = np.array(value)
         if raw.dtype.kind in "iub":
             return raw.astype(target.as_numpy_dtype)
-    return np.array(value, dtype=target.as_numpy_dtype)
+    with np.errstate(over="ignore"):   # 1e40 as float32 is inf, silently as in TF
+        return np.array(value, dtype=target.as_numpy_dtype)
 
 
 def _holds_tensor(v):

@@ -206,7 +206,7 @@ class TensorShape:
 
     def assert_is_compatible_with(self, other) -> None:
         if not self.is_compatible_with(other):
-            raise ValueError(f"Shapes {self} and {as_shape(other)} are incompatible")
+            raise ValueError(f"Shapes {self} and {other} are incompatible")   # as given
 
     def merge_with(self, other) -> TensorShape:
         other = as_shape(other)

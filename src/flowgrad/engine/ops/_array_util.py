@@ -16,11 +16,11 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import constant, register_tensor_conversion_function
+from ..framework.constant_op import constant, dims_as_ints, register_tensor_conversion_function
 from ..framework.graph import VALUE_READERS, Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.shape_reads import reads_value
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import Dimension, TensorShape
 from ._base import apply, const_value, to_tensor
 
 # Argument types of the public binders (the values `convert_to_tensor` accepts).
@@ -46,6 +46,8 @@ def _int_tensor(v, name, dtype=_dt.int32):
         return to_tensor(v, dtype=None if dtype is _dt.int32 else dtype, name=name)
     if isinstance(v, (list, tuple)) and builtins.any(x is None for x in v):
         to_tensor(v)   # TF's conversion error (a list holding None has no dtype)
+    if isinstance(v, (list, tuple, Dimension)):
+        v = dims_as_ints(v)   # [-1, x.shape[-1]]: TF reads a Dimension as its int
     arr = np.asarray(v)
     if arr.dtype.kind not in "iu":
         if arr.size == 0:
@@ -378,6 +380,25 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                 builtins.any(d < 0 for d in dims) or int(np.prod(dims)) > 64:
             return None
         return np.full([int(d) for d in dims], int(val), dtype=np.int64)
+    if op.type == "Range" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's range(rank) in a Sum/Mean gradient
+        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                               for i in op.inputs)
+        if start is None or limit is None or delta is None or not int(delta) or \
+                start.ndim or limit.ndim or delta.ndim:
+            return None
+        r = np.arange(int(start), int(limit), int(delta))
+        return r if r.size <= 64 else None
+    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's stitch of the input shape and ones (a Sum/Mean gradient's
+        # shape): TF's refiner runs it when every index and value is known
+        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        try:
+            return np.asarray(op._def.kernel(*vals))
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
     if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
         return np.asarray(op.inputs[0].shape.num_elements())
     if op.type == "Reshape" and t.dtype.base_dtype.is_integer:

@@ -23,9 +23,12 @@ from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
+from .comparison import less
 from .construction import ones_like, zeros, zeros_like
+from .elementwise import multiply
 from .reductions import reduce_sum
-from .shape import shape, transpose
+from .shape import shape as _shape_of
+from .shape import transpose
 
 
 def _zero(x):
@@ -113,21 +116,26 @@ def _attrs_of(op, names):
 
 
 def _mask_grad_grad(op, grad):
-    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative
-    (TF 1.14: zeros of shape(f), a Shape and a Fill)."""
+    """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative.
+
+    The zero is TF's `zeros(shape=shape(f))`: a Shape (Const when known) and a Fill."""
     _, f = op.inputs
     return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
             if wants_grad(0) else None,
-            zeros(shape(f), dtype=f.dtype.base_dtype) if wants_grad(1) else None]
+            zeros(_shape_of(f), dtype=f.dtype.base_dtype) if wants_grad(1) else None]
 
 
 def _elu_grad_grad(op, grad):
-    """XGrad(g, y) = g (y + c) where y < 0, else g k (Elu, Selu): d/dy = g where y < 0."""
+    """XGrad(g, y) = g (y + c) where y < 0, else g k (Elu, Selu): d/dy = g where y < 0.
+
+    As TF 1.14's _EluGradGrad: the XGrad first, then where(y < 0, grad * g, zeros_like(y))
+    with its operators' names (Less and 'Less/y', mul)."""
     g, y = op.inputs
-    neg = apply("Less", [y, scalar(0, y)])
-    return [apply(op.type, [grad, y]) if wants_grad(0) else None,
-            apply("Select", [neg, apply("Mul", [grad, g]), zeros_like(y)])
-            if wants_grad(1) else None]
+    dg = apply(op.type, [grad, y]) if wants_grad(0) else None
+    if not wants_grad(1):
+        return [dg, None]
+    neg = less(y, 0)
+    return [dg, apply("Select", [neg, multiply(grad, g, name="mul"), zeros_like(y)])]
 
 
 def _softplus_grad_grad(op, grad):
@@ -166,8 +174,8 @@ def _softsign_grad_grad(op, grad):
 # op type, kernel, *Grad kernel, the forward value *Grad takes ("x" input, "y" output),
 # the *Grad op's own gradient, attrs passed from the op to its *Grad op.
 _ACTIVATIONS = [
-    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN; both
-    # read the activation's output (TF 1.14's _Relu6Grad too)
+    # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN;
+    # both are given the op's output (TF 1.14's _ReluGrad, _Relu6Grad)
     ("Relu", lambda x: np.maximum(x, _zero(x)),
      lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),

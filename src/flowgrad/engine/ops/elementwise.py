@@ -19,6 +19,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
+from ..framework.graph import control_dependencies as _control_dependencies
 from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
@@ -341,6 +342,22 @@ def _tanh_grad_kernel(y, dy):
     return dy * (y.dtype.type(1) - y * y)
 
 
+_PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of TF's wheel
+
+
+def _sigmoid_grad_kernel(y, dy):
+    """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets (8 float32s, 4
+    float64s), the scalar functor's (dy * y) * (1 - y) on the last size % packet."""
+    one = y.dtype.type(1)
+    out = dy * (y * (one - y))
+    tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
+    if tail:
+        flat = out.reshape(-1)   # a fresh array: writes reach `out`
+        yt, dyt = y.reshape(-1)[-tail:], dy.reshape(-1)[-tail:]
+        flat[-tail:] = (dyt * yt) * (one - yt)
+    return out
+
+
 def _zero_where_dy_zero(out, dy):
     """TF 1.14's Sqrt/Rsqrt/ReciprocalGrad kernels return 0 where dy == 0, even where the
     formula is 0 * inf (a zero upstream gradient at sqrt(0) stays 0, not NaN)."""
@@ -353,19 +370,29 @@ def _zero_where_dy_zero(out, dy):
 def _reciprocal_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return _zero_where_dy_zero(-dy * y * y, dy)
+    return _zero_where_dy_zero((-y * y) * dy, dy)   # Eigen's -conj(y) * conj(y) * dy
 
 
 def _sqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        y = np.conj(y)
-    return _zero_where_dy_zero(dy * y.dtype.type(0.5) / y, dy)
+        return _zero_where_dy_zero(dy * y.dtype.type(0.5) / np.conj(y), dy)
+    # TF 1.14's Eigen: dy * (0.5 / y) on whole packets, the scalar functor's 0.5 * dy / y
+    # on the last size % packet elements
+    half = y.dtype.type(0.5)
+    out = dy * (half / y)
+    tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
+    if tail:
+        flat = out.reshape(-1)
+        yt, dyt = y.reshape(-1)[-tail:], dy.reshape(-1)[-tail:]
+        flat[-tail:] = dyt * half / yt
+    return _zero_where_dy_zero(out, dy)
 
 
 def _rsqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
         y = np.conj(y)
-    return _zero_where_dy_zero(dy * y.dtype.type(-0.5) * (y * y * y), dy)
+    # Eigen's -0.5 * (dy * conj(y)) * (conj(y) * conj(y)), in that order
+    return _zero_where_dy_zero(y.dtype.type(-0.5) * (dy * y) * (y * y), dy)
 
 
 # -- gradient rules that do not fit one line -------------------------------------------------
@@ -469,41 +496,69 @@ def _atan2_grad(op, grad):
         op, grad)
 
 
+def _py_op(fn, scope, a, b):
+    """`a <op> b` as TF's Python operator builds it: a fresh name scope `scope` (mul, sub,
+    truediv), a Python number converted inside it to the tensor's dtype ('mul/x' on the
+    left, 'mul/y' on the right), the op named as the scope."""
+    # an IndexedSlices gradient (a second order through GatherNd) is made dense, where TF
+    # 1.14 fails to multiply it (tools/fuzz's documented difference)
+    a, b = (convert_to_tensor(v) if hasattr(v, "indices") else v for v in (a, b))
+    t = a if isinstance(a, Tensor) else b
+    with name_scope(None, scope, [t]) as s:
+        if not isinstance(a, Tensor):
+            a = constant(a, dtype=t.dtype.base_dtype, name="x")
+        if not isinstance(b, Tensor):
+            b = constant(b, dtype=t.dtype.base_dtype, name="y")
+        return fn(a, b, name=s)
+
+
+def _pmul(a, b):
+    return _py_op(multiply, "mul", a, b)
+
+
+# The *Grad ops' own gradients are TF 1.14's (math_grad.py): under a control dependency on
+# `grad`, written with Python operators, whose names (mul, mul/y, ...) and evaluation order
+# (so rounding) are TF's.
 def _tanh_grad_grad(op, grad):
-    """TanhGrad(y, dy) = dy (1 - y^2): d/dy = -2 y dy grad, d/ddy = (1 - y^2) grad."""
-    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
-    return [multiply(multiply(grad, dy), multiply(scalar(-2, y), y)), tanh_grad(y, grad)]
+    """TanhGrad(y, dy) = dy (1 - y^2): d/dy = ((grad * -2) * dy) * y, d/ddy = TanhGrad(y, grad)."""
+    with _control_dependencies([grad.op]):
+        a, b = cj(op.inputs[0]), cj(op.inputs[1])
+        return [_pmul(_pmul(_pmul(grad, -2.0), b), a), tanh_grad(a, grad)]
 
 
 def _sigmoid_grad_grad(op, grad):
-    """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = grad dy (1 - 2y), d/ddy = SigmoidGrad(y, grad)."""
-    y, dy = cj(op.inputs[0]), cj(op.inputs[1])
-    gb = multiply(grad, dy)
-    return [subtract(gb, multiply(multiply(scalar(2, gb), gb), y)), sigmoid_grad(y, grad)]
+    """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = gb - (2 gb) y with gb = grad * dy,
+    d/ddy = SigmoidGrad(y, grad)."""
+    with _control_dependencies([grad.op]):
+        a, b = cj(op.inputs[0]), cj(op.inputs[1])
+        gb = _pmul(grad, b)
+        return [_py_op(subtract, "sub", gb, _pmul(_pmul(2.0, gb), a)), sigmoid_grad(a, grad)]
 
 
 def _reciprocal_grad_grad(op, grad):
-    """ReciprocalGrad(y, dy) = -dy y^2: d/dy = -2 dy y grad, d/ddy = -y^2 grad."""
-    y, dy = op.inputs
-    cy = cj(y)
-    return [multiply(cj(grad), multiply(scalar(-2, y), multiply(dy, cy))),
-            reciprocal_grad(cy, grad)]
+    """ReciprocalGrad(y, dy) = -dy y^2: d/dy = ((grad * -2) * dy) * y, d/ddy = -y^2 grad."""
+    b = op.inputs[1]
+    with _control_dependencies([grad.op]):
+        ca, cg = cj(op.inputs[0]), cj(grad)
+        return [_pmul(_pmul(_pmul(cg, -2.0), b), ca), reciprocal_grad(ca, grad)]
 
 
 def _sqrt_grad_grad(op, grad):
-    """SqrtGrad(y, dy) = 0.5 dy / y = z: d/dy = -grad z / y, d/ddy = 0.5 grad / y."""
-    y = op.inputs[0]
-    z = op.outputs[0]
-    ga = realdiv(grad, y)
-    return [negative(multiply(cj(ga), z)), multiply(scalar(0.5, ga), ga)]
+    """SqrtGrad(y, dy) = 0.5 dy / y = z: d/dy = -(grad / y) * z, d/ddy = 0.5 * (grad / y)
+    (TF 1.14 before its 2019-11-14 forward-compatibility switch to xdivy/mul_no_nan)."""
+    a, y = op.inputs[0], op.outputs[0]
+    with _control_dependencies([grad.op]):
+        ga = _py_op(truediv, "truediv", grad, a)
+        return [_pmul(negative(cj(ga)), y), _pmul(0.5, ga)]
 
 
 def _rsqrt_grad_grad(op, grad):
-    """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = -1.5 grad dy y^2, d/ddy = RsqrtGrad(y, grad)."""
-    y, dy = op.inputs
-    cy = cj(y)
-    return [multiply(multiply(multiply(scalar(-1.5, y), cj(grad)), dy), square(cy)),
-            rsqrt_grad(cy, grad)]
+    """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = ((-1.5 * grad) * dy) * y^2,
+    d/ddy = RsqrtGrad(y, grad)."""
+    a, b = op.inputs
+    with _control_dependencies([grad.op]):
+        ca, cg = cj(a), cj(grad)
+        return [_pmul(_pmul(_pmul(-1.5, cg), b), square(ca)), rsqrt_grad(ca, grad)]
 
 
 def _maximum_kernel(x, y, out=None):
@@ -663,7 +718,7 @@ unop(None, "Conj", np.conj, COMPLEX, lambda g, x, y: conj(g), "")
 # -- backprop ops: wrapper, op type, kernel (inputs y = f(x) and dy), rule, docstring ---------
 tanh_grad = gradop("tanh_grad", "TanhGrad", _tanh_grad_kernel, _tanh_grad_grad,
                    "dy * (1 - y^2): the backprop of Tanh given its output y")
-sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", lambda y, dy: dy * (y * (y.dtype.type(1) - y)),
+sigmoid_grad = gradop("sigmoid_grad", "SigmoidGrad", _sigmoid_grad_kernel,
                       _sigmoid_grad_grad, "dy * y * (1 - y): the backprop of Sigmoid")
 reciprocal_grad = gradop("reciprocal_grad", "ReciprocalGrad", _reciprocal_grad_kernel,
                          _reciprocal_grad_grad, "-dy * conj(y)^2: the backprop of Reciprocal")

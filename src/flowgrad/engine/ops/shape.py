@@ -86,8 +86,12 @@ def stop_gradient(input: TensorLike, name: str | None = None) -> Tensor:  # noqa
     >>> tf.Session().run(tf.gradients(tf.stop_gradient(x) * x, x))
     [2.0]
     """
-    x = to_tensor(input)
-    return apply("StopGradient", [x], None, name or "StopGradient")
+    if isinstance(input, Tensor):
+        return apply("StopGradient", [input], None, name or "StopGradient")
+    # as TF's op wrapper: a Python value becomes 'StopGradient/input' (a variable is read
+    # inside the op's scope)
+    with name_scope(name or "StopGradient") as scope:
+        return apply("StopGradient", [to_tensor(input, name="input")], None, scope)
 
 
 # -- CheckNumerics ---------------------------------------------------------------------------
