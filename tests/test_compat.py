@@ -44,6 +44,8 @@ def test_import_forms_resolve_to_flowgrad():
         assert gfile.Exists is flowgrad.gfile.Exists
         assert tf.app.flags.FLAGS is flowgrad.flags.FLAGS
         assert tf.__version__ == "1.14.0"
+        assert tf.__file__ == flowgrad.__file__   # os.path.dirname(tf.__file__) works
+        assert tf.nn.__file__.endswith(".py")
         assert tf.compat.as_bytes("ab") == b"ab"
         assert "Session" in dir(tf)
     assert not any(k == "tensorflow" or k.startswith("tensorflow.") for k in sys.modules)

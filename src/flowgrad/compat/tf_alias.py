@@ -414,6 +414,10 @@ class AliasModule(types.ModuleType):
                 for src in self.__dict__["_fg_sources"]:
                     if "__version__" in getattr(src, "__dict__", {}):
                         return src.__dict__["__version__"]
+            if name == "__file__":   # the flowgrad module behind it (os.path.dirname(tf.__file__))
+                for src in self.__dict__["_fg_sources"]:
+                    if getattr(src, "__file__", None):
+                        return src.__file__
             raise AttributeError(name)
         path = f"{self.__name__}.{name}"
         child = _alias(path)
