@@ -317,8 +317,92 @@ def _errors(tf):
     return out
 
 
+def _vae(tf):
+    """A VAE's loss added with model.add_loss: op layers and an AddLoss join the model."""
+    out = {}
+    K = tf.keras.backend
+    with tf.Graph().as_default():
+        tf.set_random_seed(5)
+        np.random.seed(0)
+        inp = tf.keras.layers.Input((6,))
+        h = tf.keras.layers.Dense(4, activation="relu")(inp)
+        z_mean = tf.keras.layers.Dense(2)(h)
+        z_log_var = tf.keras.layers.Dense(2)(h)
+
+        def sampling(args):
+            zm, zl = args
+            eps = K.random_normal(shape=(K.shape(zm)[0], 2), seed=1)
+            return zm + K.exp(0.5 * zl) * eps
+        z = tf.keras.layers.Lambda(sampling)([z_mean, z_log_var])
+        dec = tf.keras.layers.Dense(6, activation="sigmoid")(z)
+        vae = tf.keras.Model(inp, dec)
+        rec = tf.keras.losses.binary_crossentropy(inp, dec) * 6
+        kl = -0.5 * K.sum(1 + z_log_var - K.square(z_mean) - K.exp(z_log_var), axis=-1)
+        vae.add_loss(K.mean(rec + kl))
+        out["layers"] = [[layer.name, type(layer).__name__] for layer in vae.layers]
+        out["losses"] = [t.name for t in vae.losses]
+        vae.compile(optimizer="adam")
+        out["metrics_names"] = vae.metrics_names
+        x = np.random.rand(8, 6).astype(np.float32)
+        out["history"] = vae.fit(x, epochs=3, batch_size=4, verbose=0).history
+        out["evaluate"] = vae.evaluate(x, verbose=0)
+        out["summary"] = _summary(vae)
+        out["n_ops"] = len(tf.get_default_graph().get_operations())
+    return out
+
+
+def _add_loss(tf):
+    out = {}
+    with tf.Graph().as_default():
+        tf.set_random_seed(5)
+        inp = tf.keras.layers.Input((3,))
+        h = tf.keras.layers.Dense(2)(inp)
+        m = tf.keras.Model(inp, h)
+        m.add_loss(tf.reduce_mean(tf.square(h)) * 0.5)
+        out["layers"] = [layer.name for layer in m.layers]
+        out["losses"] = [t.name for t in m.losses]
+        out["nodes"] = [[layer.name, [n.get_config() for n in layer.inbound_nodes]]
+                        for layer in m.layers[-3:]]
+        inp2 = tf.keras.layers.Input((3,))
+        n0 = len(tf.get_default_graph().get_operations())
+        called = m(inp2)
+        out["called"] = [called.name, _new_ops(tf, n0)]
+        out["losses after call"] = [[t.name for t in m.losses],
+                                    [t.name for t in m.get_losses_for(None)],
+                                    [t.name for t in m.get_losses_for(inp2)]]
+        cfg = m.get_config()
+        out["config"] = [[layer["class_name"], layer["name"], layer["inbound_nodes"],
+                          layer["config"].get("unconditional")] for layer in cfg["layers"]]
+        again = tf.keras.Model.from_config(cfg)
+        out["from_config"] = [[layer.name for layer in again.layers],
+                              [t.name for t in again.losses]]
+        m.compile("sgd", "mse")
+        x = np.ones((4, 3), np.float32)
+        out["history"] = m.fit(x, np.zeros((4, 2), np.float32), epochs=2, verbose=0).history
+    with tf.Graph().as_default():
+        inp = tf.keras.layers.Input((3,))
+        m = tf.keras.Model(inp, tf.keras.layers.Dense(2)(inp))
+        m.add_loss(0.25)
+        out["constant loss"] = [[layer.name for layer in m.layers], [t.name for t in m.losses]]
+        out["constant loss called"] = _error(lambda: m(tf.keras.layers.Input((3,))))
+    return out
+
+
+def _returned_inputs(tf):
+    """A layer returning its input: TF's Identity keeps the input's Keras history."""
+    with tf.Graph().as_default():
+        inp = tf.keras.layers.Input((3,))
+        lam = tf.keras.layers.Lambda(lambda x: x)(inp)
+        act = tf.keras.layers.Activation("linear")(inp)
+        m = tf.keras.Model(inp, [lam, act])
+        return {"names": [lam.name, act.name, inp.name],
+                "layers": [layer.name for layer in m.layers],
+                "input history": inp._keras_history[0].name}
+
+
 def cases(tf):
     return {"basic": _basic(tf), "two inputs": _two_inputs(tf), "shapes": _shapes(tf),
             "attention": _attention(tf), "config": _config(tf),
             "nested network index": _nested_network_index(tf), "call order": _call_order(tf),
-            "call context": _call_context(tf), "errors": _errors(tf)}
+            "call context": _call_context(tf), "errors": _errors(tf), "vae": _vae(tf),
+            "add_loss": _add_loss(tf), "returned inputs": _returned_inputs(tf)}

@@ -28,7 +28,8 @@ from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
 
-__all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "create_keras_history"]
+__all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "AddLoss",
+           "create_keras_history"]
 
 # tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
 # (TF 1.14's `_keras_history`: flowgrad's Tensor has slots, so it lives in the graph
@@ -516,7 +517,19 @@ class Layer(Module):
         for loss in _flatten(losses):
             if callable(loss):
                 self._callable_losses.append(functools.partial(_tag_unconditional, loss))
-            elif loss is not None:
+            elif loss is None:
+                continue
+            elif getattr(self, "_is_graph_network", False) and \
+                    not base_layer_utils.is_in_call_context():
+                # TF 1.14: a functional model's loss becomes layers of the model (its raw
+                # ops, then an AddLoss), which its calls on new inputs make again
+                if not isinstance(loss, Tensor):
+                    loss = convert_to_tensor(loss, dtype=backend.floatx())
+                new_layers = create_keras_history(loss)
+                add_loss_layer = AddLoss(unconditional=False)
+                add_loss_layer(loss)
+                self._insert_layers(new_layers + [add_loss_layer])
+            else:
                 self._losses.append(_tag_unconditional(loss))
 
     @property
@@ -618,6 +631,10 @@ class Layer(Module):
             if outputs is None:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")
+            keras_call = bool(flat_inputs) and all(
+                isinstance(t, Tensor) and t in KERAS_HISTORY for t in flat_inputs)
+            if keras_call:
+                outputs = self._copy_returned_inputs(flat_inputs, outputs)
             self._handle_activity_regularization(inputs, outputs)
         flat_out = _flatten(outputs)
         if flat_out and all(isinstance(t, Tensor) and KERAS_MASK.get(t) is not None
@@ -630,8 +647,7 @@ class Layer(Module):
             # TF 1.14's _set_mask_metadata builds it (its ops count for the seeds of later
             # random ops)
             self._set_masks(inputs, outputs, None, scope)
-        if flat_inputs and all(isinstance(t, Tensor) and t in KERAS_HISTORY
-                               for t in flat_inputs):
+        if keras_call:
             # a node, as TF 1.14 records one only when every input is a Keras tensor
             self._add_inbound_node(inputs, outputs, kwargs, args)
         if hasattr(self, "_set_called_inputs") and not self.inputs:
@@ -642,6 +658,20 @@ class Layer(Module):
             self.set_weights(self._initial_weights)
             self._initial_weights = None
         return outputs
+
+    def _copy_returned_inputs(self, flat_inputs, outputs):
+        """TF 1.14's _set_connectivity_metadata_: an input the call returns as it is becomes
+        an Identity in name_scope(layer.name), so that the input keeps its Keras history."""
+        input_ids = {id(t) for t in flat_inputs}
+        if not any(id(x) in input_ids for x in _flatten(outputs)):
+            return outputs
+
+        def copy(x):
+            if id(x) not in input_ids:
+                return x
+            with name_scope(self.name):
+                return array_ops.identity(x)
+        return _map_structure(copy, outputs)
 
     def _add_inbound_node(self, input_tensors, output_tensors, arguments=None, args=()):
         """Records a call on Keras tensors: a Node, and the Keras history of its outputs."""
@@ -769,6 +799,24 @@ class TensorFlowOpLayer(Layer):
         config.update({"node_def": self.node_def.SerializeToString(),
                        "constants": {i: backend.get_value(c)
                                      for i, c in self.constants.items()}})
+        return config
+
+
+class AddLoss(Layer):
+    """A functional model's `add_loss` as a layer: adds its input as a loss (conditional on
+    the inputs unless `unconditional`) and returns it."""
+
+    def __init__(self, unconditional, **kwargs):
+        super().__init__(**kwargs)
+        self.unconditional = unconditional
+
+    def call(self, inputs):
+        self.add_loss(inputs, inputs=(not self.unconditional))
+        return inputs
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"unconditional": self.unconditional})
         return config
 
 

@@ -11,7 +11,7 @@ import inspect
 from ...engine.framework.graph import Tensor
 from .. import backend
 from .. import layers as _layers
-from .base_layer import (KERAS_HISTORY, Layer, Node, TensorFlowOpLayer, _flatten,
+from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
                          _map_structure, create_keras_history)
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
@@ -37,8 +37,8 @@ def _layer_class(class_name, custom_objects=None):
         return custom_objects[class_name]
     if class_name == "InputLayer":
         return InputLayer
-    if class_name == "TensorFlowOpLayer":
-        return TensorFlowOpLayer
+    if class_name in ("TensorFlowOpLayer", "AddLoss"):
+        return TensorFlowOpLayer if class_name == "TensorFlowOpLayer" else AddLoss
     if class_name in ("Model", "Functional", "Network", "Sequential"):
         todo = [Network]
         while todo:
@@ -258,6 +258,38 @@ class Network(Layer):
             [KERAS_HISTORY[t][0].name for t in self.outputs])
         self._input_layers = [KERAS_HISTORY[t][0] for t in self.inputs]
         self._output_layers = [KERAS_HISTORY[t][0] for t in self.outputs]
+
+    def _insert_layers(self, layers):
+        """TF 1.14's _insert_layers: layers made after the network (add_loss's) join its
+        layers, nodes and calls. A new node's depth is one below its shallowest inbound
+        node's (the network's own count as 0); the network calls them after its own, by
+        decreasing depth, in the order TF places them."""
+        in_network = {(id(layer), i) for layer, i in self._nodes}
+        new_nodes = [(layer, i) for layer in layers for i in range(len(layer._inbound_nodes))]
+        relevant = {(id(layer), i) for layer, i in new_nodes}
+        depth_of, placed, pending = {}, [], list(new_nodes)
+        while pending:
+            layer, index = pending.pop(0)
+            depth = 0
+            for src, src_index, _, _ in layer._inbound_nodes[index].iterate_inbound():
+                key = (id(src), src_index)
+                if key in depth_of:
+                    depth = min(depth, depth_of[key])
+                elif key in relevant and key not in in_network:
+                    depth = None   # an inbound node not placed yet
+                    break
+            if depth is None:
+                pending.append((layer, index))
+                continue
+            depth_of[(id(layer), index)] = depth - 1
+            placed.append((layer, index))
+        for node in placed:
+            if (id(node[0]), node[1]) not in in_network:
+                self._nodes.append(node)
+        self._call_order += sorted(placed, key=lambda n: -depth_of[(id(n[0]), n[1])])
+        for layer in layers:
+            if layer not in self._layers:
+                self._layers.append(layer)
 
     @staticmethod
     def _unique_output_names(names):
@@ -496,7 +528,12 @@ class Network(Layer):
             pending = rest
         inputs = [tensor(*x) for x in config["input_layers"]]
         outputs = [tensor(*x) for x in config["output_layers"]]
-        return cls(inputs=inputs, outputs=outputs, name=config.get("name"))
+        model = cls(inputs=inputs, outputs=outputs, name=config.get("name"))
+        # TF 1.14: the layers the outputs do not use (add_loss's) join the model
+        ancillary = [layer for layer in created.values() if layer not in model.layers]
+        if ancillary:
+            model._insert_layers(ancillary)
+        return model
 
     def summary(self, line_length=None, positions=None, print_fn=None):
         """Prints the table of layers, output shapes and parameter counts (TF's text)."""
