@@ -314,6 +314,15 @@ def _errors(tf):
         m = tf.keras.Model(inp, [inp * 1.5, c * 2.0])
         out["no inputs"] = [[layer.name for layer in m.layers], _summary(m)]
         out["no inputs called"] = _error(lambda: m(tf.keras.layers.Input((3,))))
+        out["output None"] = _error(lambda: tf.keras.Model(inp, None))
+        out["output float"] = _error(lambda: tf.keras.Model(inp, 3.0))
+    with tf.Graph().as_default():
+        inp = tf.keras.layers.Input((4,))
+        e = tf.keras.layers.Embedding(10, 3, mask_zero=True)(inp)
+        y = e * 2.0
+        m = tf.keras.Model(inp, tf.keras.layers.LSTM(2)(y))
+        out["masked"] = [layer.name for layer in m.layers]
+        out["masked called"] = _error(lambda: m(tf.keras.layers.Input((4,))))
     return out
 
 
