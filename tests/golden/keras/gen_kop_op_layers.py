@@ -397,6 +397,27 @@ def _add_loss(tf):
     return out
 
 
+def _sequential_add_loss(tf):
+    """A Sequential's add_loss: its layers until the next add or pop rebuilds it."""
+    def state(model):
+        return [[layer.name for layer in model.layers], [t.name for t in model.losses]]
+    out = {}
+    with tf.Graph().as_default():
+        s = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(3,))])
+        s.add_loss(tf.reduce_sum(s.output))
+        out["added"] = state(s)
+        s.add(tf.keras.layers.Dense(1))
+        out["add"] = state(s)
+        s.pop()
+        out["pop"] = state(s)
+        s2 = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(3,))])
+        s2.add_loss(tf.reduce_sum(s2.output))
+        called = s2(tf.keras.layers.Input((3,)))
+        out["called"] = state(s2) + [called.name]
+        out["config"] = [[c["class_name"], c["config"]["name"]] for c in s2.get_config()["layers"]]
+    return out
+
+
 def _returned_inputs(tf):
     """A layer returning its input: TF's Identity keeps the input's Keras history."""
     with tf.Graph().as_default():
@@ -414,4 +435,5 @@ def cases(tf):
             "attention": _attention(tf), "config": _config(tf),
             "nested network index": _nested_network_index(tf), "call order": _call_order(tf),
             "call context": _call_context(tf), "errors": _errors(tf), "vae": _vae(tf),
-            "add_loss": _add_loss(tf), "returned inputs": _returned_inputs(tf)}
+            "add_loss": _add_loss(tf), "returned inputs": _returned_inputs(tf),
+            "sequential add_loss": _sequential_add_loss(tf)}
