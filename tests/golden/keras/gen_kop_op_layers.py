@@ -418,6 +418,22 @@ def _sequential_add_loss(tf):
     return out
 
 
+def _predict_function(tf):
+    """predict makes its function before the session initializes the variables, and again
+    after a compile (TF 1.14: predict/group_deps, then predict_1/group_deps)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(1)
+        inp = tf.keras.layers.Input((3,))
+        m = tf.keras.Model(inp, tf.keras.layers.Dense(1)(inp))
+        x = np.ones((4, 3), np.float32)
+        m.predict(x)
+        m.compile("sgd", "mse")
+        m.fit(x, np.ones((4, 1), np.float32), verbose=0)
+        m.predict(x)
+        ops = tf.get_default_graph().get_operations()
+        return [[op.name, op.type] for op in ops if op.type in ("NoOp", "VarIsInitializedOp")]
+
+
 def _returned_inputs(tf):
     """A layer returning its input: TF's Identity keeps the input's Keras history."""
     with tf.Graph().as_default():
@@ -436,4 +452,5 @@ def cases(tf):
             "nested network index": _nested_network_index(tf), "call order": _call_order(tf),
             "call context": _call_context(tf), "errors": _errors(tf), "vae": _vae(tf),
             "add_loss": _add_loss(tf), "returned inputs": _returned_inputs(tf),
-            "sequential add_loss": _sequential_add_loss(tf)}
+            "sequential add_loss": _sequential_add_loss(tf),
+            "predict function": _predict_function(tf)}
