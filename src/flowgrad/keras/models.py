@@ -67,7 +67,7 @@ def clone_model(model, input_tensors=None, clone_function=None):
                                   "for a functional model")
     custom = {type(x).__name__: type(x) for x in model.layers}
     if input_tensors is None:
-        return Model.from_config(model.get_config(), custom)
+        return Model._from_config(model.get_config(), custom, cloning=True)
     tensors = list(input_tensors) if isinstance(input_tensors, (list, tuple)) \
         else [input_tensors]
     input_layers = {}
@@ -78,7 +78,8 @@ def clone_model(model, input_tensors=None, clone_function=None):
         wrapped = Input(tensor=x, name="input_wrapper_for_" + original.name)
         layer = KERAS_HISTORY[wrapped][0]
         input_layers[original.name] = layer
-    return Model._from_config(model.get_config(), custom, input_layers=input_layers)
+    return Model._from_config(model.get_config(), custom, input_layers=input_layers,
+                              cloning=True)
 
 
 # a subclassed model's state that in_place_subclassed_model_state_restoration puts back

@@ -2,7 +2,6 @@
 import numpy as np
 
 from .engine.base_layer import KERAS_HISTORY, _flatten
-from .engine.input_layer import InputLayer
 
 __all__ = ["print_summary"]
 
@@ -15,7 +14,7 @@ def _output_shape(layer):
         return "multiple"
     outputs = _flatten(nodes[0][1])
     shapes = [tuple(t.shape.as_list()) for t in outputs]
-    if isinstance(layer, InputLayer):
+    if isinstance(nodes[0][1], list):   # a list of one (an InputLayer's, an op layer's)
         return str(shapes)
     return str(shapes[0]) if len(shapes) == 1 else str(shapes)
 

@@ -17,6 +17,8 @@ from ..mixed_precision import policy as _policy
 from ..mixed_precision.autocast_variable import AutoCastVariable
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
+from ...engine.framework.graph_def import node_attrs_from_proto, node_def_proto
+from ...engine.framework.proto import pb
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from .. import backend
@@ -25,7 +27,8 @@ from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
 
-__all__ = ["Layer", "InputSpec", "Node"]
+__all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "AddLoss",
+           "create_keras_history"]
 
 # tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
 # (TF 1.14's `_keras_history`: flowgrad's Tensor has slots, so it lives in the graph
@@ -514,7 +517,19 @@ class Layer(Module):
         for loss in _flatten(losses):
             if callable(loss):
                 self._callable_losses.append(functools.partial(_tag_unconditional, loss))
-            elif loss is not None:
+            elif loss is None:
+                continue
+            elif getattr(self, "_is_graph_network", False) and \
+                    not base_layer_utils.is_in_call_context():
+                # TF 1.14: a functional model's loss becomes layers of the model (its raw
+                # ops, then an AddLoss), which its calls on new inputs make again
+                if not isinstance(loss, Tensor):
+                    loss = convert_to_tensor(loss, dtype=backend.floatx())
+                new_layers = create_keras_history(loss)
+                add_loss_layer = AddLoss(unconditional=False)
+                add_loss_layer(loss)
+                self._insert_layers(new_layers + [add_loss_layer])
+            else:
                 self._losses.append(_tag_unconditional(loss))
 
     @property
@@ -583,8 +598,16 @@ class Layer(Module):
                 return convert_to_tensor(x)
             return x
         inputs = _map_structure(_convert_non_tensor, inputs)
-        assert_input_compatibility(self.input_spec, inputs, self.name)
         flat_inputs = _flatten(inputs)
+        if all(isinstance(x, Tensor) or hasattr(x, "op") for x in flat_inputs) and \
+                base_layer_utils.needs_keras_history(inputs):
+            # TF 1.14: raw TF ops between a keras.Input and this call become layers
+            create_keras_history(inputs)
+        with base_layer_utils.call_context():
+            return self._call_in_context(inputs, flat_inputs, args, kwargs)
+
+    def _call_in_context(self, inputs, flat_inputs, args, kwargs):
+        assert_input_compatibility(self.input_spec, inputs, self.name)
         input_masks = [_get_mask(t) for t in flat_inputs]
         previous_mask = None
         if any(m is not None for m in input_masks):
@@ -608,6 +631,10 @@ class Layer(Module):
             if outputs is None:
                 raise ValueError("A layer's `call` method should return a Tensor or a list of "
                                  "Tensors, not None (layer: " + self.name + ").")
+            keras_call = bool(flat_inputs) and all(
+                isinstance(t, Tensor) and t in KERAS_HISTORY for t in flat_inputs)
+            if keras_call:
+                outputs = self._copy_returned_inputs(flat_inputs, outputs)
             self._handle_activity_regularization(inputs, outputs)
         flat_out = _flatten(outputs)
         if flat_out and all(isinstance(t, Tensor) and KERAS_MASK.get(t) is not None
@@ -620,17 +647,9 @@ class Layer(Module):
             # TF 1.14's _set_mask_metadata builds it (its ops count for the seeds of later
             # random ops)
             self._set_masks(inputs, outputs, None, scope)
-        if flat_inputs and all(isinstance(t, Tensor) and t in KERAS_HISTORY
-                               for t in flat_inputs):
+        if keras_call:
             # a node, as TF 1.14 records one only when every input is a Keras tensor
-            node_index = len(self._inbound_nodes)
-            Node(self, _map_structure(lambda t: KERAS_HISTORY[t][0], inputs),
-                 _map_structure(lambda t: KERAS_HISTORY[t][1], inputs),
-                 _map_structure(lambda t: KERAS_HISTORY[t][2], inputs), inputs, outputs,
-                 dict(kwargs), call=(inputs, outputs, args, kwargs))
-            for i, t in enumerate(_flatten(outputs)):
-                if isinstance(t, Tensor):
-                    KERAS_HISTORY[t] = (self, node_index, i)
+            self._add_inbound_node(inputs, outputs, kwargs, args)
         if hasattr(self, "_set_called_inputs") and not self.inputs:
             # TF 1.14: a model without inputs (subclassed, or a Sequential called on a
             # tensor) takes the tensors it is called on as its inputs
@@ -639,6 +658,32 @@ class Layer(Module):
             self.set_weights(self._initial_weights)
             self._initial_weights = None
         return outputs
+
+    def _copy_returned_inputs(self, flat_inputs, outputs):
+        """TF 1.14's _set_connectivity_metadata_: an input the call returns as it is becomes
+        an Identity in name_scope(layer.name), so that the input keeps its Keras history."""
+        input_ids = {id(t) for t in flat_inputs}
+        if not any(id(x) in input_ids for x in _flatten(outputs)):
+            return outputs
+
+        def copy(x):
+            if id(x) not in input_ids:
+                return x
+            with name_scope(self.name):
+                return array_ops.identity(x)
+        return _map_structure(copy, outputs)
+
+    def _add_inbound_node(self, input_tensors, output_tensors, arguments=None, args=()):
+        """Records a call on Keras tensors: a Node, and the Keras history of its outputs."""
+        arguments = dict(arguments or {})
+        node_index = len(self._inbound_nodes)
+        Node(self, _map_structure(lambda t: KERAS_HISTORY[t][0], input_tensors),
+             _map_structure(lambda t: KERAS_HISTORY[t][1], input_tensors),
+             _map_structure(lambda t: KERAS_HISTORY[t][2], input_tensors), input_tensors,
+             output_tensors, arguments, call=(input_tensors, output_tensors, args, arguments))
+        for i, t in enumerate(_flatten(output_tensors)):
+            if isinstance(t, Tensor):
+                KERAS_HISTORY[t] = (self, node_index, i)
 
     def _set_masks(self, inputs, outputs, previous_mask, scope):
         with name_scope(scope):
@@ -691,6 +736,121 @@ class Layer(Module):
     @classmethod
     def from_config(cls, config):
         return cls(**config)
+
+
+_TF_OP_LAYER_NAME_PREFIX = "tf_op_layer_"
+
+
+class TensorFlowOpLayer(Layer):
+    """A raw TF op applied to Keras tensors, as a layer of the functional API (made by
+    `create_keras_history`, named `tf_op_layer_<op name>`). Each call makes a new op of
+    the same type and attrs on the tensors it is given, its other inputs being the
+    `constants` ({input index: value}) found when the layer was made.
+
+    Args:
+      node_def: the op's NodeDef, serialized (bytes) or a NodeDef proto; or (flowgrad's
+        way, without protocol buffers) the Operation itself.
+      constants: {input index: NumPy value} of the op's inputs that are not Keras tensors.
+      name: the op's name (the layer's is the prefix and it).
+      trainable, dtype: as Layer's (no effect: the layer has no weights).
+    """
+
+    def __init__(self, node_def, constants=None, name=None, trainable=True, dtype=None):
+        super().__init__(name=_TF_OP_LAYER_NAME_PREFIX + name, trainable=trainable,
+                         dtype=dtype)
+        self._node_def = None
+        if isinstance(node_def, Operation):
+            self._source_op = node_def
+            self._op_type, self._op_name = node_def.type, node_def.name
+            self._op_attrs = dict(node_def._attrs)
+        else:
+            if isinstance(node_def, bytes):
+                node_def = pb().node_def_pb2.NodeDef.FromString(node_def)
+            self._source_op, self._node_def = None, node_def
+            self._op_type, self._op_name = node_def.op, node_def.name
+            self._op_attrs = node_attrs_from_proto(node_def.op, node_def.attr)
+        self.constants = constants or {}
+        # the layer makes the op it wraps again only when called on new inputs
+        self.built = True
+
+    @property
+    def node_def(self):
+        """The NodeDef proto of the op, named as the op the layer made last."""
+        if self._node_def is None:
+            self._node_def = node_def_proto(self._source_op)
+        self._node_def.name = self._op_name
+        return self._node_def
+
+    def call(self, inputs):
+        inputs = _flatten(inputs)
+        graph = inputs[0].graph
+        with graph.as_default():
+            for index, constant in self.constants.items():
+                inputs.insert(index, convert_to_tensor(constant))
+            # as TF 1.14, the name (scoped) is kept for the next call, which scopes it again
+            self._op_name = graph.unique_name(self._op_name)
+            op = graph._create_op(self._op_type, inputs, dict(self._op_attrs),
+                                  name=self._op_name + "/")
+        outputs = op.outputs
+        return outputs[0] if len(outputs) == 1 else outputs
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"node_def": self.node_def.SerializeToString(),
+                       "constants": {i: backend.get_value(c)
+                                     for i, c in self.constants.items()}})
+        return config
+
+
+class AddLoss(Layer):
+    """A functional model's `add_loss` as a layer: adds its input as a loss (conditional on
+    the inputs unless `unconditional`) and returns it."""
+
+    def __init__(self, unconditional, **kwargs):
+        super().__init__(**kwargs)
+        self.unconditional = unconditional
+
+    def call(self, inputs):
+        self.add_loss(inputs, inputs=(not self.unconditional))
+        return inputs
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"unconditional": self.unconditional})
+        return config
+
+
+def create_keras_history(tensors):
+    """Wraps the raw TF ops that made `tensors` from Keras tensors in TensorFlowOpLayers
+    (each op a layer `tf_op_layer_<op name>`, its inputs that do not come from a keras.Input
+    evaluated now as its `constants`); returns the layers made."""
+    _, created = _create_keras_history_helper(tensors, set(), [])
+    return created
+
+
+def _create_keras_history_helper(tensors, processed_ops, created_layers):
+    """create_keras_history, each op's Keras-tensor inputs wrapped first (once an op)."""
+    for tensor in _flatten(tensors):
+        if base_layer_utils.has_history(tensor):
+            continue
+        op = tensor.op
+        if op in processed_ops:
+            continue
+        constants, layer_inputs = {}, []
+        for i, op_input in enumerate(op.inputs):
+            if base_layer_utils.uses_keras_history(op_input):
+                layer_inputs.append(op_input)
+            else:
+                # TF 1.14 evaluates what does not come from a keras.Input (a variable, a
+                # placeholder that is fed later fails here) and keeps its value
+                constants[i] = backend.function([], op_input)([])
+        processed_ops, created_layers = _create_keras_history_helper(
+            layer_inputs, processed_ops, created_layers)
+        op_layer = TensorFlowOpLayer(op, constants=constants, name=op.name)
+        created_layers.append(op_layer)
+        op_layer._add_inbound_node(layer_inputs, op.outputs)
+        processed_ops.add(op)
+    return processed_ops, created_layers
 
 
 def _map_structure(fn, value):

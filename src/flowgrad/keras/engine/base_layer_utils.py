@@ -1,18 +1,24 @@
 """Helpers of the Keras Layer base (TF 1.14 keras/engine/base_layer_utils.py and the
 `get` functions of keras initializers / regularizers / constraints).
 """
+import contextlib
 import enum
 import importlib
 import importlib.util
 import inspect
 import re
+import threading
+import weakref
 
 from ...engine.framework import dtypes as _dt
+from ...engine.framework.graph import KERAS_HISTORY
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import init_ops, variables
 
 __all__ = ["VariableSynchronization", "VariableAggregation", "make_variable",
-           "get_initializer", "get_regularizer", "get_constraint", "to_snake_case"]
+           "get_initializer", "get_regularizer", "get_constraint", "to_snake_case",
+           "needs_keras_history", "uses_keras_history", "is_in_call_context",
+           "call_context"]
 
 
 class VariableSynchronization(enum.Enum):
@@ -76,6 +82,80 @@ def make_variable(name, shape=None, dtype=_dt.float32, initializer=None, trainab
         dtype=variable_dtype, validate_shape=validate_shape, constraint=constraint,
         use_resource=use_resource, collections=collections,
         shape=variable_shape if variable_shape.ndims else None)
+
+
+# -- raw TF ops on Keras tensors (TF 1.14's TensorFlowOpLayer machinery) ------------------
+# tensors found not to come from a keras.Input (TF's `tensor._keras_history_checked`)
+_KERAS_HISTORY_CHECKED = weakref.WeakSet()
+_call_context = threading.local()
+
+
+def _flatten(x):
+    if isinstance(x, (list, tuple)):
+        return [y for item in x for y in _flatten(item)]
+    if isinstance(x, dict):
+        return [y for k in sorted(x) for y in _flatten(x[k])]
+    return [x]
+
+
+def has_history(tensor):
+    try:
+        return tensor in KERAS_HISTORY
+    except TypeError:   # not hashable: not a Keras tensor
+        return False
+
+
+def is_in_call_context():
+    """Whether a layer's `__call__` is building its graph (its sublayers need no history)."""
+    return getattr(_call_context, "in_call", False)
+
+
+@contextlib.contextmanager
+def call_context():
+    """Marks the building of a layer's call (TF's call_context)."""
+    was_in_call = is_in_call_context()
+    _call_context.in_call = True
+    try:
+        yield
+    finally:
+        _call_context.in_call = was_in_call
+
+
+def needs_keras_history(tensors):
+    """Whether some of `tensors` come from a keras.Input through raw TF ops (and so need
+    TensorFlowOpLayers); never inside a layer's call."""
+    if is_in_call_context() or all(has_history(t) for t in _flatten(tensors)):
+        return False
+    return uses_keras_history(tensors)
+
+
+def uses_keras_history(tensors):
+    """Whether some tensor of `tensors` depends (through op inputs) on a Keras tensor. The
+    tensors found not to are marked, and not searched again."""
+    checked = set()
+    to_check = _flatten(tensors)
+    while to_check:
+        new = set()
+        for tensor in to_check:
+            try:
+                if tensor in _KERAS_HISTORY_CHECKED:
+                    continue
+            except TypeError:
+                pass
+            if has_history(tensor):
+                return True
+            try:
+                new.update(tensor.op.inputs)
+            except AttributeError:
+                pass
+        checked.update(to_check)
+        to_check = list(new - checked)
+    for tensor in _flatten(tensors):
+        try:
+            _KERAS_HISTORY_CHECKED.add(tensor)
+        except TypeError:
+            pass
+    return False
 
 
 # -- keras' initializers.get / regularizers.get / constraints.get -------------------------

@@ -11,7 +11,8 @@ import inspect
 from ...engine.framework.graph import Tensor
 from .. import backend
 from .. import layers as _layers
-from .base_layer import KERAS_HISTORY, Layer, Node, _flatten, _map_structure
+from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
+                         _map_structure, create_keras_history)
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
 
@@ -36,6 +37,8 @@ def _layer_class(class_name, custom_objects=None):
         return custom_objects[class_name]
     if class_name == "InputLayer":
         return InputLayer
+    if class_name in ("TensorFlowOpLayer", "AddLoss"):
+        return TensorFlowOpLayer if class_name == "TensorFlowOpLayer" else AddLoss
     if class_name in ("Model", "Functional", "Network", "Sequential"):
         todo = [Network]
         while todo:
@@ -89,7 +92,8 @@ def _check_connected(inputs, outputs):
     """TF 1.14's _map_graph_network check: the nodes from the outputs by decreasing depth
     (TF's depths, ties in the order TF's dict of node depths holds them), each of whose
     input tensors must be a model input or the output of a node checked before; else
-    'Graph disconnected' naming the layers checked so far."""
+    'Graph disconnected' naming the layers checked so far. Returns the nodes in that
+    order, the order in which TF's network calls its layers."""
     post_order, finished = [], set()
 
     def walk(node):
@@ -125,7 +129,7 @@ def _check_connected(inputs, outputs):
     for key, depth in node_depth.items():
         by_depth[depth].append(by_id[key])
     computable = {id(t) for t in inputs}
-    complete = []
+    complete, order = [], []
     for depth in sorted(by_depth, reverse=True):
         for node in by_depth[depth]:
             for x in _flatten(node.input_tensors):
@@ -136,6 +140,8 @@ def _check_connected(inputs, outputs):
                                      "without issue: " + str(complete))
             computable.update(id(x) for x in _flatten(node.output_tensors))
             complete.append(node.outbound_layer.name)
+            order.append(node)
+    return order
 
 
 class Network(Layer):
@@ -157,6 +163,10 @@ class Network(Layer):
             if kwargs:
                 raise TypeError("Keyword argument not understood:", list(kwargs)[0])
             self._layers = []
+            if any(not isinstance(x, Tensor) or x not in KERAS_HISTORY
+                   for x in _flatten(outputs)):
+                # TF 1.14 wraps the raw TF ops before the model takes its name
+                create_keras_history(outputs)
             super().__init__(name=name, trainable=trainable)
             self._init_graph_network(inputs, outputs)
         else:
@@ -188,6 +198,9 @@ class Network(Layer):
         self._nested_outputs = outputs
         self.inputs = list(_flatten(inputs))
         self.outputs = list(_flatten(outputs))
+        if any(not isinstance(x, Tensor) or x not in KERAS_HISTORY for x in self.outputs):
+            # TF 1.14: raw TF ops between the inputs and the outputs become layers
+            create_keras_history(self._nested_outputs)
         # TF 1.14's _validate_graph_inputs_and_outputs: the inputs first
         if len(set(self.inputs)) != len(self.inputs):
             raise ValueError("The list of inputs passed to the model is redundant. All "
@@ -227,8 +240,10 @@ class Network(Layer):
             visit(t)
         for t in self.outputs:
             visit(t)
-        _check_connected(self.inputs, self.outputs)
+        order = _check_connected(self.inputs, self.outputs)
         self._nodes = nodes
+        self._call_order = [(n.outbound_layer, n.outbound_layer._inbound_nodes.index(n))
+                            for n in order]
         self._layers = _layers_by_depth(self.outputs, layers)
         self._is_graph_network = True
         self.built = True
@@ -239,9 +254,56 @@ class Network(Layer):
         Node(self, [], [], [], self._nested_inputs, self._nested_outputs,
              call=(self._nested_inputs, self._nested_outputs, (), {}))
         self.input_names = [KERAS_HISTORY[t][0].name for t in self.inputs]
-        self.output_names = [KERAS_HISTORY[t][0].name for t in self.outputs]
+        self.output_names = self._unique_output_names(
+            [KERAS_HISTORY[t][0].name for t in self.outputs])
         self._input_layers = [KERAS_HISTORY[t][0] for t in self.inputs]
         self._output_layers = [KERAS_HISTORY[t][0] for t in self.outputs]
+
+    def _insert_layers(self, layers):
+        """TF 1.14's _insert_layers: layers made after the network (add_loss's) join its
+        layers, nodes and calls. A new node's depth is one below its shallowest inbound
+        node's (the network's own count as 0); the network calls them after its own, by
+        decreasing depth, in the order TF places them."""
+        in_network = {(id(layer), i) for layer, i in self._nodes}
+        new_nodes = [(layer, i) for layer in layers for i in range(len(layer._inbound_nodes))]
+        relevant = {(id(layer), i) for layer, i in new_nodes}
+        depth_of, placed, pending = {}, [], list(new_nodes)
+        while pending:
+            layer, index = pending.pop(0)
+            depth = 0
+            for src, src_index, _, _ in layer._inbound_nodes[index].iterate_inbound():
+                key = (id(src), src_index)
+                if key in depth_of:
+                    depth = min(depth, depth_of[key])
+                elif key in relevant and key not in in_network:
+                    depth = None   # an inbound node not placed yet
+                    break
+            if depth is None:
+                pending.append((layer, index))
+                continue
+            depth_of[(id(layer), index)] = depth - 1
+            placed.append((layer, index))
+        for node in placed:
+            if (id(node[0]), node[1]) not in in_network:
+                self._nodes.append(node)
+        self._call_order += sorted(placed, key=lambda n: -depth_of[(id(n[0]), n[1])])
+        for layer in layers:
+            if layer not in self._layers:
+                self._layers.append(layer)
+
+    @staticmethod
+    def _unique_output_names(names):
+        """TF 1.14's _set_output_names: a layer's name again (a layer with several outputs)
+        becomes `<name>_1`, `<name>_2`, ..."""
+        unique, counts = [], {}
+        for name in names:
+            proposal = name
+            while proposal in unique:
+                count = counts.get(name, 1)
+                proposal = "%s_%d" % (name, count)
+                counts[name] = count + 1
+            unique.append(proposal)
+        return unique
 
     @property
     def layers(self):
@@ -335,7 +397,7 @@ class Network(Layer):
                              " inputs, but it received " + str(len(new_inputs)) +
                              " input tensors.")
         mapping = {id(t): n for t, n in zip(self.inputs, new_inputs)}
-        for layer, node_index in self._nodes:
+        for layer, node_index in self._call_order:
             if isinstance(layer, InputLayer):
                 continue
             node_inputs, node_outputs, args, kwargs = layer._inbound_nodes[node_index]
@@ -366,7 +428,7 @@ class Network(Layer):
         in_network = {(id(layer), i) for layer, i in self._nodes}
         renumber = {}
         for layer in self.layers:
-            k = 0
+            k = 1 if isinstance(layer, Network) else 0   # a network's node 0 is its own
             for i in range(len(layer._inbound_nodes)):
                 if (id(layer), i) in in_network:
                     renumber[(id(layer), i)] = k
@@ -407,9 +469,10 @@ class Network(Layer):
         return cls._from_config(config, custom_objects)
 
     @classmethod
-    def _from_config(cls, config, custom_objects=None, input_layers=None):
+    def _from_config(cls, config, custom_objects=None, input_layers=None, cloning=False):
         """from_config; `input_layers` ({input layer name: InputLayer}) stand in for the
-        config's input layers of those names (clone_model's input_tensors)."""
+        config's input layers of those names (clone_model's input_tensors). `cloning`:
+        clone_model's calls, which give a TensorFlowOpLayer the list its node holds."""
         input_layers = input_layers or {}
         created = {}
         outputs_of = {}  # layer name -> [output structure per node]
@@ -430,7 +493,10 @@ class Network(Layer):
             if isinstance(layer, InputLayer):
                 outputs_of[conf["name"]] = [layer._outputs[0]]
             else:
-                outputs_of[conf["name"]] = []
+                # a nested network's calls count from 1 (its node 0 links its own inputs
+                # to its outputs)
+                outputs_of[conf["name"]] = [layer._inbound_nodes[0][1]] if isinstance(
+                    layer, Network) and layer._inbound_nodes else []
                 for node in conf["inbound_nodes"]:
                     pending.append((layer, conf["name"], node))
 
@@ -451,7 +517,9 @@ class Network(Layer):
                     rest.append((layer, name, node))
                     continue
                 kwargs = node[0][3] if node and len(node[0]) > 3 else {}
-                out = layer(ins[0] if len(ins) == 1 else ins, **kwargs)
+                if len(ins) == 1 and not (cloning and isinstance(layer, TensorFlowOpLayer)):
+                    ins = ins[0]
+                out = layer(ins, **kwargs)
                 outputs_of[name].append(out)
                 progressed = True
             if not progressed:
@@ -460,7 +528,12 @@ class Network(Layer):
             pending = rest
         inputs = [tensor(*x) for x in config["input_layers"]]
         outputs = [tensor(*x) for x in config["output_layers"]]
-        return cls(inputs=inputs, outputs=outputs, name=config.get("name"))
+        model = cls(inputs=inputs, outputs=outputs, name=config.get("name"))
+        # TF 1.14: the layers the outputs do not use (add_loss's) join the model
+        ancillary = [layer for layer in created.values() if layer not in model.layers]
+        if ancillary:
+            model._insert_layers(ancillary)
+        return model
 
     def summary(self, line_length=None, positions=None, print_fn=None):
         """Prints the table of layers, output shapes and parameter counts (TF's text)."""

@@ -51,7 +51,9 @@ class Sequential(Model):
 
     @property
     def layers(self):
-        return [x for x in self._stack if not isinstance(x, InputLayer)]
+        """The stack's layers (no InputLayer), then those add_loss inserted (until the next
+        add or pop rebuilds the model, as TF 1.14)."""
+        return [x for x in self._layers if not isinstance(x, InputLayer)]
 
     @property
     def input_spec(self):

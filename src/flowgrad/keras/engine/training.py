@@ -357,6 +357,7 @@ class Model(Network):
         self._sample_weights = [_weights_placeholder(name, True) if mode == "temporal" else None
                                 for name, mode in zip(self.output_names, self._sw_modes)]
         self._compile_weights_loss_and_weighted_metrics()
+        self._predict_group = None   # TF 1.14's compile: a new predict function
         self._graph_built = True
 
     def _compile_weights_loss_and_weighted_metrics(self):
@@ -1119,7 +1120,9 @@ class Model(Network):
 
     def _predict_arrays(self, xs, batch_size, cb, verbose, reset_metrics):
         """predict's batches of NumPy arrays; TF 1.14's predict loop resets the metrics
-        first (predict_on_batch, not a loop, does not)."""
+        first (predict_on_batch, not a loop, does not). As TF's loop, the predict function
+        is made before the session runs (and initializes variables)."""
+        self._make_predict_function()
         sess = K.get_session()
         n = len(xs[0])
         outs = [[] for _ in self.outputs]
