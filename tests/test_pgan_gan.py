@@ -62,7 +62,16 @@ def test_grad_kernel_bits(key):
     y = pos if name in ("RsqrtGrad", "SqrtGrad") else y
     with tf.Graph().as_default(), tf.Session() as sess:
         got = sess.run(fn(tf.constant(y), tf.constant(dy)))
-    np.testing.assert_array_equal(got, GOLD["grad_kernels"][key])
+    want = GOLD["grad_kernels"][key]
+    if name == "SigmoidGrad":
+        # flowgrad's SigmoidGrad keeps the packet formula on the last size % packet values
+        # too (TF's scalar tail rounds (dy y)(1 - y)): the fused LSTM/GRU loops form
+        # y (1 - y) for all steps at once and must give the plain loop's bits
+        body = got.size - got.size % (8 if got.dtype == np.float32 else 4)
+        np.testing.assert_array_equal(got.reshape(-1)[:body], want.reshape(-1)[:body])
+        np.testing.assert_allclose(got, want, rtol=4 * np.finfo(got.dtype).eps)
+        return
+    np.testing.assert_array_equal(got, want)
 
 
 # Tanh, Exp, Log and Sqrt run NumPy's kernels, not Eigen's (docs/performance.md): last bits

@@ -346,16 +346,11 @@ _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of 
 
 
 def _sigmoid_grad_kernel(y, dy):
-    """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets (8 float32s, 4
-    float64s), the scalar functor's (dy * y) * (1 - y) on the last size % packet."""
-    one = y.dtype.type(1)
-    out = dy * (y * (one - y))
-    tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
-    if tail:
-        flat = out.reshape(-1)   # a fresh array: writes reach `out`
-        yt, dyt = y.reshape(-1)[-tail:], dy.reshape(-1)[-tail:]
-        flat[-tail:] = (dyt * yt) * (one - yt)
-    return out
+    """TF 1.14's Eigen SigmoidGrad on whole packets: dy * (y * (1 - y)). (TF's scalar
+    functor rounds the last size % 8 values as (dy * y) * (1 - y); flowgrad keeps one
+    formula, so the fused LSTM/GRU loops, which form y (1 - y) for all steps at once, give
+    the plain loop's bits.)"""
+    return dy * (y * (y.dtype.type(1) - y))
 
 
 def _zero_where_dy_zero(out, dy):
