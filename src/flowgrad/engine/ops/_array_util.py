@@ -343,9 +343,52 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         # by concat([shape(y0)[:-2], [1, 1]]))
         axis = const_value(op.inputs[-1])
         vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs[:-1]]
-        if axis is None or builtins.any(v is None or np.ndim(v) != 1 for v in vals):
+        if axis is None or builtins.any(v is None for v in vals):
             return None
-        return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+        if builtins.all(np.ndim(v) == 1 for v in vals):
+            return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+        # matrices: overlap_and_add's paddings, concat([zeros([outer_rank, 2]), [[0, s], ...]])
+        known = [_known_ints(v) for v in vals]
+        if builtins.any(k is None or k.ndim != known[0].ndim or k.ndim == 0 for k in known):
+            return None
+        try:
+            return np.concatenate(known, axis=int(axis))
+        except ValueError:   # (AxisError too)
+            return None   # the run's error, not the refiner's
+    if op.type == "Range" and t.dtype.base_dtype.is_integer:
+        # (a reduction gradient's reduced_shape: DynamicStitch of range(rank) and the axes)
+        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                               for i in op.inputs)
+        if start is None or limit is None or delta is None or start.ndim or limit.ndim or \
+                delta.ndim or not delta or not 0 <= (limit - start) // delta <= 64:
+            return None
+        return np.arange(int(start), int(limit), int(delta))
+    if op.type == "SplitV" and t.dtype.base_dtype.is_integer:
+        # (signal.frame splits shape(signal) into outer, [length] and inner dims)
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        sizes = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        axis = const_value(op.inputs[2])
+        if src is None or sizes is None or axis is None or src.ndim != 1 or \
+                sizes.ndim != 1 or np.size(axis) != 1 or np.sum(sizes == -1) > 1:
+            return None
+        sizes = sizes.copy()
+        if (sizes == -1).any():
+            sizes[sizes == -1] = len(src) - (sizes.sum() + 1)
+        if np.any(sizes < 0) or sizes.sum() != len(src):
+            return None   # the run's error, not the refiner's
+        return np.split(src, np.cumsum(sizes)[:-1])[t.value_index]
+    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's stitch of range(rank) and the axes with the kept dims and ones
+        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        try:
+            return np.asarray(op._def.kernel(*vals))
+        except (errors.OpError, ValueError, IndexError):
+            return None   # the run's error, not the refiner's
+    if op.type == "Neg" and t.dtype.base_dtype.is_integer:
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        return None if src is None else np.negative(src)
     if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
         return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
     if op.type == "Pack" and t.dtype.base_dtype.is_integer:

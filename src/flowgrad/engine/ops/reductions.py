@@ -22,7 +22,7 @@ from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from . import eigen_sum as _eigen
-from ._array_util import refined_scalar
+from ._array_util import refined_ints, refined_scalar
 from .cast import cast
 from .comparison import equal
 from .elementwise import add, conj, floordiv, floormod, maximum, multiply
@@ -284,7 +284,8 @@ def _dynamic_stitch_infer(inputs, attrs):
     r0 = idx[0].shape.ndims
     ds = data[0].shape.as_tuple()
     rest = list(ds[r0:]) if ds is not None and r0 is not None else None
-    vals = [const_value(i) for i in idx]
+    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod rank)
+    vals = [refined_ints(i) for i in idx]
     first = None
     if all(v is not None for v in vals):
         first = builtins.max([int(np.max(v)) + 1 if np.size(v) else 0 for v in vals])

@@ -1,0 +1,124 @@
+"""TF 1.14's graphs and values for numerical/scientific TF1 programs (helper psci): the
+gradients of Cholesky, Qr, Svd and SelfAdjointEigV2 (TF's names: eye of the shape's slices,
+the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's refiner infers
+(overlap_and_add's paddings, a reduction gradient's DynamicStitch), Categorical's
+log_prob (its event[..., newaxis]) ahead of graph-seeded samples.
+
+Each case returns {"ops": [(name, type, output shapes)] of the ops it builds (after its
+inputs), "vals": values run}; values invariant under SVD/eigenvector signs only (LAPACK's
+and Eigen's signs differ). Python 3.7 compatible; imports nothing but NumPy at module level.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+_R = np.random.RandomState(3)
+_A = _R.rand(4, 4)
+SPD = _A.dot(_A.T) + 4 * np.eye(4)
+B = _R.rand(4, 2)
+W42 = _R.rand(4, 2)
+W44 = _R.rand(4, 4)
+FRAMES = _R.randn(2, 5, 32).astype(np.float32)
+SIGNAL = _R.randn(2, 100).astype(np.float32)
+
+
+def _ops(g, n0):
+    return [(op.name, op.type, [str(o.shape) for o in op.outputs])
+            for op in g.get_operations()[n0:]]
+
+
+def _grad_case(tf, build):
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant(SPD, name="a")
+        b = tf.constant(B, name="b")
+        n0 = len(g.get_operations())
+        out = build(tf, a, b)
+        grads = [x for x in tf.gradients(out, [a, b]) if x is not None]
+        with tf.Session() as s:
+            vals = s.run([out] + grads)
+        return {"ops": _ops(g, n0), "vals": vals}
+
+
+def _chol(tf, a, b):
+    return tf.reduce_sum(tf.cholesky(a) * W44)
+
+
+def _gp_nll(tf, a, b):
+    L = tf.cholesky(a)
+    alpha = tf.cholesky_solve(L, b)
+    v = tf.matrix_triangular_solve(L, b, lower=True)
+    return (0.5 * tf.reduce_sum(b * alpha) + tf.reduce_sum(tf.log(tf.matrix_diag_part(L)))
+            + tf.reduce_sum(tf.square(v)))
+
+
+def _qr(tf, a, b):
+    q, r = tf.qr(b)
+    return tf.reduce_sum(r * W42[:2]) + tf.reduce_sum(q * W42)
+
+
+def _svd_wide(tf, a, b):
+    s, u, v = tf.svd(b)
+    return tf.reduce_sum(s) + tf.reduce_sum(tf.square(u) * W42) + tf.reduce_sum(tf.square(v))
+
+
+def _svd_square(tf, a, b):
+    s, u, v = tf.svd(a)
+    return tf.reduce_sum(s * W44[0]) + tf.reduce_sum(tf.square(u) * W44)
+
+
+def _svd_full(tf, a, b):
+    s, u, v = tf.svd(tf.transpose(b)[:, :3], full_matrices=True)
+    return tf.reduce_sum(s) + tf.reduce_sum(tf.square(v) * W44[:3, :3])
+
+
+def _eig(tf, a, b):
+    e, v = tf.self_adjoint_eig(a)
+    return tf.reduce_sum(e * W44[0]) + tf.reduce_sum(tf.square(v) * W44)
+
+
+def _eigvals(tf, a, b):
+    return tf.reduce_sum(tf.self_adjoint_eigvals(a) * W44[1])
+
+
+def _norm_axes(tf, a, b):
+    return tf.reduce_sum(tf.sin(tf.norm(b, axis=0)) + tf.reduce_sum(a, axis=[-1], keepdims=True))
+
+
+def _overlap_and_add(tf):
+    g = tf.Graph()
+    with g.as_default():
+        sig = tf.constant(FRAMES)
+        n0 = len(g.get_operations())
+        o = tf.signal.overlap_and_add(sig, 12)
+        st = tf.signal.stft(tf.constant(SIGNAL), 32, 16)
+        inv = tf.signal.inverse_stft(st, 32, 16)
+        with tf.Session() as s:
+            vals = s.run([o, inv])
+        return {"ops": _ops(g, n0), "vals": vals}
+
+
+def _categorical_then_seeded(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(42)
+        c = tf.distributions.Categorical(logits=[0.1, 0.5, -1.0])
+        n0 = len(g.get_operations())
+        s = c.sample(3, seed=7)
+        lp = c.log_prob(s)
+        n = tf.distributions.Normal(loc=[0., 1.], scale=[1., 2.]).sample()
+        with tf.Session() as sess:
+            vals = sess.run([s, lp, n])
+        return {"ops": _ops(g, n0), "vals": vals}
+
+
+GRAD_CASES = {"cholesky": _chol, "gp_nll": _gp_nll, "qr": _qr, "svd_wide": _svd_wide,
+              "svd_square": _svd_square, "svd_full": _svd_full, "eig": _eig,
+              "eigvals": _eigvals, "norm_axes": _norm_axes}
+
+
+def cases(tf):
+    out = {k: _grad_case(tf, f) for k, f in GRAD_CASES.items()}
+    out["overlap_and_add"] = _overlap_and_add(tf)
+    out["categorical_then_seeded"] = _categorical_then_seeded(tf)
+    return out
