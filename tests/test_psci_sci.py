@@ -22,9 +22,31 @@ def _listed(ops):
     return [(n, t, list(s)) for n, t, s in ops]
 
 
-@pytest.mark.parametrize("name", sorted(WANT))
+_GRAPHS = sorted(k for k in WANT if "ops" in WANT[k])
+
+
+@pytest.mark.parametrize("name", _GRAPHS)
 def test_ops(got, name):
     assert _listed(got[name]["ops"]) == _listed(WANT[name]["ops"])
+
+
+# odeint's float32 error ratios (and the float64 step ends they set): TF's grappler rewrites
+# `y0 + add_n(stages)` in the loop into one AddN (its arithmetic optimizer), another
+# summation order whose last-bit differences the ratio's cancellation (the 4th- and
+# 5th-order solutions' difference, ~1e-4 of y) magnifies to ~1e-3 relative
+_LOOSE = {"2/error_ratio": 2e-3, "2/integrate_points": 1e-4}
+
+
+def _same(h, w, what):
+    w = np.asarray(w)
+    h = np.asarray(h)
+    assert h.dtype == w.dtype and h.shape == w.shape, (what, h.dtype, w.dtype, h.shape)
+    if w.dtype.kind in "iub":
+        np.testing.assert_array_equal(h, w, err_msg=what)
+    else:
+        tol = 1e-5 if w.dtype in (np.float32, np.complex64) else 1e-10
+        tol = _LOOSE.get(what, tol)
+        np.testing.assert_allclose(h, w, rtol=tol, atol=tol, err_msg=what)
 
 
 @pytest.mark.parametrize("name", sorted(WANT))
@@ -32,11 +54,15 @@ def test_values(got, name):
     want, have = WANT[name]["vals"], got[name]["vals"]
     assert len(have) == len(want)
     for i, (h, w) in enumerate(zip(have, want)):
-        w = np.asarray(w)
-        h = np.asarray(h)
-        assert h.dtype == w.dtype and h.shape == w.shape, (i, h.dtype, w.dtype)
-        if w.dtype.kind in "iub":
-            np.testing.assert_array_equal(h, w, err_msg=str(i))
+        if isinstance(w, dict):   # odeint's full_output
+            assert sorted(h) == sorted(w)
+            for k in w:
+                _same(h[k], w[k], f"{i}/{k}")
         else:
-            tol = 1e-5 if w.dtype == np.float32 else 1e-10
-            np.testing.assert_allclose(h, w, rtol=tol, atol=tol, err_msg=str(i))
+            _same(h, w, str(i))
+
+
+def test_odeint_names_and_errors(got):
+    want, have = WANT["odeint"], got["odeint"]
+    assert [have[k] for k in sorted(want) if k != "vals"] == \
+        [want[k] for k in sorted(want) if k != "vals"]

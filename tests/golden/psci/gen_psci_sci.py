@@ -2,7 +2,7 @@
 gradients of Cholesky, Qr, Svd and SelfAdjointEigV2 (TF's names: eye of the shape's slices,
 the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's refiner infers
 (overlap_and_add's paddings, a reduction gradient's DynamicStitch), Categorical's
-log_prob (its event[..., newaxis]) ahead of graph-seeded samples.
+log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint.
 
 Each case returns {"ops": [(name, type, output shapes)] of the ops it builds (after its
 inputs), "vals": values run}; values invariant under SVD/eigenvector signs only (LAPACK's
@@ -121,4 +121,37 @@ def cases(tf):
     out = {k: _grad_case(tf, f) for k, f in GRAD_CASES.items()}
     out["overlap_and_add"] = _overlap_and_add(tf)
     out["categorical_then_seeded"] = _categorical_then_seeded(tf)
+    out["odeint"] = _odeint(tf)
+    return out
+
+
+def _odeint(tf):
+    """tf.contrib.integrate.odeint (dopri5): a damped pendulum in float64 and a decaying
+    oscillation in complex128, its full_output, options, and its argument errors."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        def pendulum(y, t):
+            return tf.stack([y[1], -0.1 * y[1] - tf.sin(y[0])])
+        t = tf.cast(tf.linspace(0., 2., 5), tf.float64)
+        y = tf.contrib.integrate.odeint(pendulum, tf.constant([1.0, 0.0], tf.float64), t)
+        y2, info = tf.contrib.integrate.odeint(
+            lambda y, t: -y * tf.cast(t, y.dtype), tf.constant([1.0, 2.0], tf.float32), [0., 0.5, 1.5],
+            rtol=1e-4, atol=1e-6, method="dopri5", options={"first_step": 0.1},
+            full_output=True, name="decay")
+        y3 = tf.contrib.integrate.odeint(
+            lambda y, t: (-0.5 + 2j) * y, tf.constant([1 + 0j], tf.complex128),
+            tf.constant([0., 1., 2.], tf.float64))
+        out["names"] = [y.name, str(y.shape), y2.name, sorted(info), str(y3.shape)]
+        with tf.Session() as s:
+            out["vals"] = s.run([y, y2, info, y3])
+        for kw in ({"method": "rk4"}, {"options": {"safety": 0.5}}):
+            try:
+                tf.contrib.integrate.odeint(lambda y, t: y, tf.constant([1.0]), [0., 1.], **kw)
+            except ValueError as e:
+                out[sorted(kw)[0]] = str(e)
+        try:
+            tf.contrib.integrate.odeint(lambda y, t: y, tf.constant([1]), [0., 1.])
+        except TypeError as e:
+            out["int_y0"] = str(e)
     return out
