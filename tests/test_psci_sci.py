@@ -66,3 +66,10 @@ def test_odeint_names_and_errors(got):
     want, have = WANT["odeint"], got["odeint"]
     assert [have[k] for k in sorted(want) if k != "vals"] == \
         [want[k] for k in sorted(want) if k != "vals"]
+
+
+def test_percentile_errors(got):
+    want, have = WANT["percentile"], got["percentile"]
+    keys = sorted(k for k in want if k.startswith("error_"))
+    assert len(keys) == 6
+    assert [have.get(k) for k in keys] == [want[k] for k in keys]

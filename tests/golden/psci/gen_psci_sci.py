@@ -2,7 +2,7 @@
 gradients of Cholesky, Qr, Svd and SelfAdjointEigV2 (TF's names: eye of the shape's slices,
 the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's refiner infers
 (overlap_and_add's paddings, a reduction gradient's DynamicStitch), Categorical's
-log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint.
+log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint; contrib.distributions.percentile.
 
 Each case returns {"ops": [(name, type, output shapes)] of the ops it builds (after its
 inputs), "vals": values run}; values invariant under SVD/eigenvector signs only (LAPACK's
@@ -122,6 +122,7 @@ def cases(tf):
     out["overlap_and_add"] = _overlap_and_add(tf)
     out["categorical_then_seeded"] = _categorical_then_seeded(tf)
     out["odeint"] = _odeint(tf)
+    out["percentile"] = _percentile(tf)
     return out
 
 
@@ -154,4 +155,32 @@ def _odeint(tf):
             tf.contrib.integrate.odeint(lambda y, t: y, tf.constant([1]), [0., 1.])
         except TypeError as e:
             out["int_y0"] = str(e)
+    return out
+
+
+def _percentile(tf):
+    """tf.contrib.distributions.percentile: interpolations, axes, keep_dims, the ops (TopKV2
+    of k = shape(y)[-1], shapes the refiner infers) and the argument errors."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(FRAMES[0, :4, :5].astype(np.float64).reshape(4, 5))
+        n0 = len(g.get_operations())
+        P = tf.contrib.distributions.percentile
+        outs = [P(x, 50.), P(x, 30, axis=1), P(x, 75., axis=[0, 1], interpolation="lower",
+                                                 keep_dims=True),
+                P(x, 10., interpolation="higher", keep_dims=True), P(x, 90., axis=-1)]
+        out["ops"] = _ops(g, n0)
+        out["ints"] = P(tf.constant([3, 1, 2, 5]), 50, validate_args=True)
+        with tf.Session() as s:
+            out["vals"] = s.run(outs + [out.pop("ints")])
+        for i, bad in enumerate([{"q": [1., 2.]}, {"q": 50., "interpolation": "linear"},
+                                 {"q": 50., "axis": 3}, {"q": 50., "axis": -4},
+                                 {"q": 50., "axis": tf.placeholder(tf.int32, [])},
+                                 {"q": 50., "axis": 0.5}]):
+            try:
+                P(x, **bad)
+            except (ValueError, TypeError) as e:
+                # (the allowed set's order is the process's string hashing)
+                out["error_%d" % i] = [type(e).__name__, str(e).split(" {")[0]]
     return out
