@@ -73,3 +73,9 @@ def test_percentile_errors(got):
     keys = sorted(k for k in want if k.startswith("error_"))
     assert len(keys) == 6
     assert [have.get(k) for k in keys] == [want[k] for k in keys]
+
+
+def test_auto_correlation_names_and_error(got):
+    want, have = WANT["auto_correlation"], got["auto_correlation"]
+    assert [tuple(n) for n in have["names"]] == [tuple(n) for n in want["names"]]
+    assert have["int_error"] == want["int_error"]

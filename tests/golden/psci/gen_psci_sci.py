@@ -2,7 +2,8 @@
 gradients of Cholesky, Qr, Svd and SelfAdjointEigV2 (TF's names: eye of the shape's slices,
 the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's refiner infers
 (overlap_and_add's paddings, a reduction gradient's DynamicStitch), Categorical's
-log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint; contrib.distributions.percentile.
+log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint; contrib.distributions.percentile and
+auto_correlation.
 
 Each case returns {"ops": [(name, type, output shapes)] of the ops it builds (after its
 inputs), "vals": values run}; values invariant under SVD/eigenvector signs only (LAPACK's
@@ -123,6 +124,7 @@ def cases(tf):
     out["categorical_then_seeded"] = _categorical_then_seeded(tf)
     out["odeint"] = _odeint(tf)
     out["percentile"] = _percentile(tf)
+    out["auto_correlation"] = _auto_correlation(tf)
     return out
 
 
@@ -183,4 +185,31 @@ def _percentile(tf):
             except (ValueError, TypeError) as e:
                 # (the allowed set's order is the process's string hashing)
                 out["error_%d" % i] = [type(e).__name__, str(e).split(" {")[0]]
+    return out
+
+
+def _auto_correlation(tf):
+    """tf.contrib.distributions.auto_correlation: axes, max_lags (static and a tensor),
+    center/normalize off, complex input, the ops (shapes the refiner infers from the float
+    padding arithmetic) and the int-input error."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        r = np.random.RandomState(0)
+        x = tf.constant(r.randn(2, 7))
+        x32 = tf.constant(r.randn(10).astype(np.float32))
+        xc = tf.constant((r.randn(6) + 1j * r.randn(6)).astype(np.complex128))
+        n0 = len(g.get_operations())
+        A = tf.contrib.distributions.auto_correlation
+        outs = [A(x), A(x, axis=0), A(x32, max_lags=3),
+                A(x, max_lags=20, center=False, normalize=False), A(xc),
+                A(x, axis=-2, max_lags=tf.constant(1))]
+        out["ops"] = _ops(g, n0)
+        out["names"] = [(o.name, str(o.shape)) for o in outs]
+        with tf.Session() as s:
+            out["vals"] = s.run(outs)
+        try:
+            A(tf.constant([1, 2, 3]))
+        except TypeError as e:
+            out["int_error"] = str(e)
     return out

@@ -1,6 +1,7 @@
-"""tf.contrib.distributions.percentile (TF 1.14's contrib sample_stats.py): the q-th
-percentile of samples along static axes, read from a descending top_k sort at a rounded,
-ceiled or floored rank."""
+"""tf.contrib.distributions.percentile and auto_correlation (TF 1.14's contrib
+sample_stats.py): the q-th percentile of samples along static axes, read from a descending
+top_k sort at a rounded, ceiled or floored rank; the auto-correlation along an axis through
+the FFT of the zero-padded samples."""
 from __future__ import annotations
 
 import numpy as np
@@ -8,10 +9,11 @@ import numpy as np
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, check_ops, control_flow_ops, math_ops, nn_ops
+from ...linear_operator.circulant import rotate_transpose
+from ...ops import array_ops, check_ops, control_flow_ops, math_ops, nn_ops, spectral_ops
 from ...ops.tensor_util import constant_value
 
-__all__ = ["percentile"]
+__all__ = ["auto_correlation", "percentile"]
 
 _ROUNDINGS = {"lower": math_ops.ceil, "higher": math_ops.floor, "nearest": math_ops.round}
 
@@ -129,3 +131,94 @@ def percentile(x, q, axis=None, interpolation=None, keep_dims=False, validate_ar
                 for i in sorted(axis):
                     result = array_ops.expand_dims(result, axis=i)
         return result
+
+
+def _prefer_static(t):
+    v = constant_value(t)
+    return t if v is None else v
+
+
+def _pad_back(x, axis, count):
+    """TF's distribution_util.pad(x, axis, back=True, count=count): `count` zeros after x's
+    `axis` (a static int), paddings one_hot([-1, axis]) over x's rank."""
+    with name_scope(None, "pad", [x, 0, count]):
+        x = convert_to_tensor(x, name="x")
+        value = convert_to_tensor(0, dtype=x.dtype, name="value")
+        count = convert_to_tensor(count, name="count")
+        if not count.dtype.is_integer:
+            raise TypeError("`count.dtype` (`{}`) must be `int`-like.".format(count.dtype.name))
+        ndims = x.shape.ndims if x.shape.ndims is not None else array_ops.rank(x, name="ndims")
+        axis_ = constant_value(convert_to_tensor(axis, name="axis"))
+        axis = ndims + axis_ if axis_ < 0 else axis_
+        final_shape = None
+        if x.shape.ndims is not None:
+            count_ = constant_value(count)
+            dim = x.shape.as_list()[axis]
+            middle = None if count_ is None or dim is None else dim + int(count_)
+            final_shape = x.shape[:axis].concatenate([middle]).concatenate(x.shape[axis + 1:])
+        paddings = array_ops.one_hot(indices=array_ops.stack([-1, axis]), depth=ndims, axis=0,
+                                     on_value=count, dtype=_dt.int32)
+        x = array_ops.pad(x, paddings=paddings, constant_values=value)
+        if final_shape is not None:
+            x.set_shape(final_shape)
+        return x
+
+
+def auto_correlation(x, axis=-1, max_lags=None, center=True, normalize=True,
+                     name="auto_correlation"):
+    """The auto-correlation of `x` along `axis` (static) at lags 0..max_lags (default: all),
+    through the FFT of x zero-padded to a power of two >= 2 * len: sum_n x[n] x[n + k]
+    / (len - k), centered on the mean first with `center`, divided by lag 0's with
+    `normalize`.
+
+    Raises:
+      TypeError: x neither floating nor complex.
+    """
+    with name_scope(name, values=[x]):
+        x = convert_to_tensor(x, name="x")
+        rank = _prefer_static(array_ops.rank(x))
+        if axis < 0:
+            axis = rank + axis
+        shift = rank - 1 - axis
+        x_rotated = rotate_transpose(x, shift)   # axis last
+        if center:
+            x_rotated -= math_ops.reduce_mean(x_rotated, axis=-1, keepdims=True)
+        x_len = _prefer_static(array_ops.shape(x_rotated))[-1]
+        x_len_float64 = math_ops.cast(x_len, np.float64)
+        target_length = math_ops.pow(np.float64(2.), math_ops.ceil(
+            math_ops.log(x_len_float64 * 2) / np.log(2.)))
+        pad_length = math_ops.cast(target_length - x_len_float64, np.int32)
+        x_rotated_pad = _pad_back(x_rotated, -1, pad_length)
+        dtype = x.dtype
+        if not dtype.is_complex:
+            if not dtype.is_floating:
+                raise TypeError("Argument x must have either float or complex dtype"
+                                " found: {}".format(dtype))
+            x_rotated_pad = math_ops.complex(x_rotated_pad,
+                                             dtype.real_dtype.as_numpy_dtype(0.))
+        fft_x = spectral_ops.fft(x_rotated_pad)
+        spectral_density = fft_x * math_ops.conj(fft_x)
+        shifted_product = math_ops.cast(spectral_ops.ifft(spectral_density), dtype)
+        know_static_shape = x_rotated.shape.is_fully_defined()
+        if max_lags is None:
+            max_lags = x_len - 1
+        else:
+            max_lags = convert_to_tensor(max_lags, name="max_lags")
+            max_lags_ = constant_value(max_lags)
+            if max_lags_ is None or not know_static_shape:
+                know_static_shape = False
+                max_lags = math_ops.minimum(x_len - 1, max_lags)
+            else:
+                max_lags = min(x_len - 1, max_lags_)
+        chopped = shifted_product[..., :max_lags + 1]
+        if know_static_shape:
+            chopped_shape = x_rotated.shape.as_list()
+            chopped_shape[-1] = min(x_len, max_lags + 1)
+            chopped.set_shape(chopped_shape)
+        x_len = math_ops.cast(x_len, dtype.real_dtype)
+        max_lags = math_ops.cast(max_lags, dtype.real_dtype)
+        denominator = math_ops.cast(x_len - array_ops.range(0., max_lags + 1.), dtype)
+        result = chopped / denominator
+        if normalize:
+            result /= result[..., :1]
+        return rotate_transpose(result, -shift)

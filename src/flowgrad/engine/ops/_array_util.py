@@ -262,8 +262,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if op.type == "Shape" and op.inputs[0].shape.ndims is not None and \
             (partial or op.inputs[0].shape.is_fully_defined()):
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
-    if op.type == "Cast":
-        return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+    if op.type == "Cast" and (t.dtype.base_dtype.is_integer or
+                              op.inputs[0].dtype.base_dtype.is_integer):
+        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+        if src is None or t.dtype.base_dtype.is_integer and \
+                op.inputs[0].dtype.base_dtype.is_integer:
+            return src   # (partly known int dims stay partly known)
+        known = _known_array(src)
+        return None if known is None else known.astype(t.dtype.as_numpy_dtype)
     if op.type == "Identity" and t.dtype.base_dtype.is_integer:
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
     if op.type == "SparseReshape":
@@ -448,7 +454,39 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if src is None or src.ndim != 1 or const_value(op.inputs[1]) is None:
             return None
         return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
+    if op.type in _REFINED_KERNELS and (t.dtype.base_dtype.is_floating or
+                                        t.dtype.base_dtype.is_integer):
+        # small float (and one-hot) arithmetic, run by the op's kernel as TF's refiner runs
+        # constant subgraphs (auto_correlation's 2 ** ceil(log(2 n) / log(2)) - n padding)
+        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs]
+        if builtins.any(v is None or v.size > 64 for v in vals):
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                out = np.asarray(op._def.kernel(*vals, **op._attrs))
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
+        return out if out.size <= 64 else None
     return None
+
+
+# ops whose small fully known values the refiner computes with their kernels
+_REFINED_KERNELS = frozenset(("Mul", "RealDiv", "Sub", "Add", "AddV2", "Log", "Ceil", "Floor",
+                              "Round", "Pow", "Range", "OneHot", "Maximum", "Minimum"))
+
+
+def _known_array(v, t=None):
+    """A refined value as a NumPy array of t's dtype (or its own), None when any part is
+    unknown."""
+    if v is None:
+        return None
+    a = np.asarray(v)
+    if a.dtype == object:
+        if builtins.any(x is None for x in a.reshape(-1)):
+            return None
+        a = np.asarray(a.tolist())
+    return a if t is None else a.astype(t.dtype.as_numpy_dtype)
 
 
 # ops TF's refiner runs on constant inputs (EvaluateConstantTensor) that flowgrad evaluates
@@ -521,12 +559,24 @@ def refined_ints(t: Tensor) -> np.ndarray | None:
 
 
 @reads_value
-def refined_scalar(t: Tensor) -> int | None:
+def refined_number(t: Tensor):
+    """A scalar int or float tensor's value as TF's C++ shape refiner evaluates it, else
+    None."""
+    if t.shape.ndims != 0:
+        return None
+    v = _known_array(_refined_value(t, shape_n=False), t)
+    return None if v is None or v.ndim != 0 else v.item()
+
+
+@reads_value
+def refined_scalar(t: Tensor, partial: bool = True) -> int | None:
     """A scalar int tensor's value as TF's C++ shape refiner evaluates it (constants, known
-    shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None."""
+    shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None. Not `partial`:
+    only shapes known whole are read (TopKV2's k: top_k(x, shape(x)[-1]) of an x with an
+    unknown dim has an unknown last dim in TF)."""
     if t.shape.ndims != 0 or not t.dtype.base_dtype.is_integer:
         return None
-    v = _known_ints(_refined_value(t, shape_n=False))
+    v = _known_ints(_refined_value(t, shape_n=False, partial=partial))
     return None if v is None or v.ndim != 0 else int(v)
 
 

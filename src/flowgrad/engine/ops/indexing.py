@@ -406,7 +406,7 @@ def _gather_infer(inputs, attrs):
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
     if axis is None:   # TF's refiner evaluates the axis' subgraph (signal.frame's rank - 1)
-        axis = refined_scalar(axis_t)
+        axis = refined_scalar(axis_t, partial=False)
     dt = params.dtype.base_dtype
     if ps is not None and is_ is not None and axis is None:
         return [(dt, TensorShape([None] * (len(ps) + len(is_) - 1)))]

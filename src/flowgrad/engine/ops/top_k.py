@@ -27,7 +27,7 @@ def _top_k_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {k.shape.ndims}")
     kv = const_value(k)
     if kv is None:   # TF's refiner evaluates k's subgraph (top_k(y, k=shape(y)[-1]))
-        kv = refined_scalar(k)
+        kv = refined_scalar(k, partial=False)
     dims = x.shape.as_tuple()
     if kv is not None:
         kv = int(kv)
