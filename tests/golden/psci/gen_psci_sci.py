@@ -82,6 +82,17 @@ def _eigvals(tf, a, b):
     return tf.reduce_sum(tf.self_adjoint_eigvals(a) * W44[1])
 
 
+def _sqrtm(tf, a, b):
+    return tf.reduce_sum(tf.linalg.sqrtm(a) * W44)
+
+
+def _concat_packs(tf, a, b):
+    """concat of a tensor, packed lists and constant lists: TF converts them in order."""
+    n = tf.shape(b)[0]
+    v = tf.concat([tf.shape(a)[:1], [n], [1], [n], [2]], 0)
+    return tf.reduce_sum(tf.reshape(b, v[3:5]) * tf.cast(tf.reduce_sum(v), tf.float64))
+
+
 def _norm_axes(tf, a, b):
     return tf.reduce_sum(tf.sin(tf.norm(b, axis=0)) + tf.reduce_sum(a, axis=[-1], keepdims=True))
 
@@ -115,7 +126,8 @@ def _categorical_then_seeded(tf):
 
 GRAD_CASES = {"cholesky": _chol, "gp_nll": _gp_nll, "qr": _qr, "svd_wide": _svd_wide,
               "svd_square": _svd_square, "svd_full": _svd_full, "eig": _eig,
-              "eigvals": _eigvals, "norm_axes": _norm_axes}
+              "eigvals": _eigvals, "norm_axes": _norm_axes, "sqrtm": _sqrtm,
+              "concat_packs": _concat_packs}
 
 
 def cases(tf):

@@ -25,7 +25,9 @@ from ._base import apply, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
 from .elementwise import add, multiply, reciprocal, square, subtract
-from .joining import concat, slice as _slice
+from .joining import concat, tile
+from .joining import slice as _slice
+from .reductions import reduce_prod
 from .linalg import matmul, matrix_transpose
 from .matrix import (_cpu_kernel, _merge_dim, matrix_band_part, matrix_diag, matrix_diag_part,
                      eye, matrix_set_diag, matrix_triangular_solve)
@@ -423,7 +425,10 @@ def _sqrtm_grad(op, grad):
     sqrtm = op.outputs[0]
     shp = shape(sqrtm)
     order = shp[-1]
-    eye_batch = _eye_like(matrix_diag_part(sqrtm))  # TF tiles eye(order) to the batch
+    matrix_count = reduce_prod(shp[0:-2])
+    # an identity matrix for each matrix of the batch, as TF tiles it
+    eye_flat = reshape(eye(order, dtype=sqrtm.dtype), [-1])
+    eye_batch = reshape(tile(eye_flat, [matrix_count]), shp)
 
     def kron(b1, b2):
         b1_shape = shape(b1)
@@ -432,18 +437,22 @@ def _sqrtm_grad(op, grad):
         b2_order = b2_shape[-1]
         slice_size = [subtract(size(b1_shape), 2)]
         batch = _slice(b1_shape, [0], slice_size)
-        b1r = reshape(b1, concat([batch, [b1_order], [1], [b1_order], [1]], 0))
-        b2r = reshape(b2, concat([batch, [1], [b2_order], [1], [b2_order]], 0))
-        prod = multiply(b1_order, b2_order)
-        return reshape(multiply(b1r, b2r), concat([batch, [prod], [prod]], 0))
+        b1_shape_r = concat([batch, [b1_order], [1], [b1_order], [1]], 0)
+        b2_shape_r = concat([batch, [1], [b2_order], [1], [b2_order]], 0)
+        b1r = reshape(b1, b1_shape_r)
+        b2r = reshape(b2, b2_shape_r)
+        prod = multiply(b1_order, b2_order, name="mul")
+        kprod_shape = concat([batch, [prod], [prod]], 0)
+        return reshape(multiply(b1r, b2r, name="mul"), kprod_shape)
 
-    k1 = kron(eye_batch, matrix_transpose(sqrtm))
+    sqrtm_transpose = matrix_transpose(sqrtm)
+    k1 = kron(eye_batch, sqrtm_transpose)
     k2 = kron(sqrtm, eye_batch)
     ksum = add(k1, k2)
     slice_size = [subtract(size(shp), 2)]
     batch = _slice(shp, [0], slice_size)
-    vec_da = reshape(matrix_transpose(grad),
-                     concat([batch, [multiply(order, order)], [1]], 0))
+    shape_vec_da = concat([batch, [multiply(order, order, name="mul")], [1]], 0)
+    vec_da = reshape(matrix_transpose(grad), shape_vec_da)
     # MatrixSolve is registered by linalg_solve.py (which imports this module)
     vec_dsqrtm = apply("MatrixSolve", [ksum, vec_da], {"adjoint": False}, "MatrixSolve")
     return [matrix_transpose(reshape(vec_dsqrtm, shp))]
