@@ -137,6 +137,7 @@ def cases(tf):
     out["odeint"] = _odeint(tf)
     out["percentile"] = _percentile(tf)
     out["auto_correlation"] = _auto_correlation(tf)
+    out["trisolve_errors"] = _trisolve_errors(tf)
     return out
 
 
@@ -224,4 +225,34 @@ def _auto_correlation(tf):
             A(tf.constant([1, 2, 3]))
         except TypeError as e:
             out["int_error"] = str(e)
+    return out
+
+
+def _trisolve_errors(tf):
+    """MatrixTriangularSolve's pivot check: a zero, denormal or leading NaN diagonal entry
+    of the triangle read (lower/upper, adjoint, batched) is TF's InvalidArgumentError; a
+    NaN after a nonzero pivot is not checked (Eigen's minCoeff); empty inputs solve."""
+    from goldenio import GoldenError
+    nan = float("nan")
+    mats = [([[0., 0.], [1., 1.]], True, False), ([[1., 0.], [1., 0.]], True, False),
+            ([[1., 5.], [0., 0.]], False, False), ([[1., 5.], [0., 0.]], False, True),
+            ([[1e-320, 0.], [1., 1.]], True, False), ([[nan, 0.], [1., 1.]], True, False),
+            ([[1., 0.], [1., nan]], True, False), ([[2., 7.], [0., 3.]], True, False)]
+    out = []
+    g = tf.Graph()
+    with g.as_default(), tf.Session() as s:
+        for m, lower, adjoint in mats:
+            try:
+                out.append(s.run(tf.matrix_triangular_solve(
+                    tf.constant(m, tf.float64), tf.constant([[1.], [2.]], tf.float64),
+                    lower=lower, adjoint=adjoint)))
+            except tf.errors.OpError as e:
+                out.append(GoldenError.of(e, e.message.split("\n")[0]))
+        batch = tf.constant([[[1., 0.], [1., 1.]], [[0., 0.], [1., 1.]]], tf.float32)
+        try:
+            out.append(s.run(tf.matrix_triangular_solve(batch, tf.ones([2, 2, 1]))))
+        except tf.errors.OpError as e:
+            out.append(GoldenError.of(e, e.message.split("\n")[0]))
+        out.append(s.run(tf.matrix_triangular_solve(tf.zeros([0, 0], tf.float64),
+                                                    tf.zeros([0, 1], tf.float64))))
     return out

@@ -14,6 +14,7 @@ __all__ = ["qr", "matrix_band_part", "matrix_triangular_solve", "diag", "diag_pa
            "matrix_diag", "matrix_diag_part", "matrix_set_diag", "matrix_determinant",
            "log_matrix_determinant", "matrix_inverse", "eye"]
 
+import builtins
 import functools
 from builtins import range as builtins_range
 from collections import namedtuple
@@ -129,13 +130,49 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
         raise _invalid("First input (lhs) must be a square matrix.")
     if a.shape[-1] != b.shape[-2]:
         raise _invalid("Input matrix and rhs are incompatible.")
+    if a.shape[-1] and b.shape[-1]:
+        _check_pivots(a)
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
-    if tri.dtype == np.float16:  # LAPACK has no half precision
+    out_dt = b.dtype
+    if tri.dtype == np.float16:  # computed in float32
         tri, b = tri.astype(np.float32), b.astype(np.float32)
-        return np.linalg.solve(tri, b).astype(np.float16)
-    return np.linalg.solve(tri, b).astype(np.asarray(b).dtype, copy=False)
+    return _substitute(tri, b, lower != adjoint).astype(out_dt, copy=False)
+
+
+def _substitute(tri, b, lower):
+    """Forward (lower) or back substitution as Eigen's triangular solve: each row's
+    x_i = (b_i - sum_j t_ij x_j) * (1 / t_ii), so a NaN or inf reaches only the rows after
+    it (LU's solve would spread it to all)."""
+    n = tri.shape[-1]
+    x = np.zeros(np.broadcast_shapes(tri.shape[:-2], b.shape[:-2]) + b.shape[-2:],
+                 dtype=np.result_type(tri, b))
+    with np.errstate(all="ignore"):
+        for i in (builtins_range(n) if lower else builtins_range(n - 1, -1, -1)):
+            done = builtins_range(0, i) if lower else builtins_range(i + 1, n)
+            rhs = b[..., i, :]
+            if len(done):
+                sl = builtins.slice(done.start, done.stop)
+                rhs = rhs - np.matmul(tri[..., i:i + 1, sl], x[..., sl, :])[..., 0, :]
+            x[..., i, :] = rhs * (1 / tri[..., i, i])[..., None]
+    return x
+
+
+def _check_pivots(a):
+    """TF's kernel: each matrix's smallest |diagonal| entry (Eigen's minCoeff, a NaN first
+    wins, a later one loses) must be > 0, denormals read as 0 (TF's threads run with DAZ)."""
+    d = np.abs(np.diagonal(a, axis1=-2, axis2=-1)).reshape(-1, a.shape[-1])
+    tiny = np.finfo(d.dtype if d.dtype.kind == "f" else np.float64).tiny
+    nan_rows = np.isnan(d).any(axis=-1)
+    if not (d[~nan_rows].min(axis=-1, initial=np.inf) >= tiny).all():
+        raise _invalid("Input matrix is not invertible.")
+    for row in d[nan_rows]:
+        m = row[0]
+        for v in row[1:]:
+            m = v if v < m else m
+        if not m >= tiny:
+            raise _invalid("Input matrix is not invertible.")
 
 
 def _trisolve_grad(op, grad):
