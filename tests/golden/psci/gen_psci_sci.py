@@ -93,6 +93,12 @@ def _concat_packs(tf, a, b):
     return tf.reduce_sum(tf.reshape(b, v[3:5]) * tf.cast(tf.reduce_sum(v), tf.float64))
 
 
+def _batch_einsum(tf, a, b):
+    """bij,bjk->bik: BatchMatMulV2's gradient sums over BroadcastGradientArgs of the shapes'
+    batch slices (TF's refiner evaluates them: the Sums keep their static shapes)."""
+    return tf.reduce_sum(tf.einsum("bij,bjk->bik", tf.stack([a, 2 * a]), tf.stack([b, b])))
+
+
 def _norm_axes(tf, a, b):
     return tf.reduce_sum(tf.sin(tf.norm(b, axis=0)) + tf.reduce_sum(a, axis=[-1], keepdims=True))
 
@@ -127,7 +133,7 @@ def _categorical_then_seeded(tf):
 GRAD_CASES = {"cholesky": _chol, "gp_nll": _gp_nll, "qr": _qr, "svd_wide": _svd_wide,
               "svd_square": _svd_square, "svd_full": _svd_full, "eig": _eig,
               "eigvals": _eigvals, "norm_axes": _norm_axes, "sqrtm": _sqrtm,
-              "concat_packs": _concat_packs}
+              "concat_packs": _concat_packs, "batch_einsum": _batch_einsum}
 
 
 def cases(tf):

@@ -550,12 +550,12 @@ def _known_ints(v):
 
 
 @reads_value
-def refined_ints(t: Tensor) -> np.ndarray | None:
+def refined_ints(t: Tensor, partial: bool = True) -> np.ndarray | None:
     """An int tensor's value as TF's C++ shape refiner evaluates it, fully known, else
-    None."""
+    None (not `partial`: reading shapes known whole only, as its input_tensor does)."""
     if not t.dtype.base_dtype.is_integer:
         return None
-    return _known_ints(_refined_value(t, shape_n=False))
+    return _known_ints(_refined_value(t, shape_n=False, partial=partial))
 
 
 @reads_value
