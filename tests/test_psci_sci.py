@@ -91,3 +91,8 @@ def test_trisolve_pivot_errors(got):
             assert (h.cls, h.message) == (w.cls, w.message), i
         else:
             np.testing.assert_array_equal(h, w, err_msg=str(i))
+
+
+def test_monte_carlo_errors(got):
+    assert len(WANT["monte_carlo"]["errors"]) == 4
+    assert got["monte_carlo"]["errors"] == WANT["monte_carlo"]["errors"]

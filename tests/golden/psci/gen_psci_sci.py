@@ -1,13 +1,16 @@
 """TF 1.14's graphs and values for numerical/scientific TF1 programs (helper psci): the
-gradients of Cholesky, Qr, Svd and SelfAdjointEigV2 (TF's names: eye of the shape's slices,
-the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's refiner infers
-(overlap_and_add's paddings, a reduction gradient's DynamicStitch), Categorical's
-log_prob (its event[..., newaxis]) ahead of graph-seeded samples; contrib.integrate.odeint; contrib.distributions.percentile and
-auto_correlation.
+gradients of Cholesky, Qr, Svd, SelfAdjointEigV2 and MatrixSquareRoot (TF's names: eye
+of the shape's slices, the operators' mul/add/sub, linalg.adjoint's scope), shapes TF's
+refiner infers (overlap_and_add's paddings, reduction gradients' DynamicStitch and
+BroadcastGradientArgs), concat's conversion order, Categorical's log_prob (its
+event[..., newaxis]) ahead of graph-seeded samples, MatrixTriangularSolve's pivot errors;
+contrib.integrate.odeint, contrib.distributions.percentile and auto_correlation,
+contrib.bayesflow.monte_carlo.
 
 Each case returns {"ops": [(name, type, output shapes)] of the ops it builds (after its
-inputs), "vals": values run}; values invariant under SVD/eigenvector signs only (LAPACK's
-and Eigen's signs differ). Python 3.7 compatible; imports nothing but NumPy at module level.
+inputs), "vals": values run} (or its own fields); values invariant under SVD/eigenvector
+signs only (LAPACK's and Eigen's signs differ). Python 3.7 compatible; imports nothing but
+NumPy at module level.
 """
 from __future__ import absolute_import
 
@@ -144,6 +147,7 @@ def cases(tf):
     out["percentile"] = _percentile(tf)
     out["auto_correlation"] = _auto_correlation(tf)
     out["trisolve_errors"] = _trisolve_errors(tf)
+    out["monte_carlo"] = _monte_carlo(tf)
     return out
 
 
@@ -261,4 +265,45 @@ def _trisolve_errors(tf):
             out.append(GoldenError.of(e, e.message.split("\n")[0]))
         out.append(s.run(tf.matrix_triangular_solve(tf.zeros([0, 0], tf.float64),
                                                     tf.zeros([0, 1], tf.float64))))
+    return out
+
+
+def _monte_carlo(tf):
+    """tf.contrib.bayesflow.monte_carlo: expectation (reparameterized, score-function with
+    its gradient, keep_dims), the importance samplers (seeded n, given z), their errors."""
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(7)
+        tfd = tf.contrib.distributions
+        mc = tf.contrib.bayesflow.monte_carlo
+        loc = tf.Variable(0.5, dtype=tf.float64, name="loc")
+        q = tfd.Normal(loc=loc, scale=tf.constant(1.0, tf.float64))
+        p = tfd.Normal(loc=tf.constant(1.0, tf.float64), scale=tf.constant(2.0, tf.float64))
+        s = q.sample(200, seed=3)
+        n0 = len(g.get_operations())
+        e1 = mc.expectation(lambda x: x ** 2, s)
+        e2 = mc.expectation(lambda x: x ** 2, s, log_prob=q.log_prob,
+                            use_reparametrization=False)
+        e3 = mc.expectation(lambda x: tf.stack([x, x ** 2], -1), s, keep_dims=True)
+        grads = tf.gradients(e1, loc) + tf.gradients(e2, loc)
+        i1 = mc.expectation_importance_sampler(lambda z: z - 0.3, p.log_prob, q, n=100,
+                                               seed=4)
+        i2 = mc.expectation_importance_sampler_logspace(lambda z: -tf.square(z), p.log_prob,
+                                                        q, z=s)
+        out["ops"] = _ops(g, n0)
+        with tf.Session() as sess:
+            sess.run(loc.initializer)
+            out["vals"] = sess.run([e1, e2, e3] + grads + [i1, i2])
+        errors = []
+        for call in (lambda: mc.expectation_importance_sampler(lambda z: z, p.log_prob, q),
+                     lambda: mc.expectation_importance_sampler(lambda z: z, p.log_prob, q,
+                                                               n=3, z=s),
+                     lambda: mc.expectation(3, s),
+                     lambda: mc.expectation(lambda x: x, s, use_reparametrization=False)):
+            try:
+                call()
+            except ValueError as e:
+                errors.append(str(e)[:60])
+        out["errors"] = errors
     return out
