@@ -460,7 +460,8 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         # constant subgraphs (auto_correlation's 2 ** ceil(log(2 n) / log(2)) - n padding)
         vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
                 for i in op.inputs]
-        if builtins.any(v is None or v.size > 64 for v in vals):
+        if builtins.any(v is None or v.size > 64 for v in vals) or \
+                not _small_output(op.type, vals):
             return None
         try:
             with np.errstate(all="ignore"):
@@ -474,6 +475,21 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
 # ops whose small fully known values the refiner computes with their kernels
 _REFINED_KERNELS = frozenset(("Mul", "RealDiv", "Sub", "Add", "AddV2", "Log", "Ceil", "Floor",
                               "Round", "Pow", "Range", "OneHot", "Maximum", "Minimum"))
+
+
+def _small_output(op_type, vals):
+    """Whether a Range or OneHot of these inputs has at most 64 elements (checked before
+    its kernel runs: range(0., 1e9) is not built to be thrown away)."""
+    if op_type == "Range":
+        start, limit, delta = (float(np.asarray(v).reshape(-1)[0]) if v.size == 1 else None
+                               for v in vals)
+        if start is None or limit is None or not delta:
+            return False
+        return 0 <= np.ceil((limit - start) / delta) <= 64
+    if op_type == "OneHot":
+        return vals[1].size == 1 and 0 <= int(vals[1].reshape(-1)[0]) and \
+            vals[0].size * int(vals[1].reshape(-1)[0]) <= 64
+    return True
 
 
 def _known_array(v, t=None):
