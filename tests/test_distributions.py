@@ -24,8 +24,6 @@ _CLOSE = {"gamma_sample", "gamma_stats", "laplace_stats", "bernoulli_stats", "kl
 _OPS_DIFFER = {
     "multinomial_sample": "map_fn's tf.while_loop: LoopVar ops in flowgrad, "
                           "Enter/Merge/Switch/Exit ops in TF (the seed2 after it is TF's)",
-    "dirichlet_multinomial_sample": "array_ops.concat converts a list holding a tensor "
-                                    "before the list before it (values_2 before values_0)",
 }
 
 

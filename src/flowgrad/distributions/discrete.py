@@ -104,7 +104,7 @@ def _broadcast_cat_event_and_params(event, params, base_dtype):
     known = (params.shape.ndims is not None and params.shape[:-1].is_fully_defined() and
              event.shape.is_fully_defined())
     if not known or params.shape[:-1] != event.shape:
-        params *= array_ops.ones_like(array_ops.expand_dims(event, -1), dtype=params.dtype)
+        params *= array_ops.ones_like(event[..., None], dtype=params.dtype)  # TF: a strided slice
         params_shape = array_ops.shape(params)[:-1]
         event *= array_ops.ones(params_shape, dtype=event.dtype)
         if params.shape.ndims is not None:

@@ -48,7 +48,8 @@ def rotate_transpose(x, shift, name="rotate_transpose"):
         ndims = array_ops.rank(x)
         shift = array_ops.where(comparison_ops.less(shift, 0), math_ops.mod(-shift, ndims),
                                 ndims - math_ops.mod(shift, ndims))
-        perm = array_ops.concat([_range(shift, ndims), _range(0, shift)], 0)
+        first = _range(0, shift)   # (TF builds this Range first)
+        perm = array_ops.concat([_range(shift, ndims), first], 0)
         return array_ops.transpose(x, perm=perm)
 
 

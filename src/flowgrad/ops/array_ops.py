@@ -47,50 +47,8 @@ from ..engine.ops.joining import concat, pad, slice, split, stack, tile, unstack
 from ..engine.ops.shape import (broadcast_to, check_numerics, expand_dims, identity, identity_n,
                                 invert_permutation, rank, reshape, shape, shape_n, size, squeeze,
                                 stop_gradient, transpose)
-from ..engine.ops.elementwise import minimum as _minimum
 from ..engine.ops.elementwise import negative
-from ..engine.ops.matrix import matrix_diag as _matrix_diag
-from ..engine.ops.matrix import matrix_set_diag as _matrix_set_diag
-
-
-def eye(num_rows: int | Tensor, num_columns: int | Tensor | None = None,
-        batch_shape: list | None = None, dtype: DTypeLike = _dt.float32,
-        name: str | None = None) -> Tensor:
-    """An identity matrix (or a batch of them) of shape batch_shape + [rows, cols], built as
-    TF builds it: `eye/ones` and MatrixDiag (square), or zeros and MatrixSetDiag.
-
-    Raises:
-      TypeError: num_rows / num_columns are neither Python ints nor Tensors.
-
-    >>> tf.Session().run(tf.eye(2, 3))
-    array([[1., 0., 0.], [0., 1., 0.]], dtype=float32)
-    """
-    with _scope(name, "eye", [num_rows, num_columns, batch_shape]):
-        is_square = num_columns is None
-        batch_shape = [] if batch_shape is None else batch_shape
-        num_columns = num_rows if num_columns is None else num_columns
-        if isinstance(num_rows, Tensor) or isinstance(num_columns, Tensor):
-            diag_size = _minimum(num_rows, num_columns)
-        else:
-            if (not isinstance(num_rows, (int, np.integer))
-                    or not isinstance(num_columns, (int, np.integer))):
-                raise TypeError("num_rows and num_columns must be positive integer values.")
-            is_square = num_rows == num_columns
-            diag_size = int(np.minimum(num_rows, num_columns))
-        if isinstance(batch_shape, Tensor) or isinstance(diag_size, Tensor):
-            batch_shape = to_tensor(batch_shape, name="shape", dtype=_dt.int32)
-            diag_shape = concat((batch_shape, [diag_size]), axis=0)
-            if not is_square:
-                shape_ = concat((batch_shape, [num_rows, num_columns]), axis=0)
-        else:
-            batch_shape = list(batch_shape)
-            diag_shape = batch_shape + [diag_size]
-            if not is_square:
-                shape_ = batch_shape + [num_rows, num_columns]
-        diag_ones = ones(diag_shape, dtype=dtype)
-        if is_square:
-            return _matrix_diag(diag_ones)
-        return _matrix_set_diag(zeros(shape_, dtype=dtype), diag_ones)
+from ..engine.ops.matrix import eye  # noqa: F401 - tf.eye
 
 
 # -- boolean_mask (composite, as TF) ----------------------------------------------------------

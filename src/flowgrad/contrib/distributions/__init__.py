@@ -21,6 +21,7 @@ from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .relaxed_bernoulli import RelaxedBernoulli
+from .sample_stats import auto_correlation, percentile
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSoftplusRate,
                                 GammaWithSoftplusConcentrationRate, LaplaceWithSoftplusScale,
@@ -31,7 +32,8 @@ from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_
                    reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 
-__all__ = ["FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
+__all__ = ["auto_correlation", "percentile",
+           "FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
            "Dirichlet", "DirichletMultinomial", "Distribution", "Exponential", "Gamma",
            "Laplace", "Multinomial", "Normal", "RegisterKL", "ReparameterizationType",
            "StudentT", "Uniform", "kl_divergence", "Deterministic", "Geometric", "Logistic",

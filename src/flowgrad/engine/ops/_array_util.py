@@ -264,8 +264,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if op.type == "Shape" and op.inputs[0].shape.ndims is not None and \
             (partial or op.inputs[0].shape.is_fully_defined()):
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
-    if op.type == "Cast":
-        return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+    if op.type == "Cast" and (t.dtype.base_dtype.is_integer or
+                              op.inputs[0].dtype.base_dtype.is_integer):
+        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+        if src is None or t.dtype.base_dtype.is_integer and \
+                op.inputs[0].dtype.base_dtype.is_integer:
+            return src   # (partly known int dims stay partly known)
+        known = _known_array(src)
+        return None if known is None else known.astype(t.dtype.as_numpy_dtype)
     if op.type == "Identity" and t.dtype.base_dtype.is_integer:
         return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
     if op.type == "SparseReshape":
@@ -345,9 +351,52 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         # by concat([shape(y0)[:-2], [1, 1]]))
         axis = const_value(op.inputs[-1])
         vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs[:-1]]
-        if axis is None or builtins.any(v is None or np.ndim(v) != 1 for v in vals):
+        if axis is None or builtins.any(v is None for v in vals):
             return None
-        return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+        if builtins.all(np.ndim(v) == 1 for v in vals):
+            return np.concatenate([np.asarray(v, dtype=object) for v in vals])
+        # matrices: overlap_and_add's paddings, concat([zeros([outer_rank, 2]), [[0, s], ...]])
+        known = [_known_ints(v) for v in vals]
+        if builtins.any(k is None or k.ndim != known[0].ndim or k.ndim == 0 for k in known):
+            return None
+        try:
+            return np.concatenate(known, axis=int(axis))
+        except ValueError:   # (AxisError too)
+            return None   # the run's error, not the refiner's
+    if op.type == "Range" and t.dtype.base_dtype.is_integer:
+        # (a reduction gradient's reduced_shape: DynamicStitch of range(rank) and the axes)
+        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                               for i in op.inputs)
+        if start is None or limit is None or delta is None or start.ndim or limit.ndim or \
+                delta.ndim or not delta or not 0 <= (limit - start) // delta <= 64:
+            return None
+        return np.arange(int(start), int(limit), int(delta))
+    if op.type == "SplitV" and t.dtype.base_dtype.is_integer:
+        # (signal.frame splits shape(signal) into outer, [length] and inner dims)
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        sizes = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        axis = const_value(op.inputs[2])
+        if src is None or sizes is None or axis is None or src.ndim != 1 or \
+                sizes.ndim != 1 or np.size(axis) != 1 or np.sum(sizes == -1) > 1:
+            return None
+        sizes = sizes.copy()
+        if (sizes == -1).any():
+            sizes[sizes == -1] = len(src) - (sizes.sum() + 1)
+        if np.any(sizes < 0) or sizes.sum() != len(src):
+            return None   # the run's error, not the refiner's
+        return np.split(src, np.cumsum(sizes)[:-1])[t.value_index]
+    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
+        # reduced_shape's stitch of range(rank) and the axes with the kept dims and ones
+        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
+        if builtins.any(v is None for v in vals):
+            return None
+        try:
+            return np.asarray(op._def.kernel(*vals))
+        except (errors.OpError, ValueError, IndexError):
+            return None   # the run's error, not the refiner's
+    if op.type == "Neg" and t.dtype.base_dtype.is_integer:
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        return None if src is None else np.negative(src)
     if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
         return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
     if op.type == "Pack" and t.dtype.base_dtype.is_integer:
@@ -426,7 +475,55 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if src is None or src.ndim != 1 or const_value(op.inputs[1]) is None:
             return None
         return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
+    if op.type in _REFINED_KERNELS and (t.dtype.base_dtype.is_floating or
+                                        t.dtype.base_dtype.is_integer):
+        # small float (and one-hot) arithmetic, run by the op's kernel as TF's refiner runs
+        # constant subgraphs (auto_correlation's 2 ** ceil(log(2 n) / log(2)) - n padding)
+        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs]
+        if builtins.any(v is None or v.size > 64 for v in vals) or \
+                not _small_output(op.type, vals):
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                out = np.asarray(op._def.kernel(*vals, **op._attrs))
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
+        return out if out.size <= 64 else None
     return None
+
+
+# ops whose small fully known values the refiner computes with their kernels
+_REFINED_KERNELS = frozenset(("Mul", "RealDiv", "Sub", "Add", "AddV2", "Log", "Ceil", "Floor",
+                              "Round", "Pow", "Range", "OneHot", "Maximum", "Minimum"))
+
+
+def _small_output(op_type, vals):
+    """Whether a Range or OneHot of these inputs has at most 64 elements (checked before
+    its kernel runs: range(0., 1e9) is not built to be thrown away)."""
+    if op_type == "Range":
+        start, limit, delta = (float(np.asarray(v).reshape(-1)[0]) if v.size == 1 else None
+                               for v in vals)
+        if start is None or limit is None or not delta:
+            return False
+        return 0 <= np.ceil((limit - start) / delta) <= 64
+    if op_type == "OneHot":
+        return vals[1].size == 1 and 0 <= int(vals[1].reshape(-1)[0]) and \
+            vals[0].size * int(vals[1].reshape(-1)[0]) <= 64
+    return True
+
+
+def _known_array(v, t=None):
+    """A refined value as a NumPy array of t's dtype (or its own), None when any part is
+    unknown."""
+    if v is None:
+        return None
+    a = np.asarray(v)
+    if a.dtype == object:
+        if builtins.any(x is None for x in a.reshape(-1)):
+            return None
+        a = np.asarray(a.tolist())
+    return a if t is None else a.astype(t.dtype.as_numpy_dtype)
 
 
 # ops TF's refiner runs on constant inputs (EvaluateConstantTensor) that flowgrad evaluates
@@ -490,21 +587,33 @@ def _known_ints(v):
 
 
 @reads_value
-def refined_ints(t: Tensor) -> np.ndarray | None:
+def refined_ints(t: Tensor, partial: bool = True) -> np.ndarray | None:
     """An int tensor's value as TF's C++ shape refiner evaluates it, fully known, else
-    None."""
+    None (not `partial`: reading shapes known whole only, as its input_tensor does)."""
     if not t.dtype.base_dtype.is_integer:
         return None
-    return _known_ints(_refined_value(t, shape_n=False))
+    return _known_ints(_refined_value(t, shape_n=False, partial=partial))
 
 
 @reads_value
-def refined_scalar(t: Tensor) -> int | None:
+def refined_number(t: Tensor):
+    """A scalar int or float tensor's value as TF's C++ shape refiner evaluates it, else
+    None."""
+    if t.shape.ndims != 0:
+        return None
+    v = _known_array(_refined_value(t, shape_n=False), t)
+    return None if v is None or v.ndim != 0 else v.item()
+
+
+@reads_value
+def refined_scalar(t: Tensor, partial: bool = True) -> int | None:
     """A scalar int tensor's value as TF's C++ shape refiner evaluates it (constants, known
-    shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None."""
+    shapes and small arithmetic on them: `tf.shape(x)[0] - 1`), else None. Not `partial`:
+    only shapes known whole are read (TopKV2's k: top_k(x, shape(x)[-1]) of an x with an
+    unknown dim has an unknown last dim in TF)."""
     if t.shape.ndims != 0 or not t.dtype.base_dtype.is_integer:
         return None
-    v = _known_ints(_refined_value(t, shape_n=False))
+    v = _known_ints(_refined_value(t, shape_n=False, partial=partial))
     return None if v is None or v.ndim != 0 else int(v)
 
 

@@ -22,7 +22,7 @@ from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
-                          folded_value, refined_scalar, shape_value)
+                          folded_value, refined_number, refined_scalar, shape_value)
 from . import prims
 from ._base import apply, const_value, to_tensor, unary_same
 from .cast import cast as _cast
@@ -218,6 +218,8 @@ def _range_infer(inputs, attrs):
     s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
         s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
+    else:   # and small float arithmetic (auto_correlation's range(0., max_lags + 1.))
+        s, l_, d = (v if v is not None else refined_number(t) for v, t in zip((s, l_, d), inputs))
     dt = inputs[0].dtype.base_dtype
     if s is None or l_ is None or d is None:
         return [(dt, TensorShape([None]))]

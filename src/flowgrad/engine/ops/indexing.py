@@ -25,7 +25,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, refined_ints,
-                          shape_value)
+                          refined_scalar, shape_value)
 from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range, zeros_like
@@ -405,7 +405,11 @@ def _gather_infer(inputs, attrs):
     _index_dtype_check(indices, "GatherV2")
     ps, is_ = _dims(params), _dims(indices)
     axis = _static_int(axis_t)
+    if axis is None:   # TF's refiner evaluates the axis' subgraph (signal.frame's rank - 1)
+        axis = refined_scalar(axis_t, partial=False)
     dt = params.dtype.base_dtype
+    if ps is not None and is_ is not None and axis is None:
+        return [(dt, TensorShape([None] * (len(ps) + len(is_) - 1)))]
     if axis is None or ps is None or is_ is None:
         return [(dt, TensorShape(None))]
     r = len(ps)

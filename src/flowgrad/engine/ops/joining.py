@@ -498,8 +498,7 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
             return identity(values[0], name=scope)
     tensors = [v for v in values if isinstance(v, Tensor)]
     with _scope(name, "concat", tensors) as scope:
-        values = [_autopack(list(v), None, f"values_{i}") if isinstance(v, (list, tuple)) and
-                  _has_tensor(v) else v for i, v in enumerate(values)]
+        values = _convert_in_order(values)
         try:
             vals = same_type_inputs("ConcatV2", list(values),
                                     [f"values_{i}" for i in builtins.range(len(values))])
@@ -513,6 +512,25 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
                     "match.") from None
         ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis")
         return apply("ConcatV2", vals + [ax], {"N": len(vals)}, scope)
+
+
+def _convert_in_order(values):
+    """TF's op wrapper converts a list input's values one after the other (auto-packing a
+    list holding tensors, values_i), each to the dtype of the first Tensor among them: the
+    Packs and Consts of concat([x, [n], [1]], 0) are created in the values' order. A value
+    that does not convert to that dtype is left for the type check's error."""
+    first = next((v.dtype.base_dtype for v in values if isinstance(v, Tensor)), None)
+    out = []
+    for i, v in enumerate(values):
+        if isinstance(v, (list, tuple)) and _has_tensor(v):
+            v = _autopack(list(v), None, f"values_{i}")
+        elif first is not None and not isinstance(v, Tensor):
+            try:
+                v = to_tensor(v, dtype=first, name=f"values_{i}")
+            except (TypeError, ValueError):
+                pass
+        out.append(v)
+    return out
 
 
 # -- Pack / Unpack (stack / unstack) ------------------------------------------------------------

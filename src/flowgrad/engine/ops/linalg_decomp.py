@@ -20,15 +20,17 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid
+from ._array_util import TensorLike, _invalid, _scope
 from ._base import apply, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
 from .elementwise import add, multiply, reciprocal, square, subtract
-from .joining import concat, slice as _slice
+from .joining import concat, tile
+from .joining import slice as _slice
+from .reductions import reduce_prod
 from .linalg import matmul, matrix_transpose
 from .matrix import (_cpu_kernel, _merge_dim, matrix_band_part, matrix_diag, matrix_diag_part,
-                     matrix_set_diag, matrix_triangular_solve)
+                     eye, matrix_set_diag, matrix_triangular_solve)
 from .shape import expand_dims, reshape, shape, size
 
 _TYPES = (_dt.float64, _dt.float32, _dt.float16, _dt.complex64, _dt.complex128)
@@ -97,19 +99,25 @@ def _cholesky_kernel(x):
 
 
 def _cholesky_grad(op, grad):
-    """TF 1.14: l^-H ((l^H grad) * (tril(ones) - eye/2)) l^-1, symmetrized."""
+    """TF 1.14: l^-H ((l^H grad) * (tril(ones) - eye/2)) l^-1, symmetrized; TF's ops and
+    names (eye of shape(l)'s slices, the operators' mul/add, linalg.adjoint's scope)."""
     l_ = op.outputs[0]
-    l_inverse = matrix_triangular_solve(l_, _eye_like(matrix_diag_part(l_)))
+    num_rows = shape(l_)[-1]
+    batch_shape = shape(l_)[:-2]
+    l_inverse = matrix_triangular_solve(l_, eye(num_rows, batch_shape=batch_shape,
+                                                dtype=l_.dtype))
     middle = matmul(l_, grad, adjoint_a=True)
-    middle = matrix_set_diag(middle, multiply(0.5, matrix_diag_part(middle)))
+    middle = matrix_set_diag(middle, multiply(0.5, matrix_diag_part(middle), name="mul"))
     middle = matrix_band_part(middle, -1, 0)
     grad_a = matmul(matmul(l_inverse, middle, adjoint_a=True), l_inverse)
-    grad_a = add(grad_a, _adjoint(grad_a))
-    return [multiply(grad_a, 0.5)]
+    grad_a = add(grad_a, _adjoint(grad_a), name="add")
+    return [multiply(grad_a, 0.5, name="mul")]
 
 
 def _adjoint(x):
-    return matrix_transpose(x, conjugate=True)
+    """TF's linalg.adjoint: matrix_transpose(conjugate=True) in an 'adjoint' scope."""
+    with _scope(None, "adjoint", [x]):
+        return matrix_transpose(x, conjugate=True)
 
 
 register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_cholesky_kernel,
@@ -156,20 +164,20 @@ def _eig_kernel(x, compute_v=True):
 
 
 def _eig_grad(op, grad_e, grad_v):
-    """TF 1.14's _SelfAdjointEigV2Grad."""
+    """TF 1.14's _SelfAdjointEigV2Grad (its operators' names)."""
     e = op.outputs[0]
     if op._get_attr("compute_v"):
         v = op.outputs[1]
-        f = matrix_set_diag(reciprocal(subtract(expand_dims(e, -2), expand_dims(e, -1))),
-                            zeros_like(e))
-        grad_a = matmul(v, matmul(add(matrix_diag(grad_e),
-                                      multiply(f, matmul(v, grad_v, adjoint_a=True))),
-                                  v, adjoint_b=True))
+        f = matrix_set_diag(reciprocal(subtract(expand_dims(e, -2), expand_dims(e, -1),
+                                                name="sub")), zeros_like(e))
+        inner = add(matrix_diag(grad_e),
+                    multiply(f, matmul(v, grad_v, adjoint_a=True), name="mul"), name="add")
+        grad_a = matmul(v, matmul(inner, v, adjoint_b=True))
     else:
         _, v = self_adjoint_eig(op.inputs[0])
         grad_a = matmul(v, matmul(matrix_diag(grad_e), v, adjoint_b=True))
-    grad_a = matrix_band_part(add(grad_a, _adjoint(grad_a)), -1, 0)
-    grad_a = matrix_set_diag(grad_a, multiply(0.5, matrix_diag_part(grad_a)))
+    grad_a = matrix_band_part(add(grad_a, _adjoint(grad_a), name="add"), -1, 0)
+    grad_a = matrix_set_diag(grad_a, multiply(0.5, matrix_diag_part(grad_a), name="mul"))
     return [grad_a]
 
 
@@ -268,31 +276,36 @@ def _svd_grad(op, grad_s, grad_u, grad_v):
                                   "full_matrices is True")
     s_mat = matrix_diag(s)
     s2 = square(s)
-    f = matrix_set_diag(reciprocal(add(subtract(expand_dims(s2, -2), expand_dims(s2, -1)),
-                                       _eye_like(s))), zeros_like(s))
+    # TF adds eye before the reciprocal (the diagonal is then overwritten with zeros)
+    s_shape = shape(s)
+    eye_ = eye(s_shape[-1], batch_shape=s_shape[:-1], dtype=s.dtype)
+    f = matrix_set_diag(reciprocal(add(subtract(expand_dims(s2, -2), expand_dims(s2, -1),
+                                                name="sub"), eye_, name="add")),
+                        zeros_like(s))
     s_inv_mat = matrix_diag(reciprocal(s))
     v1 = v[..., :, :m]
     grad_v1 = grad_v[..., :, :m]
     u_gu = matmul(u, grad_u, adjoint_a=True)
     v_gv = matmul(v1, grad_v1, adjoint_a=True)
-    f_u = multiply(f, u_gu)
-    f_v = multiply(f, v_gv)
-    term1_nouv = add(add(grad_s_mat, matmul(add(f_u, _adjoint(f_u)), s_mat)),
-                     matmul(s_mat, add(f_v, _adjoint(f_v))))
+    f_u = multiply(f, u_gu, name="mul")
+    f_v = multiply(f, v_gv, name="mul")
+    term1_nouv = add(add(grad_s_mat, matmul(add(f_u, _adjoint(f_u), name="add"), s_mat),
+                         name="add"),
+                     matmul(s_mat, add(f_v, _adjoint(f_v), name="add")), name="add")
     term1 = matmul(u, matmul(term1_nouv, v1, adjoint_b=True))
     if m == n:
         grad_a = term1
     else:
         gv1t = matrix_transpose(grad_v1)
         gv1t_v1 = matmul(gv1t, v1)
-        term2_nous = subtract(gv1t, matmul(gv1t_v1, v1, adjoint_b=True))
+        term2_nous = subtract(gv1t, matmul(gv1t_v1, v1, adjoint_b=True), name="sub")
         if full_matrices:
             v2 = v[..., :, m:n]
             grad_v2 = grad_v[..., :, m:n]
             v1t_gv2 = matmul(v1, grad_v2, adjoint_a=True)
-            term2_nous = subtract(term2_nous, matmul(v1t_gv2, v2, adjoint_b=True))
+            term2_nous = subtract(term2_nous, matmul(v1t_gv2, v2, adjoint_b=True), name="sub")
         u_s_inv = matmul(u, s_inv_mat)
-        grad_a = add(term1, matmul(u_s_inv, term2_nous))
+        grad_a = add(term1, matmul(u_s_inv, term2_nous), name="add")
     if use_adjoint:
         grad_a = matrix_transpose(grad_a)
     grad_a.set_shape(a_shape)
@@ -412,7 +425,10 @@ def _sqrtm_grad(op, grad):
     sqrtm = op.outputs[0]
     shp = shape(sqrtm)
     order = shp[-1]
-    eye_batch = _eye_like(matrix_diag_part(sqrtm))  # TF tiles eye(order) to the batch
+    matrix_count = reduce_prod(shp[0:-2])
+    # an identity matrix for each matrix of the batch, as TF tiles it
+    eye_flat = reshape(eye(order, dtype=sqrtm.dtype), [-1])
+    eye_batch = reshape(tile(eye_flat, [matrix_count]), shp)
 
     def kron(b1, b2):
         b1_shape = shape(b1)
@@ -421,18 +437,22 @@ def _sqrtm_grad(op, grad):
         b2_order = b2_shape[-1]
         slice_size = [subtract(size(b1_shape), 2)]
         batch = _slice(b1_shape, [0], slice_size)
-        b1r = reshape(b1, concat([batch, [b1_order], [1], [b1_order], [1]], 0))
-        b2r = reshape(b2, concat([batch, [1], [b2_order], [1], [b2_order]], 0))
-        prod = multiply(b1_order, b2_order)
-        return reshape(multiply(b1r, b2r), concat([batch, [prod], [prod]], 0))
+        b1_shape_r = concat([batch, [b1_order], [1], [b1_order], [1]], 0)
+        b2_shape_r = concat([batch, [1], [b2_order], [1], [b2_order]], 0)
+        b1r = reshape(b1, b1_shape_r)
+        b2r = reshape(b2, b2_shape_r)
+        prod = multiply(b1_order, b2_order, name="mul")
+        kprod_shape = concat([batch, [prod], [prod]], 0)
+        return reshape(multiply(b1r, b2r, name="mul"), kprod_shape)
 
-    k1 = kron(eye_batch, matrix_transpose(sqrtm))
+    sqrtm_transpose = matrix_transpose(sqrtm)
+    k1 = kron(eye_batch, sqrtm_transpose)
     k2 = kron(sqrtm, eye_batch)
     ksum = add(k1, k2)
     slice_size = [subtract(size(shp), 2)]
     batch = _slice(shp, [0], slice_size)
-    vec_da = reshape(matrix_transpose(grad),
-                     concat([batch, [multiply(order, order)], [1]], 0))
+    shape_vec_da = concat([batch, [multiply(order, order, name="mul")], [1]], 0)
+    vec_da = reshape(matrix_transpose(grad), shape_vec_da)
     # MatrixSolve is registered by linalg_solve.py (which imports this module)
     vec_dsqrtm = apply("MatrixSolve", [ksum, vec_da], {"adjoint": False}, "MatrixSolve")
     return [matrix_transpose(reshape(vec_dsqrtm, shp))]

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 __all__ = ["qr", "matrix_band_part", "matrix_triangular_solve", "diag", "diag_part",
            "matrix_diag", "matrix_diag_part", "matrix_set_diag", "matrix_determinant",
-           "log_matrix_determinant", "matrix_inverse"]
+           "log_matrix_determinant", "matrix_inverse", "eye"]
 
+import builtins
 import functools
 from builtins import range as builtins_range
 from collections import namedtuple
@@ -25,10 +26,10 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid, _scope
+from ._array_util import DTypeLike, TensorLike, _invalid, _scope
 from ._base import apply, check_dtype, to_tensor
-from .construction import zeros, zeros_like
-from .elementwise import add, negative, subtract
+from .construction import ones, zeros, zeros_like
+from .elementwise import add, minimum, negative, subtract
 from .joining import concat, slice
 from .linalg import matmul, matrix_transpose
 from .reductions import reduce_min
@@ -129,13 +130,49 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
         raise _invalid("First input (lhs) must be a square matrix.")
     if a.shape[-1] != b.shape[-2]:
         raise _invalid("Input matrix and rhs are incompatible.")
+    if a.shape[-1] and b.shape[-1]:
+        _check_pivots(a)
     tri = np.tril(a) if lower else np.triu(a)
     if adjoint:
         tri = np.swapaxes(tri, -1, -2).conj()
-    if tri.dtype == np.float16:  # LAPACK has no half precision
+    out_dt = b.dtype
+    if tri.dtype == np.float16:  # computed in float32
         tri, b = tri.astype(np.float32), b.astype(np.float32)
-        return np.linalg.solve(tri, b).astype(np.float16)
-    return np.linalg.solve(tri, b).astype(np.asarray(b).dtype, copy=False)
+    return _substitute(tri, b, lower != adjoint).astype(out_dt, copy=False)
+
+
+def _substitute(tri, b, lower):
+    """Forward (lower) or back substitution as Eigen's triangular solve: each row's
+    x_i = (b_i - sum_j t_ij x_j) * (1 / t_ii), so a NaN or inf reaches only the rows after
+    it (LU's solve would spread it to all)."""
+    n = tri.shape[-1]
+    x = np.zeros(np.broadcast_shapes(tri.shape[:-2], b.shape[:-2]) + b.shape[-2:],
+                 dtype=np.result_type(tri, b))
+    with np.errstate(all="ignore"):
+        for i in (builtins_range(n) if lower else builtins_range(n - 1, -1, -1)):
+            done = builtins_range(0, i) if lower else builtins_range(i + 1, n)
+            rhs = b[..., i, :]
+            if len(done):
+                sl = builtins.slice(done.start, done.stop)
+                rhs = rhs - np.matmul(tri[..., i:i + 1, sl], x[..., sl, :])[..., 0, :]
+            x[..., i, :] = rhs * (1 / tri[..., i, i])[..., None]
+    return x
+
+
+def _check_pivots(a):
+    """TF's kernel: each matrix's smallest |diagonal| entry (Eigen's minCoeff, a NaN first
+    wins, a later one loses) must be > 0, denormals read as 0 (TF's threads run with DAZ)."""
+    d = np.abs(np.diagonal(a, axis1=-2, axis2=-1)).reshape(-1, a.shape[-1])
+    tiny = np.finfo(d.dtype if d.dtype.kind == "f" else np.float64).tiny
+    nan_rows = np.isnan(d).any(axis=-1)
+    if not (d[~nan_rows].min(axis=-1, initial=np.inf) >= tiny).all():
+        raise _invalid("Input matrix is not invertible.")
+    for row in d[nan_rows]:
+        m = row[0]
+        for v in row[1:]:
+            m = v if v < m else m
+        if not m >= tiny:
+            raise _invalid("Input matrix is not invertible.")
 
 
 def _trisolve_grad(op, grad):
@@ -206,16 +243,21 @@ def _qr_grad(op, dq, dr):
 
     def solve_right(x, rr):
         # x @ inv(rr)^T for upper-triangular rr (TF's _TriangularSolve)
-        return matrix_transpose(matrix_triangular_solve(rr, matrix_transpose(x), lower=False,
-                                                        adjoint=False))
+        return _adjoint(matrix_triangular_solve(rr, _adjoint(x), lower=False, adjoint=False))
     qdq = matmul(q, dq, adjoint_a=True)
-    qdq_ = subtract(qdq, matrix_transpose(qdq))
+    qdq_ = subtract(qdq, _adjoint(qdq), name="sub")
     rdr = matmul(r, dr, adjoint_b=True)
-    rdr_ = subtract(rdr, matrix_transpose(rdr))
-    tril = matrix_band_part(add(qdq_, rdr_), -1, 0)
-    grad_a = matmul(q, add(dr, solve_right(tril, r)))
-    grad_b = solve_right(subtract(dq, matmul(q, qdq)), r)
-    return [add(grad_a, grad_b)]
+    rdr_ = subtract(rdr, _adjoint(rdr), name="sub")
+    tril = matrix_band_part(add(qdq_, rdr_, name="add"), -1, 0)
+    grad_a = matmul(q, add(dr, solve_right(tril, r), name="add"))
+    grad_b = solve_right(subtract(dq, matmul(q, qdq), name="sub"), r)
+    return [add(grad_a, grad_b, name="add")]
+
+
+def _adjoint(x):
+    """TF's linalg.adjoint: matrix_transpose(conjugate=True) in an 'adjoint' scope."""
+    with _scope(None, "adjoint", [x]):
+        return matrix_transpose(x, conjugate=True)
 
 
 register_op("Qr", infer=_qr_infer, kernel=_qr_kernel, grad=_qr_grad)
@@ -642,3 +684,44 @@ def matrix_inverse(input: TensorLike, adjoint: bool = False,  # noqa: A002 - TF'
     (op MatrixInverse; tf.linalg.inv). A singular matrix raises InvalidArgumentError."""
     return apply("MatrixInverse", [to_tensor(input, name="input")],
                  {"adjoint": bool(adjoint)}, name or "MatrixInverse")
+
+
+# -- eye (composite, as TF's linalg_ops_impl.eye) -------------------------------------------
+def eye(num_rows: int | Tensor, num_columns: int | Tensor | None = None,
+        batch_shape: list | None = None, dtype: DTypeLike = _dt.float32,
+        name: str | None = None) -> Tensor:
+    """An identity matrix (or a batch of them) of shape batch_shape + [rows, cols], built as
+    TF builds it: `eye/ones` and MatrixDiag (square), or zeros and MatrixSetDiag.
+
+    Raises:
+      TypeError: num_rows / num_columns are neither Python ints nor Tensors.
+
+    >>> tf.Session().run(tf.eye(2, 3))
+    array([[1., 0., 0.], [0., 1., 0.]], dtype=float32)
+    """
+    with _scope(name, "eye", [num_rows, num_columns, batch_shape]):
+        is_square = num_columns is None
+        batch_shape = [] if batch_shape is None else batch_shape
+        num_columns = num_rows if num_columns is None else num_columns
+        if isinstance(num_rows, Tensor) or isinstance(num_columns, Tensor):
+            diag_size = minimum(num_rows, num_columns)
+        else:
+            if (not isinstance(num_rows, (int, np.integer))
+                    or not isinstance(num_columns, (int, np.integer))):
+                raise TypeError("num_rows and num_columns must be positive integer values.")
+            is_square = num_rows == num_columns
+            diag_size = int(np.minimum(num_rows, num_columns))
+        if isinstance(batch_shape, Tensor) or isinstance(diag_size, Tensor):
+            batch_shape = to_tensor(batch_shape, name="shape", dtype=_dt.int32)
+            diag_shape = concat((batch_shape, [diag_size]), axis=0)
+            if not is_square:
+                shape_ = concat((batch_shape, [num_rows, num_columns]), axis=0)
+        else:
+            batch_shape = list(batch_shape)
+            diag_shape = batch_shape + [diag_size]
+            if not is_square:
+                shape_ = batch_shape + [num_rows, num_columns]
+        diag_ones = ones(diag_shape, dtype=dtype)
+        if is_square:
+            return matrix_diag(diag_ones)
+        return matrix_set_diag(zeros(shape_, dtype=dtype), diag_ones)

@@ -61,7 +61,8 @@ def _inferred_value(t):
     that small constant subgraph, so a binary op's gradient Sum has a static shape)."""
     v = const_value(t)
     if v is None and t.op.type == "BroadcastGradientArgs":
-        s0, s1 = (const_value(i) for i in t.op.inputs)
+        # (batch matmul's gradient slices the shapes: shape(a)[:-2])
+        s0, s1 = (refined_ints(i, partial=False) for i in t.op.inputs)
         if s0 is not None and s1 is not None:
             try:
                 return _bga_kernel(s0, s1)[t.value_index]
@@ -284,7 +285,8 @@ def _dynamic_stitch_infer(inputs, attrs):
     r0 = idx[0].shape.ndims
     ds = data[0].shape.as_tuple()
     rest = list(ds[r0:]) if ds is not None and r0 is not None else None
-    vals = [refined_ints(i) for i in idx]   # TF's refiner evaluates constant indices
+    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod rank)
+    vals = [refined_ints(i, partial=False) for i in idx]
     first = None
     if all(v is not None for v in vals):
         first = builtins.max([int(np.max(v)) + 1 if np.size(v) else 0 for v in vals])

@@ -11,6 +11,7 @@ from ..framework.constant_op import const_value, constant
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import refined_scalar
 from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, graph_values
 from .construction import one_hot
@@ -25,6 +26,8 @@ def _top_k_infer(inputs, attrs):
     if k.shape.ndims is not None and k.shape.ndims != 0:
         raise ValueError(f"Shape must be rank 0 but is rank {k.shape.ndims}")
     kv = const_value(k)
+    if kv is None:   # TF's refiner evaluates k's subgraph (top_k(y, k=shape(y)[-1]))
+        kv = refined_scalar(k, partial=False)
     dims = x.shape.as_tuple()
     if kv is not None:
         kv = int(kv)
