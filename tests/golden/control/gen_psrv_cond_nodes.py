@@ -1,0 +1,60 @@
+"""tf.cond's nodes in a GraphDef as TF 1.14 writes them (probe psrv; tests/test_psrv_cond_nodes.py
+runs the same case functions with flowgrad): each node's name, op and inputs in GraphDef
+order, for conds of tutorials (tf.layers dropout and batch normalization with a training
+placeholder, branches reading or returning outer tensors, several results), and a frozen
+model's listing (convert_variables_to_constants, extract_sub_graph, remove_training_nodes)."""
+
+
+def _listing(gd):
+    return [[n.name, n.op, list(n.input)] for n in gd.node]
+
+
+def captures(tf):
+    """Branches reading outer tensors (once, twice, in both branches) and returning them."""
+    with tf.Graph().as_default() as g:
+        p = tf.placeholder(tf.bool, [], name="p")
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([1.0, 2.0, 3.0], name="w")
+        y = tf.cond(p, lambda: tf.reduce_sum(x * w * 2.0), lambda: tf.reduce_sum(x - w))
+        tf.cond(p, lambda: x, lambda: x + 1.0, name="c2")
+        tf.cond(p, lambda: (x, y), lambda: (w.read_value(), y * 3.0), name="c3")
+        tf.cond(tf.logical_not(p), lambda: [x, x], lambda: [tf.add(x, x), tf.add(x, y)])
+        tf.cond(p, lambda: tf.constant(1.0), lambda: tf.constant(2.0), name="consts")
+        return _listing(g.as_graph_def())
+
+
+def layers(tf):
+    """Dense, batch normalization and dropout under a training placeholder."""
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float32, [None, 4], name="input")
+        training = tf.placeholder_with_default(False, [], name="is_training")
+        h = tf.layers.dense(x, 8, activation=tf.nn.relu, name="fc1")
+        h = tf.layers.batch_normalization(h, training=training, name="bn")
+        h = tf.layers.dropout(h, rate=0.5, training=training, name="drop")
+        tf.nn.softmax(tf.layers.dense(h, 3, name="fc2"), name="output")
+        return _listing(g.as_graph_def())
+
+
+def frozen(tf):
+    """The same model frozen for serving: the counts and nodes of each step."""
+    from tensorflow.python.framework import graph_util
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float32, [None, 4], name="input")
+        training = tf.placeholder_with_default(False, [], name="is_training")
+        h = tf.layers.dense(x, 8, activation=tf.nn.relu, name="fc1")
+        h = tf.layers.batch_normalization(h, training=training, name="bn")
+        h = tf.layers.dropout(h, rate=0.5, training=training, name="drop")
+        tf.nn.softmax(tf.layers.dense(h, 3, name="fc2"), name="output")
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            gd = g.as_graph_def()
+            const = graph_util.convert_variables_to_constants(sess, gd, ["output"])
+    sub = graph_util.extract_sub_graph(gd, ["output"])
+    trimmed = graph_util.remove_training_nodes(const)
+    return {"counts": [len(gd.node), len(const.node), len(sub.node), len(trimmed.node)],
+            "frozen": [[n.name, n.op, list(n.input)] for n in const.node],
+            "trimmed": [n.name for n in trimmed.node]}
+
+
+def cases(tf):
+    return {"captures": captures(tf), "layers": layers(tf), "frozen": frozen(tf)}
