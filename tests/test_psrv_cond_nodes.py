@@ -2,6 +2,7 @@
 control/psrv_cond_nodes): the pivots before the branches, a Switch per branch and outer
 tensor named under its first reader, Merges reading branch results directly; and a
 frozen layers model's listings and counts."""
+import numpy as np
 import pytest
 
 import flowgrad
@@ -27,9 +28,15 @@ def test_frozen_model_as_tf():
     assert got["frozen"] == WANT["frozen"]["frozen"]
 
 
+def test_imported_graph_lists_only_its_nodes():
+    got, want = GEN.imported(flowgrad), WANT["imported"]
+    assert got["nodes"] == want["nodes"]
+    assert got["ops"] == want["ops"]
+    np.testing.assert_allclose(got["runs"], want["runs"])
+
+
 def test_tf_layout_round_trips():
     """The GraphDef imports back into flowgrad and runs both branches' values."""
-    import numpy as np
     with flowgrad.Graph().as_default() as g:
         p = flowgrad.placeholder(flowgrad.bool, [], name="p")
         x = flowgrad.placeholder(flowgrad.float32, [3], name="x")

@@ -56,5 +56,26 @@ def frozen(tf):
             "trimmed": [n.name for n in trimmed.node]}
 
 
+def imported(tf):
+    """A GraphDef with conds imported under a prefix: the graph's operations (only the
+    nodes) and a run by tensor names."""
+    import numpy as np
+    with tf.Graph().as_default() as g:
+        p = tf.placeholder(tf.bool, [], name="p")
+        x = tf.placeholder(tf.float32, [2], name="x")
+        y = tf.cond(p, lambda: x * 2.0, lambda: tf.square(x))
+        tf.cond(p, lambda: (y, x), lambda: (x, y), name="pair")
+        gd = g.as_graph_def()
+    with tf.Graph().as_default() as g:
+        tf.import_graph_def(gd, name="prefix")
+        ops = [[op.name, op.type] for op in g.get_operations()]
+        with tf.Session() as sess:
+            feed = {"prefix/x:0": np.array([1.5, -2.0], np.float32)}
+            runs = [sess.run(["prefix/cond/Merge:0", "prefix/pair/Merge_1:0"],
+                             dict(feed, **{"prefix/p:0": v})) for v in (True, False)]
+    return {"nodes": len(gd.node), "ops": ops, "runs": runs}
+
+
 def cases(tf):
-    return {"captures": captures(tf), "layers": layers(tf), "frozen": frozen(tf)}
+    return {"captures": captures(tf), "layers": layers(tf), "frozen": frozen(tf),
+            "imported": imported(tf)}
