@@ -35,6 +35,12 @@ def test_imported_graph_lists_only_its_nodes():
     np.testing.assert_allclose(got["runs"], want["runs"])
 
 
+def test_written_text_as_tf():
+    got, want = GEN.text(flowgrad), WANT["text"]
+    assert got[0] == want[0]
+    assert got[1] == want[1]
+
+
 def test_tf_layout_round_trips():
     """The GraphDef imports back into flowgrad and runs both branches' values."""
     with flowgrad.Graph().as_default() as g:

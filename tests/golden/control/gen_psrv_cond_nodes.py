@@ -76,6 +76,31 @@ def imported(tf):
     return {"nodes": len(gd.node), "ops": ops, "runs": runs}
 
 
+def text(tf):
+    """write_graph(as_text=True) of conds, with and without add_shapes: a capture's Switch
+    colocated with its data (`_class`), every node's `_output_shapes`."""
+    import os
+    import shutil
+    import tempfile
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Graph().as_default() as g:
+            x = tf.placeholder(tf.float32, [None, 3], name="x")
+            t = tf.placeholder(tf.bool, [], name="t")
+            w = tf.Variable(tf.ones([3, 2]) * 0.5, name="w")
+            y = tf.layers.dropout(tf.matmul(x, w), 0.3, training=t)
+            tf.cond(t, lambda: tf.reduce_sum(y), lambda: tf.reduce_mean(y * w), name="agg")
+            tf.train.write_graph(g, d, "g.pbtxt", as_text=True)
+            tf.train.write_graph(g.as_graph_def(add_shapes=True), d, "gs.pbtxt")
+        out = []
+        for name in ("g.pbtxt", "gs.pbtxt"):
+            with open(os.path.join(d, name)) as f:
+                out.append(f.read())
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def cases(tf):
     return {"captures": captures(tf), "layers": layers(tf), "frozen": frozen(tf),
-            "imported": imported(tf)}
+            "imported": imported(tf), "text": text(tf)}

@@ -294,7 +294,10 @@ class _NodeSpec:
 
 def _lower(op, gd, p, defs, add_shapes, plan, lowering):
     """Adds the TF-op subgraph of flowgrad-only `op` (graph_def_lower.py) to `gd`."""
-    def emit(name, op_type, inputs, in_dtypes, attrs, controls=False):
+    def emit(name, op_type, inputs, in_dtypes, attrs, controls=False, shapes=None,
+             colocation=None):
+        """(`shapes`: the outputs' TensorShapes, written with add_shapes; `colocation`: the
+        `_class` op names)"""
         node = gd.node.add()
         node.name = name
         node.op = op_type
@@ -306,6 +309,13 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
         if add_shapes and name == op.name and op.type in LOWERINGS:   # (a Merge: not)
             _add_output_shapes(op, node)
+        elif add_shapes and shapes is not None:
+            lst = node.attr["_output_shapes"].list
+            for sh in shapes:
+                lst.shape.add().CopyFrom(shape_proto(sh.as_list() if sh.ndims is not None
+                                                     else None))
+        if colocation:
+            node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in colocation)
         return name
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())

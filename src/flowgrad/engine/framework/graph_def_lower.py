@@ -28,6 +28,7 @@ import weakref
 import numpy as np
 
 from . import dtypes as _dt
+from .tensor_shape import TensorShape
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
            "register_loop_info"]
@@ -504,15 +505,18 @@ class CondPlan(_PlanBase):
         n, b = self._prefix(op), _dt.bool_
         if stage == "header":
             pred = self.input_name(op, op.inputs[0])
-            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {})
-            emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {})
-            emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {})
-            emit(n + "/pred_id", "Identity", [pred], [b], {})
+            sh = op.inputs[0].shape
+            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh])
+            emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh])
+            emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh])
+            emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh])
             return op.name
-        for name, i in stage[1]:
+        for name, i in stage[1]:   # (TF makes them colocated with the data)
             c = op.inputs[1 + i]
+            data = self.input_name(op, c)
             emit(name, "RefSwitch" if c.dtype.is_ref_dtype else "Switch",
-                 [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
+                 [data, n + "/pred_id"], [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2,
+                 colocation=c.op._colocation or [data.split(":")[0]])
         return op.name
 
     def _lower_tf(self, op, emit):
@@ -526,7 +530,7 @@ class CondPlan(_PlanBase):
         for k, (f, t) in enumerate(zip(f_outs, t_outs)):
             dtype = op.outputs[k].dtype.base_dtype
             emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
-                 [dtype, dtype], {"N": 2})
+                 [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])])
 
     def lower(self, op, emit):
         """TF's layout (_plan_tf), or the generic one: TF's names under the cond's scope
