@@ -41,6 +41,14 @@ def test_written_text_as_tf():
     assert got[1] == want[1]
 
 
+def test_while_loop_nodes_as_tf():
+    """The loop's Exit nodes carry the names of the tensors while_loop returns (no extra
+    Identity nodes); the same nodes and inputs as TF's (their order is not TF's yet)."""
+    got, want = GEN.loop(flowgrad), WANT["loop"]
+    assert got["count"] == want["count"]
+    assert got["nodes"] == want["nodes"]
+
+
 def test_tf_layout_round_trips():
     """The GraphDef imports back into flowgrad and runs both branches' values."""
     with flowgrad.Graph().as_default() as g:

@@ -2,7 +2,8 @@
 runs the same case functions with flowgrad): each node's name, op and inputs in GraphDef
 order, for conds of tutorials (tf.layers dropout and batch normalization with a training
 placeholder, branches reading or returning outer tensors, several results), and a frozen
-model's listing (convert_variables_to_constants, extract_sub_graph, remove_training_nodes)."""
+model's listing (convert_variables_to_constants, extract_sub_graph, remove_training_nodes);
+tf.while_loop's nodes (names, inputs, count)."""
 
 
 def _listing(gd):
@@ -101,6 +102,21 @@ def text(tf):
     return out
 
 
+def loop(tf):
+    """tf.while_loop's nodes (their order differs in flowgrad: sorted here): the Exits
+    named while/Exit, while/Exit_k, and the count."""
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float32, [None, 4], name="x")
+        i = tf.constant(0)
+        _, acc, n = tf.while_loop(lambda i, a, n: i < 3,
+                                  lambda i, a, n: (i + 1, a * 0.5 + x, n + tf.shape(a)[0]),
+                                  [i, x, tf.constant(0)])
+        tf.identity(tf.reduce_sum(acc, 1) + tf.cast(n, tf.float32), name="output")
+        tf.while_loop(lambda k: k < 10, lambda k: k * 2, [tf.constant(1)], name="single")
+        gd = g.as_graph_def()
+    return {"count": len(gd.node), "nodes": sorted(_listing(gd))}
+
+
 def cases(tf):
     return {"captures": captures(tf), "layers": layers(tf), "frozen": frozen(tf),
-            "imported": imported(tf), "text": text(tf)}
+            "imported": imported(tf), "text": text(tf), "loop": loop(tf)}

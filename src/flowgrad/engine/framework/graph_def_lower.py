@@ -587,7 +587,8 @@ class CondPlan(_PlanBase):
 # ---------------------------------------------------------------------------------------
 # tf.while_loop: flowgrad's While op (condition and body ops in the graph over LoopVar
 # tensors, one op iterating) written as TF's frame: Enter, Merge, LoopCond, Switch,
-# Identity (the LoopVar keeps its name), NextIteration, Exit; an Enter (is_constant) per
+# Identity (the LoopVar keeps its name), NextIteration, Exit (named as the Identity
+# while_loop returns for it, when no gradient reads the loop); an Enter (is_constant) per
 # capture. A loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
 # ---------------------------------------------------------------------------------------
 _LOOP_INFO_SOURCES = []
@@ -650,6 +651,21 @@ class LoopPlan(_PlanBase):
         for op in self.infos:
             for k in range(1, len(op.outputs)):
                 self.renames[f"{op.name}:{k}"] = f"{op.name}/Exit_{k}"
+        # the Identities tf.while_loop returns (TF's while/Exit, while/Exit_k) are written
+        # as the Exit nodes themselves, for a loop no gradient reads
+        self._exit_of = {}
+        grad_read = {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        present = set(ops)
+        for op, info in self.infos.items():
+            exits = info.get("exits") or []
+            if op in grad_read or len(exits) != len(op.outputs) or not all(
+                    e in present and e.type == "Identity" and not e._control_inputs and
+                    e._inputs[0] is op.outputs[k] for k, e in enumerate(exits)):
+                continue
+            for k, e in enumerate(exits):
+                self.renames[f"{op.name}:{k}"] = e.name
+                self._exit_of[e] = op
+                self.lowered.add(e)
 
     @staticmethod
     def _names(op):
@@ -743,6 +759,8 @@ class LoopPlan(_PlanBase):
         return t.dtype.base_dtype
 
     def lower(self, op, emit):
+        if op in self._exit_of:
+            return op.name   # written as its loop's Exit
         if op.type == "LoopVar":
             w, k = self._var_of[op]
             s, _ = self._names(w)
@@ -776,7 +794,8 @@ class LoopPlan(_PlanBase):
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
                  [self._value_name(op, t, False)], [self._dt(t)], {})
         for k, t in enumerate(inits):
-            emit(op.name if k == 0 else f"{op.name}/Exit_{k}", "Exit",
+            name = op.name if k == 0 else f"{op.name}/Exit_{k}"
+            emit(self.renames.get(f"{op.name}:{k}", name), "Exit",
                  [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
 
 

@@ -1326,6 +1326,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                           "members_order": [o for o in ops[start:] if o in members],
                           "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
+        # (a GraphDef writes TF's Exit nodes by these names: graph_def_lower.LoopPlan)
+        _LOOP_INFO[op]["exits"] = [e.op for e in exits]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]
