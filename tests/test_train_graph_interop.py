@@ -92,14 +92,23 @@ def test_cond_is_written_as_switch_and_merge():
     assert nodes["cond/Merge_1"].op == "Merge"
     assert a.name == "cond/Merge:0" and b.name == "cond/Merge_1:0"
     assert list(nodes["second"].input) == ["cond/Merge_1"]
-    assert list(nodes["cond/mul"].input) == ["cond/Switch_c0:1", "cond/mul/y"]
-    assert list(nodes["cond/sub"].input)[0] == "cond/Switch_c0"
+    # each branch reads a capture through its own Switch, named under its first reader
+    assert list(nodes["cond/mul"].input) == ["cond/mul/Switch:1", "cond/mul/y"]
+    assert list(nodes["cond/sub"].input)[0] == "cond/sub/Switch"
+    # a branch result made outside the cond: that branch's Switch of it
+    assert list(nodes["cond/Merge_1"].input) == ["cond/sub/Switch", "cond/Const"]
     # an input-less op of a branch waits for the branch's pivot
     assert "^cond/switch_t" in list(nodes["cond/Const"].input)
     assert nodes["cond/Switch"].op == "Switch"
     assert list(nodes["cond/Switch"].input) == ["p", "p"]
-    assert nodes["cond/Switch_c0"].op == "Switch"
-    assert list(nodes["cond/Switch_c0"].input) == ["x", "cond/pred_id"]
+    for sw in ("cond/mul/Switch", "cond/sub/Switch"):
+        assert nodes[sw].op == "Switch"
+        assert list(nodes[sw].input) == ["x", "cond/pred_id"]
+    # TF's node order: the pivots before the branches, a Switch after its reader
+    names = [n.name for n in gd.node]
+    assert names[2:8] == ["cond/Switch", "cond/switch_t", "cond/switch_f", "cond/pred_id",
+                          "cond/mul/y", "cond/mul"]
+    assert names.index("cond/mul/Switch") == names.index("cond/mul") + 1
 
 
 @pytest.mark.parametrize("model", MODELS)

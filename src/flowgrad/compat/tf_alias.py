@@ -123,6 +123,9 @@ _INTERNAL = {
     "tensorflow.python.tools": [],
     "tensorflow.python.tools.inspect_checkpoint": ["flowgrad.tools.inspect_checkpoint"],
     "tensorflow.python.tools.freeze_graph": ["flowgrad.tools.freeze_graph"],
+    "tensorflow.python.tools.strip_unused_lib": ["flowgrad.tools.strip_unused_lib"],
+    "tensorflow.python.tools.optimize_for_inference_lib": [
+        "flowgrad.tools.optimize_for_inference_lib"],
     "tensorflow.python.training.checkpoint_utils": ["flowgrad.train.checkpoint_utils",
                                                     "flowgrad.train.checkpoint_management"],
     # tf.data / Example protos (issue 12)

@@ -536,9 +536,10 @@ class Saver:
                 restore_op = group(*assigns, name="restore_all")
         self.saver_def = SaverDef(
             filename_tensor_name=filename.name, save_tensor_name=save_tensor.name,
-            restore_op_name=restore_op.name, max_to_keep=self._max_to_keep,
+            restore_op_name=restore_op.name,
+            max_to_keep=0 if self._max_to_keep is None else self._max_to_keep,   # (proto)
             sharded=self._sharded,
-            keep_checkpoint_every_n_hours=self._keep_checkpoint_every_n_hours,
+            keep_checkpoint_every_n_hours=float(self._keep_checkpoint_every_n_hours),
             version=self._write_version)
         self._is_built = True
 

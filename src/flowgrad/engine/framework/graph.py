@@ -858,7 +858,13 @@ class Graph:
             _tape.record(op)
         self._version += 1
 
+    _has_hidden_ops = False   # an imported TF control-flow region op is in the graph
+
     def get_operations(self) -> list[Operation]:
+        """The graph's ops in creation order; not the V1Frames ops that run the Switch/Merge/
+        Enter/Exit nodes of an imported TF graph (TF's graph holds only those nodes)."""
+        if self._has_hidden_ops:
+            return [op for op in self._ops if op._type != "V1Frames"]
         return list(self._ops)
 
     def get_operation_by_name(self, name: str) -> Operation:

@@ -294,7 +294,10 @@ class _NodeSpec:
 
 def _lower(op, gd, p, defs, add_shapes, plan, lowering):
     """Adds the TF-op subgraph of flowgrad-only `op` (graph_def_lower.py) to `gd`."""
-    def emit(name, op_type, inputs, in_dtypes, attrs, controls=False):
+    def emit(name, op_type, inputs, in_dtypes, attrs, controls=False, shapes=None,
+             colocation=None):
+        """(`shapes`: the outputs' TensorShapes, written with add_shapes; `colocation`: the
+        `_class` op names)"""
         node = gd.node.add()
         node.name = name
         node.op = op_type
@@ -306,6 +309,13 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
         if add_shapes and name == op.name and op.type in LOWERINGS:   # (a Merge: not)
             _add_output_shapes(op, node)
+        elif add_shapes and shapes is not None:
+            lst = node.attr["_output_shapes"].list
+            for sh in shapes:
+                lst.shape.add().CopyFrom(shape_proto(sh.as_list() if sh.ndims is not None
+                                                     else None))
+        if colocation:
+            node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in colocation)
         return name
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
@@ -379,38 +389,18 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
     for q in plans:
         q.others = [o for o in plans if o is not q]
     plan = plans[0] if plans else None
+
+    def cond_stages(table, op):   # the parts of TF's cond layout written around `op`
+        for cop, stage in table.get(op, ()):
+            _lower(cop, gd, p, defs, add_shapes, conds,
+                   lambda o, emit, stage=stage: conds.emit_stage(o, stage, emit))
+
     for op in ops:
-        if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
-            continue
-        # (a lowering that cannot write `op` returns False before adding any node)
-        if op.type in LOWERINGS and _lower(op, gd, p, defs, add_shapes, plan,
-                                           LOWERINGS[op.type]) is not False:
-            continue
-        owner = next((q for q in plans if op in q.lowered), None)
-        if owner is not None:
-            _lower(op, gd, p, defs, add_shapes, owner, owner.lower)
-            continue
-        node = gd.node.add()
-        node.name = op.name
-        node.op = op.type
-        if plan is None:
-            node.input.extend(t._as_node_def_input() for t in op._inputs)
-        else:
-            node.input.extend(plan.inputs(op))
-        node.input.extend(_control_inputs(op, plan))
-        if op.device:
-            node.device = op.device
-        _node_attrs(op, defs, node, p)
-        if arrays is not None and op._inputs and (
-                (op.type in ("Identity", "AddN") and all(t in arrays.flows for t in op._inputs))
-                or (op.type in V1_FLOW_OPS and op._inputs[0] in arrays.flows)):
-            node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
-        if op.type in FUNCTION_BODIES:
-            library.write_call(op, node)
-        if op._colocation:
-            node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
-        if add_shapes:
-            _add_output_shapes(op, node)
+        if conds is not None:
+            cond_stages(conds.before, op)
+        _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library)
+        if conds is not None:
+            cond_stages(conds.after, op)
     if loops is not None or arrays is not None:   # TF's names of loops, loop gradients
         names = [n.name for n in gd.node]           # and gradient arrays
         taken = set(names)
@@ -435,6 +425,42 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         name = renames.get(name, name)
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
+
+
+
+def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):
+    """Adds `op`'s node (or the nodes a lowering writes for it) to `gd`."""
+    if op._type == "V1Frames":   # how flowgrad runs imported TF control flow
+        return
+    # (a lowering that cannot write `op` returns False before adding any node)
+    if op.type in LOWERINGS and _lower(op, gd, p, defs, add_shapes, plan,
+                                       LOWERINGS[op.type]) is not False:
+        return
+    owner = next((q for q in plans if op in q.lowered), None)
+    if owner is not None:
+        _lower(op, gd, p, defs, add_shapes, owner, owner.lower)
+        return
+    node = gd.node.add()
+    node.name = op.name
+    node.op = op.type
+    if plan is None:
+        node.input.extend(t._as_node_def_input() for t in op._inputs)
+    else:
+        node.input.extend(plan.inputs(op))
+    node.input.extend(_control_inputs(op, plan))
+    if op.device:
+        node.device = op.device
+    _node_attrs(op, defs, node, p)
+    if arrays is not None and op._inputs and (
+            (op.type in ("Identity", "AddN") and all(t in arrays.flows for t in op._inputs))
+            or (op.type in V1_FLOW_OPS and op._inputs[0] in arrays.flows)):
+        node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
+    if op.type in FUNCTION_BODIES:
+        library.write_call(op, node)
+    if op._colocation:
+        node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
+    if add_shapes:
+        _add_output_shapes(op, node)
 
 
 def graph_def_versions():

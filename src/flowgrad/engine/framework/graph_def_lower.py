@@ -13,7 +13,9 @@ attrs)` adds one NodeDef (TF's derived attrs filled in from `in_dtypes`) and
 returns its name, and `emit.input_name(tensor)` is the name the op reads a tensor
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
-tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan);
+tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
+forward cond outside loops and conds node for node as TF 1.14 writes it, others (nested,
+in a loop, a gradient's) in a generic layout TF runs the same;
 tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
 """
@@ -26,6 +28,7 @@ import weakref
 import numpy as np
 
 from . import dtypes as _dt
+from .tensor_shape import TensorShape
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
            "register_loop_info"]
@@ -351,8 +354,19 @@ class CondPlan(_PlanBase):
                         if m in depth and depth[m] < depth[op] + 1:
                             depth[m] = depth[op] + 1
                             changed = True
+        # conds written node for node as TF 1.14 writes them (_plan_tf); the others in
+        # flowgrad's generic layout (a Switch per capture shared by both branches, an
+        # Identity per branch result)
+        self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
+        in_loops = set()
+        for w in graph.get_operations():
+            if w.type == "While":
+                in_loops.update((_loop_info(w) or {}).get("members_order", ()))
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
-            self._plan(op, infos)
+            if depth[op] == 0 and op not in in_loops and self._tf_layout_ok(op, infos):
+                self._plan_tf(op, infos)
+            else:
+                self._plan(op, infos)
         self._alias_of = {}   # Identity named Merge_k reading Cond:k -> the Merge it is
         for op in list(self.lowered):
             aliases = (infos[op] or {}).get("aliases") or []
@@ -417,13 +431,117 @@ class CondPlan(_PlanBase):
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
+    def _tf_layout_ok(self, op, infos):
+        """Whether TF's own layout (_plan_tf) writes `op`: a forward cond (not a gradient's)
+        in no loop or cond, holding none, its branches returning tensors (no Operation,
+        no predicate), no control inputs from outside, no op lowered otherwise."""
+        info = infos[op]
+        if info.get("grad") or info.get("first") is None or info["true"][1] or \
+                info["false"][1] or info.get("outside") or op._control_inputs or \
+                op.inputs[0] in op.inputs[1:] or self._tf_switches(op, infos) is not None:
+            return False
+        for side in self._sides(op, infos):
+            for m in side:
+                if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
+                        or m.type.startswith("TensorArray"):
+                    return False
+        return True
+
+    def _plan_tf(self, op, infos):
+        """TF 1.14's cond, node for node: its pivots (S/Switch, S/switch_t, S/switch_f,
+        S/pred_id) before the branches' ops; per branch, a Switch of each capture read
+        there, named under the first op reading it (X/Switch, X/Switch_1, ...) and written
+        after that op, the true branch reading output 1, the false output 0; a branch
+        result made outside the cond is a Switch named S/Switch_<n> (written after that
+        branch's ops), one made in the branch is the Merge's input itself; the Merges
+        (false result first) where the Cond op is."""
+        info = infos[op]
+        n = self._prefix(op)
+        caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
+        t_first, f_first = info["first"]
+        plan = {"outs": [], "out_switches": [], "header": t_first or f_first}
+        if plan["header"] is not None:
+            self.before.setdefault(plan["header"], []).append((op, "header"))
+        count = 0
+        for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
+            pivot = n + ("/switch_t" if side == 0 else "/switch_f")
+            switched = {}
+            for m in sorted(members, key=lambda o: o._id):
+                sub = self.rewrite.setdefault(m.name, {})
+                mine = []
+                for t in m._inputs:
+                    if t.name in caps and t.name not in switched:
+                        switched[t.name] = m.name + "/Switch" + (f"_{len(mine)}" if mine else "")
+                        mine.append((switched[t.name], caps[t.name]))
+                    if t.name in caps:
+                        sub[t.name] = switched[t.name] + port
+                if mine:
+                    self.after.setdefault(m, []).append((op, ("switches", tuple(mine))))
+                if not m._inputs:
+                    self.pivot.setdefault(m.name, pivot)
+            outs, new = [], []
+            for t in info["true" if side == 0 else "false"][0]:
+                if t.name in caps:
+                    if t.name not in switched:
+                        count += 1
+                        switched[t.name] = f"{n}/Switch_{count}"
+                        new.append((switched[t.name], caps[t.name]))
+                    outs.append(switched[t.name] + port)
+                else:
+                    outs.append(t)
+            plan["outs"].append(outs)
+            plan["out_switches"].append(tuple(new))
+        if f_first is not None and plan["out_switches"][0]:
+            self.before.setdefault(f_first, []).append((op, ("switches", plan["out_switches"][0])))
+            plan["out_switches"][0] = ()
+        self._tf[op] = plan
+
+    def emit_stage(self, op, stage, emit):
+        """Writes one part of TF's layout of Cond `op` (_plan_tf): "header" (its pivots),
+        or ("switches", ((name, capture index), ...))."""
+        if (op, stage) in self._stages_done:
+            return op.name
+        self._stages_done.add((op, stage))
+        n, b = self._prefix(op), _dt.bool_
+        if stage == "header":
+            pred = self.input_name(op, op.inputs[0])
+            sh = op.inputs[0].shape
+            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh])
+            emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh])
+            emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh])
+            emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh])
+            return op.name
+        for name, i in stage[1]:   # (TF makes them colocated with the data)
+            c = op.inputs[1 + i]
+            data = self.input_name(op, c)
+            emit(name, "RefSwitch" if c.dtype.is_ref_dtype else "Switch",
+                 [data, n + "/pred_id"], [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2,
+                 colocation=c.op._colocation or [data.split(":")[0]])
+        return op.name
+
+    def _lower_tf(self, op, emit):
+        plan = self._tf[op]
+        self.emit_stage(op, "header", emit)
+        for side in (0, 1):
+            if plan["out_switches"][side]:
+                self.emit_stage(op, ("switches", plan["out_switches"][side]), emit)
+        t_outs, f_outs = ([o if isinstance(o, str) else self._renamed(o) for o in outs]
+                          for outs in plan["outs"])
+        for k, (f, t) in enumerate(zip(f_outs, t_outs)):
+            dtype = op.outputs[k].dtype.base_dtype
+            emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
+                 [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])])
+
     def lower(self, op, emit):
-        """TF's names under the cond's scope S: S/Switch, S/switch_t, S/switch_f, S/pred_id,
-        a Switch per capture (S/Switch_c<i>), an Identity per branch output (after the
-        branch's targets), a Merge per output: output 0 is the Cond op itself (named
-        S/Merge), output k the Identity named S/Merge_k that reads it."""
+        """TF's layout (_plan_tf), or the generic one: TF's names under the cond's scope
+        S: S/Switch, S/switch_t, S/switch_f, S/pred_id, a Switch per capture
+        (S/Switch_c<i>), an Identity per branch output (after the branch's targets), a
+        Merge per output: output 0 is the Cond op itself (named S/Merge), output k the
+        Identity named S/Merge_k that reads it."""
         if op in self._alias_of:
             return op.name   # its Merge is written with its Cond
+        if op in self._tf:
+            return self._lower_tf(op, emit)
         info = _cond_info(op)
         n = self._prefix(op)
         pred = self.input_name(op, op.inputs[0])
@@ -469,7 +587,8 @@ class CondPlan(_PlanBase):
 # ---------------------------------------------------------------------------------------
 # tf.while_loop: flowgrad's While op (condition and body ops in the graph over LoopVar
 # tensors, one op iterating) written as TF's frame: Enter, Merge, LoopCond, Switch,
-# Identity (the LoopVar keeps its name), NextIteration, Exit; an Enter (is_constant) per
+# Identity (the LoopVar keeps its name), NextIteration, Exit (named as the Identity
+# while_loop returns for it, when no gradient reads the loop); an Enter (is_constant) per
 # capture. A loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
 # ---------------------------------------------------------------------------------------
 _LOOP_INFO_SOURCES = []
@@ -532,6 +651,21 @@ class LoopPlan(_PlanBase):
         for op in self.infos:
             for k in range(1, len(op.outputs)):
                 self.renames[f"{op.name}:{k}"] = f"{op.name}/Exit_{k}"
+        # the Identities tf.while_loop returns (TF's while/Exit, while/Exit_k) are written
+        # as the Exit nodes themselves, for a loop no gradient reads
+        self._exit_of = {}
+        grad_read = {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
+        present = set(ops)
+        for op, info in self.infos.items():
+            exits = info.get("exits") or []
+            if op in grad_read or len(exits) != len(op.outputs) or not all(
+                    e in present and e.type == "Identity" and not e._control_inputs and
+                    e._inputs[0] is op.outputs[k] for k, e in enumerate(exits)):
+                continue
+            for k, e in enumerate(exits):
+                self.renames[f"{op.name}:{k}"] = e.name
+                self._exit_of[e] = op
+                self.lowered.add(e)
 
     @staticmethod
     def _names(op):
@@ -625,6 +759,8 @@ class LoopPlan(_PlanBase):
         return t.dtype.base_dtype
 
     def lower(self, op, emit):
+        if op in self._exit_of:
+            return op.name   # written as its loop's Exit
         if op.type == "LoopVar":
             w, k = self._var_of[op]
             s, _ = self._names(w)
@@ -658,7 +794,8 @@ class LoopPlan(_PlanBase):
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
                  [self._value_name(op, t, False)], [self._dt(t)], {})
         for k, t in enumerate(inits):
-            emit(op.name if k == 0 else f"{op.name}/Exit_{k}", "Exit",
+            name = op.name if k == 0 else f"{op.name}/Exit_{k}"
+            emit(self.renames.get(f"{op.name}:{k}", name), "Exit",
                  [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
 
 

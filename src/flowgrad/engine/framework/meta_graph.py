@@ -839,8 +839,6 @@ _SKIPPED = {"cond_context": "CondContextDef protos", "while_context": "WhileCont
 _SKIP_REASON = {
     "cond_context": "flowgrad runs the graph's Switch/Merge nodes without the context protos",
     "while_context": "flowgrad runs the graph's frame nodes without the context protos"}
-_VARIABLE_COLLECTIONS = {"variables", "trainable_variables", "local_variables",
-                         "model_variables", "moving_average_variables"}
 
 
 def from_tf_meta_graph(mg):
@@ -875,7 +873,7 @@ def from_tf_meta_graph(mg):
             collections[key] = {"kind": "int64_list", "value": list(col.int64_list.value)}
         elif kind == "float_list":
             collections[key] = {"kind": "float_list", "value": list(col.float_list.value)}
-        elif kind == "bytes_list" and key in _VARIABLE_COLLECTIONS:
+        elif kind == "bytes_list" and key in _VARIABLE_KEYS:
             collections[key] = {"kind": "variables",
                                 "value": [_variable_def_dict(b) for b in col.bytes_list.value]}
         elif kind == "bytes_list" and key == "savers":

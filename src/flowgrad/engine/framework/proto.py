@@ -45,11 +45,29 @@ def pb():
             tensor_shape_pb2=tensor_shape_pb2, types_pb2=types_pb2, versions_pb2=versions_pb2,
             meta_graph_pb2=meta_graph_pb2, saver_pb2=saver_pb2, variable_pb2=variable_pb2,
             op_def_pb2=op_def_pb2)
+        for module in vars(_PB).values():
+            for desc in module.DESCRIPTOR.message_types_by_name.values():
+                _print_as_tf(getattr(module, desc.name), desc)
     return _PB
 
 
+def _print_as_tf(cls, desc):
+    """str() and repr() of `cls` (and its nested messages) as under TF 1.14 (protobuf 3.20's
+    text format): map entries sorted by key, floats as tf_text writes them, where the upb
+    runtime prints maps in insertion order and floats in their shortest form."""
+    cls.__str__ = cls.__repr__ = _tf_str
+    for sub in desc.nested_types:
+        if not sub.GetOptions().map_entry:
+            _print_as_tf(getattr(cls, sub.name), sub)
+
+
+def _tf_str(self):
+    return tf_text(self)
+
+
 # float (not double) fields of the graph protos, one `name: value` line each in text format
-_FLOAT_LINE = re.compile(r"^(\s*(?:f|float_val|scomplex_val): )(\S+)$", re.M)
+_FLOAT_LINE = re.compile(r"^(\s*(?:f|float_val|scomplex_val|simple_value|sample_rate|"
+                         r"keep_checkpoint_every_n_hours): )(\S+)$", re.M)
 
 
 def tf_text(msg, **kwargs):

@@ -364,6 +364,8 @@ def _cond_grad(op, *grads):
     slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad", strict=True)
+    if res and res[0].op in _COND_INFO:   # (flowgrad's layout in a GraphDef, not TF's)
+        _COND_INFO[res[0].op]["grad"] = True
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
     merged, pos = [], 0
     for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor
@@ -691,9 +693,13 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         if outside:
             op._add_control_inputs(list(dict.fromkeys(outside)))
         aliases = [_identity(t, name="Merge").op for t in op._outputs[1:]]
+        # (the first op each branch made: where a GraphDef writes TF's pivots and the true
+        # branch's Switches of captured results, graph_def_lower.CondPlan)
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
                           "false": (f_outs, f_targets), "aliases": aliases,
-                          "outside": frozenset(outside)}
+                          "outside": frozenset(outside),
+                          "first": (ops[start] if start < mid else None,
+                                    ops[mid] if mid < end else None)}
         # the ops each branch's results need run only when it is taken: tensors of them
         # read outside come from the Cond op (framework/branches.py); as TF, they cannot be
         # fetched
@@ -1323,6 +1329,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                           "members_order": [o for o in ops[start:] if o in members],
                           "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
+        # (a GraphDef writes TF's Exit nodes by these names: graph_def_lower.LoopPlan)
+        _LOOP_INFO[op]["exits"] = [e.op for e in exits]
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]

@@ -281,6 +281,7 @@ def make_regions(graph, ops):
         with graph.control_dependencies(None):
             region = graph._create_op("V1Frames", caps, {}, "flowgrad_v1_frames", ctrl=ctrls)
         graph._last_id = last_id   # not one of the graph's ops for seeds (TF has none)
+        graph._has_hidden_ops = True   # nor of get_operations()
         _regions(graph)[region] = {"members": part, "captures": caps}
         for op in part:
             _branches.set_branch(op, region, 0)
