@@ -281,8 +281,10 @@ def _softmax_infer(inputs, attrs):
 def _softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
-    # TF: e * (1 / sum(e)), the row sums in Eigen's order
-    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    # TF: e * (1 / sum(e)), e = exp(x - max) as one Eigen expression with a broadcast
+    # (float32: its exp), the row sums in Eigen's order
+    shifted = x - x.max(axis=-1, keepdims=True)
+    e = _eigen_math.broadcast_exp(shifted) if x.dtype == np.float32 else np.exp(shifted)
     with np.errstate(divide="ignore"):
         inv = np.reciprocal(_eigen.last_axis_sums(e))
     e *= inv
@@ -302,8 +304,22 @@ register_op("Softmax", infer=_softmax_infer, kernel=_softmax_kernel,
 def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
+    # TF: shifted - log(sum(exp(shifted))), the exp read by the row reductions, the log
+    # one Eigen expression over the rows' sums (float32: Eigen's exp and log)
     shifted = x - x.max(axis=-1, keepdims=True)
-    return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    if x.dtype != np.float32:
+        return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
+    return shifted - _eigen_math.log(_eigen.last_axis_sums(reduced_exp(shifted)))
+
+
+def reduced_exp(shifted):
+    """exp(shifted) (float32, classes last) as TF's softmax and cross-entropy kernels
+    compute it inside `exp().sum(along_class)`: each row's InnerMostDimReducer evaluates
+    its whole packets with Eigen's pexp and the values left over with libm's expf."""
+    n = shifted.shape[-1]
+    flat = shifted.reshape(-1, n)
+    return _eigen_math.exp_packets_where(
+        flat, _eigen.row_scalar_mask(flat.shape[0], n)).reshape(shifted.shape)
 
 
 def _log_softmax_grad(op, grad):

@@ -283,6 +283,67 @@ def exp_at(x, mask):
     return out.reshape(np.shape(x))
 
 
+def _near_midpoint(exact, rounded, tol):
+    """Where the float64 `exact` lies within `tol` float32 ULPs of the midpoint between
+    `rounded` (its float32 rounding) and the neighbour on its side."""
+    nb = np.nextafter(rounded, np.where(exact > rounded, np.inf, -np.inf).astype(_F))
+    mid = (rounded.astype(np.float64) + nb) / 2
+    return np.abs(exact - mid) <= tol * np.abs(nb.astype(np.float64) - rounded)
+
+
+def _libm_like(x, f64_fn, scalar_fn, tol):
+    """scalar_fn (libm's float function, FTZ) on every value of x, vectorized: the float64
+    function rounded once wherever that cannot differ from libm's (libm's error is below
+    0.5 + tol ULP), libm itself near a rounding midpoint and at the special values."""
+    x = np.ascontiguousarray(x, dtype=_F)
+    with np.errstate(all="ignore"):
+        exact = f64_fn(x.astype(np.float64))
+        out = exact.astype(_F)
+        risky = ~np.isfinite(out) | (np.abs(out) < _TINY) | (np.abs(x) < _TINY) | \
+            _near_midpoint(exact, out, tol)
+    flat, src = out.reshape(-1), x.reshape(-1)
+    for i in np.flatnonzero(risky.reshape(-1)):
+        flat[i] = scalar_fn(src[i])
+    return out
+
+
+def scalar_exp(x):
+    """libm's expf on every value of x (Eigen's scalar path of TF 1.14's Exp), FTZ.
+    glibc's expf is within 0.502 ULP: only values near a midpoint call it."""
+    return _libm_like(x, np.exp, _scalar_expf, 0.01)
+
+
+def scalar_log(x):
+    """libm's logf on every value of x (TF 1.14's scalar std::log), denormals read as 0.
+    glibc's logf is within 0.82 ULP: values within 0.32 ULP of a midpoint call it."""
+    return _libm_like(x, np.log, _scalar_logf, 0.33)
+
+
+# Eigen's ThreadPoolDevice evaluates an expression that holds a broadcast in blocks once it
+# has as many values as a first-level cache holds (TF 1.14's tiled TensorExecutor; 32 KiB,
+# 8192 float32, on the oracle's machine), and a block applies the functor value by value.
+_BLOCK_MIN = 8192
+
+
+def broadcast_exp(x):
+    """exp(x) as TF 1.14 computes it inside an expression that broadcasts (softmax's
+    exp(x - max), the dense cross-entropy's backprop): Eigen's Exp below 8192 values,
+    libm's expf on every value from there (the tiled executor)."""
+    return exp(x) if np.size(x) < _BLOCK_MIN else scalar_exp(x)
+
+
+def exp_packets_where(x, scalar):
+    """exp(x) with Eigen's pexp where `scalar` is False and libm's expf where it is True:
+    an expression reduced by InnerMostDimReducer reads whole packets, then the rest one by
+    one (the mask of eigen_sum.row_scalar_mask)."""
+    x = np.ascontiguousarray(x, dtype=_F)
+    out = np.empty_like(x)
+    with np.errstate(all="ignore"):
+        out[~scalar] = _pexp(x[~scalar])
+    out[scalar] = scalar_exp(x[scalar])
+    return out
+
+
 def sigmoid(x):
     """TF 1.14's float32 Sigmoid: Eigen's rational logistic on packets of 8,
     1 / (1 + expf(-x)) (0 below -18, 1 above 18) on the rest."""

@@ -166,6 +166,22 @@ def _rows_real(flat, rows, n, P):
     return out
 
 
+def row_scalar_mask(rows, n):
+    """[rows, n] bool: the float32 values that each row's InnerMostDimReducer reads one by
+    one (those after its leaves' whole packets). TF's kernels reduce expressions such as
+    `exp(x).sum(along_class)` so: the other values go through the packet function."""
+    P = 8
+    mask = np.zeros((rows, n), bool)
+    q = int(P // np.gcd(n, P)) if n > P * _LEAF else 1   # rows r0, r0 + q, ... agree
+    for r0 in range(min(q, rows)):
+        first = r0 * n
+        m = np.zeros(n, bool)
+        for f, num in _collect(first, n, P, []):
+            m[f - first + num // P * P:f - first + num] = True
+        mask[r0::q] = m
+    return mask
+
+
 def row_sums(x2d):
     """Per-row sums of a 2-D array [rows, n] in Eigen's inner-most order."""
     x2d = np.ascontiguousarray(x2d)

@@ -15,10 +15,11 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
 from ._base import FLOATS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
-from .activations import softmax_backprop
+from .activations import reduced_exp, softmax_backprop
 from .construction import zeros_like
 from .shape import expand_dims
 
@@ -52,9 +53,16 @@ def _xent_kernel(logits, labels):
     if logits.size == 0:
         return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
     shifted = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    sum_e = _eigen.last_axis_sums(e)
-    log_sum = np.log(sum_e)
+    if logits.dtype == np.float32:
+        # TF's XentEigenImpl: sum(exp) read by the row reductions, log(sum) one Eigen
+        # expression, the backprop's exp part of one that broadcasts the sums
+        sum_e = _eigen.last_axis_sums(reduced_exp(shifted))
+        log_sum = _eigen_math.log(sum_e)
+        e = _eigen_math.broadcast_exp(shifted)
+    else:
+        e = np.exp(shifted)
+        sum_e = _eigen.last_axis_sums(e)
+        log_sum = np.log(sum_e)
     loss = _eigen.last_axis_sums(labels * (log_sum - shifted), keepdims=False)
     backprop = e / sum_e - labels
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
@@ -121,10 +129,17 @@ def _sparse_xent_kernel(logits, labels):
     if logits.size == 0:
         return np.zeros((n,), logits.dtype), np.zeros_like(logits)
     shifted = logits - logits.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    sum_e = _eigen.last_axis_sums(e)
     rows = np.arange(n)
-    loss = np.log(sum_e[:, 0]) - shifted[rows, labels]
+    if logits.dtype == np.float32:
+        # TF's SparseXentEigenImpl: sum(exp) read by the row reductions (Eigen's exp), the
+        # loss generator's scalar std::log, the backprop's exp one Eigen expression
+        sum_e = _eigen.last_axis_sums(reduced_exp(shifted))
+        loss = _eigen_math.scalar_log(sum_e[:, 0]) - shifted[rows, labels]
+        e = _eigen_math.exp(shifted)
+    else:
+        e = np.exp(shifted)
+        sum_e = _eigen.last_axis_sums(e)
+        loss = np.log(sum_e[:, 0]) - shifted[rows, labels]
     backprop = e / sum_e
     backprop[rows, labels] -= 1
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
