@@ -30,6 +30,12 @@ __all__ = [
 _gen = _boxes.gen_op
 _F32 = np.float32
 
+# TF 1.14 returns its generated wrappers' namedtuples (`.valid_outputs`, `.nmsed_boxes`)
+_NMSV4Output = namedtuple("NonMaxSuppressionV4", ["selected_indices", "valid_outputs"])
+_CombinedNMSOutput = namedtuple("CombinedNonMaxSuppression",
+                                ["nmsed_boxes", "nmsed_scores", "nmsed_classes",
+                                 "valid_detections"])
+
 
 # -- non-max suppression ----------------------------------------------------------------------
 def non_max_suppression(boxes, scores, max_output_size, iou_threshold=0.5,
@@ -61,7 +67,7 @@ def non_max_suppression_padded(boxes, scores, max_output_size, iou_threshold=0.5
     with name_scope(name, "non_max_suppression_padded"):
         iou_threshold = convert_to_tensor(iou_threshold, name="iou_threshold")
         score_threshold = convert_to_tensor(score_threshold, name="score_threshold")
-        return tuple(_gen("NonMaxSuppressionV4", [
+        return _NMSV4Output(*_gen("NonMaxSuppressionV4", [
             (boxes, "boxes", _dt.float32, "preferred"),
             (scores, "scores", _dt.float32, "preferred"),
             (max_output_size, "max_output_size", _dt.int32), (iou_threshold, "iou_threshold"),
@@ -92,7 +98,7 @@ def combined_non_max_suppression(boxes, scores, max_output_size_per_class, max_t
                                           name="iou_threshold")
         score_threshold = convert_to_tensor(score_threshold, dtype=_dt.float32,
                                             name="score_threshold")
-        return tuple(_gen("CombinedNonMaxSuppression", [
+        return _CombinedNMSOutput(*_gen("CombinedNonMaxSuppression", [
             (boxes, "boxes", _dt.float32), (scores, "scores", _dt.float32),
             (max_output_size_per_class, "max_output_size_per_class", _dt.int32),
             (max_total_size, "max_total_size", _dt.int32), (iou_threshold, "iou_threshold"),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, to_numpy
+from ..engine.framework.constant_op import to_numpy
 from ..engine.framework.graph import Tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.proto import _VAL_FIELDS, append_typed_values, pb, tensor_from_proto
 
 __all__ = ["constant_value", "get_static_value", "make_ndarray", "make_tensor_proto"]
@@ -78,84 +79,6 @@ def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False,
 def make_ndarray(tensor):
     """The NumPy array of a TensorProto (strings as an object array of bytes)."""
     return tensor_from_proto(tensor)
-
-
-def _constant_value(tensor, partial):
-    """TF 1.14's _ConstantValue: Const, Shape/Size/Rank of known shapes, Range, Cast,
-    ConcatV2, Pack (axis 0; with `partial`, unknown components as None), Fill of a known
-    shape, Equal/NotEqual of known values."""
-    op = tensor.op
-    kind = op.type
-    if kind == "Const":
-        return np.array(const_value(tensor))
-    if kind == "Range":
-        start, limit, delta = (constant_value(x) for x in op.inputs)
-        if start is None or limit is None or delta is None:
-            return None
-        return np.arange(start, limit, delta, dtype=tensor.dtype.as_numpy_dtype)
-    if kind == "Cast":
-        v = constant_value(op.inputs[0])
-        return None if v is None else v.astype(tensor.dtype.as_numpy_dtype)
-    if kind in ("Equal", "NotEqual"):
-        a = constant_value(op.inputs[0])
-        if a is None:
-            return None
-        b = constant_value(op.inputs[1])
-        if b is None:
-            return None
-        return np.equal(a, b) if kind == "Equal" else np.not_equal(a, b)
-    if kind == "Shape":
-        s = op.inputs[0].shape
-        if s.is_fully_defined():
-            return np.array(s.as_list(), dtype=tensor.dtype.as_numpy_dtype)
-        return None
-    if kind == "Size":
-        s = op.inputs[0].shape
-        return np.prod(s.as_list(), dtype=np.int32) if s.is_fully_defined() else None
-    if kind == "Rank":
-        n = op.inputs[0].shape.ndims
-        return None if n is None else np.array(n, dtype=np.int32)
-    if kind == "ConcatV2":
-        dim = constant_value(op.inputs[-1])
-        if dim is None:
-            return None
-        values = []
-        for x in op.inputs[:-1]:
-            v = constant_value(x)
-            if v is None:
-                return None
-            values.append(v)
-        return np.concatenate(values, axis=dim)
-    if kind == "Pack":
-        if not op.inputs or op._get_attr("axis") != 0:
-            return None
-        values = []
-        for x in op.inputs:
-            v = constant_value(x, partial)
-            if v is None and not partial:
-                return None
-            values.append(v)
-        return np.array(values)
-    if kind == "Fill":
-        fill = constant_value(op.inputs[1])
-        if tensor.shape.is_fully_defined() and fill is not None:
-            return np.full(tensor.shape.as_list(), fill, dtype=fill.dtype)
-        return None
-    return None
-
-
-def constant_value(tensor, partial=False):
-    """The value of `tensor` when it is known at graph-build time, else None (a value that
-    is not a Tensor passes through), as TF 1.14's tensor_util.constant_value; with
-    `partial`, a packed vector whose components are partly known is an object array with
-    None for the unknown ones."""
-    if not isinstance(tensor, Tensor):    # as TF: anything else is its own value
-        return tensor
-    v = _constant_value(tensor, partial)
-    if v is None:
-        return None
-    tensor.graph.prevent_feeding(tensor)   # as TF: a value folded in cannot be fed
-    return v
 
 
 get_static_value = constant_value

@@ -257,21 +257,26 @@ def histogram(name, values, collections=None, family=None):
 # ImageSummary (PNG written as TF's libpng writes it: engine/ops/png_writer.py)
 # ---------------------------------------------------------------------------------------
 def _normalize_float_image(im, bad_color):
-    """TF's NormalizeFloatImage: to uint8 by 255/max, or centred at 128 by 127/max|x|."""
-    ft = np.float64 if im.dtype == np.float64 else np.float32
+    """TF's NormalizeFloatImage: to uint8 by 255/max, or centred at 128 by 127/max|x|. The
+    bounds and the scale are float32 (the values read as floats), the scale and offset
+    then the image's type, in which `value * scale + offset` is computed (half: each step
+    rounded to half, as Eigen::half)."""
+    ft = {np.dtype(np.float64): np.float64, np.dtype(np.float16): np.float16}.get(
+        im.dtype, np.float32)
     hwd = im.astype(ft, copy=False)
     finite = np.isfinite(hwd).all(axis=-1)
-    good = hwd[finite]
+    good = hwd[finite].astype(np.float32)
     if good.size:
-        lo, hi = float(good.min()), float(good.max())
+        lo, hi = good.min(), good.max()
     else:
-        lo, hi = np.inf, -np.inf
+        lo, hi = np.float32(np.inf), np.float32(-np.inf)
+    f32 = np.float32
     if lo < 0:
         m = max(abs(lo), abs(hi))
-        scale, offset = (0.0 if m < 1e-6 else 127.0 / ft(m)), 128.0
+        scale, offset = (f32(0) if m < 1e-6 else f32(127) / m), f32(128)
     else:
-        scale, offset = (0.0 if hi < 1e-6 else 255.0 / ft(hi)), 0.0
-    with np.errstate(invalid="ignore"):
+        scale, offset = (f32(0) if hi < 1e-6 else f32(255) / hi), f32(0)
+    with np.errstate(invalid="ignore", over="ignore"):
         out = (hwd * ft(scale) + ft(offset))
     out = np.where(finite[..., None], out, 0).astype(np.uint8)
     out[~finite] = bad_color[:im.shape[-1]]

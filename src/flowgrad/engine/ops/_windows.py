@@ -226,7 +226,9 @@ class Geo:
         ((N*OH*OW, O) @ (O, C), one GEMM per tap, measured faster than one GEMM and a
         strided scatter) into a new unpadded (N, H, W, C) array."""
         out = np.zeros((self.n, self.h, self.w, self.c), dtype)
-        for t, out_idx, in_idx in self.taps():
+        # TF's Col2im adds output position after output position (raster order): an input
+        # element gets its taps' products from the last tap to the first
+        for t, out_idx, in_idx in reversed(list(self.taps())):
             out[in_idx] += threads.matmul(dy2, f3[t]).reshape(
                 self.n, self.oh, self.ow, self.c)[out_idx]
         return out

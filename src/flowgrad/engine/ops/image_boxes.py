@@ -128,14 +128,24 @@ def _overlap_suppress(overlaps, threshold):
 def _greedy(scores, output_size, score_threshold, suppress):
     keep = np.asarray(scores).astype(_F32) > _F32(score_threshold)
     selected = []
-    if output_size <= 0:
+    if output_size == 0:
         return selected
+    # TF compares selected.size() (a size_t) with the int size: a negative one is no limit
+    limit = output_size if output_size > 0 else None
     for i in _heap_order(np.asarray(scores), keep):
         if not suppress(i, selected):
             selected.append(i)
-            if len(selected) >= output_size:
+            if len(selected) == limit:
                 break
     return selected
+
+
+def _dim_for_scalar_input(value, idx):
+    """TF's MakeDimForScalarInput: the value of scalar input idx as a dimension."""
+    if value is not None and int(value) < 0:
+        raise ValueError(f"Dimension size, given by scalar input {idx}, must be non-negative "
+                         f"but is {int(value)}")
+    return None if value is None else int(value)
 
 
 def _scalar_arg(v, arg, label=None):
@@ -235,8 +245,7 @@ def _nms_infer(op_type, first="boxes", n_out=1):
                 raise ValueError(f"Dimension must be 4 but is {bd[1]}")
         n = None
         if attrs.get("pad_to_max_output_size"):
-            v = const_value(size)
-            n = None if v is None else int(v)
+            n = _dim_for_scalar_input(const_value(size), 2)
         out = [(_dt.int32, TensorShape([n]))]
         if n_out == 2:
             out.append((_dt.int32, TensorShape([])))
@@ -299,7 +308,7 @@ def _combined_nms_kernel(boxes, scores, max_output_size_per_class, max_total_siz
             suppress = _iou_suppress(cls_boxes, iou)
             selected = []
             for i in cand:
-                if len(selected) >= size_per_class:
+                if len(selected) == size_per_class:   # (a negative size: no limit, as TF)
                     break
                 if not suppress(int(i), selected):
                     selected.append(int(i))
@@ -331,16 +340,19 @@ def _combined_nms_infer(inputs, attrs):
     batch = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
     if batch is None and scores.shape.ndims:
         batch = scores.shape.as_tuple()[0]
-    n = None
-    tv = const_value(total)
-    if tv is not None:
-        n = int(tv)
-        if n <= 0:
-            raise ValueError("max_total_size should be > 0 ")
-        if attrs.get("pad_per_class"):
-            pv = const_value(per_class)
-            ncls = scores.shape.as_tuple()[2] if scores.shape.ndims else None
-            n = None if pv is None or ncls is None else min(n, int(pv) * ncls)
+    # TF's shape function: the total's dimension first, then the per-class one (it reads
+    # both before failing)
+    tv, pv = const_value(total), const_value(per_class)
+    n = _dim_for_scalar_input(tv, 3)
+    if n is not None and n <= 0:
+        raise ValueError("max_total_size should be > 0 ")
+    per = _dim_for_scalar_input(pv, 2)
+    if attrs.get("pad_per_class"):
+        if per is not None and per <= 0:
+            raise ValueError("max_output_size_per_class must be > 0 if pad_per_class is set "
+                             "to true ")
+        ncls = scores.shape.as_tuple()[2] if scores.shape.ndims else None
+        n = None if n is None or per is None or ncls is None else min(n, per * ncls)
     return [(_dt.float32, TensorShape([batch, n, 4])), (_dt.float32, TensorShape([batch, n])),
             (_dt.float32, TensorShape([batch, n])), (_dt.int32, TensorShape([batch]))]
 

@@ -17,6 +17,7 @@ from ..framework.constant_op import constant
 from ..framework.graph import Tensor
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
+from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
                           _has_tensor, _int_tensor, _invalid, _scope, _static_int,
@@ -294,6 +295,27 @@ def pad(tensor: TensorLike, paddings: IntsLike, mode: str = "CONSTANT",  # noqa:
     >>> tf.Session().run(tf.pad([[1, 2]], [[1, 0], [0, 1]]))
     array([[0, 0, 0], [1, 2, 0]], dtype=int32)
     """
+    return _restore_pad_shape(_pad(tensor, paddings, mode, name, constant_values))
+
+
+def _restore_pad_shape(result):
+    """TF 1.14's tf.pad after its op: the dims whose paddings are known from the partial
+    static value of the paddings (a packed [[0, n], [0, 0]] keeps the second dim)."""
+    paddings = constant_value(result.op.inputs[1], partial=True)
+    dims = result.op.inputs[0].shape.as_tuple()
+    if dims is None or result.shape.is_fully_defined() or paddings is None:
+        return result
+    new = []
+    for padding, d in zip(paddings, dims):
+        if padding is None or d is None or any(v is None for v in padding):
+            new.append(None)
+        else:
+            new.append(int(sum(padding)) + d)
+    result.set_shape(new)
+    return result
+
+
+def _pad(tensor, paddings, mode, name, constant_values):
     mode = mode.upper()
     x = to_tensor(tensor)
 
