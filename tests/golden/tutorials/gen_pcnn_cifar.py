@@ -1,0 +1,60 @@
+"""CNN image-classification scripts in the TF1 CIFAR-10 tutorial style (hand-rolled
+variables with weight decay in the 'losses' collection, LRN, summaries, moving averages)
+on small synthetic images: their op names and order, seeded results, errors."""
+import numpy as np
+
+
+def _cifar_loss(tf, images, labels, n_cls=3):
+    """conv -> relu -> max_pool -> lrn -> dense with weight decay, the tutorial's losses."""
+    def var(name, shape, stddev, wd):
+        v = tf.get_variable(name, shape, initializer=tf.truncated_normal_initializer(
+            stddev=stddev, seed=3))
+        if wd is not None:
+            tf.add_to_collection("losses", tf.multiply(tf.nn.l2_loss(v), wd, name="weight_loss"))
+        return v
+
+    with tf.variable_scope("conv1") as scope:
+        k = var("weights", [3, 3, 3, 4], 5e-2, None)
+        b = tf.get_variable("biases", [4], initializer=tf.constant_initializer(0.1))
+        conv1 = tf.nn.relu(tf.nn.bias_add(tf.nn.conv2d(images, k, [1, 1, 1, 1], "SAME"), b),
+                           name=scope.name)
+        tf.summary.scalar("conv1/sparsity", tf.nn.zero_fraction(conv1))
+    pool1 = tf.nn.max_pool(conv1, [1, 3, 3, 1], [1, 2, 2, 1], "SAME", name="pool1")
+    norm1 = tf.nn.lrn(pool1, 2, bias=1.0, alpha=0.001 / 9.0, beta=0.75, name="norm1")
+    with tf.variable_scope("local3") as scope:
+        flat = tf.reshape(norm1, [images.get_shape().as_list()[0], -1])
+        w = var("weights", [flat.get_shape()[1].value, n_cls], 0.04, 0.004)
+        logits = tf.add(tf.matmul(flat, w), 0.1, name=scope.name)
+    ce = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=labels, logits=logits), name="cross_entropy")
+    tf.add_to_collection("losses", ce)
+    return tf.add_n(tf.get_collection("losses"), name="total_loss"), logits
+
+
+def _images(n=2, size=6):
+    rng = np.random.RandomState(0)
+    return (rng.rand(n, size, size, 3).astype(np.float32),
+            rng.randint(0, 3, size=(n,)).astype(np.int64))
+
+
+# -- gradients of a graph whose only tf.cond (zero_fraction's) is off the path: TF's walk --
+def case_gradient_ops_with_cond_off_the_path(tf):
+    x, y = _images()
+    total, _ = _cifar_loss(tf, tf.constant(x), tf.constant(y))
+    first = len(tf.get_default_graph().get_operations())
+    grads = tf.gradients(total, tf.trainable_variables())
+    ops = tf.get_default_graph().get_operations()[first:]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        vals = sess.run([total] + grads)
+    return {"ops": [[o.name, o.type] for o in ops], "grads": [g.name for g in grads],
+            "values": vals}
+
+
+def cases(tf):
+    out = {}
+    for name, fn in sorted(globals().items()):
+        if name.startswith("case_"):
+            tf.reset_default_graph()
+            out[name[5:]] = fn(tf)
+    return out
