@@ -591,7 +591,9 @@ def test_lrn_matches_tf_and_lrn_grad_has_no_gradient():
                        r"'gradients/LRN_grad/LRNGrad' \(op type: LRNGrad\)"):
         tf.gradients(dx, x)
     with pytest.raises(TypeError, match="float64 not in list of allowed values: float16"):
-        tf.nn.lrn(x64)
+        tf.nn.lrn(tf.constant(x64))
+    # a NumPy value is converted as TF's wrapper does: float32 first (LRN/input)
+    assert tf.nn.lrn(x64).op.inputs[0].dtype == tf.float32
 
 
 def test_max_pool_with_argmax_matches_tf():
@@ -606,7 +608,7 @@ def test_max_pool_with_argmax_matches_tf():
                 [xb], order=2)
     _, ib = _run(list(tf.nn.max_pool_with_argmax(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID",
                                                  include_batch_in_index=True)))
-    yb = _run(tf.nn.max_pool(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"))
+    yb = _run(tf.nn.max_pool(tf.constant(xb), [1, 2, 2, 1], [1, 2, 2, 1], "VALID"))
     np.testing.assert_array_equal(xb.ravel()[ib], yb)
 
 

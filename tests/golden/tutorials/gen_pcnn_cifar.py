@@ -51,6 +51,58 @@ def case_gradient_ops_with_cond_off_the_path(tf):
             "values": vals}
 
 
+def _try(fn):
+    """What a call gives: its output's name, dtype and inputs, or the error."""
+    try:
+        t = fn()
+    except Exception as e:  # noqa: BLE001
+        return e
+    return [t.name, t.dtype.name, [i.name for i in t.op.inputs]]
+
+
+# -- the wrappers of conv2d, max_pool, avg_pool, lrn: input conversion, names, errors --------
+def case_wrapper_names_and_errors(tf):
+    a = np.ones([1, 4, 4, 2], np.float32)
+    x = tf.placeholder(tf.float32, [1, 5, 5, 2])
+    w = tf.ones([3, 3, 2, 2])
+    calls = [
+        lambda: tf.nn.max_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.max_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "same"),
+        lambda: tf.nn.max_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "SAME", data_format="NCWH"),
+        lambda: tf.nn.max_pool(a, [1, 2, 2], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.max_pool(a.astype(np.int64), [1, 2, 2, 1], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.max_pool(tf.constant(a > 0), [1, 2, 2, 1], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.max_pool(tf.constant(a, tf.uint32), [1, 2, 2, 1], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.avg_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"),
+        lambda: tf.nn.avg_pool(a.astype(np.int32), [1, 2, 2, 1], [1, 2, 2, 1], "VALID"),
+        lambda: tf.nn.lrn(a),
+        lambda: tf.nn.lrn(a.astype(np.int32)),
+        lambda: tf.nn.lrn(tf.constant(a, tf.float64)),
+        lambda: tf.nn.conv2d(a, np.ones([1, 1, 2, 2], np.float32), [1, 1, 1, 1], "SAME"),
+        lambda: tf.nn.conv2d(x, w, 1, "same"),
+        lambda: tf.nn.conv2d(x, w, 1, "SAME", data_format="NWHC"),
+        lambda: tf.nn.conv2d(tf.cast(x, tf.int32), tf.cast(w, tf.int32), 1, "SAME"),
+        lambda: tf.nn.conv2d(x, w, [1, 1, 1], "SAME"),
+        lambda: tf.nn.conv2d(x, w, 1, "EXPLICIT"),
+        lambda: tf.nn.conv2d(x, w, 1, [0, 0, 0, 0]),
+        lambda: tf.nn.conv2d(x, w, 1, [[0, 0, 0], [0, 0], [0, 0], [0, 0]]),
+        lambda: tf.nn.conv2d(x, w, 1, [[0, 0], [0, 0], [0, 0]]),
+        lambda: tf.nn.conv2d(x, w, 1, [[1, 0], [0, 0], [0, 0], [0, 0]]),
+        lambda: tf.nn.conv2d(x, w, 1, [[0, 0], [-1, 0], [0, 0], [0, 0]]),
+        lambda: tf.nn.conv2d(x, w, 1, [[0, 0], [1, 2], [0, 1], [0, 0]]),
+        lambda: tf.nn.separable_conv2d(x, tf.ones([3, 3, 2, 2]), tf.ones([2, 1, 4, 3]),
+                                       [1, 1, 1, 1], "SAME"),
+        lambda: tf.nn.separable_conv2d(x, tf.ones([3, 3, 2, 2]), tf.ones([1, 3, 4, 3]),
+                                       [1, 1, 1, 1], "SAME"),
+        lambda: tf.train.exponential_decay(0.1, None, 10, 0.9),
+        lambda: tf.train.piecewise_constant(None, [1], [0.1, 0.2]),
+        lambda: tf.nn.max_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "SAME"),
+        lambda: tf.nn.conv2d(x, w, 1, "SAME"),
+    ]
+    out = [_try(c) for c in calls]
+    return {"calls": out, "ops": [o.name for o in tf.get_default_graph().get_operations()]}
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

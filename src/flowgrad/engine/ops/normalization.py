@@ -8,7 +8,7 @@ import numpy as np
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
-from ..framework.constant_op import constant
+from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
@@ -427,10 +427,13 @@ def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias:
     ...     print(sess.run(tf.nn.lrn(tf.ones([1, 1, 1, 2]), depth_radius=1, beta=1.0)))
     [[[[0.33333334 0.33333334]]]]
     """
-    x = to_tensor(input, name="input")
-    check_dtype("LRN", x, _LRN_TYPES, "input")
-    return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
-                              "alpha": float(alpha), "beta": float(beta)}, name or "LRN")
+    # TF's generated wrapper: a Python value becomes the Const LRN/input (float32 first)
+    with name_scope(name, "LRN", [input]) as scope:
+        x = input if isinstance(input, Tensor) else \
+            convert_to_tensor(input, name="input", preferred_dtype=_dt.float32)
+        check_dtype("LRN", x, _LRN_TYPES, "input")
+        return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
+                                  "alpha": float(alpha), "beta": float(beta)}, scope)
 
 
 lrn = local_response_normalization
