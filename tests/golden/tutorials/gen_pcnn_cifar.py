@@ -103,6 +103,31 @@ def case_wrapper_names_and_errors(tf):
     return {"calls": out, "ops": [o.name for o in tf.get_default_graph().get_operations()]}
 
 
+# -- windows larger than an input known only at run time: the kernels' checks ---------------
+def case_run_time_window_sizes(tf):
+    p = tf.placeholder(tf.float32, name="pp")
+    feed = {p: np.ones([1, 5, 5, 3], np.float32)}
+    runs = [
+        tf.nn.max_pool(p, [1, 9, 9, 1], [1, 1, 1, 1], "VALID"),
+        tf.nn.max_pool(p, [1, 10, 10, 1], [1, 2, 2, 1], "VALID"),
+        tf.nn.max_pool(p, [1, 6, 6, 1], [1, 1, 1, 1], "VALID"),
+        tf.nn.avg_pool(p, [1, 9, 9, 1], [1, 1, 1, 1], "VALID"),
+        tf.nn.conv2d(p, tf.ones([7, 7, 3, 2]), [1, 1, 1, 1], "VALID"),
+        tf.nn.conv2d(p, tf.ones([6, 6, 3, 2]), [1, 1, 1, 1], "VALID"),
+        tf.nn.conv2d(p, tf.ones([3, 3, 3, 2]), [1, 1, 1, 1], "VALID", dilations=[1, 3, 3, 1]),
+        tf.nn.conv2d(p, tf.ones([9, 9, 3, 2]), [1, 1, 1, 1], [[0, 0], [1, 1], [1, 1], [0, 0]]),
+        tf.nn.depthwise_conv2d(p, tf.ones([7, 7, 3, 1]), [1, 1, 1, 1], "VALID"),
+    ]
+    out = []
+    with tf.Session() as sess:
+        for r in runs:
+            try:
+                out.append(list(sess.run(r, feed).shape))
+            except tf.errors.OpError as e:
+                out.append([type(e).__name__, e.message.split("\n")[0]])
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):
