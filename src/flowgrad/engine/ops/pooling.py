@@ -283,31 +283,32 @@ _POOL_DEF = {"MaxPool": ("input", _MAX_POOL_T, ("NHWC", "NCHW", "NCHW_VECT_C"), 
              "AvgPool": ("value", FLOATS, ("NHWC", "NCHW"), None)}
 
 
-def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
-    """tf.nn.max_pool / avg_pool as TF 1.14's: inside the op's scope, ksize and strides as
-    4-lists, then the generated wrapper's conversion (a Python value becomes the Const
-    <scope>/<arg>, MaxPool's float32 first), dtype and attr checks; a call failing there has used
-    up the name."""
+def _pool_checked(op_type, value, ksize, strides, padding, data_format):
+    """tf.nn.max_pool / avg_pool's work inside the op's scope, as TF 1.14's: ksize and
+    strides as 4-lists, then the generated wrapper's conversion (a Python value becomes the
+    Const <scope>/<arg>, MaxPool's float32 first), dtype and attr checks (a call failing
+    there has used up the name). Returns (input, attrs)."""
     arg, types, formats, preferred = _POOL_DEF[op_type]
-    with name_scope(name, op_type, [value]) as scope:
-        data_format = "NHWC" if data_format is None else data_format
-        cidx = 1 if str(data_format).startswith("NC") else 3
-        ksize = get_sequence(ksize, 2, cidx, "ksize")
-        strides = get_sequence(strides, 2, cidx, "strides")
-        x = value if isinstance(value, Tensor) else \
-            convert_to_tensor(value, name=arg, preferred_dtype=preferred)
-        if x.dtype.base_dtype not in types:
-            raise TypeError(f"Value passed to parameter '{arg}' has DataType {x.dtype.name} "
-                            f"not in list of allowed values: {', '.join(d.name for d in types)}")
-        check_choice(op_type, "padding", padding, ("SAME", "VALID"))
-        check_choice(op_type, "data_format", data_format, formats)
-        if data_format == "NCHW_VECT_C":
-            raise NotImplementedError("max_pool: data_format='NCHW_VECT_C' is not supported")
-        if x.dtype.base_dtype not in allowed:
-            raise NotImplementedError(f"{op_type}: inputs of type {x.dtype.name} are not "
-                                      f"supported")
-        return apply(op_type, [x], {"ksize": ksize, "strides": strides, "padding": padding,
-                                    "data_format": data_format}, scope)
+    data_format = "NHWC" if data_format is None else data_format
+    cidx = 1 if str(data_format).startswith("NC") else 3
+    ksize = get_sequence(ksize, 2, cidx, "ksize")
+    strides = get_sequence(strides, 2, cidx, "strides")
+    x = value if isinstance(value, Tensor) else \
+        convert_to_tensor(value, name=arg, preferred_dtype=preferred)
+    if x.dtype.base_dtype not in types:
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {x.dtype.name} "
+                        f"not in list of allowed values: {', '.join(d.name for d in types)}")
+    check_choice(op_type, "padding", padding, ("SAME", "VALID"))
+    check_choice(op_type, "data_format", data_format, formats)
+    return x, {"ksize": ksize, "strides": strides, "padding": padding,
+               "data_format": data_format}
+
+
+def _max_pool_unsupported(x, attrs):
+    if attrs["data_format"] == "NCHW_VECT_C":
+        raise NotImplementedError("max_pool: data_format='NCHW_VECT_C' is not supported")
+    if x.dtype.base_dtype not in POOL_TYPES:
+        raise NotImplementedError(f"max_pool: inputs of type {x.dtype.name} are not supported")
 
 
 def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -322,7 +323,10 @@ def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: s
      [13. 15.]]
     """
     value = input if value is None else value
-    return _pool("MaxPool", value, ksize, strides, padding, data_format, name, POOL_TYPES)
+    with name_scope(name, "MaxPool", [value]) as scope:
+        x, attrs = _pool_checked("MaxPool", value, ksize, strides, padding, data_format)
+        _max_pool_unsupported(x, attrs)
+        return apply("MaxPool", [x], attrs, scope)
 
 
 def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -337,7 +341,9 @@ def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: s
      [1. 1.]]
     """
     value = input if value is None else value
-    return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
+    with name_scope(name, "AvgPool", [value]) as scope:
+        x, attrs = _pool_checked("AvgPool", value, ksize, strides, padding, data_format)
+        return apply("AvgPool", [x], attrs, scope)
 
 
 # =========================================================================================
