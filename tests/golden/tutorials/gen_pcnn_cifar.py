@@ -128,6 +128,39 @@ def case_run_time_window_sizes(tf):
     return out
 
 
+# -- the tutorial's train(): staircase decay, loss averages, variable averages, in_top_k ----
+def case_train_steps(tf):
+    x, y = _images(4, 6)
+    gs = tf.train.get_or_create_global_step()
+    total, logits = _cifar_loss(tf, tf.constant(x), tf.constant(y))
+    lr = tf.train.exponential_decay(0.1, gs, 2, 0.5, staircase=True)
+    loss_avg = tf.train.ExponentialMovingAverage(0.9, name="avg")
+    losses = tf.get_collection("losses")
+    loss_avg_op = loss_avg.apply(losses + [total])
+    with tf.control_dependencies([loss_avg_op]):
+        opt = tf.train.GradientDescentOptimizer(lr)
+        grads = opt.compute_gradients(total)
+    apply_op = opt.apply_gradients(grads, global_step=gs)
+    var_avg = tf.train.ExponentialMovingAverage(0.9999, gs)
+    with tf.control_dependencies([apply_op]):
+        train_op = tf.group(var_avg.apply(tf.trainable_variables()), name="train")
+    top1 = tf.reduce_sum(tf.cast(tf.nn.in_top_k(logits, tf.cast(y, tf.int32), 1), tf.int32))
+    # printed as a script prints them (the dense layer's MatMul is not TF's bits: its last
+    # bits drift over the steps)
+    out = []
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(4):
+            _, loss, rate, hits = sess.run([train_op, total, lr, top1])
+            out.append(["%.5f" % loss, float(rate), int(hits)])
+        out.append(["%.5f" % v for v in sess.run(
+            [tf.reduce_sum(v) for v in tf.trainable_variables()] + [loss_avg.average(total)])])
+        out.append(["%.5f" % v for v in sess.run(var_avg.average(tf.trainable_variables()[0]))
+                    .ravel()[:8]])
+    out.append(sorted(var_avg.variables_to_restore()))
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

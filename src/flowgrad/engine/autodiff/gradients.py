@@ -259,10 +259,11 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             between_list.append(op)
             reached.discard(op)
             queue.extend(t._op for t in op._inputs)
-    if route is not None and checkpoints is None and any(
-            op._type == "Cond" or op in graph._branch_of for op in between_list):
-        # a tf.cond lies between the ys and the xs: the walk that routes its branches.
-        # Without one, this walk is TF's (the same FIFO order), conds elsewhere or not.
+    if route is not None and checkpoints is None and (body_walk() is not None or any(
+            op._type in _FRAMED or op in graph._branch_of for op in between_list)):
+        # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
+        # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
+        # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
                                  aggregation_method, stop_ops, unconnected, route)
     pending = dict.fromkeys(between, 0)
