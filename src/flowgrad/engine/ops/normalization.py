@@ -11,7 +11,7 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
@@ -415,7 +415,8 @@ def _lrn_grad_infer(inputs, attrs):
 
 _LRN_TYPES = tuple(t for t in FLOATS if t is not _dt.float64)  # TF's op: no float64
 register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
-register_op("LRNGrad", infer=_lrn_grad_infer, kernel=_lrn_grad_kernel)
+register_op("LRNGrad", infer=_lrn_grad_infer, kernel=_lrn_grad_kernel,
+            grad=no_gradient_registered)
 
 
 def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias: float = 1,
