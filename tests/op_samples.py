@@ -480,8 +480,8 @@ NN = [
     Sample("BiasAdd", ("BiasAdd", "BiasAddGrad"), lambda tf, x, b: tf.nn.bias_add(x, b),
            [Arg((2, 3)), Arg((3,))], FC + I, grad=(0, 1)),
     Sample("L2Loss", "L2Loss", lambda tf, x: tf.nn.l2_loss(x), _X, F, grad=(0,)),
-    Sample("LRN", "LRN", lambda tf, x: tf.nn.lrn(x, 2, 1.0, 0.5, 0.75),
-           [Arg((1, 2, 2, 5))], ("float32",), grad=(0,)),
+    Sample("LRN", ("LRN", "LRNGrad"), lambda tf, x: tf.nn.lrn(x, 2, 1.0, 0.5, 0.75),
+           [Arg((1, 2, 2, 5))], ("float32",), grad=(0,), order=1),  # LRNGrad: no gradient
     Sample("SoftmaxCrossEntropyWithLogits", "SoftmaxCrossEntropyWithLogits",
            lambda tf, lab, x: tf.nn.softmax_cross_entropy_with_logits_v2(labels=lab, logits=x),
            [Arg((2, 3), values=[0.2, 0.3, 0.5, 0.6, 0.1, 0.3]), Arg((2, 3))], F, grad=(0, 1)),

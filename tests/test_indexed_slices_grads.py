@@ -31,6 +31,11 @@ _SEEDS = (9, 11, 26, 39, 59, 61, 82, 83, 93, 120, 128, 173, 187, 201, 319, 335, 
 _FLOATS = (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128)
 
 
+def _fused_bn_grad():
+    x = _x([2, 2, 2, 3])
+    return tf.gradients(tf.nn.fused_batch_norm(x, _x([3], 1), _x([3], 2))[0], x)[0]
+
+
 def _x(shape, seed=0):
     return tf.constant(np.random.RandomState(seed).uniform(0.5, 1.5, shape).astype(np.float32))
 
@@ -42,6 +47,14 @@ def _c(shape):
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
+    # (a fuzz program with LRN drove these until LRN's second derivative became TF's
+    # LookupError)
+    "LRN": lambda: tf.nn.lrn(_x([2, 2, 2, 3]), 1),
+    "FusedBatchNorm": lambda: tf.nn.fused_batch_norm(_x([2, 2, 2, 3]), _x([3], 1),
+                                                     _x([3], 2))[0],
+    "FusedBatchNormGrad": lambda: _fused_bn_grad(),
+    "Min": lambda: tf.reduce_min(_x([3, 2]), axis=1),
+    "SqrtGrad": lambda: _op("SqrtGrad", [_x([3, 2]), _x([3, 2], 1)]),
     "BlockLSTM": lambda: tf.contrib.rnn.LSTMBlockFusedCell(2, use_peephole=True)(
         _x([3, 2, 2]), dtype=tf.float32),
     "LSTMBlockCell": lambda: tf.contrib.rnn.LSTMBlockCell(2, use_peephole=True)(
@@ -277,6 +290,7 @@ _NO_SLICES = {
     "TensorArrayGradScatter": "variant output", "TensorArrayGradSplit": "variant output",
     # -- array/segment/scatter (c2): TF 1.14 registers no gradient for these
     "Bitcast": "no gradient in TF 1.14", "UnravelIndex": "no gradient in TF 1.14",
+    "LRNGrad": "no gradient in TF 1.14",
     "LowerBound": "no gradient in TF 1.14", "UpperBound": "no gradient in TF 1.14",
     "HistogramFixedWidth": "no gradient in TF 1.14", "BroadcastArgs": "no gradient in TF 1.14",
     "ParallelConcat": "no gradient in TF 1.14", "UniqueWithCounts": "no gradient in TF 1.14",

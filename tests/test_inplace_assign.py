@@ -7,8 +7,14 @@ import flowgrad as tf
 from flowgrad.engine.optimize.fusion import fusion
 from flowgrad.engine.runtime.ir import lower
 
+# every optimizer pass off but constant folding, whose Grappler rewrites change values as
+# TF's (reciprocal division, constant push-down): what the passes must reproduce exactly
+_OFF = tf.RewriterConfig.OFF
 NO_PASSES = tf.ConfigProto(graph_options=tf.GraphOptions(
-    rewrite_options=tf.RewriterConfig(disable_meta_optimizer=True)))
+    rewrite_options=tf.RewriterConfig(arithmetic_optimization=_OFF,
+                                      dependency_optimization=_OFF, remapping=_OFF,
+                                      memory_optimization=tf.RewriterConfig.NO_MEM_OPT),
+    optimizer_options=tf.OptimizerOptions(opt_level=tf.OptimizerOptions.L0)))
 
 
 @pytest.fixture(autouse=True)

@@ -574,7 +574,7 @@ def test_run_helper_roundtrip():
 
 
 # -- LRN, max_pool_with_argmax, small composites (TF 1.14 goldens) -----------------------------
-def test_lrn_matches_tf_and_second_order():
+def test_lrn_matches_tf_and_lrn_grad_has_no_gradient():
     x = tf.constant(GOLD["lrn_x"])
     y = tf.nn.lrn(x, depth_radius=2, bias=1.5, alpha=0.3, beta=0.75)
     assert y.op.type == "LRN"
@@ -586,9 +586,14 @@ def test_lrn_matches_tf_and_second_order():
     x64 = np.random.RandomState(8).randn(1, 2, 2, 5)
     attrs = {"depth_radius": 1, "bias": 2.0, "alpha": 0.5, "beta": 0.6}
     check_grads(lambda t: tf.get_default_graph().create_op("LRN", [t], attrs=attrs).outputs[0],
-                [x64], order=2)
+                [x64], order=1)
+    with pytest.raises(LookupError, match=r"No gradient defined for operation "
+                       r"'gradients/LRN_grad/LRNGrad' \(op type: LRNGrad\)"):
+        tf.gradients(dx, x)
     with pytest.raises(TypeError, match="float64 not in list of allowed values: float16"):
-        tf.nn.lrn(x64)
+        tf.nn.lrn(tf.constant(x64))
+    # a NumPy value is converted as TF's wrapper does: float32 first (LRN/input)
+    assert tf.nn.lrn(x64).op.inputs[0].dtype == tf.float32
 
 
 def test_max_pool_with_argmax_matches_tf():
@@ -603,7 +608,7 @@ def test_max_pool_with_argmax_matches_tf():
                 [xb], order=2)
     _, ib = _run(list(tf.nn.max_pool_with_argmax(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID",
                                                  include_batch_in_index=True)))
-    yb = _run(tf.nn.max_pool(xb, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"))
+    yb = _run(tf.nn.max_pool(tf.constant(xb), [1, 2, 2, 1], [1, 2, 2, 1], "VALID"))
     np.testing.assert_array_equal(xb.ravel()[ib], yb)
 
 

@@ -105,10 +105,13 @@ def test_large_chain_gradient_compiles_and_matches_numpy():
 def test_kernel_error_names_the_node():
     a = tf.placeholder(tf.float32, [None])
     b = tf.placeholder(tf.float32, [None])
-    y = tf.multiply(a, b, name="the_mul") * 2.0
+    c = tf.placeholder(tf.float32, [])
+    # (times a constant, Grappler's constant push-down would move `a` into the outer Mul:
+    # TF 1.14 then names that one, as flowgrad does)
+    y = tf.multiply(a, b, name="the_mul") * c
     with tf.Session() as sess:
         with pytest.raises(tf.errors.InvalidArgumentError, match="the_mul") as e:
-            sess.run(y, {a: np.ones(2), b: np.ones(3)})
+            sess.run(y, {a: np.ones(2), b: np.ones(3), c: 2.0})
         assert e.value.op is not None and e.value.op.name == "the_mul"
 
 

@@ -322,8 +322,9 @@ def separable_conv2d(input: TensorLike, depthwise_filter: TensorLike, pointwise_
         pw = to_tensor(pointwise_filter, name="pointwise_filter")
         pw.shape.with_rank(4)
         pd = pw.shape.as_tuple()
-        if pd[0] not in (None, 1) or pd[1] not in (None, 1):
-            raise ValueError(f"Pointwise filter must be 1x1, got {pd[0]}x{pd[1]}")
+        for d in pd[:2]:   # TF: dims[0], then dims[1], assert_is_compatible_with(1)
+            if d not in (None, 1):
+                raise ValueError(f"Dimensions {d} and 1 are not compatible")
         depthwise = _with_space_to_batch(x, dw, strides, padding, rate, data_format,
                                          "depthwise")
         return conv2d(depthwise, pw, [1, 1, 1, 1], "VALID", data_format=data_format, name=sc)

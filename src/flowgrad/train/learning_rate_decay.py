@@ -25,8 +25,8 @@ __all__ = ["exponential_decay", "piecewise_constant", "polynomial_decay", "natur
 
 
 def _step(global_step, fn_name, dtype):
-    if global_step is None:
-        raise ValueError(f"global_step is required for {fn_name}.")
+    """The step in `dtype` (TF 1.14's schedules cast it: None fails in convert_to_tensor,
+    "None values not supported.")."""
     return math_ops.cast(global_step, dtype)
 
 

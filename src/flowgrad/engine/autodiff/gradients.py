@@ -224,9 +224,6 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
     route = _branch_router(graph, ys_t, xs_t)
-    if route is not None and checkpoints is None:
-        return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
-                                 aggregation_method, stop_ops, unconnected, route)
     to_ops = [y._op for y in ys_t]
     from_ops = [x._op for x in xs_t]
 
@@ -262,6 +259,13 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             between_list.append(op)
             reached.discard(op)
             queue.extend(t._op for t in op._inputs)
+    if route is not None and checkpoints is None and (body_walk() is not None or any(
+            op._type in _FRAMED or op in graph._branch_of for op in between_list)):
+        # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
+        # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
+        # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
+        return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
+                                 aggregation_method, stop_ops, unconnected, route)
     pending = dict.fromkeys(between, 0)
     for op in between_list:
         for t in op._inputs:

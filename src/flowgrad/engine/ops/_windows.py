@@ -75,8 +75,10 @@ def from_nhwc_dims(n, h, w, c, data_format):
     return [n, c, h, w] if data_format == "NCHW" else [n, h, w, c]
 
 
-def out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
-    """TF's windowed output size and padding: (out, pad_before, pad_after); None if unknown."""
+def out_size(size, k, stride, dilation, padding, explicit=(0, 0), run=False):
+    """TF's windowed output size and padding: (out, pad_before, pad_after); None if unknown.
+    `run`: a kernel's check (GetWindowedOutputSizeVerboseV2: an empty output is allowed, a
+    negative one is InvalidArgumentError) instead of the shape function's."""
     if size is None:
         return None, 0, 0
     eff = (k - 1) * dilation + 1
@@ -84,15 +86,19 @@ def out_size(size, k, stride, dilation, padding, explicit=(0, 0)):
         out = (size + stride - 1) // stride
         total = max(0, (out - 1) * stride + eff - size)
         return out, total // 2, total - total // 2
-    if padding == "EXPLICIT":
-        before, after = explicit
-        size += before + after
-        if size < eff:
-            raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
-        return (size - eff) // stride + 1, before, after
-    if size < eff:
-        raise ValueError(f"Negative dimension size caused by subtracting {eff} from {size}")
-    return (size - eff + stride) // stride, 0, 0
+    before, after = explicit if padding == "EXPLICIT" else (0, 0)
+    padded = size + before + after
+    if run:
+        num = padded - eff + stride
+        out = -(-num // stride) if num < 0 else num // stride   # C++'s division
+        if out < 0:
+            raise errors.InvalidArgumentError(
+                None, None, f"Computed output size would be negative: {out} [input_size: "
+                f"{size}, effective_filter_size: {eff}, stride: {stride}]")
+        return out, before, after
+    if padded < eff:
+        raise ValueError(f"Negative dimension size caused by subtracting {eff} from {padded}")
+    return (padded - eff) // stride + 1, before, after
 
 
 def _explicit_hw(explicit, data_format):
@@ -102,12 +108,13 @@ def _explicit_hw(explicit, data_format):
     return hw(pairs, data_format)
 
 
-def geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None):
+def geometry(in_hw, k_hw, strides, dilations, padding, data_format, explicit=None,
+             run=False):
     """Per spatial dim: (out, pad_before, pad_after)."""
     s = hw(strides, data_format)
     d = hw(dilations, data_format)
     ex = _explicit_hw(explicit, data_format)
-    return [out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i]) for i in range(2)]
+    return [out_size(in_hw[i], k_hw[i], s[i], d[i], padding, ex[i], run) for i in range(2)]
 
 
 def to_nhwc(x, data_format):
@@ -157,7 +164,7 @@ class Geo:
         self.sh, self.sw = hw(strides, data_format)
         self.dh, self.dw = hw(dilations, data_format)
         self.geo = geometry((self.h, self.w), k_hw, strides, dilations, padding, data_format,
-                            explicit)
+                            explicit, run=True)
         (self.oh, ht, hb), (self.ow, wl, wr) = self.geo
         self.padded = (self.n, self.h + ht + hb, self.w + wl + wr, self.c)
 

@@ -66,6 +66,7 @@ def _conv2d_infer(inputs, attrs):
         raise TypeError(f"Input 'filter' of 'Conv2D' Op has type {f.dtype.base_dtype.name} that "
                         f"does not match type {x.dtype.base_dtype.name} of argument 'input'.")
     strides, padding, fmt, dil, explicit = _conv_attrs(attrs)
+    check_explicit_paddings(padding, explicit, fmt)
     xd = nhwc_dims(x.shape.as_tuple(), fmt) or (None,) * 4
     fd = f.shape.as_tuple() or (None,) * 4
     if xd[3] is not None and fd[2] is not None and xd[3] != fd[2]:
@@ -103,6 +104,46 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     o = f.shape[3]
     out = threads.matmul(g.im2col(x), f.reshape(g.kh * g.kw * g.c, o))   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
+
+
+def convert_padding(padding):
+    """TF's _convert_padding: (padding, explicit_paddings) of a padding string or a list of
+    four [before, after] pairs ("EXPLICIT"), with TF's messages for a malformed list. The
+    string is checked later, as an attr of the op."""
+    if isinstance(padding, str) and padding == "EXPLICIT":
+        raise ValueError('"EXPLICIT" is not a valid value for the padding parameter. To use '
+                         'explicit padding, the padding parameter must be a list.')
+    if not isinstance(padding, (list, tuple)):
+        return padding, []
+    explicit = []
+    for i, pair in enumerate(padding):
+        if not isinstance(pair, (list, tuple)):
+            raise ValueError(f"When padding is a list, each element of padding must be a "
+                             f"list/tuple of size 2. Element with index {i} of padding is not "
+                             f"a list/tuple")
+        if len(pair) != 2:
+            raise ValueError(f"When padding is a list, each element of padding must be a "
+                             f"list/tuple of size 2. Element with index {i} of padding has "
+                             f"size {len(pair)}")
+        explicit.extend(int(v) for v in pair)
+    if len(padding) != 4:
+        raise ValueError(f"When padding is a list, it must be of size 4. Got padding of size: "
+                         f"{len(padding)}")
+    return "EXPLICIT", explicit
+
+
+def check_explicit_paddings(padding, explicit, data_format):
+    """TF's CheckValidPadding (a shape function's): explicit paddings are nonnegative and
+    zero on the batch and depth dimensions."""
+    if padding != "EXPLICIT":
+        return
+    if any(v < 0 for v in explicit):
+        raise ValueError("All elements of explicit_paddings must be nonnegative")
+    pairs = [explicit[2 * i:2 * i + 2] for i in range(4)]
+    n, _, _, c = nhwc_dims(pairs, data_format)
+    if n != [0, 0] or c != [0, 0]:
+        raise ValueError("Nonzero explicit padding in the batch or depth dimensions is not "
+                         "supported")
 
 
 def padding_attrs(op_type, padding, data_format):
@@ -143,21 +184,20 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
         if filter is not None:
             raise ValueError("Cannot specify both 'filter' and 'filters'")
         filter = filters
-    check_choice("Conv2D", "data_format", data_format, ("NHWC", "NCHW"))
-    padding, explicit = padding_attrs("Conv2D", padding, data_format)
-    cidx = 1 if data_format == "NCHW" else 3
+    padding, explicit = convert_padding(padding)
+    data_format = "NHWC" if data_format is None else data_format
+    cidx = 1 if str(data_format).startswith("NC") else 3
     strides = get_sequence(strides, 2, cidx, "strides")
     dilations = get_sequence(dilations, 2, cidx, "dilations")
     attrs = {"strides": strides, "padding": padding, "explicit_paddings": explicit,
              "data_format": data_format, "dilations": dilations, "use_cudnn_on_gpu": True}
-    if isinstance(input, Tensor) and isinstance(filter, Tensor):
-        x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
-                                allowed=FLOATS)
-        return apply("Conv2D", [x, f], attrs, name or "Conv2D")
-    # TF's op wrapper converts the inputs inside the op's scope (Conv2D/ReadVariableOp)
+    # TF's op wrapper converts the inputs inside the op's scope (Conv2D/ReadVariableOp),
+    # then checks their dtypes and the attrs: a call failing there uses up the name
     with name_scope(name, "Conv2D", [input, filter]) as scope:
         x, f = same_type_inputs("Conv2D", [input, filter], ["input", "filter"],
                                 allowed=FLOATS)
+        check_choice("Conv2D", "padding", padding, ("SAME", "VALID", "EXPLICIT"))
+        check_choice("Conv2D", "data_format", data_format, ("NHWC", "NCHW"))
         return apply("Conv2D", [x, f], attrs, scope)
 
 

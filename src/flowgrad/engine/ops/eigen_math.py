@@ -37,16 +37,19 @@ _TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
 
 try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
-    _expf, _logf = _LIBM.expf, _LIBM.logf
-    for _fn in (_expf, _logf):
+    _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
+    for _fn in (_expf, _logf, _powf):
         _fn.restype = ctypes.c_float
-        _fn.argtypes = [ctypes.c_float]
+        _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
     def _expf(v):
         return float(np.float32(np.exp(np.float64(v))))
 
     def _logf(v):
         return float(np.float32(np.log(np.float64(v))))
+
+    def _powf(v, e):
+        return float(np.float32(np.power(np.float64(v), np.float64(e))))
 
 
 def _flush(a):
@@ -391,6 +394,56 @@ def exp_summed_along_rows(x2d):
     tails = np.concatenate(tails)
     out.reshape(-1)[tails] = libm_exp(x2d.reshape(-1)[tails])
     return out
+
+
+# -- powf: glibc's powf rounds a double-precision power that is within about 0.0015 float32
+# ulp of the true one (measured), so it is not correctly rounded: the float64 power rounded
+# once agrees with it except where the true power is that close to the midpoint between two
+# floats. Those few elements (about 2%, within 0.01 ulp) call libm's powf itself.
+_POWF_NEAR = 0.01
+_POWF_NEAR_BITS = np.int64(int(_POWF_NEAR * (1 << 29)))
+
+
+_LOW29 = np.uint64((1 << 29) - 1)
+_MID29 = np.uint64(1 << 28)
+
+
+def _powf_square(x):
+    """powf(x, 2) as powf below, cheaper: the float64 square of a float32 is exact, and
+    the nearness to a float32 rounding midpoint is read from its 29 dropped bits (within
+    _POWF_NEAR ulp, or outside float32's normal range: powf itself)."""
+    x = flush(x)
+    with np.errstate(all="ignore"):
+        d = np.square(x, dtype=np.float64).reshape(-1)
+        r = d.astype(_F)
+        low = (d.view(np.uint64) & _LOW29).view(np.int64)
+        low -= np.int64(_MID29)
+        risky = np.abs(low) < _POWF_NEAR_BITS
+        risky |= ~((d >= _TINY) & (d <= _F32_MAX))
+    for i in np.flatnonzero(risky):
+        r[i] = _powf(float(x.flat[i]), 2.0)
+    return _flush(r).reshape(np.shape(x))
+
+
+def powf(x, y):
+    """libm's powf of float32 x and y (broadcast), as TF's float32 Pow kernel and LRNGrad
+    call it (Eigen's numext::pow): denormal inputs read as zero, the result flushed."""
+    if np.ndim(y) == 0 and float(y) == 2.0:
+        return _powf_square(x)
+    xb, yb = np.broadcast_arrays(flush(x), flush(y))
+    with np.errstate(all="ignore"):
+        v = np.power(xb.astype(np.float64), yb.astype(np.float64))
+        r = np.array(v.astype(_F), ndmin=1)
+        r64 = r.astype(np.float64)
+        nb = np.nextafter(r, np.where(v.reshape(r.shape) >= r64, _F(np.inf), _F(-np.inf)))
+        nb64 = nb.astype(np.float64)
+        near = np.abs(v.reshape(r.shape) - (r64 + nb64) / 2) < _POWF_NEAR * np.abs(nb64 - r64)
+    idx = np.flatnonzero(near)
+    if idx.size:
+        xf, yf = xb.reshape(-1), yb.reshape(-1)
+        for i in idx:
+            r.flat[i] = _powf(float(xf[i]), float(yf[i]))
+    return _flush(r).reshape(v.shape)
 
 
 def softplus_grad(g, x):

@@ -251,10 +251,11 @@ def _pow_kernel(x, y):
     if x.dtype.kind in "iu" and np.any(np.asarray(y) < 0):
         raise _errors.InvalidArgumentError(
             None, None, "Integers to negative integer powers are not allowed")
-    if x.dtype == np.float32:
-        # TF's CPU kernel calls powf (correctly rounded); NumPy's float32 power can be off
-        # by one ulp (0.9f ** 4). The float64 power rounded once gives powf's answer.
-        return np.power(x.astype(np.float64), np.asarray(y, np.float64)).astype(np.float32)
+    if x.dtype == np.float32 and max(np.size(x), np.size(y)) <= _eigen_math.EXACT_MAX:
+        # TF's CPU kernel calls libm's powf; NumPy's float32 power can be off by one ulp
+        # (0.9f ** 4), and the float64 power rounded once differs from powf near midpoints
+        # (above EXACT_MAX values NumPy's, as Exp and Log: docs/performance.md)
+        return _eigen_math.powf(x, y)
     return np.power(x, y)
 
 

@@ -8,23 +8,18 @@ import numpy as np
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
-from ..framework.constant_op import constant
+from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
-from .cast import cast
-from .comparison import less_equal
 from .construction import ones_like
-from .construction import range as _range
-from .elementwise import abs as _abs
 from .elementwise import pow, truediv
-from .linalg import matmul
 from .reductions import reduce_sum
-from .shape import expand_dims, reshape, shape
+from .shape import reshape
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
@@ -285,55 +280,143 @@ def _lrn_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape)]
 
 
-def _channel_window_sum(v, r):
-    """sum(v[..., c - r: c + r + 1]) for every channel c, by cumulative sums."""
+def _window_sum(v, r, block=None):
+    """sum(v[..., c - r: c + r + 1]) for every channel c, added in channel order from 0,
+    as LRNGrad's loop and TF's contraction with the 0/1 band matrix (whose zeros add
+    nothing). `block`: the contraction's slices of the channel axis, each summed on its
+    own before being added to the total."""
     c = v.shape[-1]
-    cs = np.concatenate([np.zeros(v.shape[:-1] + (1,), v.dtype), np.cumsum(v, axis=-1)], -1)
-    hi = np.minimum(np.arange(c) + r + 1, c)
-    lo = np.maximum(np.arange(c) - r, 0)
-    return cs[..., hi] - cs[..., lo]
+    acc = np.zeros_like(v)
+    total = np.zeros_like(v) if block and block < c else None
+    chan = np.arange(c)
+    for d in range(-min(r, c - 1), min(r, c - 1) + 1):
+        src = slice(max(0, d), min(c, c + d))       # channel k = c + d
+        dst = slice(max(0, -d), min(c, c - d))      # for these c
+        if total is not None and d > -r:
+            # a slice starts at k (past the window's first channel): close the one before
+            new = np.zeros(c, bool)
+            new[dst] = (chan[src] % block == 0) & (chan[dst] + d > chan[dst] - r)
+            if new.any():
+                total[..., new] += acc[..., new]
+                acc[..., new] = 0
+        acc[..., dst] += v[..., src]
+    return acc if total is None else total + acc
+
+
+def _contraction_block(rows, depth):
+    """The slices of the channel axis TF 1.14's band contraction sums apart (Eigen's
+    blocking on the oracle's CPU): one row is a matrix-vector product, over 16 channels
+    at a time from 128 channels on (4 from 8000 on); more rows a matrix product whose
+    inner dimension above 320 is cut into equal slices of 320 or fewer, rounded up to 8
+    (TensorContractionBlocking for MKL-DNN's kernel; products small enough for Eigen to
+    run on one thread keep up to 400 channels whole: not modelled)."""
+    if rows == 1:
+        return None if depth < 128 else (16 if depth * 4 < 32000 else 4)
+    if depth <= 320:
+        return None
+    slices = -(-depth // 320)
+    return -(-(depth // slices) // 8) * 8
+
+
+def _sliding_sum(v, r):
+    """TF's SingleThreadedLRN scale (depth > 384, beta 0.5 or 1): a running sum over the
+    zero-padded channels, each new square added before the oldest is taken away."""
+    c = v.shape[-1]
+    pad = np.zeros(v.shape[:-1] + (c + 2 * r,), v.dtype)
+    pad[..., r:r + c] = v
+    out = np.empty_like(v)
+    acc = np.zeros(v.shape[:-1], v.dtype)
+    for i in range(2 * r):
+        acc += pad[..., i]
+    for i in range(c):
+        acc += pad[..., i + 2 * r]
+        out[..., i] = acc
+        acc -= pad[..., i]
+    return out
+
+
+def _squares(x):
+    sq = np.square(x)
+    return eigen_math.flush(sq) if x.dtype == np.float32 else sq
+
+
+def _neg_pow(s, beta):
+    """s ** -beta as TF's kernel evaluates it: 1 / s, rsqrt(s) or exp(log(s) * -beta),
+    Eigen's packet functions for float32."""
+    if beta == 1.0:
+        return s.dtype.type(1) / s
+    if s.dtype == np.float64:   # no TF kernel (the LRN op made directly, for checks)
+        return s ** -beta
+    if s.dtype != np.float32:   # half: each function in float, rounded back
+        f = s.astype(np.float32)
+        if beta == 0.5:
+            return (np.float32(1) / np.sqrt(f)).astype(s.dtype)
+        lg = np.log(f).astype(s.dtype)
+        return np.exp((lg * s.dtype.type(-beta)).astype(np.float32)).astype(s.dtype)
+    if beta == 0.5:
+        return eigen_math.rsqrt(s)
+    return eigen_math.exp(eigen_math.log(s) * np.float32(-beta))
 
 
 def _lrn_kernel(x, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, **_):
-    xf = x.astype(np.float64) if x.dtype == np.float16 else x
-    s = bias + alpha * _channel_window_sum(np.square(xf), depth_radius)
-    return (xf * s ** -beta).astype(x.dtype, copy=False)
+    """TF 1.14's CPU LRN: the squares summed over the channel window, then
+    x * (alpha * sum + bias) ** -beta (for more than 384 channels and beta 0.5 or 1, a
+    running sum of alpha * x^2, then bias + sum)."""
+    t = x.dtype.type
+    with np.errstate(all="ignore"):
+        if x.shape[-1] > 384 and beta in (0.5, 1.0):
+            s = t(bias) + _sliding_sum(_squares(x) * t(alpha), depth_radius)
+        else:
+            block = _contraction_block(x.size // max(x.shape[-1], 1), x.shape[-1])
+            s = _window_sum(_squares(x), depth_radius, block) * t(alpha) + t(bias)
+        return x * _neg_pow(s, beta)
 
 
-def _band(c, r, dtype):
-    i = np.arange(c)
-    return constant((np.abs(i[:, None] - i[None, :]) <= r).astype(dtype.as_numpy_dtype))
+def _lrn_grad_kernel(g, x, y, depth_radius=5, bias=1.0, alpha=1.0, beta=0.5, **_):
+    """TF 1.14's LRNGrad loop: for each channel j with g_j != 0, every k in j's window
+    gets (x_k * (-2 alpha beta y_j) / N_j + [k == j] N_j^-beta) * g_j, added in j order;
+    N_j = alpha * sum(x^2 over j's window) + bias."""
+    t = x.dtype.type
+    r, c = depth_radius, x.shape[-1]
+    with np.errstate(all="ignore"):
+        norm = t(alpha) * _window_sum(_squares(x), r) + t(bias)
+        # Eigen::numext::pow: libm's powf (half: on floats, rounded back)
+        pcp = (np.power(norm, t(-beta)) if x.dtype == np.float64
+               else eigen_math.powf(norm, np.float32(t(-beta))).astype(x.dtype))
+        ab2 = (t(-2) * t(alpha)) * t(beta) * y
+        out = np.zeros_like(x)
+        for e in range(-min(r, c - 1), min(r, c - 1) + 1):   # e = j - k, j ascending
+            k0, k1 = max(0, -e), min(c, c - e)
+            xk = x[..., k0:k1]
+            j = slice(k0 + e, k1 + e)
+            term = xk * ab2[..., j] / norm[..., j]
+            if e == 0:
+                term += pcp[..., j]
+            gj = g[..., j]
+            out[..., k0:k1] += np.where(gj != 0, term * gj, t(0))
+    return out
+
+
+def _lrn_attrs(op):
+    return {k: op._get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta")}
 
 
 def _lrn_grad(op, grad):
-    """y = x s^-b with s = bias + alpha W(x^2) (W: the channel-window sum, a band matmul):
-    dx = g s^-b - 2 alpha b x W(g x s^(-b-1)). Composed from differentiable ops (TF's
-    LRNGrad has no gradient; this one has)."""
-    x = op.inputs[0]
-    r, bias, alpha, beta = (op._get_attr(k) for k in ("depth_radius", "bias", "alpha", "beta"))
-    c = x.shape.as_tuple()[-1] if x.shape.ndims == 4 else None
-    dt = x.dtype.base_dtype
-    if c is not None:
-        band = _band(c, r, dt)
-    else:
-        # channels known at run time only (TF's LRNGrad kernel reads them then): the band
-        # |i - j| <= r built in the graph
-        c = shape(x)[-1]
-        i = _range(c)
-        dist = _abs(_sub(expand_dims(i, 1), expand_dims(i, 0)))
-        band = cast(less_equal(dist, constant(r)), dt)
+    """TF's LRNGrad(grad, x, y); LRNGrad itself has no gradient (as in TF)."""
+    return [apply("LRNGrad", [grad, op.inputs[0], op.outputs[0]], _lrn_attrs(op))]
 
-    def window(v):
-        flat = reshape(v, [-1, c])
-        return reshape(matmul(flat, band), shape(v))
-    s = apply("Add", [scalar(bias, x), _mul(scalar(alpha, x), window(apply("Square", [x])))])
-    s_b = pow(s, scalar(-beta, x))
-    inner = window(_mul(_mul(grad, x), truediv(s_b, s)))
-    return [_sub(_mul(grad, s_b), _mul(scalar(2 * alpha * beta, x), _mul(x, inner)))]
+
+def _lrn_grad_infer(inputs, attrs):
+    for t in inputs:
+        if t.shape.ndims is not None and t.shape.ndims != 4:
+            raise ValueError(f"Shape must be rank 4 but is rank {t.shape.ndims}")
+    return [(inputs[0].dtype.base_dtype, inputs[0].shape)]
 
 
 _LRN_TYPES = tuple(t for t in FLOATS if t is not _dt.float64)  # TF's op: no float64
 register_op("LRN", infer=_lrn_infer, kernel=_lrn_kernel, grad=_lrn_grad)
+register_op("LRNGrad", infer=_lrn_grad_infer, kernel=_lrn_grad_kernel,
+            grad=no_gradient_registered)
 
 
 def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias: float = 1,
@@ -345,10 +428,13 @@ def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias:
     ...     print(sess.run(tf.nn.lrn(tf.ones([1, 1, 1, 2]), depth_radius=1, beta=1.0)))
     [[[[0.33333334 0.33333334]]]]
     """
-    x = to_tensor(input, name="input")
-    check_dtype("LRN", x, _LRN_TYPES, "input")
-    return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
-                              "alpha": float(alpha), "beta": float(beta)}, name or "LRN")
+    # TF's generated wrapper: a Python value becomes the Const LRN/input (float32 first)
+    with name_scope(name, "LRN", [input]) as scope:
+        x = input if isinstance(input, Tensor) else \
+            convert_to_tensor(input, name="input", preferred_dtype=_dt.float32)
+        check_dtype("LRN", x, _LRN_TYPES, "input")
+        return apply("LRN", [x], {"depth_radius": int(depth_radius), "bias": float(bias),
+                                  "alpha": float(alpha), "beta": float(beta)}, scope)
 
 
 lrn = local_response_normalization

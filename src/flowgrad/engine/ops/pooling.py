@@ -15,7 +15,8 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph import Tensor
+from ..framework.constant_op import convert_to_tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, INTS, apply, to_tensor
@@ -274,18 +275,40 @@ def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
     return from_nhwc(dx, data_format)
 
 
-def _pool(op_type, value, ksize, strides, padding, data_format, name, allowed):
+# TF 1.14's op defs: MaxPool's input, T (default float32) and data_format; AvgPool's (its
+# input is called value, its T has no default)
+_MAX_POOL_T = (_dt.float16, _dt.bfloat16, _dt.float32, _dt.float64, _dt.int32, _dt.int64,
+               _dt.uint8, _dt.int16, _dt.int8, _dt.uint16, _dt.qint8)
+_POOL_DEF = {"MaxPool": ("input", _MAX_POOL_T, ("NHWC", "NCHW", "NCHW_VECT_C"), _dt.float32),
+             "AvgPool": ("value", FLOATS, ("NHWC", "NCHW"), None)}
+
+
+def _pool_checked(op_type, value, ksize, strides, padding, data_format):
+    """tf.nn.max_pool / avg_pool's work inside the op's scope, as TF 1.14's: ksize and
+    strides as 4-lists, then the generated wrapper's conversion (a Python value becomes the
+    Const <scope>/<arg>, MaxPool's float32 first), dtype and attr checks (a call failing
+    there has used up the name). Returns (input, attrs)."""
+    arg, types, formats, preferred = _POOL_DEF[op_type]
+    data_format = "NHWC" if data_format is None else data_format
+    cidx = 1 if str(data_format).startswith("NC") else 3
+    ksize = get_sequence(ksize, 2, cidx, "ksize")
+    strides = get_sequence(strides, 2, cidx, "strides")
+    x = value if isinstance(value, Tensor) else \
+        convert_to_tensor(value, name=arg, preferred_dtype=preferred)
+    if x.dtype.base_dtype not in types:
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {x.dtype.name} "
+                        f"not in list of allowed values: {', '.join(d.name for d in types)}")
     check_choice(op_type, "padding", padding, ("SAME", "VALID"))
-    check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
-    cidx = 1 if data_format == "NCHW" else 3
-    x = to_tensor(value, name="input")
-    if x.dtype.base_dtype not in allowed:
-        raise TypeError(f"Value passed to parameter 'input' has DataType {x.dtype.name} not in "
-                        f"list of allowed values: {', '.join(d.name for d in allowed)}")
-    return apply(op_type, [x], {"ksize": get_sequence(ksize, 2, cidx, "ksize"),
-                                "strides": get_sequence(strides, 2, cidx, "strides"),
-                                "padding": padding, "data_format": data_format},
-                 name or op_type)
+    check_choice(op_type, "data_format", data_format, formats)
+    return x, {"ksize": ksize, "strides": strides, "padding": padding,
+               "data_format": data_format}
+
+
+def _max_pool_unsupported(x, attrs):
+    if attrs["data_format"] == "NCHW_VECT_C":
+        raise NotImplementedError("max_pool: data_format='NCHW_VECT_C' is not supported")
+    if x.dtype.base_dtype not in POOL_TYPES:
+        raise NotImplementedError(f"max_pool: inputs of type {x.dtype.name} are not supported")
 
 
 def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -300,7 +323,10 @@ def max_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: s
      [13. 15.]]
     """
     value = input if value is None else value
-    return _pool("MaxPool", value, ksize, strides, padding, data_format, name, POOL_TYPES)
+    with name_scope(name, "MaxPool", [value]) as scope:
+        x, attrs = _pool_checked("MaxPool", value, ksize, strides, padding, data_format)
+        _max_pool_unsupported(x, attrs)
+        return apply("MaxPool", [x], attrs, scope)
 
 
 def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: str,
@@ -315,7 +341,9 @@ def avg_pool(value: TensorLike, ksize: IntOrInts, strides: IntOrInts, padding: s
      [1. 1.]]
     """
     value = input if value is None else value
-    return _pool("AvgPool", value, ksize, strides, padding, data_format, name, FLOATS)
+    with name_scope(name, "AvgPool", [value]) as scope:
+        x, attrs = _pool_checked("AvgPool", value, ksize, strides, padding, data_format)
+        return apply("AvgPool", [x], attrs, scope)
 
 
 # =========================================================================================

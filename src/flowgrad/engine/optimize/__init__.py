@@ -19,8 +19,9 @@ spells its Grappler switches:
     all of the above        RewriterConfig(disable_meta_optimizer=True)
     ======================  =========================================================
 
-Not a pass: reciprocal_div.py, Grappler's Div(x, const) -> Mul(x, 1/const), changes values
-as TF 1.14 does, so the session applies it to every plan (both tiers) of a graph of at
+Not passes: reciprocal_div.py, Grappler's Div(x, const) -> Mul(x, 1/const), and
+constant_push_down.py, Grappler's op(C, op(X, Y)) -> op(X, op(C, Y)) for Add/Mul, change values
+as TF 1.14 does, so the session applies them to every plan (both tiers) of a graph of at
 least 4 ops while constant folding is on.
 """
 from __future__ import annotations

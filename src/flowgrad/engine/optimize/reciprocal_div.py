@@ -24,6 +24,7 @@ from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from .constant_folding import constant_folding
+from .constant_push_down import constant_push_down
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -77,9 +78,10 @@ def reciprocal_division(program):
 
 
 def grappler_division(program, graph, options):
-    """`program` (lowered from `graph`) as Grappler leaves its divisions: rewritten when
-    constant folding is on and the graph has at least MIN_GRAPH_NODES ops."""
+    """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
+    Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
+    and the graph has at least MIN_GRAPH_NODES ops."""
     if options.get("constant_folding", True) and \
             len(graph.get_operations()) >= MIN_GRAPH_NODES:
-        return reciprocal_division(program)
+        return constant_push_down(reciprocal_division(program))
     return program

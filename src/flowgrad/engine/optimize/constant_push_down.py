@@ -1,0 +1,145 @@
+"""Grappler's ConstantPushDown, as TF 1.14's constant folding runs it (values change).
+
+For an Add/AddV2 or Mul `parent` with one constant input C whose other input is a node of
+the same type (`child`, read by nothing else and not fetched) whose inputs are not both
+constant, TF swaps C with the child's first non-constant input X:
+
+    parent(C, child(X, Y))  ->  parent(X, child(C, Y))
+
+and folds child when Y is constant: `x * 0.3 * 0.7` runs as `(0.7 * 0.3) * x`,
+`x + 0.1 + 0.7` as `(0.7 + 0.1) + x`, `0.3 * (x * x)` as `x * (0.3 * x)`, which differ
+from the written order in the last bit for about a third of the inputs. Each pass visits
+the nodes in order (one swap per node), then folds what became constant, until nothing
+changes, as Grappler's FoldGraph / SimplifyGraph loop. Devices are not compared (one
+device here) and control edges are not moved.
+"""
+from __future__ import annotations
+
+from ..framework import dtypes as _dt
+from ..framework.tensor_shape import TensorShape
+from .constant_folding import constant_folding
+
+_ASSOC = frozenset({"Add", "AddV2", "Mul"})
+_MAX_PASSES = 50
+
+
+def _broadcast_shape(a, b):
+    """The static broadcast shape of two TensorShapes (unknown rank if not computable)."""
+    if a is None or b is None or a.ndims is None or b.ndims is None:
+        return TensorShape(None)
+    da, db = a.as_tuple(), b.as_tuple()
+    n = max(len(da), len(db))
+    da, db = (1,) * (n - len(da)) + da, (1,) * (n - len(db)) + db
+    out = []
+    for x, y in zip(da, db):
+        if x == 1:
+            out.append(y)
+        elif y == 1 or x == y:
+            out.append(x)
+        elif x is None or y is None:
+            out.append(None)
+        else:
+            return TensorShape(None)
+    return TensorShape(out)
+
+
+def _one_pass(program):
+    """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
+    # Grappler never folds a PlaceholderWithDefault: what depends on one is not constant
+    tainted = set()
+    for n in program.nodes:
+        if n.type == "PlaceholderWithDefault" or any(v in tainted for v in n.inputs):
+            tainted.update(n.outputs)
+    consts = {n.outputs[0] for n in program.nodes
+              if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
+    producer = {}
+    uses = {}
+    for i, n in enumerate(program.nodes):
+        for v in n.outputs:
+            producer[v] = i
+        for v in n.inputs:
+            uses[v] = uses.get(v, 0) + 1
+    fetched = set(program.fetches)
+    nodes = list(program.nodes)
+    out = None
+    for i, n in enumerate(nodes):
+        if n.type not in _ASSOC or len(n.inputs) != 2 or n.recompute:
+            continue
+        if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
+            continue
+        kids = [producer.get(v) for v in n.inputs]
+        if None in kids or all(nodes[k].type != n.type for k in kids):
+            continue
+        const_in = [v in consts for v in n.inputs]
+        if not any(const_in):
+            continue
+        pc = 0 if const_in[0] else 1             # the parent's constant input
+        j = kids[1 - pc]
+        child = nodes[j]
+        cv = child.outputs[0] if child.outputs else None
+        if len(child.inputs) < 2 or child.recompute or cv in fetched or uses.get(cv, 0) > 1:
+            continue
+        leaf_const = [v in consts for v in child.inputs[:2]]
+        if all(leaf_const):
+            continue                             # the child folds as it is
+        k = 1 if leaf_const[0] else 0            # the child's first non-constant input
+        if out is None:
+            out = program.copy()
+        # the child computes a new value (its shape may change): a new value id
+        new_inputs = list(child.inputs)
+        new_inputs[k] = n.inputs[pc]
+        shape = _broadcast_shape(program.shapes.get(new_inputs[0]),
+                                 program.shapes.get(new_inputs[1]))
+        nv = out.new_value(program.dtypes.get(cv), shape)
+        nodes[j] = child.with_inputs(new_inputs)
+        nodes[j].outputs = [nv]
+        parent_inputs = list(n.inputs)
+        parent_inputs[pc] = child.inputs[k]
+        parent_inputs[1 - pc] = nv
+        nodes[i] = n.with_inputs(parent_inputs)
+        producer[nv] = j
+        uses[nv] = 1
+    if out is None:
+        return None
+    out.nodes = _topological(nodes)
+    return out
+
+
+def _topological(nodes):
+    """`nodes` reordered so that each comes after the producers of its inputs (a swap
+    can make a node read a constant defined after it), otherwise in their order."""
+    producer = {v: i for i, n in enumerate(nodes) for v in n.outputs}
+    done = [False] * len(nodes)
+    order = []
+    for start in range(len(nodes)):
+        stack = [(start, False)]
+        while stack:
+            i, expanded = stack.pop()
+            if done[i]:
+                continue
+            if expanded:
+                done[i] = True
+                order.append(nodes[i])
+                continue
+            stack.append((i, True))
+            for v in reversed(nodes[i].inputs):
+                j = producer.get(v)
+                if j is not None and not done[j]:
+                    stack.append((j, False))
+    return order
+
+
+def constant_push_down(program):
+    """`program` with Grappler's constant push-down applied until it changes nothing."""
+    types = {v: n.type for n in program.nodes for v in n.outputs}
+    if not any(n.type in _ASSOC and len(n.inputs) == 2 and
+               any(types.get(v) == n.type for v in n.inputs) for n in program.nodes):
+        return program   # no Add/Mul reads one of its own type: nothing to push
+    for _ in range(_MAX_PASSES):
+        program = constant_folding(program)
+        nxt = _one_pass(program)
+        if nxt is None:
+            return program
+        program = nxt
+    return constant_folding(program)
+
