@@ -1,5 +1,5 @@
 """TF 1.14 training-loop infrastructure probed by the ptrain helper: tf.train.Coordinator's
-request_stop outside an except block (tests/test_ptrain.py runs cases() on flowgrad)."""
+request_stop outside an except block, session config messages' text format (tests/test_ptrain.py runs cases() on flowgrad)."""
 
 
 def _outcome(fn):
@@ -36,8 +36,57 @@ def coordinator_request_stop_in_except(tf):
     return {"stopped": coord.should_stop(), "join": _outcome(coord.join)}
 
 
+def config_text(tf):
+    """str() and repr() of ConfigProto / RunOptions / GPUOptions: protobuf text format, fields in
+    field-number order, enums by name, maps by key, sub-messages when set (not when only
+    read); an empty message prints as ''."""
+    c = tf.ConfigProto(allow_soft_placement=True, device_count={"GPU": 0, "CPU": 2},
+                       intra_op_parallelism_threads=2)
+    c.gpu_options.allow_growth = True
+    c.gpu_options.per_process_gpu_memory_fraction = 0.4
+    rw = c.graph_options.rewrite_options
+    rw.constant_folding = rw.OFF
+    rw.memory_optimization = rw.NO_MEM_OPT
+    c.graph_options.optimizer_options.opt_level = tf.OptimizerOptions.L0
+    c.device_filters.append("/job:ps")
+    read_only = tf.ConfigProto()
+    read_only.gpu_options.allow_growth     # noqa: B018 - a read: no gpu_options set
+    jit = tf.ConfigProto(log_device_placement=True, inter_op_parallelism_threads=1,
+                         graph_options=tf.GraphOptions(optimizer_options=tf.OptimizerOptions(
+                             global_jit_level=tf.OptimizerOptions.ON_1)))
+    return {
+        "config": str(c), "config_repr": repr(c), "read_only": str(read_only),
+        "explicit_empty": str(tf.ConfigProto(gpu_options=tf.GPUOptions())),
+        "jit": str(jit),
+        "gpu": str(tf.GPUOptions(allocator_type="BFC", per_process_gpu_memory_fraction=0.333,
+                                 visible_device_list="0,1")),
+        "run_empty": str(tf.RunOptions()),
+        "run_trace": repr(tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE)),
+        "run_timeout": str(tf.RunOptions(timeout_in_ms=1000,
+                                         report_tensor_allocations_upon_oom=True)),
+    }
+
+
+def hook_run_values_options(tf):
+    """A SessionRunHook's after_run sees run_values.options: an empty RunOptions (str '')."""
+    seen = []
+
+    class Hook(tf.train.SessionRunHook):
+        def after_run(self, run_context, run_values):
+            seen.append([type(run_values.options).__name__, str(run_values.options)])
+
+    tf.reset_default_graph()
+    x = tf.constant(1.0)
+    with tf.train.SingularMonitoredSession(hooks=[Hook()]) as sess:
+        sess.run(x)
+        sess.run(x, options=tf.RunOptions(timeout_in_ms=500))
+    return seen
+
+
 def cases(tf):
     return {
         "coordinator_request_stop_outside_except": coordinator_request_stop_outside_except(tf),
         "coordinator_request_stop_in_except": coordinator_request_stop_in_except(tf),
+        "config_text": config_text(tf),
+        "hook_run_values_options": hook_run_values_options(tf),
     }
