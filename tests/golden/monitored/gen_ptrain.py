@@ -1,5 +1,19 @@
 """TF 1.14 training-loop infrastructure probed by the ptrain helper: tf.train.Coordinator's
-request_stop outside an except block, session config messages' text format (tests/test_ptrain.py runs cases() on flowgrad)."""
+request_stop outside an except block, session config messages' text format, what goes
+through tf.logging (the "tensorflow" logger) (tests/test_ptrain.py runs cases() on flowgrad)."""
+import logging
+import os
+import shutil
+import tempfile
+
+
+class _Records(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append("%s:%s" % (record.levelname, record.getMessage()))
 
 
 def _outcome(fn):
@@ -83,10 +97,40 @@ def hook_run_values_options(tf):
     return seen
 
 
+def tf_logging_records(tf):
+    """Messages TF logs through tf.logging: an illegal summary name (INFO), an unreadable
+    `checkpoint` file (two WARNINGs), several global steps (ERROR)."""
+    d = tempfile.mkdtemp()
+    handler = _Records()
+    logger = logging.getLogger("tensorflow")
+    level = logger.level
+    logger.addHandler(handler)
+    tf.logging.set_verbosity(tf.logging.INFO)
+    try:
+        g = tf.Graph()
+        with g.as_default():
+            names = [tf.summary.scalar("val acc(%)", tf.constant(1.0)).name,
+                     tf.summary.histogram("w:0", tf.constant([1.0])).name]
+            with open(os.path.join(d, "checkpoint"), "w") as f:
+                f.write("garbage")
+            state = tf.train.get_checkpoint_state(d)
+            tf.add_to_collection(tf.GraphKeys.GLOBAL_STEP, tf.Variable(0, name="a"))
+            tf.add_to_collection(tf.GraphKeys.GLOBAL_STEP, tf.Variable(0, name="b"))
+            step = tf.train.get_global_step()
+        lines = [ln.replace(d, "DIR") for ln in handler.lines
+                 if "is deprecated" not in ln]   # TF 1.14's deprecation notices
+        return {"names": names, "state": state, "step": step, "log": lines}
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def cases(tf):
     return {
         "coordinator_request_stop_outside_except": coordinator_request_stop_outside_except(tf),
         "coordinator_request_stop_in_except": coordinator_request_stop_in_except(tf),
         "config_text": config_text(tf),
         "hook_run_values_options": hook_run_values_options(tf),
+        "tf_logging_records": tf_logging_records(tf),
     }
