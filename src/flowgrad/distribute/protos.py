@@ -75,32 +75,7 @@ def is_cluster_def(obj):
 
 def _config_text(msg, indent):
     """A flowgrad config record's set fields in protobuf text format."""
-    lines = []
-    pad = "  " * indent
-    for name, default in type(msg)._FIELDS.items():
-        if name not in msg.__dict__:
-            continue
-        value = msg.__dict__[name]
-        if isinstance(value, _Message):
-            inner = _config_text(value, indent + 1)
-            if inner:
-                lines.append(f"{pad}{name} {{\n{inner}{pad}}}\n")
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                lines.append(f'{pad}{name} {{\n{pad}  key: "{k}"\n{pad}  value: {v}\n{pad}}}\n')
-        elif isinstance(value, (list, tuple)):
-            for v in value:
-                lines.append(f'{pad}{name}: "{v}"\n' if isinstance(v, str)
-                             else f"{pad}{name}: {v}\n")
-        elif value != default:
-            if isinstance(value, bool):
-                text = "true" if value else "false"
-            elif isinstance(value, str):
-                text = f'"{value}"'
-            else:
-                text = str(value)
-            lines.append(f"{pad}{name}: {text}\n")
-    return "".join(lines)
+    return msg._text(indent)
 
 
 class ServerDef(_Message):

@@ -7,12 +7,12 @@ op functions raise ImportError naming it when it is missing).
 """
 from __future__ import annotations
 
-import logging
 import re
 import struct
 
 import numpy as np
 
+from .. import logging as tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.constant_op import constant, convert_to_tensor
@@ -25,7 +25,7 @@ from ..engine.ops import png_writer
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
            "text"]
 
-_log = logging.getLogger("flowgrad")
+_log = tf_logging   # TF logs these through tf.logging ("tensorflow" logger)
 _STRING_SCALAR = [(_dt.string, TensorShape(()))]
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import logging
 import os
 import re
 import threading
@@ -24,6 +23,7 @@ import time
 
 import numpy as np
 
+from .. import logging as tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.constant_op import constant, convert_to_tensor
@@ -53,7 +53,7 @@ __all__ = ["SummaryWriter", "all_v2_summary_ops", "always_record_summaries", "au
            "never_record_summaries", "record_summaries_every_n_global_steps", "scalar",
            "should_record_summaries", "summary_writer_initializer_op"]
 
-_log = logging.getLogger("flowgrad")
+_log = tf_logging   # TF logs these through tf.logging ("tensorflow" logger)
 _SUMMARY_WRITER_INIT_COLLECTION_NAME = "_SUMMARY_WRITER_V2"
 
 

@@ -14,10 +14,10 @@ a warning, as TF ignores one it cannot read or parse.
 from __future__ import annotations
 
 import glob
-import logging
 import os
 import re
 
+from .. import logging as tf_logging
 from ..engine.framework import errors
 from ..engine.framework import file_io
 from ..engine.framework.file_io import atomic_write  # noqa: F401 - tools/graph_def.py
@@ -41,7 +41,7 @@ __all__ = [
     "update_checkpoint_state",
 ]
 
-_log = logging.getLogger("flowgrad")
+_log = tf_logging   # TF logs these through tf.logging ("tensorflow" logger)
 
 MAX_STATE_BYTES = 64 << 20   # a state file names checkpoints; it is never near this large
 

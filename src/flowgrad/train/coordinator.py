@@ -64,10 +64,12 @@ class Coordinator:
                     self._exc_info_to_raise = ex
                 else:
                     logging.info("Error reported to Coordinator: %s, %s", type(ex), str(ex))
-                    info = sys.exc_info()
-                    # as TF: the current exception; outside an except block, `ex` itself
-                    self._exc_info_to_raise = info if info[1] is not None else (
-                        type(ex), ex, ex.__traceback__)
+                    # as TF 1.14: the current exception is kept, not `ex`; outside an except
+                    # block there is none, and TF's message for that (a '%' with the empty
+                    # exc_info tuple) fails: TypeError, the stop not set, the tuple kept
+                    self._exc_info_to_raise = sys.exc_info()
+                    if self._exc_info_to_raise[1] is None:
+                        raise TypeError("not all arguments converted during string formatting")
             self._stop_event.set()
 
     def clear_stop(self):
@@ -124,8 +126,7 @@ class Coordinator:
             self._joined = True
             self._registered_threads = set()
             if self._exc_info_to_raise:
-                _, value, tb = self._exc_info_to_raise
-                raise value.with_traceback(tb)
+                _reraise(self._exc_info_to_raise)
             if stragglers:
                 if ignore_live_threads:
                     logging.info("Coordinator stopped with threads still running: %s",
@@ -142,8 +143,15 @@ class Coordinator:
         """Re-raises the exception reported through request_stop, if any."""
         with self._lock:
             if self._exc_info_to_raise:
-                _, value, tb = self._exc_info_to_raise
-                raise value.with_traceback(tb)
+                _reraise(self._exc_info_to_raise)
+
+
+def _reraise(exc_info):
+    """six.reraise as TF calls it: an empty exc_info (see request_stop) fails calling None."""
+    _, value, tb = exc_info
+    if value is None:
+        raise TypeError("'NoneType' object is not callable")
+    raise value.with_traceback(tb)
 
 
 class LooperThread(threading.Thread):

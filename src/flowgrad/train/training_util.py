@@ -6,8 +6,8 @@
 """
 from __future__ import annotations
 
-import logging
 
+from .. import logging as tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..ops import init_ops
@@ -45,7 +45,7 @@ def get_global_step(graph=None):
         except KeyError:
             return None
     else:
-        logging.getLogger("flowgrad").error("Multiple tensors in global_step collection.")
+        tf_logging.error("Multiple tensors in global_step collection.")
         return None
     assert_global_step(global_step_tensor)
     return global_step_tensor

@@ -29,10 +29,21 @@ __all__ = [
 ]
 
 
+def _scalar_text(value):
+    """A scalar field's value as protobuf's text format writes it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.encode("unicode_escape").decode().replace('"', '\\"') + '"'
+    return repr(value) if isinstance(value, float) else str(value)
+
+
 class _Message:
     """A protobuf-like record: declared fields with defaults, nested messages built lazily."""
 
     _FIELDS: ClassVar[dict] = {}
+    _ORDER: ClassVar[tuple] = ()    # the fields in TF's field-number order (text format)
+    _ENUMS: ClassVar[dict] = {}     # field -> {value: enum name}
 
     def __init__(self, **kwargs):
         for k, v in kwargs.items():
@@ -46,6 +57,7 @@ class _Message:
             default = fields[name]
             if isinstance(default, type) and issubclass(default, _Message):
                 value = default()
+                object.__setattr__(value, "_lazy", True)  # read, not set (see _text)
             elif isinstance(default, (list, dict)):
                 value = type(default)()
             else:
@@ -74,6 +86,8 @@ class _Message:
 
     def MergeFrom(self, other):
         for k, v in other.__dict__.items():
+            if k == "_lazy":
+                continue
             cur = self.__dict__.get(k)
             if isinstance(cur, _Message) and isinstance(v, _Message):
                 cur.MergeFrom(v)
@@ -85,11 +99,45 @@ class _Message:
             return NotImplemented
         return all(getattr(self, k) == getattr(other, k) for k in self._FIELDS)
 
-    def __repr__(self):
-        parts = [f"{k}={v!r}" for k, v in self.__dict__.items() if not k.startswith("_")]
-        return f"{type(self).__name__}({', '.join(parts)})"
+    def _text(self, indent=0):
+        """The set fields in protobuf text format, as TF's str(message): field-number order
+        (`_ORDER`), proto3 scalars only when not the default, enums by name (`_ENUMS`), map
+        entries by key, sub-messages when set (one only read, and still empty, is not)."""
+        pad = "  " * indent
+        names = [n for n in self._ORDER if n in self._FIELDS] + [
+            n for n in self._FIELDS if n not in self._ORDER]
+        out = []
+        for name in names:
+            if name not in self.__dict__:
+                continue
+            value, default = self.__dict__[name], self._FIELDS[name]
+            if isinstance(value, dict):
+                for k in sorted(value):
+                    out.append(f"{pad}{name} {{\n{pad}  key: {_scalar_text(k)}\n"
+                               f"{pad}  value: {_scalar_text(value[k])}\n{pad}}}\n")
+            elif isinstance(value, (list, tuple)):
+                out.extend(self._field_text(name, v, pad, indent) for v in value)
+            elif isinstance(value, _Message):
+                if not value.__dict__.get("_lazy") or value._text():
+                    out.append(self._field_text(name, value, pad, indent))
+            elif value is not None and value != default:
+                out.append(self._field_text(name, value, pad, indent))
+        return "".join(out)
 
-    __str__ = __repr__
+    def _field_text(self, name, value, pad, indent):
+        if isinstance(value, _Message):
+            return f"{pad}{name} {{\n{value._text(indent + 1)}{pad}}}\n"
+        enum = self._ENUMS.get(name)
+        text = enum.get(value, value) if enum else _scalar_text(value)
+        return f"{pad}{name}: {text}\n"
+
+    def __str__(self):
+        return self._text()
+
+    __repr__ = __str__
+
+
+_TOGGLE = {0: "DEFAULT", 1: "ON", 2: "OFF", 3: "AGGRESSIVE"}   # RewriterConfig.Toggle
 
 
 class OptimizerOptions(_Message):
@@ -100,6 +148,12 @@ class OptimizerOptions(_Message):
     OFF = -1
     ON_1 = 1
     ON_2 = 2
+    _ORDER: ClassVar[tuple] = ("do_common_subexpression_elimination", "do_constant_folding",
+                               "opt_level", "do_function_inlining", "global_jit_level",
+                               "max_folded_constant_in_bytes")
+    _ENUMS: ClassVar[dict] = {"opt_level": {0: "L1", -1: "L0"},
+                              "global_jit_level": {0: "DEFAULT", -1: "OFF", 1: "ON_1",
+                                                   2: "ON_2"}}
     _FIELDS: ClassVar[dict] = {"do_common_subexpression_elimination": False,
                "do_constant_folding": False,
                "max_folded_constant_in_bytes": 0, "do_function_inlining": False,
@@ -131,6 +185,25 @@ class RewriterConfig(_Message):
     DEFAULT_NUM_ITERS = 0
     ONE = 1
     TWO = 2
+    _ORDER: ClassVar[tuple] = (
+        "layout_optimizer", "disable_model_pruning", "constant_folding", "memory_optimization",
+        "memory_optimizer_target_node_name_scope", "arithmetic_optimization",
+        "dependency_optimization", "loop_optimization", "function_optimization",
+        "debug_stripper", "meta_optimizer_iterations", "shape_optimization", "remapping",
+        "scoped_allocator_optimization", "min_graph_nodes", "pin_to_host_optimization",
+        "disable_meta_optimizer", "meta_optimizer_timeout_ms", "implementation_selector",
+        "auto_mixed_precision", "optimizers", "custom_optimizers")
+    _ENUMS: ClassVar[dict] = {
+        **{f: _TOGGLE for f in ("layout_optimizer", "constant_folding", "arithmetic_optimization",
+                                "dependency_optimization", "loop_optimization",
+                                "function_optimization", "debug_stripper",
+                                "shape_optimization", "remapping",
+                                "scoped_allocator_optimization", "pin_to_host_optimization",
+                                "implementation_selector", "auto_mixed_precision")},
+        "memory_optimization": {0: "DEFAULT_MEM_OPT", 1: "NO_MEM_OPT", 2: "MANUAL",
+                                3: "HEURISTICS", 4: "SWAPPING_HEURISTICS",
+                                5: "RECOMPUTATION_HEURISTICS", 6: "SCHEDULING_HEURISTICS"},
+        "meta_optimizer_iterations": {0: "DEFAULT_NUM_ITERS", 1: "ONE", 2: "TWO"}}
     _FIELDS: ClassVar[dict] = {"layout_optimizer": 0, "constant_folding": 0,
                "shape_optimization": 0,
                "remapping": 0, "arithmetic_optimization": 0, "dependency_optimization": 0,
@@ -145,6 +218,9 @@ class RewriterConfig(_Message):
 
 
 class GraphOptions(_Message):
+    _ORDER: ClassVar[tuple] = ("enable_recv_scheduling", "optimizer_options", "build_cost_model",
+                               "infer_shapes", "place_pruned_graph", "enable_bfloat16_sendrecv",
+                               "timeline_step", "build_cost_model_after", "rewrite_options")
     _FIELDS: ClassVar[dict] = {"enable_recv_scheduling": False,
                "optimizer_options": OptimizerOptions,
                "build_cost_model": 0, "build_cost_model_after": 0, "infer_shapes": False,
@@ -153,6 +229,10 @@ class GraphOptions(_Message):
 
 
 class GPUOptions(_Message):
+    _ORDER: ClassVar[tuple] = ("per_process_gpu_memory_fraction", "allocator_type",
+                               "deferred_deletion_bytes", "allow_growth", "visible_device_list",
+                               "polling_active_delay_usecs", "polling_inactive_delay_msecs",
+                               "force_gpu_compatible")
     _FIELDS: ClassVar[dict] = {"per_process_gpu_memory_fraction": 0.0, "allow_growth": False,
                "allocator_type": "", "deferred_deletion_bytes": 0, "visible_device_list": "",
                "polling_active_delay_usecs": 0, "polling_inactive_delay_msecs": 0,
@@ -160,6 +240,11 @@ class GPUOptions(_Message):
 
 
 class ConfigProto(_Message):
+    _ORDER: ClassVar[tuple] = ("device_count", "intra_op_parallelism_threads", "placement_period",
+                               "device_filters", "inter_op_parallelism_threads", "gpu_options",
+                               "allow_soft_placement", "log_device_placement",
+                               "use_per_session_threads", "graph_options",
+                               "operation_timeout_in_ms", "isolate_session_state")
     _FIELDS: ClassVar[dict] = {"device_count": {}, "intra_op_parallelism_threads": 0,
                "inter_op_parallelism_threads": 0, "use_per_session_threads": False,
                "placement_period": 0, "device_filters": [], "gpu_options": GPUOptions,
@@ -174,6 +259,8 @@ class RunOptions(_Message):
     SOFTWARE_TRACE = 1
     HARDWARE_TRACE = 2
     FULL_TRACE = 3
+    _ENUMS: ClassVar[dict] = {"trace_level": {0: "NO_TRACE", 1: "SOFTWARE_TRACE",
+                                              2: "HARDWARE_TRACE", 3: "FULL_TRACE"}}
     _FIELDS: ClassVar[dict] = {"trace_level": 0, "timeout_in_ms": 0, "inter_op_thread_pool": 0,
                "output_partition_graphs": False, "debug_options": None,
                "report_tensor_allocations_upon_oom": False}
