@@ -20,7 +20,7 @@ from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
 from ..train import checkpoint_io as _checkpoint_io
-from ..train.checkpointable import CheckpointLoadStatus
+from ..train.checkpointable import CheckpointLoadStatus as _CheckpointLoadStatus
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -477,7 +477,7 @@ def load_weights_tf(model, filepath):
     done = {id(v) for v, _ in matched}
     unassigned = ["%s (%s)" % (v.op.name, type(v).__name__)
                   for v, _ in root._object_graph()[1] if id(v) not in done]
-    status = _LoadStatus(root, os.fspath(filepath), matched, unresolved, unassigned)
+    status = CheckpointLoadStatus(root, os.fspath(filepath), matched, unresolved, unassigned)
     status._objects_matched = len(objects) - 1   # checkpoint objects past the root
     return status.assert_nontrivial_match()
 
@@ -491,10 +491,10 @@ def _assign(matched, reader, sess):
         var.load(value, sess)
 
 
-class _LoadStatus(CheckpointLoadStatus):
-    """TF 1.14's status of a TF-format load_weights: the values are assigned already;
-    assert_consumed / assert_existing_objects_matched / assert_nontrivial_match as
-    tf.train.Checkpoint's; run_restore_ops assigns them again."""
+class CheckpointLoadStatus(_CheckpointLoadStatus):
+    """TF 1.14's status of a TF-format load_weights (its class name too): the values are
+    assigned already; assert_consumed / assert_existing_objects_matched /
+    assert_nontrivial_match as tf.train.Checkpoint's; run_restore_ops assigns them again."""
 
     _objects_matched = 0
 

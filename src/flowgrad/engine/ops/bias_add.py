@@ -8,6 +8,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_sum as _eigen_sum
 from ._base import NUMBERS, apply, same_type_inputs
 from ._nn_util import TensorLike
 from .construction import ones_like
@@ -74,9 +75,27 @@ def _bias_add_grad_infer(inputs, attrs):
 
 
 def _bias_add_grad_kernel(g, data_format="NHWC", **_):
+    """TF 1.14's BiasGradOp: NHWC g as [rows, C], each channel's values added one after
+    the other from 0 (Eigen's generic reducer over the outer dim); NCHW g as [N, C, rest],
+    each (n, c) row summed as Eigen reduces an inner dim (eigen_sum.row_sums), those added
+    over n in order. float16 accumulates in float32."""
     ax = _channel_axis(g.ndim, data_format)
-    axes = tuple(i for i in range(g.ndim) if i != ax)
-    return np.sum(g, axis=axes, dtype=g.dtype)
+    if g.dtype.kind not in "fc":
+        axes = tuple(i for i in range(g.ndim) if i != ax)
+        return np.sum(g, axis=axes, dtype=g.dtype)
+    c = g.shape[ax]
+    acc = g.astype(np.float32) if g.dtype == np.float16 else g
+    if acc.size == 0:
+        return np.zeros(c, g.dtype)
+    if data_format == "NCHW":
+        n = g.shape[0]
+        rows = _eigen_sum.row_sums(np.ascontiguousarray(acc).reshape(n * c, -1))
+        rows = np.asarray(rows, acc.dtype).reshape(n, c)
+    else:
+        rows = acc.reshape(-1, c)
+    # cumsum adds strictly in order (np.add.reduce is pairwise along a contiguous axis)
+    out = np.cumsum(rows, axis=0)[-1] + acc.dtype.type(0)
+    return out.astype(g.dtype, copy=False)
 
 
 def _bias_add_grad_grad(op, received_grad):

@@ -38,7 +38,8 @@ _TINY = _F(np.finfo(np.float32).tiny)   # smallest normal float32
 try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
-    for _fn in (_expf, _logf, _powf):
+    _log1pf = _LIBM.log1pf
+    for _fn in (_expf, _logf, _powf, _log1pf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -50,6 +51,9 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _powf(v, e):
         return float(np.float32(np.power(np.float64(v), np.float64(e))))
+
+    def _log1pf(v):
+        return float(np.float32(np.log1p(np.float64(v))))
 
 
 def _flush(a):
@@ -359,6 +363,14 @@ def libm_log(x):
     x = np.asarray(x, _F)
     daz = np.where(np.abs(x) < _TINY, _F(0), x)
     return np.array([_logf(v) for v in daz.reshape(-1).tolist()], _F).reshape(x.shape)
+
+
+def log1p(x):
+    """TF 1.14's float32 Log1p: its Eigen has no packet log1p for float, so every value goes
+    through the scalar functor, glibc's log1pf (not correctly rounded: NumPy's log1p is
+    an ulp off for some values); denormals in and out are kept (log1pf(x) is x there)."""
+    x = np.asarray(x, _F)
+    return np.array([_log1pf(v) for v in x.reshape(-1).tolist()], _F).reshape(x.shape)
 
 
 # Eigen's ThreadPoolDevice executor evaluates an expression that broadcasts in tiles from

@@ -319,6 +319,12 @@ def _log_kernel(x):
     return np.log(x)
 
 
+def _log1p_kernel(x):
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # glibc's log1pf
+        return _eigen_math.log1p(x)
+    return np.log1p(x)
+
+
 def _sigmoid_kernel(x):
     if x.dtype == np.float32:   # TF's Eigen rational logistic, bit for bit
         return _eigen_math.sigmoid(x)
@@ -659,10 +665,10 @@ expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: _mul(g, 
              "Returns e^x - 1, accurate near 0", inplace_ok=True)
 log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, reciprocal(cj(x))), "Natural logarithm")
-log1p = unop("log1p", "Log1p", np.log1p, FLOAT_COMPLEX,
+log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
-             "Returns log(1 + x), accurate near 0", inplace_ok=True)
+             "Returns log(1 + x), accurate near 0")
 sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
            inplace_ok=True)
 cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,

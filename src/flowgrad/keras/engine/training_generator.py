@@ -257,7 +257,8 @@ def generator_source(gen, mode, shuffle=False, workers=1, use_multiprocessing=Fa
     """next_batch() over a generator or Sequence, drawn in this thread in the order TF
     1.14's enqueuers deliver them; with `use_multiprocessing` (and workers > 0) from TF's
     enqueuer of worker processes, with `.close()` to stop it and `.restart()` to start a
-    new one (TF makes one per fit, evaluate and validation pass)."""
+    new one (TF makes one per fit, evaluate and validation pass, so a Sequence's pass
+    starts again at its first batch: `.restart()` for every Sequence)."""
     state = {"it": None, "stop": None}
 
     def restart():
@@ -290,7 +291,8 @@ def generator_source(gen, mode, shuffle=False, workers=1, use_multiprocessing=Fa
                              "or `(x, y)` or (x,). Found: " + str(out))
         return tuple(out) + (None,) * (3 - len(out))
     next_batch.close = close
-    next_batch.restart = restart if use_multiprocessing and workers > 0 else None
+    restarts = (use_multiprocessing and workers > 0) or isinstance(gen, _utils.Sequence)
+    next_batch.restart = restart if restarts else None
     return next_batch
 
 
