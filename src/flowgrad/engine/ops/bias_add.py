@@ -93,8 +93,10 @@ def _bias_add_grad_kernel(g, data_format="NHWC", **_):
         rows = np.asarray(rows, acc.dtype).reshape(n, c)
     else:
         rows = acc.reshape(-1, c)
-    # cumsum adds strictly in order (np.add.reduce is pairwise along a contiguous axis)
-    out = np.cumsum(rows, axis=0)[-1] + acc.dtype.type(0)
+    if c > 1:   # NumPy adds row after row over the outer axis: each channel in order
+        out = np.add.reduce(rows, axis=0)
+    else:   # one channel: a contiguous reduction, which NumPy adds pairwise; cumsum's is
+        out = np.cumsum(rows[:, 0])[-1:] + acc.dtype.type(0)   # in order
     return out.astype(g.dtype, copy=False)
 
 
