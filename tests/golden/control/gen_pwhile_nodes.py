@@ -4,7 +4,8 @@ op and inputs in GraphDef order: Enters and Merges, the condition's ops, LoopCon
 Switches and Identities, the body's ops (an Enter of an outer tensor right after the op
 first reading it, that op waiting for the frame when it reads only outer tensors),
 NextIterations and Exits; for one and several loop variables, maximum_iterations, an outer
-tensor as the condition or a body result, nested loops, a TensorArray loop."""
+tensor as the condition or a body result, nested loops, a TensorArray loop; a loop
+gradient's node count and names."""
 
 
 def _listing(gd):
@@ -73,7 +74,24 @@ def tensor_array(tf):
         return _listing(g.as_graph_def())
 
 
+def gradient(tf):
+    """A loop's gradient: its node count and names (an int counter has no gradient loop
+    variable: no zeros for it, and the body reads the gradient Switch directly)."""
+    out = {}
+    for name, maxit in (("plain", None), ("bounded", 5)):
+        with tf.Graph().as_default() as g:
+            x = tf.placeholder(tf.float32, [], name="x")
+            w = tf.placeholder(tf.float32, [3], name="w")
+            _, y, z = tf.while_loop(lambda i, v, u: i < 3,
+                                    lambda i, v, u: (i + 1, v * x, u + w * v), (0, x, w),
+                                    maximum_iterations=maxit)
+            tf.gradients([y, z], [x, w])
+            gd = g.as_graph_def()
+        out[name] = {"count": len(gd.node), "names": sorted(n.name for n in gd.node)}
+    return out
+
+
 def cases(tf):
     return {"loops": loops(tf), "maximum_iterations": maximum_iterations(tf),
             "outer_results": outer_results(tf), "nested": nested(tf),
-            "tensor_array": tensor_array(tf)}
+            "tensor_array": tensor_array(tf), "gradient": gradient(tf)}
