@@ -60,6 +60,11 @@ def nested(tf):
                                  (0, a))
             return i + 1, b + x
         tf.while_loop(lambda i, a: i < 3, body, (0, 1.0))
+
+        def body2(i, a):   # the inner loop starts from x: the outer frame's Enter of it
+            _, c = tf.while_loop(lambda j, c: j < 2, lambda j, c: (j + 1, c * 2.0), (i, x))
+            return i + 1, a + c
+        tf.while_loop(lambda i, a: i < 3, body2, (0, 1.0), name="init")
         return _listing(g.as_graph_def())
 
 

@@ -786,7 +786,10 @@ class LoopPlan(_PlanBase):
         if stage == "head":
             names = [source(t) for t in inits]
             for k, t in enumerate(inits):
-                emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]], [self._dt(t)],
+                # (reading an outer loop's constant only: TF's Enter waits for that frame)
+                outer = self._enter_stage.get(names[k], (None,))[0]
+                ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
+                emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
                      {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
             for k, t in enumerate(inits):
                 d = self._dt(t)
@@ -822,10 +825,23 @@ class LoopPlan(_PlanBase):
         named after the first body op reading it (TF's while/mul/Enter), not
         while/While/Enter_c<i> (`taken`: the names in use, updated)."""
         present, out = set(names), {}
+        for w in self.infos:   # an inner loop's initial value from outside the outer loop
+            s, _ = self._names(w)   # read first there: TF's S/Enter, the loop's own after it
+            inits = w.inputs[:len(self.infos[w]["vars"])]
+            keys = list(dict.fromkeys(
+                k for k in (self.input_name(w, t) for t in inits) if k in self._enter_stage and
+                self._readers.get((self._enter_stage[k][0], k)) is w and k in present))
+            own = [f"{s}Enter{_sfx(k)}" for k in range(len(inits))]
+            new = [f"{s}Enter{_sfx(j)}" for j in range(len(keys) + len(inits))]
+            if not keys or (set(new) - set(own)) & taken:
+                continue
+            taken.difference_update(own)
+            taken.update(new)
+            out.update(zip(keys + own, new))
         for op in sorted(self.infos, key=lambda o: (self._depth[o], o._id)):   # outer first
             for old in self._enter_keys(op):
                 reader = self._reader_name(op, old)
-                if old not in present or reader is None:
+                if old not in present or reader is None or old in out:
                     continue
                 base = name = reader + "/Enter"
                 i = 0
