@@ -187,6 +187,7 @@ def test_loop_gradient_holding_a_loop_is_tfs_nested_frames(name):
     with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
         gd.ParseFromString(f.read())
     nodes = {n.name: n for n in gd.node}
+    nodes.update({n.name + ":1": n for n in gd.node})   # (a Switch's output 1)
     frames = {n.attr["frame_name"].s for n in gd.node if n.op == "Enter"}
     chained = [n for n in gd.node if n.op == "Enter" and nodes[n.input[0]].op == "Enter"]
     assert len(frames) == (4 if name == "nested_while_grad" else 6)

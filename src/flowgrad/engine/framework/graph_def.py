@@ -390,17 +390,20 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         q.others = [o for o in plans if o is not q]
     plan = plans[0] if plans else None
 
-    def cond_stages(table, op):   # the parts of TF's cond layout written around `op`
-        for cop, stage in table.get(op, ()):
-            _lower(cop, gd, p, defs, add_shapes, conds,
-                   lambda o, emit, stage=stage: conds.emit_stage(o, stage, emit))
+    # the parts of TF's layout of loops and conds written before and after an op (an
+    # outer loop's before a cond's)
+    staged = [q for q in (loops, conds) if q is not None]
+
+    def stages(op, where):
+        for q in staged:
+            for sop, stage in getattr(q, where).get(op, ()):
+                _lower(sop, gd, p, defs, add_shapes, q,
+                       lambda o, emit, q=q, stage=stage: q.emit_stage(o, stage, emit))
 
     for op in ops:
-        if conds is not None:
-            cond_stages(conds.before, op)
+        stages(op, "before")
         _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library)
-        if conds is not None:
-            cond_stages(conds.after, op)
+        stages(op, "after")
     if loops is not None or arrays is not None:   # TF's names of loops, loop gradients
         names = [n.name for n in gd.node]           # and gradient arrays
         taken = set(names)

@@ -16,7 +16,8 @@ by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
 forward cond outside loops and conds node for node as TF 1.14 writes it, others (nested,
 in a loop, a gradient's) in a generic layout TF runs the same;
-tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan); its WhileGrad as TF's
+tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), its nodes in TF 1.14's order
+(LoopPlan._order); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
 """
 from __future__ import annotations
@@ -589,7 +590,8 @@ class CondPlan(_PlanBase):
 # tensors, one op iterating) written as TF's frame: Enter, Merge, LoopCond, Switch,
 # Identity (the LoopVar keeps its name), NextIteration, Exit (named as the Identity
 # while_loop returns for it, when no gradient reads the loop); an Enter (is_constant) per
-# capture. A loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
+# capture, after the op first reading it; nodes in TF 1.14's order (LoopPlan._order). A
+# loop differentiated by flowgrad (a WhileGrad reads it) is not lowered.
 # ---------------------------------------------------------------------------------------
 _LOOP_INFO_SOURCES = []
 
@@ -646,6 +648,7 @@ class LoopPlan(_PlanBase):
             for m in members[op]:
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
+        self._depth = depth
         for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
             self._plan(op, members[op], self.infos[op]["members_order"])
         for op in self.infos:
@@ -666,6 +669,13 @@ class LoopPlan(_PlanBase):
                 self.renames[f"{op.name}:{k}"] = e.name
                 self._exit_of[e] = op
                 self.lowered.add(e)
+        # TF 1.14's node order (_order): `before` / `after` {op: [(While, stage)]}, the
+        # stages emit_stage writes around that op
+        self.before, self.after, self._done = {}, {}, set()
+        self._enter_stage = {}   # Enter node (W/Enter_c<i>, W/Enter_h<j>) -> (While, stage)
+        self._readers = {}       # (While, Enter node) -> op (or node name) reading it first
+        for op in sorted(self.infos, key=lambda o: (depth[o], o._id)):   # outer loops first
+            self._order(op, present)
 
     @staticmethod
     def _names(op):
@@ -706,32 +716,134 @@ class LoopPlan(_PlanBase):
                     sub.setdefault(t.name, f"{op.name}/Enter_c{caps[t.name]}")
                 elif t.name in lvars and m in cond_side:
                     sub.setdefault(t.name, f"{s}Merge{_sfx(lvars[t.name])}")
-            if not m._inputs:
+            # TF's pivot: an op of no inputs, or (of no control inputs) one reading only
+            # tensors from outside (through their Enters), waits for the frame
+            consts = set(sub.values()) & set(self._enter_keys(op))
+            if not m._inputs or (
+                    not m._control_inputs and m.type not in ("While", "Cond") and
+                    all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
+
+    def _enter_keys(self, op):
+        """The Enter nodes of While `op`'s tensors from outside, as first written."""
+        info = self.infos[op]
+        return [f"{op.name}/Enter_c{i}" for i in range(len(info["captures"]))] + \
+            [f"{op.name}/Enter_h{j}" for j in range(len(self.extra.get(op, ())))]
+
+    def _order(self, op, present):
+        """Plans TF 1.14's order of While `op`'s nodes: its Enters and Merges before its
+        first op (the first LoopVar), then the condition's ops, the LoopCond, Switches and
+        Identities before the body's first op, an Enter of a tensor from outside right after
+        the first op reading it (an inner loop's reader: before that loop's Enter of it;
+        the LoopCond or a NextIteration reading it: after that node), then the body's ops,
+        the NextIterations and Exits where the While op is."""
+        info = self.infos[op]
+        self.before.setdefault(info["vars"][0].op, []).append((op, "head"))
+        first = info.get("body_first")
+        if first is not None and first in present:
+            self.before.setdefault(first, []).append((op, "switch"))
+        keys = self._enter_keys(op)
+        for key in keys:
+            self._enter_stage[key] = (op, ("enter", key))
+        for m in info["members_order"]:
+            if m.type == "LoopVar":
+                continue
+            sub = self.rewrite.get(m.name, {})
+            names = [t.name for t in m._inputs]   # (a TensorArray handle first: TF's input 0)
+            for key in [v for k, v in sub.items() if k not in names] + \
+                    [sub.get(n) for n in names]:
+                if key in self._enter_stage and self._enter_stage[key][0] is op and \
+                        (op, key) not in self._readers:
+                    self._readers[(op, key)] = m
+                    self.after.setdefault(m, []).append((op, ("enter", key)))
+        s, _ = self._names(op)
+        ends = [(info["cond"], f"{s}LoopCond")] + [
+            (t, f"{s}NextIteration{_sfx(k)}") for k, t in enumerate(info["body"])]
+        for i, c in enumerate(info["captures"]):   # read by the LoopCond or a NextIteration
+            key = f"{op.name}/Enter_c{i}"
+            if (op, key) not in self._readers:
+                self._readers[(op, key)] = next((n for t, n in ends if t is c), None)
+
+    def emit_stage(self, op, stage, emit):
+        """Writes one part of While `op`'s nodes (_order): "head" (the Enters and Merges of
+        its variables), "switch" (LoopCond, Switches, the variables' Identities), or
+        ("enter", node) (the Enter of a tensor from outside, after the outer loop's Enter
+        it reads when that is not written yet)."""
+        if (op, stage) in self._done:
+            return op.name
+        self._done.add((op, stage))
+        info = self.infos[op]
+        s, frame = self._names(op)
+        n, b = len(info["vars"]), _dt.bool_
+        inits = op.inputs[:n]
+
+        def source(t):   # the name `t` is read by, its outer loop's Enter written first
+            name = self.input_name(op, t)
+            if name in self._enter_stage:
+                self.emit_stage(*self._enter_stage[name], emit)
+            return name
+        if stage == "head":
+            names = [source(t) for t in inits]
+            for k, t in enumerate(inits):
+                # (reading an outer loop's constant only: TF's Enter waits for that frame)
+                outer = self._enter_stage.get(names[k], (None,))[0]
+                ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
+                emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
+                     {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+            for k, t in enumerate(inits):
+                d = self._dt(t)
+                emit(f"{s}Merge{_sfx(k)}", "Merge",
+                     [f"{s}Enter{_sfx(k)}", f"{s}NextIteration{_sfx(k)}"], [d, d], {"N": 2})
+        elif stage == "switch":
+            c = info["cond"]
+            ctl = [f"^{s}Merge"] if c in info["captures"] else []
+            emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, c, True)] + ctl, [b], {})
+            self._emit_read_enters(op, c, emit)
+            for k, t in enumerate(inits):
+                emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
+                     [self._dt(t), b], {})
+            for k, v in enumerate(info["vars"]):
+                emit(v.op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"], [self._dt(v)], {})
+        else:
+            key = stage[1]
+            j = key.rsplit("/Enter_", 1)[1]
+            t = info["captures"][int(j[1:])] if j[0] == "c" else self.extra[op][int(j[1:])]
+            emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
+                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+        return op.name
+
+    def _emit_read_enters(self, op, t, emit):
+        """The Enter of `t` when it is a tensor from outside the LoopCond or a
+        NextIteration reads first (written after that node)."""
+        for i, c in enumerate(self.infos[op]["captures"]):
+            if c is t:
+                self.emit_stage(op, ("enter", f"{op.name}/Enter_c{i}"), emit)
 
     def node_renames(self, names, taken):
         """{written node name: TF 1.14's name}: a loop's Enter of a tensor from outside is
         named after the first body op reading it (TF's while/mul/Enter), not
         while/While/Enter_c<i> (`taken`: the names in use, updated)."""
         present, out = set(names), {}
-        for op, info in self.infos.items():
-            readers = {}
-            for m in info["members_order"]:
-                if m.type == "LoopVar":
+        for w in self.infos:   # an inner loop's initial value from outside the outer loop
+            s, _ = self._names(w)   # read first there: TF's S/Enter, the loop's own after it
+            inits = w.inputs[:len(self.infos[w]["vars"])]
+            keys = list(dict.fromkeys(
+                k for k in (self.input_name(w, t) for t in inits) if k in self._enter_stage and
+                self._readers.get((self._enter_stage[k][0], k)) is w and k in present))
+            own = [f"{s}Enter{_sfx(k)}" for k in range(len(inits))]
+            new = [f"{s}Enter{_sfx(j)}" for j in range(len(keys) + len(inits))]
+            if not keys or (set(new) - set(own)) & taken:
+                continue
+            taken.difference_update(own)
+            taken.update(new)
+            out.update(zip(keys + own, new))
+        for op in sorted(self.infos, key=lambda o: (self._depth[o], o._id)):   # outer first
+            for old in self._enter_keys(op):
+                reader = self._reader_name(op, old)
+                if old not in present or reader is None or old in out:
                     continue
-                for t in m._inputs:
-                    readers.setdefault(t.name, m)
-                for old in self.rewrite.get(m.name, {}).values():
-                    readers.setdefault(old, m)
-            enters = [(f"{op.name}/Enter_c{i}", c.name) for i, c in enumerate(info["captures"])]
-            enters += [(f"{op.name}/Enter_h{j}", f"{op.name}/Enter_h{j}")
-                       for j in range(len(self.extra.get(op, ())))]
-            for old, key in enters:
-                m = readers.get(key)
-                if old not in present or m is None:
-                    continue
-                base = name = m.name + "/Enter"
+                base = name = reader + "/Enter"
                 i = 0
                 while name in taken:
                     i += 1
@@ -739,6 +851,19 @@ class LoopPlan(_PlanBase):
                 taken.add(name)
                 out[old] = name
         return out
+
+    def _reader_name(self, op, key):
+        """The node Enter `key` of While `op` is named under (TF: the op first reading the
+        tensor, an inner loop's op when that loop reads it first)."""
+        m = self._readers.get((op, key))
+        if m is None or isinstance(m, str):
+            return m
+        if m in self.infos:   # an inner loop: the reader of its own Enter of the tensor
+            sub = self.rewrite.get(m.name, {})
+            for i, c in enumerate(self.infos[m]["captures"]):
+                if sub.get(c.name) == key:
+                    return self._reader_name(m, f"{m.name}/Enter_c{i}") or m.name
+        return m.name
 
     def _value_name(self, op, t, cond_side):
         """The node a condition result / body result `t` is read from inside the frame."""
@@ -762,37 +887,24 @@ class LoopPlan(_PlanBase):
         if op in self._exit_of:
             return op.name   # written as its loop's Exit
         if op.type == "LoopVar":
-            w, k = self._var_of[op]
-            s, _ = self._names(w)
-            return emit(op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"],
-                        [self._dt(op.outputs[0])], {})
+            return op.name   # its Identity: written with its loop's Switches
         info = self.infos[op]
         s, frame = self._names(op)
-        n = len(info["vars"])
-        b = _dt.bool_
-        inits = op.inputs[:n]
-        for k, t in enumerate(inits):
-            emit(f"{s}Enter{_sfx(k)}", "Enter", [emit.input_name(t)], [self._dt(t)],
-                 {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
-        for i, t in enumerate(info["captures"]):
-            emit(f"{op.name}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)],
-                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
-        for j, h in enumerate(self.extra.get(op, ())):
-            emit(f"{op.name}/Enter_h{j}", "Enter", [emit.input_name(h)], [_dt.resource],
-                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
-        for k, t in enumerate(inits):
-            d = self._dt(t)
-            emit(f"{s}Merge{_sfx(k)}", "Merge",
-                 [f"{s}Enter{_sfx(k)}", f"{s}NextIteration{_sfx(k)}"], [d, d], {"N": 2})
-        emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, info["cond"], True)], [b], {})
-        for k, t in enumerate(inits):
-            emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
-                 [self._dt(t), b], {})
+        inits = op.inputs[:len(info["vars"])]
+        # (the stages not written before: a loop of no body ops, Enters no op reads)
+        for stage in ["head", "switch"] + [("enter", key) for key in self._enter_keys(op)
+                                           if not isinstance(self._readers.get((op, key)), str)
+                                           and self._readers.get((op, key)) is not None]:
+            self.emit_stage(op, stage, emit)
         if self.grad_plan is not None:   # its iteration count and the values it keeps
             self.grad_plan.forward_extra(op, emit, s, frame, f"{s}LoopCond")
         for k, t in enumerate(info["body"]):
+            ctl = [f"^{info['vars'][0].op.name}"] if t in info["captures"] else []
             emit(f"{s}NextIteration{_sfx(k)}", "NextIteration",
-                 [self._value_name(op, t, False)], [self._dt(t)], {})
+                 [self._value_name(op, t, False)] + ctl, [self._dt(t)], {})
+            self._emit_read_enters(op, t, emit)
+        for key in self._enter_keys(op):   # (read by no node: as first written)
+            self.emit_stage(op, ("enter", key), emit)
         for k, t in enumerate(inits):
             name = op.name if k == 0 else f"{op.name}/Exit_{k}"
             emit(self.renames.get(f"{op.name}:{k}", name), "Exit",

@@ -305,6 +305,7 @@ class GradLoopPlan(_PlanBase):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self._loops = loops
         self.plans = {}
+        self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         top = _top_level(graph.get_operations())
@@ -380,6 +381,13 @@ class GradLoopPlan(_PlanBase):
                     sub.setdefault(t.name, r)
             if not m._inputs:
                 self.pivot.setdefault(m.name, f"{B}/sub")
+        for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
+            if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
+                    and not m._control_inputs:
+                r = self.rewrite.get(m.name, {}).get(m._inputs[0].name)
+                if r is not None and r.startswith(f"{B}/Switch_g"):
+                    self.renames[m.outputs[0].name] = r
+                    self._dropped.add(m)
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
         n = len(finfo["vars"])
         # a loop variable TF does not differentiate (an int counter) has no gradient loop
@@ -388,6 +396,13 @@ class GradLoopPlan(_PlanBase):
                 if not (v.dtype.is_floating or v.dtype.is_complex) and k not in read_gvars
                 and not gop.outputs[k].consumers() and not v.consumers()}
         kept = [k for k in range(len(gop.outputs)) if k not in skip]
+        # nodes TF's frame lacks: the zeros (initial and per iteration) of a gradient loop
+        # variable left out (and above, the Identity tf.gradients makes of a gradient)
+        for k in skip:
+            for t in (gop.inputs[n + len(finfo["captures"]) + k], ginfo["grads"][k]):
+                if t.op.type == "Const" and set(t.consumers()) <= {gop}:
+                    self._dropped.add(t.op)
+        self.lowered |= self._dropped
         exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
         for k in kept:
             if k != 0:
@@ -496,7 +511,7 @@ class GradLoopPlan(_PlanBase):
 
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
-        if op in self._gvar:   # read as its gradient Switch (renames)
+        if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
         p = self.plans[op]
         B, n = op.name, p["n"]

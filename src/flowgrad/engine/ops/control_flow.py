@@ -1281,6 +1281,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             args = packed
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
+            mid = len(ops)   # the body's ops from here
             g._last_id += 1
             g._cf_note([c])
             g._last_id += 2 * n_vars
@@ -1329,8 +1330,11 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                           "members_order": [o for o in ops[start:] if o in members],
                           "fns": (cond, body, rebuild, single)}
         exits = [_identity(t, name="Exit") for t in op._outputs]
-        # (a GraphDef writes TF's Exit nodes by these names: graph_def_lower.LoopPlan)
+        # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
+        # Identities before the body's first op: graph_def_lower.LoopPlan)
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
+        _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
+            else None
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]

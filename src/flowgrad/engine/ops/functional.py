@@ -239,7 +239,8 @@ def _copy_loops(old_graph, mapping):
         new.update(vars=[mapping[t] for t in info["vars"]],
                    captures=[mapping[t] for t in info["captures"]],
                    cond=mapping[info["cond"]], body=[mapping[t] for t in info["body"]],
-                   members_order=[mapping[o] for o in info["members_order"]])
+                   members_order=[mapping[o] for o in info["members_order"]],
+                   body_first=mapping.get(info.get("body_first")))
         _LOOP_INFO[mapping[op]] = new
 
 
