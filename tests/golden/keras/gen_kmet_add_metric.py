@@ -5,7 +5,8 @@ mean metric added in a layer's call and on a functional model's tensor (an AddMe
 layer after the tensor's op layers), the results of Metric objects, a name used twice,
 metrics_names and metrics before and after compile, the metric variables (in no
 collection), fit / evaluate / train_on_batch / test_on_batch values and History with
-seeded weights, get_config / from_config, and the errors TF raises. Valid Python 3.7.
+seeded weights, a subclassed model's and a Sequential model's (nested in a functional
+one), get_config / from_config, and the errors TF raises. Valid Python 3.7.
 
     python tools/goldens.py regen keras/kmet_add_metric
 """
@@ -172,6 +173,19 @@ def _errors(tf):
                 return x
 
         out["in call"] = _error(lambda: Plain()(inp), last_line=True)
+        class Number(tf.keras.layers.Layer):
+            def call(self, x):   # TF's eager path: a Mean updated, no result tensor
+                self.add_metric(1.0, name="one", aggregation="mean")
+                self.add_metric(2.0, name="one", aggregation="mean")
+                return x
+
+        number = Number()
+        model = tf.keras.Model(inp, number(inp))
+        out["number in call"] = [model.metrics_names, sorted(number._metrics_tensors),
+                                 [v.name for v in number.metrics[0].variables]]
+        model.compile("sgd", "mse")
+        out["number evaluate"] = _error(lambda: model.evaluate(
+            np.ones((2, 3), np.float32), np.ones((2, 3), np.float32), verbose=0))
         layer = tf.keras.layers.Dense(2)
         layer.add_metric(tf.reduce_sum(inp), name="outside", aggregation="mean")
         out["outside call"] = [[m.name for m in layer.metrics], sorted(layer._metrics_tensors)]
@@ -192,6 +206,68 @@ def _config(tf):
     return out
 
 
+def _subclassed(tf):
+    """A subclassed model adding a metric in its call (its names once it is called)."""
+    out = {}
+    with tf.Graph().as_default():
+        class Sub(tf.keras.Model):
+            def __init__(self):
+                super(Sub, self).__init__()
+                self.d = tf.keras.layers.Dense(
+                    1, kernel_initializer=tf.keras.initializers.RandomNormal(seed=4))
+
+            def call(self, x):
+                y = self.d(x)
+                self.add_metric(tf.reduce_mean(y), name="ym", aggregation="mean")
+                return y
+
+        model = Sub()
+        out["names before"] = model.metrics_names
+        model.compile("sgd", "mse")
+        out["names compiled"] = model.metrics_names
+        x, y = _data()
+        out["fit"] = _history(model.fit(x, y, batch_size=4, epochs=2, verbose=0,
+                                        shuffle=False))
+        out["names after"] = model.metrics_names
+        out["evaluate"] = model.evaluate(x, y, verbose=0)
+        out["metrics"] = [m.name for m in model.metrics]
+    return out
+
+
+def _sequential_nested(tf):
+    """A Sequential model with a layer adding a metric, then inside a functional model
+    (whose metrics_names has the layers' own metrics only)."""
+    out = {}
+    with tf.Graph().as_default():
+        class Max(tf.keras.layers.Layer):
+            def call(self, x):
+                self.add_metric(tf.reduce_max(x), name="mx", aggregation="mean")
+                return x
+
+        init = tf.keras.initializers.RandomNormal
+        seq = tf.keras.Sequential([
+            tf.keras.layers.Dense(2, input_shape=(3,), kernel_initializer=init(seed=5)),
+            Max(), tf.keras.layers.Dense(1, kernel_initializer=init(seed=6))])
+        out["names before"] = seq.metrics_names
+        seq.compile("sgd", "mse", metrics=["mse"])
+        out["names after"] = seq.metrics_names
+        x, y = _data()
+        out["fit"] = _history(seq.fit(x, y, batch_size=4, epochs=2, verbose=0,
+                                      shuffle=False))
+        out["evaluate"] = seq.evaluate(x, y, verbose=0)
+        out["train_on_batch"] = seq.train_on_batch(x, y)
+        out["test_on_batch"] = seq.test_on_batch(x, y)
+        inp = tf.keras.layers.Input((3,))
+        outer = tf.keras.Model(inp, seq(inp))
+        out["outer names"] = outer.metrics_names
+        out["outer metrics"] = [m.name for m in outer.metrics]
+        outer.compile("sgd", "mse")
+        out["outer names after"] = outer.metrics_names
+        out["outer evaluate"] = outer.evaluate(x, y, verbose=0)
+    return out
+
+
 def cases(tf):
     return {"training": _training(tf), "metric objects": _metric_objects(tf),
-            "same name": _same_name(tf), "errors": _errors(tf), "config": _config(tf)}
+            "same name": _same_name(tf), "errors": _errors(tf), "config": _config(tf),
+            "subclassed": _subclassed(tf), "sequential nested": _sequential_nested(tf)}
