@@ -6,7 +6,8 @@ layer after the tensor's op layers), the results of Metric objects, a name used 
 metrics_names and metrics before and after compile, the metric variables (in no
 collection), fit / evaluate / train_on_batch / test_on_batch values and History with
 seeded weights, a subclassed model's and a Sequential model's (nested in a functional
-one), get_config / from_config, and the errors TF raises. Valid Python 3.7.
+one), a model without weights (the optimizer only counts), get_config / from_config,
+and the errors TF raises. Valid Python 3.7.
 
     python tools/goldens.py regen keras/kmet_add_metric
 """
@@ -267,7 +268,33 @@ def _sequential_nested(tf):
     return out
 
 
+def _no_weights(tf):
+    """A model without weights (only a metric, as in a probe) trains: the optimizer only
+    counts its iterations; gradients all None are the ValueError."""
+    out = {}
+    with tf.Graph().as_default():
+        class Probe(tf.keras.layers.Layer):
+            def call(self, x):
+                self.add_metric(tf.reduce_mean(x), name="probe", aggregation="mean")
+                return x * 2.0
+
+        inp = tf.keras.layers.Input((3,))
+        model = tf.keras.Model(inp, Probe()(inp))
+        model.compile("sgd", "mse")
+        x, _ = _data()
+        n0 = len(tf.get_default_graph().get_operations())
+        out["fit"] = _history(model.fit(x, x, batch_size=4, epochs=2, verbose=0,
+                                        shuffle=False))
+        out["ops"] = [op.name for op in tf.get_default_graph().get_operations()[n0:]]
+        out["iterations"] = tf.keras.backend.get_value(model.optimizer.iterations)
+        v = tf.Variable(1.0)
+        out["no gradients"] = _error(
+            lambda: tf.keras.optimizers.SGD().apply_gradients([(None, v)]))
+    return out
+
+
 def cases(tf):
     return {"training": _training(tf), "metric objects": _metric_objects(tf),
             "same name": _same_name(tf), "errors": _errors(tf), "config": _config(tf),
-            "subclassed": _subclassed(tf), "sequential nested": _sequential_nested(tf)}
+            "subclassed": _subclassed(tf), "sequential nested": _sequential_nested(tf),
+            "no weights": _no_weights(tf)}

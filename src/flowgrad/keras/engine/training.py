@@ -862,6 +862,9 @@ class Model(Network):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
         self.stop_training = False
         callback_list.call("on_train_begin", None)
+        # TF 1.14 resets the metrics first (each one's assign ops made before the session
+        # initializes the variables)
+        tm.reset_metric_objects(self)
         K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:
