@@ -23,3 +23,8 @@ def __getattr__(name):
             if e.name != f"{__name__}.{name}":
                 raise
     raise AttributeError(f"flowgrad does not implement tensorflow.keras.{name}")
+
+
+# keras.metrics.Mean registers itself with the Layer base class, whose add_metric makes
+# it (aggregation='mean') and which cannot import it (a Metric is a Layer)
+from . import _metrics_base  # noqa: E402, F401

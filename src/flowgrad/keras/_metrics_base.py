@@ -27,6 +27,7 @@ from ..ops.weights_broadcast_ops import broadcast_weights
 from . import backend as K
 from ._losses_utils import squeeze_or_expand_dimensions
 from ._metrics_utils import Reduction
+from .engine import base_layer
 from .engine.base_layer import Layer
 from .engine.base_layer_utils import VariableAggregation, VariableSynchronization
 from .losses import (binary_crossentropy, categorical_crossentropy, categorical_hinge,
@@ -86,10 +87,13 @@ class Metric(Layer):
 
     def __call__(self, *args, **kwargs):
         """Updates the state with the arguments of update_state; returns the result,
-        which runs the update first."""
+        which runs the update first (the metric set on it as `_metric_obj`, which
+        add_metric reads)."""
         update_op = self.update_state(*args, **kwargs)
         with _g.control_dependencies([update_op]):
-            return self.result()
+            result_t = self.result()
+        result_t._metric_obj = self
+        return result_t
 
     @property
     def dtype(self):
@@ -185,6 +189,9 @@ class Mean(Reduce):
 
     def __init__(self, name="mean", dtype=None):
         super(Mean, self).__init__(reduction=Reduction.WEIGHTED_MEAN, name=name, dtype=dtype)
+
+
+base_layer.MEAN_METRIC["class"] = Mean   # the metric of add_metric(aggregation='mean')
 
 
 class MeanRelativeError(Mean):

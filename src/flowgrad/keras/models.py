@@ -86,13 +86,14 @@ def clone_model(model, input_tensors=None, clone_function=None):
 # (TF 1.14 caches inputs, outputs, total_loss, optimizer, its functions and feeds; here the
 # attributes compile and the first call set)
 _CACHED_ATTRIBUTES = ("inputs", "outputs", "input_names", "output_names", "total_loss",
-                      "optimizer", "loss", "loss_weights", "metrics_names", "_compiled",
-                      "_graph_built", "_metrics_arg", "_weighted_metrics_arg",
+                      "optimizer", "loss", "loss_weights", "_compile_metrics_names",
+                      "_compiled", "_graph_built", "_metrics_arg", "_weighted_metrics_arg",
                       "_target_tensors_arg", "_loss_fns", "_loss_weights_list", "_targets",
                       "_sample_weights", "_metric_objects", "_metric_results",
                       "_per_output", "_weighted_per_output", "_loss_means", "_train_fn",
                       "_test_group", "_predict_group")
-_NOT_LAYER_LISTS = ("layers", "_layers", "metrics", "_metric_objects", "_loss_means")
+_NOT_LAYER_LISTS = ("layers", "_layers", "metrics", "_metrics", "_metric_objects",
+                    "_loss_means")
 
 
 def _in_place_subclassed_model_reset(model):

@@ -221,11 +221,14 @@ class OptimizerV2:
 
     # -- applying -------------------------------------------------------------------------
     def apply_gradients(self, grads_and_vars, name=None):
-        """Applies (gradient, variable) pairs, then increments `iterations`; returns the op."""
-        grads_and_vars = [(g, v) for g, v in grads_and_vars if g is not None]
-        if not grads_and_vars:
+        """Applies (gradient, variable) pairs, then increments `iterations`; returns the op
+        (TF 1.14: no pairs at all only increment it; pairs all without a gradient are a
+        ValueError naming their variables)."""
+        given = list(grads_and_vars)
+        grads_and_vars = [(g, v) for g, v in given if g is not None]
+        if given and not grads_and_vars:
             raise ValueError("No gradients provided for any variable: %s." % (
-                [v.name for _, v in grads_and_vars],))
+                [v.name for _, v in given],))
         var_list = [v for _, v in grads_and_vars]
         with name_scope(self._var_scope()):
             with init_scope():

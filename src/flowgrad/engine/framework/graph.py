@@ -170,9 +170,10 @@ _NO_MASK = object()
 class Tensor:
     """A symbolic handle to one output of an Operation (TF 1.x graph tensor)."""
 
-    # `aliases`: set by contrib.layers' collect_named_outputs (TF sets it on the tensor)
+    # `aliases`: set by contrib.layers' collect_named_outputs (TF sets it on the tensor);
+    # `_metric_obj`: the Keras Metric whose result this is (TF's Metric.__call__ sets it)
     __slots__ = ("_op", "_value_index", "_dtype", "_shape", "_consumers", "aliases",
-                 "__weakref__")
+                 "_metric_obj", "__weakref__")
 
     # Let NumPy defer to our operators (ndarray + Tensor -> Tensor.__radd__).
     __array_priority__ = 100

@@ -21,13 +21,14 @@ from ...engine.framework.graph_def import node_attrs_from_proto, node_def_proto
 from ...engine.framework.proto import pb
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
+from ...ops import variables as _variables
 from .. import backend
 from ...module import Module
 from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .input_spec import InputSpec, assert_input_compatibility
 
-__all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "AddLoss",
+__all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "AddLoss", "AddMetric",
            "create_keras_history"]
 
 # tensor -> (layer, node_index, tensor_index): the layer call that made a Keras tensor
@@ -161,6 +162,8 @@ class Layer(Module):
         self._unconditional = {}  # id(loss or update) -> added with inputs=None
         self._callable_losses = []
         self._losses = []
+        self._metrics = []          # the Metric objects of add_metric
+        self._metrics_tensors = {}  # their result tensors by metric name
         self._mixed_precision_policy, self._dtype = _policy.layer_dtype(
             dtype, lambda d: _dt.as_dtype(d).name)
         if not hasattr(self, "_layers"):
@@ -346,8 +349,8 @@ class Layer(Module):
 
     @property
     def metrics(self):
-        """The metrics of the layer's sublayers (flowgrad's layers take no add_metric)."""
-        out = []
+        """The Metric objects of the layer's add_metric, then those of its sublayers."""
+        out = list(getattr(self, "_metrics", ()))
         for layer in getattr(self, "_layers", None) or ():
             out.extend(getattr(layer, "metrics", []))
         return out
@@ -531,6 +534,98 @@ class Layer(Module):
                 self._insert_layers(new_layers + [add_loss_layer])
             else:
                 self._losses.append(_tag_unconditional(loss))
+
+    def add_metric(self, value, aggregation=None, name=None):
+        """Adds a metric tensor to the layer (TF 1.14's add_metric, graph mode): with
+        aggregation='mean' a Mean metric named `name` (made once per name) averages the
+        values over the batches; with aggregation=None `value` must be the result of
+        calling a keras Metric, which is tracked. In a call (or on a layer that is not a
+        functional model) the metric is the layer's; a functional model's tensor becomes
+        layers of the model (its raw ops, then an AddMetric)."""
+        if aggregation is not None and aggregation != "mean":
+            raise ValueError("We currently support only `mean` sample-wise metric "
+                             "aggregation. You provided aggregation=`%s`" % aggregation)
+        from_metric_obj = hasattr(value, "_metric_obj")
+        is_symbolic = isinstance(value, (Tensor, _variables.Variable))
+        if name is None and not from_metric_obj:
+            raise ValueError("Please provide a name for your metric like "
+                             "`self.add_metric(tf.reduce_sum(inputs), "
+                             "name='mean_activation', aggregation='mean')`")
+        if base_layer_utils.is_in_call_context():
+            if is_symbolic:
+                self._symbolic_add_metric(value, aggregation, name)
+            else:
+                self._eager_add_metric(value, aggregation, name)
+            return
+        if not is_symbolic:
+            raise ValueError("Expected a symbolic Tensor for the metric value, received: "
+                             + str(value))
+        if not getattr(self, "_is_graph_network", False):
+            self._symbolic_add_metric(value, aggregation, name)
+            return
+        if from_metric_obj:
+            raise ValueError("Using the result of calling a `Metric` object when calling "
+                             "`add_metric` on a Functional Model is not supported. Please "
+                             "pass the Tensor to monitor directly.")
+        new_layers = create_keras_history(value)
+        add_metric_layer = AddMetric(aggregation, name)
+        add_metric_layer(value)
+        self._insert_layers(new_layers + [add_metric_layer])
+
+    def _get_existing_metric(self, name=None):
+        """The layer's metric named `name` (None if none; ValueError if several)."""
+        match = [m for m in self._metrics if m.name == name]
+        if not match:
+            return None
+        if len(match) > 1:
+            raise ValueError("Please provide different names for the metrics you have "
+                             "added. We found {} metrics with the name: \"{}\"".format(
+                                 len(match), name))
+        return match[0]
+
+    def _symbolic_add_metric(self, value, aggregation=None, name=None):
+        """A tensor's metric: the existing one of that name (updated again with
+        aggregation='mean'), the Metric that made `value`, or a new Mean of it."""
+        match = self._get_existing_metric(name)
+        if aggregation is None:
+            if match:
+                result_tensor, metric_obj = value, match
+            elif hasattr(value, "_metric_obj"):
+                result_tensor, metric_obj = value, value._metric_obj
+                self._metrics.append(metric_obj)
+            else:
+                raise ValueError(
+                    "We do not support adding an aggregated metric result tensor that is "
+                    "not the output of a `tf.keras.metrics.Metric` metric instance. Without "
+                    "having access to the metric instance we cannot reset the state of a "
+                    "metric after every epoch during training. You can create a "
+                    "`tf.keras.metrics.Metric` instance and pass the result here or pass an "
+                    "un-aggregated result with `aggregation` parameter set as `mean`. For "
+                    "example: `self.add_metric(tf.reduce_sum(inputs), "
+                    "name='mean_activation', aggregation='mean')`")
+        elif match:
+            result_tensor, metric_obj = match(value), match
+        else:
+            metric_obj = _mean_metric(name)
+            result_tensor = metric_obj(value)
+            self._metrics.append(metric_obj)
+        self._metrics_tensors[metric_obj.name] = result_tensor
+
+    def _eager_add_metric(self, value, aggregation=None, name=None):
+        """TF 1.14's path for a value that is not a tensor in a call: the metric of that
+        name updated (or a new Mean made and updated), no result tensor recorded."""
+        metric_obj = getattr(value, "_metric_obj", None)
+        if metric_obj:
+            name = metric_obj.name
+        match = self._get_existing_metric(name)
+        if match:
+            if not metric_obj:
+                match(value)
+            return
+        if not metric_obj:
+            metric_obj = _mean_metric(name)
+            metric_obj(value)
+        self._metrics.append(metric_obj)
 
     @property
     def losses(self):
@@ -818,6 +913,35 @@ class AddLoss(Layer):
         config = super().get_config()
         config.update({"unconditional": self.unconditional})
         return config
+
+
+class AddMetric(Layer):
+    """A functional model's `add_metric` as a layer: adds its input as a metric (named
+    `metric_name`, aggregated by `aggregation`) and returns it."""
+
+    def __init__(self, aggregation=None, metric_name=None, **kwargs):
+        super().__init__(**kwargs)
+        self.aggregation = aggregation
+        self.metric_name = metric_name
+
+    def call(self, inputs):
+        self.add_metric(inputs, self.aggregation, self.metric_name)
+        return inputs
+
+    def get_config(self):
+        config = super().get_config()
+        config.update({"aggregation": self.aggregation, "metric_name": self.metric_name})
+        return config
+
+
+# keras.metrics.Mean, registered by keras/_metrics_base.py when it is imported (with the
+# keras package): a Metric is a Layer, so this module cannot import it
+MEAN_METRIC = {}
+
+
+def _mean_metric(name):
+    """TF 1.14's create_mean_metric: a keras.metrics.Mean named `name`."""
+    return MEAN_METRIC["class"](name=name)
 
 
 def create_keras_history(tensors):

@@ -310,6 +310,19 @@ class Network(Layer):
         return list(self._layers)
 
     @property
+    def _all_metrics_tensors(self):
+        """The add_metric result tensors by name: each layer's (a network's, all of
+        its own), then the network's."""
+        metrics_tensors = {}
+        for layer in self.layers:
+            if isinstance(layer, Network):
+                metrics_tensors.update(layer._all_metrics_tensors)
+            else:
+                metrics_tensors.update(layer._metrics_tensors)
+        metrics_tensors.update(self._metrics_tensors)
+        return metrics_tensors
+
+    @property
     def weights(self):
         """Each layer's weights in layer order (a BatchNormalization's moving statistics
         beside its gamma and beta), then the network's own: TF 1.14's Network.weights,

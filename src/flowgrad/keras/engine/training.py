@@ -219,7 +219,7 @@ class Model(Network):
         self.stop_training = False
         self.history = None
         self._test_fetch_callbacks = {}   # TF 1.14 test_function.fetch_callbacks
-        self.metrics_names = []
+        self._compile_metrics_names = []
 
     @property
     def run_eagerly(self):
@@ -235,8 +235,25 @@ class Model(Network):
 
     @property
     def metrics(self):
-        """The compiled metrics (after the training graph is built)."""
-        return tm.metrics_of(self)
+        """The compiled metrics (after the training graph is built), then those of
+        add_metric (the model's and its layers')."""
+        return tm.metrics_of(self) + super().metrics
+
+    @property
+    def metrics_names(self):
+        """'loss', the output losses and the compiled metrics (after the training graph
+        is built), then the names of each layer's add_metric metrics and the model's."""
+        names = list(self._compile_metrics_names)
+        for layer in self.layers:
+            names += [m.name for m in layer._metrics]
+        return names + [m.name for m in self._metrics]
+
+    @property
+    def _all_metrics_tensors(self):
+        """The result tensors of metrics_names[1:] by name (TF 1.14's)."""
+        metrics_tensors = dict(getattr(self, "_metric_results", None) or {})
+        metrics_tensors.update(super()._all_metrics_tensors)
+        return metrics_tensors
 
     def reset_metrics(self):
         """Sets the state of the compiled Metric objects to 0."""
@@ -336,7 +353,7 @@ class Model(Network):
         self._sw_modes = _sample_weight_modes(getattr(self, "_sample_weight_mode_arg", None),
                                               self.output_names, loss_fns)
         self._sample_weights = [None] * n
-        self.metrics_names = ["loss"]
+        self._compile_metrics_names = ["loss"]
         self._metric_objects = []
         self._metric_results = {}
         shapes = [None if o.shape.ndims is None else o.shape.as_list() for o in outputs]
@@ -345,7 +362,7 @@ class Model(Network):
         weighted = tm.per_output_metrics(self._weighted_metrics_arg, self.output_names,
                                          shapes, loss_fns, is_weighted=True)
         if n > 1:
-            self.metrics_names += [name + "_loss" for name, fn in
+            self._compile_metrics_names += [name + "_loss" for name, fn in
                                    zip(self.output_names, loss_fns) if fn is not None]
         self._per_output, self._weighted_per_output = tm.set_metric_names(
             self, per_output, weighted)
@@ -631,8 +648,8 @@ class Model(Network):
 
     # -- the loops ------------------------------------------------------------------------
     def _fetches(self, training):
-        fetches = [self.total_loss] + [self._metric_results[name]
-                                       for name in self.metrics_names[1:]]
+        tensors = self._all_metrics_tensors
+        fetches = [self.total_loss] + [tensors[name] for name in self.metrics_names[1:]]
         if training:
             fetches = fetches + self._make_train_function()
         else:
@@ -845,6 +862,9 @@ class Model(Network):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
         self.stop_training = False
         callback_list.call("on_train_begin", None)
+        # TF 1.14 resets the metrics first (each one's assign ops made before the session
+        # initializes the variables)
+        tm.reset_metric_objects(self)
         K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:

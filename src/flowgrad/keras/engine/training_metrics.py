@@ -139,11 +139,11 @@ def set_metric_names(model, per_output, weighted_per_output):
             for base, fn in group.items():
                 name = "%s_%s" % (model.output_names[i], base) if n > 1 else base
                 unique, j = name, 1
-                while unique in model.metrics_names:
+                while unique in model._compile_metrics_names:
                     unique, j = "%s_%d" % (name, j), j + 1
                 fn._name = unique
                 updated[unique] = fn
-                model.metrics_names.append(unique)
+                model._compile_metrics_names.append(unique)
                 model._metric_objects.append(fn)
             out.append(updated)
     return renamed
@@ -251,9 +251,8 @@ def total_loss(model, sample_weights):
 
 def reset_metric_objects(model):
     """Sets the state of the model's metrics to 0 (Model.reset_metrics): the compiled
-    metrics' variables and those of the output losses' means."""
-    for m in list(getattr(model, "_metric_objects", None) or ()) + \
-            list(getattr(model, "_loss_means", None) or ()):
+    metrics' variables, those of add_metric and those of the output losses' means."""
+    for m in list(model.metrics) + list(getattr(model, "_loss_means", None) or ()):
         if m is not None:
             m.reset_states()
 
