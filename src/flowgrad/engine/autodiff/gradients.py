@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import enum
 import gc
-import heapq
 import threading
 from collections import deque
 
@@ -346,7 +345,10 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                       stop_ops, unconnected, route):
     """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
     tensor of a branch visits the cond (`route`), whose rule gets those tensors' gradients
-    (framework/branches.py `get_internal_grads`). No gradient checkpointing here."""
+    (framework/branches.py `get_internal_grads`); no gradient checkpointing here. The
+    queue is TF's FIFO too: a variable read by an L2 penalty and by a layer under a
+    `training` cond gets [penalty, layer] gradients in that order, as TF's AddN sums
+    them (the order changes the float32 sum)."""
     ancestors = set()
     stack = [route(y._op) for y in ys_t]
     while stack:
@@ -415,9 +417,11 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(y._op)
         if r is not y._op:
             internal.setdefault(r, {})[y] = None
-    ready = [(-op._id, op) for op in {route(y._op) for y in ys_t}
-             if op in between and pending[op] == 0]
-    heapq.heapify(ready)
+    ready = deque()
+    for y in ys_t:
+        op = route(y._op)
+        if op in between and pending[op] == 0 and op not in ready:
+            ready.append(op)
     if ready and aggregation_method not in _AGGREGATION_METHODS:
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
@@ -426,7 +430,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
     try:
         while ready:
-            op = heapq.heappop(ready)[1]
+            op = ready.popleft()
             agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             if op in stopped and walk is not None:
                 out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
@@ -466,7 +470,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 p = pending[r] - 1
                 pending[r] = p
                 if p == 0:
-                    heapq.heappush(ready, (-r._id, r))
+                    ready.append(r)
     finally:
         set_wanted(prev_wanted)
         set_between(*prev_between)
