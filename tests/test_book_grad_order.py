@@ -21,3 +21,9 @@ def test_kernel_gradient_sums_in_tfs_order(variant):
     assert got["grad"].dtype == want["grad"].dtype
     np.testing.assert_allclose(got["grad"], want["grad"], rtol=1e-6, atol=1e-9)
     np.testing.assert_allclose(got["trained"], want["trained"], rtol=1e-6, atol=1e-9)
+
+
+def test_incompatible_rule_gradient_raises_tfs_error():
+    got, want = GEN.incompatible_grad(flowgrad), WANT["incompatible_grad"]
+    assert isinstance(got, ValueError) and want.cls == "ValueError"
+    assert str(got) == want.message

@@ -64,5 +64,21 @@ def grad_order(tf, variant):
                 "grad": grad, "trained": trained}
 
 
+def incompatible_grad(tf):
+    """A rule's gradient whose static shape the input's does not take: TF's ValueError
+    (the labels [1, 3] of a cross-entropy broadcast to the logits' [2, 3])."""
+    with tf.Graph().as_default():
+        logits = tf.constant([[1., 2., 3.], [1., 1., 0.]])
+        labels = tf.constant([[0.2, 0.3, 0.5]])
+        loss = tf.raw_ops.SoftmaxCrossEntropyWithLogits(features=logits, labels=labels)[0]
+        try:
+            tf.gradients(loss, [labels])
+        except ValueError as e:
+            return e
+        return None
+
+
 def cases(tf):
-    return {v: grad_order(tf, v) for v in VARIANTS}
+    out = {v: grad_order(tf, v) for v in VARIANTS}
+    out["incompatible_grad"] = incompatible_grad(tf)
+    return out

@@ -316,9 +316,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
                     if g is not None:
-                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
-                                t._shape.is_compatible_with(g._shape):
-                            g.set_shape(t._shape)
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims:
+                            _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
                 p = pending.get(t._op)
                 if p is not None:
@@ -461,9 +460,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if in_grads is not None:
                     g = in_grads[i]
                     if g is not None:
-                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
-                                t._shape.is_compatible_with(g._shape):
-                            g.set_shape(t._shape)
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims:
+                            _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
                         if r is not t._op:
                             internal.setdefault(r, {})[t] = None
@@ -484,6 +482,19 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
             g = zeros_like(x)
         results.append(g)
     return results
+
+
+def _check_grad_shape(op, i, t, g):
+    """TF's check of a rule's gradient against its input: the input's static shape is set
+    on it, ValueError where they are incompatible (a resource handle's is not checked)."""
+    if t._dtype is _dt.resource:
+        return
+    if not t._shape.is_compatible_with(g._shape):
+        raise ValueError(
+            "Incompatible shapes between op input and calculated input gradient.  Forward "
+            f"operation: {op.name}.  Input index: {i}. Original input shape: {t.shape}.  "
+            f"Calculated input gradient shape: {g.shape}")
+    g.set_shape(t._shape)
 
 
 _AGGREGATION_METHODS = (None, AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,
