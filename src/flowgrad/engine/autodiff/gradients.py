@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import enum
 import gc
-import heapq
 import threading
 from collections import deque
 
@@ -317,9 +316,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
                     if g is not None:
-                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
-                                t._shape.is_compatible_with(g._shape):
-                            g.set_shape(t._shape)
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims:
+                            _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
                 p = pending.get(t._op)
                 if p is not None:
@@ -346,7 +344,10 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                       stop_ops, unconnected, route):
     """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
     tensor of a branch visits the cond (`route`), whose rule gets those tensors' gradients
-    (framework/branches.py `get_internal_grads`). No gradient checkpointing here."""
+    (framework/branches.py `get_internal_grads`); no gradient checkpointing here. The
+    queue is TF's FIFO too: a variable read by an L2 penalty and by a layer under a
+    `training` cond gets [penalty, layer] gradients in that order, as TF's AddN sums
+    them (the order changes the float32 sum)."""
     ancestors = set()
     stack = [route(y._op) for y in ys_t]
     while stack:
@@ -415,9 +416,11 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(y._op)
         if r is not y._op:
             internal.setdefault(r, {})[y] = None
-    ready = [(-op._id, op) for op in {route(y._op) for y in ys_t}
-             if op in between and pending[op] == 0]
-    heapq.heapify(ready)
+    ready = deque()
+    for y in ys_t:
+        op = route(y._op)
+        if op in between and pending[op] == 0 and op not in ready:
+            ready.append(op)
     if ready and aggregation_method not in _AGGREGATION_METHODS:
         raise ValueError(f"Invalid aggregation_method specified {aggregation_method}.")
     rules_called = 0
@@ -426,7 +429,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
     try:
         while ready:
-            op = heapq.heappop(ready)[1]
+            op = ready.popleft()
             agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
             if op in stopped and walk is not None:
                 out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
@@ -457,16 +460,15 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if in_grads is not None:
                     g = in_grads[i]
                     if g is not None:
-                        if type(g) is Tensor and g._shape._dims != t._shape._dims and \
-                                t._shape.is_compatible_with(g._shape):
-                            g.set_shape(t._shape)
+                        if type(g) is Tensor and g._shape._dims != t._shape._dims:
+                            _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
                         if r is not t._op:
                             internal.setdefault(r, {})[t] = None
                 p = pending[r] - 1
                 pending[r] = p
                 if p == 0:
-                    heapq.heappush(ready, (-r._id, r))
+                    ready.append(r)
     finally:
         set_wanted(prev_wanted)
         set_between(*prev_between)
@@ -480,6 +482,19 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
             g = zeros_like(x)
         results.append(g)
     return results
+
+
+def _check_grad_shape(op, i, t, g):
+    """TF's check of a rule's gradient against its input: the input's static shape is set
+    on it, ValueError where they are incompatible (a resource handle's is not checked)."""
+    if t._dtype is _dt.resource:
+        return
+    if not t._shape.is_compatible_with(g._shape):
+        raise ValueError(
+            "Incompatible shapes between op input and calculated input gradient.  Forward "
+            f"operation: {op.name}.  Input index: {i}. Original input shape: {t.shape}.  "
+            f"Calculated input gradient shape: {g.shape}")
+    g.set_shape(t._shape)
 
 
 _AGGREGATION_METHODS = (None, AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,

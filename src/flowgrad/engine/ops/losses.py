@@ -17,7 +17,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
-from ._base import FLOATS, apply, check_dtype, to_tensor
+from ._base import FLOATS, apply, broadcast_dims, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
@@ -36,26 +36,50 @@ def _column(v):
 
 # -- SoftmaxCrossEntropyWithLogits ---------------------------------------------------------
 def _xent_infer(inputs, attrs):
+    """TF 1.14's shape function: logits of rank 2 merged with the labels; where they do
+    not merge, their broadcast shape (labels [1, C] or [C] for a batch), of rank 2."""
     logits, labels = inputs
     if logits.dtype.base_dtype is not labels.dtype.base_dtype:
         raise TypeError(f"Input 'labels' of 'SoftmaxCrossEntropyWithLogits' Op has type "
                         f"{labels.dtype.base_dtype.name} that does not match type "
                         f"{logits.dtype.base_dtype.name} of argument 'features'.")
-    for t in (logits, labels):
-        if t.shape.ndims is not None and t.shape.ndims != 2:
-            raise ValueError(f"Shape must be rank 2 but is rank {t.shape.ndims}")
-    ld = logits.shape.as_tuple() or (None, None)
-    bd = labels.shape.as_tuple() or (None, None)
-    dims = []
-    for a, b in zip(ld, bd):
-        if a is not None and b is not None and a != b:
-            raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
-        dims.append(a if a is not None else b)
+    ld, bd = logits.shape.as_tuple(), labels.shape.as_tuple()
+    dims = _merged_matrix(ld, bd)
+    if dims is None:
+        dims = broadcast_dims(ld, bd)
+        if dims is None:
+            raise ValueError("Shape must be broadcasted with rank 2, but is rank is unknown.")
+        if len(dims) != 2:
+            raise ValueError(f"Shape must be broadcasted with rank 2, but is rank {len(dims)}")
     dt = logits.dtype.base_dtype
     return [(dt, TensorShape([dims[0]])), (dt, TensorShape(dims))]
 
 
+def _merged_matrix(ld, bd):
+    """The logits' dims (rank 2) merged with the labels', or None where they do not merge."""
+    if ld is not None and len(ld) != 2:
+        return None
+    ld = ld or (None, None)
+    if bd is None:
+        return ld
+    if len(bd) != 2 or any(a is not None and b is not None and a != b for a, b in zip(ld, bd)):
+        return None
+    return tuple(a if a is not None else b for a, b in zip(ld, bd))
+
+
 def _xent_kernel(logits, labels):
+    if logits.shape != labels.shape:   # TF's kernel broadcasts them (BCast)
+        try:
+            shape = np.broadcast_shapes(logits.shape, labels.shape)
+        except ValueError:
+            raise errors.InvalidArgumentError(
+                None, None, "logits and labels must be broadcastable: logits_size="
+                f"{_dims(logits.shape)} labels_size={_dims(labels.shape)}") from None
+        logits, labels = np.broadcast_to(logits, shape), np.broadcast_to(labels, shape)
+    if logits.ndim != 2:
+        raise errors.InvalidArgumentError(
+            None, None, "logits and labels must be either 2-dimensional, or broadcasted to be "
+            "2-dimensional")
     if logits.size == 0:
         return (np.zeros(logits.shape[:1], logits.dtype), np.zeros_like(logits))
     shifted = logits - logits.max(axis=1, keepdims=True)
@@ -70,6 +94,10 @@ def _xent_kernel(logits, labels):
     loss = _eigen.last_axis_sums(labels * (log_sum - shifted), keepdims=False)
     backprop = e / sum_e - labels
     return loss.astype(logits.dtype, copy=False), backprop.astype(logits.dtype, copy=False)
+
+
+def _dims(shape):
+    return "[" + ",".join(str(d) for d in shape) + "]"
 
 
 def _xent_grad(op, grad_loss, grad_grad):
