@@ -201,6 +201,15 @@ def scalar(value, like):
     return constant(value, dtype=like.dtype.base_dtype)
 
 
+def rbinary(fn, x, y, name):
+    """`x <op> y` for a Python `x`, built as TF's operators build it (r_binary_op_wrapper):
+    in scope `name`, x converted to y's dtype (a Const `x`), then `fn`'s op named `name`.
+    Gradient rules use it where TF 1.14 writes `0.5 * t` (the op wrappers themselves
+    convert a leading Python value to its own dtype, as TF's)."""
+    with name_scope(name, None, [x, y]) as s:
+        return fn(convert_to_tensor(x, dtype=y.dtype.base_dtype, name="x"), y, name=s)
+
+
 def _one_minus_sq(x):
     x2 = square(x)   # TF 1.14's order: Square, then the constant one, then Sub
     return subtract(scalar(1, x), x2)
