@@ -107,7 +107,8 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
     else:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x, y][:scope_on]) as s:
-                if y_as_x and isinstance(x, Tensor) and isinstance(y, Tensor):
+                if y_as_x and isinstance(y, Tensor):
+                    x = convert_to_tensor(x, name="x")
                     y = convert_to_tensor(y, dtype=x.dtype.base_dtype)
                 x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
                 return apply(op_type, [x, y], None, s)
