@@ -44,7 +44,9 @@ def tensordot(a, b, axes, name=None):
     TensorShape([Dimension(2), Dimension(4)])
     """
     with name_scope(name, "Tensordot", [a, b, axes]) as scope:
-        a, b = same_type_inputs("Tensordot", [a, b], ["a", "b"])
+        # TF converts a and b each on its own; its MatMul of them raises on a mismatch
+        a, b = same_type_inputs("MatMul", [convert_to_tensor(a, name="a"),
+                                           convert_to_tensor(b, name="b")], ["a", "b"])
         ra, rb = a.shape.ndims, b.shape.ndims
         if ra is None or rb is None or isinstance(axes, Tensor):
             return _tensordot_dynamic(a, b, axes, scope)

@@ -61,41 +61,62 @@ def typed_input(value, dtype, op_type: str, arg: str) -> Tensor:
             from None
 
 
-def same_type_inputs(op_type, values, arg_names=None, allowed=None):
-    """Converts `values` to Tensors of one dtype, as TF's op wrappers do.
+def same_type_inputs(op_type, values, arg_names=None, allowed=None, list_input=False):
+    """Converts `values` to Tensors of one dtype, as TF 1.14's op_def_library does.
 
-    Tensors set the dtype; Python values are converted to it. A mismatch
-    raises TypeError naming both inputs.
+    Inputs sharing a type attr are converted in order and the first one fixes the dtype
+    (a Python value converts to its own: `multiply(2, float_tensor)` raises, as in TF);
+    `allowed` is checked as soon as it is fixed. `list_input`: the values are one list
+    input (Pack's, ConcatV2's), where the first Tensor sets the dtype and Python values
+    are converted to it. A mismatch raises TypeError naming both inputs.
     """
     arg_names = arg_names or ["x", "y", "z", "w"][: len(values)]
     dtype = None
     first_name = None
-    for v, n in zip(values, arg_names):
-        if isinstance(v, Tensor) or (hasattr(v, "_as_graph_element") and hasattr(v, "dtype")):
-            dtype = v.dtype.base_dtype
-            first_name = n
-            break
+    if list_input:
+        for v, n in zip(values, arg_names):
+            if isinstance(v, Tensor) or (hasattr(v, "_as_graph_element") and hasattr(v, "dtype")):
+                dtype = v.dtype.base_dtype
+                first_name = n
+                break
     out = []
     for v, n in zip(values, arg_names):
         if isinstance(v, Tensor):
             t = v
         elif dtype is None:
             t = convert_to_tensor(v, name=n)
-            dtype, first_name = t.dtype.base_dtype, n
         else:
             try:
                 t = convert_to_tensor(v, dtype=dtype, name=n)
+            except TypeError as e:
+                if list_input:
+                    raise
+                raise TypeError(f"Expected {dtype.name} passed to parameter '{n}' of op "
+                                f"'{op_type}', got {v!r} of type '{type(v).__name__}' "
+                                f"instead. Error: {e}") from None
             except ValueError:
                 t = convert_to_tensor(v, name=n)
+        if dtype is None:
+            dtype, first_name = t.dtype.base_dtype, n
+            if not list_input:   # TF checks the op def's list as it fixes the dtype
+                _check_allowed(op_type, n, dtype, allowed, op_def_only=True)
         if t.dtype.base_dtype is not dtype:
             raise TypeError(f"Input '{n}' of '{op_type}' Op has type {t.dtype.base_dtype.name} "
                             f"that does not match type {dtype.name} of argument '{first_name}'.")
         out.append(t)
-    if allowed is not None and dtype not in allowed:
-        names = _allowed_names(op_type, arg_names[0], dtype, allowed)
-        raise TypeError(f"Value passed to parameter '{arg_names[0]}' has DataType {dtype.name} not "
-                        f"in list of allowed values: {names}")
+    _check_allowed(op_type, arg_names[0], dtype, allowed)
     return out
+
+
+def _check_allowed(op_type, arg, dtype, allowed, op_def_only=False):
+    """TypeError when `dtype` is not in `allowed` (`op_def_only`: only where the op def's
+    list, when known, lacks it too)."""
+    if allowed is not None and dtype not in allowed:
+        if op_def_only and dtype.name in (_op_def_types(op_type, arg) or [dtype.name]):
+            return
+        names = _allowed_names(op_type, arg, dtype, allowed)
+        raise TypeError(f"Value passed to parameter '{arg}' has DataType {dtype.name} not "
+                        f"in list of allowed values: {names}")
 
 
 _DT_NAMES = {"DT_FLOAT": "float32", "DT_DOUBLE": "float64", "DT_INT32": "int32",
@@ -112,15 +133,23 @@ def _allowed_names(op_type, arg, dtype, allowed):
     """The allowed types TF 1.14's message lists for input `arg` of `op_type`: its op def's
     list, in its order, where the op def has one without `dtype` (TF raises there too);
     else flowgrad's `allowed`."""
+    names = _op_def_types(op_type, arg)
+    if names and dtype.name not in names:
+        return ", ".join(names)
+    return ", ".join(d.name for d in allowed)
+
+
+def _op_def_types(op_type, arg):
+    """The dtype names TF 1.14's op def of `op_type` allows for input `arg`, in its order
+    (None: no such list)."""
     from ..framework.graph_def import op_defs  # lazy: op_defs reads a JSON file on first use
     od = op_defs().get(op_type) or {}
     attr = next((a[2] for a in od.get("in", ()) if a[0] == arg and a[2]), None)
     names = od.get("x", {}).get("attr", {}).get(attr, {}).get("allowed", {}).get(
         "list", {}).get("type") if attr else None
-    if names and all(n in _DT_NAMES for n in names) and \
-            dtype.name not in [_DT_NAMES[n] for n in names]:
-        return ", ".join(_DT_NAMES[n] for n in names)
-    return ", ".join(d.name for d in allowed)
+    if names and all(n in _DT_NAMES for n in names):
+        return [_DT_NAMES[n] for n in names]
+    return None
 
 
 def check_dtype(op_type, t, allowed, arg="x"):

@@ -9,7 +9,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_sum as _eigen_sum
-from ._base import NUMBERS, apply, same_type_inputs
+from ._base import NUMBERS, apply, same_type_inputs, to_tensor
 from ._nn_util import TensorLike
 from .construction import ones_like
 from .joining import concat, tile
@@ -134,7 +134,11 @@ def bias_add(value: TensorLike, bias: TensorLike, data_format: str | None = None
         raise ValueError(f"Attr 'data_format' of 'BiasAdd' Op passed string '{fmt}' not in: "
                          "\"NHWC\", \"NCHW\".")
     with name_scope(name, "BiasAdd", [t for t in (value, bias) if hasattr(t, "op")]) as scope:
-        # (TF's wrapper checks the types, numbers and quantized ones, before the shapes)
+        # TF's nn_ops.bias_add converts bias to value's dtype (a bias tensor of another
+        # dtype: ValueError); its op wrapper checks the types, numbers and quantized ones,
+        # before the shapes
+        value = to_tensor(value, name="input")
+        bias = to_tensor(bias, dtype=value.dtype.base_dtype, name="bias")
         x, b = same_type_inputs("BiasAdd", [value, bias], ["value", "bias"],
                                 allowed=NUMBERS + _QUANTIZED)
         return apply("BiasAdd", [x, b], {"data_format": fmt}, scope)

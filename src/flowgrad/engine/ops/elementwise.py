@@ -107,7 +107,8 @@ def binop(pyname, op_type, kernel, dtypes, grad, doc, *, inplace_ok=False, scope
     else:
         def binder(x: Any, y: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x, y][:scope_on]) as s:
-                if y_as_x and isinstance(x, Tensor) and isinstance(y, Tensor):
+                if y_as_x and isinstance(y, Tensor):
+                    x = convert_to_tensor(x, name="x")
                     y = convert_to_tensor(y, dtype=x.dtype.base_dtype)
                 x, y = same_type_inputs(op_type, [x, y], arg_names, allowed=dtypes)
                 return apply(op_type, [x, y], None, s)
@@ -199,6 +200,15 @@ def _neg_mul(g, inv):
 def scalar(value, like):
     """A scalar constant of `like`'s dtype (gradient rules use it)."""
     return constant(value, dtype=like.dtype.base_dtype)
+
+
+def rbinary(fn, x, y, name):
+    """`x <op> y` for a Python `x`, built as TF's operators build it (r_binary_op_wrapper):
+    in scope `name`, x converted to y's dtype (a Const `x`), then `fn`'s op named `name`.
+    Gradient rules use it where TF 1.14 writes `0.5 * t` (the op wrappers themselves
+    convert a leading Python value to its own dtype, as TF's)."""
+    with name_scope(name, None, [x, y]) as s:
+        return fn(convert_to_tensor(x, dtype=y.dtype.base_dtype, name="x"), y, name=s)
 
 
 def _one_minus_sq(x):

@@ -25,8 +25,8 @@ from ._base import apply, check_dtype, to_tensor
 from . import complex_ops as _complex_ops
 from .cast import cast
 from .construction import ones, range as _range, zeros, zeros_like
-from .elementwise import (add, conj, exp, floormod, maximum, multiply, realdiv, reciprocal,
-                          subtract)
+from .elementwise import (add, conj, exp, floormod, maximum, multiply, rbinary, realdiv,
+                          reciprocal, subtract)
 from .joining import concat, pad, stack, tile
 from .linalg import matmul
 from .reductions import reduce_prod
@@ -79,7 +79,8 @@ def _fft_grad(k, inverse_fn):
 def _ifft_grad(k, forward_fn):
     def grad_fn(op, grad):
         real = grad.dtype.real_dtype
-        rsize = cast(realdiv(1.0, cast(_fft_size(grad, k), real)), grad.dtype)
+        rsize = cast(rbinary(realdiv, 1.0, cast(_fft_size(grad, k), real), "RealDiv"),
+                     grad.dtype)
         return [multiply(forward_fn(grad), rsize)]
     return grad_fn
 
@@ -253,8 +254,8 @@ def _rfft_grad(k, irfft_fn):
         def mask_matrix(length):
             a = tile(expand_dims(_range(length), 0), (length, 1))
             b = transpose(a, [1, 0])
-            return exp(realdiv(multiply(-2j * np.pi, cast(multiply(a, b, name="mul"),
-                                                          _dt.complex64), name="mul"),
+            return exp(realdiv(rbinary(multiply, -2j * np.pi,
+                                       cast(multiply(a, b, name="mul"), _dt.complex64), "mul"),
                                cast(length, _dt.complex64), name="truediv"))
 
         def ymask(length):

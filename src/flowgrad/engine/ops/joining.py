@@ -523,7 +523,8 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
         values = _convert_in_order(values)
         try:
             vals = same_type_inputs("ConcatV2", list(values),
-                                    [f"values_{i}" for i in builtins.range(len(values))])
+                                    [f"values_{i}" for i in builtins.range(len(values))],
+                                    list_input=True)
         except TypeError:
             vals = [to_tensor(v) for v in values]
             if len({v.dtype.base_dtype for v in vals}) > 1:
@@ -632,7 +633,8 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
             raise ValueError(f"axis = {axis} not in [{-r}, {r})")
     with _scope(name, "stack", tensors) as scope:
         vals = same_type_inputs("Pack", list(values),
-                                [f"values_{i}" for i in builtins.range(len(values))])
+                                [f"values_{i}" for i in builtins.range(len(values))],
+                                list_input=True)
         return apply("Pack", vals, {"axis": axis, "N": len(vals)}, scope)
 
 

@@ -266,7 +266,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
             raise ValueError("Only one of transpose_a and adjoint_a can be True.")
         if transpose_b and adjoint_b:
             raise ValueError("Only one of transpose_b and adjoint_b can be True.")
-        a, b = same_type_inputs("MatMul", [a, b], ["a", "b"], allowed=_MATMUL_TYPES)
+        # TF converts a and b each on its own (`matmul(float_t, [[1]])` raises)
+        a, b = same_type_inputs("MatMul", [to_tensor(a, name="a"), to_tensor(b, name="b")],
+                                ["a", "b"], allowed=_MATMUL_TYPES)
         ra, rb = a.shape.ndims, b.shape.ndims
         batch = ra is None or ra > 2 or rb is None or rb > 2
         if batch and not a_is_sparse and not b_is_sparse:
@@ -508,7 +510,8 @@ def einsum(equation, *inputs, **kwargs):
         inputs = list(inputs)
         if inputs:
             inputs = same_type_inputs("Einsum", inputs, [f"inputs_{i}" for i in
-                                                         range(len(inputs))])
+                                                         range(len(inputs))],
+                                      list_input=True)
         labels, out = _resolve_equation(equation, [t.shape for t in inputs])
         eq = equation.replace(" ", "")
         for a in set("".join(labels) + out):

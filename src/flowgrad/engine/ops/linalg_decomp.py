@@ -24,7 +24,7 @@ from ._array_util import TensorLike, _invalid, _scope
 from ._base import apply, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
-from .elementwise import add, multiply, reciprocal, square, subtract
+from .elementwise import add, multiply, rbinary, reciprocal, square, subtract
 from .joining import concat, tile
 from .joining import slice as _slice
 from .reductions import reduce_prod
@@ -107,7 +107,7 @@ def _cholesky_grad(op, grad):
     l_inverse = matrix_triangular_solve(l_, eye(num_rows, batch_shape=batch_shape,
                                                 dtype=l_.dtype))
     middle = matmul(l_, grad, adjoint_a=True)
-    middle = matrix_set_diag(middle, multiply(0.5, matrix_diag_part(middle), name="mul"))
+    middle = matrix_set_diag(middle, rbinary(multiply, 0.5, matrix_diag_part(middle), "mul"))
     middle = matrix_band_part(middle, -1, 0)
     grad_a = matmul(matmul(l_inverse, middle, adjoint_a=True), l_inverse)
     grad_a = add(grad_a, _adjoint(grad_a), name="add")
@@ -177,7 +177,7 @@ def _eig_grad(op, grad_e, grad_v):
         _, v = self_adjoint_eig(op.inputs[0])
         grad_a = matmul(v, matmul(matrix_diag(grad_e), v, adjoint_b=True))
     grad_a = matrix_band_part(add(grad_a, _adjoint(grad_a), name="add"), -1, 0)
-    grad_a = matrix_set_diag(grad_a, multiply(0.5, matrix_diag_part(grad_a), name="mul"))
+    grad_a = matrix_set_diag(grad_a, rbinary(multiply, 0.5, matrix_diag_part(grad_a), "mul"))
     return [grad_a]
 
 

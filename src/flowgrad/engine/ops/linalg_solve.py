@@ -20,7 +20,7 @@ from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import zeros
-from .elementwise import add, conj, multiply, negative, subtract
+from .elementwise import add, conj, multiply, negative, rbinary, subtract
 from .joining import concat, pad, stack
 from .linalg import matmul, matrix_transpose
 from .linalg_decomp import _TYPES, _HALF, _eye_like, _rank2, _square_dims, cholesky
@@ -127,7 +127,10 @@ def regularized_gramian_cholesky(matrix: Tensor, l2_regularizer, first_kind: boo
     if isinstance(l2_regularizer, Tensor) or l2_regularizer != 0:
         small = matrix[..., 0, :] if first_kind else matrix[..., :, 0]
         identity = _eye_like(small)
-        gramian = add(gramian, multiply(l2_regularizer, identity))
+        # TF: `l2_regularizer * identity` (a Python value takes identity's dtype)
+        scaled = multiply(l2_regularizer, identity) if isinstance(l2_regularizer, Tensor) \
+            else rbinary(multiply, l2_regularizer, identity, "Mul")
+        gramian = add(gramian, scaled)
     return cholesky(gramian)
 
 
