@@ -1,6 +1,6 @@
 """Compares, API call by API call, the ops flowgrad creates with TF 1.14's.
 
-    python tools/opcounts.py [--golden] [-v] [NAME ...]
+    python tools/opcounts.py [--golden] [--graphdef] [-v] [NAME ...]
 
 The calls are CALLS of tests/golden/opcounts/gen_opcounts.py (name, fn(tf)); each is
 built in a fresh default graph under TF 1.14 (the oracle, tools/oracle/setup.sh; or
@@ -9,7 +9,10 @@ and every call whose [(op.name, op.type)] lists differ is printed: the op counts
 (with -v) a unified diff of the two lists. NAME selects calls by prefix. Exit 1 if any
 differ. A call with the same op count but other names still breaks GraphDefs and
 checkpoint names; a different count also shifts the seed2 of every later random op
-built with only a graph-level seed.
+built with only a graph-level seed. With --graphdef, flowgrad's side is the nodes of its
+GraphDef (`as_graph_def()`: what files, TensorBoard and imports see, where its functional
+Cond/While ops are written as TF's Switch/Merge/Enter/Exit frames) instead of
+`get_operations()`.
 """
 import argparse
 import difflib
@@ -39,10 +42,21 @@ def oracle_ops():
         return goldenio.read(os.path.join(out, "opcounts", "opcounts.json"))[1]
 
 
-def flowgrad_ops(names=None):
+def _graph_def_nodes(tf, fn):
+    """[[name, op], ...] of the GraphDef of a fresh default graph after fn(tf)."""
+    tf.reset_default_graph()
+    try:
+        fn(tf)
+    except Exception as e:  # as gen_opcounts.ops_of: a difference, not a crash
+        return "error: %s: %s" % (type(e).__name__, str(e).split("\n")[0])
+    return [[n.name, n.op] for n in tf.get_default_graph().as_graph_def().node]
+
+
+def flowgrad_ops(names=None, graph_def=False):
     import flowgrad as tf
     import gen_opcounts as g
-    return {n: g.ops_of(tf, fn) for n, fn in g.CALLS if names is None or n in names}
+    listing = _graph_def_nodes if graph_def else g.ops_of
+    return {n: listing(tf, fn) for n, fn in g.CALLS if names is None or n in names}
 
 
 def describe(ops):
@@ -54,12 +68,14 @@ def main(argv=None):
     ap.add_argument("names", nargs="*", help="call name prefixes (all if none)")
     ap.add_argument("--golden", action="store_true",
                     help="compare with the committed goldens instead of running TF")
+    ap.add_argument("--graphdef", action="store_true",
+                    help="list flowgrad's ops from its GraphDef, not get_operations()")
     ap.add_argument("-v", "--verbose", action="store_true", help="print a diff per call")
     args = ap.parse_args(argv)
     tf_ops = (goldenio.read(os.path.join(GOLDEN, "opcounts", "opcounts.json"))[1]
               if args.golden else oracle_ops())
     names = [n for n in tf_ops if not args.names or any(n.startswith(p) for p in args.names)]
-    fg_ops = flowgrad_ops(set(names))
+    fg_ops = flowgrad_ops(set(names), graph_def=args.graphdef)
     bad = 0
     for n in names:
         want, got = tf_ops[n], fg_ops.get(n, "missing")
