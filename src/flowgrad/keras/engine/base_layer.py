@@ -26,6 +26,7 @@ from .. import backend
 from ...module import Module
 from . import base_layer_utils
 from .base_layer_utils import VariableAggregation, VariableSynchronization
+from .base_layer_utils import _flatten
 from .input_spec import InputSpec, assert_input_compatibility
 
 __all__ = ["Layer", "InputSpec", "Node", "TensorFlowOpLayer", "AddLoss", "AddMetric",
@@ -43,14 +44,6 @@ KERAS_MASK = _graph.KERAS_MASK
 
 _ALLOWED_KWARGS = {"input_shape", "batch_input_shape", "batch_size", "weights",
                    "activity_regularizer"}
-
-
-def _flatten(x):
-    if isinstance(x, (list, tuple)):
-        return [y for item in x for y in _flatten(item)]
-    if isinstance(x, dict):
-        return [y for k in sorted(x) for y in _flatten(x[k])]
-    return [x]
 
 
 def _fn_args(fn):
