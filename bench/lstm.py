@@ -2,7 +2,7 @@
 
     PYTHONPATH=src python bench/lstm.py [--tf-python /work/benchvenv/bin/python]
         [--torch-python PY] [--torch-threads 1] [--sizes 32,64,256 1,200,32]
-        [--vocab 10000] [--rounds 2] [--reps 7] [--cell lstm|gru|lstm2|gru2]
+        [--vocab 10000] [--rounds 2] [--reps 7] [--cell lstm|gru|lstm2|gru2] [--busy 0,1,2]
 
 One step = embedding lookup of [batch, steps] token ids, an LSTM over them, sampled
 softmax (64 log-uniform candidates of `--vocab` classes) on every output, forward +
@@ -19,6 +19,8 @@ the end less the RSS before the model is built: variables, Adam slots and the st
 high-water mark). PyTorch runs `--torch-threads` intra-op threads (default 1: with more,
 its OpenMP workers spin-wait and slow it 10x on a loaded machine; TF and flowgrad use
 their defaults). A peer whose Python is missing or lacks its package is left out.
+`--busy 0,1,2` runs the whole table beside 0, then 1, then 2 busy neighbour processes
+(bench/run.py's: single-threaded Python loops), one table each.
 """
 import argparse
 import json
@@ -211,6 +213,8 @@ def main():
     ap.add_argument("--cell", choices=["lstm", "gru", "lstm2", "gru2"], default="lstm",
                     help="gru: GRUCell's math; lstm2 / gru2: two LSTM / GRU layers "
                          "(MultiRNNCell); all against TF only")
+    ap.add_argument("--busy", default="0", metavar="N[,N...]",
+                    help="run the table beside N busy neighbour processes (one table per N)")
     ap.add_argument("--worker", nargs=5)
     a = ap.parse_args()
     if a.worker:
@@ -233,6 +237,18 @@ def main():
     left = [label for label, w in PEERS if (label, w) not in peers]
     if left:
         print("left out (no Python with the package): " + ", ".join(left))
+    import run  # bench/run.py: the busy neighbours
+    for n_busy in [int(n) for n in a.busy.split(",")]:
+        if n_busy or a.busy != "0":
+            print(f"### beside {n_busy} busy neighbour process(es)")
+        neighbours = run.start_neighbours(n_busy)
+        try:
+            table(a, peers, pys, here, env)
+        finally:
+            run.stop_neighbours(neighbours)
+
+
+def table(a, peers, pys, here, env):
     print("batch steps hidden | " + " | ".join(f"{label} ms (CPU ms, peak MB)"
                                                for label, _ in peers) + " | flowgrad / TF")
     for size in a.sizes:
