@@ -5,7 +5,7 @@
     python bench/run.py --quick         # shorter timing loops, W4 skipped
     python bench/run.py --peers flowgrad,torch
     python bench/run.py --openblas-coretype SkylakeX   # NumPy's OpenBLAS kernels (AVX-512)
-    python bench/run.py --busy 0,1,2 --repeat 3 --only W2   # beside 0, 1, 2 busy processes
+    python bench/run.py --busy 0,1,2 --repeat 7 --only W2   # beside 0, 1, 2 busy processes
     python bench/run.py --busy 1 --busy-threads 2           # a neighbour that runs 2 threads
 
 Peers: TensorFlow (tensorflow.compat.v1 graph mode), PyTorch (eager autograd; torch-compile:
@@ -17,6 +17,12 @@ run in another venv: `--peer-python tensorflow=/path/to/venv/bin/python`. Each (
 workload, variant) runs in its own fresh subprocess (bench/peers.py). Prints
 a markdown table of medians and the ratio to the fastest peer, and writes all
 numbers as JSON to bench/results/<UTC time>.json.
+
+Beside busy neighbours, one run's figure is a lottery: a single-threaded step that the
+scheduler leaves alone on a core runs at full speed, one that shares a core at half,
+and which of the two holds changes every ~100 ms (measured on 2 cores beside two busy
+processes, W2 in flowgrad's serial way: 4.9 and 9-10 ms steps alternating). Use
+`--repeat 7` or more there; medians of 3 runs still swing by 1.5x.
 
 Workloads:
   W1  the seed's example 1 gradient (d(x^2)/dx at 3): latency of one run, and
