@@ -715,6 +715,31 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         return result
 
 
+def guard_initialized_cond(src, value, suffix):
+    """TF's copy of `src`, the cond of a ref variable's initialized_value(), made by the
+    guard of a variable initialized from it (TF's variables.py,
+    _try_guard_against_uninitialized_dependencies) once the variable `src` reads is
+    replaced by `value` (that variable's initialized_value() again): TF copies the
+    RefSwitch of the variable as a Switch of `value` (`<read>/Switch_<suffix>`, on src's
+    pred_id), the read (`<read>_<suffix>`) and the Merge (`<Merge>_<suffix>`, reading src's
+    Switch_1 of the initial value). Here a Cond op on src's predicate, its true branch the
+    read's copy, its false branch src's initial value; `suffix` is the new variable's name
+    scope (its trailing "/" included). Returns the Cond's output."""
+    g = src._graph
+    info = _COND_INFO[src]
+    read_t, init = info["true"][0][0], info["false"][0][0]
+    g._last_id += 1   # TF's Switch of `value`
+    read = _identity(value, name=f"{read_t.op.name}_{suffix}").op
+    op = g._create_op("Cond", [src._inputs[0], value, init], {"Tout": src._attrs["Tout"]},
+                      f"{src.name}_{suffix}")
+    _COND_INFO[op] = {"captures": [value, init], "true": ([read._outputs[0]], []),
+                      "false": ([init], []), "aliases": [], "outside": frozenset(),
+                      "first": (read, None), "guard": (src, suffix[:-1])}
+    _branches.set_branch(read, op, 0)
+    g.prevent_fetching(read)
+    return op._outputs[0]
+
+
 # ---------------------------------------------------------------------------------------
 # tf.while_loop: cond and body are built once over LoopVar tensors; one While op iterates.
 # ---------------------------------------------------------------------------------------
