@@ -13,7 +13,8 @@ import goldens
 GEN = goldens.generator("opcounts", "oplist_guard")
 WANT = goldens.load("opcounts", "oplist_guard")
 BUILDS = {"ema": (GEN._ema, False), "ema_num_updates": (GEN._ema, True),
-          "from_read": (GEN._from_read, None), "unguarded": (GEN._unguarded, None)}
+          "from_read": (GEN._from_read, None), "plain": (GEN._plain, None),
+          "unguarded": (GEN._unguarded, None)}
 
 
 def _run(name):

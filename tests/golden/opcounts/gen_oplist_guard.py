@@ -27,6 +27,15 @@ def _from_read(tf, resource, _):
     return v, [x, u, z], None
 
 
+def _plain(tf, resource, _):
+    # a variable itself, its initialized_value(), two reads, a random op's sum with it
+    v = tf.Variable([1.0, 2.0], name="v")
+    return v, [tf.Variable(v, name="x", use_resource=resource),
+               tf.Variable(v.initialized_value(), name="y", use_resource=resource),
+               tf.Variable(v + v.read_value(), name="z", use_resource=resource),
+               tf.Variable(tf.random_normal([2]) + v, name="r", use_resource=resource)], None
+
+
 def _unguarded(tf, resource, _):
     # no variable read (a constant), and a variable in no collection: nothing copied
     v = tf.Variable([1.0, 2.0], name="v", collections=[])
@@ -67,5 +76,6 @@ def cases(tf):
         out["ema_" + kind] = _case(tf, _ema, resource, False)
         out["ema_num_updates_" + kind] = _case(tf, _ema, resource, True)
         out["from_read_" + kind] = _case(tf, _from_read, resource, None)
+        out["plain_" + kind] = _case(tf, _plain, resource, None)
         out["unguarded_" + kind] = _case(tf, _unguarded, resource, None)
     return out
