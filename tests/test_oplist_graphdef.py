@@ -1,7 +1,9 @@
 """The GraphDef of every call of tests/golden/opcounts/gen_opcounts.py lists TF 1.14's
 nodes (names and op types, in TF's order): flowgrad's functional Cond/While ops are
-written as TF's Switch/Merge/Enter/Exit frames (`python tools/opcounts.py --graphdef -v`
-prints the differences)."""
+written as TF's Switch/Merge/Enter/Exit frames, a variable guard's copies of
+initialized_value() conds (an ExponentialMovingAverage's slot) as TF's, and the ops a
+loop body builds but its results do not need with TF's Enters (tf.hessians' loop
+gradient). `python tools/opcounts.py --graphdef -v` prints any difference."""
 import pytest
 
 import flowgrad as tf
@@ -10,27 +12,10 @@ import goldens
 GEN = goldens.generator("opcounts", "opcounts")
 WANT = goldens.load("opcounts", "opcounts")
 
-# Calls whose GraphDef still differs from TF's, with the reason (a listed call that
-# starts matching fails test_known_different_still_differ).
-KNOWN_DIFFERENT = {
-    "hessians": "the loop gradient of TF's tf.hessians (a while_loop over a TensorArray of "
-                "gradients) has 4 Enter nodes more (while/strided_slice/Enter, the "
-                "gradient Muls' Enters of loop-invariant tensors)",
-}
 
-
-def _nodes(name):
+@pytest.mark.parametrize("name", sorted(WANT))
+def test_graph_def_nodes_are_tfs(name):
     tf.reset_default_graph()
     dict(GEN.CALLS)[name](tf)
-    return [[n.name, n.op] for n in tf.get_default_graph().as_graph_def().node]
-
-
-@pytest.mark.parametrize("name", sorted(n for n in WANT if n not in KNOWN_DIFFERENT))
-def test_graph_def_nodes_are_tfs(name):
-    assert _nodes(name) == [list(x) for x in WANT[name]]
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENT))
-def test_known_different_still_differ(name):
-    assert _nodes(name) != [list(x) for x in WANT[name]], \
-        f"{name} now matches TF: remove it from KNOWN_DIFFERENT"
+    nodes = [[n.name, n.op] for n in tf.get_default_graph().as_graph_def().node]
+    assert nodes == [list(x) for x in WANT[name]]

@@ -662,12 +662,15 @@ class LoopPlan(_PlanBase):
             if o.type == "WhileGrad" and not (grad_ok is not None and grad_ok(o)):
                 graded |= {t.op for t in o.inputs}
         self.infos = {}
+        differentiated = {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
         for op in ops:
             if op.type != "While" or op in graded:
                 continue
             info = _loop_info(op)
             if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
                 continue
+            if info.get("dead") and op not in differentiated:
+                info = self._with_dead(info)
             self.infos[op] = info
         self._var_of = {}
         for op, info in self.infos.items():
@@ -709,6 +712,23 @@ class LoopPlan(_PlanBase):
         self._readers = {}       # (While, Enter node) -> op (or node name) reading it first
         for op in sorted(self.infos, key=lambda o: (depth[o], o._id)):   # outer loops first
             self._order(op, present)
+
+    @staticmethod
+    def _with_dead(info):
+        """`info` with the body's ops its results do not need (TF builds them in the frame)
+        among its members, and the tensors from outside only they read among its captures
+        (each written as an Enter, as TF's: while/strided_slice/Enter)."""
+        dead = info["dead"]
+        inside = set(info["members_order"]) | set(dead)
+        caps = list(info["captures"])
+        known = set(caps) | set(info["vars"])
+        for m in dead:
+            for t in m._inputs:
+                if t.op not in inside and t not in known:
+                    known.add(t)
+                    caps.append(t)
+        order = sorted(inside, key=lambda o: o._id)
+        return dict(info, members_order=order, captures=caps)
 
     @staticmethod
     def _names(op):

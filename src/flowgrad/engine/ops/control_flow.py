@@ -1205,6 +1205,18 @@ def _loop_members(body_ops, results):
     return _branch_members(body_ops, results, ())
 
 
+def _dead_body_ops(g, body_ops, members, lvars):
+    """The ops built in a loop's body that its results do not need (TF builds them in the
+    frame; a GraphDef writes their Enters: graph_def_lower.LoopPlan), in creation order;
+    none for a body holding other control flow."""
+    own = {v.op for v in lvars}
+    if any(o.type in ("While", "Cond", "WhileGrad", "V1Frames", "V1FramesGrad") or
+           (o.type == "LoopVar" and o not in own) for o in body_ops):
+        return []
+    skip = members | _hoisted(body_ops) | set(g._cf_lifted)
+    return [o for o in body_ops if o not in skip]
+
+
 def _loop_var(dtype, shape, name):
     return get_default_graph()._create_op(
         "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
@@ -1360,6 +1372,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
+        _LOOP_INFO[op]["dead"] = _dead_body_ops(g, ops[start:len(ops) - 1 - len(exits)],
+                                                members, lvars)
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]
