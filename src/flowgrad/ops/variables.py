@@ -228,13 +228,17 @@ def _guard_var(op):
 
 def _guard_walk(initial_value):
     """({op: whether TF's guard copies it (a variable op: replaces it)}, whether flowgrad
-    can build those copies) for the ops `initial_value` reads."""
-    modified, ok = {}, True
+    can build those copies: not where the value is computed in a loop body or cond branch,
+    whose tensors the copies, made outside, could not read) for the ops `initial_value`
+    reads."""
+    modified, ok, inside = {}, True, False
     stack = [(initial_value.op, False)]
     while stack:
         op, done = stack.pop()
         if op in modified and not done:
             continue
+        if not done:
+            inside = inside or op.type == "LoopVar" or bool(_branches.chain(op))
         if op.type in _GUARD_STOP:
             modified[op] = False
             continue
@@ -253,7 +257,7 @@ def _guard_walk(initial_value):
         if modified[op] and (op.type in _GUARD_NO_COPY or _branches.chain(op)):
             ok = ok and found is not None and found[0].type == "VariableV2" and \
                 not modified.get(found[1].op)
-    return modified, ok
+    return modified, ok and not inside
 
 
 def _guard(scope, initial_value):
