@@ -35,7 +35,9 @@ from ..engine.ops import state as _state  # noqa: F401 - registers the variable 
 from ..engine.ops._base import apply
 from ..engine.ops.shape import identity
 from ..engine.ops.comparison import logical_not
+from ..engine.framework import branches as _branches
 from ..engine.ops.control_flow import cond as _cond
+from ..engine.ops.control_flow import guard_initialized_cond as _cf_guard
 from ..engine.ops.joining import stack
 from ..engine.ops.ordering import group, no_op
 from . import array_ops, scatter_nd_ops, scatter_ops, state_ops
@@ -145,9 +147,16 @@ class _VariableMeta(type):
 # TF 1.14 guards a variable's initial value that reads other variables
 # (_try_guard_against_uninitialized_dependencies): each variable it reads becomes that
 # variable's initialized_value() (a cond: 9 ops, 10 for a resource variable) and every op
-# on a path from it is copied. flowgrad reads the values as they are; it counts those ops
-# (the graph's op counter gives graph-seeded random ops their seeds).
+# on a path from it is copied (named `<op>_<variable>`), the copy assigned. flowgrad builds
+# the same ops (_guard) where it can copy every op on those paths: plain ops, and the cond
+# of a ref variable's initialized_value() whose initial value reads no variable (an
+# ExponentialMovingAverage's or optimizer slot's initial value); elsewhere (another
+# tf.cond or loop on a path) it reads the values as they are and counts TF's ops (the
+# graph's op counter gives graph-seeded random ops their seeds).
 _GUARD_STOP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp"))
+# ops a guard cannot copy (their branches, bodies or kernels are bound to the op itself)
+_GUARD_NO_COPY = frozenset(("Cond", "While", "WhileGrad", "LoopVar", "V1Frames",
+                            "V1FramesGrad", "VarHandleOp"))
 
 
 def _initialized_cond(op):
@@ -204,6 +213,90 @@ def _guard_count(initial_value):
         modified[op] = changed
         total += 1 if changed else 0
     return total
+
+
+def _guard_var(op):
+    """The variable of variable op `op` in the graph's global or local variables (TF's
+    _find_initialized_value_for_variable), else None."""
+    names = (op.name, op.name + ":0")
+    for key in (GraphKeys.GLOBAL_VARIABLES, GraphKeys.LOCAL_VARIABLES):
+        for var in op.graph.get_collection(key):
+            if getattr(var, "name", None) in names and hasattr(var, "initialized_value"):
+                return var
+    return None
+
+
+def _guard_walk(initial_value):
+    """({op: whether TF's guard copies it (a variable op: replaces it)}, whether flowgrad
+    can build those copies: not where the value is computed in a loop body or cond branch,
+    whose tensors the copies, made outside, could not read) for the ops `initial_value`
+    reads."""
+    modified, ok, inside = {}, True, False
+    stack = [(initial_value.op, False)]
+    while stack:
+        op, done = stack.pop()
+        if op in modified and not done:
+            continue
+        if not done:
+            inside = inside or op.type == "LoopVar" or bool(_branches.chain(op))
+        if op.type in _GUARD_STOP:
+            modified[op] = False
+            continue
+        if op.type in ("VariableV2", "VarHandleOp"):
+            modified[op] = _guard_var(op) is not None
+            ok = ok and not (modified[op] and op.type == "VarHandleOp")
+            continue
+        found = _initialized_cond(op)
+        ins = [found[1].op, found[0]] if found is not None else [t.op for t in op.inputs]
+        if not done:
+            modified[op] = None
+            stack.append((op, True))
+            stack.extend((o, False) for o in ins if o not in modified)
+            continue
+        modified[op] = any(modified.get(o) for o in ins)
+        if modified[op] and (op.type in _GUARD_NO_COPY or _branches.chain(op)):
+            ok = ok and found is not None and found[0].type == "VariableV2" and \
+                not modified.get(found[1].op)
+    return modified, ok and not inside
+
+
+def _guard(scope, initial_value):
+    """What a variable made in name scope `scope` assigns: `initial_value` as TF's guard
+    rewrites it (see above), built in TF's order (each op's inputs first, in order)."""
+    if not isinstance(initial_value, Tensor):
+        return initial_value
+    modified, ok = _guard_walk(initial_value)
+    if not modified.get(initial_value.op):
+        return initial_value
+    if not ok:
+        initial_value.graph._last_id += _guard_count(initial_value)
+        return initial_value
+    made = {}
+
+    def build(op):   # op's replacement: an Operation, or a Tensor for the cond's copy
+        if op in made:
+            return made[op]
+        if not modified.get(op):
+            made[op] = op
+        elif op.type == "VariableV2":
+            made[op] = _guard_var(op).initialized_value()
+        elif op.type == "Cond":
+            var, init = _initialized_cond(op)
+            build(init.op)
+            made[op] = _cf_guard(op, build(var), scope)
+        else:
+            ins = [output(t) for t in op.inputs]
+            made[op] = copy = op.graph._create_op(op.type, ins, dict(op._attrs),
+                                                  f"{op.name}_{scope}".replace(":", "_"))
+            copy._colocation = copy._colocation or op._colocation   # (TF copies _class)
+        return made[op]
+
+    def output(t):
+        got = build(t.op)
+        return got if isinstance(got, Tensor) else got.outputs[t.value_index]
+
+    return output(initial_value)
+
 
 class Variable(metaclass=_VariableMeta):
     """A mutable tensor that lives across `Session.run` calls (TF 1.x RefVariable).
@@ -283,9 +376,8 @@ class Variable(metaclass=_VariableMeta):
                         "dtype": initial_value.dtype.base_dtype, "container": g._container,
                         "shared_name": ""}, true_name + "/")
                 self._initial_value = initial_value
-                g._last_id += _guard_count(initial_value)
                 self._initializer_op = apply(
-                    "Assign", [self._variable, initial_value],
+                    "Assign", [self._variable, _guard(scope, initial_value)],
                     {"validate_shape": validate_shape, "use_locking": True}, "Assign").op
                 with g.colocate_with(self._variable.op):
                     self._snapshot = apply("Identity", [self._variable], {}, "read")
@@ -607,9 +699,8 @@ class ResourceVariable(Variable):
                 with name_scope("IsInitialized"):
                     self._is_initialized_op = _res.var_is_initialized_op(self._handle)
                 with name_scope("Assign") as n, g.colocate_with(self._handle.op):
-                    g._last_id += _guard_count(initial_value)   # TF's guard (see above)
-                    self._initializer_op = _res.assign_variable_op(self._handle, initial_value,
-                                                                   name=n)
+                    self._initializer_op = _res.assign_variable_op(   # TF's guard (above)
+                        self._handle, _guard(scope, initial_value), name=n)
                 with name_scope("Read"), g.colocate_with(self._handle.op):
                     value = _res.read_variable_op(self._handle, self._dtype)
                     self._graph_element = value

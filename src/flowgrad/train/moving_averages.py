@@ -40,7 +40,6 @@ def assign_moving_average(variable, value, decay, zero_debias=True, name=None):
         decay = convert_to_tensor(1.0 - decay, name="decay")
         if decay.dtype.base_dtype is not variable.dtype.base_dtype:
             decay = math_ops.cast(decay, variable.dtype.base_dtype)
-        value = convert_to_tensor(value)
         if zero_debias:
             return _zero_debias(variable, value, decay, scope)
         return state_ops.assign_sub(variable, (variable - value) * decay, name=scope)

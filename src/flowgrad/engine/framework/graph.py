@@ -851,8 +851,8 @@ class Graph:
                         if c not in groups:
                             groups.append(c)
                     op._device = src._device
-            if groups:
-                op._colocation = groups
+            if groups:   # (TF colocates with the ref inputs on its stack: sorted too)
+                op._colocation = sorted(groups)
         if self._gradient_override_map and op._type in self._gradient_override_map:
             op._grad_type = self._gradient_override_map[op._type]
         if _tape._local.__dict__.get("stack"):
@@ -942,6 +942,9 @@ class Graph:
             return _ControlDependencies(self, None)
         ops = []
         for c in control_inputs:
+            if not isinstance(c, (Tensor, Operation)) and hasattr(c, "_handle") and \
+                    hasattr(c, "op"):
+                c = c.op   # as TF: a resource variable (an unread one too) is not read
             conv = getattr(c, "_as_graph_element", None)
             if conv is not None and not isinstance(c, (Tensor, Operation)):
                 c = conv()

@@ -363,8 +363,11 @@ class CondPlan(_PlanBase):
         for w in graph.get_operations():
             if w.type == "While":
                 in_loops.update((_loop_info(w) or {}).get("members_order", ()))
+        self._guards = {}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
-            if depth[op] == 0 and op not in in_loops and self._tf_layout_ok(op, infos):
+            if infos[op].get("guard"):
+                self._plan_guard(op, infos)
+            elif depth[op] == 0 and op not in in_loops and self._tf_layout_ok(op, infos):
                 self._plan_tf(op, infos)
             else:
                 self._plan(op, infos)
@@ -439,7 +442,7 @@ class CondPlan(_PlanBase):
         info = infos[op]
         if info.get("grad") or info.get("first") is None or info["true"][1] or \
                 info["false"][1] or info.get("outside") or op._control_inputs or \
-                op.inputs[0] in op.inputs[1:] or self._tf_switches(op, infos) is not None:
+                op.inputs[0] in op.inputs[1:]:
             return False
         for side in self._sides(op, infos):
             for m in side:
@@ -447,6 +450,22 @@ class CondPlan(_PlanBase):
                         or m.type.startswith("TensorArray"):
                     return False
         return True
+
+    def _plan_guard(self, op, infos):
+        """A variable guard's copy of the cond of a ref variable's initialized_value()
+        (control_flow.guard_initialized_cond): TF's Switch of the new value
+        (`<read>/Switch_<suffix>`, on the source cond's pred_id) before the read's copy,
+        which reads its output 1, and the Merge of the source's Switch_1 and that read."""
+        src, suffix = infos[op]["guard"]
+        read = infos[op]["true"][0][0].op
+        n = self._prefix(src)
+        switch = f"{infos[src]['true'][0][0].op.name}/Switch_{suffix}"
+        self.rewrite.setdefault(read.name, {})[op.inputs[1].name] = switch + ":1"
+        var = src.inputs[1]
+        colocation = tuple(op._colocation or var.op._colocation or [var.op.name])
+        self.before.setdefault(read, []).append(
+            (op, ("guard", switch, n + "/pred_id", colocation)))
+        self._guards[op] = (n + "/Switch_1", read.name)
 
     def _plan_tf(self, op, infos):
         """TF 1.14's cond, node for node: its pivots (S/Switch, S/switch_t, S/switch_f,
@@ -504,13 +523,21 @@ class CondPlan(_PlanBase):
             return op.name
         self._stages_done.add((op, stage))
         n, b = self._prefix(op), _dt.bool_
+        if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
+            c = op.inputs[1]
+            emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
+                 [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
+            return op.name
         if stage == "header":
             pred = self.input_name(op, op.inputs[0])
-            sh = op.inputs[0].shape
-            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh])
-            emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh])
-            emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh])
-            emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh])
+            sh, co = op.inputs[0].shape, op._colocation   # (TF's colocate_with scope)
+            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh],
+                 colocation=co)
+            emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh],
+                 colocation=co)
+            emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh],
+                 colocation=co)
+            emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh], colocation=co)
             return op.name
         for name, i in stage[1]:   # (TF makes them colocated with the data)
             c = op.inputs[1 + i]
@@ -531,7 +558,8 @@ class CondPlan(_PlanBase):
         for k, (f, t) in enumerate(zip(f_outs, t_outs)):
             dtype = op.outputs[k].dtype.base_dtype
             emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
-                 [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])])
+                 [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])],
+                 colocation=op._colocation)
 
     def lower(self, op, emit):
         """TF's layout (_plan_tf), or the generic one: TF's names under the cond's scope
@@ -543,6 +571,11 @@ class CondPlan(_PlanBase):
             return op.name   # its Merge is written with its Cond
         if op in self._tf:
             return self._lower_tf(op, emit)
+        if op in self._guards:
+            dtype = op.outputs[0].dtype.base_dtype
+            emit(op.name, "Merge", list(self._guards[op]), [dtype, dtype], {"N": 2},
+                 shapes=[op.outputs[0].shape, TensorShape([])], colocation=op._colocation)
+            return op.name
         info = _cond_info(op)
         n = self._prefix(op)
         pred = self.input_name(op, op.inputs[0])
@@ -629,12 +662,15 @@ class LoopPlan(_PlanBase):
             if o.type == "WhileGrad" and not (grad_ok is not None and grad_ok(o)):
                 graded |= {t.op for t in o.inputs}
         self.infos = {}
+        differentiated = {t.op for o in ops if o.type == "WhileGrad" for t in o.inputs}
         for op in ops:
             if op.type != "While" or op in graded:
                 continue
             info = _loop_info(op)
             if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
                 continue
+            if info.get("dead") and op not in differentiated:
+                info = self._with_dead(info)
             self.infos[op] = info
         self._var_of = {}
         for op, info in self.infos.items():
@@ -676,6 +712,23 @@ class LoopPlan(_PlanBase):
         self._readers = {}       # (While, Enter node) -> op (or node name) reading it first
         for op in sorted(self.infos, key=lambda o: (depth[o], o._id)):   # outer loops first
             self._order(op, present)
+
+    @staticmethod
+    def _with_dead(info):
+        """`info` with the body's ops its results do not need (TF builds them in the frame)
+        among its members, and the tensors from outside only they read among its captures
+        (each written as an Enter, as TF's: while/strided_slice/Enter)."""
+        dead = info["dead"]
+        inside = set(info["members_order"]) | set(dead)
+        caps = list(info["captures"])
+        known = set(caps) | set(info["vars"])
+        for m in dead:
+            for t in m._inputs:
+                if t.op not in inside and t not in known:
+                    known.add(t)
+                    caps.append(t)
+        order = sorted(inside, key=lambda o: o._id)
+        return dict(info, members_order=order, captures=caps)
 
     @staticmethod
     def _names(op):

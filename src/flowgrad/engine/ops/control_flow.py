@@ -715,6 +715,31 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         return result
 
 
+def guard_initialized_cond(src, value, suffix):
+    """TF's copy of `src`, the cond of a ref variable's initialized_value(), made by the
+    guard of a variable initialized from it (TF's variables.py,
+    _try_guard_against_uninitialized_dependencies) once the variable `src` reads is
+    replaced by `value` (that variable's initialized_value() again): TF copies the
+    RefSwitch of the variable as a Switch of `value` (`<read>/Switch_<suffix>`, on src's
+    pred_id), the read (`<read>_<suffix>`) and the Merge (`<Merge>_<suffix>`, reading src's
+    Switch_1 of the initial value). Here a Cond op on src's predicate, its true branch the
+    read's copy, its false branch src's initial value; `suffix` is the new variable's name
+    scope (its trailing "/" included). Returns the Cond's output."""
+    g = src._graph
+    info = _COND_INFO[src]
+    read_t, init = info["true"][0][0], info["false"][0][0]
+    g._last_id += 1   # TF's Switch of `value`
+    read = _identity(value, name=f"{read_t.op.name}_{suffix}").op
+    op = g._create_op("Cond", [src._inputs[0], value, init], {"Tout": src._attrs["Tout"]},
+                      f"{src.name}_{suffix}")
+    _COND_INFO[op] = {"captures": [value, init], "true": ([read._outputs[0]], []),
+                      "false": ([init], []), "aliases": [], "outside": frozenset(),
+                      "first": (read, None), "guard": (src, suffix[:-1])}
+    _branches.set_branch(read, op, 0)
+    g.prevent_fetching(read)
+    return op._outputs[0]
+
+
 # ---------------------------------------------------------------------------------------
 # tf.while_loop: cond and body are built once over LoopVar tensors; one While op iterates.
 # ---------------------------------------------------------------------------------------
@@ -1180,6 +1205,18 @@ def _loop_members(body_ops, results):
     return _branch_members(body_ops, results, ())
 
 
+def _dead_body_ops(g, body_ops, members, lvars):
+    """The ops built in a loop's body that its results do not need (TF builds them in the
+    frame; a GraphDef writes their Enters: graph_def_lower.LoopPlan), in creation order;
+    none for a body holding other control flow."""
+    own = {v.op for v in lvars}
+    if any(o.type in ("While", "Cond", "WhileGrad", "V1Frames", "V1FramesGrad") or
+           (o.type == "LoopVar" and o not in own) for o in body_ops):
+        return []
+    skip = members | _hoisted(body_ops) | set(g._cf_lifted)
+    return [o for o in body_ops if o not in skip]
+
+
 def _loop_var(dtype, shape, name):
     return get_default_graph()._create_op(
         "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
@@ -1335,6 +1372,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
+        _LOOP_INFO[op]["dead"] = _dead_body_ops(g, ops[start:len(ops) - 1 - len(exits)],
+                                                members, lvars)
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]

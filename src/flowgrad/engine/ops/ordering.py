@@ -21,6 +21,8 @@ def no_op(name: str | None = None) -> Operation:
 
 
 def _as_op(x):
+    if not isinstance(x, (Tensor, Operation)) and hasattr(x, "_handle") and hasattr(x, "op"):
+        return x.op   # as TF's control_dependencies: a resource variable is not read
     conv = getattr(x, "_as_graph_element", None)
     if conv is not None and not isinstance(x, (Tensor, Operation)):
         x = conv()
