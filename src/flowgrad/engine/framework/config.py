@@ -74,7 +74,10 @@ class _Message:
 
     def HasField(self, name):
         if name not in self._FIELDS:
-            raise ValueError(f'Protocol message has no singular "{name}" field.')
+            raise ValueError(f"Protocol message {type(self).__name__} has no field {name}.")
+        value = self.__dict__.get(name)
+        if isinstance(value, _Message) and value.__dict__.get("_lazy"):
+            return bool(value._text())   # only read, still empty: not set (as protobuf)
         return name in self.__dict__
 
     def ClearField(self, name):
@@ -310,6 +313,12 @@ class StepStats(_Message):
     _FIELDS: ClassVar[dict] = {"dev_stats": []}
 
 
+class CostGraphDef(_Message):
+    """TF's cost graph of a run (`RunMetadata.cost_graph`); flowgrad records none, so it
+    stays empty, as TF's does on a run without `RunOptions`."""
+    _FIELDS: ClassVar[dict] = {"node": []}
+
+
 class RunMetadata(_Message):
     """Filled by `Session.run(..., run_metadata=md)`.
 
@@ -318,8 +327,9 @@ class RunMetadata(_Message):
     RunOptions(trace_level=FULL_TRACE): `step_stats` (per-op times and output
     bytes) and `peak_bytes` (the measured peak of live intermediate buffers).
     """
-    _FIELDS: ClassVar[dict] = {"step_stats": StepStats, "cost_graph": None, "partition_graphs": [],
-               "estimated_peak_bytes": 0, "peak_bytes": 0, "optimized_ir": ""}
+    _FIELDS: ClassVar[dict] = {"step_stats": StepStats, "cost_graph": CostGraphDef,
+               "partition_graphs": [], "function_graphs": [], "estimated_peak_bytes": 0,
+               "peak_bytes": 0, "optimized_ir": ""}
 
     def _record(self, plan):
         self.estimated_peak_bytes = plan.estimated_peak_bytes
