@@ -59,10 +59,6 @@ def _element_formatter(arr, v2):
         return _fmt_float64
     if kind == "f":
         return lambda v: _fmt_float32(np.float32(v))
-    if kind == "c":
-        part = _fmt_float64 if arr.dtype == np.complex128 else \
-            (lambda v: _fmt_float32(np.float32(v)))
-        return lambda v: f"({part(v.real)},{part(v.imag)})"
     if kind == "b":
         return lambda v: "1" if v else "0"
     if kind in "iu":
@@ -72,10 +68,19 @@ def _element_formatter(arr, v2):
     return _cescape
 
 
+def _summarize_irregular(n, summarize):
+    """TF's summary of a type it does not print (complex): "?" per element shown, then
+    "..." when summarize leaves some out."""
+    shown = n if summarize is None or summarize < 0 else summarize
+    return " ".join("?" * min(shown, n)) + ("..." if shown < n else "")
+
+
 def summarize_v1(arr, summarize=3):
     """The legacy summary used by tf.Print and tf.Assert (without the outer brackets)."""
     arr = np.asarray(arr)
     n = arr.size
+    if arr.dtype.kind == "c":
+        return _summarize_irregular(n, summarize)
     limit = n if summarize is None or summarize < 0 else min(summarize, n)
     return _summarize(arr, limit, _element_formatter(arr, False))
 
@@ -83,6 +88,8 @@ def summarize_v1(arr, summarize=3):
 def summarize_v2(arr, summarize=3):
     """The summary tf.print uses: `summarize` elements at each end of each dimension."""
     arr = np.asarray(arr)
+    if arr.dtype.kind == "c":
+        return "[" + _summarize_irregular(arr.size, summarize) + "]"
     fmt = _element_formatter(arr, True)
     # at most as many elements at each end as the tensor has (none for an empty one)
     ends = arr.size if summarize is None or summarize < 0 else min(summarize, arr.size)

@@ -43,6 +43,18 @@ def formats(tf, capture):
         }
         fmts = {"format_scalar_string": tf.strings.format("<{}>", hi),
                 "format_summarize0": tf.strings.format("{}", tf.range(4), summarize=0)}
+        complexes = {"c64_scalar": tf.constant(1 + 2j, tf.complex64),
+                     "c64_empty": tf.zeros([0], tf.complex64),
+                     "c128_vec": tf.constant([1j, 2], tf.complex128),
+                     "c64_mat": tf.complex(tf.zeros([2, 3]), tf.ones([2, 3]))}
+        for key, c in sorted(complexes.items()):
+            for sm in (None, -1, 0, 1):
+                kw = {} if sm is None else {"summarize": sm}
+                case = "%s_s%s" % (key, sm)
+                ops["Print_" + case] = tf.Print(tf.constant(1), [c, c], **kw)
+                ops["print_" + case] = tf.print("c:", c, **kw)
+                fmts["format_" + case] = tf.strings.format("<{}>", c, **kw)
+            ops["Assert_" + key] = tf.Assert(False, [c])
         for shape in SHAPES:
             key = "x".join(str(d) for d in shape)
             z = tf.zeros(shape)
@@ -51,7 +63,10 @@ def formats(tf, capture):
             fmts["format_empty_" + key] = tf.strings.format("<{}>", z)
         with tf.Session() as sess:
             for name, op in ops.items():
-                out[name] = tuple(_clean(t) for t in capture(lambda: sess.run(op)))
+                try:
+                    out[name] = tuple(_clean(t) for t in capture(lambda: sess.run(op)))
+                except tf.errors.InvalidArgumentError as e:   # the Asserts
+                    out[name] = e.message.split("\n")[0]
             for name, t in fmts.items():
                 out[name] = sess.run(t)
             with tempfile.TemporaryDirectory() as d:
