@@ -4,6 +4,7 @@ messages, and the summary (tests/golden/compat/gen_pdbg_tftest.py)."""
 import os
 import sys
 
+import flowgrad as tf
 import goldens
 
 GEN = goldens.generator("compat", "pdbg_tftest")
@@ -14,3 +15,7 @@ SRC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), 
 def test_user_tests_report_like_tf114(monkeypatch):
     monkeypatch.setenv("PYTHONPATH", SRC + os.pathsep + os.environ.get("PYTHONPATH", ""))
     assert GEN.run_script([sys.executable, "-m", "flowgrad", "run"]) == GOLDEN["user_tests"]
+
+
+def test_tf_test_mock_is_unittest_mock():
+    assert GEN.case_mock(tf) == GOLDEN["mock"]

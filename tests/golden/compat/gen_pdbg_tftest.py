@@ -85,5 +85,12 @@ def run_script(cmd):
     return [p.returncode, report(p.stderr)]
 
 
+def case_mock(tf):
+    """tf.test.mock: Python 3's unittest.mock."""
+    with tf.test.mock.patch.object(tf.logging, "info") as m:
+        tf.logging.info("x")
+    return [tf.test.mock.__name__, m.call_count, type(tf.test.mock.MagicMock()).__name__]
+
+
 def cases(tf):
-    return {"user_tests": run_script([sys.executable])}
+    return {"user_tests": run_script([sys.executable]), "mock": case_mock(tf)}
