@@ -1,6 +1,7 @@
 """tf.contrib.tfprof.model_analyzer (print_model_analysis and its option dicts),
 tf.profiler.profile's default options and options dicts with options left out, and the
-old dump_to_file option, against TF 1.14 (tests/golden/tools/gen_pdbg_tfprof.py)."""
+old dump_to_file option, the "ops no flops stats due to incomplete shapes" count (and
+NCHW pooling counted as TF cannot), against TF 1.14 (tests/golden/tools/gen_pdbg_tfprof.py)."""
 import io
 import sys
 
@@ -25,7 +26,9 @@ def _capture(fn):
 
 @pytest.fixture(scope="module")
 def ours():
-    return GEN.reports(tf, _capture)
+    out = GEN.reports(tf, _capture)
+    out["incomplete_shapes"] = GEN.incomplete_shapes(tf, _capture)
+    return out
 
 
 @pytest.mark.parametrize("key", sorted(GOLDEN))

@@ -16,7 +16,7 @@ import sys
 from ..engine.framework.graph import GraphKeys, get_default_graph
 from ..engine.framework.errors import InvalidArgumentError
 from ..engine.framework.tensor_shape import TensorShape
-from .tfprof_logger import _flops, merge_default_with_oplog
+from .tfprof_logger import _flops, merge_default_with_oplog, report_missing_shapes
 
 __all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
@@ -245,6 +245,8 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
     if isinstance(options, int) and options == 0 or options is None:   # TF's default
         options = ProfileOptionBuilder.trainable_variables_parameter()
     graph = graph if graph is not None else get_default_graph()
+    if run_meta is None:
+        report_missing_shapes(graph)
     return profile_steps(graph, [run_meta] if run_meta is not None else [], cmd, options,
                          op_log)
 

@@ -19,6 +19,45 @@ def _model(tf):
     tf.Variable(tf.zeros([5]), trainable=False, name="counter")
 
 
+def _incomplete(tf):
+    """Ops whose float ops TF cannot count: unknown batch, unknown rank, NCHW pooling."""
+    x = tf.placeholder(tf.float32, [None, 8, 8, 3])
+    xn = tf.placeholder(tf.float32, [2, 3, 8, 8])
+    c = tf.nn.conv2d(x, tf.ones([3, 3, 3, 4]), [1, 1, 1, 1], "SAME")
+    p = tf.nn.max_pool(c, [1, 2, 2, 1], [1, 2, 2, 1], "VALID")
+    tf.nn.avg_pool(xn, [1, 1, 2, 2], [1, 1, 2, 2], "VALID", data_format="NCHW")
+    loss = tf.reduce_mean(tf.nn.softmax(tf.reshape(p, [-1, 64])))
+    tf.add_n([x, x, x])
+    u = tf.placeholder(tf.float32)
+    tf.log(u) + tf.square(u)
+    tf.argmax(x, 1)
+    tf.gradients(loss, [x])
+
+
+def incomplete_shapes(tf, capture):
+    """[stderr, total float ops] of profile, and the stderr of Profiler() and
+    write_op_log, on a graph with ops whose shapes are not fully defined. (The C++
+    tfprof's own "Incomplete shape." lines are left out: flowgrad does not write them.)"""
+    out = {}
+
+    def capture_err(fn):
+        text = capture(fn)
+        return [text[0], "".join(ln for ln in text[1].splitlines(True)
+                                 if ln != "Incomplete shape.\n")]
+    with tf.Graph().as_default() as g:
+        _incomplete(tf)
+        B = tf.profiler.ProfileOptionBuilder
+        opts = B(B.float_operation()).with_empty_output().build()
+        box = []
+        text = capture_err(lambda: box.append(tf.profiler.profile(g, options=opts)))
+        out["profile"] = [text[1], box[0].total_float_ops]
+        out["Profiler"] = capture_err(lambda: tf.profiler.Profiler(g))[1]
+        with tempfile.TemporaryDirectory() as d:
+            out["write_op_log"] = capture_err(
+                lambda: tf.profiler.write_op_log(g, d, add_trace=False))[1]
+    return out
+
+
 def reports(tf, capture):
     """case name -> [stdout, stderr, total] of each profiling call."""
     ma = tf.contrib.tfprof.model_analyzer
@@ -83,4 +122,6 @@ def _fd_capture(fn):
 
 
 def cases(tf):
-    return reports(tf, _fd_capture)
+    out = reports(tf, _fd_capture)
+    out["incomplete_shapes"] = incomplete_shapes(tf, _fd_capture)
+    return out
