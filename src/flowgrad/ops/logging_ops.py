@@ -35,7 +35,12 @@ __all__ = ["Assert", "Print", "print"]
 # ---------------------------------------------------------------------------------------
 # Value formatting (TF's Tensor::SummarizeValue)
 # ---------------------------------------------------------------------------------------
+_F32_TINY = float(np.finfo(np.float32).tiny)
+
+
 def _fmt_float32(v):
+    if 0 < abs(v) < _F32_TINY:   # a float32 denormal reads as (signed) zero: TF's DAZ
+        return "-0" if v < 0 else "0"
     s = "%.6g" % v
     if np.isfinite(v) and np.float32(s) != np.float32(v):
         s = "%.9g" % v

@@ -1,5 +1,6 @@
 """What tf.print and tf.strings.format print for scalar strings, empty tensors,
-summarize=0, and the file:// and tf.logging output streams (TF 1.14 golden).
+summarize=0, complex and float32 denormal elements, and the file:// and tf.logging
+output streams (TF 1.14 golden).
 
     python tools/goldens.py regen framework/pdbg_print
 
@@ -55,6 +56,12 @@ def formats(tf, capture):
                 ops["print_" + case] = tf.print("c:", c, **kw)
                 fmts["format_" + case] = tf.strings.format("<{}>", c, **kw)
             ops["Assert_" + key] = tf.Assert(False, [c])
+        den32 = tf.constant(np.float32([-1e-40, 1e-40, 1e-38, 1.2e-38]))
+        den64 = tf.constant(np.float64([1e-310, -1e-310]))
+        ops["denormal_print"] = tf.print(den32, den64, tf.constant(np.float16([1e-7])))
+        ops["denormal_Print"] = tf.Print(tf.constant(1), [den32, den64])
+        ops["Assert_denormal"] = tf.Assert(False, [den32])
+        fmts["format_denormal"] = tf.strings.format("{} {}", [den32, den64])
         for shape in SHAPES:
             key = "x".join(str(d) for d in shape)
             z = tf.zeros(shape)
