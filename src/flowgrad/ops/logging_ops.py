@@ -9,7 +9,9 @@ round-trips, as C++ StrCat does.
 """
 from __future__ import annotations
 
+import datetime
 import logging
+import os
 import pprint
 import random
 import sys
@@ -33,7 +35,12 @@ __all__ = ["Assert", "Print", "print"]
 # ---------------------------------------------------------------------------------------
 # Value formatting (TF's Tensor::SummarizeValue)
 # ---------------------------------------------------------------------------------------
+_F32_TINY = float(np.finfo(np.float32).tiny)
+
+
 def _fmt_float32(v):
+    if 0 < abs(v) < _F32_TINY:   # a float32 denormal reads as (signed) zero: TF's DAZ
+        return "-0" if v < 0 else "0"
     s = "%.6g" % v
     if np.isfinite(v) and np.float32(s) != np.float32(v):
         s = "%.9g" % v
@@ -57,10 +64,6 @@ def _element_formatter(arr, v2):
         return _fmt_float64
     if kind == "f":
         return lambda v: _fmt_float32(np.float32(v))
-    if kind == "c":
-        part = _fmt_float64 if arr.dtype == np.complex128 else \
-            (lambda v: _fmt_float32(np.float32(v)))
-        return lambda v: f"({part(v.real)},{part(v.imag)})"
     if kind == "b":
         return lambda v: "1" if v else "0"
     if kind in "iu":
@@ -70,10 +73,19 @@ def _element_formatter(arr, v2):
     return _cescape
 
 
+def _summarize_irregular(n, summarize):
+    """TF's summary of a type it does not print (complex): "?" per element shown, then
+    "..." when summarize leaves some out."""
+    shown = n if summarize is None or summarize < 0 else summarize
+    return " ".join("?" * min(shown, n)) + ("..." if shown < n else "")
+
+
 def summarize_v1(arr, summarize=3):
     """The legacy summary used by tf.Print and tf.Assert (without the outer brackets)."""
     arr = np.asarray(arr)
     n = arr.size
+    if arr.dtype.kind == "c":
+        return _summarize_irregular(n, summarize)
     limit = n if summarize is None or summarize < 0 else min(summarize, n)
     return _summarize(arr, limit, _element_formatter(arr, False))
 
@@ -81,13 +93,13 @@ def summarize_v1(arr, summarize=3):
 def summarize_v2(arr, summarize=3):
     """The summary tf.print uses: `summarize` elements at each end of each dimension."""
     arr = np.asarray(arr)
-    if arr.ndim == 0:
-        v = arr.reshape(-1)[0]
-        if arr.dtype.kind in "OSU":
-            return _cescape(v)  # a scalar string prints bare
-        return _element_formatter(arr, True)(v)
+    if arr.dtype.kind == "c":
+        return "[" + _summarize_irregular(arr.size, summarize) + "]"
     fmt = _element_formatter(arr, True)
-    ends = arr.size if summarize is None or summarize < 0 else summarize
+    # at most as many elements at each end as the tensor has (none for an empty one)
+    ends = arr.size if summarize is None or summarize < 0 else min(summarize, arr.size)
+    if arr.ndim == 0:   # a scalar ("hi" quoted), "..." when summarize is 0
+        return fmt(arr.reshape(-1)[0]) if ends else "..."
     nd = arr.ndim
     parts = []
 
@@ -281,18 +293,37 @@ def _print_v2_infer(inputs, attrs):
     return []
 
 
+# TF's PrintV2 logs through LOG(severity) at these lines of kernels/logging_ops.cc
+_CPP_LOG = {"log(info)": ("I", 174, 0), "log(warning)": ("W", 176, 1),
+            "log(error)": ("E", 178, 2)}
+
+
 def _write(stream, text):
     if stream == "stderr":
         sys.stderr.write(text)
     elif stream == "stdout":
         sys.stdout.write(text)
+    elif isinstance(stream, str) and stream.startswith("file://"):
+        try:   # appended, as TF's kernel opens the file
+            with open(stream[len("file://"):], "a") as f:
+                f.write(text)
+        except OSError:
+            raise errors.InternalError(None, None,
+                                       "Can't open file: " + stream[len("file://"):])
+    elif stream in _CPP_LOG:   # a C++ log line on stderr, unless TF_CPP_MIN_LOG_LEVEL hides it
+        sev, line, level = _CPP_LOG[stream]
+        try:
+            shown = level >= int(os.environ.get("TF_CPP_MIN_LOG_LEVEL", "0") or 0)
+        except ValueError:
+            shown = True
+        if shown:
+            now = datetime.datetime.now()
+            sys.stderr.write(f"{now:%Y-%m-%d %H:%M:%S.%f}: {sev} tensorflow/core/kernels/"
+                             f"logging_ops.cc:{line}] {text}\n")   # (text ends with `end`)
     elif hasattr(stream, "write"):
         stream.write(text)
-    elif callable(stream):
+    else:
         stream(text.removesuffix("\n"))
-    else:   # TF's log(info), log(warning), log(error) of a graph TF wrote
-        getattr(logging, str(stream)[4:-1] if str(stream).startswith("log(") else "info",
-                logging.info)(text.removesuffix("\n"))
 
 
 def _print_v2_bind(node, ctx):
@@ -322,6 +353,33 @@ def _is_tensor_like(x):
                                      not isinstance(x, Operation) and hasattr(x, "dtype"))
 
 
+def _stream_constant(output_stream):
+    """TF's name of a tf.print output stream: "stdout", "stderr", "log(info)",
+    "log(warning)", "log(error)" (tf.logging's functions or levels) or "file://PATH"; any
+    other object with `write` (or a callable taking the line) is kept as it is."""
+    if output_stream is sys.stderr:
+        return "stderr"
+    if output_stream is sys.stdout:
+        return "stdout"
+    if isinstance(output_stream, str) and output_stream.startswith("file://"):
+        return output_stream
+    if isinstance(output_stream, int) and not isinstance(output_stream, bool):
+        level = {logging.INFO: "info", logging.WARNING: "warning", logging.ERROR: "error"}
+        if output_stream in level:
+            return f"log({level[output_stream]})"
+    elif callable(output_stream) and getattr(output_stream, "__module__", "") == "flowgrad.logging":
+        name = {"warn": "warning"}.get(output_stream.__name__, output_stream.__name__)
+        if name in ("info", "warning", "error"):
+            return f"log({name})"
+    if not isinstance(output_stream, (str, int)) and (hasattr(output_stream, "write") or
+                                                      callable(output_stream)):
+        return output_stream
+    raise ValueError("Unsupported output stream, logging level, or file." +
+                     str(output_stream) + ". Supported streams are sys.stdout, sys.stderr, "
+                     "tf.logging.info, tf.logging.warning, tf.logging.error. File needs to "
+                     "be in the form of 'file://<filepath>'.")
+
+
 def print(*inputs, **kwargs):
     """An op that prints `inputs` when run (TF 1.x `tf.print`).
 
@@ -349,14 +407,7 @@ def print(*inputs, **kwargs):
     name = kwargs.pop("name", None)
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
-    if output_stream is sys.stderr:
-        stream = "stderr"
-    elif output_stream is sys.stdout:
-        stream = "stdout"
-    elif hasattr(output_stream, "write") or callable(output_stream):
-        stream = output_stream
-    else:
-        raise ValueError(f"Unsupported output stream: {output_stream!r}")
+    stream = _stream_constant(output_stream)
     tensors = []
     template = []
 
@@ -396,11 +447,12 @@ def print(*inputs, **kwargs):
                 add_tensor(t)
             template.append(parts[-1])
         template.append(end)
-        one_string = (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
-                      inputs[0].dtype.base_dtype == _dt.string and
-                      inputs[0].shape.ndims is not None)
-        if not one_string:   # TF's StringFormat of the inputs, which its PrintV2 prints
-            g._last_id += 1
+        if (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
+                inputs[0].dtype.base_dtype == _dt.string and inputs[0].shape.ndims == 0):
+            # one scalar string: TF's PrintV2 of it as it is (no StringFormat, no quotes)
+            return apply_op("PrintV2", tensors, {"output_stream": stream, "end": end},
+                            name or "PrintV2")
+        g._last_id += 1   # TF's StringFormat of the inputs, which its PrintV2 prints
         return apply_op("PrintV2", tensors, {"template": tuple(template),
                                              "summarize": int(summarize),
                                              "output_stream": stream}, name or "PrintV2")

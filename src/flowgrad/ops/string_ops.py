@@ -258,12 +258,7 @@ def _string_format_kernel(*inputs, template="", placeholder="{}", summarize=3, *
     pieces = template.split(placeholder)
     out = [pieces[0]]
     for v, piece in zip(inputs, pieces[1:]):
-        v = np.asarray(v)
-        if v.ndim == 0 and v.dtype == object:   # a scalar string is quoted here (tf.print's
-            text = summarize_v2(v.reshape(1), summarize)[1:-1]   # Python strings are not)
-        else:
-            text = summarize_v2(v, summarize)
-        out += [text, piece]
+        out += [summarize_v2(v, summarize), piece]
     return np.array("".join(out).encode("utf-8", "surrogateescape"), dtype=object)
 
 

@@ -16,7 +16,7 @@ import sys
 from ..engine.framework.graph import GraphKeys, get_default_graph
 from ..engine.framework.errors import InvalidArgumentError
 from ..engine.framework.tensor_shape import TensorShape
-from .tfprof_logger import _flops, merge_default_with_oplog
+from .tfprof_logger import _flops, merge_default_with_oplog, report_missing_shapes
 
 __all__ = ["GraphNodeProto", "MultiGraphNodeProto", "profile"]
 
@@ -242,9 +242,11 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
     from .option_builder import ProfileOptionBuilder  # lazy: only its defaults are needed
     if cmd not in ("scope", "op", "graph", "code"):
         raise InvalidArgumentError(None, None, f"unknown cmd: {cmd}\n")
-    if options == 0 or options is None:
-        options = ProfileOptionBuilder().build()
+    if isinstance(options, int) and options == 0 or options is None:   # TF's default
+        options = ProfileOptionBuilder.trainable_variables_parameter()
     graph = graph if graph is not None else get_default_graph()
+    if run_meta is None:
+        report_missing_shapes(graph)
     return profile_steps(graph, [run_meta] if run_meta is not None else [], cmd, options,
                          op_log)
 
@@ -252,6 +254,7 @@ def profile(graph=None, run_meta=None, op_log=None, cmd="scope", options=0):
 def profile_steps(graph, run_metas, cmd, options, op_log=None):
     """The report of `cmd` over `run_metas` (one RunMetadata per step); `op_log` (an
     OpLogProto) adds op types and sets float ops as TF merges it."""
+    options = build_options(options)
     check_supported(options)
     sys.stdout.write("Parsing Inputs...\n")
     tree = _build_tree(graph, run_metas, op_log)
@@ -266,6 +269,33 @@ def profile_steps(graph, run_metas, cmd, options, op_log=None):
         result, lines = _show_op(tree, options)
     emit(options, cmd, lines)
     return result
+
+
+# TF's _build_options: an option a dict leaves out takes these values (which are not
+# always ProfileOptionBuilder's: max_depth 10, no regexes, nothing selected)
+_BUILD_DEFAULTS = {"max_depth": 10, "min_bytes": 0, "min_peak_bytes": 0,
+                   "min_residual_bytes": 0, "min_output_bytes": 0, "min_micros": 0,
+                   "min_accelerator_micros": 0, "min_cpu_micros": 0, "min_params": 0,
+                   "min_float_ops": 0, "min_occurrence": 0, "step": -1, "order_by": "name",
+                   "account_type_regexes": [], "start_name_regexes": [],
+                   "trim_name_regexes": [], "show_name_regexes": [], "hide_name_regexes": [],
+                   "account_displayed_op_only": False, "select": [], "output": "stdout"}
+
+
+def build_options(options):
+    """The options dict as TF's OptionsProto holds it: every option, TF's defaults for
+    those left out; the old `dump_to_file` (tf.contrib.tfprof's dicts) names the file
+    the report goes to, as TF's tfprof reads it."""
+    opts = dict(_BUILD_DEFAULTS)
+    opts.update({k: v for k, v in options.items() if k != "dump_to_file"})
+    if options.get("dump_to_file"):
+        sys.stderr.write("-dump_to_file option is deprecated. Please use -output "
+                         "file:outfile=<filename>\n")
+        if opts["output"]:
+            sys.stderr.write(f"-output {opts['output']} is overwritten with -output "
+                             f"file:outfile={options['dump_to_file']}\n")
+        opts["output"] = "file:outfile=" + options["dump_to_file"]
+    return opts
 
 
 def check_supported(opts):

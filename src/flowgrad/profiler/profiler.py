@@ -11,6 +11,7 @@ import sys
 
 from ..engine.framework.graph import Graph, get_default_graph
 from . import model_analyzer as ma
+from .tfprof_logger import report_missing_shapes
 
 __all__ = ["ALL_ADVICE", "AdviceProto", "Profiler", "advise"]
 
@@ -56,6 +57,7 @@ class Profiler:
             op_log.log_entries        # noqa: B018 - TF merges the log here: a bad one fails now
         self._op_log = op_log
         self._steps = {}
+        report_missing_shapes(graph)   # TF merges the graph's op log here
 
     def add_step(self, step, run_meta):
         """Adds the RunMetadata of training step `step` (a later add of the same step
@@ -104,6 +106,8 @@ def advise(graph=None, run_meta=None, options=0):
     """Runs TF's checkers (options: a dict like ALL_ADVICE; 0: all of them) on `graph`
     (default: the default graph) and `run_meta`; prints and returns an AdviceProto."""
     graph = graph if graph is not None else get_default_graph()
+    if run_meta is None:
+        report_missing_shapes(graph)
     if options == 0 or options is None:
         options = ALL_ADVICE
     return _advise(graph, [run_meta] if run_meta is not None else [], options)

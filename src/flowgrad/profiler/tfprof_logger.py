@@ -8,12 +8,13 @@ TensorFlow's own); merged with a caller's OpLogProto, whose entries add op types
 from __future__ import annotations
 
 import os
+import sys
 
 from tensorboard.compat.proto.tfprof_log_pb2 import OpLogEntry, OpLogProto
 
 from ..engine.framework import op_traceback
 from ..engine.framework.graph import GraphKeys, get_default_graph
-from ..engine.runtime.cost import op_flops
+from ..engine.runtime.cost import flops_shape_missing, op_flops
 from ..gfile import GFile
 
 __all__ = ["OpLogProto", "merge_default_with_oplog", "write_op_log"]
@@ -28,10 +29,27 @@ def _str_id(s, str_to_id):
 def _flops(op) -> int:
     """TF's registered "flops" statistic of `op` (0 where TF registers none or shapes are
     not fully known): engine/runtime/cost.py's op_flops on the op's static shapes."""
+    ins, outs = _shapes(op)
+    if flops_shape_missing(op.type, ins, outs, op._attrs):   # TF's statistic fails (NCHW)
+        return 0
+    return op_flops(op.type, ins, outs, op._attrs)
+
+
+def _shapes(op):
+    """The static shapes of the op's inputs and outputs (tuples, None if rank unknown)."""
     def dims(t):
         return t.shape.as_tuple() if t.shape is not None else None
-    return op_flops(op.type, [dims(t) for t in op.inputs], [dims(t) for t in op.outputs],
-                    op._attrs)
+    return [dims(t) for t in op.inputs], [dims(t) for t in op.outputs]
+
+
+def report_missing_shapes(graph):
+    """Writes TF's "N ops no flops stats due to incomplete shapes." to stderr when ops of
+    `graph` whose float ops TF counts lack the fully defined shapes that needs (as TF's
+    tfprof_logger does for an op log built without RunMetadata)."""
+    missing = sum(flops_shape_missing(op.type, *_shapes(op), op._attrs)
+                  for op in graph.get_operations())
+    if missing:
+        sys.stderr.write("%d ops no flops stats due to incomplete shapes.\n" % missing)
 
 
 def _logged_ops(graph, add_trace, add_trainable_var):
@@ -108,5 +126,6 @@ def write_op_log(graph, log_dir, op_log=None, run_meta=None, add_trace=True):
     [('w', ['_trainable_variables'])]
     """
     log = merge_default_with_oplog(graph, op_log, run_meta, add_trace)
+    report_missing_shapes(graph if graph is not None else get_default_graph())
     with GFile(os.path.join(log_dir, "tfprof_log"), "wb") as f:
         f.write(log.SerializeToString())

@@ -296,36 +296,10 @@ def tf_meta_graph_def(graph, saver_def=None):
 
 def run_metadata_to_tf(run_metadata):
     """TF's `config_pb2.RunMetadata` of a flowgrad RunMetadata (its step stats)."""
-    from tensorboard.compat.proto import (  # lazy: optional (summary extra)
-        config_pb2,
-        types_pb2,
-    )
+    from tensorboard.compat.proto import config_pb2  # lazy: optional (summary extra)
     if isinstance(run_metadata, config_pb2.RunMetadata):
         return run_metadata
-    out = config_pb2.RunMetadata()
-    for dev in run_metadata.step_stats.dev_stats:
-        d = out.step_stats.dev_stats.add(device=dev.device)
-        for ns in dev.node_stats:
-            n = d.node_stats.add(
-                node_name=ns.node_name, all_start_micros=ns.all_start_micros,
-                op_start_rel_micros=ns.op_start_rel_micros,
-                op_end_rel_micros=ns.op_end_rel_micros,
-                all_end_rel_micros=ns.all_end_rel_micros, timeline_label=ns.timeline_label)
-            for o in ns.output:
-                td = o.tensor_description
-                no = n.output.add(slot=o.slot)
-                if td.dtype:
-                    no.tensor_description.dtype = getattr(types_pb2, td.dtype, 0)
-                for size in td.dims:
-                    no.tensor_description.shape.dim.add(size=int(size))
-                ad = td.allocation_description
-                no.tensor_description.allocation_description.requested_bytes = int(
-                    ad.requested_bytes)
-                no.tensor_description.allocation_description.allocated_bytes = int(
-                    ad.allocated_bytes)
-                no.tensor_description.allocation_description.allocator_name = (
-                    ad.allocator_name)
-    return out
+    return run_metadata._to_proto()
 
 
 class FileWriterCache:

@@ -57,20 +57,20 @@ def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init
             for t in init_targets:
                 sess.run(t)
         feed = dict(extra_feed_dict or {})
-        rng = np.random.RandomState(1)
         values = []
         for xt, shp, init in zip(xs, shapes, inits):
             dt = xt.dtype.base_dtype.as_numpy_dtype
-            if init is None:
-                init = rng.random_sample(shp).astype(dt)
+            if init is None:   # NumPy's global generator, x after x, as TF's
+                init = np.random.random_sample(shp).astype(dt)
             values.append(np.asarray(init, dtype=dt).reshape(shp))
         y_size = int(np.prod(y_shape))
+        y_dt = y.dtype.base_dtype.as_numpy_dtype
         with graph.as_default():
             dy = placeholder(y.dtype.base_dtype, shape=y_shape, name="compute_gradient_dy")
             grads = gradients(y, xs, grad_ys=dy)
         out = []
         for k, (xt, xv) in enumerate(zip(xs, values)):
-            base = {**feed, **{t: v for t, v in zip(xs, values)}}
+            base = {**feed, xt: xv}   # TF feeds the x being checked only
             jt = np.zeros((xv.size, y_size), dtype=xv.dtype)
             if grads[k] is not None:
                 for j in range(y_size):
@@ -86,8 +86,9 @@ def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init
                 xm[i] -= delta
                 yp = sess.run(y, {**base, xt: xp.reshape(xv.shape)})
                 ym = sess.run(y, {**base, xt: xm.reshape(xv.shape)})
-                jn[i, :] = ((np.asarray(yp, np.float64) - np.asarray(ym, np.float64))
-                            / (2 * delta)).ravel()
+                # in y's dtype, as TF: (y+ - y-) / (2 delta)
+                jn[i, :] = ((np.asarray(yp, y_dt) - np.asarray(ym, y_dt))
+                            / np.asarray(2 * delta, y_dt)[()]).ravel()
             out.append((jt, jn))
     finally:
         if own:

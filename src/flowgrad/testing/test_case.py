@@ -18,6 +18,7 @@ import threading
 import unittest
 
 import numpy as np
+from absl.testing import absltest
 
 from ..engine.framework import errors
 from ..engine.framework.graph import (Tensor, get_default_graph, get_default_session,
@@ -103,8 +104,9 @@ class _CapturedWrites:
             return f.read()
 
 
-class TestCase(unittest.TestCase):
-    """unittest.TestCase with TF 1.14's helpers.
+class TestCase(absltest.TestCase):
+    """absltest.TestCase (its assertLen, assertEmpty, assertSameElements, ...) with TF
+    1.14's helpers, as TF's TensorFlowTestCase.
 
     Each test starts on a fresh default graph with TF's default graph seed; `session`,
     `cached_session` and `test_session` enter their session and its graph as defaults;
@@ -492,7 +494,8 @@ def main(argv=None):
     runs unittest with the rest of the command line, and exits with its status."""
     argv = list(sys.argv if argv is None else argv)
     rest = FLAGS(argv, known_only=True) if not FLAGS.is_parsed() else argv
-    unittest.main(module="__main__", argv=rest)
+    absltest.print_python_version()   # then absltest's runner ("[ RUN      ] ..."), as TF
+    absltest.run_tests(rest, (), {})
 
 
 def is_built_with_cuda():

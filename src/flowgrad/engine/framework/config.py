@@ -74,7 +74,10 @@ class _Message:
 
     def HasField(self, name):
         if name not in self._FIELDS:
-            raise ValueError(f'Protocol message has no singular "{name}" field.')
+            raise ValueError(f"Protocol message {type(self).__name__} has no field {name}.")
+        value = self.__dict__.get(name)
+        if isinstance(value, _Message) and value.__dict__.get("_lazy"):
+            return bool(value._text())   # only read, still empty: not set (as protobuf)
         return name in self.__dict__
 
     def ClearField(self, name):
@@ -310,6 +313,12 @@ class StepStats(_Message):
     _FIELDS: ClassVar[dict] = {"dev_stats": []}
 
 
+class CostGraphDef(_Message):
+    """TF's cost graph of a run (`RunMetadata.cost_graph`); flowgrad records none, so it
+    stays empty, as TF's does on a run without `RunOptions`."""
+    _FIELDS: ClassVar[dict] = {"node": []}
+
+
 class RunMetadata(_Message):
     """Filled by `Session.run(..., run_metadata=md)`.
 
@@ -318,8 +327,82 @@ class RunMetadata(_Message):
     RunOptions(trace_level=FULL_TRACE): `step_stats` (per-op times and output
     bytes) and `peak_bytes` (the measured peak of live intermediate buffers).
     """
-    _FIELDS: ClassVar[dict] = {"step_stats": StepStats, "cost_graph": None, "partition_graphs": [],
-               "estimated_peak_bytes": 0, "peak_bytes": 0, "optimized_ir": ""}
+    _FIELDS: ClassVar[dict] = {"step_stats": StepStats, "cost_graph": CostGraphDef,
+               "partition_graphs": [], "function_graphs": [], "estimated_peak_bytes": 0,
+               "peak_bytes": 0, "optimized_ir": ""}
+
+    def _to_proto(self):
+        """TF's config_pb2.RunMetadata of the step stats (the fields TF's proto has)."""
+        from tensorboard.compat.proto import (  # lazy: protobuf classes on use
+            config_pb2,
+            types_pb2,
+        )
+        out = config_pb2.RunMetadata()
+        for dev in self.step_stats.dev_stats:
+            d = out.step_stats.dev_stats.add(device=dev.device)
+            for ns in dev.node_stats:
+                n = d.node_stats.add(
+                    node_name=ns.node_name, all_start_micros=ns.all_start_micros,
+                    op_start_rel_micros=ns.op_start_rel_micros,
+                    op_end_rel_micros=ns.op_end_rel_micros,
+                    all_end_rel_micros=ns.all_end_rel_micros, timeline_label=ns.timeline_label)
+                for o in ns.output:
+                    td = o.tensor_description
+                    no = n.output.add(slot=o.slot)
+                    if td.dtype:
+                        no.tensor_description.dtype = getattr(types_pb2, td.dtype, 0)
+                    for size in td.dims:
+                        no.tensor_description.shape.dim.add(size=int(size))
+                    ad = td.allocation_description
+                    no.tensor_description.allocation_description.requested_bytes = int(
+                        ad.requested_bytes)
+                    no.tensor_description.allocation_description.allocated_bytes = int(
+                        ad.allocated_bytes)
+                    no.tensor_description.allocation_description.allocator_name = (
+                        ad.allocator_name)
+        return out
+
+    def SerializeToString(self):  # noqa: N802 - protobuf's name
+        """The step stats as TF's serialized RunMetadata (e.g. for tfprof or a file)."""
+        return self._to_proto().SerializeToString()
+
+    def ParseFromString(self, data):  # noqa: N802 - protobuf's name
+        """Reads a serialized TF RunMetadata: its step stats replace this one's (and the
+        op types come from the timeline labels, "name = Type(...)")."""
+        from tensorboard.compat.proto import (  # lazy: protobuf classes on use
+            config_pb2,
+            types_pb2,
+        )
+        pb = config_pb2.RunMetadata()
+        pb.ParseFromString(data)
+        devs = []
+        for d in pb.step_stats.dev_stats:
+            nodes = []
+            for n in d.node_stats:
+                label = n.timeline_label
+                op_type = label.split(" = ", 1)[1].split("(", 1)[0] if " = " in label else ""
+                outs = [NodeOutput(slot=o.slot, tensor_description=TensorDescription(
+                    dtype=types_pb2.DataType.Name(o.tensor_description.dtype),
+                    dims=[dim.size for dim in o.tensor_description.shape.dim],
+                    allocation_description=AllocationDescription(
+                        requested_bytes=o.tensor_description.allocation_description
+                        .requested_bytes,
+                        allocated_bytes=o.tensor_description.allocation_description
+                        .allocated_bytes,
+                        allocator_name=o.tensor_description.allocation_description
+                        .allocator_name))) for o in n.output]
+                nodes.append(NodeExecStats(
+                    node_name=n.node_name, op_type=op_type,
+                    all_start_micros=n.all_start_micros,
+                    op_start_rel_micros=n.op_start_rel_micros,
+                    op_end_rel_micros=n.op_end_rel_micros,
+                    all_end_rel_micros=n.all_end_rel_micros, timeline_label=label,
+                    output=outs))
+            devs.append(DeviceStepStats(device=d.device, node_stats=nodes))
+        self.__dict__.clear()
+        if pb.HasField("step_stats"):
+            self.step_stats = StepStats(dev_stats=devs)
+        return len(data)
 
     def _record(self, plan):
         self.estimated_peak_bytes = plan.estimated_peak_bytes

@@ -207,6 +207,10 @@ def _print_v2(op, emit):
     """flowgrad's PrintV2 (the tensors and a template of text and tensor slots) as TF's
     tf.print writes it: StringFormat (its name beside the PrintV2's, as TF names it) of the
     tensors, then PrintV2 of that string."""
+    if "template" not in op._attrs:   # one scalar string: TF's PrintV2 as it is
+        return emit(op.name, "PrintV2", [emit.input_name(op.inputs[0])], [_dt.string],
+                    {"output_stream": _stream_name(op._get_attr("output_stream")),
+                     "end": op._get_attr("end")}, controls=True)
     template = list(op._get_attr("template"))
     end = template.pop() if template and isinstance(template[-1], str) else "\n"
     texts = [t for t in template if isinstance(t, str)]

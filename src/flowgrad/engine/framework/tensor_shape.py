@@ -134,6 +134,10 @@ class TensorShape:
             try:
                 it = iter(dims)
             except TypeError:
+                if type(dims).__name__ == "TensorShapeProto":   # TF's proto: -1 unknown
+                    self._dims = None if dims.unknown_rank else tuple(
+                        None if d.size == -1 else int(d.size) for d in dims.dim)
+                    return
                 it = iter([dims])  # a single int is a 1-D shape
             self._dims = tuple(d if d is None or type(d) is int and d >= 0 else Dimension(d)._value
                                for d in it)
@@ -153,6 +157,16 @@ class TensorShape:
         if self._dims is None:
             raise ValueError("as_list() is not defined on an unknown TensorShape.")
         return list(self._dims)
+
+    def as_proto(self):
+        """TF's TensorShapeProto of the shape (-1 for an unknown size; unknown_rank)."""
+        from tensorboard.compat.proto.tensor_shape_pb2 import (  # lazy: protobuf on use
+            TensorShapeProto,
+        )
+        if self._dims is None:
+            return TensorShapeProto(unknown_rank=True)
+        return TensorShapeProto(dim=[TensorShapeProto.Dim(size=-1 if d is None else d)
+                                     for d in self._dims])
 
     def as_tuple(self) -> tuple[int | None, ...] | None:
         """The dims as a tuple of int-or-None (None if the rank is unknown)."""

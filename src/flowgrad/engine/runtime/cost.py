@@ -28,7 +28,7 @@ import numpy as np
 
 from ..framework import threads
 
-__all__ = ["machine", "op_flops", "plan_cost"]
+__all__ = ["flops_shape_missing", "machine", "op_flops", "plan_cost"]
 
 _UNARY = {"Reciprocal": 1, "Square": 1, "Rsqrt": 1, "Log": 1, "Neg": 1, "AssignSub": 1,
           "AssignAdd": 1, "Softmax": 5}
@@ -104,6 +104,37 @@ def op_flops(op_type, ins, outs, attrs) -> int:
     except (ValueError, KeyError, TypeError, IndexError):
         return 0
     return 0
+
+
+# the shapes TF 1.14's registered "flops" functions require fully defined ("i0": input 0,
+# "o0": output 0); the "NHWC" ones also raise for another data_format
+_FLOPS_SHAPES = {**{t: ("i0",) for t in _UNARY}, **{t: ("o0",) for t in _BINARY},
+                 **{t: ("i0", "o0") for t in _REDUCE}, "L2Loss": ("i0",), "BiasAdd": ("i0",),
+                 "MatMul": ("i0", "o0"), "Conv2D": ("i0", "i1", "o0"),
+                 "DepthwiseConv2dNative": ("i0", "i1", "o0"), "Conv3D": ("i0", "i1", "o0"),
+                 "Dilation2D": ("i0", "i1", "o0"), "AvgPool": ("NHWC", "o0"),
+                 "MaxPool": ("NHWC", "o0"), "AvgPoolGrad": ("NHWC", "i1"),
+                 "MaxPoolGrad": ("NHWC", "i1"), "Conv2DBackpropInput": ("NHWC", "o0", "i1"),
+                 "Conv2DBackpropFilter": ("NHWC", "i0", "o0"), "AddN": ("i0",)}
+
+
+def flops_shape_missing(op_type, ins, outs, attrs) -> bool:
+    """Whether TF 1.14's "flops" statistic of the op fails for want of a fully defined
+    shape (or of NHWC data), which tfprof counts as "no flops stats due to incomplete
+    shapes"; False for an op type TF registers no statistic for."""
+    for need in _FLOPS_SHAPES.get(op_type, ()):
+        if need == "NHWC":
+            fmt = attrs.get("data_format", "NHWC")
+            if (fmt.decode() if isinstance(fmt, bytes) else fmt) != "NHWC":
+                return True
+            continue
+        group = ins if need[0] == "i" else outs
+        index = int(need[1:])
+        if index >= len(group):   # AddN of no inputs: zero flops, no error
+            continue
+        if group[index] is None or None in group[index]:
+            return True
+    return False
 
 
 _MACHINE = {}
