@@ -543,9 +543,8 @@ def sparse_minimum(sp_a, sp_b, name=None):
 def sparse_softmax(sp_input, name=None):
     """The softmax of the entries of each innermost row of `sp_input` (rank >= 2), missing
     entries excluded (op `SparseSoftmax`; differentiable)."""
-    with name_scope(name, "SparseSoftmax", [sp_input.indices, sp_input.values]) as scope:
-        out = _st.sparse_softmax(sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                 name=scope)
+    with name_scope(name, "SparseSoftmax", [sp_input.indices, sp_input.values]):
+        out = _st.sparse_softmax(sp_input.indices, sp_input.values, sp_input.dense_shape)
         return SparseTensor(sp_input.indices, out, sp_input.dense_shape)
 
 
@@ -620,11 +619,12 @@ def sparse_eye(num_rows, num_columns=None, dtype=_dt.float32, name=None):
         num_columns = num_rows if num_columns is None else _make_int64_tensor(
             num_columns, "num_columns")
         diag_size = math_ops.minimum(num_rows, num_columns)
-        ones_shape = array_ops.reshape(diag_size, [-1])  # TF's ones() takes a scalar shape
         diag_range = _range(0, diag_size, 1, dtype=_dt.int64)
+        # as TF: ones() of the scalar size (reshaped in its scope); the dense shape a
+        # list that the SparseTensor packs
         return SparseTensor(indices=array_ops.stack([diag_range, diag_range], axis=1),
-                            values=array_ops.ones(ones_shape, dtype=dtype),
-                            dense_shape=array_ops.stack([num_rows, num_columns]))
+                            values=array_ops.ones(diag_size, dtype=dtype),
+                            dense_shape=[num_rows, num_columns])
 
 
 def sparse_mask(a, mask_indices, name=None):

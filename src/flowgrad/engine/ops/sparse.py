@@ -28,8 +28,10 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.constant_op import constant
 from ..framework.grad_state import wants_grad
 from ..framework.registry import register_op
+from ..framework.static_value import constant_value_as_shape
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope, shape_value
 from ._base import NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
@@ -37,12 +39,13 @@ from .cast import cast
 from .construction import range as _range
 from .construction import ones, zeros_like
 from .elementwise import floordiv, multiply, negative, square, subtract, truediv
-from .indexing import gather, gather_nd, sparse_tensor_dense_add, strided_slice
+from .indexing import gather, gather_nd, sparse_tensor_dense_add
 from .joining import concat
 from .joining import slice as _slice
 from .reductions import reduce_sum, tf_reduced_shape
 from .segment import unsorted_segment_sum
-from .shape import expand_dims, invert_permutation, reshape, shape, size, transpose
+from .shape import (expand_dims, identity, invert_permutation, reshape, shape, size,
+                    transpose)
 
 _INDEX = (_dt.int32, _dt.int64)
 
@@ -226,13 +229,11 @@ def _stdmm_grad(op, grad):
             b_grad = transpose(b_grad)
     values_grad = None
     if wants_grad(1):
-        rows = strided_slice(a_indices, [0, 0], [0, 1], [1, 1], begin_mask=1, end_mask=1,
-                             shrink_axis_mask=2)
-        cols = strided_slice(a_indices, [0, 1], [0, 2], [1, 1], begin_mask=1, end_mask=1,
-                             shrink_axis_mask=2)
+        # Tensor.__getitem__: TF's strided_slice and its stack names
+        rows, cols = a_indices[:, 0], a_indices[:, 1]
         parts_a = gather(grad, cols if adj_a else rows)
         parts_b = gather(transpose(b) if adj_b else b, rows if adj_a else cols)
-        values_grad = reduce_sum(multiply(parts_a, parts_b), axis=1)
+        values_grad = reduce_sum(multiply(parts_a, parts_b, name="mul"), axis=1)   # TF's `*`
     return [None, values_grad, None, b_grad]
 
 
@@ -353,9 +354,19 @@ def _sro_kernel(input_indices, input_values, input_shape, **_):
 def _sro_grad(op, _unused_indices_grad, values_grad):
     """TF's: reorder the entry numbers the same way, invert that permutation, gather."""
     input_indices, _, input_shape = op.inputs
-    n = strided_slice(shape(input_indices), [0], [1], [1], shrink_axis_mask=1)
+    n = shape(input_indices)[0]   # Tensor.__getitem__: TF's strided_slice names
     entries = _range(n)
+    with _scope(None, "SparseTensor"):   # TF's SparseTensor(input_indices, entries, shape)
+        pass
     _, ordered = sparse_reorder(input_indices, entries, input_shape)
+    # TF's sparse_ops.sparse_reorder gives its result the static dense shape when it is
+    # known (a Const in a SparseTensor scope), else an Identity of the shape
+    dims = constant_value_as_shape(input_shape)
+    if dims.is_fully_defined():
+        with _scope(None, "SparseTensor"):
+            constant(np.array(dims.as_list(), np.int64), name="dense_shape")
+    else:
+        identity(input_shape)
     return [None, gather(values_grad, invert_permutation(ordered)), None]
 
 

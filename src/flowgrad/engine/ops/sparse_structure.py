@@ -30,8 +30,8 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._array_util import shape_value
+from ..framework.tensor_shape import Dimension, TensorShape
+from ._array_util import _scope, shape_value
 from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
 from .elementwise import multiply, negative
 
@@ -196,23 +196,25 @@ def sparse_add(a_indices, a_values, a_shape, b_indices, b_values, b_shape, thres
 
 # -- SparseConcat ------------------------------------------------------------------------------
 def _concat_infer(inputs, attrs):
+    """TF's shape function: the entry counts (indices' rows merged with the values') add
+    up; the index columns merge over the indices, the shape vector over the shapes."""
+    def merge(a, b):   # the C++ InferenceContext::Merge of two dims
+        if a.value is not None and b.value is not None and a.value != b.value:
+            raise ValueError(f"Dimensions must be equal, but are {a.value} and {b.value}")
+        return a if a.value is not None else b
+
     n = attrs["N"]
     inds, vals, shapes = inputs[:n], inputs[n:2 * n], inputs[2 * n:]
-    rank = None
-    for t in inds:
-        _i64("SparseConcat", t, "indices")
-        if t.shape.ndims == 2 and t.shape.as_list()[1] is not None:
-            r = t.shape.as_list()[1]
-            if rank is not None and r != rank:
-                raise ValueError(f"Dimensions must be equal, but are {rank} and {r}")
-            rank = r
-    for t in shapes:
-        r = _rank_of(t)
-        if rank is not None and r is not None and r != rank:
-            raise ValueError(f"Dimensions must be equal, but are {rank} and {r}")
-        rank = rank if rank is not None else r
+    rows, cols, size = Dimension(0), Dimension(None), Dimension(None)
+    for ind, val, shp in zip(inds, vals, shapes):
+        _i64("SparseConcat", ind, "indices")
+        ind_s, val_s = ind.shape.with_rank(2), val.shape.with_rank(1)
+        rows = rows + merge(ind_s.dims[0], val_s.dims[0])
+        cols = merge(cols, ind_s.dims[1])
+        size = merge(size, shp.shape.with_rank(1).dims[0])
+    out_shape = TensorShape([size])
     dt = vals[0].dtype.base_dtype
-    return _sp_out(rank, dt)
+    return [(_I64, TensorShape([rows, cols])), (dt, TensorShape([rows])), (_I64, out_shape)]
 
 
 def _concat_kernel(*args, concat_dim=0, N=2, **_):
@@ -440,9 +442,11 @@ register_op("SparseSplit", infer=_split_infer, kernel=_split_kernel, grad=_no_gr
 
 def sparse_split(split_dim, indices, values, shape, num_split, name=None):
     """The op `SparseSplit`: (indices list, values list, shapes list)."""
-    op = apply_op("SparseSplit", [to_tensor(split_dim, dtype=_I64, name="split_dim"),
-                                  to_tensor(indices), to_tensor(values), to_tensor(shape)],
-                  {"num_split": int(num_split)}, name or "SparseSplit")
+    with _scope(name, "SparseSplit") as scope:   # TF converts the inputs in the op's scope
+        op = apply_op("SparseSplit", [to_tensor(split_dim, dtype=_I64, name="split_dim"),
+                                      to_tensor(indices), to_tensor(values),
+                                      to_tensor(shape)],
+                      {"num_split": int(num_split)}, scope)
     outs = list(op.outputs)
     n = int(num_split)
     return outs[:n], outs[n:2 * n], outs[2 * n:]
@@ -578,8 +582,9 @@ def _reduce_infer(op_type, sparse):
         _i64(op_type, shape, "input_shape")
         check_dtype(op_type, vals, REAL_NUMBERS if "Max" in op_type else NUMBERS, "T")
         dt = vals.dtype.base_dtype
-        if sparse:
-            return _sp_out(None, dt)
+        if sparse:   # TF's shape function: UnknownShape
+            return [(_I64, TensorShape(None)), (dt, TensorShape(None)),
+                    (_I64, TensorShape(None))]
         s, a = const_value(shape), const_value(axes)
         if s is None or a is None:
             return [(dt, TensorShape(None))]
@@ -624,20 +629,23 @@ register_op("SparseReduceSumSparse", infer=_reduce_infer("SparseReduceSumSparse"
 def sparse_reduce_max(input_indices, input_values, input_shape, reduction_axes,
                       keep_dims=False, name=None):
     """The op `SparseReduceMax` (a dense result; groups without entries are 0)."""
-    return apply("SparseReduceMax", [to_tensor(input_indices), to_tensor(input_values),
-                                     to_tensor(input_shape),
-                                     to_tensor(reduction_axes, dtype=_dt.int32,
-                                               name="reduction_axes")],
-                 {"keep_dims": bool(keep_dims)}, name or "SparseReduceMax")
+    with _scope(name, "SparseReduceMax") as scope:   # TF converts the inputs in the op's scope
+        return apply("SparseReduceMax", [to_tensor(input_indices), to_tensor(input_values),
+                                         to_tensor(input_shape),
+                                         to_tensor(reduction_axes, dtype=_dt.int32,
+                                                   name="reduction_axes")],
+                     {"keep_dims": bool(keep_dims)}, scope)
 
 
 def sparse_reduce_sparse(op_type, input_indices, input_values, input_shape, reduction_axes,
                          keep_dims=False, name=None):
     """The op `SparseReduceSumSparse` or `SparseReduceMaxSparse`: (indices, values, shape)."""
-    op = apply_op(op_type, [to_tensor(input_indices), to_tensor(input_values),
-                            to_tensor(input_shape),
-                            to_tensor(reduction_axes, dtype=_dt.int32, name="reduction_axes")],
-                  {"keep_dims": bool(keep_dims)}, name or op_type)
+    with _scope(name, op_type) as scope:   # TF converts the inputs in the op's scope
+        op = apply_op(op_type, [to_tensor(input_indices), to_tensor(input_values),
+                                to_tensor(input_shape),
+                                to_tensor(reduction_axes, dtype=_dt.int32,
+                                          name="reduction_axes")],
+                      {"keep_dims": bool(keep_dims)}, scope)
     return tuple(op.outputs)
 
 
@@ -652,7 +660,10 @@ def _minmax_infer(op_type):
                             f"that does not match type {av.dtype.name} of argument "
                             "'a_values'.")
         check_dtype(op_type, av, REAL_NUMBERS, "T")
-        return [(_I64, TensorShape([None, _rank_of(ash)])),
+        for t, r in zip(inputs, (2, 1, 1, 2, 1, 1)):
+            t.shape.with_rank(r)
+        # TF's SparseSparseMinOrMaxShapeFn: the indices an unknown matrix
+        return [(_I64, TensorShape([None, None])),
                 (av.dtype.base_dtype, TensorShape([None]))]
     return infer
 

@@ -1,0 +1,102 @@
+"""Graphs that TF 1.14 builds for sparse features (GCN layers, tf.sparse.*): the op names
+(inputs converted in the op's scope, strided slices as Python indexing makes them), the
+static shapes of the SparseTensors returned (SparseConcat, SparseSparseMaximum,
+SparseReduce*Sparse, sparse.expand_dims) and SparseTensor.get_shape as
+constant_value_as_shape reads it, with the values.
+tests/test_psparse_graph.py runs cases() on flowgrad."""
+import numpy as np
+
+IND = [[0, 0], [0, 2], [1, 1], [2, 0], [2, 3]]
+VALS = [1.0, 2.0, 3.0, 4.0, 5.0]
+
+
+def _sp(tf):
+    return tf.SparseTensor(IND, VALS, [3, 4])
+
+
+def _sp2(tf):
+    return tf.SparseTensor([[0, 0], [1, 2], [2, 3]], [10.0, 20.0, 30.0], [3, 4])
+
+
+def _describe(tf, out):
+    """The op names, the static shapes of the outputs and their values."""
+    g = tf.get_default_graph()
+    outs = out if isinstance(out, (list, tuple)) else [out]
+    shapes = []
+    for o in outs:
+        if isinstance(o, tf.SparseTensor):
+            shapes.append([str(o.indices.shape), str(o.values.shape),
+                           str(o.dense_shape.shape), str(o.get_shape())])
+        else:
+            shapes.append(str(o.shape))
+    with tf.Session() as sess:
+        vals = sess.run(list(outs))
+    vals = [dict(v._asdict()) if hasattr(v, "_asdict") else v for v in vals]
+    return {"ops": [op.name for op in g.get_operations()], "shapes": shapes, "values": vals}
+
+
+def _gcn(tf):
+    """A GCN layer: relu(A X W) with A fed as a SparseTensorValue; gradients for W and
+    A's values (SparseTensorDenseMatMul's gradient slices the indices)."""
+    np.random.seed(0)
+    adj = tf.sparse_placeholder(tf.float32, name="adj")
+    x = tf.placeholder(tf.float32, [None, 4], name="x")
+    w = tf.get_variable("W", [4, 3], initializer=tf.glorot_uniform_initializer(seed=3))
+    h = tf.nn.relu(tf.sparse_tensor_dense_matmul(adj, tf.matmul(x, w)))
+    loss = tf.reduce_sum(h)
+    grads = tf.gradients(loss, [w, adj.values])
+    idx = np.array([[0, 0], [0, 1], [1, 0], [1, 1], [2, 2], [3, 3], [3, 4], [4, 3], [4, 4]],
+                   np.int64)
+    vals = np.array([.5, .5, .5, .5, 1., .5, .5, .5, .5], np.float32)
+    feed = {adj: tf.SparseTensorValue(idx, vals, [5, 5]),
+            x: np.random.rand(5, 4).astype(np.float32)}
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        out = sess.run([h] + grads, feed)
+    return {"ops": [op.name for op in tf.get_default_graph().get_operations()],
+            "shapes": [str(h.shape), str(adj.get_shape())], "values": out}
+
+
+def _reorder_grad(tf):
+    v = tf.constant([1.0, 2.0, 3.0])
+    sp = tf.sparse_reorder(tf.SparseTensor([[2, 0], [0, 1], [1, 1]], v, [3, 2]))
+    g = tf.gradients(tf.reduce_sum(sp.values * tf.constant([1.0, 10.0, 100.0])), v)
+    return _describe(tf, [sp] + g)
+
+
+CASES = {
+    "gcn": _gcn,
+    "reorder_grad": _reorder_grad,
+    "softmax": lambda tf: _describe(tf, tf.sparse_softmax(_sp(tf))),
+    "split": lambda tf: _describe(tf, tf.sparse_split(sp_input=_sp(tf), num_split=2, axis=1)),
+    "reduce_sum_sparse": lambda tf: _describe(tf, tf.sparse_reduce_sum_sparse(_sp(tf), 1)),
+    "reduce_max": lambda tf: _describe(tf, tf.sparse_reduce_max(_sp(tf), axis=0)),
+    "reduce_max_sparse": lambda tf: _describe(tf, tf.sparse_reduce_max_sparse(_sp(tf), 0)),
+    "maximum": lambda tf: _describe(tf, tf.sparse_maximum(_sp(tf), _sp2(tf))),
+    "minimum": lambda tf: _describe(tf, tf.sparse_minimum(_sp(tf), _sp2(tf))),
+    "concat": lambda tf: _describe(tf, tf.sparse_concat(1, [_sp(tf), _sp2(tf)])),
+    "concat_expand": lambda tf: _describe(tf, tf.sparse.concat(
+        axis=0, sp_inputs=[_sp(tf), _sp2(tf)], expand_nonconcat_dim=True)),
+    "expand_dims": lambda tf: _describe(tf, tf.sparse.expand_dims(_sp(tf), 0)),
+    "expand_dims_last": lambda tf: _describe(tf, tf.sparse.expand_dims(_sp(tf), -1)),
+    "eye": lambda tf: _describe(tf, tf.sparse.eye(3)),
+    "eye_rect": lambda tf: _describe(tf, tf.sparse.eye(2, 4, dtype=tf.int32)),
+    "transpose": lambda tf: _describe(tf, tf.sparse_transpose(_sp(tf))),
+    "to_indicator": lambda tf: _describe(tf, tf.sparse_to_indicator(tf.SparseTensor(
+        [[0, 0], [0, 1], [1, 0]], tf.constant([1, 3, 2], tf.int64), [2, 2]), 4)),
+    "merge": lambda tf: _describe(tf, tf.sparse_merge(
+        tf.SparseTensor([[0, 0], [0, 1], [1, 0]], tf.constant([1, 3, 2], tf.int64), [2, 2]),
+        tf.SparseTensor([[0, 0], [0, 1], [1, 0]], [0.5, 1.5, 2.5], [2, 2]), 4)),
+    "slice_select_size": lambda tf: _describe(tf, [
+        tf.slice(tf.zeros([5, 2], tf.int64), [0, 0],
+                 [-1, tf.where(tf.constant(0) >= 0, tf.constant(1), tf.constant(2))]),
+        tf.constant([3, 4], tf.int64)[tf.where(tf.constant(True), 1, 0):]]),
+}
+
+
+def cases(tf):
+    out = {}
+    for name, build in sorted(CASES.items()):
+        with tf.Graph().as_default():
+            out[name] = build(tf)
+    return out
