@@ -64,7 +64,38 @@ def _reorder_grad(tf):
     return _describe(tf, [sp] + g)
 
 
+def _softmax_grad(tf):
+    v = tf.constant(VALS)
+    sm = tf.sparse_softmax(tf.SparseTensor(IND, v, [3, 4]))
+    g = tf.gradients(tf.reduce_sum(sm.values ** 2), v)
+    return _describe(tf, [sm] + g)
+
+
+def _lookup_sparse(tf):
+    """embedding_lookup_sparse's combiners and safe_embedding_lookup_sparse, their
+    gradients for the table and the weights."""
+    table = tf.get_variable("E", [10, 3], initializer=tf.random_uniform_initializer(
+        -1, 1, seed=4))
+    ind = [[0, 0], [0, 1], [1, 0], [2, 0], [2, 1], [2, 2]]
+    ids = tf.SparseTensor(ind, tf.constant([1, 7, 3, 9, 0, 4], tf.int64), [3, 4])
+    w = tf.constant([1.0, 2.0, 0.5, 1.0, 1.0, 3.0])
+    weights = tf.SparseTensor(ind, w, [3, 4])
+    a = tf.nn.embedding_lookup_sparse(table, ids, weights, combiner="mean")
+    b = tf.nn.embedding_lookup_sparse(table, ids, None, combiner="sqrtn", max_norm=0.5)
+    c = tf.contrib.layers.safe_embedding_lookup_sparse(table, ids, weights, combiner="sum",
+                                                       default_id=2)
+    loss = tf.reduce_sum(a) + tf.reduce_sum(b * b) + tf.reduce_sum(c)
+    g = tf.gradients(loss, [table, w])
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        vals = sess.run([a, b, c, tf.convert_to_tensor(g[0]), g[1]])
+    return {"ops": [op.name for op in tf.get_default_graph().get_operations()],
+            "shapes": [str(a.shape), str(b.shape), str(c.shape)], "values": vals}
+
+
 CASES = {
+    "softmax_grad": _softmax_grad,
+    "lookup_sparse": _lookup_sparse,
     "gcn": _gcn,
     "reorder_grad": _reorder_grad,
     "softmax": lambda tf: _describe(tf, tf.sparse_softmax(_sp(tf))),

@@ -741,12 +741,14 @@ def _softmax_grad(op, grad):
     SparseDenseCwiseAdd."""
     ind, shape = op.inputs[0], op.inputs[2]
     out = op.outputs[0]
-    prod = multiply(out, grad)
-    red = negative(apply("SparseReduceSum", [ind, prod, shape,
-                                             to_tensor([-1], name="reduction_axes")],
-                         {"keep_dims": True}))
+    prod = multiply(out, grad, name="mul")   # TF's `*`
+    with _scope(None, "SparseReduceSum") as scope:   # the axes converted in its scope
+        red = apply("SparseReduceSum", [ind, prod, shape,
+                                        to_tensor([-1], name="reduction_axes")],
+                    {"keep_dims": True}, scope)
+    red = negative(red)
     summed = apply("SparseDenseCwiseAdd", [ind, grad, shape, red])
-    return [None, multiply(summed, out), None]
+    return [None, multiply(summed, out, name="mul"), None]
 
 
 register_op("SparseSoftmax", infer=_softmax_infer, kernel=_softmax_kernel, grad=_softmax_grad)
