@@ -40,6 +40,7 @@ from ..engine.ops.segment import (  # noqa: F401
 from ..engine.ops.shape import identity, size
 from .. import logging as _logging
 from . import array_ops, math_ops, nn_ops
+from .array_ops_extra import dimension_at_index
 from .sparse_tensor import SparseTensor, SparseTensorValue
 from ..engine.framework.graph import Tensor
 from ..engine.ops.construction import placeholder
@@ -242,7 +243,8 @@ def sparse_retain(sp_input, to_retain):
     retain_shape = to_retain.get_shape()
     retain_shape.assert_has_rank(1)
     if sp_input.values.get_shape().dims is not None:
-        sp_input.values.get_shape().dims[0].merge_with(retain_shape.dims[0])
+        # (a mask of unknown rank merges as an unknown dimension: Kipf's GCN sparse_dropout)
+        sp_input.values.get_shape().dims[0].merge_with(dimension_at_index(retain_shape, 0))
     where_true = array_ops.reshape(array_ops.where(to_retain), [-1])
     new_indices = array_ops.gather(sp_input.indices, where_true)
     new_values = array_ops.gather(sp_input.values, where_true)

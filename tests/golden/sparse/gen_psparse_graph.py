@@ -93,7 +93,67 @@ def _lookup_sparse(tf):
             "shapes": [str(a.shape), str(b.shape), str(c.shape)], "values": vals}
 
 
+def _kipf_gcn(tf):
+    """Kipf & Welling's GCN (gcn/layers.py): sparse features through sparse_dropout (a
+    sparse_retain mask of unknown rank, from a fed noise shape), two graph convolutions,
+    a masked softmax loss, Adam."""
+    rng = np.random.RandomState(2)
+    tf.set_random_seed(11)
+    n, f, h, c = 6, 5, 4, 3
+    support = tf.sparse_placeholder(tf.float32)
+    features = tf.sparse_placeholder(tf.float32, shape=tf.constant([n, f], dtype=tf.int64))
+    labels = tf.placeholder(tf.float32, shape=(None, c))
+    labels_mask = tf.placeholder(tf.int32)
+    dropout = tf.placeholder_with_default(0., shape=())
+    nonzero = tf.placeholder(tf.int32)
+
+    def glorot(shape, name):
+        r = np.sqrt(6.0 / (shape[0] + shape[1]))
+        return tf.Variable(tf.random_uniform(shape, minval=-r, maxval=r), name=name)
+
+    w1, w2 = glorot([f, h], "weights_0"), glorot([h, c], "weights_1")
+    keep = 1 - dropout
+    mask = tf.cast(tf.floor(keep + tf.random_uniform(nonzero)), dtype=tf.bool)
+    x = tf.sparse_retain(features, mask) * (1. / keep)
+    hid = tf.nn.relu(tf.sparse_tensor_dense_matmul(support,
+                                                   tf.sparse_tensor_dense_matmul(x, w1)))
+    hid = tf.nn.dropout(hid, rate=dropout)
+    out = tf.sparse_tensor_dense_matmul(support, tf.matmul(hid, w2))
+    m = tf.cast(labels_mask, tf.float32)
+    m /= tf.reduce_mean(m)
+    xent = tf.nn.softmax_cross_entropy_with_logits_v2(logits=out, labels=labels) * m
+    loss = 5e-4 * tf.nn.l2_loss(w1) + tf.reduce_mean(xent)
+    train = tf.train.AdamOptimizer(learning_rate=0.01).minimize(loss)
+
+    def to_tuple(mat):
+        r, col = np.nonzero(mat)
+        return (np.vstack((r, col)).T.astype(np.int64), mat[r, col],
+                np.array(mat.shape, np.int64))
+
+    adj = (rng.rand(n, n) > 0.6).astype(np.float32)
+    adj = ((adj + adj.T + np.eye(n, dtype=np.float32)) > 0).astype(np.float32)
+    dm = np.diag(1 / np.sqrt(adj.sum(1)))
+    xf = (rng.rand(n, f) > 0.5).astype(np.float32)
+    xf = xf / np.maximum(xf.sum(1, keepdims=True), 1)
+    feats = to_tuple(xf)
+    feed = {support: to_tuple(dm.dot(adj).dot(dm).astype(np.float32)), features: feats,
+            labels: np.eye(c, dtype=np.float32)[rng.randint(0, c, n)],
+            labels_mask: np.array([1, 1, 1, 0, 0, 1], np.int32),
+            nonzero: feats[1].shape, dropout: 0.5}
+    values = []
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        for _ in range(4):
+            values.append(sess.run([train, loss], feed)[1])
+        feed[dropout] = 0.
+        values.append(sess.run(out, feed))
+    return {"ops": [op.name for op in tf.get_default_graph().get_operations()],
+            "shapes": [str(x.get_shape()), str(x.indices.shape), str(out.shape)],
+            "values": values}
+
+
 CASES = {
+    "kipf_gcn": _kipf_gcn,
     "softmax_grad": _softmax_grad,
     "lookup_sparse": _lookup_sparse,
     "gcn": _gcn,
