@@ -32,6 +32,7 @@ from ..framework.constant_op import constant
 from ..framework.grad_state import wants_grad
 from ..framework.registry import register_op
 from ..framework.static_value import constant_value_as_shape
+from ..framework.graph import Tensor
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope, shape_value
 from ._base import NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
@@ -200,7 +201,8 @@ def _stdmm_kernel(a_indices, a_values, a_shape, b, adjoint_a=False, adjoint_b=Fa
     if bm.shape[0] != inner:
         raise _invalid(f"Cannot multiply A and B because inner dimension does not match: "
                        f"{inner} vs. {bm.shape[0]}.  Did you forget a transpose?  Dimensions "
-                       f"of A: [{ashape[0]}, {ashape[1]}).  Dimensions of B: {list(b.shape)}")
+                       f"of A: [{ashape[0]}, {ashape[1]}).  Dimensions of B: "
+                       f"[{','.join(str(d) for d in b.shape)}]")
     for i in range(ind.shape[0]):
         mm, kk = int(ind[i, lhs]), int(ind[i, rhs])
         if not 0 <= mm < m_out:
@@ -249,6 +251,8 @@ def sparse_tensor_dense_mat_mul(a_indices, a_values, a_shape, b, adjoint_a=False
         return apply("SparseTensorDenseMatMul",
                      [to_tensor(a_indices, name="a_indices"), vals,
                       to_tensor(a_shape, dtype=_dt.int64, name="a_shape"),
+                      # (a Tensor of another dtype: the op's TypeError, as TF's)
+                      b if isinstance(b, Tensor) else
                       to_tensor(b, dtype=vals.dtype.base_dtype, name="b")],
                      {"adjoint_a": bool(adjoint_a), "adjoint_b": bool(adjoint_b)}, scope)
 
