@@ -152,7 +152,33 @@ def _kipf_gcn(tf):
             "values": values}
 
 
+def _value_grads(tf):
+    """Gradients of the sparse functions w.r.t. a SparseTensor's values (SparseReduceSum's
+    reduced_shape casts, SparseDenseCwise*'s and SparseToDense's operators)."""
+    v = tf.Variable([1., 2., 3., 4., 5.])
+    sp = tf.SparseTensor(IND, v, [3, 4])
+    dense = tf.reshape(tf.range(12, dtype=tf.float32), [3, 4])
+    outs = [tf.sparse_reduce_sum(sp), tf.sparse_reduce_sum(sp, 0),
+            tf.sparse_tensor_to_dense(sp), (sp * dense).values, (sp / (dense + 1)).values,
+            tf.sparse_add(dense, sp), tf.sparse_slice(sp, [1, 0], [2, 2]).values,
+            tf.sparse_fill_empty_rows(tf.SparseTensor([[0, 0], [2, 1]], v[:2], [4, 2]),
+                                      9.)[0].values,
+            tf.sparse_add(sp, tf.SparseTensor([[0, 0], [1, 2]], v[:2] * 3, [3, 4])).values,
+            tf.sparse_concat(0, [sp, sp]).values, tf.sparse_reshape(sp, [4, 3]).values,
+            tf.sparse_transpose(sp).values,
+            tf.sparse_tensor_dense_matmul(sp, dense, adjoint_a=True),
+            tf.sparse_tensor_dense_matmul(sp, dense, adjoint_b=True)]
+    grads = [tf.gradients(tf.reduce_sum(o * o), v)[0] for o in outs]
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        vals = sess.run(outs + [g for g in grads if g is not None])
+    return {"ops": [op.name for op in tf.get_default_graph().get_operations()],
+            "shapes": [str(o.shape) for o in outs] + [g is None for g in grads],
+            "values": vals}
+
+
 CASES = {
+    "value_grads": _value_grads,
     "kipf_gcn": _kipf_gcn,
     "softmax_grad": _softmax_grad,
     "lookup_sparse": _lookup_sparse,

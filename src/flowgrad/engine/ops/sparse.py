@@ -142,7 +142,7 @@ def _std_grad(op, grad):
     """TF's: the values get gather_nd(grad, indices); the default the rest of the sum."""
     sparse_indices, output_shape = op.inputs[0], op.inputs[1]
     values_grad = gather_nd(grad, sparse_indices)
-    default_grad = subtract(reduce_sum(grad), reduce_sum(values_grad))
+    default_grad = subtract(reduce_sum(grad), reduce_sum(values_grad), name="sub")   # `-`
     return [zeros_like(sparse_indices), zeros_like(output_shape), values_grad, default_grad]
 
 
@@ -442,16 +442,19 @@ def _cwise_grad(is_mul):
         the per-entry gradients at the broadcast-scaled indices onto zeros_like(y)."""
         x_indices, x_values, x_shape, y = op.inputs
         y_shape = cast(shape(y), _dt.int64)
-        added = expand_dims(subtract(size(x_shape), size(y_shape)), 0)
+        # (TF's Python operators: sub, mul)
+        added = expand_dims(subtract(size(x_shape), size(y_shape), name="sub"), 0)
         aug = concat([ones(added, _dt.int64), y_shape], 0)
         scaled = floordiv(x_indices, floordiv(x_shape, aug))
         scaled = _slice(scaled, concat([[0], added], 0), [-1, -1])
         dense_vals = gather_nd(y, scaled)
         if is_mul:
-            dx, dy_val = multiply(grad, dense_vals), multiply(grad, x_values)
+            dx = multiply(grad, dense_vals, name="mul")
+            dy_val = multiply(grad, x_values, name="mul")
         else:
             dx = truediv(grad, dense_vals)
-            dy_val = multiply(grad, truediv(negative(x_values), square(dense_vals)))
+            dy_val = multiply(grad, truediv(negative(x_values), square(dense_vals)),
+                              name="mul")
         dy = sparse_tensor_dense_add(scaled, dy_val, y_shape, zeros_like(y))
         return [None, dx, None, dy]
     return grad_fn
