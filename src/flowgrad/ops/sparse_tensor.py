@@ -91,7 +91,7 @@ class SparseTensor:
     def __truediv__(self, y):
         return self._binary(y, "truediv", _sparse_dense_truediv)
 
-    def __repr__(self):
+    def __str__(self):   # (no __repr__, as TF: a list of them prints <... object at ...>)
         return (f"SparseTensor(indices={self._indices}, values={self._values}, "
                 f"dense_shape={self._dense_shape})")
 

@@ -177,7 +177,19 @@ def _value_grads(tf):
             "values": vals}
 
 
+def _printed(tf):
+    """str() of a SparseTensor and of a gradient's IndexedSlices, and their repr() (TF has
+    none of its own: a printed list of gradients shows `<... object at 0x...>`)."""
+    sp = _sp(tf)
+    table = tf.Variable(tf.ones([4, 2]), name="table")
+    g = tf.gradients(tf.reduce_sum(tf.gather(table, [1, 3])), table)[0]
+    return {"ops": [], "shapes": [str(sp), str(g)] + [
+        repr(x).startswith("<") and repr(x).endswith(">") and " object at 0x" in repr(x)
+        for x in (sp, g)], "values": []}
+
+
 CASES = {
+    "printed": _printed,
     "value_grads": _value_grads,
     "kipf_gcn": _kipf_gcn,
     "softmax_grad": _softmax_grad,
