@@ -31,6 +31,8 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import Dimension, TensorShape
+from . import eigen_math as _eigen_math
+from . import eigen_sum as _eigen_sum
 from ._array_util import _scope, shape_value
 from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
 from .elementwise import multiply, negative
@@ -729,10 +731,31 @@ def _softmax_kernel(sp_indices, sp_values, sp_shape, **_):
     grouped = inv[order]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     v = vals[order]
-    gmax = np.maximum.reduceat(v, starts)
-    e = np.exp(v - np.repeat(gmax, np.diff(np.r_[starts, v.size])))
-    total = np.add.reduceat(e, starts)
-    out[order] = e / np.repeat(total, np.diff(np.r_[starts, v.size]))
+    sizes = np.diff(np.r_[starts, v.size])
+    shifted = v - np.repeat(np.maximum.reduceat(v, starts), sizes)
+    out[order] = _group_softmax(shifted, starts, sizes)
+    return out
+
+
+def _group_softmax(shifted, starts, sizes):
+    """TF's kernel on each group (its max already subtracted): tmp = exp(group) as Eigen
+    evaluates it from the group's start (float32: packets of 8, libm's expf on the rest),
+    then tmp * (1 / tmp.sum()) with Eigen's sum: a multiply by the inverse, not a divide."""
+    if shifted.dtype != np.float32:
+        e = np.exp(shifted)
+        return e * np.repeat(1 / np.add.reduceat(e, starts), sizes)
+    if sizes.max() < 8:   # no whole packet: libm's expf, the sums one value at a time
+        e = _eigen_math.libm_exp(shifted)
+        pos = np.arange(e.size) - np.repeat(starts, sizes)   # each value's place in its group
+        total = np.zeros(starts.size, np.float32)
+        for j in range(int(sizes.max())):   # (np.add.reduceat does not add in this order)
+            at = pos == j
+            total[np.repeat(np.arange(starts.size), sizes)[at]] += e[at]
+        return e * np.repeat(np.float32(1) / total, sizes)
+    out = np.empty_like(shifted)
+    for a, n in zip(starts.tolist(), sizes.tolist()):
+        e = _eigen_math.exp(shifted[a:a + n])
+        out[a:a + n] = e * (np.float32(1) / np.float32(_eigen_sum.full_sum(e)))
     return out
 
 
