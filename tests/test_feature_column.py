@@ -31,12 +31,10 @@ def _close(got, want, path):
 
 
 def _as_flowgrad_builds(names):
-    """TF's op names with its two known structural differences rewritten as flowgrad's:
+    """TF's op names with its known structural difference rewritten as flowgrad's:
     tf.Assert's AssertGuard cond is flowgrad's one Cond op (named Merge, as TF's result) beside
     the branches' NoOp, Assert and control_dependency Identities (TF: Switch ops too; the same
-    op counter), and
-    sparse_merge's result shape is an Identity (TF: a Const named
-    SparseTensor_1/dense_shape; the same count)."""
+    op counter)."""
     out = []
     for n in names:
         if "/Assert/AssertGuard/" in n:
@@ -45,7 +43,7 @@ def _as_flowgrad_builds(names):
                                                                        "control_dependency")):
                 out.append(n)
             continue
-        out.append(n.replace("SparseMerge/SparseTensor_1/dense_shape", "SparseMerge/Identity"))
+        out.append(n)
     return out
 
 

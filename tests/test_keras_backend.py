@@ -64,11 +64,12 @@ def test_function_feeds_a_tensor_value():
 def test_sparse_placeholder_feeds_and_densifies():
     """K.placeholder(sparse=True) is a sparse placeholder; K.function feeds it from a
     scipy-style matrix (TF 1.14 builds the same feed tuple, then fails converting it with
-    np.asarray: a difference, flowgrad feeds it)."""
+    np.asarray: a difference, flowgrad feeds it). A batch of unknown size: a known (2, 3)
+    makes the dense shape a Const that K.ndim's get_shape stops from being fed, as in TF."""
     K = tf.keras.backend
     with tf.Graph().as_default():
         with tf.Session().as_default():
-            x = K.placeholder(shape=(2, 3), sparse=True)
+            x = K.placeholder(shape=(None, 3), sparse=True)
             assert K.is_sparse(x) and K.ndim(x) == 2
             f = K.function([x], [K.to_dense(x)])
 

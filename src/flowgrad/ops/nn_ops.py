@@ -445,7 +445,7 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
     Returns:
       A tensor of shape ids.shape + params.shape[1:].
     Raises:
-      ValueError: empty params, or a bad partition_strategy.
+      ValueError: empty params, or a bad partition_strategy (with several params).
 
     >>> with tf.Session() as sess:
     ...     print(sess.run(tf.nn.embedding_lookup(tf.eye(3), [2, 0])))
@@ -454,8 +454,6 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
     """
     if params is None or (isinstance(params, (list, tuple)) and not params):
         raise ValueError("Need at least one param")
-    if partition_strategy not in ("mod", "div"):
-        raise ValueError(f"Unrecognized partition strategy: {partition_strategy}")
     if type(params).__name__ == "PartitionedVariable":
         params = list(params)   # as TF: its parts are the shards
     if not isinstance(params, (list, tuple)):
@@ -498,7 +496,7 @@ def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
     if partition_strategy == "mod":
         p_assignments = flat_ids % n
         new_ids = flat_ids // n
-    else:
+    elif partition_strategy == "div":
         rows = [p.shape.as_tuple()[0] if p.shape.ndims else None for p in params]
         if None not in rows:
             num_total_ids = constant(sum(rows), flat_ids.dtype)
@@ -511,6 +509,8 @@ def _sharded_lookup(params, ids, partition_strategy, scope, max_norm):
                                    (flat_ids - extras) // ids_per_partition)
         new_ids = _a.where(_c.less(p_assignments, extras), flat_ids % (ids_per_partition + 1),
                            (flat_ids - extras) % ids_per_partition)
+    else:   # as TF: checked only here, where several shards need it
+        raise ValueError(f"Unrecognized partition strategy: {partition_strategy}")
     p_assignments = _m.cast(p_assignments, _dt.int32)
     gather_ids = _dynamic_partition(new_ids, p_assignments, n)
     pindices = _dynamic_partition(original_indices, p_assignments, n)

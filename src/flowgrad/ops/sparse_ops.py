@@ -40,6 +40,7 @@ from ..engine.ops.segment import (  # noqa: F401
 from ..engine.ops.shape import identity, size
 from .. import logging as _logging
 from . import array_ops, math_ops, nn_ops
+from .array_ops_extra import dimension_at_index
 from .sparse_tensor import SparseTensor, SparseTensorValue
 from ..engine.framework.graph import Tensor
 from ..engine.ops.construction import placeholder
@@ -242,7 +243,8 @@ def sparse_retain(sp_input, to_retain):
     retain_shape = to_retain.get_shape()
     retain_shape.assert_has_rank(1)
     if sp_input.values.get_shape().dims is not None:
-        sp_input.values.get_shape().dims[0].merge_with(retain_shape.dims[0])
+        # (a mask of unknown rank merges as an unknown dimension: Kipf's GCN sparse_dropout)
+        sp_input.values.get_shape().dims[0].merge_with(dimension_at_index(retain_shape, 0))
     where_true = array_ops.reshape(array_ops.where(to_retain), [-1])
     new_indices = array_ops.gather(sp_input.indices, where_true)
     new_values = array_ops.gather(sp_input.values, where_true)
@@ -543,9 +545,8 @@ def sparse_minimum(sp_a, sp_b, name=None):
 def sparse_softmax(sp_input, name=None):
     """The softmax of the entries of each innermost row of `sp_input` (rank >= 2), missing
     entries excluded (op `SparseSoftmax`; differentiable)."""
-    with name_scope(name, "SparseSoftmax", [sp_input.indices, sp_input.values]) as scope:
-        out = _st.sparse_softmax(sp_input.indices, sp_input.values, sp_input.dense_shape,
-                                 name=scope)
+    with name_scope(name, "SparseSoftmax", [sp_input.indices, sp_input.values]):
+        out = _st.sparse_softmax(sp_input.indices, sp_input.values, sp_input.dense_shape)
         return SparseTensor(sp_input.indices, out, sp_input.dense_shape)
 
 
@@ -620,11 +621,12 @@ def sparse_eye(num_rows, num_columns=None, dtype=_dt.float32, name=None):
         num_columns = num_rows if num_columns is None else _make_int64_tensor(
             num_columns, "num_columns")
         diag_size = math_ops.minimum(num_rows, num_columns)
-        ones_shape = array_ops.reshape(diag_size, [-1])  # TF's ones() takes a scalar shape
         diag_range = _range(0, diag_size, 1, dtype=_dt.int64)
+        # as TF: ones() of the scalar size (reshaped in its scope); the dense shape a
+        # list that the SparseTensor packs
         return SparseTensor(indices=array_ops.stack([diag_range, diag_range], axis=1),
-                            values=array_ops.ones(ones_shape, dtype=dtype),
-                            dense_shape=array_ops.stack([num_rows, num_columns]))
+                            values=array_ops.ones(diag_size, dtype=dtype),
+                            dense_shape=[num_rows, num_columns])
 
 
 def sparse_mask(a, mask_indices, name=None):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import collections
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import get_default_session, name_scope
-from ..engine.framework.tensor_shape import TensorShape
+from ..engine.framework.static_value import constant_value_as_shape
 from ..engine.ops import sparse as _sparse
 from ..engine.ops.cast import cast
 
@@ -52,12 +52,9 @@ class SparseTensor:
 
     @property
     def shape(self):
-        v = const_value(self._dense_shape)
-        if v is not None:
-            return TensorShape([int(d) for d in v])
-        return TensorShape(self._dense_shape.shape.as_list()[0:1] and
-                           [None] * (self._dense_shape.shape.as_list()[0] or 0)) \
-            if self._dense_shape.shape.is_fully_defined() else TensorShape(None)
+        """TF's `constant_value_as_shape(dense_shape)`: what is known of it at build time
+        (a constant, or a concat / pack / slice of known parts)."""
+        return constant_value_as_shape(self._dense_shape)
 
     def get_shape(self):
         return self.shape
@@ -94,7 +91,7 @@ class SparseTensor:
     def __truediv__(self, y):
         return self._binary(y, "truediv", _sparse_dense_truediv)
 
-    def __repr__(self):
+    def __str__(self):   # (no __repr__, as TF: a list of them prints <... object at ...>)
         return (f"SparseTensor(indices={self._indices}, values={self._values}, "
                 f"dense_shape={self._dense_shape})")
 

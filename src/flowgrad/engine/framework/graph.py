@@ -142,12 +142,12 @@ def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
     return f"{msg}{ctx}."
 
 
-def _convert_input(value, op_type):
+def _convert_input(value, op_type, name=None):
     """A non-Tensor op input through the registered conversion functions (an IndexedSlices
     densifies, a Variable reads), as TF's op_def_library converts every input."""
     for _, base_type, fn in _TENSOR_CONVERSIONS:
         if isinstance(value, base_type):
-            t = fn(value, dtype=None, name=None, as_ref=False)
+            t = fn(value, dtype=None, name=name, as_ref=False)
             if isinstance(t, Tensor):
                 return t
     raise TypeError(f"Input to op '{op_type}' must be a Tensor, got {value!r}")
@@ -486,6 +486,25 @@ class _ControlDependencies:
 _REF_INPUTS: dict = {}
 
 
+def _densifies(value):
+    """Whether an op input is an IndexedSlices (its conversion makes ops)."""
+    return not isinstance(value, Tensor) and hasattr(value, "indices") and \
+        hasattr(value, "values") and hasattr(value, "dense_shape")
+
+
+def _input_arg_names(op_type, n):
+    """The names of `op_type`'s first `n` input arguments in TF 1.14's op definition (None
+    past a list argument, or for an op type it does not define)."""
+    from .graph_def import op_defs  # lazy: graph_def imports this module
+    od = op_defs().get(op_type)
+    names = []
+    for arg in od["in"] if od else ():
+        if arg[3] or arg[4]:   # a list argument: later positions are not fixed
+            break
+        names.append(arg[0])
+    return (names + [None] * n)[:n]
+
+
 def _ref_input_positions(op_type):
     """The input positions of `op_type`'s ref arguments in TF 1.14's op definition (those
     before any list argument), () when it has none or flowgrad has no definition for it."""
@@ -700,6 +719,14 @@ class Graph:
             # tensors are made in the body, which captures those tensors
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
+        if any(_densifies(t) for t in inputs):
+            # TF's op_def_library converts the inputs in the op's name scope, each named
+            # after its argument (a gathered product's MatMul gradient: MatMul/a), and the
+            # op takes the scope's name
+            with self.name_scope(name or op_type) as scope:
+                inputs = [_convert_input(t, op_type, arg) if _densifies(t) else t
+                          for t, arg in zip(inputs, _input_arg_names(op_type, len(inputs)))]
+            return self._create_op(op_type, inputs, attrs, scope, ctrl)
         for i, t in enumerate(inputs):
             if type(t) is not Tensor and not isinstance(t, Tensor):
                 t = _convert_input(t, op_type)

@@ -78,7 +78,7 @@ class IndexedSlices:
     def __neg__(self):
         return IndexedSlices(-self._values, self._indices, self._dense_shape)
 
-    def __repr__(self):
+    def __str__(self):   # (no __repr__, as TF: a list of them prints <... object at ...>)
         return (f"IndexedSlices(indices={self._indices}, values={self._values}"
                 + (f", dense_shape={self._dense_shape}" if self._dense_shape is not None else "")
                 + ")")

@@ -8,6 +8,7 @@ import numpy as np
 
 from .constant_op import const_value
 from .graph import Tensor
+from .tensor_shape import Dimension, TensorShape, unknown_shape
 
 
 def _constant_value(tensor, partial):
@@ -88,3 +89,56 @@ def constant_value(tensor, partial=False):
     return v
 
 
+
+
+def constant_value_as_shape(tensor):
+    """TF 1.14's tensor_util.constant_value_as_shape: what is known of a rank-0/1 shape
+    tensor at build time, as a TensorShape (Shape: its input's shape; Pack: each known
+    component; ConcatV2: the parts' shapes joined; StridedSlice of one plain slice: that
+    slice of its input's; else `constant_value`, -1 read as unknown). A scalar must be a
+    known -1 (an unknown shape), else ValueError as TF."""
+    if tensor.shape.ndims == 0:
+        value = constant_value(tensor)
+        if value is None:
+            raise ValueError("Received a scalar with unknown value as shape; require a "
+                             "statically known scalar with value '-1' to describe an "
+                             "unknown shape.")
+        if value != -1:
+            raise ValueError(f"Received a scalar value '{value}' as shape; require a "
+                             "statically known scalar with value '-1' to describe an "
+                             "unknown shape.")
+        return unknown_shape()
+    shape = tensor.shape.with_rank(1)
+    op = tensor.op
+    if shape == [0]:
+        return TensorShape([])
+    if op.type == "Shape":
+        return op.inputs[0].shape
+    if op.type == "Pack":
+        dims = []
+        for x in op.inputs:
+            v = constant_value(x)
+            dims.append(Dimension(None if v is None or v < 0 else int(v)))
+        return TensorShape(dims)
+    if op.type == "ConcatV2":
+        ret = TensorShape([])
+        for x in op.inputs[:-1]:
+            ret = ret.concatenate(constant_value_as_shape(x))
+        return ret
+    if op.type == "StridedSlice":
+        begin, end, strides = (constant_value(x) for x in op.inputs[1:4])
+        masks = [op._get_attr(m) for m in ("begin_mask", "end_mask", "ellipsis_mask",
+                                          "new_axis_mask", "shrink_axis_mask")]
+        if begin is not None and end is not None and strides is not None \
+                and masks[0] in (0, 1) and masks[1] in (0, 1) and not any(masks[2:]):
+            prev = constant_value_as_shape(op.inputs[0])
+            try:
+                return TensorShape(prev[None if masks[0] else int(begin[0]):
+                                        None if masks[1] else int(end[0]):int(strides[0])])
+            except (ValueError, TypeError):   # as TF: slicing an unknown shape
+                pass
+    ret = unknown_shape(shape.dims[0].value)
+    value = constant_value(tensor)
+    if value is not None:
+        ret = ret.merge_with(TensorShape([int(d) if d >= 0 else None for d in value]))
+    return ret

@@ -397,6 +397,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if op.type == "Neg" and t.dtype.base_dtype.is_integer:
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
         return None if src is None else np.negative(src)
+    if op.type == "Select" and t.dtype.base_dtype.is_integer:
+        # tf.where(cond, a, b) of known values (sparse.expand_dims' normalized axis)
+        cond, a, b = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                      for i in op.inputs)
+        if cond is None or a is None or b is None or a.shape != b.shape or \
+                cond.shape not in ((), a.shape):
+            return None
+        return np.where(cond.astype(bool), a, b)
     if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
         return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
     if op.type == "Pack" and t.dtype.base_dtype.is_integer:

@@ -238,9 +238,9 @@ def tf_reduced_shape(input_shape, axes):
     built from Size, add, mod, Shape, range, Fill and DynamicStitch (plan-time constant
     folding computes it once when the shapes are known)."""
     if input_shape.dtype.base_dtype is not _dt.int32:
-        input_shape = cast(input_shape, _dt.int32, name="ToInt32")
+        input_shape = cast(input_shape, _dt.int32)
     if axes.dtype.base_dtype is not _dt.int32:
-        axes = cast(axes, _dt.int32, name="ToInt32")
+        axes = cast(axes, _dt.int32)
     input_rank = size(input_shape)
     axes = floormod(add(axes, input_rank, name="add"), input_rank, name="mod")
     axes_shape = shape(axes)

@@ -29,11 +29,11 @@ from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_te
 from ._array_util import refined_scalar
 from .cast import cast
 from .comparison import equal, greater_equal
-from .construction import ones_like, zeros_like
+from .construction import fill, ones_like, zeros_like
 from .elementwise import maximum, truediv
 from .indexing import gather, where
 from .joining import concat
-from .shape import expand_dims, reshape, shape
+from .shape import expand_dims, rank, shape
 from ..framework.grad_state import wants_grad
 
 # TF's threshold (ops.py _LARGE_SPARSE_NUM_ELEMENTS) above which densifying warns.
@@ -284,37 +284,26 @@ def _segment_sum_grad(op, grad):
 
 
 def _segment_mean_grad(op, grad):
-    """d/ddata = gather(grad / counts, segment_ids)."""
+    """TF's: gather(grad / segment_sum(ones), segment_ids), the ones shaped
+    concat([shape(ids), fill([rank(data) - 1], 1)])."""
     data, ids = op.inputs
-    ones = ones_like(ids)
-    counts = cast(segment_sum(ones, ids), grad.dtype.base_dtype)
-    gr = grad.shape.ndims
-    if gr is not None and gr > 1:
-        counts = reshape(counts, [-1] + [1] * (gr - 1))
-    elif gr is None:
-        counts = reshape(counts, concat([expand_dims(_neg_one(), 0),
-                                         _ones_like_tail(grad)], 0))
-    return [gather(truediv(grad, counts), ids), None]
-
-
-def _neg_one():
-    return constant(np.int32(-1))
-
-
-def _ones_like_tail(t):
-    return ones_like(shape(t)[1:])
+    input_rank = rank(data)
+    ones_shape = concat([shape(ids), fill(expand_dims(input_rank - 1, 0), 1)], 0)
+    ones = fill(ones_shape, constant(1, dtype=grad.dtype.base_dtype))
+    return [gather(truediv(grad, segment_sum(ones, ids)), ids), None]
 
 
 def _segment_max_grad(op, grad):
     """Gradient to the elements equal to their segment's max, split among ties."""
     data, ids = op.inputs
     y = op.outputs[0]
+    zeros = zeros_like(data)   # (TF makes it first)
     gathered = gather(y, ids)
     is_sel = equal(data, gathered)
     num_sel = segment_sum(cast(is_sel, grad.dtype.base_dtype), ids)
     weighted = truediv(grad, num_sel)
     g = gather(weighted, ids)
-    return [where(is_sel, g, zeros_like(g)), None]
+    return [where(is_sel, g, zeros), None]
 
 
 register_op("SegmentSum", infer=_segment_infer, kernel=_segment_sum_kernel,

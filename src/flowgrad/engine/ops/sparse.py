@@ -28,8 +28,11 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.constant_op import constant
 from ..framework.grad_state import wants_grad
 from ..framework.registry import register_op
+from ..framework.static_value import constant_value_as_shape
+from ..framework.graph import Tensor
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope, shape_value
 from ._base import NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
@@ -37,12 +40,13 @@ from .cast import cast
 from .construction import range as _range
 from .construction import ones, zeros_like
 from .elementwise import floordiv, multiply, negative, square, subtract, truediv
-from .indexing import gather, gather_nd, sparse_tensor_dense_add, strided_slice
+from .indexing import gather, gather_nd, sparse_tensor_dense_add
 from .joining import concat
 from .joining import slice as _slice
 from .reductions import reduce_sum, tf_reduced_shape
 from .segment import unsorted_segment_sum
-from .shape import expand_dims, invert_permutation, reshape, shape, size, transpose
+from .shape import (expand_dims, identity, invert_permutation, reshape, shape, size,
+                    transpose)
 
 _INDEX = (_dt.int32, _dt.int64)
 
@@ -138,7 +142,7 @@ def _std_grad(op, grad):
     """TF's: the values get gather_nd(grad, indices); the default the rest of the sum."""
     sparse_indices, output_shape = op.inputs[0], op.inputs[1]
     values_grad = gather_nd(grad, sparse_indices)
-    default_grad = subtract(reduce_sum(grad), reduce_sum(values_grad))
+    default_grad = subtract(reduce_sum(grad), reduce_sum(values_grad), name="sub")   # `-`
     return [zeros_like(sparse_indices), zeros_like(output_shape), values_grad, default_grad]
 
 
@@ -197,7 +201,8 @@ def _stdmm_kernel(a_indices, a_values, a_shape, b, adjoint_a=False, adjoint_b=Fa
     if bm.shape[0] != inner:
         raise _invalid(f"Cannot multiply A and B because inner dimension does not match: "
                        f"{inner} vs. {bm.shape[0]}.  Did you forget a transpose?  Dimensions "
-                       f"of A: [{ashape[0]}, {ashape[1]}).  Dimensions of B: {list(b.shape)}")
+                       f"of A: [{ashape[0]}, {ashape[1]}).  Dimensions of B: "
+                       f"[{','.join(str(d) for d in b.shape)}]")
     for i in range(ind.shape[0]):
         mm, kk = int(ind[i, lhs]), int(ind[i, rhs])
         if not 0 <= mm < m_out:
@@ -226,13 +231,11 @@ def _stdmm_grad(op, grad):
             b_grad = transpose(b_grad)
     values_grad = None
     if wants_grad(1):
-        rows = strided_slice(a_indices, [0, 0], [0, 1], [1, 1], begin_mask=1, end_mask=1,
-                             shrink_axis_mask=2)
-        cols = strided_slice(a_indices, [0, 1], [0, 2], [1, 1], begin_mask=1, end_mask=1,
-                             shrink_axis_mask=2)
+        # Tensor.__getitem__: TF's strided_slice and its stack names
+        rows, cols = a_indices[:, 0], a_indices[:, 1]
         parts_a = gather(grad, cols if adj_a else rows)
         parts_b = gather(transpose(b) if adj_b else b, rows if adj_a else cols)
-        values_grad = reduce_sum(multiply(parts_a, parts_b), axis=1)
+        values_grad = reduce_sum(multiply(parts_a, parts_b, name="mul"), axis=1)   # TF's `*`
     return [None, values_grad, None, b_grad]
 
 
@@ -248,6 +251,8 @@ def sparse_tensor_dense_mat_mul(a_indices, a_values, a_shape, b, adjoint_a=False
         return apply("SparseTensorDenseMatMul",
                      [to_tensor(a_indices, name="a_indices"), vals,
                       to_tensor(a_shape, dtype=_dt.int64, name="a_shape"),
+                      # (a Tensor of another dtype: the op's TypeError, as TF's)
+                      b if isinstance(b, Tensor) else
                       to_tensor(b, dtype=vals.dtype.base_dtype, name="b")],
                      {"adjoint_a": bool(adjoint_a), "adjoint_b": bool(adjoint_b)}, scope)
 
@@ -353,9 +358,19 @@ def _sro_kernel(input_indices, input_values, input_shape, **_):
 def _sro_grad(op, _unused_indices_grad, values_grad):
     """TF's: reorder the entry numbers the same way, invert that permutation, gather."""
     input_indices, _, input_shape = op.inputs
-    n = strided_slice(shape(input_indices), [0], [1], [1], shrink_axis_mask=1)
+    n = shape(input_indices)[0]   # Tensor.__getitem__: TF's strided_slice names
     entries = _range(n)
+    with _scope(None, "SparseTensor"):   # TF's SparseTensor(input_indices, entries, shape)
+        pass
     _, ordered = sparse_reorder(input_indices, entries, input_shape)
+    # TF's sparse_ops.sparse_reorder gives its result the static dense shape when it is
+    # known (a Const in a SparseTensor scope), else an Identity of the shape
+    dims = constant_value_as_shape(input_shape)
+    if dims.is_fully_defined():
+        with _scope(None, "SparseTensor"):
+            constant(np.array(dims.as_list(), np.int64), name="dense_shape")
+    else:
+        identity(input_shape)
     return [None, gather(values_grad, invert_permutation(ordered)), None]
 
 
@@ -427,16 +442,19 @@ def _cwise_grad(is_mul):
         the per-entry gradients at the broadcast-scaled indices onto zeros_like(y)."""
         x_indices, x_values, x_shape, y = op.inputs
         y_shape = cast(shape(y), _dt.int64)
-        added = expand_dims(subtract(size(x_shape), size(y_shape)), 0)
+        # (TF's Python operators: sub, mul)
+        added = expand_dims(subtract(size(x_shape), size(y_shape), name="sub"), 0)
         aug = concat([ones(added, _dt.int64), y_shape], 0)
         scaled = floordiv(x_indices, floordiv(x_shape, aug))
         scaled = _slice(scaled, concat([[0], added], 0), [-1, -1])
         dense_vals = gather_nd(y, scaled)
         if is_mul:
-            dx, dy_val = multiply(grad, dense_vals), multiply(grad, x_values)
+            dx = multiply(grad, dense_vals, name="mul")
+            dy_val = multiply(grad, x_values, name="mul")
         else:
             dx = truediv(grad, dense_vals)
-            dy_val = multiply(grad, truediv(negative(x_values), square(dense_vals)))
+            dy_val = multiply(grad, truediv(negative(x_values), square(dense_vals)),
+                              name="mul")
         dy = sparse_tensor_dense_add(scaled, dy_val, y_shape, zeros_like(y))
         return [None, dx, None, dy]
     return grad_fn

@@ -30,8 +30,10 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
-from ._array_util import shape_value
+from ..framework.tensor_shape import Dimension, TensorShape
+from . import eigen_math as _eigen_math
+from . import eigen_sum as _eigen_sum
+from ._array_util import _scope, shape_value
 from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
 from .elementwise import multiply, negative
 
@@ -196,23 +198,25 @@ def sparse_add(a_indices, a_values, a_shape, b_indices, b_values, b_shape, thres
 
 # -- SparseConcat ------------------------------------------------------------------------------
 def _concat_infer(inputs, attrs):
+    """TF's shape function: the entry counts (indices' rows merged with the values') add
+    up; the index columns merge over the indices, the shape vector over the shapes."""
+    def merge(a, b):   # the C++ InferenceContext::Merge of two dims
+        if a.value is not None and b.value is not None and a.value != b.value:
+            raise ValueError(f"Dimensions must be equal, but are {a.value} and {b.value}")
+        return a if a.value is not None else b
+
     n = attrs["N"]
     inds, vals, shapes = inputs[:n], inputs[n:2 * n], inputs[2 * n:]
-    rank = None
-    for t in inds:
-        _i64("SparseConcat", t, "indices")
-        if t.shape.ndims == 2 and t.shape.as_list()[1] is not None:
-            r = t.shape.as_list()[1]
-            if rank is not None and r != rank:
-                raise ValueError(f"Dimensions must be equal, but are {rank} and {r}")
-            rank = r
-    for t in shapes:
-        r = _rank_of(t)
-        if rank is not None and r is not None and r != rank:
-            raise ValueError(f"Dimensions must be equal, but are {rank} and {r}")
-        rank = rank if rank is not None else r
+    rows, cols, size = Dimension(0), Dimension(None), Dimension(None)
+    for ind, val, shp in zip(inds, vals, shapes):
+        _i64("SparseConcat", ind, "indices")
+        ind_s, val_s = ind.shape.with_rank(2), val.shape.with_rank(1)
+        rows = rows + merge(ind_s.dims[0], val_s.dims[0])
+        cols = merge(cols, ind_s.dims[1])
+        size = merge(size, shp.shape.with_rank(1).dims[0])
+    out_shape = TensorShape([size])
     dt = vals[0].dtype.base_dtype
-    return _sp_out(rank, dt)
+    return [(_I64, TensorShape([rows, cols])), (dt, TensorShape([rows])), (_I64, out_shape)]
 
 
 def _concat_kernel(*args, concat_dim=0, N=2, **_):
@@ -440,9 +444,11 @@ register_op("SparseSplit", infer=_split_infer, kernel=_split_kernel, grad=_no_gr
 
 def sparse_split(split_dim, indices, values, shape, num_split, name=None):
     """The op `SparseSplit`: (indices list, values list, shapes list)."""
-    op = apply_op("SparseSplit", [to_tensor(split_dim, dtype=_I64, name="split_dim"),
-                                  to_tensor(indices), to_tensor(values), to_tensor(shape)],
-                  {"num_split": int(num_split)}, name or "SparseSplit")
+    with _scope(name, "SparseSplit") as scope:   # TF converts the inputs in the op's scope
+        op = apply_op("SparseSplit", [to_tensor(split_dim, dtype=_I64, name="split_dim"),
+                                      to_tensor(indices), to_tensor(values),
+                                      to_tensor(shape)],
+                      {"num_split": int(num_split)}, scope)
     outs = list(op.outputs)
     n = int(num_split)
     return outs[:n], outs[n:2 * n], outs[2 * n:]
@@ -578,8 +584,9 @@ def _reduce_infer(op_type, sparse):
         _i64(op_type, shape, "input_shape")
         check_dtype(op_type, vals, REAL_NUMBERS if "Max" in op_type else NUMBERS, "T")
         dt = vals.dtype.base_dtype
-        if sparse:
-            return _sp_out(None, dt)
+        if sparse:   # TF's shape function: UnknownShape
+            return [(_I64, TensorShape(None)), (dt, TensorShape(None)),
+                    (_I64, TensorShape(None))]
         s, a = const_value(shape), const_value(axes)
         if s is None or a is None:
             return [(dt, TensorShape(None))]
@@ -624,20 +631,23 @@ register_op("SparseReduceSumSparse", infer=_reduce_infer("SparseReduceSumSparse"
 def sparse_reduce_max(input_indices, input_values, input_shape, reduction_axes,
                       keep_dims=False, name=None):
     """The op `SparseReduceMax` (a dense result; groups without entries are 0)."""
-    return apply("SparseReduceMax", [to_tensor(input_indices), to_tensor(input_values),
-                                     to_tensor(input_shape),
-                                     to_tensor(reduction_axes, dtype=_dt.int32,
-                                               name="reduction_axes")],
-                 {"keep_dims": bool(keep_dims)}, name or "SparseReduceMax")
+    with _scope(name, "SparseReduceMax") as scope:   # TF converts the inputs in the op's scope
+        return apply("SparseReduceMax", [to_tensor(input_indices), to_tensor(input_values),
+                                         to_tensor(input_shape),
+                                         to_tensor(reduction_axes, dtype=_dt.int32,
+                                                   name="reduction_axes")],
+                     {"keep_dims": bool(keep_dims)}, scope)
 
 
 def sparse_reduce_sparse(op_type, input_indices, input_values, input_shape, reduction_axes,
                          keep_dims=False, name=None):
     """The op `SparseReduceSumSparse` or `SparseReduceMaxSparse`: (indices, values, shape)."""
-    op = apply_op(op_type, [to_tensor(input_indices), to_tensor(input_values),
-                            to_tensor(input_shape),
-                            to_tensor(reduction_axes, dtype=_dt.int32, name="reduction_axes")],
-                  {"keep_dims": bool(keep_dims)}, name or op_type)
+    with _scope(name, op_type) as scope:   # TF converts the inputs in the op's scope
+        op = apply_op(op_type, [to_tensor(input_indices), to_tensor(input_values),
+                                to_tensor(input_shape),
+                                to_tensor(reduction_axes, dtype=_dt.int32,
+                                          name="reduction_axes")],
+                      {"keep_dims": bool(keep_dims)}, scope)
     return tuple(op.outputs)
 
 
@@ -652,7 +662,10 @@ def _minmax_infer(op_type):
                             f"that does not match type {av.dtype.name} of argument "
                             "'a_values'.")
         check_dtype(op_type, av, REAL_NUMBERS, "T")
-        return [(_I64, TensorShape([None, _rank_of(ash)])),
+        for t, r in zip(inputs, (2, 1, 1, 2, 1, 1)):
+            t.shape.with_rank(r)
+        # TF's SparseSparseMinOrMaxShapeFn: the indices an unknown matrix
+        return [(_I64, TensorShape([None, None])),
                 (av.dtype.base_dtype, TensorShape([None]))]
     return infer
 
@@ -718,10 +731,31 @@ def _softmax_kernel(sp_indices, sp_values, sp_shape, **_):
     grouped = inv[order]
     starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
     v = vals[order]
-    gmax = np.maximum.reduceat(v, starts)
-    e = np.exp(v - np.repeat(gmax, np.diff(np.r_[starts, v.size])))
-    total = np.add.reduceat(e, starts)
-    out[order] = e / np.repeat(total, np.diff(np.r_[starts, v.size]))
+    sizes = np.diff(np.r_[starts, v.size])
+    shifted = v - np.repeat(np.maximum.reduceat(v, starts), sizes)
+    out[order] = _group_softmax(shifted, starts, sizes)
+    return out
+
+
+def _group_softmax(shifted, starts, sizes):
+    """TF's kernel on each group (its max already subtracted): tmp = exp(group) as Eigen
+    evaluates it from the group's start (float32: packets of 8, libm's expf on the rest),
+    then tmp * (1 / tmp.sum()) with Eigen's sum: a multiply by the inverse, not a divide."""
+    if shifted.dtype != np.float32:
+        e = np.exp(shifted)
+        return e * np.repeat(1 / np.add.reduceat(e, starts), sizes)
+    if sizes.max() < 8:   # no whole packet: libm's expf, the sums one value at a time
+        e = _eigen_math.libm_exp(shifted)
+        pos = np.arange(e.size) - np.repeat(starts, sizes)   # each value's place in its group
+        total = np.zeros(starts.size, np.float32)
+        for j in range(int(sizes.max())):   # (np.add.reduceat does not add in this order)
+            at = pos == j
+            total[np.repeat(np.arange(starts.size), sizes)[at]] += e[at]
+        return e * np.repeat(np.float32(1) / total, sizes)
+    out = np.empty_like(shifted)
+    for a, n in zip(starts.tolist(), sizes.tolist()):
+        e = _eigen_math.exp(shifted[a:a + n])
+        out[a:a + n] = e * (np.float32(1) / np.float32(_eigen_sum.full_sum(e)))
     return out
 
 
@@ -730,12 +764,14 @@ def _softmax_grad(op, grad):
     SparseDenseCwiseAdd."""
     ind, shape = op.inputs[0], op.inputs[2]
     out = op.outputs[0]
-    prod = multiply(out, grad)
-    red = negative(apply("SparseReduceSum", [ind, prod, shape,
-                                             to_tensor([-1], name="reduction_axes")],
-                         {"keep_dims": True}))
+    prod = multiply(out, grad, name="mul")   # TF's `*`
+    with _scope(None, "SparseReduceSum") as scope:   # the axes converted in its scope
+        red = apply("SparseReduceSum", [ind, prod, shape,
+                                        to_tensor([-1], name="reduction_axes")],
+                    {"keep_dims": True}, scope)
+    red = negative(red)
     summed = apply("SparseDenseCwiseAdd", [ind, grad, shape, red])
-    return [None, multiply(summed, out), None]
+    return [None, multiply(summed, out, name="mul"), None]
 
 
 register_op("SparseSoftmax", infer=_softmax_infer, kernel=_softmax_kernel, grad=_softmax_grad)
