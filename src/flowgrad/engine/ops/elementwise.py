@@ -305,9 +305,12 @@ def _sign_kernel(x):
 
 
 def _sqrt_kernel(x):
-    # correctly rounded: TF's float32 Sqrt is Eigen's AVX psqrt on packets of 8
-    # (eigen_math.sqrt gives those bits on the oracle's CPU at ~10x np.sqrt's cost, which
-    # a sparse Adam step pays on its whole slot; docs/performance.md, "Sqrt and Rsqrt")
+    # TF's float32 Sqrt is Eigen's AVX psqrt on packets of 8: eigen_math.sqrt gives those
+    # bits up to EXACT_MAX values (a layer norm's statistics, `var ** 0.5` made Sqrt by
+    # Grappler); above, correctly rounded, as ~10x np.sqrt's cost is what a sparse Adam
+    # step would pay on its whole slot (docs/performance.md, "Sqrt and Rsqrt")
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.sqrt(x)
     return np.sqrt(x)
 
 

@@ -23,6 +23,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_bmm as _eigen_bmm
 from . import eigen_sum as _eigen_sum
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
@@ -193,7 +194,13 @@ def _adjoint(x):
 
 
 def _bmm_kernel(a, b, adj_x=False, adj_y=False, **_):
-    return np.matmul(_adjoint(a) if adj_x else a, _adjoint(b) if adj_y else b)
+    x, y = (_adjoint(a) if adj_x else a), (_adjoint(b) if adj_y else b)
+    # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
+    if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
+        batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))
+        if _eigen_bmm.handles(x, y, x.shape[-2], x.shape[-1], y.shape[-1], batch):
+            return _eigen_bmm.batch_matmul(x, y, adj_x, adj_y)
+    return np.matmul(x, y)
 
 
 def _bmm_grad(op, grad):

@@ -17,6 +17,7 @@ from ..framework import dtypes as _dt
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ._base import FLOATS
+from . import eigen_math as _eigen_math
 from ._grad_util import sum_to
 from .elementwise import add, binop, exp, multiply, negative, scalar, square, unop
 
@@ -177,7 +178,10 @@ def _horner(poly, v, lo, scale):
 
 
 def _erf_kernel(x):
-    """Vectorized erf to ~1e-15 (float64 inside); beyond |x| = 6 it is +-1 (erfc(6) ~ 2e-17)."""
+    """Vectorized erf to ~1e-15 (float64 inside); beyond |x| = 6 it is +-1 (erfc(6) ~ 2e-17).
+    float32 up to EXACT_MAX values: libm's erff, as TF (eigen_math.erff)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.erff(x)
     xd = np.asarray(x, dtype=np.float64)
     ax = np.abs(xd)
     out = np.empty_like(xd)
@@ -198,7 +202,10 @@ def _erf_kernel(x):
 
 
 def _erfc_kernel(x):
-    """Vectorized erfc, relatively accurate in the far tail (~1e-13), float64 inside."""
+    """Vectorized erfc, relatively accurate in the far tail (~1e-13), float64 inside.
+    float32 up to EXACT_MAX values: libm's erfcf, as TF (eigen_math.erfcf)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.erfcf(x)
     xd = np.asarray(x, dtype=np.float64)
     ax = np.abs(xd)
     out = np.empty_like(xd)

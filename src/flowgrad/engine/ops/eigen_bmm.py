@@ -1,0 +1,165 @@
+"""float32 BatchMatMul in the order TF 1.14's CPU kernel adds (Eigen's matrix product).
+
+TF's BatchMatMul hands a batch of more than one small product (m * k * n at most
+128 * 256 * 256, and m, k, n all above 1) to `SequentialMatMulKernel`: each matrix is
+`z = x * y` on row-major Eigen maps, which Eigen (AVX without FMA, as TF 1.14's wheel is
+built: a multiply-add is a multiply, then an add) computes one of two ways:
+
+- k + m + n < 20: the coefficient-based lazy product. Each output adds its k products one
+  after the other, except when the rhs is adjointed and the lhs not (both operands of the
+  dot product contiguous): then Eigen's vectorized redux adds whole packets of 8 products
+  (two packet accumulators when there are two or more packets, added together, then the
+  odd packet), reduces the packet by halves and adds the products left over one by one.
+- otherwise the GEBP kernel on the transposed problem (rows = the output's columns,
+  columns = its rows), with mr = 16 rows (no FMA) and nr = 4 columns:
+  * output columns in whole blocks of 16: each output adds its products one by one;
+  * the next 8 output columns (one packet), then 4 (a half packet), for output rows in
+    groups of 4: the products of even and odd k (in the whole blocks of 8 k) are added
+    into two accumulators, these are added, then the last k % 8 products one by one; other
+    output rows one by one;
+  * the last n % 4 output columns, for output rows in groups of 4 ("remaining rows, one
+    at a time", swapped): four 8-lane accumulators each take two k of every 8 (lanes
+    0-3 the even k, 4-7 the odd), are added as (C0 + C1) + (C2 + C3), take the pairs of k
+    left, then the two halves are added and an odd last k added; other rows one by one.
+  When max(m, k, n) >= 48 and k is over 400 (Eigen's kc for a 32 KiB L1 cache), the depth
+  is cut into blocks (`_kc`), each computed as above and added to the result in turn.
+
+Sums here are NumPy's `np.add.reduce` over a leading axis, which adds row by row in order.
+Above `WORK_MAX` multiply-adds np.matmul is used (its rounding can differ in the last bit).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .eigen_sum import _predux
+
+__all__ = ["WORK_MAX", "handles", "batch_matmul"]
+
+WORK_MAX = 1 << 26          # multiply-adds up to which the product is emulated exactly
+_OUTER_MAX = 128 * 256 * 256  # TF: larger matrices go to the (parallel) tensor contraction
+_CHUNK = 1 << 22            # products held at once
+
+
+def handles(a, b, m, k, n, batch) -> bool:
+    """Whether TF runs this BatchMatMul (float32, m x k times k x n, `batch` matrices) with
+    the sequential Eigen product that `batch_matmul` reproduces."""
+    return (a.dtype == np.float32 and b.dtype == np.float32 and batch > 1 and m > 1
+            and n > 1 and k > 1 and m * k * n <= _OUTER_MAX
+            and batch * m * k * n <= WORK_MAX)
+
+
+def _kc(m, k, n):
+    """Eigen's depth block (computeProductBlockingSizes, float32, mr 16, nr 4, L1 32 KiB)."""
+    if max(m, k, n) < 48:
+        return k
+    max_kc = ((32768 - 16 * 4 * 4) // (16 * 4 + 4 * 4)) & ~7
+    if k <= max_kc:
+        return k
+    if k % max_kc == 0:
+        return max_kc
+    return max_kc - 8 * ((max_kc - 1 - k % max_kc) // (8 * (k // max_kc + 1)))
+
+
+def _products(a, b, ks):
+    """[len(ks), batch, m', n'] products a[..., :, i] * b[..., i, :] for i in ks."""
+    return a[:, :, ks].transpose(2, 0, 1)[..., None] * b[:, ks, :].transpose(1, 0, 2)[:, :, None, :]
+
+
+def _sum(p):
+    return np.add.reduce(p, axis=0)
+
+
+def _dot_redux(a, b):
+    """Lazy product, rhs adjointed: Eigen's vectorized redux of each dot product."""
+    k = a.shape[-1]
+    p = a[:, :, None, :] * np.swapaxes(b, -1, -2)[:, None, :, :]   # [batch, m, n, k]
+    whole, pairs = k // 8 * 8, k // 16 * 16
+    acc = p[..., 0:8]
+    if whole > 8:
+        acc = _sum(np.stack([p[..., i:i + 8] for i in range(0, pairs, 16)])) + \
+            _sum(np.stack([p[..., i + 8:i + 16] for i in range(0, pairs, 16)]))
+        if whole > pairs:
+            acc = acc + p[..., pairs:pairs + 8]
+    res = _predux(acc, np.float32)
+    for i in range(whole, k):
+        res = res + p[..., i]
+    return res
+
+
+def _split2(a, b, k0, k1):
+    """Two accumulators (even / odd k) over the whole blocks of 8, then the rest in order."""
+    whole = k0 + ((k1 - k0) & ~7)
+    if whole == k0:
+        return _sum(_products(a, b, np.arange(k0, k1)))
+    acc = _sum(_products(a, b, np.arange(k0, whole, 2))) + \
+        _sum(_products(a, b, np.arange(k0 + 1, whole, 2)))
+    if whole < k1:
+        acc = _sum(np.concatenate([acc[None], _products(a, b, np.arange(whole, k1))]))
+    return acc
+
+
+def _swapped(a, b, k0, k1):
+    """The remaining-rows path: 4 accumulators of lanes (k, k + 1) over blocks of 8 k."""
+    d = k1 - k0
+    end4, end2 = k0 + d // 8 * 8, k0 + d // 2 * 2
+    lanes = []
+    for lane in (0, 1):
+        if end4 > k0:
+            acc = [_sum(_products(a, b, np.arange(k0 + 2 * c + lane, end4, 8)))
+                   for c in range(4)]
+            acc = (acc[0] + acc[1]) + (acc[2] + acc[3])
+        else:
+            acc = np.zeros(a.shape[:2] + (b.shape[2],), np.float32)
+        rest = np.arange(end4 + lane, end2, 2)
+        if len(rest):
+            acc = _sum(np.concatenate([acc[None], _products(a, b, rest)]))
+        lanes.append(acc)
+    res = lanes[0] + lanes[1]
+    if end2 < k1:
+        res = res + _products(a, b, [k1 - 1])[0]
+    return res
+
+
+def _gebp(a, b, k0, k1):
+    """The GEBP kernel's result for depth [k0, k1) (see the module docstring)."""
+    m, n = a.shape[1], b.shape[2]
+    out = _sum(_products(a, b, np.arange(k0, k1)))
+    p2 = n // 16 * 16
+    ph = p2 + (n - p2) // 8 * 8
+    ph = ph + (n - ph) // 4 * 4
+    g4 = m // 4 * 4
+    if g4 and ph > p2:
+        out[:, :g4, p2:ph] = _split2(a[:, :g4], b[:, :, p2:ph], k0, k1)
+    if g4 and n > ph:
+        out[:, :g4, ph:] = _swapped(a[:, :g4], b[:, :, ph:], k0, k1)
+    return out
+
+
+def _one_chunk(a, b, lazy_redux):
+    m, k = a.shape[1:]
+    n = b.shape[2]
+    if k + m + n < 20:
+        if lazy_redux and k >= 8:
+            return _dot_redux(a, b)
+        return _sum(_products(a, b, np.arange(k)))
+    kc = _kc(m, k, n)
+    out = None
+    for k0 in range(0, k, kc):
+        part = _gebp(a, b, k0, min(k, k0 + kc))
+        out = part if out is None else out + part
+    return out
+
+
+def batch_matmul(a, b, adj_x=False, adj_y=False):
+    """TF 1.14's float32 BatchMatMul of a [..., m, k] and b [..., k, n] (both already
+    adjointed where the flags say, batch dims broadcast) when `handles` says so."""
+    batch_shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+    m, k, n = a.shape[-2], a.shape[-1], b.shape[-1]
+    a = np.broadcast_to(a, batch_shape + (m, k)).reshape(-1, m, k)
+    b = np.broadcast_to(b, batch_shape + (k, n)).reshape(-1, k, n)
+    lazy_redux = k + m + n < 20 and adj_y and not adj_x
+    step = max(1, _CHUNK // (m * n * k))
+    parts = [_one_chunk(a[i:i + step], b[i:i + step], lazy_redux)
+             for i in range(0, a.shape[0], step)]
+    out = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    return out.reshape(batch_shape + (m, n))
