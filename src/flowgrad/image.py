@@ -727,8 +727,8 @@ def decode_jpeg(contents, channels: int = 0, ratio: int = 1, fancy_upscaling: bo
     """A JPEG string to a uint8 [height, width, channels] image (op DecodeJpeg, via Pillow).
 
     Bit-exact with TF for dct_method='INTEGER_ACCURATE', for fancy_upscaling=False, and for
-    the default when the chroma is not subsampled; else within a few levels (libjpeg's fast
-    DCT with fancy upsampling is not reachable through Pillow).
+    the default (INTEGER_FAST + fancy upscaling) on 4:4:4, 4:2:2 and 4:2:0 chroma and
+    grayscale; other chroma samplings decode within a few levels of TF's.
     """
     if try_recover_truncated or acceptable_fraction != 1:
         raise NotImplementedError("decode_jpeg: try_recover_truncated, acceptable_fraction")
