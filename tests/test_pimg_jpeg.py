@@ -20,7 +20,7 @@ def _same(got, want, path):
         assert len(got) == len(want), path
         for i, (g, w) in enumerate(zip(got, want)):
             _same(g, w, "%s[%d]" % (path, i))
-    elif isinstance(want, bytes):
+    elif isinstance(want, (bytes, str)):
         assert got == want, path
     else:
         assert np.asarray(got).dtype == want.dtype and np.shape(got) == want.shape, path

@@ -70,6 +70,8 @@ def get_seed(op_seed):
     graph_seed = g.seed
     if graph_seed is not None:
         if op_seed is None:
+            if hasattr(g, "_seed_used"):   # a tf.data function's (its warning)
+                g._seed_used = True
             op_seed = g._next_id()
         seeds = _truncate_seed(graph_seed), _truncate_seed(op_seed)
     elif op_seed is not None:
