@@ -23,9 +23,9 @@ from ..framework import errors
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ..framework.constant_op import constant
-from ._base import apply, check_dtype, const_value
+from ._base import apply, check_dtype, const_value, typed_input
 from . import jpeg_fancy, png_writer
+from ._array_util import refined_ints
 from .joining import slice as _slice
 
 _RESIZE_TYPES = (_dt.int8, _dt.uint8, _dt.int16, _dt.uint16, _dt.int32, _dt.int64, _dt.float16,
@@ -141,6 +141,8 @@ def _size_dims(op_type, size):
     if n is not None and n[0] is not None and n[0] != 2:
         raise ValueError(f"Dimension must be 2 but is {n[0]}")
     v = const_value(size)
+    if v is None:   # what TF's shape refiner evaluates (a Pack of constants, casts)
+        v = refined_ints(size, partial=False)
     # TF's MakeDim: -1 is an unknown size
     return (None, None) if v is None else tuple(int(d) if d >= 0 else None
                                                 for d in np.asarray(v).reshape(-1))
@@ -272,8 +274,7 @@ def resize_op(op_type: str, images, size, attrs: dict, name: str | None = None) 
     inside the op's name scope (so a constant size is named '<op>/size')."""
     g = images.graph
     with g.as_default(), g.name_scope(name or op_type) as scope:
-        if not isinstance(size, Tensor):
-            size = constant(np.asarray(size, np.int32), name="size")
+        size = typed_input(size, _dt.int32, op_type, "size")   # a list of tensors: a Pack
         return apply(op_type, [images, size], attrs, scope)
 
 
