@@ -1,0 +1,67 @@
+"""Static shapes TF 1.14 infers from shape tensors built of tf.shape(x)[i] elements, as
+segmentation and detection input code builds them (deeplab's crop sizes, pads, reshapes):
+TF's refiner evaluates each packed element whole, so shape(x)[i] of an x with any unknown
+dim is unknown even where dim i is known; tf.slice reads begin and (when it cannot evaluate
+it whole) size as partial shapes."""
+import numpy as np
+
+
+def _shapes(tf):
+    image = tf.placeholder(tf.float32, [None, None, 3])
+    part = tf.placeholder(tf.float32, [4, None, 3])
+    full = tf.placeholder(tf.float32, [7, 8, 3])
+    q = tf.placeholder(tf.int32, [])
+    s, ps = tf.shape(image), tf.shape(part)
+    return {
+        "pack_known_dim": tf.zeros(tf.stack([ps[0], 2])),
+        "pack_last_dim": tf.zeros(tf.stack([ps[2], 2])),
+        "pack_unknown_dim": tf.zeros(tf.stack([ps[1], 2])),
+        "reshape_pack": tf.reshape(part, tf.stack([ps[0], -1])),
+        "zeros_list": tf.zeros([ps[0], ps[2]]),
+        "zeros_slice": tf.zeros(ps[0:1]),
+        "reshape_list": tf.reshape(part, [ps[0], -1, ps[2]]),
+        "fill_list": tf.fill([ps[0], 2], 1.0),
+        "fill_full": tf.fill([tf.shape(full)[0], 2], 1.0),
+        "reshape_channels": tf.reshape(image, tf.stack([5, 6, s[2]])),
+        "reshape_minus1": tf.reshape(image, [-1, s[2]]),
+        "slice_pack_size": tf.slice(image, [0, 0, 0], tf.stack([5, 6, s[2]])),
+        "slice_fed_size": tf.slice(image, [0, 0, 0], [5, q, 3]),
+        "slice_full_size": tf.slice(full, [0, 0, 0], [5, q, tf.shape(full)[2]]),
+        "slice_fed_begin": tf.slice(full, [1, q, 0], [5, 2, -1]),
+        "reshape_fed": tf.reshape(image, [5, q, 3]),
+        "zeros_fed": tf.zeros([5, q, 3]),
+        "tile_fed": tf.tile(image, [2, q, 1]),
+        "resize_fed": tf.image.resize_bilinear(image[None], [5, q]),
+        "pad_fed": tf.pad(image, [[1, 1], [q, 0], [0, 0]]),
+        "random_uniform": tf.random_uniform([5, q, s[2]]),
+        "broadcast_to": tf.broadcast_to(image, [2, 5, q, 3]),
+        "crop_to_bounding_box": tf.image.crop_to_bounding_box(image, 0, 0, 5, 6),
+        "pad_to_bounding_box": tf.image.pad_to_bounding_box(image, 0, 0, s[0] + 2, 10),
+        "crop_or_pad": tf.image.resize_image_with_crop_or_pad(image, 5, 6),
+    }
+
+
+def shapes(tf):
+    with tf.Graph().as_default():
+        return {k: v.shape.as_list() if v.shape.ndims is not None else None
+                for k, v in sorted(_shapes(tf).items())}
+
+
+def slice_values(tf):
+    """The partially inferred slices still run as TF's (values and shapes)."""
+    with tf.Graph().as_default():
+        image = tf.placeholder(tf.float32, [None, None, 3])
+        q = tf.placeholder(tf.int32, [])
+        s = tf.shape(image)
+        outs = [tf.slice(image, [1, 0, 0], tf.stack([2, 3, s[2]])),
+                tf.slice(image, [0, q, 0], [2, 2, -1])]
+        x = np.arange(60, dtype=np.float32).reshape(4, 5, 3)
+        with tf.Session() as sess:
+            return sess.run(outs, {image: x, q: 2})
+
+
+CASES = {"shapes": shapes, "slice_values": slice_values}
+
+
+def cases(tf):
+    return {name: fn(tf) for name, fn in sorted(CASES.items())}
