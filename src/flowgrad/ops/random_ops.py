@@ -101,6 +101,9 @@ def _stream(node, ctx):
     (seed, seed2), fresh random seeds when both are 0; each run reserves its range."""
     rngs = ctx.rngs
     key = ("philox", node.name)
+    g = getattr(node.op, "_graph", None)
+    if g is not None and g.building_function:   # a tf.data function's op: its own kernel,
+        key += (g,)                             # not the outer op of the same name's
     stream = rngs.get(key)
     if stream is None:
         stream = philox.Stream(node.attrs.get("seed", 0), node.attrs.get("seed2", 0))

@@ -102,7 +102,24 @@ def seed_warnings(tf):
                 and "Seed" in str(w.message)]
 
 
-CASES = {"augment": augment, "conds": conds, "seed_warnings": seed_warnings}
+def outer_tensors(tf):
+    """A map function slicing an outer tensor (the slice is made, and the tensor captured,
+    in the function graph: it moves the op counter) and a random op named as one of the
+    outer graph (each has its own stream): four elements, the outer op's values between."""
+    with tf.Graph().as_default(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tf.set_random_seed(5)
+        outer = tf.constant([[[0.1, 0.2, 0.8, 0.9]]])
+        a = tf.random_uniform([], name="r")
+        ds = tf.data.Dataset.range(4).map(
+            lambda v: (tf.random_uniform([]) + outer[0, 0, 0], tf.random_uniform([], name="r")))
+        nxt = ds.make_one_shot_iterator().get_next()
+        with tf.Session() as sess:
+            return [[sess.run(a)] + list(sess.run(nxt)) for _ in range(4)]
+
+
+CASES = {"augment": augment, "conds": conds, "seed_warnings": seed_warnings,
+         "outer_tensors": outer_tensors}
 
 
 def cases(tf):

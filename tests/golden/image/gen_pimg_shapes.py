@@ -60,7 +60,18 @@ def slice_values(tf):
             return sess.run(outs, {image: x, q: 2})
 
 
-CASES = {"shapes": shapes, "slice_values": slice_values}
+def central_crop_ops(tf):
+    """central_crop's ops (names, types, inputs) on images with unknown height or width."""
+    out = []
+    for shape in ([None, None, 3], [2, None, 5, 3]):
+        with tf.Graph().as_default() as g:
+            c = tf.image.central_crop(tf.placeholder(tf.float32, shape), 0.875)
+            out.append([c.shape.as_list()] + [[o.name, o.type, [i.name for i in o.inputs]]
+                                               for o in g.get_operations()])
+    return out
+
+
+CASES = {"shapes": shapes, "slice_values": slice_values, "central_crop_ops": central_crop_ops}
 
 
 def cases(tf):
