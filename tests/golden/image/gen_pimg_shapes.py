@@ -71,7 +71,30 @@ def central_crop_ops(tf):
     return out
 
 
-CASES = {"shapes": shapes, "slice_values": slice_values, "central_crop_ops": central_crop_ops}
+def decode_and_glimpse(tf):
+    """decode_image's static shapes (without animations: all dims unknown, TF's cond) and
+    extract_glimpse's shape checks (offsets [batch, 2])."""
+    out = []
+    with tf.Graph().as_default():
+        s = tf.placeholder(tf.string, [])
+        for ch in (0, 1, 3):
+            for anim in (True, False):
+                d = tf.image.decode_image(s, channels=ch, expand_animations=anim)
+                out.append(None if d.shape.ndims is None else d.shape.as_list())
+        x = tf.zeros([1, 4, 4, 3])
+        for offsets in (tf.zeros([2, 2]), tf.zeros([1, 3]), tf.placeholder(tf.float32, [1, 2])):
+            try:
+                out.append(tf.image.extract_glimpse(x, [2, 2], offsets).shape.as_list())
+            except ValueError as e:
+                out.append(str(e))
+        g = tf.image.extract_glimpse(tf.placeholder(tf.float32, [None, 4, 4, 3]), [2, 2],
+                                     tf.zeros([5, 2]))
+        out.append(g.shape.as_list())
+    return out
+
+
+CASES = {"shapes": shapes, "slice_values": slice_values, "central_crop_ops": central_crop_ops,
+         "decode_and_glimpse": decode_and_glimpse}
 
 
 def cases(tf):

@@ -770,9 +770,10 @@ def _convert_uint8(a, dtype):
 
 
 def _decode_image_infer(inputs, attrs):
-    ch = attrs.get("channels", 0) or None
+    # TF 1.14's decode_image is a cond over the formats: without animations its BMP
+    # branch (decode_bmp without channels) leaves every dim unknown
     shape = TensorShape(None) if attrs.get("expand_animations", True) else \
-        TensorShape([None, None, ch])
+        TensorShape([None, None, None])
     return [(attrs.get("dtype", _dt.uint8), shape)]
 
 
