@@ -93,7 +93,24 @@ def decode_and_glimpse(tf):
     return out
 
 
-CASES = {"shapes": shapes, "slice_values": slice_values, "central_crop_ops": central_crop_ops,
+def sdbb_attr_errors(tf):
+    """sample_distorted_bounding_box's range attrs of the wrong length: accepted when the
+    graph is built, the kernel's InvalidArgumentError at the first run."""
+    out = []
+    for kw in (dict(area_range=[0.1]), dict(aspect_ratio_range=[0.5, 1.0, 2.0]),
+               dict(area_range=[]), dict(area_range=[0.5, 0.1])):
+        with tf.Graph().as_default():
+            r = tf.image.sample_distorted_bounding_box([3, 4, 3], tf.zeros([1, 1, 4]), seed=1,
+                                                       **kw)
+            with tf.Session() as sess:
+                try:
+                    out.append(sess.run(r[1]))
+                except tf.errors.InvalidArgumentError as e:
+                    out.append([type(e).__name__, str(e).split("\n")[0]])
+    return out
+
+
+CASES = {"sdbb_attr_errors": sdbb_attr_errors, "shapes": shapes, "slice_values": slice_values, "central_crop_ops": central_crop_ops,
          "decode_and_glimpse": decode_and_glimpse}
 
 
