@@ -476,9 +476,12 @@ def _const_hw(size):
     v = const_value(size)
     if v is None:
         v = _fold(size)
-    if v is None:
-        return None, None
-    return int(v[0]), int(v[1])
+    if v is not None:
+        return int(v[0]), int(v[1])
+    if size.op.type == "Pack" and len(size.op.inputs) == 2:   # element by element, as TF
+        dims = [_fold(e) for e in size.op.inputs]
+        return tuple(None if d is None or np.ndim(d) or d < 0 else int(d) for d in dims)
+    return None, None
 
 
 def _fold(t, depth=0):

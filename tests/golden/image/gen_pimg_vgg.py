@@ -100,7 +100,22 @@ def transposed_sums(tf):
             return [v.sum() for v in sess.run(outs)]
 
 
-CASES = {"vgg_train": vgg_train, "resize_sizes": resize_sizes,
+def resize_images_partial(tf):
+    """resize_images' static shapes when the size packs a fed height or width (TF sets what
+    constant_value_as_shape knows of it), and the values."""
+    with tf.Graph().as_default():
+        x = np.random.RandomState(3).rand(9, 13, 3).astype(np.float32)
+        p = tf.placeholder(tf.float32, [None, None, 3])
+        h = tf.placeholder(tf.int32, [])
+        outs = [tf.image.resize_images(tf.constant(x), [h, 5], method=m) for m in range(4)]
+        outs += [tf.image.resize_images(p, [4, h]), tf.image.resize_images(p, [h, 2 * h]),
+                 tf.image.resize_images(p, [7, 7], preserve_aspect_ratio=True)]
+        shapes = [o.shape.as_list() for o in outs]
+        with tf.Session() as sess:
+            return [shapes, sess.run(outs, {p: x, h: 6})]
+
+
+CASES = {"resize_images_partial": resize_images_partial, "vgg_train": vgg_train, "resize_sizes": resize_sizes,
          "transposed_sums": transposed_sums}
 
 
