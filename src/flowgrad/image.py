@@ -238,16 +238,18 @@ def central_crop(image, central_fraction: float) -> Tensor:
         dims = image.shape.as_list()
         off = 0 if rank == 3 else 1
 
-        def start_and_size(idx):
+        def dim(idx):   # TF's order: both dims, then both starts, then both sizes
             n = dims[idx]
-            if n is None:
-                nd = math_ops.cast(array_ops.shape(image)[idx], _dt.float64)
-                start = math_ops.cast((nd - nd * central_fraction) / 2, _dt.int32)
-                return start, array_ops.shape(image)[idx] - start * 2, True
-            start = int((float(n) - float(n) * central_fraction) / 2)
-            return start, n - start * 2, False
-        h0, hs, dyn_h = start_and_size(off)
-        w0, ws, dyn_w = start_and_size(off + 1)
+            return (n, False) if n is not None else (array_ops.shape(image)[idx], True)
+
+        def start(n, dynamic):
+            if dynamic:
+                nd = math_ops.cast(n, _dt.float64)
+                return math_ops.cast((nd - nd * central_fraction) / 2, _dt.int32)
+            return int((float(n) - float(n) * central_fraction) / 2)
+        (img_h, dyn_h), (img_w, dyn_w) = dim(off), dim(off + 1)
+        h0, w0 = start(img_h, dyn_h), start(img_w, dyn_w)
+        hs, ws = img_h - h0 * 2, img_w - w0 * 2
         if rank == 3:
             begin, size = array_ops.stack([h0, w0, 0]), array_ops.stack([hs, ws, -1])
         else:
@@ -474,9 +476,12 @@ def _const_hw(size):
     v = const_value(size)
     if v is None:
         v = _fold(size)
-    if v is None:
-        return None, None
-    return int(v[0]), int(v[1])
+    if v is not None:
+        return int(v[0]), int(v[1])
+    if size.op.type == "Pack" and len(size.op.inputs) == 2:   # element by element, as TF
+        dims = [_fold(e) for e in size.op.inputs]
+        return tuple(None if d is None or np.ndim(d) or d < 0 else int(d) for d in dims)
+    return None, None
 
 
 def _fold(t, depth=0):
@@ -727,8 +732,8 @@ def decode_jpeg(contents, channels: int = 0, ratio: int = 1, fancy_upscaling: bo
     """A JPEG string to a uint8 [height, width, channels] image (op DecodeJpeg, via Pillow).
 
     Bit-exact with TF for dct_method='INTEGER_ACCURATE', for fancy_upscaling=False, and for
-    the default when the chroma is not subsampled; else within a few levels (libjpeg's fast
-    DCT with fancy upsampling is not reachable through Pillow).
+    the default (INTEGER_FAST + fancy upscaling) on 4:4:4, 4:2:2 and 4:2:0 chroma and
+    grayscale; other chroma samplings decode within a few levels of TF's.
     """
     if try_recover_truncated or acceptable_fraction != 1:
         raise NotImplementedError("decode_jpeg: try_recover_truncated, acceptable_fraction")

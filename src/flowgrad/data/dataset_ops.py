@@ -5,6 +5,10 @@ as TF names them. The ops and their per-session iterators are in engine/ops/data
 from __future__ import annotations
 
 import collections.abc
+import os
+import sys
+import types
+import warnings
 import weakref
 
 import numpy as np
@@ -222,6 +226,9 @@ def _op(op_type, inputs, attrs, name=None):
 # ---------------------------------------------------------------------------------------
 # Function tracing (TF's StructuredFunctionWrapper)
 # ---------------------------------------------------------------------------------------
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))   # src/flowgrad
+
+
 class _Traced:
     def __init__(self, info, structure):
         self.info = info
@@ -279,8 +286,30 @@ def _trace(func, in_structure, what="map_func", transformation=None):
             specs.append(_spec_of(v) if isinstance(v, (DatasetV1, SparseTensor, RaggedTensor))
                          else
                          _Spec(t.dtype.base_dtype, t.shape))
+    if outer.seed and fg.seed == outer.seed and fg._seed_used:
+        _warn_seed_used(outer.seed, transformation or _TRANSFORMATION_NAMES.get(what, what), func)
     info = _ds.FunctionInfo(fg, args, outs)
     return _Traced(info, _nest.pack(ret, specs))
+
+
+def _warn_seed_used(seed, transformation, func):
+    """TF 1.14's UserWarning for a random op in a tf.data function seeded by the graph seed
+    alone, shown at the first caller outside flowgrad (TF's stacklevel reaches the user's
+    line for Dataset.map; for the other transformations it shows a line of TF's own)."""
+    if isinstance(func, types.MethodType):
+        fname = "%s.%s" % (type(func.__self__).__name__, func.__func__.__name__)
+    elif isinstance(func, types.FunctionType):
+        fname = func.__name__
+    else:
+        fname = str(type(func))
+    name = transformation.replace(".", "_")[:-2] + "_" + fname
+    frame, level = sys._getframe(1), 2
+    while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    warnings.warn("Seed %s from outer graph might be getting used by function %s, if the "
+                  "random op has not been provided any seed. Explicitly set the seed in the "
+                  "function if this is not the intended behavior." % (seed, name),
+                  stacklevel=level)
 
 
 def _function_op(op_type, inputs_before, traced_list, inputs_after, attrs, name=None):

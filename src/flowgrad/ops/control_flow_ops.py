@@ -9,14 +9,15 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops.control_flow import cond, while_loop
+from ..engine.ops import control_flow_v1 as _v1
 from ..engine.ops import functional as _functional
 from ..engine.ops.ordering import group, no_op, tuple
 from ..engine.ops.shape import identity as _identity
 from . import array_ops, math_ops
 from .logging_ops import Assert
 
-__all__ = ["case", "cond", "group", "no_op", "switch_case", "tuple", "while_loop",
-           "with_dependencies"]
+__all__ = ["case", "cond", "group", "merge", "no_op", "switch", "switch_case", "tuple",
+           "while_loop", "with_dependencies"]
 
 
 def with_dependencies(dependencies, output_tensor, name=None):
@@ -25,6 +26,52 @@ def with_dependencies(dependencies, output_tensor, name=None):
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
         with g.colocate_with(output_tensor), g.control_dependencies(dependencies):  # as TF
             return array_ops.identity(output_tensor, name=scope)
+
+
+def switch(data, pred, dtype=None, name=None):
+    """(output_false, output_true): `data` forwarded to the output `pred` selects, the other
+    output dead (TF's op Switch, as slim's apply_with_random_selector uses it with merge)."""
+    with name_scope(name, "Switch", [data, pred]) as scope:
+        data = convert_to_tensor(data, dtype=dtype, name="data")
+        pred = convert_to_tensor(pred, name="pred")
+        op_type = "RefSwitch" if data.dtype.is_ref_dtype else "Switch"
+        op = get_default_graph()._create_op(op_type, [data, pred], {"T": data.dtype.base_dtype},
+                                            scope)
+        return op._outputs[0], op._outputs[1]
+
+
+def merge(inputs, name=None):
+    """(output, value_index): the one live tensor of `inputs` (TF's op Merge), as TF-written
+    graphs run it: the ops from the Switches to this Merge become a V1Frames region."""
+    if any(inp is None for inp in inputs):
+        raise ValueError("At least one of the merge inputs is None: %s" % inputs)
+    g = get_default_graph()
+    with name_scope(name, "Merge", inputs) as scope:
+        inputs = [convert_to_tensor(i) for i in inputs]
+        ref = all(i.dtype.is_ref_dtype for i in inputs)
+        first = len(g._ops)
+        for op in _switches_before(inputs):
+            first = builtins.min(first, g._ops.index(op))
+        op = g._create_op("RefMerge" if ref else "Merge", inputs,
+                          {"T": inputs[0].dtype.base_dtype, "N": len(inputs)},
+                          scope)
+        _v1.make_regions(g, [o for o in g._ops[first:] if not _v1.in_region(o)])
+        return op._outputs[0], op._outputs[1]
+
+
+def _switches_before(tensors):
+    """The Switch ops the tensors depend on (their earliest is where a region starts)."""
+    seen, stack, found = set(), [t._op for t in tensors], []
+    while stack:
+        op = stack.pop()
+        if op in seen:
+            continue
+        seen.add(op)
+        if op.type in ("Switch", "RefSwitch"):
+            found.append(op)
+            continue
+        stack.extend(t._op for t in op._inputs)
+    return found
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):

@@ -217,8 +217,6 @@ def _covers(crop, min_covered, rects):
 def _sdbb_bind(node, ctx):
     stream = _stream(node, ctx)
     attrs = node.attrs
-    lo_aspect, hi_aspect = (_F32(v) for v in attrs["aspect_ratio_range"])
-    lo_area, hi_area = (_F32(v) for v in attrs["area_range"])
     attempts = int(attrs["max_attempts"])
     use_image = bool(attrs["use_image_if_no_bounding_boxes"])
 
@@ -226,8 +224,14 @@ def _sdbb_bind(node, ctx):
         return errors.InvalidArgumentError(None, None, msg)
 
     # TF checks the attrs when it builds the kernel, at the first run
+    if len(attrs["aspect_ratio_range"]) != 2:
+        raise invalid("Aspect ratio range field must specify 2 dimensions")
+    lo_aspect, hi_aspect = (_F32(v) for v in attrs["aspect_ratio_range"])
     if not (lo_aspect > 0 and hi_aspect > 0):
         raise invalid(f"Aspect ratio range must be non-negative: [{lo_aspect:g}, {hi_aspect:g}]")
+    if len(attrs["area_range"]) != 2:
+        raise invalid("Area range field must specify 2 dimensions")
+    lo_area, hi_area = (_F32(v) for v in attrs["area_range"])
     if not (lo_area > 0 and hi_area > 0):
         raise invalid(f"Area range must be non-negative: [{lo_area:g}, {hi_area:g}]")
     if not (lo_area <= 1 and hi_area <= 1):
@@ -337,11 +341,9 @@ register_op("SampleDistortedBoundingBoxV2", infer=_sdbb_infer, bind=_sdbb_bind, 
             stateful=True)
 
 
-def _float_list(v, name, n=2):
-    vals = [float(x) for x in v]
-    if len(vals) != n:
-        raise ValueError(f"Attr '{name}' must have {n} values")
-    return vals
+def _float_list(v):
+    """A list(float) attr (its length is the kernel's to check, as TF's)."""
+    return [float(x) for x in v]
 
 
 _SDBB = namedtuple("SampleDistortedBoundingBoxV2", ["begin", "size", "bboxes"])   # TF's result
@@ -356,9 +358,9 @@ def sample_distorted_bounding_box(image_size, bounding_boxes, seed=None, seed2=N
     go to the op as given (the graph seed is not used): with both unset it is
     nondeterministic; with a seed it prints TF's numbers."""
     attrs = {"seed": int(seed or 0), "seed2": int(seed2 or 0),
-             "aspect_ratio_range": _float_list(aspect_ratio_range or [0.75, 1.33],
-                                               "aspect_ratio_range"),
-             "area_range": _float_list(area_range or [0.05, 1.0], "area_range"),
+             "aspect_ratio_range": _float_list([0.75, 1.33] if aspect_ratio_range is None
+                                               else aspect_ratio_range),
+             "area_range": _float_list([0.05, 1.0] if area_range is None else area_range),
              "max_attempts": int(100 if max_attempts is None else max_attempts),
              "use_image_if_no_bounding_boxes": bool(use_image_if_no_bounding_boxes)}
     with name_scope(name, "sample_distorted_bounding_box"):

@@ -70,6 +70,8 @@ def get_seed(op_seed):
     graph_seed = g.seed
     if graph_seed is not None:
         if op_seed is None:
+            if hasattr(g, "_seed_used"):   # a tf.data function's (its warning)
+                g._seed_used = True
             op_seed = g._next_id()
         seeds = _truncate_seed(graph_seed), _truncate_seed(op_seed)
     elif op_seed is not None:
@@ -99,6 +101,9 @@ def _stream(node, ctx):
     (seed, seed2), fresh random seeds when both are 0; each run reserves its range."""
     rngs = ctx.rngs
     key = ("philox", node.name)
+    g = getattr(node.op, "_graph", None)
+    if g is not None and g.building_function:   # a tf.data function's op: its own kernel,
+        key += (g,)                             # not the outer op of the same name's
     stream = rngs.get(key)
     if stream is None:
         stream = philox.Stream(node.attrs.get("seed", 0), node.attrs.get("seed2", 0))

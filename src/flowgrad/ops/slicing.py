@@ -14,7 +14,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import Tensor
+from ..engine.framework.graph import Tensor, _graph_of
 from ..engine.ops._array_util import _MASKS
 from ..engine.ops._base import apply
 from ..engine.ops.cast import cast
@@ -145,7 +145,7 @@ def getitem(tensor: Tensor, slice_spec: object, var=None) -> Tensor:
             sm |= bit
         else:
             raise TypeError(_BAD_INDEX.format(s))
-    g = tensor.graph
+    g = _graph_of([tensor])   # a function graph slicing an outer tensor: made (captured) there
     with g.as_default(), g.name_scope("strided_slice") as scope:
         if begin:
             packed = [stack(v, name="stack") for v in (begin, end, strides)]

@@ -124,9 +124,6 @@ VALUE_CASES.update({
     "bmp_error_offset_past_end": _bmp_error(_GOOD[:10] + struct.pack("<i", 10 ** 6) + _GOOD[14:]),
 })
 RANDOM_CASES = {"jpeg_quality_random"}
-# exact where the decode is (grayscale / 4:4:4 / INTEGER_ACCURATE); the RGB quality case is
-# decoded by TF's INTEGER_FAST + fancy upsampling on 4:2:0 chroma (tests allow a few levels)
-APPROX = {"jpeg_quality_rgb"}
 
 
 def _p(tf, shape, dtype=None, name="x"):

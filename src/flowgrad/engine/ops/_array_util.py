@@ -304,7 +304,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
             return None
         return np.expand_dims(src, int(np.asarray(axis).reshape(-1)[0]))
     if op.type == "Pack" and op._get_attr("axis") == 0:
-        vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs]
+        # each element is evaluated whole (TF's EvaluateConstantTensor): shape(x)[i] of an x
+        # with an unknown dim is unknown, even where dim i is known
+        vals = [_refined_value(e, depth + 1, shape_n, False) for e in op.inputs]
         if builtins.any(v is None for v in vals):
             return None
         if builtins.any(np.ndim(v) != 0 for v in vals):
@@ -629,7 +631,7 @@ def _scalar_dim(t: Tensor) -> int | None:
     """A packed shape element's value: a constant, or what TF's shape refiner evaluates
     (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`; not a ShapeN's, which TF's
     refiner does not materialize: ssim's Tile multiples)."""
-    v = _refined_value(t, shape_n=False) if t.shape.ndims == 0 else None
+    v = _refined_value(t, shape_n=False, partial=False) if t.shape.ndims == 0 else None
     if v is None or np.ndim(v) != 0:
         return None
     v = v.item() if hasattr(v, "item") else v

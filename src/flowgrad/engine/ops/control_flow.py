@@ -615,6 +615,11 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         pred_t = convert_to_tensor(pred)
         _cond_infer([pred_t], {"Tout": ()})
         ops = g._ops
+        # in a function graph (a tf.data function) TF 1.14 builds cond_v2: the branches are
+        # graphs of their own (their op counters start at 0), this one gets an If op and
+        # an Identity per result
+        v2_base = g._last_id if g.building_function else None
+        seed_used = getattr(g, "_seed_used", None)   # (a branch graph's is its own)
         # TF 1.14's op counter (graph-seeded random ops made later depend on it): Switch
         # (pred, pred) [reading pred in the outer contexts], switch_t, switch_f, pred_id
         g._last_id += 1
@@ -623,9 +628,13 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         start = len(ops)
         with g.control_dependencies(None):
             with g._cf_context():
+                if v2_base is not None:
+                    g._last_id = 0
                 t_res = _count_branch_results(g, true_fn(), pred_t)
             mid = len(ops)
             with g._cf_context():
+                if v2_base is not None:
+                    g._last_id = 0
                 f_res = _count_branch_results(g, false_fn(), pred_t)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
@@ -693,6 +702,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         if outside:
             op._add_control_inputs(list(dict.fromkeys(outside)))
         aliases = [_identity(t, name="Merge").op for t in op._outputs[1:]]
+        if v2_base is not None:
+            g._last_id = v2_base + 1 + len(t_leaves)
+            g._seed_used = seed_used
         # (the first op each branch made: where a GraphDef writes TF's pivots and the true
         # branch's Switches of captured results, graph_def_lower.CondPlan)
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),

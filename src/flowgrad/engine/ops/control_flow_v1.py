@@ -35,7 +35,7 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from . import tensor_array as _ta
 
-__all__ = ["FRAME_OPS", "make_regions"]
+__all__ = ["FRAME_OPS", "in_region", "make_regions"]
 
 FRAME_OPS = frozenset(("Switch", "RefSwitch", "Merge", "RefMerge", "Enter", "RefEnter",
                        "Exit", "RefExit", "NextIteration", "RefNextIteration", "LoopCond",
@@ -158,6 +158,12 @@ def _regions(graph):
     if table is None:
         table = graph.__dict__["_v1_regions"] = {}
     return table
+
+
+def in_region(op) -> bool:
+    """Whether `op` is a V1Frames op or already runs under one."""
+    e = op._graph._branch_of.get(op)
+    return op.type == "V1Frames" or (e is not None and e[0].type == "V1Frames")
 
 
 def _is_back_edge(op, t):

@@ -30,8 +30,14 @@ class FuncGraph(Graph):
         self.name = name
         self.captures = {}
         self.seed = outer.seed if hasattr(outer, "seed") else None
+        self._seed_used = False   # a random op took its seed from `seed` (TF's warning)
         # TF's FuncGraph inherits the outer graph's variable creators
         self._variable_creators = list(getattr(outer, "_variable_creators", ()))
+
+    @property
+    def building_function(self) -> bool:
+        """True, as TF's FuncGraph: tf.cond builds TF's cond_v2 here (its op counter)."""
+        return True
 
     def capture(self, t):
         if t._op._graph is self:

@@ -799,9 +799,16 @@ def _glimpse_infer(inputs, attrs):
     _rank_check(op, size, 1, "size")
     _rank_check(op, offsets, 2, "offsets")
     dims = x.shape.as_tuple() or (None,) * 4
+    off = offsets.shape.as_tuple() or (None, None)
+    # TF merges the batch with the offsets' rows, and wants offsets [batch, 2]
+    if dims[0] is not None and off[0] is not None and dims[0] != off[0]:
+        raise ValueError(f"Dimensions must be equal, but are {dims[0]} and {off[0]}")
+    if off[1] is not None and off[1] != 2:
+        raise ValueError(f"Dimension must be 2 but is {off[1]}")
     v = const_value(size)
     h, w = (None, None) if v is None else (int(v[0]), int(v[1]))
-    return [(_dt.float32, TensorShape([dims[0], h, w, dims[3]]))]
+    batch = dims[0] if dims[0] is not None else off[0]
+    return [(_dt.float32, TensorShape([batch, h, w, dims[3]]))]
 
 
 register_op("ExtractGlimpse", infer=_glimpse_infer, kernel=_glimpse_kernel, grad=None)

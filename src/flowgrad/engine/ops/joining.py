@@ -43,6 +43,15 @@ def _refined_list(t):
     return v
 
 
+def _partial_list(t):
+    """A 1-D int input read as TF's MakeShapeFromShapeTensor reads it: per element its value,
+    None where unknown or negative; None when even its length is unknown."""
+    v = shape_value(t)
+    if v is None:
+        return None
+    return [None if d is None or d < 0 else int(d) for d in v]
+
+
 def _slice_infer(inputs, attrs):
     x, begin_t, size_t = inputs
     xs = _dims(x)
@@ -59,13 +68,19 @@ def _slice_infer(inputs, attrs):
     n = nb if nb is not None else ns
     if n is not None and xs is not None and len(xs) != n:
         raise ValueError(f"Shape must be rank {n} but is rank {len(xs)}")
-    b, s = (_refined_list(t) for t in (begin_t, size_t))
+    # TF reads begin as a partial shape (MakeShapeFromShapeTensor: a dim it cannot
+    # evaluate, or -1, is unknown), size whole when it can, else as a partial shape too
+    b = _partial_list(begin_t)
+    s = _refined_list(size_t)
     r = len(xs) if xs is not None else n
     for v in (b, s):
         if v is not None and r is not None and len(v) != r:
             raise ValueError(f"Shape must be rank {r} but is rank {len(v)}" if xs is None else
                              f"Dimension must be {r} but is {len(v)}")
     if s is None:
+        sv = _partial_list(size_t)
+        if sv is not None:
+            return [(dt, TensorShape(sv))]
         return [(dt, TensorShape(None if r is None else [None] * r))]
     if r is None:
         return [(dt, TensorShape([None if d == -1 else d for d in s]))]

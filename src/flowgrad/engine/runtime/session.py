@@ -465,6 +465,11 @@ class _Plan:
             if type(r) is np.ndarray:
                 if r.ndim == 0 and s:
                     r = r[()]
+                elif not r.flags.c_contiguous:
+                    # TF's tensors are row-major: a kernel's strided view (a transpose's,
+                    # and what NumPy's ops keep of its layout) is copied, so the value's
+                    # own NumPy sums add in the order they do on TF's arrays
+                    r = np.ascontiguousarray(r)
                 elif c:
                     r = r.copy()
             elif type(r) is Uninitialized:
