@@ -24,6 +24,7 @@ from ..engine.framework.errors import c_escape as _cescape
 from ..engine.framework.shape_reads import summarize as _summarize
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
+from ..engine.framework.tensor_shape import TensorShape
 from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tensor
 from ..engine.ops._base import apply, apply_op, to_tensor
 from ..engine.ops.control_flow import cond
@@ -328,23 +329,26 @@ def _write(stream, text):
 
 def _print_v2_bind(node, ctx):
     stream = node.attrs["output_stream"]
-    if "template" not in node.attrs:   # TF's PrintV2 (a graph TF wrote): one string, end
-        end = node.attrs.get("end", "\n")
-        end = end.decode() if isinstance(end, bytes) else end
+    end = node.attrs.get("end", "\n")
+    end = end.decode() if isinstance(end, bytes) else end
 
-        def print_tf(value):
-            v = np.asarray(value).item()
-            _write(stream, (v.decode() if isinstance(v, bytes) else str(v)) + end)
-        return print_tf
-    template = node.attrs["template"]
-    summarize = node.attrs["summarize"]
-
-    def print_v2(*values):
-        formatted = [summarize_v2(v, summarize) for v in values]
-        _write(stream, "".join(p if isinstance(p, str) else formatted[p] for p in template))
+    def print_v2(value):   # (one string: StringFormat's, or a scalar string as it is)
+        v = np.asarray(value).item()
+        _write(stream, (v.decode("utf-8", "surrogateescape") if isinstance(v, bytes)
+                        else str(v)) + end)
     return print_v2
 
 
+def _string_format_kernel(*inputs, template="", placeholder="{}", summarize=3, **_):
+    pieces = template.split(placeholder)
+    out = [pieces[0]]
+    for v, piece in zip(inputs, pieces[1:]):
+        out += [summarize_v2(v, summarize), piece]
+    return np.array("".join(out).encode("utf-8", "surrogateescape"), dtype=object)
+
+
+register_op("StringFormat", infer=lambda i, a: [(_dt.string, TensorShape([]))],
+            kernel=_string_format_kernel, grad=None)
 register_op("PrintV2", infer=_print_v2_infer, bind=_print_v2_bind, stateful=True, grad=None)
 
 
@@ -393,7 +397,8 @@ def print(*inputs, **kwargs):
       sep: separator between inputs (default " "); end: appended (default "\\n").
       name: the op's name.
     Returns:
-      The PrintV2 Operation: run it, or use it in control_dependencies.
+      The PrintV2 Operation (of the StringFormat op TF builds, `name`_format when
+      named): run it, or use it in control_dependencies.
     Raises:
       ValueError: an unknown keyword argument.
 
@@ -408,52 +413,41 @@ def print(*inputs, **kwargs):
     if kwargs:
         raise ValueError(f"Unrecognized keyword arguments for tf.print: {kwargs}")
     stream = _stream_constant(output_stream)
-    tensors = []
-    template = []
+    with get_default_graph()._atomic():
+        if (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
+                inputs[0].dtype.base_dtype == _dt.string and inputs[0].shape.ndims == 0):
+            text = to_tensor(inputs[0])   # one scalar string: printed as it is
+        else:
+            template, ph, tensors = _print_template(inputs, sep)
+            text = apply_op("StringFormat", tensors,
+                            {"T": [t.dtype.base_dtype for t in tensors], "template": template,
+                             "placeholder": ph, "summarize": int(summarize)},
+                            name + "_format" if name else "StringFormat").outputs[0]
+        return apply_op("PrintV2", [text], {"output_stream": stream, "end": end},
+                        name or "PrintV2")
 
-    def add_tensor(t):
-        template.append(len(tensors))
-        tensors.append(to_tensor(t))
 
-    # TF's template: each input pprint.pformat'ed (a string as it is) with a placeholder
-    # for each tensor ("SparseTensor(indices={}, values={}, shape={})" for a sparse one),
-    # quotes around a bare placeholder removed; the placeholder does not occur in the
-    # inputs' own text
+def _print_template(inputs, sep):
+    """TF's tf.print template of `inputs`: each input pprint.pformat'ed (a string as it
+    is) with a placeholder for each tensor ("SparseTensor(indices={}, values={},
+    shape={})" for a sparse one), joined by `sep`, quotes around a bare placeholder
+    removed; the placeholder does not occur in the inputs' own text. Returns (template,
+    placeholder, the tensors in placeholder order)."""
     free = " ".join(pprint.pformat(_map_leaves(lambda v: "" if _is_printed_tensor(v) else v,
                                                x)) for x in inputs)
     ph = _placeholder_for(free)
-    g = get_default_graph()
-    with g._atomic():
-        for i, x in enumerate(inputs):
-            if i > 0:
-                template.append(sep)
-            if isinstance(x, str):
-                template.append(x)
-                continue
-            leaves = []
+    tensors = []
 
-            def place(v, leaves=leaves):
-                if isinstance(v, SparseTensor):
-                    leaves.extend([v.indices, v.values, v.dense_shape])
-                    return f"SparseTensor(indices={ph}, values={ph}, shape={ph})"
-                if _is_tensor_like(v):
-                    leaves.append(v)
-                    return ph
-                return v
-            text = pprint.pformat(_map_leaves(place, x)).replace(f"'{ph}'", ph)
-            parts = text.split(ph)
-            for j, t in enumerate(leaves):
-                template.append(parts[j])
-                add_tensor(t)
-            template.append(parts[-1])
-        template.append(end)
-        if (len(inputs) == 1 and _is_tensor_like(inputs[0]) and
-                inputs[0].dtype.base_dtype == _dt.string and inputs[0].shape.ndims == 0):
-            # one scalar string: TF's PrintV2 of it as it is (no StringFormat, no quotes)
-            return apply_op("PrintV2", tensors, {"output_stream": stream, "end": end},
-                            name or "PrintV2")
-        g._last_id += 1   # TF's StringFormat of the inputs, which its PrintV2 prints
-        return apply_op("PrintV2", tensors, {"template": tuple(template),
-                                             "summarize": int(summarize),
-                                             "output_stream": stream}, name or "PrintV2")
+    def place(v):
+        if isinstance(v, SparseTensor):
+            tensors.extend([v.indices, v.values, v.dense_shape])
+            return f"SparseTensor(indices={ph}, values={ph}, shape={ph})"
+        if _is_tensor_like(v):
+            tensors.append(v)
+            return ph
+        return v
+    texts = [x if isinstance(x, str) else pprint.pformat(_map_leaves(place, x))
+             for x in inputs]
+    template = sep.join(texts).replace(f"'{ph}'", ph)
+    return template, ph, [to_tensor(t) for t in tensors]
 

@@ -17,10 +17,7 @@ from ..engine.ops._base import apply as _apply
 from ..engine.ops._base import to_tensor as _to_tensor
 from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import rank as _rank
-from ..engine.framework.registry import register_op
-from ..engine.framework.tensor_shape import TensorShape
 from . import array_ops
-from .logging_ops import summarize_v2
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor
 from .sparse_tensor import SparseTensor
 
@@ -254,18 +251,7 @@ def timestamp(name=None):
 
 
 # -- StringFormat (tf.strings.format): tf.print's summaries in a template ------------------
-def _string_format_kernel(*inputs, template="", placeholder="{}", summarize=3, **_):
-    pieces = template.split(placeholder)
-    out = [pieces[0]]
-    for v, piece in zip(inputs, pieces[1:]):
-        out += [summarize_v2(v, summarize), piece]
-    return np.array("".join(out).encode("utf-8", "surrogateescape"), dtype=object)
-
-
-register_op("StringFormat", infer=lambda i, a: [(_dt.string, TensorShape([]))],
-            kernel=_string_format_kernel, grad=None)
-
-
+# (the op and its kernel: logging_ops, beside the summaries tf.print prints)
 def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
     """`template` with each `placeholder` replaced by a summary of the matching tensor,
     as tf.print prints it (`summarize` elements at each end of each dimension; -1: all).

@@ -204,33 +204,11 @@ def _decode_image(op, emit):
 
 
 def _print_v2(op, emit):
-    """flowgrad's PrintV2 (the tensors and a template of text and tensor slots) as TF's
-    tf.print writes it: StringFormat (its name beside the PrintV2's, as TF names it) of the
-    tensors, then PrintV2 of that string."""
-    if "template" not in op._attrs:   # one scalar string: TF's PrintV2 as it is
-        return emit(op.name, "PrintV2", [emit.input_name(op.inputs[0])], [_dt.string],
-                    {"output_stream": _stream_name(op._get_attr("output_stream")),
-                     "end": op._get_attr("end")}, controls=True)
-    template = list(op._get_attr("template"))
-    end = template.pop() if template and isinstance(template[-1], str) else "\n"
-    texts = [t for t in template if isinstance(t, str)]
-    placeholder, k = "{}", 0
-    while any(placeholder in t for t in texts):   # (TF picks one the text lacks)
-        k += 1
-        placeholder = "{%d}" % k
-    fmt = "".join(t if isinstance(t, str) else placeholder for t in template)
-    head, _, last = op.name.rpartition("/")
-    name = (head + "/" if head else "") + "StringFormat" + (
-        last[len("PrintV2"):] if last.startswith("PrintV2") else "_" + last)
-    if name in {o.name for o in op.graph.get_operations()}:
-        name = op.name + "/StringFormat"
-    s = emit(name, "StringFormat", [emit.input_name(t) for t in op.inputs],
-             [t.dtype.base_dtype for t in op.inputs],
-             {"T": [t.dtype.base_dtype for t in op.inputs], "template": fmt,
-              "placeholder": placeholder, "summarize": int(op._get_attr("summarize"))})
-    return emit(op.name, "PrintV2", [s], [_dt.string],
-                {"output_stream": _stream_name(op._get_attr("output_stream")), "end": end},
-                controls=True)
+    """PrintV2 with its output_stream as TF writes it (a stream object, kept by flowgrad,
+    as its name)."""
+    return emit(op.name, "PrintV2", [emit.input_name(op.inputs[0])], [_dt.string],
+                {"output_stream": _stream_name(op._get_attr("output_stream")),
+                 "end": op._get_attr("end")}, controls=True)
 
 
 def _stream_name(stream):
