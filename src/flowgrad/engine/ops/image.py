@@ -766,9 +766,9 @@ def _convert_uint8(a, dtype):
 
 
 def _decode_image_infer(inputs, attrs):
-    ch = attrs.get("channels", 0) or None
+    # TF 1.14's Merge of its branches: BMP's channels are unknown whatever `channels` is
     shape = TensorShape(None) if attrs.get("expand_animations", True) else \
-        TensorShape([None, None, ch])
+        TensorShape([None, None, None])
     return [(attrs.get("dtype", _dt.uint8), shape)]
 
 
