@@ -9,14 +9,68 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops.control_flow import cond, while_loop
+from ..engine.ops import control_flow_v1 as _v1
 from ..engine.ops import functional as _functional
+from ..engine.ops._base import apply as _apply
 from ..engine.ops.ordering import group, no_op, tuple
 from ..engine.ops.shape import identity as _identity
 from . import array_ops, math_ops
 from .logging_ops import Assert
 
-__all__ = ["case", "cond", "group", "no_op", "switch_case", "tuple", "while_loop",
-           "with_dependencies"]
+__all__ = ["case", "cond", "group", "merge", "no_op", "switch", "switch_case", "tuple",
+           "while_loop", "with_dependencies"]
+
+
+def switch(data, pred, dtype=None, name=None):
+    """TF's Switch op: (output_false, output_true), `data` forwarded to the output `pred`
+    selects; the other is dead, and so is every op reading it until a `merge`.
+
+    flowgrad runs such ops as TF does once `merge` joins them (it groups the Switches
+    and what reads their outputs under one frame executor, engine/ops/control_flow_v1.py);
+    a Switch output read without a merge after it cannot be run.
+    """
+    with name_scope(name, "Switch", [data, pred]) as scope:
+        if not isinstance(data, Tensor) and hasattr(data, "dense_shape"):
+            raise NotImplementedError("switch of an IndexedSlices or SparseTensor `data`")
+        data = convert_to_tensor(data, dtype=dtype, name="data")
+        pred = convert_to_tensor(pred, name="pred")
+        kind = "RefSwitch" if data.dtype.is_ref_dtype else "Switch"
+        return builtins.tuple(_apply(kind, [data, pred], {}, scope))
+
+
+def merge(inputs, name=None):
+    """TF's Merge op: (output, value_index), the first of `inputs` that is live (the one
+    a `switch` let through). The Switches above it and the ops between are grouped then
+    under one frame executor, which runs them by TF's rules (a dead value's ops do not run).
+    """
+    if any(not isinstance(t, Tensor) and hasattr(t, "dense_shape") for t in inputs):
+        raise NotImplementedError("merge of IndexedSlices or SparseTensor inputs")
+    with name_scope(name, "Merge", list(inputs)) as scope:
+        inputs = [convert_to_tensor(t) for t in inputs]
+        kind = "RefMerge" if all(t.dtype.is_ref_dtype for t in inputs) else "Merge"
+        out = builtins.tuple(_apply(kind, inputs, {}, scope))
+    _group_frames(out[0]._op)
+    return out
+
+
+def _group_frames(merge_op):
+    """Hands the ops from the first ungrouped Switch above `merge_op` to the frame
+    executor (ops already under one, or in a tf.cond branch, stay where they are)."""
+    g = merge_op._graph
+    seen, stack, first = set(), [merge_op], None
+    while stack:
+        o = stack.pop()
+        if o in seen or o in g._branch_of:
+            continue
+        seen.add(o)
+        if o.type in ("Switch", "RefSwitch"):
+            first = o if first is None or o._id < first._id else first
+        stack.extend(t._op for t in o._inputs)
+        stack.extend(o._control_inputs)
+    if first is None:
+        return
+    ops = g._ops[g._ops.index(first):]
+    _v1.make_regions(g, [o for o in ops if o not in g._branch_of])
 
 
 def with_dependencies(dependencies, output_tensor, name=None):
