@@ -24,7 +24,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..framework.constant_op import constant
-from ._base import apply, check_dtype, const_value
+from ._base import apply, check_dtype, const_value, convert_to_tensor
 from . import png_writer
 from .joining import slice as _slice
 
@@ -269,10 +269,13 @@ def _static_or_dynamic_hw(t):
 
 def resize_op(op_type: str, images, size, attrs: dict, name: str | None = None) -> Tensor:
     """Creates a resize op as TF's generated wrapper does: its `size` input is converted
-    inside the op's name scope (so a constant size is named '<op>/size')."""
+    inside the op's name scope (so a constant size is named '<op>/size', a list holding
+    tensors is packed as '<op>/size', vgg_preprocessing's [new_height, new_width])."""
     g = images.graph
     with g.as_default(), g.name_scope(name or op_type) as scope:
-        if not isinstance(size, Tensor):
+        if isinstance(size, (list, tuple)) and any(isinstance(s, Tensor) for s in size):
+            size = convert_to_tensor(size, _dt.int32, name="size")
+        elif not isinstance(size, Tensor):
             size = constant(np.asarray(size, np.int32), name="size")
         return apply(op_type, [images, size], attrs, scope)
 
