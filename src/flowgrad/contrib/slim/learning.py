@@ -1,15 +1,19 @@
 """slim.learning (TF 1.14 contrib/slim/python/slim/learning.py): `create_train_op` (the
 train op returns the loss, checked for inf/nan by default) and `train`, the training loop
 on a tf.train.Supervisor (saving checkpoints and summaries to `logdir`)."""
+import os
 import sys
 import time
 
+from ...client.timeline import Timeline
+from ...engine.framework.config import RunMetadata, RunOptions
 from ...engine.framework.constant_op import constant
 from ...engine.framework.graph import get_default_graph, name_scope
 from ...engine.framework import errors
 from ...engine.framework.indexed_slices import IndexedSlices
 from ...engine.framework.graph import Tensor
 from ... import logging
+from ...gfile import GFile
 from ...ops import comparison_ops, control_flow_ops, math_ops
 from ...ops import variables as tf_variables
 from ... import summary
@@ -111,12 +115,28 @@ def create_train_op(total_loss, optimizer, global_step=_USE_GLOBAL_STEP, update_
 def train_step(sess, train_op, global_step, train_step_kwargs):
     """One step: runs `train_op` and `global_step`, logs when `should_log`, and returns
     (total_loss, should_stop)."""
-    if "should_trace" in train_step_kwargs:
-        raise NotImplementedError("flowgrad does not implement slim.learning.train_step's "
-                                  "should_trace (FileWriter.add_run_metadata)")
     start_time = time.time()
-    total_loss, np_global_step = sess.run([train_op, global_step])
+    options = run_metadata = None
+    if "should_trace" in train_step_kwargs:
+        if "logdir" not in train_step_kwargs:
+            raise ValueError("logdir must be present in train_step_kwargs when should_trace "
+                             "is present")
+        if sess.run(train_step_kwargs["should_trace"]):
+            options = RunOptions(trace_level=RunOptions.FULL_TRACE)
+            run_metadata = RunMetadata()
+    total_loss, np_global_step = sess.run([train_op, global_step], options=options,
+                                          run_metadata=run_metadata)
     time_elapsed = time.time() - start_time
+    if run_metadata is not None:   # a Chrome trace file, and the metadata in the summaries
+        trace = Timeline(run_metadata.step_stats).generate_chrome_trace_format()
+        trace_filename = os.path.join(train_step_kwargs["logdir"],
+                                      "tf_trace-%d.json" % np_global_step)
+        logging.info("Writing trace to %s", trace_filename)
+        with GFile(trace_filename, "w") as f:
+            f.write(trace)
+        if "summary_writer" in train_step_kwargs:
+            train_step_kwargs["summary_writer"].add_run_metadata(
+                run_metadata, "run_metadata-%d" % np_global_step)
     if "should_log" in train_step_kwargs:
         if sess.run(train_step_kwargs["should_log"]):
             logging.info("global step %d: loss = %.4f (%.3f sec/step)", np_global_step,
@@ -188,9 +208,9 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
                     train_step_kwargs["should_log"] = comparison_ops.equal(
                         math_ops.mod(global_step, log_every_n_steps), 0)
                 if is_chief and trace_every_n_steps is not None:
-                    raise NotImplementedError(
-                        "flowgrad does not implement slim.learning.train's "
-                        "trace_every_n_steps (FileWriter.add_run_metadata)")
+                    train_step_kwargs["should_trace"] = comparison_ops.equal(
+                        math_ops.mod(global_step, trace_every_n_steps), 0)
+                    train_step_kwargs["logdir"] = logdir
     sv = Supervisor(graph=graph, is_chief=is_chief, logdir=logdir, init_op=init_op,
                     init_feed_dict=init_feed_dict, local_init_op=local_init_op,
                     ready_for_local_init_op=None, ready_op=ready_op, summary_op=summary_op,
