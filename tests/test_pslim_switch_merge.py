@@ -26,6 +26,12 @@ def test_random_selector_draws_tfs_numbers():
         np.testing.assert_allclose(b, wb, rtol=1e-6)
 
 
+def test_variables_are_switched_and_merged_as_refs():
+    got, want = GEN.refs(tf), GOLD["refs"]
+    np.testing.assert_array_equal(got.pop("taken"), want.pop("taken"))
+    assert got == want
+
+
 def test_switch_names_its_op_and_checks_pred():
     with tf.Graph().as_default():
         from flowgrad.ops import control_flow_ops as cfo

@@ -32,10 +32,9 @@ def switch(data, pred, dtype=None, name=None):
     with name_scope(name, "Switch", [data, pred]) as scope:
         if not isinstance(data, Tensor) and hasattr(data, "dense_shape"):
             raise NotImplementedError("switch of an IndexedSlices or SparseTensor `data`")
-        data = convert_to_tensor(data, dtype=dtype, name="data")
+        data = convert_to_tensor(data, dtype=dtype, name="data", as_ref=True)
         pred = convert_to_tensor(pred, name="pred")
-        kind = "RefSwitch" if data.dtype.is_ref_dtype else "Switch"
-        return builtins.tuple(_apply(kind, [data, pred], {}, scope))
+        return builtins.tuple(_apply("Switch", [data, pred], {}, scope))
 
 
 def merge(inputs, name=None):
@@ -46,7 +45,7 @@ def merge(inputs, name=None):
     if any(not isinstance(t, Tensor) and hasattr(t, "dense_shape") for t in inputs):
         raise NotImplementedError("merge of IndexedSlices or SparseTensor inputs")
     with name_scope(name, "Merge", list(inputs)) as scope:
-        inputs = [convert_to_tensor(t) for t in inputs]
+        inputs = [convert_to_tensor(t, as_ref=True) for t in inputs]
         kind = "RefMerge" if all(t.dtype.is_ref_dtype for t in inputs) else "Merge"
         out = builtins.tuple(_apply(kind, inputs, {}, scope))
     _group_frames(out[0]._op)
@@ -67,7 +66,8 @@ def _group_frames(merge_op):
             first = o if first is None or o._id < first._id else first
         stack.extend(t._op for t in o._inputs)
         stack.extend(o._control_inputs)
-    if first is None:
+    if first is None:   # a Merge of live inputs only: the first input (TF's first to come)
+        _v1.make_regions(g, [merge_op])
         return
     ops = g._ops[g._ops.index(first):]
     _v1.make_regions(g, [o for o in ops if o not in g._branch_of])

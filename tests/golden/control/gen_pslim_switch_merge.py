@@ -36,6 +36,31 @@ def fed(tf):
     return info
 
 
+def refs(tf):
+    """Variables switched and merged: TF reads them as refs (a Switch of 'x:0'; a RefMerge
+    when every input is a ref), and a Switch's pred must be bool."""
+    cfo = _cfo(tf)
+    out = {}
+    with tf.Graph().as_default():
+        x = tf.Variable([1.0, 2.0], name="x")
+        y = tf.Variable([3.0, 4.0], name="y")
+        p = tf.placeholder(tf.bool, [])
+        for key, t in (("switch", cfo.switch(x, p)[1]), ("merge_refs", cfo.merge([x, y])[0]),
+                       ("merge_mixed", cfo.merge([x, tf.constant([1.0, 1.0])])[0]),
+                       ("switch_py", cfo.switch([1.0, 2.0], True, dtype=tf.float64,
+                                                name="sw")[0])):
+            out[key] = [t.op.type, [i.name for i in t.op.inputs], t.dtype.name, t.name]
+        try:
+            cfo.switch(x, 1.0)
+        except TypeError as e:
+            out["bad_pred"] = str(e)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            out["taken"] = s.run(cfo.merge([cfo.switch(x, p)[1] * 2.0,
+                                            cfo.switch(y, p)[0]])[0], {p: True})
+    return out
+
+
 def _selector(tf, x, func, num_cases):
     cfo = _cfo(tf)
     sel = tf.random_uniform([], maxval=num_cases, dtype=tf.int32)
@@ -79,4 +104,4 @@ def random_selector(tf):
 
 
 def cases(tf):
-    return {"fed": fed(tf), "random_selector": random_selector(tf)}
+    return {"fed": fed(tf), "random_selector": random_selector(tf), "refs": refs(tf)}
