@@ -32,6 +32,14 @@ def test_variables_are_switched_and_merged_as_refs():
     assert got == want
 
 
+def test_gradients_through_switch_and_merge_as_tf():
+    got, want = GEN.grads(tf), GOLD["grads"]
+    assert sorted(got) == sorted(want)
+    for k in want:
+        for a, w in zip(got[k], want[k]):
+            np.testing.assert_allclose(a, w, rtol=1e-6)
+
+
 def test_switch_names_its_op_and_checks_pred():
     with tf.Graph().as_default():
         from flowgrad.ops import control_flow_ops as cfo

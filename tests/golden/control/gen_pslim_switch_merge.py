@@ -61,6 +61,22 @@ def refs(tf):
     return out
 
 
+def grads(tf):
+    """tf.gradients of a Merge (and of a value after it) to the switched tensor, per branch
+    (values only: TF's gradient graph, Merges and Switches of the gradients, is flowgrad's
+    one V1FramesGrad op)."""
+    cfo = _cfo(tf)
+    with tf.Graph().as_default():
+        x = tf.constant([1.0, 2.0])
+        p = tf.placeholder(tf.bool, [])
+        f, t = cfo.switch(x, p)
+        out = cfo.merge([f * 3.0, tf.square(t)])[0]
+        g_in = tf.gradients(out, x)[0]
+        g_after = tf.gradients(tf.reduce_sum(out * out), x)[0]
+        with tf.Session() as s:
+            return {str(v): s.run([g_in, g_after], {p: v}) for v in (True, False)}
+
+
 def _selector(tf, x, func, num_cases):
     cfo = _cfo(tf)
     sel = tf.random_uniform([], maxval=num_cases, dtype=tf.int32)
@@ -104,4 +120,5 @@ def random_selector(tf):
 
 
 def cases(tf):
-    return {"fed": fed(tf), "random_selector": random_selector(tf), "refs": refs(tf)}
+    return {"fed": fed(tf), "random_selector": random_selector(tf), "refs": refs(tf),
+            "grads": grads(tf)}
