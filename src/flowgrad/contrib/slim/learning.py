@@ -8,7 +8,7 @@ import time
 from ...client.timeline import Timeline
 from ...engine.framework.config import RunMetadata, RunOptions
 from ...engine.framework.constant_op import constant
-from ...engine.framework.graph import get_default_graph, name_scope
+from ...engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ...engine.framework import errors
 from ...engine.framework.indexed_slices import IndexedSlices
 from ...engine.framework.graph import Tensor
@@ -174,9 +174,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
             raise ValueError("Cannot provide saver because logdir=None")
         if trace_every_n_steps is not None:
             raise ValueError("Cannot provide trace_every_n_steps because logdir=None")
-    if sync_optimizer is not None:
-        raise NotImplementedError("flowgrad does not implement slim.learning.train's "
-                                  "sync_optimizer (SyncReplicasOptimizer)")
+    if sync_optimizer is not None and startup_delay_steps > 0:
+        raise ValueError("startup_delay_steps must be zero when sync_optimizer is supplied.")
     if number_of_steps is not None and number_of_steps <= 0:
         raise ValueError("`number_of_steps` must be either None or a positive number.")
     graph = graph or get_default_graph()
@@ -184,6 +183,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
         if global_step is None:
             global_step = training_util.get_or_create_global_step()
         saver = saver or Saver()
+        if sync_optimizer is not None and not isinstance(sync_optimizer, (list, tuple)):
+            sync_optimizer = [sync_optimizer]
         with name_scope("init_ops"):
             if init_op == _USE_DEFAULT:
                 init_op = tf_variables.global_variables_initializer()
@@ -192,10 +193,23 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
             if local_init_op == _USE_DEFAULT:
                 local_init_op = control_flow_ops.group(
                     tf_variables.local_variables_initializer(), _tables_initializer())
+            ready_for_local_init_op = None
+            if isinstance(sync_optimizer, list):   # (TF's test: a tuple is left as it is)
+                # the replicas' local steps start after the local init, the chief's queues too
+                with control_dependencies([local_init_op] if local_init_op is not None
+                                          else []):
+                    local_init_op = control_flow_ops.group(*[
+                        opt.chief_init_op if is_chief else opt.local_step_init_op
+                        for opt in sync_optimizer])
+                ready_for_local_init_op = control_flow_ops.group(
+                    *[opt.ready_for_local_init_op for opt in sync_optimizer])
         if summary_op == _USE_DEFAULT:
             summary_op = summary.merge_all()
         if summary_writer == _USE_DEFAULT:
             summary_writer = Supervisor.USE_DEFAULT
+        if is_chief and sync_optimizer is not None:   # before the Supervisor finalizes
+            init_tokens_op = [opt.get_init_tokens_op() for opt in sync_optimizer]
+            chief_queue_runner = [opt.get_chief_queue_runner() for opt in sync_optimizer]
         if train_step_kwargs == _USE_DEFAULT:
             with name_scope("train_step"):
                 train_step_kwargs = {}
@@ -213,7 +227,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
                     train_step_kwargs["logdir"] = logdir
     sv = Supervisor(graph=graph, is_chief=is_chief, logdir=logdir, init_op=init_op,
                     init_feed_dict=init_feed_dict, local_init_op=local_init_op,
-                    ready_for_local_init_op=None, ready_op=ready_op, summary_op=summary_op,
+                    ready_for_local_init_op=ready_for_local_init_op, ready_op=ready_op,
+                    summary_op=summary_op,
                     summary_writer=summary_writer, global_step=global_step, saver=saver,
                     save_summaries_secs=save_summaries_secs,
                     save_model_secs=save_interval_secs, init_fn=init_fn)
@@ -238,6 +253,9 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
                                    min(startup_delay_steps, number_of_steps or sys.maxsize))
                 threads = sv.start_queue_runners(sess)
                 logging.info("Starting Queues.")
+                if is_chief and sync_optimizer is not None:
+                    sv.start_queue_runners(sess, chief_queue_runner)
+                    sess.run(init_tokens_op)
                 try:
                     while not sv.should_stop():
                         total_loss, should_stop = train_step_fn(sess, train_op, global_step,
