@@ -46,10 +46,3 @@ def test_slim_learning_case(case):
     _compare(_shards(CALLS[case]()), _shards(GOLD[case]), case)
 
 
-def test_unsupported_train_arguments_raise():
-    with tf.Graph().as_default():
-        with pytest.raises(NotImplementedError, match="sync_optimizer"):
-            tf.contrib.slim.learning.train(tf.constant(1.0), None, sync_optimizer=object())
-        with pytest.raises(NotImplementedError, match="trace_every_n_steps"):
-            tf.contrib.slim.learning.train(tf.constant(1.0), "/tmp/unused",
-                                           trace_every_n_steps=2)

@@ -773,14 +773,31 @@ def decode_image(contents, channels: int | None = None, dtype=_dt.uint8,
                  name: str | None = None, expand_animations: bool = True) -> Tensor:
     """Decodes a BMP, GIF, JPEG or PNG string, converting to `dtype` as convert_image_dtype.
 
-    One DecodeImage op (TF 2's op) instead of TF 1.14's tf.cond over the format.
+    One DecodeImage op (TF 2's op) instead of TF 1.14's tf.cond over the format; the
+    graph's op ids advance as past TF's ops (`_decode_image_tf_ops`), so that a later random
+    op draws TF's seed. Its static shape is TF's merge of the branches: unknown, or rank 3
+    with unknown channels (BMP's) without animations.
     """
     if channels not in (None, 0, 1, 3, 4):
         raise ValueError("channels must be in (None, 0, 1, 3, 4)")
     _img.pillow()
+    dtype = _dt.as_dtype(dtype)
     with name_scope(name, "decode_image"):
+        given_tensor = isinstance(contents, Tensor)
         contents = convert_to_tensor(contents, _dt.string, name="contents")
-        return _op("DecodeImage", [contents], {"channels": int(channels or 0),
-                                               "dtype": _dt.as_dtype(dtype),
-                                               "expand_animations": bool(expand_animations)})
+        out = _op("DecodeImage", [contents], {"channels": int(channels or 0), "dtype": dtype,
+                                              "expand_animations": bool(expand_animations)})
+        # flowgrad made 1 op (and a Const of non-tensor contents, which TF converts 3 times)
+        out.graph._last_id += _decode_image_tf_ops(dtype, expand_animations) - (
+            1 if given_tensor else 0)
+        return out
+
+
+def _decode_image_tf_ops(dtype, expand_animations):
+    """How many ops TF 1.14's decode_image makes of a tensor: its nested conds (76 ops),
+    convert_image_dtype's Cast and Mul in each of the 4 branches unless to uint8 (PNG decodes
+    straight to uint16, so 3 for it), and the first frame's gather without animations.
+    (Contents not a tensor: 2 more, their Consts for Substr and is_jpeg.)"""
+    n = 76 if dtype == _dt.uint8 else 82 if dtype == _dt.uint16 else 84
+    return n + (0 if expand_animations else 3)
 

@@ -11,6 +11,7 @@ from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops.control_flow import cond, while_loop
 from ..engine.ops import control_flow_v1 as _v1
 from ..engine.ops import functional as _functional
+from ..engine.ops._base import apply as _apply
 from ..engine.ops.ordering import group, no_op, tuple
 from ..engine.ops.shape import identity as _identity
 from . import array_ops, math_ops
@@ -20,58 +21,66 @@ __all__ = ["case", "cond", "group", "merge", "no_op", "switch", "switch_case", "
            "while_loop", "with_dependencies"]
 
 
+def switch(data, pred, dtype=None, name=None):
+    """TF's Switch op: (output_false, output_true), `data` forwarded to the output `pred`
+    selects; the other is dead, and so is every op reading it until a `merge`.
+
+    flowgrad runs such ops as TF does once `merge` joins them (it groups the Switches
+    and what reads their outputs under one frame executor, engine/ops/control_flow_v1.py);
+    a Switch output read without a merge after it cannot be run.
+    """
+    with name_scope(name, "Switch", [data, pred]) as scope:
+        if not isinstance(data, Tensor) and hasattr(data, "dense_shape"):
+            raise NotImplementedError("switch of an IndexedSlices or SparseTensor `data`")
+        data = convert_to_tensor(data, dtype=dtype, name="data", as_ref=True)
+        pred = convert_to_tensor(pred, name="pred")
+        return builtins.tuple(_apply("Switch", [data, pred], {}, scope))
+
+
+def merge(inputs, name=None):
+    """TF's Merge op: (output, value_index), the first of `inputs` that is live (the one
+    a `switch` let through). The Switches above it and the ops between are grouped then
+    under one frame executor, which runs them by TF's rules (a dead value's ops do not run).
+    """
+    if any(inp is None for inp in inputs):
+        raise ValueError("At least one of the merge inputs is None: %s" % inputs)
+    if any(not isinstance(t, Tensor) and hasattr(t, "dense_shape") for t in inputs):
+        raise NotImplementedError("merge of IndexedSlices or SparseTensor inputs")
+    with name_scope(name, "Merge", list(inputs)) as scope:
+        inputs = [convert_to_tensor(t, as_ref=True) for t in inputs]
+        kind = "RefMerge" if all(t.dtype.is_ref_dtype for t in inputs) else "Merge"
+        out = builtins.tuple(_apply(kind, inputs, {}, scope))
+    _group_frames(out[0]._op)
+    return out
+
+
+def _group_frames(merge_op):
+    """Hands the ops from the first ungrouped Switch above `merge_op` to the frame
+    executor (ops already under one, or in a tf.cond branch, stay where they are)."""
+    g = merge_op._graph
+    seen, stack, first = set(), [merge_op], None
+    while stack:
+        o = stack.pop()
+        if o in seen or o in g._branch_of:
+            continue
+        seen.add(o)
+        if o.type in ("Switch", "RefSwitch"):
+            first = o if first is None or o._id < first._id else first
+        stack.extend(t._op for t in o._inputs)
+        stack.extend(o._control_inputs)
+    if first is None:   # a Merge of live inputs only: the first input (TF's first to come)
+        _v1.make_regions(g, [merge_op])
+        return
+    ops = g._ops[g._ops.index(first):]
+    _v1.make_regions(g, [o for o in ops if o not in g._branch_of])
+
+
 def with_dependencies(dependencies, output_tensor, name=None):
     """`output_tensor`, produced only after `dependencies` have run (an Identity)."""
     g = get_default_graph()
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as scope:
         with g.colocate_with(output_tensor), g.control_dependencies(dependencies):  # as TF
             return array_ops.identity(output_tensor, name=scope)
-
-
-def switch(data, pred, dtype=None, name=None):
-    """(output_false, output_true): `data` forwarded to the output `pred` selects, the other
-    output dead (TF's op Switch, as slim's apply_with_random_selector uses it with merge)."""
-    with name_scope(name, "Switch", [data, pred]) as scope:
-        data = convert_to_tensor(data, dtype=dtype, name="data")
-        pred = convert_to_tensor(pred, name="pred")
-        op_type = "RefSwitch" if data.dtype.is_ref_dtype else "Switch"
-        op = get_default_graph()._create_op(op_type, [data, pred], {"T": data.dtype.base_dtype},
-                                            scope)
-        return op._outputs[0], op._outputs[1]
-
-
-def merge(inputs, name=None):
-    """(output, value_index): the one live tensor of `inputs` (TF's op Merge), as TF-written
-    graphs run it: the ops from the Switches to this Merge become a V1Frames region."""
-    if any(inp is None for inp in inputs):
-        raise ValueError("At least one of the merge inputs is None: %s" % inputs)
-    g = get_default_graph()
-    with name_scope(name, "Merge", inputs) as scope:
-        inputs = [convert_to_tensor(i) for i in inputs]
-        ref = all(i.dtype.is_ref_dtype for i in inputs)
-        first = len(g._ops)
-        for op in _switches_before(inputs):
-            first = builtins.min(first, g._ops.index(op))
-        op = g._create_op("RefMerge" if ref else "Merge", inputs,
-                          {"T": inputs[0].dtype.base_dtype, "N": len(inputs)},
-                          scope)
-        _v1.make_regions(g, [o for o in g._ops[first:] if not _v1.in_region(o)])
-        return op._outputs[0], op._outputs[1]
-
-
-def _switches_before(tensors):
-    """The Switch ops the tensors depend on (their earliest is where a region starts)."""
-    seen, stack, found = set(), [t._op for t in tensors], []
-    while stack:
-        op = stack.pop()
-        if op in seen:
-            continue
-        seen.add(op)
-        if op.type in ("Switch", "RefSwitch"):
-            found.append(op)
-            continue
-        stack.extend(t._op for t in op._inputs)
-    return found
 
 
 def case(pred_fn_pairs, default=None, exclusive=False, strict=False, name="case"):

@@ -560,6 +560,11 @@ class Saver:
             if isinstance(v, SaveableObject):
                 restored_of.setdefault(id(v), (v, []))[1].append(value)
                 continue
+            if self._reshape:   # TF's saveables reshape what they read to the variable's
+                src = ref if ref is not None else v
+                value = array_ops.reshape(value, src.shape.as_list() if
+                                          src.shape.is_fully_defined() else
+                                          array_ops.shape(src))
             if is_resource_variable(v):
                 with g.device(v.device) if v.device else contextlib.nullcontext():
                     assigns.append(shape_safe_assign_variable_handle(

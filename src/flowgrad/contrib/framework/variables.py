@@ -262,9 +262,6 @@ def assign_from_checkpoint_fn(model_path, var_list, ignore_missing_vars=False,
     variables the checkpoint lacks are skipped with a warning (None if none is left)."""
     if not var_list:
         raise ValueError("var_list cannot be empty")
-    if reshape_variables:
-        raise NotImplementedError("assign_from_checkpoint_fn: reshape_variables=True is not "
-                                  "implemented")
     if ignore_missing_vars:
         reader = load_checkpoint(model_path)
         var_dict = var_list if isinstance(var_list, dict) else {

@@ -1,15 +1,19 @@
 """slim.learning (TF 1.14 contrib/slim/python/slim/learning.py): `create_train_op` (the
 train op returns the loss, checked for inf/nan by default) and `train`, the training loop
 on a tf.train.Supervisor (saving checkpoints and summaries to `logdir`)."""
+import os
 import sys
 import time
 
+from ...client.timeline import Timeline
+from ...engine.framework.config import RunMetadata, RunOptions
 from ...engine.framework.constant_op import constant
-from ...engine.framework.graph import get_default_graph, name_scope
+from ...engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ...engine.framework import errors
 from ...engine.framework.indexed_slices import IndexedSlices
 from ...engine.framework.graph import Tensor
 from ... import logging
+from ...gfile import GFile
 from ...ops import comparison_ops, control_flow_ops, math_ops
 from ...ops import variables as tf_variables
 from ... import summary
@@ -111,12 +115,28 @@ def create_train_op(total_loss, optimizer, global_step=_USE_GLOBAL_STEP, update_
 def train_step(sess, train_op, global_step, train_step_kwargs):
     """One step: runs `train_op` and `global_step`, logs when `should_log`, and returns
     (total_loss, should_stop)."""
-    if "should_trace" in train_step_kwargs:
-        raise NotImplementedError("flowgrad does not implement slim.learning.train_step's "
-                                  "should_trace (FileWriter.add_run_metadata)")
     start_time = time.time()
-    total_loss, np_global_step = sess.run([train_op, global_step])
+    options = run_metadata = None
+    if "should_trace" in train_step_kwargs:
+        if "logdir" not in train_step_kwargs:
+            raise ValueError("logdir must be present in train_step_kwargs when should_trace "
+                             "is present")
+        if sess.run(train_step_kwargs["should_trace"]):
+            options = RunOptions(trace_level=RunOptions.FULL_TRACE)
+            run_metadata = RunMetadata()
+    total_loss, np_global_step = sess.run([train_op, global_step], options=options,
+                                          run_metadata=run_metadata)
     time_elapsed = time.time() - start_time
+    if run_metadata is not None:   # a Chrome trace file, and the metadata in the summaries
+        trace = Timeline(run_metadata.step_stats).generate_chrome_trace_format()
+        trace_filename = os.path.join(train_step_kwargs["logdir"],
+                                      "tf_trace-%d.json" % np_global_step)
+        logging.info("Writing trace to %s", trace_filename)
+        with GFile(trace_filename, "w") as f:
+            f.write(trace)
+        if "summary_writer" in train_step_kwargs:
+            train_step_kwargs["summary_writer"].add_run_metadata(
+                run_metadata, "run_metadata-%d" % np_global_step)
     if "should_log" in train_step_kwargs:
         if sess.run(train_step_kwargs["should_log"]):
             logging.info("global step %d: loss = %.4f (%.3f sec/step)", np_global_step,
@@ -154,9 +174,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
             raise ValueError("Cannot provide saver because logdir=None")
         if trace_every_n_steps is not None:
             raise ValueError("Cannot provide trace_every_n_steps because logdir=None")
-    if sync_optimizer is not None:
-        raise NotImplementedError("flowgrad does not implement slim.learning.train's "
-                                  "sync_optimizer (SyncReplicasOptimizer)")
+    if sync_optimizer is not None and startup_delay_steps > 0:
+        raise ValueError("startup_delay_steps must be zero when sync_optimizer is supplied.")
     if number_of_steps is not None and number_of_steps <= 0:
         raise ValueError("`number_of_steps` must be either None or a positive number.")
     graph = graph or get_default_graph()
@@ -164,6 +183,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
         if global_step is None:
             global_step = training_util.get_or_create_global_step()
         saver = saver or Saver()
+        if sync_optimizer is not None and not isinstance(sync_optimizer, (list, tuple)):
+            sync_optimizer = [sync_optimizer]
         with name_scope("init_ops"):
             if init_op == _USE_DEFAULT:
                 init_op = tf_variables.global_variables_initializer()
@@ -172,10 +193,23 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
             if local_init_op == _USE_DEFAULT:
                 local_init_op = control_flow_ops.group(
                     tf_variables.local_variables_initializer(), _tables_initializer())
+            ready_for_local_init_op = None
+            if isinstance(sync_optimizer, list):   # (TF's test: a tuple is left as it is)
+                # the replicas' local steps start after the local init, the chief's queues too
+                with control_dependencies([local_init_op] if local_init_op is not None
+                                          else []):
+                    local_init_op = control_flow_ops.group(*[
+                        opt.chief_init_op if is_chief else opt.local_step_init_op
+                        for opt in sync_optimizer])
+                ready_for_local_init_op = control_flow_ops.group(
+                    *[opt.ready_for_local_init_op for opt in sync_optimizer])
         if summary_op == _USE_DEFAULT:
             summary_op = summary.merge_all()
         if summary_writer == _USE_DEFAULT:
             summary_writer = Supervisor.USE_DEFAULT
+        if is_chief and sync_optimizer is not None:   # before the Supervisor finalizes
+            init_tokens_op = [opt.get_init_tokens_op() for opt in sync_optimizer]
+            chief_queue_runner = [opt.get_chief_queue_runner() for opt in sync_optimizer]
         if train_step_kwargs == _USE_DEFAULT:
             with name_scope("train_step"):
                 train_step_kwargs = {}
@@ -188,12 +222,13 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
                     train_step_kwargs["should_log"] = comparison_ops.equal(
                         math_ops.mod(global_step, log_every_n_steps), 0)
                 if is_chief and trace_every_n_steps is not None:
-                    raise NotImplementedError(
-                        "flowgrad does not implement slim.learning.train's "
-                        "trace_every_n_steps (FileWriter.add_run_metadata)")
+                    train_step_kwargs["should_trace"] = comparison_ops.equal(
+                        math_ops.mod(global_step, trace_every_n_steps), 0)
+                    train_step_kwargs["logdir"] = logdir
     sv = Supervisor(graph=graph, is_chief=is_chief, logdir=logdir, init_op=init_op,
                     init_feed_dict=init_feed_dict, local_init_op=local_init_op,
-                    ready_for_local_init_op=None, ready_op=ready_op, summary_op=summary_op,
+                    ready_for_local_init_op=ready_for_local_init_op, ready_op=ready_op,
+                    summary_op=summary_op,
                     summary_writer=summary_writer, global_step=global_step, saver=saver,
                     save_summaries_secs=save_summaries_secs,
                     save_model_secs=save_interval_secs, init_fn=init_fn)
@@ -218,6 +253,9 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
                                    min(startup_delay_steps, number_of_steps or sys.maxsize))
                 threads = sv.start_queue_runners(sess)
                 logging.info("Starting Queues.")
+                if is_chief and sync_optimizer is not None:
+                    sv.start_queue_runners(sess, chief_queue_runner)
+                    sess.run(init_tokens_op)
                 try:
                     while not sv.should_stop():
                         total_loss, should_stop = train_step_fn(sess, train_op, global_step,

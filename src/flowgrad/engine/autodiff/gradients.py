@@ -198,7 +198,10 @@ def _branch_router(graph, ys, xs):
     # the conds holding the xs (and by default the ys) are walked as plain ops
     transparent = set(given) if given is not None else set()
     for t in xs if given is not None else ys + xs:
-        transparent.update(_branches.chain(t._op))
+        # (a y in a V1Frames region, a script's Merge, is differentiated through the
+        # region's gradient: its members have no rules of their own)
+        transparent.update(c for c in _branches.chain(t._op)
+                           if c._type != "V1Frames" or any(t is x for x in xs))
     memo = {}
     owner = _branches.owner
 

@@ -271,7 +271,8 @@ def _static_or_dynamic_hw(t):
 
 def resize_op(op_type: str, images, size, attrs: dict, name: str | None = None) -> Tensor:
     """Creates a resize op as TF's generated wrapper does: its `size` input is converted
-    inside the op's name scope (so a constant size is named '<op>/size')."""
+    inside the op's name scope (so a constant size is named '<op>/size', a list holding
+    tensors is packed as '<op>/size', vgg_preprocessing's [new_height, new_width])."""
     g = images.graph
     with g.as_default(), g.name_scope(name or op_type) as scope:
         size = typed_input(size, _dt.int32, op_type, "size")   # a list of tensors: a Pack
