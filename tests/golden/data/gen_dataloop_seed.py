@@ -2,7 +2,8 @@
 (tf.set_random_seed, then unseeded random ops): in a function graph TF builds the loop as
 while_v2 (loop_counter and maximum_iterations constants, a While op and an Identity per
 output and per captured tensor; cond and body are graphs whose op counters start after
-their placeholders), which sets the op seeds of the random ops made after it and in it."""
+their placeholders), which sets the op seeds of the random ops made after it and in it;
+and TensorArrays there (tf.map_fn's too) as TensorList ops (_GraphTensorArrayV2)."""
 import warnings
 
 import numpy as np
@@ -99,7 +100,73 @@ def other_transformations(tf):
                 "flat_map": _first(tf, ds.flat_map(expand), 3)}
 
 
-CASES = {"maps": maps, "other_transformations": other_transformations}
+def _array_fns(tf):
+    def map_fn(x):
+        return tf.map_fn(lambda e: e * 2.0, x) + tf.random_uniform([3])
+
+    def map_fn_random(x):
+        return tf.map_fn(lambda e: e * 2.0 + tf.random_uniform([]), x) + tf.random_uniform([3])
+
+    def scan(x):
+        return tf.scan(lambda a, e: a + e, x) + tf.random_uniform([3])
+
+    def foldl(x):
+        return tf.foldl(lambda a, e: a + e, x) + tf.random_uniform([3])
+
+    def writes(x):
+        ta = tf.TensorArray(tf.float32, size=3).write(0, x[0]).write(1, x[1]).write(2, x[2])
+        return ta.stack() + tf.random_uniform([3])
+
+    def reads(x):
+        ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+        return ta.read(1) + ta.read(tf.constant(2)) + tf.random_uniform([3])
+
+    def gather(x):
+        ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+        return tf.reduce_sum(ta.gather([0, 2])) + tf.random_uniform([3])
+
+    def concat(x):
+        ta = tf.TensorArray(tf.float32, size=2, infer_shape=False).write(0, x).write(1, x[:2])
+        return tf.reduce_sum(ta.concat()) + tf.random_uniform([3])
+
+    def split(x):
+        ta = tf.TensorArray(tf.float32, size=3).split(x, [1, 1, 1])
+        return tf.reduce_sum(ta.read(2)) + tf.random_uniform([3])
+
+    def dynamic_size(x):
+        ta = tf.TensorArray(tf.float32, size=0, dynamic_size=True).write(0, x[0]).write(
+            tf.constant(1), x[1])
+        return ta.stack()[1] + tf.cast(ta.size(), tf.float32) + tf.random_uniform([3])
+
+    def scatter(x):
+        ta = tf.TensorArray(tf.float32, size=3).scatter([2, 0, 1], x)
+        return tf.reduce_sum(ta.stack() * [1., 10., 100.]) + tf.random_uniform([3])
+
+    def loop_writes(x):
+        def body(i, ta):
+            return i + 1, ta.write(i, x[i] + tf.random_uniform([]))
+        _, ta = tf.while_loop(lambda i, ta: i < 3, body,
+                              [tf.constant(0), tf.TensorArray(tf.float32, size=3)])
+        return tf.reduce_sum(ta.stack()) + tf.random_uniform([3])
+    return {f.__name__: f for f in (map_fn, map_fn_random, scan, foldl, writes, reads, gather,
+                                    concat, split, dynamic_size, scatter, loop_writes)}
+
+
+def arrays(tf):
+    """tf.map_fn / scan / foldl and TensorArray methods in a map function (TF builds
+    TensorList ops there), then a random op: two elements each."""
+    out = {}
+    for name in sorted(_array_fns(tf)):
+        with tf.Graph().as_default(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tf.set_random_seed(7)
+            ds = tf.data.Dataset.from_tensor_slices(
+                np.array([[1., 2., 3.], [4., 5., 6.]], np.float32))
+            out[name] = _first(tf, ds.map(_array_fns(tf)[name]), 2)
+    return out
+
+
+CASES = {"maps": maps, "other_transformations": other_transformations, "arrays": arrays}
 
 
 def cases(tf):
