@@ -54,9 +54,23 @@ def _loop_fns(tf):
         r = tf.random_uniform([])
         w = tf.while_loop(lambda w: w < 50.0, lambda w: w * 2.0 + r, [v])
         return w, tf.random_normal([2])
+    def cond_in_body(x):
+        def body(i, v):
+            return i + 1, tf.cond(v > 3.0, lambda: v + tf.random_uniform([]), lambda: v * 2.0)
+        _, v = tf.while_loop(counter, body, [tf.constant(0), x])
+        return v + tf.random_uniform([2])
+
+    def nested(x):
+        def body(i, v):
+            w = tf.while_loop(lambda w: w < 20.0, lambda w: w * 3.0 + tf.random_uniform([]),
+                              [v])
+            return i + 1, w
+        _, v = tf.while_loop(lambda i, v: i < 2, body, [tf.constant(0), x])
+        return v + tf.random_uniform([2])
     return {"plain": plain, "fn_capture": fn_capture, "outer_capture": outer_capture,
             "cond_capture": cond_capture, "max_iterations": max_iterations,
-            "random_body": random_body, "one_var": one_var, "two_loops": two_loops}
+            "random_body": random_body, "one_var": one_var, "two_loops": two_loops,
+            "cond_in_body": cond_in_body, "nested": nested}
 
 
 def _first(tf, ds, n):
@@ -65,6 +79,8 @@ def _first(tf, ds, n):
         return [sess.run(nxt) for _ in range(n)]
 
 
+# (a tf.while_loop in a tf.cond branch gives TF's numbers alone, but TF 1.14 aborts on it
+# after other such functions in the process: "Check failed: dtype() == expected_dtype")
 def _names(tf):
     return sorted(_loop_fns(tf))
 
@@ -166,7 +182,23 @@ def arrays(tf):
     return out
 
 
-CASES = {"maps": maps, "other_transformations": other_transformations, "arrays": arrays}
+def tf_function(tf):
+    """The same in a tf.function's graph (TF's FuncGraph builds while_v2 too)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(7)
+
+        @tf.function
+        def run(x):
+            _, v = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v * 2.0),
+                                 [tf.constant(0), x])
+            return v + tf.random_uniform([2])
+        r = run(tf.constant(1.0))
+        with tf.Session() as sess:
+            return [sess.run(r), sess.run(r)]
+
+
+CASES = {"maps": maps, "other_transformations": other_transformations, "arrays": arrays,
+         "tf_function": tf_function}
 
 
 def cases(tf):
