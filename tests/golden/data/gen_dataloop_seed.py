@@ -197,8 +197,27 @@ def tf_function(tf):
             return [sess.run(r), sess.run(r)]
 
 
+def names(tf):
+    """The names of loop results in a map function (TF's While outputs' Identities: loop
+    counter, maximum_iterations, the variables, the captures)."""
+    seen = []
+
+    def fn(x):
+        outer = x + 1.0
+        _, v = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v * 2.0 + outer),
+                             [tf.constant(0), x])
+        w = tf.while_loop(lambda w: w < 50.0, lambda w: w * 2.0, [v])
+        c, u = tf.while_loop(lambda i, v: i < 3, lambda i, v: (i + 1, v * 2.0),
+                             [tf.constant(0), w], maximum_iterations=2)
+        seen.extend([v.name, w.name, c.name, u.name, tf.identity(u).name])
+        return u
+    with tf.Graph().as_default():
+        tf.data.Dataset.from_tensor_slices(np.array([1., 2.], np.float32)).map(fn)
+    return seen
+
+
 CASES = {"maps": maps, "other_transformations": other_transformations, "arrays": arrays,
-         "tf_function": tf_function}
+         "tf_function": tf_function, "names": names}
 
 
 def cases(tf):

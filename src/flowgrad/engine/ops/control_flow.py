@@ -1229,6 +1229,20 @@ def _dead_body_ops(g, body_ops, members, lvars):
     return [o for o in body_ops if o not in skip]
 
 
+def _v2_outputs(g, outputs, counted, n_out):
+    """A function graph's loop results, named as TF's while_v2 names them: Identity,
+    Identity_1, ... over its `n_out` While outputs (loop counter, maximum_iterations, the
+    loop variables, the captures); `counted`: outputs[0] is the loop counter."""
+    exits = []
+    for k in range(n_out):
+        j = k if counted and k == 0 else k - (1 if counted else 2)
+        if 0 <= j < len(outputs) and (k == 0 or j > 0 or not counted):
+            exits.append(_identity(outputs[j], name="Identity"))
+        else:
+            g.unique_name("Identity")   # (an output flowgrad's While does not have)
+    return exits
+
+
 def _v2_captures(g, body_ops, results, start, n_caps, loop_vars):
     """The tensors that TF's while_v2 cond / body graphs built as `body_ops` capture (a
     placeholder each, in first-read order): those made before the loop (op index under
@@ -1351,7 +1365,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         g._cf_note(inits)
         g._last_id += n_vars
         with g.control_dependencies(None), g._cf_context():
-            lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
+            # (in a function graph the Identity names are the While outputs', as TF's)
+            lvars = [_loop_var(t.dtype.base_dtype, s, "loop_var" if v2 else "Identity")
                      for t, s in zip(inits, invariants)]
             for v, t in zip(lvars, inits):
                 LOOPVAR_INITS[v.op] = t
@@ -1426,7 +1441,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single)}
-        exits = [_identity(t, name="Exit") for t in op._outputs]
+        exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
+            _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
         # Identities before the body's first op: graph_def_lower.LoopPlan)
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
