@@ -8,6 +8,7 @@ TensorArray built from it.
 """
 from __future__ import annotations
 
+import contextlib
 import traceback
 
 import numpy as np
@@ -24,6 +25,26 @@ from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import identity, shape
 
 __all__ = ["TensorArray", "build_ta_with_new_flow"]
+
+
+# In a function graph (a tf.data function) TF 1.14 builds a TensorArray of TensorList ops
+# (its _GraphTensorArrayV2): other op counts than TensorArrayV3's, which move the seeds of
+# graph-seeded random ops made later. flowgrad keeps its ops and counts TF's.
+def _v2_extra(n):
+    """Counts `n` more ops than flowgrad made, in a function graph."""
+    g = get_default_graph()
+    if g.building_function:
+        g._last_id += n
+
+
+@contextlib.contextmanager
+def _v2_counted(n):
+    """The ops made inside count as TF's `n`, in a function graph."""
+    g = get_default_graph()
+    start = g._last_id
+    yield
+    if g.building_function:
+        g._last_id = start + n
 
 
 def _convert_value(value, dtype):
@@ -105,6 +126,7 @@ class TensorArray:
                 "identical_element_shapes": bool(identical),
                 "tensor_array_name": tensor_array_name or ""}, scope)
             self._handle, self._flow = op.outputs
+            _v2_extra(1)   # TF's TensorListReserve takes an element_shape constant
 
     # -- properties ------------------------------------------------------------------------
     @property
@@ -152,6 +174,7 @@ class TensorArray:
         with name_scope(name, "TensorArrayReadV3", []) as scope:
             index = convert_to_tensor(index, dtype=_dt.int32, name="index") \
                 if not isinstance(index, Tensor) else index
+            _v2_extra(1)   # TF's TensorListGetItem takes an element_shape constant
             return apply("TensorArrayReadV3", [self._flow, index],
                          {"dtype": self._dtype, "element_shape": self.element_shape}, scope)
 
@@ -160,12 +183,14 @@ class TensorArray:
         with name_scope(name, "TensorArrayGatherV3", []) as scope:
             indices = convert_to_tensor(indices, dtype=_dt.int32, name="indices") \
                 if not isinstance(indices, Tensor) else indices
+            _v2_extra(1)   # TF's TensorListGather takes an element_shape constant
             return apply("TensorArrayGatherV3", [self._flow, indices],
                          {"dtype": self._dtype, "element_shape": self.element_shape}, scope)
 
     def stack(self, name=None):
         """All elements packed into one tensor (the first dimension indexes them)."""
-        with name_scope(name, "TensorArrayStack", []):
+        with name_scope(name, "TensorArrayStack", []), \
+                _v2_counted(2):   # TF's TensorListStack and its element_shape
             return self.gather(_range(0, self.size()), name=name)
 
     def concat(self, name=None):
@@ -175,6 +200,7 @@ class TensorArray:
         value, _ = apply("TensorArrayConcatV3", [self._flow],
                          {"dtype": self._dtype, "element_shape_except0": except0},
                          name or "TensorArrayConcatV3")
+        _v2_extra(2)   # TF's TensorListConcatV2: element_shape and leading_dims constants
         return value
 
     def size(self, name=None):
@@ -193,6 +219,10 @@ class TensorArray:
             _check_dtypes(value, self._dtype)
             if self._infer_shape:
                 self._merge_element_shape(value.shape)
+            if self._dynamic_size:
+                # TF's resize_if_index_out_of_bounds: TensorListLength, index >= length
+                # and a cond_v2 (If, an Identity) of TensorListResize
+                _v2_extra(4 + (not isinstance(index, Tensor)))
             with name_scope(None, "TensorArrayWriteV3", []) as scope:
                 index = convert_to_tensor(index, dtype=_dt.int32, name="index") \
                     if not isinstance(index, Tensor) else index
@@ -204,8 +234,9 @@ class TensorArray:
         """A TensorArray holding the slices value[0], value[1], ... ."""
         with name_scope(name, "TensorArrayUnstack", []):
             value = _convert_value(value, self._dtype)
-            num_elements = shape(value)[0]
-            return self.scatter(indices=_range(0, num_elements), value=value, name=name)
+            with _v2_counted(2):   # TF's TensorListFromTensor and its element_shape
+                num_elements = shape(value)[0]
+                return self.scatter(indices=_range(0, num_elements), value=value, name=name)
 
     def scatter(self, indices, value, name=None):
         """A TensorArray with value[k] written at indices[k]."""
@@ -234,6 +265,7 @@ class TensorArray:
                         len(clengths) and max(clengths) == min(clengths):
                     self._merge_element_shape(
                         TensorShape([int(clengths[0])]).concatenate(value.shape[1:]))
+            _v2_extra(1)   # TF's TensorListSplit takes an element_shape constant
             with name_scope(None, "TensorArraySplitV3", []) as scope:
                 flow = apply("TensorArraySplitV3", [self._flow, value, lengths_64], {},
                              scope)

@@ -842,7 +842,8 @@ class Graph:
         self._last_id += 1
         if self._cf_contexts:
             self._cf_note(inputs)
-            if op._type in TA_LAYOUTS and inputs:   # TF's op also reads the array's handle
+            if op._type in TA_LAYOUTS and inputs and not self.building_function:
+                # TF's op also reads the array's handle (a TensorList has none)
                 h = ta_handle_of(inputs[0])
                 if h is not None:
                     self._cf_note([h])

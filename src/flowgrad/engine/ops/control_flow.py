@@ -1229,6 +1229,34 @@ def _dead_body_ops(g, body_ops, members, lvars):
     return [o for o in body_ops if o not in skip]
 
 
+def _v2_outputs(g, outputs, counted, n_out):
+    """A function graph's loop results, named as TF's while_v2 names them: Identity,
+    Identity_1, ... over its `n_out` While outputs (loop counter, maximum_iterations, the
+    loop variables, the captures); `counted`: outputs[0] is the loop counter."""
+    exits = []
+    for k in range(n_out):
+        j = k if counted and k == 0 else k - (1 if counted else 2)
+        if 0 <= j < len(outputs) and (k == 0 or j > 0 or not counted):
+            exits.append(_identity(outputs[j], name="Identity"))
+        else:
+            g.unique_name("Identity")   # (an output flowgrad's While does not have)
+    return exits
+
+
+def _v2_captures(g, body_ops, results, start, n_caps, loop_vars):
+    """The tensors that TF's while_v2 cond / body graphs built as `body_ops` capture (a
+    placeholder each, in first-read order): those made before the loop (op index under
+    `start`), lifted out of it, or a function graph's placeholders of outer tensors taken
+    since it had `n_caps` captures; not `loop_vars` (TF's maximum_iterations)."""
+    new_caps = {t._op for t in list(g.captures.values())[n_caps:]}
+    lifted = g._cf_lifted
+    seen = {}
+    for t in [t for op in body_ops if op not in new_caps for t in op._inputs] + list(results):
+        if (t._op._id < start or t._op in lifted or t._op in new_caps) and t not in loop_vars:
+            seen.setdefault(t, None)
+    return list(seen)
+
+
 def _loop_var(dtype, shape, name):
     return get_default_graph()._create_op(
         "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
@@ -1284,11 +1312,16 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
 
         def body(i, lv):
             nxt = i + 1   # before the body's ops, as TF
-            return (nxt, orig_body(lv) if one else orig_body(*lv))
+            res = orig_body(lv) if one else orig_body(*lv)
+            if v2 and not one and isinstance(res, (list, builtins.tuple)) and \
+                    type(res) is not type(lv):
+                res = type(lv)(res)   # (TF's while_v2 compares only the list of results)
+            return (nxt, res)
     single = not isinstance(loop_vars, (list, builtins.tuple, dict))
     structure = [loop_vars] if single else loop_vars
     leaves, rebuild = _flatten(structure)
     g = get_default_graph()
+    v2 = g.building_function   # a tf.data function: TF 1.14 builds while_v2 (its op counter)
     with g._atomic(), name_scope(name, "while", leaves):
         if maximum_iterations is not None:
             holder[0] = convert_to_tensor(holder[0], name="maximum_iterations")
@@ -1315,6 +1348,16 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         ops = g._ops
         start = len(ops)
         n_vars = len(inits)
+        if v2:
+            # TF's While in a function graph: its cond and body are graphs of their own, whose
+            # counters start after a placeholder per loop variable, TF's loop counter and
+            # maximum_iterations included (those two are constants made here when absent)
+            v2_base = g._last_id + (2 if maximum_iterations is None else 0)
+            n_sig = n_vars + (2 if maximum_iterations is None else 1)
+            n_caps = len(g.captures)
+            seed_used = g._seed_used
+            g._last_id = n_sig
+            v2_vars = {holder[0]} if maximum_iterations is not None else set()   # a loop var
         # TF 1.14's op counter (graph-seeded random ops depend on it): Enter and Merge per
         # loop variable (flowgrad's LoopVar stands for one), LoopCond, Switch and Identity
         # per variable, an Enter per tensor the loop reads from outside (Graph._cf_note),
@@ -1322,7 +1365,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         g._cf_note(inits)
         g._last_id += n_vars
         with g.control_dependencies(None), g._cf_context():
-            lvars = [_loop_var(t.dtype.base_dtype, s, "Identity")
+            # (in a function graph the Identity names are the While outputs', as TF's)
+            lvars = [_loop_var(t.dtype.base_dtype, s, "loop_var" if v2 else "Identity")
                      for t, s in zip(inits, invariants)]
             for v, t in zip(lvars, inits):
                 LOOPVAR_INITS[v.op] = t
@@ -1331,9 +1375,16 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
             mid = len(ops)   # the body's ops from here
-            g._last_id += 1
-            g._cf_note([c])
-            g._last_id += 2 * n_vars
+            if v2:
+                # the body graph captures the cond graph's captures first (a placeholder
+                # each); TF adds 1 to its loop counter after the body, flowgrad before
+                cond_ext = _v2_captures(g, ops[start:], [c], start, n_caps, v2_vars)
+                g._cf_contexts[-1] = (len(ops), set(cond_ext) | set(lvars))
+                g._last_id = n_sig + len(cond_ext) - (2 if maximum_iterations is not None else 0)
+            else:
+                g._last_id += 1
+                g._cf_note([c])
+                g._last_id += 2 * n_vars
             if c.dtype.base_dtype is not _dt.bool_:
                 raise TypeError(f"Input 'input' of 'LoopCond' Op has type "
                                 f"{c.dtype.base_dtype.name} that does not match expected type "
@@ -1347,7 +1398,16 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             out_leaves, out_rebuild = _flatten(out)
             outs = [convert_to_tensor(o) for o in out_leaves]
             g._cf_note(outs)
-        g._last_id += n_vars - 1   # NextIterations; the While op stands for one Exit
+        if v2:
+            # in the function graph: a placeholder per outer tensor the loop reads, the While
+            # op and an Identity per output (loop counter, maximum_iterations, the loop
+            # variables and the tensors cond and body read from outside)
+            ext = _v2_captures(g, ops[start:], [c] + outs, start, n_caps, v2_vars)
+            # (less the While and an Exit per variable, made below)
+            g._last_id = v2_base + len(g.captures) - n_caps + n_sig + len(ext) - n_vars
+            g._seed_used = seed_used
+        else:
+            g._last_id += n_vars - 1   # NextIterations; the While op stands for one Exit
         for t, o, s in zip(inits, outs, invariants):
             if o.dtype.base_dtype is not t.dtype.base_dtype:
                 raise TypeError(f"Input tensor '{t.name}' enters the loop with type "
@@ -1359,9 +1419,12 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                                  f"has shape {o.shape} after one iteration. To allow the shape "
                                  "to vary across iterations, use the `shape_invariants` "
                                  "argument of tf.while_loop to specify a less-specific shape.")
-        members = _loop_members(ops[start:], [c] + outs)
+        # (a function graph's placeholders of outer tensors the loop read are not its ops)
+        fn_caps = {t._op for t in getattr(g, "captures", {}).values()}
+        body_ops = [o for o in ops[start:] if o not in fn_caps]
+        members = _loop_members(body_ops, [c] + outs)
         captures, seen = [], set(lvars)
-        for op in ops[start:]:
+        for op in body_ops:
             if op not in members:
                 continue
             for t in op._inputs:
@@ -1376,16 +1439,16 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
-                          "members_order": [o for o in ops[start:] if o in members],
+                          "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single)}
-        exits = [_identity(t, name="Exit") for t in op._outputs]
+        exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
+            _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
         # Identities before the body's first op: graph_def_lower.LoopPlan)
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
-        _LOOP_INFO[op]["dead"] = _dead_body_ops(g, ops[start:len(ops) - 1 - len(exits)],
-                                                members, lvars)
+        _LOOP_INFO[op]["dead"] = _dead_body_ops(g, body_ops, members, lvars)
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]
