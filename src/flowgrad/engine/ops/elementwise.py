@@ -305,9 +305,11 @@ def _sign_kernel(x):
 
 
 def _sqrt_kernel(x):
-    # correctly rounded: TF's float32 Sqrt is Eigen's AVX psqrt on packets of 8
-    # (eigen_math.sqrt gives those bits on the oracle's CPU at ~10x np.sqrt's cost, which
-    # a sparse Adam step pays on its whole slot; docs/performance.md, "Sqrt and Rsqrt")
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        # TF's float32 Sqrt: Eigen's AVX psqrt on packets of 8 (a sparse Adam step's Sqrt
+        # of its slot); above EXACT_MAX np.sqrt, correctly rounded, at a tenth of the
+        # emulation's cost on a language model's embedding slot (docs/performance.md)
+        return _eigen_math.sqrt(x)
     return np.sqrt(x)
 
 

@@ -1,0 +1,31 @@
+"""The optimizers' float32 updates against TF 1.14 bit for bit (golden
+train/prl_update_bits): Eigen's Sqrt and Rsqrt packets from the flat variable's start,
+from each row's start in the sparse kernels, from each of ApplyAdam's shards."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.train import training_ops
+from goldens import generator, load
+
+GOLD = load("train", "prl_update_bits")["update_bits"]
+GEN = generator("train", "prl_update_bits")
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_bits(key):
+    kind, name = key.split("_", 1)
+    got = GEN.run(tf, name, kind == "sparse")
+    assert len(got) == len(GOLD[key])
+    for i, (g, w) in enumerate(zip(got, GOLD[key])):
+        assert g.dtype == w.dtype and g.shape == w.shape, (key, i)
+        np.testing.assert_array_equal(g, w, err_msg="%s[%d] %s" % (key, i, g.shape))
+
+
+@pytest.mark.parametrize("n, threads, size", [
+    (7, 2, 7), (70, 2, 70), (71, 2, 13), (75, 2, 13), (407, 2, 51), (407, 1, 407),
+    (1001, 3, 84), (16383, 4, 1024)])
+def test_adam_shards(n, threads, size):
+    # Eigen's parallelFor: one shard below ~71 values (cost model), else max(n / (4
+    # threads), the task size) grown while the pool's efficiency does not drop
+    assert training_ops._adam_shard_size(n, threads) == size
