@@ -3,7 +3,8 @@ functors are Eigen's AVX packets (the RSQRTPS estimate and a Newton step) from t
 variable's start (RMSProp, centered RMSProp, Adagrad, Adadelta, ProximalAdagrad, Ftrl),
 from each row's start in the sparse kernels (rows of 5, 13 and 16 values), and from each
 of ApplyAdam's parallelFor shards (variables of other than whole packets: their shards
-follow Eigen's cost model and the intra-op pool's 2 threads). Variable sizes of RL
+follow Eigen's cost model and the intra-op pool's 2 threads); sparse Adam through the Sqrt
+op of its whole slot. Variable sizes of RL
 networks (biases, [obs, hidden] kernels) and some odd ones; six steps each.
 
 ISOLATE: TF sizes its intra-op pool once per process from the first session's config
@@ -37,7 +38,7 @@ def _optimizers(tf):
 
 
 SPARSE_OPTIMIZERS = ["rmsprop", "rmsprop_centered", "adagrad", "adadelta", "ftrl",
-                     "ftrl_shrinkage", "proximal_adagrad"]
+                     "ftrl_shrinkage", "proximal_adagrad", "adam"]   # (sparse Adam: the Sqrt op)
 
 
 def run(tf, name, sparse):
