@@ -1,6 +1,9 @@
 """The optimizers' float32 updates against TF 1.14 bit for bit (golden
 train/prl_update_bits): Eigen's Sqrt and Rsqrt packets from the flat variable's start,
 from each row's start in the sparse kernels, from each of ApplyAdam's shards."""
+import inspect
+import re
+
 import numpy as np
 import pytest
 
@@ -29,3 +32,23 @@ def test_adam_shards(n, threads, size):
     # Eigen's parallelFor: one shard below ~71 values (cost model), else max(n / (4
     # threads), the task size) grown while the pool's efficiency does not drop
     assert training_ops._adam_shard_size(n, threads) == size
+
+
+def _calls_sqrt(fn, seen=()):
+    """Whether fn, or a training_ops helper it calls, calls _sqrt, _rsqrt or _adam_sqrt."""
+    src = inspect.getsource(fn)
+    if re.search(r"\b_(r?sqrt|adam_sqrt)\b", src):
+        return True
+    for name in set(re.findall(r"\b(_\w+)\(", src)) - set(seen) - {fn.__name__}:
+        f = getattr(training_ops, name, None)
+        if inspect.isfunction(f) and f.__module__ == training_ops.__name__ and \
+                _calls_sqrt(f, seen + (fn.__name__,)):
+            return True
+    return False
+
+
+def test_every_dense_rule_with_a_sqrt_gets_the_flat_variable():
+    dense = {op: r for op, r in training_ops._RULES.items() if not op.startswith("Sparse")}
+    with_sqrt = {op for op, r in dense.items() if _calls_sqrt(r)}
+    assert {"ApplyAdam", "ApplyRMSProp", "ApplyFtrl", "ApplyAdagradDA"} <= with_sqrt
+    assert {op for op in with_sqrt if dense[op] not in training_ops._EIGEN_RULES} == set()

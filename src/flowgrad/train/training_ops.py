@@ -123,10 +123,11 @@ def _adam_shard_size(n, threads):
 
 
 def _adam_sqrt(v, threads):
-    """sqrt(v) of ApplyAdam's shards (v flat)."""
-    if v.dtype != np.float32 or v.size > _eigen_math.EXACT_MAX or v.size % _PACKET == 0:
-        return _sqrt(v)
+    """sqrt(v) of ApplyAdam's shards (v flat or 0-d)."""
     size = _adam_shard_size(v.size, threads)
+    if v.dtype != np.float32 or v.size > _eigen_math.EXACT_MAX or v.size % _PACKET == 0 \
+            or size == v.size:
+        return _sqrt(v)
     return np.concatenate([_sqrt(v[lo:lo + size]) for lo in range(0, v.size, size)])
 
 
@@ -559,6 +560,8 @@ def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None,
     gpos = kinds.index("grad")
     spos = [i for i, k in enumerate(kinds) if k in ("scalar", "step")]
 
+    flat = rule in _EIGEN_RULES
+
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
         # the plan's memory planner lets the update overwrite the gradient (the grad input
@@ -584,7 +587,10 @@ def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None,
                     grad.flags.writeable:   # (a 0-d ufunc result is a NumPy scalar)
                 into(*args, **kw)
             elif not _by_blocks(rule, args, kw, nref, gpos):
-                _flat_rule(rule, args, kw, nref, gpos)
+                if flat and refs[0].ndim > 1:
+                    _flat_rule(rule, args, kw, nref, gpos)
+                else:
+                    rule(*args, **kw)
             return refs[0]
         if threads_kw:
             kw["threads"] = _threads.intra_op_threads(
@@ -592,6 +598,13 @@ def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None,
                 _threads.cpu_count()
         return run
     return bind
+
+
+# The dense rules that take a Sqrt or Rsqrt (Eigen's packets from the flat variable's start:
+# a variable of 2 or more dims is flattened for them; tests/test_prl_update_bits.py checks
+# that every rule calling _sqrt, _rsqrt or _adam_sqrt is here).
+_EIGEN_RULES = frozenset([_adam, _adam_amsgrad, _adagrad, _rms_prop, _centered_rms_prop,
+                          _adadelta, _proximal_adagrad, _adagrad_da, _ftrl, _ftrl_v2])
 
 
 def _flat_rule(rule, args, kw, nref, gpos):
