@@ -4,8 +4,8 @@ variable's start (RMSProp, centered RMSProp, Adagrad, Adadelta, ProximalAdagrad,
 from each row's start in the sparse kernels (rows of 5, 13 and 16 values), and from each
 of ApplyAdam's parallelFor shards (variables of other than whole packets: their shards
 follow Eigen's cost model and the intra-op pool's 2 threads); sparse Adam through the Sqrt
-op of its whole slot. Variable sizes of RL
-networks (biases, [obs, hidden] kernels) and some odd ones; six steps each.
+op of its whole slot. Variable sizes of RL networks (biases, [obs, hidden] kernels) and
+some odd ones; six steps each.
 
 ISOLATE: TF sizes its intra-op pool once per process from the first session's config
 (every session here asks for 2 threads, so ApplyAdam's shards do not depend on the
