@@ -4,8 +4,8 @@ argmax), one_hot-selected Q values, a stop_gradient target, Huber loss, centered
 (decay, momentum, epsilon) on gradients clipped by norm, soft target updates through
 tf.assign(tau * online + (1 - tau) * target), a numpy replay buffer and epsilon-greedy
 acting, the loss summary written with a FileWriter. Seeded: TF 1.14 and flowgrad print the
-same losses for 400 steps (golden train/prl_dqn). Batches are of a static 32 (the acting
-network has its own [1, 6] input)."""
+same losses (7 digits) for 400 steps (golden train/prl_dqn). Batches are of a static 32
+(the acting network has its own [1, 6] input)."""
 import os
 import sys
 import tempfile
@@ -98,7 +98,7 @@ with tf.Session() as sess:
             sess.run(soft)
             writer.add_summary(summ, t)
             if t % 20 == 0:
-                print(t, repr(l))
+                print(t, "%.7g" % l)
     states = np.tile(np.eye(N, dtype=np.float32), (B // N + 1, 1))[:B]
     print(sess.run(q, {s: states})[:N])
     print(sess.run(target[0])[0])
