@@ -52,3 +52,15 @@ def test_every_dense_rule_with_a_sqrt_gets_the_flat_variable():
     with_sqrt = {op for op, r in dense.items() if _calls_sqrt(r)}
     assert {"ApplyAdam", "ApplyRMSProp", "ApplyFtrl", "ApplyAdagradDA"} <= with_sqrt
     assert {op for op in with_sqrt if dense[op] not in training_ops._EIGEN_RULES} == set()
+
+
+def test_sparse_update_of_no_rows():
+    # (an embedding partition no id of the batch falls in: TF's kernel updates nothing)
+    with tf.Graph().as_default():
+        v = tf.Variable(np.ones((4, 3), np.float32))
+        acc = tf.Variable(np.full((4, 3), 0.1, np.float32))
+        step = training_ops.sparse_apply_adagrad(v, acc, 0.1, np.zeros((0, 3), np.float32),
+                                                 np.zeros(0, np.int64))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            np.testing.assert_array_equal(sess.run(step), np.ones((4, 3), np.float32))

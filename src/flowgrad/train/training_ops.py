@@ -707,10 +707,10 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
                 rows = idx[sel]
                 parts = [r[rows] for r in refs]
                 # [rows, row size]: TF's functor is an expression per row
-                k = len(rows)
-                others = [grad[sel].reshape(k, -1) if i == gpos else
+                k, size = len(rows), int(np.prod(var.shape[1:], dtype=np.int64))
+                others = [grad[sel].reshape(k, size) if i == gpos else
                           np.asarray(args[i])[()] if i in spos else args[i] for i in rest]
-                rule(*[p.reshape(k, -1) for p in parts], *others, **kw)
+                rule(*[p.reshape(k, size) for p in parts], *others, **kw)
                 for r, p in zip(refs, parts):
                     r[rows] = p
             return var
