@@ -394,6 +394,20 @@ def test_seed_examples_print_the_same_without_passes(i, tmp_path):
     assert out.stdout == goldens.load("seed", "seed")[f"example{i}"]
 
 
+
+@pytest.mark.parametrize("rows", [128, 129])
+def test_fusion_takes_sqrt_above_eigen_exact_max(rows):
+    # float32 Sqrt is Eigen's emulated psqrt up to EXACT_MAX values (not a ufunc, so not
+    # fused: 128 x 128 = EXACT_MAX), np.sqrt above (a sparse Adam's slot, fused with + eps)
+    v = tf.placeholder(tf.float32, [rows, 128])
+    y = tf.sqrt(v) + 1e-8
+    after = fusion(_lower([y], [v]))
+    fused = [t for t in _types(after) if t.startswith("Fused")]
+    assert fused == ([] if rows == 128 else ["Fused[Sqrt+Add]"]), after.dump()
+    xv = np.random.RandomState(2).rand(rows, 128).astype(np.float32)
+    with tf.Session() as s1, tf.Session(config=NO_PASSES) as s0:
+        assert s1.run(y, {v: xv}).tobytes() == s0.run(y, {v: xv}).tobytes()
+
 def test_fusion_replaces_relu_grad_with_exact_branchless_select():
     from flowgrad.engine.optimize.fusion import relu_grad_select
     g = np.array([1.5, np.nan, np.inf, -2.0, -0.0, 3.0], np.float32)

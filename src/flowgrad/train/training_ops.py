@@ -23,6 +23,7 @@ from ..engine.framework import threads as _threads
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import eigen_math as _eigen_math
 from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
@@ -44,18 +45,90 @@ __all__ = [
 # ---------------------------------------------------------------------------------------
 
 
+# TF 1.14's float32 Sqrt and Rsqrt inside the update functors are Eigen's AVX fast-math
+# packets (the RSQRTPS estimate and a Newton step) on whole packets of 8 and the libm
+# function on the rest (engine/ops/eigen_math.py). A dense update is one expression over
+# the flat variable (the rules get it flat: packets from its start), a sparse one an
+# expression per row (the rules get [rows, row size]: packets from each row's start). Up
+# to eigen_math.EXACT_MAX values they give TF's bits; above, NumPy's correctly rounded
+# function (10x cheaper on a large variable; within a few ulp of TF's; docs/performance.md,
+# "Sqrt and Rsqrt").
+_PACKET = 8
+_TINY = np.float32(np.finfo(np.float32).tiny)
+
+
+def _daz(x):
+    """x with denormals read as zero of their sign (the CPU's DAZ in TF's libm tail)."""
+    return np.where(np.abs(x) < _TINY, np.copysign(np.float32(0), x), x)
+
+
+def _eigen(x, packets, scalar):
+    if x.dtype != np.float32 or x.size > _eigen_math.EXACT_MAX:
+        return None
+    if x.ndim < 2 or x.shape[1] % _PACKET == 0:
+        return packets(x)
+    head = x.shape[1] - x.shape[1] % _PACKET
+    out = np.empty_like(x)
+    if head:
+        out[:, :head] = packets(np.ascontiguousarray(x[:, :head]))
+    with np.errstate(all="ignore"):
+        out[:, head:] = scalar(_daz(x[:, head:]))
+    return out
+
+
 def _rsqrt(x):
-    """1 / sqrt(x). TF's dense float32 updates (Adagrad, Adadelta, ProximalAdagrad) take
-    Eigen's AVX estimate and a Newton step on packets of 8 of the whole variable
-    (eigen_math.rsqrt gives those bits), at 10x np.sqrt's cost on a large variable, and the
-    estimate is the CPU vendor's: flowgrad keeps the correctly rounded value here (1 ulp
-    from TF's on about a third of the elements; docs/performance.md, "Sqrt and Rsqrt")."""
-    return np.reciprocal(np.sqrt(x))
+    """1 / sqrt(x) as TF's update functors (Adagrad, Adadelta, ProximalAdagrad, the sparse
+    RMSProps)."""
+    r = _eigen(x, _eigen_math.rsqrt, lambda v: np.reciprocal(np.sqrt(v)))
+    return np.reciprocal(np.sqrt(x)) if r is None else r
 
 
 def _sqrt(x):
-    """sqrt(x), correctly rounded (TF's dense float32 updates: Eigen's AVX sqrt; see _rsqrt)."""
-    return np.sqrt(x)
+    """sqrt(x) as TF's update functors (RMSProp, Adam's AMSGrad, Adadelta, Ftrl)."""
+    r = _eigen(x, _eigen_math.sqrt, np.sqrt)
+    return np.sqrt(x) if r is None else r
+
+
+# ApplyAdam's CPU functor (TF 1.14's ApplyAdamNonCuda) is no single expression: it runs
+# its three updates shard by shard through the thread pool's parallelFor, each shard an
+# expression of its own. A variable of whole packets is sharded in packets, so only its
+# size matters; any other in values, with Eigen's cost model (TensorCostModel.h) and its
+# block size search (ThreadPoolDevice::parallelFor): the shards' starts begin packets
+# and their ends have libm tails, as many as the intra-op pool (threads) gives.
+_ADAM_BYTES = 7 * 4 * 11 / 64    # 4 arrays read, 3 written, 4 bytes each, at 11/64 cycle
+_ADAM_CYCLES = 5 + 2 + 10 + 6 + 14   # the functor's int and float adds and muls, a divide
+
+
+def _adam_shard_size(n, threads):
+    """The values in each of ApplyAdam's shards of an n-value variable (the last fewer)."""
+    cost = n * (_ADAM_BYTES + _ADAM_CYCLES)   # per value: the functor counts them all
+    wanted = int((n * cost - 100000.0) / 100000.0 + 0.9)
+    if n <= 1 or threads == 1 or min(threads, max(1, wanted)) == 1:
+        return n
+    size = min(n, max(-(-n // (4 * threads)), int(40000.0 / cost)))
+    largest = min(n, 2 * size)
+    count = -(-n // size)
+    best = count / (-(-count // threads) * threads)
+    prev = count
+    while best < 1.0 and prev > 1:
+        coarser = -(-n // (prev - 1))
+        if coarser > largest:
+            break
+        prev = -(-n // coarser)
+        eff = prev / (-(-prev // threads) * threads)
+        if eff + 0.01 >= best:
+            size, count = coarser, prev
+            best = max(best, eff)
+    return size
+
+
+def _adam_sqrt(v, threads):
+    """sqrt(v) of ApplyAdam's shards (v flat or 0-d)."""
+    size = _adam_shard_size(v.size, threads)
+    if v.dtype != np.float32 or v.size > _eigen_math.EXACT_MAX or v.size % _PACKET == 0 \
+            or size == v.size:
+        return _sqrt(v)
+    return np.concatenate([_sqrt(v[lo:lo + size]) for lo in range(0, v.size, size)])
 
 
 def _gradient_descent(var, alpha, delta):
@@ -92,7 +165,7 @@ def _momentum_into(var, accum, lr, grad, momentum, use_nesterov=False):
 
 
 def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
-          use_nesterov=False):
+          use_nesterov=False, threads=1):
     one = var.dtype.type(1)
     alpha = lr * np.sqrt(one - beta2_power) / (one - beta1_power)
     t = np.empty_like(m)            # one scratch buffer, reused for every step below
@@ -103,7 +176,7 @@ def _adam(var, m, v, beta1_power, beta2_power, lr, beta1, beta2, epsilon, grad,
     t -= v
     t *= one - beta2
     v += t
-    denom = _sqrt(v)
+    denom = _adam_sqrt(v, threads)
     denom += epsilon
     if use_nesterov:
         np.multiply(grad, one - beta1, out=t)
@@ -234,12 +307,13 @@ def _powf(x, y):
     return np.power(x.astype(np.float64), np.float64(y)).astype(np.float32)
 
 
-def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power):
+def _ftrl_core(var, accum, linear, grad, grad_shrunk, lr, l1, l2, lr_power, rows=False):
     new_accum = accum + np.square(grad)
     if lr_power == -0.5:
         linear += grad_shrunk - (_sqrt(new_accum) - _sqrt(accum)) / lr * var
-        # (TF's expression for the new var is not vectorized: its sqrt is std::sqrt)
-        y = np.sqrt(new_accum) / lr + var.dtype.type(2) * l2
+        # (the dense functor's expression for the new var, a select, is not vectorized:
+        # its sqrt is std::sqrt; the sparse kernel's rows, x / y, are)
+        y = (_sqrt if rows else np.sqrt)(new_accum) / lr + var.dtype.type(2) * l2
     else:
         linear += grad_shrunk - (_powf(new_accum, -lr_power)
                                  - _powf(accum, -lr_power)) / lr * var
@@ -355,16 +429,16 @@ def _sparse_ftrl_scalar(var, accum, linear, grad, g, lr, l1, l2, lr_power):
 
 def _sparse_ftrl(var, accum, linear, grad, lr, l1, l2, lr_power):
     if not _one_per_row(var):
-        _ftrl(var, accum, linear, grad, lr, l1, l2, lr_power)
+        _ftrl_core(var, accum, linear, grad, grad, lr, l1, l2, lr_power, rows=True)
         return
     _sparse_ftrl_scalar(var, accum, linear, grad, grad, lr, l1, l2, lr_power)
 
 
 def _sparse_ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power):
-    if not _one_per_row(var):
-        _ftrl_v2(var, accum, linear, grad, lr, l1, l2, l2_shrinkage, lr_power)
-        return
     g = grad + var.dtype.type(2) * l2_shrinkage * var
+    if not _one_per_row(var):
+        _ftrl_core(var, accum, linear, grad, g, lr, l1, l2, lr_power, rows=True)
+        return
     _sparse_ftrl_scalar(var, accum, linear, grad, g, lr, l1, l2, lr_power)
 
 
@@ -480,10 +554,13 @@ def _check_refs(op_type, names, refs):
                 f"{list(r.shape)}")
 
 
-def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None):
+def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None,
+                threads_kw=False):
     nref = kinds.count("ref")
     gpos = kinds.index("grad")
     spos = [i for i, k in enumerate(kinds) if k in ("scalar", "step")]
+
+    flat = rule in _EIGEN_RULES
 
     def bind(node, ctx):
         kw = {a: node.attrs[a] for a in attr_names if a in node.attrs}
@@ -510,10 +587,43 @@ def _dense_bind(op_type, rule, names, kinds, attr_names, scratch_rule=None):
                     grad.flags.writeable:   # (a 0-d ufunc result is a NumPy scalar)
                 into(*args, **kw)
             elif not _by_blocks(rule, args, kw, nref, gpos):
-                rule(*args, **kw)
+                if flat and refs[0].ndim > 1:
+                    _flat_rule(rule, args, kw, nref, gpos)
+                else:
+                    rule(*args, **kw)
             return refs[0]
+        if threads_kw:
+            kw["threads"] = _threads.intra_op_threads(
+                getattr(getattr(ctx, "session", None), "_config", None)) or \
+                _threads.cpu_count()
         return run
     return bind
+
+
+# The dense rules that take a Sqrt or Rsqrt (Eigen's packets from the flat variable's start:
+# a variable of 2 or more dims is flattened for them; tests/test_prl_update_bits.py checks
+# that every rule calling _sqrt, _rsqrt or _adam_sqrt is here).
+_EIGEN_RULES = frozenset([_adam, _adam_amsgrad, _adagrad, _rms_prop, _centered_rms_prop,
+                          _adadelta, _proximal_adagrad, _adagrad_da, _ftrl, _ftrl_v2])
+
+
+def _flat_rule(rule, args, kw, nref, gpos):
+    """rule(*args) on the flat variable, slots and gradient (TF's functor is one expression
+    over the flat tensors: where its Eigen packets start matters for Sqrt and Rsqrt);
+    refs whose buffers do not flatten in place are updated through contiguous copies."""
+    args = list(args)
+    copies = []
+    for i in range(nref):
+        r = args[i]
+        if r.flags.c_contiguous:
+            args[i] = r.reshape(-1)
+        else:
+            args[i] = np.ascontiguousarray(r).reshape(-1)
+            copies.append((r, args[i]))
+    args[gpos] = np.reshape(args[gpos], -1)
+    rule(*args, **kw)
+    for r, flat in copies:
+        r[...] = flat.reshape(r.shape)
 
 
 # A large dense update runs block by block: the rule's ~10 passes over var, its slots, the
@@ -596,9 +706,11 @@ def _sparse_bind(op_type, rule, names, kinds, attr_names):
             for sel in _rounds(idx):
                 rows = idx[sel]
                 parts = [r[rows] for r in refs]
-                others = [grad[sel] if i == gpos else
+                # [rows, row size]: TF's functor is an expression per row
+                k, size = len(rows), int(np.prod(var.shape[1:], dtype=np.int64))
+                others = [grad[sel].reshape(k, size) if i == gpos else
                           np.asarray(args[i])[()] if i in spos else args[i] for i in rest]
-                rule(*parts, *others, **kw)
+                rule(*[p.reshape(k, size) for p in parts], *others, **kw)
                 for r, p in zip(refs, parts):
                     r[rows] = p
             return var
@@ -666,7 +778,9 @@ def _register(op_type, rule, spec, attr_names=("use_locking",), resource_only=Fa
     if sparse:
         bind = _sparse_bind(op_type, rule, names, kinds, attrs)
     else:
-        bind = _dense_bind(op_type, rule, names, kinds, attrs, scratch_rule)
+        # (ApplyAdam's shards are as many as the session's intra-op pool gives)
+        bind = _dense_bind(op_type, rule, names, kinds, attrs, scratch_rule,
+                           threads_kw=rule is _adam)
     props = {"scratch_input": kinds.index("grad")} if scratch_rule is not None else {}
     if not resource_only:
         register_op(op_type, infer=_make_infer(op_type, names, kinds), bind=locking(bind),

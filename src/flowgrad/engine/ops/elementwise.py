@@ -305,11 +305,11 @@ def _sign_kernel(x):
 
 
 def _sqrt_kernel(x):
-    # TF's float32 Sqrt is Eigen's AVX psqrt on packets of 8: eigen_math.sqrt gives those
-    # bits up to EXACT_MAX values (a layer norm's statistics, `var ** 0.5` made Sqrt by
-    # Grappler); above, correctly rounded, as ~10x np.sqrt's cost is what a sparse Adam
-    # step would pay on its whole slot (docs/performance.md, "Sqrt and Rsqrt")
     if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        # TF's float32 Sqrt: Eigen's AVX psqrt on packets of 8 (a sparse Adam step's Sqrt
+        # of its slot); above EXACT_MAX np.sqrt, correctly rounded, at a tenth of the
+        # emulation's cost on a language model's embedding slot (docs/performance.md); Grappler
+        # makes `var ** 0.5` a Sqrt (optimize/convert_pow.py)
         return _eigen_math.sqrt(x)
     return np.sqrt(x)
 

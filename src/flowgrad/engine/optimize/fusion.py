@@ -28,6 +28,7 @@ import itertools
 import numpy as np
 
 from ..framework.registry import OpDef
+from ..ops.eigen_math import EXACT_MAX
 from ._util import mutable_values, mutating_prefix, static_shape
 from .inplace_assign import block_updates, inplace_assign
 
@@ -85,6 +86,21 @@ def _steps(n):
     return None
 
 
+# Kernels that are this NumPy ufunc above eigen_math.EXACT_MAX values (TF's Eigen bits
+# emulated below): their nodes join chains of more values than that (a sparse Adam's Sqrt
+# of a large slot, then its `+ epsilon`).
+_UFUNC_ABOVE_EXACT = {"Sqrt": np.sqrt}
+
+
+def _large_ufunc(n, shape):
+    """The ufunc of a _UFUNC_ABOVE_EXACT node whose output has more than EXACT_MAX values."""
+    f = _UFUNC_ABOVE_EXACT.get(n.type)
+    if f is None or n.attrs or not n.op_def.props.get("elementwise") or \
+            len(n.inputs) != 1 or not shape or _size(shape) <= EXACT_MAX:
+        return None
+    return f
+
+
 def _size(shape):
     s = 1
     for d in shape:
@@ -106,7 +122,9 @@ def _fuse_chains(program, options):
            if len(n.outputs) == 1 and not n.stateful and
            _size(static_shape(program, n.outputs[0]) or ()) >= min_el and
            static_shape(program, n.outputs[0])]
-    if not any(_steps(nodes[i]) is not None for i in big):
+    if not any(_steps(nodes[i]) is not None or
+               _large_ufunc(nodes[i], static_shape(program, nodes[i].outputs[0]))
+               for i in big):
         # nothing large: only lone TanhGrads get their cheaper kernel
         chains = [[i] for i, n in enumerate(nodes) if n.type == "TanhGrad" and
                   not n.stateful and not n.recompute and len(n.outputs) == 1 and
@@ -126,11 +144,11 @@ def _fuse_chains(program, options):
     for i, n in enumerate(nodes):
         if n.stateful or n.recompute or len(n.outputs) != 1:
             continue
-        kind = _steps(n)
-        if kind is None:
-            continue
         out = n.outputs[0]
         shape = static_shape(program, out)
+        kind = _steps(n) or _large_ufunc(n, shape)
+        if kind is None:
+            continue
         if shape is None or len(shape) == 0 or _size(shape) < min_el:
             # small: only TanhGrad alone, for its cheaper kernel (no Python-int operand)
             if kind == "tanh_grad" and shape and all(
@@ -198,7 +216,7 @@ def _fuse(program, chain):
         return f"e{ext.index(v)}"
 
     for k, n in enumerate(chain):
-        kind = _steps(n)
+        kind = _steps(n) or _UFUNC_ABOVE_EXACT.get(n.type)   # (admitted by its size)
         args = [arg(v) for v in n.inputs]
         first = k == 0
         if kind == "tanh_grad":
