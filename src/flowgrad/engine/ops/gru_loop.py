@@ -245,7 +245,7 @@ def backward(run, args, kept, diff_caps):
             add(du, np.negative(dsub), out=dval[:, hid:])
             dcz *= Pl["cderiv"][s]
             if Pl["want"]["bc"]:
-                acc(Pl, "bc", np.sum(dcz, axis=(0,), dtype=dt))
+                acc(Pl, "bc", np.add.reduce(dcz, axis=0, dtype=dt))
             dcc2 = matmul(dcz, Pl["wct"])
             if Pl["want"]["wc"]:
                 acc_mm(Pl, "wc", L["cc2"][s].T, dcz)
@@ -254,7 +254,7 @@ def backward(run, args, kept, diff_caps):
             dh_b = multiply(rg, drs)
             dgz = dval * Pl["vderiv"][s]
             if Pl["want"]["bg"]:
-                acc(Pl, "bg", np.sum(dgz, axis=(0,), dtype=dt))
+                acc(Pl, "bg", np.add.reduce(dgz, axis=0, dtype=dt))
             dcc1 = matmul(dgz, Pl["wgt"])
             if Pl["want"]["wg"]:
                 acc_mm(Pl, "wg", L["cc1"][s].T, dgz)

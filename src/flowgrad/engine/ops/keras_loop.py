@@ -906,11 +906,11 @@ def backward(run, args, kept, diff_caps):
         """A gate's pre-activation gradient into the weights; returns (dx_g, dh_g)."""
         g = gs[gi]
         if g["b"] is not None:
-            grads.add(gi, "b", np.sum(dz, axis=(0,), dtype=dt))
+            grads.add(gi, "b", np.add.reduce(dz, axis=0, dtype=dt))
         dxin = _product_bt(matmul, dz, g["k"][0])
         grads.add_product(gi, "k", xin.T, dz)
         if g["rb"] is not None:
-            grads.add(gi, "rb", np.sum(dz, axis=(0,), dtype=dt))
+            grads.add(gi, "rb", np.add.reduce(dz, axis=0, dtype=dt))
         dhin = _product_bt(matmul, dz, g["rk"][0])
         grads.add_product(gi, "rk", hin.T, dz)
         if g["dp"] is not None:
@@ -986,14 +986,14 @@ def backward(run, args, kept, diff_caps):
             dah = _cand_bwd(cand, hh, hhk, dhh, one)
             gh = gs[2]
             if gh["b"] is not None:
-                grads.add(2, "b", np.sum(dah, axis=(0,), dtype=dt))
+                grads.add(2, "b", np.add.reduce(dah, axis=0, dtype=dt))
             dx_h = _product_bt(matmul, dah, gh["k"][0])
             grads.add_product(2, "k", xin[2].T, dah)
             if r["after"]:   # rh here is [BiasAdd](MatMul(hin_h, RK_h), rb_h)
                 dr = multiply(dah, rh)
                 drz = multiply(rg, dah)
                 if gh["rb"] is not None:
-                    grads.add(2, "rb", np.sum(drz, axis=(0,), dtype=dt))
+                    grads.add(2, "rb", np.add.reduce(drz, axis=0, dtype=dt))
                 dh_h = _product_bt(matmul, drz, gh["rk"][0])
                 grads.add_product(2, "rk", hin[2].T, drz)
             else:

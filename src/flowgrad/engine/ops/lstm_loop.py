@@ -851,7 +851,7 @@ class Runner:
 
         def weight_grads(P, cc, dz):   # BiasAddGrad's sum, then MatMul(cc^T, dz)
             if P["want_b"]:
-                acc(P, "db", np.sum(dz, axis=(0,), dtype=dt))
+                acc(P, "db", np.add.reduce(dz, axis=0, dtype=dt))
             if P["want_w"]:   # the running sum + cc^T dz in one GEMM (gemm.py: same bits)
                 if P["dw"] is None:
                     P["dw"] = matmul(cc.T, dz)
@@ -860,7 +860,7 @@ class Runner:
 
         def peep_grad(P, key, dgate, operand):   # Sum over the batch of d * operand
             if P["want_" + key]:
-                acc(P, "d" + key, np.sum(multiply(dgate, operand), axis=(0,), dtype=dt))
+                acc(P, "d" + key, np.add.reduce(multiply(dgate, operand), axis=0, dtype=dt))
 
         dxs = {}
         gel = gta.elems
