@@ -20,6 +20,10 @@ from flowgrad.engine.runtime.xla import cluster, lowering, switch  # noqa: E402
 
 TOL = {"float32": (2e-5, 1e-6), "float64": (1e-11, 1e-13), "complex64": (2e-5, 1e-6),
        "complex128": (1e-11, 1e-13)}
+# An SVD's second-order gradient divides by differences of squared singular values: the
+# NumPy backend's small batch products add in Eigen's order (ops/eigen_bmm.py), XLA's dot
+# in its own, and the float32 results end up 2e-6 of their scale apart (Svd-tall, measured)
+SAMPLE_TOL = {"Svd": {"float32": (2e-5, 1e-5)}}
 
 
 @pytest.fixture
@@ -49,14 +53,14 @@ def _numpy_result(sample, dtype, inputs):
         os.environ.update(env)
 
 
-def _close(a, b, dtype):
+def _close(a, b, dtype, tol=TOL):
     if a is None or b is None:
         return a is None and b is None
     a, b = np.asarray(a), np.asarray(b)
     if a.shape != b.shape or a.dtype != b.dtype:
         return False
     if a.dtype.kind in "fc":
-        rtol, atol = TOL.get(str(a.dtype), TOL["float32"])
+        rtol, atol = tol.get(str(a.dtype), TOL.get(str(a.dtype), TOL["float32"]))
         scale = max(1.0, float(np.max(np.abs(b[np.isfinite(b)]), initial=0.0)))
         return np.allclose(a, b, rtol=rtol, atol=atol * scale, equal_nan=True)
     return np.array_equal(a, b)
@@ -84,9 +88,10 @@ def test_op_table_matches_numpy(sample, xla_sync):
             op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
         return
     got = op_samples.run_sample(tf, sample, dtype, inputs, grads=sample.grad is not None)
+    tol = SAMPLE_TOL.get(sample.name.split("-")[0], TOL)
     for key in ("out", "g1", "g2"):
         for a, b in zip(got.get(key, []), want.get(key, [])):
-            assert _close(a, b, dtype), (key, a, b)
+            assert _close(a, b, dtype, tol), (key, a, b)
     stats = [x for sess in xla_sync for b in sess._xla_builds for x in b.stats]
     assert not [x for x in stats if "error" in x and "NotImplementedError" not in x["error"]]
     if sample.name not in _NOT_CLUSTERED and set(sample.ops) & set(lowering.LOWERINGS):
