@@ -24,6 +24,7 @@ from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import eigen_math as _eigen_math
+from ..engine.ops import philox as _philox
 from ..engine.ops._base import NUMBERS, apply, locking, to_tensor
 from ..engine.ops.resource import handle_info, writable
 
@@ -101,25 +102,9 @@ _ADAM_CYCLES = 5 + 2 + 10 + 6 + 14   # the functor's int and float adds and muls
 
 def _adam_shard_size(n, threads):
     """The values in each of ApplyAdam's shards of an n-value variable (the last fewer)."""
-    cost = n * (_ADAM_BYTES + _ADAM_CYCLES)   # per value: the functor counts them all
-    wanted = int((n * cost - 100000.0) / 100000.0 + 0.9)
-    if n <= 1 or threads == 1 or min(threads, max(1, wanted)) == 1:
-        return n
-    size = min(n, max(-(-n // (4 * threads)), int(40000.0 / cost)))
-    largest = min(n, 2 * size)
-    count = -(-n // size)
-    best = count / (-(-count // threads) * threads)
-    prev = count
-    while best < 1.0 and prev > 1:
-        coarser = -(-n // (prev - 1))
-        if coarser > largest:
-            break
-        prev = -(-n // coarser)
-        eff = prev / (-(-prev // threads) * threads)
-        if eff + 0.01 >= best:
-            size, count = coarser, prev
-            best = max(best, eff)
-    return size
+    # per value the functor counts the whole variable's cost (TF's ApplyAdamNonCuda)
+    starts = _philox.eigen_shards(n, n * (_ADAM_BYTES + _ADAM_CYCLES), threads)
+    return starts[1] if len(starts) > 1 else n
 
 
 def _adam_sqrt(v, threads):
