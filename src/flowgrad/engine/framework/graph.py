@@ -719,7 +719,7 @@ class Graph:
             # tensors are made in the body, which captures those tensors
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
-        if any(_densifies(t) for t in inputs):
+        if any(type(t) is not Tensor and _densifies(t) for t in inputs):
             # TF's op_def_library converts the inputs in the op's name scope, each named
             # after its argument (a gathered product's MatMul gradient: MatMul/a), and the
             # op takes the scope's name
