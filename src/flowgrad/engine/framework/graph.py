@@ -24,7 +24,7 @@ from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, 
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
-from .registry import OPS, get_op_def
+from .registry import OPS, get_op_def, op_defs
 from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
 from .tensor_shape import TensorShape, as_shape
 
@@ -495,7 +495,6 @@ def _densifies(value):
 def _input_arg_names(op_type, n):
     """The names of `op_type`'s first `n` input arguments in TF 1.14's op definition (None
     past a list argument, or for an op type it does not define)."""
-    from .graph_def import op_defs  # lazy: graph_def imports this module
     od = op_defs().get(op_type)
     names = []
     for arg in od["in"] if od else ():
@@ -508,7 +507,6 @@ def _input_arg_names(op_type, n):
 def _ref_input_positions(op_type):
     """The input positions of `op_type`'s ref arguments in TF 1.14's op definition (those
     before any list argument), () when it has none or flowgrad has no definition for it."""
-    from .graph_def import op_defs  # lazy: graph_def imports this module
     od = op_defs().get(op_type)
     out = []
     for i, arg in enumerate(od["in"] if od else ()):

@@ -9,8 +9,6 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 from __future__ import annotations
 
 import inspect
-import json
-import os
 
 import numpy as np
 
@@ -22,7 +20,7 @@ from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, Tensor
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
                     tensor_proto, tf_text)
-from .registry import OPS
+from .registry import OPS, op_defs  # noqa: F401 - op_defs: imported from here too
 from .tensor_shape import TensorShape
 
 __all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def", "rename_nodes",
@@ -94,18 +92,6 @@ def _attr_value(key, v, p):
 # TF 1.14's OpDefs (op_defs.json, made by tools/gen_op_defs.py): which attrs a NodeDef
 # must carry, and how to derive the ones flowgrad does not store (T, Tidx, N, ...)
 # ---------------------------------------------------------------------------------------
-_OP_DEFS = []
-
-
-def op_defs():
-    """{op type: {"in": args, "out": args, "attr": [[name, type, default]]}} of TF 1.14."""
-    if not _OP_DEFS:
-        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "op_defs.json")
-        with open(path) as f:
-            _OP_DEFS.append(json.load(f))
-    return _OP_DEFS[0]
-
-
 _OP_DEF_PROTOS = {}
 
 

@@ -17,6 +17,8 @@ An op is registered once, in one block, with everything about it:
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -115,3 +117,17 @@ def get_gradient_function(op) -> Callable | None:
     except KeyError:
         raise LookupError(
             f"No gradient defined for operation '{op.name}' (op type: {op.type})") from None
+
+
+# TF 1.14's OpDefs (op_defs.json, made by tools/gen_op_defs.py): which attrs a NodeDef
+# must carry, the argument names and allowed types of every op type flowgrad knows
+_OP_DEFS = []
+
+
+def op_defs():
+    """{op type: {"in": args, "out": args, "attr": [[name, type, default]]}} of TF 1.14."""
+    if not _OP_DEFS:
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "op_defs.json")
+        with open(path) as f:
+            _OP_DEFS.append(json.load(f))
+    return _OP_DEFS[0]

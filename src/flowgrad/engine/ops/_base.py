@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 from ..framework import dtypes as _dt
+from ..framework.registry import op_defs
 from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph
 from ..framework.tensor_shape import TensorShape
@@ -142,7 +143,6 @@ def _allowed_names(op_type, arg, dtype, allowed):
 def _op_def_types(op_type, arg):
     """The dtype names TF 1.14's op def of `op_type` allows for input `arg`, in its order
     (None: no such list)."""
-    from ..framework.graph_def import op_defs  # lazy: op_defs reads a JSON file on first use
     od = op_defs().get(op_type) or {}
     attr = next((a[2] for a in od.get("in", ()) if a[0] == arg and a[2]), None)
     names = od.get("x", {}).get("attr", {}).get(attr, {}).get("allowed", {}).get(
