@@ -335,14 +335,14 @@ def _instances():
                 feed = programs.build(tf, spec)[0]
             except (LookupError, NotImplementedError, TypeError, ValueError):
                 continue  # a program TF 1.14 rejects too (no rule, wrong dtype)
-        for op in g.get_operations():
+        for op in g._flowgrad_operations():
             if op.type in diff and op.type not in found and _slot(op) is not None:
                 found[op.type] = (g, op, feed)
     for op_type, make in _EXTRA.items():
         g = tf.Graph()
         with g.as_default():
             make()
-        ops = [o for o in g.get_operations() if o.type == op_type and _slot(o) is not None]
+        ops = [o for o in g._flowgrad_operations() if o.type == op_type and _slot(o) is not None]
         assert ops, op_type
         found.setdefault(op_type, (g, ops[0], {}))
     return diff, found

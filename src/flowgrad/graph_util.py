@@ -148,7 +148,7 @@ def _uniquified(graph_def, graph):
     """The GraphDef with each node whose name `graph` already has renamed as TF's importer
     does (name_1, name_2, ...: unused in the graph and the GraphDef), its references
     renamed too; and the renames."""
-    taken = {op.name for op in graph.get_operations()}
+    taken = {op.name for op in graph._flowgrad_operations()}
     in_def = {n.name for n in graph_def.node}
     renames = {}
     for n in graph_def.node:

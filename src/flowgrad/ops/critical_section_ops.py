@@ -104,10 +104,10 @@ class CriticalSection:
             lock = apply("MutexLock", [self._handle], {}, "MutexLock")
             g = get_default_graph()
             with g._lock:
-                existing = set(g.get_operations())
+                existing = set(g._flowgrad_operations())
                 with g.control_dependencies([lock]):
                     r = fn()
-                created = [op for op in g.get_operations() if op not in existing]
+                created = [op for op in g._flowgrad_operations() if op not in existing]
             self._add_control_dependencies_to_lock(created, lock.op)
             captured = {t for op in created for t in op.inputs if t.dtype == _dt.resource}
             if any(self._is_self_handle(x) for x in captured):

@@ -31,7 +31,7 @@ def add_check_numerics_ops() -> Operation:
     [0.0, None]
     """
     graph = get_default_graph()
-    ops = graph.get_operations()
+    ops = graph._flowgrad_operations()
     if any(op.type in _CONTROL_FLOW for op in ops):
         raise ValueError("`tf.add_check_numerics_ops() is not compatible with TensorFlow "
                          "control flow operations such as `tf.cond()` or `tf.while_loop()`.")

@@ -1066,7 +1066,7 @@ def report_uninitialized_variables(var_list=None, name="report_uninitialized_var
     if var_list is None:
         var_list = global_variables() + local_variables()
         if not var_list:
-            var_list = [op.outputs[0] for op in get_default_graph().get_operations()
+            var_list = [op.outputs[0] for op in get_default_graph()._flowgrad_operations()
                         if op.type in ("Variable", "VariableV2", "AutoReloadVariable")]
     with name_scope(name):
         if var_list:

@@ -123,7 +123,7 @@ def _build_tree(graph, run_metas, op_log=None):
         GraphKeys.TRAINABLE_VARIABLES)}
     root = _Node(_ROOT)
     nodes = {}
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         parts = op.name.split("/")
         parent = root
         for i in range(1, len(parts) + 1):

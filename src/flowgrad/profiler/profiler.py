@@ -188,8 +188,8 @@ def _expensive(graph, metas):
 
 
 def _operation(graph):
-    names = [op.name for op in graph.get_operations()]
-    types = {op.type for op in graph.get_operations()}
+    names = [op.name for op in graph._flowgrad_operations()]
+    types = {op.type for op in graph._flowgrad_operations()}
     if any("BatchNorm" in n for n in names) and "FusedBatchNorm" not in types and \
             "FusedBatchNormV2" not in types and "FusedBatchNormV3" not in types:
         return ["Maybe use faster FusedBatchNorm instead of BatchNorm"]

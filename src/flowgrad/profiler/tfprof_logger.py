@@ -47,14 +47,14 @@ def report_missing_shapes(graph):
     `graph` whose float ops TF counts lack the fully defined shapes that needs (as TF's
     tfprof_logger does for an op log built without RunMetadata)."""
     missing = sum(flops_shape_missing(op.type, *_shapes(op), op._attrs)
-                  for op in graph.get_operations())
+                  for op in graph._flowgrad_operations())
     if missing:
         sys.stderr.write("%d ops no flops stats due to incomplete shapes.\n" % missing)
 
 
 def _logged_ops(graph, add_trace, add_trainable_var):
     logged, str_to_id = {}, {"none": 0}
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         entry = OpLogEntry(name=op.name)
         add = False
         flops = _flops(op)

@@ -30,7 +30,7 @@ _V1, _V2 = 1, 2   # saver_pb2.SaverDef.V1 / V2
 
 def _has_no_variables(sess):
     return not any(op.type.startswith("Variable") or op.type.endswith("VariableOp")
-                   for op in sess.graph.get_operations())
+                   for op in sess.graph._flowgrad_operations())
 
 
 def freeze_graph_with_def_protos(input_graph_def, input_saver_def, input_checkpoint,
@@ -95,7 +95,7 @@ def freeze_graph_with_def_protos(input_graph_def, input_saver_def, input_checkpo
 def _restore_by_name(sess, checkpoint, version):
     """TF 1.14's default: a Saver over every graph tensor the checkpoint names."""
     shapes = load_checkpoint(checkpoint).get_variable_to_shape_map()
-    parts = [t.name.split(":")[0] for op in sess.graph.get_operations() for t in op.outputs
+    parts = [t.name.split(":")[0] for op in sess.graph._flowgrad_operations() for t in op.outputs
              if re.search(r"/part_\d+/", t.name)]
     var_list, partitioned = {}, False
     for key in shapes:

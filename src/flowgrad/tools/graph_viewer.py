@@ -78,7 +78,7 @@ def _tensor_desc(t) -> str:
 
 def _graph_part(graph):
     nodes = []
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         nodes.append({
             "name": op.name, "type": op.type, "kind": _kind(op),
             "inputs": [t.name for t in op.inputs],

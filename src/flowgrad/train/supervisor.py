@@ -178,7 +178,7 @@ class Supervisor:
     def _verify_setup(self):
         if self._is_chief:
             return
-        for op in self._graph.get_operations():
+        for op in self._graph._flowgrad_operations():
             if op.type in ("Variable", "VariableV2") and not op.device:
                 raise ValueError("When using replicas, all Variables must have their device "
                                  "set: %s" % op)

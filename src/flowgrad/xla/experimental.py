@@ -11,7 +11,7 @@ __all__ = ["compile", "jit_scope"]
 
 
 def _mark(graph, start, compile_ops, scope, separate):
-    for op in graph.get_operations()[start:]:
+    for op in graph._flowgrad_operations()[start:]:
         if op not in _xla.marks:
             value = compile_ops(op) if callable(compile_ops) else compile_ops
             _xla.marks[op] = bool(value)
@@ -38,7 +38,7 @@ def jit_scope(compile_ops=True, separate_compiled_gradients=False):
         counter[0] += 1
     scope = "jit_scope_%d" % (counter[0] - 1)
     counter[1] += 1
-    start = len(graph.get_operations())
+    start = len(graph._flowgrad_operations())
     try:
         yield
     finally:

@@ -44,7 +44,7 @@ def get_placeholders(graph):
     """
     if not isinstance(graph, Graph):
         raise TypeError("Input graph needs to be a Graph: %s" % graph)
-    return [op.outputs[0] for op in graph.get_operations() if op.type == "Placeholder"]
+    return [op.outputs[0] for op in graph._flowgrad_operations() if op.type == "Placeholder"]
 
 
 def strip_name_scope(name, export_scope):

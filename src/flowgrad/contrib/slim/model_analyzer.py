@@ -18,7 +18,7 @@ def analyze_ops(graph, print_info=False):
         print("Operations: name -> (type shapes) [size]")
         print("---------")
     total_size = 0
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         op_size = 0
         shapes = []
         for output in op.outputs:

@@ -33,6 +33,13 @@ _capture_site = _op_traceback.capture
 if TYPE_CHECKING:  # annotations only: the runtime sits above the graph
     from ..runtime.session import BaseSession
 
+# op types whose GraphDef form is not one node of the same name and type: a graph holding
+# one lists TF's nodes in get_operations() (tf_nodes.py)
+_VIEW_TYPES = frozenset(("Cond", "While", "TensorArrayV3", "DecodeImage", "PrintV2",
+                         "ReportUninitialized", "AssertVariablesInitialized"))
+# tf_nodes.py's `view(graph)` -> (ops, {name: op}) and `unsupported(op, what)`, registered
+# when it is imported (it subclasses this module's Operation and Tensor)
+TF_VIEW = {}
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
@@ -730,6 +737,8 @@ class Graph:
                 t = _convert_input(t, op_type)
                 inputs = list(inputs)  # a copy: the caller's list is left as it is
                 inputs[i] = t
+            elif type(t._op) is not Operation and t._op._id < 0:
+                raise TF_VIEW["unsupported"](t._op, f"Building a {op_type} op on an output of")
             if t._op._graph is not self:
                 if _nested_in(t._op._graph, self):   # a function graph's op (tf.data's map)
                     return t._op._graph._create_op(op_type, inputs, attrs, name, ctrl)
@@ -846,6 +855,8 @@ class Graph:
                 if h is not None:
                     self._cf_note([h])
         self._ops_by_name[op._name] = op
+        if op._type in _VIEW_TYPES:
+            self._tf_view = True
         for t in inputs:
             t._consumers.append(op)
         for c in op._control_inputs:
@@ -886,13 +897,39 @@ class Graph:
         self._version += 1
 
     _has_hidden_ops = False   # an imported TF control-flow region op is in the graph
+    _tf_view = False          # an op whose GraphDef form is several of TF's nodes is
+    _tf_view_cache = None     # (tf_nodes.py), and the last list of them
 
     def get_operations(self) -> list[Operation]:
-        """The graph's ops in creation order; not the V1Frames ops that run the Switch/Merge/
-        Enter/Exit nodes of an imported TF graph (TF's graph holds only those nodes)."""
+        """The graph's ops as TF 1.14's graph lists them, in creation order.
+
+        A graph holding flowgrad's functional control flow (tf.cond, tf.while_loop,
+        TensorArrays...) lists the nodes of TF's dataflow form, as as_graph_def() writes
+        them: its own ops where TF has them, read-only TFNode views for TF's Switch, Merge,
+        Enter, Exit... (tf_nodes.py). flowgrad's own code walks `_flowgrad_operations()`."""
+        if self._tf_view:
+            try:
+                return list(TF_VIEW["view"](self)[0])
+            except Exception:   # noqa: BLE001 - a graph export cannot write: flowgrad's list
+                pass
+        return self._flowgrad_operations()
+
+    def _flowgrad_operations(self) -> list[Operation]:
+        """The ops flowgrad builds and runs, in creation order; not the V1Frames ops that
+        run the Switch/Merge/Enter/Exit nodes of an imported TF graph (TF's graph holds only
+        those nodes)."""
         if self._has_hidden_ops:
             return [op for op in self._ops if op._type != "V1Frames"]
         return list(self._ops)
+
+    def _tf_node(self, name):
+        """The node `name` of TF's form of this graph (get_operations()), or None."""
+        if not self._tf_view:
+            return None
+        try:
+            return TF_VIEW["view"](self)[1].get(name)
+        except Exception:   # noqa: BLE001 - as in get_operations
+            return None
 
     def get_operation_by_name(self, name: str) -> Operation:
         if not isinstance(name, str):
@@ -929,10 +966,10 @@ class Graph:
                     raise ValueError(
                         f"The name {name!r} looks a like a Tensor name, but is not a valid one. "
                         "Tensor names must be of the form \"<op_name>:<output_index>\".") from None
-                if op_name not in self._ops_by_name:
+                op = self._ops_by_name.get(op_name) or self._tf_node(op_name)
+                if op is None:
                     raise KeyError(f"The name {name!r} refers to a Tensor which does not exist. "
                                    f"The operation, {op_name!r}, does not exist in the graph.")
-                op = self._ops_by_name[op_name]
                 if out_n >= len(op._outputs):
                     raise KeyError(
                         f"The name {name!r} refers to a Tensor which does not exist. The "
@@ -941,9 +978,10 @@ class Graph:
             if ":" in name and not allow_tensor:
                 raise ValueError(f"Name {name!r} appears to refer to a Tensor, not a {types_str}.")
             if ":" not in name and allow_operation:
-                if name not in self._ops_by_name:
+                op = self._ops_by_name.get(name) or self._tf_node(name)
+                if op is None:
                     raise KeyError(f"The name {name!r} refers to an Operation not in the graph.")
-                return self._ops_by_name[name]
+                return op
             if ":" not in name:
                 if name in self._ops_by_name:
                     raise ValueError(

@@ -357,7 +357,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         library = FunctionLibrary(p, defs, graph_to_graph_def)
     gd = p.graph_pb2.GraphDef()
     gd.versions.producer = _PRODUCER
-    ops = graph.get_operations()
+    ops = graph._flowgrad_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
     grad_ok = grad_verdicts(ops)
     if arrays is not None and arrays.grad_of and not all(grad_ok.values()):
@@ -494,11 +494,12 @@ def node_def_text(node):
 _FIELDS = ("s", "i", "f", "b", "type", "shape", "tensor", "func")
 
 
-def attr_from_node(op, name):
-    """TF 1.14's Operation.get_attr: the AttrValue of the op's NodeDef decoded as TF's
-    Python does (bytes, int, float, bool, DType, TensorShapeProto, TensorProto,
-    NameAttrList; a list of one of them; [] for an empty value)."""
-    attrs = node_def_proto(op).attr
+def attr_from_node(op, name, node=None):
+    """TF 1.14's Operation.get_attr: the AttrValue of the op's NodeDef (`node`, else the
+    one node_def_proto writes) decoded as TF's Python does (bytes, int, float, bool,
+    DType, TensorShapeProto, TensorProto, NameAttrList; a list of one of them; [] for an
+    empty value)."""
+    attrs = (node if node is not None else node_def_proto(op)).attr
     if name not in attrs:
         raise ValueError(f"Operation '{op.name}' has no attr named '{name}'.")
     x = attrs[name]

@@ -318,7 +318,7 @@ class CondPlan(_PlanBase):
 
     def __init__(self, graph):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
-        conds = [op for op in graph.get_operations() if op.type == "Cond"]
+        conds = [op for op in graph._flowgrad_operations() if op.type == "Cond"]
         self._members = {}
         self._tf_sw = {}   # Cond -> TF's Switch names (_tf_switches)
         infos = {op: _cond_info(op) for op in conds}
@@ -342,7 +342,7 @@ class CondPlan(_PlanBase):
         # Identity per branch result)
         self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
         in_loops = set()
-        for w in graph.get_operations():
+        for w in graph._flowgrad_operations():
             if w.type == "While":
                 in_loops.update((_loop_info(w) or {}).get("members_order", ()))
         self._guards = {}
@@ -637,7 +637,7 @@ class LoopPlan(_PlanBase):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
-        ops = graph.get_operations()
+        ops = graph._flowgrad_operations()
         self.grad_plan = None   # the GradLoopPlan writing the WhileGrads (graph_def.py)
         graded = set()   # loops differentiated by a WhileGrad TF's ops cannot express
         for o in ops:
@@ -825,7 +825,8 @@ class LoopPlan(_PlanBase):
                 outer = self._enter_stage.get(names[k], (None,))[0]
                 ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
                 emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
-                     {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+                     {"frame_name": frame, "is_constant": False,
+                      "parallel_iterations": info.get("parallel", 10)})
             for k, t in enumerate(inits):
                 d = self._dt(t)
                 emit(f"{s}Merge{_sfx(k)}", "Merge",
@@ -845,7 +846,8 @@ class LoopPlan(_PlanBase):
             j = key.rsplit("/Enter_", 1)[1]
             t = info["captures"][int(j[1:])] if j[0] == "c" else self.extra[op][int(j[1:])]
             emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
-                 {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+                 {"frame_name": frame, "is_constant": True,
+                  "parallel_iterations": info.get("parallel", 10)})
         return op.name
 
     def _emit_read_enters(self, op, t, emit):
@@ -860,6 +862,7 @@ class LoopPlan(_PlanBase):
         named after the first body op reading it (TF's while/mul/Enter), not
         while/While/Enter_c<i> (`taken`: the names in use, updated)."""
         present, out = set(names), {}
+        pos = {n: i for i, n in enumerate(names)}   # TF names Enters in creation order
         for w in self.infos:   # an inner loop's initial value from outside the outer loop
             s, _ = self._names(w)   # read first there: TF's S/Enter, the loop's own after it
             inits = w.inputs[:len(self.infos[w]["vars"])]
@@ -874,7 +877,7 @@ class LoopPlan(_PlanBase):
             taken.update(new)
             out.update(zip(keys + own, new))
         for op in sorted(self.infos, key=lambda o: (self._depth[o], o._id)):   # outer first
-            for old in self._enter_keys(op):
+            for old in sorted(self._enter_keys(op), key=lambda k: pos.get(k, len(pos))):
                 reader = self._reader_name(op, old)
                 if old not in present or reader is None or old in out:
                     continue
@@ -1102,14 +1105,14 @@ def _loop_of_var(var_op):
 def ta_flows(graph, grads=True):
     """The TensorArray flow tensors of `graph` (their dtype is TF's float)."""
     flows = set()
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT or (
                 grads and op.type in _TA_GRAD_FLOWS):
             flows.add(op.outputs[-1])
     changed = True
     while changed:
         changed = False
-        for op in graph.get_operations():
+        for op in graph._flowgrad_operations():
             outs = []
             if op.type in ("Identity", "AddN") and op.inputs and all(
                     t in flows for t in op.inputs):
@@ -1157,7 +1160,7 @@ class TensorArrayPlan(_PlanBase):
 
     def __init__(self, graph, grads=True):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
-        for op in graph.get_operations():
+        for op in graph._flowgrad_operations():
             if op.type == "While":
                 info = _loop_info(op)
                 if info is not None:
@@ -1167,12 +1170,12 @@ class TensorArrayPlan(_PlanBase):
         self.handles = {}
         self.grad_of = {}   # gradient array op -> (forward handle, flow) (ta_grad_forward)
         body = set()
-        for op in graph.get_operations():
+        for op in graph._flowgrad_operations():
             if op.type == "While":
                 info = _loop_info(op)
                 if info is not None:
                     body.update(info["members_order"])
-        for op in graph.get_operations():
+        for op in graph._flowgrad_operations():
             if op.type in TA_LAYOUTS and op.inputs:
                 h = ta_handle_of(op.inputs[0])
                 if h is not None:
@@ -1186,7 +1189,7 @@ class TensorArrayPlan(_PlanBase):
         # second-order gradient arrays: TF's TensorArrayGradV3 of the gradient array (the
         # TensorArrayGradV3 written for a first-order op on it)
         self.grad2_of = {}
-        for op in graph.get_operations():
+        for op in graph._flowgrad_operations():
             if op.type in TA_GRAD_OPS and grads and op not in self.grad_of and \
                     op not in body:
                 first = _grad_array_op_of(TA_GRAD_FORWARD.get(op))

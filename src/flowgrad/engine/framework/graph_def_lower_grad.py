@@ -100,7 +100,7 @@ def _loop_bodies(graph):
     got = _BODIES.get(graph)
     if got is None or got[0] != len(graph._ops):
         ops = set()
-        for o in graph.get_operations():
+        for o in graph._flowgrad_operations():
             info = _loop_info(o) if o.type == "While" else None
             if info is not None:
                 ops.update(info["members_order"])
@@ -183,7 +183,7 @@ def _members(gop, ginfo, finfo):
             continue   # a TensorArray's flow (TF's float) or handle
         if t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
             return None
-    order = [op for op in gop.graph.get_operations() if op in seen]
+    order = [op for op in gop.graph._flowgrad_operations() if op in seen]
     if branch_pushes(gop, ginfo, finfo, order) is None:
         return None
     return order
@@ -233,7 +233,7 @@ def uses_grad_arrays(gop):
     """Whether WhileGrad `gop`'s gradient ops hold gradient TensorArray ops."""
     prefix = gop.name.rsplit("/", 1)[0] + "/"
     return any(o.type in TA_GRAD_OPS and o.name.startswith(prefix)
-               for o in gop.graph.get_operations())
+               for o in gop.graph._flowgrad_operations())
 
 
 def _home(op):
@@ -308,8 +308,8 @@ class GradLoopPlan(_PlanBase):
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
         self.forward = {}   # forward While -> [WhileGrad]
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
-        top = _top_level(graph.get_operations())
-        for gop in graph.get_operations():
+        top = _top_level(graph._flowgrad_operations())
+        for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
                                                              not ok.get(gop)):
                 continue
@@ -758,7 +758,7 @@ def _zero_grad(op, emit):
     gradients written as TF's: TF's zero flow gradient, a float 0; else kept flowgrad's
     (False: graph_def.py writes the op itself)."""
     readers = {c for t in op.outputs for c in t.consumers()}
-    ok = grad_verdicts(op.graph.get_operations())
+    ok = grad_verdicts(op.graph._flowgrad_operations())
     if not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers):
         return False
     return emit(op.name, "Const", [], [], {"dtype": _dt.float32,

@@ -1003,7 +1003,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     graph = graph or get_default_graph()
     nodes, unbound = [], []
     pre = export_scope + "/" if export_scope else None
-    for op in graph.get_operations():
+    for op in graph._flowgrad_operations():
         if (pre and not op._name.startswith(pre)) or op._type == "V1Frames":
             continue   # (V1Frames: how flowgrad runs imported TF control flow, not a node)
         nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs, unbound))

@@ -152,7 +152,7 @@ def parse_vectorizer(info):
     function."""
     if len(info.args) != 1 or info.inner_captures:
         return None
-    ops = info.graph.get_operations()
+    ops = info.graph._flowgrad_operations()
     parse = [op for op in ops if op.type == "ParseSingleExample"]
     if len(parse) != 1:
         return None
@@ -224,7 +224,7 @@ def parse_example_vectorizer(info):
     only and constant keys and defaults (its outputs in any order); else None."""
     if len(info.args) != 1 or info.inner_captures:
         return None
-    ops = info.graph.get_operations()
+    ops = info.graph._flowgrad_operations()
     parse = [op for op in ops if op.type == "ParseExample"]
     if len(parse) != 1:
         return None

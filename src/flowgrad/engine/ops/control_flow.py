@@ -174,7 +174,7 @@ def _lowered_branch_error(err, op, pred):
     if start < 0:
         return err
     k = 0
-    for c in graph.get_operations():
+    for c in graph._flowgrad_operations():
         if c is op:
             break
         if c.type in _LOOP_TYPES or (c.type == "Cond" and graph._branch_of.get(c) is not None):

@@ -84,7 +84,7 @@ def _rule(op):
     roles = {p._op: ("in", i) for i, p in enumerate(phs)}
     roles.update({p._op: ("g", k) for k, p in enumerate(gphs)})
     roles[twin] = ("out", None)
-    return g.get_operations(), roles, ins
+    return g._flowgrad_operations(), roles, ins
 
 
 def _frame_parts(run_ops):

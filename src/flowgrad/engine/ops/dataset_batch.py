@@ -238,7 +238,7 @@ def _vectorizer(info):
     steps = []
     rank = {}           # tensor -> per-element rank if batched, else None
     consts = {}
-    for op in info.graph.get_operations():
+    for op in info.graph._flowgrad_operations():
         out = op._outputs[0] if op._outputs else None
         if op.type == "Placeholder":
             if out in args:

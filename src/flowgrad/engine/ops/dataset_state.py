@@ -60,7 +60,7 @@ def _stateless_functions(op):
     for info in _FUNCTIONS.get(op, ()):
         if not isinstance(info, FunctionInfo):
             continue
-        for o in info.graph.get_operations():
+        for o in info.graph._flowgrad_operations():
             if o.type.endswith(("Dataset", "DatasetV2")):
                 _stateless_functions(o)
             elif o._def.stateful and o.type not in _NOT_STATEFUL:

@@ -83,7 +83,7 @@ def grappler_division(program, graph, options):
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py) when the arithmetic optimizer is on too."""
-    if len(graph.get_operations()) < MIN_GRAPH_NODES:
+    if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))

@@ -42,6 +42,7 @@ from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
 from ..framework import threads
+from ..framework import tf_nodes   # (registers get_operations's TF view in graph.py)
 from .backends.numpy import CompiledProgram
 from . import heap
 from . import interop
@@ -218,6 +219,9 @@ class _FetchMapper:
         except KeyError as e:
             raise ValueError(f"Fetch argument {f!r} cannot be interpreted as a Tensor. "
                              f"({e})") from None
+        op = el if isinstance(el, Operation) else el._op
+        if op._id < 0 and type(op) is not Operation:
+            raise tf_nodes.unsupported(op, "Fetching")
         if isinstance(el, Operation):
             if el not in self.targets:
                 self.targets.append(el)

@@ -1,0 +1,180 @@
+"""The op list TF 1.14's graph would hold: get_operations() of a graph with flowgrad's
+functional control flow.
+
+flowgrad builds tf.cond and tf.while_loop as single Cond / While ops (the branch and body
+ops are ordinary ops of the graph; ops/control_flow.py), TensorArrays as one op per
+call, and a few other calls (decode_image, tf.print, report_uninitialized_variables) as
+one op where TF builds several. TF's graph holds the dataflow form instead: Switch,
+Merge, Enter, Exit, NextIteration, LoopCond, the stacks of loop gradients, the
+TensorArray gradients, the nodes of decode_image's conds. as_graph_def() already writes
+that form, node for node as TF 1.14 (graph_def_lower.py, graph_def_lower_grad.py).
+
+For such a graph, `Graph._flowgrad_operations()` lists the GraphDef's nodes in its order: a
+node with the name and type of one of the graph's ops is that op; any other is a
+`TFNode`, a read-only view of the NodeDef (name, type, inputs, outputs with dtypes and
+the GraphDef's shapes, attrs, device), which flowgrad does not run. Building a TFNode's
+op on top of it, or fetching it, raises NotImplementedError naming the node. The list is
+rebuilt when the graph changes (one GraphDef export, about 60 us a node) and kept until
+the next change; a graph without such ops lists its own ops, as before.
+"""
+from __future__ import annotations
+
+from . import dtypes as _dt
+from . import graph as _graph
+from .graph import Operation, Tensor
+from .graph_def import attr_from_node, graph_to_graph_def, node_def_text
+from .registry import op_defs
+from .tensor_shape import TensorShape
+
+__all__ = ["TFNode", "TFNodeTensor", "tf_view", "unsupported"]
+
+class TFNodeTensor(Tensor):
+    """An output of a TFNode: name, dtype and the GraphDef's static shape."""
+    __slots__ = ()
+
+
+class TFNode(Operation):
+    """One node of TF's form of the graph that flowgrad's graph holds inside another op
+    (a Cond's Switch and Merge, a While's Enter, Merge, Switch, Exit...): readable as TF's
+    Operation, not run."""
+    __slots__ = ("_node",)
+
+    def __init__(self, graph, node):
+        self._graph = graph
+        self._name = node.name
+        self._type = node.op
+        self._def = None
+        self._attrs = {}
+        self._id = -1
+        self._control_outputs = []
+        self._colocation = None
+        self._grad_type = None
+        self._inputs = ()
+        self._control_inputs = []
+        self._reset(node)
+
+    def _reset(self, node):
+        self._node = node
+        self._device = node.device
+        dtypes = _output_dtypes(node)
+        shapes = list(node.attr["_output_shapes"].list.shape) if "_output_shapes" in node.attr \
+            else []
+        self._outputs = [TFNodeTensor(self, i, d, _shape(shapes[i]) if i < len(shapes)
+                                      else TensorShape(None)) for i, d in enumerate(dtypes)]
+
+    @property
+    def node_def(self):
+        node = type(self._node)()
+        node.CopyFrom(self._node)
+        node.attr.pop("_output_shapes", None)
+        return node
+
+    def get_attr(self, name):
+        if name == "_output_shapes":
+            raise ValueError(f"Operation '{self._name}' has no attr named '{name}'.")
+        return attr_from_node(self, name, self._node)
+
+    def _set_attr(self, name, value):
+        raise unsupported(self, "Setting an attr of")
+
+    def _add_control_inputs(self, ops):
+        raise unsupported(self, "Adding a control input to")
+
+    def __str__(self):
+        return node_def_text(self.node_def)
+
+
+def unsupported(op, what):
+    return NotImplementedError(
+        f"{what} '{op.name}' (a {op.type} node of TF's form of tf.cond / tf.while_loop, "
+        "listed by get_operations()): flowgrad runs that control flow as one op, and its "
+        "TF nodes are read-only views of the GraphDef.")
+
+
+def _shape(proto):
+    if proto.unknown_rank:
+        return TensorShape(None)
+    return TensorShape([d.size if d.size >= 0 else None for d in proto.dim])
+
+
+_FORWARDS = frozenset(("Switch", "RefSwitch", "Enter", "RefEnter", "Exit", "RefExit",
+                       "NextIteration", "RefNextIteration", "LoopCond", "Identity",
+                       "RefIdentity", "Merge", "RefMerge"))
+
+
+_HANDLES = frozenset(("TensorArrayV3", "TensorArrayGradV3", "StackV2"))
+
+
+def _infer_shapes(op):
+    """TF's shape functions of the frame ops a lowering wrote without shapes: the first
+    input's shape (a loop's Merge: its Enter's, as TF sets it before the back edge)."""
+    if op._type not in _FORWARDS:
+        return
+    src = op._inputs[0]
+    shape = src._shape
+    if src._value_index == 0 and src._op._type in _HANDLES:
+        shape = TensorShape([2])   # TF's TensorArray and stack handles are 2-vectors
+    for i, t in enumerate(op._outputs):
+        t._shape = TensorShape([]) if i == 1 and op._type.endswith("Merge") else shape
+
+
+def _output_dtypes(node):
+    """The dtypes of a node's outputs, from TF 1.14's OpDef of its type and its attrs."""
+    od = op_defs().get(node.op)
+    if od is None:
+        return []
+    out = []
+    for _name, enum, type_attr, number_attr, list_attr, is_ref in od["out"]:
+        if list_attr:
+            types = [_dt.as_dtype(t) for t in node.attr[list_attr].list.type]
+        else:
+            dt = _dt.as_dtype(enum if enum else node.attr[type_attr].type)
+            types = [dt] * (node.attr[number_attr].i if number_attr else 1)
+        out.extend(t._as_ref if is_ref else t for t in types)
+    return out
+
+
+def tf_view(graph):
+    """(ops, {name: op}) of TF's form of `graph`, rebuilt when the graph changed."""
+    cached = graph._tf_view_cache
+    if cached is not None and cached[0] == graph._version:
+        return cached[1], cached[2]
+    gd = graph_to_graph_def(graph, add_shapes=True)
+    old = cached[2] if cached is not None else {}
+    own = graph._ops_by_name
+    ops, by_name, fresh = [], {}, []
+    for node in gd.node:
+        op = own.get(node.name)
+        if op is None or op._type != node.op:
+            prev = old.get(node.name)
+            if type(prev) is TFNode and prev._type == node.op:
+                op = prev          # the same node object while the graph grows
+                op._reset(node)
+            else:
+                op = TFNode(graph, node)
+            fresh.append(op)
+        ops.append(op)
+        by_name[node.name] = op
+    for op in fresh:   # inputs by name, now that every node has its op
+        ins, ctrl = [], []
+        for name in op._node.input:
+            if name.startswith("^"):
+                src = by_name.get(name[1:])
+                if src is not None:
+                    ctrl.append(src)
+                continue
+            base, _, port = name.partition(":")
+            src = by_name.get(base)
+            if src is not None and int(port or 0) < len(src._outputs):
+                ins.append(src._outputs[int(port or 0)])
+        op._inputs, op._control_inputs = tuple(ins), ctrl
+        for t in ins:
+            if type(t) is TFNodeTensor:
+                t._consumers.append(op)
+        if "_output_shapes" not in op._node.attr and ins:
+            _infer_shapes(op)
+    graph._tf_view_cache = (graph._version, ops, by_name)
+    return ops, by_name
+
+
+_graph.TF_VIEW.update(view=tf_view, unsupported=unsupported)
