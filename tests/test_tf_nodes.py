@@ -15,11 +15,8 @@ WANT = goldens.load("opcounts", "tf_nodes")
 # Calls whose GraphDef (and so get_operations()) still differs from TF's, with the reason.
 # A listed call that starts matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "cond/nested": "an inner cond is written in a generic Switch_c0/false_out form",
     "cond/grad": "a cond's gradient is not written as TF's Switch/Merge gradient",
     "while_loop/grad": "the forward loop's gradient stacks are written inside the loop",
-    "static_rnn/seq": "conds nested in a name scope's cond: as cond/nested",
-    "static_bidirectional_rnn/seq": "as static_rnn/seq",
 }
 
 

@@ -52,6 +52,32 @@ def _map_fn(tf):
     return tf.map_fn(lambda r: r * 2.0, tf.ones([3, 2]))
 
 
+def _nested_outer_pred(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    # the inner predicate and x come from outside both conds: switched into the outer first
+    return tf.cond(p, lambda: x * 2.0 + tf.cond(q, lambda: x * 3.0, lambda: x + 1.0),
+                   lambda: -x)
+
+
+def _nested_results(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    # branches returning a tensor from outside (inner and outer) and a constant
+    return tf.cond(p, lambda: tf.cond(q, lambda: tf.constant(3.0), lambda: x), lambda: x)
+
+
+def _nested_three(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    return tf.cond(p, lambda: tf.cond(x[0] > 0, lambda: tf.cond(x[1] > 0, lambda: x * 2.0,
+                                                                lambda: x),
+                                      lambda: x + 1.0),
+                   lambda: tf.cond(x[1] > 1, lambda: -x, lambda: x * x))
+
+
 def _cond_grad(tf):
     x = tf.placeholder(tf.float32, [], name="x")
     y = tf.cond(x > 0, lambda: x * x, lambda: tf.sin(x))
@@ -66,6 +92,8 @@ def _while_grad(tf):
 
 
 CALLS = [("cond", _cond), ("cond/tuple", _cond_tuple), ("cond/nested", _nested_cond),
+         ("cond/nested_outer_pred", _nested_outer_pred),
+         ("cond/nested_results", _nested_results), ("cond/nested_three", _nested_three),
          ("cond/grad", _cond_grad), ("while_loop", _while), ("while_loop/outer", _while_outer),
          ("while_loop/tensor_array", _while_ta), ("while_loop/grad", _while_grad),
          ("map_fn", _map_fn)] + gen_rnn_counts.CALLS[:-1]

@@ -28,6 +28,7 @@ import weakref
 
 import numpy as np
 
+from . import branches as _branches
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 
@@ -250,16 +251,30 @@ def _scope(op):
     return op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
 
 
-def _branch_members(info_branch, captures, scope, cond_members):
+_VARIABLE_OPS = frozenset(("VariableV2", "Variable", "VarHandleOp"))
+
+
+def _made_in(op, cond_op):
+    """Whether `op` was built in a branch of `cond_op` as an op TF builds in the cond's
+    context: not a variable or its `read` snapshot (TF makes those under init_scope)."""
+    if _branches.branch_in(op, cond_op) is None or op.type in _VARIABLE_OPS:
+        return False
+    return not (op.type == "Identity" and op._inputs and
+                op._inputs[0].op.type in _VARIABLE_OPS)
+
+
+def _branch_members(info_branch, captures, scope, cond_members, cond_op=None):
     """The ops of one branch: backward from its outputs and targets, through data and
-    control inputs inside the cond's name scope, stopping at the captures; a nested
-    Cond's branches are members too."""
+    control inputs inside the cond's name scope (or built in the branch under another
+    scope: an RNN cell's ops named after its first call's scope), stopping at the
+    captures; a nested Cond's branches are members too."""
     outs, targets = info_branch
     stack = [t.op for t in outs if t not in captures] + list(targets)
     seen = set()
     while stack:
         op = stack.pop()
-        if op in seen or not op.name.startswith(scope):
+        if op in seen or not (op.name.startswith(scope) or
+                              (cond_op is not None and _made_in(op, cond_op))):
             continue
         seen.add(op)
         stack.extend(t.op for t in op._inputs if t not in captures)
@@ -346,10 +361,16 @@ class CondPlan(_PlanBase):
             if w.type == "While":
                 in_loops.update((_loop_info(w) or {}).get("members_order", ()))
         self._guards = {}
+        self._taken = {o.name for o in graph._flowgrad_operations()}   # (TF's unique names)
+        roots = [op for op in self.lowered if depth[op] == 0 and op not in in_loops and
+                 not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
+        in_tree = {c for r in roots for c in self._nested(r, infos)}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if infos[op].get("guard"):
                 self._plan_guard(op, infos)
-            elif depth[op] == 0 and op not in in_loops and self._tf_layout_ok(op, infos):
+            elif op in in_tree:
+                continue   # planned with its outermost cond
+            elif op in roots:
                 self._plan_tf(op, infos)
             else:
                 self._plan(op, infos)
@@ -369,7 +390,7 @@ class CondPlan(_PlanBase):
             info = infos.get(op) or _cond_info(op)
             caps = set(op.inputs[1:])
             got = [_branch_members(info[side], caps, _scope(op),
-                                   lambda o: self._sides(o, infos))
+                                   lambda o: self._sides(o, infos), op)
                    for side in ("true", "false")]
             self._members[op] = got
         return got
@@ -428,10 +449,18 @@ class CondPlan(_PlanBase):
             return False
         for side in self._sides(op, infos):
             for m in side:
+                if m.type == "Cond" and m in self.lowered and infos.get(m) is not None and \
+                        not infos[m].get("guard") and self._tf_layout_ok(m, infos):
+                    continue   # a nested cond: TF's layout, inside this one's (_plan_tf)
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
                         or m.type.startswith("TensorArray"):
                     return False
         return True
+
+    def _nested(self, op, infos):
+        """The conds inside Cond `op`'s branches, however deep (in creation order)."""
+        return sorted({m for side in self._sides(op, infos) for m in side if m.type == "Cond"},
+                      key=lambda o: o._id)
 
     def _plan_guard(self, op, infos):
         """A variable guard's copy of the cond of a ref variable's initialized_value()
@@ -449,92 +478,147 @@ class CondPlan(_PlanBase):
             (op, ("guard", switch, n + "/pred_id", colocation)))
         self._guards[op] = (n + "/Switch_1", read.name)
 
-    def _plan_tf(self, op, infos):
-        """TF 1.14's cond, node for node: its pivots (S/Switch, S/switch_t, S/switch_f,
-        S/pred_id) before the branches' ops; per branch, a Switch of each capture read
-        there, named under the first op reading it (X/Switch, X/Switch_1, ...) and written
-        after that op, the true branch reading output 1, the false output 0; a branch
-        result made outside the cond is a Switch named S/Switch_<n> (written after that
-        branch's ops), one made in the branch is the Merge's input itself; the Merges
-        (false result first) where the Cond op is."""
-        info = infos[op]
-        n = self._prefix(op)
-        caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
-        t_first, f_first = info["first"]
-        plan = {"outs": [], "out_switches": [], "header": t_first or f_first}
-        if plan["header"] is not None:
-            self.before.setdefault(plan["header"], []).append((op, "header"))
-        count = 0
-        for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
-            pivot = n + ("/switch_t" if side == 0 else "/switch_f")
-            switched = {}
-            for m in sorted(members, key=lambda o: o._id):
-                sub = self.rewrite.setdefault(m.name, {})
-                mine = []
-                for t in m._inputs:
-                    if t.name in caps and t.name not in switched:
-                        switched[t.name] = m.name + "/Switch" + (f"_{len(mine)}" if mine else "")
-                        mine.append((switched[t.name], caps[t.name]))
-                    if t.name in caps:
-                        sub[t.name] = switched[t.name] + port
-                if mine:
-                    self.after.setdefault(m, []).append((op, ("switches", tuple(mine))))
-                if not m._inputs:
-                    self.pivot.setdefault(m.name, pivot)
-            outs, new = [], []
-            for t in info["true" if side == 0 else "false"][0]:
-                if t.name in caps:
-                    if t.name not in switched:
-                        count += 1
-                        switched[t.name] = f"{n}/Switch_{count}"
-                        new.append((switched[t.name], caps[t.name]))
-                    outs.append(switched[t.name] + port)
+    def _plan_tf(self, root, infos):
+        """TF 1.14's conds, node for node: Cond `root` and the conds nested in it. Per cond
+        S: its pivots (S/Switch, S/switch_t, S/switch_f, S/pred_id) before its branches'
+        ops, a predicate from outside the enclosing cond switched into it (S/Switch/Switch,
+        after S/Switch); per branch, a Switch of each tensor from outside read there, made
+        when an op first reads it and named under that op (X/Switch, X/Switch_1, ...,
+        written after it; TF's CondContext.AddValue): a tensor from outside the enclosing
+        cond too is switched into that one first, and a later reader in the same branch
+        reuses the Switch. The true branch reads output 1, the false output 0. A branch
+        result from outside is switched the same way under S (S/Switch_<n>), after that
+        branch's ops; the Merges (false result first) are where the Cond op is."""
+        conds = [root] + self._nested(root, infos)
+        inside = {c: sum(c in side for d in conds for side in self._sides(d, infos))
+                  for c in conds}   # how many conds hold it
+        order = sorted(conds, key=lambda c: (inside[c], c._id))
+        ctx, where = {}, {}
+        for c in order:   # outer conds first: an op's context is its innermost cond's
+            for side, members in enumerate(self._sides(c, infos)):
+                ctx[(c, side)] = {"parent": where.get(c), "members": members, "cache": {},
+                                  "pred_id": self._prefix(c) + "/pred_id",
+                                  "port": ":1" if side == 0 else ""}
+                for m in members:
+                    where[m] = (c, side)
+        events = []   # (position in TF's creation order, what)
+        for c in order:
+            t_first, f_first = infos[c]["first"]
+            head = t_first or f_first
+            events.append((head._id - 0.5 if head is not None else c._id - 0.75, 0, c))
+            events.append((f_first._id - 0.25 if f_first is not None else c._id - 0.5, 1, c))
+            events.append((c._id - 0.25, 2, c))
+            self._tf[c] = {"outs": [None, None], "out_switches": [(), ()], "head": head,
+                           "f_first": f_first, "pred": None, "pred_switches": (),
+                           "root": root}
+        events.extend((m._id, 3, m) for m in where if m.type != "Cond")
+        for _, kind, x in sorted(events, key=lambda e: (e[0], e[1])):
+            if kind == 3:   # an op of a branch reads tensors from outside it
+                c, side = where[x]
+                made = []
+                sub = self.rewrite.setdefault(x.name, {})
+                for t in x._inputs:
+                    if t.op not in ctx[(c, side)]["members"]:
+                        sub[t.name] = self._switched(root, ctx, (c, side), t, x.name, made)
+                if made:
+                    self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
+                if not x._inputs:
+                    self.pivot.setdefault(x.name, self._prefix(c) +
+                                          ("/switch_t" if side == 0 else "/switch_f"))
+            elif kind == 0:   # the pivots, the predicate switched into the enclosing cond
+                plan, made = self._tf[x], []
+                parent, pred = where.get(x), x.inputs[0]
+                if parent is not None and pred.op not in ctx[parent]["members"]:
+                    plan["pred"] = self._switched(root, ctx, parent, pred,
+                                                  self._prefix(x) + "/Switch", made)
+                plan["pred_switches"] = tuple(made)
+                self._taken.update(self._prefix(x) + s for s in
+                                   ("/Switch", "/switch_t", "/switch_f", "/pred_id"))
+                if plan["head"] is not None:
+                    self.before.setdefault(plan["head"], []).append((root, ("header", x)))
+            else:   # a branch's results (1: true, after its ops; 2: false)
+                side = 0 if kind == 1 else 1
+                outs, made = [], []
+                for t in infos[x]["true" if side == 0 else "false"][0]:
+                    if t.op in ctx[(x, side)]["members"]:
+                        outs.append(t)
+                    else:
+                        outs.append(self._switched(root, ctx, (x, side), t,
+                                                   self._prefix(x), made))
+                plan = self._tf[x]
+                plan["outs"][side] = outs
+                if side == 0 and made and plan["f_first"] is not None:
+                    self.before.setdefault(plan["f_first"], []).append((root, ("sw", tuple(made))))
                 else:
-                    outs.append(t)
-            plan["outs"].append(outs)
-            plan["out_switches"].append(tuple(new))
-        if f_first is not None and plan["out_switches"][0]:
-            self.before.setdefault(f_first, []).append((op, ("switches", plan["out_switches"][0])))
-            plan["out_switches"][0] = ()
-        self._tf[op] = plan
+                    plan["out_switches"][side] = tuple(made)
+
+    def _unique(self, base):
+        """TF's unique_name: `base`, else base_1, base_2, ... (names taken so far)."""
+        name, i = base, 0
+        while name in self._taken:
+            i += 1
+            name = f"{base}_{i}"
+        self._taken.add(name)
+        return name
+
+    def _switched(self, root, ctx, key, t, scope, made):
+        """The name branch `key` reads tensor `t` from outside by: its Switch (made now,
+        named scope/Switch..., after `t` is switched into the enclosing cond when it is from
+        outside that one too), or the one an earlier reader made."""
+        c = ctx[key]
+        if t.name in c["cache"]:
+            return c["cache"][t.name]
+        parent = c["parent"]
+        if parent is not None and t.op not in ctx[parent]["members"]:
+            src = self._switched(root, ctx, parent, t, scope, made)
+        else:
+            src = t
+        name = self._unique(scope + "/Switch")
+        made.append((name, src, c["pred_id"], t))
+        c["cache"][t.name] = name + c["port"]
+        return c["cache"][t.name]
 
     def emit_stage(self, op, stage, emit):
-        """Writes one part of TF's layout of Cond `op` (_plan_tf): "header" (its pivots),
-        or ("switches", ((name, capture index), ...))."""
+        """Writes one part of TF's layout of the conds under Cond `op` (_plan_tf):
+        ("header", cond) its pivots, ("sw", switches) the Switches a reader or a branch's
+        results made (or a variable guard's, _plan_guard)."""
         if (op, stage) in self._stages_done:
             return op.name
         self._stages_done.add((op, stage))
-        n, b = self._prefix(op), _dt.bool_
+        b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
             c = op.inputs[1]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
                  [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
-        if stage == "header":
-            pred = self.input_name(op, op.inputs[0])
-            sh, co = op.inputs[0].shape, op._colocation   # (TF's colocate_with scope)
+        if stage[0] == "header":
+            c = stage[1]
+            n, plan = self._prefix(c), self._tf[c]
+            pred = plan["pred"] or self.input_name(c, c.inputs[0])
+            sh, co = c.inputs[0].shape, c._colocation   # (TF's colocate_with scope)
             emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh],
                  colocation=co)
+            if plan["pred_switches"]:
+                self.emit_stage(op, ("sw", plan["pred_switches"]), emit)
             emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh],
                  colocation=co)
             emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh],
                  colocation=co)
             emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh], colocation=co)
             return op.name
-        for name, i in stage[1]:   # (TF makes them colocated with the data)
-            c = op.inputs[1 + i]
-            data = self.input_name(op, c)
-            emit(name, "RefSwitch" if c.dtype.is_ref_dtype else "Switch",
-                 [data, n + "/pred_id"], [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2,
-                 colocation=c.op._colocation or [data.split(":")[0]])
+        for name, src, pred_id, t in stage[1]:   # (TF makes them colocated with the data)
+            data = src if isinstance(src, str) else self.input_name(op, t)
+            emit(name, "RefSwitch" if t.dtype.is_ref_dtype else "Switch", [data, pred_id],
+                 [t.dtype.base_dtype, b], {}, shapes=[t.shape] * 2,
+                 colocation=t.op._colocation or [self.input_name(op, t).split(":")[0]])
         return op.name
 
     def _lower_tf(self, op, emit):
         plan = self._tf[op]
-        self.emit_stage(op, "header", emit)
+        self.emit_stage(plan["root"], ("header", op), emit)
         for side in (0, 1):
             if plan["out_switches"][side]:
-                self.emit_stage(op, ("switches", plan["out_switches"][side]), emit)
+                self.emit_stage(plan["root"], ("sw", plan["out_switches"][side]), emit)
         t_outs, f_outs = ([o if isinstance(o, str) else self._renamed(o) for o in outs]
                           for outs in plan["outs"])
         for k, (f, t) in enumerate(zip(f_outs, t_outs)):
