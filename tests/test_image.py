@@ -61,8 +61,8 @@ def test_values_match_tf(name):
 # once main passes it (pytest -rX lists them).
 _OTHERS = {
     "random_flip_up_down_4d": "random_ops autopacking",
-    # tf.cond/case are one Cond op in flowgrad, Switch/Merge in TF
-    "random_flip_left_right": "control_flow_ops", "rot90": "control_flow_ops",
+    # tf.case is one Cond op in flowgrad, Switch/Merge in TF
+    "rot90": "control_flow_ops",
 }
 
 
@@ -74,7 +74,7 @@ def test_op_names_match_tf(name, request):
 
 
 # Where the op count differs too (TF's Switch/Merge conds, Assert's extra Const):
-_COUNT_DIFFERS = {"random_flip_left_right", "rot90"}
+_COUNT_DIFFERS = {"rot90"}
 
 
 @pytest.mark.parametrize("name", sorted(set(GEN.OPS_CASES) - _COUNT_DIFFERS))

@@ -45,9 +45,7 @@ def test_values_match_tf(name):
 
 
 # Op lists that differ from TF's through modules image does not own
-_OTHERS = {
-    "ssim_multiscale": "tf.cond is one Cond op in flowgrad, Switch/Merge ops in TF",
-}
+_OTHERS = {}   # (ssim_multiscale's tf.cond lists TF's Switch/Merge: tf_nodes.py)
 
 
 @pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
@@ -57,7 +55,7 @@ def test_op_names_match_tf(name, request):
     assert GEN.op_names(tf, GEN.OPS_CASES[name]) == GOLD["ops/" + name]
 
 
-@pytest.mark.parametrize("name", sorted(set(GEN.OPS_CASES) - {"ssim_multiscale"}))
+@pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
 def test_seed2_after_call_matches_tf(name):
     assert GEN.seed_after(tf, GEN.OPS_CASES[name]) == GOLD["seed2/" + name]
 

@@ -334,7 +334,7 @@ def _add_output_shapes(op, node):
         lst.shape.add().CopyFrom(shape_proto(s))
 
 
-def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
+def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, report=None):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 
     Every attribute TF's OpDef declares is present (flowgrad's value, else
@@ -348,7 +348,9 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
     ops (Case, PartitionedCall) are the FunctionDefs of its library
     (graph_def_functions.py; `library`: the one a body being written adds to;
     with `outputs`, a function body's, returns (GraphDef, the node input naming
-    each output)). Needs the `summary` extra.
+    each output)). Needs the `summary` extra. `report` (a dict) gets "tf_form": whether
+    every cond was written in TF's own layout (CondPlan._plan_tf) and every node is an op
+    TF 1.14 has.
     """
     p = pb()
     defs = op_defs()
@@ -403,6 +405,9 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         rename_nodes(gd, renames)
     else:
         renames = {}
+    if report is not None:
+        report["tf_form"] = (conds is None or conds.tf_form()) and \
+            all(n.op in defs for n in gd.node)
     if top and library.functions:
         gd.library.function.extend(library.functions)
     if outputs is None:

@@ -444,8 +444,7 @@ class CondPlan(_PlanBase):
         no predicate), no control inputs from outside, no op lowered otherwise."""
         info = infos[op]
         if info.get("grad") or info.get("first") is None or info["true"][1] or \
-                info["false"][1] or info.get("outside") or op._control_inputs or \
-                op.inputs[0] in op.inputs[1:]:
+                info["false"][1] or info.get("outside") or op._control_inputs:
             return False
         for side in self._sides(op, infos):
             for m in side:
@@ -456,6 +455,12 @@ class CondPlan(_PlanBase):
                         or m.type.startswith("TensorArray"):
                     return False
         return True
+
+    def tf_form(self):
+        """Whether every Cond is written in TF's own layout (no generic one's Switch_c<i>,
+        false_out_<k> nodes)."""
+        return all(op in self._tf or op in self._guards or op in self._alias_of
+                   for op in self.lowered if op.type == "Cond")
 
     def _nested(self, op, infos):
         """The conds inside Cond `op`'s branches, however deep (in creation order)."""
@@ -517,14 +522,16 @@ class CondPlan(_PlanBase):
                 c, side = where[x]
                 made = []
                 sub = self.rewrite.setdefault(x.name, {})
+                pivot = self._prefix(c) + ("/switch_t" if side == 0 else "/switch_f")
                 for t in x._inputs:
-                    if t.op not in ctx[(c, side)]["members"]:
+                    if x in infos[c].get("pivot_reads", ()) and t is c.inputs[0]:
+                        sub[t.name] = pivot   # TF's with_dependencies(op, pivot)
+                    elif t.op not in ctx[(c, side)]["members"]:
                         sub[t.name] = self._switched(root, ctx, (c, side), t, x.name, made)
                 if made:
                     self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
                 if not x._inputs:
-                    self.pivot.setdefault(x.name, self._prefix(c) +
-                                          ("/switch_t" if side == 0 else "/switch_f"))
+                    self.pivot.setdefault(x.name, pivot)
             elif kind == 0:   # the pivots, the predicate switched into the enclosing cond
                 plan, made = self._tf[x], []
                 parent, pred = where.get(x), x.inputs[0]

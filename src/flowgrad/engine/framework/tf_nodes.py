@@ -9,8 +9,10 @@ Merge, Enter, Exit, NextIteration, LoopCond, the stacks of loop gradients, the
 TensorArray gradients, the nodes of decode_image's conds. as_graph_def() already writes
 that form, node for node as TF 1.14 (graph_def_lower.py, graph_def_lower_grad.py).
 
-For such a graph, `Graph._flowgrad_operations()` lists the GraphDef's nodes in its order: a
-node with the name and type of one of the graph's ops is that op; any other is a
+For such a graph, `Graph.get_operations()` lists the GraphDef's nodes in its order, when
+they are TF's form throughout (every cond in TF's own layout, every node an op TF has; not
+yet a cond's gradient, nor a loop gradient flowgrad keeps as its own op: such a graph lists
+flowgrad's own ops, as before): a node with the name and type of one of the graph's ops is that op; any other is a
 `TFNode`, a read-only view of the NodeDef (name, type, inputs, outputs with dtypes and
 the GraphDef's shapes, attrs, device), which flowgrad does not run. Building a TFNode's
 op on top of it, or fetching it, raises NotImplementedError naming the node. The list is
@@ -140,7 +142,12 @@ def tf_view(graph):
     cached = graph._tf_view_cache
     if cached is not None and cached[0] == graph._version:
         return cached[1], cached[2]
-    gd = graph_to_graph_def(graph, add_shapes=True)
+    report = {}
+    gd = graph_to_graph_def(graph, add_shapes=True, report=report)
+    if not report["tf_form"]:   # a cond in flowgrad's generic layout, or an op TF lacks:
+        ops = graph._flowgrad_operations()   # flowgrad's own ops, not half of TF's
+        graph._tf_view_cache = (graph._version, ops, {})
+        return ops, {}
     old = cached[2] if cached is not None else {}
     own = graph._ops_by_name
     ops, by_name, fresh = [], {}, []

@@ -711,7 +711,13 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                           "false": (f_outs, f_targets), "aliases": aliases,
                           "outside": frozenset(outside),
                           "first": (ops[start] if start < mid else None,
-                                    ops[mid] if mid < end else None)}
+                                    ops[mid] if mid < end else None),
+                          # the Identities standing for TF's with_dependencies(op, pivot)
+                          # (_count_branch_results): TF's read switch_t / switch_f
+                          "pivot_reads": frozenset(
+                              o for o in ops[start:end] if o._type == "Identity" and
+                              o._control_inputs and o._inputs[0] is pred_t and
+                              o._name.rsplit("/", 1)[-1].startswith("control_dependency"))}
         # the ops each branch's results need run only when it is taken: tensors of them
         # read outside come from the Cond op (framework/branches.py); as TF, they cannot be
         # fetched
