@@ -1869,5 +1869,6 @@ def run_sample(tf, sample, dtype, inputs, grads=False, order=None):
                     got = sess.run([t for t in ts if t is not None], feed)
                     it = iter(got)
                     res[key] = [None if t is None else _value(next(it)) for t in ts]
-        res["ops"] = sorted(set(op.type for op in g.get_operations()))
+        listing = getattr(g, "_flowgrad_operations", g.get_operations)   # (flowgrad's own)
+        res["ops"] = sorted(set(op.type for op in listing()))
     return res
