@@ -738,11 +738,15 @@ class Model(Network):
     def _run_steps(self, next_batch, steps, training, callbacks=None, hook=None,
                    class_weight=None, size_one=False, steps_name="steps"):
         """TF 1.14's step-wise loop (datasets, tensors, generators): `steps` batches from
-        `next_batch()` or until it ends; the loss is the mean of the batch losses.
+        `next_batch()` or until it ends; the loss is the mean of the batch losses, but
+        a generator's training epoch weighs each by its size (TF's BaseLogger, which
+        fit's callbacks start with, replaces the epoch's loss by the mean of the batch
+        logs' losses weighted by their 'size': 1 per step of a dataset).
         Returns (values, steps run)."""
         agg = tm.Aggregator(self)
         fetches = None
-        step = 0
+        step = seen = 0
+        by_size = training and not size_one
         while steps is None or step < steps:
             batch = next_batch()
             if batch is None:
@@ -764,7 +768,8 @@ class Model(Network):
             outs = run_function(K.get_session(), fetches, feed)
             if not training and self._test_fetch_callbacks:
                 self._call_fetch_callbacks(fetches, outs)
-            values = agg.add(outs, 1)
+            values = agg.add(outs, len(xs[0]) if by_size else 1)
+            seen += len(xs[0])
             batch_logs.update(zip(self.metrics_names, values))
             if callbacks is not None:
                 callbacks.call("on_%s_batch_end" % hook, step, batch_logs)
@@ -773,7 +778,7 @@ class Model(Network):
                 break
         if not step:
             raise ValueError("Empty training data.")
-        return agg.result(steps if steps else step), step
+        return agg.result(seen if by_size else steps if steps else step), step
 
     def _predict_steps(self, next_batch, steps, callbacks):
         outs = [[] for _ in self.outputs]
@@ -1038,14 +1043,16 @@ class Model(Network):
         # TF 1.14's fit makes the train function before the callbacks see the model, and
         # initializes variables at the first run (inside a profile of batch 1);
         # fit_generator's first train_on_batch makes it, after the model's variables were
-        # initialized (get_session below, TF's reset_metrics): its optimizer's variables
-        # get a second init op at the first batch, as TF's
+        # initialized (get_session below, TF's reset_metrics, when there is a metric to
+        # reset): its optimizer's variables get a second init op at the first batch, as
+        # TF's
         if size_one:
             self._make_train_function()
         callback_list = self._callbacks(callbacks, verbose, params, "steps")
         self.stop_training = False
         callback_list.call("on_train_begin", None)
-        K.get_session()
+        if size_one or tm.metric_objects(self):
+            K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:
                 break
