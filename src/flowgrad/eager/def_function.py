@@ -32,6 +32,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _graph
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import functional as _functional
 from ..ops import _nest
@@ -130,6 +131,12 @@ class ConcreteFunction:
     def _call_flat(self, args):
         # (in the graph it is called in, as TF: a function traced in another function's body
         # and called outside it)
+        if self._structure is None:
+            # a function returning None: TF's partitioned_call makes the output-less call
+            # itself, named "PartitionedFunctionCall", and returns the op
+            return _functional.call_function(self._body, args, name="PartitionedFunctionCall",
+                                             fname=self.name, graph=get_default_graph(),
+                                             return_op=True)
         outs = iter(_functional.call_function(self._body, args, fname=self.name,
                                               graph=get_default_graph()))
         flat = [None if t is None else next(outs) for t in self._flat]
@@ -143,6 +150,31 @@ def _parent_graph():
     while getattr(g, "_outer_graph", None) is not None:
         g = g._outer_graph
     return weakref.ref(g)
+
+
+def _converting_outputs(python_function):
+    """`python_function` with its results converted to tensors as TF's func_graph converts
+    them; what does not convert (an Operation, an object) raises TF's TypeError, naming the
+    function as TF's message does (its wrapper `Function._defun_with_scope...wrapped_fn`)."""
+    def wrapped_fn(*args, **kwargs):
+        result = python_function(*args, **kwargs)
+        flat = []
+        for x in _functional._flatten(result):
+            t = x
+            if x is not None and not isinstance(x, (Tensor, IndexedSlices)):
+                try:
+                    t = None if isinstance(x, _graph.Operation) else convert_to_tensor(x)
+                except (TypeError, ValueError):
+                    t = None
+                if t is None:
+                    raise TypeError(
+                        "To be compatible with tf.contrib.eager.defun, Python functions must "
+                        "return zero or more Tensors; in compilation of %s, found return "
+                        "value of type %s, which is not a Tensor." % (wrapped_fn, type(x)))
+            flat.append(t)
+        return _functional.pack(result, flat) if result is not None else None
+    wrapped_fn.__qualname__ = "Function._defun_with_scope.<locals>.wrapped_fn"
+    return wrapped_fn
 
 
 def _leaves(bound):
@@ -264,7 +296,8 @@ class Function:
         fname = f"__inference_{self._name}_{uid}"
         with variable_creator_scope(creator):
             body, structure, flat = _functional.trace(
-                self._python_function, specs, graph, fname, build, wrap_outputs=True)
+                _converting_outputs(self._python_function), specs, graph, fname, build,
+                wrap_outputs=True)
         if first:
             self._made_variables = made
         sig = (tuple(specs_in) if specs_in is not None else

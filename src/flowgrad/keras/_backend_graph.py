@@ -12,9 +12,11 @@ import numpy as np
 from ..engine.autodiff.gradients import gradients as _gradients
 from ..engine.framework import constant_op
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import errors
 from ..engine.framework.constant_op import is_tensor
 from ..engine.framework.graph import Tensor, control_dependencies, name_scope
 from ..engine.ops.matrix import matrix_diag
+from ..engine.runtime import kernel_errors
 from ..ops import _nest as nest
 from ..ops import array_ops, control_flow_ops, init_ops, logging_ops, math_ops, state_ops
 from ..ops.array_ops import eye as _eye
@@ -307,14 +309,24 @@ class GraphExecutionFunction(object):
         if self.feed_dict:
             for key in sorted(self.feed_dict.keys(), key=lambda k: k.name):
                 feed[key] = np.asarray(self.feed_dict[key], dtype=key.dtype.base_dtype.name)
-        fetched = session.run(self.outputs + self.fetches + [self.updates_op], feed_dict=feed,
-                              options=self.run_options, run_metadata=self.run_metadata)
+        fetched = run_function(session, self.outputs + self.fetches + [self.updates_op],
+                               feed_dict=feed, options=self.run_options,
+                               run_metadata=self.run_metadata)
         fetched = fetched[:-1]
         n = len(self.outputs)
         for fetch, out in zip(self.fetches, fetched[n:]):
             if fetch in self.fetch_callbacks:
                 self.fetch_callbacks[fetch](out)
         return nest.pack_sequence_as(self._outputs_structure, fetched[:n])
+
+
+def run_function(session, fetches, feed_dict=None, **kwargs):
+    """session.run as TF 1.14's Keras runs its functions, through a callable made from
+    options: an OpError comes uninterpolated (`[[{{node Name}}]]`, no creation stack)."""
+    try:
+        return session.run(fetches, feed_dict=feed_dict, **kwargs)
+    except errors.OpError as e:
+        raise kernel_errors.uninterpolated(e) from None
 
 
 def function(inputs, outputs, updates=None, name=None, **kwargs):

@@ -14,6 +14,7 @@ import types
 
 import numpy as np
 
+from ..eager import def_function
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _g
 from ..engine.framework.constant_op import convert_to_tensor
@@ -46,6 +47,11 @@ __all__ = ["Metric", "Reduce", "Sum", "Mean", "MeanRelativeError", "MeanMetricWr
            "SumOverBatchSize", "SumOverBatchSizeMetricWrapper", "accuracy", "binary_accuracy",
            "categorical_accuracy", "sparse_categorical_accuracy", "top_k_categorical_accuracy",
            "sparse_top_k_categorical_accuracy", "is_tensor_or_variable"]
+
+
+# the modules of flowgrad's metrics (TF 1.14's are all in keras/metrics.py)
+_BUILTIN_MODULES = (__name__, __name__.rsplit(".", 1)[0] + "._metrics_confusion",
+                    __name__.rsplit(".", 1)[0] + ".metrics")
 
 
 def is_tensor_or_variable(x):
@@ -81,8 +87,13 @@ class Metric(Layer):
         self.stateful = True
         self.built = True
         self._dtype = K.floatx() if dtype is None else _dt.as_dtype(dtype).name
-        # TF 1.14 wraps both methods of every instance (Metric.__new__)
-        self.update_state = types.MethodType(_update_state_wrapper(self.update_state), self)
+        # TF 1.14 wraps both methods of every instance (Metric.__new__); the update_state of
+        # a metric defined outside its metrics module is a tf.function first (its update a
+        # StatefulPartitionedCall, or the output-less call op when it returns nothing)
+        update_state = self.update_state
+        if type(self).__module__ not in _BUILTIN_MODULES:
+            update_state = def_function.function(update_state)
+        self.update_state = types.MethodType(_update_state_wrapper(update_state), self)
         self.result = types.MethodType(_result_wrapper(self.result), self)
 
     def __call__(self, *args, **kwargs):

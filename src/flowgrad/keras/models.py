@@ -91,7 +91,8 @@ _CACHED_ATTRIBUTES = ("inputs", "outputs", "input_names", "output_names", "total
                       "_target_tensors_arg", "_loss_fns", "_loss_weights_list", "_targets",
                       "_sample_weights", "_metric_objects", "_metric_results",
                       "_per_output", "_weighted_per_output", "_loss_means", "_train_fn",
-                      "_test_group", "_predict_group")
+                      "_test_group", "_predict_group", "_train_call", "_test_call",
+                      "_sw_want")
 _NOT_LAYER_LISTS = ("layers", "_layers", "metrics", "_metrics", "_metric_objects",
                     "_loss_means")
 

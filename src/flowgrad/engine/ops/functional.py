@@ -330,9 +330,10 @@ for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     FUNCTION_BODIES[_type] = _call_bodies
 
 
-def call_function(body, args, op_type=None, name=None, fname=None, graph=None):
+def call_function(body, args, op_type=None, name=None, fname=None, graph=None,
+                  return_op=False):
     """A call op of `body` on `args` (then its captures) in `graph` (default: the graph it
-    was traced in); returns its outputs (a list)."""
+    was traced in); returns its outputs (a list), or the op itself with `return_op`."""
     if op_type is None:
         op_type = "StatefulPartitionedCall" if body.stateful else "PartitionedCall"
     inputs = list(args) + body.captures
@@ -343,7 +344,7 @@ def call_function(body, args, op_type=None, name=None, fname=None, graph=None):
              "f": fname or body.graph.name}
     op = graph._create_op(op_type, inputs, attrs, name or op_type)
     _INFO[op] = [body]
-    return list(op._outputs)
+    return op if return_op else list(op._outputs)
 
 
 # -- Case ----------------------------------------------------------------------------------

@@ -192,6 +192,19 @@ def _input_sources(op, where):
     return _SOURCES + f"{op.name}:\n" + "\t\n".join(lines)
 
 
+_NODE_LINE = re.compile(r"\[\[node (\S+?)(?: \(defined at [^\n]*?\) )?\]\]")
+
+
+def uninterpolated(err: errors.OpError) -> errors.OpError:
+    """The error as TF 1.14 raises it from a callable made from options (Keras's
+    K.function and training loops): not interpolated, its node line `[[{{node Name}}]]`,
+    no input-sources block, no op (str() adds no creation stack)."""
+    msg = _NODE_LINE.sub(lambda m: "[[{{node %s}}]]" % m.group(1),
+                         err.message.partition(_SOURCES)[0])
+    err._op = None
+    return _set(err, msg)
+
+
 def _drop_outside_sources(msg, op):
     """The message of an op that control-flow op `op` ran, without the sources that are
     `op`'s own inputs: in TF they reach the branch or body through Switch/Enter ops made

@@ -22,6 +22,7 @@ from ...engine.framework import constant_op
 from ...engine.framework.graph import control_dependencies, name_scope
 from ...ops import array_ops, control_flow_ops, state_ops
 from .. import backend as K
+from .._backend_graph import run_function
 from .. import callbacks as cbks
 from ... import logging
 from .. import optimizers
@@ -373,34 +374,45 @@ class Model(Network):
         # populate_sample_weight in its first weights-and-loss build)
         self._sample_weights = [_weights_placeholder(name, True) if mode == "temporal" else None
                                 for name, mode in zip(self.output_names, self._sw_modes)]
+        self._sw_want = [p is not None for p in self._sample_weights]
         self._compile_weights_loss_and_weighted_metrics()
-        self._predict_group = None   # TF 1.14's compile: a new predict function
+        # TF 1.14's compile: new train, test and predict functions
+        self._train_fn = self._test_group = self._predict_group = None
         self._graph_built = True
 
     def _compile_weights_loss_and_weighted_metrics(self):
         tm.handle_metrics(self, self._weighted_per_output, self._targets,
                           self._sample_weights)
         self.total_loss = tm.total_loss(self, self._sample_weights)
-        self._train_fn = self._test_group = None
 
     def _update_sample_weight_modes(self, sws):
         """TF 1.14's sample-weight modes at the start of a loop: an output given weights
-        gets a PlaceholderWithDefault (of a constant [1.]), one given none loses its
-        placeholder; on a change the weighted metrics and the loss are built again (and
-        the train function), as TF recompiles."""
+        wants a weights placeholder, one given none (not 'temporal') wants none; the
+        placeholders follow when a train or test function is next made."""
         if sws is None:
             return
         temporal = [mode == "temporal" for mode in self._sw_modes]
-        want = [t or (fn is not None and w is not None)
-                for t, fn, w in zip(temporal, self._loss_fns, sws)]
-        if want == [p is not None for p in self._sample_weights]:
-            return
+        self._sw_want = [t or (fn is not None and w is not None)
+                         for t, fn, w in zip(temporal, self._loss_fns, sws)]
+
+    def _recompile_weights_loss_and_weighted_metrics(self):
+        """TF 1.14's recompile when the train or the test function is made: where the
+        modes and the placeholders disagree, an output wanting weights gets a
+        PlaceholderWithDefault (of a constant [1.]), one wanting none loses its own, and
+        the weighted metrics and the loss are built again. Only the function being made
+        is made again: the other keeps its loss and its placeholders (TF's
+        `has_recompiled`)."""
+        want = getattr(self, "_sw_want", None)
+        if want is None or want == [p is not None for p in self._sample_weights]:
+            return False
+        temporal = [mode == "temporal" for mode in self._sw_modes]
         self._sample_weights = [_weights_placeholder(name, t) if flag else None
                                 for flag, t, name in zip(want, temporal, self.output_names)]
         self._compile_weights_loss_and_weighted_metrics()
+        return True
 
     def _make_train_function(self):
-        if self._train_fn is None:
+        if self._recompile_weights_loss_and_weighted_metrics() or self._train_fn is None:
             # TF 1.14 takes the learning phase as the function's last input first (its
             # keras_learning_phase placeholder, made here when no layer made it)
             K.learning_phase()
@@ -420,15 +432,24 @@ class Model(Network):
                 updates = [state_ops.assign(*u) if isinstance(u, tuple) else u
                            for u in updates]
                 self._train_fn = [control_flow_ops.group(*updates)]
+            # what the function fetches and the weight placeholders it is fed
+            self._train_call = (self._loss_and_metrics() + self._train_fn,
+                                list(self._sample_weights))
         return self._train_fn
 
     def _make_test_function(self):
         """TF's K.function('test_function') in name_scope('evaluation'): the state
         updates (stateful RNNs) grouped after the loss."""
-        if self._test_group is None:
+        if self._recompile_weights_loss_and_weighted_metrics() or self._test_group is None:
             with name_scope("evaluation"), control_dependencies([self.total_loss]):
                 self._test_group = control_flow_ops.group(*self.state_updates)
+            self._test_call = (self._loss_and_metrics() + [self._test_group],
+                               list(self._sample_weights))
         return self._test_group
+
+    def _loss_and_metrics(self):
+        tensors = self._all_metrics_tensors
+        return [self.total_loss] + [tensors[name] for name in self.metrics_names[1:]]
 
     def _make_predict_function(self):
         """TF's K.function('predict_function') in name_scope('predict')."""
@@ -520,27 +541,46 @@ class Model(Network):
             fed_fns = [fn for fn, g in zip(self._loss_fns, given) if not g]
             fed_shapes = [K.int_shape(o) for o, g in zip(self.outputs, given) if not g]
             _check_loss_and_target_compatibility(ys, fed_fns, fed_shapes)
+        # TF 1.14 feeds no weights at all when no fed output has a weights mode (yet)
+        # and none was given
+        want = getattr(self, "_sw_want", None) or [False] * len(given)
+        listed = any(w is not None for w in sws) or any(
+            f for f, g in zip(want, given) if not g)
         if len(fed) < len(given):   # None for the outputs given target tensors
             arrays, weights = iter(ys), iter(sws)
             ys = [None if g else next(arrays) for g in given]
             sws = [None if g else next(weights) for g in given]
-        return xs, ys, sws
+        return xs, ys, _SampleWeights(sws, listed)
 
     def _feed(self, xs, ys, sws, ids, training, weights=None):
+        """The feeds of a batch, as TF 1.14's K.function zips its inputs (inputs, targets,
+        the weight placeholders it was made with, the learning phase in training) with
+        the values (arrays, targets, the weights of every output, None where none, or no
+        weights at all (`sws.listed`), then True in training), skipping a None. A
+        function made before the weights changed takes them shifted: an output's weights
+        reach the placeholder at its position, True a weights placeholder (a scalar the
+        feed refuses; TF's unchecked feed fails in the loss), or the learning phase is
+        left unfed (its default, False). Weights reaching the learning phase are not fed:
+        TF feeds them unchecked, harmless where no layer reads the learning phase (a
+        run-time error where one does)."""
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
+        placeholders, values = [], []
         if ys is not None:
             feed.update({p: a[ids] for p, a in zip(self._targets, ys)
                          if p is not None and a is not None})
             weights = self._sample_weights if weights is None else weights
-            # TF 1.14's K.function pairs its weight placeholders (the outputs that have
-            # one) with the weights of every output, in order, and skips a None: an
-            # output's weights reach the placeholder of the output at that position
             placeholders = [p for p in weights if p is not None]
-            feed.update({p: a[ids] for p, a in zip(placeholders, sws) if a is not None})
+            values = [None if a is None else a[ids] for a in sws] \
+                if getattr(sws, "listed", True) else []
+        lp = None
         if training:   # (a test run makes no learning-phase placeholder, as TF's)
             lp = K.learning_phase()
             if not isinstance(lp, int):
-                feed[lp] = True
+                placeholders.append(lp)
+                values.append(True)
+        feed.update({p: np.asarray(v, p.dtype.base_dtype.as_numpy_dtype)
+                     for p, v in zip(placeholders, values)
+                     if v is not None and (p is not lp or v is True)})
         return feed
 
     def _set_inputs_from_data(self, arrays, keys=None):
@@ -647,16 +687,16 @@ class Model(Network):
         return K.get_session().run(self.weights)
 
     # -- the loops ------------------------------------------------------------------------
-    def _fetches(self, training):
-        tensors = self._all_metrics_tensors
-        fetches = [self.total_loss] + [tensors[name] for name in self.metrics_names[1:]]
+    def _function(self, training):
+        """The train or test function (made, or made again, first): (its fetches: the
+        loss, the metrics, its update group; the weight placeholders it is fed)."""
         if training:
-            fetches = fetches + self._make_train_function()
-        else:
-            fetches = fetches + [self._make_test_function()]  # stateful RNNs carry over
-            # TF 1.14's test_function.fetches / fetch_callbacks (TensorBoard's histograms)
-            fetches = fetches + list(self._test_fetch_callbacks)
-        return fetches
+            self._make_train_function()
+            return self._train_call
+        self._make_test_function()   # (its group: the state updates of stateful RNNs)
+        fetches, weights = self._test_call
+        # TF 1.14's test_function.fetches / fetch_callbacks (TensorBoard's histograms)
+        return fetches + list(self._test_fetch_callbacks), weights
 
     def _call_fetch_callbacks(self, fetches, outs):
         """Hands the values of the extra test fetches to their callbacks."""
@@ -675,7 +715,7 @@ class Model(Network):
             index_array = np.arange(n)
         if fn is None:
             self._update_sample_weight_modes(sws)
-            fn = (self._fetches(training), list(self._sample_weights))
+            fn = self._function(training)
         fetches, weights = fn
         agg = tm.Aggregator(self, reset)
         for batch_index, start in enumerate(range(0, n, batch_size)):
@@ -683,8 +723,8 @@ class Model(Network):
             batch_logs = {"batch": batch_index, "size": len(ids)}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, batch_index, batch_logs)
-            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, ids, training,
-                                                           weights))
+            feed = self._feed(xs, ys, sws, ids, training, weights)
+            outs = run_function(K.get_session(), fetches, feed)
             if not training and self._test_fetch_callbacks:
                 self._call_fetch_callbacks(fetches, outs)
             values = agg.add(outs, len(ids))
@@ -698,11 +738,15 @@ class Model(Network):
     def _run_steps(self, next_batch, steps, training, callbacks=None, hook=None,
                    class_weight=None, size_one=False, steps_name="steps"):
         """TF 1.14's step-wise loop (datasets, tensors, generators): `steps` batches from
-        `next_batch()` or until it ends; the loss is the mean of the batch losses.
+        `next_batch()` or until it ends; the loss is the mean of the batch losses, but
+        a generator's training epoch weighs each by its size (TF's BaseLogger, which
+        fit's callbacks start with, replaces the epoch's loss by the mean of the batch
+        logs' losses weighted by their 'size': 1 per step of a dataset).
         Returns (values, steps run)."""
         agg = tm.Aggregator(self)
         fetches = None
-        step = 0
+        step = seen = 0
+        by_size = training and not size_one
         while steps is None or step < steps:
             batch = next_batch()
             if batch is None:
@@ -716,14 +760,16 @@ class Model(Network):
                 break
             xs, ys, sws = self._standardize(batch[0], batch[1], batch[2], class_weight)
             self._update_sample_weight_modes(sws)
-            fetches = self._fetches(training)
+            fetches, weights = self._function(training)
             batch_logs = {"batch": step, "size": 1 if size_one else len(xs[0])}
             if callbacks is not None:
                 callbacks.call("on_%s_batch_begin" % hook, step, batch_logs)
-            outs = K.get_session().run(fetches, self._feed(xs, ys, sws, slice(None), training))
+            feed = self._feed(xs, ys, sws, slice(None), training, weights)
+            outs = run_function(K.get_session(), fetches, feed)
             if not training and self._test_fetch_callbacks:
                 self._call_fetch_callbacks(fetches, outs)
-            values = agg.add(outs, 1)
+            values = agg.add(outs, len(xs[0]) if by_size else 1)
+            seen += len(xs[0])
             batch_logs.update(zip(self.metrics_names, values))
             if callbacks is not None:
                 callbacks.call("on_%s_batch_end" % hook, step, batch_logs)
@@ -732,7 +778,7 @@ class Model(Network):
                 break
         if not step:
             raise ValueError("Empty training data.")
-        return agg.result(steps if steps else step), step
+        return agg.result(seen if by_size else steps if steps else step), step
 
     def _predict_steps(self, next_batch, steps, callbacks):
         outs = [[] for _ in self.outputs]
@@ -744,8 +790,8 @@ class Model(Network):
             xs, _, _ = self._standardize(batch[0])
             logs = {"batch": step, "size": len(xs[0])}
             callbacks.call("on_predict_batch_begin", step, logs)
-            res = K.get_session().run(self.outputs + [self._make_predict_function()],
-                                      self._feed(xs, None, None, slice(None), False))
+            res = run_function(K.get_session(), self.outputs + [self._make_predict_function()],
+                               self._feed(xs, None, None, slice(None), False))
             for o, r in zip(outs, res):
                 o.append(r)
             callbacks.call("on_predict_batch_end", step, logs)
@@ -814,7 +860,7 @@ class Model(Network):
                                      "(x_val, y_val, val_sample_weights), or alternatively "
                                      "it could be a dataset or a dataset or a dataset "
                                      "iterator. However we received `validation_data=%s`"
-                                     % (validation_data,))
+                                     % validation_data)   # (TF's `%`: a tuple spread)
                 if tg.is_symbolic(vd[0]):
                     val = self._steps_source(vd[0], vd[1], vd[2] if len(vd) > 2 else None,
                                              "test", 0., validation_steps,
@@ -841,10 +887,12 @@ class Model(Network):
             split_at = int(len(xs[0]) * (1. - validation_split))
             val = ([a[split_at:] for a in xs],
                    [None if a is None else a[split_at:] for a in ys],
-                   [None if a is None else a[split_at:] for a in sws])
+                   _SampleWeights([None if a is None else a[split_at:] for a in sws],
+                                  sws.listed))
             xs, ys, sws = ([a[:split_at] for a in xs],
                            [None if a is None else a[:split_at] for a in ys],
-                           [None if a is None else a[:split_at] for a in sws])
+                           _SampleWeights([None if a is None else a[:split_at] for a in sws],
+                                          sws.listed))
         n = len(xs[0])
         names = list(self.metrics_names)
         if val is not None:
@@ -856,7 +904,7 @@ class Model(Network):
         self._make_train_function()
         # TF's fit keeps the train function it made here (and its sample-weight
         # inputs) for every epoch, even when validation recompiles the loss
-        train_fn = (self._fetches(True), list(self._sample_weights))
+        train_fn = self._function(True)
         callback_list = self._callbacks(callbacks, verbose, params)
         if verbose and val is not None and isinstance(val, tuple):
             print("Train on %d samples, validate on %d samples" % (n, len(val[0][0])))
@@ -995,14 +1043,16 @@ class Model(Network):
         # TF 1.14's fit makes the train function before the callbacks see the model, and
         # initializes variables at the first run (inside a profile of batch 1);
         # fit_generator's first train_on_batch makes it, after the model's variables were
-        # initialized (get_session below, TF's reset_metrics): its optimizer's variables
-        # get a second init op at the first batch, as TF's
+        # initialized (get_session below, TF's reset_metrics, when there is a metric to
+        # reset): its optimizer's variables get a second init op at the first batch, as
+        # TF's
         if size_one:
             self._make_train_function()
         callback_list = self._callbacks(callbacks, verbose, params, "steps")
         self.stop_training = False
         callback_list.call("on_train_begin", None)
-        K.get_session()
+        if size_one or tm.metric_objects(self):
+            K.get_session()
         for epoch in range(initial_epoch, epochs):
             if self.stop_training:
                 break
@@ -1122,6 +1172,10 @@ class Model(Network):
         cb = cbks.CallbackList(_to_list(callbacks))
         for c in cb.callbacks:
             c.set_model(self)
+        if getattr(self, "_sw_want", None) is not None:
+            # TF 1.14's predict loop: the outputs' weights modes back to None (not
+            # 'temporal'), the placeholders left to the next train or test function
+            self._sw_want = [mode == "temporal" for mode in self._sw_modes]
         source = self._steps_source(x, None, None, "predict", 0., steps, "steps")
         if source is None and steps is not None:   # arrays: whole at every step, as TF
             source = _whole_arrays(x, None, None, steps)
@@ -1154,8 +1208,8 @@ class Model(Network):
             ids = np.arange(start, min(start + batch_size, n))
             cb.call("on_predict_batch_begin", batch_index, {"batch": batch_index,
                                                             "size": len(ids)})
-            res = sess.run(self.outputs + [self._make_predict_function()],
-                           self._feed(xs, None, None, ids, False))
+            res = run_function(sess, self.outputs + [self._make_predict_function()],
+                               self._feed(xs, None, None, ids, False))
             for o, r in zip(outs, res):
                 o.append(r)
             cb.call("on_predict_batch_end", batch_index, {"batch": batch_index,
@@ -1379,6 +1433,15 @@ def _sample_weight_modes(mode, output_names, loss_fns):
                              str(len(mode)) + "_sample_weight_modes.")
         return [m if fn is not None else None for m, fn in zip(mode, loss_fns)]
     return [mode if fn is not None else None for fn in loss_fns]
+
+
+class _SampleWeights(list):
+    """The weights of every output (None where none) and whether TF 1.14 feeds them
+    (`listed`: a fed output has a weights mode, or weights were given)."""
+
+    def __init__(self, weights, listed=True):
+        super().__init__(weights)
+        self.listed = listed
 
 
 def _weights_placeholder(output_name, temporal):

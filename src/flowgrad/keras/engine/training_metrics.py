@@ -249,12 +249,17 @@ def total_loss(model, sample_weights):
     return total
 
 
+def metric_objects(model):
+    """What Model.reset_metrics resets: the compiled metrics, those of add_metric and the
+    output losses' means."""
+    return [m for m in list(model.metrics) + list(getattr(model, "_loss_means", None) or ())
+            if m is not None]
+
+
 def reset_metric_objects(model):
-    """Sets the state of the model's metrics to 0 (Model.reset_metrics): the compiled
-    metrics' variables, those of add_metric and those of the output losses' means."""
-    for m in list(model.metrics) + list(getattr(model, "_loss_means", None) or ()):
-        if m is not None:
-            m.reset_states()
+    """Sets the state of the model's metrics to 0 (Model.reset_metrics)."""
+    for m in metric_objects(model):
+        m.reset_states()
 
 
 class Aggregator:

@@ -1,0 +1,23 @@
+"""tf.keras scripts (tests/keras_scripts/pkeras3_*.py) run unchanged under `flowgrad run`
+and print what TF 1.14 prints (golden keras/pkeras3_scripts)."""
+import os
+
+import pytest
+
+from goldens import load
+from test_cli import flowgrad_cmd
+
+HERE = os.path.join(os.path.dirname(__file__), "keras_scripts")
+GOLD = load("keras", "pkeras3_scripts")
+
+
+def test_every_script_has_a_golden():
+    assert sorted(GOLD) == sorted(n for n in os.listdir(HERE)
+                                  if n.startswith("pkeras3_") and n.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", sorted(GOLD))
+def test_pkeras3_script_prints_tf_output(script):
+    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
