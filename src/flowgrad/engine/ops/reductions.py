@@ -266,8 +266,9 @@ def _tf_sum_grad(op, grad):
                 input_shape = shape(x)
             return tile(grad, input_shape)
     input_shape = shape(x)
-    kept = tf_reduced_shape(input_shape, axes)
-    tile_scaling = _safe_shape_div(input_shape, kept)
+    with input_shape.graph.colocate_with(input_shape):   # as TF: the shape arithmetic
+        kept = tf_reduced_shape(input_shape, axes)
+        tile_scaling = _safe_shape_div(input_shape, kept)
     grad = reshape(grad, kept)
     return tile(grad, tile_scaling)
 
