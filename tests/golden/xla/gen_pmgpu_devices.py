@@ -26,8 +26,18 @@ PLACED = ["/gpu:1", "gpu:0", "/device:GPU:0", "/device:gpu:0", "cpu", "/cpu:3", 
           "/device:GPU:a", "/job:localhost/replica:0/task:0/device:CPU:0", "/device:CPU:*"]
 
 
+def sorted_sources(msg):
+    """The input ops an OpError's message lists, sorted: TF takes them from a set of
+    Operations (hash order, which varies from run to run)."""
+    head, sep, sources = msg.partition("Input Source operations connected to node ")
+    if not sep:
+        return msg
+    first, _, rest = sources.partition("\n")
+    return head + sep + first + "\n" + "\t\n".join(sorted(rest.split("\t\n")))
+
+
 def _err(e):
-    return [type(e).__name__, getattr(e, "message", None) or str(e)]
+    return [type(e).__name__, sorted_sources(getattr(e, "message", None) or str(e))]
 
 
 def _try(fn):
@@ -194,7 +204,9 @@ def towers(tf, reuse, n=2):
         out["grads"] = [[v.op.name, g.op.name, g.device, v.device] for g, v in grads]
         apply_op = opt.apply_gradients(grads, global_step=global_step)
         ema = tf.train.ExponentialMovingAverage(0.9999, global_step)
-        ema_op = ema.apply(tf.trainable_variables())
+        # (cifar10's tf.group(apply_op, ema_op) races: TF's averages vary run to run)
+        with tf.control_dependencies([apply_op]):
+            ema_op = ema.apply(tf.trainable_variables())
         train_op = tf.group(apply_op, ema_op)
         out["updates"] = updates
         out["variables"] = [v.name for v in tf.global_variables()]
@@ -241,6 +253,72 @@ def cifar_hard(tf, n=2):
             return [None, _err(e)]
 
 
+def _ps_chooser(tf, device, tasks):
+    """model_deploy's _PSDeviceChooser: variables round-robin over the ps tasks."""
+    state = {"task": 0}
+
+    def choose(op):
+        if op.device:
+            return op.device
+        node_def = op if isinstance(op, tf.NodeDef) else op.node_def
+        if node_def.op.startswith("Variable"):
+            t = state["task"]
+            state["task"] = (t + 1) % tasks
+            return "%s/task:%d" % (device, t)
+        return op.device
+    return choose
+
+
+def deploy(tf, pydev):
+    """slim's model_deploy device functions: clones on '/device:GPU:i' with variables on
+    the CPU, variables over ps tasks, a function returning pydev.DeviceSpecs, pydev's
+    helpers."""
+    out = {}
+    with tf.Graph().as_default():
+        clones = []
+        for i in range(2):
+            with tf.name_scope("clone_%d" % i if i else ""), tf.device("/device:GPU:%d" % i):
+                with tf.variable_scope(tf.get_variable_scope(), reuse=True if i else None):
+                    with tf.device("/device:CPU:0"):
+                        w = tf.get_variable("w", [2])
+                    y = w * 2
+            clones.append([w.device, y.device, y.name])
+        out["clones"] = clones
+    with tf.Graph().as_default():
+        with tf.device(_ps_chooser(tf, "/job:ps", 2)):
+            a = tf.get_variable("a", [2])
+            b = tf.get_variable("b", [2])
+            c = a + b
+        out["ps"] = [a.device, b.device, c.device, a.initializer.device]
+
+    def fn(op):
+        cur = pydev.DeviceSpec.from_string(op.device or "")
+        if op.type not in ["Variable", "VariableV2", "VarHandleOp"]:
+            return cur
+        vd = pydev.DeviceSpec.from_string("/job:ps/task:0/device:CPU:0")
+        vd.merge_from(cur)
+        return vd
+    with tf.Graph().as_default():
+        with tf.device("/gpu:1"):
+            with tf.device(fn):
+                v = tf.get_variable("v", [2])
+                z = v + 1
+            with tf.device(pydev.merge_device("/job:w")):
+                m = tf.constant(1.0)
+            with tf.device(pydev.merge_device("")):
+                e = tf.constant(1.0)
+        out["spec_fn"] = [v.device, z.device, v.initializer.device, v.value().device,
+                          m.device, e.device]
+        out["pydev"] = [pydev.canonical_name("/gpu:0"),
+                        pydev.canonical_name(pydev.DeviceSpec(job="x")),
+                        pydev.canonical_name(None),
+                        pydev.merge_device("/job:w")(z.op).to_string(),
+                        pydev.merge_device("/job:w").shortcut_string_merge(z.op),
+                        pydev.merge_device("").is_null_merge,
+                        _try(lambda: pydev.check_valid("/gpu:x"))]
+    return out
+
+
 def gpu_queries(tf, device_lib):
     devs = device_lib.list_local_devices()
     return [tf.test.is_gpu_available(), tf.test.is_gpu_available(cuda_only=True),
@@ -258,5 +336,7 @@ def cases(tf):
     out["towers_auto"] = towers(tf, "auto")
     out["cifar_hard"] = cifar_hard(tf)
     from tensorflow.python.client import device_lib
+    from tensorflow.python.framework import device as pydev
     out["gpu_queries"] = gpu_queries(tf, device_lib)
+    out["deploy"] = deploy(tf, pydev)
     return out

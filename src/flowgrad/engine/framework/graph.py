@@ -18,7 +18,7 @@ import numpy as np
 from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
-from .device_spec import DeviceSpec
+from .device_spec import DeviceSpec, MergeDevice
 from .dtypes import DType
 from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, node_def_proto,
                         node_def_text, op_def_proto)
@@ -1012,6 +1012,8 @@ class Graph:
         """As TF 1.14's: a device string (or DeviceSpec) is parsed on entry (its
         ValueError, or AttributeError for what is not a string, raised there)."""
         d = device_name_or_function
+        if isinstance(d, MergeDevice):   # pydev.merge_device(spec): the spec itself
+            d = d._spec
         if d is not None and not callable(d):   # a string, a tf.DeviceSpec
             d = DeviceSpec.from_string(d.to_string() if isinstance(d, DeviceSpec) else d)
         self._device_stack.append(d)
