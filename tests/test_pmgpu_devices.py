@@ -88,3 +88,7 @@ def test_gpu_queries():
 
 def test_model_deploy_device_functions():
     assert _norm(GEN.deploy(tf, pydev)) == _norm(WANT["deploy"])
+
+
+def test_none_inputs_errors():
+    assert _norm(GEN.none_inputs(tf)) == _norm(WANT["none_inputs"])

@@ -319,6 +319,35 @@ def deploy(tf, pydev):
     return out
 
 
+def none_inputs(tf):
+    """Ops given None (average_gradients over a tower whose variable got no gradient):
+    TF's op_def_library errors ("Tried to convert 'x' ...", the list inputs' types) or
+    the Python wrapper's own."""
+    with tf.Graph().as_default():
+        c = tf.constant([1.0])
+        calls = [
+            lambda: tf.expand_dims(None, 0), lambda: tf.add(None, c), lambda: tf.add(c, None),
+            lambda: tf.reduce_mean(None), lambda: tf.concat([c, None], 0),
+            lambda: tf.add_n([c, None]), lambda: tf.reshape(None, [1]),
+            lambda: tf.identity(None), lambda: tf.multiply(None, 2.0),
+            lambda: tf.clip_by_norm(None, 1.0), lambda: tf.stack([c, None]),
+            lambda: tf.stack([c, None], axis=1), lambda: tf.square(None),
+            lambda: tf.matmul(None, c), lambda: tf.tile(None, [2]),
+            lambda: tf.cast(None, tf.float32), lambda: tf.truediv(None, 2.0),
+            lambda: tf.summary.histogram("g", None), lambda: tf.summary.scalar("g", None),
+            lambda: tf.scalar_mul(2.0, None), lambda: tf.squeeze(None),
+            lambda: tf.reduce_sum(None), lambda: tf.shape(None), lambda: tf.zeros_like(None),
+            lambda: tf.nn.l2_loss(None), lambda: tf.convert_to_tensor(None)]
+        out = [_try(lambda f=f: f().name) for f in calls]
+        w = tf.get_variable("w", [2])
+        u = tf.get_variable("u", [2])
+        opt = tf.train.GradientDescentOptimizer(0.1)
+        tower_grads = [opt.compute_gradients(tf.reduce_sum(w * (i + 1.0)), var_list=[w, u])
+                       for i in range(2)]
+        out.append(_try(lambda: average_gradients(tf, tower_grads)))
+    return out
+
+
 def gpu_queries(tf, device_lib):
     devs = device_lib.list_local_devices()
     return [tf.test.is_gpu_available(), tf.test.is_gpu_available(cuda_only=True),
@@ -339,4 +368,5 @@ def cases(tf):
     from tensorflow.python.framework import device as pydev
     out["gpu_queries"] = gpu_queries(tf, device_lib)
     out["deploy"] = deploy(tf, pydev)
+    out["none_inputs"] = none_inputs(tf)
     return out

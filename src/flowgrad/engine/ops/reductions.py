@@ -709,6 +709,9 @@ def add_n(inputs: Any, name: str | None = None) -> Tensor:
     if not inputs or not isinstance(inputs, (list, tuple)):
         raise ValueError("inputs must be a list of at least one Tensor/IndexedSlices with the "
                          "same dtype and shape")
+    if any(t is None for t in inputs):   # TF's conversion keeps None, then checks
+        raise ValueError("inputs must be a list of at least one Tensor/IndexedSlices with the "
+                         "same dtype and shape")
     inputs = [to_tensor(t) for t in inputs]
     if len(inputs) == 1:
         return identity(inputs[0], name=name) if name else inputs[0]
