@@ -670,7 +670,11 @@ def _aggregate(grads, method, t):
 def _multi_device_add_n(grads):
     """TF's _MultiDeviceAddN: the gradients grouped by device (sorted by device string);
     each group summed colocated with its first gradient's op (ignoring the colocation and
-    device scopes around), then the groups' sums summed where the walk is."""
+    device scopes around), then the groups' sums summed where the walk is. In a loop
+    body's gradient (flowgrad's own graph, written as TF's frames under other names) the
+    sum is not colocated: its _class would name ops the written GraphDef lacks."""
+    if body_walk() is not None:
+        return add_n(grads)
     by_device = {}
     for g in grads:
         by_device.setdefault(g.device, []).append(g)
