@@ -8,6 +8,7 @@ placement. tests/test_pmgpu_devices.py compares flowgrad's answers."""
 from __future__ import absolute_import
 
 import os
+import re
 import tempfile
 
 import numpy as np
@@ -37,7 +38,10 @@ def sorted_sources(msg):
 
 
 def _err(e):
-    return [type(e).__name__, sorted_sources(getattr(e, "message", None) or str(e))]
+    """[class, message]: the input ops sorted, file names without their directories (TF
+    writes the script's path less the common prefix of its stack: where the checkout is)."""
+    msg = sorted_sources(getattr(e, "message", None) or str(e))
+    return [type(e).__name__, re.sub(r"defined at \S*/", "defined at ", msg)]
 
 
 def _try(fn):
