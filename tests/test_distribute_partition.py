@@ -46,6 +46,13 @@ class _Server:
         return self._runtime
 
 
+def _clear_devices():
+    """The one-process reference run: TF 1.14's local session has no /job:ps or
+    /job:worker device (its placer rejects them), so the ops lose their devices."""
+    for op in tf.get_default_graph().get_operations():
+        op._set_device("")
+
+
 def _train(distributed, steps=4):
     x = np.random.RandomState(0).randn(8, 3).astype(np.float32)
     y = x.dot([[1.0], [-2.0], [0.5]]).astype(np.float32)
@@ -63,6 +70,8 @@ def _train(distributed, steps=4):
         if distributed:
             server = _Server()
             sess._runner = partition.DistributedRunner(sess, server)
+        else:
+            _clear_devices()
         sess.run(tf.global_variables_initializer())
         for _ in range(steps):
             sess.run(train, {xs: x})
@@ -180,6 +189,8 @@ def _in_graph_train(distributed, steps=3):
         if distributed:
             server = _InGraphServer()
             sess._runner = partition.DistributedRunner(sess, server)
+        else:
+            _clear_devices()
         sess.run(tf.global_variables_initializer())
         for _ in range(steps):
             sess.run(train)

@@ -40,6 +40,7 @@ _INTERNAL = {
     "tensorflow.python.framework": [],
     "tensorflow.python.framework.ops": ["flowgrad.engine.framework.graph", "flowgrad"],
     "tensorflow.python.framework.dtypes": ["flowgrad.engine.framework.dtypes"],
+    "tensorflow.python.framework.device": ["flowgrad.engine.framework.device_spec"],
     "tensorflow.python.framework.tensor_shape": ["flowgrad.engine.framework.tensor_shape"],
     "tensorflow.python.framework.constant_op": ["flowgrad.engine.framework.constant_op"],
     "tensorflow.python.framework.errors": ["flowgrad.engine.framework.errors"],

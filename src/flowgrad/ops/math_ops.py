@@ -89,8 +89,7 @@ def scalar_mul(scalar: Any, x: Any, name: str | None = None) -> Tensor:
     >>> print(tf.Session().run(tf.scalar_mul(2.0, tf.ones([2]))))
     [2. 2.]
     """
-    scalar = to_tensor(scalar, dtype=x.dtype.base_dtype if isinstance(x, Tensor) else None,
-                       name="scalar")
+    scalar = to_tensor(scalar, dtype=x.dtype.base_dtype, name="scalar")   # as TF: x.dtype
     if scalar.shape.ndims not in (None, 0):
         raise ValueError(f"Only scalar multiply works, got shape {scalar.shape}")
     return multiply(scalar, x, name=name)

@@ -21,6 +21,7 @@ from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.framework.proto import pb, tensor_proto
 from ..engine.ops import png_writer
+from ..engine.ops._base import op_input
 
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
            "text"]
@@ -155,7 +156,7 @@ def scalar(name, tensor, collections=None, family=None):
     with _SummaryScope(name, family, values=[tensor]) as (tag, scope):
         # as TF's op_def_library: the inputs in order, a value converted as 'values'
         tags = constant(tag, dtype=_dt.string, name="tags")
-        t = convert_to_tensor(tensor, name="values")
+        t = op_input(tensor, "values")
         _check_dtype("values", _REAL, t)
         val = _apply("ScalarSummary", [tags, t], {}, scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])
@@ -246,7 +247,7 @@ def histogram(name, values, collections=None, family=None):
             as (tag, scope):
         # as TF's op_def_library: the inputs in order, a value converted as 'values'
         tag_t = constant(tag, dtype=_dt.string, name="tag")
-        t = convert_to_tensor(values, name="values")
+        t = op_input(values, "values")
         _check_dtype("values", _REAL, t)
         val = _apply("HistogramSummary", [tag_t, t], {}, scope)
     _collect(val, collections, [GraphKeys.SUMMARIES])

@@ -12,6 +12,7 @@ pure gradients only a gate_gradients tuple reads) and the shape arithmetic TF ru
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import gc
 import threading
@@ -144,6 +145,7 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     gc_was_on = token is not None and gc.isenabled()
     if gc_was_on:
         gc.disable()
+    colocating, _colocating.on = _colocating.on, bool(colocate_gradients_with_ops)
     try:
         with graph.as_default(), graph.name_scope(name or "gradients"):
             graph.unique_name("uid")  # TF's gradient_uid takes this name
@@ -158,6 +160,7 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             graph._rollback(token)
         raise
     finally:
+        _colocating.on = colocating
         if token is not None:
             graph._end_transaction(token)
         if gc_was_on:
@@ -284,7 +287,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     # 3. Seed the ys.
     contrib = {}   # Tensor -> list of gradient contributions
     for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
-        gy = _seed(y, gy, i)
+        with _colocated(graph, y._op):
+            gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
     ready = deque()
@@ -304,17 +308,20 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     try:
         while ready:
             op = ready.popleft()
-            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            if op in stopped and walk is not None:
-                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
-            else:
-                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
             in_grads = None
-            if op not in stopped and any(g is not None for g in out_grads):
-                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
-                in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
-                                      out_grads, wanted, gate_gradients, agg)
-                rules_called += 1
+            with _colocated(graph, op):   # colocate_gradients_with_ops: sums and rule
+                agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
+                if op in stopped and walk is not None:
+                    out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+                else:
+                    out_grads = [_aggregated(contrib, t, aggregation_method)
+                                 for t in op._outputs]
+                if op not in stopped and any(g is not None for g in out_grads):
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+                    in_grads = _call_grad(graph, op if recompute is None else
+                                          recompute.view(op), out_grads, wanted,
+                                          gate_gradients, agg)
+                    rules_called += 1
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
@@ -414,7 +421,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     contrib = {}
     internal = {}   # cond -> tensors of its branches with gradients
     for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
-        gy = _seed(y, gy, i)
+        with _colocated(graph, y._op):
+            gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
         r = route(y._op)
         if r is not y._op:
@@ -433,29 +441,31 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     try:
         while ready:
             op = ready.popleft()
-            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            if op in stopped and walk is not None:
-                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
-            else:
-                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
-            inner = {t: _aggregated(contrib, t, aggregation_method)
-                     for t in internal.get(op, ())}
-            inner = {t: g for t, g in inner.items() if g is not None}
-            call = op not in stopped and (any(g is not None for g in out_grads) or inner)
             in_grads = None
-            if call:
-                # as TF, an op's rule builds the gradients of all its inputs (a cond or
-                # loop: only of those on a path to the xs, as TF's Switches / Enters)
-                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
-                    op.type not in _FRAMED or route(t._op) in between)}
-                if wanted:
-                    _branches.set_internal_grads(inner)
-                    try:
-                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients,
-                                              agg)
-                    finally:
-                        _branches.set_internal_grads(None)
-                    rules_called += 1
+            with _colocated(graph, op):   # colocate_gradients_with_ops: sums and rule
+                agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
+                if op in stopped and walk is not None:
+                    out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+                else:
+                    out_grads = [_aggregated(contrib, t, aggregation_method)
+                                 for t in op._outputs]
+                inner = {t: _aggregated(contrib, t, aggregation_method)
+                         for t in internal.get(op, ())}
+                inner = {t: g for t, g in inner.items() if g is not None}
+                call = op not in stopped and (any(g is not None for g in out_grads) or inner)
+                if call:
+                    # as TF, an op's rule builds the gradients of all its inputs (a cond or
+                    # loop: only of those on a path to the xs, as TF's Switches / Enters)
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                        op.type not in _FRAMED or route(t._op) in between)}
+                    if wanted:
+                        _branches.set_internal_grads(inner)
+                        try:
+                            in_grads = _call_grad(graph, op, out_grads, wanted,
+                                                  gate_gradients, agg)
+                        finally:
+                            _branches.set_internal_grads(None)
+                        rules_called += 1
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
                 if r not in pending or r is op or not t._dtype._diff or op in stopped:
@@ -586,7 +596,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
             marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
-            in_grads = _tuple(in_grads)
+            with graph.colocate_with(None, ignore_existing=True):   # TF: device(None) too
+                in_grads = _tuple(in_grads)
             for g, m in zip(in_grads, marked):
                 if m:
                     mark_two_terms(g)
@@ -653,7 +664,39 @@ def _aggregate(grads, method, t):
     if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and all(
             g.shape.is_fully_defined() for g in grads):
         return accumulate_n(grads)
-    return add_n(grads)
+    return _multi_device_add_n(grads)
+
+
+def _multi_device_add_n(grads):
+    """TF's _MultiDeviceAddN: the gradients grouped by device (sorted by device string);
+    each group summed colocated with its first gradient's op (ignoring the colocation and
+    device scopes around), then the groups' sums summed where the walk is. In a loop
+    body's gradient (flowgrad's own graph, written as TF's frames under other names) the
+    sum is not colocated: its _class would name ops the written GraphDef lacks."""
+    if body_walk() is not None:
+        return add_n(grads)
+    by_device = {}
+    for g in grads:
+        by_device.setdefault(g.device, []).append(g)
+    graph = grads[0].graph
+    summands = []
+    for dev in sorted(by_device):
+        group = by_device[dev]
+        with graph.colocate_with(group[0]._op, ignore_existing=True):
+            summands.append(add_n(group))
+    return add_n(summands)
+
+
+class _Colocating(threading.local):
+    on = False   # the running tf.gradients call's colocate_gradients_with_ops
+
+
+_colocating = _Colocating()
+
+
+def _colocated(graph, op):
+    """TF's _maybe_colocate_with: colocate_with(op) under colocate_gradients_with_ops."""
+    return graph.colocate_with(op) if _colocating.on else contextlib.nullcontext()
 
 
 def _aggregate_indexed_slices(grads):

@@ -1,8 +1,11 @@
 """tf.DeviceSpec (TF 1.14's DeviceSpecV1): a device name's parts, parsed and printed as
-TF does (`/job:<name>/replica:<i>/task:<i>/device:<type>:<i>`); tf.device takes one."""
+TF does (`/job:<name>/replica:<i>/task:<i>/device:<type>:<i>`); tf.device takes one.
+Also the helpers of TF's tensorflow/python/framework/device.py (merge_device,
+canonical_name, check_valid), which scripts import as `pydev`."""
 from __future__ import annotations
 
-__all__ = ["DeviceSpec"]
+__all__ = ["DeviceSpec", "MergeDevice", "canonical_name", "check_valid", "is_device_spec",
+           "merge_device"]
 
 
 def _str_or_none(v):
@@ -118,3 +121,49 @@ class DeviceSpec:
 
     def __hash__(self):
         return hash(self.to_string())
+
+
+def check_valid(spec):
+    """Raises DeviceSpec's error when `spec` does not parse."""
+    DeviceSpec.from_string(spec)
+
+
+def is_device_spec(obj):
+    return isinstance(obj, DeviceSpec)
+
+
+def canonical_name(device):
+    """The device (a DeviceSpec or a string) as TF prints it; None -> ''."""
+    if device is None:
+        return ""
+    if is_device_spec(device):
+        return device.to_string()
+    return DeviceSpec.from_string(device).to_string()
+
+
+class MergeDevice:
+    """A device function merging its spec under the op's device (the op's parts win);
+    tf.device takes it as it takes the spec itself."""
+
+    def __init__(self, spec):
+        self._spec = (DeviceSpec(*spec._parts()) if isinstance(spec, DeviceSpec)
+                      else DeviceSpec.from_string(spec))
+
+    def __call__(self, node_def):
+        current = DeviceSpec.from_string(node_def.device or "")
+        return self._spec.make_merged_spec(current)
+
+    def shortcut_string_merge(self, node_def):
+        return self(node_def).to_string()
+
+    def __repr__(self):
+        return f"{super().__repr__()} (spec: {self._spec.to_string()})"
+
+    @property
+    def is_null_merge(self):
+        return not self._spec.to_string()
+
+
+def merge_device(spec):
+    """A MergeDevice for `spec` (a DeviceSpec or string; a MergeDevice as it is)."""
+    return spec if isinstance(spec, MergeDevice) else MergeDevice(spec)

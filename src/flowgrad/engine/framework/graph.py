@@ -18,6 +18,7 @@ import numpy as np
 from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
+from .device_spec import DeviceSpec, MergeDevice
 from .dtypes import DType
 from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, node_def_proto,
                         node_def_text, op_def_proto)
@@ -29,6 +30,17 @@ from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untrac
 from .tensor_shape import TensorShape, as_shape
 
 _capture_site = _op_traceback.capture
+
+
+def _device_result(dev):
+    """A device function's result as TF 1.14's compat.as_str(_device_string(dev))."""
+    if isinstance(dev, DeviceSpec):
+        return dev.to_string()
+    if isinstance(dev, bytes):
+        return dev.decode("utf-8")
+    if not isinstance(dev, str):
+        raise TypeError(f"Expected binary or unicode string, got {dev!r}")
+    return dev
 
 if TYPE_CHECKING:  # annotations only: the runtime sits above the graph
     from ..runtime.session import BaseSession
@@ -362,6 +374,13 @@ class Operation:
     @property
     def device(self) -> str:
         return self._device
+
+    def _set_device(self, device):
+        """Sets the device (TF's private setter): a string as it is, a DeviceSpec printed."""
+        self._device = _device_result(device)
+
+    def _set_device_from_string(self, device_str):
+        self._device = device_str
 
     @property
     def node_def(self):
@@ -1028,30 +1047,36 @@ class Graph:
 
     @contextlib.contextmanager
     def device(self, device_name_or_function) -> Iterator[None]:
-        if hasattr(device_name_or_function, "to_string") and \
-                not callable(device_name_or_function):   # a tf.DeviceSpec
-            device_name_or_function = device_name_or_function.to_string()
-        self._device_stack.append(device_name_or_function)
+        """As TF 1.14's: a device string (or DeviceSpec) is parsed on entry (its
+        ValueError, or AttributeError for what is not a string, raised there)."""
+        d = device_name_or_function
+        if isinstance(d, MergeDevice):   # pydev.merge_device(spec): the spec itself
+            d = d._spec
+        if d is not None and not callable(d):   # a string, a tf.DeviceSpec
+            d = DeviceSpec.from_string(d.to_string() if isinstance(d, DeviceSpec) else d)
+        self._device_stack.append(d)
         try:
             yield
         finally:
             self._device_stack.pop()
 
     def _current_device(self, op):
-        """The device of the device stack, canonical as TF prints it: as TF 1.14, the
-        innermost entry applies first; a device string fills the fields the device so far
-        leaves unset, a device function sees the op (with that device) and decides, and
+        """The device of the device stack as TF 1.14 sets it: the innermost entry applies
+        first; a device spec fills the parts the device so far leaves unset (printed
+        canonical; an empty spec is skipped), a device function sees the op (with that
+        device) and its string is taken as it is (not canonical: '/cpu:0' stays), and
         `None` stops the entries outside it."""
-        spec = {}
+        cur = ""
         for d in reversed(self._device_stack):
             if d is None:
                 break
-            if callable(d):
-                op._device = _device_string(spec)
-                spec = _parse_device(d(op) or "")
+            if isinstance(d, DeviceSpec):
+                if d.to_string():
+                    cur = d.make_merged_spec(DeviceSpec.from_string(cur)).to_string()
             else:
-                spec = {**_parse_device(d), **spec}
-        return _device_string(spec)
+                op._device = cur
+                cur = _device_result(d(op))
+        return cur
 
     @contextlib.contextmanager
     def _class_attr_scope(self, name):

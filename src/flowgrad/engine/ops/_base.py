@@ -45,6 +45,21 @@ def to_tensor(x, dtype=None, name: str | None = None) -> Tensor:
     return convert_to_tensor(x, dtype=dtype, name=name)
 
 
+def op_input(value, name: str, const_name: str | None = "") -> Tensor:
+    """An input converted as TF 1.14's op_def_library converts one of no fixed dtype (a
+    Const named `name`, or `const_name` where flowgrad names it otherwise): a value that
+    does not convert (None) raises "Tried to convert '<name>' to a tensor and failed.
+    Error: ..." (TF's Python wrappers that convert before the op, e.g. zeros_like's, raise
+    the conversion's own error: to_tensor)."""
+    if isinstance(value, Tensor):
+        return value
+    try:
+        return convert_to_tensor(value, name=name if const_name == "" else const_name)
+    except ValueError as e:
+        raise ValueError(f"Tried to convert '{name}' to a tensor and failed. Error: {e}") \
+            from None
+
+
 def typed_input(value, dtype, op_type: str, arg: str) -> Tensor:
     """An input converted as TF's op_def_library converts it to a fixed dtype (a Const
     named `arg` in the current scope), with TF's errors."""
@@ -80,12 +95,18 @@ def same_type_inputs(op_type, values, arg_names=None, allowed=None, list_input=F
                 dtype = v.dtype.base_dtype
                 first_name = n
                 break
+    if list_input and any(v is None for v in values):
+        # TF's message names the list input and what each value converts to
+        observed = ", ".join("<NOT CONVERTIBLE TO TENSOR>" if v is None else
+                             convert_to_tensor(v).dtype.base_dtype.name for v in values)
+        raise TypeError(f"Tensors in list passed to '{arg_names[0].rsplit('_', 1)[0]}' of "
+                        f"'{op_type}' Op have types [{observed}] that don't all match.")
     out = []
     for v, n in zip(values, arg_names):
         if isinstance(v, Tensor):
             t = v
         elif dtype is None:
-            t = convert_to_tensor(v, name=n)
+            t = op_input(v, n)
         else:
             try:
                 t = convert_to_tensor(v, dtype=dtype, name=n)
@@ -96,7 +117,7 @@ def same_type_inputs(op_type, values, arg_names=None, allowed=None, list_input=F
                                 f"'{op_type}', got {v!r} of type '{type(v).__name__}' "
                                 f"instead. Error: {e}") from None
             except ValueError:
-                t = convert_to_tensor(v, name=n)
+                t = op_input(v, n)
         if dtype is None:
             dtype, first_name = t.dtype.base_dtype, n
             if not list_input:   # TF checks the op def's list as it fixes the dtype

@@ -22,7 +22,8 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.graph import control_dependencies as _control_dependencies
 from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
-                    binary_broadcast, check_dtype, same_type_inputs, to_tensor, unary_same)
+                    binary_broadcast, check_dtype, op_input, same_type_inputs, to_tensor,
+                    unary_same)
 from . import eigen_math as _eigen_math
 from .cast import cast
 from .shape import reshape as _reshape
@@ -67,13 +68,13 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
                 return apply(op_type, [x], None, name)
             # TF's generated wrapper converts inside the op's scope (`Tanh/x`).
             with name_scope(name, op_type) as s:
-                x = to_tensor(x, name="x")
+                x = op_input(x, "x")
                 check_dtype(op_type, x, dtypes)
                 return apply(op_type, [x], None, s)
     else:
         def binder(x: Any, name: str | None = None) -> Tensor:
             with name_scope(name, scope, [x]) as s:
-                x = to_tensor(x, name="x")
+                x = op_input(x, "x")
                 check_dtype(op_type, x, dtypes)
                 return apply(op_type, [x], None, s)
     return _named(binder, pyname, op_type, doc)

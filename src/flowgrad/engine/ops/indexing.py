@@ -450,7 +450,8 @@ def _gather_grad(op, grad):
     if axis == 0:
         # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
         # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
-        params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+        with params.graph.colocate_with(params):   # as TF: the shape where params lives
+            params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
         size_v = expand_dims(size(indices), 0)
         values_shape = concat([size_v, params_shape[1:]], 0)
         with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
@@ -468,7 +469,8 @@ def _gather_grad(op, grad):
 def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
     """TF 1.14's axis != 0 gradient, op for op: the gather axis moved to the front, an
     UnsortedSegmentSum, and the inverse transpose (shapes sliced with the axis tensor)."""
-    params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+    with params.graph.colocate_with(params):   # as TF: the shape where params lives
+        params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
     indices_size = expand_dims(size(indices), 0)
     r = None if ps is None else len(ps)
     ax = None if axis is None or r is None else axis % r

@@ -22,7 +22,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
                           _has_tensor, _int_tensor, _invalid, _scope, _static_int,
                           refined_ints, shape_value)
-from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
 from .construction import range
@@ -541,6 +541,8 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
                                     [f"values_{i}" for i in builtins.range(len(values))],
                                     list_input=True)
         except TypeError:
+            if any(v is None for v in values):
+                raise
             vals = [to_tensor(v) for v in values]
             if len({v.dtype.base_dtype for v in vals}) > 1:
                 # TF's op wrapper checks the values before it converts the axis
@@ -638,7 +640,7 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
             return constant(values, name=name)
         except (TypeError, ValueError):
             pass
-    if axis == 0:
+    if axis == 0 and not any(v is None for v in values):   # TF: then Pack's own error
         return _autopack(list(values), None, name)
     tensors = [v for v in values if isinstance(v, Tensor)]
     first = values[0] if isinstance(values[0], Tensor) else to_tensor(values[0])
@@ -932,7 +934,7 @@ def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Ten
     >>> tf.Session().run(tf.tile([[1, 2]], [2, 2]))
     array([[1, 2, 1, 2], [1, 2, 1, 2]], dtype=int32)
     """
-    x = to_tensor(input)
+    x = op_input(input, "input", const_name=None)
     with _scope(name, "Tile", [x]) as scope:
         m = _as_int_input(multiples, "multiples")
         return apply("Tile", [x, m], None, scope)

@@ -17,7 +17,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
-from ._base import FLOATS, apply, broadcast_dims, check_dtype, to_tensor
+from ._base import FLOATS, apply, broadcast_dims, check_dtype, op_input
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
@@ -219,6 +219,6 @@ def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:
     ...     print(sess.run(tf.nn.l2_loss([1.0, 2.0])))
     2.5
     """
-    x = to_tensor(t, name="t")
+    x = op_input(t, "t")
     check_dtype("L2Loss", x, FLOATS, "t")
     return apply("L2Loss", [x], None, name or "L2Loss")

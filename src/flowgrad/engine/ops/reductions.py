@@ -266,8 +266,9 @@ def _tf_sum_grad(op, grad):
                 input_shape = shape(x)
             return tile(grad, input_shape)
     input_shape = shape(x)
-    kept = tf_reduced_shape(input_shape, axes)
-    tile_scaling = _safe_shape_div(input_shape, kept)
+    with input_shape.graph.colocate_with(input_shape):   # as TF: the shape arithmetic
+        kept = tf_reduced_shape(input_shape, axes)
+        tile_scaling = _safe_shape_div(input_shape, kept)
     grad = reshape(grad, kept)
     return tile(grad, tile_scaling)
 
@@ -706,6 +707,9 @@ def add_n(inputs: Any, name: str | None = None) -> Tensor:
     [2. 2.]
     """
     if not inputs or not isinstance(inputs, (list, tuple)):
+        raise ValueError("inputs must be a list of at least one Tensor/IndexedSlices with the "
+                         "same dtype and shape")
+    if any(t is None for t in inputs):   # TF's conversion keeps None, then checks
         raise ValueError("inputs must be a list of at least one Tensor/IndexedSlices with the "
                          "same dtype and shape")
     inputs = [to_tensor(t) for t in inputs]

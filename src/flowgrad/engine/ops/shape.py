@@ -23,7 +23,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
                           _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
                           _static_int, _unknown_dims_from, shape_value)
-from ._base import apply, apply_op, to_tensor, unary_same
+from ._base import apply, apply_op, op_input, to_tensor, unary_same
 from ._grad_util import sum_to
 
 
@@ -48,7 +48,7 @@ def identity(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A00
         return apply("Identity", [input], None, name or "Identity")
     # as TF's op wrapper: a variable is read inside the op's scope ('Identity/ReadVariableOp')
     with name_scope(name or "Identity") as scope:
-        x = to_tensor(input, name="input")
+        x = op_input(input, "input")
         return apply("Identity", [x], None, scope)
 
 
@@ -344,7 +344,7 @@ def reshape(tensor: TensorLike, shape: IntsLike, name: str | None = None) -> Ten
     array([[0, 1, 2], [3, 4, 5]], dtype=int32)
     """
     with _scope(name, "Reshape", [tensor]) as scope:
-        x = to_tensor(tensor, name="tensor")  # inside the scope, as TF: Reshape/ReadVariableOp
+        x = op_input(tensor, "tensor")  # inside the scope, as TF: Reshape/ReadVariableOp
         shape = _as_int_input(shape, "shape")
         return apply("Reshape", [x, shape], None, scope)
 
@@ -395,7 +395,7 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
     if axis is None:
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     with _scope(name, "ExpandDims", [input]) as scope:
-        x = to_tensor(input, name="input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
+        x = op_input(input, "input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
         axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
         return apply("ExpandDims", [x, axis], None, scope)
 
@@ -464,7 +464,7 @@ def squeeze(input: TensorLike, axis: int | list | None = None,  # noqa: A002
     if np.isscalar(axis) and axis is not None:
         axis = [axis]
     axis = [int(a) for a in axis] if axis is not None else []
-    x = to_tensor(input)
+    x = op_input(input, "input", const_name=None)
     return apply("Squeeze", [x], {"squeeze_dims": axis}, name or "Squeeze")
 
 

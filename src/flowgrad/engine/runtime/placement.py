@@ -21,15 +21,16 @@ and is still logged on the GPU. Ops without a GPU device run on the host (CPU:0)
 """
 from __future__ import annotations
 
+import re
 import sys
 
 from ..framework import errors
-from ..framework.device_spec import DeviceSpec
+from ..framework import node_summary
 from ..framework import op_traceback
 from ..framework.registry import OPS
 from .xla import devices
 
-__all__ = ["CPU", "device_mapping", "gpu_list", "place"]
+__all__ = ["CPU", "device_mapping", "gpu_list", "parse_full_name", "place"]
 
 CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
 _GPU = "/job:localhost/replica:0/task:0/device:GPU:{}"
@@ -48,18 +49,91 @@ def device_mapping(config) -> str:
     return "Device mapping:\n" + "\n".join(lines)
 
 
-def _requested_gpu(op):
-    """The GPU index op.device asks for (-1: any), None when not a local GPU."""
-    dev = op._device
-    if not dev or "GPU" not in dev.upper():
+def parse_full_name(name):
+    """TF's DeviceNameUtils::ParseFullName: {job, replica, task, type, id} (the parts set;
+    None for '*'), or None when `name` is malformed. Stricter than DeviceSpec: every part
+    starts with '/', a job name is [A-Za-z][A-Za-z0-9_]*, numbers are digits, the legacy
+    '/cpu:N' and '/gpu:N' (any case of the whole word: cpu or CPU) set the type."""
+    out = {}
+    if name == "/":
+        return out
+    rest = name
+    while rest:
+        progress = False
+        for key in ("job", "replica", "task"):
+            if rest.startswith(f"/{key}:"):
+                rest = rest[len(key) + 2:]
+                m = (_JOB if key == "job" else _NUMBER).match(rest)
+                if rest.startswith("*"):
+                    rest, out[key] = rest[1:], None
+                elif m is None:
+                    return None
+                else:
+                    out[key] = m.group() if key == "job" else int(m.group())
+                    rest = rest[m.end():]
+                progress = True
+        if rest.startswith("/device:"):
+            rest = rest[8:]
+            m = _TYPE.match(rest)
+            if rest.startswith("*"):
+                rest, out["type"] = rest[1:], None
+            elif m is None:
+                return None
+            else:
+                out["type"], rest = m.group(), rest[m.end():]
+            if rest.startswith(":"):
+                rest = rest[1:]
+                m = _NUMBER.match(rest)
+                if rest.startswith("*"):
+                    rest, out["id"] = rest[1:], None
+                elif m is None:
+                    return None
+                else:
+                    out["id"], rest = int(m.group()), rest[m.end():]
+            progress = True
+        for legacy in ("cpu", "gpu"):
+            if rest.startswith((f"/{legacy}:", f"/{legacy.upper()}:")):
+                rest = rest[5:]
+                out["type"] = legacy.upper()
+                m = _NUMBER.match(rest)
+                if rest.startswith("*"):
+                    rest, out["id"] = rest[1:], None
+                elif m is None:
+                    return None
+                else:
+                    out["id"], rest = int(m.group()), rest[m.end():]
+                progress = True
+        if not progress:
+            return None
+    return out
+
+
+_JOB = _TYPE = re.compile(r"[A-Za-z][A-Za-z0-9_]*")   # a name: what follows must parse
+_NUMBER = re.compile(r"[0-9]+")
+
+
+def _local(spec):
+    """Whether the parsed spec's address space (job, replica, task) is this process's."""
+    return spec.get("job") in (None, "localhost") and spec.get("replica") in (None, 0) \
+        and spec.get("task") in (None, 0)
+
+
+def _match(spec, n_gpus, local):
+    """The local device a parsed spec names: a GPU index, "host" (CPU:0, or XLA_CPU:0,
+    which flowgrad runs on the host), or None when no device matches (TF's
+    FindMatchingDevices: types compared case-sensitively). `local`: a session without
+    a target, whose devices are this process's only."""
+    if local and not _local(spec):
         return None
-    try:
-        spec = DeviceSpec.from_string(dev)
-    except ValueError:
-        return None
-    if spec.device_type != "GPU" or spec.job not in (None, "localhost"):
-        return None
-    return -1 if spec.device_index is None else spec.device_index
+    kind, idx = spec.get("type"), spec.get("id")
+    if kind is None:
+        return "host"
+    if kind in ("CPU", "XLA_CPU"):
+        return "host" if idx in (None, 0) else None
+    if kind == "GPU":
+        idx = 0 if idx is None else idx
+        return idx if idx < n_gpus else None
+    return None
 
 
 def _generator(op):
@@ -72,46 +146,65 @@ def _defined(op):
     return f" (defined at {where})" if where else ""
 
 
-def _error(op, config):
-    gs = gpu_list(config)
-    names = [CPU] + [_GPU.format(i) for i in range(len(gs))]
-    msg = (f"Cannot assign a device for operation {op.name}: node {op.name}{_defined(op)} "
-           f"was explicitly assigned to {DeviceSpec.from_string(op._device).to_string()} "
-           f"but available devices are [ {', '.join(names)} ]. Make sure the device "
-           "specification refers to a valid device.")
-    if not gs:
-        msg += " The requested device appears to be a GPU, but CUDA is not enabled."
-    msg += f"\n\t [[{op.name}]]"
-    own = _defined(op)
-    seen, sources = {own}, []
+def _sources(op):
+    """TF's interpolated tail naming the op's input ops (one per creation site)."""
+    seen, sources = {_defined(op)}, []
     for t in op._inputs:
         d = _defined(t.op)
         if d not in seen:
             seen.add(d)
             sources.append(f" {t.op.name}{d}")
-    if sources:
-        msg += ("\n\nErrors may have originated from an input operation.\n"
-                f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(sources))
+    if not sources:
+        return ""
+    return ("\n\nErrors may have originated from an input operation.\n"
+            f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(sources))
+
+
+def _error(op, config, spec):
+    """TF's error for an op whose device names no device of this process: the device as
+    the op holds it (a device function's string is not canonical)."""
+    gs = gpu_list(config)
+    names = [CPU] + [_GPU.format(i) for i in range(len(gs))]
+    msg = (f"Cannot assign a device for operation {op.name}: node {op.name}{_defined(op)} "
+           f"was explicitly assigned to {op._device} "
+           f"but available devices are [ {', '.join(names)} ]. Make sure the device "
+           "specification refers to a valid device.")
+    if not gs and (spec.get("type") or "").lower() == "gpu":
+        msg += " The requested device appears to be a GPU, but CUDA is not enabled."
+    msg += f"\n\t [[{op.name}]]" + _sources(op)
     return errors.InvalidArgumentError(None, None, msg)   # TF names no op: str() adds no stack
 
 
-def place(ops, config, assigned):
-    """Places `ops` (not placed before): raises TF's error for a missing GPU without soft
-    placement, records {op: GPU index} in `assigned`, prints the log when asked."""
+def _malformed(op):
+    """TF's error for a device string its ParseFullName rejects (the node's DebugString:
+    its id in the session's graph counts the source and sink nodes first)."""
+    node = node_summary.summarize_node_def(op.node_def).replace(
+        f"{{{{node {op.name}}}}}", f"node {op.name}{_defined(op)} ", 1)
+    msg = (f"Malformed device specification '{op._device}' in node: {{name:'{op.name}' "
+           f"id:{op._id + 2} op device:{{}} def:{{{node}}}}}\n\t [[{op.name}]]" + _sources(op))
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def place(ops, config, assigned, local=True):
+    """Places `ops` (not placed before): raises TF's error for a device that does not
+    exist without soft placement (with it, for one outside this process too, unless the
+    session has a target: `local` False, a tf.train.Server's jobs then), records
+    {op: GPU index} in `assigned`, prints the log when asked."""
     log = bool(getattr(config, "log_device_placement", False)) if config is not None else False
-    for op in ops:   # an op type with no kernel on any device fails first (TF's placer)
+    specs = {}
+    for op in ops:   # TF's placer starts with each node's kernels, then its device string
         op_def = OPS.get(op.type)
         no_kernel = op_def.props.get("no_kernel") if op_def is not None else None
         if no_kernel is not None:
             raise no_kernel(op)
-    asked = {}
-    for op in ops:
-        g = _requested_gpu(op)
-        if g is not None:
-            asked[op] = g
-    if not asked and not log:
+        if op._device:
+            spec = parse_full_name(op._device)
+            if spec is None:
+                raise _malformed(op)
+            specs[op] = spec
+    if not specs and not log:
         return
-    gs = gpu_list(config) if asked or log else []
+    gs = gpu_list(config) if specs or log else []
     soft = bool(getattr(config, "allow_soft_placement", False)) if config is not None else False
     order = [op for op in ops if not _generator(op)] + [op for op in ops if _generator(op)]
     consumers = {}
@@ -120,17 +213,19 @@ def place(ops, config, assigned):
             consumers.setdefault(t.op, op)
     lines = []
     for op in order:
-        g = asked.get(op)
-        if g is not None:
-            if g == -1:
-                g = 0
-            if g >= len(gs):
-                if not soft:
-                    raise _error(op, config)
-                g = 0 if gs else None
-            if g is not None:
+        spec = specs.get(op)
+        g = None
+        if spec is not None:
+            g = _match(spec, len(gs), local)
+            if g is None:
+                if not soft or (local and not _local(spec)):
+                    raise _error(op, config, spec)
+                g = 0 if gs and spec.get("type") == "GPU" else "host"
+            if g != "host":
                 assigned[op] = g
-        elif _generator(op) and not op._device:
+            else:
+                g = None
+        elif _generator(op):
             g = assigned.get(consumers.get(op))   # TF: a generator goes with its consumer
             if g is not None:
                 assigned[op] = g

@@ -736,7 +736,8 @@ class BaseSession:
         """TF places the graph's new ops at a run (any run: a failure fails every run)."""
         ops = self._graph._ops
         if len(ops) != self._placed:
-            placement.place(ops[min(self._placed, len(ops)):], self._config, self._gpu_ops)
+            placement.place(ops[min(self._placed, len(ops)):], self._config, self._gpu_ops,
+                            local=not self.target and self._runner is None)
             self._placed = len(ops)
 
     def _execute(self, plan, feeds, run_metadata=None, options=None):
