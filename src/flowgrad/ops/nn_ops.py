@@ -359,7 +359,7 @@ def l2_normalize(x: TensorLike, axis: int | None = None, epsilon: float = 1e-12,
                  name: str | None = None, dim: int | None = None) -> Tensor:
     """x / sqrt(max(sum(x ** 2, axis), epsilon))."""
     if axis is not None and dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'dim'.")
+        raise ValueError("Cannot specify both 'dim' and 'axis'")
     axis = dim if axis is None else axis
     with name_scope(name, "l2_normalize", [x] if hasattr(x, "op") else []) as scope:
         x = to_tensor(x, name="x")

@@ -25,8 +25,11 @@ from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_sa
 from ._nn_util import TensorLike, scalar
 from .comparison import less
 from .construction import ones_like, zeros, zeros_like
-from .elementwise import multiply
+from .elementwise import multiply, subtract
 from .reductions import reduce_sum
+from .construction import range as _range
+from .joining import concat
+from .shape import rank as _rank
 from .shape import shape as _shape_of
 from .shape import transpose
 
@@ -338,15 +341,27 @@ register_op("LogSoftmax", infer=_softmax_infer, kernel=_log_softmax_kernel,
 def axis_lookup(axis, dim):
     """TF 1.x's `axis` / deprecated `dim` pair: at most one, default -1."""
     if axis is not None and dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'dim'.")
+        raise ValueError("Cannot specify both 'dim' and 'axis'")
     axis = dim if axis is None else axis
     return -1 if axis is None else axis
 
 
+def _swap_axis(x, dim_index, last_index, name="transpose"):
+    """TF's _swap_axis: transpose by concat([range(d), [last], range(d + 1, last), [d]])."""
+    perm = concat([_range(dim_index), [last_index], _range(dim_index + 1, last_index),
+                   [dim_index]], 0)
+    return transpose(x, perm, name=name)
+
+
 def _softmax_along(op_type, logits, axis, name):
+    """TF 1.14's _softmax: another axis than the last is swapped with it by transposes
+    whose permutations are computed in the graph (Rank, Sub, Range, ConcatV2 ops)."""
     x = to_tensor(logits, name="logits")
     check_dtype(op_type, x, FLOATS, "logits")
-    rank = x.shape.ndims
+    shape = x.shape
+    rank = shape.ndims
+    if isinstance(axis, Tensor):
+        raise NotImplementedError(f"{op_type} along a Tensor axis")
     if axis == -1 or (rank is not None and axis == rank - 1):
         return apply(op_type, [x], None, name or op_type)
     if rank is None:
@@ -355,10 +370,16 @@ def _softmax_along(op_type, logits, axis, name):
         raise errors.InvalidArgumentError(
             None, None, f"Dimension ({axis}) must be in the range [{-rank}, {rank}) where "
             f"{rank} is the number of dimensions in the input.")
-    perm = list(range(rank))
-    perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
-    y = apply(op_type, [transpose(x, perm)], None, op_type)
-    return transpose(y, perm, name=name)
+    ndims = _rank(x)
+    if axis < 0:
+        axis = axis + ndims          # an Add op, as TF's `dim += ndims`
+    input_rank = _rank(x)
+    dim_axis = axis % rank           # a FloorMod op when axis became a tensor
+    y = _swap_axis(x, dim_axis, subtract(input_rank, 1))
+    y = apply(op_type, [y], None, op_type)
+    out = _swap_axis(y, dim_axis, subtract(input_rank, 1), name=name or "transpose")
+    out.set_shape(shape)
+    return out
 
 
 def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None,
