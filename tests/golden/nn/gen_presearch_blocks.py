@@ -131,6 +131,29 @@ def helpers(tf):
     return out
 
 
+def argument_errors(tf):
+    """Build-time errors of the helpers' arguments, as TF words them (deprecated argument
+    pairs without a period, op-def parameter names, allowed-type lists)."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.zeros([2, 8, 4, 4])
+        calls = [
+            lambda: tf.nn.moments(x, [0], keep_dims=True, keepdims=True),
+            lambda: tf.nn.weighted_moments(x, [0], 1.0, keep_dims=True, keepdims=True),
+            lambda: tf.nn.sufficient_statistics(x, [0], keep_dims=True, keepdims=True),
+            lambda: tf.roll(x, 1.5, 0), lambda: tf.roll(x, 1, 0.5),
+            lambda: tf.roll(x, [1, 2], [0]),
+            lambda: tf.linspace(0, 1, 5), lambda: tf.linspace(0., 1., 2.5),
+            lambda: tf.contrib.layers.group_norm(x, groups=3, channels_axis=1,
+                                                 reduction_axes=(2, 3)),
+            lambda: tf.contrib.layers.instance_norm(x, data_format="NCWH"),
+            lambda: tf.contrib.layers.layer_norm(x, begin_norm_axis=5),
+            lambda: tf.norm(x, ord=0.5), lambda: tf.norm(x, axis=[0, 1, 2]),
+            lambda: tf.meshgrid(tf.range(3), indexing="xx")]
+        out = [_outcome(f) for f in calls]
+        return [r if isinstance(r, Exception) else str(r) for r in out]
+
+
 def cases(tf):
     return {"softmax_axis": softmax_axis(tf), "bilinear_sampler": bilinear_sampler(tf),
-            "helpers": helpers(tf)}
+            "helpers": helpers(tf), "argument_errors": argument_errors(tf)}
