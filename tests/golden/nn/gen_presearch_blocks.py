@@ -120,6 +120,9 @@ def helpers(tf):
         ints = tf.constant([1, 3, 3, 0, 7, 3])
         out["bincount"] = sess.run([tf.bincount(ints), tf.bincount(ints, minlength=10,
                                                                    maxlength=5)])
+        # the size's Max of an empty array is int32's lowest: TF's shape refiner knows 0
+        empty = tf.bincount(tf.constant([], tf.int32))
+        out["bincount_empty"] = [str(empty.shape), sess.run(empty)]
         try:
             sess.run(tf.bincount(tf.constant([1, -1])))
         except tf.errors.InvalidArgumentError as e:
