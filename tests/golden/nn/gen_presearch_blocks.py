@@ -45,8 +45,19 @@ def softmax_axis(tf):
         y = tf.nn.softmax(p, axis=1)
         out["placeholder"] = {"shape": str(y.shape),
                               "value": sess.run(y, {p: rs.randn(2, 3, 2).astype(np.float32)})}
+        # a Tensor axis: TF's where(axis < 0, axis + rank, axis) and FloorMod in the graph
+        c = tf.constant(np.arange(6, dtype=np.float32).reshape(2, 3))
+        a = tf.placeholder(tf.int32, [])
+        n0 = len(g.get_operations())
+        y = tf.nn.softmax(c, axis=a)
+        out["tensor_axis"] = {"ops": _ops(g, n0), "values": sess.run(y, {a: 0}),
+                              "const": sess.run(tf.nn.softmax(c, axis=tf.constant(-2)))}
+        unknown = tf.placeholder(tf.float32)
+        out["unknown_rank"] = [_outcome(lambda: tf.nn.softmax(unknown, axis=1)),
+                               str(tf.nn.softmax(unknown))]
         x = tf.zeros([2, 3])
         out["errors"] = [_outcome(f) for f in [
+            lambda: tf.nn.softmax(x, axis=tf.constant(5)),
             lambda: tf.nn.softmax(x, axis=2), lambda: tf.nn.softmax(x, axis=-3),
             lambda: tf.nn.softmax(x, axis=1, dim=1), lambda: tf.nn.log_softmax(x, 0, dim=0),
             lambda: tf.nn.softmax(tf.constant([1, 2]), axis=0),

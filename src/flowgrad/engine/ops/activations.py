@@ -21,13 +21,14 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
-from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
+from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
 from .comparison import less
 from .construction import ones_like, zeros, zeros_like
 from .elementwise import multiply, subtract
 from .reductions import reduce_sum
 from .construction import range as _range
+from .indexing import where as _where
 from .joining import concat
 from .shape import rank as _rank
 from .shape import shape as _shape_of
@@ -360,18 +361,22 @@ def _softmax_along(op_type, logits, axis, name):
     check_dtype(op_type, x, FLOATS, "logits")
     shape = x.shape
     rank = shape.ndims
-    if isinstance(axis, Tensor):
-        raise NotImplementedError(f"{op_type} along a Tensor axis")
-    if axis == -1 or (rank is not None and axis == rank - 1):
+    is_tensor = isinstance(axis, Tensor)
+    if not is_tensor and axis == -1:
         return apply(op_type, [x], None, name or op_type)
-    if rank is None:
-        raise ValueError(f"{op_type} along axis {axis} needs a tensor of known rank")
-    if not -rank <= axis < rank:
+    if rank is None:   # TF computes `shape.ndims - 1` first
+        raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
+    if not is_tensor and axis == rank - 1:
+        return apply(op_type, [x], None, name or op_type)
+    axis_val = const_value(axis) if is_tensor else axis
+    if axis_val is not None and not -rank <= int(axis_val) < rank:
         raise errors.InvalidArgumentError(
-            None, None, f"Dimension ({axis}) must be in the range [{-rank}, {rank}) where "
-            f"{rank} is the number of dimensions in the input.")
+            None, None, f"Dimension ({int(axis_val)}) must be in the range [{-rank}, {rank}) "
+            f"where {rank} is the number of dimensions in the input.")
     ndims = _rank(x)
-    if axis < 0:
+    if is_tensor:                    # TF: where(axis < 0, axis + ndims, axis)
+        axis = _where(less(axis, 0), axis + ndims, axis)
+    elif axis < 0:
         axis = axis + ndims          # an Add op, as TF's `dim += ndims`
     input_rank = _rank(x)
     dim_axis = axis % rank           # a FloorMod op when axis became a tensor
