@@ -23,10 +23,13 @@ def cases(tf):
                 [tf.matrix_solve(a, b), tf.matrix_inverse(a), tf.linalg.solve(a[None], b[None])])
         a = tf.constant(np.stack([operands(3, 1)[0], operands(3, 2)[0]]))
         out["batch"] = sess.run([tf.matrix_inverse(a), tf.matrix_solve(a, tf.ones([2, 3, 2]))])
-        try:
-            sess.run(tf.matrix_solve(tf.constant([[1., 2.], [2., 4.]]), tf.ones([2, 1])))
-        except tf.errors.InvalidArgumentError as e:
-            out["singular"] = e.message.split("\n")[0]
+        for key, m in [("singular", [[1., 2.], [2., 4.]]), ("nan_pivot", [[np.nan, 1.], [2., 3.]]),
+                       ("nan_later", [[1., np.nan], [2., 3.]])]:
+            try:
+                out[key] = sess.run(tf.matrix_solve(tf.constant(np.array(m, np.float32)),
+                                                    tf.ones([2, 1])))
+            except tf.errors.InvalidArgumentError as e:
+                out[key] = e.message.split("\n")[0]
         rs = np.random.RandomState(0)
         img = tf.constant(rs.rand(2, 5, 6, 3).astype(np.float32))
         t = tf.contrib.image.transform(img, [1, 0.1, 0.5, 0.05, 1, -0.3, 0.001, 0.0],

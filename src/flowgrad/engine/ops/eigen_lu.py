@@ -36,17 +36,27 @@ def solve(a, b):
     rows = np.arange(lu.shape[0])
     with np.errstate(all="ignore"):
         for k in range(n):
-            p = k + np.argmax(np.abs(lu[:, k:, k]), axis=1)    # the first largest
-            if np.any(lu[rows, p, k] == 0):
-                return None
-            swap = p != k
+            # Eigen's maxCoeff: the first largest |a|; a NaN only wins in first place
+            c = np.abs(lu[:, k:, k])
+            p = k + np.where(np.isnan(c[:, 0]), 0,
+                             np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+            nonzero = lu[rows, p, k] != 0          # a zero column: no swap, no division
+            swap = nonzero & (p != k)
             if swap.any():
                 r, pk = rows[swap], p[swap]
                 lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
                 x[r, k], x[r, pk] = x[r, pk].copy(), x[r, k].copy()
-            lu[:, k + 1:, k] = lu[:, k + 1:, k] / lu[:, k:k + 1, k]
+            lu[nonzero, k + 1:, k] = lu[nonzero, k + 1:, k] / lu[nonzero, k:k + 1, k]
             if k < n - 1:
                 lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
+        # TF's check: Eigen's minCoeff of |diag| (a NaN only counts where it comes first)
+        # must be above zero
+        least = np.abs(lu[:, 0, 0])
+        for i in range(1, n):
+            d = np.abs(lu[:, i, i])
+            least = np.where(d < least, d, least)
+        if not np.all(least > 0):
+            return None
         for j in range(n):                  # unit lower: forward
             for k in range(j):
                 x[:, j] -= x[:, k] * lu[:, j, k, None]
