@@ -54,10 +54,6 @@ _KNOWN_DEVIATIONS = {
     f"{row}|{dt}|forward": f"TF 1.14 rejects {dt} ({why}); flowgrad computes it"
     for row, (dts, why) in _ACCEPTS_WHAT_TF_REJECTS.items() for dt in dts}
 _KNOWN_DEVIATIONS.update({
-    "ImageProjectiveTransformV2|float64|grad": "TF inverts the float32 transforms with "
-                                               "Eigen's LU (last-bit differences from "
-                                               "LAPACK's: ~1e-7 relative); "
-                                               "tests/test_contrib_image.py compares at 1e-5",
     "MatrixInverse|float64|grad": "TF 1.14's MatrixInverse gradient ignores adjoint=True "
                                   "(the transpose of the true gradient; fixed in later TF); "
                                   "flowgrad gives the true gradient",

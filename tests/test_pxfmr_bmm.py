@@ -35,7 +35,8 @@ def test_numpy_order_differs_on_these_cases():
 @pytest.mark.parametrize("shape,batch,expected", [
     ((4, 8, 4), 3, True),       # a batch: Eigen's sequential product
     ((4, 8, 4), 1, False),      # one matrix: the tensor contraction (as MatMul)
-    ((1, 8, 4), 3, False),      # a row vector: Eigen's gemv
+    ((1, 8, 4), 3, True),       # a row vector: Eigen's gemv (eigen_bmm._vector)
+    ((8, 30, 1), 1, True),      # a column: sequential even for one matrix
     ((4, 1, 4), 3, False),      # outer product: one product per output, exact anyway
     ((300, 300, 300), 2, False),  # above 128 * 256 * 256: the parallel contraction
 ])

@@ -45,12 +45,12 @@ def searchsorted(sorted_sequence: TensorLike, values: TensorLike, side: str = "l
     >>> tf.Session().run(tf.searchsorted([1., 2., 3.], [2., 0.5], side="right"))
     array([2, 0], dtype=int32)
     """
-    if side not in ("left", "right"):
-        raise ValueError(f"side must be either 'right' or 'left'.  Saw: {side}.")
     sequence_size = _shape_internal(sorted_sequence)[-1]
     values_size = _shape_internal(values)[-1]
     s2 = reshape(sorted_sequence, [-1, sequence_size])
     v2 = reshape(values, [-1, values_size])
+    if side not in ("left", "right"):   # checked after the reshapes are built, as in TF
+        raise ValueError(f"side must be either 'right' or 'left'.  Saw: {side}.")
     bound = upper_bound if side == "right" else lower_bound
     output = bound(s2, v2, out_type, name)
     return reshape(output, _shape_internal(values))

@@ -359,7 +359,7 @@ def l2_normalize(x: TensorLike, axis: int | None = None, epsilon: float = 1e-12,
                  name: str | None = None, dim: int | None = None) -> Tensor:
     """x / sqrt(max(sum(x ** 2, axis), epsilon))."""
     if axis is not None and dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'dim'.")
+        raise ValueError("Cannot specify both 'dim' and 'axis'")
     axis = dim if axis is None else axis
     with name_scope(name, "l2_normalize", [x] if hasattr(x, "op") else []) as scope:
         x = to_tensor(x, name="x")
@@ -386,7 +386,7 @@ def moments(x: TensorLike, axes: Sequence[int], shift: TensorLike | None = None,
     [1. 4.]
     """
     if keep_dims is not None and keepdims is not None:
-        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
+        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'")
     keep = bool(keep_dims if keep_dims is not None else keepdims)
     with name_scope(name, "moments", [x] if hasattr(x, "op") else []):
         x = to_tensor(x, name="x")
@@ -681,7 +681,7 @@ def sufficient_statistics(x: TensorLike, axes: Sequence[int], shift: TensorLike 
       count as a tensor of x's dtype, the two sums, and shift (or None).
     """
     if keep_dims is not None and keepdims is not None:
-        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
+        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'")
     keep = bool(keep_dims if keep_dims is not None else keepdims)
     axes = sorted(set(axes))
     with name_scope(name, "sufficient_statistics", graph_values(x, shift)):
@@ -734,7 +734,7 @@ def weighted_moments(x: TensorLike, axes: Sequence[int], frequency_weights: Tens
     [array([2.5], dtype=float32), array([0.75], dtype=float32)]
     """
     if keep_dims is not None and keepdims is not None:
-        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'.")
+        raise ValueError("Cannot specify both 'keep_dims' and 'keepdims'")
     keep = bool(keep_dims if keep_dims is not None else keepdims)
     with name_scope(name, "weighted_moments", graph_values(x, frequency_weights)):
         x = to_tensor(x, name="x")

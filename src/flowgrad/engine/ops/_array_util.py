@@ -335,9 +335,14 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if src is None or axis is None or np.ndim(src) < 1 or op._attrs.get("keep_dims"):
             return None
         vals = _known_ints(src)
-        if vals is None or (np.ndim(src) > 1 and np.size(axis) != np.ndim(src)) or \
-                (op.type in ("Max", "Min") and vals.size == 0):
+        if vals is None or (np.ndim(src) > 1 and np.size(axis) != np.ndim(src)):
             return None
+        if op.type in ("Max", "Min") and vals.size == 0:
+            # the kernel's identity: bincount's size of an empty constant array is
+            # 0 * (lowest + 1), a known 0
+            info = np.iinfo(t.dtype.as_numpy_dtype)
+            return np.asarray(info.min if op.type == "Max" else info.max,
+                              t.dtype.as_numpy_dtype)
         reduce = {"Prod": np.prod, "Sum": np.sum, "Max": np.max, "Min": np.min}[op.type]
         return np.asarray(reduce(vals))
     if op.type in _REFINED_BINARY and op.inputs[0].dtype.base_dtype.is_integer:

@@ -21,12 +21,16 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
-from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
+from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
 from .comparison import less
 from .construction import ones_like, zeros, zeros_like
-from .elementwise import multiply
+from .elementwise import multiply, subtract
 from .reductions import reduce_sum
+from .construction import range as _range
+from .indexing import where as _where
+from .joining import concat
+from .shape import rank as _rank
 from .shape import shape as _shape_of
 from .shape import transpose
 
@@ -338,27 +342,49 @@ register_op("LogSoftmax", infer=_softmax_infer, kernel=_log_softmax_kernel,
 def axis_lookup(axis, dim):
     """TF 1.x's `axis` / deprecated `dim` pair: at most one, default -1."""
     if axis is not None and dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'dim'.")
+        raise ValueError("Cannot specify both 'dim' and 'axis'")
     axis = dim if axis is None else axis
     return -1 if axis is None else axis
 
 
+def _swap_axis(x, dim_index, last_index, name="transpose"):
+    """TF's _swap_axis: transpose by concat([range(d), [last], range(d + 1, last), [d]])."""
+    perm = concat([_range(dim_index), [last_index], _range(dim_index + 1, last_index),
+                   [dim_index]], 0)
+    return transpose(x, perm, name=name)
+
+
 def _softmax_along(op_type, logits, axis, name):
+    """TF 1.14's _softmax: another axis than the last is swapped with it by transposes
+    whose permutations are computed in the graph (Rank, Sub, Range, ConcatV2 ops)."""
     x = to_tensor(logits, name="logits")
     check_dtype(op_type, x, FLOATS, "logits")
-    rank = x.shape.ndims
-    if axis == -1 or (rank is not None and axis == rank - 1):
+    shape = x.shape
+    rank = shape.ndims
+    is_tensor = isinstance(axis, Tensor)
+    if not is_tensor and axis == -1:
         return apply(op_type, [x], None, name or op_type)
-    if rank is None:
-        raise ValueError(f"{op_type} along axis {axis} needs a tensor of known rank")
-    if not -rank <= axis < rank:
+    if rank is None:   # TF computes `shape.ndims - 1` first
+        raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
+    if not is_tensor and axis == rank - 1:
+        return apply(op_type, [x], None, name or op_type)
+    axis_val = const_value(axis) if is_tensor else axis
+    if axis_val is not None and not -rank <= int(axis_val) < rank:
         raise errors.InvalidArgumentError(
-            None, None, f"Dimension ({axis}) must be in the range [{-rank}, {rank}) where "
-            f"{rank} is the number of dimensions in the input.")
-    perm = list(range(rank))
-    perm[axis % rank], perm[-1] = perm[-1], perm[axis % rank]
-    y = apply(op_type, [transpose(x, perm)], None, op_type)
-    return transpose(y, perm, name=name)
+            None, None, f"Dimension ({int(axis_val)}) must be in the range [{-rank}, {rank}) "
+            f"where {rank} is the number of dimensions in the input.")
+    ndims = _rank(x)
+    if is_tensor:                    # TF: where(axis < 0, axis + ndims, axis)
+        axis = _where(less(axis, 0), axis + ndims, axis)
+    elif axis < 0:
+        axis = axis + ndims          # an Add op, as TF's `dim += ndims`
+    input_rank = _rank(x)
+    dim_axis = axis % rank           # a FloorMod op when axis became a tensor
+    y = _swap_axis(x, dim_axis, subtract(input_rank, 1))
+    y = apply(op_type, [y], None, op_type)
+    out = _swap_axis(y, dim_axis, subtract(input_rank, 1), name=name or "transpose")
+    out.set_shape(shape)
+    return out
 
 
 def softmax(logits: TensorLike, axis: int | None = None, name: str | None = None,

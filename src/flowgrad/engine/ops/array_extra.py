@@ -114,8 +114,8 @@ def where_v2(condition: TensorLike, x: TensorLike | None = None, y: TensorLike |
 # -- Roll ------------------------------------------------------------------------------------
 def _roll_infer(inputs, attrs):
     x, shift, axis = inputs
-    _int_dtype_check(shift, "Tshift")
-    _int_dtype_check(axis, "Taxis")
+    _int_dtype_check(shift, "shift")
+    _int_dtype_check(axis, "axis")
     for t in (shift, axis):
         if t.shape.ndims is not None and t.shape.ndims > 1:
             raise ValueError(f"Shape must be at most rank 1 but is rank {t.shape.ndims}")

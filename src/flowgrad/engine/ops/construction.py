@@ -278,7 +278,7 @@ def _linspace_infer(inputs, attrs):
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
     if start.dtype.base_dtype not in (_dt.float32, _dt.float64):
         raise TypeError(f"Value passed to parameter 'start' has DataType {start.dtype.name} not "
-                        "in list of allowed values: float32, float64")
+                        "in list of allowed values: bfloat16, float32, float64")
     if stop.dtype.base_dtype is not start.dtype.base_dtype:
         raise TypeError(f"Input 'stop' of 'LinSpace' Op has type {stop.dtype.name} that does "
                         f"not match type {start.dtype.name} of argument 'start'.")
@@ -309,8 +309,15 @@ def lin_space(start: TensorLike, stop: TensorLike, num: TensorLike,
         start = to_tensor(start, name="start")
         stop = to_tensor(stop, dtype=start.dtype.base_dtype, name="stop") if not isinstance(
             stop, Tensor) else stop
-        num = to_tensor(num, dtype=_dt.int32, name="num") if not isinstance(num, Tensor) \
-            else num
+        if not isinstance(num, Tensor):
+            try:   # Tidx prefers int32; another value keeps its own type (then refused)
+                num = to_tensor(num, dtype=_dt.int32, name="num")
+            except (TypeError, ValueError):
+                num = to_tensor(num, name="num")
+        if num.dtype.base_dtype not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Value passed to parameter 'num' has DataType "
+                            f"{num.dtype.base_dtype.name} not in list of allowed values: "
+                            "int32, int64")
         return apply("LinSpace", [start, stop, num], None, scope)
 
 

@@ -23,6 +23,14 @@ built: a multiply-add is a multiply, then an add) computes one of two ways:
     left, then the two halves are added and an odd last k added; other rows one by one.
   When max(m, k, n) >= 48 and k is over 400 (Eigen's kc for a 32 KiB L1 cache), the depth
   is cut into blocks (`_kc`), each computed as above and added to the result in turn.
+- otherwise, when m or n is 1 (Eigen falls back to a matrix-vector product; TF runs such
+  a product sequentially even when the batch is a single matrix): with the matrix row-major
+  (n = 1 and x not adjointed, or m = 1 and y adjointed), each output adds its products in
+  one 8-lane accumulator over the whole packets of 8, reduces it by halves and adds the
+  rest one by one; with it column-major, each output adds its products one by one, in
+  blocks of 16 k (each block summed from 0, then added to the result) when k >= 128;
+  when both are 1 (m = n = 1), Eigen's dot product: the vectorized redux above if x is
+  not adjointed and y is, else one by one.
 
 Sums here are NumPy's `np.add.reduce` over a leading axis, which adds row by row in order.
 Above `WORK_MAX` multiply-adds np.matmul is used (its rounding can differ in the last bit):
@@ -47,8 +55,9 @@ _CHUNK = 1 << 22            # products held at once
 def handles(a, b, m, k, n, batch) -> bool:
     """Whether TF runs this BatchMatMul (float32, m x k times k x n, `batch` matrices) with
     the sequential Eigen product that `batch_matmul` reproduces."""
-    return (a.dtype == np.float32 and b.dtype == np.float32 and batch > 1 and m > 1
-            and n > 1 and k > 1 and m * k * n <= _OUTER_MAX
+    vector = m == 1 or n == 1
+    return (a.dtype == np.float32 and b.dtype == np.float32 and (batch > 1 or vector)
+            and k > 1 and (vector or m * k * n <= _OUTER_MAX)
             and batch * m * k * n <= WORK_MAX)
 
 
@@ -70,6 +79,9 @@ def _products(a, b, ks):
 
 
 def _sum(p):
+    """p[0] + p[1] + ... in order (NumPy's reduction adds a single column pairwise)."""
+    if p[0].size == 1:
+        return np.cumsum(p, axis=0)[-1]
     return np.add.reduce(p, axis=0)
 
 
@@ -139,13 +151,52 @@ def _gebp(a, b, k0, k1):
     return out
 
 
-def _one_chunk(a, b, lazy_redux):
+def _gemv_rows(a, v):
+    """Row-major matrix a [batch, r, k] times vectors v [batch, k]: one 8-lane accumulator
+    over the whole packets, reduced by halves, then the products left one by one."""
+    p = a * v[:, None, :]
+    k = p.shape[-1]
+    whole = k // 8 * 8
+    if whole:
+        lanes = p[..., :whole].reshape(p.shape[:-1] + (whole // 8, 8))
+        res = _predux(_sum(np.ascontiguousarray(np.moveaxis(lanes, -2, 0))), np.float32)
+    else:
+        res = np.zeros(p.shape[:-1], np.float32)
+    for i in range(whole, k):
+        res = res + p[..., i]
+    return res
+
+
+def _gemv_cols(a, v):
+    """Column-major matrix a [batch, r, k] times vectors v [batch, k]: products one by one,
+    in blocks of 16 columns (each summed from 0, then added) from k = 128 on."""
+    p = np.ascontiguousarray(np.moveaxis(a * v[:, None, :], -1, 0))
+    k = p.shape[0]
+    step = k if k < 128 else 16
+    res = _sum(p[:step])
+    for k0 in range(step, k, step):
+        res = res + _sum(p[k0:k0 + step])
+    return res
+
+
+def _vector(a, b, adj_x, adj_y):
+    """The product when m or n is 1 and k + m + n >= 20 (see the module docstring)."""
+    if b.shape[2] == 1:
+        gemv = _gemv_cols if adj_x else _gemv_rows
+        return gemv(a, b[:, :, 0])[:, :, None]
+    gemv = _gemv_rows if adj_y else _gemv_cols
+    return gemv(np.swapaxes(b, 1, 2), a[:, 0, :])[:, None, :]
+
+
+def _one_chunk(a, b, lazy_redux, adj_x, adj_y):
     m, k = a.shape[1:]
     n = b.shape[2]
     if k + m + n < 20:
         if lazy_redux and k >= 8:
             return _dot_redux(a, b)
         return _sum(_products(a, b, np.arange(k)))
+    if m == 1 or n == 1:
+        return _vector(a, b, adj_x, adj_y)
     kc = _kc(m, k, n)
     out = None
     for k0 in range(0, k, kc):
@@ -163,7 +214,7 @@ def batch_matmul(a, b, adj_x=False, adj_y=False):
     b = np.broadcast_to(b, batch_shape + (k, n)).reshape(-1, k, n)
     lazy_redux = k + m + n < 20 and adj_y and not adj_x
     step = max(1, _CHUNK // (m * n * k))
-    parts = [_one_chunk(a[i:i + step], b[i:i + step], lazy_redux)
+    parts = [_one_chunk(a[i:i + step], b[i:i + step], lazy_redux, adj_x, adj_y)
              for i in range(0, a.shape[0], step)]
     out = parts[0] if len(parts) == 1 else np.concatenate(parts)
     return out.reshape(batch_shape + (m, n))

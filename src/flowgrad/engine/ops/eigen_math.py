@@ -40,7 +40,8 @@ try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
     _log1pf, _erff, _erfcf = _LIBM.log1pf, _LIBM.erff, _LIBM.erfcf
-    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf):
+    _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
+    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -61,6 +62,12 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _erfcf(v):
         return float(np.float32(math.erfc(v)))
+
+    def _sinf(v):
+        return float(np.float32(math.sin(v)))
+
+    def _cosf(v):
+        return float(np.float32(math.cos(v)))
 
 
 def _flush(a):
@@ -658,3 +665,96 @@ def sqrt(x):
     if flat is not None:
         return _psqrt(flat).reshape(x.shape)
     return _eigen_unary(x, _psqrt, _scalar_sqrt)
+
+
+# -- Sin / Cos: Eigen's psincos_float (GenericPacketMathFunctions.h, the non-FMA branch):
+# x * 2/pi rounded to the nearest integer q by the 2^23 trick, x - q pi/2 by four
+# constants (each product and sum rounded), a degree-4 cos or degree-3 sin polynomial in
+# x^2 chosen by q's lowest bit, the sign from q's second bit. Lanes at or above 25966
+# (sin) / 18838 (cos) are reduced exactly (trig_reduce_huge, a Payne-Hanek reduction):
+# here with 2/pi to 256 bits in integers. The last size % 8 values are libm's sinf/cosf.
+_HUGE_TH = {True: _F(25966), False: _F(18838)}
+_PIO2_62 = 3.4061215800865545e-19   # pi/2 * 2^-62
+
+
+def _two_over_pi_bits(bits=256):
+    """floor(2/pi * 2^bits), from Machin's formula in integers."""
+    one = 1 << (bits + 16)
+
+    def arctan_inv(n):
+        total, term, k, sign = 0, one // n, 1, 1
+        while term:
+            total += sign * (term // k)
+            term //= n * n
+            k += 2
+            sign = -sign
+        return total
+
+    pi = 4 * (4 * arctan_inv(5) - arctan_inv(239))
+    return (2 * one * (1 << bits)) // pi
+
+
+_TWO_OVER_PI = _two_over_pi_bits()
+
+
+def _reduce_huge(v):
+    """(x - q pi/2 as float32, q) of a finite float32 x >= the threshold: q = round(2x/pi),
+    the remainder as Eigen's 2.62 fixed point, converted through a double."""
+    m, e = math.frexp(float(v))             # v = m 2^e exactly, m of 24 bits
+    mant, e = int(m * (1 << 24)), e - 24
+    prod = mant * _TWO_OVER_PI              # v * 2/pi * 2^(256 - e)
+    shift = 256 - e - 62
+    mask = (1 << 64) - 1                    # Eigen's uint64 arithmetic wraps
+    p = (prod >> shift if shift >= 0 else prod << -shift) & mask   # 2.62 fixed point
+    q = ((p + (1 << 61)) & mask) >> 62     # the quadrant (mod 4)
+    frac = (p - (q << 62)) & mask
+    frac = frac - (1 << 64) if frac >> 63 else frac    # int64_t(p)
+    return _F(float(frac) * _PIO2_62), int(q)
+
+
+def _psincos(x, sine):
+    x = _flush(np.array(x, _F))             # DAZ
+    ax = np.abs(x)
+    y_round = ax * _F(0.636619746685028076171875) + _F(12582912)
+    q = y_round.view(np.int32).copy()
+    y = y_round - _F(12582912)
+    r = y * _F(-1.5703125) + ax
+    r = y * _F(-0.000483989715576171875) + r
+    r = y * _F(1.62865035235881805419921875e-07) + r
+    r = y * _F(5.5644315544167710640977020375430583953857421875e-11) + r
+    huge = (ax >= _HUGE_TH[sine]) & np.isfinite(ax)
+    for i in np.flatnonzero(huge):
+        r[i], q[i] = _reduce_huge(ax[i])
+    if sine:
+        sign = (x.view(np.uint32) ^ (q.astype(np.uint32) << np.uint32(30))) \
+            & np.uint32(0x80000000)
+    else:
+        sign = ((q + 1).astype(np.uint32) << np.uint32(30)) & np.uint32(0x80000000)
+    x2 = r * r
+    c = _F(2.4372266125283204019069671630859375e-05) * x2 + \
+        _F(-0.00138865201734006404876708984375)
+    c = c * x2 + _F(0.041666619479656219482421875)
+    c = c * x2 + _F(-0.5)
+    c = c * x2 + _F(1)
+    sn = _F(-0.0001959234114083702898469567298889) * x2 + \
+        _F(0.0083326873655616851693794799871284)
+    sn = sn * x2 + _F(-0.166666620373725891113281250)
+    sn = sn * x2
+    sn = sn * r + r
+    even = (q & 1) == 0
+    res = np.where(even, sn, c) if sine else np.where(even, c, sn)
+    return _flush((res.astype(_F).view(np.uint32) ^ sign).view(_F))
+
+
+def _scalar_trig(fn):
+    return lambda v: _F(fn(0.0 if abs(v) < _TINY else float(v)))
+
+
+def sin(x):
+    """TF 1.14's float32 Sin: Eigen's psin_float on packets of 8, libm's sinf on the rest."""
+    return _eigen_unary(x, lambda p: _psincos(p, True), _scalar_trig(_sinf))
+
+
+def cos(x):
+    """TF 1.14's float32 Cos: Eigen's pcos_float on packets of 8, libm's cosf on the rest."""
+    return _eigen_unary(x, lambda p: _psincos(p, False), _scalar_trig(_cosf))

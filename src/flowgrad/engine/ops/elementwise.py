@@ -50,7 +50,7 @@ def _named(binder, pyname, op_type, doc):
 
 
 def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=None,
-         infer=unary_same):
+         infer=unary_same, **props):
     """Registers a unary elementwise op; returns its wrapper `pyname(x, name=None)`.
 
     `d(g, x, y)` is the gradient for x (None: not differentiable); `scope` wraps the op
@@ -58,7 +58,7 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
     """
     grad = None if d is None else (lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
     register_op(op_type, infer=infer, kernel=kernel, grad=grad, elementwise=True,
-                inplace_ok=inplace_ok)
+                inplace_ok=inplace_ok, **props)
     if pyname is None:
         return None
     if scope is None:
@@ -689,10 +689,24 @@ log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0")
-sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
-           inplace_ok=True)
-cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
-           lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", inplace_ok=True)
+def _sin_kernel(x):
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen psin
+        return _eigen_math.sin(x)
+    return np.sin(x)
+
+
+def _cos_kernel(x):
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen pcos
+        return _eigen_math.cos(x)
+    return np.cos(x)
+
+
+# not ufuncs (float32 runs Eigen's packet functions), but always a new array: a later
+# elementwise ufunc may write into it (fresh_output, for the memory planner)
+sin = unop("sin", "Sin", _sin_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
+           fresh_output=True)
+cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
+           lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", fresh_output=True)
 tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            inplace_ok=True)

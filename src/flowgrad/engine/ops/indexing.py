@@ -575,9 +575,7 @@ def _gather_nd_grad(op, grad):
     """TF 1.14: IndexedSlices(grad, squeeze(indices, -1), shape(params)) when indices are
     statically [N, 1]; otherwise scatter_nd(indices, grad, shape(params))."""
     params, indices = op.inputs
-    ps = _dims(params)
-    shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype)) if ps is not None and \
-        None not in ps else shape(params, out_type=indices.dtype.base_dtype)
+    shp = shape(params, out_type=indices.dtype.base_dtype)   # a Const "Shape" when known
     idims = _dims(indices)
     if idims is not None and len(idims) == 2 and idims[1] == 1:
         return [IndexedSlices(grad, squeeze(indices, axis=[-1]), shp), None]

@@ -16,6 +16,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
@@ -73,6 +74,11 @@ def _solve_kernel(a, b, adjoint=False):
     _solver_checks(a, b)
     if a.shape[-1] == 0 or b.shape[-1] == 0:
         return np.zeros(b.shape, b.dtype)
+    if not adjoint and b.dtype == np.float32 and _eigen_lu.handles(a):
+        out = _eigen_lu.solve(a, b)   # Eigen's PartialPivLU order (eigen_lu.py)
+        if out is None:
+            raise _invalid("Input matrix is not invertible.")
+        return out
     if adjoint:
         a = np.conj(np.swapaxes(a, -1, -2))
     # TF's LU check: an exactly zero pivot

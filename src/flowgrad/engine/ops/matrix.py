@@ -26,6 +26,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_lu as _eigen_lu
 from ._array_util import DTypeLike, TensorLike, _invalid, _scope
 from ._base import apply, check_dtype, to_tensor
 from .construction import ones, zeros, zeros_like
@@ -610,6 +611,11 @@ def _inverse_kernel(x, adjoint=False):
         a = np.swapaxes(a, -1, -2).conj()
     if a.shape[-1] == 0:
         return np.zeros(a.shape, dt)
+    if not adjoint and _eigen_lu.handles(a):   # TF: PartialPivLU's solve of the identity
+        inv = _eigen_lu.solve(a, np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape))
+        if inv is None:
+            raise _invalid("Input is not invertible.")
+        return inv
     try:
         inv = np.linalg.inv(a)
     except np.linalg.LinAlgError:

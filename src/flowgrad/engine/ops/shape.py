@@ -389,7 +389,7 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
     [2, 1, 3]
     """
     if axis is not None and dim is not None:
-        raise ValueError("Cannot specify both 'axis' and 'dim'")
+        raise ValueError("Cannot specify both 'dim' and 'axis'")
     if axis is None:
         axis = dim
     if axis is None:

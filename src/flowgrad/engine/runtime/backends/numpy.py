@@ -75,6 +75,7 @@ def _fresh(n):
     """Does the node always return newly allocated arrays (never views of its inputs)?
     (MatMul's kernel is np.matmul or threads.matmul's block product: a new array.)"""
     return _is_ufunc_node(n) or "fused" in n.op_def.props or n.type == "TanhGrad" or \
+        "fresh_output" in n.op_def.props or \
         (n.type == "MatMul" and n.op_def.bind is None and n.op_def.name == "MatMul")
 
 

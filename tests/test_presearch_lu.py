@@ -1,0 +1,33 @@
+"""float32 MatrixSolve / MatrixInverse bit for bit against TF 1.14
+(tests/golden/math/gen_presearch_lu.py): Eigen's PartialPivLU order (ops/eigen_lu.py),
+through contrib.image's transform gradient and interpolate_spline."""
+import numpy as np
+
+import flowgrad as tf
+import goldens
+from flowgrad.engine.ops import eigen_lu
+
+GOLD = goldens.load("math", "presearch_lu")
+
+
+def test_golden_cases_match_bit_for_bit():
+    got = goldens.flowgrad_cases("math", "presearch_lu", tf)
+    assert sorted(got) == sorted(GOLD)
+    for name in GOLD:
+        goldens.same_exact(got[name], GOLD[name], name)
+
+
+def test_lapack_misses_tfs_bits():
+    gen = goldens.generator("math", "presearch_lu")
+    misses = 0
+    for n, m in gen.SIZES:
+        a, b = gen.operands(n, m)
+        misses += not np.array_equal(np.linalg.solve(a, b), GOLD["solve/%d,%d" % (n, m)][0])
+    assert misses > 0
+
+
+def test_handles_small_float32_only():
+    assert eigen_lu.handles(np.zeros((3, 16, 16), np.float32))
+    assert not eigen_lu.handles(np.zeros((17, 17), np.float32))
+    assert not eigen_lu.handles(np.zeros((4, 4), np.float64))
+    assert eigen_lu.solve(np.zeros((2, 2), np.float32), np.ones((2, 1), np.float32)) is None
