@@ -40,7 +40,8 @@ try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
     _log1pf, _erff, _erfcf = _LIBM.log1pf, _LIBM.erff, _LIBM.erfcf
-    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf):
+    _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
+    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -58,6 +59,12 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _erff(v):
         return float(np.float32(math.erf(v)))
+
+    def _sinf(v):
+        return float(np.float32(math.sin(v)))
+
+    def _cosf(v):
+        return float(np.float32(math.cos(v)))
 
     def _erfcf(v):
         return float(np.float32(math.erfc(v)))
@@ -378,6 +385,77 @@ def log1p(x):
     an ulp off for some values); denormals in and out are kept (log1pf(x) is x there)."""
     x = np.asarray(x, _F)
     return np.array([_log1pf(v) for v in x.reshape(-1).tolist()], _F).reshape(x.shape)
+
+
+# -- TF 1.14's float32 Sin and Cos: its Eigen's psincos_float (GenericPacketMathFunctions.h,
+# the branch without FMA) on packets of 8: x * 2/pi rounded to the nearest integer with the
+# 2^23 trick gives the quadrant; x less that many pi/2 in four float32 steps; the cos or sin
+# minimax polynomial by the quadrant's parity, its sign from the quadrant (and x's sign for
+# sin). The last size % 8 values: libm's sinf / cosf, as TF. From |x| = 25966 (sin) / 18838
+# (cos) on, Eigen calls std::sin / std::cos on the packet's lanes; TF's results there are an
+# ulp from this libm's sinf / cosf for about 17% of values (tools/eigen_math_check.py:
+# 1.8% of its inputs, all that large), which are used.
+_PIO2_STEPS = tuple(_F(c) for c in (-1.5703125, -0.000483989715576171875,
+                                    1.62865035235881805419921875e-07,
+                                    5.5644315544167710640977020375430583953857421875e-11))
+_COS_POLY = tuple(_F(c) for c in (2.4372266125283204019069671630859375e-05,
+                                  -0.00138865201734006404876708984375,
+                                  0.041666619479656219482421875, -0.5, 1.0))
+_SIN_POLY = tuple(_F(c) for c in (-0.0001959234114083702898469196984621021329076029360294342,
+                                  0.0083326873655616851693794799871284340042620897293090820,
+                                  -0.1666666203982298255503735617821803316473960876464843750))
+_ROUNDING_MAGIC = _F(12582912)      # 1.5 * 2^23
+_SIGN = np.uint32(0x80000000)
+
+
+def _psincos(x0, sine):
+    x0 = _flush(np.array(x0, _F))                  # DAZ: denormal inputs read as zeros
+    x = np.abs(x0)
+    y_round = x * _F(0.636619746685028076171875) + _ROUNDING_MAGIC
+    quadrant = y_round.view(np.uint32)             # its low bits: round(x * 2/pi)
+    y = y_round - _ROUNDING_MAGIC
+    if sine:
+        sign = (x0.view(np.uint32) ^ (quadrant << np.uint32(30))) & _SIGN
+    else:
+        sign = ((quadrant + np.uint32(1)) << np.uint32(30)) & _SIGN
+    for c in _PIO2_STEPS:
+        x = y * c + x                              # no FMA: a product, then a sum
+    x2 = x * x
+    p_cos = _COS_POLY[0]
+    for c in _COS_POLY[1:]:
+        p_cos = p_cos * x2 + c
+    p_sin = _SIN_POLY[0]
+    for c in _SIN_POLY[1:]:
+        p_sin = p_sin * x2 + c
+    p_sin = (p_sin * x2) * x + x
+    even = (quadrant & np.uint32(1)) == 0
+    out = np.where(even, p_sin, p_cos) if sine else np.where(even, p_cos, p_sin)
+    out = _flush((out.view(np.uint32) ^ sign).view(_F))
+    huge = np.abs(x0) >= (_F(25966) if sine else _F(18838))
+    if huge.any():
+        fn = _sinf if sine else _cosf
+        out[huge] = [fn(v) for v in x0[huge].tolist()]
+    return out
+
+
+def _scalar_sinf(v):
+    return _F(_sinf(float(flush(_F(v))[()])))
+
+
+def _scalar_cosf(v):
+    return _F(_cosf(float(flush(_F(v))[()])))
+
+
+def sin(x):
+    """TF 1.14's float32 Sin: Eigen's psincos_float on packets of 8, libm's sinf on the rest
+    (NumPy's float32 sin is an ulp off for about 8% of values)."""
+    return _eigen_unary(x, lambda v: _psincos(v, True), _scalar_sinf)
+
+
+def cos(x):
+    """TF 1.14's float32 Cos: Eigen's psincos_float on packets of 8, libm's cosf on the
+    rest."""
+    return _eigen_unary(x, lambda v: _psincos(v, False), _scalar_cosf)
 
 
 # Eigen's ThreadPoolDevice executor evaluates an expression that broadcasts in tiles from

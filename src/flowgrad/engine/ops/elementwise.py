@@ -688,9 +688,21 @@ log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0")
-sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
+def _sin_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen psin
+        return _eigen_math.sin(x)
+    return np.sin(x)
+
+
+def _cos_kernel(x):
+    if x.dtype == np.float32:   # TF's Eigen pcos
+        return _eigen_math.cos(x)
+    return np.cos(x)
+
+
+sin = unop("sin", "Sin", _sin_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
            inplace_ok=True)
-cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
+cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", inplace_ok=True)
 tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
