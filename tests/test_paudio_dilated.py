@@ -49,3 +49,11 @@ def test_keras_strides_with_dilation_raise_after_the_weights():
         else:
             raise AssertionError("no ValueError")
         assert [v.name for v in tf.global_variables()] == ["c/kernel:0", "c/bias:0"]
+
+
+def test_nn_dir_lists_the_lazy_rnn_functions():
+    """dir(tf.nn) as TF 1.14's: the RNN functions (loaded on first use) included."""
+    names = {"dynamic_rnn", "bidirectional_dynamic_rnn", "static_rnn",
+             "static_bidirectional_rnn", "static_state_saving_rnn", "raw_rnn", "rnn_cell"}
+    assert names <= set(dir(tf.nn))
+    assert all(callable(getattr(tf.nn, n)) for n in names - {"rnn_cell"})
