@@ -11,6 +11,7 @@ where a value sits on a rounding boundary, and bins that are rounding noise in b
 """
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -38,6 +39,7 @@ def _fft_length(window_size):
 
 
 # -- AudioSpectrogram --------------------------------------------------------------------------
+@functools.lru_cache(maxsize=32)
 def _hann(window_size):
     """spectrogram.cc's GetPeriodicHann, in double with the C library's cos."""
     pi = math.atan(1) * 4
@@ -151,6 +153,13 @@ class _MelFilterbank:
         return out
 
 
+@functools.lru_cache(maxsize=32)
+def _filterbank(input_length, sample_rate, channels, lower, upper):
+    """The filterbank of these settings, built once (a tutorial runs one per clip)."""
+    return _MelFilterbank(input_length, sample_rate, channels, lower, upper)
+
+
+@functools.lru_cache(maxsize=32)
 def _dct_table(input_length, count):
     """mfcc_dct.cc's cosines: sqrt(2 / n) * cos(i * (pi / n) * (j + 0.5))."""
     fnorm = math.sqrt(2.0 / input_length)
@@ -173,7 +182,7 @@ def _mfcc_kernel(spectrogram, sample_rate, upper_frequency_limit, lower_frequenc
     # the attrs are float32 in TF's kernel, widened to double
     lower = float(np.float32(lower_frequency_limit))
     upper = float(np.float32(upper_frequency_limit))
-    bank = _MelFilterbank(bins, float(rate), filterbank_channel_count, lower, upper)
+    bank = _filterbank(bins, float(rate), filterbank_channel_count, lower, upper)
     count = dct_coefficient_count
     if not (bank.ok and count >= 1 and count <= filterbank_channel_count):
         raise _invalid(f"Mfcc initialization failed for channel count {bins} and sample "
