@@ -874,7 +874,11 @@ class LoopPlan(_PlanBase):
             taken.update(new)
             out.update(zip(keys + own, new))
         for op in sorted(self.infos, key=lambda o: (self._depth[o], o._id)):   # outer first
-            for old in self._enter_keys(op):
+            # in the order the readers take them (TF makes an op's Enters in its input
+            # order: a TensorArray read's handle, Enter, before its flow, Enter_1)
+            keys = self._enter_keys(op)
+            read = [k for (w, k) in self._readers if w is op and k in keys]
+            for old in read + [k for k in keys if k not in read]:
                 reader = self._reader_name(op, old)
                 if old not in present or reader is None or old in out:
                     continue
