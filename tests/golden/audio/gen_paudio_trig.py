@@ -3,7 +3,8 @@ libm's sinf / cosf on the last size % 8 values) under TF 1.14 (paudio_trig.json)
 flowgrad (tests/test_paudio_trig.py): every tail length, the quadrant boundaries, signed
 zeros and denormals, NaN and infinities; and what audio code builds from them: the
 tf.signal / tf.contrib.signal Hann and Hamming windows (periodic and symmetric, float32 and
-float64), a WaveNet-style sinusoid input and a sinusoidal position encoding. Inputs stay
+float64), a WaveNet-style sinusoid input (a second at 16 kHz, mu-law encoded: Log1p over
+16,000 values) and a sinusoidal position encoding. Inputs stay
 below |x| = 18838, where Eigen hands values to std::sin / std::cos. Valid Python 3.7."""
 import numpy as np
 
@@ -62,7 +63,7 @@ def signals(tf):
     mulaw = tf.sign(tone) * tf.log1p(mu * tf.abs(tone)) / np.log1p(mu)
     q = tf.cast((mulaw + 1) / 2 * mu + 0.5, tf.int32)
     with tf.Session() as sess:
-        return sess.run([tone[::37], enc, q[:4000]])
+        return sess.run([tone[::37], enc, q[:4000], mulaw[::7]])
 
 
 def cases(tf):
