@@ -1,4 +1,4 @@
-"""TF 1.14's float32 Exp, Sigmoid and Tanh, bit for bit.
+"""TF 1.14's float32 Exp, Sigmoid and Tanh (and Log, Sin, Cos, Log1p...), bit for bit.
 
 TF 1.14's CPU kernels evaluate these through Eigen's packet functions (the
 Eigen bundled with the 1.14 wheel: arch/Default/GenericPacketMathFunctions.h

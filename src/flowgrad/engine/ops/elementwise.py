@@ -683,13 +683,13 @@ log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
                                                              name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0")
 def _sin_kernel(x):
-    if x.dtype == np.float32:   # TF's Eigen psin
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen psin
         return _eigen_math.sin(x)
     return np.sin(x)
 
 
 def _cos_kernel(x):
-    if x.dtype == np.float32:   # TF's Eigen pcos
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen pcos
         return _eigen_math.cos(x)
     return np.cos(x)
 
