@@ -29,3 +29,9 @@ def test_program_matches_tf114():
                                            err_msg=f"{key}[{i}]")
             else:
                 np.testing.assert_array_equal(g, w, err_msg=f"{key}[{i}]")
+
+
+def test_errors_match_tf114():
+    with tf.Graph().as_default():
+        got = deepspeech_cases.errors(tf)
+    assert got == GOLDEN["errors"]

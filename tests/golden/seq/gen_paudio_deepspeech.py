@@ -57,6 +57,39 @@ def program(tf):
     return {"ops": ops, "shapes": shapes, "names": names, "before": before, "after": after}
 
 
+def _err(fn):
+    try:
+        r = fn()
+    except Exception as e:  # noqa: BLE001 - the error is the result
+        return "%s: %s" % (type(e).__name__, str(e).split("\n")[0])
+    return str(r)
+
+
+def errors(tf):
+    """The CTC ops' sequence_length must be int32: TF's TypeErrors for an int64 tensor and
+    for float values (an int64 NumPy array converts); the other dtype and rank errors."""
+    x32 = tf.constant(np.zeros((3, 2, 4), np.float32))
+    x64 = tf.constant(np.zeros((3, 2, 4)))
+    sp = tf.SparseTensor([[0, 0]], [1], [2, 1])
+    s64 = tf.constant([3, 3], tf.int64)
+    out = [_err(lambda: tf.nn.ctc_loss(sp, x32, s64)),
+           _err(lambda: tf.nn.ctc_loss(sp, x32, [3.0, 3.0])),
+           _err(lambda: tf.nn.ctc_loss(sp, x32, np.array([3, 3], np.int64))),
+           _err(lambda: tf.nn.ctc_greedy_decoder(x32, s64)),
+           _err(lambda: tf.nn.ctc_greedy_decoder(x32, [3.0, 3.0])),
+           _err(lambda: tf.nn.ctc_beam_search_decoder(x32, s64)),
+           _err(lambda: tf.nn.ctc_beam_search_decoder(x32, [3.5, 3])),
+           _err(lambda: tf.nn.ctc_loss(sp, x64, [3, 3])),
+           _err(lambda: tf.nn.ctc_greedy_decoder(x64, [3, 3])),
+           _err(lambda: tf.nn.ctc_loss(sp, x32, [[3, 3]])),
+           _err(lambda: tf.nn.ctc_loss(sp, x32[0], [3, 3])),
+           _err(lambda: tf.nn.ctc_loss(sp, x32, [3, 3, 3]))]
+    return [out, [op.name for op in tf.get_default_graph().get_operations()]]
+
+
 def cases(tf):
-    with tf.Graph().as_default():
-        return {"program": program(tf)}
+    out = {}
+    for fn in (program, errors):
+        with tf.Graph().as_default():
+            out[fn.__name__] = fn(tf)
+    return out
