@@ -1702,6 +1702,16 @@ CORE_OPS = [
            lambda tf, x: [tf.audio.encode_wav(x, 8000)] + list(
                tf.audio.decode_wav(tf.audio.encode_wav(x, 22050), 3, 5)),
            [Arg((4, 2), -1.2, 1.2)], ("float32",)),
+    Sample("AudioSpectrogram", ("AudioSpectrogram", "Mfcc"),
+           lambda tf, x: [v for s in [tf.raw_ops.AudioSpectrogram(
+                              input=x, window_size=16, stride=8, magnitude_squared=True)]
+                          for v in (s, tf.raw_ops.AudioSpectrogram(input=x, window_size=12,
+                                                                   stride=5),
+                                    tf.raw_ops.Mfcc(spectrogram=s, sample_rate=8000,
+                                                    upper_frequency_limit=3000.0,
+                                                    filterbank_channel_count=6,
+                                                    dct_coefficient_count=4))],
+           [Arg((40, 1), -1.0, 1.0)], ("float32",)),
     Sample("QuantizedMaxPool", ("QuantizedMaxPool", "QuantizedAvgPool"),
            lambda tf, x: [v for q in [tf.quantize(x, -2.0, 2.0, tf.quint8)]
                           for fn in (tf.nn.quantized_max_pool, tf.nn.quantized_avg_pool)

@@ -300,6 +300,7 @@ _NO_SLICES = {
     "ResourceScatterNdSub": "no gradient in TF 1.14",
     "Dilation2DBackpropInput": "no gradient in TF 1.14",
     "Dilation2DBackpropFilter": "no gradient in TF 1.14",
+    "AudioSpectrogram": "no gradient in TF 1.14", "Mfcc": "no gradient in TF 1.14",
 }
 
 

@@ -1,13 +1,13 @@
 """float32 Log1p as TF 1.14 computes it (glibc's log1pf on every value), alone and inside
-tf.nn.sigmoid_cross_entropy_with_logits; golden math/pkeras2_log1p. flowgrad calls log1pf
-up to 1,024 values (elementwise._LOG1P_EXACT_MAX), NumPy's log1p above (a few ulp):
-larger golden inputs are checked in 1,024-value slices and whole to 4 ulp."""
+tf.nn.sigmoid_cross_entropy_with_logits; golden math/pkeras2_log1p. flowgrad computes log1pf
+up to eigen_math.EXACT_MAX values (16,384), NumPy's log1p above (a few ulp): larger golden
+inputs are checked in EXACT_MAX-value slices and whole to 4 ulp."""
 import numpy as np
 import pytest
 
 import flowgrad as tf
 import goldens
-from flowgrad.engine.ops.elementwise import _LOG1P_EXACT_MAX
+from flowgrad.engine.ops.eigen_math import EXACT_MAX as _LOG1P_EXACT_MAX
 
 GEN = goldens.generator("math", "pkeras2_log1p")
 GOLD = goldens.load("math", "pkeras2_log1p")

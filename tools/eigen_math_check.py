@@ -1,4 +1,5 @@
-"""flowgrad's float32 Exp / Sigmoid / Tanh / Softplus / Log against TF 1.14's, bit for bit,
+"""flowgrad's float32 Exp / Sigmoid / Tanh / Softplus / Log / Sin / Cos against TF 1.14's, bit
+for bit,
 and their cost.
 
     python tools/eigen_math_check.py [--oracle /tmp/tf114/bin/python] [--bench]
@@ -8,7 +9,7 @@ inputs (uniform bit patterns, uniform in [-100, 100] and [-20, 20], normal * 3, 
 special points with their neighbours), whole and as slices of sizes 1..40 and a few
 larger ones (every scalar-tail length), then counts the elements whose bits differ
 (NaN = NaN) for: flowgrad's ops through a Session (tf.exp, tf.sigmoid, tf.tanh,
-tf.nn.softplus, tf.math.log: whichever kernels are wired in) and the emulation in
+tf.nn.softplus, tf.math.log, tf.sin, tf.cos: whichever kernels are wired in) and the emulation in
 flowgrad.engine.ops.eigen_math. --bench times the emulation against the kernels flowgrad
 had before it (np.exp, np.tanh, np.log, the stable sigmoid formula, np.logaddexp(0, x)
 for softplus) on 32x1024 and 1e6 elements (one process, alternating, median).
@@ -21,7 +22,7 @@ import time
 
 import numpy as np
 
-OPS = ["exp", "sigmoid", "tanh", "softplus", "log"]
+OPS = ["exp", "sigmoid", "tanh", "softplus", "log", "sin", "cos"]
 SIZES = list(range(1, 41)) + [63, 64, 65, 255, 257, 1023, 4099, 32 * 1024 + 5]
 
 
@@ -56,7 +57,8 @@ def run_ops(tf, x):
     """{piece name: {op: output}} by one Session."""
     ph = tf.placeholder(tf.float32, [None])
     fetch = {"exp": tf.exp(ph), "sigmoid": tf.sigmoid(ph), "tanh": tf.tanh(ph),
-             "softplus": tf.nn.softplus(ph), "log": tf.math.log(ph)}
+             "softplus": tf.nn.softplus(ph), "log": tf.math.log(ph), "sin": tf.sin(ph),
+             "cos": tf.cos(ph)}
     with tf.Session() as sess:
         return {name: sess.run(fetch, {ph: a}) for name, a in pieces(x)}
 

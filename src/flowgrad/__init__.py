@@ -30,6 +30,7 @@ from .engine.ops import gru_block_cell as _gru_block_cell  # noqa: F401 - GRUBlo
 from .engine.ops import cudnn_rnn as _cudnn_rnn  # noqa: F401 - registers the CuDNN RNN ops
 from .engine.ops import feature_cross as _feature_cross  # noqa: F401 - SparseFeatureCross
 from .engine.ops import audio as _audio, bitwise as _bitwise, sets as _sets  # noqa: F401 - ops
+from .engine.ops import audio_features as _audio_features  # noqa: F401 - Mfcc etc.
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
 from .engine.ops import quantized_nn as _quantized_nn  # noqa: F401 - quantized pools, ReluX
 from .ops import clustering_ops as _clustering_ops  # noqa: F401 - tf.contrib.factorization

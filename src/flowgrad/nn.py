@@ -116,3 +116,8 @@ def __getattr__(name):
     if name in _RNN_NAMES:
         return getattr(importlib.import_module("flowgrad.ops.rnn"), name)
     raise AttributeError(f"module 'flowgrad.nn' has no attribute '{name}'")
+
+
+def __dir__():
+    """The loaded names and the lazy ones (dir(tf.nn) lists dynamic_rnn & co in TF 1.14)."""
+    return sorted(set(globals()) | _RNN_NAMES | {"rnn_cell"})

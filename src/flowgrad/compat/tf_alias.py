@@ -236,6 +236,14 @@ _INTERNAL.update({_CUDNN: [], _CUDNN + ".ops": [], _CUDNN + ".layers": [
                                     "flowgrad.contrib.cudnn_rnn"],
     _CUDNN + ".layers.cudnn_rnn": ["flowgrad.contrib.cudnn_rnn._layers"]})
 
+# the speech_commands tutorial's import of the audio ops (`from
+# tensorflow.contrib.framework.python.ops import audio_ops as contrib_audio`)
+_INTERNAL.update({
+    "tensorflow.contrib.framework.python": [],
+    "tensorflow.contrib.framework.python.ops": [],
+    "tensorflow.contrib.framework.python.ops.audio_ops": ["flowgrad.contrib.framework.audio_ops"],
+    "tensorflow.python.ops.gen_audio_ops": ["flowgrad.contrib.framework.audio_ops"]})
+
 # TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
 _SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"
 _INTERNAL.update({"tensorflow.contrib.slim.python": [], "tensorflow.contrib.slim.python.slim": [],

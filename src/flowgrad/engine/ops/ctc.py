@@ -28,7 +28,7 @@ from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope
-from ._base import apply, apply_op, to_tensor, unary_same
+from ._base import apply, apply_op, to_tensor, typed_input, unary_same
 from .elementwise import multiply
 from .shape import expand_dims
 
@@ -310,10 +310,10 @@ def ctc_loss(inputs, labels_indices, labels_values, sequence_length,
     """The op `CTCLoss`: (loss [batch], gradient [max_time, batch, num_classes])."""
     with _scope(name, "CTCLoss", []) as scope:
         op = apply_op("CTCLoss",
-                      [to_tensor(inputs, dtype=None, name="inputs"),
+                      [typed_input(inputs, _dt.float32, "CTCLoss", "inputs"),
                        to_tensor(labels_indices, name="labels_indices"),
                        to_tensor(labels_values, name="labels_values"),
-                       to_tensor(sequence_length, dtype=_dt.int32, name="sequence_length")],
+                       typed_input(sequence_length, _dt.int32, "CTCLoss", "sequence_length")],
                       {"preprocess_collapse_repeated": bool(preprocess_collapse_repeated),
                        "ctc_merge_repeated": bool(ctc_merge_repeated),
                        "ignore_longer_outputs_than_inputs":
@@ -521,8 +521,9 @@ def ctc_beam_search_decoder(inputs, sequence_length, beam_width, top_paths, merg
     each list `top_paths` long."""
     with _scope(name, "CTCBeamSearchDecoder", []) as scope:
         op = apply_op("CTCBeamSearchDecoder",
-                      [to_tensor(inputs, name="inputs"),
-                       to_tensor(sequence_length, dtype=_dt.int32, name="sequence_length")],
+                      [typed_input(inputs, _dt.float32, "CTCBeamSearchDecoder", "inputs"),
+                       typed_input(sequence_length, _dt.int32, "CTCBeamSearchDecoder",
+                                   "sequence_length")],
                       {"beam_width": int(beam_width), "top_paths": int(top_paths),
                        "merge_repeated": bool(merge_repeated)}, scope)
         outs = list(op.outputs)

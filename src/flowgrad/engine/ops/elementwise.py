@@ -333,14 +333,8 @@ def _log_kernel(x):
     return np.log(x)
 
 
-# glibc's log1pf is called value by value (~0.8 us each: not correctly rounded, so no
-# float64 shortcut): TF's bits up to 1,024 values (a binary classifier's batch), NumPy's
-# log1p above
-_LOG1P_EXACT_MAX = 1024
-
-
 def _log1p_kernel(x):
-    if x.dtype == np.float32 and x.size <= _LOG1P_EXACT_MAX:   # glibc's log1pf
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # glibc's log1pf
         return _eigen_math.log1p(x)
     return np.log1p(x)
 

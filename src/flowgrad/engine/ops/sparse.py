@@ -35,7 +35,8 @@ from ..framework.static_value import constant_value_as_shape
 from ..framework.graph import Tensor
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope, shape_value
-from ._base import NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
+from ._base import (NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor,
+                    typed_input)
 from .cast import cast
 from .construction import range as _range
 from .construction import ones, zeros_like
@@ -803,7 +804,8 @@ def ctc_greedy_decoder(inputs, sequence_length, merge_repeated=True, name=None):
     """The op `CTCGreedyDecoder`: (decoded indices, values, dense_shape, log_probability)."""
     with _scope(name, "CTCGreedyDecoder", []) as scope:
         op = apply_op("CTCGreedyDecoder",
-                      [to_tensor(inputs, name="inputs"),
-                       to_tensor(sequence_length, dtype=_dt.int32, name="sequence_length")],
+                      [typed_input(inputs, _dt.float32, "CTCGreedyDecoder", "inputs"),
+                       typed_input(sequence_length, _dt.int32, "CTCGreedyDecoder",
+                                   "sequence_length")],
                       {"merge_repeated": bool(merge_repeated)}, scope)
         return tuple(op.outputs)

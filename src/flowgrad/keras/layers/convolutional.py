@@ -83,7 +83,9 @@ class Conv(Layer):
                                       dtype=self.dtype)
         self.bias = self._add_bias((self.filters,))
         self.input_spec = InputSpec(ndim=self.rank + 2, axes={self._channel_axis(): input_dim})
-        # TF's nn_ops.Convolution, made here, converts the dilation rate to a constant
+        # TF's nn_ops.Convolution, made here, checks strides against dilation_rate (its
+        # ValueError after the weights exist) and converts the dilation rate to a constant
+        conv_ops._strides_and_dilation_rate(self.rank, self.strides, self.dilation_rate)
         self._dilation_rate_const = convert_to_tensor(list(self.dilation_rate), _dt.int32,
                                                       name="dilation_rate")
         # ... and with a rate above 1 its _WithSpaceToBatch the base paddings (for SAME
