@@ -20,9 +20,11 @@ chunks (engine/framework/file_io.py).
 """
 from __future__ import annotations
 
+import datetime
 import math
 import os
 import re
+import sys
 import threading
 
 import numpy as np
@@ -358,11 +360,38 @@ def _init_infer(inputs, attrs):
 register_op("InitializeTableV2", infer=_init_infer, bind=_init_bind, stateful=True, grad=None)
 
 
+def _already_initialized(name):
+    """TF's InitializeTableFromTextFile on an initialized table (a table shared by name,
+    as two feature columns of one vocabulary file make): the file is opened, then the
+    table's FailedPrecondition is only logged (C++ INFO, shown below TF_CPP_MIN_LOG_LEVEL
+    1)."""
+    path = os.fsdecode(name) if isinstance(name, bytes) else str(name)
+    try:
+        fd, _ = file_io.open_regular(path)
+    except FileNotFoundError:
+        raise errors.NotFoundError(None, None, f"{path}; No such file or directory") from None
+    except OSError as e:
+        raise errors.InvalidArgumentError(None, None, f"{path}: {e}") from None
+    os.close(fd)
+    try:
+        shown = int(os.environ.get("TF_CPP_MIN_LOG_LEVEL", "0") or 0) <= 0
+    except ValueError:
+        shown = True
+    if shown:
+        now = datetime.datetime.now()
+        sys.stderr.write(f"{now:%Y-%m-%d %H:%M:%S.%f}: I tensorflow/core/kernels/"
+                         f"lookup_util.cc:376] Table trying to initialize from file {path} "
+                         "is already initialized.\n")
+
+
 def _text_bind(node, ctx):
     a = node.attrs
 
     def run(t, filename):
         name = np.asarray(filename, dtype=object).reshape(()).item()
+        if t.initialized:
+            _already_initialized(name)
+            return
         keys, values = read_vocabulary(name, a["key_index"], a["value_index"],
                                        a.get("vocab_size", -1), a.get("delimiter", "\t"),
                                        t.key_dtype, t.value_dtype)

@@ -151,7 +151,10 @@ def _is_numeric_column(column):
 
 def _dense_of(column, features):
     """The dense tensor of a numeric column (its normalizer_fn applied), as TF's
-    `_get_dense_tensor` on a builder of `features`."""
+    `_get_dense_tensor` on a builder of `features` (which raises ValueError for a key the
+    features lack)."""
+    if column.key not in features:
+        raise ValueError(f"Feature {column.key} is not in features dictionary.")
     value = convert_to_tensor(features[column.key])
     value = cast(value, dtypes.float32) if not value.dtype.is_floating else value
     if getattr(column, "normalizer_fn", None) is not None:

@@ -1,0 +1,100 @@
+"""Premade estimators as TF's tutorials use them (iris classes by label_vocabulary with a
+weight_column, dropout, batch_norm; Ftrl with L1, optimizer strings; baselines; binary and
+regression heads), seeded with RunConfig(tf_random_seed=7), against TF 1.14
+(tests/golden/estimator/gen_pest_premade.py): evaluation metrics, prediction dicts,
+tf.train.list_variables of the model_dir and every trained value, bit for bit."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+
+import goldens
+
+gen = goldens.generator("estimator", "pest_premade")
+GOLD = goldens.load("estimator", "pest_premade")
+
+
+# Cases flowgrad does not give bit for bit yet, and why (test_known_case_gaps).
+# combined_regressor: the logits' BiasAddGrad over 10 rows of one channel. TF 1.14 adds
+# such a column in order (checked for 3 to 5,000 rows); flowgrad adds it pairwise, which
+# tests/layers_scripts/keras_functional_l2.py needs: its BiasAddGrad input already differs
+# from TF's in the last bit (some other op upstream), and only the pairwise sum lands on
+# TF's loss there.
+GAP_CASES = {"combined_regressor"}
+
+
+@pytest.fixture(scope="module", params=sorted(set(GOLD) - GAP_CASES))
+def case(request):
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        return request.param, gen.run(tf, request.param)
+    finally:
+        tf.reset_default_graph()
+
+
+def _same(got, want):
+    got, want = np.asarray(got), np.asarray(want)
+    assert got.dtype == want.dtype and got.shape == want.shape
+    if want.dtype == object:   # the class names
+        assert got.tolist() == want.tolist()
+    else:
+        assert got.tobytes() == want.tobytes()
+
+
+def test_checkpoint_variables(case):
+    name, ours = case
+    assert ours["variables"] == GOLD[name]["variables"]
+
+
+def test_trained_values(case):
+    name, ours = case
+    assert sorted(ours["values"]) == sorted(GOLD[name]["values"])
+    for k, want in GOLD[name]["values"].items():
+        _same(ours["values"][k], want)
+
+
+# Metrics flowgrad does not give bit for bit yet, and why (test_known_metric_gaps).
+# linear_binary's PR AUC: its recall (tp + 1e-6) / (tp + fn + 1e-6) reads the metric
+# variables; TF 1.14 adds (tp + fn) + 1e-6 there, flowgrad's constant push-down makes it
+# tp + (fn + 1e-6), as TF does for placeholders. When Grappler pushes a constant down
+# through Adds of variable reads is not known here (two plain Variables: (tp + 1e-6) + fn).
+KNOWN = {("linear_binary", "auc_precision_recall")}
+
+
+def test_evaluate_metrics(case):
+    name, ours = case
+    assert sorted(ours["eval"]) == sorted(GOLD[name]["eval"])
+    for k, want in GOLD[name]["eval"].items():
+        if (name, k) not in KNOWN:
+            _same(ours["eval"][k], want)
+
+
+@pytest.mark.xfail(strict=True, reason="Grappler's constant push-down on metric variables")
+@pytest.mark.parametrize("name,metric", sorted(KNOWN))
+def test_known_metric_gaps(name, metric):
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        ours = gen.run(tf, name)
+    finally:
+        tf.reset_default_graph()
+    _same(ours["eval"][metric], GOLD[name]["eval"][metric])
+
+
+def test_predictions(case):
+    name, ours = case
+    assert ours["pred_keys"] == GOLD[name]["pred_keys"]
+    for k in GOLD[name]["pred_keys"]:
+        _same(ours["pred_" + k], GOLD[name]["pred_" + k])
+
+
+@pytest.mark.xfail(strict=True, reason="one-channel BiasAddGrad adds pairwise, TF in order")
+@pytest.mark.parametrize("name", sorted(GAP_CASES))
+def test_known_case_gaps(name):
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        ours = gen.run(tf, name)
+    finally:
+        tf.reset_default_graph()
+    assert ours["variables"] == GOLD[name]["variables"]
+    for k, want in GOLD[name]["values"].items():
+        _same(ours["values"][k], want)
