@@ -1,7 +1,9 @@
 """tf.train.Coordinator and QueueRunner under TF 1.14: exceptions from threads re-raised
 by join (first one wins, clean-stop types, OutOfRangeError), grace periods, wait_for_stop,
-a QueueRunner whose enqueue fails (thread names, queue closed, to_proto), and the
-constructors' errors. tests/test_pqueue_coord.py runs the same `cases` with flowgrad."""
+a QueueRunner whose enqueue fails (thread names, queue closed, to_proto), the
+constructors' errors, and num_epochs without its counter initialized.
+tests/test_pqueue_coord.py runs the same `cases` with flowgrad."""
+import re
 import threading
 import time
 
@@ -93,7 +95,29 @@ def queue_runner(tf):
     return out
 
 
-CASES = [coordinator, queue_runner]
+def epochs(tf):
+    """limit_epochs' counter and its end; a num_epochs producer whose local variable was
+    never initialized (the runner thread's error, re-raised by join)."""
+    out = {}
+    le = tf.train.limit_epochs(tf.constant([1, 2]), 2)
+    count = tf.train.limit_epochs(tf.constant(5))
+    with tf.Session() as sess:
+        sess.run(tf.local_variables_initializer())
+        out["limited"] = [_try(lambda: sess.run(le)) for _ in range(4)]
+        out["unlimited"] = [sess.run(count) for _ in range(3)]
+        out["counters"] = [(v.op.name, sess.run(v)) for v in tf.local_variables()]
+    tf.reset_default_graph()
+    q = tf.train.string_input_producer(["a"], num_epochs=1)
+    d = q.dequeue()
+    with tf.Session() as sess:
+        coord = tf.train.Coordinator()
+        threads = tf.train.start_queue_runners(sess, coord)
+        out["dequeue"] = re.sub(r"'_\d+_", "'_N_", str(_try(lambda: sess.run(d))))
+        out["join"] = _try(lambda: coord.join(threads))
+    return out
+
+
+CASES = [coordinator, queue_runner, epochs]
 
 
 def cases(tf):
