@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import collections
 import collections.abc
+import functools
 import hashlib
 
 from ..engine.ops.cast import cast as _cast
@@ -23,6 +24,8 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops._base import apply_op
+from ..engine.ops.indexing import gather
+from ..engine.ops.joining import stack
 from .random_ops import get_seed
 
 __all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
@@ -69,6 +72,15 @@ def _as_name_list(names, dtypes):
     return list(names)
 
 
+def _shape_common(s1, s2):
+    """The most specific shape both are (TF's _shape_common)."""
+    s1, s2 = tensor_shape.TensorShape(s1), tensor_shape.TensorShape(s2)
+    if s1.ndims is None or s2.ndims is None or s1.ndims != s2.ndims:
+        return tensor_shape.unknown_shape()
+    return tensor_shape.TensorShape([a if a is not None and a == b else None
+                                     for a, b in zip(s1.as_list(), s2.as_list())])
+
+
 def _shape_attr(shapes):
     return [tuple(s.as_list()) for s in shapes] if shapes else []
 
@@ -95,9 +107,21 @@ class QueueBase:
 
     @staticmethod
     def from_list(index, queues):
-        """A queue that selects among `queues` by `index` (TF: QueueBase.from_list)."""
-        raise NotImplementedError("flowgrad does not implement QueueBase.from_list (it needs "
-                                  "a RefSelect of queue handles)")
+        """A queue that selects among `queues` by `index`: TF's Gather of their stacked
+        handles, with the shapes they have in common."""
+        if not queues or not isinstance(queues, list) or not all(
+                isinstance(x, QueueBase) for x in queues):
+            raise TypeError("A list of queues expected")
+        dtypes = queues[0].dtypes
+        if not all(dtypes == q.dtypes for q in queues[1:]):
+            raise TypeError("Queues do not have matching component dtypes.")
+        names = queues[0].names
+        if not all(names == q.names for q in queues[1:]):
+            raise TypeError("Queues do not have matching component names.")
+        shapes = [functools.reduce(_shape_common, s) for s in zip(*[q.shapes for q in queues])]
+        refs = stack([q.queue_ref for q in queues])
+        return QueueBase(dtypes=dtypes, shapes=shapes, names=names,
+                         queue_ref=gather(refs, index))
 
     @property
     def queue_ref(self):

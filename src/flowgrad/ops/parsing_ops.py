@@ -456,6 +456,11 @@ def parse_sequence_example(serialized, context_features=None, sequence_features=
     return _seq_outputs(list(op.outputs), ctx, seq, True)
 
 
+_RAW_TYPES = (_dt.float16, _dt.float32, _dt.float64, _dt.int32, _dt.uint16, _dt.uint8,
+              _dt.int16, _dt.int8, _dt.int64, _dt.complex64, _dt.complex128, _dt.bool_)
+_CSV_TYPES = (_dt.float32, _dt.float64, _dt.int32, _dt.int64, _dt.string)
+
+
 def decode_raw(input_bytes=None, out_type=None, little_endian=True, name=None, bytes=None):  # noqa: A002
     """Reinterprets the bytes of each string as a vector of `out_type` numbers."""
     if input_bytes is not None and bytes is not None:
@@ -464,7 +469,12 @@ def decode_raw(input_bytes=None, out_type=None, little_endian=True, name=None, b
     if input_bytes is None:
         raise ValueError("Must specify 'input_bytes'.")
     t = convert_to_tensor(input_bytes, dtype=_dt.string)
-    return apply_op("DecodeRaw", [t], {"out_type": _dt.as_dtype(out_type),
+    out_type = _dt.as_dtype(out_type)
+    if out_type not in _RAW_TYPES:     # (TF's op_def_library has taken the op's name)
+        get_default_graph().unique_name(name or "DecodeRaw")
+        raise TypeError(f"Value passed to parameter 'out_type' has DataType {out_type.name} "
+                        "not in list of allowed values: " + ", ".join(d.name for d in _RAW_TYPES))
+    return apply_op("DecodeRaw", [t], {"out_type": out_type,
                                        "little_endian": bool(little_endian)},
                     name or "DecodeRaw").outputs[0]
 
@@ -482,7 +492,7 @@ def decode_csv(records, record_defaults, field_delim=",", use_quote_delim=True, 
             raise ValueError("Length of select_cols and record_defaults do not match.")
     g = get_default_graph()
     with g.name_scope(name or "DecodeCSV") as scope:
-        recs = convert_to_tensor(records, dtype=_dt.string)
+        recs = convert_to_tensor(records, dtype=_dt.string, name="records")
         defaults = []
         for i, d in enumerate(record_defaults):
             if isinstance(d, Tensor):
@@ -490,6 +500,11 @@ def decode_csv(records, record_defaults, field_delim=",", use_quote_delim=True, 
                 continue
             defaults.append(convert_to_tensor(d, name=f"record_defaults_{i}") if list(d)
                             else constant([], _dt.float32, name=f"record_defaults_{i}"))
+    for d in defaults:
+        if d.dtype.base_dtype not in _CSV_TYPES:
+            raise TypeError(f"Value passed to parameter 'record_defaults' has DataType "
+                            f"{d.dtype.base_dtype.name} not in list of allowed values: " +
+                            ", ".join(t.name for t in _CSV_TYPES))
     attrs = {"OUT_TYPE": [d.dtype.base_dtype for d in defaults], "field_delim": field_delim,
              "use_quote_delim": bool(use_quote_delim), "na_value": na_value,
              "select_cols": list(select_cols or ())}

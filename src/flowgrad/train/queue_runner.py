@@ -33,10 +33,8 @@ class QueueRunner:
                 raise ValueError("queue_runner_def and queue are mutually exclusive.")
             self._init_from_def(queue_runner_def, import_scope)
             return
-        if not queue:
-            raise ValueError("Queue is a required argument")
-        if not enqueue_ops:
-            raise ValueError("Enqueue ops is a required argument")
+        if not queue or not enqueue_ops:
+            raise ValueError("Must provide queue and enqueue_ops.")
         if queue_closed_exception_types is None:
             queue_closed_exception_types = (errors.OutOfRangeError,)
         elif (not isinstance(queue_closed_exception_types, tuple)

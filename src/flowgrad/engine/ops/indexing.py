@@ -422,8 +422,9 @@ def _gather_infer(inputs, attrs):
 
 def _bad_index_message(indices, bad, bound, what="indices"):
     pos = np.argwhere(bad)[0]
-    where_ = ",".join(str(int(p)) for p in pos)
-    return f"{what}[{where_}] = {int(indices[tuple(pos)])} is not in [0, {bound})"
+    # TF's SliceDebugString: "[1,2]", nothing for a scalar
+    where_ = f"[{','.join(str(int(p)) for p in pos)}]" if len(pos) else ""
+    return f"{what}{where_} = {int(indices[tuple(pos)])} is not in [0, {bound})"
 
 
 def _gather_kernel(params, indices, axis, batch_dims=0, **_):

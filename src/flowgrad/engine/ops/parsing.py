@@ -16,6 +16,7 @@ from ..framework.tensor_shape import TensorShape
 
 from ._example_wire import (_DTYPE_KIND, _KIND_NAMES, _TYPE_NAME, _as_bytes, _fields,  # noqa: F401
                             _np_type, _parse_feature, _ParseError, parse_example_proto)
+from .strings import _parse_number
 from .parsing_batch import parse_dense_parts, parse_uniform, parse_uniform_batch
 
 __all__ = ["parse_example_proto", "parse_dense_parts"]
@@ -235,15 +236,15 @@ def _decode_raw_kernel(bytes_, out_type, little_endian=True, **_):
     if not flat:
         return np.zeros(arr.shape + (0,), dtype=dt.newbyteorder("="))
     n = len(flat[0])
-    for b in flat:
-        if len(b) % dt.itemsize:
-            raise errors.InvalidArgumentError(
-                None, None, f"Input to DecodeRaw has length {len(b)} that is not a multiple of "
-                f"{dt.itemsize}, the size of {out_type.name}")
+    for i, b in enumerate(flat):        # TF checks the sizes first, then the multiple
         if len(b) != n:
             raise errors.InvalidArgumentError(
                 None, None, "DecodeRaw requires input strings to all be the same size, but "
-                f"element 0 has size {n} != {len(b)}")
+                f"element {i} has size {n} != {len(b)}")
+    if n % dt.itemsize:
+        raise errors.InvalidArgumentError(
+            None, None, f"Input to DecodeRaw has length {n} that is not a multiple of "
+            f"{dt.itemsize}, the size of {out_type.name}")
     out = np.frombuffer(b"".join(flat), dtype=dt).astype(dt.newbyteorder("="))
     return out.reshape(arr.shape + (n // dt.itemsize,))
 
@@ -253,95 +254,96 @@ register_op("DecodeRaw", infer=_decode_raw_infer, kernel=_decode_raw_kernel, gra
 
 # -- DecodeCSV ------------------------------------------------------------------------------
 def _decode_csv_infer(inputs, attrs):
+    """TF's shape function: each default a scalar or a vector of at most one element."""
+    for d in inputs[1:]:
+        if d.shape.ndims is not None and d.shape.ndims > 1:
+            raise ValueError(f"Shape must be at most rank 1 but is rank {d.shape.ndims}")
+        if d.shape.ndims == 1 and (d.shape.dims[0] or 0) > 1:
+            raise ValueError("Shape of a default must be a length-0 or length-1 vector, or "
+                             "a scalar.")
     s = inputs[0].shape
     return [(t, s) for t in attrs["OUT_TYPE"]]
 
 
-def _split_csv(rec, delim, quote):
-    fields = []
-    i, n = 0, len(rec)
-    if n == 0:
-        return [""]
-    while True:
-        if quote and i < n and rec[i] == '"':
-            j = i + 1
-            buf = []
-            while True:
-                if j >= n:
-                    raise ValueError("Quoted field has to end with quote followed by delim or "
-                                     "end")
-                if rec[j] == '"':
-                    if j + 1 < n and rec[j + 1] == '"':
-                        buf.append('"')
-                        j += 2
-                        continue
-                    j += 1
-                    break
-                buf.append(rec[j])
-                j += 1
-            if j < n and rec[j] != delim:
-                raise ValueError("Quoted field has to end with quote followed by delim or end")
-            fields.append("".join(buf))
-            i = j
+def _csv_error(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _extract_csv_fields(rec, delim, quote, select):
+    """TF 1.14's DecodeCSVOp::ExtractFields, step for step: CR/LF skipped where a field
+    starts, quoted fields with doubled quotes, and with `select` (sorted column numbers)
+    only those fields kept, stopping after the last one."""
+    result = []
+    i, n, parsed, sel = 0, len(rec), 0, 0
+    if not n:
+        return result
+    while i < n:
+        if rec[i] in b"\r\n":
+            i += 1
+            continue
+        include = not select or select[sel] == parsed
+        field = bytearray()
+        if quote and rec[i] == 0x22:
+            i += 1
+            while i < n - 1 and (rec[i] != 0x22 or rec[i + 1] != delim):
+                if rec[i] != 0x22:
+                    field.append(rec[i])
+                    i += 1
+                    continue
+                if rec[i + 1] != 0x22:
+                    raise _csv_error("Quote inside a string has to be escaped by another quote")
+                field.append(0x22)
+                i += 2
+            if not (i < n and rec[i] == 0x22 and (i == n - 1 or rec[i + 1] == delim)):
+                raise _csv_error("Quoted field has to end with quote followed by delim or end")
+            i += 2
         else:
-            j = rec.find(delim, i)
-            if j < 0:
-                j = n
-            field = rec[i:j]
-            if quote and '"' in field:
-                raise ValueError("Unquoted fields cannot have quotes/CRLFs inside")
-            fields.append(field)
-            i = j
-        if i >= n:
-            return fields
-        i += 1          # the delimiter
-        if i == n:
-            fields.append("")
-            return fields
+            while i < n and rec[i] != delim:
+                if (quote and rec[i] == 0x22) or rec[i] in b"\r\n":
+                    raise _csv_error("Unquoted fields cannot have quotes/CRLFs inside")
+                field.append(rec[i])
+                i += 1
+            i += 1
+        parsed += 1
+        if include:
+            result.append(bytes(field))
+            sel += 1
+            if select and sel == len(select):
+                return result
+    if (not select or select[sel] == parsed) and rec[n - 1] == delim:
+        result.append(b"")
+    return result
 
 
 def _decode_csv_kernel(records, *defaults, OUT_TYPE, field_delim=",", use_quote_delim=True,
                        na_value="", select_cols=(), **_):
+    if len(field_delim) != 1:       # the kernel's constructor
+        raise _csv_error("field_delim should be only 1 char")
+    delim = ord(field_delim)
+    na = na_value.encode()
     arr = np.asarray(records, dtype=object)
     outs = [np.empty(arr.shape, dtype=_np_type(t)) for t in OUT_TYPE]
     select = list(select_cols or ())
-    for pos, r in np.ndenumerate(arr):
-        text = r.decode() if isinstance(r, bytes) else str(r)
-        try:
-            fields = _split_csv(text, field_delim, use_quote_delim)
-        except ValueError as e:
-            raise errors.InvalidArgumentError(None, None, str(e)) from None
-        if select:
-            if max(select) >= len(fields):
-                raise errors.InvalidArgumentError(
-                    None, None, f"Expect {len(OUT_TYPE)} fields but have {len(fields)} in "
-                    f"record {pos[0] if pos else 0}")
-            fields = [fields[c] for c in select]
+    for i, (pos, r) in enumerate(np.ndenumerate(arr)):
+        fields = _extract_csv_fields(_as_bytes(r), delim, use_quote_delim, select)
         if len(fields) != len(OUT_TYPE):
-            raise errors.InvalidArgumentError(
-                None, None, f"Expect {len(OUT_TYPE)} fields but have {len(fields)} in record "
-                f"{pos[0] if pos else 0}")
+            raise _csv_error(f"Expect {len(OUT_TYPE)} fields but have {len(fields)} in "
+                             f"record {i}")
         for k, (f, t) in enumerate(zip(fields, OUT_TYPE)):
-            d = np.asarray(defaults[k]).reshape(-1)
-            if f == "" or f == na_value:
-                if d.size == 0:
-                    raise errors.InvalidArgumentError(
-                        None, None, f"Field {k} is required but missing in record "
-                        f"{pos[0] if pos else 0}!")
+            if not f or f == na:
+                d = np.asarray(defaults[k]).reshape(-1)
+                if d.size != 1:
+                    raise _csv_error(f"Field {k} is required but missing in record {i}!")
                 outs[k][pos] = d[0]
-                continue
-            try:
-                if t is _dt.string:
-                    outs[k][pos] = f.encode()
-                elif t.is_integer:
-                    outs[k][pos] = int(f)
-                else:
-                    outs[k][pos] = float(f)
-            except ValueError:
-                kind = {"float32": "float", "float64": "double"}.get(t.name, t.name)
-                raise errors.InvalidArgumentError(
-                    None, None, f"Field {k} in record {pos[0] if pos else 0} is not a valid "
-                    f"{kind}: {f}") from None
+            elif t is _dt.string:
+                outs[k][pos] = f
+            else:
+                v = _parse_number(f, t)     # TF's safe_strto32/64, safe_strtof/d
+                if v is None:
+                    kind = {"float32": "float", "float64": "double"}.get(t.name, t.name)
+                    raise _csv_error(f"Field {k} in record {i} is not a valid {kind}: "
+                                     f"{f.decode('utf-8', 'replace')}")
+                outs[k][pos] = v
     return outs[0] if len(outs) == 1 else tuple(outs)
 
 

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .philox import Stream, philox_blocks
@@ -72,6 +73,8 @@ class Queue:
         # first waiter completes before a later one takes an element (two threads running
         # DequeueUpTo(3) get [3, 100, 101] and [102, 103], not whatever each grabbed)
         self.line = collections.deque()
+        self.enqueue_line = collections.deque()   # enqueues (and closes) in arrival order
+        self.cancelled = set()     # those close(cancel_pending_enqueues=True) cancelled
 
     # -- waiting ---------------------------------------------------------------------
     def _wait(self, what):
@@ -122,22 +125,36 @@ class Queue:
                                for i in range(arrays[0].shape[0])])
 
     def enqueue_elements(self, elements):
+        """TF's enqueue attempts: served in arrival order, each whole before the next."""
+        me = object()
         with self.cond:
             self.pending_enqueues += 1
+            self.enqueue_line.append(me)
             try:
                 for element in elements:
                     while True:
-                        if self.closed:
-                            raise errors.CancelledError(
-                                None, None, f"{self.kind} '{self.name}' is closed.")
-                        if len(self.items) < self.capacity:
-                            self._put(element)
-                            self.cond.notify_all()
-                            break
+                        self._check_cancelled(me)
+                        if self.enqueue_line[0] is me:
+                            if self.closed:
+                                raise errors.CancelledError(
+                                    None, None, f"{self.kind} '{self.name}' is closed.")
+                            if len(self.items) < self.capacity:
+                                self._put(element)
+                                self.cond.notify_all()
+                                break
                         self._wait("Enqueue")
             finally:
                 self.pending_enqueues -= 1
-                self.cond.notify_all()
+                self._leave(me)
+
+    def _check_cancelled(self, me):
+        if me in self.cancelled:
+            raise errors.CancelledError(None, None, "Enqueue operation was cancelled")
+
+    def _leave(self, me):
+        self.enqueue_line.remove(me)
+        self.cancelled.discard(me)
+        self.cond.notify_all()
 
     def _put(self, element):
         if self.kind != "PriorityQueue":
@@ -261,9 +278,29 @@ class Queue:
         return out
 
     def close(self, cancel_pending_enqueues=False):
+        """TF's QueueBase::Close: with cancel_pending_enqueues, closes now and cancels the
+        waiting enqueues; without, closes as an enqueue attempt would, after the enqueues
+        that came before it ("already closed" if another close came first)."""
         with self.cond:
-            self.closed = True
-            self.cond.notify_all()
+            if cancel_pending_enqueues:
+                self.closed = True
+                self.cancelled.update(self.enqueue_line)
+                self.cond.notify_all()
+                return
+            me = object()
+            self.enqueue_line.append(me)
+            try:
+                while True:
+                    self._check_cancelled(me)
+                    if self.enqueue_line[0] is me:
+                        break
+                    self._wait("Enqueue")
+                if self.closed:
+                    raise errors.CancelledError(
+                        None, None, f"Queue '{self.name}' is already closed.")
+                self.closed = True
+            finally:
+                self._leave(me)
 
 
 def _below(a, b):
@@ -385,7 +422,15 @@ def _dequeue_many_bind(allow_small):
 
 register_op("QueueDequeueV2", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True,
             grad=None)
-register_op("QueueDequeueManyV2", infer=_dequeue_infer, bind=_dequeue_many_bind(False),
+def _dequeue_many_infer(inputs, attrs):
+    """TF's shape function reads n: a negative constant is an error at build time."""
+    n = const_value(inputs[1])
+    if n is not None and int(n) < 0:
+        raise ValueError(f"Input 'n' must be >= 0, but is {int(n)}")
+    return _dequeue_infer(inputs, attrs)
+
+
+register_op("QueueDequeueManyV2", infer=_dequeue_many_infer, bind=_dequeue_many_bind(False),
             stateful=True, grad=None)
 register_op("QueueDequeueUpToV2", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
             stateful=True, grad=None)

@@ -211,6 +211,23 @@ def _debug_string(started, finished, produced, work):
     return "".join(p + "\n" for p in parts)
 
 
+class _Failing:
+    """A work unit whose read failed: each read raises that error again (a fresh one of
+    its class), or for a WholeFileReader (`err` its path) reads the file again."""
+
+    def __init__(self, err):
+        self.err = err
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        e = self.err
+        if isinstance(e, str):
+            return e.encode(), _read_bytes(e)
+        raise type(e)(None, None, e.message)
+
+
 class Reader:
     """One reader of one session: the current file's records and the counters."""
 
@@ -232,10 +249,17 @@ class Reader:
                 work = work.item() if isinstance(work, np.ndarray) else work
                 path = work.decode() if isinstance(work, bytes) else str(work)
                 self.work = work if isinstance(work, bytes) else path.encode()
-                self.started += 1
-                data = b"" if self.kind in _NO_READ else _read_bytes(path)
+                if self.kind == "WholeFileReader":
+                    # TF reads the file in ReadLocked: an error keeps the work unit
+                    self.started += 1
+                    self.records = _Failing(path)
+                    data = _read_bytes(path)
+                else:
+                    # TF opens it in OnWorkStartedLocked: an error drops the work unit
+                    data = b"" if self.kind in _NO_READ else _read_bytes(path)
+                    self.started += 1
                 self.records = _FORMATS[self.kind](path, data, self.attrs)
-            rec = next(self.records, None)
+            rec = self._next_record()
             if rec is not None:
                 self.produced += 1
                 if self.kind in _ONE_PER_WORK:
@@ -264,8 +288,19 @@ class Reader:
                 values.append(value)
         return np.array(keys, dtype=object), np.array(values, dtype=object)
 
+    def _next_record(self):
+        """The current work unit's next record (None at its end). A failed read leaves
+        the work unit in progress at the same offset, as TF's ReaderBase: every later
+        read fails alike."""
+        try:
+            return next(self.records, None)
+        except errors.OpError as e:
+            if not isinstance(self.records, _Failing):
+                self.records = _Failing(e)
+            raise
+
     def _from_current(self):
-        rec = next(self.records, None)
+        rec = self._next_record()
         if rec is None:
             self.records = None
             self.completed += 1

@@ -342,16 +342,25 @@ def _sro_infer(inputs, attrs):
     return [(_dt.int64, ind.shape), (vals.dtype.base_dtype, vals.shape)]
 
 
+def _dbg(shape):
+    """TensorShape::DebugString: [2,3]."""
+    return "[" + ",".join(str(d) for d in shape) + "]"
+
+
 def _sro_kernel(input_indices, input_values, input_shape, **_):
     ind = np.asarray(input_indices)
     vals = np.asarray(input_values)
     rank = int(np.size(input_shape))
-    if ind.ndim != 2 or ind.shape[1] != rank:
-        raise _invalid(f"Input indices should be a matrix but received shape "
-                       f"{list(ind.shape)}")
+    if ind.ndim != 2:
+        raise _invalid(f"Input indices should be a matrix but received shape {_dbg(ind.shape)}")
+    if vals.ndim != 1:
+        raise _invalid(f"Input values should be a vector but received shape {_dbg(vals.shape)}")
+    # then TF's SparseTensor::Create
     if vals.shape[0] != ind.shape[0]:
-        raise _invalid(f"Input values should be a vector but received shape "
-                       f"{list(vals.shape)}")
+        raise _invalid(f"indices and values rows (indexing dimension) must match. (indices = "
+                       f"{ind.shape[0]}, values = {vals.shape[0]})")
+    if ind.shape[1] != rank:
+        raise _invalid("Order length must be SparseTensor rank.")
     order = np.lexsort(ind.T[::-1]) if ind.shape[0] and rank else np.arange(ind.shape[0])
     return ind[order], vals[order]
 

@@ -56,6 +56,12 @@ class Uninitialized:
     def __getattr__(self, item):
         raise self.error()
 
+    def __getitem__(self, key):     # (CountUpTo reads ref[()]; dunders skip __getattr__)
+        raise self.error()
+
+    def __setitem__(self, key, value):
+        raise self.error()
+
 
 register_op("VariableV2", infer=_variable_infer, bind=_variable_bind, stateful=True, grad=None)
 

@@ -285,7 +285,7 @@ def _parse_number(s, T):
             if info.min <= v <= info.max:
                 return v
         return None
-    if not _FLOAT_TEXT.fullmatch(s):
+    if len(s) >= 32 or not _FLOAT_TEXT.fullmatch(s):   # kFastToBufferSize: 32 at most
         return None
     t = s.strip().lower()
     body = t.lstrip(b"+-")

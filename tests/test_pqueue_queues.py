@@ -1,0 +1,20 @@
+"""Queue semantics against TF 1.14 (tests/golden/queues/gen_pqueue_queues.py
+runs the same cases under the oracle): close order, from_list, queue kinds."""
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+from test_queues import _same
+
+gen = generator("queues", "pqueue_queues")
+GOLD = load("queues", "pqueue_queues")
+
+
+@pytest.mark.parametrize("fn", gen.CASES, ids=[f.__name__ for f in gen.CASES])
+def test_as_tf(fn):
+    tf.reset_default_graph()
+    try:
+        got = fn(tf)
+    finally:
+        tf.reset_default_graph()
+    _same(got, GOLD[fn.__name__], fn.__name__)

@@ -1,0 +1,20 @@
+"""Readers after failed reads against TF 1.14 (tests/golden/queues/gen_pqueue_readers.py
+runs the same cases under the oracle): work units kept or dropped, counters."""
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+from test_queues import _same
+
+gen = generator("queues", "pqueue_readers")
+GOLD = load("queues", "pqueue_readers")
+
+
+@pytest.mark.parametrize("fn", gen.CASES, ids=[f.__name__ for f in gen.CASES])
+def test_as_tf(fn):
+    tf.reset_default_graph()
+    try:
+        got = fn(tf)
+    finally:
+        tf.reset_default_graph()
+    _same(got, GOLD[fn.__name__], fn.__name__)
