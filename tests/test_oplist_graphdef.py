@@ -61,3 +61,47 @@ def test_graph_def_inputs_of_tensor_array_loops_are_tfs():
                                 "map/while/TensorArrayReadV3/Enter_1"]
     assert nodes[read.input[0]].attr["T"].type == tf.resource.as_datatype_enum
     assert nodes[read.input[2]].attr["T"].type == tf.float32.as_datatype_enum
+
+
+# Listed calls whose GraphDef holds TF's nodes (names and types, inputs below) in another
+# order: TF's gradient frame writes its counters, stacks and accumulators as its gradient
+# rules reach them, flowgrad's each in one block.
+SAME_NODES = ["loops/map_fn_grad", "loops/foldl_grad"]
+
+
+@pytest.mark.parametrize("name", SAME_NODES)
+def test_graph_def_nodes_are_tfs_in_another_order(name):
+    assert sorted(_nodes(name)) == sorted(list(x) for x in WANT[name])
+
+
+def test_tensor_array_gradient_nodes_are_tfs():
+    # TF's TensorArray.grad: TensorArrayGradV3 (the forward handle entered into the
+    # gradient frame by an Enter named after it), then gradient_flow, the flow read after
+    # it; an accumulator of a known shape starts from a Const (b_acc), named after the
+    # forward loop's Enter of the value
+    tf.reset_default_graph()
+    dict(GEN.CALLS)["loops/map_fn_grad"](tf)
+    nodes = {n.name: n for n in tf.get_default_graph().as_graph_def().node}
+    g = "gradients/map/while/TensorArrayReadV3_grad/TensorArrayGrad/"
+    # (reading only Enters of values from outside: it waits for the frame's pivot)
+    assert nodes[g + "TensorArrayGradV3"].input == [g + "TensorArrayGradV3/Enter",
+                                                    g + "TensorArrayGradV3/Enter_1",
+                                                    "^gradients/Sub"]
+    assert nodes[g + "TensorArrayGradV3/Enter"].input == ["map/TensorArray"]
+    assert nodes[g + "gradient_flow"].op == "Identity"
+    assert nodes[g + "gradient_flow"].input == [g + "TensorArrayGradV3/Enter_1",
+                                                "^" + g + "TensorArrayGradV3"]
+    w = nodes["gradients/map/while/TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3"]
+    assert w.input[-1] == g + "gradient_flow"
+    acc = "gradients/map/while/TensorArrayReadV3/Enter_1_grad/b_acc"
+    assert nodes[acc].op == "Const" and nodes[acc + "_1"].input == [acc]
+
+
+def test_loop_gradient_control_inputs_are_sorted_as_tfs():
+    tf.reset_default_graph()
+    dict(GEN.CALLS)["loops/foldl_grad"](tf)
+    nodes = {n.name: n for n in tf.get_default_graph().as_graph_def().node}
+    s = "gradients/foldl/while/"
+    assert nodes["gradients/NextIteration"].input == [
+        "gradients/Add", f"^{s}TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3/"
+        "StackPushV2", f"^{s}mul_grad/Mul/StackPushV2", f"^{s}mul_grad/Mul_1/StackPushV2"]

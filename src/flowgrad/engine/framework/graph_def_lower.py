@@ -781,6 +781,7 @@ class LoopPlan(_PlanBase):
         # TF 1.14's node order (_order): `before` / `after` {op: [(While, stage)]}, the
         # stages emit_stage writes around that op
         self.before, self.after, self._done = {}, {}, set()
+        self.enter_names = {}    # Enter node (W/Enter_c<i>) -> TF's name (node_renames)
         self._enter_stage = {}   # Enter node (W/Enter_c<i>, W/Enter_h<j>) -> (While, stage)
         self._readers = {}       # (While, Enter node) -> op (or node name) reading it first
         for op in sorted(self.infos, key=lambda o: (depth[o], o._id)):   # outer loops first
@@ -979,6 +980,7 @@ class LoopPlan(_PlanBase):
                     name = f"{base}_{i}"
                 taken.add(name)
                 out[old] = name
+        self.enter_names = out   # (a loop gradient's accumulators are named after them)
         return out
 
     def _reader_name(self, op, key):
@@ -1101,7 +1103,7 @@ _TA_GRAD_NAMES = {"TensorArrayGradRead": "TensorArrayReadV3",
                   "TensorArrayGradSplit": "TensorArraySplit/TensorArraySplitV3",
                   "TensorArrayGradConcat": "TensorArrayConcatV3"}
 _TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) +
-                           r")(/TensorArrayGradV3|_grad)?(?=/|$)")
+                           r")(/TensorArrayGradV3|/gradient_flow|_grad)?(?=/|$)")
 
 
 def ta_grad_renames(names, taken):
@@ -1114,8 +1116,8 @@ def ta_grad_renames(names, taken):
     out = {}
 
     def sub(m):
-        if m.group(2) == "/TensorArrayGradV3":
-            return "/TensorArrayGrad/TensorArrayGradV3"
+        if m.group(2) in ("/TensorArrayGradV3", "/gradient_flow"):
+            return "/TensorArrayGrad" + m.group(2)
         return "/" + _TA_GRAD_NAMES[m.group(1)] + (m.group(2) or "")
     for name in names:
         new = _TA_GRAD_NAME.sub(sub, name)
@@ -1303,10 +1305,16 @@ class TensorArrayPlan(_PlanBase):
             h, fwd = self.grad_of[op]
             h = emit.input_name(h)
         flow_in = emit.input_name(op.inputs[0] if reads_grad else fwd)
+        # (reading only a gradient frame's Enters: it waits for the frame's pivot, as TF's)
+        ctl = [p for q in getattr(self, "others", ()) if hasattr(q, "constant_pivot")
+               for p in [q.constant_pivot([h, flow_in])] if p is not None]
         gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
-                  [h, flow_in], [res, f32], {"source": ta_grad_source(op)})
+                  [h, flow_in] + ["^" + p for p in ctl[:1]], [res, f32],
+                  {"source": ta_grad_source(op)})
+        # (TF's TensorArray.grad: the flow read after the gradient array is made)
+        flow = emit(op.name + "/gradient_flow", "Identity", [flow_in, "^" + gh], [f32], {})
         args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
-        names = [gh] + [emit.input_name(t) for t in args] + [gh + ":1"]
+        names = [gh] + [emit.input_name(t) for t in args] + [flow]
         dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]
         attrs = {}
         if reads_grad:

@@ -322,6 +322,15 @@ class GradLoopPlan(_PlanBase):
                 continue
             self._plan(gop, ginfo, loops.infos[fop], members)
 
+    def constant_pivot(self, names):
+        """The pivot a node reading only `names` waits for, when they are all a gradient
+        frame's Enters of values from outside (TF's _MaybeAddControlDependency), else None."""
+        for gop in self.plans:
+            if names and all(re.fullmatch(re.escape(gop.name) + r"/Enter_c\d+", n)
+                             for n in names):
+                return f"{gop.name}/sub"
+        return None
+
     @staticmethod
     def _w(fop, gop):
         """The scope of the counter and stacks WhileGrad `gop` adds to forward loop `fop`."""
@@ -536,9 +545,14 @@ class GradLoopPlan(_PlanBase):
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
+            shape = ginfo["grads"][n + j].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+            elif shape.is_fully_defined():   # TF's b_acc: zeros of the gradient's shape
+                d = self._dt(c)
+                z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
+                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)})
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -713,8 +727,11 @@ class GradLoopPlan(_PlanBase):
         members = p["members"]
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]
+            # (TF's accumulator is named after the forward loop's Enter of the capture)
+            enter = self._loops.enter_names.get(f"{fop.name}/Enter_c{k}")
             reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
-            base = f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            base = f"{R}{enter}_grad/" if enter is not None else \
+                f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
             ren(f"{B}/zeros_{j}", base + "b_acc")
             ren(f"{B}/Enter_a{j}", base + "b_acc")
             ren(f"{B}/Merge_a{j}", base + "b_acc")
@@ -725,8 +742,14 @@ class GradLoopPlan(_PlanBase):
 
         def reader_of(node):
             for m in members:
-                if m.type != "WhileGrad" and node in self.rewrite.get(m.name, {}).values():
-                    return out.get(m.name, m.name)
+                sub = self.rewrite.get(m.name, {})
+                if m.type == "WhileGrad" or node not in sub.values():
+                    continue
+                if m.type in TA_GRAD_OPS and any(sub.get(t.name) == node
+                                                 for t in _array_reads(m)):
+                    gh = m.name + "/TensorArrayGradV3"   # (TF's TensorArrayGradV3 reads it)
+                    return out.get(gh, gh)
+                return out.get(m.name, m.name)
             return None
         for i in range(len(p["outside"])):
             r = reader_of(f"{B}/Enter_c{i}")
