@@ -66,7 +66,7 @@ def test_graph_def_inputs_of_tensor_array_loops_are_tfs():
 # Listed calls whose GraphDef holds TF's nodes (names and types, inputs below) in another
 # order: TF's gradient frame writes its counters, stacks and accumulators as its gradient
 # rules reach them, flowgrad's each in one block.
-SAME_NODES = ["loops/map_fn_grad", "loops/foldl_grad"]
+SAME_NODES = ["loops/map_fn_grad", "loops/foldl_grad", "loops/while_tensor_array_grad"]
 
 
 @pytest.mark.parametrize("name", SAME_NODES)
@@ -95,6 +95,26 @@ def test_tensor_array_gradient_nodes_are_tfs():
     assert w.input[-1] == g + "gradient_flow"
     acc = "gradients/map/while/TensorArrayReadV3/Enter_1_grad/b_acc"
     assert nodes[acc].op == "Const" and nodes[acc + "_1"].input == [acc]
+
+
+def test_loop_gradient_copies_the_bodys_constants_and_pushes_what_any_gradient_reads():
+    # TF's GetRealValue: a constant of the body is copied into the gradient frame (its
+    # pivot's), not pushed; the gradient ops the results do not need (of a constant's
+    # input) are built in the frame too, their forward values pushed
+    tf.reset_default_graph()
+    dict(GEN.CALLS)["loops/while_tensor_array_grad"](tf)
+    nodes = {n.name: n for n in tf.get_default_graph().as_graph_def().node}
+    c = nodes["gradients/while/mul_grad/Mul/Const"]
+    assert c.op == "Const" and c.input == ["^gradients/Sub"]
+    assert c.attr["value"].tensor.float_val == [2.0]
+    assert nodes["gradients/while/mul_grad/Mul"].input[1] == c.name
+    s = "gradients/while/strided_slice_grad/StridedSliceGrad/"
+    assert nodes[s + "Const_2"].op == "Const" and nodes[s + "Const_2"].input == [
+        "^gradients/Sub"]
+    assert nodes[s + "f_acc_1"].input == [s + "Const_1"]
+    m = "gradients/while/mul_grad/Mul_1/"
+    assert nodes[m[:-1]].input[0] == m + "StackPopV2"
+    assert nodes[m + "StackPushV2"].input[1] == "while/Sin"
 
 
 def test_loop_gradient_control_inputs_are_sorted_as_tfs():

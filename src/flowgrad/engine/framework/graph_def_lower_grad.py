@@ -165,6 +165,8 @@ def _members(gop, ginfo, finfo):
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
+    dead = _dead_members(gop, prefix, seen, body)
+    seen |= dead
     saved = set(ginfo["saved"])
     for op in seen:
         ins = list(op._inputs) + (_NESTED_READS[op] if op.type == "WhileGrad" else [])
@@ -172,7 +174,7 @@ def _members(gop, ginfo, finfo):
             if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
                 continue   # the value a gradient array's zeros are shaped like: TF's unused
             if t._op not in seen and t._op in body and t._op.type not in (
-                    "LoopVar", "TensorArrayV3") and t not in saved:
+                    "LoopVar", "TensorArrayV3") and t not in saved and op not in dead:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
             if c not in seen:
@@ -187,6 +189,26 @@ def _members(gop, ginfo, finfo):
     if branch_pushes(gop, ginfo, finfo, order) is None:
         return None
     return order
+
+
+def _dead_members(gop, prefix, seen, body):
+    """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
+    a constant: TF builds them in its gradient frame, their forward values pushed too):
+    plain ops in the scope of its gradients (`prefix`), when `seen` (the ops it needs) holds
+    no cond or nested loop gradient."""
+    if any(o.type in ("Cond", "WhileGrad") for o in seen):
+        return set()
+    scope = prefix + "gradients/"
+    out = set()
+    for o in gop.graph._flowgrad_operations():
+        if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
+                o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
+                o.type.startswith("TensorArray") or o._control_inputs or \
+                any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
+                    for d in [t.dtype for t in list(o._inputs) + list(o.outputs)]):
+            continue
+        out.add(o)
+    return out
 
 
 def _nested_members(gop, parent_body):
@@ -352,22 +374,32 @@ class GradLoopPlan(_PlanBase):
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
         body = set(finfo["members_order"])
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
+        clones = []   # the body's constants the gradient reads: TF's copies in its frame
+        made = []     # ("pop", j) / ("const", i) as first read (TF names them so)
         read_gvars = set()
 
         def resolve(t):
             if isinstance(t, str):   # a nested loop's forward iteration count (a node)
                 if t not in pushes:
                     pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
                 return f"{B}/Switch_g{gvars[t._op]}:1"
+            if t._op in body and t._op.type == "Const" and \
+                    "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
+                if t not in clones:
+                    clones.append(t)
+                    made.append(("const", len(clones) - 1))
+                return f"{B}/const_{clones.index(t)}"
             # (an array made in the body: its handle and first flow pushed each iteration,
             # as TF's gradient reads the forward handle through a stack)
-            if t._op in fvars or t in saved or (t._op in body and
-                                                 t._op.type == "TensorArrayV3"):
+            # (a value only the gradient ops the results do not need read: pushed too)
+            if t._op in fvars or t in saved or t._op in body:
                 if t not in pushes:
                     pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in member_set:
                 return None
@@ -423,6 +455,7 @@ class GradLoopPlan(_PlanBase):
         self.lowered.add(gop)
         W = self._w(fop, gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
+                           "clones": clones, "made": made,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
                            "branch": dict(branch_pushes(gop, ginfo, finfo, members),
                                **{self.plans[m]["count"]: count_levels(m) for m in members
@@ -563,6 +596,9 @@ class GradLoopPlan(_PlanBase):
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
             emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
+        for i, t in enumerate(p["clones"]):
+            emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
+                 {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
         one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
@@ -756,7 +792,11 @@ class GradLoopPlan(_PlanBase):
             if r is not None:
                 ren(f"{B}/Enter_c{i}", r + "/Enter")
         frames = len(self._ancestors(gop)) + 1
-        for j in range(len(p["pushes"])):
+        for kind, j in p["made"]:
+            if kind == "const":
+                r = reader_of(f"{B}/const_{j}")
+                ren(f"{B}/const_{j}", (r or R[:-1]) + "/Const")
+                continue
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope
             r = r + "/" if r is not None else R
