@@ -24,7 +24,7 @@ KNOWN_DIFFERENT = {
     "loops/dynamic_rnn_multi_grad": _TA_GRAD,
     "loops/dynamic_rnn_sequence_length_grad": _TA_GRAD,
     "loops/bidirectional_dynamic_rnn_grad": _TA_GRAD,
-    "loops/raw_rnn_grad": _TA_GRAD + "; raw_rnn's conds in the loop",
+    "loops/raw_rnn_grad": _TA_GRAD + "; raw_rnn's conds (generic layout)",
     "loops/map_fn_grad": _TA_GRAD,
     "loops/scan_grad": _TA_GRAD,
     "loops/foldl_grad": _TA_GRAD,

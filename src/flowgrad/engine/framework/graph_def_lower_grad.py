@@ -157,8 +157,9 @@ def _members(gop, ginfo, finfo):
                 return None
             stack.extend(t._op for t in _NESTED_READS[op])
         elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
-                                         op.type not in TA_GRAD_OPS):
-            return None
+                                         op.type not in TA_GRAD_OPS and
+                                         op.type != "TensorArrayZeroGrad"):
+            return None   # (a zero flow gradient: TF's float 0, _zero_grad)
         if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
             return None
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
@@ -822,7 +823,10 @@ def _zero_grad(op, emit):
     (False: graph_def.py writes the op itself)."""
     readers = {c for t in op.outputs for c in t.consumers()}
     ok = grad_verdicts(op.graph._flowgrad_operations())
-    if not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers):
+    # (or, when every loop gradient is written as TF's, its gradient arrays too, any other:
+    # a capture's gradient in a loop gradient's body, a cond gradient's branch result)
+    if not (ok and all(ok.values())) and (
+            not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers)):
         return False
     return emit(op.name, "Const", [], [], {"dtype": _dt.float32,
                                            "value": np.asarray(0.0, np.float32)},
