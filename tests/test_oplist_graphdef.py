@@ -66,7 +66,8 @@ def test_graph_def_inputs_of_tensor_array_loops_are_tfs():
 # Listed calls whose GraphDef holds TF's nodes (names and types, inputs below) in another
 # order: TF's gradient frame writes its counters, stacks and accumulators as its gradient
 # rules reach them, flowgrad's each in one block.
-SAME_NODES = ["loops/map_fn_grad", "loops/foldl_grad", "loops/while_tensor_array_grad"]
+SAME_NODES = ["loops/map_fn_grad", "loops/foldl_grad", "loops/while_tensor_array_grad",
+              "loops/nested_while_grad"]
 
 
 @pytest.mark.parametrize("name", SAME_NODES)
@@ -125,3 +126,18 @@ def test_loop_gradient_control_inputs_are_sorted_as_tfs():
     assert nodes["gradients/NextIteration"].input == [
         "gradients/Add", f"^{s}TensorArrayReadV3_grad/TensorArrayWrite/TensorArrayWriteV3/"
         "StackPushV2", f"^{s}mul_grad/Mul/StackPushV2", f"^{s}mul_grad/Mul_1/StackPushV2"]
+
+
+def test_nested_loop_gradient_enters_are_named_after_their_reader():
+    # x, read by the inner loop's gradient, enters the outer gradient frame, then the inner
+    # one: TF names both after the op reading it (Mul/Enter, Mul/Enter_1); the inner loop's
+    # initial values are not pushed (its gradient does not read them)
+    tf.reset_default_graph()
+    dict(GEN.CALLS)["loops/nested_while_grad"](tf)
+    nodes = {n.name: n for n in tf.get_default_graph().as_graph_def().node}
+    m = "gradients/while/while/mul_grad/Mul"
+    assert nodes[m].input[1] == m + "/Enter_1"
+    assert nodes[m + "/Enter_1"].input == [m + "/Enter"] and nodes[m + "/Enter"].input == ["x"]
+    assert [n for n in nodes if n.startswith("gradients/") and
+            nodes[n].op == "StackPushV2"] == ["gradients/while/while/mul_grad/Mul_1/StackPushV2",
+                                              "gradients/StackPushV2"]

@@ -413,8 +413,8 @@ class GradLoopPlan(_PlanBase):
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
-            elif m.type == "WhileGrad":   # what its frame enters from this one
-                ins += _NESTED_READS[m]
+            elif m.type == "WhileGrad":   # what its frame enters from this one (not the
+                ins = ins[self.plans[m]["n"]:] + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             for t in ins:
@@ -761,7 +761,6 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
             ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
-        members = p["members"]
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]
             # (TF's accumulator is named after the forward loop's Enter of the capture)
@@ -777,10 +776,15 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
             ren(p["exits"][p["n"] + j], base + "b_acc")
 
-        def reader_of(node):
-            for m in members:
+        def reader_of(node, g=gop):
+            for m in self.plans[g]["members"]:
                 sub = self.rewrite.get(m.name, {})
-                if m.type == "WhileGrad" or node not in sub.values():
+                if node not in sub.values():
+                    continue
+                if m.type == "WhileGrad":   # entered again into its frame: the reader there
+                    for j, t in enumerate(self.plans[m]["outside"]):
+                        if sub.get(t.name) == node:
+                            return reader_of(f"{m.name}/Enter_c{j}", m)
                     continue
                 if m.type in TA_GRAD_OPS and any(sub.get(t.name) == node
                                                  for t in _array_reads(m)):
@@ -795,8 +799,12 @@ class GradLoopPlan(_PlanBase):
         frames = len(self._ancestors(gop)) + 1
         for kind, j in p["made"]:
             if kind == "const":
-                r = reader_of(f"{B}/const_{j}")
-                ren(f"{B}/const_{j}", (r or R[:-1]) + "/Const")
+                r = reader_of(f"{B}/const_{j}") or R[:-1]
+                t = p["clones"][j]
+                if r.endswith("_grad/mod") and any(c.type == "ConcatV2" and c.inputs[-1] is t
+                                                   for c in t.consumers()):
+                    r = r[:-len("/mod")]   # (TF's concat gradient copies its axis itself)
+                ren(f"{B}/const_{j}", r + "/Const")
                 continue
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope
