@@ -5,7 +5,11 @@ tensors flowgrad keeps: StackV2 / StackPushV2); a second frame runs as many iter
 pops them back (StackPopV2) and runs the gradient ops flowgrad built for the body, with
 the gradients of the loop variables as its loop variables and the captures' gradients
 summed in accumulators; its Exits are the WhileGrad's outputs (output 0 keeps its name,
-k > 0 is <name>/Exit_k).
+k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient op reads
+is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
+the results do not need (a rule's gradient of a constant input) are written in the frame
+too, their forward values pushed. Accumulators of a known shape start from a Const
+(b_acc), named after the forward loop's Enter of the capture.
 
 TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
 loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
