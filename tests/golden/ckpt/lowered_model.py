@@ -11,7 +11,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested", "ta_regrad_grad"]
+          "fn_nested", "ta_regrad_grad", "raw_rnn_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -58,13 +58,17 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # TensorArrays differentiated twice: TF's TensorArrayGradV3 of the gradient arrays
            # (TF 1.14 cannot run that part of its own graph either: "Wrong input container")
            "ta_regrad_grad": ["out:0", "gx:0"],
+           # tf.nn.raw_rnn: an input array read in a cond of the body (its capture's
+           # gradient a zero flow)
+           "raw_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
         "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
-        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init", "fn_calls": "init"}
+        "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init", "fn_calls": "init",
+        "raw_rnn_grad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
          "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
@@ -416,5 +420,25 @@ def build(tf, name):
             lambda n, s: n < 3, lambda n, s: (n + 1, s * 1.5 + a), [0, a])[1])(x), name="w")
         tf.identity(tf.gradients(f, x)[0], name="gx")
         tf.identity(tf.gradients(k, x)[0], name="gk")
+    elif name == "raw_rnn_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        xs = tf.reshape(tf.tile(x, [8]), [4, 2, 3]) * tf.reshape(tf.range(1.0, 9.0) * 0.25,
+                                                                  [4, 2, 1])
+        inputs_ta = tf.TensorArray(tf.float32, size=4).unstack(xs)
+        init = tf.constant_initializer((np.cos(np.arange(40.0)) * 0.5).reshape(5, 8))
+        cell = tf.nn.rnn_cell.LSTMCell(2, initializer=init)
+
+        def loop_fn(time, cell_output, cell_state, loop_state):
+            state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+            finished = time >= 4
+            inp = tf.cond(finished, lambda: tf.zeros((2, 3)), lambda: inputs_ta.read(time))
+            return finished, inp, state, cell_output, None
+        out = tf.nn.raw_rnn(cell, loop_fn)[0].stack()
+        tf.identity(out, name="out")
+        gs = tf.gradients(tf.reduce_sum(out * out), [x] + tf.trainable_variables())
+        tf.identity(gs[0], name="gx")
+        for k, gk in enumerate(gs[1:]):
+            tf.identity(gk, name="g%d" % k)
+        tf.variables_initializer(tf.global_variables(), name="init")
     else:
         raise ValueError(name)

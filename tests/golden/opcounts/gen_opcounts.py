@@ -907,3 +907,125 @@ CALLS = CALLS + [
      _cudnn_layer(lambda tf: tf.contrib.cudnn_rnn.CudnnRNNRelu(1, 3),
                   sequence_lengths=[2, 1])),
     ("contrib/cudnn_rnn/converter_lstm", _cudnn_converter)]
+
+
+# -- TensorArray loops and their gradients (issue 10: GraphDefs node for node) ----------
+def _rnn_input(tf, shape=(2, 5, 3)):
+    return tf.placeholder(tf.float32, shape, name="x")
+
+
+def _dynamic_rnn(make, grad=True, **kw):
+    def fn(tf):
+        out, _ = tf.nn.dynamic_rnn(make(tf), _rnn_input(tf), dtype=tf.float32, **kw)
+        if grad:
+            tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+    return fn
+
+
+def _dynamic_rnn_seq_len(tf):
+    x = _rnn_input(tf)
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), x, sequence_length=[5, 3],
+                               dtype=tf.float32)
+    tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+
+
+def _bidirectional(tf):
+    x = _rnn_input(tf)
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        tf.nn.rnn_cell.BasicLSTMCell(4), tf.nn.rnn_cell.GRUCell(3), x, dtype=tf.float32)
+    tf.gradients(tf.reduce_sum(fw) + tf.reduce_sum(bw), tf.trainable_variables())
+
+
+def _multi_rnn(tf):
+    return tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.BasicLSTMCell(4),
+                                        tf.nn.rnn_cell.GRUCell(3)])
+
+
+def _raw_rnn(tf):
+    x = tf.placeholder(tf.float32, (5, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=5).unstack(x)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(4)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        emit = cell_output
+        state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        finished = time >= 5
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)), lambda: inputs_ta.read(time))
+        return finished, inp, state, emit, None
+
+    outputs_ta, _, _ = tf.nn.raw_rnn(cell, loop_fn)
+    tf.gradients(tf.reduce_sum(outputs_ta.stack()), tf.trainable_variables())
+
+
+def _map_fn(grad):
+    def fn(tf):
+        x = _x(tf)
+        y = tf.map_fn(lambda r: r * r + 1.0, x)
+        if grad:
+            tf.gradients(tf.reduce_sum(y), x)
+    return fn
+
+
+def _scan(grad):
+    def fn(tf):
+        x = _x(tf)
+        y = tf.scan(lambda a, r: a * r + 1.0, x)
+        if grad:
+            tf.gradients(tf.reduce_sum(y), x)
+    return fn
+
+
+def _foldl(grad):
+    def fn(tf):
+        x = _x(tf)
+        y = tf.foldl(lambda a, r: a * r, x)
+        if grad:
+            tf.gradients(tf.reduce_sum(y), x)
+    return fn
+
+
+def _while_tensor_array(grad):
+    def fn(tf):
+        x = _x(tf)
+        ta = tf.TensorArray(tf.float32, size=4)
+
+        def body(i, ta):
+            return i + 1, ta.write(i, tf.sin(x[i]) * 2.0)
+
+        _, ta = tf.while_loop(lambda i, ta: i < 4, body, [tf.constant(0), ta])
+        y = ta.stack()
+        if grad:
+            tf.gradients(tf.reduce_sum(y), x)
+    return fn
+
+
+def _nested_while_grad(tf):
+    x = tf.placeholder(tf.float32, (), name="x")
+
+    def inner(j, a):
+        return tf.while_loop(lambda k, b: k < 3, lambda k, b: (k + 1, b * x), [0, a])
+
+    _, y = tf.while_loop(lambda j, a: j < 2, inner, [tf.constant(0), x])
+    tf.gradients(y, x)
+
+
+CALLS = CALLS + [
+    ("loops/dynamic_rnn_lstm", _dynamic_rnn(lambda tf: tf.nn.rnn_cell.BasicLSTMCell(4),
+                                            grad=False)),
+    ("loops/dynamic_rnn_lstm_grad", _dynamic_rnn(lambda tf: tf.nn.rnn_cell.BasicLSTMCell(4))),
+    ("loops/dynamic_rnn_gru_grad", _dynamic_rnn(lambda tf: tf.nn.rnn_cell.GRUCell(3))),
+    ("loops/dynamic_rnn_lstm_peepholes_grad", _dynamic_rnn(
+        lambda tf: tf.nn.rnn_cell.LSTMCell(4, use_peepholes=True))),
+    ("loops/dynamic_rnn_multi_grad", _dynamic_rnn(_multi_rnn)),
+    ("loops/dynamic_rnn_sequence_length_grad", _dynamic_rnn_seq_len),
+    ("loops/bidirectional_dynamic_rnn_grad", _bidirectional),
+    ("loops/raw_rnn_grad", _raw_rnn),
+    ("loops/map_fn", _map_fn(False)),
+    ("loops/map_fn_grad", _map_fn(True)),
+    ("loops/scan", _scan(False)),
+    ("loops/scan_grad", _scan(True)),
+    ("loops/foldl", _foldl(False)),
+    ("loops/foldl_grad", _foldl(True)),
+    ("loops/while_tensor_array", _while_tensor_array(False)),
+    ("loops/while_tensor_array_grad", _while_tensor_array(True)),
+    ("loops/nested_while_grad", _nested_while_grad)]

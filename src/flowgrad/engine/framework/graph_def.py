@@ -402,7 +402,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
             mid = [renames.get(n, n) for n in names]
             more = ta_grad_renames(mid, taken)
             renames = {n: more.get(m, m) for n, m in zip(names, mid) if more.get(m, m) != n}
-        rename_nodes(gd, renames)
+        rename_nodes(gd, renames, sort_controls=True)
     else:
         renames = {}
     if report is not None:
@@ -523,19 +523,24 @@ def attr_from_node(op, name, node=None):
     return getattr(x, which)
 
 
-def rename_nodes(gd, renames):
-    """Renames nodes of `gd` ({old: new}) and every input and colocation naming them."""
+def rename_nodes(gd, renames, sort_controls=False):
+    """Renames nodes of `gd` ({old: new}) and every input and colocation naming them
+    (`sort_controls`: each node's control inputs sorted by their new names, as TF's
+    ToGraphDef writes them)."""
     if not renames:
         return
     for node in gd.node:
         node.name = renames.get(node.name, node.name)
-        ins = []
+        ins, ctls = [], []
         for i in node.input:
             ctl = i.startswith("^")
             base, sep, port = i[1:].partition(":") if ctl else i.partition(":")
-            ins.append(("^" if ctl else "") + renames.get(base, base) + sep + port)
+            if ctl:
+                ctls.append("^" + renames.get(base, base))
+            else:
+                ins.append(renames.get(base, base) + sep + port)
         del node.input[:]
-        node.input.extend(ins)
+        node.input.extend(ins + (sorted(ctls) if sort_controls else ctls))
         if "_class" in node.attr:
             locs = [b"loc:@" + renames.get(c[5:].decode(), c[5:].decode()).encode()
                     if c.startswith(b"loc:@") else c for c in node.attr["_class"].list.s]

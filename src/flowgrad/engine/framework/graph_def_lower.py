@@ -585,6 +585,13 @@ class CondPlan(_PlanBase):
         c["cache"][t.name] = name + c["port"]
         return c["cache"][t.name]
 
+    def _dt(self, t):
+        """TF's dtype of `t` (a TensorArray's flow is a float: TensorArrayPlan)."""
+        for q in self.others:
+            if isinstance(q, TensorArrayPlan):
+                return q.dtype(t)
+        return t.dtype.base_dtype
+
     def emit_stage(self, op, stage, emit):
         """Writes one part of TF's layout of the conds under Cond `op` (_plan_tf):
         ("header", cond) its pivots, ("sw", switches) the Switches a reader or a branch's
@@ -596,7 +603,7 @@ class CondPlan(_PlanBase):
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
             c = op.inputs[1]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
-                 [c.dtype.base_dtype, b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
+                 [self._dt(c), b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
         if stage[0] == "header":
             c = stage[1]
@@ -616,7 +623,7 @@ class CondPlan(_PlanBase):
         for name, src, pred_id, t in stage[1]:   # (TF makes them colocated with the data)
             data = src if isinstance(src, str) else self.input_name(op, t)
             emit(name, "RefSwitch" if t.dtype.is_ref_dtype else "Switch", [data, pred_id],
-                 [t.dtype.base_dtype, b], {}, shapes=[t.shape] * 2,
+                 [self._dt(t), b], {}, shapes=[t.shape] * 2,
                  colocation=t.op._colocation or [self.input_name(op, t).split(":")[0]])
         return op.name
 
@@ -629,7 +636,7 @@ class CondPlan(_PlanBase):
         t_outs, f_outs = ([o if isinstance(o, str) else self._renamed(o) for o in outs]
                           for outs in plan["outs"])
         for k, (f, t) in enumerate(zip(f_outs, t_outs)):
-            dtype = op.outputs[k].dtype.base_dtype
+            dtype = self._dt(op.outputs[k])
             emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
                  [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])],
                  colocation=op._colocation)
@@ -645,7 +652,7 @@ class CondPlan(_PlanBase):
         if op in self._tf:
             return self._lower_tf(op, emit)
         if op in self._guards:
-            dtype = op.outputs[0].dtype.base_dtype
+            dtype = self._dt(op.outputs[0])
             emit(op.name, "Merge", list(self._guards[op]), [dtype, dtype], {"N": 2},
                  shapes=[op.outputs[0].shape, TensorShape([])], colocation=op._colocation)
             return op.name
@@ -662,11 +669,11 @@ class CondPlan(_PlanBase):
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
             emit(tf_sw[i] if tf_sw else f"{n}/Switch_c{i}", "RefSwitch" if ref else "Switch",
-                 [self.input_name(op, c), n + "/pred_id"], [c.dtype.base_dtype, b], {})
+                 [self.input_name(op, c), n + "/pred_id"], [self._dt(c), b], {})
         if tf_sw:   # TF's Merge reads the branches' results themselves
             t_out = info["true"][0][0]
             emit(op.name, "Merge", [tf_sw[1], self._renamed(t_out)],
-                 [op.outputs[0].dtype.base_dtype] * 2, {"N": 2}, controls=True)
+                 [self._dt(op.outputs[0])] * 2, {"N": 2}, controls=True)
             return
         index = {c.name: i for i, c in enumerate(caps)}
         branch_outs = []
@@ -678,7 +685,7 @@ class CondPlan(_PlanBase):
                 src = f"{n}/Switch_c{index[t.name]}{port}" if t.name in index else \
                     self._renamed(t)
                 names.append(emit(f"{n}/{side}_out_{k}", "Identity", [src] + controls,
-                                  [t.dtype.base_dtype], {}))
+                                  [self._dt(t)], {}))
             if not outs:
                 pivot = n + ("/switch_t" if side == "true" else "/switch_f")
                 names.append(emit(f"{n}/{side}_done", "Identity", [pivot] + controls, [b],
@@ -686,7 +693,7 @@ class CondPlan(_PlanBase):
             branch_outs.append(names)
         f_names, t_names = branch_outs
         for k, (f, t) in enumerate(zip(f_names, t_names)):
-            dtype = op.outputs[k].dtype.base_dtype if op.outputs else b
+            dtype = self._dt(op.outputs[k]) if op.outputs else b
             emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
                  [dtype, dtype], {"N": 2}, controls=(k == 0))
 
@@ -713,6 +720,20 @@ def _loop_info(op):
         if info is not None:
             return info
     return None
+
+
+def _cond_branch_ops(cond_op):
+    """The ops in the branches of Cond `cond_op` and of the conds there."""
+    table = cond_op.graph._branch_of
+    out, todo = [], [cond_op]
+    while todo:
+        c = todo.pop()
+        for o, e in list(table.items()):
+            if e[0] is c:
+                out.append(o)
+                if o.type == "Cond":
+                    todo.append(o)
+    return out
 
 
 def _sfx(k):
@@ -781,6 +802,7 @@ class LoopPlan(_PlanBase):
         # TF 1.14's node order (_order): `before` / `after` {op: [(While, stage)]}, the
         # stages emit_stage writes around that op
         self.before, self.after, self._done = {}, {}, set()
+        self.enter_names = {}    # Enter node (W/Enter_c<i>) -> TF's name (node_renames)
         self._enter_stage = {}   # Enter node (W/Enter_c<i>, W/Enter_h<j>) -> (While, stage)
         self._readers = {}       # (While, Enter node) -> op (or node name) reading it first
         for op in sorted(self.infos, key=lambda o: (depth[o], o._id)):   # outer loops first
@@ -825,13 +847,16 @@ class LoopPlan(_PlanBase):
         extra = self.extra.setdefault(op, [])
         handles = self.arrays.handles if self.arrays is not None else {}
         for m in order:   # TensorArray handles from outside the loop: entered too
-            hs = [handles[m]] if m in handles else self.extra.get(m, []) if m is not op else []
-            for h in hs:
+            hs = [(m, handles[m])] if m in handles else \
+                [(m, h) for h in self.extra.get(m, [])] if m is not op else []
+            if m.type == "Cond":   # (the arrays its branches' ops read)
+                hs = [(b, handles[b]) for b in _cond_branch_ops(m) if b in handles]
+            for r, h in hs:
                 if h.op in members:
                     continue
                 if h not in extra:
                     extra.append(h)
-                self.rewrite.setdefault(m.name, {}).setdefault(
+                self.rewrite.setdefault(r.name, {}).setdefault(
                     h.name, f"{op.name}/Enter_h{extra.index(h)}")
         for m in order:
             if m.type == "LoopVar":
@@ -979,6 +1004,7 @@ class LoopPlan(_PlanBase):
                     name = f"{base}_{i}"
                 taken.add(name)
                 out[old] = name
+        self.enter_names = out   # (a loop gradient's accumulators are named after them)
         return out
 
     def _reader_name(self, op, key):
@@ -1101,7 +1127,7 @@ _TA_GRAD_NAMES = {"TensorArrayGradRead": "TensorArrayReadV3",
                   "TensorArrayGradSplit": "TensorArraySplit/TensorArraySplitV3",
                   "TensorArrayGradConcat": "TensorArrayConcatV3"}
 _TA_GRAD_NAME = re.compile(r"/(" + "|".join(_TA_GRAD_NAMES) +
-                           r")(/TensorArrayGradV3|_grad)?(?=/|$)")
+                           r")(/TensorArrayGradV3|/gradient_flow|_grad)?(?=/|$)")
 
 
 def ta_grad_renames(names, taken):
@@ -1114,8 +1140,8 @@ def ta_grad_renames(names, taken):
     out = {}
 
     def sub(m):
-        if m.group(2) == "/TensorArrayGradV3":
-            return "/TensorArrayGrad/TensorArrayGradV3"
+        if m.group(2) in ("/TensorArrayGradV3", "/gradient_flow"):
+            return "/TensorArrayGrad" + m.group(2)
         return "/" + _TA_GRAD_NAMES[m.group(1)] + (m.group(2) or "")
     for name in names:
         new = _TA_GRAD_NAME.sub(sub, name)
@@ -1198,7 +1224,7 @@ def ta_flows(graph, grads=True):
     flows = set()
     for op in graph._flowgrad_operations():
         if op.type == "TensorArrayV3" or op.type in _TA_FLOWS_OUT or (
-                grads and op.type in _TA_GRAD_FLOWS):
+                grads and op.type in _TA_GRAD_FLOWS + ("TensorArrayZeroGrad",)):
             flows.add(op.outputs[-1])
     changed = True
     while changed:
@@ -1212,6 +1238,11 @@ def ta_flows(graph, grads=True):
                 outs = list(op.outputs[:2 if op.type == "Switch" else 1])   # TF's own frame
             elif op.type == "WhileGrad" and grads:
                 outs = _grad_flows(op, flows)
+            elif op.type == "Cond":   # a merge of flows (a cond gradient's)
+                info = _cond_info(op)
+                if info is not None:
+                    outs = [op.outputs[k] for k, (t, f) in enumerate(
+                        zip(info["true"][0], info["false"][0])) if t in flows or f in flows]
             elif op.type == "While":
                 info = _loop_info(op)
                 if info is not None:
@@ -1303,10 +1334,16 @@ class TensorArrayPlan(_PlanBase):
             h, fwd = self.grad_of[op]
             h = emit.input_name(h)
         flow_in = emit.input_name(op.inputs[0] if reads_grad else fwd)
+        # (reading only a gradient frame's Enters: it waits for the frame's pivot, as TF's)
+        ctl = [p for q in getattr(self, "others", ()) if hasattr(q, "constant_pivot")
+               for p in [q.constant_pivot([h, flow_in])] if p is not None]
         gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
-                  [h, flow_in], [res, f32], {"source": ta_grad_source(op)})
+                  [h, flow_in] + ["^" + p for p in ctl[:1]], [res, f32],
+                  {"source": ta_grad_source(op)})
+        # (TF's TensorArray.grad: the flow read after the gradient array is made)
+        flow = emit(op.name + "/gradient_flow", "Identity", [flow_in, "^" + gh], [f32], {})
         args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
-        names = [gh] + [emit.input_name(t) for t in args] + [gh + ":1"]
+        names = [gh] + [emit.input_name(t) for t in args] + [flow]
         dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]
         attrs = {}
         if reads_grad:

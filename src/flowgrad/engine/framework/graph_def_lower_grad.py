@@ -5,7 +5,11 @@ tensors flowgrad keeps: StackV2 / StackPushV2); a second frame runs as many iter
 pops them back (StackPopV2) and runs the gradient ops flowgrad built for the body, with
 the gradients of the loop variables as its loop variables and the captures' gradients
 summed in accumulators; its Exits are the WhileGrad's outputs (output 0 keeps its name,
-k > 0 is <name>/Exit_k).
+k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient op reads
+is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
+the results do not need (a rule's gradient of a constant input) are written in the frame
+too, their forward values pushed. Accumulators of a known shape start from a Const
+(b_acc), named after the forward loop's Enter of the capture.
 
 TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
 loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
@@ -157,14 +161,17 @@ def _members(gop, ginfo, finfo):
                 return None
             stack.extend(t._op for t in _NESTED_READS[op])
         elif op.type in _UNSUPPORTED or (op.type.startswith("TensorArray") and
-                                         op.type not in TA_GRAD_OPS):
-            return None
+                                         op.type not in TA_GRAD_OPS and
+                                         op.type != "TensorArrayZeroGrad"):
+            return None   # (a zero flow gradient: TF's float 0, _zero_grad)
         if op.type in TA_GRAD_OPS and ta_grad_forward(op, body) is None:
             return None
         if op.type == "Cond":   # a gradient cond: its branches' ops are written too
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
+    dead = _dead_members(gop, prefix, seen, body)
+    seen |= dead
     saved = set(ginfo["saved"])
     for op in seen:
         ins = list(op._inputs) + (_NESTED_READS[op] if op.type == "WhileGrad" else [])
@@ -172,7 +179,7 @@ def _members(gop, ginfo, finfo):
             if op.type in TA_GRAD_OPS and i not in TA_GRAD_OPS[op.type][1]:
                 continue   # the value a gradient array's zeros are shaped like: TF's unused
             if t._op not in seen and t._op in body and t._op.type not in (
-                    "LoopVar", "TensorArrayV3") and t not in saved:
+                    "LoopVar", "TensorArrayV3") and t not in saved and op not in dead:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
             if c not in seen:
@@ -187,6 +194,26 @@ def _members(gop, ginfo, finfo):
     if branch_pushes(gop, ginfo, finfo, order) is None:
         return None
     return order
+
+
+def _dead_members(gop, prefix, seen, body):
+    """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
+    a constant: TF builds them in its gradient frame, their forward values pushed too):
+    plain ops in the scope of its gradients (`prefix`), when `seen` (the ops it needs) holds
+    no cond or nested loop gradient."""
+    if any(o.type in ("Cond", "WhileGrad") for o in seen):
+        return set()
+    scope = prefix + "gradients/"
+    out = set()
+    for o in gop.graph._flowgrad_operations():
+        if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
+                o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
+                o.type.startswith("TensorArray") or o._control_inputs or \
+                any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
+                    for d in [t.dtype for t in list(o._inputs) + list(o.outputs)]):
+            continue
+        out.add(o)
+    return out
 
 
 def _nested_members(gop, parent_body):
@@ -322,6 +349,15 @@ class GradLoopPlan(_PlanBase):
                 continue
             self._plan(gop, ginfo, loops.infos[fop], members)
 
+    def constant_pivot(self, names):
+        """The pivot a node reading only `names` waits for, when they are all a gradient
+        frame's Enters of values from outside (TF's _MaybeAddControlDependency), else None."""
+        for gop in self.plans:
+            if names and all(re.fullmatch(re.escape(gop.name) + r"/Enter_c\d+", n)
+                             for n in names):
+                return f"{gop.name}/sub"
+        return None
+
     @staticmethod
     def _w(fop, gop):
         """The scope of the counter and stacks WhileGrad `gop` adds to forward loop `fop`."""
@@ -343,22 +379,32 @@ class GradLoopPlan(_PlanBase):
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
         body = set(finfo["members_order"])
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
+        clones = []   # the body's constants the gradient reads: TF's copies in its frame
+        made = []     # ("pop", j) / ("const", i) as first read (TF names them so)
         read_gvars = set()
 
         def resolve(t):
             if isinstance(t, str):   # a nested loop's forward iteration count (a node)
                 if t not in pushes:
                     pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
                 return f"{B}/Switch_g{gvars[t._op]}:1"
+            if t._op in body and t._op.type == "Const" and \
+                    "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
+                if t not in clones:
+                    clones.append(t)
+                    made.append(("const", len(clones) - 1))
+                return f"{B}/const_{clones.index(t)}"
             # (an array made in the body: its handle and first flow pushed each iteration,
             # as TF's gradient reads the forward handle through a stack)
-            if t._op in fvars or t in saved or (t._op in body and
-                                                 t._op.type == "TensorArrayV3"):
+            # (a value only the gradient ops the results do not need read: pushed too)
+            if t._op in fvars or t in saved or t._op in body:
                 if t not in pushes:
                     pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in member_set:
                 return None
@@ -371,8 +417,8 @@ class GradLoopPlan(_PlanBase):
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
-            elif m.type == "WhileGrad":   # what its frame enters from this one
-                ins += _NESTED_READS[m]
+            elif m.type == "WhileGrad":   # what its frame enters from this one (not the
+                ins = ins[self.plans[m]["n"]:] + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             for t in ins:
@@ -414,6 +460,7 @@ class GradLoopPlan(_PlanBase):
         self.lowered.add(gop)
         W = self._w(fop, gop)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
+                           "clones": clones, "made": made,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
                            "branch": dict(branch_pushes(gop, ginfo, finfo, members),
                                **{self.plans[m]["count"]: count_levels(m) for m in members
@@ -536,9 +583,14 @@ class GradLoopPlan(_PlanBase):
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
+            shape = ginfo["grads"][n + j].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+            elif shape.is_fully_defined():   # TF's b_acc: zeros of the gradient's shape
+                d = self._dt(c)
+                z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
+                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)})
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -549,6 +601,9 @@ class GradLoopPlan(_PlanBase):
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
             emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
+        for i, t in enumerate(p["clones"]):
+            emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
+                 {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
         one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
@@ -710,11 +765,13 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
             ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
-        members = p["members"]
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]
+            # (TF's accumulator is named after the forward loop's Enter of the capture)
+            enter = self._loops.enter_names.get(f"{fop.name}/Enter_c{k}")
             reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
-            base = f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            base = f"{R}{enter}_grad/" if enter is not None else \
+                f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
             ren(f"{B}/zeros_{j}", base + "b_acc")
             ren(f"{B}/Enter_a{j}", base + "b_acc")
             ren(f"{B}/Merge_a{j}", base + "b_acc")
@@ -723,17 +780,36 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
             ren(p["exits"][p["n"] + j], base + "b_acc")
 
-        def reader_of(node):
-            for m in members:
-                if m.type != "WhileGrad" and node in self.rewrite.get(m.name, {}).values():
-                    return out.get(m.name, m.name)
+        def reader_of(node, g=gop):
+            for m in self.plans[g]["members"]:
+                sub = self.rewrite.get(m.name, {})
+                if node not in sub.values():
+                    continue
+                if m.type == "WhileGrad":   # entered again into its frame: the reader there
+                    for j, t in enumerate(self.plans[m]["outside"]):
+                        if sub.get(t.name) == node:
+                            return reader_of(f"{m.name}/Enter_c{j}", m)
+                    continue
+                if m.type in TA_GRAD_OPS and any(sub.get(t.name) == node
+                                                 for t in _array_reads(m)):
+                    gh = m.name + "/TensorArrayGradV3"   # (TF's TensorArrayGradV3 reads it)
+                    return out.get(gh, gh)
+                return out.get(m.name, m.name)
             return None
         for i in range(len(p["outside"])):
             r = reader_of(f"{B}/Enter_c{i}")
             if r is not None:
                 ren(f"{B}/Enter_c{i}", r + "/Enter")
         frames = len(self._ancestors(gop)) + 1
-        for j in range(len(p["pushes"])):
+        for kind, j in p["made"]:
+            if kind == "const":
+                r = reader_of(f"{B}/const_{j}") or R[:-1]
+                t = p["clones"][j]
+                if r.endswith("_grad/mod") and any(c.type == "ConcatV2" and c.inputs[-1] is t
+                                                   for c in t.consumers()):
+                    r = r[:-len("/mod")]   # (TF's concat gradient copies its axis itself)
+                ren(f"{B}/const_{j}", r + "/Const")
+                continue
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope
             r = r + "/" if r is not None else R
@@ -759,7 +835,10 @@ def _zero_grad(op, emit):
     (False: graph_def.py writes the op itself)."""
     readers = {c for t in op.outputs for c in t.consumers()}
     ok = grad_verdicts(op.graph._flowgrad_operations())
-    if not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers):
+    # (or, when every loop gradient is written as TF's, its gradient arrays too, any other:
+    # a capture's gradient in a loop gradient's body, a cond gradient's branch result)
+    if not (ok and all(ok.values())) and (
+            not readers or not all(c.type == "WhileGrad" and ok.get(c) for c in readers)):
         return False
     return emit(op.name, "Const", [], [], {"dtype": _dt.float32,
                                            "value": np.asarray(0.0, np.float32)},
