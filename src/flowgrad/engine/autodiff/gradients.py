@@ -12,6 +12,7 @@ pure gradients only a gate_gradients tuple reads) and the shape arithmetic TF ru
 """
 from __future__ import annotations
 
+import contextlib
 import enum
 import gc
 import threading
@@ -156,7 +157,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
-                             aggregation_method, stop, unconnected_gradients, checkpoints)
+                             aggregation_method, stop, unconnected_gradients, checkpoints,
+                             bool(colocate_gradients_with_ops))
     except BaseException:
         if token is not None:
             graph._rollback(token)
@@ -226,7 +228,7 @@ def _branch_router(graph, ys, xs):
 
 
 def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
-               unconnected, checkpoints=None):
+               unconnected, checkpoints=None, colocate=False):
     """TF 1.14's walk (gradients_util._GradientsHelper), so that the gradient ops, their
     names and their creation order are TF's: ops reachable from the xs over
     differentiable edges; of those, the ones a walk from the ys over all inputs meets
@@ -278,7 +280,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
-                                 aggregation_method, stop_ops, unconnected, route)
+                                 aggregation_method, stop_ops, unconnected, route, colocate)
     pending = dict.fromkeys(between, 0)
     for op in between_list:
         for t in op._inputs:
@@ -295,7 +297,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     # 3. Seed the ys.
     contrib = {}   # Tensor -> list of gradient contributions
     for i, (y, gy) in enumerate(zip(ys_t, _converted_grad_ys(grad_ys))):
-        gy = _seed(y, gy, i)
+        with _colocated(graph, y._op, colocate):   # TF's _DefaultGradYs
+            gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
     ready = deque()
@@ -315,17 +318,18 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     try:
         while ready:
             op = ready.popleft()
-            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            if op in stopped and walk is not None:
-                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
-            else:
-                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
-            in_grads = None
-            if op not in stopped and any(g is not None for g in out_grads):
-                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
-                in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
-                                      out_grads, wanted, gate_gradients, agg)
-                rules_called += 1
+            with _colocated(graph, op, colocate):
+                agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
+                if op in stopped and walk is not None:
+                    out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+                else:
+                    out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
+                in_grads = None
+                if op not in stopped and any(g is not None for g in out_grads):
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+                    in_grads = _call_grad(graph, op if recompute is None else recompute.view(op),
+                                          out_grads, wanted, gate_gradients, agg)
+                    rules_called += 1
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
@@ -349,7 +353,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
-                      stop_ops, unconnected, route):
+                      stop_ops, unconnected, route, colocate=False):
     """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
     tensor of a branch visits the cond (`route`), whose rule gets those tensors' gradients
     (framework/branches.py `get_internal_grads`); no gradient checkpointing here. The
@@ -419,7 +423,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     contrib = {}
     internal = {}   # cond -> tensors of its branches with gradients
     for i, (y, gy) in enumerate(zip(ys_t, _converted_grad_ys(grad_ys))):
-        gy = _seed(y, gy, i)
+        with _colocated(graph, y._op, colocate):   # TF's _DefaultGradYs
+            gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
         r = route(y._op)
         if r is not y._op:
@@ -438,29 +443,30 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     try:
         while ready:
             op = ready.popleft()
-            agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
-            if op in stopped and walk is not None:
-                out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
-            else:
-                out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
-            inner = {t: _aggregated(contrib, t, aggregation_method)
-                     for t in internal.get(op, ())}
-            inner = {t: g for t, g in inner.items() if g is not None}
-            call = op not in stopped and (any(g is not None for g in out_grads) or inner)
-            in_grads = None
-            if call:
-                # as TF, an op's rule builds the gradients of all its inputs (a cond or
-                # loop: only of those on a path to the xs, as TF's Switches / Enters)
-                wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
-                    op.type not in _FRAMED or route(t._op) in between)}
-                if wanted:
-                    _branches.set_internal_grads(inner)
-                    try:
-                        in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients,
-                                              agg)
-                    finally:
-                        _branches.set_internal_grads(None)
-                    rules_called += 1
+            with _colocated(graph, op, colocate):
+                agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
+                if op in stopped and walk is not None:
+                    out_grads = _aggregated_xs(graph, contrib, op, aggregation_method, walk)
+                else:
+                    out_grads = [_aggregated(contrib, t, aggregation_method) for t in op._outputs]
+                inner = {t: _aggregated(contrib, t, aggregation_method)
+                         for t in internal.get(op, ())}
+                inner = {t: g for t, g in inner.items() if g is not None}
+                call = op not in stopped and (any(g is not None for g in out_grads) or inner)
+                in_grads = None
+                if call:
+                    # as TF, an op's rule builds the gradients of all its inputs (a cond or
+                    # loop: only of those on a path to the xs, as TF's Switches / Enters)
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                        op.type not in _FRAMED or route(t._op) in between)}
+                    if wanted:
+                        _branches.set_internal_grads(inner)
+                        try:
+                            in_grads = _call_grad(graph, op, out_grads, wanted, gate_gradients,
+                                                  agg)
+                        finally:
+                            _branches.set_internal_grads(None)
+                        rules_called += 1
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
                 if r not in pending or r is op or not t._dtype._diff or op in stopped:
@@ -501,6 +507,15 @@ def _check_grad_shape(op, i, t, g):
 
 _AGGREGATION_METHODS = (None, AggregationMethod.ADD_N, AggregationMethod.EXPERIMENTAL_TREE,
                         AggregationMethod.EXPERIMENTAL_ACCUMULATE_N)
+
+
+_NO_COLOCATION = contextlib.nullcontext()
+
+
+def _colocated(graph, op, colocate):
+    """TF's _maybe_colocate_with: with colocate_gradients_with_ops, the ops built for `op`
+    (its seed, output gradient sums, rule) are colocated with it and take its device."""
+    return graph.colocate_with(op) if colocate else _NO_COLOCATION
 
 
 def _converted_grad_ys(grad_ys):
@@ -599,7 +614,9 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
             marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
-            in_grads = _tuple(in_grads)
+            # TF's gate is built with no device and no colocation (whatever encloses it)
+            with graph.device(None), graph.colocate_with(None, ignore_existing=True):
+                in_grads = _tuple(in_grads)
             for g, m in zip(in_grads, marked):
                 if m:
                     mark_two_terms(g)
@@ -667,7 +684,23 @@ def _aggregate(grads, method, t):
             for g in grads[1:]:
                 total = add_n([total, g])
         return total
-    return add_n(grads)
+    return _multi_device_add_n(grads)
+
+
+def _multi_device_add_n(grads):
+    """TF's _MultiDeviceAddN: the contributions summed per device (in device order), each
+    sum colocated with its first contribution's op (its device and `_class`, enclosing
+    colocations set aside), then the sums summed."""
+    graph = grads[0]._op._graph
+    by_device = {}
+    for g in grads:
+        by_device.setdefault(g._op._device or "", []).append(g)
+    summands = []
+    for dev in sorted(by_device):
+        group = by_device[dev]
+        with graph.colocate_with(group[0]._op, ignore_existing=True):
+            summands.append(add_n(group))
+    return add_n(summands)
 
 
 def _accumulator_shape(grads):
