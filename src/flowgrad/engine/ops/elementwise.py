@@ -124,12 +124,13 @@ def gradop(pyname, op_type, kernel, grad, doc):
     return _named(binder, pyname, op_type, doc)
 
 
-def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
+def both(dx: Callable, dy: Callable | None, fast: Callable | None = None, conj=False):
     """A binary rule from per-input gradients `d(g, x, y)`, built as TF 1.14 builds them:
     Shape(x), Shape(y), BroadcastGradientArgs, then per input its gradient, Sum over the
     broadcast axes and Reshape to the input's shape (plan-time passes fold these when
     the shapes are known). `fast(g, x, y)` -> (gx, gy) is TF's shortcut for a dense
-    gradient when x, y and g have one fully known shape."""
+    gradient when x, y and g have one fully known shape. `conj`: x and y are given to
+    `dx` / `dy` conjugated, both Conj ops built first (TF's Mul and DivNoNan rules)."""
     def rule(op, grad):
         x, y = op.inputs
         if fast is not None and type(grad) is Tensor and _same_full_shapes(x, y, grad):
@@ -137,6 +138,8 @@ def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
             if fg is not None:
                 return list(fg)
         sx, sy, rx, ry = broadcast_args(x, y)
+        if conj:
+            x, y = cj(x), cj(y)
         if type(grad) is not Tensor:
             # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
             # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF,
@@ -612,8 +615,8 @@ subtract = binop("subtract", "Sub", np.subtract, NUMBERS,
                  _sub_grad,
                  "Returns x - y elementwise, with broadcasting", inplace_ok=True)
 multiply = binop("multiply", "Mul", np.multiply, NUMBERS,
-                 both(lambda g, x, y: multiply(g, cj(y)), lambda g, x, y: multiply(cj(x), g),
-                      _mul_fast),
+                 both(lambda g, x, y: multiply(g, y), lambda g, x, y: multiply(x, g),
+                      _mul_fast, conj=True),
                  "Returns x * y elementwise, with broadcasting", inplace_ok=True)
 realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
                 _realdiv_grad,
@@ -641,9 +644,9 @@ minimum = binop("minimum", "Minimum", _minimum_kernel, MINMAX_TYPES, _max_min_gr
 squared_difference = binop("squared_difference", "SquaredDifference", _sqdiff_kernel,
                            SQDIFF_TYPES, _sqdiff_grad, "Returns (x - y) * conj(x - y)")
 div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
-                   both(lambda g, x, y: div_no_nan(g, cj(y)),
-                        lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
-                                                           cj(y)))),
+                   both(lambda g, x, y: div_no_nan(g, y),
+                        lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(x), y), y)),
+                        conj=True),
                    "Returns x / y, and 0 where y is 0", scope="div_no_nan", y_as_x=True)
 xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
               "Returns x * log(y), and 0 where x is 0")
