@@ -85,6 +85,10 @@ def grad_ys_errors(tf):
         x, y, _ = _square_sum(tf)
         out["rows"] = _err(lambda: tf.gradients(y, x, grad_ys=tf.ones([3, 2])))
     with tf.Graph().as_default():
+        x = tf.constant([1., 2.])
+        out["none_y"] = _err(lambda: tf.gradients(None, x))
+        out["none_x"] = _err(lambda: tf.gradients(x * 2., [x, None]))
+    with tf.Graph().as_default():
         x = tf.constant([1, 2])
         out["int_y_string_grad"] = _err(lambda: tf.gradients(
             x * 2, x, grad_ys=tf.constant(["a", "b"])))

@@ -79,7 +79,8 @@ def _as_x_tensor(x, i):
     if callable(ref):
         return ref()
     if x is None:
-        raise TypeError(f"xs[{i}] is None; tf.gradients needs a Tensor or Variable")
+        # TF reads the None's `.op` (a y's in _DefaultGradYs, an x's for from_ops)
+        raise AttributeError("'NoneType' object has no attribute 'op'")
     if isinstance(x, Operation):
         raise TypeError(f"Can't convert Operation '{x.name}' to Tensor (target dtype=None, "
                         f"name='x_{i}', as_ref=True)")
@@ -91,7 +92,8 @@ def _as_y_tensor(y, i):
     if isinstance(y, (Tensor, IndexedSlices)):
         return y
     if y is None:
-        raise TypeError(f"ys[{i}] is None; tf.gradients needs a Tensor or Variable")
+        # TF reads the None's `.op` (a y's in _DefaultGradYs, an x's for from_ops)
+        raise AttributeError("'NoneType' object has no attribute 'op'")
     if isinstance(y, Operation):
         raise TypeError(f"Can't convert Operation '{y.name}' to Tensor (target dtype=None, "
                         f"name='y_{i}', as_ref=False)")

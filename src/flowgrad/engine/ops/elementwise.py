@@ -48,6 +48,21 @@ def _named(binder, pyname, op_type, doc):
     return binder
 
 
+# The unary ops whose TF 1.14 rule (math_grad.py) builds its gradient under
+# `control_dependencies([grad])` (the ops not fed by grad or by an op built there, e.g.
+# Cos in Sin's rule, take grad as a control input)
+_GRAD_AFTER_GRAD = frozenset((
+    "Square", "Exp", "Expm1", "Log", "Log1p", "Sinh", "Cosh", "Tanh", "Atanh", "Sigmoid",
+    "Sin", "Cos", "Tan", "Asin", "Acos", "Atan"))
+
+
+def _after_grad(d):
+    def rule(op, g):
+        with _control_dependencies([g]):
+            return [d(g, op.inputs[0], op.outputs[0])]
+    return rule
+
+
 def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=None,
          infer=unary_same):
     """Registers a unary elementwise op; returns its wrapper `pyname(x, name=None)`.
@@ -55,7 +70,8 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
     `d(g, x, y)` is the gradient for x (None: not differentiable); `scope` wraps the op
     in `name_scope(name, scope)` as TF's Python wrapper does.
     """
-    grad = None if d is None else (lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
+    grad = None if d is None else _after_grad(d) if op_type in _GRAD_AFTER_GRAD else (
+        lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
     register_op(op_type, infer=infer, kernel=kernel, grad=grad, elementwise=True,
                 inplace_ok=inplace_ok)
     if pyname is None:
@@ -462,8 +478,9 @@ def _sqdiff_grad(op, grad):
     x, y = op.inputs
     grad = to_tensor(grad)
     sx, sy, rx, ry = broadcast_args(x, y)
-    g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"), grad),
-                 subtract(x, y, name="sub"), name="mul")
+    with _control_dependencies([grad]):   # as TF's
+        g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"),
+                              grad), subtract(x, y, name="sub"), name="mul")
     gx = reshape_sum(g, rx, sx)
     return [gx, negative(reshape_sum(g, ry, sy))]
 
@@ -497,27 +514,63 @@ def _mul_fast(g, x, y):
 
 
 def _xlogy_grad(op, grad):
-    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy (0 where x == 0)."""
+    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy, as TF 1.14 builds it: the
+    broadcast shapes, then under a control dependency on grad Cast/x, NotEqual, Cast_1,
+    Xlogy, Xdivy and the Python products (mul, mul_1) summed and reshaped."""
     x, y = op.inputs
-    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
-    return both(lambda g, x, y: multiply(xlogy(not_zero_x, y), g),
-                lambda g, x, y: multiply(xdivy(x, y), g))(op, grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    with _control_dependencies([grad]):
+        not_zero_x = _not_zero(x)
+        partial_x = xlogy(not_zero_x, y)
+        partial_y = xdivy(x, y)
+        return [reshape_sum(_pmul(partial_x, grad), rx, sx),
+                reshape_sum(_pmul(partial_y, grad), ry, sy)]
 
 
 def _xdivy_grad(op, grad):
-    """d x/y = 1/y dx (0 where x == 0) - x / y^2 dy."""
+    """d x/y = 1/y dx (0 where x == 0) - x / y**2 dy, as TF 1.14 builds it (see
+    _xlogy_grad; y**2 a Python `pow`)."""
     x, y = op.inputs
-    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
-    return both(lambda g, x, y: multiply(xdivy(not_zero_x, y), g),
-                lambda g, x, y: multiply(xdivy(negative(x), square(y)), g))(op, grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    with _control_dependencies([grad]):
+        not_zero_x = _not_zero(x)
+        partial_x = xdivy(not_zero_x, y)
+        partial_y = xdivy(negative(x), _py_op(pow, "pow", y, 2))
+        return [reshape_sum(_pmul(partial_x, grad), rx, sx),
+                reshape_sum(_pmul(partial_y, grad), ry, sy)]
+
+
+def _over_after(g, fn, y):
+    """TF's `grad / fn(conj(y))` under a control dependency on grad (Asinh, Acosh:
+    `truediv`)."""
+    with _control_dependencies([g]):
+        return _py_op(truediv, "truediv", g, fn(cj(y)))
+
+
+def _floormod_grad(op, grad):
+    """TF 1.14's rule: conj(x), conj(y), the broadcast shapes, FloorDiv, then gx (grad
+    summed) and gy = grad * -FloorDiv (`mul`) summed."""
+    x, y = cj(op.inputs[0]), cj(op.inputs[1])
+    sx, sy, rx, ry = broadcast_args(x, y)
+    floor_xy = apply("FloorDiv", [x, y])
+    gx = reshape_sum(grad, rx, sx)
+    return [gx, reshape_sum(_pmul(grad, negative(floor_xy)), ry, sy)]
+
+
+def _not_zero(x):
+    """TF's cast(not_equal(x, cast(0., x.dtype)), x.dtype): Cast/x, NotEqual, Cast_1."""
+    dt = x.dtype.base_dtype
+    return cast(not_equal(x, cast(0., dt)), dt)
 
 
 def _atan2_grad(op, grad):
-    """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x)."""
+    """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x). TF 1.14's rule: under
+    a control dependency on grad, Python operators and no broadcast reduction."""
     y, x = op.inputs
-    grad_inv = realdiv(grad, add(square(x), square(y)))
-    return both(lambda *_: multiply(x, grad_inv), lambda *_: multiply(negative(y), grad_inv))(
-        op, grad)
+    with _control_dependencies([grad]):
+        grad_inv = _py_op(truediv, "truediv", grad,
+                          _py_op(add, "add", square(x), square(y)))
+        return [_pmul(x, grad_inv), _pmul(negative(y), grad_inv)]
 
 
 def _py_op(fn, scope, a, b):
@@ -624,9 +677,7 @@ realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
 floordiv = binop("floordiv", "FloorDiv", _floordiv_kernel, NUMBERS, lambda op, g: [None, None],
                  "Returns floor(x / y) elementwise (integer division by zero fails at run time)",
                  scope="floordiv")
-floormod = binop("floormod", "FloorMod", _floormod_kernel, FLOORMOD_TYPES,
-                 both(lambda g, x, y: g,
-                      lambda g, x, y: multiply(g, negative(apply("FloorDiv", [x, y])))),
+floormod = binop("floormod", "FloorMod", _floormod_kernel, FLOORMOD_TYPES, _floormod_grad,
                  "Returns x - floor(x / y) * y, with the sign of y")
 truncatediv = binop("truncatediv", "TruncateDiv", _truncatediv_kernel, NUMBERS,
                     lambda op, g: [None, None],
@@ -670,7 +721,7 @@ negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negativ
 # tf.abs itself (complex inputs: ComplexAbs) is complex_ops.abs
 abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
            lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
-sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros_like(x),
+sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape(x), x.dtype),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
 reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
                   lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
@@ -714,10 +765,10 @@ cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh
 tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
 asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, cosh(cj(y))), "Inverse hyperbolic sine",
+             lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              inplace_ok=True)
 acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, sinh(cj(y))), "Inverse hyperbolic cosine (NaN below 1)",
+             lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)
 atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(_one_minus_sq(cj(x)))),

@@ -574,7 +574,8 @@ def _gather_nd_grad(op, grad):
     statically [N, 1]; otherwise scatter_nd(indices, grad, shape(params))."""
     params, indices = op.inputs
     ps = _dims(params)
-    shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype)) if ps is not None and \
+    shp = constant(np.array(ps, dtype=indices.dtype.as_numpy_dtype), name="Shape") \
+        if ps is not None and \
         None not in ps else shape(params, out_type=indices.dtype.base_dtype)
     idims = _dims(indices)
     if idims is not None and len(idims) == 2 and idims[1] == 1:

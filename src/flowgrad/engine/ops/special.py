@@ -16,6 +16,7 @@ from numpy.polynomial import chebyshev
 from ..framework import dtypes as _dt
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
+from ..framework.graph import control_dependencies as _control_dependencies
 from ._base import FLOATS
 from . import eigen_math as _eigen_math
 from ._grad_util import sum_to
@@ -240,26 +241,38 @@ def _polygamma_grad(op, grad):
     return [None, sum_to(gx, x) if wants_grad(1) else None]
 
 
+def _grad_times(g, partial):
+    """TF's `grad * partial` (`mul`), the partial built under a control dependency on
+    grad (Lgamma, Digamma)."""
+    with _control_dependencies([g]):
+        return multiply(g, partial(), name="mul")
+
+
+def _erf_grad(g, x, c):
+    """TF's `grad * c * exp(-square(x))` (mul, mul_1), the constant built before, the rest
+    under a control dependency on grad (Erf, Erfc)."""
+    k = scalar(c, x)
+    with _control_dependencies([g]):
+        return multiply(multiply(g, k, name="mul"), _exp_neg_sq(x), name="mul")
+
+
 def _exp_neg_sq(x):
     return exp(negative(square(x)))
 
 
 # wrapper, op type, kernel, dtypes, d(g, x, y) or rule, docstring
 lgamma = unop("lgamma", "Lgamma", _lgamma_kernel, FLOATS,
-              lambda g, x, y: multiply(g, digamma(x)),
+              lambda g, x, y: _grad_times(g, lambda: digamma(x)),
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
 digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
-               lambda g, x, y: multiply(g, polygamma(scalar(1, x), x)),
+               lambda g, x, y: _grad_times(g, lambda: polygamma(scalar(1, x), x)),
                "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
 _polygamma = binop("polygamma", "Polygamma", _polygamma_kernel, _F32_64, _polygamma_grad, "")
-erf = unop("erf", "Erf", _erf_kernel, FLOATS,
-           lambda g, x, y: multiply(multiply(g, scalar(2 / np.sqrt(np.pi), x), name="mul"),
-                                    _exp_neg_sq(x), name="mul"),
+erf = unop("erf", "Erf", _erf_kernel, FLOATS, lambda g, x, y: _erf_grad(g, x, 2 / np.sqrt(np.pi)),
            "Gauss error function, accurate to double precision")
 erfc = unop("erfc", "Erfc", _erfc_kernel, FLOATS,
-            lambda g, x, y: multiply(multiply(g, scalar(-2 / np.sqrt(np.pi), x)),
-                                     _exp_neg_sq(x)),
+            lambda g, x, y: _erf_grad(g, x, -2 / np.sqrt(np.pi)),
             "Complementary error function 1 - erf(x), accurate in the tails")
 
 
