@@ -35,7 +35,7 @@ from ..ops.elementwise import multiply
 from ..ops.joining import concat
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
-from ..ops.shape import identity, shape
+from ..ops.shape import identity, shape, stop_gradient
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
@@ -738,6 +738,26 @@ def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
     """
     x_shape = shape(tensor)
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
+
+
+def _hessian_vector_product(ys, xs, v):
+    """TF 1.14's gradients_impl._hessian_vector_product: the gradients of the products of
+    the first gradients with stop_gradient(v) (Mul, StopGradient; no name scope).
+
+    Args:
+      ys: the function(s) to differentiate.
+      xs: a list of tensors.
+      v: a list of tensors shaped like xs.
+    Returns:
+      A list of H·v, one per x.
+    Raises:
+      ValueError: xs and v of different lengths.
+    """
+    if len(v) != len(xs):
+        raise ValueError("xs and v must have the same length.")
+    grads = gradients(ys, xs)
+    products = [multiply(g, stop_gradient(vi)) for g, vi in zip(grads, v) if g is not None]
+    return gradients(products, xs)
 
 
 def hessian_vector_product(ys, xs, v,
