@@ -5,6 +5,8 @@ gradients scope), aggregation_method (EXPERIMENTAL_TREE / ACCUMULATE_N sums unde
 '<op>_gradient_sum'), colocate_gradients_with_ops and _MultiDeviceAddN (devices and
 `_class` of the gradient nodes); tf.test.compute_gradient's ops, complex Jacobians and
 compute_gradient_error's type. Each case builds its own graph."""
+import re
+
 import numpy as np
 
 _REGISTERED = []
@@ -17,10 +19,14 @@ def _register(tf):
 
     def _to64(op, grad):
         return tf.cast(grad, tf.float64)
-    try:
-        tf.RegisterGradient("PgradTo64")(_to64)
-    except KeyError:   # registered by an earlier import of this module
-        pass
+
+    def _two(op, grad):
+        return [grad, grad]
+    for name, fn in (("PgradTo64", _to64), ("PgradTwoGrads", _two)):
+        try:
+            tf.RegisterGradient(name)(fn)
+        except KeyError:   # registered by an earlier import of this module
+            pass
     _REGISTERED.append(_to64)
 
 
@@ -109,6 +115,30 @@ def rule_dtype(tf):
         with g.gradient_override_map({"Identity": "PgradTo64"}):
             y = tf.identity(x)
         out["sum_error"] = _err(lambda: tf.gradients(y + x, x))
+    return out
+
+
+def gradient_count(tf):
+    """A rule (an override, a custom_gradient's grad_fn) returning the wrong number of
+    gradients: TF's "Num gradients ... do not match num inputs" with the op's NodeDef (the
+    custom gradient's uid, a process-wide counter in TF, left out)."""
+    _register(tf)
+    out = {}
+    with tf.Graph().as_default() as g:
+        x = tf.constant([1., 2.], name="x")
+        with g.gradient_override_map({"Square": "PgradTwoGrads"}):
+            y = tf.square(x, name="sq")
+        out["override"] = _err(lambda: tf.gradients(y, x))
+
+        @tf.custom_gradient
+        def two_args(a, b):
+            def grad(dy):
+                return dy
+            return a * b, grad
+        z = two_args(x, x * 2.)
+        err = _err(lambda: tf.gradients(z, x))
+        out["custom_gradient"] = [err[0], re.sub(r"CustomGradient-\d+", "CustomGradient-N",
+                                                 err[1])]
     return out
 
 
@@ -215,7 +245,8 @@ def compute_gradient(tf):
     return out
 
 
-CASES = [grad_ys_broadcast, grad_ys_numpy, grad_ys_errors, rule_dtype, unconnected,
+CASES = [grad_ys_broadcast, grad_ys_numpy, grad_ys_errors, rule_dtype, gradient_count,
+         unconnected,
          aggregation, colocation, compute_gradient]
 
 
