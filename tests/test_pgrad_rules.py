@@ -1,5 +1,6 @@
 """Gradient rules against TF 1.14 (tests/golden/gradients/gen_pgrad_rules.py): for ~130
-ops, the ops tf.gradients adds (names, types, control inputs) and the gradient's value."""
+ops and ~40 second orders, the ops tf.gradients adds (names, types, control inputs) and
+the gradient's value."""
 import numpy as np
 import pytest
 
@@ -9,11 +10,18 @@ import goldens
 GEN = goldens.generator("gradients", "pgrad_rules")
 GOLDEN = goldens.load("gradients", "pgrad_rules")
 BUILDERS = GEN._builders(tf)
+SECOND = GEN._second_order_builders(tf)
+
+
+def _run(name):
+    if name.startswith("order2/"):
+        return GEN._case(tf, SECOND[name[len("order2/"):]], 2)
+    return GEN._case(tf, BUILDERS[name])
 
 
 @pytest.mark.parametrize("name", sorted(GOLDEN))
 def test_rule_matches_tf114(name):
-    ops, value = GEN._case(tf, BUILDERS[name])
+    ops, value = _run(name)
     want_ops, want_value = GOLDEN[name]
     assert ops == want_ops
     if want_value is None:

@@ -1,7 +1,8 @@
 """Each op's gradient rule as TF 1.14 builds it: the ops tf.gradients adds (names, types
 and control inputs, e.g. the `control_dependencies([grad])` of math_grad.py's unary rules
 and TF's Python operators' names `mul`, `truediv`) and the gradient's value, for one
-[2, 3] float32 input through ~130 ops. Each case is a fresh graph."""
+[2, 3] float32 input through ~130 ops, and ~40 second orders ("order2/<name>": the *Grad
+ops' rules). Each case is a fresh graph."""
 import numpy as np
 
 X = np.array([[0.3, -0.7, 1.2], [0.5, 0.9, -0.4]], np.float32)
@@ -170,13 +171,51 @@ def _builders(tf):
     }
 
 
-def _case(tf, build):
+def _second_order_builders(tf):
+    """Second order (the gradient of sum(dx * dx)): the *Grad ops' own rules."""
+    return {
+        "relu": tf.nn.relu, "tanh": tf.tanh, "sigmoid": tf.sigmoid,
+        "softplus": tf.nn.softplus, "elu": tf.nn.elu, "selu": tf.nn.selu,
+        "relu6": lambda x: tf.nn.relu6(x * 5.), "leaky": tf.nn.leaky_relu,
+        "sqrt": lambda x: tf.sqrt(x * x + 1.), "rsqrt": lambda x: tf.rsqrt(x * x + 1.),
+        "reciprocal": lambda x: tf.reciprocal(x + 2.), "softmax": tf.nn.softmax,
+        "log_softmax": tf.nn.log_softmax,
+        "xent": lambda x: tf.nn.softmax_cross_entropy_with_logits_v2(
+            labels=tf.constant(P), logits=x),
+        "sigxent": lambda x: tf.nn.sigmoid_cross_entropy_with_logits(
+            labels=tf.constant(P), logits=x),
+        "matmul": lambda x: tf.matmul(x, x, transpose_b=True),
+        "bias": lambda x: tf.nn.bias_add(x * x, tf.constant([1., 2., 3.])),
+        "max": lambda x: tf.reduce_max(x * x, 1), "mean": lambda x: tf.reduce_mean(x * x, 0),
+        "l2loss": lambda x: tf.nn.l2_loss(x) * tf.reduce_sum(x),
+        "lse": lambda x: tf.reduce_logsumexp(x, 1),
+        "maxpool": lambda x: tf.nn.max_pool(tf.reshape(x * x, [1, 2, 3, 1]), [1, 2, 2, 1],
+                                            [1, 1, 1, 1], "VALID"),
+        "avgpool": lambda x: tf.nn.avg_pool(tf.reshape(x * x, [1, 2, 3, 1]), [1, 2, 2, 1],
+                                            [1, 1, 1, 1], "SAME"),
+        "conv": lambda x: tf.nn.conv2d(tf.reshape(x, [1, 2, 3, 1]),
+                                       tf.reshape(x[0, :2] * x[1, 1:], [1, 2, 1, 1]),
+                                       [1, 1, 1, 1], "SAME"),
+        "exp": tf.exp, "log": lambda x: tf.log(x * x + 1.), "square": tf.square,
+        "abs": tf.abs, "pow": lambda x: tf.pow(x * x + 1., 1.5),
+        "div": lambda x: x / (x * x + 1.), "maximum": lambda x: tf.maximum(x, x * x),
+        "sqdiff": lambda x: tf.squared_difference(x, x * x),
+        "gather": lambda x: tf.gather(x * x, [1, 0, 1]),
+        "concat": lambda x: tf.concat([x * x, x], 1), "norm": lambda x: tf.norm(x * x),
+        "erf": tf.erf, "atan": tf.atan, "sin": tf.sin,
+    }
+
+
+def _case(tf, build, order=1):
     g = tf.Graph()
     with g.as_default():
         x = tf.constant(X)
         y = build(x)
         n0 = len(g.get_operations())
         gx = tf.gradients(tf.reduce_sum(y), x)[0]
+        if order == 2:
+            n0 = len(g.get_operations())
+            gx = tf.gradients(tf.reduce_sum(gx * gx), x)[0]
         ops = [[o.name, o.type, sorted(c.name for c in o.control_inputs)]
                for o in g.get_operations()[n0:]]
         if gx is None:
@@ -189,4 +228,7 @@ def _case(tf, build):
 
 
 def cases(tf):
-    return {name: _case(tf, build) for name, build in sorted(_builders(tf).items())}
+    out = {name: _case(tf, build) for name, build in sorted(_builders(tf).items())}
+    out.update(("order2/" + name, _case(tf, build, 2))
+               for name, build in sorted(_second_order_builders(tf).items()))
+    return out
