@@ -294,6 +294,13 @@ def test_binary_grad(row, shapes):
     y = sample(shapes[1], np.float64, *dy, seed=4)
     if name in ("floormod", "div"):
         x = x + 0.37  # keep x/y away from the integers where floor jumps
+    if name == "atan2" and shapes[0] != shapes[1]:
+        # TF 1.14's Atan2 rule does not sum a broadcast gradient back: its shape check fails
+        with pytest.raises(ValueError, match="Incompatible shapes between op input and "
+                                             "calculated input gradient.  Forward operation: "
+                                             "Atan2"):
+            check_grads(fn, [x, y], order=1)
+        return
     check_grads(fn, [x, y], order=2)
 
 

@@ -13,10 +13,10 @@ import numpy as np
 
 from ..engine.autodiff.gradients import gradients
 from ..engine.framework.constant_op import constant, convert_to_tensor
-from ..engine.framework.graph import Graph, get_default_session
+from ..engine.framework.graph import Graph, Tensor, get_default_session
 from ..engine.framework.indexed_slices import IndexedSlices, IndexedSlicesValue
 from ..engine.runtime.session import Session
-from ..ops.array_ops import placeholder
+from ..ops.array_ops import identity, placeholder
 from ..ops.math_ops import add_n, multiply, reduce_sum
 
 
@@ -41,73 +41,128 @@ def _dense(v):
 
 def compute_gradient(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3, init_targets=None,
                      extra_feed_dict=None):
-    """Theoretical and numerical Jacobians of `y` w.r.t. `x` (TF 1.x signature).
+    """Theoretical and numerical Jacobians of `y` w.r.t. `x` (TF 1.x's gradient_checker).
+
+    As TF's: each x gets its own fed dy (a Const "Const" and its "Identity") and its own
+    tf.gradients call, all built before `init_targets` run; an x without `x_init_value`
+    gets NumPy's global random_sample, x after x; a complex x or y counts its real and
+    imaginary parts as separate rows / columns. Runs in the default session (one of its
+    own when there is none).
 
     Returns:
-      (theoretical, numerical), each of shape (x.size, y.size); for lists of
-      xs, a list of such pairs.
+      (theoretical, numerical), each of shape (x.size, y.size); for a list of xs, a list
+      of such pairs.
     """
-    xs, shapes = _as_list(x), _as_list(x_shape) if isinstance(x, (list, tuple)) else [x_shape]
-    inits = (_as_list(x_init_value) if isinstance(x, (list, tuple)) else [x_init_value]) \
-        if x_init_value is not None else [None] * len(xs)
+    extra_feed_dict = extra_feed_dict or {}
+    many = isinstance(x, list)
+    xs = x if many else [x]
+    shapes = x_shape if many else [x_shape]
+    inits = (x_init_value if many else [x_init_value]) if x_init_value is not None \
+        else [None] * len(xs)
     graph = y.graph
     sess, own = _session(graph)
     try:
-        if init_targets:
-            for t in init_targets:
-                sess.run(t)
-        feed = dict(extra_feed_dict or {})
-        values = []
-        for xt, shp, init in zip(xs, shapes, inits):
-            dt = xt.dtype.base_dtype.as_numpy_dtype
-            if init is None:   # NumPy's global generator, x after x, as TF's
-                init = np.random.random_sample(shp).astype(dt)
-            values.append(np.asarray(init, dtype=dt).reshape(shp))
-        y_size = int(np.prod(y_shape))
-        y_dt = y.dtype.base_dtype.as_numpy_dtype
-        with graph.as_default():
-            dy = placeholder(y.dtype.base_dtype, shape=y_shape, name="compute_gradient_dy")
-            grads = gradients(y, xs, grad_ys=dy)
-        out = []
-        for k, (xt, xv) in enumerate(zip(xs, values)):
-            base = {**feed, xt: xv}   # TF feeds the x being checked only
-            jt = np.zeros((xv.size, y_size), dtype=xv.dtype)
-            if grads[k] is not None:
-                for j in range(y_size):
-                    e = np.zeros(y_size, dtype=y.dtype.base_dtype.as_numpy_dtype)
-                    e[j] = 1
-                    g = _dense(sess.run(grads[k], {**base, dy: e.reshape(y_shape)}))
-                    jt[:, j] = np.asarray(g).ravel()
-            jn = np.zeros((xv.size, y_size), dtype=xv.dtype)
-            for i in range(xv.size):
-                xp = xv.copy().ravel()
-                xm = xv.copy().ravel()
-                xp[i] += delta
-                xm[i] -= delta
-                yp = sess.run(y, {**base, xt: xp.reshape(xv.shape)})
-                ym = sess.run(y, {**base, xt: xm.reshape(xv.shape)})
-                # in y's dtype, as TF: (y+ - y-) / (2 delta)
-                jn[i, :] = ((np.asarray(yp, y_dt) - np.asarray(ym, y_dt))
-                            / np.asarray(2 * delta, y_dt)[()]).ravel()
-            out.append((jt, jn))
+        pairs = [_dx_and_dy(xi, y, y_shape) for xi in xs]
+        for t in init_targets or ():
+            sess.run(t)
+        out = [_compute_gradient(sess, xi, shp, dx, y, y_shape, dy, init, delta,
+                                 extra_feed_dict)
+               for xi, shp, (dx, dy), init in zip(xs, shapes, pairs, inits)]
     finally:
         if own:
             sess.close()
-    return out if isinstance(x, (list, tuple)) else out[0]
+    return out if many else out[0]
+
+
+def _dx_and_dy(x, y, y_shape):
+    """TF's _compute_dx_and_dy: dx = gradients(y, x, Identity(dy)), dy the fed Const."""
+    with x.graph.as_default():
+        dy = constant(1.0, shape=y_shape, dtype=y.dtype)
+        grads = gradients(y, x, identity(dy))
+    return grads[0], dy
+
+
+def _compute_gradient(sess, x, x_shape, dx, y, y_shape, dy, x_init_value, delta, feed):
+    t = x.dtype.base_dtype
+    if x_init_value is not None:
+        if list(x_shape) != list(x_init_value.shape):
+            raise AssertionError(f"x_shape = {x_shape}, init_data shape = "
+                                 f"{list(x_init_value.shape)}")
+        x_data = x_init_value
+    else:
+        x_data = np.random.random_sample(x_shape).astype(t.as_numpy_dtype)
+        if t.is_complex:
+            x_data.imag = np.random.random_sample(x_shape)
+    return (_theoretical(sess, x, x_shape, x_data, dy, y_shape, dx, feed),
+            _numeric(sess, x, x_shape, x_data, y, y_shape, delta, feed))
+
+
+def _theoretical(sess, x, x_shape, x_data, dy, dy_shape, dx, feed):
+    """TF's _compute_theoretical_jacobian: one run of dx per element of dy."""
+    if x.dtype.is_complex:
+        x_shape = tuple(x_shape) + (2,)
+    x_size = int(np.prod(x_shape))
+    x_val_size = int(np.prod(x_shape[1:]))
+    dy_size = int(np.prod(dy_shape)) * (2 if dy.dtype.is_complex else 1)
+    jacobian = np.zeros((x_size, dy_size), dtype=x.dtype.real_dtype.as_numpy_dtype)
+    dy_data = np.zeros(dy_shape, dtype=dy.dtype.base_dtype.as_numpy_dtype)
+    dy_flat = dy_data.ravel().view(dy.dtype.real_dtype.as_numpy_dtype)
+    run_feed = {**feed, x: x_data, dy: dy_data}
+    for col in range(dy_size):
+        dy_flat[col] = 1
+        if isinstance(dx, IndexedSlices):
+            idx, vals = sess.run([dx.indices, dx.values], run_feed)
+            for i, v in zip(idx, vals):
+                jacobian[i * x_val_size:(i + 1) * x_val_size, col] += v.flat
+        else:
+            if not isinstance(dx, Tensor):   # an x that y does not depend on
+                raise AssertionError(f"dx = {dx}")
+            jacobian[:, col] = np.asarray(sess.run(dx, run_feed)).ravel().view(jacobian.dtype)
+        dy_flat[col] = 0
+    if not dy_size:
+        backprop = np.asarray(sess.run(dx, run_feed))
+        if backprop.shape != x_data.shape:
+            raise ValueError(f"Empty gradient has wrong shape: expected {x_data.shape}, "
+                             f"got {backprop.shape}")
+        if np.any(backprop):
+            raise ValueError("Empty tensor with nonzero gradients")
+    return jacobian
+
+
+def _numeric(sess, x, x_shape, x_data, y, y_shape, delta, feed):
+    """TF's _compute_numeric_jacobian: central differences, divided in y's dtype."""
+    x_size = int(np.prod(x_shape)) * (2 if x.dtype.is_complex else 1)
+    y_size = int(np.prod(y_shape)) * (2 if y.dtype.is_complex else 1)
+    x_dtype = x.dtype.real_dtype.as_numpy_dtype
+    y_dtype = y.dtype.real_dtype.as_numpy_dtype
+    x_data = np.asarray(x_data, dtype=x.dtype.base_dtype.as_numpy_dtype)
+    scale = np.asarray(2 * delta, dtype=y_dtype)[()]
+    jacobian = np.zeros((x_size, y_size), dtype=x_dtype)
+    for row in range(x_size):
+        x_pos = x_data.copy()
+        x_neg = x_data.copy()
+        x_pos.ravel().view(x_dtype)[row] += delta
+        y_pos = np.asarray(sess.run(y, {**feed, x: x_pos}))
+        x_neg.ravel().view(x_dtype)[row] -= delta
+        y_neg = np.asarray(sess.run(y, {**feed, x: x_neg}))
+        jacobian[row, :] = ((y_pos - y_neg) / scale).ravel().view(y_dtype)
+    return jacobian
 
 
 def compute_gradient_error(x, x_shape, y, y_shape, x_init_value=None, delta=1e-3,
                            init_targets=None, extra_feed_dict=None):
-    """The largest absolute difference between theoretical and numerical Jacobians."""
-    res = compute_gradient(x, x_shape, y, y_shape, x_init_value, delta, init_targets,
-                           extra_feed_dict)
-    if not isinstance(res, list):
-        res = [res]
-    err = 0.0
-    for jt, jn in res:
-        if jt.size:
-            err = max(err, float(np.max(np.abs(jt - jn))))
-    return err
+    """The largest absolute difference between theoretical and numerical Jacobians
+    (a NumPy scalar of the Jacobians' dtype, 0 when they are empty, as TF's)."""
+    grad = compute_gradient(x, x_shape, y, y_shape, x_init_value, delta, init_targets,
+                            extra_feed_dict)
+    if isinstance(grad, tuple):
+        grad = [grad]
+    error = 0
+    for j_t, j_n in grad:
+        if j_t.size or j_n.size:
+            # (TF's np.maximum(0, ...) is float64 under its NumPy's value-based casting)
+            error = np.maximum(np.float64(error), np.fabs(j_t - j_n).max())
+    return error
 
 
 def check_grads(f, args, order=2, eps=1e-6, rtol=1e-5, atol=1e-6, seed=0, dtype=np.float64,

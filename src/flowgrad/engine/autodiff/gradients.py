@@ -27,6 +27,7 @@ from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # no
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
+from ..framework.tensor_shape import TensorShape
 from ..ops.cast import cast
 from ..ops.construction import fill, zeros_like
 from ..ops.construction import range as _range
@@ -34,7 +35,7 @@ from ..ops.elementwise import multiply
 from ..ops.joining import concat
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
-from ..ops.shape import identity, shape
+from ..ops.shape import identity, shape, stop_gradient
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
@@ -78,7 +79,8 @@ def _as_x_tensor(x, i):
     if callable(ref):
         return ref()
     if x is None:
-        raise TypeError(f"xs[{i}] is None; tf.gradients needs a Tensor or Variable")
+        # TF reads the None's `.op` (a y's in _DefaultGradYs, an x's for from_ops)
+        raise AttributeError("'NoneType' object has no attribute 'op'")
     if isinstance(x, Operation):
         raise TypeError(f"Can't convert Operation '{x.name}' to Tensor (target dtype=None, "
                         f"name='x_{i}', as_ref=True)")
@@ -90,7 +92,8 @@ def _as_y_tensor(y, i):
     if isinstance(y, (Tensor, IndexedSlices)):
         return y
     if y is None:
-        raise TypeError(f"ys[{i}] is None; tf.gradients needs a Tensor or Variable")
+        # TF reads the None's `.op` (a y's in _DefaultGradYs, an x's for from_ops)
+        raise AttributeError("'NoneType' object has no attribute 'op'")
     if isinstance(y, Operation):
         raise TypeError(f"Can't convert Operation '{y.name}' to Tensor (target dtype=None, "
                         f"name='y_{i}', as_ref=False)")
@@ -129,8 +132,11 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     ...     print(sess.run(g))
     [6.0]
     """
-    unconnected_gradients = UnconnectedGradients(unconnected_gradients) if not isinstance(
-        unconnected_gradients, UnconnectedGradients) else unconnected_gradients
+    try:
+        unconnected_gradients = UnconnectedGradients(unconnected_gradients)
+    except ValueError:
+        raise ValueError(f"Unknown value for unconnected_gradients: "
+                         f"{unconnected_gradients!r}") from None
     ys_in = list(ys) if isinstance(ys, (list, tuple)) else [ys]
     xs_in = list(xs) if isinstance(xs, (list, tuple)) else [xs]
     grad_ys = _as_list(grad_ys) if grad_ys is not None else [None] * len(ys_in)
@@ -165,6 +171,13 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             graph._end_transaction(token)
         if gc_was_on:
             gc.enable()
+    if unconnected_gradients is UnconnectedGradients.ZERO and None in out:
+        # TF's _GetGrad, after its name scope: zeros in the caller's ("zeros_like"), float32
+        # for a resource handle
+        with graph.as_default():
+            out = [g if g is not None else zeros_like(
+                x, dtype=_dt.float32 if x.dtype is _dt.resource else None)
+                for g, x in zip(out, xs)]
     last_stats.ops_created = len(graph._ops) - first
     return out
 
@@ -286,8 +299,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
 
     # 3. Seed the ys.
     contrib = {}   # Tensor -> list of gradient contributions
-    for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
-        with _colocated(graph, y._op):
+    for i, (y, gy) in enumerate(zip(ys_t, _converted_grad_ys(grad_ys))):
+        with _colocated(graph, y._op):   # TF's _DefaultGradYs
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
@@ -341,13 +354,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
-    results = []
-    for x in xs_t:
-        g = _aggregated(contrib, x, aggregation_method)
-        if g is None and unconnected is UnconnectedGradients.ZERO:
-            g = zeros_like(x)
-        results.append(g)
-    return results
+    return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
@@ -420,8 +427,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     pending[r] += 1
     contrib = {}
     internal = {}   # cond -> tensors of its branches with gradients
-    for i, (y, gy) in enumerate(zip(ys_t, grad_ys)):
-        with _colocated(graph, y._op):
+    for i, (y, gy) in enumerate(zip(ys_t, _converted_grad_ys(grad_ys))):
+        with _colocated(graph, y._op):   # TF's _DefaultGradYs
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
         r = route(y._op)
@@ -488,13 +495,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     last_stats.ancestors = len(ancestors)
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
-    results = []
-    for x in xs_t:
-        g = _aggregated(contrib, x, aggregation_method)
-        if g is None and unconnected is UnconnectedGradients.ZERO:
-            g = zeros_like(x)
-        results.append(g)
-    return results
+    return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
 
 
 def _check_grad_shape(op, i, t, g):
@@ -514,6 +515,13 @@ _AGGREGATION_METHODS = (None, AggregationMethod.ADD_N, AggregationMethod.EXPERIM
                         AggregationMethod.EXPERIMENTAL_ACCUMULATE_N)
 
 
+def _converted_grad_ys(grad_ys):
+    """The given grad_ys as tensors, all converted before any seed is built (TF's
+    convert_n_to_tensor_or_indexed_slices(grad_ys, name="grad_y"): grad_y_<i>)."""
+    return [gy if gy is None or isinstance(gy, (Tensor, IndexedSlices)) else
+            convert_to_tensor(gy, name=f"grad_y_{i}") for i, gy in enumerate(grad_ys)]
+
+
 def _seed(y, gy, i):
     if gy is None:
         if y.dtype.is_complex:
@@ -531,21 +539,28 @@ def _seed(y, gy, i):
         return seed
     if isinstance(gy, IndexedSlices):
         return gy
-    gy = convert_to_tensor(gy, name="grad_y") if not isinstance(gy, Tensor) else gy
+    # TF's _DefaultGradYs checks only the kinds of dtype; a grad_y of another shape or
+    # float width fails (or broadcasts) in the rules that use it, as TF's
     yd, gd = y.dtype.base_dtype, gy.dtype.base_dtype
-    if yd.is_floating and not gd.is_floating or yd.is_complex and not gd.is_complex or \
-            yd.is_integer and not gd.is_integer:
-        raise TypeError(f"Gradient type {gd.name} generated for real or integer tensor "
-                        f"{y.name} with type {yd.name} must be real or integer" if not
-                        yd.is_complex else
-                        f"Gradient type {gd.name} generated for complex tensor {y.name} with "
-                        f"type {yd.name} must be complex")
-    if gd is not yd:
-        raise TypeError(f"grad_ys[{i}] has dtype {gd.name} but y {y.name} has dtype {yd.name}")
-    if not gy.shape.is_compatible_with(y.shape):
-        raise ValueError(f"Incompatible shapes between op input and calculated input gradient: "
-                         f"grad_ys[{i}] ({gy.name}) has shape {gy.shape} but y {y.name} has "
-                         f"shape {y.shape}")
+    if yd.is_floating or yd.is_integer:
+        if not gd.is_floating and not gd.is_integer:
+            raise TypeError(f"Gradient type {gd.name} generated for real or integer-valued "
+                            f"tensor {y} with type {yd.name} must be real or integer")
+    elif yd.is_complex:
+        if not gd.is_complex:
+            raise TypeError(f"Gradient type {gd.name} generated for complex-valued tensor "
+                            f"{y} with type {yd.name} must be real")
+    elif yd is _dt.variant:
+        if gd is not _dt.variant:
+            raise TypeError(f"Gradient type {gd.name} generated for variant tensor {y} "
+                            f"with type {yd.name} must be variant")
+    elif yd is _dt.resource:
+        if gd is _dt.resource:
+            raise TypeError(f"Input gradient {gy} for resource tensor {y} should not be a "
+                            f"resource")
+    else:
+        raise TypeError(f"Tensor {y} with type {yd.name} must be numeric to obtain a "
+                        f"default gradient")
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
@@ -596,7 +611,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
         if gate_gradients and given > 1:
             marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
-            with graph.colocate_with(None, ignore_existing=True):   # TF: device(None) too
+            # TF's gate is built with no device and no colocation (whatever encloses it)
+            with graph.device(None), graph.colocate_with(None, ignore_existing=True):
                 in_grads = _tuple(in_grads)
             for g, m in zip(in_grads, marked):
                 if m:
@@ -613,11 +629,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     finally:
         graph._name_stack = old_stack
         set_wanted(None)
-    for i, (t, g) in enumerate(zip(op._inputs, in_grads)):
-        if isinstance(g, Tensor) and g._dtype.base_dtype is not t._dtype.base_dtype and \
-                t._dtype._diff and g._dtype._diff and t._dtype.base_dtype is not _dt.resource:
-            raise TypeError(f"Gradient type {g.dtype.name} generated for op {op.name} does not "
-                            f"match input type {t.dtype.base_dtype.name} (input {i})")
+    # (TF checks no gradient's dtype against its input's: a rule's float64 gradient of a
+    # float32 input flows on, failing only in the op that mixes them)
     return in_grads
 
 
@@ -656,14 +669,18 @@ def _aggregate(grads, method, t):
         return grads[0]
     if any(isinstance(g, IndexedSlices) for g in grads):
         return _aggregate_indexed_slices(grads)
-    if method == AggregationMethod.EXPERIMENTAL_TREE:
-        total = grads[0]
-        for g in grads[1:]:
-            total = add_n([total, g])
-        return total
-    if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and all(
-            g.shape.is_fully_defined() for g in grads):
+    if method == AggregationMethod.EXPERIMENTAL_ACCUMULATE_N and len(grads) > 2 and \
+            _accumulator_shape(grads).is_fully_defined():
         return accumulate_n(grads)
+    if method in (AggregationMethod.EXPERIMENTAL_TREE,
+                  AggregationMethod.EXPERIMENTAL_ACCUMULATE_N):
+        # TF's pairwise sums, in a scope named after the op ("w/read_gradient_sum/AddN")
+        graph = t._op._graph
+        with graph.name_scope(t._op._name + "_gradient_sum"):
+            total = grads[0]
+            for g in grads[1:]:
+                total = add_n([total, g])
+        return total
     return _multi_device_add_n(grads)
 
 
@@ -699,6 +716,14 @@ def _colocated(graph, op):
     return graph.colocate_with(op) if _colocating.on else contextlib.nullcontext()
 
 
+def _accumulator_shape(grads):
+    """TF's _AccumulatorShape: the merged static shape of the contributions."""
+    out = TensorShape(None)
+    for g in grads:
+        out = out.merge_with(g.shape)
+    return out
+
+
 def _aggregate_indexed_slices(grads):
     """TF's rule: every contribution becomes IndexedSlices (a dense one with indices
     range(rows)), kept in arrival order; values and indices are concatenated, not
@@ -724,6 +749,26 @@ def dense_to_indexed_slices(tensor: Tensor) -> IndexedSlices:
     """
     x_shape = shape(tensor)
     return IndexedSlices(tensor, _range(0, x_shape[0]), x_shape)
+
+
+def _hessian_vector_product(ys, xs, v):
+    """TF 1.14's gradients_impl._hessian_vector_product: the gradients of the products of
+    the first gradients with stop_gradient(v) (Mul, StopGradient; no name scope).
+
+    Args:
+      ys: the function(s) to differentiate.
+      xs: a list of tensors.
+      v: a list of tensors shaped like xs.
+    Returns:
+      A list of H·v, one per x.
+    Raises:
+      ValueError: xs and v of different lengths.
+    """
+    if len(v) != len(xs):
+        raise ValueError("xs and v must have the same length.")
+    grads = gradients(ys, xs)
+    products = [multiply(g, stop_gradient(vi)) for g, vi in zip(grads, v) if g is not None]
+    return gradients(products, xs)
 
 
 def hessian_vector_product(ys, xs, v,

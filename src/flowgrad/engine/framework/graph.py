@@ -1025,9 +1025,11 @@ class Graph:
             return _ControlDependencies(self, None)
         ops = []
         for c in control_inputs:
-            if not isinstance(c, (Tensor, Operation)) and hasattr(c, "_handle") and \
-                    hasattr(c, "op"):
-                c = c.op   # as TF: a resource variable (an unread one too) is not read
+            if not isinstance(c, (Tensor, Operation)) and (
+                    hasattr(c, "_handle") and hasattr(c, "op") or _densifies(c)):
+                # as TF: a resource variable (an unread one too) is not read; an
+                # IndexedSlices stands for its op (its values')
+                c = c.op
             conv = getattr(c, "_as_graph_element", None)
             if conv is not None and not isinstance(c, (Tensor, Operation)):
                 c = conv()

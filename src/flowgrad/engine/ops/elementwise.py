@@ -49,6 +49,21 @@ def _named(binder, pyname, op_type, doc):
     return binder
 
 
+# The unary ops whose TF 1.14 rule (math_grad.py) builds its gradient under
+# `control_dependencies([grad])` (the ops not fed by grad or by an op built there, e.g.
+# Cos in Sin's rule, take grad as a control input)
+_GRAD_AFTER_GRAD = frozenset((
+    "Square", "Exp", "Expm1", "Log", "Log1p", "Sinh", "Cosh", "Tanh", "Atanh", "Sigmoid",
+    "Sin", "Cos", "Tan", "Asin", "Acos", "Atan"))
+
+
+def _after_grad(d):
+    def rule(op, g):
+        with _control_dependencies([g]):
+            return [d(g, op.inputs[0], op.outputs[0])]
+    return rule
+
+
 def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=None,
          infer=unary_same, **props):
     """Registers a unary elementwise op; returns its wrapper `pyname(x, name=None)`.
@@ -56,7 +71,8 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
     `d(g, x, y)` is the gradient for x (None: not differentiable); `scope` wraps the op
     in `name_scope(name, scope)` as TF's Python wrapper does.
     """
-    grad = None if d is None else (lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
+    grad = None if d is None else _after_grad(d) if op_type in _GRAD_AFTER_GRAD else (
+        lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
     register_op(op_type, infer=infer, kernel=kernel, grad=grad, elementwise=True,
                 inplace_ok=inplace_ok, **props)
     if pyname is None:
@@ -125,12 +141,13 @@ def gradop(pyname, op_type, kernel, grad, doc):
     return _named(binder, pyname, op_type, doc)
 
 
-def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
+def both(dx: Callable, dy: Callable | None, fast: Callable | None = None, conj=False):
     """A binary rule from per-input gradients `d(g, x, y)`, built as TF 1.14 builds them:
     Shape(x), Shape(y), BroadcastGradientArgs, then per input its gradient, Sum over the
     broadcast axes and Reshape to the input's shape (plan-time passes fold these when
     the shapes are known). `fast(g, x, y)` -> (gx, gy) is TF's shortcut for a dense
-    gradient when x, y and g have one fully known shape."""
+    gradient when x, y and g have one fully known shape. `conj`: x and y are given to
+    `dx` / `dy` conjugated, both Conj ops built first (TF's Mul and DivNoNan rules)."""
     def rule(op, grad):
         x, y = op.inputs
         if fast is not None and type(grad) is Tensor and _same_full_shapes(x, y, grad):
@@ -138,6 +155,8 @@ def both(dx: Callable, dy: Callable | None, fast: Callable | None = None):
             if fg is not None:
                 return list(fg)
         sx, sy, rx, ry = broadcast_args(x, y)
+        if conj:
+            x, y = cj(x), cj(y)
         if type(grad) is not Tensor:
             # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
             # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF,
@@ -454,8 +473,9 @@ def _sqdiff_grad(op, grad):
     x, y = op.inputs
     grad = to_tensor(grad)
     sx, sy, rx, ry = broadcast_args(x, y)
-    g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"), grad),
-                 subtract(x, y, name="sub"), name="mul")
+    with _control_dependencies([grad]):   # as TF's
+        g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"),
+                              grad), subtract(x, y, name="sub"), name="mul")
     gx = reshape_sum(g, rx, sx)
     return [gx, negative(reshape_sum(g, ry, sy))]
 
@@ -489,27 +509,63 @@ def _mul_fast(g, x, y):
 
 
 def _xlogy_grad(op, grad):
-    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy (0 where x == 0)."""
+    """d x log(y) = log(y) dx (0 where x == 0) + x / y dy, as TF 1.14 builds it: the
+    broadcast shapes, then under a control dependency on grad Cast/x, NotEqual, Cast_1,
+    Xlogy, Xdivy and the Python products (mul, mul_1) summed and reshaped."""
     x, y = op.inputs
-    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
-    return both(lambda g, x, y: multiply(xlogy(not_zero_x, y), g),
-                lambda g, x, y: multiply(xdivy(x, y), g))(op, grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    with _control_dependencies([grad]):
+        not_zero_x = _not_zero(x)
+        partial_x = xlogy(not_zero_x, y)
+        partial_y = xdivy(x, y)
+        return [reshape_sum(_pmul(partial_x, grad), rx, sx),
+                reshape_sum(_pmul(partial_y, grad), ry, sy)]
 
 
 def _xdivy_grad(op, grad):
-    """d x/y = 1/y dx (0 where x == 0) - x / y^2 dy."""
+    """d x/y = 1/y dx (0 where x == 0) - x / y**2 dy, as TF 1.14 builds it (see
+    _xlogy_grad; y**2 a Python `pow`)."""
     x, y = op.inputs
-    not_zero_x = cast(not_equal(x, scalar(0, x)), x.dtype.base_dtype)
-    return both(lambda g, x, y: multiply(xdivy(not_zero_x, y), g),
-                lambda g, x, y: multiply(xdivy(negative(x), square(y)), g))(op, grad)
+    sx, sy, rx, ry = broadcast_args(x, y)
+    with _control_dependencies([grad]):
+        not_zero_x = _not_zero(x)
+        partial_x = xdivy(not_zero_x, y)
+        partial_y = xdivy(negative(x), _py_op(pow, "pow", y, 2))
+        return [reshape_sum(_pmul(partial_x, grad), rx, sx),
+                reshape_sum(_pmul(partial_y, grad), ry, sy)]
+
+
+def _over_after(g, fn, y):
+    """TF's `grad / fn(conj(y))` under a control dependency on grad (Asinh, Acosh:
+    `truediv`)."""
+    with _control_dependencies([g]):
+        return _py_op(truediv, "truediv", g, fn(cj(y)))
+
+
+def _floormod_grad(op, grad):
+    """TF 1.14's rule: conj(x), conj(y), the broadcast shapes, FloorDiv, then gx (grad
+    summed) and gy = grad * -FloorDiv (`mul`) summed."""
+    x, y = cj(op.inputs[0]), cj(op.inputs[1])
+    sx, sy, rx, ry = broadcast_args(x, y)
+    floor_xy = apply("FloorDiv", [x, y])
+    gx = reshape_sum(grad, rx, sx)
+    return [gx, reshape_sum(_pmul(grad, negative(floor_xy)), ry, sy)]
+
+
+def _not_zero(x):
+    """TF's cast(not_equal(x, cast(0., x.dtype)), x.dtype): Cast/x, NotEqual, Cast_1."""
+    dt = x.dtype.base_dtype
+    return cast(not_equal(x, cast(0., dt)), dt)
 
 
 def _atan2_grad(op, grad):
-    """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x)."""
+    """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x). TF 1.14's rule: under
+    a control dependency on grad, Python operators and no broadcast reduction."""
     y, x = op.inputs
-    grad_inv = realdiv(grad, add(square(x), square(y)))
-    return both(lambda *_: multiply(x, grad_inv), lambda *_: multiply(negative(y), grad_inv))(
-        op, grad)
+    with _control_dependencies([grad]):
+        grad_inv = _py_op(truediv, "truediv", grad,
+                          _py_op(add, "add", square(x), square(y)))
+        return [_pmul(x, grad_inv), _pmul(negative(y), grad_inv)]
 
 
 def _py_op(fn, scope, a, b):
@@ -607,8 +663,8 @@ subtract = binop("subtract", "Sub", np.subtract, NUMBERS,
                  _sub_grad,
                  "Returns x - y elementwise, with broadcasting", inplace_ok=True)
 multiply = binop("multiply", "Mul", np.multiply, NUMBERS,
-                 both(lambda g, x, y: multiply(g, cj(y)), lambda g, x, y: multiply(cj(x), g),
-                      _mul_fast),
+                 both(lambda g, x, y: multiply(g, y), lambda g, x, y: multiply(x, g),
+                      _mul_fast, conj=True),
                  "Returns x * y elementwise, with broadcasting", inplace_ok=True)
 realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
                 _realdiv_grad,
@@ -616,9 +672,7 @@ realdiv = binop("realdiv", "RealDiv", np.true_divide, FLOAT_COMPLEX,
 floordiv = binop("floordiv", "FloorDiv", _floordiv_kernel, NUMBERS, lambda op, g: [None, None],
                  "Returns floor(x / y) elementwise (integer division by zero fails at run time)",
                  scope="floordiv")
-floormod = binop("floormod", "FloorMod", _floormod_kernel, FLOORMOD_TYPES,
-                 both(lambda g, x, y: g,
-                      lambda g, x, y: multiply(g, negative(apply("FloorDiv", [x, y])))),
+floormod = binop("floormod", "FloorMod", _floormod_kernel, FLOORMOD_TYPES, _floormod_grad,
                  "Returns x - floor(x / y) * y, with the sign of y")
 truncatediv = binop("truncatediv", "TruncateDiv", _truncatediv_kernel, NUMBERS,
                     lambda op, g: [None, None],
@@ -636,9 +690,9 @@ minimum = binop("minimum", "Minimum", _minimum_kernel, MINMAX_TYPES, _max_min_gr
 squared_difference = binop("squared_difference", "SquaredDifference", _sqdiff_kernel,
                            SQDIFF_TYPES, _sqdiff_grad, "Returns (x - y) * conj(x - y)")
 div_no_nan = binop("div_no_nan", "DivNoNan", _div_no_nan_kernel, FLOAT_COMPLEX,
-                   both(lambda g, x, y: div_no_nan(g, cj(y)),
-                        lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(cj(x)), cj(y)),
-                                                           cj(y)))),
+                   both(lambda g, x, y: div_no_nan(g, y),
+                        lambda g, x, y: _mul(g, div_no_nan(div_no_nan(negative(x), y), y)),
+                        conj=True),
                    "Returns x / y, and 0 where y is 0", scope="div_no_nan", y_as_x=True)
 xlogy = binop("xlogy", "Xlogy", _xlogy_kernel, FLOAT_COMPLEX, _xlogy_grad,
               "Returns x * log(y), and 0 where x is 0")
@@ -662,7 +716,7 @@ negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negativ
 # tf.abs itself (complex inputs: ComplexAbs) is complex_ops.abs
 abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
            lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
-sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros_like(x),
+sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape(x), x.dtype),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
 reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
                   lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
@@ -720,10 +774,10 @@ cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh
 tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
 asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, cosh(cj(y))), "Inverse hyperbolic sine",
+             lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              inplace_ok=True)
 acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
-             lambda g, x, y: realdiv(g, sinh(cj(y))), "Inverse hyperbolic cosine (NaN below 1)",
+             lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)
 atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(_one_minus_sq(cj(x)))),

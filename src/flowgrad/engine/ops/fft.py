@@ -72,16 +72,16 @@ def _fft_size(t, k):
 def _fft_grad(k, inverse_fn):
     def grad_fn(op, grad):
         size = cast(_fft_size(grad, k), grad.dtype)
-        return [multiply(inverse_fn(grad), size)]
+        return [multiply(inverse_fn(grad), size, name="mul")]
     return grad_fn
 
 
 def _ifft_grad(k, forward_fn):
     def grad_fn(op, grad):
         real = grad.dtype.real_dtype
-        rsize = cast(rbinary(realdiv, 1.0, cast(_fft_size(grad, k), real), "RealDiv"),
+        rsize = cast(rbinary(realdiv, 1.0, cast(_fft_size(grad, k), real), "truediv"),
                      grad.dtype)
-        return [multiply(forward_fn(grad), rsize)]
+        return [multiply(forward_fn(grad), rsize, name="mul")]
     return grad_fn
 
 

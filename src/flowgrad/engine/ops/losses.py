@@ -11,7 +11,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.grad_state import wants_grad
+from ..framework.grad_state import depends_on_xs, wants_grad
 from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -21,7 +21,8 @@ from ._base import FLOATS, apply, broadcast_dims, check_dtype, op_input
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
-from .shape import expand_dims
+from .linalg import matmul
+from .shape import expand_dims, squeeze
 
 
 def _exact(x):
@@ -101,29 +102,28 @@ def _dims(shape):
 
 
 def _xent_grad(op, grad_loss, grad_grad):
-    """TF's rule: d logits = g * backprop (+ the softmax Jacobian applied to grad_grad, for
-    second order); d labels = -g * log_softmax(logits) - grad_grad."""
+    """TF 1.14's rule, op for op: d logits = grad_loss * backprop (`mul`, built even for a
+    zero grad_loss), plus for a nonzero grad_grad (second order) TF's softmax Jacobian
+    (grad_grad - squeeze(matmul(grad_grad[:, None], softmax[:, :, None]))) * softmax;
+    d labels = grad_loss * -log_softmax(logits) - grad_grad."""
     logits = op.inputs[0]
     d_logits = None
     if wants_grad(0):
-        if not is_zero(grad_loss):
-            d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
+        d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
         if not is_zero(grad_grad):
             s = apply("Softmax", [logits])
-            extra = softmax_backprop(grad_grad, s)
-            d_logits = extra if d_logits is None else apply("Add", [d_logits, extra])
-        if d_logits is None:
-            d_logits = zeros_like(logits)
+            dot = squeeze(matmul(expand_dims(grad_grad, 1), expand_dims(s, 2)), axis=[1])
+            jac = apply("Mul", [apply("Sub", [grad_grad, dot], None, "sub"), s], None, "mul")
+            d_logits = apply("Add", [d_logits, jac], None, "add")
     d_labels = None
     if wants_grad(1):
-        if not is_zero(grad_loss):
-            neg_log_softmax = apply("Neg", [apply("LogSoftmax", [logits])])  # TF's order
-            d_labels = apply("Mul", [_column(grad_loss), neg_log_softmax], None, "mul")
-        if not is_zero(grad_grad):
+        neg_log_softmax = apply("Neg", [apply("LogSoftmax", [logits])])  # TF's order
+        d_labels = apply("Mul", [_column(grad_loss), neg_log_softmax], None, "mul")
+        if not is_zero(grad_grad) and depends_on_xs(op.inputs[1]):
             # backprop = softmax - labels. TF 1.14 drops this term; it matters for
-            # second-order gradients that reach the labels.
-            d_labels = apply("Neg", [grad_grad]) if d_labels is None else \
-                apply("Sub", [d_labels, grad_grad])
+            # second-order gradients that reach the labels (only built then: labels that
+            # do not depend on the xs get TF's ops, so the op count stays TF's)
+            d_labels = apply("Sub", [d_labels, grad_grad])
     return [d_logits, d_labels]
 
 

@@ -44,7 +44,7 @@ from ._windows import (
     to_last,
     to_nhwc,
 )
-from .construction import zeros_like
+from .construction import zeros, zeros_like
 
 POOL_TYPES = FLOATS + INTS
 
@@ -589,8 +589,8 @@ def _max_adjoint(adjoint_type):
     def rule(op, grad):
         """Linear in its last input, (x, y) fixed: the adjoint (scatter to / gather at the
         argmax) is `adjoint_type`."""
-        x, y, _ = op.inputs
-        return [zeros_like(x), zeros_like(y),
+        x, y, _ = op.inputs   # (TF's zeros of shape(x), shape(y): Shape, zeros/Const, Fill)
+        return [zeros(shape_of(x), x.dtype.base_dtype), zeros(shape_of(y), y.dtype.base_dtype),
                 apply(adjoint_type, [x, y, grad], _pool_attrs(op))]
     return rule
 

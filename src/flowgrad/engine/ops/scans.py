@@ -92,8 +92,9 @@ def _cumprod_grad(op, grad):
     exclusive = op._get_attr("exclusive")
     reverse = op._get_attr("reverse")
     prod = cumprod(x, axis, exclusive=exclusive, reverse=reverse)
-    out = cumsum(multiply(prod, grad), axis, exclusive=exclusive, reverse=not reverse)
-    return [realdiv(out, x), None]
+    out = cumsum(multiply(prod, grad, name="mul"), axis, exclusive=exclusive,
+                 reverse=not reverse)
+    return [realdiv(out, x, name="truediv"), None]
 
 
 register_op("Cumprod", infer=_scan_infer, kernel=_scan_kernel(np.cumprod, 1),

@@ -24,7 +24,6 @@ from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check
                           _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
                           _static_int, _unknown_dims_from, shape_value)
 from ._base import apply, apply_op, op_input, to_tensor, unary_same
-from ._grad_util import sum_to
 
 
 # -- Identity / IdentityN / StopGradient -------------------------------------------------------
@@ -630,8 +629,13 @@ def _broadcast_to_kernel(x, s):
 
 
 def _broadcast_to_grad(op, grad):
-    """Sum the gradient back over the broadcast axes."""
-    return [sum_to(grad, op.inputs[0]), None]
+    """TF 1.14's rule: the gradient summed (keepdims) over the axes BroadcastGradientArgs
+    gives for (the broadcast shape, Shape(input)), reshaped to the input's shape."""
+    x, broadcast_shape = op.inputs
+    x_shape = shape(x)
+    _, axes = apply("BroadcastGradientArgs", [broadcast_shape, x_shape])
+    summed = apply("Sum", [grad, axes], {"keep_dims": True, "Tidx": axes.dtype.base_dtype})
+    return [apply("Reshape", [summed, x_shape]), None]
 
 
 register_op("BroadcastTo", infer=_broadcast_to_infer, kernel=_broadcast_to_kernel,

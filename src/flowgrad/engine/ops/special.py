@@ -14,12 +14,12 @@ import numpy as np
 from numpy.polynomial import chebyshev
 
 from ..framework import dtypes as _dt
-from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor
+from ..framework.graph import control_dependencies as _control_dependencies
 from ._base import FLOATS
 from . import eigen_math as _eigen_math
-from ._grad_util import sum_to
-from .elementwise import add, binop, exp, multiply, negative, scalar, square, unop
+from .elementwise import (_pmul, _py_op, add, binop, broadcast_args, exp, multiply,
+                          negative, reshape_sum, scalar, square, unop)
 
 _F32_64 = (_dt.float32, _dt.float64)
 
@@ -227,17 +227,40 @@ def _erfc_kernel(x):
 
 
 def _zeta_grad(op, grad):
-    """d zeta(x, q)/dq = -x zeta(x + 1, q); no gradient for x (as TF)."""
+    """d zeta(x, q)/dq = -x zeta(x + 1, q); no gradient for x. TF 1.14's ops: the
+    broadcast shapes, then under a control dependency on grad Neg, add, Zeta, mul, mul_1,
+    summed and reshaped."""
     x, q = op.inputs
-    gq = multiply(grad, negative(multiply(x, zeta(add(x, scalar(1, x)), q))))
-    return [None, sum_to(gq, q) if wants_grad(1) else None]
+    sx, sq, _, rq = broadcast_args(x, q)
+    with _control_dependencies([grad]):
+        partial_q = _pmul(negative(x), zeta(_py_op(add, "add", x, 1), q))
+        return [None, reshape_sum(_pmul(partial_q, grad), rq, sq)]
 
 
 def _polygamma_grad(op, grad):
-    """d polygamma(a, x)/dx = polygamma(a + 1, x); no gradient for the order a (as TF)."""
+    """d polygamma(a, x)/dx = polygamma(a + 1, x); no gradient for the order a. TF 1.14's
+    ops: the broadcast shapes, then under a control dependency on grad add, Polygamma,
+    mul, summed and reshaped."""
     a, x = op.inputs
-    gx = multiply(grad, polygamma(add(a, scalar(1, a)), x))
-    return [None, sum_to(gx, x) if wants_grad(1) else None]
+    sa, sx, _, rx = broadcast_args(a, x)
+    with _control_dependencies([grad]):
+        partial_x = polygamma(_py_op(add, "add", a, 1), x)
+        return [None, reshape_sum(_pmul(partial_x, grad), rx, sx)]
+
+
+def _grad_times(g, partial):
+    """TF's `grad * partial` (`mul`), the partial built under a control dependency on
+    grad (Lgamma, Digamma)."""
+    with _control_dependencies([g]):
+        return multiply(g, partial(), name="mul")
+
+
+def _erf_grad(g, x, c):
+    """TF's `grad * c * exp(-square(x))` (mul, mul_1), the constant built before, the rest
+    under a control dependency on grad (Erf, Erfc)."""
+    k = scalar(c, x)
+    with _control_dependencies([g]):
+        return multiply(multiply(g, k, name="mul"), _exp_neg_sq(x), name="mul")
 
 
 def _exp_neg_sq(x):
@@ -246,20 +269,17 @@ def _exp_neg_sq(x):
 
 # wrapper, op type, kernel, dtypes, d(g, x, y) or rule, docstring
 lgamma = unop("lgamma", "Lgamma", _lgamma_kernel, FLOATS,
-              lambda g, x, y: multiply(g, digamma(x)),
+              lambda g, x, y: _grad_times(g, lambda: digamma(x)),
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
 digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
-               lambda g, x, y: multiply(g, polygamma(scalar(1, x), x)),
+               lambda g, x, y: _grad_times(g, lambda: polygamma(scalar(1, x), x)),
                "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
 _polygamma = binop("polygamma", "Polygamma", _polygamma_kernel, _F32_64, _polygamma_grad, "")
-erf = unop("erf", "Erf", _erf_kernel, FLOATS,
-           lambda g, x, y: multiply(multiply(g, scalar(2 / np.sqrt(np.pi), x), name="mul"),
-                                    _exp_neg_sq(x), name="mul"),
+erf = unop("erf", "Erf", _erf_kernel, FLOATS, lambda g, x, y: _erf_grad(g, x, 2 / np.sqrt(np.pi)),
            "Gauss error function, accurate to double precision")
 erfc = unop("erfc", "Erfc", _erfc_kernel, FLOATS,
-            lambda g, x, y: multiply(multiply(g, scalar(-2 / np.sqrt(np.pi), x)),
-                                     _exp_neg_sq(x)),
+            lambda g, x, y: _erf_grad(g, x, -2 / np.sqrt(np.pi)),
             "Complementary error function 1 - erf(x), accurate in the tails")
 
 

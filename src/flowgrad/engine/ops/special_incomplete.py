@@ -16,8 +16,9 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, same_type_inputs
 from .construction import zeros_like
-from .elementwise import (abs as _abs, add, binop, broadcast_args, exp, greater, log, multiply,
-                          negative, reciprocal, reshape_sum, scalar, sign, subtract, unop)
+from .elementwise import (_py_op, abs as _abs, add, binop, broadcast_args, exp, greater, log,
+                          multiply, negative, reciprocal, reshape_sum, sign, subtract,
+                          unop)
 from .prims import select
 from .special import _digamma_kernel, _lgamma_kernel, lgamma
 
@@ -227,7 +228,7 @@ def _igamma_grad(op, grad):
     sa, sx, ra, rx = broadcast_args(a, x)
     with control_dependencies([grad.op]):  # TF: an IndexedSlices gradient counts as its op
         partial_a = igamma_grad_a(a, x)
-        partial_x = exp(subtract(add(negative(x), multiply(subtract(a, scalar(1, a), name="sub"),
+        partial_x = exp(subtract(add(negative(x), multiply(_py_op(subtract, "sub", a, 1),
                                                            log(x), name="mul"), name="add"),
                                  lgamma(a), name="sub"))
         return [reshape_sum(multiply(partial_a, grad, name="mul"), ra, sa),
@@ -246,10 +247,10 @@ def _betainc_grad(op, grad):
     sa, sx, _, rx = broadcast_args(a, x)
     log_beta = subtract(add(lgamma(a), lgamma(b), name="add"),
                         lgamma(add(a, b, name="add")), name="sub")
-    one_minus = subtract(scalar(1, x), x, name="sub")
-    partial_x = exp(subtract(add(multiply(subtract(b, scalar(1, b), name="sub"),
-                                          log(one_minus), name="mul"),
-                                 multiply(subtract(a, scalar(1, a), name="sub"), log(x),
+    b_minus = _py_op(subtract, "sub", b, 1)   # TF's (b - 1) * log(1 - x): b - 1 first
+    partial_x = exp(subtract(add(multiply(b_minus, log(_py_op(subtract, "sub", 1, x)),
+                                          name="mul"),
+                                 multiply(_py_op(subtract, "sub", a, 1), log(x),
                                           name="mul"), name="add"),
                              log_beta, name="sub"))
     return [None, None, reshape_sum(multiply(partial_x, grad, name="mul"), rx, sx)]
@@ -267,12 +268,12 @@ def _bessel_i1e_grad(g, x, y):
     with control_dependencies([g.op]):
         eps = float(np.finfo(x.dtype.as_numpy_dtype).eps)
         zeros = zeros_like(x)
-        not_tiny = greater(_abs(x), scalar(eps, x))
-        safe_x = select(not_tiny, x, add(scalar(eps, x), zeros, name="add"))
+        not_tiny = greater(_abs(x), eps)   # TF's `abs(x) > eps`: Greater/y
+        safe_x = select(not_tiny, x, _py_op(add, "add", eps, zeros))
         dy_dx = subtract(bessel_i0e(safe_x),
                          multiply(y, add(sign(safe_x), reciprocal(safe_x), name="add"),
                                   name="mul"), name="sub")
-        return multiply(g, select(not_tiny, dy_dx, add(scalar(0.5, x), zeros, name="add")),
+        return multiply(g, select(not_tiny, dy_dx, _py_op(add, "add", 0.5, zeros)),
                         name="mul")
 
 

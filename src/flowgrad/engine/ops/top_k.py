@@ -14,9 +14,14 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import refined_scalar
 from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, graph_values
-from .construction import one_hot
-from .reductions import reduce_sum
-from .shape import expand_dims, shape
+from .cast import cast
+from .construction import zeros
+from .construction import range as _range
+from .elementwise import _py_op, add, multiply, subtract
+from .indexing import gather, scatter_nd
+from .joining import stack
+from .reductions import reduce_prod
+from .shape import expand_dims, reshape, shape, size
 
 
 def _top_k_infer(inputs, attrs):
@@ -77,15 +82,22 @@ def _top_k_partial(key, k):
     return np.take_along_axis(cand, pick, axis=-1)
 
 
-def _top_k_grad(op, grad_values, _grad_indices):
-    """Scatters the values' gradient to the selected positions (zeros elsewhere)."""
-    x = op.inputs[0]
-    idx = op.outputs[1]
-    n = x.shape.as_tuple()[-1] if x.shape.ndims else None
-    depth = n if n is not None else shape(x)[-1]
-    onehot = one_hot(idx, depth, dtype=grad_values.dtype.base_dtype)   # [..., k, n]
-    dense = reduce_sum(apply("Mul", [onehot, expand_dims(grad_values, -1)]), -2)
-    return [dense, None]
+def _top_k_grad(op, grad, _grad_indices):
+    """TF 1.14's _TopKGrad, op for op: the values' gradient scattered (ScatterNd) to the
+    flat positions of the selected entries (row offsets from a Range over the flattened
+    outer dimension), reshaped to the input's shape; zeros([], int32) for k."""
+    in_shape = shape(op.inputs[0])
+    ind_shape = shape(op.outputs[1])
+    ind_lastdim = gather(cast(ind_shape, _dt.int64), _py_op(subtract, "sub", size(ind_shape), 1))
+    ind_2d = reshape(op.outputs[1], stack([-1, ind_lastdim]))
+    in_lastdim = gather(cast(in_shape, _dt.int64), _py_op(subtract, "sub", size(in_shape), 1))
+    outerdim = shape(ind_2d)[0]
+    offsets = _range(0, _py_op(multiply, "mul", cast(outerdim, _dt.int64), in_lastdim),
+                     in_lastdim)
+    ind = reshape(_py_op(add, "add", ind_2d, cast(expand_dims(offsets, -1), _dt.int32)), [-1])
+    return [reshape(scatter_nd(expand_dims(ind, -1), reshape(grad, [-1]),
+                               [reduce_prod(in_shape)]), in_shape),
+            zeros([], dtype=_dt.int32)]
 
 
 register_op("TopKV2", infer=_top_k_infer, kernel=_top_k_kernel, grad=_top_k_grad)
