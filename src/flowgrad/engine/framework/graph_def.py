@@ -309,8 +309,14 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
 
 
 def _control_inputs(op, plan):
-    """`op`'s control inputs as "^name" strings, sorted by name as TF's ToGraphDef writes them."""
-    names = [c.name for c in op._control_inputs]
+    """`op`'s control inputs as "^name" strings, sorted by name as TF's ToGraphDef writes them
+    (an op a lowering writes under another node's name, or leaves out for the tensor it
+    forwards: a loop gradient's grad_ys Identity, that node)."""
+    if plan is None:
+        names = [c.name for c in op._control_inputs]
+    else:
+        names = [plan._renamed(c._outputs[0]).split(":")[0] if c._outputs else c.name
+                 for c in op._control_inputs]
     if plan is not None:
         names.extend(plan.extra_controls(op))
     return ["^" + n for n in sorted(names)]
