@@ -42,7 +42,6 @@ from ..runtime.ir import lower
 from . import lstm_loop as _base
 from . import keras_steps as _steps
 from .keras_steps import _product_bt
-from .linalg import product as _linalg_product
 from .keras_steps import _ACT_OPS, _act_bwd, _act_fwd, _act_spec, _addn, _cand_bwd, _cand_fwd
 from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
 
@@ -722,7 +721,7 @@ def forward(run, args, clear=True):
                 base.shape == (bsz, units)):
             return None
         out_all = np.empty((steps, bsz, units), dt)
-    matmul = _linalg_product
+    matmul = _threads.matmul
     multiply = np.multiply
     where = np.where
     cand = r["cand"]

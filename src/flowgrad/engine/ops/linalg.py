@@ -88,11 +88,9 @@ def _gemv_cols(cols, v):
     k, m = cols.shape
     block = k if k < 128 else (16 if m * cols.itemsize < 32000 else 4)
     prod = cols * v[:, None]
-    # NumPy adds a non-innermost axis row by row: each block's sum in order (one output
-    # makes that axis contiguous, which NumPy would add pairwise: accumulated instead)
-    add = np.add.reduce if m > 1 else (lambda x, axis: np.add.accumulate(x, axis=axis)[-1])
-    sums = [add(prod[j:j + block], axis=0) for j in range(0, k, block)]
-    return add(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+    # NumPy adds a non-innermost axis row by row: each block's sum in order
+    sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
+    return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
 
 
 def one_column_product_bt(a, b):
@@ -105,21 +103,6 @@ def one_column_product_bt(a, b):
     flat = a.reshape(-1, a.shape[-1])
     return _gemv_rows(flat, b.reshape(-1).astype(a.dtype, copy=False)).reshape(
         a.shape[:-1] + (1,))
-
-
-def one_row_product(a, b):
-    """TF's MatMul(a, b) of one row a ([1, k], or its [k, 1] transpose) and a [k, n] b:
-    Eigen's column-major gemv over b, each output adding its k products in order."""
-    return _gemv_cols(b, a.reshape(-1)).reshape(1, b.shape[1])
-
-
-def product(a, b):
-    """MatMul(a, b)'s bits for the fused loops, which multiply NumPy arrays: a one-row a is
-    Eigen's gemv (`one_row_product`), others threads.matmul as the kernel."""
-    if a.ndim == 2 and a.shape[0] == 1 and a.dtype in (np.float32, np.float64) and \
-            a.size and b.size:
-        return one_row_product(a, b)
-    return threads.matmul(a, b)
 
 
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
@@ -137,10 +120,6 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
-        # one output row, b not transposed: Eigen's contraction, which (row-major, so
-        # swapped) is the column-major gemv of b's columns times the row
-        if m == 1 and not transpose_b:
-            return one_row_product(a, b)
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 

@@ -51,7 +51,6 @@ from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import eigen_math as _eigen_math
-from .linalg import product as _linalg_product
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
 
@@ -618,7 +617,7 @@ class Runner:
         # formula, Tanh, Mul, Add, clip_by_value's Minimum and Maximum, the projection's
         # MatMul, the Selects) on the same operands, so the values are the plain loop's bit
         # for bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
-        matmul = _linalg_product
+        matmul = _threads.matmul
         one = dt.type(1)
         absolute, negative, exp, add, divide, less, tanh, multiply, where = (
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
@@ -687,7 +686,7 @@ class Runner:
             cclip, pclip = clips
             plain = wi is None and wp is None and cclip is None
             xz = None
-            if below is None and steps > 1 and dx and bsz > 1 and \
+            if below is None and steps > 1 and dx and \
                     _gemm.split_exact(dt, bsz, steps * bsz, dx, hp, 4 * hid):
                 # BLAS cuts this product's inner dimension between x's and h's columns, so
                 # the x part of every step is one product before the loop and each step
