@@ -798,11 +798,8 @@ def _guard_blas(run, ctx, plans):
 
 
 def _compile_sub(graph, ctx, outs, feeds):
-    # a loop body's AddNs keep their inputs' order (not Grappler's, addn_order.py): the
-    # fused RNN runners (lstm_loop.py, keras_loop.py) stand in for these plans and add
-    # their gradient contributions in that order, bit for bit
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = grappler_division(lower(graph, outs, [], feeds), graph, options, addn=False)
+    prog = grappler_division(lower(graph, outs, [], feeds), graph, options)
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 

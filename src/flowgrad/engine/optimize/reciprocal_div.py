@@ -23,7 +23,6 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
-from .addn_order import sorted_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down
 from .convert_pow import convert_pow
@@ -79,20 +78,15 @@ def reciprocal_division(program):
     return out
 
 
-def grappler_division(program, graph, options, addn=True):
+def grappler_division(program, graph, options):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
-    (convert_pow.py) when the arithmetic optimizer is on too. Unless `addn` is False, its
-    AddNs then read their inputs in the order TF's kernel adds them (addn_order.py:
-    Grappler's sorted order where the arithmetic optimizer runs, then the forwarded input
-    first)."""
-    grappler = len(graph._flowgrad_operations()) >= MIN_GRAPH_NODES
-    if grappler and options.get("constant_folding", True):
+    (convert_pow.py) when the arithmetic optimizer is on too."""
+    if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
+        return program
+    if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))
-    arithmetic = grappler and options.get("arithmetic", True)
-    if arithmetic:
+    if options.get("arithmetic", True):
         program = convert_pow(program)
-    if addn:
-        program = sorted_addn(program, sort=arithmetic, cse=options.get("cse", True))
     return program
