@@ -11,15 +11,7 @@ from goldens import generator, load
 GOLD = load("keras", "compile_ops")
 GEN = generator("keras", "compile_ops")
 NAMES = sorted(name for name in GOLD if name not in ("gan", "skipped_output"))
-# a fit with sample weights: TF checks the weights' shape in broadcast_weights with an
-# AssertGuard cond (Switch/Merge); flowgrad's check is other ops
-_SW = pytest.mark.xfail(strict=True, reason="the dynamic broadcast_weights check (sample "
-                        "weights): flowgrad's tf.cond is one Cond op for TF's AssertGuard and "
-                        "is_valid_shape Switch/Merge (the op counter is TF's: "
-                        "test_fit_op_counter_is_tf)")
-FIT_NAMES = [pytest.param(n, marks=_SW) if n in ("mse_sample_weight",
-                                                 "weighted_fit_unweighted_validation")
-             else n for n in NAMES]
+FIT_NAMES = NAMES   # (sample weights' AssertGuard / is_valid_shape conds: TF's Switch/Merge)
 
 
 @pytest.fixture(scope="module")

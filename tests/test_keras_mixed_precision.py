@@ -2,7 +2,6 @@
 (tests/golden/keras/gen_mixed_precision.py): Policy, global_policy/set_policy, the
 'infer' policy's layers; LossScaleOptimizer in Keras fit with fixed and dynamic loss scales
 (losses, weights, the loss scale's variables, the graph's ops by name) and its errors."""
-import re
 
 import pytest
 
@@ -12,8 +11,6 @@ from test_layers import _compare
 
 GOLD = load("keras", "mixed_precision")
 GEN = generator("keras", "mixed_precision")
-# flowgrad's tf.cond has no Switch/Merge plumbing (its op counter is TF's: last_id)
-PLUMBING = re.compile(r"(/Switch(_\d+)?|/switch_[tf]|/pred_id)$")
 
 
 def test_policies():

@@ -19,10 +19,7 @@ WANT = goldens.load("layers", "layer_ops")
 
 # Calls whose ops still differ from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ: take it off the list.
-KNOWN_DIFFERENT = {
-    "audit/metrics.auc": "the value range asserts: TF guards each Assert with a cond "
-                         "(Switch/Merge), which flowgrad does not have",
-}
+KNOWN_DIFFERENT = {}   # (metrics.auc's AssertGuard conds: TF's Switch/Merge, tf_nodes.py)
 
 
 def _ops(name):

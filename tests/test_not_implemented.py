@@ -22,7 +22,6 @@ CASES = {
                                  "density_unit"),
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
-    "QueueBase.from_list": (lambda: tf.QueueBase.from_list(0, [_q(), _q()]), "from_list"),
     "static_state_saving_rnn": (
         lambda: tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicRNNCell(2),
                                               [tf.zeros([1, 2])], None, "s"), "state savers"),
