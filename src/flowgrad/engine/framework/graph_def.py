@@ -303,6 +303,22 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         if colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in colocation)
         return name
+    def copy(src, name, inputs):
+        """Writes graph op `src` as node `name` reading `inputs` (its own attrs, device,
+        colocation and shapes)."""
+        node = gd.node.add()
+        node.name = name
+        node.op = src.type
+        node.input.extend(inputs)
+        if src.device:
+            node.device = src.device
+        _node_attrs(src, defs, node, p)
+        if src._colocation:
+            node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in src._colocation)
+        if add_shapes:
+            _add_output_shapes(src, node)
+        return name
+    emit.copy = copy
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
     return lowering(op, emit)

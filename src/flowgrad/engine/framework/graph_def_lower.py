@@ -30,6 +30,7 @@ import numpy as np
 
 from . import branches as _branches
 from . import dtypes as _dt
+from . import graph_def_lower_condgrad as _condgrad
 from .tensor_shape import TensorShape
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
@@ -365,8 +366,12 @@ class CondPlan(_PlanBase):
         roots = [op for op in self.lowered if depth[op] == 0 and op not in in_loops and
                  not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
         in_tree = {c for r in roots for c in self._nested(r, infos)}
+        self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
-            if infos[op].get("guard"):
+            if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
+                    infos[op]["grad"]["of"] in roots:
+                grads.append(op)   # (after the renames below: _plan_cond_grad)
+            elif infos[op].get("guard"):
                 self._plan_guard(op, infos)
             elif op in in_tree:
                 continue   # planned with its outermost cond
@@ -383,6 +388,17 @@ class CondPlan(_PlanBase):
             for a in aliases:
                 self._alias_of[a] = op
                 self.lowered.add(a)
+        for op in grads:
+            self._plan_cond_grad(op, infos)
+
+    def _plan_cond_grad(self, op, infos):
+        """A cond's gradient as TF's (graph_def_lower_condgrad.py), else the generic layout."""
+        saved = (dict(self.renames), {k: dict(v) for k, v in self.rewrite.items()},
+                 set(self._taken), set(self.lowered), set(self._grad_members))
+        if not _condgrad.plan(self, op, infos, LOWERINGS):
+            self.renames, self.rewrite, self._taken, self.lowered, self._grad_members = saved
+            self._grad_steps.pop(op, None)
+            self._plan(op, infos)
 
     def _sides(self, op, infos):
         got = self._members.get(op)
@@ -501,6 +517,7 @@ class CondPlan(_PlanBase):
                                   "port": ":1" if side == 0 else ""}
                 for m in members:
                     where[m] = (c, side)
+        self._ctx.update(ctx)
         events = []   # (position in TF's creation order, what)
         for c in order:
             t_first, f_first = infos[c]["first"]
@@ -635,6 +652,10 @@ class CondPlan(_PlanBase):
         Identity named S/Merge_k that reads it."""
         if op in self._alias_of:
             return op.name   # its Merge is written with its Cond
+        if op in self._grad_steps:
+            return _condgrad.write(self, op, emit)
+        if op in self._grad_members:
+            return op.name   # written with its gradient cond, in TF's order
         if op in self._tf:
             return self._lower_tf(op, emit)
         if op in self._guards:
