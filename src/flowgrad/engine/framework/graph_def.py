@@ -325,8 +325,11 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
 
 
 def _control_inputs(op, plan):
-    """`op`'s control inputs as "^name" strings, sorted by name as TF's ToGraphDef writes them."""
-    names = [c.name for c in op._control_inputs]
+    """`op`'s control inputs as "^name" strings, sorted by name as TF's ToGraphDef writes them
+    (an op a control-flow plan writes under another name, or drops for another node, by
+    the node its output 0 is written as)."""
+    names = [c.name if plan is None or not c._outputs else
+             plan._renamed(c._outputs[0]).split(":")[0] for c in op._control_inputs]
     if plan is not None:
         names.extend(plan.extra_controls(op))
     return ["^" + n for n in sorted(names)]

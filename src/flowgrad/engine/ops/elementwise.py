@@ -688,10 +688,22 @@ log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0")
-sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
-           inplace_ok=True)
-cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX,
-           lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", inplace_ok=True)
+
+
+def _sin_grad(g, x, y):
+    """grad * cos(x), the Cos under a control dependency on grad (TF's _SinGrad)."""
+    with _control_dependencies([g.op]):
+        return _mul(g, cos(cj(x)))
+
+
+def _cos_grad(g, x, y):
+    """-grad * sin(x), the Sin under a control dependency on grad (TF's _CosGrad)."""
+    with _control_dependencies([g.op]):
+        return _mul(negative(g), sin(cj(x)))
+
+
+sin = unop("sin", "Sin", np.sin, FLOAT_COMPLEX, _sin_grad, "Sine", inplace_ok=True)
+cos = unop("cos", "Cos", np.cos, FLOAT_COMPLEX, _cos_grad, "Cosine", inplace_ok=True)
 tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            inplace_ok=True)
