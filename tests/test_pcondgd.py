@@ -17,10 +17,6 @@ WANT = goldens.load("opcounts", "pcondgd")
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
     "grad/second_order": "the gradient of a cond's gradient is flowgrad's generic cond",
-    "dropout/minimize": "gate_gradients' tuple (group_deps, control_dependency) of the "
-                        "branch ops' gradients is not written",
-    "batch_norm/minimize": "gate_gradients' tuple (group_deps, control_dependency) of the "
-                           "branch ops' gradients is not written",
 }
 
 

@@ -367,6 +367,7 @@ class CondPlan(_PlanBase):
                  not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
         in_tree = {c for r in roots for c in self._nested(r, infos)}
         self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
+        self._grad_late = {}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
                     infos[op]["grad"]["of"] in roots:
@@ -602,6 +603,10 @@ class CondPlan(_PlanBase):
         if (op, stage) in self._stages_done:
             return op.name
         self._stages_done.add((op, stage))
+        if stage[0] == "addn":   # a cond gradient's AddN (graph_def_lower_condgrad.py)
+            args, kw = self._grad_late[stage[1:]]
+            emit(*args, **kw)
+            return op.name
         b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
             c = op.inputs[1]

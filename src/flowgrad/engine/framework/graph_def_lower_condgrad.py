@@ -193,7 +193,7 @@ def plan(cp, op, infos, lowerings):
         sub = cp.rewrite.setdefault(m.name, {})
         for t in m._inputs:
             if t.name in gy_switch:
-                sub[t.name] = gy_switch[t.name] + (":1" if b == 0 else "")
+                sub[t.name] = gy_switch[t.name][b]
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
         steps.append(("copy", m, name, b))
@@ -213,15 +213,19 @@ def plan(cp, op, infos, lowerings):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
-            gy_switch[gy.name] = sw
+            src = cp._renamed(gy)
+            emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
+                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [src.split(":")[0]])
+            ports = [sw + ":1", sw]   # (per side, 0: true)
+            if g["gate"]:   # (false side first)
+                ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
+                ports.reverse()
+            gy_switch[gy.name] = ports
             for side in sides:
                 for m in side:
                     if m in skip and m.type == "Identity" and m._inputs[0] is gy:
                         b = 0 if m in sides[0] else 1
-                        cp.renames[m._outputs[0].name] = sw + (":1" if b == 0 else "")
-            src = cp._renamed(gy)
-            emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
-                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [src.split(":")[0]])
+                        cp.renames[m._outputs[0].name] = ports[b]
         elif isinstance(n, tuple):   # _SwitchGrad: its gradient and zeros merged
             _, b, name = n
             j = xs[name]
@@ -232,8 +236,18 @@ def plan(cp, op, infos, lowerings):
                                            caches[b][name], cp._renamed(outs[b][j])))
         else:
             b = 0 if n in fsides[0] else 1
-            for m in groups.get(n, ()):
+            mine = groups.get(n, ())
+            for m in mine:
                 copy(m, b)
+            inside = set(mine)
+            out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
+                   if not any(c in inside for c in t.consumers()) and
+                   (t.consumers() or t.value_index < _returned(n))]
+            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients
+                names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
+                               [(cp._renamed(t), t) for t in out])
+                for t, name in zip(out, names):
+                    cp.renames[t.name] = name
         for i in inputs_of(n):
             if i is None:
                 continue
@@ -243,11 +257,52 @@ def plan(cp, op, infos, lowerings):
     if any(m not in skip and m.name not in cp.rewrite and not any(
             t.name in cp.renames for t in m._outputs) for side in sides for m in side):
         return False   # (an op the walk did not reach: not TF's)
-    for j, c in enumerate(g["xs"]):   # the captured tensor's gradient
+    # flowgrad's own ops around the gradient cond, which TF's gradient has no node for: the
+    # zeros of an output without a gradient, gradients()'s tuple of the cond's gradients
+    # (TF gates each Switch's single gradient: none); their readers read the gradients
+    mine, dropped = {o.name: o for o in op.graph._ops}, []
+    for o in op.graph._ops:
+        if not o.name.startswith(f"{scope}/{fwd.name}_grad/") or \
+                o.name.startswith(pre + "/") or o is op or o in aliases:
+            continue
+        rest = o.name[len(f"{scope}/{fwd.name}_grad/"):]
+        if o.type == "Const" and rest.startswith("zeros_like") and \
+                not o._outputs[0].consumers():
+            pass
+        elif o.type == "NoOp" and rest.startswith("tuple/group_deps"):
+            pass
+        elif o.type == "Identity" and rest.startswith("tuple/control_dependency") and \
+                o._inputs[0].op in [op] + list(aliases):
+            pass
+        else:
+            continue
+        dropped.append(o)
+        cp.lowered.add(o)
+        cp._grad_members.add(o)
+        if mine.get(o.name) is o:
+            cp._taken.discard(o.name)
+    # the captured tensor's gradient: the AddN of its Switches' Merges, made where TF's walk
+    # takes the tensor's op: before its op's gradient ops; for an op without any (a read,
+    # a placeholder), after those of the captured tensors' ops that have some, before the
+    # next op's (or the first op past the gradients call)
+    later = [o for o in op.graph._ops if o._id > op._id and o not in cp._grad_members]
+    own = {}
+    for c in g["xs"]:
+        own[c.op] = [o for o in later if o.name.startswith(f"{scope}/{c.op.name}_grad/")]
+    last = max((o._id for ops in own.values() for o in ops), default=op._id)
+    rest_at = next((o for o in later if o._id > last and not any(
+        o in ops for ops in own.values())), None)
+    for j, c in enumerate(g["xs"]):
         if len(got[j]) == 2:
             dt = c.dtype.base_dtype
-            res = emit(cp._unique(f"{scope}/AddN"), "AddN", got[j], [dt, dt], {"N": 2},
-                       shapes=[c.shape])
+            res = cp._unique(f"{scope}/AddN")
+            args = ((res, "AddN", got[j], [dt, dt], {"N": 2}), {"shapes": [c.shape]})
+            at = own[c.op][0] if own[c.op] else rest_at
+            if at is None:
+                steps.append(("emit",) + args)
+            else:
+                cp._grad_late[(op, j)] = args
+                cp.before.setdefault(at, []).append((op, ("addn", op, j)))
         elif got[j]:
             res = got[j][0]
         else:
@@ -255,8 +310,35 @@ def plan(cp, op, infos, lowerings):
         cp.renames[op._outputs[j].name] = res
         if 0 < j <= len(aliases):   # (the Identity named Merge_j that reads output j)
             cp.renames[aliases[j - 1]._outputs[0].name] = res
+        for o in dropped:
+            if o.type == "Identity" and o._inputs[0].name in cp.renames:
+                cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
     cp._grad_steps[op] = steps
     return True
+
+
+def _tuple(cp, emit, where, grads):
+    """TF's control_flow_ops.tuple of an op's gradients (gate_gradients) in `where`, its
+    gradient scope: group_deps waiting for their ops, an Identity of each after it;
+    `grads`: (name, tensor) pairs. Returns the Identities' names."""
+    scope = where + "/tuple"
+    deps = emit(scope + "/group_deps", "NoOp",
+                ["^" + c for c in sorted({n.split(":")[0] for n, _ in grads})], [], {})
+    out = []
+    for k, (name, t) in enumerate(grads):
+        cd = scope + "/control_dependency" + (f"_{k}" if k else "")
+        cp._taken.add(cd)
+        out.append(emit(cd, "Identity", [name, "^" + deps], [t.dtype.base_dtype], {},
+                        shapes=[t.shape], colocation=[name.split(":")[0]]))
+    return out
+
+
+def _returned(fop):
+    """How many of its gradient op's outputs TF's gradient function of `fop` returns
+    (_BaseFusedBatchNormGrad in inference: dx, dscale, doffset)."""
+    if fop.type.startswith("FusedBatchNorm") and not fop._attrs.get("is_training", True):
+        return 3
+    return len(fop._inputs)
 
 
 def _rest(name, pre):

@@ -368,6 +368,7 @@ def _cond_grad(op, *grads):
         _COND_INFO[res[0].op]["grad"] = {
             "of": op, "keep": [(k, grads[k]) for k in keep], "xs": [caps[i] for i in diff],
             "reached": [moves[0][1], moves[1][1]],   # per branch, per x: a gradient there
+            "gate": gate,   # gate_gradients: TF's tuple of each op's gradients
             "plain": not internal and all(slots[i][0] == 1 for i in diff) and
             all(isinstance(grads[k], Tensor) for k in keep)}
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
