@@ -54,10 +54,35 @@ def _batch_norm(tf):
     return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(h))
 
 
+def _chained(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.exp(x), lambda: x * x)
+    z = tf.cond(tf.reduce_sum(y) > 1.0, lambda: y * x, lambda: tf.tanh(y))
+    return tf.gradients(tf.reduce_sum(z), x)
+
+
+def _int_output(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    n = tf.placeholder(tf.int32, [], name="n")
+    a, k = tf.cond(n > 0, lambda: (x * 2.0, n + 1), lambda: (tf.square(x), n))
+    return tf.gradients(tf.reduce_sum(a) * tf.cast(k, tf.float32), x)
+
+
+def _batch_normalization_adam(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    h = tf.layers.dense(x, 2, kernel_initializer=tf.ones_initializer())
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(h, rate=0.25, training=training, seed=2)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(h * h))
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
-         ("batch_norm/minimize", _batch_norm)]
+         ("batch_norm/minimize", _batch_norm), ("grad/chained", _chained),
+         ("grad/int_output", _int_output), ("batch_normalization/adam", _batch_normalization_adam)]
 
 
 def describe(tf, fn):

@@ -422,6 +422,12 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None):
         rename_nodes(gd, renames)
     else:
         renames = {}
+    if conds is not None and conds._grad_scopes:   # TF's numbering of gradients' AddNs
+        more = conds.node_renames([n.name for n in gd.node])
+        if more:
+            rename_nodes(gd, more)
+            renames = {**{k: more.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in more.items() if k not in renames}}
     if top and library.functions:
         gd.library.function.extend(library.functions)
     if outputs is None:

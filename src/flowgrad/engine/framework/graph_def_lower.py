@@ -367,7 +367,7 @@ class CondPlan(_PlanBase):
                  not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
         in_tree = {c for r in roots for c in self._nested(r, infos)}
         self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
-        self._grad_late = {}
+        self._grad_late, self._grad_scopes, self._flat = {}, set(), {}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
                     infos[op]["grad"]["of"] in roots:
@@ -392,12 +392,18 @@ class CondPlan(_PlanBase):
         for op in grads:
             self._plan_cond_grad(op, infos)
 
+    def node_renames(self, names):
+        """{written node name: TF 1.14's} (the AddNs of cond gradients' scopes)."""
+        return _condgrad.node_renames(self, names)
+
     def _plan_cond_grad(self, op, infos):
         """A cond's gradient as TF's (graph_def_lower_condgrad.py), else the generic layout."""
         saved = (dict(self.renames), {k: dict(v) for k, v in self.rewrite.items()},
-                 set(self._taken), set(self.lowered), set(self._grad_members))
+                 set(self._taken), set(self.lowered), set(self._grad_members),
+                 {k: dict(v) for k, v in self._flat.items()})
         if not _condgrad.plan(self, op, infos, LOWERINGS):
-            self.renames, self.rewrite, self._taken, self.lowered, self._grad_members = saved
+            self.renames, self.rewrite, self._taken, self.lowered, self._grad_members, \
+                self._flat = saved
             self._grad_steps.pop(op, None)
             self._plan(op, infos)
 
@@ -661,6 +667,8 @@ class CondPlan(_PlanBase):
             return _condgrad.write(self, op, emit)
         if op in self._grad_members:
             return op.name   # written with its gradient cond, in TF's order
+        if op in self._flat:
+            return _condgrad.write_sum(self, op, emit)
         if op in self._tf:
             return self._lower_tf(op, emit)
         if op in self._guards:

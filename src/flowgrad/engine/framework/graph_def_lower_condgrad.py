@@ -73,9 +73,10 @@ def plan(cp, op, infos, lowerings):
                 o not in sides[0] and \
                 o not in sides[1] and _branches.branch_in(o, op) is None:
             hit = _INNER.match(o.name, len(pre) + 1)
-            if hit is None or hit.group(0) not in inner:
+            if hit is None or (hit.group(0) not in inner and len(set(inner.values())) != 1):
                 return False
-            sides[inner[hit.group(0)]].add(o)
+            # (a side none of whose ops is a branch's: the other one's gradients() scope)
+            sides[inner.get(hit.group(0), 1 - next(iter(inner.values()), 1))].add(o)
     for side in sides:
         for m in side:
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
@@ -295,8 +296,22 @@ def plan(cp, op, infos, lowerings):
     for j, c in enumerate(g["xs"]):
         if len(got[j]) == 2:
             dt = c.dtype.base_dtype
+            ins = {op._outputs[j]} | ({aliases[j - 1]._outputs[0]} if 0 < j <= len(aliases)
+                                      else set())
+            ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
+                    o._inputs[0] in ins}
+            readers = {r for t in ins for r in t.consumers() if r not in dropped}
+            outer = next(iter(readers), None)
+            if len(readers) == 1 and outer.type == "AddN" and \
+                    re.fullmatch(re.escape(scope) + r"/AddN(?:_[0-9]+)?", outer.name):
+                # (flowgrad's sum of this and other gradients of the tensor: TF's one AddN
+                # of them all, the Merges in place of this gradient)
+                cp._flat.setdefault(outer, {}).update((t.name, got[j]) for t in ins)
+                cp.lowered.add(outer)
+                continue
             res = cp._unique(f"{scope}/AddN")
-            args = ((res, "AddN", got[j], [dt, dt], {"N": 2}), {"shapes": [c.shape]})
+            args = ((res, "AddN", got[j], [dt, dt], {"N": 2}),
+                    {"shapes": [c.shape], "colocation": [got[j][0]]})
             at = own[c.op][0] if own[c.op] else rest_at
             if at is None:
                 steps.append(("emit",) + args)
@@ -314,7 +329,35 @@ def plan(cp, op, infos, lowerings):
             if o.type == "Identity" and o._inputs[0].name in cp.renames:
                 cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
     cp._grad_steps[op] = steps
+    cp._grad_scopes.add(scope)
     return True
+
+
+def write_sum(cp, op, emit):
+    """Writes flowgrad's AddN `op` of a tensor's gradients, one of them a cond gradient's,
+    as TF's AddN of them all (the cond gradient's Merges in its place)."""
+    flat = cp._flat[op]
+    ins = []
+    for t in op._inputs:
+        ins.extend(flat.get(t.name) or [cp.input_name(op, t)])
+    dt = op._outputs[0].dtype.base_dtype
+    return emit(op.name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
+                shapes=[op._outputs[0].shape], colocation=[ins[0].split(":")[0]])
+
+
+def node_renames(cp, names):
+    """{node name: TF's} for the AddNs of the gradients scopes a cond gradient was written
+    in: TF numbers them (AddN, AddN_1, ...) in the order it makes them, which is the
+    GraphDef's; flowgrad's outer gradients() numbered its own before the cond gradient's."""
+    out = {}
+    for scope in cp._grad_scopes:
+        pat = re.compile(re.escape(scope) + r"/AddN(?:_[0-9]+)?")
+        mine = [n for n in names if pat.fullmatch(n)]
+        for k, n in enumerate(mine):
+            new = f"{scope}/AddN" + (f"_{k}" if k else "")
+            if new != n:
+                out[n] = new
+    return out
 
 
 def _tuple(cp, emit, where, grads):
