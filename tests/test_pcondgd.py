@@ -17,7 +17,6 @@ WANT = goldens.load("opcounts", "pcondgd")
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
     "grad/second_order": "the gradient of a cond's gradient is flowgrad's generic cond",
-    "grad/int_output": "Square's gradient lacks TF's control dependency on grad (its Const)",
     "batch_normalization/adam": "the outer gradient walk takes the cond's Switches' ops in "
                                 "flowgrad's order (the cond is one op there), and "
                                 "SquaredDifference's gradient lacks TF's control dependency",
