@@ -455,12 +455,14 @@ def _max_min_grad(selector):
 
 
 def _sqdiff_grad(op, grad):
-    """d (x-y)^2 = 2 (x-y) (dx - dy)."""
+    """d (x-y)^2 = 2 (x-y) (dx - dy), under a control dependency on grad (TF's
+    _SquaredDifferenceGrad: its 2 and x - y wait for grad)."""
     x, y = op.inputs
     grad = to_tensor(grad)
     sx, sy, rx, ry = broadcast_args(x, y)
-    g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"), grad),
-                 subtract(x, y, name="sub"), name="mul")
+    with _control_dependencies([grad.op]):
+        g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"), grad),
+                     subtract(x, y, name="sub"), name="mul")
     gx = reshape_sum(g, rx, sx)
     return [gx, negative(reshape_sum(g, ry, sy))]
 
