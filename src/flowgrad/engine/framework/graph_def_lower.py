@@ -14,8 +14,9 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
-forward cond outside loops and conds node for node as TF 1.14 writes it, others (nested,
-in a loop, a gradient's) in a generic layout TF runs the same;
+forward cond outside loops and conds node for node as TF 1.14 writes it (with the conds
+nested in it), and its gradient as TF's Switch/Merge gradient (graph_def_lower_condgrad.py);
+others (in a loop, a gradient's of another cond) in a generic layout TF runs the same;
 tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), its nodes in TF 1.14's order
 (LoopPlan._order); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
