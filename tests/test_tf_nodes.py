@@ -15,7 +15,6 @@ WANT = goldens.load("opcounts", "tf_nodes")
 # Calls whose GraphDef (and so get_operations()) still differs from TF's, with the reason.
 # A listed call that starts matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "cond/grad": "a cond's gradient is not written as TF's Switch/Merge gradient",
     "while_loop/grad": "the forward loop's gradient stacks are written inside the loop",
 }
 

@@ -11,7 +11,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested", "ta_regrad_grad", "raw_rnn_grad"]
+          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -62,13 +62,15 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # gradient a zero flow)
            "raw_rnn_grad": ["out:0", "gx:0", "g0:0", "g1:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
-           "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"]}
+           "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"],
+           # a cond's gradient: TF's Switch of the gradient, Merges of zeros, AddN
+           "cond_grad": ["loss:0", "gw:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
         "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
         "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init", "fn_calls": "init",
-        "raw_rnn_grad": "init"}
+        "raw_rnn_grad": "init", "cond_grad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
          "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
@@ -166,6 +168,16 @@ def build(tf, name):
         _, acc = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a * w) + x),
                                [tf.constant(0), tf.zeros([3])])
         loss = tf.reduce_sum(tf.square(acc - 1.0), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
+    elif name == "cond_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+        a, b = tf.cond(tf.reduce_sum(x) > 0, lambda: (tf.sin(x * w), x * x),
+                       lambda: (x + w, tf.cos(x)))
+        loss = tf.reduce_sum(a * b, name="loss")
         gw, gx = tf.gradients(loss, [w, x])
         tf.identity(gw, name="gw")
         tf.identity(gx, name="gx")

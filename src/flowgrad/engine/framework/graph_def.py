@@ -303,6 +303,22 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
         if colocation:
             node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in colocation)
         return name
+    def copy(src, name, inputs):
+        """Writes graph op `src` as node `name` reading `inputs` (its own attrs, device,
+        colocation and shapes)."""
+        node = gd.node.add()
+        node.name = name
+        node.op = src.type
+        node.input.extend(inputs)
+        if src.device:
+            node.device = src.device
+        _node_attrs(src, defs, node, p)
+        if src._colocation:
+            node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in src._colocation)
+        if add_shapes:
+            _add_output_shapes(src, node)
+        return name
+    emit.copy = copy
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
     return lowering(op, emit)
@@ -411,6 +427,14 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         rename_nodes(gd, renames, sort_controls=True)
     else:
         renames = {}
+    if conds is not None and conds._grad_scopes:   # TF's numbering of gradients' AddNs
+        more = conds.node_renames([n.name for n in gd.node])
+        if more:
+            rename_nodes(gd, more)
+            renames = {**{k: more.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in more.items() if k not in renames}}
+    if plan is not None:
+        _known_colocations(gd)
     if report is not None:
         report["tf_form"] = (conds is None or conds.tf_form()) and \
             all(n.op in defs for n in gd.node)
@@ -458,9 +482,42 @@ def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):
     if op.type in FUNCTION_BODIES:
         library.write_call(op, node)
     if op._colocation:
-        node.attr["_class"].list.s.extend(b"loc:@" + c.encode() for c in op._colocation)
+        node.attr["_class"].list.s.extend(
+            b"loc:@" + c.encode() for c in _colocation_names(op, plan))
     if add_shapes:
         _add_output_shapes(op, node)
+
+
+def _known_colocations(gd):
+    """Drops `_class` entries naming no node of `gd` (a colocation with an op a control-flow
+    plan wrote under another name or left out): TF's importer refuses them."""
+    names = {n.name for n in gd.node}
+    for node in gd.node:
+        if "_class" not in node.attr:
+            continue
+        locs = node.attr["_class"].list.s
+        keep = [c for c in locs if not c.startswith(b"loc:@") or c[5:].decode() in names]
+        if len(keep) != len(locs):
+            del locs[:]
+            locs.extend(keep)
+            if not keep:
+                del node.attr["_class"]
+
+
+def _colocation_names(op, plan):
+    """`op`'s colocation group names; under a control-flow plan, an op it writes under
+    another name, or drops for another node (a gradient's grad_ys Identity), by the node
+    its output 0 is written as (as _control_inputs)."""
+    if plan is None:
+        return op._colocation
+    names = []
+    for c in op._colocation:
+        src = op._graph._ops_by_name.get(c)
+        name = plan._renamed(src._outputs[0]).split(":")[0] if src is not None and \
+            src._outputs else c
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def graph_def_versions():

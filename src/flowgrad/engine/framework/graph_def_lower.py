@@ -14,8 +14,9 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
-forward cond outside loops and conds node for node as TF 1.14 writes it, others (nested,
-in a loop, a gradient's) in a generic layout TF runs the same;
+forward cond outside loops and conds node for node as TF 1.14 writes it (with the conds
+nested in it), and its gradient as TF's Switch/Merge gradient (graph_def_lower_condgrad.py);
+others (in a loop, a gradient's of another cond) in a generic layout TF runs the same;
 tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), its nodes in TF 1.14's order
 (LoopPlan._order); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
@@ -30,6 +31,7 @@ import numpy as np
 
 from . import branches as _branches
 from . import dtypes as _dt
+from . import graph_def_lower_condgrad as _condgrad
 from .tensor_shape import TensorShape
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
@@ -365,8 +367,13 @@ class CondPlan(_PlanBase):
         roots = [op for op in self.lowered if depth[op] == 0 and op not in in_loops and
                  not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
         in_tree = {c for r in roots for c in self._nested(r, infos)}
+        self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
+        self._grad_late, self._grad_scopes, self._flat = {}, set(), {}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
-            if infos[op].get("guard"):
+            if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
+                    infos[op]["grad"]["of"] in roots:
+                grads.append(op)   # (after the renames below: _plan_cond_grad)
+            elif infos[op].get("guard"):
                 self._plan_guard(op, infos)
             elif op in in_tree:
                 continue   # planned with its outermost cond
@@ -383,6 +390,23 @@ class CondPlan(_PlanBase):
             for a in aliases:
                 self._alias_of[a] = op
                 self.lowered.add(a)
+        for op in grads:
+            self._plan_cond_grad(op, infos)
+
+    def node_renames(self, names):
+        """{written node name: TF 1.14's} (the AddNs of cond gradients' scopes)."""
+        return _condgrad.node_renames(self, names)
+
+    def _plan_cond_grad(self, op, infos):
+        """A cond's gradient as TF's (graph_def_lower_condgrad.py), else the generic layout."""
+        saved = (dict(self.renames), {k: dict(v) for k, v in self.rewrite.items()},
+                 set(self._taken), set(self.lowered), set(self._grad_members),
+                 {k: dict(v) for k, v in self._flat.items()})
+        if not _condgrad.plan(self, op, infos, LOWERINGS):
+            self.renames, self.rewrite, self._taken, self.lowered, self._grad_members, \
+                self._flat = saved
+            self._grad_steps.pop(op, None)
+            self._plan(op, infos)
 
     def _sides(self, op, infos):
         got = self._members.get(op)
@@ -457,10 +481,10 @@ class CondPlan(_PlanBase):
         return True
 
     def tf_form(self):
-        """Whether every Cond is written in TF's own layout (no generic one's Switch_c<i>,
-        false_out_<k> nodes)."""
-        return all(op in self._tf or op in self._guards or op in self._alias_of
-                   for op in self.lowered if op.type == "Cond")
+        """Whether every Cond is written in TF's own layout (a forward cond's or its
+        gradient's; no generic one's Switch_c<i>, false_out_<k> nodes)."""
+        return all(op in self._tf or op in self._guards or op in self._alias_of or
+                   op in self._grad_steps for op in self.lowered if op.type == "Cond")
 
     def _nested(self, op, infos):
         """The conds inside Cond `op`'s branches, however deep (in creation order)."""
@@ -506,6 +530,7 @@ class CondPlan(_PlanBase):
                                   "port": ":1" if side == 0 else ""}
                 for m in members:
                     where[m] = (c, side)
+        self._ctx.update(ctx)
         events = []   # (position in TF's creation order, what)
         for c in order:
             t_first, f_first = infos[c]["first"]
@@ -599,6 +624,10 @@ class CondPlan(_PlanBase):
         if (op, stage) in self._stages_done:
             return op.name
         self._stages_done.add((op, stage))
+        if stage[0] == "addn":   # a cond gradient's AddN (graph_def_lower_condgrad.py)
+            args, kw = self._grad_late[stage[1:]]
+            emit(*args, **kw)
+            return op.name
         b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
             c = op.inputs[1]
@@ -649,6 +678,12 @@ class CondPlan(_PlanBase):
         Identity named S/Merge_k that reads it."""
         if op in self._alias_of:
             return op.name   # its Merge is written with its Cond
+        if op in self._grad_steps:
+            return _condgrad.write(self, op, emit)
+        if op in self._grad_members:
+            return op.name   # written with its gradient cond, in TF's order
+        if op in self._flat:
+            return _condgrad.write_sum(self, op, emit)
         if op in self._tf:
             return self._lower_tf(op, emit)
         if op in self._guards:

@@ -364,8 +364,13 @@ def _cond_grad(op, *grads):
     slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad", strict=True)
-    if res and res[0].op in _COND_INFO:   # (flowgrad's layout in a GraphDef, not TF's)
-        _COND_INFO[res[0].op]["grad"] = True
+    if res and res[0].op in _COND_INFO:   # what a GraphDef writes as TF's gradient (CondPlan)
+        _COND_INFO[res[0].op]["grad"] = {
+            "of": op, "keep": [(k, grads[k]) for k in keep], "xs": [caps[i] for i in diff],
+            "reached": [moves[0][1], moves[1][1]],   # per branch, per x: a gradient there
+            "gate": gate,   # gate_gradients: TF's tuple of each op's gradients
+            "plain": not internal and all(slots[i][0] == 1 for i in diff) and
+            all(isinstance(grads[k], Tensor) for k in keep)}
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
     merged, pos = [], 0
     for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor

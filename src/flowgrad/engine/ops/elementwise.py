@@ -469,7 +469,8 @@ def _max_min_grad(selector):
 
 
 def _sqdiff_grad(op, grad):
-    """d (x-y)^2 = 2 (x-y) (dx - dy)."""
+    """d (x-y)^2 = 2 (x-y) (dx - dy), under a control dependency on grad (TF's
+    _SquaredDifferenceGrad: its 2 and x - y wait for grad)."""
     x, y = op.inputs
     grad = to_tensor(grad)
     sx, sy, rx, ry = broadcast_args(x, y)
@@ -720,8 +721,15 @@ sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
 reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
                   lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
-square = unop("square", "Square", np.square, NUMBERS,
-              lambda g, x, y: multiply(g, multiply(cj(x), scalar(2, x))), "Returns x * x",
+
+
+def _square_grad(g, x, y):
+    """grad * (x * 2), the 2 under a control dependency on grad (TF's _SquareGrad)."""
+    with _control_dependencies([g.op]):
+        return multiply(g, multiply(cj(x), scalar(2, x)))
+
+
+square = unop("square", "Square", np.square, NUMBERS, _square_grad, "Returns x * x",
               inplace_ok=True)
 sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)

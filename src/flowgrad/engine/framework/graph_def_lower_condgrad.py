@@ -1,0 +1,431 @@
+"""The gradient of a tf.cond written as TF 1.14 writes it (CondPlan, graph_def_lower.py).
+
+flowgrad differentiates a Cond op into another Cond op (ops/control_flow.py, _cond_grad)
+whose branches hold each branch's gradient ops, built by a gradients() call of their own
+(named `<S>/gradients/...` under the gradient cond's scope S). TF 1.14 builds no cond:
+_MergeGrad switches each output's gradient on the forward cond's pred_id
+(`<Merge>_grad/cond_grad`), the branch ops' gradients read the true side's output 1 and
+the false side's output 0, and each forward Switch of a captured tensor (a branch's read
+of it) gets, in _SwitchGrad, the Merge of its gradient and zeros for the other side
+(ZerosLikeOutsideLoop: Switch, Identity, Shape, zeros/Const, zeros, in the gradients
+scope); the captured tensor's gradient is the AddN of its Switches' Merges (two when both
+branches read it). TF's order is its gradient queue's: _GradientsHelper's walk of the
+forward cond's ops from its Merges, each op's gradient ops (flowgrad's, renamed into the
+gradients scope; the aggregations before them) when it is taken from the queue.
+
+`plan(cp, op, infos)` works out the nodes (or returns False: the generic layout); `write`
+adds them where the gradient Cond op is.
+"""
+from __future__ import annotations
+
+import collections
+import re
+
+import numpy as np
+
+from . import branches as _branches
+from . import dtypes as _dt
+from .tensor_shape import TensorShape
+
+__all__ = ["plan", "write"]
+
+_INNER = re.compile(r"gradients(?:_\d+)?/")
+_CONTROL_FLOW = ("Cond", "While", "LoopVar", "V1Frames")
+
+
+def _ancestors(roots, members):
+    """The ops of `members` that `roots` (ops) read, themselves included."""
+    seen, stack = set(), [r for r in roots if r in members]
+    while stack:
+        o = stack.pop()
+        if o in seen:
+            continue
+        seen.add(o)
+        stack.extend(t.op for t in o._inputs if t.op in members)
+        stack.extend(c for c in o._control_inputs if c in members)
+    return seen
+
+
+def plan(cp, op, infos, lowerings):
+    """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
+    that is not written (not a plain gradient of a cond in TF's own layout without
+    nested conds, or a branch holding control flow or ops lowered otherwise)."""
+    g = infos[op].get("grad")
+    if not isinstance(g, dict) or not g["plain"] or g["of"] not in cp._tf:
+        return False
+    fwd = g["of"]
+    pre = cp._prefix(op)
+    tail = f"/{fwd.name}_grad/cond_grad"
+    if not pre.endswith(tail) or cp._nested(fwd, infos) or op._control_inputs or \
+            cp._tf[fwd]["root"] is not fwd:
+        return False
+    # (with the ops no branch result reads, named in a branch's gradients scope: a
+    # gradient of a tensor that is not an x)
+    sides = [set(side) for side in cp._sides(op, infos)]
+    inner, aliases = {}, infos[op].get("aliases") or []
+    for b, side in enumerate(sides):
+        for m in side:
+            hit = _INNER.match(m.name, len(pre) + 1) if m.name.startswith(pre + "/") else None
+            if hit:
+                inner[hit.group(0)] = b
+    for o in op.graph._ops:
+        if o is not op and o.name.startswith(pre + "/") and o not in aliases and \
+                o not in sides[0] and \
+                o not in sides[1] and _branches.branch_in(o, op) is None:
+            hit = _INNER.match(o.name, len(pre) + 1)
+            if hit is None or (hit.group(0) not in inner and len(set(inner.values())) != 1):
+                return False
+            # (a side none of whose ops is a branch's: the other one's gradients() scope)
+            sides[inner.get(hit.group(0), 1 - next(iter(inner.values()), 1))].add(o)
+    for side in sides:
+        for m in side:
+            if m.type in _CONTROL_FLOW or m.type in lowerings or \
+                    m.type.startswith("TensorArray"):
+                return False
+    scope = pre[:-len(tail)]
+    fsides = cp._sides(fwd, infos)
+    caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
+    xs = {c.name: j for j, c in enumerate(g["xs"])}
+    keep = dict(g["keep"])
+    outs = [infos[op]["true"][0], infos[op]["false"][0]]
+    if any(len(o) != len(xs) for o in outs):
+        return False
+    steps = []
+    gy_switch = {}   # gradient tensor name -> its Switch (_MergeGrad)
+
+    # the forward cond as TF's gradient walk sees it: its ops, a Switch per branch read of a
+    # captured tensor (("sw", side, name)), its Merges (("merge", k))
+    def node_of(t, b):
+        if t.op in fsides[b]:
+            return t.op
+        return ("sw", b, t.name) if t.name in caches[b] else None
+
+    def inputs_of(n):
+        if isinstance(n, tuple) and n[0] == "merge":
+            f, t = infos[fwd]["false"][0][n[1]], infos[fwd]["true"][0][n[1]]
+            return [node_of(f, 1), node_of(t, 0)]
+        if isinstance(n, tuple):
+            return []
+        b = 0 if n in fsides[0] else 1
+        return [node_of(t, b) for t in n._inputs]
+
+    merges = [("merge", k) for k in keep]
+    reached = set()
+    for b in (0, 1):
+        reached.update(("sw", b, name) for name in caches[b] if name in xs)
+        for m in sorted(fsides[b], key=lambda o: o._id):
+            if any(i in reached for i in inputs_of(m)):
+                reached.add(m)
+    between, stack = set(), list(merges)
+    while stack:
+        n = stack.pop()
+        if n in between:
+            continue
+        between.add(n)
+        stack.extend(i for i in inputs_of(n) if i is not None and i in reached)
+    pending = collections.Counter()
+    for n in between:
+        for i in inputs_of(n):
+            if i in between:
+                pending[i] += 1
+
+    # each side's gradient ops, by the forward op whose gradient they are (an aggregation
+    # goes with the next op's; a captured tensor's with its Switch's); the gradients()
+    # call's Identity of each gradient and the zeros of a capture the side does not reach
+    # are flowgrad's own
+    groups, skip, named = {}, set(), set()
+    for b, side in enumerate(sides):
+        names = sorted((m.name for m in fsides[b]), key=len, reverse=True)
+        by_name = {m.name: m for m in fsides[b]}
+        reached_outs = [outs[b][j].op for j in range(len(xs)) if g["reached"][b][j]]
+        live = _ancestors(reached_outs, side)
+        dead = _ancestors([outs[b][j].op for j in range(len(xs)) if not g["reached"][b][j]],
+                          side) - live
+        skip |= dead
+        waiting = []
+        for m in sorted(side, key=lambda o: o._id):
+            if m in dead:
+                continue
+            if m.type == "Identity" and m._inputs and m._inputs[0].name in \
+                    {gy.name for gy in keep.values()}:
+                skip.add(m)
+                continue
+            rest = _rest(m.name, pre)
+            if rest is None:
+                return False
+            fop = next((by_name[n] for n in names if rest.startswith(n + "_grad/")), None)
+            if fop is None:
+                waiting.append(m)
+                continue
+            named.add(m)
+            groups.setdefault(fop, []).extend(waiting + [m])
+            waiting = []
+        for j, c in enumerate(g["xs"]):
+            if g["reached"][b][j]:
+                mine = [w for w in waiting if w in _ancestors([outs[b][j].op], side)]
+                groups[("sw", b, c.name)] = mine
+                waiting = [w for w in waiting if w not in mine]
+        if waiting:
+            return False
+    cp.lowered.update(m for side in sides for m in side)
+    cp._grad_members.update(m for side in sides for m in side)
+
+    # TF's names: a forward op's gradient ops keep theirs in the gradients scope; the
+    # others (aggregations, ...) are numbered there in TF's order
+    firsts = {}
+
+    def rename(m, b):
+        rest = _rest(m.name, pre)
+        first, sep, tail = rest.partition("/")
+        if m in named:
+            new = f"{scope}/{rest}"
+            cp._taken.add(new)
+        else:
+            key = (b, _INNER.match(m.name[len(pre) + 1:]).group(0), first)
+            if key not in firsts:
+                firsts[key] = cp._unique(f"{scope}/{re.sub(r'_[0-9]+$', '', first)}")
+            new = firsts[key] + sep + tail
+        for i, t in enumerate(m._outputs):
+            cp.renames[t.name] = new + (f":{i}" if i else "")
+        return new
+
+    def copy(m, b):
+        name = rename(m, b)
+        sub = cp.rewrite.setdefault(m.name, {})
+        for t in m._inputs:
+            if t.name in gy_switch:
+                sub[t.name] = gy_switch[t.name][b]
+            elif t.op not in sides[b] and t.name in caches[b]:
+                sub[t.name] = caches[b][t.name]
+        steps.append(("copy", m, name, b))
+
+    def emit(*args, **kw):
+        steps.append(("emit", args, kw))
+        return args[0]
+
+    b_ = _dt.bool_
+    pred_id = cp._prefix(fwd) + "/pred_id"
+    got = collections.defaultdict(list)   # x index -> its Switches' Merges
+    queue = collections.deque(merges)
+    while queue:
+        n = queue.popleft()
+        if isinstance(n, tuple) and n[0] == "merge":   # _MergeGrad: the gradient switched
+            k = n[1]
+            gy = keep[k]
+            merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
+            sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
+            src = cp._renamed(gy)
+            emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
+                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [src.split(":")[0]])
+            ports = [sw + ":1", sw]   # (per side, 0: true)
+            if g["gate"]:   # (false side first)
+                ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
+                ports.reverse()
+            gy_switch[gy.name] = ports
+            for side in sides:
+                for m in side:
+                    if m in skip and m.type == "Identity" and m._inputs[0] is gy:
+                        b = 0 if m in sides[0] else 1
+                        cp.renames[m._outputs[0].name] = ports[b]
+        elif isinstance(n, tuple):   # _SwitchGrad: its gradient and zeros merged
+            _, b, name = n
+            j = xs[name]
+            if g["reached"][b][j]:
+                for m in groups.get(n, ()):
+                    copy(m, b)
+                got[j].append(_zeros_merge(cp, emit, g["xs"][j], b, scope, pred_id,
+                                           caches[b][name], cp._renamed(outs[b][j])))
+        else:
+            b = 0 if n in fsides[0] else 1
+            mine = groups.get(n, ())
+            for m in mine:
+                copy(m, b)
+            inside = set(mine)
+            out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
+                   if not any(c in inside for c in t.consumers()) and
+                   (t.consumers() or t.value_index < _returned(n))]
+            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients
+                names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
+                               [(cp._renamed(t), t) for t in out])
+                for t, name in zip(out, names):
+                    cp.renames[t.name] = name
+        for i in inputs_of(n):
+            if i is None:
+                continue
+            pending[i] -= 1
+            if pending[i] == 0 and i in between:
+                queue.append(i)
+    if any(m not in skip and m.name not in cp.rewrite and not any(
+            t.name in cp.renames for t in m._outputs) for side in sides for m in side):
+        return False   # (an op the walk did not reach: not TF's)
+    # flowgrad's own ops around the gradient cond, which TF's gradient has no node for: the
+    # zeros of an output without a gradient, gradients()'s tuple of the cond's gradients
+    # (TF gates each Switch's single gradient: none); their readers read the gradients
+    mine, dropped = {o.name: o for o in op.graph._ops}, []
+    for o in op.graph._ops:
+        if not o.name.startswith(f"{scope}/{fwd.name}_grad/") or \
+                o.name.startswith(pre + "/") or o is op or o in aliases:
+            continue
+        rest = o.name[len(f"{scope}/{fwd.name}_grad/"):]
+        if o.type == "Const" and rest.startswith("zeros_like") and \
+                not o._outputs[0].consumers():
+            pass
+        elif o.type == "NoOp" and rest.startswith("tuple/group_deps"):
+            pass
+        elif o.type == "Identity" and rest.startswith("tuple/control_dependency") and \
+                o._inputs[0].op in [op] + list(aliases):
+            pass
+        else:
+            continue
+        dropped.append(o)
+        cp.lowered.add(o)
+        cp._grad_members.add(o)
+        if mine.get(o.name) is o:
+            cp._taken.discard(o.name)
+    # the captured tensor's gradient: the AddN of its Switches' Merges, made where TF's walk
+    # takes the tensor's op: before its op's gradient ops; for an op without any (a read,
+    # a placeholder), after those of the captured tensors' ops that have some, before the
+    # next op's (or the first op past the gradients call)
+    later = [o for o in op.graph._ops if o._id > op._id and o not in cp._grad_members]
+    own = {}
+    for c in g["xs"]:
+        own[c.op] = [o for o in later if o.name.startswith(f"{scope}/{c.op.name}_grad/")]
+    last = max((o._id for ops in own.values() for o in ops), default=op._id)
+    rest_at = next((o for o in later if o._id > last and not any(
+        o in ops for ops in own.values())), None)
+    for j, c in enumerate(g["xs"]):
+        if len(got[j]) == 2:
+            dt = c.dtype.base_dtype
+            ins = {op._outputs[j]} | ({aliases[j - 1]._outputs[0]} if 0 < j <= len(aliases)
+                                      else set())
+            ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
+                    o._inputs[0] in ins}
+            readers = {r for t in ins for r in t.consumers() if r not in dropped}
+            outer = next(iter(readers), None)
+            if len(readers) == 1 and outer.type == "AddN" and \
+                    re.fullmatch(re.escape(scope) + r"/AddN(?:_[0-9]+)?", outer.name):
+                # (flowgrad's sum of this and other gradients of the tensor: TF's one AddN
+                # of them all, the Merges in place of this gradient)
+                cp._flat.setdefault(outer, {}).update((t.name, got[j]) for t in ins)
+                cp.lowered.add(outer)
+                continue
+            res = cp._unique(f"{scope}/AddN")
+            args = ((res, "AddN", got[j], [dt, dt], {"N": 2}),
+                    {"shapes": [c.shape], "colocation": [got[j][0]]})
+            at = own[c.op][0] if own[c.op] else rest_at
+            if at is None:
+                steps.append(("emit",) + args)
+            else:
+                cp._grad_late[(op, j)] = args
+                cp.before.setdefault(at, []).append((op, ("addn", op, j)))
+        elif got[j]:
+            res = got[j][0]
+        else:
+            continue
+        cp.renames[op._outputs[j].name] = res
+        if 0 < j <= len(aliases):   # (the Identity named Merge_j that reads output j)
+            cp.renames[aliases[j - 1]._outputs[0].name] = res
+        for o in dropped:
+            if o.type == "Identity" and o._inputs[0].name in cp.renames:
+                cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
+    cp._grad_steps[op] = steps
+    cp._grad_scopes.add(scope)
+    return True
+
+
+def write_sum(cp, op, emit):
+    """Writes flowgrad's AddN `op` of a tensor's gradients, one of them a cond gradient's,
+    as TF's AddN of them all (the cond gradient's Merges in its place)."""
+    flat = cp._flat[op]
+    ins = []
+    for t in op._inputs:
+        ins.extend(flat.get(t.name) or [cp.input_name(op, t)])
+    dt = op._outputs[0].dtype.base_dtype
+    return emit(op.name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
+                shapes=[op._outputs[0].shape], colocation=[ins[0].split(":")[0]])
+
+
+def node_renames(cp, names):
+    """{node name: TF's} for the AddNs of the gradients scopes a cond gradient was written
+    in: TF numbers them (AddN, AddN_1, ...) in the order it makes them, which is the
+    GraphDef's; flowgrad's outer gradients() numbered its own before the cond gradient's."""
+    out = {}
+    for scope in cp._grad_scopes:
+        pat = re.compile(re.escape(scope) + r"/AddN(?:_[0-9]+)?")
+        mine = [n for n in names if pat.fullmatch(n)]
+        for k, n in enumerate(mine):
+            new = f"{scope}/AddN" + (f"_{k}" if k else "")
+            if new != n:
+                out[n] = new
+    return out
+
+
+def _tuple(cp, emit, where, grads):
+    """TF's control_flow_ops.tuple of an op's gradients (gate_gradients) in `where`, its
+    gradient scope: group_deps waiting for their ops, an Identity of each after it;
+    `grads`: (name, tensor) pairs. Returns the Identities' names."""
+    scope = where + "/tuple"
+    deps = emit(scope + "/group_deps", "NoOp",
+                ["^" + c for c in sorted({n.split(":")[0] for n, _ in grads})], [], {})
+    out = []
+    for k, (name, t) in enumerate(grads):
+        cd = scope + "/control_dependency" + (f"_{k}" if k else "")
+        cp._taken.add(cd)
+        out.append(emit(cd, "Identity", [name, "^" + deps], [t.dtype.base_dtype], {},
+                        shapes=[t.shape], colocation=[name.split(":")[0]]))
+    return out
+
+
+def _returned(fop):
+    """How many of its gradient op's outputs TF's gradient function of `fop` returns
+    (_BaseFusedBatchNormGrad in inference: dx, dscale, doffset)."""
+    if fop.type.startswith("FusedBatchNorm") and not fop._attrs.get("is_training", True):
+        return 3
+    return len(fop._inputs)
+
+
+def _rest(name, pre):
+    """A gradient cond's op name past its gradients() scope (`<pre>/gradients_<n>/`)."""
+    if not name.startswith(pre + "/"):
+        return None
+    hit = _INNER.match(name, len(pre) + 1)
+    return name[hit.end():] if hit else None
+
+
+def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
+    """ZerosLikeOutsideLoop and _SwitchGrad for the Switch `switch` of capture `c` read by
+    side `b` (0: true) of a cond: the Merge (false side first) of `grad` and zeros made on
+    the other side."""
+    dt, i32 = c.dtype.base_dtype, _dt.int32
+    sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
+              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+    other = sw + (":1" if b == 1 else "")
+    ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [dt], {},
+                 shapes=[c.shape])
+    rank = c.shape.ndims
+    shape = emit(cp._unique(f"{scope}/Shape"), "Shape", [other], [dt], {"out_type": i32},
+                 shapes=[TensorShape([rank] if rank is not None else [None])])
+    zeros = cp._unique(f"{scope}/zeros")
+    const = emit(zeros + "/Const", "Const", ["^" + ident], [],
+                 {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
+                 shapes=[TensorShape([])])
+    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[c.shape])
+    ins = [zeros, grad] if b == 0 else [grad, zeros]
+    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+def write(cp, op, emit):
+    """Writes the nodes `plan` worked out for gradient Cond `op`."""
+    for step in cp._grad_steps[op]:
+        if step[0] == "emit":
+            emit(*step[1], **step[2])
+            continue
+        _, m, name, _b = step
+        ins = cp.inputs(m)
+        ctl = []
+        for c in m._control_inputs:
+            t = c._outputs[0].name if c._outputs else None
+            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else c.name)
+        emit.copy(m, name, ins + ["^" + c for c in sorted(ctl)])
+    return op.name

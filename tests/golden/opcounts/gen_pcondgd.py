@@ -1,0 +1,109 @@
+"""TF 1.14's get_operations() of graphs differentiating tf.cond (its gradient written as
+TF's Switch/Merge: _MergeGrad, _SwitchGrad, ZerosLikeOutsideLoop): every op's name and
+type, the details gen_tf_nodes.describe gives of the control-flow nodes, and every node's
+inputs (control inputs as "^name") of the GraphDef (tests/test_pcondgd.py)."""
+import gen_tf_nodes
+
+
+def _grad(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    y = tf.cond(x > 0, lambda: x * x, lambda: tf.sin(x))
+    return tf.gradients(y, x)
+
+
+def _grad_two_inputs(tf):
+    x = tf.placeholder(tf.float32, [3], name="x")
+    w = tf.placeholder(tf.float32, [3], name="w")
+    y = tf.cond(tf.reduce_sum(x) > 0, lambda: x * w, lambda: x + 1.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _second_order(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    y = tf.cond(x > 0, lambda: x * x * x, lambda: x * 2.0)
+    g = tf.gradients(y, x)[0]
+    return tf.gradients(g, x)
+
+
+def _tuple(tf):
+    x = tf.placeholder(tf.float32, [3], name="x")
+    y = tf.constant([1.0, 2.0, 3.0])
+    a, b = tf.cond(tf.reduce_sum(x) > 0, lambda: (x * y, x * x), lambda: (x, y * 2.0))
+    return tf.gradients(tf.reduce_sum(a) + tf.reduce_sum(b), x)
+
+
+def _passthrough(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    y = tf.cond(x > 0, lambda: x, lambda: x * 3.0)
+    return tf.gradients(y, x)
+
+
+def _dropout(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 2], initializer=tf.ones_initializer())
+    h = tf.layers.dropout(tf.matmul(x, w), rate=0.5, training=training, seed=1)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(h))
+
+
+def _batch_norm(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 2], initializer=tf.ones_initializer())
+    h = tf.contrib.layers.batch_norm(tf.matmul(x, w), is_training=training)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(h))
+
+
+def _chained(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.exp(x), lambda: x * x)
+    z = tf.cond(tf.reduce_sum(y) > 1.0, lambda: y * x, lambda: tf.tanh(y))
+    return tf.gradients(tf.reduce_sum(z), x)
+
+
+def _int_output(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    n = tf.placeholder(tf.int32, [], name="n")
+    a, k = tf.cond(n > 0, lambda: (x * 2.0, n + 1), lambda: (tf.square(x), n))
+    return tf.gradients(tf.reduce_sum(a) * tf.cast(k, tf.float32), x)
+
+
+def _batch_normalization_adam(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    h = tf.layers.dense(x, 2, kernel_initializer=tf.ones_initializer())
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(h, rate=0.25, training=training, seed=2)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(h * h))
+
+
+CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
+         ("grad/second_order", _second_order), ("grad/tuple", _tuple),
+         ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
+         ("batch_norm/minimize", _batch_norm), ("grad/chained", _chained),
+         ("grad/int_output", _int_output), ("batch_normalization/adam", _batch_normalization_adam)]
+
+
+def describe(tf, fn):
+    """{"ops": [[name, type]], "nodes": {name: details}} as gen_tf_nodes.describe, and
+    "inputs": [[name, inputs]] of every node of the GraphDef."""
+    g = tf.Graph()
+    with g.as_default():
+        fn(tf)
+    nodes = {}
+    for op in g.get_operations():
+        if op.type in gen_tf_nodes.VIEWED:
+            nodes[op.name] = {
+                "inputs": [t.name for t in op.inputs],
+                "control_inputs": [c.name for c in op.control_inputs],
+                "outputs": [[t.dtype.name, str(t.shape)] for t in op.outputs],
+                "attrs": [[a, gen_tf_nodes._attr(op, a)]
+                          for a in gen_tf_nodes.ATTRS.get(op.type, ())],
+            }
+    return {"ops": [[o.name, o.type] for o in g.get_operations()], "nodes": nodes,
+            "inputs": [[n.name, list(n.input)] for n in g.as_graph_def().node]}
+
+
+def cases(tf):
+    return dict((name, describe(tf, fn)) for name, fn in CALLS)
