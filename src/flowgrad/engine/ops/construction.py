@@ -289,9 +289,19 @@ def _linspace_infer(inputs, attrs):
 
 
 def _linspace_kernel(start, stop, num):
+    """TF 1.14's LinSpaceOp in the values' dtype: step = (stop - start) / (num - 1), value
+    i = start + step * i, the last one stop (np.linspace rounds otherwise, and its
+    rounding changed between NumPy releases)."""
     if num <= 0:
         raise _invalid(f"Requires num > 0: {num}")
-    return np.linspace(start, stop, int(num), dtype=np.asarray(start).dtype)
+    start, stop, num = np.asarray(start), np.asarray(stop, start.dtype), int(num)
+    if num == 1:
+        return start.reshape(1).copy()
+    t = start.dtype.type
+    step = (stop - start) / t(num - 1)
+    out = start + step * np.arange(num, dtype=start.dtype)
+    out[-1] = stop
+    return out
 
 
 register_op("LinSpace", infer=_linspace_infer, kernel=_linspace_kernel, grad=None)
