@@ -34,16 +34,19 @@ x = rng.randn(12, 3).astype(np.float32)
 y = x.dot([[1.0], [-2.0], [0.5]]).astype(np.float32)
 n = len(workers)
 per = len(x) // n
-with tf.device("/job:ps/task:0"):
+# (in one process the devices are left out: a local session rejects /job:ps, as TF's)
+ps_device = None if args.single else "/job:ps/task:0"
+with tf.device(ps_device):
     w = tf.get_variable("w", [3, 1], initializer=tf.zeros_initializer())
     gs = tf.train.get_or_create_global_step()
 grads = []
 for k in range(n):
-    with tf.device("/job:worker/task:%d" % k), tf.name_scope("tower_%d" % k):
+    with tf.device(None if args.single else "/job:worker/task:%d" % k), \
+            tf.name_scope("tower_%d" % k):
         loss = tf.reduce_mean(tf.square(tf.matmul(x[k * per:(k + 1) * per], w)
                                         - y[k * per:(k + 1) * per]))
         grads.append(tf.gradients(loss, [w])[0])
-with tf.device("/job:ps/task:0"):
+with tf.device(ps_device):
     train = tf.train.GradientDescentOptimizer(0.1).apply_gradients(
         [(tf.add_n(grads) / float(n), w)], global_step=gs)
 
