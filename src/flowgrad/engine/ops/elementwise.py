@@ -340,22 +340,21 @@ def _rsqrt_kernel(x):
     return np.reciprocal(np.sqrt(x))
 
 
-def _exp_kernel(x):
-    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen pexp
-        return _eigen_math.exp(x)
-    return np.exp(x)
+def _float32_exact(exact, ufunc):
+    """A kernel giving TF's float32 bits (`exact`: eigen_math's emulation of TF's Eigen
+    packet function or libm call) up to eigen_math.EXACT_MAX values, else `ufunc`."""
+    def kernel(x):
+        if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+            return exact(x)
+        return ufunc(x)
+    return kernel
 
 
-def _log_kernel(x):
-    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen plog
-        return _eigen_math.log(x)
-    return np.log(x)
+_exp_kernel = _float32_exact(_eigen_math.exp, np.exp)      # TF's Eigen pexp
+_log_kernel = _float32_exact(_eigen_math.log, np.log)      # TF's Eigen plog
 
 
-def _log1p_kernel(x):
-    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # glibc's log1pf
-        return _eigen_math.log1p(x)
-    return np.log1p(x)
+_log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p)   # glibc's log1pf
 
 
 def _sigmoid_kernel(x):
@@ -745,16 +744,8 @@ log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(add(constant(1, dtype=x.dtype.base_dtype,
                                                              name="add/x"), cj(x), name="add"))),
              "Returns log(1 + x), accurate near 0")
-def _sin_kernel(x):
-    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen psin
-        return _eigen_math.sin(x)
-    return np.sin(x)
-
-
-def _cos_kernel(x):
-    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:   # TF's Eigen pcos
-        return _eigen_math.cos(x)
-    return np.cos(x)
+_sin_kernel = _float32_exact(_eigen_math.sin, np.sin)      # TF's Eigen psin
+_cos_kernel = _float32_exact(_eigen_math.cos, np.cos)      # TF's Eigen pcos
 
 
 # not ufuncs (float32 runs Eigen's packet functions), but always a new array: a later
