@@ -8,13 +8,10 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import to_numpy
 from ..engine.framework.graph import Tensor
 from ..engine.framework.static_value import constant_value
-from ..engine.framework.proto import _VAL_FIELDS, append_typed_values, pb, tensor_from_proto
+from ..engine.framework.proto import (_CONTENT_TYPES, _VAL_FIELDS, append_typed_values, pb,
+                                      tensor_from_proto)
 
 __all__ = ["constant_value", "get_static_value", "make_ndarray", "make_tensor_proto"]
-
-# TF's _TENSOR_CONTENT_TYPES: written as raw bytes when the array fills the shape
-_CONTENT = frozenset((_dt.float32, _dt.float64, _dt.int32, _dt.uint8, _dt.int16, _dt.int8,
-                      _dt.int64, _dt.uint16, _dt.uint32, _dt.uint64))
 
 
 def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False,
@@ -60,7 +57,7 @@ def make_tensor_proto(values, dtype=None, shape=None, verify_shape=False,
     for d in shape:
         t.tensor_shape.dim.add(size=d)
     flat = arr.reshape(-1)
-    if same and dt in _CONTENT and n > 1:
+    if same and dt.name in _CONTENT_TYPES and n > 1:   # raw bytes when the array fills the shape
         if arr.nbytes >= (1 << 31):
             raise ValueError("Cannot create a tensor proto whose content is larger than 2GB.")
         t.tensor_content = np.ascontiguousarray(

@@ -247,6 +247,8 @@ def _canonical_node_attrs(op, od, node, p):
         if name == "value" and "fill_values" in op._attrs:   # Const of a filled shape
             av.tensor.CopyFrom(filled_tensor_proto(op._attrs["fill_values"], v.shape,
                                                    op._attrs["dtype"]))
+        elif name == "value" and op._attrs.get("dtype") is _dt.bfloat16:   # held as float32
+            av.tensor.CopyFrom(tensor_proto(np.asarray(v), dtype=_dt.bfloat16, canonical=True))
         if av is None and name in derived:
             av = _typed_attr(atype, name, derived[name], p)
         if av is None and default is not None:

@@ -12,8 +12,10 @@ from .proto import pb, tensor_from_proto
 
 __all__ = ["summarize_attr_value", "summarize_node_def"]
 
-_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string",
-               "bool": "bool"}
+# DataType enums TF 1.14's Tensor::SummarizeValue prints values of: half, float, double,
+# the integers, bool and string.
+_SUMMARIZED = frozenset({1, 2, 3, 4, 5, 6, 7, 9, 10, 17, 19, 22, 23})
+_MAX_LIST = 15   # TF 1.14's kMaxListSummarySize: a longer list keeps 5 + "..." + 5
 
 
 def _special(v):
@@ -95,26 +97,35 @@ def _one_dim(dim, shape, limit, flat, kind, pos, out):
 
 
 def _tensor(tensor_proto) -> str:
-    """TF's Tensor::DebugString: type, shape, the first 3 values."""
-    arr = tensor_from_proto(tensor_proto)
-    kind = arr.dtype.name
-    if arr.dtype.kind == "c":
-        values = "?"
-    elif kind not in _TYPE_NAMES and arr.dtype.kind not in "iu":
-        raise NotImplementedError(f"summarizing a {kind} tensor")
+    """TF's Tensor::DebugString: type, shape, the first 3 values (TF 1.14 prints "?" for
+    each value of a type its SummarizeValue has no case for: complex, bfloat16,
+    quantized)."""
+    type_name = pb().types_pb2.DataType.Name(tensor_proto.dtype)[3:].lower()  # DataTypeString
+    shape = [d.size for d in tensor_proto.tensor_shape.dim]
+    count = int(np.prod(shape, dtype=np.int64))
+    limit = min(3, count)
+    if tensor_proto.dtype not in _SUMMARIZED:
+        values = " ".join(["?"] * limit)
     else:
+        arr = tensor_from_proto(tensor_proto)
+        kind = arr.dtype.name
         flat = arr.reshape(-1)
-        limit = min(3, flat.size)
         out = []
         if arr.ndim == 0:
             out = [_element(x, kind) for x in flat[:limit]]
             out = [" ".join(out)]
         else:
             _one_dim(0, arr.shape, limit, flat, kind, [0], out)
-        values = "".join(out) + ("..." if flat.size > limit else "")
-    type_name = _TYPE_NAMES.get(kind, kind)
+        values = "".join(out)
+    values += "..." if count > limit else ""
     return "Tensor<type: %s shape: [%s] values: %s>" % (
-        type_name, ",".join(str(d) for d in arr.shape), values)
+        type_name, ",".join(str(d) for d in shape), values)
+
+
+def _func(func) -> str:
+    """TF's SummarizeFunc: the name, then its attrs sorted."""
+    attrs = sorted("%s=%s" % (k, summarize_attr_value(v)) for k, v in func.attr.items())
+    return "%s[%s]" % (func.name, ", ".join(attrs))
 
 
 def _type(t) -> str:
@@ -157,13 +168,15 @@ def summarize_attr_value(value) -> str:
         elif lst.tensor:
             items = [_tensor(x) for x in lst.tensor]
         elif lst.func:
-            raise NotImplementedError("summarizing a func list attr")
+            items = [_func(x) for x in lst.func]
         else:
             items = []
+        if len(items) >= _MAX_LIST:
+            items = items[:5] + ["..."] + items[-5:]
         return "[" + ", ".join(items) + "]"
-    if case is None:
-        return "<Unknown AttrValue type>"
-    raise NotImplementedError(f"summarizing a {case} attr")
+    if case == "func":
+        return _func(value.func)
+    return "<Unknown AttrValue type>"
 
 
 def summarize_node_def(node) -> str:

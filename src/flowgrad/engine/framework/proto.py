@@ -86,14 +86,18 @@ _VAL_FIELDS = {"float32": "float_val", "float64": "double_val", "int32": "int_va
                "int64": "int64_val", "bool": "bool_val", "uint32": "uint32_val",
                "uint64": "uint64_val", "complex64": "scomplex_val",
                "complex128": "dcomplex_val", "float16": "half_val", "bfloat16": "half_val"}
+# TF 1.14's _TENSOR_CONTENT_TYPES: the dtypes make_tensor_proto writes as tensor_content
+# when a tensor has several elements (the others: every value in the typed field).
+_CONTENT_TYPES = frozenset({"float32", "float64", "int32", "uint8", "int16", "int8", "int64",
+                            "uint32", "uint64"})
 
 
 def tensor_proto(arr, dtype=None, canonical=False):
     """A TensorProto of a NumPy array as TF's AsProtoTensorContent writes it.
 
     `canonical`: as TF 1.14's make_tensor_proto (what tf.constant puts in a
-    GraphDef): tensor_content for more than one element, the typed value
-    field (float_val, int_val, ...) for a scalar or a one-element tensor.
+    GraphDef): tensor_content for more than one element of a `_CONTENT_TYPES` dtype,
+    else the typed value field (float_val, half_val, bool_val, ...).
     """
     p = pb()
     if canonical:
@@ -101,7 +105,7 @@ def tensor_proto(arr, dtype=None, canonical=False):
         dt = dtype or (_dt.string if arr.dtype == object or arr.dtype.kind in "SU"
                        else _dt.as_dtype(arr.dtype))
         field = _VAL_FIELDS.get(dt.base_dtype.name)
-        if field is not None and arr.size <= 1:
+        if field is not None and (arr.size <= 1 or dt.base_dtype.name not in _CONTENT_TYPES):
             t = p.tensor_pb2.TensorProto(dtype=_enum(dt))
             t.tensor_shape.SetInParent()
             for d in arr.shape:
