@@ -244,6 +244,14 @@ _INTERNAL.update({
     "tensorflow.contrib.framework.python.ops.audio_ops": ["flowgrad.contrib.framework.audio_ops"],
     "tensorflow.python.ops.gen_audio_ops": ["flowgrad.contrib.framework.audio_ops"]})
 
+# the metric-learning losses' module, which programs import for pairwise_distance
+_INTERNAL.update({
+    "tensorflow.contrib.losses.python": [],
+    "tensorflow.contrib.losses.python.metric_learning": [
+        "flowgrad.contrib.losses.metric_learning"],
+    "tensorflow.contrib.losses.python.metric_learning.metric_loss_ops": [
+        "flowgrad.contrib.losses.metric_loss_ops"]})
+
 # TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
 _SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"
 _INTERNAL.update({"tensorflow.contrib.slim.python": [], "tensorflow.contrib.slim.python.slim": [],

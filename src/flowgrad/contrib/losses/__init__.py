@@ -13,6 +13,7 @@ from ...ops import array_ops as _array_ops
 from ...ops import comparison_ops as _comparison_ops
 from ...ops import math_ops as _math_ops
 from ... import nn as _nn
+from . import metric_learning  # noqa: F401 - tf.contrib.losses.metric_learning
 
 __all__ = ["absolute_difference", "add_loss", "compute_weighted_loss", "cosine_distance",
            "get_losses", "get_regularization_losses", "get_total_loss", "hinge_loss",
