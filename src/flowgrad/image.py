@@ -649,12 +649,14 @@ def grayscale_to_rgb(images, name: str | None = None) -> Tensor:
 
 def rgb_to_hsv(images, name: str | None = None) -> Tensor:
     """RGB in [0, 1] to HSV (op RGBToHSV; float16/32/64; no gradient in TF 1.14)."""
-    return _op("RGBToHSV", [convert_to_tensor(images, name="images")], None, name or "RGBToHSV")
+    with name_scope(name or "RGBToHSV") as scope:   # TF converts in it: RGBToHSV/images
+        return _op("RGBToHSV", [convert_to_tensor(images, name="images")], None, scope)
 
 
 def hsv_to_rgb(images, name: str | None = None) -> Tensor:
     """HSV to RGB (op HSVToRGB; float16/32/64; no gradient in TF 1.14)."""
-    return _op("HSVToRGB", [convert_to_tensor(images, name="images")], None, name or "HSVToRGB")
+    with name_scope(name or "HSVToRGB") as scope:   # TF converts in it: HSVToRGB/images
+        return _op("HSVToRGB", [convert_to_tensor(images, name="images")], None, scope)
 
 
 # -- random distortions ------------------------------------------------------------------------

@@ -158,9 +158,9 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
             data_format, spatial, cidx = "NCHW", 2, 1
         else:
             raise ValueError("data_format must be \"NWC\" or \"NCW\".")
-        # tensors and variables go to expand_dims as they are (TF reads a variable there)
-        x, f = (v if hasattr(getattr(v, "shape", None), "ndims") else to_tensor(v, name=n)
-                for v, n in ((value, "value"), (filters, "filters")))
+        # values go to expand_dims as they are: TF reads a variable there and converts a
+        # NumPy value there (conv1d/ExpandDims/input)
+        x, f = value, filters
         # (other ranks: the ExpandDims' or Conv2D's shape error, as TF)
         stride = get_sequence(stride, 1, cidx, "stride")
         dil = get_sequence(dilations, 1, cidx, "dilations")

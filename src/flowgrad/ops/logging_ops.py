@@ -253,12 +253,13 @@ def Print(input_, data, message=None, first_n=None, summarize=None, name=None):
     >>> y = tf.Print(x, [x], message="x = ")
     """
     g = get_default_graph()
-    with g._atomic():
-        x = to_tensor(input_)
-        xs = [to_tensor(d) for d in data]
+    with g._atomic(), name_scope(name or "Print") as scope:
+        # TF's generated wrapper converts in the op's scope: Print/input, Print/data_0
+        x = to_tensor(input_, name="input")
+        xs = [to_tensor(d, name=f"data_{i}") for i, d in enumerate(data)]
         attrs = {"message": message or "", "first_n": -1 if first_n is None else int(first_n),
                  "summarize": 3 if summarize is None else int(summarize)}
-        return apply("Print", [x] + xs, attrs, name or "Print")
+        return apply("Print", [x] + xs, attrs, scope)
 
 
 # ---------------------------------------------------------------------------------------

@@ -165,7 +165,7 @@ def polyval(coeffs: list, x: Any, name: str | None = None) -> Tensor:
                             else x.dtype.base_dtype) for i, c in enumerate(coeffs)]
         p = coeffs[0]
         for c in coeffs[1:]:
-            p = add(c, multiply(p, x))
+            p = c + p * x   # TF's operators: ops `mul`, `add`
         return p
 
 
@@ -215,8 +215,8 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
     """
     keep = _keep(keepdims, keep_dims)
     axis = _axis_arg(axis, reduction_indices)
-    with name_scope(name, "ReduceLogSumExp", [input_tensor]):
-        x = to_tensor(input_tensor, name="input_tensor")
+    x = to_tensor(input_tensor)   # as TF 1.14: converted before its scope, a `Const`
+    with name_scope(name, "ReduceLogSumExp", [x]):
         raw_max = reduce_max(x, axis, keepdims=True)
         my_max = stop_gradient(where(is_finite(raw_max), raw_max, zeros_like(raw_max)))
         result = log(reduce_sum(exp(subtract(x, my_max)), axis, keepdims=keep))

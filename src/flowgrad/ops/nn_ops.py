@@ -236,8 +236,8 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
         raise ValueError("Both labels and logits must be provided.")
     values = [t for t in (logits, labels) if hasattr(t, "op")]
     with name_scope(name, "SparseSoftmaxCrossEntropyWithLogits", values):
-        labels = to_tensor(labels, name="labels")
-        logits = to_tensor(logits, name="logits")
+        labels = to_tensor(labels)   # TF 1.14: convert_to_tensor(labels): `Const`
+        logits = to_tensor(logits)
         check_dtype("SparseSoftmaxCrossEntropyWithLogits", logits, FLOATS, "features")
         in_dtype = logits.dtype.base_dtype
         precise = _m.cast(logits, _dt.float32) if in_dtype in (_dt.float16, _dt.bfloat16) \
@@ -420,10 +420,11 @@ def batch_normalization(x: TensorLike, mean: TensorLike, variance: TensorLike, o
         inv = _m.rsqrt(variance + variance_epsilon)
         if scale is not None:
             inv *= scale
-        x = to_tensor(x, name="x")
-        # x * inv first (`mul_1`), then the shift (`mul_2`, `sub`): TF's order of ops.
-        return x * _m.cast(inv, x.dtype) + _m.cast(
-            offset - mean * inv if offset is not None else -mean * inv, x.dtype)
+        # x * inv first (`mul_1`), then the shift (`mul_2`, `sub`): TF's order of ops; a
+        # NumPy x meets the tensor in the product (its Const `mul_1/x`), as in TF
+        dtype = x.dtype   # (a Python list has none: TF's AttributeError)
+        return x * _m.cast(inv, dtype) + _m.cast(
+            offset - mean * inv if offset is not None else -mean * inv, dtype)
 
 
 # -- embedding_lookup ---------------------------------------------------------------------
@@ -470,7 +471,8 @@ def embedding_lookup(params: TensorLike, ids: TensorLike, partition_strategy: st
         # through its sparse_read, ResourceGather + Identity); others (a keras
         # AutoCastVariable too) become tensors.
         if not any(isinstance(p, ResourceVariable) for p in params):
-            params = [to_tensor(p, name="params") for p in params]
+            # as TF 1.14's convert_n_to_tensor_or_indexed_slices(params, name="params")
+            params = [to_tensor(p, name=f"params_{i}") for i, p in enumerate(params)]
         ids = to_tensor(ids, name="ids")
         if ids.dtype.base_dtype not in (_dt.int32, _dt.int64):
             raise TypeError(f"Value passed to parameter 'indices' has DataType "

@@ -233,7 +233,8 @@ class TensorArray:
     def unstack(self, value, name=None):
         """A TensorArray holding the slices value[0], value[1], ... ."""
         with name_scope(name, "TensorArrayUnstack", []):
-            value = _convert_value(value, self._dtype)
+            # as TF 1.14: a Python/NumPy value is converted twice, by tf.shape
+            # (Shape/Const) and by scatter (TensorArrayScatter/value)
             with _v2_counted(2):   # TF's TensorListFromTensor and its element_shape
                 num_elements = shape(value)[0]
                 return self.scatter(indices=_range(0, num_elements), value=value, name=name)

@@ -147,8 +147,8 @@ def _numeric_list(value, dtype):
     except (ValueError, TypeError):
         return None
     kind = arr.dtype.kind
-    if kind not in "biufc":
-        return None
+    if kind not in "biufc" or list(arr.shape) != _dense_dims(value):
+        return None   # an ndarray inside the list: TF's dense-shape error, below
     if dtype is None:
         if kind == "f":
             dtype = _dt.float32
@@ -229,10 +229,6 @@ def to_numpy(value, dtype=None) -> np.ndarray:
                                 f"'{'_Message' if v is None else type(v).__name__}' instead.")
     if dtype is not None and isinstance(value, (list, tuple)):
         _assert_compatible(value, dtype)   # TF checks the elements before inferring
-    inferred = _infer_dtype(value)
-    if inferred is None:
-        raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
-                        f"{value}. Consider casting elements to a supported type.")
     if isinstance(value, (list, tuple)):
         want = _dense_dims(value)
         try:
@@ -243,6 +239,10 @@ def to_numpy(value, dtype=None) -> np.ndarray:
         if got != want:
             raise ValueError(f"Argument must be a dense tensor: {value!r} - got shape "
                              f"{got}, but wanted {want}.")
+    inferred = _infer_dtype(value)
+    if inferred is None:
+        raise TypeError(f"Failed to convert object of type {type(value)} to Tensor. Contents: "
+                        f"{value}. Consider casting elements to a supported type.")
     if dtype is None and inferred is _dt.string and isinstance(value, (list, tuple)) and \
             any(not isinstance(v, (str, bytes)) for v in _flat(value)):
         # TF infers string for a list mixing strings and other values, then fails to

@@ -321,11 +321,14 @@ class _PlanBase:
         return t._as_node_def_input()
 
     def extra_controls(self, op):
+        out = []
+        for p in (self,) + tuple(self.others):
+            out.extend(getattr(p, "block", {}).get(op.name, ()))
         for p in (self,) + tuple(self.others):
             got = p.pivot.get(op.name)
             if got:
-                return [got]
-        return []
+                return out + [got]
+        return out
 
 
 class CondPlan(_PlanBase):
@@ -335,6 +338,7 @@ class CondPlan(_PlanBase):
 
     def __init__(self, graph):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
         conds = [op for op in graph._flowgrad_operations() if op.type == "Cond"]
         self._members = {}
         self._tf_sw = {}   # Cond -> TF's Switch names (_tf_switches)
@@ -462,18 +466,19 @@ class CondPlan(_PlanBase):
                 if not m._inputs:
                     self.pivot.setdefault(m.name, pivot)
 
-    def _tf_layout_ok(self, op, infos):
+    def _tf_layout_ok(self, op, infos, root=True):
         """Whether TF's own layout (_plan_tf) writes `op`: a forward cond (not a gradient's)
         in no loop or cond, holding none, its branches returning tensors (no Operation,
-        no predicate), no control inputs from outside, no op lowered otherwise."""
+        no predicate), no control inputs from outside (but those of a control_dependencies
+        block the outermost cond is made in), no op lowered otherwise."""
         info = infos[op]
         if info.get("grad") or info.get("first") is None or info["true"][1] or \
-                info["false"][1] or info.get("outside") or op._control_inputs:
+                info["false"][1] or info.get("outside") or (op._control_inputs and not root):
             return False
         for side in self._sides(op, infos):
             for m in side:
                 if m.type == "Cond" and m in self.lowered and infos.get(m) is not None and \
-                        not infos[m].get("guard") and self._tf_layout_ok(m, infos):
+                        not infos[m].get("guard") and self._tf_layout_ok(m, infos, False):
                     continue   # a nested cond: TF's layout, inside this one's (_plan_tf)
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
                         or m.type.startswith("TensorArray"):
@@ -531,6 +536,7 @@ class CondPlan(_PlanBase):
                 for m in members:
                     where[m] = (c, side)
         self._ctx.update(ctx)
+        in_block = self._block_rule(infos[root].get("blocks"), set(where) | set(conds))
         events = []   # (position in TF's creation order, what)
         for c in order:
             t_first, f_first = infos[c]["first"]
@@ -540,7 +546,7 @@ class CondPlan(_PlanBase):
             events.append((c._id - 0.25, 2, c))
             self._tf[c] = {"outs": [None, None], "out_switches": [(), ()], "head": head,
                            "f_first": f_first, "pred": None, "pred_switches": (),
-                           "root": root}
+                           "root": root, "block": in_block(c.inputs[:1])}
         events.extend((m._id, 3, m) for m in where if m.type != "Cond")
         for _, kind, x in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 3:   # an op of a branch reads tensors from outside it
@@ -555,6 +561,8 @@ class CondPlan(_PlanBase):
                         sub[t.name] = self._switched(root, ctx, (c, side), t, x.name, made)
                 if made:
                     self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
+                if in_block(x._inputs):
+                    self.block[x.name] = in_block(x._inputs)
                 if not x._inputs:
                     self.pivot.setdefault(x.name, pivot)
             elif kind == 0:   # the pivots, the predicate switched into the enclosing cond
@@ -583,6 +591,25 @@ class CondPlan(_PlanBase):
                     self.before.setdefault(plan["f_first"], []).append((root, ("sw", tuple(made))))
                 else:
                     plan["out_switches"][side] = tuple(made)
+
+    def _block_rule(self, blocks, tree):
+        """TF 1.14's control_dependencies rule for the nodes of a cond made in blocks
+        (`blocks`: (control inputs, ops made in the block) each): a node gets a block's
+        control inputs unless one of the inputs it was made with is an op of the block
+        (the conds' own nodes, or an op made in the block before). Returns inputs -> the
+        "^"-less names, or ()."""
+        if not blocks:
+            return lambda inputs: ()
+        blocks = [(tuple(self._renamed(c._outputs[0]).split(":")[0] if c._outputs else c.name
+                         for c in ctrl), made) for ctrl, made in blocks]
+
+        def names(inputs):
+            out = []
+            for ctrl, made in blocks:
+                if not any(t.op in tree or t.op in made for t in inputs):
+                    out.extend(n for n in ctrl if n not in out)
+            return tuple(sorted(out))
+        return names
 
     def _unique(self, base):
         """TF's unique_name: `base`, else base_1, base_2, ... (names taken so far)."""
@@ -639,15 +666,17 @@ class CondPlan(_PlanBase):
             n, plan = self._prefix(c), self._tf[c]
             pred = plan["pred"] or self.input_name(c, c.inputs[0])
             sh, co = c.inputs[0].shape, c._colocation   # (TF's colocate_with scope)
-            emit(n + "/Switch", "Switch", [pred, pred], [b, b], {}, shapes=[sh, sh],
-                 colocation=co)
+            block = ["^" + name for name in plan["block"]]   # (made with pred, before its
+            emit(n + "/Switch", "Switch", [pred, pred] + block, [b, b], {}, shapes=[sh, sh],
+                 colocation=co)                              # Switch into an outer cond)
             if plan["pred_switches"]:
                 self.emit_stage(op, ("sw", plan["pred_switches"]), emit)
             emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh],
                  colocation=co)
             emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh],
                  colocation=co)
-            emit(n + "/pred_id", "Identity", [pred], [b], {}, shapes=[sh], colocation=co)
+            emit(n + "/pred_id", "Identity", [pred] + block, [b], {}, shapes=[sh],
+                 colocation=co)
             return op.name
         for name, src, pred_id, t in stage[1]:   # (TF makes them colocated with the data)
             data = src if isinstance(src, str) else self.input_name(op, t)

@@ -41,6 +41,17 @@ def apply_op(op_type: str, inputs, attrs: dict | None = None,
     return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
 
 
+def apply_generated(op_type: str, named_inputs, attrs: dict | None = None,
+                    name: str | None = None):
+    """As TF 1.14's generated op wrapper (op_def_library): the op's name scope is opened
+    first and a Python/NumPy input converted in it (a Const `<Op>/<arg>`), then the op.
+    `named_inputs`: [(arg name, value)]."""
+    g = _graph_of([v for _, v in named_inputs if isinstance(v, Tensor)])
+    with g.as_default(), g.name_scope(name or op_type) as scope:
+        xs = [op_input(v, arg) for arg, v in named_inputs]
+        return apply(op_type, xs, attrs, scope)
+
+
 def to_tensor(x, dtype=None, name: str | None = None) -> Tensor:
     return convert_to_tensor(x, dtype=dtype, name=name)
 

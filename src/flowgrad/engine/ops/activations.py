@@ -357,7 +357,7 @@ def _swap_axis(x, dim_index, last_index, name="transpose"):
 def _softmax_along(op_type, logits, axis, name):
     """TF 1.14's _softmax: another axis than the last is swapped with it by transposes
     whose permutations are computed in the graph (Rank, Sub, Range, ConcatV2 ops)."""
-    x = to_tensor(logits, name="logits")
+    x = to_tensor(logits)   # TF 1.14's _softmax: convert_to_tensor(logits), a `Const`
     check_dtype(op_type, x, FLOATS, "logits")
     shape = x.shape
     rank = shape.ndims

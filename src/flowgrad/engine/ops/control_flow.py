@@ -568,6 +568,11 @@ def _count_branch_results(g, result, pred_t):
     leaves, rebuild = _flatten(result)
     leaves = [leaf.value() if _is_variable(leaf) else leaf for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
+    # a Python or NumPy result becomes a Const in the branch (TF's _BuildCondTensor
+    # converts it there: `cond/Const` with the pivot as control input, no Switch)
+    leaves = [leaf if leaf is None or isinstance(leaf, (Tensor, Operation)) or
+              hasattr(leaf, "_as_graph_element") or hasattr(leaf, "indices")
+              else convert_to_tensor(leaf) for leaf in leaves]
     seen = g._cf_contexts[-1][1]
     out = []
     for leaf in leaves:
@@ -631,6 +636,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         g._cf_note([pred_t])
         g._last_id += 3
         start = len(ops)
+        # the control_dependencies blocks the cond is made in (TF's nodes of it take their
+        # control inputs: graph_def_lower.CondPlan._block_rule)
+        blocks = [(c.control_inputs, c.new_ops) for c in g._control_stack]
         with g.control_dependencies(None):
             with g._cf_context():
                 if v2_base is not None:
@@ -714,7 +722,7 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         # branch's Switches of captured results, graph_def_lower.CondPlan)
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
                           "false": (f_outs, f_targets), "aliases": aliases,
-                          "outside": frozenset(outside),
+                          "outside": frozenset(outside), "blocks": blocks,
                           "first": (ops[start] if start < mid else None,
                                     ops[mid] if mid < end else None),
                           # the Identities standing for TF's with_dependencies(op, pivot)

@@ -21,7 +21,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid
-from ._base import apply, check_dtype, to_tensor
+from ._base import apply, apply_generated, check_dtype, to_tensor
 from . import complex_ops as _complex_ops
 from .cast import cast
 from .construction import ones, range as _range, zeros, zeros_like
@@ -90,7 +90,7 @@ def _make_fft(op_type, k, inverse, grad):
                 grad=grad)
 
     def f(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
-        return apply(op_type, [to_tensor(input, name="input")], None, name or op_type)
+        return apply_generated(op_type, [("input", input)], None, name)
     f.__name__ = op_type.lower()
     f.__qualname__ = f.__name__
     f.__doc__ = (f"The {'inverse ' if inverse else ''}{k}-D discrete Fourier transform over the "

@@ -26,7 +26,7 @@ from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, refined_ints,
                           refined_scalar, shape_value)
-from ._base import apply, apply_op, const_value, same_type_inputs, to_tensor
+from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range, zeros_like
 from .joining import concat
@@ -298,11 +298,11 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
     >>> tf.Session().run(tf.reverse([[1, 2], [3, 4]], [1]))
     array([[2, 1], [4, 3]], dtype=int32)
     """
-    x = to_tensor(tensor)
     if isinstance(axis, (list, tuple)) and axis and builtins.all(
             isinstance(v, bool) for v in axis):
         axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
-    with _scope(name, "ReverseV2", [x]) as scope:
+    with _scope(name, "ReverseV2", [tensor]) as scope:
+        x = op_input(tensor, "tensor")   # TF's op_def_library: ReverseV2/tensor
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
                                                               if np.size(axis) else
                                                               np.zeros(0, np.int32), "axis")
@@ -520,8 +520,8 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
     sparse_read = getattr(params, "sparse_read", None)
     if sparse_read is not None and isinstance(axis, int) and axis == 0:
         return sparse_read(indices, name=name)   # a resource variable: ResourceGather (as TF)
-    p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
-    with _scope(name, "GatherV2", [p]) as scope:
+    with _scope(name, "GatherV2", [params]) as scope:   # TF converts in it: GatherV2/params
+        p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")
         return apply("GatherV2", [p, i, a], {"batch_dims": 0}, scope)
@@ -596,8 +596,8 @@ def gather_nd(params: TensorLike, indices: TensorLike, name: str | None = None,
     if batch_dims != 0:
         raise NotImplementedError("flowgrad: the engine's gather_nd takes batch_dims=0 "
                                   "(tf.gather_nd builds TF's batch composite around it)")
-    p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
-    with _scope(name, "GatherNd", [p]) as scope:
+    with _scope(name, "GatherNd", [params]) as scope:   # TF converts in it: GatherNd/params
+        p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         return apply("GatherNd", [p, i], None, scope)
 

@@ -146,8 +146,8 @@ def slice(input_: TensorLike, begin: IntsLike, size: IntsLike,  # noqa: A001 - T
     >>> tf.Session().run(tf.slice(tf.reshape(tf.range(6), [2, 3]), [0, 1], [-1, 2]))
     array([[1, 2], [4, 5]], dtype=int32)
     """
-    x = to_tensor(input_)
-    with _scope(name, "Slice", [x]) as scope:
+    with _scope(name, "Slice", [input_]) as scope:
+        x = op_input(input_, "input")   # TF's op_def_library: Slice/input
         b = _as_int_input(begin, "begin")
         s = _as_int_input(size, "size", b.dtype.base_dtype)
         return apply("Slice", [x, b, s], None, scope)
@@ -332,7 +332,9 @@ def _restore_pad_shape(result):
 
 def _pad(tensor, paddings, mode, name, constant_values):
     mode = mode.upper()
-    x = to_tensor(tensor)
+
+    def _input():   # converted in the op's scope, as TF's op_def_library: Pad/input
+        return op_input(tensor, "input")
 
     def _paddings():
         if isinstance(paddings, Tensor):
@@ -343,17 +345,18 @@ def _pad(tensor, paddings, mode, name, constant_values):
                            np.zeros((0, 2), np.int32), "paddings")
     if mode == "CONSTANT":
         if not isinstance(constant_values, Tensor) and np.all(np.asarray(constant_values) == 0):
-            with _scope(name, "Pad", [x]) as scope:
-                return apply("Pad", [x, _paddings()], None, scope)
-        with _scope(name, "PadV2", [x]) as scope:
+            with _scope(name, "Pad", [tensor]) as scope:
+                return apply("Pad", [_input(), _paddings()], None, scope)
+        with _scope(name, "PadV2", [tensor]) as scope:
+            x = _input()
             p = _paddings()
             c = to_tensor(constant_values, dtype=x.dtype.base_dtype, name="constant_values") \
                 if not isinstance(constant_values, Tensor) else constant_values
             return apply("PadV2", [x, p, c], None, scope)
     if mode not in ("REFLECT", "SYMMETRIC"):
         raise ValueError(f"Unknown padding mode: {mode}")
-    with _scope(name, "MirrorPad", [x]) as scope:
-        return apply("MirrorPad", [x, _paddings()], {"mode": mode}, scope)
+    with _scope(name, "MirrorPad", [tensor]) as scope:
+        return apply("MirrorPad", [_input(), _paddings()], {"mode": mode}, scope)
 
 
 # -- ConcatV2 / ConcatOffset ------------------------------------------------------------------
@@ -634,16 +637,21 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
     >>> tf.stack([tf.zeros([2]), tf.ones([2])], axis=1).shape.as_list()
     [2, 2]
     """
-    if axis == 0 and not _has_tensor(values) and not builtins.any(
-            hasattr(v, "_as_graph_element") for v in values):
+    if axis == 0 and (isinstance(values, Tensor) or hasattr(values, "_as_graph_element")):
+        return to_tensor(values, name=name)   # TF's convert_to_tensor(values): a variable read
+    plain = not _has_tensor(values) and not builtins.any(
+        hasattr(v, "_as_graph_element") for v in values)
+    if axis == 0 and plain:
         try:
             return constant(values, name=name)
         except (TypeError, ValueError):
-            pass
-    if axis == 0 and not any(v is None for v in values):   # TF: then Pack's own error
+            pass   # TF: a list of arrays is not one dense value; Pack them (below)
+    elif axis == 0 and not any(v is None for v in values):   # TF: then Pack's own error
         return _autopack(list(values), None, name)
     tensors = [v for v in values if isinstance(v, Tensor)]
-    first = values[0] if isinstance(values[0], Tensor) else to_tensor(values[0])
+    # TF converts the first value for its shape under the name (a Const `stack`, the
+    # Pack then `stack_1`)
+    first = values[0] if isinstance(values[0], Tensor) else to_tensor(values[0], name=name)
     if first.shape.ndims is not None:
         r = first.shape.ndims + 1
         if axis < -r or axis >= r:
@@ -934,7 +942,7 @@ def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Ten
     >>> tf.Session().run(tf.tile([[1, 2]], [2, 2]))
     array([[1, 2, 1, 2], [1, 2, 1, 2]], dtype=int32)
     """
-    x = op_input(input, "input", const_name=None)
-    with _scope(name, "Tile", [x]) as scope:
+    with _scope(name, "Tile", [input]) as scope:
+        x = op_input(input, "input")   # TF's op_def_library: Tile/input
         m = _as_int_input(multiples, "multiples")
         return apply("Tile", [x, m], None, scope)

@@ -21,7 +21,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid, _scope
-from ._base import apply, check_dtype, to_tensor
+from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
 from .elementwise import add, multiply, rbinary, reciprocal, square, subtract
@@ -131,7 +131,7 @@ def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A00
     >>> tf.Session().run(tf.cholesky([[4., 2.], [2., 2.]]))[1]
     array([1., 1.], dtype=float32)
     """
-    return apply("Cholesky", [to_tensor(input, name="input")], None, name or "Cholesky")
+    return apply_generated("Cholesky", [("input", input)], None, name)
 
 
 # -- SelfAdjointEigV2 ---------------------------------------------------------------------------
@@ -187,16 +187,15 @@ register_op("SelfAdjointEigV2", infer=_eig_infer, kernel=_eig_kernel, grad=_eig_
 def self_adjoint_eig(tensor: TensorLike, name: str | None = None) -> tuple:
     """(e, v): the eigenvalues (ascending) and eigenvectors (columns) of a batch of
     self-adjoint matrices, reading the lower triangle (op SelfAdjointEigV2; tf.linalg.eigh)."""
-    e, v = apply("SelfAdjointEigV2", [to_tensor(tensor, name="input")], {"compute_v": True},
-                 name or "SelfAdjointEigV2")
+    e, v = apply_generated("SelfAdjointEigV2", [("input", tensor)], {"compute_v": True}, name)
     return e, v
 
 
 def self_adjoint_eigvals(tensor: TensorLike, name: str | None = None) -> Tensor:
     """The eigenvalues (ascending) of a batch of self-adjoint matrices
     (op SelfAdjointEigV2 with compute_v=False; tf.linalg.eigvalsh)."""
-    e, _ = apply("SelfAdjointEigV2", [to_tensor(tensor, name="input")], {"compute_v": False},
-                 name or "SelfAdjointEigV2")
+    e, _ = apply_generated("SelfAdjointEigV2", [("input", tensor)], {"compute_v": False},
+                           name)
     return e
 
 
@@ -323,10 +322,9 @@ def svd(tensor: TensorLike, full_matrices: bool = False, compute_uv: bool = True
     s is [..., P] (P = min(M, N), descending); u is [..., M, P] and v [..., N, P], or
     [..., M, M] and [..., N, N] with `full_matrices`.
     """
-    x = to_tensor(tensor, name="input")
-    s, u, v = apply("Svd", [x], {"compute_uv": bool(compute_uv),
-                                 "full_matrices": bool(full_matrices)}, name or "Svd")
-    if x.dtype.is_complex:
+    s, u, v = apply_generated("Svd", [("input", tensor)], {
+        "compute_uv": bool(compute_uv), "full_matrices": bool(full_matrices)}, name)
+    if s.op.inputs[0].dtype.is_complex:
         s = real_part(s)  # as TF: tf.real(s), float singular values
     return (s, u, v) if compute_uv else s
 

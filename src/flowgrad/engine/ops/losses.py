@@ -12,7 +12,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.grad_state import depends_on_xs, wants_grad
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math as _eigen_math
@@ -219,6 +219,7 @@ def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:
     ...     print(sess.run(tf.nn.l2_loss([1.0, 2.0])))
     2.5
     """
-    x = op_input(t, "t")
-    check_dtype("L2Loss", x, FLOATS, "t")
-    return apply("L2Loss", [x], None, name or "L2Loss")
+    with name_scope(name or "L2Loss") as scope:   # TF converts in it: L2Loss/t
+        x = op_input(t, "t")
+        check_dtype("L2Loss", x, FLOATS, "t")
+        return apply("L2Loss", [x], None, scope)

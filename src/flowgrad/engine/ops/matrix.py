@@ -28,7 +28,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
 from ._array_util import DTypeLike, TensorLike, _invalid, _scope
-from ._base import apply, check_dtype, to_tensor
+from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones, zeros, zeros_like
 from .elementwise import add, minimum, negative, subtract
 from .joining import concat, slice
@@ -271,8 +271,8 @@ def qr(input: TensorLike, full_matrices: bool = False,  # noqa: A002 - TF's name
     q is [..., M, K] and r [..., K, N] with K = min(M, N), or K = M with
     `full_matrices`.
     """
-    x = to_tensor(input, name="input")
-    return _QrOutput(*apply("Qr", [x], {"full_matrices": bool(full_matrices)}, name or "Qr"))
+    return _QrOutput(*apply_generated("Qr", [("input", input)],
+                                      {"full_matrices": bool(full_matrices)}, name))
 
 
 
@@ -377,7 +377,7 @@ def diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.Session().run(tf.diag([1, 2]))
     array([[1, 0], [0, 2]], dtype=int32)
     """
-    return apply("Diag", [to_tensor(diagonal, name="diagonal")], None, name or "Diag")
+    return apply_generated("Diag", [("diagonal", diagonal)], None, name)
 
 
 def diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
@@ -386,7 +386,7 @@ def diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A0
     >>> tf.Session().run(tf.diag_part([[1, 2], [3, 4]]))
     array([1, 4], dtype=int32)
     """
-    return apply("DiagPart", [to_tensor(input, name="input")], None, name or "DiagPart")
+    return apply_generated("DiagPart", [("input", input)], None, name)
 
 
 # -- MatrixDiag / MatrixDiagPart / MatrixSetDiag (batched diagonals) -------------------------
@@ -515,8 +515,7 @@ def matrix_diag(diagonal: TensorLike, name: str | None = None) -> Tensor:
     >>> tf.Session().run(tf.matrix_diag([1, 2]))
     array([[1, 0], [0, 2]], dtype=int32)
     """
-    return apply("MatrixDiag", [to_tensor(diagonal, name="diagonal")], None,
-                 name or "MatrixDiag")
+    return apply_generated("MatrixDiag", [("diagonal", diagonal)], None, name)
 
 
 def matrix_diag_part(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
@@ -688,8 +687,8 @@ def matrix_inverse(input: TensorLike, adjoint: bool = False,  # noqa: A002 - TF'
                    name: str | None = None) -> Tensor:
     """The inverses (of the adjoints, with `adjoint`) of a batch of square matrices
     (op MatrixInverse; tf.linalg.inv). A singular matrix raises InvalidArgumentError."""
-    return apply("MatrixInverse", [to_tensor(input, name="input")],
-                 {"adjoint": bool(adjoint)}, name or "MatrixInverse")
+    return apply_generated("MatrixInverse", [("input", input)], {"adjoint": bool(adjoint)},
+                           name)
 
 
 # -- eye (composite, as TF's linalg_ops_impl.eye) -------------------------------------------

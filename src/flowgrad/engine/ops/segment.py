@@ -210,8 +210,8 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
     >>> tf.Session().run(tf.unsorted_segment_sum([1., 2., 3.], [1, 0, 1], 2))
     array([2., 4.], dtype=float32)
     """
-    d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
-    with _scope(name, "UnsortedSegmentSum", [d]) as scope:
+    with _scope(name, "UnsortedSegmentSum", [data]) as scope:   # TF converts data in it
+        d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
         check_dtype("UnsortedSegmentSum", d, NUMBERS, "data")
         ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
             segment_ids, name="segment_ids")
@@ -315,8 +315,8 @@ register_op("SegmentMax", infer=_segment_infer, kernel=_segment_max_kernel,
 
 
 def _segment(op_type, data, segment_ids, name, allowed):
-    d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
-    with _scope(name, op_type, [d]) as scope:
+    with _scope(name, op_type, [data]) as scope:   # TF converts data in it: SegmentSum/data
+        d = data if isinstance(data, Tensor) else to_tensor(data, name="data")
         check_dtype(op_type, d, allowed, "data")
         ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
             segment_ids, name="segment_ids")

@@ -167,12 +167,13 @@ def shape(input: TensorLike, name: str | None = None,  # noqa: A002
     >>> tf.Session().run(tf.shape(tf.zeros([2, 3])))
     array([2, 3], dtype=int32)
     """
-    x = to_tensor(input)
     out_type = _check_out_type(out_type)
-    if x.shape.is_fully_defined():
-        return constant(np.array(x.shape.as_list(), dtype=out_type.as_numpy_dtype),
-                        dtype=out_type, name=name or "Shape")
-    return apply("Shape", [x], {"out_type": out_type}, name or "Shape")
+    with _scope(name, "Shape", [input]) as scope:
+        x = to_tensor(input)   # TF converts in its scope: Shape/Const
+        if x.shape.is_fully_defined():
+            return constant(np.array(x.shape.as_list(), dtype=out_type.as_numpy_dtype),
+                            dtype=out_type, name=scope)
+        return apply("Shape", [x], {"out_type": out_type}, scope)
 
 
 def _shape_n_infer(inputs, attrs):
@@ -195,9 +196,10 @@ def shape_n(input: list, out_type: DTypeLike = _dt.int32,  # noqa: A002
     >>> tf.Session().run(s2)
     array([3, 4], dtype=int32)
     """
-    xs = [to_tensor(t) for t in input]
     out_type = _check_out_type(out_type)
-    op = apply_op("ShapeN", xs, {"out_type": out_type, "N": len(xs)}, name or "ShapeN")
+    with _scope(name, "ShapeN", list(input)) as scope:   # TF's op_def_library: ShapeN/input_0
+        xs = [op_input(t, f"input_{i}") for i, t in enumerate(input)]
+        op = apply_op("ShapeN", xs, {"out_type": out_type, "N": len(xs)}, scope)
     return list(op.outputs)
 
 
@@ -463,8 +465,9 @@ def squeeze(input: TensorLike, axis: int | list | None = None,  # noqa: A002
     if np.isscalar(axis) and axis is not None:
         axis = [axis]
     axis = [int(a) for a in axis] if axis is not None else []
-    x = op_input(input, "input", const_name=None)
-    return apply("Squeeze", [x], {"squeeze_dims": axis}, name or "Squeeze")
+    with _scope(name, "Squeeze", [input]) as scope:
+        x = op_input(input, "input")   # TF's op_def_library: Squeeze/input
+        return apply("Squeeze", [x], {"squeeze_dims": axis}, scope)
 
 
 # -- Transpose / ConjugateTranspose / InvertPermutation ----------------------------------------
@@ -649,8 +652,8 @@ def broadcast_to(input: TensorLike, shape: IntsLike,  # noqa: A002
     >>> tf.Session().run(tf.broadcast_to([1, 2], [2, 2]))
     array([[1, 2], [1, 2]], dtype=int32)
     """
-    x = to_tensor(input)
-    with _scope(name, "BroadcastTo", [x]) as scope:
+    with _scope(name, "BroadcastTo", [input]) as scope:
+        x = op_input(input, "input")   # TF's op_def_library: BroadcastTo/input
         shape = _as_int_input(shape, "shape")
         return apply("BroadcastTo", [x, shape], None, scope)
 

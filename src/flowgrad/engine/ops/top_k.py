@@ -161,16 +161,16 @@ def in_top_k(predictions: TensorLike, targets: TensorLike, k: int | Tensor,
     ...     print(sess.run(tf.nn.in_top_k([[0.1, 0.9]], [1], 1)))
     [ True]
     """
-    p = to_tensor(predictions, name="predictions")
-    if p.dtype.base_dtype is not _dt.float32:   # a fixed float32 input, not a type attr
-        raise TypeError(f"Input 'predictions' of 'InTopKV2' Op has type "
-                        f"{p.dtype.base_dtype.name} that does not match expected type of "
-                        "float32.")
-    t = to_tensor(targets, name="targets")
-    check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
     with name_scope(name, "in_top_k", graph_values(predictions, targets, k)):
-        # TF converts k inside the op's own scope: in_top_k/InTopKV2/k
+        # TF converts the inputs inside the op's own scope: in_top_k/InTopKV2/k
         with name_scope(None, "InTopKV2") as scope:
+            p = to_tensor(predictions, name="predictions")
+            if p.dtype.base_dtype is not _dt.float32:   # a fixed float32 input
+                raise TypeError(f"Input 'predictions' of 'InTopKV2' Op has type "
+                                f"{p.dtype.base_dtype.name} that does not match expected "
+                                "type of float32.")
+            t = to_tensor(targets, name="targets")
+            check_dtype("InTopKV2", t, (_dt.int32, _dt.int64), "targets")
             kt = k if hasattr(k, "op") else constant(int(k), dtype=t.dtype.base_dtype,
                                                      name="k")
             return apply("InTopKV2", [p, t, kt], None, scope)
