@@ -61,8 +61,6 @@ def test_values_match_tf(name):
 # once main passes it (pytest -rX lists them).
 _OTHERS = {
     "random_flip_up_down_4d": "random_ops autopacking",
-    # tf.case is one Cond op in flowgrad, Switch/Merge in TF
-    "rot90": "control_flow_ops",
 }
 
 
@@ -73,11 +71,7 @@ def test_op_names_match_tf(name, request):
     assert GEN.op_names(tf, GEN.OPS_CASES[name]) == GOLD["ops/" + name]
 
 
-# Where the op count differs too (TF's Switch/Merge conds, Assert's extra Const):
-_COUNT_DIFFERS = {"rot90"}
-
-
-@pytest.mark.parametrize("name", sorted(set(GEN.OPS_CASES) - _COUNT_DIFFERS))
+@pytest.mark.parametrize("name", sorted(GEN.OPS_CASES))
 def test_op_counts_match_tf(name):
     """Counts decide the seed2 of later random ops when only a graph seed is set."""
     assert len(GEN.op_names(tf, GEN.OPS_CASES[name])) == len(GOLD["ops/" + name])
