@@ -24,6 +24,14 @@ def test_variable_op_list(call):
     assert VOPS[call] == GOLD["variable_op_lists"][call]
 
 
+LOPS = GEN.layer_op_lists(tf)
+
+
+@pytest.mark.parametrize("call", sorted(GOLD["layer_op_lists"]))
+def test_layer_op_list(call):
+    assert LOPS[call] == GOLD["layer_op_lists"][call]
+
+
 def test_cond_constants():
     assert GEN.cond_constants(tf) == GOLD["cond_constants"]
 

@@ -353,7 +353,8 @@ def _confusion_matrix_at_thresholds(labels, predictions, thresholds, weights=Non
         for include in includes:
             if include not in all_includes:
                 raise ValueError("Invalid key: %s." % include)
-    predictions = convert_to_tensor(predictions)
+    # (TF 1.14 reads predictions.dtype as they are: a NumPy array is converted by the
+    # asserts, in their scopes; a Python list has no dtype, TF's AttributeError)
     with _g.control_dependencies(_assert_in_unit_interval(predictions)):
         predictions, labels, weights = _remove_squeezable_dimensions(
             math_ops.cast(predictions, _f32), math_ops.cast(labels, _bool), weights)

@@ -422,11 +422,12 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
         scale = where(is_finite(use_norm), scale_for_finite, constant(float("nan"), dtype=dtype))
         base = scope[:-1]
         clipped = []
-        for i, t in enumerate(t_list):
+        values = [None if t is None else t.values if isinstance(t, IndexedSlices) else
+                  to_tensor(t, name=f"t_{i}") for i, t in enumerate(t_list)]   # all first
+        for i, (t, v) in enumerate(zip(t_list, values)):
             if t is None:
                 clipped.append(None)
                 continue
-            v = t.values if isinstance(t, IndexedSlices) else to_tensor(t, name=f"t_{i}")
             c = identity(v * scale, name=f"{base}/_{i}")  # TF repeats the full scope
             clipped.append(IndexedSlices(c, t.indices, t.dense_shape)
                            if isinstance(t, IndexedSlices) else c)

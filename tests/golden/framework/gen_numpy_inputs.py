@@ -279,10 +279,69 @@ def stacks_and_lists(tf):
     return out
 
 
+X4 = np.ones((2, 4, 4, 3), np.float32)
+F2 = np.ones((2, 5), np.float32)
+# TF 1.14 fails on these with NumPy inputs, with NumPy-1.16-era messages
+LAYER_SKIP = ("c_l2", "c_softmax")
+
+
+def _layer_calls(tf, X=X4, F=F2):  # noqa: N803 - the arrays' names
+    calls = {
+        "dense": lambda: tf.layers.dense(F, 3),
+        "conv2d": lambda: tf.layers.conv2d(X, 2, 3),
+        "bn": lambda: tf.layers.batch_normalization(X),
+        "dropout": lambda: tf.layers.dropout(F, 0.5, training=True, seed=1),
+        "flatten": lambda: tf.layers.flatten(X),
+        "maxpool": lambda: tf.layers.max_pooling2d(X, 2, 2),
+        "c_fc": lambda: tf.contrib.layers.fully_connected(F, 3),
+        "c_conv": lambda: tf.contrib.layers.conv2d(X, 2, 3),
+        "c_bn": lambda: tf.contrib.layers.batch_norm(X),
+        "c_flatten": lambda: tf.contrib.layers.flatten(X),
+        "c_ln": lambda: tf.contrib.layers.layer_norm(F),
+        "slim_conv": lambda: tf.contrib.slim.conv2d(X, 2, [3, 3]),
+        "k_dense": lambda: tf.keras.layers.Dense(3)(F),
+        "conv2d_t": lambda: tf.layers.conv2d_transpose(X, 2, 3, 2),
+        "sep": lambda: tf.layers.separable_conv2d(X, 2, 3),
+        "emb": lambda: tf.contrib.layers.embed_sequence(np.array([[1, 2]]), 5, 3),
+        "avgpool": lambda: tf.layers.average_pooling2d(X, 2, 2),
+        "conv1d": lambda: tf.layers.conv1d(F[:, :, None], 2, 2),
+        "c_l2": lambda: tf.contrib.layers.l2_regularizer(0.1)(F),
+        "c_softmax": lambda: tf.contrib.layers.softmax(F),
+        "c_one_hot": lambda: tf.contrib.layers.one_hot_encoding(np.array([0, 1]), 3),
+        "c_dropout": lambda: tf.contrib.layers.dropout(F, 0.5),
+        "losses_mse": lambda: tf.losses.mean_squared_error(F, F * 2),
+        "losses_sce": lambda: tf.losses.softmax_cross_entropy(F, F),
+        "losses_sparse": lambda: tf.losses.sparse_softmax_cross_entropy(np.array([0, 1]), F),
+        "losses_sig": lambda: tf.losses.sigmoid_cross_entropy(F, F),
+        "losses_huber": lambda: tf.losses.huber_loss(F, F * 2),
+        "losses_log": lambda: tf.losses.log_loss(F * 0.1, F * 0.2),
+        "metrics_acc": lambda: tf.metrics.accuracy(np.array([0, 1]), np.array([0, 0])),
+        "metrics_mean": lambda: tf.metrics.mean(F),
+        "metrics_auc": lambda: tf.metrics.auc(np.array([0, 1]), np.array([0.2, 0.8])),
+        "clip_gn": lambda: tf.clip_by_global_norm([F, F], 1.0),
+        "c_repeat": lambda: tf.contrib.layers.repeat(F, 2, tf.contrib.layers.fully_connected, 3),
+    }
+    return calls
+
+
+def layer_op_lists(tf):
+    """Layers, losses, metrics and clip_by_global_norm given NumPy arrays."""
+    out = {}
+    for k, fn in sorted(_layer_calls(tf).items()):
+        if k in LAYER_SKIP:
+            continue
+        g = tf.Graph()
+        with g.as_default():
+            fn()
+            out[k] = [[o.name, o.type] for o in g.get_operations()]
+    return out
+
+
 def cases(tf):
     return {
         "op_lists": op_lists(tf),
         "variable_op_lists": variable_op_lists(tf),
+        "layer_op_lists": layer_op_lists(tf),
         "cond_constants": cond_constants(tf),
         "stacks_and_lists": stacks_and_lists(tf),
     }
