@@ -20,10 +20,9 @@ def _got(name):
     return GEN._one(tf, SPARSE[name], True)
 
 
-# TF's update kernels flowgrad does not have yet (it applies their arithmetic in plain
-# ops, the same numbers: tests/test_keras_optimizers.py), and a schedule's tf.case that
-# flowgrad builds as its own Cond op, not Switch/Merge
-_TODO = {"adam_piecewise": "PiecewiseConstantDecay's case is a Cond op, not Switch/Merge"}
+# (none left: a schedule's tf.case, made in a control_dependencies block, now lists TF's
+# Switch/Merge nodes)
+_TODO = {}
 NAMES = [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=_TODO[n]))
          if n in _TODO else n for n in sorted(GOLD)]
 

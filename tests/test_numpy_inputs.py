@@ -32,6 +32,10 @@ def test_layer_op_list(call):
     assert LOPS[call] == GOLD["layer_op_lists"][call]
 
 
+def test_scatter_op_lists():
+    assert GEN.scatter_op_lists(tf) == GOLD["scatter_op_lists"]
+
+
 def test_cond_constants():
     assert GEN.cond_constants(tf) == GOLD["cond_constants"]
 

@@ -128,9 +128,9 @@ def _scatter_for(engine_fn, resource_fn=None):
     @functools.wraps(engine_fn)
     def scatter(ref, indices, updates, use_locking=None, name=None):
         if resource_fn is not None and hasattr(ref, "_lazy_read"):
-            return ref._lazy_read(resource_fn(
-                ref.handle, to_tensor(indices, name="indices"),
-                to_tensor(updates, dtype=ref.dtype, name="updates"), name=name))
+            # TF 1.14: updates converted first (a `Const`), indices in the op's scope
+            upd = to_tensor(updates, dtype=ref.dtype)
+            return ref._lazy_read(resource_fn(ref.handle, indices, upd, name=name))
         if use_locking is None:
             return engine_fn(ref, indices, updates, name=name)
         return engine_fn(ref, indices, updates, use_locking=use_locking, name=name)

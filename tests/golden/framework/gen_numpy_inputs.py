@@ -337,11 +337,37 @@ def layer_op_lists(tf):
     return out
 
 
+def scatter_op_lists(tf):
+    """tf.scatter_* of Python lists on a ref variable and on a resource variable, and
+    gathers of a resource variable."""
+    out = {}
+    for f in ("scatter_update", "scatter_add", "scatter_sub", "scatter_mul", "scatter_div",
+              "scatter_max", "scatter_min", "scatter_nd_update", "scatter_nd_add"):
+        for kind in ("ref", "resource"):
+            if kind == "resource" and f not in ("scatter_update", "scatter_add", "scatter_sub"):
+                continue
+            with tf.Graph().as_default() as g:
+                if kind == "ref":
+                    v = tf.Variable([1.0, 2.0])
+                else:
+                    v = tf.get_variable("v", initializer=[1.0, 2.0], use_resource=True)
+                getattr(tf, f)(v, [[0]] if "nd" in f else [0], [3.0])
+                out[f"{kind}/{f}"] = [[o.name, o.type] for o in g.get_operations()]
+    with tf.Graph().as_default() as g:
+        v = tf.get_variable("v", initializer=[1.0, 2.0], use_resource=True)
+        tf.nn.embedding_lookup(v, [0])
+        v.sparse_read([1])
+        tf.gather(v, np.array([0]))
+        out["resource/gathers"] = [[o.name, o.type] for o in g.get_operations()]
+    return out
+
+
 def cases(tf):
     return {
         "op_lists": op_lists(tf),
         "variable_op_lists": variable_op_lists(tf),
         "layer_op_lists": layer_op_lists(tf),
+        "scatter_op_lists": scatter_op_lists(tf),
         "cond_constants": cond_constants(tf),
         "stacks_and_lists": stacks_and_lists(tf),
     }

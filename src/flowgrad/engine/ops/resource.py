@@ -483,9 +483,12 @@ for _kind, _rows in _SCATTER_ROWS.items():
 
 
 def _resource_scatter(op_type, resource, indices, updates, name):
-    return apply(op_type, [resource, indices, updates],
-                 {"dtype": updates.dtype.base_dtype, "Tindices": indices.dtype.base_dtype},
-                 name or op_type)
+    with resource._op._graph.name_scope(name or op_type) as scope:   # TF converts in it
+        indices = to_tensor(indices, name="indices")
+        updates = to_tensor(updates, name="updates")
+        return apply(op_type, [resource, indices, updates],
+                     {"dtype": updates.dtype.base_dtype, "Tindices": indices.dtype.base_dtype},
+                     scope)
 
 
 def resource_scatter_add(resource, indices, updates, name=None):

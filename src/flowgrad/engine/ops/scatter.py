@@ -184,13 +184,14 @@ def _scatter(op_type, ref, indices, updates, use_locking, name):
     if not r.dtype.is_ref_dtype:
         raise TypeError(f"'{op_type}' Op requires that input 'ref' be a mutable tensor (e.g.: a "
                         "tf.Variable)")
-    indices = to_tensor(indices, name="indices")
-    try:
-        updates = to_tensor(updates, dtype=r.dtype.base_dtype, name="updates")
-    except (TypeError, ValueError):
-        updates = to_tensor(updates, name="updates")
-    return apply(op_type, [r, indices, updates], {"use_locking": bool(use_locking)},
-                 name or op_type)
+    with r._op._graph.name_scope(name or op_type) as scope:   # TF converts in it
+        indices = to_tensor(indices, name="indices")
+        try:
+            updates = to_tensor(updates, dtype=r.dtype.base_dtype, name="updates")
+        except (TypeError, ValueError):
+            updates = to_tensor(updates, name="updates")
+        return apply(op_type, [r, indices, updates], {"use_locking": bool(use_locking)},
+                     scope)
 
 
 def scatter_add(ref: object, indices: TensorLike, updates: TensorLike,
