@@ -1,7 +1,8 @@
 """tf.contrib.tpu.TPUEstimator on the CPU (use_tpu=False) as BERT's run_classifier.py
 drives it, against TF 1.14 (tests/golden/estimator/gen_pbert_tpu.py): log lines, params,
 losses, metrics, predictions, checkpoints, op counts, the configuration classes, the
-checks' errors, and tf.estimator.Estimator's model_fn argument checks."""
+checks' errors, TPUClusterResolver's checks, and tf.estimator.Estimator's model_fn argument
+checks."""
 import pytest
 
 import flowgrad as tf
@@ -42,3 +43,12 @@ def test_use_tpu_true_is_not_implemented(tmp_path):
     with pytest.raises(NotImplementedError, match="use_tpu=True"):
         tf.contrib.tpu.TPUEstimator(model_fn, config=tf.contrib.tpu.RunConfig(
             model_dir=str(tmp_path)), train_batch_size=8)
+
+
+def test_tpu_cluster_resolver_with_a_name_is_not_implemented(monkeypatch):
+    monkeypatch.delenv("KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS", raising=False)
+    monkeypatch.setenv("TPU_NAME", "from-env")
+    with pytest.raises(NotImplementedError, match="'from-env'"):
+        tf.contrib.cluster_resolver.TPUClusterResolver()
+    with pytest.raises(AttributeError, match="cluster_resolver.SlurmClusterResolver"):
+        tf.contrib.cluster_resolver.SlurmClusterResolver

@@ -377,11 +377,29 @@ def _core_model_fn_args(tf, d):
     return out
 
 
+def _cluster_resolver(tf, d):
+    """TPUClusterResolver's checks of `tpu` before any TPU is contacted (no TPU_NAME)."""
+    saved = {k: os.environ.pop(k) for k in ("TPU_NAME", "KUBE_GOOGLE_CLOUD_TPU_ENDPOINTS")
+             if k in os.environ}
+    out = {}
+    try:
+        for name, tpu in (("none", None), ("empty_list", []), ("two", ["a", "b"])):
+            try:
+                tf.contrib.cluster_resolver.TPUClusterResolver(tpu=tpu)
+                out[name] = None
+            except Exception as e:  # noqa: BLE001 - the error is the result
+                out[name] = [type(e).__name__, str(e)]
+    finally:
+        os.environ.update(saved)
+    return out
+
+
 def cases(tf):
     out = {}
     for name, fn in (("classifier", _classifier), ("warm_started", _warm_started),
                      ("host_call", _host_call), ("errors", _errors),
-                     ("configs", _configs), ("core_model_fn_args", _core_model_fn_args)):
+                     ("configs", _configs), ("core_model_fn_args", _core_model_fn_args),
+                     ("cluster_resolver", _cluster_resolver)):
         d = tempfile.mkdtemp()
         try:
             with tf.Graph().as_default():
