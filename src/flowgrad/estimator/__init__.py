@@ -1,6 +1,6 @@
 """`tf.estimator`: Estimator, EstimatorSpec, ModeKeys, RunConfig, the canned estimators,
 train_and_evaluate, exporters, warm starting, inputs and export."""
-from . import experimental, export, inputs
+from . import experimental, export, inputs, tpu
 from .extenders import add_metrics
 from .estimator import Estimator
 from .model_fn import EstimatorSpec, ModeKeys
@@ -33,7 +33,7 @@ __all__ = ["BaselineClassifier", "BaselineEstimator", "BaselineRegressor", "Best
            "ProfilerHook", "RunConfig", "SecondOrStepTimer", "SessionRunArgs", "SessionRunContext",
            "SessionRunHook", "SessionRunValues", "StepCounterHook", "StopAtStepHook",
            "SummarySaverHook", "TrainSpec", "VocabInfo", "WarmStartSettings", "add_metrics",
-           "experimental", "export", "inputs", "classifier_parse_example_spec",
+           "experimental", "export", "inputs", "tpu", "classifier_parse_example_spec",
            "regressor_parse_example_spec", "train_and_evaluate"]
 
 _OUT_OF_SCOPE = ("BoostedTreesClassifier", "BoostedTreesRegressor", "BoostedTreesEstimator")

@@ -2,6 +2,7 @@
 as TF 1.14's estimator.py does (local, single worker)."""
 from __future__ import annotations
 
+import functools
 import inspect
 import os
 import tempfile
@@ -14,6 +15,7 @@ from ..engine.framework import dtypes
 from ..engine.framework.graph import Graph, get_default_graph
 from ..engine.framework.graph_keys import GraphKeys
 from ..engine.ops.ordering import group
+from ..engine.ops.shape import identity
 from ..summary.writer import FileWriterCache
 from ..train import basic_session_run_hooks as hooks_lib
 from ..train import checkpoint_management, training_util
@@ -157,6 +159,41 @@ def _check_listeners_type(saving_listeners):
     return listeners
 
 
+_VALID_MODEL_FN_ARGS = {"features", "labels", "mode", "params", "self", "config"}
+
+
+def fn_args(fn):
+    """TF's function_utils.fn_args: the names of fn's positional-or-keyword arguments
+    (a functools.partial's unbound ones; a bound method's without self)."""
+    if isinstance(fn, functools.partial):
+        args = fn_args(fn.func)
+        return tuple(a for a in args[len(fn.args):] if a not in (fn.keywords or []))
+    if not inspect.isfunction(fn) and not inspect.ismethod(fn) and hasattr(fn, "__call__"):
+        fn = fn.__call__
+    args = inspect.getfullargspec(fn).args
+    if inspect.ismethod(fn):
+        args = args[1:]
+    return tuple(args)
+
+
+def verify_model_fn_args(model_fn, params):
+    """TF's: model_fn must take `features`, and `params` when params are given (a warning
+    when it takes them and none are given); no other arguments than TF's six."""
+    args = set(fn_args(model_fn))
+    if "features" not in args:
+        raise ValueError("model_fn (%s) must include features argument." % model_fn)
+    if params is not None and "params" not in args:
+        raise ValueError("model_fn (%s) does not include params argument, but params (%s) "
+                         "is passed to Estimator." % (model_fn, params))
+    if params is None and "params" in args:
+        logging.warning("Estimator's model_fn (%s) includes params argument, but params "
+                        "are not passed to Estimator.", model_fn)
+    non_valid_args = list(args - _VALID_MODEL_FN_ARGS)
+    if non_valid_args:
+        raise ValueError("model_fn (%s) has following not expected args: %s"
+                         % (model_fn, non_valid_args))
+
+
 class Estimator:
     """Trains, evaluates and predicts with a model_fn(features, labels, mode, params, config)
     that returns an EstimatorSpec; checkpoints and summaries go to `model_dir`."""
@@ -189,9 +226,7 @@ class Estimator:
         self._model_dir = os.fspath(model_dir)
         self._config = config.replace(model_dir=self._model_dir)
         logging.info("Using config: %s", str(vars(self._config)))
-        args = inspect.signature(model_fn).parameters
-        if "features" not in args:
-            raise ValueError("model_fn (%s) must include features argument." % model_fn)
+        verify_model_fn_args(model_fn, params)
         self._model_fn = model_fn
         self._params = dict(params or {})
 
@@ -241,13 +276,28 @@ class Estimator:
         g = Graph()
         ctx = g.as_default()
         ctx.__enter__()
-        set_random_seed(self._config.tf_random_seed)
-        global_step = training_util.get_or_create_global_step(g)
-        if mode == ModeKeys.TRAIN:
-            hooks_lib._get_or_create_global_step_read(g)
-        features, labels, input_hooks = _features_and_labels(
-            self._call_input_fn(input_fn, mode))
+        try:
+            set_random_seed(self._config.tf_random_seed)
+            global_step = self._create_and_assert_global_step(g)
+            if mode == ModeKeys.TRAIN:
+                hooks_lib._get_or_create_global_step_read(g)
+            features, labels, input_hooks = _features_and_labels(
+                self._call_input_fn(input_fn, mode))
+        except BaseException:   # the graph is the default no longer (as TF's `with`)
+            ctx.__exit__(None, None, None)
+            raise
         return g, ctx, global_step, features, labels, input_hooks
+
+    def _create_global_step(self, graph):
+        """The global step variable of a new graph (TPUEstimator's is a resource
+        variable)."""
+        return training_util.create_global_step(graph)
+
+    def _create_and_assert_global_step(self, graph):
+        step = self._create_global_step(graph)
+        assert step is training_util.get_global_step(graph)
+        assert step.dtype.is_integer
+        return step
 
     def _call_input_fn(self, input_fn, mode, input_context=None):
         """TF's: input_fn gets the `mode`, `params` and `config` it names (and the
@@ -492,7 +542,7 @@ class Estimator:
     def _evaluate_graph(self, features, labels, input_hooks, global_step, hooks,
                         strategy=None):
         from .. import metrics  # lazy: tf.metrics loads on first use
-        from ..ops import state_ops, variables  # lazy: with metrics
+        from ..ops import init_ops, state_ops, variable_scope  # lazy: with metrics
         if strategy is None:
             spec = self._call_model_fn(features, labels, ModeKeys.EVAL, self._config)
         else:
@@ -517,14 +567,22 @@ class Estimator:
                              "name.")
         eval_dict[GraphKeys.GLOBAL_STEP] = global_step
         all_hooks = list(input_hooks) + hooks + list(spec.evaluation_hooks)
-        eval_step = variables.VariableV1(
-            np.int64(0), name="eval_step", trainable=False,
+        # TF's evaluation._evaluate_once: the eval_step counter (get_variable, zeros), its
+        # locked increment, and the hooks' count read after both updates
+        eval_steps = get_default_graph().get_collection(GraphKeys.EVAL_STEP)
+        if len(eval_steps) > 1:
+            raise ValueError("Multiple tensors added to tf.GraphKeys.EVAL_STEP")
+        eval_step = eval_steps[0] if eval_steps else variable_scope.get_variable(
+            GraphKeys.EVAL_STEP, shape=[], dtype=dtypes.int64,
+            initializer=init_ops.zeros_initializer(), trainable=False,
             collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
-        update_eval_step = state_ops.assign_add(eval_step, 1)
+        update_eval_step = state_ops.assign_add(eval_step, 1, use_locking=True)
+        eval_ops = [group(*update_ops), update_eval_step]
+        with get_default_graph().control_dependencies(eval_ops):
+            eval_step_value = identity(eval_step.read_value())
         for h in all_hooks:
             if isinstance(h, _StopAfterNEvalsHook):
-                h._set_evals_completed_tensor(update_eval_step)
-        eval_ops = [group(*update_ops), update_eval_step]
+                h._set_evals_completed_tensor(eval_step_value)
         return spec.scaffold, eval_ops, eval_dict, all_hooks
 
     def _evaluate_run(self, checkpoint_path, scaffold, update_op, eval_dict, all_hooks,
@@ -669,7 +727,7 @@ class Estimator:
         from .export import export as export_lib  # lazy: export only
         g = Graph()
         with g.as_default():
-            training_util.get_or_create_global_step(g)
+            self._create_and_assert_global_step(g)
             set_random_seed(self._config.tf_random_seed)
             receiver = input_receiver_fn()
             spec = self._call_model_fn(receiver.features, getattr(receiver, "labels", None),
