@@ -176,6 +176,10 @@ class ScipyOptimizerInterface(ExternalOptimizerInterface):
         if method.upper() not in ("SLSQP", "COBYLA", "TRUST-CONSTR") and not constraints:
             # newer SciPy warns about an empty constraint list for unconstrained methods
             minimize_kwargs.pop("constraints")
+        # The SciPy of TF 1.14's day converted the starting point to float64 (its Fortran
+        # SLSQP / L-BFGS-B wrappers, Nelder-Mead's simplex); today's keeps float32 where it
+        # can and its C SLSQP / TNC refuse it: start from the same values as float64.
+        initial_val = np.asarray(initial_val, dtype=np.float64)
         result = scipy.optimize.minimize(loss_grad_func_wrapper, initial_val, **minimize_kwargs)
         message_lines = ["Optimization terminated with:", "  Message: %s",
                          "  Objective function value: %f"]
