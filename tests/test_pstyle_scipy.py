@@ -1,7 +1,8 @@
 """ScipyOptimizerInterface against TF 1.14 with the SciPy of its day (golden
 contrib_opt/pstyle_scipy): SLSQP with and without constraints, Nelder-Mead and an
 image fit with L-BFGS-B start from float64 points as that SciPy did, so today's SciPy
-runs them (its C SLSQP refused float32) to the same points."""
+runs them (its C SLSQP refused float32) to the same points; L-BFGS-B's message logged as
+that SciPy's Fortran code wrote it."""
 import numpy as np
 import pytest
 
@@ -34,3 +35,10 @@ def test_image_fit_with_bounds():
     _compare(got, exp)
     assert got["values"][0].min() >= 0.0 and got["values"][0].max() <= 1.0
     np.testing.assert_allclose(got["losses"], exp["losses"], rtol=1e-5)
+
+
+@pytest.mark.parametrize("stop", sorted(gen.LBFGSB_STOPS))
+def test_lbfgsb_log_message(stop):
+    got, exp = gen.lbfgsb_log(tf, stop), GOLD["lbfgsb_log/" + stop]
+    assert got["log"] == exp["log"]
+    np.testing.assert_allclose(got["x"], exp["x"], rtol=1e-5)
