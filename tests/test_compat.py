@@ -83,8 +83,8 @@ def _error_of(code):
      "tensorflow.contrib.graph_editor"),
     ("import os\n\nfrom tensorflow.contrib import graph_editor", ImportError,
      "tensorflow.contrib.graph_editor"),
-    ("import os\n\nfrom tensorflow.python.ops import gen_math_ops", ImportError,
-     "tensorflow.python.ops.gen_math_ops"),
+    ("import os\n\nfrom tensorflow.python.ops import gen_boosted_trees_ops", ImportError,
+     "tensorflow.python.ops.gen_boosted_trees_ops"),
     ("import os\n\nfrom tensorflow.examples.tutorials.word2vec import word2vec_basic",
      ImportError, "tensorflow.examples.tutorials.word2vec"),
 ])

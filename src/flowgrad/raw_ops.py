@@ -303,7 +303,10 @@ def _short_float(v):
     return int(f) if f.is_integer() else f
 
 
-def _wrapper(op_type, od):
+def _wrapper(op_type, od, positional=False):
+    """TF's generated wrapper of op_type: tf.raw_ops' (keyword arguments only), or with
+    `positional` the function of its gen_*_ops module (od["pyfn"], arguments by position
+    too)."""
     defaults = {a: d for a, _, d in od["attr"]}
     kind = inspect.Parameter.POSITIONAL_OR_KEYWORD
     params = [inspect.Parameter(p, kind) if defaults.get(a) is None else
@@ -315,24 +318,34 @@ def _wrapper(op_type, od):
         if len(od["out"]) > 1 else None
     required = [p.name for p in params if p.default is inspect.Parameter.empty]
 
+    fname = od["pyfn"] if positional else op_type
+
     def fn(*args, **kwargs):
-        if args:
+        if args and not positional:
             raise TypeError(f"{op_type} only takes keyword args (possible keys: {names}). "
                             "Please pass these args as kwargs instead.")
+        if len(args) > len(names):   # (Python's messages for a plain function)
+            raise TypeError(f"{fname}() takes from {len(required)} to {len(names)} "
+                            f"positional arguments but {len(args)} were given")
+        for key, value in zip(names, args):
+            if key in kwargs:
+                raise TypeError(f"{fname}() got multiple values for argument '{key}'")
+            kwargs[key] = value
         unknown = [k for k in kwargs if k not in names]
         if unknown:
-            raise TypeError(f"{op_type}() got an unexpected keyword argument '{unknown[0]}'")
+            raise TypeError(f"{fname}() got an unexpected keyword argument '{unknown[0]}'")
         missing = [k for k in required if k not in kwargs]
         if missing:
-            raise TypeError(f"{op_type}() missing {len(missing)} required positional "
+            raise TypeError(f"{fname}() missing {len(missing)} required positional "
                             f"argument{'s' if len(missing) > 1 else ''}: "
                             + " and ".join(f"'{k}'" for k in missing))
         return _make_op(op_type, od, outputs, dict(kwargs))
 
-    fn.__name__ = fn.__qualname__ = op_type
+    fn.__name__ = fn.__qualname__ = fname
     fn.__module__ = __name__
     fn.__signature__ = inspect.Signature(params)
-    fn.__doc__ = f"TF 1.14's raw op {op_type}, keyword arguments only."
+    fn.__doc__ = f"TF 1.14's raw op {op_type}, " + (
+        "arguments by position or keyword." if positional else "keyword arguments only.")
     return fn
 
 
@@ -347,6 +360,21 @@ _FUNCTIONS: dict = {}
 
 def _names():
     return sorted(t for t, od in op_defs().items() if _available(t, od))
+
+
+_GEN_FUNCTIONS: dict = {}
+
+
+def _gen_function(op_type):
+    """op_type's function as its TF 1.14 gen_*_ops module has it (named od["pyfn"],
+    arguments by position or keyword), or None where tf.raw_ops lacks the op."""
+    fn = _GEN_FUNCTIONS.get(op_type)
+    if fn is None:
+        od = op_defs().get(op_type)
+        if od is None or not _available(op_type, od) or "pyfn" not in od:
+            return None
+        fn = _GEN_FUNCTIONS[op_type] = _wrapper(op_type, od, positional=True)
+    return fn
 
 
 def __getattr__(name):

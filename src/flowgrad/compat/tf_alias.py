@@ -31,6 +31,7 @@ import sys
 import types
 
 import flowgrad
+from flowgrad.ops import gen_ops as _gen_ops
 
 # TF's private modules that scripts import, and the flowgrad modules that hold
 # their public names (looked up in order). A module path listed with no
@@ -251,6 +252,12 @@ _INTERNAL.update({
         "flowgrad.contrib.losses.metric_learning"],
     "tensorflow.contrib.losses.python.metric_learning.metric_loss_ops": [
         "flowgrad.contrib.losses.metric_loss_ops"]})
+
+# TF's generated op modules (`from tensorflow.python.ops import gen_nn_ops`): the stand-ins
+# flowgrad.ops.gen_ops makes, one per module of TF 1.14's that holds ops flowgrad runs
+for _m in _gen_ops.MODULES:
+    _INTERNAL.setdefault("tensorflow.python.ops." + _m, ["flowgrad.ops.gen_ops." + _m])
+del _m
 
 # TF-Slim's nets under their private path (`tensorflow.contrib.slim.python.slim.nets.vgg`)
 _SLIM_NETS = "tensorflow.contrib.slim.python.slim.nets"

@@ -176,10 +176,17 @@ class ScipyOptimizerInterface(ExternalOptimizerInterface):
         if method.upper() not in ("SLSQP", "COBYLA", "TRUST-CONSTR") and not constraints:
             # newer SciPy warns about an empty constraint list for unconstrained methods
             minimize_kwargs.pop("constraints")
+        # The SciPy of TF 1.14's day converted the starting point to float64 (its Fortran
+        # SLSQP / L-BFGS-B wrappers, Nelder-Mead's simplex); today's keeps float32 where it
+        # can and its C SLSQP / TNC refuse it: start from the same values as float64.
+        initial_val = np.asarray(initial_val, dtype=np.float64)
         result = scipy.optimize.minimize(loss_grad_func_wrapper, initial_val, **minimize_kwargs)
         message_lines = ["Optimization terminated with:", "  Message: %s",
                          "  Objective function value: %f"]
-        message_args = [result.message, result.fun]
+        message = result.message
+        if method.upper() == "L-BFGS-B":
+            message = _lbfgsb_message(message)
+        message_args = [message, result.fun]
         if hasattr(result, "nit"):
             message_lines.append("  Number of iterations: %d")
             message_args.append(result.nit)
@@ -188,6 +195,31 @@ class ScipyOptimizerInterface(ExternalOptimizerInterface):
             message_args.append(result.nfev)
         logging.info("\n".join(message_lines), *message_args)
         return result["x"]
+
+
+# L-BFGS-B's messages as TF 1.14's SciPy (1.4, its Fortran code) gave them: bytes; SciPy
+# 1.5 decoded them to str, 1.15's C port reworded them ("STATUS: TASK").
+_LBFGSB_MESSAGES = {
+    "CONVERGENCE: NORM OF PROJECTED GRADIENT <= PGTOL":
+        "CONVERGENCE: NORM_OF_PROJECTED_GRADIENT_<=_PGTOL",
+    "CONVERGENCE: RELATIVE REDUCTION OF F <= FACTR*EPSMCH":
+        "CONVERGENCE: REL_REDUCTION_OF_F_<=_FACTR*EPSMCH",
+    "STOP: TOTAL NO. OF ITERATIONS REACHED LIMIT": "STOP: TOTAL NO. of ITERATIONS REACHED LIMIT",
+    "STOP: TOTAL NO. OF F,G EVALUATIONS EXCEEDS LIMIT":
+        "STOP: TOTAL NO. of f AND g EVALUATIONS EXCEEDS LIMIT",
+    "ERROR: FACTR < 0": "ERROR: FACTR .LT. 0",
+    "ERROR: M <= 0": "ERROR: M .LE. 0",
+    "ERROR: N <= 0": "ERROR: N .LE. 0",
+}
+
+
+def _lbfgsb_message(message):
+    """An L-BFGS-B result's message as the Fortran code wrote it, as bytes."""
+    if isinstance(message, bytes):
+        return message
+    if message.startswith("ABNORMAL"):
+        return b"ABNORMAL_TERMINATION_IN_LNSRCH"
+    return _LBFGSB_MESSAGES.get(message, message).encode()
 
 
 def _accumulate(list_):

@@ -345,6 +345,18 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                               t.dtype.as_numpy_dtype)
         reduce = {"Prod": np.prod, "Sum": np.sum, "Max": np.max, "Min": np.min}[op.type]
         return np.asarray(reduce(vals))
+    if op.type in _REFINED_FLOAT and t.dtype.base_dtype in (_dt.float32, _dt.float64):
+        # and float arithmetic on values it computes whole, by the op's kernel (a size
+        # scaled by a float: cast(cast(shape(x), float32) * 0.5, int32))
+        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs]
+        if builtins.any(v is None or v.size > _REFINED_FLOAT_MAX for v in vals):
+            return None
+        try:
+            with np.errstate(all="ignore"):
+                return np.asarray(op._def.kernel(*vals))
+        except (errors.OpError, ValueError, TypeError):
+            return None   # the run's error, not the refiner's
     if op.type in _REFINED_BINARY and op.inputs[0].dtype.base_dtype.is_integer:
         # TF's refiner evaluates small int arithmetic and comparisons too
         a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
@@ -586,6 +598,10 @@ _REFINED_BINARY = dict({"Sub": np.subtract, "Add": np.add, "AddV2": np.add,
                         "FloorMod": np.mod, "FloorDiv": np.floor_divide},
                        **_REFINED_COMPARE)
 _DIVIDING = ("FloorMod", "FloorDiv")
+# float ops the refiner evaluates above (on at most _REFINED_FLOAT_MAX values: shapes)
+_REFINED_FLOAT = frozenset(("Mul", "RealDiv", "Add", "AddV2", "Sub", "Maximum", "Minimum",
+                            "Round", "Floor", "Ceil", "Neg"))
+_REFINED_FLOAT_MAX = 64
 
 
 def _known_ints(v):
@@ -662,8 +678,8 @@ def shape_value(t: Tensor) -> list | None:
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
         return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
-    if op.type == "Cast":
-        return shape_value(op.inputs[0])
+    if op.type == "Cast" and op.inputs[0].dtype.base_dtype.is_integer:
+        return shape_value(op.inputs[0])   # (a float's cast: evaluated whole, below)
     if op.type == "Pack" and op._get_attr("axis") == 0:
         out = []
         return [_scalar_dim(e) for e in op.inputs]

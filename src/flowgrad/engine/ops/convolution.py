@@ -335,14 +335,32 @@ def _depthwise_infer(inputs, attrs):
                                                             fmt)))]
 
 
+# TF 1.14's CPU kernels (depthwise_conv_op.cc, depthwise_conv_grad_op.cc) add in float32
+# (float64) one product at a time, in an order the kernels below keep for those dtypes
+# (float16 is contracted in float32 as before):
+# - the output: a sum from 0 over the filter taps in row-major order;
+# - the input's gradient: per depth-multiplier index, a sum over the taps (row-major) of
+#   the outputs reading the pixel; these sums added in depth-multiplier order;
+# - the filter's gradient: per image, a sum from 0 over the output pixels in row-major
+#   order; the images' sums added in batch order.
+_ORDERED = (np.float32, np.float64)
+_CHUNK = 1 << 22      # products held at once by the filter's gradient
+
+
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
     x, f = wide(to_nhwc(x, data_format), f)
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
     cols = g.windows(pad_nhwc(x, g.geo))
-    out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
-    out = out.reshape(g.n, g.oh, g.ow, -1).astype(dt, copy=False)
+    if dt in _ORDERED:
+        out = np.zeros((g.n, g.oh, g.ow) + f.shape[2:], dt)
+        for i in range(g.kh):
+            for j in range(g.kw):
+                out += cols[:, :, :, i, j, :, None] * f[i, j]
+    else:
+        out = np.einsum("nhwijc,ijcm->nhwcm", cols, f, optimize=True)
+    out = out.reshape(g.n, g.oh, g.ow, f.shape[2] * f.shape[3]).astype(dt, copy=False)
     return from_nhwc(out, data_format)
 
 
@@ -354,8 +372,16 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
     check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
-    cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
-    dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
+    if dt in _ORDERED:
+        dx = None
+        for d in range(f.shape[3]):     # taps in order within each index (_scatter_taps)
+            part = g.scatter(dy5[:, :, :, None, None, :, d] * f[:, :, :, d], dt)
+            dx = part if dx is None else dx + part
+        if dx is None:
+            dx = np.zeros((n, h, w, c), dt)
+    else:
+        cols = np.einsum("nhwcm,ijcm->nhwijc", dy5, f, optimize=True)
+        dx = g.scatter(cols, dy.dtype).astype(dt, copy=False)
     return from_nhwc(np.ascontiguousarray(dx), data_format)
 
 
@@ -368,7 +394,19 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
     check_out_shape(g, dy)
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
-    out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
+    if dt not in _ORDERED:
+        out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
+        return out.astype(dt, copy=False)
+    rows = max(1, _CHUNK // max(1, g.ow * kh * kw * c * m))   # output rows at a time
+    out = np.zeros((kh, kw, c, m), dt)
+    for b in range(g.n):
+        part = np.zeros((1, kh, kw, c, m), dt)      # the kernel's zeroed buffer
+        for r in range(0, g.oh, rows):
+            prods = cols[b, r:r + rows, :, :, :, :, None] * dy5[b, r:r + rows, :, None, None]
+            prods = prods.reshape((prods.shape[0] * g.ow, kh, kw, c, m))
+            # np.add.reduce over the leading axis adds row by row, in order
+            part = np.add.reduce(np.concatenate([part, prods]), axis=0, keepdims=True)
+        out = part[0] if b == 0 else out + part[0]
     return out.astype(dt, copy=False)
 
 

@@ -1,0 +1,24 @@
+"""The scripts of tests/pstyle_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pstyle_scripts.py): guided backpropagation with
+`from tensorflow.python.ops import gen_nn_ops`, the generated functions by position and
+keyword, the raw ops, their errors."""
+import os
+
+import pytest
+
+from goldens import load
+from test_cli import flowgrad_cmd
+
+HERE = os.path.join(os.path.dirname(__file__), "pstyle_scripts")
+GOLD = load("seeded", "pstyle_scripts")
+
+
+def test_every_script_has_a_golden():
+    assert sorted(GOLD) == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", sorted(GOLD))
+def test_script_prints_tf_output(script):
+    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
