@@ -1,0 +1,108 @@
+"""TF 1.14's get_operations() and GraphDef of graphs with a tf.cond in a tf.while_loop's
+body (a CondContext nested in the WhileContext: the cond's Switch / switch_t / switch_f /
+pred_id / Merge and the Switches of the tensors its branches read are in the loop's frame,
+a tensor from outside the loop is Entered first, named under the op first reading it):
+every op's name and type, the details gen_tf_nodes.describe gives of the control-flow
+nodes, and every node's inputs (control inputs as "^name") of the GraphDef
+(tests/test_prawgd.py)."""
+import gen_pcondgd
+
+
+def _x(tf):
+    return tf.placeholder(tf.float32, [], name="x")
+
+
+def _body_cond(tf):
+    x = _x(tf)
+    return tf.while_loop(lambda i, y: i < 3,
+                         lambda i, y: (i + 1, tf.cond(y > 1.0, lambda: y * x,
+                                                      lambda: y + 2.0)),
+                         [tf.constant(0), x])
+
+
+def _outside_pred(tf):
+    # a predicate and a branch result from outside the loop: Entered (the cond's Switch and
+    # pred_id, reading only the Enter, wait for the loop's pivot)
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.placeholder(tf.float32, [], name="w")
+    return tf.while_loop(lambda i, y: i < 3,
+                         lambda i, y: (i + 1, tf.cond(p, lambda: y * x, lambda: w)),
+                         [tf.constant(0), x])
+
+
+def _entered_before(tf):
+    # the body reads x before the cond does: the cond's Switch reads that Enter
+    x = _x(tf)
+
+    def body(i, y):
+        z = y + x
+        return i + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z - x)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _nested_cond(tf):
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(q, lambda: y * x, lambda: y),
+                              lambda: y - 1.0)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _two_conds(tf):
+    x = _x(tf)
+
+    def body(i, y):
+        a = tf.cond(y > 1.0, lambda: y * x, lambda: y)
+        return i + 1, tf.cond(a < 5.0, lambda: a + x, lambda: a * 0.5)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _inner_loop(tf):
+    # a cond in an inner loop reading a tensor from outside both loops
+    x = _x(tf)
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 2.0, lambda: z * x, lambda: z + 1.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _tensor_array(tf):
+    # a cond reading a TensorArray made outside the loop (raw_rnn's loop_fn)
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        nxt = tf.cond(i >= 3, lambda: tf.zeros([2]), lambda: ta.read(i + 1))
+        return i + 1, y + nxt
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), ta.read(0)])
+
+
+def _raw_rnn(tf):
+    x = tf.placeholder(tf.float32, (5, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=5).unstack(x)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(4)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        finished = time >= 5
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)), lambda: inputs_ta.read(time))
+        return finished, inp, state, cell_output, None
+    return tf.nn.raw_rnn(cell, loop_fn)
+
+
+CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
+         ("while/entered_before", _entered_before), ("while/nested_cond", _nested_cond),
+         ("while/two_conds", _two_conds), ("while/inner_loop", _inner_loop),
+         ("while/tensor_array", _tensor_array), ("raw_rnn", _raw_rnn)]
+
+describe = gen_pcondgd.describe
+
+
+def cases(tf):
+    return dict((name, describe(tf, fn)) for name, fn in CALLS)
