@@ -96,10 +96,72 @@ def _raw_rnn(tf):
     return tf.nn.raw_rnn(cell, loop_fn)
 
 
+def _tuple_out(tf):
+    # two results: a loop variable (switched under the cond's scope) and a branch op's
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, a, b):
+        a2, b2 = tf.cond(tf.reduce_sum(a) > 1.0, lambda: (a * x, b), lambda: (b, a + 1.0))
+        return i + 1, a2, b2
+    return tf.while_loop(lambda i, a, b: i < 3, body, [tf.constant(0), x, x * 2.0])
+
+
+def _map_fn(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+    return tf.map_fn(lambda r: tf.cond(r[0] > 0, lambda: r * w, lambda: -r), x)
+
+
+def _loop_var_pred(tf):
+    x = _x(tf)
+
+    def body(i, f, y):
+        return i + 1, tf.logical_not(f), tf.cond(f, lambda: y * x, lambda: y + 1.0)
+    return tf.while_loop(lambda i, f, y: i < 4, body, [tf.constant(0), tf.constant(True), x])
+
+
+def _after_inner_loop(tf):
+    # a cond reading an inner loop's result and a tensor the inner loop entered too
+    x = _x(tf)
+
+    def body(i, y):
+        z = tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, z + x), [0, y])[1]
+        return i + 1, tf.cond(z > 3.0, lambda: z - x, lambda: z * 2.0)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _constant_branch(tf):
+    x = _x(tf)
+    return tf.while_loop(lambda i, y: i < 3,
+                         lambda i, y: (i + 1, tf.cond(i > 1, lambda: tf.constant(5.0),
+                                                      lambda: y)),
+                         [tf.constant(0), x])
+
+
+def _variable(tf):
+    x = tf.placeholder(tf.float32, [2, 2], name="x22")
+    w = tf.get_variable("w", [2, 2], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: tf.matmul(y, w), lambda: y)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _body_cond_grad(tf):
+    # (the gradient: TF's _MergeGrad / _SwitchGrad in the gradient frame, the predicate and
+    # the branch's kept value pushed in the cond's context: tests/test_prawgd.py lists it
+    # as still different)
+    return tf.gradients(_body_cond(tf)[1], tf.get_default_graph().get_tensor_by_name("x:0"))
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/entered_before", _entered_before), ("while/nested_cond", _nested_cond),
          ("while/two_conds", _two_conds), ("while/inner_loop", _inner_loop),
-         ("while/tensor_array", _tensor_array), ("raw_rnn", _raw_rnn)]
+         ("while/tensor_array", _tensor_array), ("raw_rnn", _raw_rnn),
+         ("while/tuple_out", _tuple_out), ("map_fn", _map_fn),
+         ("while/loop_var_pred", _loop_var_pred), ("while/after_inner_loop", _after_inner_loop),
+         ("while/constant_branch", _constant_branch), ("while/variable", _variable),
+         ("while/body_cond_grad", _body_cond_grad)]
 
 describe = gen_pcondgd.describe
 
