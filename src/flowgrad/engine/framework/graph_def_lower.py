@@ -14,9 +14,11 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
-forward cond outside loops and conds node for node as TF 1.14 writes it (with the conds
-nested in it), and its gradient as TF's Switch/Merge gradient (graph_def_lower_condgrad.py);
-others (in a loop, a gradient's of another cond) in a generic layout TF runs the same;
+forward cond outside conds node for node as TF 1.14 writes it (with the conds nested in
+it; in a loop's body inside the loop's frame, a tensor from outside the loop Entered
+first), and the gradient of one outside loops as TF's Switch/Merge gradient
+(graph_def_lower_condgrad.py); others (a gradient's in a loop gradient's frame, a
+gradient's of another cond) in a generic layout TF runs the same;
 tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), its nodes in TF 1.14's order
 (LoopPlan._order); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
