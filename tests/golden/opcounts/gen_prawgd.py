@@ -147,6 +147,39 @@ def _variable(tf):
     return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
 
 
+def _nested_outside(tf):
+    # an inner cond's predicate and a result from outside the loop: Entered, then switched
+    # into the outer cond
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, tf.cond(p, lambda: tf.cond(y > 2.0, lambda: w, lambda: y * x),
+                              lambda: w + y)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _pred_read_in_body(tf):
+    # the body reads the predicate before the cond: the cond's Switch reads that Enter
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        z = tf.where(p, y, y * 2.0)
+        return i + 1, tf.cond(p, lambda: z * x, lambda: z)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _dropout(tf):
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    training = tf.placeholder(tf.bool, [], name="training")
+
+    def body(i, y):
+        return i + 1, tf.layers.dropout(y, rate=0.5, training=training, seed=1)
+    return tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])
+
+
 def _body_cond_grad(tf):
     # (the gradient: TF's _MergeGrad / _SwitchGrad in the gradient frame, the predicate and
     # the branch's kept value pushed in the cond's context: tests/test_prawgd.py lists it
@@ -161,6 +194,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/tuple_out", _tuple_out), ("map_fn", _map_fn),
          ("while/loop_var_pred", _loop_var_pred), ("while/after_inner_loop", _after_inner_loop),
          ("while/constant_branch", _constant_branch), ("while/variable", _variable),
+         ("while/nested_outside", _nested_outside),
+         ("while/pred_read_in_body", _pred_read_in_body), ("while/dropout", _dropout),
          ("while/body_cond_grad", _body_cond_grad)]
 
 describe = gen_pcondgd.describe
