@@ -4,6 +4,8 @@ branches read in the loop's frame, a tensor from outside the loop Entered first 
 under the op first reading it, shared with the body's other readers), a cond's TensorArray
 read switching its handle (tests/golden/opcounts/gen_prawgd.py): op names and types in
 TF's order, the details of the control-flow nodes, and every node's inputs."""
+import re
+
 import numpy as np
 import pytest
 
@@ -21,6 +23,8 @@ KNOWN_DIFFERENT = {
                             "cond in the gradient frame (TF: _MergeGrad's Switch on the "
                             "popped pred_id, _SwitchGrad's zeros and Merges, the stacks "
                             "pushed and popped in the cond's context)",
+    "while/unreached_var_grad": "the loop gradient's node order (TF's gradient walk) and "
+                                "its exit zeros (TF's ZerosLikeForExit: a Const)",
 }
 
 
@@ -53,6 +57,17 @@ def test_graph_def_equals_tf(name):
 @pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENT))
 def test_known_different_still_differ(name):
     assert _got(name) != _norm(WANT[name]), f"{name} now matches TF: take it off the list"
+
+
+def test_unreached_loop_variable_has_no_gradient_loop_variable():
+    # TF's frame enters the unused exit's zeros (b_exit) and has no b_switch, Merge_2_grad,
+    # NextIteration or Exit for it
+    def frame(nodes):
+        return sorted([n, [i for i in ins if not i.startswith("gradients/zeros")]]
+                      for n, ins in nodes if re.search(r"(Exit|Switch|Merge|Enter)_2_grad", n))
+    want = frame(_norm(WANT["while/unreached_var_grad"])["inputs"])
+    assert want == [["gradients/while/Exit_2_grad/b_exit", []]]
+    assert frame(_got("while/unreached_var_grad")["inputs"]) == want
 
 
 def test_values_and_counter_unchanged_by_the_view():

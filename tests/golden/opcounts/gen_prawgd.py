@@ -187,6 +187,16 @@ def _body_cond_grad(tf):
     return tf.gradients(_body_cond(tf)[1], tf.get_default_graph().get_tensor_by_name("x:0"))
 
 
+def _unreached_var_grad(tf):
+    # a float loop variable whose value does not depend on the xs: no gradient loop
+    # variable in TF's frame, only its unused exit's zeros entered (Exit_2_grad/b_exit)
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    _, a, _ = tf.while_loop(lambda i, a, c: i < 3,
+                            lambda i, a, c: (i + 1, a * x + c, c * 2.0),
+                            [tf.constant(0), x, tf.ones([2])])
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/entered_before", _entered_before), ("while/nested_cond", _nested_cond),
          ("while/two_conds", _two_conds), ("while/inner_loop", _inner_loop),
@@ -196,7 +206,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/constant_branch", _constant_branch), ("while/variable", _variable),
          ("while/nested_outside", _nested_outside),
          ("while/pred_read_in_body", _pred_read_in_body), ("while/dropout", _dropout),
-         ("while/body_cond_grad", _body_cond_grad)]
+         ("while/body_cond_grad", _body_cond_grad),
+         ("while/unreached_var_grad", _unreached_var_grad)]
 
 describe = gen_pcondgd.describe
 

@@ -1086,7 +1086,8 @@ def _while_grad(op, *grads):
         unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
-                       "parts": [len(p) for p in parts], "sliced": specs}
+                       "parts": [len(p) for p in parts], "sliced": specs,
+                       "reached": frozenset(walk.reached)}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
