@@ -180,6 +180,35 @@ def _dropout(tf):
     return tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])
 
 
+def _assert(tf):
+    # tf.assert_positive in the body (its AssertGuard cond), the body's results made under
+    # control_dependencies on it: their constants wait for it, not for the loop's pivot
+    x = _x(tf)
+
+    def body(i, y):
+        with tf.control_dependencies([tf.assert_positive(y)]):
+            return i + 1, y * 2.0
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _case(tf):
+    x = _x(tf)
+
+    def body(i, y):
+        return i + 1, tf.case([(tf.equal(i, 0), lambda: y * x), (tf.equal(i, 1), lambda: y + x)],
+                              default=lambda: y - x)
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
+def _resource_variable(tf):
+    x = _x(tf)
+    v = tf.get_variable("v", [], initializer=tf.ones_initializer(), use_resource=True)
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: y * v, lambda: y + v.read_value())
+    return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
+
+
 def _body_cond_grad(tf):
     # (the gradient: TF's _MergeGrad / _SwitchGrad in the gradient frame, the predicate and
     # the branch's kept value pushed in the cond's context: tests/test_prawgd.py lists it
@@ -206,6 +235,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/constant_branch", _constant_branch), ("while/variable", _variable),
          ("while/nested_outside", _nested_outside),
          ("while/pred_read_in_body", _pred_read_in_body), ("while/dropout", _dropout),
+         ("while/assert", _assert), ("while/case", _case),
+         ("while/resource_variable", _resource_variable),
          ("while/body_cond_grad", _body_cond_grad),
          ("while/unreached_var_grad", _unreached_var_grad)]
 

@@ -960,10 +960,11 @@ class LoopPlan(_PlanBase):
                     sub.setdefault(t.name, f"{op.name}/Enter_c{caps[t.name]}")
                 elif t.name in lvars and m in cond_side:
                     sub.setdefault(t.name, f"{s}Merge{_sfx(lvars[t.name])}")
-            # TF's pivot: an op of no inputs, or (of no control inputs) one reading only
-            # tensors from outside (through their Enters), waits for the frame
+            # TF's pivot: an op of no inputs (and no control input from the frame: a
+            # control_dependencies block in the body), or (of no control inputs) one
+            # reading only tensors from outside (through their Enters), waits for the frame
             consts = set(sub.values()) & set(self._enter_keys(op))
-            if not m._inputs or (
+            if (not m._inputs and not any(c in members for c in m._control_inputs)) or (
                     not m._control_inputs and m.type not in ("While", "Cond") and
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
