@@ -23,8 +23,9 @@ KNOWN_DIFFERENT = {
                             "cond in the gradient frame (TF: _MergeGrad's Switch on the "
                             "popped pred_id, _SwitchGrad's zeros and Merges, the stacks "
                             "pushed and popped in the cond's context)",
-    "while/unreached_var_grad": "the loop gradient's node order (TF's gradient walk) and "
-                                "its exit zeros (TF's ZerosLikeForExit: a Const)",
+    "while/unreached_var_grad": "the loop gradient's frame: its node order and exit zeros "
+                                "(TF's gradient walk, ZerosLikeForExit's Const), its frame "
+                                "name and the accumulators' gating control inputs",
 }
 
 
