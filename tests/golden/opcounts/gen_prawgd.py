@@ -209,6 +209,18 @@ def _resource_variable(tf):
     return tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])
 
 
+def _loop_in_cond(tf):
+    # (the reverse nesting: a loop in a cond's branch; its initial values from outside the
+    # cond switched in under the loop's scope before its Enters, its own Switches numbered
+    # after them, a body op reading one reads that Switch)
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [], name="w")
+    return tf.cond(x > 1.0, lambda: tf.while_loop(lambda j, z, v: j < 2,
+                                                  lambda j, z, v: (j + 1, z * x + v, v),
+                                                  [0, x, w])[1],
+                   lambda: x + 1.0)
+
+
 def _body_cond_grad(tf):
     # (the gradient: TF's _MergeGrad / _SwitchGrad in the gradient frame, the predicate and
     # the branch's kept value pushed in the cond's context: tests/test_prawgd.py lists it
@@ -237,6 +249,7 @@ CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/pred_read_in_body", _pred_read_in_body), ("while/dropout", _dropout),
          ("while/assert", _assert), ("while/case", _case),
          ("while/resource_variable", _resource_variable),
+         ("cond/loop_in_cond", _loop_in_cond),
          ("while/body_cond_grad", _body_cond_grad),
          ("while/unreached_var_grad", _unreached_var_grad)]
 

@@ -361,6 +361,7 @@ class CondPlan(_PlanBase):
         # flowgrad's generic layout (a Switch per capture shared by both branches, an
         # Identity per branch result)
         self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
+        self.loop_switches = {}   # a loop in a branch -> the Switches named under its scope
         self._loop_of = {}   # a cond in a loop's body -> its innermost While (_entered)
         for w in sorted((o for o in graph._flowgrad_operations() if o.type == "While"),
                         key=lambda o: -o._id):   # (an inner loop's While: made first)
@@ -484,10 +485,24 @@ class CondPlan(_PlanBase):
                 if m.type in TA_LAYOUTS and self.arrays is not None and \
                         m in self.arrays.handles:
                     continue   # an array op: its handle switched in too (_tf_inputs)
+                if m.type == "LoopVar" or (m.type == "While" and self._loop_ok(m, side)):
+                    continue   # a loop in a branch: its initial values switched in
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
                         or m.type.startswith("TensorArray"):
                     return False
         return True
+
+    @staticmethod
+    def _loop_ok(w, members):
+        """Whether a loop in a branch (`members`: its ops) is written inside TF's layout:
+        each tensor from outside the cond its body reads is one of its initial values too
+        (TF's body reads that one's Switch; a capture switched by a body op is not
+        written so)."""
+        info = _loop_info(w)
+        if info is None:
+            return False
+        inits = set(w.inputs[:len(info["vars"])])
+        return all(c.op in members or c in inits for c in info["captures"])
 
     def _tf_inputs(self, op):
         """`op`'s inputs in TF's order (a TensorArray op's: its handle first)."""
@@ -557,8 +572,28 @@ class CondPlan(_PlanBase):
             self._tf[c] = {"outs": [None, None], "out_switches": [(), ()], "head": head,
                            "f_first": f_first, "pred": None, "pred_switches": (),
                            "root": root}
-        events.extend((m._id, 3, m) for m in where if m.type != "Cond")
+        events.extend((m._id, 3, m) for m in where if m.type not in ("Cond", "While",
+                                                                     "LoopVar"))
+        events.extend((_loop_info(m)["vars"][0].op._id - 0.5, 4, m) for m in where
+                      if m.type == "While")
+        ops = None
         for _, kind, x in sorted(events, key=lambda e: (e[0], e[1])):
+            if kind == 4:   # a loop in a branch: TF's BuildLoop switches in its initial
+                c, side = where[x]   # values from outside, named under its scope
+                made = []
+                info = _loop_info(x)
+                scope = LoopPlan._names(x)[0][:-1]
+                sub = self.rewrite.setdefault(x.name, {})
+                for t in list(x.inputs[:len(info["vars"])]) + list(info["captures"]):
+                    if t.op not in ctx[(c, side)]["members"]:
+                        sub[t.name] = self._switched(root, ctx, (c, side), t, scope, made)
+                if made:   # (after the op made before its loop variables: before its Enters)
+                    if ops is None:
+                        ops = x.graph._flowgrad_operations()
+                    prev = ops[ops.index(info["vars"][0].op) - 1]
+                    self.after.setdefault(prev, []).append((root, ("sw", tuple(made))))
+                    self.loop_switches[x] = len(made)
+                continue
             if kind == 3:   # an op of a branch reads tensors from outside it
                 c, side = where[x]
                 made = []
@@ -1047,10 +1082,10 @@ class LoopPlan(_PlanBase):
             emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, c, True)] + ctl, [b], {})
             self._emit_read_enters(op, c, emit)
             for k, t in enumerate(inits):
-                emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
+                emit(self._switch(op, k), "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
                      [self._dt(t), b], {})
             for k, v in enumerate(info["vars"]):
-                emit(v.op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"], [self._dt(v)], {})
+                emit(v.op.name, "Identity", [self._switch(op, k) + ":1"], [self._dt(v)], {})
         else:
             key = stage[1]
             j = key.rsplit("/Enter_", 1)[1]
@@ -1059,6 +1094,14 @@ class LoopPlan(_PlanBase):
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})
         return op.name
+
+    def _switch(self, op, k):
+        """The name of While `op`'s Switch of variable k: S/Switch, S/Switch_1, ... after
+        the Switches a cond holding the loop named under its scope S first (TF's BuildLoop
+        switches its initial values into the cond before making its own)."""
+        off = sum(q.loop_switches.get(op, 0) for q in self.others if isinstance(q, CondPlan))
+        s, _ = self._names(op)
+        return f"{s}Switch{_sfx(k + off)}"
 
     def enter_key(self, op, cond, t):
         """The Enter node (as first written) of tensor `t` from outside While `op` that Cond
@@ -1168,7 +1211,7 @@ class LoopPlan(_PlanBase):
         for k, t in enumerate(inits):
             name = op.name if k == 0 else f"{op.name}/Exit_{k}"
             emit(self.renames.get(f"{op.name}:{k}", name), "Exit",
-                 [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
+                 [self._switch(op, k)], [self._dt(t)], {}, controls=(k == 0))
 
 
 # ---------------------------------------------------------------------------------------
