@@ -23,6 +23,8 @@ KNOWN_DIFFERENT = {
                             "cond in the gradient frame (TF: _MergeGrad's Switch on the "
                             "popped pred_id, _SwitchGrad's zeros and Merges, the stacks "
                             "pushed and popped in the cond's context)",
+    "cond/loop_in_cond_grad": "the gradient of a cond holding a loop is flowgrad's generic "
+                              "cond, its loop gradient's stacks popped without TF's Switches",
     "while/unreached_var_grad": "the loop gradient's frame: its node order and exit zeros "
                                 "(TF's gradient walk, ZerosLikeForExit's Const), its frame "
                                 "name and the accumulators' gating control inputs",
@@ -69,6 +71,17 @@ def test_unreached_loop_variable_has_no_gradient_loop_variable():
     want = frame(_norm(WANT["while/unreached_var_grad"])["inputs"])
     assert want == [["gradients/while/Exit_2_grad/b_exit", []]]
     assert frame(_got("while/unreached_var_grad")["inputs"]) == want
+
+
+def test_loop_gradient_in_cond_named_after_the_forward_switches():
+    # the forward loop's Switches come after the cond's two in its scope (Switch_2, Switch_3,
+    # Switch_4): its gradient's loop variables are TF's Switch_3_grad, Switch_4_grad
+    def frame(nodes):
+        return sorted(n for n, _ in nodes if re.fullmatch(r"gradients/cond/while/Switch_\d+_grad"
+                                                        r"(/b_switch|_1/NextIteration)", n))
+    want = frame(_norm(WANT["cond/loop_in_cond_grad"])["inputs"])
+    assert "gradients/cond/while/Switch_3_grad/b_switch" in want
+    assert frame(_got("cond/loop_in_cond_grad")["inputs"]) == want
 
 
 def test_values_and_counter_unchanged_by_the_view():

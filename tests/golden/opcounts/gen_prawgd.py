@@ -221,6 +221,14 @@ def _loop_in_cond(tf):
                    lambda: x + 1.0)
 
 
+def _loop_in_cond_grad(tf):
+    # (the gradient frame's loop variables named after the forward loop's Switches:
+    # Switch_3_grad/b_switch, after the cond's two)
+    y = _loop_in_cond(tf)
+    g = tf.get_default_graph()
+    return tf.gradients(y * y, [g.get_tensor_by_name("x:0"), g.get_tensor_by_name("w:0")])
+
+
 def _body_cond_grad(tf):
     # (the gradient: TF's _MergeGrad / _SwitchGrad in the gradient frame, the predicate and
     # the branch's kept value pushed in the cond's context: tests/test_prawgd.py lists it
@@ -249,7 +257,7 @@ CALLS = [("while/body_cond", _body_cond), ("while/outside_pred", _outside_pred),
          ("while/pred_read_in_body", _pred_read_in_body), ("while/dropout", _dropout),
          ("while/assert", _assert), ("while/case", _case),
          ("while/resource_variable", _resource_variable),
-         ("cond/loop_in_cond", _loop_in_cond),
+         ("cond/loop_in_cond", _loop_in_cond), ("cond/loop_in_cond_grad", _loop_in_cond_grad),
          ("while/body_cond_grad", _body_cond_grad),
          ("while/unreached_var_grad", _unreached_var_grad)]
 

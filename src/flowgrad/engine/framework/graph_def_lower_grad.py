@@ -785,10 +785,11 @@ class GradLoopPlan(_PlanBase):
             if k in p["skip"]:
                 continue
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
-            ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
+            sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
+            ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
             ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
-            ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
+            ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]
             # (TF's accumulator is named after the forward loop's Enter of the capture)
