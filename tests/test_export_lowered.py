@@ -351,15 +351,16 @@ def test_print_and_image_summary_are_written_as_tfs():
 # TF 1.14's node names flowgrad's written loop gradient has (of TF's own graph of the same
 # model, in the golden): the body's gradient ops, the counters, stacks, accumulators and
 # gradient loop variables as TF's GradLoopState names them (graph_def_lower_grad.py
-# node_renames; gradient arrays: graph_def_lower.ta_grad_renames). The rest differ: a
+# node_renames; gradient arrays: graph_def_lower.ta_grad_renames), a forward cond in the
+# body as TF's (its Switches, pivots and Enters). The rest differ: a
 # cond's gradient (TF's cond_grad Switch per value), TF's gates, flowgrad's forward Exits
 # named by their While ops. (loop_cond_loop_grad: 140 before a nested loop gradient stopped
 # pushing the inner loop's initial values, whose nodes had two of TF's names by chance.)
 SHARED_NAMES = {"while_grad": 110, "while_grad_max": 96, "dynamic_rnn_grad": 394,
-                "map_fn_grad": 296, "while_cond_grad": 117, "birnn_grad": 756,
+                "map_fn_grad": 296, "while_cond_grad": 138, "birnn_grad": 756,
                 "ta_split_grad": 174, "nested_while_grad": 182, "nested3_grad": 228,
-                "cond_in_cond_grad": 171, "loop_cond_loop_grad": 139, "ta_in_body_grad": 230,
-                "map_rnn_grad": 749, "grad_in_body_grad": 177, "raw_rnn_grad": 376,
+                "cond_in_cond_grad": 209, "loop_cond_loop_grad": 158, "ta_in_body_grad": 230,
+                "map_rnn_grad": 749, "grad_in_body_grad": 177, "raw_rnn_grad": 391,
                 "loop_in_cond_grad": 183}
 
 

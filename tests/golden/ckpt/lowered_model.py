@@ -11,7 +11,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad"]
+          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad", "prawgd_loop_cond"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -64,7 +64,10 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            # a loop in a cond's branch in the body (run 0, 2 and 4 times)
            "loop_in_cond_grad": ["out:0", "gx:0", "gw:0"],
            # a cond's gradient: TF's Switch of the gradient, Merges of zeros, AddN
-           "cond_grad": ["loss:0", "gw:0", "gx:0"]}
+           "cond_grad": ["loss:0", "gw:0", "gx:0"],
+           # conds in a loop body as TF's: a predicate, an array and an inner cond's result
+           # from outside the loop Entered into its frame
+           "prawgd_loop_cond": ["out:0", "s:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
@@ -452,5 +455,20 @@ def build(tf, name):
         for k, gk in enumerate(gs[1:]):
             tf.identity(gk, name="g%d" % k)
         tf.variables_initializer(tf.global_variables(), name="init")
+    elif name == "prawgd_loop_cond":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        p = tf.reduce_sum(x) > 0
+        w = x * 3.0
+        ta = tf.TensorArray(tf.float32, size=4).unstack(tf.stack([x, -x, x * x, x + 1.0]))
+
+        def body(i, a, s):
+            nxt = tf.cond(i >= 3, lambda: tf.zeros([3]), lambda: ta.read(i + 1))
+            b = tf.cond(p, lambda: tf.cond(tf.reduce_sum(a) > 2.0, lambda: w, lambda: a * x),
+                        lambda: a - 1.0)
+            return i + 1, b + nxt, s + tf.reduce_sum(nxt)
+        _, out, s = tf.while_loop(lambda i, a, s: i < 4, body,
+                                  [tf.constant(0), ta.read(0), tf.constant(0.0)])
+        tf.identity(out, name="out")
+        tf.identity(s, name="s")
     else:
         raise ValueError(name)

@@ -14,9 +14,11 @@ returns its name, and `emit.input_name(tensor)` is the name the op reads a tenso
 by (inside a lowered tf.cond, a captured tensor is read through its Switch).
 
 tf.cond (flowgrad's Cond op) is written as TF's Switch/Merge dataflow (CondPlan): a
-forward cond outside loops and conds node for node as TF 1.14 writes it (with the conds
-nested in it), and its gradient as TF's Switch/Merge gradient (graph_def_lower_condgrad.py);
-others (in a loop, a gradient's of another cond) in a generic layout TF runs the same;
+forward cond outside conds node for node as TF 1.14 writes it (with the conds nested in
+it; in a loop's body inside the loop's frame, a tensor from outside the loop Entered
+first), and the gradient of one outside loops as TF's Switch/Merge gradient
+(graph_def_lower_condgrad.py); others (a gradient's in a loop gradient's frame, a
+gradient's of another cond) in a generic layout TF runs the same;
 tf.while_loop (flowgrad's While op) as TF's frame (LoopPlan), its nodes in TF 1.14's order
 (LoopPlan._order); its WhileGrad as TF's
 loop gradient (graph_def_lower_grad.py), where that module can write it.
@@ -336,9 +338,10 @@ class CondPlan(_PlanBase):
     (captures read through their Switch), `extra_controls(op)` the pivot an input-less
     branch op waits for, and `lower(op, emit)` the Switch/Merge nodes of a Cond."""
 
-    def __init__(self, graph):
+    def __init__(self, graph, arrays=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
         self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
+        self.arrays = arrays   # the TensorArrayPlan: a branch's array op reads its handle
         conds = [op for op in graph._flowgrad_operations() if op.type == "Cond"]
         self._members = {}
         self._tf_sw = {}   # Cond -> TF's Switch names (_tf_switches)
@@ -362,20 +365,24 @@ class CondPlan(_PlanBase):
         # flowgrad's generic layout (a Switch per capture shared by both branches, an
         # Identity per branch result)
         self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
-        in_loops = set()
-        for w in graph._flowgrad_operations():
-            if w.type == "While":
-                in_loops.update((_loop_info(w) or {}).get("members_order", ()))
+        self.loop_switches = {}   # a loop in a branch -> the Switches named under its scope
+        self._loop_of = {}   # a cond in a loop's body -> its innermost While (_entered)
+        for w in sorted((o for o in graph._flowgrad_operations() if o.type == "While"),
+                        key=lambda o: -o._id):   # (an inner loop's While: made first)
+            for m in (_loop_info(w) or {}).get("members_order", ()):
+                if m.type == "Cond":
+                    self._loop_of[m] = w
         self._guards = {}
         self._taken = {o.name for o in graph._flowgrad_operations()}   # (TF's unique names)
-        roots = [op for op in self.lowered if depth[op] == 0 and op not in in_loops and
+        roots = [op for op in self.lowered if depth[op] == 0 and
                  not infos[op].get("guard") and self._tf_layout_ok(op, infos)]
         in_tree = {c for r in roots for c in self._nested(r, infos)}
         self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
         self._grad_late, self._grad_scopes, self._flat = {}, set(), {}
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
-                    infos[op]["grad"]["of"] in roots:
+                    infos[op]["grad"]["of"] in roots and \
+                    infos[op]["grad"]["of"] not in self._loop_of:
                 grads.append(op)   # (after the renames below: _plan_cond_grad)
             elif infos[op].get("guard"):
                 self._plan_guard(op, infos)
@@ -480,10 +487,34 @@ class CondPlan(_PlanBase):
                 if m.type == "Cond" and m in self.lowered and infos.get(m) is not None and \
                         not infos[m].get("guard") and self._tf_layout_ok(m, infos, False):
                     continue   # a nested cond: TF's layout, inside this one's (_plan_tf)
+                if m.type in TA_LAYOUTS and self.arrays is not None and \
+                        m in self.arrays.handles:
+                    continue   # an array op: its handle switched in too (_tf_inputs)
+                if m.type == "LoopVar" or (m.type == "While" and self._loop_ok(m, side)):
+                    continue   # a loop in a branch: its initial values switched in
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
                         or m.type.startswith("TensorArray"):
                     return False
         return True
+
+    @staticmethod
+    def _loop_ok(w, members):
+        """Whether a loop in a branch (`members`: its ops) is written inside TF's layout:
+        each tensor from outside the cond its body reads is one of its initial values too
+        (TF's body reads that one's Switch; a capture switched by a body op is not
+        written so)."""
+        info = _loop_info(w)
+        if info is None:
+            return False
+        inits = set(w.inputs[:len(info["vars"])])
+        return all(c.op in members or c in inits for c in info["captures"])
+
+    def _tf_inputs(self, op):
+        """`op`'s inputs in TF's order (a TensorArray op's: its handle first)."""
+        if self.arrays is not None and op in self.arrays.handles and op.type in TA_LAYOUTS:
+            h = self.arrays.handles[op]
+            return [h if i < 0 else op._inputs[i] for i in TA_LAYOUTS[op.type]]
+        return list(op._inputs)
 
     def tf_form(self):
         """Whether every Cond is written in TF's own layout (a forward cond's or its
@@ -547,14 +578,34 @@ class CondPlan(_PlanBase):
             self._tf[c] = {"outs": [None, None], "out_switches": [(), ()], "head": head,
                            "f_first": f_first, "pred": None, "pred_switches": (),
                            "root": root, "block": in_block(c.inputs[:1])}
-        events.extend((m._id, 3, m) for m in where if m.type != "Cond")
+        events.extend((m._id, 3, m) for m in where if m.type not in ("Cond", "While",
+                                                                     "LoopVar"))
+        events.extend((_loop_info(m)["vars"][0].op._id - 0.5, 4, m) for m in where
+                      if m.type == "While")
+        ops = None
         for _, kind, x in sorted(events, key=lambda e: (e[0], e[1])):
+            if kind == 4:   # a loop in a branch: TF's BuildLoop switches in its initial
+                c, side = where[x]   # values from outside, named under its scope
+                made = []
+                info = _loop_info(x)
+                scope = LoopPlan._names(x)[0][:-1]
+                sub = self.rewrite.setdefault(x.name, {})
+                for t in list(x.inputs[:len(info["vars"])]) + list(info["captures"]):
+                    if t.op not in ctx[(c, side)]["members"]:
+                        sub[t.name] = self._switched(root, ctx, (c, side), t, scope, made)
+                if made:   # (after the op made before its loop variables: before its Enters)
+                    if ops is None:
+                        ops = x.graph._flowgrad_operations()
+                    prev = ops[ops.index(info["vars"][0].op) - 1]
+                    self.after.setdefault(prev, []).append((root, ("sw", tuple(made))))
+                    self.loop_switches[x] = len(made)
+                continue
             if kind == 3:   # an op of a branch reads tensors from outside it
                 c, side = where[x]
                 made = []
                 sub = self.rewrite.setdefault(x.name, {})
                 pivot = self._prefix(c) + ("/switch_t" if side == 0 else "/switch_f")
-                for t in x._inputs:
+                for t in self._tf_inputs(x):
                     if x in infos[c].get("pivot_reads", ()) and t is c.inputs[0]:
                         sub[t.name] = pivot   # TF's with_dependencies(op, pivot)
                     elif t.op not in ctx[(c, side)]["members"]:
@@ -571,6 +622,8 @@ class CondPlan(_PlanBase):
                 if parent is not None and pred.op not in ctx[parent]["members"]:
                     plan["pred"] = self._switched(root, ctx, parent, pred,
                                                   self._prefix(x) + "/Switch", made)
+                elif parent is None and root in self._loop_of:
+                    plan["pred"] = ("loop", self._prefix(x) + "/Switch", pred)
                 plan["pred_switches"] = tuple(made)
                 self._taken.update(self._prefix(x) + s for s in
                                    ("/Switch", "/switch_t", "/switch_f", "/pred_id"))
@@ -630,6 +683,8 @@ class CondPlan(_PlanBase):
         parent = c["parent"]
         if parent is not None and t.op not in ctx[parent]["members"]:
             src = self._switched(root, ctx, parent, t, scope, made)
+        elif parent is None and root in self._loop_of:
+            src = ("loop", scope, t)   # (through the loop's Enter when from outside it)
         else:
             src = t
         name = self._unique(scope + "/Switch")
@@ -664,26 +719,65 @@ class CondPlan(_PlanBase):
         if stage[0] == "header":
             c = stage[1]
             n, plan = self._prefix(c), self._tf[c]
-            pred = plan["pred"] or self.input_name(c, c.inputs[0])
+            pred, ctl, enter = plan["pred"], [], None
+            if isinstance(pred, tuple):   # in a loop: a predicate from outside it entered
+                pred, enter = self._entered(op, pred[1], pred[2], emit, later=True)
+                if enter is not None:   # (TF's Switch of Enters only waits for the frame)
+                    ctl = ["^" + self._loop_plan().infos[self._loop_of[op]]["vars"][0]
+                           .op.name]
+            pred = pred or self.input_name(c, c.inputs[0])
             sh, co = c.inputs[0].shape, c._colocation   # (TF's colocate_with scope)
-            block = ["^" + name for name in plan["block"]]   # (made with pred, before its
-            emit(n + "/Switch", "Switch", [pred, pred] + block, [b, b], {}, shapes=[sh, sh],
-                 colocation=co)                              # Switch into an outer cond)
+            # (a control_dependencies block's inputs: made with pred, before its Switch
+            # into an outer cond: _block_rule)
+            ctl = sorted(set(ctl) | {"^" + name for name in plan["block"]})
+            emit(n + "/Switch", "Switch", [pred, pred] + ctl, [b, b], {}, shapes=[sh, sh],
+                 colocation=co)
+            if enter is not None:
+                enter()
             if plan["pred_switches"]:
                 self.emit_stage(op, ("sw", plan["pred_switches"]), emit)
             emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {}, shapes=[sh],
                  colocation=co)
             emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {}, shapes=[sh],
                  colocation=co)
-            emit(n + "/pred_id", "Identity", [pred] + block, [b], {}, shapes=[sh],
+            emit(n + "/pred_id", "Identity", [pred] + ctl, [b], {}, shapes=[sh],
                  colocation=co)
             return op.name
         for name, src, pred_id, t in stage[1]:   # (TF makes them colocated with the data)
+            if isinstance(src, tuple):   # in a loop: a tensor from outside it entered first
+                src = self._entered(op, src[1], t, emit)[0]
             data = src if isinstance(src, str) else self.input_name(op, t)
+            # (TF's TensorArray handle is a 2-vector)
+            sh = TensorShape([2]) if t.value_index == 0 and t.op.type in (
+                "TensorArrayV3", "TensorArrayGradV3") else t.shape
             emit(name, "RefSwitch" if t.dtype.is_ref_dtype else "Switch", [data, pred_id],
-                 [self._dt(t), b], {}, shapes=[t.shape] * 2,
+                 [self._dt(t), b], {}, shapes=[sh] * 2,
                  colocation=t.op._colocation or [self.input_name(op, t).split(":")[0]])
         return op.name
+
+    def _loop_plan(self):
+        return next((q for q in self.others if isinstance(q, LoopPlan)), None)
+
+    def _entered(self, root, scope, t, emit, later=False):
+        """(name, None) the tensor `t` from outside the loop whose body holds Cond `root` is
+        read by in it: the loop's Enter of it (TF's WhileContext.AddValue), written now
+        when no op of the loop read `t` before, and then named under `scope` (TF's
+        <reader>/Enter), else `t` itself, also when it is made in the loop. `later`: the
+        Enter is written by the function returned second (TF makes it after the op
+        reading it: a cond's Switch of the predicate)."""
+        loops, w = self._loop_plan(), self._loop_of.get(root)
+        key = loops.enter_key(w, root, t) if loops is not None else None
+        if key is None:
+            return self.input_name(root, t), None
+        if (w, ("enter", key)) not in loops._done:
+            loops._readers[(w, key)] = scope
+
+        def write():
+            loops.emit_stage(w, ("enter", key), emit)
+        if later:
+            return key, write
+        write()
+        return key, None
 
     def _lower_tf(self, op, emit):
         plan = self._tf[op]
@@ -931,10 +1025,11 @@ class LoopPlan(_PlanBase):
                     sub.setdefault(t.name, f"{op.name}/Enter_c{caps[t.name]}")
                 elif t.name in lvars and m in cond_side:
                     sub.setdefault(t.name, f"{s}Merge{_sfx(lvars[t.name])}")
-            # TF's pivot: an op of no inputs, or (of no control inputs) one reading only
-            # tensors from outside (through their Enters), waits for the frame
+            # TF's pivot: an op of no inputs (and no control input from the frame: a
+            # control_dependencies block in the body), or (of no control inputs) one
+            # reading only tensors from outside (through their Enters), waits for the frame
             consts = set(sub.values()) & set(self._enter_keys(op))
-            if not m._inputs or (
+            if (not m._inputs and not any(c in members for c in m._control_inputs)) or (
                     not m._control_inputs and m.type not in ("While", "Cond") and
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
@@ -1017,10 +1112,10 @@ class LoopPlan(_PlanBase):
             emit(f"{s}LoopCond", "LoopCond", [self._value_name(op, c, True)] + ctl, [b], {})
             self._emit_read_enters(op, c, emit)
             for k, t in enumerate(inits):
-                emit(f"{s}Switch{_sfx(k)}", "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
+                emit(self._switch(op, k), "Switch", [f"{s}Merge{_sfx(k)}", f"{s}LoopCond"],
                      [self._dt(t), b], {})
             for k, v in enumerate(info["vars"]):
-                emit(v.op.name, "Identity", [f"{s}Switch{_sfx(k)}:1"], [self._dt(v)], {})
+                emit(v.op.name, "Identity", [self._switch(op, k) + ":1"], [self._dt(v)], {})
         else:
             key = stage[1]
             j = key.rsplit("/Enter_", 1)[1]
@@ -1029,6 +1124,25 @@ class LoopPlan(_PlanBase):
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})
         return op.name
+
+    def _switch(self, op, k):
+        """The name of While `op`'s Switch of variable k: S/Switch, S/Switch_1, ... after
+        the Switches a cond holding the loop named under its scope S first (TF's BuildLoop
+        switches its initial values into the cond before making its own)."""
+        off = sum(q.loop_switches.get(op, 0) for q in self.others if isinstance(q, CondPlan))
+        s, _ = self._names(op)
+        return f"{s}Switch{_sfx(k + off)}"
+
+    def enter_key(self, op, cond, t):
+        """The Enter node (as first written) of tensor `t` from outside While `op` that Cond
+        `cond` of its body (or an op of its branches) reads, else None."""
+        if op not in self.infos:
+            return None
+        for i, c in enumerate(self.infos[op]["captures"]):
+            if c is t:
+                return f"{op.name}/Enter_c{i}"
+        extra = self.extra.get(op, [])
+        return f"{op.name}/Enter_h{extra.index(t)}" if t in extra else None
 
     def _emit_read_enters(self, op, t, emit):
         """The Enter of `t` when it is a tensor from outside the LoopCond or a
@@ -1127,7 +1241,7 @@ class LoopPlan(_PlanBase):
         for k, t in enumerate(inits):
             name = op.name if k == 0 else f"{op.name}/Exit_{k}"
             emit(self.renames.get(f"{op.name}:{k}", name), "Exit",
-                 [f"{s}Switch{_sfx(k)}"], [self._dt(t)], {}, controls=(k == 0))
+                 [self._switch(op, k)], [self._dt(t)], {}, controls=(k == 0))
 
 
 # ---------------------------------------------------------------------------------------

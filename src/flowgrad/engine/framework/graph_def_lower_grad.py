@@ -56,6 +56,17 @@ __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 
 
+def _exit_only(k, ginfo):
+    """Whether forward loop variable k is a float one whose value does not depend on the xs
+    (its Switch is not between the xs and the ys: raw_rnn's next input, a cond on the
+    inputs): TF's frame has no gradient loop variable for it, only the Enter (b_exit) of
+    its unused exit's zeros gradient (ZerosLikeForExit)."""
+    v = ginfo["grad_vars"][k]
+    reached = ginfo.get("reached")
+    return (v.dtype.is_floating or v.dtype.is_complex) and reached is not None and \
+        k not in reached
+
+
 def _branch_ops(cond_op):
     """The ops in the branches of Cond `cond_op`."""
     table = cond_op.graph._branch_of
@@ -436,16 +447,22 @@ class GradLoopPlan(_PlanBase):
                     self._dropped.add(m)
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
         n = len(finfo["vars"])
-        # a loop variable TF does not differentiate (an int counter) has no gradient loop
-        # variable in TF's frame: left out when nothing reads its gradient
+        # a loop variable TF does not differentiate (an int counter, a float one whose value
+        # does not depend on the xs) has no gradient loop variable in TF's frame: left out
+        # when nothing reads its gradient
         skip = {k for k, v in enumerate(ginfo["grad_vars"])
-                if not (v.dtype.is_floating or v.dtype.is_complex) and k not in read_gvars
+                if (not (v.dtype.is_floating or v.dtype.is_complex) or _exit_only(k, ginfo))
+                and k not in read_gvars
                 and not gop.outputs[k].consumers() and not v.consumers()}
         kept = [k for k in range(len(gop.outputs)) if k not in skip]
         # nodes TF's frame lacks: the zeros (initial and per iteration) of a gradient loop
-        # variable left out (and above, the Identity tf.gradients makes of a gradient)
+        # variable left out (and above, the Identity tf.gradients makes of a gradient); a
+        # float one's initial zeros are TF's unused exit's, entered (b_exit) and no more
+        exit_only = {k for k in skip if _exit_only(k, ginfo)}
         for k in skip:
             for t in (gop.inputs[n + len(finfo["captures"]) + k], ginfo["grads"][k]):
+                if k in exit_only and t is gop.inputs[n + len(finfo["captures"]) + k]:
+                    continue
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
         self.lowered |= self._dropped
@@ -468,7 +485,8 @@ class GradLoopPlan(_PlanBase):
                            "parent": parent, "count": W + "/f_count/Exit",
                            "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
                            "nested": [m for m in members if m.type == "WhileGrad"],
-                           "members": members, "skip": skip, "exits": exits}
+                           "members": members, "skip": skip, "exits": exits,
+                           "exit_only": exit_only}
         self.forward.setdefault(fop, []).append(gop)
 
     def _ancestors(self, gop):
@@ -595,6 +613,10 @@ class GradLoopPlan(_PlanBase):
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
             vars_.append((f"a{j}", z, self._dt(c)))
+        for k in sorted(p["exit_only"]):   # (an unused exit's gradient: its Enter only)
+            t = op.inputs[n + m + k]
+            emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
+                 [self._dt(ginfo["grad_vars"][k])], ent)
         for key, src, d in vars_:
             emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
@@ -757,14 +779,17 @@ class GradLoopPlan(_PlanBase):
         ren(f"{B}/Exit_n", R + "b_count")
         ginfo, finfo = p["ginfo"], p["finfo"]
         for k in range(p["n"]):
+            x = "" if k == 0 else f"_{k}"
+            if k in p["exit_only"]:
+                ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
             if k in p["skip"]:
                 continue
-            x = "" if k == 0 else f"_{k}"
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
-            ren(f"{B}/Merge_g{k}", f"{R}{s}Switch{x}_grad/b_switch")
+            sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
+            ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
             ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
-            ren(f"{B}/NextIteration_g{k}", f"{R}{s}Switch{x}_grad_1/NextIteration")
+            ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]
             # (TF's accumulator is named after the forward loop's Enter of the capture)

@@ -1094,7 +1094,8 @@ def _while_grad(op, *grads):
         unused, walk, sliced)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
-                       "parts": [len(p) for p in parts], "sliced": specs}
+                       "parts": [len(p) for p in parts], "sliced": specs,
+                       "reached": frozenset(walk.reached)}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
@@ -1239,13 +1240,28 @@ def _loop_members(body_ops, results):
 def _dead_body_ops(g, body_ops, members, lvars):
     """The ops built in a loop's body that its results do not need (TF builds them in the
     frame; a GraphDef writes their Enters: graph_def_lower.LoopPlan), in creation order;
-    none for a body holding other control flow."""
+    none for a body holding other control flow than conds its results need (their
+    branches' ops are theirs)."""
     own = {v.op for v in lvars}
-    if any(o.type in ("While", "Cond", "WhileGrad", "V1Frames", "V1FramesGrad") or
+    if any(o.type in ("While", "WhileGrad", "V1Frames", "V1FramesGrad") or
+           (o.type == "Cond" and o not in members) or
            (o.type == "LoopVar" and o not in own) for o in body_ops):
         return []
-    skip = members | _hoisted(body_ops) | set(g._cf_lifted)
+    conds = {o for o in body_ops if o.type == "Cond"}
+    branch_ops = {o for o, e in list(g._branch_of.items()) if conds and _outermost(g, e[0])
+                  in conds}
+    skip = members | branch_ops | _hoisted(body_ops) | set(g._cf_lifted)
     return [o for o in body_ops if o not in skip]
+
+
+def _outermost(g, cond_op):
+    """The outermost Cond whose branches hold Cond `cond_op` (itself when in none)."""
+    for _ in range(10000):
+        e = g._branch_of.get(cond_op)
+        if e is None:
+            return cond_op
+        cond_op = e[0]
+    return cond_op
 
 
 def _v2_outputs(g, outputs, counted, n_out):
