@@ -29,7 +29,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
 from ..framework.tensor_shape import TensorShape
 from ..ops.cast import cast
-from ..ops.construction import fill, zeros_like
+from ..ops.construction import fill, zeros, zeros_like
 from ..ops.construction import range as _range
 from ..ops.elementwise import multiply
 from ..ops.joining import concat
@@ -564,6 +564,17 @@ def _seed(y, gy, i):
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
+def _unused_zeros(op, i):
+    """The zeros gradient of op's output i no gradient reached: TF's ZerosLikeForExit for an
+    exit of a loop outside every loop and cond (a fully known shape gives tf.zeros, a
+    Const), else zeros_like."""
+    t = op._outputs[i]
+    if op._type == "While" and body_walk() is None and not _branches.chain(op) and \
+            t.shape.is_fully_defined():
+        return zeros(t.shape.as_list(), t.dtype.base_dtype)
+    return zeros_like(t, optimize=False)
+
+
 def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
     if grad_fn is None:
@@ -573,7 +584,7 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         # read that as an empty gradient array; a cond's outputs are TF's separate Merges
         if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
                 op._outputs[i]._dtype._base is not _dt.variant:
-            out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+            out_grads[i] = _unused_zeros(op, i)
             mark_zero_fill(out_grads[i])
     old_stack = graph._name_stack
     set_wanted(wanted)

@@ -1,0 +1,87 @@
+"""Loop gradients build TF 1.14's set of ops (issue 10 item 3): the same nodes, name and
+type, as TF's gradient of a tf.while_loop (goldens: tests/golden/opcounts/opcounts.json),
+in get_operations() and in the GraphDef. As TF's walk, the body's gradient covers only the
+ops between the xs and the ys: a capture that does not depend on the xs (dynamic_rnn's
+input array, a sequence_length's zeros) gets no gradient ops and no accumulator; an unused
+loop output's gradient is tf.zeros (a Const) when its shape is known, as TF's
+ZerosLikeForExit. Their order is still flowgrad's (KNOWN_DIFFERENT of
+test_oplist_graphdef.py)."""
+import collections
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("opcounts", "opcounts")
+WANT = goldens.load("opcounts", "opcounts")
+
+# same nodes as TF's, names included (the AddNs of scan's and bidirectional_dynamic_rnn's
+# body gradients are numbered in flowgrad's order: only their count is TF's)
+SAME_NODES = ["loops/dynamic_rnn_lstm_grad", "loops/dynamic_rnn_gru_grad",
+              "loops/dynamic_rnn_lstm_peepholes_grad", "loops/dynamic_rnn_multi_grad",
+              "loops/dynamic_rnn_sequence_length_grad", "loops/map_fn_grad",
+              "loops/foldl_grad", "loops/while_tensor_array_grad", "loops/nested_while_grad"]
+SAME_TYPES = ["loops/bidirectional_dynamic_rnn_grad", "loops/scan_grad"]
+
+
+def _ops(name, graph_def):
+    tf.reset_default_graph()
+    dict(GEN.CALLS)[name](tf)
+    g = tf.get_default_graph()
+    if graph_def:
+        return [(n.name, n.op) for n in g.as_graph_def().node]
+    return [(o.name, o.type) for o in g.get_operations()]
+
+
+@pytest.mark.parametrize("graph_def", [False, True])
+@pytest.mark.parametrize("name", SAME_NODES)
+def test_loop_gradient_nodes_are_tfs(name, graph_def):
+    got = collections.Counter(_ops(name, graph_def))
+    assert got == collections.Counter(tuple(x) for x in WANT[name])
+
+
+@pytest.mark.parametrize("name", SAME_TYPES)
+def test_loop_gradient_op_types_are_tfs(name):
+    got = collections.Counter(t for _, t in _ops(name, False))
+    assert got == collections.Counter(t for _, t in WANT[name])
+
+
+def _lstm_grads(with_x):
+    """dynamic_rnn's gradients for the variables (and the input), and the graph's ops."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(3)
+        x = tf.placeholder(tf.float32, (2, 5, 3), name="x")
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), x, dtype=tf.float32,
+                                   sequence_length=tf.constant([3, 5]))
+        xs = tf.trainable_variables() + ([x] if with_x else [])
+        grads = tf.gradients(tf.reduce_sum(out * out), xs)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            feed = {x: np.random.RandomState(0).randn(2, 5, 3).astype(np.float32)}
+            return s.run(grads, feed), [o.name for o in g.get_operations()]
+
+
+def test_unreached_capture_gets_no_gradient_ops_and_same_values():
+    (gw, gb), names = _lstm_grads(False)
+    # the input array's read and the sequence_length zeros are not between: no gradient
+    assert not [n for n in names if "TensorArrayReadV3_grad" in n or "Enter_1_grad" in n
+                or "Select/Enter_grad" in n]
+    (gw_x, gb_x, gx), names_x = _lstm_grads(True)
+    # with the input among the xs its gradient is built; the variables' are the same bits
+    assert any("TensorArrayReadV3_grad" in n for n in names_x)
+    assert gw.tobytes() == gw_x.tobytes() and gb.tobytes() == gb_x.tobytes()
+    assert gx.shape == (2, 5, 3) and np.all(gx[0, 3:] == 0) and np.any(gx[1, 3:] != 0)
+
+
+def test_unused_loop_output_gradient_is_a_zeros_const():
+    tf.reset_default_graph()
+    x = tf.placeholder(tf.float32, (2, 5, 3), name="x")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), x, dtype=tf.float32)
+    tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+    g = tf.get_default_graph()
+    z = g.get_operation_by_name("gradients/zeros")
+    assert z.type == "Const" and z.outputs[0].shape.as_list() == [2, 4]
+    assert not [o for o in g.get_operations() if o.type == "ZerosLike"]
