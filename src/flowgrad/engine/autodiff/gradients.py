@@ -22,7 +22,8 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
-                                    mark_two_terms, mark_zero_fill, set_between,
+                                    mark_two_terms, mark_zero_fill,
+                                    note_gradients_call, set_between,
                                     set_wanted, take_two_terms, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
@@ -161,6 +162,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                              aggregation_method, stop, unconnected_gradients, checkpoints)
+            if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
+                note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException:
         if token is not None:
             graph._rollback(token)
