@@ -77,3 +77,32 @@ def test_unused_loop_output_gradient_is_a_zeros_const():
     z = g.get_operation_by_name("gradients/zeros")
     assert z.type == "Const" and z.outputs[0].shape.as_list() == [2, 4]
     assert not [o for o in g.get_operations() if o.type == "ZerosLike"]
+
+
+# More calls through loops (tests/golden/opcounts/gen_ploopgd_order.py): TF's ops in TF's
+# order. Still different, with TF's form:
+ORDER = goldens.load("opcounts", "ploopgd_order")
+ORDER_GEN = goldens.generator("opcounts", "ploopgd_order")
+ORDER_DIFFERENT = {
+    # a loop variable whose value reaches no gradient (the output array's flow when only
+    # the final state is differentiated): TF gives it a b_exit Enter of `gradients/zeros`
+    # only; flowgrad writes its whole gradient variable (b_switch, Switch, Exit,
+    # NextIteration) from a TensorArrayZeroGrad
+    "only_state": "a loop variable no gradient reaches: TF's b_exit only",
+    # gate_gradients (an optimizer's minimize): TF gates every body op's gradient (a tuple:
+    # group_deps and control_dependency Identities); flowgrad keeps the body's gradient
+    # ungated (only the op counter moves over TF's tuples) and gates its WhileGrad
+    "minimize": "a gated loop gradient: TF's tuples in the body",
+}
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ORDER if n not in ORDER_DIFFERENT))
+def test_more_loop_gradients_list_tfs_ops_in_order(name):
+    got = ORDER_GEN.ops_of(tf, dict(ORDER_GEN.CALLS)[name])
+    assert got == [list(x) for x in ORDER[name]]
+
+
+@pytest.mark.parametrize("name", sorted(ORDER_DIFFERENT))
+def test_known_different_loop_gradients_still_differ(name):
+    got = ORDER_GEN.ops_of(tf, dict(ORDER_GEN.CALLS)[name])
+    assert got != [list(x) for x in ORDER[name]], f"{name} matches TF: take it off the list"

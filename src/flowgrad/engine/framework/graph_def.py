@@ -460,11 +460,13 @@ def _tf_walk_order(graph, gd, grads, renames):
     """Puts the nodes of each tf.gradients call holding a loop gradient in TF 1.14's order
     (graph_def_grad_order.py), its AddNs numbered so; returns `renames` updated."""
     roots = {ta_grad_source(g) for g in grads.plans}
-    for scope, xs, ys in gradients_calls(graph):
+    calls = gradients_calls(graph)
+    for i, (scope, xs, ys) in enumerate(calls):
         if scope not in roots:
             continue
         got = tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
-                       [renames.get(y, y) for y in ys])
+                       [renames.get(y, y) for y in ys],
+                       tuple(c[0] + "/" for c in calls[i + 1:]))
         if got is None:
             continue
         nodes, more = got

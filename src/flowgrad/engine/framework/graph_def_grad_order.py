@@ -47,7 +47,6 @@ _HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_(\d
 _HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPopV2", "StackPopV2/Enter",
                 "b_sync")
 _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
-_PASS = ("NextIteration", "Identity")   # ops whose rule passes the gradient on, no node
 
 
 def _sfx(base, k):
@@ -183,10 +182,44 @@ def _group_order(group, by):
     return out
 
 
-def tf_order(nodes, prefix, xs, ys):
+def _summed(sums, by, f, owner_of, groups, between):
+    """{AddN: the forward op whose output's gradients it sums}: the one output of an op all
+    its inputs' rules differentiate (through ops whose rule passes a gradient on with no
+    node: Identity, NextIteration, an Add of equal shapes)."""
+    def passes(op):
+        return op in between and (op, 0) not in groups
+    out = {}
+    for s in sums:
+        if by[s].op != "AddN":
+            continue
+        common = None
+        for src, _ in by[s].srcs:
+            o = owner_of.get(src)
+            if o is None:
+                common = None
+                break
+            seen, todo = set(), [o[0]]
+            while todo:
+                for src, _ in f.ins[todo.pop()]:
+                    if src not in seen:
+                        seen.add(src)
+                        if passes(src):
+                            todo.append(src)
+            common = seen if common is None else common & seen
+        if common:
+            common = {c for c in common if _float_output(by[c], 0)}
+            common = {c for c in common if not any(
+                passes(d) and c in {src for src, _ in f.ins[d]} for d in common)}
+        if common and len(common) == 1:
+            out[s] = next(iter(common))
+    return out
+
+
+def tf_order(nodes, prefix, xs, ys, later_calls=()):
     """(nodes in TF's order, {AddN name: TF's name}) for the GraphDef nodes `nodes` of a
     graph whose tf.gradients call made the nodes named `prefix`... (xs, ys: the names of
-    its xs' and ys' ops); None where the walk does not place every node of the call."""
+    its xs' and ys' ops; later_calls: the prefixes of the graph's later calls, whose nodes
+    come after); None where the walk does not place every node of the call."""
     protos = nodes
     nodes = [_Node(n) for n in protos]
     by = {n.name: n for n in nodes}
@@ -198,11 +231,11 @@ def tf_order(nodes, prefix, xs, ys):
     for i, n in enumerate(nodes):   # forward nodes; those made after the call (read it)
         if n.name in in_grad:
             continue
-        if any(d in later for d in n.deps):
+        if any(d in later for d in n.deps) or n.name.startswith(later_calls):
             later.add(n.name)
             after.append(n)
         elif i > first and n.name.startswith(prefix.split("/")[0]):
-            return None   # (another gradients call's node among this one's)
+            return None   # (a node of an unknown gradients call among this one's)
         else:
             before.append(n)
         if n.name not in later:
@@ -239,30 +272,6 @@ def tf_order(nodes, prefix, xs, ys):
             readers[src].append(n.name)
     read_by = {s: next((owner_of[c] for c in readers[s] if c in owner_of), None)
                for s in sums}
-    summed = {}   # AddN -> the forward op whose output's gradients it sums
-    for s in sums:
-        if by[s].op != "AddN":
-            continue
-        common = None
-        for src, _ in by[s].srcs:
-            o = owner_of.get(src)
-            if o is None:
-                common = None
-                break
-            seen, todo = set(), [o[0]]
-            while todo:   # the op's inputs, through ops passing a gradient on
-                for src, _ in f.ins[todo.pop()]:
-                    if src not in seen:
-                        seen.add(src)
-                        if by[src].op in _PASS and (src, 0) not in groups:
-                            todo.append(src)
-            common = seen if common is None else common & seen
-        if common:
-            common = {c for c in common if _float_output(by[c], 0)}
-            common = {c for c in common if not any(
-                by[d].op in _PASS and c in {src for src, _ in f.ins[d]} for d in common)}
-        if common and len(common) == 1:
-            summed[s] = next(iter(common))
     out, placed = [], set()
 
     def put(name):
@@ -342,6 +351,7 @@ def tf_order(nodes, prefix, xs, ys):
     for e in flush:
         zeros_for(e)
         queue.append(e)
+    summed = _summed(sums, by, f, owner_of, groups, between)
     sums_of, before_group = defaultdict(list), defaultdict(list)
     for s, x in summed.items():
         sums_of[x].append(s)
