@@ -37,6 +37,7 @@ from ..ops.joining import concat
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
 from ..ops.shape import identity, shape, stop_gradient
+from ..ops.tensor_array import zero_grad as zero_grad_array
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
@@ -567,14 +568,23 @@ def _seed(y, gy, i):
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
+def _framed_outside(op):
+    """Is `op` a loop outside every loop and cond (TF's ZerosLikeForExit without an outer
+    gradient state)?"""
+    return op._type == "While" and body_walk() is None and not _branches.chain(op)
+
+
 def _unused_zeros(op, i):
     """The zeros gradient of op's output i no gradient reached: TF's ZerosLikeForExit for an
     exit of a loop outside every loop and cond (a fully known shape gives tf.zeros, a
-    Const), else zeros_like."""
+    Const; a TensorArray flow, TF's float, an empty gradient array written as its 0.0),
+    else zeros_like."""
     t = op._outputs[i]
-    if op._type == "While" and body_walk() is None and not _branches.chain(op) and \
-            t.shape.is_fully_defined():
-        return zeros(t.shape.as_list(), t.dtype.base_dtype)
+    if _framed_outside(op):
+        if t.dtype.base_dtype is _dt.variant:
+            return zero_grad_array(name="zeros")
+        if t.shape.is_fully_defined():
+            return zeros(t.shape.as_list(), t.dtype.base_dtype)
     return zeros_like(t, optimize=False)
 
 
@@ -585,8 +595,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     for i, g in enumerate(out_grads):
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
         # read that as an empty gradient array; a cond's outputs are TF's separate Merges
-        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
-                op._outputs[i]._dtype._base is not _dt.variant:
+        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and (
+                op._outputs[i]._dtype._base is not _dt.variant or _framed_outside(op)):
             out_grads[i] = _unused_zeros(op, i)
             mark_zero_fill(out_grads[i])
     old_stack = graph._name_stack
