@@ -79,7 +79,10 @@ def _float_output(node, i):
         if list_attr:
             types += [_dt.as_dtype(t) for t in node.attr[list_attr].list.type]
         else:
-            d = _dt.as_dtype(enum if enum else node.attr[type_attr].type)
+            try:
+                d = _dt.as_dtype(enum if enum else node.attr[type_attr].type)
+            except (TypeError, ValueError):   # (an attr the node lacks)
+                return True
             types += [d] * (node.attr[number_attr].i if number_attr else 1)
     if i >= len(types):
         return False
@@ -225,7 +228,9 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     by = {n.name: n for n in nodes}
     grad = [n for n in nodes if n.name.startswith(prefix)]
     in_grad = {n.name for n in grad}
-    first = next(i for i, n in enumerate(nodes) if n.name in in_grad)
+    first = next((i for i, n in enumerate(nodes) if n.name in in_grad), None)
+    if first is None:   # (a call whose nodes were taken out again)
+        return None
     before, fwd, after = [], [], []
     later = set(in_grad)
     for i, n in enumerate(nodes):   # forward nodes; those made after the call (read it)
