@@ -1,7 +1,8 @@
 """The ops (name, type), in creation order, of more tf.gradients calls through loops in
 TF 1.14 (tests/test_ploopgd.py): the input among the xs, a loop's result read twice, two
-loops in a row, a state output used, two gradients calls, several ys, a minimize (gated
-gradients), tf.hessians-free second calls. One fresh graph per call."""
+loops in a row, a state output used, two gradients calls, several ys, unused exits of
+1000 elements or more, a Keras LSTM, a minimize (gated gradients). One fresh graph per
+call."""
 import numpy as np
 
 
@@ -68,6 +69,19 @@ def _scan_then_map(tf):
     tf.gradients(tf.reduce_sum(z), x)
 
 
+def _big_state(tf):
+    # unused exits of 1600 elements: tf.zeros is a Fill (shape_as_tensor, Const, Fill)
+    x = tf.placeholder(tf.float32, (8, 3, 5), name="x")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(200), x, dtype=tf.float32)
+    tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+
+
+def _keras_lstm(tf):
+    x = _x(tf)
+    y = tf.keras.layers.LSTM(4, return_sequences=True)(x)
+    tf.gradients(tf.reduce_sum(y), tf.trainable_variables())
+
+
 def _minimize(tf):
     x = _x(tf)
     out, _ = _lstm(tf, x)
@@ -77,7 +91,7 @@ def _minimize(tf):
 CALLS = [("with_input", _with_input), ("state_used", _state_used),
          ("only_state", _only_state), ("stacked", _stacked), ("two_calls", _two_calls),
          ("two_ys", _two_ys), ("while_mul", _while_mul), ("scan_then_map", _scan_then_map),
-         ("minimize", _minimize)]
+         ("big_state", _big_state), ("keras_lstm", _keras_lstm), ("minimize", _minimize)]
 
 
 def ops_of(tf, fn):

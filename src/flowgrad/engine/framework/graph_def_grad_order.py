@@ -39,6 +39,8 @@ __all__ = ["tf_order"]
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter)?$")
 _SUMS = re.compile(r"^(AddN|zeros|zeros_like)(_\d+)?$")
+# (tf.zeros of 1000 elements or more: a Fill of its shape and value, made before it)
+_FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
 # (an AddN of a loop body's gradient: flowgrad names it in the body gradient's scope)
 _BODY_SUM = re.compile(r"(^|/)gradients(_\d+)?/AddN(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
@@ -173,15 +175,19 @@ def _group_order(group, by):
     ops = late + [p for p in ops if p not in late]
     if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(_ACC_RANK):
         ops.sort(key=lambda p: _ACC_RANK.index(p.rsplit("/", 1)[1]))
+    where = {n: i for i, n in enumerate(group)}
     out = []
     for p in ops:
-        out.append(p)
+        # an input the rule made before the op under its name (tf.zeros' value: zeros/Const)
+        srcs = {src for src, _ in by[p].srcs}
+        made = [h for h in helpers.get(p, ()) if h in srcs and where[h] < where[p]]
+        out += made + [p]
 
         def rank(h, p=p):
             m = _HELPER.match(h[len(p) + 1:])
             kind = m.group(1) + ("/Enter" if m.group(3) else "")
-            return int(m.group(2) or 0), _HELPER_RANK.index(kind), group.index(h)
-        out += sorted(helpers.get(p, ()), key=rank)
+            return int(m.group(2) or 0), _HELPER_RANK.index(kind), where[h]
+        out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return out
 
 
@@ -252,6 +258,7 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
         return None
     # the call's nodes: grad_ys, loop counters, sums, and per (forward op, visit) groups
     counters, sums, grad_ys, groups = {}, [], [], defaultdict(list)
+    parts = defaultdict(list)
     fwd_names = set(f.ins)
     for n in grad:
         rest = n.name[len(prefix):]
@@ -259,6 +266,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             counters[rest] = n.name
         elif _SUMS.match(rest) or (n.op == "AddN" and _BODY_SUM.search(rest)):
             sums.append(n.name)
+        elif _FILL_PARTS.match(rest):
+            parts[prefix + _FILL_PARTS.match(rest).group(1)].append(n.name)
         elif _GRAD_YS.match(rest):
             grad_ys.append(n.name)
         else:
@@ -281,6 +290,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
 
     def put(name):
         if name not in placed:
+            for p in parts.get(name, ()):
+                put(p)
             placed.add(name)
             out.append(by[name].node)
     for n in grad_ys:
