@@ -22,20 +22,22 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
-                                    mark_two_terms, mark_zero_fill, set_between,
+                                    mark_two_terms, mark_zero_fill,
+                                    note_gradients_call, set_between,
                                     set_wanted, take_two_terms, wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
 from ..framework.tensor_shape import TensorShape
 from ..ops.cast import cast
-from ..ops.construction import fill, zeros_like
+from ..ops.construction import fill, zeros, zeros_like
 from ..ops.construction import range as _range
 from ..ops.elementwise import multiply
 from ..ops.joining import concat
 from ..ops.ordering import tuple as _tuple
 from ..ops.reductions import accumulate_n, add_n, reduce_sum
 from ..ops.shape import identity, shape, stop_gradient
+from ..ops.tensor_array import zero_grad as zero_grad_array
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
 
@@ -161,6 +163,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                              aggregation_method, stop, unconnected_gradients, checkpoints)
+            if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
+                note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException:
         if token is not None:
             graph._rollback(token)
@@ -564,6 +568,26 @@ def _seed(y, gy, i):
     return identity(gy, name=f"grad_ys_{i}")  # TF's _DefaultGradYs
 
 
+def _framed_outside(op):
+    """Is `op` a loop outside every loop and cond (TF's ZerosLikeForExit without an outer
+    gradient state)?"""
+    return op._type == "While" and body_walk() is None and not _branches.chain(op)
+
+
+def _unused_zeros(op, i):
+    """The zeros gradient of op's output i no gradient reached: TF's ZerosLikeForExit for an
+    exit of a loop outside every loop and cond (a fully known shape gives tf.zeros, a
+    Const; a TensorArray flow, TF's float, an empty gradient array written as its 0.0),
+    else zeros_like."""
+    t = op._outputs[i]
+    if _framed_outside(op):
+        if t.dtype.base_dtype is _dt.variant:
+            return zero_grad_array(name="zeros")
+        if t.shape.is_fully_defined():
+            return zeros(t.shape.as_list(), t.dtype.base_dtype)
+    return zeros_like(t, optimize=False)
+
+
 def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
     if grad_fn is None:
@@ -571,9 +595,9 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     for i, g in enumerate(out_grads):
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
         # read that as an empty gradient array; a cond's outputs are TF's separate Merges
-        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and \
-                op._outputs[i]._dtype._base is not _dt.variant:
-            out_grads[i] = zeros_like(op._outputs[i], optimize=False)
+        if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and (
+                op._outputs[i]._dtype._base is not _dt.variant or _framed_outside(op)):
+            out_grads[i] = _unused_zeros(op, i)
             mark_zero_fill(out_grads[i])
     old_stack = graph._name_stack
     set_wanted(wanted)

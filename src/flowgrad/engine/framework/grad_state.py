@@ -16,6 +16,20 @@ _TWO_TERMS: weakref.WeakSet = weakref.WeakSet()
 
 
 _ZERO_FILLS: weakref.WeakSet = weakref.WeakSet()
+# graph -> [(name scope, xs' op names, ys' op names)] of its tf.gradients calls (the
+# GraphDef writer replays TF's walk for the node order: graph_def_grad_order.py)
+_CALLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def note_gradients_call(graph, scope, xs, ys) -> None:
+    """Records a finished top-level tf.gradients call of `graph` (its scope, xs, ys)."""
+    _CALLS.setdefault(graph, []).append(
+        (scope, [x._op._name for x in xs], [y._op._name for y in ys]))
+
+
+def gradients_calls(graph) -> list:
+    """The calls note_gradients_call recorded for `graph`, in order."""
+    return _CALLS.get(graph, [])
 
 
 def mark_zero_fill(t) -> None:

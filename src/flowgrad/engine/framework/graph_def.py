@@ -16,8 +16,10 @@ from . import dtypes as _dt
 from .errors import c_escape
 from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
-                              ta_grad_renames)
+                              ta_grad_renames, ta_grad_source)
+from .graph_def_grad_order import tf_order
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
+from .grad_state import gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
                     tensor_proto, tf_text)
 from .registry import OPS, op_defs  # noqa: F401 - op_defs: imported from here too
@@ -449,6 +451,8 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
             rename_nodes(gd, more)
             renames = {**{k: more.get(v, v) for k, v in renames.items()},
                        **{k: v for k, v in more.items() if k not in renames}}
+    if grads is not None and grads.plans:   # a loop gradient's nodes in TF's walk order
+        renames = _tf_walk_order(graph, gd, grads, renames)
     if plan is not None:
         _known_colocations(gd)
     if report is not None:
@@ -466,6 +470,29 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
 
+
+
+def _tf_walk_order(graph, gd, grads, renames):
+    """Puts the nodes of each tf.gradients call holding a loop gradient in TF 1.14's order
+    (graph_def_grad_order.py), its AddNs numbered so; returns `renames` updated."""
+    roots = {ta_grad_source(g) for g in grads.plans}
+    calls = gradients_calls(graph)
+    for i, (scope, xs, ys) in enumerate(calls):
+        if scope not in roots:
+            continue
+        got = tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
+                       [renames.get(y, y) for y in ys],
+                       tuple(c[0] + "/" for c in calls[i + 1:]))
+        if got is None:
+            continue
+        nodes, more = got
+        pos = {n.name: i for i, n in enumerate(nodes)}
+        gd.node.sort(key=lambda n: pos[n.name])
+        if more:
+            rename_nodes(gd, more)
+            renames = {**{k: more.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in more.items() if k not in renames}}
+    return renames
 
 
 def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):

@@ -454,7 +454,12 @@ class GradLoopPlan(_PlanBase):
                 if (not (v.dtype.is_floating or v.dtype.is_complex) or _exit_only(k, ginfo))
                 and k not in read_gvars
                 and not gop.outputs[k].consumers() and not v.consumers()}
-        kept = [k for k in range(len(gop.outputs)) if k not in skip]
+        # a variable whose value reaches no gradient (its gradient passes through unread):
+        # TF's frame has its gradient Enter (b_exit) only
+        enter_only = {k for k, v in enumerate(ginfo["grad_vars"])
+                      if k not in skip and ginfo["grads"][k] is v and not v.consumers()
+                      and not gop.outputs[k].consumers()}
+        kept = [k for k in range(len(gop.outputs)) if k not in skip | enter_only]
         # nodes TF's frame lacks: the zeros (initial and per iteration) of a gradient loop
         # variable left out (and above, the Identity tf.gradients makes of a gradient); a
         # float one's initial zeros are TF's unused exit's, entered (b_exit) and no more
@@ -486,7 +491,7 @@ class GradLoopPlan(_PlanBase):
                            "stacks": [f"{W}/stack_{j}" for j in range(len(pushes))],
                            "nested": [m for m in members if m.type == "WhileGrad"],
                            "members": members, "skip": skip, "exits": exits,
-                           "exit_only": exit_only}
+                           "exit_only": exit_only, "enter_only": enter_only}
         self.forward.setdefault(fop, []).append(gop)
 
     def _ancestors(self, gop):
@@ -598,6 +603,10 @@ class GradLoopPlan(_PlanBase):
             if k in p["skip"]:
                 continue
             t = op.inputs[n + m + k]
+            if k in p["enter_only"]:
+                emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
+                     [self._dt(ginfo["grad_vars"][k])], ent)
+                continue
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
@@ -659,11 +668,12 @@ class GradLoopPlan(_PlanBase):
         # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
         # and so no optimizer update of a variable, while an op of the body still reads it
         # (not a Switch's or a pop's: dead on a branch or at the end, which would stop it)
+        cut = p["skip"] | p["enter_only"]
         gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
-                       if k not in p["skip"] and not r.startswith((f"{B}/Switch_",
+                       if k not in cut and not r.startswith((f"{B}/Switch_",
                                                                    f"{B}/pop_"))})
         for k in range(n):
-            if k not in p["skip"]:
+            if k not in cut:
                 emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
@@ -672,7 +682,7 @@ class GradLoopPlan(_PlanBase):
                  {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):   # the first written output keeps the op's name (its controls)
-            if k not in p["skip"]:
+            if k not in cut:
                 emit(exits[k], "Exit", [f"{B}/Switch_g{k}"], [dts[f"g{k}"]], {},
                      controls=exits[k] == B)
         for j in range(len(diff_caps)):
@@ -788,7 +798,8 @@ class GradLoopPlan(_PlanBase):
             sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
             ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
             ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
-            ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
+            if k in p["exits"]:
+                ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
         for j, k in enumerate(ginfo["diff_caps"]):
             c = finfo["captures"][k]

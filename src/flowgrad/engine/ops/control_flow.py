@@ -1006,8 +1006,14 @@ def _while_grad(op, *grads):
     last_id = g._last_id
 
     diff = _diff
-    diff_caps = [k for k, c in enumerate(caps) if diff(c)]
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
+    # as TF's walk (only the ops between the xs and the ys get gradients): a capture that
+    # does not depend on the xs of gradients() gets none, no accumulator, and the body ops
+    # only it reaches no gradient ops (a loop outside every loop and cond; in a cond's
+    # branch the branch's gradient asks for every capture's)
+    top = outer is None and not _branches.chain(op)
+    diff_caps = [k for k, c in enumerate(caps)
+                 if diff(c) and (not top or _grad_count.on_path(c, outer))]
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     walk.parallel = info.get("parallel", 10)

@@ -1,0 +1,424 @@
+"""The nodes of a tf.gradients call through loops in TF 1.14's creation order.
+
+flowgrad builds a loop's gradient as one WhileGrad op (its body's gradient built at once)
+and graph_def_lower_grad.py writes it as TF's frame in one block; TF 1.14 makes those
+nodes one by one as its gradient walk (gradients_util._GradientsHelper) meets the forward
+ops, so a GraphDef's node order (and get_operations()) differs. `tf_order` replays TF's
+walk on the written GraphDef, whose nodes already carry TF's names:
+
+- _PendingCount: the forward nodes reached from the xs over float edges, those between
+  them and the ys, each loop's GradLoopState (its f_count and b_count nodes) made as the
+  walk list meets the loop's first Exit, every Exit of such a loop between, the pending
+  counts; the ys' grad_ys nodes come first;
+- the FIFO queue from the ys: an Exit waits until every exit of its loop is ready
+  (deferred_exits; unused ones get their zeros then), a loop Switch is ready at its first
+  gradient (and again at its last), every other op when all its consumers are done;
+- an op leaving the queue first sums its output gradients (TF's AddN: the AddN whose
+  inputs come from the gradients of one forward tensor's readers), then its rule makes
+  its nodes `<op>_grad/...` (the second visit of a loop Switch `<op>_grad_1/...`), each
+  op followed by the nodes TF's loop state makes lazily for its inputs (a forward value's
+  stack: Const, f_acc, Enter, StackPushV2, StackPopV2, its Enter; a b_sync; an outside
+  tensor's Enter); a forward constant the writer copies into the frame is the rule's own
+  (first); a capture's accumulator in TF's order (b_acc Const, Enter, Merge, Switch, Add,
+  NextIteration, Exit).
+
+The AddNs of the gradients scope are numbered in that order, as TF's unique names. The
+result is None (the written order is kept) when the walk does not place every node of the
+call (a loop nested in a loop, a layout it does not know): no node, input or attr changes.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+
+from . import dtypes as _dt
+from .registry import op_defs
+
+__all__ = ["tf_order"]
+
+_COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
+                     r"(_\d+)?(/y|/Enter)?$")
+_SUMS = re.compile(r"^(AddN|zeros|zeros_like)(_\d+)?$")
+# (tf.zeros of 1000 elements or more: a Fill of its shape and value, made before it)
+_FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
+# (an AddN of a loop body's gradient: flowgrad names it in the body gradient's scope)
+_BODY_SUM = re.compile(r"(^|/)gradients(_\d+)?/AddN(_\d+)?$")
+_GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
+_GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
+_HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_(\d+))?(/Enter)?$")
+_HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPopV2", "StackPopV2/Enter",
+                "b_sync")
+_ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
+
+
+def _sfx(base, k):
+    return base if k == 0 else f"{base}_{k}"
+
+
+def _counter_names(i):
+    """TF's names of the i-th GradLoopState's f_count then b_count nodes, in order."""
+    return [_sfx("f_count", 3 * i), _sfx("f_count", 3 * i + 1), _sfx("Merge", 2 * i),
+            _sfx("Switch", 2 * i), _sfx("Add", i) + "/y", _sfx("Add", i),
+            _sfx("NextIteration", 2 * i), _sfx("f_count", 3 * i + 2),
+            _sfx("b_count", 4 * i), _sfx("b_count", 4 * i + 1), _sfx("Merge", 2 * i + 1),
+            _sfx("GreaterEqual", i), _sfx("GreaterEqual", i) + "/Enter",
+            _sfx("b_count", 4 * i + 2), _sfx("Switch", 2 * i + 1), _sfx("Sub", i),
+            _sfx("NextIteration", 2 * i + 1), _sfx("b_count", 4 * i + 3)]
+
+
+def _split(inp):
+    name, _, idx = inp.partition(":")
+    return name, int(idx) if idx else 0
+
+
+def _float_output(node, i):
+    """Is output i of `node` one TF backpropagates (float, complex, resource, variant)?"""
+    od = op_defs().get(node.op)
+    if od is None:
+        return True
+    types = []
+    for _n, enum, type_attr, number_attr, list_attr, _ref in od["out"]:
+        if list_attr:
+            types += [_dt.as_dtype(t) for t in node.attr[list_attr].list.type]
+        else:
+            try:
+                d = _dt.as_dtype(enum if enum else node.attr[type_attr].type)
+            except (TypeError, ValueError):   # (an attr the node lacks)
+                return True
+            types += [d] * (node.attr[number_attr].i if number_attr else 1)
+    if i >= len(types):
+        return False
+    d = types[i].base_dtype
+    return d.is_floating or d.is_complex or d in (_dt.resource, _dt.variant)
+
+
+class _Node:
+    """A NodeDef's name, op and inputs read once (a proto's fields are slow to read)."""
+    __slots__ = ("node", "name", "op", "srcs", "deps", "attr")
+
+    def __init__(self, node):
+        self.node, self.name, self.op, self.attr = node, node.name, node.op, node.attr
+        self.srcs, self.deps = [], []   # (data inputs: (node, output)), every input's node
+        for i in node.input:
+            if i[0] == "^":
+                self.deps.append(i[1:])
+            else:
+                t = _split(i)
+                self.srcs.append(t)
+                self.deps.append(t[0])
+
+
+class _Forward:
+    """The forward nodes (not the call's): data inputs, consumers, loops."""
+
+    def __init__(self, nodes, by):
+        self.by = by
+        names = {n.name for n in nodes}
+        self.ins = {n.name: [t for t in n.srcs if t[0] in names] for n in nodes}
+        self.cons, self.outs = defaultdict(list), defaultdict(set)
+        for n in nodes:
+            for t in self.ins[n.name]:
+                self.cons[t].append(n.name)
+                self.outs[t[0]].add(t[1])
+        frame, parent = {}, {}
+        for n in nodes:   # each node's frame (the GraphDef is in creation order)
+            ins = self.ins[n.name]
+            if n.op == "Enter":
+                frame[n.name] = n.attr["frame_name"].s.decode()
+                parent.setdefault(frame[n.name], frame.get(ins[0][0]) if ins else None)
+            elif n.op == "Exit":
+                frame[n.name] = parent.get(frame.get(ins[0][0])) if ins else None
+            else:
+                frame[n.name] = next((frame[s] for s, _ in ins if frame.get(s)), None)
+        self.loop_of = {n.name: frame.get(self.ins[n.name][0][0]) for n in nodes
+                        if n.op == "Exit" and self.ins[n.name]}
+        self.exits = defaultdict(list)
+        for e, fr in self.loop_of.items():
+            self.exits[fr].append(e)
+        self.enters = defaultdict(list)
+        for n in nodes:
+            if n.op == "Enter" and not n.attr["is_constant"].b:
+                self.enters[frame[n.name]].append(n.name)
+        self.nested = any(parent.get(fr) for fr in self.exits)
+
+    def loop_switch(self, name):
+        n = self.by[name]
+        return n.op == "Switch" and len(self.ins[name]) > 1 and \
+            self.by[self.ins[name][1][0]].op == "LoopCond"
+
+
+def _helper_of(name, members):
+    """The op of `members` whose lazily made node `name` is (shortest prefix), or None."""
+    cut = name.find("/")
+    while cut >= 0:
+        if name[:cut] in members and _HELPER.match(name[cut + 1:]):
+            return name[:cut]
+        cut = name.find("/", cut + 1)
+    return None
+
+
+def _group_order(group, by):
+    """The nodes of one rule's call in TF's order (see the module docstring)."""
+    members = set(group)
+    helper = {n: _helper_of(n, members) for n in group}
+    ops = [n for n in group if helper[n] is None]
+    helpers = defaultdict(list)
+    for n in group:
+        if helper[n] is not None:
+            helpers[helper[n]].append(n)
+    # a node written after a group-mate reading it: the copy of a forward constant
+    read, late = set(), []
+    for p in ops:
+        if p in read:
+            late.append(p)
+        read.update(src for src, _ in by[p].srcs)
+    ops = late + [p for p in ops if p not in late]
+    if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(_ACC_RANK):
+        ops.sort(key=lambda p: _ACC_RANK.index(p.rsplit("/", 1)[1]))
+    where = {n: i for i, n in enumerate(group)}
+    out = []
+    for p in ops:
+        # an input the rule made before the op under its name (tf.zeros' value: zeros/Const)
+        srcs = {src for src, _ in by[p].srcs}
+        made = [h for h in helpers.get(p, ()) if h in srcs and where[h] < where[p]]
+        out += made + [p]
+
+        def rank(h, p=p):
+            m = _HELPER.match(h[len(p) + 1:])
+            kind = m.group(1) + ("/Enter" if m.group(3) else "")
+            return int(m.group(2) or 0), _HELPER_RANK.index(kind), where[h]
+        out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
+    return out
+
+
+def _summed(sums, by, f, owner_of, groups, between):
+    """{AddN: the forward op whose output's gradients it sums}: the one output of an op all
+    its inputs' rules differentiate (through ops whose rule passes a gradient on with no
+    node: Identity, NextIteration, an Add of equal shapes)."""
+    def passes(op):
+        return op in between and (op, 0) not in groups
+    out = {}
+    for s in sums:
+        if by[s].op != "AddN":
+            continue
+        common = None
+        for src, _ in by[s].srcs:
+            o = owner_of.get(src)
+            if o is None:
+                common = None
+                break
+            seen, todo = set(), [o[0]]
+            while todo:
+                for src, _ in f.ins[todo.pop()]:
+                    if src not in seen:
+                        seen.add(src)
+                        if passes(src):
+                            todo.append(src)
+            common = seen if common is None else common & seen
+        if common:
+            common = {c for c in common if _float_output(by[c], 0)}
+            common = {c for c in common if not any(
+                passes(d) and c in {src for src, _ in f.ins[d]} for d in common)}
+        if common and len(common) == 1:
+            out[s] = next(iter(common))
+    return out
+
+
+def tf_order(nodes, prefix, xs, ys, later_calls=()):
+    """(nodes in TF's order, {AddN name: TF's name}) for the GraphDef nodes `nodes` of a
+    graph whose tf.gradients call made the nodes named `prefix`... (xs, ys: the names of
+    its xs' and ys' ops; later_calls: the prefixes of the graph's later calls, whose nodes
+    come after); None where the walk does not place every node of the call."""
+    protos = nodes
+    nodes = [_Node(n) for n in protos]
+    by = {n.name: n for n in nodes}
+    grad = [n for n in nodes if n.name.startswith(prefix)]
+    in_grad = {n.name for n in grad}
+    first = next((i for i, n in enumerate(nodes) if n.name in in_grad), None)
+    if first is None:   # (a call whose nodes were taken out again)
+        return None
+    before, fwd, after = [], [], []
+    later = set(in_grad)
+    for i, n in enumerate(nodes):   # forward nodes; those made after the call (read it)
+        if n.name in in_grad:
+            continue
+        if any(d in later for d in n.deps) or n.name.startswith(later_calls):
+            later.add(n.name)
+            after.append(n)
+        elif i > first and n.name.startswith(prefix.split("/")[0]):
+            return None   # (a node of an unknown gradients call among this one's)
+        else:
+            before.append(n)
+        if n.name not in later:
+            fwd.append(n)
+    if not all(x in by and x not in in_grad for x in xs + ys):
+        return None
+    f = _Forward(fwd, by)
+    if f.nested:
+        return None
+    # the call's nodes: grad_ys, loop counters, sums, and per (forward op, visit) groups
+    counters, sums, grad_ys, groups = {}, [], [], defaultdict(list)
+    parts = defaultdict(list)
+    fwd_names = set(f.ins)
+    for n in grad:
+        rest = n.name[len(prefix):]
+        if "_grad" not in rest and _COUNTS.match(rest):
+            counters[rest] = n.name
+        elif _SUMS.match(rest) or (n.op == "AddN" and _BODY_SUM.search(rest)):
+            sums.append(n.name)
+        elif _FILL_PARTS.match(rest):
+            parts[prefix + _FILL_PARTS.match(rest).group(1)].append(n.name)
+        elif _GRAD_YS.match(rest):
+            grad_ys.append(n.name)
+        else:
+            owner = None
+            for m in reversed(list(_GRAD_SCOPE.finditer(rest))):
+                if rest[:m.start()] in fwd_names:
+                    owner = (rest[:m.start()], int(m.group(1) or 0))
+                    break
+            if owner is None:
+                return None
+            groups[owner].append(n.name)
+    owner_of = {m: o for o, ms in groups.items() for m in ms}
+    readers = defaultdict(list)
+    for n in grad:
+        for src, _ in n.srcs:
+            readers[src].append(n.name)
+    read_by = {s: next((owner_of[c] for c in readers[s] if c in owner_of), None)
+               for s in sums}
+    out, placed = [], set()
+
+    def put(name):
+        if name not in placed:
+            for p in parts.get(name, ()):
+                put(p)
+            placed.add(name)
+            out.append(by[name].node)
+    for n in grad_ys:
+        put(n)
+    # _PendingCount
+    reached, q = set(), deque(xs)
+    while q:
+        op = q.popleft()
+        if op not in reached:
+            reached.add(op)
+            for i in sorted(f.outs[op]):
+                if _float_output(by[op], i):
+                    q.extend(f.cons[(op, i)])
+    reachable_to = {op for op in ys if op in reached}
+    between, walk = set(), []
+    q = deque(ys)
+    while q:
+        op = q.popleft()
+        if op in reached:
+            between.add(op)
+            walk.append(op)
+            reached.discard(op)
+            q.extend(src for src, _ in f.ins[op])
+    states = {}
+    k = 0
+    while k < len(walk):   # MaybeCreateControlFlowState
+        op = walk[k]
+        k += 1
+        fr = f.loop_of.get(op)
+        if by[op].op == "Exit" and fr not in states:
+            for c in _counter_names(len(states)):
+                if c in counters:
+                    put(counters[c])
+            states[fr] = {"pending": len(f.exits[fr]), "deferred": [], "unused": []}
+            for e in f.exits[fr]:
+                if e not in between:
+                    between.add(e)
+                    walk.append(e)
+    pending = defaultdict(int)
+    for op in walk:
+        for src, _ in f.ins[op]:
+            if src in between:
+                pending[src] += 1
+
+    zeros = {s for s in sums if s[len(prefix):].startswith("zeros")}
+
+    def b_exit(e):   # the Exit's gradient Enter, and whether zeros feed it
+        g = groups.get((e, 0), [])
+        return g, bool(g) and by[g[0]].srcs[0][0] in zeros
+
+    def zeros_for(e):
+        for n in b_exit(e)[0]:
+            src = by[n].srcs[0][0]
+            if src in zeros:
+                put(src)
+    queue, to_ops = deque(), set()
+    for op in ys:
+        if pending[op] == 0 and op not in to_ops and op in reachable_to:
+            to_ops.add(op)
+            queue.append(op)
+    flush = []
+    for fr, st in states.items():   # ProcessUnusedLoopExits
+        for e in f.exits[fr]:
+            if pending[e] == 0:
+                st["pending"] -= 1
+                if e not in to_ops:
+                    st["unused"].append(e)
+                if st["pending"] == 0:
+                    flush += st["unused"]
+        for e in f.enters[fr]:
+            if pending[e] == 0:
+                pending[e] = 1
+    for e in flush:
+        zeros_for(e)
+        queue.append(e)
+    summed = _summed(sums, by, f, owner_of, groups, between)
+    sums_of, before_group = defaultdict(list), defaultdict(list)
+    for s, x in summed.items():
+        sums_of[x].append(s)
+    for s, o in read_by.items():   # zeros_like of an output no gradient reached, ...
+        if s not in summed and o is not None:
+            before_group[o].append(s)
+    visits = defaultdict(int)
+    while queue:
+        op = queue.popleft()
+        for s in sums_of[op]:
+            put(s)
+        group = groups.get((op, visits[op]))
+        if group:
+            for s in before_group[(op, visits[op])]:
+                put(s)
+            visits[op] += 1
+            for n in _group_order(group, by):
+                put(n)
+        for src, _ in f.ins[op]:   # _UpdatePendingAndEnqueueReady
+            pending[src] -= 1
+            ready = pending[src] == 0 or (pending[src] > 0 and f.loop_switch(src))
+            if not ready:
+                continue
+            if by[src].op != "Exit":
+                queue.append(src)
+                continue
+            st = states[f.loop_of[src]]
+            st["deferred"].append(src)
+            st["pending"] -= 1
+            if st["pending"] == 0:
+                used = False
+                for y in st["deferred"]:
+                    if b_exit(y)[0] and not b_exit(y)[1]:
+                        used = True
+                        queue.append(y)
+                    else:
+                        st["unused"].append(y)
+                for y in st["unused"]:
+                    if used:
+                        zeros_for(y)
+                    queue.append(y)
+    if len(placed) != len(grad):
+        return None
+    renames, n_sums = {}, 0
+    for n in out:
+        if n.op == "AddN" and n.name in read_by:
+            new = prefix + _sfx("AddN", n_sums)
+            n_sums += 1
+            if new != n.name:
+                renames[n.name] = new
+    taken = set(by) - set(renames)
+    if any(v in taken for v in renames.values()):
+        return None
+    return [n.node for n in before] + out + [n.node for n in after], renames
