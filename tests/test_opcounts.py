@@ -21,7 +21,7 @@ KNOWN_DIFFERENT = {}   # (tf.cond's and tf.while_loop's calls list TF's Switch/M
 # nodes since get_operations() lists TF's form of the graph: tests/test_tf_nodes.py)
 # loop gradients whose GraphDefs differ (tests/test_oplist_graphdef.py)
 KNOWN_DIFFERENT.update({n: "its GraphDef's nodes differ: tests/test_oplist_graphdef.py"
-                        for n in ("loops/raw_rnn_grad", "loops/nested_while_grad")})
+                        for n in ("loops/nested_while_grad",)})
 
 
 def _ops(name):

@@ -15,10 +15,7 @@ WANT = goldens.load("opcounts", "opcounts")
 
 # Calls whose GraphDef still differs from TF's, with the difference. A listed call that
 # starts matching fails test_known_different_still_differ: take it off the list.
-_TA_GRAD = ("TF's gradient of a loop over TensorArrays: flowgrad writes other nodes "
-            "(extra Enters, stacks, TensorArrayGrads and ZerosLikes)")
 KNOWN_DIFFERENT = {
-    "loops/raw_rnn_grad": _TA_GRAD + "; raw_rnn's conds (generic layout)",
     "loops/nested_while_grad": "TF's nodes in another order: the walk order "
                                "(graph_def_grad_order.py) is not replayed for a loop nested "
                                "in a loop",
