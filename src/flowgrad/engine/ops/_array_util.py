@@ -463,6 +463,17 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
             return np.asarray(op._def.kernel(*vals))
         except (errors.OpError, ValueError, TypeError, IndexError):
             return None   # the run's error, not the refiner's
+    if op.type == "DynamicPartition" and t.dtype.base_dtype.is_integer:
+        # a partition of constants (the indices of a partition-and-stitch, its gradient's
+        # partition of range(n)): TF's refiner runs it, so the stitch's length is known
+        data, parts = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                       for i in op.inputs)
+        if data is None or parts is None or data.size > 64:
+            return None
+        try:
+            return np.asarray(op._def.kernel(data, parts, **op._attrs)[t.value_index])
+        except (errors.OpError, ValueError, IndexError):
+            return None   # the run's error, not the refiner's
     if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
         return np.asarray(op.inputs[0].shape.num_elements())
     if op.type == "Reshape" and t.dtype.base_dtype.is_integer:

@@ -544,14 +544,16 @@ def _gather_nd_infer(inputs, attrs):
     return [(dt, TensorShape(list(is_[:-1]) + list(ps[k:])))]
 
 
-def _nd_index(indices, shape_, what):
-    """The tuple index of `indices` (..., k) into `shape_`, validated."""
+def _nd_index(indices, shape_, what, last=False):
+    """The tuple index of `indices` (..., k) into `shape_`, validated: the error names the
+    first bad index, or the `last` (TF's GatherNd: each bad slice overwrites the one
+    location its kernel reports)."""
     k = indices.shape[-1]
     bounds = np.array(shape_[:k], dtype=np.int64)
     bad = ((indices < 0) | (indices >= bounds)).any(axis=-1) if k else np.zeros(
         indices.shape[:-1], bool)
     if bad.any():
-        pos = np.argwhere(bad)[0]
+        pos = np.argwhere(bad)[-1 if last else 0]
         where_ = ",".join(str(int(p)) for p in pos)
         vals = ", ".join(str(int(v)) for v in indices[tuple(pos)])
         raise _invalid(f"indices[{where_}] = [{vals}] does not index into {what} "
@@ -569,7 +571,7 @@ def _gather_nd_kernel(params, indices):
                        f"{indices.shape[-1]} vs. {params.ndim}")
     if indices.shape[-1] == 0:
         return np.array(np.broadcast_to(params, indices.shape[:-1] + params.shape))
-    return params[_nd_index(indices, params.shape, "param shape")]
+    return params[_nd_index(indices, params.shape, "param shape", last=True)]
 
 
 def _gather_nd_grad(op, grad):

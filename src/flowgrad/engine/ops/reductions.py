@@ -283,15 +283,30 @@ def _dynamic_stitch_infer(inputs, attrs):
     for d in data:
         if d.dtype.base_dtype is not dt:
             raise TypeError("DynamicStitch's data must have one dtype")
-    r0 = idx[0].shape.ndims
-    ds = data[0].shape.as_tuple()
-    rest = list(ds[r0:]) if ds is not None and r0 is not None else None
-    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod rank)
+    # TF's shape function: each data[m] starts with indices[m]'s shape (MergePrefix), the
+    # dims after it merged over the inputs whose indices have a known rank
+    rest = TensorShape(None)
+    for i, d in zip(idx, data):
+        ir = i.shape.ndims
+        if ir is None:
+            continue
+        ds = d.shape.as_tuple()
+        if ds is None:
+            continue
+        if len(ds) < ir:
+            raise ValueError(f"Shape must be at least rank {ir} but is rank {len(ds)}")
+        for a, b in zip(ds, i.shape.as_tuple()):
+            if a is not None and b is not None and a != b:
+                raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+        rest = merge_shapes(rest, TensorShape(list(ds[ir:])))
+    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod
+    # rank, a dynamic_partition of constants)
     vals = [refined_ints(i, partial=False) for i in idx]
     first = None
     if all(v is not None for v in vals):
         first = builtins.max([int(np.max(v)) + 1 if np.size(v) else 0 for v in vals])
-    return [(dt, TensorShape(None) if rest is None else TensorShape([first] + rest))]
+    dims = rest.as_tuple()
+    return [(dt, TensorShape(None) if dims is None else TensorShape([first] + list(dims)))]
 
 
 def _dynamic_stitch_kernel(*args, **_):
