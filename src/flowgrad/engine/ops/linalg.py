@@ -358,11 +358,8 @@ def _resolve_equation(equation, input_shapes):
                 if c not in ellipsis_axes:
                     counts[c] += 1
         out = ellipsis_axes + "".join(sorted(c for c in axis_labels if counts[c] == 1))
-    if len(set(out)) != len(out):
-        raise ValueError(f"Subscript not supported: an axis appears more than once: {out}")
-    missing = set(out) - set("".join(labels))
-    if missing:
-        raise ValueError(f"Invalid equation: {equation}")
+    # (an output label repeated or absent from the inputs is TF's "Invalid equation", raised
+    # by einsum after it has built the products and sums)
     return labels, out
 
 
