@@ -1,7 +1,8 @@
 """tf.scan / tf.map_fn / tf.foldl / tf.foldr misuse as TF 1.14 reports it: a result whose
 structure differs from the initializer's or the dtype's (a tuple for a list: nest's
 "don't have the same nested structure" with both structures and the difference), a
-scalar to map over (map_fn's own ValueError), a scalar to fold (TensorShape's IndexError).
+scalar to map over (map_fn's own ValueError), a scalar to fold (TensorShape's IndexError);
+tf.nest's check_types=False, which leaves dict keys unchecked.
 Each case: (error class, full message), or the result when TF runs it.
 
 Read by tests/test_pcaps_functional.py.
@@ -48,5 +49,18 @@ def _case(tf, build):
             return sess.run(out)
 
 
+def _nest_dicts(tf):
+    """tf.nest with check_types=False compares dict lengths, not keys."""
+    out = []
+    for a, b in [({"a": 1, "c": 5}, {"b": 2, "d": 3}), ({"a": 1, "c": 5}, {"b": 2})]:
+        try:
+            out.append(tf.nest.map_structure(lambda u, v: u + v, a, b, check_types=False))
+        except ValueError as e:
+            out.append((type(e).__name__, str(e)))
+    return out
+
+
 def cases(tf):
-    return {name: _case(tf, build) for name, build in BUILDS.items()}
+    out = {name: _case(tf, build) for name, build in BUILDS.items()}
+    out["nest_dicts_unchecked"] = _nest_dicts(tf)
+    return out
