@@ -480,6 +480,11 @@ def _transpose_infer(inputs, attrs):
     if pv is None:   # TF's shape refiner evaluates a small constant perm subgraph
         refined = _known_ints(_refined_value(perm))
         pv = None if refined is None or refined.ndim != 1 else [int(i) for i in refined]
+    if xs is None and (pn is not None and pn[0] is not None and pn[0] < 2 or
+                       pv is not None and len(pv) < 2):
+        # one perm entry is a scalar's or a vector's: TF's shape function keeps the input's
+        # unknown shape (before checking the entries)
+        return [(x.dtype.base_dtype, TensorShape(None))]
     if pv is None:
         r = len(xs) if xs is not None else (pn[0] if pn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
