@@ -692,7 +692,7 @@ def scatter_nd(indices: TensorLike, updates: TensorLike, shape: IntsLike,  # noq
             as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         u = updates if isinstance(updates, Tensor) else to_tensor(updates, name="updates")
-        s = _as_int_input(shape, "shape", i.dtype.base_dtype)
+        s = _as_int_input(shape, "shape", i.dtype.base_dtype, op="ScatterNd", fixed=True)
         return apply("ScatterNd", [i, u, s], None, scope)
 
 

@@ -149,7 +149,7 @@ def slice(input_: TensorLike, begin: IntsLike, size: IntsLike,  # noqa: A001 - T
     x = to_tensor(input_)
     with _scope(name, "Slice", [x]) as scope:
         b = _as_int_input(begin, "begin")
-        s = _as_int_input(size, "size", b.dtype.base_dtype)
+        s = _as_int_input(size, "size", b.dtype.base_dtype, op="Slice", fixed=True)
         return apply("Slice", [x, b, s], None, scope)
 
 
@@ -339,6 +339,9 @@ def _pad(tensor, paddings, mode, name, constant_values):
             return paddings
         if _has_tensor(paddings):
             return _as_int_input(paddings, "paddings")
+        if np.size(paddings) and np.asarray(paddings).dtype.kind not in "iu" and \
+                not isinstance(paddings, np.ndarray):
+            return _int_tensor(paddings, "paddings", op="Pad")   # TF's error for floats
         return _int_tensor(np.asarray(paddings) if np.size(paddings) else
                            np.zeros((0, 2), np.int32), "paddings")
     if mode == "CONSTANT":
@@ -550,7 +553,7 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
                     "Tensors in list passed to 'values' of 'ConcatV2' Op have types "
                     f"[{', '.join(v.dtype.base_dtype.name for v in vals)}] that don't all "
                     "match.") from None
-        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis")
+        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis", op="ConcatV2")
         return apply("ConcatV2", vals + [ax], {"N": len(vals)}, scope)
 
 
@@ -836,13 +839,18 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
     """
     is_int = isinstance(num_or_size_splits, (int, np.integer)) and not isinstance(
         num_or_size_splits, bool)
+    if isinstance(num_or_size_splits, (float, np.floating)):
+        # (converted to a float32 scalar by TF before its rank is checked)
+        raise ValueError("Rank-0 tensors are not supported as the num_or_size_splits "
+                         f"argument to split. Argument provided: {num_or_size_splits}")
     if not isinstance(num_or_size_splits, Tensor):
         size_splits = _as_int_input(num_or_size_splits, "Const")
     else:
         size_splits = num_or_size_splits
     if is_int:
         with _scope(name, "split", [value]) as scope:
-            ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+            ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim",
+                                                                   op="Split", fixed=True)
             x = to_tensor(value, name="value")   # after split_dim, as TF's op helper
             n = int(num_or_size_splits)
             if n < 1:
@@ -936,5 +944,5 @@ def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Ten
     """
     x = op_input(input, "input", const_name=None)
     with _scope(name, "Tile", [x]) as scope:
-        m = _as_int_input(multiples, "multiples")
+        m = _as_int_input(multiples, "multiples", op="Tile")
         return apply("Tile", [x, m], None, scope)

@@ -344,7 +344,7 @@ def reshape(tensor: TensorLike, shape: IntsLike, name: str | None = None) -> Ten
     """
     with _scope(name, "Reshape", [tensor]) as scope:
         x = op_input(tensor, "tensor")  # inside the scope, as TF: Reshape/ReadVariableOp
-        shape = _as_int_input(shape, "shape")
+        shape = _as_int_input(shape, "shape", op="Reshape")
         return apply("Reshape", [x, shape], None, scope)
 
 
@@ -395,7 +395,7 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     with _scope(name, "ExpandDims", [input]) as scope:
         x = op_input(input, "input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
-        axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
+        axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim", op="ExpandDims")
         return apply("ExpandDims", [x, axis], None, scope)
 
 
@@ -563,7 +563,7 @@ def transpose(a: TensorLike, perm: IntsLike | None = None, name: str = "transpos
             else:
                 perm = constant(np.arange(r - 1, -1, -1, dtype=np.int32), name="perm")
         elif not isinstance(perm, Tensor):
-            perm = _as_int_input(perm, "perm")
+            perm = _as_int_input(perm, "perm", op="Transpose")
         return apply(op_type, [a, perm], None, scope)
 
 

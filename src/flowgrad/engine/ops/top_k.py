@@ -11,7 +11,7 @@ from ..framework.constant_op import const_value, constant
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import refined_scalar
+from ._array_util import check_not_float, refined_scalar
 from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, graph_values
 from .cast import cast
@@ -213,6 +213,8 @@ def top_k(input: TensorLike, k: int | Tensor = 1, sorted: bool = True,
     with name_scope(name, "TopKV2", graph_values(input, k)) as scope:
         x = to_tensor(input, name="input")
         check_dtype("TopKV2", x, REAL_NUMBERS, "input")
+        if not hasattr(k, "op"):
+            check_not_float(k, "TopKV2", "k")
         kt = k if hasattr(k, "op") else constant(int(k), dtype=_dt.int32, name="k")
         values, indices = apply("TopKV2", [x, kt], {"sorted": bool(sorted)}, scope)
     return TopKResult(values, indices)

@@ -1,0 +1,48 @@
+"""Python 3's `n / 2` (a float) where a TF1 script meant an int: TF 1.14's op_def_library
+errors. An input whose type attr allows int32/int64 infers float32 from the value and
+refuses it ("Value passed to parameter ... has DataType float32 not in list of allowed
+values"); a fixed int32 input, or one whose type an earlier input fixed, names the op and
+the first offending element ("Expected int32 passed to parameter ..."); split's
+num_or_size_splits is a rank-0 tensor; NumPy float arrays are cast as TF's conversion
+casts them. Each case: the static shape built, or (error class, message).
+
+Read by tests/test_pcaps_float_args.py.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+N = 6
+
+BUILDS = {
+    "reshape": lambda tf, x: tf.reshape(x, [-1, N / 2]),
+    "reshape_numpy_floats": lambda tf, x: tf.reshape(x, np.array([-1., 3.])),
+    "tile": lambda tf, x: tf.tile(x, [1, N / 3]),
+    "transpose": lambda tf, x: tf.transpose(x, [1., 0.]),
+    "expand_dims": lambda tf, x: tf.expand_dims(x, 1.0),
+    "concat": lambda tf, x: tf.concat([x, x], 1.0),
+    "fill": lambda tf, x: tf.fill([2, N / 2], 1.),
+    "pad": lambda tf, x: tf.pad(x, [[1., 1.], [0, 0]]),
+    "slice": lambda tf, x: tf.slice(x, [0, 0], [2, N / 2]),
+    "scatter_nd": lambda tf, x: tf.scatter_nd([[0]], [[1.] * 6], [N / 3, 6]),
+    "split_axis": lambda tf, x: tf.split(x, 2, axis=1.0),
+    "split_num": lambda tf, x: tf.split(x, N / 3, axis=1),
+    "one_hot": lambda tf, x: tf.one_hot([1, 2], N / 2),
+    "top_k": lambda tf, x: tf.nn.top_k(x, N / 3).values,
+    "zeros": lambda tf, x: tf.zeros([2, N / 2]),
+    "range": lambda tf, x: tf.range(N / 2),
+    "reshape_ints": lambda tf, x: tf.reshape(x, [-1, N // 2]),
+}
+
+
+def _case(tf, build):
+    with tf.Graph().as_default():
+        x = tf.ones([4, 6])
+        try:
+            return str(build(tf, x).shape)
+        except (TypeError, ValueError) as e:
+            return (type(e).__name__, str(e))
+
+
+def cases(tf):
+    return {name: _case(tf, build) for name, build in BUILDS.items()}
