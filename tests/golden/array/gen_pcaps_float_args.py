@@ -32,6 +32,14 @@ BUILDS = {
     "zeros": lambda tf, x: tf.zeros([2, N / 2]),
     "range": lambda tf, x: tf.range(N / 2),
     "reshape_ints": lambda tf, x: tf.reshape(x, [-1, N // 2]),
+    "argmax": lambda tf, x: tf.argmax(x, 1.0),
+    "cumsum": lambda tf, x: tf.cumsum(x, axis=1.0),
+    "cumprod": lambda tf, x: tf.cumprod(x, axis=N / 6),
+    "gather_axis": lambda tf, x: tf.gather(x, [0, 1], axis=1.0),
+    "unsorted_segment_sum": lambda tf, x: tf.unsorted_segment_sum(x, [0, 1, 0, 1], N / 3),
+    "dynamic_partition": lambda tf, x: tf.dynamic_partition(x, [0, 1, 0, 1], N / 3)[1],
+    "dynamic_partition_str": lambda tf, x: tf.dynamic_partition(x, [0, 1, 0, 1], "2")[1],
+    "cumsum_numpy_axis": lambda tf, x: tf.cumsum(x, axis=np.float32(1.0)),
 }
 
 

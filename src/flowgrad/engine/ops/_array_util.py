@@ -49,11 +49,13 @@ def _first_non_int(v):
     return None if isinstance(v, (int, np.integer)) and not isinstance(v, bool) else v
 
 
-def check_not_float(v, op, param, dtype=_dt.int32):
-    """TF's op_def_library error when a Python float reaches a fixed int input (one_hot's
-    depth, top_k's k: `n / 2` under Python 3)."""
-    if isinstance(_first_non_int(v), (float, np.floating)):
-        raise _int_input_error(v, dtype, op, param, True)
+def check_not_float(v, op, param, dtype=_dt.int32, fixed=True):
+    """TF's op_def_library error when a Python float reaches an int input (one_hot's depth,
+    top_k's k, an axis: `n / 2` under Python 3); `fixed`: the input's type is fixed, else
+    a type attr allowing int32/int64. NumPy arrays pass (TF's conversion casts them)."""
+    if not isinstance(v, (np.ndarray, np.generic)) and \
+            isinstance(_first_non_int(v), (float, np.floating)):
+        raise _int_input_error(v, dtype, op, param, fixed)
 
 
 def _int_input_error(v, dtype, op, param, fixed):

@@ -23,6 +23,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
+                          check_not_float,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, refined_ints,
                           refined_scalar, shape_value)
@@ -523,6 +524,8 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
     p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
     with _scope(name, "GatherV2", [p]) as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, "GatherV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")
         return apply("GatherV2", [p, i, a], {"batch_dims": 0}, scope)
 

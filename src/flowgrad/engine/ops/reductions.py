@@ -22,7 +22,7 @@ from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from . import eigen_sum as _eigen
-from ._array_util import refined_ints, refined_scalar
+from ._array_util import check_not_float, refined_ints, refined_scalar
 from .cast import cast
 from .comparison import equal
 from .elementwise import add, conj, floordiv, floormod, maximum, multiply
@@ -650,6 +650,8 @@ def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
     with name_scope(name, op_type, [input]) as s:
         x = to_tensor(input, name="input")
         check_dtype(op_type, x, NUMBERS, "input")
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, op_type, "dimension", fixed=False)
         dim = axis if isinstance(axis, Tensor) else \
             to_tensor(axis, dtype=_dt.int32, name="dimension")
         return apply(op_type, [x, dim], attrs, s)
