@@ -4,7 +4,8 @@ refuses it ("Value passed to parameter ... has DataType float32 not in list of a
 values"); a fixed int32 input, or one whose type an earlier input fixed, names the op and
 the first offending element ("Expected int32 passed to parameter ..."); split's
 num_or_size_splits is a rank-0 tensor; NumPy float arrays are cast as TF's conversion
-casts them. Each case: the static shape built, or (error class, message).
+casts them; float tensors given to those inputs are refused before the op's shape
+function runs. Each case: the static shape built, or (error class, message).
 
 Read by tests/test_pcaps_float_args.py.
 """
@@ -43,6 +44,37 @@ BUILDS = {
 }
 
 
+# float tensors (a `tf.stack([n / 3, 1, 1])`, a float count) given to the same inputs
+TENSOR_BUILDS = {
+    "t_tile": lambda tf, x, f, s: tf.tile(tf.expand_dims(x, 0), tf.stack([N / 3, 1, 1])),
+    "t_reshape": lambda tf, x, f, s: tf.reshape(x, f),
+    "t_transpose": lambda tf, x, f, s: tf.transpose(x, f),
+    "t_fill": lambda tf, x, f, s: tf.fill(f, 1.),
+    "t_zeros": lambda tf, x, f, s: tf.zeros(f),
+    "t_expand_dims": lambda tf, x, f, s: tf.expand_dims(x, s),
+    "t_concat": lambda tf, x, f, s: tf.concat([x, x], s),
+    "t_reduce_sum": lambda tf, x, f, s: tf.reduce_sum(x, s),
+    "t_gather_axis": lambda tf, x, f, s: tf.gather(x, [0], axis=s),
+    "t_argmax": lambda tf, x, f, s: tf.argmax(x, s),
+    "t_pad": lambda tf, x, f, s: tf.pad(x, tf.constant([[1., 1.], [0., 0.]])),
+    "t_one_hot": lambda tf, x, f, s: tf.one_hot([1], s),
+    "t_top_k": lambda tf, x, f, s: tf.nn.top_k(x, s).values,
+    "t_split": lambda tf, x, f, s: tf.split(x, f, 1)[0],
+    "t_unsorted_segment_sum": lambda tf, x, f, s: tf.unsorted_segment_sum(x, [0, 1, 0, 1], s),
+    "t_broadcast_to": lambda tf, x, f, s: tf.broadcast_to(x, f),
+    "t_reverse": lambda tf, x, f, s: tf.reverse(x, f),
+}
+
+
+def _tensor_case(tf, build):
+    with tf.Graph().as_default():
+        x = tf.ones([4, 6])
+        try:
+            return str(build(tf, x, tf.constant([2., 1.]), tf.constant(1.)).shape)
+        except (TypeError, ValueError) as e:
+            return (type(e).__name__, str(e))
+
+
 def _case(tf, build):
     with tf.Graph().as_default():
         x = tf.ones([4, 6])
@@ -53,4 +85,6 @@ def _case(tf, build):
 
 
 def cases(tf):
-    return {name: _case(tf, build) for name, build in BUILDS.items()}
+    out = {name: _case(tf, build) for name, build in BUILDS.items()}
+    out.update((name, _tensor_case(tf, build)) for name, build in TENSOR_BUILDS.items())
+    return out

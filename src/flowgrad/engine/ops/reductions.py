@@ -137,6 +137,7 @@ def _reduction_axes(x, axis, name=None):
     if isinstance(axis, Tensor):
         return axis
     if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
+        check_not_float(axis, None, "reduction_indices", fixed=False)   # ([n / 6])
         a = np.asarray(axis, dtype=np.int32)   # as TF: a nested list stays nested
         return constant(a if a.ndim else a.reshape(-1), name=name)
     return to_tensor(axis, dtype=_dt.int32, name=name) if isinstance(axis, (int, np.integer)) \
