@@ -63,6 +63,11 @@ TENSOR_BUILDS = {
     "t_unsorted_segment_sum": lambda tf, x, f, s: tf.unsorted_segment_sum(x, [0, 1, 0, 1], s),
     "t_broadcast_to": lambda tf, x, f, s: tf.broadcast_to(x, f),
     "t_reverse": lambda tf, x, f, s: tf.reverse(x, f),
+    "t_slice": lambda tf, x, f, s: tf.slice(x, [0, 0], f),
+    "t_random_normal": lambda tf, x, f, s: tf.random_normal(f),
+    "t_random_uniform": lambda tf, x, f, s: tf.random_uniform(f),
+    "reverse_list": lambda tf, x, f, s: tf.reverse(x, [1.0]),
+    "split_sizes": lambda tf, x, f, s: tf.split(x, [2., 4.], 1)[0],
 }
 
 

@@ -304,6 +304,8 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
             isinstance(v, bool) for v in axis):
         axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
     with _scope(name, "ReverseV2", [x]) as scope:
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, "ReverseV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
                                                               if np.size(axis) else
                                                               np.zeros(0, np.int32), "axis")

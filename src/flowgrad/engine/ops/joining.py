@@ -150,6 +150,10 @@ def slice(input_: TensorLike, begin: IntsLike, size: IntsLike,  # noqa: A001 - T
     with _scope(name, "Slice", [x]) as scope:
         b = _as_int_input(begin, "begin")
         s = _as_int_input(size, "size", b.dtype.base_dtype, op="Slice", fixed=True)
+        if s.dtype.base_dtype is not b.dtype.base_dtype:
+            raise TypeError(f"Input 'size' of 'Slice' Op has type {s.dtype.base_dtype.name} "
+                            f"that does not match type {b.dtype.base_dtype.name} of argument "
+                            "'begin'.")
         return apply("Slice", [x, b, s], None, scope)
 
 
@@ -844,7 +848,8 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
         raise ValueError("Rank-0 tensors are not supported as the num_or_size_splits "
                          f"argument to split. Argument provided: {num_or_size_splits}")
     if not isinstance(num_or_size_splits, Tensor):
-        size_splits = _as_int_input(num_or_size_splits, "Const")
+        size_splits = _as_int_input(num_or_size_splits, "Const", op="SplitV",
+                                    param="size_splits")
     else:
         size_splits = num_or_size_splits
     if is_int:
