@@ -68,6 +68,10 @@ TENSOR_BUILDS = {
     "t_random_uniform": lambda tf, x, f, s: tf.random_uniform(f),
     "reverse_list": lambda tf, x, f, s: tf.reverse(x, [1.0]),
     "split_sizes": lambda tf, x, f, s: tf.split(x, [2., 4.], 1)[0],
+    "stack_axis": lambda tf, x, f, s: tf.stack([x, x], N / 6),
+    "stack_axis_fraction": lambda tf, x, f, s: tf.stack([x, x], 2.5),
+    "stack_axis_out_of_range": lambda tf, x, f, s: tf.stack([x, x], 5.0),
+    "unstack_axis": lambda tf, x, f, s: tf.unstack(x, axis=1.0)[0],
 }
 
 

@@ -212,6 +212,9 @@ class TensorShape:
         except IndexError:
             # (TF keeps its dims in a list: a scalar's shape[0] in tf.foldl / tf.scan)
             raise IndexError("list index out of range") from None
+        except TypeError:
+            raise TypeError("list indices must be integers or slices, not "
+                            f"{type(key).__name__}") from None
 
     # -- compatibility ------------------------------------------------------------------
     def is_compatible_with(self, other) -> bool:

@@ -654,12 +654,13 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
     if first.shape.ndims is not None:
         r = first.shape.ndims + 1
         if axis < -r or axis >= r:
-            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
+            raise ValueError(f"axis = {int(axis)} not in [{-r}, {r})")   # (TF's %d)
     with _scope(name, "stack", tensors) as scope:
         vals = same_type_inputs("Pack", list(values),
                                 [f"values_{i}" for i in builtins.range(len(values))],
                                 list_input=True)
-        return apply("Pack", vals, {"axis": axis, "N": len(vals)}, scope)
+        # the attr as TF's _MakeInt makes it (axis=1.0 from `n / 2` is 1)
+        return apply("Pack", vals, {"axis": int(axis), "N": len(vals)}, scope)
 
 
 def _unpack_infer(inputs, attrs):
@@ -712,8 +713,8 @@ def unstack(value: TensorLike, num: int | None = None, axis: int = 0,
             raise ValueError(f"Cannot infer num from shape {x.shape}")
         r = len(xs)
         if not -r <= axis < r:
-            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
-        num = xs[axis]
+            raise ValueError(f"axis = {int(axis)} not in [{-r}, {r})")   # (TF's %d)
+        num = x.shape[axis].value   # (a float axis: TF's list-index TypeError)
         if num is None:
             raise ValueError(f"Cannot infer num from shape {x.shape}")
     op = apply_op("Unpack", [x], {"num": num, "axis": axis}, name or "unstack")
