@@ -72,6 +72,12 @@ TENSOR_BUILDS = {
     "stack_axis_fraction": lambda tf, x, f, s: tf.stack([x, x], 2.5),
     "stack_axis_out_of_range": lambda tf, x, f, s: tf.stack([x, x], 5.0),
     "unstack_axis": lambda tf, x, f, s: tf.unstack(x, axis=1.0)[0],
+    "band_part_lower": lambda tf, x, f, s: tf.matrix_band_part(x, 1.0, 0),
+    "band_part_upper": lambda tf, x, f, s: tf.matrix_band_part(x, 1, 0.0),
+    "band_part_int32_int64": lambda tf, x, f, s: tf.matrix_band_part(
+        x, tf.constant(1), tf.constant(0, tf.int64)),
+    "band_part_int32_upper_dtype": lambda tf, x, f, s: tf.matrix_band_part(
+        x, tf.constant(1), 0).op.inputs[2].dtype.name,
 }
 
 
@@ -79,7 +85,8 @@ def _tensor_case(tf, build):
     with tf.Graph().as_default():
         x = tf.ones([4, 6])
         try:
-            return str(build(tf, x, tf.constant([2., 1.]), tf.constant(1.)).shape)
+            out = build(tf, x, tf.constant([2., 1.]), tf.constant(1.))
+            return out if isinstance(out, str) else str(out.shape)
         except (TypeError, ValueError) as e:
             return (type(e).__name__, str(e))
 
