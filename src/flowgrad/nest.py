@@ -154,7 +154,7 @@ def _difference(a, b, check_types, expand):
     if len(_children(a)) != len(_children(b)):
         return ValueError, ("The two structures don't have the same number of elements. "
                             "First structure: %s. Second structure: %s" % (_show(a), _show(b)))
-    if both_maps and sorted(a) != sorted(b):
+    if check_types and both_maps and sorted(a) != sorted(b):   # (TF: keys only then)
         return ValueError, ("The two dictionaries don't have the same set of keys. First "
                             "structure has keys %s, while second structure has keys %s"
                             % (_show(sorted(a)), _show(sorted(b))))

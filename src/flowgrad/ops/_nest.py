@@ -5,6 +5,8 @@ from __future__ import annotations
 __all__ = ["assert_same_structure", "flatten", "is_sequence", "map_structure",
            "pack_sequence_as"]
 
+from .. import nest as _public_nest
+
 
 def is_sequence(x) -> bool:
     """True for the containers nest walks (list, tuple, namedtuple, dict)."""
@@ -78,8 +80,11 @@ def _same(a, b, check_types):
 
 
 def assert_same_structure(nest1, nest2, check_types=True):
-    """Raises ValueError (TypeError for differing sequence types) unless both match."""
+    """Raises ValueError (TypeError for differing sequence types) unless both match, with
+    TF's message (tf.nest's: both structures, the difference, their outlines)."""
     why = _same(nest1, nest2, check_types)
+    if why:
+        _public_nest.assert_same_structure(nest1, nest2, check_types=check_types)
     if why == "type":
         raise TypeError("The two structures don't have the same sequence type. First "
                         f"structure has type {type(nest1)}, while second structure has type "

@@ -70,6 +70,10 @@ def map_fn(fn, elems, dtype=None, parallel_iterations=None, back_prop=True, swap
         elems_flat = [convert_to_tensor(elem, name="elem") for elem in elems_flat]
         dtype = dtype or input_pack([elem.dtype for elem in elems_flat])
         dtype_flat = output_flatten(dtype)
+        if elems_flat[0].shape.ndims == 0:
+            raise ValueError("elems must be a 1+ dimensional Tensor, not a scalar"
+                             if len(elems_flat) == 1 else
+                             "elements in elems must be 1+ dimensional Tensors, not scalars")
         n = _length(elems_flat)
         elems_ta = [TensorArray(dtype=elem.dtype, size=n, dynamic_size=False, infer_shape=True)
                     for elem in elems_flat]

@@ -135,7 +135,9 @@ def _np_dtype(dtype):
 def _shape_tensor(shape):
     if hasattr(shape, "op"):
         if shape.dtype.base_dtype not in (_dt.int32, _dt.int64):
-            raise TypeError(f"shape must be int32 or int64, got {shape.dtype.name}")
+            raise TypeError(f"Value passed to parameter 'shape' has DataType "
+                            f"{shape.dtype.base_dtype.name} not in list of allowed values: "
+                            "int32, int64")
         return shape
     if isinstance(shape, TensorShape):
         if not shape.is_fully_defined():

@@ -3,7 +3,6 @@
 from .arg_scope import (add_arg_scope, arg_scope, arg_scope_func_key, arg_scoped_arguments,
                         current_arg_scope, has_arg_scope)
 from ...engine.framework.constant_op import is_tensor
-from ...keras.utils import smart_cond
 from ...ops.array_ops import argsort, sort
 from ...train import assert_global_step
 from .tensor_util import assert_scalar, get_name_scope
@@ -23,7 +22,8 @@ from .variables import (add_model_variable, assign_from_checkpoint, assign_from_
 from .deprecation import deprecated, deprecated_arg_values, deprecated_args
 from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             get_graph_from_inputs, get_placeholders, prepend_name_scope,
-                            smart_case, smart_constant_value, strip_name_scope)
+                            smart_case, smart_cond, smart_constant_value,
+                            strip_name_scope)
 from .script_ops import py_func
 from ... import nest
 from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tensor,

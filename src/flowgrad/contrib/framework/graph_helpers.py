@@ -1,6 +1,6 @@
 """tf.contrib.framework's graph helpers: get_graph_from_inputs, get_placeholders,
-prepend_name_scope / strip_name_scope (TF's ops.py), smart_constant_value / smart_case
-(TF's smart_cond.py), assert_or_get_global_step and VariableDeviceChooser."""
+prepend_name_scope / strip_name_scope (TF's ops.py), smart_cond / smart_constant_value /
+smart_case (TF's framework/smart_cond.py), assert_or_get_global_step and VariableDeviceChooser."""
 from __future__ import annotations
 
 import re
@@ -12,7 +12,7 @@ from ...ops import control_flow_ops
 from ...train.training_util import assert_global_step, get_global_step
 
 __all__ = ["get_graph_from_inputs", "get_placeholders", "prepend_name_scope",
-           "strip_name_scope", "smart_constant_value", "smart_case",
+           "strip_name_scope", "smart_cond", "smart_constant_value", "smart_case",
            "assert_or_get_global_step", "VariableDeviceChooser"]
 
 
@@ -81,6 +81,19 @@ def _as_str(name):
     if isinstance(name, str):
         return name
     raise TypeError("Expected binary or unicode string, got %r" % (name,))
+
+
+def smart_cond(pred, true_fn=None, false_fn=None, name=None):
+    """true_fn() or false_fn() when `pred` is known now (smart_constant_value), else
+    tf.cond (TF's framework/smart_cond.py)."""
+    if not callable(true_fn):
+        raise TypeError("`true_fn` must be callable.")
+    if not callable(false_fn):
+        raise TypeError("`false_fn` must be callable.")
+    value = smart_constant_value(pred)
+    if value is not None:
+        return true_fn() if value else false_fn()
+    return control_flow_ops.cond(pred, true_fn=true_fn, false_fn=false_fn, name=name)
 
 
 def smart_constant_value(pred):

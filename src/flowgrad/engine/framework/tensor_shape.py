@@ -207,7 +207,14 @@ class TensorShape:
             return Dimension(None)
         if isinstance(key, slice):
             return TensorShape(self._dims[key])
-        return Dimension(self._dims[key])
+        try:
+            return Dimension(self._dims[key])
+        except IndexError:
+            # (TF keeps its dims in a list: a scalar's shape[0] in tf.foldl / tf.scan)
+            raise IndexError("list index out of range") from None
+        except TypeError:
+            raise TypeError("list indices must be integers or slices, not "
+                            f"{type(key).__name__}") from None
 
     # -- compatibility ------------------------------------------------------------------
     def is_compatible_with(self, other) -> bool:

@@ -38,8 +38,48 @@ def _scope(name, default, values=()):
         yield s
 
 
-def _int_tensor(v, name, dtype=_dt.int32):
-    """`v` as an int tensor: Tensors pass through, Python/NumPy values become a Const."""
+def _first_non_int(v):
+    """The first leaf of a (nested) list that is not an int (TF's _FirstNotCompatible)."""
+    if isinstance(v, (list, tuple)):
+        for e in v:
+            bad = _first_non_int(e)
+            if bad is not None:
+                return bad
+        return None
+    return None if isinstance(v, (int, np.integer)) and not isinstance(v, bool) else v
+
+
+def check_not_float(v, op, param, dtype=_dt.int32, fixed=True):
+    """TF's op_def_library error when a Python float reaches an int input (one_hot's depth,
+    top_k's k, an axis: `n / 2` under Python 3); `fixed`: the input's type is fixed, else
+    a type attr allowing int32/int64. NumPy arrays pass (TF's conversion casts them)."""
+    if not isinstance(v, (np.ndarray, np.generic)) and \
+            isinstance(_first_non_int(v), (float, np.floating)):
+        raise _int_input_error(v, dtype, op, param, fixed)
+
+
+def _int_input_error(v, dtype, op, param, fixed):
+    """TF's op_def_library error for a non-integer Python value given to an int input of
+    op `op`: a fixed-type input (or one whose type attr an earlier input set) names the
+    op and the offending element; a type-attr input allowing int32/int64 takes the value's
+    own dtype (float32) and refuses it."""
+    bad = _first_non_int(v)
+    inner = f"Expected {dtype.name}, got {bad!r} of type '{type(bad).__name__}' instead."
+    if fixed:
+        return TypeError(f"Expected {dtype.name} passed to parameter '{param}' of op "
+                         f"'{op}', got {v!r} of type '{type(v).__name__}' instead. Error: "
+                         f"{inner}")
+    if isinstance(bad, float):
+        return TypeError(f"Value passed to parameter '{param}' has DataType float32 not in "
+                         "list of allowed values: int32, int64")
+    return TypeError(inner)
+
+
+def _int_tensor(v, name, dtype=_dt.int32, op=None, param=None, fixed=False):
+    """`v` as an int tensor: Tensors pass through, Python/NumPy values become a Const.
+    With `op` (the op type the value feeds, as input `param`, default `name`), a
+    non-integer value raises TF's op_def_library error (`fixed`: the input's type is
+    fixed) and a NumPy float array is cast, as TF's conversion casts arrays."""
     if isinstance(v, Tensor) or hasattr(v, "_as_graph_element"):
         return to_tensor(v)
     if isinstance(v, TensorShape):   # TF's conversion: int32 unless a dimension needs int64
@@ -50,8 +90,11 @@ def _int_tensor(v, name, dtype=_dt.int32):
         v = dims_as_ints(v)   # [-1, x.shape[-1]]: TF reads a Dimension as its int
     arr = np.asarray(v)
     if arr.dtype.kind not in "iu":
-        if arr.size == 0:
+        if arr.size == 0 or (op is not None and isinstance(v, (np.ndarray, np.generic))
+                             and arr.dtype.kind in "fb"):
             arr = arr.astype(dtype.as_numpy_dtype)
+        elif op is not None:
+            raise _int_input_error(v, dtype, op, param or name, fixed)
         else:
             raise TypeError(f"Expected int32, got {v!r} of type '{type(v).__name__}' instead.")
     if arr.dtype == np.int64 and dtype is _dt.int32 and not (
@@ -132,14 +175,15 @@ def _has_tensor(v):
     return False
 
 
-def _as_int_input(v, name, dtype=_dt.int32):
+def _as_int_input(v, name, dtype=_dt.int32, op=None, param=None, fixed=False):
     """An int input of an op: Tensors pass, lists holding Tensors are packed (TF's
-    autopacking, named after the input), other values become a Const named `name`."""
+    autopacking, named after the input), other values become a Const named `name`
+    (`op`, `param`, `fixed`: TF's errors for non-integers, see _int_tensor)."""
     if isinstance(v, Tensor):
         return v
     if _has_tensor(v):
         return _autopack(list(v), dtype, name)
-    return _int_tensor(v, name, dtype)
+    return _int_tensor(v, name, dtype, op=op, param=param, fixed=fixed)
 
 
 def _cast_leaves(values, dtype):
@@ -474,6 +518,17 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         try:
             return np.asarray(op._def.kernel(*vals))
         except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
+    if op.type == "DynamicPartition" and t.dtype.base_dtype.is_integer:
+        # a partition of constants (the indices of a partition-and-stitch, its gradient's
+        # partition of range(n)): TF's refiner runs it, so the stitch's length is known
+        data, parts = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
+                       for i in op.inputs)
+        if data is None or parts is None or data.size > 64:
+            return None
+        try:
+            return np.asarray(op._def.kernel(data, parts, **op._attrs)[t.value_index])
+        except (errors.OpError, ValueError, IndexError):
             return None   # the run's error, not the refiner's
     if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
         return np.asarray(op.inputs[0].shape.num_elements())

@@ -598,8 +598,14 @@ def dynamic_partition(data: TensorLike, partitions: TensorLike, num_partitions: 
     >>> tf.Session().run(b)
     array([20, 30], dtype=int32)
     """
-    if not isinstance(num_partitions, (int, np.integer)) or isinstance(num_partitions, bool):
-        raise TypeError(f"Expected int for argument 'num_partitions' not {num_partitions!r}.")
+    # TF's _MakeInt: anything int() takes but a string (2.0 from `n / 2` is 2)
+    try:
+        if isinstance(num_partitions, (str, bytes)):
+            raise TypeError
+        num_partitions = int(num_partitions)
+    except (TypeError, ValueError):
+        raise TypeError(f"Expected int for argument 'num_partitions' not {num_partitions!r}."
+                        ) from None
     if num_partitions < 1:
         raise ValueError(f"Attr 'num_partitions' of 'DynamicPartition' Op passed {num_partitions}"
                          " less than minimum 1.")

@@ -21,6 +21,7 @@ from ..framework.registry import register_op
 from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
+                          check_not_float,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
                           folded_value, refined_number, refined_scalar, shape_value)
 from . import prims
@@ -69,7 +70,7 @@ def fill(dims: IntsLike, value: TensorLike, name: str | None = None) -> Tensor:
     """
     vals = [v for v in (dims, value) if isinstance(v, Tensor)]
     with _scope(name, "Fill", vals) as scope:
-        dims = _as_int_input(dims, "dims")
+        dims = _as_int_input(dims, "dims", op="Fill")
         value = to_tensor(value, name="value")
         return apply("Fill", [dims, value], None, scope)
 
@@ -484,6 +485,8 @@ def one_hot(indices: TensorLike, depth: TensorLike, on_value: TensorLike | None 
             raise TypeError(f"dtype <dtype: '{on_t.name}'> of on_value does not "
                             f"match dtype <dtype: '{off_t.name}'> of off_value")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        if not isinstance(depth, Tensor):
+            check_not_float(depth, "OneHot", "depth")
         d = depth if isinstance(depth, Tensor) else to_tensor(depth, dtype=_dt.int32,
                                                               name="depth")
         if not isinstance(on, Tensor):

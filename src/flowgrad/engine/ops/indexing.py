@@ -23,6 +23,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
+                          check_not_float,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _scope, _static_int, folded_value, merge_shapes, refined_ints,
                           refined_scalar, shape_value)
@@ -303,6 +304,8 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
         axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
     with _scope(name, "ReverseV2", [tensor]) as scope:
         x = op_input(tensor, "tensor")   # TF's op_def_library: ReverseV2/tensor
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, "ReverseV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)
                                                               if np.size(axis) else
                                                               np.zeros(0, np.int32), "axis")
@@ -523,6 +526,8 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
     with _scope(name, "GatherV2", [params]) as scope:   # TF converts in it: GatherV2/params
         p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, "GatherV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")
         return apply("GatherV2", [p, i, a], {"batch_dims": 0}, scope)
 
@@ -544,14 +549,16 @@ def _gather_nd_infer(inputs, attrs):
     return [(dt, TensorShape(list(is_[:-1]) + list(ps[k:])))]
 
 
-def _nd_index(indices, shape_, what):
-    """The tuple index of `indices` (..., k) into `shape_`, validated."""
+def _nd_index(indices, shape_, what, last=False):
+    """The tuple index of `indices` (..., k) into `shape_`, validated: the error names the
+    first bad index, or the `last` (TF's GatherNd: each bad slice overwrites the one
+    location its kernel reports)."""
     k = indices.shape[-1]
     bounds = np.array(shape_[:k], dtype=np.int64)
     bad = ((indices < 0) | (indices >= bounds)).any(axis=-1) if k else np.zeros(
         indices.shape[:-1], bool)
     if bad.any():
-        pos = np.argwhere(bad)[0]
+        pos = np.argwhere(bad)[-1 if last else 0]
         where_ = ",".join(str(int(p)) for p in pos)
         vals = ", ".join(str(int(v)) for v in indices[tuple(pos)])
         raise _invalid(f"indices[{where_}] = [{vals}] does not index into {what} "
@@ -569,7 +576,7 @@ def _gather_nd_kernel(params, indices):
                        f"{indices.shape[-1]} vs. {params.ndim}")
     if indices.shape[-1] == 0:
         return np.array(np.broadcast_to(params, indices.shape[:-1] + params.shape))
-    return params[_nd_index(indices, params.shape, "param shape")]
+    return params[_nd_index(indices, params.shape, "param shape", last=True)]
 
 
 def _gather_nd_grad(op, grad):
@@ -690,7 +697,7 @@ def scatter_nd(indices: TensorLike, updates: TensorLike, shape: IntsLike,  # noq
             as scope:
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
         u = updates if isinstance(updates, Tensor) else to_tensor(updates, name="updates")
-        s = _as_int_input(shape, "shape", i.dtype.base_dtype)
+        s = _as_int_input(shape, "shape", i.dtype.base_dtype, op="ScatterNd", fixed=True)
         return apply("ScatterNd", [i, u, s], None, scope)
 
 

@@ -149,7 +149,11 @@ def slice(input_: TensorLike, begin: IntsLike, size: IntsLike,  # noqa: A001 - T
     with _scope(name, "Slice", [input_]) as scope:
         x = op_input(input_, "input")   # TF's op_def_library: Slice/input
         b = _as_int_input(begin, "begin")
-        s = _as_int_input(size, "size", b.dtype.base_dtype)
+        s = _as_int_input(size, "size", b.dtype.base_dtype, op="Slice", fixed=True)
+        if s.dtype.base_dtype is not b.dtype.base_dtype:
+            raise TypeError(f"Input 'size' of 'Slice' Op has type {s.dtype.base_dtype.name} "
+                            f"that does not match type {b.dtype.base_dtype.name} of argument "
+                            "'begin'.")
         return apply("Slice", [x, b, s], None, scope)
 
 
@@ -341,6 +345,9 @@ def _pad(tensor, paddings, mode, name, constant_values):
             return paddings
         if _has_tensor(paddings):
             return _as_int_input(paddings, "paddings")
+        if np.size(paddings) and np.asarray(paddings).dtype.kind not in "iu" and \
+                not isinstance(paddings, np.ndarray):
+            return _int_tensor(paddings, "paddings", op="Pad")   # TF's error for floats
         return _int_tensor(np.asarray(paddings) if np.size(paddings) else
                            np.zeros((0, 2), np.int32), "paddings")
     if mode == "CONSTANT":
@@ -553,7 +560,7 @@ def concat(values: list, axis: int | Tensor, name: str = "concat") -> Tensor:
                     "Tensors in list passed to 'values' of 'ConcatV2' Op have types "
                     f"[{', '.join(v.dtype.base_dtype.name for v in vals)}] that don't all "
                     "match.") from None
-        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis")
+        ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "axis", op="ConcatV2")
         return apply("ConcatV2", vals + [ax], {"N": len(vals)}, scope)
 
 
@@ -655,12 +662,13 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
     if first.shape.ndims is not None:
         r = first.shape.ndims + 1
         if axis < -r or axis >= r:
-            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
+            raise ValueError(f"axis = {int(axis)} not in [{-r}, {r})")   # (TF's %d)
     with _scope(name, "stack", tensors) as scope:
         vals = same_type_inputs("Pack", list(values),
                                 [f"values_{i}" for i in builtins.range(len(values))],
                                 list_input=True)
-        return apply("Pack", vals, {"axis": axis, "N": len(vals)}, scope)
+        # the attr as TF's _MakeInt makes it (axis=1.0 from `n / 2` is 1)
+        return apply("Pack", vals, {"axis": int(axis), "N": len(vals)}, scope)
 
 
 def _unpack_infer(inputs, attrs):
@@ -713,8 +721,8 @@ def unstack(value: TensorLike, num: int | None = None, axis: int = 0,
             raise ValueError(f"Cannot infer num from shape {x.shape}")
         r = len(xs)
         if not -r <= axis < r:
-            raise ValueError(f"axis = {axis} not in [{-r}, {r})")
-        num = xs[axis]
+            raise ValueError(f"axis = {int(axis)} not in [{-r}, {r})")   # (TF's %d)
+        num = x.shape[axis].value   # (a float axis: TF's list-index TypeError)
         if num is None:
             raise ValueError(f"Cannot infer num from shape {x.shape}")
     op = apply_op("Unpack", [x], {"num": num, "axis": axis}, name or "unstack")
@@ -844,13 +852,19 @@ def split(value: TensorLike, num_or_size_splits: IntsLike, axis: int | Tensor = 
     """
     is_int = isinstance(num_or_size_splits, (int, np.integer)) and not isinstance(
         num_or_size_splits, bool)
+    if isinstance(num_or_size_splits, (float, np.floating)):
+        # (converted to a float32 scalar by TF before its rank is checked)
+        raise ValueError("Rank-0 tensors are not supported as the num_or_size_splits "
+                         f"argument to split. Argument provided: {num_or_size_splits}")
     if not isinstance(num_or_size_splits, Tensor):
-        size_splits = _as_int_input(num_or_size_splits, "Const")
+        size_splits = _as_int_input(num_or_size_splits, "Const", op="SplitV",
+                                    param="size_splits")
     else:
         size_splits = num_or_size_splits
     if is_int:
         with _scope(name, "split", [value]) as scope:
-            ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim")
+            ax = axis if isinstance(axis, Tensor) else _int_tensor(axis, "split_dim",
+                                                                   op="Split", fixed=True)
             x = to_tensor(value, name="value")   # after split_dim, as TF's op helper
             n = int(num_or_size_splits)
             if n < 1:
@@ -944,5 +958,5 @@ def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Ten
     """
     with _scope(name, "Tile", [input]) as scope:
         x = op_input(input, "input")   # TF's op_def_library: Tile/input
-        m = _as_int_input(multiples, "multiples")
+        m = _as_int_input(multiples, "multiples", op="Tile")
         return apply("Tile", [x, m], None, scope)

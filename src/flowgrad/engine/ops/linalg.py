@@ -358,11 +358,8 @@ def _resolve_equation(equation, input_shapes):
                 if c not in ellipsis_axes:
                     counts[c] += 1
         out = ellipsis_axes + "".join(sorted(c for c in axis_labels if counts[c] == 1))
-    if len(set(out)) != len(out):
-        raise ValueError(f"Subscript not supported: an axis appears more than once: {out}")
-    missing = set(out) - set("".join(labels))
-    if missing:
-        raise ValueError(f"Invalid equation: {equation}")
+    # (an output label repeated or absent from the inputs is TF's "Invalid equation", raised
+    # by einsum after it has built the products and sums)
     return labels, out
 
 
@@ -406,7 +403,9 @@ def _einsum_reduction(t0, l0, t1, l1, summed):
     (preserved, broadcast, summed) / (preserved, summed, broadcast), then a Mul of
     expanded operands when nothing is summed, else Reshape, MatMul, Reshape."""
     for t, lab in ((t0, l0), (t1, l1)):
-        if t.shape.ndims is not None and len(lab) != t.shape.ndims:
+        if t.shape.ndims is None:   # (TF takes len() of the operand's static shape)
+            raise ValueError("Cannot take the length of shape with unknown rank.")
+        if len(lab) != t.shape.ndims:
             which = "t0" if t is t0 else "t1"
             raise ValueError(f"Tensor {which} of rank {t.shape.ndims} does not match einsum "
                              f"reduction of length {len(lab)}")

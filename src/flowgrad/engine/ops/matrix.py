@@ -27,7 +27,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
-from ._array_util import DTypeLike, TensorLike, _invalid, _scope
+from ._array_util import DTypeLike, TensorLike, _invalid, _scope, check_not_float
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones, zeros, zeros_like
 from .elementwise import add, minimum, negative, subtract
@@ -89,8 +89,24 @@ def matrix_band_part(input: TensorLike, num_lower: TensorLike,  # noqa: A002 - T
     # TF's generated wrapper converts Python inputs inside the op's scope
     with _scope(name, "MatrixBandPart", []) as scope:
         x = to_tensor(input, name="input")
-        lo = to_tensor(num_lower, dtype=_dt.int64, name="num_lower")
-        hi = to_tensor(num_upper, dtype=_dt.int64, name="num_upper")
+        # Tindex (int64 by default) is set by num_lower, then binds num_upper
+        if not isinstance(num_lower, Tensor):
+            check_not_float(num_lower, "MatrixBandPart", "num_lower", _dt.int64, fixed=False)
+        lo = num_lower if isinstance(num_lower, Tensor) else \
+            to_tensor(num_lower, dtype=_dt.int64, name="num_lower")
+        dt = lo.dtype.base_dtype
+        if dt not in (_dt.int32, _dt.int64):
+            raise TypeError(f"Value passed to parameter 'num_lower' has DataType {dt.name} not "
+                            "in list of allowed values: int32, int64")
+        if isinstance(num_upper, Tensor):
+            if num_upper.dtype.base_dtype is not dt:
+                raise TypeError(f"Input 'num_upper' of 'MatrixBandPart' Op has type "
+                                f"{num_upper.dtype.base_dtype.name} that does not match type "
+                                f"{dt.name} of argument 'num_lower'.")
+            hi = num_upper
+        else:
+            check_not_float(num_upper, "MatrixBandPart", "num_upper", dt)
+            hi = to_tensor(num_upper, dtype=dt, name="num_upper")
         return apply("MatrixBandPart", [x, lo, hi], None, scope)
 
 

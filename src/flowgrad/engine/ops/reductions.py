@@ -22,7 +22,7 @@ from ..framework.shape_reads import reads_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from . import eigen_sum as _eigen
-from ._array_util import refined_ints, refined_scalar
+from ._array_util import check_not_float, refined_ints, refined_scalar
 from .cast import cast
 from .comparison import equal
 from .elementwise import add, conj, floordiv, floormod, maximum, multiply
@@ -137,6 +137,7 @@ def _reduction_axes(x, axis, name=None):
     if isinstance(axis, Tensor):
         return axis
     if isinstance(axis, (list, tuple)) or np.ndim(axis) > 0:
+        check_not_float(axis, None, "reduction_indices", fixed=False)   # ([n / 6])
         a = np.asarray(axis, dtype=np.int32)   # as TF: a nested list stays nested
         return constant(a if a.ndim else a.reshape(-1), name=name)
     return to_tensor(axis, dtype=_dt.int32, name=name) if isinstance(axis, (int, np.integer)) \
@@ -283,15 +284,30 @@ def _dynamic_stitch_infer(inputs, attrs):
     for d in data:
         if d.dtype.base_dtype is not dt:
             raise TypeError("DynamicStitch's data must have one dtype")
-    r0 = idx[0].shape.ndims
-    ds = data[0].shape.as_tuple()
-    rest = list(ds[r0:]) if ds is not None and r0 is not None else None
-    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod rank)
+    # TF's shape function: each data[m] starts with indices[m]'s shape (MergePrefix), the
+    # dims after it merged over the inputs whose indices have a known rank
+    rest = TensorShape(None)
+    for i, d in zip(idx, data):
+        ir = i.shape.ndims
+        if ir is None:
+            continue
+        ds = d.shape.as_tuple()
+        if ds is None:
+            continue
+        if len(ds) < ir:
+            raise ValueError(f"Shape must be at least rank {ir} but is rank {len(ds)}")
+        for a, b in zip(ds, i.shape.as_tuple()):
+            if a is not None and b is not None and a != b:
+                raise ValueError(f"Dimensions must be equal, but are {a} and {b}")
+        rest = merge_shapes(rest, TensorShape(list(ds[ir:])))
+    # TF's refiner evaluates constant index subgraphs (reduced_shape's range and axes mod
+    # rank, a dynamic_partition of constants)
     vals = [refined_ints(i, partial=False) for i in idx]
     first = None
     if all(v is not None for v in vals):
         first = builtins.max([int(np.max(v)) + 1 if np.size(v) else 0 for v in vals])
-    return [(dt, TensorShape(None) if rest is None else TensorShape([first] + rest))]
+    dims = rest.as_tuple()
+    return [(dt, TensorShape(None) if dims is None else TensorShape([first] + list(dims)))]
 
 
 def _dynamic_stitch_kernel(*args, **_):
@@ -635,6 +651,8 @@ def _arg(op_type, input, axis, name, dimension, output_type):  # noqa: A002
     with name_scope(name, op_type, [input]) as s:
         x = to_tensor(input, name="input")
         check_dtype(op_type, x, NUMBERS, "input")
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, op_type, "dimension", fixed=False)
         dim = axis if isinstance(axis, Tensor) else \
             to_tensor(axis, dtype=_dt.int32, name="dimension")
         return apply(op_type, [x, dim], attrs, s)

@@ -9,6 +9,7 @@ from ..framework import dtypes as _dt
 from ..framework.errors import InvalidArgumentError
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from ._array_util import check_not_float
 from ._base import NUMBERS, apply, check_dtype, to_tensor
 from .elementwise import multiply, realdiv
 
@@ -69,6 +70,8 @@ def _scan(op_type, x, axis, exclusive, reverse, name):
     with name_scope(name, op_type, [x]) as scope:
         x = to_tensor(x, name="x")
         check_dtype(op_type, x, NUMBERS)
+        if not isinstance(axis, Tensor):
+            check_not_float(axis, op_type, "axis", fixed=False)
         axis = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32,
                                                                name="axis")
         return apply(op_type, [x, axis], {"exclusive": bool(exclusive),

@@ -26,7 +26,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
-from ._array_util import refined_scalar
+from ._array_util import check_not_float, refined_scalar
 from .cast import cast
 from .comparison import equal, greater_equal
 from .construction import fill, ones_like, zeros_like
@@ -215,6 +215,8 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
         check_dtype("UnsortedSegmentSum", d, NUMBERS, "data")
         ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
             segment_ids, name="segment_ids")
+        if not isinstance(num_segments, Tensor):
+            check_not_float(num_segments, "UnsortedSegmentSum", "num_segments", fixed=False)
         n = num_segments if isinstance(num_segments, Tensor) else to_tensor(
             num_segments, dtype=_dt.int32, name="num_segments")
         return apply("UnsortedSegmentSum", [d, ids, n], None, scope)

@@ -346,7 +346,7 @@ def reshape(tensor: TensorLike, shape: IntsLike, name: str | None = None) -> Ten
     """
     with _scope(name, "Reshape", [tensor]) as scope:
         x = op_input(tensor, "tensor")  # inside the scope, as TF: Reshape/ReadVariableOp
-        shape = _as_int_input(shape, "shape")
+        shape = _as_int_input(shape, "shape", op="Reshape")
         return apply("Reshape", [x, shape], None, scope)
 
 
@@ -397,7 +397,7 @@ def expand_dims(input: TensorLike, axis: int | Tensor | None = None,  # noqa: A0
         raise ValueError("Must specify an axis argument to tf.expand_dims()")
     with _scope(name, "ExpandDims", [input]) as scope:
         x = op_input(input, "input")  # inside the scope, as TF: ExpandDims/ReadVariableOp
-        axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim")
+        axis = axis if isinstance(axis, Tensor) else _int_tensor(axis, "dim", op="ExpandDims")
         return apply("ExpandDims", [x, axis], None, scope)
 
 
@@ -483,6 +483,11 @@ def _transpose_infer(inputs, attrs):
     if pv is None:   # TF's shape refiner evaluates a small constant perm subgraph
         refined = _known_ints(_refined_value(perm))
         pv = None if refined is None or refined.ndim != 1 else [int(i) for i in refined]
+    if xs is None and (pn is not None and pn[0] is not None and pn[0] < 2 or
+                       pv is not None and len(pv) < 2):
+        # one perm entry is a scalar's or a vector's: TF's shape function keeps the input's
+        # unknown shape (before checking the entries)
+        return [(x.dtype.base_dtype, TensorShape(None))]
     if pv is None:
         r = len(xs) if xs is not None else (pn[0] if pn is not None else None)
         return [(x.dtype.base_dtype, TensorShape(None if r is None else [None] * r))]
@@ -561,7 +566,7 @@ def transpose(a: TensorLike, perm: IntsLike | None = None, name: str = "transpos
             else:
                 perm = constant(np.arange(r - 1, -1, -1, dtype=np.int32), name="perm")
         elif not isinstance(perm, Tensor):
-            perm = _as_int_input(perm, "perm")
+            perm = _as_int_input(perm, "perm", op="Transpose")
         return apply(op_type, [a, perm], None, scope)
 
 

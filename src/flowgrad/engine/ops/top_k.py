@@ -11,7 +11,7 @@ from ..framework.constant_op import const_value, constant
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import refined_scalar
+from ._array_util import check_not_float, refined_scalar
 from ._base import REAL_NUMBERS, apply, check_dtype, to_tensor
 from ._nn_util import TensorLike, graph_values
 from .cast import cast
@@ -45,6 +45,11 @@ def _top_k_infer(inputs, attrs):
     return [(x.dtype.base_dtype, TensorShape(out)), (_dt.int32, TensorShape(out))]
 
 
+# inputs up to which sorted=False gives TF's heap order (a Python heap: ~10 ms at this
+# size); larger ones get the sorted order (the same entries, in another order)
+UNSORTED_EXACT_MAX = 1 << 14
+
+
 def _top_k_kernel(x, k, sorted=True, **_):
     k = int(k)
     if k < 0 or x.shape[-1] < k:
@@ -53,6 +58,11 @@ def _top_k_kernel(x, k, sorted=True, **_):
     # Stable sort of -x: larger values first, equal values by lower index (TF's order).
     key = -x if x.dtype.kind != "u" else np.iinfo(x.dtype).max - x
     n = x.shape[-1]
+    if not sorted and 1 < k < n and 0 < x.size <= UNSORTED_EXACT_MAX:
+        # TF's kernel keeps the heap order of its TopN filter (k == 1 and k == n sort)
+        order = np.array([_heap_order(r, k) for r in x.reshape(-1, n)], dtype=np.int64)
+        order = order.reshape(x.shape[:-1] + (k,))
+        return np.take_along_axis(x, order, axis=-1), order.astype(np.int32)
     if 0 < k and 8 * k <= n and x.dtype.kind == "f" and x.size and \
             not np.isnan(x).any():
         order = _top_k_partial(key, k)
@@ -60,6 +70,88 @@ def _top_k_kernel(x, k, sorted=True, **_):
         order = np.argsort(key, axis=-1, kind="stable")[..., :k]
     values = np.take_along_axis(x, order, axis=-1)
     return values, order.astype(np.int32)
+
+
+def _better(vals, a, b):
+    """TF's stable comparison: the larger value, then the lower index."""
+    va, vb = vals[a], vals[b]
+    if vb < va:
+        return True
+    if vb > va:
+        return False
+    return a < b
+
+
+def _sift_up(vals, h, hole, top, v):
+    """libstdc++'s __push_heap (the worst element at the front)."""
+    parent = (hole - 1) // 2
+    while hole > top and _better(vals, h[parent], v):
+        h[hole] = h[parent]
+        hole, parent = parent, (parent - 1) // 2
+    h[hole] = v
+
+
+def _adjust(vals, h, hole, n, v):
+    """libstdc++'s __adjust_heap: the hole moved down to a leaf, then v sifted up."""
+    top, child = hole, hole
+    while child < (n - 1) // 2:
+        child = 2 * (child + 1)
+        if _better(vals, h[child], h[child - 1]):
+            child -= 1
+        h[hole] = h[child]
+        hole = child
+    if n % 2 == 0 and child == (n - 2) // 2:
+        child = 2 * (child + 1)
+        h[hole] = h[child - 1]
+        hole = child - 1
+    _sift_up(vals, h, hole, top, v)
+
+
+def _pop(vals, h, n):
+    """pop_heap over h[:n]: the front (the worst) goes to slot n - 1."""
+    v = h[n - 1]
+    h[n - 1] = h[0]
+    _adjust(vals, h, 0, n - 1, v)
+
+
+def _heap_order(row, k):
+    """The indices TF 1.14's TopKV2 gives one row with sorted=False (1 < k < n): the first
+    k slots of gtl::TopN's vector after pushing 0 .. n-1 under TF's stable comparison,
+    kept as libstdc++'s heap (make_heap, push_heap, pop_heap) once k + 1 are in."""
+    vals = row.tolist()
+    h = list(range(k + 1))   # pushed unordered until the (k + 1)-th element
+    for parent in range((k - 1) // 2, -1, -1):
+        _adjust(vals, h, parent, k + 1, h[parent])
+    _pop(vals, h, k + 1)
+    # a later element enters only when strictly larger than the front (the worst kept,
+    # whose index is lower); the front only gets better, so a long row skips the others
+    # in bulk: the candidates beat the first front, searched in growing windows
+    if len(vals) - k <= 64:
+        for c in range(k + 1, len(vals)):
+            if vals[c] > vals[h[0]]:
+                h[k] = c
+                _sift_up(vals, h, k, 0, c)
+                _pop(vals, h, k + 1)
+        return h[:k]
+    cand = np.flatnonzero(row[k + 1:] > row[h[0]]) + (k + 1)
+    cval = row[cand]
+    p, m = 0, len(cand)
+    while p < m:
+        front, w = vals[h[0]], 16
+        while p < m:
+            hit = np.flatnonzero(cval[p:p + w] > front)
+            if hit.size:
+                break
+            p, w = p + w, w * 2
+        else:
+            break
+        p += int(hit[0])
+        c = int(cand[p])
+        h[k] = c
+        _sift_up(vals, h, k, 0, c)
+        _pop(vals, h, k + 1)
+        p += 1
+    return h[:k]
 
 
 def _top_k_partial(key, k):
@@ -121,6 +213,8 @@ def top_k(input: TensorLike, k: int | Tensor = 1, sorted: bool = True,
     with name_scope(name, "TopKV2", graph_values(input, k)) as scope:
         x = to_tensor(input, name="input")
         check_dtype("TopKV2", x, REAL_NUMBERS, "input")
+        if not hasattr(k, "op"):
+            check_not_float(k, "TopKV2", "k")
         kt = k if hasattr(k, "op") else constant(int(k), dtype=_dt.int32, name="k")
         values, indices = apply("TopKV2", [x, kt], {"sorted": bool(sorted)}, scope)
     return TopKResult(values, indices)
