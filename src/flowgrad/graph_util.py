@@ -54,26 +54,22 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     p = _proto.pb()
     if not isinstance(graph_def, p.graph_pb2.GraphDef):
         raise TypeError("graph_def must be a GraphDef proto.")
-    input_map = dict(input_map or {})
-    for k in input_map:
-        if not isinstance(k, str):
-            raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
-                            f"objects. Got {k!r}")
+    if input_map is not None and not (isinstance(input_map, dict) and all(
+            isinstance(k, (str, bytes)) for k in input_map)):
+        raise TypeError("input_map must be a dictionary mapping strings to Tensor objects.")
+    input_map = {_as_str(k): v for k, v in (input_map or {}).items()}
     names = {n.name for n in graph_def.node}
     if return_elements is not None:
         return_elements = list(return_elements)
-        if not all(isinstance(r, str) for r in return_elements):
+        if not all(isinstance(r, (str, bytes)) for r in return_elements):
             raise TypeError("return_elements must be a list of strings.")
+        return_elements = [_as_str(r) for r in return_elements]
     graph = get_default_graph()
     if name == "":
         scope = ""
     else:   # (TF's name scope is taken before anything is checked)
         with graph.name_scope(name or "import") as s:
             scope = s.rstrip("/")
-    for r in return_elements or ():
-        if _node_name(r) not in names:  # checked before anything is imported, as TF
-            what = "tensor" if ":" in r else "node"
-            raise ValueError(f"Requested return {what} {r!r} not found in graph def")
     if not all(isinstance(v, Tensor) for v in input_map.values()):
         # TF's _ConvertInputMapValues: other values become constants in <name>/_inputs
         if name == "":
@@ -82,6 +78,15 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
                              "on `input_map` values before calling tf.import_graph_def().")
         with graph.name_scope(scope + "/"), graph.name_scope("_inputs"):
             input_map = {k: convert_to_tensor(v) for k, v in input_map.items()}
+    # TF's _PopulateTFImportGraphDefOptions parses the input_map keys, then the return
+    # elements, in order; the importer then looks each return element up
+    for ref in [k for k in input_map if not k.startswith("^")] + \
+            [r for r in return_elements or () if ":" in r]:
+        _parse_tensor_name(ref)
+    for r in return_elements or ():
+        if _node_name(r) not in names:  # checked before anything is imported, as TF
+            what = "tensor" if ":" in r else "node"
+            raise ValueError(f"Requested return {what} {r!r} not found in graph def")
     keys = {(k if ":" in k or k.startswith("^") else k + ":0"): v for k, v in input_map.items()}
     # (TF imports the graph, then names the keys it did not use)
     missing = sorted(k for k in keys if _node_name(k) not in names)
@@ -101,6 +106,23 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
         return None
     pre = scope + "/" if scope else ""
     return [graph.as_graph_element(pre + _renamed_input(r, renames)) for r in return_elements]
+
+
+def _as_str(x):
+    return x.decode("utf-8") if isinstance(x, bytes) else x
+
+
+def _parse_tensor_name(ref):
+    """TF's importer._ParseTensorName: "op" or "op:index", else ValueError."""
+    parts = ref.split(":")
+    if len(parts) == 2:
+        try:
+            return parts[0], int(parts[1])
+        except ValueError:
+            raise ValueError(f"Cannot convert {ref!r} to a tensor name.") from None
+    if len(parts) == 1:
+        return parts[0], 0
+    raise ValueError(f"Cannot convert {ref!r} to a tensor name.")
 
 
 # TF's DataTypeString where it differs from the Python name
