@@ -142,16 +142,20 @@ def _read(path, what):
 
 
 def _parse(msg, path, binary, what):
+    """`msg` read from `path` as TF's freeze_graph reads it, with its errors: a binary
+    file that does not parse is protobuf's DecodeError (its message names TF's proto
+    type), a text file is read as UTF-8 (UnicodeDecodeError) then merged by text_format
+    (ParseError)."""
     from google.protobuf import message, text_format  # lazy: optional (summary extra)
     data = _read(path, what)
+    if not binary:
+        text_format.Merge(data.decode("utf-8"), msg)
+        return msg
     try:
-        if binary:
-            msg.ParseFromString(data)
-        else:
-            text_format.Merge(data.decode("utf-8"), msg)
-    except (message.DecodeError, text_format.ParseError, UnicodeDecodeError) as e:
-        raise ValueError(f"Input {what} file '{path}' is not a {'binary' if binary else 'text'}"
-                         f" {type(msg).__name__}: {e}") from None
+        msg.ParseFromString(data)
+    except message.DecodeError:
+        raise message.DecodeError(f"Error parsing message with type "
+                                  f"'tensorflow.{type(msg).__name__}'") from None
     return msg
 
 
