@@ -384,7 +384,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     if top:
         library = FunctionLibrary(p, defs, graph_to_graph_def)
     gd = p.graph_pb2.GraphDef()
-    gd.versions.producer = _PRODUCER
+    gd.versions.CopyFrom(graph.graph_def_versions)   # (producer 38 unless an import lowered it)
     ops = graph._flowgrad_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
     grad_ok = grad_verdicts(ops)

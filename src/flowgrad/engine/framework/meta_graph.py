@@ -454,6 +454,7 @@ class _GraphDefDoc:
     def __init__(self, nodes, versions=None, library=None):
         self.node = nodes
         self.versions = versions or {"producer": 27}
+        self.tf_versions = None   # the VersionDef proto of a TF GraphDef
         # {name: FunctionDef proto} of a TF GraphDef's function library (call ops' bodies)
         self.library = library or {}
 
@@ -902,8 +903,9 @@ def from_tf_meta_graph(mg):
         info = {"tags": list(mg.meta_info_def.tags),
                 "tensorflow_version": mg.meta_info_def.tensorflow_version}
     library = {f.signature.name: f for f in mg.graph_def.library.function}
-    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer},
-                                           library),
+    doc = _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}, library)
+    doc.tf_versions = mg.graph_def.versions   # what importing it does to the graph's
+    return MetaGraphDef(info, doc,
                         _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
                         collections)
 
@@ -1379,6 +1381,8 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
     with graph.as_default(), graph.control_dependencies(None):
         _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices, import_scope,
                restore_collections_predicate, source, warn=True)
+    if getattr(mg.graph_def, "tf_versions", None) is not None:
+        graph._merge_def_versions(mg.graph_def.tf_versions)   # TF's UpdateVersionDef
     out = {}
     for v in graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope=import_scope):
         name = v.name
