@@ -18,7 +18,7 @@ from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
 from .engine.framework.constant_op import convert_to_tensor
 from .engine.framework.graph import Graph, Operation, Tensor, get_default_graph
-from .engine.framework.node_def_check import check_node_def
+from .engine.framework.node_def_check import check_input_types, check_node_def, output_types
 
 __all__ = ["convert_variables_to_constants", "extract_sub_graph", "import_graph_def",
            "must_run_on_cpu", "remove_training_nodes", "tensor_shape_from_node_def_name"]
@@ -84,8 +84,14 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     for ref in [k for k in input_map if not k.startswith("^")] + \
             [r for r in return_elements or () if ":" in r]:
         _parse_tensor_name(ref)
-    for node in graph_def.node:   # TF's ValidateNodeDef, before the return elements
+    # (an input read through input_map: its replacement's dtype is checked by
+    # _check_against_graph_def)
+    mapped = {k if ":" in k else k + ":0" for k in input_map if not k.startswith("^")}
+    sources = {n.name: output_types(n) for n in graph_def.node}
+    sources = {k: v for k, v in sources.items() if v is not None}
+    for node in graph_def.node:   # TF's ValidateNodeDef and MakeEdge, before return elements
         check_node_def(node)
+        check_input_types(node, sources, scope + "/" if scope else "", mapped)
     for r in return_elements or ():
         if _node_name(r) not in names:  # checked before anything is imported, as TF
             what = "tensor" if ":" in r else "node"

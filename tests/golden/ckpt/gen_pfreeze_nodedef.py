@@ -3,7 +3,9 @@
 a required attr missing, a number of data inputs the op's arguments do not take ("NodeDef
 expected inputs"), each with SummarizeOpDef's form of the OpDef (defaults, minimums,
 allowed values, long lists cut, flags); and remove_training_nodes' graph that keeps an
-IsFinite whose CheckNumerics input it removed."""
+IsFinite whose CheckNumerics input it removed; a frozen graph that kept an AssignAdd of a
+variable become a Const ("Input 0 of node ... was passed float from ... incompatible with
+expected float_ref."), with and without an import prefix."""
 
 
 def _node(gd, name, op, inputs=(), **attrs):
@@ -72,4 +74,20 @@ def cases(tf):
     stripped = tf.graph_util.remove_training_nodes(gd)
     out["remove_training_nodes/nodes"] = [[n.name, n.op, list(n.input)] for n in stripped.node]
     out["remove_training_nodes/import"] = _import(tf, stripped)
+    with tf.Graph().as_default() as g:
+        v = tf.Variable([1.0, 2.0], name="v")
+        tf.identity(v * 2.0, name="out")
+        tf.assign_add(v, [1.0, 1.0], name="inc")
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            frozen = tf.graph_util.convert_variables_to_constants(
+                sess, g.as_graph_def(), ["out", "inc"])
+    out["frozen_assign/nodes"] = [[n.name, n.op, list(n.input)] for n in frozen.node]
+    out["frozen_assign/import"] = _import(tf, frozen)
+    try:
+        with tf.Graph().as_default():
+            tf.import_graph_def(frozen, name="pre")
+        out["frozen_assign/import_prefixed"] = None
+    except ValueError as e:
+        out["frozen_assign/import_prefixed"] = str(e)
     return out

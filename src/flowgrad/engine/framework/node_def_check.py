@@ -15,7 +15,7 @@ from .errors import c_escape
 from .proto import pb
 from .registry import op_defs
 
-__all__ = ["check_node_def", "summarize_op_def"]
+__all__ = ["check_input_types", "check_node_def", "output_types", "summarize_op_def"]
 
 _MAX_LIST = 15   # SummarizeAttrValue: longer lists show their first and last 5 items
 
@@ -116,17 +116,63 @@ def summarize_op_def(op_type):
     return "".join(parts) + ">"
 
 
-def _input_types(node, od):
-    """InOutTypesForNode's inputs: each argument's type(s) from the node's attrs."""
+def _arg_types(node, od, args):
+    """InOutTypesForNode: each argument's type(s) from the node's attrs (an attr the node
+    leaves out: the OpDef's default, as the importer fills it in)."""
+    defaults = {name: default for name, _, default in od["attr"]}
+
+    def attr(name, field):
+        if name in node.attr:
+            return getattr(node.attr[name], field)
+        d = defaults.get(name) or {}
+        if field == "type":
+            return d.get("type", 0)
+        return int(d.get("i", 0))
+
     out = []
-    for _name, dtype, type_attr, number_attr, type_list_attr, is_ref in od["in"]:
+    for _name, dtype, type_attr, number_attr, type_list_attr, is_ref in args:
         if type_list_attr:
-            types = [_type_name(t) for t in node.attr[type_list_attr].list.type]
+            types = [_type_name(t) for t in node.attr[type_list_attr].list.type] \
+                if type_list_attr in node.attr else []
         else:
-            one = _type_name(dtype) if dtype else _type_name(node.attr[type_attr].type)
-            types = [one] * (node.attr[number_attr].i if number_attr else 1)
+            one = _type_name(dtype if dtype else attr(type_attr, "type") or 0)
+            types = [one] * (attr(number_attr, "i") if number_attr else 1)
         out.extend(t + "_ref" if is_ref else t for t in types)
     return out
+
+
+def _input_types(node, od):
+    return _arg_types(node, od, od["in"])
+
+
+def output_types(node):
+    """The output types of NodeDef `node` as TF's names ("float", "float_ref"), or None for
+    an op TF 1.14 does not have."""
+    od = op_defs().get(node.op)
+    return None if od is None else _arg_types(node, od, od["out"])
+
+
+def check_input_types(node, sources, scope="", mapped=frozenset()):
+    """TF's GraphConstructor::MakeEdge for each data input of `node` whose source's output
+    types are in `sources` ({node name: types}) and that `mapped` ("name:i" of input_map)
+    does not replace: a type it cannot take (a ref where a value was given) is TF's
+    ValueError. `scope`: the import prefix of the names."""
+    od = op_defs().get(node.op)
+    if od is None:
+        return
+    want = _input_types(node, od)
+    inputs = [i for i in node.input if not i.startswith("^")]
+    for j, (ref, expected) in enumerate(zip(inputs, want)):
+        src, _, idx = ref.partition(":")
+        idx = int(idx) if idx.isdigit() else 0
+        if f"{src}:{idx}" in mapped:
+            continue
+        got = sources.get(src)
+        if got is None or idx >= len(got) or expected == got[idx] or (
+                got[idx].endswith("_ref") and expected == got[idx][:-4]):
+            continue   # (TypesCompatible: the same type, or a ref's value)
+        raise ValueError(f"Input {j} of node {scope}{node.name} was passed {got[idx]} from "
+                         f"{scope}{src}:{idx} incompatible with expected {expected}.")
 
 
 def check_node_def(node):
