@@ -8,6 +8,7 @@ it can be, and an op type flowgrad lacks is an error naming it.
 from __future__ import annotations
 
 import copy
+import re
 
 import numpy as np
 
@@ -84,6 +85,11 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     for ref in [k for k in input_map if not k.startswith("^")] + \
             [r for r in return_elements or () if ":" in r]:
         _parse_tensor_name(ref)
+    for key, value in input_map.items():   # TF's ValidateInputMapAndControlDependencies
+        if isinstance(value, Tensor) and value.op.name not in graph._ops_by_name:
+            raise ValueError(f"node '{value.op.name}' in input_map does not exist in graph "
+                             f"(input_map entry: {key}->{value.name})")
+    _check_node_index(graph_def)
     # (an input read through input_map: its replacement's dtype is checked by
     # _check_against_graph_def)
     mapped = {k if ":" in k else k + ":0" for k in input_map if not k.startswith("^")}
@@ -115,6 +121,24 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
         return None
     pre = scope + "/" if scope else ""
     return [graph.as_graph_element(pre + _renamed_input(r, renames)) for r in return_elements]
+
+
+_NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_./\-]*\Z")
+
+
+def _check_node_index(graph_def):
+    """TF's GraphConstructor::BuildNodeIndex checks of each node: a valid name, and control
+    inputs after the data inputs."""
+    for node in graph_def.node:
+        if not _NODE_NAME.match(node.name):
+            raise ValueError(f"Node '{node.name}': Node name contains invalid characters")
+        control = False
+        for ref in node.input:
+            if ref.startswith("^"):
+                control = True
+            elif control:
+                raise ValueError(f"Node '{node.name}': Control dependencies must come after "
+                                 "regular dependencies")
 
 
 def _as_str(x):

@@ -1,7 +1,9 @@
 """tf.import_graph_def's argument checks as TF 1.14's (tests/test_pfreeze_import.py):
 input_map must be a dict with string keys, return_elements a list of strings (bytes
 allowed); every input_map key, then every return element with a ':', parsed as TF's
-_ParseTensorName before any return element is looked up; the ops left in the graph."""
+_ParseTensorName before any return element is looked up; the ops left in the graph; an
+input_map Tensor of another graph, a node name TF refuses, a control input before a data
+input (TF's GraphConstructor checks)."""
 
 
 def _graph_def(tf):
@@ -43,4 +45,19 @@ def cases(tf):
         for key in sorted(calls):
             out[key] = _call(tf, gd, **calls[key])
         out["ops"] = [op.name for op in g.get_operations()]
+    foreign = tf.constant([[1.0, 2.0, 3.0]], name="foreign")
+    with tf.Graph().as_default():
+        out["input_map_other_graph"] = _call(tf, gd, input_map={"input:0": foreign})
+    for key, (name, inputs) in sorted({"name_empty": ("", ["x"]),
+                                       "name_underscore": ("_y", ["x"]),
+                                       "name_trailing_slash": ("y/", ["x"]),
+                                       "control_first": ("y", ["^x", "x"])}.items()):
+        bad = tf.GraphDef()
+        bad.CopyFrom(gd)
+        n = bad.node.add()
+        n.name, n.op = name, "Identity"
+        n.input.extend(i.replace("x", "input") for i in inputs)
+        n.attr["T"].type = tf.float32.as_datatype_enum
+        with tf.Graph().as_default():
+            out["node/" + key] = _call(tf, bad, return_elements=None)
     return out
