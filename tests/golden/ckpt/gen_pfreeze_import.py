@@ -3,7 +3,8 @@ input_map must be a dict with string keys, return_elements a list of strings (by
 allowed); every input_map key, then every return element with a ':', parsed as TF's
 _ParseTensorName before any return element is looked up; the ops left in the graph; an
 input_map Tensor of another graph, a node name TF refuses, a control input before a data
-input (TF's GraphConstructor checks)."""
+input (TF's GraphConstructor checks); an op type TF does not have (the op registry's
+message, which names the machine: flowgrad's says "flowgrad")."""
 
 
 def _graph_def(tf):
@@ -45,6 +46,11 @@ def cases(tf):
         for key in sorted(calls):
             out[key] = _call(tf, gd, **calls[key])
         out["ops"] = [op.name for op in g.get_operations()]
+    unknown = tf.GraphDef()
+    n = unknown.node.add()
+    n.name, n.op = "x", "NoSuchOp"
+    with tf.Graph().as_default():
+        out["unknown_op"] = _call(tf, unknown)
     foreign = tf.constant([[1.0, 2.0, 3.0]], name="foreign")
     with tf.Graph().as_default():
         out["input_map_other_graph"] = _call(tf, gd, input_map={"input:0": foreign})

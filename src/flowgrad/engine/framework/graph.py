@@ -400,7 +400,10 @@ class Operation:
             raise errors.NotFoundError(
                 None, None, f"Op type not registered '{self._type}' in binary running on "
                 "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
-                "this process.")
+                "this process. Note that if you are loading a saved graph which used ops from "
+                "tf.contrib, accessing (e.g.) `tf.contrib.resampler` should be done before "
+                "importing the graph, as contrib ops are lazily registered when the module is "
+                "first accessed.")
         return od
 
     @property

@@ -1104,7 +1104,10 @@ def _plan_import(nodes, input_map, graph, full):
             raise errors.NotFoundError(
                 None, None, f"Op type not registered '{node['op']}' in binary running on "
                 "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
-                "this process.")
+                "this process. Note that if you are loading a saved graph which used ops from "
+                "tf.contrib, accessing (e.g.) `tf.contrib.resampler` should be done before "
+                "importing the graph, as contrib ops are lazily registered when the module is "
+                "first accessed.")
         if node["name"] in index:
             raise ValueError(f"Node '{node['name']}' is not unique")
         index[node["name"]] = n
