@@ -159,6 +159,19 @@ def _parse(msg, path, binary, what):
     return msg
 
 
+def _saved_model_graph_def(export_dir, tag_set):
+    """TF's saved_model_utils.get_meta_graph_def(export_dir, tag_set).graph_def: the meta
+    graph whose tags are the set of `tag_set`'s comma-separated names, else TF's
+    RuntimeError naming `tag_set` as given."""
+    from ..saved_model import _proto as _sm  # lazy: SavedModel parsing
+    _, mgs = _sm.parse_saved_model(export_dir)
+    for mg in mgs:
+        if set(mg.meta_info_def.tags) == set(tag_set.split(",")):
+            return mg.graph_def
+    raise RuntimeError("MetaGraphDef associated with tag-set " + tag_set +
+                       " could not be found in SavedModel")
+
+
 def freeze_graph(input_graph, input_saver, input_binary, input_checkpoint, output_node_names,
                  restore_op_name, filename_tensor_name, output_graph, clear_devices,
                  initializer_nodes, variable_names_whitelist="", variable_names_blacklist="",
@@ -171,11 +184,7 @@ def freeze_graph(input_graph, input_saver, input_binary, input_checkpoint, outpu
     p = pb()
     input_graph_def = None
     if input_saved_model_dir:
-        from ..saved_model import _proto as _sm  # lazy: SavedModel parsing
-        from ..saved_model import loader  # lazy: SavedModel parsing
-        tags = saved_model_tags.replace(" ", "").split(",")
-        _, mgs = _sm.parse_saved_model(input_saved_model_dir)
-        input_graph_def = loader._meta_graph_for_tags(mgs, tags).graph_def
+        input_graph_def = _saved_model_graph_def(input_saved_model_dir, saved_model_tags)
     elif input_graph:
         input_graph_def = _parse(p.graph_pb2.GraphDef(), input_graph, input_binary, "graph")
     meta = None

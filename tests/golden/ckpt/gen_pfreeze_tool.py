@@ -1,7 +1,8 @@
 """freeze_graph's input files as TF 1.14 reads them (tests/test_pfreeze_tool.py): a text
 GraphDef read as binary fails with protobuf's DecodeError, a binary one read as text with
-UnicodeDecodeError, bad text with text_format's ParseError, a missing file with IOError;
-the frozen graph's nodes when the flags are right."""
+UnicodeDecodeError, bad text with text_format's ParseError, a missing file with IOError,
+a SavedModel without the tag-set asked for with saved_model_utils' RuntimeError; the frozen
+graph's nodes when the flags are right."""
 import importlib
 import os
 import shutil
@@ -20,6 +21,10 @@ def _model(tf, root):
             saver.save(sess, os.path.join(root, "m"))
         tf.train.write_graph(g, root, "g.pbtxt")
         tf.train.write_graph(g, root, "g.pb", as_text=False)
+        with tf.Session() as sess:   # (its save ops after the GraphDef files are written)
+            saver.restore(sess, os.path.join(root, "m"))
+            tf.saved_model.simple_save(sess, os.path.join(root, "sm"), {"x": x},
+                                       {"y": g.get_tensor_by_name("y:0")})
     with open(os.path.join(root, "bad.pbtxt"), "w") as f:
         f.write('node {\n  name: "x"\n  op: Placeholder"\n}\n')
 
@@ -57,6 +62,11 @@ def cases(tf):
             "meta_missing": _freeze(tf, root, input_graph="", input_meta_graph="no.meta",
                                     input_binary=True),
             "saver_missing": _freeze(tf, root, input_saver="no.saver"),
+            "saved_model": _freeze(tf, root, input_graph="", input_checkpoint="",
+                                   input_saved_model_dir="sm", saved_model_tags="serve"),
+            "saved_model_wrong_tags": _freeze(tf, root, input_graph="", input_checkpoint="",
+                                              input_saved_model_dir="sm",
+                                              saved_model_tags="serve,gpu"),
         }
     finally:
         shutil.rmtree(root)
