@@ -43,6 +43,11 @@ def _freeze(tf, root, **kw):
     try:
         with tf.Graph().as_default():
             gd = fg.freeze_graph(**args)
+    except UnicodeDecodeError as e:
+        # which byte fails, and where, depends on the bytes: TF writes a NodeDef's attrs
+        # in its hash map's order (not the same from run to run), a .meta's
+        # meta_info_def has TF's git version (flowgrad's GIT_VERSION is "flowgrad")
+        return [type(e).__module__, type(e).__name__, f"{e.encoding} codec can't decode"]
     except Exception as e:  # noqa: BLE001 - recorded as TF's error
         return [type(e).__module__, type(e).__name__, str(e).replace(root, "D")]
     return [[n.name, n.op] for n in gd.node]
