@@ -34,6 +34,10 @@ EXEMPTIONS: dict = {
     "V1Frames": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "TensorArrayGradV3": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
     "ShardedFilespec": "covered-elsewhere: tests/test_ckpt_v1.py (V1 sharded Saver)",
+    # what optimize_for_inference writes for MirrorPad / ResizeBilinear before a Conv2D
+    "FusedPadConv2D": "covered-elsewhere: tests/test_pfreeze_fused.py (TF 1.14 goldens)",
+    "FusedResizeAndPadConv2D": "covered-elsewhere: tests/test_pfreeze_fused.py "
+                               "(TF 1.14 goldens)",
     # TF's decode_image ops, which flowgrad writes for its DecodeImage op and runs in
     # such GraphDefs (no public flowgrad API builds them)
     "Substr": "covered-elsewhere: tests/test_export_decode_image.py, tests/test_strings_c3.py "

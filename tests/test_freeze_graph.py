@@ -121,7 +121,9 @@ def test_resource_variables_are_read_and_gathered_as_tf():
 def test_bad_input_files(tmp_path):
     bad = tmp_path / "bad.pb"
     bad.write_bytes(b"\xff\xfe not a graph")
-    with pytest.raises(ValueError, match="not a binary GraphDef"):
+    from google.protobuf.message import DecodeError
+    with pytest.raises(DecodeError, match="^Error parsing message with type "
+                       "'tensorflow.GraphDef'$"):
         fg.freeze_graph(str(bad), "", True, os.path.join(SRC, "model"), "out", "", "", "",
                         True, "")
     os.mkfifo(tmp_path / "fifo")

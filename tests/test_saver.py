@@ -356,8 +356,8 @@ def test_mismatch_errors_leave_session_unchanged(case, tmp_path):
         elif case == "shape":
             with pytest.raises(errors.InvalidArgumentError) as e:
                 saver.restore(sess, path)
-            assert "lhs shape= [2] rhs shape= [3]" in str(e.value)
-            assert "variable w" in str(e.value)
+            assert "Assign requires shapes of both tensors to match. lhs shape= [2] rhs " \
+                "shape= [3]\n" in str(e.value)
         else:
             with pytest.raises(errors.InvalidArgumentError) as e:
                 saver.restore(sess, path)

@@ -8,6 +8,7 @@ it can be, and an op type flowgrad lacks is an error naming it.
 from __future__ import annotations
 
 import copy
+import re
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from .engine.framework import meta_graph as _mg
 from .engine.framework import proto as _proto
 from .engine.framework.constant_op import convert_to_tensor
 from .engine.framework.graph import Graph, Operation, Tensor, get_default_graph
+from .engine.framework.node_def_check import check_input_types, check_node_def, output_types
 
 __all__ = ["convert_variables_to_constants", "extract_sub_graph", "import_graph_def",
            "must_run_on_cpu", "remove_training_nodes", "tensor_shape_from_node_def_name"]
@@ -54,26 +56,22 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     p = _proto.pb()
     if not isinstance(graph_def, p.graph_pb2.GraphDef):
         raise TypeError("graph_def must be a GraphDef proto.")
-    input_map = dict(input_map or {})
-    for k in input_map:
-        if not isinstance(k, str):
-            raise TypeError(f"input_map must be a dictionary mapping strings to Tensor "
-                            f"objects. Got {k!r}")
+    if input_map is not None and not (isinstance(input_map, dict) and all(
+            isinstance(k, (str, bytes)) for k in input_map)):
+        raise TypeError("input_map must be a dictionary mapping strings to Tensor objects.")
+    input_map = {_as_str(k): v for k, v in (input_map or {}).items()}
     names = {n.name for n in graph_def.node}
     if return_elements is not None:
         return_elements = list(return_elements)
-        if not all(isinstance(r, str) for r in return_elements):
+        if not all(isinstance(r, (str, bytes)) for r in return_elements):
             raise TypeError("return_elements must be a list of strings.")
+        return_elements = [_as_str(r) for r in return_elements]
     graph = get_default_graph()
     if name == "":
         scope = ""
     else:   # (TF's name scope is taken before anything is checked)
         with graph.name_scope(name or "import") as s:
             scope = s.rstrip("/")
-    for r in return_elements or ():
-        if _node_name(r) not in names:  # checked before anything is imported, as TF
-            what = "tensor" if ":" in r else "node"
-            raise ValueError(f"Requested return {what} {r!r} not found in graph def")
     if not all(isinstance(v, Tensor) for v in input_map.values()):
         # TF's _ConvertInputMapValues: other values become constants in <name>/_inputs
         if name == "":
@@ -82,6 +80,28 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
                              "on `input_map` values before calling tf.import_graph_def().")
         with graph.name_scope(scope + "/"), graph.name_scope("_inputs"):
             input_map = {k: convert_to_tensor(v) for k, v in input_map.items()}
+    # TF's _PopulateTFImportGraphDefOptions parses the input_map keys, then the return
+    # elements, in order; the importer then looks each return element up
+    for ref in [k for k in input_map if not k.startswith("^")] + \
+            [r for r in return_elements or () if ":" in r]:
+        _parse_tensor_name(ref)
+    for key, value in input_map.items():   # TF's ValidateInputMapAndControlDependencies
+        if isinstance(value, Tensor) and value.op.name not in graph._ops_by_name:
+            raise ValueError(f"node '{value.op.name}' in input_map does not exist in graph "
+                             f"(input_map entry: {key}->{value.name})")
+    _check_node_index(graph_def)
+    # (an input read through input_map: its replacement's dtype is checked by
+    # _check_against_graph_def)
+    mapped = {k if ":" in k else k + ":0" for k in input_map if not k.startswith("^")}
+    sources = {n.name: output_types(n) for n in graph_def.node}
+    sources = {k: v for k, v in sources.items() if v is not None}
+    for node in graph_def.node:   # TF's ValidateNodeDef and MakeEdge, before return elements
+        check_node_def(node)
+        check_input_types(node, sources, scope + "/" if scope else "", mapped)
+    for r in return_elements or ():
+        if _node_name(r) not in names:  # checked before anything is imported, as TF
+            what = "tensor" if ":" in r else "node"
+            raise ValueError(f"Requested return {what} {r!r} not found in graph def")
     keys = {(k if ":" in k or k.startswith("^") else k + ":0"): v for k, v in input_map.items()}
     # (TF imports the graph, then names the keys it did not use)
     missing = sorted(k for k in keys if _node_name(k) not in names)
@@ -101,6 +121,41 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
         return None
     pre = scope + "/" if scope else ""
     return [graph.as_graph_element(pre + _renamed_input(r, renames)) for r in return_elements]
+
+
+_NODE_NAME = re.compile(r"[A-Za-z0-9.][A-Za-z0-9_./\-]*\Z")
+
+
+def _check_node_index(graph_def):
+    """TF's GraphConstructor::BuildNodeIndex checks of each node: a valid name, and control
+    inputs after the data inputs."""
+    for node in graph_def.node:
+        if not _NODE_NAME.match(node.name):
+            raise ValueError(f"Node '{node.name}': Node name contains invalid characters")
+        control = False
+        for ref in node.input:
+            if ref.startswith("^"):
+                control = True
+            elif control:
+                raise ValueError(f"Node '{node.name}': Control dependencies must come after "
+                                 "regular dependencies")
+
+
+def _as_str(x):
+    return x.decode("utf-8") if isinstance(x, bytes) else x
+
+
+def _parse_tensor_name(ref):
+    """TF's importer._ParseTensorName: "op" or "op:index", else ValueError."""
+    parts = ref.split(":")
+    if len(parts) == 2:
+        try:
+            return parts[0], int(parts[1])
+        except ValueError:
+            raise ValueError(f"Cannot convert {ref!r} to a tensor name.") from None
+    if len(parts) == 1:
+        return parts[0], 0
+    raise ValueError(f"Cannot convert {ref!r} to a tensor name.")
 
 
 # TF's DataTypeString where it differs from the Python name

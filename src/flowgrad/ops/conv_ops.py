@@ -65,6 +65,7 @@ from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor, typed
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
 from ..engine.ops._windows import check_choice, get_sequence
+from ..engine.ops import fused_pad_conv  # noqa: F401 - registers TF's FusedPadConv2D ops
 from ..engine.ops.convolution import (
     batch_to_space_nd,
     space_to_batch_nd,

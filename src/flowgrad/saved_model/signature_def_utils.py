@@ -9,13 +9,21 @@ from . import utils
 def build_signature_def(inputs=None, outputs=None, method_name=None):
     """A SignatureDef of `inputs` and `outputs` (dicts of key to TensorInfo)."""
     sig = proto.pb().meta_graph_pb2.SignatureDef()
-    for key, info in (inputs or {}).items():
-        sig.inputs[key].CopyFrom(info)
-    for key, info in (outputs or {}).items():
-        sig.outputs[key].CopyFrom(info)
+    for field, infos in ((sig.inputs, inputs), (sig.outputs, outputs)):
+        for key, info in (infos or {}).items():
+            _copy_tensor_info(field[key], info)
     if method_name is not None:
         sig.method_name = method_name
     return sig
+
+
+def _copy_tensor_info(dst, info):
+    """dst.CopyFrom(info) with the message of TF's protobuf (C++) when `info` is not a
+    TensorInfo (a Tensor passed where build_tensor_info's result belongs)."""
+    if not isinstance(info, type(dst)):
+        raise TypeError("Parameter to CopyFrom() must be instance of same class: expected "
+                        f"tensorflow.TensorInfo got {type(info).__name__}.")
+    dst.CopyFrom(info)
 
 
 def regression_signature_def(examples, predictions):

@@ -1,6 +1,7 @@
 """TF 1.14's tf.saved_model.utils: TensorInfo protos of tensors and back."""
+from ..engine.framework import dtypes as _dt
 from ..engine.framework import proto
-from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.graph import get_default_graph
 
 
 def build_tensor_info(tensor):
@@ -12,12 +13,12 @@ def build_tensor_info(tensor):
         info.coo_sparse.indices_tensor_name = tensor.indices.name
         info.coo_sparse.dense_shape_tensor_name = tensor.dense_shape.name
         dtype, shape = tensor.dtype, tensor.get_shape()
-    elif isinstance(tensor, Tensor):
+    else:   # as TF, anything with a dtype, get_shape() and name (a RefVariable: its
+        # float32_ref and "w:0"; else AttributeError naming what it lacks)
+        dtype = _dt.as_dtype(tensor.dtype)
+        shape = tensor.get_shape()
         info.name = tensor.name
-        dtype, shape = tensor.dtype, tensor.shape
-    else:
-        raise AttributeError(f"'{type(tensor).__name__}' object has no attribute 'dtype'")
-    info.dtype = proto._enum(dtype)
+    info.dtype = _dt.as_dtype(dtype).as_datatype_enum
     info.tensor_shape.CopyFrom(proto.shape_proto(
         None if shape.ndims is None else shape.as_list()))
     return info

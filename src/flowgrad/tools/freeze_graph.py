@@ -142,17 +142,34 @@ def _read(path, what):
 
 
 def _parse(msg, path, binary, what):
+    """`msg` read from `path` as TF's freeze_graph reads it, with its errors: a binary
+    file that does not parse is protobuf's DecodeError (its message names TF's proto
+    type), a text file is read as UTF-8 (UnicodeDecodeError) then merged by text_format
+    (ParseError)."""
     from google.protobuf import message, text_format  # lazy: optional (summary extra)
     data = _read(path, what)
+    if not binary:
+        text_format.Merge(data.decode("utf-8"), msg)
+        return msg
     try:
-        if binary:
-            msg.ParseFromString(data)
-        else:
-            text_format.Merge(data.decode("utf-8"), msg)
-    except (message.DecodeError, text_format.ParseError, UnicodeDecodeError) as e:
-        raise ValueError(f"Input {what} file '{path}' is not a {'binary' if binary else 'text'}"
-                         f" {type(msg).__name__}: {e}") from None
+        msg.ParseFromString(data)
+    except message.DecodeError:
+        raise message.DecodeError(f"Error parsing message with type "
+                                  f"'tensorflow.{type(msg).__name__}'") from None
     return msg
+
+
+def _saved_model_graph_def(export_dir, tag_set):
+    """TF's saved_model_utils.get_meta_graph_def(export_dir, tag_set).graph_def: the meta
+    graph whose tags are the set of `tag_set`'s comma-separated names, else TF's
+    RuntimeError naming `tag_set` as given."""
+    from ..saved_model import _proto as _sm  # lazy: SavedModel parsing
+    _, mgs = _sm.parse_saved_model(export_dir)
+    for mg in mgs:
+        if set(mg.meta_info_def.tags) == set(tag_set.split(",")):
+            return mg.graph_def
+    raise RuntimeError("MetaGraphDef associated with tag-set " + tag_set +
+                       " could not be found in SavedModel")
 
 
 def freeze_graph(input_graph, input_saver, input_binary, input_checkpoint, output_node_names,
@@ -167,11 +184,7 @@ def freeze_graph(input_graph, input_saver, input_binary, input_checkpoint, outpu
     p = pb()
     input_graph_def = None
     if input_saved_model_dir:
-        from ..saved_model import _proto as _sm  # lazy: SavedModel parsing
-        from ..saved_model import loader  # lazy: SavedModel parsing
-        tags = saved_model_tags.replace(" ", "").split(",")
-        _, mgs = _sm.parse_saved_model(input_saved_model_dir)
-        input_graph_def = loader._meta_graph_for_tags(mgs, tags).graph_def
+        input_graph_def = _saved_model_graph_def(input_saved_model_dir, saved_model_tags)
     elif input_graph:
         input_graph_def = _parse(p.graph_pb2.GraphDef(), input_graph, input_binary, "graph")
     meta = None

@@ -2,8 +2,8 @@
 lighter for serving: cut to what the outputs need from Placeholders (strip_unused_lib),
 training-only nodes removed (graph_util.remove_training_nodes), batch normalization after
 a Conv2D folded into its weights and a BiasAdd, and MirrorPad / ResizeBilinear before a
-Conv2D fused into FusedPadConv2D / FusedResizeAndPadConv2D nodes (TF's kernels; flowgrad
-writes them in the GraphDef as TF does but does not run them)."""
+Conv2D fused into FusedPadConv2D / FusedResizeAndPadConv2D nodes (TF's ops; flowgrad runs
+them: engine/ops/fused_pad_conv.py)."""
 from __future__ import annotations
 
 import collections

@@ -663,8 +663,8 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False, slices=None):
 
     The files are checked first (a damaged checkpoint is DataLossError, never
     a graph mismatch); then NotFoundError for a missing key,
-    InvalidArgumentError for a dtype or shape mismatch (naming the tensor and
-    both dtypes/shapes).
+    InvalidArgumentError for a dtype or shape mismatch (TF's messages: the tensor
+    and both dtypes; both shapes, as the Assign TF's restore runs).
     """
     ckpt = open_checkpoint(prefix)
     entries = ckpt.entries
@@ -702,8 +702,7 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False, slices=None):
             if bad:
                 raise errors.InvalidArgumentError(
                     None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
-                    f"{_shape_str(want)} rhs shape= {_shape_str(got)} (variable {name}: shape "
-                    f"{_shape_str(want)} in the graph, {_shape_str(got)} in checkpoint {prefix})")
+                    f"{_shape_str(want)} rhs shape= {_shape_str(got)}")
     out = []
     for i, (name, shape) in enumerate(zip(names, shapes)):
         v = values[name]

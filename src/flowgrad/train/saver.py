@@ -30,7 +30,7 @@ import numpy as np
 from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io, meta_graph
-from ..engine.framework.constant_op import constant
+from ..engine.framework.constant_op import const_value, constant
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..engine.framework.meta_graph import SaverDef
@@ -213,11 +213,21 @@ def save_slices(filename, tensor_names, shapes_and_slices, data, name=None):
 # RestoreV2: reads tensors back, validating all of them before returning any
 # ---------------------------------------------------------------------------------------
 def _restore_v2_infer(inputs, attrs):
-    shapes = attrs.get("_shapes") or [None] * len(attrs["dtypes"])
+    """TF's RestoreV2 shape function: with a constant shape_and_slices, a slice's shape
+    for each non-empty spec, unknown for an empty one; else every output unknown (the
+    variables' shapes in `_shapes` are the kernel's check, not static shapes)."""
+    specs = const_value(inputs[2]) if len(inputs) > 2 else None
+    specs = None if specs is None else [_str(x) for x in np.asarray(specs).reshape(-1)]
     out = []
-    for d, s in zip(attrs["dtypes"], shapes):
-        out.append((d, TensorShape(s) if s is not None and not attrs.get("_reshape") else
-                    TensorShape(None)))
+    for i, d in enumerate(attrs["dtypes"]):
+        shape = TensorShape(None)
+        if specs is not None and i < len(specs) and specs[i]:
+            try:
+                _, index = _io.parse_slice_spec(specs[i])
+                shape = TensorShape([s.stop - s.start for s in index])
+            except ValueError:
+                pass   # the kernel reports a malformed spec
+        out.append((d, shape))
     return out
 
 
@@ -330,7 +340,10 @@ def _entries(var_dict):
             for part in v:
                 spec = part._save_slice_info.spec if getattr(
                     part, "_save_slice_info", None) else ""
-                tensor = (_PartRead(part) if is_resource_variable(part) else _ref_of(part))
+                # TF's ReferenceVariableSaveable saves the Variable itself, which SaveV2
+                # converts to its snapshot (`part/read`), not the ref a whole one saves
+                tensor = (_PartRead(part) if is_resource_variable(part) else
+                          part.value() if isinstance(part, Variable) else _ref_of(part))
                 out.append((n, spec, tensor, part))
             continue
         if isinstance(v, SaveableObject):
@@ -570,6 +583,7 @@ class Saver:
                     assigns.append(shape_safe_assign_variable_handle(
                         v.handle, v.shape, array_ops.identity(value)))
                 continue
+            ref = _ref_of(v)   # (a partition's saved tensor is its snapshot)
             validate = ref.shape.is_fully_defined() and not self._reshape
             assigns.append(state_ops.assign(ref, value, validate_shape=validate).op)
         for v, values in restored_of.values():

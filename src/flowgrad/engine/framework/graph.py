@@ -400,7 +400,10 @@ class Operation:
             raise errors.NotFoundError(
                 None, None, f"Op type not registered '{self._type}' in binary running on "
                 "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
-                "this process.")
+                "this process. Note that if you are loading a saved graph which used ops from "
+                "tf.contrib, accessing (e.g.) `tf.contrib.resampler` should be done before "
+                "importing the graph, as contrib ops are lazily registered when the module is "
+                "first accessed.")
         return od
 
     @property
@@ -567,6 +570,7 @@ class Graph:
         self._collections = {}
         self._finalized = False
         self._version = 0
+        self._def_versions = None   # a VersionDef imports changed (else TF 1.14's)
         self._backward_edges = False
         self._gradient_override_map = {}
         self._variable_creators = []   # tf.variable_creator_scope, outermost first
@@ -593,8 +597,24 @@ class Graph:
 
     @property
     def graph_def_versions(self):
-        """The VersionDef of this graph's GraphDefs (producer 38, TF 1.14's)."""
-        return graph_def_versions()
+        """The VersionDef of this graph's GraphDefs: producer 38, TF 1.14's, until an
+        imported GraphDef changes it (`_merge_def_versions`)."""
+        v = graph_def_versions()
+        if self._def_versions is not None:
+            v.CopyFrom(self._def_versions)
+        return v
+
+    def _merge_def_versions(self, imported):
+        """TF's GraphConstructor::UpdateVersionDef when a GraphDef is imported: the lower
+        producer, the higher min_consumer, the union of bad_consumers (ascending)."""
+        v = self.graph_def_versions
+        v.producer = min(v.producer, imported.producer)
+        v.min_consumer = max(v.min_consumer, imported.min_consumer)
+        if imported.bad_consumers:
+            bad = sorted(set(v.bad_consumers) | set(imported.bad_consumers))
+            del v.bad_consumers[:]
+            v.bad_consumers.extend(bad)
+        self._def_versions = v
 
     @property
     def finalized(self) -> bool:

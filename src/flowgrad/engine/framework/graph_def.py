@@ -31,6 +31,9 @@ __all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def", "rename
 _SHAPE_ATTRS = {"shape", "element_shape", "output_shape", "_output_shapes", "shapes",
                 "output_shapes", "_shapes"}
 _PRODUCER = 38  # TF 1.14's GraphDef version
+# Private attrs only flowgrad's kernel reads, never written (TF's node has none): the
+# Saver's RestoreV2 checks every variable's shape before it returns any value.
+_KERNEL_ONLY_ATTRS = {"RestoreV2": frozenset({"_shapes", "_reshape"})}
 
 
 def _is_shape_like(v):
@@ -257,8 +260,9 @@ def _canonical_node_attrs(op, od, node, p):
             av = _default_value(default, p)
         if av is not None:
             node.attr[name].CopyFrom(av)
+    kernel_only = _KERNEL_ONLY_ATTRS.get(getattr(op, "type", None), ())
     for k, v in op._attrs.items():
-        if k.startswith("_") and k not in node.attr:
+        if k.startswith("_") and k not in node.attr and k not in kernel_only:
             av = _attr_value(k, v, p)
             if av is not None:
                 node.attr[k].CopyFrom(av)
@@ -398,7 +402,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     if top:
         library = FunctionLibrary(p, defs, graph_to_graph_def)
     gd = p.graph_pb2.GraphDef()
-    gd.versions.producer = _PRODUCER
+    gd.versions.CopyFrom(graph.graph_def_versions)   # (producer 38 unless an import lowered it)
     ops = graph._flowgrad_operations()
     arrays = TensorArrayPlan(graph) if any(op.type == "TensorArrayV3" for op in ops) else None
     grad_ok = grad_verdicts(ops)

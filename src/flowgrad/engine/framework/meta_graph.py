@@ -454,6 +454,7 @@ class _GraphDefDoc:
     def __init__(self, nodes, versions=None, library=None):
         self.node = nodes
         self.versions = versions or {"producer": 27}
+        self.tf_versions = None   # the VersionDef proto of a TF GraphDef
         # {name: FunctionDef proto} of a TF GraphDef's function library (call ops' bodies)
         self.library = library or {}
 
@@ -902,8 +903,9 @@ def from_tf_meta_graph(mg):
         info = {"tags": list(mg.meta_info_def.tags),
                 "tensorflow_version": mg.meta_info_def.tensorflow_version}
     library = {f.signature.name: f for f in mg.graph_def.library.function}
-    return MetaGraphDef(info, _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer},
-                                           library),
+    doc = _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}, library)
+    doc.tf_versions = mg.graph_def.versions   # what importing it does to the graph's
+    return MetaGraphDef(info, doc,
                         _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
                         collections)
 
@@ -1102,7 +1104,10 @@ def _plan_import(nodes, input_map, graph, full):
             raise errors.NotFoundError(
                 None, None, f"Op type not registered '{node['op']}' in binary running on "
                 "flowgrad. Make sure the Op and Kernel are registered in the binary running in "
-                "this process.")
+                "this process. Note that if you are loading a saved graph which used ops from "
+                "tf.contrib, accessing (e.g.) `tf.contrib.resampler` should be done before "
+                "importing the graph, as contrib ops are lazily registered when the module is "
+                "first accessed.")
         if node["name"] in index:
             raise ValueError(f"Node '{node['name']}' is not unique")
         index[node["name"]] = n
@@ -1379,6 +1384,8 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
     with graph.as_default(), graph.control_dependencies(None):
         _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices, import_scope,
                restore_collections_predicate, source, warn=True)
+    if getattr(mg.graph_def, "tf_versions", None) is not None:
+        graph._merge_def_versions(mg.graph_def.tf_versions)   # TF's UpdateVersionDef
     out = {}
     for v in graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope=import_scope):
         name = v.name
