@@ -235,6 +235,7 @@ _NO_SLICES = {
     "FakeQuantWithMinMaxVarsPerChannel": "test_core_slices.py",
     "FractionalMaxPool": "test_core_slices.py", "FractionalAvgPool": "test_core_slices.py",
     "FakeQuantWithMinMaxArgsGradient": "no gradient in TF 1.14",
+    "FusedPadConv2D": "no gradient in TF 1.14", "FusedResizeAndPadConv2D": "no gradient in TF 1.14",
     "FakeQuantWithMinMaxVarsGradient": "no gradient in TF 1.14",
     "FakeQuantWithMinMaxVarsPerChannelGradient": "no gradient in TF 1.14",
     "FractionalMaxPoolGrad": "no gradient in TF 1.14",

@@ -3,6 +3,8 @@ device) and the TensorProtos tf.constant writes: a Const of each dtype (Tensor::
 prints "?" for complex and bfloat16 values), a list attr of 14, 15 and 60 items (TF keeps
 5 + "..." + 5 from 15 on), and which dtypes make_tensor_proto writes as tensor_content
 (the others: every value in the typed field), in GraphDefs and from tf.make_tensor_proto."""
+import re
+
 import numpy as np
 
 _CONSTS = [("complex64_4", [1 + 2j, 3, 4, 5], "complex64"), ("complex128_1", [1 + 2j], "complex128"),
@@ -24,7 +26,8 @@ def _node_line(tf, make):
             tf.Session().run(c)
         except tf.errors.InvalidArgumentError as e:
             line = str(e).splitlines()[0]
-            return line[line.index("= "):]   # the node's "(defined at ...)" path is left out
+            line = line[line.index("= "):]   # the node's "(defined at ...)" path is left out
+            return re.sub(r'token="pyfunc_\d+"', 'token="pyfunc_N"', line)   # a process count
     return None
 
 
