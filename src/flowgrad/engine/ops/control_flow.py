@@ -288,15 +288,21 @@ def _cond_grad(op, *grads):
         """The zero gradient of capture c in branch b: one that does not read c when c is
         a tensor of the other branch of a cond on the same predicate (dead when b runs;
         its gradient is never used then), so only its static shape."""
+        first = len(g._ops)
         other = _branch_on(c, pred)
         if other is not None and other != b:
             dims = c.shape.as_list() if c.shape.ndims is not None else None
             if dims is not None and None not in dims:
-                return _zeros_shaped(dims, c.dtype.base_dtype)
-            default = _zeros_shaped([0 if d is None else d for d in dims] if dims else [],
-                                    c.dtype.base_dtype)
-            return _placeholder_with_default(default, c.shape)
-        return _zeros(c)
+                z = _zeros_shaped(dims, c.dtype.base_dtype)
+            else:
+                default = _zeros_shaped([0 if d is None else d for d in dims] if dims
+                                        else [], c.dtype.base_dtype)
+                z = _placeholder_with_default(default, c.shape)
+        else:
+            z = _zeros(c)
+        if walk is not None:   # in a loop body: TF's zeros are counted, their reads too,
+            walk.dead_zeros.update(g._ops[first:])   # by _grad_count._dead_zeros
+        return z
 
     def branch(b, branch_outs):
         def fn():

@@ -180,7 +180,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         inputs = o._inputs
         if o.type in _ARRAY_READS:   # the forward value only gives the shape
             inputs = inputs[:2]
-        if o in nested:
+        if o in nested or o in walk.dead_zeros:   # (a dead branch's zeros: _dead_zeros)
             continue
         if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
             inputs = inputs[:1]
