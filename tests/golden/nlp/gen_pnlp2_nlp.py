@@ -48,6 +48,58 @@ def cond_reads_body_value(tf):
     return _cond_in_loop(tf, lambda x, i, xx: xx[0])
 
 
+def cond_nested(tf):
+    """The branch is a cond of its own (on i > 0) reading xx and x: its untaken branch's
+    zeros and the stacks its gradient pops are pushed through a Switch into the outer
+    cond too."""
+    return _cond_in_loop(tf, lambda x, i, xx: tf.cond(i > 0, lambda: xx[0], lambda: x[1]))
+
+
+def cond_nested_three(tf):
+    """Three conds deep: a Switch per enclosing cond of the body on each push."""
+    return _cond_in_loop(tf, lambda x, i, xx: tf.cond(
+        i > 0, lambda: tf.cond(i > 1, lambda: xx[0], lambda: x[2]), lambda: x[1]))
+
+
+def _gather_both_branches(tf, in_loop):
+    """A cond whose branches both gather rows of a variable (tf.gather(v, i) and the sum of
+    tf.gather(v, [i, 0])), alone or in a while loop's body: the variable's gradient is
+    IndexedSlices from each branch (each branch's Switch of v gets its own dead-branch
+    zeros made slices and its Merges, the two concatenated). The op counter's move, a
+    random_uniform made after the gradient and the gradient's rows summed."""
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(5)
+        x = tf.placeholder(tf.float32, [None, 3])
+        v = tf.get_variable("v", [6, 3], initializer=tf.random_normal_initializer(seed=1))
+        n = tf.shape(x)[0]
+
+        def pick(i):
+            return tf.cond(i + 1 >= n, lambda: tf.gather(v, i),
+                           lambda: tf.reduce_sum(tf.gather(v, [i, 0]), 0))
+        if in_loop:
+            _, acc = tf.while_loop(lambda i, a: i < n - 1,
+                                   lambda i, a: (i + 1, a + pick(i)), [0, tf.zeros([3])])
+        else:
+            acc = pick(n - 2)
+        before = g._last_id
+        grad = tf.gradients(tf.reduce_sum(acc * tf.constant([1.0, 2.0, 3.0])), [v])[0]
+        moved = g._last_id - before
+        after = tf.random_uniform([2])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            got = sess.run([after, tf.unsorted_segment_sum(grad.values, grad.indices, 6)],
+                           {x: np.zeros([4, 3], np.float32)})
+        return [moved] + got
+
+
+def cond_gather_both_branches(tf):
+    return _gather_both_branches(tf, False)
+
+
+def cond_gather_both_branches_in_loop(tf):
+    return _gather_both_branches(tf, True)
+
+
 def training_helper_embedding_grad(tf):
     """A seq2seq decoder trained through TrainingHelper on embedding_lookup inputs (its
     next_inputs read the inputs' TensorArray in a tf.cond in the decode loop), with
@@ -85,6 +137,10 @@ CASES = {
     "cond_reads_outer_slice": cond_reads_outer_slice,
     "cond_reads_outer_reduce": cond_reads_outer_reduce,
     "cond_reads_body_value": cond_reads_body_value,
+    "cond_nested": cond_nested,
+    "cond_gather_both_branches": cond_gather_both_branches,
+    "cond_gather_both_branches_in_loop": cond_gather_both_branches_in_loop,
+    "cond_nested_three": cond_nested_three,
     "training_helper_embedding_grad": training_helper_embedding_grad,
 }
 

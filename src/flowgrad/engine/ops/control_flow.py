@@ -331,8 +331,9 @@ def _cond_grad(op, *grads):
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
             for i, gr in zip(diff, gs):
                 parts[b][i] = gr
-            if walk is not None:
-                walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
+            if walk is not None:   # (an op of a nested cond's gradient: the innermost)
+                for o in g._ops[first:]:
+                    walk.cond_ops.setdefault(o, (op, b))
             return flat(b, gs)
         return fn
 
@@ -397,7 +398,8 @@ def _cond_grad(op, *grads):
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
-        [sliced.get(i) for i in diff])
+        [sliced.get(i) for i in diff],
+        [sum(1 for b in (0, 1) if isinstance(parts[b].get(i), IndexedSlices)) for i in diff])
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
