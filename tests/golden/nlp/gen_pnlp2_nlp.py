@@ -61,6 +61,31 @@ def cond_nested_three(tf):
         i > 0, lambda: tf.cond(i > 1, lambda: xx[0], lambda: x[2]), lambda: x[1]))
 
 
+def cond_same_pred_twice(tf):
+    """Two conds of a loop body on one predicate tensor: each cond's gradient stacks its
+    own pred_id (the op counter's move, a random_uniform made after the gradient, the
+    gradient)."""
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(5)
+        x = tf.placeholder(tf.float32, [None, 3])
+        n = tf.shape(x)[0]
+
+        def body(i, acc):
+            xx = x * 2.0
+            p = i + 1 >= n
+            r = tf.cond(p, lambda: tf.zeros([3]), lambda: x[0]) + \
+                tf.cond(p, lambda: xx[1], lambda: tf.zeros([3]))
+            return i + 1, acc + r
+        _, acc = tf.while_loop(lambda i, a: i < n - 1, body, [0, tf.zeros([3])])
+        before = g._last_id
+        grad = tf.gradients(tf.reduce_sum(acc), [x])[0]
+        moved = g._last_id - before
+        after = tf.random_uniform([2])
+        with tf.Session() as sess:
+            got = sess.run([after, grad], {x: np.arange(12, dtype=np.float32).reshape(4, 3)})
+        return [moved] + got
+
+
 def _gather_both_branches(tf, in_loop):
     """A cond whose branches both gather rows of a variable (tf.gather(v, i) and the sum of
     tf.gather(v, [i, 0])), alone or in a while loop's body: the variable's gradient is
@@ -138,6 +163,7 @@ CASES = {
     "cond_reads_outer_reduce": cond_reads_outer_reduce,
     "cond_reads_body_value": cond_reads_body_value,
     "cond_nested": cond_nested,
+    "cond_same_pred_twice": cond_same_pred_twice,
     "cond_gather_both_branches": cond_gather_both_branches,
     "cond_gather_both_branches_in_loop": cond_gather_both_branches_in_loop,
     "cond_nested_three": cond_nested_three,

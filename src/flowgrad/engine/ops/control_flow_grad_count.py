@@ -203,9 +203,10 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
                 continue
             # a forward value read in a cond of the body: TF stacks the cond's value, a
             # stack guarded by Switches (a loop invariant is entered as elsewhere)
-            # (each branch reads its own Switch of a value)
+            # (each branch reads its own Switch of a value; each cond its own pred_id)
             kept = stacked if in_cond is None else guarded
-            key = t if in_cond is None else (t, in_cond)
+            pred_of = o if o.type == "Cond" else None
+            key = (t, pred_of) if in_cond is None else (t, in_cond, pred_of)
             if t._op in forward:
                 kept.add(key)
             elif _member(t._op, members):
@@ -242,7 +243,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
     # (its push switched into each cond of the body that holds the value's cond, too)
     n += sum(6 + 2 * depth + sum(1 for c in _branches.chain(cond) if _member(c, members))
-             for _, (cond, _b) in guarded)
+             for _, (cond, _b), _p in guarded)
     if guarded and not walk.fsync:
         n += 1
         walk.fsync = True
