@@ -86,6 +86,34 @@ def cond_same_pred_twice(tf):
         return [moved] + got
 
 
+def cond_invariant_pred(tf):
+    """A cond of a loop body on a predicate from outside the loop (an is_training
+    placeholder, as tf.layers.dropout(training=...) in a cell makes): TF stacks the cond's
+    pred_id, made in the body, as for any predicate (the op counter's move, a
+    random_uniform made after the gradient, the gradient for each predicate value)."""
+    with tf.Graph().as_default() as g:
+        tf.set_random_seed(5)
+        x = tf.placeholder(tf.float32, [None, 3])
+        training = tf.placeholder(tf.bool, [])
+        n = tf.shape(x)[0]
+
+        def body(i, acc):
+            xx = x * 2.0
+            r = tf.cond(training, lambda: xx[1] * 0.5, lambda: xx[0]) + \
+                tf.cond(training, lambda: acc, lambda: xx[2])
+            return i + 1, acc + r
+        _, acc = tf.while_loop(lambda i, a: i < n - 1, body, [0, tf.zeros([3])])
+        before = g._last_id
+        grad = tf.gradients(tf.reduce_sum(acc), [x])[0]
+        moved = g._last_id - before
+        after = tf.random_uniform([2])
+        xs = np.arange(12, dtype=np.float32).reshape(4, 3)
+        with tf.Session() as sess:
+            got = [sess.run(after)] + [sess.run(grad, {x: xs, training: t})
+                                       for t in (True, False)]
+        return [moved] + got
+
+
 def _gather_both_branches(tf, in_loop):
     """A cond whose branches both gather rows of a variable (tf.gather(v, i) and the sum of
     tf.gather(v, [i, 0])), alone or in a while loop's body: the variable's gradient is
@@ -163,6 +191,7 @@ CASES = {
     "cond_reads_outer_reduce": cond_reads_outer_reduce,
     "cond_reads_body_value": cond_reads_body_value,
     "cond_nested": cond_nested,
+    "cond_invariant_pred": cond_invariant_pred,
     "cond_same_pred_twice": cond_same_pred_twice,
     "cond_gather_both_branches": cond_gather_both_branches,
     "cond_gather_both_branches_in_loop": cond_gather_both_branches_in_loop,

@@ -207,7 +207,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             kept = stacked if in_cond is None else guarded
             pred_of = o if o.type == "Cond" else None
             key = (t, pred_of) if in_cond is None else (t, in_cond, pred_of)
-            if t._op in forward:
+            # (a cond's pred_id is made in the body, whatever its predicate: stacked)
+            if pred_of is not None or t._op in forward:
                 kept.add(key)
             elif _member(t._op, members):
                 if t._op.type == "Const":
