@@ -136,6 +136,7 @@ class BodyWalk:
         self.captures = frozenset()   # the loop's captures
         self.sliced = {}   # capture -> shapes known of the IndexedSlices a body cond merged
         self.cond_ops = {}   # op built in a branch of a cond's gradient -> (cond, branch)
+        self.dead_zeros = set()   # ops made for a cond gradient's untaken branch's zeros
         self.x_sums = {}   # an x's output -> (ops, counter moved) of its gradients' sum
 
 

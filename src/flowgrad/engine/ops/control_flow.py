@@ -288,15 +288,21 @@ def _cond_grad(op, *grads):
         """The zero gradient of capture c in branch b: one that does not read c when c is
         a tensor of the other branch of a cond on the same predicate (dead when b runs;
         its gradient is never used then), so only its static shape."""
+        first = len(g._ops)
         other = _branch_on(c, pred)
         if other is not None and other != b:
             dims = c.shape.as_list() if c.shape.ndims is not None else None
             if dims is not None and None not in dims:
-                return _zeros_shaped(dims, c.dtype.base_dtype)
-            default = _zeros_shaped([0 if d is None else d for d in dims] if dims else [],
-                                    c.dtype.base_dtype)
-            return _placeholder_with_default(default, c.shape)
-        return _zeros(c)
+                z = _zeros_shaped(dims, c.dtype.base_dtype)
+            else:
+                default = _zeros_shaped([0 if d is None else d for d in dims] if dims
+                                        else [], c.dtype.base_dtype)
+                z = _placeholder_with_default(default, c.shape)
+        else:
+            z = _zeros(c)
+        if walk is not None:   # in a loop body: TF's zeros are counted, their reads too,
+            walk.dead_zeros.update(g._ops[first:])   # by _grad_count._dead_zeros
+        return z
 
     def branch(b, branch_outs):
         def fn():
@@ -325,8 +331,9 @@ def _cond_grad(op, *grads):
             moves[b] = (g._last_id - first_id - flowgrad_only, [gr is not None for gr in gs])
             for i, gr in zip(diff, gs):
                 parts[b][i] = gr
-            if walk is not None:
-                walk.cond_ops.update(dict.fromkeys(g._ops[first:], (op, b)))
+            if walk is not None:   # (an op of a nested cond's gradient: the innermost)
+                for o in g._ops[first:]:
+                    walk.cond_ops.setdefault(o, (op, b))
             return flat(b, gs)
         return fn
 
@@ -391,7 +398,8 @@ def _cond_grad(op, *grads):
     # would move it (flowgrad's gradient is one cond)
     g._last_id = last_id + _grad_count.tf_cond_grad_ops(
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
-        [sliced.get(i) for i in diff])
+        [sliced.get(i) for i in diff],
+        [sum(1 for b in (0, 1) if isinstance(parts[b].get(i), IndexedSlices)) for i in diff])
     out = [None] * len(op.inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]

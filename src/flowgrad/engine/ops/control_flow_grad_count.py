@@ -180,7 +180,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         inputs = o._inputs
         if o.type in _ARRAY_READS:   # the forward value only gives the shape
             inputs = inputs[:2]
-        if o in nested:
+        if o in nested or o in walk.dead_zeros:   # (a dead branch's zeros: _dead_zeros)
             continue
         if o.type == "Cond":   # a cond gradient's: its branches' ops read the values
             inputs = inputs[:1]
@@ -203,10 +203,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
                 continue
             # a forward value read in a cond of the body: TF stacks the cond's value, a
             # stack guarded by Switches (a loop invariant is entered as elsewhere)
-            # (each branch reads its own Switch of a value)
+            # (each branch reads its own Switch of a value; each cond its own pred_id)
             kept = stacked if in_cond is None else guarded
-            key = t if in_cond is None else (t, in_cond)
-            if t._op in forward:
+            pred_of = o if o.type == "Cond" else None
+            key = (t, pred_of) if in_cond is None else (t, in_cond, pred_of)
+            # (a cond's pred_id is made in the body, whatever its predicate: stacked)
+            if pred_of is not None or t._op in forward:
                 kept.add(key)
             elif _member(t._op, members):
                 if t._op.type == "Const":
@@ -240,7 +242,9 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     if stacked or guarded:
         n += walk.in_cond * (2 * (len(stacked) + len(guarded)) + 1)
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
-    n += (6 + 2 * depth) * len(guarded)
+    # (its push switched into each cond of the body that holds the value's cond, too)
+    n += sum(6 + 2 * depth + sum(1 for c in _branches.chain(cond) if _member(c, members))
+             for _, (cond, _b), _p in guarded)
     if guarded and not walk.fsync:
         n += 1
         walk.fsync = True
@@ -279,31 +283,38 @@ def _sliced_acc(values_known, shape_known):
     return n + 5 * parts
 
 
-def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk, sliced=None):
+def tf_cond_grad_ops(op, caps, moves, given_outs, gate, walk, sliced=None, slices_in=None):
     """TF's op count for the gradient of one tf.cond (its Merges and Switches): a Switch
     (cond_grad) per output gradient (gated: a NoOp and two Identities), each branch's
     gradient ops (moves: per branch, how far its gradients() moved the counter and which
     captures it reached), per captured input reached in a branch a Merge of its gradient
-    and the dead branch's zeros (the AddN of a capture's two: grad_state.mark_two_terms)."""
+    and the dead branch's zeros (the AddN of a capture's two: grad_state.mark_two_terms);
+    sliced: per capture, the shapes known of its merged IndexedSlices (or None), slices_in:
+    in how many branches its gradient is IndexedSlices."""
     n = given_outs * (4 if gate else 1)
     n += moves[0][0] + moves[1][0]
+    # (in a loop body, the conds of the body that hold this one)
+    guards = 0 if walk is None else \
+        sum(1 for c in _branches.chain(op) if _member(c, walk.members))
     for i, c in enumerate(caps):
         if on_path(c, walk):   # TF's Switch of c is between the ys and the xs
-            n += sum(1 + _dead_zeros(c, walk) for b in (0, 1) if moves[b][1][i])
+            n += sum(1 + _dead_zeros(c, walk, guards) for b in (0, 1) if moves[b][1][i])
             if sliced and sliced[i] is not None:
                 # IndexedSlices: a Merge per part (indices, values, dense shape), the dead
                 # branch's zeros made slices (Shape, StridedSlice and its 3 Consts, Range
-                # and its 2 Consts)
-                n += (2 if sliced[i][1] is not None else 1) + 8
+                # and its 2 Consts), for each branch whose gradient of c (its own Switch's)
+                # is slices
+                n += ((2 if sliced[i][1] is not None else 1) + 8) * max(1, slices_in[i])
                 if walk is not None:
                     walk.sliced[c] = sliced[i]
     return n
 
 
-def _dead_zeros(c, walk):
+def _dead_zeros(c, walk, guards=0):
     """TF's zeros for the untaken output of a cond's Switch: outside a loop Switch,
     Identity, Shape and zeros (Const, Fill); in a loop a Const switched on the stacked
-    predicate, or the Shape stacked when not fully known."""
+    predicate, or the Shape stacked when not fully known (its push switched into each of
+    the `guards` conds of the body that hold the cond)."""
     if walk is None:
         return 5
     if c.shape.is_fully_defined():
@@ -311,7 +322,7 @@ def _dead_zeros(c, walk):
     depth, w = 1, walk.outer
     while w is not None:
         depth, w = depth + 1, w.outer
-    n = 9 + 2 * depth
+    n = 9 + 2 * depth + guards
     if not walk.fsync:
         n += 1
         walk.fsync = True
