@@ -24,6 +24,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
+from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
@@ -105,7 +106,12 @@ def one_column_product_bt(a, b):
         a.shape[:-1] + (1,))
 
 
-def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None, **_):
+    if a.dtype == np.float16 and b.dtype == np.float16:
+        # Eigen::half rounds every product and sum to half: TF's kernel order, which
+        # depends on the threads of the session's intra-op pool (else the schedulable CPUs)
+        return _eigen_half_mm.matmul(a, b, transpose_a, transpose_b,
+                                     pool=intra_threads or _eigen_sum.cpu_threads())
     # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
     # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
     # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
@@ -148,7 +154,8 @@ def _mm(a, b, transpose_a=False, transpose_b=False):
     return apply("MatMul", [a, b], {"transpose_a": transpose_a, "transpose_b": transpose_b})
 
 
-register_op("MatMul", infer=_matmul_infer, kernel=_matmul_kernel, grad=_matmul_grad)
+register_op("MatMul", infer=_matmul_infer, kernel=_matmul_kernel, grad=_matmul_grad,
+            intra_op_threads=True)
 
 
 # -- SparseMatMul (matmul with a_is_sparse/b_is_sparse on float32/bfloat16) --------------------
