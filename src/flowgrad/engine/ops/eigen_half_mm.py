@@ -16,15 +16,21 @@ the output's columns). Which kernel runs:
   blocks of 16 add their products one by one; the next 8 columns (one packet), for output
   rows in groups of 4, add the products of even and odd k (over the whole blocks of 8 k)
   into two accumulators, add these, then the last k % 8 products one by one; every other
-  output one by one. When max(m, k, n) >= 48 the depth is cut into Eigen's blocks for a
-  32 KiB L1 (`_kc`, at most 816 for half), each summed from 0 and added to the result in
-  turn.
+  output one by one. The depth is cut into blocks, each summed from 0 and added to the
+  result in turn.
 
-Checked bit for bit against TF 1.14 for m, n up to 256 (and 16 x 4096, 6000 x 2), k up to
-5000, every transpose, in a session. Not reproduced: the multi-threaded contraction,
-whose depth blocks are 320 (seen when Grappler folded a constant 200 x 700 x 300 product;
-a session's kernel ran single-threaded on every shape above), and the row panels Eigen
-cuts a larger output into.
+How the contraction splits the work (TensorContractionThreadPool.h) depends on the
+intra-op pool: Eigen's cost model picks the threads (`_threads`). On one thread the depth
+blocks are Eigen's kc for a 32 KiB L1 (`_kc`, at most 816 for half) when max(m, k, n) >=
+48. On more, they are 320 deep, and the output's columns are cut into panels (`_panel`,
+mc for that many threads: half the columns rounded up to 16 or 4, capped by a 1 MiB L2),
+each run through the kernel on its own. When Eigen shards the depth instead (`_by_k`:
+small outputs, a large k), each shard of ceil(k / threads) (a multiple of 8, at least 96)
+is a product of its own into a zeroed buffer, the buffers added in order.
+
+Checked bit for bit against TF 1.14 (sessions of two intra-op threads, inputs fed) for m,
+n up to 1024 and k up to 5000, every transpose. A product that Grappler folds (constant
+inputs) runs outside the session's pool; its bits can differ.
 """
 from __future__ import annotations
 
