@@ -1,5 +1,6 @@
 """float16 conv nets as TF 1.14, bit for bit (tests/golden/nn/gen_pmixed_conv_half.py):
-Conv2DBackpropFilter's half contraction, a loss-scaled float16 training run."""
+Conv2DBackpropFilter's and Conv2DBackpropInput's half contractions, a loss-scaled float16
+training run."""
 import numpy as np
 import pytest
 
@@ -22,8 +23,9 @@ def filter_grads():
 
 
 @pytest.mark.parametrize("case", sorted(GOLD["filter_grads"]))
-def test_half_filter_grad_bits(filter_grads, case):
-    _same(filter_grads[case], GOLD["filter_grads"][case])
+def test_half_conv_grad_bits(filter_grads, case):
+    for got, want in zip(filter_grads[case], GOLD["filter_grads"][case]):
+        _same(got, want)
 
 
 def test_loss_scaled_half_training():

@@ -1,5 +1,6 @@
-"""float16 Conv2DBackpropFilter bits (TF 1.14's custom kernel: the batch's im2col
-contracted with out_backprop in one Eigen contraction, adding in half) and a float16 conv
+"""float16 Conv2DBackpropFilter and Conv2DBackpropInput bits (TF 1.14's custom kernels: the
+batch's im2col contracted with out_backprop in one Eigen contraction, adding in half; the
+columns out_backprop @ filter^T, Col2im adding them in half) and a float16 conv
 net (conv2d, bias_add, relu, fused batch norm, reduce_mean) trained with
 tf.contrib.mixed_precision.LossScaleOptimizer and a dynamic loss scale
 (tests/test_pmixed_conv_half.py)."""
@@ -23,8 +24,11 @@ def filter_grads(tf):
             dy = (rs.randn(*y.shape.as_list()) * 0.1).astype(np.float16)
             dp = tf.placeholder(tf.float16, dy.shape)
             r = tf.nn.conv2d_backprop_filter(xp, [kh, kw, shape[3], o], dp, [1, st, st, 1], pad)
+            f = (rs.randn(kh, kw, shape[3], o) * 0.2).astype(np.float16)
+            fp = tf.placeholder(tf.float16, f.shape)
+            ri = tf.nn.conv2d_backprop_input(shape, fp, dp, [1, st, st, 1], pad)
             out["%s_%dx%d_s%d_%s" % ("x".join(map(str, shape)), kh, kw, st, pad)] = \
-                s.run(r, {xp: x, dp: dy})
+                s.run([r, ri], {xp: x, dp: dy, fp: f})
     return out
 
 
