@@ -28,6 +28,11 @@ def test_half_conv_grad_bits(filter_grads, case):
         _same(got, want)
 
 
+@pytest.mark.parametrize("case", sorted(GOLD["avg_pools"]))
+def test_half_avg_pool_bits(case):
+    _same(GEN.avg_pools(tf)[case], GOLD["avg_pools"][case])
+
+
 def test_loss_scaled_half_training():
     got, want = GEN.loss_scaled_training(tf), GOLD["training"]
     assert got["grads"] == want["grads"] and got["variables"] == want["variables"]

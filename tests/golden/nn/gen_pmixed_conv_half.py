@@ -1,6 +1,7 @@
 """float16 Conv2DBackpropFilter and Conv2DBackpropInput bits (TF 1.14's custom kernels: the
 batch's im2col contracted with out_backprop in one Eigen contraction, adding in half; the
-columns out_backprop @ filter^T, Col2im adding them in half) and a float16 conv
+columns out_backprop @ filter^T, Col2im adding them in half), float16 AvgPool (sums in
+half) and a float16 conv
 net (conv2d, bias_add, relu, fused batch norm, reduce_mean) trained with
 tf.contrib.mixed_precision.LossScaleOptimizer and a dynamic loss scale
 (tests/test_pmixed_conv_half.py)."""
@@ -29,6 +30,21 @@ def filter_grads(tf):
             ri = tf.nn.conv2d_backprop_input(shape, fp, dp, [1, st, st, 1], pad)
             out["%s_%dx%d_s%d_%s" % ("x".join(map(str, shape)), kh, kw, st, pad)] = \
                 s.run([r, ri], {xp: x, dp: dy, fp: f})
+    return out
+
+
+def avg_pools(tf):
+    """float16 AvgPool: a window's inputs added in half in raster order, / count in half."""
+    out = {}
+    rs = np.random.RandomState(2)
+    with tf.Graph().as_default(), tf.Session() as s:
+        for shape, k, st, pad in [((2, 5, 5, 3), 2, 2, "SAME"), ((2, 7, 7, 4), 3, 2, "VALID"),
+                                  ((1, 6, 6, 2), 3, 1, "SAME"), ((3, 8, 8, 5), 4, 4, "VALID")]:
+            x = rs.randn(*shape).astype(np.float16)
+            xp = tf.placeholder(tf.float16, shape)
+            y = tf.nn.avg_pool(xp, [1, k, k, 1], [1, st, st, 1], pad)
+            out["%s_k%d_s%d_%s" % ("x".join(map(str, shape)), k, st, pad)] = \
+                s.run(y, {xp: x})
     return out
 
 
@@ -68,4 +84,5 @@ def loss_scaled_training(tf):
 
 
 def cases(tf):
-    return {"filter_grads": filter_grads(tf), "training": loss_scaled_training(tf)}
+    return {"filter_grads": filter_grads(tf), "avg_pools": avg_pools(tf),
+            "training": loss_scaled_training(tf)}
