@@ -31,3 +31,14 @@ def _same(a, b):
 @pytest.mark.parametrize("case", sorted(GOLD))
 def test_pmixed_numerics(got, case):
     _same(got[case], GOLD[case])
+
+
+def test_half_constant_overflow_is_silent():
+    """tf.constant(1e5, tf.float16) is inf in TF 1.14, without a warning."""
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        c = tf.constant([1e5, -1e5, 3.0], tf.float16)
+    with tf.Session() as s:
+        got = s.run(c)
+    assert got.dtype == np.float16 and np.isposinf(got[0]) and np.isneginf(got[1])
