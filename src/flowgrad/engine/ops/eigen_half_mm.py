@@ -47,7 +47,8 @@ _STARTUP = _PER_THREAD = 100000.0
 
 
 def _products(a, b, ks):
-    return [a[:, i:i + 1] * b[i:i + 1, :] for i in ks]
+    """The products a[:, i] b[i, :] for i in ks, one at a time (never all held)."""
+    return (a[:, i:i + 1] * b[i:i + 1, :] for i in ks)
 
 
 def _seq(products, acc=None):
