@@ -28,6 +28,18 @@ def test_half_matmul_bits(products, case):
     _same(got, want)
 
 
+@pytest.fixture(scope="module")
+def batch_products():
+    return GEN.batch_products(tf)
+
+
+@pytest.mark.parametrize("case", sorted(GOLD["batch_products"]))
+def test_half_batch_matmul_bits(batch_products, case):
+    (op, got), (want_op, want) = batch_products[case], GOLD["batch_products"][case]
+    assert op == want_op == "BatchMatMulV2"
+    _same(got, want)
+
+
 def test_half_matmul_master_weights():
     got, want = GEN.master_weights(tf), GOLD["master_weights"]
     assert got["grad_dtypes"] == want["grad_dtypes"]

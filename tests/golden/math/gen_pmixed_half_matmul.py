@@ -3,7 +3,8 @@ the order of the additions shows): the GEBP kernel's column blocks of 16, its on
 columns' even / odd accumulators, Eigen's depth blocks (kc), the matrix-vector product's
 blocks of 16 k, every transpose, with inputs fed through placeholders of known shapes
 (MatMul, not BatchMatMulV2; nothing constant-folded) in a session of two intra-op
-threads (the contraction's threads, its shards by depth and column panels); a float16 model with float32 master
+threads (the contraction's threads, its shards by depth and column panels); float16
+BatchMatMulV2 (single matrices, vectors, tiny batched products); a float16 model with float32 master
 weights (the NVIDIA custom getter) trained with a static loss scale
 (tests/test_pmixed_half_matmul.py)."""
 import numpy as np
@@ -45,6 +46,32 @@ def products(tf):
     return out
 
 
+BATCH_SHAPES = [(b,) + s for b in (1, 3) for s in [
+    (4, 8, 4), (2, 3, 2), (8, 17, 8), (16, 64, 16), (10, 20, 30), (1, 40, 7), (7, 40, 1),
+    (1, 12, 1), (5, 130, 9), (32, 64, 64)]]
+
+
+def batch_products(tf):
+    """BatchMatMulV2 in half: a single matrix as MatMul (vectors: Eigen's matrix-vector
+    products), more each on one thread (tiny ones: Eigen's lazy product)."""
+    out = {}
+    rs = np.random.RandomState(9)
+    with tf.Graph().as_default(), tf.Session(config=config(tf)) as s:
+        for shape in BATCH_SHAPES:
+            bt, m, k, n = shape
+            for ta, tb in FLAGS:
+                a = (rs.randn(bt, m, k) * 0.3).astype(np.float16)
+                b = (rs.randn(bt, k, n) * 0.3).astype(np.float16)
+                a = np.swapaxes(a, 1, 2).copy() if ta else a
+                b = np.swapaxes(b, 1, 2).copy() if tb else b
+                x = tf.placeholder(tf.float16, a.shape)
+                y = tf.placeholder(tf.float16, b.shape)
+                mm = tf.matmul(x, y, transpose_a=ta, transpose_b=tb)
+                out["%dx%dx%dx%d_%d%d" % (shape + (ta, tb))] = [mm.op.type,
+                                                                s.run(mm, {x: a, y: b})]
+    return out
+
+
 def master_weights(tf):
     """A float16 MLP, float32 master weights, loss scale 128, Momentum: losses and weights."""
     def float32_variable_storage_getter(getter, name, shape=None, dtype=None,
@@ -82,4 +109,5 @@ def master_weights(tf):
 
 
 def cases(tf):
-    return {"products": products(tf), "master_weights": master_weights(tf)}
+    return {"products": products(tf), "batch_products": batch_products(tf),
+            "master_weights": master_weights(tf)}

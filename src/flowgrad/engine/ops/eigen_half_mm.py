@@ -1,4 +1,5 @@
-"""float16 MatMul in the order TF 1.14's CPU kernel adds (Eigen's tensor contraction).
+"""float16 MatMul and BatchMatMul in the order TF 1.14's CPU kernels add (Eigen's tensor
+contraction, its matrix product).
 
 TF 1.14's wheel (AVX, no FMA, no native half arithmetic) computes Eigen::half in float:
 every product and every sum is rounded back to half, so the result depends on the order
@@ -28,6 +29,15 @@ each run through the kernel on its own. When Eigen shards the depth instead (`_b
 small outputs, a large k), each shard of ceil(k / threads) (a multiple of 8, at least 96)
 is a product of its own into a zeroed buffer, the buffers added in order.
 
+BatchMatMul (`batch_matmul`) runs a single matrix with m, n > 1 as MatMul; otherwise each
+matrix goes to Eigen's matrix product on one thread: k + m + n < 20 the lazy product (each
+output adds its products one by one; with y adjointed and x not, the vectorized redux:
+two packet accumulators, the lanes added in float), n == 1 with x row-major an 8-lane
+accumulator (lanes added in float, then the rest one by one), m == 1 with y adjointed the
+same on y's rows, other vectors one by one in blocks of 16 k, the rest as MatMul on one
+thread. A single large matrix's threads come from a cost model whose input costs differ
+from MatMul's (Eigen chips the batch): not reproduced.
+
 Checked bit for bit against TF 1.14 (sessions of two intra-op threads, inputs fed) for m,
 n up to 1024 and k up to 5000, every transpose. A product that Grappler folds (constant
 inputs) runs outside the session's pool; its bits can differ.
@@ -36,7 +46,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["matmul"]
+__all__ = ["batch_matmul", "matmul"]
 
 _L1 = 32768            # Eigen's L1 cache size (its default and the CPUID answer on x86)
 _L2 = 1 << 20          # its L2 size on the machine the goldens come from (an AMD EPYC)
@@ -210,3 +220,76 @@ def _depth_blocks(x, y, kc):
         part = _gebp(x, y, k0, min(k, k0 + kc))
         out = part if out is None else out + part
     return out
+
+
+# -- BatchMatMul -------------------------------------------------------------------------
+def _predux(lanes):
+    """A packet of halves reduced by halves in float, rounded to half."""
+    lanes = lanes.astype(np.float32)
+    while lanes.shape[-1] > 1:
+        h = lanes.shape[-1] // 2
+        lanes = lanes[..., :h] + lanes[..., h:]
+    return lanes[..., 0].astype(np.float16)
+
+
+def _gemv_rows(a, b):
+    """Row-major a [r, k] times b [k, 1]: an 8-lane accumulator over the whole packets of
+    8 products, its lanes added in float, then the products left one by one."""
+    k = a.shape[1]
+    p = a * b[:, 0]
+    whole = k // 8 * 8
+    out = _predux(_seq(p[:, i:i + 8] for i in range(0, whole, 8))) if whole else \
+        np.zeros(a.shape[0], np.float16)
+    return _seq((p[:, i] for i in range(whole, k)), out)[:, None]
+
+
+def _dot_redux(a, b):
+    """The lazy product with b transposed and a not: Eigen's vectorized redux of each dot
+    product (two packet accumulators over pairs of packets, added, then the odd packet;
+    the lanes added in float; the products left one by one)."""
+    k = a.shape[1]
+    p = a[:, None, :] * b.T[None, :, :]                     # [m, n, k]
+    whole, pairs = k // 8 * 8, k // 16 * 16
+    acc = p[..., 0:8]
+    if whole > 8:
+        acc = _seq(p[..., i:i + 8] for i in range(0, pairs, 16)) + \
+            _seq(p[..., i + 8:i + 16] for i in range(0, pairs, 16))
+        if whole > pairs:
+            acc = acc + p[..., pairs:pairs + 8]
+    return _seq((p[..., i] for i in range(whole, k)), _predux(acc))
+
+
+def _bmm_one(x, y, adj_x, adj_y, pool, single):
+    """One matrix of TF's BatchMatMul: Eigen's matrix product when m or n is 1, or when the
+    batch has more than one matrix and the sizes are tiny (the lazy product below
+    k + m + n = 20), else the contraction as MatMul (a single matrix: on the pool)."""
+    m, k = x.shape
+    n = y.shape[1]
+    if m > 1 and n > 1 and single:
+        return matmul(x, y, pool=pool)
+    if k + m + n < 20:
+        if adj_y and not adj_x and k >= 8:
+            return _dot_redux(x, y)
+        return _seq(_products(x, y, range(k)))
+    if n == 1:
+        return _gemv_cols(y.T, x.T).T if adj_x else _gemv_rows(x, y)
+    if m == 1:
+        return _gemv_rows(y.T, x.T).T if adj_y else _gemv_cols(x, y)
+    return matmul(x, y, pool=pool)
+
+
+def batch_matmul(x, y, adj_x=False, adj_y=False, pool=1):
+    """TF 1.14's float16 BatchMatMul of x [..., m, k] and y [..., k, n] (already adjointed
+    where the flags say, batch dims broadcast): each matrix on its own, a single matrix on
+    the pool (the contraction), more one thread each (TF's sequential kernel)."""
+    shape = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
+    m, k, n = x.shape[-2], x.shape[-1], y.shape[-1]
+    xs = np.broadcast_to(x, shape + (m, k)).reshape(-1, m, k)
+    ys = np.broadcast_to(y, shape + (k, n)).reshape(-1, k, n)
+    if not (m and n):
+        return np.zeros(shape + (m, n), np.float16)
+    if not k:
+        return np.zeros(shape + (m, n), np.float16)
+    single = len(xs) == 1
+    return np.stack([_bmm_one(a, b, adj_x, adj_y, pool if single else 1, single)
+                     for a, b in zip(xs, ys)]).reshape(shape + (m, n))

@@ -200,8 +200,12 @@ def _adjoint(x):
     return np.conj(x) if x.dtype.kind == "c" else x
 
 
-def _bmm_kernel(a, b, adj_x=False, adj_y=False, **_):
+def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
     x, y = (_adjoint(a) if adj_x else a), (_adjoint(b) if adj_y else b)
+    if x.dtype == np.float16 and y.dtype == np.float16 and x.ndim >= 2 and y.ndim >= 2:
+        # Eigen::half rounds every product and sum to half (eigen_half_mm)
+        return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
+                                           pool=intra_threads or _eigen_sum.cpu_threads())
     # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
     if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
         batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))
@@ -248,7 +252,8 @@ def _bmm(a, b, adj_a, adj_b):
     return apply("BatchMatMulV2", [a, b], {"adj_x": adj_a, "adj_y": adj_b}, "MatMul")
 
 
-register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad)
+register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad,
+            intra_op_threads=True)
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,
