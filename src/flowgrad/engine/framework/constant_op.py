@@ -162,7 +162,8 @@ def _numeric_list(value, dtype):
             dtype = _dt.int32
     elif kind not in _KIND_OK.get(np.dtype(dtype.as_numpy_dtype).kind, ""):
         return None
-    return arr.astype(dtype.as_numpy_dtype)
+    with np.errstate(over="ignore"):   # TF makes 1e5 a float16 inf without a word
+        return arr.astype(dtype.as_numpy_dtype)
 
 
 def _array_like(value) -> bool:

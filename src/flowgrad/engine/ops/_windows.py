@@ -228,6 +228,16 @@ class Geo:
         return xp[:, h0: h0 + (self.oh - 1) * self.sh + 1: self.sh,
                   w0: w0 + (self.ow - 1) * self.sw + 1: self.sw, :]
 
+    def col2im_half(self, cols):
+        """TF's Col2im of float16 columns (N*OH*OW, KH*KW*C): each input element adds its
+        taps' columns in half, output position after output position (its last tap
+        first)."""
+        out = np.zeros((self.n, self.h, self.w, self.c), np.float16)
+        cols = cols.reshape(self.n, self.oh, self.ow, self.kh * self.kw, self.c)
+        for t, out_idx, in_idx in reversed(list(self.taps())):
+            out[in_idx] += cols[:, :, :, t, :][out_idx]
+        return out
+
     def col2im_gemm(self, dy2, f3, dtype):
         """The adjoint of im2col after a GEMM: sums, for every tap t, dy2 @ f3[t]
         ((N*OH*OW, O) @ (O, C), one GEMM per tap, measured faster than one GEMM and a

@@ -11,6 +11,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ._array_util import _autopack, _has_tensor
 from ._base import apply, to_tensor
+from .philox import to_bfloat16
 
 
 def _cast_infer(inputs, attrs):
@@ -21,7 +22,24 @@ def _cast_kernel(x, DstT, **_):  # noqa: N803 - TF's attr name
     x = np.asarray(x)
     if x.dtype.kind == "c" and not DstT.is_complex:   # TF keeps the real part, silently
         x = x.real
-    return x.astype(DstT.as_numpy_dtype)
+    if DstT is _dt.bfloat16:
+        # bfloat16 is kept in float32: TF rounds the value (made float) to the nearest
+        # bfloat16, ties to even; a NaN becomes bfloat16's quiet NaN
+        f = _flush(np.asarray(x, np.float32)) if x.dtype == np.float64 else \
+            np.asarray(x, np.float32)
+        return np.where(np.isnan(f), np.float32(np.nan), to_bfloat16(f))
+    if x.dtype == np.float32 and DstT is _dt.float64:
+        x = _flush(x)      # denormals are zero (TF's kernels run with DAZ)
+    y = x.astype(DstT.as_numpy_dtype)
+    if x.dtype == np.float64 and DstT is _dt.float32:
+        y = _flush(y)      # and flush to zero
+    return y
+
+
+def _flush(f):
+    """float32 denormals as zeros of their sign (the FTZ / DAZ modes TF's kernels run in)."""
+    tiny = np.abs(f) < np.finfo(np.float32).tiny
+    return np.where(tiny, np.copysign(np.float32(0), f), f) if tiny.any() else f
 
 
 def _cast_grad(op, grad):

@@ -21,6 +21,8 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
+from . import eigen_half_mm as _eigen_half_mm
+from .eigen_sum import cpu_threads
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
@@ -230,11 +232,14 @@ def _backprop_infer(op_type, sizes_at):
 
 
 def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
-                                  dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+                                  dilations=(1, 1, 1, 1), explicit_paddings=(),
+                                  intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
-    dy, f = wide(to_nhwc(dy, data_format), f)
+    dy = to_nhwc(dy, data_format)
+    if dt != np.float16:
+        dy, f = wide(dy, f)
     label = "Conv2DCustomBackpropInput"   # TF's ConvBackpropComputeDimensions checks
     if c != f.shape[2] and (f.shape[2] == 0 or c % f.shape[2]):
         raise errors.InvalidArgumentError(
@@ -246,6 +251,14 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
             explicit_paddings)
     check_out_shape(g, dy)
     o = f.shape[3]
+    rows = g.n * g.oh * g.ow
+    if dt == np.float16 and g.oh * g.ow * (g.kh * g.kw * c + o) * g.n <= _HALF_WORKING_SET:
+        # TF's Conv2DCustomBackpropInputOp in half: the columns out_backprop @ filter^T in
+        # one Eigen contraction (eigen_half_mm), then Col2im adds them up in half
+        cols = _eigen_half_mm.matmul(dy.reshape(rows, o), f.reshape(-1, o), transpose_b=True,
+                                     pool=intra_threads or cpu_threads())
+        return from_nhwc(g.col2im_half(cols), data_format)
+    dy, f = wide(dy, f)
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C), one GEMM per tap
     f3 = f.reshape(g.kh * g.kw, c, o).transpose(0, 2, 1)
     dx = g.col2im_gemm(dy.reshape(g.n * g.oh * g.ow, o), f3, dy.dtype)
@@ -254,17 +267,33 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------
 def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
-                                   dilations=(1, 1, 1, 1), explicit_paddings=(), **_):
+                                   dilations=(1, 1, 1, 1), explicit_paddings=(),
+                                   intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
+    half = dt == np.float16
+    x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
+    if not half:
+        x, dy = wide(x, dy)
     kh, kw = int(sizes[0]), int(sizes[1])
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
     check_out_shape(g, dy)
     o = dy.shape[3]
+    rows = g.n * g.oh * g.ow
+    if half and g.oh * g.ow * (kh * kw * g.c + o) * g.n <= _HALF_WORKING_SET:
+        # TF's Conv2DCustomBackpropFilterOp: the batch's im2col contracted with out_backprop
+        # in one Eigen contraction, which adds in half (eigen_half_mm; a batch over TF's
+        # 30 MiB working set is cut into shards, not reproduced: added in float32 below)
+        out = _eigen_half_mm.matmul(g.im2col(x), dy.reshape(rows, o), transpose_a=True,
+                                    pool=intra_threads or cpu_threads())
+        return out.reshape(kh, kw, g.c, o)
+    x, dy = wide(x, dy)
     # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
-    out = threads.matmul(g.im2col(x).T, dy.reshape(g.n * g.oh * g.ow, o))
+    out = threads.matmul(g.im2col(x).T, dy.reshape(rows, o))
     return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
+
+
+_HALF_WORKING_SET = (30 << 20) // 2   # TF's target working set, in halves
 
 
 def conv2d_backprop_input(input_sizes: TensorLike, filter: TensorLike | None = None,
@@ -626,7 +655,9 @@ _FAMILIES = [
 ]
 for _family in _FAMILIES:
     for (_type, _infer, _kernel), _grad in zip(_family, _conv_grads(*(r[0] for r in _family))):
-        register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
+        register_op(_type, infer=_infer, kernel=_kernel, grad=_grad,
+                    **({"intra_op_threads": True} if _type in ("Conv2DBackpropFilter",
+                                                              "Conv2DBackpropInput") else {}))
 del _family, _type, _infer, _kernel, _grad
 
 

@@ -24,6 +24,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
+from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
@@ -105,7 +106,12 @@ def one_column_product_bt(a, b):
         a.shape[:-1] + (1,))
 
 
-def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
+def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None, **_):
+    if a.dtype == np.float16 and b.dtype == np.float16:
+        # Eigen::half rounds every product and sum to half: TF's kernel order, which
+        # depends on the threads of the session's intra-op pool (else the schedulable CPUs)
+        return _eigen_half_mm.matmul(a, b, transpose_a, transpose_b,
+                                     pool=intra_threads or _eigen_sum.cpu_threads())
     # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
     # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
     # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
@@ -148,7 +154,8 @@ def _mm(a, b, transpose_a=False, transpose_b=False):
     return apply("MatMul", [a, b], {"transpose_a": transpose_a, "transpose_b": transpose_b})
 
 
-register_op("MatMul", infer=_matmul_infer, kernel=_matmul_kernel, grad=_matmul_grad)
+register_op("MatMul", infer=_matmul_infer, kernel=_matmul_kernel, grad=_matmul_grad,
+            intra_op_threads=True)
 
 
 # -- SparseMatMul (matmul with a_is_sparse/b_is_sparse on float32/bfloat16) --------------------
@@ -193,8 +200,12 @@ def _adjoint(x):
     return np.conj(x) if x.dtype.kind == "c" else x
 
 
-def _bmm_kernel(a, b, adj_x=False, adj_y=False, **_):
+def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
     x, y = (_adjoint(a) if adj_x else a), (_adjoint(b) if adj_y else b)
+    if x.dtype == np.float16 and y.dtype == np.float16 and x.ndim >= 2 and y.ndim >= 2:
+        # Eigen::half rounds every product and sum to half (eigen_half_mm)
+        return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
+                                           pool=intra_threads or _eigen_sum.cpu_threads())
     # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
     if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
         batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))
@@ -241,7 +252,8 @@ def _bmm(a, b, adj_a, adj_b):
     return apply("BatchMatMulV2", [a, b], {"adj_x": adj_a, "adj_y": adj_b}, "MatMul")
 
 
-register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad)
+register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad,
+            intra_op_threads=True)
 
 
 def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_b=False,

@@ -245,11 +245,15 @@ def _avg_pool_kernel(x, data_format, **attrs):
     _check_pool_windows(attrs, data_format, "AvgPool")
     x = to_nhwc(x, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
-    acc = np.float32 if x.dtype == np.float16 else x.dtype
-    total = np.zeros((g.n, g.oh, g.ow, g.c), acc)
+    # TF's SpatialAvgPool adds a window's inputs in raster order (its taps in order) and
+    # divides by the count in the input's type: float16 sums round at every add
+    total = np.zeros((g.n, g.oh, g.ow, g.c), x.dtype)
     for _, oi, ii in g.taps():
         total[oi] += x[ii]
-    out = (total / _window_counts(g)[None, :, :, None]).astype(x.dtype, copy=False)
+    counts = _window_counts(g)[None, :, :, None]
+    if x.dtype == np.float16:
+        counts = counts.astype(np.float16)
+    out = (total / counts).astype(x.dtype, copy=False)
     return from_nhwc(out, data_format)
 
 
