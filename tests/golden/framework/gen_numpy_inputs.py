@@ -209,31 +209,30 @@ def _calls(tf, A=A, V=V, IDX=IDX, B=B):  # noqa: N803 - the arrays' names
     return calls
 
 
-def op_lists(tf):
+def _op_lists(tf, names, skip, call):
+    """{name: the (name, type) of each op `call(name)` makes in a new graph}."""
     out = {}
-    for k, fn in sorted(_calls(tf).items()):
-        if k in SKIP:
+    for k in sorted(names):
+        if k in skip:
             continue
-        g = tf.Graph()
-        with g.as_default():
-            fn()
+        with tf.Graph().as_default() as g:
+            call(k)
             out[k] = [[o.name, o.type] for o in g.get_operations()]
     return out
+
+
+def op_lists(tf):
+    calls = _calls(tf)
+    return _op_lists(tf, calls, SKIP, lambda k: calls[k]())
 
 
 def variable_op_lists(tf):
     """The same calls with a ref Variable for A and a resource variable for V."""
-    out = {}
-    for k in sorted(_calls(tf)):
-        if k in SKIP:
-            continue
-        g = tf.Graph()
-        with g.as_default():
-            a = tf.Variable(A, name="A")
-            v = tf.get_variable("V", initializer=V, use_resource=True)
-            _calls(tf, A=a, V=v)[k]()
-            out[k] = [[o.name, o.type] for o in g.get_operations()]
-    return out
+    def call(k):
+        a = tf.Variable(A, name="A")
+        v = tf.get_variable("V", initializer=V, use_resource=True)
+        _calls(tf, A=a, V=v)[k]()
+    return _op_lists(tf, _calls(tf), SKIP, call)
 
 
 def cond_constants(tf):
@@ -326,15 +325,8 @@ def _layer_calls(tf, X=X4, F=F2):  # noqa: N803 - the arrays' names
 
 def layer_op_lists(tf):
     """Layers, losses, metrics and clip_by_global_norm given NumPy arrays."""
-    out = {}
-    for k, fn in sorted(_layer_calls(tf).items()):
-        if k in LAYER_SKIP:
-            continue
-        g = tf.Graph()
-        with g.as_default():
-            fn()
-            out[k] = [[o.name, o.type] for o in g.get_operations()]
-    return out
+    calls = _layer_calls(tf)
+    return _op_lists(tf, calls, LAYER_SKIP, lambda k: calls[k]())
 
 
 def scatter_op_lists(tf):
