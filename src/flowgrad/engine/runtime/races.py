@@ -97,8 +97,9 @@ def _where(node) -> str:
     return f" (created at {os.path.basename(fn)}:{line}" + (f": {src})" if src else ")")
 
 
-def find_races(program, graph=None) -> list:
-    """[(variable name, write node, read node)] of the unordered pairs in `program`."""
+def find_races(program, graph=None, global_step=False) -> list:
+    """[(variable name, write node, read node)] of the unordered pairs in `program` (those of
+    the global step too with `global_step`: they are ordered as TF's, not reported)."""
     nodes = program.nodes
     seeds = getattr(graph, "_grad_seeds", None) or {}
     var_of = {}         # value -> variable node name (the variable's ref/handle and aliases)
@@ -126,7 +127,7 @@ def find_races(program, graph=None) -> list:
         reads[i] = set(touched)
     if not writes or not reads:
         return []
-    if graph is not None:       # the global step: hooks read it with the train op by design
+    if graph is not None and not global_step:   # hooks read it with the train op by design
         for gs in graph.get_collection("global_step"):
             gname = getattr(getattr(gs, "op", None), "name", None)
             writes = {i: v for i, v in writes.items() if v != gname}
@@ -354,10 +355,10 @@ def check(program, graph=None):
     executor gives it (`tf_order`)."""
     policy = get_policy()
     races = find_races(program, graph)
-    if not races:
-        return program
-    ordered = tf_order(program, races, graph)
-    if policy == "off":
+    steps = graph is not None and graph.get_collection("global_step")
+    ordered = tf_order(program, find_races(program, graph, global_step=True) if steps
+                       else races, graph) if races or steps else program
+    if not races or policy == "off":
         return ordered
     lines = []
     for var, w, r in races[:10]:
@@ -403,6 +404,40 @@ _ALIASES = frozenset({"Identity", "RefIdentity", "Snapshot", "Const"})   # no de
 _MARGIN = 3   # depths closer than this: either order happens in TF; keep creation order
 
 
+def _ancestors(deps, i):
+    seen, stack = {i}, [i]
+    while stack:
+        for j in deps[stack.pop()]:
+            if j not in seen:
+                seen.add(j)
+                stack.append(j)
+    return seen
+
+
+def _inline_first(nodes, deps, w, r):
+    """(first, then) for a close pair by TF's executor's ready queue, else (None, None).
+    When an op completes, TF hands its ready consumers but the last to other threads and
+    runs the last (in creation order) on its own thread at once, with what it makes ready
+    in turn: of a write and a read reached from their latest common ancestor through
+    different consumers, all of them real kernels (no Identity-like op, which TF runs
+    inline first), the one behind the last consumer runs first (BERT's `global_step + 1`
+    assign, made after the learning rate's reads of the step)."""
+    aw, ar = _ancestors(deps, w), _ancestors(deps, r)
+    common = (aw & ar) - {w, r}
+    if not common:
+        return None, None
+    a = max(common)   # the latest common ancestor in the plan's (topological) order
+    users = [i for i, d in enumerate(deps) if a in d]
+    if any(nodes[i].type in _ALIASES or nodes[i].op is None for i in users):
+        return None, None
+    last = max(users, key=lambda i: nodes[i].op._id)
+    if last in aw and last not in ar:
+        return w, r
+    if last in ar and last not in aw:
+        return r, w
+    return None, None
+
+
 def tf_order(program, races, graph=None):
     """`program` with each racy (write, read) pair in the order TF's executor gives it.
 
@@ -427,7 +462,7 @@ def tf_order(program, races, graph=None):
     for _, wn, rn in races:
         w, r = index[id(wn)], index[id(rn)]
         first, then = (r, w) if depth[r] + _MARGIN <= depth[w] else \
-            (w, r) if depth[w] + _MARGIN <= depth[r] else (None, None)
+            (w, r) if depth[w] + _MARGIN <= depth[r] else _inline_first(nodes, deps, w, r)
         if first is not None and first > then:
             extra.setdefault(then, set()).add(first)
     if not extra:
