@@ -4,7 +4,8 @@ ordering to the write.
 In TF 1.x the executor runs ready ops in any order, so such a read sees the variable
 before or after the write depending on scheduling. flowgrad's schedule is fixed: creation
 order, except that each such pair runs in the order TF's executor usually gives it, the op
-whose inputs are ready first first (`tf_order`). When a plan is built, `check(program)`
+whose inputs are ready first first, or for a close pair the one TF's ready queue runs on
+its own thread (`tf_order`). When a plan is built, `check(program)`
 looks for every (write, read) pair of the same variable with no path between them through
 data or control edges, and warns once per plan naming both ops and the user's lines that
 created them (`RaceWarning`); the policy "error" raises `RaceError` instead, "off" skips
@@ -24,7 +25,8 @@ train op, the common case: TF users accept either value) or is a plain copy of t
 fetched as it is (the weights fetched with the train op) is not reported: such a fetch
 reports the state, it computes nothing from it. Nor is the global step (the variable in
 GraphKeys.GLOBAL_STEP): session hooks read it in the run that increments it, by design,
-and TF documents the value they see as possibly stale. So are reads
+and TF documents the value they see as possibly stale (its pairs are still run in TF's
+order: BERT's warmup reads the incremented step, as in TF). So are reads
 that only test initialization (IsVariableInitialized, VarIsInitializedOp) and the shape
 ops (Shape/Size/Rank) whose result never depends on the value.
 
