@@ -315,7 +315,9 @@ def matrix_exponential(input, name=None):  # noqa: A002 - TF's name
             raise ValueError(f"tf.linalg.expm does not support matrices of type {dt}")
         u = nest_where(conds, [p[0] for p in uv])
         v = nest_where(conds, [p[1] for p in uv])
-        result = matrix_solve(-u + v, u + v)
+        numer = u + v
+        denom = -u + v
+        result = matrix_solve(denom, numer)
         max_squarings = math_ops.reduce_max(squarings)
         i = const(0.0)
 

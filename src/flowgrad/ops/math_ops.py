@@ -230,19 +230,15 @@ def reduce_logsumexp(input_tensor: Any, axis: Any = None, keepdims: bool | None 
 
 def reduce_variance(input_tensor: Any, axis: Any = None, keepdims: bool = False,
                     name: str | None = None) -> Tensor:
-    """Variance over `axis`: mean((x - mean(x))^2) (float or complex input).
-
-    Raises:
-      TypeError: the input is an integer tensor (as TF).
+    """Variance over `axis`: mean((x - mean(x))^2), as TF 1.14 builds it (`x - means`,
+    the operator's `sub`; an integer input gives integer means, as in TF 1.14).
 
     >>> print(tf.Session().run(tf.math.reduce_variance(tf.constant([1.0, 3.0]))))
     1.0
     """
-    with name_scope(name, "reduce_variance"):
+    with name_scope(name or "reduce_variance"):
         means = reduce_mean(input_tensor, axis=axis, keepdims=True)
-        if means.dtype.is_integer:
-            raise TypeError("Input must be either real or complex")
-        squared_deviations = square(subtract(to_tensor(input_tensor), means))
+        squared_deviations = square(input_tensor - means)
         return reduce_mean(squared_deviations, axis=axis, keepdims=keepdims)
 
 

@@ -42,8 +42,11 @@ def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, el
         strides = ones_like(begin)
     with name_scope(name, "StridedSlice", [input_, begin, end, strides]) as scope:
         x = to_tensor(input_, name="input")
-        b, e, s = (t if isinstance(t, Tensor) else to_tensor(t, name=n)
-                   for t, n in ((begin, "begin"), (end, "end"), (strides, "strides")))
+        # as TF's op_def_library: begin fixes the Index type, end and strides convert to it
+        b = begin if isinstance(begin, Tensor) else to_tensor(begin, name="begin")
+        index = b.dtype.base_dtype if _is_int_tensor(b) else None
+        e, s = (t if isinstance(t, Tensor) else to_tensor(t, dtype=index, name=n)
+                for t, n in ((end, "end"), (strides, "strides")))
         return _strided_slice(x, b, e, s, begin_mask=begin_mask, end_mask=end_mask,
                               ellipsis_mask=ellipsis_mask, new_axis_mask=new_axis_mask,
                               shrink_axis_mask=shrink_axis_mask, name=scope)

@@ -373,13 +373,29 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
             return np.asarray(src, dtype=object)[_np_index(b, e, s, op._attrs)]
         except IndexError:
             return None
+    if op.type == "Unpack" and t.dtype.base_dtype.is_integer:
+        # (tf.unstack(tf.shape(x)) of a known shape: image_gradients' zeros([b, 1, w, d]))
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        if src is None or src.ndim < 1 or src.size > _REFINED_MAX:
+            return None
+        return np.take(src, t.value_index, axis=op._get_attr("axis"))
     if op.type in ("Prod", "Sum", "Max", "Min") and t.dtype.base_dtype.is_integer:
         src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
         axis = const_value(op.inputs[1])
-        if src is None or axis is None or np.ndim(src) < 1 or op._attrs.get("keep_dims"):
+        if src is None or axis is None or np.ndim(src) < 1:
             return None
         vals = _known_ints(src)
-        if vals is None or (np.ndim(src) > 1 and np.size(axis) != np.ndim(src)):
+        if vals is not None and np.ndim(src) > 1 and np.size(axis) != np.ndim(src):
+            # a reduction over some axes, evaluated whole (sparse.reset_shape's
+            # reduce_max(indices, axis=0))
+            if vals.size > _REFINED_MAX or 0 in vals.shape:
+                return None
+            try:
+                return np.asarray(op._def.kernel(vals, np.asarray(axis),
+                                                 keep_dims=op._attrs.get("keep_dims", False)))
+            except (errors.OpError, ValueError, TypeError, IndexError):
+                return None   # the run's error, not the refiner's
+        if vals is None or op._attrs.get("keep_dims"):
             return None
         if op.type in ("Max", "Min") and vals.size == 0:
             # the kernel's identity: bincount's size of an empty constant array is
@@ -657,6 +673,7 @@ _DIVIDING = ("FloorMod", "FloorDiv")
 _REFINED_FLOAT = frozenset(("Mul", "RealDiv", "Add", "AddV2", "Sub", "Maximum", "Minimum",
                             "Round", "Floor", "Ceil", "Neg"))
 _REFINED_FLOAT_MAX = 64
+_REFINED_MAX = 1024   # TF's refiner evaluates tensors of at most this many elements
 
 
 def _known_ints(v):

@@ -20,48 +20,8 @@ ALL = NUMBERS + (_dt.bool_, _dt.string)
 
 # index-like inputs TF's op_def_library types before the op is made: {op: ((input index,
 # arg, fixed dtype or None for a type attr allowing int32/int64), ...)}
-_INT_INPUTS = {
-    "Reshape": ((1, "shape", None),), "Tile": ((1, "multiples", None),),
-    "Transpose": ((1, "perm", None),), "Fill": ((0, "dims", None),),
-    "ExpandDims": ((1, "dim", None),), "ConcatV2": ((-1, "axis", None),),
-    "GatherV2": ((2, "axis", None),), "ArgMax": ((1, "dimension", None),),
-    "ArgMin": ((1, "dimension", None),), "BroadcastTo": ((1, "shape", None),),
-    "ReverseV2": ((1, "axis", None),), "Pad": ((1, "paddings", None),),
-    "PadV2": ((1, "paddings", None),), "MirrorPad": ((1, "paddings", None),),
-    "SplitV": ((1, "size_splits", None), (2, "split_dim", _dt.int32)),
-    "Split": ((0, "split_dim", _dt.int32),), "OneHot": ((1, "depth", _dt.int32),),
-    "TopKV2": ((1, "k", _dt.int32),),
-    **{op: ((2, "num_segments", None),) for op in (
-        "UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin",
-        "UnsortedSegmentProd")},
-    **{op: ((1, "reduction_indices", None),) for op in (
-        "Sum", "Mean", "Max", "Min", "Prod", "All", "Any")},
-}
-
-
-def _check_int_inputs(op_type, inputs):
-    """TF's TypeError for a float (or other non-integer) tensor given to an index input:
-    a type attr allowing int32/int64 names its parameter, a fixed int32 input the op."""
-    for i, arg, fixed in _INT_INPUTS[op_type]:
-        if not -len(inputs) <= i < len(inputs):
-            continue
-        t = inputs[i]
-        dt = getattr(t, "dtype", None)
-        if dt is None:
-            continue
-        dt = dt.base_dtype
-        if fixed is not None and dt is not fixed:
-            raise TypeError(f"Input '{arg}' of '{op_type}' Op has type {dt.name} that does "
-                            f"not match expected type of {fixed.name}.")
-        if fixed is None and dt not in (_dt.int32, _dt.int64):
-            raise TypeError(f"Value passed to parameter '{arg}' has DataType {dt.name} not "
-                            "in list of allowed values: int32, int64")
-
-
 def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = None):
     """Creates an op of `op_type` in the inputs' graph; returns its first output."""
-    if op_type in _INT_INPUTS:
-        _check_int_inputs(op_type, inputs)
     if inputs and type(inputs[0]) is Tensor:
         g = inputs[0]._op._graph  # _create_op checks that the others share it
         if g is not get_default_graph():
@@ -79,8 +39,6 @@ def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = No
 def apply_op(op_type: str, inputs, attrs: dict | None = None,
              name: str | None = None) -> Operation:
     """Like `apply` but returns the Operation."""
-    if op_type in _INT_INPUTS:
-        _check_int_inputs(op_type, inputs)
     g = _graph_of(inputs) if inputs else get_default_graph()
     return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
 
@@ -150,7 +108,8 @@ def same_type_inputs(op_type, values, arg_names=None, allowed=None, list_input=F
                 dtype = v.dtype.base_dtype
                 first_name = n
                 break
-    if list_input and any(v is None for v in values):
+    if list_input and (any(v is None for v in values) or len({
+            v.dtype.base_dtype for v in values if isinstance(v, Tensor)}) > 1):
         # TF's message names the list input and what each value converts to
         observed = ", ".join("<NOT CONVERTIBLE TO TENSOR>" if v is None else
                              convert_to_tensor(v).dtype.base_dtype.name for v in values)

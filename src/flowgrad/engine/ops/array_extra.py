@@ -467,10 +467,8 @@ def _parallel_concat_infer(inputs, attrs):
     want = as_shape(attrs["shape"])
     if not want.is_fully_defined():  # TF's shape function, before anything else
         raise ValueError("shape attr must be fully defined.")
-    dt = inputs[0].dtype.base_dtype
+    dt = inputs[0].dtype.base_dtype   # one dtype: input_types checked it
     for t in inputs:
-        if t.dtype.base_dtype is not dt:
-            raise TypeError("ParallelConcat's values must have one dtype")
         if t.shape.ndims is not None and t.shape.ndims >= 1 and t.shape.as_tuple()[0] not in (
                 None, 1):
             raise ValueError(f"Dimension 0 in both shapes must be equal, but are "

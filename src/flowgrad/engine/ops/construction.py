@@ -286,6 +286,9 @@ def _linspace_infer(inputs, attrs):
     n = const_value(num)
     if n is not None and int(n) <= 0:
         raise ValueError(f"Requires num > 0: {int(n)}")
+    if n is None:   # TF's refiner evaluates a computed num (spatial_softmax's height)
+        n = refined_number(num)
+        n = None if n is None or int(n) <= 0 else n
     return [(start.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
 
 

@@ -653,8 +653,11 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
             return constant(values, name=name)
         except (TypeError, ValueError):
             pass   # TF: a list of arrays is not one dense value; Pack them (below)
-    elif axis == 0 and not any(v is None for v in values):   # TF: then Pack's own error
-        return _autopack(list(values), None, name)
+    elif axis == 0 and not any(v is None for v in values):
+        try:
+            return _autopack(list(values), None, name)
+        except TypeError:
+            pass   # TF: then Pack's own error (below)
     tensors = [v for v in values if isinstance(v, Tensor)]
     # TF converts the first value for its shape under the name (a Const `stack`, the
     # Pack then `stack_1`)

@@ -285,9 +285,9 @@ def matmul(a, b, transpose_a=False, transpose_b=False, adjoint_a=False, adjoint_
             raise ValueError("Only one of transpose_a and adjoint_a can be True.")
         if transpose_b and adjoint_b:
             raise ValueError("Only one of transpose_b and adjoint_b can be True.")
-        # TF converts a and b each on its own (`matmul(float_t, [[1]])` raises)
-        a, b = same_type_inputs("MatMul", [to_tensor(a, name="a"), to_tensor(b, name="b")],
-                                ["a", "b"], allowed=_MATMUL_TYPES)
+        # TF converts a and b each on its own (`matmul(float_t, [[1]])` raises); the op
+        # made (MatMul, BatchMatMulV2) checks their types
+        a, b = to_tensor(a, name="a"), to_tensor(b, name="b")
         ra, rb = a.shape.ndims, b.shape.ndims
         batch = ra is None or ra > 2 or rb is None or rb > 2
         if batch and not a_is_sparse and not b_is_sparse:

@@ -68,6 +68,10 @@ def _inferred_value(t):
                 return _bga_kernel(s0, s1)[t.value_index]
             except _errors.OpError:
                 return None
+    if v is None:
+        # any other small constant subgraph TF's refiner evaluates (expm's
+        # `axis=size(shape(m)) - 2`)
+        v = refined_ints(t, partial=False)
     return v
 
 
@@ -280,10 +284,7 @@ def _dynamic_stitch_infer(inputs, attrs):
     idx, data = inputs[:n], inputs[n:]
     if n < 1:
         raise ValueError("DynamicStitch needs at least one input")
-    dt = data[0].dtype.base_dtype
-    for d in data:
-        if d.dtype.base_dtype is not dt:
-            raise TypeError("DynamicStitch's data must have one dtype")
+    dt = data[0].dtype.base_dtype   # one dtype: input_types checked it
     # TF's shape function: each data[m] starts with indices[m]'s shape (MergePrefix), the
     # dims after it merged over the inputs whose indices have a known rank
     rest = TensorShape(None)

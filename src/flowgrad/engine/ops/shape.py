@@ -464,6 +464,8 @@ def squeeze(input: TensorLike, axis: int | list | None = None,  # noqa: A002
         axis = squeeze_dims
     if np.isscalar(axis) and axis is not None:
         axis = [axis]
+    if axis is not None and not isinstance(axis, (list, tuple)):   # TF's gen_array_ops
+        raise TypeError(f"Expected list for 'axis' argument to 'squeeze' Op, not {axis!r}.")
     axis = [int(a) for a in axis] if axis is not None else []
     with _scope(name, "Squeeze", [input]) as scope:
         x = op_input(input, "input")   # TF's op_def_library: Squeeze/input
