@@ -199,9 +199,10 @@ def bucket_by_sequence_length(element_length_func, bucket_boundaries, bucket_bat
                               drop_remainder=False):
     """Batches elements of similar length (element_length_func) together: one bucket per
     interval of `bucket_boundaries`, batched (padded) with its `bucket_batch_sizes`."""
-    if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
-        raise ValueError("len(bucket_batch_sizes) must equal len(bucket_boundaries) + 1")
-    batch_sizes = _c(bucket_batch_sizes, dtype=_dt.int64)
+    with get_default_graph().name_scope("bucket_by_seq_length"):   # (as TF: the Const)
+        if len(bucket_batch_sizes) != len(bucket_boundaries) + 1:
+            raise ValueError("len(bucket_batch_sizes) must equal len(bucket_boundaries) + 1")
+        batch_sizes = _c(bucket_batch_sizes, dtype=_dt.int64)
 
     def element_to_bucket_id(*args):
         seq_length = element_length_func(*args)

@@ -23,7 +23,14 @@ _ERROR = object()   # an element's OpError: raised, the iterator staying usable
 
 def _produce(src, q, stop):
     """The prefetch thread: fills `q` until the source ends, an error other than an
-    element's OpError (handed over in order, the source going on as TF's), or `stop`."""
+    element's OpError (handed over in order, the source going on as TF's), or `stop`.
+    NumPy's floating-point warnings are off, as in a session's run (the error state is
+    per thread): TF's kernels give NaN and inf silently."""
+    with np.errstate(all="ignore"):
+        _produce_quietly(src, q, stop)
+
+
+def _produce_quietly(src, q, stop):
     try:
         while True:
             try:
