@@ -43,8 +43,15 @@ def _got(name):
 
 
 def test_goldens_cover_the_calls():
-    assert sorted(WANT) == sorted(n for n, _ in GEN.CALLS)
+    assert sorted(WANT) == sorted([n for n, _ in GEN.CALLS] + ["counts"])
+    assert sorted(WANT["counts"]) == sorted(n for n, _ in GEN.CALLS)
     assert set(KNOWN_DIFFERENT) <= set(WANT)
+
+
+@pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS])
+def test_op_count_equals_tf(name):
+    # (every call, those whose graph still differs too: TF's seed2 of a later random op)
+    assert GEN.count(tf, dict(GEN.CALLS)[name]) == WANT["counts"][name]
 
 
 @pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS if n not in KNOWN_DIFFERENT])

@@ -176,5 +176,16 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
 describe = gen_pcondgd.describe
 
 
+def count(tf, fn):
+    """The graph's op counter after `fn` (TF's _last_id: the seed2 of a graph-seeded random
+    op made next)."""
+    g = tf.Graph()
+    with g.as_default():
+        fn(tf)
+    return g._last_id
+
+
 def cases(tf):
-    return dict((name, describe(tf, fn)) for name, fn in CALLS)
+    out = dict((name, describe(tf, fn)) for name, fn in CALLS)
+    out["counts"] = dict((name, count(tf, fn)) for name, fn in CALLS)
+    return out

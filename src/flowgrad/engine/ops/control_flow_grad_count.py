@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
-from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD
+from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD, ta_grad_forward
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
@@ -154,7 +154,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
-    stacked, cloned, entered, guarded = set(), set(), set(), set()
+    stacked, cloned, entered, guarded, handles = set(), set(), set(), set(), set()
     levels, w = [], walk.outer   # the enclosing loops' walks, innermost first
     while w is not None:
         levels.append(w)
@@ -195,7 +195,13 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         elif where > 0:   # made in an enclosing body: stacked there, the pop entered
             n += k * (4 + 2 * (depth - where) + where)
             levels[where - 1].pops = True
-        else:   # made outside every loop: entered frame by frame
+        else:   # made outside every loop: entered frame by frame, its handle once (TF's
+            # gradient context enters a value once, for every gradient op reading it)
+            fw = ta_grad_forward(o)
+            if fw is not None and fw[0] in handles:
+                k -= 1
+            elif fw is not None:
+                handles.add(fw[0])
             n += k * depth
         in_cond = walk.cond_ops.get(o)
         for t in inputs:
