@@ -29,6 +29,15 @@ KNOWN_DIFFERENT = {
                         "batch_normalization/adam)",
 }
 
+# Calls whose op count still differs from TF's (a loop in a cond in a loop's body), with
+# the reason. A listed call that starts matching fails test_known_count_different.
+KNOWN_COUNT_DIFFERENT = {
+    "loop_in_cond_in_loop": "a loop in a cond in a loop body: TF 170 ops, flowgrad counts "
+                            "178 (TF stacks the cond's predicate once, under the inner "
+                            "loop count's Switch, and pushes the inner count in the cond)",
+    "nested_loops_conds": "the same with a cond in the inner loop: TF 209, flowgrad 225",
+}
+
 
 def _norm(x):
     if isinstance(x, (list, tuple)):
@@ -44,14 +53,21 @@ def _got(name):
 
 def test_goldens_cover_the_calls():
     assert sorted(WANT) == sorted([n for n, _ in GEN.CALLS] + ["counts"])
-    assert sorted(WANT["counts"]) == sorted(n for n, _ in GEN.CALLS)
+    assert sorted(WANT["counts"]) == sorted(n for n, _ in GEN.CALLS + GEN.COUNT_CALLS)
     assert set(KNOWN_DIFFERENT) <= set(WANT)
 
 
-@pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS])
+@pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS + GEN.COUNT_CALLS
+                                  if n not in KNOWN_COUNT_DIFFERENT])
 def test_op_count_equals_tf(name):
     # (every call, those whose graph still differs too: TF's seed2 of a later random op)
-    assert GEN.count(tf, dict(GEN.CALLS)[name]) == WANT["counts"][name]
+    assert GEN.count(tf, dict(GEN.CALLS + GEN.COUNT_CALLS)[name]) == WANT["counts"][name]
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_COUNT_DIFFERENT))
+def test_known_count_different(name):
+    got = GEN.count(tf, dict(GEN.COUNT_CALLS)[name])
+    assert got != WANT["counts"][name], f"{name} now matches TF: take it off the list"
 
 
 @pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS if n not in KNOWN_DIFFERENT])

@@ -173,6 +173,271 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("block/dropout_bn", _dropout_block), ("block/dropout", _dropout_block_gradients),
          ("block/cond", _cond_block)]
 
+
+
+# more calls whose op counter alone is compared (test_pcondgd2.test_op_count_equals_tf)
+def _c_ta_read_both(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        nxt = tf.cond(y[0] > 0.0, lambda: ta.read(i) * y, lambda: ta.read(3 - i) + y)
+        return i + 1, nxt
+    y = tf.while_loop(lambda i, y: i < 4, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_ta_write_one(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, ta):
+        y2, ta2 = tf.cond(i > 1, lambda: (y * x, ta.write(i, y * x)), lambda: (y, ta.write(i, y)))
+        return i + 1, y2, ta2
+    _, _, ta = tf.while_loop(lambda i, y, ta: i < 3, body,
+                             [tf.constant(0), x, tf.TensorArray(tf.float32, size=3)])
+    return tf.gradients(tf.reduce_sum(ta.stack()), x)
+
+
+def _c_two_arrays(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x32")
+    a = tf.TensorArray(tf.float32, size=3).unstack(x)
+    b = tf.TensorArray(tf.float32, size=3).unstack(x * 2.0)
+
+    def body(i, y):
+        return i + 1, y + tf.cond(i > 0, lambda: a.read(i) * b.read(i), lambda: b.read(i))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_nested_ta(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x32")
+    q = tf.placeholder(tf.bool, [], name="q")
+    ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+
+    def body(i, y):
+        v = tf.cond(i > 0, lambda: tf.cond(q, lambda: ta.read(i) * y, lambda: y),
+                    lambda: ta.read(0))
+        return i + 1, v
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_raw_rnn_lstm(tf):
+    x = tf.placeholder(tf.float32, (4, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(3)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        finished = time >= 4
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)),
+                      lambda: inputs_ta.read(tf.minimum(time, 3)))
+        return finished, inp, state, cell_output, None
+    outs, state, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(outs.stack()) +
+                                                 tf.reduce_sum(state.h))
+
+
+def _c_inner_loop_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 2.0, lambda: z * x, lambda: z + 1.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_dropout_minimize(tf):
+    x = tf.placeholder(tf.float32, [2, 3], name="x23")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.layers.dropout(tf.matmul(y, w), rate=0.5, training=training, seed=1)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_unknown_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y * x, lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_map_fn(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+    y = tf.map_fn(lambda r: tf.cond(r[0] > 0, lambda: r * w, lambda: tf.exp(r)), x)
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_case(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        return i + 1, tf.case([(tf.equal(i, 0), lambda: y * x), (tf.equal(i, 1), lambda: y + x)],
+                              default=lambda: y - x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_body_array(tf):
+    # an array made in the body, read twice (in both branches of a cond)
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        ta = tf.TensorArray(tf.float32, size=2).write(0, y * x).write(1, y + x)
+        v = tf.cond(y[0] > 0.0, lambda: ta.read(0) * ta.read(1), lambda: ta.read(1))
+        return i + 1, v
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_outer_array(tf):
+    # an array made in the outer body, read twice in the inner loop's cond
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        ta = tf.TensorArray(tf.float32, size=2).unstack(tf.stack([y, y * x]))
+
+        def inner(j, z):
+            return j + 1, tf.cond(z[0] > 0.0, lambda: z * ta.read(0), lambda: z + ta.read(1))
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_plain_two_reads(tf):
+    # no cond: two reads of an array made outside the loop
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        return i + 1, y * ta.read(i) + ta.read(3 - i)
+    y = tf.while_loop(lambda i, y: i < 4, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+
+def _c_gather_branch(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_int_out(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, k):
+        y2, k2 = tf.cond(k > 1, lambda: (y * x, k - 1), lambda: (y + x, k + 2))
+        return i + 1, y2, k2
+    y = tf.while_loop(lambda i, y, k: i < 3, body, [tf.constant(0), x, tf.constant(0)])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_unused_out(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, z):
+        a, b = tf.cond(tf.reduce_sum(y) > 0, lambda: (y * x, tf.exp(y)), lambda: (y, y * 3.0))
+        return i + 1, a, b
+    y = tf.while_loop(lambda i, y, z: i < 3, body, [tf.constant(0), x, x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_two_xs(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.tanh(y * w), lambda: y - x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_nested_loops_conds(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+
+    def body(i, y):
+        y = tf.cond(y > 0.5, lambda: tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1],
+                    lambda: y * 2.0)
+        return i + 1, y
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_dropout_adam(tf):
+    x = tf.placeholder(tf.float32, [2, 3], name="x23")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        h = tf.layers.dropout(tf.matmul(y, w), rate=0.5, training=training, seed=1)
+        return i + 1, tf.cond(training, lambda: tf.nn.relu(h), lambda: h)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_loop_in_cond_in_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        def inner():   # (the loop in the cond's true branch)
+            return tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, z * x), [0, y])[1]
+        return i + 1, tf.cond(y > 0.5, inner, lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_cond_in_inner_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_cond_in_loop_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+    y = tf.cond(x > 0.5, lambda: tf.while_loop(lambda j, z: j < 2, inner, [0, x])[1],
+                lambda: x * 2.0)
+    return tf.gradients(y, x)
+
+
+COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
+               ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
+               ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
+               ("dropout_minimize", _c_dropout_minimize), ("unknown_shape", _c_unknown_shape),
+               ("map_fn", _c_map_fn), ("case", _c_case), ("body_array", _c_body_array),
+               ("outer_array", _c_outer_array), ("plain_two_reads", _c_plain_two_reads),
+               ("gather_branch", _c_gather_branch), ("int_out", _c_int_out),
+               ("unused_out", _c_unused_out), ("two_xs", _c_two_xs),
+               ("nested_loops_conds", _c_nested_loops_conds), ("dropout_adam", _c_dropout_adam),
+               ("loop_in_cond_in_loop", _c_loop_in_cond_in_loop),
+               ("cond_in_inner_loop", _c_cond_in_inner_loop),
+               ("cond_in_loop_in_cond", _c_cond_in_loop_in_cond)]
+
 describe = gen_pcondgd.describe
 
 
@@ -187,5 +452,5 @@ def count(tf, fn):
 
 def cases(tf):
     out = dict((name, describe(tf, fn)) for name, fn in CALLS)
-    out["counts"] = dict((name, count(tf, fn)) for name, fn in CALLS)
+    out["counts"] = dict((name, count(tf, fn)) for name, fn in CALLS + COUNT_CALLS)
     return out
