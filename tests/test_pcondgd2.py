@@ -36,6 +36,10 @@ KNOWN_COUNT_DIFFERENT = {
                             "178 (TF stacks the cond's predicate once, under the inner "
                             "loop count's Switch, and pushes the inner count in the cond)",
     "nested_loops_conds": "the same with a cond in the inner loop: TF 209, flowgrad 225",
+    "gather_both": "IndexedSlices gradients of a variable read in both branches of a cond "
+                   "in a loop, under minimize: TF 247, flowgrad 238 (TF's Merges of each "
+                   "branch's slices with the dead branch's zeros made slices, then their "
+                   "concat in the accumulator)",
 }
 
 

@@ -425,6 +425,75 @@ def _c_cond_in_loop_in_cond(tf):
     return tf.gradients(y, x)
 
 
+
+def _c_par1(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.sin(y) * x, lambda: y * y)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x], parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_scan_cond(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+    y = tf.scan(lambda a, r: tf.cond(r[0] > 0, lambda: a * w + r, lambda: a - r), x,
+                initializer=tf.ones([2]))
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_stop_grad(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.stop_gradient(y) * x,
+                              lambda: y * x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_gather_both(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y - tf.reduce_sum(tf.gather(e, ids + 1), 0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_matmul_shapes(tf):
+    x = tf.placeholder(tf.float32, [None, 3], name="xn3")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: tf.matmul(y, w),
+                              lambda: tf.nn.relu(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.train.MomentumOptimizer(0.1, 0.9).minimize(tf.reduce_sum(y))
+
+
+def _c_cond_on_loopvar_bool(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, f, y):
+        return i + 1, tf.logical_not(f), tf.cond(f, lambda: y * x, lambda: tf.square(y))
+    y = tf.while_loop(lambda i, f, y: i < 4, body, [tf.constant(0), tf.constant(True), x])[2]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_two_conds_same_pred(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        a = tf.cond(p, lambda: y * x, lambda: y)
+        return i + 1, tf.cond(p, lambda: tf.exp(a), lambda: a * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -436,7 +505,11 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("nested_loops_conds", _c_nested_loops_conds), ("dropout_adam", _c_dropout_adam),
                ("loop_in_cond_in_loop", _c_loop_in_cond_in_loop),
                ("cond_in_inner_loop", _c_cond_in_inner_loop),
-               ("cond_in_loop_in_cond", _c_cond_in_loop_in_cond)]
+               ("cond_in_loop_in_cond", _c_cond_in_loop_in_cond), ("par1", _c_par1),
+               ("scan_cond", _c_scan_cond), ("stop_grad", _c_stop_grad),
+               ("gather_both", _c_gather_both), ("matmul_shapes", _c_matmul_shapes),
+               ("cond_on_loopvar_bool", _c_cond_on_loopvar_bool),
+               ("two_conds_same_pred", _c_two_conds_same_pred)]
 
 describe = gen_pcondgd.describe
 
