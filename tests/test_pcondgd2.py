@@ -40,6 +40,12 @@ KNOWN_COUNT_DIFFERENT = {
                    "in a loop, under minimize: TF 247, flowgrad 238 (TF's Merges of each "
                    "branch's slices with the dead branch's zeros made slices, then their "
                    "concat in the accumulator)",
+    "sample_cond_nd": "a loop variable's gradient summing a dense part and GatherNd's "
+                      "IndexedSlices from a cond's branch (TF: each part made slices, their "
+                      "concat and UnsortedSegmentSum at the loop's Switch): TF 132, "
+                      "flowgrad 131",
+    "sched_decode": "ScheduledEmbeddingTrainingHelper's scatter_nd / gather_nd sampling "
+                    "cond in dynamic_decode under minimize (the same): TF 851, flowgrad 849",
 }
 
 

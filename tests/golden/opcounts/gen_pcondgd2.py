@@ -494,6 +494,79 @@ def _c_two_conds_same_pred(tf):
     y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
     return tf.gradients(tf.reduce_sum(y), x)
 
+
+def _c_greedy_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.GreedyEmbeddingHelper(emb, tf.fill([2], 1), 2)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=3)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_training_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    helper = tf.contrib.seq2seq.TrainingHelper(tf.nn.embedding_lookup(emb, ids), [3, 2])
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_sched_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(
+        tf.nn.embedding_lookup(emb, ids), [3, 2], emb, 0.5, seed=3)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_sample_cond(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            s = tf.gather_nd(ids, where)
+            return tf.scatter_nd(where, tf.nn.embedding_lookup(emb, s), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_sample_cond_nd(tf):
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            return tf.scatter_nd(where, tf.gather_nd(y, where), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_emb_cond(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [None], name="idn")
+
+    def body(i, y):
+        return i + 1, y + tf.cond(
+            i > 5, lambda: y, lambda: tf.reduce_sum(tf.nn.embedding_lookup(emb, ids)) * y)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -509,7 +582,10 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("scan_cond", _c_scan_cond), ("stop_grad", _c_stop_grad),
                ("gather_both", _c_gather_both), ("matmul_shapes", _c_matmul_shapes),
                ("cond_on_loopvar_bool", _c_cond_on_loopvar_bool),
-               ("two_conds_same_pred", _c_two_conds_same_pred)]
+               ("two_conds_same_pred", _c_two_conds_same_pred),
+               ("greedy_decode", _c_greedy_decode), ("training_decode", _c_training_decode),
+               ("sched_decode", _c_sched_decode), ("sample_cond", _c_sample_cond),
+               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond)]
 
 describe = gen_pcondgd.describe
 
