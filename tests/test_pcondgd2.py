@@ -2,7 +2,10 @@
 them (issue 10; tests/golden/opcounts/gen_pcondgd2.py): a cond gradient's nodes made in a
 control_dependencies block take the block's control inputs where TF's do (none of their
 data inputs made in the block: graph_def_lower_condgrad._block); op names and types in
-TF's order, the details of the control-flow nodes, and every node's inputs."""
+TF's order, the details of the control-flow nodes, and every node's inputs. The graph's
+op counter after each call (TF's seed2 of a graph-seeded random op made next) equals TF's,
+for these calls and for COUNT_CALLS (arrays and conds in loop bodies, raw_rnn, seq2seq
+decoders, minimize: ops/control_flow_grad_count.py)."""
 import numpy as np
 import pytest
 
