@@ -19,6 +19,9 @@ _LOOP = ("the gradient of a cond in a loop body is flowgrad's generic cond in th
          "frame (TF: _MergeGrad's Switch on the popped pred_id, _SwitchGrad's zeros and "
          "Merges, the predicate and the branches' values pushed and popped in the cond's "
          "context), and get_operations() lists flowgrad's generic ops")
+_ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
+          "ops already queued; flowgrad writes the cond's gradient where its one op is "
+          "(test_pcondgd's batch_normalization/adam): the node order differs")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
@@ -26,10 +29,7 @@ KNOWN_DIFFERENT = {
     "while/outside_pred": _LOOP, "while/tensor_array": _LOOP,
     "while/tensor_array_read": _LOOP, "raw_rnn": _LOOP, "raw_rnn/state_cond": _LOOP,
     "while/minimize": _LOOP, "while/minimize_adam": _LOOP,
-    "block/dropout_bn": "TF's walk takes a branch result's Switch (switched from outside) "
-                        "after outer ops already queued; flowgrad writes the cond's "
-                        "gradient where its one op is (test_pcondgd's "
-                        "batch_normalization/adam)",
+    "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }
 
 # Calls whose op count still differs from TF's (a loop in a cond in a loop's body), with
@@ -97,12 +97,19 @@ def test_known_different_still_differ(name):
     assert _got(name) != _norm(WANT[name]), f"{name} now matches TF: take it off the list"
 
 
-def test_block_control_inputs_of_batch_norm_dropout():
+@pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS if n.startswith("block/")])
+def test_block_control_inputs(name):
     # the GraphDef's nodes (their order aside: KNOWN_DIFFERENT) take TF's control inputs
-    got, want = _got("block/dropout_bn"), _norm(WANT["block/dropout_bn"])
+    got, want = _got(name), _norm(WANT[name])
     assert sorted(got["inputs"]) == sorted(want["inputs"])
-    assert dict(want["inputs"])["gradients/Switch"][2:] == [
+
+
+def test_block_control_inputs_of_batch_norm_dropout():
+    want = dict(_norm(WANT["block/dropout_bn"])["inputs"])
+    assert want["gradients/Switch"][2:] == [
         "^batch_normalization/cond_2/Merge", "^batch_normalization/cond_3/Merge"]
+    assert dict(_got("block/dropout_bn")["inputs"])["gradients/Switch"] == \
+        want["gradients/Switch"]
 
 
 def test_block_values_and_counter_unchanged():

@@ -156,6 +156,27 @@ def _dropout_block_gradients(tf):
         return tf.gradients(tf.reduce_sum(h), [x, w])
 
 
+def _adam_block(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    h = tf.layers.dense(x, 2, kernel_initializer=tf.ones_initializer())
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(h, rate=0.25, training=training, seed=2)
+    loss = tf.reduce_mean(h * h)
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+        return tf.train.AdamOptimizer(0.01).minimize(loss)
+
+
+def _contrib_bn_block(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 2], initializer=tf.ones_initializer())
+    h = tf.contrib.layers.batch_norm(tf.matmul(x, w), is_training=training)
+    h = tf.layers.dropout(h, rate=0.5, training=training, seed=1)
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+        return tf.train.MomentumOptimizer(0.1, 0.9).minimize(tf.reduce_sum(h))
+
+
 def _cond_block(tf):
     x = tf.placeholder(tf.float32, [], name="x")
     d = tf.placeholder(tf.float32, [], name="d")
@@ -171,6 +192,7 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("raw_rnn", _raw_rnn), ("raw_rnn/state_cond", _raw_rnn_state_cond),
          ("while/minimize", _minimize), ("while/minimize_adam", _minimize_adam),
          ("block/dropout_bn", _dropout_block), ("block/dropout", _dropout_block_gradients),
+         ("block/adam_bn", _adam_block), ("block/contrib_bn", _contrib_bn_block),
          ("block/cond", _cond_block)]
 
 
