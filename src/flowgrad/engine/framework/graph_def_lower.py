@@ -379,6 +379,7 @@ class CondPlan(_PlanBase):
         in_tree = {c for r in roots for c in self._nested(r, infos)}
         self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
         self._grad_late, self._grad_scopes, self._flat = {}, set(), {}
+        self._grad_blocks = {}   # gradient Cond -> (its blocks, the forward cond)
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
                     infos[op]["grad"]["of"] in roots and \

@@ -329,6 +329,7 @@ def plan(cp, op, infos, lowerings):
             if o.type == "Identity" and o._inputs[0].name in cp.renames:
                 cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
     cp._grad_steps[op] = steps
+    cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True
 
@@ -415,11 +416,46 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
 
 
+def _block(cp, op):
+    """TF 1.14's control_dependencies rule for the nodes of gradient Cond `op`, made in
+    the blocks its Cond was (a gradients() call under control_dependencies): a node gets a
+    block's control inputs unless one of its data inputs is a node made in the block (the
+    gradient's own nodes, or an op made there before). Returns (inputs -> their inputs
+    with the blocks' "^" names added, the names of the nodes written so far)."""
+    blocks, fwd = cp._grad_blocks[op]
+    written = set()
+    if not blocks:
+        return (lambda ins: ins), written
+    fwd_pre = cp._prefix(fwd) + "/"
+    rules = []
+    for ctrl, made in blocks:
+        names = {cp._renamed(o._outputs[0]).split(":")[0] if o._outputs else o.name
+                 for o in made} | {o.name for o in made}
+        fwd_in = fwd in made
+        rules.append(([cp._renamed(c._outputs[0]).split(":")[0] if c._outputs else c.name
+                       for c in ctrl], names, fwd_in))
+
+    def add(ins):
+        data = [i for i in ins if not i.startswith("^")]
+        ctl = {i[1:] for i in ins if i.startswith("^")}
+        nodes = [i.split(":")[0] for i in data]
+        for ctrl, names, fwd_in in rules:
+            if not any(n in written or n in names or (fwd_in and n.startswith(fwd_pre))
+                       for n in nodes):
+                ctl.update(c for c in ctrl if c not in nodes)
+        return data + ["^" + c for c in sorted(ctl)]
+    return add, written
+
+
 def write(cp, op, emit):
-    """Writes the nodes `plan` worked out for gradient Cond `op`."""
+    """Writes the nodes `plan` worked out for gradient Cond `op` (with the control inputs
+    of the control_dependencies blocks it was made in: _block)."""
+    block, written = _block(cp, op)
     for step in cp._grad_steps[op]:
         if step[0] == "emit":
-            emit(*step[1], **step[2])
+            args = list(step[1])
+            args[2] = block(args[2])
+            written.add(emit(*args, **step[2]))
             continue
         _, m, name, _b = step
         ins = cp.inputs(m)
@@ -427,5 +463,6 @@ def write(cp, op, emit):
         for c in m._control_inputs:
             t = c._outputs[0].name if c._outputs else None
             ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else c.name)
-        emit.copy(m, name, ins + ["^" + c for c in sorted(ctl)])
+        emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
+        written.add(name)
     return op.name

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
-from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD
+from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD, ta_grad_forward
 from ..framework.grad_state import depends_on_xs
 
 _F_COUNT, _B_COUNT = 8, 10
@@ -154,7 +154,7 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
-    stacked, cloned, entered, guarded = set(), set(), set(), set()
+    stacked, cloned, entered, guarded, array_enters = set(), set(), set(), set(), set()
     levels, w = [], walk.outer   # the enclosing loops' walks, innermost first
     while w is not None:
         levels.append(w)
@@ -189,15 +189,29 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         where = _array_level(o, members, levels) if k else None
         if where is None:   # unknown (a write): gathered / scattered in the body, made
             where = 0 if o.type in _ARRAY_WHOLE else (1 if levels else -1)   # there
-        if where == 0:   # made in this body: its handle (and flow) stacked
+        in_cond = walk.cond_ops.get(o)
+        fw = ta_grad_forward(o) if where == 0 else None
+        if fw is not None:   # made in this body: its handle (and flow) stacked, once per
+            # value (and cond branch: TF's stack of the branch's Switch of it)
+            for t in fw:
+                if t is not None:
+                    (stacked if in_cond is None else guarded).add(
+                        (t, None) if in_cond is None else (t, in_cond, None))
+            walk.pops = True
+        elif where == 0:
             n += k * (4 + 2 * depth)
             walk.pops = True
         elif where > 0:   # made in an enclosing body: stacked there, the pop entered
             n += k * (4 + 2 * (depth - where) + where)
             levels[where - 1].pops = True
-        else:   # made outside every loop: entered frame by frame
+        else:   # made outside every loop: entered frame by frame, its handle (and flow)
+            # once (TF's gradient context enters a value once, for every op reading it)
+            fw = ta_grad_forward(o)
+            if fw is not None:   # (the handle, and the forward flow a write's reads)
+                new = [t for t in fw if t is not None and t not in array_enters]
+                k = len(new)
+                array_enters.update(new)
             n += k * depth
-        in_cond = walk.cond_ops.get(o)
         for t in inputs:
             if t._op in own or t in gys:
                 continue
@@ -238,9 +252,11 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # every loop is entered frame by frame
     n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
     # a loop in a cond's branch: each stack's handle switched into the branch on both
-    # sides, the branch's predicate entered into the gradient frame once
+    # sides, the branch's predicate entered into the gradient frame once (a stack pushed in
+    # a cond of the body: switched into the branch on the forward side only, its pop
+    # switched on the inner cond's popped predicate)
     if stacked or guarded:
-        n += walk.in_cond * (2 * (len(stacked) + len(guarded)) + 1)
+        n += walk.in_cond * (2 * len(stacked) + len(guarded) + 1)
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
     # (its push switched into each cond of the body that holds the value's cond, too)
     n += sum(6 + 2 * depth + sum(1 for c in _branches.chain(cond) if _member(c, members))

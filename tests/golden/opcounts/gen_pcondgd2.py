@@ -1,0 +1,627 @@
+"""TF 1.14's get_operations() and GraphDef of graphs differentiating a tf.cond in a
+tf.while_loop's body (TF builds _SwitchGrad / _MergeGrad in the gradient while context,
+the cond's predicate and the branches' forward values pushed on stacks in the cond's
+context), and of cond gradients built under control_dependencies (the block's control
+inputs on the cond gradient's nodes): every op's name and type, the details
+gen_tf_nodes.describe gives of the control-flow nodes, and every node's inputs (control
+inputs as "^name") of the GraphDef (tests/test_pcondgd2.py)."""
+import gen_pcondgd
+
+
+def _x(tf):
+    return tf.placeholder(tf.float32, [], name="x")
+
+
+def _body_cond(tf):
+    x = _x(tf)
+    y = tf.while_loop(lambda i, y: i < 3,
+                      lambda i, y: (i + 1, tf.cond(y > 1.0, lambda: y * x,
+                                                   lambda: y + 2.0)),
+                      [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond(tf):
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(q, lambda: y * x, lambda: y),
+                              lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _outside_tensor(tf):
+    # a branch reads a tensor from outside the loop (Entered, switched into the cond)
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [], name="w")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: y * w, lambda: y + x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y * y, [x, w])
+
+
+def _outside_pred(tf):
+    x = _x(tf)
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.while_loop(lambda i, y: i < 3,
+                      lambda i, y: (i + 1, tf.cond(p, lambda: tf.sin(y) * x,
+                                                   lambda: y * y)),
+                      [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _tensor_array(tf):
+    # a TensorArray write in a branch
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, ta):
+        y2, ta2 = tf.cond(i > 0, lambda: (y * x, ta.write(i, y * x)),
+                          lambda: (y + 1.0, ta.write(i, y)))
+        return i + 1, y2, ta2
+    _, y, ta = tf.while_loop(lambda i, y, ta: i < 3, body,
+                             [tf.constant(0), x, tf.TensorArray(tf.float32, size=3)])
+    return tf.gradients(tf.reduce_sum(ta.stack()) + tf.reduce_sum(y), x)
+
+
+def _tensor_array_read(tf):
+    # raw_rnn's loop_fn: a branch reads a TensorArray made outside the loop
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        nxt = tf.cond(i >= 3, lambda: tf.zeros([2]), lambda: ta.read(i + 1))
+        return i + 1, y * nxt
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), ta.read(0)])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _raw_rnn(tf):
+    x = tf.placeholder(tf.float32, (5, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=5).unstack(x)
+    cell = tf.nn.rnn_cell.BasicRNNCell(4)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        finished = time >= 5
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)), lambda: inputs_ta.read(time))
+        return finished, inp, state, cell_output, None
+    _, state, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.gradients(tf.reduce_sum(state), x)
+
+
+def _raw_rnn_state_cond(tf):
+    # raw_rnn whose next state goes through a cond on the cell's output (its gradient flows
+    # through the cond)
+    x = tf.placeholder(tf.float32, (4, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+    cell = tf.nn.rnn_cell.BasicRNNCell(3)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        finished = time >= 4
+        if cell_output is None:
+            return finished, inputs_ta.read(0), cell.zero_state(2, tf.float32), None, None
+        state = tf.cond(tf.reduce_sum(cell_output) > 0.0, lambda: cell_state * 0.5,
+                        lambda: tf.tanh(cell_state))
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)),
+                      lambda: inputs_ta.read(tf.minimum(time, 3)))
+        return finished, inp, state, cell_output, None
+    _, state, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.gradients(tf.reduce_sum(state), x)
+
+
+def _minimize(tf):
+    x = tf.placeholder(tf.float32, [2, 2], name="x22")
+    w = tf.get_variable("w", [2, 2], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: tf.matmul(y, w),
+                              lambda: y * 0.5)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _minimize_adam(tf):
+    x = tf.placeholder(tf.float32, [2, 2], name="x22")
+    w = tf.get_variable("w", [2, 2], initializer=tf.ones_initializer())
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, tf.cond(p, lambda: tf.tanh(tf.matmul(y, w)), lambda: y - w)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(y * y))
+
+
+def _dropout_block(tf):
+    # item 2: dropout's cond gradient under control_dependencies on UPDATE_OPS
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    h = tf.layers.dense(x, 2, kernel_initializer=tf.ones_initializer())
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(h, rate=0.5, training=training, seed=1)
+    loss = tf.reduce_sum(h * h)
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+        return tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+
+
+def _dropout_block_gradients(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 2], initializer=tf.ones_initializer())
+    h = tf.layers.dropout(tf.matmul(x, w), rate=0.5, training=training, seed=1)
+    dep = tf.assign_add(tf.get_variable("n", [], initializer=tf.zeros_initializer()), 1.0)
+    with tf.control_dependencies([dep]):
+        return tf.gradients(tf.reduce_sum(h), [x, w])
+
+
+def _adam_block(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    h = tf.layers.dense(x, 2, kernel_initializer=tf.ones_initializer())
+    h = tf.layers.batch_normalization(h, training=training)
+    h = tf.layers.dropout(h, rate=0.25, training=training, seed=2)
+    loss = tf.reduce_mean(h * h)
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+        return tf.train.AdamOptimizer(0.01).minimize(loss)
+
+
+def _contrib_bn_block(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 2], initializer=tf.ones_initializer())
+    h = tf.contrib.layers.batch_norm(tf.matmul(x, w), is_training=training)
+    h = tf.layers.dropout(h, rate=0.5, training=training, seed=1)
+    with tf.control_dependencies(tf.get_collection(tf.GraphKeys.UPDATE_OPS)):
+        return tf.train.MomentumOptimizer(0.1, 0.9).minimize(tf.reduce_sum(h))
+
+
+def _cond_block(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    d = tf.placeholder(tf.float32, [], name="d")
+    y = tf.cond(x > 0, lambda: x * x, lambda: tf.sin(x))
+    with tf.control_dependencies([tf.identity(d, name="dep")]):
+        return tf.gradients(y, x)
+
+
+CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
+         ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
+         ("while/tensor_array", _tensor_array),
+         ("while/tensor_array_read", _tensor_array_read),
+         ("raw_rnn", _raw_rnn), ("raw_rnn/state_cond", _raw_rnn_state_cond),
+         ("while/minimize", _minimize), ("while/minimize_adam", _minimize_adam),
+         ("block/dropout_bn", _dropout_block), ("block/dropout", _dropout_block_gradients),
+         ("block/adam_bn", _adam_block), ("block/contrib_bn", _contrib_bn_block),
+         ("block/cond", _cond_block)]
+
+
+
+# more calls whose op counter alone is compared (test_pcondgd2.test_op_count_equals_tf)
+def _c_ta_read_both(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        nxt = tf.cond(y[0] > 0.0, lambda: ta.read(i) * y, lambda: ta.read(3 - i) + y)
+        return i + 1, nxt
+    y = tf.while_loop(lambda i, y: i < 4, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_ta_write_one(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, ta):
+        y2, ta2 = tf.cond(i > 1, lambda: (y * x, ta.write(i, y * x)), lambda: (y, ta.write(i, y)))
+        return i + 1, y2, ta2
+    _, _, ta = tf.while_loop(lambda i, y, ta: i < 3, body,
+                             [tf.constant(0), x, tf.TensorArray(tf.float32, size=3)])
+    return tf.gradients(tf.reduce_sum(ta.stack()), x)
+
+
+def _c_two_arrays(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x32")
+    a = tf.TensorArray(tf.float32, size=3).unstack(x)
+    b = tf.TensorArray(tf.float32, size=3).unstack(x * 2.0)
+
+    def body(i, y):
+        return i + 1, y + tf.cond(i > 0, lambda: a.read(i) * b.read(i), lambda: b.read(i))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_nested_ta(tf):
+    x = tf.placeholder(tf.float32, [3, 2], name="x32")
+    q = tf.placeholder(tf.bool, [], name="q")
+    ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+
+    def body(i, y):
+        v = tf.cond(i > 0, lambda: tf.cond(q, lambda: ta.read(i) * y, lambda: y),
+                    lambda: ta.read(0))
+        return i + 1, v
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_raw_rnn_lstm(tf):
+    x = tf.placeholder(tf.float32, (4, 2, 3), name="x")
+    inputs_ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(3)
+
+    def loop_fn(time, cell_output, cell_state, loop_state):
+        state = cell.zero_state(2, tf.float32) if cell_output is None else cell_state
+        finished = time >= 4
+        inp = tf.cond(finished, lambda: tf.zeros((2, 3)),
+                      lambda: inputs_ta.read(tf.minimum(time, 3)))
+        return finished, inp, state, cell_output, None
+    outs, state, _ = tf.nn.raw_rnn(cell, loop_fn)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(outs.stack()) +
+                                                 tf.reduce_sum(state.h))
+
+
+def _c_inner_loop_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 2.0, lambda: z * x, lambda: z + 1.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_dropout_minimize(tf):
+    x = tf.placeholder(tf.float32, [2, 3], name="x23")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.layers.dropout(tf.matmul(y, w), rate=0.5, training=training, seed=1)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_unknown_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y * x, lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_map_fn(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+    y = tf.map_fn(lambda r: tf.cond(r[0] > 0, lambda: r * w, lambda: tf.exp(r)), x)
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_case(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        return i + 1, tf.case([(tf.equal(i, 0), lambda: y * x), (tf.equal(i, 1), lambda: y + x)],
+                              default=lambda: y - x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_body_array(tf):
+    # an array made in the body, read twice (in both branches of a cond)
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        ta = tf.TensorArray(tf.float32, size=2).write(0, y * x).write(1, y + x)
+        v = tf.cond(y[0] > 0.0, lambda: ta.read(0) * ta.read(1), lambda: ta.read(1))
+        return i + 1, v
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_outer_array(tf):
+    # an array made in the outer body, read twice in the inner loop's cond
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        ta = tf.TensorArray(tf.float32, size=2).unstack(tf.stack([y, y * x]))
+
+        def inner(j, z):
+            return j + 1, tf.cond(z[0] > 0.0, lambda: z * ta.read(0), lambda: z + ta.read(1))
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_plain_two_reads(tf):
+    # no cond: two reads of an array made outside the loop
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+    def body(i, y):
+        return i + 1, y * ta.read(i) + ta.read(3 - i)
+    y = tf.while_loop(lambda i, y: i < 4, body, [tf.constant(0), tf.ones([2])])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+
+def _c_gather_branch(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_int_out(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, k):
+        y2, k2 = tf.cond(k > 1, lambda: (y * x, k - 1), lambda: (y + x, k + 2))
+        return i + 1, y2, k2
+    y = tf.while_loop(lambda i, y, k: i < 3, body, [tf.constant(0), x, tf.constant(0)])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_unused_out(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y, z):
+        a, b = tf.cond(tf.reduce_sum(y) > 0, lambda: (y * x, tf.exp(y)), lambda: (y, y * 3.0))
+        return i + 1, a, b
+    y = tf.while_loop(lambda i, y, z: i < 3, body, [tf.constant(0), x, x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_two_xs(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.tanh(y * w), lambda: y - x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_nested_loops_conds(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+
+    def body(i, y):
+        y = tf.cond(y > 0.5, lambda: tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1],
+                    lambda: y * 2.0)
+        return i + 1, y
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_dropout_adam(tf):
+    x = tf.placeholder(tf.float32, [2, 3], name="x23")
+    training = tf.placeholder(tf.bool, [], name="training")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        h = tf.layers.dropout(tf.matmul(y, w), rate=0.5, training=training, seed=1)
+        return i + 1, tf.cond(training, lambda: tf.nn.relu(h), lambda: h)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_loop_in_cond_in_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        def inner():   # (the loop in the cond's true branch)
+            return tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, z * x), [0, y])[1]
+        return i + 1, tf.cond(y > 0.5, inner, lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_cond_in_inner_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda j, z: j < 2, inner, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _c_cond_in_loop_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def inner(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: z * x, lambda: z + x)
+    y = tf.cond(x > 0.5, lambda: tf.while_loop(lambda j, z: j < 2, inner, [0, x])[1],
+                lambda: x * 2.0)
+    return tf.gradients(y, x)
+
+
+
+def _c_par1(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.sin(y) * x, lambda: y * y)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x], parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_scan_cond(tf):
+    x = tf.placeholder(tf.float32, [4, 2], name="x4")
+    w = tf.placeholder(tf.float32, [2], name="w2")
+    y = tf.scan(lambda a, r: tf.cond(r[0] > 0, lambda: a * w + r, lambda: a - r), x,
+                initializer=tf.ones([2]))
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _c_stop_grad(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0, lambda: tf.stop_gradient(y) * x,
+                              lambda: y * x)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_gather_both(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y - tf.reduce_sum(tf.gather(e, ids + 1), 0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_matmul_shapes(tf):
+    x = tf.placeholder(tf.float32, [None, 3], name="xn3")
+    w = tf.get_variable("w", [3, 3], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: tf.matmul(y, w),
+                              lambda: tf.nn.relu(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.train.MomentumOptimizer(0.1, 0.9).minimize(tf.reduce_sum(y))
+
+
+def _c_cond_on_loopvar_bool(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, f, y):
+        return i + 1, tf.logical_not(f), tf.cond(f, lambda: y * x, lambda: tf.square(y))
+    y = tf.while_loop(lambda i, f, y: i < 4, body, [tf.constant(0), tf.constant(True), x])[2]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_two_conds_same_pred(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        a = tf.cond(p, lambda: y * x, lambda: y)
+        return i + 1, tf.cond(p, lambda: tf.exp(a), lambda: a * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_greedy_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.GreedyEmbeddingHelper(emb, tf.fill([2], 1), 2)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=3)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_training_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    helper = tf.contrib.seq2seq.TrainingHelper(tf.nn.embedding_lookup(emb, ids), [3, 2])
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_sched_decode(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(
+        tf.nn.embedding_lookup(emb, ids), [3, 2], emb, 0.5, seed=3)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _c_sample_cond(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            s = tf.gather_nd(ids, where)
+            return tf.scatter_nd(where, tf.nn.embedding_lookup(emb, s), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _c_sample_cond_nd(tf):
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            return tf.scatter_nd(where, tf.gather_nd(y, where), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _c_emb_cond(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [None], name="idn")
+
+    def body(i, y):
+        return i + 1, y + tf.cond(
+            i > 5, lambda: y, lambda: tf.reduce_sum(tf.nn.embedding_lookup(emb, ids)) * y)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
+               ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
+               ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
+               ("dropout_minimize", _c_dropout_minimize), ("unknown_shape", _c_unknown_shape),
+               ("map_fn", _c_map_fn), ("case", _c_case), ("body_array", _c_body_array),
+               ("outer_array", _c_outer_array), ("plain_two_reads", _c_plain_two_reads),
+               ("gather_branch", _c_gather_branch), ("int_out", _c_int_out),
+               ("unused_out", _c_unused_out), ("two_xs", _c_two_xs),
+               ("nested_loops_conds", _c_nested_loops_conds), ("dropout_adam", _c_dropout_adam),
+               ("loop_in_cond_in_loop", _c_loop_in_cond_in_loop),
+               ("cond_in_inner_loop", _c_cond_in_inner_loop),
+               ("cond_in_loop_in_cond", _c_cond_in_loop_in_cond), ("par1", _c_par1),
+               ("scan_cond", _c_scan_cond), ("stop_grad", _c_stop_grad),
+               ("gather_both", _c_gather_both), ("matmul_shapes", _c_matmul_shapes),
+               ("cond_on_loopvar_bool", _c_cond_on_loopvar_bool),
+               ("two_conds_same_pred", _c_two_conds_same_pred),
+               ("greedy_decode", _c_greedy_decode), ("training_decode", _c_training_decode),
+               ("sched_decode", _c_sched_decode), ("sample_cond", _c_sample_cond),
+               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond)]
+
+describe = gen_pcondgd.describe
+
+
+def count(tf, fn):
+    """The graph's op counter after `fn` (TF's _last_id: the seed2 of a graph-seeded random
+    op made next)."""
+    g = tf.Graph()
+    with g.as_default():
+        fn(tf)
+    return g._last_id
+
+
+def cases(tf):
+    out = dict((name, describe(tf, fn)) for name, fn in CALLS)
+    out["counts"] = dict((name, count(tf, fn)) for name, fn in CALLS + COUNT_CALLS)
+    return out
