@@ -14,6 +14,12 @@ attrs (TF rejects that graph, as before).
 function attr, the bodies: (FuncGraph, a placeholder or None per call input after the
 branch index, the body's outputs).
 
+`DEFUN_CALLS[op_type](op)` (registered by engine/ops/defun.py) gives, for a call of a
+Defun (an op whose type is the function's name: tf.nn.swish's `swish_f32`) or a
+SymbolicGradient of one, [(instance, its gradient's instance or None)]: each is written
+as a FunctionDef under its own name (TF's Defun signature: the Python arguments' names,
+`_noinline`), and the library's gradient map pairs them, as TF 1.14 writes them.
+
 Reading: `function_graph_def` turns a FunctionDef (TF's or flowgrad's) back into a
 GraphDef that the importer adds to a FuncGraph (engine/ops/functional.py's call builders,
 meta_graph.CALL_BUILDERS).
@@ -24,9 +30,10 @@ import re
 
 from .registry import OPS
 
-__all__ = ["FUNCTION_BODIES", "FunctionLibrary"]
+__all__ = ["DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
 
 FUNCTION_BODIES: dict = {}
+DEFUN_CALLS: dict = {}
 
 
 class _Unwritable(Exception):
@@ -41,6 +48,7 @@ class FunctionLibrary:
         self.defs = defs
         self.write_graph = write_graph   # graph_to_graph_def
         self.functions = []
+        self.gradients = []   # (function name, gradient function name)
         self._names = {}
         self._taken = set()
 
@@ -61,6 +69,29 @@ class FunctionLibrary:
             else:
                 av.func.name = ns[0]
             node.attr[attr].CopyFrom(av)
+
+    def write_defun(self, op):
+        """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
+        their gradient map entries, each once."""
+        for inst, grad in DEFUN_CALLS[op.type](op):
+            self._add_defun(inst)
+            if grad is not None:
+                self._add_defun(grad)
+                if (inst.name, grad.name) not in self.gradients:
+                    self.gradients.append((inst.name, grad.name))
+
+    def _add_defun(self, inst):
+        if inst.name in self._taken:
+            return
+        self._taken.add(inst.name)
+        body = inst.body()
+        fdef = self._function_def(body.graph, body.args, inst.in_dtypes, body.outputs,
+                                  inst.defun.arg_names)
+        fdef.signature.name = inst.name
+        fdef.signature.description = inst.defun.description
+        for key in ("_disable_call_shape_inference", "_noinline"):
+            fdef.attr[key].b = True
+        self.functions.append(fdef)
 
     def _unique(self, name):
         base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
@@ -83,7 +114,7 @@ class FunctionLibrary:
         self.functions.append(fdef)
         return name
 
-    def _function_def(self, graph, phs, in_dtypes, outputs):
+    def _function_def(self, graph, phs, in_dtypes, outputs, arg_names=None):
         from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
         sub, out_names = self.write_graph(graph, False, self, outputs)
         fdef = function_pb2.FunctionDef()
@@ -91,7 +122,7 @@ class FunctionLibrary:
         args = {}
         for i, (ph, dt) in enumerate(zip(phs, in_dtypes)):
             a = sig.input_arg.add()
-            a.name = f"input_{i}"
+            a.name = arg_names[i] if arg_names else f"input_{i}"
             a.type = dt.as_datatype_enum
             if ph is not None:
                 args[ph.op.name] = a.name
