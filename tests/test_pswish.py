@@ -82,6 +82,22 @@ def test_graph_def_imports_back_and_runs():
     assert h.as_graph_def().library == gd.library
 
 
+def test_tf_graph_def_imports_and_runs():
+    """TF's GraphDef (its library's swish_f32 / swish_grad_f32f32 FunctionDefs): the call
+    ops and SymbolicGradients are flowgrad's, run by its kernels."""
+    want = WANT["tf_graph_def"]
+    gd = tf.GraphDef()
+    gd.ParseFromString(want["pb"])
+    g = tf.Graph()
+    with g.as_default():
+        tf.import_graph_def(gd, name="")
+        assert GEN._ops(g) == want["ops"]
+        with tf.Session() as sess:
+            got = sess.run(want["fetches"], want["feed"])
+    for a, b, dt in zip(got, want["values"], ("float32", "float32", "float64", "float64")):
+        _close(a, b, dt)
+
+
 def test_call_op_node_def_and_attrs_as_tf():
     with tf.Graph().as_default():
         y = tf.nn.swish(tf.constant([1.0]))

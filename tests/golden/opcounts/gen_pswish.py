@@ -25,9 +25,9 @@ def _library(g):
             "gradient": sorted([e.function_name, e.gradient_func] for e in lib.gradient)}
 
 
-def _run(tf, g, fetches):
+def _run(tf, g, fetches, feed=None):
     with g.as_default(), tf.Session() as sess:
-        return sess.run(fetches)
+        return sess.run(fetches, feed)
 
 
 def grad_case(tf, dtype):
@@ -97,6 +97,23 @@ def int_case(tf):
     raise AssertionError("no error")
 
 
+def tf_graph_def_case(tf):
+    """TF's GraphDef of swish and its gradient (float32, float64), to import and run."""
+    g = tf.Graph()
+    feed = {}
+    with g.as_default():
+        fetches = []
+        for dt in ("float32", "float64"):
+            x = tf.placeholder(getattr(tf, dt), [7], name="x_" + dt)
+            feed[x] = np.linspace(-3.0, 3.0, 7).astype(dt)
+            y = tf.nn.swish(x)
+            fetches += [y, tf.gradients(tf.reduce_sum(y * y), x)[0]]
+    values = _run(tf, g, fetches, feed)
+    return {"pb": g.as_graph_def().SerializeToString(), "fetches": [t.name for t in fetches],
+            "feed": {t.name: v for t, v in feed.items()}, "values": values,
+            "ops": _ops(g)}
+
+
 DTYPES = ("float16", "float32", "float64")
 
 
@@ -106,4 +123,5 @@ def cases(tf):
     out["two_grads"] = two_grads_case(tf)
     out["second_order"] = second_order_case(tf)
     out["int"] = int_case(tf)
+    out["tf_graph_def"] = tf_graph_def_case(tf)
     return out
