@@ -105,3 +105,27 @@ def test_call_op_node_def_and_attrs_as_tf():
         assert y.op.get_attr("_disable_call_shape_inference") is True
         assert dx.op.get_attr("Tout") == [tf.float32]
         assert dx.op.node_def.attr["f"].func.name == "swish_f32"
+
+
+def test_tf_ran_flowgrads_graph_def_bit_for_bit():
+    """TF 1.14 imported flowgrad's GraphDef of swish (also in a tf.function's body and its
+    gradient's) and ran it to flowgrad's values, bit for bit (ckpt/flowgrad_lowered)."""
+    import os
+    import sys
+    here = os.path.join(os.path.dirname(__file__), "golden", "ckpt")
+    sys.path.insert(0, here)
+    try:
+        import lowered_model
+    finally:
+        sys.path.remove(here)
+    want = goldens.load("ckpt", "flowgrad_lowered")["defun_swish"]
+    with tf.Graph().as_default() as g:
+        lowered_model.build(tf, "defun_swish")
+        lib = g.as_graph_def().library
+        with tf.Session() as sess:
+            got = sess.run(lowered_model.FETCHES["defun_swish"], lowered_model.feed("x"))
+    for a, b in zip(got, want["values"]):
+        np.testing.assert_array_equal(a, b)
+    assert {"swish_f32", "swish_grad_f32f32"} <= {f.signature.name for f in lib.function}
+    assert [(e.function_name, e.gradient_func) for e in lib.gradient] == \
+        [("swish_f32", "swish_grad_f32f32")]

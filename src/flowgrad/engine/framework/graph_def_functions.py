@@ -49,6 +49,7 @@ class FunctionLibrary:
         self.write_graph = write_graph   # graph_to_graph_def
         self.functions = []
         self.gradients = []   # (function name, gradient function name)
+        self._defuns = {}     # Defun function name -> its FunctionDef
         self._names = {}
         self._taken = set()
 
@@ -92,6 +93,7 @@ class FunctionLibrary:
         for key in ("_disable_call_shape_inference", "_noinline"):
             fdef.attr[key].b = True
         self.functions.append(fdef)
+        self._defuns[inst.name] = fdef
 
     def _unique(self, name):
         base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
@@ -164,6 +166,9 @@ class FunctionLibrary:
 
     def _out_ports(self, node):
         """(output arg name, index in the arg) of each output of `node`."""
+        fdef = self._defuns.get(node.op)
+        if fdef is not None:   # a Defun call: its function's output args
+            return [(a.name, 0) for a in fdef.signature.output_arg]
         od = self.defs.get(node.op)
         if od is None:
             raise _Unwritable(node.op)
@@ -179,10 +184,11 @@ class FunctionLibrary:
         return ports
 
 
-def function_graph_def(fdef, defs):
+def function_graph_def(fdef, defs, library=None):
     """A FunctionDef's body as a GraphDef (node inputs `name:<arg>:<j>` as `name:<k>`, the
     signature's input args left as the inputs they name) and its outputs' `name:k` (an
-    input arg's name where the function returns its argument)."""
+    input arg's name where the function returns its argument). A node calling a function
+    of `library` ({name: FunctionDef}: a Defun call) has that function's output args."""
     from tensorboard.compat.proto import graph_pb2  # lazy: optional (summary extra)
     gd = graph_pb2.GraphDef()
     args = {a.name for a in fdef.signature.input_arg}
@@ -200,6 +206,11 @@ def function_graph_def(fdef, defs):
         node = nodes.get(name)
         if node is None:
             raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+        called = (library or {}).get(node.op)
+        if called is not None:
+            outs = [a.name for a in called.signature.output_arg]
+            if arg in outs:
+                return f"{name}:{outs.index(arg) + int(j)}"
         od = defs.get(node.op)
         if od is None:   # (TF's cond_v2 If, While, Optional ops: not flowgrad's)
             raise ValueError(f"Function '{fdef.signature.name}': Op type not registered "
