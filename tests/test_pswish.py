@@ -82,10 +82,12 @@ def test_graph_def_imports_back_and_runs():
     assert h.as_graph_def().library == gd.library
 
 
-def test_tf_graph_def_imports_and_runs():
-    """TF's GraphDef (its library's swish_f32 / swish_grad_f32f32 FunctionDefs): the call
-    ops and SymbolicGradients are flowgrad's, run by its kernels."""
-    want = WANT["tf_graph_def"]
+@pytest.mark.parametrize("case", ["tf_graph_def", "tf_graph_def_function"])
+def test_tf_graph_def_imports_and_runs(case):
+    """TF's GraphDef (its library's swish_f32 / swish_grad_f32f32 FunctionDefs; then also
+    a tf.function whose FunctionDef calls swish_f32): the call ops and SymbolicGradients
+    are flowgrad's, run by its kernels."""
+    want = WANT[case]
     gd = tf.GraphDef()
     gd.ParseFromString(want["pb"])
     g = tf.Graph()
@@ -94,8 +96,8 @@ def test_tf_graph_def_imports_and_runs():
         assert GEN._ops(g) == want["ops"]
         with tf.Session() as sess:
             got = sess.run(want["fetches"], want["feed"])
-    for a, b, dt in zip(got, want["values"], ("float32", "float32", "float64", "float64")):
-        _close(a, b, dt)
+    for a, b in zip(got, want["values"]):
+        _close(a, b, a.dtype.name)
 
 
 def test_call_op_node_def_and_attrs_as_tf():

@@ -97,7 +97,7 @@ def int_case(tf):
     raise AssertionError("no error")
 
 
-def tf_graph_def_case(tf):
+def tf_graph_def_case(tf, with_function=False):
     """TF's GraphDef of swish and its gradient (float32, float64), to import and run."""
     g = tf.Graph()
     feed = {}
@@ -108,6 +108,9 @@ def tf_graph_def_case(tf):
             feed[x] = np.linspace(-3.0, 3.0, 7).astype(dt)
             y = tf.nn.swish(x)
             fetches += [y, tf.gradients(tf.reduce_sum(y * y), x)[0]]
+        if with_function:   # a tf.function calling swish (its FunctionDef calls swish_f32)
+            f = tf.function(lambda a: tf.nn.swish(a) * 2.0)(x)
+            fetches += [f, tf.gradients(tf.reduce_sum(f * f), x)[0]]
     values = _run(tf, g, fetches, feed)
     return {"pb": g.as_graph_def().SerializeToString(), "fetches": [t.name for t in fetches],
             "feed": {t.name: v for t, v in feed.items()}, "values": values,
@@ -124,4 +127,5 @@ def cases(tf):
     out["second_order"] = second_order_case(tf)
     out["int"] = int_case(tf)
     out["tf_graph_def"] = tf_graph_def_case(tf)
+    out["tf_graph_def_function"] = tf_graph_def_case(tf, True)
     return out
