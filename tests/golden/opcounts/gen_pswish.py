@@ -19,8 +19,10 @@ def _ops(g):
 def _library(g):
     lib = g.as_graph_def().library
     fns = sorted([f.signature.name, [[a.name, a.type] for a in f.signature.input_arg],
-                  [a.type for a in f.signature.output_arg],
-                  sorted(n.op for n in f.node_def)] for f in lib.function)
+                  [[a.name, a.type] for a in f.signature.output_arg],
+                  sorted([n.name, n.op, list(n.input)] for n in f.node_def),
+                  sorted([k, v] for k, v in f.ret.items()),
+                  f.signature.description] for f in lib.function)
     return {"functions": fns,
             "gradient": sorted([e.function_name, e.gradient_func] for e in lib.gradient)}
 

@@ -88,6 +88,7 @@ class FunctionLibrary:
         body = inst.body()
         fdef = self._function_def(body.graph, body.args, inst.in_dtypes, body.outputs,
                                   inst.defun.arg_names)
+        _tf_defun_names(fdef)
         fdef.signature.name = inst.name
         fdef.signature.description = inst.defun.description
         for key in ("_disable_call_shape_inference", "_noinline"):
@@ -182,6 +183,49 @@ class FunctionLibrary:
                 n = 1
             ports.extend((name, j) for j in range(n))
         return ports
+
+
+def _tf_defun_names(fdef):
+    """Names a Defun's FunctionDef as TF 1.14's C++ GraphToFunctionDef does: each output
+    arg after the node it returns (lowercased, other characters than letters and digits
+    '_'), then a body node whose name an arg took renamed `<name>_<i>` (swish's `mul`
+    output, its node `mul_0`)."""
+    used = {a.name for a in fdef.signature.input_arg}
+
+    def unique(name):
+        if name in used:
+            i = 0
+            while f"{name}_{i}" in used:
+                i += 1
+            name = f"{name}_{i}"
+        used.add(name)
+        return name
+
+    outs = {}
+    for a in fdef.signature.output_arg:
+        node = re.sub(r"[^a-z0-9]", "_", fdef.ret[a.name].split(":")[0].lower())
+        outs[a.name] = unique(re.sub(r"^[^a-z]+", "", node) or "unknown")
+    renames = {}
+    for node in fdef.node_def:
+        new = unique(node.name)
+        if new != node.name:
+            renames[node.name] = new
+
+    def fix(ref):
+        ctl = ref.startswith("^")
+        name, sep, rest = (ref[1:] if ctl else ref).partition(":")
+        return ("^" if ctl else "") + renames.get(name, name) + sep + rest
+    for node in fdef.node_def:
+        node.name = renames.get(node.name, node.name)
+        inputs = [fix(i) for i in node.input]
+        del node.input[:]
+        node.input.extend(inputs)
+    rets = {outs[k]: fix(v) for k, v in fdef.ret.items()}
+    fdef.ret.clear()
+    for k, v in rets.items():
+        fdef.ret[k] = v
+    for a in fdef.signature.output_arg:
+        a.name = outs[a.name]
 
 
 def function_graph_def(fdef, defs, library=None):
