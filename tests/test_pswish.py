@@ -100,6 +100,12 @@ def test_tf_graph_def_imports_and_runs(case):
         _close(a, b, a.dtype.name)
 
 
+def test_gradient_tape_does_not_record_the_call_as_tf():
+    got, want = GEN.tape_case(tf), WANT["tape"]
+    assert got["ops"] == want["ops"]
+    np.testing.assert_array_equal(got["grad"], want["grad"])
+
+
 def test_call_op_node_def_and_attrs_as_tf():
     with tf.Graph().as_default():
         y = tf.nn.swish(tf.constant([1.0]))

@@ -119,6 +119,19 @@ def tf_graph_def_case(tf, with_function=False):
             "ops": _ops(g)}
 
 
+def tape_case(tf):
+    """tf.GradientTape in graph mode: TF's Defun makes its call op with Graph.create_op,
+    which no tape records (the gradient is None, no gradient op is made)."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant([1.0, -2.0])
+        with tf.GradientTape() as t:
+            t.watch(x)
+            y = tf.reduce_sum(tf.nn.swish(x) + x)
+        d = t.gradient(y, x)
+        return {"ops": _ops(g), "grad": _run(tf, g, d)}
+
+
 DTYPES = ("float16", "float32", "float64")
 
 
@@ -129,5 +142,6 @@ def cases(tf):
     out["second_order"] = second_order_case(tf)
     out["int"] = int_case(tf)
     out["tf_graph_def"] = tf_graph_def_case(tf)
+    out["tape"] = tape_case(tf)
     out["tf_graph_def_function"] = tf_graph_def_case(tf, True)
     return out

@@ -22,6 +22,7 @@ the op types registered here (the function's body is flowgrad's own).
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
+from ..framework import tape as _tape
 from ..framework.graph import Graph
 from ..framework.graph_def_functions import DEFUN_CALLS
 from ..framework.registry import OPS, no_gradient_registered, register_op
@@ -121,8 +122,10 @@ class Defun:
         inst = self.instantiate(in_dtypes)
         inst.body()   # (a body that cannot be built fails here, before the op is made)
         self.declare(in_dtypes)
-        op = apply_op(inst.name, list(args), {"_disable_call_shape_inference": True},
-                      name or inst.name)
+        # TF's Defun makes the op with Graph.create_op, which no GradientTape records
+        with _tape.stop_recording():
+            op = apply_op(inst.name, list(args), {"_disable_call_shape_inference": True},
+                          name or inst.name)
         outs = list(op._outputs)
         return outs[0] if len(outs) == 1 else outs
 
