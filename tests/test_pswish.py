@@ -43,6 +43,10 @@ def test_names_and_shapes_as_tf():
     assert got["library"] == want["library"]
 
 
+def test_variable_arguments_as_tf():
+    assert GEN.variables_case(tf)["ops"] == WANT["variables"]["ops"]
+
+
 def test_two_calls_differentiated_as_tf():
     got, want = GEN.two_grads_case(tf), WANT["two_grads"]
     assert got["ops"] == want["ops"]

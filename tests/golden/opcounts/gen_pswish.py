@@ -61,6 +61,19 @@ def names_case(tf):
     return {"ops": _ops(g), "library": _library(g)}
 
 
+def variables_case(tf):
+    """Variables as arguments (a ref variable's read, a resource variable's new read), and
+    a name ending in '/' (used as it is)."""
+    g = tf.Graph()
+    with g.as_default():
+        v = tf.Variable([1.0, 2.0], name="v")
+        r = tf.get_variable("r", [2], use_resource=True)
+        tf.nn.swish(v)
+        tf.nn.swish(r)
+        tf.nn.swish(v * 2.0, name="scope/")
+    return {"ops": _ops(g)}
+
+
 def two_grads_case(tf):
     """Two swish calls differentiated together, then a graph-seeded normal."""
     g = tf.Graph()
@@ -138,6 +151,7 @@ DTYPES = ("float16", "float32", "float64")
 def cases(tf):
     out = {"grad/" + dt: grad_case(tf, dt) for dt in DTYPES}
     out["names"] = names_case(tf)
+    out["variables"] = variables_case(tf)
     out["two_grads"] = two_grads_case(tf)
     out["second_order"] = second_order_case(tf)
     out["int"] = int_case(tf)
