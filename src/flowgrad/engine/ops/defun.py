@@ -30,7 +30,7 @@ from ._base import apply_op
 from .construction import zeros_like
 from .functional import _compile, _run, trace
 
-__all__ = ["Defun", "instance"]
+__all__ = ["Defun"]
 
 # TF 1.14's function._DTYPE_TO_STR: the suffix of an instantiated function's name
 _DTYPE_TO_STR = {
@@ -43,11 +43,6 @@ _DTYPE_TO_STR = {
 }
 
 _INSTANCES: dict = {}   # instantiated function name (an op type) -> _Instance
-
-
-def instance(name):
-    """The instantiated Defun function called `name` (None if there is none)."""
-    return _INSTANCES.get(name)
 
 
 class _Instance:
