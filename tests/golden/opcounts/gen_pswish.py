@@ -8,6 +8,9 @@ library, the values of swish and its gradient, a graph-seeded random op made aft
 gradient of SymbolicGradient, a dtype Sigmoid rejects)."""
 import numpy as np
 
+# a process of its own: the tf.function's FunctionDef names count TF's uids
+ISOLATE = True
+
 _X = np.linspace(-6.0, 6.0, 13)
 
 
@@ -127,7 +130,7 @@ def tf_graph_def_case(tf, with_function=False):
             f = tf.function(lambda a: tf.nn.swish(a) * 2.0)(x)
             fetches += [f, tf.gradients(tf.reduce_sum(f * f), x)[0]]
     values = _run(tf, g, fetches, feed)
-    return {"pb": g.as_graph_def().SerializeToString(), "fetches": [t.name for t in fetches],
+    return {"pb": g.as_graph_def().SerializeToString(deterministic=True), "fetches": [t.name for t in fetches],
             "feed": {t.name: v for t, v in feed.items()}, "values": values,
             "ops": _ops(g)}
 
