@@ -1683,6 +1683,12 @@ CORE_OPS = [
                x, tf.Variable(np.arange(3.0).astype(x.dtype.as_numpy_dtype),
                               use_resource=True)),
            [Arg((2, 3))], F, grad=(0,), numeric=False),  # a variable: no numeric check
+    # tf.nn.swish, TF 1.14's Defun: one call op per input dtype, its gradient a
+    # SymbolicGradient (TF registers no gradient for it: first order only)
+    *[Sample("swish_" + s, ("swish_" + s,) + (("SymbolicGradient",) if s == "f64" else ()),
+             lambda tf, x: tf.nn.swish(x), [Arg((2, 3))], (dt,), grad=(0,), order=1)
+      for s, dt in (("f16", "float16"), ("f32", "float32"), ("f64", "float64"),
+                    ("c64", "complex64"), ("c128", "complex128"))],
     Sample("GuaranteeConst", "GuaranteeConst", lambda tf, x: tf.guarantee_const(x),
            [Arg((2, 3))], FC + I + ("uint8", "bool")),
     Sample("QuantizeV2", ("QuantizeV2", "Dequantize"),

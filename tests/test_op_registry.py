@@ -77,6 +77,7 @@ _KNOWN_DEVIATIONS.update({
 # goldens, so the numerical complex check does not apply): row -> why.
 _TF_COMPLEX_GRADIENT_DIFFERS = {
     "Sign": "sign(z) = z/|z| is not holomorphic; TF's gradient is 0",
+    "swish_c128": "TF 1.14's swish_grad Defun gives grad * f'(z), without conj",
     "SquaredDifference": "TF 1.14's rule is 2 (x - y) g, without conj",
     "MulNoNan": "TF 1.14's rule is mul_no_nan(g, y), without conj",
     "Xdivy": "TF 1.14's rule has no conj",

@@ -638,7 +638,7 @@ def test_composite_gradients():
     x, w, b = rng.randn(3, 4), rng.randn(4, 2), rng.randn(2)
     check_grads(tf.nn.xw_plus_b, [x, w, b], order=2)
     check_grads(lambda t: tf.nn.crelu(t), [np.where(np.abs(x) < 0.1, 0.5, x)], order=2)
-    check_grads(tf.nn.swish, [x], order=2)
+    check_grads(tf.nn.swish, [x], order=1)   # (a Defun: no second order, as TF 1.14)
     check_grads(lambda t, f: list(tf.nn.weighted_moments(t, [1], f)), [x, rng.rand(3, 4)],
                 order=1)
     check_grads(lambda t, li: tf.nn.log_poisson_loss(t, li, True), [rng.rand(5) * 3,

@@ -83,6 +83,7 @@ from ..engine.ops.activations import (
 from ..engine.ops.array_extra import dynamic_partition as _dynamic_partition
 from ..engine.ops.bias_add import bias_add
 from ..engine.ops.construction import range as _range
+from ..engine.ops.defun import Defun
 from ..engine.ops.losses import l2_loss
 from ..engine.ops.normalization import fused_batch_norm, local_response_normalization, lrn
 from ..engine.ops.sparse import sparse_to_dense as _sparse_to_dense
@@ -666,11 +667,51 @@ def crelu(features: TensorLike, name: str | None = None, axis: int = -1) -> Tens
         return relu(c)
 
 
+def _swish_shape(inputs):
+    """Shape helper function for swish and _swish_grad function below."""
+    return [inputs[0].shape]
+
+
+def _swish_grad_body(features, grad):
+    """Gradient of Swish function defined below."""
+    sigmoid_features = _m.sigmoid(features)
+    activation_grad = (
+        sigmoid_features * (1.0 + features * (1.0 - sigmoid_features)))
+    return grad * activation_grad
+
+
+def _swish_body(features):
+    # (TF 1.14's docstring: the description of the function's FunctionDef)
+    """Computes the Swish activation function: `x * sigmoid(x)`.
+
+  Source: "Searching for Activation Functions" (Ramachandran et al. 2017)
+  https://arxiv.org/abs/1710.05941
+
+  Args:
+    features: A `Tensor` representing preactivation values.
+    name: A name for the operation (optional).
+
+  Returns:
+    The activation value.
+  """
+    features = to_tensor(features, name="features")
+    return features * _m.sigmoid(features)
+
+
+# TF 1.14's tf.nn.swish is a Defun (noinline): one call op `swish_<dtype>`, its gradient a
+# SymbolicGradient running `swish_grad_<dtype><dtype>` (engine/ops/defun.py)
+_SWISH_GRAD = Defun(_swish_grad_body, "swish_grad", ("features", "grad"),
+                    shape_func=_swish_shape)
+_SWISH = Defun(_swish_body, "swish", ("features",), grad_func=_SWISH_GRAD,
+               shape_func=_swish_shape)
+_SWISH.declare(*[(d,) for d in (_dt.float16, _dt.float32, _dt.float64, _dt.bfloat16,
+                                _dt.complex64, _dt.complex128)])
+
+
 def swish(features: TensorLike, name: str | None = None) -> Tensor:
-    """features * sigmoid(features)."""
-    with name_scope(name, "swish", graph_values(features)) as scope:
-        features = to_tensor(features, name="features")
-        return _m.multiply(features, _m.sigmoid(features), name=scope)
+    """features * sigmoid(features), as TF 1.14's Defun: one op `swish_f32` (its type the
+    instantiated function's name), whose gradient is a SymbolicGradient op."""
+    return _SWISH(to_tensor(features), name=name)
 
 
 def sufficient_statistics(x: TensorLike, axes: Sequence[int], shift: TensorLike | None = None,

@@ -11,7 +11,7 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad", "prawgd_loop_cond"]
+          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad", "prawgd_loop_cond", "defun_swish"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -67,7 +67,10 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "cond_grad": ["loss:0", "gw:0", "gx:0"],
            # conds in a loop body as TF's: a predicate, an array and an inner cond's result
            # from outside the loop Entered into its frame
-           "prawgd_loop_cond": ["out:0", "s:0"]}
+           "prawgd_loop_cond": ["out:0", "s:0"],
+           # tf.nn.swish (TF's Defun: a swish_f32 call op, a SymbolicGradient), also in a
+           # tf.function's body: the functions and the gradient map in the library
+           "defun_swish": ["y:0", "f:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
@@ -392,6 +395,13 @@ def build(tf, name):
         for k, gk in enumerate(tf.gradients(loss, tf.trainable_variables())):
             tf.identity(gk, name="g%d" % k)
         tf.train.GradientDescentOptimizer(0.05).minimize(loss, name="train")   # (as TF's)
+    elif name == "defun_swish":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        y = tf.nn.swish(x)
+        f = tf.function(lambda a: tf.nn.swish(a) * 2.0)(x)
+        gx = tf.gradients(tf.reduce_sum(y * y) + tf.reduce_sum(f), x)[0]
+        for k, t in dict(y=y, f=f, gx=gx).items():
+            tf.identity(t, name=k)
     elif name == "fn_calls":
         x = tf.placeholder(tf.float32, [3], name="x")
         y = tf.placeholder(tf.float32, [3], name="y")

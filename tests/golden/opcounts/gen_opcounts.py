@@ -380,6 +380,7 @@ def _activations(tf):
     tf.nn.elu(x)
     tf.nn.leaky_relu(x)
     tf.nn.softplus(x)
+    tf.nn.swish(x)   # (a Defun: one call op)
 
 
 def _layers_dense(tf):
@@ -602,7 +603,7 @@ def _lstm_train(tf):
 _UNARY = ["square", "sqrt", "rsqrt", "exp", "log", "tanh", "sigmoid", "abs", "negative",
           "reciprocal", "sin", "cos", "log1p", "erf"]
 _NN_UNARY = ["relu", "relu6", "elu", "selu", "leaky_relu", "softmax", "log_softmax",
-             "softplus", "softsign", "l2_loss"]
+             "softplus", "softsign", "l2_loss", "swish"]
 _BINARY = ["add", "subtract", "multiply", "truediv", "maximum", "minimum",
            "squared_difference", "pow"]
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from .errors import c_escape
-from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
+from .graph_def_functions import DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
 from .graph_def_grad_order import tf_order
@@ -235,6 +235,9 @@ def _node_attrs(op, defs, node, p):
     od = defs.get(op.type)
     if od is not None:
         _canonical_node_attrs(op, od, node, p)
+        if op.type == "SymbolicGradient":   # TF's _SymGrad: f names the call, its attrs
+            node.attr["f"].func.name = op._attrs["f"]
+            node.attr["f"].func.attr["_disable_call_shape_inference"].b = True
         return
     for k, v in op._attrs.items():
         av = _attr_value(k, v, p)
@@ -464,6 +467,9 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
             all(n.op in defs or _is_dataset_op(n.op) for n in gd.node)
     if top and library.functions:
         gd.library.function.extend(library.functions)
+        for name, grad in library.gradients:
+            entry = gd.library.gradient.add()
+            entry.function_name, entry.gradient_func = name, grad
     if outputs is None:
         return gd
     names = []
@@ -528,6 +534,8 @@ def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):
         node.attr["T"].type = _dt.float32.as_datatype_enum   # TF's flow is a float
     if op.type in FUNCTION_BODIES:
         library.write_call(op, node)
+    if op.type in DEFUN_CALLS:
+        library.write_defun(op)
     if op._colocation:
         node.attr["_class"].list.s.extend(
             b"loc:@" + c.encode() for c in _colocation_names(op, plan))

@@ -14,6 +14,12 @@ attrs (TF rejects that graph, as before).
 function attr, the bodies: (FuncGraph, a placeholder or None per call input after the
 branch index, the body's outputs).
 
+`DEFUN_CALLS[op_type](op)` (registered by engine/ops/defun.py) gives, for a call of a
+Defun (an op whose type is the function's name: tf.nn.swish's `swish_f32`) or a
+SymbolicGradient of one, [(instance, its gradient's instance or None)]: each is written
+as a FunctionDef under its own name (TF's Defun signature: the Python arguments' names,
+`_noinline`), and the library's gradient map pairs them, as TF 1.14 writes them.
+
 Reading: `function_graph_def` turns a FunctionDef (TF's or flowgrad's) back into a
 GraphDef that the importer adds to a FuncGraph (engine/ops/functional.py's call builders,
 meta_graph.CALL_BUILDERS).
@@ -24,9 +30,10 @@ import re
 
 from .registry import OPS
 
-__all__ = ["FUNCTION_BODIES", "FunctionLibrary"]
+__all__ = ["DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
 
 FUNCTION_BODIES: dict = {}
+DEFUN_CALLS: dict = {}
 
 
 class _Unwritable(Exception):
@@ -41,6 +48,8 @@ class FunctionLibrary:
         self.defs = defs
         self.write_graph = write_graph   # graph_to_graph_def
         self.functions = []
+        self.gradients = []   # (function name, gradient function name)
+        self._defuns = {}     # Defun function name -> its FunctionDef
         self._names = {}
         self._taken = set()
 
@@ -61,6 +70,31 @@ class FunctionLibrary:
             else:
                 av.func.name = ns[0]
             node.attr[attr].CopyFrom(av)
+
+    def write_defun(self, op):
+        """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
+        their gradient map entries, each once."""
+        for inst, grad in DEFUN_CALLS[op.type](op):
+            self._add_defun(inst)
+            if grad is not None:
+                self._add_defun(grad)
+                if (inst.name, grad.name) not in self.gradients:
+                    self.gradients.append((inst.name, grad.name))
+
+    def _add_defun(self, inst):
+        if inst.name in self._taken:
+            return
+        self._taken.add(inst.name)
+        body = inst.body()
+        fdef = self._function_def(body.graph, body.args, inst.in_dtypes, body.outputs,
+                                  inst.defun.arg_names)
+        _tf_defun_names(fdef)
+        fdef.signature.name = inst.name
+        fdef.signature.description = inst.defun.description
+        for key in ("_disable_call_shape_inference", "_noinline"):
+            fdef.attr[key].b = True
+        self.functions.append(fdef)
+        self._defuns[inst.name] = fdef
 
     def _unique(self, name):
         base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
@@ -83,7 +117,7 @@ class FunctionLibrary:
         self.functions.append(fdef)
         return name
 
-    def _function_def(self, graph, phs, in_dtypes, outputs):
+    def _function_def(self, graph, phs, in_dtypes, outputs, arg_names=None):
         from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
         sub, out_names = self.write_graph(graph, False, self, outputs)
         fdef = function_pb2.FunctionDef()
@@ -91,7 +125,7 @@ class FunctionLibrary:
         args = {}
         for i, (ph, dt) in enumerate(zip(phs, in_dtypes)):
             a = sig.input_arg.add()
-            a.name = f"input_{i}"
+            a.name = arg_names[i] if arg_names else f"input_{i}"
             a.type = dt.as_datatype_enum
             if ph is not None:
                 args[ph.op.name] = a.name
@@ -133,6 +167,9 @@ class FunctionLibrary:
 
     def _out_ports(self, node):
         """(output arg name, index in the arg) of each output of `node`."""
+        fdef = self._defuns.get(node.op)
+        if fdef is not None:   # a Defun call: its function's output args
+            return [(a.name, 0) for a in fdef.signature.output_arg]
         od = self.defs.get(node.op)
         if od is None:
             raise _Unwritable(node.op)
@@ -148,10 +185,54 @@ class FunctionLibrary:
         return ports
 
 
-def function_graph_def(fdef, defs):
+def _tf_defun_names(fdef):
+    """Names a Defun's FunctionDef as TF 1.14's C++ GraphToFunctionDef does: each output
+    arg after the node it returns (lowercased, other characters than letters and digits
+    '_'), then a body node whose name an arg took renamed `<name>_<i>` (swish's `mul`
+    output, its node `mul_0`)."""
+    used = {a.name for a in fdef.signature.input_arg}
+
+    def unique(name):
+        if name in used:
+            i = 0
+            while f"{name}_{i}" in used:
+                i += 1
+            name = f"{name}_{i}"
+        used.add(name)
+        return name
+
+    outs = {}
+    for a in fdef.signature.output_arg:
+        node = re.sub(r"[^a-z0-9]", "_", fdef.ret[a.name].split(":")[0].lower())
+        outs[a.name] = unique(re.sub(r"^[^a-z]+", "", node) or "unknown")
+    renames = {}
+    for node in fdef.node_def:
+        new = unique(node.name)
+        if new != node.name:
+            renames[node.name] = new
+
+    def fix(ref):
+        ctl = ref.startswith("^")
+        name, sep, rest = (ref[1:] if ctl else ref).partition(":")
+        return ("^" if ctl else "") + renames.get(name, name) + sep + rest
+    for node in fdef.node_def:
+        node.name = renames.get(node.name, node.name)
+        inputs = [fix(i) for i in node.input]
+        del node.input[:]
+        node.input.extend(inputs)
+    rets = {outs[k]: fix(v) for k, v in fdef.ret.items()}
+    fdef.ret.clear()
+    for k, v in rets.items():
+        fdef.ret[k] = v
+    for a in fdef.signature.output_arg:
+        a.name = outs[a.name]
+
+
+def function_graph_def(fdef, defs, library=None):
     """A FunctionDef's body as a GraphDef (node inputs `name:<arg>:<j>` as `name:<k>`, the
     signature's input args left as the inputs they name) and its outputs' `name:k` (an
-    input arg's name where the function returns its argument)."""
+    input arg's name where the function returns its argument). A node calling a function
+    of `library` ({name: FunctionDef}: a Defun call) has that function's output args."""
     from tensorboard.compat.proto import graph_pb2  # lazy: optional (summary extra)
     gd = graph_pb2.GraphDef()
     args = {a.name for a in fdef.signature.input_arg}
@@ -169,6 +250,11 @@ def function_graph_def(fdef, defs):
         node = nodes.get(name)
         if node is None:
             raise ValueError(f"Function '{fdef.signature.name}': unknown input '{inp}'")
+        called = (library or {}).get(node.op)
+        if called is not None:
+            outs = [a.name for a in called.signature.output_arg]
+            if arg in outs:
+                return f"{name}:{outs.index(arg) + int(j)}"
         od = defs.get(node.op)
         if od is None:   # (TF's cond_v2 If, While, Optional ops: not flowgrad's)
             raise ValueError(f"Function '{fdef.signature.name}': Op type not registered "

@@ -489,7 +489,7 @@ def _imported_body(outer, fname, inputs, library):
     fdef = library.get(fname)
     if fdef is None:
         raise ValueError(f"Function '{fname}' is not in the GraphDef's library")
-    gd, rets = function_graph_def(fdef, op_defs())
+    gd, rets = function_graph_def(fdef, op_defs(), library)
     mg = pb().meta_graph_pb2.MetaGraphDef()
     mg.graph_def.CopyFrom(gd)
     doc = _meta_graph.from_tf_meta_graph(mg)

@@ -1,0 +1,202 @@
+"""TF 1.14's Defun calls (tensorflow/python/framework/function.py), as tf.nn.swish makes
+them: the graph holds ONE op whose type is the instantiated function's name (the
+function's name and its input dtypes: `swish_f32`), its only attr
+`_disable_call_shape_inference`, its output shapes set by the function's shape function.
+
+A `Defun` is instantiated once per tuple of input dtypes (TF's _OverloadedFunction): its
+body is traced into a FuncGraph of its own (no op of the user's graph, so the op counter
+that seeds graph-seeded random ops counts the call op only) and the op type is
+registered. Binding compiles the body into a sub-plan of the session, run by flowgrad's
+kernels.
+
+The gradient of a call op is TF's `SymbolicGradient` op (gradients_util's _SymGrad: the
+call's inputs and the output gradients, `f` naming the function), which runs the
+function's gradient Defun (`grad_func`, instantiated on the inputs' and gradients'
+dtypes: `swish_grad_f32f32`). TF 1.14 registers no gradient for SymbolicGradient: the
+second order raises its LookupError.
+
+A GraphDef writes both functions into its library, with the gradient map entry
+(graph_def_functions.FunctionLibrary.write_defun); importing one makes the call ops of
+the op types registered here (the function's body is flowgrad's own).
+"""
+from __future__ import annotations
+
+from ..framework import dtypes as _dt
+from ..framework import tape as _tape
+from ..framework.graph import Graph
+from ..framework.graph_def_functions import DEFUN_CALLS
+from ..framework.registry import OPS, no_gradient_registered, register_op
+from ._base import apply_op
+from .construction import zeros_like
+from .functional import _compile, _run, trace
+
+__all__ = ["Defun"]
+
+# TF 1.14's function._DTYPE_TO_STR: the suffix of an instantiated function's name
+_DTYPE_TO_STR = {
+    _dt.float16: "f16", _dt.float32: "f32", _dt.float64: "f64", _dt.int32: "i32",
+    _dt.uint8: "i8", _dt.uint16: "u16", _dt.uint32: "u32", _dt.uint64: "u64",
+    _dt.int16: "i16", _dt.int8: "i8", _dt.string: "s", _dt.complex64: "c64",
+    _dt.complex128: "c128", _dt.int64: "i64", _dt.bool_: "b", _dt.qint8: "qi8",
+    _dt.quint8: "qu8", _dt.qint16: "qi16", _dt.quint16: "qu16", _dt.qint32: "qi32",
+    _dt.bfloat16: "b16",
+}
+
+_INSTANCES: dict = {}   # instantiated function name (an op type) -> _Instance
+
+
+class _Instance:
+    """One instantiation of a Defun (TF's _DefinedFunction): its name, input dtypes and
+    its body, traced on first use."""
+
+    def __init__(self, defun, name, in_dtypes):
+        self.defun = defun
+        self.name = name
+        self.in_dtypes = tuple(in_dtypes)
+        self._body = None
+
+    def body(self):
+        """The traced body (a functional.Body): placeholders named as the Python
+        function's arguments, of unknown shape (TF's Defun traces without shapes)."""
+        if self._body is None:
+            specs = [(d, None, a) for d, a in zip(self.in_dtypes, self.defun.arg_names)]
+            self._body, _, _ = trace(self.defun.fn, specs, Graph(), self.name)
+        return self._body
+
+    def grad(self):
+        """The instance of the gradient Defun (inputs: ours, then our outputs' gradients)."""
+        g = self.defun.grad_func
+        if g is None:
+            return None
+        return g.instantiate(self.in_dtypes + tuple(
+            t.dtype.base_dtype for t in self.body().outputs))
+
+
+class Defun:
+    """A Python function called as TF's Defun: `fn` builds its body from its arguments;
+    `grad_func` (a Defun) its gradient; `shape_func(inputs)` the call op's output shapes
+    (TF's takes the op and reads its inputs)."""
+
+    def __init__(self, fn, func_name, arg_names, grad_func=None, shape_func=None,
+                 description=None):
+        self.fn = fn
+        self.func_name = func_name
+        self.arg_names = tuple(arg_names)
+        self.grad_func = grad_func
+        self.shape_func = shape_func
+        self.description = description if description is not None else (fn.__doc__ or "")
+
+    def instantiate(self, in_dtypes):
+        """The instance for `in_dtypes` (its op type not registered: see `declare`)."""
+        in_dtypes = tuple(_dt.as_dtype(d).base_dtype for d in in_dtypes)
+        missing = [d for d in in_dtypes if d not in _DTYPE_TO_STR]
+        if missing:
+            raise ValueError(f"Unsupported dtypes: {list(in_dtypes)}")
+        name = f"{self.func_name}_{''.join(_DTYPE_TO_STR[d] for d in in_dtypes)}"
+        inst = _INSTANCES.get(name)
+        if inst is None:
+            inst = _Instance(self, name, in_dtypes)
+            _INSTANCES[name] = inst
+        return inst
+
+    def declare(self, *in_dtypes_lists):
+        """Registers the call op types of the instances for each list of input dtypes
+        (so that a GraphDef calling them imports, and the registry lists them)."""
+        for in_dtypes in in_dtypes_lists:
+            name = self.instantiate(in_dtypes).name
+            if name not in OPS:
+                register_op(name, infer=_infer_for(name), bind=_call_bind, grad=_sym_grad)
+                DEFUN_CALLS[name] = _call_functions
+
+    def __call__(self, *args, name=None):
+        """The call op on `args` (tensors); returns its output (a list if several)."""
+        if len(args) != len(self.arg_names):
+            raise ValueError(f"Expected number of arguments: {len(self.arg_names)}, "
+                             f"received: {len(args)}")
+        in_dtypes = [t.dtype for t in args]
+        inst = self.instantiate(in_dtypes)
+        inst.body()   # (a body that cannot be built fails here, before the op is made)
+        self.declare(in_dtypes)
+        # TF's Defun makes the op with Graph.create_op, which no GradientTape records
+        with _tape.stop_recording():
+            op = apply_op(inst.name, list(args), {"_disable_call_shape_inference": True},
+                          name or inst.name)
+        outs = list(op._outputs)
+        return outs[0] if len(outs) == 1 else outs
+
+
+def _infer_for(name):
+    """The shape rule of op type `name`: the body's output dtypes, the shapes of the
+    Defun's shape function (else unknown)."""
+    def infer(inputs, attrs):
+        inst = _INSTANCES[name]
+        got = tuple(t.dtype.base_dtype for t in inputs)
+        if got != inst.in_dtypes:
+            raise TypeError(f"Function '{name}' takes inputs of types "
+                            f"{[d.name for d in inst.in_dtypes]}, got {[d.name for d in got]}")
+        body = inst.body()
+        shapes = None
+        if inst.defun.shape_func is not None:
+            shapes = inst.defun.shape_func(inputs)
+        if shapes is None:
+            shapes = [None] * len(body.outputs)
+        return [(t.dtype.base_dtype, s) for t, s in zip(body.outputs, shapes)]
+    return infer
+
+
+def _run_body(body, ctx):
+    plan = _compile(body, ctx)
+    n_out = len(body.outputs)
+
+    def run_call(*values):
+        return _run(plan, list(values), n_out)
+    return run_call
+
+
+def _call_bind(node, ctx):
+    return _run_body(_INSTANCES[node.op.type].body(), ctx)
+
+
+def _sym_grad(op, *grads):
+    """TF's _SymGrad: a SymbolicGradient op on the call's inputs and output gradients
+    (zeros where an output has none)."""
+    grads = [zeros_like(t) if g is None else g for t, g in zip(op.outputs, grads)]
+    attrs = {"Tin": [t.dtype.base_dtype for t in list(op.inputs) + grads],
+             "Tout": [t.dtype.base_dtype for t in op.inputs], "f": op.type}
+    g = apply_op("SymbolicGradient", list(op.inputs) + grads, attrs)
+    return list(g._outputs)
+
+
+def _sym_grad_infer(inputs, attrs):
+    """Output i: the dtype Tout[i], the shape of input i (TF's SymbolicGradient)."""
+    inst = _INSTANCES.get(attrs["f"])
+    if inst is None:
+        raise NotImplementedError(f"SymbolicGradient of function '{attrs['f']}' (flowgrad "
+                                  "runs the gradients of its own Defun functions only)")
+    if inst.grad() is None:
+        raise NotImplementedError(f"SymbolicGradient of function '{attrs['f']}', which has "
+                                  "no gradient function")
+    return [(d, t.shape) for d, t in zip(attrs["Tout"], inputs)]
+
+
+def _sym_grad_bind(node, ctx):
+    return _run_body(_INSTANCES[node.op._attrs["f"]].grad().body(), ctx)
+
+
+def _sym_grad_functions(op):
+    return _call_functions_of(_INSTANCES[op._attrs["f"]])
+
+
+def _call_functions(op):
+    return _call_functions_of(_INSTANCES[op.type])
+
+
+def _call_functions_of(inst):
+    """What a GraphDef's library holds for a call of `inst`: (instance, its gradient's
+    instance or None), each written as a FunctionDef."""
+    return [(inst, inst.grad())]
+
+
+register_op("SymbolicGradient", infer=_sym_grad_infer, bind=_sym_grad_bind,
+            grad=no_gradient_registered)
+DEFUN_CALLS["SymbolicGradient"] = _sym_grad_functions
