@@ -8,6 +8,7 @@ from optest import FLOAT_DTYPES, GRAD_UNARY_SHAPES, UNARY_SHAPES, assert_forward
 import flowgrad as tf
 import goldens
 from flowgrad.testing import check_grads
+from flowgrad.engine.framework.input_types import unchecked
 
 GOLD = goldens.load("nn", "nn")
 SELU_ALPHA, SELU_SCALE = 1.6732632423543772848170429916717, 1.0507009873554804934193349852946
@@ -429,8 +430,9 @@ def test_fused_batch_norm_second_order(training, fmt):
         stats = [tf.constant(pop.get(k, np.zeros(0))) for k in ("mean", "variance")]
         return tf.get_default_graph().create_op("FusedBatchNorm", [a, s, o] + stats,
                                                 attrs=attrs).outputs[0]
-    check_grads(f, [x if fmt == "NHWC" else x.transpose(0, 3, 1, 2), rng.rand(3) + 0.5,
-                    rng.randn(3)], order=2)
+    with unchecked():   # (its gradient ops are float64 too)
+        check_grads(f, [x if fmt == "NHWC" else x.transpose(0, 3, 1, 2), rng.rand(3) + 0.5,
+                        rng.randn(3)], order=2)
 
 
 def test_fused_batch_norm_errors():
@@ -585,8 +587,10 @@ def test_lrn_matches_tf_and_lrn_grad_has_no_gradient():
     # tf.nn.lrn rejects float64 as TF does; the numeric check needs it: the LRN op itself
     x64 = np.random.RandomState(8).randn(1, 2, 2, 5)
     attrs = {"depth_radius": 1, "bias": 2.0, "alpha": 0.5, "beta": 0.6}
-    check_grads(lambda t: tf.get_default_graph().create_op("LRN", [t], attrs=attrs).outputs[0],
-                [x64], order=1)
+    with unchecked():   # (its gradient op is float64 too)
+        check_grads(lambda t: tf.get_default_graph().create_op("LRN", [t],
+                                                               attrs=attrs).outputs[0],
+                    [x64], order=1)
     with pytest.raises(LookupError, match=r"No gradient defined for operation "
                        r"'gradients/LRN_grad/LRNGrad' \(op type: LRNGrad\)"):
         tf.gradients(dx, x)

@@ -20,7 +20,6 @@ from . import op_traceback as _op_traceback
 from . import tape as _tape
 from .device_spec import DeviceSpec, MergeDevice
 from .dtypes import DType
-from .input_types import check_input_types
 from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, node_def_proto,
                         node_def_text, op_def_proto)
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
@@ -798,7 +797,6 @@ class Graph:
             if len(_VALID_NAMES_SEEN) < 10000:
                 _VALID_NAMES_SEEN.add(name)
         try:
-            check_input_types(op_type, inputs)
             specs = op_def.infer(inputs, attrs)
             if op_type in PARTIAL_SHAPE_INPUTS:
                 _check_shape_values(op_type, inputs, None)

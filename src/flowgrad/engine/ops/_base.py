@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 
 from ..framework import dtypes as _dt
+from ..framework.input_types import check_input_types
 from ..framework.registry import op_defs
 from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph
@@ -21,7 +22,10 @@ ALL = NUMBERS + (_dt.bool_, _dt.string)
 # index-like inputs TF's op_def_library types before the op is made: {op: ((input index,
 # arg, fixed dtype or None for a type attr allowing int32/int64), ...)}
 def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = None):
-    """Creates an op of `op_type` in the inputs' graph; returns its first output."""
+    """Creates an op of `op_type` in the inputs' graph; returns its first output. The
+    inputs' types are checked as TF's op_def_library checks them (Graph.create_op, TF's
+    C layer's path, does not)."""
+    check_input_types(op_type, inputs)
     if inputs and type(inputs[0]) is Tensor:
         g = inputs[0]._op._graph  # _create_op checks that the others share it
         if g is not get_default_graph():
@@ -39,6 +43,7 @@ def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = No
 def apply_op(op_type: str, inputs, attrs: dict | None = None,
              name: str | None = None) -> Operation:
     """Like `apply` but returns the Operation."""
+    check_input_types(op_type, inputs)
     g = _graph_of(inputs) if inputs else get_default_graph()
     return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
 
