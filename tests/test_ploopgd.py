@@ -5,7 +5,7 @@ ops between the xs and the ys: a capture that does not depend on the xs (dynamic
 input array, a sequence_length's zeros) gets no gradient ops and no accumulator; an unused
 loop output's gradient is tf.zeros (a Const) when its shape is known, as TF's
 ZerosLikeForExit. Their order is TF's walk's (graph_def_grad_order.py; the order itself:
-test_opcounts.py, test_oplist_graphdef.py), except for a loop nested in a loop."""
+test_opcounts.py, test_oplist_graphdef.py), a loop nested in a loop's included."""
 import collections
 import os
 import sys
