@@ -85,12 +85,8 @@ def test_unused_loop_output_gradient_is_a_zeros_const():
 # order. Still different, with TF's form:
 ORDER = goldens.load("opcounts", "ploopgd_order")
 ORDER_GEN = goldens.generator("opcounts", "ploopgd_order")
-ORDER_DIFFERENT = {
-    # gate_gradients (an optimizer's minimize): TF gates every body op's gradient (a tuple:
-    # group_deps and control_dependency Identities); flowgrad keeps the body's gradient
-    # ungated (only the op counter moves over TF's tuples) and gates its WhileGrad
-    "minimize": "a gated loop gradient: TF's tuples in the body",
-}
+# (an optimizer's minimize, gate_gradients: TF's tuples in the body, tests/test_ploop2.py)
+ORDER_DIFFERENT = {}
 
 
 @pytest.mark.parametrize("name", sorted(n for n in ORDER if n not in ORDER_DIFFERENT))

@@ -339,11 +339,26 @@ def _control_inputs(op, plan):
     if plan is None:
         names = [c.name for c in op._control_inputs]
     else:
-        names = [plan._renamed(c._outputs[0]).split(":")[0] if c._outputs else c.name
-                 for c in op._control_inputs]
+        names = []
+        for c in op._control_inputs:
+            # (a tuple's group_deps waiting for an op written as several nodes, a loop
+            # gradient: TF's waits for the nodes of the outputs the tuple gates)
+            outs = _gated_outputs(op, c) if len(c._outputs) > 1 else []
+            names += [plan._renamed(t).split(":")[0] for t in outs or c._outputs[:1]] \
+                if c._outputs else [c.name]
+        names = list(dict.fromkeys(names))
     if plan is not None:
         names.extend(plan.extra_controls(op))
     return ["^" + n for n in sorted(names)]
+
+
+def _gated_outputs(gate, op):
+    """The outputs of `op` that tuple gate `gate` (a NoOp group_deps) gates: those its
+    control_dependency Identities read."""
+    if gate._type != "NoOp" or not gate._name.endswith("group_deps"):
+        return []
+    return [t for t in op._outputs for c in t._consumers
+            if c._type == "Identity" and gate in c._control_inputs]
 
 
 # TF's handles that are 2-vectors (its shape functions) where flowgrad's are scalars: an

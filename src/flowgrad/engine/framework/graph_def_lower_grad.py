@@ -141,12 +141,24 @@ def _outside_reads(gop, ginfo, finfo, members):
             ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
                 _array_reads(m)
         elif m.type == "WhileGrad":
-            ins += _NESTED_READS.get(m, [])
+            ins = list(m._inputs[:len(_loop_info(_loop_info(m)["forward"])["vars"])]) + \
+                _nested_ins(m) + _NESTED_READS.get(m, [])
         for t in ins:
             if t._op in skip or t in saved or t._op in member_set or t in out:
                 continue
             out.append(t)
     return out
+
+
+def _nested_ins(gop):
+    """The inputs of nested WhileGrad `gop` past its forward initial values that its frame
+    reads: the captures it differentiates (not one off the xs' paths: TF enters no
+    accumulator for it) and its outputs' gradients."""
+    ginfo = _loop_info(gop)
+    finfo = _loop_info(ginfo["forward"])
+    n, m = len(finfo["vars"]), len(finfo["captures"])
+    caps = gop._inputs[n:n + m]
+    return [caps[k] for k in ginfo["diff_caps"]] + list(gop._inputs[n + m:])
 
 
 # nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
@@ -385,6 +397,9 @@ class GradLoopPlan(_PlanBase):
         fop = ginfo["forward"]
         B = gop.name
         member_set = set(members)
+        # (gated: the body reads the gradient Switch's tuple, TF's Merge gradient gate)
+        gv = (lambda k: f"{B}/gate_g{k}_1") if ginfo.get("gate") else \
+            (lambda k: f"{B}/Switch_g{k}:1")
         fvars = {v.op: k for k, v in enumerate(finfo["vars"])}
         gvars = {v.op: k for k, v in enumerate(ginfo["grad_vars"])}
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
@@ -402,7 +417,7 @@ class GradLoopPlan(_PlanBase):
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
-                return f"{B}/Switch_g{gvars[t._op]}:1"
+                return gv(gvars[t._op])
             if t._op in body and t._op.type == "Const" and \
                     "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
                 if t not in clones:
@@ -429,20 +444,22 @@ class GradLoopPlan(_PlanBase):
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
             elif m.type == "WhileGrad":   # what its frame enters from this one (not the
-                ins = ins[self.plans[m]["n"]:] + _NESTED_READS[m]   # forward initial values)
+                ins = _nested_ins(m) + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             for t in ins:
                 r = resolve(t)
                 if r is not None:
                     sub.setdefault(t.name, r)
-            if not m._inputs:
+            # (TF's pivot control for an op with no input, unless it waits for one of
+            # the frame's ops already: a gate's group_deps)
+            if not m._inputs and not any(c in member_set for c in m._control_inputs):
                 self.pivot.setdefault(m.name, f"{B}/sub")
         for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
             if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
                     and not m._control_inputs:
                 r = self.rewrite.get(m.name, {}).get(m._inputs[0].name)
-                if r is not None and r.startswith(f"{B}/Switch_g"):
+                if r is not None and r.startswith((f"{B}/Switch_g", f"{B}/gate_g")):
                     self.renames[m.outputs[0].name] = r
                     self._dropped.add(m)
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
@@ -477,7 +494,7 @@ class GradLoopPlan(_PlanBase):
                 self.renames[f"{gop.name}:{k}"] = exits[k]
         for v in ginfo["grad_vars"]:
             self._gvar[v.op] = (gop, gvars[v.op])
-            self.renames[v.name] = f"{B}/Switch_g{gvars[v.op]}:1"
+            self.renames[v.name] = gv(gvars[v.op])
             self.lowered.add(v.op)
         self.lowered.add(gop)
         W = self._w(fop, gop)
@@ -547,7 +564,9 @@ class GradLoopPlan(_PlanBase):
             i32 = _dt.int32
             # a nested loop's count starts after its parent's iteration started (TF's
             # control input): the pushes of one run of it come before the next run's
-            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add"] \
+            # (and, as TF's Const in the parent's frame, for the parent's pivot)
+            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add",
+                    "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
                 if ups else []
             init = emit(W + "/f_count/init", "Const", ctl0, [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)})
@@ -641,9 +660,17 @@ class GradLoopPlan(_PlanBase):
         emit(f"{B}/GreaterEqual", "GreaterEqual", [f"{B}/Merge_n", f"{B}/Enter_one"], [i32, i32],
              {})
         emit(f"{B}/LoopCond", "LoopCond", [f"{B}/GreaterEqual"], [b], {})
+        gated = ginfo.get("gate")
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
                  {})
+            if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
+                sw = f"{B}/Switch_{key}"
+                emit(f"{B}/gate_{key}", "NoOp", ["^" + sw], [], {})
+                for i in (0, 1):
+                    emit(f"{B}/gate_{key}_{i}", "Identity",
+                         [sw + (":1" if i else ""), f"^{B}/gate_{key}"], [d], {},
+                         colocation=[sw])
         syncs = []
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
@@ -665,26 +692,19 @@ class GradLoopPlan(_PlanBase):
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
-        # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
-        # and so no optimizer update of a variable, while an op of the body still reads it
-        # (not a Switch's or a pop's: dead on a branch or at the end, which would stop it)
         cut = p["skip"] | p["enter_only"]
-        gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
-                       if k not in cut and not r.startswith((f"{B}/Switch_",
-                                                                   f"{B}/pop_"))})
         for k in range(n):
             if k not in cut:
-                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]],
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]] + gate, [d, d],
-                 {})
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {})
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
-                emit(exits[k], "Exit", [f"{B}/Switch_g{k}"], [dts[f"g{k}"]], {},
-                     controls=exits[k] == B)
+                src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
+                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B)
         for j in range(len(diff_caps)):
             emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
                  controls=exits[n + j] == B)
@@ -797,7 +817,10 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
             sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
             ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
-            ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
+            mg = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")[:-len("/Switch")]
+            ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            ren(f"{B}/gate_g{k}_0", f"{mg}/tuple/control_dependency")
+            ren(f"{B}/gate_g{k}_1", f"{mg}/tuple/control_dependency")
             if k in p["exits"]:
                 ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")

@@ -1,0 +1,70 @@
+"""TF 1.14's nodes (name, type, inputs and control inputs, in creation order) of loop
+gradients under an optimizer's minimize(), whose default gate_gradients=GATE_OP gates
+each gradient rule with more than one result through a tuple (tuple/group_deps, one
+tuple/control_dependency Identity per result), the rules of the loop body in the gradient
+frame included; and GATE_NONE / GATE_GRAPH (tests/test_ploop2.py). One fresh graph per
+call."""
+import numpy as np
+
+
+def _while_matmul(tf, gate=None):
+    x = tf.placeholder(tf.float32, (2, 3), name="x")
+    w = tf.Variable(np.full((3, 3), 0.5, np.float32), name="w")
+    _, y = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.tanh(tf.matmul(a, w))),
+                         [tf.constant(0), x])
+    opt = tf.train.GradientDescentOptimizer(0.1)
+    loss = tf.reduce_sum(y * y)
+    if gate is None:
+        opt.minimize(loss)
+    else:
+        opt.minimize(loss, gate_gradients=getattr(tf.train.Optimizer, gate))
+
+
+def _lstm(tf):
+    x = tf.placeholder(tf.float32, (2, 5, 3), name="x")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(4), x, dtype=tf.float32)
+    tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(out))
+
+
+def _gru_adam(tf):
+    x = tf.placeholder(tf.float32, (2, 4, 3), name="x")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(3), x, dtype=tf.float32)
+    tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(out * out))
+
+
+def _nested(tf):
+    x = tf.placeholder(tf.float32, (), name="x")
+    w = tf.Variable(1.5, name="w")
+
+    def inner(j, a):
+        return tf.while_loop(lambda k, b: k < 3, lambda k, b: (k + 1, b * w + x), [0, a])
+
+    _, y = tf.while_loop(lambda j, a: j < 2, inner, [tf.constant(0), x])
+    tf.train.GradientDescentOptimizer(0.1).minimize(y * y)
+
+
+def _map_fn(tf):
+    x = tf.placeholder(tf.float32, (4, 3), name="x")
+    w = tf.Variable(np.ones((3, 2), np.float32), name="w")
+    y = tf.map_fn(lambda r: tf.sigmoid(tf.matmul(r[None], w))[0], x)
+    tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+CALLS = [("while_matmul", _while_matmul), ("lstm", _lstm), ("gru_adam", _gru_adam),
+         ("nested", _nested), ("map_fn", _map_fn),
+         ("while_matmul_gate_none", lambda tf: _while_matmul(tf, "GATE_NONE")),
+         ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH"))]
+
+
+def nodes_of(tf, fn):
+    """[[name, type, [inputs, ^control inputs]], ...] of a fresh graph's GraphDef, and
+    [[name, type], ...] of its get_operations()."""
+    g = tf.Graph()
+    with g.as_default():
+        fn(tf)
+    return {"graph_def": [[n.name, n.op, list(n.input)] for n in g.as_graph_def().node],
+            "ops": [[o.name, o.type] for o in g.get_operations()]}
+
+
+def cases(tf):
+    return {name: nodes_of(tf, fn) for name, fn in CALLS}
