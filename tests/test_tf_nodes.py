@@ -14,12 +14,7 @@ WANT = goldens.load("opcounts", "tf_nodes")
 
 # Calls whose GraphDef (and so get_operations()) still differs from TF's, with the reason.
 # A listed call that starts matching fails test_known_different_still_differ.
-KNOWN_DIFFERENT = {
-    "while_loop/grad": "TF's nodes in TF's order, but the gradient frame's name (TF's "
-                       "gradients/while/while_context), the counters' and accumulators' "
-                       "shapes (TF's ()) and the control inputs flowgrad's gate adds to "
-                       "the gradient NextIteration differ",
-}
+KNOWN_DIFFERENT = {}
 
 
 def _norm(x):

@@ -9,7 +9,13 @@ k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient
 is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
 the results do not need (a rule's gradient of a constant input) are written in the frame
 too, their forward values pushed. Accumulators of a known shape start from a Const
-(b_acc), named after the forward loop's Enter of the capture.
+(b_acc), named after the forward loop's Enter of the capture. The gradient frame is TF's
+GradLoopState's WhileContext: named after the forward one in the gradients scope
+(gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
+minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
+each loop variable's gradient Switch (TF's _MergeGrad) by a tuple written here: a
+group_deps NoOp and a control_dependency Identity per output, which the Exit and the body
+read.
 
 TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
 loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
@@ -47,6 +53,7 @@ import weakref
 import numpy as np
 
 from . import dtypes as _dt
+from .tensor_shape import TensorShape
 from .branches import branch_in, chain
 from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
                               ta_grad_forward, ta_grad_source, ta_handle_of)
@@ -54,6 +61,7 @@ from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _Pla
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
+_SCALAR = TensorShape([])   # (the counters' shape)
 
 
 def _exit_only(k, ginfo):
@@ -357,6 +365,8 @@ class GradLoopPlan(_PlanBase):
         self.plans = {}
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
         self.forward = {}   # forward While -> [WhileGrad]
+        self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
+        self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
@@ -498,6 +508,14 @@ class GradLoopPlan(_PlanBase):
             self.lowered.add(v.op)
         self.lowered.add(gop)
         W = self._w(fop, gop)
+        # TF's gradient WhileContext is named after the forward one, in the gradients scope
+        base = ta_grad_source(gop) + "/" + self._loops._names(fop)[1]
+        frame, i = base, 0
+        while frame in self._frame_names:
+            i += 1
+            frame = f"{base}_{i}"
+        self._frame_names.add(frame)
+        self.frames[gop] = frame
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "clones": clones, "made": made,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
@@ -569,7 +587,7 @@ class GradLoopPlan(_PlanBase):
                     "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
                 if ups else []
             init = emit(W + "/f_count/init", "Const", ctl0, [],
-                        {"dtype": i32, "value": np.asarray(0, np.int32)})
+                        {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
             merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
@@ -577,8 +595,9 @@ class GradLoopPlan(_PlanBase):
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
             pivot = self._loops.infos[fop]["vars"][0].op.name
             one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
-                       {"dtype": i32, "value": np.asarray(1, np.int32)})
-            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {})
+                       {"dtype": i32, "value": np.asarray(1, np.int32)}, shapes=[_SCALAR])
+            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
+                       shapes=[_SCALAR])
             ctl = []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
@@ -605,7 +624,7 @@ class GradLoopPlan(_PlanBase):
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
-        frame = B + "/while_context"
+        frame = self.frames[op]
         b, i32 = _dt.bool_, _dt.int32
         ent = {"frame_name": frame, "is_constant": False, "parallel_iterations": 10}
         const_ent = dict(ent, is_constant=True)
@@ -632,11 +651,13 @@ class GradLoopPlan(_PlanBase):
             shape = ginfo["grads"][n + j].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
-                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)},
+                         shapes=[_SCALAR])
             elif shape.is_fully_defined():   # TF's b_acc: zeros of the gradient's shape
                 d = self._dt(c)
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
-                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)})
+                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)},
+                         shapes=[shape])
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -655,10 +676,11 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
                  {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
-        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
+        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)},
+                   shapes=[_SCALAR])
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
         emit(f"{B}/GreaterEqual", "GreaterEqual", [f"{B}/Merge_n", f"{B}/Enter_one"], [i32, i32],
-             {})
+             {}, shapes=[_SCALAR])
         emit(f"{B}/LoopCond", "LoopCond", [f"{B}/GreaterEqual"], [b], {})
         gated = ginfo.get("gate")
         for key, _, d in vars_:
@@ -675,7 +697,7 @@ class GradLoopPlan(_PlanBase):
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
                                    f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}",
-                                   [f"{a.name}/while_context" for a in ups] + [frame],
+                                   [self.frames[a] for a in ups] + [frame],
                                    _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
             ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
@@ -686,7 +708,8 @@ class GradLoopPlan(_PlanBase):
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
-        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {})
+        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {},
+             shapes=[_SCALAR])
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
         if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
@@ -699,7 +722,11 @@ class GradLoopPlan(_PlanBase):
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {})
+            sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
+            sh = [_SCALAR] if d is not finfo["captures"][diff_caps[j]].dtype.base_dtype else \
+                [sh] if sh.is_fully_defined() else None
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
+                 shapes=sh)
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
