@@ -2,8 +2,9 @@
 gradients under an optimizer's minimize(), whose default gate_gradients=GATE_OP gates
 each gradient rule with more than one result through a tuple (tuple/group_deps, one
 tuple/control_dependency Identity per result), the rules of the loop body in the gradient
-frame included; and GATE_NONE / GATE_GRAPH (tests/test_ploop2.py). One fresh graph per
-call."""
+frame included (a while_loop, dynamic_rnn's LSTM, GRU, sequence_length, bidirectional,
+a loop nested in a loop, map_fn, scan; GradientDescent, Adam, Momentum, Adagrad); and
+GATE_NONE / GATE_GRAPH (tests/test_ploop2.py). One fresh graph per call."""
 import numpy as np
 
 
@@ -50,8 +51,30 @@ def _map_fn(tf):
     tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
 
 
+def _seqlen_momentum(tf):
+    x = tf.placeholder(tf.float32, (2, 4, 3), name="x")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(3), x, dtype=tf.float32,
+                               sequence_length=tf.constant([2, 4]))
+    tf.train.MomentumOptimizer(0.1, 0.9).minimize(tf.reduce_sum(out))
+
+
+def _bidirectional(tf):
+    x = tf.placeholder(tf.float32, (2, 4, 3), name="x")
+    (fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(
+        tf.nn.rnn_cell.GRUCell(3), tf.nn.rnn_cell.GRUCell(3), x, dtype=tf.float32)
+    tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(fw) + tf.reduce_sum(bw))
+
+
+def _scan_adagrad(tf):
+    x = tf.placeholder(tf.float32, (4, 3), name="x")
+    w = tf.Variable(np.ones(3, np.float32), name="w")
+    y = tf.scan(lambda a, r: a * w + r, x)
+    tf.train.AdagradOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
 CALLS = [("while_matmul", _while_matmul), ("lstm", _lstm), ("gru_adam", _gru_adam),
-         ("nested", _nested), ("map_fn", _map_fn),
+         ("nested", _nested), ("map_fn", _map_fn), ("seqlen_momentum", _seqlen_momentum),
+         ("bidirectional", _bidirectional), ("scan_adagrad", _scan_adagrad),
          ("while_matmul_gate_none", lambda tf: _while_matmul(tf, "GATE_NONE")),
          ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH"))]
 
