@@ -4,7 +4,8 @@ each gradient rule with more than one result through a tuple (tuple/group_deps, 
 tuple/control_dependency Identity per result), the rules of the loop body in the gradient
 frame included (a while_loop, dynamic_rnn's LSTM, GRU, sequence_length, bidirectional,
 a loop nested in a loop, map_fn, scan; GradientDescent, Adam, Momentum, Adagrad); and
-GATE_NONE / GATE_GRAPH (tests/test_ploop2.py). One fresh graph per call."""
+GATE_NONE / GATE_GRAPH; and two tf.gradients calls (a gradient frame's b_sync named at
+its first pop in TF's walk) (tests/test_ploop2.py). One fresh graph per call."""
 import numpy as np
 
 
@@ -72,11 +73,36 @@ def _scan_adagrad(tf):
     tf.train.AdagradOptimizer(0.1).minimize(tf.reduce_sum(y))
 
 
+def _lengths_grad(tf):
+    # (ungated: the gradient frame's b_sync is named at its first pop in TF's walk, here
+    # the Select's)
+    x = tf.placeholder(tf.float32, (2, 4, 3), name="x")
+    cell = tf.nn.rnn_cell.LSTMCell(3, initializer=tf.constant_initializer(0.3))
+    out, state = tf.nn.dynamic_rnn(cell, x, sequence_length=[4, 2], dtype=tf.float32)
+    loss = tf.reduce_sum(tf.square(out)) + tf.reduce_sum(state.c)
+    tf.gradients(loss, tf.trainable_variables() + [x])
+
+
+def _nested3_grad(tf):
+    # (three loops deep: the outer frames' b_syncs at their nested loops' count pops)
+    x = tf.placeholder(tf.float32, (3,), name="x")
+
+    def body(i, a):
+        def body2(j, b):
+            c = tf.while_loop(lambda k, c: k < 2,
+                              lambda k, c: (k + 1, tf.sin(c) + b * 0.5), [0, b])[1]
+            return j + 1, c * x
+        return i + 1, tf.while_loop(lambda j, b: j < 2, body2, [0, a])[1]
+    out = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    tf.gradients(tf.reduce_sum(out * out), x)
+
+
 CALLS = [("while_matmul", _while_matmul), ("lstm", _lstm), ("gru_adam", _gru_adam),
          ("nested", _nested), ("map_fn", _map_fn), ("seqlen_momentum", _seqlen_momentum),
          ("bidirectional", _bidirectional), ("scan_adagrad", _scan_adagrad),
          ("while_matmul_gate_none", lambda tf: _while_matmul(tf, "GATE_NONE")),
-         ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH"))]
+         ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH")),
+         ("lengths_grad", _lengths_grad), ("nested3_grad", _nested3_grad)]
 
 
 def nodes_of(tf, fn):

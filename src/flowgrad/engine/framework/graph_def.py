@@ -17,7 +17,7 @@ from .errors import c_escape
 from .graph_def_functions import FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
-from .graph_def_grad_order import tf_order
+from .graph_def_grad_order import b_sync_names, tf_order
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .grad_state import gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
@@ -499,11 +499,21 @@ def _tf_walk_order(graph, gd, grads, renames):
     for i, (scope, xs, ys) in enumerate(calls):
         if scope not in roots:
             continue
-        got = tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
-                       [renames.get(y, y) for y in ys],
-                       tuple(c[0] + "/" for c in calls[i + 1:]))
+        def order():
+            return tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
+                            [renames.get(y, y) for y in ys],
+                            tuple(c[0] + "/" for c in calls[i + 1:]))
+        got = order()
         if got is None:
             continue
+        syncs = b_sync_names(got[0], scope + "/")   # (named at their first pop in TF's
+        if syncs:                                    # order: then ordered again)
+            rename_nodes(gd, syncs, sort_controls=True)
+            renames = {**{k: syncs.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in syncs.items() if k not in renames}}
+            got = order()
+            if got is None:
+                continue
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])

@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["tf_order"]
+__all__ = ["b_sync_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter)?$")
@@ -474,3 +474,35 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     if any(v in taken for v in renames.values()):
         return None
     return [n.node for n in before] + out + [n.node for n in after], renames
+
+
+def b_sync_names(nodes, prefix):
+    """{name: TF's name} of the b_sync ControlTriggers of the gradients call `prefix`...
+    in `nodes` (in TF's order): TF makes a gradient frame's b_sync at its first pop, in
+    that pop's name scope (a nested loop's count pop: the call's scope), names unique in
+    that order. A b_sync waiting for anything but pops and a nested frame's Exit keeps
+    its name."""
+    by = {n.name: n for n in nodes}
+    pos = {n.name: i for i, n in enumerate(nodes)}
+    firsts = []
+    for n in nodes:
+        if n.op != "ControlTrigger" or not n.name.startswith(prefix) or \
+                not n.name.rsplit("/", 1)[-1].startswith("b_sync"):
+            continue
+        deps = [i[1:] for i in n.input if i.startswith("^")]
+        pops = [d for d in deps if d in by and by[d].op == "StackPopV2"]
+        if not pops or any(by[d].op not in ("StackPopV2", "Exit") for d in deps if d in by):
+            continue
+        first = min(pops, key=pos.get)
+        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/b_sync"))
+    taken = set(by) - {name for _, name, _ in firsts}
+    out = {}
+    for _, name, base in sorted(firsts):
+        new, i = base, 0
+        while new in taken:
+            i += 1
+            new = f"{base}_{i}"
+        taken.add(new)
+        if new != name:
+            out[name] = new
+    return out
