@@ -5,7 +5,8 @@ tuple/control_dependency Identity per result), the rules of the loop body in the
 frame included (a while_loop, dynamic_rnn's LSTM, GRU, sequence_length, bidirectional,
 a loop nested in a loop, map_fn, scan; GradientDescent, Adam, Momentum, Adagrad); and
 GATE_NONE / GATE_GRAPH; and two tf.gradients calls (a gradient frame's b_sync named at
-its first pop in TF's walk) (tests/test_ploop2.py). One fresh graph per call."""
+its first pop in TF's walk); TensorArray writes gated outside loops (tests/test_ploop2.py).
+One fresh graph per call."""
 import numpy as np
 
 
@@ -97,12 +98,22 @@ def _nested3_grad(tf):
     tf.gradients(tf.reduce_sum(out * out), x)
 
 
+def _array_writes(tf):
+    # (outside loops: a TensorArray write's and scatter's gate in TF's input order, the
+    # value's gradient before the flow's)
+    x = tf.placeholder(tf.float32, (2, 3), name="x")
+    w = tf.Variable(np.ones(3, np.float32), name="w")
+    ta = tf.TensorArray(tf.float32, size=3).scatter([0, 1], x * w).write(2, w)
+    tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(ta.stack()))
+
+
 CALLS = [("while_matmul", _while_matmul), ("lstm", _lstm), ("gru_adam", _gru_adam),
          ("nested", _nested), ("map_fn", _map_fn), ("seqlen_momentum", _seqlen_momentum),
          ("bidirectional", _bidirectional), ("scan_adagrad", _scan_adagrad),
          ("while_matmul_gate_none", lambda tf: _while_matmul(tf, "GATE_NONE")),
          ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH")),
-         ("lengths_grad", _lengths_grad), ("nested3_grad", _nested3_grad)]
+         ("lengths_grad", _lengths_grad), ("nested3_grad", _nested3_grad),
+         ("array_writes", _array_writes)]
 
 
 def nodes_of(tf, fn):
