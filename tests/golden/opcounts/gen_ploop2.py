@@ -98,6 +98,13 @@ def _nested3_grad(tf):
     tf.gradients(tf.reduce_sum(out * out), x)
 
 
+def _scan_grad(tf):
+    # (a sum of two gradients, the element's and the accumulator's, in TF's order)
+    x = tf.placeholder(tf.float32, (3,), name="x")
+    s = tf.scan(lambda a, v: a * v + 1.0, x)
+    tf.gradients(tf.reduce_sum(s), x)
+
+
 def _array_writes(tf):
     # (outside loops: a TensorArray write's and scatter's gate in TF's input order, the
     # value's gradient before the flow's)
@@ -113,7 +120,7 @@ CALLS = [("while_matmul", _while_matmul), ("lstm", _lstm), ("gru_adam", _gru_ada
          ("while_matmul_gate_none", lambda tf: _while_matmul(tf, "GATE_NONE")),
          ("while_matmul_gate_graph", lambda tf: _while_matmul(tf, "GATE_GRAPH")),
          ("lengths_grad", _lengths_grad), ("nested3_grad", _nested3_grad),
-         ("array_writes", _array_writes)]
+         ("array_writes", _array_writes), ("scan_grad", _scan_grad)]
 
 
 def nodes_of(tf, fn):

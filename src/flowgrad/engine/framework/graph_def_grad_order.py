@@ -463,6 +463,16 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                     queue.append(y)
     if len(placed) != len(grad):
         return None
+    # a sum of two gradients reads them in the order TF's rules made them (_SetGrad's);
+    # the same bits either way (a sum of more keeps flowgrad's order: its value's)
+    pos = {n.name: i for i, n in enumerate(out)}
+    for n in out:
+        ins = list(n.input)
+        if n.op == "AddN" and n.name in read_by and len(ins) == 2 and \
+                all(i[0] != "^" and _split(i)[0] in owner_of for i in ins) and \
+                pos[_split(ins[1])[0]] < pos[_split(ins[0])[0]]:
+            del n.input[:]
+            n.input.extend(ins[::-1])
     renames, n_sums = {}, 0
     for n in out:
         if n.op == "AddN" and n.name in read_by:
