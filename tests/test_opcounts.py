@@ -19,9 +19,6 @@ WANT = goldens.load("opcounts", "opcounts")
 # matching fails test_known_different_still_differ: take it off the list.
 KNOWN_DIFFERENT = {}   # (tf.cond's and tf.while_loop's calls list TF's Switch/Merge/Enter/Exit
 # nodes since get_operations() lists TF's form of the graph: tests/test_tf_nodes.py)
-# loop gradients whose GraphDefs differ (tests/test_oplist_graphdef.py)
-KNOWN_DIFFERENT.update({n: "its GraphDef's nodes differ: tests/test_oplist_graphdef.py"
-                        for n in ("loops/nested_while_grad",)})
 
 
 def _ops(name):

@@ -15,11 +15,7 @@ WANT = goldens.load("opcounts", "opcounts")
 
 # Calls whose GraphDef still differs from TF's, with the difference. A listed call that
 # starts matching fails test_known_different_still_differ: take it off the list.
-KNOWN_DIFFERENT = {
-    "loops/nested_while_grad": "TF's nodes in another order: the walk order "
-                               "(graph_def_grad_order.py) is not replayed for a loop nested "
-                               "in a loop",
-}
+KNOWN_DIFFERENT = {}
 
 
 def _nodes(name):
@@ -127,6 +123,7 @@ def test_nested_loop_gradient_enters_are_named_after_their_reader():
     m = "gradients/while/while/mul_grad/Mul"
     assert nodes[m].input[1] == m + "/Enter_1"
     assert nodes[m + "/Enter_1"].input == [m + "/Enter"] and nodes[m + "/Enter"].input == ["x"]
+    # (in TF's order: the inner loop's count is pushed first, made with its GradLoopState)
     assert [n for n in nodes if n.startswith("gradients/") and
-            nodes[n].op == "StackPushV2"] == ["gradients/while/while/mul_grad/Mul_1/StackPushV2",
-                                              "gradients/StackPushV2"]
+            nodes[n].op == "StackPushV2"] == ["gradients/StackPushV2",
+                                              "gradients/while/while/mul_grad/Mul_1/StackPushV2"]

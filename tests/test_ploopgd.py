@@ -5,7 +5,7 @@ ops between the xs and the ys: a capture that does not depend on the xs (dynamic
 input array, a sequence_length's zeros) gets no gradient ops and no accumulator; an unused
 loop output's gradient is tf.zeros (a Const) when its shape is known, as TF's
 ZerosLikeForExit. Their order is TF's walk's (graph_def_grad_order.py; the order itself:
-test_opcounts.py, test_oplist_graphdef.py), except for a loop nested in a loop."""
+test_opcounts.py, test_oplist_graphdef.py), a loop nested in a loop's included."""
 import collections
 import os
 import sys
@@ -85,12 +85,8 @@ def test_unused_loop_output_gradient_is_a_zeros_const():
 # order. Still different, with TF's form:
 ORDER = goldens.load("opcounts", "ploopgd_order")
 ORDER_GEN = goldens.generator("opcounts", "ploopgd_order")
-ORDER_DIFFERENT = {
-    # gate_gradients (an optimizer's minimize): TF gates every body op's gradient (a tuple:
-    # group_deps and control_dependency Identities); flowgrad keeps the body's gradient
-    # ungated (only the op counter moves over TF's tuples) and gates its WhileGrad
-    "minimize": "a gated loop gradient: TF's tuples in the body",
-}
+# (an optimizer's minimize, gate_gradients: TF's tuples in the body, tests/test_ploop2.py)
+ORDER_DIFFERENT = {}
 
 
 @pytest.mark.parametrize("name", sorted(n for n in ORDER if n not in ORDER_DIFFERENT))

@@ -25,9 +25,6 @@ KNOWN_DIFFERENT = {
                             "pushed and popped in the cond's context)",
     "cond/loop_in_cond_grad": "the gradient of a cond holding a loop is flowgrad's generic "
                               "cond, its loop gradient's stacks popped without TF's Switches",
-    "while/unreached_var_grad": "the loop gradient's frame: its node order and exit zeros "
-                                "(TF's gradient walk, ZerosLikeForExit's Const), its frame "
-                                "name and the accumulators' gating control inputs",
 }
 
 

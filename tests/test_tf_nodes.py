@@ -14,9 +14,7 @@ WANT = goldens.load("opcounts", "tf_nodes")
 
 # Calls whose GraphDef (and so get_operations()) still differs from TF's, with the reason.
 # A listed call that starts matching fails test_known_different_still_differ.
-KNOWN_DIFFERENT = {
-    "while_loop/grad": "the forward loop's gradient stacks are written inside the loop",
-}
+KNOWN_DIFFERENT = {}
 
 
 def _norm(x):

@@ -588,6 +588,10 @@ def _unused_zeros(op, i):
     return zeros_like(t, optimize=False)
 
 
+# array ops whose flow is flowgrad's first input and TF's last (TensorArrayWriteV3...)
+_FLOW_LAST = frozenset(("TensorArrayWriteV3", "TensorArrayScatterV3", "TensorArraySplitV3"))
+
+
 def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
     if grad_fn is None:
@@ -623,21 +627,21 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
                              f"not match num inputs {len(op._inputs)}")
         given = sum(1 for g in in_grads if g is not None)
         walk = body_walk()
-        if walk is not None:
-            if given > 1 and walk.gate and not gate_gradients:
-                # a loop body's gradient under a gated call: flowgrad keeps it ungated,
-                # the counter moves over TF's tuple (a NoOp group, an Identity per gradient)
-                graph._last_id += 1 + given
-            if agg is not None:   # the sums of op's output gradients count as its own
-                first, first_id = agg
-            walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
-        elif given > 1 and not gate_gradients and counting_gates():
+        # a loop body's gradient under a gated call is gated as TF's (its tuples are in
+        # TF's gradient frame); a loop's gradient is not (TF's are its Enters' Exits)
+        multi = given > 1 and op._type != "While"
+        gate = multi and (gate_gradients or (walk is not None and walk.gate))
+        if walk is None and multi and not gate_gradients and counting_gates():
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
-        if gate_gradients and given > 1:
+        if gate:
             marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
             # TF's gate is built with no device and no colocation (whatever encloses it)
+            # (in TF's input order: an array op's flow, flowgrad's first input, is its last)
+            last = op._type in _FLOW_LAST
             with graph.device(None), graph.colocate_with(None, ignore_existing=True):
-                in_grads = _tuple(in_grads)
+                in_grads = _tuple(in_grads[1:] + in_grads[:1] if last else in_grads)
+            if last:
+                in_grads = in_grads[-1:] + in_grads[:-1]
             for g, m in zip(in_grads, marked):
                 if m:
                     mark_two_terms(g)
@@ -650,6 +654,10 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             gates.update(c._id for c in (gated.values if isinstance(gated, IndexedSlices)
                                          else gated)._op._control_inputs
                          if c._type == "NoOp" and c._name.endswith("tuple/group_deps"))
+        if walk is not None:
+            if agg is not None:   # the sums of op's output gradients count as its own
+                first, first_id = agg
+            walk.made[op] = (graph._ops[first:], graph._last_id - first_id)
     finally:
         graph._name_stack = old_stack
         set_wanted(None)

@@ -113,7 +113,7 @@ def set_counting_gates(flag: bool) -> bool:
 
 class BodyWalk:
     """A loop body's gradient being built for a loop gradient: whether the enclosing call
-    gates (TF's tuples are counted, flowgrad's body gradient stays ungated) and, per
+    gates (the body's gradient rules are gated by TF's tuples, as TF's) and, per
     forward op, the ops its gradient rule made and how far they moved the op counter;
     for a loop in a loop body, the enclosing loop's walk (`outer`) and body ops
     (`members`), whether TF's gradient frame of this loop pops a value (`pops`) and has

@@ -17,7 +17,7 @@ from .errors import c_escape
 from .graph_def_functions import DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
-from .graph_def_grad_order import tf_order
+from .graph_def_grad_order import b_sync_names, tf_order
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .grad_state import gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
@@ -342,11 +342,26 @@ def _control_inputs(op, plan):
     if plan is None:
         names = [c.name for c in op._control_inputs]
     else:
-        names = [plan._renamed(c._outputs[0]).split(":")[0] if c._outputs else c.name
-                 for c in op._control_inputs]
+        names = []
+        for c in op._control_inputs:
+            # (a tuple's group_deps waiting for an op written as several nodes, a loop
+            # gradient: TF's waits for the nodes of the outputs the tuple gates)
+            outs = _gated_outputs(op, c) if len(c._outputs) > 1 else []
+            names += [plan._renamed(t).split(":")[0] for t in outs or c._outputs[:1]] \
+                if c._outputs else [c.name]
+        names = list(dict.fromkeys(names))
     if plan is not None:
         names.extend(plan.extra_controls(op))
     return ["^" + n for n in sorted(names)]
+
+
+def _gated_outputs(gate, op):
+    """The outputs of `op` that tuple gate `gate` (a NoOp group_deps) gates: those its
+    control_dependency Identities read."""
+    if gate._type != "NoOp" or not gate._name.endswith("group_deps"):
+        return []
+    return [t for t in op._outputs for c in t._consumers
+            if c._type == "Identity" and gate in c._control_inputs]
 
 
 # TF's handles that are 2-vectors (its shape functions) where flowgrad's are scalars: an
@@ -490,11 +505,21 @@ def _tf_walk_order(graph, gd, grads, renames):
     for i, (scope, xs, ys) in enumerate(calls):
         if scope not in roots:
             continue
-        got = tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
-                       [renames.get(y, y) for y in ys],
-                       tuple(c[0] + "/" for c in calls[i + 1:]))
+        def order():
+            return tf_order(list(gd.node), scope + "/", [renames.get(x, x) for x in xs],
+                            [renames.get(y, y) for y in ys],
+                            tuple(c[0] + "/" for c in calls[i + 1:]))
+        got = order()
         if got is None:
             continue
+        syncs = b_sync_names(got[0], scope + "/")   # (named at their first pop in TF's
+        if syncs:                                    # order: then ordered again)
+            rename_nodes(gd, syncs, sort_controls=True)
+            renames = {**{k: syncs.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in syncs.items() if k not in renames}}
+            got = order()
+            if got is None:
+                continue
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])

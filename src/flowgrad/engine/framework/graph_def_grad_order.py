@@ -7,9 +7,11 @@ ops, so a GraphDef's node order (and get_operations()) differs. `tf_order` repla
 walk on the written GraphDef, whose nodes already carry TF's names:
 
 - _PendingCount: the forward nodes reached from the xs over float edges, those between
-  them and the ys, each loop's GradLoopState (its f_count and b_count nodes) made as the
-  walk list meets the loop's first Exit, every Exit of such a loop between, the pending
-  counts; the ys' grad_ys nodes come first;
+  them and the ys, each loop's GradLoopState (its f_count and b_count nodes; for a loop
+  nested in a loop, between them, the stack its parent pushes its count on: Const, f_acc,
+  Enters, StackPushV2, StackPopV2, its Enters, the parent's b_sync) made as the walk list
+  meets the loop's first Exit, every Exit of such a loop between, the pending counts; the
+  ys' grad_ys nodes come first;
 - the FIFO queue from the ys: an Exit waits until every exit of its loop is ready
   (deferred_exits; unused ones get their zeros then), a loop Switch is ready at its first
   gradient (and again at its last), every other op when all its consumers are done;
@@ -18,13 +20,13 @@ walk on the written GraphDef, whose nodes already carry TF's names:
   its nodes `<op>_grad/...` (the second visit of a loop Switch `<op>_grad_1/...`), each
   op followed by the nodes TF's loop state makes lazily for its inputs (a forward value's
   stack: Const, f_acc, Enter, StackPushV2, StackPopV2, its Enter; a b_sync; an outside
-  tensor's Enter); a forward constant the writer copies into the frame is the rule's own
-  (first); a capture's accumulator in TF's order (b_acc Const, Enter, Merge, Switch, Add,
-  NextIteration, Exit).
+  tensor's Enter; in a nested frame each Enter followed by the next frame's); a forward
+  constant the writer copies into the frame is the rule's own (first); a capture's
+  accumulator in TF's order (b_acc Const, Enter, Merge, Switch, Add, NextIteration, Exit).
 
 The AddNs of the gradients scope are numbered in that order, as TF's unique names. The
 result is None (the written order is kept) when the walk does not place every node of the
-call (a loop nested in a loop, a layout it does not know): no node, input or attr changes.
+call (a layout it does not know): no node, input or attr changes.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["tf_order"]
+__all__ = ["b_sync_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter)?$")
@@ -45,7 +47,11 @@ _FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
 _BODY_SUM = re.compile(r"(^|/)gradients(_\d+)?/AddN(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
 _GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
-_HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_(\d+))?(/Enter)?$")
+_HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_(\d+))?"
+                     r"(/Enter(?:_\d+)?)?$")
+# (a nested loop's count stack, made in the call's scope: its Const, f_acc, Enters, ...)
+_COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_\d+)?"
+                          r"(/Enter(?:_\d+)?)?$")
 _HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPopV2", "StackPopV2/Enter",
                 "b_sync")
 _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
@@ -139,7 +145,6 @@ class _Forward:
         for n in nodes:
             if n.op == "Enter" and not n.attr["is_constant"].b:
                 self.enters[frame[n.name]].append(n.name)
-        self.nested = any(parent.get(fr) for fr in self.exits)
 
     def loop_switch(self, name):
         n = self.by[name]
@@ -184,11 +189,47 @@ def _group_order(group, by):
         out += made + [p]
 
         def rank(h, p=p):
+            depth, own = 0, where[h]
+            while by[h].op == "Enter" and by[h].srcs[0][0] in members and \
+                    by[by[h].srcs[0][0]].op == "Enter":   # (an Enter into a nested frame)
+                h, depth = by[h].srcs[0][0], depth + 1
             m = _HELPER.match(h[len(p) + 1:])
             kind = m.group(1) + ("/Enter" if m.group(3) else "")
-            return int(m.group(2) or 0), _HELPER_RANK.index(kind), where[h]
+            return int(m.group(2) or 0), _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return out
+
+
+_STACK_OPS = frozenset(("StackV2", "StackPushV2", "StackPopV2", "Enter", "ControlTrigger"))
+
+
+def _count_stack_order(count, members, by):
+    """The nodes of `members` (count stacks made in the call's scope) that push forward
+    count `count` (a nested loop's, TF's AddForwardAccumulator then
+    AddBackpropAccumulatedValue): Const, f_acc, its Enters frame by frame, StackPushV2,
+    StackPopV2, its Enters, then the parent's b_sync if the pop made it."""
+    push = next((n for n in members if by[n].op == "StackPushV2" and
+                 by[n].srcs[1][0] == count), None)
+    if push is None:
+        return []
+    enters = []
+    src = by[push].srcs[0][0]
+    while by[src].op == "Enter":
+        enters.insert(0, src)
+        src = by[src].srcs[0][0]
+    acc = src
+    pops = [n for n in members if by[n].op == "StackPopV2"]
+    out = [by[acc].srcs[0][0], acc] + enters + [push]
+    for pop in pops:
+        chain, src = [], by[pop].srcs[0][0]
+        while by[src].op == "Enter":
+            chain.insert(0, src)
+            src = by[src].srcs[0][0]
+        if src == acc:
+            out += [pop] + chain
+            out += [n for n in members if by[n].op == "ControlTrigger" and
+                    pop in by[n].deps]
+    return [n for n in out if n in members]
 
 
 def _summed(sums, by, f, owner_of, groups, between):
@@ -237,12 +278,13 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     first = next((i for i, n in enumerate(nodes) if n.name in in_grad), None)
     if first is None:   # (a call whose nodes were taken out again)
         return None
+    last = max(i for i, n in enumerate(nodes) if n.name in in_grad)
     before, fwd, after = [], [], []
     later = set(in_grad)
-    for i, n in enumerate(nodes):   # forward nodes; those made after the call (read it)
-        if n.name in in_grad:
+    for i, n in enumerate(nodes):   # forward nodes; those made after the call (read it, or
+        if n.name in in_grad:       # written after its last node: an optimizer's)
             continue
-        if any(d in later for d in n.deps) or n.name.startswith(later_calls):
+        if i > last or any(d in later for d in n.deps) or n.name.startswith(later_calls):
             later.add(n.name)
             after.append(n)
         elif i > first and n.name.startswith(prefix.split("/")[0]):
@@ -254,12 +296,13 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     if not all(x in by and x not in in_grad for x in xs + ys):
         return None
     f = _Forward(fwd, by)
-    if f.nested:
-        return None
     # the call's nodes: grad_ys, loop counters, sums, and per (forward op, visit) groups
     counters, sums, grad_ys, groups = {}, [], [], defaultdict(list)
     parts = defaultdict(list)
     fwd_names = set(f.ins)
+    count_stacks = set()   # (a nested loop's count stack and its parent's b_sync)
+    stack_consts = {n.srcs[0][0] for n in grad if n.op == "StackV2" and
+                    _COUNT_STACK.match(n.name[len(prefix):])}
     for n in grad:
         rest = n.name[len(prefix):]
         if "_grad" not in rest and _COUNTS.match(rest):
@@ -268,6 +311,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             sums.append(n.name)
         elif _FILL_PARTS.match(rest):
             parts[prefix + _FILL_PARTS.match(rest).group(1)].append(n.name)
+        elif _COUNT_STACK.match(rest) and (n.op in _STACK_OPS or n.name in stack_consts):
+            count_stacks.add(n.name)
         elif _GRAD_YS.match(rest):
             grad_ys.append(n.name)
         else:
@@ -322,7 +367,14 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
         k += 1
         fr = f.loop_of.get(op)
         if by[op].op == "Exit" and fr not in states:
-            for c in _counter_names(len(states)):
+            names = _counter_names(len(states))
+            for c in names[:8]:   # the forward count
+                if c in counters:
+                    put(counters[c])
+            if names[7] in counters:   # a nested loop's: pushed by its parent, popped
+                for n in _count_stack_order(counters[names[7]], count_stacks, by):
+                    put(n)
+            for c in names[8:]:   # the backward count
                 if c in counters:
                     put(counters[c])
             states[fr] = {"pending": len(f.exits[fr]), "deferred": [], "unused": []}
@@ -411,6 +463,16 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                     queue.append(y)
     if len(placed) != len(grad):
         return None
+    # a sum of two gradients reads them in the order TF's rules made them (_SetGrad's);
+    # the same bits either way (a sum of more keeps flowgrad's order: its value's)
+    pos = {n.name: i for i, n in enumerate(out)}
+    for n in out:
+        ins = list(n.input)
+        if n.op == "AddN" and n.name in read_by and len(ins) == 2 and \
+                all(i[0] != "^" and _split(i)[0] in owner_of for i in ins) and \
+                pos[_split(ins[1])[0]] < pos[_split(ins[0])[0]]:
+            del n.input[:]
+            n.input.extend(ins[::-1])
     renames, n_sums = {}, 0
     for n in out:
         if n.op == "AddN" and n.name in read_by:
@@ -422,3 +484,35 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     if any(v in taken for v in renames.values()):
         return None
     return [n.node for n in before] + out + [n.node for n in after], renames
+
+
+def b_sync_names(nodes, prefix):
+    """{name: TF's name} of the b_sync ControlTriggers of the gradients call `prefix`...
+    in `nodes` (in TF's order): TF makes a gradient frame's b_sync at its first pop, in
+    that pop's name scope (a nested loop's count pop: the call's scope), names unique in
+    that order. A b_sync waiting for anything but pops and a nested frame's Exit keeps
+    its name."""
+    by = {n.name: n for n in nodes}
+    pos = {n.name: i for i, n in enumerate(nodes)}
+    firsts = []
+    for n in nodes:
+        if n.op != "ControlTrigger" or not n.name.startswith(prefix) or \
+                not n.name.rsplit("/", 1)[-1].startswith("b_sync"):
+            continue
+        deps = [i[1:] for i in n.input if i.startswith("^")]
+        pops = [d for d in deps if d in by and by[d].op == "StackPopV2"]
+        if not pops or any(by[d].op not in ("StackPopV2", "Exit") for d in deps if d in by):
+            continue
+        first = min(pops, key=pos.get)
+        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/b_sync"))
+    taken = set(by) - {name for _, name, _ in firsts}
+    out = {}
+    for _, name, base in sorted(firsts):
+        new, i = base, 0
+        while new in taken:
+            i += 1
+            new = f"{base}_{i}"
+        taken.add(new)
+        if new != name:
+            out[name] = new
+    return out

@@ -9,7 +9,13 @@ k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient
 is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
 the results do not need (a rule's gradient of a constant input) are written in the frame
 too, their forward values pushed. Accumulators of a known shape start from a Const
-(b_acc), named after the forward loop's Enter of the capture.
+(b_acc), named after the forward loop's Enter of the capture. The gradient frame is TF's
+GradLoopState's WhileContext: named after the forward one in the gradients scope
+(gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
+minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
+each loop variable's gradient Switch (TF's _MergeGrad) by a tuple written here: a
+group_deps NoOp and a control_dependency Identity per output, which the Exit and the body
+read.
 
 TensorArrays: a flow is TF's float (graph_def_lower.ta_flows), so the gradients of flow
 loop variables and captures travel and sum as floats, as TF's flows do; flowgrad's
@@ -47,6 +53,7 @@ import weakref
 import numpy as np
 
 from . import dtypes as _dt
+from .tensor_shape import TensorShape
 from .branches import branch_in, chain
 from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
                               ta_grad_forward, ta_grad_source, ta_handle_of)
@@ -54,6 +61,7 @@ from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _Pla
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
+_SCALAR = TensorShape([])   # (the counters' shape)
 
 
 def _exit_only(k, ginfo):
@@ -141,12 +149,24 @@ def _outside_reads(gop, ginfo, finfo, members):
             ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
                 _array_reads(m)
         elif m.type == "WhileGrad":
-            ins += _NESTED_READS.get(m, [])
+            ins = list(m._inputs[:len(_loop_info(_loop_info(m)["forward"])["vars"])]) + \
+                _nested_ins(m) + _NESTED_READS.get(m, [])
         for t in ins:
             if t._op in skip or t in saved or t._op in member_set or t in out:
                 continue
             out.append(t)
     return out
+
+
+def _nested_ins(gop):
+    """The inputs of nested WhileGrad `gop` past its forward initial values that its frame
+    reads: the captures it differentiates (not one off the xs' paths: TF enters no
+    accumulator for it) and its outputs' gradients."""
+    ginfo = _loop_info(gop)
+    finfo = _loop_info(ginfo["forward"])
+    n, m = len(finfo["vars"]), len(finfo["captures"])
+    caps = gop._inputs[n:n + m]
+    return [caps[k] for k in ginfo["diff_caps"]] + list(gop._inputs[n + m:])
 
 
 # nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
@@ -345,6 +365,8 @@ class GradLoopPlan(_PlanBase):
         self.plans = {}
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
         self.forward = {}   # forward While -> [WhileGrad]
+        self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
+        self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
@@ -385,6 +407,9 @@ class GradLoopPlan(_PlanBase):
         fop = ginfo["forward"]
         B = gop.name
         member_set = set(members)
+        # (gated: the body reads the gradient Switch's tuple, TF's Merge gradient gate)
+        gv = (lambda k: f"{B}/gate_g{k}_1") if ginfo.get("gate") else \
+            (lambda k: f"{B}/Switch_g{k}:1")
         fvars = {v.op: k for k, v in enumerate(finfo["vars"])}
         gvars = {v.op: k for k, v in enumerate(ginfo["grad_vars"])}
         saved = {t: j for j, t in enumerate(ginfo["saved"])}
@@ -402,7 +427,7 @@ class GradLoopPlan(_PlanBase):
                 return f"{B}/pop_{pushes.index(t)}"
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
-                return f"{B}/Switch_g{gvars[t._op]}:1"
+                return gv(gvars[t._op])
             if t._op in body and t._op.type == "Const" and \
                     "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
                 if t not in clones:
@@ -429,20 +454,22 @@ class GradLoopPlan(_PlanBase):
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
             elif m.type == "WhileGrad":   # what its frame enters from this one (not the
-                ins = ins[self.plans[m]["n"]:] + _NESTED_READS[m]   # forward initial values)
+                ins = _nested_ins(m) + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             for t in ins:
                 r = resolve(t)
                 if r is not None:
                     sub.setdefault(t.name, r)
-            if not m._inputs:
+            # (TF's pivot control for an op with no input, unless it waits for one of
+            # the frame's ops already: a gate's group_deps)
+            if not m._inputs and not any(c in member_set for c in m._control_inputs):
                 self.pivot.setdefault(m.name, f"{B}/sub")
         for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
             if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
                     and not m._control_inputs:
                 r = self.rewrite.get(m.name, {}).get(m._inputs[0].name)
-                if r is not None and r.startswith(f"{B}/Switch_g"):
+                if r is not None and r.startswith((f"{B}/Switch_g", f"{B}/gate_g")):
                     self.renames[m.outputs[0].name] = r
                     self._dropped.add(m)
         results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
@@ -477,10 +504,18 @@ class GradLoopPlan(_PlanBase):
                 self.renames[f"{gop.name}:{k}"] = exits[k]
         for v in ginfo["grad_vars"]:
             self._gvar[v.op] = (gop, gvars[v.op])
-            self.renames[v.name] = f"{B}/Switch_g{gvars[v.op]}:1"
+            self.renames[v.name] = gv(gvars[v.op])
             self.lowered.add(v.op)
         self.lowered.add(gop)
         W = self._w(fop, gop)
+        # TF's gradient WhileContext is named after the forward one, in the gradients scope
+        base = ta_grad_source(gop) + "/" + self._loops._names(fop)[1]
+        frame, i = base, 0
+        while frame in self._frame_names:
+            i += 1
+            frame = f"{base}_{i}"
+        self._frame_names.add(frame)
+        self.frames[gop] = frame
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "clones": clones, "made": made,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
@@ -547,10 +582,12 @@ class GradLoopPlan(_PlanBase):
             i32 = _dt.int32
             # a nested loop's count starts after its parent's iteration started (TF's
             # control input): the pushes of one run of it come before the next run's
-            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add"] \
+            # (and, as TF's Const in the parent's frame, for the parent's pivot)
+            ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add",
+                    "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
                 if ups else []
             init = emit(W + "/f_count/init", "Const", ctl0, [],
-                        {"dtype": i32, "value": np.asarray(0, np.int32)})
+                        {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
             merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
@@ -558,8 +595,9 @@ class GradLoopPlan(_PlanBase):
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
             pivot = self._loops.infos[fop]["vars"][0].op.name
             one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
-                       {"dtype": i32, "value": np.asarray(1, np.int32)})
-            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {})
+                       {"dtype": i32, "value": np.asarray(1, np.int32)}, shapes=[_SCALAR])
+            add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
+                       shapes=[_SCALAR])
             ctl = []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
@@ -586,7 +624,7 @@ class GradLoopPlan(_PlanBase):
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
-        frame = B + "/while_context"
+        frame = self.frames[op]
         b, i32 = _dt.bool_, _dt.int32
         ent = {"frame_name": frame, "is_constant": False, "parallel_iterations": 10}
         const_ent = dict(ent, is_constant=True)
@@ -613,11 +651,13 @@ class GradLoopPlan(_PlanBase):
             shape = ginfo["grads"][n + j].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
-                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)})
+                         {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)},
+                         shapes=[_SCALAR])
             elif shape.is_fully_defined():   # TF's b_acc: zeros of the gradient's shape
                 d = self._dt(c)
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
-                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)})
+                         {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)},
+                         shapes=[shape])
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -636,19 +676,28 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
                  {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
-        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)})
+        one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)},
+                   shapes=[_SCALAR])
         emit(f"{B}/Enter_one", "Enter", [one], [i32], const_ent)
         emit(f"{B}/GreaterEqual", "GreaterEqual", [f"{B}/Merge_n", f"{B}/Enter_one"], [i32, i32],
-             {})
+             {}, shapes=[_SCALAR])
         emit(f"{B}/LoopCond", "LoopCond", [f"{B}/GreaterEqual"], [b], {})
+        gated = ginfo.get("gate")
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
                  {})
+            if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
+                sw = f"{B}/Switch_{key}"
+                emit(f"{B}/gate_{key}", "NoOp", ["^" + sw], [], {})
+                for i in (0, 1):
+                    emit(f"{B}/gate_{key}_{i}", "Identity",
+                         [sw + (":1" if i else ""), f"^{B}/gate_{key}"], [d], {},
+                         colocation=[sw])
         syncs = []
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
                                    f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}",
-                                   [f"{a.name}/while_context" for a in ups] + [frame],
+                                   [self.frames[a] for a in ups] + [frame],
                                    _dt.resource)
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
             ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
@@ -659,32 +708,30 @@ class GradLoopPlan(_PlanBase):
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
-        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {})
+        emit(f"{B}/sub", "Sub", [f"{B}/Switch_n:1", f"{B}/Enter_one"], [i32, i32], {},
+             shapes=[_SCALAR])
         # the next iteration pops after this one's pops (TF's grad_sync): stack order
         if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
-        # an iteration's gradients pass on together (TF's gates in the body): no Exit fires,
-        # and so no optimizer update of a variable, while an op of the body still reads it
-        # (not a Switch's or a pop's: dead on a branch or at the end, which would stop it)
         cut = p["skip"] | p["enter_only"]
-        gate = sorted({"^" + r.lstrip("^").split(":")[0] for k, r in enumerate(results)
-                       if k not in cut and not r.startswith((f"{B}/Switch_",
-                                                                   f"{B}/pop_"))})
         for k in range(n):
             if k not in cut:
-                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + gate,
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]],
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]] + gate, [d, d],
-                 {})
+            sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
+            sh = [_SCALAR] if d is not finfo["captures"][diff_caps[j]].dtype.base_dtype else \
+                [sh] if sh.is_fully_defined() else None
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
+                 shapes=sh)
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
-                emit(exits[k], "Exit", [f"{B}/Switch_g{k}"], [dts[f"g{k}"]], {},
-                     controls=exits[k] == B)
+                src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
+                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B)
         for j in range(len(diff_caps)):
             emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
                  controls=exits[n + j] == B)
@@ -797,7 +844,10 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Enter_g{k}", f"{R}{s}Exit{x}_grad/b_exit")
             sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
             ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
-            ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")
+            mg = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")[:-len("/Switch")]
+            ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            ren(f"{B}/gate_g{k}_0", f"{mg}/tuple/control_dependency")
+            ren(f"{B}/gate_g{k}_1", f"{mg}/tuple/control_dependency")
             if k in p["exits"]:
                 ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")

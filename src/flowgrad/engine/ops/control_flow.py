@@ -1017,9 +1017,10 @@ def _while_grad(op, *grads):
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
     # as TF's walk (only the ops between the xs and the ys get gradients): a capture that
     # does not depend on the xs of gradients() gets none, no accumulator, and the body ops
-    # only it reaches no gradient ops (a loop outside every loop and cond; in a cond's
-    # branch the branch's gradient asks for every capture's)
-    top = outer is None and not _branches.chain(op)
+    # only it reaches no gradient ops (a loop outside every cond, or nested in a loop: on a
+    # path from the enclosing gradients()'s xs; in a cond's branch the branch's gradient
+    # asks for every capture's)
+    top = not _branches.chain(op)
     diff_caps = [k for k, c in enumerate(caps)
                  if diff(c) and (not top or _grad_count.on_path(c, outer))]
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
@@ -1109,7 +1110,7 @@ def _while_grad(op, *grads):
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "parts": [len(p) for p in parts], "sliced": specs,
-                       "reached": frozenset(walk.reached)}
+                       "reached": frozenset(walk.reached), "gate": gate}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
@@ -1123,9 +1124,6 @@ def _while_grad(op, *grads):
         pos += len(p)
         res[n + k] = None if k in unconnected else \
             _sliced.slices(got) if len(p) > 1 else got[0]
-    given = sum(1 for r in res if r is not None)
-    if gate and given > 1:   # gradients() gates these (a NoOp and Identities); TF does not
-        g._last_id -= 1 + given
     return res
 
 
