@@ -141,3 +141,7 @@ def test_tf_ran_flowgrads_graph_def_bit_for_bit():
     assert {"swish_f32", "swish_grad_f32f32"} <= {f.signature.name for f in lib.function}
     assert [(e.function_name, e.gradient_func) for e in lib.gradient] == \
         [("swish_f32", "swish_grad_f32f32")]
+
+
+def test_in_a_loop_and_its_gradient_lists_tf_nodes():
+    assert GEN.loop_case(tf)["ops"] == WANT["loop"]["ops"]

@@ -148,6 +148,17 @@ def tape_case(tf):
         return {"ops": _ops(g), "grad": _run(tf, g, d)}
 
 
+def loop_case(tf):
+    """swish in a while_loop body and the loop's gradient: get_operations() lists TF's
+    nodes (the call op inside the frame, its SymbolicGradient in the gradient frame)."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.float32, [2, 3], name="x")
+        y = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.nn.swish(a)), [0, x])[1]
+        tf.gradients(tf.reduce_sum(y), x)
+        return {"ops": [[o.name, o.type] for o in g.get_operations()]}
+
+
 DTYPES = ("float16", "float32", "float64")
 
 
@@ -161,4 +172,5 @@ def cases(tf):
     out["tf_graph_def"] = tf_graph_def_case(tf)
     out["tape"] = tape_case(tf)
     out["tf_graph_def_function"] = tf_graph_def_case(tf, True)
+    out["loop"] = loop_case(tf)
     return out

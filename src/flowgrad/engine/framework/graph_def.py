@@ -478,8 +478,9 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     if plan is not None:
         _known_colocations(gd)
     if report is not None:
+        funcs = {f.signature.name for f in library.functions}   # (calls of Defuns: swish)
         report["tf_form"] = (conds is None or conds.tf_form()) and \
-            all(n.op in defs or _is_dataset_op(n.op) for n in gd.node)
+            all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
     if top and library.functions:
         gd.library.function.extend(library.functions)
         for name, grad in library.gradients:
