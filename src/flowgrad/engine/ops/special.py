@@ -35,6 +35,10 @@ def _abs_sinpi(x):
 
 
 def _lgamma_kernel(x):
+    """log|Gamma(x)| by Lanczos, float64 inside; float32 up to EXACT_MAX values: libm's
+    lgammaf, as TF (eigen_math.lgammaf)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.lgammaf(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     z = np.where(refl, -xd, xd - 1)  # Lanczos works on z = x' - 1 with x' = 1 - x if reflected
@@ -57,6 +61,10 @@ _SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
 
 
 def _digamma_kernel(x):
+    """Psi by recurrence and the asymptotic series, float64 inside; float32 up to EXACT_MAX
+    values: Eigen's float32 algorithm, as TF (eigen_math.digamma)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.digamma(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     y = np.where(refl, 1 - xd, xd)
