@@ -3,7 +3,8 @@ Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's grad
 (math_grad.py). Kernels are vectorized NumPy in float64 (series and Lentz continued
 fractions as Numerical Recipes / Cephes; Bessel functions by their power series up to
 |x| = 30 and the asymptotic series beyond), accurate to ~1e-14 relative where the value
-is not itself tiny; float32 Igamma/Igammac are TF's float32 algorithms (eigen_igamma).
+is not itself tiny; float32 Igamma/Igammac/Betainc are TF's float32 algorithms (eigen_igamma,
+eigen_betainc).
 TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ..framework.graph import control_dependencies, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, same_type_inputs
+from . import eigen_betainc as _eigen_betainc
 from . import eigen_igamma as _eigen_igamma
 from . import eigen_math as _eigen_math
 from .construction import zeros_like
@@ -172,6 +174,8 @@ def _betacf(a, b, x):
 
 def _betainc_kernel(a, b, x):
     dt = np.result_type(a, b, x)
+    if dt == np.float32 and np.broadcast(a, b, x).size <= _eigen_math.EXACT_MAX:
+        return _eigen_betainc.betainc(a, b, x)
     a, b, x = _f64(a, b, x)
     out = np.full(a.shape, np.nan)
     ok = (a > 0) & (b > 0) & (x >= 0) & (x <= 1)
