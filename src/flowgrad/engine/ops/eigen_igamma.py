@@ -111,3 +111,87 @@ def igammac(a, x):
         out[ser] = _ONE - _run(_series, a, x, ser)[ser]
         out[bad] = np.nan
     return out.reshape(shape)
+
+
+# -- RandomGammaGrad: Eigen's gamma_sample_der_alpha (the same loops, SAMPLE_DERIVATIVE) --
+_DER_ITERATIONS = 200                           # igamma_num_iterations<float, SAMPLE_...>
+
+
+def _series_der(a, x):
+    """igamma_series_impl<float, SAMPLE_DERIVATIVE>: -(dP/da) / (dP/dx) through the series,
+    stopped when |dc/da| <= eps/2 |d ans/da|."""
+    r, c, ans = a.copy(), np.ones_like(a), np.ones_like(a)
+    dc, dans = np.zeros_like(a), np.zeros_like(a)
+    live = np.arange(a.size)
+    for _ in range(_DER_ITERATIONS):
+        if live.size == 0:
+            break
+        r[live] += _ONE
+        rl, xl, cl = r[live], x[live], c[live]
+        term = xl / rl
+        dterm = -xl / (rl * rl)
+        dcl = term * dc[live] + dterm * cl
+        dc[live] = dcl
+        dans[live] += dcl
+        c[live] = cl * term
+        ans[live] += c[live]
+        live = live[~(np.abs(dcl) <= _MACHEP * np.abs(dans[live]))]
+    dlogax = _eigen_math.libm_log(x) - _eigen_math.digamma(a + _ONE)
+    return -(dans + ans * dlogax) * x / a
+
+
+def _fraction_der(a, x):
+    """igammac_cf_impl<float, SAMPLE_DERIVATIVE>: the fraction with its a-derivative,
+    stopped when the derivative moves by at most eps/2 (0 at x = inf)."""
+    y = _ONE - a
+    z = x + y + _ONE
+    c = np.zeros_like(a)
+    pkm2, qkm2 = np.ones_like(a), x.copy()
+    pkm1, qkm1 = x + _ONE, z * x
+    ans = pkm1 / qkm1
+    dpkm2, dqkm2, dpkm1, dqkm1 = (np.zeros_like(a), np.zeros_like(a), np.zeros_like(a), -x)
+    dans = (dpkm1 - ans * dqkm1) / qkm1
+    live = np.flatnonzero(~np.isinf(x))
+    for _ in range(_DER_ITERATIONS):
+        if live.size == 0:
+            break
+        c[live] += _ONE
+        y[live] += _ONE
+        z[live] += _TWO
+        cl, zl = c[live], z[live]
+        yc = y[live] * cl
+        p1, p2, q1, q2 = pkm1[live], pkm2[live], qkm1[live], qkm2[live]
+        dp1, dp2, dq1, dq2 = dpkm1[live], dpkm2[live], dqkm1[live], dqkm2[live]
+        pk = p1 * zl - p2 * yc
+        qk = q1 * zl - q2 * yc
+        dpk = dp1 * zl - p1 - dp2 * yc + p2 * cl
+        dqk = dq1 * zl - q1 - dq2 * yc + q2 * cl
+        nonzero = qk != _ZERO
+        safe_qk = np.where(nonzero, qk, _ONE)
+        new = np.where(nonzero, pk / safe_qk, ans[live])
+        prev_d = dans[live]
+        new_d = np.where(nonzero, (dpk - new * dqk) / safe_qk, prev_d)
+        ans[live], dans[live] = new, new_d
+        done = nonzero & (np.abs(new_d - prev_d) <= _MACHEP)
+        s = np.where(np.abs(pk) > _BIG, _BIGINV, _ONE)
+        pkm2[live], pkm1[live], qkm2[live], qkm1[live] = p1 * s, pk * s, q1 * s, qk * s
+        dpkm2[live], dpkm1[live], dqkm2[live], dqkm1[live] = dp1 * s, dpk * s, dq1 * s, dqk * s
+        live = live[~done]
+    dlogax = _eigen_math.libm_log(x) - _eigen_math.digamma(a)
+    out = -(dans + ans * dlogax) * x
+    out[np.isinf(x)] = _ZERO
+    return out
+
+
+def gamma_sample_der_alpha(a, x):
+    """TF 1.14's float32 RandomGammaGrad(alpha, sample): d sample / d alpha at a fixed
+    Gamma CDF value (Eigen's gamma_sample_der_alpha_impl): 0 at x = 0, NaN for x < 0,
+    a <= 0 or NaN, minus the fraction's value where x > 1 and x > a, else the series'."""
+    shape, a, x, bad = _split(a, x)
+    with np.errstate(all="ignore"):
+        frac = ~bad & (x > _ONE) & (x > a)
+        out = _run(_series_der, a, x, ~bad & ~frac)
+        out[frac] = -_run(_fraction_der, a, x, frac)[frac]
+        out[bad] = np.nan
+        out[x == _ZERO] = _ZERO
+    return _eigen_math.flush(out).reshape(shape)
