@@ -300,6 +300,12 @@ def _div_no_nan_kernel(x, y):
 
 
 def _xlogy_kernel(x, y):
+    """x log(y), 0 where x is 0. float32 up to EXACT_MAX values: log(y) is Eigen's plog on
+    packets of 8 and libm's logf on the rest, as TF's xlogy_op (eigen_math.log)."""
+    if np.result_type(x, y) == np.float32 and np.broadcast(x, y).size <= \
+            _eigen_math.EXACT_MAX:
+        x, y = np.broadcast_arrays(x, y)
+        return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, _eigen_math.log(y)))
     return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, np.log(y)))
 
 
