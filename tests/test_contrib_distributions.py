@@ -31,14 +31,23 @@ def _close(got, exp, path):
     if exp.dtype.kind in "iub":
         np.testing.assert_array_equal(got, exp, err_msg=path)
     else:
-        # TF's float32 arithmetic; softplus, lgamma and igammac may differ in the last bits
+        # Erfinv (float64, rounded once) may differ from TF's float32
+        # algorithms in the last bits
         np.testing.assert_allclose(got, exp, rtol=5e-6, atol=1e-6, err_msg=path)
+
+
+# cases through Erfinv (HalfNormal's quantiles); the
+# others are TF's bits
+_CLOSE = {"half_normal"}
 
 
 @pytest.mark.parametrize("name", GEN.names())
 def test_values_match_tf(name):
     value, _, _ = GEN.run_case(tf, name)
-    _close(value, GOLD["value/" + name], name)
+    if name in _CLOSE:
+        _close(value, GOLD["value/" + name], name)
+    else:
+        goldens.same_exact(value, GOLD["value/" + name], name)
 
 
 @pytest.mark.parametrize("name", GEN.names())

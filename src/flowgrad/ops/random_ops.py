@@ -41,15 +41,18 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
+from ..engine.ops import eigen_igamma as _eigen_igamma
+from ..engine.ops import eigen_math as _eigen_math
 from ..engine.ops import philox
+from ..engine.ops.construction import range as _range
 from ..engine.ops._array_util import _as_int_input, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor, typed_input
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
-from .math_ops import add, cast, maximum, multiply, reduce_sum
+from .math_ops import add, cast, maximum, reduce_sum
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
@@ -795,7 +798,11 @@ def _igamma(a, x):
 
 def _random_gamma_grad_kernel(alpha, sample):
     """d sample / d alpha at fixed CDF value (implicit reparameterization):
-    -(dP(alpha, s)/d alpha) / pdf(s; alpha), the alpha-derivative by central differences."""
+    -(dP(alpha, s)/d alpha) / pdf(s; alpha), the alpha-derivative by central differences;
+    float32 up to EXACT_MAX values: TF's Eigen gamma_sample_der_alpha (eigen_igamma)."""
+    if (np.result_type(alpha, sample) == np.float32
+            and np.broadcast(alpha, sample).size <= _eigen_math.EXACT_MAX):
+        return _eigen_igamma.gamma_sample_der_alpha(alpha, sample)
     a, s = np.broadcast_arrays(np.asarray(alpha, np.float64), np.asarray(sample, np.float64))
     h = 1e-5 * np.maximum(a, 1.0)
     dp_da = (_igamma(a + h, s) - _igamma(np.maximum(a - h, 1e-300), s)) / (2 * h)
@@ -842,20 +849,16 @@ def _random_gamma_bind(node, ctx):
 
 
 def _random_gamma_grad(op, grad):
-    """TF's rule: sum over the sample dimensions of grad * RandomGammaGrad(alpha, sample)."""
+    """TF 1.14's rule (random_grad.py), under a control dependency on grad: alpha reshaped
+    to [1] * k + shape(alpha) (k = shape(shape)[0], the sample rank), then
+    sum(grad * RandomGammaGrad(alpha, sample)) over the k leading axes (range(k))."""
     shape_t, alpha = op.inputs
     sample = op.outputs[0]
-    k = shape_t.shape.as_tuple()[0] if shape_t.shape.ndims == 1 else None
-    if k is None:
-        raise ValueError("The gradient of random_gamma needs a shape of known length")
-    ad = alpha.shape.as_tuple()
-    if ad is not None and None not in ad:
-        alpha_b = reshape(alpha, [1] * k + list(ad))
-    else:
-        alpha_b = reshape(alpha, concat([ones([k], _dt.int32), shape_of(alpha)], 0))
-    partial = apply("RandomGammaGrad", [alpha_b, sample])
-    return [None, reduce_sum(multiply(grad, partial), list(range(k))) if k else
-            multiply(grad, partial)]
+    with control_dependencies([grad]):
+        num = shape_of(shape_t)[0]
+        new_shape = concat([ones([num], dtype=_dt.int32), shape_of(alpha)], axis=0)
+        partial = apply("RandomGammaGrad", [reshape(alpha, new_shape), sample])
+        return [None, reduce_sum(grad * partial, axis=_range(num))]
 
 
 register_op("RandomGamma", infer=_random_gamma_infer, bind=_random_gamma_bind,

@@ -41,7 +41,9 @@ try:
     _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
     _log1pf, _erff, _erfcf = _LIBM.log1pf, _LIBM.erff, _LIBM.erfcf
     _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
-    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf):
+    _tanf, _atanf, _expm1f, _lgammaf = _LIBM.tanf, _LIBM.atanf, _LIBM.expm1f, _LIBM.lgammaf
+    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf, _tanf, _atanf,
+                _expm1f, _lgammaf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -68,6 +70,21 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _erfcf(v):
         return float(np.float32(math.erfc(v)))
+
+    def _tanf(v):
+        return float(np.float32(math.tan(v)))
+
+    def _atanf(v):
+        return float(np.float32(math.atan(v)))
+
+    def _expm1f(v):
+        return float(np.float32(math.expm1(v)))
+
+    def _lgammaf(v):
+        try:
+            return float(np.float32(math.lgamma(v)))
+        except ValueError:   # the poles
+            return math.inf
 
     def _sinf(v):
         return float(np.float32(math.sin(v)))
@@ -516,6 +533,14 @@ def _libm_each(fn, x):
     return _flush(out).reshape(np.shape(x))
 
 
+def _libm_each_raw(fn, x):
+    """fn (a libm float function) of each value of float32 x, no flushing: tanf, atanf and
+    lgammaf reach their tiny-argument results through the bits (tan(1e-45) = 1e-45 and
+    lgamma(1e-45) = 103.97 in TF, under DAZ/FTZ)."""
+    flat = np.asarray(x, _F).reshape(-1)
+    return np.fromiter(map(fn, flat.tolist()), _F, count=flat.size).reshape(np.shape(x))
+
+
 def erff(x):
     """TF 1.14's float32 Erf: Eigen's scalar_erf_op has no packet version, so each value
     is libm's erff (not correctly rounded: a float64 erf rounded once differs for ~3%)."""
@@ -525,6 +550,77 @@ def erff(x):
 def erfcf(x):
     """TF 1.14's float32 Erfc: libm's erfcf of each value, as erff."""
     return _libm_each(_erfcf, x)
+
+
+def tanf(x):
+    """TF 1.14's float32 Tan: Eigen's ptan is std::tan of each value (libm's tanf)."""
+    return _libm_each_raw(_tanf, x)
+
+
+def atanf(x):
+    """TF 1.14's float32 Atan: libm's atanf of each value, as tanf."""
+    return _libm_each_raw(_atanf, x)
+
+
+def expm1f(x):
+    """TF 1.14's float32 Expm1: libm's expm1f of each value (tiny values flushed)."""
+    return _libm_each(_expm1f, x)
+
+
+def lgammaf(x):
+    """TF 1.14's float32 Lgamma: Eigen's lgamma_impl<float> is libm's lgammaf_r of each
+    value (the same values as lgammaf; a float64 lgamma rounded once differs for ~30%)."""
+    out = _libm_each_raw(_lgammaf, x)
+    # glibc's lgammaf is -logf(|x|) there; logf scales a subnormal by 2^23 first, which DAZ
+    # reads as 0, so under TF's DAZ every subnormal's logf is -150 ln 2
+    xf = np.asarray(x, _F)
+    out[(xf != 0) & (np.abs(xf) < _TINY)] = _F(150 * math.log(2))
+    return out
+
+
+# Eigen's digamma_impl_maybe_poly<float>: Cephes' asymptotic series, highest power first
+_DIGAMMA_A = [_F(c) for c in (-4.16666666666666666667E-3, 3.96825396825396825397E-3,
+                              -8.33333333333333333333E-3, 8.33333333333333333333E-2)]
+
+
+def digamma(x):
+    """TF 1.14's float32 Digamma: Eigen's digamma_impl<float> (Cephes psi) in float32,
+    value by value: the reflection pi / tanf(pi nz) for x <= 0, the recurrence up to 10,
+    then logf(s) - 0.5/s - z polevl(z) - w with z = 1/s^2 (inf at the poles)."""
+    shape = np.shape(x)
+    x = flush(np.asarray(x, _F)).reshape(-1)
+    one, half, pi = _F(1), _F(0.5), _F(math.pi)
+    with np.errstate(all="ignore"):
+        neg = x <= 0
+        p = np.floor(x)
+        pole = neg & (p == x)
+        nz = x - p
+        up = neg & (nz > half)
+        p = np.where(up, p + one, p)
+        nz = x - p
+        refl = neg & ~pole & (nz != half)
+        nzr = np.zeros_like(x)
+        if refl.any():
+            nzr[refl] = pi / tanf(pi * nz[refl])
+        s = np.where(neg, one - x, x)
+        w = np.zeros_like(x)
+        low = s < _F(10)
+        while low.any():
+            w[low] += one / s[low]
+            s[low] += one
+            low = s < _F(10)
+        z = one / (s * s)
+        poly = np.full_like(z, _DIGAMMA_A[0])
+        for c in _DIGAMMA_A[1:]:
+            poly = poly * z + c
+        y = np.where(s < _F(1e8), z * poly, _F(0))
+        logs = np.log(s)
+        ok = np.isfinite(s) & (s > 0)
+        logs[ok] = _libm_each(_logf, s[ok])
+        y = logs - half / s - y - w
+        y = np.where(neg, y - nzr, y)
+        y[pole] = np.inf
+    return _flush(y).reshape(shape)
 
 
 def powf(x, y):

@@ -300,6 +300,12 @@ def _div_no_nan_kernel(x, y):
 
 
 def _xlogy_kernel(x, y):
+    """x log(y), 0 where x is 0. float32 up to EXACT_MAX values: log(y) is Eigen's plog on
+    packets of 8 and libm's logf on the rest, as TF's xlogy_op (eigen_math.log)."""
+    if np.result_type(x, y) == np.float32 and np.broadcast(x, y).size <= \
+            _eigen_math.EXACT_MAX:
+        x, y = np.broadcast_arrays(x, y)
+        return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, _eigen_math.log(y)))
     return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, np.log(y)))
 
 
@@ -736,8 +742,9 @@ rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsq
              "Returns 1 / sqrt(x)")
 exp = unop("exp", "Exp", _exp_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x")
-expm1 = unop("expm1", "Expm1", np.expm1, FLOAT_COMPLEX, lambda g, x, y: _mul(g, exp(cj(x))),
-             "Returns e^x - 1, accurate near 0", inplace_ok=True)
+expm1 = unop("expm1", "Expm1", _float32_exact(_eigen_math.expm1f, np.expm1), FLOAT_COMPLEX,
+             lambda g, x, y: _mul(g, exp(cj(x))), "Returns e^x - 1, accurate near 0",
+             fresh_output=True)   # float32: libm's expm1f, as TF
 log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, reciprocal(cj(x))), "Natural logarithm")
 log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
@@ -754,18 +761,18 @@ sin = unop("sin", "Sin", _sin_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos
            fresh_output=True)
 cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", fresh_output=True)
-tan = unop("tan", "Tan", np.tan, FLOAT_COMPLEX,
+tan = unop("tan", "Tan", _float32_exact(_eigen_math.tanf, np.tan), FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
-           inplace_ok=True)
+           fresh_output=True)   # float32: libm's tanf, as TF
 asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arcsine (NaN outside [-1, 1])", inplace_ok=True)
 acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", inplace_ok=True)
-atan = unop("atan", "Atan", np.arctan, FLOAT_COMPLEX,
+atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
-            inplace_ok=True)
+            fresh_output=True)   # float32: libm's atanf, as TF
 sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh(cj(x))),
             "Hyperbolic sine", inplace_ok=True)
 cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh(cj(x))),

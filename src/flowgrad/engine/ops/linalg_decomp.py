@@ -86,10 +86,44 @@ def _square_same_infer(op_type, allowed):
     return infer
 
 
+# float32 matrices up to this size are decomposed as TF's Eigen LLT does, value by value
+_LLT_SEQUENTIAL_MAX = 8
+
+
+def _llt_unblocked(a):
+    """Eigen's llt_inplace<float, Lower>::unblocked, as TF 1.14 runs it on a float32 matrix
+    of at most 8 rows (a batch at once): l_kk = sqrt(a_kk - sum_j l_kj^2), then
+    l_ik = (a_ik - sum_j l_ij l_kj) / l_kk, each sum a float32 running sum from j = 0 (no
+    row is long enough for Eigen's 8-float packets). A pivot <= 0 fails, a NaN does not."""
+    n = a.shape[-1]
+    low = np.zeros_like(a)
+
+    def dot(i, k):   # sum_{j<k} l_ij l_kj, in order
+        acc = low[..., i, 0] * low[..., k, 0]
+        for j in range(1, k):
+            acc = acc + low[..., i, j] * low[..., k, j]
+        return acc
+
+    for k in range(n):
+        pivot = a[..., k, k] - dot(k, k) if k else a[..., k, k].copy()
+        if np.any(pivot <= 0):
+            raise _invalid("Cholesky decomposition was not successful. The input might not "
+                           "be valid.")
+        d = np.sqrt(pivot)
+        low[..., k, k] = d
+        for i in range(k + 1, n):
+            col = a[..., i, k] - dot(i, k) if k else a[..., i, k]
+            low[..., i, k] = col / d
+    return low
+
+
 def _cholesky_kernel(x):
     a = _check_square(x)
     if a.shape[-1] == 0:
         return a.copy()
+    if a.dtype == np.float32 and a.shape[-1] <= _LLT_SEQUENTIAL_MAX:
+        with np.errstate(invalid="ignore"):
+            return _llt_unblocked(a)
     try:
         out = np.linalg.cholesky(_up(a))
     except np.linalg.LinAlgError:

@@ -18,6 +18,7 @@ from ..framework.graph import Tensor
 from ..framework.graph import control_dependencies as _control_dependencies
 from ._base import FLOATS
 from . import eigen_math as _eigen_math
+from . import eigen_zeta as _eigen_zeta
 from .elementwise import (_pmul, _py_op, add, binop, broadcast_args, exp, multiply,
                           negative, reshape_sum, scalar, square, unop)
 
@@ -35,6 +36,10 @@ def _abs_sinpi(x):
 
 
 def _lgamma_kernel(x):
+    """log|Gamma(x)| by Lanczos, float64 inside; float32 up to EXACT_MAX values: libm's
+    lgammaf, as TF (eigen_math.lgammaf)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.lgammaf(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     z = np.where(refl, -xd, xd - 1)  # Lanczos works on z = x' - 1 with x' = 1 - x if reflected
@@ -57,6 +62,10 @@ _SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
 
 
 def _digamma_kernel(x):
+    """Psi by recurrence and the asymptotic series, float64 inside; float32 up to EXACT_MAX
+    values: Eigen's float32 algorithm, as TF (eigen_math.digamma)."""
+    if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.digamma(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     y = np.where(refl, 1 - xd, xd)
@@ -77,9 +86,17 @@ def _digamma_kernel(x):
     return out.astype(x.dtype, copy=False)
 
 
+def _float32_exact2(x, y):
+    return np.result_type(x, y) == np.float32 and np.broadcast(x, y).size <= \
+        _eigen_math.EXACT_MAX
+
+
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
-    q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles."""
+    q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
+    float32 up to EXACT_MAX values: Eigen's float32 algorithm, as TF (eigen_zeta)."""
+    if _float32_exact2(x, q):
+        return _eigen_zeta.zeta(x, q)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)
@@ -110,6 +127,8 @@ def _zeta_kernel(x, q):
 
 
 def _polygamma_kernel(a, x):
+    if _float32_exact2(a, x):   # TF's float32 bits (eigen_zeta)
+        return _eigen_zeta.polygamma(a, x)
     n = np.asarray(a, dtype=np.float64)
     sign_fact = np.where(np.mod(n, 2) == 0, -1.0, 1.0) * np.vectorize(
         lambda v: _math.gamma(v + 1) if v >= 0 and v == int(v) else np.nan,

@@ -3,7 +3,9 @@ Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's grad
 (math_grad.py). Kernels are vectorized NumPy in float64 (series and Lentz continued
 fractions as Numerical Recipes / Cephes; Bessel functions by their power series up to
 |x| = 30 and the asymptotic series beyond), accurate to ~1e-14 relative where the value
-is not itself tiny. TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
+is not itself tiny; float32 Igamma/Igammac/Betainc are TF's float32 algorithms (eigen_igamma,
+eigen_betainc).
+TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from ..framework.graph import control_dependencies, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, same_type_inputs
+from . import eigen_betainc as _eigen_betainc
+from . import eigen_igamma as _eigen_igamma
+from . import eigen_math as _eigen_math
 from .construction import zeros_like
 from .elementwise import (_py_op, abs as _abs, add, binop, broadcast_args, exp, greater, log,
                           multiply, negative, reciprocal, reshape_sum, sign, subtract,
@@ -94,12 +99,22 @@ def _igamma_parts(a, x):
     return p, q
 
 
+def _float32_exact(a, x):
+    """Both float32 and at most EXACT_MAX values: eigen_igamma gives TF's bits."""
+    return (np.result_type(a, x) == np.float32
+            and np.broadcast(a, x).size <= _eigen_math.EXACT_MAX)
+
+
 def _igamma_kernel(a, x):
+    if _float32_exact(a, x):
+        return _eigen_igamma.igamma(a, x)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[0].astype(np.result_type(a, x), copy=False)
 
 
 def _igammac_kernel(a, x):
+    if _float32_exact(a, x):
+        return _eigen_igamma.igammac(a, x)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[1].astype(np.result_type(a, x), copy=False)
 
@@ -159,6 +174,8 @@ def _betacf(a, b, x):
 
 def _betainc_kernel(a, b, x):
     dt = np.result_type(a, b, x)
+    if dt == np.float32 and np.broadcast(a, b, x).size <= _eigen_math.EXACT_MAX:
+        return _eigen_betainc.betainc(a, b, x)
     a, b, x = _f64(a, b, x)
     out = np.full(a.shape, np.nan)
     ok = (a > 0) & (b > 0) & (x >= 0) & (x <= 1)

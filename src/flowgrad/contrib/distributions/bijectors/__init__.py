@@ -4,6 +4,7 @@ from .affine_linear_operator import AffineLinearOperator
 from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, PowerTransform,
                     Sigmoid, Softplus)
 from .bijector import Bijector
+from .permute import Permute
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
-           "Identity", "Invert", "Kumaraswamy", "PowerTransform", "Sigmoid", "Softplus"]
+           "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid", "Softplus"]

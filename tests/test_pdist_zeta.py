@@ -1,0 +1,25 @@
+"""flowgrad's float32 Zeta, Polygamma (digamma's gradient) and Xlogy against TF 1.14, bit
+for bit (tests/golden/math/gen_pdist_zeta.py). NaN is compared as NaN."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("math", "pdist_zeta")
+GOLD = goldens.load("math", "pdist_zeta")
+
+
+@pytest.fixture(scope="module")
+def results():
+    tf.reset_default_graph()
+    return GEN.cases(tf)
+
+
+@pytest.mark.parametrize("key", sorted(GOLD))
+def test_bits_match_tf(results, key):
+    got, want = results[key], GOLD[key]
+    assert got.dtype == np.float32 and got.shape == want.shape
+    bad = np.flatnonzero((got.view(np.uint32) != want.view(np.uint32))
+                         & ~(np.isnan(got) & np.isnan(want)))
+    assert bad.size == 0, [(i, got[i], want[i]) for i in bad[:5]]
