@@ -366,6 +366,7 @@ class CondPlan(_PlanBase):
         # Identity per branch result)
         self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
         self.loop_switches = {}   # a loop in a branch -> the Switches named under its scope
+        self._enter_switches = {}   # (While, capture name) -> the stage of its Switch
         self._loop_of = {}   # a cond in a loop's body -> its innermost While (_entered)
         for w in sorted((o for o in graph._flowgrad_operations() if o.type == "While"),
                         key=lambda o: -o._id):   # (an inner loop's While: made first)
@@ -490,6 +491,8 @@ class CondPlan(_PlanBase):
                 if m.type in TA_LAYOUTS and self.arrays is not None and \
                         m in self.arrays.handles:
                     continue   # an array op: its handle switched in too (_tf_inputs)
+                if m.type == "TensorArrayV3" and self.arrays is not None:
+                    continue   # an array made in the branch (tf.map_fn's)
                 if m.type == "LoopVar" or (m.type == "While" and self._loop_ok(m, side)):
                     continue   # a loop in a branch: its initial values switched in
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
@@ -497,17 +500,40 @@ class CondPlan(_PlanBase):
                     return False
         return True
 
-    @staticmethod
-    def _loop_ok(w, members):
+    @classmethod
+    def _loop_ok(cls, w, members):
         """Whether a loop in a branch (`members`: its ops) is written inside TF's layout:
         each tensor from outside the cond its body reads is one of its initial values too
-        (TF's body reads that one's Switch; a capture switched by a body op is not
-        written so)."""
+        (TF's body reads that one's Switch), or an op of its body reads it first (TF
+        switches it then: _body_reader)."""
         info = _loop_info(w)
         if info is None:
             return False
         inits = set(w.inputs[:len(info["vars"])])
-        return all(c.op in members or c in inits for c in info["captures"])
+        return all(c.op in members or c in inits or cls._body_reader(info, c) is not None
+                   for c in info["captures"])
+
+    @staticmethod
+    def _body_reader(info, t):
+        """The op of a loop (its condition, body, inner loops) that reads tensor `t` from
+        outside first: TF's WhileContext.AddValue switches `t` into the cond holding the
+        loop then, named under that op (X/Switch), before the loop's Enter of it; None when
+        no op reads it (the condition or a body result is `t` itself)."""
+        got = [m for m in info["members_order"]
+               if m.type not in ("While", "LoopVar", "Cond") and t in m._inputs]
+        for m in info["members_order"]:   # an inner loop's op
+            inner = _loop_info(m) if m.type == "While" and t in m.inputs else None
+            r = CondPlan._body_reader(inner, t) if inner is not None else None
+            if r is not None:
+                got.append(r)
+        return min(got, key=lambda o: o._id) if got else None
+
+    def before_enter(self, w, t, emit):
+        """Writes the Switch of tensor `t` into the cond holding While `w` when a body op
+        reads `t` first (_plan_tf): just before the loop's Enter of it."""
+        got = self._enter_switches.get((w, t.name))
+        if got is not None:
+            self.emit_stage(got[0], got[1], emit)
 
     def _tf_inputs(self, op):
         """`op`'s inputs in TF's order (a TensorArray op's: its handle first)."""
@@ -590,9 +616,18 @@ class CondPlan(_PlanBase):
                 info = _loop_info(x)
                 scope = LoopPlan._names(x)[0][:-1]
                 sub = self.rewrite.setdefault(x.name, {})
-                for t in list(x.inputs[:len(info["vars"])]) + list(info["captures"]):
-                    if t.op not in ctx[(c, side)]["members"]:
+                inits = list(x.inputs[:len(info["vars"])])
+                for t in inits + list(info["captures"]):
+                    if t.op in ctx[(c, side)]["members"]:
+                        continue
+                    reader = None if t in inits else self._body_reader(info, t)
+                    if reader is None:
                         sub[t.name] = self._switched(root, ctx, (c, side), t, scope, made)
+                        continue
+                    late = []   # (TF's AddValue: switched when a body op first reads it)
+                    sub[t.name] = self._switched(root, ctx, (c, side), t, reader.name, late)
+                    if late:
+                        self._enter_switches[(x, t.name)] = (root, ("sw", tuple(late)))
                 if made:   # (after the op made before its loop variables: before its Enters)
                     if ops is None:
                         ops = x.graph._flowgrad_operations()
@@ -933,7 +968,11 @@ class LoopPlan(_PlanBase):
         members = {op: set(info["members_order"]) for op, info in self.infos.items()}
         depth = {op: 0 for op in self.infos}
         for op in self.infos:   # inner loops first: their captures win
+            inner = set(members[op])   # (a loop in a cond of the body is inner too)
             for m in members[op]:
+                if m.type == "Cond":
+                    inner.update(_cond_branch_ops(m))
+            for m in inner:
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
         self._depth = depth
@@ -1120,6 +1159,9 @@ class LoopPlan(_PlanBase):
             key = stage[1]
             j = key.rsplit("/Enter_", 1)[1]
             t = info["captures"][int(j[1:])] if j[0] == "c" else self.extra[op][int(j[1:])]
+            for q in self.others:   # (a loop in a cond: the Switch of `t` into it first)
+                if isinstance(q, CondPlan):
+                    q.before_enter(op, t, emit)
             emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})
