@@ -132,6 +132,53 @@ def _map_fn(tf):
     return [y], {x: X, p: True}
 
 
+def _dynamic_decode(tf):
+    x = tf.placeholder(tf.float32, [2, 3, 2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def t():
+        with tf.variable_scope("dec", initializer=tf.constant_initializer(0.25)):
+            cell = tf.nn.rnn_cell.BasicRNNCell(2)
+            helper = tf.contrib.seq2seq.TrainingHelper(x, tf.fill([2], 3))
+            dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32))
+            out = tf.contrib.seq2seq.dynamic_decode(dec)[0].rnn_output
+        return tf.reduce_sum(out, 1)
+    xs = np.arange(12, dtype=np.float32).reshape(2, 3, 2) / 10.0
+    return [tf.cond(p, t, lambda: x[:, 0])], {x: xs, p: True}
+
+
+def _dynamic_rnn(tf):
+    x = tf.placeholder(tf.float32, [2, 3, 2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def t():
+        with tf.variable_scope("rnn", initializer=tf.constant_initializer(0.25)):
+            out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(2), x, dtype=tf.float32)
+        return tf.reduce_sum(out, 1)
+    xs = np.arange(12, dtype=np.float32).reshape(2, 3, 2) / 10.0
+    return [tf.cond(p, t, lambda: x[:, 0])], {x: xs, p: True}
+
+
+def _body_returns_outside(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+    # w is a body result: TF's NextIteration_2 reads its Switch's Enter
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, a, b: i < 3,
+                                         lambda i, a, b: (i + 1, a * 2.0, w), [0, x, x]),
+                lambda: (0, x, x))
+    return [y[1], y[2]], {x: X, p: True}
+
+
+def _condition_outside(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    # the condition is q itself: TF's LoopCond reads its Switch's Enter
+    y = tf.cond(p, lambda: tf.while_loop(lambda a: q, lambda a: a * 2.0, [x]), lambda: x)
+    return [y], {x: X, p: True, q: False}
+
+
 def _grad(tf):
     x = tf.placeholder(tf.float32, [2], name="x")
     p = tf.placeholder(tf.bool, [], name="p")
@@ -159,7 +206,9 @@ CALLS = [("loop_in_cond", _loop_in_cond), ("loop_in_cond/false", _loop_in_cond_f
          ("loop_in_nested_cond", _loop_in_nested_cond), ("two_readers", _two_readers),
          ("loop_in_loop_in_cond", _loop_in_loop_in_cond),
          ("cond_loop_cond", _cond_loop_cond), ("loop_cond_loop", _loop_cond_loop),
-         ("case", _case), ("map_fn", _map_fn), ("grad", _grad), ("minimize", _minimize)]
+         ("case", _case), ("map_fn", _map_fn), ("dynamic_decode", _dynamic_decode),
+         ("dynamic_rnn", _dynamic_rnn), ("body_returns_outside", _body_returns_outside),
+         ("condition_outside", _condition_outside), ("grad", _grad), ("minimize", _minimize)]
 
 
 def describe(tf, fn):
