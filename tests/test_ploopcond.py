@@ -20,6 +20,15 @@ KNOWN_DIFFERENT = {
     "grad": "the gradient of a cond holding a loop is flowgrad's generic cond (TF: the "
             "Switch of the gradient on pred_id, the stacks switched into the cond)",
     "minimize": "as grad",
+    "in_block": "see KNOWN_COUNT_DIFFERENT",
+}
+# Calls whose op count still differs from TF's.
+KNOWN_COUNT_DIFFERENT = {
+    "in_block": "a while_loop made in a control_dependencies block (in a cond or not): TF's "
+                "WhileContext._AddOpInternal replaces the block's control input of each "
+                "input-less op in the frame by an Identity of its Enter (while/Less/Identity, "
+                "while/Less/Identity/Enter, while/add/Identity: 3 more ops here); flowgrad "
+                "builds the loop outside the block",
 }
 
 
@@ -30,12 +39,16 @@ def _got(name):
 def test_goldens_cover_the_calls():
     assert sorted(WANT) == sorted(n for n, _ in GEN.CALLS)
     assert set(KNOWN_DIFFERENT) <= set(WANT)
+    assert set(KNOWN_COUNT_DIFFERENT) <= set(KNOWN_DIFFERENT)
 
 
 @pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS])
 def test_counts_and_values_are_tfs(name):
     got, want = _got(name), WANT[name]
-    assert got["count"] == want["count"]
+    if name in KNOWN_COUNT_DIFFERENT:
+        assert got["count"] != want["count"], f"{name}'s count now matches TF's"
+    else:
+        assert got["count"] == want["count"]
     assert len(got["values"]) == len(want["values"])
     for a, b in zip(got["values"], want["values"]):
         np.testing.assert_allclose(a, b, rtol=1e-6)

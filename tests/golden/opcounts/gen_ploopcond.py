@@ -179,6 +179,19 @@ def _condition_outside(tf):
     return [y], {x: X, p: True, q: False}
 
 
+def _in_block(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+    # made in a control_dependencies block: TF's loop turns the block's control input into
+    # an Identity in the frame for each input-less op (while/Less/Identity, ...)
+    with tf.control_dependencies([tf.identity(x)]):
+        y = tf.cond(p, lambda: tf.while_loop(lambda i, a: i < 3,
+                                             lambda i, a: (i + 1, a * w), [0, x])[1],
+                    lambda: x)
+    return [y], {x: X, p: True}
+
+
 def _grad(tf):
     x = tf.placeholder(tf.float32, [2], name="x")
     p = tf.placeholder(tf.bool, [], name="p")
@@ -208,7 +221,7 @@ CALLS = [("loop_in_cond", _loop_in_cond), ("loop_in_cond/false", _loop_in_cond_f
          ("cond_loop_cond", _cond_loop_cond), ("loop_cond_loop", _loop_cond_loop),
          ("case", _case), ("map_fn", _map_fn), ("dynamic_decode", _dynamic_decode),
          ("dynamic_rnn", _dynamic_rnn), ("body_returns_outside", _body_returns_outside),
-         ("condition_outside", _condition_outside), ("grad", _grad), ("minimize", _minimize)]
+         ("condition_outside", _condition_outside), ("in_block", _in_block), ("grad", _grad), ("minimize", _minimize)]
 
 
 def describe(tf, fn):
