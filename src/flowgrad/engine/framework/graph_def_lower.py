@@ -366,6 +366,7 @@ class CondPlan(_PlanBase):
         # Identity per branch result)
         self.before, self.after, self._tf, self._stages_done = {}, {}, {}, set()
         self.loop_switches = {}   # a loop in a branch -> the Switches named under its scope
+        self._enter_switches = {}   # (While, capture name) -> the stage of its Switch
         self._loop_of = {}   # a cond in a loop's body -> its innermost While (_entered)
         for w in sorted((o for o in graph._flowgrad_operations() if o.type == "While"),
                         key=lambda o: -o._id):   # (an inner loop's While: made first)
@@ -491,6 +492,8 @@ class CondPlan(_PlanBase):
                 if m.type in TA_LAYOUTS and self.arrays is not None and \
                         m in self.arrays.handles:
                     continue   # an array op: its handle switched in too (_tf_inputs)
+                if m.type == "TensorArrayV3" and self.arrays is not None:
+                    continue   # an array made in the branch (tf.map_fn's)
                 if m.type == "LoopVar" or (m.type == "While" and self._loop_ok(m, side)):
                     continue   # a loop in a branch: its initial values switched in
                 if m.type in ("Cond", "While", "LoopVar", "V1Frames") or m.type in LOWERINGS \
@@ -498,17 +501,57 @@ class CondPlan(_PlanBase):
                     return False
         return True
 
-    @staticmethod
-    def _loop_ok(w, members):
+    @classmethod
+    def _loop_ok(cls, w, members):
         """Whether a loop in a branch (`members`: its ops) is written inside TF's layout:
         each tensor from outside the cond its body reads is one of its initial values too
-        (TF's body reads that one's Switch; a capture switched by a body op is not
-        written so)."""
+        (TF's body reads that one's Switch), or an op of its body reads it first (TF
+        switches it then: _body_reader)."""
         info = _loop_info(w)
         if info is None:
             return False
         inits = set(w.inputs[:len(info["vars"])])
-        return all(c.op in members or c in inits for c in info["captures"])
+        return all(c.op in members or c in inits or cls._body_reader(w, c) is not None
+                   for c in info["captures"])
+
+    @staticmethod
+    def _body_reader(w, t, ops_only=False):
+        """The op of While `w` (its condition, body, conds and inner loops there) that reads
+        tensor `t` from outside first: TF's WhileContext.AddValue switches `t` into the
+        cond holding the loop then, named under that op (X/Switch), before the loop's Enter
+        of it; the LoopCond's or a NextIteration's node name when that reads it first (the
+        condition or a body result is `t` itself); None when nothing reads it."""
+        info = _loop_info(w)
+        if info is None:
+            return None
+        got = [m for m in info["members_order"]
+               if m.type not in ("While", "LoopVar", "Cond") and t in m._inputs]
+        for m in info["members_order"]:
+            if m.type == "Cond" and t in m.inputs:   # an op of a cond in the body
+                got.extend(o for o in _cond_branch_ops(m) if t in o._inputs and
+                           o.type not in ("While", "LoopVar", "Cond"))
+            if m.type == "While" and t in m.inputs:   # an inner loop's op
+                r = CondPlan._body_reader(m, t, True)
+                if r is not None:
+                    got.append(r)
+        first = min(got, key=lambda o: o._id) if got else None
+        if ops_only:
+            return first
+        s, body_first = LoopPlan._names(w)[0], info.get("body_first")
+        if info["cond"] is t and (first is None or (
+                body_first is not None and first._id >= body_first._id)):
+            return s + "LoopCond"
+        if first is not None:
+            return first
+        k = next((k for k, b in enumerate(info["body"]) if b is t), None)
+        return None if k is None else f"{s}NextIteration{_sfx(k)}"
+
+    def before_enter(self, w, t, emit):
+        """Writes the Switch of tensor `t` into the cond holding While `w` when a body op
+        reads `t` first (_plan_tf): just before the loop's Enter of it."""
+        got = self._enter_switches.get((w, t.name))
+        if got is not None:
+            self.emit_stage(got[0], got[1], emit)
 
     def _tf_inputs(self, op):
         """`op`'s inputs in TF's order (a TensorArray op's: its handle first)."""
@@ -583,6 +626,7 @@ class CondPlan(_PlanBase):
                                                                      "LoopVar"))
         events.extend((_loop_info(m)["vars"][0].op._id - 0.5, 4, m) for m in where
                       if m.type == "While")
+        self._pivot_unread(root, ctx, where, infos)
         ops = None
         for _, kind, x in sorted(events, key=lambda e: (e[0], e[1])):
             if kind == 4:   # a loop in a branch: TF's BuildLoop switches in its initial
@@ -591,9 +635,22 @@ class CondPlan(_PlanBase):
                 info = _loop_info(x)
                 scope = LoopPlan._names(x)[0][:-1]
                 sub = self.rewrite.setdefault(x.name, {})
-                for t in list(x.inputs[:len(info["vars"])]) + list(info["captures"]):
-                    if t.op not in ctx[(c, side)]["members"]:
+                inits = list(x.inputs[:len(info["vars"])])
+                for t in inits + list(info["captures"]):
+                    if t.op in ctx[(c, side)]["members"]:
+                        continue
+                    reader = None if t in inits else self._body_reader(x, t)
+                    if reader is None:
                         sub[t.name] = self._switched(root, ctx, (c, side), t, scope, made)
+                        continue
+                    late = []   # (TF's AddValue: switched when a body op first reads it)
+                    sub[t.name] = self._switched(root, ctx, (c, side), t,
+                                                 getattr(reader, "name", reader), late)
+                    if late and len(late) == 1 and not isinstance(reader, str):
+                        sub[t.name] = self._before_inner(reader, t, late) + ctx[(c, side)][
+                            "port"]
+                    if late:
+                        self._enter_switches[(x, t.name)] = (root, ("sw", tuple(late)))
                 if made:   # (after the op made before its loop variables: before its Enters)
                     if ops is None:
                         ops = x.graph._flowgrad_operations()
@@ -628,8 +685,17 @@ class CondPlan(_PlanBase):
                 plan["pred_switches"] = tuple(made)
                 self._taken.update(self._prefix(x) + s for s in
                                    ("/Switch", "/switch_t", "/switch_f", "/pred_id"))
-                if plan["head"] is not None:
-                    self.before.setdefault(plan["head"], []).append((root, ("header", x)))
+                head = plan["head"]
+                if head is not None and head.type == "LoopVar":
+                    # (a branch starting with a loop whose initial values are all from
+                    # outside: the pivots before the Switches of them and the loop's Enters,
+                    # after the op made before the loop)
+                    if ops is None:
+                        ops = x.graph._flowgrad_operations()
+                    prev = ops[ops.index(head) - 1]
+                    self.after.setdefault(prev, []).append((root, ("header", x)))
+                elif head is not None:
+                    self.before.setdefault(head, []).append((root, ("header", x)))
             else:   # a branch's results (1: true, after its ops; 2: false)
                 side = 0 if kind == 1 else 1
                 outs, made = [], []
@@ -645,6 +711,92 @@ class CondPlan(_PlanBase):
                     self.before.setdefault(plan["f_first"], []).append((root, ("sw", tuple(made))))
                 else:
                     plan["out_switches"][side] = tuple(made)
+
+    def _pivot_unread(self, root, ctx, where, infos):
+        """The input-less ops made in a branch of the conds under `root` that no branch
+        result needs (a seq2seq helper's unused constants; not a variable's initial value,
+        TF's init_scope, nor an op of a loop in the branch): TF's pivot too (the control
+        input of every op made in the cond's context)."""
+        ops = root.graph._flowgrad_operations()
+        looped = {m for w in ops if w.type == "While" for key in ("members_order", "dead")
+                  for m in (_loop_info(w) or {}).get(key, ())}
+        for c, side in ctx:
+            for op in (infos[c].get("unread") or ((), ()))[side]:
+                if op in where or op in looped or op.type in _VARIABLE_OPS or \
+                        self._feeds_variable(op):
+                    continue
+                self.pivot.setdefault(
+                    op.name, self._prefix(c) + ("/switch_t" if side == 0 else "/switch_f"))
+
+    @staticmethod
+    def _feeds_variable(op):
+        """Whether `op`'s value reaches a variable's Assign (an initializer's constant)."""
+        stack, seen = [op], set()
+        while stack:
+            o = stack.pop()
+            if o in seen:
+                continue
+            seen.add(o)
+            if o.type in ("Assign", "AssignVariableOp") or o.type in _VARIABLE_OPS:
+                return True
+            stack.extend(c for t in o._outputs for c in t.consumers())
+        return False
+
+    def _before_inner(self, reader, t, late):
+        """The name of the Switch of `t` into the cond holding a loop (`late`: it, just
+        made) whose first reader is an op of a cond in the loop's body, planned before: TF
+        makes it while that cond switches in the loop's Enter of `t` (after the Switches
+        of the reader's earlier inputs, before that cond's Switch of the Enter), so it
+        takes that one's name, and the cond's later Switches under the reader the next
+        ones."""
+        e = reader.graph._branch_of.get(reader)
+        inner = self._ctx.get(e) if e is not None and e[0] in self._loop_of else None
+        name = late[0][0]
+        got = inner["cache"].get(t.name) if inner is not None else None
+        base = reader.name + "/Switch"
+        if got is None or not got.startswith(base):
+            return name
+
+        def index(n):
+            tail = n[len(base):]
+            return 0 if not tail else int(tail[1:]) if re.fullmatch(r"_\d+", tail) else None
+        k = index(got.split(":")[0])
+        last = index(name)
+        if k is None or last is None:
+            return name
+        names = {base + _sfx(i): base + _sfx(i + 1) for i in range(k, last)}
+        self._rename_switches(names)
+        late[0] = (base + _sfx(k),) + late[0][1:]
+        return late[0][0]
+
+    def _rename_switches(self, names):
+        """Renames planned Switches (`names`: {old: new}) wherever the plan holds them."""
+        def sub(v):
+            if isinstance(v, str):
+                n, sep, port = v.partition(":")
+                return names.get(n, n) + sep + port
+            return v
+
+        def made(m):
+            return tuple((names.get(x[0], x[0]), sub(x[1])) + tuple(x[2:]) for x in m)
+        for d in self.rewrite.values():
+            for key in d:
+                d[key] = sub(d[key])
+        for c in self._ctx.values():
+            for key in c["cache"]:
+                c["cache"][key] = sub(c["cache"][key])
+        for where in (self.before, self.after):
+            for op, stages in where.items():
+                where[op] = [(r, ("sw", made(st[1])) if st[0] == "sw" else st)
+                             for r, st in stages]
+        for plan in self._tf.values():
+            plan["out_switches"] = [made(m) for m in plan["out_switches"]]
+            plan["pred_switches"] = made(plan["pred_switches"])
+            plan["outs"] = [[sub(o) for o in outs] if outs is not None else None
+                            for outs in plan["outs"]]
+            plan["pred"] = sub(plan["pred"])
+        for key, (r, st) in self._enter_switches.items():
+            self._enter_switches[key] = (r, ("sw", made(st[1])))
 
     def _block_rule(self, blocks, tree):
         """TF 1.14's control_dependencies rule for the nodes of a cond made in blocks
@@ -934,7 +1086,11 @@ class LoopPlan(_PlanBase):
         members = {op: set(info["members_order"]) for op, info in self.infos.items()}
         depth = {op: 0 for op in self.infos}
         for op in self.infos:   # inner loops first: their captures win
+            inner = set(members[op])   # (a loop in a cond of the body is inner too)
             for m in members[op]:
+                if m.type == "Cond":
+                    inner.update(_cond_branch_ops(m))
+            for m in inner:
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
         self._depth = depth
@@ -1121,6 +1277,9 @@ class LoopPlan(_PlanBase):
             key = stage[1]
             j = key.rsplit("/Enter_", 1)[1]
             t = info["captures"][int(j[1:])] if j[0] == "c" else self.extra[op][int(j[1:])]
+            for q in self.others:   # (a loop in a cond: the Switch of `t` into it first)
+                if isinstance(q, CondPlan):
+                    q.before_enter(op, t, emit)
             emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})

@@ -731,6 +731,11 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         _COND_INFO[op] = {"captures": captures, "true": (t_outs, t_targets),
                           "false": (f_outs, f_targets), "aliases": aliases,
                           "outside": frozenset(outside), "blocks": blocks,
+                          # the input-less ops a branch made that no result needs (TF's
+                          # pivot is their control input too: CondPlan._pivot_unread)
+                          "unread": tuple(tuple(o for o in branch if o not in members and
+                                                not o._inputs and not o._control_inputs)
+                                          for branch, members in zip(branches, live)),
                           "first": (ops[start] if start < mid else None,
                                     ops[mid] if mid < end else None),
                           # the Identities standing for TF's with_dependencies(op, pivot)
