@@ -1,9 +1,9 @@
 """Incomplete gamma and beta functions and exponentially scaled Bessel functions:
 Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's gradients
 (math_grad.py). Kernels are vectorized NumPy in float64 (series and Lentz continued
-fractions as Numerical Recipes / Cephes; Bessel functions by their power series up to
-|x| = 30 and the asymptotic series beyond), accurate to ~1e-14 relative where the value
-is not itself tiny. TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
+fractions as Numerical Recipes / Cephes), accurate to ~1e-14 relative where the value
+is not itself tiny; the Bessel functions as Eigen's Cephes Chebyshev series in the input's
+precision (TF's bits). TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
 
@@ -177,47 +177,93 @@ def _betainc_kernel(a, b, x):
 
 
 # -- Bessel I0e, I1e ------------------------------------------------------------------------------
-_BIG = 30.0
+# Eigen's i0e_impl / i1e_impl (TF 1.14's BesselI0e / BesselI1e kernels, scalar path on the CPU):
+# Cephes' Chebyshev series on |x| <= 8 (in y = |x|/2 - 2) and on |x| > 8 (in 32/|x| - 2, divided
+# by sqrt(|x|)), evaluated in the input's own precision: float32 with Cephes' float tables
+# (i0ef.c, i1ef.c), float64 with the double ones (i0e.c, i1e.c). Coefficients: zero order last.
+_I0E_A64 = (
+    -4.41534164647933937950E-18, 3.33079451882223809783E-17, -2.43127984654795469359E-16,
+    1.71539128555513303061E-15, -1.16853328779934516808E-14, 7.67618549860493561688E-14,
+    -4.85644678311192946090E-13, 2.95505266312963983461E-12, -1.72682629144155570723E-11,
+    9.67580903537323691224E-11, -5.18979560163526290666E-10, 2.65982372468238665035E-9,
+    -1.30002500998624804212E-8, 6.04699502254191894932E-8, -2.67079385394061173391E-7,
+    1.11738753912010371815E-6, -4.41673835845875056359E-6, 1.64484480707288970893E-5,
+    -5.75419501008210370398E-5, 1.88502885095841655729E-4, -5.76375574538582365885E-4,
+    1.63947561694133579842E-3, -4.32430999505057594430E-3, 1.05464603945949983183E-2,
+    -2.37374148058994688156E-2, 4.93052842396707084878E-2, -9.49010970480476444210E-2,
+    1.71620901522208775349E-1, -3.04682672343198398683E-1, 6.76795274409476084995E-1)
+_I0E_B64 = (
+    -7.23318048787475395456E-18, -4.83050448594418207126E-18, 4.46562142029675999901E-17,
+    3.46122286769746109310E-17, -2.82762398051658348494E-16, -3.42548561967721913462E-16,
+    1.77256013305652638360E-15, 3.81168066935262242075E-15, -9.55484669882830764870E-15,
+    -4.15056934728722208663E-14, 1.54008621752140982691E-14, 3.85277838274214270114E-13,
+    7.18012445138366623367E-13, -1.79417853150680611778E-12, -1.32158118404477131188E-11,
+    -3.14991652796324136454E-11, 1.18891471078464383424E-11, 4.94060238822496958910E-10,
+    3.39623202570838634515E-9, 2.26666899049817806459E-8, 2.04891858946906374183E-7,
+    2.89137052083475648297E-6, 6.88975834691682398426E-5, 3.36911647825569408990E-3,
+    8.04490411014108831608E-1)
+_I1E_A64 = (
+    2.77791411276104639959E-18, -2.11142121435816608115E-17, 1.55363195773620046921E-16,
+    -1.10559694773538630805E-15, 7.60068429473540693410E-15, -5.04218550472791168711E-14,
+    3.22379336594557470981E-13, -1.98397439776494371520E-12, 1.17361862988909016308E-11,
+    -6.66348972350202774223E-11, 3.62559028155211703701E-10, -1.88724975172282928790E-9,
+    9.38153738649577178388E-9, -4.44505912879632808065E-8, 2.00329475355213526229E-7,
+    -8.56872026469545474066E-7, 3.47025130813767847674E-6, -1.32731636560394358279E-5,
+    4.78156510755005422638E-5, -1.61760815825896745588E-4, 5.12285956168575772895E-4,
+    -1.51357245063125314899E-3, 4.15642294431288815669E-3, -1.05640848946261981558E-2,
+    2.47264490306265168283E-2, -5.29459812080949914269E-2, 1.02643658689847095384E-1,
+    -1.76416518357834055153E-1, 2.52587186443633654823E-1)
+_I1E_B64 = (
+    7.51729631084210481353E-18, 4.41434832307170791151E-18, -4.65030536848935832153E-17,
+    -3.20952592199342395980E-17, 2.96262899764595013876E-16, 3.30820231092092828324E-16,
+    -1.88035477551078244854E-15, -3.81440307243700780478E-15, 1.04202769841288027642E-14,
+    4.27244001671195135429E-14, -2.10154184277266431302E-14, -4.08355111109219731823E-13,
+    -7.19855177624590851209E-13, 2.03562854414708950722E-12, 1.41258074366137813316E-11,
+    3.25260358301548823856E-11, -1.89749581235054123450E-11, -5.58974346219658380687E-10,
+    -3.83538038596423702205E-9, -2.63146884688951950684E-8, -2.51223623787020892529E-7,
+    -3.88256480887769039346E-6, -1.10588938762623716291E-4, -9.76109749136146840777E-3,
+    7.78576235018280120474E-1)
+# Cephes' float tables (i0ef.c, i1ef.c) are the double tables' last 18 / 7 and 17 / 7 terms.
+_BESSEL_TABLES = {
+    (0, np.float64): (_I0E_A64, _I0E_B64),
+    (1, np.float64): (_I1E_A64, _I1E_B64),
+    (0, np.float32): (_I0E_A64[-18:], _I0E_B64[-7:]),
+    (1, np.float32): (_I1E_A64[-17:], _I1E_B64[-7:]),
+}
 
 
-def _bessel_series(x, order):
-    """I_order(x) e^-|x| by the power series sum (x/2)^(2k+order) / (k! (k+order)!)."""
-    h = x / 2
-    term = np.ones_like(x) if order == 0 else h.copy()
-    total = term.copy()
-    h2 = h * h
-    for k in range(1, 200):
-        term = term * h2 / (k * (k + order))
-        total = total + term
-        if not np.any(np.abs(term) > _EPS * np.abs(total)):
-            break
-    return total * np.exp(-np.abs(x))
+def _chbevl(x, coef):
+    """Cephes' chbevl in x's precision: b0 = x b1 - b2 + c_i over the table, 0.5 (b0 - b2)."""
+    ft = x.dtype.type
+    b0, b1, b2 = np.full_like(x, coef[0]), np.zeros_like(x), np.zeros_like(x)
+    for c in coef[1:]:
+        b2 = b1
+        b1 = b0
+        b0 = x * b1 - b2 + ft(c)
+    return ft(0.5) * (b0 - b2)
 
 
-def _bessel_asymptotic(x, order):
-    """I_order(|x|) e^-|x| ~ 1/sqrt(2 pi |x|) sum_k (-1)^k prod_j (4 nu^2 - (2j-1)^2) /
-    (k! (8|x|)^k), for |x| >= 30."""
-    ax = np.abs(x)
-    mu = 4.0 * order * order
-    term = np.ones_like(ax)
-    total = np.ones_like(ax)
-    for k in range(1, 40):
-        term = -term * (mu - (2 * k - 1) ** 2) / (k * 8 * ax)
-        total = total + term
-    return total / np.sqrt(2 * np.pi * ax)
+def _flush_denormals(a):
+    """a with denormals replaced by zeros of their sign (TF's threads run with FTZ/DAZ)."""
+    return np.where(np.abs(a) < np.finfo(a.dtype).tiny, np.copysign(0, a).astype(a.dtype), a)
 
 
 def _bessel_kernel(order):
     def kernel(x):
-        xd = np.asarray(x, dtype=np.float64)
-        out = np.empty(xd.shape)
-        small = np.abs(xd) < _BIG
-        out[small] = _bessel_series(xd[small], order)
-        big = ~small
-        vals = _bessel_asymptotic(xd[big], order)
-        out[big] = vals if order == 0 else np.copysign(vals, xd[big])
-        out[np.isnan(xd)] = np.nan
-        return out.astype(np.asarray(x).dtype, copy=False)
+        x = _flush_denormals(np.asarray(x))               # DAZ: a denormal input reads as 0
+        ft = x.dtype.type
+        a_tab, b_tab = _BESSEL_TABLES[order, ft]
+        z = np.abs(x)
+        out = np.empty_like(x)
+        small = z <= 8                                    # NaN takes the large branch
+        zs, zb = z[small], z[~small]
+        out[small] = _chbevl(ft(0.5) * zs - ft(2), a_tab)
+        if order == 1:
+            out[small] *= zs
+            out = _flush_denormals(out)                   # FTZ on i1e's product with |x|
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[~small] = _chbevl(ft(32) / zb - ft(2), b_tab) / np.sqrt(zb)
+        return np.where(x < 0, -out, out) if order == 1 else out
     return kernel
 
 
