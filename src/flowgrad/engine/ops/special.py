@@ -77,9 +77,65 @@ def _digamma_kernel(x):
     return out.astype(x.dtype, copy=False)
 
 
+# Eigen's zeta_impl (Cephes' zeta.c): the Euler-Maclaurin coefficients (2j)! / B_2j
+_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
+           7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
+           -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
+
+
+def _zeta_f32(x, q):
+    """TF 1.14's float32 Zeta: Eigen's zeta_impl<float> step by step in float32 (libm's powf,
+    denormals flushed): s = q^-x plus at most 9 terms (a + 1)^-x, stopping once a term is
+    below machep = 2^-24 of the sum, then the Euler-Maclaurin tail with w = a, whose
+    running factor a (x + k) overflows float32 for large x (then inf * 0: NaN, as TF)."""
+    f32, fl = np.float32, _eigen_math.flush
+    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, f32), np.asarray(q, f32)))
+    machep = f32(np.finfo(f32).eps / 2)
+    live = np.ones(x.shape, bool)
+    with np.errstate(all="ignore"):
+        s = _eigen_math.powf(q, -x)
+        a, b, out = q.copy(), np.zeros_like(x), np.empty_like(x)
+
+        def finish(done):
+            nonlocal live
+            done &= live
+            out[done] = s[done]
+            live = live & ~done
+
+        for _ in builtins.range(9):
+            a = a + f32(1)
+            b = _eigen_math.powf(a, -x)
+            s = fl(s + b)
+            finish(np.abs(fl(b / s)) < machep)
+        w = a
+        s = fl(s + fl(fl(b * w) / (x - f32(1))))
+        s = fl(s - fl(f32(0.5) * b))
+        a, k = np.ones_like(x), np.zeros_like(x)
+        for coef in _ZETA_A:
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            t = fl(fl(a * b) / f32(coef))
+            s = fl(s + t)
+            finish(np.abs(fl(t / s)) < machep)
+            k = k + f32(1)
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            k = k + f32(1)
+        finish(np.ones(x.shape, bool))
+        pole = (q <= 0) & (q == np.floor(q))
+        out[(q <= 0) & ~pole & (x != np.floor(x))] = np.nan
+        out[pole] = np.inf
+        out[x < 1] = np.nan
+        out[x == 1] = np.inf
+    return out
+
+
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
-    q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles."""
+    q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
+    float32: Eigen's float32 steps themselves (_zeta_f32)."""
+    if np.result_type(x) == np.float32:
+        return _zeta_f32(x, q)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)
