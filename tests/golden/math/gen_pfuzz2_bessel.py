@@ -1,6 +1,6 @@
 """TF 1.14's BesselI0e / BesselI1e bits: Eigen's Cephes Chebyshev series evaluated in the
-input's precision (float32 with the float tables, float64 with the double ones), denormals
-read and written as zero. Cases: both ops on `values()` fed through a placeholder in each
+input's precision (float32 with the float tables, float64 with the double ones; half: the
+float32 value rounded), denormals read and written as zero. Cases: both ops on `values()` fed through a placeholder in each
 dtype, and their first and second gradients (the fuzz class "bessel | order 2 | value":
 seed 1200581's second derivative of bessel_i0e at large arguments). Read by
 tests/test_pfuzz2_bessel.py.
@@ -27,7 +27,7 @@ def grad_values():
 
 def cases(tf):
     out = {}
-    for dt in ("float32", "float64"):
+    for dt in ("float16", "float32", "float64"):
         with tf.Graph().as_default():
             x = tf.placeholder(dt, [None])
             fetch = {"i0e/" + dt: tf.math.bessel_i0e(x), "i1e/" + dt: tf.math.bessel_i1e(x)}
@@ -37,8 +37,9 @@ def cases(tf):
                 d1 = tf.gradients(y, g)[0]
                 fetch["grad/%s/%s" % (name, dt)] = d1
                 fetch["grad2/%s/%s" % (name, dt)] = tf.gradients(d1, g)[0]
+            with np.errstate(over="ignore"):   # half: 1e30 is inf
+                feed = {x: values().astype(dt), g: grad_values().astype(dt)}
             with tf.Session() as sess:
-                out.update(sess.run(fetch, {x: values().astype(dt),
-                                            g: grad_values().astype(dt)}))
+                out.update(sess.run(fetch, feed))
     out["values"] = values()     # the test checks that its NumPy draws the same inputs
     return out

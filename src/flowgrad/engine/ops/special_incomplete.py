@@ -250,7 +250,10 @@ def _flush_denormals(a):
 
 def _bessel_kernel(order):
     def kernel(x):
-        x = _flush_denormals(np.asarray(x))               # DAZ: a denormal input reads as 0
+        x = np.asarray(x)
+        if x.dtype == np.float16:   # Eigen's half i0e / i1e: the float32 one, rounded
+            return kernel(x.astype(np.float32)).astype(np.float16)
+        x = _flush_denormals(x)                           # DAZ: a denormal input reads as 0
         ft = x.dtype.type
         a_tab, b_tab = _BESSEL_TABLES[order, ft]
         z = np.abs(x)
@@ -335,9 +338,11 @@ def _igamma_grad_a_quiet(a, x):
 # TF 1.14 registers no gradient for IgammaGradA: a second derivative in `a` raises LookupError
 _igamma_grad_a = binop("igamma_grad_a", "IgammaGradA", _igamma_grad_a_quiet, _F32_64,
                        no_gradient_registered, "", arg_names=["a", "x"])
-bessel_i0e = unop("bessel_i0e", "BesselI0e", _bessel_kernel(0), _F32_64, _bessel_i0e_grad,
+# TF 1.14 registers CPU kernels for half, float and double (its op also lists bfloat16)
+_BESSEL_TYPES = (_dt.float16, _dt.float32, _dt.float64)
+bessel_i0e = unop("bessel_i0e", "BesselI0e", _bessel_kernel(0), _BESSEL_TYPES, _bessel_i0e_grad,
                   "I0(x) e^-|x|, the exponentially scaled modified Bessel function of order 0")
-bessel_i1e = unop("bessel_i1e", "BesselI1e", _bessel_kernel(1), _F32_64, _bessel_i1e_grad,
+bessel_i1e = unop("bessel_i1e", "BesselI1e", _bessel_kernel(1), _BESSEL_TYPES, _bessel_i1e_grad,
                   "I1(x) e^-|x|, the exponentially scaled modified Bessel function of order 1")
 
 
