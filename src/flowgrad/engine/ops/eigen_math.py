@@ -40,8 +40,8 @@ try:
     _LIBM = ctypes.CDLL(ctypes.util.find_library("m") or "libm.so.6")
     _expf, _logf, _powf = _LIBM.expf, _LIBM.logf, _LIBM.powf
     _log1pf, _erff, _erfcf = _LIBM.log1pf, _LIBM.erff, _LIBM.erfcf
-    _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
-    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf):
+    _sinf, _cosf, _tanf, _lgammaf = _LIBM.sinf, _LIBM.cosf, _LIBM.tanf, _LIBM.lgammaf
+    for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf, _tanf, _lgammaf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -68,6 +68,15 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _erfcf(v):
         return float(np.float32(math.erfc(v)))
+
+    def _tanf(v):
+        return float(np.float32(math.tan(v)))
+
+    def _lgammaf(v):
+        try:
+            return float(np.float32(math.lgamma(v)))
+        except (ValueError, OverflowError):   # the poles
+            return math.inf
 
     def _sinf(v):
         return float(np.float32(math.sin(v)))
@@ -525,6 +534,21 @@ def erff(x):
 def erfcf(x):
     """TF 1.14's float32 Erfc: libm's erfcf of each value, as erff."""
     return _libm_each(_erfcf, x)
+
+
+def tanf(x):
+    """libm's tanf of each float32 value (Eigen's scalar numext::tan), DAZ/FTZ."""
+    return _libm_each(_tanf, x)
+
+
+def lgammaf(x):
+    """TF 1.14's float32 Lgamma: Eigen has no packet lgamma, so each value is libm's
+    lgammaf (a float64 lgamma rounded once differs for ~30%). A denormal input is passed
+    as it is: TF's lgammaf runs under DAZ there (its logf then sees a zero: 103.97 for
+    every positive denormal), which this does not reproduce."""
+    flat = np.asarray(x, _F).reshape(-1)
+    out = np.fromiter(map(_lgammaf, flat.tolist()), _F, count=flat.size)
+    return out.reshape(np.shape(x))
 
 
 def powf(x, y):

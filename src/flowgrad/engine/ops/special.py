@@ -1,7 +1,9 @@
 """Special functions: log-gamma, digamma, polygamma, Hurwitz zeta, erf and erfc.
 
-Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); each op
-is one row of the elementwise table.
+Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); float32
+Lgamma, Digamma, Zeta, Erf and Erfc give TF 1.14's own bits (libm's lgammaf / erff /
+erfcf per value, Eigen's float32 digamma and zeta steps). Each op is one row of the
+elementwise table.
 """
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ def _abs_sinpi(x):
 
 
 def _lgamma_kernel(x):
+    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
+        return _eigen_math.lgammaf(x)   # TF's: libm's lgammaf of each value
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     z = np.where(refl, -xd, xd - 1)  # Lanczos works on z = x' - 1 with x' = 1 - x if reflected
@@ -56,7 +60,51 @@ _BERNOULLI = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617
 _SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
 
 
+_DIGAMMA_A32 = tuple(np.float32(c) for c in (
+    -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
+    8.33333333333333333333E-2))
+
+
+def _digamma_f32(x):
+    """TF 1.14's float32 Digamma: Eigen's digamma_impl<float> in float32 (Cephes' psi):
+    x <= 0 reflected (pi / tanf(pi nz), nz the distance to the nearest integer, inf at the
+    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then logf(s) - 0.5/s - a degree-3
+    polynomial in 1/s^2 (none from 1e8 on); libm's logf and tanf, denormals flushed."""
+    f32 = np.float32
+    x = _eigen_math.flush(np.asarray(x, f32))
+    one, half, pi = f32(1), f32(0.5), f32(np.pi)
+    with np.errstate(all="ignore"):
+        neg = x <= 0
+        p = np.floor(x)
+        pole = neg & (p == x)
+        nz = x - p
+        up = nz > half
+        p = np.where(up, p + one, p)
+        nz = np.where(up, x - p, nz)
+        refl = np.zeros_like(x)
+        turn = neg & ~pole & (nz != half)
+        if turn.any():
+            refl[turn] = pi / _eigen_math.tanf(pi * nz[turn])
+        s = np.where(neg, one - x, x)
+        w = np.zeros_like(x)
+        low = s < 10
+        while low.any():
+            w[low] += one / s[low]
+            s[low] += one
+            low = s < 10
+        z = one / (s * s)
+        poly = ((_DIGAMMA_A32[0] * z + _DIGAMMA_A32[1]) * z + _DIGAMMA_A32[2]) * z \
+            + _DIGAMMA_A32[3]
+        y = np.where(s < f32(1e8), z * poly, f32(0))
+        y = _eigen_math.libm_log(s) - half / s - y - w
+        out = np.where(neg, y - refl, y)
+    out[pole] = np.inf
+    return _eigen_math.flush(out)
+
+
 def _digamma_kernel(x):
+    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
+        return _digamma_f32(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     y = np.where(refl, 1 - xd, xd)
