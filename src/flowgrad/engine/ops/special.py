@@ -181,8 +181,8 @@ def _zeta_f32(x, q):
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
     q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
-    float32: Eigen's float32 steps themselves (_zeta_f32)."""
-    if np.result_type(x) == np.float32:
+    float32: Eigen's float32 steps themselves (_zeta_f32), up to EXACT_MAX values."""
+    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
         return _zeta_f32(x, q)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
