@@ -3,7 +3,8 @@ Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's grad
 (math_grad.py). Kernels are vectorized NumPy in float64 (series and Lentz continued
 fractions as Numerical Recipes / Cephes), accurate to ~1e-14 relative where the value
 is not itself tiny; the Bessel functions as Eigen's Cephes Chebyshev series in the input's
-precision (TF's bits). TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
+precision, and float32 Igamma / Igammac as Eigen's float32 series and continued fraction
+(TF's bits; IgammaGradA and Betainc stay float64 inside). TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from .elementwise import (_py_op, abs as _abs, add, binop, broadcast_args, exp, 
                           multiply, negative, reciprocal, reshape_sum, sign, subtract,
                           unop)
 from .prims import select
+from . import eigen_math as _eigen_math
 from .special import _digamma_kernel, _lgamma_kernel, lgamma
 
 __all__ = ["igamma", "igammac", "igamma_grad_a", "betainc", "bessel_i0e", "bessel_i1e"]
@@ -94,12 +96,109 @@ def _igamma_parts(a, x):
     return p, q
 
 
+# -- float32 Igamma / Igammac as TF 1.14 computes them: Eigen's igamma_series_impl and
+# igammac_cf_impl (VALUE mode) step by step in float32, each element leaving its loop when
+# Eigen's test stops it (at most 2000 steps), then x^a e^-x / Gamma(.) from libm's logf,
+# lgammaf and expf; denormals flushed (TF's threads run with FTZ/DAZ).
+_MACHEP32 = np.float32(np.finfo(np.float32).eps / 2)
+_BIG32 = np.float32(1 / _MACHEP32)
+
+
+def _run_while(state, step, live):
+    """Applies `step(state, idx) -> done` to the live elements until each is done (2000
+    steps at most, Eigen's igamma_num_iterations for values)."""
+    idx = np.flatnonzero(live)
+    for _ in range(2000):
+        if not idx.size:
+            break
+        idx = idx[~step(state, idx)]
+
+
+def _prefix_f32(a, x, ga):
+    """x^a e^-x / Gamma(ga) in float32: expf(a logf(x) - x - lgammaf(ga))."""
+    em = _eigen_math
+    return em.libm_exp(a * em.libm_log(x) - x - em.lgammaf(ga))
+
+
+def _series_f32(a, x):
+    """Eigen's igamma_series_impl<float>: P(a, x) by the power series."""
+    f = np.float32
+    st = {"r": a.copy(), "c": np.ones_like(a), "ans": np.ones_like(a)}
+
+    def step(s, i):
+        s["r"][i] += f(1)
+        s["c"][i] = _eigen_math.flush(s["c"][i] * (x[i] / s["r"][i]))
+        s["ans"][i] += s["c"][i]
+        return s["c"][i] <= _MACHEP32 * s["ans"][i]
+    _run_while(st, step, np.ones(a.shape, bool))
+    return _eigen_math.flush(st["ans"] * _prefix_f32(a, x, a + f(1)))
+
+
+def _cf_f32(a, x):
+    """Eigen's igammac_cf_impl<float>: Q(a, x) by the continued fraction (0 at x = inf)."""
+    f = np.float32
+    y = f(1) - a
+    z = x + y + f(1)
+    st = {"c": np.zeros_like(a), "y": y, "z": z, "pkm2": np.ones_like(a), "qkm2": x.copy(),
+          "pkm1": x + f(1), "qkm1": z * x}
+    st["ans"] = st["pkm1"] / st["qkm1"]
+
+    def step(s, i):
+        s["c"][i] += f(1)
+        s["y"][i] += f(1)
+        s["z"][i] += f(2)
+        yc = s["y"][i] * s["c"][i]
+        pk = s["pkm1"][i] * s["z"][i] - s["pkm2"][i] * yc
+        qk = s["qkm1"][i] * s["z"][i] - s["qkm2"][i] * yc
+        done = np.zeros(i.shape, bool)
+        nz = qk != 0
+        prev = s["ans"][i[nz]]
+        s["ans"][i[nz]] = pk[nz] / qk[nz]
+        done[nz] = np.abs(prev - s["ans"][i[nz]]) <= _MACHEP32 * np.abs(s["ans"][i[nz]])
+        go, pk, qk = i[~done], pk[~done], qk[~done]
+        s["pkm2"][go], s["pkm1"][go] = s["pkm1"][go], pk
+        s["qkm2"][go], s["qkm1"][go] = s["qkm1"][go], qk
+        big = go[np.abs(pk) > _BIG32]
+        for k in ("pkm2", "pkm1", "qkm2", "qkm1"):
+            s[k][big] *= _MACHEP32
+        return done
+    _run_while(st, step, ~np.isinf(x))
+    out = _eigen_math.flush(st["ans"] * _prefix_f32(a, x, a))
+    out[np.isinf(x)] = 0
+    return out
+
+
+def _igamma_f32(a, x, upper):
+    """P(a, x) (upper False: Eigen's igamma_generic_impl) or Q(a, x) (igammac_impl)."""
+    f = np.float32
+    a, x = (_eigen_math.flush(v) for v in np.broadcast_arrays(np.asarray(a, f), np.asarray(x, f)))
+    a, x = a.copy(), x.copy()
+    out = np.full(a.shape, np.nan, f)
+    ok = (x >= 0) & (a > 0)                 # NaN otherwise (and for NaN a or x)
+    by_cf = ok & ((x >= 1) & (x >= a) if upper else (x > 1) & (x > a))
+    by_series = ok & ~by_cf
+    with np.errstate(all="ignore"):
+        if by_cf.any():
+            q = _cf_f32(a[by_cf], x[by_cf])
+            out[by_cf] = q if upper else f(1) - q
+        if by_series.any():
+            p = _series_f32(a[by_series], x[by_series])
+            out[by_series] = f(1) - p if upper else p
+    if not upper:
+        out[x == 0] = 0           # Eigen's first test: x == 0 gives 0, whatever a
+    return out
+
+
 def _igamma_kernel(a, x):
+    if np.result_type(a, x) == np.float32 and np.size(a) + np.size(x) <= _eigen_math.EXACT_MAX:
+        return _igamma_f32(a, x, False)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[0].astype(np.result_type(a, x), copy=False)
 
 
 def _igammac_kernel(a, x):
+    if np.result_type(a, x) == np.float32 and np.size(a) + np.size(x) <= _eigen_math.EXACT_MAX:
+        return _igamma_f32(a, x, True)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[1].astype(np.result_type(a, x), copy=False)
 
