@@ -4,7 +4,8 @@ Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's grad
 fractions as Numerical Recipes / Cephes), accurate to ~1e-14 relative where the value
 is not itself tiny; the Bessel functions as Eigen's Cephes Chebyshev series in the input's
 precision, and float32 Igamma / Igammac as Eigen's float32 series and continued fraction
-(TF's bits; IgammaGradA and Betainc stay float64 inside). TF's NaN domain: a <= 0, b <= 0, x < 0 (and x > 1 for betainc).
+(TF's bits; IgammaGradA and Betainc stay float64 inside). TF's NaN domain: a <= 0,
+b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
 
