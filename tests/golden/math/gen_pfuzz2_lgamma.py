@@ -1,6 +1,6 @@
-"""TF 1.14's float32 Lgamma and Digamma bits: Eigen has no packet version of either, so
-Lgamma is libm's lgammaf of each value and Digamma Eigen's digamma_impl<float> in float32
-(reflection through tanf, the recurrence up to 10, logf and a short polynomial). Cases: both
+"""TF 1.14's Lgamma and Digamma bits: Eigen has no packet version of either, so Lgamma is
+libm's lgammaf / lgamma of each value and Digamma Eigen's digamma_impl in the input's
+precision (reflection through tan, the recurrence up to 10, log and a short polynomial). Cases: both
 on `values()` through a placeholder, and the gradient of lgamma (digamma). Read by
 tests/test_pfuzz2_lgamma.py.
 """
@@ -19,10 +19,14 @@ def values():
 
 
 def cases(tf):
-    with tf.Graph().as_default():
-        x = tf.placeholder(tf.float32, [None])
-        lg = tf.lgamma(x)
-        grad = tf.gradients(lg, x, grad_ys=tf.ones_like(x) * 0.75)[0]
-        with tf.Session() as sess:
-            return sess.run({"lgamma": lg, "digamma": tf.digamma(x), "lgamma_grad": grad},
-                            {x: values()})
+    out = {}
+    for dt, suffix in (("float32", ""), ("float64", "/float64")):
+        with tf.Graph().as_default():
+            x = tf.placeholder(dt, [None])
+            lg = tf.lgamma(x)
+            grad = tf.gradients(lg, x, grad_ys=tf.ones_like(x) * 0.75)[0]
+            fetch = {"lgamma": lg, "digamma": tf.digamma(x), "lgamma_grad": grad}
+            with tf.Session() as sess:
+                got = sess.run(fetch, {x: values().astype(dt)})
+        out.update((k + suffix, v) for k, v in got.items())
+    return out

@@ -536,6 +536,34 @@ def erfcf(x):
     return _libm_each(_erfcf, x)
 
 
+def _libm_double(name, fallback):
+    """libm's double function `name` of each float64 value (math's `fallback` without one)."""
+    try:
+        fn = getattr(_LIBM, name)
+        fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double]
+    except (NameError, AttributeError):
+        fn = fallback
+
+    def each(x):
+        flat = np.asarray(x, np.float64).reshape(-1)
+        return np.fromiter(map(fn, flat.tolist()), np.float64, count=flat.size) \
+            .reshape(np.shape(x))
+    return each
+
+
+def _lgamma_fallback(v):
+    try:
+        return math.lgamma(v)
+    except (ValueError, OverflowError):   # the poles
+        return math.inf
+
+
+libm_lgamma = _libm_double("lgamma", _lgamma_fallback)   # TF's float64 Lgamma
+libm_log64 = _libm_double("log", lambda v: math.log(v) if v > 0 else
+                          (-math.inf if v == 0 else math.nan))
+libm_tan64 = _libm_double("tan", math.tan)
+
+
 def tanf(x):
     """libm's tanf of each float32 value (Eigen's scalar numext::tan), DAZ/FTZ."""
     return _libm_each(_tanf, x)

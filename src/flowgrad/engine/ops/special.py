@@ -1,8 +1,9 @@
 """Special functions: log-gamma, digamma, polygamma, Hurwitz zeta, erf and erfc.
 
-Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); float32
-Lgamma, Digamma, Zeta, Erf and Erfc give TF 1.14's own bits (libm's lgammaf / erff /
-erfcf per value, Eigen's float32 digamma and zeta steps). Each op is one row of the
+Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); up to
+eigen_math.EXACT_MAX values Lgamma and Digamma (float32 and float64), and float32 Zeta,
+Erf and Erfc give TF 1.14's own bits (libm's lgammaf / lgamma / erff / erfcf per value,
+Eigen's digamma and float32 zeta steps). Each op is one row of the
 elementwise table.
 """
 from __future__ import annotations
@@ -36,9 +37,18 @@ def _abs_sinpi(x):
     return np.abs(np.sin(np.pi * (x - np.round(x))))
 
 
+def _lgamma_op_kernel(x):
+    """The Lgamma op: TF's bits up to EXACT_MAX values (libm's lgammaf / lgamma of each
+    value, as Eigen's lgamma_impl calls them), the Lanczos series above."""
+    if np.size(x) <= _eigen_math.EXACT_MAX:
+        if np.result_type(x) == np.float32:
+            return _eigen_math.lgammaf(x)
+        if np.result_type(x) == np.float64:
+            return _eigen_math.libm_lgamma(x)
+    return _lgamma_kernel(x)
+
+
 def _lgamma_kernel(x):
-    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
-        return _eigen_math.lgammaf(x)   # TF's: libm's lgammaf of each value
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     z = np.where(refl, -xd, xd - 1)  # Lanczos works on z = x' - 1 with x' = 1 - x if reflected
@@ -65,13 +75,21 @@ _DIGAMMA_A32 = tuple(np.float32(c) for c in (
     8.33333333333333333333E-2))
 
 
-def _digamma_f32(x):
-    """TF 1.14's float32 Digamma: Eigen's digamma_impl<float> in float32 (Cephes' psi):
-    x <= 0 reflected (pi / tanf(pi nz), nz the distance to the nearest integer, inf at the
-    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then logf(s) - 0.5/s - a degree-3
-    polynomial in 1/s^2 (none from 1e8 on); libm's logf and tanf, denormals flushed."""
-    f32 = np.float32
-    x = _eigen_math.flush(np.asarray(x, f32))
+_DIGAMMA_A64 = (8.33333333333333333333E-2, -2.10927960927960927961E-2,
+                7.57575757575757575758E-3, -4.16666666666666666667E-3,
+                3.96825396825396825397E-3, -8.33333333333333333333E-3,
+                8.33333333333333333333E-2)
+
+
+def _digamma_eigen(x):
+    """TF 1.14's Digamma: Eigen's digamma_impl in the input's precision (Cephes' psi):
+    x <= 0 reflected (pi / tan(pi nz), nz the distance to the nearest integer, inf at the
+    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then log(s) - 0.5/s - a polynomial in
+    1/s^2 (float32: degree 3, none from 1e8 on; float64: degree 6, none from 1e17 on);
+    libm's log and tan (float or double), float32 denormals flushed."""
+    f32 = np.asarray(x).dtype.type
+    double = f32 is np.float64
+    x = np.asarray(x, f32) if double else _eigen_math.flush(np.asarray(x, f32))
     one, half, pi = f32(1), f32(0.5), f32(np.pi)
     with np.errstate(all="ignore"):
         neg = x <= 0
@@ -84,7 +102,8 @@ def _digamma_f32(x):
         refl = np.zeros_like(x)
         turn = neg & ~pole & (nz != half)
         if turn.any():
-            refl[turn] = pi / _eigen_math.tanf(pi * nz[turn])
+            tan = _eigen_math.libm_tan64 if double else _eigen_math.tanf
+            refl[turn] = pi / tan(pi * nz[turn])
         s = np.where(neg, one - x, x)
         w = np.zeros_like(x)
         low = s < 10
@@ -93,18 +112,26 @@ def _digamma_f32(x):
             s[low] += one
             low = s < 10
         z = one / (s * s)
-        poly = ((_DIGAMMA_A32[0] * z + _DIGAMMA_A32[1]) * z + _DIGAMMA_A32[2]) * z \
-            + _DIGAMMA_A32[3]
-        y = np.where(s < f32(1e8), z * poly, f32(0))
-        y = _eigen_math.libm_log(s) - half / s - y - w
+        coefs = _DIGAMMA_A64 if double else _DIGAMMA_A32
+        poly = np.full_like(z, coefs[0])
+        for c in coefs[1:]:
+            poly = poly * z + f32(c)
+        y = np.where(s < f32(1e17 if double else 1e8), z * poly, f32(0))
+        log = _eigen_math.libm_log64 if double else _eigen_math.libm_log
+        y = log(s) - half / s - y - w
         out = np.where(neg, y - refl, y)
     out[pole] = np.inf
-    return _eigen_math.flush(out)
+    return out if double else _eigen_math.flush(out)
+
+
+def _digamma_op_kernel(x):
+    """The Digamma op: Eigen's steps (TF's bits) up to EXACT_MAX values, the series above."""
+    if np.result_type(x) in (np.float32, np.float64) and np.size(x) <= _eigen_math.EXACT_MAX:
+        return _digamma_eigen(x)
+    return _digamma_kernel(x)
 
 
 def _digamma_kernel(x):
-    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
-        return _digamma_f32(x)
     xd = np.asarray(x, dtype=np.float64)
     refl = xd < 0.5
     y = np.where(refl, 1 - xd, xd)
@@ -372,10 +399,10 @@ def _exp_neg_sq(x):
 
 
 # wrapper, op type, kernel, dtypes, d(g, x, y) or rule, docstring
-lgamma = unop("lgamma", "Lgamma", _lgamma_kernel, FLOATS,
+lgamma = unop("lgamma", "Lgamma", _lgamma_op_kernel, FLOATS,
               lambda g, x, y: _grad_times(g, lambda: digamma(x)),
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
-digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
+digamma = unop("digamma", "Digamma", _digamma_op_kernel, FLOATS,
                lambda g, x, y: _grad_times(g, lambda: polygamma(scalar(1, x), x)),
                "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
