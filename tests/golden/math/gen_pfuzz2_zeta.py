@@ -1,4 +1,4 @@
-"""TF 1.14's float32 Zeta bits: Eigen's zeta_impl<float> run in float32 (libm's powf, at
+"""TF 1.14's Zeta bits: Eigen's zeta_impl run in float32 (and float64: "zeta/float64") (libm's powf, at
 most 9 direct terms, the Euler-Maclaurin tail whose running factor overflows float32 for
 large x: inf * 0 = NaN where the value underflows; fuzz seed 820681's zeta(60, 60.5)).
 Cases: zeta on `values()` fed through placeholders, the fuzz case, and the gradient in q.
@@ -28,6 +28,10 @@ def cases(tf):
         gq = tf.placeholder(tf.float32, [8])
         grad = tf.gradients(tf.math.zeta(tf.constant(np.linspace(1.5, 30, 8), tf.float32), gq),
                             gq)[0]
+        dx, dq = tf.placeholder(tf.float64), tf.placeholder(tf.float64)
+        z64 = tf.math.zeta(dx, dq)
         with tf.Session() as sess:
-            return sess.run({"zeta": z, "fuzz_820681": fuzz, "grad_q": grad},
-                            {px: x, pq: q, gq: np.linspace(0.25, 9, 8).astype(np.float32)})
+            return sess.run({"zeta": z, "fuzz_820681": fuzz, "grad_q": grad, "zeta/float64": z64},
+                            {px: x, pq: q, gq: np.linspace(0.25, 9, 8).astype(np.float32),
+                             dx: x.astype(np.float64) * 1.001,
+                             dq: q.astype(np.float64) * 0.999})

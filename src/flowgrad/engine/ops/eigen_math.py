@@ -559,6 +559,24 @@ def _lgamma_fallback(v):
 
 
 libm_lgamma = _libm_double("lgamma", _lgamma_fallback)   # TF's float64 Lgamma
+
+
+def libm_pow64(x, y):
+    """libm's pow of float64 x and y (broadcast), value by value (NumPy's may differ)."""
+    try:
+        fn = _LIBM.pow
+        fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double, ctypes.c_double]
+    except (NameError, AttributeError):
+        fn = math.pow
+    xb, yb = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(y, np.float64))
+
+    def safe(u, v):
+        try:
+            return fn(u, v)
+        except (OverflowError, ValueError):   # math.pow's errors: C's inf / NaN
+            return math.inf if u == 0 or abs(u) > 1 else math.nan
+    return np.fromiter(map(safe, xb.reshape(-1).tolist(), yb.reshape(-1).tolist()),
+                       np.float64, count=xb.size).reshape(xb.shape)
 libm_log64 = _libm_double("log", lambda v: math.log(v) if v > 0 else
                           (-math.inf if v == 0 else math.nan))
 libm_tan64 = _libm_double("tan", math.tan)

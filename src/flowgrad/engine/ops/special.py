@@ -1,9 +1,9 @@
 """Special functions: log-gamma, digamma, polygamma, Hurwitz zeta, erf and erfc.
 
 Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); up to
-eigen_math.EXACT_MAX values Lgamma and Digamma (float32 and float64), and float32 Zeta,
+eigen_math.EXACT_MAX values Lgamma, Digamma and Zeta (float32 and float64) and float32
 Erf and Erfc give TF 1.14's own bits (libm's lgammaf / lgamma / erff / erfcf per value,
-Eigen's digamma and float32 zeta steps). Each op is one row of the
+Eigen's digamma and zeta steps). Each op is one row of the
 elementwise table.
 """
 from __future__ import annotations
@@ -158,17 +158,26 @@ _ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606
            -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
 
 
-def _zeta_f32(x, q):
-    """TF 1.14's float32 Zeta: Eigen's zeta_impl<float> step by step in float32 (libm's powf,
-    denormals flushed): s = q^-x plus at most 9 terms (a + 1)^-x, stopping once a term is
-    below machep = 2^-24 of the sum, then the Euler-Maclaurin tail with w = a, whose
-    running factor a (x + k) overflows float32 for large x (then inf * 0: NaN, as TF)."""
-    f32, fl = np.float32, _eigen_math.flush
-    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, f32), np.asarray(q, f32)))
-    machep = f32(np.finfo(f32).eps / 2)
+def _ftz(a):
+    """a with denormals as zeros of their sign (TF's threads flush float and double)."""
+    return np.where(np.abs(a) < np.finfo(a.dtype).tiny, np.copysign(0, a).astype(a.dtype), a)
+
+
+def _zeta_eigen(x, q):
+    """TF 1.14's Zeta: Eigen's zeta_impl step by step in the input's precision (libm's powf
+    / pow, denormals flushed): s = q^-x plus terms (a + 1)^-x (float32: 9 at most; float64:
+    at least 9 and until a > 9), stopping once a term is below machep of the sum, then the
+    Euler-Maclaurin tail with w = a, whose running factor a (x + k) overflows float32 for
+    large x (then inf * 0: NaN, as TF)."""
+    ft = np.result_type(x, q).type
+    double = ft is np.float64
+    fl = _ftz
+    power = _eigen_math.libm_pow64 if double else _eigen_math.powf
+    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, ft), np.asarray(q, ft)))
+    machep = ft(np.finfo(ft).eps / 2)
     live = np.ones(x.shape, bool)
     with np.errstate(all="ignore"):
-        s = _eigen_math.powf(q, -x)
+        s = fl(power(q, -x))
         a, b, out = q.copy(), np.zeros_like(x), np.empty_like(x)
 
         def finish(done):
@@ -177,25 +186,29 @@ def _zeta_f32(x, q):
             out[done] = s[done]
             live = live & ~done
 
-        for _ in builtins.range(9):
-            a = a + f32(1)
-            b = _eigen_math.powf(a, -x)
-            s = fl(s + b)
-            finish(np.abs(fl(b / s)) < machep)
+        n = 0
+        go = live.copy()
+        while go.any():
+            a[go] += ft(1)
+            b[go] = fl(power(a[go], -x[go]))
+            s[go] = fl(s[go] + b[go])
+            finish(go & (np.abs(fl(b / s)) < machep))
+            n += 1
+            go = live & ((n < 9) | (a <= 9)) if double else live & (n < 9)
         w = a
-        s = fl(s + fl(fl(b * w) / (x - f32(1))))
-        s = fl(s - fl(f32(0.5) * b))
+        s = fl(s + fl(fl(b * w) / (x - ft(1))))
+        s = fl(s - fl(ft(0.5) * b))
         a, k = np.ones_like(x), np.zeros_like(x)
         for coef in _ZETA_A:
             a = fl(a * (x + k))
             b = fl(b / w)
-            t = fl(fl(a * b) / f32(coef))
+            t = fl(fl(a * b) / ft(coef))
             s = fl(s + t)
             finish(np.abs(fl(t / s)) < machep)
-            k = k + f32(1)
+            k = k + ft(1)
             a = fl(a * (x + k))
             b = fl(b / w)
-            k = k + f32(1)
+            k = k + ft(1)
         finish(np.ones(x.shape, bool))
         pole = (q <= 0) & (q == np.floor(q))
         out[(q <= 0) & ~pole & (x != np.floor(x))] = np.nan
@@ -208,9 +221,11 @@ def _zeta_f32(x, q):
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
     q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
-    float32: Eigen's float32 steps themselves (_zeta_f32), up to EXACT_MAX values."""
-    if np.result_type(x) == np.float32 and np.size(x) <= _eigen_math.EXACT_MAX:
-        return _zeta_f32(x, q)
+    float32 and float64 up to EXACT_MAX values: Eigen's steps themselves (_zeta_eigen)."""
+    dt = np.result_type(x, q)
+    if (dt == np.float32 or dt == np.float64 and not np.any(np.asarray(q) < -1000)) and \
+            max(np.size(x), np.size(q)) <= _eigen_math.EXACT_MAX:
+        return _zeta_eigen(x, q)   # (float64 steps one term at a time up to q + n > 9)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)
