@@ -1,7 +1,8 @@
 """TF 1.14's float32 Igamma and Igammac bits: Eigen's igamma_series_impl / igammac_cf_impl
 in float32 (relative errors up to ~1e-5 against the true value, which flowgrad's float64
-series rounded once gave), with libm's logf, lgammaf and expf. Cases: both on `values()`
-through placeholders, and the gradient in x. Read by tests/test_pfuzz2_igamma.py.
+series rounded once gave), with libm's logf, lgammaf and expf, and IgammaGradA (their
+DERIVATIVE mode, with Eigen's float32 digamma). Cases: both on `values()` through
+placeholders, and the gradients in x and a. Read by tests/test_pfuzz2_igamma.py.
 """
 from __future__ import absolute_import
 
@@ -24,6 +25,7 @@ def cases(tf):
         pa, px = tf.placeholder(tf.float32, [None]), tf.placeholder(tf.float32, [None])
         p, q = tf.math.igamma(pa, px), tf.math.igammac(pa, px)
         grad = tf.gradients(p[:100], px)[0][:100]
+        grad_a = tf.gradients(p, pa)[0]          # IgammaGradA (Eigen's DERIVATIVE mode)
         with tf.Session() as sess:
-            return sess.run({"igamma": p, "igammac": q, "igamma_grad_x": grad},
-                            {pa: a, px: x})
+            return sess.run({"igamma": p, "igammac": q, "igamma_grad_x": grad,
+                             "igamma_grad_a": grad_a}, {pa: a, px: x})

@@ -3,8 +3,8 @@ Igamma, Igammac, IgammaGradA, Betainc, BesselI0e, BesselI1e, with TF 1.14's grad
 (math_grad.py). Kernels are vectorized NumPy in float64 (series and Lentz continued
 fractions as Numerical Recipes / Cephes), accurate to ~1e-14 relative where the value
 is not itself tiny; the Bessel functions as Eigen's Cephes Chebyshev series in the input's
-precision, and float32 Igamma / Igammac / Betainc as Eigen's float32 series and continued
-fractions (TF's bits; IgammaGradA stays float64 inside). TF's NaN domain: a <= 0,
+precision, and float32 Igamma / Igammac / IgammaGradA / Betainc as Eigen's float32 series
+and continued fractions (TF's bits). TF's NaN domain: a <= 0,
 b <= 0, x < 0 (and x > 1 for betainc).
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .elementwise import (_py_op, abs as _abs, add, binop, broadcast_args, exp, 
                           unop)
 from .prims import select
 from . import eigen_math as _eigen_math
-from .special import _digamma_kernel, _lgamma_kernel, lgamma
+from .special import _digamma_eigen, _digamma_kernel, _lgamma_kernel, lgamma
 
 __all__ = ["igamma", "igammac", "igamma_grad_a", "betainc", "bessel_i0e", "bessel_i1e"]
 
@@ -105,11 +105,11 @@ _MACHEP32 = np.float32(np.finfo(np.float32).eps / 2)
 _BIG32 = np.float32(1 / _MACHEP32)
 
 
-def _run_while(state, step, live):
-    """Applies `step(state, idx) -> done` to the live elements until each is done (2000
-    steps at most, Eigen's igamma_num_iterations for values)."""
+def _run_while(state, step, live, steps=2000):
+    """Applies `step(state, idx) -> done` to the live elements until each is done (at most
+    `steps`: Eigen's igamma_num_iterations, 2000 for values, 200 for float32 derivatives)."""
     idx = np.flatnonzero(live)
-    for _ in range(2000):
+    for _ in range(steps):
         if not idx.size:
             break
         idx = idx[~step(state, idx)]
@@ -166,6 +166,100 @@ def _cf_f32(a, x):
     _run_while(st, step, ~np.isinf(x))
     out = _eigen_math.flush(st["ans"] * _prefix_f32(a, x, a))
     out[np.isinf(x)] = 0
+    return out
+
+
+def _prefix_der_f32(a, x, ga):
+    """(ax, dax/da) in float32: ax = expf(a logf(x) - x - lgammaf(ga)), dax/da = ax (logf(x)
+    - digamma(ga)), as Eigen's DERIVATIVE mode forms them."""
+    em = _eigen_math
+    lx = em.libm_log(x)
+    ax = em.libm_exp(a * lx - x - em.lgammaf(ga))
+    return ax, em.flush(ax * (lx - _digamma_eigen(ga)))
+
+
+def _series_der_f32(a, x):
+    """d P / da by Eigen's igamma_series_impl<float, DERIVATIVE> (200 steps at most)."""
+    f, fl = np.float32, _eigen_math.flush
+    st = {"r": a.copy(), "c": np.ones_like(a), "ans": np.ones_like(a),
+          "dc": np.zeros_like(a), "dans": np.zeros_like(a)}
+
+    def step(s, i):
+        s["r"][i] += f(1)
+        r, xi = s["r"][i], x[i]
+        term, dterm = xi / r, -xi / (r * r)
+        s["dc"][i] = fl(term * s["dc"][i] + fl(dterm * s["c"][i]))
+        s["dans"][i] += s["dc"][i]
+        s["c"][i] = fl(s["c"][i] * term)
+        s["ans"][i] += s["c"][i]
+        return np.abs(s["dc"][i]) <= _MACHEP32 * np.abs(s["dans"][i])
+    _run_while(st, step, np.ones(a.shape, bool), 200)
+    ax, dax = _prefix_der_f32(a, x, a + f(1))
+    return fl(fl(st["ans"] * dax) + fl(st["dans"] * ax))
+
+
+def _cf_der_f32(a, x):
+    """d Q / da by Eigen's igammac_cf_impl<float, DERIVATIVE> (200 steps at most; 0 at
+    x = inf)."""
+    f, fl = np.float32, _eigen_math.flush
+    y = f(1) - a
+    z = x + y + f(1)
+    st = {"c": np.zeros_like(a), "y": y, "z": z, "pkm2": np.ones_like(a), "qkm2": x.copy(),
+          "pkm1": x + f(1), "qkm1": z * x, "dpkm2": np.zeros_like(a),
+          "dqkm2": np.zeros_like(a), "dpkm1": np.zeros_like(a), "dqkm1": -x}
+    st["ans"] = st["pkm1"] / st["qkm1"]
+    st["dans"] = (st["dpkm1"] - st["ans"] * st["dqkm1"]) / st["qkm1"]
+    keys = ("pkm2", "pkm1", "qkm2", "qkm1", "dpkm2", "dpkm1", "dqkm2", "dqkm1")
+
+    def step(s, i):
+        s["c"][i] += f(1)
+        s["y"][i] += f(1)
+        s["z"][i] += f(2)
+        c, zz = s["c"][i], s["z"][i]
+        yc = s["y"][i] * c
+        pkm2, pkm1, qkm2, qkm1 = (s[k][i] for k in keys[:4])
+        pk = pkm1 * zz - pkm2 * yc
+        qk = qkm1 * zz - qkm2 * yc
+        dpk = s["dpkm1"][i] * zz - pkm1 - s["dpkm2"][i] * yc + pkm2 * c
+        dqk = s["dqkm1"][i] * zz - qkm1 - s["dqkm2"][i] * yc + qkm2 * c
+        done = np.zeros(i.shape, bool)
+        nz = qk != 0
+        j = i[nz]
+        s["ans"][j] = pk[nz] / qk[nz]
+        prev = s["dans"][j]
+        s["dans"][j] = (dpk[nz] - s["ans"][j] * dqk[nz]) / qk[nz]
+        done[nz] = np.abs(s["dans"][j] - prev) <= _MACHEP32
+        go, keep = i[~done], ~done
+        s["pkm2"][go], s["pkm1"][go] = s["pkm1"][go], pk[keep]
+        s["qkm2"][go], s["qkm1"][go] = s["qkm1"][go], qk[keep]
+        s["dpkm2"][go], s["dpkm1"][go] = s["dpkm1"][go], dpk[keep]
+        s["dqkm2"][go], s["dqkm1"][go] = s["dqkm1"][go], dqk[keep]
+        big = go[np.abs(pk[keep]) > _BIG32]
+        for k in keys:
+            s[k][big] *= _MACHEP32
+        return done
+    _run_while(st, step, ~np.isinf(x), 200)
+    ax, dax = _prefix_der_f32(a, x, a)
+    out = fl(fl(st["ans"] * dax) + fl(st["dans"] * ax))
+    out[np.isinf(x)] = 0
+    return out
+
+
+def _igamma_grad_a_f32(a, x):
+    """TF 1.14's float32 IgammaGradA: Eigen's igamma_generic_impl<float, DERIVATIVE>."""
+    f = np.float32
+    a, x = (_eigen_math.flush(v) for v in np.broadcast_arrays(np.asarray(a, f), np.asarray(x, f)))
+    a, x = a.copy(), x.copy()
+    out = np.full(a.shape, np.nan, f)
+    ok = (x >= 0) & (a > 0)
+    by_cf = ok & (x > 1) & (x > a)
+    by_series = ok & ~by_cf & (x != 0)
+    with np.errstate(all="ignore"):
+        if by_cf.any():
+            out[by_cf] = -_cf_der_f32(a[by_cf], x[by_cf])
+        if by_series.any():
+            out[by_series] = _series_der_f32(a[by_series], x[by_series])
+    out[x == 0] = 0
     return out
 
 
@@ -559,6 +653,8 @@ _igamma = binop("igamma", "Igamma", _igamma_kernel, _F32_64, _igamma_grad, "",
 _igammac = binop("igammac", "Igammac", _igammac_kernel, _F32_64, _igammac_grad, "",
                  arg_names=["a", "x"])
 def _igamma_grad_a_quiet(a, x):
+    if np.result_type(a, x) == np.float32 and np.size(a) + np.size(x) <= _eigen_math.EXACT_MAX:
+        return _igamma_grad_a_f32(a, x)
     with np.errstate(all="ignore"):
         return _igamma_grad_a_kernel(a, x)
 
