@@ -352,7 +352,12 @@ def gather_nd(params: TensorLike, indices: TensorLike, name: str | None = None,
     array([2, 3], dtype=int32)
     """
     if batch_dims == 0:
-        return _gather_nd(params, indices, name)
+        # a resource variable gathers through its own gather_nd (ResourceGatherNd, which
+        # TF 1.14 does not differentiate); anything else raises AttributeError there, as TF
+        try:
+            return params.gather_nd(indices, name=name)
+        except AttributeError:
+            return _gather_nd(params, indices, name)
     ins = [t for t in (params, indices) if isinstance(t, Tensor)]
     with _scope(name, "BatchGatherND", ins):
         indices = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")

@@ -83,7 +83,7 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
     def _lgammaf(v):
         try:
             return float(np.float32(math.lgamma(v)))
-        except ValueError:   # the poles
+        except (ValueError, OverflowError):   # the poles
             return math.inf
 
     def _sinf(v):
@@ -621,6 +621,52 @@ def digamma(x):
         y = np.where(neg, y - nzr, y)
         y[pole] = np.inf
     return _flush(y).reshape(shape)
+
+
+def _libm_double(name, fallback):
+    """libm's double function `name` of each float64 value (math's `fallback` without one)."""
+    try:
+        fn = getattr(_LIBM, name)
+        fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double]
+    except (NameError, AttributeError):
+        fn = fallback
+
+    def each(x):
+        flat = np.asarray(x, np.float64).reshape(-1)
+        return np.fromiter(map(fn, flat.tolist()), np.float64, count=flat.size) \
+            .reshape(np.shape(x))
+    return each
+
+
+def _lgamma_fallback(v):
+    try:
+        return math.lgamma(v)
+    except (ValueError, OverflowError):   # the poles
+        return math.inf
+
+
+libm_lgamma = _libm_double("lgamma", _lgamma_fallback)   # TF's float64 Lgamma
+
+
+def libm_pow64(x, y):
+    """libm's pow of float64 x and y (broadcast), value by value (NumPy's may differ)."""
+    try:
+        fn = _LIBM.pow
+        fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double, ctypes.c_double]
+    except (NameError, AttributeError):
+        fn = math.pow
+    xb, yb = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(y, np.float64))
+
+    def safe(u, v):
+        try:
+            return fn(u, v)
+        except (OverflowError, ValueError):   # math.pow's errors: C's inf / NaN
+            return math.inf if u == 0 or abs(u) > 1 else math.nan
+    return np.fromiter(map(safe, xb.reshape(-1).tolist(), yb.reshape(-1).tolist()),
+                       np.float64, count=xb.size).reshape(xb.shape)
+libm_log64 = _libm_double("log", lambda v: math.log(v) if v > 0 else
+                          (-math.inf if v == 0 else math.nan))
+libm_tan64 = _libm_double("tan", math.tan)
 
 
 def powf(x, y):

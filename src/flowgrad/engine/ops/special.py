@@ -1,7 +1,10 @@
 """Special functions: log-gamma, digamma, polygamma, Hurwitz zeta, erf and erfc.
 
-Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); each op
-is one row of the elementwise table.
+Their kernels are vectorized NumPy approximations (float64 inside, to ~1e-15); up to
+eigen_math.EXACT_MAX values Lgamma, Digamma and Zeta (float32 and float64) and float32
+Erf and Erfc give TF 1.14's own bits (libm's lgammaf / lgamma / erff / erfcf per value,
+Eigen's digamma and zeta steps). Each op is one row of the
+elementwise table.
 """
 from __future__ import annotations
 
@@ -35,6 +38,17 @@ def _abs_sinpi(x):
     return np.abs(np.sin(np.pi * (x - np.round(x))))
 
 
+def _lgamma_op_kernel(x):
+    """The Lgamma op: TF's bits up to EXACT_MAX values (libm's lgammaf / lgamma of each
+    value, as Eigen's lgamma_impl calls them), the Lanczos series above."""
+    if np.size(x) <= _eigen_math.EXACT_MAX:
+        if np.result_type(x) == np.float32:
+            return _eigen_math.lgammaf(x)
+        if np.result_type(x) == np.float64:
+            return _eigen_math.libm_lgamma(x)
+    return _lgamma_kernel(x)
+
+
 def _lgamma_kernel(x):
     """log|Gamma(x)| by Lanczos, float64 inside; float32 up to EXACT_MAX values: libm's
     lgammaf, as TF (eigen_math.lgammaf)."""
@@ -59,6 +73,67 @@ def _lgamma_kernel(x):
 # Bernoulli numbers B2, B4, ..., B16 for the asymptotic series of digamma and zeta.
 _BERNOULLI = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510)
 _SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
+
+
+_DIGAMMA_A32 = tuple(np.float32(c) for c in (
+    -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
+    8.33333333333333333333E-2))
+
+
+_DIGAMMA_A64 = (8.33333333333333333333E-2, -2.10927960927960927961E-2,
+                7.57575757575757575758E-3, -4.16666666666666666667E-3,
+                3.96825396825396825397E-3, -8.33333333333333333333E-3,
+                8.33333333333333333333E-2)
+
+
+def _digamma_eigen(x):
+    """TF 1.14's Digamma: Eigen's digamma_impl in the input's precision (Cephes' psi):
+    x <= 0 reflected (pi / tan(pi nz), nz the distance to the nearest integer, inf at the
+    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then log(s) - 0.5/s - a polynomial in
+    1/s^2 (float32: degree 3, none from 1e8 on; float64: degree 6, none from 1e17 on);
+    libm's log and tan (float or double), float32 denormals flushed."""
+    f32 = np.asarray(x).dtype.type
+    double = f32 is np.float64
+    x = np.asarray(x, f32) if double else _eigen_math.flush(np.asarray(x, f32))
+    one, half, pi = f32(1), f32(0.5), f32(np.pi)
+    with np.errstate(all="ignore"):
+        neg = x <= 0
+        p = np.floor(x)
+        pole = neg & (p == x)
+        nz = x - p
+        up = nz > half
+        p = np.where(up, p + one, p)
+        nz = np.where(up, x - p, nz)
+        refl = np.zeros_like(x)
+        turn = neg & ~pole & (nz != half)
+        if turn.any():
+            tan = _eigen_math.libm_tan64 if double else _eigen_math.tanf
+            refl[turn] = pi / tan(pi * nz[turn])
+        s = np.where(neg, one - x, x)
+        w = np.zeros_like(x)
+        low = s < 10
+        while low.any():
+            w[low] += one / s[low]
+            s[low] += one
+            low = s < 10
+        z = one / (s * s)
+        coefs = _DIGAMMA_A64 if double else _DIGAMMA_A32
+        poly = np.full_like(z, coefs[0])
+        for c in coefs[1:]:
+            poly = poly * z + f32(c)
+        y = np.where(s < f32(1e17 if double else 1e8), z * poly, f32(0))
+        log = _eigen_math.libm_log64 if double else _eigen_math.libm_log
+        y = log(s) - half / s - y - w
+        out = np.where(neg, y - refl, y)
+    out[pole] = np.inf
+    return out if double else _eigen_math.flush(out)
+
+
+def _digamma_op_kernel(x):
+    """The Digamma op: Eigen's steps (TF's bits) up to EXACT_MAX values, the series above."""
+    if np.result_type(x) in (np.float32, np.float64) and np.size(x) <= _eigen_math.EXACT_MAX:
+        return _digamma_eigen(x)
+    return _digamma_kernel(x)
 
 
 def _digamma_kernel(x):
@@ -91,12 +166,80 @@ def _float32_exact2(x, y):
         _eigen_math.EXACT_MAX
 
 
+# Eigen's zeta_impl (Cephes' zeta.c): the Euler-Maclaurin coefficients (2j)! / B_2j
+_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
+           7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
+           -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
+
+
+def _ftz(a):
+    """a with denormals as zeros of their sign (TF's threads flush float and double)."""
+    return np.where(np.abs(a) < np.finfo(a.dtype).tiny, np.copysign(0, a).astype(a.dtype), a)
+
+
+def _zeta_eigen(x, q):
+    """TF 1.14's Zeta: Eigen's zeta_impl step by step in the input's precision (libm's powf
+    / pow, denormals flushed): s = q^-x plus terms (a + 1)^-x (float32: 9 at most; float64:
+    at least 9 and until a > 9), stopping once a term is below machep of the sum, then the
+    Euler-Maclaurin tail with w = a, whose running factor a (x + k) overflows float32 for
+    large x (then inf * 0: NaN, as TF)."""
+    ft = np.result_type(x, q).type
+    double = ft is np.float64
+    fl = _ftz
+    power = _eigen_math.libm_pow64 if double else _eigen_math.powf
+    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, ft), np.asarray(q, ft)))
+    machep = ft(np.finfo(ft).eps / 2)
+    live = np.ones(x.shape, bool)
+    with np.errstate(all="ignore"):
+        s = fl(power(q, -x))
+        a, b, out = q.copy(), np.zeros_like(x), np.empty_like(x)
+
+        def finish(done):
+            nonlocal live
+            done &= live
+            out[done] = s[done]
+            live = live & ~done
+
+        n = 0
+        go = live.copy()
+        while go.any():
+            a[go] += ft(1)
+            b[go] = fl(power(a[go], -x[go]))
+            s[go] = fl(s[go] + b[go])
+            finish(go & (np.abs(fl(b / s)) < machep))
+            n += 1
+            go = live & ((n < 9) | (a <= 9)) if double else live & (n < 9)
+        w = a
+        s = fl(s + fl(fl(b * w) / (x - ft(1))))
+        s = fl(s - fl(ft(0.5) * b))
+        a, k = np.ones_like(x), np.zeros_like(x)
+        for coef in _ZETA_A:
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            t = fl(fl(a * b) / ft(coef))
+            s = fl(s + t)
+            finish(np.abs(fl(t / s)) < machep)
+            k = k + ft(1)
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            k = k + ft(1)
+        finish(np.ones(x.shape, bool))
+        pole = (q <= 0) & (q == np.floor(q))
+        out[(q <= 0) & ~pole & (x != np.floor(x))] = np.nan
+        out[pole] = np.inf
+        out[x < 1] = np.nan
+        out[x == 1] = np.inf
+    return out
+
+
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
     q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
-    float32 up to EXACT_MAX values: Eigen's float32 algorithm, as TF (eigen_zeta)."""
-    if _float32_exact2(x, q):
-        return _eigen_zeta.zeta(x, q)
+    float32 and float64 up to EXACT_MAX values: Eigen's steps themselves (_zeta_eigen)."""
+    dt = np.result_type(x, q)
+    if (dt == np.float32 or dt == np.float64 and not np.any(np.asarray(q) < -1000)) and \
+            max(np.size(x), np.size(q)) <= _eigen_math.EXACT_MAX:
+        return _zeta_eigen(x, q)   # (one term at a time up to q + n > 9)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)
@@ -287,10 +430,10 @@ def _exp_neg_sq(x):
 
 
 # wrapper, op type, kernel, dtypes, d(g, x, y) or rule, docstring
-lgamma = unop("lgamma", "Lgamma", _lgamma_kernel, FLOATS,
+lgamma = unop("lgamma", "Lgamma", _lgamma_op_kernel, FLOATS,
               lambda g, x, y: _grad_times(g, lambda: digamma(x)),
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
-digamma = unop("digamma", "Digamma", _digamma_kernel, FLOATS,
+digamma = unop("digamma", "Digamma", _digamma_op_kernel, FLOATS,
                lambda g, x, y: _grad_times(g, lambda: polygamma(scalar(1, x), x)),
                "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
