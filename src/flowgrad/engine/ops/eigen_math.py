@@ -578,49 +578,58 @@ def lgammaf(x):
     return out
 
 
-# Eigen's digamma_impl_maybe_poly<float>: Cephes' asymptotic series, highest power first
-_DIGAMMA_A = [_F(c) for c in (-4.16666666666666666667E-3, 3.96825396825396825397E-3,
-                              -8.33333333333333333333E-3, 8.33333333333333333333E-2)]
+_DIGAMMA_A32 = tuple(np.float32(c) for c in (
+    -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
+    8.33333333333333333333E-2))
+
+
+_DIGAMMA_A64 = (8.33333333333333333333E-2, -2.10927960927960927961E-2,
+                7.57575757575757575758E-3, -4.16666666666666666667E-3,
+                3.96825396825396825397E-3, -8.33333333333333333333E-3,
+                8.33333333333333333333E-2)
 
 
 def digamma(x):
-    """TF 1.14's float32 Digamma: Eigen's digamma_impl<float> (Cephes psi) in float32,
-    value by value: the reflection pi / tanf(pi nz) for x <= 0, the recurrence up to 10,
-    then logf(s) - 0.5/s - z polevl(z) - w with z = 1/s^2 (inf at the poles)."""
-    shape = np.shape(x)
-    x = flush(np.asarray(x, _F)).reshape(-1)
-    one, half, pi = _F(1), _F(0.5), _F(math.pi)
+    """TF 1.14's Digamma: Eigen's digamma_impl in the input's precision (Cephes' psi):
+    x <= 0 reflected (pi / tan(pi nz), nz the distance to the nearest integer, inf at the
+    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then log(s) - 0.5/s - a polynomial in
+    1/s^2 (float32: degree 3, none from 1e8 on; float64: degree 6, none from 1e17 on);
+    libm's log and tan (float or double), float32 denormals flushed."""
+    f32 = np.asarray(x).dtype.type
+    double = f32 is np.float64
+    x = np.asarray(x, f32) if double else flush(np.asarray(x, f32))
+    one, half, pi = f32(1), f32(0.5), f32(np.pi)
     with np.errstate(all="ignore"):
         neg = x <= 0
         p = np.floor(x)
         pole = neg & (p == x)
         nz = x - p
-        up = neg & (nz > half)
+        up = nz > half
         p = np.where(up, p + one, p)
-        nz = x - p
-        refl = neg & ~pole & (nz != half)
-        nzr = np.zeros_like(x)
-        if refl.any():
-            nzr[refl] = pi / tanf(pi * nz[refl])
+        nz = np.where(up, x - p, nz)
+        refl = np.zeros_like(x)
+        turn = neg & ~pole & (nz != half)
+        if turn.any():
+            tan = libm_tan64 if double else tanf
+            refl[turn] = pi / tan(pi * nz[turn])
         s = np.where(neg, one - x, x)
         w = np.zeros_like(x)
-        low = s < _F(10)
+        low = s < 10
         while low.any():
             w[low] += one / s[low]
             s[low] += one
-            low = s < _F(10)
+            low = s < 10
         z = one / (s * s)
-        poly = np.full_like(z, _DIGAMMA_A[0])
-        for c in _DIGAMMA_A[1:]:
-            poly = poly * z + c
-        y = np.where(s < _F(1e8), z * poly, _F(0))
-        logs = np.log(s)
-        ok = np.isfinite(s) & (s > 0)
-        logs[ok] = _libm_each(_logf, s[ok])
-        y = logs - half / s - y - w
-        y = np.where(neg, y - nzr, y)
-        y[pole] = np.inf
-    return _flush(y).reshape(shape)
+        coefs = _DIGAMMA_A64 if double else _DIGAMMA_A32
+        poly = np.full_like(z, coefs[0])
+        for c in coefs[1:]:
+            poly = poly * z + f32(c)
+        y = np.where(s < f32(1e17 if double else 1e8), z * poly, f32(0))
+        log = libm_log64 if double else libm_log
+        y = log(s) - half / s - y - w
+        out = np.where(neg, y - refl, y)
+    out[pole] = np.inf
+    return out if double else flush(out)
 
 
 def _libm_double(name, fallback):

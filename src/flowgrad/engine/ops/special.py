@@ -75,64 +75,10 @@ _BERNOULLI = (1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617
 _SHIFT = 10  # recurrence steps before the asymptotic series (argument >= 10.5)
 
 
-_DIGAMMA_A32 = tuple(np.float32(c) for c in (
-    -4.16666666666666666667E-3, 3.96825396825396825397E-3, -8.33333333333333333333E-3,
-    8.33333333333333333333E-2))
-
-
-_DIGAMMA_A64 = (8.33333333333333333333E-2, -2.10927960927960927961E-2,
-                7.57575757575757575758E-3, -4.16666666666666666667E-3,
-                3.96825396825396825397E-3, -8.33333333333333333333E-3,
-                8.33333333333333333333E-2)
-
-
-def _digamma_eigen(x):
-    """TF 1.14's Digamma: Eigen's digamma_impl in the input's precision (Cephes' psi):
-    x <= 0 reflected (pi / tan(pi nz), nz the distance to the nearest integer, inf at the
-    poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then log(s) - 0.5/s - a polynomial in
-    1/s^2 (float32: degree 3, none from 1e8 on; float64: degree 6, none from 1e17 on);
-    libm's log and tan (float or double), float32 denormals flushed."""
-    f32 = np.asarray(x).dtype.type
-    double = f32 is np.float64
-    x = np.asarray(x, f32) if double else _eigen_math.flush(np.asarray(x, f32))
-    one, half, pi = f32(1), f32(0.5), f32(np.pi)
-    with np.errstate(all="ignore"):
-        neg = x <= 0
-        p = np.floor(x)
-        pole = neg & (p == x)
-        nz = x - p
-        up = nz > half
-        p = np.where(up, p + one, p)
-        nz = np.where(up, x - p, nz)
-        refl = np.zeros_like(x)
-        turn = neg & ~pole & (nz != half)
-        if turn.any():
-            tan = _eigen_math.libm_tan64 if double else _eigen_math.tanf
-            refl[turn] = pi / tan(pi * nz[turn])
-        s = np.where(neg, one - x, x)
-        w = np.zeros_like(x)
-        low = s < 10
-        while low.any():
-            w[low] += one / s[low]
-            s[low] += one
-            low = s < 10
-        z = one / (s * s)
-        coefs = _DIGAMMA_A64 if double else _DIGAMMA_A32
-        poly = np.full_like(z, coefs[0])
-        for c in coefs[1:]:
-            poly = poly * z + f32(c)
-        y = np.where(s < f32(1e17 if double else 1e8), z * poly, f32(0))
-        log = _eigen_math.libm_log64 if double else _eigen_math.libm_log
-        y = log(s) - half / s - y - w
-        out = np.where(neg, y - refl, y)
-    out[pole] = np.inf
-    return out if double else _eigen_math.flush(out)
-
-
 def _digamma_op_kernel(x):
     """The Digamma op: Eigen's steps (TF's bits) up to EXACT_MAX values, the series above."""
     if np.result_type(x) in (np.float32, np.float64) and np.size(x) <= _eigen_math.EXACT_MAX:
-        return _digamma_eigen(x)
+        return _eigen_math.digamma(x)
     return _digamma_kernel(x)
 
 

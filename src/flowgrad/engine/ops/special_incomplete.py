@@ -25,7 +25,7 @@ from .elementwise import (_py_op, abs as _abs, add, binop, broadcast_args, exp, 
                           multiply, negative, reciprocal, reshape_sum, sign, subtract,
                           unop)
 from .prims import select
-from .special import _digamma_eigen, _digamma_kernel, _lgamma_kernel, lgamma
+from .special import _digamma_kernel, _lgamma_kernel, lgamma
 
 __all__ = ["igamma", "igammac", "igamma_grad_a", "betainc", "bessel_i0e", "bessel_i1e"]
 
@@ -123,7 +123,7 @@ def _prefix_der_f32(a, x, ga):
     em = _eigen_math
     lx = em.libm_log(x)
     ax = em.libm_exp(a * lx - x - em.lgammaf(ga))
-    return ax, em.flush(ax * (lx - _digamma_eigen(ga)))
+    return ax, em.flush(ax * (lx - em.digamma(ga)))
 
 
 def _series_der_f32(a, x):
