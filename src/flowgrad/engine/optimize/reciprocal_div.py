@@ -23,6 +23,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down
 from .convert_pow import convert_pow
@@ -82,11 +83,12 @@ def grappler_division(program, graph, options):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
-    (convert_pow.py) when the arithmetic optimizer is on too."""
+    (convert_pow.py) and its AddN inputs' order (addn_order.py) when the arithmetic
+    optimizer is on too."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))
     if options.get("arithmetic", True):
-        program = convert_pow(program)
+        program = canonical_addn(convert_pow(program))
     return program
