@@ -13,7 +13,11 @@ Only AddN of three or more inputs changes values (two summands commute exactly).
 reciprocal_div.py and convert_pow.py (values change, so every plan gets it), applied by
 `grappler_division` while the arithmetic optimizer is on and the graph has at least
 MIN_GRAPH_NODES ops (RewriterConfig(arithmetic_optimization=OFF) and
-disable_meta_optimizer keep tf.gradients' order, as in TF).
+disable_meta_optimizer keep tf.gradients' order, as in TF). Not applied: in while-loop
+bodies (the fused RNN runners standing in for them sum in tf.gradients' order, and both
+must give the same bits), and to a plan with checkpointed gradients' recomputations
+(flowgrad's `checkpoints=`, which TF has not: a running sum in the order contributions
+appear keeps its memory bound).
 
 Before/after (inputs named b/x, a/y, c/z):
 
@@ -31,6 +35,8 @@ def _input_name(t) -> str:
 
 def canonical_addn(program):
     """`program` with each AddN of 3+ inputs reading them sorted by their graph names."""
+    if any(n.recompute for n in program.nodes):
+        return program
     nodes, changed = [], False
     for n in program.nodes:
         op = n.op
