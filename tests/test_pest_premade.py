@@ -46,15 +46,15 @@ def test_checkpoint_variables(case):
     assert ours["variables"] == GOLD[name]["variables"]
 
 
-# Cases whose last bits need TF's AddN order (Grappler's sorted inputs, the kernel's
-# forwarded buffer first) and MatMul's one-row gemv order: emulations the pest branch
-# wrote and the lead took out again, as they broke tests/test_prl_dqn.py,
-# tests/test_pl_matvec.py and the recompute memory bound (tests/test_checkpointing.py).
+# Cases whose last bits need the AddN kernel's forwarded buffer first (after Grappler's
+# sorted inputs, which optimize/addn_order.py does) and MatMul's one-row gemv order:
+# emulations the pest branch wrote and the lead took out again, as they broke
+# tests/test_prl_dqn.py, tests/test_pl_matvec.py and the recompute memory bound
+# (tests/test_checkpointing.py).
 ORDER_GAPS = {
-    "test_trained_values": {"baseline_binary_adam", "combined_vocab_bn", "linear_binary",
-                            "linear_ftrl_l1", "linear_regressor_sgd"},
-    "test_predictions": {"baseline_binary_adam", "linear_binary", "linear_ftrl_l1",
-                         "linear_regressor_sgd"},
+    "test_trained_values": {"combined_vocab_bn", "linear_binary", "linear_ftrl_l1",
+                            "linear_regressor_sgd"},
+    "test_predictions": {"linear_binary", "linear_ftrl_l1", "linear_regressor_sgd"},
     "test_evaluate_metrics": {"linear_binary", "linear_regressor_sgd"},
 }
 

@@ -825,7 +825,8 @@ def _guard_blas(run, ctx, plans):
 
 def _compile_sub(graph, ctx, outs, feeds):
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = grappler_division(lower(graph, outs, [], feeds), graph, options)
+    prog = grappler_division(lower(graph, outs, [], feeds), graph, options,
+                              loop_body=True)
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 

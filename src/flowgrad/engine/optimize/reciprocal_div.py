@@ -23,8 +23,10 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down
+from .fused_matmul import fuse_matmul_bias
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
 
@@ -79,16 +81,23 @@ def reciprocal_division(program):
     return out
 
 
-def grappler_division(program, graph, options):
+def grappler_division(program, graph, options, loop_body=False):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
-    (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py) when the arithmetic
-    optimizer is on too."""
+    (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py) and its AddN inputs'
+    order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
+    their BiasAdd (fused_matmul.py) when remapping is. Not the last two in a while loop's
+    body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
+    tf.gradients and MatMul list."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))
     if options.get("arithmetic", True):
         program = convert_exp_log(convert_pow(program))
+        if not loop_body:
+            program = canonical_addn(program)
+    if options.get("fusion", True) and not loop_body:
+        program = fuse_matmul_bias(program)
     return program
