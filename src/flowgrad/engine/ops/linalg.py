@@ -26,6 +26,7 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
+from . import fused_matmul as _fused_matmul
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -106,7 +107,8 @@ def one_column_product_bt(a, b):
         a.shape[:-1] + (1,))
 
 
-def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None, **_):
+def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None,
+                   fused_bias_add=False, **_):
     if a.dtype == np.float16 and b.dtype == np.float16:
         # Eigen::half rounds every product and sum to half: TF's kernel order, which
         # depends on the threads of the session's intra-op pool (else the schedulable CPUs)
@@ -114,8 +116,8 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
                                      pool=intra_threads or _eigen_sum.cpu_threads())
     # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
     # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
-    # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
-    # contraction.
+    # the others go to the tensor contraction, and so does a float32 MatMul that Grappler
+    # fuses with its BiasAdd (fused_matmul.py).
     if a.dtype in (np.float32, np.float64) and a.size and b.size:
         m = a.shape[1] if transpose_a else a.shape[0]
         n = b.shape[0] if transpose_b else b.shape[1]
@@ -123,6 +125,12 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
         # not taken here, as the fused RNN loops' batch-1 backward products, which must
         # give this kernel's bits, do not know their op's transpose flags)
         if n == 1 and m != 1:
+            if fused_bias_add and a.dtype == np.float32 and b.dtype == np.float32:
+                # Grappler's _FusedMatMul (the plan's `fused_bias_add`, remap_matmul.py):
+                # the contraction, MKL-DNN's sgemm
+                return _fused_matmul.column_product(
+                    a.T if transpose_a else a, b.T if transpose_b else b,
+                    intra_threads or _eigen_sum.cpu_threads())
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)

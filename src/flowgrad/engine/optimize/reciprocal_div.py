@@ -26,6 +26,7 @@ from ..runtime.ir import Node
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down
 from .convert_pow import convert_pow
+from .remap_matmul import remap_matmul_bias_add
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -82,11 +83,14 @@ def grappler_division(program, graph, options):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
-    (convert_pow.py) when the arithmetic optimizer is on too."""
+    (convert_pow.py) when the arithmetic optimizer is on too; its MatMuls fused with their
+    BiasAdd (remap_matmul.py) when remapping is on."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))
     if options.get("arithmetic", True):
         program = convert_pow(program)
+    if options.get("fusion", True):
+        program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
     return program
