@@ -42,3 +42,15 @@ def test_fma_rounds_once():
     naive = (acc.astype(np.float64) + a.astype(np.float64) * b).astype(np.float32)
     assert naive[0] == np.float32(1 + 2.0 ** -22)
     assert _fma(acc, a, b)[0] == acc[0]
+
+
+def test_fma_run_fixes_float64_ties():
+    """_fma_run's fast path (float64 sum, one rounding to float32) hands the sums that land
+    on a float32 midpoint to _fma: 1 + 2^-23, then + (2^-24 - 2^-70) stays 1 + 2^-23."""
+    from flowgrad.engine.ops.fused_matmul import _fma_run
+    x = np.array([[1 + 2.0 ** -23, 1 - 2.0 ** -23], [1.0, 0.5]], np.float32)
+    y = np.array([[1.0], [2.0 ** -24 * (1 + 2.0 ** -23)]], np.float32)
+    got = _fma_run(x, y, 0, 2)
+    assert got.shape == (2, 1) and got.dtype == np.float32
+    assert got[0, 0] == np.float32(1 + 2.0 ** -23)
+    assert got[1, 0] == np.float32(1.0) + np.float32(0.5) * y[1, 0]

@@ -46,6 +46,26 @@ def _fma(acc, a, b):
     return s.astype(np.float32)
 
 
+_LOW = (1 << 29) - 1    # the float64 significand bits a float32 drops
+_HALF = 1 << 28         # a float32 midpoint: of those, only the top one set
+
+
+def _fma_run(x, y, start, stop):
+    """x[:, start:stop] @ y[start:stop] by one fused multiply-add after the other, from 0.
+    Each float64 sum rounds to float32 directly unless it lands on a float32 midpoint
+    (where float64's own rounding may have made the tie): those few go through _fma."""
+    prods = x[:, start:stop].T.astype(np.float64) * y[start:stop].astype(np.float64)
+    acc = np.zeros(x.shape[0], np.float64)
+    for p in prods:
+        s = acc + p
+        r = s.astype(np.float32)
+        tie = (s.view(np.int64) & _LOW) == _HALF
+        if tie.any():
+            r[tie] = _fma(acc[tie].astype(np.float32), p[tie], np.ones(1))
+        acc = r.astype(np.float64)
+    return acc.astype(np.float32)[:, None]
+
+
 def _eigen_kc(m, k, threads):
     """Eigen's depth block for float (see the module docstring)."""
     if threads > 1:
@@ -77,9 +97,7 @@ def _contraction(x, y, threads):
     start = 0
     for s0 in range(0, k, kc):
         for size in _sgemm_blocks(min(kc, k - s0)):
-            acc = np.zeros((m, 1), np.float32)
-            for i in range(start, start + size):
-                acc = _fma(acc, x[:, i:i + 1], y[i:i + 1])
+            acc = _fma_run(x, y, start, start + size)
             out = acc if out is None else out + acc
             start += size
     return out
