@@ -95,10 +95,9 @@ def _bias_add_grad_kernel(g, data_format="NHWC", **_):
         rows = acc.reshape(-1, c)
     if c > 1:   # NumPy adds row after row over the outer axis: each channel in order
         out = np.add.reduce(rows, axis=0)
-    else:   # one channel: NumPy's pairwise sum, which matches TF on a Dense(1) layer of 12
-        # rows (tests/layers_scripts/keras_functional_l2.py) but not on 10 or 2,000 rows,
-        # where TF adds in order (golden nn/pkeras2_bias_grad): TF's rule is not known here
-        out = np.add.reduce(rows, axis=0)
+    else:   # one channel: its values added in order too (NumPy's reduce of one column is
+        # pairwise; cumsum adds one after the other)
+        out = np.cumsum(rows[:, 0], dtype=rows.dtype)[-1:]
     return out.astype(g.dtype, copy=False)
 
 
