@@ -128,6 +128,30 @@ def wgan_gp(tf):
     return out
 
 
+def conv_one_channel(tf):
+    """Conv2D with one output channel (its contraction has one output column, so it sums
+    as the fused MatMul above, fused with its BiasAdd or not): 3x3 SAME, 1x1, a filter as
+    large as the input, a 5x5x40 filter (depth 1000: MKL-DNN's blocks), NCHW-free."""
+    rng = np.random.RandomState(2)
+    specs = [((2, 8, 8, 3), (3, 3, 3), "SAME"), ((2, 6, 6, 5), (1, 1, 5), "SAME"),
+             ((3, 4, 4, 2), (4, 4, 2), "VALID"), ((1, 9, 9, 40), (5, 5, 40), "SAME")]
+    out = []
+    g = tf.Graph()
+    with g.as_default():
+        fetches, feeds = [], {}
+        for xs, fs, pad in specs:
+            x = tf.placeholder(tf.float32, xs)
+            feeds[x] = rng.randn(*xs).astype(np.float32)
+            f = tf.constant(rng.randn(*(fs + (1,))).astype(np.float32))
+            conv = tf.nn.conv2d(x, f, [1, 1, 1, 1], pad)
+            fetches.append(conv)
+            fetches.append(tf.nn.bias_add(tf.nn.conv2d(x, f, [1, 1, 1, 1], pad),
+                                          tf.constant([0.25])))
+        with tf.Session(graph=g) as s:
+            out = s.run(fetches, feeds)
+    return out
+
+
 def cases(tf):
     return {"fused_values": fused_values(tf), "when_fused": when_fused(tf),
-            "wgan_gp": wgan_gp(tf)}
+            "wgan_gp": wgan_gp(tf), "conv_one_channel": conv_one_channel(tf)}
