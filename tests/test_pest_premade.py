@@ -15,11 +15,9 @@ GOLD = goldens.load("estimator", "pest_premade")
 
 
 # Cases flowgrad does not give bit for bit yet, and why (test_known_case_gaps).
-# combined_regressor: the logits' BiasAddGrad over 10 rows of one channel. TF 1.14 adds
-# such a column in order (checked for 3 to 5,000 rows); flowgrad adds it pairwise, which
-# tests/layers_scripts/keras_functional_l2.py needs: its BiasAddGrad input already differs
-# from TF's in the last bit (some other op upstream), and only the pairwise sum lands on
-# TF's loss there.
+# combined_regressor: one Ftrl accumulator (linear/linear_model/x2/weights/Ftrl) differs
+# in its last bits; the logits' one-channel BiasAddGrad (added in order, as TF) and the
+# DNN's variables match.
 GAP_CASES = {"combined_regressor"}
 
 
@@ -108,7 +106,7 @@ def test_predictions(case):
         _same(ours["pred_" + k], GOLD[name]["pred_" + k])
 
 
-@pytest.mark.xfail(strict=True, reason="one-channel BiasAddGrad adds pairwise, TF in order")
+@pytest.mark.xfail(strict=True, reason="an Ftrl accumulator differs in its last bits")
 @pytest.mark.parametrize("name", sorted(GAP_CASES))
 def test_known_case_gaps(name):
     tf.logging.set_verbosity(tf.logging.ERROR)

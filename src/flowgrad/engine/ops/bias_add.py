@@ -95,10 +95,9 @@ def _bias_add_grad_kernel(g, data_format="NHWC", **_):
         rows = acc.reshape(-1, c)
     if c > 1:   # NumPy adds row after row over the outer axis: each channel in order
         out = np.add.reduce(rows, axis=0)
-    else:   # one channel (a Dense(1) layer): TF adds in order too, for any row count
-        # (golden nn/precsys_bias_grad); NumPy's reduce of a [rows, 1] column is pairwise,
-        # its accumulate is in order
-        out = np.add.accumulate(rows[:, 0])[-1:]
+    else:   # one channel: its values added in order too (NumPy's reduce of one column is
+        # pairwise; cumsum adds one after the other)
+        out = np.cumsum(rows[:, 0], dtype=rows.dtype)[-1:]
     return out.astype(g.dtype, copy=False)
 
 

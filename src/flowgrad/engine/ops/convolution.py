@@ -22,7 +22,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_half_mm as _eigen_half_mm
-from . import linalg as _linalg
+from . import fused_matmul as _fused_matmul
 from .eigen_sum import cpu_threads
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
@@ -105,13 +105,14 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
             "for now.")
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
-    cols = g.im2col(x)
-    if o == 1 and dt == np.float32 and x.dtype == np.float32 and cols.shape[0] > 1:
-        # one output channel: the contraction's fused multiply-adds, as TF's MatMul fused
-        # with a BiasAdd (ops/linalg.py), not NumPy's matrix-vector product
-        out = _linalg._fused_column(cols, f.reshape(-1))[:, None]
+    cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
+    if o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1 and 0 < cols.shape[1] <= 384:
+        # one output channel: TF's contraction (MKL-DNN's sgemm) sums as a fused MatMul's
+        # one output column does (fused_matmul.py); checked for patches of up to one sgemm
+        # depth block (384): deeper ones are cut otherwise than a MatMul's (not known here)
+        out = _fused_matmul.column_product(cols, fm, cpu_threads())
     else:
-        out = threads.matmul(cols, f.reshape(g.kh * g.kw * g.c, o))   # the whole batch
+        out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
 
 

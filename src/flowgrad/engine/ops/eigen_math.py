@@ -726,6 +726,17 @@ def tanh(x):
     return _eigen_unary(x, _ptanh, None)
 
 
+def tanh_out(x, out=None):
+    """The Tanh op's kernel (TF's bits for float32 up to EXACT_MAX values, NumPy's tanh
+    otherwise) written into `out`: for the fused RNN loops, which must give its bits."""
+    if x.dtype == np.float32 and x.size <= EXACT_MAX:
+        if out is None:
+            return tanh(x)
+        out[...] = tanh(x)
+        return out
+    return np.tanh(x, out=out)
+
+
 # -- Rsqrt: Eigen's AVX prsqrt under EIGEN_FAST_MATH (arch/AVX/MathFunctions.h): the
 # hardware estimate _mm256_rsqrt_ps, then one Newton step y * (-x/2 * y*y + 3/2), each
 # operation rounded (no FMA); inputs below the smallest normal float (zero, denormals read

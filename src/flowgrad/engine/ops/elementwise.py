@@ -360,6 +360,7 @@ _exp_kernel = _float32_exact(_eigen_math.exp, np.exp)      # TF's Eigen pexp
 _log_kernel = _float32_exact(_eigen_math.log, np.log)      # TF's Eigen plog
 
 
+_tanh_kernel = _float32_exact(_eigen_math.tanh, np.tanh)   # TF's Eigen rational tanh
 _log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p)   # glibc's log1pf
 
 
@@ -777,7 +778,7 @@ sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh
             "Hyperbolic sine", inplace_ok=True)
 cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh(cj(x))),
             "Hyperbolic cosine", inplace_ok=True)
-tanh = unop("tanh", "Tanh", np.tanh, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
+tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
 asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",

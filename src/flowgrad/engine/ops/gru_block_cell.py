@@ -15,6 +15,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math as _eigen_math
 from ._base import apply, apply_op, check_dtype
 from .joining import concat
 from .linalg import matmul
@@ -46,7 +47,7 @@ def _cell_kernel(x, h_prev, w_ru, w_c, b_ru, b_c, **_):
     dt = x.dtype
     r_u = _sigmoid(np.concatenate([x, h_prev], 1) @ w_ru + b_ru)
     r, u = r_u[:, :n], r_u[:, n:]
-    c = np.tanh(np.concatenate([x, h_prev * r], 1) @ w_c + b_c)
+    c = _eigen_math.tanh_out(np.concatenate([x, h_prev * r], 1) @ w_c + b_c)
     h = u * h_prev + (1 - u) * c
     return tuple(np.asarray(v, dt) for v in (r, u, c, h))
 

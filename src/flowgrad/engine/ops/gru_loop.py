@@ -85,8 +85,8 @@ def forward(run, args, clear=True):
     matmul = _threads.matmul
     one = dt.type(1)
     absolute, negative, exp, add, divide, less, tanh, multiply, where = (
-        np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
-        np.where)
+        np.abs, np.negative, np.exp, np.add, np.divide, np.less, _eigen_math.tanh_out,
+        np.multiply, np.where)
     m_all = None
     if seq is not None:
         m_all = np.empty((steps, bsz), bool)

@@ -51,7 +51,7 @@ def _act_spec(typ):
 def _cand_fwd(spec, z):
     """`activation`(z) and what its gradient needs (z or the value)."""
     if spec is None:
-        return np.tanh(z), None
+        return _eigen_math.tanh_out(z), None
     y = spec[0](z)
     return y, (z if spec[2] else None)
 

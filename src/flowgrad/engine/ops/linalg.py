@@ -26,6 +26,7 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
+from . import fused_matmul as _fused_matmul
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -106,44 +107,8 @@ def one_column_product_bt(a, b):
         a.shape[:-1] + (1,))
 
 
-_SGEMM_BK = 384   # MKL-DNN sgemm's depth block (avx2): a longer block runs in equal parts
-
-
-def _depth_blocks(m, k):
-    """TF 1.14's contraction depth blocks [k0, k1): Eigen's kc (computeProductBlockingSizes)
-    refined for MKL-DNN into equal slices rounded up to 8 (eigen_contraction_kernel.h),
-    each cut by sgemm into equal parts of at most _SGEMM_BK."""
-    kc = _eigen_bmm._kc(m, k, 1)
-    slices = max(1, -(-k // kc))
-    kc = min(k, -(-(k // slices) // 8) * 8)
-    out = []
-    for k0 in range(0, k, kc):
-        k1 = min(k, k0 + kc)
-        parts = -(-(k1 - k0) // _SGEMM_BK)
-        step = -(-(k1 - k0) // parts)
-        out += [(j, min(k1, j + step)) for j in range(k0, k1, step)]
-    return out
-
-
-def _fused_column(a, v):
-    """TF's _FusedMatMul of rows `a` [m, k] and one column `v` [k] (float32): each depth
-    block accumulated from 0 by fused multiply-adds in k order (a float64 product of two
-    float32 is exact; the sum rounds once to float64, then to float32), the blocks' sums
-    added to the result in turn."""
-    m, k = a.shape
-    a64 = a.astype(np.float64)
-    v64 = v.astype(np.float64)
-    out = None
-    for k0, k1 in _depth_blocks(m, k):
-        acc = np.zeros(m, np.float32)
-        for j in range(k0, k1):
-            acc = (a64[:, j] * v64[j] + acc).astype(np.float32)
-        out = acc if out is None else out + acc
-    return out
-
-
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None,
-                   _fused_bias=False, **_):
+                   fused_bias_add=False, **_):
     if a.dtype == np.float16 and b.dtype == np.float16:
         # Eigen::half rounds every product and sum to half: TF's kernel order, which
         # depends on the threads of the session's intra-op pool (else the schedulable CPUs)
@@ -151,19 +116,21 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
                                      pool=intra_threads or _eigen_sum.cpu_threads())
     # TF 1.14's MatMul hands a product with one output column (rows of a, or its columns
     # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
-    # the others (and a MatMul that Grappler fuses with its BiasAdd) go to the tensor
-    # contraction.
+    # the others go to the tensor contraction, and so does a float32 MatMul that Grappler
+    # fuses with its BiasAdd (fused_matmul.py).
     if a.dtype in (np.float32, np.float64) and a.size and b.size:
         m = a.shape[1] if transpose_a else a.shape[0]
         n = b.shape[0] if transpose_b else b.shape[1]
         # (one output row with b transposed is Eigen's row-major gemv over b's rows in TF:
         # not taken here, as the fused RNN loops' batch-1 backward products, which must
         # give this kernel's bits, do not know their op's transpose flags)
-        if n == 1 and m != 1 and _fused_bias and a.dtype == np.float32:
-            # Grappler's _FusedMatMul (optimize/fused_matmul.py): the contraction's order
-            return _fused_column(a.T if transpose_a else a,
-                                 (b.T if transpose_b else b).reshape(-1)).reshape(m, 1)
         if n == 1 and m != 1:
+            if fused_bias_add and a.dtype == np.float32 and b.dtype == np.float32:
+                # Grappler's _FusedMatMul (the plan's `fused_bias_add`, remap_matmul.py):
+                # the contraction, MKL-DNN's sgemm
+                return _fused_matmul.column_product(
+                    a.T if transpose_a else a, b.T if transpose_b else b,
+                    intra_threads or _eigen_sum.cpu_threads())
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)

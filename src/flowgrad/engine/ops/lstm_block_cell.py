@@ -17,6 +17,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math as _eigen_math
 from ._base import apply, apply_op, check_dtype
 from .joining import concat, slice  # noqa: A004 - TF's op name
 from .linalg import matmul
@@ -59,14 +60,14 @@ def _cell_kernel(x, cs_prev, h_prev, w, wci, wcf, wco, b, forget_bias=1.0, cell_
         gf = gf + cs_prev * wcf
     i = _sigmoid(gi)
     f = _sigmoid(gf + np.asarray(forget_bias, dt))
-    ci = np.tanh(gc)
+    ci = _eigen_math.tanh_out(gc)
     cs = ci * i + cs_prev * f
     if cell_clip > 0:
         cs = np.clip(cs, -cell_clip, cell_clip)
     if use_peephole:
         go = go + cs * wco
     o = _sigmoid(go)
-    co = np.tanh(cs)
+    co = _eigen_math.tanh_out(cs)
     return tuple(np.asarray(v, dt) for v in (i, cs, f, o, ci, co, co * o))
 
 

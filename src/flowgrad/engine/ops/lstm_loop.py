@@ -620,8 +620,8 @@ class Runner:
         matmul = _threads.matmul
         one = dt.type(1)
         absolute, negative, exp, add, divide, less, tanh, multiply, where = (
-            np.abs, np.negative, np.exp, np.add, np.divide, np.less, np.tanh, np.multiply,
-            np.where)
+            np.abs, np.negative, np.exp, np.add, np.divide, np.less, _eigen_math.tanh_out,
+            np.multiply, np.where)
         greater_equal = np.greater_equal
         f32 = dt == np.float32
 

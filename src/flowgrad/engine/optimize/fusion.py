@@ -89,7 +89,7 @@ def _steps(n):
 # Kernels that are this NumPy ufunc above eigen_math.EXACT_MAX values (TF's Eigen bits
 # emulated below): their nodes join chains of more values than that (a sparse Adam's Sqrt
 # of a large slot, then its `+ epsilon`).
-_UFUNC_ABOVE_EXACT = {"Sqrt": np.sqrt, "Sin": np.sin, "Cos": np.cos}
+_UFUNC_ABOVE_EXACT = {"Sqrt": np.sqrt, "Sin": np.sin, "Cos": np.cos, "Tanh": np.tanh}
 
 
 def _large_ufunc(n, shape):

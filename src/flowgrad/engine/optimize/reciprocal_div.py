@@ -26,9 +26,9 @@ from ..runtime.ir import Node
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down
-from .fused_matmul import fuse_matmul_bias
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
+from .remap_matmul import remap_matmul_bias_add
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -87,7 +87,7 @@ def grappler_division(program, graph, options, loop_body=False):
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
-    their BiasAdd (fused_matmul.py) when remapping is. Not the last two in a while loop's
+    their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
     body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
     tf.gradients and MatMul list."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
@@ -99,5 +99,5 @@ def grappler_division(program, graph, options, loop_body=False):
         if not loop_body:
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
-        program = fuse_matmul_bias(program)
+        program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
     return program

@@ -1,0 +1,47 @@
+"""Grappler's remapper: a float32 MatMul read only by a BiasAdd runs as _FusedMatMul.
+
+TF 1.14's remapper (RewriterConfig.remapping, on by default) fuses a BiasAdd with the
+float32 MatMul that feeds it when, in the graph of the run (pruned to its fetches), the
+MatMul is read by nothing else, is not fetched, and has no control edges in or out. The
+fused kernel is Eigen's tensor contraction with the bias added by its output kernel,
+whose sums differ from the plain MatMul's when the product has one output column
+(fused_matmul.py). Like reciprocal_div.py, this rewrite changes values, so the session
+applies it to every plan of a graph of at least MIN_GRAPH_NODES ops while remapping is
+on: the MatMul node gets `fused_bias_add=True`, which its kernel reads.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from ..framework import dtypes as _dt
+
+
+def remap_matmul_bias_add(program):
+    """`program` with each MatMul that Grappler fuses with its BiasAdd marked."""
+    if not any(n.type == "MatMul" for n in program.nodes):
+        return program
+    readers = {}
+    for n in program.nodes:
+        for v in n.inputs:
+            readers.setdefault(v, []).append(n)
+    control = set()     # ops some node of the plan waits for
+    for n in program.nodes:
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+    fetched = set(program.fetches)
+    marked = set()
+    for n in program.nodes:
+        if n.type != "MatMul" or len(n.outputs) != 1 or n.recompute or n.op is None:
+            continue
+        out = n.outputs[0]
+        users = readers.get(out, [])
+        if (program.dtypes.get(out) != _dt.float32 or out in fetched or len(users) != 1
+                or users[0].type != "BiasAdd" or users[0].inputs[0] != out
+                or n.op._control_inputs or id(n.op) in control):
+            continue
+        marked.add(id(n))
+    if not marked:
+        return program
+    return program.copy(nodes=[
+        dataclasses.replace(n, attrs={**n.attrs, "fused_bias_add": True})
+        if id(n) in marked else n for n in program.nodes])
