@@ -109,8 +109,12 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     if o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1 and 0 < cols.shape[1] <= 384:
         # one output channel: TF's contraction (MKL-DNN's sgemm) sums as a fused MatMul's
         # one output column does (fused_matmul.py); checked for patches of up to one sgemm
-        # depth block (384): deeper ones are cut otherwise than a MatMul's (not known here)
+        # depth block (384)
         out = _fused_matmul.column_product(cols, fm, cpu_threads())
+    elif o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1:
+        # deeper patches: one contraction blocked as on one thread (3x3x64 = 576 as TF,
+        # golden nn/precsys_conv1; 5x5x40 still not: test_pmaml_fused_matmul's xfail)
+        out = _fused_matmul.contraction(cols, fm, 1)
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)

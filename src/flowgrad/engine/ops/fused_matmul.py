@@ -27,7 +27,7 @@ import numpy as np
 
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product"]
+__all__ = ["column_product", "contraction"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -87,7 +87,7 @@ def _sgemm_blocks(k):
     return sizes
 
 
-def _contraction(x, y, threads):
+def contraction(x, y, threads):
     """One contraction of x [m, k] and y [k, 1]: TF's slices, MKL-DNN's blocks."""
     m, k = x.shape
     kc = _eigen_kc(m, k, threads)
@@ -110,10 +110,10 @@ def column_product(x, y, pool):
     t = _eh._threads(1, m, k, pool)
     tk = _eh._threads_by_k(1, m, k, pool)
     if not _eh._by_k(1, m, k, t, tk):
-        return _contraction(x, y, t)
+        return contraction(x, y, t)
     size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
     out = None
     for k0 in range(0, k, size):
-        part = _contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2)
+        part = contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2)
         out = part if out is None else out + part
     return out
