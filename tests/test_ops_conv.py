@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
+from flowgrad.engine.framework.input_types import unchecked
 import goldens
 from flowgrad.testing import check_grads
 
@@ -515,7 +516,8 @@ def test_3d_ops_match_tf(name, st, k, pad, fmt):
 ])
 def test_3d_gradients_second_order(name, fn, shapes):
     rng = np.random.RandomState(14)
-    check_grads(fn, [rng.randn(*s) for s in shapes], order=2)
+    with unchecked():   # (MaxPool3D and its gradients are float32-only ops in TF)
+        check_grads(fn, [rng.randn(*s) for s in shapes], order=2)
 
 
 def test_3d_errors():

@@ -25,6 +25,7 @@ SHAPES = [
         v["c"], axis=tf.size(tf.shape(v["c"])) - 2), axis=-1)),
     ("linspace_computed_num", lambda tf, v: tf.linspace(0., 1., tf.shape(v["img"])[1])),
     ("linspace_unknown_num", lambda tf, v: tf.linspace(0., 1., tf.shape(v["ph"])[0])),
+    ("linspace_known_dim_of_partial", lambda tf, v: tf.linspace(0., 1., tf.shape(v["ph"])[1])),
     ("spatial_softmax_meshgrid", lambda tf, v: tf.meshgrid(
         tf.linspace(-1., 1., tf.shape(v["img"])[1]),
         tf.linspace(-1., 1., tf.shape(v["img"])[2]))[0]),

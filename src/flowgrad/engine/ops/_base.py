@@ -21,11 +21,23 @@ ALL = NUMBERS + (_dt.bool_, _dt.string)
 
 # index-like inputs TF's op_def_library types before the op is made: {op: ((input index,
 # arg, fixed dtype or None for a type attr allowing int32/int64), ...)}
+def _check_types(op_type, inputs, name):
+    """check_input_types; a refused op takes its name as in TF, whose op_def_library
+    checks inside the op's name scope (a later op is `name_1`)."""
+    try:
+        check_input_types(op_type, inputs)
+    except TypeError:
+        if name is None or name[-1:] != "/":
+            g = _graph_of(inputs) if inputs else get_default_graph()
+            g.unique_name(name or op_type)
+        raise
+
+
 def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = None):
     """Creates an op of `op_type` in the inputs' graph; returns its first output. The
     inputs' types are checked as TF's op_def_library checks them (Graph.create_op, TF's
     C layer's path, does not)."""
-    check_input_types(op_type, inputs)
+    _check_types(op_type, inputs, name)
     if inputs and type(inputs[0]) is Tensor:
         g = inputs[0]._op._graph  # _create_op checks that the others share it
         if g is not get_default_graph():
@@ -43,7 +55,7 @@ def apply(op_type: str, inputs, attrs: dict | None = None, name: str | None = No
 def apply_op(op_type: str, inputs, attrs: dict | None = None,
              name: str | None = None) -> Operation:
     """Like `apply` but returns the Operation."""
-    check_input_types(op_type, inputs)
+    _check_types(op_type, inputs, name)
     g = _graph_of(inputs) if inputs else get_default_graph()
     return g._create_op(op_type, inputs, attrs if attrs is not None else {}, name)
 

@@ -21,6 +21,7 @@ from ..framework.registry import register_op
 from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
+                          _scalar_dim,
                           check_not_float,
                           _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
                           folded_value, refined_number, refined_scalar, shape_value)
@@ -286,8 +287,9 @@ def _linspace_infer(inputs, attrs):
     n = const_value(num)
     if n is not None and int(n) <= 0:
         raise ValueError(f"Requires num > 0: {int(n)}")
-    if n is None:   # TF's refiner evaluates a computed num (spatial_softmax's height)
-        n = refined_number(num)
+    if n is None:   # TF's refiner evaluates a computed num whole (spatial_softmax's height
+        # of a known shape; not a dim of a partly known one)
+        n = _scalar_dim(num)
         n = None if n is None or int(n) <= 0 else n
     return [(start.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
 
