@@ -86,7 +86,8 @@ def test_memory_view_data_matches_the_planner():
     from flowgrad.engine.runtime import plan_memory
     x = tf.placeholder(tf.float32, [32, 16], name="x")
     w = tf.Variable(np.ones((16, 16), np.float32), name="w")
-    h = tf.tanh(tf.matmul(x, w, name="mm"), name="act")
+    # (Reciprocal: a NumPy ufunc, written in place; Tanh's kernel gives TF's emulated bits)
+    h = tf.reciprocal(tf.matmul(x, w, name="mm"), name="act")
     loss = tf.reduce_sum(tf.square(h), name="loss")
     grads = tf.gradients(loss, [w])
     data = graph_viewer.graph_data(plans=[(grads, {x: None})])
@@ -97,14 +98,14 @@ def test_memory_view_data_matches_the_planner():
     assert max(mem["live"]) == mem["peak_bytes"] == mem["live"][mem["peak_index"]]
     assert len(mem["live"]) == len(mem["order"]) == len(data["plans"][0]["final"])
     assert sum(b for _, _, b in mem["alive_at_peak"]) == mem["peak_bytes"]
-    # tanh's output, kept for the backward, lives in the MatMul's buffer (written in place)
+    # the reciprocal, kept for the backward, lives in the MatMul's buffer (written in place)
     assert ["act", 0, "mm"] in mem["inplace"]
     assert "mm" in [name for name, _, _ in mem["alive_at_peak"]]
 
 
 def test_memory_view_names_the_ops_that_write_in_place():
     x = tf.placeholder(tf.float32, [32, 16], name="x")
-    y = tf.reduce_sum(tf.tanh(tf.add(x * 2.0, 1.0, name="shift"), name="t"), name="s")
+    y = tf.reduce_sum(tf.abs(tf.add(x * 2.0, 1.0, name="shift"), name="t"), name="s")
     mem = graph_viewer.graph_data(plans=[(y, {x: None})])["plans"][0]["memory"]
     assert mem["inplace"] == [["shift", 0, "mul"], ["t", 0, "shift"]]
     off = graph_viewer.graph_data(plans=[(y, {x: None})], config=tf.ConfigProto(
@@ -198,8 +199,8 @@ def test_page_in_headless_chromium(tmp_path):
     x = tf.placeholder(tf.float32, [4, 3], name="x")
     with tf.variable_scope("model"):
         h = tf.layers.dense(x, 5, name="hidden")
-        # h + 1.0 dies at Tanh, which writes over it: the memory view's in-place list
-        loss = tf.reduce_sum(h * 2.0 + h * 2.0) + tf.reduce_sum(tf.tanh(h + 1.0))
+        # h + 1.0 dies at Abs, which writes over it: the memory view's in-place list
+        loss = tf.reduce_sum(h * 2.0 + h * 2.0) + tf.reduce_sum(tf.abs(h + 1.0))
     train = tf.train.AdamOptimizer(0.1).minimize(loss)
     path = graph_viewer.show_graph(train, {x: None}, str(tmp_path / "g.html"))
     url = "file://" + path
