@@ -47,7 +47,7 @@ def test_values_match_tf(name):
     if name in _CLOSE:
         _close(value, GOLD["value/" + name], name)
     else:
-        goldens.same_exact(value, GOLD["value/" + name], name)
+        goldens.same_bits(value, GOLD["value/" + name], name)
 
 
 @pytest.mark.parametrize("name", GEN.names())

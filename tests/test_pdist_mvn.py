@@ -23,4 +23,4 @@ def test_matches_tf(results, key):
     if isinstance(want, goldens.GoldenError):
         assert type(got).__name__ == want.cls and str(got) == want.message, (key, got)
         return
-    goldens.same_exact(got, want, key)
+    goldens.same_bits(got, want, key)

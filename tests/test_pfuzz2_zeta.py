@@ -19,6 +19,9 @@ GEN = goldens.generator("math", "pfuzz2_zeta")
 def test_case_matches_tf_bit_for_bit(name):
     got, want = goldens.flowgrad_cases("math", "pfuzz2_zeta", tf)[name], GOLDEN[name]
     assert got.dtype == want.dtype and got.shape == want.shape
+    if goldens.NUMPY1:   # (CI's NumPy 1.25 leg: a NaN's sign, see goldens.same_bits)
+        goldens.same_bits(got, want, name)
+        return
     u = "u%d" % want.itemsize
     np.testing.assert_array_equal(got.view(u), want.view(u), err_msg=name)
 
