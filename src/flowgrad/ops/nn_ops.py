@@ -680,20 +680,20 @@ def _swish_grad_body(features, grad):
     return grad * activation_grad
 
 
+# TF 1.14's docstring of swish, the description of its FunctionDef (a literal: Python 3.13
+# strips a docstring's indentation)
+_SWISH_DOC = ("Computes the Swish activation function: `x * sigmoid(x)`.\n\n"
+              "  Source: \"Searching for Activation Functions\" (Ramachandran et al. 2017)\n"
+              "  https://arxiv.org/abs/1710.05941\n\n"
+              "  Args:\n"
+              "    features: A `Tensor` representing preactivation values.\n"
+              "    name: A name for the operation (optional).\n\n"
+              "  Returns:\n"
+              "    The activation value.\n  ")
+
+
 def _swish_body(features):
-    # (TF 1.14's docstring: the description of the function's FunctionDef)
-    """Computes the Swish activation function: `x * sigmoid(x)`.
-
-  Source: "Searching for Activation Functions" (Ramachandran et al. 2017)
-  https://arxiv.org/abs/1710.05941
-
-  Args:
-    features: A `Tensor` representing preactivation values.
-    name: A name for the operation (optional).
-
-  Returns:
-    The activation value.
-  """
+    """x * sigmoid(x) (the FunctionDef's description: _SWISH_DOC)."""
     features = to_tensor(features, name="features")
     return features * _m.sigmoid(features)
 
@@ -703,7 +703,7 @@ def _swish_body(features):
 _SWISH_GRAD = Defun(_swish_grad_body, "swish_grad", ("features", "grad"),
                     shape_func=_swish_shape)
 _SWISH = Defun(_swish_body, "swish", ("features",), grad_func=_SWISH_GRAD,
-               shape_func=_swish_shape)
+               shape_func=_swish_shape, description=_SWISH_DOC)
 _SWISH.declare(*[(d,) for d in (_dt.float16, _dt.float32, _dt.float64, _dt.bfloat16,
                                 _dt.complex64, _dt.complex128)])
 
