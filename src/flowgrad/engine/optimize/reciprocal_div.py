@@ -89,14 +89,15 @@ def grappler_division(program, graph, options, loop_body=False):
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
     body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
-    tf.gradients and MatMul list."""
+    tf.gradients and MatMul list. `addn_order=False` in `options` keeps tf.gradients' AddN
+    order (the XLA program's: a chain's accumulations then roll into one loop)."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
         program = constant_push_down(reciprocal_division(program))
     if options.get("arithmetic", True):
         program = convert_exp_log(convert_pow(program))
-        if not loop_body:
+        if not loop_body and options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)

@@ -290,7 +290,7 @@ class _Plan:
         self._tier_lock = threading.RLock()
         graph = session.graph
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors, self._satisfied)
-        prog = races.check(prog, graph)
+        prog = checked = races.check(prog, graph)
         options = session._config_options
         prog = grappler_division(prog, graph, options)   # Div(x, c) -> Mul(x, 1/c)
         self._session = session
@@ -315,8 +315,10 @@ class _Plan:
         # the second run on (a one-shot plan is never compiled; before the first run with
         # FLOWGRAD_XLA_SYNC=1)
         mode = session._xla_mode
-        self._xla_program = prog if xla.switch.wants_xla(prog, mode, session._gpu_ops) \
-            else None
+        # (with tf.gradients' AddN order: Grappler's name order would keep a chain's
+        # accumulations from rolling into one loop; XLA's sums are not TF's bits anyway)
+        self._xla_program = grappler_division(checked, graph, dict(options, addn_order=False)) \
+            if xla.switch.wants_xla(prog, mode, session._gpu_ops) else None
         self.xla_build = None
         if self._xla_program is not None and xla.sync_compile():
             self._start_xla()
