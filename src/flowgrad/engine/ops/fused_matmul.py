@@ -1,5 +1,6 @@
-"""float32 MatMul fused with its BiasAdd (Grappler's _FusedMatMul) with one output column,
-in the order TF 1.14's CPU kernel adds.
+"""TF 1.14's float32 tensor contraction on the CPU, in the order its kernel adds: MatMul
+(two or more output rows and columns), a MatMul fused with its BiasAdd (Grappler's
+_FusedMatMul, one output column included) and Conv2DBackpropInput's columns.
 
 TF 1.14's remapper (on by default) turns a float32 MatMul read only by a BiasAdd into
 _FusedMatMul: Eigen's tensor contraction with the bias added by its output kernel. A
@@ -20,14 +21,22 @@ multiply-add rounded once. How the depth is cut:
 
 The bias is then added to each sum. Checked bit for bit against TF 1.14 on this machine
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
+
+With more than one output column the threads are Eigen's for the whole output (its cost
+model, eigen_half_mm), and each block is NumPy's GEMM with x in column-major order:
+OpenBLAS's kernels then add each output's products one after the other too, as MKL-DNN's
+(with a row-major x, small products take kernels that add otherwise: 30% of products
+of sizes 2-80 differed from TF's bits). Checked against TF 1.14 for 380 products, sizes 2
+to 700, every transpose (golden math/contraction_bits).
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction"]
+__all__ = ["column_product", "contraction", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -87,17 +96,24 @@ def _sgemm_blocks(k):
     return sizes
 
 
+def _gemm_run(x, y, start, stop):
+    """x[:, start:stop] @ y[start:stop] (more than one column) summed from 0 by one
+    multiply-add after the other: NumPy's GEMM on a column-major x, kept whole."""
+    return _threads.matmul(np.asfortranarray(x[:, start:stop]), y[start:stop], rows=False)
+
+
 def contraction(x, y, threads):
-    """One contraction of x [m, k] and y [k, 1]: TF's slices, MKL-DNN's blocks."""
+    """One contraction of x [m, k] and y [k, n]: TF's slices, MKL-DNN's blocks."""
     m, k = x.shape
-    kc = _eigen_kc(m, k, threads)
+    run = _fma_run if y.shape[1] == 1 else _gemm_run
+    kc = _eigen_kc(max(m, y.shape[1]), k, threads)
     slices = max(1, -(-k // kc))
     kc = min(k, -(-(k // slices) // 8) * 8)
     out = None
     start = 0
     for s0 in range(0, k, kc):
         for size in _sgemm_blocks(min(kc, k - s0)):
-            acc = _fma_run(x, y, start, start + size)
+            acc = run(x, y, start, start + size)
             out = acc if out is None else out + acc
             start += size
     return out
@@ -106,10 +122,18 @@ def contraction(x, y, threads):
 def column_product(x, y, pool):
     """x [m, k] @ y [k, 1] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
     _FusedMatMul sums it on an intra-op pool of `pool` threads, before the bias."""
+    return product(x, y, pool)
+
+
+def product(x, y, pool):
+    """x [m, k] @ y [k, n] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
+    contraction sums it on an intra-op pool of `pool` threads (Eigen's threads, and its
+    sharding of the depth: each shard a contraction of its own, added in order)."""
     m, k = x.shape
-    t = _eh._threads(1, m, k, pool)
-    tk = _eh._threads_by_k(1, m, k, pool)
-    if not _eh._by_k(1, m, k, t, tk):
+    n = y.shape[1]
+    t = _eh._threads(n, m, k, pool)
+    tk = _eh._threads_by_k(n, m, k, pool)
+    if not _eh._by_k(n, m, k, t, tk):
         return contraction(x, y, t)
     size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
     out = None

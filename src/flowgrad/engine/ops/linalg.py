@@ -134,6 +134,10 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
+        if a.dtype == np.float32 and b.dtype == np.float32 and m > 1 and n > 1:
+            # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
+            return _fused_matmul.product(a.T if transpose_a else a, b.T if transpose_b else b,
+                                         intra_threads or _eigen_sum.cpu_threads())
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
@@ -214,6 +218,13 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         # Eigen::half rounds every product and sum to half (eigen_half_mm)
         return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
                                            pool=intra_threads or _eigen_sum.cpu_threads())
+    if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float32 and y.dtype == np.float32 and \
+            x.shape[0] > 1 and x.size and y.size:
+        # one product (tf.matmul of operands of unknown rank): TF's contraction
+        # (fused_matmul.product), Eigen's matrix-vector kernel for one output column
+        if y.shape[1] == 1:
+            return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
+        return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
     # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
     if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
         batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))
