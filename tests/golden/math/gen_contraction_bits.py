@@ -1,4 +1,4 @@
-"""TF 1.14's float32 MatMul and Conv2D on the CPU add each output's products one after
+"""TF 1.14's float32 MatMul, Conv2D and Conv2DBackpropFilter on the CPU add each output's products one after
 the other (MKL-DNN's sgemm under Eigen's contraction), in depth slices that depend on the
 sizes and on Eigen's threads (engine/ops/fused_matmul.py). NumPy's GEMM of a row-major
 left operand takes small-matrix kernels that add otherwise. Each case is one product of
@@ -42,6 +42,23 @@ def conv_shapes():
     return out
 
 
+def filter_grad_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv2DBackpropFilter
+    (a filter of more than one value per output: 1x1 on one channel is left out)."""
+    r = np.random.RandomState(4)
+    out = []
+    while len(out) < 30:
+        n, h = int(r.randint(1, 9)), int(r.randint(5, 29))
+        c = int(r.choice([1, 2, 3, 8, 16, 32]))
+        k = int(r.choice([1, 2, 3, 5]))
+        o = int(r.choice([1, 2, 4, 8, 16, 32]))
+        s = int(r.choice([1, 2]))
+        pad = str(r.choice(["SAME", "VALID"]))
+        if k * k * c > 1:
+            out.append((n, h, c, k, o, s, pad))
+    return out
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -76,6 +93,14 @@ def cases(tf):
             x, f = operands(500 + i, (n, h, h, c), (k, k, c, o))
             progs.append(("conv_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, c, k, o, s, pad),
                           tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
+            oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
+            x, dy = operands(700 + i, (n, h, h, c), (n, oh, oh, o))
+            progs.append(("filter_grad_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s"
+                          % (i, n, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d_backprop_filter(a_ph, [k, k, c, o], b_ph,
+                                                       [1, s, s, 1], pad),
+                          {a_ph: x, b_ph: dy}))
         with tf.Session() as sess:
             for name, t, feed in progs:
                 out[name] = digest(sess.run(t, feed))

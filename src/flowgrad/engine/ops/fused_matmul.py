@@ -125,6 +125,24 @@ def column_product(x, y, pool):
     return product(x, y, pool)
 
 
+_MR_F32 = 16   # gebp_traits<float, float>'s mr under AVX without FMA (TF 1.14's wheel): 2 packets
+
+
+def _threads_by_k(M, N, K, pool):
+    """Eigen's numThreadsInnerDim for float (M: the output's columns, N: its rows, as
+    Eigen's column-major view of TF's row-major product). Its bandwidth is
+    computeBandwidth(shard_by_col=true, M, N, K): 2 when N < nr or M < mr."""
+    bw = 4.0 if K == 1 else (2.0 if N < _eh._NR or M < _MR_F32 else 1.0)
+    total = K * (bw * M * N / 8 + 2 * _eh._STORE + 2.0 * N * _eh._LOAD)
+    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 8)
+    best, threads = total, 1
+    for nt in range(2, pool + 1, 2):
+        cost = total / nt + 100000 + nt * (reduction + 3000)
+        if cost < best:
+            best, threads = cost, nt
+    return threads
+
+
 def product(x, y, pool):
     """x [m, k] @ y [k, n] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
     contraction sums it on an intra-op pool of `pool` threads (Eigen's threads, and its
@@ -132,7 +150,7 @@ def product(x, y, pool):
     m, k = x.shape
     n = y.shape[1]
     t = _eh._threads(n, m, k, pool)
-    tk = _eh._threads_by_k(n, m, k, pool)
+    tk = _threads_by_k(n, m, k, pool)
     if not _eh._by_k(n, m, k, t, tk):
         return contraction(x, y, t)
     size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
