@@ -1,5 +1,6 @@
-"""float32 MatMul, Conv2D and Conv2DBackpropFilter to TF 1.14's bits: the contraction's order of additions and
-depth slices (engine/ops/fused_matmul.product; tests/golden/math/gen_contraction_bits.py)."""
+"""float32 MatMul, Conv2D and Conv2DBackpropFilter to TF 1.14's bits: the contraction's
+order of additions and depth slices (engine/ops/fused_matmul.product;
+tests/golden/math/gen_contraction_bits.py)."""
 from __future__ import annotations
 
 import pytest
