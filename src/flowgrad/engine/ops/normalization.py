@@ -1,5 +1,5 @@
-"""Normalization ops: FusedBatchNorm / FusedBatchNormGrad and LRN (local response
-normalization). The composites (batch_normalization, moments, l2_normalize) are in
+"""Normalization ops: FusedBatchNorm / FusedBatchNormGrad, their V2 (float16 and bfloat16
+x, float32 statistics) and LRN (local response normalization). The composites (batch_normalization, moments, l2_normalize) are in
 the TensorFlow surface (flowgrad.ops.nn_ops).
 """
 from __future__ import annotations
@@ -16,10 +16,11 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
+from .cast import _cast_kernel
 from .construction import ones_like
 from .elementwise import pow, truediv
 from .reductions import reduce_sum
-from .shape import reshape
+from .shape import reshape, transpose
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
@@ -75,7 +76,14 @@ def _rest_inv(n, sdt):
     return sdt.type(1.0) / sdt.type(n)
 
 
-def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, **_):
+def _as_t(a, like, T):  # noqa: N803 - TF's attr name
+    """a, computed in float32 steps, cast to x's type T as TF's kernels end: Eigen's cast,
+    to the nearest bfloat16 (flowgrad keeps those in float32) or float16."""
+    return _cast_kernel(a, T) if T is _dt.bfloat16 else a.astype(like.dtype, copy=False)
+
+
+def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, T=None,
+                     **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNorm: mean = sum(x) * (1/n), variance = sum((x - mean)^2)
     # * (1/n), y = (x - mean) * (rsqrt(variance + eps) * scale) + offset, in float32 steps
     sdt = scale.dtype
@@ -95,7 +103,7 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
         factor = (_rsqrt(var + np.asarray(epsilon, sdt))) * scale
         y = x2 * factor + (offset - mean * factor)
         unbiased = var
-    y = _from_channels_last(y.astype(x.dtype, copy=False), x.shape, data_format)
+    y = _from_channels_last(_as_t(y, x, T), x.shape, data_format)
     mean = mean.astype(sdt, copy=False)
     var = var.astype(sdt, copy=False)
     if not is_training:
@@ -106,23 +114,37 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
 
 
 def _bn_attrs(op):
-    return {k: op._get_attr(k) for k in ("epsilon", "data_format", "is_training")}
+    keys = ("epsilon", "data_format", "is_training") + (("T", "U") if "U" in op._attrs else ())
+    return {k: op._get_attr(k) for k in keys}
+
+
+# each forward op's gradient op (TF's _BaseFusedBatchNormGrad, version 0 and 1)
+_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2"}
 
 
 def _fused_bn_grad(op, grad_y, *_unused):
-    """FusedBatchNormGrad, with the batch statistics (training) or the population ones."""
+    """FusedBatchNormGrad(V2), with the batch statistics (training) or the population ones
+    (inference: in NHWC, TF transposing an NCHW x and grad_y, and dx back)."""
     x, scale = op.inputs[0], op.inputs[1]
-    training = op._get_attr("is_training")
-    m, v = (op.outputs[3], op.outputs[4]) if training else (op.inputs[3], op.inputs[4])
-    g = apply_op("FusedBatchNormGrad", [grad_y, x, scale, m, v], _bn_attrs(op))
-    # training: TF 1.14 returns all five outputs (its mean and variance inputs, empty
-    # there, get the empty reserve spaces: two more Identities under GATE_OP's tuple)
-    return list(g.outputs) if training else [g.outputs[0], g.outputs[1], g.outputs[2], None,
-                                             None]
+    attrs = _bn_attrs(op)
+    if attrs["is_training"]:
+        # TF 1.14 returns all five outputs (its mean and variance inputs, empty there,
+        # get the empty reserve spaces: two more Identities under GATE_OP's tuple)
+        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]],
+                     attrs)
+        return list(g.outputs)
+    nchw = attrs["data_format"] == "NCHW"
+    if nchw:
+        x = transpose(x, [0, 2, 3, 1])
+        grad_y = transpose(grad_y, [0, 2, 3, 1])
+        attrs["data_format"] = "NHWC"
+    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]], attrs)
+    dx = transpose(g.outputs[0], [0, 3, 1, 2]) if nchw else g.outputs[0]
+    return [dx, g.outputs[1], g.outputs[2], None, None]
 
 
-register_op("FusedBatchNorm", infer=_fused_bn_infer, kernel=_fused_bn_kernel,
-            grad=_fused_bn_grad)
+for _type in _GRAD_OP:
+    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel, grad=_fused_bn_grad)
 
 
 def _fused_bn_grad_infer(inputs, attrs):
@@ -134,7 +156,8 @@ def _fused_bn_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
-def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training, **_):
+def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training,
+                          T=None, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
     sdt = scale.dtype
     gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
@@ -152,7 +175,7 @@ def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_trai
     else:
         scale_bp = _depth_sums(gy2 * centered) * inv
         x_bp = gy2 * (inv * scale)
-    x_bp = _from_channels_last(x_bp.astype(x.dtype, copy=False), x.shape, data_format)
+    x_bp = _from_channels_last(_as_t(x_bp, x, T), x.shape, data_format)
     empty = np.zeros((0,), sdt)
     return (x_bp, scale_bp.astype(sdt, copy=False), offset_bp.astype(sdt, copy=False), empty,
             empty)
@@ -220,8 +243,9 @@ def _fused_bn_grad_grad(op, *grads):
     return out + [None, None]
 
 
-register_op("FusedBatchNormGrad", infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
-            grad=_fused_bn_grad_grad)
+for _type in _GRAD_OP.values():
+    register_op(_type, infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
+                grad=_fused_bn_grad_grad)
 
 
 def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
@@ -240,34 +264,31 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     ...     print(sess.run(m))
     [1. 1. 1.]
     """
-    if data_format not in ("NHWC", "NCHW"):
-        raise ValueError(f"Attr 'data_format' of 'FusedBatchNorm' Op passed string "
-                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
     # TF's nn.fused_batch_norm converts x, scale, offset and makes the empty mean and
     # variance in the caller's scope (a variable's ReadVariableOp lands there too)
     x = to_tensor(x, name="input")
-    # TF 1.14: FusedBatchNorm takes float32 only; V2 (used for half/bfloat16 x) adds those
-    check_dtype("FusedBatchNorm", x, (_dt.float16, _dt.bfloat16, _dt.float32)
-                if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) else (_dt.float32,), "x")
+    # TF 1.14 builds FusedBatchNormV2 (float32 scale, offset and statistics) for float16
+    # and bfloat16 x, FusedBatchNorm (float32 only) otherwise
+    op_type = "FusedBatchNormV2" if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) \
+        else "FusedBatchNorm"
+    if data_format not in ("NHWC", "NCHW"):
+        raise ValueError(f"Attr 'data_format' of '{op_type}' Op passed string "
+                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
     scale = to_tensor(scale, name="scale")
     offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
     if mean is None:
         mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
     if variance is None:
         variance = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
-    if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
-        check_dtype("FusedBatchNormV2", scale, (_dt.float32,), "scale")
-    elif scale.dtype.base_dtype is not x.dtype.base_dtype:
-        raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
-                        f"{scale.dtype.base_dtype.name} that does not match type "
-                        f"{x.dtype.base_dtype.name} of argument 'x'.")
-    with name_scope(name, "FusedBatchNorm", [x, scale, offset]) as scope:
+    with name_scope(name, op_type, [x, scale, offset]) as scope:
         mean = to_tensor(mean, dtype=scale.dtype.base_dtype, name="mean")
         variance = to_tensor(variance, dtype=scale.dtype.base_dtype, name="variance")
-        op = apply_op("FusedBatchNorm", [x, scale, offset, mean, variance],
-                      {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
-                       "data_format": data_format, "is_training": bool(is_training)},
-                      scope)
+        attrs = {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
+                 "data_format": data_format, "is_training": bool(is_training)}
+        if op_type == "FusedBatchNormV2":
+            # (T: the kernel rounds its results to bfloat16, which flowgrad keeps in float32)
+            attrs.update(T=x.dtype.base_dtype, U=scale.dtype.base_dtype)
+        op = apply_op(op_type, [x, scale, offset, mean, variance], attrs, scope)
         y, batch_mean, batch_var = op.outputs[:3]
         return y, batch_mean, batch_var
 
