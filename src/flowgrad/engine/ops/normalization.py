@@ -1,8 +1,11 @@
 """Normalization ops: FusedBatchNorm / FusedBatchNormGrad, their V2 (float16 and bfloat16
-x, float32 statistics) and LRN (local response normalization). The composites (batch_normalization, moments, l2_normalize) are in
-the TensorFlow surface (flowgrad.ops.nn_ops).
+x, float32 statistics) and LRN (local response normalization). The composites
+(batch_normalization, moments, l2_normalize) are in the TensorFlow surface
+(flowgrad.ops.nn_ops).
 """
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -114,8 +117,7 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
 
 
 def _bn_attrs(op):
-    keys = ("epsilon", "data_format", "is_training") + (("T", "U") if "U" in op._attrs else ())
-    return {k: op._get_attr(k) for k in keys}
+    return {k: op._get_attr(k) for k in ("epsilon", "data_format", "is_training")}
 
 
 # each forward op's gradient op (TF's _BaseFusedBatchNormGrad, version 0 and 1)
@@ -143,8 +145,20 @@ def _fused_bn_grad(op, grad_y, *_unused):
     return [dx, g.outputs[1], g.outputs[2], None, None]
 
 
+def _with_t(kernel, x_input):
+    """A bind giving `kernel` its node's attrs and x's type T (the input at `x_input`): a
+    bfloat16 x is kept in float32, so its arrays do not tell it."""
+    def bind(node, ctx):
+        attrs = dict(node.attrs)
+        if "T" not in attrs and node.op is not None:
+            attrs["T"] = node.op.inputs[x_input].dtype.base_dtype
+        return functools.partial(kernel, **attrs)
+    return bind
+
+
 for _type in _GRAD_OP:
-    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel, grad=_fused_bn_grad)
+    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel,
+                bind=_with_t(_fused_bn_kernel, 0), grad=_fused_bn_grad)
 
 
 def _fused_bn_grad_infer(inputs, attrs):
@@ -245,7 +259,7 @@ def _fused_bn_grad_grad(op, *grads):
 
 for _type in _GRAD_OP.values():
     register_op(_type, infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
-                grad=_fused_bn_grad_grad)
+                bind=_with_t(_fused_bn_grad_kernel, 1), grad=_fused_bn_grad_grad)
 
 
 def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
@@ -283,12 +297,10 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     with name_scope(name, op_type, [x, scale, offset]) as scope:
         mean = to_tensor(mean, dtype=scale.dtype.base_dtype, name="mean")
         variance = to_tensor(variance, dtype=scale.dtype.base_dtype, name="variance")
-        attrs = {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
-                 "data_format": data_format, "is_training": bool(is_training)}
-        if op_type == "FusedBatchNormV2":
-            # (T: the kernel rounds its results to bfloat16, which flowgrad keeps in float32)
-            attrs.update(T=x.dtype.base_dtype, U=scale.dtype.base_dtype)
-        op = apply_op(op_type, [x, scale, offset, mean, variance], attrs, scope)
+        op = apply_op(op_type, [x, scale, offset, mean, variance],
+                      {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
+                       "data_format": data_format, "is_training": bool(is_training)},
+                      scope)
         y, batch_mean, batch_var = op.outputs[:3]
         return y, batch_mean, batch_var
 
