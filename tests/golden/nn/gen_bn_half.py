@@ -75,6 +75,19 @@ def errors(tf):
     return dict(("%s|%s" % p, _error(tf, *p)) for p in pairs)
 
 
+def second_order(tf):
+    """float16 x: the gradient of the gradient (TF's _BatchNormGrad in float32, cast back)."""
+    x, scale, offset, _, _, gy = _inputs(5, "NHWC", 3)
+    with tf.Graph().as_default(), tf.Session() as sess:
+        xt = tf.constant(x.astype(np.float16))
+        st, ot = tf.constant(scale), tf.constant(offset)
+        y = tf.nn.fused_batch_norm(xt, st, ot, epsilon=1e-3)[0]
+        dx, ds = tf.gradients(y, [xt, st], tf.constant(gy.astype(np.float16)))
+        return sess.run(tf.gradients([dx, ds], [xt, st], [tf.constant(gy[::-1].astype(
+            np.float16)), tf.constant(scale[::-1])]))
+
+
 def cases(tf):
     return {"training": training(tf), "inference": inference(tf),
-            "float32_keeps_v1": float32_keeps_v1(tf), "errors": errors(tf)}
+            "float32_keeps_v1": float32_keeps_v1(tf), "errors": errors(tf),
+            "second_order": second_order(tf)}

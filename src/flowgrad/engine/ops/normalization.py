@@ -19,7 +19,7 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike, is_zero, scalar
-from .cast import _cast_kernel
+from .cast import _cast_kernel, cast
 from .construction import ones_like
 from .elementwise import pow, truediv
 from .reductions import reduce_sum
@@ -204,7 +204,12 @@ def _sub(x, y):
 
 
 def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, training):
-    """FusedBatchNormGrad's outputs composed from differentiable ops (TF's _BatchNormGrad)."""
+    """FusedBatchNormGrad's outputs composed from differentiable ops (TF's _BatchNormGrad;
+    float16 x and grad_y in float32, grad_x cast back, as TF's)."""
+    x_dtype = x.dtype.base_dtype
+    if x_dtype is _dt.float16:
+        x = cast(x, _dt.float32)
+        grad_y = cast(grad_y, _dt.float32)
     axes = list(_bn_axes(data_format))
     nchw = data_format == "NCHW"
     if nchw:
@@ -224,7 +229,7 @@ def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, 
             _mul(_mul(apply("Reciprocal", [apply("Add", [var_x, eps])]), mean), x_offset)))
         grad_scale = reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
         grad_offset = reduce_sum(grad_y, axes)
-        return grad_x, grad_scale, grad_offset
+        return cast(grad_x, x_dtype), grad_scale, grad_offset
     if nchw:
         pop_mean = reshape(pop_mean, [1, -1, 1, 1])
         pop_var = reshape(pop_var, [1, -1, 1, 1])
@@ -232,7 +237,7 @@ def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, 
     grad_offset = reduce_sum(grad_y, axes)
     grad_scale = reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
     grad_x = _mul(_mul(grad_y, scale), rs)
-    return grad_x, grad_scale, grad_offset
+    return cast(grad_x, x_dtype), grad_scale, grad_offset
 
 
 def _fused_bn_grad_grad(op, *grads):
