@@ -87,7 +87,32 @@ def second_order(tf):
             np.float16)), tf.constant(scale[::-1])]))
 
 
+def second_order_ops(tf):
+    """The ops tf.gradients adds for the gradient of a batch norm's gradient (TF's
+    _FusedBatchNormGradGrad: _BatchNormGrad on a GradientTape), by type and count (the
+    tape's order of its backward ops is not compared)."""
+    out = {}
+    for dtype in ("float32", "float16"):
+        for training in (True, False):
+            for fmt in FORMATS:
+                with tf.Graph().as_default() as g:
+                    x = tf.placeholder(getattr(tf, dtype), [2, 3, 2, 3])
+                    kw = {} if training else {"mean": tf.zeros([3]),
+                                              "variance": tf.ones([3])}
+                    s = tf.ones([3])
+                    y = tf.nn.fused_batch_norm(x, s, tf.zeros([3]), is_training=training,
+                                               data_format=fmt, **kw)[0]
+                    gx, gs = tf.gradients(y, [x, s])
+                    n = len(g.get_operations())
+                    tf.gradients([gx, gs], [x, s])
+                    counts = {}
+                    for op in g.get_operations()[n:]:
+                        counts[op.type] = counts.get(op.type, 0) + 1
+                    out["%s|%s|%s" % (dtype, training, fmt)] = counts
+    return out
+
+
 def cases(tf):
     return {"training": training(tf), "inference": inference(tf),
             "float32_keeps_v1": float32_keeps_v1(tf), "errors": errors(tf),
-            "second_order": second_order(tf)}
+            "second_order": second_order(tf), "second_order_ops": second_order_ops(tf)}

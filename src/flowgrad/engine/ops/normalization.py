@@ -9,28 +9,24 @@ import functools
 
 import numpy as np
 
-from ..autodiff.gradients import gradients
+from ..autodiff.tape_grad import compute_gradient
+from ..framework import tape as _tape
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
-from ._nn_util import TensorLike, is_zero, scalar
+from ._nn_util import TensorLike
 from .cast import _cast_kernel, cast
-from .construction import ones_like
-from .elementwise import pow, truediv
-from .reductions import reduce_sum
-from .shape import reshape, transpose
+from .elementwise import (_py_op, add, multiply, reciprocal, rsqrt, squared_difference,
+                          subtract)
+from .reductions import reduce_mean, reduce_sum
+from .shape import reshape, size, squeeze, stop_gradient, transpose
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
-def _bn_axes(data_format):
-    return (0, 2, 3) if data_format == "NCHW" else (0, 1, 2)
-
-
 def _fused_bn_infer(inputs, attrs):
     x, scale, offset, mean, var = inputs
     if x.shape.ndims is not None and x.shape.ndims != 4:
@@ -195,71 +191,66 @@ def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_trai
             empty)
 
 
-def _mul(x, y):
-    return apply("Mul", [x, y])
-
-
-def _sub(x, y):
-    return apply("Sub", [x, y])
-
-
 def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, training):
-    """FusedBatchNormGrad's outputs composed from differentiable ops (TF's _BatchNormGrad;
-    float16 x and grad_y in float32, grad_x cast back, as TF's)."""
+    """FusedBatchNormGrad's outputs composed from differentiable ops, op for op TF 1.14's
+    _BatchNormGrad (float16 x and grad_y in float32, grad_x cast back)."""
     x_dtype = x.dtype.base_dtype
     if x_dtype is _dt.float16:
         x = cast(x, _dt.float32)
         grad_y = cast(grad_y, _dt.float32)
-    axes = list(_bn_axes(data_format))
     nchw = data_format == "NCHW"
-    if nchw:
-        scale = reshape(scale, [1, -1, 1, 1])
-    eps = scalar(epsilon, x)
+    axes = [0, 2, 3] if nchw else [0, 1, 2]
     if training:
-        count = reduce_sum(ones_like(x), axes, keepdims=True)
-        mean_grad_y = truediv(reduce_sum(grad_y, axes, keepdims=True), count)
-        mean_x = truediv(reduce_sum(x, axes, keepdims=True), count)
-        x_offset = _sub(x, mean_x)
-        var_x = truediv(reduce_sum(apply("Square", [x_offset]), axes, keepdims=True),
-                        count)
-        rs = pow(apply("Add", [var_x, eps]), scalar(-0.5, x))
-        mean = truediv(reduce_sum(_mul(grad_y, x_offset), axes, keepdims=True), count)
-        grad_x = _mul(_mul(scale, rs), _sub(
-            _sub(grad_y, mean_grad_y),
-            _mul(_mul(apply("Reciprocal", [apply("Add", [var_x, eps])]), mean), x_offset)))
-        grad_scale = reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
+        if nchw:
+            scale = reshape(scale, [1, size(scale), 1, 1])
+        mean_grad_y = reduce_mean(grad_y, axes, keepdims=nchw)
+        mean_x = reduce_mean(x, axes, keepdims=nchw)
+        var_x = reduce_mean(squared_difference(x, stop_gradient(mean_x)), axes, keepdims=nchw)
+        grad_y_offset = _py_op(subtract, "sub", grad_y, mean_grad_y)
+        x_offset = _py_op(subtract, "sub", x, mean_x)
+        mean = reduce_mean(_py_op(multiply, "mul", grad_y, x_offset), axes, keepdims=nchw)
+        # scale * rsqrt(var_x + eps) * (grad_y_offset - reciprocal(var_x + eps) * mean
+        # * x_offset), in Python's order of evaluation
+        left = _py_op(multiply, "mul", scale, rsqrt(_py_op(add, "add", var_x, epsilon)))
+        right = _py_op(multiply, "mul", _py_op(multiply, "mul", reciprocal(
+            _py_op(add, "add", var_x, epsilon)), mean), x_offset)
+        grad_x = _py_op(multiply, "mul", left, _py_op(subtract, "sub", grad_y_offset, right))
+        grad_scale = _py_op(multiply, "mul", rsqrt(_py_op(add, "add", var_x, epsilon)),
+                            reduce_sum(_py_op(multiply, "mul", grad_y, x_offset), axes,
+                                       keepdims=nchw))
+        if nchw:
+            grad_scale = squeeze(grad_scale)
         grad_offset = reduce_sum(grad_y, axes)
         return cast(grad_x, x_dtype), grad_scale, grad_offset
     if nchw:
-        pop_mean = reshape(pop_mean, [1, -1, 1, 1])
-        pop_var = reshape(pop_var, [1, -1, 1, 1])
-    rs = pow(apply("Add", [pop_var, eps]), scalar(-0.5, x))
+        shape = [1, size(pop_mean), 1, 1]
+        pop_mean = reshape(pop_mean, shape)
+        pop_var = reshape(pop_var, shape)
+        scale = reshape(scale, shape)
     grad_offset = reduce_sum(grad_y, axes)
-    grad_scale = reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
-    grad_x = _mul(_mul(grad_y, scale), rs)
+    var_rsqrt = rsqrt(_py_op(add, "add", pop_var, epsilon))
+    grad_scale = reduce_sum(_py_op(multiply, "mul", _py_op(
+        multiply, "mul", grad_y, _py_op(subtract, "sub", x, pop_mean)), var_rsqrt), axes)
+    grad_x = _py_op(multiply, "mul", _py_op(multiply, "mul", grad_y, scale), var_rsqrt)
     return cast(grad_x, x_dtype), grad_scale, grad_offset
 
 
 def _fused_bn_grad_grad(op, *grads):
-    """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
+    """TF's _FusedBatchNormGradGrad: the composed backprop, recorded on a gradient tape
+    watching grad_y, x and scale, differentiated by the tape (partial derivatives: a path
+    from grad_y back to x outside the composed ops is the outer gradient's to follow)."""
     grad_y, x, scale, m, v = op.inputs
-    want = [wants_grad(0), wants_grad(1), wants_grad(2)]
-    outs = _batch_norm_grad(grad_y, x, scale, m, v, op._get_attr("epsilon"),
-                            op._get_attr("data_format"), op._get_attr("is_training"))
-    ys, gys = [], []
-    for y, g in zip(outs, grads[:3]):
-        if not is_zero(g):
-            ys.append(y)
-            gys.append(g)
-    if not ys:
-        return [None] * 5
-    xs = [t for t, w in zip((grad_y, x, scale), want) if w]
-    # partial derivatives, as TF's GradientTape there records only the composed ops: a path
-    # from grad_y back to x outside them (grad_y computed from this batch norm's output)
-    # is the outer gradient's to follow, not this rule's
-    res = iter(gradients(ys, xs, grad_ys=gys, stop_gradients=xs)) if xs else iter(())
-    out = [next(res) if w else None for w in want]
-    return out + [None, None]
+    tape = _tape.Tape(persistent=False, watch_accessed_variables=True)
+    _tape.push(tape)
+    try:
+        for t in (grad_y, x, scale):
+            tape.watch(t)
+        outs = _batch_norm_grad(grad_y, x, scale, m, v, op._get_attr("epsilon"),
+                                op._get_attr("data_format"), op._get_attr("is_training"))
+    finally:
+        _tape.pop(tape)
+    initial = [None if g is None else convert_to_tensor(g) for g in grads[:3]]
+    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + [None, None]
 
 
 for _type in _GRAD_OP.values():
