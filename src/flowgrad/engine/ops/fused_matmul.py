@@ -98,7 +98,8 @@ def _sgemm_blocks(k):
 
 def _gemm_run(x, y, start, stop):
     """x[:, start:stop] @ y[start:stop] (more than one column) summed from 0 by one
-    multiply-add after the other: NumPy's GEMM on a column-major x, kept whole."""
+    multiply-add after the other: NumPy's GEMM on a column-major x (its column slices
+    are column-major views), kept whole."""
     return _threads.matmul(np.asfortranarray(x[:, start:stop]), y[start:stop], rows=False)
 
 
@@ -114,7 +115,10 @@ def contraction(x, y, threads):
     for s0 in range(0, k, kc):
         for size in _sgemm_blocks(min(kc, k - s0)):
             acc = run(x, y, start, start + size)
-            out = acc if out is None else out + acc
+            if out is None:
+                out = acc
+            else:
+                np.add(out, acc, out=out)
             start += size
     return out
 
@@ -149,6 +153,8 @@ def product(x, y, pool):
     sharding of the depth: each shard a contraction of its own, added in order)."""
     m, k = x.shape
     n = y.shape[1]
+    if n > 1:
+        x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
     t = _eh._threads(n, m, k, pool)
     tk = _threads_by_k(n, m, k, pool)
     if not _eh._by_k(n, m, k, t, tk):
