@@ -13,7 +13,10 @@ the reflectors one by one:
   tmp += row 0, row 0 -= tau tmp, bottom -= (tau essential[i]) tmp (the outer product
   scales each row by one rounded factor); a block of one row is scaled by (1 - tau);
 - Q: the identity [m, k] gets the reflectors from the last to the first, each on rows
-  k.. of every column.
+  k.. of every column. The full Q (householderQ() evaluated) is row-major like the
+  factorization; the reduced one (a product with the identity) is a column-major matrix,
+  whose tmp is the row-major GEMV: 8 (float) or 4 (double) packet lanes over the rows,
+  reduced by halves, then the rows left over one by one.
 
 LAPACK (NumPy's qr) rounds differently. Larger matrices (Eigen's blocked factorization
 and blocked application of the reflectors, also used on the columns right of the
