@@ -36,7 +36,7 @@ import numpy as np
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction", "product"]
+__all__ = ["column_product", "contraction", "one_gemm", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -103,13 +103,19 @@ def _gemm_run(x, y, start, stop):
     return _threads.matmul(np.asfortranarray(x[:, start:stop]), y[start:stop], rows=False)
 
 
-def contraction(x, y, threads):
-    """One contraction of x [m, k] and y [k, n]: TF's slices, MKL-DNN's blocks."""
+def _slice_depth(m, n, k, threads):
+    """The depth of TF's slices of one contraction (the last may be shorter)."""
+    kc = _eigen_kc(max(m, n), k, threads)
+    slices = max(1, -(-k // kc))
+    return min(k, -(-(k // slices) // 8) * 8)
+
+
+def contraction(x, y, threads, shape=None):
+    """One contraction of x [m, k] and y [k, n]: TF's slices, MKL-DNN's blocks (decided on
+    `shape`, the (m, n) of the op whose rows or columns these are, if given)."""
     m, k = x.shape
     run = _fma_run if y.shape[1] == 1 else _gemm_run
-    kc = _eigen_kc(max(m, y.shape[1]), k, threads)
-    slices = max(1, -(-k // kc))
-    kc = min(k, -(-(k // slices) // 8) * 8)
+    kc = _slice_depth(*(shape or (m, y.shape[1])), k, threads)
     out = None
     start = 0
     for s0 in range(0, k, kc):
@@ -147,21 +153,38 @@ def _threads_by_k(M, N, K, pool):
     return threads
 
 
-def product(x, y, pool):
+def _plan(m, n, k, pool):
+    """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
+    t = _eh._threads(n, m, k, pool)
+    tk = _threads_by_k(n, m, k, pool)
+    if not _eh._by_k(n, m, k, t, tk):
+        return t, None
+    return t, min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+
+
+def one_gemm(m, n, k, pool):
+    """Does product() add all k products of each output in one run (no shard, one slice,
+    one sgemm block), which is NumPy's GEMM of a column-major left operand?"""
+    t, shard = _plan(m, n, k, pool)
+    return shard is None and _slice_depth(m, n, k, t) == k and len(_sgemm_blocks(k)) == 1
+
+
+def product(x, y, pool, shape=None):
     """x [m, k] @ y [k, n] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
     contraction sums it on an intra-op pool of `pool` threads (Eigen's threads, and its
-    sharding of the depth: each shard a contraction of its own, added in order)."""
+    sharding of the depth: each shard a contraction of its own, added in order). `shape`:
+    the (m, n) that decides the blocking, where x's rows or y's columns are part of an op's
+    (the fused loops' stacked steps)."""
     m, k = x.shape
     n = y.shape[1]
     if n > 1:
         x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
-    t = _eh._threads(n, m, k, pool)
-    tk = _threads_by_k(n, m, k, pool)
-    if not _eh._by_k(n, m, k, t, tk):
-        return contraction(x, y, t)
-    size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+    mn = shape or (m, n)
+    t, size = _plan(*mn, k, pool)
+    if size is None:
+        return contraction(x, y, t, mn)
     out = None
     for k0 in range(0, k, size):
-        part = contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2)
+        part = contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2, mn)
         out = part if out is None else out + part
     return out

@@ -18,6 +18,7 @@ import string
 import numpy as np
 
 from ..framework.grad_state import wants_grad
+from ..framework import gemm as _gemm
 from ..framework import threads
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
@@ -93,6 +94,30 @@ def _gemv_cols(cols, v):
     # NumPy adds a non-innermost axis row by row: each block's sum in order
     sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
     return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+
+
+def loop_product(x, y, shape=None):
+    """The plain graph's MatMul x @ y (2-D, transposes applied) for the fused loops, whose
+    products give its bits: float32 with more than one output row and column is TF's
+    contraction (fused_matmul.product), decided on `shape`, the plain op's (rows, columns)
+    where a fused loop stacks the steps' rows or splits the columns; else NumPy's GEMM."""
+    if x.dtype == np.float32 and y.dtype == np.float32 and x.size and y.size:
+        m, n = shape or (x.shape[0], y.shape[1])
+        if m > 1 and n > 1:
+            return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
+    return threads.matmul(x, y)
+
+
+def loop_accumulate(out, a, b):
+    """out += a @ b with the bits of the plain graph's MatMul then Add (a loop gradient's
+    running sum): one BLAS call with beta 1 (gemm.accumulate) where the product is one run
+    of multiply-adds (a column-major a), else the product, then the add."""
+    if a.dtype == np.float32 and b.dtype == np.float32 and a.shape[0] > 1 and \
+            b.shape[1] > 1 and a.size and b.size:
+        if not (a.flags.f_contiguous and _fused_matmul.one_gemm(
+                a.shape[0], b.shape[1], a.shape[1], _eigen_sum.cpu_threads())):
+            return np.add(out, loop_product(a, b), out=out)
+    return _gemm.accumulate(out, a, b)
 
 
 def one_column_product_bt(a, b):
