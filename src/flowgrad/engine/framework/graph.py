@@ -496,6 +496,8 @@ class _ControlDependencies:
         if self.control_inputs is None:
             self.old_stack = g._control_stack
             g._control_stack = []
+            if g._frame_blocks:   # (the blocks a loop is built in do not reach here)
+                g._frame_blocks = g._frame_blocks + (None,)
         else:
             g._control_stack = g._control_stack + [self]
         return None
@@ -504,9 +506,23 @@ class _ControlDependencies:
         g = self.graph
         if self.control_inputs is None:
             g._control_stack = self.old_stack
+            if g._frame_blocks:
+                g._frame_blocks = g._frame_blocks[:-1]
         else:
             g._control_stack = g._control_stack[:-1]
         return False
+
+
+class _FrameBlocks:
+    """The control_dependencies blocks (`blocks`, outermost first) a loop (`loop` True) or
+    cond whose ops are made from op index `start` on is built in, and the ops made in it
+    (`seen`: TF's blocks record them)."""
+
+    __slots__ = ("blocks", "loop", "start", "seen", "entered")
+
+    def __init__(self, blocks, loop, start, entered=None):
+        self.blocks, self.loop, self.start, self.seen = blocks, loop, start, set()
+        self.entered = entered   # (a loop gradient's: the values its Enters hold)
 
 
 # ---------------------------------------------------------------------------------------
@@ -555,6 +571,11 @@ class Graph:
     # graph-seeded random ops made later get TF's seeds.
     _cf_contexts = ()
     _cf_lifted = frozenset()   # ops made by _cf_outside while a context was being built
+    # The control_dependencies blocks the tf.while_loop / tf.cond being built was made in,
+    # innermost last: a _FrameBlocks per loop or cond (flowgrad builds their ops under
+    # control_dependencies(None), TF 1.14 inside the blocks), None where
+    # control_dependencies(None) or init_scope cleared them (see _frame_block_note)
+    _frame_blocks = ()
 
     def __init__(self):
         self._ops = []
@@ -848,10 +869,14 @@ class Graph:
             return
         n0 = len(self._ops)
         self._cf_contexts = []
+        blocks = self._frame_blocks
+        if blocks:
+            self._frame_blocks = blocks + (None,)
         try:
             yield
         finally:
             self._cf_contexts = saved
+            self._frame_blocks = blocks
             if not isinstance(self._cf_lifted, set):
                 self._cf_lifted = set()
             self._cf_lifted.update(self._ops[n0:])
@@ -866,6 +891,65 @@ class Graph:
             yield
         finally:
             self._cf_contexts.pop()
+
+    def _tf_control_stack(self):
+        """The control_dependencies blocks TF 1.14 has open here, outermost first."""
+        top = self._frame_blocks[-1] if self._frame_blocks else None
+        return (top.blocks if top is not None else []) + self._control_stack
+
+    @contextlib.contextmanager
+    def _frame_of_blocks(self, loop, clear=True, entered=None):
+        """control_dependencies(None) (not when `clear` is False) for the ops of a
+        tf.while_loop (`loop` True) or tf.cond (False) being built, which TF 1.14 builds
+        inside the blocks open here (see _frame_block_note; `loop` None: a function graph's
+        while_v2, outside them). `entered`: the values a loop's gradient frame has entered
+        (a set, updated), else the loop's own contexts count them (_cf_note)."""
+        blocks = self._tf_control_stack()
+        with self.control_dependencies(None) if clear else contextlib.nullcontext():
+            saved = self._frame_blocks
+            if loop is None or (not blocks and not saved):
+                yield
+                return
+            self._frame_blocks = saved + (_FrameBlocks(blocks, loop, len(self._ops), entered),)
+            try:
+                yield
+            finally:
+                self._frame_blocks = saved
+
+    def _frame_block_note(self, op, inputs):
+        """TF 1.14 gives `op`, made in a loop's frame, the control inputs of the blocks the
+        loop is built in (unless an input was made in them), and WhileContext._AddOpInternal
+        replaces each from outside the frame by an Identity of its first output made in the
+        loop, whose input enters it through an Enter (one per value and loop): those ops
+        counted (graph-seeded random ops made later get TF's seed2). A cond's ops only pass
+        the blocks on (CondContext drops the inputs from outside its loop)."""
+        chain = []
+        for e in reversed(self._frame_blocks):
+            if e is None:
+                break
+            chain.append(e)
+        top = chain[0]
+        input_ops = [t._op for t in inputs]
+        ctrl = []
+        for c in top.blocks + self._control_stack:
+            if any(o in c.new_ops or any(o in e.seen for e in chain if c in e.blocks)
+                   for o in input_ops):
+                continue
+            for x in c.control_inputs:
+                if x not in ctrl and x not in input_ops:
+                    ctrl.append(x)
+        for e in chain:
+            e.seen.add(op)
+        if not top.loop or op._type == "LoopVar":
+            return
+        for x in ctrl:
+            if (x._id < top.start or x in self._cf_lifted) and x._outputs:
+                self._last_id += 1   # the Identity, then its input's Enter(s)
+                if top.entered is None:
+                    self._cf_note([x._outputs[0]])
+                elif x._outputs[0] not in top.entered:
+                    top.entered.add(x._outputs[0])
+                    self._last_id += 1
 
     def _control_inputs_for(self, inputs):
         stack = self._control_stack
@@ -893,6 +977,8 @@ class Graph:
                 h = ta_handle_of(inputs[0])
                 if h is not None:
                     self._cf_note([h])
+        if self._frame_blocks and self._frame_blocks[-1] is not None:
+            self._frame_block_note(op, inputs)
         self._ops_by_name[op._name] = op
         if op._type in _VIEW_TYPES:
             self._tf_view = True

@@ -647,7 +647,8 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         # the control_dependencies blocks the cond is made in (TF's nodes of it take their
         # control inputs: graph_def_lower.CondPlan._block_rule)
         blocks = [(c.control_inputs, c.new_ops) for c in g._control_stack]
-        with g.control_dependencies(None):
+        # (a loop in a branch is built in those blocks too: Graph._frame_block_note)
+        with g._frame_of_blocks(None if v2_base is not None else False):
             with g._cf_context():
                 if v2_base is not None:
                     g._last_id = 0
@@ -1002,6 +1003,21 @@ def _while_grad_bind(node, ctx):
     return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
 
+def _counter_in_blocks(g, info):
+    """The ops TF 1.14 adds to the forward frame of a loop differentiated in
+    control_dependencies blocks: the forward counter's input-less `1` (gradients/Add/y)
+    gets their control inputs, each replaced by an Identity of its first output, entered
+    into the frame once (Graph._frame_block_note); and those first outputs."""
+    ctrl = []
+    for c in g._tf_control_stack():
+        ctrl.extend(x for x in c.control_inputs if x not in ctrl)
+    entered = info.setdefault("entered", set())
+    values = [x._outputs[0] for x in ctrl if x._outputs]
+    n = len(values) + sum(1 for v in values if v not in entered)
+    entered.update(values)
+    return n, values
+
+
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
@@ -1018,6 +1034,8 @@ def _while_grad(op, *grads):
              for t in o._outputs if not t.dtype.is_ref_dtype]
     start = len(g._ops)
     last_id = g._last_id
+    blocked, block_values = _counter_in_blocks(g, info)
+    grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
@@ -1055,8 +1073,10 @@ def _while_grad(op, *grads):
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)
         try:
-            body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
-                [None] * len(xs)
+            # (made in a control_dependencies block, TF's gradient frame is built in it)
+            with g._frame_of_blocks(True, clear=False, entered=grad_entered):
+                body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+                    [None] * len(xs)
         finally:
             set_body_walk(outer)
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
@@ -1110,9 +1130,9 @@ def _while_grad(op, *grads):
         tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
-    g._last_id = last_id + _grad_count.tf_grad_ops(
+    g._last_id = last_id + blocked + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
-        unused, walk, sliced)
+        unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "parts": [len(p) for p in parts], "sliced": specs,
@@ -1417,7 +1437,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         # NextIteration and Exit per variable
         g._cf_note(inits)
         g._last_id += n_vars
-        with g.control_dependencies(None), g._cf_context():
+        with g._frame_of_blocks(None if v2 else True), g._cf_context():
             # (in a function graph the Identity names are the While outputs', as TF's)
             lvars = [_loop_var(t.dtype.base_dtype, s, "loop_var" if v2 else "Identity")
                      for t, s in zip(inits, invariants)]
@@ -1451,6 +1471,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             out_leaves, out_rebuild = _flatten(out)
             outs = [convert_to_tensor(o) for o in out_leaves]
             g._cf_note(outs)
+            entered = g._cf_contexts[-1][1]   # (the tensors its Enters hold)
         if v2:
             # in the function graph: a placeholder per outer tensor the loop reads, the While
             # op and an Identity per output (loop counter, maximum_iterations, the loop
@@ -1493,7 +1514,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
-                          "fns": (cond, body, rebuild, single)}
+                          "fns": (cond, body, rebuild, single), "entered": entered}
         exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
             _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
