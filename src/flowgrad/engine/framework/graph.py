@@ -518,11 +518,12 @@ class _FrameBlocks:
     cond whose ops are made from op index `start` on is built in, and the ops made in it
     (`seen`: TF's blocks record them)."""
 
-    __slots__ = ("blocks", "loop", "start", "seen", "entered")
+    __slots__ = ("blocks", "loop", "start", "seen", "entered", "made")
 
     def __init__(self, blocks, loop, start, entered=None):
         self.blocks, self.loop, self.start, self.seen = blocks, loop, start, set()
         self.entered = entered   # (a loop gradient's: the values its Enters hold)
+        self.made = []   # TF's Identities: (the frame op, the Identity's name, its input)
 
 
 # ---------------------------------------------------------------------------------------
@@ -908,11 +909,12 @@ class Graph:
         with self.control_dependencies(None) if clear else contextlib.nullcontext():
             saved = self._frame_blocks
             if loop is None or (not blocks and not saved):
-                yield
+                yield None
                 return
-            self._frame_blocks = saved + (_FrameBlocks(blocks, loop, len(self._ops), entered),)
+            entry = _FrameBlocks(blocks, loop, len(self._ops), entered)
+            self._frame_blocks = saved + (entry,)
             try:
-                yield
+                yield entry
             finally:
                 self._frame_blocks = saved
 
@@ -945,6 +947,14 @@ class Graph:
         for x in ctrl:
             if (x._id < top.start or x in self._cf_lifted) and x._outputs:
                 self._last_id += 1   # the Identity, then its input's Enter(s)
+                # (named in the scope TF makes `op` in: a Const's, else its own)
+                saved = self._name_stack
+                self._name_stack = op._name.rpartition("/")[0] if op._type == "Const" \
+                    else op._name
+                try:
+                    top.made.append((op, self.unique_name("Identity"), x._outputs[0]))
+                finally:
+                    self._name_stack = saved
                 if top.entered is None:
                     self._cf_note([x._outputs[0]])
                 elif x._outputs[0] not in top.entered:

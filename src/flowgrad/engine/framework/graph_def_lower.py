@@ -1058,6 +1058,10 @@ class LoopPlan(_PlanBase):
 
     def __init__(self, graph, arrays=None, grad_ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        # a loop made in a control_dependencies block: {frame op name: TF's Identities of
+        # the block's control inputs}, their (While, Identity, input, pivot) per frame op and
+        # {(While, input): its Enter}
+        self.block, self._block_of, self._block_enters = {}, {}, {}
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph._flowgrad_operations()
@@ -1191,6 +1195,36 @@ class LoopPlan(_PlanBase):
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
+        # TF's Identity per control input of the blocks the loop was made in, on the frame
+        # ops made without an input from them (a loop outside every other loop and cond)
+        if self._outermost(op):
+            for m, ident, t in info.get("block", ()):
+                if m in members:
+                    self.block.setdefault(m.name, []).append(ident)
+                    self._block_of.setdefault(m, []).append(
+                        (op, ident, t, f"{s}Merge" if m in cond_side else
+                         info["vars"][0].op.name))
+
+    def _outermost(self, op):
+        """Whether While `op` is in no other loop nor cond."""
+        return self._depth.get(op, 0) == 0 and op not in op.graph._branch_of
+
+    def _enter_controls(self, op, t):
+        """The control inputs of While `op`'s Enter of `t` (TF's _FixControlInputsAndContext:
+        those of the blocks the loop was made in that `t` was not made in)."""
+        if not self._outermost(op):
+            return []
+        out = []
+        for c in self.infos[op].get("blocks", ()):
+            if t.op not in c.new_ops:
+                out.extend(x.name for x in c.control_inputs if x is not t.op and
+                           x.name not in out)
+        return ["^" + n for n in sorted(out)]
+
+    def _ref_enter(self, op, key):
+        """Whether While `op`'s Enter `key` holds a ref tensor (a variable): TF's RefEnter."""
+        j = key.rsplit("/Enter_", 1)[1]
+        return j[0] == "c" and self.infos[op]["captures"][int(j[1:])].dtype.is_ref_dtype
 
     def _enter_keys(self, op):
         """The Enter nodes of While `op`'s tensors from outside, as first written."""
@@ -1224,6 +1258,8 @@ class LoopPlan(_PlanBase):
                         (op, key) not in self._readers:
                     self._readers[(op, key)] = m
                     self.after.setdefault(m, []).append((op, ("enter", key)))
+            if m in self._block_of:   # (after the Enters of its inputs, as TF)
+                self.after.setdefault(m, []).append((op, ("block", m)))
         s, _ = self._names(op)
         ends = [(info["cond"], f"{s}LoopCond")] + [
             (t, f"{s}NextIteration{_sfx(k)}") for k, t in enumerate(info["body"])]
@@ -1250,12 +1286,27 @@ class LoopPlan(_PlanBase):
             if name in self._enter_stage:
                 self.emit_stage(*self._enter_stage[name], emit)
             return name
-        if stage == "head":
+        if stage[0] == "block":   # an Identity per block control input, its Enter first made
+            for _, ident, t, pivot in self._block_of[stage[1]]:
+                key = self._block_enters.get((op, t))
+                ref = t.dtype.is_ref_dtype
+                new = key is None
+                if new:
+                    key = ident + ("/RefEnter" if ref else "/Enter")
+                    self._block_enters[(op, t)] = key
+                emit(ident, "Identity", [key, "^" + pivot], [t.dtype.base_dtype], {})
+                if new:
+                    emit(key, "RefEnter" if ref else "Enter", [t._as_node_def_input()],
+                         [t.dtype.base_dtype],
+                         {"frame_name": frame, "is_constant": True,
+                          "parallel_iterations": info.get("parallel", 10)})
+        elif stage == "head":
             names = [source(t) for t in inits]
             for k, t in enumerate(inits):
                 # (reading an outer loop's constant only: TF's Enter waits for that frame)
                 outer = self._enter_stage.get(names[k], (None,))[0]
                 ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
+                ctl += self._enter_controls(op, t)
                 emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
                      {"frame_name": frame, "is_constant": False,
                       "parallel_iterations": info.get("parallel", 10)})
@@ -1280,7 +1331,9 @@ class LoopPlan(_PlanBase):
             for q in self.others:   # (a loop in a cond: the Switch of `t` into it first)
                 if isinstance(q, CondPlan):
                     q.before_enter(op, t, emit)
-            emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
+            emit(key, "RefEnter" if self._ref_enter(op, key) else "Enter",
+                 [source(t)] + self._enter_controls(op, t),
+                 [self._dt(t) if j[0] == "c" else _dt.resource],
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})
         return op.name
@@ -1335,7 +1388,7 @@ class LoopPlan(_PlanBase):
                 reader = self._reader_name(op, old)
                 if old not in present or reader is None or old in out:
                     continue
-                base = name = reader + "/Enter"
+                base = name = reader + ("/RefEnter" if self._ref_enter(op, old) else "/Enter")
                 i = 0
                 while name in taken:
                     i += 1

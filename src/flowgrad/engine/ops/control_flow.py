@@ -1437,7 +1437,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         # NextIteration and Exit per variable
         g._cf_note(inits)
         g._last_id += n_vars
-        with g._frame_of_blocks(None if v2 else True), g._cf_context():
+        with g._frame_of_blocks(None if v2 else True) as blocked, g._cf_context():
             # (in a function graph the Identity names are the While outputs', as TF's)
             lvars = [_loop_var(t.dtype.base_dtype, s, "loop_var" if v2 else "Identity")
                      for t, s in zip(inits, invariants)]
@@ -1514,7 +1514,9 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
-                          "fns": (cond, body, rebuild, single), "entered": entered}
+                          "fns": (cond, body, rebuild, single), "entered": entered,
+                          "block": blocked.made if blocked is not None else [],
+                          "blocks": blocked.blocks if blocked is not None else []}
         exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
             _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
