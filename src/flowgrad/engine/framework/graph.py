@@ -518,12 +518,13 @@ class _FrameBlocks:
     cond whose ops are made from op index `start` on is built in, and the ops made in it
     (`seen`: TF's blocks record them)."""
 
-    __slots__ = ("blocks", "loop", "start", "seen", "entered", "made")
+    __slots__ = ("blocks", "loop", "start", "seen", "entered", "made", "stacks")
 
     def __init__(self, blocks, loop, start, entered=None):
         self.blocks, self.loop, self.start, self.seen = blocks, loop, start, set()
         self.entered = entered   # (a loop gradient's: the values its Enters hold)
         self.made = []   # TF's Identities: (the frame op, the Identity's name, its input)
+        self.stacks = {}   # frame op -> the blocks open when it was made (TF's)
 
 
 # ---------------------------------------------------------------------------------------
@@ -908,7 +909,7 @@ class Graph:
         blocks = self._tf_control_stack()
         with self.control_dependencies(None) if clear else contextlib.nullcontext():
             saved = self._frame_blocks
-            if loop is None or (not blocks and not saved):
+            if loop is None or (not blocks and not saved and not loop):
                 yield None
                 return
             entry = _FrameBlocks(blocks, loop, len(self._ops), entered)
@@ -933,7 +934,10 @@ class Graph:
         top = chain[0]
         input_ops = [t._op for t in inputs]
         ctrl = []
-        for c in top.blocks + self._control_stack:
+        stack = top.blocks + self._control_stack
+        if stack:
+            top.stacks[op] = stack
+        for c in stack:
             if any(o in c.new_ops or any(o in e.seen for e in chain if c in e.blocks)
                    for o in input_ops):
                 continue

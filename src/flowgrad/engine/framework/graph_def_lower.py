@@ -322,6 +322,16 @@ class _PlanBase:
                 return p.renames[t.name]
         return t._as_node_def_input()
 
+    def dropped_controls(self, op):
+        return frozenset()
+
+    def all_dropped_controls(self, op):
+        """The control inputs of `op` its node does not hold, under every plan."""
+        out = frozenset()
+        for p in (self,) + tuple(self.others):
+            out |= p.dropped_controls(op)
+        return out
+
     def extra_controls(self, op):
         out = []
         for p in (self,) + tuple(self.others):
@@ -1177,6 +1187,15 @@ class LoopPlan(_PlanBase):
                     extra.append(h)
                 self.rewrite.setdefault(r.name, {}).setdefault(
                     h.name, f"{op.name}/Enter_h{extra.index(h)}")
+        # TF's Identity per control input of the blocks the loop was made in, on the frame
+        # ops made without an input from them (a loop outside every other loop and cond)
+        if self._outermost(op):
+            for m, ident, t in info.get("block", ()):
+                if m in members:
+                    self.block.setdefault(m.name, []).append(ident)
+                    self._block_of.setdefault(m, []).append(
+                        (op, ident, t, f"{s}Merge" if m in cond_side else
+                         info["vars"][0].op.name))
         for m in order:
             if m.type == "LoopVar":
                 continue
@@ -1190,36 +1209,46 @@ class LoopPlan(_PlanBase):
             # control_dependencies block in the body), or (of no control inputs) one
             # reading only tensors from outside (through their Enters), waits for the frame
             consts = set(sub.values()) & set(self._enter_keys(op))
+            own = [c for c in m._control_inputs if c in members] if m in self._block_of \
+                else m._control_inputs   # (those from outside: read through Identities)
             if (not m._inputs and not any(c in members for c in m._control_inputs)) or (
-                    not m._control_inputs and m.type not in ("While", "Cond") and
+                    not own and m.type not in ("While", "Cond") and
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
-        # TF's Identity per control input of the blocks the loop was made in, on the frame
-        # ops made without an input from them (a loop outside every other loop and cond)
-        if self._outermost(op):
-            for m, ident, t in info.get("block", ()):
-                if m in members:
-                    self.block.setdefault(m.name, []).append(ident)
-                    self._block_of.setdefault(m, []).append(
-                        (op, ident, t, f"{s}Merge" if m in cond_side else
-                         info["vars"][0].op.name))
 
     def _outermost(self, op):
         """Whether While `op` is in no other loop nor cond."""
         return self._depth.get(op, 0) == 0 and op not in op.graph._branch_of
 
-    def _enter_controls(self, op, t):
+    def _enter_controls(self, op, t, key=None):
         """The control inputs of While `op`'s Enter of `t` (TF's _FixControlInputsAndContext:
-        those of the blocks the loop was made in that `t` was not made in)."""
+        those of the blocks open when the op reading it first (`key`: the Enter's) was made,
+        else those the loop was made in, that `t` was not made in, from outside the loop)."""
         if not self._outermost(op):
             return []
+        info = self.infos[op]
+        reader = self._readers.get((op, key)) if key is not None else None
+        stack = info.get("stacks", {}).get(reader, info.get("blocks", ()))
+        made = set(info["members_order"])
         out = []
-        for c in self.infos[op].get("blocks", ()):
+        for c in stack:
             if t.op not in c.new_ops:
                 out.extend(x.name for x in c.control_inputs if x is not t.op and
-                           x.name not in out)
+                           x not in made and x.name not in out)
         return ["^" + n for n in sorted(out)]
+
+    def dropped_controls(self, op):
+        """The control inputs of `op` not written: a frame op's from outside its loop (TF
+        reads them through its Identities: self.block), the While op's (outside)."""
+        if op in self.infos:
+            return self.infos[op].get("outside", frozenset()) if self._outermost(op) \
+                else frozenset()
+        got = self._block_of.get(op)
+        if not got:
+            return frozenset()
+        made = set(self.infos[got[0][0]]["members_order"])
+        return frozenset(c for c in op._control_inputs if c not in made)
 
     def _ref_enter(self, op, key):
         """Whether While `op`'s Enter `key` holds a ref tensor (a variable): TF's RefEnter."""
@@ -1332,7 +1361,7 @@ class LoopPlan(_PlanBase):
                 if isinstance(q, CondPlan):
                     q.before_enter(op, t, emit)
             emit(key, "RefEnter" if self._ref_enter(op, key) else "Enter",
-                 [source(t)] + self._enter_controls(op, t),
+                 [source(t)] + self._enter_controls(op, t, key),
                  [self._dt(t) if j[0] == "c" else _dt.resource],
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})

@@ -824,10 +824,10 @@ def _guard_blas(run, ctx, plans):
     return lambda *args: guarded(args)
 
 
-def _compile_sub(graph, ctx, outs, feeds):
+def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset()):
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = grappler_division(lower(graph, outs, [], feeds), graph, options,
-                              loop_body=True)
+    prog = grappler_division(lower(graph, outs, [], feeds, satisfied=satisfied), graph,
+                             options, loop_body=True)
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 
@@ -871,8 +871,9 @@ def _while_bind(node, ctx):
     feeds = info["vars"] + info["captures"]
     saved = builtins.tuple(info.get("saved", ()))
     keep = bool(saved)
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds)
+    done = info.get("outside", frozenset())
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -916,10 +917,11 @@ def _while_grad_bind(node, ctx):
     feeds = info["vars"] + info["captures"]
     saved = ginfo["saved"]
     n, m = len(info["vars"]), len(info["captures"])
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds)
+    done = info.get("outside", frozenset())
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done)
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
-                             feeds + ginfo["grad_vars"] + saved)
+                             feeds + ginfo["grad_vars"] + saved, done)
     stash = _stash(ctx)
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
@@ -1511,12 +1513,22 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                 captures.append(t)
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
+        # a body op's control input made before the loop runs once, before it (TF: an
+        # Identity of its output entered into the frame, WhileContext._AddOpInternal); the
+        # While op waits for it and its plans take it as done
+        made = set(body_ops)
+        outside = list(dict.fromkeys(x for m in body_ops if m in members
+                                     for x in m._control_inputs if x not in made))
+        if outside:
+            op._add_control_inputs([x for x in outside if x not in op._control_inputs])
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single), "entered": entered,
                           "block": blocked.made if blocked is not None else [],
-                          "blocks": blocked.blocks if blocked is not None else []}
+                          "blocks": blocked.blocks if blocked is not None else [],
+                          "outside": frozenset(outside),
+                          "stacks": blocked.stacks if blocked is not None else {}}
         exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
             _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
