@@ -5,7 +5,9 @@ input enters the frame through an Enter, one per value and loop): tf.while_loop 
 reading and assigning a variable, nested, in a cond, with control_dependencies(None) in
 its body), map_fn, scan, dynamic_rnn (GRU, LSTM) and their gradients (tf.gradients,
 minimize with GradientDescent and Adam) in the block or after it, a block of several
-control inputs with a no-output NoOp / group. Per call: the op counter after it, a
+control inputs with a no-output NoOp / group; a body's own control_dependencies on an op
+made before the loop (which runs once, before it); maximum_iterations, a TensorArray,
+seq2seq's dynamic_decode, a bidirectional RNN trained with Adam. Per call: the op counter after it, a
 graph-seeded random number made after it (its seed2 is that counter), get_operations()'
 (name, type), the GraphDef's (name, op, inputs) and the values of two runs."""
 import numpy as np
@@ -41,7 +43,7 @@ def _variable_body(tf):
     def body(i, s):
         up = tf.assign_add(w, 0.25)
         with tf.control_dependencies([up]):
-            return i + 1, s + v.read_value() * w.read_value()
+            return i + 1, s + v.read_value() * 2.0   # (w's reads would race in TF)
     with tf.control_dependencies([a]):
         r = tf.while_loop(lambda i, s: i < 3, body, [tf.constant(0), tf.constant(0.0)])
     return list(r) + [v, w]
@@ -183,13 +185,107 @@ def _gru_adam_update_ops(tf):
     return [loss, step, v]
 
 
+def _body_block(tf):
+    v = tf.Variable(1.0, name="v")
+    b = tf.assign_add(v, 2.0)
+
+    def body(i, s):
+        with tf.control_dependencies([b]):
+            return i + 1, s + tf.identity(v)
+    r = tf.while_loop(lambda i, s: i < 3, body, [tf.constant(0), tf.constant(0.0)])
+    return [r[1], v]
+
+
+def _body_block_in_block(tf):
+    v, a = _var_block(tf)
+    b = tf.assign_add(v, 2.0)
+
+    def body(i, s):
+        with tf.control_dependencies([b]):
+            return i + 1, s + 1.0
+    with tf.control_dependencies([a]):
+        r = tf.while_loop(lambda i, s: i < 3, body, [tf.constant(0), tf.constant(0.0)])
+    return [r[1], v]
+
+
+def _max_iterations(tf):
+    v, a = _var_block(tf)
+    with tf.control_dependencies([a]):
+        r = tf.while_loop(lambda i, s: i < 50, lambda i, s: (i + 1, s * 1.5),
+                          (tf.constant(0), tf.constant(1.0)), maximum_iterations=4)
+    return [r[1]]
+
+
+def _tensor_array(tf):
+    v, a = _var_block(tf)
+    x = tf.constant(np.arange(6, dtype=np.float32).reshape(3, 2))
+    with tf.control_dependencies([a]):
+        ta = tf.TensorArray(tf.float32, 3)
+        r = tf.while_loop(lambda i, ta: i < 3, lambda i, ta: (i + 1, ta.write(i, x[i] * v)),
+                          [tf.constant(0), ta])
+        out = r[1].stack()
+    return [out]
+
+
+def _scan_grad(tf):
+    x = tf.constant([1., 2., 3.])
+    v, a = _var_block(tf)
+    with tf.control_dependencies([a]):
+        r = tf.scan(lambda acc, e: acc * e + 1.0, x)
+        g = tf.gradients(tf.reduce_sum(r), x)
+    return [r] + g
+
+
+def _decode(tf):
+    v, a = _var_block(tf)
+    x = tf.random_normal([2, 4, 3])
+    with tf.control_dependencies([a]):
+        cell = tf.nn.rnn_cell.GRUCell(3)
+        helper = tf.contrib.seq2seq.TrainingHelper(x, tf.constant([4, 3]))
+        dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32))
+        out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return [out.rnn_output]
+
+
+def _bidi_adam(tf):
+    x = tf.random_normal([2, 3, 4])
+    v, a = _var_block(tf)
+    with tf.control_dependencies([a]):
+        (o1, o2), _ = tf.nn.bidirectional_dynamic_rnn(
+            tf.nn.rnn_cell.LSTMCell(3), tf.nn.rnn_cell.GRUCell(3), x, dtype=tf.float32)
+        loss = tf.reduce_sum(o1) + tf.reduce_sum(o2)
+        step = tf.train.AdamOptimizer(0.1).minimize(loss)
+    return [loss, step]
+
+
 CALLS = [("plain", _plain), ("outside_init", _outside_init),
          ("variable_body", _variable_body), ("map_fn", _map_fn), ("scan", _scan),
          ("several", _several), ("none_inside", _none_inside), ("nested", _nested),
          ("in_cond", _in_cond), ("cond_in_block", _cond_in_block), ("grad_in", _grad_in),
          ("grad_out", _grad_out), ("grad_after", _grad_after), ("gru", _gru),
          ("lstm", _lstm), ("gru_sgd", _gru_sgd), ("lstm_adam", _lstm_adam),
-         ("gru_adam_update_ops", _gru_adam_update_ops)]
+         ("gru_adam_update_ops", _gru_adam_update_ops), ("body_block", _body_block),
+         ("body_block_in_block", _body_block_in_block), ("max_iterations", _max_iterations),
+         ("tensor_array", _tensor_array), ("scan_grad", _scan_grad), ("decode", _decode),
+         ("bidi_adam", _bidi_adam)]
+
+
+# Calls whose Identities of several block control inputs TF makes in the order of a set of
+# ops (WhileContext._AddOpInternal: `set(op.control_inputs) - set(internal)`, by the ops'
+# addresses, which change run to run): their ops and nodes are compared sorted, the Enters
+# those Identities read written "*" (where read too) and their inputs listed ("held")
+ORDER_FREE = ("several", "body_block_in_block")
+
+
+def _canonical(ops, nodes):
+    enters = set(n[0] for n in nodes if n[1] in ("Enter", "RefEnter") and "/Identity" in n[0])
+    held = sorted(n[2][0] for n in nodes if n[0] in enters)
+
+    def star(x):
+        return "*" if x.lstrip("^") in enters else x
+    out = [[n[0], n[1], ["*"] if n[0] in enters else sorted(star(x) for x in n[2])]
+           for n in nodes]
+    return sorted(ops), sorted(out), held
 
 
 def _value(v):
@@ -212,5 +308,13 @@ def describe(tf, build):
     return {"count": count, "seeded": seeded, "ops": ops, "nodes": nodes, "values": values}
 
 
+def describe_call(tf, name):
+    """describe() of call `name` (its nodes _canonical when the order is TF's set's)."""
+    out = describe(tf, dict(CALLS)[name])
+    if name in ORDER_FREE:
+        out["ops"], out["nodes"], out["held"] = _canonical(out["ops"], out["nodes"])
+    return out
+
+
 def cases(tf):
-    return dict((name, describe(tf, build)) for name, build in CALLS)
+    return dict((name, describe_call(tf, name)) for name, _ in CALLS)
