@@ -16,10 +16,6 @@ WANT = goldens.load("opcounts", "pctrldep")
 # Calls whose op count still differs from TF's, with the reason (a listed call that
 # starts matching fails).
 KNOWN_COUNT_DIFFERENT = {
-    "none_inside": "control_dependencies(None) in a loop body also leaves TF's control "
-                   "flow context (ops.py: _ControlDependenciesController sets it to None): "
-                   "the Const made there is outside the loop and read through an Enter "
-                   "(while/add/Enter); flowgrad makes it in the body",
 }
 # Calls whose get_operations() / GraphDef still differ from TF's, with the reason (a listed
 # call that starts matching fails).
@@ -31,7 +27,6 @@ _INNER = ("an inner loop's (or a loop in a cond's) Identity of a block control i
           "loop's RefEnter, cond/while/Less/Identity/Switch): flowgrad writes these Identities "
           "for loops in no other loop or cond only")
 KNOWN_GRAPH_DIFFERENT = {
-    "none_inside": KNOWN_COUNT_DIFFERENT["none_inside"],
     "nested": _INNER,
     "in_cond": _INNER,
     "grad_in": _GRAD_IN_BLOCK,
@@ -50,7 +45,7 @@ KNOWN_GRAPH_DIFFERENT = {
 # gradient is fetched by flowgrad's op name, which its GraphDef does not hold)
 IMPORTED = ["plain", "outside_init", "variable_body", "map_fn", "scan", "several",
             "gru", "lstm", "body_block", "body_block_in_block", "max_iterations",
-            "tensor_array"]
+            "tensor_array", "none_inside", "none_random"]
 
 def _got(name):
     return GEN.describe_call(tf, name)

@@ -10,6 +10,8 @@ made before the loop (which runs once, before it); maximum_iterations, a TensorA
 seq2seq's dynamic_decode, a bidirectional RNN trained with Adam. Per call: the op counter after it, a
 graph-seeded random number made after it (its seed2 is that counter), get_operations()'
 (name, type), the GraphDef's (name, op, inputs) and the values of two runs."""
+import re
+
 import numpy as np
 
 
@@ -84,6 +86,20 @@ def _none_inside(tf):
     with tf.control_dependencies([a]):
         r = tf.while_loop(lambda i: i < 9, body, [tf.constant(0)])
     return [r]
+
+
+def _none_random(tf):
+    v, a = _var_block(tf)
+    p = tf.placeholder_with_default(True, [], name="p")
+
+    def body(i, s):
+        with tf.control_dependencies(None):   # (outside the loop: one number for all)
+            r = tf.random_uniform([], seed=3)
+        return i + 1, s + r
+    with tf.control_dependencies([a]):
+        r1 = tf.while_loop(lambda i, s: i < 3, body, [tf.constant(0), tf.constant(0.0)])
+    c = tf.cond(p, lambda: r1[1] * 2.0, lambda: tf.zeros([]))
+    return [r1[1], c]
 
 
 def _nested(tf):
@@ -260,7 +276,8 @@ def _bidi_adam(tf):
 
 CALLS = [("plain", _plain), ("outside_init", _outside_init),
          ("variable_body", _variable_body), ("map_fn", _map_fn), ("scan", _scan),
-         ("several", _several), ("none_inside", _none_inside), ("nested", _nested),
+         ("several", _several), ("none_inside", _none_inside),
+         ("none_random", _none_random), ("nested", _nested),
          ("in_cond", _in_cond), ("cond_in_block", _cond_in_block), ("grad_in", _grad_in),
          ("grad_out", _grad_out), ("grad_after", _grad_after), ("gru", _gru),
          ("lstm", _lstm), ("gru_sgd", _gru_sgd), ("lstm_adam", _lstm_adam),
@@ -281,11 +298,14 @@ def _canonical(ops, nodes):
     enters = set(n[0] for n in nodes if n[1] in ("Enter", "RefEnter") and "/Identity" in n[0])
     held = sorted(n[2][0] for n in nodes if n[0] in enters)
 
+    def plain(x):   # (which Identity gets _1 is the set's order too)
+        return re.sub(r"/Identity_\d+", "/Identity", x)
+
     def star(x):
-        return "*" if x.lstrip("^") in enters else x
-    out = [[n[0], n[1], ["*"] if n[0] in enters else sorted(star(x) for x in n[2])]
+        return "*" if x.lstrip("^") in enters else plain(x)
+    out = [[plain(n[0]), n[1], ["*"] if n[0] in enters else sorted(star(x) for x in n[2])]
            for n in nodes]
-    return sorted(ops), sorted(out), held
+    return sorted([plain(o[0]), o[1]] for o in ops), sorted(out), held
 
 
 def _value(v):

@@ -483,19 +483,26 @@ class _ControlDependencies:
     already ordered after them).
     """
 
-    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack")
+    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack", "unframe")
 
-    def __init__(self, graph, control_inputs):
+    def __init__(self, graph, control_inputs, unframe=True):
         self.graph = graph
         self.control_inputs = control_inputs
         self.new_ops = set()
         self.old_stack = None
+        # control_dependencies(None) also leaves the tf.cond branch / tf.while_loop body
+        # being built, as TF's (its ops run once, outside: Graph._cf_unframed); not
+        # flowgrad's own building of their ops
+        self.unframe = unframe and control_inputs is None and bool(graph._cf_contexts)
 
     def __enter__(self):
         g = self.graph
         if self.control_inputs is None:
             self.old_stack = g._control_stack
             g._control_stack = []
+            if self.unframe:
+                self.old_stack = (self.old_stack, g._cf_contexts, len(g._ops))
+                g._cf_contexts = []
             if g._frame_blocks:   # (the blocks a loop is built in do not reach here)
                 g._frame_blocks = g._frame_blocks + (None,)
         else:
@@ -506,6 +513,13 @@ class _ControlDependencies:
         g = self.graph
         if self.control_inputs is None:
             g._control_stack = self.old_stack
+            if self.unframe:
+                g._control_stack, g._cf_contexts, n0 = self.old_stack
+                made = g._ops[n0:]
+                for attr in ("_cf_lifted", "_cf_unframed"):
+                    if not isinstance(getattr(g, attr), set):
+                        setattr(g, attr, set())
+                    getattr(g, attr).update(made)
             if g._frame_blocks:
                 g._frame_blocks = g._frame_blocks[:-1]
         else:
@@ -573,6 +587,7 @@ class Graph:
     # graph-seeded random ops made later get TF's seeds.
     _cf_contexts = ()
     _cf_lifted = frozenset()   # ops made by _cf_outside while a context was being built
+    _cf_unframed = frozenset()   # those of them made under control_dependencies(None)
     # The control_dependencies blocks the tf.while_loop / tf.cond being built was made in,
     # innermost last: a _FrameBlocks per loop or cond (flowgrad builds their ops under
     # control_dependencies(None), TF 1.14 inside the blocks), None where
@@ -907,7 +922,8 @@ class Graph:
         while_v2, outside them). `entered`: the values a loop's gradient frame has entered
         (a set, updated), else the loop's own contexts count them (_cf_note)."""
         blocks = self._tf_control_stack()
-        with self.control_dependencies(None) if clear else contextlib.nullcontext():
+        with _ControlDependencies(self, None, unframe=False) if clear else \
+                contextlib.nullcontext():
             saved = self._frame_blocks
             if loop is None or (not blocks and not saved and not loop):
                 yield None

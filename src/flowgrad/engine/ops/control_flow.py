@@ -531,6 +531,8 @@ def _hoisted(ops):
     untaken branch still initializes them."""
     hoisted = set()
     lifted = ops[0]._graph._cf_lifted if ops else frozenset()
+    unframed = ops[0]._graph._cf_unframed if ops else frozenset()
+    mine = set(ops) if unframed else ()
     for op in ops:
         # (a resource variable's read made where it is used, not with the variable, is
         # TF's ReadVariableOp in the body, of the handle's Enter: a Keras cell's weights)
@@ -538,6 +540,11 @@ def _hoisted(ops):
                                    and all(t._op in hoisted for t in op._inputs)
                                    and not op._control_inputs
                                    and (op.type == "Identity" or op in lifted)):
+            hoisted.add(op)
+        # (made under control_dependencies(None) of what is outside: TF makes it outside)
+        elif op in unframed and all(t._op not in mine or t._op in hoisted
+                                    for t in op._inputs) and \
+                all(c not in mine or c in hoisted for c in op._control_inputs):
             hoisted.add(op)
     return hoisted
 
