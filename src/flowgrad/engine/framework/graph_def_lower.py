@@ -1072,6 +1072,7 @@ class LoopPlan(_PlanBase):
         # the block's control inputs}, their (While, Identity, input, pivot) per frame op and
         # {(While, input): its Enter}
         self.block, self._block_of, self._block_enters = {}, {}, {}
+        self._block_names = set()
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph._flowgrad_operations()
@@ -1108,6 +1109,11 @@ class LoopPlan(_PlanBase):
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
         self._depth = depth
+        self._outer = {}   # While -> the While whose body (not a cond there) holds it
+        for op in self.infos:
+            for m in members[op]:
+                if m in self.infos and m is not op:
+                    self._outer[m] = op
         for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
             self._plan(op, members[op], self.infos[op]["members_order"])
         for op in self.infos:
@@ -1189,7 +1195,7 @@ class LoopPlan(_PlanBase):
                     h.name, f"{op.name}/Enter_h{extra.index(h)}")
         # TF's Identity per control input of the blocks the loop was made in, on the frame
         # ops made without an input from them (a loop outside every other loop and cond)
-        if self._outermost(op):
+        if self._in_loops_only(op):
             for m, ident, t in info.get("block", ()):
                 if m in members:
                     self.block.setdefault(m.name, []).append(ident)
@@ -1216,6 +1222,40 @@ class LoopPlan(_PlanBase):
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
+
+    def _in_loops_only(self, op):
+        """Whether While `op` is in no cond, nor its enclosing loops."""
+        for _ in range(10000):
+            if op in op.graph._branch_of:
+                return False
+            op = self._outer.get(op)
+            if op is None:
+                return True
+        return False
+
+    def _block_enter(self, op, t, ident, writes):
+        """The Enter into While `op` of `t` (a block control input's output) its Identities
+        read, named after `ident` when none is yet: its writing (the enclosing loops' Enters
+        first) appended to `writes`."""
+        key = self._block_enters.get((op, t))
+        if key is not None:
+            return key
+        outer = self._outer.get(op)
+        src = self._block_enter(outer, t, ident, writes) if outer is not None else \
+            t._as_node_def_input()
+        ref = t.dtype.is_ref_dtype
+        base = key = ident + ("/RefEnter" if ref else "/Enter")
+        i = 0
+        while key in self._block_names:
+            i += 1
+            key = f"{base}_{i}"
+        self._block_names.add(key)
+        self._block_enters[(op, t)] = key
+        _, frame = self._names(op)
+        writes.append((key, "RefEnter" if ref else "Enter", [src], [t.dtype.base_dtype],
+                       {"frame_name": frame, "is_constant": True,
+                        "parallel_iterations": self.infos[op].get("parallel", 10)}))
+        return key
 
     def _outermost(self, op):
         """Whether While `op` is in no other loop nor cond."""
@@ -1317,18 +1357,12 @@ class LoopPlan(_PlanBase):
             return name
         if stage[0] == "block":   # an Identity per block control input, its Enter first made
             for _, ident, t, pivot in self._block_of[stage[1]]:
-                key = self._block_enters.get((op, t))
-                ref = t.dtype.is_ref_dtype
-                new = key is None
-                if new:
-                    key = ident + ("/RefEnter" if ref else "/Enter")
-                    self._block_enters[(op, t)] = key
+                # (TF makes the Identity, then the Enter(s) of its input)
+                writes = []
+                key = self._block_enter(op, t, ident, writes)
                 emit(ident, "Identity", [key, "^" + pivot], [t.dtype.base_dtype], {})
-                if new:
-                    emit(key, "RefEnter" if ref else "Enter", [t._as_node_def_input()],
-                         [t.dtype.base_dtype],
-                         {"frame_name": frame, "is_constant": True,
-                          "parallel_iterations": info.get("parallel", 10)})
+                for w in writes:
+                    emit(*w)
         elif stage == "head":
             names = [source(t) for t in inits]
             for k, t in enumerate(inits):
