@@ -22,11 +22,7 @@ KNOWN_COUNT_DIFFERENT = {
 _GRAD_IN_BLOCK = ("a loop gradient made in a control_dependencies block is written as "
                   "flowgrad's While / WhileGrad ops (graph_def_lower_grad's verdict), not TF's "
                   "frames with gradients/Add/Identity, the gradient frame's Identities")
-_INNER = ("a loop in a cond's Identity of a block control input reads it switched into the "
-          "cond (cond/while/Less/Identity/Switch, then its RefEnter): flowgrad writes these "
-          "Identities for loops in no cond only (in loops: through their Enters)")
 KNOWN_GRAPH_DIFFERENT = {
-    "in_cond": _INNER,
     "grad_in": _GRAD_IN_BLOCK,
     "grad_after": _GRAD_IN_BLOCK,
     "gru_sgd": _GRAD_IN_BLOCK,
@@ -43,7 +39,7 @@ KNOWN_GRAPH_DIFFERENT = {
 # gradient is fetched by flowgrad's op name, which its GraphDef does not hold)
 IMPORTED = ["plain", "outside_init", "variable_body", "map_fn", "scan", "several",
             "gru", "lstm", "body_block", "body_block_in_block", "max_iterations",
-            "tensor_array", "none_inside", "none_random", "nested"]
+            "tensor_array", "none_inside", "none_random", "nested", "in_cond"]
 
 def _got(name):
     return GEN.describe_call(tf, name)

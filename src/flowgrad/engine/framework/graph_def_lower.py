@@ -1114,6 +1114,7 @@ class LoopPlan(_PlanBase):
             for m in members[op]:
                 if m in self.infos and m is not op:
                     self._outer[m] = op
+        self._in_loops = set().union(*members.values()) if members else set()
         for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
             self._plan(op, members[op], self.infos[op]["members_order"])
         for op in self.infos:
@@ -1224,14 +1225,35 @@ class LoopPlan(_PlanBase):
                                       info["vars"][0].op.name)
 
     def _in_loops_only(self, op):
-        """Whether While `op` is in no cond, nor its enclosing loops."""
+        """Whether While `op` is in loops only, or in a branch of a cond in none."""
         for _ in range(10000):
-            if op in op.graph._branch_of:
-                return False
+            e = op.graph._branch_of.get(op)
+            if e is not None:
+                return e[0] not in op.graph._branch_of and e[0] not in self._in_loops
             op = self._outer.get(op)
             if op is None:
                 return True
         return False
+
+    def _block_switch(self, e, t, ident, writes):
+        """The output of the Switch of `t` into branch e[1] of Cond e[0] (TF's
+        CondContext.AddValue: <ident>/Switch on the cond's pred_id) the Enter of a loop there
+        reads, its writing appended to `writes` when there is none yet."""
+        key = self._block_enters.get((e, t))
+        if key is not None:
+            return key
+        base = name = ident + "/Switch"
+        i = 0
+        while name in self._block_names:
+            i += 1
+            name = f"{base}_{i}"
+        self._block_names.add(name)
+        ref = t.dtype.is_ref_dtype
+        writes.append((name, "RefSwitch" if ref else "Switch",
+                       [t._as_node_def_input(), CondPlan._prefix(e[0]) + "/pred_id"],
+                       [t.dtype.base_dtype, _dt.bool_], {}))
+        key = self._block_enters[(e, t)] = f"{name}:{1 if e[1] == 0 else 0}"
+        return key
 
     def _block_enter(self, op, t, ident, writes):
         """The Enter into While `op` of `t` (a block control input's output) its Identities
@@ -1240,8 +1262,9 @@ class LoopPlan(_PlanBase):
         key = self._block_enters.get((op, t))
         if key is not None:
             return key
-        outer = self._outer.get(op)
+        outer, e = self._outer.get(op), op.graph._branch_of.get(op)
         src = self._block_enter(outer, t, ident, writes) if outer is not None else \
+            self._block_switch(e, t, ident, writes) if e is not None else \
             t._as_node_def_input()
         ref = t.dtype.is_ref_dtype
         base = key = ident + ("/RefEnter" if ref else "/Enter")
@@ -1265,7 +1288,13 @@ class LoopPlan(_PlanBase):
         """The control inputs of While `op`'s Enter of `t` (TF's _FixControlInputsAndContext:
         those of the blocks open when the op reading it first (`key`: the Enter's) was made,
         else those the loop was made in, that `t` was not made in, from outside the loop)."""
-        if not self._outermost(op):
+        e = op.graph._branch_of.get(op)
+        switched = False   # (a loop in a cond: `t` from outside it enters through a Switch,
+        if e is not None and op not in self._outer and self._in_loops_only(op):
+            if _branches.branch_in(t.op, e[0]) is not None:   # made in no block; a branch's
+                return []                                    # op is made in them)
+            switched = True
+        elif not self._outermost(op):
             return []
         info = self.infos[op]
         reader = self._readers.get((op, key)) if key is not None else None
@@ -1273,7 +1302,10 @@ class LoopPlan(_PlanBase):
         made = set(info["members_order"])
         out = []
         for c in stack:
-            if t.op not in c.new_ops:
+            if switched:
+                out.extend(x.name for x in c.control_inputs if x not in made and
+                           x.name not in out)
+            elif t.op not in c.new_ops:
                 out.extend(x.name for x in c.control_inputs if x is not t.op and
                            x not in made and x.name not in out)
         return ["^" + n for n in sorted(out)]
