@@ -30,16 +30,12 @@ KNOWN_GRAPH_DIFFERENT = {
     "gru_adam_update_ops": _GRAD_IN_BLOCK,
     "scan_grad": _GRAD_IN_BLOCK,
     "bidi_adam": _GRAD_IN_BLOCK,
-    "decode": "TF makes the Identity of the block's control input on the input-less "
-              "decoder/while/Const of the loop's condition before the loop variables' "
-              "Identities, so it is decoder/while/Identity and theirs Identity_1...; "
-              "flowgrad names its loop variables first",
 }
 # Calls whose GraphDef is TF's and runs, imported, to TF's values (not grad_out: its
 # gradient is fetched by flowgrad's op name, which its GraphDef does not hold)
 IMPORTED = ["plain", "outside_init", "variable_body", "map_fn", "scan", "several",
             "gru", "lstm", "body_block", "body_block_in_block", "max_iterations",
-            "tensor_array", "none_inside", "none_random", "nested", "in_cond"]
+            "tensor_array", "none_inside", "none_random", "nested", "in_cond", "decode"]
 
 def _got(name):
     return GEN.describe_call(tf, name)

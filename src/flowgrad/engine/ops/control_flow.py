@@ -11,6 +11,7 @@ gradients and the limits.
 from __future__ import annotations
 
 import builtins
+import re
 import weakref
 
 import numpy as _np
@@ -1339,6 +1340,26 @@ def _v2_captures(g, body_ops, results, start, n_caps, loop_vars):
     return list(seen)
 
 
+def _names_after_cond(g, lvars, made):
+    """TF names the loop variables' Identities after the condition's ops: the Identities of
+    a block's control inputs the condition made in the loop's scope (on its input-less
+    ops: decoder/while/Const) take the first names, the variables the next ones."""
+    scope = lvars[0].op._name.rpartition("/")[0]
+    pat = re.compile(re.escape(scope + "/Identity") + r"(_\d+)?$")
+    mine = [k for k, (_, name, _) in enumerate(made) if pat.match(name)]
+    if not mine or any(not pat.match(v.op._name) for v in lvars):
+        return
+    names = sorted([made[k][1] for k in mine] + [v.op._name for v in lvars],
+                   key=lambda n: int(n.rpartition("_")[2]) if n[-1].isdigit() and
+                   "_" in n.rpartition("/")[2] else 0)
+    for k, name in zip(mine, names):
+        made[k] = (made[k][0], name, made[k][2])
+    for v, name in zip(lvars, names[len(mine):]):
+        del g._ops_by_name[v.op._name]
+        v.op._name = name
+        g._ops_by_name[name] = v.op
+
+
 def _loop_var(dtype, shape, name):
     return get_default_graph()._create_op(
         "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
@@ -1456,6 +1477,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             args = packed
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
+            if blocked is not None and blocked.made:
+                _names_after_cond(g, lvars, blocked.made)
             mid = len(ops)   # the body's ops from here
             if v2:
                 # the body graph captures the cond graph's captures first (a placeholder
