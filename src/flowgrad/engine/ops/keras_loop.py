@@ -702,6 +702,11 @@ def forward(run, args, clear=True):
     if got is None:
         return None
     vals, caps, xta, ota, h, c, dt, bsz, units, dx, gs, ts, final = got
+    if dt == np.float32 and bsz == 1:
+        # one row: MatMul's kernel is Eigen's gemv, row- or column-major by the op's
+        # transpose flag, which the plain loop's gradient products have otherwise than
+        # these (not matched yet): the plain loop runs
+        return None
     got = run._inputs(xta, ts, bsz, dx, dt, clear)
     if got is None:
         return None

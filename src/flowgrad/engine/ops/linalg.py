@@ -72,7 +72,7 @@ def _gemv_rows(rows, v):
     m, k = rows.shape
     body = k - k % P
     if body:
-        prod = rows[:, :body] * v[:body]
+        prod = np.multiply(rows[:, :body], v[:body], order="C")
         # one packet after the other (NumPy adds a non-innermost axis row by row)
         out = _eigen_sum._predux(np.add.reduce(prod.reshape(m, body // P, P), axis=1),
                                  rows.dtype)
@@ -90,10 +90,19 @@ def _gemv_cols(cols, v):
     added to the result in turn."""
     k, m = cols.shape
     block = k if k < 128 else (16 if m * cols.itemsize < 32000 else 4)
-    prod = cols * v[:, None]
-    # NumPy adds a non-innermost axis row by row: each block's sum in order
+    prod = np.multiply(cols, v[:, None], order="C")   # (a transposed view's would be F)
+    # NumPy adds a non-innermost axis of a C-ordered array row by row: each block in order
     sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
     return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+
+
+def _one_row(v, b, transpose_b):
+    """One output row (float32): with b transposed, TF's ExplicitVectorMatrixOptimization
+    (Eigen's row-major gemv over b's rows); else the contraction, which hands it to
+    Eigen's column-major gemv (the transpose of b [k, n])."""
+    if transpose_b:
+        return _gemv_rows(b, v).reshape(1, -1)
+    return _gemv_cols(b, v).reshape(1, -1)
 
 
 def loop_product(x, y, shape=None):
@@ -105,6 +114,12 @@ def loop_product(x, y, shape=None):
         m, n = shape or (x.shape[0], y.shape[1])
         if m > 1 and n > 1:
             return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
+        if m == 1 and n > 1:
+            # one row per op (a loop may stack its steps' rows): y transposed (a view
+            # whose rows are adjacent, as the loops pass W^T) is the op's transpose_b
+            tb = y.shape[0] > 1 and y.strides[0] < y.strides[1]
+            yy = y.T if tb else y
+            return np.concatenate([_one_row(row, yy, tb) for row in x])
     return threads.matmul(x, y)
 
 
@@ -146,9 +161,6 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
     if a.dtype in (np.float32, np.float64) and a.size and b.size:
         m = a.shape[1] if transpose_a else a.shape[0]
         n = b.shape[0] if transpose_b else b.shape[1]
-        # (one output row with b transposed is Eigen's row-major gemv over b's rows in TF:
-        # not taken here, as the fused RNN loops' batch-1 backward products, which must
-        # give this kernel's bits, do not know their op's transpose flags)
         if n == 1 and m != 1:
             if fused_bias_add and a.dtype == np.float32 and b.dtype == np.float32:
                 # Grappler's _FusedMatMul (the plan's `fused_bias_add`, remap_matmul.py):
@@ -159,10 +171,13 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
-        if a.dtype == np.float32 and b.dtype == np.float32 and m > 1 and n > 1:
-            # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
-            return _fused_matmul.product(a.T if transpose_a else a, b.T if transpose_b else b,
-                                         intra_threads or _eigen_sum.cpu_threads())
+        if a.dtype == np.float32 and b.dtype == np.float32 and n > 1:
+            if m > 1:
+                # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
+                return _fused_matmul.product(a.T if transpose_a else a,
+                                             b.T if transpose_b else b,
+                                             intra_threads or _eigen_sum.cpu_threads())
+            return _one_row(a.reshape(-1), b, transpose_b)
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
