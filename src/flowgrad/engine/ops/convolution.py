@@ -279,7 +279,8 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
     product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
         if dy.dtype == np.float32 and rows > 1 else None
-    dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(-1, o).T, dy.dtype, product)
+    dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
+                       product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
 
 

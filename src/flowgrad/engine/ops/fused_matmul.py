@@ -177,6 +177,8 @@ def product(x, y, pool, shape=None):
     (the fused loops' stacked steps)."""
     m, k = x.shape
     n = y.shape[1]
+    if not (m and n and k):
+        return np.matmul(x, y)   # nothing to add
     if n > 1:
         x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
     mn = shape or (m, n)

@@ -158,7 +158,9 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
     # when transposed) to Eigen's matrix-vector kernels (ExplicitVectorMatrixOptimization);
     # the others go to the tensor contraction, and so does a float32 MatMul that Grappler
     # fuses with its BiasAdd (fused_matmul.py).
-    if a.dtype in (np.float32, np.float64) and a.size and b.size:
+    if a.dtype in (np.float32, np.float64) and a.size and b.size and a.ndim == b.ndim == 2 and \
+            (a.shape[0] if transpose_a else a.shape[1]) == \
+            (b.shape[1] if transpose_b else b.shape[0]):   # (else NumPy's error, mapped)
         m = a.shape[1] if transpose_a else a.shape[0]
         n = b.shape[0] if transpose_b else b.shape[1]
         if n == 1 and m != 1:
@@ -259,7 +261,7 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
                                            pool=intra_threads or _eigen_sum.cpu_threads())
     if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float32 and y.dtype == np.float32 and \
-            x.shape[0] > 1 and x.size and y.size:
+            x.shape[0] > 1 and x.size and y.size and x.shape[1] == y.shape[0]:
         # one product (tf.matmul of operands of unknown rank): TF's contraction
         # (fused_matmul.product), Eigen's matrix-vector kernel for one output column
         if y.shape[1] == 1:
