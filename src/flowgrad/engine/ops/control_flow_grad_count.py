@@ -162,10 +162,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     depth = 1 + len(levels)
     outer_stacked = [set() for _ in levels]
     # the gradient of a loop in the body is counted by its own walk (its reads included)
+    # (one in a cond's branch too: its WhileGrad reads the forward loop's inputs, TF's
+    # gradient frame does not)
     nested = set()
-    for o in members:
-        if o.type == "While" and o in walk.made:
-            nested.update(walk.made[o][0])
+    for o, made in walk.made.items():
+        if o.type == "While" and _member(o, members):
+            nested.update(made[0])
     cap_set = set(caps)
     # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
     # pops its value
@@ -274,6 +276,14 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     if levels:   # the enclosing frame stacks this loop's iteration count
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
+        # (pushed in a cond of the enclosing body: switched into each of its conds there,
+        # the pop switched on the innermost one's popped predicate; the frame's f_sync)
+        guards = sum(1 for c in walk.conds if _member(c, levels[0].members))
+        if guards:
+            n += guards + 1
+            if not levels[0].fsync:
+                n += 1
+                levels[0].fsync = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not on_path(caps[k], walk.outer):
             continue
