@@ -589,6 +589,35 @@ def _c_emb_cond(tf):
     y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
     return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
 
+def _slices_merge_grad(tf):
+    # (an IndexedSlices gradient of a cond's output: TF's Merge gradient switches its
+    # values, indices and dense shape)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: x * 2.0, lambda: tf.sin(x))
+    return tf.gradients(tf.reduce_sum(tf.gather(y, ids)), x)
+
+
+def _slices_merge_grad_gated(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: x * 2.0, lambda: tf.sin(x))
+    return tf.gradients(tf.reduce_sum(tf.gather(y, ids)), x, gate_gradients=True)
+
+
+def _slices_merge_grad_loop(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: a * 2.0, lambda: tf.sin(a))
+        return i + 1, a + tf.scatter_nd(tf.reshape(ids, [3, 1]), tf.gather(y, ids), [5, 2])
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -607,7 +636,10 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("two_conds_same_pred", _c_two_conds_same_pred),
                ("greedy_decode", _c_greedy_decode), ("training_decode", _c_training_decode),
                ("sched_decode", _c_sched_decode), ("sample_cond", _c_sample_cond),
-               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond)]
+               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond),
+               ("slices_merge_grad", _slices_merge_grad),
+               ("slices_merge_grad_gated", _slices_merge_grad_gated),
+               ("slices_merge_grad_loop", _slices_merge_grad_loop)]
 
 describe = gen_pcondgd.describe
 
