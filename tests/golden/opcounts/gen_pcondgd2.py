@@ -618,6 +618,111 @@ def _slices_merge_grad_loop(tf):
     return tf.gradients(tf.reduce_sum(a), x)
 
 
+def _inner_loop(tf, x, y, fn=None):
+    """A tf.while_loop of y (two steps of z * x, or of fn)."""
+    return tf.while_loop(lambda j, z: j < 2, fn or (lambda j, z: (j + 1, z * x)), [0, y])[1]
+
+
+def _loop_in_two_conds_in_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.cond(y > 1.0, lambda: _inner_loop(tf, x, y),
+                                                        lambda: y + 1.0), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_in_loop_minimize(tf):
+    w = tf.get_variable("w", [], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, w, y), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), w * 1.0])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(y)
+
+
+def _loop_in_false_branch(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: y * 2.0, lambda: _inner_loop(tf, x, y, step))
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loops_conds_three_deep(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def mid(k, u):
+        return k + 1, tf.cond(u > 0.5, lambda: _inner_loop(tf, x, u), lambda: u * 2.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda k, u: k < 2, mid, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_par1(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x], parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _cond_loop_in_two_conds(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def step(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: tf.sin(z) * x, lambda: z + x)
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.cond(
+            y > 1.0, lambda: _inner_loop(tf, x, y, step), lambda: y + 1.0), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_nest_in_cond(tf):
+    # (the loops in a cond outside every loop: each stack's handle switched into it)
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, x, y, step), lambda: y * 2.0)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
+def _loops_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y, step)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
+def _cond_loop_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.sin(y) * x, lambda: y * 2.0)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -639,7 +744,15 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond),
                ("slices_merge_grad", _slices_merge_grad),
                ("slices_merge_grad_gated", _slices_merge_grad_gated),
-               ("slices_merge_grad_loop", _slices_merge_grad_loop)]
+               ("slices_merge_grad_loop", _slices_merge_grad_loop),
+               ("loop_in_two_conds_in_loop", _loop_in_two_conds_in_loop),
+               ("loop_in_cond_in_loop_minimize", _loop_in_cond_in_loop_minimize),
+               ("loop_in_false_branch", _loop_in_false_branch),
+               ("loops_conds_three_deep", _loops_conds_three_deep),
+               ("loop_in_cond_par1", _loop_in_cond_par1),
+               ("cond_loop_in_two_conds", _cond_loop_in_two_conds),
+               ("loop_nest_in_cond", _loop_nest_in_cond), ("loops_in_cond", _loops_in_cond),
+               ("cond_loop_in_cond", _cond_loop_in_cond)]
 
 describe = gen_pcondgd.describe
 

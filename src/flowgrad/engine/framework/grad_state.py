@@ -145,6 +145,8 @@ class BodyWalk:
         self.parallel = 10   # the loop's parallel_iterations
         self.in_cond = 0   # how many cond branches hold the loop
         self.conds = ()   # the conds whose branches hold the loop, innermost first
+        self.all_conds = 0   # ... and those holding the enclosing loops: how many
+        self.pred_entered = False   # a cond's predicate entered into its gradient frame
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.reached = set()   # ... and of those whose values depend on the xs

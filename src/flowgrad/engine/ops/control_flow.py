@@ -1051,6 +1051,7 @@ def _while_grad(op, *grads):
     walk.parallel = info.get("parallel", 10)
     walk.conds = builtins.tuple(_branches.chain(op))
     walk.in_cond = len(walk.conds)
+    walk.all_conds = walk.in_cond + (outer.all_conds if outer is not None else 0)
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         # as TF, a variable is differentiated when its value depends on the xs and reaches

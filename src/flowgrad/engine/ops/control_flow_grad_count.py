@@ -253,12 +253,17 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
     # every loop is entered frame by frame
     n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
-    # a loop in a cond's branch: each stack's handle switched into the branch on both
-    # sides, the branch's predicate entered into the gradient frame once (a stack pushed in
-    # a cond of the body: switched into the branch on the forward side only, its pop
-    # switched on the inner cond's popped predicate)
-    if stacked or guarded:
-        n += walk.in_cond * (2 * len(stacked) + len(guarded) + 1)
+    # a loop in a cond's branch: each stack's handle switched into the branch (into each
+    # cond holding the loop or an enclosing loop) on the forward side, its pop switched on
+    # the innermost cond's predicate, that predicate entered into the gradient frame once
+    # (a stack pushed in a cond of the body: switched into the branches on the forward
+    # side only, its pop switched on the inner cond's popped predicate)
+    held = walk.all_conds
+    if (stacked or guarded) and held:
+        n += (held + 1) * len(stacked) + held * len(guarded)
+        if not walk.pred_entered:
+            n += 1
+            walk.pred_entered = True
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
     # (its push switched into each cond of the body that holds the value's cond, too)
     n += sum(6 + 2 * depth + sum(1 for c in _branches.chain(cond) if _member(c, members))
@@ -276,14 +281,21 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     if levels:   # the enclosing frame stacks this loop's iteration count
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
-        # (pushed in a cond of the enclosing body: switched into each of its conds there,
-        # the pop switched on the innermost one's popped predicate; the frame's f_sync)
+        # (the enclosing loop in a cond's branch: the handle switched into it, the pop
+        # switched on its predicate entered into the enclosing frame; pushed in a cond of
+        # the enclosing body: switched into each of its conds there, the pop switched on
+        # the innermost one's popped predicate, the frame's f_sync)
         guards = sum(1 for c in walk.conds if _member(c, levels[0].members))
+        held = guards + levels[0].all_conds
+        if held:
+            n += held + 1
         if guards:
-            n += guards + 1
             if not levels[0].fsync:
                 n += 1
                 levels[0].fsync = True
+        elif held and not levels[0].pred_entered:
+            n += 1
+            levels[0].pred_entered = True
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not on_path(caps[k], walk.outer):
             continue
