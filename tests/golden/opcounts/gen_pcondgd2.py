@@ -723,6 +723,29 @@ def _cond_loop_in_cond(tf):
     return tf.gradients(y, x)
 
 
+def _gather_both_adam(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y - tf.reduce_sum(tf.gather(e, ids + 1), 0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_loop_var_both(tf):
+    # (a loop variable gathered in both branches: its slices densified at NextIteration)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: tf.gather(a, ids), lambda: tf.gather(a * 2.0, ids + 1))
+        return i + 1, a + tf.reduce_sum(y)
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -752,7 +775,9 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loop_in_cond_par1", _loop_in_cond_par1),
                ("cond_loop_in_two_conds", _cond_loop_in_two_conds),
                ("loop_nest_in_cond", _loop_nest_in_cond), ("loops_in_cond", _loops_in_cond),
-               ("cond_loop_in_cond", _cond_loop_in_cond)]
+               ("cond_loop_in_cond", _cond_loop_in_cond),
+               ("gather_both_adam", _gather_both_adam),
+               ("gather_loop_var_both", _gather_loop_var_both)]
 
 describe = gen_pcondgd.describe
 
