@@ -746,6 +746,40 @@ def _gather_loop_var_both(tf):
     return tf.gradients(tf.reduce_sum(a), x)
 
 
+def _loop_in_cond_outside_pred(tf):
+    # (the cond's predicate from outside the loop: the inner count's pop switches on it
+    # entered, not stacked, and so does the cond's gradient)
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(p, lambda: _inner_loop(tf, x, y, step), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_reads_body(tf):
+    # (the inner loop reads a value of the enclosing body: its Switch into the cond stacked)
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        s = tf.sin(y)
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, s, y), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _map_fn_in_cond_in_loop(tf):
+    x = tf.placeholder(tf.float32, [3], name="x3")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: tf.map_fn(lambda t: t * t, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -777,7 +811,10 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loop_nest_in_cond", _loop_nest_in_cond), ("loops_in_cond", _loops_in_cond),
                ("cond_loop_in_cond", _cond_loop_in_cond),
                ("gather_both_adam", _gather_both_adam),
-               ("gather_loop_var_both", _gather_loop_var_both)]
+               ("gather_loop_var_both", _gather_loop_var_both),
+               ("loop_in_cond_outside_pred", _loop_in_cond_outside_pred),
+               ("loop_in_cond_reads_body", _loop_in_cond_reads_body),
+               ("map_fn_in_cond_in_loop", _map_fn_in_cond_in_loop)]
 
 describe = gen_pcondgd.describe
 

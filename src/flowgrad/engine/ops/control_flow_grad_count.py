@@ -175,6 +175,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     forward = {o for o in grad_ops if o.type in _SHAPE_OPS and o._inputs and
                (_member(o._inputs[0]._op, members) or o._inputs[0] in cap_set)}
     own = set(grad_ops) - forward
+    # (this loop in a cond's branch of the enclosing body: how many of its conds hold it)
+    guards = sum(1 for c in walk.conds if _member(c, levels[0].members)) if levels else 0
     n = 0
     for o in grad_ops:
         if o in forward:
@@ -206,6 +208,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         elif where > 0:   # made in an enclosing body: stacked there, the pop entered
             n += k * (4 + 2 * (depth - where) + where)
             levels[where - 1].pops = True
+            if where == 1 and guards:   # (switched into this loop's conds, as below)
+                n += k * (guards + levels[0].all_conds + 1)
         else:   # made outside every loop: entered frame by frame, its handle (and flow)
             # once (TF's gradient context enters a value once, for every op reading it)
             fw = ta_grad_forward(o)
@@ -223,7 +227,11 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             kept = stacked if in_cond is None else guarded
             pred_of = o if o.type == "Cond" else None
             key = (t, pred_of) if in_cond is None else (t, in_cond, pred_of)
-            # (a cond's pred_id is made in the body, whatever its predicate: stacked)
+            # (a cond's pred_id is made in the body, whatever its predicate: stacked; a
+            # predicate from outside every loop that a nested loop's count pop entered:
+            # that Enter)
+            if pred_of is not None and t in walk.entered_preds:
+                continue
             if pred_of is not None or t._op in forward:
                 kept.add(key)
             elif _member(t._op, members):
@@ -278,6 +286,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if vals:                                  # pop entered into this one
             n += (4 + 2 * (depth - i) + i) * len(vals)
             levels[i - 1].pops = True
+            if i == 1 and guards:   # (the value's Switch into the cond is stacked, as below)
+                n += (guards + levels[0].all_conds + 1) * len(vals)
     if levels:   # the enclosing frame stacks this loop's iteration count
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
@@ -285,7 +295,6 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         # switched on its predicate entered into the enclosing frame; pushed in a cond of
         # the enclosing body: switched into each of its conds there, the pop switched on
         # the innermost one's popped predicate, the frame's f_sync)
-        guards = sum(1 for c in walk.conds if _member(c, levels[0].members))
         held = guards + levels[0].all_conds
         if held:
             n += held + 1
@@ -293,6 +302,14 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             if not levels[0].fsync:
                 n += 1
                 levels[0].fsync = True
+            # (the innermost cond's predicate from outside every loop: entered frame by
+            # frame, not stacked; the cond's gradient switches on it too)
+            cond = walk.conds[0]
+            pred = cond._inputs[0]
+            if pred not in levels[0].entered_preds and not any(
+                    _member(pred._op, lw.members) for lw in levels):
+                levels[0].entered_preds.add(pred)
+                n += len(levels)
         elif held and not levels[0].pred_entered:
             n += 1
             levels[0].pred_entered = True
