@@ -147,6 +147,7 @@ class BodyWalk:
         self.conds = ()   # the conds whose branches hold the loop, innermost first
         self.all_conds = 0   # ... and those holding the enclosing loops: how many
         self.pred_entered = False   # a cond's predicate entered into its gradient frame
+        self.outside_entered = set()   # tensors from outside every loop entered (Enter)
         self.entered_preds = set()   # predicates from outside every loop entered (not stacked)
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient

@@ -259,8 +259,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     n += moved - len(grad_ys)
     # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
-    # every loop is entered frame by frame
-    n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
+    # every loop is entered frame by frame (once per frame: an enclosing frame's Enter of
+    # it serves the loops in its body too)
+    n += (4 + 2 * depth) * len(stacked) + len(cloned)
+    for frame in [walk] + levels:
+        n += len(entered - frame.outside_entered)
+        frame.outside_entered |= entered
     # a loop in a cond's branch: each stack's handle switched into the branch (into each
     # cond holding the loop or an enclosing loop) on the forward side, its pop switched on
     # the innermost cond's predicate, that predicate entered into the gradient frame once
