@@ -780,6 +780,31 @@ def _map_fn_in_cond_in_loop(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _loop_in_cond_adam(tf):
+    # (w read in both loops: the outer frame's Enter of w serves the inner frame's)
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    step = lambda j, z: (j + 1, tf.tanh(z * w))   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, w, y, step),
+                              lambda: y * w)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_in_loop_in_cond_in_loop(tf):
+    # (the inner accumulator's dense shape has no static shape: so has the cond's Merge)
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    step = lambda j, z: (j + 1, z + tf.reduce_sum(tf.gather(e, ids), 0))   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: _inner_loop(tf, None, y, step), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -814,7 +839,9 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("gather_loop_var_both", _gather_loop_var_both),
                ("loop_in_cond_outside_pred", _loop_in_cond_outside_pred),
                ("loop_in_cond_reads_body", _loop_in_cond_reads_body),
-               ("map_fn_in_cond_in_loop", _map_fn_in_cond_in_loop)]
+               ("map_fn_in_cond_in_loop", _map_fn_in_cond_in_loop),
+               ("loop_in_cond_adam", _loop_in_cond_adam),
+               ("gather_in_loop_in_cond_in_loop", _gather_in_loop_in_cond_in_loop)]
 
 describe = gen_pcondgd.describe
 

@@ -448,12 +448,12 @@ def _merged_slices(c, a, b):
         values = TensorShape(None) if None in [v.ndims for v in vals] else \
             TensorShape([None if None in rows else sum(rows)]).concatenate(
                 vals[0][1:].most_specific_compatible_shape(vals[1][1:]))
-        dense = None if None in shapes else all(
+        dense = None if any(sh is None for sh in shapes) else all(
             sh.most_specific_compatible_shape(TensorShape([c.shape.ndims])).is_fully_defined()
             for sh in shapes)
         return values.is_fully_defined(), dense
     values = vals[0].most_specific_compatible_shape(vals[1])
-    dense = None if None in shapes else \
+    dense = None if any(sh is None for sh in shapes) else \
         shapes[0].most_specific_compatible_shape(shapes[1]).is_fully_defined()
     return values.is_fully_defined(), dense
 
@@ -1103,7 +1103,8 @@ def _while_grad(op, *grads):
                 # (TF's values of a body cond's Merges: known as walk.sliced says)
                 known = walk.sliced.get(caps[k], (True, True))
                 sliced[k] = (gc.values.shape.is_fully_defined() and known[0],
-                             None if ds is None else ds.shape.is_fully_defined())
+                             None if ds is None else
+                             ds.shape.is_fully_defined() and known[1] is not False)
                 specs[k] = _sliced.spec(gc)
                 parts.append(_sliced.parts(gc))
                 cap_types += _sliced.out_types(gc)
