@@ -805,6 +805,31 @@ def _gather_in_loop_in_cond_in_loop(tf):
     return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
 
 
+def _sched_decode_lstm_adam(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(
+        tf.nn.embedding_lookup(emb, ids), [3, 2], emb, 0.5, seed=3)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=4)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _sample_cond_nd_gated(tf):
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            return tf.scatter_nd(where, tf.gather_nd(y, where), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -841,7 +866,9 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loop_in_cond_reads_body", _loop_in_cond_reads_body),
                ("map_fn_in_cond_in_loop", _map_fn_in_cond_in_loop),
                ("loop_in_cond_adam", _loop_in_cond_adam),
-               ("gather_in_loop_in_cond_in_loop", _gather_in_loop_in_cond_in_loop)]
+               ("gather_in_loop_in_cond_in_loop", _gather_in_loop_in_cond_in_loop),
+               ("sched_decode_lstm_adam", _sched_decode_lstm_adam),
+               ("sample_cond_nd_gated", _sample_cond_nd_gated)]
 
 describe = gen_pcondgd.describe
 
