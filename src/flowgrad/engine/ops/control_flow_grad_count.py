@@ -8,11 +8,17 @@ GreaterEqual and its Enter, LoopCond, Switch, Sub, NextIteration, Exit); per flo
 variable Enter (b_exit), Merge (b_switch), Switch, NextIteration and Exit; per forward
 value the gradient reads a stack (Const max_size, StackV2, Enter, StackPushV2 in the
 forward frame; StackPopV2 and Enter in the gradient frame) and one ControlTrigger b_sync
-per frame; a forward Const read is cloned, an outside tensor read is entered; each
+per frame; a forward Const read is cloned, an outside tensor read is entered (once per
+gradient frame: an enclosing frame's Enter serves the loops in its body); each
 captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Shape and
 zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
 Exit); an unused float output gets zeros (one Const, or ZerosLike). A Shape, Size or
 Rank of a forward value is made in the forward frame and its value stacked.
+A loop in a cond's branch (of an enclosing loop's body, or outside every loop): each stack's
+handle is switched into every cond holding the loop or an enclosing loop, its pop switched
+once on the innermost cond's predicate (popped, or entered when it comes from outside every
+loop), that predicate entered into the gradient frame once; the enclosing frame's stack of
+the loop's count, and of the values it reads from the enclosing body, likewise.
 As TF's between: a loop variable is differentiated only when its value depends on the xs
 (reached_vars) and reaches a gradient (live_vars); a capture's gradients are summed, and a
 cond capture in the body switched, only when the capture is on a path from the xs.
