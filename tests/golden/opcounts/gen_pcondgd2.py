@@ -830,6 +830,61 @@ def _sample_cond_nd_gated(tf):
     return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
 
 
+def _loop_in_cond_outside_pred_deep(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def mid(k, u):
+        return k + 1, tf.cond(p, lambda: _inner_loop(tf, x, u, step), lambda: u * 2.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda k, u: k < 2, mid, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loops_in_both_branches(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        other = lambda: tf.while_loop(   # noqa: E731
+            lambda j, z: j < 3, lambda j, z: (j + 1, tf.sin(z) + x), [0, y])[1]
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, x, y), other)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _gather_both_dense_terms(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: tf.gather(a, ids), lambda: tf.gather(a * 2.0, ids + 1))
+        return i + 1, a * a + tf.sin(a) + tf.reduce_sum(y)
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
+def _gather_both_summed(tf):
+    # (outside loops: the cond's two Switches' slices and a dense term, one concat in TF)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: tf.gather(x, ids), lambda: tf.gather(x * 2.0, ids + 1))
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(x * x), x)
+
+
+def _loop_in_cond_gated(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -868,7 +923,12 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loop_in_cond_adam", _loop_in_cond_adam),
                ("gather_in_loop_in_cond_in_loop", _gather_in_loop_in_cond_in_loop),
                ("sched_decode_lstm_adam", _sched_decode_lstm_adam),
-               ("sample_cond_nd_gated", _sample_cond_nd_gated)]
+               ("sample_cond_nd_gated", _sample_cond_nd_gated),
+               ("loop_in_cond_outside_pred_deep", _loop_in_cond_outside_pred_deep),
+               ("loops_in_both_branches", _loops_in_both_branches),
+               ("gather_both_dense_terms", _gather_both_dense_terms),
+               ("gather_both_summed", _gather_both_summed),
+               ("loop_in_cond_gated", _loop_in_cond_gated)]
 
 describe = gen_pcondgd.describe
 
