@@ -885,6 +885,35 @@ def _loop_in_cond_gated(tf):
     return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
 
 
+def _gather_loop_in_cond(tf, ids_shape, other_gathers):
+    """A variable gathered in a loop in a cond's true branch of a loop body (and in its
+    false branch), under minimize."""
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, ids_shape, name="idn")
+    step = lambda j, z: (j + 1, z + tf.reduce_sum(tf.gather(e, ids), 0))   # noqa: E731
+
+    def body(i, y):
+        other = (lambda: y + tf.reduce_sum(tf.gather(e, ids), 0)) if other_gathers else \
+            (lambda: y * 2.0)
+        return i + 1, tf.cond(i > 0, lambda: _inner_loop(tf, None, y, step), other)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_loop_in_cond_known_both(tf):
+    # (the concat's dense shape is the other branch's, known)
+    return _gather_loop_in_cond(tf, [3], True)
+
+
+def _gather_loop_in_cond_unknown_both(tf):
+    return _gather_loop_in_cond(tf, [None], True)
+
+
+def _gather_loop_in_cond_unknown(tf):
+    # (the inner accumulator's zeros: a Shape of e's Switch into the cond, stacked)
+    return _gather_loop_in_cond(tf, [None], False)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -928,7 +957,10 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loops_in_both_branches", _loops_in_both_branches),
                ("gather_both_dense_terms", _gather_both_dense_terms),
                ("gather_both_summed", _gather_both_summed),
-               ("loop_in_cond_gated", _loop_in_cond_gated)]
+               ("loop_in_cond_gated", _loop_in_cond_gated),
+               ("gather_loop_in_cond_known_both", _gather_loop_in_cond_known_both),
+               ("gather_loop_in_cond_unknown_both", _gather_loop_in_cond_unknown_both),
+               ("gather_loop_in_cond_unknown", _gather_loop_in_cond_unknown)]
 
 describe = gen_pcondgd.describe
 

@@ -448,7 +448,9 @@ def _merged_slices(c, a, b):
         values = TensorShape(None) if None in [v.ndims for v in vals] else \
             TensorShape([None if None in rows else sum(rows)]).concatenate(
                 vals[0][1:].most_specific_compatible_shape(vals[1][1:]))
-        dense = None if any(sh is None for sh in shapes) else all(
+        # (the concat's dense shape is the first term's: TF's walk reaches the branch
+        # whose shape is known (no loop's Exit in it) first)
+        dense = None if any(sh is None for sh in shapes) else any(
             sh.most_specific_compatible_shape(TensorShape([c.shape.ndims])).is_fully_defined()
             for sh in shapes)
         return values.is_fully_defined(), dense
@@ -1101,10 +1103,10 @@ def _while_grad(op, *grads):
             elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
                 ds = gc.dense_shape
                 # (TF's values of a body cond's Merges: known as walk.sliced says)
-                known = walk.sliced.get(caps[k], (True, True))
-                sliced[k] = (gc.values.shape.is_fully_defined() and known[0],
-                             None if ds is None else
-                             ds.shape.is_fully_defined() and known[1] is not False)
+                known = walk.sliced.get(caps[k])
+                sliced[k] = (gc.values.shape.is_fully_defined() and (known is None or known[0]),
+                             None if ds is None else ds.shape.is_fully_defined()
+                             if known is None or known[1] is None else known[1])
                 specs[k] = _sliced.spec(gc)
                 parts.append(_sliced.parts(gc))
                 cap_types += _sliced.out_types(gc)
