@@ -914,6 +914,27 @@ def _gather_loop_in_cond_unknown(tf):
     return _gather_loop_in_cond(tf, [None], False)
 
 
+def _unknown_capture_loop_in_cond(tf):
+    # (the inner accumulator's zeros: a Shape of x's Switch into the cond, stacked)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _unknown_capture_nested_loops(tf):
+    # (the inner accumulator's zeros: a Shape of x made in the outer frame, stacked)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -960,7 +981,9 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("loop_in_cond_gated", _loop_in_cond_gated),
                ("gather_loop_in_cond_known_both", _gather_loop_in_cond_known_both),
                ("gather_loop_in_cond_unknown_both", _gather_loop_in_cond_unknown_both),
-               ("gather_loop_in_cond_unknown", _gather_loop_in_cond_unknown)]
+               ("gather_loop_in_cond_unknown", _gather_loop_in_cond_unknown),
+               ("unknown_capture_loop_in_cond", _unknown_capture_loop_in_cond),
+               ("unknown_capture_nested_loops", _unknown_capture_nested_loops)]
 
 describe = gen_pcondgd.describe
 
