@@ -935,6 +935,18 @@ def _unknown_capture_nested_loops(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _unknown_capture_loops_in_cond(tf):
+    # (the Shape's stack switched into the cond holding the loops, as the count's)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -983,7 +995,8 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("gather_loop_in_cond_unknown_both", _gather_loop_in_cond_unknown_both),
                ("gather_loop_in_cond_unknown", _gather_loop_in_cond_unknown),
                ("unknown_capture_loop_in_cond", _unknown_capture_loop_in_cond),
-               ("unknown_capture_nested_loops", _unknown_capture_nested_loops)]
+               ("unknown_capture_nested_loops", _unknown_capture_nested_loops),
+               ("unknown_capture_loops_in_cond", _unknown_capture_loops_in_cond)]
 
 describe = gen_pcondgd.describe
 

@@ -324,10 +324,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             n += 1
             levels[0].pred_entered = True
     # (a Shape of a capture for an accumulator's zeros: made in the enclosing frame and
-    # stacked; when this loop is in a cond's branch there, of the capture's Switch into it)
+    # stacked; when this loop is in a cond's branch there, of the capture's Switch into it;
+    # switched as the count's stack is)
     shape_stack = 0
     if levels:
-        shape_stack = 4 + 2 * (depth - 1) + (guards + levels[0].all_conds + 1 if guards else 0)
+        held = guards + levels[0].all_conds
+        shape_stack = 4 + 2 * (depth - 1) + (held + 1 if held else 0)
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not on_path(caps[k], walk.outer):
             continue
