@@ -500,6 +500,22 @@ NN = [
            lambda tf, x, s, o, m, v: tf.nn.fused_batch_norm(x, s, o, m, v, is_training=False)[0],
            [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5), Arg((3,)), Arg((3,)),
             Arg((3,), 0.5, 1.5)], ("float32",)),
+    # V2: T float16 (what tf.nn.fused_batch_norm builds for half x; bfloat16 is not
+    # sampled) or float32 (raw_ops only), U float32; gradients in float32
+    Sample("FusedBatchNormV2", ("FusedBatchNormV2", "FusedBatchNormGradV2"),
+           lambda tf, x, s, o: list(raw(tf, "FusedBatchNormV2", x=x, scale=s, offset=o,
+                                        mean=tf.constant([]), variance=tf.constant([]))[:1]),
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32")],
+           ("float16", "float32"), grad=(0, 1, 2)),
+    Sample("FusedBatchNormV2-inference", "FusedBatchNormV2",
+           lambda tf, x, s, o, m, v: tf.nn.fused_batch_norm(x, s, o, m, v, is_training=False)[0],
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32"),
+            Arg((3,), dtype="float32"), Arg((3,), 0.5, 1.5, dtype="float32")], ("float16",)),
+    Sample("FusedBatchNormGradV2-half", "FusedBatchNormGradV2",
+           lambda tf, x, s, o, g: tf.gradients(tf.nn.fused_batch_norm(x, s, o)[0], [x, s, o],
+                                               grad_ys=g),
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32"),
+            Arg((2, 2, 2, 3))], ("float16",), via_gradients=True),
 ]
 
 # =========================================================================================

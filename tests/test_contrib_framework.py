@@ -28,9 +28,10 @@ def _same(got, exp, path="", tol=None):
         np.testing.assert_allclose(got, exp, err_msg=path, **(tol or {"rtol": 1e-6}))
 
 
-# The orthogonal initializers go through a QR: LAPACK's (NumPy) rounds differently from
-# Eigen's Householder QR (TF) by a few float32 ulps; everything else is exact.
-TOLERANCE = {"conv_orthogonal": {"rtol": 1e-5, "atol": 2e-6}}
+# The orthogonal initializers go through a QR: Eigen's unblocked Householder QR is TF's
+# bits (ops/eigen_qr.py); a 64-channel kernel's (blocked in Eigen) is LAPACK's, within
+# the default rtol.
+TOLERANCE: dict = {}
 
 
 @pytest.mark.parametrize("case", sorted(GOLDENS))

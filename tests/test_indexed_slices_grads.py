@@ -31,8 +31,8 @@ _SEEDS = (9, 11, 26, 39, 59, 61, 82, 83, 93, 120, 128, 173, 187, 201, 319, 335, 
 _FLOATS = (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128)
 
 
-def _fused_bn_grad():
-    x = _x([2, 2, 2, 3])
+def _fused_bn_grad(dtype=tf.float32):
+    x = tf.cast(_x([2, 2, 2, 3]), dtype)
     return tf.gradients(tf.nn.fused_batch_norm(x, _x([3], 1), _x([3], 2))[0], x)[0]
 
 
@@ -53,6 +53,9 @@ _EXTRA = {
     "FusedBatchNorm": lambda: tf.nn.fused_batch_norm(_x([2, 2, 2, 3]), _x([3], 1),
                                                      _x([3], 2))[0],
     "FusedBatchNormGrad": lambda: _fused_bn_grad(),
+    "FusedBatchNormV2": lambda: tf.nn.fused_batch_norm(tf.cast(_x([2, 2, 2, 3]), tf.float16),
+                                                       _x([3], 1), _x([3], 2))[0],
+    "FusedBatchNormGradV2": lambda: _fused_bn_grad(tf.float16),
     "Min": lambda: tf.reduce_min(_x([3, 2]), axis=1),
     # (TopKV2's gradient drove it until that became TF's ScatterNd form)
     "OneHot": lambda: tf.one_hot([0, 2, 1], 3),

@@ -401,7 +401,15 @@ def test_fused_batch_norm_matches_tf(training, fmt):
                                      data_format=fmt, **kw)
     assert y.op.type == "FusedBatchNorm"
     dx, ds, do = tf.gradients(y, [x, s, o], tf.constant(cv(GOLD["bn_dy"])))
-    assert dx.op.type == "FusedBatchNormGrad"
+    if not training and fmt == "NCHW":
+        # TF's inference gradient runs in NHWC: x and dy transposed there, dx back
+        assert dx.op.type == "Transpose"
+        dx_nhwc = dx.op.inputs[0]
+        assert dx_nhwc.op.type == "FusedBatchNormGrad"
+        assert dx_nhwc.op.get_attr("data_format") == b"NHWC"
+        assert [t.op.type for t in dx_nhwc.op.inputs[:2]] == ["Transpose", "Transpose"]
+    else:
+        assert dx.op.type == "FusedBatchNormGrad"
     got = _run([y, m, v, dx, ds, do])
     for val, key in zip(got, ["y", "mean", "var", "dx", "dscale", "doffset"]):
         if not training and key in ("mean", "var"):
@@ -415,9 +423,10 @@ def test_fused_batch_norm_matches_tf(training, fmt):
         np.testing.assert_allclose(val, want, rtol=2e-4, atol=2e-4, err_msg=key)
 
 
+@pytest.mark.parametrize("op_type", ["FusedBatchNorm", "FusedBatchNormV2"])
 @pytest.mark.parametrize("fmt", ["NHWC", "NCHW"])
 @pytest.mark.parametrize("training", [True, False])
-def test_fused_batch_norm_second_order(training, fmt):
+def test_fused_batch_norm_second_order(training, fmt, op_type):
     rng = np.random.RandomState(7)
     x = rng.randn(2, 3, 2, 3)
     pop = {} if training else {"mean": np.array([0.1, -0.2, 0.3]),
@@ -428,7 +437,7 @@ def test_fused_batch_norm_second_order(training, fmt):
 
     def f(a, s, o):
         stats = [tf.constant(pop.get(k, np.zeros(0))) for k in ("mean", "variance")]
-        return tf.get_default_graph().create_op("FusedBatchNorm", [a, s, o] + stats,
+        return tf.get_default_graph().create_op(op_type, [a, s, o] + stats,
                                                 attrs=attrs).outputs[0]
     with unchecked():   # (its gradient ops are float64 too)
         check_grads(f, [x if fmt == "NHWC" else x.transpose(0, 3, 1, 2), rng.rand(3) + 0.5,

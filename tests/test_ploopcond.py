@@ -20,15 +20,9 @@ KNOWN_DIFFERENT = {
     "grad": "the gradient of a cond holding a loop is flowgrad's generic cond (TF: the "
             "Switch of the gradient on pred_id, the stacks switched into the cond)",
     "minimize": "as grad",
-    "in_block": "see KNOWN_COUNT_DIFFERENT",
 }
 # Calls whose op count still differs from TF's.
 KNOWN_COUNT_DIFFERENT = {
-    "in_block": "a while_loop made in a control_dependencies block (in a cond or not): TF's "
-                "WhileContext._AddOpInternal replaces the block's control input of each "
-                "input-less op in the frame by an Identity of its Enter (while/Less/Identity, "
-                "while/Less/Identity/Enter, while/add/Identity: 3 more ops here); flowgrad "
-                "builds the loop outside the block",
 }
 
 

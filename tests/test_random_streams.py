@@ -60,13 +60,7 @@ STEMS = sorted(p.stem[4:] for p in (GOLDEN / "random").glob("gen_*.py"))
 # part is "ops" (the graph's op types and names) or "values" (everything else: numbers,
 # seeds, variable names). Each entry must still differ, so the list shrinks as causes
 # are fixed.
-KNOWN_DIFFERENCES = {
-    "initializers:init/orthogonal/graph_seed:values": "QR by LAPACK, TF's by Eigen (last bits "
-                                                      "differ)",
-    "initializers:init/orthogonal/op_seed:values": "QR by LAPACK, TF's by Eigen",
-    "initializers:init/orthogonal_wide/graph_seed:values": "as orthogonal/graph_seed",
-    "initializers:init/orthogonal_wide/op_seed:values": "QR by LAPACK, TF's by Eigen",
-}
+KNOWN_DIFFERENCES: dict = {}
 
 
 def _parts(case):

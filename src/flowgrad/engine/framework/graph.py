@@ -483,19 +483,28 @@ class _ControlDependencies:
     already ordered after them).
     """
 
-    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack")
+    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack", "unframe")
 
-    def __init__(self, graph, control_inputs):
+    def __init__(self, graph, control_inputs, unframe=True):
         self.graph = graph
         self.control_inputs = control_inputs
         self.new_ops = set()
         self.old_stack = None
+        # control_dependencies(None) also leaves the tf.cond branch / tf.while_loop body
+        # being built, as TF's (its ops run once, outside: Graph._cf_unframed); not
+        # flowgrad's own building of their ops
+        self.unframe = unframe and control_inputs is None and bool(graph._cf_contexts)
 
     def __enter__(self):
         g = self.graph
         if self.control_inputs is None:
             self.old_stack = g._control_stack
             g._control_stack = []
+            if self.unframe:
+                self.old_stack = (self.old_stack, g._cf_contexts, len(g._ops))
+                g._cf_contexts = []
+            if g._frame_blocks:   # (the blocks a loop is built in do not reach here)
+                g._frame_blocks = g._frame_blocks + (None,)
         else:
             g._control_stack = g._control_stack + [self]
         return None
@@ -504,9 +513,32 @@ class _ControlDependencies:
         g = self.graph
         if self.control_inputs is None:
             g._control_stack = self.old_stack
+            if self.unframe:
+                g._control_stack, g._cf_contexts, n0 = self.old_stack
+                made = g._ops[n0:]
+                for attr in ("_cf_lifted", "_cf_unframed"):
+                    if not isinstance(getattr(g, attr), set):
+                        setattr(g, attr, set())
+                    getattr(g, attr).update(made)
+            if g._frame_blocks:
+                g._frame_blocks = g._frame_blocks[:-1]
         else:
             g._control_stack = g._control_stack[:-1]
         return False
+
+
+class _FrameBlocks:
+    """The control_dependencies blocks (`blocks`, outermost first) a loop (`loop` True) or
+    cond whose ops are made from op index `start` on is built in, and the ops made in it
+    (`seen`: TF's blocks record them)."""
+
+    __slots__ = ("blocks", "loop", "start", "seen", "entered", "made", "stacks")
+
+    def __init__(self, blocks, loop, start, entered=None):
+        self.blocks, self.loop, self.start, self.seen = blocks, loop, start, set()
+        self.entered = entered   # (a loop gradient's: the values its Enters hold)
+        self.made = []   # TF's Identities: (the frame op, the Identity's name, its input)
+        self.stacks = {}   # frame op -> the blocks open when it was made (TF's)
 
 
 # ---------------------------------------------------------------------------------------
@@ -555,6 +587,12 @@ class Graph:
     # graph-seeded random ops made later get TF's seeds.
     _cf_contexts = ()
     _cf_lifted = frozenset()   # ops made by _cf_outside while a context was being built
+    _cf_unframed = frozenset()   # those of them made under control_dependencies(None)
+    # The control_dependencies blocks the tf.while_loop / tf.cond being built was made in,
+    # innermost last: a _FrameBlocks per loop or cond (flowgrad builds their ops under
+    # control_dependencies(None), TF 1.14 inside the blocks), None where
+    # control_dependencies(None) or init_scope cleared them (see _frame_block_note)
+    _frame_blocks = ()
 
     def __init__(self):
         self._ops = []
@@ -848,10 +886,14 @@ class Graph:
             return
         n0 = len(self._ops)
         self._cf_contexts = []
+        blocks = self._frame_blocks
+        if blocks:
+            self._frame_blocks = blocks + (None,)
         try:
             yield
         finally:
             self._cf_contexts = saved
+            self._frame_blocks = blocks
             if not isinstance(self._cf_lifted, set):
                 self._cf_lifted = set()
             self._cf_lifted.update(self._ops[n0:])
@@ -866,6 +908,80 @@ class Graph:
             yield
         finally:
             self._cf_contexts.pop()
+
+    def _tf_control_stack(self):
+        """The control_dependencies blocks TF 1.14 has open here, outermost first."""
+        top = self._frame_blocks[-1] if self._frame_blocks else None
+        return (top.blocks if top is not None else []) + self._control_stack
+
+    @contextlib.contextmanager
+    def _frame_of_blocks(self, loop, clear=True, entered=None):
+        """control_dependencies(None) (not when `clear` is False) for the ops of a
+        tf.while_loop (`loop` True) or tf.cond (False) being built, which TF 1.14 builds
+        inside the blocks open here (see _frame_block_note; `loop` None: a function graph's
+        while_v2, outside them). `entered`: the values a loop's gradient frame has entered
+        (a set, updated), else the loop's own contexts count them (_cf_note)."""
+        blocks = self._tf_control_stack()
+        with _ControlDependencies(self, None, unframe=False) if clear else \
+                contextlib.nullcontext():
+            saved = self._frame_blocks
+            if loop is None or (not blocks and not saved and not loop):
+                yield None
+                return
+            entry = _FrameBlocks(blocks, loop, len(self._ops), entered)
+            self._frame_blocks = saved + (entry,)
+            try:
+                yield entry
+            finally:
+                self._frame_blocks = saved
+
+    def _frame_block_note(self, op, inputs):
+        """TF 1.14 gives `op`, made in a loop's frame, the control inputs of the blocks the
+        loop is built in (unless an input was made in them), and WhileContext._AddOpInternal
+        replaces each from outside the frame by an Identity of its first output made in the
+        loop, whose input enters it through an Enter (one per value and loop): those ops
+        counted (graph-seeded random ops made later get TF's seed2). A cond's ops only pass
+        the blocks on (CondContext drops the inputs from outside its loop)."""
+        chain = []
+        for e in reversed(self._frame_blocks):
+            if e is None:
+                break
+            chain.append(e)
+        top = chain[0]
+        input_ops = [t._op for t in inputs]
+        ctrl = []
+        stack = top.blocks + self._control_stack
+        if stack:
+            top.stacks[op] = stack
+        for c in stack:
+            if any(o in c.new_ops or any(o in e.seen for e in chain if c in e.blocks)
+                   for o in input_ops):
+                continue
+            for x in c.control_inputs:
+                if x not in ctrl and x not in input_ops:
+                    ctrl.append(x)
+        for e in chain:
+            e.seen.add(op)
+        if not top.loop or op._type == "LoopVar":
+            return
+        for x in ctrl:
+            if (x._id < top.start or x in self._cf_lifted) and x._outputs:
+                self._last_id += 1   # the Identity, then its input's Enter(s)
+                # (named in the scope TF makes `op` in: a Const's, else (and a static
+                # Shape / Size / Rank) its own)
+                saved = self._name_stack
+                base = re.sub(r"_\d+$", "", op._name.rpartition("/")[2])
+                self._name_stack = op._name.rpartition("/")[0] if op._type == "Const" and \
+                    base not in ("Shape", "Size", "Rank") else op._name
+                try:
+                    top.made.append((op, self.unique_name("Identity"), x._outputs[0]))
+                finally:
+                    self._name_stack = saved
+                if top.entered is None:
+                    self._cf_note([x._outputs[0]])
+                elif x._outputs[0] not in top.entered:
+                    top.entered.add(x._outputs[0])
+                    self._last_id += 1
 
     def _control_inputs_for(self, inputs):
         stack = self._control_stack
@@ -893,6 +1009,8 @@ class Graph:
                 h = ta_handle_of(inputs[0])
                 if h is not None:
                     self._cf_note([h])
+        if self._frame_blocks and self._frame_blocks[-1] is not None:
+            self._frame_block_note(op, inputs)
         self._ops_by_name[op._name] = op
         if op._type in _VIEW_TYPES:
             self._tf_view = True

@@ -343,7 +343,10 @@ def _control_inputs(op, plan):
         names = [c.name for c in op._control_inputs]
     else:
         names = []
+        dropped = plan.all_dropped_controls(op)
         for c in op._control_inputs:
+            if c in dropped:   # (read through another node: a loop's Identity of it)
+                continue
             # (a tuple's group_deps waiting for an op written as several nodes, a loop
             # gradient: TF's waits for the nodes of the outputs the tuple gates)
             outs = _gated_outputs(op, c) if len(c._outputs) > 1 else []

@@ -322,6 +322,16 @@ class _PlanBase:
                 return p.renames[t.name]
         return t._as_node_def_input()
 
+    def dropped_controls(self, op):
+        return frozenset()
+
+    def all_dropped_controls(self, op):
+        """The control inputs of `op` its node does not hold, under every plan."""
+        out = frozenset()
+        for p in (self,) + tuple(self.others):
+            out |= p.dropped_controls(op)
+        return out
+
     def extra_controls(self, op):
         out = []
         for p in (self,) + tuple(self.others):
@@ -1058,6 +1068,11 @@ class LoopPlan(_PlanBase):
 
     def __init__(self, graph, arrays=None, grad_ok=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        # a loop made in a control_dependencies block: {frame op name: TF's Identities of
+        # the block's control inputs}, their (While, Identity, input, pivot) per frame op and
+        # {(While, input): its Enter}
+        self.block, self._block_of, self._block_enters = {}, {}, {}
+        self._block_names = set()
         self.arrays = arrays   # the TensorArrayPlan: handles entered into loops
         self.extra = {}        # While op -> handles it enters (Enter_h<j>)
         ops = graph._flowgrad_operations()
@@ -1094,6 +1109,12 @@ class LoopPlan(_PlanBase):
                 if m in depth and m is not op:
                     depth[m] = max(depth[m], depth[op] + 1)
         self._depth = depth
+        self._outer = {}   # While -> the While whose body (not a cond there) holds it
+        for op in self.infos:
+            for m in members[op]:
+                if m in self.infos and m is not op:
+                    self._outer[m] = op
+        self._in_loops = set().union(*members.values()) if members else set()
         for op in sorted(self.infos, key=lambda o: (-depth[o], o._id)):
             self._plan(op, members[op], self.infos[op]["members_order"])
         for op in self.infos:
@@ -1173,6 +1194,15 @@ class LoopPlan(_PlanBase):
                     extra.append(h)
                 self.rewrite.setdefault(r.name, {}).setdefault(
                     h.name, f"{op.name}/Enter_h{extra.index(h)}")
+        # TF's Identity per control input of the blocks the loop was made in, on the frame
+        # ops made without an input from them (a loop outside every other loop and cond)
+        if self._in_loops_only(op):
+            for m, ident, t in info.get("block", ()):
+                if m in members:
+                    self.block.setdefault(m.name, []).append(ident)
+                    self._block_of.setdefault(m, []).append(
+                        (op, ident, t, f"{s}Merge" if m in cond_side else
+                         info["vars"][0].op.name))
         for m in order:
             if m.type == "LoopVar":
                 continue
@@ -1186,11 +1216,116 @@ class LoopPlan(_PlanBase):
             # control_dependencies block in the body), or (of no control inputs) one
             # reading only tensors from outside (through their Enters), waits for the frame
             consts = set(sub.values()) & set(self._enter_keys(op))
+            own = [c for c in m._control_inputs if c in members] if m in self._block_of \
+                else m._control_inputs   # (those from outside: read through Identities)
             if (not m._inputs and not any(c in members for c in m._control_inputs)) or (
-                    not m._control_inputs and m.type not in ("While", "Cond") and
+                    not own and m.type not in ("While", "Cond") and
                     all(sub.get(t.name) in consts for t in m._inputs)):
                 self.pivot.setdefault(m.name, f"{s}Merge" if m in cond_side else
                                       info["vars"][0].op.name)
+
+    def _in_loops_only(self, op):
+        """Whether While `op` is in loops only, or in a branch of a cond in none."""
+        for _ in range(10000):
+            e = op.graph._branch_of.get(op)
+            if e is not None:
+                return e[0] not in op.graph._branch_of and e[0] not in self._in_loops
+            op = self._outer.get(op)
+            if op is None:
+                return True
+        return False
+
+    def _block_switch(self, e, t, ident, writes):
+        """The output of the Switch of `t` into branch e[1] of Cond e[0] (TF's
+        CondContext.AddValue: <ident>/Switch on the cond's pred_id) the Enter of a loop there
+        reads, its writing appended to `writes` when there is none yet."""
+        key = self._block_enters.get((e, t))
+        if key is not None:
+            return key
+        base = name = ident + "/Switch"
+        i = 0
+        while name in self._block_names:
+            i += 1
+            name = f"{base}_{i}"
+        self._block_names.add(name)
+        ref = t.dtype.is_ref_dtype
+        writes.append((name, "RefSwitch" if ref else "Switch",
+                       [t._as_node_def_input(), CondPlan._prefix(e[0]) + "/pred_id"],
+                       [t.dtype.base_dtype, _dt.bool_], {}))
+        key = self._block_enters[(e, t)] = f"{name}:{1 if e[1] == 0 else 0}"
+        return key
+
+    def _block_enter(self, op, t, ident, writes):
+        """The Enter into While `op` of `t` (a block control input's output) its Identities
+        read, named after `ident` when none is yet: its writing (the enclosing loops' Enters
+        first) appended to `writes`."""
+        key = self._block_enters.get((op, t))
+        if key is not None:
+            return key
+        outer, e = self._outer.get(op), op.graph._branch_of.get(op)
+        src = self._block_enter(outer, t, ident, writes) if outer is not None else \
+            self._block_switch(e, t, ident, writes) if e is not None else \
+            t._as_node_def_input()
+        ref = t.dtype.is_ref_dtype
+        base = key = ident + ("/RefEnter" if ref else "/Enter")
+        i = 0
+        while key in self._block_names:
+            i += 1
+            key = f"{base}_{i}"
+        self._block_names.add(key)
+        self._block_enters[(op, t)] = key
+        _, frame = self._names(op)
+        writes.append((key, "RefEnter" if ref else "Enter", [src], [t.dtype.base_dtype],
+                       {"frame_name": frame, "is_constant": True,
+                        "parallel_iterations": self.infos[op].get("parallel", 10)}))
+        return key
+
+    def _outermost(self, op):
+        """Whether While `op` is in no other loop nor cond."""
+        return self._depth.get(op, 0) == 0 and op not in op.graph._branch_of
+
+    def _enter_controls(self, op, t, key=None):
+        """The control inputs of While `op`'s Enter of `t` (TF's _FixControlInputsAndContext:
+        those of the blocks open when the op reading it first (`key`: the Enter's) was made,
+        else those the loop was made in, that `t` was not made in, from outside the loop)."""
+        e = op.graph._branch_of.get(op)
+        switched = False   # (a loop in a cond: `t` from outside it enters through a Switch,
+        if e is not None and op not in self._outer and self._in_loops_only(op):
+            if _branches.branch_in(t.op, e[0]) is not None:   # made in no block; a branch's
+                return []                                    # op is made in them)
+            switched = True
+        elif not self._outermost(op):
+            return []
+        info = self.infos[op]
+        reader = self._readers.get((op, key)) if key is not None else None
+        stack = info.get("stacks", {}).get(reader, info.get("blocks", ()))
+        made = set(info["members_order"])
+        out = []
+        for c in stack:
+            if switched:
+                out.extend(x.name for x in c.control_inputs if x not in made and
+                           x.name not in out)
+            elif t.op not in c.new_ops:
+                out.extend(x.name for x in c.control_inputs if x is not t.op and
+                           x not in made and x.name not in out)
+        return ["^" + n for n in sorted(out)]
+
+    def dropped_controls(self, op):
+        """The control inputs of `op` not written: a frame op's from outside its loop (TF
+        reads them through its Identities: self.block), the While op's (outside)."""
+        if op in self.infos:
+            return self.infos[op].get("outside", frozenset()) if self._outermost(op) \
+                else frozenset()
+        got = self._block_of.get(op)
+        if not got:
+            return frozenset()
+        made = set(self.infos[got[0][0]]["members_order"])
+        return frozenset(c for c in op._control_inputs if c not in made)
+
+    def _ref_enter(self, op, key):
+        """Whether While `op`'s Enter `key` holds a ref tensor (a variable): TF's RefEnter."""
+        j = key.rsplit("/Enter_", 1)[1]
+        return j[0] == "c" and self.infos[op]["captures"][int(j[1:])].dtype.is_ref_dtype
 
     def _enter_keys(self, op):
         """The Enter nodes of While `op`'s tensors from outside, as first written."""
@@ -1224,6 +1359,8 @@ class LoopPlan(_PlanBase):
                         (op, key) not in self._readers:
                     self._readers[(op, key)] = m
                     self.after.setdefault(m, []).append((op, ("enter", key)))
+            if m in self._block_of:   # (after the Enters of its inputs, as TF)
+                self.after.setdefault(m, []).append((op, ("block", m)))
         s, _ = self._names(op)
         ends = [(info["cond"], f"{s}LoopCond")] + [
             (t, f"{s}NextIteration{_sfx(k)}") for k, t in enumerate(info["body"])]
@@ -1250,12 +1387,21 @@ class LoopPlan(_PlanBase):
             if name in self._enter_stage:
                 self.emit_stage(*self._enter_stage[name], emit)
             return name
-        if stage == "head":
+        if stage[0] == "block":   # an Identity per block control input, its Enter first made
+            for _, ident, t, pivot in self._block_of[stage[1]]:
+                # (TF makes the Identity, then the Enter(s) of its input)
+                writes = []
+                key = self._block_enter(op, t, ident, writes)
+                emit(ident, "Identity", [key, "^" + pivot], [t.dtype.base_dtype], {})
+                for w in writes:
+                    emit(*w)
+        elif stage == "head":
             names = [source(t) for t in inits]
             for k, t in enumerate(inits):
                 # (reading an outer loop's constant only: TF's Enter waits for that frame)
                 outer = self._enter_stage.get(names[k], (None,))[0]
                 ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
+                ctl += self._enter_controls(op, t)
                 emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
                      {"frame_name": frame, "is_constant": False,
                       "parallel_iterations": info.get("parallel", 10)})
@@ -1280,7 +1426,9 @@ class LoopPlan(_PlanBase):
             for q in self.others:   # (a loop in a cond: the Switch of `t` into it first)
                 if isinstance(q, CondPlan):
                     q.before_enter(op, t, emit)
-            emit(key, "Enter", [source(t)], [self._dt(t) if j[0] == "c" else _dt.resource],
+            emit(key, "RefEnter" if self._ref_enter(op, key) else "Enter",
+                 [source(t)] + self._enter_controls(op, t, key),
+                 [self._dt(t) if j[0] == "c" else _dt.resource],
                  {"frame_name": frame, "is_constant": True,
                   "parallel_iterations": info.get("parallel", 10)})
         return op.name
@@ -1335,7 +1483,7 @@ class LoopPlan(_PlanBase):
                 reader = self._reader_name(op, old)
                 if old not in present or reader is None or old in out:
                     continue
-                base = name = reader + "/Enter"
+                base = name = reader + ("/RefEnter" if self._ref_enter(op, old) else "/Enter")
                 i = 0
                 while name in taken:
                     i += 1

@@ -41,10 +41,6 @@ _BY_TF_NAME = {"DT_" + n.upper(): d for n, d in (
     ("qint16", _dt.qint16), ("quint16", _dt.quint16), ("qint32", _dt.qint32),
     ("resource", _dt.resource), ("variant", _dt.variant))}
 _HANDLES = (_dt.resource, _dt.variant)
-# op types flowgrad builds for float16/bfloat16 inputs where TF 1.14 builds their V2 (whose
-# OpDef allows those): checked by their wrappers (normalization.fused_batch_norm)
-_V2_FOR_HALF = frozenset(("FusedBatchNorm", "FusedBatchNormGrad"))
-_HALF = (_dt.float16, _dt.bfloat16)
 
 
 def _plan(op_type):
@@ -104,9 +100,6 @@ def check_input_types(op_type, inputs):
     if plan is _SKIP:
         return
     args, n_lists = plan
-    if op_type in _V2_FOR_HALF and any(getattr(t, "dtype", None) is not None and
-                                       t.dtype.base_dtype in _HALF for t in inputs):
-        return
     n_list = 0
     if n_lists:
         n_list, extra = divmod(len(inputs) - (len(args) - n_lists), n_lists)

@@ -185,7 +185,7 @@ def _get_pool(n):
     return _pool
 
 
-def matmul(a, b):
+def matmul(a, b, rows=None):
     """np.matmul(a, b); when large, split into blocks that the caller and `_split` threads
     of the intra-op pool claim one at a time (dynamic: a thread the scheduler holds
     back leaves its blocks to the others, as Eigen's pool steals work).
@@ -206,7 +206,8 @@ def matmul(a, b):
     work = m * k * cols
     if work < floor:
         return np.matmul(a, b)
-    rows = m >= cols
+    if rows is None:   # else the caller's choice (rows=False keeps a column-major `a` whole)
+        rows = m >= cols
     dim = m if rows else cols
     blocks = max(2, min(_BLOCKS_PER_THREAD * n, work // (_MIN_SPLIT // 4), dim // 8 or 1))
     cuts = [dim * i // blocks for i in range(blocks + 1)]

@@ -4,8 +4,8 @@ Every kernel works channels-last (NCHW / NCDHW inputs are transposed views).
 Conv2D and its backprop ops are one GEMM over the whole batch: `Geo.im2col`
 copies the windows into a C-contiguous (N*OH*OW, KH*KW*C) matrix in a per-thread
 scratch buffer (one strided copy of the window view, or one copy per tap for 1-2
-channels), and Conv2DBackpropInput sums one GEMM per tap into the input
-(`Geo.col2im_gemm`). The 2-D pools go tap by tap (`Geo.taps`): each tap is one
+channels), and Conv2DBackpropInput makes all taps' columns in one GEMM and adds them
+into the input (`Geo.col2im_gemm`). The 2-D pools go tap by tap (`Geo.taps`): each tap is one
 strided view of the unpadded input and the outputs it reaches, so no padded copy
 is made and no Python loop runs over pixels. Depthwise and 3-D ops contract or
 reduce a strided *window view* (N, OH, OW, KH, KW, C) (`Geo.windows`, `GeoN`)
@@ -238,16 +238,22 @@ class Geo:
             out[in_idx] += cols[:, :, :, t, :][out_idx]
         return out
 
-    def col2im_gemm(self, dy2, f3, dtype):
-        """The adjoint of im2col after a GEMM: sums, for every tap t, dy2 @ f3[t]
-        ((N*OH*OW, O) @ (O, C), one GEMM per tap, measured faster than one GEMM and a
-        strided scatter) into a new unpadded (N, H, W, C) array."""
-        out = np.zeros((self.n, self.h, self.w, self.c), dtype)
+    def col2im_gemm(self, dy2, fm, dtype, product=None):
+        """The adjoint of im2col after a GEMM, as TF's Conv2DCustomBackpropInput: the
+        columns dy2 @ fm ((N*OH*OW, O) @ (O, KH*KW*C)) in one GEMM, each tap's C columns
+        added into a new unpadded (N, H, W, C) array. One GEMM, not one per tap: TF's
+        contraction has KH*KW*C output columns, and a GEMM of a few columns (one per tap
+        for C < 16) adds its products in another order (checked against TF 1.14 for C of 1
+        to 64). `product(x, y)`, if given, computes it (TF's contraction, fused_matmul)."""
+        taps = self.kh * self.kw
+        c = self.c
+        cols = product(dy2, fm) if product is not None else threads.matmul(dy2, fm)
+        out = np.zeros((self.n, self.h, self.w, c), dtype)
+        cols = cols.reshape(self.n, self.oh, self.ow, taps * c)
         # TF's Col2im adds output position after output position (raster order): an input
         # element gets its taps' products from the last tap to the first
         for t, out_idx, in_idx in reversed(list(self.taps())):
-            out[in_idx] += threads.matmul(dy2, f3[t]).reshape(
-                self.n, self.oh, self.ow, self.c)[out_idx]
+            out[in_idx] += cols[..., t * c:(t + 1) * c][out_idx]
         return out
 
 

@@ -11,6 +11,7 @@ gradients and the limits.
 from __future__ import annotations
 
 import builtins
+import re
 import weakref
 
 import numpy as _np
@@ -550,6 +551,8 @@ def _hoisted(ops):
     untaken branch still initializes them."""
     hoisted = set()
     lifted = ops[0]._graph._cf_lifted if ops else frozenset()
+    unframed = ops[0]._graph._cf_unframed if ops else frozenset()
+    mine = set(ops) if unframed else ()
     for op in ops:
         # (a resource variable's read made where it is used, not with the variable, is
         # TF's ReadVariableOp in the body, of the handle's Enter: a Keras cell's weights)
@@ -557,6 +560,11 @@ def _hoisted(ops):
                                    and all(t._op in hoisted for t in op._inputs)
                                    and not op._control_inputs
                                    and (op.type == "Identity" or op in lifted)):
+            hoisted.add(op)
+        # (made under control_dependencies(None) of what is outside: TF makes it outside)
+        elif op in unframed and all(t._op not in mine or t._op in hoisted
+                                    for t in op._inputs) and \
+                all(c not in mine or c in hoisted for c in op._control_inputs):
             hoisted.add(op)
     return hoisted
 
@@ -666,7 +674,8 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         # the control_dependencies blocks the cond is made in (TF's nodes of it take their
         # control inputs: graph_def_lower.CondPlan._block_rule)
         blocks = [(c.control_inputs, c.new_ops) for c in g._control_stack]
-        with g.control_dependencies(None):
+        # (a loop in a branch is built in those blocks too: Graph._frame_block_note)
+        with g._frame_of_blocks(None if v2_base is not None else False):
             with g._cf_context():
                 if v2_base is not None:
                     g._last_id = 0
@@ -842,10 +851,10 @@ def _guard_blas(run, ctx, plans):
     return lambda *args: guarded(args)
 
 
-def _compile_sub(graph, ctx, outs, feeds):
+def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset()):
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = grappler_division(lower(graph, outs, [], feeds), graph, options,
-                              loop_body=True)
+    prog = grappler_division(lower(graph, outs, [], feeds, satisfied=satisfied), graph,
+                             options, loop_body=True)
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 
@@ -889,8 +898,9 @@ def _while_bind(node, ctx):
     feeds = info["vars"] + info["captures"]
     saved = builtins.tuple(info.get("saved", ()))
     keep = bool(saved)
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds)
+    done = info.get("outside", frozenset())
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -934,10 +944,11 @@ def _while_grad_bind(node, ctx):
     feeds = info["vars"] + info["captures"]
     saved = ginfo["saved"]
     n, m = len(info["vars"]), len(info["captures"])
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds)
+    done = info.get("outside", frozenset())
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done)
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
-                             feeds + ginfo["grad_vars"] + saved)
+                             feeds + ginfo["grad_vars"] + saved, done)
     stash = _stash(ctx)
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
@@ -1021,6 +1032,21 @@ def _while_grad_bind(node, ctx):
     return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
 
 
+def _counter_in_blocks(g, info):
+    """The ops TF 1.14 adds to the forward frame of a loop differentiated in
+    control_dependencies blocks: the forward counter's input-less `1` (gradients/Add/y)
+    gets their control inputs, each replaced by an Identity of its first output, entered
+    into the frame once (Graph._frame_block_note); and those first outputs."""
+    ctrl = []
+    for c in g._tf_control_stack():
+        ctrl.extend(x for x in c.control_inputs if x not in ctrl)
+    entered = info.setdefault("entered", set())
+    values = [x._outputs[0] for x in ctrl if x._outputs]
+    n = len(values) + sum(1 for v in values if v not in entered)
+    entered.update(values)
+    return n, values
+
+
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
@@ -1037,6 +1063,8 @@ def _while_grad(op, *grads):
              for t in o._outputs if not t.dtype.is_ref_dtype]
     start = len(g._ops)
     last_id = g._last_id
+    blocked, block_values = _counter_in_blocks(g, info)
+    grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
@@ -1076,8 +1104,10 @@ def _while_grad(op, *grads):
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)
         try:
-            body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
-                [None] * len(xs)
+            # (made in a control_dependencies block, TF's gradient frame is built in it)
+            with g._frame_of_blocks(True, clear=False, entered=grad_entered):
+                body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
+                    [None] * len(xs)
         finally:
             set_body_walk(outer)
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
@@ -1138,9 +1168,9 @@ def _while_grad(op, *grads):
         tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
-    g._last_id = last_id + densified + _grad_count.tf_grad_ops(
+    g._last_id = last_id + blocked + densified + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
-        unused, walk, sliced)
+        unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "parts": [len(p) for p in parts], "sliced": specs,
@@ -1338,6 +1368,26 @@ def _v2_captures(g, body_ops, results, start, n_caps, loop_vars):
     return list(seen)
 
 
+def _names_after_cond(g, lvars, made):
+    """TF names the loop variables' Identities after the condition's ops: the Identities of
+    a block's control inputs the condition made in the loop's scope (on its input-less
+    ops: decoder/while/Const) take the first names, the variables the next ones."""
+    scope = lvars[0].op._name.rpartition("/")[0]
+    pat = re.compile(re.escape(scope + "/Identity") + r"(_\d+)?$")
+    mine = [k for k, (_, name, _) in enumerate(made) if pat.match(name)]
+    if not mine or any(not pat.match(v.op._name) for v in lvars):
+        return
+    names = sorted([made[k][1] for k in mine] + [v.op._name for v in lvars],
+                   key=lambda n: int(n.rpartition("_")[2]) if n[-1].isdigit() and
+                   "_" in n.rpartition("/")[2] else 0)
+    for k, name in zip(mine, names):
+        made[k] = (made[k][0], name, made[k][2])
+    for v, name in zip(lvars, names[len(mine):]):
+        del g._ops_by_name[v.op._name]
+        v.op._name = name
+        g._ops_by_name[name] = v.op
+
+
 def _loop_var(dtype, shape, name):
     return get_default_graph()._create_op(
         "LoopVar", [], {"dtype": dtype, "shape": shape}, name)._outputs[0]
@@ -1445,7 +1495,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         # NextIteration and Exit per variable
         g._cf_note(inits)
         g._last_id += n_vars
-        with g.control_dependencies(None), g._cf_context():
+        with g._frame_of_blocks(None if v2 else True) as blocked, g._cf_context():
             # (in a function graph the Identity names are the While outputs', as TF's)
             lvars = [_loop_var(t.dtype.base_dtype, s, "loop_var" if v2 else "Identity")
                      for t, s in zip(inits, invariants)]
@@ -1455,6 +1505,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             args = packed
             c = cond(*args) if not single else cond(packed[0])
             c = convert_to_tensor(c)
+            if blocked is not None and blocked.made:
+                _names_after_cond(g, lvars, blocked.made)
             mid = len(ops)   # the body's ops from here
             if v2:
                 # the body graph captures the cond graph's captures first (a placeholder
@@ -1479,6 +1531,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             out_leaves, out_rebuild = _flatten(out)
             outs = [convert_to_tensor(o) for o in out_leaves]
             g._cf_note(outs)
+            entered = g._cf_contexts[-1][1]   # (the tensors its Enters hold)
         if v2:
             # in the function graph: a placeholder per outer tensor the loop reads, the While
             # op and an Identity per output (loop counter, maximum_iterations, the loop
@@ -1518,10 +1571,22 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
                 captures.append(t)
         tout = builtins.tuple((t.dtype.base_dtype, s) for t, s in zip(inits, invariants))
         op = g._create_op("While", inits + captures, {"Tout": tout}, "While")
+        # a body op's control input made before the loop runs once, before it (TF: an
+        # Identity of its output entered into the frame, WhileContext._AddOpInternal); the
+        # While op waits for it and its plans take it as done
+        made = set(body_ops)
+        outside = list(dict.fromkeys(x for m in body_ops if m in members
+                                     for x in m._control_inputs if x not in made))
+        if outside:
+            op._add_control_inputs([x for x in outside if x not in op._control_inputs])
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
-                          "fns": (cond, body, rebuild, single)}
+                          "fns": (cond, body, rebuild, single), "entered": entered,
+                          "block": blocked.made if blocked is not None else [],
+                          "blocks": blocked.blocks if blocked is not None else [],
+                          "outside": frozenset(outside),
+                          "stacks": blocked.stacks if blocked is not None else {}}
         exits = [_identity(t, name="Exit") for t in op._outputs] if not v2 else \
             _v2_outputs(g, op._outputs, maximum_iterations is not None, n_sig + len(ext))
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and

@@ -136,11 +136,14 @@ def _member(op, members):
 
 
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
-                unused_outs, walk, sliced=None):
+                unused_outs, walk, sliced=None, block_values=(), block_entered=()):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
     gradient (moving the counter by `moved`; walk.made: which body op's rule made which),
     gys: its gradient loop variables (the Identity ops gradients() puts on them are not
-    TF's)."""
+    TF's). Made in control_dependencies blocks, the gated Merge gradients' NoOps and the
+    cloned Consts (input-less in the frame) each get an Identity per block control input
+    (`block_values`: their first outputs), entered into the frame once
+    (`block_entered`: those entered already; Graph._frame_block_note)."""
     gate = walk.gate
     skip = set()
     for o in _not_between(lvars, caps, members, walk.reached, walk.outer):
@@ -343,6 +346,9 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             n += shapes * shape_stack
             levels[0].pops = True
     n += unused_outs
+    lone = len(cloned) + (n_live if gate else 0)
+    if lone and block_values:
+        n += lone * len(block_values) + sum(1 for v in block_values if v not in block_entered)
     return n
 
 

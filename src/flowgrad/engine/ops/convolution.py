@@ -115,6 +115,11 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
         # deeper patches: one contraction blocked as on one thread (3x3x64 = 576 as TF,
         # golden nn/precsys_conv1; 5x5x40 still not: test_pmaml_fused_matmul's xfail)
         out = _fused_matmul.contraction(cols, fm, 1)
+    elif cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
+        # the contraction's order of additions, blocked as a MatMul's (fused_matmul.product):
+        # 57 of 60 convolutions to TF's bits, against 38 by NumPy's GEMM of the row-major
+        # patches (golden nn/conv_transpose_cols, conv cases)
+        out = _fused_matmul.product(cols, fm, cpu_threads())
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
@@ -271,9 +276,10 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                      pool=intra_threads or cpu_threads())
         return from_nhwc(g.col2im_half(cols), data_format)
     dy, f = wide(dy, f)
-    # col2im of (N*OH*OW, O) @ (O, KH*KW*C), one GEMM per tap
-    f3 = f.reshape(g.kh * g.kw, c, o).transpose(0, 2, 1)
-    dx = g.col2im_gemm(dy.reshape(g.n * g.oh * g.ow, o), f3, dy.dtype)
+    # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
+    product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
+        if dy.dtype == np.float32 and rows > 1 else None
+    dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(-1, o).T, dy.dtype, product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
 
 
@@ -300,8 +306,14 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                     pool=intra_threads or cpu_threads())
         return out.reshape(kh, kw, g.c, o)
     x, dy = wide(x, dy)
-    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
-    out = threads.matmul(g.im2col(x).T, dy.reshape(rows, o))
+    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O); float32 in TF's contraction's order of
+    # additions and depth slices (fused_matmul.product: 36 of 36 filter gradients to TF's
+    # bits, against 12 by one GEMM)
+    cols = g.im2col(x).T
+    if x.dtype == np.float32 and cols.shape[0] > 1 and rows:
+        out = _fused_matmul.product(cols, dy.reshape(rows, o), intra_threads or cpu_threads())
+    else:
+        out = threads.matmul(cols, dy.reshape(rows, o))
     return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
 
 

@@ -25,49 +25,92 @@ def _scale(a, x, lg_arg):
     return _eigen_math.libm_exp(logax)
 
 
-def _series(a, x):
-    """igamma_series_impl<float, VALUE>: P(a, x) by sum_n x^n / ((a+1)...(a+n))."""
+def _series_loop(a, x, iterations, derivative):
+    """igamma_series_impl<float, mode>'s loop: ans = sum_n x^n / ((a+1)...(a+n)) and, with
+    `derivative`, dans = d ans / da; stopped when the term (VALUE) or its a-derivative
+    (SAMPLE_DERIVATIVE) is at most eps/2 of the sum. Returns (ans, dans or None)."""
     r, c, ans = a.copy(), np.ones_like(a), np.ones_like(a)
+    dc, dans = (np.zeros_like(a), np.zeros_like(a)) if derivative else (None, None)
     live = np.arange(a.size)
-    for _ in range(_ITERATIONS):
+    for _ in range(iterations):
         if live.size == 0:
             break
         r[live] += _ONE
-        c[live] *= x[live] / r[live]
+        rl, xl, cl = r[live], x[live], c[live]
+        term = xl / rl
+        if derivative:
+            dcl = term * dc[live] + (-xl / (rl * rl)) * cl
+            dc[live] = dcl
+            dans[live] += dcl
+            stop = np.abs(dcl) <= _MACHEP * np.abs(dans[live])
+        c[live] = cl * term
         ans[live] += c[live]
-        live = live[~(c[live] <= _MACHEP * ans[live])]
+        if not derivative:
+            stop = c[live] <= _MACHEP * ans[live]
+        live = live[~stop]
+    return ans, dans
+
+
+def _series(a, x):
+    """igamma_series_impl<float, VALUE>: P(a, x) by the series."""
+    ans, _ = _series_loop(a, x, _ITERATIONS, False)
     return _eigen_math.flush(ans * _scale(a, x, a + _ONE))   # FTZ, as TF's threads
 
 
-def _fraction(a, x):
-    """igammac_cf_impl<float, VALUE>: Q(a, x) by Cephes' continued fraction (0 at x = inf)."""
+def _fraction_loop(a, x, iterations, derivative):
+    """igammac_cf_impl<float, mode>'s loop: Cephes' continued fraction for Q(a, x) and, with
+    `derivative`, its a-derivative; stopped when the value moves by at most eps/2 of itself
+    (VALUE) or the derivative by at most eps/2 (SAMPLE_DERIVATIVE); values at x = inf are
+    left out. Returns (ans, dans or None)."""
     y = _ONE - a
     z = x + y + _ONE
     c = np.zeros_like(a)
     pkm2, qkm2 = np.ones_like(a), x.copy()
     pkm1, qkm1 = x + _ONE, z * x
     ans = pkm1 / qkm1
+    dans = None
+    if derivative:
+        dpkm2, dqkm2, dpkm1, dqkm1 = (np.zeros_like(a), np.zeros_like(a), np.zeros_like(a), -x)
+        dans = (dpkm1 - ans * dqkm1) / qkm1
     live = np.flatnonzero(~np.isinf(x))
-    for _ in range(_ITERATIONS):
+    for _ in range(iterations):
         if live.size == 0:
             break
         c[live] += _ONE
         y[live] += _ONE
         z[live] += _TWO
-        yc = y[live] * c[live]
-        pk = pkm1[live] * z[live] - pkm2[live] * yc
-        qk = qkm1[live] * z[live] - qkm2[live] * yc
+        cl, zl = c[live], z[live]
+        yc = y[live] * cl
+        p1, p2, q1, q2 = pkm1[live], pkm2[live], qkm1[live], qkm2[live]
+        pk = p1 * zl - p2 * yc
+        qk = q1 * zl - q2 * yc
         nonzero = qk != _ZERO
+        safe_qk = np.where(nonzero, qk, _ONE)
         prev = ans[live]
-        new = np.where(nonzero, pk / np.where(nonzero, qk, _ONE), prev)
+        new = np.where(nonzero, pk / safe_qk, prev)
         ans[live] = new
-        done = nonzero & (np.abs(prev - new) <= _MACHEP * np.abs(new))
-        big = np.abs(pk) > _BIG
-        pkm2[live] = np.where(big, pkm1[live] * _BIGINV, pkm1[live])
-        qkm2[live] = np.where(big, qkm1[live] * _BIGINV, qkm1[live])
-        pkm1[live] = np.where(big, pk * _BIGINV, pk)
-        qkm1[live] = np.where(big, qk * _BIGINV, qk)
+        # (rescaled by 1/BIG when pk grows past BIG; times 1 is exact)
+        s = np.where(np.abs(pk) > _BIG, _BIGINV, _ONE)
+        if derivative:
+            dp1, dp2, dq1, dq2 = dpkm1[live], dpkm2[live], dqkm1[live], dqkm2[live]
+            dpk = dp1 * zl - p1 - dp2 * yc + p2 * cl
+            dqk = dq1 * zl - q1 - dq2 * yc + q2 * cl
+            prev_d = dans[live]
+            new_d = np.where(nonzero, (dpk - new * dqk) / safe_qk, prev_d)
+            dans[live] = new_d
+            done = nonzero & (np.abs(new_d - prev_d) <= _MACHEP)
+            dpkm2[live], dpkm1[live], dqkm2[live], dqkm1[live] = (dp1 * s, dpk * s, dq1 * s,
+                                                                  dqk * s)
+        else:
+            done = nonzero & (np.abs(prev - new) <= _MACHEP * np.abs(new))
+        pkm2[live], pkm1[live], qkm2[live], qkm1[live] = p1 * s, pk * s, q1 * s, qk * s
         live = live[~done]
+    return ans, dans
+
+
+def _fraction(a, x):
+    """igammac_cf_impl<float, VALUE>: Q(a, x) by the continued fraction (0 at x = inf)."""
+    ans, _ = _fraction_loop(a, x, _ITERATIONS, False)
     out = _eigen_math.flush(ans * _scale(a, x, a))
     out[np.isinf(x)] = _ZERO
     return out
@@ -118,65 +161,16 @@ _DER_ITERATIONS = 200                           # igamma_num_iterations<float, S
 
 
 def _series_der(a, x):
-    """igamma_series_impl<float, SAMPLE_DERIVATIVE>: -(dP/da) / (dP/dx) through the series,
-    stopped when |dc/da| <= eps/2 |d ans/da|."""
-    r, c, ans = a.copy(), np.ones_like(a), np.ones_like(a)
-    dc, dans = np.zeros_like(a), np.zeros_like(a)
-    live = np.arange(a.size)
-    for _ in range(_DER_ITERATIONS):
-        if live.size == 0:
-            break
-        r[live] += _ONE
-        rl, xl, cl = r[live], x[live], c[live]
-        term = xl / rl
-        dterm = -xl / (rl * rl)
-        dcl = term * dc[live] + dterm * cl
-        dc[live] = dcl
-        dans[live] += dcl
-        c[live] = cl * term
-        ans[live] += c[live]
-        live = live[~(np.abs(dcl) <= _MACHEP * np.abs(dans[live]))]
+    """igamma_series_impl<float, SAMPLE_DERIVATIVE>: -(dP/da) / (dP/dx) through the series."""
+    ans, dans = _series_loop(a, x, _DER_ITERATIONS, True)
     dlogax = _eigen_math.libm_log(x) - _eigen_math.digamma(a + _ONE)
     return -(dans + ans * dlogax) * x / a
 
 
 def _fraction_der(a, x):
-    """igammac_cf_impl<float, SAMPLE_DERIVATIVE>: the fraction with its a-derivative,
-    stopped when the derivative moves by at most eps/2 (0 at x = inf)."""
-    y = _ONE - a
-    z = x + y + _ONE
-    c = np.zeros_like(a)
-    pkm2, qkm2 = np.ones_like(a), x.copy()
-    pkm1, qkm1 = x + _ONE, z * x
-    ans = pkm1 / qkm1
-    dpkm2, dqkm2, dpkm1, dqkm1 = (np.zeros_like(a), np.zeros_like(a), np.zeros_like(a), -x)
-    dans = (dpkm1 - ans * dqkm1) / qkm1
-    live = np.flatnonzero(~np.isinf(x))
-    for _ in range(_DER_ITERATIONS):
-        if live.size == 0:
-            break
-        c[live] += _ONE
-        y[live] += _ONE
-        z[live] += _TWO
-        cl, zl = c[live], z[live]
-        yc = y[live] * cl
-        p1, p2, q1, q2 = pkm1[live], pkm2[live], qkm1[live], qkm2[live]
-        dp1, dp2, dq1, dq2 = dpkm1[live], dpkm2[live], dqkm1[live], dqkm2[live]
-        pk = p1 * zl - p2 * yc
-        qk = q1 * zl - q2 * yc
-        dpk = dp1 * zl - p1 - dp2 * yc + p2 * cl
-        dqk = dq1 * zl - q1 - dq2 * yc + q2 * cl
-        nonzero = qk != _ZERO
-        safe_qk = np.where(nonzero, qk, _ONE)
-        new = np.where(nonzero, pk / safe_qk, ans[live])
-        prev_d = dans[live]
-        new_d = np.where(nonzero, (dpk - new * dqk) / safe_qk, prev_d)
-        ans[live], dans[live] = new, new_d
-        done = nonzero & (np.abs(new_d - prev_d) <= _MACHEP)
-        s = np.where(np.abs(pk) > _BIG, _BIGINV, _ONE)
-        pkm2[live], pkm1[live], qkm2[live], qkm1[live] = p1 * s, pk * s, q1 * s, qk * s
-        dpkm2[live], dpkm1[live], dqkm2[live], dqkm1[live] = dp1 * s, dpk * s, dq1 * s, dqk * s
-        live = live[~done]
+    """igammac_cf_impl<float, SAMPLE_DERIVATIVE>: the same through the fraction (0 at
+    x = inf)."""
+    ans, dans = _fraction_loop(a, x, _DER_ITERATIONS, True)
     dlogax = _eigen_math.libm_log(x) - _eigen_math.digamma(a)
     out = -(dans + ans * dlogax) * x
     out[np.isinf(x)] = _ZERO

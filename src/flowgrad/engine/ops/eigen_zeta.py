@@ -1,79 +1,83 @@
-"""TF 1.14's float32 Zeta and Polygamma, bit for bit.
+"""TF 1.14's Zeta (float32 and float64) and float32 Polygamma, bit for bit.
 
 TF's kernels run Eigen's zeta_impl / polygamma_impl (unsupported/Eigen/src/SpecialFunctions,
-Cephes' zeta) value by value in float32: up to 9 direct terms (q + k)^-x (libm's powf),
-then the Euler-Maclaurin tail with Cephes' 12 coefficients, each loop stopped at the float
-tolerance (eps / 2); polygamma(n, x) = (-1)^(n+1) expf(lgammaf(n + 1)) zeta(n + 1, x), and
-digamma at n = 0. Digamma's gradient (polygamma(1, x)) goes through these, so the entropy
-and KL gradients of Gamma, Beta and Dirichlet do. The loops run on the whole array at once.
+Cephes' zeta) value by value in the input's precision: direct terms (q + k)^-x (libm's
+powf / pow), then the Euler-Maclaurin tail with Cephes' 12 coefficients, each loop stopped
+at the tolerance (eps / 2), denormals flushed at every step; polygamma(n, x) =
+(-1)^(n+1) expf(lgammaf(n + 1)) zeta(n + 1, x), and digamma at n = 0. Digamma's gradient
+(polygamma(1, x)) goes through these, so the entropy and KL gradients of Gamma, Beta and
+Dirichlet do. The loops run on the whole array at once.
 """
 import numpy as np
 
 from . import eigen_math as _eigen_math
 
 _F = np.float32
-_ZERO, _HALF, _ONE = _F(0), _F(0.5), _F(1)
-_MACHEP = _F(np.finfo(np.float32).eps / 2)   # cephes_helper<float>::machep
-_A = [_F(c) for c in (12.0, -720.0, 30240.0, -1209600.0, 47900160.0,
-                      -1.8924375803183791606e9, 7.47242496e10, -2.950130727918164224e12,
-                      1.1646782814350067249e14, -4.5979787224074726105e15,
-                      1.8152105401943546773e17, -7.1661652561756670113e18)]
+_ZERO, _ONE = _F(0), _F(1)
+# Eigen's zeta_impl (Cephes' zeta.c): the Euler-Maclaurin coefficients (2j)! / B_2j
+_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
+           7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
+           -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
 
 
-def _zeta_values(x, q):
-    """zeta_impl<float>::run on 1-D float32 x, q inside the domain."""
-    s = _eigen_math.powf(q, -x)
-    a, b = q.copy(), np.zeros_like(q)
-    live = np.arange(q.size)
-    for _ in range(9):                       # zeta_impl_series<float>
-        if live.size == 0:
-            return s
-        a[live] += _ONE
-        b[live] = _eigen_math.powf(a[live], -x[live])
-        s[live] += b[live]
-        live = live[~(np.abs(b[live] / s[live]) < _MACHEP)]
-    if live.size == 0:
-        return s
-    xl, bl, w = x[live], b[live], a[live]
-    sl = s[live] + bl * w / (xl - _ONE)
-    sl -= _HALF * bl
-    al, k = np.ones_like(xl), np.zeros_like(xl)
-    on = np.arange(live.size)
-    for coef in _A:
-        if on.size == 0:
-            break
-        al[on] *= xl[on] + k[on]
-        bl[on] /= w[on]
-        t = al[on] * bl[on] / coef
-        sl[on] = sl[on] + t
-        on = on[~(np.abs(t / sl[on]) < _MACHEP)]
-        k[on] += _ONE
-        al[on] *= xl[on] + k[on]
-        bl[on] /= w[on]
-        k[on] += _ONE
-    s[live] = sl
-    return s
+def _ftz(a):
+    """a with denormals as zeros of their sign (TF's threads flush float and double)."""
+    return np.where(np.abs(a) < np.finfo(a.dtype).tiny, np.copysign(0, a).astype(a.dtype), a)
 
 
 def zeta(x, q):
-    """TF 1.14's float32 Zeta(x, q): inf at x = 1 and at q a non-positive integer, NaN for
-    x < 1 and for q <= 0 with x not an integer (inputs read with DAZ, results flushed)."""
-    x, q = np.broadcast_arrays(np.asarray(x, _F), np.asarray(q, _F))
-    shape = x.shape
-    x, q = _eigen_math.flush(x.reshape(-1)), _eigen_math.flush(q.reshape(-1))
-    out = np.empty(x.shape, _F)
+    """TF 1.14's Zeta: Eigen's zeta_impl step by step in the input's precision (libm's powf
+    / pow, denormals flushed): s = q^-x plus terms (a + 1)^-x (float32: 9 at most; float64:
+    at least 9 and until a > 9), stopping once a term is below machep of the sum, then the
+    Euler-Maclaurin tail with w = a, whose running factor a (x + k) overflows float32 for
+    large x (then inf * 0: NaN, as TF)."""
+    ft = np.result_type(x, q).type
+    double = ft is np.float64
+    fl = _ftz
+    power = _eigen_math.libm_pow64 if double else _eigen_math.powf
+    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, ft), np.asarray(q, ft)))
+    machep = ft(np.finfo(ft).eps / 2)
+    live = np.ones(x.shape, bool)
     with np.errstate(all="ignore"):
-        pole = x == _ONE
-        nan = ~pole & (x < _ONE)
-        low_q = ~pole & ~nan & (q <= _ZERO)
-        q_pole = low_q & (q == np.floor(q))
-        nan |= low_q & ~q_pole & (x != np.floor(x))
-        run = ~pole & ~nan & ~q_pole
-        out[pole | q_pole] = np.inf
-        out[nan] = np.nan
-        if run.any():
-            out[run] = _zeta_values(x[run], q[run])
-    return _eigen_math.flush(out).reshape(shape)
+        s = fl(power(q, -x))
+        a, b, out = q.copy(), np.zeros_like(x), np.empty_like(x)
+
+        def finish(done):
+            nonlocal live
+            done &= live
+            out[done] = s[done]
+            live = live & ~done
+
+        n = 0
+        go = live.copy()
+        while go.any():
+            a[go] += ft(1)
+            b[go] = fl(power(a[go], -x[go]))
+            s[go] = fl(s[go] + b[go])
+            finish(go & (np.abs(fl(b / s)) < machep))
+            n += 1
+            go = live & ((n < 9) | (a <= 9)) if double else live & (n < 9)
+        w = a
+        s = fl(s + fl(fl(b * w) / (x - ft(1))))
+        s = fl(s - fl(ft(0.5) * b))
+        a, k = np.ones_like(x), np.zeros_like(x)
+        for coef in _ZETA_A:
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            t = fl(fl(a * b) / ft(coef))
+            s = fl(s + t)
+            finish(np.abs(fl(t / s)) < machep)
+            k = k + ft(1)
+            a = fl(a * (x + k))
+            b = fl(b / w)
+            k = k + ft(1)
+        finish(np.ones(x.shape, bool))
+        pole = (q <= 0) & (q == np.floor(q))
+        out[(q <= 0) & ~pole & (x != np.floor(x))] = np.nan
+        out[pole] = np.inf
+        out[x < 1] = np.nan
+        out[x == 1] = np.inf
+    return out
 
 
 def polygamma(n, x):

@@ -1,5 +1,6 @@
-"""float32 MatMul fused with its BiasAdd (Grappler's _FusedMatMul) with one output column,
-in the order TF 1.14's CPU kernel adds.
+"""TF 1.14's float32 tensor contraction on the CPU, in the order its kernel adds: MatMul
+(two or more output rows and columns), a MatMul fused with its BiasAdd (Grappler's
+_FusedMatMul, one output column included) and Conv2DBackpropInput's columns.
 
 TF 1.14's remapper (on by default) turns a float32 MatMul read only by a BiasAdd into
 _FusedMatMul: Eigen's tensor contraction with the bias added by its output kernel. A
@@ -20,14 +21,22 @@ multiply-add rounded once. How the depth is cut:
 
 The bias is then added to each sum. Checked bit for bit against TF 1.14 on this machine
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
+
+With more than one output column the threads are Eigen's for the whole output (its cost
+model, eigen_half_mm), and each block is NumPy's GEMM with x in column-major order:
+OpenBLAS's kernels then add each output's products one after the other too, as MKL-DNN's
+(with a row-major x, small products take kernels that add otherwise: 30% of products
+of sizes 2-80 differed from TF's bits). Checked against TF 1.14 for 380 products, sizes 2
+to 700, every transpose (golden math/contraction_bits).
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction"]
+__all__ = ["column_product", "contraction", "one_gemm", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -87,18 +96,35 @@ def _sgemm_blocks(k):
     return sizes
 
 
-def contraction(x, y, threads):
-    """One contraction of x [m, k] and y [k, 1]: TF's slices, MKL-DNN's blocks."""
-    m, k = x.shape
-    kc = _eigen_kc(m, k, threads)
+def _gemm_run(x, y, start, stop):
+    """x[:, start:stop] @ y[start:stop] (more than one column) summed from 0 by one
+    multiply-add after the other: NumPy's GEMM on a column-major x (its column slices
+    are column-major views), kept whole."""
+    return _threads.matmul(np.asfortranarray(x[:, start:stop]), y[start:stop], rows=False)
+
+
+def _slice_depth(m, n, k, threads):
+    """The depth of TF's slices of one contraction (the last may be shorter)."""
+    kc = _eigen_kc(max(m, n), k, threads)
     slices = max(1, -(-k // kc))
-    kc = min(k, -(-(k // slices) // 8) * 8)
+    return min(k, -(-(k // slices) // 8) * 8)
+
+
+def contraction(x, y, threads, shape=None):
+    """One contraction of x [m, k] and y [k, n]: TF's slices, MKL-DNN's blocks (decided on
+    `shape`, the (m, n) of the op whose rows or columns these are, if given)."""
+    m, k = x.shape
+    run = _fma_run if y.shape[1] == 1 else _gemm_run
+    kc = _slice_depth(*(shape or (m, y.shape[1])), k, threads)
     out = None
     start = 0
     for s0 in range(0, k, kc):
         for size in _sgemm_blocks(min(kc, k - s0)):
-            acc = _fma_run(x, y, start, start + size)
-            out = acc if out is None else out + acc
+            acc = run(x, y, start, start + size)
+            if out is None:
+                out = acc
+            else:
+                np.add(out, acc, out=out)
             start += size
     return out
 
@@ -106,14 +132,59 @@ def contraction(x, y, threads):
 def column_product(x, y, pool):
     """x [m, k] @ y [k, 1] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
     _FusedMatMul sums it on an intra-op pool of `pool` threads, before the bias."""
+    return product(x, y, pool)
+
+
+_MR_F32 = 16   # gebp_traits<float, float>'s mr under AVX without FMA (TF 1.14's wheel): 2 packets
+
+
+def _threads_by_k(M, N, K, pool):
+    """Eigen's numThreadsInnerDim for float (M: the output's columns, N: its rows, as
+    Eigen's column-major view of TF's row-major product). Its bandwidth is
+    computeBandwidth(shard_by_col=true, M, N, K): 2 when N < nr or M < mr."""
+    bw = 4.0 if K == 1 else (2.0 if N < _eh._NR or M < _MR_F32 else 1.0)
+    total = K * (bw * M * N / 8 + 2 * _eh._STORE + 2.0 * N * _eh._LOAD)
+    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 8)
+    best, threads = total, 1
+    for nt in range(2, pool + 1, 2):
+        cost = total / nt + 100000 + nt * (reduction + 3000)
+        if cost < best:
+            best, threads = cost, nt
+    return threads
+
+
+def _plan(m, n, k, pool):
+    """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
+    t = _eh._threads(n, m, k, pool)
+    tk = _threads_by_k(n, m, k, pool)
+    if not _eh._by_k(n, m, k, t, tk):
+        return t, None
+    return t, min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+
+
+def one_gemm(m, n, k, pool):
+    """Does product() add all k products of each output in one run (no shard, one slice,
+    one sgemm block), which is NumPy's GEMM of a column-major left operand?"""
+    t, shard = _plan(m, n, k, pool)
+    return shard is None and _slice_depth(m, n, k, t) == k and len(_sgemm_blocks(k)) == 1
+
+
+def product(x, y, pool, shape=None):
+    """x [m, k] @ y [k, n] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
+    contraction sums it on an intra-op pool of `pool` threads (Eigen's threads, and its
+    sharding of the depth: each shard a contraction of its own, added in order). `shape`:
+    the (m, n) that decides the blocking, where x's rows or y's columns are part of an op's
+    (the fused loops' stacked steps)."""
     m, k = x.shape
-    t = _eh._threads(1, m, k, pool)
-    tk = _eh._threads_by_k(1, m, k, pool)
-    if not _eh._by_k(1, m, k, t, tk):
-        return contraction(x, y, t)
-    size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+    n = y.shape[1]
+    if n > 1:
+        x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
+    mn = shape or (m, n)
+    t, size = _plan(*mn, k, pool)
+    if size is None:
+        return contraction(x, y, t, mn)
     out = None
     for k0 in range(0, k, size):
-        part = contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2)
+        part = contraction(x[:, k0:k0 + size], y[k0:k0 + size], 2, mn)
         out = part if out is None else out + part
     return out

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..framework import gemm as _gemm
-from ..framework import threads as _threads
 from . import eigen_math as _eigen_math
+from . import linalg as _linalg
 from . import lstm_loop as _base
 from .tensor_array import _GRAD_META, TensorArrayValue
 
@@ -82,7 +81,7 @@ def forward(run, args, clear=True):
     if got is None:
         return None
     xs, replay = got
-    matmul = _threads.matmul
+    matmul = _linalg.loop_product   # MatMul's kernel
     one = dt.type(1)
     absolute, negative, exp, add, divide, less, tanh, multiply, where = (
         np.abs, np.negative, np.exp, np.add, np.divide, np.less, _eigen_math.tanh_out,
@@ -179,7 +178,7 @@ def backward(run, args, kept, diff_caps):
     want = set(diff_caps)
     want_x = r["x"] - n in want
     one, zero = dt.type(1), dt.type(0)
-    matmul = _threads.matmul
+    matmul = _linalg.loop_product   # MatMul's kernel
     multiply, where, add = np.multiply, np.where, np.add
     P = []
     for lr, L in zip(layers, st):
@@ -199,7 +198,7 @@ def backward(run, args, kept, diff_caps):
         if Pl["g"][key] is None:
             Pl["g"][key] = matmul(a, b)
         else:
-            _gemm.accumulate(Pl["g"][key], a, b)
+            _linalg.loop_accumulate(Pl["g"][key], a, b)
 
     def acc(Pl, key, g):
         total = Pl["g"][key]

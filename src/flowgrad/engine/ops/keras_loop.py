@@ -35,12 +35,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..framework import gemm as _gemm
-from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
-from . import lstm_loop as _base
 from . import keras_steps as _steps
+from . import linalg as _linalg
+from . import lstm_loop as _base
 from .keras_steps import _product_bt
 from .keras_steps import _ACT_OPS, _act_bwd, _act_fwd, _act_spec, _addn, _cand_bwd, _cand_fwd
 from .tensor_array import _GRAD_META, TensorArrayValue, _zero_grad_kernel
@@ -721,7 +720,7 @@ def forward(run, args, clear=True):
                 base.shape == (bsz, units)):
             return None
         out_all = np.empty((steps, bsz, units), dt)
-    matmul = _threads.matmul
+    matmul = _linalg.loop_product   # MatMul's kernel
     multiply = np.multiply
     where = np.where
     cand = r["cand"]
@@ -847,7 +846,7 @@ class _Grads:
     def add_product(self, gi, key, a, b):   # += a @ b in one GEMM (gemm.py: the same bits)
         blk = self.blocks.get((gi, key))
         if blk is not None:
-            _gemm.accumulate(blk[3], a, b)
+            _linalg.loop_accumulate(blk[3], a, b)
 
     def totals(self):
         out = {k: np.zeros(shape, self.dt) for k, shape in self.shapes.items()}
@@ -893,7 +892,7 @@ def backward(run, args, kept, diff_caps):
     want = {k for k in diff_caps}
     grads = _Grads(gs, caps, want, dt)
     want_x = r["x"] - n in want
-    matmul = _threads.matmul
+    matmul = _linalg.loop_product   # MatMul's kernel
     multiply, add = np.multiply, np.add
     one = dt.type(1)
     cand = r["cand"]

@@ -29,7 +29,20 @@ import numpy as np
 from ..framework import threads as _threads
 from ..framework.registry import get_op_def
 from . import eigen_math as _eigen_math
-from .linalg import one_column_product_bt
+from .linalg import loop_product, one_column_product_bt
+
+
+def _steps_mm(a, b):
+    """Each step's MatMul of a [steps, m, k] by b [k, n] or [steps, k, n], with the plain
+    loop's bits: float32 is TF's contraction (linalg.loop_product), its blocking decided
+    on one step's [m, n]; else NumPy's batched GEMM, one BLAS product per step."""
+    m, n = a.shape[-2], b.shape[-1]
+    if a.dtype != np.float32 or b.dtype != np.float32 or m < 2 or n < 2 or a.ndim != 3:
+        return np.matmul(a, b)
+    if b.ndim == 2:
+        flat = loop_product(a.reshape(-1, a.shape[-1]), b, (m, n))
+        return flat.reshape(a.shape[0], m, n)
+    return np.stack([loop_product(x, y) for x, y in zip(a, b)])
 
 
 def _product_bt(matmul, a, b):
@@ -152,7 +165,7 @@ def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
     xin = [X if g["dp"] is None else multiply(X, g["dp"]) for g in gs]
     A = np.empty((steps, 4, bsz, u), dt)
     for gi, g in enumerate(gs):   # MatMul(xin_g, K_g) [+ b_g], every step
-        a = np.matmul(xin[gi], g["k"][0])
+        a = _steps_mm(xin[gi], g["k"][0])
         if g["b"] is not None:
             np.add(a, g["b"][0].reshape(-1), out=A[:, _POS[gi]])
         else:
@@ -165,7 +178,7 @@ def forward(gs, xs, h, c, acts, cand, dt, ms, base, out_all):
     # the recurrent kernels' blocks as the plain loop has them (views: a contiguous copy
     # can change BLAS's sums)
     rks = [(_POS[gi], g["rk"][0], g["rdp"]) for gi, g in enumerate(gs)]
-    matmul = np.matmul   # below the split size, as threads.matmul
+    matmul = loop_product   # MatMul's kernel (below the split size)
     tape = []
     for s in range(steps):
         hp, cp = h_all[s], c_all[s]
@@ -253,13 +266,13 @@ class _Post:
                 self._sum((gi, "b"), sums[:, _POS[gi]])
             need_dx = self.want_x or (g["dp"] is not None and (gi, "dp") in blocks)
             if need_dx:
-                dx = _product_bt(np.matmul, dzg, g["k"][0])
+                dx = _product_bt(_steps_mm, dzg, g["k"][0])
             if (gi, "k") in blocks:
                 xin = tape.xin[gi][lo:hi]
-                self._sum((gi, "k"), np.matmul(xin.transpose(0, 2, 1), dzg))
+                self._sum((gi, "k"), _steps_mm(xin.transpose(0, 2, 1), dzg))
             if (gi, "rk") in blocks:
                 hin = hp_all if g["rdp"] is None else tape.hin[gi][lo:hi]
-                self._sum((gi, "rk"), np.matmul(hin.transpose(0, 2, 1), dzg))
+                self._sum((gi, "rk"), _steps_mm(hin.transpose(0, 2, 1), dzg))
             if g["dp"] is not None and need_dx:
                 if (gi, "dp") in blocks:
                     self._sum((gi, "dp"), multiply(tape.x[lo:hi], dx))
@@ -340,7 +353,7 @@ def _steps_back(gs, tape, c_all, dh, dc, acts, cand, dt, h_order, ts, gel, ms, d
     returns (dh, dc, dprev), with a lane (lane, chunk, post) also the first step whose
     chunk was not handed to it."""
     multiply, add = np.multiply, np.add
-    matmul = np.matmul   # below the split size, as threads.matmul
+    matmul = loop_product   # MatMul's kernel (below the split size)
     steps, _, bsz, u = dz_all.shape
     one, zero = dt.type(1), dt.type(0)
     spec = acts[0]

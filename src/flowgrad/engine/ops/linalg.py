@@ -18,6 +18,7 @@ import string
 import numpy as np
 
 from ..framework.grad_state import wants_grad
+from ..framework import gemm as _gemm
 from ..framework import threads
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
@@ -95,6 +96,30 @@ def _gemv_cols(cols, v):
     return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
 
 
+def loop_product(x, y, shape=None):
+    """The plain graph's MatMul x @ y (2-D, transposes applied) for the fused loops, whose
+    products give its bits: float32 with more than one output row and column is TF's
+    contraction (fused_matmul.product), decided on `shape`, the plain op's (rows, columns)
+    where a fused loop stacks the steps' rows or splits the columns; else NumPy's GEMM."""
+    if x.dtype == np.float32 and y.dtype == np.float32 and x.size and y.size:
+        m, n = shape or (x.shape[0], y.shape[1])
+        if m > 1 and n > 1:
+            return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
+    return threads.matmul(x, y)
+
+
+def loop_accumulate(out, a, b):
+    """out += a @ b with the bits of the plain graph's MatMul then Add (a loop gradient's
+    running sum): one BLAS call with beta 1 (gemm.accumulate) where the product is one run
+    of multiply-adds (a column-major a), else the product, then the add."""
+    if a.dtype == np.float32 and b.dtype == np.float32 and a.shape[0] > 1 and \
+            b.shape[1] > 1 and a.size and b.size:
+        if not (a.flags.f_contiguous and _fused_matmul.one_gemm(
+                a.shape[0], b.shape[1], a.shape[1], _eigen_sum.cpu_threads())):
+            return np.add(out, loop_product(a, b), out=out)
+    return _gemm.accumulate(out, a, b)
+
+
 def one_column_product_bt(a, b):
     """TF's MatMul(a_i, b, transpose_b=True) for each matrix a_i of a [..., m, k] when it is
     one output column (b is [1, k], m > 1: Eigen's gemv), else None: for the fused loops,
@@ -134,6 +159,10 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
+        if a.dtype == np.float32 and b.dtype == np.float32 and m > 1 and n > 1:
+            # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
+            return _fused_matmul.product(a.T if transpose_a else a, b.T if transpose_b else b,
+                                         intra_threads or _eigen_sum.cpu_threads())
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
@@ -214,6 +243,13 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         # Eigen::half rounds every product and sum to half (eigen_half_mm)
         return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
                                            pool=intra_threads or _eigen_sum.cpu_threads())
+    if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float32 and y.dtype == np.float32 and \
+            x.shape[0] > 1 and x.size and y.size:
+        # one product (tf.matmul of operands of unknown rank): TF's contraction
+        # (fused_matmul.product), Eigen's matrix-vector kernel for one output column
+        if y.shape[1] == 1:
+            return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
+        return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
     # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
     if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
         batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))

@@ -51,6 +51,7 @@ from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import eigen_math as _eigen_math
+from . import linalg as _linalg
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
 
@@ -612,12 +613,12 @@ class Runner:
         if got is None:
             return None
         xs, replay = got
-        # every kernel call is the plain loop's (ConcatV2, MatMul through threads.matmul,
+        # every kernel call is the plain loop's (ConcatV2, MatMul's kernel (loop_product),
         # BiasAdd, the Add of forget_bias, the peepholes' Mul and Add, the Sigmoid kernel's
         # formula, Tanh, Mul, Add, clip_by_value's Minimum and Maximum, the projection's
         # MatMul, the Selects) on the same operands, so the values are the plain loop's bit
         # for bit; what is saved is the per-op dispatch, TensorArray bookkeeping and buffers
-        matmul = _threads.matmul
+        matmul = _linalg.loop_product
         one = dt.type(1)
         absolute, negative, exp, add, divide, less, tanh, multiply, where = (
             np.abs, np.negative, np.exp, np.add, np.divide, np.less, _eigen_math.tanh_out,
@@ -686,7 +687,9 @@ class Runner:
             cclip, pclip = clips
             plain = wi is None and wp is None and cclip is None
             xz = None
-            if below is None and steps > 1 and dx and \
+            # (not where MatMul is TF's contraction, float32 with rows and columns: its
+            # products add the x and h terms in one run)
+            if below is None and steps > 1 and dx and not (f32 and bsz > 1) and \
                     _gemm.split_exact(dt, bsz, steps * bsz, dx, hp, 4 * hid):
                 # BLAS cuts this product's inner dimension between x's and h's columns, so
                 # the x part of every step is one product before the loop and each step
@@ -813,7 +816,7 @@ class Runner:
         # WhileGrad sums them: bit for bit the plain loop's
         one = dt.type(1)
         zero = dt.type(0)
-        matmul = _threads.matmul
+        matmul = _linalg.loop_product
         multiply, where, add = np.multiply, np.where, np.add
         want = set(diff_caps)
         want_x = r["x"] - n in want
@@ -856,7 +859,7 @@ class Runner:
                 if P["dw"] is None:
                     P["dw"] = matmul(cc.T, dz)
                 else:
-                    _gemm.accumulate(P["dw"], cc.T, dz)
+                    _linalg.loop_accumulate(P["dw"], cc.T, dz)
 
         def peep_grad(P, key, dgate, operand):   # Sum over the batch of d * operand
             if P["want_" + key]:
@@ -881,7 +884,8 @@ class Runner:
                 return
             lo, hi = chunk[-1], chunk[0] + 1
             dzk = P["deriv"][lo:hi]
-            rows = matmul(dzk.reshape(-1, dzk.shape[-1]), P["wt"][:, :P["dx"]])
+            rows = matmul(dzk.reshape(-1, dzk.shape[-1]), P["wt"][:, :P["dx"]],
+                          (bsz, P["wt"].shape[1]))   # dz W^T's blocking
             for s in chunk:
                 dxs[ts[s]] = rows[(s - lo) * bsz:(s - lo + 1) * bsz]
         with lane or _NO_LANE:
@@ -964,7 +968,7 @@ class Runner:
                         # are one product, taken by whichever thread is free first (the
                         # lane when it reaches it, else the caller one chunk later). Each
                         # output row is the same dot products as dz W^T's: the same bits
-                        dh = matmul(dz, P["wht"])
+                        dh = matmul(dz, P["wht"], (bsz, P["wt"].shape[1]))
                         dhs[li] = dh if m2 is None else add(dh_copy, dh)
                         dcs[li] = dc
                         if want_x:

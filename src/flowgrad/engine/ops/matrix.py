@@ -27,6 +27,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
+from . import eigen_qr as _eigen_qr
 from ._array_util import DTypeLike, TensorLike, _invalid, _scope, check_not_float
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones, zeros, zeros_like
@@ -244,7 +245,10 @@ def _qr_infer(inputs, attrs):
 
 
 def _qr_kernel(x, full_matrices=False):
-    q, r = np.linalg.qr(np.asarray(x), mode="complete" if full_matrices else "reduced")
+    x = np.asarray(x)
+    if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR, unblocked
+        return _eigen_qr.qr(x, full_matrices)
+    q, r = np.linalg.qr(x, mode="complete" if full_matrices else "reduced")
     return q, r
 
 

@@ -1,32 +1,32 @@
-"""Normalization ops: FusedBatchNorm / FusedBatchNormGrad and LRN (local response
-normalization). The composites (batch_normalization, moments, l2_normalize) are in
-the TensorFlow surface (flowgrad.ops.nn_ops).
+"""Normalization ops: FusedBatchNorm / FusedBatchNormGrad, their V2 (float16 and bfloat16
+x, float32 statistics) and LRN (local response normalization). The composites
+(batch_normalization, moments, l2_normalize) are in the TensorFlow surface
+(flowgrad.ops.nn_ops).
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
-from ..autodiff.gradients import gradients
+from ..autodiff.tape_grad import compute_gradient
+from ..framework import tape as _tape
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
-from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
-from ._nn_util import TensorLike, is_zero, scalar
-from .construction import ones_like
-from .elementwise import pow, truediv
-from .reductions import reduce_sum
-from .shape import reshape
+from ._nn_util import TensorLike
+from .cast import _cast_kernel, cast
+from .elementwise import (_py_op, add, multiply, reciprocal, rsqrt, squared_difference,
+                          subtract)
+from .reductions import reduce_mean, reduce_sum
+from .shape import reshape, size, squeeze, stop_gradient, transpose
 
 
 # -- FusedBatchNorm -----------------------------------------------------------------------
-def _bn_axes(data_format):
-    return (0, 2, 3) if data_format == "NCHW" else (0, 1, 2)
-
-
 def _fused_bn_infer(inputs, attrs):
     x, scale, offset, mean, var = inputs
     if x.shape.ndims is not None and x.shape.ndims != 4:
@@ -75,7 +75,14 @@ def _rest_inv(n, sdt):
     return sdt.type(1.0) / sdt.type(n)
 
 
-def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, **_):
+def _as_t(a, like, T):  # noqa: N803 - TF's attr name
+    """a, computed in float32 steps, cast to x's type T as TF's kernels end: Eigen's cast,
+    to the nearest bfloat16 (flowgrad keeps those in float32) or float16."""
+    return _cast_kernel(a, T) if T is _dt.bfloat16 else a.astype(like.dtype, copy=False)
+
+
+def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, T=None,
+                     **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNorm: mean = sum(x) * (1/n), variance = sum((x - mean)^2)
     # * (1/n), y = (x - mean) * (rsqrt(variance + eps) * scale) + offset, in float32 steps
     sdt = scale.dtype
@@ -95,7 +102,7 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
         factor = (_rsqrt(var + np.asarray(epsilon, sdt))) * scale
         y = x2 * factor + (offset - mean * factor)
         unbiased = var
-    y = _from_channels_last(y.astype(x.dtype, copy=False), x.shape, data_format)
+    y = _from_channels_last(_as_t(y, x, T), x.shape, data_format)
     mean = mean.astype(sdt, copy=False)
     var = var.astype(sdt, copy=False)
     if not is_training:
@@ -109,20 +116,45 @@ def _bn_attrs(op):
     return {k: op._get_attr(k) for k in ("epsilon", "data_format", "is_training")}
 
 
+# each forward op's gradient op (TF's _BaseFusedBatchNormGrad, version 0 and 1)
+_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2"}
+
+
 def _fused_bn_grad(op, grad_y, *_unused):
-    """FusedBatchNormGrad, with the batch statistics (training) or the population ones."""
+    """FusedBatchNormGrad(V2), with the batch statistics (training) or the population ones
+    (inference: in NHWC, TF transposing an NCHW x and grad_y, and dx back)."""
     x, scale = op.inputs[0], op.inputs[1]
-    training = op._get_attr("is_training")
-    m, v = (op.outputs[3], op.outputs[4]) if training else (op.inputs[3], op.inputs[4])
-    g = apply_op("FusedBatchNormGrad", [grad_y, x, scale, m, v], _bn_attrs(op))
-    # training: TF 1.14 returns all five outputs (its mean and variance inputs, empty
-    # there, get the empty reserve spaces: two more Identities under GATE_OP's tuple)
-    return list(g.outputs) if training else [g.outputs[0], g.outputs[1], g.outputs[2], None,
-                                             None]
+    attrs = _bn_attrs(op)
+    if attrs["is_training"]:
+        # TF 1.14 returns all five outputs (its mean and variance inputs, empty there,
+        # get the empty reserve spaces: two more Identities under GATE_OP's tuple)
+        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]],
+                     attrs)
+        return list(g.outputs)
+    nchw = attrs["data_format"] == "NCHW"
+    if nchw:
+        x = transpose(x, [0, 2, 3, 1])
+        grad_y = transpose(grad_y, [0, 2, 3, 1])
+        attrs["data_format"] = "NHWC"
+    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]], attrs)
+    dx = transpose(g.outputs[0], [0, 3, 1, 2]) if nchw else g.outputs[0]
+    return [dx, g.outputs[1], g.outputs[2], None, None]
 
 
-register_op("FusedBatchNorm", infer=_fused_bn_infer, kernel=_fused_bn_kernel,
-            grad=_fused_bn_grad)
+def _with_t(kernel, x_input):
+    """A bind giving `kernel` its node's attrs and x's type T (the input at `x_input`): a
+    bfloat16 x is kept in float32, so its arrays do not tell it."""
+    def bind(node, ctx):
+        attrs = dict(node.attrs)
+        if "T" not in attrs and node.op is not None:
+            attrs["T"] = node.op.inputs[x_input].dtype.base_dtype
+        return functools.partial(kernel, **attrs)
+    return bind
+
+
+for _type in _GRAD_OP:
+    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel,
+                bind=_with_t(_fused_bn_kernel, 0), grad=_fused_bn_grad)
 
 
 def _fused_bn_grad_infer(inputs, attrs):
@@ -134,7 +166,8 @@ def _fused_bn_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
-def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training, **_):
+def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training,
+                          T=None, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
     sdt = scale.dtype
     gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
@@ -152,76 +185,77 @@ def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_trai
     else:
         scale_bp = _depth_sums(gy2 * centered) * inv
         x_bp = gy2 * (inv * scale)
-    x_bp = _from_channels_last(x_bp.astype(x.dtype, copy=False), x.shape, data_format)
+    x_bp = _from_channels_last(_as_t(x_bp, x, T), x.shape, data_format)
     empty = np.zeros((0,), sdt)
     return (x_bp, scale_bp.astype(sdt, copy=False), offset_bp.astype(sdt, copy=False), empty,
             empty)
 
 
-def _mul(x, y):
-    return apply("Mul", [x, y])
-
-
-def _sub(x, y):
-    return apply("Sub", [x, y])
-
-
 def _batch_norm_grad(grad_y, x, scale, pop_mean, pop_var, epsilon, data_format, training):
-    """FusedBatchNormGrad's outputs composed from differentiable ops (TF's _BatchNormGrad)."""
-    axes = list(_bn_axes(data_format))
+    """FusedBatchNormGrad's outputs composed from differentiable ops, op for op TF 1.14's
+    _BatchNormGrad (float16 x and grad_y in float32, grad_x cast back)."""
+    x_dtype = x.dtype.base_dtype
+    if x_dtype is _dt.float16:
+        x = cast(x, _dt.float32)
+        grad_y = cast(grad_y, _dt.float32)
     nchw = data_format == "NCHW"
-    if nchw:
-        scale = reshape(scale, [1, -1, 1, 1])
-    eps = scalar(epsilon, x)
+    axes = [0, 2, 3] if nchw else [0, 1, 2]
     if training:
-        count = reduce_sum(ones_like(x), axes, keepdims=True)
-        mean_grad_y = truediv(reduce_sum(grad_y, axes, keepdims=True), count)
-        mean_x = truediv(reduce_sum(x, axes, keepdims=True), count)
-        x_offset = _sub(x, mean_x)
-        var_x = truediv(reduce_sum(apply("Square", [x_offset]), axes, keepdims=True),
-                        count)
-        rs = pow(apply("Add", [var_x, eps]), scalar(-0.5, x))
-        mean = truediv(reduce_sum(_mul(grad_y, x_offset), axes, keepdims=True), count)
-        grad_x = _mul(_mul(scale, rs), _sub(
-            _sub(grad_y, mean_grad_y),
-            _mul(_mul(apply("Reciprocal", [apply("Add", [var_x, eps])]), mean), x_offset)))
-        grad_scale = reduce_sum(_mul(_mul(grad_y, x_offset), rs), axes)
+        if nchw:
+            scale = reshape(scale, [1, size(scale), 1, 1])
+        mean_grad_y = reduce_mean(grad_y, axes, keepdims=nchw)
+        mean_x = reduce_mean(x, axes, keepdims=nchw)
+        var_x = reduce_mean(squared_difference(x, stop_gradient(mean_x)), axes, keepdims=nchw)
+        grad_y_offset = _py_op(subtract, "sub", grad_y, mean_grad_y)
+        x_offset = _py_op(subtract, "sub", x, mean_x)
+        mean = reduce_mean(_py_op(multiply, "mul", grad_y, x_offset), axes, keepdims=nchw)
+        # scale * rsqrt(var_x + eps) * (grad_y_offset - reciprocal(var_x + eps) * mean
+        # * x_offset), in Python's order of evaluation
+        left = _py_op(multiply, "mul", scale, rsqrt(_py_op(add, "add", var_x, epsilon)))
+        right = _py_op(multiply, "mul", _py_op(multiply, "mul", reciprocal(
+            _py_op(add, "add", var_x, epsilon)), mean), x_offset)
+        grad_x = _py_op(multiply, "mul", left, _py_op(subtract, "sub", grad_y_offset, right))
+        grad_scale = _py_op(multiply, "mul", rsqrt(_py_op(add, "add", var_x, epsilon)),
+                            reduce_sum(_py_op(multiply, "mul", grad_y, x_offset), axes,
+                                       keepdims=nchw))
+        if nchw:
+            grad_scale = squeeze(grad_scale)
         grad_offset = reduce_sum(grad_y, axes)
-        return grad_x, grad_scale, grad_offset
+        return cast(grad_x, x_dtype), grad_scale, grad_offset
     if nchw:
-        pop_mean = reshape(pop_mean, [1, -1, 1, 1])
-        pop_var = reshape(pop_var, [1, -1, 1, 1])
-    rs = pow(apply("Add", [pop_var, eps]), scalar(-0.5, x))
+        shape = [1, size(pop_mean), 1, 1]
+        pop_mean = reshape(pop_mean, shape)
+        pop_var = reshape(pop_var, shape)
+        scale = reshape(scale, shape)
     grad_offset = reduce_sum(grad_y, axes)
-    grad_scale = reduce_sum(_mul(_mul(grad_y, _sub(x, pop_mean)), rs), axes)
-    grad_x = _mul(_mul(grad_y, scale), rs)
-    return grad_x, grad_scale, grad_offset
+    var_rsqrt = rsqrt(_py_op(add, "add", pop_var, epsilon))
+    grad_scale = reduce_sum(_py_op(multiply, "mul", _py_op(
+        multiply, "mul", grad_y, _py_op(subtract, "sub", x, pop_mean)), var_rsqrt), axes)
+    grad_x = _py_op(multiply, "mul", _py_op(multiply, "mul", grad_y, scale), var_rsqrt)
+    return cast(grad_x, x_dtype), grad_scale, grad_offset
 
 
 def _fused_bn_grad_grad(op, *grads):
-    """Differentiates the composed backprop (TF's _FusedBatchNormGradGrad)."""
+    """TF's _FusedBatchNormGradGrad: the composed backprop, recorded on a gradient tape
+    watching grad_y, x and scale, differentiated by the tape (partial derivatives: a path
+    from grad_y back to x outside the composed ops is the outer gradient's to follow)."""
     grad_y, x, scale, m, v = op.inputs
-    want = [wants_grad(0), wants_grad(1), wants_grad(2)]
-    outs = _batch_norm_grad(grad_y, x, scale, m, v, op._get_attr("epsilon"),
-                            op._get_attr("data_format"), op._get_attr("is_training"))
-    ys, gys = [], []
-    for y, g in zip(outs, grads[:3]):
-        if not is_zero(g):
-            ys.append(y)
-            gys.append(g)
-    if not ys:
-        return [None] * 5
-    xs = [t for t, w in zip((grad_y, x, scale), want) if w]
-    # partial derivatives, as TF's GradientTape there records only the composed ops: a path
-    # from grad_y back to x outside them (grad_y computed from this batch norm's output)
-    # is the outer gradient's to follow, not this rule's
-    res = iter(gradients(ys, xs, grad_ys=gys, stop_gradients=xs)) if xs else iter(())
-    out = [next(res) if w else None for w in want]
-    return out + [None, None]
+    tape = _tape.Tape(persistent=False, watch_accessed_variables=True)
+    _tape.push(tape)
+    try:
+        for t in (grad_y, x, scale):
+            tape.watch(t)
+        outs = _batch_norm_grad(grad_y, x, scale, m, v, op._get_attr("epsilon"),
+                                op._get_attr("data_format"), op._get_attr("is_training"))
+    finally:
+        _tape.pop(tape)
+    initial = [None if g is None else convert_to_tensor(g) for g in grads[:3]]
+    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + [None, None]
 
 
-register_op("FusedBatchNormGrad", infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
-            grad=_fused_bn_grad_grad)
+for _type in _GRAD_OP.values():
+    register_op(_type, infer=_fused_bn_grad_infer, kernel=_fused_bn_grad_kernel,
+                bind=_with_t(_fused_bn_grad_kernel, 1), grad=_fused_bn_grad_grad)
 
 
 def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
@@ -240,31 +274,26 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     ...     print(sess.run(m))
     [1. 1. 1.]
     """
-    if data_format not in ("NHWC", "NCHW"):
-        raise ValueError(f"Attr 'data_format' of 'FusedBatchNorm' Op passed string "
-                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
     # TF's nn.fused_batch_norm converts x, scale, offset and makes the empty mean and
     # variance in the caller's scope (a variable's ReadVariableOp lands there too)
     x = to_tensor(x, name="input")
-    # TF 1.14: FusedBatchNorm takes float32 only; V2 (used for half/bfloat16 x) adds those
-    check_dtype("FusedBatchNorm", x, (_dt.float16, _dt.bfloat16, _dt.float32)
-                if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) else (_dt.float32,), "x")
+    # TF 1.14 builds FusedBatchNormV2 (float32 scale, offset and statistics) for float16
+    # and bfloat16 x, FusedBatchNorm (float32 only) otherwise
+    op_type = "FusedBatchNormV2" if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) \
+        else "FusedBatchNorm"
+    if data_format not in ("NHWC", "NCHW"):
+        raise ValueError(f"Attr 'data_format' of '{op_type}' Op passed string "
+                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
     scale = to_tensor(scale, name="scale")
     offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
     if mean is None:
         mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
     if variance is None:
         variance = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
-    if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16):
-        check_dtype("FusedBatchNormV2", scale, (_dt.float32,), "scale")
-    elif scale.dtype.base_dtype is not x.dtype.base_dtype:
-        raise TypeError(f"Input 'scale' of 'FusedBatchNorm' Op has type "
-                        f"{scale.dtype.base_dtype.name} that does not match type "
-                        f"{x.dtype.base_dtype.name} of argument 'x'.")
-    with name_scope(name, "FusedBatchNorm", [x, scale, offset]) as scope:
+    with name_scope(name, op_type, [x, scale, offset]) as scope:
         mean = to_tensor(mean, dtype=scale.dtype.base_dtype, name="mean")
         variance = to_tensor(variance, dtype=scale.dtype.base_dtype, name="variance")
-        op = apply_op("FusedBatchNorm", [x, scale, offset, mean, variance],
+        op = apply_op(op_type, [x, scale, offset, mean, variance],
                       {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
                        "data_format": data_format, "is_training": bool(is_training)},
                       scope)

@@ -112,80 +112,14 @@ def _float32_exact2(x, y):
         _eigen_math.EXACT_MAX
 
 
-# Eigen's zeta_impl (Cephes' zeta.c): the Euler-Maclaurin coefficients (2j)! / B_2j
-_ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
-           7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
-           -4.5979787224074726105e15, 1.8152105401943546773e17, -7.1661652561756670113e18)
-
-
-def _ftz(a):
-    """a with denormals as zeros of their sign (TF's threads flush float and double)."""
-    return np.where(np.abs(a) < np.finfo(a.dtype).tiny, np.copysign(0, a).astype(a.dtype), a)
-
-
-def _zeta_eigen(x, q):
-    """TF 1.14's Zeta: Eigen's zeta_impl step by step in the input's precision (libm's powf
-    / pow, denormals flushed): s = q^-x plus terms (a + 1)^-x (float32: 9 at most; float64:
-    at least 9 and until a > 9), stopping once a term is below machep of the sum, then the
-    Euler-Maclaurin tail with w = a, whose running factor a (x + k) overflows float32 for
-    large x (then inf * 0: NaN, as TF)."""
-    ft = np.result_type(x, q).type
-    double = ft is np.float64
-    fl = _ftz
-    power = _eigen_math.libm_pow64 if double else _eigen_math.powf
-    x, q = (fl(v) for v in np.broadcast_arrays(np.asarray(x, ft), np.asarray(q, ft)))
-    machep = ft(np.finfo(ft).eps / 2)
-    live = np.ones(x.shape, bool)
-    with np.errstate(all="ignore"):
-        s = fl(power(q, -x))
-        a, b, out = q.copy(), np.zeros_like(x), np.empty_like(x)
-
-        def finish(done):
-            nonlocal live
-            done &= live
-            out[done] = s[done]
-            live = live & ~done
-
-        n = 0
-        go = live.copy()
-        while go.any():
-            a[go] += ft(1)
-            b[go] = fl(power(a[go], -x[go]))
-            s[go] = fl(s[go] + b[go])
-            finish(go & (np.abs(fl(b / s)) < machep))
-            n += 1
-            go = live & ((n < 9) | (a <= 9)) if double else live & (n < 9)
-        w = a
-        s = fl(s + fl(fl(b * w) / (x - ft(1))))
-        s = fl(s - fl(ft(0.5) * b))
-        a, k = np.ones_like(x), np.zeros_like(x)
-        for coef in _ZETA_A:
-            a = fl(a * (x + k))
-            b = fl(b / w)
-            t = fl(fl(a * b) / ft(coef))
-            s = fl(s + t)
-            finish(np.abs(fl(t / s)) < machep)
-            k = k + ft(1)
-            a = fl(a * (x + k))
-            b = fl(b / w)
-            k = k + ft(1)
-        finish(np.ones(x.shape, bool))
-        pole = (q <= 0) & (q == np.floor(q))
-        out[(q <= 0) & ~pole & (x != np.floor(x))] = np.nan
-        out[pole] = np.inf
-        out[x < 1] = np.nan
-        out[x == 1] = np.inf
-    return out
-
-
 def _zeta_kernel(x, q):
     """Hurwitz zeta sum_k (q + k)^-x by Euler-Maclaurin, as Eigen: NaN for x < 1, and for
     q < 0 unless x is an integer (then the sum runs as for q > 0); inf at the poles.
-    float32 and float64 up to EXACT_MAX values: Eigen's steps themselves (_zeta_eigen)."""
+    float32 and float64 up to EXACT_MAX values: Eigen's steps themselves (eigen_zeta)."""
     dt = np.result_type(x, q)
     if (dt == np.float32 or dt == np.float64 and not np.any(np.asarray(q) < -1000)) and \
             max(np.size(x), np.size(q)) <= _eigen_math.EXACT_MAX:
-        return _zeta_eigen(x, q)   # (one term at a time up to q + n > 9)
+        return _eigen_zeta.zeta(x, q)   # (one term at a time up to q + n > 9)
     s = np.asarray(x, dtype=np.float64)
     qd = np.asarray(q, dtype=np.float64)
     s, qd = np.broadcast_arrays(s, qd)

@@ -1,0 +1,107 @@
+"""TF 1.14's float32 MatMul, Conv2D and Conv2DBackpropFilter on the CPU add each output's products one after
+the other (MKL-DNN's sgemm under Eigen's contraction), in depth slices that depend on the
+sizes and on Eigen's threads (engine/ops/fused_matmul.py). NumPy's GEMM of a row-major
+left operand takes small-matrix kernels that add otherwise. Each case is one product of
+seeded random operands; the golden holds the SHA-256 of the result's float32 bytes (bit
+for bit, without storing large arrays) and its first values. Read by
+tests/test_contraction_bits.py.
+"""
+from __future__ import absolute_import
+
+import hashlib
+
+import numpy as np
+
+
+def matmul_shapes():
+    """(m, n, k, transpose_a, transpose_b): small products and large ones (depth slices)."""
+    r = np.random.RandomState(1)
+    out = []
+    for i in range(160):
+        lo, hi = (2, 80) if i < 120 else (40, 700)
+        m, n, k = (int(v) for v in r.randint(lo, hi, 3))
+        ta, tb = (bool(v) for v in r.randint(0, 2, 2))
+        out.append((m, n, k, ta, tb))
+    return out
+
+
+def conv_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding)."""
+    r = np.random.RandomState(2)
+    out = []
+    for _ in range(40):
+        n, h = int(r.randint(1, 5)), int(r.randint(3, 20))
+        c = int(r.choice([1, 2, 3, 8, 16, 32, 64, 100]))
+        k = int(r.choice([1, 3, 5]))
+        o = int(r.choice([2, 4, 8, 16, 32, 64]))
+        s = int(r.choice([1, 2]))
+        pad = str(r.choice(["SAME", "VALID"]))
+        if pad == "VALID" and k > h:
+            k = 1
+        out.append((n, h, c, k, o, s, pad))
+    return out
+
+
+def filter_grad_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv2DBackpropFilter
+    (a filter of more than one value per output: 1x1 on one channel is left out)."""
+    r = np.random.RandomState(4)
+    out = []
+    while len(out) < 30:
+        n, h = int(r.randint(1, 9)), int(r.randint(5, 29))
+        c = int(r.choice([1, 2, 3, 8, 16, 32]))
+        k = int(r.choice([1, 2, 3, 5]))
+        o = int(r.choice([1, 2, 4, 8, 16, 32]))
+        s = int(r.choice([1, 2]))
+        pad = str(r.choice(["SAME", "VALID"]))
+        if k * k * c > 1:
+            out.append((n, h, c, k, o, s, pad))
+    return out
+
+
+def operands(seed, *shapes):
+    r = np.random.RandomState(seed)
+    return [r.randn(*s).astype(np.float32) for s in shapes]
+
+
+def digest(v):
+    v = np.ascontiguousarray(v, dtype=np.float32)
+    return [list(v.shape), hashlib.sha256(v.tobytes()).hexdigest(), v.ravel()[:4].tolist()]
+
+
+def cases(tf):
+    out = {}
+    progs = []
+    with tf.Graph().as_default():
+        a_ph = tf.placeholder(tf.float32)   # unknown rank: tf.matmul makes BatchMatMulV2
+        b_ph = tf.placeholder(tf.float32)
+        a2 = tf.placeholder(tf.float32, [None, None])
+        b2 = tf.placeholder(tf.float32, [None, None])
+        for i, (m, n, k, ta, tb) in enumerate(matmul_shapes()):
+            a, b = operands(100 + i, (k, m) if ta else (m, k), (n, k) if tb else (k, n))
+            progs.append(("matmul_%03d_%dx%dx%d_%d%d" % (i, m, n, k, ta, tb),
+                          tf.matmul(a2, b2, transpose_a=ta, transpose_b=tb), {a2: a, b2: b}))
+            if i % 4 == 0:
+                progs.append(("bmm2d_%03d_%dx%dx%d_%d%d" % (i, m, n, k, ta, tb),
+                              tf.matmul(a_ph, b_ph, transpose_a=ta, transpose_b=tb),
+                              {a_ph: a, b_ph: b}))
+        for i, (m, k) in enumerate([(37, 20), (64, 150), (300, 500), (9, 700)]):
+            a, b = operands(900 + i, (m, k), (k, 1))
+            progs.append(("bmm2d_column_%d_%dx%d" % (i, m, k), tf.matmul(a_ph, b_ph),
+                          {a_ph: a, b_ph: b}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(conv_shapes()):
+            x, f = operands(500 + i, (n, h, h, c), (k, k, c, o))
+            progs.append(("conv_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
+            oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
+            x, dy = operands(700 + i, (n, h, h, c), (n, oh, oh, o))
+            progs.append(("filter_grad_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s"
+                          % (i, n, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d_backprop_filter(a_ph, [k, k, c, o], b_ph,
+                                                       [1, s, s, 1], pad),
+                          {a_ph: x, b_ph: dy}))
+        with tf.Session() as sess:
+            for name, t, feed in progs:
+                out[name] = digest(sess.run(t, feed))
+    return out
