@@ -32,24 +32,9 @@ KNOWN_DIFFERENT = {
     "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }
 
-# Calls whose op count still differs from TF's (a loop in a cond in a loop's body), with
-# the reason. A listed call that starts matching fails test_known_count_different.
-KNOWN_COUNT_DIFFERENT = {
-    "loop_in_cond_in_loop": "a loop in a cond in a loop body: TF 170 ops, flowgrad counts "
-                            "178 (TF stacks the cond's predicate once, under the inner "
-                            "loop count's Switch, and pushes the inner count in the cond)",
-    "nested_loops_conds": "the same with a cond in the inner loop: TF 209, flowgrad 225",
-    "gather_both": "IndexedSlices gradients of a variable read in both branches of a cond "
-                   "in a loop, under minimize: TF 247, flowgrad 238 (TF's Merges of each "
-                   "branch's slices with the dead branch's zeros made slices, then their "
-                   "concat in the accumulator)",
-    "sample_cond_nd": "a loop variable's gradient summing a dense part and GatherNd's "
-                      "IndexedSlices from a cond's branch (TF: each part made slices, their "
-                      "concat and UnsortedSegmentSum at the loop's Switch): TF 132, "
-                      "flowgrad 131",
-    "sched_decode": "ScheduledEmbeddingTrainingHelper's scatter_nd / gather_nd sampling "
-                    "cond in dynamic_decode under minimize (the same): TF 851, flowgrad 849",
-}
+# Calls whose op count still differs from TF's, with the reason (none now). A listed call
+# that starts matching fails test_known_count_different.
+KNOWN_COUNT_DIFFERENT: dict = {}
 
 
 def _norm(x):

@@ -589,6 +589,364 @@ def _c_emb_cond(tf):
     y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
     return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
 
+def _slices_merge_grad(tf):
+    # (an IndexedSlices gradient of a cond's output: TF's Merge gradient switches its
+    # values, indices and dense shape)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: x * 2.0, lambda: tf.sin(x))
+    return tf.gradients(tf.reduce_sum(tf.gather(y, ids)), x)
+
+
+def _slices_merge_grad_gated(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: x * 2.0, lambda: tf.sin(x))
+    return tf.gradients(tf.reduce_sum(tf.gather(y, ids)), x, gate_gradients=True)
+
+
+def _slices_merge_grad_loop(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: a * 2.0, lambda: tf.sin(a))
+        return i + 1, a + tf.scatter_nd(tf.reshape(ids, [3, 1]), tf.gather(y, ids), [5, 2])
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
+def _inner_loop(tf, x, y, fn=None):
+    """A tf.while_loop of y (two steps of z * x, or of fn)."""
+    return tf.while_loop(lambda j, z: j < 2, fn or (lambda j, z: (j + 1, z * x)), [0, y])[1]
+
+
+def _loop_in_two_conds_in_loop(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.cond(y > 1.0, lambda: _inner_loop(tf, x, y),
+                                                        lambda: y + 1.0), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_in_loop_minimize(tf):
+    w = tf.get_variable("w", [], initializer=tf.ones_initializer())
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, w, y), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), w * 1.0])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(y)
+
+
+def _loop_in_false_branch(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: y * 2.0, lambda: _inner_loop(tf, x, y, step))
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loops_conds_three_deep(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def mid(k, u):
+        return k + 1, tf.cond(u > 0.5, lambda: _inner_loop(tf, x, u), lambda: u * 2.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda k, u: k < 2, mid, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_par1(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x], parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _cond_loop_in_two_conds(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def step(j, z):
+        return j + 1, tf.cond(z > 1.0, lambda: tf.sin(z) * x, lambda: z + x)
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.cond(
+            y > 1.0, lambda: _inner_loop(tf, x, y, step), lambda: y + 1.0), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_nest_in_cond(tf):
+    # (the loops in a cond outside every loop: each stack's handle switched into it)
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, x, y, step), lambda: y * 2.0)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
+def _loops_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y, step)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
+def _cond_loop_in_cond(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 0.5, lambda: tf.sin(y) * x, lambda: y * 2.0)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(y, x)
+
+
+def _gather_both_adam(tf):
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: y + tf.reduce_sum(tf.gather(e, ids), 0),
+                              lambda: y - tf.reduce_sum(tf.gather(e, ids + 1), 0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_loop_var_both(tf):
+    # (a loop variable gathered in both branches: its slices densified at NextIteration)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: tf.gather(a, ids), lambda: tf.gather(a * 2.0, ids + 1))
+        return i + 1, a + tf.reduce_sum(y)
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
+def _loop_in_cond_outside_pred(tf):
+    # (the cond's predicate from outside the loop: the inner count's pop switches on it
+    # entered, not stacked, and so does the cond's gradient)
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(p, lambda: _inner_loop(tf, x, y, step), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loop_in_cond_reads_body(tf):
+    # (the inner loop reads a value of the enclosing body: its Switch into the cond stacked)
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        s = tf.sin(y)
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, s, y), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _map_fn_in_cond_in_loop(tf):
+    x = tf.placeholder(tf.float32, [3], name="x3")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: tf.map_fn(lambda t: t * t, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _loop_in_cond_adam(tf):
+    # (w read in both loops: the outer frame's Enter of w serves the inner frame's)
+    w = tf.get_variable("w", [2], initializer=tf.ones_initializer())
+    x = tf.placeholder(tf.float32, [2], name="x2")
+    step = lambda j, z: (j + 1, tf.tanh(z * w))   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, w, y, step),
+                              lambda: y * w)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.train.AdamOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_in_loop_in_cond_in_loop(tf):
+    # (the inner accumulator's dense shape has no static shape: so has the cond's Merge)
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    step = lambda j, z: (j + 1, z + tf.reduce_sum(tf.gather(e, ids), 0))   # noqa: E731
+
+    def body(i, y):
+        return i + 1, tf.cond(i > 0, lambda: _inner_loop(tf, None, y, step), lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _sched_decode_lstm_adam(tf):
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [2, 3], name="ids")
+    cell = tf.nn.rnn_cell.LSTMCell(4)
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(
+        tf.nn.embedding_lookup(emb, ids), [3, 2], emb, 0.5, seed=3)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(6))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=4)
+    return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_sum(out.rnn_output))
+
+
+def _sample_cond_nd_gated(tf):
+    x = tf.placeholder(tf.float32, [2, 4], name="x24")
+    ids = tf.placeholder(tf.int32, [2], name="ids")
+
+    def body(i, y):
+        def maybe():
+            where = tf.cast(tf.where(ids > -1), tf.int32)
+            return tf.scatter_nd(where, tf.gather_nd(y, where), tf.shape(y))
+        return i + 1, y + tf.cond(i > 5, lambda: y, maybe)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
+
+
+def _loop_in_cond_outside_pred_deep(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    step = lambda j, z: (j + 1, tf.sin(z) * x)   # noqa: E731
+
+    def mid(k, u):
+        return k + 1, tf.cond(p, lambda: _inner_loop(tf, x, u, step), lambda: u * 2.0)
+
+    def body(i, y):
+        return i + 1, tf.while_loop(lambda k, u: k < 2, mid, [0, y])[1]
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _loops_in_both_branches(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+
+    def body(i, y):
+        other = lambda: tf.while_loop(   # noqa: E731
+            lambda j, z: j < 3, lambda j, z: (j + 1, tf.sin(z) + x), [0, y])[1]
+        return i + 1, tf.cond(y > 0.5, lambda: _inner_loop(tf, x, y), other)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _gather_both_dense_terms(tf):
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+
+    def body(i, a):
+        y = tf.cond(i > 0, lambda: tf.gather(a, ids), lambda: tf.gather(a * 2.0, ids + 1))
+        return i + 1, a * a + tf.sin(a) + tf.reduce_sum(y)
+    a = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(a), x)
+
+
+def _gather_both_summed(tf):
+    # (outside loops: the cond's two Switches' slices and a dense term, one concat in TF)
+    x = tf.placeholder(tf.float32, [5, 2], name="x52")
+    p = tf.placeholder(tf.bool, [], name="p")
+    ids = tf.placeholder(tf.int32, [3], name="ids")
+    y = tf.cond(p, lambda: tf.gather(x, ids), lambda: tf.gather(x * 2.0, ids + 1))
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(x * x), x)
+
+
+def _loop_in_cond_gated(tf):
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x, gate_gradients=True)
+
+
+def _gather_loop_in_cond(tf, ids_shape, other_gathers):
+    """A variable gathered in a loop in a cond's true branch of a loop body (and in its
+    false branch), under minimize."""
+    e = tf.get_variable("e", [5, 2], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, ids_shape, name="idn")
+    step = lambda j, z: (j + 1, z + tf.reduce_sum(tf.gather(e, ids), 0))   # noqa: E731
+
+    def body(i, y):
+        other = (lambda: y + tf.reduce_sum(tf.gather(e, ids), 0)) if other_gathers else \
+            (lambda: y * 2.0)
+        return i + 1, tf.cond(i > 0, lambda: _inner_loop(tf, None, y, step), other)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.zeros([2])])[1]
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
+def _gather_loop_in_cond_known_both(tf):
+    # (the concat's dense shape is the other branch's, known)
+    return _gather_loop_in_cond(tf, [3], True)
+
+
+def _gather_loop_in_cond_unknown_both(tf):
+    return _gather_loop_in_cond(tf, [None], True)
+
+
+def _gather_loop_in_cond_unknown(tf):
+    # (the inner accumulator's zeros: a Shape of e's Switch into the cond, stacked)
+    return _gather_loop_in_cond(tf, [None], False)
+
+
+def _unknown_capture_loop_in_cond(tf):
+    # (the inner accumulator's zeros: a Shape of x's Switch into the cond, stacked)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 0.5, lambda: _inner_loop(tf, x, y),
+                              lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _unknown_capture_nested_loops(tf):
+    # (the inner accumulator's zeros: a Shape of x made in the outer frame, stacked)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _unknown_capture_loops_in_cond(tf):
+    # (the Shape's stack switched into the cond holding the loops, as the count's)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def body(i, y):
+        return i + 1, _inner_loop(tf, x, y)
+    y = tf.cond(p, lambda: tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1],
+                lambda: x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_one),
                ("two_arrays", _c_two_arrays), ("nested_ta", _c_nested_ta),
                ("raw_rnn_lstm", _c_raw_rnn_lstm), ("inner_loop_cond", _c_inner_loop_cond),
@@ -607,7 +965,38 @@ COUNT_CALLS = [("ta_read_both", _c_ta_read_both), ("ta_write_one", _c_ta_write_o
                ("two_conds_same_pred", _c_two_conds_same_pred),
                ("greedy_decode", _c_greedy_decode), ("training_decode", _c_training_decode),
                ("sched_decode", _c_sched_decode), ("sample_cond", _c_sample_cond),
-               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond)]
+               ("sample_cond_nd", _c_sample_cond_nd), ("emb_cond", _c_emb_cond),
+               ("slices_merge_grad", _slices_merge_grad),
+               ("slices_merge_grad_gated", _slices_merge_grad_gated),
+               ("slices_merge_grad_loop", _slices_merge_grad_loop),
+               ("loop_in_two_conds_in_loop", _loop_in_two_conds_in_loop),
+               ("loop_in_cond_in_loop_minimize", _loop_in_cond_in_loop_minimize),
+               ("loop_in_false_branch", _loop_in_false_branch),
+               ("loops_conds_three_deep", _loops_conds_three_deep),
+               ("loop_in_cond_par1", _loop_in_cond_par1),
+               ("cond_loop_in_two_conds", _cond_loop_in_two_conds),
+               ("loop_nest_in_cond", _loop_nest_in_cond), ("loops_in_cond", _loops_in_cond),
+               ("cond_loop_in_cond", _cond_loop_in_cond),
+               ("gather_both_adam", _gather_both_adam),
+               ("gather_loop_var_both", _gather_loop_var_both),
+               ("loop_in_cond_outside_pred", _loop_in_cond_outside_pred),
+               ("loop_in_cond_reads_body", _loop_in_cond_reads_body),
+               ("map_fn_in_cond_in_loop", _map_fn_in_cond_in_loop),
+               ("loop_in_cond_adam", _loop_in_cond_adam),
+               ("gather_in_loop_in_cond_in_loop", _gather_in_loop_in_cond_in_loop),
+               ("sched_decode_lstm_adam", _sched_decode_lstm_adam),
+               ("sample_cond_nd_gated", _sample_cond_nd_gated),
+               ("loop_in_cond_outside_pred_deep", _loop_in_cond_outside_pred_deep),
+               ("loops_in_both_branches", _loops_in_both_branches),
+               ("gather_both_dense_terms", _gather_both_dense_terms),
+               ("gather_both_summed", _gather_both_summed),
+               ("loop_in_cond_gated", _loop_in_cond_gated),
+               ("gather_loop_in_cond_known_both", _gather_loop_in_cond_known_both),
+               ("gather_loop_in_cond_unknown_both", _gather_loop_in_cond_unknown_both),
+               ("gather_loop_in_cond_unknown", _gather_loop_in_cond_unknown),
+               ("unknown_capture_loop_in_cond", _unknown_capture_loop_in_cond),
+               ("unknown_capture_nested_loops", _unknown_capture_nested_loops),
+               ("unknown_capture_loops_in_cond", _unknown_capture_loops_in_cond)]
 
 describe = gen_pcondgd.describe
 

@@ -24,7 +24,8 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
                                     mark_two_terms, mark_zero_fill,
                                     note_gradients_call, set_between,
-                                    set_wanted, take_two_terms, wants_grad)  # re-exported
+                                    set_wanted, take_concat_slices, take_two_terms,
+                                    wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import get_gradient_function
@@ -762,6 +763,9 @@ def _aggregate_indexed_slices(grads):
     deduplicated; int32 indices are cast to int64 when the contributions mix them."""
     slices = [g if isinstance(g, IndexedSlices) else dense_to_indexed_slices(g)
               for g in grads if g is not None]
+    for s in slices:   # TF's one concat takes a cond's two Switches' gradients too
+        if take_concat_slices(s):
+            s.values._op._graph._last_id -= 4
     int32 = [s for s in slices if s.indices.dtype.base_dtype is _dt.int32]
     if int32 and len(int32) != len(slices):
         slices = [IndexedSlices(s.values, cast(s.indices, _dt.int64), s.dense_shape)

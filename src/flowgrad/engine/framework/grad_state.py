@@ -16,6 +16,7 @@ _TWO_TERMS: weakref.WeakSet = weakref.WeakSet()
 
 
 _ZERO_FILLS: weakref.WeakSet = weakref.WeakSet()
+_CONCAT_SLICES: weakref.WeakSet = weakref.WeakSet()
 # graph -> [(name scope, xs' op names, ys' op names)] of its tf.gradients calls (the
 # GraphDef writer replays TF's walk for the node order: graph_def_grad_order.py)
 _CALLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -51,6 +52,20 @@ def take_two_terms(t) -> bool:
     """Was gradient `t` marked by mark_two_terms? (the mark is used once)"""
     if t in _TWO_TERMS:
         _TWO_TERMS.discard(t)
+        return True
+    return False
+
+
+def mark_concat_slices(s) -> None:
+    """Records that IndexedSlices `s` concatenates two gradients TF gives separately (a
+    tf.cond capture's two Switches): summed with others, TF's one concat takes them."""
+    _CONCAT_SLICES.add(s)
+
+
+def take_concat_slices(s) -> bool:
+    """Was IndexedSlices `s` marked by mark_concat_slices? (the mark is used once)"""
+    if s in _CONCAT_SLICES:
+        _CONCAT_SLICES.discard(s)
         return True
     return False
 
@@ -129,6 +144,11 @@ class BodyWalk:
         self.inner = False   # a loop in its body (whose count orders before b_sync)
         self.parallel = 10   # the loop's parallel_iterations
         self.in_cond = 0   # how many cond branches hold the loop
+        self.conds = ()   # the conds whose branches hold the loop, innermost first
+        self.all_conds = 0   # ... and those holding the enclosing loops: how many
+        self.pred_entered = False   # a cond's predicate entered into its gradient frame
+        self.outside_entered = set()   # tensors from outside every loop entered (Enter)
+        self.entered_preds = set()   # predicates from outside every loop entered (not stacked)
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.reached = set()   # ... and of those whose values depend on the xs

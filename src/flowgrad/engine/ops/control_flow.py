@@ -22,7 +22,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
-from ..framework.grad_state import (BodyWalk, body_walk, gating,
+from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_slices,
                                     is_zero_fill, mark_two_terms, set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
@@ -275,6 +275,10 @@ def _cond_grad(op, *grads):
     outer_gate = gating() or (walk is not None and walk.gate)
     gate = outer_gate and walk is None
     given_outs = sum(1 for gr in grads if gr is not None)
+    # TF switches an IndexedSlices gradient part by part (its indices' and dense shape's
+    # Switches too)
+    slice_parts = sum(1 + (gr.dense_shape is not None) for gr in grads
+                      if isinstance(gr, IndexedSlices))
     outs = op.outputs
     # as TF, only the outputs with a gradient are differentiated (their Merges)
     keep = [k for k, o in enumerate(outs) if _diff(o) and grads[k] is not None]
@@ -397,7 +401,7 @@ def _cond_grad(op, *grads):
     res = merged
     # the op counter moves as TF's Switch per output gradient and Merge per captured input
     # would move it (flowgrad's gradient is one cond)
-    g._last_id = last_id + _grad_count.tf_cond_grad_ops(
+    g._last_id = last_id + slice_parts + _grad_count.tf_cond_grad_ops(
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
         [sliced.get(i) for i in diff],
         [sum(1 for b in (0, 1) if isinstance(parts[b].get(i), IndexedSlices)) for i in diff])
@@ -413,6 +417,7 @@ def _cond_grad(op, *grads):
             if wanted:
                 g._last_id += 4 + 8 * sum(1 for b in (0, 1)
                                           if not isinstance(parts[b].get(i), IndexedSlices))
+                mark_concat_slices(gr)   # (summed with others: one concat in TF)
         elif reached == 2:
             mark_two_terms(gr)
     given = sum(1 for r in out if r is not None)
@@ -436,8 +441,22 @@ def _merged_slices(c, a, b):
         else:
             vals.append(c.shape if gr is None else convert_to_tensor(gr).shape)
             shapes.append(TensorShape([vals[-1].ndims]))
+    if a is not None and b is not None:
+        # both branches reach c: TF merges each branch's gradient with the dead branch's
+        # zeros (shaped like c), then concatenates the two merged slices
+        vals = [v.most_specific_compatible_shape(c.shape) for v in vals]
+        rows = [v.as_list()[0] if v.ndims else None for v in vals]
+        values = TensorShape(None) if None in [v.ndims for v in vals] else \
+            TensorShape([None if None in rows else sum(rows)]).concatenate(
+                vals[0][1:].most_specific_compatible_shape(vals[1][1:]))
+        # (the concat's dense shape is the first term's: TF's walk reaches the branch
+        # whose shape is known (no loop's Exit in it) first)
+        dense = None if any(sh is None for sh in shapes) else any(
+            sh.most_specific_compatible_shape(TensorShape([c.shape.ndims])).is_fully_defined()
+            for sh in shapes)
+        return values.is_fully_defined(), dense
     values = vals[0].most_specific_compatible_shape(vals[1])
-    dense = None if None in shapes else \
+    dense = None if any(sh is None for sh in shapes) else \
         shapes[0].most_specific_compatible_shape(shapes[1]).is_fully_defined()
     return values.is_fully_defined(), dense
 
@@ -1060,7 +1079,9 @@ def _while_grad(op, *grads):
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     walk.parallel = info.get("parallel", 10)
-    walk.in_cond = len(_branches.chain(op))
+    walk.conds = builtins.tuple(_branches.chain(op))
+    walk.in_cond = len(walk.conds)
+    walk.all_conds = walk.in_cond + (outer.all_conds if outer is not None else 0)
     with name_scope(op.name + "_grad"):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         # as TF, a variable is differentiated when its value depends on the xs and reaches
@@ -1092,11 +1113,15 @@ def _while_grad(op, *grads):
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         it = iter(body_grads)
         out_vars = []
+        densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
         for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
             if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
+            mark = g._last_id
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
+            if isinstance(gv, IndexedSlices) and i in walk.live:
+                densified += g._last_id - mark
         out_caps, cap_types = [], []
         parts, specs = [], {}   # per capture WhileGrad's outputs; an IndexedSlices' sum
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
@@ -1107,8 +1132,11 @@ def _while_grad(op, *grads):
                 unconnected.add(k)
             elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
                 ds = gc.dense_shape
-                sliced[k] = (gc.values.shape.is_fully_defined(),
-                             None if ds is None else ds.shape.is_fully_defined())
+                # (TF's values of a body cond's Merges: known as walk.sliced says)
+                known = walk.sliced.get(caps[k])
+                sliced[k] = (gc.values.shape.is_fully_defined() and (known is None or known[0]),
+                             None if ds is None else ds.shape.is_fully_defined()
+                             if known is None or known[1] is None else known[1])
                 specs[k] = _sliced.spec(gc)
                 parts.append(_sliced.parts(gc))
                 cap_types += _sliced.out_types(gc)
@@ -1140,7 +1168,7 @@ def _while_grad(op, *grads):
         tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
-    g._last_id = last_id + blocked + _grad_count.tf_grad_ops(
+    g._last_id = last_id + blocked + densified + _grad_count.tf_grad_ops(
         lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,

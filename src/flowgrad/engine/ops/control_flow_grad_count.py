@@ -8,11 +8,17 @@ GreaterEqual and its Enter, LoopCond, Switch, Sub, NextIteration, Exit); per flo
 variable Enter (b_exit), Merge (b_switch), Switch, NextIteration and Exit; per forward
 value the gradient reads a stack (Const max_size, StackV2, Enter, StackPushV2 in the
 forward frame; StackPopV2 and Enter in the gradient frame) and one ControlTrigger b_sync
-per frame; a forward Const read is cloned, an outside tensor read is entered; each
+per frame; a forward Const read is cloned, an outside tensor read is entered (once per
+gradient frame: an enclosing frame's Enter serves the loops in its body); each
 captured tensor's gradient is summed in an accumulator loop (b_acc Const, or Shape and
 zeros when its shape is not fully known, then Enter, Merge, Switch, Add, NextIteration,
 Exit); an unused float output gets zeros (one Const, or ZerosLike). A Shape, Size or
 Rank of a forward value is made in the forward frame and its value stacked.
+A loop in a cond's branch (of an enclosing loop's body, or outside every loop): each stack's
+handle is switched into every cond holding the loop or an enclosing loop, its pop switched
+once on the innermost cond's predicate (popped, or entered when it comes from outside every
+loop), that predicate entered into the gradient frame once; the enclosing frame's stack of
+the loop's count, and of the values it reads from the enclosing body, likewise.
 As TF's between: a loop variable is differentiated only when its value depends on the xs
 (reached_vars) and reaches a gradient (live_vars); a capture's gradients are summed, and a
 cond capture in the body switched, only when the capture is on a path from the xs.
@@ -165,10 +171,12 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     depth = 1 + len(levels)
     outer_stacked = [set() for _ in levels]
     # the gradient of a loop in the body is counted by its own walk (its reads included)
+    # (one in a cond's branch too: its WhileGrad reads the forward loop's inputs, TF's
+    # gradient frame does not)
     nested = set()
-    for o in members:
-        if o.type == "While" and o in walk.made:
-            nested.update(walk.made[o][0])
+    for o, made in walk.made.items():
+        if o.type == "While" and _member(o, members):
+            nested.update(made[0])
     cap_set = set(caps)
     # TF makes a Shape / Size / Rank of a forward value in the forward frame: the gradient
     # pops its value
@@ -176,6 +184,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     forward = {o for o in grad_ops if o.type in _SHAPE_OPS and o._inputs and
                (_member(o._inputs[0]._op, members) or o._inputs[0] in cap_set)}
     own = set(grad_ops) - forward
+    # (this loop in a cond's branch of the enclosing body: how many of its conds hold it)
+    guards = sum(1 for c in walk.conds if _member(c, levels[0].members)) if levels else 0
     n = 0
     for o in grad_ops:
         if o in forward:
@@ -207,6 +217,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         elif where > 0:   # made in an enclosing body: stacked there, the pop entered
             n += k * (4 + 2 * (depth - where) + where)
             levels[where - 1].pops = True
+            if where == 1 and guards:   # (switched into this loop's conds, as below)
+                n += k * (guards + levels[0].all_conds + 1)
         else:   # made outside every loop: entered frame by frame, its handle (and flow)
             # once (TF's gradient context enters a value once, for every op reading it)
             fw = ta_grad_forward(o)
@@ -224,7 +236,11 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
             kept = stacked if in_cond is None else guarded
             pred_of = o if o.type == "Cond" else None
             key = (t, pred_of) if in_cond is None else (t, in_cond, pred_of)
-            # (a cond's pred_id is made in the body, whatever its predicate: stacked)
+            # (a cond's pred_id is made in the body, whatever its predicate: stacked; a
+            # predicate from outside every loop that a nested loop's count pop entered:
+            # that Enter)
+            if pred_of is not None and t in walk.entered_preds:
+                continue
             if pred_of is not None or t._op in forward:
                 kept.add(key)
             elif _member(t._op, members):
@@ -252,14 +268,23 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     n += moved - len(grad_ys)
     # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
-    # every loop is entered frame by frame
-    n += (4 + 2 * depth) * len(stacked) + len(cloned) + depth * len(entered)
-    # a loop in a cond's branch: each stack's handle switched into the branch on both
-    # sides, the branch's predicate entered into the gradient frame once (a stack pushed in
-    # a cond of the body: switched into the branch on the forward side only, its pop
-    # switched on the inner cond's popped predicate)
-    if stacked or guarded:
-        n += walk.in_cond * (2 * len(stacked) + len(guarded) + 1)
+    # every loop is entered frame by frame (once per frame: an enclosing frame's Enter of
+    # it serves the loops in its body too)
+    n += (4 + 2 * depth) * len(stacked) + len(cloned)
+    for frame in [walk] + levels:
+        n += len(entered - frame.outside_entered)
+        frame.outside_entered |= entered
+    # a loop in a cond's branch: each stack's handle switched into the branch (into each
+    # cond holding the loop or an enclosing loop) on the forward side, its pop switched on
+    # the innermost cond's predicate, that predicate entered into the gradient frame once
+    # (a stack pushed in a cond of the body: switched into the branches on the forward
+    # side only, its pop switched on the inner cond's popped predicate)
+    held = walk.all_conds
+    if (stacked or guarded) and held:
+        n += (held + 1) * len(stacked) + held * len(guarded)
+        if not walk.pred_entered:
+            n += 1
+            walk.pred_entered = True
     # a stack pushed in a cond: a Switch on each side, one ControlTrigger f_sync per frame
     # (its push switched into each cond of the body that holds the value's cond, too)
     n += sum(6 + 2 * depth + sum(1 for c in _branches.chain(cond) if _member(c, members))
@@ -274,16 +299,52 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
         if vals:                                  # pop entered into this one
             n += (4 + 2 * (depth - i) + i) * len(vals)
             levels[i - 1].pops = True
+            if i == 1 and guards:   # (the value's Switch into the cond is stacked, as below)
+                n += (guards + levels[0].all_conds + 1) * len(vals)
     if levels:   # the enclosing frame stacks this loop's iteration count
         n += 4 + 2 * (depth - 1)
         levels[0].pops = levels[0].inner = True
+        # (the enclosing loop in a cond's branch: the handle switched into it, the pop
+        # switched on its predicate entered into the enclosing frame; pushed in a cond of
+        # the enclosing body: switched into each of its conds there, the pop switched on
+        # the innermost one's popped predicate, the frame's f_sync)
+        held = guards + levels[0].all_conds
+        if held:
+            n += held + 1
+        if guards:
+            if not levels[0].fsync:
+                n += 1
+                levels[0].fsync = True
+            # (the innermost cond's predicate from outside every loop: entered frame by
+            # frame, not stacked; the cond's gradient switches on it too)
+            cond = walk.conds[0]
+            pred = cond._inputs[0]
+            if pred not in levels[0].entered_preds and not any(
+                    _member(pred._op, lw.members) for lw in levels):
+                levels[0].entered_preds.add(pred)
+                n += len(levels)
+        elif held and not levels[0].pred_entered:
+            n += 1
+            levels[0].pred_entered = True
+    # (a Shape of a capture for an accumulator's zeros: made in the enclosing frame and
+    # stacked; when this loop is in a cond's branch there, of the capture's Switch into it;
+    # switched as the count's stack is)
+    shape_stack = 0
+    if levels:
+        held = guards + levels[0].all_conds
+        shape_stack = 4 + 2 * (depth - 1) + (held + 1 if held else 0)
     for k in diff_caps:   # TF sums the gradients of the captures that depend on the xs
         if k in unconnected or not on_path(caps[k], walk.outer):
             continue
         if sliced and k in sliced:
             n += _sliced_acc(*sliced[k])
+            shapes = (not sliced[k][0]) + (sliced[k][1] is False)
         else:
             n += 7 if caps[k].shape.is_fully_defined() else 9
+            shapes = not caps[k].shape.is_fully_defined()
+        if shapes and shape_stack:
+            n += shapes * shape_stack
+            levels[0].pops = True
     n += unused_outs
     lone = len(cloned) + (n_live if gate else 0)
     if lone and block_values:
