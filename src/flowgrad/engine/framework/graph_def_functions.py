@@ -86,13 +86,17 @@ class FunctionLibrary:
             return
         self._taken.add(inst.name)
         body = inst.body()
-        fdef = self._function_def(body.graph, body.args, inst.in_dtypes, body.outputs,
-                                  inst.defun.arg_names)
+        caps = body.inner_captures
+        # a captured tensor's argument: TF names it after the op that reads it
+        cap_names = tuple(_capture_arg_name(body.graph, ph) for ph in caps)
+        fdef = self._function_def(body.graph, body.args + caps, inst.all_dtypes,
+                                  body.outputs, inst.defun.arg_names + cap_names)
         _tf_defun_names(fdef)
         fdef.signature.name = inst.name
         fdef.signature.description = inst.defun.description
-        for key in ("_disable_call_shape_inference", "_noinline"):
-            fdef.attr[key].b = True
+        fdef.attr["_disable_call_shape_inference"].b = True
+        if getattr(inst.defun, "noinline", True):
+            fdef.attr["_noinline"].b = True
         self.functions.append(fdef)
         self._defuns[inst.name] = fdef
 
@@ -183,6 +187,14 @@ class FunctionLibrary:
                 n = 1
             ports.extend((name, j) for j in range(n))
         return ports
+
+
+def _capture_arg_name(graph, ph):
+    """TF 1.14's _FuncGraph names a capture's placeholder `<reading op>_placeholder`."""
+    for op in graph._ops:
+        if ph in op._inputs:
+            return re.sub(r"[^a-z0-9_]", "_", op.name.lower()) + "_placeholder"
+    return ph.op.name
 
 
 def _tf_defun_names(fdef):

@@ -21,14 +21,19 @@ the op types registered here (the function's body is flowgrad's own).
 """
 from __future__ import annotations
 
+import base64
+import hashlib
+import weakref
+
 from ..framework import dtypes as _dt
 from ..framework import tape as _tape
-from ..framework.graph import Graph
+from ..framework.graph import Graph, get_default_graph
 from ..framework.graph_def_functions import DEFUN_CALLS
+from ..framework.tensor_shape import TensorShape
 from ..framework.registry import OPS, no_gradient_registered, register_op
 from ._base import apply_op
 from .construction import zeros_like
-from .functional import _compile, _run, trace
+from .functional import _compile, _grad_body, _run, trace
 
 __all__ = ["Defun"]
 
@@ -42,26 +47,44 @@ _DTYPE_TO_STR = {
     _dt.bfloat16: "b16",
 }
 
-_INSTANCES: dict = {}   # instantiated function name (an op type) -> _Instance
+_INSTANCES: dict = {}   # instantiated function name (an op type) -> _Instance (the latest)
+_OP_INSTANCE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # call op -> _Instance
 
 
 class _Instance:
     """One instantiation of a Defun (TF's _DefinedFunction): its name, input dtypes and
     its body, traced on first use."""
 
-    def __init__(self, defun, name, in_dtypes):
+    def __init__(self, defun, name, in_dtypes, body=None):
         self.defun = defun
         self.name = name
         self.in_dtypes = tuple(in_dtypes)
-        self._body = None
+        self._body = body
+        self._sym_grad_body = None
 
     def body(self):
         """The traced body (a functional.Body): placeholders named as the Python
         function's arguments, of unknown shape (TF's Defun traces without shapes)."""
         if self._body is None:
-            specs = [(d, None, a) for d, a in zip(self.in_dtypes, self.defun.arg_names)]
-            self._body, _, _ = trace(self.defun.fn, specs, Graph(), self.name)
+            self._body = self.defun.trace(self.in_dtypes, self.name)
         return self._body
+
+    @property
+    def all_dtypes(self) -> tuple:
+        """The call op's input dtypes: the arguments', then the captured tensors'."""
+        return self.in_dtypes + tuple(t.dtype.base_dtype for t in self.body().captures)
+
+    def sym_grad_body(self):
+        """TF's SymbolicGradient of a function with no gradient function: the body's
+        gradient, on its inputs (captures included) and output gradients; zeros for an
+        input the outputs do not reach."""
+        if self._sym_grad_body is None:
+            body = self.body()
+            inputs = body.args + body.inner_captures
+            self._sym_grad_body, _ = _grad_body(
+                body, inputs, list(body.outputs), self.name + "_grad", Graph(),
+                [True] * len(inputs), lambda phs: zip(inputs, phs))
+        return self._sym_grad_body
 
     def grad(self):
         """The instance of the gradient Defun (inputs: ours, then our outputs' gradients)."""
@@ -78,25 +101,53 @@ class Defun:
     (TF's takes the op and reads its inputs)."""
 
     def __init__(self, fn, func_name, arg_names, grad_func=None, shape_func=None,
-                 description=None):
+                 description=None, python_grad_func=None, naming="suffix",
+                 capture=False, noinline=True):
         self.fn = fn
+        self.noinline = noinline   # the FunctionDef's `_noinline` attr (tf.nn.swish's)
         self.func_name = func_name
         self.arg_names = tuple(arg_names)
         self.grad_func = grad_func
         self.shape_func = shape_func
+        self.python_grad_func = python_grad_func
         self.description = description if description is not None else (fn.__doc__ or "")
+        # naming: "suffix" (TF's _OverloadedFunction given a name: `swish_f32`), "exact"
+        # (a _DefinedFunction given func_name), "hash" (no name: the base name and a hash
+        # of the traced definition)
+        self.naming = naming
+        self.capture = capture   # trace in the default graph, capturing its tensors
+        self._by_dtypes = {}
+
+    def trace(self, in_dtypes, name):
+        """The body traced on placeholders of `in_dtypes` (nested in the default graph,
+        whose tensors it captures as extra inputs, when `capture`)."""
+        specs = [(d, None, a) for d, a in zip(in_dtypes, self.arg_names)]
+        outer = get_default_graph() if self.capture else Graph()
+        body, _, _ = trace(self.fn, specs, outer, name)
+        return body
 
     def instantiate(self, in_dtypes):
         """The instance for `in_dtypes` (its op type not registered: see `declare`)."""
         in_dtypes = tuple(_dt.as_dtype(d).base_dtype for d in in_dtypes)
-        missing = [d for d in in_dtypes if d not in _DTYPE_TO_STR]
-        if missing:
-            raise ValueError(f"Unsupported dtypes: {list(in_dtypes)}")
-        name = f"{self.func_name}_{''.join(_DTYPE_TO_STR[d] for d in in_dtypes)}"
+        inst = self._by_dtypes.get(in_dtypes)
+        if inst is not None:
+            return inst
+        body = None
+        if self.naming == "exact":
+            name = self.func_name
+        elif self.naming == "hash":
+            body = self.trace(in_dtypes, self.func_name)
+            name = f"{self.func_name}_{_definition_hash(body, in_dtypes)}"
+        else:
+            missing = [d for d in in_dtypes if d not in _DTYPE_TO_STR]
+            if missing:
+                raise ValueError(f"Unsupported dtypes: {list(in_dtypes)}")
+            name = f"{self.func_name}_{''.join(_DTYPE_TO_STR[d] for d in in_dtypes)}"
         inst = _INSTANCES.get(name)
-        if inst is None:
-            inst = _Instance(self, name, in_dtypes)
+        if inst is None or inst.defun is not self or inst.in_dtypes != in_dtypes:
+            inst = _Instance(self, name, in_dtypes, body)
             _INSTANCES[name] = inst
+        self._by_dtypes[in_dtypes] = inst
         return inst
 
     def declare(self, *in_dtypes_lists):
@@ -109,20 +160,41 @@ class Defun:
                 DEFUN_CALLS[name] = _call_functions
 
     def __call__(self, *args, name=None):
-        """The call op on `args` (tensors); returns its output (a list if several)."""
+        """The call op on `args` (tensors) and the tensors the body captures; returns its
+        output (a list if several)."""
         if len(args) != len(self.arg_names):
             raise ValueError(f"Expected number of arguments: {len(self.arg_names)}, "
                              f"received: {len(args)}")
         in_dtypes = [t.dtype for t in args]
         inst = self.instantiate(in_dtypes)
-        inst.body()   # (a body that cannot be built fails here, before the op is made)
+        body = inst.body()   # (a body that cannot be built fails here, before the op)
         self.declare(in_dtypes)
         # TF's Defun makes the op with Graph.create_op, which no GradientTape records
         with _tape.stop_recording():
-            op = apply_op(inst.name, list(args), {"_disable_call_shape_inference": True},
-                          name or inst.name)
+            op = apply_op(inst.name, list(args) + body.captures,
+                          {"_disable_call_shape_inference": True}, name or inst.name)
+        _OP_INSTANCE[op] = inst
         outs = list(op._outputs)
         return outs[0] if len(outs) == 1 else outs
+
+
+def _definition_hash(body, in_dtypes) -> str:
+    """11 characters naming a traced definition (TF 1.14's suffix is its C++
+    FunctionDefHash, base64'd; this one is SHA-1 of the body's ops, so it differs)."""
+    h = hashlib.sha1()
+    h.update(repr([d.name for d in in_dtypes]).encode())
+    for op in body.graph._ops:
+        h.update(repr((op.name, op.type, [t.name for t in op._inputs],
+                       sorted((k, repr(v)) for k, v in op._attrs.items()
+                              if not k.startswith("_")))).encode())
+    h.update(repr([t.name for t in body.outputs]).encode())
+    enc = base64.urlsafe_b64encode(h.digest()[:8]).decode().rstrip("=")
+    return enc.replace("-", "a").replace("_", "A")
+
+
+def _instance_of(op):
+    inst = _OP_INSTANCE.get(op)
+    return inst if inst is not None else _INSTANCES[op.type]
 
 
 def _infer_for(name):
@@ -131,16 +203,17 @@ def _infer_for(name):
     def infer(inputs, attrs):
         inst = _INSTANCES[name]
         got = tuple(t.dtype.base_dtype for t in inputs)
-        if got != inst.in_dtypes:
+        if got != inst.all_dtypes:
             raise TypeError(f"Function '{name}' takes inputs of types "
-                            f"{[d.name for d in inst.in_dtypes]}, got {[d.name for d in got]}")
+                            f"{[d.name for d in inst.all_dtypes]}, got {[d.name for d in got]}")
         body = inst.body()
         shapes = None
         if inst.defun.shape_func is not None:
-            shapes = inst.defun.shape_func(inputs)
+            shapes = inst.defun.shape_func(inputs[:len(inst.in_dtypes)])
         if shapes is None:
             shapes = [None] * len(body.outputs)
-        return [(t.dtype.base_dtype, s) for t, s in zip(body.outputs, shapes)]
+        return [(t.dtype.base_dtype, TensorShape(None) if s is None else s)
+                for t, s in zip(body.outputs, shapes)]
     return infer
 
 
@@ -154,16 +227,21 @@ def _run_body(body, ctx):
 
 
 def _call_bind(node, ctx):
-    return _run_body(_INSTANCES[node.op.type].body(), ctx)
+    return _run_body(_instance_of(node.op).body(), ctx)
 
 
 def _sym_grad(op, *grads):
     """TF's _SymGrad: a SymbolicGradient op on the call's inputs and output gradients
-    (zeros where an output has none)."""
+    (zeros where an output has none); a Defun's python_grad_func instead, if it has one."""
+    inst = _OP_INSTANCE.get(op)
+    if inst is not None and inst.defun.python_grad_func is not None:
+        return inst.defun.python_grad_func(op, *grads)
     grads = [zeros_like(t) if g is None else g for t, g in zip(op.outputs, grads)]
     attrs = {"Tin": [t.dtype.base_dtype for t in list(op.inputs) + grads],
              "Tout": [t.dtype.base_dtype for t in op.inputs], "f": op.type}
     g = apply_op("SymbolicGradient", list(op.inputs) + grads, attrs)
+    if inst is not None:
+        _OP_INSTANCE[g] = inst
     return list(g._outputs)
 
 
@@ -173,22 +251,26 @@ def _sym_grad_infer(inputs, attrs):
     if inst is None:
         raise NotImplementedError(f"SymbolicGradient of function '{attrs['f']}' (flowgrad "
                                   "runs the gradients of its own Defun functions only)")
-    if inst.grad() is None:
-        raise NotImplementedError(f"SymbolicGradient of function '{attrs['f']}', which has "
-                                  "no gradient function")
     return [(d, t.shape) for d, t in zip(attrs["Tout"], inputs)]
 
 
+def _sym_grad_instance(op):
+    inst = _OP_INSTANCE.get(op)
+    return inst if inst is not None else _INSTANCES[op._attrs["f"]]
+
+
 def _sym_grad_bind(node, ctx):
-    return _run_body(_INSTANCES[node.op._attrs["f"]].grad().body(), ctx)
+    inst = _sym_grad_instance(node.op)
+    grad = inst.grad()
+    return _run_body(grad.body() if grad is not None else inst.sym_grad_body(), ctx)
 
 
 def _sym_grad_functions(op):
-    return _call_functions_of(_INSTANCES[op._attrs["f"]])
+    return _call_functions_of(_sym_grad_instance(op))
 
 
 def _call_functions(op):
-    return _call_functions_of(_INSTANCES[op.type])
+    return _call_functions_of(_instance_of(op))
 
 
 def _call_functions_of(inst):

@@ -1,0 +1,217 @@
+"""TF 1.14's public Defun (tensorflow.python.framework.function) and
+tf.contrib.layers.scale_gradient: the ops each call adds (name, type), values, first-order
+gradients, the GraphDef's function library, errors.
+
+The hash TF appends to a function defined without func_name (its C++ FunctionDefHash) is
+written `<hash>`: flowgrad's differs (src/flowgrad/defun.py)."""
+import importlib
+import re
+
+import numpy as np
+
+
+def _function(tf):
+    if tf.__name__.startswith("flowgrad"):
+        return importlib.import_module("flowgrad.defun")
+    return importlib.import_module("tensorflow.python.framework.function")
+
+
+def _norm(s):
+    return re.sub(r"_[A-Za-z0-9]{11}(?=$|[_:/])", "_<hash>", s)
+
+
+def _ops(g):
+    return [(_norm(o.name), _norm(o.type)) for o in g.get_operations()]
+
+
+def _err(fn):
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001 - the golden records TF's error
+        return (type(e).__name__, _norm(str(e)))
+    return None
+
+
+def _session_run(tf, g, fetches):
+    with tf.Session(graph=g) as s:
+        if g.get_collection(tf.GraphKeys.GLOBAL_VARIABLES):
+            s.run(tf.global_variables_initializer())
+        out = s.run(fetches)
+    return out
+
+
+def case_declared(tf):
+    """Declared input types, python_grad_func, func_name, name scopes, calling twice."""
+    function = _function(tf)
+
+    def my_grad(op, g):
+        return g * 3.0
+
+    @function.Defun(tf.float32, python_grad_func=my_grad, func_name="Scale")
+    def Scale(x):
+        return x * 2.0
+
+    @function.Defun(tf.float32, tf.float32)
+    def MyAdd(x, y):
+        return x + y * 2.0
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        b = tf.constant([3.0, 4.0])
+        with tf.name_scope("sc"):
+            c = MyAdd(a, b)
+        d = Scale(a)
+        d2 = Scale(d, name="again")
+        gr = tf.gradients([c, d2], [a, b])
+        ops = _ops(g)
+        vals = _session_run(tf, g, [c, d, d2] + gr)
+        lib = g.as_graph_def().library
+    return {"ops": ops, "values": vals, "names": [_norm(str(t.name)) for t in [c, d, d2]],
+            "library": sorted(_norm(f.signature.name) for f in lib.function),
+            "shape_known": [t.shape.ndims is not None for t in [c, d]],
+            "attrs": [Scale.name, Scale.grad_func_name,
+                      [d.name for d in Scale.declared_input_types]]}
+
+
+def case_grad_func(tf):
+    """grad_func (a Defun): SymbolicGradient; the library's gradient map."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, tf.float32, tf.float32)
+    def AddGrad(x, y, dz):
+        return dz * 10.0, dz * 20.0
+
+    @function.Defun(tf.float32, tf.float32, grad_func=AddGrad, func_name="AddX")
+    def AddX(x, y):
+        return x + y
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        b = tf.constant([3.0, 4.0])
+        f = AddX(a, b)
+        gr = tf.gradients(f, [a, b])
+        ops = _ops(g)
+        vals = _session_run(tf, g, [f] + gr)
+        lib = g.as_graph_def().library
+        second = _err(lambda: tf.gradients(gr[0], [a]))
+    return {"ops": ops, "values": vals,
+            "library": sorted(_norm(f.signature.name) for f in lib.function),
+            "gradient": [(x.function_name, _norm(x.gradient_func)) for x in lib.gradient],
+            "second": second}
+
+
+def case_symbolic(tf):
+    """No gradient function: TF differentiates the body (SymbolicGradient), captures
+    (a constant and a variable's read) as extra inputs, several outputs, overloads."""
+    function = _function(tf)
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        w = tf.Variable(5.0, name="w")
+        cap = tf.constant(7.0, name="cap")
+
+        @function.Defun(tf.float32, func_name="Cap")
+        def Cap(x):
+            return x * cap + w * x * x
+
+        @function.Defun()
+        def Two(x, y):
+            return x * y, x - y
+
+        h = Cap(a)
+        t0, t1 = Two(a, a * 3.0)
+        t64 = Two(tf.constant(2.0, tf.float64), tf.constant(5.0, tf.float64))
+        gr = tf.gradients([h, t0, t1], [a, w])
+        ops = _ops(g)
+        inputs = [_norm(t.name) for t in h.op.inputs]
+        vals = _session_run(tf, g, [h, t0, t1, list(t64)] + gr)
+        lib = g.as_graph_def().library
+        sig = sorted((_norm(f.signature.name), [x.name for x in f.signature.input_arg],
+                      [x.name for x in f.signature.output_arg]) for f in lib.function)
+    return {"ops": ops, "inputs": inputs, "values": vals, "signatures": sig,
+            "captured": [_norm(t.name) for t in Cap.captured_inputs]}
+
+
+def case_errors(tf):
+    """TF's errors: argument counts, dtypes, decorating non-callables, defaults."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, func_name="Scale")
+    def Scale(x):
+        return x * 2.0
+
+    out = {}
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        out["count"] = _err(lambda: Scale(a, a))
+        out["dtype"] = _err(lambda: Scale(tf.constant(1, tf.int32)))
+        out["float"] = _norm(Scale(1.0).name)
+        out["list"] = _norm(Scale([1.0]).name)
+        out["callable"] = _err(lambda: function.Defun(tf.float32)(3))
+
+        def with_default(x, y=1.0):
+            return x
+
+        out["defaults"] = _err(lambda: function.Defun(tf.float32)(with_default)) is not None
+        out["too_many"] = _err(lambda: function.Defun(tf.float32, tf.float32)(lambda x: x))
+        out["kwargs"] = _err(lambda: function.Defun(tf.float32, bogus=1)(lambda x: x))
+        out["kwargs_call"] = _err(
+            lambda: function.Defun(tf.float32, bogus=1)(lambda x: x)(a))
+        out["call_kwargs"] = _err(lambda: Scale(a, bogus=2))
+        out["ops"] = _ops(g)
+    return out
+
+
+def case_scale_gradient(tf):
+    """tf.contrib.layers.scale_gradient: op names and counts, values, gradients."""
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant([1.0, 2.0])
+        y = tf.contrib.layers.scale_gradient(x, 0.5)
+        y2 = tf.contrib.layers.scale_gradient(x * 2.0, 3.0)
+        gr = tf.gradients(y + y2, x)
+        shapes = [y.shape.as_list(), y2.shape.as_list()]
+        ops = _ops(g)
+        vals = _session_run(tf, g, [y, y2] + gr)
+    return {"ops": ops, "values": vals, "shapes": shapes}
+
+
+def case_reversal(tf):
+    """A gradient-reversal layer (domain adaptation): a Defun whose python_grad_func
+    negates, trained one SGD step."""
+    function = _function(tf)
+
+    def _flip(op, grad):
+        return [tf.negative(grad) * op.inputs[1]]
+
+    g = tf.Graph()
+    with g.as_default():
+        @function.Defun(tf.float32, tf.float32, python_grad_func=lambda op, gr: [
+            tf.negative(gr) * op.inputs[1], None], func_name="FlipGradient")
+        def flip(x, l):
+            return tf.identity(x)
+
+        tf.set_random_seed(1)
+        x = tf.constant(np.arange(6, dtype=np.float32).reshape(3, 2))
+        w = tf.Variable(tf.random_normal([2, 2]), name="w")
+        feat = tf.matmul(x, w)
+        rev = flip(feat, tf.constant(0.5))
+        v = tf.Variable(tf.ones([2, 1]), name="v")
+        loss = tf.reduce_sum(tf.matmul(rev, v)) + tf.reduce_sum(feat)
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        ops = _ops(g)
+        with tf.Session(graph=g) as s:
+            s.run(tf.global_variables_initializer())
+            before = s.run(loss)
+            s.run(step)
+            after = s.run([loss, w, v])
+    del _flip
+    return {"ops": ops, "before": before, "after": after}
+
+
+def cases(tf):
+    return {name[5:]: fn(tf) for name, fn in sorted(globals().items())
+            if name.startswith("case_")}
