@@ -1,11 +1,9 @@
 """TF 1.14's public Defun (tensorflow.python.framework.function) and
 tf.contrib.layers.scale_gradient: the ops each call adds (name, type), values, first-order
 gradients, the GraphDef's function library, errors.
-
-The hash TF appends to a function defined without func_name (its C++ FunctionDefHash) is
-written `<hash>`: flowgrad's differs (src/flowgrad/defun.py)."""
+A function defined without func_name is named after the Python function and TF's C++
+FunctionDefHash of its definition (base64): the names below hold it."""
 import importlib
-import re
 
 import numpy as np
 
@@ -16,19 +14,15 @@ def _function(tf):
     return importlib.import_module("tensorflow.python.framework.function")
 
 
-def _norm(s):
-    return re.sub(r"_[A-Za-z0-9]{11}(?=$|[_:/])", "_<hash>", s)
-
-
 def _ops(g):
-    return [(_norm(o.name), _norm(o.type)) for o in g.get_operations()]
+    return [(o.name, o.type) for o in g.get_operations()]
 
 
 def _err(fn):
     try:
         fn()
     except Exception as e:  # noqa: BLE001 - the golden records TF's error
-        return (type(e).__name__, _norm(str(e)))
+        return (type(e).__name__, str(e))
     return None
 
 
@@ -67,8 +61,8 @@ def case_declared(tf):
         ops = _ops(g)
         vals = _session_run(tf, g, [c, d, d2] + gr)
         lib = g.as_graph_def().library
-    return {"ops": ops, "values": vals, "names": [_norm(str(t.name)) for t in [c, d, d2]],
-            "library": sorted(_norm(f.signature.name) for f in lib.function),
+    return {"ops": ops, "values": vals, "names": [str(t.name) for t in [c, d, d2]],
+            "library": sorted(f.signature.name for f in lib.function),
             "shape_known": [t.shape.ndims is not None for t in [c, d]],
             "attrs": [Scale.name, Scale.grad_func_name,
                       [d.name for d in Scale.declared_input_types]]}
@@ -97,8 +91,8 @@ def case_grad_func(tf):
         lib = g.as_graph_def().library
         second = _err(lambda: tf.gradients(gr[0], [a]))
     return {"ops": ops, "values": vals,
-            "library": sorted(_norm(f.signature.name) for f in lib.function),
-            "gradient": [(x.function_name, _norm(x.gradient_func)) for x in lib.gradient],
+            "library": sorted(f.signature.name for f in lib.function),
+            "gradient": [(x.function_name, x.gradient_func) for x in lib.gradient],
             "second": second}
 
 
@@ -125,13 +119,63 @@ def case_symbolic(tf):
         t64 = Two(tf.constant(2.0, tf.float64), tf.constant(5.0, tf.float64))
         gr = tf.gradients([h, t0, t1], [a, w])
         ops = _ops(g)
-        inputs = [_norm(t.name) for t in h.op.inputs]
+        inputs = [t.name for t in h.op.inputs]
         vals = _session_run(tf, g, [h, t0, t1, list(t64)] + gr)
         lib = g.as_graph_def().library
-        sig = sorted((_norm(f.signature.name), [x.name for x in f.signature.input_arg],
+        sig = sorted((f.signature.name, [x.name for x in f.signature.input_arg],
                       [x.name for x in f.signature.output_arg]) for f in lib.function)
     return {"ops": ops, "inputs": inputs, "values": vals, "signatures": sig,
-            "captured": [_norm(t.name) for t in Cap.captured_inputs]}
+            "captured": [t.name for t in Cap.captured_inputs]}
+
+
+def case_hash_names(tf):
+    """Names of functions defined without func_name: the hash of the FunctionDef (its
+    nodes, constants, argument names, docstring), overloads per dtype, nested Defuns,
+    a grad_func's name in the base name."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, tf.float32)
+    def MyAdd(x, y):
+        return x + y * 2.0
+
+    @function.Defun(tf.float32)
+    def Two(x):
+        """doc"""
+        return x * 2.0, tf.reduce_sum(x)
+
+    @function.Defun(tf.float32)
+    def Id(x):
+        return x
+
+    @function.Defun()
+    def Poly(x):
+        return x * x + tf.constant([[1, 2], [3, 4]], x.dtype)
+
+    @function.Defun(tf.float32)
+    def Outer(x):
+        return MyAdd(x, x) * 3.0
+
+    @function.Defun(tf.float32, tf.float32)
+    def G(x, dy):
+        return dy * 5.0
+
+    @function.Defun(tf.float32, grad_func=G)
+    def WithGrad(x):
+        return x * 5.0
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([[1.0, 2.0], [3.0, 4.0]])
+        outs = [MyAdd(a, a), Two(a)[0], Id(a), Poly(a), Poly(tf.cast(a, tf.float64)),
+                Poly(tf.cast(a, tf.int32)), Outer(a), WithGrad(a)]
+        gr = tf.gradients([outs[0], outs[1], outs[6], outs[7]], a)
+        ops = _ops(g)
+        vals = _session_run(tf, g, outs + gr)
+        lib = g.as_graph_def().library
+    return {"names": [MyAdd.name, Two.name, Id.name, Outer.name, WithGrad.name],
+            "ops": ops, "values": vals,
+            "library": sorted(f.signature.name for f in lib.function),
+            "gradient": [(x.function_name, x.gradient_func) for x in lib.gradient]}
 
 
 def case_errors(tf):
@@ -148,8 +192,8 @@ def case_errors(tf):
         a = tf.constant([1.0, 2.0])
         out["count"] = _err(lambda: Scale(a, a))
         out["dtype"] = _err(lambda: Scale(tf.constant(1, tf.int32)))
-        out["float"] = _norm(Scale(1.0).name)
-        out["list"] = _norm(Scale([1.0]).name)
+        out["float"] = Scale(1.0).name
+        out["list"] = Scale([1.0]).name
         out["callable"] = _err(lambda: function.Defun(tf.float32)(3))
 
         def with_default(x, y=1.0):

@@ -24,6 +24,7 @@ from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_
                     tensor_proto, tf_text)
 from .registry import OPS, op_defs  # noqa: F401 - op_defs: imported from here too
 from .tensor_shape import TensorShape
+from .tf_hash import content_form, function_def_hash, hash_suffix
 
 __all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def", "rename_nodes",
            "node_def_proto", "node_def_text"]
@@ -599,6 +600,15 @@ def _colocation_names(op, plan):
         if name not in names:
             names.append(name)
     return names
+
+
+def defun_hash_suffix(inst) -> str:
+    """The suffix TF 1.14 gives the name of a Defun instance defined without func_name:
+    its FunctionDef's FunctionDefHash, base64 (tf_hash.py)."""
+    p = pb()
+    fdef = FunctionLibrary(p, op_defs(), graph_to_graph_def).defun_def(inst)
+    return hash_suffix(function_def_hash(
+        fdef, lambda t: content_form(t, p.tensor_pb2, tensor_from_proto(t))))
 
 
 def graph_def_versions():

@@ -85,6 +85,17 @@ class FunctionLibrary:
         if inst.name in self._taken:
             return
         self._taken.add(inst.name)
+        fdef = self.defun_def(inst)
+        fdef.signature.name = inst.name
+        fdef.attr["_disable_call_shape_inference"].b = True
+        if getattr(inst.defun, "noinline", True):
+            fdef.attr["_noinline"].b = True
+        self.functions.append(fdef)
+        self._defuns[inst.name] = fdef
+
+    def defun_def(self, inst):
+        """The FunctionDef of a Defun instance as TF's GraphToFunctionDef makes it: no
+        name, no attrs (what TF hashes to name a function defined without a name)."""
         body = inst.body()
         caps = body.inner_captures
         # a captured tensor's argument: TF names it after the op that reads it
@@ -92,13 +103,8 @@ class FunctionLibrary:
         fdef = self._function_def(body.graph, body.args + caps, inst.all_dtypes,
                                   body.outputs, inst.defun.arg_names + cap_names)
         _tf_defun_names(fdef)
-        fdef.signature.name = inst.name
         fdef.signature.description = inst.defun.description
-        fdef.attr["_disable_call_shape_inference"].b = True
-        if getattr(inst.defun, "noinline", True):
-            fdef.attr["_noinline"].b = True
-        self.functions.append(fdef)
-        self._defuns[inst.name] = fdef
+        return fdef
 
     def _unique(self, name):
         base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
@@ -199,10 +205,11 @@ def _capture_arg_name(graph, ph):
 
 def _tf_defun_names(fdef):
     """Names a Defun's FunctionDef as TF 1.14's C++ GraphToFunctionDef does: each output
-    arg after the node it returns (lowercased, other characters than letters and digits
-    '_'), then a body node whose name an arg took renamed `<name>_<i>` (swish's `mul`
-    output, its node `mul_0`)."""
-    used = {a.name for a in fdef.signature.input_arg}
+    arg after the node it returns (normalized: lowercased, other characters than letters
+    and digits '_', from the first letter), then each input arg (normalized), then a body
+    node whose name an arg took renamed `<name>_<i>` (swish's `mul` output, its node
+    `mul_0`; a function returning its argument `x`: output `x`, input `x_0`)."""
+    used = set()
 
     def unique(name):
         if name in used:
@@ -213,11 +220,19 @@ def _tf_defun_names(fdef):
         used.add(name)
         return name
 
+    def normalize(name):
+        name = re.sub(r"[^a-z0-9]", "_", name.lower())
+        return re.sub(r"^[^a-z]+", "", name) or "unknown"
+
     outs = {}
     for a in fdef.signature.output_arg:
-        node = re.sub(r"[^a-z0-9]", "_", fdef.ret[a.name].split(":")[0].lower())
-        outs[a.name] = unique(re.sub(r"^[^a-z]+", "", node) or "unknown")
+        outs[a.name] = unique(normalize(fdef.ret[a.name].split(":")[0]))
     renames = {}
+    for a in fdef.signature.input_arg:
+        new = unique(normalize(a.name))
+        if new != a.name:
+            renames[a.name] = new
+            a.name = new
     for node in fdef.node_def:
         new = unique(node.name)
         if new != node.name:

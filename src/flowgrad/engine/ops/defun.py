@@ -21,13 +21,12 @@ the op types registered here (the function's body is flowgrad's own).
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import weakref
 
 from ..framework import dtypes as _dt
 from ..framework import tape as _tape
 from ..framework.graph import Graph, get_default_graph
+from ..framework.graph_def import defun_hash_suffix
 from ..framework.graph_def_functions import DEFUN_CALLS
 from ..framework.tensor_shape import TensorShape
 from ..framework.registry import OPS, no_gradient_registered, register_op
@@ -136,8 +135,9 @@ class Defun:
         if self.naming == "exact":
             name = self.func_name
         elif self.naming == "hash":
-            body = self.trace(in_dtypes, self.func_name)
-            name = f"{self.func_name}_{_definition_hash(body, in_dtypes)}"
+            inst = _Instance(self, self.func_name, in_dtypes)
+            name = f"{self.func_name}_{defun_hash_suffix(inst)}"
+            body = inst.body()
         else:
             missing = [d for d in in_dtypes if d not in _DTYPE_TO_STR]
             if missing:
@@ -176,20 +176,6 @@ class Defun:
         _OP_INSTANCE[op] = inst
         outs = list(op._outputs)
         return outs[0] if len(outs) == 1 else outs
-
-
-def _definition_hash(body, in_dtypes) -> str:
-    """11 characters naming a traced definition (TF 1.14's suffix is its C++
-    FunctionDefHash, base64'd; this one is SHA-1 of the body's ops, so it differs)."""
-    h = hashlib.sha1()
-    h.update(repr([d.name for d in in_dtypes]).encode())
-    for op in body.graph._ops:
-        h.update(repr((op.name, op.type, [t.name for t in op._inputs],
-                       sorted((k, repr(v)) for k, v in op._attrs.items()
-                              if not k.startswith("_")))).encode())
-    h.update(repr([t.name for t in body.outputs]).encode())
-    enc = base64.urlsafe_b64encode(h.digest()[:8]).decode().rstrip("=")
-    return enc.replace("-", "a").replace("_", "A")
 
 
 def _instance_of(op):
