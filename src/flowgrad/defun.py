@@ -25,6 +25,7 @@ import re
 from .engine.framework import dtypes as _dt
 from .engine.framework.constant_op import convert_to_tensor
 from .engine.framework.graph import Tensor, get_default_graph
+from .engine.framework.graph_def import defun_function_def
 from .engine.ops import defun as _defun
 
 __all__ = ["Defun"]
@@ -163,9 +164,8 @@ class _DefinedFunction:
 
     @property
     def definition(self):
-        raise NotImplementedError("tf.python.framework.function._DefinedFunction.definition "
-                                  "(export the graph with as_graph_def: its library holds "
-                                  "the FunctionDef)")
+        """The function's FunctionDef proto (needs the `summary` extra, as GraphDefs)."""
+        return defun_function_def(self._defined()[1])
 
     def __call__(self, *args, **kwargs):
         name = kwargs.pop("name", None)

@@ -611,6 +611,14 @@ def defun_hash_suffix(inst) -> str:
         fdef, lambda t: content_form(t, p.tensor_pb2, tensor_from_proto(t))))
 
 
+def defun_function_def(inst):
+    """The FunctionDef of a Defun instance as a GraphDef's library holds it (named, its
+    attrs; nested functions and the gradient function are not included)."""
+    library = FunctionLibrary(pb(), op_defs(), graph_to_graph_def)
+    library.write_defun_instance(inst)
+    return library.function_named(inst.name)
+
+
 def graph_def_versions():
     """The VersionDef flowgrad's GraphDefs carry (TF 1.14's producer)."""
     v = pb().versions_pb2.VersionDef()

@@ -81,6 +81,14 @@ class FunctionLibrary:
                 if (inst.name, grad.name) not in self.gradients:
                     self.gradients.append((inst.name, grad.name))
 
+    def write_defun_instance(self, inst):
+        """Adds one Defun instance's FunctionDef."""
+        self._add_defun(inst)
+
+    def function_named(self, name):
+        """The FunctionDef `name` of the library."""
+        return self._defuns[name]
+
     def _add_defun(self, inst):
         if inst.name in self._taken:
             return
@@ -88,6 +96,8 @@ class FunctionLibrary:
         fdef = self.defun_def(inst)
         fdef.signature.name = inst.name
         fdef.attr["_disable_call_shape_inference"].b = True
+        for i in range(len(fdef.signature.input_arg)):   # (TF's: each arg's `_` attrs)
+            fdef.arg_attr[i].SetInParent()
         if getattr(inst.defun, "noinline", True):
             fdef.attr["_noinline"].b = True
         self.functions.append(fdef)
@@ -196,10 +206,9 @@ class FunctionLibrary:
 
 
 def _capture_arg_name(graph, ph):
-    """TF 1.14's _FuncGraph names a capture's placeholder `<reading op>_placeholder`."""
-    for op in graph._ops:
-        if ph in op._inputs:
-            return re.sub(r"[^a-z0-9_]", "_", op.name.lower()) + "_placeholder"
+    """A captured tensor's argument: its placeholder's name (TF 1.14's _FuncGraph makes
+    it in the name scope of the op reading it: `mul/Placeholder`, normalized `mul_placeholder`
+    by _tf_defun_names)."""
     return ph.op.name
 
 
