@@ -61,5 +61,5 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     print(np.round(sess.run(gw[1]).ravel(), 5))
     for step in range(5):
-        _, l = sess.run([train, loss])
-        print(step, np.float32(l))
+        _, lv = sess.run([train, loss])
+        print(step, np.float32(lv))
