@@ -256,6 +256,58 @@ def case_reversal(tf):
     return {"ops": ops, "before": before, "after": after}
 
 
+def export_graph_def(tf):
+    """A GraphDef with Defun calls (a grad_func, a capture, a nested call) and their
+    gradients, serialized."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, tf.float32, tf.float32)
+    def AddGrad(x, y, dz):
+        return dz * 10.0, dz * 20.0
+
+    @function.Defun(tf.float32, tf.float32, grad_func=AddGrad)
+    def AddX(x, y):
+        return x + y
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0], name="a")
+        cap = tf.constant(3.0, name="cap")
+
+        @function.Defun(tf.float32)
+        def Cap(x):
+            return AddX(x, cap) * x
+
+        f = tf.identity(AddX(a, a * 2.0), name="f")
+        h = tf.identity(Cap(a), name="h")
+        tf.gradients([f, h], a, name="grads")
+    return g.as_graph_def().SerializeToString()
+
+
+def import_and_run(tf, data):
+    """`data` (a serialized GraphDef) imported: its ops, values, gradients of the
+    imported calls (taken again after the import), the second order's error."""
+    gd = tf.GraphDef()
+    gd.ParseFromString(data)
+    g = tf.Graph()
+    with g.as_default():
+        tf.import_graph_def(gd, name="")
+        ops = _ops(g)
+        a = g.get_tensor_by_name("a:0")
+        f = g.get_tensor_by_name("f:0")
+        h = g.get_tensor_by_name("h:0")
+        again = tf.gradients([f, h], a, name="again")
+        second = _err(lambda: tf.gradients(again, a))
+        vals = _session_run(tf, g, [f, h, "grads/AddN:0"] + again)
+    return {"ops": ops, "values": vals, "second": second}
+
+
+def case_imported(tf):
+    """TF's GraphDef of Defun calls imported: the library's functions become op types."""
+    data = export_graph_def(tf)
+    return {"graph_def": data, "run": import_and_run(tf, data)}
+
+
 def cases(tf):
     return {name[5:]: fn(tf) for name, fn in sorted(globals().items())
             if name.startswith("case_")}

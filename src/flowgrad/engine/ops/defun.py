@@ -27,12 +27,13 @@ from ..framework import dtypes as _dt
 from ..framework import tape as _tape
 from ..framework.graph import Graph, get_default_graph
 from ..framework.graph_def import defun_hash_suffix
+from ..framework import meta_graph as _meta_graph
 from ..framework.graph_def_functions import DEFUN_CALLS
 from ..framework.tensor_shape import TensorShape
 from ..framework.registry import OPS, no_gradient_registered, register_op
 from ._base import apply_op
 from .construction import zeros_like
-from .functional import _compile, _grad_body, _run, trace
+from .functional import _compile, _grad_body, _imported_body, _run, trace
 
 __all__ = ["Defun"]
 
@@ -115,6 +116,7 @@ class Defun:
         # of the traced definition)
         self.naming = naming
         self.capture = capture   # trace in the default graph, capturing its tensors
+        self.user_function = capture   # a program's Defun (tf.nn.swish's is flowgrad's)
         self._by_dtypes = {}
 
     def trace(self, in_dtypes, name):
@@ -156,7 +158,9 @@ class Defun:
         for in_dtypes in in_dtypes_lists:
             name = self.instantiate(in_dtypes).name
             if name not in OPS:
-                register_op(name, infer=_infer_for(name), bind=_call_bind, grad=_sym_grad)
+                # (user_function: a type a program defines, not one of flowgrad's ops)
+                register_op(name, infer=_infer_for(name), bind=_call_bind, grad=_sym_grad,
+                            user_function=self.user_function)
                 DEFUN_CALLS[name] = _call_functions
 
     def __call__(self, *args, name=None):
@@ -268,3 +272,51 @@ def _call_functions_of(inst):
 register_op("SymbolicGradient", infer=_sym_grad_infer, bind=_sym_grad_bind,
             grad=no_gradient_registered)
 DEFUN_CALLS["SymbolicGradient"] = _sym_grad_functions
+
+
+class _LibraryDefun(Defun):
+    """A Defun function of an imported GraphDef's library (TF's FunctionDef): its body is
+    the FunctionDef's nodes, its arguments the signature's (captures included)."""
+
+    def __init__(self, fdef, library, grad_func):
+        sig = fdef.signature
+        super().__init__(None, sig.name, [a.name for a in sig.input_arg],
+                         grad_func=grad_func, description=sig.description, naming="exact",
+                         noinline="_noinline" in fdef.attr)
+        self.library = library
+        self.user_function = True
+
+    def trace(self, in_dtypes, name):
+        specs = [_Spec(d) for d in in_dtypes]
+        return _imported_body(Graph(), self.func_name, specs, self.library)
+
+
+class _Spec:
+    """An argument of unknown shape (what _imported_body shapes its placeholders by)."""
+
+    def __init__(self, dtype):
+        self.dtype = dtype
+        self.shape = TensorShape(None)
+
+
+def _import_library(library, gradients):
+    """Registers the call op type of each Defun function of a GraphDef's library (a
+    FunctionDef named as no registered op), its gradient function as `grad_func`."""
+    made = {}
+
+    def defun_of(name):
+        if name not in made:
+            fdef = library[name]
+            grad = gradients.get(name)
+            made[name] = _LibraryDefun(fdef, library,
+                                       defun_of(grad) if grad in library else None)
+        return made[name]
+
+    for name, fdef in library.items():
+        if name in OPS or "_disable_call_shape_inference" not in fdef.attr:
+            continue   # (registered, or not a Defun: a tf.function's body)
+        dtypes = [_dt.as_dtype(a.type) for a in fdef.signature.input_arg]
+        defun_of(name).declare(dtypes)
+
+
+_meta_graph.LIBRARY_IMPORTERS.append(_import_library)
