@@ -1,23 +1,32 @@
-"""TF 1.14's Defun calls (tensorflow/python/framework/function.py), as tf.nn.swish makes
-them: the graph holds ONE op whose type is the instantiated function's name (the
-function's name and its input dtypes: `swish_f32`), its only attr
-`_disable_call_shape_inference`, its output shapes set by the function's shape function.
+"""TF 1.14's Defun calls (tensorflow/python/framework/function.py), as tf.nn.swish and the
+public Defun (flowgrad/defun.py) make them: the graph holds ONE op whose type is the
+instantiated function's name, its only attr `_disable_call_shape_inference`, its output
+shapes set by the function's shape function (else unknown).
 
-A `Defun` is instantiated once per tuple of input dtypes (TF's _OverloadedFunction): its
-body is traced into a FuncGraph of its own (no op of the user's graph, so the op counter
-that seeds graph-seeded random ops counts the call op only) and the op type is
-registered. Binding compiles the body into a sub-plan of the session, run by flowgrad's
-kernels.
+Names (`naming`): "suffix", an _OverloadedFunction given a name (`swish_f32`: the name and
+its input dtypes); "exact", a function given func_name; "hash", none given: the Python
+name and TF's FunctionDefHash of the FunctionDef, base64 (framework/tf_hash.py), so
+`MyAdd_XuAZe8WPGoE` as TF 1.14 prints it.
 
-The gradient of a call op is TF's `SymbolicGradient` op (gradients_util's _SymGrad: the
-call's inputs and the output gradients, `f` naming the function), which runs the
-function's gradient Defun (`grad_func`, instantiated on the inputs' and gradients'
-dtypes: `swish_grad_f32f32`). TF 1.14 registers no gradient for SymbolicGradient: the
-second order raises its LookupError.
+A Defun is instantiated once per tuple of input dtypes: its body is traced into a
+FuncGraph of its own (no op of the user's graph, so the op counter that seeds
+graph-seeded random ops counts the call op only); a public Defun traces nested in the
+default graph, and the outer tensors it reads (constants, variables' reads) are extra
+inputs of the call op, as TF 1.14's _FuncGraph captures them. Binding compiles the body
+into a sub-plan of the session, run by flowgrad's kernels.
 
-A GraphDef writes both functions into its library, with the gradient map entry
-(graph_def_functions.FunctionLibrary.write_defun); importing one makes the call ops of
-the op types registered here (the function's body is flowgrad's own).
+The gradient of a call op is the Defun's `python_grad_func` when it has one, else TF's
+`SymbolicGradient` op (gradients_util's _SymGrad: the call's inputs and the output
+gradients, `f` naming the function), which runs the function's gradient Defun
+(`grad_func`, instantiated on the inputs' and gradients' dtypes: `swish_grad_f32f32`) or,
+without one, the gradient of the body (TF's symbolic differentiation; zeros for inputs
+the outputs do not reach). TF 1.14 registers no gradient for SymbolicGradient: the second
+order raises its LookupError.
+
+A GraphDef writes the functions into its library, with the gradient map entry
+(graph_def_functions.FunctionLibrary.write_defun); importing one registers the call op
+types of its library's Defun functions (`_import_library`: the FunctionDef is the body,
+the gradient map gives grad_func).
 """
 from __future__ import annotations
 
