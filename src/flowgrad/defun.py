@@ -40,11 +40,18 @@ def _type_name(d) -> str:
 
 
 def _parse_kwargs(kwargs):
-    """TF's _parse_kwargs_as_attrs: the function attrs a Defun may be given."""
+    """TF's _parse_kwargs_as_attrs: the function attrs a Defun (or a call) may be given,
+    as {attr: value}."""
     unknown = [k for k in kwargs if k not in _KWARG_ATTRS]
     if unknown:
         raise ValueError("Unknown keyword arguments: %s" % kwargs.keys())
-    return dict(kwargs)
+    for k in ("compiled", "separate_compiled_gradients"):
+        if kwargs.get(k) is not None:
+            raise NotImplementedError(
+                f"tf.python.framework.function.Defun({k}=...) (XLA compilation attrs)")
+    if kwargs.get("noinline") is not None:
+        return {"_noinline": bool(kwargs["noinline"])}
+    return {}
 
 
 class Defun:
@@ -101,8 +108,6 @@ class _DefinedFunction:
                  python_grad_func=None, out_names=None, shape_func=None,
                  capture_by_value=False, whitelisted_stateful_ops=None,
                  capture_resource_var_by_value=True, **kwargs):
-        if out_names is not None:
-            raise NotImplementedError("tf.python.framework.function.Defun(out_names=...)")
         if capture_by_value:
             raise NotImplementedError(
                 "tf.python.framework.function.Defun(capture_by_value=True)")
@@ -112,6 +117,7 @@ class _DefinedFunction:
         self._grad_func = grad_func
         self._python_grad_func = python_grad_func
         self._shape_func = shape_func
+        self._out_names = out_names
         self._extra_kwargs = kwargs   # (checked when the function is defined, as TF)
         names = list(argnames)
         # a function taking *args: TF names its arguments arg0, arg1, ...
@@ -133,7 +139,8 @@ class _DefinedFunction:
                 description=self._func.__doc__ or "",
                 python_grad_func=self._python_grad_func,
                 naming="exact" if self._func_name else "hash", capture=True,
-                noinline=bool(self._extra_kwargs.get("noinline", False)))
+                noinline=bool(self._extra_kwargs.get("noinline", False)),
+                out_names=self._out_names)
         inst = self._engine.instantiate(self._input_types)
         inst.body()
         return self._engine, inst
@@ -145,6 +152,21 @@ class _DefinedFunction:
     def name(self) -> str:
         """The function's name (its call ops' type)."""
         return self._defined()[1].name
+
+    def set_grad_func(self, grad_func):
+        """Specifies the gradient function of this function (before its first use)."""
+        assert not self._grad_func
+        assert isinstance(grad_func, _DefinedFunction)
+        self._grad_func = grad_func
+        self._name_with_grad = True
+        if self._engine is not None:
+            self._engine.grad_func = grad_func._engine_defun()
+
+    @property
+    def stateful_ops(self) -> list:
+        """(name, type) of the body's stateful ops."""
+        ops = self._defined()[1].body().graph._ops
+        return [(op.name, op.type) for op in ops if _defun.is_stateful(op)]
 
     @property
     def grad_func_name(self):
@@ -169,7 +191,8 @@ class _DefinedFunction:
 
     def __call__(self, *args, **kwargs):
         name = kwargs.pop("name", None)
-        _parse_kwargs(kwargs)
+        # TF's _call: the keywords become the call op's attrs (`_noinline`)
+        attrs = _parse_kwargs(kwargs)
         args = [convert_to_tensor(a) for a in args]
         engine, inst = self._defined()
         n_in = len(self._input_types) + len(inst.body().captures)
@@ -185,7 +208,7 @@ class _DefinedFunction:
                     "Op<name=%s; signature=%s>" % (
                         arg, _type_name(t.dtype.base_dtype), _type_name(want.base_dtype),
                         node, inst.name, _signature(inst, self._argnames)))
-        out = engine(*args, name=name)
+        out = engine(*args, name=name, attrs=attrs)
         outs = out if isinstance(out, list) else [out]
         op = outs[0].op if outs else None
         if self._shape_func is not None and op is not None:

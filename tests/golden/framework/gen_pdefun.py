@@ -178,6 +178,50 @@ def case_hash_names(tf):
             "gradient": [(x.function_name, x.gradient_func) for x in lib.gradient]}
 
 
+def case_options(tf):
+    """out_names, set_grad_func before the first call (the name takes the gradient's),
+    noinline on the Defun and on the call (attrs), stateful_ops and is_stateful."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, out_names=["s", "d"])
+    def SD(x):
+        return x + 1.0, x - 1.0
+
+    @function.Defun(tf.float32, tf.float32)
+    def G(x, dy):
+        return dy * 7.0
+
+    @function.Defun(tf.float32, noinline=True)
+    def F(x):
+        return x * 3.0
+
+    F.set_grad_func(G)
+
+    @function.Defun(tf.float32)
+    def R(x):
+        return x + tf.random_uniform([2], seed=3)
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        s, d = SD(a)
+        f = F(a, noinline=True)
+        r = R(a)
+        gr = tf.gradients(f, a)
+        attrs = sorted((k, v.b) for k, v in f.op.node_def.attr.items())
+        lib = g.as_graph_def().library
+        funcs = sorted((x.signature.name, [o.name for o in x.signature.output_arg],
+                        sorted((k, v.b) for k, v in x.attr.items()), x.signature.is_stateful)
+                       for x in lib.function)
+        ops = _ops(g)
+        vals = _session_run(tf, g, [s, d, f] + gr)
+        bad = _err(lambda: function.Defun(tf.float32, out_names=["a"])(lambda x: (x, x))(a))
+    return {"names": [SD.name, F.name, F.grad_func_name, R.name, r.name],
+            "stateful": R.stateful_ops, "attrs": attrs, "library": funcs,
+            "gradient": sorted((x.function_name, x.gradient_func) for x in lib.gradient),
+            "ops": ops, "values": vals, "bad_out_names": bad}
+
+
 def case_errors(tf):
     """TF's errors: argument counts, dtypes, decorating non-callables, defaults."""
     function = _function(tf)

@@ -112,7 +112,7 @@ class FunctionLibrary:
         cap_names = tuple(_capture_arg_name(body.graph, ph) for ph in caps)
         fdef = self._function_def(body.graph, body.args + caps, inst.all_dtypes,
                                   body.outputs, inst.defun.arg_names + cap_names)
-        _tf_defun_names(fdef)
+        _tf_defun_names(fdef, getattr(inst.defun, "out_names", None))
         fdef.signature.description = inst.defun.description
         return fdef
 
@@ -212,12 +212,13 @@ def _capture_arg_name(graph, ph):
     return ph.op.name
 
 
-def _tf_defun_names(fdef):
+def _tf_defun_names(fdef, out_names=None):
     """Names a Defun's FunctionDef as TF 1.14's C++ GraphToFunctionDef does: each output
     arg after the node it returns (normalized: lowercased, other characters than letters
     and digits '_', from the first letter), then each input arg (normalized), then a body
     node whose name an arg took renamed `<name>_<i>` (swish's `mul` output, its node
-    `mul_0`; a function returning its argument `x`: output `x`, input `x_0`)."""
+    `mul_0`; a function returning its argument `x`: output `x`, input `x_0`); `out_names`
+    (Defun's) name the outputs instead."""
     used = set()
 
     def unique(name):
@@ -234,8 +235,9 @@ def _tf_defun_names(fdef):
         return re.sub(r"^[^a-z]+", "", name) or "unknown"
 
     outs = {}
-    for a in fdef.signature.output_arg:
-        outs[a.name] = unique(normalize(fdef.ret[a.name].split(":")[0]))
+    for i, a in enumerate(fdef.signature.output_arg):
+        outs[a.name] = unique(out_names[i] if out_names else
+                              normalize(fdef.ret[a.name].split(":")[0]))
     renames = {}
     for a in fdef.signature.input_arg:
         new = unique(normalize(a.name))

@@ -33,6 +33,7 @@ from __future__ import annotations
 import weakref
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework import tape as _tape
 from ..framework.graph import Graph, get_default_graph
 from ..framework.graph_def import defun_hash_suffix
@@ -42,7 +43,7 @@ from ..framework.tensor_shape import TensorShape
 from ..framework.registry import OPS, no_gradient_registered, register_op
 from ._base import apply_op
 from .construction import zeros_like
-from .functional import _compile, _grad_body, _imported_body, _run, trace
+from .functional import _compile, _grad_body, _imported_body, _is_stateful, _run, trace
 
 __all__ = ["Defun"]
 
@@ -111,9 +112,10 @@ class Defun:
 
     def __init__(self, fn, func_name, arg_names, grad_func=None, shape_func=None,
                  description=None, python_grad_func=None, naming="suffix",
-                 capture=False, noinline=True):
+                 capture=False, noinline=True, out_names=None):
         self.fn = fn
         self.noinline = noinline   # the FunctionDef's `_noinline` attr (tf.nn.swish's)
+        self.out_names = list(out_names) if out_names else None   # its output args' names
         self.func_name = func_name
         self.arg_names = tuple(arg_names)
         self.grad_func = grad_func
@@ -134,6 +136,11 @@ class Defun:
         specs = [(d, None, a) for d, a in zip(in_dtypes, self.arg_names)]
         outer = get_default_graph() if self.capture else Graph()
         body, _, _ = trace(self.fn, specs, outer, name)
+        if self.out_names and len(self.out_names) != len(body.outputs):
+            raise errors.InvalidArgumentError(
+                None, None, "output names must be either empty or equal in size to outputs. "
+                f"output names size = {len(self.out_names)} outputs size = "
+                f"{len(body.outputs)}")
         return body
 
     def instantiate(self, in_dtypes):
@@ -172,9 +179,9 @@ class Defun:
                             user_function=self.user_function)
                 DEFUN_CALLS[name] = _call_functions
 
-    def __call__(self, *args, name=None):
-        """The call op on `args` (tensors) and the tensors the body captures; returns its
-        output (a list if several)."""
+    def __call__(self, *args, name=None, attrs=None):
+        """The call op on `args` (tensors) and the tensors the body captures (`attrs`: more
+        of the op's attrs); returns its output (a list if several)."""
         if len(args) != len(self.arg_names):
             raise ValueError(f"Expected number of arguments: {len(self.arg_names)}, "
                              f"received: {len(args)}")
@@ -185,10 +192,16 @@ class Defun:
         # TF's Defun makes the op with Graph.create_op, which no GradientTape records
         with _tape.stop_recording():
             op = apply_op(inst.name, list(args) + body.captures,
-                          {"_disable_call_shape_inference": True}, name or inst.name)
+                          {"_disable_call_shape_inference": True, **(attrs or {})},
+                          name or inst.name)
         _OP_INSTANCE[op] = inst
         outs = list(op._outputs)
         return outs[0] if len(outs) == 1 else outs
+
+
+def is_stateful(op) -> bool:
+    """Whether a body op is stateful (what a FunctionDef's is_stateful reflects)."""
+    return _is_stateful(op)
 
 
 def _instance_of(op):
