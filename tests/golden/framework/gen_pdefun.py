@@ -346,6 +346,32 @@ def import_and_run(tf, data):
     return {"ops": ops, "values": vals, "second": second}
 
 
+def case_missing_function(tf):
+    """A SymbolicGradient of a function the graph does not define: TF builds the op (its
+    outputs shaped as its inputs); running it fails."""
+    gd = tf.GraphDef()
+    n = gd.node.add()
+    n.name = "a"
+    n.op = "Const"
+    n.attr["dtype"].type = tf.float32.as_datatype_enum
+    n.attr["value"].tensor.CopyFrom(tf.make_tensor_proto([1.0, 2.0], tf.float32))
+    sg = gd.node.add()
+    sg.name = "sg"
+    sg.op = "SymbolicGradient"
+    sg.input.extend(["a", "a"])
+    sg.attr["Tin"].list.type.extend([1, 1])
+    sg.attr["Tout"].list.type.extend([1])
+    sg.attr["f"].func.name = "Missing"
+    g = tf.Graph()
+    with g.as_default():
+        tf.import_graph_def(gd, name="")
+        t = g.get_tensor_by_name("sg:0")
+        with tf.Session() as sess:
+            err = _err(lambda: sess.run(t))
+    return {"shape": t.shape.as_list(), "dtype": t.dtype.name,
+            "error": (err[0], err[1].splitlines()[0])}
+
+
 def case_imported(tf):
     """TF's GraphDef of Defun calls imported: the library's functions become op types."""
     data = export_graph_def(tf)

@@ -258,11 +258,8 @@ def _sym_grad(op, *grads):
 
 
 def _sym_grad_infer(inputs, attrs):
-    """Output i: the dtype Tout[i], the shape of input i (TF's SymbolicGradient)."""
-    inst = _INSTANCES.get(attrs["f"])
-    if inst is None:
-        raise NotImplementedError(f"SymbolicGradient of function '{attrs['f']}' (flowgrad "
-                                  "runs the gradients of its own Defun functions only)")
+    """Output i: the dtype Tout[i], the shape of input i (TF's SymbolicGradient; a function
+    that is not defined fails when the op runs, as TF's)."""
     return [(d, t.shape) for d, t in zip(attrs["Tout"], inputs)]
 
 
@@ -272,7 +269,13 @@ def _sym_grad_instance(op):
 
 
 def _sym_grad_bind(node, ctx):
-    inst = _sym_grad_instance(node.op)
+    inst = _OP_INSTANCE.get(node.op) or _INSTANCES.get(node.op._attrs["f"])
+    if inst is None:   # (TF builds the op; running it fails)
+        missing = node.op._attrs["f"]
+
+        def not_found(*_):
+            raise errors.NotFoundError(None, None, f"No gradient defined for op: {missing}")
+        return not_found
     grad = inst.grad()
     return _run_body(grad.body() if grad is not None else inst.sym_grad_body(), ctx)
 
