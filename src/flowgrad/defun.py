@@ -27,6 +27,7 @@ from .engine.framework.constant_op import convert_to_tensor
 from .engine.framework.graph import Tensor, get_default_graph
 from .engine.framework.graph_def import defun_function_def
 from .engine.ops import defun as _defun
+from .ops.variable_scope import variable_scope
 
 __all__ = ["Defun"]
 
@@ -135,7 +136,7 @@ class _DefinedFunction:
                 base += "_%s" % self._grad_func.name
             grad = self._grad_func._engine_defun() if self._grad_func is not None else None
             self._engine = _defun.Defun(
-                self._func, base, self._argnames, grad_func=grad,
+                _outer_variables(self._func), base, self._argnames, grad_func=grad,
                 description=self._func.__doc__ or "",
                 python_grad_func=self._python_grad_func,
                 naming="exact" if self._func_name else "hash", capture=True,
@@ -221,6 +222,23 @@ class _DefinedFunction:
         if isinstance(out, list):
             return tuple(out)
         return out
+
+
+def _outer_variables(func):
+    """`func` with its variables made in the graph it is called from (TF's _FuncGraph.getvar:
+    tf.get_variable inside a Defun makes the variable outside it; the body captures its
+    read)."""
+    def getvar(getter, *args, **kwargs):
+        with outer[0].as_default():
+            return getter(*args, **kwargs)
+
+    outer = [None]
+
+    def traced(*args):
+        outer[0] = get_default_graph()._outer_graph
+        with variable_scope("", custom_getter=getvar):
+            return func(*args)
+    return traced
 
 
 def _base_name(func) -> str:

@@ -222,6 +222,27 @@ def case_options(tf):
             "ops": ops, "values": vals, "bad_out_names": bad}
 
 
+def case_variables(tf):
+    """tf.get_variable inside a Defun: the variable is made in the caller's graph (TF's
+    _FuncGraph.getvar), its read captured; its gradient through SymbolicGradient."""
+    function = _function(tf)
+    g = tf.Graph()
+    with g.as_default():
+        @function.Defun(tf.float32)
+        def Lin(x):
+            w = tf.get_variable("w", [2], initializer=tf.constant_initializer(3.0))
+            return x * w
+
+        a = tf.constant([1.0, 2.0])
+        y = Lin(a)
+        names = [Lin.name, [v.name for v in tf.global_variables()],
+                 [t.name for t in y.op.inputs]]
+        gr = tf.gradients(y, [a] + tf.global_variables())
+        ops = _ops(g)
+        vals = _session_run(tf, g, [y] + gr)
+    return {"names": names, "ops": ops, "values": vals}
+
+
 def case_errors(tf):
     """TF's errors: argument counts, dtypes, decorating non-callables, defaults."""
     function = _function(tf)
