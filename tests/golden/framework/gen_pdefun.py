@@ -243,6 +243,49 @@ def case_variables(tf):
     return {"names": names, "ops": ops, "values": vals}
 
 
+def case_library_order(tf):
+    """The order of a GraphDef's function library and gradient map (TF's FlatMap), the
+    versions' min_consumer a library sets; a nested Defun, swish, scale_gradient, many
+    named functions."""
+    function = _function(tf)
+
+    @function.Defun(tf.float32, tf.float32)
+    def MyAdd(x, y):
+        """adds"""
+        return x + y * 2.0
+
+    @function.Defun(tf.float32, tf.float32)
+    def G(x, dy):
+        return dy * 5.0
+
+    out = {}
+    for n in (3, 12):
+        g = tf.Graph()
+        with g.as_default():
+            a = tf.constant([1.0, 2.0])
+            cap = tf.constant(3.0, name="cap")
+
+            @function.Defun(tf.float32)
+            def Cap(x):
+                return MyAdd(x, cap) * cap
+
+            ys = [tf.nn.swish(a), Cap(a), tf.contrib.layers.scale_gradient(a, 2.0)]
+            for i in range(n):
+                f = function.Defun(tf.float32, func_name="F%d" % i,
+                                   grad_func=G if i % 2 else None)(lambda x: x * 2.0)
+                ys.append(f(a))
+            tf.gradients(tf.add_n(ys), a)
+            gd = g.as_graph_def()
+            out[n] = {"functions": [f.signature.name for f in gd.library.function],
+                      "gradients": [(x.function_name, x.gradient_func)
+                                    for x in gd.library.gradient],
+                      "min_consumer": gd.versions.min_consumer,
+                      "cap_args": [[a.name for a in f.signature.input_arg]
+                                   for f in gd.library.function
+                                   if f.signature.name.startswith("Cap")]}
+    return [out[3], out[12]]
+
+
 def case_errors(tf):
     """TF's errors: argument counts, dtypes, decorating non-callables, defaults."""
     function = _function(tf)

@@ -483,8 +483,11 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         report["tf_form"] = (conds is None or conds.tf_form()) and \
             all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
     if top and library.functions:
-        gd.library.function.extend(library.functions)
-        for name, grad in library.gradients:
+        if library.defun_order and gd.versions.min_consumer < 12:
+            gd.versions.min_consumer = 12   # (TF's Graph::AddFunctionLibrary)
+        functions, gradients = library.tf_order()
+        gd.library.function.extend(functions)
+        for name, grad in gradients:
             entry = gd.library.gradient.add()
             entry.function_name, entry.gradient_func = name, grad
     if outputs is None:

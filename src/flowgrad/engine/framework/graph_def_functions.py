@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .registry import OPS
+from .tf_hash import flat_map_order
 
 __all__ = ["DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
 
@@ -50,6 +51,7 @@ class FunctionLibrary:
         self.functions = []
         self.gradients = []   # (function name, gradient function name)
         self._defuns = {}     # Defun function name -> its FunctionDef
+        self.defun_order = []   # Defun function names in the order TF adds them
         self._names = {}
         self._taken = set()
 
@@ -75,11 +77,32 @@ class FunctionLibrary:
         """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
         their gradient map entries, each once."""
         for inst, grad in DEFUN_CALLS[op.type](op):
+            # TF's add_to_graph: the function and its gradient (and the gradient map entry)
+            # first, then the functions their bodies call
+            self._mark(inst.name)
+            if grad is not None:
+                self._mark(grad.name)
+                if (inst.name, grad.name) not in self.gradients:
+                    self.gradients.append((inst.name, grad.name))
             self._add_defun(inst)
             if grad is not None:
                 self._add_defun(grad)
-                if (inst.name, grad.name) not in self.gradients:
-                    self.gradients.append((inst.name, grad.name))
+
+    def _mark(self, name):
+        if name not in self.defun_order:
+            self.defun_order.append(name)
+
+    def tf_order(self):
+        """(functions, gradient entries) in the order TF 1.14's GraphDef lists them: its
+        FunctionLibraryDefinition's gtl::FlatMap iterated, the functions inserted in the
+        order TF adds them (tf_hash.flat_map_order). Only a library of Defun functions
+        alone is reordered (the other functions' insertion order is not modelled)."""
+        if len(self.defun_order) != len(self.functions):
+            return self.functions, self.gradients
+        by_name = {f.signature.name: f for f in self.functions}
+        grads = dict(self.gradients)
+        return ([by_name[n] for n in flat_map_order(self.defun_order)],
+                [(n, grads[n]) for n in flat_map_order([n for n, _ in self.gradients])])
 
     def write_defun_instance(self, inst):
         """Adds one Defun instance's FunctionDef."""

@@ -7,7 +7,7 @@ import base64
 
 import numpy as np
 
-__all__ = ["function_def_hash", "hash64", "hash64_combine", "hash_suffix"]
+__all__ = ["flat_map_order", "function_def_hash", "hash64", "hash64_combine", "hash_suffix"]
 
 _M = (1 << 64) - 1
 
@@ -122,3 +122,41 @@ def content_form(t, proto_module, array):
     else:
         out.tensor_content = np.ascontiguousarray(arr).tobytes()
     return out
+
+
+def flat_map_order(keys) -> list:
+    """The iteration order of TF's gtl::FlatMap<string, ...> (core/lib/gtl/flatrep.h)
+    after inserting `keys` in order: open addressing over buckets of 8 slots, the slot
+    index (Hash64(key) >> 8) & mask, quadratic probing, grown (rehashed in slot order)
+    when 80% full."""
+    width = 8
+
+    def table(n):
+        lg = 0
+        while n >= 0.8 * ((1 << lg) * width):
+            lg += 1
+        cap = (1 << lg) * width
+        return [None] * cap, int(cap * 0.8)
+
+    def place(slots, k):
+        mask = len(slots) - 1
+        i = (hash64(k.encode()) >> 8) & mask
+        probes = 1
+        while slots[i] is not None and slots[i] != k:
+            i = (i + probes) & mask
+            probes += 1
+        return i
+
+    slots, grow = table(1)
+    used = 0
+    for k in keys:
+        if used >= grow:
+            old = [x for x in slots if x is not None]
+            slots, grow = table(len(old) + 1)
+            for x in old:
+                slots[place(slots, x)] = x
+        i = place(slots, k)
+        if slots[i] is None:
+            slots[i] = k
+            used += 1
+    return [x for x in slots if x is not None]
