@@ -313,8 +313,40 @@ def case_errors(tf):
         out["kwargs_call"] = _err(
             lambda: function.Defun(tf.float32, bogus=1)(lambda x: x)(a))
         out["call_kwargs"] = _err(lambda: Scale(a, bogus=2))
+        out["string"] = _err(lambda: Scale("abc"))
+
+        @function.Defun()
+        def Poly(x):
+            return x * x
+
+        out["object"] = _err(lambda: Poly(object()))[0]
+        out["poly_count"] = _err(lambda: Poly(a, a))[0]   # (Python words it by version)
         out["ops"] = _ops(g)
     return out
+
+
+def case_second_order(tf):
+    """Second order: through a python_grad_func's ops, scale_gradient; a grad_func
+    SymbolicGradient has none (TF's LookupError, in case_grad_func)."""
+    function = _function(tf)
+
+    def sq_grad(op, g):
+        return g * 3.0 * op.inputs[0]
+
+    @function.Defun(tf.float32, python_grad_func=sq_grad, func_name="Sq")
+    def Sq(x):
+        return x * x
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 2.0])
+        y = tf.reduce_sum(Sq(a) * Sq(a)) + tf.reduce_sum(
+            tf.square(tf.contrib.layers.scale_gradient(a * a, 0.5)))
+        g1 = tf.gradients(y, a)
+        g2 = tf.gradients(g1, a)
+        ops = _ops(g)
+        vals = _session_run(tf, g, [y] + g1 + g2)
+    return {"ops": ops, "values": vals}
 
 
 def case_scale_gradient(tf):
