@@ -57,8 +57,21 @@ _DTYPE_TO_STR = {
     _dt.bfloat16: "b16",
 }
 
-_INSTANCES: dict = {}   # instantiated function name (an op type) -> _Instance (the latest)
-_OP_INSTANCE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # call op -> _Instance
+# instantiated function name (an op type) -> its _Instance (the latest), held by its Defun
+# (a program's Defun may capture its graph: a weak value lets that graph go)
+_INSTANCES: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+_IMPORTED: dict = {}   # name -> the _LibraryDefun of an imported GraphDef's function
+
+
+def _remember(op, inst):
+    """Keeps `inst` for the call op (or SymbolicGradient) `op` in its graph (a dict the
+    graph owns: a weak map from op to instance would keep the graph alive, since the
+    instance's body reaches the graph it captures from)."""
+    op._graph.__dict__.setdefault("_defun_instances", {})[op] = inst
+
+
+def _remembered(op):
+    return op._graph.__dict__.get("_defun_instances", {}).get(op)
 
 
 class _Instance:
@@ -194,7 +207,7 @@ class Defun:
             op = apply_op(inst.name, list(args) + body.captures,
                           {"_disable_call_shape_inference": True, **(attrs or {})},
                           name or inst.name)
-        _OP_INSTANCE[op] = inst
+        _remember(op, inst)
         outs = list(op._outputs)
         return outs[0] if len(outs) == 1 else outs
 
@@ -205,7 +218,7 @@ def is_stateful(op) -> bool:
 
 
 def _instance_of(op):
-    inst = _OP_INSTANCE.get(op)
+    inst = _remembered(op)
     return inst if inst is not None else _INSTANCES[op.type]
 
 
@@ -245,7 +258,7 @@ def _call_bind(node, ctx):
 def _sym_grad(op, *grads):
     """TF's _SymGrad: a SymbolicGradient op on the call's inputs and output gradients
     (zeros where an output has none); a Defun's python_grad_func instead, if it has one."""
-    inst = _OP_INSTANCE.get(op)
+    inst = _remembered(op)
     if inst is not None and inst.defun.python_grad_func is not None:
         return inst.defun.python_grad_func(op, *grads)
     grads = [zeros_like(t) if g is None else g for t, g in zip(op.outputs, grads)]
@@ -253,7 +266,7 @@ def _sym_grad(op, *grads):
              "Tout": [t.dtype.base_dtype for t in op.inputs], "f": op.type}
     g = apply_op("SymbolicGradient", list(op.inputs) + grads, attrs)
     if inst is not None:
-        _OP_INSTANCE[g] = inst
+        _remember(g, inst)
     return list(g._outputs)
 
 
@@ -264,12 +277,12 @@ def _sym_grad_infer(inputs, attrs):
 
 
 def _sym_grad_instance(op):
-    inst = _OP_INSTANCE.get(op)
+    inst = _remembered(op)
     return inst if inst is not None else _INSTANCES[op._attrs["f"]]
 
 
 def _sym_grad_bind(node, ctx):
-    inst = _OP_INSTANCE.get(node.op) or _INSTANCES.get(node.op._attrs["f"])
+    inst = _remembered(node.op) or _INSTANCES.get(node.op._attrs["f"])
     if inst is None:   # (TF builds the op; running it fails)
         missing = node.op._attrs["f"]
 
@@ -341,7 +354,8 @@ def _import_library(library, gradients):
         if name in OPS or "_disable_call_shape_inference" not in fdef.attr:
             continue   # (registered, or not a Defun: a tf.function's body)
         dtypes = [_dt.as_dtype(a.type) for a in fdef.signature.input_arg]
-        defun_of(name).declare(dtypes)
+        _IMPORTED[name] = defun_of(name)
+        _IMPORTED[name].declare(dtypes)
 
 
 _meta_graph.LIBRARY_IMPORTERS.append(_import_library)
