@@ -286,6 +286,38 @@ def case_library_order(tf):
     return [out[3], out[12]]
 
 
+def case_overloaded_grad(tf):
+    """An overloaded Defun whose grad_func is overloaded too: each instance's gradient is
+    the gradient function instantiated on its dtypes (names, library, values)."""
+    function = _function(tf)
+
+    @function.Defun()
+    def SqGrad(x, dy):
+        return dy * 2.0 * x
+
+    @function.Defun(grad_func=SqGrad)
+    def Sq(x):
+        return x * x
+
+    @function.Defun(grad_func=SqGrad, func_name="SqN")
+    def SqN(x):
+        return x * x
+
+    g = tf.Graph()
+    with g.as_default():
+        a = tf.constant([1.0, 3.0])
+        b = tf.constant([2.0], tf.float64)
+        ys = [Sq(a), Sq(b), SqN(a)]
+        gr = tf.gradients(ys[0] + ys[2], a) + tf.gradients(ys[1], b)
+        lib = g.as_graph_def().library
+        out = {"names": [t.name for t in ys + gr],
+               "library": [f.signature.name for f in lib.function],
+               "gradient": [(x.function_name, x.gradient_func) for x in lib.gradient],
+               "ops": _ops(g)}
+        out["values"] = _session_run(tf, g, ys + gr)
+    return out
+
+
 def case_errors(tf):
     """TF's errors: argument counts, dtypes, decorating non-callables, defaults."""
     function = _function(tf)
