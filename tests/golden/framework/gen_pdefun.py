@@ -453,7 +453,7 @@ def export_graph_def(tf):
         f = tf.identity(AddX(a, a * 2.0), name="f")
         h = tf.identity(Cap(a), name="h")
         tf.gradients([f, h], a, name="grads")
-    return g.as_graph_def().SerializeToString()
+    return g.as_graph_def().SerializeToString(deterministic=True)
 
 
 def import_and_run(tf, data):
