@@ -51,6 +51,7 @@ _INTERNAL = {
     "tensorflow.python.framework.graph_util_impl": ["flowgrad.graph_util"],
     "tensorflow.python.framework.graph_io": ["flowgrad.tools.graph_def"],
     "tensorflow.python.framework.importer": ["flowgrad.graph_util"],
+    "tensorflow.python.framework.function": ["flowgrad.defun"],
     "tensorflow.python.ops": [],
     "tensorflow.python.ops.math_ops": ["flowgrad.ops.math_ops", "flowgrad"],
     "tensorflow.python.ops.rnn": ["flowgrad.ops.rnn"],

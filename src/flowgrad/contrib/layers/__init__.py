@@ -38,6 +38,7 @@ from .rev_block import RevBlock, rev_block
 from .layers_legacy import (bow_encoder, conv2d_in_plane, convolution2d_in_plane,
                             legacy_fully_connected, legacy_linear, legacy_relu, spatial_softmax)
 from .sparse_feature_cross import SPARSE_FEATURE_CROSS_DEFAULT_HASH_KEY
+from .scale_gradient import scale_gradient
 from .summaries import (summarize_activation, summarize_activations, summarize_collection,
                         summarize_tensor, summarize_tensors)
 

@@ -54,6 +54,7 @@ from ..layers.gdn import GDN, gdn
 from ..layers.rev_block_lib import recompute_grad
 from ..layers.rev_block import RevBlock, rev_block
 from ..layers.pool_extra import ProblemType, bucketize, pool
+from ..layers.scale_gradient import scale_gradient
 from ..layers.scattered import scattered_embedding_lookup, scattered_embedding_lookup_sparse
 from ..layers.sparse_feature_cross import sparse_feature_cross
 from ...feature_column.feature_column import InputLayer

@@ -24,6 +24,7 @@ from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_
                     tensor_proto, tf_text)
 from .registry import OPS, op_defs  # noqa: F401 - op_defs: imported from here too
 from .tensor_shape import TensorShape
+from .tf_hash import content_form, function_def_hash, hash_suffix
 
 __all__ = ["attr_from_node", "graph_def_versions", "graph_to_graph_def", "rename_nodes",
            "node_def_proto", "node_def_text"]
@@ -485,8 +486,11 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         report["tf_form"] = (conds is None or conds.tf_form()) and \
             all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
     if top and library.functions:
-        gd.library.function.extend(library.functions)
-        for name, grad in library.gradients:
+        if library.defun_order and gd.versions.min_consumer < 12:
+            gd.versions.min_consumer = 12   # (TF's Graph::AddFunctionLibrary)
+        functions, gradients = library.tf_order()
+        gd.library.function.extend(functions)
+        for name, grad in gradients:
             entry = gd.library.gradient.add()
             entry.function_name, entry.gradient_func = name, grad
     if outputs is None:
@@ -602,6 +606,23 @@ def _colocation_names(op, plan):
         if name not in names:
             names.append(name)
     return names
+
+
+def defun_hash_suffix(inst) -> str:
+    """The suffix TF 1.14 gives the name of a Defun instance defined without func_name:
+    its FunctionDef's FunctionDefHash, base64 (tf_hash.py)."""
+    p = pb()
+    fdef = FunctionLibrary(p, op_defs(), graph_to_graph_def).defun_def(inst)
+    return hash_suffix(function_def_hash(
+        fdef, lambda t: content_form(t, p.tensor_pb2, tensor_from_proto(t))))
+
+
+def defun_function_def(inst):
+    """The FunctionDef of a Defun instance as a GraphDef's library holds it (named, its
+    attrs; nested functions and the gradient function are not included)."""
+    library = FunctionLibrary(pb(), op_defs(), graph_to_graph_def)
+    library.write_defun_instance(inst)
+    return library.function_named(inst.name)
 
 
 def graph_def_versions():

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from .registry import OPS
+from .tf_hash import flat_map_order
 
 __all__ = ["DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
 
@@ -50,6 +51,7 @@ class FunctionLibrary:
         self.functions = []
         self.gradients = []   # (function name, gradient function name)
         self._defuns = {}     # Defun function name -> its FunctionDef
+        self.defun_order = []   # Defun function names in the order TF adds them
         self._names = {}
         self._taken = set()
 
@@ -75,26 +77,67 @@ class FunctionLibrary:
         """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
         their gradient map entries, each once."""
         for inst, grad in DEFUN_CALLS[op.type](op):
+            # TF's add_to_graph: the function and its gradient (and the gradient map entry)
+            # first, then the functions their bodies call
+            self._mark(inst.name)
+            if grad is not None:
+                self._mark(grad.name)
+                if (inst.name, grad.name) not in self.gradients:
+                    self.gradients.append((inst.name, grad.name))
             self._add_defun(inst)
             if grad is not None:
                 self._add_defun(grad)
-                if (inst.name, grad.name) not in self.gradients:
-                    self.gradients.append((inst.name, grad.name))
+
+    def _mark(self, name):
+        if name not in self.defun_order:
+            self.defun_order.append(name)
+
+    def tf_order(self):
+        """(functions, gradient entries) in the order TF 1.14's GraphDef lists them: its
+        FunctionLibraryDefinition's gtl::FlatMap iterated, the functions inserted in the
+        order TF adds them (tf_hash.flat_map_order). Only a library of Defun functions
+        alone is reordered (the other functions' insertion order is not modelled)."""
+        if len(self.defun_order) != len(self.functions):
+            return self.functions, self.gradients
+        by_name = {f.signature.name: f for f in self.functions}
+        grads = dict(self.gradients)
+        return ([by_name[n] for n in flat_map_order(self.defun_order)],
+                [(n, grads[n]) for n in flat_map_order([n for n, _ in self.gradients])])
+
+    def write_defun_instance(self, inst):
+        """Adds one Defun instance's FunctionDef."""
+        self._add_defun(inst)
+
+    def function_named(self, name):
+        """The FunctionDef `name` of the library."""
+        return self._defuns[name]
 
     def _add_defun(self, inst):
         if inst.name in self._taken:
             return
         self._taken.add(inst.name)
-        body = inst.body()
-        fdef = self._function_def(body.graph, body.args, inst.in_dtypes, body.outputs,
-                                  inst.defun.arg_names)
-        _tf_defun_names(fdef)
+        fdef = self.defun_def(inst)
         fdef.signature.name = inst.name
-        fdef.signature.description = inst.defun.description
-        for key in ("_disable_call_shape_inference", "_noinline"):
-            fdef.attr[key].b = True
+        fdef.attr["_disable_call_shape_inference"].b = True
+        for i in range(len(fdef.signature.input_arg)):   # (TF's: each arg's `_` attrs)
+            fdef.arg_attr[i].SetInParent()
+        if getattr(inst.defun, "noinline", True):
+            fdef.attr["_noinline"].b = True
         self.functions.append(fdef)
         self._defuns[inst.name] = fdef
+
+    def defun_def(self, inst):
+        """The FunctionDef of a Defun instance as TF's GraphToFunctionDef makes it: no
+        name, no attrs (what TF hashes to name a function defined without a name)."""
+        body = inst.body()
+        caps = body.inner_captures
+        # a captured tensor's argument: TF names it after the op that reads it
+        cap_names = tuple(_capture_arg_name(body.graph, ph) for ph in caps)
+        fdef = self._function_def(body.graph, body.args + caps, inst.all_dtypes,
+                                  body.outputs, inst.defun.arg_names + cap_names)
+        _tf_defun_names(fdef, getattr(inst.defun, "out_names", None))
+        fdef.signature.description = inst.defun.description
+        return fdef
 
     def _unique(self, name):
         base = re.sub(r"[^A-Za-z0-9_]", "_", name) or "fn"
@@ -185,12 +228,21 @@ class FunctionLibrary:
         return ports
 
 
-def _tf_defun_names(fdef):
+def _capture_arg_name(graph, ph):
+    """A captured tensor's argument: its placeholder's name (TF 1.14's _FuncGraph makes
+    it in the name scope of the op reading it: `mul/Placeholder`, normalized `mul_placeholder`
+    by _tf_defun_names)."""
+    return ph.op.name
+
+
+def _tf_defun_names(fdef, out_names=None):
     """Names a Defun's FunctionDef as TF 1.14's C++ GraphToFunctionDef does: each output
-    arg after the node it returns (lowercased, other characters than letters and digits
-    '_'), then a body node whose name an arg took renamed `<name>_<i>` (swish's `mul`
-    output, its node `mul_0`)."""
-    used = {a.name for a in fdef.signature.input_arg}
+    arg after the node it returns (normalized: lowercased, other characters than letters
+    and digits '_', from the first letter), then each input arg (normalized), then a body
+    node whose name an arg took renamed `<name>_<i>` (swish's `mul` output, its node
+    `mul_0`; a function returning its argument `x`: output `x`, input `x_0`); `out_names`
+    (Defun's) name the outputs instead."""
+    used = set()
 
     def unique(name):
         if name in used:
@@ -201,11 +253,20 @@ def _tf_defun_names(fdef):
         used.add(name)
         return name
 
+    def normalize(name):
+        name = re.sub(r"[^a-z0-9]", "_", name.lower())
+        return re.sub(r"^[^a-z]+", "", name) or "unknown"
+
     outs = {}
-    for a in fdef.signature.output_arg:
-        node = re.sub(r"[^a-z0-9]", "_", fdef.ret[a.name].split(":")[0].lower())
-        outs[a.name] = unique(re.sub(r"^[^a-z]+", "", node) or "unknown")
+    for i, a in enumerate(fdef.signature.output_arg):
+        outs[a.name] = unique(out_names[i] if out_names else
+                              normalize(fdef.ret[a.name].split(":")[0]))
     renames = {}
+    for a in fdef.signature.input_arg:
+        new = unique(normalize(a.name))
+        if new != a.name:
+            renames[a.name] = new
+            a.name = new
     for node in fdef.node_def:
         new = unique(node.name)
         if new != node.name:

@@ -457,6 +457,7 @@ class _GraphDefDoc:
         self.tf_versions = None   # the VersionDef proto of a TF GraphDef
         # {name: FunctionDef proto} of a TF GraphDef's function library (call ops' bodies)
         self.library = library or {}
+        self.gradients = {}   # {function name: its gradient function's name} (the library's)
 
 
 _NODE_FIELDS = {"name", "op", "input", "attr", "device", "colocation", "gradient_op_type"}
@@ -904,6 +905,7 @@ def from_tf_meta_graph(mg):
                 "tensorflow_version": mg.meta_info_def.tensorflow_version}
     library = {f.signature.name: f for f in mg.graph_def.library.function}
     doc = _GraphDefDoc(nodes, {"producer": mg.graph_def.versions.producer}, library)
+    doc.gradients = {g.function_name: g.gradient_func for g in mg.graph_def.library.gradient}
     doc.tf_versions = mg.graph_def.versions   # what importing it does to the graph's
     return MetaGraphDef(info, doc,
                         _saver_def_of(mg.saver_def) if mg.HasField("saver_def") else None,
@@ -1164,6 +1166,9 @@ _IMPORT_HOOKS = []
 # op type -> fn(graph, inputs, attrs, name, library) making a call op of the GraphDef's
 # function library (engine/ops/functional.py: Case, PartitionedCall)
 CALL_BUILDERS = {}
+# fn(library {name: FunctionDef}, gradients {name: gradient function name}), run before a
+# GraphDef's nodes are checked: registers the op types of the library's Defun functions
+LIBRARY_IMPORTERS = []
 
 
 def register_import_hook(fn):
@@ -1363,6 +1368,8 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
         if not isinstance(nodes, list):
             raise DecodeError("graph_def.node is not a list")
         _check_collections(mg.collection_def)
+        for hook in LIBRARY_IMPORTERS:   # (a TF Defun's call op type: engine/ops/defun.py)
+            hook(getattr(mg.graph_def, "library", {}), getattr(mg.graph_def, "gradients", {}))
         order, parsed, node_attrs = _plan_import(nodes, input_map, graph, full)
         names = {node["name"] for node in nodes}
         _check_collection_values(mg, restore_collections_predicate,

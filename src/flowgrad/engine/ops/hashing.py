@@ -15,6 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ..framework.tf_hash import hash64 as _hash64
 from ._base import apply, to_tensor
 from ._hashing import fingerprint64, siphash24
 from .strings import as_string as _as_string
@@ -29,30 +30,6 @@ _INT64_MAX = (1 << 63) - 1
 def _strings(arr):
     flat = np.asarray(arr, dtype=object).reshape(-1).tolist()
     return [x.encode() if isinstance(x, str) else bytes(x) for x in flat]
-
-
-def _hash64(s: bytes, seed=0xDECAFCAFFE) -> int:
-    """TF's legacy Hash64 (core/lib/hash/hash.cc, a MurmurHash64A variant)."""
-    m = 0xC6A4A7935BD1E995
-    n = len(s)
-    h = (seed ^ (n * m)) & _M
-    full = n - n % 8
-    for i in range(0, full, 8):
-        k = int.from_bytes(s[i:i + 8], "little")
-        k = (k * m) & _M
-        k ^= k >> 47
-        k = (k * m) & _M
-        h ^= k
-        h = (h * m) & _M
-    rest = s[full:]
-    if rest:
-        for j in range(len(rest) - 1, -1, -1):
-            h ^= rest[j] << (8 * j)
-        h = (h * m) & _M
-    h ^= h >> 47
-    h = (h * m) & _M
-    h ^= h >> 47
-    return h
 
 
 def _bucket_kernel(fn):
