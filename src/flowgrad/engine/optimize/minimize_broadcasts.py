@@ -106,7 +106,8 @@ def _without_no_ops(program):
             continue
         if n.type == "Reshape":
             a, b = program.shapes.get(n.inputs[0]), program.shapes.get(n.outputs[0])
-            if a is None or b is None or not a.is_fully_defined() or a.as_list() != b.as_list():
+            if a is None or b is None or not a.is_fully_defined() or not b.is_fully_defined() \
+                    or a.as_list() != b.as_list():
                 continue
         alias[n.outputs[0]] = source
     if not alias:
