@@ -25,6 +25,10 @@ Before/after (inputs named b/x, a/y, c/z):
 """
 from __future__ import annotations
 
+import numpy as np
+
+from .constant_folding import constant_folding
+
 _SORTED = frozenset({"AddN"})
 
 
@@ -33,16 +37,79 @@ def _input_name(t) -> str:
     return t.op.name if t.value_index == 0 else f"{t.op.name}:{t.value_index}"
 
 
+def _is_ones(value) -> bool:
+    a = np.asarray(value)
+    return a.dtype != object and a.size > 0 and bool(np.all(a == 1))
+
+
+def _grappler_names(program):
+    """value -> the name Grappler's canonicalization sees for it, where that differs from
+    its own: constant folding makes a Sum over no axes, a Reshape to the input's own shape
+    and a Mul by ones (the other input of the output's shape) Identities, which the
+    dependency optimizer removes, so a reader of one reads its source (an AddN of
+    tf.gradients' contributions sorts `gradients/mul_grad/Mul_1` for the no-op
+    `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1).
+    Not through what is fetched or has control edges, nor what depends on a feed (Grappler
+    takes a fed tensor's shape as unknown: its Shape, the gradients' BroadcastGradientArgs
+    and so their Sums' axes do not fold)."""
+    tainted = set(program.feeds)
+    for n in program.nodes:
+        if not tainted.isdisjoint(n.inputs):
+            tainted.update(n.outputs)
+    folded = constant_folding(program)
+    consts = {n.outputs[0]: n.attrs["value"] for n in folded.nodes
+              if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
+    fetched = set(program.fetches)
+    control = set()
+    for n in program.nodes:
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+
+    def shape(v):
+        s = program.shapes.get(v)
+        return tuple(s.as_list()) if v not in tainted and s is not None and \
+            s.is_fully_defined() else None
+
+    source = {}
+    names = {}
+    for n in program.nodes:
+        for k, v in enumerate(n.outputs):
+            names[v] = n.name if k == 0 else f"{n.name}:{k}"
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in fetched or n.op is None \
+                or n.op._control_inputs or id(n.op) in control:
+            continue
+        out = n.outputs[0]
+        src = None
+        if n.type == "Sum" and len(n.inputs) == 2 and n.inputs[1] in consts \
+                and np.size(consts[n.inputs[1]]) == 0:
+            src = n.inputs[0]
+        elif n.type == "Reshape" and shape(out) is not None and shape(n.inputs[0]) == shape(out):
+            src = n.inputs[0]
+        elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None:
+            for one, other in ((1, 0), (0, 1)):
+                if n.inputs[one] in consts and _is_ones(consts[n.inputs[one]]) \
+                        and shape(n.inputs[other]) == shape(out):
+                    src = n.inputs[other]
+                    break
+        if src is not None:
+            source[out] = source.get(src, src)
+    return {v: names[s] for v, s in source.items() if s in names}
+
+
 def canonical_addn(program):
-    """`program` with each AddN of 3+ inputs reading them sorted by their graph names."""
+    """`program` with each AddN of 3+ inputs reading them sorted by their graph names (as
+    Grappler sees them once its no-ops are gone)."""
     if any(n.recompute for n in program.nodes):
         return program
+    if not any(n.type in _SORTED and len(n.inputs) > 2 for n in program.nodes):
+        return program
+    renamed = _grappler_names(program)
     nodes, changed = [], False
     for n in program.nodes:
         op = n.op
         if n.type in _SORTED and len(n.inputs) > 2 and op is not None and \
                 len(op.inputs) == len(n.inputs):
-            names = [_input_name(t) for t in op.inputs]
+            names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
             order = sorted(range(len(names)), key=names.__getitem__)
             if order != list(range(len(names))):
                 n = n.with_inputs([n.inputs[i] for i in order])

@@ -43,13 +43,19 @@ def _broadcast_shape(a, b):
     return TensorShape(out)
 
 
-def _one_pass(program):
-    """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
-    # Grappler never folds a PlaceholderWithDefault: what depends on one is not constant
-    tainted = set()
+def tainted_by_default(program, seed=()):
+    """Values that depend on a PlaceholderWithDefault (or on `seed`): Grappler never folds
+    one, so what depends on one is not constant."""
+    tainted = set(seed)
     for n in program.nodes:
         if n.type == "PlaceholderWithDefault" or any(v in tainted for v in n.inputs):
             tainted.update(n.outputs)
+    return tainted
+
+
+def _one_pass(program, seed):
+    """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
+    tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
               if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
     producer = {}
@@ -129,15 +135,20 @@ def _topological(nodes):
     return order
 
 
-def constant_push_down(program):
-    """`program` with Grappler's constant push-down applied until it changes nothing."""
+def constant_push_down(program, seed=None):
+    """`program` with Grappler's constant push-down applied until it changes nothing.
+    `seed`: the values that depend on a PlaceholderWithDefault, found before anything
+    was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
+    a Const, which Grappler's does not)."""
     types = {v: n.type for n in program.nodes for v in n.outputs}
     if not any(n.type in _ASSOC and len(n.inputs) == 2 and
                any(types.get(v) == n.type for v in n.inputs) for n in program.nodes):
         return program   # no Add/Mul reads one of its own type: nothing to push
+    if seed is None:
+        seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program)
+        nxt = _one_pass(program, seed)
         if nxt is None:
             return program
         program = nxt

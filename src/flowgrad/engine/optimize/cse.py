@@ -17,7 +17,9 @@ from __future__ import annotations
 from ._util import apply_replacements, hashable, mutable_values, resolve
 
 
-def common_subexpression_elimination(program, options=None):
+def common_subexpression_elimination(program, options=None, keep=frozenset()):
+    """`keep`: values whose nodes are neither merged nor merged into (Grappler's dedup
+    leaves the nodes it must preserve, the fetched ones, as they are)."""
     mut = mutable_values(program)
     seen = {}
     repl = {}
@@ -29,7 +31,7 @@ def common_subexpression_elimination(program, options=None):
                 epoch += 1
             nodes.append(n)
             continue
-        if n.recompute or not n.outputs:
+        if n.recompute or not n.outputs or (keep and not keep.isdisjoint(n.outputs)):
             nodes.append(n)
             continue
         ins = tuple([resolve(repl, v) for v in n.inputs]) if repl else tuple(n.inputs)

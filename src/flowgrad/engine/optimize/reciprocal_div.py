@@ -25,7 +25,8 @@ from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
-from .constant_push_down import constant_push_down
+from .constant_push_down import constant_push_down, tainted_by_default
+from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
 from .remap_matmul import remap_matmul_bias_add
@@ -85,7 +86,8 @@ def grappler_division(program, graph, options, loop_body=False):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
-    (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py) and its AddN inputs'
+    (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
+    (minimize_broadcasts.py) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
     body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
@@ -94,9 +96,10 @@ def grappler_division(program, graph, options, loop_body=False):
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
-        program = constant_push_down(reciprocal_division(program))
+        seed = tainted_by_default(program)   # before anything folds
+        program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = convert_exp_log(convert_pow(program))
+        program = minimize_broadcasts(convert_exp_log(convert_pow(program)))
         if not loop_body and options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:

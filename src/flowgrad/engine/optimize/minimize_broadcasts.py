@@ -1,0 +1,237 @@
+"""Grappler's MinimizeBroadcasts on chains of Mul, as TF 1.14's arithmetic optimizer runs it.
+
+TF 1.14 regroups a tree of Mul nodes whose operands broadcast (values change): from a
+root Mul it absorbs each input that is a Mul read by nothing else (not fetched, no control
+edges in or out), collects the leaves left to right (each Mul's two inputs sorted by their
+graph names, as Grappler canonicalizes them), sorts them by size (stable), and rebuilds
+the tree: the two smallest first, each product put back at the front of the list
+when the next two are still in increasing order (a product counts as a scalar there), else
+at the back; with an odd number of leaves the largest is multiplied last. A hand-written
+instance norm `scale * (x - mean) * rsqrt(var + eps)` (scale [C], x [N, H, W, C], the
+rsqrt [N, 1, 1, C]) runs as `(scale * rsqrt) * (x - mean)`, which differs from the written
+order in the last bit for about a third of the elements. A group whose leaves all have one
+shape is left as it is.
+
+Grappler does this only where its shape inference knows every shape involved; it takes a
+fed tensor's shape as unknown (feeds need not match a placeholder's shape), so what
+depends on a feed is never regrouped here. Shapes with unknown dims (Grappler's symbolic
+dims, e.g. a conv of a fed placeholder) are not emulated: those groups are left as
+written (TF regroups some of them). Like reciprocal_div.py, applied to every plan by
+`grappler_division` while the arithmetic optimizer is on; the Add trees (Grappler's
+AddOpsRewrite, which runs first on them) are not handled.
+
+Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
+
+    v3 = Mul(s, x)          ->   v5 = Mul(s, r)
+    v4 = Mul(v3, r)              v4 = Mul(v5, x)
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from . import addn_order
+from ._util import mutating_prefix
+from .constant_folding import constant_folding
+from .cse import common_subexpression_elimination
+from .constant_push_down import _broadcast_shape
+
+
+def _size(shape):
+    """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
+    the product of the dims above 0)."""
+    return math.prod(d for d in shape if d > 0)
+
+
+def _broadcastable(a, b):
+    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+
+
+def _canonical_inputs(n):
+    """A Mul's inputs in Grappler's canonical order: sorted by their graph names (the
+    arithmetic optimizer sorts a commutative op's inputs before anything else)."""
+    op = n.op
+    if op is not None and op.type == "Mul" and len(op.inputs) == 2:
+        a, b = (addn_order._input_name(t) for t in op.inputs)
+        if b < a:
+            return [n.inputs[1], n.inputs[0]]
+    return list(n.inputs)
+
+
+_NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
+
+
+def minimize_broadcasts(program):
+    """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
+    graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
+    gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
+    axes and Reshape to the same shape Identities and the dependency optimizer removed
+    them); a node regrouped in the first round is left alone in the second."""
+    src = {}
+    for n in program.nodes:
+        for v in n.outputs:
+            src[v] = src.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs else n.type
+    if not any(n.type == "Mul" and any(src.get(v) == "Mul" for v in n.inputs)
+               for n in program.nodes):
+        return program
+    # Grappler dedups the graph first (not its fetched nodes): a Mul written twice is
+    # one node read twice, which no tree absorbs
+    program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    tags = set()
+    program = _regroup(program, tags)
+    second = _without_no_ops(constant_folding(program))
+    return program if second is None else _regroup(second, tags)
+
+
+def _without_no_ops(program):
+    """`program` without the Identity, Sum over no axes and Reshape to the same shape that
+    read a Mul (through others of them), their readers reading the Mul; None if none. Not
+    those fetched or with control edges."""
+    nodes = program.nodes
+    consts = {n.outputs[0]: n.attrs["value"] for n in nodes if n.type == "Const" and not n.inputs}
+    types = {v: n.type for n in nodes for v in n.outputs}
+    fetched = set(program.fetches)
+    control = _control_sources(nodes)
+    alias = {}
+    for n in nodes:
+        if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
+                or n.outputs[0] in fetched or n.op is None or n.op._control_inputs \
+                or id(n.op) in control:
+            continue
+        source = alias.get(n.inputs[0], n.inputs[0])
+        if types.get(source) != "Mul":
+            continue
+        if n.type == "Sum" and not (n.inputs[1] in consts and np.size(consts[n.inputs[1]]) == 0):
+            continue
+        if n.type == "Reshape":
+            a, b = program.shapes.get(n.inputs[0]), program.shapes.get(n.outputs[0])
+            if a is None or b is None or not a.is_fully_defined() or not b.is_fully_defined() \
+                    or a.as_list() != b.as_list():
+                continue
+        alias[n.outputs[0]] = source
+    if not alias:
+        return None
+    kept = [n.with_inputs([alias.get(v, v) for v in n.inputs])
+            if not alias.keys().isdisjoint(n.inputs) else n
+            for n in nodes if not (n.outputs and n.outputs[0] in alias)]
+    return program.copy(nodes=kept)
+
+
+def _control_sources(nodes):
+    """The ops some node waits for."""
+    control = set()
+    for n in nodes:
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+    return control
+
+
+def _regroup(program, tags):
+    """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped."""
+    nodes = program.nodes
+    producer = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
+    tainted = set(program.feeds)        # Grappler: a fed tensor's shape is unknown
+    for n in nodes:
+        if not tainted.isdisjoint(n.inputs):
+            tainted.update(n.outputs)
+    uses = {}
+    for n in nodes:
+        for v in n.inputs:
+            uses[v] = uses.get(v, 0) + 1
+    fetched = set(program.fetches)
+    control = _control_sources(nodes)
+    def known(v):
+        s = program.shapes.get(v)
+        if v in tainted or s is None or not s.is_fully_defined():
+            return None
+        return tuple(s.as_list())
+
+    def supported(i):
+        """A Mul whose shape and inputs' shapes are known and broadcast together."""
+        n = nodes[i]
+        if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute:
+            return False
+        out = known(n.outputs[0])
+        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
+                                       for v in n.inputs)
+
+    def absorbable(i):
+        n = nodes[i]
+        return (nodes[i].name not in tags and supported(i) and n.outputs[0] not in fetched
+                and uses.get(n.outputs[0], 0) == 1 and n.op is not None
+                and not n.op._control_inputs and id(n.op) not in control)
+
+    groups = []
+    for i in range(len(nodes) - 1, -1, -1):
+        if nodes[i].name in tags or not supported(i):
+            continue
+        leaves, members = [], []
+        for v in _canonical_inputs(nodes[i]):
+            queue = [v]
+            while queue:
+                t = queue.pop(0)
+                j = producer.get(t)
+                if j is not None and absorbable(j):
+                    members.append(j)
+                    queue[0:0] = _canonical_inputs(nodes[j])
+                else:
+                    leaves.append(t)
+        if not members:
+            continue
+        tags.add(nodes[i].name)
+        tags.update(nodes[j].name for j in members)
+        if len({known(v) for v in leaves}) > 1:
+            groups.append((i, members, leaves))
+    if not groups:
+        return program
+    prefix = mutating_prefix(nodes)
+    out = program.copy()
+    rebuilt = {}                        # root index -> the group's new nodes, root last
+    dropped = set()
+    for root, members, leaves in groups:
+        if prefix[root] != prefix[min(members)]:
+            continue                    # a write between them: reading later could differ
+        dtype = program.dtypes.get(nodes[root].outputs[0])
+        ops = sorted(((v, _size(known(v)), known(v)) for v in leaves), key=lambda e: e[1])
+        leftover = ops.pop() if len(ops) % 2 else None
+        spare = list(members)
+        new_nodes = []
+
+        def rebuild(j, lhs, rhs, final):
+            v = nodes[j].outputs[0] if final else out.new_value(
+                dtype, _broadcast_shape(out.shapes.get(lhs[0]), out.shapes.get(rhs[0])))
+            node = nodes[j].with_inputs([lhs[0], rhs[0]])
+            node.outputs = [v]
+            new_nodes.append(node)
+            return (v, 1, ())           # Grappler gives a rebuilt node an empty shape
+
+        while True:
+            lhs, rhs = ops.pop(0), ops.pop(0)
+            j = spare.pop() if spare else root
+            done = not ops and leftover is None
+            made = rebuild(j, lhs, rhs, j == root)
+            if done:
+                break
+            if len(ops) >= 2 and ops[0][1] < ops[1][1]:
+                ops.insert(0, made)
+            else:
+                ops.append(made)
+            if len(ops) == 1 and leftover is not None:
+                rebuild(root, ops[0], leftover, True)
+                break
+        rebuilt[root] = new_nodes
+        dropped.update(members)
+    if not rebuilt:
+        return program
+    new = []
+    for i, n in enumerate(nodes):
+        if i in rebuilt:
+            new.extend(rebuilt[i])
+        elif i not in dropped:
+            new.append(n)
+    out.nodes = new
+    return out
