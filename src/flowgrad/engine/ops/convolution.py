@@ -270,11 +270,34 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
         cols = _eigen_half_mm.matmul(dy.reshape(rows, o), f.reshape(-1, o), transpose_b=True,
                                      pool=intra_threads or cpu_threads())
         return from_nhwc(g.col2im_half(cols), data_format)
+    if dt == np.float32 and _custom_f32(g, o, intra_threads):
+        # TF's Conv2DCustomBackpropInputOp: the columns out_backprop @ filter^T by Eigen's
+        # contraction, MKL-DNN's sgemm (fused multiply-adds in order over out_depth), then
+        # Col2im adds them up in float32
+        cols = _fused_matmul.fma_matmul(dy.reshape(rows, o), f.reshape(-1, o).T)
+        return from_nhwc(g.col2im(cols, np.float32), data_format)
     dy, f = wide(dy, f)
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C), one GEMM per tap
     f3 = f.reshape(g.kh * g.kw, c, o).transpose(0, 2, 1)
     dx = g.col2im_gemm(dy.reshape(g.n * g.oh * g.ow, o), f3, dy.dtype)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
+
+
+def _custom_f32(g, o, intra_threads):
+    """Whether the float32 columns of a Conv2DBackpropInput are emulated bit for bit:
+    out_depth within one Eigen depth slice and one sgemm block (320), the depth not
+    sharded over threads (a single image's small output), and at most _F32_WORK
+    multiply-adds (about 1 s of NumPy); else they are summed in float64 and rounded."""
+    m, n = g.oh * g.ow, g.kh * g.kw * g.c
+    pool = intra_threads or cpu_threads()
+    if g.n == 1 and _eigen_half_mm._by_k(
+            m, n, o, _eigen_half_mm._threads(m, n, o, pool),
+            _eigen_half_mm._threads_by_k(m, n, o, pool)):
+        return False
+    return 0 < o <= 320 and g.n * m * n * o <= _F32_WORK
+
+
+_F32_WORK = 1 << 22
 
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------

@@ -1,0 +1,60 @@
+"""TF 1.14's float32 Conv2DBackpropInput (Conv2DCustomBackpropInputOp): the columns
+out_backprop @ filter^T by the contraction's fused multiply-adds over out_depth, one
+after the other, then Col2im adding each input element's taps in float32, output
+position after output position. PointNet's first conv ([B, N, 3, 1] input, a 1x3
+kernel) and its input transform's gradient. Read by tests/test_ppoint_conv.py.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+# (n, h, w, c, kh, kw, o, stride, padding)
+SHAPES = [(4, 32, 3, 1, 1, 3, 16, 1, "VALID"), (4, 32, 3, 1, 1, 3, 64, 1, "VALID"),
+          (4, 32, 3, 1, 1, 3, 16, 1, "SAME"), (2, 9, 9, 3, 3, 3, 8, 2, "SAME"),
+          (3, 8, 8, 4, 3, 3, 24, 1, "VALID"), (2, 7, 7, 2, 2, 2, 5, 2, "VALID"),
+          (1, 10, 10, 3, 3, 3, 16, 1, "SAME"), (4, 16, 1, 16, 1, 1, 32, 1, "VALID")]
+
+
+def backprop_input(tf):
+    rng = np.random.RandomState(5)
+    out = []
+    for n, h, w, c, kh, kw, o, s, pad in SHAPES:
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [n, h, w, c])
+            f = tf.placeholder(tf.float32, [kh, kw, c, o])
+            y = tf.nn.conv2d(x, f, [1, s, s, 1], pad)
+            dy = tf.placeholder(tf.float32, y.shape)
+            gx = tf.gradients(y, x, grad_ys=dy)[0]
+            feed = {x: rng.randn(n, h, w, c).astype(np.float32),
+                    f: rng.randn(kh, kw, c, o).astype(np.float32),
+                    dy: rng.randn(*y.shape.as_list()).astype(np.float32)}
+            with tf.Session() as sess:
+                out.append(sess.run(gx, feed))
+    return out
+
+
+def pointnet_transform(tf):
+    """PointNet's input transform: the cloud times a learned 3x3 matrix (identity bias),
+    a 1x3 conv, batch-norm statistics, max over points; the gradients of a weighted
+    square loss with respect to the transform and the points."""
+    rng = np.random.RandomState(9)
+    with tf.Graph().as_default():
+        pts = tf.constant(rng.randn(4, 32, 3).astype(np.float32))
+        t = tf.constant(rng.randn(4, 9).astype(np.float32) * 0.1)
+        t = tf.reshape(t + tf.constant(np.eye(3).flatten(), dtype=tf.float32), [4, 3, 3])
+        moved = tf.expand_dims(tf.matmul(pts, t), -1)
+        k = tf.constant(rng.randn(1, 3, 1, 16).astype(np.float32))
+        net = tf.nn.relu(tf.nn.conv2d(moved, k, [1, 1, 1, 1], "VALID"))
+        mean, var = tf.nn.moments(net, [0, 1, 2])
+        net = tf.nn.max_pool((net - mean) * tf.rsqrt(var + 1e-3), [1, 32, 1, 1],
+                             [1, 2, 2, 1], "VALID")
+        # (a per-feature weighting, not a MatMul: float32 MatMul's bits are not TF's yet)
+        w = tf.constant(rng.randn(16).astype(np.float32))
+        loss = tf.reduce_sum(tf.square(tf.reshape(net, [4, 16]) * w))
+        grads = tf.gradients(loss, [t, pts, moved])
+        with tf.Session() as sess:
+            return sess.run([loss] + grads)
+
+
+def cases(tf):
+    return {"backprop_input": backprop_input(tf), "pointnet_transform": pointnet_transform(tf)}
