@@ -2,7 +2,8 @@
 out_backprop @ filter^T by the contraction's fused multiply-adds over out_depth, one
 after the other, then Col2im adding each input element's taps in float32, output
 position after output position. PointNet's first conv ([B, N, 3, 1] input, a 1x3
-kernel) and its input transform's gradient. Read by tests/test_ppoint_conv.py.
+kernel) and its input transform's gradient. AvgPoolGrad's order and Neg's zero signs
+(an SSIM loss over dense_image_warp). Read by tests/test_ppoint_conv.py.
 """
 from __future__ import absolute_import
 
@@ -56,5 +57,47 @@ def pointnet_transform(tf):
             return sess.run([loss] + grads)
 
 
+def avg_pool_grad(tf):
+    """AvgPoolGrad as TF's AvgPoolingGradOp: out_backprop times float(1 / count), added
+    into the input output position after output position (an SSIM window's gradient)."""
+    rng = np.random.RandomState(6)
+    out = []
+    with tf.Graph().as_default():
+        x = tf.constant(rng.rand(2, 8, 10, 3).astype(np.float32))
+        for k, s, pad in [(3, 1, "VALID"), (3, 1, "SAME"), (2, 2, "VALID"), (3, 2, "SAME")]:
+            y = tf.nn.avg_pool(x, [1, k, k, 1], [1, s, s, 1], pad)
+            w = tf.constant(rng.randn(*y.shape.as_list()).astype(np.float32))
+            out.append(tf.gradients(y * w, x)[0])
+        with tf.Session() as sess:
+            return sess.run(out)
+
+
+def neg_zero_signs(tf):
+    """Neg's zeros: Eigen's packets compute 0 - x (+0), the scalar tail -x (-0); so the
+    gradient of a broadcast subtraction's right operand (Sub's -Sum) holds +0 where
+    dense_image_warp's flow gets no gradient. Signs as strings of +/-."""
+    def signs(a):
+        a = np.asarray(a)
+        if a.dtype.kind == "c":
+            a = np.concatenate([a.real.ravel(), a.imag.ravel()])
+        return "".join("-" if v else "+" for v in np.signbit(a.astype(np.float64)).ravel())
+    out = []
+    with tf.Graph().as_default():
+        ts = []
+        for n in (4, 8, 12, 17, 40):
+            for dt in (tf.float16, tf.float32, tf.float64, tf.complex64, tf.complex128):
+                ts.append(tf.negative(tf.constant(np.zeros(n), dt)))
+                ts.append(tf.negative(tf.constant(-np.zeros(n), dt)))
+        a = tf.placeholder(tf.float32, [1, 4])
+        b = tf.placeholder(tf.float32, [2, 4])
+        c = tf.constant([[0., 1., 0., 1.], [1., 0., 1., 0.]])
+        ts.extend(tf.gradients((a - b) * c, [a, b]))
+        with tf.Session() as sess:
+            for v in sess.run(ts, {a: np.ones([1, 4]), b: np.ones([2, 4])}):
+                out.append(signs(v))
+    return out
+
+
 def cases(tf):
-    return {"backprop_input": backprop_input(tf), "pointnet_transform": pointnet_transform(tf)}
+    return {"backprop_input": backprop_input(tf), "pointnet_transform": pointnet_transform(tf),
+            "avg_pool_grad": avg_pool_grad(tf), "neg_zero_signs": neg_zero_signs(tf)}
