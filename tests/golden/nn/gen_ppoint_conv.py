@@ -1,4 +1,5 @@
-"""TF 1.14's float32 Conv2DBackpropInput (Conv2DCustomBackpropInputOp): the columns
+"""TF 1.14's float32 Conv2D, Conv3D and Conv2DBackpropInput (Conv2DCustomBackpropInputOp):
+the patches' products by the contraction's fused multiply-adds; for the backprop the columns
 out_backprop @ filter^T by the contraction's fused multiply-adds over out_depth, one
 after the other, then Col2im adding each input element's taps in float32, output
 position after output position. PointNet's first conv ([B, N, 3, 1] input, a 1x3
@@ -31,6 +32,41 @@ def backprop_input(tf):
                     dy: rng.randn(*y.shape.as_list()).astype(np.float32)}
             with tf.Session() as sess:
                 out.append(sess.run(gx, feed))
+    return out
+
+
+def forward(tf):
+    """Conv2D in float32: each output sums its patch's products by the contraction's fused
+    multiply-adds, one after the other (patches of up to 320)."""
+    rng = np.random.RandomState(7)
+    out = []
+    for n, h, w, c, kh, kw, o, s, pad in SHAPES + [(2, 16, 16, 3, 5, 5, 8, 2, "SAME"),
+                                                   (8, 6, 6, 8, 3, 3, 8, 1, "VALID"),
+                                                   (4, 8, 8, 16, 3, 3, 32, 1, "SAME")]:
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [n, h, w, c])
+            f = tf.placeholder(tf.float32, [kh, kw, c, o])
+            y = tf.nn.conv2d(x, f, [1, s, s, 1], pad)
+            with tf.Session() as sess:
+                out.append(sess.run(y, {x: rng.randn(n, h, w, c).astype(np.float32),
+                                        f: rng.randn(kh, kw, c, o).astype(np.float32)}))
+    return out
+
+
+def conv3d_forward(tf):
+    """Conv3D in float32 (VoxNet / C3D layers): the patch's products by fused
+    multiply-adds, one after the other, as Conv2D's."""
+    rng = np.random.RandomState(8)
+    out = []
+    for xs, fs, st, pad in [([2, 8, 8, 8, 1], [3, 3, 3, 1, 4], 1, "SAME"),
+                            ([2, 8, 8, 8, 4], [3, 3, 3, 4, 4], 2, "VALID"),
+                            ([2, 4, 4, 4, 8], [1, 1, 1, 8, 2], 1, "SAME"),
+                            ([2, 4, 4, 4, 3], [2, 2, 2, 3, 5], 1, "SAME")]:
+        with tf.Graph().as_default():
+            x = tf.constant(rng.randn(*xs).astype(np.float32))
+            f = tf.constant(rng.randn(*fs).astype(np.float32))
+            with tf.Session() as sess:
+                out.append(sess.run(tf.nn.conv3d(x, f, [1, st, st, st, 1], pad)))
     return out
 
 
@@ -100,4 +136,5 @@ def neg_zero_signs(tf):
 
 def cases(tf):
     return {"backprop_input": backprop_input(tf), "pointnet_transform": pointnet_transform(tf),
-            "avg_pool_grad": avg_pool_grad(tf), "neg_zero_signs": neg_zero_signs(tf)}
+            "avg_pool_grad": avg_pool_grad(tf), "neg_zero_signs": neg_zero_signs(tf),
+            "forward": forward(tf), "conv3d_forward": conv3d_forward(tf)}

@@ -115,6 +115,10 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
         # deeper patches: one contraction blocked as on one thread (3x3x64 = 576 as TF,
         # golden nn/precsys_conv1; 5x5x40 still not: test_pmaml_fused_matmul's xfail)
         out = _fused_matmul.contraction(cols, fm, 1)
+    elif dt == np.float32 and _fma_exact(cols.shape[0], o, cols.shape[1], 1):
+        # TF's contraction (MKL-DNN's sgemm): each output adds its patch's products by
+        # fused multiply-adds, one after the other
+        out = _fused_matmul.fma_matmul(cols, fm)
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
@@ -284,17 +288,22 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
 
 
 def _custom_f32(g, o, intra_threads):
-    """Whether the float32 columns of a Conv2DBackpropInput are emulated bit for bit:
-    out_depth within one Eigen depth slice and one sgemm block (320), the depth not
-    sharded over threads (a single image's small output), and at most _F32_WORK
-    multiply-adds (about 1 s of NumPy); else they are summed in float64 and rounded."""
-    m, n = g.oh * g.ow, g.kh * g.kw * g.c
-    pool = intra_threads or cpu_threads()
-    if g.n == 1 and _eigen_half_mm._by_k(
-            m, n, o, _eigen_half_mm._threads(m, n, o, pool),
-            _eigen_half_mm._threads_by_k(m, n, o, pool)):
+    """Whether the float32 columns of a Conv2DBackpropInput (out_backprop @ filter^T, depth
+    out_depth) are emulated bit for bit (see _fma_exact)."""
+    return _fma_exact(g.oh * g.ow, g.kh * g.kw * g.c, o, g.n, intra_threads)
+
+
+def _fma_exact(m, n, k, images, intra_threads=None):
+    """Whether a float32 contraction of m x k by k x n (per image, for `images` images)
+    is summed as TF's: k within one Eigen depth slice and one sgemm block (320), the depth
+    not sharded over threads (a single image's small output), and at most _F32_WORK
+    multiply-adds in all (about 1 s of NumPy); else flowgrad sums in float64 and rounds."""
+    if not (0 < k <= 320 and m and n) or images * m * n * k > _F32_WORK:
         return False
-    return 0 < o <= 320 and g.n * m * n * o <= _F32_WORK
+    pool = intra_threads or cpu_threads()
+    return images > 1 or not _eigen_half_mm._by_k(
+        n, m, k, _eigen_half_mm._threads(n, m, k, pool),
+        _eigen_half_mm._threads_by_k(n, m, k, pool))
 
 
 _F32_WORK = 1 << 22
@@ -551,7 +560,14 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     dt = x.dtype
     x, f = wide(to_last(x, fmt), f)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
-    out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
+    win = g.windows(g.pad(x))
+    rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
+    if dt == np.float32 and _fma_exact(rows, o, depth, 1):
+        # TF's CuboidConvolution contraction (MKL-DNN's sgemm): each output adds its
+        # patch's products by fused multiply-adds, one after the other
+        out = _fused_matmul.fma_matmul(win.reshape(rows, depth), f.reshape(depth, o))
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
+    out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)
 
 
