@@ -229,10 +229,13 @@ class Geo:
                   w0: w0 + (self.ow - 1) * self.sw + 1: self.sw, :]
 
     def col2im_half(self, cols):
-        """TF's Col2im of float16 columns (N*OH*OW, KH*KW*C): each input element adds its
-        taps' columns in half, output position after output position (its last tap
-        first)."""
-        out = np.zeros((self.n, self.h, self.w, self.c), np.float16)
+        """TF's Col2im of float16 columns (N*OH*OW, KH*KW*C), added in half."""
+        return self.col2im(cols, np.float16)
+
+    def col2im(self, cols, dtype):
+        """TF's Col2im of columns (N*OH*OW, KH*KW*C) in `dtype`: each input element adds
+        its taps' columns, output position after output position (its last tap first)."""
+        out = np.zeros((self.n, self.h, self.w, self.c), dtype)
         cols = cols.reshape(self.n, self.oh, self.ow, self.kh * self.kw, self.c)
         for t, out_idx, in_idx in reversed(list(self.taps())):
             out[in_idx] += cols[:, :, :, t, :][out_idx]

@@ -541,7 +541,16 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     dt = x.dtype
     x, f = wide(to_last(x, fmt), f)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
-    out = np.tensordot(g.windows(g.pad(x)), f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
+    win = g.windows(g.pad(x))
+    rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
+    if dt == np.float32 and rows > 1 and depth and o:
+        # TF's CuboidConvolution contraction (MKL-DNN's sgemm): each output adds its
+        # patch's products by fused multiply-adds, one after the other, in the
+        # contraction's depth slices (fused_matmul.product)
+        out = _fused_matmul.product(win.reshape(rows, depth), f.reshape(depth, o),
+                                    cpu_threads())
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
+    out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)
 
 

@@ -364,6 +364,23 @@ _tanh_kernel = _float32_exact(_eigen_math.tanh, np.tanh)   # TF's Eigen rational
 _log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p)   # glibc's log1pf
 
 
+# TF 1.14's Neg (Eigen's scalar_opposite_op, AVX): a whole packet (8 float16 / float32,
+# 4 float64 / complex64, 2 complex128) is pnegate, 0 - x, which makes a zero +0; the last
+# n % lanes elements are the scalar -x, which flips a zero's sign. (TF's bfloat16 has no
+# packets, all -x; flowgrad holds it as float32 and gives float32's zeros.)
+_NEG_LANES = {np.dtype(np.float16): 8, np.dtype(np.float32): 8, np.dtype(np.float64): 4,
+              np.dtype(np.complex64): 4, np.dtype(np.complex128): 2}
+
+
+def _neg_kernel(x):
+    out = np.negative(x, order="C")
+    lanes = _NEG_LANES.get(out.dtype)
+    if lanes and out.size >= lanes:
+        flat = out.reshape(-1)
+        flat[:flat.size - flat.size % lanes] += 0   # -0 + 0 is +0; all else unchanged
+    return out
+
+
 def _sigmoid_kernel(x):
     if x.dtype == np.float32:   # TF's Eigen rational logistic, bit for bit
         return _eigen_math.sigmoid(x)
@@ -718,7 +735,7 @@ _nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.flo
 # =========================================================================================
 # Unary ops: wrapper, op type, kernel, dtypes, d(g, x, y) with y = f(x), docstring, flags
 # =========================================================================================
-negative = unop("negative", "Neg", np.negative, NUMBERS, lambda g, x, y: negative(g),
+negative = unop("negative", "Neg", _neg_kernel, NUMBERS, lambda g, x, y: negative(g),
                 "Returns -x elementwise", inplace_ok=True)
 # tf.abs itself (complex inputs: ComplexAbs) is complex_ops.abs
 abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name

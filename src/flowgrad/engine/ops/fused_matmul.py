@@ -36,7 +36,7 @@ import numpy as np
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction", "one_gemm", "product"]
+__all__ = ["column_product", "contraction", "fma_matmul", "one_gemm", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -60,19 +60,25 @@ _HALF = 1 << 28         # a float32 midpoint: of those, only the top one set
 
 
 def _fma_run(x, y, start, stop):
-    """x[:, start:stop] @ y[start:stop] by one fused multiply-add after the other, from 0.
+    """x[:, start:stop] @ y[start:stop] by one fused multiply-add after the other, from 0."""
+    return fma_matmul(x[:, start:stop], y[start:stop])
+
+
+def fma_matmul(x, y):
+    """float32 x [m, k] @ y [k, n], each output adding its k products by one fused
+    multiply-add after the other from 0 (MKL-DNN's sgemm within one depth block).
     Each float64 sum rounds to float32 directly unless it lands on a float32 midpoint
     (where float64's own rounding may have made the tie): those few go through _fma."""
-    prods = x[:, start:stop].T.astype(np.float64) * y[start:stop].astype(np.float64)
-    acc = np.zeros(x.shape[0], np.float64)
-    for p in prods:
+    acc = np.zeros((x.shape[0], y.shape[1]), np.float64)
+    for i in range(x.shape[1]):
+        p = x[:, i, None].astype(np.float64) * y[None, i, :].astype(np.float64)
         s = acc + p
         r = s.astype(np.float32)
         tie = (s.view(np.int64) & _LOW) == _HALF
         if tie.any():
             r[tie] = _fma(acc[tie].astype(np.float32), p[tie], np.ones(1))
         acc = r.astype(np.float64)
-    return acc.astype(np.float32)[:, None]
+    return acc.astype(np.float32)
 
 
 def _eigen_kc(m, k, threads):

@@ -268,10 +268,14 @@ def _avg_pool_grad_kernel(sizes, dy, data_format, **attrs):
     dims = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dy = to_nhwc(dy, data_format)
     g = _pool_geo(dims, dict(attrs, data_format=data_format))
-    share = (dy / _window_counts(g)[None, :, :, None]).astype(dy.dtype, copy=False)
+    # TF's AvgPoolingGradOp: each output's gradient times T(1.0 / count) (a product, not
+    # a quotient), added into the input output position after output position (raster
+    # order: an input element gets its taps' shares from the last tap to the first)
+    coeff = (1.0 / _window_counts(g)).astype(dy.dtype)
+    share = dy * coeff[None, :, :, None]
     dx = np.zeros(dims, dy.dtype)
     add = _overlapping(g)
-    for _, oi, ii in g.taps():
+    for _, oi, ii in reversed(list(g.taps())):
         if add:
             dx[ii] += share[oi]
         else:
