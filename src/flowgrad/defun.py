@@ -137,7 +137,7 @@ class _DefinedFunction:
             grad = self._grad_func._engine_defun() if self._grad_func is not None else None
             self._engine = _defun.Defun(
                 _outer_variables(self._func), base, self._argnames, grad_func=grad,
-                description=self._func.__doc__ or "",
+                description=_source_docstring(self._func),
                 python_grad_func=self._python_grad_func,
                 naming="exact" if self._func_name else "hash", capture=True,
                 noinline=bool(self._extra_kwargs.get("noinline", False)),
@@ -239,6 +239,35 @@ def _outer_variables(func):
         with variable_scope("", custom_getter=getvar):
             return func(*args)
     return traced
+
+
+def _source_docstring(func):
+    """func's docstring as written in its source (TF hashes the FunctionDef, whose
+    description is the docstring; Python 3.13 strips a docstring's indentation from
+    __doc__, which TF's Python 3.7 kept): read back from the source where it can be."""
+    doc = func.__doc__ or ""
+    if "\n" not in doc:
+        return doc
+    import ast
+    try:
+        source = inspect.getsource(func)
+    except (OSError, TypeError):
+        return doc
+    try:
+        node = ast.parse(source).body[0]
+    except SyntaxError:   # an indented def (a method, a nested function): as written
+        try:
+            node = ast.parse("if 1:\n" + source).body[0].body[0]
+        except (SyntaxError, IndexError, AttributeError):
+            return doc
+    except IndexError:
+        return doc
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.body and \
+            isinstance(node.body[0], ast.Expr) and \
+            isinstance(getattr(node.body[0], "value", None), ast.Constant) and \
+            isinstance(node.body[0].value.value, str):
+        return node.body[0].value.value
+    return doc
 
 
 def _base_name(func) -> str:
