@@ -19,6 +19,7 @@ alphabet); give `func_name` where the name matters.
 """
 from __future__ import annotations
 
+import ast
 import inspect
 import re
 
@@ -248,7 +249,6 @@ def _source_docstring(func):
     doc = func.__doc__ or ""
     if "\n" not in doc:
         return doc
-    import ast
     try:
         source = inspect.getsource(func)
     except (OSError, TypeError):
