@@ -1,7 +1,9 @@
 """float32 BatchMatMul with a batch, DepthwiseConv2dNative and its backprops, and Conv3D's
 backprops to TF 1.14's bits (tests/golden/math/gen_pbmm_bits.py): Eigen's sequential
 order for a batch of products up to 2**22 multiply-adds each (engine/ops/eigen_bmm.py),
-the tensor contraction's (fused_matmul.product) for one matrix or larger ones."""
+the tensor contraction's (fused_matmul.product) for one matrix or larger ones;
+Conv3DBackpropInputV2 as TF's custom kernel (columns, then Col2im) on one image and as
+Eigen's CuboidConvolutionBackwardInput (one contraction per input element) on a batch."""
 from __future__ import annotations
 
 import numpy as np
@@ -15,29 +17,19 @@ import goldens
 GEN = goldens.generator("math", "pbmm_bits")
 WANT = goldens.load("math", "pbmm_bits")
 
-# Cases whose bits still differ from TF's: Conv3DBackpropInputV2 / FilterV2 (Eigen's
-# CuboidConvolution backward passes) add in another order. A listed case that starts
-# matching fails.
+# Cases whose bits still differ from TF's: Conv3DBackpropFilterV2 (Eigen's
+# CuboidConvolutionBackwardKernel) on filters of 3x3x3 taps over a batch, and on small
+# filters of one image, adds in an order not found (no permutation of the output
+# positions, as one contraction, gives it). A listed case that starts matching fails.
 KNOWN_DIFFERENT = frozenset({
-    "c3_01_1x5x5x5x8_k3_o16_s1_SAME_grad_input",
     "c3_02_1x9x9x9x3_k2_o8_s1_SAME_grad_filter",
-    "c3_02_1x9x9x9x3_k2_o8_s1_SAME_grad_input",
-    "c3_03_1x6x6x6x8_k3_o8_s2_SAME_grad_input",
-    "c3_05_1x7x7x7x8_k2_o1_s2_SAME_grad_filter",
     "c3_06_1x8x8x8x2_k1_o2_s2_VALID_grad_filter",
     "c3_07_2x8x8x8x3_k3_o8_s2_VALID_grad_filter",
-    "c3_07_2x8x8x8x3_k3_o8_s2_VALID_grad_input",
-    "c3_08_1x9x9x9x8_k1_o4_s1_SAME_grad_filter",
     "c3_09_2x9x9x9x16_k3_o8_s2_SAME_grad_filter",
-    "c3_09_2x9x9x9x16_k3_o8_s2_SAME_grad_input",
-    "c3_10_2x4x4x4x2_k1_o8_s1_VALID_grad_filter",
     "c3_11_1x6x6x6x1_k2_o8_s2_VALID_grad_filter",
-    "c3_12_2x3x3x3x3_k1_o4_s2_VALID_grad_filter",
     "c3_13_2x7x7x7x8_k3_o2_s2_VALID_grad_filter",
-    "c3_13_2x7x7x7x8_k3_o2_s2_VALID_grad_input",
     "c3_14_1x4x4x4x8_k1_o1_s1_SAME_grad_filter",
     "c3_15_2x9x9x9x16_k3_o1_s2_VALID_grad_filter",
-    "c3_15_2x9x9x9x16_k3_o1_s2_VALID_grad_input",
 })
 
 
