@@ -49,6 +49,8 @@ def depthwise_shapes():
         if k > h:
             k = 1
         out.append((n, h, c, k, mult, s, pad))
+    # one filter value over a batch (TF's per-image buffers, added image after image)
+    out += [(6, 6, 1, 1, 1, 2, "VALID"), (5, 9, 1, 1, 1, 2, "VALID"), (8, 7, 3, 1, 1, 2, "SAME")]
     return out
 
 

@@ -459,8 +459,11 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
         for r in range(0, g.oh, rows):
             prods = cols[b, r:r + rows, :, :, :, :, None] * dy5[b, r:r + rows, :, None, None]
             prods = prods.reshape((prods.shape[0] * g.ow, kh, kw, c, m))
-            # np.add.reduce over the leading axis adds row by row, in order
-            part = np.add.reduce(np.concatenate([part, prods]), axis=0, keepdims=True)
+            # np.add.reduce over the leading axis adds row by row, in order (but a single
+            # column pairwise: one filter value is summed by cumsum, in order)
+            stacked = np.concatenate([part, prods])
+            part = np.cumsum(stacked, axis=0)[-1:] if part.size == 1 else \
+                np.add.reduce(stacked, axis=0, keepdims=True)
         out = part[0] if b == 0 else out + part[0]
     return out.astype(dt, copy=False)
 
