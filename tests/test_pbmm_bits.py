@@ -18,9 +18,10 @@ GEN = goldens.generator("math", "pbmm_bits")
 WANT = goldens.load("math", "pbmm_bits")
 
 # Cases whose bits still differ from TF's: Conv3DBackpropFilterV2 (Eigen's
-# CuboidConvolutionBackwardKernel) on filters of 3x3x3 taps over a batch, and on small
-# filters of one image, adds in an order not found (no permutation of the output
-# positions, as one contraction, gives it). A listed case that starts matching fails.
+# CuboidConvolutionBackwardKernel) adds in an order not found for about half the shapes
+# (most filters of more than one tap over a batch, some small filters of one image; no
+# permutation of the output positions, as one contraction, gives it). A listed case that
+# starts matching fails.
 KNOWN_DIFFERENT = frozenset({
     "c3_02_1x9x9x9x3_k2_o8_s1_SAME_grad_filter",
     "c3_06_1x8x8x8x2_k1_o2_s2_VALID_grad_filter",
@@ -30,6 +31,14 @@ KNOWN_DIFFERENT = frozenset({
     "c3_13_2x7x7x7x8_k3_o2_s2_VALID_grad_filter",
     "c3_14_1x4x4x4x8_k1_o1_s1_SAME_grad_filter",
     "c3_15_2x9x9x9x16_k3_o1_s2_VALID_grad_filter",
+    "c3_18_1x9x9x9x32_k3_o4_s1_VALID_grad_filter",
+    "c3_19_2x11x11x11x1_k2_o32_s2_SAME_grad_filter",
+    "c3_21_2x9x9x9x1_k1_o32_s2_VALID_grad_filter",
+    "c3_24_2x5x5x5x3_k3_o16_s2_SAME_grad_filter",
+    "c3_26_1x4x4x4x32_k1_o1_s1_VALID_grad_filter",
+    "c3_27_3x6x6x6x1_k2_o1_s2_SAME_grad_filter",
+    "c3_30_3x7x7x7x3_k2_o32_s2_VALID_grad_filter",
+    "c3_31_2x11x11x11x32_k2_o1_s1_SAME_grad_filter",
 })
 
 
@@ -39,7 +48,7 @@ def got():
 
 
 def test_every_case_has_a_golden(got):
-    assert sorted(got) == sorted(WANT) and len(WANT) == 180
+    assert sorted(got) == sorted(WANT) and len(WANT) == 212
     assert KNOWN_DIFFERENT <= set(WANT)
 
 

@@ -58,11 +58,11 @@ def conv3d_shapes():
     """(batch, size, channels, kernel, filters, stride, padding)."""
     r = np.random.RandomState(13)
     out = []
-    for _ in range(16):
-        n, h = int(r.randint(1, 3)), int(r.randint(3, 10))
-        c = int(r.choice([1, 2, 3, 8, 16]))
+    for i in range(32):
+        n, h = int(r.randint(1, 3 if i < 16 else 4)), int(r.randint(3, 10 if i < 16 else 12))
+        c = int(r.choice([1, 2, 3, 8, 16] if i < 16 else [1, 3, 8, 32]))
         k = int(r.choice([1, 2, 3]))
-        o = int(r.choice([1, 2, 4, 8, 16]))
+        o = int(r.choice([1, 2, 4, 8, 16] if i < 16 else [1, 4, 16, 32]))
         s = int(r.choice([1, 2]))
         pad = str(r.choice(["SAME", "VALID"]))
         if k > h:
