@@ -38,7 +38,7 @@ def test_numpy_order_differs_on_these_cases():
     ((1, 8, 4), 3, True),       # a row vector: Eigen's gemv (eigen_bmm._vector)
     ((8, 30, 1), 1, True),      # a column: sequential even for one matrix
     ((4, 1, 4), 3, False),      # outer product: one product per output, exact anyway
-    ((300, 300, 300), 2, False),  # above 128 * 256 * 256: the parallel contraction
+    ((300, 300, 300), 2, False),  # above 2**22: the parallel contraction
 ])
 def test_handles_only_tfs_sequential_path(shape, batch, expected):
     m, k, n = shape

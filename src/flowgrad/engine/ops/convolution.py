@@ -9,6 +9,7 @@ tf.nn.convolution) are in the TensorFlow surface (flowgrad.ops.conv_ops).
 """
 from __future__ import annotations
 
+import itertools
 from typing import Sequence
 
 import numpy as np
@@ -23,6 +24,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_half_mm as _eigen_half_mm
 from . import fused_matmul as _fused_matmul
+from .eigen_bmm import _gemv_cols
 from .eigen_sum import cpu_threads
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
@@ -458,8 +460,11 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
         for r in range(0, g.oh, rows):
             prods = cols[b, r:r + rows, :, :, :, :, None] * dy5[b, r:r + rows, :, None, None]
             prods = prods.reshape((prods.shape[0] * g.ow, kh, kw, c, m))
-            # np.add.reduce over the leading axis adds row by row, in order
-            part = np.add.reduce(np.concatenate([part, prods]), axis=0, keepdims=True)
+            # np.add.reduce over the leading axis adds row by row, in order (but a single
+            # column pairwise: one filter value is summed by cumsum, in order)
+            stacked = np.concatenate([part, prods])
+            part = np.cumsum(stacked, axis=0)[-1:] if part.size == 1 else \
+                np.add.reduce(stacked, axis=0, keepdims=True)
         out = part[0] if b == 0 else out + part[0]
     return out.astype(dt, copy=False)
 
@@ -561,9 +566,69 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_last(dy, fmt), f)
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
+    if dt == np.float32 and dy.size and f.size:
+        # TF 1.14: its custom kernel on one image, Eigen's on a batch (53 of 56 random
+        # cases to TF's bits; 3 batches of 3x3x3 filters, 27 to 32 x 4 to 32, differ)
+        dx = (_cuboid_backward_input if g.n > 1 else _custom_backward_input)(g, dy, f)
+        return from_last(dx.astype(dt, copy=False), fmt)
     cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
     return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
                      fmt)
+
+
+def _tap_index(g, tap):
+    """The (N, O1..O3) slice of the padded input that kernel tap `tap` reads."""
+    return (slice(None),) + tuple(slice(t * d, t * d + (o - 1) * s + 1, s)
+                                  for t, d, o, s in zip(tap, g.d, g.out, g.s))
+
+
+def _crop(g):
+    return (slice(None),) + tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))
+
+
+def _custom_backward_input(g, dy, f):
+    """TF 1.14's Conv3DBackpropInputV2 on one image (Conv3DCustomBackpropInputOp): the
+    columns out_backprop @ filter^T (P, K*C) in one contraction (fused_matmul.product;
+    Eigen's gemv for one output position),
+    then Col2im adds them output position after output position (raster order), so an
+    input element gets its taps' columns from the last tap to the first."""
+    rows, o = int(np.prod(dy.shape[:4])), dy.shape[4]
+    taps = list(itertools.product(*(range(k) for k in g.k)))
+    c = f.shape[3]
+    if rows == 1:
+        # one output position: the contraction's column-major gemv
+        cols = _gemv_cols(f.reshape(1, -1, o), dy.reshape(1, o))
+    else:
+        cols = _fused_matmul.product(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
+    cols = cols.reshape(dy.shape[:4] + (len(taps), c))
+    out = np.zeros(g.padded, np.float32)
+    for j in reversed(range(len(taps))):
+        out[_tap_index(g, taps[j])] += cols[..., j, :]
+    return out[_crop(g)]
+
+
+def _cuboid_backward_input(g, dy, f):
+    """TF 1.14's Conv3DBackpropInputV2 on a batch of images (Eigen's
+    CuboidConvolutionBackwardInput, checked against TF for batches of 2 and 3): each input
+    element is one contraction of out_backprop's patch (the taps from the last to the
+    first, the output channels fastest; zeros where no output reads it) with the reversed
+    kernel, summed by fused multiply-adds (fused_matmul.product), image by image under the
+    whole batch's blocking."""
+    taps = list(itertools.product(*(range(k) for k in g.k)))[::-1]
+    c, o = f.shape[3], f.shape[4]
+    depth = len(taps) * o
+    w = np.stack([f[tap] for tap in taps]).transpose(0, 2, 1).reshape(depth, c)
+    per_image = int(np.prod(g.size))
+    shape = (g.n * per_image, c)
+    pool = cpu_threads()
+    out = np.empty((g.n,) + g.size + (c,), np.float32)
+    for i in range(g.n):
+        patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), np.float32)
+        for j, tap in enumerate(taps):
+            patches[_tap_index(g, tap) + (j,)] = dy[i:i + 1]
+        patches = np.ascontiguousarray(patches[_crop(g)]).reshape(per_image, depth)
+        out[i] = _fused_matmul.product(patches, w, pool, shape).reshape(g.size + (c,))
+    return out
 
 
 def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
@@ -573,7 +638,21 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     x, dy = wide(to_last(x, fmt), to_last(dy, fmt))
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
-    out = np.tensordot(g.windows(g.pad(x)), dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
+    win = g.windows(g.pad(x))
+    depth, o = int(np.prod(win.shape[4:])), dy.shape[4]
+    rows = int(np.prod(win.shape[:4]))
+    if dt == np.float32 and depth > 1 and rows and o:
+        # TF 1.14's CuboidConvolutionBackwardKernel: one contraction of the patches with
+        # out_backprop over the output positions with the batch fastest (then width,
+        # height, planes), fused multiply-adds in fused_matmul.product's slices: 1x1x1
+        # filters over a batch and most single images to TF's bits; 3x3x3 filters over a
+        # batch and a few small filters of one image add otherwise (not found; listed in
+        # tests/test_pbmm_bits.py)
+        cols = np.ascontiguousarray(np.moveaxis(win, 0, 3)).reshape(rows, depth)
+        out = _fused_matmul.product(cols.T, np.moveaxis(dy, 0, 3).reshape(rows, o),
+                                    cpu_threads())
+        return out.reshape(win.shape[4:] + (o,))
+    out = np.tensordot(win, dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
     return out.astype(dt, copy=False)
 
 

@@ -267,11 +267,21 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         if y.shape[1] == 1:
             return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
         return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
-    # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
-    if x.ndim >= 3 and y.ndim >= 3 and x.size and y.size:
-        batch = int(np.prod(np.broadcast_shapes(x.shape[:-2], y.shape[:-2])))
-        if _eigen_bmm.handles(x, y, x.shape[-2], x.shape[-1], y.shape[-1], batch):
+    if x.ndim >= 2 and y.ndim >= 2 and max(x.ndim, y.ndim) >= 3 and x.size and y.size:
+        batch_shape = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
+        batch = int(np.prod(batch_shape))
+        m, k, n = x.shape[-2], x.shape[-1], y.shape[-1]
+        # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
+        if _eigen_bmm.handles(x, y, m, k, n, batch):
             return _eigen_bmm.batch_matmul(x, y, adj_x, adj_y)
+        if x.dtype == np.float32 and y.dtype == np.float32 and min(m, k, n) > 1:
+            # one matrix, or products above 2**22 multiply-adds: TF's ParallelMatMulKernel,
+            # the tensor contraction (as MatMul) of one matrix after the other
+            pool = intra_threads or _eigen_sum.cpu_threads()
+            xs = np.broadcast_to(x, batch_shape + (m, k)).reshape(-1, m, k)
+            ys = np.broadcast_to(y, batch_shape + (k, n)).reshape(-1, k, n)
+            out = np.stack([_fused_matmul.product(xs[i], ys[i], pool) for i in range(batch)])
+            return out.reshape(batch_shape + (m, n))
     return np.matmul(x, y)
 
 
