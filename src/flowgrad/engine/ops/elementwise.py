@@ -409,11 +409,35 @@ _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of 
 
 
 def _sigmoid_grad_kernel(y, dy):
-    """TF 1.14's Eigen SigmoidGrad on whole packets: dy * (y * (1 - y)). (TF's scalar
-    functor rounds the last size % 8 values as (dy * y) * (1 - y); flowgrad keeps one
-    formula, so the fused LSTM/GRU loops, which form y (1 - y) for all steps at once, give
-    the plain loop's bits.)"""
-    return dy * (y * (y.dtype.type(1) - y))
+    """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets, the scalar
+    functor's (dy * y) * (1 - y) on the last size % packet values (the fused LSTM/GRU loops
+    round each step's op the same way: sigmoid_grad_rows)."""
+    one = y.dtype.type(1)
+    out = dy * (y * (one - y))
+    tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
+    if tail:
+        flat = out.reshape(-1)
+        yt, dyt = y.reshape(-1)[-tail:], dy.reshape(-1)[-tail:]
+        flat[-tail:] = (dyt * yt) * (one - yt)
+    return out
+
+
+def sigmoid_grad_rows(y, dy, size, out=None):
+    """SigmoidGrad's bits for ops of `size` values each, stacked in y, dy [..., n] (each op
+    one or more whole rows of the last axis, size >= n): the last size % packet values of
+    each op (the last columns of its last row) take the scalar functor's order."""
+    one = y.dtype.type(1)
+    out = np.multiply(dy, y * (one - y), out=out)
+    tail = size % _PACKET.get(out.dtype, 1)
+    if tail and out.size:
+        n = out.shape[-1]
+        if size % n or tail > n:
+            raise ValueError("sigmoid_grad_rows: an op is not whole rows of %d" % n)
+        rows = out.reshape(-1, size // n, n)[:, -1, n - tail:]
+        yt = y.reshape(-1, size // n, n)[:, -1, n - tail:]
+        dyt = dy.reshape(-1, size // n, n)[:, -1, n - tail:]
+        rows[...] = (dyt * yt) * (one - yt)
+    return out
 
 
 def _zero_where_dy_zero(out, dy):

@@ -491,6 +491,11 @@ def _view(caps, spec, cache=None, key=None):
         arr = read(arr)
     if not isinstance(arr, np.ndarray) or arr.ndim not in (1, 2) or not arr.size:
         return None
+    if arr.ndim == 2 and not arr.flags.c_contiguous:
+        # TF's tensors are row-major (a variable set from the orthogonal initializer's
+        # Transpose is here a transposed view): the loops' one-row products take a view
+        # with strides[0] < strides[1] as MatMul's transpose_b (linalg.loop_product)
+        arr = np.ascontiguousarray(arr)
 
     def block(a):
         if kind == "id":
@@ -702,11 +707,6 @@ def forward(run, args, clear=True):
     if got is None:
         return None
     vals, caps, xta, ota, h, c, dt, bsz, units, dx, gs, ts, final = got
-    if dt == np.float32 and bsz == 1:
-        # one row: MatMul's kernel is Eigen's gemv, row- or column-major by the op's
-        # transpose flag, which the plain loop's gradient products have otherwise than
-        # these (not matched yet): the plain loop runs
-        return None
     got = run._inputs(xta, ts, bsz, dx, dt, clear)
     if got is None:
         return None
