@@ -473,7 +473,7 @@ class Runner:
         self.r = roles
         self.cond_plan = cond_plan
         self.run_sub = run_sub
-        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds), set by its bind
+        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds, options), set by its bind
 
     @staticmethod
     def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
