@@ -411,7 +411,7 @@ _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of 
 def _sigmoid_grad_kernel(y, dy):
     """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets, the scalar
     functor's (dy * y) * (1 - y) on the last size % packet values (the fused LSTM/GRU loops
-    round each step's op the same way: sigmoid_grad_rows)."""
+    round each step's op the same way: sigmoid_grad_fix)."""
     one = y.dtype.type(1)
     out = dy * (y * (one - y))
     tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
@@ -422,22 +422,23 @@ def _sigmoid_grad_kernel(y, dy):
     return out
 
 
-def sigmoid_grad_rows(y, dy, size, out=None):
-    """SigmoidGrad's bits for ops of `size` values each, stacked in y, dy [..., n] (each op
-    one or more whole rows of the last axis, size >= n): the last size % packet values of
-    each op (the last columns of its last row) take the scalar functor's order."""
-    one = y.dtype.type(1)
-    out = np.multiply(dy, y * (one - y), out=out)
-    tail = size % _PACKET.get(out.dtype, 1)
-    if tail and out.size:
-        n = out.shape[-1]
-        if size % n or tail > n:
-            raise ValueError("sigmoid_grad_rows: an op is not whole rows of %d" % n)
-        rows = out.reshape(-1, size // n, n)[:, -1, n - tail:]
-        yt = y.reshape(-1, size // n, n)[:, -1, n - tail:]
-        dyt = dy.reshape(-1, size // n, n)[:, -1, n - tail:]
-        rows[...] = (dyt * yt) * (one - yt)
-    return out
+def sigmoid_tail(shape, dtype):
+    """The indices (a tuple for fancy indexing) of the values of one SigmoidGrad op of
+    `shape` that TF's scalar functor rounds (its last size % packet values), else None."""
+    size = int(np.prod(shape))
+    tail = size % _PACKET.get(np.dtype(dtype), 1)
+    if not tail:
+        return None
+    return np.unravel_index(np.arange(size - tail, size), shape)
+
+
+def sigmoid_grad_fix(out, y, dy_tail, tail):
+    """Rewrites the `tail` (sigmoid_tail) of a SigmoidGrad computed as dy * (y (1 - y))
+    with the scalar functor's (dy * y) * (1 - y), `dy_tail` being dy's values there (the
+    fused LSTM/GRU loops, which multiply by y (1 - y) in place)."""
+    if tail is not None:
+        yt = y[tail]
+        out[tail] = (dy_tail * yt) * (yt.dtype.type(1) - yt)
 
 
 def _zero_where_dy_zero(out, dy):

@@ -51,6 +51,7 @@ from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import eigen_math as _eigen_math
+from . import elementwise as _elementwise
 from . import linalg as _linalg
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
@@ -837,7 +838,9 @@ class Runner:
             P = {"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
                  "dtc": np.empty((bsz, hid), dt), "hid": hid,
                  "dx": w.shape[0] - L["c_hp"], "want_w": lr["w"] - n in want,
-                 "want_b": lr["b"] - n in want, "dw": None, "db": None}
+                 "want_b": lr["b"] - n in want, "dw": None, "db": None,
+                 # each gate's SigmoidGrad: its last size % 8 values in the scalar order
+                 "tail": _elementwise.sigmoid_tail((bsz, hid), dt)}
             for k in ("wi", "wf", "wo", "wp"):
                 P[k] = None if lr[k] is None else caps[lr[k] - n]
                 P["want_" + k] = lr[k] is not None and lr[k] - n in want
@@ -922,8 +925,12 @@ class Runner:
                     multiply(dm, go, out=dtc)
                     dtc *= P["dtc_all"][s]
                     multiply(dm, tc_all[s], out=dz[:, h3:])
+                    tail = P["tail"]
+                    if tail is not None:
+                        dyo = dz[:, h3:][tail]
                     if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
                         dz[:, h3:] *= P["deriv"][s, :, h3:]
+                        _elementwise.sigmoid_grad_fix(dz[:, h3:], go, dyo, tail)
                         c_new = c_all[s + 1] if L["cn"] is None else L["cn"][s]
                         peep_grad(P, "wo", dz[:, h3:], c_new)
                         # AddN(carried or Select's, Tanh's, the peephole Mul's)
@@ -938,10 +945,15 @@ class Runner:
                     multiply(dc, gj, out=dz[:, :h1])
                     multiply(dc, gi, out=dz[:, h1:h2])
                     multiply(dc, c_all[s], out=dz[:, h2:h3])
+                    if tail is not None:
+                        dyi, dyf = dz[:, :h1][tail], dz[:, h2:h3][tail]
                     if P["wo"] is not None:
                         dz[:, :h3] *= P["deriv"][s, :, :h3]
                     else:
                         dz *= P["deriv"][s]
+                        _elementwise.sigmoid_grad_fix(dz[:, h3:], go, dyo, tail)
+                    _elementwise.sigmoid_grad_fix(dz[:, :h1], gi, dyi, tail)
+                    _elementwise.sigmoid_grad_fix(dz[:, h2:h3], gf, dyf, tail)
                     if P["wi"] is not None:
                         peep_grad(P, "wf", dz[:, h2:h3], c_all[s])
                         peep_grad(P, "wi", dz[:, :h1], c_all[s])
