@@ -42,8 +42,8 @@ def _run(name, fused, monkeypatch):
     return got, calls
 
 
-# LSTMCell(num_proj=, use_peepholes=True): its forward already rounds otherwise than TF's
-# at batch 1 (not found yet), and the fused runner's gradient differs from the plain one's
+# LSTMCell(num_proj=, use_peepholes=True): its forward rounds otherwise than TF's at batch
+# 1 (not found yet; fused and plain agree)
 KNOWN_DIFFERENT = {"rnn_lstm_proj"}
 
 

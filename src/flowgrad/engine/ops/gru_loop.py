@@ -178,10 +178,7 @@ def backward(run, args, kept, diff_caps):
         dhs.append(np.array(dh, copy=True))
     want = set(diff_caps)
     want_x = r["x"] - n in want
-    # Grappler's arithmetic optimizer (on by default) sorts the gradient body's AddN
-    # inputs by their names (optimize/addn_order.py), as the plain loop runs them
-    options = run.grad[3] if run.grad is not None else {}
-    by_name = options.get("arithmetic", True) and options.get("addn_order", True)
+    by_name = _base.by_name(run)   # the AddN inputs' order (optimize/addn_order.py)
     one, zero = dt.type(1), dt.type(0)
     matmul = _linalg.loop_product   # MatMul's kernel
     multiply, where, add = np.multiply, np.where, np.add

@@ -454,11 +454,21 @@ def _bounds(cprog, n, ctx):
     return out
 
 
-def _c_prev_grad(keep, d_i, d_f, copy):
+def by_name(run):
+    """Whether the plain gradient body sums its AddN inputs sorted by their names
+    (Grappler's arithmetic optimizer, on by default: optimize/addn_order.py), else in
+    tf.gradients' order."""
+    options = run.grad[3] if run.grad is not None else {}
+    return options.get("arithmetic", True) and options.get("addn_order", True)
+
+
+def _c_prev_grad(keep, d_i, d_f, copy, sort):
     """The gradient into c (the previous step's cell state) with peepholes: AddN of its
-    consumers' gradients in the order the gradient pass collects them (the Select's
-    copy-through, the forget term, w_f * c, w_i * c)."""
-    terms = ([copy] if copy is not None else []) + [keep, d_f, d_i]
+    consumers' gradients, the Select's copy-through, the forget term (mul_1), w_f * c
+    (mul), w_i * c (mul_2) in the order the gradient pass collects them, or `sort`ed by
+    name (copy, mul_1, mul_2, mul)."""
+    terms = ([copy] if copy is not None else []) + ([keep, d_i, d_f] if sort else
+                                                    [keep, d_f, d_i])
     out = np.add(terms[0], terms[1])
     for t in terms[2:]:
         np.add(out, t, out=out)
@@ -819,6 +829,7 @@ class Runner:
         zero = dt.type(0)
         matmul = _linalg.loop_product
         multiply, where, add = np.multiply, np.where, np.add
+        sort = by_name(self)
         want = set(diff_caps)
         want_x = r["x"] - n in want
         prep = []
@@ -926,6 +937,7 @@ class Runner:
                     dtc *= P["dtc_all"][s]
                     multiply(dm, tc_all[s], out=dz[:, h3:])
                     tail = P["tail"]
+                    dyo = dyi = dyf = None
                     if tail is not None:
                         dyo = dz[:, h3:][tail]
                     if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
@@ -959,7 +971,7 @@ class Runner:
                         peep_grad(P, "wi", dz[:, :h1], c_all[s])
                         dc = _c_prev_grad(dc * gf, multiply(dz[:, :h1], P["wi"]),
                                           multiply(dz[:, h2:h3], P["wf"]),
-                                          dc_copy if m2 is not None else None)
+                                          dc_copy if m2 is not None else None, sort)
                     else:
                         dc *= gf
                         if m2 is not None:
