@@ -94,6 +94,19 @@ def test_keras_rnn_dropout_fused_equals_plain(make, monkeypatch):
     _compare(_case(make, training=True), monkeypatch, random=True)
 
 
+@pytest.mark.parametrize("make", [
+    lambda: L.LSTM(8),   # the orthogonal initializer leaves the recurrent kernel F-ordered
+    lambda: L.LSTM(10, return_sequences=True, return_state=True),
+    lambda: L.LSTM(6, implementation=2, recurrent_activation="sigmoid"),
+    lambda: L.GRU(10, return_sequences=True),
+    lambda: L.GRU(7, reset_after=True, recurrent_activation="sigmoid", dropout=0.3),
+])
+def test_keras_rnn_batch1_fused_equals_plain(make, monkeypatch):
+    # one-row MatMuls (Eigen's gemv by the op's transpose_b), SigmoidGrad's scalar tail
+    _compare(_case(make, batch=1, steps=9, depth=32, training=True), monkeypatch,
+             random=True)
+
+
 def test_keras_rnn_float64_fused_equals_plain(monkeypatch):
     tf.keras.backend.set_floatx("float64")
     try:

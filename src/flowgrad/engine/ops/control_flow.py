@@ -956,7 +956,8 @@ def _while_grad_bind(node, ctx):
     roles = _lstm_loop.match(graph, info, ctx) if not specs else None
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
-        fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved)
+        fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved,
+                      ctx.session._config_options if ctx.session is not None else {})
     fkey = ("lstm", fop)
 
     def run_fused(args):

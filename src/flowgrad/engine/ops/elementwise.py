@@ -409,11 +409,36 @@ _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of 
 
 
 def _sigmoid_grad_kernel(y, dy):
-    """TF 1.14's Eigen SigmoidGrad on whole packets: dy * (y * (1 - y)). (TF's scalar
-    functor rounds the last size % 8 values as (dy * y) * (1 - y); flowgrad keeps one
-    formula, so the fused LSTM/GRU loops, which form y (1 - y) for all steps at once, give
-    the plain loop's bits.)"""
-    return dy * (y * (y.dtype.type(1) - y))
+    """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets, the scalar
+    functor's (dy * y) * (1 - y) on the last size % packet values (the fused LSTM/GRU loops
+    round each step's op the same way: sigmoid_grad_fix)."""
+    one = y.dtype.type(1)
+    out = dy * (y * (one - y))
+    tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
+    if tail:
+        flat = out.reshape(-1)
+        yt, dyt = y.reshape(-1)[-tail:], dy.reshape(-1)[-tail:]
+        flat[-tail:] = (dyt * yt) * (one - yt)
+    return out
+
+
+def sigmoid_tail(shape, dtype):
+    """The indices (a tuple for fancy indexing) of the values of one SigmoidGrad op of
+    `shape` that TF's scalar functor rounds (its last size % packet values), else None."""
+    size = int(np.prod(shape))
+    tail = size % _PACKET.get(np.dtype(dtype), 1)
+    if not tail:
+        return None
+    return np.unravel_index(np.arange(size - tail, size), shape)
+
+
+def sigmoid_grad_fix(out, y, dy_tail, tail):
+    """Rewrites the `tail` (sigmoid_tail) of a SigmoidGrad computed as dy * (y (1 - y))
+    with the scalar functor's (dy * y) * (1 - y), `dy_tail` being dy's values there (the
+    fused LSTM/GRU loops, which multiply by y (1 - y) in place)."""
+    if tail is not None:
+        yt = y[tail]
+        out[tail] = (dy_tail * yt) * (yt.dtype.type(1) - yt)
 
 
 def _zero_where_dy_zero(out, dy):

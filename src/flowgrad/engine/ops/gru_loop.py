@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import eigen_math as _eigen_math
+from . import elementwise as _elementwise
 from . import linalg as _linalg
 from . import lstm_loop as _base
 from .tensor_array import _GRAD_META, TensorArrayValue
@@ -177,6 +178,7 @@ def backward(run, args, kept, diff_caps):
         dhs.append(np.array(dh, copy=True))
     want = set(diff_caps)
     want_x = r["x"] - n in want
+    by_name = _base.by_name(run)   # the AddN inputs' order (optimize/addn_order.py)
     one, zero = dt.type(1), dt.type(0)
     matmul = _linalg.loop_product   # MatMul's kernel
     multiply, where, add = np.multiply, np.where, np.add
@@ -192,7 +194,9 @@ def backward(run, args, kept, diff_caps):
                   "want": {k: lr[k] - n in want for k in ("wg", "bg", "wc", "bc")},
                   "g": {"wg": None, "bg": None, "wc": None, "bc": None},
                   "dval": np.empty((bsz, 2 * L["hid"]), dt),
-                  "dcz": np.empty((bsz, L["hid"]), dt)})
+                  "dcz": np.empty((bsz, L["hid"]), dt),
+                  # the gates' SigmoidGrad: its last size % 8 values in the scalar order
+                  "tail": _elementwise.sigmoid_tail((bsz, 2 * L["hid"]), dt)})
 
     def acc_mm(Pl, key, a, b):   # the running sum + a b in one GEMM (gemm.py: same bits)
         if Pl["g"][key] is None:
@@ -252,13 +256,18 @@ def backward(run, args, kept, diff_caps):
             multiply(drs, hp, out=dval[:, :hid])
             dh_b = multiply(rg, drs)
             dgz = dval * Pl["vderiv"][s]
+            if Pl["tail"] is not None:
+                _elementwise.sigmoid_grad_fix(dgz, v, dval[Pl["tail"]], Pl["tail"])
             if Pl["want"]["bg"]:
                 acc(Pl, "bg", np.add.reduce(dgz, axis=0, dtype=dt))
             dcc1 = matmul(dgz, Pl["wgt"])
             if Pl["want"]["wg"]:
                 acc_mm(Pl, "wg", L["cc1"][s].T, dgz)
             d_in = (dcc1[:, :dx], dcc2[:, :dx])   # into the layer below (or x)
-            dh = add(add(dh_a, dh_b), dcc1[:, dx:])
+            if by_name:   # AddN(concat_grad/Slice_1, mul_1_grad/Mul_1, mul_grad/Mul_1)
+                dh = add(add(dcc1[:, dx:], dh_a), dh_b)
+            else:   # tf.gradients' order: u * dh', r's Mul's, the concat's
+                dh = add(add(dh_a, dh_b), dcc1[:, dx:])
             if dh_copy is not None:
                 dh = add(dh, dh_copy)
             dhs[li] = dh

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..optimize.reciprocal_div import grappler_division
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import keras_steps as _steps
@@ -491,6 +492,11 @@ def _view(caps, spec, cache=None, key=None):
         arr = read(arr)
     if not isinstance(arr, np.ndarray) or arr.ndim not in (1, 2) or not arr.size:
         return None
+    if arr.ndim == 2 and not arr.flags.c_contiguous:
+        # TF's tensors are row-major (a variable set from the orthogonal initializer's
+        # Transpose is here a transposed view): the loops' one-row products take a view
+        # with strides[0] < strides[1] as MatMul's transpose_b (linalg.loop_product)
+        arr = np.ascontiguousarray(arr)
 
     def block(a):
         if kind == "id":
@@ -533,18 +539,20 @@ def _view(caps, spec, cache=None, key=None):
 
 
 def _orders(run):
-    """The operand orders of the gradient body's AddN for h and for x (tf.gradients sums a
-    step's contributions in the order it reaches them): gate positions, and "keep" for
+    """The operand orders of the gradient body's AddN for h and for x (Grappler sorts a
+    step's contributions by their op names: addn_order.py): gate positions, and "keep" for
     GRU's z * h term; None if they cannot be read (the plain loop then runs)."""
     if "orders" in run.r:
         return run.r["orders"]
     run.r["orders"] = None
     if run.grad is None:
         return None
-    graph, grads, feeds = run.grad
+    graph, grads, feeds, options = run.grad
     r = run.r
     try:
-        prog = lower(graph, list(grads), [], feeds)
+        # as the plain gradient body runs: its AddN inputs in Grappler's order (addn_order)
+        prog = grappler_division(lower(graph, list(grads), [], feeds), graph, options,
+                                 loop_body=True)
     except Exception:  # noqa: BLE001 - no orders: the plain loop runs
         return None
     prod = {v: nd for nd in prog.nodes for v in nd.outputs}
@@ -702,11 +710,6 @@ def forward(run, args, clear=True):
     if got is None:
         return None
     vals, caps, xta, ota, h, c, dt, bsz, units, dx, gs, ts, final = got
-    if dt == np.float32 and bsz == 1:
-        # one row: MatMul's kernel is Eigen's gemv, row- or column-major by the op's
-        # transpose flag, which the plain loop's gradient products have otherwise than
-        # these (not matched yet): the plain loop runs
-        return None
     got = run._inputs(xta, ts, bsz, dx, dt, clear)
     if got is None:
         return None

@@ -29,6 +29,7 @@ import numpy as np
 from ..framework import threads as _threads
 from ..framework.registry import get_op_def
 from . import eigen_math as _eigen_math
+from .elementwise import sigmoid_grad_fix, sigmoid_tail
 from .linalg import loop_product, one_column_product_bt
 
 
@@ -103,8 +104,14 @@ def _act_fwd(spec, z, dt):
 def _act_bwd(spec, y, kept, dy, dt, out=None):
     """dz from d act(z): SigmoidGrad, or hard_sigmoid's Maximum / Minimum / Mul grads
     (into `out` if given)."""
-    if spec[0] == "sig":
-        return np.multiply(dy, y * (dt.type(1) - y), out=out)
+    if spec[0] == "sig":   # SigmoidGrad of each gate's (batch, units) op (y may stack gates)
+        tail = sigmoid_tail(y.shape[-2:], dt)
+        if tail is not None:
+            tail = (Ellipsis,) + tail
+            dyt = dy[tail]
+        res = np.multiply(dy, y * (dt.type(1) - y), out=out)
+        sigmoid_grad_fix(res, y, dyt if tail is not None else None, tail)
+        return res
     c1, c2, hi, lo = spec[1:]
     a, mn = kept
     zero = np.zeros((), dt)

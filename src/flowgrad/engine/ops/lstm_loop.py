@@ -51,6 +51,7 @@ from ..framework import threads as _threads
 from ..runtime.backends.numpy import bind_kernel
 from ..runtime.ir import lower
 from . import eigen_math as _eigen_math
+from . import elementwise as _elementwise
 from . import linalg as _linalg
 from .tensor_array import _GRAD_META, TensorArrayValue, _put
 
@@ -453,11 +454,21 @@ def _bounds(cprog, n, ctx):
     return out
 
 
-def _c_prev_grad(keep, d_i, d_f, copy):
+def by_name(run):
+    """Whether the plain gradient body sums its AddN inputs sorted by their names
+    (Grappler's arithmetic optimizer, on by default: optimize/addn_order.py), else in
+    tf.gradients' order."""
+    options = run.grad[3] if run.grad is not None else {}
+    return options.get("arithmetic", True) and options.get("addn_order", True)
+
+
+def _c_prev_grad(keep, d_i, d_f, copy, sort):
     """The gradient into c (the previous step's cell state) with peepholes: AddN of its
-    consumers' gradients in the order the gradient pass collects them (the Select's
-    copy-through, the forget term, w_f * c, w_i * c)."""
-    terms = ([copy] if copy is not None else []) + [keep, d_f, d_i]
+    consumers' gradients, the Select's copy-through, the forget term (mul_1), w_f * c
+    (mul), w_i * c (mul_2) in the order the gradient pass collects them, or `sort`ed by
+    name (copy, mul_1, mul_2, mul)."""
+    terms = ([copy] if copy is not None else []) + ([keep, d_i, d_f] if sort else
+                                                    [keep, d_f, d_i])
     out = np.add(terms[0], terms[1])
     for t in terms[2:]:
         np.add(out, t, out=out)
@@ -473,7 +484,7 @@ class Runner:
         self.r = roles
         self.cond_plan = cond_plan
         self.run_sub = run_sub
-        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds), set by its bind
+        self.grad = None   # WhileGrad's (graph, gradient tensors, feeds, options), set by its bind
 
     @staticmethod
     def _write_out(ota, ts, o_all, bsz, hid, xs, m, replay):
@@ -818,6 +829,7 @@ class Runner:
         zero = dt.type(0)
         matmul = _linalg.loop_product
         multiply, where, add = np.multiply, np.where, np.add
+        sort = by_name(self)
         want = set(diff_caps)
         want_x = r["x"] - n in want
         prep = []
@@ -837,7 +849,9 @@ class Runner:
             P = {"deriv": deriv, "dtc_all": dtc_all, "wt": w.T, "dz": dz,
                  "dtc": np.empty((bsz, hid), dt), "hid": hid,
                  "dx": w.shape[0] - L["c_hp"], "want_w": lr["w"] - n in want,
-                 "want_b": lr["b"] - n in want, "dw": None, "db": None}
+                 "want_b": lr["b"] - n in want, "dw": None, "db": None,
+                 # each gate's SigmoidGrad: its last size % 8 values in the scalar order
+                 "tail": _elementwise.sigmoid_tail((bsz, hid), dt)}
             for k in ("wi", "wf", "wo", "wp"):
                 P[k] = None if lr[k] is None else caps[lr[k] - n]
                 P["want_" + k] = lr[k] is not None and lr[k] - n in want
@@ -922,8 +936,13 @@ class Runner:
                     multiply(dm, go, out=dtc)
                     dtc *= P["dtc_all"][s]
                     multiply(dm, tc_all[s], out=dz[:, h3:])
+                    tail = P["tail"]
+                    dyo = dyi = dyf = None
+                    if tail is not None:
+                        dyo = dz[:, h3:][tail]
                     if P["wo"] is not None:   # o + w_o * c': its gradient into c' and w_o
                         dz[:, h3:] *= P["deriv"][s, :, h3:]
+                        _elementwise.sigmoid_grad_fix(dz[:, h3:], go, dyo, tail)
                         c_new = c_all[s + 1] if L["cn"] is None else L["cn"][s]
                         peep_grad(P, "wo", dz[:, h3:], c_new)
                         # AddN(carried or Select's, Tanh's, the peephole Mul's)
@@ -938,16 +957,21 @@ class Runner:
                     multiply(dc, gj, out=dz[:, :h1])
                     multiply(dc, gi, out=dz[:, h1:h2])
                     multiply(dc, c_all[s], out=dz[:, h2:h3])
+                    if tail is not None:
+                        dyi, dyf = dz[:, :h1][tail], dz[:, h2:h3][tail]
                     if P["wo"] is not None:
                         dz[:, :h3] *= P["deriv"][s, :, :h3]
                     else:
                         dz *= P["deriv"][s]
+                        _elementwise.sigmoid_grad_fix(dz[:, h3:], go, dyo, tail)
+                    _elementwise.sigmoid_grad_fix(dz[:, :h1], gi, dyi, tail)
+                    _elementwise.sigmoid_grad_fix(dz[:, h2:h3], gf, dyf, tail)
                     if P["wi"] is not None:
                         peep_grad(P, "wf", dz[:, h2:h3], c_all[s])
                         peep_grad(P, "wi", dz[:, :h1], c_all[s])
                         dc = _c_prev_grad(dc * gf, multiply(dz[:, :h1], P["wi"]),
                                           multiply(dz[:, h2:h3], P["wf"]),
-                                          dc_copy if m2 is not None else None)
+                                          dc_copy if m2 is not None else None, sort)
                     else:
                         dc *= gf
                         if m2 is not None:

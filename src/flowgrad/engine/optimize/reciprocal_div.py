@@ -100,7 +100,7 @@ def grappler_division(program, graph, options, loop_body=False):
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)))
-        if not loop_body and options.get("addn_order", True):
+        if options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
