@@ -127,10 +127,11 @@ def loop_accumulate(out, a, b):
     """out += a @ b with the bits of the plain graph's MatMul then Add (a loop gradient's
     running sum): one BLAS call with beta 1 (gemm.accumulate) where the product is one run
     of multiply-adds (a column-major a), else the product, then the add."""
-    if a.dtype == np.float32 and b.dtype == np.float32 and a.shape[0] > 1 and \
-            b.shape[1] > 1 and a.size and b.size:
-        if not (a.flags.f_contiguous and _fused_matmul.one_gemm(
+    if a.dtype == np.float32 and b.dtype == np.float32 and b.shape[1] > 1 and a.size and \
+            b.size:
+        if a.shape[0] == 1 or not (a.flags.f_contiguous and _fused_matmul.one_gemm(
                 a.shape[0], b.shape[1], a.shape[1], _eigen_sum.cpu_threads())):
+            # (one row: Eigen's gemv, as the kernel)
             return np.add(out, loop_product(a, b), out=out)
     return _gemm.accumulate(out, a, b)
 

@@ -138,6 +138,16 @@ def _regroup(program, tags):
     for n in nodes:
         if not tainted.isdisjoint(n.inputs):
             tainted.update(n.outputs)
+    # Grappler's constant folding runs first: a Mul computed from constants only is a
+    # Const by the time the arithmetic optimizer looks (a distribution's covariance
+    # from constant parameters keeps its written order)
+    folded = set()
+    for n in nodes:
+        if n.type == "Const" and not n.inputs or (
+                n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
+                and n.op_def is not None and not n.op_def.stateful
+                and folded.issuperset(n.inputs)):
+            folded.update(n.outputs)
     uses = {}
     for n in nodes:
         for v in n.inputs:
@@ -153,7 +163,8 @@ def _regroup(program, tags):
     def supported(i):
         """A Mul whose shape and inputs' shapes are known and broadcast together."""
         n = nodes[i]
-        if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute:
+        if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
+                or n.outputs[0] in folded:
             return False
         out = known(n.outputs[0])
         return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
