@@ -59,6 +59,23 @@ def filter_grad_shapes():
     return out
 
 
+def patch_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding, relu) of Conv2Ds whose
+    threads and depth shards Eigen decides on its image-patch input's cost (deep patches,
+    one output channel, a 1x1 filter of stride 2), with two that TF runs as a MatMul (a
+    1x1 filter of stride 1, a VALID filter the input's size); relu: the input's negative
+    values zeroed."""
+    return [(4, 6, 16, 3, 4, 1, "SAME", 0), (2, 9, 64, 5, 16, 1, "SAME", 0),
+            (1, 14, 64, 5, 4, 2, "VALID", 0), (2, 7, 100, 3, 8, 1, "VALID", 0),
+            (3, 8, 32, 3, 2, 1, "SAME", 0), (2, 10, 48, 5, 4, 1, "SAME", 0),
+            (1, 12, 24, 5, 8, 2, "SAME", 0), (4, 5, 128, 3, 16, 1, "VALID", 0),
+            (2, 16, 16, 5, 1, 1, "SAME", 0), (2, 11, 40, 5, 1, 1, "SAME", 0),
+            (1, 9, 64, 3, 1, 1, "SAME", 0), (4, 6, 16, 3, 1, 1, "SAME", 1),
+            (4, 6, 16, 3, 4, 1, "SAME", 1), (3, 12, 64, 1, 8, 2, "SAME", 0),
+            (2, 12, 200, 1, 4, 1, "SAME", 0), (3, 5, 40, 5, 8, 1, "VALID", 0),
+            (8, 7, 48, 3, 1, 2, "SAME", 0), (1, 20, 32, 3, 2, 1, "SAME", 1)]
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -92,6 +109,13 @@ def cases(tf):
         for i, (n, h, c, k, o, s, pad) in enumerate(conv_shapes()):
             x, f = operands(500 + i, (n, h, h, c), (k, k, c, o))
             progs.append(("conv_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad, relu) in enumerate(patch_shapes()):
+            x, f = operands(1100 + i, (n, h, h, c), (k, k, c, o))
+            if relu:
+                x = np.maximum(x, 0)
+            progs.append(("conv_patch_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s%s"
+                          % (i, n, h, h, c, k, o, s, pad, "_relu" if relu else ""),
                           tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
         for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
             oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1

@@ -89,6 +89,17 @@ def _conv2d_infer(inputs, attrs):
                                                             fmt)))]
 
 
+def _as_matmul(g, x_shape, strides, dilations, padding, data_format):
+    """Does TF 1.14's CPU Conv2D (LaunchConv2DOp) run these patches as a MatMul: a 1x1
+    filter of stride 1, or a VALID filter the input's size (no dilation)?"""
+    sh, sw = (strides[1], strides[2]) if data_format == "NHWC" else (strides[2], strides[3])
+    dh, dw = (dilations[1], dilations[2]) if data_format == "NHWC" else \
+        (dilations[2], dilations[3])
+    if g.kh == 1 and g.kw == 1 and sh == 1 and sw == 1:
+        return True
+    return (g.kh, g.kw) == tuple(x_shape[1:3]) and dh == 1 and dw == 1 and padding == "VALID"
+
+
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
                    explicit_paddings=(), **_):
     check_strides_kernel(strides, data_format, dilations)
@@ -106,20 +117,16 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
-    if o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1 and 0 < cols.shape[1] <= 384:
-        # one output channel: TF's contraction (MKL-DNN's sgemm) sums as a fused MatMul's
-        # one output column does (fused_matmul.py); checked for patches of up to one sgemm
-        # depth block (384)
-        out = _fused_matmul.column_product(cols, fm, cpu_threads())
-    elif o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1:
-        # deeper patches: one contraction blocked as on one thread (3x3x64 = 576 as TF,
-        # golden nn/precsys_conv1; 5x5x40 still not: test_pmaml_fused_matmul's xfail)
-        out = _fused_matmul.contraction(cols, fm, 1)
-    elif cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
-        # the contraction's order of additions, blocked as a MatMul's (fused_matmul.product):
-        # 57 of 60 convolutions to TF's bits, against 38 by NumPy's GEMM of the row-major
-        # patches (golden nn/conv_transpose_cols, conv cases)
-        out = _fused_matmul.product(cols, fm, cpu_threads())
+    if cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
+        # the contraction's order of additions and depth slices (fused_matmul.product, one
+        # output channel included). TF 1.14 runs a 1x1 filter of stride 1 and a VALID
+        # filter the input's size as a MatMul; every other one through SpatialConvolution,
+        # whose image-patch input costs more in Eigen's cost model: other threads and depth
+        # shards (patch_product; 81 of 81 convolutions and filter gradients to TF's bits)
+        if _as_matmul(g, x.shape, strides, dilations, padding, data_format):
+            out = _fused_matmul.product(cols, fm, cpu_threads())
+        else:
+            out = _fused_matmul.patch_product(cols, fm, cpu_threads())
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
