@@ -62,9 +62,9 @@ def filter_grad_shapes():
 def patch_shapes():
     """(batch, size, channels, kernel, filters, stride, padding, relu) of Conv2Ds whose
     threads and depth shards Eigen decides on its image-patch input's cost (deep patches,
-    one output channel, a 1x1 filter of stride 2), with two that TF runs as a MatMul (a
-    1x1 filter of stride 1, a VALID filter the input's size); relu: the input's negative
-    values zeroed."""
+    one output channel, a 1x1 filter of stride 2), with ones that TF runs as a MatMul (a
+    1x1 filter of stride 1, a VALID filter the input's size) and one-pixel outputs (Eigen's
+    matrix-vector product); relu: the input's negative values zeroed."""
     return [(4, 6, 16, 3, 4, 1, "SAME", 0), (2, 9, 64, 5, 16, 1, "SAME", 0),
             (1, 14, 64, 5, 4, 2, "VALID", 0), (2, 7, 100, 3, 8, 1, "VALID", 0),
             (3, 8, 32, 3, 2, 1, "SAME", 0), (2, 10, 48, 5, 4, 1, "SAME", 0),
@@ -73,7 +73,9 @@ def patch_shapes():
             (1, 9, 64, 3, 1, 1, "SAME", 0), (4, 6, 16, 3, 1, 1, "SAME", 1),
             (4, 6, 16, 3, 4, 1, "SAME", 1), (3, 12, 64, 1, 8, 2, "SAME", 0),
             (2, 12, 200, 1, 4, 1, "SAME", 0), (3, 5, 40, 5, 8, 1, "VALID", 0),
-            (8, 7, 48, 3, 1, 2, "SAME", 0), (1, 20, 32, 3, 2, 1, "SAME", 1)]
+            (8, 7, 48, 3, 1, 2, "SAME", 0), (1, 20, 32, 3, 2, 1, "SAME", 1),
+            (1, 7, 16, 5, 3, 3, "VALID", 0), (1, 5, 32, 5, 8, 1, "VALID", 0),
+            (1, 9, 64, 9, 4, 1, "VALID", 1), (1, 1, 100, 1, 16, 1, "SAME", 0)]
 
 
 def operands(seed, *shapes):

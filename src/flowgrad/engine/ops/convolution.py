@@ -23,6 +23,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_half_mm as _eigen_half_mm
 from . import fused_matmul as _fused_matmul
+from . import linalg as _linalg
 from .eigen_sum import cpu_threads
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
@@ -117,7 +118,11 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
-    if cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
+    if cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
+        # one output pixel: the contraction's one column goes to Eigen's matrix-vector
+        # product, as a one-row MatMul's (linalg._one_row)
+        out = _linalg._one_row(cols[0], fm, False)
+    elif cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
         # the contraction's order of additions and depth slices (fused_matmul.product, one
         # output channel included). TF 1.14 runs a 1x1 filter of stride 1 and a VALID
         # filter the input's size as a MatMul; every other one through SpatialConvolution,
