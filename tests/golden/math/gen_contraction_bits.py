@@ -1,9 +1,10 @@
-"""TF 1.14's float32 MatMul, Conv2D and Conv2DBackpropFilter on the CPU add each output's products one after
-the other (MKL-DNN's sgemm under Eigen's contraction), in depth slices that depend on the
-sizes and on Eigen's threads (engine/ops/fused_matmul.py). NumPy's GEMM of a row-major
-left operand takes small-matrix kernels that add otherwise. Each case is one product of
-seeded random operands; the golden holds the SHA-256 of the result's float32 bytes (bit
-for bit, without storing large arrays) and its first values. Read by
+"""TF 1.14's float32 MatMul, Conv2D, Conv3D and Conv2DBackpropFilter on the CPU add each
+output's products one after the other (MKL-DNN's sgemm under Eigen's contraction), in
+depth slices that depend on the sizes and on Eigen's threads (engine/ops/fused_matmul.py;
+for Conv2D and Conv3D decided on the cost of their image- or volume-patch input). NumPy's
+GEMM of a row-major left operand takes small-matrix kernels that add otherwise. Each case
+is one product of seeded random operands; the golden holds the SHA-256 of the result's
+float32 bytes (bit for bit, without storing large arrays) and its first values. Read by
 tests/test_contraction_bits.py.
 """
 from __future__ import absolute_import
@@ -78,6 +79,18 @@ def patch_shapes():
             (1, 9, 64, 9, 4, 1, "VALID", 1), (1, 1, 100, 1, 16, 1, "SAME", 0)]
 
 
+def conv3d_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv3Ds: Eigen's threads
+    and depth shards decided on its volume-patch input's cost, a 1x1x1 filter of stride 1
+    and a VALID filter the input's size (MatMuls), one output voxel (matrix-vector)."""
+    return [(3, 9, 32, 2, 1, 2, "VALID"), (1, 9, 32, 2, 2, 2, "SAME"),
+            (3, 7, 16, 2, 2, 2, "SAME"), (1, 5, 32, 3, 2, 2, "SAME"),
+            (1, 6, 32, 3, 8, 2, "VALID"), (2, 4, 16, 2, 2, 1, "VALID"),
+            (2, 8, 32, 3, 4, 2, "VALID"), (2, 7, 32, 3, 16, 1, "VALID"),
+            (1, 7, 32, 2, 2, 1, "VALID"), (1, 4, 1, 3, 2, 2, "VALID"),
+            (2, 5, 24, 1, 8, 1, "SAME"), (3, 4, 16, 4, 4, 1, "VALID")]
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -119,6 +132,11 @@ def cases(tf):
             progs.append(("conv_patch_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s%s"
                           % (i, n, h, h, c, k, o, s, pad, "_relu" if relu else ""),
                           tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(conv3d_shapes()):
+            x, f = operands(1300 + i, (n, h, h, h, c), (k, k, k, c, o))
+            progs.append(("conv3d_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s"
+                          % (i, n, h, h, h, c, k, o, s, pad),
+                          tf.nn.conv3d(a_ph, b_ph, [1, s, s, s, 1], pad), {a_ph: x, b_ph: f}))
         for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
             oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
             x, dy = operands(700 + i, (n, h, h, c), (n, oh, oh, o))

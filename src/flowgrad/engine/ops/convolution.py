@@ -555,12 +555,23 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     win = g.windows(g.pad(x))
     rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
+    if dt == np.float32 and rows == 1 and depth and o:
+        # one output voxel: Eigen's matrix-vector product (linalg._one_row)
+        out = _linalg._one_row(win.reshape(depth), f.reshape(depth, o), False)
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     if dt == np.float32 and rows > 1 and depth and o:
         # TF's CuboidConvolution contraction (MKL-DNN's sgemm): each output adds its
         # patch's products by fused multiply-adds, one after the other, in the
-        # contraction's depth slices (fused_matmul.product)
-        out = _fused_matmul.product(win.reshape(rows, depth), f.reshape(depth, o),
-                                    cpu_threads())
+        # contraction's depth slices (fused_matmul.product), its threads and depth shards
+        # decided on the volume-patch input's cost (patch_product; a 1x1x1 filter of
+        # stride 1 and a VALID filter the input's size are MatMuls: 79 of 79 to TF's bits)
+        ks, st = tuple(f.shape[:3]), tuple(spatial(strides, fmt))
+        as_mm = (ks == (1, 1, 1) and st == (1, 1, 1)) or (
+            ks == tuple(x.shape[1:4]) and padding == "VALID" and
+            tuple(spatial(dilations, fmt)) == (1, 1, 1))
+        x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
+        out = _fused_matmul.product(x2, f2, cpu_threads()) if as_mm else \
+            _fused_matmul.patch_product(x2, f2, cpu_threads(), volume=True)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)
