@@ -1,5 +1,6 @@
-"""TF 1.14's float32 MatMul, Conv2D, Conv3D and Conv2DBackpropFilter on the CPU add each
-output's products one after the other (MKL-DNN's sgemm under Eigen's contraction), in
+"""TF 1.14's float32 MatMul, Conv2D, Conv3D, Conv2DBackpropFilter and (one output pixel)
+Conv2DBackpropInput on the CPU add each output's products one after the other (MKL-DNN's
+sgemm under Eigen's contraction, or Eigen's matrix-vector product for one output row), in
 depth slices that depend on the sizes and on Eigen's threads (engine/ops/fused_matmul.py;
 for Conv2D and Conv3D decided on the cost of their image- or volume-patch input). NumPy's
 GEMM of a row-major left operand takes small-matrix kernels that add otherwise. Each case
@@ -76,7 +77,8 @@ def patch_shapes():
             (2, 12, 200, 1, 4, 1, "SAME", 0), (3, 5, 40, 5, 8, 1, "VALID", 0),
             (8, 7, 48, 3, 1, 2, "SAME", 0), (1, 20, 32, 3, 2, 1, "SAME", 1),
             (1, 7, 16, 5, 3, 3, "VALID", 0), (1, 5, 32, 5, 8, 1, "VALID", 0),
-            (1, 9, 64, 9, 4, 1, "VALID", 1), (1, 1, 100, 1, 16, 1, "SAME", 0)]
+            (1, 9, 64, 9, 4, 1, "VALID", 1), (1, 1, 100, 1, 16, 1, "SAME", 0),
+            (1, 5, 32, 5, 1, 1, "VALID", 0), (1, 6, 40, 3, 1, 4, "VALID", 0)]
 
 
 def conv3d_shapes():
@@ -89,6 +91,14 @@ def conv3d_shapes():
             (2, 8, 32, 3, 4, 2, "VALID"), (2, 7, 32, 3, 16, 1, "VALID"),
             (1, 7, 32, 2, 2, 1, "VALID"), (1, 4, 1, 3, 2, 2, "VALID"),
             (2, 5, 24, 1, 8, 1, "SAME"), (3, 4, 16, 4, 4, 1, "VALID")]
+
+
+def input_grad_shapes():
+    """(size, channels, kernel, filters, stride, padding) of Conv2DBackpropInputs of one
+    output pixel (batch 1): Eigen's matrix-vector product over the filter read transposed
+    (blocks of 16 filters from 128 on)."""
+    return [(7, 300, 7, 513, 1, "VALID"), (6, 1, 1, 128, 6, "SAME"), (5, 64, 5, 200, 1, "VALID"),
+            (4, 8, 3, 100, 4, "SAME"), (3, 32, 3, 16, 1, "VALID"), (1, 2, 1, 300, 1, "VALID")]
 
 
 def operands(seed, *shapes):
@@ -137,6 +147,12 @@ def cases(tf):
             progs.append(("conv3d_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s"
                           % (i, n, h, h, h, c, k, o, s, pad),
                           tf.nn.conv3d(a_ph, b_ph, [1, s, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (h, c, k, o, s, pad) in enumerate(input_grad_shapes()):
+            f, dy = operands(1500 + i, (k, k, c, o), (1, 1, 1, o))
+            progs.append(("input_grad_%02d_1x%dx%dx%d_k%d_o%d_s%d_%s" % (i, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d_backprop_input([1, h, h, c], a_ph, b_ph, [1, s, s, 1],
+                                                      pad),
+                          {a_ph: f, b_ph: dy}))
         for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
             oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
             x, dy = operands(700 + i, (n, h, h, c), (n, oh, oh, o))

@@ -23,7 +23,6 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_half_mm as _eigen_half_mm
 from . import fused_matmul as _fused_matmul
-from . import linalg as _linalg
 from .eigen_sum import cpu_threads
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
@@ -120,8 +119,8 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
     if cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
         # one output pixel: the contraction's one column goes to Eigen's matrix-vector
-        # product, as a one-row MatMul's (linalg._one_row)
-        out = _linalg._one_row(cols[0], fm, False)
+        # product, as a one-row MatMul's (fused_matmul.gemv)
+        out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)
     elif cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
         # the contraction's order of additions and depth slices (fused_matmul.product, one
         # output channel included). TF 1.14 runs a 1x1 filter of stride 1 and a VALID
@@ -291,6 +290,10 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
     product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
         if dy.dtype == np.float32 and rows > 1 else None
+    if dy.dtype == np.float32 and rows == 1 and o:
+        # one output pixel: Eigen's matrix-vector product over the filter read transposed
+        # (fused_matmul.gemv)
+        product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
     dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
                        product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
@@ -556,8 +559,8 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     win = g.windows(g.pad(x))
     rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
     if dt == np.float32 and rows == 1 and depth and o:
-        # one output voxel: Eigen's matrix-vector product (linalg._one_row)
-        out = _linalg._one_row(win.reshape(depth), f.reshape(depth, o), False)
+        # one output voxel: Eigen's matrix-vector product (fused_matmul.gemv)
+        out = _fused_matmul.gemv(f.reshape(depth, o), win.reshape(depth), o)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     if dt == np.float32 and rows > 1 and depth and o:
         # TF's CuboidConvolution contraction (MKL-DNN's sgemm): each output adds its

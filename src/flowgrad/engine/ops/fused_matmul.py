@@ -36,8 +36,8 @@ import numpy as np
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction", "fma_matmul", "one_gemm", "patch_product",
-           "product"]
+__all__ = ["column_product", "contraction", "fma_matmul", "gemv", "one_gemm",
+           "patch_product", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -209,6 +209,24 @@ def one_gemm(m, n, k, pool):
     one sgemm block), which is NumPy's GEMM of a column-major left operand?"""
     t, shard = _plan(m, n, k, pool)
     return shard is None and _slice_depth(m, n, k, t) == k and len(_sgemm_blocks(k)) == 1
+
+
+def gemv(w, v, lhs_stride):
+    """Eigen's column-major matrix-vector product as a contraction with one output column
+    runs it (evalGemv, AVX without FMA): w [k, m] (k the contracted dimension) times v [k];
+    each output adds its products one after the other, in blocks of k (all k below 128,
+    else 16, or 4 where the left-hand side's stride is 32000 bytes or more) whose sums are
+    added to the result in turn. `lhs_stride`: that stride, in floats (the output count for
+    a filter [k, m] read whole, 1 for one read transposed)."""
+    k = w.shape[0]
+    block = k if k < 128 else (16 if lhs_stride * 4 < 32000 else 4)
+    out = None
+    for j0 in range(0, k, block):
+        acc = w[j0] * v[j0]
+        for j in range(j0 + 1, min(k, j0 + block)):
+            acc = acc + w[j] * v[j]
+        out = acc if out is None else out + acc
+    return out
 
 
 def patch_product(cols, f, pool, volume=False):
