@@ -25,8 +25,9 @@ The bias is then added to each sum. Checked bit for bit against TF 1.14 on this 
 With more than one output column the threads are Eigen's for the whole output (its cost
 model, eigen_half_mm's with float's 4-byte loads and stores: _threads_f32), and each
 block is NumPy's GEMM with x in column-major order: OpenBLAS's kernels then add each
-output's products one after the other too, as MKL-DNN's (with a row-major x, small products take kernels that add otherwise: 30% of products
-of sizes 2-80 differed from TF's bits). Checked against TF 1.14 for 380 products, sizes 2
+output's products one after the other too, as MKL-DNN's (with a row-major x, small
+products take kernels that add otherwise: 30% of products of sizes 2-80 differed from
+TF's bits). Checked against TF 1.14 for 380 products, sizes 2
 to 700, every transpose (golden math/contraction_bits).
 
 Conv2D and Conv3D (SpatialConvolution, CuboidConvolution) contract an image- or
