@@ -62,8 +62,8 @@ def test_conv_one_channel():
     _same(got[:6], want[:6])
 
 
-@pytest.mark.xfail(strict=True, reason="a one-channel Conv2D over patches deeper than 384 "
-                   "(5x5x40): TF's depth blocks for it are not known")
 def test_conv_one_channel_deep_patches():
+    """Patches deeper than 384 (5x5x40): Eigen's threads and depth shards for image patches
+    (fused_matmul.patch_product)."""
     got, want = GEN.conv_one_channel(tf), GOLD["conv_one_channel"]
     _same(got[6:], want[6:])

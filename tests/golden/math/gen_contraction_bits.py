@@ -1,9 +1,11 @@
-"""TF 1.14's float32 MatMul, Conv2D and Conv2DBackpropFilter on the CPU add each output's products one after
-the other (MKL-DNN's sgemm under Eigen's contraction), in depth slices that depend on the
-sizes and on Eigen's threads (engine/ops/fused_matmul.py). NumPy's GEMM of a row-major
-left operand takes small-matrix kernels that add otherwise. Each case is one product of
-seeded random operands; the golden holds the SHA-256 of the result's float32 bytes (bit
-for bit, without storing large arrays) and its first values. Read by
+"""TF 1.14's float32 MatMul, Conv2D, Conv3D, Conv2DBackpropFilter and (one output pixel)
+Conv2DBackpropInput on the CPU add each output's products one after the other (MKL-DNN's
+sgemm under Eigen's contraction, or Eigen's matrix-vector product for one output row), in
+depth slices that depend on the sizes and on Eigen's threads (engine/ops/fused_matmul.py;
+for Conv2D and Conv3D decided on the cost of their image- or volume-patch input). NumPy's
+GEMM of a row-major left operand takes small-matrix kernels that add otherwise. Each case
+is one product of seeded random operands; the golden holds the SHA-256 of the result's
+float32 bytes (bit for bit, without storing large arrays) and its first values. Read by
 tests/test_contraction_bits.py.
 """
 from __future__ import absolute_import
@@ -59,6 +61,46 @@ def filter_grad_shapes():
     return out
 
 
+def patch_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding, relu) of Conv2Ds whose
+    threads and depth shards Eigen decides on its image-patch input's cost (deep patches,
+    one output channel, a 1x1 filter of stride 2), with ones that TF runs as a MatMul (a
+    1x1 filter of stride 1, a VALID filter the input's size) and one-pixel outputs (Eigen's
+    matrix-vector product); relu: the input's negative values zeroed."""
+    return [(4, 6, 16, 3, 4, 1, "SAME", 0), (2, 9, 64, 5, 16, 1, "SAME", 0),
+            (1, 14, 64, 5, 4, 2, "VALID", 0), (2, 7, 100, 3, 8, 1, "VALID", 0),
+            (3, 8, 32, 3, 2, 1, "SAME", 0), (2, 10, 48, 5, 4, 1, "SAME", 0),
+            (1, 12, 24, 5, 8, 2, "SAME", 0), (4, 5, 128, 3, 16, 1, "VALID", 0),
+            (2, 16, 16, 5, 1, 1, "SAME", 0), (2, 11, 40, 5, 1, 1, "SAME", 0),
+            (1, 9, 64, 3, 1, 1, "SAME", 0), (4, 6, 16, 3, 1, 1, "SAME", 1),
+            (4, 6, 16, 3, 4, 1, "SAME", 1), (3, 12, 64, 1, 8, 2, "SAME", 0),
+            (2, 12, 200, 1, 4, 1, "SAME", 0), (3, 5, 40, 5, 8, 1, "VALID", 0),
+            (8, 7, 48, 3, 1, 2, "SAME", 0), (1, 20, 32, 3, 2, 1, "SAME", 1),
+            (1, 7, 16, 5, 3, 3, "VALID", 0), (1, 5, 32, 5, 8, 1, "VALID", 0),
+            (1, 9, 64, 9, 4, 1, "VALID", 1), (1, 1, 100, 1, 16, 1, "SAME", 0),
+            (1, 5, 32, 5, 1, 1, "VALID", 0), (1, 6, 40, 3, 1, 4, "VALID", 0)]
+
+
+def conv3d_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv3Ds: Eigen's threads
+    and depth shards decided on its volume-patch input's cost, a 1x1x1 filter of stride 1
+    and a VALID filter the input's size (MatMuls), one output voxel (matrix-vector)."""
+    return [(3, 9, 32, 2, 1, 2, "VALID"), (1, 9, 32, 2, 2, 2, "SAME"),
+            (3, 7, 16, 2, 2, 2, "SAME"), (1, 5, 32, 3, 2, 2, "SAME"),
+            (1, 6, 32, 3, 8, 2, "VALID"), (2, 4, 16, 2, 2, 1, "VALID"),
+            (2, 8, 32, 3, 4, 2, "VALID"), (2, 7, 32, 3, 16, 1, "VALID"),
+            (1, 7, 32, 2, 2, 1, "VALID"), (1, 4, 1, 3, 2, 2, "VALID"),
+            (2, 5, 24, 1, 8, 1, "SAME"), (3, 4, 16, 4, 4, 1, "VALID")]
+
+
+def input_grad_shapes():
+    """(size, channels, kernel, filters, stride, padding) of Conv2DBackpropInputs of one
+    output pixel (batch 1): Eigen's matrix-vector product over the filter read transposed
+    (blocks of 16 filters from 128 on)."""
+    return [(7, 300, 7, 513, 1, "VALID"), (6, 1, 1, 128, 6, "SAME"), (5, 64, 5, 200, 1, "VALID"),
+            (4, 8, 3, 100, 4, "SAME"), (3, 32, 3, 16, 1, "VALID"), (1, 2, 1, 300, 1, "VALID")]
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -93,6 +135,24 @@ def cases(tf):
             x, f = operands(500 + i, (n, h, h, c), (k, k, c, o))
             progs.append(("conv_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, c, k, o, s, pad),
                           tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad, relu) in enumerate(patch_shapes()):
+            x, f = operands(1100 + i, (n, h, h, c), (k, k, c, o))
+            if relu:
+                x = np.maximum(x, 0)
+            progs.append(("conv_patch_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s%s"
+                          % (i, n, h, h, c, k, o, s, pad, "_relu" if relu else ""),
+                          tf.nn.conv2d(a_ph, b_ph, [1, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(conv3d_shapes()):
+            x, f = operands(1300 + i, (n, h, h, h, c), (k, k, k, c, o))
+            progs.append(("conv3d_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s"
+                          % (i, n, h, h, h, c, k, o, s, pad),
+                          tf.nn.conv3d(a_ph, b_ph, [1, s, s, s, 1], pad), {a_ph: x, b_ph: f}))
+        for i, (h, c, k, o, s, pad) in enumerate(input_grad_shapes()):
+            f, dy = operands(1500 + i, (k, k, c, o), (1, 1, 1, o))
+            progs.append(("input_grad_%02d_1x%dx%dx%d_k%d_o%d_s%d_%s" % (i, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d_backprop_input([1, h, h, c], a_ph, b_ph, [1, s, s, 1],
+                                                      pad),
+                          {a_ph: f, b_ph: dy}))
         for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_shapes()):
             oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
             x, dy = operands(700 + i, (n, h, h, c), (n, oh, oh, o))

@@ -91,6 +91,17 @@ def _conv2d_infer(inputs, attrs):
                                                             fmt)))]
 
 
+def _as_matmul(g, x_shape, strides, dilations, padding, data_format):
+    """Does TF 1.14's CPU Conv2D (LaunchConv2DOp) run these patches as a MatMul: a 1x1
+    filter of stride 1, or a VALID filter the input's size (no dilation)?"""
+    sh, sw = (strides[1], strides[2]) if data_format == "NHWC" else (strides[2], strides[3])
+    dh, dw = (dilations[1], dilations[2]) if data_format == "NHWC" else \
+        (dilations[2], dilations[3])
+    if g.kh == 1 and g.kw == 1 and sh == 1 and sw == 1:
+        return True
+    return (g.kh, g.kw) == tuple(x_shape[1:3]) and dh == 1 and dw == 1 and padding == "VALID"
+
+
 def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
                    explicit_paddings=(), **_):
     check_strides_kernel(strides, data_format, dilations)
@@ -108,20 +119,20 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
-    if o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1 and 0 < cols.shape[1] <= 384:
-        # one output channel: TF's contraction (MKL-DNN's sgemm) sums as a fused MatMul's
-        # one output column does (fused_matmul.py); checked for patches of up to one sgemm
-        # depth block (384)
-        out = _fused_matmul.column_product(cols, fm, cpu_threads())
-    elif o == 1 and cols.dtype == np.float32 and cols.shape[0] > 1:
-        # deeper patches: one contraction blocked as on one thread (3x3x64 = 576 as TF,
-        # golden nn/precsys_conv1; 5x5x40 still not: test_pmaml_fused_matmul's xfail)
-        out = _fused_matmul.contraction(cols, fm, 1)
+    if cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
+        # one output pixel: the contraction's one column goes to Eigen's matrix-vector
+        # product, as a one-row MatMul's (fused_matmul.gemv)
+        out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)
     elif cols.dtype == np.float32 and cols.shape[0] > 1 and cols.shape[1]:
-        # the contraction's order of additions, blocked as a MatMul's (fused_matmul.product):
-        # 57 of 60 convolutions to TF's bits, against 38 by NumPy's GEMM of the row-major
-        # patches (golden nn/conv_transpose_cols, conv cases)
-        out = _fused_matmul.product(cols, fm, cpu_threads())
+        # the contraction's order of additions and depth slices (fused_matmul.product, one
+        # output channel included). TF 1.14 runs a 1x1 filter of stride 1 and a VALID
+        # filter the input's size as a MatMul; every other one through SpatialConvolution,
+        # whose image-patch input costs more in Eigen's cost model: other threads and depth
+        # shards (patch_product; 81 of 81 convolutions and filter gradients to TF's bits)
+        if _as_matmul(g, x.shape, strides, dilations, padding, data_format):
+            out = _fused_matmul.product(cols, fm, cpu_threads())
+        else:
+            out = _fused_matmul.patch_product(cols, fm, cpu_threads())
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
@@ -281,6 +292,10 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
     product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
         if dy.dtype == np.float32 and rows > 1 else None
+    if dy.dtype == np.float32 and rows == 1 and o:
+        # one output pixel: Eigen's matrix-vector product over the filter read transposed
+        # (fused_matmul.gemv)
+        product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
     dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
                        product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
@@ -548,12 +563,23 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     win = g.windows(g.pad(x))
     rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
+    if dt == np.float32 and rows == 1 and depth and o:
+        # one output voxel: Eigen's matrix-vector product (fused_matmul.gemv)
+        out = _fused_matmul.gemv(f.reshape(depth, o), win.reshape(depth), o)
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     if dt == np.float32 and rows > 1 and depth and o:
         # TF's CuboidConvolution contraction (MKL-DNN's sgemm): each output adds its
         # patch's products by fused multiply-adds, one after the other, in the
-        # contraction's depth slices (fused_matmul.product)
-        out = _fused_matmul.product(win.reshape(rows, depth), f.reshape(depth, o),
-                                    cpu_threads())
+        # contraction's depth slices (fused_matmul.product), its threads and depth shards
+        # decided on the volume-patch input's cost (patch_product; a 1x1x1 filter of
+        # stride 1 and a VALID filter the input's size are MatMuls: 79 of 79 to TF's bits)
+        ks, st = tuple(f.shape[:3]), tuple(spatial(strides, fmt))
+        as_mm = (ks == (1, 1, 1) and st == (1, 1, 1)) or (
+            ks == tuple(x.shape[1:4]) and padding == "VALID" and
+            tuple(spatial(dilations, fmt)) == (1, 1, 1))
+        x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
+        out = _fused_matmul.product(x2, f2, cpu_threads()) if as_mm else \
+            _fused_matmul.patch_product(x2, f2, cpu_threads(), volume=True)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)

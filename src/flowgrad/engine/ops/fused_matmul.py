@@ -23,11 +23,17 @@ The bias is then added to each sum. Checked bit for bit against TF 1.14 on this 
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
 
 With more than one output column the threads are Eigen's for the whole output (its cost
-model, eigen_half_mm), and each block is NumPy's GEMM with x in column-major order:
-OpenBLAS's kernels then add each output's products one after the other too, as MKL-DNN's
-(with a row-major x, small products take kernels that add otherwise: 30% of products
-of sizes 2-80 differed from TF's bits). Checked against TF 1.14 for 380 products, sizes 2
+model, eigen_half_mm's with float's 4-byte loads and stores: _threads_f32), and each
+block is NumPy's GEMM with x in column-major order: OpenBLAS's kernels then add each
+output's products one after the other too, as MKL-DNN's (with a row-major x, small
+products take kernels that add otherwise: 30% of products of sizes 2-80 differed from
+TF's bits). Checked against TF 1.14 for 380 products, sizes 2
 to 700, every transpose (golden math/contraction_bits).
+
+Conv2D and Conv3D (SpatialConvolution, CuboidConvolution) contract an image- or
+volume-patch input whose coefficients cost Eigen's cost model more (patch_product): other
+threads and depth shards than a MatMul of the same sizes (checked for 189 random Conv2Ds
+and 80 Conv3Ds, 148 filter gradients). One output row goes to Eigen's gemv (gemv).
 """
 from __future__ import annotations
 
@@ -36,7 +42,8 @@ import numpy as np
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction", "fma_matmul", "one_gemm", "product"]
+__all__ = ["column_product", "contraction", "fma_matmul", "gemv", "one_gemm",
+           "patch_product", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 _MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
@@ -144,12 +151,47 @@ def column_product(x, y, pool):
 _MR_F32 = 16   # gebp_traits<float, float>'s mr under AVX without FMA (TF 1.14's wheel): 2 packets
 
 
-def _threads_by_k(M, N, K, pool):
+# Eigen's compute cost of one coefficient of an image patch (TensorImagePatchOp's
+# costPerCoeff beyond the input's load: 3 int64 divisions at 24 cycles and 14
+# multiplications, over a packet of 8 floats), which Conv2D's contraction adds for every
+# patch value it reads; a volume patch's (TensorVolumePatchOp, Conv3D: 10 divisions, 21
+# multiplications, 8 additions) replaces the load
+PATCH_COST = (3 * 24 + 14) / 8
+VOLUME_PATCH_COST = (10 * 24 + 21 + 8) / 8
+_F32 = 4.0   # sizeof(float): the bytes each loaded or stored coefficient costs
+
+
+def _threads_f32(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
+    """Threads Eigen's contraction picks for float (eigen_half_mm._threads with float's
+    sizes: M the output's columns, N its rows); `rhs_cost`: the compute cost of one of
+    the right-hand side's coefficients (Eigen's right side: TF's left operand), and
+    `rhs_loads`: whether its cost counts a load (contractionCost drops the memory cost
+    of the side it does not shard)."""
+    if pool < 2 or N == 1:
+        return 1
+    by_col = _eh._shard_by_col(M, N, 2)
+    bk = 320 if K > 320 else K
+    if by_col:
+        bm, bn = _eh._thread_block(M, _eh._MR), _eh._thread_block(N, _eh._NR)
+    else:
+        bm, bn = _eh._thread_block(M, _eh._NR), _eh._thread_block(N, _eh._MR)
+    bw = 4.0 if bk == 1 else (2.0 if bm < _eh._NR or bn < _eh._MR else 1.0)
+    if by_col:
+        loads = _F32 * bk / M if rhs_loads else 0.0
+    else:
+        loads = _F32 * bk / N
+    per_coeff = bk * bw / 8 + _F32 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
+    t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
+    return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
+
+
+def _threads_by_k(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     """Eigen's numThreadsInnerDim for float (M: the output's columns, N: its rows, as
     Eigen's column-major view of TF's row-major product). Its bandwidth is
     computeBandwidth(shard_by_col=true, M, N, K): 2 when N < nr or M < mr."""
     bw = 4.0 if K == 1 else (2.0 if N < _eh._NR or M < _MR_F32 else 1.0)
-    total = K * (bw * M * N / 8 + 2 * _eh._STORE + 2.0 * N * _eh._LOAD)
+    rhs = (_F32 * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
+    total = K * (bw * M * N / 8 + _F32 * _eh._STORE + rhs * N)
     reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 8)
     best, threads = total, 1
     for nt in range(2, pool + 1, 2):
@@ -159,10 +201,10 @@ def _threads_by_k(M, N, K, pool):
     return threads
 
 
-def _plan(m, n, k, pool):
+def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
-    t = _eh._threads(n, m, k, pool)
-    tk = _threads_by_k(n, m, k, pool)
+    t = _threads_f32(n, m, k, pool, rhs_cost, rhs_loads)
+    tk = _threads_by_k(n, m, k, pool, rhs_cost, rhs_loads)
     if not _eh._by_k(n, m, k, t, tk):
         return t, None
     return t, min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
@@ -175,12 +217,41 @@ def one_gemm(m, n, k, pool):
     return shard is None and _slice_depth(m, n, k, t) == k and len(_sgemm_blocks(k)) == 1
 
 
-def product(x, y, pool, shape=None):
+def gemv(w, v, lhs_stride):
+    """Eigen's column-major matrix-vector product as a contraction with one output column
+    runs it (evalGemv, AVX without FMA): w [k, m] (k the contracted dimension) times v [k];
+    each output adds its products one after the other, in blocks of k (all k below 128,
+    else 16, or 4 where the left-hand side's stride is 32000 bytes or more) whose sums are
+    added to the result in turn. `lhs_stride`: that stride, in floats (the output count for
+    a filter [k, m] read whole, 1 for one read transposed)."""
+    k = w.shape[0]
+    block = k if k < 128 else (16 if lhs_stride * 4 < 32000 else 4)
+    out = None
+    for j0 in range(0, k, block):
+        acc = w[j0] * v[j0]
+        for j in range(j0 + 1, min(k, j0 + block)):
+            acc = acc + w[j] * v[j]
+        out = acc if out is None else out + acc
+    return out
+
+
+def patch_product(cols, f, pool, volume=False):
+    """Conv2D's patches cols [m, k] @ its filter f [k, n] (float32, m > 1, k > 0) as TF
+    1.14's SpatialConvolution sums them: product()'s slices, with Eigen's threads and
+    depth shards decided on the image-patch input's cost (PATCH_COST per value read);
+    `volume`: Conv3D's (CuboidConvolution, VOLUME_PATCH_COST)."""
+    if volume:
+        return product(cols, f, pool, rhs_cost=VOLUME_PATCH_COST, rhs_loads=False)
+    return product(cols, f, pool, rhs_cost=PATCH_COST)
+
+
+def product(x, y, pool, shape=None, rhs_cost=0.0, rhs_loads=True):
     """x [m, k] @ y [k, n] (float32, m > 1, k > 0, transposes already applied) as TF 1.14's
     contraction sums it on an intra-op pool of `pool` threads (Eigen's threads, and its
     sharding of the depth: each shard a contraction of its own, added in order). `shape`:
     the (m, n) that decides the blocking, where x's rows or y's columns are part of an op's
-    (the fused loops' stacked steps)."""
+    (the fused loops' stacked steps); `rhs_cost`, `rhs_loads`: the compute cost of each of
+    x's values in Eigen's cost model and whether it loads (patch_product)."""
     m, k = x.shape
     n = y.shape[1]
     if not (m and n and k):
@@ -188,7 +259,7 @@ def product(x, y, pool, shape=None):
     if n > 1:
         x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
     mn = shape or (m, n)
-    t, size = _plan(*mn, k, pool)
+    t, size = _plan(*mn, k, pool, rhs_cost, rhs_loads)
     if size is None:
         return contraction(x, y, t, mn)
     out = None
