@@ -1,5 +1,6 @@
 import numpy as np
 import tensorflow as tf
+
 tf.set_random_seed(3)
 rng = np.random.RandomState(0)
 X = rng.rand(100, 784).astype(np.float32)
@@ -18,8 +19,10 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        _, l, l2 = s.run([train, ce, ce2], {x: X[i*20:(i+1)*20], y_: Y[i*20:(i+1)*20]})
-        print(i, repr(float(l)), repr(float(l2)))
+        _, lv, lv2 = s.run(
+            [train, ce, ce2], {x: X[i * 20 : (i + 1) * 20], y_: Y[i * 20 : (i + 1) * 20]}
+        )
+        print(i, repr(float(lv)), repr(float(lv2)))
     print(repr(float(s.run(acc, {x: X, y_: Y}))))
     print(s.run(W)[400:402].astype(np.float64).tolist())
     print(s.run(b).astype(np.float64).tolist())
