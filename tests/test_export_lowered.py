@@ -359,7 +359,7 @@ def test_print_and_image_summary_are_written_as_tfs():
 SHARED_NAMES = {"while_grad": 110, "while_grad_max": 96, "dynamic_rnn_grad": 394,
                 "map_fn_grad": 296, "while_cond_grad": 138, "birnn_grad": 756,
                 "ta_split_grad": 174, "nested_while_grad": 182, "nested3_grad": 228,
-                "cond_in_cond_grad": 209, "loop_cond_loop_grad": 158, "ta_in_body_grad": 230,
+                "cond_in_cond_grad": 209, "loop_cond_loop_grad": 158, "ta_in_body_grad": 239,
                 "map_rnn_grad": 749, "grad_in_body_grad": 177, "raw_rnn_grad": 391,
                 "loop_in_cond_grad": 183}
 

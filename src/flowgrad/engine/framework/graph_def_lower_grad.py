@@ -62,6 +62,7 @@ __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"
 
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 _SCALAR = TensorShape([])   # (the counters' shape)
+_SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
 def _exit_only(k, ginfo):
@@ -364,6 +365,7 @@ class GradLoopPlan(_PlanBase):
         self._loops = loops
         self.plans = {}
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
+        self._moved = set()   # its Shape / Size / Rank of forward values (TF's forward frame)
         self.forward = {}   # forward While -> [WhileGrad]
         self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
@@ -418,8 +420,18 @@ class GradLoopPlan(_PlanBase):
         clones = []   # the body's constants the gradient reads: TF's copies in its frame
         made = []     # ("pop", j) / ("const", i) as first read (TF names them so)
         read_gvars = set()
+        # TF's WhileContext.AddOp: a Shape / Size / Rank the gradient makes of a forward
+        # body value is moved to the forward frame, its value pushed (not the tensor's)
+        moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
+                 and (m._inputs[0]._op in body or m._inputs[0]._op in fvars)
+                 and not chain(m._inputs[0]._op)}
 
         def resolve(t):
+            if not isinstance(t, str) and t._op in moved:
+                if t not in pushes:
+                    pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
+                return f"{B}/pop_{pushes.index(t)}"
             if isinstance(t, str):   # a nested loop's forward iteration count (a node)
                 if t not in pushes:
                     pushes.append(t)
@@ -450,6 +462,8 @@ class GradLoopPlan(_PlanBase):
 
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
+            if m in moved:   # (written in the forward frame: forward_extra)
+                continue
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
@@ -497,7 +511,8 @@ class GradLoopPlan(_PlanBase):
                     continue
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
-        self.lowered |= self._dropped
+        self._moved |= moved
+        self.lowered |= self._dropped | moved
         exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
         for k in kept:
             if k != 0:
@@ -621,6 +636,10 @@ class GradLoopPlan(_PlanBase):
     def lower(self, op, emit):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
+        if op in self._moved:   # in the forward frame, reading the forward value itself
+            t = op._inputs[0]
+            return emit.copy(op, op.name, [t.op.name if t._op.type == "LoopVar"
+                                           else emit.input_name(t)])
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]

@@ -191,14 +191,16 @@ def _overlapping(g):
 
 def _max_pool_grad_kernel(x, y, dy, data_format, **attrs):
     """Each output's gradient goes to its window's argmax (TF's tie rule, _window_argmax),
-    tap by tap: a masked copy (a masked add where windows overlap)."""
+    tap by tap: a masked copy (a masked add where windows overlap). TF's
+    SpatialMaxPoolWithArgMaxHelper adds the gradients output after output (raster order),
+    so an input element gets its windows' shares from the last tap to the first."""
     x = to_nhwc(x, data_format)
     dy = to_nhwc(dy, data_format)
     g = _pool_geo(x.shape, dict(attrs, data_format=data_format))
     _, arg = _window_argmax(x, g)
     dx = np.zeros(x.shape, dy.dtype)
     add = _overlapping(g)
-    for t, oi, ii in g.taps():
+    for t, oi, ii in reversed(list(g.taps())):
         sel = _select(arg[oi] == t, dy[oi])
         if add:
             dx[ii] += sel.view(dy.dtype)
@@ -402,9 +404,12 @@ def _batch_offsets(shape, include_batch):
 
 
 def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, **_):
+    """As TF's CPU kernel: zeros, then every output's gradient added at its argmax in the
+    gradient's type, output after output (np.add.at adds in index order)."""
     flat = (argmax + _batch_offsets(x.shape, include_batch_in_index)).ravel()
-    out = np.bincount(flat, weights=grad.ravel(), minlength=x.size)
-    return out.reshape(x.shape).astype(grad.dtype, copy=False)
+    out = np.zeros(x.size, grad.dtype)
+    np.add.at(out, flat, grad.ravel())
+    return out.reshape(x.shape)
 
 
 def _max_pool_grad_argmax_grad(op, grad):
