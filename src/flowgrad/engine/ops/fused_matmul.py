@@ -37,6 +37,8 @@ and 80 Conv3Ds, 148 filter gradients). One output row goes to Eigen's gemv (gemv
 """
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ..framework import threads as _threads
@@ -116,6 +118,7 @@ def _gemm_run(x, y, start, stop):
     return _threads.matmul(np.asfortranarray(x[:, start:stop]), y[start:stop], rows=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def _slice_depth(m, n, k, threads):
     """The depth of TF's slices of one contraction (the last may be shorter)."""
     kc = _eigen_kc(max(m, n), k, threads)
@@ -201,6 +204,7 @@ def _threads_by_k(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     return threads
 
 
+@functools.lru_cache(maxsize=4096)
 def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
     t = _threads_f32(n, m, k, pool, rhs_cost, rhs_loads)
@@ -208,6 +212,12 @@ def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     if not _eh._by_k(n, m, k, t, tk):
         return t, None
     return t, min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_run(m, n, k, threads):
+    """Is a contraction on `threads` threads one slice and one sgemm block?"""
+    return _slice_depth(m, n, k, threads) == k and len(_sgemm_blocks(k)) == 1
 
 
 def one_gemm(m, n, k, pool):
@@ -256,10 +266,12 @@ def product(x, y, pool, shape=None, rhs_cost=0.0, rhs_loads=True):
     n = y.shape[1]
     if not (m and n and k):
         return np.matmul(x, y)   # nothing to add
-    if n > 1:
-        x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
     mn = shape or (m, n)
     t, size = _plan(*mn, k, pool, rhs_cost, rhs_loads)
+    if n > 1:
+        x = np.asfortranarray(x)   # once: every depth slice is then a column-major view
+        if size is None and m * n * k < _threads._MIN_SPLIT and _one_run(*mn, k, t):
+            return np.matmul(x, y)   # one run of multiply-adds, small: no split to weigh
     if size is None:
         return contraction(x, y, t, mn)
     out = None
