@@ -235,12 +235,15 @@ def gemv(w, v, lhs_stride):
     added to the result in turn. `lhs_stride`: that stride, in floats (the output count for
     a filter [k, m] read whole, 1 for one read transposed)."""
     k = w.shape[0]
-    block = k if k < 128 else (16 if lhs_stride * 4 < 32000 else 4)
+    block = k if k < 128 else (16 if lhs_stride * w.itemsize < 32000 else 4)
+    prod = np.multiply(w, v[:, None], order="C")   # (a transposed view's would be F)
     out = None
     for j0 in range(0, k, block):
-        acc = w[j0] * v[j0]
-        for j in range(j0 + 1, min(k, j0 + block)):
-            acc = acc + w[j] * v[j]
+        part = prod[j0:j0 + block]
+        # in order: NumPy adds the rows of a C-ordered array one after the other, but a
+        # single column pairwise
+        acc = np.cumsum(part, axis=0)[-1] if part.shape[1] == 1 else \
+            np.add.reduce(part, axis=0)
         out = acc if out is None else out + acc
     return out
 

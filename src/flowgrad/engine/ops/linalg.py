@@ -85,15 +85,8 @@ def _gemv_rows(rows, v):
 
 def _gemv_cols(cols, v):
     """Eigen's column-major matrix times vector (the transpose of a row-major [k, m]
-    `cols`): each output adds its k products one after the other, in blocks of columns
-    (all k below 128, else 16, or 4 when a column is 32000 bytes or more) whose sums are
-    added to the result in turn."""
-    k, m = cols.shape
-    block = k if k < 128 else (16 if m * cols.itemsize < 32000 else 4)
-    prod = np.multiply(cols, v[:, None], order="C")   # (a transposed view's would be F)
-    # NumPy adds a non-innermost axis of a C-ordered array row by row: each block in order
-    sums = [np.add.reduce(prod[j:j + block], axis=0) for j in range(0, k, block)]
-    return np.add.reduce(np.stack(sums), axis=0) if len(sums) > 1 else sums[0]
+    `cols`): fused_matmul.gemv, its block rule read on m outputs."""
+    return _fused_matmul.gemv(cols, v, cols.shape[1])
 
 
 def _one_row(v, b, transpose_b):
