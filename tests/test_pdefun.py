@@ -85,3 +85,19 @@ def test_definition_is_the_library_function():
     assert MyAdd.definition == lib
     assert lib.signature.name == MyAdd.name
     assert lib.signature.description == "adds"
+
+
+@pytest.mark.parametrize("kwargs,named", [
+    ({"compiled": True}, "Defun(compiled=...)"),
+    ({"separate_compiled_gradients": True}, "Defun(separate_compiled_gradients=...)"),
+    ({"capture_by_value": True}, "Defun(capture_by_value=True)"),
+])
+def test_unsupported_options_raise_naming_them(kwargs, named):
+    from flowgrad.defun import Defun
+
+    def double(x):
+        return x * 2.0
+    with tf.Graph().as_default():
+        with pytest.raises(NotImplementedError, match=named.replace("(", r"\(").replace(
+                ")", r"\)").replace(".", r"\.")):
+            Defun(tf.float32, **kwargs)(double)(tf.constant(1.0))
