@@ -9,11 +9,11 @@ tests/test_rnn_loop_grads.py runs each case fused and plain."""
 import numpy as np
 
 B, T, D, H = 5, 7, 6, 8
-X = np.random.RandomState(4).uniform(-1, 1, (B, T, D)).astype(np.float32)
 SEQLEN = [7, 3, 5, 7, 1]
+LARGE = (64, 10, 100)   # batch, steps, units
 
 
-def _cell(C, kind):
+def _cell(C, kind, H=H):
     if kind == "rnn":
         return C.BasicRNNCell(H)
     if kind == "gru":
@@ -37,7 +37,7 @@ def _flat(x):
     return [x]
 
 
-# name: (cell, bidirectional, with sequence_length, "grad" / "adam" / "sgd")
+# name: (cell, bidirectional, with sequence_length, "grad" / "adam" / "sgd"[, large])
 CASES = {
     "rnn_dyn": ("rnn", False, False, "grad"),
     "rnn_bidi_seq": ("rnn", True, True, "grad"),
@@ -56,38 +56,52 @@ CASES = {
     "multi_gru_lstm_bidi_seq_adam": ("multi_gru_lstm", True, True, "adam"),
     "multi_gru_bidi": ("multi_gru", True, False, "grad"),
     "multi_lstm_dyn_seq": ("multi_lstm", False, True, "grad"),
+    "large_gru_dyn_seq": ("gru", False, True, "grad", True),
+    "large_lstm_bidi_sgd": ("lstm", True, False, "sgd", True),
+    "large_rnn_dyn_seq": ("rnn", False, True, "grad", True),
 }
 
 
 def run(tf, name):
     """One case in the default graph: [outputs and final states, gradients (the input's,
     then the weights')], or [the loss before each of 3 training steps, trained weights]."""
-    kind, bidi, seq, mode = CASES[name]
+    kind, bidi, seq, mode = CASES[name][:4]
+    large = len(CASES[name]) > 4
+    b, t, h = LARGE if large else (B, T, H)
     tf.set_random_seed(3)
-    x = tf.placeholder(tf.float32, (B, T, D))
-    lengths = tf.constant(SEQLEN) if seq else None
+    xd = np.random.RandomState(4).uniform(-1, 1, (b, t, D)).astype(np.float32)
+    x = tf.placeholder(tf.float32, (b, t, D))
+    lengths = None
+    if seq:
+        lengths = tf.constant(SEQLEN + [t - k % t for k in range(b - len(SEQLEN))])
     C = tf.nn.rnn_cell
     with tf.variable_scope("v", initializer=tf.random_uniform_initializer(-0.6, 0.6, seed=3)):
         if bidi:
             out, state = tf.nn.bidirectional_dynamic_rnn(
-                _cell(C, kind), _cell(C, kind), x, dtype=tf.float32, sequence_length=lengths)
+                _cell(C, kind, h), _cell(C, kind, h), x, dtype=tf.float32,
+                sequence_length=lengths)
         else:
-            out, state = tf.nn.dynamic_rnn(_cell(C, kind), x, dtype=tf.float32,
+            out, state = tf.nn.dynamic_rnn(_cell(C, kind, h), x, dtype=tf.float32,
                                            sequence_length=lengths)
     outs = _flat(out) + _flat(state)
-    loss = tf.add_n([tf.reduce_sum(tf.sin(o)) * (k + 1) for k, o in enumerate(outs)])
+    if large:
+        rs = np.random.RandomState(7)
+        loss = tf.add_n([tf.reduce_sum(o * rs.uniform(-1, 1, o.shape.as_list()).astype(
+            np.float32)) for o in outs])
+    else:
+        loss = tf.add_n([tf.reduce_sum(tf.sin(o)) * (k + 1) for k, o in enumerate(outs)])
     weights = tf.trainable_variables()
     if mode == "grad":
         grads = tf.gradients(loss, [x] + weights)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
-            return sess.run([outs, grads], {x: X})
+            return sess.run([outs, grads], {x: xd})
     opt = tf.train.AdamOptimizer(0.01) if mode == "adam" else \
         tf.train.GradientDescentOptimizer(0.1)
     step = opt.minimize(loss)
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        losses = [sess.run([loss, step], {x: X})[0] for _ in range(3)]
+        losses = [sess.run([loss, step], {x: xd})[0] for _ in range(3)]
         return [losses, sess.run(weights)]
 
 
