@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["b_sync_names", "tf_order"]
+__all__ = ["b_sync_names", "stack_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter)?$")
@@ -516,3 +516,75 @@ def b_sync_names(nodes, prefix):
         if new != name:
             out[name] = new
     return out
+
+
+_STACK_PART = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2)(?:_\d+)?(/.*)?$")
+
+
+def stack_names(nodes, prefix):
+    """{name: TF's name} of the stacks of the gradients call `prefix`... in `nodes` (in
+    TF's order) whose forward value two gradient ops read: TF's loop state makes the stack
+    (Const, f_acc, Enter, StackPushV2, StackPopV2, its Enter) at the first reader its walk
+    meets, in that reader's name scope; the writer named it after flowgrad's first. Names
+    unique in that scope; a stack read by one op keeps its name."""
+    by = {n.name: n for n in nodes}
+    pos = {n.name: i for i, n in enumerate(nodes)}
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if not i.startswith("^"):
+                readers[i.split(":")[0]].append(n.name)
+    moves = []
+    for n in nodes:
+        if n.op != "StackPopV2" or not n.name.startswith(prefix):
+            continue
+        scope = n.name.rsplit("/", 1)[0]
+        rs = sorted(set(readers[n.name]), key=pos.get)
+        if len(rs) < 2 or scope not in rs or rs[0] == scope:
+            continue
+        enter = by.get(n.input[0].split(":")[0])
+        acc = by.get(enter.input[0].split(":")[0]) if enter is not None else None
+        while acc is not None and acc.op == "Enter":   # (nested frames: Enter of Enter)
+            acc = by.get(acc.input[0].split(":")[0])
+        if acc is None or acc.op != "StackV2" or acc.name.rsplit("/", 1)[0] != scope:
+            return {}
+        group = [acc.name, acc.input[0].split(":")[0], n.name]
+        front = [acc.name]
+        while front:   # the Enters of the accumulator (and theirs), the push, the pop's Enter
+            x = front.pop()
+            for r in readers[x]:
+                if by[r].op in ("Enter", "StackPushV2") and r not in group:
+                    group.append(r)
+                    front.append(r)
+        if any(not g.startswith(scope + "/") or not _STACK_PART.match(g[len(scope) + 1:])
+               for g in group):
+            return {}
+        moves.append((pos[rs[0]], scope, rs[0], sorted(group, key=pos.get)))
+    out = {}
+    if not moves:
+        return out
+    taken = set(by) - {g for m in moves for g in m[3]}
+    for _, old, new, group in sorted(moves):
+        heads = {}   # old first-level name -> new
+        for g in group:
+            rest = g[len(old) + 1:]
+            head, _, tail = rest.partition("/")
+            if head not in heads:
+                base = new + "/" + _STACK_PART.match(head).group(1)
+                name, i = base, 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                heads[head] = name
+            if tail:   # (the pop's Enter(s): under the pop's new name)
+                base = heads[head] + "/" + re.sub(r"_\d+$", "", tail)
+                name, i = base, 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                out[g] = name
+            else:
+                out[g] = heads[head]
+    return {k: v for k, v in out.items() if k != v}
