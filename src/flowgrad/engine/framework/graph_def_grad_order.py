@@ -39,7 +39,7 @@ from .registry import op_defs
 __all__ = ["b_sync_names", "stack_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
-                     r"(_\d+)?(/y|/Enter)?$")
+                     r"(_\d+)?(/y|/Enter|/Identity(?:_\d+)?(?:/(?:Ref)?Enter(?:_\d+)?)?)?$")
 _SUMS = re.compile(r"^(AddN|zeros|zeros_like)(_\d+)?$")
 # (tf.zeros of 1000 elements or more: a Fill of its shape and value, made before it)
 _FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
@@ -371,6 +371,10 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             for c in names[:8]:   # the forward count
                 if c in counters:
                     put(counters[c])
+                if c.endswith("/y"):   # (made in blocks: its `1`'s Identities, Enters)
+                    for key, name in counters.items():
+                        if key.startswith(c[:-1] + "Identity"):
+                            put(name)
             if names[7] in counters:   # a nested loop's: pushed by its parent, popped
                 for n in _count_stack_order(counters[names[7]], count_stacks, by):
                     put(n)

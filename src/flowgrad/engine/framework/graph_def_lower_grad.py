@@ -202,7 +202,8 @@ def _members(gop, ginfo, finfo):
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
-    dead = _dead_members(gop, prefix, seen, body)
+    block = frozenset(ginfo.get("block_ops", ()))
+    dead = _dead_members(gop, prefix, seen, body, block)
     seen |= dead
     saved = set(ginfo["saved"])
     for op in seen:
@@ -214,7 +215,7 @@ def _members(gop, ginfo, finfo):
                     "LoopVar", "TensorArrayV3") and t not in saved and op not in dead:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
-            if c not in seen:
+            if c not in seen and c not in block:   # (a block's: TF's Identities of it)
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
         if (t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None) or \
@@ -228,7 +229,7 @@ def _members(gop, ginfo, finfo):
     return order
 
 
-def _dead_members(gop, prefix, seen, body):
+def _dead_members(gop, prefix, seen, body, block=frozenset()):
     """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
     a constant: TF builds them in its gradient frame, their forward values pushed too):
     plain ops in the scope of its gradients (`prefix`), when `seen` (the ops it needs) holds
@@ -240,7 +241,7 @@ def _dead_members(gop, prefix, seen, body):
     for o in gop.graph._flowgrad_operations():
         if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
                 o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
-                o.type.startswith("TensorArray") or o._control_inputs or \
+                o.type.startswith("TensorArray") or not block.issuperset(o._control_inputs) or \
                 any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
                     for d in [t.dtype for t in list(o._inputs) + list(o.outputs)]):
             continue
@@ -370,6 +371,7 @@ class GradLoopPlan(_PlanBase):
         self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
+        self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -543,6 +545,9 @@ class GradLoopPlan(_PlanBase):
                            "members": members, "skip": skip, "exits": exits,
                            "exit_only": exit_only, "enter_only": enter_only}
         self.forward.setdefault(fop, []).append(gop)
+        if ginfo.get("block_ops"):
+            for m in members:
+                self._member_of[m] = gop
 
     def _ancestors(self, gop):
         """The loop gradients holding `gop`, outermost first."""
@@ -601,7 +606,7 @@ class GradLoopPlan(_PlanBase):
             ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add",
                     "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
                 if ups else []
-            init = emit(W + "/f_count/init", "Const", ctl0, [],
+            init = emit(W + "/f_count/init", "Const", ctl0 or self.block_controls(gop), [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
@@ -609,8 +614,16 @@ class GradLoopPlan(_PlanBase):
                          [i32, i32], {"N": 2})
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
             pivot = self._loops.infos[fop]["vars"][0].op.name
-            one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
+            idents = self._counter_idents(gop, W)
+            one = emit(W + "/f_count/one", "Const",
+                       sorted(["^" + pivot] + ["^" + i for i, _ in idents]), [],
                        {"dtype": i32, "value": np.asarray(1, np.int32)}, shapes=[_SCALAR])
+            for ident, t in idents:   # (TF makes the Identity, then its Enter when new)
+                writes = []
+                key = self._loops._block_enter(fop, t, ident, writes)
+                emit(ident, "Identity", [key, "^" + pivot], [t.dtype.base_dtype], {})
+                for w in writes:
+                    emit(*w)
             add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
                        shapes=[_SCALAR])
             ctl = []
@@ -631,6 +644,32 @@ class GradLoopPlan(_PlanBase):
                 ctl.append("^" + self._sync(emit, push, where, 0))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
+
+    def _counter_idents(self, gop, W):
+        """[(node name, block value)]: TF's Identity per control input of the blocks
+        tf.gradients made WhileGrad `gop` in (its output read through an Enter into the
+        forward frame, RefEnter for a ref), the forward counter's `1` waits for
+        (WhileContext._AddOpInternal). Only for a loop gradient outside every other."""
+        if self._ancestors(gop):
+            return []
+        vals = self.plans[gop]["ginfo"].get("block_values", ())
+        return [(f"{W}/f_count/one/Identity_{i}", t) for i, t in enumerate(vals)]
+
+    def block_controls(self, gop):
+        """The control inputs (^names) of the nodes `gop`'s plan writes outside every frame
+        (the counters' and accumulators' Consts): the blocks tf.gradients was called in."""
+        if self._ancestors(gop):
+            return []
+        return sorted("^" + c.name for c in self.plans[gop]["ginfo"].get("block_ops", ()))
+
+    def dropped_controls(self, op):
+        """The control inputs of a loop gradient's op from the blocks tf.gradients was
+        called in: TF's frame reads them through Identities, outside it the Consts the plan
+        writes hold them (block_controls)."""
+        gop = self._member_of.get(op)
+        if gop is None:
+            return frozenset()
+        return frozenset(self.plans[gop]["ginfo"].get("block_ops", ()))
 
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
@@ -654,6 +693,7 @@ class GradLoopPlan(_PlanBase):
         # gradient cond's branch, for its pivot: dead when the branch does not run)
         pctl = [f"^{ups[-1].name}/sub"] if ups else []
         pctl += [f"^{_pivot(g, b)}" for _, b, g in count_levels(op)[:1]]
+        pctl = pctl or self.block_controls(op)
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
@@ -841,6 +881,10 @@ class GradLoopPlan(_PlanBase):
             ren(F + old, R + base)
         add = ren(F + "add", R + "Add")
         ren(F + "one", add + "/y")
+        for ident, t in self._counter_idents(gop, W):
+            new = ren(ident, add + "/Identity")
+            for kind in ("/Enter", "/RefEnter"):
+                ren(ident + kind, new + kind)
         ren(F + "NextIteration", R + "NextIteration")
         ren(F + "Exit", R + "f_count")
         ren(f"{B}/one", R + "b_count")
