@@ -36,7 +36,7 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["b_sync_names", "stack_names", "tf_order"]
+__all__ = ["b_sync_names", "block_enter_names", "stack_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter|/Identity(?:_\d+)?(?:/(?:Ref)?Enter(?:_\d+)?)?)?$")
@@ -197,7 +197,43 @@ def _group_order(group, by):
             kind = m.group(1) + ("/Enter" if m.group(3) else "")
             return int(m.group(2) or 0), _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
-    return out
+    return _block_idents_placed(out, by)
+
+
+def _is_block_ident(n, by):
+    """Whether node `n` is TF's Identity of a block's control input in a gradient frame
+    (WhileContext._AddOpInternal): an Identity reading an Enter of a value from outside."""
+    return by[n].op == "Identity" and len(by[n].srcs) == 1 and len(by[n].deps) == 2 and \
+        re.fullmatch(r"Identity(_\d+)?", n.rsplit("/", 1)[-1]) is not None and \
+        by[n].srcs[0][0] in by and by[by[n].srcs[0][0]].op in ("Enter", "RefEnter") and \
+        by[by[n].srcs[0][0]].attr["is_constant"].b
+
+
+def _block_idents_placed(out, by):
+    """`out` with each block Identity (and the Enter named after it) right after the first
+    node waiting for it: TF makes it as that op is added to the frame."""
+    idents = [n for n in out if _is_block_ident(n, by)]
+    if not idents:
+        return out
+    ids = set(idents)
+    enters = {n: by[n].srcs[0][0] for n in idents}
+    moved = ids | {e for n, e in enters.items() if e == n + "/" + e.rsplit("/", 1)[1]}
+    rest = [n for n in out if n not in moved]
+    res = []
+    for n in rest:
+        res.append(n)
+        waits = [d for d in by[n].deps if d in ids and d not in by[n].srcs]
+        for d in sorted(waits, key=out.index):
+            ids.discard(d)
+            res.append(d)
+            if enters[d] in moved:
+                res.append(enters[d])
+    for d in idents:   # (waited for by no node of the group: where they were)
+        if d in ids:
+            res.append(d)
+            if enters[d] in moved:
+                res.append(enters[d])
+    return res
 
 
 _STACK_OPS = frozenset(("StackV2", "StackPushV2", "StackPopV2", "Enter", "ControlTrigger"))
@@ -592,3 +628,26 @@ def stack_names(nodes, prefix):
             else:
                 out[g] = heads[head]
     return {k: v for k, v in out.items() if k != v}
+
+
+def block_enter_names(nodes, prefix):
+    """{name: TF's name} of the Enters of the gradients call `prefix`... in `nodes` (in
+    TF's order) that hold a block's control input for a gradient frame's Identities of it:
+    TF makes the Enter after the first Identity its walk makes, named after it."""
+    by = {n.name: _Node(n) for n in nodes}
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if not i.startswith("^"):
+                readers[i.split(":")[0]].append(n.name)
+    out = {}
+    for n in nodes:
+        if n.op not in ("Enter", "RefEnter") or not n.name.startswith(prefix):
+            continue
+        rs = readers[n.name]
+        head, _, kind = n.name.rpartition("/")
+        if not rs or head not in rs or not all(_is_block_ident(r, by) for r in rs):
+            continue
+        if rs[0] != head:
+            out[n.name] = rs[0] + "/" + kind
+    return out

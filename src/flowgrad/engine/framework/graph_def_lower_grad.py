@@ -372,6 +372,7 @@ class GradLoopPlan(_PlanBase):
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
+        self.block = {}   # node -> TF's Identities of block control inputs it waits for
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -548,6 +549,50 @@ class GradLoopPlan(_PlanBase):
         if ginfo.get("block_ops"):
             for m in members:
                 self._member_of[m] = gop
+        self.plans[gop]["idents"] = self._frame_idents(gop, member_set)
+
+    def _frame_idents(self, gop, member_set):
+        """[(Identity node name, block value)] TF's gradient frame of `gop` makes
+        (WhileContext._AddOpInternal) for each control input of the blocks tf.gradients was
+        called in on the frame's ops made without an input from them: its gradient ops'
+        (Graph._frame_block_note named them), then each gated Merge gradient's tuple and
+        each copied forward constant (their waits recorded in self.block)."""
+        p = self.plans[gop]
+        if self._ancestors(gop) or not p["ginfo"].get("block_ops"):
+            return []
+        out = []
+        for m, name, t in p["ginfo"].get("block_made", ()):
+            if m in member_set and m not in self._dropped and m not in self._gvar and \
+                    m not in self._moved:
+                self.block.setdefault(m.name, []).append(name)
+                out.append((name, t))
+        B = gop.name
+        vals = p["ginfo"].get("block_values", ())
+        extra = [f"{B}/gate_g{k}" for k in range(p["n"])
+                 if p["ginfo"].get("gate") and k not in p["skip"] | p["enter_only"]]
+        extra += [f"{B}/const_{i}" for i in range(len(p["clones"]))]
+        for node in extra:
+            for i, t in enumerate(vals):
+                name = f"{node}/Identity_{i}"
+                self.block.setdefault(node, []).append(name)
+                out.append((name, t))
+        return out
+
+    def _write_idents(self, gop, emit, frame):
+        """The Identities of _frame_idents, each value's Enter into the frame (RefEnter for a
+        ref) made after the first Identity reading it."""
+        entered = {}
+        for name, t in self.plans[gop]["idents"]:
+            ref = t.dtype.is_ref_dtype
+            key = entered.get(t)
+            if key is None:
+                key = entered[t] = name + ("/RefEnter" if ref else "/Enter")
+                emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
+                emit(key, "RefEnter" if ref else "Enter", [self._renamed(t)],
+                     [t.dtype.base_dtype], {"frame_name": frame, "is_constant": True,
+                                            "parallel_iterations": 10})
+            else:
+                emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
 
     def _ancestors(self, gop):
         """The loop gradients holding `gop`, outermost first."""
@@ -662,6 +707,19 @@ class GradLoopPlan(_PlanBase):
             return []
         return sorted("^" + c.name for c in self.plans[gop]["ginfo"].get("block_ops", ()))
 
+    def _enter_controls(self, gop, t):
+        """The control inputs (^names) of the Enter into `gop`'s frame of `t` from outside
+        it (TF's _FixControlInputsAndContext): those of the blocks tf.gradients was called
+        in that `t`'s op was not made in."""
+        if self._ancestors(gop) or isinstance(t, str):
+            return []
+        out = []
+        for c in self.plans[gop]["ginfo"].get("block_stack", ()):
+            if t.op not in c.new_ops:
+                out.extend(x.name for x in c.control_inputs if x is not t.op and
+                           x.name not in out)
+        return ["^" + n for n in sorted(out)]
+
     def dropped_controls(self, op):
         """The control inputs of a loop gradient's op from the blocks tf.gradients was
         called in: TF's frame reads them through Identities, outside it the Consts the plan
@@ -726,13 +784,18 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                  [self._dt(ginfo["grad_vars"][k])], ent)
         for key, src, d in vars_:
-            emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
+            ctl = self._enter_controls(op, op.inputs[n + m + int(key[1:])]) \
+                if key[0] == "g" else []
+            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
-            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
+            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)] + self._enter_controls(op, t),
+                 [self._dt(t)], const_ent)
         for i, t in enumerate(p["clones"]):
-            emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
+            emit(f"{B}/const_{i}", "Const",
+                 sorted([f"^{B}/sub"] + ["^" + x for x in self.block.get(f"{B}/const_{i}",
+                                                                          [])]), [],
                  {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
         one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)},
@@ -747,11 +810,14 @@ class GradLoopPlan(_PlanBase):
                  {})
             if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
                 sw = f"{B}/Switch_{key}"
-                emit(f"{B}/gate_{key}", "NoOp", ["^" + sw], [], {})
+                emit(f"{B}/gate_{key}", "NoOp",
+                     sorted(["^" + sw] + ["^" + i for i in self.block.get(f"{B}/gate_{key}",
+                                                                             [])]), [], {})
                 for i in (0, 1):
                     emit(f"{B}/gate_{key}_{i}", "Identity",
                          [sw + (":1" if i else ""), f"^{B}/gate_{key}"], [d], {},
                          colocation=[sw])
+        self._write_idents(op, emit, frame)
         syncs = []
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
@@ -908,7 +974,11 @@ class GradLoopPlan(_PlanBase):
             sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
             ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
             mg = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")[:-len("/Switch")]
-            ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            gd = ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            for i in range(len(self.block.get(f"{B}/gate_g{k}", ()))):
+                ident = ren(f"{B}/gate_g{k}/Identity_{i}", f"{gd}/Identity")
+                for kind in ("/Enter", "/RefEnter"):
+                    ren(f"{B}/gate_g{k}/Identity_{i}{kind}", ident + kind)
             ren(f"{B}/gate_g{k}_0", f"{mg}/tuple/control_dependency")
             ren(f"{B}/gate_g{k}_1", f"{mg}/tuple/control_dependency")
             if k in p["exits"]:
@@ -958,6 +1028,10 @@ class GradLoopPlan(_PlanBase):
                                                    for c in t.consumers()):
                     r = r[:-len("/mod")]   # (TF's concat gradient copies its axis itself)
                 ren(f"{B}/const_{j}", r + "/Const")
+                for i in range(len(self.block.get(f"{B}/const_{j}", ()))):
+                    ident = ren(f"{B}/const_{j}/Identity_{i}", r + "/Identity")
+                    for kind in ("/Enter", "/RefEnter"):
+                        ren(f"{B}/const_{j}/Identity_{i}{kind}", ident + kind)
                 continue
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope

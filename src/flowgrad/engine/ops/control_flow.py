@@ -1106,7 +1106,7 @@ def _while_grad(op, *grads):
         set_body_walk(walk)
         try:
             # (made in a control_dependencies block, TF's gradient frame is built in it)
-            with g._frame_of_blocks(True, clear=False, entered=grad_entered):
+            with g._frame_of_blocks(True, clear=False, entered=grad_entered) as grad_blocks:
                 body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
                     [None] * len(xs)
         finally:
@@ -1177,7 +1177,10 @@ def _while_grad(op, *grads):
                        "parts": [len(p) for p in parts], "sliced": specs,
                        "reached": frozenset(walk.reached), "gate": gate,
                        # (the control inputs of the blocks it was made in, for GraphDefs)
-                       "block_ops": block_ops, "block_values": block_values}
+                       "block_ops": block_ops, "block_values": block_values,
+                       "block_stack": g._tf_control_stack() if block_ops else [],
+                       "block_made": list(grad_blocks.made) if grad_blocks is not None
+                       else []}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):
