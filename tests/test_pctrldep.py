@@ -19,17 +19,7 @@ KNOWN_COUNT_DIFFERENT = {
 }
 # Calls whose get_operations() / GraphDef still differ from TF's, with the reason (a listed
 # call that starts matching fails).
-_GRAD_IN_BLOCK = ("a loop gradient made in a control_dependencies block is written as "
-                  "flowgrad's While / WhileGrad ops (graph_def_lower_grad's verdict), not TF's "
-                  "frames with gradients/Add/Identity, the gradient frame's Identities")
 KNOWN_GRAPH_DIFFERENT = {
-    "grad_in": _GRAD_IN_BLOCK,
-    "grad_after": _GRAD_IN_BLOCK,
-    "gru_sgd": _GRAD_IN_BLOCK,
-    "lstm_adam": _GRAD_IN_BLOCK,
-    "gru_adam_update_ops": _GRAD_IN_BLOCK,
-    "scan_grad": _GRAD_IN_BLOCK,
-    "bidi_adam": _GRAD_IN_BLOCK,
 }
 # Calls whose GraphDef is TF's and runs, imported, to TF's values (not grad_out: its
 # gradient is fetched by flowgrad's op name, which its GraphDef does not hold)
