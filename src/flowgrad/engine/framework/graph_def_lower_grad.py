@@ -558,8 +558,8 @@ class GradLoopPlan(_PlanBase):
         (Graph._frame_block_note named them), then each gated Merge gradient's tuple and
         each copied forward constant (their waits recorded in self.block)."""
         p = self.plans[gop]
-        if self._ancestors(gop) or not p["ginfo"].get("block_ops"):
-            return []
+        if p["parent"] is not None or not p["ginfo"].get("block_ops"):
+            return []   # (a nested frame's: not written)
         out = []
         for m, name, t in p["ginfo"].get("block_made", ()):
             if m in member_set and m not in self._dropped and m not in self._gvar and \
