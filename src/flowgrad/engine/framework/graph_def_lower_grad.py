@@ -425,9 +425,17 @@ class GradLoopPlan(_PlanBase):
         read_gvars = set()
         # TF's WhileContext.AddOp: a Shape / Size / Rank the gradient makes of a forward
         # body value is moved to the forward frame, its value pushed (not the tensor's)
+        # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot)
+        fcaps = {t: k for k, t in enumerate(finfo["captures"])}
         moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
-                 and (m._inputs[0]._op in body or m._inputs[0]._op in fvars)
+                 and (m._inputs[0]._op in body or m._inputs[0]._op in fvars or
+                      m._inputs[0] in fcaps)
                  and not chain(m._inputs[0]._op)}
+        for m in moved:
+            if m._inputs[0] in fcaps and m._inputs[0]._op not in body:
+                self.rewrite.setdefault(m.name, {})[m._inputs[0].name] = \
+                    f"{fop.name}/Enter_c{fcaps[m._inputs[0]]}"
+                self.pivot.setdefault(m.name, finfo["vars"][0].op.name)
 
         def resolve(t):
             if not isinstance(t, str) and t._op in moved:
@@ -735,8 +743,10 @@ class GradLoopPlan(_PlanBase):
             return op.name
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
+            piv = self.pivot.get(op.name)
             return emit.copy(op, op.name, [t.op.name if t._op.type == "LoopVar"
-                                           else emit.input_name(t)])
+                                           else emit.input_name(t)] +
+                             (["^" + piv] if piv else []))
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
