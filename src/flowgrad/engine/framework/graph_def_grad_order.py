@@ -55,6 +55,9 @@ _COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?
 _HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPopV2", "StackPopV2/Enter",
                 "b_sync")
 _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
+# (an accumulator of a shape not fully known: zeros of the value's Shape, then its Enter)
+_ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "NextIteration",
+                    "b_acc_2")
 
 
 def _sfx(base, k):
@@ -178,8 +181,9 @@ def _group_order(group, by):
             late.append(p)
         read.update(src for src, _ in by[p].srcs)
     ops = late + [p for p in ops if p not in late]
-    if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(_ACC_RANK):
-        ops.sort(key=lambda p: _ACC_RANK.index(p.rsplit("/", 1)[1]))
+    for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
+        if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
+            ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
     where = {n: i for i, n in enumerate(group)}
     out = []
     for p in ops:

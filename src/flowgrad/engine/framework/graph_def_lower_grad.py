@@ -425,8 +425,9 @@ class GradLoopPlan(_PlanBase):
         read_gvars = set()
         # TF's WhileContext.AddOp: a Shape / Size / Rank the gradient makes of a forward
         # body value is moved to the forward frame, its value pushed (not the tensor's)
-        # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot)
-        fcaps = {t: k for k, t in enumerate(finfo["captures"])}
+        # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot;
+        # in a loop gradient outside every other)
+        fcaps = {t: k for k, t in enumerate(finfo["captures"])} if parent is None else {}
         moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
                  and (m._inputs[0]._op in body or m._inputs[0]._op in fvars or
                       m._inputs[0] in fcaps)
@@ -785,6 +786,17 @@ class GradLoopPlan(_PlanBase):
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)},
                          shapes=[shape])
+            elif not ups and not count_levels(op):   # TF's b_acc: zeros of the value's
+                d, i32 = self._dt(c), _dt.int32       # shape (Shape, zeros/Const, Fill)
+                rank = c.shape.ndims
+                sh = emit(f"{B}/zeros_{j}/Shape", "Shape",
+                          [emit.input_name(c)] + self._enter_controls(op, c), [d],
+                          {"out_type": i32},
+                          shapes=[TensorShape([rank] if rank is not None else [None])])
+                val = emit(f"{B}/zeros_{j}/Const", "Const", self.block_controls(op), [],
+                           {"dtype": d, "value": np.asarray(0, d.as_numpy_dtype)},
+                           shapes=[_SCALAR])
+                z = emit(f"{B}/zeros_{j}", "Fill", [sh, val], [i32, d], {}, shapes=[c.shape])
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -1001,6 +1013,9 @@ class GradLoopPlan(_PlanBase):
             reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
             base = f"{R}{enter}_grad/" if enter is not None else \
                 f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape":
+                ren(f"{B}/zeros_{j}", base + "zeros")   # (of a shape not fully known)
+                ren(f"{B}/zeros_{j}/Const", base + "zeros/Const")
             ren(f"{B}/zeros_{j}", base + "b_acc")
             ren(f"{B}/Enter_a{j}", base + "b_acc")
             ren(f"{B}/Merge_a{j}", base + "b_acc")
