@@ -15,7 +15,7 @@ GOLD = goldens.load("control", "ptut2_loop_shapes")
 # the reader TF's walk meets first, Select_2_grad)
 
 
-@pytest.mark.parametrize("name", ["gru", "lstm", "while"])
+@pytest.mark.parametrize("name", ["gru", "lstm", "while", "capture"])
 def test_loop_gradient_shape_ops_as_tf(name):
     xv = np.random.RandomState(0).rand(5, 7, 6).astype(np.float32)
     with tf.Graph().as_default() as g:
