@@ -27,25 +27,31 @@ Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from . import addn_order
-from ._util import mutating_prefix
+from ._util import (mutating_prefix, shapes_broadcastable, shapes_symbolically_equal,
+                    symbolic_size_less)
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
 from .constant_push_down import _broadcast_shape
+from .symbolic_shapes import symbolic_shapes
 
 
-def _size(shape):
-    """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
-    the product of the dims above 0)."""
-    return math.prod(d for d in shape if d > 0)
-
-
-def _broadcastable(a, b):
-    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+def _stable_sort(ops):
+    """std::stable_sort of (value, shape) by CompareSymbolicallyShapedTensorSizes, as
+    libstdc++ sorts a short range: insertion, each element moved before those it is surely
+    smaller than (symbolic sizes are not totally ordered, so the algorithm matters)."""
+    out = []
+    for e in ops:
+        if out and symbolic_size_less(e[1], out[0][1]):
+            out.insert(0, e)
+            continue
+        j = len(out)
+        while j > 0 and symbolic_size_less(e[1], out[j - 1][1]):
+            j -= 1
+        out.insert(j, e)
+    return out
 
 
 def _canonical_inputs(n):
@@ -62,12 +68,13 @@ def _canonical_inputs(n):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program):
+def minimize_broadcasts(program, regrouped=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
     axes and Reshape to the same shape Identities and the dependency optimizer removed
-    them); a node regrouped in the first round is left alone in the second."""
+    them); a node regrouped in the first round is left alone in the second. The roots of
+    the trees rebuilt are added to `regrouped` (a set) when given."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:
@@ -79,9 +86,10 @@ def minimize_broadcasts(program):
     # one node read twice, which no tree absorbs
     program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
     tags = set()
-    program = _regroup(program, tags)
+    done = set() if regrouped is None else regrouped
+    program = _regroup(program, tags, done)
     second = _without_no_ops(constant_folding(program))
-    return program if second is None else _regroup(second, tags)
+    return program if second is None else _regroup(second, tags, done)
 
 
 def _without_no_ops(program):
@@ -93,6 +101,7 @@ def _without_no_ops(program):
     types = {v: n.type for n in nodes for v in n.outputs}
     fetched = set(program.fetches)
     control = _control_sources(nodes)
+    sym = symbolic_shapes(program)
     alias = {}
     for n in nodes:
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
@@ -104,11 +113,9 @@ def _without_no_ops(program):
             continue
         if n.type == "Sum" and not (n.inputs[1] in consts and np.size(consts[n.inputs[1]]) == 0):
             continue
-        if n.type == "Reshape":
-            a, b = program.shapes.get(n.inputs[0]), program.shapes.get(n.outputs[0])
-            if a is None or b is None or not a.is_fully_defined() or not b.is_fully_defined() \
-                    or a.as_list() != b.as_list():
-                continue
+        if n.type == "Reshape" and not shapes_symbolically_equal(sym.get(n.inputs[0]),
+                                                                  sym.get(n.outputs[0])):
+            continue
         alias[n.outputs[0]] = source
     if not alias:
         return None
@@ -127,17 +134,15 @@ def _control_sources(nodes):
     return control
 
 
-def _regroup(program, tags):
-    """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped."""
+def _regroup(program, tags, regrouped):
+    """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
+    `regrouped` by the names of the roots of the trees it rebuilt."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    tainted = set(program.feeds)        # Grappler: a fed tensor's shape is unknown
-    for n in nodes:
-        if not tainted.isdisjoint(n.inputs):
-            tainted.update(n.outputs)
+    sym = symbolic_shapes(program)      # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
@@ -155,10 +160,7 @@ def _regroup(program, tags):
     fetched = set(program.fetches)
     control = _control_sources(nodes)
     def known(v):
-        s = program.shapes.get(v)
-        if v in tainted or s is None or not s.is_fully_defined():
-            return None
-        return tuple(s.as_list())
+        return sym.get(v)
 
     def supported(i):
         """A Mul whose shape and inputs' shapes are known and broadcast together."""
@@ -167,8 +169,7 @@ def _regroup(program, tags):
                 or n.outputs[0] in folded:
             return False
         out = known(n.outputs[0])
-        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
-                                       for v in n.inputs)
+        return out is not None and all(shapes_broadcastable(out, known(v)) for v in n.inputs)
 
     def absorbable(i):
         n = nodes[i]
@@ -207,7 +208,7 @@ def _regroup(program, tags):
         if prefix[root] != prefix[min(members)]:
             continue                    # a write between them: reading later could differ
         dtype = program.dtypes.get(nodes[root].outputs[0])
-        ops = sorted(((v, _size(known(v)), known(v)) for v in leaves), key=lambda e: e[1])
+        ops = _stable_sort([(v, known(v)) for v in leaves])
         leftover = ops.pop() if len(ops) % 2 else None
         spare = list(members)
         new_nodes = []
@@ -218,7 +219,7 @@ def _regroup(program, tags):
             node = nodes[j].with_inputs([lhs[0], rhs[0]])
             node.outputs = [v]
             new_nodes.append(node)
-            return (v, 1, ())           # Grappler gives a rebuilt node an empty shape
+            return (v, ())              # Grappler gives a rebuilt node an empty shape
 
         while True:
             lhs, rhs = ops.pop(0), ops.pop(0)
@@ -227,7 +228,7 @@ def _regroup(program, tags):
             made = rebuild(j, lhs, rhs, j == root)
             if done:
                 break
-            if len(ops) >= 2 and ops[0][1] < ops[1][1]:
+            if len(ops) >= 2 and symbolic_size_less(ops[0][1], ops[1][1]):
                 ops.insert(0, made)
             else:
                 ops.append(made)
@@ -235,6 +236,7 @@ def _regroup(program, tags):
                 rebuild(root, ops[0], leftover, True)
                 break
         rebuilt[root] = new_nodes
+        regrouped.add(nodes[root].name)
         dropped.update(members)
     if not rebuilt:
         return program

@@ -99,7 +99,12 @@ def grappler_division(program, graph, options, loop_body=False):
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = minimize_broadcasts(convert_exp_log(convert_pow(program)))
+        regrouped = set()
+        program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
+        if regrouped and options.get("constant_folding", True):
+            # Grappler's second iteration: its constant folding pushes a constant leaf of
+            # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
+            program = constant_push_down(program, seed)
         if options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
