@@ -38,20 +38,70 @@ from .constant_push_down import _broadcast_shape
 from .symbolic_shapes import symbolic_shapes
 
 
-def _stable_sort(ops):
-    """std::stable_sort of (value, shape) by CompareSymbolicallyShapedTensorSizes, as
-    libstdc++ sorts a short range: insertion, each element moved before those it is surely
-    smaller than (symbolic sizes are not totally ordered, so the algorithm matters)."""
+def _less(a, b):
+    return symbolic_size_less(a[1], b[1])
+
+
+def _insertion_sort(run):
+    """std::__insertion_sort: each element moved before those it is smaller than."""
     out = []
-    for e in ops:
-        if out and symbolic_size_less(e[1], out[0][1]):
+    for e in run:
+        if out and _less(e, out[0]):
             out.insert(0, e)
             continue
         j = len(out)
-        while j > 0 and symbolic_size_less(e[1], out[j - 1][1]):
+        while j > 0 and _less(e, out[j - 1]):
             j -= 1
         out.insert(j, e)
     return out
+
+
+def _merge(a, b):
+    """std::__move_merge: the right run's head first only if smaller."""
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if _less(b[j], a[i]):
+            out.append(b[j])
+            j += 1
+        else:
+            out.append(a[i])
+            i += 1
+    return out + a[i:] + b[j:]
+
+
+def _merge_backward(a, b):
+    """std::__move_merge_adaptive_backward: from the back, the left run's tail last
+    only if the right's is smaller."""
+    i, j, tail = len(a) - 1, len(b) - 1, []
+    while i >= 0 and j >= 0:
+        if _less(b[j], a[i]):
+            tail.append(a[i])
+            i -= 1
+        else:
+            tail.append(b[j])
+            j -= 1
+    return a[:i + 1] + b[:j + 1] + tail[::-1]
+
+
+def _merge_sort(run):
+    """std::__merge_sort_with_buffer: runs of 7 by insertion, then merged pairwise."""
+    runs = [_insertion_sort(run[k:k + 7]) for k in range(0, len(run), 7)]
+    while len(runs) > 1:
+        runs = [_merge(runs[k], runs[k + 1]) if k + 1 < len(runs) else runs[k]
+                for k in range(0, len(runs), 2)]
+    return runs[0] if runs else []
+
+
+def _stable_sort(ops):
+    """std::stable_sort (libstdc++, with its buffer) of (value, shape) by
+    CompareSymbolicallyShapedTensorSizes: each half merge-sorted, then the halves merged
+    (forward if the first is not longer, else from the back). Symbolic sizes are not
+    totally ordered, so the algorithm matters."""
+    if len(ops) < 2:
+        return list(ops)
+    mid = (len(ops) + 1) // 2
+    a, b = _merge_sort(ops[:mid]), _merge_sort(ops[mid:])
+    return _merge(a, b) if len(a) <= len(b) else _merge_backward(a, b)
 
 
 def _canonical_inputs(n):
