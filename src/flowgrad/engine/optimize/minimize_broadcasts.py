@@ -12,13 +12,17 @@ rsqrt [N, 1, 1, C]) runs as `(scale * rsqrt) * (x - mean)`, which differs from t
 order in the last bit for about a third of the elements. A group whose leaves all have one
 shape is left as it is.
 
-Grappler does this only where its shape inference knows every shape involved; it takes a
-fed tensor's shape as unknown (feeds need not match a placeholder's shape), so what
-depends on a feed is never regrouped here. Shapes with unknown dims (Grappler's symbolic
-dims, e.g. a conv of a fed placeholder) are not emulated: those groups are left as
-written (TF regroups some of them). Like reciprocal_div.py, applied to every plan by
-`grappler_division` while the arithmetic optimizer is on; the Add trees (Grappler's
-AddOpsRewrite, which runs first on them) are not handled.
+Grappler does this only where its shape inference gives every shape involved a known
+rank, on its symbolic shapes (symbolic_shapes.py): a fed tensor's shape is unknown (feeds
+need not match a placeholder's shape), so an elementwise op of a feed is never regrouped,
+but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
+sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
+cancel), which is not a total order, so the leaves are sorted as libstdc++'s
+std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
+Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
+Like reciprocal_div.py, applied to every plan by `grappler_division` while the
+arithmetic optimizer is on; the Add trees (Grappler's AddOpsRewrite, which runs first on
+them) are not handled.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 

@@ -87,7 +87,8 @@ def grappler_division(program, graph, options, loop_body=False):
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
-    (minimize_broadcasts.py) and its AddN inputs'
+    (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
+    Grappler's second iteration does) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
     body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
