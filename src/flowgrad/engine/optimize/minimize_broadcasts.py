@@ -138,12 +138,62 @@ def minimize_broadcasts(program, regrouped=None):
         return program
     # Grappler dedups the graph first (not its fetched nodes): a Mul written twice is
     # one node read twice, which no tree absorbs
-    program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    order = _processing_order(program, deduped)
+    program = deduped
     tags = set()
     done = set() if regrouped is None else regrouped
-    program = _regroup(program, tags, done)
+    program = _regroup(program, tags, done, order)
     second = _without_no_ops(constant_folding(program))
     return program if second is None else _regroup(second, tags, done)
+
+
+def _processing_order(program, deduped):
+    """node name -> the position from which Grappler's arithmetic optimizer pops it (0
+    first). It sorts the graph topologically (Kahn, ready nodes first in first out), dedups
+    it, erasing each duplicate by swapping the current last node into its slot
+    (EraseNodesFromGraph), and pops nodes from the back: a graph with something deduped
+    (even two equal constants) moves the last nodes, a Mul chain's root among them, to be
+    visited after the inner Muls, which then become a group's root first."""
+    nodes = program.nodes
+    kept = {n.name for n in deduped.nodes}
+    gone = [i for i, n in enumerate(nodes) if n.name not in kept]
+    if not gone:
+        return None
+    producer = {v: i for i, n in enumerate(nodes) for v in n.outputs}
+    fanin = [len({producer[v] for v in n.inputs if v in producer}) for n in nodes]
+    fanout = [[] for _ in nodes]
+    for i, n in enumerate(nodes):
+        for j in sorted({producer[v] for v in n.inputs if v in producer}):
+            fanout[j].append(i)
+    ready = [i for i in range(len(nodes)) if fanin[i] == 0]
+    seen = [0] * len(nodes)
+    k = 0
+    while k < len(ready):
+        for j in fanout[ready[k]]:
+            seen[j] += 1
+            if seen[j] == fanin[j]:
+                ready.append(j)
+        k += 1
+    if len(ready) != len(nodes):
+        return None
+    pos = {i: p for p, i in enumerate(ready)}
+    slots = list(ready)
+    last = len(slots) - 1
+    for p in sorted((pos[i] for i in gone), reverse=True):
+        slots[p], slots[last] = slots[last], slots[p]
+        last -= 1
+    slots = slots[:last + 1]
+    return {nodes[i].name: len(slots) - 1 - p for p, i in enumerate(slots)}
+
+
+def _root_order(nodes, order):
+    """Indices of `nodes` in the order Grappler visits them as roots: from the back of the
+    plan, or as `order` (names -> rank) says."""
+    if order is None:
+        return range(len(nodes) - 1, -1, -1)
+    far = len(order)
+    return sorted(range(len(nodes)), key=lambda i: (order.get(nodes[i].name, far), -i))
 
 
 def _without_no_ops(program):
@@ -188,7 +238,7 @@ def _control_sources(nodes):
     return control
 
 
-def _regroup(program, tags, regrouped):
+def _regroup(program, tags, regrouped, order=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt."""
     nodes = program.nodes
@@ -232,7 +282,7 @@ def _regroup(program, tags, regrouped):
                 and not n.op._control_inputs and id(n.op) not in control)
 
     groups = []
-    for i in range(len(nodes) - 1, -1, -1):
+    for i in _root_order(nodes, order):
         if nodes[i].name in tags or not supported(i):
             continue
         leaves, members = [], []
