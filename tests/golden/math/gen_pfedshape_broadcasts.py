@@ -7,7 +7,9 @@ of a fed image (CycleGAN / pix2pix feed_dict code) runs as `(scale * rsqrt) * (v
 mean)`; a dense layer of a fed batch is [a, 16]. An elementwise op of the fed tensor
 itself has unknown rank: nothing to regroup. A constant leaf of a rebuilt tree is then
 pushed down by Grappler's second constant folding (`(m * n) * C` runs as `m * (C * n)`).
-Each case with the meta optimizer on and off.
+Where anything in the graph is deduplicated (two equal constants, two reductions' axes),
+Grappler visits a chain's root after its inner Muls, which then form the group. Each case
+with the meta optimizer on and off.
 """
 import numpy as np
 
@@ -64,6 +66,20 @@ def build(tf):
         "const_pushed_down_2": tf.constant(s[::-1].copy()) * d_var2
         * tf.reduce_mean(d_var2, 0, keepdims=True) * tf.reduce_mean(d_var2, 1, keepdims=True),
     }
+    # with anything deduplicated in the graph Grappler visits a chain's root after its
+    # inner Muls (its dedup swaps the last nodes into the erased slots)
+    red = tf.Variable(_arr(rng, 2, 4, 16), name="red")
+    v16, v21 = tf.Variable(_arr(rng, 16), name="v16"), tf.Variable(_arr(rng, 2, 1), name="v21")
+    va, vb = tf.Variable(_arr(rng, 2, 16), name="va"), tf.Variable(_arr(rng, 2, 16), name="vb")
+    m = tf.reduce_mean(c, [1, 2])
+    out.update({
+        "dedup_two_reductions": v16 * tf.reduce_mean(red, 1) * tf.reduce_max(red, 1) * v21,
+        "dedup_equal_consts": v16 * (va + tf.constant(1.5)) * (vb + tf.constant(1.5)) * v21,
+        "no_dedup_consts": v16 * (va + tf.constant(1.5)) * (vb + tf.constant(2.5)) * v21,
+        "no_dedup_axes": v16 * tf.reduce_mean(red, 1) * tf.reduce_max(red, -2) * v21,
+        "fed_conv_two_reductions": tf.constant(s + 4) * m * tf.reduce_max(c, [1, 2])
+        * tf.reduce_sum(m, 1, keepdims=True),
+    })
     # (each case has constants of its own: Grappler's dedup of one constant read by
     # several rebuilt trees, then its second push-down, is not emulated)
     return out, feed
