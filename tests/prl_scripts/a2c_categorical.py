@@ -2,9 +2,10 @@
 orthogonal initializer, contrib fully_connected), tf.distributions.Categorical, tf.multinomial,
 tf.random.categorical and Gumbel-max sampling (TF's seeded numbers), log-probs by
 sparse_softmax_cross_entropy_with_logits, entropy, tf.nn.moments advantage normalization,
-clip_by_global_norm, RMSProp. (The trained variables after the last step are left out:
-their logits gradient is an AddN whose order TF takes after Grappler removed trivial
-Reshapes, see the prl report.)"""
+clip_by_global_norm, RMSProp, and the trained variables after the last step (their logits
+gradient is an AddN whose order TF takes after Grappler removed the no-op Sum / Reshape
+of `logits - reduce_max(logits)`'s gradient, which it proves on the symbolic shapes of
+the fed batch)."""
 
 import numpy as np
 import tensorflow as tf
@@ -76,3 +77,5 @@ with tf.Session() as sess:
             [loss, pg_loss, vf_loss, ent, ent2, gnorm, lp, neglogp, mean, var, train], fd
         )
         print(step, [np.asarray(x, np.float64).tolist() for x in out[:-1]])
+    for v in sess.run(params):
+        print(v.shape, np.asarray(v, np.float64).ravel().tolist())

@@ -130,3 +130,36 @@ def hashable(x):
         return ("nan",)
     hash(x)
     return (type(x).__name__, x)
+
+
+# Grappler's predicates on symbolic shapes (symbolic_shapes.py: a tuple, dims <= -2 are
+# symbols, None unknown), as grappler/utils/symbolic_shapes.cc decides them.
+
+def shapes_symbolically_equal(a, b) -> bool:
+    """ShapesSymbolicallyEqual: both known in rank, the same dims (equal symbols match)."""
+    return a is not None and b is not None and tuple(a) == tuple(b)
+
+
+def shapes_broadcastable(a, b) -> bool:
+    """ShapesBroadcastable: BCast of the two dim lists (a symbol matches itself or 1)."""
+    if a is None or b is None:
+        return False
+    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+
+
+def symbolic_size_less(a, b) -> bool:
+    """CompareSymbolicallyShapedTensorSizes: `a` surely smaller than `b` (known dims above 0
+    multiplied; symbols both have cancel; `a` is smaller if its known size is <= and only
+    `b` keeps symbols)."""
+    if a is None or b is None:
+        return False
+    sa, sb = math.prod(d for d in a if d > 0), math.prod(d for d in b if d > 0)
+    ua = [d for d in a if d < 0]
+    ub = [d for d in b if d < 0]
+    for d in list(ua):
+        if d in ub:
+            ua.remove(d)
+            ub.remove(d)
+    if not ua and not ub:
+        return sa < sb
+    return sa <= sb and not ua and bool(ub)

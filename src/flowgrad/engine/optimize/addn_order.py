@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._util import shapes_symbolically_equal
 from .constant_folding import constant_folding
+from .symbolic_shapes import symbolic_shapes
 
 _SORTED = frozenset({"AddN"})
 
@@ -49,9 +51,13 @@ def _grappler_names(program):
     dependency optimizer removes, so a reader of one reads its source (an AddN of
     tf.gradients' contributions sorts `gradients/mul_grad/Mul_1` for the no-op
     `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1).
-    Not through what is fetched or has control edges, nor what depends on a feed (Grappler
-    takes a fed tensor's shape as unknown: its Shape, the gradients' BroadcastGradientArgs
-    and so their Sums' axes do not fold)."""
+    Not through what is fetched or has control edges. Below a feed Grappler decides on its
+    symbolic shapes (symbolic_shapes.py): a Reshape to `Shape(x)` of a tensor of x's
+    symbolic shape is removed (RemoveRedundantReshape), and the gradients'
+    BroadcastGradientArgs of two Shapes folds where the symbols allow it
+    (MaterializeBroadcastGradientArgs), so a Sum over its empty side is an Identity
+    (A2C's `logits - reduce_max(logits, 1, keepdims=True)`: the AddN reads
+    `gradients/sub_grad/Reshape` under the name of the gradient it reshapes)."""
     tainted = set(program.feeds)
     for n in program.nodes:
         if not tainted.isdisjoint(n.inputs):
@@ -70,6 +76,8 @@ def _grappler_names(program):
         return tuple(s.as_list()) if v not in tainted and s is not None and \
             s.is_fully_defined() else None
 
+    sym = symbolic_shapes(program)
+    producer = {v: n for n in program.nodes for v in n.outputs}
     source = {}
     names = {}
     for n in program.nodes:
@@ -83,7 +91,11 @@ def _grappler_names(program):
         if n.type == "Sum" and len(n.inputs) == 2 and n.inputs[1] in consts \
                 and np.size(consts[n.inputs[1]]) == 0:
             src = n.inputs[0]
-        elif n.type == "Reshape" and shape(out) is not None and shape(n.inputs[0]) == shape(out):
+        elif n.type == "Sum" and len(n.inputs) == 2 and _no_reduction(n.inputs[1], producer,
+                                                                     consts, sym):
+            src = n.inputs[0]
+        elif n.type == "Reshape" and shapes_symbolically_equal(
+                sym.get(source.get(n.inputs[0], n.inputs[0])), sym.get(out)):
             src = n.inputs[0]
         elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None:
             for one, other in ((1, 0), (0, 1)):
@@ -94,6 +106,57 @@ def _grappler_names(program):
         if src is not None:
             source[out] = source.get(src, src)
     return {v: names[s] for v, s in source.items() if s in names}
+
+
+def _bcast_reduce_axes(x, y):
+    """BCast's grad_x_reduce_idx / grad_y_reduce_idx for two dim lists (symbols compare
+    as ints); None if they do not broadcast."""
+    n = max(len(x), len(y))
+    x = [1] * (n - len(x)) + list(x)
+    y = [1] * (n - len(y)) + list(y)
+    rx, ry = [], []
+    for i, (a, b) in enumerate(zip(x, y)):
+        if a == b:
+            if a == 1:
+                rx.append(i)
+                ry.append(i)
+        elif a == 1:
+            rx.append(i)
+        elif b == 1:
+            ry.append(i)
+        else:
+            return None
+    return rx, ry
+
+
+def _no_reduction(axes, producer, consts, sym):
+    """Is `axes` an output of a BroadcastGradientArgs that Grappler's constant folding
+    materializes (MaterializeBroadcastGradientArgs: both inputs Shapes of tensors whose
+    symbolic shapes are known, or constants; dims at the same position from the front
+    equal or both known, the longer shape's extra dims known) as an empty list?"""
+    n = producer.get(axes)
+    if n is None or n.type != "BroadcastGradientArgs" or len(n.inputs) != 2:
+        return False
+    shapes = []
+    for v in n.inputs:
+        p = producer.get(v)
+        if p is not None and p.type == "Shape" and p.inputs:
+            s = sym.get(p.inputs[0])
+        elif v in consts:
+            s = tuple(int(d) for d in np.ravel(consts[v]))
+        else:
+            s = None
+        if s is None:
+            return False
+        shapes.append(s)
+    a, b = shapes
+    common = min(len(a), len(b))
+    if any((a[i] < 0 or b[i] < 0) and a[i] != b[i] for i in range(common)):
+        return False
+    if any(d < 0 for d in a[common:] + b[common:]):
+        return False
+    axes_lists = _bcast_reduce_axes(a, b)
+    return axes_lists is not None and not axes_lists[n.outputs.index(axes)]
 
 
 def canonical_addn(program):

@@ -12,13 +12,17 @@ rsqrt [N, 1, 1, C]) runs as `(scale * rsqrt) * (x - mean)`, which differs from t
 order in the last bit for about a third of the elements. A group whose leaves all have one
 shape is left as it is.
 
-Grappler does this only where its shape inference knows every shape involved; it takes a
-fed tensor's shape as unknown (feeds need not match a placeholder's shape), so what
-depends on a feed is never regrouped here. Shapes with unknown dims (Grappler's symbolic
-dims, e.g. a conv of a fed placeholder) are not emulated: those groups are left as
-written (TF regroups some of them). Like reciprocal_div.py, applied to every plan by
-`grappler_division` while the arithmetic optimizer is on; the Add trees (Grappler's
-AddOpsRewrite, which runs first on them) are not handled.
+Grappler does this only where its shape inference gives every shape involved a known
+rank, on its symbolic shapes (symbolic_shapes.py): a fed tensor's shape is unknown (feeds
+need not match a placeholder's shape), so an elementwise op of a feed is never regrouped,
+but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
+sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
+cancel), which is not a total order, so the leaves are sorted as libstdc++'s
+std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
+Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
+Like reciprocal_div.py, applied to every plan by `grappler_division` while the
+arithmetic optimizer is on; the Add trees (Grappler's AddOpsRewrite, which runs first on
+them) are not handled.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
@@ -27,25 +31,81 @@ Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 """
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from . import addn_order
-from ._util import mutating_prefix
+from ._util import (mutating_prefix, shapes_broadcastable, shapes_symbolically_equal,
+                    symbolic_size_less)
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
 from .constant_push_down import _broadcast_shape
+from .symbolic_shapes import symbolic_shapes
 
 
-def _size(shape):
-    """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
-    the product of the dims above 0)."""
-    return math.prod(d for d in shape if d > 0)
+def _less(a, b):
+    return symbolic_size_less(a[1], b[1])
 
 
-def _broadcastable(a, b):
-    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+def _insertion_sort(run):
+    """std::__insertion_sort: each element moved before those it is smaller than."""
+    out = []
+    for e in run:
+        if out and _less(e, out[0]):
+            out.insert(0, e)
+            continue
+        j = len(out)
+        while j > 0 and _less(e, out[j - 1]):
+            j -= 1
+        out.insert(j, e)
+    return out
+
+
+def _merge(a, b):
+    """std::__move_merge: the right run's head first only if smaller."""
+    out, i, j = [], 0, 0
+    while i < len(a) and j < len(b):
+        if _less(b[j], a[i]):
+            out.append(b[j])
+            j += 1
+        else:
+            out.append(a[i])
+            i += 1
+    return out + a[i:] + b[j:]
+
+
+def _merge_backward(a, b):
+    """std::__move_merge_adaptive_backward: from the back, the left run's tail last
+    only if the right's is smaller."""
+    i, j, tail = len(a) - 1, len(b) - 1, []
+    while i >= 0 and j >= 0:
+        if _less(b[j], a[i]):
+            tail.append(a[i])
+            i -= 1
+        else:
+            tail.append(b[j])
+            j -= 1
+    return a[:i + 1] + b[:j + 1] + tail[::-1]
+
+
+def _merge_sort(run):
+    """std::__merge_sort_with_buffer: runs of 7 by insertion, then merged pairwise."""
+    runs = [_insertion_sort(run[k:k + 7]) for k in range(0, len(run), 7)]
+    while len(runs) > 1:
+        runs = [_merge(runs[k], runs[k + 1]) if k + 1 < len(runs) else runs[k]
+                for k in range(0, len(runs), 2)]
+    return runs[0] if runs else []
+
+
+def _stable_sort(ops):
+    """std::stable_sort (libstdc++, with its buffer) of (value, shape) by
+    CompareSymbolicallyShapedTensorSizes: each half merge-sorted, then the halves merged
+    (forward if the first is not longer, else from the back). Symbolic sizes are not
+    totally ordered, so the algorithm matters."""
+    if len(ops) < 2:
+        return list(ops)
+    mid = (len(ops) + 1) // 2
+    a, b = _merge_sort(ops[:mid]), _merge_sort(ops[mid:])
+    return _merge(a, b) if len(a) <= len(b) else _merge_backward(a, b)
 
 
 def _canonical_inputs(n):
@@ -62,12 +122,13 @@ def _canonical_inputs(n):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program):
+def minimize_broadcasts(program, regrouped=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
     axes and Reshape to the same shape Identities and the dependency optimizer removed
-    them); a node regrouped in the first round is left alone in the second."""
+    them); a node regrouped in the first round is left alone in the second. The roots of
+    the trees rebuilt are added to `regrouped` (a set) when given."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:
@@ -77,11 +138,62 @@ def minimize_broadcasts(program):
         return program
     # Grappler dedups the graph first (not its fetched nodes): a Mul written twice is
     # one node read twice, which no tree absorbs
-    program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    order = _processing_order(program, deduped)
+    program = deduped
     tags = set()
-    program = _regroup(program, tags)
+    done = set() if regrouped is None else regrouped
+    program = _regroup(program, tags, done, order)
     second = _without_no_ops(constant_folding(program))
-    return program if second is None else _regroup(second, tags)
+    return program if second is None else _regroup(second, tags, done)
+
+
+def _processing_order(program, deduped):
+    """node name -> the position from which Grappler's arithmetic optimizer pops it (0
+    first). It sorts the graph topologically (Kahn, ready nodes first in first out), dedups
+    it, erasing each duplicate by swapping the current last node into its slot
+    (EraseNodesFromGraph), and pops nodes from the back: a graph with something deduped
+    (even two equal constants) moves the last nodes, a Mul chain's root among them, to be
+    visited after the inner Muls, which then become a group's root first."""
+    nodes = program.nodes
+    kept = {n.name for n in deduped.nodes}
+    gone = [i for i, n in enumerate(nodes) if n.name not in kept]
+    if not gone:
+        return None
+    producer = {v: i for i, n in enumerate(nodes) for v in n.outputs}
+    fanin = [len({producer[v] for v in n.inputs if v in producer}) for n in nodes]
+    fanout = [[] for _ in nodes]
+    for i, n in enumerate(nodes):
+        for j in sorted({producer[v] for v in n.inputs if v in producer}):
+            fanout[j].append(i)
+    ready = [i for i in range(len(nodes)) if fanin[i] == 0]
+    seen = [0] * len(nodes)
+    k = 0
+    while k < len(ready):
+        for j in fanout[ready[k]]:
+            seen[j] += 1
+            if seen[j] == fanin[j]:
+                ready.append(j)
+        k += 1
+    if len(ready) != len(nodes):
+        return None
+    pos = {i: p for p, i in enumerate(ready)}
+    slots = list(ready)
+    last = len(slots) - 1
+    for p in sorted((pos[i] for i in gone), reverse=True):
+        slots[p], slots[last] = slots[last], slots[p]
+        last -= 1
+    slots = slots[:last + 1]
+    return {nodes[i].name: len(slots) - 1 - p for p, i in enumerate(slots)}
+
+
+def _root_order(nodes, order):
+    """Indices of `nodes` in the order Grappler visits them as roots: from the back of the
+    plan, or as `order` (names -> rank) says."""
+    if order is None:
+        return range(len(nodes) - 1, -1, -1)
+    far = len(order)
+    return sorted(range(len(nodes)), key=lambda i: (order.get(nodes[i].name, far), -i))
 
 
 def _without_no_ops(program):
@@ -93,6 +205,7 @@ def _without_no_ops(program):
     types = {v: n.type for n in nodes for v in n.outputs}
     fetched = set(program.fetches)
     control = _control_sources(nodes)
+    sym = symbolic_shapes(program)
     alias = {}
     for n in nodes:
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
@@ -104,11 +217,9 @@ def _without_no_ops(program):
             continue
         if n.type == "Sum" and not (n.inputs[1] in consts and np.size(consts[n.inputs[1]]) == 0):
             continue
-        if n.type == "Reshape":
-            a, b = program.shapes.get(n.inputs[0]), program.shapes.get(n.outputs[0])
-            if a is None or b is None or not a.is_fully_defined() or not b.is_fully_defined() \
-                    or a.as_list() != b.as_list():
-                continue
+        if n.type == "Reshape" and not shapes_symbolically_equal(sym.get(n.inputs[0]),
+                                                                  sym.get(n.outputs[0])):
+            continue
         alias[n.outputs[0]] = source
     if not alias:
         return None
@@ -127,17 +238,15 @@ def _control_sources(nodes):
     return control
 
 
-def _regroup(program, tags):
-    """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped."""
+def _regroup(program, tags, regrouped, order=None):
+    """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
+    `regrouped` by the names of the roots of the trees it rebuilt."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    tainted = set(program.feeds)        # Grappler: a fed tensor's shape is unknown
-    for n in nodes:
-        if not tainted.isdisjoint(n.inputs):
-            tainted.update(n.outputs)
+    sym = symbolic_shapes(program)      # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
@@ -155,10 +264,7 @@ def _regroup(program, tags):
     fetched = set(program.fetches)
     control = _control_sources(nodes)
     def known(v):
-        s = program.shapes.get(v)
-        if v in tainted or s is None or not s.is_fully_defined():
-            return None
-        return tuple(s.as_list())
+        return sym.get(v)
 
     def supported(i):
         """A Mul whose shape and inputs' shapes are known and broadcast together."""
@@ -167,8 +273,7 @@ def _regroup(program, tags):
                 or n.outputs[0] in folded:
             return False
         out = known(n.outputs[0])
-        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
-                                       for v in n.inputs)
+        return out is not None and all(shapes_broadcastable(out, known(v)) for v in n.inputs)
 
     def absorbable(i):
         n = nodes[i]
@@ -177,7 +282,7 @@ def _regroup(program, tags):
                 and not n.op._control_inputs and id(n.op) not in control)
 
     groups = []
-    for i in range(len(nodes) - 1, -1, -1):
+    for i in _root_order(nodes, order):
         if nodes[i].name in tags or not supported(i):
             continue
         leaves, members = [], []
@@ -207,7 +312,7 @@ def _regroup(program, tags):
         if prefix[root] != prefix[min(members)]:
             continue                    # a write between them: reading later could differ
         dtype = program.dtypes.get(nodes[root].outputs[0])
-        ops = sorted(((v, _size(known(v)), known(v)) for v in leaves), key=lambda e: e[1])
+        ops = _stable_sort([(v, known(v)) for v in leaves])
         leftover = ops.pop() if len(ops) % 2 else None
         spare = list(members)
         new_nodes = []
@@ -218,7 +323,7 @@ def _regroup(program, tags):
             node = nodes[j].with_inputs([lhs[0], rhs[0]])
             node.outputs = [v]
             new_nodes.append(node)
-            return (v, 1, ())           # Grappler gives a rebuilt node an empty shape
+            return (v, ())              # Grappler gives a rebuilt node an empty shape
 
         while True:
             lhs, rhs = ops.pop(0), ops.pop(0)
@@ -227,7 +332,7 @@ def _regroup(program, tags):
             made = rebuild(j, lhs, rhs, j == root)
             if done:
                 break
-            if len(ops) >= 2 and ops[0][1] < ops[1][1]:
+            if len(ops) >= 2 and symbolic_size_less(ops[0][1], ops[1][1]):
                 ops.insert(0, made)
             else:
                 ops.append(made)
@@ -235,6 +340,7 @@ def _regroup(program, tags):
                 rebuild(root, ops[0], leftover, True)
                 break
         rebuilt[root] = new_nodes
+        regrouped.add(nodes[root].name)
         dropped.update(members)
     if not rebuilt:
         return program

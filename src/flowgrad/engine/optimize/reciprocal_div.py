@@ -87,7 +87,8 @@ def grappler_division(program, graph, options, loop_body=False):
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
-    (minimize_broadcasts.py) and its AddN inputs'
+    (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
+    Grappler's second iteration does) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
@@ -100,7 +101,12 @@ def grappler_division(program, graph, options, loop_body=False):
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = minimize_broadcasts(convert_exp_log(convert_pow(program)))
+        regrouped = set()
+        program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
+        if regrouped and options.get("constant_folding", True):
+            # Grappler's second iteration: its constant folding pushes a constant leaf of
+            # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
+            program = constant_push_down(program, seed)
         if options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:

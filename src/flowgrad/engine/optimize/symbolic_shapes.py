@@ -1,0 +1,246 @@
+"""Grappler's symbolic shapes (GraphProperties::InferStatically with assume_valid_feeds=false).
+
+The arithmetic optimizer decides its rewrites on the shapes Grappler's shape inference
+gives each tensor, not on the graph's static shapes: a fed tensor's shape is unknown (a
+feed need not match its placeholder's shape), and what is computed from it gets its
+shape from the ops' shape functions, where every unknown dim is a symbol: a dim two
+tensors share (the batch dim through Conv2D, Mean(keepdims), broadcasting) is the same
+symbol, and two tensors with equal symbols have "symbolically equal" shapes. A Conv2D
+of a fed placeholder [2, 4, 4, 3] has shape [a, b, c, 16] in Grappler; its moments over
+[1, 2] are [a, 1, 1, 16]; `v - mean` is [a, b, c, 16] again.
+
+`symbolic_shapes(program)` gives each value a tuple: dims >= 0 known, dims <= -2 symbols
+(equal ints are the same symbol), or None where the rank is unknown or the op's shape
+function is not modelled here (the passes then leave the value alone, as before). Only
+a few shape functions are modelled below a feed: elementwise unary and broadcasting
+binary ops, AddN and the activations' gradients, reductions over constant axes, Conv2D
+(NHWC), MatMul, BiasAdd, Reshape to a constant shape or to `Shape(x)`; a value computed
+without a feed has its static shape when that is fully defined.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+_UNARY = frozenset({
+    "Identity", "StopGradient", "Neg", "Rsqrt", "Sqrt", "Square", "Exp", "Log", "Log1p",
+    "Expm1", "Relu", "Relu6", "Elu", "Selu", "Tanh", "Sigmoid", "Abs", "Sign", "Reciprocal",
+    "Softplus", "Softsign", "LeakyRelu", "Floor", "Ceil", "Round", "Cast", "Sin", "Cos",
+    "ZerosLike", "OnesLike", "Softmax", "LogSoftmax", "Erf", "Inv"})
+_BINARY = frozenset({
+    "Add", "AddV2", "Sub", "Mul", "RealDiv", "Div", "SquaredDifference", "Maximum", "Minimum",
+    "Pow", "FloorDiv", "FloorMod", "DivNoNan", "MulNoNan", "TruncateDiv"})
+_REDUCE = frozenset({"Sum", "Mean", "Max", "Min", "Prod"})
+# shape functions that merge all their inputs' shapes (AddN, the activations' gradients)
+_MERGE = frozenset({
+    "AddN", "ReluGrad", "Relu6Grad", "TanhGrad", "SigmoidGrad", "RsqrtGrad", "SqrtGrad",
+    "ReciprocalGrad", "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "LeakyReluGrad"})
+
+
+class _Dims:
+    """Fresh symbols and their merges (Grappler's SymbolicShapeManager: a dim merged with a
+    known dim or another symbol is that dim everywhere)."""
+
+    def __init__(self):
+        self.parent = {}
+        self.next = -2
+
+    def fresh(self):
+        d = self.next
+        self.next -= 1
+        return d
+
+    def find(self, d):
+        while d < -1 and d in self.parent:
+            d = self.parent[d]
+        return d
+
+    def merge(self, a, b):
+        a, b = self.find(a), self.find(b)
+        if a == b:
+            return a
+        if a < -1:
+            self.parent[a] = b
+            return b
+        if b < -1:
+            self.parent[b] = a
+        return a
+
+
+def _const_values(program):
+    return {n.outputs[0]: n.attrs.get("value") for n in program.nodes
+            if n.type == "Const" and not n.inputs and n.outputs}
+
+
+def _broadcast(x, y, dims):
+    """BroadcastBinaryOpOutputShapeFn on symbolic dims."""
+    rank = max(len(x), len(y))
+    x = (1,) * (rank - len(x)) + tuple(x)
+    y = (1,) * (rank - len(y)) + tuple(y)
+    out = []
+    for a, b in zip(x, y):
+        if a < 0 or b < 0:
+            if a > 1:
+                out.append(a)
+            elif b > 1:
+                out.append(b)
+            elif a == 1:
+                out.append(b)
+            elif b == 1:
+                out.append(a)
+            elif a == b:
+                out.append(a)
+            else:
+                out.append(dims.fresh())
+        elif a == 1 or b == 1:
+            out.append(b if a == 1 else a)
+        elif a == b:
+            out.append(a)
+        else:
+            return None
+    return tuple(out)
+
+
+def _window(size, k, stride, dilation, padding, dims):
+    if size < 0 or padding not in ("SAME", "VALID"):
+        return dims.fresh()
+    if padding == "SAME":
+        return -(-size // stride)
+    return -(-(size - (k - 1) * dilation) // stride)
+
+
+def _rule(n, ins, consts, dims, shape_of):
+    """The output shape of node `n` from its inputs' symbolic shapes, or None."""
+    t = n.type
+    a = n.attrs
+    if t in _UNARY:
+        return ins[0]
+    if t in _BINARY:
+        if len(ins) != 2 or ins[0] is None or ins[1] is None:
+            return None
+        return _broadcast(ins[0], ins[1], dims)
+    if t in _MERGE:
+        known = [x for x in ins if x is not None]
+        if not known or any(len(x) != len(known[0]) for x in known):
+            return None
+        out = list(known[-1])
+        for x in known[-2::-1]:
+            out = [dims.merge(a, b) for a, b in zip(x, out)]
+        return tuple(out)
+    if t in _REDUCE:
+        x = ins[0]
+        axes = consts.get(n.inputs[1]) if len(n.inputs) == 2 else None
+        if x is None or axes is None:
+            return None
+        axes = {int(i) % len(x) if len(x) else int(i) for i in np.ravel(axes)}
+        if a.get("keep_dims"):
+            return tuple(1 if i in axes else d for i, d in enumerate(x))
+        return tuple(d for i, d in enumerate(x) if i not in axes)
+    if t == "Conv2D":
+        x, w = ins
+        if w is None or len(w) != 4 or a.get("data_format", "NHWC") != "NHWC":
+            return None
+        if x is None:
+            x = (dims.fresh(), dims.fresh(), dims.fresh(), dims.fresh())
+        if len(x) != 4:
+            return None
+        dims.merge(x[3], w[2])
+        s, dl = a.get("strides", [1, 1, 1, 1]), a.get("dilations", [1, 1, 1, 1])
+        pad = a.get("padding")
+        return (x[0], _window(x[1], w[0], s[1], dl[1], pad, dims),
+                _window(x[2], w[1], s[2], dl[2], pad, dims), w[3])
+    if t == "MatMul":
+        x, w = ins
+        x = x if x is not None else (dims.fresh(), dims.fresh())
+        w = w if w is not None else (dims.fresh(), dims.fresh())
+        if len(x) != 2 or len(w) != 2:
+            return None
+        if a.get("transpose_a"):
+            x = x[::-1]
+        if a.get("transpose_b"):
+            w = w[::-1]
+        dims.merge(x[1], w[0])
+        return (x[0], w[1])
+    if t == "BiasAdd":
+        x, b = ins
+        if x is None or not x or b is None or len(b) != 1 \
+                or a.get("data_format", "NHWC") != "NHWC":
+            return None
+        return x[:-1] + (dims.merge(x[-1], b[0]),)
+    if t == "Reshape":
+        return _reshape(n, ins[0], consts, dims, shape_of)
+    if t == "Shape":
+        return None if ins[0] is None else (len(ins[0]),)
+    return None
+
+
+def _reshape(n, x, consts, dims, shape_of):
+    """Reshape's shape function on a constant shape (one -1 inferred when the input's one
+    unknown dim and the known elements match) or on `Shape(y)` (y's shape)."""
+    target = n.inputs[1]
+    src = shape_of.get(target)
+    if src is not None:
+        return src
+    shape = consts.get(target)
+    if shape is None:
+        return None
+    out = [int(d) for d in np.ravel(shape)]
+    if -1 not in out:
+        return tuple(out)
+    if out.count(-1) > 1:
+        return None
+    i = out.index(-1)
+    known_out = int(np.prod([d for d in out if d != -1]))
+    if x is not None and known_out > 0:
+        unknown = [j for j, d in enumerate(x) if d < 0]
+        known_in = int(np.prod([d for d in x if d >= 0]))
+        if not unknown and known_in % known_out == 0:
+            out[i] = known_in // known_out
+            return tuple(out)
+        if len(unknown) == 1 and known_in == known_out:
+            out[i] = x[unknown[0]]
+            return tuple(out)
+    out[i] = dims.fresh()
+    return tuple(out)
+
+
+def symbolic_shapes(program):
+    """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None."""
+    consts = _const_values(program)
+    dims = _Dims()
+    fed = set(program.feeds)
+    tainted = set(fed)
+    sym = {}
+    shape_of = {}                       # a Shape op's output -> its input's shape
+    for n in program.nodes:
+        is_tainted = not tainted.isdisjoint(n.inputs)
+        if is_tainted:
+            tainted.update(n.outputs)
+        if len(n.outputs) != 1:
+            for v in n.outputs:
+                if not is_tainted and v not in fed:
+                    sym[v] = _static(program, v)
+            continue
+        v = n.outputs[0]
+        if v in fed:
+            sym[v] = None
+            continue
+        s = None if is_tainted else _static(program, v)
+        if s is None and not n.recompute:
+            s = _rule(n, [sym.get(i) for i in n.inputs], consts, dims, shape_of)
+        sym[v] = s
+        if n.type == "Shape" and n.inputs and sym.get(n.inputs[0]) is not None:
+            shape_of[v] = sym[n.inputs[0]]
+    for v in fed:
+        sym[v] = None
+    if dims.parent:
+        for v, s in sym.items():
+            if s is not None:
+                sym[v] = tuple(dims.find(d) for d in s)
+    return sym
+
+
+def _static(program, v):
+    s = program.shapes.get(v)
+    if s is None or not s.is_fully_defined():
+        return None
+    return tuple(s.as_list())
