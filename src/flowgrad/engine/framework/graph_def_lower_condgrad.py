@@ -80,9 +80,15 @@ def plan(cp, op, infos, lowerings):
     for side in sides:
         for m in side:
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
+                    (m.type == "WhileGrad" and fwd in cp._loop_of) or \
                     m.type.startswith("TensorArray"):
                 return False
     scope = pre[:-len(tail)]
+    loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
+    if loop and (_branches.chain(op) or any(
+            not c.shape.is_fully_defined() for c in g["xs"])):
+        return False   # (TF's zeros of an unknown shape: a stack of the shape)
+    pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
     fsides = cp._sides(fwd, infos)
     caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
     xs = {c.name: j for j, c in enumerate(g["xs"])}
@@ -195,6 +201,8 @@ def plan(cp, op, infos, lowerings):
         for t in m._inputs:
             if t.name in gy_switch:
                 sub[t.name] = gy_switch[t.name][b]
+            elif loop:
+                continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
         steps.append(("copy", m, name, b))
@@ -204,7 +212,6 @@ def plan(cp, op, infos, lowerings):
         return args[0]
 
     b_ = _dt.bool_
-    pred_id = cp._prefix(fwd) + "/pred_id"
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
     queue = collections.deque(merges)
     while queue:
@@ -214,9 +221,10 @@ def plan(cp, op, infos, lowerings):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
-            src = cp._renamed(gy)
+            src = gy if loop else cp._renamed(gy)   # (loop: named when written)
             emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
-                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [src.split(":")[0]])
+                 shapes=[gy.shape] * 2,
+                 colocation=gy.op._colocation or [gy if loop else src.split(":")[0]])
             ports = [sw + ":1", sw]   # (per side, 0: true)
             if g["gate"]:   # (false side first)
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
@@ -233,8 +241,9 @@ def plan(cp, op, infos, lowerings):
             if g["reached"][b][j]:
                 for m in groups.get(n, ()):
                     copy(m, b)
-                got[j].append(_zeros_merge(cp, emit, g["xs"][j], b, scope, pred_id,
-                                           caches[b][name], cp._renamed(outs[b][j])))
+                zm = _zeros_merge_loop if loop else _zeros_merge
+                got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,
+                                 caches[b][name], cp._renamed(outs[b][j])))
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -312,7 +321,10 @@ def plan(cp, op, infos, lowerings):
             res = cp._unique(f"{scope}/AddN")
             args = ((res, "AddN", got[j], [dt, dt], {"N": 2}),
                     {"shapes": [c.shape], "colocation": [got[j][0]]})
-            at = own[c.op][0] if own[c.op] else rest_at
+            at = None if loop else own[c.op][0] if own[c.op] else rest_at
+            if loop:   # (numbered with the gradients scope's own: node_renames)
+                cp._late_names.append((res, _root(scope) + "/AddN"))
+                cp._grad_scopes.add(_root(scope))
             if at is None:
                 steps.append(("emit",) + args)
             else:
@@ -332,6 +344,71 @@ def plan(cp, op, infos, lowerings):
     cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True
+
+
+_PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
+
+
+def loop_frame(cp, op, info, loop_info):
+    """The WhileGrad whose gradient frame (written as TF's: graph_def_lower_grad) holds
+    gradient Cond `op` (`info`: its cond info) of a cond in its forward loop's body,
+    outside any other cond, else None: TF's _MergeGrad / _SwitchGrad there switch on the
+    popped predicate. Recorded in cp._grad_frames."""
+    g = info.get("grad") if info else None
+    if not isinstance(g, dict) or _branches.chain(op):
+        return None
+    fwd = g["of"]
+    for gop, ok in cp._loop_grads.items():
+        ginfo = loop_info(gop) if ok else None
+        if ginfo is not None and ginfo.get("forward") is cp._loop_of.get(fwd) and \
+                op.name.startswith(gop.name.rsplit("/", 1)[0] + "/gradients/"):
+            cp._grad_frames[op] = gop
+            return gop
+    return None
+
+
+def _root(scope):
+    """The tf.gradients scope of a loop gradient's inner gradients scope (<root>/<...>/
+    While_grad/gradients): TF builds the body's gradients in the call's own scope."""
+    return scope.split("/", 1)[0]
+
+
+def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
+    """_SwitchGrad of Switch `switch` of capture `c` (read by side `b`, 0: true) of a cond
+    in a loop body: TF's ZerosLike in the gradient frame (a Const of the known shape on
+    the frame's pivot, switched on the popped predicate, its other side's output) merged
+    with `grad` (false side first)."""
+    dt = c.dtype.base_dtype
+    root = _root(scope)
+    const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
+                 {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
+                 shapes=[c.shape])
+    cp._late_names.append((const, root + "/Const"))
+    sw = emit(cp._unique(f"{scope}/loop_zeros_Switch"), "Switch", [const, pred],
+              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+    cp._late_names.append((sw, root + "/Switch"))
+    zeros = sw + (":1" if b == 1 else "")
+    ins = [zeros, grad] if b == 0 else [grad, zeros]
+    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+_PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
+
+
+def _loop_names(cp, op, ins):
+    """`ins` with a loop gradient's names put in (_PRED, _PIVOT, tensors: the names other
+    plans give them, known when the nodes are written)."""
+    out = []
+    for i in ins:
+        if i == _PRED:
+            i = cp.input_name(op, op.inputs[0])
+        elif i == _PIVOT:
+            i = "^" + cp._grad_frames[op].name + "/sub"
+        elif not isinstance(i, str):
+            i = cp._renamed(i)
+        out.append(i)
+    return out
 
 
 def write_sum(cp, op, emit):
@@ -453,9 +530,12 @@ def write(cp, op, emit):
     block, written = _block(cp, op)
     for step in cp._grad_steps[op]:
         if step[0] == "emit":
-            args = list(step[1])
-            args[2] = block(args[2])
-            written.add(emit(*args, **step[2]))
+            args, kw = list(step[1]), dict(step[2])
+            args[2] = block(_loop_names(cp, op, args[2]))
+            if kw.get("colocation"):
+                kw["colocation"] = [c.split(":")[0]
+                                    for c in _loop_names(cp, op, kw["colocation"])]
+            written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
         ins = cp.inputs(m)

@@ -55,8 +55,8 @@ import numpy as np
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 from .branches import branch_in, chain
-from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
-                              ta_grad_forward, ta_grad_source, ta_handle_of)
+from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _cond_info, _loop_info,
+                              _PlanBase, ta_grad_forward, ta_grad_source, ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
@@ -613,7 +613,7 @@ class GradLoopPlan(_PlanBase):
                        {"dtype": i32, "value": np.asarray(1, np.int32)}, shapes=[_SCALAR])
             add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
                        shapes=[_SCALAR])
-            ctl = []
+            ctl, fsync = [], []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
                 size = emit(f"{W}/stack_{j}/max_size", "Const", [], [],
@@ -623,12 +623,24 @@ class GradLoopPlan(_PlanBase):
                 he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
                 val = t if isinstance(t, str) else t.op.name if t._op.type == "LoopVar" \
                     else emit.input_name(t)
+                cx = self._push_ctx(gop, j)
+                if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
+                    val = cx["value"] or val   # in its branch, the stack switched in)
+                    if cx["port"] is not None:
+                        he = emit(f"{W}/stack_{j}/push_sw", "Switch", [he, cx["fpred"]],
+                                  [_dt.resource, _dt.bool_], {},
+                                  shapes=[TensorShape([2])] * 2) + cx["port"]
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
                             [_dt.resource, d], {"swap_memory": False})
+                if cx is not None and cx["port"] is not None:   # (TF's f_sync waits)
+                    fsync.append("^" + push)
+                    continue
                 where = p["branch"].get(t)
                 ctl.append("^" + self._sync(emit, push, where, 0))
+            if fsync:
+                ctl.append("^" + emit(f"{W}/f_sync", "ControlTrigger", fsync, [], {}))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
 
@@ -721,6 +733,12 @@ class GradLoopPlan(_PlanBase):
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
             ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
                                           else [])
+            cx = self._push_ctx(op, j)
+            if cx is not None and cx["port"] is not None:   # (TF's: the stack switched on
+                he = emit(f"{B}/pop_{j}_sw", "Switch", [he, cx["gpred"]],
+                          [_dt.resource, _dt.bool_], {},   # the popped pred)
+                          shapes=[TensorShape([2])] * 2) + cx["port"]
+                ctl, where = [], None
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
             syncs.append("^" + self._sync(emit, pop, where, 2))
@@ -733,7 +751,7 @@ class GradLoopPlan(_PlanBase):
         if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
-        results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
+        results, dts, exits = self._results(p), {key: d for key, _, d in vars_}, p["exits"]
         cut = p["skip"] | p["enter_only"]
         for k in range(n):
             if k not in cut:
@@ -775,7 +793,10 @@ class GradLoopPlan(_PlanBase):
         pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
                                       for k in sorted(scopes, key=len, reverse=True)))
         out = {}
+        late = self._late_names()
         for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
+            if name in late:
+                continue
             new = name
             for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
                 hit = pattern.match(new)
@@ -809,6 +830,8 @@ class GradLoopPlan(_PlanBase):
         order = sorted(self.plans, key=lambda g: (len(self._ancestors(g)), g._id))
         for g in order:
             self._tf_names(g, ren, uniq, out, subs)
+        for old, base in late.items():   # (a cond gradient's zeros, AddN: after the frames')
+            ren(old, base)
         for name in names:
             if name in out:
                 continue
@@ -899,7 +922,10 @@ class GradLoopPlan(_PlanBase):
                                                  for t in _array_reads(m)):
                     gh = m.name + "/TensorArrayGradV3"   # (TF's TensorArrayGradV3 reads it)
                     return out.get(gh, gh)
-                return out.get(m.name, m.name)
+                w = self._written(m)
+                w = out.get(w, w)
+                return w[:-len("/cond_grad")] if m.type == "Cond" and \
+                    w.endswith("_grad/cond_grad") else w
             return None
         for i in range(len(p["outside"])):
             r = reader_of(f"{B}/Enter_c{i}")
@@ -925,13 +951,116 @@ class GradLoopPlan(_PlanBase):
                 ren(f"{st}/Enter_{d}", r + "Enter")
             ren(st + "/Enter", r + "Enter")
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
+            ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
+            ren(f"{W}/f_sync", r + "f_sync")   # (at the first push in a cond: TF's)
+            pe = f"{st}/Enter_{B.replace('/', '_')}"
+            cx = self._push_ctx(gop, j)
+            if cx is not None and cx["port"] is not None:
+                psw = ren(f"{B}/pop_{j}_sw", r + "Switch")
+                ren(pe, psw + "/Enter")
             pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
-            pe = f"{st}/Enter_{B.replace('/', '_')}"
             for d in range(frames - 1):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
+
+
+def _cond_plan(plan):
+    """The CondPlan among `plan`'s others (which writes the cond gradients), or None."""
+    return next((o for o in plan.others if isinstance(o, CondPlan)), None)
+
+
+def _late_names(self):
+    """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
+    the gradients scope after the frame's (its zeros' Const and Switch, its AddN)."""
+    cp = _cond_plan(self)
+    return dict(cp._late_names) if cp is not None else {}
+
+
+def _written(self, m):
+    """The node name gradient op `m` is written as: a TF-layout cond gradient's copy of
+    it, or (the gradient Cond itself) its _MergeGrad scope, where TF's GetRealValue makes
+    the predicate's stack; else its own."""
+    cp = _cond_plan(self)
+    if cp is not None and m in cp._grad_members and m._outputs and \
+            m._outputs[0].name in cp.renames:
+        return cp.renames[m._outputs[0].name].split(":")[0]
+    if cp is not None and m in cp._grad_steps:
+        return CondPlan._prefix(m)   # (renamed: its Switch, <Merge>_grad/cond_grad)
+    return m.name
+
+
+def _results(self, p):
+    """The body's results of plan `p` as written (a TF-layout cond gradient's output: the
+    Merge or AddN of its Switches' gradients, CondPlan's renames)."""
+    return [self._renamed(t) if r == self._name(t) else r
+            for r, t in zip(p["results"], p["ginfo"]["grads"])]
+
+
+def _push_ctx(self, gop, j):
+    """How TF pushes the value of stack j of WhileGrad `gop` that TF-layout cond gradients
+    read (TF's history_map holds the tensor its gradient ops read): the forward cond's
+    pred_id for their predicate ("port" None), else a capture's Switch output in the
+    forward cond's branch, pushed there ("port": the handle's Switch output) and popped
+    under the gradient's popped predicate ("gpred"); None: as flowgrad keeps it."""
+    cache = self.__dict__.setdefault("_push_ctxs", {})
+    if (gop, j) in cache:
+        return cache[(gop, j)]
+    cache[(gop, j)] = None
+    cp = _cond_plan(self)
+    p = self.plans[gop]
+    t = p["pushes"][j]
+    if cp is None or not cp._grad_steps or isinstance(t, str):
+        return None
+    where = p["branch"].get(t)
+    if where:   # (a value of a forward cond's branch: pushed there, popped in the same
+        if len(where) != 1 or where[0][2] not in cp._grad_steps:   # branch of its gradient)
+            return None
+        c, b, g = where[0]
+        gpred = self.rewrite.get(g.name, {}).get(g.inputs[0].name)
+        if gpred is None:
+            return None
+        got = {"value": None, "port": ":1" if b == 0 else "",
+               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred}
+        cache[(gop, j)] = got
+        return got
+    node = f"{gop.name}/pop_{j}"
+    readers = [m for m in p["members"] if node in self.rewrite.get(m.name, {}).values()]
+    conds = [m for m in readers if m in cp._grad_steps]
+    if conds and len(conds) == len(readers) and all(
+            self.rewrite[m.name].get(m.inputs[0].name) == node and
+            m.inputs[0] is _fwd_cond(m).inputs[0] for m in conds) and \
+            len({_fwd_cond(m) for m in conds}) == 1:
+        got = {"value": CondPlan._prefix(_fwd_cond(conds[0])) + "/pred_id", "port": None}
+    else:   # (a TF-layout gradient Cond's capture: read by its branch ops only)
+        readers = [m for m in readers if m not in cp._grad_steps or
+                   self.rewrite[m.name].get(m.inputs[0].name) == node]
+        homes = {(g, branch_in(m, g)) for m in readers
+                 for g in chain(m) if g in cp._grad_steps and not chain(g)}
+        if len(homes) != 1 or any(not chain(m) for m in readers):
+            return None
+        (g, b), = homes
+        fwd = _fwd_cond(g)
+        sw = cp._ctx.get((fwd, b), {}).get("cache", {}).get(t.name)
+        if sw is None or self.rewrite.get(g.name, {}).get(g.inputs[0].name) is None:
+            return None
+        got = {"value": sw, "port": ":1" if b == 0 else "",
+               "fpred": CondPlan._prefix(fwd) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+    cache[(gop, j)] = got
+    return got
+
+
+def _fwd_cond(g):
+    """The forward Cond of gradient Cond `g`."""
+    return _cond_info(g)["grad"]["of"]
+
+
+GradLoopPlan._push_ctx = _push_ctx
+GradLoopPlan._results = _results
+GradLoopPlan._late_names = _late_names
+GradLoopPlan._written = _written
 
 
 def _zero_grad(op, emit):
