@@ -25,9 +25,8 @@ _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) afte
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "while/nested_cond": _LOOP, "while/outside_pred": _LOOP, "while/tensor_array": _LOOP,
+    "while/nested_cond": _LOOP, "while/tensor_array": _LOOP,
     "while/tensor_array_read": _LOOP, "raw_rnn": _LOOP, "raw_rnn/state_cond": _LOOP,
-    "while/minimize": _LOOP, "while/minimize_adam": _LOOP,
     "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }
 

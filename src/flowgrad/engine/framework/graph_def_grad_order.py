@@ -558,15 +558,18 @@ def b_sync_names(nodes, prefix):
     pos = {n.name: i for i, n in enumerate(nodes)}
     firsts = []
     for n in nodes:
+        kind = n.name.rsplit("/", 1)[-1][:6]
         if n.op != "ControlTrigger" or not n.name.startswith(prefix) or \
-                not n.name.rsplit("/", 1)[-1].startswith("b_sync"):
+                kind not in ("b_sync", "f_sync"):
             continue
         deps = [i[1:] for i in n.input if i.startswith("^")]
-        pops = [d for d in deps if d in by and by[d].op == "StackPopV2"]
-        if not pops or any(by[d].op not in ("StackPopV2", "Exit") for d in deps if d in by):
+        # (a frame's f_sync: made at its first push in a cond's branch, its scope's)
+        stack = "StackPopV2" if kind == "b_sync" else "StackPushV2"
+        pops = [d for d in deps if d in by and by[d].op == stack]
+        if not pops or any(by[d].op not in (stack, "Exit") for d in deps if d in by):
             continue
         first = min(pops, key=pos.get)
-        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/b_sync"))
+        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/" + kind))
     taken = set(by) - {name for _, name, _ in firsts}
     out = {}
     for _, name, base in sorted(firsts):

@@ -353,6 +353,7 @@ class CondPlan(_PlanBase):
         self._loop_grads = loop_grads or {}   # WhileGrad -> written as TF's (grad_verdicts)
         self._late_names = []   # (node, TF's base name): numbered after the loop frames'
         self._grad_frames = {}   # gradient Cond in a loop gradient's body -> its WhileGrad
+        self._copied = {}   # a cond gradient's op -> the node name it is written as
         self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
         self.arrays = arrays   # the TensorArrayPlan: a branch's array op reads its handle
         conds = [op for op in graph._flowgrad_operations() if op.type == "Cond"]

@@ -89,6 +89,7 @@ def plan(cp, op, infos, lowerings):
             not c.shape.is_fully_defined() for c in g["xs"])):
         return False   # (TF's zeros of an unknown shape: a stack of the shape)
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
+    gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
     fsides = cp._sides(fwd, infos)
     caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
     xs = {c.name: j for j, c in enumerate(g["xs"])}
@@ -179,6 +180,7 @@ def plan(cp, op, infos, lowerings):
     # TF's names: a forward op's gradient ops keep theirs in the gradients scope; the
     # others (aggregations, ...) are numbered there in TF's order
     firsts = {}
+    copied = cp._copied   # (an op without outputs: its control readers' name for it)
 
     def rename(m, b):
         rest = _rest(m.name, pre)
@@ -191,6 +193,7 @@ def plan(cp, op, infos, lowerings):
             if key not in firsts:
                 firsts[key] = cp._unique(f"{scope}/{re.sub(r'_[0-9]+$', '', first)}")
             new = firsts[key] + sep + tail
+        copied[m] = new
         for i, t in enumerate(m._outputs):
             cp.renames[t.name] = new + (f":{i}" if i else "")
         return new
@@ -226,7 +229,7 @@ def plan(cp, op, infos, lowerings):
                  shapes=[gy.shape] * 2,
                  colocation=gy.op._colocation or [gy if loop else src.split(":")[0]])
             ports = [sw + ":1", sw]   # (per side, 0: true)
-            if g["gate"]:   # (false side first)
+            if gate:   # (false side first)
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
                 ports.reverse()
             gy_switch[gy.name] = ports
@@ -253,7 +256,8 @@ def plan(cp, op, infos, lowerings):
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n))]
-            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients
+            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients (in a
+                # loop's body flowgrad's branch gradients hold it: loop_gate)
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
@@ -542,7 +546,11 @@ def write(cp, op, emit):
         ctl = []
         for c in m._control_inputs:
             t = c._outputs[0].name if c._outputs else None
-            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else c.name)
+            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else
+                       cp._copied.get(c, c.name))
+        if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
+            ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
+                   for c in cp.extra_controls(m)]
         emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
         written.add(name)
     return op.name

@@ -360,8 +360,9 @@ class GradLoopPlan(_PlanBase):
     `forward_extra(fop, emit, names)` adds the counter and the pushes to the forward
     frame; `lower(op, emit)` writes a WhileGrad (and its grad LoopVars)."""
 
-    def __init__(self, graph, loops, ok=None):
+    def __init__(self, graph, loops, ok=None, conds=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self._conds = conds   # the CondPlan (its cond gradients written as TF's)
         self._loops = loops
         self.plans = {}
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
@@ -427,6 +428,11 @@ class GradLoopPlan(_PlanBase):
                  and not chain(m._inputs[0]._op)}
 
         def resolve(t):
+            if isinstance(t, _Switched):   # (a TF-layout cond gradient's read of a
+                if t not in pushes:          # capture: TF's stack of its Switch output)
+                    pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
+                return f"{B}/pop_{pushes.index(t)}"
             if not isinstance(t, str) and t._op in moved:
                 if t not in pushes:
                     pushes.append(t)
@@ -440,7 +446,8 @@ class GradLoopPlan(_PlanBase):
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
                 return gv(gvars[t._op])
-            if t._op in body and t._op.type == "Const" and \
+            if (t._op in body or self._branch_const(t, body)) and \
+                    t._op.type == "Const" and \
                     "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
                 if t not in clones:
                     clones.append(t)
@@ -471,8 +478,10 @@ class GradLoopPlan(_PlanBase):
                 ins = _nested_ins(m) + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
+            if self._tf_cond_grad(m):   # (TF's layout reads its predicate only)
+                ins = ins[:1]
             for t in ins:
-                r = resolve(t)
+                r = resolve(self._switched(t, m, body))
                 if r is not None:
                     sub.setdefault(t.name, r)
             # (TF's pivot control for an op with no input, unless it waits for one of
@@ -582,6 +591,8 @@ class GradLoopPlan(_PlanBase):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
         if isinstance(t, str):   # a nested loop's iteration count
             return _dt.int32
+        if isinstance(t, _Switched):
+            t = t.t
         arrays = self._loops.arrays
         return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
@@ -621,9 +632,9 @@ class GradLoopPlan(_PlanBase):
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
                          {"elem_type": d, "stack_name": ""})
                 he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
-                val = t if isinstance(t, str) else t.op.name if t._op.type == "LoopVar" \
-                    else emit.input_name(t)
                 cx = self._push_ctx(gop, j)
+                val = t if isinstance(t, (str, _Switched)) else t.op.name \
+                    if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
                     val = cx["value"] or val   # in its branch, the stack switched in)
                     if cx["port"] is not None:
@@ -1013,6 +1024,17 @@ def _push_ctx(self, gop, j):
     t = p["pushes"][j]
     if cp is None or not cp._grad_steps or isinstance(t, str):
         return None
+    if isinstance(t, _Switched) and t.b < 0:
+        got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
+        cache[(gop, j)] = got
+        return got
+    if isinstance(t, _Switched):
+        fwd = _fwd_cond(t.g)
+        got = {"value": cp._ctx[(fwd, t.b)]["cache"][t.t.name], "port": ":1" if t.b == 0
+               else "", "fpred": CondPlan._prefix(fwd) + "/pred_id",
+               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
     where = p["branch"].get(t)
     if where:   # (a value of a forward cond's branch: pushed there, popped in the same
         if len(where) != 1 or where[0][2] not in cp._grad_steps:   # branch of its gradient)
@@ -1050,6 +1072,70 @@ def _push_ctx(self, gop, j):
                "gpred": self.rewrite[g.name][g.inputs[0].name]}
     cache[(gop, j)] = got
     return got
+
+
+class _Switched(tuple):
+    """A forward value `t` a TF-layout cond gradient `g`'s branch `b` (0: true) reads: TF
+    pushes the forward cond's Switch output of it (one stack per branch); b -1: `g`'s
+    predicate, TF's stack of the forward cond's pred_id."""
+
+    __slots__ = ()
+
+    def __new__(cls, t, g, b):
+        return tuple.__new__(cls, (t, g, b))
+
+    t = property(lambda self: self[0])
+    g = property(lambda self: self[1])
+    b = property(lambda self: self[2])
+    dtype = property(lambda self: self[0].dtype)
+    name = property(lambda self: self[0].name)
+
+    def __eq__(self, other):
+        return isinstance(other, _Switched) and all(a is b for a, b in zip(self, other))
+
+    def __hash__(self):
+        return hash(tuple(id(x) for x in self))
+
+
+def _tf_cond_grad(self, m):
+    """Whether `m` is a gradient Cond the CondPlan writes in TF's layout."""
+    return self._conds is not None and m in self._conds._grad_steps
+
+
+def _switched(self, t, m, body):
+    """`t` as member `m` reads it: a _Switched value when `m` is in a branch of a TF-layout
+    cond gradient (outside other conds) and `t`, a forward body value outside the cond,
+    is switched into the forward cond's same branch; else `t`."""
+    if self._conds is None or isinstance(t, str):
+        return t
+    if self._tf_cond_grad(m) and m.inputs and t is m.inputs[0]:
+        return _Switched(t, m, -1)   # (its predicate: TF's stack of the pred_id)
+    if chain(t._op):
+        return t
+    conds = chain(m)
+    if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+        return t
+    g = conds[0]
+    b = branch_in(m, g)
+    fwd = _fwd_cond(g)
+    cache = self._conds._ctx.get((fwd, b), {}).get("cache", {})
+    if t.name not in cache or not (t._op in body or t._op.type == "LoopVar"):
+        return t
+    return _Switched(t, g, b)
+
+
+def _branch_const(self, t, body):
+    """Whether `t` is a Const of a cond's branch in the forward body (TF's GetRealValue
+    clones it into the gradient frame, as a body's), read by a TF-layout cond gradient."""
+    conds = chain(t._op)
+    return bool(conds) and conds[-1] in body and self._conds is not None and \
+        any(self._tf_cond_grad(g) and _fwd_cond(g) is conds[0]
+            for g in self._conds._grad_steps)
+
+
+GradLoopPlan._tf_cond_grad = _tf_cond_grad
+GradLoopPlan._switched = _switched
+GradLoopPlan._branch_const = _branch_const
 
 
 def _fwd_cond(g):
