@@ -548,6 +548,31 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     return [n.node for n in before] + out + [n.node for n in after], renames
 
 
+def _enter_firsts(nodes, prefix, by, pos):
+    """(position, name, TF's base name) of the gradient frames' Enters of a value from
+    outside the call (<reader>/Enter, a constant Enter): TF's GetRealValue makes it when
+    its first reader in TF's order is made, in that reader's scope; a Enter read by
+    nodes of two frames or by no gradient op keeps its name."""
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if i[0] != "^":
+                readers[_split(i)[0]].append(n.name)
+    out = []
+    for n in nodes:
+        if n.op != "Enter" or not n.name.startswith(prefix) or \
+                not n.name.endswith("/Enter") or not n.attr["is_constant"].b or \
+                len(n.input) != 1 or n.input[0].startswith(prefix):
+            continue
+        mine = [r for r in readers[n.name] if r.startswith(prefix) and by[r].op != "Enter"]
+        if not mine or any(by[r].op == "Enter" for r in readers[n.name]):
+            continue
+        first = min(mine, key=pos.get)
+        if first + "/Enter" != n.name:
+            out.append((pos[first], n.name, first + "/Enter"))
+    return out
+
+
 def b_sync_names(nodes, prefix):
     """{name: TF's name} of the b_sync ControlTriggers of the gradients call `prefix`...
     in `nodes` (in TF's order): TF makes a gradient frame's b_sync at its first pop, in
@@ -570,6 +595,7 @@ def b_sync_names(nodes, prefix):
             continue
         first = min(pops, key=pos.get)
         firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/" + kind))
+    firsts += _enter_firsts(nodes, prefix, by, pos)
     taken = set(by) - {name for _, name, _ in firsts}
     out = {}
     for _, name, base in sorted(firsts):
