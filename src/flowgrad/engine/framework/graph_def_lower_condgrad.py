@@ -13,6 +13,15 @@ branches read it). TF's order is its gradient queue's: _GradientsHelper's walk o
 forward cond's ops from its Merges, each op's gradient ops (flowgrad's, renamed into the
 gradients scope; the aggregations before them) when it is taken from the queue.
 
+In a loop gradient's frame (a cond in a tf.while_loop's body whose WhileGrad
+graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on the popped
+predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
+read the frame's pops and Enters, and _SwitchGrad's zeros are ControlFlowState.ZerosLike's:
+a Const of the known shape on the frame's pivot and its Switch on the popped predicate
+(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names).
+The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
+per branch) are graph_def_lower_grad's (_push_ctx).
+
 `plan(cp, op, infos)` works out the nodes (or returns False: the generic layout); `write`
 adds them where the gradient Cond op is.
 """

@@ -23,10 +23,15 @@ gradient array ops are TF's TensorArrayGradV3 of the forward handle (entered int
 gradient frame) and TF's read/write on it (TensorArrayPlan).
 
 A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
-frame; a kept value from a branch is pushed only when that branch runs and popped under
-the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
-pop followed by a Merge live on either branch, which the counters wait for. A cond in a
-cond's branch: the same, one Merge per cond level holding the value.
+frame. Written as TF's (graph_def_lower_condgrad.loop_frame): the predicate's stack pushes
+the forward pred_id; a value of a branch, or a capture's Switch output a branch's gradient
+reads (one stack per branch: _Switched), is pushed through the stack switched into the
+forward cond (TF's AddForwardAccumulator in the cond context, waited for by the f_sync)
+and popped through the stack switched on the popped predicate (_push_ctx). In flowgrad's
+generic layout, a kept value from a branch is pushed only when that branch runs and popped
+under the gradient cond's pivot of the same branch, each push / pop followed by a Merge
+live on either branch, which the counters wait for. A cond in a cond's branch: the same,
+one Merge per cond level holding the value.
 
 A loop in the body (its WhileGrad among the gradient ops): a gradient frame nested in
 this one, as TF's GradLoopState with an outer_grad_state. Its stacks are made outside
