@@ -15,10 +15,12 @@ import goldens
 GEN = goldens.generator("opcounts", "pcondgd2")
 WANT = goldens.load("opcounts", "pcondgd2")
 
-_LOOP = ("the gradient of a cond in a loop body is flowgrad's generic cond in the gradient "
-         "frame (TF: _MergeGrad's Switch on the popped pred_id, _SwitchGrad's zeros and "
-         "Merges, the predicate and the branches' values pushed and popped in the cond's "
-         "context), and get_operations() lists flowgrad's generic ops")
+_LOOP = ("the gradient of a cond in a loop body whose branches hold a nested cond or "
+         "TensorArray ops is flowgrad's generic cond in the gradient frame (TF: "
+         "_MergeGrad's Switch on the popped pred_id, _SwitchGrad's zeros and Merges, the "
+         "predicate and the branches' values pushed and popped in the cond's context; "
+         "graph_def_lower_condgrad.plan writes that for the other conds), and "
+         "get_operations() lists flowgrad's generic ops")
 _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
           "ops already queued; flowgrad writes the cond's gradient where its one op is "
           "(test_pcondgd's batch_normalization/adam): the node order differs")
