@@ -11,13 +11,11 @@ import goldens
 GEN = goldens.generator("control", "ptut2_loop_shapes")
 GOLD = goldens.load("control", "ptut2_loop_shapes")
 
-
-# lstm: the stack of the sequence-length mask both Select gradients read is named after the
-# reader TF's walk meets first (Select_2_grad); flowgrad's after Select_1_grad (known gap)
-LSTM_GAP = pytest.mark.xfail(strict=True, reason="shared stack named after another reader")
+# (lstm: the stack of the sequence-length mask both Select gradients read is named after
+# the reader TF's walk meets first, Select_2_grad)
 
 
-@pytest.mark.parametrize("name", ["gru", pytest.param("lstm", marks=LSTM_GAP), "while"])
+@pytest.mark.parametrize("name", ["gru", "lstm", "while", "capture"])
 def test_loop_gradient_shape_ops_as_tf(name):
     xv = np.random.RandomState(0).rand(5, 7, 6).astype(np.float32)
     with tf.Graph().as_default() as g:

@@ -7,9 +7,12 @@ its body), map_fn, scan, dynamic_rnn (GRU, LSTM) and their gradients (tf.gradien
 minimize with GradientDescent and Adam) in the block or after it, a block of several
 control inputs with a no-output NoOp / group; a body's own control_dependencies on an op
 made before the loop (which runs once, before it); maximum_iterations, a TensorArray,
-seq2seq's dynamic_decode, a bidirectional RNN trained with Adam. Per call: the op counter after it, a
-graph-seeded random number made after it (its seed2 is that counter), get_operations()'
-(name, type), the GraphDef's (name, op, inputs) and the values of two runs."""
+seq2seq's dynamic_decode, a bidirectional RNN trained with Adam; a loop gradient in a block
+of a group and an op, an LSTM with sequence lengths trained in a block (its Select
+gradients' zeros_like), tf.zeros / ones / zeros_like Consts in a body. Per call: the op
+counter after it, a graph-seeded random number made after it (its seed2 is that counter),
+get_operations()' (name, type), the GraphDef's (name, op, inputs) and the values of two
+runs."""
 import re
 
 import numpy as np
@@ -274,6 +277,37 @@ def _bidi_adam(tf):
     return [loss, step]
 
 
+def _group_grad(tf):
+    v, a = _var_block(tf)
+    gp = tf.group(a, tf.no_op(name="nop"))
+    x = tf.constant(2.0)
+    with tf.control_dependencies([gp, a]):
+        x2, r = _loop2(tf)
+        g = tf.gradients(r[1], [x2])
+    return [r[1]] + g
+
+
+def _lengths_sgd(tf):
+    x = tf.random_normal([2, 4, 3])
+    v, a = _var_block(tf)
+    with tf.control_dependencies([a]):
+        out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(5), x, sequence_length=[4, 2],
+                                   dtype=tf.float32)
+        loss = tf.reduce_sum(out)
+        step = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+    return [loss, step]
+
+
+def _body_consts(tf):
+    v, a = _var_block(tf)
+    with tf.control_dependencies([a]):
+        def body(i, y):
+            return i + 1, (y + tf.zeros_like(y) + tf.ones([2]) + tf.zeros([2]) +
+                           tf.ones_like(y) + tf.constant([1.0, 2.0], name="c"))
+        r = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), tf.constant([1., 2.])])
+    return [r[1]]
+
+
 CALLS = [("plain", _plain), ("outside_init", _outside_init),
          ("variable_body", _variable_body), ("map_fn", _map_fn), ("scan", _scan),
          ("several", _several), ("none_inside", _none_inside),
@@ -284,7 +318,8 @@ CALLS = [("plain", _plain), ("outside_init", _outside_init),
          ("gru_adam_update_ops", _gru_adam_update_ops), ("body_block", _body_block),
          ("body_block_in_block", _body_block_in_block), ("max_iterations", _max_iterations),
          ("tensor_array", _tensor_array), ("scan_grad", _scan_grad), ("decode", _decode),
-         ("bidi_adam", _bidi_adam)]
+         ("bidi_adam", _bidi_adam), ("group_grad", _group_grad),
+         ("lengths_sgd", _lengths_sgd), ("body_consts", _body_consts)]
 
 
 # Calls whose Identities of several block control inputs TF makes in the order of a set of

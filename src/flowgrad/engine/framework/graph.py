@@ -968,11 +968,13 @@ class Graph:
             if (x._id < top.start or x in self._cf_lifted) and x._outputs:
                 self._last_id += 1   # the Identity, then its input's Enter(s)
                 # (named in the scope TF makes `op` in: a Const's, else (and a static
-                # Shape / Size / Rank) its own)
+                # Shape / Size / Rank, tf.zeros / ones / zeros_like of a known shape, made
+                # in a name_scope of their own name) its own)
                 saved = self._name_stack
                 base = re.sub(r"_\d+$", "", op._name.rpartition("/")[2])
                 self._name_stack = op._name.rpartition("/")[0] if op._type == "Const" and \
-                    base not in ("Shape", "Size", "Rank") else op._name
+                    base not in ("Shape", "Size", "Rank", "zeros", "ones", "zeros_like",
+                                 "ones_like") else op._name
                 try:
                     top.made.append((op, self.unique_name("Identity"), x._outputs[0]))
                 finally:

@@ -17,7 +17,7 @@ from .errors import c_escape
 from .graph_def_functions import DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
-from .graph_def_grad_order import b_sync_names, tf_order
+from .graph_def_grad_order import b_sync_names, block_enter_names, stack_names, tf_order
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .grad_state import gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
@@ -520,6 +520,16 @@ def _tf_walk_order(graph, gd, grads, renames):
         got = order()
         if got is None:
             continue
+        # (a stack read twice: named after its first reader in TF's order; a block's
+        # control input entered for the gradient frame's Identities: after the first)
+        stacks = {**stack_names(got[0], scope + "/"), **block_enter_names(got[0], scope + "/")}
+        if stacks:
+            rename_nodes(gd, stacks, sort_controls=True)
+            renames = {**{k: stacks.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in stacks.items() if k not in renames}}
+            got = order()
+            if got is None:
+                continue
         syncs = b_sync_names(got[0], scope + "/")   # (named at their first pop in TF's
         if syncs:                                    # order: then ordered again)
             rename_nodes(gd, syncs, sort_controls=True)

@@ -36,10 +36,10 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["b_sync_names", "tf_order"]
+__all__ = ["b_sync_names", "block_enter_names", "stack_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
-                     r"(_\d+)?(/y|/Enter)?$")
+                     r"(_\d+)?(/y|/Enter|/Identity(?:_\d+)?(?:/(?:Ref)?Enter(?:_\d+)?)?)?$")
 _SUMS = re.compile(r"^(AddN|zeros|zeros_like)(_\d+)?$")
 # (tf.zeros of 1000 elements or more: a Fill of its shape and value, made before it)
 _FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
@@ -60,6 +60,9 @@ _HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPushV2/Switch", 
 # Switch on the popped predicate in the call's scope, made before the Switch's rule)
 _LOOP_ZEROS = re.compile(r"^(Const|Switch)(_\d+)?$")
 _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
+# (an accumulator of a shape not fully known: zeros of the value's Shape, then its Enter)
+_ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "NextIteration",
+                    "b_acc_2")
 
 
 def _loop_zeros(grad, prefix, by):
@@ -206,8 +209,9 @@ def _group_order(group, by):
             late.append(p)
         read.update(src for src, _ in by[p].srcs)
     ops = late + [p for p in ops if p not in late]
-    if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(_ACC_RANK):
-        ops.sort(key=lambda p: _ACC_RANK.index(p.rsplit("/", 1)[1]))
+    for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
+        if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
+            ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
     where = {n: i for i, n in enumerate(group)}
     out = sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
     for p in ops:
@@ -226,7 +230,43 @@ def _group_order(group, by):
                                  "/Enter" if m.group(3) else "")
             return int(m.group(2) or 0), _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
-    return out
+    return _block_idents_placed(out, by)
+
+
+def _is_block_ident(n, by):
+    """Whether node `n` is TF's Identity of a block's control input in a gradient frame
+    (WhileContext._AddOpInternal): an Identity reading an Enter of a value from outside."""
+    return by[n].op == "Identity" and len(by[n].srcs) == 1 and len(by[n].deps) == 2 and \
+        re.fullmatch(r"Identity(_\d+)?", n.rsplit("/", 1)[-1]) is not None and \
+        by[n].srcs[0][0] in by and by[by[n].srcs[0][0]].op in ("Enter", "RefEnter") and \
+        by[by[n].srcs[0][0]].attr["is_constant"].b
+
+
+def _block_idents_placed(out, by):
+    """`out` with each block Identity (and the Enter named after it) right after the first
+    node waiting for it: TF makes it as that op is added to the frame."""
+    idents = [n for n in out if _is_block_ident(n, by)]
+    if not idents:
+        return out
+    ids = set(idents)
+    enters = {n: by[n].srcs[0][0] for n in idents}
+    moved = ids | {e for n, e in enters.items() if e == n + "/" + e.rsplit("/", 1)[1]}
+    rest = [n for n in out if n not in moved]
+    res = []
+    for n in rest:
+        res.append(n)
+        waits = [d for d in by[n].deps if d in ids and d not in by[n].srcs]
+        for d in sorted(waits, key=out.index):
+            ids.discard(d)
+            res.append(d)
+            if enters[d] in moved:
+                res.append(enters[d])
+    for d in idents:   # (waited for by no node of the group: where they were)
+        if d in ids:
+            res.append(d)
+            if enters[d] in moved:
+                res.append(enters[d])
+    return res
 
 
 def _kind(rest):
@@ -427,6 +467,10 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             for c in names[:8]:   # the forward count
                 if c in counters:
                     put(counters[c])
+                if c.endswith("/y"):   # (made in blocks: its `1`'s Identities, Enters)
+                    for key, name in counters.items():
+                        if key.startswith(c[:-1] + "Identity"):
+                            put(name)
             if names[7] in counters:   # a nested loop's: pushed by its parent, popped
                 for n in _count_stack_order(counters[names[7]], count_stacks, by):
                     put(n)
@@ -606,4 +650,99 @@ def b_sync_names(nodes, prefix):
         taken.add(new)
         if new != name:
             out[name] = new
+    return out
+
+
+_STACK_PART = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2)(?:_\d+)?(/.*)?$")
+
+
+def stack_names(nodes, prefix):
+    """{name: TF's name} of the stacks of the gradients call `prefix`... in `nodes` (in
+    TF's order) whose forward value two gradient ops read: TF's loop state makes the stack
+    (Const, f_acc, Enter, StackPushV2, StackPopV2, its Enter) at the first reader its walk
+    meets, in that reader's name scope; the writer named it after flowgrad's first. Names
+    unique in that scope; a stack read by one op keeps its name."""
+    by = {n.name: n for n in nodes}
+    pos = {n.name: i for i, n in enumerate(nodes)}
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if not i.startswith("^"):
+                readers[i.split(":")[0]].append(n.name)
+    moves = []
+    for n in nodes:
+        if n.op != "StackPopV2" or not n.name.startswith(prefix):
+            continue
+        scope = n.name.rsplit("/", 1)[0]
+        rs = sorted(set(readers[n.name]), key=pos.get)
+        if len(rs) < 2 or scope not in rs or rs[0] == scope:
+            continue
+        enter = by.get(n.input[0].split(":")[0])
+        acc = by.get(enter.input[0].split(":")[0]) if enter is not None else None
+        while acc is not None and acc.op == "Enter":   # (nested frames: Enter of Enter)
+            acc = by.get(acc.input[0].split(":")[0])
+        if acc is None or acc.op != "StackV2" or acc.name.rsplit("/", 1)[0] != scope:
+            return {}
+        group = [acc.name, acc.input[0].split(":")[0], n.name]
+        front = [acc.name]
+        while front:   # the Enters of the accumulator (and theirs), the push, the pop's Enter
+            x = front.pop()
+            for r in readers[x]:
+                if by[r].op in ("Enter", "StackPushV2") and r not in group:
+                    group.append(r)
+                    front.append(r)
+        if any(not g.startswith(scope + "/") or not _STACK_PART.match(g[len(scope) + 1:])
+               for g in group):
+            return {}
+        moves.append((pos[rs[0]], scope, rs[0], sorted(group, key=pos.get)))
+    out = {}
+    if not moves:
+        return out
+    taken = set(by) - {g for m in moves for g in m[3]}
+    for _, old, new, group in sorted(moves):
+        heads = {}   # old first-level name -> new
+        for g in group:
+            rest = g[len(old) + 1:]
+            head, _, tail = rest.partition("/")
+            if head not in heads:
+                base = new + "/" + _STACK_PART.match(head).group(1)
+                name, i = base, 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                heads[head] = name
+            if tail:   # (the pop's Enter(s): under the pop's new name)
+                base = heads[head] + "/" + re.sub(r"_\d+$", "", tail)
+                name, i = base, 0
+                while name in taken:
+                    i += 1
+                    name = f"{base}_{i}"
+                taken.add(name)
+                out[g] = name
+            else:
+                out[g] = heads[head]
+    return {k: v for k, v in out.items() if k != v}
+
+
+def block_enter_names(nodes, prefix):
+    """{name: TF's name} of the Enters of the gradients call `prefix`... in `nodes` (in
+    TF's order) that hold a block's control input for a gradient frame's Identities of it:
+    TF makes the Enter after the first Identity its walk makes, named after it."""
+    by = {n.name: _Node(n) for n in nodes}
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if not i.startswith("^"):
+                readers[i.split(":")[0]].append(n.name)
+    out = {}
+    for n in nodes:
+        if n.op not in ("Enter", "RefEnter") or not n.name.startswith(prefix):
+            continue
+        rs = readers[n.name]
+        head, _, kind = n.name.rpartition("/")
+        if not rs or head not in rs or not all(_is_block_ident(r, by) for r in rs):
+            continue
+        if rs[0] != head:
+            out[n.name] = rs[0] + "/" + kind
     return out

@@ -1598,6 +1598,9 @@ LOOPVAR_INITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # gradient array op (TensorArrayGradWrite, ...) -> the forward array's flow it is the
 # gradient of (set by the TensorArray gradient rules, engine/ops/tensor_array.py)
 TA_GRAD_FORWARD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# gradient array op -> the control_dependencies blocks open when it was made (TF's
+# TensorArrayGradV3 and gradient_flow get their control inputs, by ops.py's rule)
+TA_GRAD_BLOCKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 # flowgrad's gradient array ops written as TF's: {op: (TF op, flowgrad inputs TF reads,
 # whether it takes the gradient flow (input 0))}
 TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),
@@ -1813,6 +1816,23 @@ class TensorArrayPlan(_PlanBase):
     def dtype(self, t):
         return _dt.float32 if t in self.flows else t.dtype.base_dtype
 
+    def _grad_block_controls(self, op, srcs):
+        """The control inputs (^names) TF gives a node of gradient array op `op` outside
+        every frame: those of the control_dependencies blocks `op` was
+        made in that none of `srcs` (the flowgrad ops the nodes read) was made in."""
+        blocks = TA_GRAD_BLOCKS.get(op, ())
+        if not blocks or op.graph._branch_of.get(op) is not None or any(
+                op in p["members"] for q in getattr(self, "others", ())
+                for p in getattr(q, "plans", {}).values()):
+            return []
+        out = []
+        for c in blocks:
+            if any(o in c.new_ops for o in srcs):
+                continue
+            out.extend(x.name for x in c.control_inputs if x not in srcs and
+                       x.name not in out)
+        return ["^" + n for n in sorted(out)]
+
     def _lower_grad(self, op, emit):
         """TF's gradient array: TensorArrayGradV3 of the forward handle (the same array for
         every op of one gradients scope), then TF's op on it."""
@@ -1821,18 +1841,25 @@ class TensorArrayPlan(_PlanBase):
         if op in self.grad2_of:
             h = self.grad2_of[op].name + "/TensorArrayGradV3"
             fwd = TA_GRAD_FORWARD[op]
+            srcs = None   # (a second-order array: TF's controls not written)
         else:
             h, fwd = self.grad_of[op]
+            srcs = [h.op]
             h = emit.input_name(h)
-        flow_in = emit.input_name(op.inputs[0] if reads_grad else fwd)
+        flow_t = op.inputs[0] if reads_grad else fwd
+        flow_in = emit.input_name(flow_t)
+        blocked = self._grad_block_controls(op, srcs + [flow_t.op]) if srcs else []
+        blocked_flow = self._grad_block_controls(op, [flow_t.op]) if srcs else []
         # (reading only a gradient frame's Enters: it waits for the frame's pivot, as TF's)
         ctl = [p for q in getattr(self, "others", ()) if hasattr(q, "constant_pivot")
                for p in [q.constant_pivot([h, flow_in])] if p is not None]
         gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
-                  [h, flow_in] + ["^" + p for p in ctl[:1]], [res, f32],
+                  [h, flow_in] + ["^" + p for p in ctl[:1]] + blocked, [res, f32],
                   {"source": ta_grad_source(op)})
         # (TF's TensorArray.grad: the flow read after the gradient array is made)
-        flow = emit(op.name + "/gradient_flow", "Identity", [flow_in, "^" + gh], [f32], {})
+        flow = emit(op.name + "/gradient_flow", "Identity",
+                    [flow_in] + sorted(["^" + gh] + blocked_flow),
+                    [f32], {})
         args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
         names = [gh] + [emit.input_name(t) for t in args] + [flow]
         dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]

@@ -207,7 +207,8 @@ def _members(gop, ginfo, finfo):
             stack.extend(_branch_ops(op))
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
-    dead = _dead_members(gop, prefix, seen, body)
+    block = frozenset(ginfo.get("block_ops", ()))
+    dead = _dead_members(gop, prefix, seen, body, block)
     seen |= dead
     saved = set(ginfo["saved"])
     for op in seen:
@@ -219,7 +220,7 @@ def _members(gop, ginfo, finfo):
                     "LoopVar", "TensorArrayV3") and t not in saved and op not in dead:
                 return None   # a forward body value flowgrad does not keep
         for c in op._control_inputs:
-            if c not in seen:
+            if c not in seen and c not in block:   # (a block's: TF's Identities of it)
                 return None
     for t in list(ginfo["saved"]) + list(finfo["vars"]):
         if (t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None) or \
@@ -233,7 +234,7 @@ def _members(gop, ginfo, finfo):
     return order
 
 
-def _dead_members(gop, prefix, seen, body):
+def _dead_members(gop, prefix, seen, body, block=frozenset()):
     """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
     a constant: TF builds them in its gradient frame, their forward values pushed too):
     plain ops in the scope of its gradients (`prefix`), when `seen` (the ops it needs) holds
@@ -245,7 +246,7 @@ def _dead_members(gop, prefix, seen, body):
     for o in gop.graph._flowgrad_operations():
         if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
                 o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
-                o.type.startswith("TensorArray") or o._control_inputs or \
+                o.type.startswith("TensorArray") or not block.issuperset(o._control_inputs) or \
                 any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
                     for d in [t.dtype for t in list(o._inputs) + list(o.outputs)]):
             continue
@@ -376,6 +377,8 @@ class GradLoopPlan(_PlanBase):
         self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
+        self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
+        self.block = {}   # node -> TF's Identities of block control inputs it waits for
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -428,9 +431,18 @@ class GradLoopPlan(_PlanBase):
         read_gvars = set()
         # TF's WhileContext.AddOp: a Shape / Size / Rank the gradient makes of a forward
         # body value is moved to the forward frame, its value pushed (not the tensor's)
+        # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot;
+        # in a loop gradient outside every other)
+        fcaps = {t: k for k, t in enumerate(finfo["captures"])} if parent is None else {}
         moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
-                 and (m._inputs[0]._op in body or m._inputs[0]._op in fvars)
+                 and (m._inputs[0]._op in body or m._inputs[0]._op in fvars or
+                      m._inputs[0] in fcaps)
                  and not chain(m._inputs[0]._op)}
+        for m in moved:
+            if m._inputs[0] in fcaps and m._inputs[0]._op not in body:
+                self.rewrite.setdefault(m.name, {})[m._inputs[0].name] = \
+                    f"{fop.name}/Enter_c{fcaps[m._inputs[0]]}"
+                self.pivot.setdefault(m.name, finfo["vars"][0].op.name)
 
         def resolve(t):
             if isinstance(t, _Switched):   # (a TF-layout cond gradient's read of a
@@ -557,6 +569,53 @@ class GradLoopPlan(_PlanBase):
                            "members": members, "skip": skip, "exits": exits,
                            "exit_only": exit_only, "enter_only": enter_only}
         self.forward.setdefault(fop, []).append(gop)
+        if ginfo.get("block_ops"):
+            for m in members:
+                self._member_of[m] = gop
+        self.plans[gop]["idents"] = self._frame_idents(gop, member_set)
+
+    def _frame_idents(self, gop, member_set):
+        """[(Identity node name, block value)] TF's gradient frame of `gop` makes
+        (WhileContext._AddOpInternal) for each control input of the blocks tf.gradients was
+        called in on the frame's ops made without an input from them: its gradient ops'
+        (Graph._frame_block_note named them), then each gated Merge gradient's tuple and
+        each copied forward constant (their waits recorded in self.block)."""
+        p = self.plans[gop]
+        if p["parent"] is not None or not p["ginfo"].get("block_ops"):
+            return []   # (a nested frame's: not written)
+        out = []
+        for m, name, t in p["ginfo"].get("block_made", ()):
+            if m in member_set and m not in self._dropped and m not in self._gvar and \
+                    m not in self._moved:
+                self.block.setdefault(m.name, []).append(name)
+                out.append((name, t))
+        B = gop.name
+        vals = p["ginfo"].get("block_values", ())
+        extra = [f"{B}/gate_g{k}" for k in range(p["n"])
+                 if p["ginfo"].get("gate") and k not in p["skip"] | p["enter_only"]]
+        extra += [f"{B}/const_{i}" for i in range(len(p["clones"]))]
+        for node in extra:
+            for i, t in enumerate(vals):
+                name = f"{node}/Identity_{i}"
+                self.block.setdefault(node, []).append(name)
+                out.append((name, t))
+        return out
+
+    def _write_idents(self, gop, emit, frame):
+        """The Identities of _frame_idents, each value's Enter into the frame (RefEnter for a
+        ref) made after the first Identity reading it."""
+        entered = {}
+        for name, t in self.plans[gop]["idents"]:
+            ref = t.dtype.is_ref_dtype
+            key = entered.get(t)
+            if key is None:
+                key = entered[t] = name + ("/RefEnter" if ref else "/Enter")
+                emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
+                emit(key, "RefEnter" if ref else "Enter", [self._renamed(t)],
+                     [t.dtype.base_dtype], {"frame_name": frame, "is_constant": True,
+                                            "parallel_iterations": 10})
+            else:
+                emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
 
     def _ancestors(self, gop):
         """The loop gradients holding `gop`, outermost first."""
@@ -617,7 +676,7 @@ class GradLoopPlan(_PlanBase):
             ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add",
                     "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
                 if ups else []
-            init = emit(W + "/f_count/init", "Const", ctl0, [],
+            init = emit(W + "/f_count/init", "Const", ctl0 or self.block_controls(gop), [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
                          {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
@@ -625,8 +684,16 @@ class GradLoopPlan(_PlanBase):
                          [i32, i32], {"N": 2})
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
             pivot = self._loops.infos[fop]["vars"][0].op.name
-            one = emit(W + "/f_count/one", "Const", ["^" + pivot], [],
+            idents = self._counter_idents(gop, W)
+            one = emit(W + "/f_count/one", "Const",
+                       sorted(["^" + pivot] + ["^" + i for i, _ in idents]), [],
                        {"dtype": i32, "value": np.asarray(1, np.int32)}, shapes=[_SCALAR])
+            for ident, t in idents:   # (TF makes the Identity, then its Enter when new)
+                writes = []
+                key = self._loops._block_enter(fop, t, ident, writes)
+                emit(ident, "Identity", [key, "^" + pivot], [t.dtype.base_dtype], {})
+                for w in writes:
+                    emit(*w)
             add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
                        shapes=[_SCALAR])
             ctl, fsync = [], []
@@ -660,14 +727,55 @@ class GradLoopPlan(_PlanBase):
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
 
+    def _counter_idents(self, gop, W):
+        """[(node name, block value)]: TF's Identity per control input of the blocks
+        tf.gradients made WhileGrad `gop` in (its output read through an Enter into the
+        forward frame, RefEnter for a ref), the forward counter's `1` waits for
+        (WhileContext._AddOpInternal). Only for a loop gradient outside every other."""
+        if self._ancestors(gop):
+            return []
+        vals = self.plans[gop]["ginfo"].get("block_values", ())
+        return [(f"{W}/f_count/one/Identity_{i}", t) for i, t in enumerate(vals)]
+
+    def block_controls(self, gop):
+        """The control inputs (^names) of the nodes `gop`'s plan writes outside every frame
+        (the counters' and accumulators' Consts): the blocks tf.gradients was called in."""
+        if self._ancestors(gop):
+            return []
+        return sorted("^" + c.name for c in self.plans[gop]["ginfo"].get("block_ops", ()))
+
+    def _enter_controls(self, gop, t):
+        """The control inputs (^names) of the Enter into `gop`'s frame of `t` from outside
+        it (TF's _FixControlInputsAndContext): those of the blocks tf.gradients was called
+        in that `t`'s op was not made in."""
+        if self._ancestors(gop) or isinstance(t, str):
+            return []
+        out = []
+        for c in self.plans[gop]["ginfo"].get("block_stack", ()):
+            if t.op not in c.new_ops:
+                out.extend(x.name for x in c.control_inputs if x is not t.op and
+                           x.name not in out)
+        return ["^" + n for n in sorted(out)]
+
+    def dropped_controls(self, op):
+        """The control inputs of a loop gradient's op from the blocks tf.gradients was
+        called in: TF's frame reads them through Identities, outside it the Consts the plan
+        writes hold them (block_controls)."""
+        gop = self._member_of.get(op)
+        if gop is None:
+            return frozenset()
+        return frozenset(self.plans[gop]["ginfo"].get("block_ops", ()))
+
     # -- the gradient frame ---------------------------------------------------------------
     def lower(self, op, emit):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
+            piv = self.pivot.get(op.name)
             return emit.copy(op, op.name, [t.op.name if t._op.type == "LoopVar"
-                                           else emit.input_name(t)])
+                                           else emit.input_name(t)] +
+                             (["^" + piv] if piv else []))
         p = self.plans[op]
         B, n = op.name, p["n"]
         ginfo, finfo = p["ginfo"], p["finfo"]
@@ -682,6 +790,7 @@ class GradLoopPlan(_PlanBase):
         # gradient cond's branch, for its pivot: dead when the branch does not run)
         pctl = [f"^{ups[-1].name}/sub"] if ups else []
         pctl += [f"^{_pivot(g, b)}" for _, b, g in count_levels(op)[:1]]
+        pctl = pctl or self.block_controls(op)
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
         for k in range(n):
@@ -705,6 +814,17 @@ class GradLoopPlan(_PlanBase):
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": d, "value": np.zeros(shape.as_list(), d.as_numpy_dtype)},
                          shapes=[shape])
+            elif not ups and not count_levels(op):   # TF's b_acc: zeros of the value's
+                d, i32 = self._dt(c), _dt.int32       # shape (Shape, zeros/Const, Fill)
+                rank = c.shape.ndims
+                sh = emit(f"{B}/zeros_{j}/Shape", "Shape",
+                          [emit.input_name(c)] + self._enter_controls(op, c), [d],
+                          {"out_type": i32},
+                          shapes=[TensorShape([rank] if rank is not None else [None])])
+                val = emit(f"{B}/zeros_{j}/Const", "Const", self.block_controls(op), [],
+                           {"dtype": d, "value": np.asarray(0, d.as_numpy_dtype)},
+                           shapes=[_SCALAR])
+                z = emit(f"{B}/zeros_{j}", "Fill", [sh, val], [i32, d], {}, shapes=[c.shape])
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -714,13 +834,18 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                  [self._dt(ginfo["grad_vars"][k])], ent)
         for key, src, d in vars_:
-            emit(f"{B}/Enter_{key}", "Enter", [src], [d], ent)
+            ctl = self._enter_controls(op, op.inputs[n + m + int(key[1:])]) \
+                if key[0] == "g" else []
+            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
-            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)], [self._dt(t)], const_ent)
+            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)] + self._enter_controls(op, t),
+                 [self._dt(t)], const_ent)
         for i, t in enumerate(p["clones"]):
-            emit(f"{B}/const_{i}", "Const", [f"^{B}/sub"], [],
+            emit(f"{B}/const_{i}", "Const",
+                 sorted([f"^{B}/sub"] + ["^" + x for x in self.block.get(f"{B}/const_{i}",
+                                                                          [])]), [],
                  {"dtype": t.op._get_attr("dtype"), "value": t.op._get_attr("value")})
         # TF's backward counter: while n >= 1: n -= 1
         one = emit(f"{B}/one", "Const", pctl, [], {"dtype": i32, "value": np.asarray(1, np.int32)},
@@ -735,11 +860,14 @@ class GradLoopPlan(_PlanBase):
                  {})
             if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
                 sw = f"{B}/Switch_{key}"
-                emit(f"{B}/gate_{key}", "NoOp", ["^" + sw], [], {})
+                emit(f"{B}/gate_{key}", "NoOp",
+                     sorted(["^" + sw] + ["^" + i for i in self.block.get(f"{B}/gate_{key}",
+                                                                             [])]), [], {})
                 for i in (0, 1):
                     emit(f"{B}/gate_{key}_{i}", "Identity",
                          [sw + (":1" if i else ""), f"^{B}/gate_{key}"], [d], {},
                          colocation=[sw])
+        self._write_idents(op, emit, frame)
         syncs = []
         for j, t in enumerate(p["pushes"]):
             he = self._enter_chain(emit, p["stacks"][j],
@@ -880,6 +1008,10 @@ class GradLoopPlan(_PlanBase):
             ren(F + old, R + base)
         add = ren(F + "add", R + "Add")
         ren(F + "one", add + "/y")
+        for ident, t in self._counter_idents(gop, W):
+            new = ren(ident, add + "/Identity")
+            for kind in ("/Enter", "/RefEnter"):
+                ren(ident + kind, new + kind)
         ren(F + "NextIteration", R + "NextIteration")
         ren(F + "Exit", R + "f_count")
         ren(f"{B}/one", R + "b_count")
@@ -903,7 +1035,11 @@ class GradLoopPlan(_PlanBase):
             sw = R + self._loops._switch(fop, k)   # (after a cond's Switches in its scope)
             ren(f"{B}/Merge_g{k}", f"{sw}_grad/b_switch")
             mg = ren(f"{B}/Switch_g{k}", f"{R}{s}Merge{x}_grad/Switch")[:-len("/Switch")]
-            ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            gd = ren(f"{B}/gate_g{k}", f"{mg}/tuple/group_deps")
+            for i in range(len(self.block.get(f"{B}/gate_g{k}", ()))):
+                ident = ren(f"{B}/gate_g{k}/Identity_{i}", f"{gd}/Identity")
+                for kind in ("/Enter", "/RefEnter"):
+                    ren(f"{B}/gate_g{k}/Identity_{i}{kind}", ident + kind)
             ren(f"{B}/gate_g{k}_0", f"{mg}/tuple/control_dependency")
             ren(f"{B}/gate_g{k}_1", f"{mg}/tuple/control_dependency")
             if k in p["exits"]:
@@ -916,6 +1052,9 @@ class GradLoopPlan(_PlanBase):
             reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
             base = f"{R}{enter}_grad/" if enter is not None else \
                 f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
+            if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape":
+                ren(f"{B}/zeros_{j}", base + "zeros")   # (of a shape not fully known)
+                ren(f"{B}/zeros_{j}/Const", base + "zeros/Const")
             ren(f"{B}/zeros_{j}", base + "b_acc")
             ren(f"{B}/Enter_a{j}", base + "b_acc")
             ren(f"{B}/Merge_a{j}", base + "b_acc")
@@ -956,6 +1095,10 @@ class GradLoopPlan(_PlanBase):
                                                    for c in t.consumers()):
                     r = r[:-len("/mod")]   # (TF's concat gradient copies its axis itself)
                 ren(f"{B}/const_{j}", r + "/Const")
+                for i in range(len(self.block.get(f"{B}/const_{j}", ()))):
+                    ident = ren(f"{B}/const_{j}/Identity_{i}", r + "/Identity")
+                    for kind in ("/Enter", "/RefEnter"):
+                        ren(f"{B}/const_{j}/Identity_{i}{kind}", ident + kind)
                 continue
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope

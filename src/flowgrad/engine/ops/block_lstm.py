@@ -14,6 +14,8 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_gebp as _eigen_gebp
+from . import eigen_sum as _eigen_sum
 from ._base import apply_op, check_dtype
 from .lstm_block_cell import _cell_kernel
 
@@ -75,6 +77,13 @@ def _block_lstm_grad_infer(inputs, attrs):
     return [(t.dtype.base_dtype, t.shape) for t in inputs[1:9]]
 
 
+def _mm(a, b):
+    """TensorBlasGemm: Eigen's own contraction (eigen_gebp.py) for float32."""
+    if a.dtype == np.float32 and b.dtype == np.float32:
+        return _eigen_gebp.product(a, b, _eigen_sum.cpu_threads())
+    return a @ b
+
+
 def _block_lstm_grad_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b,
                             i, cs, f, o, ci, co, h, cs_grad, h_grad, use_peephole=False,
                             **_):
@@ -91,7 +100,7 @@ def _block_lstm_grad_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b
         h_in = h_prev if t == 0 else h[t - 1]
         dh = h_grad[t] + dh_next
         d_o = o[t] * (1 - o[t]) * dh * co[t]
-        dcs = (1 - co[t] * co[t]) * dh * o[t] + cs_grad[t] + dcs_next
+        dcs = (1 - co[t] * co[t]) * dh * o[t] + (cs_grad[t] + dcs_next)
         if use_peephole:
             dcs = dcs + d_o * wco
         dci = (1 - ci[t] * ci[t]) * dcs * i[t]
@@ -104,10 +113,10 @@ def _block_lstm_grad_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b
             wci_grad += (di * c_in).sum(0)
             wcf_grad += (df * c_in).sum(0)
             wco_grad += (d_o * cs[t]).sum(0)
-        xh_grad = dicfo @ w.T
+        xh_grad = _mm(dicfo, w.T)
         x_grad[t] = xh_grad[:, :depth]
         dh_next = xh_grad[:, depth:]
-        w_grad += np.concatenate([x[t], h_in], 1).T @ dicfo
+        w_grad += _mm(np.concatenate([x[t], h_in], 1).T, dicfo)
         b_grad += dicfo.sum(0)
     return (x_grad, dcs_next.astype(dt, copy=False), dh_next.astype(dt, copy=False), w_grad,
             wci_grad, wcf_grad, wco_grad, b_grad)

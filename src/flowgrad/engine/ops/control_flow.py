@@ -1046,7 +1046,7 @@ def _counter_in_blocks(g, info):
     values = [x._outputs[0] for x in ctrl if x._outputs]
     n = len(values) + sum(1 for v in values if v not in entered)
     entered.update(values)
-    return n, values
+    return n, values, ctrl
 
 
 def _while_grad(op, *grads):
@@ -1065,7 +1065,7 @@ def _while_grad(op, *grads):
              for t in o._outputs if not t.dtype.is_ref_dtype]
     start = len(g._ops)
     last_id = g._last_id
-    blocked, block_values = _counter_in_blocks(g, info)
+    blocked, block_values, block_ops = _counter_in_blocks(g, info)
     grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
@@ -1107,7 +1107,7 @@ def _while_grad(op, *grads):
         set_body_walk(walk)
         try:
             # (made in a control_dependencies block, TF's gradient frame is built in it)
-            with g._frame_of_blocks(True, clear=False, entered=grad_entered):
+            with g._frame_of_blocks(True, clear=False, entered=grad_entered) as grad_blocks:
                 body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
                     [None] * len(xs)
         finally:
@@ -1176,7 +1176,12 @@ def _while_grad(op, *grads):
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "parts": [len(p) for p in parts], "sliced": specs,
-                       "reached": frozenset(walk.reached), "gate": gate}
+                       "reached": frozenset(walk.reached), "gate": gate,
+                       # (the control inputs of the blocks it was made in, for GraphDefs)
+                       "block_ops": block_ops, "block_values": block_values,
+                       "block_stack": g._tf_control_stack() if block_ops else [],
+                       "block_made": list(grad_blocks.made) if grad_blocks is not None
+                       else []}
     res = [None] * len(op.inputs)
     outs = gop.outputs
     for i in range(n):

@@ -15,7 +15,9 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_gebp as _eigen_gebp
 from . import eigen_math as _eigen_math
+from . import eigen_sum as _eigen_sum
 from ._base import apply, apply_op, check_dtype
 from .joining import concat
 from .linalg import matmul
@@ -39,16 +41,27 @@ def _cell_infer(inputs, attrs):
 
 
 def _sigmoid(v):
+    if v.dtype == np.float32:   # Eigen's logistic over the gate's own [batch, units] tensor
+        return _eigen_math.sigmoid(np.ascontiguousarray(v))
     return 1 / (1 + np.exp(-v))
 
 
+def _mm(a, b):
+    """TensorBlasGemm: Eigen's own contraction (eigen_gebp.py) for float32."""
+    if a.dtype == np.float32 and b.dtype == np.float32:
+        return _eigen_gebp.product(a, b, _eigen_sum.cpu_threads())
+    return a @ b
+
+
 def _cell_kernel(x, h_prev, w_ru, w_c, b_ru, b_c, **_):
+    """TF 1.14's GRUBlockCellFprop: r, u = sigmoid([x, h] w_ru + b_ru) (each gate on its
+    own), c = tanh([x, h r] w_c + b_c), h = u (h_prev - c) + c."""
     n = h_prev.shape[1]
     dt = x.dtype
-    r_u = _sigmoid(np.concatenate([x, h_prev], 1) @ w_ru + b_ru)
-    r, u = r_u[:, :n], r_u[:, n:]
-    c = _eigen_math.tanh_out(np.concatenate([x, h_prev * r], 1) @ w_c + b_c)
-    h = u * h_prev + (1 - u) * c
+    r_u = _mm(np.concatenate([x, h_prev], 1), w_ru) + b_ru
+    r, u = _sigmoid(r_u[:, :n]), _sigmoid(r_u[:, n:])
+    c = _eigen_math.tanh_out(_mm(np.concatenate([x, h_prev * r], 1), w_c) + b_c)
+    h = u * (h_prev - c) + c
     return tuple(np.asarray(v, dt) for v in (r, u, c, h))
 
 
@@ -81,11 +94,11 @@ def _cell_grad_kernel(x, h_prev, w_ru, w_c, b_ru, b_c, r, u, c, d_h, **_):
     depth = x.shape[1]
     d_u_bar = d_h * (h_prev - c) * u * (1 - u)
     d_c_bar = d_h * (1 - u) * (1 - c * c)
-    comp2 = d_c_bar @ w_c.T
+    comp2 = _mm(d_c_bar, w_c.T)
     d_hr = comp2[:, depth:]
     d_r_bar = d_hr * h_prev * r * (1 - r)
     d_r_bar_u_bar = np.concatenate([d_r_bar, d_u_bar], 1)
-    comp1 = d_r_bar_u_bar @ w_ru.T
+    comp1 = _mm(d_r_bar_u_bar, w_ru.T)
     d_x = comp1[:, :depth] + comp2[:, :depth]
     d_h_prev = comp1[:, depth:] + d_hr * r + d_h * u
     return tuple(np.asarray(v, dt) for v in (d_x, d_h_prev, d_c_bar, d_r_bar_u_bar))

@@ -17,10 +17,12 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_gebp as _eigen_gebp
 from . import eigen_math as _eigen_math
+from . import eigen_sum as _eigen_sum
 from ._base import apply, apply_op, check_dtype
 from .joining import concat, slice  # noqa: A004 - TF's op name
-from .linalg import matmul
+from .linalg import _matmul_kernel, matmul
 
 _TYPES = (_dt.float16, _dt.float32)
 _NAMES = ("x", "cs_prev", "h_prev", "w", "wci", "wcf", "wco", "b")
@@ -46,21 +48,33 @@ def _cell_infer(inputs, attrs):
 
 
 def _sigmoid(v):
+    if v.dtype == np.float32:   # Eigen's logistic over the gate's own [batch, units] tensor
+        return _eigen_math.sigmoid(np.ascontiguousarray(v))
     return 1 / (1 + np.exp(-v))
 
 
 def _cell_kernel(x, cs_prev, h_prev, w, wci, wcf, wco, b, forget_bias=1.0, cell_clip=-1.0,
                  use_peephole=False, **_):
+    """TF 1.14's LSTMBlockCellFprop: icfo = [x, h] w (TensorBlasGemm: Eigen's contraction,
+    the MatMul op's kernel) + b; i = sigmoid(icfo_i [+ cs_prev wci]), ci = tanh(icfo_c),
+    f = sigmoid((icfo_f + forget_bias) [+ cs_prev wcf]), cs = i ci + f cs_prev. Its
+    library's contraction is Eigen's own GEBP (eigen_gebp.py), not MatMul's."""
     n = cs_prev.shape[1]
     dt = x.dtype
-    icfo = np.concatenate([x, h_prev], 1) @ w + b
+    xh = np.concatenate([x, h_prev], 1)
+    if dt == np.float32:
+        icfo = _eigen_gebp.product(xh, w, _eigen_sum.cpu_threads())
+    else:
+        icfo = _matmul_kernel(xh, w)   # float16: eigen_half_mm, Eigen's product too
+    icfo = icfo + b
     gi, gc, gf, go = (icfo[:, k * n:(k + 1) * n] for k in range(4))
+    gf = gf + np.asarray(forget_bias, dt)
     if use_peephole:
         gi = gi + cs_prev * wci
         gf = gf + cs_prev * wcf
     i = _sigmoid(gi)
-    f = _sigmoid(gf + np.asarray(forget_bias, dt))
-    ci = _eigen_math.tanh_out(gc)
+    f = _sigmoid(gf)
+    ci = _eigen_math.tanh_out(np.ascontiguousarray(gc))
     cs = ci * i + cs_prev * f
     if cell_clip > 0:
         cs = np.clip(cs, -cell_clip, cell_clip)

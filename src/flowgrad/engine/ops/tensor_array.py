@@ -22,7 +22,7 @@ import numpy as _np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph_def_lower import TA_GRAD_FORWARD
+from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
@@ -448,6 +448,8 @@ def _grad_array_op(op_type, inputs, name):
     and the op, so the graph's op counter moves by three."""
     out = apply(op_type, inputs, {}, name)
     out.graph._last_id += 2
+    if out.graph._control_stack:   # (a GraphDef writes TF's control inputs from them)
+        TA_GRAD_BLOCKS[out.op] = list(out.graph._control_stack)
     return out
 
 

@@ -89,10 +89,11 @@ def grappler_division(program, graph, options, loop_body=False):
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
-    their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
-    body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
-    tf.gradients and MatMul list. `addn_order=False` in `options` keeps tf.gradients' AddN
-    order (the XLA program's: a chain's accumulations then roll into one loop)."""
+    their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
+    (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
+    too (the fused RNN runners follow: lstm_loop.by_name; golden rnn/loop_grads).
+    `addn_order=False` in `options` keeps tf.gradients' AddN order (the XLA program's: a
+    chain's accumulations then roll into one loop)."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
