@@ -1116,6 +1116,8 @@ class GradLoopPlan(_PlanBase):
             cx = self._push_ctx(gop, j)
             if cx is not None and cx["port"] is not None:
                 psw = ren(f"{B}/pop_{j}_sw", r + "Switch")
+                for d in range(frames - 1):   # (the outer frames' Enters first: TF's)
+                    ren(f"{pe}_{d}", psw + "/Enter")
                 ren(pe, psw + "/Enter")
             pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
