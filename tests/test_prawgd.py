@@ -19,10 +19,6 @@ WANT = goldens.load("opcounts", "prawgd")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "while/body_cond_grad": "the gradient of a cond in a loop body is flowgrad's generic "
-                            "cond in the gradient frame (TF: _MergeGrad's Switch on the "
-                            "popped pred_id, _SwitchGrad's zeros and Merges, the stacks "
-                            "pushed and popped in the cond's context)",
     "cond/loop_in_cond_grad": "the gradient of a cond holding a loop is flowgrad's generic "
                               "cond, its loop gradient's stacks popped without TF's Switches",
 }

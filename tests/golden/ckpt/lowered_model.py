@@ -11,7 +11,8 @@ GRAPHS = ["initialized_value", "while", "while_nested_cond", "while_max", "tenso
           "loop_cond_loop_grad", "ta_in_body_grad", "map_rnn_grad", "grad_in_body_grad",
           "v1_frames_regrad", "loop_in_cond_grad", "v1_frames_cond_regrad",
           "v1_frames_rnn_regrad", "print_summary", "scan_unread_grad", "fn_calls",
-          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad", "prawgd_loop_cond", "defun_swish"]
+          "fn_nested", "ta_regrad_grad", "raw_rnn_grad", "cond_grad", "prawgd_loop_cond", "defun_swish",
+          "loop_cond_train_grad"]
 FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "while_nested_cond": ["out:0"], "while_max": ["out:0"], "tensor_array": ["out:0"],
            "map_fn": ["out:0", "s:0"], "dynamic_rnn": ["out:0", "h:0"],
@@ -70,17 +71,22 @@ FETCHES = {"initialized_value": ["out:0", "out2:0"], "while": ["out:0", "n:0"],
            "prawgd_loop_cond": ["out:0", "s:0"],
            # tf.nn.swish (TF's Defun: a swish_f32 call op, a SymbolicGradient), also in a
            # tf.function's body: the functions and the gradient map in the library
-           "defun_swish": ["y:0", "f:0", "gx:0"]}
+           "defun_swish": ["y:0", "f:0", "gx:0"],
+           # conds in a loop body written as TF's gradient (a value both branches'
+           # gradients read: a stack per branch; a predicate from outside the loop;
+           # a gated minimize)
+           "loop_cond_train_grad": ["loss:0", "gw:0", "gx:0"]}
 INIT = {"dynamic_rnn": "init", "while_grad": "init", "dynamic_rnn_grad": "init",
         "while_cond_grad": "init", "birnn_grad": "init", "nested_while_grad": "init",
         "cond_in_cond_grad": "init", "map_rnn_grad": "init", "grad_in_body_grad": "init",
         "v1_frames_regrad": "init", "loop_in_cond_grad": "init",
         "v1_frames_cond_regrad": "init", "v1_frames_rnn_regrad": "init", "fn_calls": "init",
-        "raw_rnn_grad": "init", "cond_grad": "init"}
+        "raw_rnn_grad": "init", "cond_grad": "init", "loop_cond_train_grad": "init"}
 # (train op, loss, variable): run twice after FETCHES by TF 1.14 (gen_flowgrad_lowered.py)
 TRAIN = {"v1_frames_regrad": ("train", "loss:0", "w:0"),
          "v1_frames_cond_regrad": ("train", "loss:0", "w:0"),
-         "v1_frames_rnn_regrad": ("train", "loss:0", "rnn/lstm_cell/kernel:0")}
+         "v1_frames_rnn_regrad": ("train", "loss:0", "rnn/lstm_cell/kernel:0"),
+         "loop_cond_train_grad": ("train", "loss:0", "w:0")}
 
 
 def feed(name):
@@ -225,6 +231,21 @@ def build(tf, name):
         gw, gx = tf.gradients(loss, [w, x])
         tf.identity(gw, name="gw")
         tf.identity(gx, name="gx")
+        tf.variables_initializer([w], name="init")
+    elif name == "loop_cond_train_grad":
+        x = tf.placeholder(tf.float32, [3], name="x")
+        p = tf.placeholder_with_default(True, [], name="p")
+        w = tf.Variable([0.5, -0.25, 0.75], name="w")
+
+        def body(i, a):
+            a = tf.cond(tf.reduce_sum(a) > 0.0, lambda: tf.sin(a) * w, lambda: a * a - w)
+            return i + 1, tf.cond(p, lambda: a * x, lambda: a + 1.0)
+        _, acc = tf.while_loop(lambda i, a: i < 4, body, [tf.constant(0), x])
+        loss = tf.reduce_sum(tf.square(acc - 0.5), name="loss")
+        gw, gx = tf.gradients(loss, [w, x])
+        tf.identity(gw, name="gw")
+        tf.identity(gx, name="gx")
+        tf.train.GradientDescentOptimizer(0.01).minimize(loss, name="train")
         tf.variables_initializer([w], name="init")
     elif name == "birnn_grad":   # GRU forward, LSTM backward (ReverseSequence), lengths
         x = tf.placeholder(tf.float32, [3], name="x")

@@ -433,10 +433,10 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         # the loop gradients that use them
         arrays = TensorArrayPlan(graph, grads=False)
         grad_ok = grad_verdicts(ops, lambda op: not uses_grad_arrays(op))
-    conds = CondPlan(graph, arrays) if any(op.type == "Cond" for op in ops) else None
+    conds = CondPlan(graph, arrays, grad_ok) if any(op.type == "Cond" for op in ops) else None
     loops = LoopPlan(graph, arrays, grad_ok.get) if any(op.type == "While" for op in ops) \
         else None
-    grads = GradLoopPlan(graph, loops, grad_ok) if loops is not None and grad_ok else None
+    grads = GradLoopPlan(graph, loops, grad_ok, conds) if loops is not None and grad_ok else None
     if grads is not None:
         loops.grad_plan = grads
     plans = [q for q in (conds, loops, arrays, grads) if q is not None]

@@ -47,17 +47,44 @@ _FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
 _BODY_SUM = re.compile(r"(^|/)gradients(_\d+)?/AddN(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
 _GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
-_HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_(\d+))?"
-                     r"(/Enter(?:_\d+)?)?$")
+_HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync|f_sync|Switch)"
+                     r"(?:_(\d+))?(/Enter(?:_\d+)?|/Switch)?$")
 # (a nested loop's count stack, made in the call's scope: its Const, f_acc, Enters, ...)
 _COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_\d+)?"
                           r"(/Enter(?:_\d+)?)?$")
-_HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPopV2", "StackPopV2/Enter",
-                "b_sync")
+# (a value pushed in a cond's branch: the stack switched in on the forward pred_id, the
+# f_sync waiting for the push; popped through a Switch on the popped predicate)
+_HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPushV2/Switch", "f_sync",
+                "Switch", "Switch/Enter", "StackPopV2", "StackPopV2/Enter", "b_sync")
+# (TF's ZerosLike of a cond Switch's dead output in a gradient frame: a Const and its
+# Switch on the popped predicate in the call's scope, made before the Switch's rule)
+_LOOP_ZEROS = re.compile(r"^(Const|Switch)(_\d+)?$")
 _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b_acc_3")
 # (an accumulator of a shape not fully known: zeros of the value's Shape, then its Enter)
 _ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "NextIteration",
                     "b_acc_2")
+
+
+def _loop_zeros(grad, prefix, by):
+    """{name: the Merge reading it} of the Consts and Switches of `grad` (the call's
+    nodes) that are TF's zeros of a cond Switch's dead output in a gradient frame: a
+    Switch <prefix>Switch_k of a <prefix>Const_k, read by one <Switch>_grad/cond_grad
+    Merge (the Const: None, placed with its Switch)."""
+    out = {}
+    for n in grad:
+        rest = n.name[len(prefix):]
+        if n.op != "Switch" or not _LOOP_ZEROS.match(rest) or not n.srcs:
+            continue
+        src = n.srcs[0][0]
+        if not src.startswith(prefix) or by[src].op != "Const" or \
+                not _LOOP_ZEROS.match(src[len(prefix):]):
+            continue
+        readers = [m for m in grad if any(s == n.name for s, _ in m.srcs)]
+        if len(readers) == 1 and readers[0].op == "Merge" and \
+                readers[0].name.endswith("_grad/cond_grad"):
+            out[src] = None
+            out[n.name] = readers[0].name
+    return {k: v for k, v in out.items()} if out else {}
 
 
 def _sfx(base, k):
@@ -169,7 +196,8 @@ def _group_order(group, by):
     """The nodes of one rule's call in TF's order (see the module docstring)."""
     members = set(group)
     helper = {n: _helper_of(n, members) for n in group}
-    ops = [n for n in group if helper[n] is None]
+    first = _scope_stack(group, by, helper)
+    ops = [n for n in group if helper[n] is None and n not in first]
     helpers = defaultdict(list)
     for n in group:
         if helper[n] is not None:
@@ -185,7 +213,7 @@ def _group_order(group, by):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
     where = {n: i for i, n in enumerate(group)}
-    out = []
+    out = sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
     for p in ops:
         # an input the rule made before the op under its name (tf.zeros' value: zeros/Const)
         srcs = {src for src, _ in by[p].srcs}
@@ -198,7 +226,8 @@ def _group_order(group, by):
                     by[by[h].srcs[0][0]].op == "Enter":   # (an Enter into a nested frame)
                 h, depth = by[h].srcs[0][0], depth + 1
             m = _HELPER.match(h[len(p) + 1:])
-            kind = m.group(1) + ("/Enter" if m.group(3) else "")
+            kind = m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
+                                 "/Enter" if m.group(3) else "")
             return int(m.group(2) or 0), _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return _block_idents_placed(out, by)
@@ -238,6 +267,30 @@ def _block_idents_placed(out, by):
             if enters[d] in moved:
                 res.append(enters[d])
     return res
+
+
+def _kind(rest):
+    m = _HELPER.match(rest)
+    return m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
+                         "/Enter" if m.group(3) else "")
+
+
+def _scope_stack(group, by, helper):
+    """The nodes of a stack a rule makes in its own scope before its ops (TF's
+    GetRealValue of a cond's predicate in _MergeGrad: <Merge>_grad/f_acc, ...)."""
+    accs = [n for n in group if by[n].op == "StackV2" and helper[n] is None and
+            n.rsplit("/", 1)[1].startswith("f_acc")]
+    out = {}   # node -> its name in the scope
+    for acc in accs:
+        scope = acc.rsplit("/", 1)[0] + "/"
+        for n in sorted(group, key=lambda n: helper[n] is not None):   # (a helper's: after)
+            rest = n[len(scope):] if n.startswith(scope) else None
+            if rest is None or not _HELPER.match(rest) or (
+                    helper[n] is not None and helper[n] not in out):
+                continue
+            if by[n].op in _STACK_OPS or n == by[acc].srcs[0][0]:
+                out[n] = rest
+    return out
 
 
 _STACK_OPS = frozenset(("StackV2", "StackPushV2", "StackPopV2", "Enter", "ControlTrigger"))
@@ -343,8 +396,11 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     count_stacks = set()   # (a nested loop's count stack and its parent's b_sync)
     stack_consts = {n.srcs[0][0] for n in grad if n.op == "StackV2" and
                     _COUNT_STACK.match(n.name[len(prefix):])}
+    loop_zeros = _loop_zeros(grad, prefix, by)
     for n in grad:
         rest = n.name[len(prefix):]
+        if n.name in loop_zeros:
+            continue
         if "_grad" not in rest and _COUNTS.match(rest):
             counters[rest] = n.name
         elif _SUMS.match(rest) or (n.op == "AddN" and _BODY_SUM.search(rest)):
@@ -470,11 +526,17 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for s, o in read_by.items():   # zeros_like of an output no gradient reached, ...
         if s not in summed and o is not None:
             before_group[o].append(s)
+    zeros_before = defaultdict(list)
+    for name, merge in loop_zeros.items():
+        if merge is not None and merge in owner_of:
+            zeros_before[owner_of[merge]] += [by[name].srcs[0][0], name]
     visits = defaultdict(int)
     while queue:
         op = queue.popleft()
         for s in sums_of[op]:
             put(s)
+        for z in zeros_before.get((op, visits[op]), ()):
+            put(z)
         group = groups.get((op, visits[op]))
         if group:
             for s in before_group[(op, visits[op])]:
@@ -530,6 +592,31 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     return [n.node for n in before] + out + [n.node for n in after], renames
 
 
+def _enter_firsts(nodes, prefix, by, pos):
+    """(position, name, TF's base name) of the gradient frames' Enters of a value from
+    outside the call (<reader>/Enter, a constant Enter): TF's GetRealValue makes it when
+    its first reader in TF's order is made, in that reader's scope; a Enter read by
+    nodes of two frames or by no gradient op keeps its name."""
+    readers = defaultdict(list)
+    for n in nodes:
+        for i in n.input:
+            if i[0] != "^":
+                readers[_split(i)[0]].append(n.name)
+    out = []
+    for n in nodes:
+        if n.op != "Enter" or not n.name.startswith(prefix) or \
+                not n.name.endswith("/Enter") or not n.attr["is_constant"].b or \
+                len(n.input) != 1 or n.input[0].startswith(prefix):
+            continue
+        mine = [r for r in readers[n.name] if r.startswith(prefix) and by[r].op != "Enter"]
+        if not mine or any(by[r].op == "Enter" for r in readers[n.name]):
+            continue
+        first = min(mine, key=pos.get)
+        if first + "/Enter" != n.name:
+            out.append((pos[first], n.name, first + "/Enter"))
+    return out
+
+
 def b_sync_names(nodes, prefix):
     """{name: TF's name} of the b_sync ControlTriggers of the gradients call `prefix`...
     in `nodes` (in TF's order): TF makes a gradient frame's b_sync at its first pop, in
@@ -540,15 +627,19 @@ def b_sync_names(nodes, prefix):
     pos = {n.name: i for i, n in enumerate(nodes)}
     firsts = []
     for n in nodes:
+        kind = n.name.rsplit("/", 1)[-1][:6]
         if n.op != "ControlTrigger" or not n.name.startswith(prefix) or \
-                not n.name.rsplit("/", 1)[-1].startswith("b_sync"):
+                kind not in ("b_sync", "f_sync"):
             continue
         deps = [i[1:] for i in n.input if i.startswith("^")]
-        pops = [d for d in deps if d in by and by[d].op == "StackPopV2"]
-        if not pops or any(by[d].op not in ("StackPopV2", "Exit") for d in deps if d in by):
+        # (a frame's f_sync: made at its first push in a cond's branch, its scope's)
+        stack = "StackPopV2" if kind == "b_sync" else "StackPushV2"
+        pops = [d for d in deps if d in by and by[d].op == stack]
+        if not pops or any(by[d].op not in (stack, "Exit") for d in deps if d in by):
             continue
         first = min(pops, key=pos.get)
-        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/b_sync"))
+        firsts.append((pos[first], n.name, first.rsplit("/", 1)[0] + "/" + kind))
+    firsts += _enter_firsts(nodes, prefix, by, pos)
     taken = set(by) - {name for _, name, _ in firsts}
     out = {}
     for _, name, base in sorted(firsts):

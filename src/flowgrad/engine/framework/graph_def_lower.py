@@ -348,8 +348,12 @@ class CondPlan(_PlanBase):
     (captures read through their Switch), `extra_controls(op)` the pivot an input-less
     branch op waits for, and `lower(op, emit)` the Switch/Merge nodes of a Cond."""
 
-    def __init__(self, graph, arrays=None):
+    def __init__(self, graph, arrays=None, loop_grads=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self._loop_grads = loop_grads or {}   # WhileGrad -> written as TF's (grad_verdicts)
+        self._late_names = []   # (node, TF's base name): numbered after the loop frames'
+        self._grad_frames = {}   # gradient Cond in a loop gradient's body -> its WhileGrad
+        self._copied = {}   # a cond gradient's op -> the node name it is written as
         self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
         self.arrays = arrays   # the TensorArrayPlan: a branch's array op reads its handle
         conds = [op for op in graph._flowgrad_operations() if op.type == "Cond"]
@@ -394,7 +398,8 @@ class CondPlan(_PlanBase):
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
                     infos[op]["grad"]["of"] in roots and \
-                    infos[op]["grad"]["of"] not in self._loop_of:
+                    (infos[op]["grad"]["of"] not in self._loop_of or
+                     _condgrad.loop_frame(self, op, infos[op], _loop_info) is not None):
                 grads.append(op)   # (after the renames below: _plan_cond_grad)
             elif infos[op].get("guard"):
                 self._plan_guard(op, infos)

@@ -13,6 +13,15 @@ branches read it). TF's order is its gradient queue's: _GradientsHelper's walk o
 forward cond's ops from its Merges, each op's gradient ops (flowgrad's, renamed into the
 gradients scope; the aggregations before them) when it is taken from the queue.
 
+In a loop gradient's frame (a cond in a tf.while_loop's body whose WhileGrad
+graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on the popped
+predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
+read the frame's pops and Enters, and _SwitchGrad's zeros are ControlFlowState.ZerosLike's:
+a Const of the known shape on the frame's pivot and its Switch on the popped predicate
+(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names).
+The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
+per branch) are graph_def_lower_grad's (_push_ctx).
+
 `plan(cp, op, infos)` works out the nodes (or returns False: the generic layout); `write`
 adds them where the gradient Cond op is.
 """
@@ -80,9 +89,16 @@ def plan(cp, op, infos, lowerings):
     for side in sides:
         for m in side:
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
+                    (m.type == "WhileGrad" and fwd in cp._loop_of) or \
                     m.type.startswith("TensorArray"):
                 return False
     scope = pre[:-len(tail)]
+    loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
+    if loop and (_branches.chain(op) or any(
+            not c.shape.is_fully_defined() for c in g["xs"])):
+        return False   # (TF's zeros of an unknown shape: a stack of the shape)
+    pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
+    gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
     fsides = cp._sides(fwd, infos)
     caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
     xs = {c.name: j for j, c in enumerate(g["xs"])}
@@ -173,6 +189,7 @@ def plan(cp, op, infos, lowerings):
     # TF's names: a forward op's gradient ops keep theirs in the gradients scope; the
     # others (aggregations, ...) are numbered there in TF's order
     firsts = {}
+    copied = cp._copied   # (an op without outputs: its control readers' name for it)
 
     def rename(m, b):
         rest = _rest(m.name, pre)
@@ -185,6 +202,7 @@ def plan(cp, op, infos, lowerings):
             if key not in firsts:
                 firsts[key] = cp._unique(f"{scope}/{re.sub(r'_[0-9]+$', '', first)}")
             new = firsts[key] + sep + tail
+        copied[m] = new
         for i, t in enumerate(m._outputs):
             cp.renames[t.name] = new + (f":{i}" if i else "")
         return new
@@ -195,6 +213,8 @@ def plan(cp, op, infos, lowerings):
         for t in m._inputs:
             if t.name in gy_switch:
                 sub[t.name] = gy_switch[t.name][b]
+            elif loop:
+                continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
         steps.append(("copy", m, name, b))
@@ -204,7 +224,6 @@ def plan(cp, op, infos, lowerings):
         return args[0]
 
     b_ = _dt.bool_
-    pred_id = cp._prefix(fwd) + "/pred_id"
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
     queue = collections.deque(merges)
     while queue:
@@ -214,11 +233,12 @@ def plan(cp, op, infos, lowerings):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
-            src = cp._renamed(gy)
+            src = gy if loop else cp._renamed(gy)   # (loop: named when written)
             emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
-                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [src.split(":")[0]])
+                 shapes=[gy.shape] * 2,
+                 colocation=gy.op._colocation or [gy if loop else src.split(":")[0]])
             ports = [sw + ":1", sw]   # (per side, 0: true)
-            if g["gate"]:   # (false side first)
+            if gate:   # (false side first)
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
                 ports.reverse()
             gy_switch[gy.name] = ports
@@ -233,8 +253,9 @@ def plan(cp, op, infos, lowerings):
             if g["reached"][b][j]:
                 for m in groups.get(n, ()):
                     copy(m, b)
-                got[j].append(_zeros_merge(cp, emit, g["xs"][j], b, scope, pred_id,
-                                           caches[b][name], cp._renamed(outs[b][j])))
+                zm = _zeros_merge_loop if loop else _zeros_merge
+                got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,
+                                 caches[b][name], cp._renamed(outs[b][j])))
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -244,7 +265,8 @@ def plan(cp, op, infos, lowerings):
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n))]
-            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients
+            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients (in a
+                # loop's body flowgrad's branch gradients hold it: loop_gate)
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
@@ -312,7 +334,10 @@ def plan(cp, op, infos, lowerings):
             res = cp._unique(f"{scope}/AddN")
             args = ((res, "AddN", got[j], [dt, dt], {"N": 2}),
                     {"shapes": [c.shape], "colocation": [got[j][0]]})
-            at = own[c.op][0] if own[c.op] else rest_at
+            at = None if loop else own[c.op][0] if own[c.op] else rest_at
+            if loop:   # (numbered with the gradients scope's own: node_renames)
+                cp._late_names.append((res, _root(scope) + "/AddN"))
+                cp._grad_scopes.add(_root(scope))
             if at is None:
                 steps.append(("emit",) + args)
             else:
@@ -332,6 +357,71 @@ def plan(cp, op, infos, lowerings):
     cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True
+
+
+_PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
+
+
+def loop_frame(cp, op, info, loop_info):
+    """The WhileGrad whose gradient frame (written as TF's: graph_def_lower_grad) holds
+    gradient Cond `op` (`info`: its cond info) of a cond in its forward loop's body,
+    outside any other cond, else None: TF's _MergeGrad / _SwitchGrad there switch on the
+    popped predicate. Recorded in cp._grad_frames."""
+    g = info.get("grad") if info else None
+    if not isinstance(g, dict) or _branches.chain(op):
+        return None
+    fwd = g["of"]
+    for gop, ok in cp._loop_grads.items():
+        ginfo = loop_info(gop) if ok else None
+        if ginfo is not None and ginfo.get("forward") is cp._loop_of.get(fwd) and \
+                op.name.startswith(gop.name.rsplit("/", 1)[0] + "/gradients/"):
+            cp._grad_frames[op] = gop
+            return gop
+    return None
+
+
+def _root(scope):
+    """The tf.gradients scope of a loop gradient's inner gradients scope (<root>/<...>/
+    While_grad/gradients): TF builds the body's gradients in the call's own scope."""
+    return scope.split("/", 1)[0]
+
+
+def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
+    """_SwitchGrad of Switch `switch` of capture `c` (read by side `b`, 0: true) of a cond
+    in a loop body: TF's ZerosLike in the gradient frame (a Const of the known shape on
+    the frame's pivot, switched on the popped predicate, its other side's output) merged
+    with `grad` (false side first)."""
+    dt = c.dtype.base_dtype
+    root = _root(scope)
+    const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
+                 {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
+                 shapes=[c.shape])
+    cp._late_names.append((const, root + "/Const"))
+    sw = emit(cp._unique(f"{scope}/loop_zeros_Switch"), "Switch", [const, pred],
+              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+    cp._late_names.append((sw, root + "/Switch"))
+    zeros = sw + (":1" if b == 1 else "")
+    ins = [zeros, grad] if b == 0 else [grad, zeros]
+    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+_PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
+
+
+def _loop_names(cp, op, ins):
+    """`ins` with a loop gradient's names put in (_PRED, _PIVOT, tensors: the names other
+    plans give them, known when the nodes are written)."""
+    out = []
+    for i in ins:
+        if i == _PRED:
+            i = cp.input_name(op, op.inputs[0])
+        elif i == _PIVOT:
+            i = "^" + cp._grad_frames[op].name + "/sub"
+        elif not isinstance(i, str):
+            i = cp._renamed(i)
+        out.append(i)
+    return out
 
 
 def write_sum(cp, op, emit):
@@ -453,16 +543,23 @@ def write(cp, op, emit):
     block, written = _block(cp, op)
     for step in cp._grad_steps[op]:
         if step[0] == "emit":
-            args = list(step[1])
-            args[2] = block(args[2])
-            written.add(emit(*args, **step[2]))
+            args, kw = list(step[1]), dict(step[2])
+            args[2] = block(_loop_names(cp, op, args[2]))
+            if kw.get("colocation"):
+                kw["colocation"] = [c.split(":")[0]
+                                    for c in _loop_names(cp, op, kw["colocation"])]
+            written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
         ins = cp.inputs(m)
         ctl = []
         for c in m._control_inputs:
             t = c._outputs[0].name if c._outputs else None
-            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else c.name)
+            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else
+                       cp._copied.get(c, c.name))
+        if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
+            ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
+                   for c in cp.extra_controls(m)]
         emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
         written.add(name)
     return op.name

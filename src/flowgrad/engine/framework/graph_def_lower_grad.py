@@ -23,10 +23,15 @@ gradient array ops are TF's TensorArrayGradV3 of the forward handle (entered int
 gradient frame) and TF's read/write on it (TensorArrayPlan).
 
 A tf.cond in the body: its gradient cond is written by CondPlan inside the gradient
-frame; a kept value from a branch is pushed only when that branch runs and popped under
-the gradient cond's pivot of the same branch (TF's stacks in a cond context), each push /
-pop followed by a Merge live on either branch, which the counters wait for. A cond in a
-cond's branch: the same, one Merge per cond level holding the value.
+frame. Written as TF's (graph_def_lower_condgrad.loop_frame): the predicate's stack pushes
+the forward pred_id; a value of a branch, or a capture's Switch output a branch's gradient
+reads (one stack per branch: _Switched), is pushed through the stack switched into the
+forward cond (TF's AddForwardAccumulator in the cond context, waited for by the f_sync)
+and popped through the stack switched on the popped predicate (_push_ctx). In flowgrad's
+generic layout, a kept value from a branch is pushed only when that branch runs and popped
+under the gradient cond's pivot of the same branch, each push / pop followed by a Merge
+live on either branch, which the counters wait for. A cond in a cond's branch: the same,
+one Merge per cond level holding the value.
 
 A loop in the body (its WhileGrad among the gradient ops): a gradient frame nested in
 this one, as TF's GradLoopState with an outer_grad_state. Its stacks are made outside
@@ -55,8 +60,8 @@ import numpy as np
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 from .branches import branch_in, chain
-from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _loop_info, _PlanBase,
-                              ta_grad_forward, ta_grad_source, ta_handle_of)
+from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _cond_info, _loop_info,
+                              _PlanBase, ta_grad_forward, ta_grad_source, ta_handle_of)
 
 __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"]
 
@@ -361,8 +366,9 @@ class GradLoopPlan(_PlanBase):
     `forward_extra(fop, emit, names)` adds the counter and the pushes to the forward
     frame; `lower(op, emit)` writes a WhileGrad (and its grad LoopVars)."""
 
-    def __init__(self, graph, loops, ok=None):
+    def __init__(self, graph, loops, ok=None, conds=None):
         self.rewrite, self.pivot, self.renames, self.lowered = {}, {}, {}, set()
+        self._conds = conds   # the CondPlan (its cond gradients written as TF's)
         self._loops = loops
         self.plans = {}
         self._dropped = set()   # ops of flowgrad's gradient TF's frame has no node for
@@ -439,6 +445,11 @@ class GradLoopPlan(_PlanBase):
                 self.pivot.setdefault(m.name, finfo["vars"][0].op.name)
 
         def resolve(t):
+            if isinstance(t, _Switched):   # (a TF-layout cond gradient's read of a
+                if t not in pushes:          # capture: TF's stack of its Switch output)
+                    pushes.append(t)
+                    made.append(("pop", len(pushes) - 1))
+                return f"{B}/pop_{pushes.index(t)}"
             if not isinstance(t, str) and t._op in moved:
                 if t not in pushes:
                     pushes.append(t)
@@ -452,7 +463,8 @@ class GradLoopPlan(_PlanBase):
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
                 return gv(gvars[t._op])
-            if t._op in body and t._op.type == "Const" and \
+            if (t._op in body or self._branch_const(t, body)) and \
+                    t._op.type == "Const" and \
                     "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
                 if t not in clones:
                     clones.append(t)
@@ -483,8 +495,10 @@ class GradLoopPlan(_PlanBase):
                 ins = _nested_ins(m) + _NESTED_READS[m]   # forward initial values)
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
+            if self._tf_cond_grad(m):   # (TF's layout reads its predicate only)
+                ins = ins[:1]
             for t in ins:
-                r = resolve(t)
+                r = resolve(self._switched(t, m, body))
                 if r is not None:
                     sub.setdefault(t.name, r)
             # (TF's pivot control for an op with no input, unless it waits for one of
@@ -641,6 +655,8 @@ class GradLoopPlan(_PlanBase):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
         if isinstance(t, str):   # a nested loop's iteration count
             return _dt.int32
+        if isinstance(t, _Switched):
+            t = t.t
         arrays = self._loops.arrays
         return arrays.dtype(t) if arrays is not None else t.dtype.base_dtype
 
@@ -680,7 +696,7 @@ class GradLoopPlan(_PlanBase):
                     emit(*w)
             add = emit(W + "/f_count/add", "Add", [sw + ":1", one], [i32, i32], {},
                        shapes=[_SCALAR])
-            ctl = []
+            ctl, fsync = [], []
             for j, t in enumerate(p["pushes"]):
                 d = self._dt(t)
                 size = emit(f"{W}/stack_{j}/max_size", "Const", [], [],
@@ -688,14 +704,26 @@ class GradLoopPlan(_PlanBase):
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
                          {"elem_type": d, "stack_name": ""})
                 he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
-                val = t if isinstance(t, str) else t.op.name if t._op.type == "LoopVar" \
-                    else emit.input_name(t)
+                cx = self._push_ctx(gop, j)
+                val = t if isinstance(t, (str, _Switched)) else t.op.name \
+                    if t._op.type == "LoopVar" else emit.input_name(t)
+                if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
+                    val = cx["value"] or val   # in its branch, the stack switched in)
+                    if cx["port"] is not None:
+                        he = emit(f"{W}/stack_{j}/push_sw", "Switch", [he, cx["fpred"]],
+                                  [_dt.resource, _dt.bool_], {},
+                                  shapes=[TensorShape([2])] * 2) + cx["port"]
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
                             [_dt.resource, d], {"swap_memory": False})
+                if cx is not None and cx["port"] is not None:   # (TF's f_sync waits)
+                    fsync.append("^" + push)
+                    continue
                 where = p["branch"].get(t)
                 ctl.append("^" + self._sync(emit, push, where, 0))
+            if fsync:
+                ctl.append("^" + emit(f"{W}/f_sync", "ControlTrigger", fsync, [], {}))
             emit(W + "/f_count/NextIteration", "NextIteration", [add] + ctl, [i32], {})
             emit(W + "/f_count/Exit", "Exit", [sw], [i32], {})
 
@@ -849,6 +877,12 @@ class GradLoopPlan(_PlanBase):
             where = p["branch"].get(t)   # popped only when its gradient cond's branch runs
             ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
                                           else [])
+            cx = self._push_ctx(op, j)
+            if cx is not None and cx["port"] is not None:   # (TF's: the stack switched on
+                he = emit(f"{B}/pop_{j}_sw", "Switch", [he, cx["gpred"]],
+                          [_dt.resource, _dt.bool_], {},   # the popped pred)
+                          shapes=[TensorShape([2])] * 2) + cx["port"]
+                ctl, where = [], None
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
             syncs.append("^" + self._sync(emit, pop, where, 2))
@@ -861,7 +895,7 @@ class GradLoopPlan(_PlanBase):
         if syncs:   # TF's grad_sync: a ControlTrigger after the pops, before the next count
             syncs = ["^" + emit(f"{B}/b_sync", "ControlTrigger", syncs, [], {})]
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
-        results, dts, exits = p["results"], {key: d for key, _, d in vars_}, p["exits"]
+        results, dts, exits = self._results(p), {key: d for key, _, d in vars_}, p["exits"]
         cut = p["skip"] | p["enter_only"]
         for k in range(n):
             if k not in cut:
@@ -903,7 +937,10 @@ class GradLoopPlan(_PlanBase):
         pattern = re.compile("|".join(re.escape(k[:-len("gradients/")]) + r"gradients(?:_\d+)?/"
                                       for k in sorted(scopes, key=len, reverse=True)))
         out = {}
+        late = self._late_names()
         for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
+            if name in late:
+                continue
             new = name
             for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
                 hit = pattern.match(new)
@@ -937,6 +974,8 @@ class GradLoopPlan(_PlanBase):
         order = sorted(self.plans, key=lambda g: (len(self._ancestors(g)), g._id))
         for g in order:
             self._tf_names(g, ren, uniq, out, subs)
+        for old, base in late.items():   # (a cond gradient's zeros, AddN: after the frames')
+            ren(old, base)
         for name in names:
             if name in out:
                 continue
@@ -1038,7 +1077,10 @@ class GradLoopPlan(_PlanBase):
                                                  for t in _array_reads(m)):
                     gh = m.name + "/TensorArrayGradV3"   # (TF's TensorArrayGradV3 reads it)
                     return out.get(gh, gh)
-                return out.get(m.name, m.name)
+                w = self._written(m)
+                w = out.get(w, w)
+                return w[:-len("/cond_grad")] if m.type == "Cond" and \
+                    w.endswith("_grad/cond_grad") else w
             return None
         for i in range(len(p["outside"])):
             r = reader_of(f"{B}/Enter_c{i}")
@@ -1068,13 +1110,193 @@ class GradLoopPlan(_PlanBase):
                 ren(f"{st}/Enter_{d}", r + "Enter")
             ren(st + "/Enter", r + "Enter")
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
+            ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
+            ren(f"{W}/f_sync", r + "f_sync")   # (at the first push in a cond: TF's)
+            pe = f"{st}/Enter_{B.replace('/', '_')}"
+            cx = self._push_ctx(gop, j)
+            if cx is not None and cx["port"] is not None:
+                psw = ren(f"{B}/pop_{j}_sw", r + "Switch")
+                for d in range(frames - 1):   # (the outer frames' Enters first: TF's)
+                    ren(f"{pe}_{d}", psw + "/Enter")
+                ren(pe, psw + "/Enter")
             pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
-            pe = f"{st}/Enter_{B.replace('/', '_')}"
             for d in range(frames - 1):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
+
+
+def _cond_plan(plan):
+    """The CondPlan among `plan`'s others (which writes the cond gradients), or None."""
+    return next((o for o in plan.others if isinstance(o, CondPlan)), None)
+
+
+def _late_names(self):
+    """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
+    the gradients scope after the frame's (its zeros' Const and Switch, its AddN)."""
+    cp = _cond_plan(self)
+    return dict(cp._late_names) if cp is not None else {}
+
+
+def _written(self, m):
+    """The node name gradient op `m` is written as: a TF-layout cond gradient's copy of
+    it, or (the gradient Cond itself) its _MergeGrad scope, where TF's GetRealValue makes
+    the predicate's stack; else its own."""
+    cp = _cond_plan(self)
+    if cp is not None and m in cp._grad_members and m._outputs and \
+            m._outputs[0].name in cp.renames:
+        return cp.renames[m._outputs[0].name].split(":")[0]
+    if cp is not None and m in cp._grad_steps:
+        return CondPlan._prefix(m)   # (renamed: its Switch, <Merge>_grad/cond_grad)
+    return m.name
+
+
+def _results(self, p):
+    """The body's results of plan `p` as written (a TF-layout cond gradient's output: the
+    Merge or AddN of its Switches' gradients, CondPlan's renames)."""
+    return [self._renamed(t) if r == self._name(t) else r
+            for r, t in zip(p["results"], p["ginfo"]["grads"])]
+
+
+def _push_ctx(self, gop, j):
+    """How TF pushes the value of stack j of WhileGrad `gop` that TF-layout cond gradients
+    read (TF's history_map holds the tensor its gradient ops read): the forward cond's
+    pred_id for their predicate ("port" None), else a capture's Switch output in the
+    forward cond's branch, pushed there ("port": the handle's Switch output) and popped
+    under the gradient's popped predicate ("gpred"); None: as flowgrad keeps it."""
+    cache = self.__dict__.setdefault("_push_ctxs", {})
+    if (gop, j) in cache:
+        return cache[(gop, j)]
+    cache[(gop, j)] = None
+    cp = _cond_plan(self)
+    p = self.plans[gop]
+    t = p["pushes"][j]
+    if cp is None or not cp._grad_steps or isinstance(t, str):
+        return None
+    if isinstance(t, _Switched) and t.b < 0:
+        got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
+        cache[(gop, j)] = got
+        return got
+    if isinstance(t, _Switched):
+        fwd = _fwd_cond(t.g)
+        got = {"value": cp._ctx[(fwd, t.b)]["cache"][t.t.name], "port": ":1" if t.b == 0
+               else "", "fpred": CondPlan._prefix(fwd) + "/pred_id",
+               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
+    where = p["branch"].get(t)
+    if where:   # (a value of a forward cond's branch: pushed there, popped in the same
+        if len(where) != 1 or where[0][2] not in cp._grad_steps:   # branch of its gradient)
+            return None
+        c, b, g = where[0]
+        gpred = self.rewrite.get(g.name, {}).get(g.inputs[0].name)
+        if gpred is None:
+            return None
+        got = {"value": None, "port": ":1" if b == 0 else "",
+               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred}
+        cache[(gop, j)] = got
+        return got
+    node = f"{gop.name}/pop_{j}"
+    readers = [m for m in p["members"] if node in self.rewrite.get(m.name, {}).values()]
+    conds = [m for m in readers if m in cp._grad_steps]
+    if conds and len(conds) == len(readers) and all(
+            self.rewrite[m.name].get(m.inputs[0].name) == node and
+            m.inputs[0] is _fwd_cond(m).inputs[0] for m in conds) and \
+            len({_fwd_cond(m) for m in conds}) == 1:
+        got = {"value": CondPlan._prefix(_fwd_cond(conds[0])) + "/pred_id", "port": None}
+    else:   # (a TF-layout gradient Cond's capture: read by its branch ops only)
+        readers = [m for m in readers if m not in cp._grad_steps or
+                   self.rewrite[m.name].get(m.inputs[0].name) == node]
+        homes = {(g, branch_in(m, g)) for m in readers
+                 for g in chain(m) if g in cp._grad_steps and not chain(g)}
+        if len(homes) != 1 or any(not chain(m) for m in readers):
+            return None
+        (g, b), = homes
+        fwd = _fwd_cond(g)
+        sw = cp._ctx.get((fwd, b), {}).get("cache", {}).get(t.name)
+        if sw is None or self.rewrite.get(g.name, {}).get(g.inputs[0].name) is None:
+            return None
+        got = {"value": sw, "port": ":1" if b == 0 else "",
+               "fpred": CondPlan._prefix(fwd) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+    cache[(gop, j)] = got
+    return got
+
+
+class _Switched(tuple):
+    """A forward value `t` a TF-layout cond gradient `g`'s branch `b` (0: true) reads: TF
+    pushes the forward cond's Switch output of it (one stack per branch); b -1: `g`'s
+    predicate, TF's stack of the forward cond's pred_id."""
+
+    __slots__ = ()
+
+    def __new__(cls, t, g, b):
+        return tuple.__new__(cls, (t, g, b))
+
+    t = property(lambda self: self[0])
+    g = property(lambda self: self[1])
+    b = property(lambda self: self[2])
+    dtype = property(lambda self: self[0].dtype)
+    name = property(lambda self: self[0].name)
+
+    def __eq__(self, other):
+        return isinstance(other, _Switched) and all(a is b for a, b in zip(self, other))
+
+    def __hash__(self):
+        return hash(tuple(id(x) for x in self))
+
+
+def _tf_cond_grad(self, m):
+    """Whether `m` is a gradient Cond the CondPlan writes in TF's layout."""
+    return self._conds is not None and m in self._conds._grad_steps
+
+
+def _switched(self, t, m, body):
+    """`t` as member `m` reads it: a _Switched value when `m` is in a branch of a TF-layout
+    cond gradient (outside other conds) and `t`, a forward body value outside the cond,
+    is switched into the forward cond's same branch; else `t`."""
+    if self._conds is None or isinstance(t, str):
+        return t
+    if self._tf_cond_grad(m) and m.inputs and t is m.inputs[0]:
+        return _Switched(t, m, -1)   # (its predicate: TF's stack of the pred_id)
+    if chain(t._op):
+        return t
+    conds = chain(m)
+    if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+        return t
+    g = conds[0]
+    b = branch_in(m, g)
+    fwd = _fwd_cond(g)
+    cache = self._conds._ctx.get((fwd, b), {}).get("cache", {})
+    if t.name not in cache or not (t._op in body or t._op.type == "LoopVar"):
+        return t
+    return _Switched(t, g, b)
+
+
+def _branch_const(self, t, body):
+    """Whether `t` is a Const of a cond's branch in the forward body (TF's GetRealValue
+    clones it into the gradient frame, as a body's), read by a TF-layout cond gradient."""
+    conds = chain(t._op)
+    return bool(conds) and conds[-1] in body and self._conds is not None and \
+        any(self._tf_cond_grad(g) and _fwd_cond(g) is conds[0]
+            for g in self._conds._grad_steps)
+
+
+GradLoopPlan._tf_cond_grad = _tf_cond_grad
+GradLoopPlan._switched = _switched
+GradLoopPlan._branch_const = _branch_const
+
+
+def _fwd_cond(g):
+    """The forward Cond of gradient Cond `g`."""
+    return _cond_info(g)["grad"]["of"]
+
+
+GradLoopPlan._push_ctx = _push_ctx
+GradLoopPlan._results = _results
+GradLoopPlan._late_names = _late_names
+GradLoopPlan._written = _written
 
 
 def _zero_grad(op, emit):

@@ -381,6 +381,7 @@ def _cond_grad(op, *grads):
             "of": op, "keep": [(k, grads[k]) for k in keep], "xs": [caps[i] for i in diff],
             "reached": [moves[0][1], moves[1][1]],   # per branch, per x: a gradient there
             "gate": gate,   # gate_gradients: TF's tuple of each op's gradients
+            "loop_gate": outer_gate,   # (in a loop body: TF's, counted by the loop's walk)
             "plain": not internal and all(slots[i][0] == 1 for i in diff) and
             all(isinstance(grads[k], Tensor) for k in keep)}
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
