@@ -664,22 +664,86 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     x, dy = wide(to_last(x, fmt), to_last(dy, fmt))
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
+    c, o = x.shape[4], dy.shape[4]
+    if dt == np.float32 and x.size and dy.size and c and int(np.prod(k)):
+        if _custom_filter_shard(g, o) is None:
+            out = _cuboid_backward_kernel(g, x, dy)
+        else:
+            out = _custom_backward_filter(g, x, dy)
+        return out.reshape(k + (c, o))
     win = g.windows(g.pad(x))
-    depth, o = int(np.prod(win.shape[4:])), dy.shape[4]
-    rows = int(np.prod(win.shape[:4]))
-    if dt == np.float32 and depth > 1 and rows and o:
-        # TF 1.14's CuboidConvolutionBackwardKernel: one contraction of the patches with
-        # out_backprop over the output positions with the batch fastest (then width,
-        # height, planes), fused multiply-adds in fused_matmul.product's slices: 1x1x1
-        # filters over a batch and most single images to TF's bits; 3x3x3 filters over a
-        # batch and a few small filters of one image add otherwise (not found; listed in
-        # tests/test_pbmm_bits.py)
-        cols = np.ascontiguousarray(np.moveaxis(win, 0, 3)).reshape(rows, depth)
-        out = _fused_matmul.product(cols.T, np.moveaxis(dy, 0, 3).reshape(rows, o),
-                                    cpu_threads())
-        return out.reshape(win.shape[4:] + (o,))
     out = np.tensordot(win, dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
     return out.astype(dt, copy=False)
+
+
+# Eigen's L3 cache size on the machine TF 1.14's goldens come from (Eigen::internal::
+# CacheSizes().m_l3, read back from the op's col_buffer_overhead log: 320 MiB)
+_EIGEN_L3 = 320 << 20
+_MAX_TEMP_OVERHEAD = 25   # Conv3DCustomBackpropFilterOp's kMaxTempAllocationOverhead
+
+
+def _custom_filter_shard(g, o):
+    """The images Conv3DCustomBackpropFilterOp (TF 1.14) contracts at once, or None where
+    its im2col buffer would be over 25 times its tensors' size and it falls back on
+    Eigen's CuboidConvolutionBackwardKernel."""
+    taps = int(np.prod(g.k))
+    positions = int(np.prod(g.out))
+    depth = taps * g.c
+    work = positions * depth + positions * o + depth * o
+    shard = -(-(_EIGEN_L3 // 4) // work)
+    total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
+    if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
+        return None
+    return shard
+
+
+def _custom_backward_filter(g, x, dy):
+    """TF 1.14's Conv3DCustomBackpropFilterOp: for each shard of images, the im2col
+    patches (output positions image by image, in raster order) contracted with
+    out_backprop over those positions (fused_matmul.product, as a MatMul of the
+    patches transposed; Eigen's gemv for a depth of one), the shards' results added in
+    turn."""
+    shard = _custom_filter_shard(g, dy.shape[4])
+    win = g.windows(g.pad(x))
+    depth = int(np.prod(win.shape[4:]))
+    o = dy.shape[4]
+    pool = cpu_threads()
+    out = None
+    for i in range(0, g.n, shard):
+        cols = np.ascontiguousarray(win[i:i + shard]).reshape(-1, depth)
+        d2 = dy[i:i + shard].reshape(-1, o)
+        if depth == 1:   # one column on Eigen's side: its gemv over out_backprop
+            part = _fused_matmul.gemv(d2, cols[:, 0], o).reshape(1, o)
+        else:
+            part = _fused_matmul.product(cols.T, d2, pool)
+        out = part if out is None else out + part
+    return out
+
+
+def _cuboid_backward_kernel(g, x, dy):
+    """TF 1.14's Eigen CuboidConvolutionBackwardKernel (the custom op's fallback): the
+    volume patches of out_backprop, inflated by the strides to the input's size (zeros
+    between and around its values), one per kernel tap, contracted with the input over
+    the input's positions with the batch fastest (then width, height, planes). Eigen's
+    left-hand side is the input, its right-hand side the patches, whose cost decides
+    the threads and depth shards (fused_matmul.patch_product, volume); one tap and one
+    output channel make a vector: Eigen's gemv (fused_matmul.gemv). Zero products add
+    nothing, but they set where the depth is cut."""
+    taps = list(itertools.product(*(range(kk) for kk in g.k)))
+    c, o = x.shape[4], dy.shape[4]
+    dyb = np.moveaxis(dy, 0, 3)                              # (O1, O2, O3, N, O)
+    frame = np.zeros(g.padded[1:-1] + (g.n, len(taps), o), np.float32)
+    for j, tap in enumerate(taps):
+        frame[tuple(slice(t, t + (n - 1) * s + 1, s) for t, n, s in zip(tap, g.out, g.s))
+              + (slice(None), j)] = dyb
+    frame = frame[tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))]
+    patches = np.ascontiguousarray(frame).reshape(-1, len(taps) * o)   # (R, taps*O)
+    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
+    if len(taps) * o == 1:
+        out = _fused_matmul.gemv(xb, patches[:, 0], c).reshape(1, c)
+    else:
+        out = _fused_matmul.patch_product(patches.T, xb, cpu_threads(), volume=True)
+    return out.reshape(len(taps), o, c).transpose(0, 2, 1)
 
 
 def _check_seq5(op_type, name, seq):
