@@ -324,15 +324,40 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                     pool=intra_threads or cpu_threads())
         return out.reshape(kh, kw, g.c, o)
     x, dy = wide(x, dy)
-    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O); float32 in TF's contraction's order of
-    # additions and depth slices (fused_matmul.product: 36 of 36 filter gradients to TF's
-    # bits, against 12 by one GEMM)
-    cols = g.im2col(x).T
-    if x.dtype == np.float32 and cols.shape[0] > 1 and rows:
-        out = _fused_matmul.product(cols, dy.reshape(rows, o), intra_threads or cpu_threads())
-    else:
-        out = threads.matmul(cols, dy.reshape(rows, o))
+    depth = kh * kw * g.c
+    if dt == np.float32 and rows and o and depth:
+        # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB of float32 per
+        # shard's im2col, out_backprop and result), each one contraction (KH*KW*C,
+        # positions) @ (positions, O) in TF's order of additions and depth slices
+        # (fused_matmul.product), added shard after shard
+        positions = g.oh * g.ow
+        work = positions * depth + positions * o + depth * o
+        shard = -(-_WORKING_SET_F32 // work)
+        out = None
+        for i in range(0, g.n, shard):
+            xs = x[i:i + shard]
+            gs = g if len(xs) == g.n else Geo(xs.shape, (kh, kw), strides, dilations, padding,
+                                              data_format, explicit_paddings)
+            part = _filter_contraction(gs.im2col(xs), dy[i:i + shard].reshape(-1, o),
+                                       intra_threads or cpu_threads())
+            out = part if out is None else out + part
+        return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
+    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
+    out = threads.matmul(g.im2col(x).T, dy.reshape(rows, o))
     return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
+
+
+_WORKING_SET_F32 = (30 << 20) // 4   # Conv2DCustomBackpropFilterOp's, in floats
+
+
+def _filter_contraction(cols, d2, pool):
+    """A custom filter-gradient kernel's contraction of its im2col columns cols
+    [positions, depth] with out_backprop d2 [positions, O] over the positions (float32).
+    Eigen sees the result's transpose; a depth of one is its one column: Eigen's gemv
+    over out_backprop (fused_matmul.gemv), else fused_matmul.product of cols^T and d2."""
+    if cols.shape[1] == 1:
+        return _fused_matmul.gemv(d2, cols[:, 0], d2.shape[1]).reshape(1, -1)
+    return _fused_matmul.product(cols.T, d2, pool)
 
 
 _HALF_WORKING_SET = (30 << 20) // 2   # TF's target working set, in halves
@@ -701,8 +726,7 @@ def _custom_backward_filter(g, x, dy):
     """TF 1.14's Conv3DCustomBackpropFilterOp: for each shard of images, the im2col
     patches (output positions image by image, in raster order) contracted with
     out_backprop over those positions (fused_matmul.product, as a MatMul of the
-    patches transposed; Eigen's gemv for a depth of one), the shards' results added in
-    turn."""
+    patches transposed: _filter_contraction), the shards' results added in turn."""
     shard = _custom_filter_shard(g, dy.shape[4])
     win = g.windows(g.pad(x))
     depth = int(np.prod(win.shape[4:]))
@@ -711,11 +735,7 @@ def _custom_backward_filter(g, x, dy):
     out = None
     for i in range(0, g.n, shard):
         cols = np.ascontiguousarray(win[i:i + shard]).reshape(-1, depth)
-        d2 = dy[i:i + shard].reshape(-1, o)
-        if depth == 1:   # one column on Eigen's side: its gemv over out_backprop
-            part = _fused_matmul.gemv(d2, cols[:, 0], o).reshape(1, o)
-        else:
-            part = _fused_matmul.product(cols.T, d2, pool)
+        part = _filter_contraction(cols, dy[i:i + shard].reshape(-1, o), pool)
         out = part if out is None else out + part
     return out
 
