@@ -752,12 +752,20 @@ def _cuboid_backward_kernel(g, x, dy):
     taps = list(itertools.product(*(range(kk) for kk in g.k)))
     c, o = x.shape[4], dy.shape[4]
     dyb = np.moveaxis(dy, 0, 3)                              # (O1, O2, O3, N, O)
-    frame = np.zeros(g.padded[1:-1] + (g.n, len(taps), o), np.float32)
+    patches = np.zeros(g.size + (g.n, len(taps), o), np.float32)
     for j, tap in enumerate(taps):
-        frame[tuple(slice(t, t + (n - 1) * s + 1, s) for t, n, s in zip(tap, g.out, g.s))
-              + (slice(None), j)] = dyb
-    frame = frame[tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))]
-    patches = np.ascontiguousarray(frame).reshape(-1, len(taps) * o)   # (R, taps*O)
+        src, dst = [], []
+        for t, n, s, p, sz in zip(tap, g.out, g.s, g.geo, g.size):
+            i0 = t - p[1]                    # the input position output 0 reads at tap t
+            lo = max(0, -(i0 // s))           # the first output inside the input
+            hi = min(n - 1, (sz - 1 - i0) // s)
+            if hi < lo:
+                break
+            src.append(slice(lo, hi + 1))
+            dst.append(slice(i0 + lo * s, i0 + hi * s + 1, s))
+        else:
+            patches[tuple(dst) + (slice(None), j)] = dyb[tuple(src)]
+    patches = patches.reshape(-1, len(taps) * o)            # (R, taps*O)
     xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
     if len(taps) * o == 1:
         out = _fused_matmul.gemv(xb, patches[:, 0], c).reshape(1, c)
