@@ -73,6 +73,13 @@ def filter_grad_more_shapes():
             (5, 9, 1, 1, 3, 2, "SAME")]
 
 
+def filter_grad_half_shapes():
+    """(batch, size, channels, kernel, filters) of float16 Conv2DBackpropFilter (SAME)
+    over TF 1.14's 30 MiB working set: shards of images, each contracted in half, added
+    in half."""
+    return [(56, 32, 32, 3, 2), (60, 16, 64, 5, 1)]
+
+
 def patch_shapes():
     """(batch, size, channels, kernel, filters, stride, padding, relu) of Conv2Ds whose
     threads and depth shards Eigen decides on its image-patch input's cost (deep patches,
@@ -181,6 +188,15 @@ def cases(tf):
                           tf.nn.conv2d_backprop_filter(a_ph, [k, k, c, o], b_ph,
                                                        [1, s, s, 1], pad),
                           {a_ph: x, b_ph: dy}))
+        for i, (n, h, c, k, o) in enumerate(filter_grad_half_shapes()):
+            x, dy = operands(1800 + i, (n, h, h, c), (n, h, h, o))
+            hx = tf.placeholder(tf.float16)
+            hdy = tf.placeholder(tf.float16)
+            progs.append(("filter_grad_half_%02d_%dx%dx%dx%d_k%d_o%d"
+                          % (i, n, h, h, c, k, o),
+                          tf.nn.conv2d_backprop_filter(hx, [k, k, c, o], hdy, [1, 1, 1, 1],
+                                                       "SAME"),
+                          {hx: x.astype(np.float16), hdy: dy.astype(np.float16)}))
         with tf.Session() as sess:
             for name, t, feed in progs:
                 out[name] = digest(sess.run(t, feed))

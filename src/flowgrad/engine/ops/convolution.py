@@ -316,38 +316,31 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     check_out_shape(g, dy)
     o = dy.shape[3]
     rows = g.n * g.oh * g.ow
-    if half and g.oh * g.ow * (kh * kw * g.c + o) * g.n <= _HALF_WORKING_SET:
-        # TF's Conv2DCustomBackpropFilterOp: the batch's im2col contracted with out_backprop
-        # in one Eigen contraction, which adds in half (eigen_half_mm; a batch over TF's
-        # 30 MiB working set is cut into shards, not reproduced: added in float32 below)
-        out = _eigen_half_mm.matmul(g.im2col(x), dy.reshape(rows, o), transpose_a=True,
-                                    pool=intra_threads or cpu_threads())
-        return out.reshape(kh, kw, g.c, o)
-    x, dy = wide(x, dy)
     depth = kh * kw * g.c
-    if dt == np.float32 and rows and o and depth:
-        # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB of float32 per
-        # shard's im2col, out_backprop and result), each one contraction (KH*KW*C,
-        # positions) @ (positions, O) in TF's order of additions and depth slices
-        # (fused_matmul.product), added shard after shard
+    pool = intra_threads or cpu_threads()
+    if (half or dt == np.float32) and rows and o and depth:
+        # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB per shard's
+        # im2col, out_backprop and result), each one contraction (KH*KW*C, positions) @
+        # (positions, O), added shard after shard: in float32 in TF's order of additions
+        # and depth slices (_filter_contraction), in half by Eigen's half contraction
+        # (eigen_half_mm) and half additions
         positions = g.oh * g.ow
         work = positions * depth + positions * o + depth * o
-        shard = -(-_WORKING_SET_F32 // work)
+        shard = -(-((30 << 20) // dt.itemsize) // work)
         out = None
         for i in range(0, g.n, shard):
             xs = x[i:i + shard]
             gs = g if len(xs) == g.n else Geo(xs.shape, (kh, kw), strides, dilations, padding,
                                               data_format, explicit_paddings)
-            part = _filter_contraction(gs.im2col(xs), dy[i:i + shard].reshape(-1, o),
-                                       intra_threads or cpu_threads())
+            cols, d2 = gs.im2col(xs), dy[i:i + shard].reshape(-1, o)
+            part = _eigen_half_mm.matmul(cols, d2, transpose_a=True, pool=pool) if half \
+                else _filter_contraction(cols, d2, pool)
             out = part if out is None else out + part
-        return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
+        return out.reshape(kh, kw, g.c, o)
+    x, dy = wide(x, dy)
     # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
     out = threads.matmul(g.im2col(x).T, dy.reshape(rows, o))
     return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
-
-
-_WORKING_SET_F32 = (30 << 20) // 4   # Conv2DCustomBackpropFilterOp's, in floats
 
 
 def _filter_contraction(cols, d2, pool):
