@@ -61,3 +61,42 @@ def test_cutover_at_2_pow_22(shape, batch, sequential):
     a = np.zeros((batch, m, k), np.float32)
     b = np.zeros((batch, k, n), np.float32)
     assert eigen_bmm.handles(a, b, m, k, n, batch) is sequential
+
+
+def _dense_cuboid_kernel(x, dy, k, s, pad):
+    # the same contraction with out_backprop's inflated patches written out whole, summed
+    # by fused_matmul.patch_product (volume)
+    from flowgrad.engine.ops import fused_matmul
+    from flowgrad.engine.ops._windows import GeoN
+    g = GeoN(x.shape, (k,) * 3, (s,) * 3, (1,) * 3, pad)
+    taps = [(a, b, c) for a in range(k) for b in range(k) for c in range(k)]
+    n, o = x.shape[0], dy.shape[4]
+    frame = np.zeros(g.padded[1:-1] + (n, len(taps), o), np.float32)
+    for j, tap in enumerate(taps):
+        frame[tuple(slice(t, t + (m - 1) * s + 1, s) for t, m in zip(tap, g.out))
+              + (slice(None), j)] = np.moveaxis(dy, 0, 3)
+    frame = frame[tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))]
+    patches = np.ascontiguousarray(frame).reshape(-1, len(taps) * o)
+    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, x.shape[4])
+    out = fused_matmul.patch_product(patches.T, xb, 2, volume=True)
+    return out.reshape(len(taps), o, -1).transpose(0, 2, 1).reshape((k,) * 3 + (-1, o))
+
+
+@pytest.mark.parametrize("n,h,c,k,o,s,pad", [
+    (2, 9, 3, 3, 8, 2, "SAME"),      # depth shards
+    (1, 9, 16, 3, 8, 1, "VALID"),    # threads, no shard
+    (3, 7, 1, 2, 4, 1, "SAME"),      # one input channel: one column
+    (2, 12, 8, 3, 2, 3, "VALID"),
+    (1, 4, 3, 1, 4, 1, "SAME"),      # small: one run
+])
+def test_cuboid_kernel_runs_match_the_whole_contraction(monkeypatch, n, h, c, k, o, s, pad):
+    # _cuboid_backward_kernel writes the patches one depth run at a time
+    # (fused_matmul.depth_runs): the same sums as fused_matmul.product over them whole
+    from flowgrad.engine.ops import convolution, eigen_sum
+    monkeypatch.setattr(convolution, "cpu_threads", lambda: 2)
+    monkeypatch.setattr(eigen_sum, "cpu_threads", lambda: 2)
+    oh = GEN._out_size(h, k, s, pad)
+    x, dy = GEN.operands(40 + h, (n, h, h, h, c), (n, oh, oh, oh, o))
+    got = convolution._conv3d_backprop_filter_kernel(x, [k, k, k, c, o], dy, [1, s, s, s, 1],
+                                                     pad, "NDHWC")
+    assert np.array_equal(got, _dense_cuboid_kernel(x, dy, k, s, pad))

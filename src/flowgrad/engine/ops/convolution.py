@@ -741,13 +741,17 @@ def _cuboid_backward_kernel(g, x, dy):
     left-hand side is the input, its right-hand side the patches, whose cost decides
     the threads and depth shards (fused_matmul.patch_product, volume); one tap and one
     output channel make a vector: Eigen's gemv (fused_matmul.gemv). Zero products add
-    nothing, but they set where the depth is cut."""
+    nothing, but they set where the depth is cut: the patches are written one of the
+    contraction's runs (fused_matmul.depth_runs) at a time, each summed as product()
+    sums it."""
     taps = list(itertools.product(*(range(kk) for kk in g.k)))
     c, o = x.shape[4], dy.shape[4]
+    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
+    depth = xb.shape[0]
     dyb = np.moveaxis(dy, 0, 3)                              # (O1, O2, O3, N, O)
-    patches = np.zeros(g.size + (g.n, len(taps), o), np.float32)
-    for j, tap in enumerate(taps):
-        src, dst = [], []
+    reads = []     # per tap: (input positions read, ascending; out_backprop rows) or None
+    for tap in taps:
+        src, pos = [], np.zeros(1, np.int64)
         for t, n, s, p, sz in zip(tap, g.out, g.s, g.geo, g.size):
             i0 = t - p[1]                    # the input position output 0 reads at tap t
             lo = max(0, -(i0 // s))           # the first output inside the input
@@ -755,16 +759,46 @@ def _cuboid_backward_kernel(g, x, dy):
             if hi < lo:
                 break
             src.append(slice(lo, hi + 1))
-            dst.append(slice(i0 + lo * s, i0 + hi * s + 1, s))
+            pos = (pos[:, None] * sz + np.arange(i0 + lo * s, i0 + hi * s + 1, s)).ravel()
         else:
-            patches[tuple(dst) + (slice(None), j)] = dyb[tuple(src)]
-    patches = patches.reshape(-1, len(taps) * o)            # (R, taps*O)
-    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
+            pos = (pos[:, None] * g.n + np.arange(g.n)).ravel()
+            reads.append((pos, np.ascontiguousarray(dyb[tuple(src)]).reshape(-1, o)))
+            continue
+        reads.append(None)
     if len(taps) * o == 1:
-        out = _fused_matmul.gemv(xb, patches[:, 0], c).reshape(1, c)
-    else:
-        out = _fused_matmul.patch_product(patches.T, xb, cpu_threads(), volume=True)
-    return out.reshape(len(taps), o, c).transpose(0, 2, 1)
+        patches = np.zeros(depth, np.float32)
+        if reads[0] is not None:
+            patches[reads[0][0]] = reads[0][1][:, 0]
+        out = _fused_matmul.gemv(xb, patches, c).reshape(1, 1, c)
+        return out.transpose(0, 2, 1)
+    runs = _fused_matmul.depth_runs(len(taps) * o, c, depth, cpu_threads(),
+                                    rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
+    # every (input position, tap) pair that reads a value, by input position
+    kept = [(j, read) for j, read in enumerate(reads) if read is not None]
+    pos = np.concatenate([read[0] for _, read in kept] or [np.zeros(0, np.int64)])
+    tap = np.concatenate([np.full(len(read[0]), j) for j, read in kept] or
+                         [np.zeros(0, np.int64)])
+    order = np.argsort(pos, kind="stable")
+    pos, tap = pos[order], tap[order]
+    vals = np.concatenate([read[1] for _, read in kept] or [np.zeros((0, o), np.float32)])
+    vals = vals[order]
+    buf = np.empty((max(b - a for shard in runs for a, b in shard), len(taps), o), np.float32)
+    total = None
+    for shard in runs:
+        acc = None
+        for a, b in shard:
+            # the run's slice of the patches, (positions, taps, O): a column-major
+            # (taps*O, positions) left operand
+            block = buf[:b - a]
+            block.fill(0)
+            lo, hi = np.searchsorted(pos, (a, b))
+            block[pos[lo:hi] - a, tap[lo:hi]] = vals[lo:hi]
+            lhs = block.reshape(b - a, -1).T
+            part = _fused_matmul.fma_matmul(lhs, xb[a:b]) if c == 1 else \
+                threads.matmul(lhs, xb[a:b], rows=False)
+            acc = part if acc is None else acc + part
+        total = acc if total is None else total + acc
+    return total.reshape(len(taps), o, c).transpose(0, 2, 1)
 
 
 def _check_seq5(op_type, name, seq):
