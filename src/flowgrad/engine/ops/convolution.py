@@ -743,7 +743,8 @@ def _cuboid_backward_kernel(g, x, dy):
     output channel make a vector: Eigen's gemv (fused_matmul.gemv). Zero products add
     nothing, but they set where the depth is cut: the patches are written one of the
     contraction's runs (fused_matmul.depth_runs) at a time, each summed as product()
-    sums it."""
+    sums it; with strides (mostly zeros), and more than one input and output channel,
+    each tap's run is summed over its nonzero terms alone (the same sums)."""
     taps = list(itertools.product(*(range(kk) for kk in g.k)))
     c, o = x.shape[4], dy.shape[4]
     xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
@@ -783,19 +784,29 @@ def _cuboid_backward_kernel(g, x, dy):
     vals = np.concatenate([read[1] for _, read in kept] or [np.zeros((0, o), np.float32)])
     vals = vals[order]
     buf = np.empty((max(b - a for shard in runs for a, b in shard), len(taps), o), np.float32)
+    sparse = o > 1 and c > 1 and int(np.prod(g.s)) > 1
     total = None
     for shard in runs:
         acc = None
         for a, b in shard:
             # the run's slice of the patches, (positions, taps, O): a column-major
             # (taps*O, positions) left operand
-            block = buf[:b - a]
-            block.fill(0)
-            lo, hi = np.searchsorted(pos, (a, b))
-            block[pos[lo:hi] - a, tap[lo:hi]] = vals[lo:hi]
-            lhs = block.reshape(b - a, -1).T
-            part = _fused_matmul.fma_matmul(lhs, xb[a:b]) if c == 1 else \
-                threads.matmul(lhs, xb[a:b], rows=False)
+            if sparse:
+                part = np.zeros((len(taps), o, c), np.float32)
+                for j, read in kept:
+                    lo, hi = np.searchsorted(read[0], (a, b))
+                    if hi > lo:
+                        part[j] = threads.matmul(read[1][lo:hi].T, xb[read[0][lo:hi]],
+                                                 rows=False)
+                part = part.reshape(-1, c)
+            else:
+                block = buf[:b - a]
+                block.fill(0)
+                lo, hi = np.searchsorted(pos, (a, b))
+                block[pos[lo:hi] - a, tap[lo:hi]] = vals[lo:hi]
+                lhs = block.reshape(b - a, -1).T
+                part = _fused_matmul.fma_matmul(lhs, xb[a:b]) if c == 1 else \
+                    threads.matmul(lhs, xb[a:b], rows=False)
             acc = part if acc is None else acc + part
         total = acc if total is None else total + acc
     return total.reshape(len(taps), o, c).transpose(0, 2, 1)
