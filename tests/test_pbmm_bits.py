@@ -3,7 +3,10 @@ backprops to TF 1.14's bits (tests/golden/math/gen_pbmm_bits.py): Eigen's sequen
 order for a batch of products up to 2**22 multiply-adds each (engine/ops/eigen_bmm.py),
 the tensor contraction's (fused_matmul.product) for one matrix or larger ones;
 Conv3DBackpropInputV2 as TF's custom kernel (columns, then Col2im) on one image and as
-Eigen's CuboidConvolutionBackwardInput (one contraction per input element) on a batch."""
+Eigen's CuboidConvolutionBackwardInput (one contraction per input element) on a batch;
+Conv3DBackpropFilterV2 as TF's custom kernel (im2col, one contraction per shard of images)
+and, where its buffer would be too large, as Eigen's CuboidConvolutionBackwardKernel (the
+input contracted with out_backprop's inflated volume patches)."""
 from __future__ import annotations
 
 import numpy as np
@@ -17,30 +20,6 @@ import goldens
 GEN = goldens.generator("math", "pbmm_bits")
 WANT = goldens.load("math", "pbmm_bits")
 
-# Cases whose bits still differ from TF's: Conv3DBackpropFilterV2 (Eigen's
-# CuboidConvolutionBackwardKernel) adds in an order not found for about half the shapes
-# (most filters of more than one tap over a batch, some small filters of one image; no
-# permutation of the output positions, as one contraction, gives it). A listed case that
-# starts matching fails.
-KNOWN_DIFFERENT = frozenset({
-    "c3_02_1x9x9x9x3_k2_o8_s1_SAME_grad_filter",
-    "c3_06_1x8x8x8x2_k1_o2_s2_VALID_grad_filter",
-    "c3_07_2x8x8x8x3_k3_o8_s2_VALID_grad_filter",
-    "c3_09_2x9x9x9x16_k3_o8_s2_SAME_grad_filter",
-    "c3_11_1x6x6x6x1_k2_o8_s2_VALID_grad_filter",
-    "c3_13_2x7x7x7x8_k3_o2_s2_VALID_grad_filter",
-    "c3_14_1x4x4x4x8_k1_o1_s1_SAME_grad_filter",
-    "c3_15_2x9x9x9x16_k3_o1_s2_VALID_grad_filter",
-    "c3_18_1x9x9x9x32_k3_o4_s1_VALID_grad_filter",
-    "c3_19_2x11x11x11x1_k2_o32_s2_SAME_grad_filter",
-    "c3_21_2x9x9x9x1_k1_o32_s2_VALID_grad_filter",
-    "c3_24_2x5x5x5x3_k3_o16_s2_SAME_grad_filter",
-    "c3_26_1x4x4x4x32_k1_o1_s1_VALID_grad_filter",
-    "c3_27_3x6x6x6x1_k2_o1_s2_SAME_grad_filter",
-    "c3_30_3x7x7x7x3_k2_o32_s2_VALID_grad_filter",
-    "c3_31_2x11x11x11x32_k2_o1_s1_SAME_grad_filter",
-})
-
 
 @pytest.fixture(scope="module")
 def got():
@@ -48,19 +27,12 @@ def got():
 
 
 def test_every_case_has_a_golden(got):
-    assert sorted(got) == sorted(WANT) and len(WANT) == 212
-    assert KNOWN_DIFFERENT <= set(WANT)
+    assert sorted(got) == sorted(WANT) and len(WANT) == 223
 
 
-@pytest.mark.parametrize("name", sorted(n for n in WANT if n not in KNOWN_DIFFERENT))
+@pytest.mark.parametrize("name", sorted(WANT))
 def test_matches_tf_bit_for_bit(got, name):
     assert got[name] == WANT[name]
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENT))
-def test_known_different_still_differ(got, name):
-    assert got[name][0] == WANT[name][0]
-    assert got[name][1] != WANT[name][1], f"{name} matches TF: take it off the list"
 
 
 def test_numpy_order_differs_on_large_batches():
@@ -89,3 +61,42 @@ def test_cutover_at_2_pow_22(shape, batch, sequential):
     a = np.zeros((batch, m, k), np.float32)
     b = np.zeros((batch, k, n), np.float32)
     assert eigen_bmm.handles(a, b, m, k, n, batch) is sequential
+
+
+def _dense_cuboid_kernel(x, dy, k, s, pad):
+    # the same contraction with out_backprop's inflated patches written out whole, summed
+    # by fused_matmul.patch_product (volume)
+    from flowgrad.engine.ops import fused_matmul
+    from flowgrad.engine.ops._windows import GeoN
+    g = GeoN(x.shape, (k,) * 3, (s,) * 3, (1,) * 3, pad)
+    taps = [(a, b, c) for a in range(k) for b in range(k) for c in range(k)]
+    n, o = x.shape[0], dy.shape[4]
+    frame = np.zeros(g.padded[1:-1] + (n, len(taps), o), np.float32)
+    for j, tap in enumerate(taps):
+        frame[tuple(slice(t, t + (m - 1) * s + 1, s) for t, m in zip(tap, g.out))
+              + (slice(None), j)] = np.moveaxis(dy, 0, 3)
+    frame = frame[tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))]
+    patches = np.ascontiguousarray(frame).reshape(-1, len(taps) * o)
+    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, x.shape[4])
+    out = fused_matmul.patch_product(patches.T, xb, 2, volume=True)
+    return out.reshape(len(taps), o, -1).transpose(0, 2, 1).reshape((k,) * 3 + (-1, o))
+
+
+@pytest.mark.parametrize("n,h,c,k,o,s,pad", [
+    (2, 9, 3, 3, 8, 2, "SAME"),      # depth shards
+    (1, 9, 16, 3, 8, 1, "VALID"),    # threads, no shard
+    (3, 7, 1, 2, 4, 1, "SAME"),      # one input channel: one column
+    (2, 12, 8, 3, 2, 3, "VALID"),
+    (1, 4, 3, 1, 4, 1, "SAME"),      # small: one run
+])
+def test_cuboid_kernel_runs_match_the_whole_contraction(monkeypatch, n, h, c, k, o, s, pad):
+    # _cuboid_backward_kernel writes the patches one depth run at a time
+    # (fused_matmul.depth_runs): the same sums as fused_matmul.product over them whole
+    from flowgrad.engine.ops import convolution, eigen_sum
+    monkeypatch.setattr(convolution, "cpu_threads", lambda: 2)
+    monkeypatch.setattr(eigen_sum, "cpu_threads", lambda: 2)
+    oh = GEN._out_size(h, k, s, pad)
+    x, dy = GEN.operands(40 + h, (n, h, h, h, c), (n, oh, oh, oh, o))
+    got = convolution._conv3d_backprop_filter_kernel(x, [k, k, k, c, o], dy, [1, s, s, s, 1],
+                                                     pad, "NDHWC")
+    assert np.array_equal(got, _dense_cuboid_kernel(x, dy, k, s, pad))

@@ -46,7 +46,7 @@ def conv_shapes():
 
 def filter_grad_shapes():
     """(batch, size, channels, kernel, filters, stride, padding) of Conv2DBackpropFilter
-    (a filter of more than one value per output: 1x1 on one channel is left out)."""
+    (a filter of more than one value per output; 1x1 on one channel: filter_grad_more_shapes)."""
     r = np.random.RandomState(4)
     out = []
     while len(out) < 30:
@@ -59,6 +59,25 @@ def filter_grad_shapes():
         if k * k * c > 1:
             out.append((n, h, c, k, o, s, pad))
     return out
+
+
+def filter_grad_more_shapes():
+    """Conv2DBackpropFilter where TF 1.14's Conv2DCustomBackpropFilterOp cuts the batch into
+    shards (30 MiB of im2col, out_backprop and result per shard; the first three), and
+    1x1 filters on one channel (a depth of one: Eigen's gemv, in blocks of 16 or, for
+    8000 filters, 4)."""
+    return [(40, 32, 16, 5, 16, 1, "SAME"), (20, 28, 64, 3, 64, 1, "SAME"),
+            (48, 40, 32, 5, 16, 2, "SAME"), (17, 13, 1, 1, 64, 1, "SAME"),
+            (20, 4, 1, 1, 8, 1, "VALID"), (3, 200, 1, 1, 1, 1, "SAME"),
+            (2, 150, 1, 1, 300, 1, "SAME"), (1, 12, 1, 1, 8000, 1, "VALID"),
+            (5, 9, 1, 1, 3, 2, "SAME")]
+
+
+def filter_grad_half_shapes():
+    """(batch, size, channels, kernel, filters) of float16 Conv2DBackpropFilter (SAME)
+    over TF 1.14's 30 MiB working set: shards of images, each contracted in half, added
+    in half."""
+    return [(56, 32, 32, 3, 2), (60, 16, 64, 5, 1)]
 
 
 def patch_shapes():
@@ -161,6 +180,23 @@ def cases(tf):
                           tf.nn.conv2d_backprop_filter(a_ph, [k, k, c, o], b_ph,
                                                        [1, s, s, 1], pad),
                           {a_ph: x, b_ph: dy}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(filter_grad_more_shapes()):
+            oh = (h + s - 1) // s if pad == "SAME" else (h - k) // s + 1
+            x, dy = operands(1700 + i, (n, h, h, c), (n, oh, oh, o))
+            progs.append(("filter_grad_more_%02d_%dx%dx%dx%d_k%d_o%d_s%d_%s"
+                          % (i, n, h, h, c, k, o, s, pad),
+                          tf.nn.conv2d_backprop_filter(a_ph, [k, k, c, o], b_ph,
+                                                       [1, s, s, 1], pad),
+                          {a_ph: x, b_ph: dy}))
+        for i, (n, h, c, k, o) in enumerate(filter_grad_half_shapes()):
+            x, dy = operands(1800 + i, (n, h, h, c), (n, h, h, o))
+            hx = tf.placeholder(tf.float16)
+            hdy = tf.placeholder(tf.float16)
+            progs.append(("filter_grad_half_%02d_%dx%dx%dx%d_k%d_o%d"
+                          % (i, n, h, h, c, k, o),
+                          tf.nn.conv2d_backprop_filter(hx, [k, k, c, o], hdy, [1, 1, 1, 1],
+                                                       "SAME"),
+                          {hx: x.astype(np.float16), hdy: dy.astype(np.float16)}))
         with tf.Session() as sess:
             for name, t, feed in progs:
                 out[name] = digest(sess.run(t, feed))

@@ -1,5 +1,6 @@
 """TF 1.14's float32 BatchMatMul (a batch of products), DepthwiseConv2dNative and its two
-backprops, and Conv3D's two backprops (Conv3DBackpropInputV2 / FilterV2), bit for bit.
+backprops, and Conv3D's two backprops (Conv3DBackpropInputV2 / FilterV2, and FilterV2 alone on
+shapes for both of TF's kernels), bit for bit.
 BatchMatMul adds in Eigen's sequential order for a batch of products of up to 2**22
 multiply-adds each (engine/ops/eigen_bmm.py), in the tensor contraction's order (as
 MatMul) for one matrix or larger ones. Each case is one op of seeded random operands fed
@@ -71,6 +72,19 @@ def conv3d_shapes():
     return out
 
 
+def conv3d_filter_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv3DBackpropFilterV2
+    alone: TF 1.14's Conv3DCustomBackpropFilterOp (its im2col buffer at most 25 times its
+    tensors' size: the first three and the 88 images of the last two) and its fallback, Eigen's
+    CuboidConvolutionBackwardKernel (larger volumes, a gemv of one tap and one filter)."""
+    return [(12, 8, 2, 1, 32, 1, "SAME"), (16, 8, 1, 1, 32, 1, "VALID"),
+            (100, 6, 1, 2, 32, 1, "SAME"), (4, 16, 32, 3, 32, 1, "SAME"),
+            (3, 20, 3, 3, 8, 1, "SAME"), (2, 9, 8, 1, 1, 1, "SAME"),
+            (5, 7, 3, 3, 4, 2, "SAME"), (3, 10, 8, 4, 8, 3, "VALID"),
+            (2, 12, 16, 2, 1, 2, "SAME"),
+            (88, 6, 1, 2, 32, 1, "SAME"), (87, 6, 1, 2, 32, 1, "SAME")]   # overhead 25, 26
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -122,6 +136,14 @@ def cases(tf):
             name = "c3_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, h, c, k, o, s, pad)
             feed = {px: x, pf: f, pdy: dy}
             progs += [(name + "_grad_input", gx, feed), (name + "_grad_filter", gf, feed)]
+        for i, (n, h, c, k, o, s, pad) in enumerate(conv3d_filter_shapes()):
+            oh = _out_size(h, k, s, pad)
+            x, dy = operands(700 + i, (n, h, h, h, c), (n, oh, oh, oh, o))
+            px = tf.placeholder(tf.float32, [None] * 5)
+            pdy = tf.placeholder(tf.float32, [None] * 5)
+            gf = tf.nn.conv3d_backprop_filter_v2(px, [k, k, k, c, o], pdy, [1, s, s, s, 1], pad)
+            name = "c3f_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, h, c, k, o, s, pad)
+            progs.append((name, gf, {px: x, pdy: dy}))
         with tf.Session() as sess:
             for name, t, feed in progs:
                 out[name] = digest(sess.run(t, feed))

@@ -316,23 +316,41 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     check_out_shape(g, dy)
     o = dy.shape[3]
     rows = g.n * g.oh * g.ow
-    if half and g.oh * g.ow * (kh * kw * g.c + o) * g.n <= _HALF_WORKING_SET:
-        # TF's Conv2DCustomBackpropFilterOp: the batch's im2col contracted with out_backprop
-        # in one Eigen contraction, which adds in half (eigen_half_mm; a batch over TF's
-        # 30 MiB working set is cut into shards, not reproduced: added in float32 below)
-        out = _eigen_half_mm.matmul(g.im2col(x), dy.reshape(rows, o), transpose_a=True,
-                                    pool=intra_threads or cpu_threads())
+    depth = kh * kw * g.c
+    pool = intra_threads or cpu_threads()
+    if (half or dt == np.float32) and rows and o and depth:
+        # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB per shard's
+        # im2col, out_backprop and result), each one contraction (KH*KW*C, positions) @
+        # (positions, O), added shard after shard: in float32 in TF's order of additions
+        # and depth slices (_filter_contraction), in half by Eigen's half contraction
+        # (eigen_half_mm) and half additions
+        positions = g.oh * g.ow
+        work = positions * depth + positions * o + depth * o
+        shard = -(-((30 << 20) // dt.itemsize) // work)
+        out = None
+        for i in range(0, g.n, shard):
+            xs = x[i:i + shard]
+            gs = g if len(xs) == g.n else Geo(xs.shape, (kh, kw), strides, dilations, padding,
+                                              data_format, explicit_paddings)
+            cols, d2 = gs.im2col(xs), dy[i:i + shard].reshape(-1, o)
+            part = _eigen_half_mm.matmul(cols, d2, transpose_a=True, pool=pool) if half \
+                else _filter_contraction(cols, d2, pool)
+            out = part if out is None else out + part
         return out.reshape(kh, kw, g.c, o)
     x, dy = wide(x, dy)
-    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O); float32 in TF's contraction's order of
-    # additions and depth slices (fused_matmul.product: 36 of 36 filter gradients to TF's
-    # bits, against 12 by one GEMM)
-    cols = g.im2col(x).T
-    if x.dtype == np.float32 and cols.shape[0] > 1 and rows:
-        out = _fused_matmul.product(cols, dy.reshape(rows, o), intra_threads or cpu_threads())
-    else:
-        out = threads.matmul(cols, dy.reshape(rows, o))
+    # one GEMM: (KH*KW*C, N*OH*OW) @ (N*OH*OW, O)
+    out = threads.matmul(g.im2col(x).T, dy.reshape(rows, o))
     return out.reshape(kh, kw, g.c, o).astype(dt, copy=False)
+
+
+def _filter_contraction(cols, d2, pool):
+    """A custom filter-gradient kernel's contraction of its im2col columns cols
+    [positions, depth] with out_backprop d2 [positions, O] over the positions (float32).
+    Eigen sees the result's transpose; a depth of one is its one column: Eigen's gemv
+    over out_backprop (fused_matmul.gemv), else fused_matmul.product of cols^T and d2."""
+    if cols.shape[1] == 1:
+        return _fused_matmul.gemv(d2, cols[:, 0], d2.shape[1]).reshape(1, -1)
+    return _fused_matmul.product(cols.T, d2, pool)
 
 
 _HALF_WORKING_SET = (30 << 20) // 2   # TF's target working set, in halves
@@ -664,22 +682,134 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     x, dy = wide(to_last(x, fmt), to_last(dy, fmt))
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
+    c, o = x.shape[4], dy.shape[4]
+    if dt == np.float32 and x.size and dy.size and c and int(np.prod(k)):
+        if _custom_filter_shard(g, o) is None:
+            out = _cuboid_backward_kernel(g, x, dy)
+        else:
+            out = _custom_backward_filter(g, x, dy)
+        return out.reshape(k + (c, o))
     win = g.windows(g.pad(x))
-    depth, o = int(np.prod(win.shape[4:])), dy.shape[4]
-    rows = int(np.prod(win.shape[:4]))
-    if dt == np.float32 and depth > 1 and rows and o:
-        # TF 1.14's CuboidConvolutionBackwardKernel: one contraction of the patches with
-        # out_backprop over the output positions with the batch fastest (then width,
-        # height, planes), fused multiply-adds in fused_matmul.product's slices: 1x1x1
-        # filters over a batch and most single images to TF's bits; 3x3x3 filters over a
-        # batch and a few small filters of one image add otherwise (not found; listed in
-        # tests/test_pbmm_bits.py)
-        cols = np.ascontiguousarray(np.moveaxis(win, 0, 3)).reshape(rows, depth)
-        out = _fused_matmul.product(cols.T, np.moveaxis(dy, 0, 3).reshape(rows, o),
-                                    cpu_threads())
-        return out.reshape(win.shape[4:] + (o,))
     out = np.tensordot(win, dy, axes=([0, 1, 2, 3], [0, 1, 2, 3]))
     return out.astype(dt, copy=False)
+
+
+# Eigen's L3 cache size on the machine TF 1.14's goldens come from (Eigen::internal::
+# CacheSizes().m_l3, read back from the op's col_buffer_overhead log: 320 MiB)
+_EIGEN_L3 = 320 << 20
+_MAX_TEMP_OVERHEAD = 25   # Conv3DCustomBackpropFilterOp's kMaxTempAllocationOverhead
+
+
+def _custom_filter_shard(g, o):
+    """The images Conv3DCustomBackpropFilterOp (TF 1.14) contracts at once, or None where
+    its im2col buffer would be over 25 times its tensors' size and it falls back on
+    Eigen's CuboidConvolutionBackwardKernel."""
+    taps = int(np.prod(g.k))
+    positions = int(np.prod(g.out))
+    depth = taps * g.c
+    work = positions * depth + positions * o + depth * o
+    shard = -(-(_EIGEN_L3 // 4) // work)
+    total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
+    if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
+        return None
+    return shard
+
+
+def _custom_backward_filter(g, x, dy):
+    """TF 1.14's Conv3DCustomBackpropFilterOp: for each shard of images, the im2col
+    patches (output positions image by image, in raster order) contracted with
+    out_backprop over those positions (fused_matmul.product, as a MatMul of the
+    patches transposed: _filter_contraction), the shards' results added in turn."""
+    shard = _custom_filter_shard(g, dy.shape[4])
+    win = g.windows(g.pad(x))
+    depth = int(np.prod(win.shape[4:]))
+    o = dy.shape[4]
+    pool = cpu_threads()
+    out = None
+    for i in range(0, g.n, shard):
+        cols = np.ascontiguousarray(win[i:i + shard]).reshape(-1, depth)
+        part = _filter_contraction(cols, dy[i:i + shard].reshape(-1, o), pool)
+        out = part if out is None else out + part
+    return out
+
+
+def _cuboid_backward_kernel(g, x, dy):
+    """TF 1.14's Eigen CuboidConvolutionBackwardKernel (the custom op's fallback): the
+    volume patches of out_backprop, inflated by the strides to the input's size (zeros
+    between and around its values), one per kernel tap, contracted with the input over
+    the input's positions with the batch fastest (then width, height, planes). Eigen's
+    left-hand side is the input, its right-hand side the patches, whose cost decides
+    the threads and depth shards (fused_matmul.patch_product, volume); one tap and one
+    output channel make a vector: Eigen's gemv (fused_matmul.gemv). Zero products add
+    nothing, but they set where the depth is cut: the patches are written one of the
+    contraction's runs (fused_matmul.depth_runs) at a time, each summed as product()
+    sums it; with strides (mostly zeros), and more than one input and output channel,
+    each tap's run is summed over its nonzero terms alone (the same sums)."""
+    taps = list(itertools.product(*(range(kk) for kk in g.k)))
+    c, o = x.shape[4], dy.shape[4]
+    xb = np.ascontiguousarray(np.moveaxis(x, 0, 3)).reshape(-1, c)     # (R, C)
+    depth = xb.shape[0]
+    dyb = np.moveaxis(dy, 0, 3)                              # (O1, O2, O3, N, O)
+    reads = []     # per tap: (input positions read, ascending; out_backprop rows) or None
+    for tap in taps:
+        src, pos = [], np.zeros(1, np.int64)
+        for t, n, s, p, sz in zip(tap, g.out, g.s, g.geo, g.size):
+            i0 = t - p[1]                    # the input position output 0 reads at tap t
+            lo = max(0, -(i0 // s))           # the first output inside the input
+            hi = min(n - 1, (sz - 1 - i0) // s)
+            if hi < lo:
+                break
+            src.append(slice(lo, hi + 1))
+            pos = (pos[:, None] * sz + np.arange(i0 + lo * s, i0 + hi * s + 1, s)).ravel()
+        else:
+            pos = (pos[:, None] * g.n + np.arange(g.n)).ravel()
+            reads.append((pos, np.ascontiguousarray(dyb[tuple(src)]).reshape(-1, o)))
+            continue
+        reads.append(None)
+    if len(taps) * o == 1:
+        patches = np.zeros(depth, np.float32)
+        if reads[0] is not None:
+            patches[reads[0][0]] = reads[0][1][:, 0]
+        out = _fused_matmul.gemv(xb, patches, c).reshape(1, 1, c)
+        return out.transpose(0, 2, 1)
+    runs = _fused_matmul.depth_runs(len(taps) * o, c, depth, cpu_threads(),
+                                    rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
+    # every (input position, tap) pair that reads a value, by input position
+    kept = [(j, read) for j, read in enumerate(reads) if read is not None]
+    pos = np.concatenate([read[0] for _, read in kept] or [np.zeros(0, np.int64)])
+    tap = np.concatenate([np.full(len(read[0]), j) for j, read in kept] or
+                         [np.zeros(0, np.int64)])
+    order = np.argsort(pos, kind="stable")
+    pos, tap = pos[order], tap[order]
+    vals = np.concatenate([read[1] for _, read in kept] or [np.zeros((0, o), np.float32)])
+    vals = vals[order]
+    buf = np.empty((max(b - a for shard in runs for a, b in shard), len(taps), o), np.float32)
+    sparse = o > 1 and c > 1 and int(np.prod(g.s)) > 1
+    total = None
+    for shard in runs:
+        acc = None
+        for a, b in shard:
+            # the run's slice of the patches, (positions, taps, O): a column-major
+            # (taps*O, positions) left operand
+            if sparse:
+                part = np.zeros((len(taps), o, c), np.float32)
+                for j, read in kept:
+                    lo, hi = np.searchsorted(read[0], (a, b))
+                    if hi > lo:
+                        part[j] = threads.matmul(read[1][lo:hi].T, xb[read[0][lo:hi]],
+                                                 rows=False)
+                part = part.reshape(-1, c)
+            else:
+                block = buf[:b - a]
+                block.fill(0)
+                lo, hi = np.searchsorted(pos, (a, b))
+                block[pos[lo:hi] - a, tap[lo:hi]] = vals[lo:hi]
+                lhs = block.reshape(b - a, -1).T
+                part = _fused_matmul.fma_matmul(lhs, xb[a:b]) if c == 1 else \
+                    threads.matmul(lhs, xb[a:b], rows=False)
+            acc = part if acc is None else acc + part
+        total = acc if total is None else total + acc
+    return total.reshape(len(taps), o, c).transpose(0, 2, 1)
 
 
 def _check_seq5(op_type, name, seq):

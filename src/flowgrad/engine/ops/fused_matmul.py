@@ -44,7 +44,7 @@ import numpy as np
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
 
-__all__ = ["column_product", "contraction", "fma_matmul", "gemv", "one_gemm",
+__all__ = ["column_product", "contraction", "depth_runs", "fma_matmul", "gemv", "one_gemm",
            "patch_product", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
@@ -256,6 +256,31 @@ def patch_product(cols, f, pool, volume=False):
     if volume:
         return product(cols, f, pool, rhs_cost=VOLUME_PATCH_COST, rhs_loads=False)
     return product(cols, f, pool, rhs_cost=PATCH_COST)
+
+
+def _contraction_runs(m, n, k, threads, start=0):
+    """The depth runs [a, b) contraction() sums from 0 and adds in turn."""
+    kc = _slice_depth(m, n, k, threads)
+    runs = []
+    for s0 in range(0, k, kc):
+        for size in _sgemm_blocks(min(kc, k - s0)):
+            runs.append((start, start + size))
+            start += size
+    return runs
+
+
+def depth_runs(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
+    """How product() cuts the depth of an (m, k) @ (k, n) contraction: a list of shards
+    (their sums added in turn), each a list of runs [a, b) (each summed from 0 by one
+    multiply-add after the other, the runs' sums added in turn). For callers whose
+    operands are mostly zeros (Conv3D's filter gradient): zero products add nothing, so
+    each run may be summed over its nonzero terms alone."""
+    t, size = _plan(m, n, k, pool, rhs_cost, rhs_loads)
+    if size is None:
+        if n > 1 and m * n * k < _threads._MIN_SPLIT and _one_run(m, n, k, t):
+            return [[(0, k)]]
+        return [_contraction_runs(m, n, k, t)]
+    return [_contraction_runs(m, n, min(size, k - k0), 2, k0) for k0 in range(0, k, size)]
 
 
 def product(x, y, pool, shape=None, rhs_cost=0.0, rhs_loads=True):
