@@ -1,0 +1,154 @@
+"""TF 1.14's Grappler AddOpsRewrite in a Session: a tree of Add/AddN whose inner nodes
+have one reader collapses into one AddN per leaf shape (its inputs in name order, the
+meta optimizer's second round), and the per-shape sums are added smallest first; only
+where Grappler knows the shapes (not below a fed placeholder). LSTMCell's peephole
+`(f + forget_bias) + w_f * c` so runs as `forget_bias + (f + w_f * c)`.
+
+The leaves are variables (their reads share the variable's buffer, so the AddN kernel's
+buffer forwarding never moves one to the front). Each case returns float arrays.
+Read by tests/test_addops_rewrite.py.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+N = 4000
+
+
+def _arrays(shapes, dtype=np.float32, seed=0):
+    rng = np.random.RandomState(seed)
+    return [(rng.randn(*s) * 10 ** rng.uniform(-1, 1, size=s)).astype(dtype)
+            for s in shapes]
+
+
+def _config(tf, arithmetic):
+    config = tf.ConfigProto()
+    if not arithmetic:
+        config.graph_options.rewrite_options.arithmetic_optimization = 2   # OFF
+    return config
+
+
+def _run(tf, fetches, arithmetic=True, feed_dict=None):
+    with tf.Session(config=_config(tf, arithmetic)) as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(fetches, feed_dict)
+
+
+def same_shape_chain(tf, arithmetic=True):
+    """((d + c) + b) + a of four [N] variables named against their written order."""
+    with tf.Graph().as_default():
+        vs = [tf.Variable(v, name=n) for v, n in
+              zip(_arrays([(N,)] * 4), ["d", "c", "b", "a"])]
+        y = ((vs[0] + vs[1]) + vs[2]) + vs[3]
+        return _run(tf, y * 1.0, arithmetic)
+
+
+def bias_chain(tf, arithmetic=True, dtype=np.float32):
+    """LSTMCell's peephole sum: (f + 1.0) + w * c, f and c [8, 500], w [500]."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], dtype, 1)]
+        y = (f + 1.0) + w * c
+        return _run(tf, y * 1.0, arithmetic)
+
+
+def bias_chain_float16(tf, arithmetic=True):
+    return bias_chain(tf, arithmetic, np.float16)
+
+
+def four_shapes(tf, arithmetic=True):
+    """x [8, 500] + b [500] + s [] + y [8, 500] + r [8, 1]: AddN(x, y), then the sums by
+    size: s, then r, then b, then the AddN."""
+    with tf.Graph().as_default():
+        x, b, s, y, r = [tf.Variable(v) for v in
+                         _arrays([(8, 500), (500,), (), (8, 500), (8, 1)], seed=2)]
+        out = (((x + b) + s) + y) + r
+        return _run(tf, out * 1.0, arithmetic)
+
+
+def add_n_root(tf, arithmetic=True):
+    """tf.add_n([e + d, c, b + a]): the AddN absorbs both Adds (five [N] leaves)."""
+    with tf.Graph().as_default():
+        e, d, c, b, a = [tf.Variable(v, name=n) for v, n in
+                         zip(_arrays([(N,)] * 5, seed=3), "edcba")]
+        y = tf.add_n([e + d, c, b + a])
+        return _run(tf, y * 1.0, arithmetic)
+
+
+def two_readers(tf, arithmetic=True):
+    """An inner add read twice is not absorbed: (d + c) + b stays as written."""
+    with tf.Graph().as_default():
+        d, c, b = [tf.Variable(v, name=n) for v, n in zip(_arrays([(N,)] * 3, seed=4), "dcb")]
+        inner = d + c
+        y = inner + b
+        return _run(tf, [y * 1.0, inner * 2.0], arithmetic)
+
+
+def fetched_inner(tf, arithmetic=True):
+    """A fetched inner add is not absorbed either."""
+    with tf.Graph().as_default():
+        d, c, b = [tf.Variable(v, name=n) for v, n in zip(_arrays([(N,)] * 3, seed=4), "dcb")]
+        inner = d + c
+        y = inner + b
+        return _run(tf, [y * 1.0, inner], arithmetic)
+
+
+def fed_placeholders(tf, arithmetic=True):
+    """Below fed placeholders Grappler knows no shape: (f + 1.0) + w * c as written."""
+    fv, wv, cv = _arrays([(8, 500), (500,), (8, 500)], seed=1)
+    with tf.Graph().as_default():
+        f = tf.placeholder(tf.float32, [8, 500])
+        w = tf.placeholder(tf.float32, [500])
+        c = tf.placeholder(tf.float32, [8, 500])
+        y = (f + 1.0) + w * c
+        return _run(tf, y * 1.0, arithmetic, {f: fv, w: wv, c: cv})
+
+
+def with_gradients(tf, arithmetic=True):
+    """The forward of a training graph: the gradient's Shape readers do not count."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], seed=1)]
+        y = (f + 1.0) + w * c
+        loss = tf.reduce_sum(tf.sin(y))
+        gf, gw, gc = tf.gradients(loss, [f, w, c])
+        return _run(tf, [y * 1.0, gf, gw, gc], arithmetic)
+
+
+def in_loop(tf, arithmetic=True):
+    """The peephole sum in a while loop's body (variables captured, the carried state's
+    shape known): acc <- tanh((f + 1.0) + w * acc)."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], seed=1)]
+
+        def body(i, acc):
+            return i + 1, tf.tanh((f + 1.0) + w * acc)
+
+        _, y = tf.while_loop(lambda i, acc: i < 3, body, [tf.constant(0), c * 1.0])
+        return _run(tf, y, arithmetic)
+
+
+def in_loop_fed(tf, arithmetic=True):
+    """The same loop started from a fed placeholder: the body's state shape is unknown."""
+    fv, wv, cv = _arrays([(8, 500), (500,), (8, 500)], seed=1)
+    with tf.Graph().as_default():
+        f, w = [tf.Variable(v) for v in (fv, wv)]
+        c = tf.placeholder(tf.float32, [8, 500])
+
+        def body(i, acc):
+            return i + 1, tf.tanh((f + 1.0) + w * acc)
+
+        _, y = tf.while_loop(lambda i, acc: i < 3, body, [tf.constant(0), c * 1.0])
+        return _run(tf, y, arithmetic, {c: cv})
+
+
+CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
+         "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
+         "in_loop_fed"]
+
+
+def cases(tf):
+    out = {}
+    for name in CASES:
+        fn = globals()[name]
+        out[name] = fn(tf)
+        out[name + "_arithmetic_off"] = fn(tf, arithmetic=False)
+    return out

@@ -1,0 +1,101 @@
+"""Grappler's AddOpsRewrite (engine/optimize/add_ops_rewrite.py) against TF 1.14
+(tests/golden/math/gen_addops_rewrite.py): Add/AddN trees with known shapes sum as TF's
+rewritten AddN / Add tree does, bit for bit; trees Grappler leaves alone (an inner add
+read twice or fetched, shapes below a feed) keep the written order; with
+arithmetic_optimization off everything keeps it."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.optimize import add_ops_rewrite as aor
+from flowgrad.engine.runtime.ir import lower
+
+import goldens
+
+GOLDEN = goldens.load("math", "addops_rewrite")
+GEN = goldens.generator("math", "addops_rewrite")
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_case_matches_tf_bit_for_bit(name):
+    fn = getattr(GEN, name.replace("_arithmetic_off", ""))
+    got = fn(tf, arithmetic=not name.endswith("_arithmetic_off"))
+    goldens.same_exact(got, GOLDEN[name], name)
+
+
+def _leaves(seed, shapes, dtype=np.float32):
+    return GEN._arrays(shapes, dtype, seed)
+
+
+def test_golden_tells_the_orders_apart():
+    # rewritten cases differ from the written order (the arithmetic_off run) ...
+    for name in ("same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes",
+                 "add_n_root", "in_loop"):
+        assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
+    # ... and the cases TF leaves alone would differ had it rewritten them
+    d, c, b = _leaves(4, [(GEN.N,)] * 3)
+    assert np.array_equal(GOLDEN["two_readers"][0] / np.float32(1), (d + c) + b)
+    assert not np.array_equal((b + c) + d, (d + c) + b)       # AddN(b, c, d), name order
+    f, w, cc = _leaves(1, [(8, 500), (500,), (8, 500)])
+    one = np.float32(1)
+    assert np.array_equal(GOLDEN["fed_placeholders"], (f + one) + w * cc)
+    assert np.array_equal(GOLDEN["bias_chain"], one + (f + w * cc))
+    assert not np.array_equal(one + (f + w * cc), (f + one) + w * cc)
+
+
+def _program(fetch):
+    return lower(tf.get_default_graph(), [fetch], [], [])
+
+
+def test_rewrite_builds_tf_nodes():
+    with tf.Graph().as_default():
+        f = tf.Variable(np.zeros((2, 3), np.float32), name="f")
+        w = tf.Variable(np.zeros(3, np.float32), name="w")
+        y = tf.add(tf.add(f, 1.0, name="inner"), w * f, name="outer")
+        out = aor.add_ops_rewrite(_program(y * 2.0))
+        kinds = [(n.type, n.name) for n in out.nodes if n.type in ("Add", "AddV2", "AddN")]
+        assert kinds == [("AddN", "ArithmeticOptimizer/AddOpsRewrite_Leaf_1_outer"),
+                         ("AddV2", "ArithmeticOptimizer/AddOpsRewrite_outer")]
+        assert aor.rewritten_roots(out) == {"outer"}
+        # a fetched root is what Grappler preserves: left alone
+        prog = _program(y)
+        assert aor.add_ops_rewrite(prog) is prog
+
+
+def test_declines_unknown_or_tied_shapes():
+    with tf.Graph().as_default():
+        a = tf.placeholder(tf.float32, [None, 3])
+        y = (a + 1.0) + a           # a dim Grappler would call symbolic: not modelled
+        prog = _program(y * 2.0)
+        assert [n.type for n in aor.add_ops_rewrite(prog, unknown=()).nodes].count("Add") == 2
+    with tf.Graph().as_default():
+        r = tf.Variable(np.zeros((4, 1), np.float32))
+        c = tf.Variable(np.zeros((1, 4), np.float32))
+        x = tf.Variable(np.zeros((4, 4), np.float32))
+        prog = _program(((x + r) + c) * 2.0)    # sizes 4 and 4: Grappler's order is a hash's
+        assert [n.type for n in aor.add_ops_rewrite(prog).nodes].count("Add") == 2
+
+
+def test_feeds_are_unknown_unless_said_known():
+    with tf.Graph().as_default():
+        f = tf.placeholder(tf.float32, [2, 3])
+        w = tf.Variable(np.ones(3, np.float32))
+        y = (f + 1.0) + w * f
+        prog = lower(tf.get_default_graph(), [y * 2.0], [], [f])
+        assert aor.add_ops_rewrite(prog) is prog
+        known = aor.add_ops_rewrite(prog, unknown=())
+        assert any(n.type == "AddN" for n in known.nodes)
+
+
+def test_while_nodes_name_their_unknown_inputs():
+    with tf.Graph().as_default():
+        c = tf.placeholder(tf.float32, [2, 3])
+        v = tf.Variable(np.ones((2, 3), np.float32))
+        _, y = tf.while_loop(lambda i, a, b: i < 2, lambda i, a, b: (i + 1, a * 2.0, b + a),
+                             [tf.constant(0), c * 1.0, v * 1.0])[:2]
+        prog = lower(tf.get_default_graph(), [y], [], [c])
+        out = aor.add_ops_rewrite(prog)
+        (loop,) = [n for n in out.nodes if n.type == "While"]
+        assert loop.attrs[aor.UNKNOWN_ATTR] == (1,)
