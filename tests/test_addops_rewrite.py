@@ -32,7 +32,7 @@ def _leaves(seed, shapes, dtype=np.float32):
 def test_golden_tells_the_orders_apart():
     # rewritten cases differ from the written order (the arithmetic_off run) ...
     for name in ("same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes",
-                 "add_n_root", "in_loop"):
+                 "add_n_root", "in_loop", "in_cond"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
     # ... and the cases TF leaves alone would differ had it rewritten them
     d, c, b = _leaves(4, [(GEN.N,)] * 3)
@@ -40,9 +40,13 @@ def test_golden_tells_the_orders_apart():
     assert not np.array_equal((b + c) + d, (d + c) + b)       # AddN(b, c, d), name order
     f, w, cc = _leaves(1, [(8, 500), (500,), (8, 500)])
     one = np.float32(1)
-    assert np.array_equal(GOLDEN["fed_placeholders"], (f + one) + w * cc)
+    for name in ("fed_placeholders", "in_cond_fed", "in_cond_arithmetic_off"):
+        assert np.array_equal(GOLDEN[name], (f + one) + w * cc), name
+    assert np.array_equal(GOLDEN["in_cond"], one + (f + w * cc))
     assert np.array_equal(GOLDEN["bias_chain"], one + (f + w * cc))
     assert not np.array_equal(one + (f + w * cc), (f + one) + w * cc)
+    assert any(not np.array_equal(a, b) for a, b in
+               zip(GOLDEN["in_loop_grad"], GOLDEN["in_loop_grad_arithmetic_off"]))
 
 
 def _program(fetch):

@@ -140,9 +140,43 @@ def in_loop_fed(tf, arithmetic=True):
         return _run(tf, y, arithmetic, {c: cv})
 
 
+def in_loop_grad(tf, arithmetic=True):
+    """in_loop's gradients with respect to f, w and the start (the gradient loop reads the
+    forward's rewritten sums; no denormals, which TF's CPU kernels flush)."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], seed=1)]
+
+        def body(i, acc):
+            return i + 1, tf.tanh((f + 1.0) + w * acc) * 0.5 + acc * 0.25
+
+        _, y = tf.while_loop(lambda i, acc: i < 3, body, [tf.constant(0), c * 1.0])
+        return _run(tf, [y] + tf.gradients(tf.reduce_sum(y * y), [f, w, c]), arithmetic)
+
+
+def in_cond(tf, arithmetic=True):
+    """The peephole sum as a taken cond branch's output (read by the Merge, which Grappler
+    does not preserve): rewritten; the fed predicate does not hide the captures' shapes."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], seed=1)]
+        p = tf.placeholder(tf.bool, [])
+        y = tf.cond(p, lambda: (f + 1.0) + w * c, lambda: f * 1.0)
+        return _run(tf, y, arithmetic, {p: True})
+
+
+def in_cond_fed(tf, arithmetic=True):
+    """The same branch capturing a fed placeholder: as written."""
+    fv, wv, cv = _arrays([(8, 500), (500,), (8, 500)], seed=1)
+    with tf.Graph().as_default():
+        f, w = [tf.Variable(v) for v in (fv, wv)]
+        c = tf.placeholder(tf.float32, [8, 500])
+        p = tf.placeholder(tf.bool, [])
+        y = tf.cond(p, lambda: (f + 1.0) + w * c, lambda: f * 1.0)
+        return _run(tf, y, arithmetic, {p: True, c: cv})
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
-         "in_loop_fed"]
+         "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed"]
 
 
 def cases(tf):

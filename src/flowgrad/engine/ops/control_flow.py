@@ -121,7 +121,11 @@ def _cond_bind(node, ctx):
         mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
         prog = lower(graph, outs + [extras[k] for k in mine], targets, captures,
                      satisfied=info.get("outside", ()), context=op)
-        prog = optimize_program(grappler_division(prog, graph, options), options)
+        unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+        if unknown is not None:
+            unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+        prog = optimize_program(grappler_division(prog, graph, options, unknown=unknown,
+                                                  branch=True), options)
         branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches

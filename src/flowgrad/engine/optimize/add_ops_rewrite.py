@@ -21,10 +21,11 @@ whose leaves' shapes tie in size without being equal (Grappler's order then foll
 hash map) is left as written, and so is one whose AddN of 3+ leaves reads a value with
 no graph name to sort by.
 
-In a while loop's body the loop variables and captures are feeds of the body's plan:
-`add_ops_rewrite` marks each While node with the positions of its inputs that depend on
-a feed of the enclosing plan (attr `_grappler_unknown`), and the body's plan takes only
-those as unknown.
+In a while loop's body the loop variables and captures are feeds of the body's plan, and
+so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
+node with the positions of those that depend on a feed of the enclosing plan (attr
+`_grappler_unknown`), and the body's or branch's plan takes only those as unknown (its
+outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves).
 
 Before/after (b a scalar constant, f and m [1, 4]):
 
@@ -48,6 +49,7 @@ _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
+_SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
 
 
@@ -72,11 +74,13 @@ def unknown_values(program, unknown=None):
 
 
 def _mark_loops(program, tainted):
-    """`program` with each While node naming the positions of its tainted inputs."""
+    """`program` with each While (WhileGrad) node naming the positions of its tainted
+    inputs, each Cond node those of its tainted captures (its inputs after the predicate)."""
     nodes, changed = [], False
     for n in program.nodes:
-        if n.type in ("While", "WhileGrad"):
-            pos = tuple(k for k, v in enumerate(n.inputs) if v in tainted)
+        if n.type in _SUBPLANS:
+            ins = n.inputs[1:] if n.type == "Cond" else n.inputs
+            pos = tuple(k for k, v in enumerate(ins) if v in tainted)
             if n.attrs.get(UNKNOWN_ATTR) != pos:
                 n = dataclasses.replace(n, attrs=dict(n.attrs, **{UNKNOWN_ATTR: pos}))
                 changed = True
@@ -108,7 +112,7 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     the feeds whose shapes Grappler does not know (default: all). In a loop body
     (`loop_body`) the body's outputs are no fetches Grappler must preserve."""
     tainted = unknown_values(program, unknown)
-    if any(n.type in ("While", "WhileGrad") for n in program.nodes):
+    if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted)
     types = {v: n.type for n in program.nodes for v in n.outputs}
     if not any(n.type in _ADDS and any(types.get(v) in _ADDS for v in n.inputs)

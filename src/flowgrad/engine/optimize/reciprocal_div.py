@@ -83,13 +83,14 @@ def reciprocal_division(program):
     return out
 
 
-def grappler_division(program, graph, options, loop_body=False, unknown=None):
+def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py), its Add trees (add_ops_rewrite.py: `unknown`, the feeds whose
-    shapes Grappler does not know, default all) and its AddN inputs'
+    shapes Grappler does not know, default all; in a loop body or a cond `branch` the
+    fetches are no nodes Grappler preserves) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is. Not the last two in a while loop's
     body (`loop_body`): the fused RNN runners that stand in for one sum and multiply as
@@ -101,7 +102,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None):
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = add_ops_rewrite(program, unknown, loop_body)
+        program = add_ops_rewrite(program, unknown, loop_body or branch)
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)))
         if options.get("addn_order", True):
             program = canonical_addn(program)
