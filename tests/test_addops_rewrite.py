@@ -103,3 +103,23 @@ def test_while_nodes_name_their_unknown_inputs():
         out = aor.add_ops_rewrite(prog)
         (loop,) = [n for n in out.nodes if n.type == "While"]
         assert loop.attrs[aor.UNKNOWN_ATTR] == (1,)
+
+
+def test_an_absorbed_add_read_by_shape_stays():
+    # Shape readers do not count as readers (Grappler's NumNonControlDataOutputs), and
+    # the absorbed add still runs for them
+    with tf.Graph().as_default():
+        f = tf.Variable(np.arange(6, dtype=np.float32).reshape(2, 3))
+        w = tf.Variable(np.ones(3, np.float32))
+        inner = f + 1.0
+        y = inner + w * f
+        fetch = tf.reshape(y, tf.shape_n([inner])[0]) * 2.0
+        prog = _program(fetch)
+        out = aor.add_ops_rewrite(prog)
+        assert aor.rewritten_roots(out) == {"add_1"}
+        assert any(n.name == "add" for n in out.nodes)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            got = sess.run(fetch)
+        fv = np.arange(6, dtype=np.float32).reshape(2, 3)
+        np.testing.assert_array_equal(got, (np.float32(1) + (fv + fv)) * 2)

@@ -37,7 +37,6 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from ..framework import dtypes as _dt
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
@@ -49,6 +48,7 @@ _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
+_NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
 
@@ -138,8 +138,10 @@ def _rewrite(program, tainted, loop_body):
                 and folded.issuperset(n.inputs)):
             folded.update(n.outputs)
     uses = {}
+    shape_read = set()
     for n in nodes:
         if n.type in _SHAPE_READERS:
+            shape_read.update(n.inputs)
             continue
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1
@@ -160,7 +162,7 @@ def _rewrite(program, tainted, loop_body):
                 or n.outputs[0] in folded or n.op is None or n.op._control_inputs \
                 or id(n.op) in control:
             return False
-        if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
+        if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
             return False
         out = known(n.outputs[0])
         return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
@@ -241,6 +243,14 @@ def _rewrite(program, tainted, loop_body):
                 names[v] = name
                 acc = v
         rebuilt[root] = new_nodes
+        # an absorbed add whose shape something reads stays (as in Grappler, where the
+        # old nodes remain for their other readers), with the absorbed adds it reads
+        kept = [j for j in members if nodes[j].outputs[0] in shape_read]
+        while kept:
+            j = kept.pop()
+            if j in members:
+                members = [k for k in members if k != j]
+                kept.extend(producer[v] for v in nodes[j].inputs if v in producer)
         dropped.update(members)
     if not rebuilt:
         return program
