@@ -32,8 +32,10 @@ def _leaves(seed, shapes, dtype=np.float32):
 def test_golden_tells_the_orders_apart():
     # rewritten cases differ from the written order (the arithmetic_off run) ...
     for name in ("same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes",
-                 "add_n_root", "in_loop", "in_cond"):
+                 "add_n_root", "in_loop", "in_cond", "forwarded_leaf"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
+    for a, b in zip(GOLDEN["tied_sizes"], GOLDEN["tied_sizes_arithmetic_off"]):
+        assert not np.array_equal(a, b)
     # ... and the cases TF leaves alone would differ had it rewritten them
     d, c, b = _leaves(4, [(GEN.N,)] * 3)
     assert np.array_equal(GOLDEN["two_readers"][0] / np.float32(1), (d + c) + b)
@@ -75,11 +77,32 @@ def test_declines_unknown_or_tied_shapes():
         prog = _program(y * 2.0)
         assert [n.type for n in aor.add_ops_rewrite(prog, unknown=()).nodes].count("Add") == 2
     with tf.Graph().as_default():
+        s = tf.Variable(np.float32(0))
         r = tf.Variable(np.zeros((4, 1), np.float32))
         c = tf.Variable(np.zeros((1, 4), np.float32))
         x = tf.Variable(np.zeros((4, 4), np.float32))
-        prog = _program(((x + r) + c) * 2.0)    # sizes 4 and 4: Grappler's order is a hash's
+        # sizes 1, 4, 4, 16: which of r, c comes second is a hash map's order in Grappler
+        prog = _program((((x + r) + c) + s) * 2.0)
+        assert [n.type for n in aor.add_ops_rewrite(prog).nodes].count("Add") == 3
+        # sizes 4, 4, 16: r and c come first, in either order (tied_sizes in the golden)
+        prog = _program(((x + r) + c) * 2.0)
+        assert [n.type for n in aor.add_ops_rewrite(prog).nodes].count("Add") == 0
+
+
+def test_declines_an_unknown_buffer_forward():
+    # AddN(a/read, b/read, Identity): whether the kernel takes over the Identity's buffer
+    # is not modelled, so the order it sums in is not known
+    with tf.Graph().as_default():
+        a, b, x = [tf.Variable(np.zeros(3, np.float32), name=n) for n in "abx"]
+        m = tf.identity(x * 2.0, name="zz")
+        prog = _program(((m + a) + b) * 2.0)
         assert [n.type for n in aor.add_ops_rewrite(prog).nodes].count("Add") == 2
+        m2 = tf.multiply(x, 2.0, name="zz2")
+        prog = _program(((m2 + a) + b) * 2.0)
+        (addn,) = [n for n in aor.add_ops_rewrite(prog).nodes if n.type == "AddN"]
+        name = {n.outputs[0]: n.name for n in prog.nodes if n.outputs}
+        # name order a/read, b/read, zz2; the kernel takes over zz2's buffer: to the front
+        assert [name[v] for v in addn.inputs] == ["zz2", "b/read", "a/read"]
 
 
 def test_feeds_are_unknown_unless_said_known():

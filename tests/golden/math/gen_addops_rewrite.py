@@ -4,8 +4,9 @@ meta optimizer's second round), and the per-shape sums are added smallest first;
 where Grappler knows the shapes (not below a fed placeholder). LSTMCell's peephole
 `(f + forget_bias) + w_f * c` so runs as `forget_bias + (f + w_f * c)`.
 
-The leaves are variables (their reads share the variable's buffer, so the AddN kernel's
-buffer forwarding never moves one to the front). Each case returns float arrays.
+Most leaves are variables (their reads share the variable's buffer, so the AddN kernel's
+buffer forwarding never moves one to the front; forwarded_leaf has one it does move).
+Each case returns float arrays.
 Read by tests/test_addops_rewrite.py.
 """
 from __future__ import absolute_import
@@ -174,9 +175,26 @@ def in_cond_fed(tf, arithmetic=True):
         return _run(tf, y, arithmetic, {p: True, c: cv})
 
 
+def forwarded_leaf(tf, arithmetic=True):
+    """AddN(a, b, zz) in name order, where zz = x * 2 is a fresh buffer only the AddN reads:
+    the kernel takes it over and sums (zz + b) + a."""
+    with tf.Graph().as_default():
+        a, b, x = [tf.Variable(v, name=n) for v, n in zip(_arrays([(N,)] * 3, seed=7), "abx")]
+        m = tf.multiply(x, 2.0, name="zz")
+        return _run(tf, tf.add(tf.add(m, a), b) * 1.0, arithmetic)
+
+
+def tied_sizes(tf, arithmetic=True):
+    """x [64, 64] + r [64, 1] + c [1, 64]: r and c tie in size; they are summed first."""
+    with tf.Graph().as_default():
+        x, r, c = [tf.Variable(v) for v in _arrays([(64, 64), (64, 1), (1, 64)], seed=8)]
+        return _run(tf, [((x + r) + c) * 1.0, ((x + c) + r) * 1.0], arithmetic)
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
-         "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed"]
+         "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
+         "tied_sizes"]
 
 
 def cases(tf):

@@ -10,16 +10,18 @@ first) and added left to right: `sum_0 + sum_1`, then that `+ sum_2`, ... So LST
 peephole `(f + forget_bias) + w_f_diag * c_prev` runs as
 `forget_bias + AddN(f, w_f_diag * c_prev)`, which rounds otherwise than the written order.
 The meta optimizer's second round sorts each new AddN's inputs by name (the canonical
-order of a commutative node, addn_order.py), which the AddNs made here take at once.
-A root with nothing to absorb is left as it is.
+order of a commutative node, addn_order.py), which the AddNs made here take at once; the
+AddN kernel then sums from the first input whose buffer it takes over (a fresh one that
+it alone reads), swapped to the front. A root with nothing to absorb is left as it is.
 
 Grappler does this only where its shape inference gives the root and every node's inputs
 a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
 shapes only, and never what depends on a feed (Grappler takes a fed tensor's shape as
 unknown; a TensorArray read keeps the element shape its array was made with). A tree
 whose leaves' shapes tie in size without being equal (Grappler's order then follows a
-hash map) is left as written, and so is one whose AddN of 3+ leaves reads a value with
-no graph name to sort by.
+hash map) is left as written unless the tie is the first two sums (which commute), and
+so is one whose AddN of 3+ leaves may start from a buffer not known to be forwarded or
+not (a feed, an Identity of a computed value, ...).
 
 In a while loop's body the loop variables and captures are feeds of the body's plan, and
 so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
@@ -45,6 +47,11 @@ from .cse import common_subexpression_elimination
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
+# ops whose output is a buffer of their own (or one they took over from a sole reader)
+_FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square",
+                    "Tanh", "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin",
+                    "Cos", "Maximum", "Minimum", "SquaredDifference", "Reciprocal", "MatMul",
+                    "BiasAdd", "Pow"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
@@ -97,6 +104,18 @@ def rewritten_roots(program):
         if sep and not base.startswith(("Leaf_", "Internal_")):
             out.add(scope + base)
     return out
+
+
+def _order_known(vs, forwards):
+    """Is the order the AddN kernel sums `vs` (sorted) in known: no input whose buffer it
+    may or may not take over comes before the first one it surely takes over?"""
+    for v in vs:
+        f = forwards(v)
+        if f is None:
+            return False
+        if f:
+            return True
+    return True
 
 
 def _control_sources(nodes):
@@ -197,6 +216,26 @@ def _rewrite(program, tainted, loop_body):
     for n in nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
+    renamed = addn_order._grappler_names(program)
+
+    def sort_key(v):
+        return renamed.get(v) or names.get(v) or ""
+
+    def forwards(v):
+        """Can the AddN kernel take over v's buffer (True), never (False), or not known
+        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
+        if v in fetched or uses.get(v, 0) > 1:
+            return False
+        if v in shape_read or v not in producer or v not in names:
+            return None
+        n = nodes[producer[v]]
+        if n.type in _FRESH:
+            return True
+        if n.type in ("Const", "ReadVariableOp") or n.type == "Identity" and n.inputs and \
+                producer.get(n.inputs[0]) is not None and \
+                nodes[producer[n.inputs[0]]].type in ("VariableV2", "VarHandleOp"):
+            return False
+        return None
     prefix = mutating_prefix(nodes)
     out = program.copy()
     rebuilt, dropped, sums = {}, set(), []
@@ -208,9 +247,10 @@ def _rewrite(program, tainted, loop_body):
             by_shape.setdefault(known(v), []).append(v)
         shapes = sorted(by_shape, key=_size)
         sizes = [_size(s) for s in shapes]
-        if len(set(sizes)) != len(sizes):
-            continue                    # Grappler's order of tied sizes: a hash map's
-        if any(len(vs) > 2 and any(v not in names for v in vs) for vs in by_shape.values()):
+        if any(sizes[k] == sizes[k - 1] for k in range(2, len(sizes))):
+            continue    # Grappler's order of tied sizes (a hash map's) changes the sum
+        if any(len(vs) > 2 and not _order_known(sorted(vs, key=sort_key), forwards)
+               for vs in by_shape.values()):
             continue
         r = nodes[root]
         dtype = program.dtypes.get(r.outputs[0])
@@ -255,12 +295,15 @@ def _rewrite(program, tainted, loop_body):
     if not rebuilt:
         return program
     # the second round's canonical order of the new AddNs: their inputs sorted by the
-    # names Grappler sees (after its no-op removal, addn_order.py)
-    renamed = addn_order._grappler_names(program)
+    # names Grappler sees (after its no-op removal, addn_order.py); the kernel then moves
+    # the first input whose buffer it takes over to the front
     order = {}
     for s in sums:
         if len(s.inputs) > 2:
-            order[id(s)] = sorted(s.inputs, key=lambda v: renamed.get(v, names[v]))
+            vs = sorted(s.inputs, key=sort_key)
+            k = next((k for k, v in enumerate(vs) if forwards(v)), 0)
+            vs[0], vs[k] = vs[k], vs[0]
+            order[id(s)] = vs
     new = []
     for i, n in enumerate(nodes):
         if i in rebuilt:
