@@ -36,6 +36,9 @@ def test_golden_tells_the_orders_apart():
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
     for a, b in zip(GOLDEN["tied_sizes"], GOLDEN["tied_sizes_arithmetic_off"]):
         assert not np.array_equal(a, b)
+    dynamic, static = GOLDEN["lstm_peepholes_fed"]
+    off = GOLDEN["lstm_peepholes_fed_arithmetic_off"]
+    assert np.array_equal(dynamic, off[0]) and not np.array_equal(static, off[1])
     # ... and the cases TF leaves alone would differ had it rewritten them
     d, c, b = _leaves(4, [(GEN.N,)] * 3)
     assert np.array_equal(GOLDEN["two_readers"][0] / np.float32(1), (d + c) + b)

@@ -191,10 +191,27 @@ def tied_sizes(tf, arithmetic=True):
         return _run(tf, [((x + r) + c) * 1.0, ((x + c) + r) * 1.0], arithmetic)
 
 
+def lstm_peepholes_fed(tf, arithmetic=True):
+    """dynamic_rnn over LSTMCell(use_peepholes=True) with x fed: with a dynamic batch the
+    state's shape is unknown to Grappler (the peephole sum as written), with batch 3 it is
+    known (forget_bias added last). The final c of each."""
+    xv = np.random.RandomState(0).randn(3, 40, 5).astype(np.float32)
+    out = []
+    for batch in (None, 3):
+        with tf.Graph().as_default():
+            tf.set_random_seed(3)
+            x = tf.placeholder(tf.float32, [batch, 40, 5])
+            cell = tf.nn.rnn_cell.LSTMCell(
+                64, use_peepholes=True, initializer=tf.random_normal_initializer(0, 1.0, seed=1))
+            _, st = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+            out.append(_run(tf, st.c, arithmetic, {x: xv}))
+    return out
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
          "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
-         "tied_sizes"]
+         "tied_sizes", "lstm_peepholes_fed"]
 
 
 def cases(tf):
