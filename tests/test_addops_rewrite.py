@@ -36,6 +36,10 @@ def test_golden_tells_the_orders_apart():
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
     for a, b in zip(GOLDEN["tied_sizes"], GOLDEN["tied_sizes_arithmetic_off"]):
         assert not np.array_equal(a, b)
+    p, q, r, s, t = _leaves(9, [(GEN.N,)] * 5)
+    b = (p + q) + r
+    assert np.array_equal(GOLDEN["renamed_leaf"][0], (b + s) + t)
+    assert not np.array_equal((b + s) + t, (s + t) + b)          # zz by its own name: last
     dynamic, static = GOLDEN["lstm_peepholes_fed"]
     off = GOLDEN["lstm_peepholes_fed_arithmetic_off"]
     assert np.array_equal(dynamic, off[0]) and not np.array_equal(static, off[1])

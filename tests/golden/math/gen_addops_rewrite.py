@@ -208,10 +208,20 @@ def lstm_peepholes_fed(tf, arithmetic=True):
     return out
 
 
+def renamed_leaf(tf, arithmetic=True):
+    """zz = (p + q) + r, read twice, is rewritten under the name
+    ArithmeticOptimizer/AddOpsRewrite_zz; (zz + s) + t's AddN sorts it by that name: first."""
+    with tf.Graph().as_default():
+        p, q, r, s, t = [tf.Variable(v, name=n) for v, n in
+                         zip(_arrays([(N,)] * 5, seed=9), "pqrst")]
+        b = tf.add(tf.add(p, q), r, name="zz")
+        return _run(tf, [tf.add(tf.add(b, s), t) * 1.0, b * 2.0], arithmetic)
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
          "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
-         "tied_sizes", "lstm_peepholes_fed"]
+         "tied_sizes", "lstm_peepholes_fed", "renamed_leaf"]
 
 
 def cases(tf):
