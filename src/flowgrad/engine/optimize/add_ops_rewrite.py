@@ -169,17 +169,31 @@ def _rewrite(program, tainted, loop_body):
         uses[v] = uses.get(v, 0) + 1
     control = _control_sources(nodes)
 
+    known_shape = {}
+
     def known(v):
+        if v in known_shape:
+            return known_shape[v]
         s = program.shapes.get(v)
-        if v in tainted or s is None or not s.is_fully_defined():
-            return None
-        return tuple(s.as_list())
+        t = None if v in tainted or s is None or not s.is_fully_defined() \
+            else tuple(s.as_list())
+        known_shape[v] = t
+        return t
+
+    eligible = {}
 
     def can_optimize(i):
         n = nodes[i]
-        if n.type not in _ADDS or len(n.outputs) != 1 or n.recompute or n.name in tags \
-                or n.outputs[0] in folded or n.op is None or n.op._control_inputs \
-                or id(n.op) in control:
+        if n.type not in _ADDS or n.name in tags:
+            return False
+        ok = eligible.get(i)
+        if ok is None:
+            ok = eligible[i] = _eligible(n)
+        return ok
+
+    def _eligible(n):
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded or n.op is None \
+                or n.op._control_inputs or id(n.op) in control:
             return False
         if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
             return False
