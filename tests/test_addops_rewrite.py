@@ -52,6 +52,10 @@ def test_golden_tells_the_orders_apart():
     for name in ("fed_placeholders", "in_cond_fed", "in_cond_arithmetic_off"):
         assert np.array_equal(GOLDEN[name], (f + one) + w * cc), name
     assert np.array_equal(GOLDEN["in_cond"], one + (f + w * cc))
+    y, z = GOLDEN["through_no_ops"]
+    assert np.array_equal(y, one + (f + w * cc))
+    assert np.array_equal(z, np.float32(2) + (f + w * cc))
+    assert not np.array_equal(z, (f + np.float32(2)) + w * cc)
     assert np.array_equal(GOLDEN["bias_chain"], one + (f + w * cc))
     assert not np.array_equal(one + (f + w * cc), (f + one) + w * cc)
     assert any(not np.array_equal(a, b) for a, b in

@@ -218,10 +218,20 @@ def renamed_leaf(tf, arithmetic=True):
         return _run(tf, [tf.add(tf.add(b, s), t) * 1.0, b * 2.0], arithmetic)
 
 
+def through_no_ops(tf, arithmetic=True):
+    """identity(f + 1.0) + w * c and reshape(f + 2.0, its own shape) + w * c: rewritten in
+    the meta optimizer's second round, once the no-ops between the adds are gone."""
+    with tf.Graph().as_default():
+        f, w, c = [tf.Variable(v) for v in _arrays([(8, 500), (500,), (8, 500)], seed=1)]
+        y = tf.identity(f + 1.0) + w * c
+        z = tf.reshape(f + 2.0, [8, 500]) + w * c
+        return _run(tf, [y * 1.0, z * 1.0], arithmetic)
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
          "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
-         "tied_sizes", "lstm_peepholes_fed", "renamed_leaf"]
+         "tied_sizes", "lstm_peepholes_fed", "renamed_leaf", "through_no_ops"]
 
 
 def cases(tf):

@@ -13,6 +13,9 @@ The meta optimizer's second round sorts each new AddN's inputs by name (the cano
 order of a commutative node, addn_order.py), which the AddNs made here take at once; the
 AddN kernel then sums from the first input whose buffer it takes over (a fresh one that
 it alone reads), swapped to the front. A root with nothing to absorb is left as it is.
+A second round (the meta optimizer's) runs once the Identity, Reshape to the same shape and
+Sum over no axes between two adds are gone (Grappler's dependency optimizer and constant
+folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
 
 Grappler does this only where its shape inference gives the root and every node's inputs
 a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
@@ -39,6 +42,8 @@ from __future__ import annotations
 import dataclasses
 import math
 
+import numpy as np
+
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
@@ -47,6 +52,7 @@ from .cse import common_subexpression_elimination
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
+_NO_OPS = frozenset({"Identity", "Reshape", "Sum"})   # (when they change nothing)
 # ops whose output is a buffer of their own (or one they took over from a sole reader)
 _FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square",
                     "Tanh", "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin",
@@ -133,16 +139,69 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     tainted = unknown_values(program, unknown)
     if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted)
-    types = {v: n.type for n in program.nodes for v in n.outputs}
+    types = {}
+    for n in program.nodes:
+        for v in n.outputs:
+            types[v] = types.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs \
+                else n.type
     if not any(n.type in _ADDS and any(types.get(v) in _ADDS for v in n.inputs)
                for n in program.nodes):
         return program
     # Grappler dedups first: an add written twice is one node read twice (not absorbed)
     program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
-    return _rewrite(program, tainted, loop_body)
+    tags = set()
+    program = _rewrite(program, tainted, loop_body, tags)
+    # the meta optimizer's second round, once the dependency optimizer removed the no-op
+    # Identity / Reshape / Sum between adds (a node rewritten in the first stays as it is)
+    second = _without_no_ops(program, tainted)
+    if second is None:
+        return program
+    again = _rewrite(second, tainted, loop_body, tags)
+    return program if again is second else again
 
 
-def _rewrite(program, tainted, loop_body):
+def _without_no_ops(program, tainted):
+    """`program` without the Identity, Reshape to the same known shape and Sum over no
+    axes (a constant) that read an add (through others of them), their readers reading
+    the add; None if there is none. Not those fetched or with control edges."""
+    nodes = program.nodes
+    types = {v: n.type for n in nodes for v in n.outputs}
+    consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    fetched = set(program.fetches)
+    control = _control_sources(nodes)
+
+    def shape(v):
+        s = program.shapes.get(v)
+        return None if v in tainted or s is None or not s.is_fully_defined() \
+            else s.as_list()
+
+    alias = {}
+    for n in nodes:
+        if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
+                or n.outputs[0] in fetched or n.op is None or n.op._control_inputs \
+                or id(n.op) in control:
+            continue
+        source = alias.get(n.inputs[0], n.inputs[0])
+        if types.get(source) not in _ADDS:
+            continue
+        if n.type == "Sum" and not (len(n.inputs) == 2 and n.inputs[1] in consts and
+                                    np.size(consts[n.inputs[1]]) == 0):
+            continue
+        if n.type == "Reshape" and (shape(n.outputs[0]) is None or
+                                    shape(n.inputs[0]) != shape(n.outputs[0])):
+            continue
+        alias[n.outputs[0]] = source
+    if not alias:
+        return None
+    kept = [n.with_inputs([alias.get(v, v) for v in n.inputs])
+            if not alias.keys().isdisjoint(n.inputs) else n
+            for n in nodes if not (n.outputs and n.outputs[0] in alias)]
+    return program.copy(nodes=kept)
+
+
+def _rewrite(program, tainted, loop_body, tags):
+    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -204,7 +263,6 @@ def _rewrite(program, tainted, loop_body):
     def absorbable(i):
         return can_optimize(i) and uses.get(nodes[i].outputs[0], 0) == 1
 
-    tags = set()
     groups = []
     for i in range(len(nodes) - 1, -1, -1):
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
