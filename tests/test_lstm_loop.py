@@ -372,3 +372,37 @@ def test_input_products_before_the_loop_equal_plain(case, monkeypatch):
         assert not used
     elif gemm.split_exact(dt, case["batch"], case["batch"] * case["steps"], 256, 256, 1024):
         assert used
+
+
+@pytest.mark.parametrize("batch", [None, 3])
+def test_peepholes_below_a_feed_fused_equals_plain(batch, monkeypatch):
+    """Grappler's AddOpsRewrite regroups the peephole sum (f + fb) + w_f * c only where it
+    knows the shapes (optimize/add_ops_rewrite.py): with x fed and a dynamic batch the
+    plain body keeps the written order, with a static one it adds fb last; the fused
+    runner follows the plain body either way."""
+    xv = np.random.RandomState(0).randn(3, 4, 5).astype(np.float32)
+    runs = []
+    for fused in (True, False):
+        calls = []
+        if not fused:
+            monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
+        else:
+            orig = lstm_loop.Runner.forward
+
+            def counting(self, *a, **k):
+                out = orig(self, *a, **k)
+                calls.append(out is not None)
+                return out
+            monkeypatch.setattr(lstm_loop.Runner, "forward", counting)
+        with tf.Graph().as_default():
+            tf.set_random_seed(3)
+            x = tf.placeholder(tf.float32, [batch, 4, 5])
+            out, st = tf.nn.dynamic_rnn(tf.nn.rnn_cell.LSTMCell(6, use_peepholes=True), x,
+                                        dtype=tf.float32)
+            with tf.Session() as s:
+                s.run(tf.global_variables_initializer())
+                runs.append(s.run([out, st.c], {x: xv}))
+        monkeypatch.undo()
+        assert not fused or (calls and all(calls))
+    for g, w in zip(runs[0], runs[1]):
+        np.testing.assert_array_equal(g, w)

@@ -71,31 +71,15 @@ def test_trained_values(case):
         _same(ours["values"][k], want)
 
 
-# Metrics flowgrad does not give bit for bit yet, and why (test_known_metric_gaps).
 # linear_binary's PR AUC: its recall (tp + 1e-6) / (tp + fn + 1e-6) reads the metric
-# variables; TF 1.14 adds (tp + fn) + 1e-6 there, flowgrad's constant push-down makes it
-# tp + (fn + 1e-6), as TF does for placeholders. When Grappler pushes a constant down
-# through Adds of variable reads is not known here (two plain Variables: (tp + 1e-6) + fn).
-KNOWN = {("linear_binary", "auc_precision_recall")}
-
-
+# variables; flowgrad's constant push-down makes (tp + fn) + 1e-6 tp + (fn + 1e-6), and
+# Grappler's AddOpsRewrite (add_ops_rewrite.py) then sums it as 1e-6 + (tp + fn), TF's bits.
 def test_evaluate_metrics(case):
     name, ours = case
     assert sorted(ours["eval"]) == sorted(GOLD[name]["eval"])
     for k, want in GOLD[name]["eval"].items():
-        if (name, k) not in KNOWN:
-            _same(ours["eval"][k], want)
+        _same(ours["eval"][k], want)
 
-
-@pytest.mark.xfail(strict=True, reason="Grappler's constant push-down on metric variables")
-@pytest.mark.parametrize("name,metric", sorted(KNOWN))
-def test_known_metric_gaps(name, metric):
-    tf.logging.set_verbosity(tf.logging.ERROR)
-    try:
-        ours = gen.run(tf, name)
-    finally:
-        tf.reset_default_graph()
-    _same(ours["eval"][metric], GOLD[name]["eval"][metric])
 
 
 def test_predictions(case):

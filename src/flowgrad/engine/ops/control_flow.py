@@ -31,6 +31,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
+from ..optimize import add_ops_rewrite as _add_ops_rewrite
 from ..optimize.reciprocal_div import grappler_division
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
@@ -120,7 +121,11 @@ def _cond_bind(node, ctx):
         mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
         prog = lower(graph, outs + [extras[k] for k in mine], targets, captures,
                      satisfied=info.get("outside", ()), context=op)
-        prog = optimize_program(grappler_division(prog, graph, options), options)
+        unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+        if unknown is not None:
+            unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+        prog = optimize_program(grappler_division(prog, graph, options, unknown=unknown,
+                                                  branch=True), options)
         branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
@@ -852,10 +857,14 @@ def _guard_blas(run, ctx, plans):
     return lambda *args: guarded(args)
 
 
-def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset()):
+def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None):
+    """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
+    that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all."""
     options = ctx.session._config_options if ctx.session is not None else {}
-    prog = grappler_division(lower(graph, outs, [], feeds, satisfied=satisfied), graph,
-                             options, loop_body=True)
+    prog = lower(graph, outs, [], feeds, satisfied=satisfied)
+    if unknown is not None:
+        unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+    prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown)
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 
@@ -900,15 +909,18 @@ def _while_bind(node, ctx):
     saved = builtins.tuple(info.get("saved", ()))
     keep = bool(saved)
     done = info.get("outside", frozenset())
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done)
+    unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
 
     replay = info.get("replay", False)
     roles = _lstm_loop.match(graph, info, ctx)
-    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
+    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,
+                              _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
+        if roles is not None else None
     fkey = ("lstm", op)
 
     def run_while(*args):
@@ -946,16 +958,20 @@ def _while_grad_bind(node, ctx):
     saved = ginfo["saved"]
     n, m = len(info["vars"]), len(info["captures"])
     done = info.get("outside", frozenset())
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done)
+    # the WhileGrad's inputs start with the forward While's (its feeds), then the grad_vars'
+    unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown)
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
-                             feeds + ginfo["grad_vars"] + saved, done)
+                             feeds + ginfo["grad_vars"] + saved, done, unknown)
     stash = _stash(ctx)
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
     # (a fused runner sums dense gradients: an IndexedSlices' loop runs plainly)
     roles = _lstm_loop.match(graph, info, ctx) if not specs else None
-    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub) if roles is not None else None
+    fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,
+                              _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
+        if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
         fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved,
                       ctx.session._config_options if ctx.session is not None else {})

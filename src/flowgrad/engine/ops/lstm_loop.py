@@ -220,12 +220,13 @@ def _match(graph, info, ctx):
     def keep_term(v):   # c * sigmoid(f + fb [+ w_f * c])
         x, y = pair(v, "Mul")
         k_c, fadd = either(x, y, feed, lambda u: unary(u, "Sigmoid"))
+        root = prod.get(res(fadd))
         fadd, k_wf = peep(fadd, x if feed_pos.get(res(x)) == k_c else y)
         p, q = pair(fadd, "Add")
         f_v, fb = either(p, q, lambda u: u, const)
         if np.ndim(fb) != 0:
             raise ValueError("forget bias")
-        return k_c, f_v, fb, k_wf
+        return k_c, f_v, fb, k_wf, root[0].name if k_wf is not None else None
 
     def new_term(v):    # sigmoid(i [+ w_i * c]) * tanh(j)
         x, y = pair(v, "Mul")
@@ -252,7 +253,7 @@ def _match(graph, info, ctx):
         o_v, k_wo = peep(o_pre, c_new)
         c_raw, cclip = clip(c_new)
         m1, m2 = pair(c_raw, "Add")
-        (k_c, f_v, fb, k_wf), (i_pre, j_v) = either(m1, m2, keep_term, new_term)
+        (k_c, f_v, fb, k_wf, f_root), (i_pre, j_v) = either(m1, m2, keep_term, new_term)
         i_v, k_wi = peep(i_pre, prog.feeds[k_c])
         if (k_wi is None) != (k_wf is None) or (k_wi is None) != (k_wo is None):
             raise ValueError("peepholes")
@@ -279,7 +280,7 @@ def _match(graph, info, ctx):
             raise ValueError("roles")
         return {"c": k_c, "h": k_h, "w": k_w, "b": k_b, "fb": fb, "c_new": res(c_new),
                 "h_new": res(h_new), "wi": k_wi, "wf": k_wf, "wo": k_wo, "wp": k_wp,
-                "cclip": cclip, "pclip": pclip}, cc.inputs[0]
+                "cclip": cclip, "pclip": pclip, "f_root": f_root}, cc.inputs[0]
 
     def gru_step(h_new):
         """GRUCell's step, as built: h' = u * h + (1 - u) * tanh(BiasAdd(MatMul(
@@ -480,10 +481,15 @@ class Runner:
     WhileGrad. Each returns None (before changing any state) where the plain loop
     must run instead."""
 
-    def __init__(self, roles, cond_plan, run_sub):
+    def __init__(self, roles, cond_plan, run_sub, rewritten=frozenset()):
+        """`rewritten`: the names of the Add roots that Grappler's AddOpsRewrite regrouped
+        in the plain loop's body (optimize/add_ops_rewrite.py): a layer whose peephole
+        `(f + forget_bias) + w_f * c` is one of them adds `forget_bias + (f + w_f * c)`,
+        as the plain loop does."""
         self.r = roles
         self.cond_plan = cond_plan
         self.run_sub = run_sub
+        self.late_fb = [lr.get("f_root") in rewritten for lr in roles.get("layers", ())]
         self.grad = None   # WhileGrad's (graph, gradient tensors, feeds, options), set by its bind
 
     @staticmethod
@@ -695,6 +701,7 @@ class Runner:
             brow = b.reshape(1, -1)
             hn_all = L["hn"]
             wi, wf, wo, wp = opt["wi"], opt["wf"], opt["wo"], opt["wp"]
+            late_fb = wi is not None and self.late_fb[li]
             cclip, pclip = clips
             plain = wi is None and wp is None and cclip is None
             xz = None
@@ -724,10 +731,15 @@ class Runner:
                     z = matmul(cc, w)
                 z += brow
                 zf = z[:, h2:h3]
-                zf += fb
-                if wi is not None:   # (f + fb) + w_f * c, i + w_i * c
+                if late_fb:   # Grappler's AddOpsRewrite: fb + (f + w_f * c), i + w_i * c
                     zf += multiply(wf, c_all[s], out=prod)
+                    zf += fb
                     z[:, :h1] += multiply(wi, c_all[s], out=prod)
+                else:
+                    zf += fb
+                    if wi is not None:   # (f + fb) + w_f * c, i + w_i * c
+                        zf += multiply(wf, c_all[s], out=prod)
+                        z[:, :h1] += multiply(wi, c_all[s], out=prod)
                 g = g_all[s]
                 if f32 and whole:   # no gate has a tail: the logistic is elementwise
                     g[...] = _eigen_math.sigmoid(z)   # (j's is overwritten by its tanh)

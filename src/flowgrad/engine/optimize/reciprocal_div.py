@@ -23,6 +23,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .add_ops_rewrite import add_ops_rewrite
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, tainted_by_default
@@ -82,13 +83,15 @@ def reciprocal_division(program):
     return out
 
 
-def grappler_division(program, graph, options, loop_body=False):
+def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
-    Grappler's second iteration does) and its AddN inputs'
+    Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
+    feeds whose shapes Grappler does not know, default all; in a loop body or a cond
+    `branch` the fetches are no nodes Grappler preserves) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
@@ -101,6 +104,7 @@ def grappler_division(program, graph, options, loop_body=False):
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
+        program = add_ops_rewrite(program, unknown, loop_body or branch)
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):

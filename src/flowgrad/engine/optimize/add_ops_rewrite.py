@@ -1,0 +1,387 @@
+"""Grappler's AddOpsRewrite on trees of Add/AddV2/AddN, as TF 1.14's arithmetic optimizer
+runs it (values change).
+
+TF 1.14 collapses a tree of adds: from a root Add/AddV2/AddN (taken last to first) it
+absorbs each input that is an Add/AddV2/AddN read by nothing else (Shape, ShapeN, Rank and
+Size readers do not count; not fetched, no control edges in or out, not already rewritten)
+and collects the leaves. Leaves of one shape are summed by one AddN (a single leaf stays
+as it is); when the leaves have several shapes, those AddNs are sorted by size (smallest
+first) and added left to right: `sum_0 + sum_1`, then that `+ sum_2`, ... So LSTMCell's
+peephole `(f + forget_bias) + w_f_diag * c_prev` runs as
+`forget_bias + AddN(f, w_f_diag * c_prev)`, which rounds otherwise than the written order.
+The meta optimizer's second round sorts each new AddN's inputs by name (the canonical
+order of a commutative node, addn_order.py), which the AddNs made here take at once; the
+AddN kernel then sums from the first input whose buffer it takes over (a fresh one that
+it alone reads), swapped to the front. A root with nothing to absorb is left as it is.
+A second round (the meta optimizer's) runs once the Identity, Reshape to the same shape and
+Sum over no axes between two adds are gone (Grappler's dependency optimizer and constant
+folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
+
+Grappler does this only where its shape inference gives the root and every node's inputs
+a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
+shapes only, and never what depends on a feed (Grappler takes a fed tensor's shape as
+unknown; a TensorArray read keeps the element shape its array was made with). A tree
+whose leaves' shapes tie in size without being equal (Grappler's order then follows a
+hash map) is left as written unless the tie is the first two sums (which commute), and
+so is one whose AddN of 3+ leaves may start from a buffer not known to be forwarded or
+not (a feed, an Identity of a computed value, ...).
+
+In a while loop's body the loop variables and captures are feeds of the body's plan, and
+so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
+node with the positions of those that depend on a feed of the enclosing plan (attr
+`_grappler_unknown`), and the body's or branch's plan takes only those as unknown (its
+outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves).
+
+Before/after (b a scalar constant, f and m [1, 4]):
+
+    v3 = Add(f, b)         ->   v5 = AddN(f, m)
+    v4 = Add(v3, m)             v4 = AddV2(b, v5)
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from ..framework.registry import OPS
+from ..runtime.ir import Node
+from . import addn_order
+from ._util import mutating_prefix
+from .cse import common_subexpression_elimination
+
+_ADDS = frozenset({"Add", "AddV2", "AddN"})
+_SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
+_NO_OPS = frozenset({"Identity", "Reshape", "Sum"})   # (when they change nothing)
+# ops whose output is a buffer of their own (or one they took over from a sole reader)
+_FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square",
+                    "Tanh", "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin",
+                    "Cos", "Maximum", "Minimum", "SquaredDifference", "Reciprocal", "MatMul",
+                    "BiasAdd", "Pow"})
+# ops whose output shape Grappler takes from attrs whatever its inputs' shapes
+_ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
+UNKNOWN_ATTR = "_grappler_unknown"
+_NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
+_SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
+_STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
+
+
+def _size(shape):
+    """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
+    the product of the dims above 0)."""
+    return math.prod(d for d in shape if d > 0)
+
+
+def _broadcastable(a, b):
+    return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
+
+
+def unknown_values(program, unknown=None):
+    """The values whose shape Grappler does not know: those depending on the feeds in
+    `unknown` (default: every feed)."""
+    tainted = set(program.feeds if unknown is None else unknown)
+    for n in program.nodes:
+        if n.type not in _ATTR_SHAPED and not tainted.isdisjoint(n.inputs):
+            tainted.update(n.outputs)
+    return tainted
+
+
+def _mark_loops(program, tainted):
+    """`program` with each While (WhileGrad) node naming the positions of its tainted
+    inputs, each Cond node those of its tainted captures (its inputs after the predicate)."""
+    nodes, changed = [], False
+    for n in program.nodes:
+        if n.type in _SUBPLANS:
+            ins = n.inputs[1:] if n.type == "Cond" else n.inputs
+            pos = tuple(k for k, v in enumerate(ins) if v in tainted)
+            if n.attrs.get(UNKNOWN_ATTR) != pos:
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **{UNKNOWN_ATTR: pos}))
+                changed = True
+        nodes.append(n)
+    return program.copy(nodes=nodes) if changed else program
+
+
+def rewritten_roots(program):
+    """The names of the add roots this pass regrouped in `program` (the fused RNN loops
+    add as the plain body does)."""
+    out = set()
+    for n in program.nodes:
+        scope, sep, base = n.name.rpartition(_STAGE)
+        if sep and not base.startswith(("Leaf_", "Internal_")):
+            out.add(scope + base)
+    return out
+
+
+def _order_known(vs, forwards):
+    """Is the order the AddN kernel sums `vs` (sorted) in known: no input whose buffer it
+    may or may not take over comes before the first one it surely takes over?"""
+    for v in vs:
+        f = forwards(v)
+        if f is None:
+            return False
+        if f:
+            return True
+    return True
+
+
+def _control_sources(nodes):
+    control = set()
+    for n in nodes:
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+    return control
+
+
+def add_ops_rewrite(program, unknown=None, loop_body=False):
+    """`program` with Grappler's AddOpsRewrite applied to its Add/AddN trees. `unknown`:
+    the feeds whose shapes Grappler does not know (default: all). In a loop body
+    (`loop_body`) the body's outputs are no fetches Grappler must preserve."""
+    tainted = unknown_values(program, unknown)
+    if any(n.type in _SUBPLANS for n in program.nodes):
+        program = _mark_loops(program, tainted)
+    types = {}
+    for n in program.nodes:
+        for v in n.outputs:
+            types[v] = types.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs \
+                else n.type
+    if not any(n.type in _ADDS and any(types.get(v) in _ADDS for v in n.inputs)
+               for n in program.nodes):
+        return program
+    # Grappler dedups first: an add written twice is one node read twice (not absorbed)
+    program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    tags = set()
+    program = _rewrite(program, tainted, loop_body, tags)
+    # the meta optimizer's second round, once the dependency optimizer removed the no-op
+    # Identity / Reshape / Sum between adds (a node rewritten in the first stays as it is)
+    second = _without_no_ops(program, tainted)
+    if second is None:
+        return program
+    again = _rewrite(second, tainted, loop_body, tags)
+    return program if again is second else again
+
+
+def _without_no_ops(program, tainted):
+    """`program` without the Identity, Reshape to the same known shape and Sum over no
+    axes (a constant) that read an add (through others of them), their readers reading
+    the add; None if there is none. Not those fetched or with control edges."""
+    nodes = program.nodes
+    types = {v: n.type for n in nodes for v in n.outputs}
+    consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    fetched = set(program.fetches)
+    control = _control_sources(nodes)
+
+    def shape(v):
+        s = program.shapes.get(v)
+        return None if v in tainted or s is None or not s.is_fully_defined() \
+            else s.as_list()
+
+    alias = {}
+    for n in nodes:
+        if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
+                or n.outputs[0] in fetched or n.op is None or n.op._control_inputs \
+                or id(n.op) in control:
+            continue
+        source = alias.get(n.inputs[0], n.inputs[0])
+        if types.get(source) not in _ADDS:
+            continue
+        if n.type == "Sum" and not (len(n.inputs) == 2 and n.inputs[1] in consts and
+                                    np.size(consts[n.inputs[1]]) == 0):
+            continue
+        if n.type == "Reshape" and (shape(n.outputs[0]) is None or
+                                    shape(n.inputs[0]) != shape(n.outputs[0])):
+            continue
+        alias[n.outputs[0]] = source
+    if not alias:
+        return None
+    kept = [n.with_inputs([alias.get(v, v) for v in n.inputs])
+            if not alias.keys().isdisjoint(n.inputs) else n
+            for n in nodes if not (n.outputs and n.outputs[0] in alias)]
+    return program.copy(nodes=kept)
+
+
+def _rewrite(program, tainted, loop_body, tags):
+    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped."""
+    nodes = program.nodes
+    producer = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = i
+    # Grappler's constant folding runs first: an add of constants only is a Const by then
+    folded = set()
+    for n in nodes:
+        if n.type == "Const" and not n.inputs or (
+                n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
+                and n.op_def is not None and not n.op_def.stateful
+                and folded.issuperset(n.inputs)):
+            folded.update(n.outputs)
+    uses = {}
+    shape_read = set()
+    for n in nodes:
+        if n.type in _SHAPE_READERS:
+            shape_read.update(n.inputs)
+            continue
+        for v in n.inputs:
+            uses[v] = uses.get(v, 0) + 1
+    fetched = set(program.fetches)
+    for v in fetched:
+        uses[v] = uses.get(v, 0) + 1
+    control = _control_sources(nodes)
+
+    known_shape = {}
+
+    def known(v):
+        if v in known_shape:
+            return known_shape[v]
+        s = program.shapes.get(v)
+        t = None if v in tainted or s is None or not s.is_fully_defined() \
+            else tuple(s.as_list())
+        known_shape[v] = t
+        return t
+
+    eligible = {}
+
+    def can_optimize(i):
+        n = nodes[i]
+        if n.type not in _ADDS or n.name in tags:
+            return False
+        ok = eligible.get(i)
+        if ok is None:
+            ok = eligible[i] = _eligible(n)
+        return ok
+
+    def _eligible(n):
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded or n.op is None \
+                or n.op._control_inputs or id(n.op) in control:
+            return False
+        if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
+            return False
+        out = known(n.outputs[0])
+        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
+                                       for v in n.inputs)
+
+    def absorbable(i):
+        return can_optimize(i) and uses.get(nodes[i].outputs[0], 0) == 1
+
+    groups = []
+    for i in range(len(nodes) - 1, -1, -1):
+        if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
+            continue
+        leaves, members = [], []
+        queue = list(nodes[i].inputs)
+        while queue:
+            t = queue.pop(0)
+            j = producer.get(t)
+            if j is not None and absorbable(j):
+                members.append(j)
+                queue[0:0] = nodes[j].inputs
+            else:
+                leaves.append(t)
+        if not members:
+            continue
+        tags.add(nodes[i].name)
+        tags.update(nodes[j].name for j in members)
+        groups.append((i, members, leaves))
+    if not groups:
+        return program
+    names = {}
+    for n in nodes:
+        for k, v in enumerate(n.outputs):
+            names[v] = n.name if k == 0 else f"{n.name}:{k}"
+    renamed = addn_order._grappler_names(program)
+
+    def sort_key(v):
+        return renamed.get(v) or names.get(v) or ""
+
+    def forwards(v):
+        """Can the AddN kernel take over v's buffer (True), never (False), or not known
+        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
+        if v in fetched or uses.get(v, 0) > 1:
+            return False
+        if v in shape_read or v not in producer or v not in names:
+            return None
+        n = nodes[producer[v]]
+        if n.type in _FRESH:
+            return True
+        if n.type in ("Const", "ReadVariableOp") or n.type == "Identity" and n.inputs and \
+                producer.get(n.inputs[0]) is not None and \
+                nodes[producer[n.inputs[0]]].type in ("VariableV2", "VarHandleOp"):
+            return False
+        return None
+    prefix = mutating_prefix(nodes)
+    out = program.copy()
+    rebuilt, dropped, sums = {}, set(), []
+    for root, members, leaves in groups:
+        if prefix[root] != prefix[min(members)]:
+            continue                    # a write between them: reading later could differ
+        by_shape = {}
+        for v in leaves:
+            by_shape.setdefault(known(v), []).append(v)
+        shapes = sorted(by_shape, key=_size)
+        sizes = [_size(s) for s in shapes]
+        if any(sizes[k] == sizes[k - 1] for k in range(2, len(sizes))):
+            continue    # Grappler's order of tied sizes (a hash map's) changes the sum
+        if any(len(vs) > 2 and not _order_known(sorted(vs, key=sort_key), forwards)
+               for vs in by_shape.values()):
+            continue
+        r = nodes[root]
+        dtype = program.dtypes.get(r.outputs[0])
+        scope, _, base = r.name.rpartition("/")
+        prefix_name = (scope + "/" if scope else "") + _STAGE
+        new_nodes = []
+
+        def addn(vs, name, final):
+            if len(vs) == 1:
+                return vs[0]
+            v = r.outputs[0] if final else out.new_value(dtype, program.shapes.get(vs[0]))
+            new_nodes.append(Node("AddN", OPS["AddN"], {}, list(vs),
+                                  [v], name, None))
+            sums.append(new_nodes[-1])
+            return v
+
+        if len(shapes) == 1:
+            addn(by_shape[shapes[0]], prefix_name + base, True)
+            names[r.outputs[0]] = prefix_name + base
+        else:
+            parts = [addn(by_shape[s], f"{prefix_name}Leaf_{k}_{base}", False)
+                     for k, s in enumerate(shapes)]
+            acc = parts[0]
+            for k, p in enumerate(parts[1:]):
+                final = k == len(parts) - 2
+                name = prefix_name + (base if final else f"Internal_{k}_{base}")
+                v = r.outputs[0] if final else out.new_value(dtype)
+                new_nodes.append(Node("AddV2", OPS["AddV2"], {}, [acc, p], [v],
+                                      name, None))
+                names[v] = name
+                acc = v
+        rebuilt[root] = new_nodes
+        # an absorbed add whose shape something reads stays (as in Grappler, where the
+        # old nodes remain for their other readers), with the absorbed adds it reads
+        kept = [j for j in members if nodes[j].outputs[0] in shape_read]
+        while kept:
+            j = kept.pop()
+            if j in members:
+                members = [k for k in members if k != j]
+                kept.extend(producer[v] for v in nodes[j].inputs if v in producer)
+        dropped.update(members)
+    if not rebuilt:
+        return program
+    # the second round's canonical order of the new AddNs: their inputs sorted by the
+    # names Grappler sees (after its no-op removal, addn_order.py); the kernel then moves
+    # the first input whose buffer it takes over to the front
+    order = {}
+    for s in sums:
+        if len(s.inputs) > 2:
+            vs = sorted(s.inputs, key=sort_key)
+            k = next((k for k, v in enumerate(vs) if forwards(v)), 0)
+            vs[0], vs[k] = vs[k], vs[0]
+            order[id(s)] = vs
+    new = []
+    for i, n in enumerate(nodes):
+        if i in rebuilt:
+            new.extend(n2.with_inputs(order[id(n2)]) if id(n2) in order else n2
+                       for n2 in rebuilt[i])
+        elif i not in dropped:
+            new.append(n)
+    out.nodes = new
+    return out
