@@ -17,8 +17,11 @@ print("ssl", len(tf.get_default_graph().get_operations()))
 l2 = tf.reduce_mean(tf.nn.nce_loss(w, b, labels2, x, S, V, num_true=2))
 print("nce", len(tf.get_default_graph().get_operations()))
 sv = tf.nn.learned_unigram_candidate_sampler(labels, 1, S, True, V, seed=3)
-sv2 = tf.nn.fixed_unigram_candidate_sampler(labels2, 2, S, False, V, unigrams=list(range(1, V + 1)), distortion=0.75, seed=2)
-l3 = tf.reduce_mean(tf.nn.sampled_softmax_loss(w, b, labels, x, S, V, sampled_values=sv2 if False else None, remove_accidental_hits=False, seed=11))
+sv2 = tf.nn.fixed_unigram_candidate_sampler(labels2, 2, S, False, V,
+                                            unigrams=list(range(1, V + 1)),
+                                            distortion=0.75, seed=2)
+l3 = tf.reduce_mean(tf.nn.sampled_softmax_loss(w, b, labels, x, S, V,
+                                               remove_accidental_hits=False, seed=11))
 l4 = tf.reduce_mean(tf.nn.nce_loss([w[:20], w[20:]], b, labels, x, S, V, partition_strategy="div"))
 print("more", len(tf.get_default_graph().get_operations()))
 tot = l1 + l2 + l3 + l4

@@ -9,9 +9,12 @@ rng = np.random.RandomState(1)
 src_vocab, tgt_vocab, size, num_samples = 20, 24, 8, 6
 buckets = [(3, 4), (5, 6)]
 batch = 2
-encoder_inputs = [tf.placeholder(tf.int32, [None], name="encoder{0}".format(i)) for i in range(buckets[-1][0])]
-decoder_inputs = [tf.placeholder(tf.int32, [None], name="decoder{0}".format(i)) for i in range(buckets[-1][1] + 1)]
-target_weights = [tf.placeholder(tf.float32, [None], name="weight{0}".format(i)) for i in range(buckets[-1][1] + 1)]
+encoder_inputs = [tf.placeholder(tf.int32, [None], name="encoder{0}".format(i))
+                  for i in range(buckets[-1][0])]
+decoder_inputs = [tf.placeholder(tf.int32, [None], name="decoder{0}".format(i))
+                  for i in range(buckets[-1][1] + 1)]
+target_weights = [tf.placeholder(tf.float32, [None], name="weight{0}".format(i))
+                  for i in range(buckets[-1][1] + 1)]
 targets = [decoder_inputs[i + 1] for i in range(len(decoder_inputs) - 1)]
 w_t = tf.get_variable("proj_w", [tgt_vocab, size], dtype=tf.float32)
 w = tf.transpose(w_t)
@@ -57,13 +60,13 @@ with tf.Session() as s:
         bi = step % 2
         es, ds = buckets[bi]
         fd = {}
-        for l in range(es):
-            fd[encoder_inputs[l].name] = rng.randint(1, src_vocab, batch)
-        for l in range(ds):
-            fd[decoder_inputs[l].name] = rng.randint(1, tgt_vocab, batch)
-            fd[target_weights[l].name] = np.ones(batch, np.float32) if l < ds - 1 else np.zeros(batch, np.float32)
+        for k in range(es):
+            fd[encoder_inputs[k].name] = rng.randint(1, src_vocab, batch)
+        for k in range(ds):
+            fd[decoder_inputs[k].name] = rng.randint(1, tgt_vocab, batch)
+            fd[target_weights[k].name] = np.full(batch, float(k < ds - 1), np.float32)
         fd[decoder_inputs[ds].name] = np.zeros(batch, np.int32)
-        _, n, l = s.run([updates[bi], norms[bi], losses[bi]], fd)
-        print(step, bi, repr(float(n)), repr(float(l)))
-    o = s.run(outputs[0][0], fd if bi == 0 else {k: v for k, v in fd.items() if True})
+        _, n, lv = s.run([updates[bi], norms[bi], losses[bi]], fd)
+        print(step, bi, repr(float(n)), repr(float(lv)))
+    o = s.run(outputs[0][0], fd)
     print(o.shape, o[0, :4].astype(np.float64).tolist())

@@ -68,7 +68,7 @@ for blk in range(2):
         h = tf.layers.dense(h, D, name="ff2")
         x = layer_norm(x + h, "ln_ff")
 print("blocks", len(tf.get_default_graph().get_operations()))
-logits = tf.einsum("btd,vd->btv", x, emb) if False else tf.matmul(tf.reshape(x, [-1, D]), emb, transpose_b=True)
+logits = tf.matmul(tf.reshape(x, [-1, D]), emb, transpose_b=True)
 logits = tf.reshape(logits, [B, T, V])
 y = tf.constant(labels_np)
 y_smooth = tf.one_hot(y, V) * (1 - 0.1) + 0.1 / V
@@ -85,7 +85,7 @@ g_emb = tf.gradients(loss, emb)[0]
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):
-        l, r, _ = s.run([loss, lr, train])
-        print(i, repr(float(l)), repr(float(r)))
+        lv, r, _ = s.run([loss, lr, train])
+        print(i, repr(float(lv)), repr(float(r)))
     print(s.run(emb)[1, :4].astype(np.float64).tolist())
     print(s.run(tf.convert_to_tensor(g_emb))[3, :4].astype(np.float64).tolist())

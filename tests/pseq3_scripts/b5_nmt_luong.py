@@ -34,7 +34,8 @@ with tf.variable_scope("nmt", initializer=init):
         enc_state = tf.nn.rnn_cell.LSTMStateTuple(
             tf.concat([sfw.c, sbw.c], -1), tf.concat([sfw.h, sbw.h], -1))
     with tf.variable_scope("decoder") as dscope:
-        attn = tf.contrib.seq2seq.LuongAttention(H, enc_out, memory_sequence_length=source_len, scale=True)
+        attn = tf.contrib.seq2seq.LuongAttention(H, enc_out, memory_sequence_length=source_len,
+                                                 scale=True)
         cell = tf.nn.rnn_cell.BasicLSTMCell(H)
         cell = tf.contrib.seq2seq.AttentionWrapper(cell, attn, attention_layer_size=H,
                                                    alignment_history=False, name="attention")
@@ -64,8 +65,8 @@ fd = {source: src, source_len: src_len, target_in: tgt_in, target_out: tgt_out, 
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for step in range(3):
-        l, g, _ = s.run([loss, gnorm, train], fd)
-        print(step, repr(float(l)), repr(float(g)))
+        lv, g, _ = s.run([loss, gnorm, train], fd)
+        print(step, repr(float(lv)), repr(float(g)))
     lg = s.run(logits, fd)
     print(lg.shape, lg[1, :, :3].astype(np.float64).tolist())
     print(s.run(fstate.attention, fd)[0].astype(np.float64).tolist())
