@@ -75,10 +75,10 @@ def _infer_state_dtype(explicit_dtype, state):
     if nest.is_sequence(state):
         inferred = [e.dtype for e in nest.flatten(state)]
         if not inferred:
-            raise ValueError(f"Unable to infer dtype from empty state: {state}")
+            raise ValueError("Unable to infer dtype from empty state.")
         if any(d != inferred[0] for d in inferred):
-            raise ValueError(f"State has tensors of different inferred_dtypes. Unable to "
-                             f"infer a single representative dtype: {inferred}")
+            raise ValueError("State has tensors of different inferred_dtypes. Unable to infer a "
+                             "single representative dtype.")
         return inferred[0]
     return state.dtype
 

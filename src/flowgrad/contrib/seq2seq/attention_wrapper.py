@@ -15,6 +15,7 @@ from ...engine.framework import errors
 from ..framework import tensor_checks as _tensor_checks
 from ...layers.base import Layer as _TFLayer
 from ...layers.core import Dense
+from ...ops import check_ops
 from ...ops.functional_ops import scan
 from ...ops.logging_ops import Assert
 from ...ops.rnn import _assert_like_rnncell
@@ -44,20 +45,6 @@ def _assert_equal(x, y, message):
         cond = math_ops.reduce_all(equal(x, y))
         return Assert(cond, [message, "Condition x == y did not hold element-wise:",
                              "x (%s) = " % x.name, x, "y (%s) = " % y.name, y])
-
-
-def _assert_positive(x, message):
-    with name_scope(None, "assert_positive", [x]):
-        x = convert_to_tensor(x, name="x")
-        zero = array_ops.zeros([], dtype=x.dtype)
-        xs = const_value(x)
-        if xs is not None and not np.all(np.asarray(xs) > 0):
-            raise errors.InvalidArgumentError(
-                None, None, "\n".join([message, "Condition x > 0 did not hold element-wise:",
-                                       "x (%s) = " % x.name, str(xs)]))
-        return Assert(math_ops.reduce_all(greater(x, zero)),
-                      [message, "Condition x > 0 did not hold element-wise:",
-                       "x (%s) = " % x.name, x])
 
 
 class AttentionMechanism:
@@ -106,7 +93,7 @@ def _maybe_mask_score(score, memory_sequence_length, score_mask_value):
         return score
     message = "All values in memory_sequence_length must be greater than zero."
     with get_default_graph().control_dependencies(
-            [_assert_positive(memory_sequence_length, message)]):
+            [check_ops.assert_positive(memory_sequence_length, message=message)]):
         memory_mask = array_ops.sequence_mask(memory_sequence_length,
                                               maxlen=array_ops.shape(score)[1])
     score_mask_values = score_mask_value * array_ops.ones_like(score)

@@ -42,7 +42,10 @@ _SHAPE_OPS = ("Shape", "Size", "Rank")
 
 
 def _forward(seeds, members):
-    """(the body ops that depend on tensors `seeds`, the tensors they and the seeds give)."""
+    """(the body ops that depend on tensors `seeds`, the tensors they and the seeds give),
+    along backpropagatable tensors only, as TF's _MarkReachedOps: a bool or integer output
+    (a comparison's, an argmax's) carries no path (a loop whose ys depend on the xs only
+    through one gives None)."""
     reached = set(seeds)
     done, changed = set(), True
     while changed:
@@ -50,7 +53,7 @@ def _forward(seeds, members):
         for o in members:
             if o not in done and any(t in reached for t in o._inputs):
                 done.add(o)
-                reached.update(o._outputs)
+                reached.update(t for t in o._outputs if t._dtype._diff)
                 changed = True
     return done, reached
 
@@ -415,7 +418,8 @@ def _dead_zeros(c, walk, guards=0):
 
 def live_vars(lvars, outs, members, given, diff):
     """The loop variables whose values reach a gradient: those whose exit has one, and
-    those whose value the body's result of a live variable reads (to a fixed point)."""
+    those whose value the body's result of a live variable reads (to a fixed point) along
+    backpropagatable tensors (TF's between ops: a comparison's bool output ends a path)."""
     def reads(t):   # the loop variables body result t depends on
         found, seen, stack = set(), set(), [t._op]
         while stack:
@@ -425,7 +429,7 @@ def live_vars(lvars, outs, members, given, diff):
             seen.add(o)
             if o.type == "LoopVar":
                 found.add(o)
-            stack.extend(i._op for i in o._inputs)
+            stack.extend(i._op for i in o._inputs if i._dtype._diff)
         return found
     index = {v._op: i for i, v in enumerate(lvars)}
     live = {i for i, (v, g) in enumerate(zip(lvars, given)) if g and diff(v)}
