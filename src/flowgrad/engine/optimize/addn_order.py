@@ -13,9 +13,9 @@ Only AddN of three or more inputs changes values (two summands commute exactly).
 reciprocal_div.py and convert_pow.py (values change, so every plan gets it), applied by
 `grappler_division` while the arithmetic optimizer is on and the graph has at least
 MIN_GRAPH_NODES ops (RewriterConfig(arithmetic_optimization=OFF) and
-disable_meta_optimizer keep tf.gradients' order, as in TF). Not applied: in while-loop
-bodies (the fused RNN runners standing in for them sum in tf.gradients' order, and both
-must give the same bits), and to a plan with checkpointed gradients' recomputations
+disable_meta_optimizer keep tf.gradients' order, as in TF). TF 1.x loop bodies live in
+the main graph, so their AddNs are sorted too (the fused RNN runners sum in the same
+order: lstm_loop.by_name). Not applied to a plan with checkpointed gradients' recomputations
 (flowgrad's `checkpoints=`, which TF has not: a running sum in the order contributions
 appear keeps its memory bound).
 

@@ -21,8 +21,8 @@ cancel), which is not a total order, so the leaves are sorted as libstdc++'s
 std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
 Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
-arithmetic optimizer is on; the Add trees (Grappler's AddOpsRewrite, which runs first on
-them) are not handled.
+arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
+add_ops_rewrite.py, which runs first).
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
