@@ -92,13 +92,16 @@ def conv3d_input_shapes():
     size (small batches: the first three, whose Eigen contraction plan weighs the volume
     patches' cost; one image too: the 5^3 and 16^3 ones, overheads 29 and 26, against 20
     and 25 for the 4^3 and 15^3 ones); 89 images of 8^3 run its own kernel, 88 fall back;
-    its own kernel with strides and VALID padding (the last two)."""
+    its own kernel with strides and VALID padding, and on one output position (Eigen's
+    matrix-vector product), one filter and tiny products (Eigen's lazy product)."""
     return [(2, 4, 32, 3, 32, 2, "SAME"), (3, 5, 3, 3, 4, 1, "VALID"),
             (2, 6, 3, 3, 4, 1, "SAME"),
             (1, 4, 16, 4, 2, 1, "SAME"), (1, 5, 16, 4, 2, 1, "SAME"),
             (1, 15, 32, 3, 1, 1, "SAME"), (1, 16, 32, 3, 1, 1, "SAME"),
             (89, 8, 32, 3, 32, 1, "SAME"), (88, 8, 32, 3, 32, 1, "SAME"),
-            (120, 8, 32, 3, 32, 2, "SAME"), (150, 12, 4, 2, 8, 1, "VALID")]
+            (120, 8, 32, 3, 32, 2, "SAME"), (150, 12, 4, 2, 8, 1, "VALID"),
+            (400, 4, 8, 4, 16, 1, "VALID"), (700, 8, 8, 3, 1, 1, "SAME"),
+            (45000, 2, 2, 1, 2, 1, "VALID")]
 
 
 def operands(seed, *shapes):
