@@ -2,8 +2,9 @@
 backprops to TF 1.14's bits (tests/golden/math/gen_pbmm_bits.py): Eigen's sequential
 order for a batch of products up to 2**22 multiply-adds each (engine/ops/eigen_bmm.py),
 the tensor contraction's (fused_matmul.product) for one matrix or larger ones;
-Conv3DBackpropInputV2 as TF's custom kernel (columns, then Col2im) on one image and as
-Eigen's CuboidConvolutionBackwardInput (one contraction per input element) on a batch;
+Conv3DBackpropInputV2 as TF's custom kernel (columns, then Col2im: one contraction for one
+image, Eigen's matrix product per image for a batch) and, where its buffer would be too
+large, as Eigen's CuboidConvolutionBackwardInput (one contraction per input element);
 Conv3DBackpropFilterV2 as TF's custom kernel (im2col, one contraction per shard of images)
 and, where its buffer would be too large, as Eigen's CuboidConvolutionBackwardKernel (the
 input contracted with out_backprop's inflated volume patches)."""
@@ -27,7 +28,7 @@ def got():
 
 
 def test_every_case_has_a_golden(got):
-    assert sorted(got) == sorted(WANT) and len(WANT) == 223
+    assert sorted(got) == sorted(WANT) and len(WANT) == 237
 
 
 @pytest.mark.parametrize("name", sorted(WANT))
@@ -61,6 +62,19 @@ def test_cutover_at_2_pow_22(shape, batch, sequential):
     a = np.zeros((batch, m, k), np.float32)
     b = np.zeros((batch, k, n), np.float32)
     assert eigen_bmm.handles(a, b, m, k, n, batch) is sequential
+
+
+@pytest.mark.parametrize("n,h,c,k,o,s,pad,shard", [
+    (1, 4, 16, 4, 2, 1, "SAME", 1), (1, 5, 16, 4, 2, 1, "SAME", None),
+    (89, 8, 32, 3, 32, 1, "SAME", 173), (88, 8, 32, 3, 32, 1, "SAME", None),
+    (4, 16, 32, 3, 32, 1, "SAME", None),
+])
+def test_conv3d_input_kernel_choice(n, h, c, k, o, s, pad, shard):
+    # TF's log: col_buffer_overhead 29, 26 and 75 fall back on Eigen (over 25)
+    from flowgrad.engine.ops import convolution
+    from flowgrad.engine.ops._windows import GeoN
+    g = GeoN((n, h, h, h, c), (k,) * 3, (s,) * 3, (1,) * 3, pad)
+    assert convolution._custom_input_shard(g, o) == shard
 
 
 def _dense_cuboid_kernel(x, dy, k, s, pad):

@@ -85,6 +85,25 @@ def conv3d_filter_shapes():
             (88, 6, 1, 2, 32, 1, "SAME"), (87, 6, 1, 2, 32, 1, "SAME")]   # overhead 25, 26
 
 
+def conv3d_input_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of Conv3DBackpropInputV2
+    alone: TF 1.14's Conv3DCustomBackpropInputOp falls back on Eigen's
+    CuboidConvolutionBackwardInput where its im2col buffer is over 25 times its tensors'
+    size (small batches: the first three, whose Eigen contraction plan weighs the volume
+    patches' cost; one image too: the 5^3 and 16^3 ones, overheads 29 and 26, against 20
+    and 25 for the 4^3 and 15^3 ones); 89 images of 8^3 run its own kernel, 88 fall back;
+    its own kernel with strides and VALID padding, and on one output position (Eigen's
+    matrix-vector product), one filter and tiny products (Eigen's lazy product)."""
+    return [(2, 4, 32, 3, 32, 2, "SAME"), (3, 5, 3, 3, 4, 1, "VALID"),
+            (2, 6, 3, 3, 4, 1, "SAME"),
+            (1, 4, 16, 4, 2, 1, "SAME"), (1, 5, 16, 4, 2, 1, "SAME"),
+            (1, 15, 32, 3, 1, 1, "SAME"), (1, 16, 32, 3, 1, 1, "SAME"),
+            (89, 8, 32, 3, 32, 1, "SAME"), (88, 8, 32, 3, 32, 1, "SAME"),
+            (120, 8, 32, 3, 32, 2, "SAME"), (150, 12, 4, 2, 8, 1, "VALID"),
+            (400, 4, 8, 4, 16, 1, "VALID"), (700, 8, 8, 3, 1, 1, "SAME"),
+            (45000, 2, 2, 1, 2, 1, "VALID")]
+
+
 def operands(seed, *shapes):
     r = np.random.RandomState(seed)
     return [r.randn(*s).astype(np.float32) for s in shapes]
@@ -144,6 +163,14 @@ def cases(tf):
             gf = tf.nn.conv3d_backprop_filter_v2(px, [k, k, k, c, o], pdy, [1, s, s, s, 1], pad)
             name = "c3f_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, h, c, k, o, s, pad)
             progs.append((name, gf, {px: x, pdy: dy}))
+        for i, (n, h, c, k, o, s, pad) in enumerate(conv3d_input_shapes()):
+            oh = _out_size(h, k, s, pad)
+            f, dy = operands(900 + i, (k, k, k, c, o), (n, oh, oh, oh, o))
+            pf = tf.placeholder(tf.float32, [None] * 5)
+            pdy = tf.placeholder(tf.float32, [None] * 5)
+            gx = tf.nn.conv3d_transpose(pdy, pf, [n, h, h, h, c], [1, s, s, s, 1], pad)
+            name = "c3i_%02d_%dx%dx%dx%dx%d_k%d_o%d_s%d_%s" % (i, n, h, h, h, c, k, o, s, pad)
+            progs.append((name, gx, {pf: f, pdy: dy}))
         with tf.Session() as sess:
             for name, t, feed in progs:
                 out[name] = digest(sess.run(t, feed))

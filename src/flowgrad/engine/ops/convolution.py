@@ -22,6 +22,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
+from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
 from . import fused_matmul as _fused_matmul
 from .eigen_bmm import _gemv_cols
@@ -611,9 +612,15 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dy, f = wide(to_last(dy, fmt), f)
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     if dt == np.float32 and dy.size and f.size:
-        # TF 1.14: its custom kernel on one image, Eigen's on a batch (53 of 56 random
-        # cases to TF's bits; 3 batches of 3x3x3 filters, 27 to 32 x 4 to 32, differ)
-        dx = (_cuboid_backward_input if g.n > 1 else _custom_backward_input)(g, dy, f)
+        # TF 1.14's Conv3DCustomBackpropInputOp: its im2col kernel, or Eigen's
+        # CuboidConvolutionBackwardInput where the im2col buffer would be too large
+        shard = _custom_input_shard(g, f.shape[4])
+        if shard is None:
+            dx = _cuboid_backward_input(g, dy, f)
+        elif g.n == 1:
+            dx = _custom_backward_input(g, dy, f)
+        else:
+            dx = _custom_backward_input_batch(g, dy, f)
         return from_last(dx.astype(dt, copy=False), fmt)
     cols = np.tensordot(dy, f, axes=([4], [4]))          # (N, O.., K.., C)
     return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype).astype(dt, copy=False)),
@@ -630,34 +637,75 @@ def _crop(g):
     return (slice(None),) + tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))
 
 
+def _custom_input_shard(g, o):
+    """The images Conv3DCustomBackpropInputOp (TF 1.14) works on at once (1 for a single
+    image, whose columns are one parallel contraction; else ceil(L3 / 4 / work) images,
+    however many the batch has), or None where its im2col buffer (that many images'
+    columns) would be over 25 times its tensors' size and it falls back on Eigen's
+    CuboidConvolutionBackwardInput (checked with the oracle's log: overheads 29, 26 and
+    26 fall back; 89 images of 8^3 x 32, 3x3x3 -> 32 take the custom kernel, 88 not)."""
+    taps = int(np.prod(g.k))
+    positions = int(np.prod(g.out))
+    depth = taps * g.c
+    work = positions * o + depth * o + positions * depth
+    shard = 1 if g.n == 1 else -(-(_EIGEN_L3 // 4) // work)
+    total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
+    if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
+        return None
+    return shard
+
+
+def _col2im(g, cols, out):
+    """TF's Col2im into the padded `out` (N, padded.., C): the columns (N, O.., taps, C)
+    added output position after output position (raster order), so an input element gets
+    its taps' columns from the last tap to the first."""
+    taps = list(itertools.product(*(range(k) for k in g.k)))
+    for j in reversed(range(len(taps))):
+        out[_tap_index(g, taps[j])] += cols[..., j, :]
+
+
 def _custom_backward_input(g, dy, f):
     """TF 1.14's Conv3DBackpropInputV2 on one image (Conv3DCustomBackpropInputOp): the
     columns out_backprop @ filter^T (P, K*C) in one contraction (fused_matmul.product;
-    Eigen's gemv for one output position),
-    then Col2im adds them output position after output position (raster order), so an
-    input element gets its taps' columns from the last tap to the first."""
+    Eigen's gemv for one output position), then Col2im (_col2im)."""
     rows, o = int(np.prod(dy.shape[:4])), dy.shape[4]
-    taps = list(itertools.product(*(range(k) for k in g.k)))
-    c = f.shape[3]
+    taps, c = int(np.prod(g.k)), f.shape[3]
     if rows == 1:
         # one output position: the contraction's column-major gemv
         cols = _gemv_cols(f.reshape(1, -1, o), dy.reshape(1, o))
     else:
         cols = _fused_matmul.product(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
-    cols = cols.reshape(dy.shape[:4] + (len(taps), c))
     out = np.zeros(g.padded, np.float32)
-    for j in reversed(range(len(taps))):
-        out[_tap_index(g, taps[j])] += cols[..., j, :]
+    _col2im(g, cols.reshape(dy.shape[:4] + (taps, c)), out)
+    return out[_crop(g)]
+
+
+def _custom_backward_input_batch(g, dy, f):
+    """TF 1.14's Conv3DCustomBackpropInputOp on a batch (under its buffer limit): each
+    image's columns are Eigen's matrix product `A * B.transpose()` on row-major maps
+    (out_backprop's image [P, O] times the filter [K*C, O] transposed: its GEBP kernel,
+    eigen_bmm.batch_matmul), then Col2im (_col2im); the shards only share the images
+    among threads."""
+    o, c = dy.shape[4], f.shape[3]
+    positions, taps = int(np.prod(dy.shape[1:4])), int(np.prod(g.k))
+    w = f.reshape(-1, o).T                                 # B^T: (O, K*C)
+    out = np.zeros(g.padded, np.float32)
+    step = max(1, (1 << 22) // (positions * taps * c))     # images' columns held at once
+    for i in range(0, g.n, step):
+        part = dy[i:i + step]
+        cols = _eigen_bmm.batch_matmul(part.reshape(-1, positions, o), w, adj_y=True)
+        _col2im(g, cols.reshape(part.shape[:4] + (taps, c)), out[i:i + step])
     return out[_crop(g)]
 
 
 def _cuboid_backward_input(g, dy, f):
-    """TF 1.14's Conv3DBackpropInputV2 on a batch of images (Eigen's
-    CuboidConvolutionBackwardInput, checked against TF for batches of 2 and 3): each input
+    """TF 1.14's Conv3DBackpropInputV2 where its custom kernel falls back (Eigen's
+    CuboidConvolutionBackwardInput, checked against TF for batches of 1 to 88): each input
     element is one contraction of out_backprop's patch (the taps from the last to the
     first, the output channels fastest; zeros where no output reads it) with the reversed
     kernel, summed by fused multiply-adds (fused_matmul.product), image by image under the
-    whole batch's blocking."""
+    whole batch's blocking, Eigen's threads and depth shards decided on the volume-patch
+    operand's cost (as patch_product's)."""
     taps = list(itertools.product(*(range(k) for k in g.k)))[::-1]
     c, o = f.shape[3], f.shape[4]
     depth = len(taps) * o
@@ -671,7 +719,8 @@ def _cuboid_backward_input(g, dy, f):
         for j, tap in enumerate(taps):
             patches[_tap_index(g, tap) + (j,)] = dy[i:i + 1]
         patches = np.ascontiguousarray(patches[_crop(g)]).reshape(per_image, depth)
-        out[i] = _fused_matmul.product(patches, w, pool, shape).reshape(g.size + (c,))
+        out[i] = _fused_matmul.product(patches, w, pool, shape, _fused_matmul.VOLUME_PATCH_COST,
+                                       False).reshape(g.size + (c,))
     return out
 
 
