@@ -223,7 +223,7 @@ def _rewrite(program, tainted, loop_body, tags):
                 and n.op_def is not None and not n.op_def.stateful
                 and folded.issuperset(n.inputs)):
             folded.update(n.outputs)
-    uses = {}
+    uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     shape_read = set()
     for n in nodes:
         if n.type in _SHAPE_READERS:
