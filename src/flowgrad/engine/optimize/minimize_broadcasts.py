@@ -21,8 +21,14 @@ cancel), which is not a total order, so the leaves are sorted as libstdc++'s
 std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
 Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
-arithmetic optimizer is on; the Add trees (Grappler's AddOpsRewrite, which runs first on
-them) are not handled.
+arithmetic optimizer is on; the Add trees are add_ops_rewrite.py's.
+
+tf.gradients(gate_gradients=True) (Optimizer.minimize's GATE_OP) wraps each op's input
+gradients in a tuple: TF then runs every input gradient, even one only the gate reads
+(which the plan does not compute; lowering counts its reads in Program.unseen_reads, so a
+forward Mul it reads is not absorbed), and the gate's Identities stop the first round.
+Grappler's dependency optimizer then removes them, so the second round sees the chain,
+with the gate's control edges left only where no data path already orders them.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
