@@ -34,6 +34,8 @@ def test_golden_tells_the_orders_apart():
     for name in ("same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes",
                  "add_n_root", "in_loop", "in_cond", "forwarded_leaf"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
+    for a, b in zip(GOLDEN["root_reads_twice"], GOLDEN["root_reads_twice_arithmetic_off"]):
+        assert not np.array_equal(a, b)           # s absorbed though its root reads it twice
     for a, b in zip(GOLDEN["tied_sizes"], GOLDEN["tied_sizes_arithmetic_off"]):
         assert not np.array_equal(a, b)
     p, q, r, s, t = _leaves(9, [(GEN.N,)] * 5)

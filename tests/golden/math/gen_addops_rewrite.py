@@ -228,10 +228,23 @@ def through_no_ops(tf, arithmetic=True):
         return _run(tf, [y * 1.0, z * 1.0], arithmetic)
 
 
+def root_reads_twice(tf, arithmetic=True):
+    """tf.add_n([s, s]) and s2 + s2, where s = tanh(a) + square(b) and s2 = d + c: the root
+    is s's only reader node (Grappler counts reader nodes, not edges), so s is absorbed:
+    AddN(Square, Square, Tanh, Tanh) and AddN(c, c, d, d)."""
+    with tf.Graph().as_default():
+        a, b, d, c = [tf.Variable(v, name=n) for v, n in
+                      zip(_arrays([(N,)] * 4, seed=10), "abdc")]
+        s = tf.tanh(a) + tf.square(b)
+        s2 = d + c
+        return _run(tf, [tf.add_n([s, s]) * 3.0, (s2 + s2) * 3.0], arithmetic)
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
          "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
-         "tied_sizes", "lstm_peepholes_fed", "renamed_leaf", "through_no_ops"]
+         "tied_sizes", "lstm_peepholes_fed", "renamed_leaf", "through_no_ops",
+         "root_reads_twice"]
 
 
 def cases(tf):

@@ -112,6 +112,14 @@ def rewritten_roots(program):
     return out
 
 
+def _once(vs, forwards):
+    """`forwards` for the inputs of an AddN of `vs`: a leaf it reads twice (`AddN(s, s)`
+    absorbed) holds two references, so its buffer is never taken over."""
+    def f(v):
+        return False if vs.count(v) > 1 else forwards(v)
+    return f
+
+
 def _order_known(vs, forwards):
     """Is the order the AddN kernel sums `vs` (sorted) in known: no input whose buffer it
     may or may not take over comes before the first one it surely takes over?"""
@@ -215,13 +223,14 @@ def _rewrite(program, tainted, loop_body, tags):
                 and n.op_def is not None and not n.op_def.stateful
                 and folded.issuperset(n.inputs)):
             folded.update(n.outputs)
-    uses = {}
+    uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     shape_read = set()
     for n in nodes:
         if n.type in _SHAPE_READERS:
             shape_read.update(n.inputs)
             continue
-        for v in n.inputs:
+        # Grappler's NumNonControlDataOutputs counts reader nodes: `AddN(s, s)` is one
+        for v in set(n.inputs):
             uses[v] = uses.get(v, 0) + 1
     fetched = set(program.fetches)
     for v in fetched:
@@ -321,7 +330,7 @@ def _rewrite(program, tainted, loop_body, tags):
         sizes = [_size(s) for s in shapes]
         if any(sizes[k] == sizes[k - 1] for k in range(2, len(sizes))):
             continue    # Grappler's order of tied sizes (a hash map's) changes the sum
-        if any(len(vs) > 2 and not _order_known(sorted(vs, key=sort_key), forwards)
+        if any(len(vs) > 2 and not _order_known(sorted(vs, key=sort_key), _once(vs, forwards))
                for vs in by_shape.values()):
             continue
         r = nodes[root]
@@ -373,7 +382,7 @@ def _rewrite(program, tainted, loop_body, tags):
     for s in sums:
         if len(s.inputs) > 2:
             vs = sorted(s.inputs, key=sort_key)
-            k = next((k for k, v in enumerate(vs) if forwards(v)), 0)
+            k = next((k for k, v in enumerate(vs) if _once(vs, forwards)(v)), 0)
             vs[0], vs[k] = vs[k], vs[0]
             order[id(s)] = vs
     new = []

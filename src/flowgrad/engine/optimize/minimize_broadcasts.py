@@ -24,6 +24,13 @@ Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
 
+tf.gradients(gate_gradients=True) (Optimizer.minimize's GATE_OP) wraps each op's input
+gradients in a tuple: TF then runs every input gradient, even one only the gate reads
+(which the plan does not compute; lowering counts its reads in Program.unseen_reads, so a
+forward Mul it reads is not absorbed), and the gate's Identities stop the first round.
+Grappler's dependency optimizer then removes them, so the second round sees the chain,
+with the gate's control edges left only where no data path already orders them.
+
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
     v3 = Mul(s, x)          ->   v5 = Mul(s, r)
@@ -145,7 +152,7 @@ def minimize_broadcasts(program, regrouped=None):
     done = set() if regrouped is None else regrouped
     program = _regroup(program, tags, done, order)
     second = _without_no_ops(constant_folding(program))
-    return program if second is None else _regroup(second, tags, done)
+    return program if second is None else _regroup(second[0], tags, done, ctrl=second[1])
 
 
 def _processing_order(program, deduped):
@@ -196,21 +203,74 @@ def _root_order(nodes, order):
     return sorted(range(len(nodes)), key=lambda i: (order.get(nodes[i].name, far), -i))
 
 
+def _gate_of(n):
+    """The tf.gradients gate (tuple/group_deps NoOp) whose Identity `n` is, or None."""
+    if n.type != "Identity" or n.op is None or len(n.op._control_inputs) != 1:
+        return None
+    c = n.op._control_inputs[0]
+    return c if c._id in (getattr(c._graph, "_grad_gates", None) or ()) else None
+
+
+def _gate_controls(program, alias):
+    """Grappler's dependency optimizer removes a gate's NoOp and its Identities that
+    nothing fetches (`alias`: their values), giving each Identity's readers (or the
+    Identity, when kept) the NoOp's control inputs, less those it already depends on
+    through data (its transitive reduction; a gradient that only the gate reads, which the
+    plan does not compute, leaves none). Returns (ids of the ops that so keep a control
+    input, ids of the ops they wait for)."""
+    nodes = program.nodes
+    producer = {v: i for i, n in enumerate(nodes) for v in n.outputs}
+    index = {id(n.op): i for i, n in enumerate(nodes) if n.op is not None}
+    readers = {}
+    for i, n in enumerate(nodes):
+        for v in n.inputs:
+            readers.setdefault(v, []).append(i)
+    ancestors = {}
+
+    def above(i):
+        got = ancestors.get(i)
+        if got is None:
+            got, stack = set(), [i]
+            while stack:
+                for v in nodes[stack.pop()].inputs:
+                    j = producer.get(v)
+                    if j is not None and j not in got:
+                        got.add(j)
+                        stack.append(j)
+            ancestors[i] = got
+        return got
+
+    waiting, waited = set(), set()
+    for i, n in enumerate(nodes):
+        gate = _gate_of(n)
+        if gate is None:
+            continue
+        members = [index[id(c)] for c in gate._control_inputs if id(c) in index]
+        receivers = readers.get(n.outputs[0], []) if n.outputs[0] in alias else [i]
+        for r in receivers:
+            late = [m for m in members if m != r and m not in above(r)]
+            if late:
+                waiting.add(id(nodes[r].op))
+                waited.update(id(nodes[m].op) for m in late)
+    return waiting, waited
+
+
 def _without_no_ops(program):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
-    read a Mul (through others of them), their readers reading the Mul; None if none. Not
-    those fetched or with control edges."""
+    read a Mul (through others of them), their readers reading the Mul, and the control
+    edges left (`_gate_controls`); None if none. Not those fetched or with control edges,
+    but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them)."""
     nodes = program.nodes
     consts = {n.outputs[0]: n.attrs["value"] for n in nodes if n.type == "Const" and not n.inputs}
     types = {v: n.type for n in nodes for v in n.outputs}
     fetched = set(program.fetches)
-    control = _control_sources(nodes)
+    control = _control_sources(nodes, gates=False)
     sym = symbolic_shapes(program)
     alias = {}
     for n in nodes:
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
-                or n.outputs[0] in fetched or n.op is None or n.op._control_inputs \
-                or id(n.op) in control:
+                or n.outputs[0] in fetched or n.op is None \
+                or n.op._control_inputs and _gate_of(n) is None or id(n.op) in control:
             continue
         source = alias.get(n.inputs[0], n.inputs[0])
         if types.get(source) != "Mul":
@@ -226,19 +286,25 @@ def _without_no_ops(program):
     kept = [n.with_inputs([alias.get(v, v) for v in n.inputs])
             if not alias.keys().isdisjoint(n.inputs) else n
             for n in nodes if not (n.outputs and n.outputs[0] in alias)]
-    return program.copy(nodes=kept)
+    out = program.copy(nodes=kept)
+    waiting, waited = _gate_controls(out, alias)
+    return out, (waiting, waited | control)
 
 
-def _control_sources(nodes):
-    """The ops some node waits for."""
+def _control_sources(nodes, gates=True):
+    """The ops some node waits for (`gates`: with the gradients a gate's NoOp waits for)."""
     control = set()
     for n in nodes:
-        if n.op is not None:
+        if n.op is not None and (gates or n.type != "NoOp" or _gate_of_noop(n.op) is None):
             control.update(id(c) for c in n.op._control_inputs)
     return control
 
 
-def _regroup(program, tags, regrouped, order=None):
+def _gate_of_noop(op):
+    return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
+
+
+def _regroup(program, tags, regrouped, order=None, ctrl=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt."""
     nodes = program.nodes
@@ -257,12 +323,17 @@ def _regroup(program, tags, regrouped, order=None):
                 and n.op_def is not None and not n.op_def.stateful
                 and folded.issuperset(n.inputs)):
             folded.update(n.outputs)
-    uses = {}
+    uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     for n in nodes:
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1
     fetched = set(program.fetches)
-    control = _control_sources(nodes)
+    if ctrl is None:
+        control = _control_sources(nodes)
+        waiting = ()
+    else:       # the second round: the gates' control edges as Grappler leaves them
+        waiting, control = ctrl
+
     def known(v):
         return sym.get(v)
 
@@ -279,7 +350,8 @@ def _regroup(program, tags, regrouped, order=None):
         n = nodes[i]
         return (nodes[i].name not in tags and supported(i) and n.outputs[0] not in fetched
                 and uses.get(n.outputs[0], 0) == 1 and n.op is not None
-                and not n.op._control_inputs and id(n.op) not in control)
+                and not n.op._control_inputs and id(n.op) not in control
+                and id(n.op) not in waiting)
 
     groups = []
     for i in _root_order(nodes, order):

@@ -55,6 +55,9 @@ class Program:
     shapes: dict            # value id -> TensorShape (static)
     persistent: set = field(default_factory=set)   # values that alias state/consts/feeds
     next_value: int = 0
+    # value id -> how many nodes TF runs that read it and this plan does not (the pure
+    # gradients only a gate_gradients tuple reads): Grappler counts them as readers
+    unseen_reads: dict = field(default_factory=dict)
 
     def new_value(self, dtype=None, shape=None):
         v = self.next_value
@@ -70,7 +73,8 @@ class Program:
         as value ids are never reused."""
         return Program(list(self.nodes if nodes is None else nodes), list(self.feeds),
                        list(self.fetches if fetches is None else fetches), self.dtypes,
-                       self.shapes, set(self.persistent), self.next_value)
+                       self.shapes, set(self.persistent), self.next_value,
+                       self.unseen_reads)
 
     def dump(self) -> str:
         """A readable listing: `v3 = Mul(v1, v2)  # name`."""
@@ -134,6 +138,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
     # one op's inputs: a pure gradient nothing else reads is not computed (TF computes
     # it); when it is computed for another reader, the gate still orders it.
     gates = getattr(graph, "_grad_gates", None) or ()
+    ungated = []
     while stack:
         op = stack.pop()
         if op._id in needed:
@@ -145,6 +150,7 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
         gate = op._id in gates
         for c in op._control_inputs:
             if gate and not c._def.stateful:
+                ungated.append(c)
                 continue
             # an op whose outputs are all fed is replaced by the feed, as in TF
             if c._id not in needed and not (c._outputs and all(o in fed for o in c._outputs)) \
@@ -198,7 +204,31 @@ def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(),
             persistent.add(outs[0])
     prog.next_value = nv
     prog.fetches = [value_of[t] for t in fetch_tensors]
+    if ungated and runner is None:
+        prog.unseen_reads = _unseen_reads(ungated, needed, fed, value_of)
     return prog
+
+
+def _unseen_reads(ungated, needed, fed, value_of):
+    """{value id: count} of the plan's values read by the ops TF runs for a gate and
+    the plan does not (`ungated` and what they need), one count per reading op."""
+    seen = set()
+    stack = [c for c in ungated if c._id not in needed]
+    out = {}
+    while stack:
+        op = stack.pop()
+        if op._id in seen or op._id in needed:
+            continue
+        seen.add(op._id)
+        for t in set(op._inputs):
+            if t._op._id in needed:
+                v = value_of.get(t)
+                if v is not None:
+                    out[v] = out.get(v, 0) + 1
+            elif t not in fed:
+                stack.append(t._op)
+        stack.extend(c for c in op._control_inputs if c._id not in needed)
+    return out
 
 
 def _routed(op, runner, extras, tensor, xtargets=None):

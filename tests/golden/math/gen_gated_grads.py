@@ -1,0 +1,89 @@
+"""TF 1.14's Grappler on tf.gradients(gate_gradients=True) graphs (what
+Optimizer.minimize's default GATE_OP builds). Each op's input gradients pass through a
+tuple (Identity + a group_deps NoOp): the gate makes TF run every input gradient of the
+op, even one nothing else reads, so a forward Mul read by such a gradient is no longer
+absorbed into a Mul tree; Grappler's dependency optimizer removes the gate Identities
+after the first round, so the second round regroups the gradient's Mul chain. The
+numbers so differ from the ungated graph's by an ULP here and there.
+Each case returns float arrays. Read by tests/test_gated_grads.py.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+
+def dropout_chain(tf, gate=True):
+    """d/de and d/dw of sum(tanh(dropout(e * sqrt(8) + pe) @ w) ** 2)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(3)
+        rng = np.random.RandomState(0)
+        e = tf.Variable(rng.randn(64, 8).astype(np.float32))
+        pe = tf.constant(rng.randn(64, 8).astype(np.float32))
+        x = e * 8 ** 0.5 + pe
+        x = tf.layers.dropout(x, 0.1, training=True)
+        w = tf.Variable(rng.randn(8, 8).astype(np.float32))
+        y = tf.tanh(tf.matmul(x, w))
+        loss = tf.reduce_sum(y * y)
+        grads = tf.gradients(loss, [e, w], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def dropout_chain_ungated(tf):
+    return dropout_chain(tf, gate=False)
+
+
+def _layer_norm(tf, x, d):
+    g = tf.get_variable("gamma", [d], initializer=tf.ones_initializer())
+    b = tf.get_variable("beta", [d], initializer=tf.zeros_initializer())
+    mean, var = tf.nn.moments(x, [-1], keep_dims=True)
+    return g * (x - mean) / tf.sqrt(var + 1e-6) + b
+
+
+def transformer_minimize(tf):
+    """A Transformer-like block (embedding * sqrt(D), dropout, self-attention with
+    dropout, feed-forward, layer norms) trained 2 steps by AdamOptimizer.minimize
+    (GATE_OP); the trained variables."""
+    B, T, V, D = 2, 6, 16, 8
+    rng = np.random.RandomState(0)
+    ids = rng.randint(1, V, (B, T)).astype(np.int32)
+    labels = rng.randint(1, V, (B, T)).astype(np.int32)
+    with tf.Graph().as_default():
+        tf.set_random_seed(1234)
+        emb = tf.get_variable("emb", [V, D],
+                              initializer=tf.random_normal_initializer(0, 0.3, seed=1))
+        pe = tf.constant(rng.randn(T, D).astype(np.float32))
+        x = tf.nn.embedding_lookup(emb, tf.constant(ids)) * D ** 0.5 + pe
+        x = tf.layers.dropout(x, 0.1, training=True)
+        with tf.variable_scope("attn"):
+            q = tf.layers.dense(x, D, use_bias=False, name="q")
+            k = tf.layers.dense(x, D, use_bias=False, name="k")
+            v = tf.layers.dense(x, D, use_bias=False, name="v")
+            a = tf.nn.softmax(tf.matmul(q, k, transpose_b=True) / D ** 0.5)
+            a = tf.layers.dropout(a, 0.1, training=True)
+            o = tf.layers.dense(tf.matmul(a, v), D, name="o") + x
+            with tf.variable_scope("ln"):
+                x = _layer_norm(tf, o, D)
+        with tf.variable_scope("ff"):
+            h = tf.layers.dense(x, 16, activation=tf.nn.relu, name="ff1")
+            h = tf.layers.dense(h, D, name="ff2")
+            with tf.variable_scope("ln"):
+                x = _layer_norm(tf, x + h, D)
+        logits = tf.reshape(tf.matmul(tf.reshape(x, [-1, D]), emb, transpose_b=True),
+                            [B, T, V])
+        loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant(labels), logits=logits))
+        train = tf.train.AdamOptimizer(0.01).minimize(loss)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            for _ in range(2):
+                sess.run(train)
+            return sess.run(tf.trainable_variables())
+
+
+CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize"]
+
+
+def cases(tf):
+    return {name: globals()[name](tf) for name in CASES}
