@@ -261,27 +261,46 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             ancestors.add(op)
             stack.extend(t._op for t in op._inputs)
     reached = set()
+    # (a loop's outputs are TF's separate Exits: each reached on its own, _loop_outputs)
+    loops = {}
     queue = deque(op for op in from_ops if op in ancestors)
+    xs_set = set(from_ops)
     while queue:
         op = queue.popleft()
+        if op._type == "While" and op not in xs_set:
+            outs = _loop_outputs(op, lambda t: t._op in reached and t._dtype._diff and (
+                t._op not in loops or t in loops[t._op]))
+            if outs is not None:
+                new = outs - loops.get(op, set())
+                if op in reached and not new:
+                    continue
+                reached.add(op)
+                loops[op] = loops.get(op, set()) | outs
+                for t in new:
+                    queue.extend(c for c in t._consumers if c in ancestors)
+                continue
         if op not in reached:
             reached.add(op)
             for t in op._outputs:
                 if t._dtype._diff:
                     queue.extend(c for c in t._consumers if c in ancestors)
+
+    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
+        outs = loops.get(t._op)
+        return outs is None or t in outs
     reachable_to = {op for op in to_ops if op in reached}
 
     # 2. Between: the reached ops met walking back from the ys over every input.
     between = set()
     between_list = []
-    queue = deque(to_ops)
+    queue = deque(y._op for y in ys_t if carries(y))
     while queue:
         op = queue.popleft()
         if op in reached:
             between.add(op)
             between_list.append(op)
             reached.discard(op)
-            queue.extend(t._op for t in op._inputs)
+            queue.extend(t._op for t in op._inputs if carries(t))
     if route is not None and checkpoints is None and (body_walk() is not None or any(
             op._type in _FRAMED or op in graph._branch_of for op in between_list)):
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
@@ -292,7 +311,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     pending = dict.fromkeys(between, 0)
     for op in between_list:
         for t in op._inputs:
-            if t._op in between:
+            if t._op in between and carries(t):
                 pending[t._op] += 1
     # TF's _StopOps: xs none of whose inputs wait for a gradient, and stop_gradients.
     stopped = {op for op in from_ops
@@ -322,7 +341,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     rules_called = 0
     walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
-    prev_between = set_between(lambda t: t._op in between, gate_gradients)
+    prev_between = set_between(lambda t: t._op in between and carries(t), gate_gradients)
     try:
         while ready:
             op = ready.popleft()
@@ -335,12 +354,15 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                     out_grads = [_aggregated(contrib, t, aggregation_method)
                                  for t in op._outputs]
                 if op not in stopped and any(g is not None for g in out_grads):
-                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                        op._type != "While" or carries(t))}
                     in_grads = _call_grad(graph, op if recompute is None else
                                           recompute.view(op), out_grads, wanted,
                                           gate_gradients, agg)
                     rules_called += 1
             for i, t in enumerate(op._inputs):
+                if not carries(t):   # (an output of a loop TF's walk did not reach)
+                    continue
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
                     if g is not None:
@@ -360,6 +382,12 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
+
+
+def _loop_outputs(op, is_reached):
+    """The outputs of While op `op` TF's walk reaches (ops/control_flow.reached_outputs)."""
+    from ..ops.control_flow import reached_outputs
+    return reached_outputs(op, is_reached)
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
@@ -388,6 +416,14 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     # branch tensors are read by ops that do not consume its outputs)
     xs_ops = {route(x._op) for x in xs_t}
     reach = {}
+    loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
+
+    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
+        outs = loops.get(t._op)
+        return outs is None or t in outs
+
+    def hits(t, q):
+        return reach[q] and (q not in stop_ops or q in xs_ops) and carries(t)
     for root in ancestors:
         if root in reach:
             continue
@@ -412,21 +448,39 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 r = reach.get(q)
                 if r is None:
                     todo.append(q)
-                elif r and (q not in stop_ops or q in xs_ops):
+                elif hits(t, q):
                     hit = True
-            if hit or not todo:
+            if op._type == "While" and not todo:   # (all its inputs known)
+                outs = _loop_outputs(op, lambda t: t._dtype._diff and (
+                    route(t._op) in reach and hits(t, route(t._op))))
+                if outs is not None:
+                    loops[op] = outs
+                    hit = bool(outs)
+            if not todo or (hit and op._type != "While"):
                 reach[op] = hit
                 stack.pop()
             else:
                 stack.extend(todo)
     between = {op for op, r in reach.items() if r}
+    if loops:   # the ops between met walking back from the ys over reached tensors only
+        kept = set()
+        stack = [route(y._op) for y in ys_t if carries(y)]
+        while stack:
+            op = stack.pop()
+            if op in kept or op not in between:
+                continue
+            kept.add(op)
+            if op in stop_ops:
+                continue
+            stack.extend(route(t._op) for t in op._inputs if t._dtype._diff and carries(t))
+        between = kept
     stopped = {op for op in stop_ops if op in between}
     pending = dict.fromkeys(between, 0)
     for op in between:
         if op in stopped:
             continue
         for t in op._inputs:
-            if t._dtype._diff:
+            if t._dtype._diff and carries(t):
                 r = route(t._op)
                 if r in pending and r is not op:
                     pending[r] += 1
@@ -449,7 +503,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     rules_called = 0
     walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
-    prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
+    prev_between = set_between(lambda t: route(t._op) in between and carries(t),
+                               gate_gradients)
     try:
         while ready:
             op = ready.popleft()
@@ -469,7 +524,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     # as TF, an op's rule builds the gradients of all its inputs (a cond or
                     # loop: only of those on a path to the xs, as TF's Switches / Enters)
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
-                        op.type not in _FRAMED or route(t._op) in between)}
+                        op.type not in _FRAMED or route(t._op) in between and carries(t))}
                     if wanted:
                         _branches.set_internal_grads(inner)
                         try:
@@ -480,7 +535,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                         rules_called += 1
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
-                if r not in pending or r is op or not t._dtype._diff or op in stopped:
+                if r not in pending or r is op or not t._dtype._diff or op in stopped or \
+                        not carries(t):
                     continue
                 if in_grads is not None:
                     g = in_grads[i]

@@ -829,6 +829,30 @@ def guard_initialized_cond(src, value, suffix):
 _LOOP_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
+def reached_outputs(op, is_reached):
+    """The outputs of While op `op` that TF's _MarkReachedOps reaches from the xs of
+    gradients() when `is_reached(t)` says which of its inputs it reaches: TF reaches each
+    loop variable's Exit separately, along backpropagatable tensors (a comparison's bool
+    ends a path), so an output whose value depends on no reached initial value or capture
+    (to a fixed point over the body) is not reached. None for a loop not known here."""
+    info = _LOOP_INFO.get(op)
+    if info is None:
+        return None
+    lvars, caps = info["vars"], info["captures"]
+    n = len(lvars)
+    inits = op._inputs[:n]
+    xcaps = [c for c, t in zip(caps, op._inputs[n:]) if is_reached(t)]
+    members = set(info["members_order"])
+    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
+    while True:
+        given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps), members)
+        new = {i for i, (v, b) in enumerate(zip(lvars, info["body"]))
+               if i not in reached and _diff(v) and b in given}
+        if not new:
+            return {op._outputs[i] for i in reached}
+        reached |= new
+
+
 def _loop_var_infer(inputs, attrs):
     return [(attrs["dtype"], attrs["shape"])]
 

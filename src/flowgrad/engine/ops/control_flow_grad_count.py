@@ -58,6 +58,12 @@ def _forward(seeds, members):
     return done, reached
 
 
+def forward_values(seeds, members):
+    """The tensors of body ops `members` on a backpropagatable path from tensors `seeds`
+    (the seeds included)."""
+    return _forward(seeds, members)[1]
+
+
 def _not_between(lvars, caps, members, reached_vars, outer):
     """The body ops TF does not differentiate: those that depend on no loop variable TF
     differentiates and no capture that depends on the xs of gradients()."""
