@@ -22,6 +22,7 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
+                                    loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
                                     note_gradients_call, set_between,
                                     set_wanted, take_concat_slices, take_two_terms,
@@ -261,14 +262,14 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             ancestors.add(op)
             stack.extend(t._op for t in op._inputs)
     reached = set()
-    # (a loop's outputs are TF's separate Exits: each reached on its own, _loop_outputs)
+    # (a loop's outputs are TF's separate Exits: each reached on its own)
     loops = {}
     queue = deque(op for op in from_ops if op in ancestors)
     xs_set = set(from_ops)
     while queue:
         op = queue.popleft()
         if op._type == "While" and op not in xs_set:
-            outs = _loop_outputs(op, lambda t: t._op in reached and t._dtype._diff and (
+            outs = loop_reached_outputs(op, lambda t: t._op in reached and t._dtype._diff and (
                 t._op not in loops or t in loops[t._op]))
             if outs is not None:
                 new = outs - loops.get(op, set())
@@ -384,12 +385,6 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
 
 
-def _loop_outputs(op, is_reached):
-    """The outputs of While op `op` TF's walk reaches (ops/control_flow.reached_outputs)."""
-    from ..ops.control_flow import reached_outputs
-    return reached_outputs(op, is_reached)
-
-
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
                       stop_ops, unconnected, route):
     """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
@@ -451,7 +446,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 elif hits(t, q):
                     hit = True
             if op._type == "While" and not todo:   # (all its inputs known)
-                outs = _loop_outputs(op, lambda t: t._dtype._diff and (
+                outs = loop_reached_outputs(op, lambda t: t._dtype._diff and (
                     route(t._op) in reach and hits(t, route(t._op))))
                 if outs is not None:
                     loops[op] = outs

@@ -23,7 +23,8 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_slices,
-                                    is_zero_fill, mark_two_terms, set_body_walk,
+                                    is_zero_fill, mark_two_terms, register_loop_reach,
+                                    set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
@@ -851,6 +852,9 @@ def reached_outputs(op, is_reached):
         if not new:
             return {op._outputs[i] for i in reached}
         reached |= new
+
+
+register_loop_reach(reached_outputs)
 
 
 def _loop_var_infer(inputs, attrs):
