@@ -362,15 +362,14 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                                           gate_gradients, agg)
                     rules_called += 1
             for i, t in enumerate(op._inputs):
-                if not carries(t):   # (an output of a loop TF's walk did not reach)
-                    continue
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
                     if g is not None:
                         if type(g) is Tensor and g._shape._dims != t._shape._dims:
                             _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
-                p = pending.get(t._op)
+                        _to_unused_exit(t, g, loops, between, contrib)
+                p = pending.get(t._op) if carries(t) else None
                 if p is not None:
                     pending[t._op] = p - 1
                     if p == 1:
@@ -383,6 +382,19 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
+
+
+def _to_unused_exit(t, g, loops, between, contrib):
+    """Gradient g of t, the Exit (an Identity) of an output of a loop between the ys and
+    the xs that TF's walk did not reach: TF's unused Exit keeps the gradient its consumer
+    gave it (ProcessUnusedLoopExits), so the loop's output gets it."""
+    o = t._op
+    if o._type != "Identity" or o in between or not o._inputs:
+        return
+    s = o._inputs[0]
+    outs = loops.get(s._op)
+    if outs is not None and s not in outs and s._op in between:
+        contrib.setdefault(s, []).append(g)
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
@@ -530,8 +542,10 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                         rules_called += 1
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
-                if r not in pending or r is op or not t._dtype._diff or op in stopped or \
-                        not carries(t):
+                if in_grads is not None and loops and r not in pending and r is t._op and \
+                        in_grads[i] is not None and op not in stopped:
+                    _to_unused_exit(t, in_grads[i], loops, between, contrib)
+                if r not in pending or r is op or not t._dtype._diff or op in stopped:
                     continue
                 if in_grads is not None:
                     g = in_grads[i]
@@ -541,6 +555,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                         contrib.setdefault(t, []).append(g)
                         if r is not t._op:
                             internal.setdefault(r, {})[t] = None
+                if not carries(t):   # (an output of a loop TF's walk did not reach: not
+                    continue         # waited for)
                 p = pending[r] - 1
                 pending[r] = p
                 if p == 0:

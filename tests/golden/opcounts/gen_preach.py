@@ -1,0 +1,75 @@
+"""TF 1.14's nodes (name, type, inputs and control inputs, in creation order) of
+tf.gradients calls through a while_loop some of whose outputs depend on the xs through
+no backpropagatable tensor (a cast comparison): TF's walk reaches each loop variable's
+Exit on its own, so an output the xs reach only through a bool is not between and gets
+no gradient ops; with and without a tf.cond in the graph (the walk that routes branches);
+an unreached output read next to a reached one; and which gradients are None
+(tests/test_preach.py). One fresh graph per call."""
+import numpy as np
+
+
+def _loop(tf, w):
+    def body(i, h, acc):
+        h2 = tf.tanh(h * w)
+        hard = tf.cast(h2 > 0.1, tf.float32)
+        return i + 1, h2, acc + hard * 2.0
+    return tf.while_loop(lambda i, h, a: i < 3, body,
+                         [0, tf.constant(1.0), tf.constant(0.0)])
+
+
+def _hard_only(tf):
+    w = tf.Variable(np.float32(0.5), name="w")
+    _, _, acc = _loop(tf, w)
+    g = tf.gradients(acc, [w])
+    g2 = tf.gradients(acc * w, [w])
+    return g + g2
+
+
+def _hard_and_soft(tf):
+    w = tf.Variable(np.float32(0.5), name="w")
+    _, h, acc = _loop(tf, w)
+    return tf.gradients(h * acc, [w])
+
+
+def _hard_in_cond(tf, soft=False):
+    w = tf.Variable(np.float32(0.5), name="w")
+    p = tf.placeholder_with_default(True, (), name="p")
+    _, h, acc = _loop(tf, w)
+    y = tf.cond(p, lambda: acc * w, lambda: acc + 1.0)
+    return tf.gradients(y + h if soft else y, [w])
+
+
+def _hard_in_cond_soft(tf):
+    return _hard_in_cond(tf, True)
+
+
+def _hard_then_random(tf):
+    w = tf.Variable(np.float32(0.5), name="w")
+    _, _, acc = _loop(tf, w)
+    g = tf.gradients(acc * w, [w])
+    tf.random_uniform((2,), name="r")
+    return g
+
+
+CALLS = [("hard_only", _hard_only), ("hard_and_soft", _hard_and_soft),
+         ("hard_in_cond", _hard_in_cond), ("hard_in_cond_soft", _hard_in_cond_soft),
+         ("hard_then_random", _hard_then_random)]
+
+
+def nodes_of(tf, fn):
+    """[[name, type, [inputs, ^control inputs]], ...] of a fresh graph's GraphDef,
+    [[name, type], ...] of its get_operations(), which gradients are None, and the
+    random op's seed2 where the call makes one."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(3)
+        grads = fn(tf)
+        ops = g.get_operations()
+        seed2 = [int(o.get_attr("seed2")) for o in ops if o.type == "RandomUniform"]
+    return {"graph_def": [[n.name, n.op, list(n.input)] for n in g.as_graph_def().node],
+            "ops": [[o.name, o.type] for o in ops],
+            "none": [x is None for x in grads], "seed2": seed2}
+
+
+def cases(tf):
+    return {name: nodes_of(tf, fn) for name, fn in CALLS}
