@@ -4,7 +4,8 @@ no backpropagatable tensor (a cast comparison): TF's walk reaches each loop vari
 Exit on its own, so an output the xs reach only through a bool is not between and gets
 no gradient ops; with and without a tf.cond in the graph (the walk that routes branches);
 an unreached output read next to a reached one; a loop in a loop's body and in a cond's
-branch; which gradients are None and the op counter after (a random op's seed2)
+branch; an unreached output as a y (its gradient summed with TF's ZerosLikeForExit);
+which gradients are None and the op counter after (a random op's seed2)
 (tests/test_preach.py). One fresh graph per call."""
 import numpy as np
 
@@ -69,9 +70,16 @@ def _x_is_init(tf):
     return tf.gradients(acc + h, [x, w])
 
 
+def _ys_both(tf):
+    w = tf.Variable(np.float32(0.5), name="w")
+    _, h, acc = _loop(tf, w)
+    return tf.gradients([acc, h], [w])
+
+
 CALLS = [("hard_only", _hard_only), ("hard_and_soft", _hard_and_soft),
          ("hard_in_cond", _hard_in_cond), ("hard_in_cond_soft", _hard_in_cond_soft),
-         ("nested", _nested), ("in_branch", _in_branch), ("x_is_init", _x_is_init)]
+         ("nested", _nested), ("in_branch", _in_branch), ("x_is_init", _x_is_init),
+         ("ys_both", _ys_both)]
 
 
 def nodes_of(tf, fn):

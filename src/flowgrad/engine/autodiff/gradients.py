@@ -354,6 +354,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 else:
                     out_grads = [_aggregated(contrib, t, aggregation_method)
                                  for t in op._outputs]
+                    if op in loops:
+                        _unused_exit_ys(op, out_grads, loops, contrib, aggregation_method)
                 if op not in stopped and any(g is not None for g in out_grads):
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
                         op._type != "While" or carries(t))}
@@ -395,6 +397,27 @@ def _to_unused_exit(t, g, loops, between, contrib):
     outs = loops.get(s._op)
     if outs is not None and s not in outs and s._op in between:
         contrib.setdefault(s, []).append(g)
+
+
+class _ExitYs:
+    """The gradients given to a y that is the Exit of a loop output TF's walk did not
+    reach: _call_grad sums them with the output's zeros (TF's ZerosLikeForExit beside the
+    y's gradient, an AddN)."""
+    __slots__ = ("grads", "method")
+
+    def __init__(self, grads, method):
+        self.grads, self.method = grads, method
+
+
+def _unused_exit_ys(op, out_grads, loops, contrib, method):
+    """Marks the outputs of loop `op` TF's walk did not reach whose Exits are ys (_ExitYs)."""
+    for i, t in enumerate(op._outputs):
+        if out_grads[i] is not None or t in loops[op] or not t._dtype._diff:
+            continue
+        for e in t._consumers:
+            if e._type == "Identity" and e._outputs[0] in contrib:
+                out_grads[i] = _ExitYs(list(contrib[e._outputs[0]]), method)
+                break
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
@@ -523,6 +546,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 else:
                     out_grads = [_aggregated(contrib, t, aggregation_method)
                                  for t in op._outputs]
+                    if op in loops:
+                        _unused_exit_ys(op, out_grads, loops, contrib, aggregation_method)
                 inner = {t: _aggregated(contrib, t, aggregation_method)
                          for t in internal.get(op, ())}
                 inner = {t: g for t, g in inner.items() if g is not None}
@@ -665,6 +690,10 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     if grad_fn is None:
         return None
     for i, g in enumerate(out_grads):
+        if type(g) is _ExitYs:
+            out_grads[i] = _aggregate(g.grads + [_unused_zeros(op, i)], g.method,
+                                      op._outputs[i])
+            continue
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
         # read that as an empty gradient array; a cond's outputs are TF's separate Merges
         if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and (
