@@ -22,6 +22,7 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
+                                    loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
                                     note_gradients_call, set_between,
                                     set_wanted, take_concat_slices, take_two_terms,
@@ -261,27 +262,46 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             ancestors.add(op)
             stack.extend(t._op for t in op._inputs)
     reached = set()
+    # (a loop's outputs are TF's separate Exits: each reached on its own)
+    loops = {}
     queue = deque(op for op in from_ops if op in ancestors)
+    xs_set = set(from_ops)
     while queue:
         op = queue.popleft()
+        if op._type == "While" and op not in xs_set:
+            outs = loop_reached_outputs(op, lambda t: t._op in reached and t._dtype._diff and (
+                t._op not in loops or t in loops[t._op]))
+            if outs is not None:
+                new = outs - loops.get(op, set())
+                if op in reached and not new:
+                    continue
+                reached.add(op)
+                loops[op] = loops.get(op, set()) | outs
+                for t in new:
+                    queue.extend(c for c in t._consumers if c in ancestors)
+                continue
         if op not in reached:
             reached.add(op)
             for t in op._outputs:
                 if t._dtype._diff:
                     queue.extend(c for c in t._consumers if c in ancestors)
+
+    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
+        outs = loops.get(t._op)
+        return outs is None or t in outs
     reachable_to = {op for op in to_ops if op in reached}
 
     # 2. Between: the reached ops met walking back from the ys over every input.
     between = set()
     between_list = []
-    queue = deque(to_ops)
+    queue = deque(y._op for y in ys_t if carries(y))
     while queue:
         op = queue.popleft()
         if op in reached:
             between.add(op)
             between_list.append(op)
             reached.discard(op)
-            queue.extend(t._op for t in op._inputs)
+            queue.extend(t._op for t in op._inputs if carries(t))
     if route is not None and checkpoints is None and (body_walk() is not None or any(
             op._type in _FRAMED or op in graph._branch_of for op in between_list)):
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
@@ -292,7 +312,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     pending = dict.fromkeys(between, 0)
     for op in between_list:
         for t in op._inputs:
-            if t._op in between:
+            if t._op in between and carries(t):
                 pending[t._op] += 1
     # TF's _StopOps: xs none of whose inputs wait for a gradient, and stop_gradients.
     stopped = {op for op in from_ops
@@ -322,7 +342,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     rules_called = 0
     walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
-    prev_between = set_between(lambda t: t._op in between, gate_gradients)
+    prev_between = set_between(lambda t: t._op in between and carries(t), gate_gradients)
     try:
         while ready:
             op = ready.popleft()
@@ -334,8 +354,11 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 else:
                     out_grads = [_aggregated(contrib, t, aggregation_method)
                                  for t in op._outputs]
+                    if op in loops:
+                        _unused_exit_ys(op, out_grads, loops, contrib, aggregation_method)
                 if op not in stopped and any(g is not None for g in out_grads):
-                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff}
+                    wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
+                        op._type != "While" or carries(t))}
                     in_grads = _call_grad(graph, op if recompute is None else
                                           recompute.view(op), out_grads, wanted,
                                           gate_gradients, agg)
@@ -347,7 +370,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                         if type(g) is Tensor and g._shape._dims != t._shape._dims:
                             _check_grad_shape(op, i, t, g)
                         contrib.setdefault(t, []).append(g)
-                p = pending.get(t._op)
+                        _to_unused_exit(t, g, loops, between, contrib)
+                p = pending.get(t._op) if carries(t) else None
                 if p is not None:
                     pending[t._op] = p - 1
                     if p == 1:
@@ -360,6 +384,40 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
+
+
+def _to_unused_exit(t, g, loops, between, contrib):
+    """Gradient g of t, the Exit (an Identity) of an output of a loop between the ys and
+    the xs that TF's walk did not reach: TF's unused Exit keeps the gradient its consumer
+    gave it (ProcessUnusedLoopExits), so the loop's output gets it."""
+    o = t._op
+    if o._type != "Identity" or o in between or not o._inputs:
+        return
+    s = o._inputs[0]
+    outs = loops.get(s._op)
+    if outs is not None and s not in outs and s._op in between:
+        contrib.setdefault(s, []).append(g)
+
+
+class _ExitYs:
+    """The gradients given to a y that is the Exit of a loop output TF's walk did not
+    reach: _call_grad sums them with the output's zeros (TF's ZerosLikeForExit beside the
+    y's gradient, an AddN)."""
+    __slots__ = ("grads", "method")
+
+    def __init__(self, grads, method):
+        self.grads, self.method = grads, method
+
+
+def _unused_exit_ys(op, out_grads, loops, contrib, method):
+    """Marks the outputs of loop `op` TF's walk did not reach whose Exits are ys (_ExitYs)."""
+    for i, t in enumerate(op._outputs):
+        if out_grads[i] is not None or t in loops[op] or not t._dtype._diff:
+            continue
+        for e in t._consumers:
+            if e._type == "Identity" and e._outputs[0] in contrib:
+                out_grads[i] = _ExitYs(list(contrib[e._outputs[0]]), method)
+                break
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
@@ -388,6 +446,14 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     # branch tensors are read by ops that do not consume its outputs)
     xs_ops = {route(x._op) for x in xs_t}
     reach = {}
+    loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
+
+    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
+        outs = loops.get(t._op)
+        return outs is None or t in outs
+
+    def hits(t, q):
+        return reach[q] and (q not in stop_ops or q in xs_ops) and carries(t)
     for root in ancestors:
         if root in reach:
             continue
@@ -412,21 +478,39 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 r = reach.get(q)
                 if r is None:
                     todo.append(q)
-                elif r and (q not in stop_ops or q in xs_ops):
+                elif hits(t, q):
                     hit = True
-            if hit or not todo:
+            if op._type == "While" and not todo:   # (all its inputs known)
+                outs = loop_reached_outputs(op, lambda t: t._dtype._diff and (
+                    route(t._op) in reach and hits(t, route(t._op))))
+                if outs is not None:
+                    loops[op] = outs
+                    hit = bool(outs)
+            if not todo or (hit and op._type != "While"):
                 reach[op] = hit
                 stack.pop()
             else:
                 stack.extend(todo)
     between = {op for op, r in reach.items() if r}
+    if loops:   # the ops between met walking back from the ys over reached tensors only
+        kept = set()
+        stack = [route(y._op) for y in ys_t if carries(y)]
+        while stack:
+            op = stack.pop()
+            if op in kept or op not in between:
+                continue
+            kept.add(op)
+            if op in stop_ops:
+                continue
+            stack.extend(route(t._op) for t in op._inputs if t._dtype._diff and carries(t))
+        between = kept
     stopped = {op for op in stop_ops if op in between}
     pending = dict.fromkeys(between, 0)
     for op in between:
         if op in stopped:
             continue
         for t in op._inputs:
-            if t._dtype._diff:
+            if t._dtype._diff and carries(t):
                 r = route(t._op)
                 if r in pending and r is not op:
                     pending[r] += 1
@@ -449,7 +533,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     rules_called = 0
     walk = body_walk()   # in a loop body's gradient the xs' gradient sums are recorded
     prev_wanted = get_wanted()
-    prev_between = set_between(lambda t: route(t._op) in between, gate_gradients)
+    prev_between = set_between(lambda t: route(t._op) in between and carries(t),
+                               gate_gradients)
     try:
         while ready:
             op = ready.popleft()
@@ -461,6 +546,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 else:
                     out_grads = [_aggregated(contrib, t, aggregation_method)
                                  for t in op._outputs]
+                    if op in loops:
+                        _unused_exit_ys(op, out_grads, loops, contrib, aggregation_method)
                 inner = {t: _aggregated(contrib, t, aggregation_method)
                          for t in internal.get(op, ())}
                 inner = {t: g for t, g in inner.items() if g is not None}
@@ -469,7 +556,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     # as TF, an op's rule builds the gradients of all its inputs (a cond or
                     # loop: only of those on a path to the xs, as TF's Switches / Enters)
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
-                        op.type not in _FRAMED or route(t._op) in between)}
+                        op.type not in _FRAMED or route(t._op) in between and carries(t))}
                     if wanted:
                         _branches.set_internal_grads(inner)
                         try:
@@ -480,6 +567,9 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                         rules_called += 1
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
+                if in_grads is not None and loops and r not in pending and r is t._op and \
+                        in_grads[i] is not None and op not in stopped:
+                    _to_unused_exit(t, in_grads[i], loops, between, contrib)
                 if r not in pending or r is op or not t._dtype._diff or op in stopped:
                     continue
                 if in_grads is not None:
@@ -490,6 +580,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                         contrib.setdefault(t, []).append(g)
                         if r is not t._op:
                             internal.setdefault(r, {})[t] = None
+                if not carries(t):   # (an output of a loop TF's walk did not reach: not
+                    continue         # waited for)
                 p = pending[r] - 1
                 pending[r] = p
                 if p == 0:
@@ -598,6 +690,10 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     if grad_fn is None:
         return None
     for i, g in enumerate(out_grads):
+        if type(g) is _ExitYs:
+            out_grads[i] = _aggregate(g.grads + [_unused_zeros(op, i)], g.method,
+                                      op._outputs[i])
+            continue
         # as TF; a TensorArray flow (variant) without a gradient stays None: its rules
         # read that as an empty gradient array; a cond's outputs are TF's separate Merges
         if g is None and op._outputs[i]._dtype._diff and op.type != "Cond" and (

@@ -99,6 +99,20 @@ def set_between(pred, gate=False):
     return prev
 
 
+_loop_reach = []   # the loops' reached-outputs test (ops/control_flow registers it)
+
+
+def register_loop_reach(fn) -> None:
+    """Registers `fn(op, is_reached)`: the outputs of While op `op` a gradients() walk
+    reaches when `is_reached(t)` says which of its inputs it reaches (None: unknown)."""
+    _loop_reach[:] = [fn]
+
+
+def loop_reached_outputs(op, is_reached):
+    """The registered loop reach test (None when none is registered or op is unknown)."""
+    return _loop_reach[0](op, is_reached) if _loop_reach else None
+
+
 def depends_on_xs(t) -> bool:
     """Inside `gradients`: does tensor t depend on the xs (does TF differentiate through
     it)? Outside, always True."""

@@ -23,7 +23,8 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_slices,
-                                    is_zero_fill, mark_two_terms, set_body_walk,
+                                    is_zero_fill, mark_two_terms, register_loop_reach,
+                                    set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
@@ -827,6 +828,33 @@ def guard_initialized_cond(src, value, suffix):
 # iterations backwards through a sub-plan of the body's gradient (which recomputes the
 # body from the kept state): memory is one state per iteration.
 _LOOP_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def reached_outputs(op, is_reached):
+    """The outputs of While op `op` that TF's _MarkReachedOps reaches from the xs of
+    gradients() when `is_reached(t)` says which of its inputs it reaches: TF reaches each
+    loop variable's Exit separately, along backpropagatable tensors (a comparison's bool
+    ends a path), so an output whose value depends on no reached initial value or capture
+    (to a fixed point over the body) is not reached. None for a loop not known here."""
+    info = _LOOP_INFO.get(op)
+    if info is None:
+        return None
+    lvars, caps = info["vars"], info["captures"]
+    n = len(lvars)
+    inits = op._inputs[:n]
+    xcaps = [c for c, t in zip(caps, op._inputs[n:]) if is_reached(t)]
+    members = set(info["members_order"])
+    reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
+    while True:
+        given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps), members)
+        new = {i for i, (v, b) in enumerate(zip(lvars, info["body"]))
+               if i not in reached and _diff(v) and b in given}
+        if not new:
+            return {op._outputs[i] for i in reached}
+        reached |= new
+
+
+register_loop_reach(reached_outputs)
 
 
 def _loop_var_infer(inputs, attrs):

@@ -28,7 +28,7 @@ from __future__ import annotations
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.graph_def_lower import LOOPVAR_INITS, TA_GRAD_FORWARD, ta_grad_forward
-from ..framework.grad_state import depends_on_xs
+from ..framework.grad_state import depends_on_xs, loop_reached_outputs
 
 _F_COUNT, _B_COUNT = 8, 10
 _PER_VAR = 5
@@ -51,11 +51,27 @@ def _forward(seeds, members):
     while changed:
         changed = False
         for o in members:
+            if o._type == "While" and (o not in done or changed):
+                # (a nested loop: each of its outputs reached on its own, as TF's Exits)
+                outs = loop_reached_outputs(o, reached.__contains__)
+                if outs is not None:
+                    if outs - reached:
+                        reached.update(outs)
+                        changed = True
+                    if outs:
+                        done.add(o)
+                    continue
             if o not in done and any(t in reached for t in o._inputs):
                 done.add(o)
                 reached.update(t for t in o._outputs if t._dtype._diff)
                 changed = True
     return done, reached
+
+
+def forward_values(seeds, members):
+    """The tensors of body ops `members` on a backpropagatable path from tensors `seeds`
+    (the seeds included)."""
+    return _forward(seeds, members)[1]
 
 
 def _not_between(lvars, caps, members, reached_vars, outer):
