@@ -331,6 +331,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
             _add_output_shapes(src, node)
         return name
     emit.copy = copy
+    emit.plan = plan
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
     return lowering(op, emit)

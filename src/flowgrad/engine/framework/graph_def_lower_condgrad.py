@@ -39,6 +39,7 @@ from .tensor_shape import TensorShape
 __all__ = ["plan", "write"]
 
 _INNER = re.compile(r"gradients(?:_\d+)?/")
+_NO_TA = False
 _CONTROL_FLOW = ("Cond", "While", "LoopVar", "V1Frames")
 
 
@@ -86,11 +87,16 @@ def plan(cp, op, infos, lowerings):
                 return False
             # (a side none of whose ops is a branch's: the other one's gradients() scope)
             sides[inner.get(hit.group(0), 1 - next(iter(inner.values()), 1))].add(o)
-    for side in sides:
+    outs = [infos[op]["true"][0], infos[op]["false"][0]]
+    for b, side in enumerate(sides):
+        # (a flow's zero gradient on the side that does not read the array: TF's zeros)
+        unread = {outs[b][j].op for j in range(len(outs[b])) if not g["reached"][b][j]}
         for m in side:
+            if m.type == "TensorArrayZeroGrad" and m in unread:
+                continue
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
                     (m.type == "WhileGrad" and fwd in cp._loop_of) or \
-                    m.type.startswith("TensorArray"):
+                    (m.type.startswith("TensorArray") and _NO_TA):
                 return False
     scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
@@ -391,7 +397,8 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
     in a loop body: TF's ZerosLike in the gradient frame (a Const of the known shape on
     the frame's pivot, switched on the popped predicate, its other side's output) merged
     with `grad` (false side first)."""
-    dt = c.dtype.base_dtype
+    # (a TensorArray's flow: TF's float; planned before the plans know each other)
+    dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
     root = _root(scope)
     const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
                  {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
@@ -560,6 +567,15 @@ def write(cp, op, emit):
         if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
             ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
                    for c in cp.extra_controls(m)]
-        emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
+        arrays = cp.arrays
+        if arrays is not None and (m in arrays.grad_of or m in arrays.grad2_of):
+            # (a gradient array op: TF's TensorArrayGradV3 and op on it, TensorArrayPlan's)
+            def put(*args, controls=False, **kw):
+                return emit(*args, **kw)
+            put.input_name = lambda t, _m=m: cp.input_name(_m, t)
+            put.plan = getattr(emit, "plan", None)
+            arrays._lower_grad(m, put, name)
+        else:
+            emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
         written.add(name)
     return op.name
