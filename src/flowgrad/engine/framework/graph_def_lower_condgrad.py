@@ -223,6 +223,13 @@ def plan(cp, op, infos, lowerings):
                 continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
+        arrays = cp.arrays
+        if not loop and arrays is not None and m in arrays.grad_of:
+            # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
+            # Switches of them)
+            for t in arrays.grad_of[m]:
+                if t is not None and t.name in caches[b]:
+                    sub[t.name] = caches[b][t.name]
         steps.append(("copy", m, name, b))
 
     def emit(*args, **kw):
@@ -239,10 +246,9 @@ def plan(cp, op, infos, lowerings):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
-            src = gy if loop else cp._renamed(gy)   # (loop: named when written)
-            emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
-                 shapes=[gy.shape] * 2,
-                 colocation=gy.op._colocation or [gy if loop else src.split(":")[0]])
+            # (named when written: a loop gradient's output is its Exit, GradLoopPlan's)
+            emit(sw, "Switch", [gy, pred_id], [gy.dtype.base_dtype, b_], {},
+                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [gy])
             ports = [sw + ":1", sw]   # (per side, 0: true)
             if gate:   # (false side first)
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
@@ -494,7 +500,9 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     """ZerosLikeOutsideLoop and _SwitchGrad for the Switch `switch` of capture `c` read by
     side `b` (0: true) of a cond: the Merge (false side first) of `grad` and zeros made on
     the other side."""
-    dt, i32 = c.dtype.base_dtype, _dt.int32
+    # (a TensorArray's flow: TF's float)
+    dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
+    i32 = _dt.int32
     sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
               [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
     other = sw + (":1" if b == 1 else "")
