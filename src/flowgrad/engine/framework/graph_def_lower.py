@@ -1587,6 +1587,8 @@ def ta_handle_of(t):
                 LOOPVAR_INITS.get(op)
         elif op.type == "While":
             t = op.inputs[t.value_index]
+        elif op.type == "Cond" and _cond_info(op) is not None:
+            t = _cond_info(op)["true"][0][t.value_index]   # (a flow through a cond)
         else:
             return None
     return None

@@ -247,7 +247,8 @@ def plan(cp, op, infos, lowerings):
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
             # (named when written: a loop gradient's output is its Exit, GradLoopPlan's)
-            emit(sw, "Switch", [gy, pred_id], [gy.dtype.base_dtype, b_], {},
+            gdt = cp.arrays.dtype(gy) if cp.arrays is not None else gy.dtype.base_dtype
+            emit(sw, "Switch", [gy, pred_id], [gdt, b_], {},
                  shapes=[gy.shape] * 2, colocation=gy.op._colocation or [gy])
             ports = [sw + ":1", sw]   # (per side, 0: true)
             if gate:   # (false side first)
@@ -329,7 +330,7 @@ def plan(cp, op, infos, lowerings):
         o in ops for ops in own.values())), None)
     for j, c in enumerate(g["xs"]):
         if len(got[j]) == 2:
-            dt = c.dtype.base_dtype
+            dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
             ins = {op._outputs[j]} | ({aliases[j - 1]._outputs[0]} if 0 < j <= len(aliases)
                                       else set())
             ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
