@@ -15,12 +15,14 @@ import goldens
 GEN = goldens.generator("opcounts", "pcondgd2")
 WANT = goldens.load("opcounts", "pcondgd2")
 
-_LOOP = ("the gradient of a cond in a loop body whose branches hold a nested cond or "
-         "TensorArray ops is flowgrad's generic cond in the gradient frame (TF: "
-         "_MergeGrad's Switch on the popped pred_id, _SwitchGrad's zeros and Merges, the "
-         "predicate and the branches' values pushed and popped in the cond's context; "
-         "graph_def_lower_condgrad.plan writes that for the other conds), and "
-         "get_operations() lists flowgrad's generic ops")
+_LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
+         "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
+         "through TensorArrayPlan), but: a nested cond in a branch is flowgrad's generic "
+         "cond (while/nested_cond); the zeros' Const/Switch are numbered in flowgrad's plan "
+         "order, not TF's walk's, and a flow gradient through the cond has no shape "
+         "(while/tensor_array); graph_def_grad_order's TF walk gives up on raw_rnn's graphs "
+         "(the counter and pushes stay where the forward frame is) and TF keeps one more "
+         "stack there (basic_rnn_cell/MatMul_grad/MatMul_1)")
 _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
           "ops already queued; flowgrad writes the cond's gradient where its one op is "
           "(test_pcondgd's batch_normalization/adam): the node order differs")
