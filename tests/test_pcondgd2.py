@@ -18,18 +18,16 @@ WANT = goldens.load("opcounts", "pcondgd2")
 _LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
          "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
          "through TensorArrayPlan), but: a nested cond in a branch is flowgrad's generic "
-         "cond (while/nested_cond); the zeros' Const/Switch are numbered in flowgrad's plan "
-         "order, not TF's walk's, and a flow gradient through the cond has no shape "
-         "(while/tensor_array); graph_def_grad_order's TF walk gives up on raw_rnn's graphs "
-         "(the counter and pushes stay where the forward frame is) and TF keeps one more "
-         "stack there (basic_rnn_cell/MatMul_grad/MatMul_1)")
+         "cond (while/nested_cond); graph_def_grad_order's TF walk gives up on raw_rnn's "
+         "graphs (the counter and pushes stay where the forward frame is) and TF keeps one "
+         "more stack there (basic_rnn_cell/MatMul_grad/MatMul_1)")
 _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
           "ops already queued; flowgrad writes the cond's gradient where its one op is "
           "(test_pcondgd's batch_normalization/adam): the node order differs")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "while/nested_cond": _LOOP, "while/tensor_array": _LOOP,
+    "while/nested_cond": _LOOP,
     "raw_rnn": _LOOP, "raw_rnn/state_cond": _LOOP,
     "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }

@@ -1870,7 +1870,9 @@ class TensorArrayPlan(_PlanBase):
         attrs = {}
         if reads_grad:
             attrs["dtype"] = op.outputs[0].dtype.base_dtype
-        return emit(name, tf_type, names, dtypes, attrs, controls=True)
+        # (the flow TF's write / scatter / split makes: a float scalar)
+        shapes = None if reads_grad else [TensorShape([])]
+        return emit(name, tf_type, names, dtypes, attrs, controls=True, shapes=shapes)
 
     def lower(self, op, emit):
         if op in self.grad_of or op in self.grad2_of:
