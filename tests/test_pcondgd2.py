@@ -18,9 +18,10 @@ WANT = goldens.load("opcounts", "pcondgd2")
 _LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
          "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
          "through TensorArrayPlan), but: a nested cond in a branch is flowgrad's generic "
-         "cond (while/nested_cond); graph_def_grad_order's TF walk gives up on raw_rnn's "
-         "graphs (the counter and pushes stay where the forward frame is) and TF keeps one "
-         "more stack there (basic_rnn_cell/MatMul_grad/MatMul_1)")
+         "cond (while/nested_cond); in raw_rnn's graphs the zeros (ZerosLikeOutsideLoop) of "
+         "the cond outside the loop take gradients/Switch before the loop gradient's "
+         "counters (TF: Switch_2), so graph_def_grad_order's TF walk gives up and the "
+         "counter and pushes stay where the forward frame is")
 _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
           "ops already queued; flowgrad writes the cond's gradient where its one op is "
           "(test_pcondgd's batch_normalization/adam): the node order differs")
