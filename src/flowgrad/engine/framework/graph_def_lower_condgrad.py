@@ -22,6 +22,11 @@ a Const of the known shape on the frame's pivot and its Switch on the popped pre
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 
+A TensorArray gradient op in a branch (TensorArrayGradWrite, ...) is written by
+TensorArrayPlan._lower_grad under the copy's name: its TensorArrayGradV3 reads the
+branch's Switches of the handle and flow (in a loop gradient's frame: their Enters), and a
+flow's zeros are TF's float ones (the side that does not read the array has no node).
+
 `plan(cp, op, infos)` works out the nodes (or returns False: the generic layout); `write`
 adds them where the gradient Cond op is.
 """
@@ -39,7 +44,6 @@ from .tensor_shape import TensorShape
 __all__ = ["plan", "write"]
 
 _INNER = re.compile(r"gradients(?:_\d+)?/")
-_NO_TA = False
 _CONTROL_FLOW = ("Cond", "While", "LoopVar", "V1Frames")
 
 
@@ -95,8 +99,7 @@ def plan(cp, op, infos, lowerings):
             if m.type == "TensorArrayZeroGrad" and m in unread:
                 continue
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
-                    (m.type == "WhileGrad" and fwd in cp._loop_of) or \
-                    (m.type.startswith("TensorArray") and _NO_TA):
+                    (m.type == "WhileGrad" and fwd in cp._loop_of):
                 return False
     scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
