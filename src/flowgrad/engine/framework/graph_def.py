@@ -331,6 +331,7 @@ def _lower(op, gd, p, defs, add_shapes, plan, lowering):
             _add_output_shapes(src, node)
         return name
     emit.copy = copy
+    emit.plan = plan
     emit.input_name = (lambda t: plan.input_name(op, t)) if plan else \
         (lambda t: t._as_node_def_input())
     return lowering(op, emit)
@@ -541,11 +542,37 @@ def _tf_walk_order(graph, gd, grads, renames):
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
+        late = _late_renumbered(gd, grads, renames)   # (numbered in TF's walk order)
+        if late:
+            rename_nodes(gd, late)
+            renames = {**{k: late.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in late.items() if k not in renames}}
         if more:
             rename_nodes(gd, more)
             renames = {**{k: more.get(v, v) for k, v in renames.items()},
                        **{k: v for k, v in more.items() if k not in renames}}
     return renames
+
+
+def _late_renumbered(gd, grads, renames):
+    """{node: TF's name} of the nodes a cond gradient in a loop gradient's frame numbers
+    after the frame's (its zeros' Const and Switch: GradLoopPlan._late_names), numbered in
+    their order in `gd` (TF's walk order), which is the order TF makes them."""
+    groups = {}
+    for old, base in grads._late_names().items():
+        name = renames.get(old, old)
+        if base.endswith("/AddN"):
+            continue   # (numbered with the scope's own AddNs)
+        groups.setdefault(base, set()).add(name)
+    out = {}
+    for base, names in groups.items():
+        def num(n, base=base):
+            return int(n[len(base) + 1:]) if n != base and n[len(base) + 1:].isdigit() else 0
+        order = [n.name for n in gd.node if n.name in names]
+        for old, new in zip(order, sorted(order, key=num)):
+            if old != new:
+                out[old] = new
+    return out
 
 
 def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):

@@ -353,6 +353,13 @@ def _summed(sums, by, f, owner_of, groups, between):
             common = {c for c in common if _float_output(by[c], 0)}
             common = {c for c in common if not any(
                 passes(d) and c in {src for src, _ in f.ins[d]} for d in common)}
+        if common and len(common) > 1:
+            # (a sum read by a cond Switch's gradient Merge, <Switch>_grad/cond_grad: the
+            # gradients of that Switch's output)
+            merges = [n.name for n in by.values() if n.op == "Merge" and
+                      any(src == s for src, _ in n.srcs)]
+            common = {c for c in common if any(m.endswith(f"/{c}_grad/cond_grad")
+                                               for m in merges)} or common
         if common and len(common) == 1:
             out[s] = next(iter(common))
     return out

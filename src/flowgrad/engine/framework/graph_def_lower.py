@@ -1587,6 +1587,8 @@ def ta_handle_of(t):
                 LOOPVAR_INITS.get(op)
         elif op.type == "While":
             t = op.inputs[t.value_index]
+        elif op.type == "Cond" and _cond_info(op) is not None:
+            t = _cond_info(op)["true"][0][t.value_index]   # (a flow through a cond)
         else:
             return None
     return None
@@ -1833,9 +1835,11 @@ class TensorArrayPlan(_PlanBase):
                        x.name not in out)
         return ["^" + n for n in sorted(out)]
 
-    def _lower_grad(self, op, emit):
+    def _lower_grad(self, op, emit, name=None):
         """TF's gradient array: TensorArrayGradV3 of the forward handle (the same array for
-        every op of one gradients scope), then TF's op on it."""
+        every op of one gradients scope), then TF's op on it (written as node `name`: a
+        TF-layout cond gradient's copy of `op`, else its own)."""
+        name = name or op.name
         tf_type, used, reads_grad = TA_GRAD_OPS[op.type]
         f32, res = _dt.float32, _dt.resource
         if op in self.grad2_of:
@@ -1853,11 +1857,11 @@ class TensorArrayPlan(_PlanBase):
         # (reading only a gradient frame's Enters: it waits for the frame's pivot, as TF's)
         ctl = [p for q in getattr(self, "others", ()) if hasattr(q, "constant_pivot")
                for p in [q.constant_pivot([h, flow_in])] if p is not None]
-        gh = emit(op.name + "/TensorArrayGradV3", "TensorArrayGradV3",
+        gh = emit(name + "/TensorArrayGradV3", "TensorArrayGradV3",
                   [h, flow_in] + ["^" + p for p in ctl[:1]] + blocked, [res, f32],
                   {"source": ta_grad_source(op)})
         # (TF's TensorArray.grad: the flow read after the gradient array is made)
-        flow = emit(op.name + "/gradient_flow", "Identity",
+        flow = emit(name + "/gradient_flow", "Identity",
                     [flow_in] + sorted(["^" + gh] + blocked_flow),
                     [f32], {})
         args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
@@ -1866,7 +1870,9 @@ class TensorArrayPlan(_PlanBase):
         attrs = {}
         if reads_grad:
             attrs["dtype"] = op.outputs[0].dtype.base_dtype
-        return emit(op.name, tf_type, names, dtypes, attrs, controls=True)
+        # (the flow TF's write / scatter / split makes: a float scalar)
+        shapes = None if reads_grad else [TensorShape([])]
+        return emit(name, tf_type, names, dtypes, attrs, controls=True, shapes=shapes)
 
     def lower(self, op, emit):
         if op in self.grad_of or op in self.grad2_of:

@@ -22,6 +22,11 @@ a Const of the known shape on the frame's pivot and its Switch on the popped pre
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 
+A TensorArray gradient op in a branch (TensorArrayGradWrite, ...) is written by
+TensorArrayPlan._lower_grad under the copy's name: its TensorArrayGradV3 reads the
+branch's Switches of the handle and flow (in a loop gradient's frame: their Enters), and a
+flow's zeros are TF's float ones (the side that does not read the array has no node).
+
 `plan(cp, op, infos)` works out the nodes (or returns False: the generic layout); `write`
 adds them where the gradient Cond op is.
 """
@@ -86,11 +91,15 @@ def plan(cp, op, infos, lowerings):
                 return False
             # (a side none of whose ops is a branch's: the other one's gradients() scope)
             sides[inner.get(hit.group(0), 1 - next(iter(inner.values()), 1))].add(o)
-    for side in sides:
+    outs = [infos[op]["true"][0], infos[op]["false"][0]]
+    for b, side in enumerate(sides):
+        # (a flow's zero gradient on the side that does not read the array: TF's zeros)
+        unread = {outs[b][j].op for j in range(len(outs[b])) if not g["reached"][b][j]}
         for m in side:
+            if m.type == "TensorArrayZeroGrad" and m in unread:
+                continue
             if m.type in _CONTROL_FLOW or m.type in lowerings or \
-                    (m.type == "WhileGrad" and fwd in cp._loop_of) or \
-                    m.type.startswith("TensorArray"):
+                    (m.type == "WhileGrad" and fwd in cp._loop_of):
                 return False
     scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
@@ -217,6 +226,13 @@ def plan(cp, op, infos, lowerings):
                 continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
+        arrays = cp.arrays
+        if not loop and arrays is not None and m in arrays.grad_of:
+            # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
+            # Switches of them)
+            for t in arrays.grad_of[m]:
+                if t is not None and t.name in caches[b]:
+                    sub[t.name] = caches[b][t.name]
         steps.append(("copy", m, name, b))
 
     def emit(*args, **kw):
@@ -233,10 +249,10 @@ def plan(cp, op, infos, lowerings):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
-            src = gy if loop else cp._renamed(gy)   # (loop: named when written)
-            emit(sw, "Switch", [src, pred_id], [gy.dtype.base_dtype, b_], {},
-                 shapes=[gy.shape] * 2,
-                 colocation=gy.op._colocation or [gy if loop else src.split(":")[0]])
+            # (named when written: a loop gradient's output is its Exit, GradLoopPlan's)
+            gdt = cp.arrays.dtype(gy) if cp.arrays is not None else gy.dtype.base_dtype
+            emit(sw, "Switch", [gy, pred_id], [gdt, b_], {},
+                 shapes=[gy.shape] * 2, colocation=gy.op._colocation or [gy])
             ports = [sw + ":1", sw]   # (per side, 0: true)
             if gate:   # (false side first)
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
@@ -317,7 +333,7 @@ def plan(cp, op, infos, lowerings):
         o in ops for ops in own.values())), None)
     for j, c in enumerate(g["xs"]):
         if len(got[j]) == 2:
-            dt = c.dtype.base_dtype
+            dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
             ins = {op._outputs[j]} | ({aliases[j - 1]._outputs[0]} if 0 < j <= len(aliases)
                                       else set())
             ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
@@ -391,7 +407,8 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
     in a loop body: TF's ZerosLike in the gradient frame (a Const of the known shape on
     the frame's pivot, switched on the popped predicate, its other side's output) merged
     with `grad` (false side first)."""
-    dt = c.dtype.base_dtype
+    # (a TensorArray's flow: TF's float; planned before the plans know each other)
+    dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
     root = _root(scope)
     const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
                  {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
@@ -487,7 +504,9 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     """ZerosLikeOutsideLoop and _SwitchGrad for the Switch `switch` of capture `c` read by
     side `b` (0: true) of a cond: the Merge (false side first) of `grad` and zeros made on
     the other side."""
-    dt, i32 = c.dtype.base_dtype, _dt.int32
+    # (a TensorArray's flow: TF's float)
+    dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
+    i32 = _dt.int32
     sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
               [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
     other = sw + (":1" if b == 1 else "")
@@ -560,6 +579,15 @@ def write(cp, op, emit):
         if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
             ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
                    for c in cp.extra_controls(m)]
-        emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
+        arrays = cp.arrays
+        if arrays is not None and (m in arrays.grad_of or m in arrays.grad2_of):
+            # (a gradient array op: TF's TensorArrayGradV3 and op on it, TensorArrayPlan's)
+            def put(*args, controls=False, **kw):
+                return emit(*args, **kw)
+            put.input_name = lambda t, _m=m: cp.input_name(_m, t)
+            put.plan = getattr(emit, "plan", None)
+            arrays._lower_grad(m, put, name)
+        else:
+            emit.copy(m, name, block(ins + ["^" + c for c in sorted(ctl)]))
         written.add(name)
     return op.name

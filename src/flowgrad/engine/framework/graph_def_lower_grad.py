@@ -1075,7 +1075,8 @@ class GradLoopPlan(_PlanBase):
                     continue
                 if m.type in TA_GRAD_OPS and any(sub.get(t.name) == node
                                                  for t in _array_reads(m)):
-                    gh = m.name + "/TensorArrayGradV3"   # (TF's TensorArrayGradV3 reads it)
+                    # (TF's TensorArrayGradV3 reads it; a TF-layout cond gradient's copy)
+                    gh = self._written(m) + "/TensorArrayGradV3"
                     return out.get(gh, gh)
                 w = self._written(m)
                 w = out.get(w, w)
@@ -1303,6 +1304,10 @@ def _zero_grad(op, emit):
     """The empty gradient array of a flow nothing reads (TensorArrayZeroGrad), read by loop
     gradients written as TF's: TF's zero flow gradient, a float 0; else kept flowgrad's
     (False: graph_def.py writes the op itself)."""
+    plan = getattr(emit, "plan", None)
+    cp = plan if isinstance(plan, CondPlan) else _cond_plan(plan) if plan is not None else None
+    if cp is not None and op in cp._grad_members:
+        return False   # (TF's zeros of a TF-layout cond gradient's side: CondPlan's)
     readers = {c for t in op.outputs for c in t.consumers()}
     ok = grad_verdicts(op.graph._flowgrad_operations())
     # (or, when every loop gradient is written as TF's, its gradient arrays too, any other:

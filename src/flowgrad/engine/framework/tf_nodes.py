@@ -164,6 +164,7 @@ def tf_view(graph):
             fresh.append(op)
         ops.append(op)
         by_name[node.name] = op
+    pos = {node.name: i for i, node in enumerate(gd.node)}
     for op in fresh:   # inputs by name, now that every node has its op
         ins, ctrl = [], []
         for name in op._node.input:
@@ -176,6 +177,14 @@ def tf_view(graph):
             src = by_name.get(base)
             if src is not None and int(port or 0) < len(src._outputs):
                 ins.append(src._outputs[int(port or 0)])
+        if len(ctrl) > 1:
+            # (TF lists a node's control inputs in the order their edges were made: those
+            # it was created with (ToGraphDef writes them sorted), then those added later,
+            # whose nodes come after it, in their order: a loop's pushes (control_flow_ops'
+            # AddForwardAccumulator) on the forward counter's NextIteration)
+            at = pos[op._node.name]
+            late = sorted((c for c in ctrl if pos[c.name] > at), key=lambda c: pos[c.name])
+            ctrl = [c for c in ctrl if pos[c.name] < at] + late
         op._inputs, op._control_inputs = tuple(ins), ctrl
         for t in ins:
             if type(t) is TFNodeTensor:
