@@ -56,9 +56,18 @@ def test_steps_match_tf(case):
     _close(got["steps"], want["steps"], want["dtype"], case + " steps")
 
 
+# where TF 1.14 itself rounds the two paths apart (checked with the oracle: both paths
+# run GEN.run on sparse_problem / ref_sparse_problem; flowgrad gives each path TF's bits):
+# the resource path's gather gradient reaches Grappler as a different graph
+DIFFERENT_IN_TF = {"sparse|gd"}
+
+
 @pytest.mark.parametrize("case", [c for c in sorted(WANT) if "float64" not in c])
 def test_same_values_as_reference_variables(case):
     res = _run(case)
     ref = _run(case, use_resource=False)
     assert [s for s in ref["update_op_types"] if s.startswith("Resource")] == []
-    assert res["steps"] == ref["steps"]
+    if case in DIFFERENT_IN_TF:
+        assert res["steps"] != ref["steps"]
+    else:
+        assert res["steps"] == ref["steps"]
