@@ -52,6 +52,20 @@ def _grad_shared(tf, a, b, c):
     return tf.gradients(tf.reduce_sum(z * b), [a, c])
 
 
+def _variables(tf):
+    # variables' shapes are known to Grappler (no feed): AddNs are hoisted, and so are
+    # quotients over one denominator
+    g = tf.Graph()
+    with g.as_default():
+        a, b, c = [tf.Variable(_feed([257], 5 + k)) for k in range(3)]
+        outs = [tf.add_n([a * c, c * b]) * 1.5, tf.add_n([a / c, b / c]) * 1.5,
+                (a / c + b / c) - 0.25, tf.identity(a * c + b * c),
+                tf.add_n([a * c, b / c]) + 0.5]
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            return [np.asarray(v) for v in s.run(outs)]
+
+
 def cases(tf):
     v = [_feed([257], k) for k in range(3)]
     return {
@@ -62,4 +76,5 @@ def cases(tf):
         "add_n3": _run(tf, _add_n3, v),
         "not_all_mul": _run(tf, _not_all_mul, v),
         "grad_shared": _run(tf, _grad_shared, v),
+        "variables": _variables(tf),
     }

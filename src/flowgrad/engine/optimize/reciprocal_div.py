@@ -106,8 +106,13 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = hoist_common_factor(add_ops_rewrite(program, unknown, loop_body or branch),
-                                      unknown)
+        program = add_ops_rewrite(program, unknown, loop_body or branch)
+        hoisted = hoist_common_factor(program, unknown)
+        if hoisted is not program and options.get("constant_folding", True):
+            # Grappler's second iteration: its constant folding pushes a constant down
+            # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
+            hoisted = constant_push_down(hoisted, seed)
+        program = hoisted
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):
