@@ -31,6 +31,7 @@ from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
 from .remap_matmul import remap_matmul_bias_add
+from .simplify_aggregation import simplify_aggregation
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -89,7 +90,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
-    Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
+    Grappler's second iteration does), its Add trees (add_ops_rewrite.py; then an AddN of one
+    tensor repeated, simplify_aggregation.py: `unknown`, the
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
     `branch` the fetches are no nodes Grappler preserves) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
@@ -105,6 +107,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch)
+        # SimplifyAggregation: AddN(x, ..., x) -> Mul(Const(N), x)
+        program = simplify_aggregation(program, loop_body or branch)
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):

@@ -1,0 +1,93 @@
+"""Grappler's SimplifyAggregation on an AddN of one tensor repeated, as TF 1.14's
+arithmetic optimizer runs it (values change).
+
+TF 1.14 rewrites `AddN(x, x, ..., x)` (N >= 2 data inputs, all the same tensor) into
+`Mul(Const(N), x)`, named `scope/ArithmeticOptimizer/SimplifyAggregation_Mul_name` (its
+constant `..._Const_name`). For N >= 6 the product rounds otherwise than the AddN
+kernel's running sum (`tf.add_n([y] * 6)` gives `6 * y`); below that the two agree bit
+for bit, but the node is a Mul all the same. A fetched AddN is in Grappler's preserve set
+and keeps its sum (in a loop body or cond branch the outputs are no such fetches).
+
+Only the case decided exactly here is rewritten: a float32/float64 AddN with no control
+edges in or out, whose repeated input is not a constant, an add (AddOpsRewrite, earlier
+in the pipeline, may absorb it) or a Div/Sub (not checked with the oracle; a Mul is,
+and is rewritten), and whose readers are no Mul/Div/add (the new Mul could
+join their trees in MinimizeBroadcasts or constant push-down). The gate Identities of
+gated gradients are distinct tensors, so they block it as in Grappler's first round.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework.registry import OPS
+from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
+
+_STAGE = "ArithmeticOptimizer/SimplifyAggregation_"
+_ADDS = frozenset({"Add", "AddV2", "AddN", "AccumulateNV2"})
+_MULS = frozenset({"Mul", "Div", "RealDiv", "DivNoNan", "Sub"})
+_SKIP_PRODUCERS = _ADDS | (_MULS - {"Mul"}) | {"Const"}   # (oracle: a Mul is rewritten)
+_SKIP_READERS = _ADDS | _MULS
+_DTYPES = frozenset({np.dtype(np.float32), np.dtype(np.float64)})
+
+
+def _npdtype(dtype):
+    try:
+        return np.dtype(getattr(dtype, "as_numpy_dtype", None))
+    except TypeError:
+        return None
+
+
+def _names(name):
+    scope, _, base = name.rpartition("/")
+    prefix = f"{scope}/{_STAGE}" if scope else _STAGE
+    return prefix + "Const_" + base, prefix + "Mul_" + base
+
+
+def simplify_aggregation(program, loop_body=False):
+    """`program` with each AddN of one tensor repeated (see the module docstring) turned
+    into Mul(Const(N), x). In a loop body or cond branch (`loop_body`) the outputs are no
+    fetches Grappler preserves."""
+    nodes = program.nodes
+    cands = [i for i, n in enumerate(nodes)
+             if n.type == "AddN" and len(n.inputs) >= 2 and len(set(n.inputs)) == 1
+             and len(n.outputs) == 1]
+    if not cands:
+        return program
+    fetched = set() if loop_body else set(program.fetches)
+    producer = {}
+    readers = {}
+    control = set()
+    for n in nodes:
+        for v in n.outputs:
+            producer[v] = n
+        for v in set(n.inputs):
+            readers.setdefault(v, []).append(n)
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+    out = program.copy()
+    swap = {}
+    for i in cands:
+        n = nodes[i]
+        x, y = n.inputs[0], n.outputs[0]
+        dtype = program.dtypes.get(y)
+        p = producer.get(x)
+        if y in fetched or n.recompute or n.op is None or n.op._control_inputs \
+                or id(n.op) in control or _npdtype(dtype) not in _DTYPES \
+                or p is None or p.type in _SKIP_PRODUCERS \
+                or any(r.type in _SKIP_READERS for r in readers.get(y, ())):
+            continue
+        cname, mname = _names(n.name)
+        c = np.asarray(len(n.inputs), dtype=_npdtype(dtype))
+        cv = out.new_value(dtype, TensorShape([]))
+        out.persistent.add(cv)
+        swap[i] = [Node("Const", OPS["Const"], {"value": c, "dtype": dtype}, [], [cv],
+                        cname, None),
+                   Node("Mul", OPS["Mul"], {}, [cv, x], [y], mname, None)]
+    if not swap:
+        return program
+    new = []
+    for i, n in enumerate(nodes):
+        new.extend(swap.get(i, (n,)))
+    out.nodes = new
+    return out
