@@ -9,11 +9,12 @@ for bit, but the node is a Mul all the same. A fetched AddN is in Grappler's pre
 and keeps its sum (in a loop body or cond branch the outputs are no such fetches).
 
 Only the case decided exactly here is rewritten: a float32/float64 AddN with no control
-edges in or out, whose repeated input is not a constant, an add (AddOpsRewrite, earlier
+edges in or out (the control edges of tf.gradients' gate Identities
+aside: Grappler's second round reads through them, so a gated gradient's AddN is
+rewritten too), whose repeated input is not a constant, an add (AddOpsRewrite, earlier
 in the pipeline, may absorb it) or a Div/Sub (not checked with the oracle; a Mul is,
 and is rewritten), and whose readers are no Mul/Div/add (the new Mul could
-join their trees in MinimizeBroadcasts or constant push-down). The gate Identities of
-gated gradients are distinct tensors, so they block it as in Grappler's first round.
+join their trees in MinimizeBroadcasts or constant push-down).
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .minimize_broadcasts import _gate_of
 
 _STAGE = "ArithmeticOptimizer/SimplifyAggregation_"
 _ADDS = frozenset({"Add", "AddV2", "AddN", "AccumulateNV2"})
@@ -49,12 +51,20 @@ def simplify_aggregation(program, loop_body=False):
     into Mul(Const(N), x). In a loop body or cond branch (`loop_body`) the outputs are no
     fetches Grappler preserves."""
     nodes = program.nodes
+    fetched = set() if loop_body else set(program.fetches)
+    # Grappler's second round: the dependency optimizer has removed tf.gradients' gate
+    # Identities (those not fetched), so the AddN reads their inputs
+    through = {n.outputs[0]: n.inputs[0] for n in nodes
+               if _gate_of(n) is not None and n.outputs[0] not in fetched}
+
+    def src(v):
+        return through.get(v, v)
+
     cands = [i for i, n in enumerate(nodes)
-             if n.type == "AddN" and len(n.inputs) >= 2 and len(set(n.inputs)) == 1
-             and len(n.outputs) == 1]
+             if n.type == "AddN" and len(n.inputs) >= 2 and len(n.outputs) == 1
+             and len({src(v) for v in n.inputs}) == 1]
     if not cands:
         return program
-    fetched = set() if loop_body else set(program.fetches)
     producer = {}
     readers = {}
     control = set()
@@ -69,7 +79,7 @@ def simplify_aggregation(program, loop_body=False):
     swap = {}
     for i in cands:
         n = nodes[i]
-        x, y = n.inputs[0], n.outputs[0]
+        x, y = src(n.inputs[0]), n.outputs[0]
         dtype = program.dtypes.get(y)
         p = producer.get(x)
         if y in fetched or n.recompute or n.op is None or n.op._control_inputs \
