@@ -1,8 +1,8 @@
 """Grappler's SimplifyAggregation (engine/optimize/simplify_aggregation.py) against TF 1.14
 (tests/golden/math/gen_simplify_aggregation.py): an unfetched float AddN of one tensor
 repeated runs as Mul(Const(N), x), bit for bit; also a gated gradient's (Grappler's
-second round reads through its gate Identities); a fetched one and everything with arithmetic_optimization off keep
-the AddN's running sum."""
+second round reads through its gate Identities); a fetched one and everything with
+arithmetic_optimization off keep the AddN's running sum."""
 from __future__ import annotations
 
 import numpy as np
