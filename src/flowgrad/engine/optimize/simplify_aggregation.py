@@ -4,8 +4,8 @@ arithmetic optimizer runs it (values change).
 TF 1.14 rewrites `AddN(x, x, ..., x)` (N >= 2 data inputs, all the same tensor) into
 `Mul(Const(N), x)`, named `scope/ArithmeticOptimizer/SimplifyAggregation_Mul_name` (its
 constant `..._Const_name`). For N >= 6 the product rounds otherwise than the AddN
-kernel's running sum (`tf.add_n([y] * 6)` gives `6 * y`); below that the two agree bit
-for bit, but the node is a Mul all the same. A fetched AddN is in Grappler's preserve set
+kernel's running sum (`tf.add_n([y] * 6)` gives `6 * y`); below that the two agreed on every
+value tried, but the node is a Mul all the same. A fetched AddN is in Grappler's preserve set
 and keeps its sum (in a loop body or cond branch the outputs are no such fetches).
 
 Only the case decided exactly here is rewritten: a float32/float64 AddN with no control
