@@ -41,7 +41,10 @@ def test_golden_tells_product_from_sum():
         assert np.array_equal(fetched, _running_sum(y, n))
         off = GOLDEN["repeated_fed_arithmetic_off"][2 * k]
         assert np.array_equal(off, _running_sum(y, n))
-    for name in ("repeated_variable_double", "grads_ungated", "grads_gated"):
+    got, y = GOLDEN["ones_times_add"]
+    assert np.array_equal(got, np.float32(6) * (y + np.float32(1)))
+    assert not np.array_equal(got, _running_sum(y + np.float32(1), 6))
+    for name in ("ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
     # gated: Grappler's second round reads through the gate Identities
     assert np.array_equal(GOLDEN["grads_gated"], GOLDEN["grads_ungated"])

@@ -34,6 +34,17 @@ def repeated_fed(tf, arithmetic=True):
             return sess.run(fetches, {x: _x()})
 
 
+def ones_times_add(tf, arithmetic=True):
+    """tf.add_n([ones * (y + 1.0)] * 6), ones a [500] constant, read by an Identity: still
+    Mul(6, k) (not an AddOpsRewrite of y + 1.0)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [500])
+        y = tf.tanh(x) * x
+        s = tf.add_n([tf.ones([500]) * (y + 1.0)] * 6)
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), y], {x: _x(4, 500)})
+
+
 def repeated_variable_double(tf, arithmetic=True):
     """A float64 variable's square repeated 7 times, read by a Sqrt."""
     with tf.Graph().as_default():
@@ -67,7 +78,7 @@ def grads_gated(tf, arithmetic=True):
     return _grads(tf, arithmetic, True)
 
 
-CASES = ["repeated_fed", "repeated_variable_double", "grads_ungated", "grads_gated"]
+CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"]
 
 
 def cases(tf):
