@@ -77,7 +77,8 @@ def test_rewrite_builds_tf_nodes():
     lambda y: tf.cast(tf.add_n([tf.cast(y, tf.int32)] * 3), tf.float32),   # int dtype
     lambda y: tf.add_n([y, y]) * 2.0,                     # read by a Mul
     lambda y: tf.identity(tf.add_n([y + 1.0] * 3)),       # an add repeated
-], ids=["distinct", "int32", "mul_reader", "add_input"])
+    lambda y: tf.identity(tf.add_n([y * 3.0] * 6)),       # a Mul only it reads
+], ids=["distinct", "int32", "mul_reader", "add_input", "sole_mul_input"])
 def test_declines(build):
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [3])

@@ -12,8 +12,10 @@ Only the case decided exactly here is rewritten: a float32/float64 AddN with no 
 edges in or out (the control edges of tf.gradients' gate Identities
 aside: Grappler's second round reads through them, so a gated gradient's AddN is
 rewritten too), whose repeated input is not a constant, an add (AddOpsRewrite, earlier
-in the pipeline, may absorb it) or a Div/Sub (not checked with the oracle; a Mul is,
-and is rewritten), and whose readers are no Mul/Div/add (the new Mul could
+in the pipeline, may absorb it) or a Div/Sub (not checked with the oracle), or a Mul read
+by this AddN alone and not fetched (Grappler's MinimizeBroadcasts then takes it into the
+new Mul's tree: not modelled); a Mul fetched or read elsewhere is rewritten, and so is
+`ones * k` (folded to k first), and whose readers are no Mul/Div/add (the new Mul could
 join their trees in MinimizeBroadcasts or constant push-down).
 """
 from __future__ import annotations
@@ -38,6 +40,44 @@ def _npdtype(dtype):
         return np.dtype(getattr(dtype, "as_numpy_dtype", None))
     except TypeError:
         return None
+
+
+_RESHAPES = frozenset({"Tile", "Reshape", "ExpandDims", "BroadcastTo", "Identity"})
+
+
+def _ones(n, producer, depth=0):
+    """Whether `n` computes constant ones (Grappler folds it to a Const of ones), as
+    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const."""
+    if n is None or depth > 8:
+        return False
+    if n.type == "Const" and not n.inputs:
+        return bool(np.all(np.asarray(n.attrs.get("value")) == 1))
+    if n.type == "Fill" and len(n.inputs) == 2:
+        n, rest = producer.get(n.inputs[1]), [producer.get(n.inputs[0])]
+    elif n.type in _RESHAPES and n.inputs:
+        n, rest = producer.get(n.inputs[0]), [producer.get(v) for v in n.inputs[1:]]
+    else:
+        return False
+    return all(r is not None and r.type == "Const" for r in rest) and \
+        _ones(n, producer, depth + 1)
+
+
+def _regroupable(p, producer, readers, fetched):
+    """Whether Grappler's MinimizeBroadcasts would take the repeated input `p` (a Mul, once
+    a multiplication by tf.gradients' ones is folded away) into the new Mul's tree: it is
+    then read by the new Mul alone and not fetched (TF: `tf.add_n([t * x] * 6)` runs as
+    `(6 * t) * x`, not modelled)."""
+    q = p
+    if p.type == "Mul" and len(p.inputs) == 2:
+        ones = [_ones(producer.get(v), producer) for v in p.inputs]
+        if any(ones) and not all(ones):
+            q = producer.get(p.inputs[1] if ones[0] else p.inputs[0])
+            if q is None:
+                return False
+    if q.type != "Mul" or len(q.outputs) != 1 or q.outputs[0] in fetched:
+        return False
+    sole = len(readers.get(q.outputs[0], ())) == 1
+    return sole and (q is p or len(readers.get(p.outputs[0], ())) == 1)
 
 
 def _names(name):
@@ -85,6 +125,7 @@ def simplify_aggregation(program, loop_body=False):
         if y in fetched or n.recompute or n.op is None or n.op._control_inputs \
                 or id(n.op) in control or _npdtype(dtype) not in _DTYPES \
                 or p is None or p.type in _SKIP_PRODUCERS \
+                or _regroupable(p, producer, readers, fetched) \
                 or any(r.type in _SKIP_READERS for r in readers.get(y, ())):
             continue
         cname, mname = _names(n.name)
