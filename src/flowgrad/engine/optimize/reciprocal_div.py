@@ -32,6 +32,7 @@ from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
 from .remap_matmul import remap_matmul_bias_add
+from .simplify_aggregation import simplify_aggregation
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -93,7 +94,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
     `branch` the fetches are no nodes Grappler preserves), its sums of products by one
-    common factor (hoist_common_factor.py) and its AddN inputs'
+    common factor (hoist_common_factor.py), its AddNs of one tensor repeated
+    (simplify_aggregation.py) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
@@ -113,6 +115,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
             hoisted = constant_push_down(hoisted, seed)
         program = hoisted
+        # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
+        program = simplify_aggregation(program, loop_body or branch)
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):

@@ -1,0 +1,144 @@
+"""Grappler's SimplifyAggregation on an AddN of one tensor repeated, as TF 1.14's
+arithmetic optimizer runs it (values change).
+
+TF 1.14 rewrites `AddN(x, x, ..., x)` (N >= 2 data inputs, all the same tensor) into
+`Mul(Const(N), x)`, named `scope/ArithmeticOptimizer/SimplifyAggregation_Mul_name` (its
+constant `..._Const_name`). For N >= 6 the product rounds otherwise than the AddN
+kernel's running sum (`tf.add_n([y] * 6)` gives `6 * y`); below that the two agreed on every
+value tried, but the node is a Mul all the same. A fetched AddN is in Grappler's preserve set
+and keeps its sum (in a loop body or cond branch the outputs are no such fetches).
+
+Only the case decided exactly here is rewritten: a float32/float64 AddN with no control
+edges in or out (the control edges of tf.gradients' gate Identities
+aside: Grappler's second round reads through them, so a gated gradient's AddN is
+rewritten too), whose repeated input is not a constant, an add (AddOpsRewrite, earlier
+in the pipeline, may absorb it) or a Div/Sub (not checked with the oracle), or a Mul read
+by this AddN alone and not fetched (Grappler's MinimizeBroadcasts then takes it into the
+new Mul's tree: not modelled); a Mul fetched or read elsewhere is rewritten, and so is
+`ones * k` (folded to k first), and whose readers are no Mul/Div/add (the new Mul could
+join their trees in MinimizeBroadcasts or constant push-down).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework.registry import OPS
+from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
+from .minimize_broadcasts import _gate_of
+
+_STAGE = "ArithmeticOptimizer/SimplifyAggregation_"
+_ADDS = frozenset({"Add", "AddV2", "AddN", "AccumulateNV2"})
+_MULS = frozenset({"Mul", "Div", "RealDiv", "DivNoNan", "Sub"})
+_SKIP_PRODUCERS = _ADDS | (_MULS - {"Mul"}) | {"Const"}   # (oracle: a Mul is rewritten)
+_SKIP_READERS = _ADDS | _MULS
+_DTYPES = frozenset({np.dtype(np.float32), np.dtype(np.float64)})
+
+
+def _npdtype(dtype):
+    try:
+        return np.dtype(getattr(dtype, "as_numpy_dtype", None))
+    except TypeError:
+        return None
+
+
+_RESHAPES = frozenset({"Tile", "Reshape", "ExpandDims", "BroadcastTo", "Identity"})
+
+
+def _ones(n, producer, depth=0):
+    """Whether `n` computes constant ones (Grappler folds it to a Const of ones), as
+    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const."""
+    if n is None or depth > 8:
+        return False
+    if n.type == "Const" and not n.inputs:
+        return bool(np.all(np.asarray(n.attrs.get("value")) == 1))
+    if n.type == "Fill" and len(n.inputs) == 2:
+        n, rest = producer.get(n.inputs[1]), [producer.get(n.inputs[0])]
+    elif n.type in _RESHAPES and n.inputs:
+        n, rest = producer.get(n.inputs[0]), [producer.get(v) for v in n.inputs[1:]]
+    else:
+        return False
+    return all(r is not None and r.type == "Const" for r in rest) and \
+        _ones(n, producer, depth + 1)
+
+
+def _regroupable(p, producer, readers, fetched):
+    """Whether Grappler's MinimizeBroadcasts would take the repeated input `p` (a Mul, once
+    a multiplication by tf.gradients' ones is folded away) into the new Mul's tree: it is
+    then read by the new Mul alone and not fetched (TF: `tf.add_n([t * x] * 6)` runs as
+    `(6 * t) * x`, not modelled)."""
+    q = p
+    if p.type == "Mul" and len(p.inputs) == 2:
+        ones = [_ones(producer.get(v), producer) for v in p.inputs]
+        if any(ones) and not all(ones):
+            q = producer.get(p.inputs[1] if ones[0] else p.inputs[0])
+            if q is None:
+                return False
+    if q.type != "Mul" or len(q.outputs) != 1 or q.outputs[0] in fetched:
+        return False
+    sole = len(readers.get(q.outputs[0], ())) == 1
+    return sole and (q is p or len(readers.get(p.outputs[0], ())) == 1)
+
+
+def _names(name):
+    scope, _, base = name.rpartition("/")
+    prefix = f"{scope}/{_STAGE}" if scope else _STAGE
+    return prefix + "Const_" + base, prefix + "Mul_" + base
+
+
+def simplify_aggregation(program, loop_body=False):
+    """`program` with each AddN of one tensor repeated (see the module docstring) turned
+    into Mul(Const(N), x). In a loop body or cond branch (`loop_body`) the outputs are no
+    fetches Grappler preserves."""
+    nodes = program.nodes
+    fetched = set() if loop_body else set(program.fetches)
+    # Grappler's second round: the dependency optimizer has removed tf.gradients' gate
+    # Identities (those not fetched), so the AddN reads their inputs
+    through = {n.outputs[0]: n.inputs[0] for n in nodes
+               if _gate_of(n) is not None and n.outputs[0] not in fetched}
+
+    def src(v):
+        return through.get(v, v)
+
+    cands = [i for i, n in enumerate(nodes)
+             if n.type == "AddN" and len(n.inputs) >= 2 and len(n.outputs) == 1
+             and len({src(v) for v in n.inputs}) == 1]
+    if not cands:
+        return program
+    producer = {}
+    readers = {}
+    control = set()
+    for n in nodes:
+        for v in n.outputs:
+            producer[v] = n
+        for v in set(n.inputs):
+            readers.setdefault(v, []).append(n)
+        if n.op is not None:
+            control.update(id(c) for c in n.op._control_inputs)
+    out = program.copy()
+    swap = {}
+    for i in cands:
+        n = nodes[i]
+        x, y = src(n.inputs[0]), n.outputs[0]
+        dtype = program.dtypes.get(y)
+        p = producer.get(x)
+        if y in fetched or n.recompute or n.op is None or n.op._control_inputs \
+                or id(n.op) in control or _npdtype(dtype) not in _DTYPES \
+                or p is None or p.type in _SKIP_PRODUCERS \
+                or _regroupable(p, producer, readers, fetched) \
+                or any(r.type in _SKIP_READERS for r in readers.get(y, ())):
+            continue
+        cname, mname = _names(n.name)
+        c = np.asarray(len(n.inputs), dtype=_npdtype(dtype))
+        cv = out.new_value(dtype, TensorShape([]))
+        out.persistent.add(cv)
+        swap[i] = [Node("Const", OPS["Const"], {"value": c, "dtype": dtype}, [], [cv],
+                        cname, None),
+                   Node("Mul", OPS["Mul"], {}, [cv, x], [y], mname, None)]
+    if not swap:
+        return program
+    new = []
+    for i, n in enumerate(nodes):
+        new.extend(swap.get(i, (n,)))
+    out.nodes = new
+    return out

@@ -1,0 +1,90 @@
+"""TF 1.14's Grappler SimplifyAggregation in a Session: an AddN whose inputs are all one
+tensor runs as Mul(Const(N), x) unless it is fetched (preserve set). For N >= 6 the
+product rounds otherwise than the running sum, so the cases use N = 6, 7 and 9.
+Each case returns float arrays. Read by tests/test_simplify_aggregation.py.
+"""
+from __future__ import absolute_import
+
+import numpy as np
+
+
+def _config(tf, arithmetic):
+    config = tf.ConfigProto()
+    if not arithmetic:
+        config.graph_options.rewrite_options.arithmetic_optimization = 2   # OFF
+    return config
+
+
+def _x(seed=0, n=2000):
+    return (np.random.RandomState(seed).randn(n) * 100).astype(np.float32)
+
+
+def repeated_fed(tf, arithmetic=True):
+    """tf.add_n([y] * n), y = tanh(x) * x with x a fed placeholder, read by an Identity;
+    and the same AddN fetched itself (kept as a sum); then y."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [2000])
+        y = tf.tanh(x) * x
+        fetches = []
+        for n in (6, 7, 9):
+            fetches.append(tf.identity(tf.add_n([y] * n)))
+            fetches.append(tf.add_n([y] * n))
+        fetches.append(y)
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run(fetches, {x: _x()})
+
+
+def ones_times_add(tf, arithmetic=True):
+    """tf.add_n([ones * (y + 1.0)] * 6), ones a [500] constant, read by an Identity: still
+    Mul(6, k) (not an AddOpsRewrite of y + 1.0)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [500])
+        y = tf.tanh(x) * x
+        s = tf.add_n([tf.ones([500]) * (y + 1.0)] * 6)
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), y], {x: _x(4, 500)})
+
+
+def repeated_variable_double(tf, arithmetic=True):
+    """A float64 variable's square repeated 7 times, read by a Sqrt."""
+    with tf.Graph().as_default():
+        v = tf.Variable(_x(1).astype(np.float64) / 50.0)
+        y = tf.sqrt(tf.add_n([tf.square(v)] * 7))
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(y * 1.0)
+
+
+def _grads(tf, arithmetic, gate):
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [2000])
+        v = tf.Variable(_x(2) / 100.0)
+        s = tf.tanh(v * x)
+        loss = tf.reduce_sum(tf.sin(tf.add_n([s] * 7)))
+        g = tf.gradients(loss, [v], gate_gradients=gate)[0]
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(g, {x: _x(3) / 100.0})
+
+
+def grads_ungated(tf, arithmetic=True):
+    """tf.gradients through tf.add_n([s] * 7): s's gradient is AddN(g, ..., g)."""
+    return _grads(tf, arithmetic, False)
+
+
+def grads_gated(tf, arithmetic=True):
+    """The same with gate_gradients=True (TF: the same bits; its second round reads through
+    the gate Identities)."""
+    return _grads(tf, arithmetic, True)
+
+
+CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"]
+
+
+def cases(tf):
+    out = {}
+    for name in CASES:
+        fn = globals()[name]
+        out[name] = fn(tf)
+        out[name + "_arithmetic_off"] = fn(tf, arithmetic=False)
+    return out
