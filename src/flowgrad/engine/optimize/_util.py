@@ -84,6 +84,29 @@ def producers(nodes):
     return prod
 
 
+def constant_only(nodes):
+    """The values Grappler's constant folding has made Consts before its arithmetic
+    optimizer looks: Consts, and the outputs of pure ops (no placeholder) of them only."""
+    folded = set()
+    for n in nodes:
+        if n.type == "Const" and not n.inputs or (
+                n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
+                and n.op_def is not None and not n.op_def.stateful
+                and folded.issuperset(n.inputs)):
+            folded.update(n.outputs)
+    return folded
+
+
+def control_sources(nodes, skip=None):
+    """The id()s of the ops some node of `nodes` waits for (`skip(node)`: leave that node's
+    control inputs out)."""
+    control = set()
+    for n in nodes:
+        if n.op is not None and (skip is None or not skip(n)):
+            control.update(id(c) for c in n.op._control_inputs)
+    return control
+
+
 def reader_indices(nodes):
     """value -> the set of indices of the nodes that read it."""
     readers = {}

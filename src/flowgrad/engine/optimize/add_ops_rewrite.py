@@ -47,7 +47,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
-from ._util import mutating_prefix
+from ._util import constant_only, control_sources, mutating_prefix
 from .cse import common_subexpression_elimination
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
@@ -132,14 +132,6 @@ def _order_known(vs, forwards):
     return True
 
 
-def _control_sources(nodes):
-    control = set()
-    for n in nodes:
-        if n.op is not None:
-            control.update(id(c) for c in n.op._control_inputs)
-    return control
-
-
 def add_ops_rewrite(program, unknown=None, loop_body=False):
     """`program` with Grappler's AddOpsRewrite applied to its Add/AddN trees. `unknown`:
     the feeds whose shapes Grappler does not know (default: all). In a loop body
@@ -177,7 +169,7 @@ def _without_no_ops(program, tainted):
     consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
               if n.type == "Const" and not n.inputs and n.outputs}
     fetched = set(program.fetches)
-    control = _control_sources(nodes)
+    control = control_sources(nodes)
 
     def shape(v):
         s = program.shapes.get(v)
@@ -216,13 +208,7 @@ def _rewrite(program, tainted, loop_body, tags):
         for v in n.outputs:
             producer[v] = i
     # Grappler's constant folding runs first: an add of constants only is a Const by then
-    folded = set()
-    for n in nodes:
-        if n.type == "Const" and not n.inputs or (
-                n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
-                and n.op_def is not None and not n.op_def.stateful
-                and folded.issuperset(n.inputs)):
-            folded.update(n.outputs)
+    folded = constant_only(nodes)
     uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     shape_read = set()
     for n in nodes:
@@ -235,7 +221,7 @@ def _rewrite(program, tainted, loop_body, tags):
     fetched = set(program.fetches)
     for v in fetched:
         uses[v] = uses.get(v, 0) + 1
-    control = _control_sources(nodes)
+    control = control_sources(nodes)
 
     known_shape = {}
 

@@ -41,8 +41,8 @@ from __future__ import annotations
 import numpy as np
 
 from . import addn_order
-from ._util import (mutating_prefix, shapes_broadcastable, shapes_symbolically_equal,
-                    symbolic_size_less)
+from ._util import (constant_only, control_sources, mutating_prefix, shapes_broadcastable,
+                    shapes_symbolically_equal, symbolic_size_less)
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
 from .constant_push_down import _broadcast_shape
@@ -293,11 +293,8 @@ def _without_no_ops(program):
 
 def _control_sources(nodes, gates=True):
     """The ops some node waits for (`gates`: with the gradients a gate's NoOp waits for)."""
-    control = set()
-    for n in nodes:
-        if n.op is not None and (gates or n.type != "NoOp" or _gate_of_noop(n.op) is None):
-            control.update(id(c) for c in n.op._control_inputs)
-    return control
+    return control_sources(nodes, None if gates else
+                           lambda n: n.type == "NoOp" and _gate_of_noop(n.op) is not None)
 
 
 def _gate_of_noop(op):
@@ -316,13 +313,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
-    folded = set()
-    for n in nodes:
-        if n.type == "Const" and not n.inputs or (
-                n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
-                and n.op_def is not None and not n.op_def.stateful
-                and folded.issuperset(n.inputs)):
-            folded.update(n.outputs)
+    folded = constant_only(nodes)
     uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     for n in nodes:
         for v in n.inputs:
