@@ -17,11 +17,8 @@ WANT = goldens.load("opcounts", "pcondgd2")
 
 _LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
          "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
-         "through TensorArrayPlan), but: a nested cond in a branch is flowgrad's generic "
-         "cond (while/nested_cond); in raw_rnn's graphs the zeros (ZerosLikeOutsideLoop) of "
-         "the cond outside the loop take gradients/Switch before the loop gradient's "
-         "counters (TF: Switch_2), so graph_def_grad_order's TF walk gives up and the "
-         "counter and pushes stay where the forward frame is")
+         "through TensorArrayPlan), but a nested cond in a branch is flowgrad's generic "
+         "cond (while/nested_cond)")
 _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
           "ops already queued; flowgrad writes the cond's gradient where its one op is "
           "(test_pcondgd's batch_normalization/adam): the node order differs")
@@ -29,7 +26,6 @@ _ORDER = ("TF's walk takes a branch result's Switch (switched from outside) afte
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
     "while/nested_cond": _LOOP,
-    "raw_rnn": _LOOP, "raw_rnn/state_cond": _LOOP,
     "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }
 

@@ -87,6 +87,36 @@ def _loop_zeros(grad, prefix, by):
     return {k: v for k, v in out.items()} if out else {}
 
 
+def _outer_zeros(grad, prefix, by):
+    """{name: the Merge reading it} of the nodes of `grad` (the call's) that are TF's
+    ZerosLikeOutsideLoop of a cond Switch's dead output (outside loops): a Switch
+    <prefix>Switch_k of the forward value on the cond's pred_id, an Identity of its other
+    output, a Shape of it, zeros/Const waiting for the Identity, and the zeros (Fill), read
+    by one <Switch>_grad/cond_grad Merge; in TF's order, made before the Merge."""
+    out = {}
+    for m in grad:
+        if m.op != "Merge" or not m.name.endswith("_grad/cond_grad"):
+            continue
+        for src, _ in m.srcs:
+            z = by.get(src)
+            if z is None or z.op != "Fill" or not re.fullmatch(
+                    r"zeros(_\d+)?", src[len(prefix):]) or len(z.srcs) != 2:
+                continue
+            shape, const = by.get(z.srcs[0][0]), by.get(z.srcs[1][0])
+            if shape is None or const is None or shape.op != "Shape" or \
+                    const.name != src + "/Const" or len(const.deps) != 1:
+                continue
+            ident, sw = by.get(const.deps[0]), by.get(shape.srcs[0][0])
+            if ident is None or sw is None or ident.op != "Identity" or sw.op != "Switch" or \
+                    not ident.srcs or ident.srcs[0] != shape.srcs[0] or \
+                    not all(n.name.startswith(prefix) and "/" not in n.name[len(prefix):]
+                            for n in (shape, ident, sw)):
+                continue
+            for n in (sw.name, ident.name, shape.name, const.name, src):
+                out[n] = m.name
+    return out
+
+
 def _sfx(base, k):
     return base if k == 0 else f"{base}_{k}"
 
@@ -404,9 +434,10 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     stack_consts = {n.srcs[0][0] for n in grad if n.op == "StackV2" and
                     _COUNT_STACK.match(n.name[len(prefix):])}
     loop_zeros = _loop_zeros(grad, prefix, by)
+    outer_zeros = _outer_zeros(grad, prefix, by)
     for n in grad:
         rest = n.name[len(prefix):]
-        if n.name in loop_zeros:
+        if n.name in loop_zeros or n.name in outer_zeros:
             continue
         if "_grad" not in rest and _COUNTS.match(rest):
             counters[rest] = n.name
@@ -537,6 +568,9 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for name, merge in loop_zeros.items():
         if merge is not None and merge in owner_of:
             zeros_before[owner_of[merge]] += [by[name].srcs[0][0], name]
+    for name, merge in outer_zeros.items():   # (in its order: Switch, ..., zeros)
+        if merge in owner_of:
+            zeros_before[owner_of[merge]].append(name)
     visits = defaultdict(int)
     while queue:
         op = queue.popleft()

@@ -507,8 +507,14 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     # (a TensorArray's flow: TF's float)
     dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
     i32 = _dt.int32
-    sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
-              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+    if _loop_grad_in_call(cp, scope):   # (TF made the loop's GradLoopState first: its
+        # counters' Switches come before this one, numbered after them: _late_names)
+        sw = emit(cp._unique(f"{scope}/outer_zeros_Switch"), "Switch",
+                  [cp._renamed(c), pred_id], [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+        cp._late_names.append((sw, scope + "/Switch"))
+    else:
+        sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
+                  [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
     other = sw + (":1" if b == 1 else "")
     ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [dt], {},
                  shapes=[c.shape])
@@ -523,6 +529,23 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+def _call_root(name):
+    """The tf.gradients scope `name` is in (its first `gradients...` part and above)."""
+    parts = name.split("/")
+    for i, part in enumerate(parts):
+        if part.startswith("gradients"):
+            return "/".join(parts[:i + 1])
+    return name
+
+
+def _loop_grad_in_call(cp, scope):
+    """Whether the tf.gradients call whose cond gradient is named in `scope` (outside
+    loops) holds a loop gradient written as TF's frame (graph_def_lower_grad): TF makes its
+    GradLoopState (counters) before every gradient node."""
+    root = _call_root(scope)
+    return any(ok and _call_root(g.name) == root for g, ok in cp._loop_grads.items())
 
 
 def _block(cp, op):

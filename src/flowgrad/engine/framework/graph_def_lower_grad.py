@@ -237,9 +237,9 @@ def _members(gop, ginfo, finfo):
 def _dead_members(gop, prefix, seen, body, block=frozenset()):
     """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
     a constant: TF builds them in its gradient frame, their forward values pushed too):
-    plain ops in the scope of its gradients (`prefix`), when `seen` (the ops it needs) holds
-    no cond or nested loop gradient."""
-    if any(o.type in ("Cond", "WhileGrad") for o in seen):
+    plain ops in the scope of its gradients (`prefix`) outside every cond gradient's
+    branches, when `seen` (the ops it needs) holds no nested loop gradient."""
+    if any(o.type == "WhileGrad" for o in seen):
         return set()
     scope = prefix + "gradients/"
     out = set()
@@ -376,6 +376,9 @@ class GradLoopPlan(_PlanBase):
         self.forward = {}   # forward While -> [WhileGrad]
         self.frames = {}    # WhileGrad -> TF's frame name (<gradients scope>/<forward's>)
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
+        # frame name -> its loop's parallel_iterations (a gradient frame's: its forward's)
+        self._parallel = {loops._names(f)[1]: i.get("parallel", 10)
+                          for f, i in loops.infos.items()}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
@@ -557,6 +560,7 @@ class GradLoopPlan(_PlanBase):
             frame = f"{base}_{i}"
         self._frame_names.add(frame)
         self.frames[gop] = frame
+        self._parallel[frame] = self._loops.infos[fop].get("parallel", 10)
         self.plans[gop] = {"fop": fop, "n": n, "pushes": pushes, "outside": outside,
                            "clones": clones, "made": made,
                            "results": results, "ginfo": ginfo, "finfo": finfo,
@@ -613,7 +617,7 @@ class GradLoopPlan(_PlanBase):
                 emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
                 emit(key, "RefEnter" if ref else "Enter", [self._renamed(t)],
                      [t.dtype.base_dtype], {"frame_name": frame, "is_constant": True,
-                                            "parallel_iterations": 10})
+                                            "parallel_iterations": self._parallel[frame]})
             else:
                 emit(name, "Identity", [key, f"^{gop.name}/sub"], [t.dtype.base_dtype], {})
 
@@ -631,7 +635,8 @@ class GradLoopPlan(_PlanBase):
         for d, frame in enumerate(frames):
             last = d == len(frames) - 1
             src = emit(name if last else f"{name}_{d}", "Enter", [src], [dtype],
-                       {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
+                       {"frame_name": frame, "is_constant": True,
+                        "parallel_iterations": self._parallel[frame]})
         return src
 
     def _name(self, t):
@@ -679,7 +684,8 @@ class GradLoopPlan(_PlanBase):
             init = emit(W + "/f_count/init", "Const", ctl0 or self.block_controls(gop), [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
-                         {"frame_name": frame, "is_constant": False, "parallel_iterations": 10})
+                         {"frame_name": frame, "is_constant": False,
+                          "parallel_iterations": self._parallel[frame]})
             merge = emit(W + "/f_count/Merge", "Merge", [enter, W + "/f_count/NextIteration"],
                          [i32, i32], {"N": 2})
             sw = emit(W + "/f_count/Switch", "Switch", [merge, cond_name], [i32, _dt.bool_], {})
@@ -781,7 +787,8 @@ class GradLoopPlan(_PlanBase):
         ginfo, finfo = p["ginfo"], p["finfo"]
         frame = self.frames[op]
         b, i32 = _dt.bool_, _dt.int32
-        ent = {"frame_name": frame, "is_constant": False, "parallel_iterations": 10}
+        ent = {"frame_name": frame, "is_constant": False,
+               "parallel_iterations": self._parallel[frame]}
         const_ent = dict(ent, is_constant=True)
         m = len(finfo["captures"])
         diff_caps = ginfo["diff_caps"]
@@ -1264,15 +1271,31 @@ def _switched(self, t, m, body):
     if chain(t._op):
         return t
     conds = chain(m)
-    if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+    if not conds and m in _copied_sides(self._conds):   # (an op no branch result reads:
+        g, b = _copied_sides(self._conds)[m]            # the side the cond plan gave it)
+    elif len(conds) != 1 or not self._tf_cond_grad(conds[0]):
         return t
-    g = conds[0]
-    b = branch_in(m, g)
+    else:
+        g = conds[0]
+        b = branch_in(m, g)
     fwd = _fwd_cond(g)
     cache = self._conds._ctx.get((fwd, b), {}).get("cache", {})
     if t.name not in cache or not (t._op in body or t._op.type == "LoopVar"):
         return t
     return _Switched(t, g, b)
+
+
+_SIDES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _copied_sides(cp):
+    """{op: (gradient Cond, side)} for each op a TF-layout cond gradient of CondPlan `cp`
+    copies (graph_def_lower_condgrad.plan; those no branch result reads included)."""
+    out = _SIDES.get(cp)
+    if out is None:
+        out = _SIDES[cp] = {step[1]: (g, step[3]) for g, steps in cp._grad_steps.items()
+                            for step in steps if step[0] == "copy"}
+    return out
 
 
 def _branch_const(self, t, body):
