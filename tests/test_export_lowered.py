@@ -357,13 +357,14 @@ def test_print_and_image_summary_are_written_as_tfs():
 # named by their While ops. (loop_cond_loop_grad: 140 before a nested loop gradient stopped
 # pushing the inner loop's initial values, whose nodes had two of TF's names by chance.)
 # A cond's gradient in a loop gradient's frame is TF's (graph_def_lower_condgrad.py):
-# while_cond_grad, loop_cond_loop_grad and loop_cond_train_grad every one (an outside
-# tensor's Enter named after its first reader in TF's walk: graph_def_grad_order).
+# while_cond_grad, loop_cond_loop_grad, loop_cond_train_grad and raw_rnn_grad every one (an
+# outside tensor's Enter named after its first reader in TF's walk: graph_def_grad_order;
+# raw_rnn_grad's outer cond's zeros Switch numbered after the loop's counters).
 SHARED_NAMES = {"while_grad": 110, "while_grad_max": 96, "dynamic_rnn_grad": 394,
                 "map_fn_grad": 296, "while_cond_grad": 186, "birnn_grad": 756,
                 "ta_split_grad": 174, "nested_while_grad": 182, "nested3_grad": 228,
                 "cond_in_cond_grad": 209, "loop_cond_loop_grad": 199, "ta_in_body_grad": 239,
-                "map_rnn_grad": 749, "grad_in_body_grad": 177, "raw_rnn_grad": 391,
+                "map_rnn_grad": 749, "grad_in_body_grad": 177, "raw_rnn_grad": 421,
                 "loop_in_cond_grad": 183, "loop_cond_train_grad": 377}
 
 
@@ -377,7 +378,7 @@ def test_written_loop_gradients_have_tfs_node_names(name):
     tf_names = set(G[name]["tf_names"])
     assert len(written & tf_names) >= SHARED_NAMES[name]
     if name in ("while_grad", "while_cond_grad", "loop_cond_loop_grad",
-                "loop_cond_train_grad"):   # every one of TF's
+                "loop_cond_train_grad", "raw_rnn_grad"):   # every one of TF's
         assert tf_names <= written
     if name == "while_grad":
         nodes = {n.name: n for n in gd.node}
