@@ -14,13 +14,9 @@ import goldens
 GEN = goldens.generator("opcounts", "ploopcond")
 WANT = goldens.load("opcounts", "ploopcond")
 
-# Calls whose graph still differs from TF's, with the reason. A listed call that starts
+# Calls whose graph still differs from TF's, with the reason (none now). A listed call that starts
 # matching fails test_known_different_still_differ.
-KNOWN_DIFFERENT = {
-    "grad": "the gradient of a cond holding a loop is flowgrad's generic cond (TF: the "
-            "Switch of the gradient on pred_id, the stacks switched into the cond)",
-    "minimize": "as grad",
-}
+KNOWN_DIFFERENT: dict = {}
 # Calls whose op count still differs from TF's.
 KNOWN_COUNT_DIFFERENT = {
 }

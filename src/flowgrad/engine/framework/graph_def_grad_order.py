@@ -54,8 +54,10 @@ _COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?
                           r"(/Enter(?:_\d+)?)?$")
 # (a value pushed in a cond's branch: the stack switched in on the forward pred_id, the
 # f_sync waiting for the push; popped through a Switch on the popped predicate)
-_HELPER_RANK = ("Const", "f_acc", "Enter", "StackPushV2", "StackPushV2/Switch", "f_sync",
-                "Switch", "Switch/Enter", "StackPopV2", "StackPopV2/Enter", "b_sync")
+# (a loop in a cond's branch: the handle switched into the cond before its Enter, f_acc's
+# Switch; popped through a Switch of its Enter on the entered pred_id)
+_HELPER_RANK = ("Const", "f_acc", "f_acc/Switch", "Enter", "StackPushV2", "StackPushV2/Switch",
+                "f_sync", "Switch", "Switch/Enter", "StackPopV2", "StackPopV2/Enter", "b_sync")
 # (TF's ZerosLike of a cond Switch's dead output in a gradient frame: a Const and its
 # Switch on the popped predicate in the call's scope, made before the Switch's rule)
 _LOOP_ZEROS = re.compile(r"^(Const|Switch)(_\d+)?$")
@@ -258,9 +260,33 @@ def _group_order(group, by):
             m = _HELPER.match(h[len(p) + 1:])
             kind = m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
                                  "/Enter" if m.group(3) else "")
-            return int(m.group(2) or 0), _HELPER_RANK.index(kind), depth, own
+            num = int(m.group(2) or 0)
+            if kind in ("Switch", "Switch/Enter"):   # (numbered among the op's Switches:
+                sw = by[h if kind == "Switch" else h.rsplit("/", 1)[0]]   # its stack's)
+                if kind == "Switch" and by[sw.srcs[0][0]].op == "StackV2":
+                    kind = "f_acc/Switch"
+                acc = _stack_of(sw.name, by)
+                if acc is not None:
+                    hit = re.fullmatch(r"f_acc(?:_(\d+))?", acc.rsplit("/", 1)[-1])
+                    num = int(hit.group(1) or 0) if hit else num
+            return num, _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return _block_idents_placed(out, by)
+
+
+def _stack_of(name, by):
+    """The StackV2 node `name` reads through Enters and Switches (its first input), or
+    None."""
+    for _ in range(16):
+        n = by.get(name)
+        if n is None or not n.srcs:
+            return None
+        name = n.srcs[0][0]
+        if by.get(name) is not None and by[name].op == "StackV2":
+            return name
+        if by.get(name) is None or by[name].op not in ("Enter", "Switch"):
+            return None
+    return None
 
 
 def _is_block_ident(n, by):

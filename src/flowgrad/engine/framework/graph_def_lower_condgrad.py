@@ -91,6 +91,15 @@ def plan(cp, op, infos, lowerings):
                 return False
             # (a side none of whose ops is a branch's: the other one's gradients() scope)
             sides[inner.get(hit.group(0), 1 - next(iter(inner.values()), 1))].add(o)
+    # a loop gradient in a branch (a loop in the forward cond, outside loops): its ops are
+    # graph_def_lower_grad's frame, the WhileGrad op a step of the walk that writes nothing
+    loops = [m for side in sides for m in side if m.type == "WhileGrad"]
+    if loops:
+        if fwd in cp._loop_of or not all(cp._loop_grads.get(w) for w in loops):
+            return False
+        scopes = tuple(w.name.rsplit("/", 1)[0] + "/" for w in loops)
+        sides = [{m for m in side if m.type == "WhileGrad" or not m.name.startswith(scopes)}
+                 for side in sides]
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
     for b, side in enumerate(sides):
         # (a flow's zero gradient on the side that does not read the array: TF's zeros)
@@ -98,8 +107,7 @@ def plan(cp, op, infos, lowerings):
         for m in side:
             if m.type == "TensorArrayZeroGrad" and m in unread:
                 continue
-            if m.type in _CONTROL_FLOW or m.type in lowerings or \
-                    (m.type == "WhileGrad" and fwd in cp._loop_of):
+            if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
     scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
@@ -192,8 +200,8 @@ def plan(cp, op, infos, lowerings):
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
             return False
-    cp.lowered.update(m for side in sides for m in side)
-    cp._grad_members.update(m for side in sides for m in side)
+    cp.lowered.update(m for side in sides for m in side if m.type != "WhileGrad")
+    cp._grad_members.update(m for side in sides for m in side if m.type != "WhileGrad")
 
     # TF's names: a forward op's gradient ops keep theirs in the gradients scope; the
     # others (aggregations, ...) are numbered there in TF's order
@@ -216,7 +224,12 @@ def plan(cp, op, infos, lowerings):
             cp.renames[t.name] = new + (f":{i}" if i else "")
         return new
 
+    walked = set()   # the loop gradients the walk reached
+
     def copy(m, b):
+        if m.type == "WhileGrad":   # (written by graph_def_lower_grad: its frame)
+            walked.add(m)
+            return
         name = rename(m, b)
         sub = cp.rewrite.setdefault(m.name, {})
         for t in m._inputs:
@@ -270,8 +283,8 @@ def plan(cp, op, infos, lowerings):
                 for m in groups.get(n, ()):
                     copy(m, b)
                 zm = _zeros_merge_loop if loop else _zeros_merge
-                got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,
-                                 caches[b][name], cp._renamed(outs[b][j])))
+                got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
+                                 caches[b][name], outs[b][j]))               # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -281,8 +294,9 @@ def plan(cp, op, infos, lowerings):
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n))]
-            if g["gate"] and len(out) > 1:   # TF's tuple of the op's gradients (in a
-                # loop's body flowgrad's branch gradients hold it: loop_gate)
+            # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
+            # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op)
+            if g["gate"] and len(out) > 1 and not walked & inside:
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
@@ -293,7 +307,7 @@ def plan(cp, op, infos, lowerings):
             pending[i] -= 1
             if pending[i] == 0 and i in between:
                 queue.append(i)
-    if any(m not in skip and m.name not in cp.rewrite and not any(
+    if any(m not in skip and m not in walked and m.name not in cp.rewrite and not any(
             t.name in cp.renames for t in m._outputs) for side in sides for m in side):
         return False   # (an op the walk did not reach: not TF's)
     # flowgrad's own ops around the gradient cond, which TF's gradient has no node for: the

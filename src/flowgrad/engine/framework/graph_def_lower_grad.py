@@ -680,7 +680,7 @@ class GradLoopPlan(_PlanBase):
             # (and, as TF's Const in the parent's frame, for the parent's pivot)
             ctl0 = ["^" + self._w(self.plans[ups[-1]]["fop"], ups[-1]) + "/f_count/add",
                     "^" + self._loops.infos[self.plans[ups[-1]]["fop"]]["vars"][0].op.name] \
-                if ups else []
+                if ups else self._fwd_pivot(gop)
             init = emit(W + "/f_count/init", "Const", ctl0 or self.block_controls(gop), [],
                         {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
             enter = emit(W + "/f_count/Enter", "Enter", [init], [i32],
@@ -709,8 +709,13 @@ class GradLoopPlan(_PlanBase):
                             {"dtype": i32, "value": np.asarray(-1, np.int32)})
                 h = emit(f"{W}/stack_{j}", "StackV2", [size], [i32],
                          {"elem_type": d, "stack_name": ""})
-                he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
                 cx = self._push_ctx(gop, j)
+                csw = self._cond_stack(gop) if cx is None else None
+                if csw is not None:   # (the loop in a cond's branch: its handle switched in)
+                    h = emit(f"{W}/stack_{j}/cond_sw", "Switch", [h, csw[0]],
+                             [_dt.resource, _dt.bool_], {},
+                             shapes=[TensorShape([2])] * 2) + csw[1]
+                he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
                 val = t if isinstance(t, (str, _Switched)) else t.op.name \
                     if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
@@ -796,7 +801,7 @@ class GradLoopPlan(_PlanBase):
         # in a nested frame, constants wait for the parent frame's iteration (and, in a
         # gradient cond's branch, for its pivot: dead when the branch does not run)
         pctl = [f"^{ups[-1].name}/sub"] if ups else []
-        pctl += [f"^{_pivot(g, b)}" for _, b, g in count_levels(op)[:1]]
+        pctl += self._fwd_pivot(op) or [f"^{_pivot(g, b)}" for _, b, g in count_levels(op)[:1]]
         pctl = pctl or self.block_controls(op)
         # loop variables: the counter, the loop variables' gradients, the accumulators
         vars_ = [("n", p.get("count_in", p["count"]), i32)]
@@ -847,7 +852,8 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
         for i, t in enumerate(p["outside"]):
-            emit(f"{B}/Enter_c{i}", "Enter", [emit.input_name(t)] + self._enter_controls(op, t),
+            emit(f"{B}/Enter_c{i}", "Enter", [self._cond_switched(op, t) or emit.input_name(t)] +
+                 self._enter_controls(op, t),
                  [self._dt(t)], const_ent)
         for i, t in enumerate(p["clones"]):
             emit(f"{B}/const_{i}", "Const",
@@ -877,7 +883,8 @@ class GradLoopPlan(_PlanBase):
         self._write_idents(op, emit, frame)
         syncs = []
         for j, t in enumerate(p["pushes"]):
-            he = self._enter_chain(emit, p["stacks"][j],
+            csw = self._cond_stack(op) if self._push_ctx(op, j) is None else None
+            he = self._enter_chain(emit, p["stacks"][j] + ("/cond_sw" + csw[1] if csw else ""),
                                    f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}",
                                    [self.frames[a] for a in ups] + [frame],
                                    _dt.resource)
@@ -885,6 +892,13 @@ class GradLoopPlan(_PlanBase):
             ctl = [f"^{B}/sub"] + ([f"^{_pivot(where[0][2], where[0][1])}"] if where
                                           else [])
             cx = self._push_ctx(op, j)
+            if csw is not None:   # (the handle's Switch entered, switched again in the frame
+                pe = f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}"   # on the entered pred)
+                pred = emit(pe + "_pred", "Enter", [csw[0]], [_dt.bool_], const_ent)
+                he = emit(f"{B}/pop_{j}_csw", "Switch", [he, pred] + ctl,
+                          [_dt.resource, _dt.bool_], {},
+                          shapes=[TensorShape([2])] * 2) + csw[1]
+                ctl = []
             if cx is not None and cx["port"] is not None:   # (TF's: the stack switched on
                 he = emit(f"{B}/pop_{j}_sw", "Switch", [he, cx["gpred"]],
                           [_dt.resource, _dt.bool_], {},   # the popped pred)
@@ -1119,6 +1133,7 @@ class GradLoopPlan(_PlanBase):
             ren(st + "/Enter", r + "Enter")
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
             ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
+            ren(st + "/cond_sw", r + "Switch")
             ren(f"{W}/f_sync", r + "f_sync")   # (at the first push in a cond: TF's)
             pe = f"{st}/Enter_{B.replace('/', '_')}"
             cx = self._push_ctx(gop, j)
@@ -1127,6 +1142,11 @@ class GradLoopPlan(_PlanBase):
                 for d in range(frames - 1):   # (the outer frames' Enters first: TF's)
                     ren(f"{pe}_{d}", psw + "/Enter")
                 ren(pe, psw + "/Enter")
+            if cx is None and self._cond_stack(gop) is not None:   # (the loop in a
+                # TF-layout cond gradient's branch: the handle switched in its frame)
+                psw = ren(f"{B}/pop_{j}_csw", r + "Switch")
+                ren(pe, psw + "/Enter")
+                ren(pe + "_pred", psw + "/Enter")
             pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
             for d in range(frames - 1):
@@ -1260,6 +1280,40 @@ def _tf_cond_grad(self, m):
     return self._conds is not None and m in self._conds._grad_steps
 
 
+def _fwd_pivot(self, gop):
+    """["^" + the forward cond's pivot] for a loop gradient `gop` (outside loops) in a
+    TF-layout cond gradient's branch: TF makes its count Consts in the forward cond's
+    context (the loop's in that branch); else []."""
+    levels = count_levels(gop) or ()
+    if len(levels) != 1 or not self._tf_cond_grad(levels[0][2]):
+        return []
+    c, b, _ = levels[0]
+    return ["^" + _pivot(c, b)]
+
+
+def _cond_stack(self, gop):
+    """(the forward cond's pred_id, the port of its branch) for a loop gradient `gop`
+    (outside loops) in a TF-layout cond gradient's branch: TF switches each stack handle
+    into the forward cond before the loop's Enter, and again in the gradient frame on the
+    entered pred_id before its pop; else None."""
+    levels = count_levels(gop) or ()
+    if len(levels) != 1 or not self._tf_cond_grad(levels[0][2]) or self._ancestors(gop):
+        return None
+    c, b, _ = levels[0]
+    return CondPlan._prefix(c) + "/pred_id", ":1" if b == 0 else ""
+
+
+def _cond_switched(self, gop, t):
+    """The forward cond's Switch output of `t` (a tensor from outside it) that the loop
+    gradient `gop` reads in a TF-layout cond gradient's branch (outside loops): TF's Enter
+    of it reads the value the forward branch's loop read; else None."""
+    levels = count_levels(gop) or ()
+    if len(levels) != 1 or not self._tf_cond_grad(levels[0][2]):
+        return None
+    c, b, _ = levels[0]
+    return self._conds._ctx.get((c, b), {}).get("cache", {}).get(t.name)
+
+
 def _switched(self, t, m, body):
     """`t` as member `m` reads it: a _Switched value when `m` is in a branch of a TF-layout
     cond gradient (outside other conds) and `t`, a forward body value outside the cond,
@@ -1309,6 +1363,9 @@ def _branch_const(self, t, body):
 
 GradLoopPlan._tf_cond_grad = _tf_cond_grad
 GradLoopPlan._switched = _switched
+GradLoopPlan._fwd_pivot = _fwd_pivot
+GradLoopPlan._cond_switched = _cond_switched
+GradLoopPlan._cond_stack = _cond_stack
 GradLoopPlan._branch_const = _branch_const
 
 
