@@ -17,9 +17,6 @@ WANT = goldens.load("opcounts", "pcondgd")
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
     "grad/second_order": "the gradient of a cond's gradient is flowgrad's generic cond",
-    "batch_normalization/adam": "TF's walk takes a branch result's Switch (switched from "
-                                "outside) after outer ops already queued; flowgrad writes "
-                                "the cond's gradient where its one op is",
 }
 
 

@@ -19,14 +19,10 @@ _LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad'
          "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
          "through TensorArrayPlan), but a nested cond in a branch is flowgrad's generic "
          "cond (while/nested_cond)")
-_ORDER = ("TF's walk takes a branch result's Switch (switched from outside) after outer "
-          "ops already queued; flowgrad writes the cond's gradient where its one op is "
-          "(test_pcondgd's batch_normalization/adam): the node order differs")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
     "while/nested_cond": _LOOP,
-    "block/dropout_bn": _ORDER, "block/adam_bn": _ORDER,
 }
 
 # Calls whose op count still differs from TF's, with the reason (none now). A listed call

@@ -478,8 +478,11 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
             rename_nodes(gd, more)
             renames = {**{k: more.get(v, v) for k, v in renames.items()},
                        **{k: v for k, v in more.items() if k not in renames}}
-    if grads is not None and grads.plans:   # a loop gradient's nodes in TF's walk order
-        renames = _tf_walk_order(graph, gd, grads, renames)
+    roots = {ta_grad_source(g) for g in grads.plans} if grads is not None else set()
+    if conds is not None:   # (a cond's gradient written as TF's: its nodes in TF's queue
+        roots |= {ta_grad_source(g) for g in conds._grad_steps}   # among the call's)
+    if roots:   # a loop or cond gradient's nodes in TF's walk order
+        renames = _tf_walk_order(graph, gd, grads, renames, roots)
     if plan is not None:
         _known_colocations(gd)
     if report is not None:
@@ -506,10 +509,10 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
 
 
 
-def _tf_walk_order(graph, gd, grads, renames):
-    """Puts the nodes of each tf.gradients call holding a loop gradient in TF 1.14's order
-    (graph_def_grad_order.py), its AddNs numbered so; returns `renames` updated."""
-    roots = {ta_grad_source(g) for g in grads.plans}
+def _tf_walk_order(graph, gd, grads, renames, roots):
+    """Puts the nodes of each tf.gradients call (named in one of `roots`) holding a loop
+    or cond gradient in TF 1.14's order (graph_def_grad_order.py), its AddNs numbered so;
+    returns `renames` updated."""
     calls = gradients_calls(graph)
     for i, (scope, xs, ys) in enumerate(calls):
         if scope not in roots:
@@ -542,7 +545,7 @@ def _tf_walk_order(graph, gd, grads, renames):
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
-        late = _late_renumbered(gd, grads, renames)   # (numbered in TF's walk order)
+        late = _late_renumbered(gd, grads, renames) if grads is not None else {}
         if late:
             rename_nodes(gd, late)
             renames = {**{k: late.get(v, v) for k, v in renames.items()},

@@ -106,9 +106,13 @@ def _outer_zeros(grad, prefix, by):
                 continue
             shape, const = by.get(z.srcs[0][0]), by.get(z.srcs[1][0])
             if shape is None or const is None or shape.op != "Shape" or \
-                    const.name != src + "/Const" or len(const.deps) != 1:
+                    const.name != src + "/Const" or const.srcs or not shape.srcs:
                 continue
-            ident, sw = by.get(const.deps[0]), by.get(shape.srcs[0][0])
+            # (its pivot: the Identity it waits for; a block's control inputs beside it)
+            idents = [by[d] for d in const.deps if d in by and by[d].op == "Identity" and
+                      d.startswith(prefix)]
+            ident = idents[0] if len(idents) == 1 else None
+            sw = by.get(shape.srcs[0][0])
             if ident is None or sw is None or ident.op != "Identity" or sw.op != "Switch" or \
                     not ident.srcs or ident.srcs[0] != shape.srcs[0] or \
                     not all(n.name.startswith(prefix) and "/" not in n.name[len(prefix):]
