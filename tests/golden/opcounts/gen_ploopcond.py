@@ -213,6 +213,64 @@ def _minimize(tf):
     return [out], {x: X, p: True}
 
 
+# the gradient of a loop in a cond's branch (TF's: the loop's frame in the cond's gradient,
+# its stacks switched into the cond)
+def _grad_false_branch(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+    y = tf.cond(p, lambda: x * 3.0,
+                lambda: tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, tf.sin(a * w)),
+                                      [0, x])[1])
+    return tf.gradients(tf.reduce_sum(y), [x, w]), {x: X, p: False}
+
+
+def _grad_two_readers(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+
+    def t():
+        h = x * w
+        return tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w + h), [0, x])[1]
+    return tf.gradients(tf.reduce_sum(tf.cond(p, t, lambda: x)), [x, w]), {x: X, p: True}
+
+
+def _grad_two_loops(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+
+    def t():
+        a = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w), [0, x])[1]
+        return tf.while_loop(lambda i, a: i < 2, lambda i, a: (i + 1, tf.tanh(a)), [0, a])[1]
+    return tf.gradients(tf.reduce_sum(tf.cond(p, t, lambda: x * w)), [x, w]), \
+        {x: X, p: True}
+
+
+def _grad_each_branch(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+
+    def t():
+        return tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w), [0, x])[1]
+
+    def f():
+        return tf.while_loop(lambda i, a: i < 2, lambda i, a: (i + 1, a * a + w), [0, x])[1]
+    y = tf.cond(p, t, f)
+    return tf.gradients(tf.reduce_sum(y * y), [x, w]), {x: X, p: False}
+
+
+def _grad_cond_then_loop(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.constant([1.5, 0.5], name="w")
+    a = tf.cond(p, lambda: x * w, lambda: tf.sin(x))
+    y = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * w), [0, a])[1]
+    return tf.gradients(tf.reduce_sum(y), [x, w]), {x: X, p: True}
+
+
 CALLS = [("loop_in_cond", _loop_in_cond), ("loop_in_cond/false", _loop_in_cond_false),
          ("loop_in_cond/variable", _loop_in_cond_variable),
          ("loop_in_each_branch", _loop_in_each_branch),
@@ -221,7 +279,10 @@ CALLS = [("loop_in_cond", _loop_in_cond), ("loop_in_cond/false", _loop_in_cond_f
          ("cond_loop_cond", _cond_loop_cond), ("loop_cond_loop", _loop_cond_loop),
          ("case", _case), ("map_fn", _map_fn), ("dynamic_decode", _dynamic_decode),
          ("dynamic_rnn", _dynamic_rnn), ("body_returns_outside", _body_returns_outside),
-         ("condition_outside", _condition_outside), ("in_block", _in_block), ("grad", _grad), ("minimize", _minimize)]
+         ("condition_outside", _condition_outside), ("in_block", _in_block), ("grad", _grad), ("minimize", _minimize),
+         ("grad/false_branch", _grad_false_branch), ("grad/two_readers", _grad_two_readers),
+         ("grad/two_loops", _grad_two_loops), ("grad/each_branch", _grad_each_branch),
+         ("grad/cond_then_loop", _grad_cond_then_loop)]
 
 
 def describe(tf, fn):

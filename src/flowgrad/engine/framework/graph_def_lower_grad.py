@@ -881,7 +881,7 @@ class GradLoopPlan(_PlanBase):
                          [sw + (":1" if i else ""), f"^{B}/gate_{key}"], [d], {},
                          colocation=[sw])
         self._write_idents(op, emit, frame)
-        syncs = []
+        syncs, preds = [], []
         for j, t in enumerate(p["pushes"]):
             csw = self._cond_stack(op) if self._push_ctx(op, j) is None else None
             he = self._enter_chain(emit, p["stacks"][j] + ("/cond_sw" + csw[1] if csw else ""),
@@ -893,8 +893,9 @@ class GradLoopPlan(_PlanBase):
                                           else [])
             cx = self._push_ctx(op, j)
             if csw is not None:   # (the handle's Switch entered, switched again in the frame
-                pe = f"{p['stacks'][j]}/Enter_{B.replace('/', '_')}"   # on the entered pred)
-                pred = emit(pe + "_pred", "Enter", [csw[0]], [_dt.bool_], const_ent)
+                pred = f"{B}/cond_pred"   # on the pred_id, entered once: TF's external value)
+                if not any(x.startswith(pred) for x in preds):
+                    preds.append(emit(pred, "Enter", [csw[0]], [_dt.bool_], const_ent))
                 he = emit(f"{B}/pop_{j}_csw", "Switch", [he, pred] + ctl,
                           [_dt.resource, _dt.bool_], {},
                           shapes=[TensorShape([2])] * 2) + csw[1]
@@ -1146,7 +1147,7 @@ class GradLoopPlan(_PlanBase):
                 # TF-layout cond gradient's branch: the handle switched in its frame)
                 psw = ren(f"{B}/pop_{j}_csw", r + "Switch")
                 ren(pe, psw + "/Enter")
-                ren(pe + "_pred", psw + "/Enter")
+                ren(f"{B}/cond_pred", psw + "/Enter")   # (at its first reader)
             pop = ren(f"{B}/pop_{j}", r + "StackPopV2")
             subs[f"{B}/pop_{j}"] = pop
             for d in range(frames - 1):
