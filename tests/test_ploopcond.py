@@ -14,14 +14,9 @@ import goldens
 GEN = goldens.generator("opcounts", "ploopcond")
 WANT = goldens.load("opcounts", "ploopcond")
 
-# Calls whose graph still differs from TF's, with the reason. A listed call that starts
-# matching fails test_known_different_still_differ.
-KNOWN_DIFFERENT = {
-    "grad/each_branch": "a loop in each branch: TF makes the false branch's GradLoopState "
-                        "first (_PendingCount's walk meets its Exit first), flowgrad names "
-                        "the loop gradients' counters in WhileGrad order (f_count, b_count "
-                        "swapped between the two frames)",
-}
+# Calls whose graph still differs from TF's, with the reason (none now). A listed call
+# that starts matching fails test_known_different_still_differ.
+KNOWN_DIFFERENT: dict = {}
 # Calls whose op count still differs from TF's.
 KNOWN_COUNT_DIFFERENT = {
 }

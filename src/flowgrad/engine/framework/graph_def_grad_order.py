@@ -24,7 +24,9 @@ walk on the written GraphDef, whose nodes already carry TF's names:
   constant the writer copies into the frame is the rule's own (first); a capture's
   accumulator in TF's order (b_acc Const, Enter, Merge, Switch, Add, NextIteration, Exit).
 
-The AddNs of the gradients scope are numbered in that order, as TF's unique names. The
+The AddNs of the gradients scope are numbered in that order, as TF's unique names; so are
+the loops' counters (TF makes a loop's GradLoopState as the walk list meets its first Exit)
+and the nodes of a cond Switch's ZerosLikeOutsideLoop (Identity, Shape, zeros). The
 result is None (the written order is kept) when the walk does not place every node of the
 call (a layout it does not know): no node, input or attr changes.
 """
@@ -123,6 +125,27 @@ def _outer_zeros(grad, prefix, by):
     return out
 
 
+def _zeros_numbered(out, outer_zeros, prefix, counters):
+    """{node: TF's name} numbering the Identities, Shapes and zeros (with their Consts) of
+    ZerosLikeOutsideLoop chains (`outer_zeros`) in TF's order `out` among themselves, as
+    TF's unique names; their Switches too when the call holds no loop (else they are
+    numbered with the loop zeros' Switches: _late_renumbered)."""
+    def num(name):
+        hit = re.search(r"_(\d+)$", name)
+        return int(hit.group(1)) if hit else 0
+    renames = {}
+    kinds = ["Identity", "Shape", "zeros"] + ([] if counters else ["Switch"])
+    for kind in kinds:
+        pat = re.compile(re.escape(prefix + kind) + r"(_\d+)?")
+        names = [n.name for n in out if n.name in outer_zeros and pat.fullmatch(n.name)]
+        for old, new in zip(names, sorted(names, key=num)):
+            if old != new:
+                renames[old] = new
+                if kind == "zeros":
+                    renames[old + "/Const"] = new + "/Const"
+    return renames
+
+
 def _sfx(base, k):
     return base if k == 0 else f"{base}_{k}"
 
@@ -202,6 +225,7 @@ class _Forward:
                 frame[n.name] = parent.get(frame.get(ins[0][0])) if ins else None
             else:
                 frame[n.name] = next((frame[s] for s, _ in ins if frame.get(s)), None)
+        self.frame = frame
         self.loop_of = {n.name: frame.get(self.ins[n.name][0][0]) for n in nodes
                         if n.op == "Exit" and self.ins[n.name]}
         self.exits = defaultdict(list)
@@ -426,8 +450,9 @@ def _summed(sums, by, f, owner_of, groups, between):
 
 
 def tf_order(nodes, prefix, xs, ys, later_calls=()):
-    """(nodes in TF's order, {AddN name: TF's name}) for the GraphDef nodes `nodes` of a
-    graph whose tf.gradients call made the nodes named `prefix`... (xs, ys: the names of
+    """(nodes in TF's order, {node: TF's name} of its AddNs, counters and zeros) for the
+    GraphDef nodes `nodes` of a graph whose tf.gradients call made the nodes named
+    `prefix`... (xs, ys: the names of
     its xs' and ys' ops; later_calls: the prefixes of the graph's later calls, whose nodes
     come after); None where the walk does not place every node of the call."""
     protos = nodes
@@ -524,14 +549,29 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             walk.append(op)
             reached.discard(op)
             q.extend(src for src, _ in f.ins[op])
-    states = {}
+    states, counter_renames = {}, {}
+    # each counter set's forward frame (its f_count Switch reads the loop's LoopCond): TF
+    # numbers the sets in the order the walk meets the loops, which is renamed to
+    set_of, i = {}, 0
+    while _sfx("f_count", 3 * i) in counters:
+        sw = counters.get(_sfx("Switch", 2 * i))
+        if sw is not None and len(by[sw].srcs) > 1:
+            set_of.setdefault(f.frame.get(by[sw].srcs[1][0]), i)
+        i += 1
     k = 0
     while k < len(walk):   # MaybeCreateControlFlowState
         op = walk[k]
         k += 1
         fr = f.loop_of.get(op)
         if by[op].op == "Exit" and fr not in states:
-            names = _counter_names(len(states))
+            names = _counter_names(set_of.get(fr, len(states)))
+            if set_of.get(fr, len(states)) != len(states):
+                if any(key.startswith(_sfx("Add", set_of[fr]) + "/Identity")
+                       for key in counters):
+                    return None   # (a block's Identities of its `1`: not renamed here)
+                for c, tf_name in zip(names, _counter_names(len(states))):
+                    if c in counters:
+                        counter_renames[counters[c]] = prefix + tf_name
             for c in names[:8]:   # the forward count
                 if c in counters:
                     put(counters[c])
@@ -650,7 +690,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                 pos[_split(ins[1])[0]] < pos[_split(ins[0])[0]]:
             del n.input[:]
             n.input.extend(ins[::-1])
-    renames, n_sums = {}, 0
+    renames, n_sums = dict(counter_renames), 0
+    renames.update(_zeros_numbered(out, outer_zeros, prefix, counters))
     for n in out:
         if n.op == "AddN" and n.name in read_by:
             new = prefix + _sfx("AddN", n_sums)
