@@ -82,7 +82,36 @@ def transformer_minimize(tf):
             return sess.run(tf.trainable_variables())
 
 
-CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize"]
+def _lstm_dropout(tf, peepholes, gate=True):
+    """Gradients for the variables of sum(square(dropout(dynamic_rnn(LSTMCell)) * 1.5))
+    + sum(c * h): the gate's pure gradients (the dropout mask's, the constant 1.5's) read
+    the forward dropout Muls in Grappler's first round (so its constant push-down leaves
+    them alone) and are pruned in the second, which regroups the whole chain (TF:
+    (7.03125 * Square(mask)) * out)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(2)
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(3, 7, 5).astype(np.float32))
+        cell = tf.nn.rnn_cell.LSTMCell(8, use_peepholes=peepholes)
+        out, st = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        h = tf.layers.dropout(out, 0.2, training=True) * 1.5
+        loss = tf.reduce_sum(tf.square(h)) + tf.reduce_sum(st.c * st.h)
+        grads = tf.gradients(loss, tf.trainable_variables(), gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def lstm_dropout(tf):
+    return _lstm_dropout(tf, False)
+
+
+def lstm_dropout_peepholes(tf):
+    return _lstm_dropout(tf, True)
+
+
+CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
+         "lstm_dropout_peepholes"]
 
 
 def cases(tf):
