@@ -40,3 +40,9 @@ def test_plan_counts_the_gated_gradients_tf_runs():
         assert unseen.get("mul") == 1
         gx2, = tf.gradients(tf.reduce_sum(y), [x])
         assert lower(tf.get_default_graph(), [gx2, y], [], []).unseen_reads == {}
+
+
+def test_golden_tells_add_chain_gated_from_ungated():
+    # gated: AddN(Square, Tanh, Square, Tanh); ungated: 2 * (Tanh + Square)
+    gated, ungated = GOLDEN["add_chain"], GOLDEN["add_chain_ungated"]
+    assert not all(np.array_equal(a, b) for a, b in zip(gated, ungated))

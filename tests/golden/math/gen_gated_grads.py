@@ -110,8 +110,51 @@ def lstm_dropout_peepholes(tf):
     return _lstm_dropout(tf, True)
 
 
+def add_chain(tf, gate=True):
+    """loss = sum(h3 * h3), h3 = tanh(h2) + h2 * h2: the gradient's AddN(h3, h3) reads
+    h3 through the gate's Identities, so TF's first round leaves it alone (no
+    SimplifyAggregation); the second, with them gone, absorbs h3 (read by that AddN
+    alone): AddN(Square, Tanh, Square, Tanh), summed in that order. Ungated it is 2 * h3."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
+        b = tf.Variable(rng.randn(5).astype(np.float32))
+        c = tf.Variable(rng.randn(5).astype(np.float32))
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.tanh(h2) + h2 * h2
+        grads = tf.gradients(tf.reduce_sum(h3 * h3), [w, b, c], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def add_chain_ungated(tf):
+    return add_chain(tf, gate=False)
+
+
+def addn_through_gates(tf):
+    """A gated AddN of three gradients, one of them read through a gate Identity: the
+    second round's canonical order sorts it by its source's name (gradients/AddN_2 first),
+    as the dependency optimizer removed the Identity."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        c = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        d = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        h = x + c
+        u = tf.tanh(h) + tf.sin(h) + tf.square(h)
+        k = tf.exp((u + d) * 0.1) + tf.cos(x) + tf.sigmoid(u)
+        loss = tf.reduce_sum(k * k) + tf.reduce_sum(tf.tanh(x) * c)
+        grads = tf.gradients(loss, [x, c, d], gate_gradients=True)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
-         "lstm_dropout_peepholes"]
+         "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "addn_through_gates"]
 
 
 def cases(tf):

@@ -83,10 +83,16 @@ def _grappler_names(program):
     for n in program.nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in fetched or n.op is None \
-                or n.op._control_inputs or id(n.op) in control:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in fetched or n.op is None:
             continue
         out = n.outputs[0]
+        if _is_gate_identity(n.op):
+            # tf.gradients' gate Identity: the dependency optimizer removes it after the
+            # first round, so the second round's canonical order reads its input's name
+            source[out] = source.get(n.inputs[0], n.inputs[0])
+            continue
+        if n.op._control_inputs or id(n.op) in control:
+            continue
         src = None
         if n.type == "Sum" and len(n.inputs) == 2 and n.inputs[1] in consts \
                 and np.size(consts[n.inputs[1]]) == 0:
@@ -106,6 +112,15 @@ def _grappler_names(program):
         if src is not None:
             source[out] = source.get(src, src)
     return {v: names[s] for v, s in source.items() if s in names}
+
+
+def _is_gate_identity(op):
+    """Is `op` an Identity of a tf.gradients gate (gate_gradients: its only control input
+    the tuple's group_deps NoOp)?"""
+    if op.type != "Identity" or len(op._control_inputs) != 1:
+        return False
+    c = op._control_inputs[0]
+    return c._id in (getattr(c._graph, "_grad_gates", None) or ())
 
 
 def _bcast_reduce_axes(x, y):
