@@ -287,7 +287,7 @@ def _without_no_ops(program):
             if not alias.keys().isdisjoint(n.inputs) else n
             for n in nodes if not (n.outputs and n.outputs[0] in alias)]
     out = program.copy(nodes=kept)
-    waiting, waited = _gate_controls(out, alias)
+    waiting, waited = _gate_controls(program, alias)
     return out, (waiting, waited | control)
 
 
