@@ -134,6 +134,28 @@ def add_chain_ungated(tf):
     return add_chain(tf, gate=False)
 
 
+def add_chain_minimize(tf):
+    """add_chain's loss trained one step by GradientDescentOptimizer.minimize (GATE_OP):
+    the graph now holds ApplyGradientDescent (a ref input), so Grappler's constant
+    folding makes the Mul by tf.gradients' ones a Snapshot, which the dependency optimizer
+    keeps: the AddN reads it twice and becomes 2 * Snapshot (SimplifyAggregation), h3 is
+    not absorbed. The trained variables."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
+        b = tf.Variable(rng.randn(5).astype(np.float32))
+        c = tf.Variable(rng.randn(5).astype(np.float32))
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.tanh(h2) + h2 * h2
+        train = tf.train.GradientDescentOptimizer(1.0).minimize(tf.reduce_sum(h3 * h3))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(train)
+            return sess.run([w, b, c])
+
+
 def addn_through_gates(tf):
     """A gated AddN of three gradients, one of them read through a gate Identity: the
     second round's canonical order sorts it by its source's name (gradients/AddN_2 first),
@@ -154,7 +176,8 @@ def addn_through_gates(tf):
 
 
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
-         "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "addn_through_gates"]
+         "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
+         "addn_through_gates"]
 
 
 def cases(tf):

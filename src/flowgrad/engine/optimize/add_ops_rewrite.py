@@ -47,7 +47,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
-from ._util import constant_only, control_sources, mutating_prefix
+from ._util import constant_only, control_sources, mutating_prefix, snapshots
 from .cse import common_subexpression_elimination
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
 from .simplify_aggregation import _ones
@@ -190,8 +190,9 @@ def _without_no_ops(program, tainted):
     the add, and the control edges the second round sees); None if there is none. Not
     those fetched or with control edges, but for tf.gradients' gate Identities (and the
     Mul by tf.gradients' ones they read, an Identity since Grappler's first constant
-    folding): the dependency optimizer removes them, leaving the gate's control edges only
-    where no data path orders them (minimize_broadcasts._gate_controls)."""
+    folding, unless the plan has ops with ref inputs: then a Snapshot, which stays, see
+    _util.snapshots): the dependency optimizer removes them, leaving the gate's control
+    edges only where no data path orders them (minimize_broadcasts._gate_controls)."""
     nodes = program.nodes
     types = {v: n.type for n in nodes for v in n.outputs}
     consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
@@ -200,7 +201,7 @@ def _without_no_ops(program, tainted):
     control = _control_sources(nodes, gates=False)
     producer = {v: n for n in nodes for v in n.outputs}
     ones_of = {}
-    if program.unseen_reads or any(_gate_of(n) is not None for n in nodes):
+    if not snapshots(program) and any(_gate_of(n) is not None for n in nodes):
         for n in nodes:
             if n.type == "Mul" and not n.recompute and n.outputs and n.outputs[0] not in fetched:
                 x = _by_ones(n, producer, program.shapes)
