@@ -156,10 +156,11 @@ def add_chain_minimize(tf):
             return sess.run([w, b, c])
 
 
-def addn_through_gates(tf):
+def addn_through_gates(tf, minimize=False):
     """A gated AddN of three gradients, one of them read through a gate Identity: the
     second round's canonical order sorts it by its source's name (gradients/AddN_2 first),
-    as the dependency optimizer removed the Identity."""
+    as the dependency optimizer removed the Identity. `minimize`: one step of
+    GradientDescentOptimizer(0.5).minimize instead (the trained variables)."""
     with tf.Graph().as_default():
         rng = np.random.RandomState(0)
         x = tf.Variable(rng.randn(32, 8).astype(np.float32))
@@ -169,15 +170,25 @@ def addn_through_gates(tf):
         u = tf.tanh(h) + tf.sin(h) + tf.square(h)
         k = tf.exp((u + d) * 0.1) + tf.cos(x) + tf.sigmoid(u)
         loss = tf.reduce_sum(k * k) + tf.reduce_sum(tf.tanh(x) * c)
-        grads = tf.gradients(loss, [x, c, d], gate_gradients=True)
+        if minimize:
+            train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
+        else:
+            grads = tf.gradients(loss, [x, c, d], gate_gradients=True)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
+            if minimize:
+                sess.run(train)
+                return sess.run([x, c, d])
             return sess.run(grads)
+
+
+def addn_through_gates_minimize(tf):
+    return addn_through_gates(tf, minimize=True)
 
 
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
-         "addn_through_gates"]
+         "addn_through_gates", "addn_through_gates_minimize"]
 
 
 def cases(tf):
