@@ -243,8 +243,8 @@ def _without_no_ops(program, tainted):
         kept = [n for n in kept if not (n.outputs and n.outputs[0] in ones_of
                                         and n.outputs[0] not in read)]
     out = program.copy(nodes=kept)
-    if not gates:
-        return out, (set(), control_sources(nodes))
+    if not gates:       # (a user's Identity is gone already: the model pruner's)
+        return out, (None, control_sources(nodes))
     waiting, waited = _gate_controls(program, alias)
     return out, (waiting, control | waited)
 
@@ -296,6 +296,7 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         control, waiting = control_sources(nodes), ()
     else:
         waiting, control = ctrl
+        waiting = waiting or ()
 
     known_shape = {}
 
@@ -334,8 +335,11 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
 
     second = ctrl is not None and ctrl[0] is not None
     if second:
-        # the second round's graph: each add's inputs sorted by name (Grappler
-        # canonicalizes commutative nodes first), the new AddNs not sorted again
+        # the second round's graph once gate Identities are gone (nothing earlier removes
+        # them): each add's inputs sorted by name (Grappler canonicalizes commutative
+        # nodes first), the new AddNs not sorted again (no third round). Elsewhere the
+        # first round's model pruner removed a user's Identity, so the AddN made in the
+        # first round is sorted in the second
         canonical = _canonical_names(program, fetched)
 
         def ins(n):
