@@ -182,13 +182,35 @@ def addn_through_gates(tf, minimize=False):
             return sess.run(grads)
 
 
+def addn_ones_through_gates(tf):
+    """h3's gradient AddN of (ones * h3) twice (h3 * h3's), a SigmoidGrad and a truediv
+    gradient, gated: the Muls by ones are gate members, whose control edges the gate's
+    NoOp takes with it before the second round, so they sort by h3's name (z_h3, last)."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
+        b = tf.Variable(rng.randn(5).astype(np.float32))
+        c = tf.Variable(rng.randn(5).astype(np.float32))
+        t = tf.Variable(rng.rand(5).astype(np.float32) + 0.5)
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.add(tf.tanh(h2), h2 * h2, name="z_h3")
+        loss = tf.reduce_sum(h3 * h3) + tf.reduce_sum(tf.sigmoid(h3)) + \
+            tf.reduce_sum(h3 / t)
+        grads = tf.gradients(loss, [w, b, c], gate_gradients=True)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
 def addn_through_gates_minimize(tf):
     return addn_through_gates(tf, minimize=True)
 
 
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
-         "addn_through_gates", "addn_through_gates_minimize"]
+         "addn_through_gates", "addn_through_gates_minimize", "addn_ones_through_gates"]
 
 
 def cases(tf):

@@ -68,7 +68,8 @@ def _grappler_names(program):
     fetched = set(program.fetches)
     control = set()
     for n in program.nodes:
-        if n.op is not None:
+        # (a tf.gradients gate's NoOp is gone by the second round, with its control edges)
+        if n.op is not None and not _is_gate(n.op):
             control.update(id(c) for c in n.op._control_inputs)
 
     def shape(v):
@@ -114,13 +115,15 @@ def _grappler_names(program):
     return {v: names[s] for v, s in source.items() if s in names}
 
 
+def _is_gate(op):
+    """Is `op` a tf.gradients gate (gate_gradients: a tuple's group_deps NoOp)?"""
+    return op._id in (getattr(op._graph, "_grad_gates", None) or ())
+
+
 def _is_gate_identity(op):
-    """Is `op` an Identity of a tf.gradients gate (gate_gradients: its only control input
-    the tuple's group_deps NoOp)?"""
-    if op.type != "Identity" or len(op._control_inputs) != 1:
-        return False
-    c = op._control_inputs[0]
-    return c._id in (getattr(c._graph, "_grad_gates", None) or ())
+    """Is `op` an Identity of a tf.gradients gate (its only control input the gate)?"""
+    return op.type == "Identity" and len(op._control_inputs) == 1 and \
+        _is_gate(op._control_inputs[0])
 
 
 def _bcast_reduce_axes(x, y):
