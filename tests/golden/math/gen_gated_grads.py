@@ -134,18 +134,19 @@ def add_chain_ungated(tf):
     return add_chain(tf, gate=False)
 
 
-def add_chain_minimize(tf):
+def add_chain_minimize(tf, resource=False):
     """add_chain's loss trained one step by GradientDescentOptimizer.minimize (GATE_OP):
     the graph now holds ApplyGradientDescent (a ref input), so Grappler's constant
     folding makes the Mul by tf.gradients' ones a Snapshot, which the dependency optimizer
     keeps: the AddN reads it twice and becomes 2 * Snapshot (SimplifyAggregation), h3 is
-    not absorbed. The trained variables."""
+    not absorbed. With resource variables (no ref input) it is an Identity again, and the
+    AddN is AddN(Square, Tanh, Square, Tanh). The trained variables."""
     with tf.Graph().as_default():
         rng = np.random.RandomState(0)
         x = tf.constant(rng.randn(4, 5).astype(np.float32))
-        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
-        b = tf.Variable(rng.randn(5).astype(np.float32))
-        c = tf.Variable(rng.randn(5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32), use_resource=resource)
+        b = tf.Variable(rng.randn(5).astype(np.float32), use_resource=resource)
+        c = tf.Variable(rng.randn(5).astype(np.float32), use_resource=resource)
         h = tf.matmul(x, w) + b
         h2 = h * c + h
         h3 = tf.tanh(h2) + h2 * h2
@@ -154,6 +155,10 @@ def add_chain_minimize(tf):
             sess.run(tf.global_variables_initializer())
             sess.run(train)
             return sess.run([w, b, c])
+
+
+def add_chain_minimize_resource(tf):
+    return add_chain_minimize(tf, resource=True)
 
 
 def addn_through_gates(tf, minimize=False):
@@ -210,7 +215,8 @@ def addn_through_gates_minimize(tf):
 
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
-         "addn_through_gates", "addn_through_gates_minimize", "addn_ones_through_gates"]
+         "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
+         "addn_ones_through_gates"]
 
 
 def cases(tf):
