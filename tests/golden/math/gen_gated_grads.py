@@ -187,10 +187,13 @@ def addn_through_gates(tf, minimize=False):
             return sess.run(grads)
 
 
-def addn_ones_through_gates(tf):
+def addn_ones_through_gates(tf, minimize=False):
     """h3's gradient AddN of (ones * h3) twice (h3 * h3's), a SigmoidGrad and a truediv
     gradient, gated: the Muls by ones are gate members, whose control edges the gate's
-    NoOp takes with it before the second round, so they sort by h3's name (z_h3, last)."""
+    NoOp takes with it before the second round, so they sort by h3's name (z_h3, last).
+    `minimize`: one GradientDescentOptimizer(0.1).minimize step on these reference
+    variables instead (the trained variables): the Muls by ones are Snapshots then, sorted
+    by their own names."""
     with tf.Graph().as_default():
         rng = np.random.RandomState(0)
         x = tf.constant(rng.randn(4, 5).astype(np.float32))
@@ -203,10 +206,20 @@ def addn_ones_through_gates(tf):
         h3 = tf.add(tf.tanh(h2), h2 * h2, name="z_h3")
         loss = tf.reduce_sum(h3 * h3) + tf.reduce_sum(tf.sigmoid(h3)) + \
             tf.reduce_sum(h3 / t)
-        grads = tf.gradients(loss, [w, b, c], gate_gradients=True)
+        if minimize:
+            train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        else:
+            grads = tf.gradients(loss, [w, b, c], gate_gradients=True)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
+            if minimize:
+                sess.run(train)
+                return sess.run([w, b, c])
             return sess.run(grads)
+
+
+def addn_ones_through_gates_minimize(tf):
+    return addn_ones_through_gates(tf, minimize=True)
 
 
 def addn_through_gates_minimize(tf):
@@ -216,7 +229,7 @@ def addn_through_gates_minimize(tf):
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
          "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
-         "addn_ones_through_gates"]
+         "addn_ones_through_gates", "addn_ones_through_gates_minimize"]
 
 
 def cases(tf):

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import shapes_symbolically_equal
+from ._util import shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
 from .symbolic_shapes import symbolic_shapes
 
@@ -50,7 +50,9 @@ def _grappler_names(program):
     and a Mul by ones (the other input of the output's shape) Identities, which the
     dependency optimizer removes, so a reader of one reads its source (an AddN of
     tf.gradients' contributions sorts `gradients/mul_grad/Mul_1` for the no-op
-    `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1).
+    `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1;
+    not in a plan with a ref-input op, where the Mul by ones is a Snapshot, which stays:
+    _util.snapshots), and so does one of tf.gradients' gate Identities.
     Not through what is fetched or has control edges. Below a feed Grappler decides on its
     symbolic shapes (symbolic_shapes.py): a Reshape to `Shape(x)` of a tensor of x's
     symbolic shape is removed (RemoveRedundantReshape), and the gradients'
@@ -78,6 +80,7 @@ def _grappler_names(program):
             s.is_fully_defined() else None
 
     sym = symbolic_shapes(program)
+    snap = snapshots(program)   # (a Mul by ones is then a Snapshot, which keeps its name)
     producer = {v: n for n in program.nodes for v in n.outputs}
     source = {}
     names = {}
@@ -104,7 +107,7 @@ def _grappler_names(program):
         elif n.type == "Reshape" and shapes_symbolically_equal(
                 sym.get(source.get(n.inputs[0], n.inputs[0])), sym.get(out)):
             src = n.inputs[0]
-        elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None:
+        elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None and not snap:
             for one, other in ((1, 0), (0, 1)):
                 if n.inputs[one] in consts and _is_ones(consts[n.inputs[one]]) \
                         and shape(n.inputs[other]) == shape(out):
