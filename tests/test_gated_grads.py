@@ -40,3 +40,27 @@ def test_plan_counts_the_gated_gradients_tf_runs():
         assert unseen.get("mul") == 1
         gx2, = tf.gradients(tf.reduce_sum(y), [x])
         assert lower(tf.get_default_graph(), [gx2, y], [], []).unseen_reads == {}
+
+
+def test_golden_tells_add_chain_gated_from_ungated():
+    # gated: AddN(Square, Tanh, Square, Tanh); ungated: 2 * (Tanh + Square)
+    gated, ungated = GOLDEN["add_chain"], GOLDEN["add_chain_ungated"]
+    assert not all(np.array_equal(a, b) for a, b in zip(gated, ungated))
+
+
+def test_snapshots_only_with_ref_input_ops():
+    # Grappler's constant folding makes a Mul by ones a Snapshot (which stays) when the
+    # plan has an op with a ref input (minimize on reference variables), else an Identity
+    from flowgrad.engine.optimize._util import snapshots
+    with tf.Graph().as_default():
+        v = tf.Variable(np.ones((2, 3), np.float32))
+        loss = tf.reduce_sum(v * v)
+        g, = tf.gradients(loss, [v])
+        train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        graph = tf.get_default_graph()
+        assert not snapshots(lower(graph, [g], [], []))
+        assert snapshots(lower(graph, [], [train], []))
+    with tf.Graph().as_default():
+        r = tf.get_variable("r", [2, 3], use_resource=True)
+        train = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(r * r))
+        assert not snapshots(lower(tf.get_default_graph(), [], [train], []))

@@ -240,11 +240,24 @@ def root_reads_twice(tf, arithmetic=True):
         return _run(tf, [tf.add_n([s, s]) * 3.0, (s2 + s2) * 3.0], arithmetic)
 
 
+def identity_interleaved(tf, arithmetic=True):
+    """tf.identity(mul + mul_1) + m_c: the first round's model pruner removes the user's
+    Identity, so the AddN made then is sorted by name in the second: AddN(m_c, mul, mul_1),
+    not the tree's order (mul, mul_1, m_c) that a gate Identity's removal leaves."""
+    with tf.Graph().as_default():
+        x, = [tf.Variable(v) for v in _arrays([(64, 8)], seed=4)]
+        p = tf.tanh(x) * 1e3
+        q = tf.sin(x) * 1e-3
+        r = tf.cos(x, name="m_c")
+        s = tf.identity(tf.add(p, q, name="a_add")) + r
+        return _run(tf, [tf.tanh(s * 1e-3)], arithmetic)
+
+
 CASES = ["same_shape_chain", "bias_chain", "bias_chain_float16", "four_shapes", "add_n_root",
          "two_readers", "fetched_inner", "fed_placeholders", "with_gradients", "in_loop",
          "in_loop_fed", "in_loop_grad", "in_cond", "in_cond_fed", "forwarded_leaf",
          "tied_sizes", "lstm_peepholes_fed", "renamed_leaf", "through_no_ops",
-         "root_reads_twice"]
+         "root_reads_twice", "identity_interleaved"]
 
 
 def cases(tf):

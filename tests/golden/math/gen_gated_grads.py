@@ -82,7 +82,154 @@ def transformer_minimize(tf):
             return sess.run(tf.trainable_variables())
 
 
-CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize"]
+def _lstm_dropout(tf, peepholes, gate=True):
+    """Gradients for the variables of sum(square(dropout(dynamic_rnn(LSTMCell)) * 1.5))
+    + sum(c * h): the gate's pure gradients (the dropout mask's, the constant 1.5's) read
+    the forward dropout Muls in Grappler's first round (so its constant push-down leaves
+    them alone) and are pruned in the second, which regroups the whole chain (TF:
+    (7.03125 * Square(mask)) * out)."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(2)
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(3, 7, 5).astype(np.float32))
+        cell = tf.nn.rnn_cell.LSTMCell(8, use_peepholes=peepholes)
+        out, st = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        h = tf.layers.dropout(out, 0.2, training=True) * 1.5
+        loss = tf.reduce_sum(tf.square(h)) + tf.reduce_sum(st.c * st.h)
+        grads = tf.gradients(loss, tf.trainable_variables(), gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def lstm_dropout(tf):
+    return _lstm_dropout(tf, False)
+
+
+def lstm_dropout_peepholes(tf):
+    return _lstm_dropout(tf, True)
+
+
+def add_chain(tf, gate=True):
+    """loss = sum(h3 * h3), h3 = tanh(h2) + h2 * h2: the gradient's AddN(h3, h3) reads
+    h3 through the gate's Identities, so TF's first round leaves it alone (no
+    SimplifyAggregation); the second, with them gone, absorbs h3 (read by that AddN
+    alone): AddN(Square, Tanh, Square, Tanh), summed in that order. Ungated it is 2 * h3."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
+        b = tf.Variable(rng.randn(5).astype(np.float32))
+        c = tf.Variable(rng.randn(5).astype(np.float32))
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.tanh(h2) + h2 * h2
+        grads = tf.gradients(tf.reduce_sum(h3 * h3), [w, b, c], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def add_chain_ungated(tf):
+    return add_chain(tf, gate=False)
+
+
+def add_chain_minimize(tf, resource=False):
+    """add_chain's loss trained one step by GradientDescentOptimizer.minimize (GATE_OP):
+    the graph now holds ApplyGradientDescent (a ref input), so Grappler's constant
+    folding makes the Mul by tf.gradients' ones a Snapshot, which the dependency optimizer
+    keeps: the AddN reads it twice and becomes 2 * Snapshot (SimplifyAggregation), h3 is
+    not absorbed. With resource variables (no ref input) it is an Identity again, and the
+    AddN is AddN(Square, Tanh, Square, Tanh). The trained variables."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32), use_resource=resource)
+        b = tf.Variable(rng.randn(5).astype(np.float32), use_resource=resource)
+        c = tf.Variable(rng.randn(5).astype(np.float32), use_resource=resource)
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.tanh(h2) + h2 * h2
+        train = tf.train.GradientDescentOptimizer(1.0).minimize(tf.reduce_sum(h3 * h3))
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(train)
+            return sess.run([w, b, c])
+
+
+def add_chain_minimize_resource(tf):
+    return add_chain_minimize(tf, resource=True)
+
+
+def addn_through_gates(tf, minimize=False):
+    """A gated AddN of three gradients, one of them read through a gate Identity: the
+    second round's canonical order sorts it by its source's name (gradients/AddN_2 first),
+    as the dependency optimizer removed the Identity. `minimize`: one step of
+    GradientDescentOptimizer(0.5).minimize instead (the trained variables)."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        c = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        d = tf.Variable(rng.randn(32, 8).astype(np.float32))
+        h = x + c
+        u = tf.tanh(h) + tf.sin(h) + tf.square(h)
+        k = tf.exp((u + d) * 0.1) + tf.cos(x) + tf.sigmoid(u)
+        loss = tf.reduce_sum(k * k) + tf.reduce_sum(tf.tanh(x) * c)
+        if minimize:
+            train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
+        else:
+            grads = tf.gradients(loss, [x, c, d], gate_gradients=True)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            if minimize:
+                sess.run(train)
+                return sess.run([x, c, d])
+            return sess.run(grads)
+
+
+def addn_ones_through_gates(tf, minimize=False):
+    """h3's gradient AddN of (ones * h3) twice (h3 * h3's), a SigmoidGrad and a truediv
+    gradient, gated: the Muls by ones are gate members, whose control edges the gate's
+    NoOp takes with it before the second round, so they sort by h3's name (z_h3, last).
+    `minimize`: one GradientDescentOptimizer(0.1).minimize step on these reference
+    variables instead (the trained variables): the Muls by ones are Snapshots then, sorted
+    by their own names."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(4, 5).astype(np.float32))
+        w = tf.Variable(rng.randn(5, 5).astype(np.float32))
+        b = tf.Variable(rng.randn(5).astype(np.float32))
+        c = tf.Variable(rng.randn(5).astype(np.float32))
+        t = tf.Variable(rng.rand(5).astype(np.float32) + 0.5)
+        h = tf.matmul(x, w) + b
+        h2 = h * c + h
+        h3 = tf.add(tf.tanh(h2), h2 * h2, name="z_h3")
+        loss = tf.reduce_sum(h3 * h3) + tf.reduce_sum(tf.sigmoid(h3)) + \
+            tf.reduce_sum(h3 / t)
+        if minimize:
+            train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+        else:
+            grads = tf.gradients(loss, [w, b, c], gate_gradients=True)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            if minimize:
+                sess.run(train)
+                return sess.run([w, b, c])
+            return sess.run(grads)
+
+
+def addn_ones_through_gates_minimize(tf):
+    return addn_ones_through_gates(tf, minimize=True)
+
+
+def addn_through_gates_minimize(tf):
+    return addn_through_gates(tf, minimize=True)
+
+
+CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
+         "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
+         "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
+         "addn_ones_through_gates", "addn_ones_through_gates_minimize"]
 
 
 def cases(tf):

@@ -107,6 +107,21 @@ def control_sources(nodes, skip=None):
     return control
 
 
+def snapshots(program) -> bool:
+    """Does Grappler's constant folding make a Mul by ones (or an Add of zeros) a Snapshot
+    rather than an Identity in this plan? It does when the graph holds an op that may
+    change its input in place: one with a ref input (Assign, ApplyGradientDescent, ... as
+    Optimizer.minimize builds for reference variables) or an in-place op. The dependency
+    optimizer removes an Identity, never a Snapshot."""
+    for n in program.nodes:
+        if "inplace" in n.type.lower():
+            return True
+        op = n.op
+        if n.stateful and op is not None and any(t._dtype.is_ref_dtype for t in op._inputs):
+            return True
+    return False
+
+
 def reader_indices(nodes):
     """value -> the set of indices of the nodes that read it."""
     readers = {}

@@ -47,8 +47,10 @@ import numpy as np
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
-from ._util import constant_only, control_sources, mutating_prefix
+from ._util import constant_only, control_sources, mutating_prefix, snapshots
 from .cse import common_subexpression_elimination
+from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
+from .simplify_aggregation import _ones
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
@@ -140,10 +142,16 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted)
     types = {}
+    producer = {}
     for n in program.nodes:
         for v in n.outputs:
-            types[v] = types.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs \
-                else n.type
+            producer[v] = n
+            if n.type in _NO_OPS and n.inputs:
+                types[v] = types.get(n.inputs[0], n.type)
+            elif n.type == "Mul" and _by_ones(n, producer, program.shapes) is not None:
+                types[v] = types.get(_by_ones(n, producer, program.shapes), n.type)
+            else:
+                types[v] = n.type
     if not any(n.type in _ADDS and any(types.get(v) in _ADDS for v in n.inputs)
                for n in program.nodes):
         return program
@@ -156,20 +164,49 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     second = _without_no_ops(program, tainted)
     if second is None:
         return program
-    again = _rewrite(second, tainted, loop_body, tags)
-    return program if again is second else again
+    again = _rewrite(second[0], tainted, loop_body, tags, second[1])
+    return program if again is second[0] else again
+
+
+def _by_ones(n, producer, shapes):
+    """The input a Mul multiplies by tf.gradients' ones (the other input, of the Mul's own
+    static shape: Grappler's constant folding makes the Mul an Identity of it), or None."""
+    if len(n.inputs) != 2 or len(n.outputs) != 1:
+        return None
+    out = shapes.get(n.outputs[0])
+    if out is None or not out.is_fully_defined():
+        return None
+    for one, other in ((0, 1), (1, 0)):
+        if _ones(producer.get(n.inputs[one]), producer):
+            s = shapes.get(n.inputs[other])
+            ok = s is not None and s.is_fully_defined() and s.as_list() == out.as_list()
+            return n.inputs[other] if ok else None
+    return None
 
 
 def _without_no_ops(program, tainted):
-    """`program` without the Identity, Reshape to the same known shape and Sum over no
+    """(`program` without the Identity, Reshape to the same known shape and Sum over no
     axes (a constant) that read an add (through others of them), their readers reading
-    the add; None if there is none. Not those fetched or with control edges."""
+    the add, and the control edges the second round sees); None if there is none. Not
+    those fetched or with control edges, but for tf.gradients' gate Identities (and the
+    Mul by tf.gradients' ones they read, an Identity since Grappler's first constant
+    folding, unless the plan has ops with ref inputs: then a Snapshot, which stays, see
+    _util.snapshots): the dependency optimizer removes them, leaving the gate's control
+    edges only where no data path orders them (minimize_broadcasts._gate_controls)."""
     nodes = program.nodes
     types = {v: n.type for n in nodes for v in n.outputs}
     consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
               if n.type == "Const" and not n.inputs and n.outputs}
     fetched = set(program.fetches)
-    control = control_sources(nodes)
+    control = _control_sources(nodes, gates=False)
+    producer = {v: n for n in nodes for v in n.outputs}
+    ones_of = {}
+    if not snapshots(program) and any(_gate_of(n) is not None for n in nodes):
+        for n in nodes:
+            if n.type == "Mul" and not n.recompute and n.outputs and n.outputs[0] not in fetched:
+                x = _by_ones(n, producer, program.shapes)
+                if x is not None:
+                    ones_of[n.outputs[0]] = x
 
     def shape(v):
         s = program.shapes.get(v)
@@ -177,12 +214,15 @@ def _without_no_ops(program, tainted):
             else s.as_list()
 
     alias = {}
+    gates = False
     for n in nodes:
+        gate = _gate_of(n) is not None
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
-                or n.outputs[0] in fetched or n.op is None or n.op._control_inputs \
-                or id(n.op) in control:
+                or n.outputs[0] in fetched or n.op is None \
+                or n.op._control_inputs and not gate or id(n.op) in control:
             continue
-        source = alias.get(n.inputs[0], n.inputs[0])
+        x = ones_of.get(n.inputs[0], n.inputs[0]) if gate else n.inputs[0]
+        source = alias.get(x, x)
         if types.get(source) not in _ADDS:
             continue
         if n.type == "Sum" and not (len(n.inputs) == 2 and n.inputs[1] in consts and
@@ -192,16 +232,47 @@ def _without_no_ops(program, tainted):
                                     shape(n.inputs[0]) != shape(n.outputs[0])):
             continue
         alias[n.outputs[0]] = source
+        gates = gates or gate
     if not alias:
         return None
     kept = [n.with_inputs([alias.get(v, v) for v in n.inputs])
             if not alias.keys().isdisjoint(n.inputs) else n
             for n in nodes if not (n.outputs and n.outputs[0] in alias)]
-    return program.copy(nodes=kept)
+    if ones_of:     # a Mul by ones only removed gate Identities read is gone with them
+        read = {v for n in kept for v in n.inputs}
+        kept = [n for n in kept if not (n.outputs and n.outputs[0] in ones_of
+                                        and n.outputs[0] not in read)]
+    out = program.copy(nodes=kept)
+    if not gates:       # (a user's Identity is gone already: the model pruner's)
+        return out, (None, control_sources(nodes))
+    waiting, waited = _gate_controls(program, alias)
+    return out, (waiting, control | waited)
 
 
-def _rewrite(program, tainted, loop_body, tags):
-    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped."""
+def _canonical_names(program, fetched):
+    """value -> the name Grappler's second round sorts it by: its source's once the
+    first round's no-ops are gone (addn_order._grappler_names), a Mul of a value by itself
+    renamed by ReplaceMulWithSquare."""
+    renamed = addn_order._grappler_names(program)
+    names = {}
+    for n in program.nodes:
+        for k, v in enumerate(n.outputs):
+            names[v] = n.name if k == 0 else f"{n.name}:{k}"
+        if n.type == "Mul" and len(n.inputs) == 2 and n.inputs[0] == n.inputs[1] \
+                and n.outputs and n.outputs[0] not in fetched:
+            scope, _, base = n.name.rpartition("/")
+            names[n.outputs[0]] = (scope + "/" if scope else "") + \
+                "ArithmeticOptimizer/ReplaceMulWithSquare_" + base
+
+    def key(v):
+        return renamed.get(v) or names.get(v) or ""
+    return key
+
+
+def _rewrite(program, tainted, loop_body, tags, ctrl=None):
+    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped.
+    `ctrl`: the second round's (ids of the ops with a control input, ids of the ops some
+    op waits for)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -221,7 +292,11 @@ def _rewrite(program, tainted, loop_body, tags):
     fetched = set(program.fetches)
     for v in fetched:
         uses[v] = uses.get(v, 0) + 1
-    control = control_sources(nodes)
+    if ctrl is None:
+        control, waiting = control_sources(nodes), ()
+    else:
+        waiting, control = ctrl
+        waiting = waiting or ()
 
     known_shape = {}
 
@@ -247,7 +322,7 @@ def _rewrite(program, tainted, loop_body, tags):
 
     def _eligible(n):
         if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded or n.op is None \
-                or n.op._control_inputs or id(n.op) in control:
+                or n.op._control_inputs or id(n.op) in control or id(n.op) in waiting:
             return False
         if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
             return False
@@ -258,18 +333,32 @@ def _rewrite(program, tainted, loop_body, tags):
     def absorbable(i):
         return can_optimize(i) and uses.get(nodes[i].outputs[0], 0) == 1
 
+    second = ctrl is not None and ctrl[0] is not None
+    if second:
+        # the second round's graph once gate Identities are gone (nothing earlier removes
+        # them): each add's inputs sorted by name (Grappler canonicalizes commutative
+        # nodes first), the new AddNs not sorted again (no third round). Elsewhere the
+        # first round's model pruner removed a user's Identity, so the AddN made in the
+        # first round is sorted in the second
+        canonical = _canonical_names(program, fetched)
+
+        def ins(n):
+            return sorted(n.inputs, key=canonical)
+    else:
+        def ins(n):
+            return list(n.inputs)
     groups = []
     for i in range(len(nodes) - 1, -1, -1):
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
             continue
         leaves, members = [], []
-        queue = list(nodes[i].inputs)
+        queue = ins(nodes[i])
         while queue:
             t = queue.pop(0)
             j = producer.get(t)
             if j is not None and absorbable(j):
                 members.append(j)
-                queue[0:0] = nodes[j].inputs
+                queue[0:0] = ins(nodes[j])
             else:
                 leaves.append(t)
         if not members:
@@ -367,7 +456,7 @@ def _rewrite(program, tainted, loop_body, tags):
     order = {}
     for s in sums:
         if len(s.inputs) > 2:
-            vs = sorted(s.inputs, key=sort_key)
+            vs = list(s.inputs) if second else sorted(s.inputs, key=sort_key)
             k = next((k for k, v in enumerate(vs) if _once(vs, forwards)(v)), 0)
             vs[0], vs[k] = vs[k], vs[0]
             order[id(s)] = vs

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import shapes_symbolically_equal
+from ._util import shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
 from .symbolic_shapes import symbolic_shapes
 
@@ -50,7 +50,9 @@ def _grappler_names(program):
     and a Mul by ones (the other input of the output's shape) Identities, which the
     dependency optimizer removes, so a reader of one reads its source (an AddN of
     tf.gradients' contributions sorts `gradients/mul_grad/Mul_1` for the no-op
-    `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1).
+    `gradients/sub_grad/Reshape`, `add_1` for `gradients/mul_2_grad/Mul_1` = ones * add_1;
+    not in a plan with a ref-input op, where the Mul by ones is a Snapshot, which stays:
+    _util.snapshots), and so does one of tf.gradients' gate Identities.
     Not through what is fetched or has control edges. Below a feed Grappler decides on its
     symbolic shapes (symbolic_shapes.py): a Reshape to `Shape(x)` of a tensor of x's
     symbolic shape is removed (RemoveRedundantReshape), and the gradients'
@@ -68,7 +70,8 @@ def _grappler_names(program):
     fetched = set(program.fetches)
     control = set()
     for n in program.nodes:
-        if n.op is not None:
+        # (a tf.gradients gate's NoOp is gone by the second round, with its control edges)
+        if n.op is not None and not _is_gate(n.op):
             control.update(id(c) for c in n.op._control_inputs)
 
     def shape(v):
@@ -77,16 +80,23 @@ def _grappler_names(program):
             s.is_fully_defined() else None
 
     sym = symbolic_shapes(program)
+    snap = snapshots(program)   # (a Mul by ones is then a Snapshot, which keeps its name)
     producer = {v: n for n in program.nodes for v in n.outputs}
     source = {}
     names = {}
     for n in program.nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in fetched or n.op is None \
-                or n.op._control_inputs or id(n.op) in control:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in fetched or n.op is None:
             continue
         out = n.outputs[0]
+        if _is_gate_identity(n.op):
+            # tf.gradients' gate Identity: the dependency optimizer removes it after the
+            # first round, so the second round's canonical order reads its input's name
+            source[out] = source.get(n.inputs[0], n.inputs[0])
+            continue
+        if n.op._control_inputs or id(n.op) in control:
+            continue
         src = None
         if n.type == "Sum" and len(n.inputs) == 2 and n.inputs[1] in consts \
                 and np.size(consts[n.inputs[1]]) == 0:
@@ -97,7 +107,7 @@ def _grappler_names(program):
         elif n.type == "Reshape" and shapes_symbolically_equal(
                 sym.get(source.get(n.inputs[0], n.inputs[0])), sym.get(out)):
             src = n.inputs[0]
-        elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None:
+        elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None and not snap:
             for one, other in ((1, 0), (0, 1)):
                 if n.inputs[one] in consts and _is_ones(consts[n.inputs[one]]) \
                         and shape(n.inputs[other]) == shape(out):
@@ -106,6 +116,17 @@ def _grappler_names(program):
         if src is not None:
             source[out] = source.get(src, src)
     return {v: names[s] for v, s in source.items() if s in names}
+
+
+def _is_gate(op):
+    """Is `op` a tf.gradients gate (gate_gradients: a tuple's group_deps NoOp)?"""
+    return op._id in (getattr(op._graph, "_grad_gates", None) or ())
+
+
+def _is_gate_identity(op):
+    """Is `op` an Identity of a tf.gradients gate (its only control input the gate)?"""
+    return op.type == "Identity" and len(op._control_inputs) == 1 and \
+        _is_gate(op._control_inputs[0])
 
 
 def _bcast_reduce_axes(x, y):

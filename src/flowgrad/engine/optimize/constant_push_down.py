@@ -53,13 +53,13 @@ def tainted_by_default(program, seed=()):
     return tainted
 
 
-def _one_pass(program, seed):
+def _one_pass(program, seed, gated_reads):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
               if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
     producer = {}
-    uses = {}
+    uses = dict(program.unseen_reads) if gated_reads else {}
     for i, n in enumerate(program.nodes):
         for v in n.outputs:
             producer[v] = i
@@ -135,11 +135,14 @@ def _topological(nodes):
     return order
 
 
-def constant_push_down(program, seed=None):
+def constant_push_down(program, seed=None, gated_reads=True):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
-    a Const, which Grappler's does not)."""
+    a Const, which Grappler's does not). `gated_reads`: Grappler's first round, where the
+    pure gradients only a tf.gradients gate reads (Program.unseen_reads) still read their
+    inputs (a forward Mul they read is not pushed into); its dependency optimizer then
+    removes the gates, so the second round's model pruner drops those gradients."""
     types = {v: n.type for n in program.nodes for v in n.outputs}
     if not any(n.type in _ASSOC and len(n.inputs) == 2 and
                any(types.get(v) == n.type for v in n.inputs) for n in program.nodes):
@@ -148,7 +151,7 @@ def constant_push_down(program, seed=None):
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed)
+        nxt = _one_pass(program, seed, gated_reads)
         if nxt is None:
             return program
         program = nxt

@@ -287,7 +287,7 @@ def _without_no_ops(program):
             if not alias.keys().isdisjoint(n.inputs) else n
             for n in nodes if not (n.outputs and n.outputs[0] in alias)]
     out = program.copy(nodes=kept)
-    waiting, waited = _gate_controls(out, alias)
+    waiting, waited = _gate_controls(program, alias)
     return out, (waiting, waited | control)
 
 
@@ -314,7 +314,9 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
     folded = constant_only(nodes)
-    uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
+    # TF's gated pure gradients read them too, in the first round: the dependency
+    # optimizer then removes their gate, and the second round's model pruner them
+    uses = dict(program.unseen_reads) if ctrl is None else {}
     for n in nodes:
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1

@@ -114,7 +114,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         if regrouped and options.get("constant_folding", True):
             # Grappler's second iteration: its constant folding pushes a constant leaf of
             # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
-            program = constant_push_down(program, seed)
+            program = constant_push_down(program, seed, gated_reads=False)
         if options.get("addn_order", True):
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
