@@ -46,6 +46,9 @@ def test_golden_tells_product_from_sum():
     assert not np.array_equal(got, _running_sum(y + np.float32(1), 6))
     for name in ("ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
+    got, y = GOLDEN["written_apart"]
+    assert np.array_equal(got, np.float32(7) * y)
+    assert not np.array_equal(got, _running_sum(y, 7))
     # gated: Grappler's second round reads through the gate Identities
     assert np.array_equal(GOLDEN["grads_gated"], GOLDEN["grads_ungated"])
 

@@ -55,6 +55,17 @@ def repeated_variable_double(tf, arithmetic=True):
             return sess.run(y * 1.0)
 
 
+def written_apart(tf, arithmetic=True):
+    """tf.add_n of seven `tf.tanh(x)` built apart, read by an Identity: Grappler's
+    arithmetic optimizer dedups them first into one tensor repeated, so Mul(7, tanh(x));
+    then tanh(x)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [2000])
+        s = tf.add_n([tf.tanh(x) for _ in range(7)])
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), tf.tanh(x)], {x: _x(5) / 50.0})
+
+
 def _grads(tf, arithmetic, gate):
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [2000])
@@ -78,7 +89,8 @@ def grads_gated(tf, arithmetic=True):
     return _grads(tf, arithmetic, True)
 
 
-CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"]
+CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated",
+         "written_apart"]
 
 
 def cases(tf):

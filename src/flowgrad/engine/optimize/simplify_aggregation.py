@@ -17,6 +17,9 @@ by this AddN alone and not fetched (Grappler's MinimizeBroadcasts then takes it 
 new Mul's tree: not modelled); a Mul fetched or read elsewhere is rewritten, and so is
 `ones * k` (folded to k first), and whose readers are no Mul/Div/add (the new Mul could
 join their trees in MinimizeBroadcasts or constant push-down).
+The graph looked at is the one Grappler's arithmetic optimizer deduplicates before its
+stages (cse.py, fetched nodes kept): `tf.add_n([tf.tanh(x) for _ in range(7)])` is one
+tensor repeated, and readers are counted there.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .cse import common_subexpression_elimination
 from .minimize_broadcasts import _gate_of
 
 _STAGE = "ArithmeticOptimizer/SimplifyAggregation_"
@@ -89,7 +93,18 @@ def _names(name):
 def simplify_aggregation(program, loop_body=False):
     """`program` with each AddN of one tensor repeated (see the module docstring) turned
     into Mul(Const(N), x). In a loop body or cond branch (`loop_body`) the outputs are no
-    fetches Grappler preserves."""
+    fetches Grappler preserves. The AddNs and readers are those of the graph as Grappler's
+    arithmetic optimizer deduplicates it first (the fetched nodes kept): six `tf.tanh(x)`
+    written apart are one tensor repeated; `program` itself comes back when nothing is
+    rewritten."""
+    if not any(n.type == "AddN" and len(n.inputs) >= 2 for n in program.nodes):
+        return program
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    out = _simplify(deduped, loop_body)
+    return program if out is deduped else out
+
+
+def _simplify(program, loop_body):
     nodes = program.nodes
     fetched = set() if loop_body else set(program.fetches)
     # Grappler's second round: the dependency optimizer has removed tf.gradients' gate
