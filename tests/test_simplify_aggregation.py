@@ -49,6 +49,14 @@ def test_golden_tells_product_from_sum():
     got, y = GOLDEN["written_apart"]
     assert np.array_equal(got, np.float32(7) * y)
     assert not np.array_equal(got, _running_sum(y, 7))
+    r = GOLDEN["repeated_sole_mul"]
+    x = GEN._x(6)
+    f = np.float32
+    assert np.array_equal(r[0], x * (f(6) * r[1]))                 # Placeholder first
+    assert np.array_equal(r[3], r[4] * (f(7) * x))                 # Tanh before x
+    assert np.array_equal(r[6], r[8] * (f(6) * r[7]))              # aa before zz
+    assert np.array_equal(r[9], r[10] * (f(6) * f(0.37)))
+    assert not np.array_equal(r[0], r[1] * (f(6) * x))
     # gated: Grappler's second round reads through the gate Identities
     assert np.array_equal(GOLDEN["grads_gated"], GOLDEN["grads_ungated"])
 

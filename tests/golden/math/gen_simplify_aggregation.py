@@ -66,6 +66,26 @@ def written_apart(tf, arithmetic=True):
             return sess.run([tf.identity(s), tf.tanh(x)], {x: _x(5) / 50.0})
 
 
+def repeated_sole_mul(tf, arithmetic=True):
+    """tf.add_n([a * b] * N) of a product only the AddN reads, x fed (its shape unknown to
+    Grappler, so MinimizeBroadcasts leaves the new Mul(N, a * b)): the second round's
+    constant folding pushes N into the product, whose inputs are sorted by name first:
+    `Placeholder * (6 * Tanh)`, `Tanh * (7 * x)`, `aa * (6 * zz)`, `Tanh * (6 * 0.37)`.
+    Each read by an Identity; then the leaves."""
+    out = []
+    for name, n, build in (("Placeholder", 6, lambda tf, x: tf.tanh(x) * x),
+                           ("x", 7, lambda tf, x: x * tf.tanh(x)),
+                           ("x", 6, lambda tf, x: tf.multiply(tf.tanh(x, name="zz"),
+                                                              tf.sin(x, name="aa"))),
+                           ("x", 6, lambda tf, x: tf.tanh(x) * 0.37)):
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [2000], name=name)
+            s = tf.identity(tf.add_n([build(tf, x)] * n))
+            with tf.Session(config=_config(tf, arithmetic)) as sess:
+                out.extend(sess.run([s, tf.tanh(x), tf.sin(x)], {x: _x(6)}))
+    return out
+
+
 def _grads(tf, arithmetic, gate):
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [2000])
@@ -90,7 +110,7 @@ def grads_gated(tf, arithmetic=True):
 
 
 CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated",
-         "written_apart"]
+         "written_apart", "repeated_sole_mul"]
 
 
 def cases(tf):
