@@ -57,6 +57,12 @@ def test_golden_tells_product_from_sum():
     assert np.array_equal(r[6], r[8] * (f(6) * r[7]))              # aa before zz
     assert np.array_equal(r[9], r[10] * (f(6) * f(0.37)))
     assert not np.array_equal(r[0], r[1] * (f(6) * x))
+    r = GOLDEN["readers_fed"]
+    y, z = r[1], GEN._x(2)
+    assert np.array_equal(r[0], y * (f(6) * f(0.37)))            # s * 0.37
+    assert np.array_equal(r[2], (f(6) * y) * z)                   # s * z
+    assert np.array_equal(r[4], f(6) * y + z)                     # s + z
+    assert not np.array_equal(r[4], _running_sum(y, 6) + z)
     # gated: Grappler's second round reads through the gate Identities
     assert np.array_equal(GOLDEN["grads_gated"], GOLDEN["grads_ungated"])
 

@@ -86,6 +86,27 @@ def repeated_sole_mul(tf, arithmetic=True):
     return out
 
 
+def readers_fed(tf, arithmetic=True):
+    """tf.add_n([y] * N) (y = tanh(x) * x fetched, x and z fed) read by a Mul or an add:
+    below a feed Grappler's MinimizeBroadcasts and AddOpsRewrite leave the reader, so the
+    AddN is N * y, and a reader's constant is pushed down into it by the second round
+    (`s * 0.37` runs as `y * (6 * 0.37)`). Then y."""
+    builds = (lambda s, z: s * 0.37, lambda s, z: s * z, lambda s, z: s + z,
+              lambda s, z: s + 0.37, lambda s, z: s * z * 0.37,
+              lambda s, z: tf.add_n([s, z, z * 0.5]), lambda s, z: s / 0.37,
+              lambda s, z: s - z, lambda s, z: 0.37 * s)
+    out = []
+    for k, build in enumerate(builds):
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [2000], name="x")
+            z = tf.placeholder(tf.float32, [2000], name="z")
+            y = tf.tanh(x) * x
+            s = tf.add_n([y] * (7 if k == len(builds) - 1 else 6))
+            with tf.Session(config=_config(tf, arithmetic)) as sess:
+                out.extend(sess.run([build(s, z), y], {x: _x(1), z: _x(2)}))
+    return out
+
+
 def _grads(tf, arithmetic, gate):
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [2000])
@@ -110,7 +131,7 @@ def grads_gated(tf, arithmetic=True):
 
 
 CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated",
-         "written_apart", "repeated_sole_mul"]
+         "written_apart", "repeated_sole_mul", "readers_fed"]
 
 
 def cases(tf):

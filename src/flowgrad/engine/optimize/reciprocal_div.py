@@ -95,7 +95,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
     `branch` the fetches are no nodes Grappler preserves), its sums of products by one
     common factor (hoist_common_factor.py), its AddNs of one tensor repeated
-    (simplify_aggregation.py) and its AddN inputs'
+    (simplify_aggregation.py; constants pushed down again after either, as Grappler's
+    second iteration does) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
@@ -116,7 +117,11 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             hoisted = constant_push_down(hoisted, seed)
         program = hoisted
         # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
-        program = simplify_aggregation(program, loop_body or branch)
+        simplified = simplify_aggregation(program, loop_body or branch)
+        if simplified is not program and options.get("constant_folding", True):
+            # Grappler's second round pushes a reader's constant into N * x
+            simplified = constant_push_down(simplified, seed)
+        program = simplified
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):

@@ -19,8 +19,11 @@ feed) the second round's constant folding pushes N down into the product, whose 
 the arithmetic optimizer has sorted by name (`tf.add_n([tf.tanh(x) * x] * 6)` runs as
 `Tanh * (6 * x)`, or `x * (6 * Tanh)` with x named `Placeholder`), and that is done here.
 A Mul fetched or read elsewhere is rewritten, and so is
-`ones * k` (folded to k first), and whose readers are no Mul/Div/add (the new Mul could
-join their trees in MinimizeBroadcasts or constant push-down).
+`ones * k` (folded to k first). An AddN read by a Mul/Div/Sub/add is left as it is where
+Grappler knows its shape (the new Mul could join the reader's tree in MinimizeBroadcasts,
+or AddOpsRewrite absorb the AddN first: not modelled); below a feed neither can, so it is
+rewritten, and `grappler_division` then runs the second round's constant push-down
+(`tf.add_n([y] * 6) * 0.37` runs as `y * (6 * 0.37)`).
 The graph looked at is the one Grappler's arithmetic optimizer deduplicates before its
 stages (cse.py, fetched nodes kept): `tf.add_n([tf.tanh(x) for _ in range(7)])` is one
 tensor repeated, and readers are counted there.
@@ -147,14 +150,18 @@ def _simplify(program, loop_body):
         p = producer.get(x)
         if y in fetched or n.recompute or n.op is None or n.op._control_inputs \
                 or id(n.op) in control or _npdtype(dtype) not in _DTYPES \
-                or p is None or p.type in _SKIP_PRODUCERS \
-                or any(r.type in _SKIP_READERS for r in readers.get(y, ())):
+                or p is None or p.type in _SKIP_PRODUCERS:
+            continue
+        if not lazy:
+            lazy["sym"] = symbolic_shapes(program)
+            lazy["folded"] = constant_only(nodes)
+        # a Mul / add reader: its MinimizeBroadcasts / AddOpsRewrite could take the AddN
+        # first where Grappler knows the shapes (not modelled); below a feed they cannot
+        if lazy["sym"].get(y) is not None and \
+                any(r.type in _SKIP_READERS for r in readers.get(y, ())):
             continue
         pushed = None
         if _regroupable(p, producer, readers, fetched):
-            if not lazy:
-                lazy["sym"] = symbolic_shapes(program)
-                lazy["folded"] = constant_only(nodes)
             pushed = _pushed_down(program, n, p, readers, control, lazy)
             if pushed is None:
                 continue
