@@ -57,6 +57,11 @@ def test_golden_tells_product_from_sum():
     assert np.array_equal(r[6], r[8] * (f(6) * r[7]))              # aa before zz
     assert np.array_equal(r[9], r[10] * (f(6) * f(0.37)))
     assert not np.array_equal(r[0], r[1] * (f(6) * x))
+    # (a * b, read by the AddN alone, then takes the 6 in: a * (6 * b))
+    got, ab = GOLDEN["written_commuted"]
+    a, b = GEN._x(7), GEN._x(8) / f(100)
+    assert np.array_equal(got, a * (f(6) * b))
+    assert not np.array_equal(got, _running_sum(ab, 6))
     r = GOLDEN["readers_fed"]
     y, z = r[1], GEN._x(2)
     assert np.array_equal(r[0], y * (f(6) * f(0.37)))            # s * 0.37

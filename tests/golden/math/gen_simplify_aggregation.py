@@ -66,6 +66,19 @@ def written_apart(tf, arithmetic=True):
             return sess.run([tf.identity(s), tf.tanh(x)], {x: _x(5) / 50.0})
 
 
+def written_commuted(tf, arithmetic=True):
+    """tf.add_n([a * b, b * a] * 3), a and b fed, read by an Identity: Grappler sorts a
+    commutative op's inputs by name before its dedup, so b * a is a * b and the AddN one
+    tensor repeated: Mul(6, a * b), which the AddN alone read (a * (6 * b), as in
+    repeated_sole_mul). Then a * b."""
+    with tf.Graph().as_default():
+        a = tf.placeholder(tf.float32, [2000], name="a")
+        b = tf.placeholder(tf.float32, [2000], name="b")
+        s = tf.add_n([a * b, b * a] * 3)
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), a * b], {a: _x(7), b: _x(8) / 100.0})
+
+
 def repeated_sole_mul(tf, arithmetic=True):
     """tf.add_n([a * b] * N) of a product only the AddN reads, x fed (its shape unknown to
     Grappler, so MinimizeBroadcasts leaves the new Mul(N, a * b)): the second round's
@@ -131,7 +144,7 @@ def grads_gated(tf, arithmetic=True):
 
 
 CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated",
-         "written_apart", "repeated_sole_mul", "readers_fed"]
+         "written_apart", "repeated_sole_mul", "readers_fed", "written_commuted"]
 
 
 def cases(tf):
