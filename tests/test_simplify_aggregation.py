@@ -46,6 +46,28 @@ def test_golden_tells_product_from_sum():
     assert not np.array_equal(got, _running_sum(y + np.float32(1), 6))
     for name in ("ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"):
         assert not np.array_equal(GOLDEN[name], GOLDEN[name + "_arithmetic_off"]), name
+    got, y = GOLDEN["written_apart"]
+    assert np.array_equal(got, np.float32(7) * y)
+    assert not np.array_equal(got, _running_sum(y, 7))
+    r = GOLDEN["repeated_sole_mul"]
+    x = GEN._x(6)
+    f = np.float32
+    assert np.array_equal(r[0], x * (f(6) * r[1]))                 # Placeholder first
+    assert np.array_equal(r[3], r[4] * (f(7) * x))                 # Tanh before x
+    assert np.array_equal(r[6], r[8] * (f(6) * r[7]))              # aa before zz
+    assert np.array_equal(r[9], r[10] * (f(6) * f(0.37)))
+    assert not np.array_equal(r[0], r[1] * (f(6) * x))
+    # (a * b, read by the AddN alone, then takes the 6 in: a * (6 * b))
+    got, ab = GOLDEN["written_commuted"]
+    a, b = GEN._x(7), GEN._x(8) / f(100)
+    assert np.array_equal(got, a * (f(6) * b))
+    assert not np.array_equal(got, _running_sum(ab, 6))
+    r = GOLDEN["readers_fed"]
+    y, z = r[1], GEN._x(2)
+    assert np.array_equal(r[0], y * (f(6) * f(0.37)))            # s * 0.37
+    assert np.array_equal(r[2], (f(6) * y) * z)                   # s * z
+    assert np.array_equal(r[4], f(6) * y + z)                     # s + z
+    assert not np.array_equal(r[4], _running_sum(y, 6) + z)
     # gated: Grappler's second round reads through the gate Identities
     assert np.array_equal(GOLDEN["grads_gated"], GOLDEN["grads_ungated"])
 

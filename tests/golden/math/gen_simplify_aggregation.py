@@ -55,6 +55,71 @@ def repeated_variable_double(tf, arithmetic=True):
             return sess.run(y * 1.0)
 
 
+def written_apart(tf, arithmetic=True):
+    """tf.add_n of seven `tf.tanh(x)` built apart, read by an Identity: Grappler's
+    arithmetic optimizer dedups them first into one tensor repeated, so Mul(7, tanh(x));
+    then tanh(x)."""
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [2000])
+        s = tf.add_n([tf.tanh(x) for _ in range(7)])
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), tf.tanh(x)], {x: _x(5) / 50.0})
+
+
+def written_commuted(tf, arithmetic=True):
+    """tf.add_n([a * b, b * a] * 3), a and b fed, read by an Identity: Grappler sorts a
+    commutative op's inputs by name before its dedup, so b * a is a * b and the AddN one
+    tensor repeated: Mul(6, a * b), which the AddN alone read (a * (6 * b), as in
+    repeated_sole_mul). Then a * b."""
+    with tf.Graph().as_default():
+        a = tf.placeholder(tf.float32, [2000], name="a")
+        b = tf.placeholder(tf.float32, [2000], name="b")
+        s = tf.add_n([a * b, b * a] * 3)
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            return sess.run([tf.identity(s), a * b], {a: _x(7), b: _x(8) / 100.0})
+
+
+def repeated_sole_mul(tf, arithmetic=True):
+    """tf.add_n([a * b] * N) of a product only the AddN reads, x fed (its shape unknown to
+    Grappler, so MinimizeBroadcasts leaves the new Mul(N, a * b)): the second round's
+    constant folding pushes N into the product, whose inputs are sorted by name first:
+    `Placeholder * (6 * Tanh)`, `Tanh * (7 * x)`, `aa * (6 * zz)`, `Tanh * (6 * 0.37)`.
+    Each read by an Identity; then the leaves."""
+    out = []
+    for name, n, build in (("Placeholder", 6, lambda tf, x: tf.tanh(x) * x),
+                           ("x", 7, lambda tf, x: x * tf.tanh(x)),
+                           ("x", 6, lambda tf, x: tf.multiply(tf.tanh(x, name="zz"),
+                                                              tf.sin(x, name="aa"))),
+                           ("x", 6, lambda tf, x: tf.tanh(x) * 0.37)):
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [2000], name=name)
+            s = tf.identity(tf.add_n([build(tf, x)] * n))
+            with tf.Session(config=_config(tf, arithmetic)) as sess:
+                out.extend(sess.run([s, tf.tanh(x), tf.sin(x)], {x: _x(6)}))
+    return out
+
+
+def readers_fed(tf, arithmetic=True):
+    """tf.add_n([y] * N) (y = tanh(x) * x fetched, x and z fed) read by a Mul or an add:
+    below a feed Grappler's MinimizeBroadcasts and AddOpsRewrite leave the reader, so the
+    AddN is N * y, and a reader's constant is pushed down into it by the second round
+    (`s * 0.37` runs as `y * (6 * 0.37)`). Then y."""
+    builds = (lambda s, z: s * 0.37, lambda s, z: s * z, lambda s, z: s + z,
+              lambda s, z: s + 0.37, lambda s, z: s * z * 0.37,
+              lambda s, z: tf.add_n([s, z, z * 0.5]), lambda s, z: s / 0.37,
+              lambda s, z: s - z, lambda s, z: 0.37 * s)
+    out = []
+    for k, build in enumerate(builds):
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [2000], name="x")
+            z = tf.placeholder(tf.float32, [2000], name="z")
+            y = tf.tanh(x) * x
+            s = tf.add_n([y] * (7 if k == len(builds) - 1 else 6))
+            with tf.Session(config=_config(tf, arithmetic)) as sess:
+                out.extend(sess.run([build(s, z), y], {x: _x(1), z: _x(2)}))
+    return out
+
+
 def _grads(tf, arithmetic, gate):
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [2000])
@@ -78,7 +143,8 @@ def grads_gated(tf, arithmetic=True):
     return _grads(tf, arithmetic, True)
 
 
-CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated"]
+CASES = ["repeated_fed", "ones_times_add", "repeated_variable_double", "grads_ungated", "grads_gated",
+         "written_apart", "repeated_sole_mul", "readers_fed", "written_commuted"]
 
 
 def cases(tf):

@@ -23,8 +23,9 @@ Not passes: reciprocal_div.py, Grappler's Div(x, const) -> Mul(x, 1/const), and
 constant_push_down.py, Grappler's op(C, op(X, Y)) -> op(X, op(C, Y)) for Add/Mul, change values
 as TF 1.14 does, so the session applies them to every plan (both tiers) of a graph of at
 least 4 ops while constant folding is on; so are add_ops_rewrite.py (an Add/AddN tree
-summed as one AddN per leaf shape, smallest shape first), simplify_aggregation.py (an
-AddN of one tensor repeated N times as N * x), minimize_broadcasts.py (a Mul
+summed as one AddN per leaf shape, smallest shape first), hoist_common_factor.py
+(`c * y1 + c * y2` as `c * (y1 + y2)`), simplify_aggregation.py (an AddN of one tensor
+repeated N times as N * x), minimize_broadcasts.py (a Mul
 tree's leaves multiplied smallest first) and addn_order.py (an AddN's inputs in name
 order), while the arithmetic optimizer is on.
 """

@@ -78,12 +78,12 @@ def _broadcastable(a, b):
     return all(x == y or x == 1 or y == 1 for x, y in zip(reversed(a), reversed(b)))
 
 
-def unknown_values(program, unknown=None):
+def unknown_values(program, unknown=None, attr_shaped=_ATTR_SHAPED):
     """The values whose shape Grappler does not know: those depending on the feeds in
-    `unknown` (default: every feed)."""
+    `unknown` (default: every feed), except the outputs of `attr_shaped` ops."""
     tainted = set(program.feeds if unknown is None else unknown)
     for n in program.nodes:
-        if n.type not in _ATTR_SHAPED and not tainted.isdisjoint(n.inputs):
+        if n.type not in attr_shaped and not tainted.isdisjoint(n.inputs):
             tainted.update(n.outputs)
     return tainted
 

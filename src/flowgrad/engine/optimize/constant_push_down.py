@@ -12,14 +12,26 @@ from the written order in the last bit for about a third of the inputs. Each pas
 the nodes in order (one swap per node), then folds what became constant, until nothing
 changes, as Grappler's FoldGraph / SimplifyGraph loop. Devices are not compared (one
 device here) and control edges are not moved.
+
+An Identity or StopGradient between parent and child is looked through (and dropped when a
+swap bypasses it): Grappler's model pruner removes one before constant folding runs, and
+its dependency optimizer one with a control input before the second round's constant
+folding (`tf.identity(x * 0.35) * 0.7` runs as `x * (0.7 * 0.35)`; golden
+math/push_down_pruned). Not one that is fetched, drives a control edge or reads a
+variable's ref output. Readers are counted as the graph is then. The first round runs
+before the arithmetic optimizer deduplicates anything, so `(x * 0.11) * 0.7 + x * 0.11`
+is pushed down although the two `x * 0.11` become one node later (golden
+math/pcnn_push_down read_twice).
 """
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
 from ..framework.tensor_shape import TensorShape
+from ._util import control_sources
 from .constant_folding import constant_folding
 
 _ASSOC = frozenset({"Add", "AddV2", "Mul"})
+_PRUNED = frozenset({"Identity", "StopGradient"})   # (Grappler's model pruner)
 _MAX_PASSES = 50
 
 
@@ -53,17 +65,48 @@ def tainted_by_default(program, seed=()):
     return tainted
 
 
+def _pruned(program, producer):
+    """{value of an Identity / StopGradient that Grappler's model pruner (or, with a
+    control input, its dependency optimizer) removes before constant folding runs: its
+    source}. Such a node is not fetched, drives no control edge and reads no variable's
+    (ref) output."""
+    nodes = program.nodes
+    fetched = set(program.fetches)
+    control = control_sources(nodes)
+    alias = {}
+    for n in nodes:
+        if n.type not in _PRUNED or len(n.inputs) != 1 or len(n.outputs) != 1 or \
+                n.outputs[0] in fetched or n.recompute or n.op is None or \
+                id(n.op) in control:
+            continue
+        j = producer.get(n.inputs[0])
+        if j is None or nodes[j].stateful:
+            continue
+        alias[n.outputs[0]] = alias.get(n.inputs[0], n.inputs[0])
+    return alias
+
+
 def _one_pass(program, seed, gated_reads):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
               if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
     producer = {}
-    uses = dict(program.unseen_reads) if gated_reads else {}
     for i, n in enumerate(program.nodes):
         for v in n.outputs:
             producer[v] = i
+    alias = _pruned(program, producer) if any(n.type in _PRUNED for n in program.nodes) \
+        else {}
+    uses = {}
+    if gated_reads:   # the gradients only a gate reads still read their inputs
+        for v, k in program.unseen_reads.items():
+            v = alias.get(v, v)
+            uses[v] = uses.get(v, 0) + k
+    for n in program.nodes:
+        if alias and n.outputs and n.outputs[0] in alias:
+            continue                  # pruned: its readers read its source
         for v in n.inputs:
+            v = alias.get(v, v)
             uses[v] = uses.get(v, 0) + 1
     fetched = set(program.fetches)
     nodes = list(program.nodes)
@@ -73,6 +116,8 @@ def _one_pass(program, seed, gated_reads):
             continue
         if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
             continue
+        if alias and not alias.keys().isdisjoint(n.inputs):
+            n = n.with_inputs([alias.get(v, v) for v in n.inputs])
         kids = [producer.get(v) for v in n.inputs]
         if None in kids or all(nodes[k].type != n.type for k in kids):
             continue
@@ -85,14 +130,14 @@ def _one_pass(program, seed, gated_reads):
         cv = child.outputs[0] if child.outputs else None
         if len(child.inputs) < 2 or child.recompute or cv in fetched or uses.get(cv, 0) > 1:
             continue
-        leaf_const = [v in consts for v in child.inputs[:2]]
+        leaf_const = [alias.get(v, v) in consts for v in child.inputs[:2]]
         if all(leaf_const):
             continue                             # the child folds as it is
         k = 1 if leaf_const[0] else 0            # the child's first non-constant input
         if out is None:
             out = program.copy()
         # the child computes a new value (its shape may change): a new value id
-        new_inputs = list(child.inputs)
+        new_inputs = [alias.get(v, v) for v in child.inputs] if alias else list(child.inputs)
         new_inputs[k] = n.inputs[pc]
         shape = _broadcast_shape(program.shapes.get(new_inputs[0]),
                                  program.shapes.get(new_inputs[1]))
@@ -100,13 +145,17 @@ def _one_pass(program, seed, gated_reads):
         nodes[j] = child.with_inputs(new_inputs)
         nodes[j].outputs = [nv]
         parent_inputs = list(n.inputs)
-        parent_inputs[pc] = child.inputs[k]
+        parent_inputs[pc] = alias.get(child.inputs[k], child.inputs[k])
         parent_inputs[1 - pc] = nv
         nodes[i] = n.with_inputs(parent_inputs)
         producer[nv] = j
         uses[nv] = 1
     if out is None:
         return None
+    if alias:   # a pruned node whose source a swap replaced reads nothing now: gone
+        made = {v for n in nodes for v in n.outputs}
+        nodes = [n for n in nodes if not (n.outputs and n.outputs[0] in alias and
+                                          alias[n.outputs[0]] not in made)]
     out.nodes = _topological(nodes)
     return out
 
@@ -143,7 +192,10 @@ def constant_push_down(program, seed=None, gated_reads=True):
     pure gradients only a tf.gradients gate reads (Program.unseen_reads) still read their
     inputs (a forward Mul they read is not pushed into); its dependency optimizer then
     removes the gates, so the second round's model pruner drops those gradients."""
-    types = {v: n.type for n in program.nodes for v in n.outputs}
+    types = {}
+    for n in program.nodes:
+        for v in n.outputs:   # (through what the model pruner may remove)
+            types[v] = types.get(n.inputs[0]) if n.type in _PRUNED and n.inputs else n.type
     if not any(n.type in _ASSOC and len(n.inputs) == 2 and
                any(types.get(v) == n.type for v in n.inputs) for n in program.nodes):
         return program   # no Add/Mul reads one of its own type: nothing to push

@@ -1,10 +1,13 @@
 """Common-subexpression elimination: one node per (type, inputs, attrs).
 
 Stateful nodes and recomputation copies (gradient checkpointing) are never
-merged. A pure node that reads mutable state (a variable's buffer or a view of
-it) is only merged with an identical node that no state-mutating node (Assign,
-AssignAdd, ...) separates from it: with reference variables, `x * 2` before
-and after an assign are different values.
+merged. `b * a` is merged with `a * b` (and so for Add, AddV2, Maximum, Minimum of
+numbers): Grappler's arithmetic optimizer sorts a commutative op's inputs before it
+dedups, so TF 1.14 computes one node there (`tf.add_n([a * b, b * a] * 3)` is one
+tensor repeated for simplify_aggregation.py). A pure node that reads mutable state (a
+variable's buffer or a view of it) is only merged with an identical node that no
+state-mutating node (Assign, AssignAdd, ...) separates from it: with reference
+variables, `x * 2` before and after an assign are different values.
 
 Before/after:
 
@@ -14,7 +17,11 @@ Before/after:
 """
 from __future__ import annotations
 
+from ..framework import dtypes as _dt
 from ._util import apply_replacements, hashable, mutable_values, resolve
+
+# binary ops whose two inputs commute exactly: b * a is a * b
+_COMMUTATIVE = frozenset({"Mul", "Add", "AddV2", "Maximum", "Minimum"})
 
 
 def common_subexpression_elimination(program, options=None, keep=frozenset()):
@@ -35,6 +42,9 @@ def common_subexpression_elimination(program, options=None, keep=frozenset()):
             nodes.append(n)
             continue
         ins = tuple([resolve(repl, v) for v in n.inputs]) if repl else tuple(n.inputs)
+        if n.type in _COMMUTATIVE and len(ins) == 2 and ins[1] < ins[0] and \
+                program.dtypes.get(n.outputs[0]) is not _dt.string:
+            ins = (ins[1], ins[0])      # (Grappler sorts a commutative op's inputs first)
         try:
             key = (n.type, ins, hashable(n.attrs) if n.attrs else (),
                    -1 if mut.isdisjoint(ins) else epoch)

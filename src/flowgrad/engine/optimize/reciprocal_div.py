@@ -27,6 +27,7 @@ from .add_ops_rewrite import add_ops_rewrite
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, tainted_by_default
+from .hoist_common_factor import hoist_common_factor
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
@@ -92,8 +93,10 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
     Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
-    `branch` the fetches are no nodes Grappler preserves), its AddNs of one tensor
-    repeated (simplify_aggregation.py) and its AddN inputs'
+    `branch` the fetches are no nodes Grappler preserves), its sums of products by one
+    common factor (hoist_common_factor.py), its AddNs of one tensor repeated
+    (simplify_aggregation.py; constants pushed down again after either, as Grappler's
+    second iteration does) and its AddN inputs'
     order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
@@ -107,8 +110,18 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch)
-        # SimplifyAggregation: AddN(x, .., x) -> N * x
-        program = simplify_aggregation(program, loop_body or branch)
+        hoisted = hoist_common_factor(program, unknown, loop_body or branch)
+        if hoisted is not program and options.get("constant_folding", True):
+            # Grappler's second iteration: its constant folding pushes a constant down
+            # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
+            hoisted = constant_push_down(hoisted, seed)
+        program = hoisted
+        # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
+        simplified = simplify_aggregation(program, loop_body or branch)
+        if simplified is not program and options.get("constant_folding", True):
+            # Grappler's second round pushes a reader's constant into N * x
+            simplified = constant_push_down(simplified, seed)
+        program = simplified
         regrouped = set()
         program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
         if regrouped and options.get("constant_folding", True):

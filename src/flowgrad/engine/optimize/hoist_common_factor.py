@@ -1,0 +1,189 @@
+"""Grappler's HoistCommonFactorOutOfAggregation, as TF 1.14's arithmetic optimizer runs it
+(values change).
+
+An aggregation (AddN, Add, AddV2) of two or more inputs that are all Mul nodes sharing
+exactly one factor `c` is rewritten to multiply once:
+
+    AddN(Mul(c, y1), Mul(y2, c), ..., Mul(c, yn))   ->   Mul(c, AddN(y1, y2, ..., yn))
+
+The new inner aggregation is a copy of the old one (same op) reading the other factors in
+the old inputs' order; the outer Mul writes the old output. For an AddN the other
+factors must have equal known shapes (an AddN does not broadcast; Grappler takes a fed
+value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does); an Add
+needs no check.
+Grappler sees through what its first round removes (an Identity, a Sum over no axes, a
+Reshape to the same shape: the gradients of a Mul read that way), so this does too.
+
+This rounds otherwise: a loop gradient's `dy * x + g * x` (a value read twice, as in a
+tf.cond branch that writes `y * x` to a TensorArray and returns `y * x`) runs as
+`x * (dy + g)`, which is TF's value bit for bit.
+
+Quotients (Div, RealDiv, FloorDiv, TruncateDiv of floats) over one common denominator
+are hoisted too: `AddN(y1 / c, y2 / c)` runs as `AddN(y1, y2) / c`. The outer node is a
+copy of the first term's op. Not here: a factor that aliases mutable state when a write
+runs between the terms and the sum (the hoisted product would read it later).
+
+Grappler's arithmetic optimizer deduplicates the graph before its stages run (two
+`x * 0.11` written apart are one node, so `x * 0.11 + x * 0.11` has two common factors and
+is not hoisted): the common factors are found here after the same dedup (cse.py, the
+fetched nodes kept). Grappler rewrites by adding the new nodes and moving the sum's readers
+to them: a fetched sum, which Grappler preserves, keeps its value (`(x * 0.11) * 0.7 +
+x * 0.11` fetched runs as written after the constant push-down, `tf.identity` of it reads
+the hoisted `x * (0.077 + 0.11)`: golden math/pcnn_push_down). In a loop body or a cond
+branch the outputs are no fetches Grappler preserves.
+
+Before/after:
+
+    v3 = Mul(v0, v1)
+    v4 = Mul(v2, v1)       ->   v6 = AddN(v0, v2)
+    v5 = AddN(v3, v4)           v5 = Mul(v1, v6)
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes
+from ..runtime.ir import Node
+from ._util import mutable_values, mutating_prefix, static_shape
+from .add_ops_rewrite import unknown_values
+from .cse import common_subexpression_elimination
+
+_AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
+_DIVS = frozenset({"Div", "RealDiv", "FloorDiv", "TruncateDiv"})
+_STAGE = "ArithmeticOptimizer/HoistCommonFactor_"
+# a TensorArray gradient's read is TF's TensorArrayReadV3 too: its shape is the element
+# shape attr (the forward array's), fed or not
+_ATTR_SHAPED = frozenset({"TensorArrayReadV3", "TensorArrayGradRead"})
+
+
+def hoist_common_factor(program, unknown=None, loop_body=False):
+    """`program` with the aggregations of products by (or quotients over) one common
+    factor hoisted. `unknown`: the feeds whose shapes Grappler does not know (default:
+    all; see add_ops_rewrite.py). In a loop body or cond branch (`loop_body`) the
+    fetches are no nodes Grappler preserves."""
+    if not any(n.type in _AGGREGATES for n in program.nodes) or \
+            not any(n.type == "Mul" or n.type in _DIVS for n in program.nodes):
+        return program
+    # Grappler's arithmetic optimizer dedups first (its preserved nodes kept)
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    out = _hoist(deduped, unknown, set() if loop_body else set(program.fetches))
+    return program if out is deduped else out
+
+
+def _hoist(program, unknown, fetched):
+    nodes = program.nodes
+    consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    producer = {}
+    for i, n in enumerate(nodes):
+        for v in n.outputs:
+            producer[v] = (i, n)
+    lazy = {}
+    out = program.copy()
+
+    def through(v):
+        """The value `v` is once Grappler's no-op removal ran."""
+        while True:
+            p = producer.get(v, (0, None))[1]
+            if p is None or not p.inputs or len(p.outputs) != 1 or p.recompute or \
+                    v in fetched or (p.op is not None and p.op._control_inputs):
+                return v
+            if p.type == "Identity" or (
+                    p.type == "Sum" and len(p.inputs) == 2 and p.inputs[1] in consts and
+                    np.size(consts[p.inputs[1]]) == 0) or (
+                    p.type == "Reshape" and static_shape(program, p.inputs[0]) is not None
+                    and static_shape(program, p.inputs[0]) == static_shape(program, v)):
+                v = p.inputs[0]
+                continue
+            return v
+
+    def factors(n):
+        """(is_div, common factor, the other factors, the terms' node indices) or None."""
+        terms = [producer.get(through(v), (0, None)) for v in n.inputs]
+        ops = [t for _, t in terms]
+        if any(t is None or len(t.inputs) != 2 or t.recompute for t in ops):
+            return None
+        if all(t.type == "Mul" for t in ops):
+            common = set(ops[0].inputs)
+            for t in ops[1:]:
+                common &= set(t.inputs)
+            if len(common) != 1:
+                return None
+            c = next(iter(common))
+            return False, c, [t.inputs[1] if t.inputs[0] == c else t.inputs[0]
+                              for t in ops], [i for i, _ in terms]
+        if all(t.type in _DIVS for t in ops) and \
+                program.dtypes.get(ops[0].inputs[0]) in (dtypes.float32, dtypes.float64):
+            c = ops[0].inputs[1]       # (integer division does not distribute over +)
+            if any(t.inputs[1] != c for t in ops):
+                return None
+            return True, c, [t.inputs[0] for t in ops], [i for i, _ in terms]
+        return None
+
+    readers = {}
+    for n in nodes:
+        for v in n.inputs:
+            readers[v] = readers.get(v, 0) + 1
+    repl = {}      # a preserved sum's value -> the hoisted value its readers now read
+    new = []
+    changed = False
+    for i, n in enumerate(nodes):
+        if repl and not repl.keys().isdisjoint(n.inputs):
+            n = n.with_inputs([repl.get(v, v) for v in n.inputs])
+            for v in n.outputs:
+                producer[v] = (i, n)
+        if n.type not in _AGGREGATES or len(n.inputs) < 2 or len(n.outputs) != 1 or \
+                n.recompute or n.stateful or \
+                program.dtypes.get(n.outputs[0]) in (dtypes.string, dtypes.variant):
+            new.append(n)
+            continue
+        keep = n.outputs[0] in fetched
+        if keep and not readers.get(n.outputs[0]):
+            new.append(n)        # preserved, and nothing reads a hoisted copy
+            continue
+        found = factors(n)
+        if found is None:
+            new.append(n)
+            continue
+        is_div, c, unique, at = found
+        if n.type == "AddN":
+            if "tainted" not in lazy:
+                lazy["tainted"] = unknown_values(program, unknown, _ATTR_SHAPED)
+            s0 = static_shape(program, unique[0])
+            if s0 is None or any(static_shape(program, u) != s0 for u in unique[1:]) or \
+                    not lazy["tainted"].isdisjoint(unique):
+                new.append(n)
+                continue
+        if "mut" not in lazy:
+            lazy["mut"] = mutable_values(program)
+            lazy["prefix"] = mutating_prefix(nodes)
+        # a factor that aliases state is read later now: not past a write
+        if (c in lazy["mut"] or not lazy["mut"].isdisjoint(unique)) and \
+                lazy["prefix"][i] != lazy["prefix"][min(at) + 1]:
+            new.append(n)
+            continue
+        first = producer[through(n.inputs[0])][1]
+        scope, _, base = n.name.rpartition("/")
+        prefix = (scope + "/" if scope else "") + _STAGE
+        v = out.new_value(program.dtypes.get(n.outputs[0]), program.shapes.get(unique[0]))
+        attrs = dict(n.attrs)
+        if "N" in attrs:
+            attrs["N"] = len(unique)
+        inner = Node(n.type, n.op_def, attrs, list(unique), [v], prefix + "AddV2_" + base,
+                     None)
+        result = n.outputs[0]
+        if keep:   # Grappler keeps the preserved sum; its readers read the new product
+            result = out.new_value(program.dtypes.get(n.outputs[0]),
+                                   program.shapes.get(n.outputs[0]))
+            repl[n.outputs[0]] = result
+            new.append(n)
+        outer = Node(first.type, first.op_def, dict(first.attrs),
+                     [v, c] if is_div else [c, v], [result],
+                     prefix + ("Div_" if is_div else "Mul_") + base, None)
+        new.extend((inner, outer))
+        producer[result] = (i, outer)
+        changed = True
+    if not changed:
+        return program
+    out.nodes = new
+    return out
