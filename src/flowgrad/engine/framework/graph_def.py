@@ -572,6 +572,10 @@ def _late_renumbered(gd, grads, renames):
         for old, new in zip(order, sorted(order, key=num)):
             if old != new:
                 out[old] = new
+    for old, head, suffix in grads._late_subs():   # (named under a late node's name)
+        name, head = renames.get(old, old), renames.get(head, head)
+        if head in out and out[head] + suffix != name:
+            out[name] = out[head] + suffix
     return out
 
 

@@ -60,6 +60,7 @@ import numpy as np
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 from .branches import branch_in, chain
+from .graph_def_lower_condgrad import ZeroShape
 from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _cond_info, _loop_info,
                               _PlanBase, ta_grad_forward, ta_grad_source, ta_handle_of)
 
@@ -378,6 +379,7 @@ class GradLoopPlan(_PlanBase):
         self._frame_names = {loops._names(f)[1] for f in loops.infos}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
+        self._zs_cond = {}   # condgrad.ZeroShape -> the gradient Cond reading its pop
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
@@ -505,6 +507,11 @@ class GradLoopPlan(_PlanBase):
             # the frame's ops already: a gate's group_deps)
             if not m._inputs and not any(c in member_set for c in m._control_inputs):
                 self.pivot.setdefault(m.name, f"{B}/sub")
+        for m in members:   # (TF's stacks of the shapes of a cond gradient's zeros)
+            for zs in self._zero_shapes_of(m):
+                self._zs_cond[zs] = m
+                pushes.append(zs)
+                made.append(("pop", len(pushes) - 1))
         for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
             if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
                     and not m._control_inputs:
@@ -653,7 +660,7 @@ class GradLoopPlan(_PlanBase):
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
-        if isinstance(t, str):   # a nested loop's iteration count
+        if isinstance(t, (str, ZeroShape)):   # a nested loop's iteration count, a shape
             return _dt.int32
         if isinstance(t, _Switched):
             t = t.t
@@ -705,6 +712,10 @@ class GradLoopPlan(_PlanBase):
                          {"elem_type": d, "stack_name": ""})
                 he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
                 cx = self._push_ctx(gop, j)
+                if isinstance(t, ZeroShape):   # (TF's push in the cond's outer context)
+                    fsync.append("^" + self._push_zero_shape(emit, t, f"{W}/stack_{j}", he,
+                                                             cx, add))
+                    continue
                 val = t if isinstance(t, (str, _Switched)) else t.op.name \
                     if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
@@ -976,6 +987,8 @@ class GradLoopPlan(_PlanBase):
             self._tf_names(g, ren, uniq, out, subs)
         for old, base in late.items():   # (a cond gradient's zeros, AddN: after the frames')
             ren(old, base)
+        for old, head, suffix in self._late_subs():
+            ren(old, out.get(head, head) + suffix)
         for name in names:
             if name in out:
                 continue
@@ -1101,6 +1114,8 @@ class GradLoopPlan(_PlanBase):
                     for kind in ("/Enter", "/RefEnter"):
                         ren(f"{B}/const_{j}/Identity_{i}{kind}", ident + kind)
                 continue
+            if isinstance(p["pushes"][j], ZeroShape):
+                continue   # (named with the cond gradient's zeros: _late_names)
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope
             r = r + "/" if r is not None else R
@@ -1135,9 +1150,65 @@ def _cond_plan(plan):
 
 def _late_names(self):
     """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
-    the gradients scope after the frame's (its zeros' Const and Switch, its AddN)."""
+    the gradients scope after the frame's (its zeros' Const and Switch, its AddN; the
+    Switch, Shape, stack, push and pop of a ZeroShape)."""
     cp = _cond_plan(self)
-    return dict(cp._late_names) if cp is not None else {}
+    out = dict(cp._late_names) if cp is not None else {}
+    for gop, p in self.plans.items():
+        R = ta_grad_source(gop) + "/"
+        W, B = self._w(p["fop"], gop), gop.name
+        for j, t in enumerate(p["pushes"]):
+            if isinstance(t, ZeroShape):
+                st = f"{W}/stack_{j}"
+                for old, base in ((st + "/zsw", "Switch"), (st + "/zshape", "Shape"),
+                                  (st + "/max_size", "Const"), (st, "f_acc"),
+                                  (st + "/Enter", "Enter"), (st + "/push", "StackPushV2"),
+                                  (f"{B}/pop_{j}_sw", "Switch"), (f"{B}/pop_{j}", "StackPopV2")):
+                    out[old] = R + base
+    return out
+
+
+def _late_subs(self):
+    """[(node, late node, suffix)]: the nodes named under a late node's name (a
+    ZeroShape's zeros' Const, its pop Switch's Enter)."""
+    cp = _cond_plan(self)
+    out = list(cp._late_subs) if cp is not None else []
+    for gop, p in self.plans.items():
+        W, B = self._w(p["fop"], gop), gop.name
+        for j, t in enumerate(p["pushes"]):
+            if isinstance(t, ZeroShape):
+                out.append((f"{W}/stack_{j}/Enter_{B.replace('/', '_')}", f"{B}/pop_{j}_sw",
+                            "/Enter"))
+    return out
+
+
+def _zero_shapes_of(self, m):
+    """The condgrad.ZeroShapes of member `m` (a TF-layout gradient Cond's), else ()."""
+    cp = _cond_plan(self) if self._conds is None else self._conds
+    return cp._zero_shapes.get(m, ()) if cp is not None else ()
+
+
+def zero_shape_pop(self, gop, zs):
+    """The node name of the pop of ZeroShape `zs` in WhileGrad `gop`'s frame."""
+    return f"{gop.name}/pop_{self.plans[gop]['pushes'].index(zs)}"
+
+
+def _push_zero_shape(self, emit, zs, st, he, cx, add):
+    """Writes ZeroShape `zs`'s forward nodes (stack `st`, its Enter `he`): TF's Switch of
+    the forward Switch's input on the forward pred_id, the Shape of its dead output and
+    its push (after the count's `add`), in the cond's outer context. Returns the push."""
+    cp = _cond_plan(self)
+    data = cp._switch_data.get(zs.switch.split(":")[0])
+    if data is None:
+        raise ValueError(f"{zs.switch}: the forward Switch is not written yet")
+    c = zs.c
+    dt, rank = cp._dt(c), c.shape.ndims
+    sw = emit(st + "/zsw", "Switch", [data, cx["fpred"]], [dt, _dt.bool_], {},
+              shapes=[c.shape] * 2)
+    sh = emit(st + "/zshape", "Shape", [sw + zs.dead], [dt], {"out_type": _dt.int32},
+              shapes=[TensorShape([rank] if rank is not None else [None])])
+    return emit(st + "/push", "StackPushV2", [he, sh, "^" + add], [_dt.resource, _dt.int32],
+                {"swap_memory": False})
 
 
 def _written(self, m):
@@ -1175,6 +1246,13 @@ def _push_ctx(self, gop, j):
     t = p["pushes"][j]
     if cp is None or not cp._grad_steps or isinstance(t, str):
         return None
+    if isinstance(t, ZeroShape):   # (pushed in the forward cond's outer context, popped
+        g = self._zs_cond[t]        # through its dead side's port)
+        got = {"value": None, "port": t.dead,
+               "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
     if isinstance(t, _Switched) and t.b < 0:
         got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
         cache[(gop, j)] = got
@@ -1297,6 +1375,10 @@ def _fwd_cond(g):
 GradLoopPlan._push_ctx = _push_ctx
 GradLoopPlan._results = _results
 GradLoopPlan._late_names = _late_names
+GradLoopPlan._late_subs = _late_subs
+GradLoopPlan._zero_shapes_of = _zero_shapes_of
+GradLoopPlan.zero_shape_pop = zero_shape_pop
+GradLoopPlan._push_zero_shape = _push_zero_shape
 GradLoopPlan._written = _written
 
 
