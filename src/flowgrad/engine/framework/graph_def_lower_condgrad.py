@@ -617,6 +617,8 @@ def write(cp, op, emit):
             written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
+        if m in cp._grad_moved:   # (a Shape in the forward cond: GradLoopPlan writes it)
+            continue
         ins = cp.inputs(m)
         ctl = []
         for c in m._control_inputs:

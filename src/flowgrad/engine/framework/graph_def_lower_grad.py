@@ -380,6 +380,8 @@ class GradLoopPlan(_PlanBase):
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
         self._zs_cond = {}   # condgrad.ZeroShape -> the gradient Cond reading its pop
+        self._moved_in = {}   # a moved op of a cond gradient's branch -> (the forward
+        #                       cond's Switch it reads, the gradient Cond, its side)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
@@ -393,6 +395,7 @@ class GradLoopPlan(_PlanBase):
             members = _members(gop, ginfo, loops.infos[fop])
             if members is None:
                 continue
+            members = self._with_cond_sides(members)
             self._plan(gop, ginfo, loops.infos[fop], members)
 
     def constant_pivot(self, names):
@@ -445,6 +448,7 @@ class GradLoopPlan(_PlanBase):
                 self.rewrite.setdefault(m.name, {})[m._inputs[0].name] = \
                     f"{fop.name}/Enter_c{fcaps[m._inputs[0]]}"
                 self.pivot.setdefault(m.name, finfo["vars"][0].op.name)
+        moved |= self._moved_into_cond(members, body, fvars, fcaps)
 
         def resolve(t):
             if isinstance(t, _Switched):   # (a TF-layout cond gradient's read of a
@@ -486,10 +490,11 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
+        unread = self._unread_zeros(gop, ginfo, finfo) | self._unwritten(members)
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
-            if m in moved:   # (written in the forward frame: forward_extra)
-                continue
+            if m in moved or m in unread:   # (written in the forward frame: forward_extra;
+                continue                     # no node: _unread_zeros)
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
@@ -544,6 +549,7 @@ class GradLoopPlan(_PlanBase):
                     continue
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
+        self._dropped |= unread - self._unwritten(members)
         self._moved |= moved
         self.lowered |= self._dropped | moved
         exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
@@ -781,6 +787,8 @@ class GradLoopPlan(_PlanBase):
     def lower(self, op, emit):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
+        if op in self._moved_in:   # in the forward cond's branch, reading its Switch
+            return emit.copy(op, self._conds._copied.get(op, op.name), [self._moved_in[op][0]])
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
@@ -915,11 +923,17 @@ class GradLoopPlan(_PlanBase):
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
             sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
-            sh = [_SCALAR] if d is not finfo["captures"][diff_caps[j]].dtype.base_dtype else \
-                [sh] if sh.is_fully_defined() else None
+            c = finfo["captures"][diff_caps[j]]
+            if d is not c.dtype.base_dtype:
+                sh = [_SCALAR]
+            elif sh.is_fully_defined():
+                sh = [sh]
+            else:   # (TF's: the zeros' of the capture's Shape, the gradient's broadcast)
+                sh = [sh.merge_with(c.shape)] if sh.is_compatible_with(c.shape) else None
             emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
                  shapes=sh)
-            emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
+            emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {},
+                 shapes=sh)
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
                 src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
@@ -1182,6 +1196,79 @@ def _late_subs(self):
     return out
 
 
+def _moved_into_cond(self, members, body, fvars, fcaps):
+    """The Shape / Size / Rank ops of `members` in a branch of a TF-layout cond gradient
+    (outside other conds) of a forward value the forward cond's same branch switches in:
+    TF's WhileContext.AddOp moves such an op into the forward cond's branch, reading the
+    forward Switch, and its value is pushed there (recorded in self._moved_in; written
+    by this plan, not the CondPlan)."""
+    out = set()
+    cp = self._conds
+    if cp is None:
+        return out
+    for m in members:
+        if m.type not in _SHAPE_OPS or not m._inputs:
+            continue
+        conds, t = chain(m), m._inputs[0]
+        if len(conds) != 1 or not self._tf_cond_grad(conds[0]) or chain(t._op) or not (
+                t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
+            continue
+        g = conds[0]
+        b = branch_in(m, g)
+        sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
+        if sw is None:
+            continue
+        self._moved_in[m] = (sw, g, b)
+        cp.lowered.discard(m)
+        cp._grad_moved.add(m)
+        out.add(m)
+    return out
+
+
+def _unread_zeros(self, gop, ginfo, finfo):
+    """The ZerosLike ops (of a shape not fully known; a known one's are Consts) flowgrad
+    makes as the gradient, initial and per iteration, of a loop variable that is neither
+    float nor complex and whose gradient nothing reads (dynamic_decode's finished and
+    sequence lengths): TF's frame has no gradient loop variable for it, so no node."""
+    n, m = len(finfo["vars"]), len(finfo["captures"])
+    out = set()
+    for k, v in enumerate(ginfo["grad_vars"]):
+        if v.dtype.is_floating or v.dtype.is_complex or v.consumers() or \
+                gop.outputs[k].consumers():
+            continue
+        for t in (gop.inputs[n + m + k], ginfo["grads"][k]):
+            if t.op.type == "ZerosLike" and set(t.consumers()) <= {gop}:
+                out.add(t.op)
+    return out
+
+
+def _unwritten(self, members):
+    """The ops of `members` a TF-layout cond gradient has no node for (flowgrad's zeros of
+    a capture a side does not reach): their reads enter nothing into the frame."""
+    cp = self._conds
+    if cp is None:
+        return set()
+    return {m for m in members if m in cp._grad_members and m not in cp._copied and
+            m not in cp._grad_steps and not m.type.startswith("TensorArray") and
+            not any(t.name in cp.renames for t in m._outputs)}
+
+
+def _with_cond_sides(self, members):
+    """`members` with the ops a TF-layout gradient Cond among them writes in a side that
+    are in neither branch (a gradient no branch result reads: the Mul gradient's of a
+    constant factor), in creation order: their reads are this frame's too."""
+    cp = self._conds
+    if cp is None:
+        return members
+    have = set(members)
+    more = [st[1] for g in members if g in cp._grad_steps for st in cp._grad_steps[g]
+            if st[0] == "copy" and st[1] not in have]
+    if not more:
+        return members
+    have.update(more)
+    return [o for o in members[0].graph._flowgrad_operations() if o in have]
+
+
 def _zero_shapes_of(self, m):
     """The condgrad.ZeroShapes of member `m` (a TF-layout gradient Cond's), else ()."""
     cp = _cond_plan(self) if self._conds is None else self._conds
@@ -1246,6 +1333,13 @@ def _push_ctx(self, gop, j):
     t = p["pushes"][j]
     if cp is None or not cp._grad_steps or isinstance(t, str):
         return None
+    if not isinstance(t, (ZeroShape, _Switched)) and t._op in self._moved_in:
+        _, g, b = self._moved_in[t._op]   # (a Shape moved into the forward cond's branch:
+        got = {"value": None, "port": ":1" if b == 0 else "",   # pushed there)
+               "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
     if isinstance(t, ZeroShape):   # (pushed in the forward cond's outer context, popped
         g = self._zs_cond[t]        # through its dead side's port)
         got = {"value": None, "port": t.dead,
@@ -1377,6 +1471,10 @@ GradLoopPlan._results = _results
 GradLoopPlan._late_names = _late_names
 GradLoopPlan._late_subs = _late_subs
 GradLoopPlan._zero_shapes_of = _zero_shapes_of
+GradLoopPlan._moved_into_cond = _moved_into_cond
+GradLoopPlan._with_cond_sides = _with_cond_sides
+GradLoopPlan._unread_zeros = _unread_zeros
+GradLoopPlan._unwritten = _unwritten
 GradLoopPlan.zero_shape_pop = zero_shape_pop
 GradLoopPlan._push_zero_shape = _push_zero_shape
 GradLoopPlan._written = _written
