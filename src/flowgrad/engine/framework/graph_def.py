@@ -9,6 +9,7 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 from __future__ import annotations
 
 import inspect
+import re
 
 import numpy as np
 
@@ -556,26 +557,32 @@ def _tf_walk_order(graph, gd, grads, renames):
 
 def _late_renumbered(gd, grads, renames):
     """{node: TF's name} of the nodes a cond gradient in a loop gradient's frame numbers
-    after the frame's (its zeros' Const and Switch: GradLoopPlan._late_names), numbered in
-    their order in `gd` (TF's walk order), which is the order TF makes them."""
+    after the frame's (its zeros' Const and Switch, the Switch, Shape, stack, pop and zeros
+    of a shape not fully known: GradLoopPlan._late_names), numbered in their order in `gd`
+    (TF's walk order), which is the order TF makes them: with every other node of the
+    same base name (a cond's zeros outside the loop), and the nodes named under them."""
     groups = {}
     for old, base in grads._late_names().items():
         name = renames.get(old, old)
         if base.endswith("/AddN"):
             continue   # (numbered with the scope's own AddNs)
         groups.setdefault(base, set()).add(name)
+    names = [n.name for n in gd.node]
     out = {}
-    for base, names in groups.items():
+    for base, late in groups.items():
         def num(n, base=base):
             return int(n[len(base) + 1:]) if n != base and n[len(base) + 1:].isdigit() else 0
-        order = [n.name for n in gd.node if n.name in names]
+        pat = re.compile(re.escape(base) + r"(?:_[0-9]+)?")
+        order = [n for n in names if n in late or pat.fullmatch(n)]
         for old, new in zip(order, sorted(order, key=num)):
             if old != new:
                 out[old] = new
-    for old, head, suffix in grads._late_subs():   # (named under a late node's name)
-        name, head = renames.get(old, old), renames.get(head, head)
-        if head in out and out[head] + suffix != name:
-            out[name] = out[head] + suffix
+    for n in names if out else ():   # (zeros_k/Const, Switch_k/Enter: under their node)
+        head = n
+        while "/" in head and n not in out:
+            head = head.rsplit("/", 1)[0]
+            if head in out:
+                out[n] = out[head] + n[len(head):]
     return out
 
 
