@@ -69,17 +69,19 @@ __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 _SCALAR = TensorShape([])   # (the counters' shape)
 _SHAPE_OPS = ("Shape", "Size", "Rank")
+_ENTERED = re.compile(r"/Enter_c[0-9]+")   # (a frame's Enter of a value from outside)
 
 
 def _exit_only(k, ginfo):
     """Whether forward loop variable k is a float one whose value does not depend on the xs
-    (its Switch is not between the xs and the ys: raw_rnn's next input, a cond on the
-    inputs): TF's frame has no gradient loop variable for it, only the Enter (b_exit) of
-    its unused exit's zeros gradient (ZerosLikeForExit)."""
+    or reaches no gradient (its Switch is not between the xs and the ys: raw_rnn's next
+    input, a cond on the inputs, an AttentionWrapper's alignments): TF's frame has no
+    gradient loop variable for it, only the Enter (b_exit) of its unused exit's zeros
+    gradient (ZerosLikeForExit)."""
     v = ginfo["grad_vars"][k]
-    reached = ginfo.get("reached")
-    return (v.dtype.is_floating or v.dtype.is_complex) and reached is not None and \
-        k not in reached
+    reached, live = ginfo.get("reached"), ginfo.get("live")
+    return (v.dtype.is_floating or v.dtype.is_complex) and (
+        (reached is not None and k not in reached) or (live is not None and k not in live))
 
 
 def _branch_ops(cond_op):
@@ -508,6 +510,11 @@ class GradLoopPlan(_PlanBase):
                 r = resolve(self._switched(t, m, body))
                 if r is not None:
                     sub.setdefault(t.name, r)
+            # (an op reading only values entered from outside: TF's WhileContext waits for
+            # the frame's pivot, _MaybeAddControlDependency)
+            if ins and not m._control_inputs and m.type not in ("Cond", "WhileGrad") and \
+                    all(_ENTERED.fullmatch(sub.get(t.name, "")[len(B):]) for t in ins):
+                self.pivot.setdefault(m.name, f"{B}/sub")
             # (TF's pivot control for an op with no input, unless it waits for one of
             # the frame's ops already: a gate's group_deps)
             if not m._inputs and not any(c in member_set for c in m._control_inputs):
@@ -1229,14 +1236,17 @@ def _unread_zeros(self, gop, ginfo, finfo):
     """The ZerosLike ops (of a shape not fully known; a known one's are Consts) flowgrad
     makes as the gradient, initial and per iteration, of a loop variable that is neither
     float nor complex and whose gradient nothing reads (dynamic_decode's finished and
-    sequence lengths): TF's frame has no gradient loop variable for it, so no node."""
+    sequence lengths), or per iteration of a float one TF's frame has its exit's zeros of
+    only (_exit_only): TF's frame has no gradient loop variable for it, so no node."""
     n, m = len(finfo["vars"]), len(finfo["captures"])
     out = set()
     for k, v in enumerate(ginfo["grad_vars"]):
-        if v.dtype.is_floating or v.dtype.is_complex or v.consumers() or \
-                gop.outputs[k].consumers():
+        if v.consumers() or gop.outputs[k].consumers():
             continue
-        for t in (gop.inputs[n + m + k], ginfo["grads"][k]):
+        float_ = v.dtype.is_floating or v.dtype.is_complex
+        if float_ and not _exit_only(k, ginfo):
+            continue
+        for t in [ginfo["grads"][k]] + ([] if float_ else [gop.inputs[n + m + k]]):
             if t.op.type == "ZerosLike" and set(t.consumers()) <= {gop}:
                 out.add(t.op)
     return out
