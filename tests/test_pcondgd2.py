@@ -44,6 +44,10 @@ KNOWN_DIFFERENT = {
     "while/training_helper_unknown_batch": _OUTER_ZEROS,
 }
 
+# Calls where TF lists an op's control inputs (the forward counter's NextIteration's, one
+# per push) in its C++ graph's edge-set order, which no rule gives: compared as sets.
+UNORDERED_CONTROLS = {"while/seq_len_rnn"}
+
 # Calls whose op count still differs from TF's, with the reason (none now). A listed call
 # that starts matching fails test_known_count_different.
 KNOWN_COUNT_DIFFERENT: dict = {}
@@ -86,7 +90,11 @@ def test_graph_def_equals_tf(name):
     assert got["ops"] == want["ops"]
     assert got["inputs"] == want["inputs"]
     for node, details in want["nodes"].items():
-        assert got["nodes"][node] == details, node
+        mine = got["nodes"][node]
+        if name in UNORDERED_CONTROLS:
+            mine, details = (dict(d, control_inputs=sorted(d["control_inputs"]))
+                             for d in (mine, details))
+        assert mine == details, node
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENT))

@@ -226,6 +226,40 @@ def _training_helper_unknown_batch(tf):
     return tf.gradients(tf.reduce_sum(out.rnn_output), tf.trainable_variables())
 
 
+def _seq_len_rnn(tf):
+    # (dynamic_rnn's Select of the sequence mask: its zeros_like in the gradient frame
+    # reads only an entered value, so it waits for the frame's pivot)
+    x = tf.placeholder(tf.float32, [None, 4, 3], name="xn43")
+    lens = tf.placeholder(tf.int32, [None], name="lens")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(2), x, sequence_length=lens,
+                               dtype=tf.float32, parallel_iterations=10)
+    return tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+
+
+def _name_scoped_call(tf):
+    # (tf.gradients called in a name scope: nmt/gradients/...)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+    with tf.name_scope("nmt"):
+        h = tf.while_loop(lambda i, h: i < 3,
+                          lambda i, h: (i + 1, tf.tanh(tf.matmul(h, w)) * h),
+                          [tf.constant(0), x])[1]
+        return tf.gradients(tf.reduce_sum(h), w)
+
+
+def _unread_loop_var(tf):
+    # (a float loop variable the next iteration does not read and no gradient reaches, as
+    # an AttentionWrapper's alignments: TF's frame has its exit's zeros Enter only)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h, a):
+        h2 = tf.tanh(tf.matmul(h, w))
+        return i + 1, h2, h2 * 2.0
+    h = tf.while_loop(lambda i, h, a: i < 3, body, [tf.constant(0), x, tf.zeros_like(x)])[1]
+    return tf.gradients(tf.reduce_sum(h), w)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -237,7 +271,9 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("block/cond", _cond_block),
          ("while/unknown_shape_capture", _unknown_shape_capture),
          ("while/unknown_shape_both", _unknown_shape_both),
-         ("while/training_helper_unknown_batch", _training_helper_unknown_batch)]
+         ("while/training_helper_unknown_batch", _training_helper_unknown_batch),
+         ("while/seq_len_rnn", _seq_len_rnn), ("while/name_scoped_call", _name_scoped_call),
+         ("while/unread_loop_var", _unread_loop_var)]
 
 
 
