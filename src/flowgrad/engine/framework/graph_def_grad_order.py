@@ -427,18 +427,12 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             later.add(n.name)
             after.append(n)
         elif i > first and n.name.startswith(prefix[:-1]):   # (nmt/gradients_1/...)
-            import os
-            if os.environ.get("GODBG"):
-                print("UNKNOWNCALL", n.name, prefix)
             return None   # (a node of an unknown gradients call among this one's)
         else:
             before.append(n)
         if n.name not in later:
             fwd.append(n)
     if not all(x in by and x not in in_grad for x in xs + ys):
-        import os
-        if os.environ.get("GODBG"):
-            print("XSYS", xs, ys, [x for x in xs + ys if x not in by or x in in_grad])
         return None
     f = _Forward(fwd, by)
     # the call's nodes: grad_ys, loop counters, sums, and per (forward op, visit) groups
@@ -470,9 +464,6 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                     owner = (rest[:m.start()], int(m.group(1) or 0))
                     break
             if owner is None:
-                import os
-                if os.environ.get("GODBG"):
-                    print("NOOWNER", n.name)
                 return None
             groups[owner].append(n.name)
     owner_of = {m: o for o, ms in groups.items() for m in ms}
@@ -626,9 +617,6 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                         zeros_for(y)
                     queue.append(y)
     if len(placed) != len(grad):
-        import os
-        if os.environ.get("GODBG"):
-            print("UNPLACED", [n.name for n in grad if n.name not in placed])
         return None
     # a sum of two gradients reads them in the order TF's rules made them (_SetGrad's);
     # the same bits either way (a sum of more keeps flowgrad's order: its value's)
