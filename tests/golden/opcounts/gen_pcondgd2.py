@@ -260,6 +260,18 @@ def _unread_loop_var(tf):
     return tf.gradients(tf.reduce_sum(h), w)
 
 
+def _par1_pops(tf):
+    # (parallel_iterations=1: TF's pops wait for no b_sync)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        return i + 1, tf.cond(i > 0, lambda: tf.tanh(tf.matmul(h, w)), lambda: tf.sin(h))
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), x],
+                      parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(h), w)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -273,7 +285,7 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/unknown_shape_both", _unknown_shape_both),
          ("while/training_helper_unknown_batch", _training_helper_unknown_batch),
          ("while/seq_len_rnn", _seq_len_rnn), ("while/name_scoped_call", _name_scoped_call),
-         ("while/unread_loop_var", _unread_loop_var)]
+         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops)]
 
 
 

@@ -911,7 +911,8 @@ class GradLoopPlan(_PlanBase):
                 ctl, where = [], None
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
-            syncs.append("^" + self._sync(emit, pop, where, 2))
+            if self._loops.infos[p["fop"]].get("parallel", 10) > 1:   # (TF's pops wait
+                syncs.append("^" + self._sync(emit, pop, where, 2))  # for none otherwise)
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
