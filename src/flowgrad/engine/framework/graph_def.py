@@ -543,7 +543,7 @@ def _tf_walk_order(graph, gd, grads, renames):
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
-        late = _late_renumbered(gd, grads, renames)   # (numbered in TF's walk order)
+        late = _late_renumbered(gd, grads, renames, scope)   # (in TF's walk order)
         if late:
             rename_nodes(gd, late)
             renames = {**{k: late.get(v, v) for k, v in renames.items()},
@@ -555,17 +555,18 @@ def _tf_walk_order(graph, gd, grads, renames):
     return renames
 
 
-def _late_renumbered(gd, grads, renames):
+def _late_renumbered(gd, grads, renames, scope):
     """{node: TF's name} of the nodes a cond gradient in a loop gradient's frame numbers
     after the frame's (its zeros' Const and Switch, the Switch, Shape, stack, pop and zeros
     of a shape not fully known: GradLoopPlan._late_names), numbered in their order in `gd`
     (TF's walk order), which is the order TF makes them: with every other node of the
-    same base name (a cond's zeros outside the loop), and the nodes named under them."""
+    same base name (a cond's zeros outside the loop), and the nodes named under them; of
+    the tf.gradients call named `scope` (its nodes now in TF's order)."""
     groups = {}
     for old, base in grads._late_names().items():
         name = renames.get(old, old)
-        if base.endswith("/AddN"):
-            continue   # (numbered with the scope's own AddNs)
+        if base.endswith("/AddN") or not base.startswith(scope + "/"):
+            continue   # (numbered with the scope's own AddNs; another call's)
         groups.setdefault(base, set()).add(name)
     names = [n.name for n in gd.node]
     out = {}
