@@ -563,7 +563,7 @@ def _late_renumbered(gd, grads, renames, scope):
     same base name (a cond's zeros outside the loop), and the nodes named under them; of
     the tf.gradients call named `scope` (its nodes now in TF's order)."""
     groups = {}
-    for old, base in grads._late_names().items():
+    for old, base in (grads._late_names() if grads is not None else {}).items():
         name = renames.get(old, old)
         if base.endswith("/AddN") or not base.startswith(scope + "/"):
             continue   # (numbered with the scope's own AddNs; another call's)
