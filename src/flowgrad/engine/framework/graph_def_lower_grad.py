@@ -654,6 +654,12 @@ class GradLoopPlan(_PlanBase):
                        {"frame_name": frame, "is_constant": True, "parallel_iterations": 10})
         return src
 
+    def _frame_parallel(self, frame):
+        """The parallel_iterations gradient frame `frame`'s nodes are written with (10
+        unless a `_parallel` table gives the forward loop's): with 1, TF's pops wait for no
+        b_sync (AddBackpropAccumulatedValue); with more, they must."""
+        return getattr(self, "_parallel", {}).get(frame, 10)
+
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
 
@@ -911,8 +917,8 @@ class GradLoopPlan(_PlanBase):
                 ctl, where = [], None
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
-            if self._loops.infos[p["fop"]].get("parallel", 10) > 1:   # (TF's pops wait
-                syncs.append("^" + self._sync(emit, pop, where, 2))  # for none otherwise)
+            if self._frame_parallel(frame) > 1:   # (TF's pops wait for none otherwise)
+                syncs.append("^" + self._sync(emit, pop, where, 2))
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
