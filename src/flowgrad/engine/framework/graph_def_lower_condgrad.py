@@ -18,7 +18,10 @@ graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on th
 predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
 read the frame's pops and Enters, and _SwitchGrad's zeros are ControlFlowState.ZerosLike's:
 a Const of the known shape on the frame's pivot and its Switch on the popped predicate
-(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names).
+(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names);
+of a shape not fully known (TrainingHelper's [None, E] zero inputs), zeros (Fill) of the
+shape a stack keeps: a ZeroShape, whose forward Switch, Shape, push and pop
+graph_def_lower_grad writes as one of its stacks.
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 

@@ -27,7 +27,11 @@ frame. Written as TF's (graph_def_lower_condgrad.loop_frame): the predicate's st
 the forward pred_id; a value of a branch, or a capture's Switch output a branch's gradient
 reads (one stack per branch: _Switched), is pushed through the stack switched into the
 forward cond (TF's AddForwardAccumulator in the cond context, waited for by the f_sync)
-and popped through the stack switched on the popped predicate (_push_ctx). In flowgrad's
+and popped through the stack switched on the popped predicate (_push_ctx); a Shape its
+branch makes of a value the forward branch switches in is moved into that branch and pushed
+there (_moved_into_cond); the shape of a Switch's dead output of a shape not fully known
+(condgrad.ZeroShape) is pushed in the cond's outer context, waited for by the f_sync, and
+popped through the popped predicate's Switch on the dead side. In flowgrad's
 generic layout, a kept value from a branch is pushed only when that branch runs and popped
 under the gradient cond's pivot of the same branch, each push / pop followed by a Merge
 live on either branch, which the counters wait for. A cond in a cond's branch: the same,
