@@ -59,6 +59,7 @@ with tf.variable_scope("nmt", initializer=init):
     lr = tf.train.exponential_decay(0.01, gs, 2, 0.5, staircase=True)
     opt = tf.train.AdamOptimizer(lr)
     train = opt.apply_gradients(zip(cgrads, params), global_step=gs)
+    print("train_ops", len(tf.get_default_graph().get_operations()))
 for v in params:
     print(v.name, v.shape.as_list())
 fd = {source: src, source_len: src_len, target_in: tgt_in, target_out: tgt_out, target_len: tgt_len}

@@ -43,6 +43,7 @@ loss = tf.contrib.seq2seq.sequence_loss(out.rnn_output, tf.constant(tgt_in), mas
 print("loss", len(tf.get_default_graph().get_operations()))
 opt = tf.train.GradientDescentOptimizer(0.5)
 train = opt.minimize(loss)
+print("train_ops", len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(3):

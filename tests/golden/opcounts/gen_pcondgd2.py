@@ -185,6 +185,93 @@ def _cond_block(tf):
         return tf.gradients(y, x)
 
 
+def _unknown_shape_capture(tf):
+    # (TF's zeros of the dead side of a Switch of a capture of a shape not fully known:
+    # its Shape pushed in the forward cond's outer context, popped in the gradient frame;
+    # the Mul gradient's Shape of the capture moved into the forward cond's branch)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+    v = tf.placeholder(tf.float32, [2], name="v2")
+    xv = x * v
+
+    def body(i, h):
+        y = tf.cond(i < 2, lambda: xv, lambda: xv * h)
+        return i + 1, h + tf.reduce_sum(tf.tanh(tf.matmul(y, w)))
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), tf.constant(0.5)])[1]
+    return tf.gradients(h, [w, v])
+
+
+def _unknown_shape_both(tf):
+    # (both sides read the capture: a stack of the shape for each side's dead output)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        y = tf.cond(i < 2, lambda: x * 2.0, lambda: tf.tanh(x))
+        return i + 1, h + tf.reduce_sum(tf.matmul(y, w))
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), tf.constant(0.5)])[1]
+    return tf.gradients(h, [w, x])
+
+
+def _training_helper_unknown_batch(tf):
+    # (TrainingHelper's next_inputs cond reads zero inputs of shape [None, E])
+    emb = tf.get_variable("emb", [6, 4], initializer=tf.ones_initializer())
+    ids = tf.placeholder(tf.int32, [None, 3], name="idn3")
+    lens = tf.placeholder(tf.int32, [None], name="lens")
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    helper = tf.contrib.seq2seq.TrainingHelper(tf.nn.embedding_lookup(emb, ids), lens)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper,
+                                          cell.zero_state(tf.shape(ids)[0], tf.float32))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec)
+    return tf.gradients(tf.reduce_sum(out.rnn_output), tf.trainable_variables())
+
+
+def _seq_len_rnn(tf):
+    # (dynamic_rnn's Select of the sequence mask: its zeros_like in the gradient frame
+    # reads only an entered value, so it waits for the frame's pivot)
+    x = tf.placeholder(tf.float32, [None, 4, 3], name="xn43")
+    lens = tf.placeholder(tf.int32, [None], name="lens")
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.BasicLSTMCell(2), x, sequence_length=lens,
+                               dtype=tf.float32, parallel_iterations=10)
+    return tf.gradients(tf.reduce_sum(out), tf.trainable_variables())
+
+
+def _name_scoped_call(tf):
+    # (tf.gradients called in a name scope: nmt/gradients/...)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+    with tf.name_scope("nmt"):
+        h = tf.while_loop(lambda i, h: i < 3,
+                          lambda i, h: (i + 1, tf.tanh(tf.matmul(h, w)) * h),
+                          [tf.constant(0), x])[1]
+        return tf.gradients(tf.reduce_sum(h), w)
+
+
+def _unread_loop_var(tf):
+    # (a float loop variable the next iteration does not read and no gradient reaches, as
+    # an AttentionWrapper's alignments: TF's frame has its exit's zeros Enter only)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h, a):
+        h2 = tf.tanh(tf.matmul(h, w))
+        return i + 1, h2, h2 * 2.0
+    h = tf.while_loop(lambda i, h, a: i < 3, body, [tf.constant(0), x, tf.zeros_like(x)])[1]
+    return tf.gradients(tf.reduce_sum(h), w)
+
+
+def _par1_pops(tf):
+    # (parallel_iterations=1: TF's pops wait for no b_sync)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        return i + 1, tf.cond(i > 0, lambda: tf.tanh(tf.matmul(h, w)), lambda: tf.sin(h))
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), x],
+                      parallel_iterations=1)[1]
+    return tf.gradients(tf.reduce_sum(h), w)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -193,7 +280,12 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/minimize", _minimize), ("while/minimize_adam", _minimize_adam),
          ("block/dropout_bn", _dropout_block), ("block/dropout", _dropout_block_gradients),
          ("block/adam_bn", _adam_block), ("block/contrib_bn", _contrib_bn_block),
-         ("block/cond", _cond_block)]
+         ("block/cond", _cond_block),
+         ("while/unknown_shape_capture", _unknown_shape_capture),
+         ("while/unknown_shape_both", _unknown_shape_both),
+         ("while/training_helper_unknown_batch", _training_helper_unknown_batch),
+         ("while/seq_len_rnn", _seq_len_rnn), ("while/name_scoped_call", _name_scoped_call),
+         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops)]
 
 
 

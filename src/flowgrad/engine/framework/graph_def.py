@@ -545,7 +545,7 @@ def _tf_walk_order(graph, gd, grads, renames, roots):
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
-        late = _late_renumbered(gd, grads, renames) if grads is not None else {}
+        late = _late_renumbered(gd, grads, renames, scope)   # (in TF's walk order)
         if late:
             rename_nodes(gd, late)
             renames = {**{k: late.get(v, v) for k, v in renames.items()},
@@ -557,24 +557,34 @@ def _tf_walk_order(graph, gd, grads, renames, roots):
     return renames
 
 
-def _late_renumbered(gd, grads, renames):
+def _late_renumbered(gd, grads, renames, scope):
     """{node: TF's name} of the nodes a cond gradient in a loop gradient's frame numbers
-    after the frame's (its zeros' Const and Switch: GradLoopPlan._late_names), numbered in
-    their order in `gd` (TF's walk order), which is the order TF makes them."""
+    after the frame's (its zeros' Const and Switch, the Switch, Shape, stack, pop and zeros
+    of a shape not fully known: GradLoopPlan._late_names), numbered in their order in `gd`
+    (TF's walk order), which is the order TF makes them, and the nodes named under them;
+    of the tf.gradients call named `scope` (its nodes now in TF's order). (A cond's zeros
+    outside the loop are named late too: graph_def_lower_condgrad._zeros_merge.)"""
     groups = {}
-    for old, base in grads._late_names().items():
+    for old, base in (grads._late_names() if grads is not None else {}).items():
         name = renames.get(old, old)
-        if base.endswith("/AddN"):
-            continue   # (numbered with the scope's own AddNs)
+        if base.endswith("/AddN") or not base.startswith(scope + "/"):
+            continue   # (numbered with the scope's own AddNs; another call's)
         groups.setdefault(base, set()).add(name)
+    names = [n.name for n in gd.node]
     out = {}
-    for base, names in groups.items():
+    for base, late in groups.items():
         def num(n, base=base):
             return int(n[len(base) + 1:]) if n != base and n[len(base) + 1:].isdigit() else 0
-        order = [n.name for n in gd.node if n.name in names]
+        order = [n for n in names if n in late]
         for old, new in zip(order, sorted(order, key=num)):
             if old != new:
                 out[old] = new
+    for n in names if out else ():   # (zeros_k/Const, Switch_k/Enter: under their node)
+        head = n
+        while "/" in head and n not in out:
+            head = head.rsplit("/", 1)[0]
+            if head in out:
+                out[n] = out[head] + n[len(head):]
     return out
 
 

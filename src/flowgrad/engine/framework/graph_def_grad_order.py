@@ -70,11 +70,28 @@ _ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "Next
 
 
 def _loop_zeros(grad, prefix, by):
-    """{name: the Merge reading it} of the Consts and Switches of `grad` (the call's
-    nodes) that are TF's zeros of a cond Switch's dead output in a gradient frame: a
-    Switch <prefix>Switch_k of a <prefix>Const_k, read by one <Switch>_grad/cond_grad
-    Merge (the Const: None, placed with its Switch)."""
+    """{name: the Merge reading it}, in TF's order, of the nodes of `grad` (the call's
+    nodes) that are TF's zeros of a cond Switch's dead output in a gradient frame, read by
+    one <Switch>_grad/cond_grad Merge: a Switch <prefix>Switch_k of a <prefix>Const_k; of
+    a shape not fully known, the Switch and Shape of the forward value, its stack (Const,
+    f_acc, Enter, StackPushV2), the pop's Switch, its Enter, the pop and the zeros
+    (zeros/Const, zeros: a Fill)."""
     out = {}
+    readers = defaultdict(list)
+    for n in grad:
+        for src, _ in n.srcs:
+            readers[src].append(n)
+    for n in grad:
+        rest = n.name[len(prefix):]
+        if n.op != "Fill" or not _SUMS.match(rest) or len(n.srcs) != 2:
+            continue
+        merge = readers[n.name]
+        if len(merge) != 1 or merge[0].op != "Merge" or \
+                not merge[0].name.endswith("_grad/cond_grad"):
+            continue
+        chain = _shape_stack(n, prefix, by, readers)
+        if chain is not None:
+            out.update((c, merge[0].name) for c in chain)
     for n in grad:
         rest = n.name[len(prefix):]
         if n.op != "Switch" or not _LOOP_ZEROS.match(rest) or not n.srcs:
@@ -86,9 +103,31 @@ def _loop_zeros(grad, prefix, by):
         readers = [m for m in grad if any(s == n.name for s, _ in m.srcs)]
         if len(readers) == 1 and readers[0].op == "Merge" and \
                 readers[0].name.endswith("_grad/cond_grad"):
-            out[src] = None
+            out[src] = readers[0].name
             out[n.name] = readers[0].name
-    return {k: v for k, v in out.items()} if out else {}
+    return out
+
+
+def _shape_stack(zeros, prefix, by, readers):
+    """The nodes, in TF's order, of zeros `zeros` (a Fill in the call's scope) of a
+    shape popped from a stack the forward frame pushed it on (ControlFlowState.ZerosLike
+    of a shape not fully known: _loop_zeros), else None."""
+    def mine(name, op):
+        return name if name.startswith(prefix) and by[name].op == op else None
+    pop = mine(zeros.srcs[0][0], "StackPopV2")
+    const = mine(zeros.srcs[1][0], "Const")
+    psw = pop and mine(by[pop].srcs[0][0], "Switch")
+    penter = psw and mine(by[psw].srcs[0][0], "Enter")
+    acc = penter and mine(by[penter].srcs[0][0], "StackV2")
+    size = acc and mine(by[acc].srcs[0][0], "Const")
+    fenter = acc and next((r.name for r in readers[acc] if r.op == "Enter" and
+                           r.name != penter), None)
+    push = fenter and next((r.name for r in readers[fenter] if r.op == "StackPushV2"), None)
+    shape = push and mine(by[push].srcs[1][0], "Shape")
+    fsw = shape and mine(by[shape].srcs[0][0], "Switch")
+    if not fsw or len(readers[acc]) != 2:
+        return None
+    return [fsw, shape, size, acc, fenter, push, psw, penter, pop, const, zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):
@@ -472,7 +511,7 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
         if i > last or any(d in later for d in n.deps) or n.name.startswith(later_calls):
             later.add(n.name)
             after.append(n)
-        elif i > first and n.name.startswith(prefix.split("/")[0]):
+        elif i > first and n.name.startswith(prefix[:-1]):   # (nmt/gradients_1/...)
             return None   # (a node of an unknown gradients call among this one's)
         else:
             before.append(n)
@@ -634,10 +673,13 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for s, o in read_by.items():   # zeros_like of an output no gradient reached, ...
         if s not in summed and o is not None:
             before_group[o].append(s)
+        elif s not in summed and by[s].op == "ZerosLike" and not readers[s] and \
+                (by[s].srcs[0][0], 0) in groups:   # (one its op's rule does not read:
+            before_group[(by[s].srcs[0][0], 0)].append(s)   # SparseSoftmaxCrossEntropy's)
     zeros_before = defaultdict(list)
     for name, merge in loop_zeros.items():
-        if merge is not None and merge in owner_of:
-            zeros_before[owner_of[merge]] += [by[name].srcs[0][0], name]
+        if merge in owner_of:
+            zeros_before[owner_of[merge]].append(name)
     for name, merge in outer_zeros.items():   # (in its order: Switch, ..., zeros)
         if merge in owner_of:
             zeros_before[owner_of[merge]].append(name)

@@ -353,6 +353,10 @@ class CondPlan(_PlanBase):
         self._loop_grads = loop_grads or {}   # WhileGrad -> written as TF's (grad_verdicts)
         self._late_names = []   # (node, TF's base name): numbered after the loop frames'
         self._grad_frames = {}   # gradient Cond in a loop gradient's body -> its WhileGrad
+        self._late_subs = []   # (node, late node, suffix): named under the late one's name
+        self._zero_shapes = {}   # such a gradient Cond -> its condgrad.ZeroShapes
+        self._switch_data = {}   # a Switch written: its data input (ZeroShape's Switch)
+        self._grad_moved = set()   # branch ops GradLoopPlan moves to the forward cond
         self._copied = {}   # a cond gradient's op -> the node name it is written as
         self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
         self.arrays = arrays   # the TensorArrayPlan: a branch's array op reads its handle
@@ -918,6 +922,7 @@ class CondPlan(_PlanBase):
             # (TF's TensorArray handle is a 2-vector)
             sh = TensorShape([2]) if t.value_index == 0 and t.op.type in (
                 "TensorArrayV3", "TensorArrayGradV3") else t.shape
+            self._switch_data[name] = data
             emit(name, "RefSwitch" if t.dtype.is_ref_dtype else "Switch", [data, pred_id],
                  [self._dt(t), b], {}, shapes=[sh] * 2,
                  colocation=t.op._colocation or [self.input_name(op, t).split(":")[0]])

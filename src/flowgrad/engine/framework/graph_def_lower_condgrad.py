@@ -18,7 +18,10 @@ graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on th
 predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
 read the frame's pops and Enters, and _SwitchGrad's zeros are ControlFlowState.ZerosLike's:
 a Const of the known shape on the frame's pivot and its Switch on the popped predicate
-(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names).
+(gradients/Const, gradients/Switch_<k>: numbered after the frame's nodes, _late_names);
+of a shape not fully known (TrainingHelper's [None, E] zero inputs), zeros (Fill) of the
+shape a stack keeps: a ZeroShape, whose forward Switch, Shape, push and pop
+graph_def_lower_grad writes as one of its stacks.
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 
@@ -41,7 +44,7 @@ from . import branches as _branches
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 
-__all__ = ["plan", "write"]
+__all__ = ["ZeroShape", "plan", "write"]
 
 _INNER = re.compile(r"gradients(?:_\d+)?/")
 _CONTROL_FLOW = ("Cond", "While", "LoopVar", "V1Frames")
@@ -111,9 +114,13 @@ def plan(cp, op, infos, lowerings):
                 return False
     scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
-    if loop and (_branches.chain(op) or any(
-            not c.shape.is_fully_defined() for c in g["xs"])):
-        return False   # (TF's zeros of an unknown shape: a stack of the shape)
+    if loop and _branches.chain(op):
+        return False
+    if loop and any(not c.shape.is_fully_defined() for c in g["xs"]):
+        gop = cp._grad_frames[op]   # (TF's zeros of an unknown shape: a stack of the shape,
+        if any(w is not gop and gop.name.startswith(w.name.rsplit("/", 1)[0] + "/")
+               for w in cp._loop_grads):   # written for a frame outside other frames)
+            return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
     gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
     fsides = cp._sides(fwd, infos)
@@ -384,6 +391,9 @@ def plan(cp, op, infos, lowerings):
             if o.type == "Identity" and o._inputs[0].name in cp.renames:
                 cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
     cp._grad_steps[op] = steps
+    if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them)
+        cp._zero_shapes[op] = [i for st in steps if st[0] == "emit" for i in st[1][2]
+                               if isinstance(i, ZeroShape)]
     cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True
@@ -412,18 +422,34 @@ def loop_frame(cp, op, info, loop_info):
 
 def _root(scope):
     """The tf.gradients scope of a loop gradient's inner gradients scope (<root>/<...>/
-    While_grad/gradients): TF builds the body's gradients in the call's own scope."""
-    return scope.split("/", 1)[0]
+    While_grad/gradients): TF builds the body's gradients in the call's own scope (under
+    the name scope the call was made in: nmt/gradients)."""
+    parts = scope.split("/")
+    k = next((i for i, part in enumerate(parts) if part.startswith("gradients")), 0)
+    return "/".join(parts[:k + 1])
 
 
 def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
     """_SwitchGrad of Switch `switch` of capture `c` (read by side `b`, 0: true) of a cond
-    in a loop body: TF's ZerosLike in the gradient frame (a Const of the known shape on
-    the frame's pivot, switched on the popped predicate, its other side's output) merged
-    with `grad` (false side first)."""
+    in a loop body: TF's ZerosLike in the gradient frame merged with `grad` (false side
+    first). Of a known shape: a Const on the frame's pivot, switched on the popped
+    predicate, its other side's output. Else the zeros (Fill, its Const on the pivot) of
+    the shape popped from the stack GradLoopPlan adds for it (ZeroShape)."""
     # (a TensorArray's flow: TF's float; planned before the plans know each other)
     dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
     root = _root(scope)
+    if not c.shape.is_fully_defined():
+        zs = ZeroShape(switch, b, c)   # (recorded by plan: cp._zero_shapes)
+        zeros = cp._unique(f"{scope}/loop_zeros")
+        const = emit(zeros + "/Const", "Const", [_PIVOT], [],
+                     {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
+                     shapes=[TensorShape([])])
+        emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {}, shapes=[c.shape])
+        cp._late_names.append((zeros, root + "/zeros"))
+        cp._late_subs.append((const, zeros, "/Const"))
+        ins = [zeros, grad] if b == 0 else [grad, zeros]
+        name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+        return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
     const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
                  {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
                  shapes=[c.shape])
@@ -440,12 +466,41 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
 _PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
 
 
+class ZeroShape(tuple):
+    """The shape TF's ControlFlowState.ZerosLike keeps of the dead output of forward
+    Switch `switch` (its name and port) of capture `c`, read by side `b` (0: true), whose
+    shape is not fully known: in the forward frame a Switch of the Switch's input on the
+    forward pred_id and the Shape of its dead output, pushed on a stack in the cond's
+    context (AddForwardAccumulator, dead_branch=True: waited for by the f_sync); popped
+    in the gradient frame through the stack's Switch on the popped predicate, its dead
+    output (GradLoopPlan: a push of its stack plan; its pop, named when written)."""
+
+    __slots__ = ()
+
+    def __new__(cls, switch, b, c):
+        return tuple.__new__(cls, (switch, b, c))
+
+    switch = property(lambda self: self[0])
+    b = property(lambda self: self[1])
+    c = property(lambda self: self[2])
+    dead = property(lambda self: "" if self[1] == 0 else ":1")   # (the other side's port)
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
+
+
 def _loop_names(cp, op, ins):
     """`ins` with a loop gradient's names put in (_PRED, _PIVOT, tensors: the names other
     plans give them, known when the nodes are written)."""
     out = []
     for i in ins:
-        if i == _PRED:
+        if isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
+            i = next(q for q in cp.others if hasattr(q, "zero_shape_pop")).zero_shape_pop(
+                cp._grad_frames[op], i)
+        elif i == _PRED:
             i = cp.input_name(op, op.inputs[0])
         elif i == _PIVOT:
             i = "^" + cp._grad_frames[op].name + "/sub"
@@ -607,6 +662,8 @@ def write(cp, op, emit):
             written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
+        if m in cp._grad_moved:   # (a Shape in the forward cond: GradLoopPlan writes it)
+            continue
         ins = cp.inputs(m)
         ctl = []
         for c in m._control_inputs:

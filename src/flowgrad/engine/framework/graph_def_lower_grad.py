@@ -27,7 +27,11 @@ frame. Written as TF's (graph_def_lower_condgrad.loop_frame): the predicate's st
 the forward pred_id; a value of a branch, or a capture's Switch output a branch's gradient
 reads (one stack per branch: _Switched), is pushed through the stack switched into the
 forward cond (TF's AddForwardAccumulator in the cond context, waited for by the f_sync)
-and popped through the stack switched on the popped predicate (_push_ctx). In flowgrad's
+and popped through the stack switched on the popped predicate (_push_ctx); a Shape its
+branch makes of a value the forward branch switches in is moved into that branch and pushed
+there (_moved_into_cond); the shape of a Switch's dead output of a shape not fully known
+(condgrad.ZeroShape) is pushed in the cond's outer context, waited for by the f_sync, and
+popped through the popped predicate's Switch on the dead side. In flowgrad's
 generic layout, a kept value from a branch is pushed only when that branch runs and popped
 under the gradient cond's pivot of the same branch, each push / pop followed by a Merge
 live on either branch, which the counters wait for. A cond in a cond's branch: the same,
@@ -60,6 +64,7 @@ import numpy as np
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 from .branches import branch_in, chain
+from .graph_def_lower_condgrad import ZeroShape
 from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _cond_info, _loop_info,
                               _PlanBase, ta_grad_forward, ta_grad_source, ta_handle_of)
 
@@ -68,17 +73,19 @@ __all__ = ["GradLoopPlan", "grad_lowerable", "grad_verdicts", "uses_grad_arrays"
 _UNSUPPORTED = ("While", "WhileGrad", "V1Frames", "V1FramesGrad")
 _SCALAR = TensorShape([])   # (the counters' shape)
 _SHAPE_OPS = ("Shape", "Size", "Rank")
+_ENTERED = re.compile(r"/Enter_c[0-9]+")   # (a frame's Enter of a value from outside)
 
 
 def _exit_only(k, ginfo):
     """Whether forward loop variable k is a float one whose value does not depend on the xs
-    (its Switch is not between the xs and the ys: raw_rnn's next input, a cond on the
-    inputs): TF's frame has no gradient loop variable for it, only the Enter (b_exit) of
-    its unused exit's zeros gradient (ZerosLikeForExit)."""
+    or reaches no gradient (its Switch is not between the xs and the ys: raw_rnn's next
+    input, a cond on the inputs, an AttentionWrapper's alignments): TF's frame has no
+    gradient loop variable for it, only the Enter (b_exit) of its unused exit's zeros
+    gradient (ZerosLikeForExit)."""
     v = ginfo["grad_vars"][k]
-    reached = ginfo.get("reached")
-    return (v.dtype.is_floating or v.dtype.is_complex) and reached is not None and \
-        k not in reached
+    reached, live = ginfo.get("reached"), ginfo.get("live")
+    return (v.dtype.is_floating or v.dtype.is_complex) and (
+        (reached is not None and k not in reached) or (live is not None and k not in live))
 
 
 def _branch_ops(cond_op):
@@ -381,6 +388,9 @@ class GradLoopPlan(_PlanBase):
                           for f, i in loops.infos.items()}
         self._gvar = {}     # grad LoopVar op -> (WhileGrad, k)
         self._member_of = {}   # gradient op -> its WhileGrad (one made in blocks)
+        self._zs_cond = {}   # condgrad.ZeroShape -> the gradient Cond reading its pop
+        self._moved_in = {}   # a moved op of a cond gradient's branch -> (the forward
+        #                       cond's Switch it reads, the gradient Cond, its side)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
@@ -394,6 +404,7 @@ class GradLoopPlan(_PlanBase):
             members = _members(gop, ginfo, loops.infos[fop])
             if members is None:
                 continue
+            members = self._with_cond_sides(members)
             self._plan(gop, ginfo, loops.infos[fop], members)
 
     def constant_pivot(self, names):
@@ -446,6 +457,7 @@ class GradLoopPlan(_PlanBase):
                 self.rewrite.setdefault(m.name, {})[m._inputs[0].name] = \
                     f"{fop.name}/Enter_c{fcaps[m._inputs[0]]}"
                 self.pivot.setdefault(m.name, finfo["vars"][0].op.name)
+        moved |= self._moved_into_cond(members, body, fvars, fcaps)
 
         def resolve(t):
             if isinstance(t, _Switched):   # (a TF-layout cond gradient's read of a
@@ -487,10 +499,11 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
+        unread = self._unread_zeros(gop, ginfo, finfo) | self._unwritten(members)
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
-            if m in moved:   # (written in the forward frame: forward_extra)
-                continue
+            if m in moved or m in unread:   # (written in the forward frame: forward_extra;
+                continue                     # no node: _unread_zeros)
             ins = list(m._inputs)
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
@@ -504,10 +517,20 @@ class GradLoopPlan(_PlanBase):
                 r = resolve(self._switched(t, m, body))
                 if r is not None:
                     sub.setdefault(t.name, r)
+            # (an op reading only values entered from outside: TF's WhileContext waits for
+            # the frame's pivot, _MaybeAddControlDependency)
+            if ins and not m._control_inputs and m.type not in ("Cond", "WhileGrad") and \
+                    all(_ENTERED.fullmatch(sub.get(t.name, "")[len(B):]) for t in ins):
+                self.pivot.setdefault(m.name, f"{B}/sub")
             # (TF's pivot control for an op with no input, unless it waits for one of
             # the frame's ops already: a gate's group_deps)
             if not m._inputs and not any(c in member_set for c in m._control_inputs):
                 self.pivot.setdefault(m.name, f"{B}/sub")
+        for m in members:   # (TF's stacks of the shapes of a cond gradient's zeros)
+            for zs in self._zero_shapes_of(m):
+                self._zs_cond[zs] = m
+                pushes.append(zs)
+                made.append(("pop", len(pushes) - 1))
         for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
             if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
                     and not m._control_inputs:
@@ -540,6 +563,7 @@ class GradLoopPlan(_PlanBase):
                     continue
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
+        self._dropped |= unread - self._unwritten(members)
         self._moved |= moved
         self.lowered |= self._dropped | moved
         exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}
@@ -639,6 +663,12 @@ class GradLoopPlan(_PlanBase):
                         "parallel_iterations": self._parallel[frame]})
         return src
 
+    def _frame_parallel(self, frame):
+        """The parallel_iterations gradient frame `frame`'s nodes are written with (10
+        unless a `_parallel` table gives the forward loop's): with 1, TF's pops wait for no
+        b_sync (AddBackpropAccumulatedValue); with more, they must."""
+        return getattr(self, "_parallel", {}).get(frame, 10)
+
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
 
@@ -658,7 +688,7 @@ class GradLoopPlan(_PlanBase):
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
-        if isinstance(t, str):   # a nested loop's iteration count
+        if isinstance(t, (str, ZeroShape)):   # a nested loop's iteration count, a shape
             return _dt.int32
         if isinstance(t, _Switched):
             t = t.t
@@ -716,6 +746,10 @@ class GradLoopPlan(_PlanBase):
                              [_dt.resource, _dt.bool_], {},
                              shapes=[TensorShape([2])] * 2) + csw[1]
                 he = self._enter_chain(emit, h, f"{W}/stack_{j}/Enter", frames, _dt.resource)
+                if isinstance(t, ZeroShape):   # (TF's push in the cond's outer context)
+                    fsync.append("^" + self._push_zero_shape(emit, t, f"{W}/stack_{j}", he,
+                                                             cx, add))
+                    continue
                 val = t if isinstance(t, (str, _Switched)) else t.op.name \
                     if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
@@ -781,6 +815,8 @@ class GradLoopPlan(_PlanBase):
     def lower(self, op, emit):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
+        if op in self._moved_in:   # in the forward cond's branch, reading its Switch
+            return emit.copy(op, self._conds._copied.get(op, op.name), [self._moved_in[op][0]])
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
@@ -907,7 +943,8 @@ class GradLoopPlan(_PlanBase):
                 ctl, where = [], None
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
                        {"elem_type": self._dt(t)})
-            syncs.append("^" + self._sync(emit, pop, where, 2))
+            if self._frame_parallel(frame) > 1:   # (TF's pops wait for none otherwise)
+                syncs.append("^" + self._sync(emit, pop, where, 2))
         # a nested loop gradient's pops of this iteration come before the next's (TF's
         # final_zero before grad_sync)
         syncs += [f"^{g.name}/Exit_n" for g in p["nested"]]
@@ -926,11 +963,17 @@ class GradLoopPlan(_PlanBase):
         for j in range(len(diff_caps)):
             d = dts[f"a{j}"]
             sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
-            sh = [_SCALAR] if d is not finfo["captures"][diff_caps[j]].dtype.base_dtype else \
-                [sh] if sh.is_fully_defined() else None
+            c = finfo["captures"][diff_caps[j]]
+            if d is not c.dtype.base_dtype:
+                sh = [_SCALAR]
+            elif sh.is_fully_defined():
+                sh = [sh]
+            else:   # (TF's: the zeros' of the capture's Shape, the gradient's broadcast)
+                sh = [sh.merge_with(c.shape)] if sh.is_compatible_with(c.shape) else None
             emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
                  shapes=sh)
-            emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {})
+            emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {},
+                 shapes=sh)
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
                 src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
@@ -998,6 +1041,8 @@ class GradLoopPlan(_PlanBase):
             self._tf_names(g, ren, uniq, out, subs)
         for old, base in late.items():   # (a cond gradient's zeros, AddN: after the frames')
             ren(old, base)
+        for old, head, suffix in self._late_subs():
+            ren(old, out.get(head, head) + suffix)
         for name in names:
             if name in out:
                 continue
@@ -1123,6 +1168,8 @@ class GradLoopPlan(_PlanBase):
                     for kind in ("/Enter", "/RefEnter"):
                         ren(f"{B}/const_{j}/Identity_{i}{kind}", ident + kind)
                 continue
+            if isinstance(p["pushes"][j], ZeroShape):
+                continue   # (named with the cond gradient's zeros: _late_names)
             r = reader_of(f"{B}/pop_{j}")
             # read by a nested loop's gradient frame only: TF's accumulator in the scope
             r = r + "/" if r is not None else R
@@ -1163,9 +1210,141 @@ def _cond_plan(plan):
 
 def _late_names(self):
     """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
-    the gradients scope after the frame's (its zeros' Const and Switch, its AddN)."""
+    the gradients scope after the frame's (its zeros' Const and Switch, its AddN; the
+    Switch, Shape, stack, push and pop of a ZeroShape)."""
     cp = _cond_plan(self)
-    return dict(cp._late_names) if cp is not None else {}
+    out = dict(cp._late_names) if cp is not None else {}
+    for gop, p in self.plans.items():
+        R = ta_grad_source(gop) + "/"
+        W, B = self._w(p["fop"], gop), gop.name
+        for j, t in enumerate(p["pushes"]):
+            if isinstance(t, ZeroShape):
+                st = f"{W}/stack_{j}"
+                for old, base in ((st + "/zsw", "Switch"), (st + "/zshape", "Shape"),
+                                  (st + "/max_size", "Const"), (st, "f_acc"),
+                                  (st + "/Enter", "Enter"), (st + "/push", "StackPushV2"),
+                                  (f"{B}/pop_{j}_sw", "Switch"), (f"{B}/pop_{j}", "StackPopV2")):
+                    out[old] = R + base
+    return out
+
+
+def _late_subs(self):
+    """[(node, late node, suffix)]: the nodes named under a late node's name (a
+    ZeroShape's zeros' Const, its pop Switch's Enter)."""
+    cp = _cond_plan(self)
+    out = list(cp._late_subs) if cp is not None else []
+    for gop, p in self.plans.items():
+        W, B = self._w(p["fop"], gop), gop.name
+        for j, t in enumerate(p["pushes"]):
+            if isinstance(t, ZeroShape):
+                out.append((f"{W}/stack_{j}/Enter_{B.replace('/', '_')}", f"{B}/pop_{j}_sw",
+                            "/Enter"))
+    return out
+
+
+def _moved_into_cond(self, members, body, fvars, fcaps):
+    """The Shape / Size / Rank ops of `members` in a branch of a TF-layout cond gradient
+    (outside other conds) of a forward value the forward cond's same branch switches in:
+    TF's WhileContext.AddOp moves such an op into the forward cond's branch, reading the
+    forward Switch, and its value is pushed there (recorded in self._moved_in; written
+    by this plan, not the CondPlan)."""
+    out = set()
+    cp = self._conds
+    if cp is None:
+        return out
+    for m in members:
+        if m.type not in _SHAPE_OPS or not m._inputs:
+            continue
+        conds, t = chain(m), m._inputs[0]
+        if len(conds) != 1 or not self._tf_cond_grad(conds[0]) or chain(t._op) or not (
+                t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
+            continue
+        g = conds[0]
+        b = branch_in(m, g)
+        sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
+        if sw is None:
+            continue
+        self._moved_in[m] = (sw, g, b)
+        cp.lowered.discard(m)
+        cp._grad_moved.add(m)
+        out.add(m)
+    return out
+
+
+def _unread_zeros(self, gop, ginfo, finfo):
+    """The ZerosLike ops (of a shape not fully known; a known one's are Consts) flowgrad
+    makes as the gradient, initial and per iteration, of a loop variable that is neither
+    float nor complex and whose gradient nothing reads (dynamic_decode's finished and
+    sequence lengths), or per iteration of a float one TF's frame has its exit's zeros of
+    only (_exit_only): TF's frame has no gradient loop variable for it, so no node."""
+    n, m = len(finfo["vars"]), len(finfo["captures"])
+    out = set()
+    for k, v in enumerate(ginfo["grad_vars"]):
+        if v.consumers() or gop.outputs[k].consumers():
+            continue
+        float_ = v.dtype.is_floating or v.dtype.is_complex
+        if float_ and not _exit_only(k, ginfo):
+            continue
+        for t in [ginfo["grads"][k]] + ([] if float_ else [gop.inputs[n + m + k]]):
+            if t.op.type == "ZerosLike" and set(t.consumers()) <= {gop}:
+                out.add(t.op)
+    return out
+
+
+def _unwritten(self, members):
+    """The ops of `members` a TF-layout cond gradient has no node for (flowgrad's zeros of
+    a capture a side does not reach): their reads enter nothing into the frame."""
+    cp = self._conds
+    if cp is None:
+        return set()
+    return {m for m in members if m in cp._grad_members and m not in cp._copied and
+            m not in cp._grad_steps and not m.type.startswith("TensorArray") and
+            not any(t.name in cp.renames for t in m._outputs)}
+
+
+def _with_cond_sides(self, members):
+    """`members` with the ops a TF-layout gradient Cond among them writes in a side that
+    are in neither branch (a gradient no branch result reads: the Mul gradient's of a
+    constant factor), in creation order: their reads are this frame's too."""
+    cp = self._conds
+    if cp is None:
+        return members
+    have = set(members)
+    more = [st[1] for g in members if g in cp._grad_steps for st in cp._grad_steps[g]
+            if st[0] == "copy" and st[1] not in have]
+    if not more:
+        return members
+    have.update(more)
+    return [o for o in members[0].graph._flowgrad_operations() if o in have]
+
+
+def _zero_shapes_of(self, m):
+    """The condgrad.ZeroShapes of member `m` (a TF-layout gradient Cond's), else ()."""
+    cp = _cond_plan(self) if self._conds is None else self._conds
+    return cp._zero_shapes.get(m, ()) if cp is not None else ()
+
+
+def zero_shape_pop(self, gop, zs):
+    """The node name of the pop of ZeroShape `zs` in WhileGrad `gop`'s frame."""
+    return f"{gop.name}/pop_{self.plans[gop]['pushes'].index(zs)}"
+
+
+def _push_zero_shape(self, emit, zs, st, he, cx, add):
+    """Writes ZeroShape `zs`'s forward nodes (stack `st`, its Enter `he`): TF's Switch of
+    the forward Switch's input on the forward pred_id, the Shape of its dead output and
+    its push (after the count's `add`), in the cond's outer context. Returns the push."""
+    cp = _cond_plan(self)
+    data = cp._switch_data.get(zs.switch.split(":")[0])
+    if data is None:
+        raise ValueError(f"{zs.switch}: the forward Switch is not written yet")
+    c = zs.c
+    dt, rank = cp._dt(c), c.shape.ndims
+    sw = emit(st + "/zsw", "Switch", [data, cx["fpred"]], [dt, _dt.bool_], {},
+              shapes=[c.shape] * 2)
+    sh = emit(st + "/zshape", "Shape", [sw + zs.dead], [dt], {"out_type": _dt.int32},
+              shapes=[TensorShape([rank] if rank is not None else [None])])
+    return emit(st + "/push", "StackPushV2", [he, sh, "^" + add], [_dt.resource, _dt.int32],
+                {"swap_memory": False})
 
 
 def _written(self, m):
@@ -1203,6 +1382,20 @@ def _push_ctx(self, gop, j):
     t = p["pushes"][j]
     if cp is None or not cp._grad_steps or isinstance(t, str):
         return None
+    if not isinstance(t, (ZeroShape, _Switched)) and t._op in self._moved_in:
+        _, g, b = self._moved_in[t._op]   # (a Shape moved into the forward cond's branch:
+        got = {"value": None, "port": ":1" if b == 0 else "",   # pushed there)
+               "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
+    if isinstance(t, ZeroShape):   # (pushed in the forward cond's outer context, popped
+        g = self._zs_cond[t]        # through its dead side's port)
+        got = {"value": None, "port": t.dead,
+               "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
+               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+        cache[(gop, j)] = got
+        return got
     if isinstance(t, _Switched) and t.b < 0:
         got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
         cache[(gop, j)] = got
@@ -1378,6 +1571,14 @@ def _fwd_cond(g):
 GradLoopPlan._push_ctx = _push_ctx
 GradLoopPlan._results = _results
 GradLoopPlan._late_names = _late_names
+GradLoopPlan._late_subs = _late_subs
+GradLoopPlan._zero_shapes_of = _zero_shapes_of
+GradLoopPlan._moved_into_cond = _moved_into_cond
+GradLoopPlan._with_cond_sides = _with_cond_sides
+GradLoopPlan._unread_zeros = _unread_zeros
+GradLoopPlan._unwritten = _unwritten
+GradLoopPlan.zero_shape_pop = zero_shape_pop
+GradLoopPlan._push_zero_shape = _push_zero_shape
 GradLoopPlan._written = _written
 
 

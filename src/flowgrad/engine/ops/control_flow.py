@@ -1221,6 +1221,7 @@ def _while_grad(op, *grads):
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "parts": [len(p) for p in parts], "sliced": specs,
                        "reached": frozenset(walk.reached), "gate": gate,
+                       "live": frozenset(walk.live),
                        # (the control inputs of the blocks it was made in, for GraphDefs)
                        "block_ops": block_ops, "block_values": block_values,
                        "block_stack": g._tf_control_stack() if block_ops else [],
