@@ -35,10 +35,12 @@ from .linalg import loop_product, one_column_product_bt
 
 def _steps_mm(a, b):
     """Each step's MatMul of a [steps, m, k] by b [k, n] or [steps, k, n], with the plain
-    loop's bits: float32 is TF's contraction (linalg.loop_product), its blocking decided
-    on one step's [m, n]; else NumPy's batched GEMM, one BLAS product per step."""
+    loop's bits: float32 is TF's contraction, float64 Eigen's double GEBP
+    (linalg.loop_product), decided on one step's [m, n]; else NumPy's batched GEMM, one
+    BLAS product per step."""
     m, n = a.shape[-2], b.shape[-1]
-    if a.dtype != np.float32 or b.dtype != np.float32 or m < 2 or n < 2 or a.ndim != 3:
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or m < 2 or n < 2 or \
+            a.ndim != 3:
         return np.matmul(a, b)
     if b.ndim == 2:
         flat = loop_product(a.reshape(-1, a.shape[-1]), b, (m, n))

@@ -99,14 +99,20 @@ def _one_row(v, b, transpose_b):
     return _gemv_cols(b, v).reshape(1, -1)
 
 
-def loop_product(x, y, shape=None):
+def loop_product(x, y, shape=None, col0=0):
     """The plain graph's MatMul x @ y (2-D, transposes applied) for the fused loops, whose
     products give its bits: float32 with more than one output row and column is TF's
     contraction (fused_matmul.product), decided on `shape`, the plain op's (rows, columns)
-    where a fused loop stacks the steps' rows or splits the columns; else NumPy's GEMM."""
-    if x.dtype == np.float32 and y.dtype == np.float32 and x.size and y.size:
+    where a fused loop stacks the steps' rows or splits the columns; float64 is Eigen's
+    double GEBP (eigen_gebp.product64), where `col0` is the op's column of y's first
+    (its kernels depend on where a column falls); one output row is Eigen's gemv; else
+    NumPy's GEMM."""
+    dt = x.dtype
+    if dt in (np.float32, np.float64) and y.dtype == dt and x.size and y.size:
         m, n = shape or (x.shape[0], y.shape[1])
         if m > 1 and n > 1:
+            if dt == np.float64:
+                return _eigen_gebp.product64(x, y, _eigen_sum.cpu_threads(), (m, n), col0)
             return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
         if m == 1 and n > 1:
             # one row per op (a loop may stack its steps' rows): y transposed (a view
@@ -120,7 +126,11 @@ def loop_product(x, y, shape=None):
 def loop_accumulate(out, a, b):
     """out += a @ b with the bits of the plain graph's MatMul then Add (a loop gradient's
     running sum): one BLAS call with beta 1 (gemm.accumulate) where the product is one run
-    of multiply-adds (a column-major a), else the product, then the add."""
+    of multiply-adds (float32, a column-major a), else the product, then the add."""
+    if a.dtype == np.float64 and b.dtype == np.float64 and a.size and b.size and \
+            (a.shape[0] > 1 or b.shape[1] > 1):
+        # (Eigen's double kernels never add a product's terms as one BLAS run)
+        return np.add(out, loop_product(a, b), out=out)
     if a.dtype == np.float32 and b.dtype == np.float32 and b.shape[1] > 1 and a.size and \
             b.size:
         if a.shape[0] == 1 or not (a.flags.f_contiguous and _fused_matmul.one_gemm(

@@ -706,8 +706,9 @@ class Runner:
             plain = wi is None and wp is None and cclip is None
             xz = None
             # (not where MatMul is TF's contraction, float32 with rows and columns: its
-            # products add the x and h terms in one run)
+            # products add the x and h terms in one run; nor float64, Eigen's own kernel)
             if below is None and steps > 1 and dx and not (f32 and bsz > 1) and \
+                    dt != np.float64 and \
                     _gemm.split_exact(dt, bsz, steps * bsz, dx, hp, 4 * hid):
                 # BLAS cuts this product's inner dimension between x's and h's columns, so
                 # the x part of every step is one product before the loop and each step
@@ -1004,7 +1005,7 @@ class Runner:
                         # are one product, taken by whichever thread is free first (the
                         # lane when it reaches it, else the caller one chunk later). Each
                         # output row is the same dot products as dz W^T's: the same bits
-                        dh = matmul(dz, P["wht"], (bsz, P["wt"].shape[1]))
+                        dh = matmul(dz, P["wht"], (bsz, P["wt"].shape[1]), P["dx"])
                         dhs[li] = dh if m2 is None else add(dh_copy, dh)
                         dcs[li] = dc
                         if want_x:
