@@ -2,7 +2,9 @@
 double GEBP kernel (no FMA; eigen_gebp.product64), so every product of the forward and
 gradient loops has its order of additions. tf.nn.dynamic_rnn and
 bidirectional_dynamic_rnn over GRUCell, LSTMCell, BasicLSTMCell, LSTMCell(num_proj) and
-MultiRNNCells, and Keras LSTM / GRU layers, in float64 with the input fed through a
+MultiRNNCells, and Keras LSTM / GRU layers (tanh, or relu: with Keras's hard_sigmoid no
+transcendental function), in float64 (Sigmoid and Exp are Eigen's pexp<Packet4d>, Tanh
+glibc's: eigen_math.sigmoid64, tanh64) with the input fed through a
 placeholder: outputs, final states and the gradients of a loss of them (the input's,
 then every weight's), or the loss over three Adam steps and the trained weights.
 tests/test_loop_grads64.py runs each case fused and plain."""
@@ -102,7 +104,20 @@ KERAS = {
     "keras_gru": ("GRU", B, T, H, {}),
     "keras_gru_reset_after": ("GRU", B, T, H, {"reset_after": True}),
     "keras_lstm_seq": ("LSTM", 3, 5, 11, {"return_sequences": True}),
-    "keras_lstm_large": ("LSTM", 32, 6, 70, {"return_sequences": True}),
+    # (units at most 40: TF's orthogonal initializer's Qr of 48 and more columns is not
+    # flowgrad's bits)
+    "keras_lstm_large": ("LSTM", 48, 6, 40, {"return_sequences": True}),
+    # relu and Keras's hard_sigmoid: no transcendental function but the loss's Sin
+    "keras_lstm_relu": ("LSTM", B, T, H, {"activation": "relu"}),
+    "keras_lstm_relu_seq": ("LSTM", 7, 5, 13, {"activation": "relu",
+                                               "return_sequences": True}),
+    "keras_gru_relu": ("GRU", B, T, H, {"activation": "relu"}),
+    "keras_gru_relu_reset_after": ("GRU", 3, 6, 10, {"activation": "relu",
+                                                    "reset_after": True}),
+    "keras_lstm_relu_large": ("LSTM", 48, 6, 40, {"activation": "relu",
+                                                  "return_sequences": True}),
+    "keras_gru_relu_large": ("GRU", 65, 5, 33, {"activation": "relu"}),
+    "keras_gru_large": ("GRU", 65, 5, 33, {"reset_after": True}),
 }
 
 
