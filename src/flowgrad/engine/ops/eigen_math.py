@@ -730,7 +730,8 @@ def tanh(x):
 
 def tanh_out(x, out=None):
     """The Tanh op's kernel (TF's bits for float32 and float64 up to EXACT_MAX values,
-    NumPy's tanh otherwise) written into `out`: for the fused RNN loops, which must give its bits."""
+    NumPy's tanh otherwise) written into `out`: for the fused RNN loops, which must give
+    its bits."""
     if x.size <= EXACT_MAX and x.dtype in (np.float32, np.float64):
         y = tanh(x) if x.dtype == np.float32 else libm_tanh64(x)
         if out is None:
@@ -1072,14 +1073,6 @@ def sigmoid64(x):
     # (pnegate is 0 - x, which keeps a NaN's sign)
     return _unary64(x, lambda p: 1.0 / (1.0 + _pexp64(0.0 - p)),
                     lambda t: 1.0 / (1.0 + libm_exp64(-t)))
-
-
-def tanh64(x):
-    """TF 1.14's float64 Tanh: libm's tanh of each value (up to EXACT_MAX values; NumPy's
-    tanh above, as for float32)."""
-    if np.size(x) <= EXACT_MAX:
-        return libm_tanh64(x)
-    return np.tanh(x)
 
 
 libm_tanh64 = _daz64(_libm_tanh64)     # TF's float64 Tanh
