@@ -1076,5 +1076,7 @@ def sigmoid64(x):
 
 
 libm_tanh64 = _daz64(_libm_tanh64)     # TF's float64 Tanh
-libm_log1p64 = _daz64(_libm_log1p64)   # TF's float64 Log1p
+# (TF's Log1p keeps a denormal: glibc returns a tiny x untouched, with no SSE arithmetic
+# for DAZ to act on; its tanh multiplies)
+libm_log1p64 = _libm_log1p64           # TF's float64 Log1p
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log

@@ -1,0 +1,89 @@
+"""TF 1.14's float64 MatMul and BatchMatMul on the CPU: Eigen's tensor contraction with its
+own double GEBP kernel (AVX without FMA: mr 8, nr 4, packets of 4; depth blocks of kc =
+336 or the blocking rule on one thread, 320 on more; the intra-op pool's threads, column
+panels and depth shards from Eigen's cost model), Eigen's gemv for one output row or
+column, and BatchMatMul's sequential kernel for batches of small products
+(engine/ops/eigen_gebp.product64, eigen_bmm). Also float64 Exp, Sigmoid (Eigen's
+pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's). Each case is one
+op on seeded random operands fed through placeholders; the golden holds the SHA-256 of the
+result's bytes and its first values. Read by tests/test_matmul64_bits.py.
+"""
+from __future__ import absolute_import
+
+import hashlib
+
+import numpy as np
+
+
+def matmul_shapes():
+    """(m, k, n): small, odd, k over the depth block, large m or n (threads, panels), small
+    outputs with a large k (depth shards), one output row or column."""
+    fixed = [(2, 2, 2), (3, 5, 7), (4, 8, 8), (5, 9, 13), (9, 20, 5), (5, 6, 2), (5, 6, 3),
+             (16, 64, 7), (33, 100, 17), (47, 47, 47), (48, 60, 49), (12, 337, 11),
+             (6, 673, 22), (17, 1200, 9), (64, 350, 100), (100, 700, 50), (128, 128, 128),
+             (300, 50, 300), (1000, 30, 20), (20, 64, 1500), (7, 13, 1000),
+             (3, 4000, 33), (2, 4000, 64), (8, 8000, 24), (64, 2000, 64), (10, 5000, 10),
+             (1, 50, 30), (1, 300, 130), (1, 5000, 3), (30, 50, 1), (40, 300, 1),
+             (1, 7, 1), (1, 130, 1)]
+    r = np.random.RandomState(11)
+    rand = [tuple(int(v) for v in (r.randint(2, 260), r.randint(1, 700), r.randint(2, 260)))
+            for _ in range(12)]
+    return fixed + rand
+
+
+def bmm_shapes():
+    """(batch, m, k, n): one matrix (the contraction), batches of small products (Eigen's
+    lazy product below k + m + n = 20, its GEBP above), vectors."""
+    return [(1, 5, 7, 6), (1, 64, 100, 50), (3, 5, 7, 6), (3, 2, 12, 3), (4, 3, 5, 2),
+            (3, 10, 20, 9), (4, 33, 64, 17), (2, 1, 30, 20), (2, 30, 20, 1), (5, 2, 3, 2),
+            (2, 100, 200, 100), (1, 1, 50, 30), (3, 4, 9, 5)]
+
+
+def unary_inputs():
+    """Sizes with and without a tail of size % 4, wide ranges, and special values."""
+    r = np.random.RandomState(12)
+    out = [r.uniform(-30, 30, n) for n in (1, 3, 5, 7, 13, 4003)]
+    out.append(r.uniform(-6, 6, 16000))
+    out.append(np.array([-800., 800., np.nan, np.inf, -np.inf, 0., -0., 1e-310, -745.2,
+                         709.5, 709.9, -708.5, 40., -40., 1e-20, -1e-20, 3.]))
+    return out
+
+
+def digest(v):
+    v = np.ascontiguousarray(v)
+    return [list(v.shape), hashlib.sha256(v.tobytes()).hexdigest(),
+            [repr(float(t)) for t in v.ravel()[:4]]]   # (repr: a NaN equals itself)
+
+
+def cases(tf):
+    out = {}
+    r = np.random.RandomState(13)
+    with tf.Session() as sess:
+        for (m, k, n) in matmul_shapes():
+            for ta in (False, True):
+                for tb in (False, True):
+                    a = r.randn(*((k, m) if ta else (m, k)))
+                    b = r.randn(*((n, k) if tb else (k, n)))
+                    pa = tf.placeholder(tf.float64, a.shape)
+                    pb = tf.placeholder(tf.float64, b.shape)
+                    y = tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb)
+                    out["mm_%d_%d_%d_%d%d" % (m, k, n, ta, tb)] = digest(
+                        sess.run(y, {pa: a, pb: b}))
+        for (bt, m, k, n) in bmm_shapes():
+            for ta in (False, True):
+                for tb in (False, True):
+                    a = r.randn(bt, *((k, m) if ta else (m, k)))
+                    b = r.randn(bt, *((n, k) if tb else (k, n)))
+                    pa = tf.placeholder(tf.float64, a.shape)
+                    pb = tf.placeholder(tf.float64, b.shape)
+                    y = tf.matmul(pa, pb, adjoint_a=ta, adjoint_b=tb)
+                    out["bmm_%d_%d_%d_%d_%d%d" % (bt, m, k, n, ta, tb)] = digest(
+                        sess.run(y, {pa: a, pb: b}))
+        for i, x in enumerate(unary_inputs()):
+            p = tf.placeholder(tf.float64, x.shape)
+            ops = {"exp": tf.exp(p), "sigmoid": tf.sigmoid(p), "tanh": tf.tanh(p),
+                   "log": tf.log(tf.abs(p)), "log1p": tf.log1p(tf.abs(p))}
+            vals = sess.run(ops, {p: x})
+            for name in sorted(vals):
+                out["%s_%d_%d" % (name, i, x.size)] = digest(vals[name])
+    return out

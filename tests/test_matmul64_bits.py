@@ -1,0 +1,51 @@
+"""float64 MatMul, BatchMatMul, Exp, Sigmoid, Tanh, Log and Log1p to TF 1.14's bits
+(golden math/matmul64_bits): Eigen's double GEBP kernel, its threads, panels and depth
+shards (engine/ops/eigen_gebp.product64), its gemv, BatchMatMul's sequential kernel, and
+Eigen's pexp<Packet4d> / glibc's double functions (eigen_math.exp64, sigmoid64)."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.ops import eigen_gebp
+
+import goldens
+
+GEN = goldens.generator("math", "matmul64_bits")
+WANT = goldens.load("math", "matmul64_bits")
+
+
+@pytest.fixture(scope="module")
+def got():
+    tf.reset_default_graph()
+    return GEN.cases(tf)
+
+
+def test_every_case_has_a_golden(got):
+    assert sorted(got) == sorted(WANT) and len(WANT) == 4 * 45 + 4 * 13 + 8 * 5
+
+
+@pytest.mark.parametrize("name", sorted(WANT))
+def test_matches_tf_bit_for_bit(got, name):
+    assert got[name] == WANT[name]
+
+
+def test_blas_is_not_tf_bits():
+    """NumPy's GEMM (FMA) differs from TF's double kernel: the golden can tell."""
+    r = np.random.RandomState(0)
+    a, b = r.randn(33, 100), r.randn(100, 17)
+    assert (eigen_gebp.product64(a, b, 2) != a @ b).any()
+
+
+def test_stacked_rows_and_column_offset():
+    """A fused loop's product of stacked steps' rows and of the op's columns from col0
+    gives each step's op's bits."""
+    r = np.random.RandomState(1)
+    steps, m, k, n = 3, 5, 30, 19
+    x, w = r.randn(steps * m, k), r.randn(k, n)
+    whole = np.concatenate([eigen_gebp.product64(x[s * m:(s + 1) * m], w, 2)
+                            for s in range(steps)])
+    np.testing.assert_array_equal(eigen_gebp.product64(x, w, 2, (m, n)), whole)
+    np.testing.assert_array_equal(eigen_gebp.product64(x, w[:, 7:], 2, (m, n), 7),
+                                  whole[:, 7:])
