@@ -147,7 +147,7 @@ def product(x, y, pool):
 # nr = 4; Eigen's kc for a 32 KiB L1: ((32768 - 8*4*8) // (8*8 + 4*8)) & ~7 = 336
 _MR64, _MAX_KC64 = 8, 336
 _F64 = 8.0            # sizeof(double)
-_CHUNK64 = 1 << 20    # products held at once
+_CHUNK64 = 1 << 18    # products held at once (2 MiB: the fastest of 2^14 to 2^20)
 
 
 def _seq64(x, y, k0, k1, step=1, acc=None):
