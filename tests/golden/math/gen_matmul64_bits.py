@@ -14,6 +14,10 @@ import hashlib
 
 import numpy as np
 
+# a process of its own: TF 1.14's first session fixes the process's intra-op pool (LocalDevice's
+# global Eigen pool), and the products' order of additions depends on its threads
+ISOLATE = True
+
 
 def matmul_shapes():
     """(m, k, n): small, odd, k over the depth block, large m or n (threads, panels), small

@@ -10,6 +10,10 @@ then every weight's), or the loss over three Adam steps and the trained weights.
 tests/test_loop_grads64.py runs each case fused and plain."""
 import numpy as np
 
+# a process of its own: TF 1.14's first session fixes the process's intra-op pool (LocalDevice's
+# global Eigen pool), and the products' order of additions depends on its threads
+ISOLATE = True
+
 B, T, D, H = 5, 7, 6, 8
 SEQLEN = [7, 3, 5, 7, 1]
 F64 = np.float64
