@@ -1,4 +1,5 @@
-"""float64 MatMul, BatchMatMul, Exp, Sigmoid, Tanh, Log and Log1p to TF 1.14's bits
+"""float64 MatMul, BatchMatMul, Exp, Sigmoid, Tanh, Log and Log1p, and MatMul with one
+output in float32 and float64, to TF 1.14's bits
 (golden math/matmul64_bits): Eigen's double GEBP kernel, its threads, panels and depth
 shards (engine/ops/eigen_gebp.product64), its gemv, BatchMatMul's sequential kernel, and
 Eigen's pexp<Packet4d> / glibc's double functions (eigen_math.exp64, sigmoid64)."""
@@ -23,7 +24,7 @@ def got():
 
 
 def test_every_case_has_a_golden(got):
-    assert sorted(got) == sorted(WANT) and len(WANT) == 4 * 45 + 4 * 13 + 8 * 5
+    assert sorted(got) == sorted(WANT) and len(WANT) == 4 * 45 + 4 * 13 + 8 * 5 + 6 * 2 * 4
 
 
 @pytest.mark.parametrize("name", sorted(WANT))

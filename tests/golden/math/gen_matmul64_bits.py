@@ -2,7 +2,7 @@
 own double GEBP kernel (AVX without FMA: mr 8, nr 4, packets of 4; depth blocks of kc =
 336 or the blocking rule on one thread, 320 on more; the intra-op pool's threads, column
 panels and depth shards from Eigen's cost model), Eigen's gemv for one output row or
-column, and BatchMatMul's sequential kernel for batches of small products
+column (float32 too for one output), and BatchMatMul's sequential kernel for batches of small products
 (engine/ops/eigen_gebp.product64, eigen_bmm). Also float64 Exp, Sigmoid (Eigen's
 pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's). Each case is one
 op on seeded random operands fed through placeholders; the golden holds the SHA-256 of the
@@ -83,6 +83,19 @@ def cases(tf):
                     y = tf.matmul(pa, pb, adjoint_a=ta, adjoint_b=tb)
                     out["bmm_%d_%d_%d_%d_%d%d" % (bt, m, k, n, ta, tb)] = digest(
                         sess.run(y, {pa: a, pb: b}))
+        # one output (m = n = 1), float32 too: Eigen's gemv (a row-major one with b
+        # transposed, else the contraction's column-major one), not a dot product
+        for k in (7, 9, 16, 33, 130, 300):
+            for dt in (np.float32, np.float64):
+                for ta in (False, True):
+                    for tb in (False, True):
+                        a = r.randn(*((k, 1) if ta else (1, k))).astype(dt)
+                        b = r.randn(*((1, k) if tb else (k, 1))).astype(dt)
+                        pa = tf.placeholder(dt, a.shape)
+                        pb = tf.placeholder(dt, b.shape)
+                        y = tf.matmul(pa, pb, transpose_a=ta, transpose_b=tb)
+                        out["dot_%s_%d_%d%d" % (np.dtype(dt).name, k, ta, tb)] = digest(
+                            sess.run(y, {pa: a, pb: b}))
         for i, x in enumerate(unary_inputs()):
             p = tf.placeholder(tf.float64, x.shape)
             ops = {"exp": tf.exp(p), "sigmoid": tf.sigmoid(p), "tanh": tf.tanh(p),

@@ -178,7 +178,7 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
-        if a.dtype == np.float32 and b.dtype == np.float32 and n > 1:
+        if a.dtype == np.float32 and b.dtype == np.float32 and (n > 1 or m == 1):
             if m > 1:
                 # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
                 return _fused_matmul.product(a.T if transpose_a else a,
