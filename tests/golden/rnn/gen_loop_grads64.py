@@ -53,6 +53,10 @@ CASES = {
     "lstm_b1": ("lstm", False, False, "grad", (1, 4, 9)),
     "large_lstm_dyn": ("lstm", False, False, "grad", (32, 6, 70)),
     "large_gru_dyn_seq": ("gru", False, True, "grad", (33, 5, 50)),
+    # the fused gradient's side lane (a step's kernel gradient of 2^20 multiply-adds and
+    # more): dh from the op's columns dx on, the input rows of several steps at once
+    "large_lstm_lane": ("lstm", False, False, "grad", (32, 9, 100)),
+    "large_lstm_lane_seq": ("lstm", False, True, "grad", (36, 10, 90)),
 }
 
 
