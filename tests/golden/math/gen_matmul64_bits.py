@@ -4,7 +4,8 @@ own double GEBP kernel (AVX without FMA: mr 8, nr 4, packets of 4; depth blocks 
 panels and depth shards from Eigen's cost model), Eigen's gemv for one output row or
 column (float32 too for one output), and BatchMatMul's sequential kernel for batches of small products
 (engine/ops/eigen_gebp.product64, eigen_bmm). Also float64 Exp, Sigmoid (Eigen's
-pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's). Each case is one
+pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's), Softplus (libm's
+exp and log) and its gradient (pexp). Each case is one
 op on seeded random operands fed through placeholders; the golden holds the SHA-256 of the
 result's bytes and its first values. Read by tests/test_matmul64_bits.py.
 """
@@ -98,8 +99,11 @@ def cases(tf):
                             sess.run(y, {pa: a, pb: b}))
         for i, x in enumerate(unary_inputs()):
             p = tf.placeholder(tf.float64, x.shape)
+            sp = tf.nn.softplus(p)
             ops = {"exp": tf.exp(p), "sigmoid": tf.sigmoid(p), "tanh": tf.tanh(p),
-                   "log": tf.log(tf.abs(p)), "log1p": tf.log1p(tf.abs(p))}
+                   "log": tf.log(tf.abs(p)), "log1p": tf.log1p(tf.abs(p)), "softplus": sp,
+                   "softplus_grad": tf.gradients(sp, p, grad_ys=tf.constant(
+                       r.uniform(-1, 1, x.shape)))[0]}
             vals = sess.run(ops, {p: x})
             for name in sorted(vals):
                 out["%s_%d_%d" % (name, i, x.size)] = digest(vals[name])

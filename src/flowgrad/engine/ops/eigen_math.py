@@ -1080,3 +1080,29 @@ libm_tanh64 = _daz64(_libm_tanh64)     # TF's float64 Tanh
 # for DAZ to act on; its tanh multiplies)
 libm_log1p64 = _libm_log1p64           # TF's float64 Log1p
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log
+
+
+# TF's float64 Softplus: its select of x, exp(x) and log(exp(x) + 1) has no packet log for
+# double, so Eigen evaluates the whole expression value by value: libm's exp and log
+_SP64_T = math.log(np.finfo(np.float64).eps) + 2.0
+
+
+def softplus64(x):
+    """TF 1.14's float64 Softplus (libm's exp and log of each value), up to EXACT_MAX
+    values; None above (the caller's NumPy formula)."""
+    if np.size(x) > EXACT_MAX:
+        return None
+    x = flush64(x)
+    e = libm_exp64(x)
+    with np.errstate(all="ignore"):
+        mid = libm_log64(e + 1.0)
+    return flush64(np.where(x > -_SP64_T, x, np.where(x < _SP64_T, e, mid)))
+
+
+def softplus_grad64(g, x):
+    """TF 1.14's float64 SoftplusGrad: g / (exp(-x) + 1), Eigen's pexp of 0 - x on packets
+    of 4, libm's exp on the rest (g and x of one shape)."""
+    gf = flush64(np.ascontiguousarray(g, np.float64).reshape(-1))
+    e = _unary64(x, lambda p: _pexp64(0.0 - p), lambda t: libm_exp64(-t)).reshape(-1)
+    with np.errstate(all="ignore"):
+        return flush64(gf / (e + 1.0)).reshape(np.shape(g))
