@@ -13,6 +13,10 @@ Eigen evaluates a tensor expression in packets of 8 floats; the last
 and Sigmoid that is libm's ``expf``, for Tanh the same rational function.
 The emulation here does the same, so results match for every size.
 
+float64 (the end of this module): Exp and Sigmoid are Eigen's pexp<Packet4d> on packets
+of 4 and libm's exp on the tail (exp64, sigmoid64); Tanh, Log, Log1p and Softplus call
+glibc's double functions value by value.
+
 The softmax and cross-entropy kernels use exp_summed_along_rows, exp_with_broadcast
 and libm_exp/libm_log: where TF evaluates exp or log inside a row sum, in a broadcasting
 expression evaluated in tiles, or through the scalar function.
