@@ -60,8 +60,29 @@ def digest(v):
             [repr(float(t)) for t in v.ravel()[:4]]]   # (repr: a NaN equals itself)
 
 
+def mlp(tf):
+    """A float64 MLP (tanh, sigmoid, softplus, Exp in the loss) trained by Adam: 5 losses
+    and the trained weights (MatMul, its gradients' transposes, the activations)."""
+    rng = np.random.RandomState(3)
+    xd, yd = rng.randn(37, 23), rng.randn(37, 5)
+    with tf.Graph().as_default():
+        tf.set_random_seed(1)
+        x = tf.placeholder(tf.float64, xd.shape)
+        y = tf.placeholder(tf.float64, yd.shape)
+        h = tf.layers.dense(x, 50, activation=tf.nn.tanh)
+        h = tf.layers.dense(h, 30, activation=tf.nn.sigmoid)
+        h = tf.layers.dense(h, 20, activation=tf.nn.softplus)
+        o = tf.layers.dense(h, 5)
+        loss = tf.reduce_mean(tf.square(o - y)) + tf.reduce_mean(tf.exp(-tf.abs(o)))
+        step = tf.train.AdamOptimizer(0.01).minimize(loss)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            losses = [sess.run([loss, step], {x: xd, y: yd})[0] for _ in range(5)]
+            return [losses, sess.run(tf.trainable_variables())]
+
+
 def cases(tf):
-    out = {}
+    out = {"mlp_adam": mlp(tf)}
     r = np.random.RandomState(13)
     with tf.Session() as sess:
         for (m, k, n) in matmul_shapes():
