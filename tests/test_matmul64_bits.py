@@ -1,4 +1,4 @@
-"""float64 MatMul, BatchMatMul, Exp, Sigmoid, Tanh, Log, Log1p, Softplus and its gradient,
+"""float64 MatMul, BatchMatMul, Conv2D, Exp, Sigmoid, Tanh, Log, Log1p, Softplus and its gradient,
 and MatMul with one
 output in float32 and float64, to TF 1.14's bits
 (golden math/matmul64_bits): Eigen's double GEBP kernel, its threads, panels and depth
@@ -25,7 +25,7 @@ def got():
 
 
 def test_every_case_has_a_golden(got):
-    assert sorted(got) == sorted(WANT) and len(WANT) == 4 * 45 + 4 * 13 + 8 * 7 + 6 * 2 * 4 + 1
+    assert sorted(got) == sorted(WANT) and len(WANT) == 4 * 45 + 4 * 13 + 8 * 7 + 6 * 2 * 4 + 1 + 30
 
 
 @pytest.mark.parametrize("name", sorted(k for k in WANT if k != "mlp_adam"))

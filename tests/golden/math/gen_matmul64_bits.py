@@ -3,7 +3,8 @@ own double GEBP kernel (AVX without FMA: mr 8, nr 4, packets of 4; depth blocks 
 336 or the blocking rule on one thread, 320 on more; the intra-op pool's threads, column
 panels and depth shards from Eigen's cost model), Eigen's gemv for one output row or
 column (float32 too for one output), and BatchMatMul's sequential kernel for batches of small products
-(engine/ops/eigen_gebp.product64, eigen_bmm). Also float64 Exp, Sigmoid (Eigen's
+(engine/ops/eigen_gebp.product64, eigen_bmm), and float64 Conv2D (the same kernel, its
+threads and depth shards decided on the image patches' cost). Also float64 Exp, Sigmoid (Eigen's
 pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's), Softplus (libm's
 exp and log) and its gradient (pexp). Each case is one
 op on seeded random operands fed through placeholders; the golden holds the SHA-256 of the
@@ -51,6 +52,31 @@ def unary_inputs():
     out.append(r.uniform(-6, 6, 16000))
     out.append(np.array([-800., 800., np.nan, np.inf, -np.inf, 0., -0., 1e-310, -745.2,
                          709.5, 709.9, -708.5, 40., -40., 1e-20, -1e-20, 3.]))
+    return out
+
+
+def conv_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding, dilation) of float64
+    Conv2Ds: SpatialConvolution (depth shards of at least 12 packets, decided on the image
+    patches' cost), 1x1 filters and VALID filters the input's size (a MatMul)."""
+    r = np.random.RandomState(14)
+    out = [(3, 19, 3, 5, 4, 1, "SAME", 1), (2, 16, 16, 3, 2, 2, "VALID", 1),
+           (3, 19, 5, 5, 4, 1, "SAME", 1), (2, 16, 32, 3, 2, 2, "VALID", 1)]
+    for i in range(26):
+        n, h = int(r.randint(1, 6)), int(r.randint(3, 24))
+        c = int(r.choice([1, 2, 3, 5, 8, 16, 32, 64]))
+        k = int(r.choice([1, 2, 3, 5, 7]))
+        o = int(r.choice([1, 2, 3, 4, 6, 8, 16, 33, 64]))
+        s = int(r.choice([1, 2, 3]))
+        pad = str(r.choice(["SAME", "VALID"]))
+        if i % 10 == 0:
+            k, pad = h, "VALID"
+        if pad == "VALID" and k > h:
+            k = 1
+        dil = 2 if i % 7 == 3 and s == 1 and k > 1 else 1
+        if pad == "VALID" and (k - 1) * dil + 1 > h:
+            dil = 1
+        out.append((n, h, c, k, o, s, pad, dil))
     return out
 
 
@@ -105,6 +131,14 @@ def cases(tf):
                     y = tf.matmul(pa, pb, adjoint_a=ta, adjoint_b=tb)
                     out["bmm_%d_%d_%d_%d_%d%d" % (bt, m, k, n, ta, tb)] = digest(
                         sess.run(y, {pa: a, pb: b}))
+        for (n, h, c, k, o, s, pad, dil) in conv_shapes():
+            x = r.randn(n, h, h, c)
+            f = r.randn(k, k, c, o)
+            px = tf.placeholder(tf.float64, x.shape)
+            pf = tf.placeholder(tf.float64, f.shape)
+            y = tf.nn.conv2d(px, pf, [1, s, s, 1], pad, dilations=[1, dil, dil, 1])
+            out["conv_%d_%d_%d_%d_%d_%d_%s_%d" % (n, h, c, k, o, s, pad, dil)] = digest(
+                sess.run(y, {px: x, pf: f}))
         # one output (m = n = 1), float32 too: Eigen's gemv (a row-major one with b
         # transposed, else the contraction's column-major one), not a dot product
         for k in (7, 9, 16, 33, 130, 300):

@@ -24,6 +24,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
+from . import eigen_gebp as _eigen_gebp
 from . import fused_matmul as _fused_matmul
 from .eigen_bmm import _gemv_cols
 from .eigen_sum import cpu_threads
@@ -134,6 +135,14 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
             out = _fused_matmul.product(cols, fm, cpu_threads())
         else:
             out = _fused_matmul.patch_product(cols, fm, cpu_threads())
+    elif cols.dtype == np.float64 and cols.shape[0] > 1 and cols.shape[1] and o:
+        # Eigen's double GEBP kernel (eigen_gebp.product64), its threads and depth shards
+        # decided on the image-patch input's cost as float32's
+        cost = 0.0 if _as_matmul(g, x.shape, strides, dilations, padding, data_format) \
+            else _eigen_gebp.PATCH_COST64
+        out = _eigen_gebp.product64(cols, fm, cpu_threads(), rhs_cost=cost)
+    elif cols.dtype == np.float64 and cols.shape[0] == 1 and cols.shape[1]:
+        out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)   # one output pixel
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)

@@ -31,9 +31,11 @@ one by one; the next 4 (a packet) and 2 (a half packet), rows in groups of 4, sp
 and odd k over whole blocks of 8 k; the last column, rows in groups of 4, adds four lanes
 by k mod 4 over whole blocks of 4 k as (0 + 1) + (2 + 3), then the rest; other outputs one
 by one. Depth blocks of kc (336 on one thread, or the blocking rule; 320 on more), the
-threads, column panels and depth shards from Eigen's cost model with double's sizes.
-Checked against TF 1.14 for 600 products, sizes 1 to 1000 and k to 20000, every transpose,
-pools of 1 and 2 threads (golden math/matmul64_bits, rnn/loop_grads64)."""
+threads, column panels and depth shards from Eigen's cost model with double's sizes (a
+depth shard at least 12 packets: 48). Checked against TF 1.14 for 600 products, sizes 1 to
+1000 and k to 20000, every transpose, pools of 1 and 2 threads, and 112 float64 Conv2Ds
+(whose image patches cost more: PATCH_COST64) (golden math/matmul64_bits,
+rnn/loop_grads64)."""
 from __future__ import annotations
 
 import functools
@@ -157,6 +159,8 @@ def product(x, y, pool):
 # nr = 4; Eigen's kc for a 32 KiB L1: ((32768 - 8*4*8) // (8*8 + 4*8)) & ~7 = 336
 _MR64, _MAX_KC64 = 8, 336
 _F64 = 8.0            # sizeof(double)
+# an image patch's compute cost per value (fused_matmul.PATCH_COST) over packets of 4
+PATCH_COST64 = (3 * 24 + 14) / 4
 _CHUNK64 = 1 << 18    # products held at once (2 MiB: the fastest of 2^14 to 2^20)
 
 
@@ -258,9 +262,10 @@ def _kc64(m, k, n):
     return _MAX_KC64 - 8 * ((_MAX_KC64 - 1 - k % _MAX_KC64) // (8 * (k // _MAX_KC64 + 1)))
 
 
-def _threads64(M, N, K, pool):
+def _threads64(M, N, K, pool, rhs_cost=0.0):
     """Threads Eigen's contraction picks for double (fused_matmul._threads_f32 with
-    double's mr, sizes and packets of 4): M the output's columns, N its rows."""
+    double's mr, sizes and packets of 4): M the output's columns, N its rows; `rhs_cost`
+    the compute cost of each of Eigen's right-hand side's (TF's left operand's) values."""
     if pool < 2 or N == 1:
         return 1
     by_col = _eh._shard_by_col(M, N, 2)
@@ -271,15 +276,15 @@ def _threads64(M, N, K, pool):
         bm, bn = _eh._thread_block(M, _NR), _eh._thread_block(N, _MR64)
     bw = 4.0 if bk == 1 else (2.0 if bm < _NR or bn < _MR64 else 1.0)
     loads = _F64 * bk / M if by_col else _F64 * bk / N
-    per_coeff = bk * bw / 4 + _F64 * _eh._STORE + loads * _eh._LOAD
+    per_coeff = bk * bw / 4 + _F64 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
     t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
     return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
 
 
-def _threads_by_k64(M, N, K, pool):
+def _threads_by_k64(M, N, K, pool, rhs_cost=0.0):
     """Eigen's numThreadsInnerDim for double."""
     bw = 4.0 if K == 1 else (2.0 if N < _NR or M < _MR64 else 1.0)
-    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + _F64 * _eh._LOAD * N)
+    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + (_F64 * _eh._LOAD + rhs_cost) * N)
     reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 4)
     best, threads = total, 1
     for nt in range(2, pool + 1, 2):
@@ -301,33 +306,35 @@ def _panel64(M, N, K, t):
 
 
 @functools.lru_cache(maxsize=4096)
-def plan64(m, n, k, pool):
+def plan64(m, n, k, pool, rhs_cost=0.0):
     """How Eigen's double contraction of (m, k) @ (k, n) on `pool` threads cuts its work:
     (the depth shards [a, b), each summed into a buffer of its own, the buffers added in
     order; the depth block within a shard; the output columns per kernel call)."""
-    t = _threads64(n, m, k, pool)
-    tk = _threads_by_k64(n, m, k, pool)
+    t = _threads64(n, m, k, pool, rhs_cost)
+    tk = _threads_by_k64(n, m, k, pool, rhs_cost)
     if _eh._by_k(n, m, k, t, tk):
-        size = min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
+        # evalShardedByInnerDim: ceil(k / tk) rounded up to 8, at least 12 packets (48)
+        size = min(k, max(12 * 4, (-(-k // tk) + 7) // 8 * 8))
         return tuple((a, min(k, a + size)) for a in range(0, k, size)), min(320, size), n
     if t == 1:
         return ((0, k),), _kc64(m, k, n), n
     return ((0, k),), min(320, k), _panel64(n, m, k, t)
 
 
-def product64(x, y, pool, shape=None, col0=0):
+def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0):
     """x [m, k] @ y [k, n] (float64, transposes applied) as TF 1.14's MatMul sums it on an
     intra-op pool of `pool` threads: Eigen's tensor contraction with its own double GEBP
     kernel (AVX without FMA, mr 8, nr 4). For a product with more than one output row and
     column. `shape`: the (rows, columns) of the op whose product this is part of, where a
     fused loop stacks its steps' rows (row r is the op's row r % rows) or takes the op's
-    columns col0 to col0 + n."""
+    columns col0 to col0 + n. `rhs_cost`: the compute cost of each of x's values in
+    Eigen's cost model (Conv2D's image patches: PATCH_COST64)."""
     m, k = x.shape
     n = y.shape[1]
     if not (m and n and k):
         return np.zeros((m, n), np.float64)
     mo, no = shape or (m, n)
-    shards, kc, bm = plan64(mo, no, k, pool)
+    shards, kc, bm = plan64(mo, no, k, pool, rhs_cost)
     kinds = _kinds64(no, bm)[col0:col0 + n]
     g4 = mo // 4 * 4
     if g4 == mo:
