@@ -137,8 +137,13 @@ def cases(tf):
             px = tf.placeholder(tf.float64, x.shape)
             pf = tf.placeholder(tf.float64, f.shape)
             y = tf.nn.conv2d(px, pf, [1, s, s, 1], pad, dilations=[1, dil, dil, 1])
-            out["conv_%d_%d_%d_%d_%d_%d_%s_%d" % (n, h, c, k, o, s, pad, dil)] = digest(
-                sess.run(y, {px: x, pf: f}))
+            name = "conv_%d_%d_%d_%d_%d_%d_%s_%d" % (n, h, c, k, o, s, pad, dil)
+            out[name] = digest(sess.run(y, {px: x, pf: f}))
+            if dil == 1:   # Conv2DBackpropInput and Conv2DBackpropFilter
+                gy = tf.constant(r.randn(*y.shape.as_list()))
+                dx, df = sess.run(tf.gradients(y, [px, pf], grad_ys=gy), {px: x, pf: f})
+                out[name + "_dx"] = digest(dx)
+                out[name + "_df"] = digest(df)
         # one output (m = n = 1), float32 too: Eigen's gemv (a row-major one with b
         # transposed, else the contraction's column-major one), not a dot product
         for k in (7, 9, 16, 33, 130, 300):

@@ -302,7 +302,20 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
     product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
         if dy.dtype == np.float32 and rows > 1 else None
-    if dy.dtype == np.float32 and rows == 1 and o:
+    if dy.dtype == np.float64 and rows > 1:
+        if (g.kh, g.kw) == (h, w) and padding == "VALID":
+            # a filter the input's size: one contraction over the batch (Eigen's double
+            # GEBP, eigen_gebp.product64)
+            product = lambda a, b: _eigen_gebp.product64(   # noqa: E731
+                a, b, intra_threads or cpu_threads())
+        else:
+            # each image's columns are an Eigen matrix product (C = A * B^T on row-major
+            # maps): BatchMatMul's sequential kernel (eigen_bmm: the lazy product, gemv,
+            # or the double GEBP on one thread)
+            product = lambda a, b: _eigen_bmm.batch_matmul(   # noqa: E731
+                a.reshape(g.n, -1, a.shape[1]), b[None], False, True).reshape(
+                    a.shape[0], -1)
+    if dy.dtype in (np.float32, np.float64) and rows == 1 and o:
         # one output pixel: Eigen's matrix-vector product over the filter read transposed
         # (fused_matmul.gemv)
         product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
@@ -328,7 +341,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     rows = g.n * g.oh * g.ow
     depth = kh * kw * g.c
     pool = intra_threads or cpu_threads()
-    if (half or dt == np.float32) and rows and o and depth:
+    if (half or dt in (np.float32, np.float64)) and rows and o and depth:
         # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB per shard's
         # im2col, out_backprop and result), each one contraction (KH*KW*C, positions) @
         # (positions, O), added shard after shard: in float32 in TF's order of additions
@@ -360,6 +373,8 @@ def _filter_contraction(cols, d2, pool):
     over out_backprop (fused_matmul.gemv), else fused_matmul.product of cols^T and d2."""
     if cols.shape[1] == 1:
         return _fused_matmul.gemv(d2, cols[:, 0], d2.shape[1]).reshape(1, -1)
+    if cols.dtype == np.float64:   # Eigen's double GEBP
+        return _eigen_gebp.product64(cols.T, d2, pool)
     return _fused_matmul.product(cols.T, d2, pool)
 
 
