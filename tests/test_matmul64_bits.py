@@ -1,5 +1,5 @@
-"""float64 MatMul, BatchMatMul, Conv2D and its gradients, Exp, Sigmoid, Tanh, Log, Log1p,
-Softplus and its gradient, and MatMul with one output in float32 and float64, to TF 1.14's
+"""float64 MatMul, BatchMatMul, Conv2D and its gradients, Conv3D, Exp, Sigmoid, Tanh, Log,
+Log1p, Softplus and its gradient, and MatMul with one output in float32 and float64, to TF 1.14's
 bits (golden math/matmul64_bits): Eigen's double GEBP kernel, its threads, panels and depth
 shards (engine/ops/eigen_gebp.product64), its gemv, BatchMatMul's sequential kernel, and
 Eigen's pexp<Packet4d> / glibc's double functions (eigen_math.exp64, sigmoid64)."""
@@ -27,7 +27,8 @@ def test_every_case_has_a_golden(got):
     convs = GEN.conv_shapes()
     n_conv = len(convs) + 2 * sum(1 for c in convs if c[-1] == 1)   # (dx, df undilated)
     assert sorted(got) == sorted(WANT) and \
-        len(WANT) == 4 * 45 + 4 * 13 + 8 * 7 + 6 * 2 * 4 + 1 + n_conv
+        len(WANT) == 4 * 45 + 4 * 13 + 8 * 7 + 6 * 2 * 4 + 1 + n_conv + \
+        len(GEN.conv3d_shapes())
 
 
 @pytest.mark.parametrize("name", sorted(k for k in WANT if k != "mlp_adam"))

@@ -2,13 +2,13 @@
 own double GEBP kernel (AVX without FMA: mr 8, nr 4, packets of 4; depth blocks of kc =
 336 or the blocking rule on one thread, 320 on more; the intra-op pool's threads, column
 panels and depth shards from Eigen's cost model), Eigen's gemv for one output row or
-column (float32 too for one output), and BatchMatMul's sequential kernel for batches of small products
-(engine/ops/eigen_gebp.product64, eigen_bmm), and float64 Conv2D (the same kernel, its
-threads and depth shards decided on the image patches' cost). Also float64 Exp, Sigmoid (Eigen's
-pexp<Packet4d>, libm's exp on the tail), Tanh, Log and Log1p (glibc's), Softplus (libm's
-exp and log) and its gradient (pexp). Each case is one
-op on seeded random operands fed through placeholders; the golden holds the SHA-256 of the
-result's bytes and its first values. Read by tests/test_matmul64_bits.py.
+column (float32 too for one output), and BatchMatMul's sequential kernel for batches of
+small products (engine/ops/eigen_gebp.product64, eigen_bmm), and float64 Conv2D, its
+gradients and Conv3D (the same kernels, threads and depth shards decided on the patches'
+cost). Also float64 Exp, Sigmoid (Eigen's pexp<Packet4d>, libm's exp on the tail), Tanh,
+Log and Log1p (glibc's), Softplus (libm's exp and log) and its gradient (pexp). Each
+case is one op on seeded random operands fed through placeholders; the golden holds the
+SHA-256 of the result's bytes and its first values. Read by tests/test_matmul64_bits.py.
 """
 from __future__ import absolute_import
 
@@ -80,6 +80,27 @@ def conv_shapes():
     return out
 
 
+def conv3d_shapes():
+    """(batch, size, channels, kernel, filters, stride, padding) of float64 Conv3Ds
+    (CuboidConvolution: threads and depth shards decided on the volume patches' cost; one
+    output voxel: gemv; 1x1x1 and VALID filters the input's size: a MatMul)."""
+    r = np.random.RandomState(15)
+    out = []
+    for i in range(14):
+        n, h = int(r.randint(1, 4)), int(r.randint(3, 10))
+        c = int(r.choice([1, 2, 3, 4, 8, 16]))
+        k = int(r.choice([1, 2, 3]))
+        o = int(r.choice([1, 2, 3, 4, 8, 16]))
+        s = int(r.choice([1, 2]))
+        pad = str(r.choice(["SAME", "VALID"]))
+        if i % 5 == 0:
+            k, pad = h, "VALID"
+        if pad == "VALID" and k > h:
+            k = 1
+        out.append((n, h, c, k, o, s, pad))
+    return out
+
+
 def digest(v):
     v = np.ascontiguousarray(v)
     return [list(v.shape), hashlib.sha256(v.tobytes()).hexdigest(),
@@ -144,6 +165,14 @@ def cases(tf):
                 dx, df = sess.run(tf.gradients(y, [px, pf], grad_ys=gy), {px: x, pf: f})
                 out[name + "_dx"] = digest(dx)
                 out[name + "_df"] = digest(df)
+        for (n, h, c, k, o, s, pad) in conv3d_shapes():
+            x = r.randn(n, h, h, h, c)
+            f = r.randn(k, k, k, c, o)
+            px = tf.placeholder(tf.float64, x.shape)
+            pf = tf.placeholder(tf.float64, f.shape)
+            y = tf.nn.conv3d(px, pf, [1, s, s, s, 1], pad)
+            out["conv3d_%d_%d_%d_%d_%d_%d_%s" % (n, h, c, k, o, s, pad)] = digest(
+                sess.run(y, {px: x, pf: f}))
         # one output (m = n = 1), float32 too: Eigen's gemv (a row-major one with b
         # transposed, else the contraction's column-major one), not a dot product
         for k in (7, 9, 16, 33, 130, 300):

@@ -606,7 +606,7 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     win = g.windows(g.pad(x))
     rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
-    if dt == np.float32 and rows == 1 and depth and o:
+    if dt in (np.float32, np.float64) and rows == 1 and depth and o:
         # one output voxel: Eigen's matrix-vector product (fused_matmul.gemv)
         out = _fused_matmul.gemv(f.reshape(depth, o), win.reshape(depth), o)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
@@ -623,6 +623,17 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
         x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
         out = _fused_matmul.product(x2, f2, cpu_threads()) if as_mm else \
             _fused_matmul.patch_product(x2, f2, cpu_threads(), volume=True)
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
+    if dt == np.float64 and rows > 1 and depth and o:
+        # CuboidConvolution in double: Eigen's double GEBP (eigen_gebp.product64), threads
+        # and depth shards decided on the volume patches' cost as float32's
+        ks, st = tuple(f.shape[:3]), tuple(spatial(strides, fmt))
+        as_mm = (ks == (1, 1, 1) and st == (1, 1, 1)) or (
+            ks == tuple(x.shape[1:4]) and padding == "VALID" and
+            tuple(spatial(dilations, fmt)) == (1, 1, 1))
+        x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
+        cost = 0.0 if as_mm else _eigen_gebp.VOLUME_PATCH_COST64
+        out = _eigen_gebp.product64(x2, f2, cpu_threads(), rhs_cost=cost, rhs_loads=as_mm)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)

@@ -161,6 +161,7 @@ _MR64, _MAX_KC64 = 8, 336
 _F64 = 8.0            # sizeof(double)
 # an image patch's compute cost per value (fused_matmul.PATCH_COST) over packets of 4
 PATCH_COST64 = (3 * 24 + 14) / 4
+VOLUME_PATCH_COST64 = (10 * 24 + 21 + 8) / 4   # a volume patch's (fused_matmul's)
 _CHUNK64 = 1 << 18    # products held at once (2 MiB: the fastest of 2^14 to 2^20)
 
 
@@ -262,10 +263,11 @@ def _kc64(m, k, n):
     return _MAX_KC64 - 8 * ((_MAX_KC64 - 1 - k % _MAX_KC64) // (8 * (k // _MAX_KC64 + 1)))
 
 
-def _threads64(M, N, K, pool, rhs_cost=0.0):
+def _threads64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     """Threads Eigen's contraction picks for double (fused_matmul._threads_f32 with
     double's mr, sizes and packets of 4): M the output's columns, N its rows; `rhs_cost`
-    the compute cost of each of Eigen's right-hand side's (TF's left operand's) values."""
+    the compute cost of each of Eigen's right-hand side's (TF's left operand's) values,
+    `rhs_loads` whether its cost counts a load (a volume patch's does not)."""
     if pool < 2 or N == 1:
         return 1
     by_col = _eh._shard_by_col(M, N, 2)
@@ -275,16 +277,20 @@ def _threads64(M, N, K, pool, rhs_cost=0.0):
     else:
         bm, bn = _eh._thread_block(M, _NR), _eh._thread_block(N, _MR64)
     bw = 4.0 if bk == 1 else (2.0 if bm < _NR or bn < _MR64 else 1.0)
-    loads = _F64 * bk / M if by_col else _F64 * bk / N
+    if by_col:
+        loads = _F64 * bk / M if rhs_loads else 0.0
+    else:
+        loads = _F64 * bk / N
     per_coeff = bk * bw / 4 + _F64 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
     t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
     return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
 
 
-def _threads_by_k64(M, N, K, pool, rhs_cost=0.0):
+def _threads_by_k64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     """Eigen's numThreadsInnerDim for double."""
     bw = 4.0 if K == 1 else (2.0 if N < _NR or M < _MR64 else 1.0)
-    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + (_F64 * _eh._LOAD + rhs_cost) * N)
+    rhs = (_F64 * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
+    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + rhs * N)
     reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 4)
     best, threads = total, 1
     for nt in range(2, pool + 1, 2):
@@ -306,12 +312,12 @@ def _panel64(M, N, K, t):
 
 
 @functools.lru_cache(maxsize=4096)
-def plan64(m, n, k, pool, rhs_cost=0.0):
+def plan64(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     """How Eigen's double contraction of (m, k) @ (k, n) on `pool` threads cuts its work:
     (the depth shards [a, b), each summed into a buffer of its own, the buffers added in
     order; the depth block within a shard; the output columns per kernel call)."""
-    t = _threads64(n, m, k, pool, rhs_cost)
-    tk = _threads_by_k64(n, m, k, pool, rhs_cost)
+    t = _threads64(n, m, k, pool, rhs_cost, rhs_loads)
+    tk = _threads_by_k64(n, m, k, pool, rhs_cost, rhs_loads)
     if _eh._by_k(n, m, k, t, tk):
         # evalShardedByInnerDim: ceil(k / tk) rounded up to 8, at least 12 packets (48)
         size = min(k, max(12 * 4, (-(-k // tk) + 7) // 8 * 8))
@@ -321,20 +327,21 @@ def plan64(m, n, k, pool, rhs_cost=0.0):
     return ((0, k),), min(320, k), _panel64(n, m, k, t)
 
 
-def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0):
+def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True):
     """x [m, k] @ y [k, n] (float64, transposes applied) as TF 1.14's MatMul sums it on an
     intra-op pool of `pool` threads: Eigen's tensor contraction with its own double GEBP
     kernel (AVX without FMA, mr 8, nr 4). For a product with more than one output row and
     column. `shape`: the (rows, columns) of the op whose product this is part of, where a
     fused loop stacks its steps' rows (row r is the op's row r % rows) or takes the op's
     columns col0 to col0 + n. `rhs_cost`: the compute cost of each of x's values in
-    Eigen's cost model (Conv2D's image patches: PATCH_COST64)."""
+    Eigen's cost model (Conv2D's image patches: PATCH_COST64; Conv3D's volume patches:
+    VOLUME_PATCH_COST64, without a load: `rhs_loads` False)."""
     m, k = x.shape
     n = y.shape[1]
     if not (m and n and k):
         return np.zeros((m, n), np.float64)
     mo, no = shape or (m, n)
-    shards, kc, bm = plan64(mo, no, k, pool, rhs_cost)
+    shards, kc, bm = plan64(mo, no, k, pool, rhs_cost, rhs_loads)
     kinds = _kinds64(no, bm)[col0:col0 + n]
     g4 = mo // 4 * 4
     if g4 == mo:
