@@ -33,9 +33,9 @@ by k mod 4 over whole blocks of 4 k as (0 + 1) + (2 + 3), then the rest; other o
 by one. Depth blocks of kc (336 on one thread, or the blocking rule; 320 on more), the
 threads, column panels and depth shards from Eigen's cost model with double's sizes (a
 depth shard at least 12 packets: 48). Checked against TF 1.14 for 600 products, sizes 1 to
-1000 and k to 20000, every transpose, pools of 1 and 2 threads, and 112 float64 Conv2Ds
-(whose image patches cost more: PATCH_COST64) (golden math/matmul64_bits,
-rnn/loop_grads64)."""
+1000 and k to 20000, every transpose, pools of 1 and 2 threads, 112 float64 Conv2Ds (whose
+image patches cost more: PATCH_COST64), 40 Conv2D gradients and 30 Conv3Ds
+(VOLUME_PATCH_COST64) (golden math/matmul64_bits, rnn/loop_grads64)."""
 from __future__ import annotations
 
 import functools
