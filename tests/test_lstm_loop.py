@@ -357,7 +357,8 @@ def test_input_products_before_the_loop_equal_plain(case, monkeypatch):
     """Where BLAS cuts [x, h] W's inner dimension between x and h (gemm.split_exact: K = 512
     at 256 + 256 on OpenBLAS), every step's x W_x is one product before the loop and each
     step adds h W_h with a beta-1 GEMM: still the plain loop's bits. Not in float32 with
-    more than one row, whose MatMul is TF's contraction (one run over [x, h]'s depth)."""
+    more than one row, whose MatMul is TF's contraction (one run over [x, h]'s depth), nor
+    in float64, whose MatMul is Eigen's double GEBP kernel (eigen_gebp.product64)."""
     from flowgrad.engine.framework import gemm
     used = []
     orig = gemm.add_product
@@ -368,7 +369,7 @@ def test_input_products_before_the_loop_equal_plain(case, monkeypatch):
     monkeypatch.setattr(gemm, "add_product", counting)
     _compare(_lstm_case(lambda u: tf.nn.rnn_cell.BasicLSTMCell(u), **case), monkeypatch)
     dt = np.dtype(case.get("dtype", np.float32))
-    if dt == np.float32:
+    if dt in (np.float32, np.float64):
         assert not used
     elif gemm.split_exact(dt, case["batch"], case["batch"] * case["steps"], 256, 256, 1024):
         assert used

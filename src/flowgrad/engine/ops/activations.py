@@ -100,12 +100,18 @@ def _sigmoid_np(x):
 def _softplus_kernel(x):
     if x.dtype == np.float32:   # TF's select of x, exp(x), log(exp(x) + 1) by Eigen's packets
         return _eigen_math.softplus(x)
+    if x.dtype == np.float64:   # the same select, libm's exp and log value by value
+        out = _eigen_math.softplus64(x)
+        if out is not None:
+            return out
     return np.logaddexp(np.zeros((), x.dtype), x)
 
 
 def _softplus_grad_kernel(g, x):
     if g.dtype == np.float32 and g.shape == x.shape:   # TF's g / (exp(-x) + 1), Eigen's pexp
         return _eigen_math.softplus_grad(g, x)
+    if g.dtype == np.float64 and x.dtype == np.float64 and g.shape == x.shape:
+        return _eigen_math.softplus_grad64(g, x)   # g / (exp(-x) + 1), Eigen's pexp
     return (g * _sigmoid_np(x)).astype(g.dtype, copy=False)
 
 

@@ -24,6 +24,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
+from . import eigen_gebp as _eigen_gebp
 from . import fused_matmul as _fused_matmul
 from .eigen_bmm import _gemv_cols
 from .eigen_sum import cpu_threads
@@ -134,6 +135,14 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
             out = _fused_matmul.product(cols, fm, cpu_threads())
         else:
             out = _fused_matmul.patch_product(cols, fm, cpu_threads())
+    elif cols.dtype == np.float64 and cols.shape[0] > 1 and cols.shape[1] and o:
+        # Eigen's double GEBP kernel (eigen_gebp.product64), its threads and depth shards
+        # decided on the image-patch input's cost as float32's
+        cost = 0.0 if _as_matmul(g, x.shape, strides, dilations, padding, data_format) \
+            else _eigen_gebp.PATCH_COST64
+        out = _eigen_gebp.product64(cols, fm, cpu_threads(), rhs_cost=cost)
+    elif cols.dtype == np.float64 and cols.shape[0] == 1 and cols.shape[1]:
+        out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)   # one output pixel
     else:
         out = threads.matmul(cols, fm)   # the whole batch
     return from_nhwc(out.reshape(g.n, g.oh, g.ow, o).astype(dt, copy=False), data_format)
@@ -293,7 +302,20 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     # col2im of (N*OH*OW, O) @ (O, KH*KW*C); one column (1x1, C 1) as TF's contraction
     product = (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads())) \
         if dy.dtype == np.float32 and rows > 1 else None
-    if dy.dtype == np.float32 and rows == 1 and o:
+    if dy.dtype == np.float64 and rows > 1:
+        if (g.kh, g.kw) == (h, w) and padding == "VALID":
+            # a filter the input's size: one contraction over the batch (Eigen's double
+            # GEBP, eigen_gebp.product64)
+            product = lambda a, b: _eigen_gebp.product64(   # noqa: E731
+                a, b, intra_threads or cpu_threads())
+        else:
+            # each image's columns are an Eigen matrix product (C = A * B^T on row-major
+            # maps): BatchMatMul's sequential kernel (eigen_bmm: the lazy product, gemv,
+            # or the double GEBP on one thread)
+            product = lambda a, b: _eigen_bmm.batch_matmul(   # noqa: E731
+                a.reshape(g.n, -1, a.shape[1]), b[None], False, True).reshape(
+                    a.shape[0], -1)
+    if dy.dtype in (np.float32, np.float64) and rows == 1 and o:
         # one output pixel: Eigen's matrix-vector product over the filter read transposed
         # (fused_matmul.gemv)
         product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
@@ -319,7 +341,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     rows = g.n * g.oh * g.ow
     depth = kh * kw * g.c
     pool = intra_threads or cpu_threads()
-    if (half or dt == np.float32) and rows and o and depth:
+    if (half or dt in (np.float32, np.float64)) and rows and o and depth:
         # TF 1.14's Conv2DCustomBackpropFilterOp: shards of images (30 MiB per shard's
         # im2col, out_backprop and result), each one contraction (KH*KW*C, positions) @
         # (positions, O), added shard after shard: in float32 in TF's order of additions
@@ -351,6 +373,8 @@ def _filter_contraction(cols, d2, pool):
     over out_backprop (fused_matmul.gemv), else fused_matmul.product of cols^T and d2."""
     if cols.shape[1] == 1:
         return _fused_matmul.gemv(d2, cols[:, 0], d2.shape[1]).reshape(1, -1)
+    if cols.dtype == np.float64:   # Eigen's double GEBP
+        return _eigen_gebp.product64(cols.T, d2, pool)
     return _fused_matmul.product(cols.T, d2, pool)
 
 
@@ -582,7 +606,7 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
     g = GeoN(x.shape, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
     win = g.windows(g.pad(x))
     rows, depth, o = int(np.prod(win.shape[:4])), int(np.prod(f.shape[:4])), f.shape[4]
-    if dt == np.float32 and rows == 1 and depth and o:
+    if dt in (np.float32, np.float64) and rows == 1 and depth and o:
         # one output voxel: Eigen's matrix-vector product (fused_matmul.gemv)
         out = _fused_matmul.gemv(f.reshape(depth, o), win.reshape(depth), o)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
@@ -599,6 +623,17 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
         x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
         out = _fused_matmul.product(x2, f2, cpu_threads()) if as_mm else \
             _fused_matmul.patch_product(x2, f2, cpu_threads(), volume=True)
+        return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
+    if dt == np.float64 and rows > 1 and depth and o:
+        # CuboidConvolution in double: Eigen's double GEBP (eigen_gebp.product64), threads
+        # and depth shards decided on the volume patches' cost as float32's
+        ks, st = tuple(f.shape[:3]), tuple(spatial(strides, fmt))
+        as_mm = (ks == (1, 1, 1) and st == (1, 1, 1)) or (
+            ks == tuple(x.shape[1:4]) and padding == "VALID" and
+            tuple(spatial(dilations, fmt)) == (1, 1, 1))
+        x2, f2 = win.reshape(rows, depth), f.reshape(depth, o)
+        cost = 0.0 if as_mm else _eigen_gebp.VOLUME_PATCH_COST64
+        out = _eigen_gebp.product64(x2, f2, cpu_threads(), rhs_cost=cost, rhs_loads=as_mm)
         return from_last(out.reshape(win.shape[:4] + (o,)), fmt)
     out = np.tensordot(win, f, axes=([4, 5, 6, 7], [0, 1, 2, 3]))
     return from_last(out.astype(dt, copy=False), fmt)

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import eigen_gebp as _eigen_gebp
 from .eigen_sum import _predux
 
 __all__ = ["handles", "batch_matmul"]
@@ -53,10 +54,10 @@ _CHUNK = 1 << 22            # products held at once
 
 
 def handles(a, b, m, k, n, batch) -> bool:
-    """Whether TF runs this BatchMatMul (float32, m x k times k x n, `batch` matrices) with
-    the sequential Eigen product that `batch_matmul` reproduces."""
+    """Whether TF runs this BatchMatMul (float32 or float64, m x k times k x n, `batch`
+    matrices) with the sequential Eigen product that `batch_matmul` reproduces."""
     vector = m == 1 or n == 1
-    return (a.dtype == np.float32 and b.dtype == np.float32 and (batch > 1 or vector)
+    return (a.dtype == b.dtype and a.dtype in (np.float32, np.float64) and (batch > 1 or vector)
             and k > 1 and (vector or m * k * n <= _OUTER_MAX))
 
 
@@ -85,17 +86,19 @@ def _sum(p):
 
 
 def _dot_redux(a, b):
-    """Lazy product, rhs adjointed: Eigen's vectorized redux of each dot product."""
+    """Lazy product, rhs adjointed: Eigen's vectorized redux of each dot product (packets
+    of P = 8 floats or 4 doubles)."""
     k = a.shape[-1]
+    P = 8 if a.dtype == np.float32 else 4
     p = a[:, :, None, :] * np.swapaxes(b, -1, -2)[:, None, :, :]   # [batch, m, n, k]
-    whole, pairs = k // 8 * 8, k // 16 * 16
-    acc = p[..., 0:8]
-    if whole > 8:
-        acc = _sum(np.stack([p[..., i:i + 8] for i in range(0, pairs, 16)])) + \
-            _sum(np.stack([p[..., i + 8:i + 16] for i in range(0, pairs, 16)]))
+    whole, pairs = k // P * P, k // (2 * P) * 2 * P
+    acc = p[..., 0:P]
+    if whole > P:
+        acc = _sum(np.stack([p[..., i:i + P] for i in range(0, pairs, 2 * P)])) + \
+            _sum(np.stack([p[..., i + P:i + 2 * P] for i in range(0, pairs, 2 * P)]))
         if whole > pairs:
-            acc = acc + p[..., pairs:pairs + 8]
-    res = _predux(acc, np.float32)
+            acc = acc + p[..., pairs:pairs + P]
+    res = _predux(acc, a.dtype)
     for i in range(whole, k):
         res = res + p[..., i]
     return res
@@ -151,16 +154,18 @@ def _gebp(a, b, k0, k1):
 
 
 def _gemv_rows(a, v):
-    """Row-major matrix a [batch, r, k] times vectors v [batch, k]: one 8-lane accumulator
-    over the whole packets, reduced by halves, then the products left one by one."""
+    """Row-major matrix a [batch, r, k] times vectors v [batch, k]: one P-lane accumulator
+    (8 floats, 4 doubles) over the whole packets, reduced by halves, then the products
+    left one by one."""
     p = a * v[:, None, :]
     k = p.shape[-1]
-    whole = k // 8 * 8
+    P = 8 if p.dtype == np.float32 else 4
+    whole = k // P * P
     if whole:
-        lanes = p[..., :whole].reshape(p.shape[:-1] + (whole // 8, 8))
-        res = _predux(_sum(np.ascontiguousarray(np.moveaxis(lanes, -2, 0))), np.float32)
+        lanes = p[..., :whole].reshape(p.shape[:-1] + (whole // P, P))
+        res = _predux(_sum(np.ascontiguousarray(np.moveaxis(lanes, -2, 0))), p.dtype)
     else:
-        res = np.zeros(p.shape[:-1], np.float32)
+        res = np.zeros(p.shape[:-1], p.dtype)
     for i in range(whole, k):
         res = res + p[..., i]
     return res
@@ -191,11 +196,13 @@ def _one_chunk(a, b, lazy_redux, adj_x, adj_y):
     m, k = a.shape[1:]
     n = b.shape[2]
     if k + m + n < 20:
-        if lazy_redux and k >= 8:
+        if lazy_redux and k >= (8 if a.dtype == np.float32 else 4):   # one packet
             return _dot_redux(a, b)
         return _sum(_products(a, b, np.arange(k)))
     if m == 1 or n == 1:
         return _vector(a, b, adj_x, adj_y)
+    if a.dtype == np.float64:   # Eigen's double GEBP on one thread
+        return np.stack([_eigen_gebp.product64(x, y, 1) for x, y in zip(a, b)])
     kc = _kc(m, k, n)
     out = None
     for k0 in range(0, k, kc):
@@ -205,7 +212,7 @@ def _one_chunk(a, b, lazy_redux, adj_x, adj_y):
 
 
 def batch_matmul(a, b, adj_x=False, adj_y=False):
-    """TF 1.14's float32 BatchMatMul of a [..., m, k] and b [..., k, n] (both already
+    """TF 1.14's float32 or float64 BatchMatMul of a [..., m, k] and b [..., k, n] (both already
     adjointed where the flags say, batch dims broadcast) when `handles` says so."""
     batch_shape = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
     m, k, n = a.shape[-2], a.shape[-1], b.shape[-1]

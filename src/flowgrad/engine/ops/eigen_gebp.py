@@ -23,8 +23,22 @@ from 0 and added to the result in turn. Threads and depth shards are Eigen's cos
 (eigen_half_mm._panel with float's sizes), each a kernel call of its own. One output row
 (m == 1) is Eigen's matrix-vector product (fused_matmul.gemv).
 
-Checked bit for bit against TF 1.14's LSTMBlockCell (golden rnn/block_cells_bits)."""
+Checked bit for bit against TF 1.14's LSTMBlockCell (golden rnn/block_cells_bits).
+
+float64 (`product64`): TF 1.14's float64 MatMul itself is Eigen's contraction with this
+kernel for double (mr 8 = two packets of 4, nr 4): whole blocks of 8 output columns add
+one by one; the next 4 (a packet) and 2 (a half packet), rows in groups of 4, split even
+and odd k over whole blocks of 8 k; the last column, rows in groups of 4, adds four lanes
+by k mod 4 over whole blocks of 4 k as (0 + 1) + (2 + 3), then the rest; other outputs one
+by one. Depth blocks of kc (336 on one thread, or the blocking rule; 320 on more), the
+threads, column panels and depth shards from Eigen's cost model with double's sizes (a
+depth shard at least 12 packets: 48). Checked against TF 1.14 for 600 products, sizes 1 to
+1000 and k to 20000, every transpose, pools of 1 and 2 threads, 112 float64 Conv2Ds (whose
+image patches cost more: PATCH_COST64), 40 Conv2D gradients and 30 Conv3Ds
+(VOLUME_PATCH_COST64) (golden math/matmul64_bits, rnn/loop_grads64)."""
 from __future__ import annotations
+
+import functools
 
 import numpy as np
 
@@ -137,3 +151,207 @@ def product(x, y, pool):
     kc = 320 if k > 320 else k
     return np.concatenate([_depth_blocks(x, y[:, c:c + bm], kc) for c in range(0, n, bm)],
                           axis=1)
+
+
+
+# -- float64 ------------------------------------------------------------------------------
+# gebp_traits<double, double> under AVX without FMA: packets of 4, mr = 8 (two packets),
+# nr = 4; Eigen's kc for a 32 KiB L1: ((32768 - 8*4*8) // (8*8 + 4*8)) & ~7 = 336
+_MR64, _MAX_KC64 = 8, 336
+_F64 = 8.0            # sizeof(double)
+# an image patch's compute cost per value (fused_matmul.PATCH_COST) over packets of 4
+PATCH_COST64 = (3 * 24 + 14) / 4
+VOLUME_PATCH_COST64 = (10 * 24 + 21 + 8) / 4   # a volume patch's (fused_matmul's)
+_CHUNK64 = 1 << 18    # products held at once (2 MiB: the fastest of 2^14 to 2^20)
+
+
+def _seq64(x, y, k0, k1, step=1, acc=None):
+    """acc + x[:, k] y[k] for k in range(k0, k1, step), one after the other: NumPy's
+    add.reduce over the leading axis of C-ordered [k, m, n] products adds row by row in
+    order (but a single value's axis pairwise: then a loop)."""
+    ks = range(k0, k1, step)
+    m, n = x.shape[0], y.shape[1]
+    if m * n == 1:
+        for kk in ks:
+            p = x[:, kk:kk + 1] * y[kk:kk + 1, :]
+            acc = p if acc is None else acc + p
+        return acc
+    per = max(1, _CHUNK64 // (m * n))
+    for c0 in range(0, len(ks), per):
+        sub = ks[c0:c0 + per]
+        lead = 0 if acc is None else 1
+        buf = np.empty((len(sub) + lead, m, n))
+        if lead:
+            buf[0] = acc
+        np.multiply(x[:, sub.start:sub.stop:sub.step].T[:, :, None],
+                    y[sub.start:sub.stop:sub.step][:, None, :], out=buf[lead:])
+        acc = np.add.reduce(buf, axis=0)
+    return acc
+
+
+def _split2_64(x, y, k0, k1):
+    """A packet (or half packet) of output columns, rows in groups of 4: the products of
+    even and odd k over the whole blocks of 8 k in two accumulators, added, then the rest
+    one by one."""
+    whole = k0 + ((k1 - k0) & ~7)
+    if whole == k0:
+        return _seq64(x, y, k0, k1)
+    acc = _seq64(x, y, k0, whole, 2) + _seq64(x, y, k0 + 1, whole, 2)
+    return _seq64(x, y, whole, k1, 1, acc) if k1 > whole else acc
+
+
+def _swapped64(x, y, k0, k1):
+    """The last output column of a kernel call, rows in groups of 4 (the swapped kernel,
+    one k per step): four lanes by k mod 4 over the whole blocks of 4 k, added as
+    (0 + 1) + (2 + 3), then the rest one by one."""
+    end4 = k0 + ((k1 - k0) & ~3)
+    if end4 == k0:
+        return _seq64(x, y, k0, k1)
+    lane = [_seq64(x, y, k0 + j, end4, 4) for j in range(4)]
+    acc = (lane[0] + lane[1]) + (lane[2] + lane[3])
+    return _seq64(x, y, end4, k1, 1, acc) if k1 > end4 else acc
+
+
+def _kinds64(n, bm):
+    """Each output column's kernel (0: one by one, 1: _split2_64, 2: _swapped64) when the
+    columns are cut into kernel calls of bm: in each, whole blocks of 8 columns (two
+    packets), then a packet of 4, a half packet of 2, the last column."""
+    kind = np.zeros(n, np.int8)
+    for c in range(0, n, bm):
+        w = min(bm, n - c)
+        n8 = w // 8 * 8
+        n4 = n8 + (w - n8) // 4 * 4
+        n2 = n4 + (w - n4) // 2 * 2
+        kind[c + n8:c + n2] = 1
+        kind[c + n2:c + w] = 2
+    return kind
+
+
+def _gebp64(x, y, k0, k1, rows, kinds):
+    """The kernel calls' sums over the depth [k0, k1): `rows` selects the output rows in
+    groups of 4 (the others add one by one), `kinds` each column's kernel."""
+    out = _seq64(x, y, k0, k1)
+    if rows is None:
+        return out
+    xr = x if rows is True else x[rows]
+    for kind, fn in ((1, _split2_64), (2, _swapped64)):
+        cols = np.flatnonzero(kinds == kind)
+        if not cols.size:
+            continue
+        part = fn(xr, y[:, cols], k0, k1)
+        if rows is True:
+            out[:, cols] = part
+        else:
+            out[np.ix_(rows, cols)] = part
+    return out
+
+
+def _depth_blocks64(x, y, k0, k1, kc, rows, kinds):
+    out = None
+    for a in range(k0, k1, kc):
+        part = _gebp64(x, y, a, min(k1, a + kc), rows, kinds)
+        out = part if out is None else out + part
+    return out
+
+
+def _kc64(m, k, n):
+    """Eigen's single-threaded depth block for double (computeProductBlockingSizes)."""
+    if max(m, k, n) < 48 or k <= _MAX_KC64:
+        return k
+    if k % _MAX_KC64 == 0:
+        return _MAX_KC64
+    return _MAX_KC64 - 8 * ((_MAX_KC64 - 1 - k % _MAX_KC64) // (8 * (k // _MAX_KC64 + 1)))
+
+
+def _threads64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
+    """Threads Eigen's contraction picks for double (fused_matmul._threads_f32 with
+    double's mr, sizes and packets of 4): M the output's columns, N its rows; `rhs_cost`
+    the compute cost of each of Eigen's right-hand side's (TF's left operand's) values,
+    `rhs_loads` whether its cost counts a load (a volume patch's does not)."""
+    if pool < 2 or N == 1:
+        return 1
+    by_col = _eh._shard_by_col(M, N, 2)
+    bk = 320 if K > 320 else K
+    if by_col:
+        bm, bn = _eh._thread_block(M, _MR64), _eh._thread_block(N, _NR)
+    else:
+        bm, bn = _eh._thread_block(M, _NR), _eh._thread_block(N, _MR64)
+    bw = 4.0 if bk == 1 else (2.0 if bm < _NR or bn < _MR64 else 1.0)
+    if by_col:
+        loads = _F64 * bk / M if rhs_loads else 0.0
+    else:
+        loads = _F64 * bk / N
+    per_coeff = bk * bw / 4 + _F64 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
+    t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
+    return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
+
+
+def _threads_by_k64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
+    """Eigen's numThreadsInnerDim for double."""
+    bw = 4.0 if K == 1 else (2.0 if N < _NR or M < _MR64 else 1.0)
+    rhs = (_F64 * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
+    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + rhs * N)
+    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 4)
+    best, threads = total, 1
+    for nt in range(2, pool + 1, 2):
+        cost = total / nt + 100000 + nt * (reduction + 3000)
+        if cost < best:
+            best, threads = cost, nt
+    return threads
+
+
+def _panel64(M, N, K, t):
+    """Eigen's rows (output columns) per kernel call on t threads (double's sizes)."""
+    if _eh._shard_by_col(M, N, t):
+        return _eh._thread_block(M, _MR64, t)
+    kc = 320 if K > 320 else K
+    n_cache = (_L2 - _L1) // (_NR * 8 * kc)
+    if n_cache <= -(-M // t):
+        return n_cache - n_cache % _NR
+    return _eh._thread_block(M, _NR, t)
+
+
+@functools.lru_cache(maxsize=4096)
+def plan64(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
+    """How Eigen's double contraction of (m, k) @ (k, n) on `pool` threads cuts its work:
+    (the depth shards [a, b), each summed into a buffer of its own, the buffers added in
+    order; the depth block within a shard; the output columns per kernel call)."""
+    t = _threads64(n, m, k, pool, rhs_cost, rhs_loads)
+    tk = _threads_by_k64(n, m, k, pool, rhs_cost, rhs_loads)
+    if _eh._by_k(n, m, k, t, tk):
+        # evalShardedByInnerDim: ceil(k / tk) rounded up to 8, at least 12 packets (48)
+        size = min(k, max(12 * 4, (-(-k // tk) + 7) // 8 * 8))
+        return tuple((a, min(k, a + size)) for a in range(0, k, size)), min(320, size), n
+    if t == 1:
+        return ((0, k),), _kc64(m, k, n), n
+    return ((0, k),), min(320, k), _panel64(n, m, k, t)
+
+
+def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True):
+    """x [m, k] @ y [k, n] (float64, transposes applied) as TF 1.14's MatMul sums it on an
+    intra-op pool of `pool` threads: Eigen's tensor contraction with its own double GEBP
+    kernel (AVX without FMA, mr 8, nr 4). For a product with more than one output row and
+    column. `shape`: the (rows, columns) of the op whose product this is part of, where a
+    fused loop stacks its steps' rows (row r is the op's row r % rows) or takes the op's
+    columns col0 to col0 + n. `rhs_cost`: the compute cost of each of x's values in
+    Eigen's cost model (Conv2D's image patches: PATCH_COST64; Conv3D's volume patches:
+    VOLUME_PATCH_COST64, without a load: `rhs_loads` False)."""
+    m, k = x.shape
+    n = y.shape[1]
+    if not (m and n and k):
+        return np.zeros((m, n), np.float64)
+    mo, no = shape or (m, n)
+    shards, kc, bm = plan64(mo, no, k, pool, rhs_cost, rhs_loads)
+    kinds = _kinds64(no, bm)[col0:col0 + n]
+    g4 = mo // 4 * 4
+    if g4 == mo:
+        rows = True
+    elif g4 == 0:
+        rows = None
+    else:
+        rows = np.arange(m) % mo < g4
+    out = None
+    for a, b in shards:
+        part = _depth_blocks64(x, y, a, b, kc, rows, kinds)
+        out = part if out is None else out + part
+    return out

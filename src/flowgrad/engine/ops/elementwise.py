@@ -346,22 +346,35 @@ def _rsqrt_kernel(x):
     return np.reciprocal(np.sqrt(x))
 
 
-def _float32_exact(exact, ufunc):
+def _float32_exact(exact, ufunc, exact64=None):
     """A kernel giving TF's float32 bits (`exact`: eigen_math's emulation of TF's Eigen
-    packet function or libm call) up to eigen_math.EXACT_MAX values, else `ufunc`."""
+    packet function or libm call) up to eigen_math.EXACT_MAX values, else `ufunc`; and
+    float64's with `exact64` (libm's double function value by value: up to EXACT_MAX)."""
     def kernel(x):
-        if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
-            return exact(x)
+        if x.size <= _eigen_math.EXACT_MAX:
+            if x.dtype == np.float32:
+                return exact(x)
+            if exact64 is not None and x.dtype == np.float64:
+                return exact64(x)
         return ufunc(x)
     return kernel
 
 
-_exp_kernel = _float32_exact(_eigen_math.exp, np.exp)      # TF's Eigen pexp
-_log_kernel = _float32_exact(_eigen_math.log, np.log)      # TF's Eigen plog
+def _exp_kernel(x):   # TF's Eigen pexp (float64: pexp<Packet4d>, any size)
+    if x.dtype == np.float64:
+        return _eigen_math.exp64(x)
+    return _exp32(x)
 
 
-_tanh_kernel = _float32_exact(_eigen_math.tanh, np.tanh)   # TF's Eigen rational tanh
-_log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p)   # glibc's log1pf
+_exp32 = _float32_exact(_eigen_math.exp, np.exp)
+_log_kernel = _float32_exact(_eigen_math.log, np.log,       # TF's Eigen plog; glibc's log
+                             _eigen_math.libm_log64_daz)
+
+
+_tanh_kernel = _float32_exact(_eigen_math.tanh, np.tanh,    # TF's Eigen rational tanh;
+                              _eigen_math.libm_tanh64)      # glibc's tanh
+_log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p,   # glibc's log1pf, log1p
+                               _eigen_math.libm_log1p64)
 
 
 # TF 1.14's Neg (Eigen's scalar_opposite_op, AVX): a whole packet (8 float16 / float32,
@@ -382,7 +395,7 @@ def _neg_kernel(x):
 
 
 def _sigmoid_kernel(x):
-    if x.dtype == np.float32:   # TF's Eigen rational logistic, bit for bit
+    if x.dtype in (np.float32, np.float64):   # TF's Eigen logistic, bit for bit
         return _eigen_math.sigmoid(x)
     if x.dtype.kind == "c":
         return 1 / (1 + np.exp(-x))

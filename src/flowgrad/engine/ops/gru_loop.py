@@ -117,7 +117,7 @@ def forward(run, args, clear=True):
             z = matmul(cc1, wg)
             z += bgr
             v = val_all[s]
-            if dt == np.float32:   # the Sigmoid kernel's: TF's Eigen logistic
+            if dt in (np.float32, np.float64):   # the Sigmoid kernel's: Eigen's logistic
                 v[...] = _eigen_math.sigmoid(z)
             else:   # the Sigmoid kernel's value: (e*(z < 0) + (z >= 0)) / (1 + e), its
                 # numerator exactly e or 1, without a branch per element (lstm_loop's)

@@ -35,10 +35,12 @@ from .linalg import loop_product, one_column_product_bt
 
 def _steps_mm(a, b):
     """Each step's MatMul of a [steps, m, k] by b [k, n] or [steps, k, n], with the plain
-    loop's bits: float32 is TF's contraction (linalg.loop_product), its blocking decided
-    on one step's [m, n]; else NumPy's batched GEMM, one BLAS product per step."""
+    loop's bits: float32 is TF's contraction, float64 Eigen's double GEBP
+    (linalg.loop_product), decided on one step's [m, n]; else NumPy's batched GEMM, one
+    BLAS product per step."""
     m, n = a.shape[-2], b.shape[-1]
-    if a.dtype != np.float32 or b.dtype != np.float32 or m < 2 or n < 2 or a.ndim != 3:
+    if a.dtype != b.dtype or a.dtype not in (np.float32, np.float64) or m < 2 or n < 2 or \
+            a.ndim != 3:
         return np.matmul(a, b)
     if b.ndim == 2:
         flat = loop_product(a.reshape(-1, a.shape[-1]), b, (m, n))
@@ -78,9 +80,10 @@ def _cand_bwd(spec, y, x, dy, one):
 
 
 def _sigmoid32(z):
-    """The float32 Sigmoid kernel on z, or on each z[k] where z stacks gates (its tail
-    is each gate tensor's own)."""
-    if z.ndim <= 2 or z[0].size % 8 == 0:   # (no gate with a tail: elementwise)
+    """The float32 or float64 Sigmoid kernel on z, or on each z[k] where z stacks gates
+    (its tail is each gate tensor's own)."""
+    if z.ndim <= 2 or z[0].size % (8 if z.dtype == np.float32 else 4) == 0:
+        # (no gate with a tail: elementwise)
         return _eigen_math.sigmoid(z)
     out = np.empty_like(z)
     for k in range(z.shape[0]):
@@ -91,7 +94,8 @@ def _sigmoid32(z):
 def _act_fwd(spec, z, dt):
     """The activation's value and what its gradient needs (the plain loop's kernels)."""
     if spec[0] == "sig":   # the Sigmoid kernel's formula
-        if dt == np.float32:   # TF's Eigen logistic on each gate's own (batch, units) tensor
+        if dt in (np.float32, np.float64):   # TF's Eigen logistic on each gate's own
+            # (batch, units) tensor
             return _sigmoid32(z), None
         e = np.exp(-np.abs(z))
         return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(dt, copy=False), None

@@ -25,6 +25,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
+from . import eigen_gebp as _eigen_gebp
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
 from . import fused_matmul as _fused_matmul
@@ -90,7 +91,7 @@ def _gemv_cols(cols, v):
 
 
 def _one_row(v, b, transpose_b):
-    """One output row (float32): with b transposed, TF's ExplicitVectorMatrixOptimization
+    """One output row (float32 or float64): with b transposed, TF's ExplicitVectorMatrixOptimization
     (Eigen's row-major gemv over b's rows); else the contraction, which hands it to
     Eigen's column-major gemv (the transpose of b [k, n])."""
     if transpose_b:
@@ -98,14 +99,20 @@ def _one_row(v, b, transpose_b):
     return _gemv_cols(b, v).reshape(1, -1)
 
 
-def loop_product(x, y, shape=None):
+def loop_product(x, y, shape=None, col0=0):
     """The plain graph's MatMul x @ y (2-D, transposes applied) for the fused loops, whose
     products give its bits: float32 with more than one output row and column is TF's
     contraction (fused_matmul.product), decided on `shape`, the plain op's (rows, columns)
-    where a fused loop stacks the steps' rows or splits the columns; else NumPy's GEMM."""
-    if x.dtype == np.float32 and y.dtype == np.float32 and x.size and y.size:
+    where a fused loop stacks the steps' rows or splits the columns; float64 is Eigen's
+    double GEBP (eigen_gebp.product64), where `col0` is the op's column of y's first
+    (its kernels depend on where a column falls); one output row is Eigen's gemv; else
+    NumPy's GEMM."""
+    dt = x.dtype
+    if dt in (np.float32, np.float64) and y.dtype == dt and x.size and y.size:
         m, n = shape or (x.shape[0], y.shape[1])
         if m > 1 and n > 1:
+            if dt == np.float64:
+                return _eigen_gebp.product64(x, y, _eigen_sum.cpu_threads(), (m, n), col0)
             return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
         if m == 1 and n > 1:
             # one row per op (a loop may stack its steps' rows): y transposed (a view
@@ -119,7 +126,11 @@ def loop_product(x, y, shape=None):
 def loop_accumulate(out, a, b):
     """out += a @ b with the bits of the plain graph's MatMul then Add (a loop gradient's
     running sum): one BLAS call with beta 1 (gemm.accumulate) where the product is one run
-    of multiply-adds (a column-major a), else the product, then the add."""
+    of multiply-adds (float32, a column-major a), else the product, then the add."""
+    if a.dtype == np.float64 and b.dtype == np.float64 and a.size and b.size and \
+            (a.shape[0] > 1 or b.shape[1] > 1):
+        # (Eigen's double kernels never add a product's terms as one BLAS run)
+        return np.add(out, loop_product(a, b), out=out)
     if a.dtype == np.float32 and b.dtype == np.float32 and b.shape[1] > 1 and a.size and \
             b.size:
         if a.shape[0] == 1 or not (a.flags.f_contiguous and _fused_matmul.one_gemm(
@@ -167,10 +178,17 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
             if transpose_a:
                 return _gemv_cols(a, b.reshape(-1)).reshape(m, 1)
             return _gemv_rows(a, b.reshape(-1)).reshape(m, 1)
-        if a.dtype == np.float32 and b.dtype == np.float32 and n > 1:
+        if a.dtype == np.float32 and b.dtype == np.float32 and (n > 1 or m == 1):
             if m > 1:
                 # the contraction, in MKL-DNN's order of additions (fused_matmul.product)
                 return _fused_matmul.product(a.T if transpose_a else a,
+                                             b.T if transpose_b else b,
+                                             intra_threads or _eigen_sum.cpu_threads())
+            return _one_row(a.reshape(-1), b, transpose_b)
+        if a.dtype == np.float64 and b.dtype == np.float64:   # (n == 1 with m == 1 too)
+            if m > 1:
+                # Eigen's contraction with its own double GEBP kernel (eigen_gebp.product64)
+                return _eigen_gebp.product64(a.T if transpose_a else a,
                                              b.T if transpose_b else b,
                                              intra_threads or _eigen_sum.cpu_threads())
             return _one_row(a.reshape(-1), b, transpose_b)
@@ -261,6 +279,11 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         if y.shape[1] == 1:
             return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
         return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
+    if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float64 and y.dtype == np.float64 and \
+            x.shape[0] > 1 and x.size and y.size and x.shape[1] == y.shape[0]:
+        if y.shape[1] == 1:
+            return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
+        return _eigen_gebp.product64(x, y, intra_threads or _eigen_sum.cpu_threads())
     if x.ndim >= 2 and y.ndim >= 2 and max(x.ndim, y.ndim) >= 3 and x.size and y.size:
         batch_shape = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
         batch = int(np.prod(batch_shape))
@@ -268,13 +291,14 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         # a batch of small float32 products: Eigen's order of additions (eigen_bmm.py)
         if _eigen_bmm.handles(x, y, m, k, n, batch):
             return _eigen_bmm.batch_matmul(x, y, adj_x, adj_y)
-        if x.dtype == np.float32 and y.dtype == np.float32 and min(m, k, n) > 1:
+        if x.dtype == y.dtype and x.dtype in (np.float32, np.float64) and min(m, k, n) > 1:
             # one matrix, or products above 2**22 multiply-adds: TF's ParallelMatMulKernel,
             # the tensor contraction (as MatMul) of one matrix after the other
             pool = intra_threads or _eigen_sum.cpu_threads()
             xs = np.broadcast_to(x, batch_shape + (m, k)).reshape(-1, m, k)
             ys = np.broadcast_to(y, batch_shape + (k, n)).reshape(-1, k, n)
-            out = np.stack([_fused_matmul.product(xs[i], ys[i], pool) for i in range(batch)])
+            one = _fused_matmul.product if x.dtype == np.float32 else _eigen_gebp.product64
+            out = np.stack([one(xs[i], ys[i], pool) for i in range(batch)])
             return out.reshape(batch_shape + (m, n))
     return np.matmul(x, y)
 

@@ -642,6 +642,7 @@ class Runner:
             np.multiply, np.where)
         greater_equal = np.greater_equal
         f32 = dt == np.float32
+        eig = dt in (np.float32, np.float64)   # the Sigmoid kernel is Eigen's logistic
 
         def sigmoid(z, g, tmp, d, neg):
             # as the Sigmoid kernel (float64, float16): 1/(1+e) where z >= 0, else
@@ -693,9 +694,10 @@ class Runner:
             prod = np.empty((bsz, hid), dt)
             cr = np.empty((bsz, hid), dt)
             h1, h2, h3 = hid, 2 * hid, 3 * hid
-            # Eigen's packets of 8 cover each gate's tensor when bsz * hid % 8 == 0: then
-            # one call over the four gates gives each gate's bits (~15 us a call at batch 1)
-            whole = (bsz * hid) % 8 == 0
+            # Eigen's packets of 8 (float64: 4) cover each gate's tensor when bsz * hid is a
+            # multiple: then one call over the four gates gives each gate's bits (~15 us a
+            # call at batch 1)
+            whole = (bsz * hid) % (8 if f32 else 4) == 0
             gi, gj = g_all[:, :, :h1], g_all[:, :, h1:h2]
             gf, go = g_all[:, :, h2:h3], g_all[:, :, h3:]
             brow = b.reshape(1, -1)
@@ -706,8 +708,9 @@ class Runner:
             plain = wi is None and wp is None and cclip is None
             xz = None
             # (not where MatMul is TF's contraction, float32 with rows and columns: its
-            # products add the x and h terms in one run)
+            # products add the x and h terms in one run; nor float64, Eigen's own kernel)
             if below is None and steps > 1 and dx and not (f32 and bsz > 1) and \
+                    dt != np.float64 and \
                     _gemm.split_exact(dt, bsz, steps * bsz, dx, hp, 4 * hid):
                 # BLAS cuts this product's inner dimension between x's and h's columns, so
                 # the x part of every step is one product before the loop and each step
@@ -741,9 +744,9 @@ class Runner:
                         zf += multiply(wf, c_all[s], out=prod)
                         z[:, :h1] += multiply(wi, c_all[s], out=prod)
                 g = g_all[s]
-                if f32 and whole:   # no gate has a tail: the logistic is elementwise
+                if eig and whole:   # no gate has a tail: the logistic is elementwise
                     g[...] = _eigen_math.sigmoid(z)   # (j's is overwritten by its tanh)
-                elif f32:   # TF's Eigen logistic on each gate's own tensor (its own tail)
+                elif eig:   # TF's Eigen logistic on each gate's own tensor (its own tail)
                     for a, b in ((0, h1), (h2, h3), (h3, 4 * hid)):
                         g[:, a:b] = _eigen_math.sigmoid(z[:, a:b])
                 else:
@@ -768,7 +771,7 @@ class Runner:
                 if wo is not None:   # sigmoid(o + w_o * c')
                     zo = z[:, h3:]
                     zo += multiply(wo, cn, out=prod)
-                    if f32:
+                    if eig:
                         go[s] = _eigen_math.sigmoid(zo)
                     else:
                         sigmoid(zo, go[s], tmp[:, h3:], d[:, h3:], neg[:, h3:])
@@ -1004,7 +1007,7 @@ class Runner:
                         # are one product, taken by whichever thread is free first (the
                         # lane when it reaches it, else the caller one chunk later). Each
                         # output row is the same dot products as dz W^T's: the same bits
-                        dh = matmul(dz, P["wht"], (bsz, P["wt"].shape[1]))
+                        dh = matmul(dz, P["wht"], (bsz, P["wt"].shape[1]), P["dx"])
                         dhs[li] = dh if m2 is None else add(dh_copy, dh)
                         dcs[li] = dc
                         if want_x:
