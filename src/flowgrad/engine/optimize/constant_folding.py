@@ -45,7 +45,7 @@ def _grappler_keeps(program, n, known):
     value-changing rewrites keyed on constants (reciprocal_div.py, convert_pow.py) see TF's
     graph: in safe_embedding_lookup_sparse a weighted mean's denominator comes out of
     SparseFillEmptyRows, so TF divides exactly where a folded one would multiply by the
-    reciprocal (golden nn/pprobe_emb)."""
+    reciprocal (tests/pprobe_scripts/safe_embedding_sparse.py)."""
     if n.type.startswith("Sparse") or "Quantized" in n.type:
         return True
     return any(v in known and getattr(program.dtypes.get(v), "name", None) == "string"
