@@ -43,3 +43,16 @@ def test_unseeded_sequences_are_valid():
         assert c[0] == 0 and c[-1] == 10 and set(np.diff(c)) <= {1, 2}
         with pytest.raises(Exception, match="Both seed and seed2 should be 0"):
             tf.Session().run(tf.nn.fractional_avg_pool(x, [1.0, 1.5, 1.5, 1.0], seed=1)[0])
+
+
+def test_deterministic_without_seeds_pools_alike_every_run():
+    # TF draws the seeds once, when it builds the kernel: each run of a session gives the
+    # same sequences (the first, interpreted run included), a new session others
+    with tf.Graph().as_default():
+        x = tf.constant(np.random.RandomState(1).rand(2, 9, 10, 2).astype(np.float32))
+        _, rows, cols = tf.nn.fractional_max_pool(x, [1.0, 2.0, 1.5, 1.0], deterministic=True)
+        with tf.Session() as sess:
+            runs = [sess.run([rows, cols]) for _ in range(4)]
+        for r, c in runs[1:]:
+            np.testing.assert_array_equal(r, runs[0][0])
+            np.testing.assert_array_equal(c, runs[0][1])

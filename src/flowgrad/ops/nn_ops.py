@@ -66,6 +66,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
+from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops._base import FLOATS, apply, check_dtype, to_tensor
 from ..engine.ops._nn_util import TensorLike, graph_values, scalar
 from ..engine.ops.activations import (
@@ -547,6 +548,26 @@ def _clip_rows(rows, ids, max_norm):
 
 
 # -- dropout ------------------------------------------------------------------------------
+def _noise_shape(x, noise_shape):
+    """TF's nn_ops._get_noise_shape: x's shape when None (TF's `dropout/Shape`, a Const
+    when x's shape is known); else, when noise_shape reads as a static shape of x's rank,
+    that TensorShape with its None dims taken from x's known ones (a dim still None makes
+    random_uniform's shape conversion fail as TF's); else noise_shape as given."""
+    if noise_shape is None:
+        return _a.shape(x)
+    if hasattr(noise_shape, "op"):
+        return noise_shape
+    try:
+        wanted = as_shape(noise_shape)
+    except (TypeError, ValueError):
+        return noise_shape
+    have = x.shape.as_tuple()
+    if have is None or wanted.ndims is None or len(have) != wanted.ndims:
+        return noise_shape
+    return TensorShape([h if w is None and h is not None else w
+                        for h, w in zip(have, wanted.as_tuple())])
+
+
 def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
             noise_shape: TensorLike | None = None, seed: int | None = None, name: str | None = None,
             rate: float | TensorLike | None = None) -> Tensor:
@@ -592,8 +613,7 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         rate = to_tensor(rate, dtype=x.dtype.base_dtype, name="rate")
         if rate.shape.ndims not in (None, 0):
             raise ValueError(f"rate must be a scalar, got shape {rate.shape}")
-        if noise_shape is None:
-            noise_shape = _a.shape(x)  # TF's `dropout/Shape` (a Const when x's shape is known)
+        noise_shape = _noise_shape(x, noise_shape)
         random_tensor = random_uniform(noise_shape, seed=seed, dtype=x.dtype.base_dtype)
         keep_prob = 1 - rate  # Python operators, as TF: `dropout/sub/x`, `dropout/sub`
         scale = 1 / keep_prob  # `dropout/truediv/x`, `dropout/truediv`

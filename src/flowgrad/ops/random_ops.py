@@ -144,7 +144,7 @@ def _shape_tensor(shape):
         return shape
     if isinstance(shape, TensorShape):
         if not shape.is_fully_defined():
-            raise ValueError(f"Cannot convert a partially known TensorShape {shape} to a Tensor")
+            raise ValueError(f"Cannot convert a partially known TensorShape to a Tensor: {shape}")
         shape = shape.as_list()
     if isinstance(shape, (list, tuple)) and any(hasattr(d, "op") for d in shape):
         return _as_int_input(list(shape), "shape")  # TF packs a list holding tensors

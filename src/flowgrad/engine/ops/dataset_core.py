@@ -149,6 +149,32 @@ def function_runners(op, ctx):
             for i in _FUNCTIONS.get(op, ())]
 
 
+class _DatasetState:
+    """The session context as one run of a dataset op sees it: its own kernel states (RNG
+    streams, candidate samplers' counts), all else the session's. TF instantiates a
+    dataset's functions in the function library of the iterator's initialization: a
+    random op in a map function starts its stream again when an initializable iterator
+    is initialized again, and goes on across a repeat's epochs and across the datasets a
+    flat_map's function makes (golden seeded/pprobe_scripts)."""
+
+    def __init__(self, ctx):
+        object.__setattr__(self, "_ctx", ctx)
+        object.__setattr__(self, "rngs", {})
+
+    def __getattr__(self, name):
+        return getattr(self._ctx, name)
+
+    def __setattr__(self, name, value):
+        setattr(self._ctx, name, value)
+
+
+def _stateful_functions(op):
+    """Whether a function of dataset op `op` holds a stateful op (a random one)."""
+    return any(isinstance(i, FunctionInfo) and
+               any(o._def.stateful for o in i.graph._flowgrad_operations())
+               for i in _FUNCTIONS.get(op, ()))
+
+
 def make_dataset(make, name, args, attrs, fns):
     """Runs `make` for the dataset op `name` and records how (`src`, `origin`).
 
@@ -171,9 +197,14 @@ def register_dataset_op(op_type, make):
         fns = function_runners(node.op, ctx)
         attrs = node.attrs
         name = node.name
+        # a dataset op of the session's graph (not one a function makes: a flat_map's
+        # datasets share the kernels of the iterator's initialization, as in TF)
+        fresh = not isinstance(ctx, _DatasetState) and _stateful_functions(node.op)
 
         def run(*args):
-            return make_dataset(make, name, args, attrs, fns)
+            return make_dataset(make, name, args, attrs,
+                                function_runners(node.op, _DatasetState(ctx)) if fresh
+                                else fns)
         return run
     register_op(op_type, infer=_variant_infer, bind=bind, grad=None, stateful=True)
 

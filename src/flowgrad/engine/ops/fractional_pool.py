@@ -2,7 +2,7 @@
 fractional_max_pool_op.cc, fractional_avg_pool_op.cc, fractional_pool_common.cc).
 
 Each run draws the row and column pooling sequences from a Philox generator made anew
-from (seed, seed2) (deterministic=True; seeds both 0 are drawn once per plan, as TF draws
+from (seed, seed2) (deterministic=True; seeds both 0 are drawn once per session, as TF draws
 them when it builds the kernel) or from fresh random seeds (deterministic=False). The
 "random" sequences shuffle the region sizes (k + 1 first, then k) with TF's
 RandomShuffle (swap i with i + w_i % (n - i)), the "pseudo_random" ones place the
@@ -93,7 +93,11 @@ def _pool_bind(kind):
             raise errors.InvalidArgumentError(
                 None, None, "Both seed and seed2 should be 0 if deterministic is false.")
         if deterministic and seed == 0 and seed2 == 0:
-            seed, seed2 = _random_seed(), _random_seed()
+            # drawn once per session (TF: once per kernel, which lives as long as the
+            # session's executor), not per plan: the interpreted first run and the
+            # compiled later ones pool alike
+            seed, seed2 = ctx.rngs.setdefault(("fractional_pool", node.name),
+                                              (_random_seed(), _random_seed()))
         ratio = attrs["pooling_ratio"]
         if ratio[0] != 1 or ratio[3] != 1:
             raise errors.UnimplementedError(

@@ -1,7 +1,8 @@
 """Constant folding: evaluate at plan-compile time what needs no feed and no state.
 
 A node is folded when it is pure (not stateful, not a recomputation copy, no
-`bind`), and every input is a constant; the shape ops Shape/Size/Rank/ShapeN
+`bind`), Grappler folds its type (not Sparse*, not *Quantized*, no string constant
+input), and every input is a constant; the shape ops Shape/Size/Rank/ShapeN
 fold as soon as their inputs' static shapes are fully known (whatever the
 input is: a feed, a variable, an intermediate). Folding cascades, so
 BroadcastGradientArgs and DynamicStitch of folded shapes fold too. Folded
@@ -38,6 +39,19 @@ def _dummy(program, v):
         return np.broadcast_to(np.zeros((), dtype=object), shape)
 
 
+def _grappler_keeps(program, n, known):
+    """Grappler's IsFoldable refusals for pure ops: an op named Sparse* or *Quantized*, and
+    one reading a string constant. What follows such a node is no constant either, so
+    value-changing rewrites keyed on constants (reciprocal_div.py, convert_pow.py) see TF's
+    graph: in safe_embedding_lookup_sparse a weighted mean's denominator comes out of
+    SparseFillEmptyRows, so TF divides exactly where a folded one would multiply by the
+    reciprocal (tests/pprobe_scripts/safe_embedding_sparse.py)."""
+    if n.type.startswith("Sparse") or "Quantized" in n.type:
+        return True
+    return any(v in known and getattr(program.dtypes.get(v), "name", None) == "string"
+               for v in n.inputs)
+
+
 def constant_folding(program, options=None):
     const_def = OPS["Const"]
     known = {}          # value -> constant value
@@ -50,7 +64,7 @@ def constant_folding(program, options=None):
             continue
         od = n.op_def
         if n.stateful or n.recompute or od.bind is not None or od.kernel is None or \
-                not n.outputs:
+                not n.outputs or _grappler_keeps(program, n, known):
             nodes.append(n)
             continue
         if n.type in SHAPE_OPS:
