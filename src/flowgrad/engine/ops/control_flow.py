@@ -1093,6 +1093,30 @@ def _counter_in_blocks(g, info):
     return n, values, ctrl
 
 
+def _grad_ys_names(g, op, grad_vars, body_ops):
+    """Records (graph attr `_grappler_input_names`: tensor name -> name) the name under
+    which Grappler sorts the body gradient's grad_ys_j, tf.gradients' Identity of loop
+    variable k's gradient: TF's body reads its gradient loop's `<while>/Merge_k_grad/Switch:1`
+    instead (graph_def_lower_grad.py), named in the tf.gradients call's scope as the body's
+    gradient ops are (so an AddN of a loop variable's gradient sorts as TF's:
+    addn_order._grappler_names)."""
+    pos = {v: k for k, v in enumerate(grad_vars)}
+    scope = op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
+    names = None
+    for o in body_ops:
+        if o.type != "Identity" or len(o.inputs) != 1 or o.inputs[0] not in pos:
+            continue
+        base = o.name.rsplit("/", 1)
+        if not base[-1].startswith("grad_ys_"):
+            continue
+        k = pos[o.inputs[0]]
+        if names is None:
+            names = g.__dict__.setdefault("_grappler_input_names", {})
+        prefix = base[0] + "/" if len(base) == 2 else ""
+        names[o.outputs[0].name] = \
+            f"{prefix}{scope}Merge{'' if k == 0 else f'_{k}'}_grad/Switch:1"
+
+
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
@@ -1157,6 +1181,7 @@ def _while_grad(op, *grads):
         finally:
             set_body_walk(outer)
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
+        _grad_ys_names(g, op, grad_vars, body_ops)
         it = iter(body_grads)
         out_vars = []
         densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
