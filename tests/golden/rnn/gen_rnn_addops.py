@@ -8,6 +8,9 @@ every weight's), or the loss over three Adam steps and the trained weights.
 - tf.contrib.rnn.LayerNormBasicLSTMCell: TF rewrites `forget_1/batchnorm/add_1 + add/y`
   as AddOpsRewrite_Leaf_1_add then AddOpsRewrite_add.
 - Keras SimpleRNN / GRU / LSTM layers stacked, with return_sequences.
+- tf.while_loop steps reading a weight twice or more: TF regroups a captured weight's
+  gradient accumulator `Add(<reader>/Enter_grad/Switch:1, AddN(..))` into one AddN where
+  Grappler knows the leaves' shapes (a bias's; not a MatMul gradient of a popped value).
 tests/test_rnn_addops.py runs each case with the fused loop runners on and off."""
 import numpy as np
 
@@ -43,7 +46,7 @@ def _build(tf, kind, x):
                                  if kind == "lnlstm_seq" else None)
 
 
-# name: (model, "grad" / "adam")
+# name: (model, "grad" / "adam" / "loop")
 CASES = {
     "kstack_grad": ("kstack", "grad"),
     "kstack_state_adam": ("kstack_state", "adam"),
@@ -55,11 +58,51 @@ CASES = {
     "lnlstm_grad": ("lnlstm", "grad"),
     "lnlstm_seq_grad": ("lnlstm_seq", "grad"),
     "lnlstm_adam": ("lnlstm", "adam"),
+    "loop_twice": ("loop_twice", "loop"),
+    "loop_thrice": ("loop_thrice", "loop"),
+    "loop_twice_resource": ("loop_twice_resource", "loop"),
 }
+
+
+def _loop(tf, kind):
+    """[gradients of a loss of a tf.while_loop's result wrt its weights]."""
+    rs = np.random.RandomState({"loop_twice": 0, "loop_thrice": 1}.get(kind, 2))
+    x = tf.constant(rs.uniform(-1, 1, (7, 5, 6)).astype(np.float32))
+    if kind == "loop_twice_resource":
+        W = tf.get_variable("W", initializer=rs.uniform(-1, 1, (6, 6)).astype(np.float32),
+                            use_resource=True)
+        b = tf.get_variable("b", initializer=rs.uniform(-1, 1, (6,)).astype(np.float32),
+                            use_resource=True)
+
+        def body(t, h):
+            return t + 1, tf.tanh(tf.matmul(h, W) + b) + tf.sin(b) * tf.cos(b) + b * 0.5
+        h0, ws = tf.ones((5, 6)), [W, b]
+    elif kind == "loop_thrice":
+        W = tf.Variable(rs.uniform(-1, 1, (6, 6)).astype(np.float32))
+
+        def body(t, h):
+            return t + 1, tf.tanh(tf.matmul(h, W)) + tf.matmul(tf.sin(h), W) + \
+                tf.matmul(x[t], W)
+        h0, ws = tf.ones((5, 6)), [W]
+    else:
+        W = tf.Variable(rs.uniform(-1, 1, (6, 6)).astype(np.float32))
+        b = tf.Variable(rs.uniform(-1, 1, (6,)).astype(np.float32))
+
+        def body(t, h):
+            return t + 1, tf.tanh(tf.matmul(h, W) + tf.matmul(x[t], W) + b) + tf.sin(b)
+        h0, ws = tf.zeros((5, 6)), [W, b]
+    _, h = tf.while_loop(lambda t, h: t < 7, body, [tf.constant(0), h0])
+    grads = tf.gradients(tf.reduce_sum(tf.sin(h * 3.0)), ws)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        return sess.run(grads)
 
 
 def run(tf, name):
     kind, mode = CASES[name]
+    if mode == "loop":
+        tf.set_random_seed(1)
+        return _loop(tf, kind)
     tf.set_random_seed(3)
     xd = np.random.RandomState(4).uniform(-1, 1, (B, T, D)).astype(np.float32)
     x = tf.placeholder(tf.float32, (B, T, D))

@@ -64,6 +64,17 @@ UNKNOWN_ATTR = "_grappler_unknown"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
+# a loop gradient's accumulator `Add(acc, g)` (ops/control_flow.py: _accumulators): attr
+# ACCUMULATOR_ATTR is TF's name of its `acc` (`<reader>/Enter_grad/Switch:1`), a buffer the
+# AddN takes over; POPPED_ATTR the feeds TF's gradient frame pops from its stacks, whose
+# shapes Grappler does not know there (a leaf that depends on one declines the group)
+ACCUMULATOR_ATTR = "_grappler_accumulator"
+POPPED_ATTR = "_grappler_popped"
+# ops whose output shape is their shape input's value (position): known where it is
+_SHAPED_BY = {"Reshape": 1, "StridedSliceGrad": 0, "Fill": 0, "BroadcastTo": 1}
+# broadcasting elementwise ops: known where an input of the output's shape is
+_BROADCASTING = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Maximum",
+                           "Minimum", "SquaredDifference", "Pow"})
 
 
 def _size(shape):
@@ -84,6 +95,28 @@ def unknown_values(program, unknown=None):
         if n.type not in _ATTR_SHAPED and not tainted.isdisjoint(n.inputs):
             tainted.update(n.outputs)
     return tainted
+
+
+def _popped_values(program, popped, tainted):
+    """The values whose shape Grappler does not know in TF's gradient frame: those that
+    depend on `popped` or `tainted` (a Reshape / StridedSliceGrad / Fill / BroadcastTo
+    takes its shape from its shape input, a Shape is known when its input's is)."""
+    out = set(tainted) | set(popped)
+    for n in program.nodes:
+        if n.type in _ATTR_SHAPED:
+            continue
+        k = _SHAPED_BY.get(n.type)
+        ins = [n.inputs[k]] if k is not None and k < len(n.inputs) else n.inputs
+        if out.isdisjoint(ins):
+            continue
+        if n.type in _BROADCASTING and len(n.outputs) == 1:
+            # (the oracle: Mul(grad [6], Cos(popped)) is known [6]; MatMul(popped, g) not)
+            s = program.shapes.get(n.outputs[0])
+            if s is not None and s.is_fully_defined() and any(
+                    v not in out and program.shapes.get(v) == s for v in n.inputs):
+                continue
+        out.update(n.outputs)
+    return out
 
 
 def _mark_loops(program, tainted):
@@ -246,8 +279,12 @@ def _rewrite(program, tainted, loop_body, tags):
         return ok
 
     def _eligible(n):
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded or n.op is None \
-                or n.op._control_inputs or id(n.op) in control:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded:
+            return False
+        if n.op is None:
+            if ACCUMULATOR_ATTR not in n.attrs:
+                return False
+        elif n.op._control_inputs or id(n.op) in control:
             return False
         if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
             return False
@@ -259,6 +296,7 @@ def _rewrite(program, tainted, loop_body, tags):
         return can_optimize(i) and uses.get(nodes[i].outputs[0], 0) == 1
 
     groups = []
+    stack_shapes = None
     for i in range(len(nodes) - 1, -1, -1):
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
             continue
@@ -274,15 +312,25 @@ def _rewrite(program, tainted, loop_body, tags):
                 leaves.append(t)
         if not members:
             continue
+        if ACCUMULATOR_ATTR in nodes[i].attrs:
+            if stack_shapes is None:
+                stack_shapes = _popped_values(program, nodes[i].attrs[POPPED_ATTR], tainted)
+            if not stack_shapes.isdisjoint(leaves) or any(
+                    nodes[j].outputs[0] in stack_shapes for j in members):
+                continue
         tags.add(nodes[i].name)
         tags.update(nodes[j].name for j in members)
         groups.append((i, members, leaves))
     if not groups:
         return program
     names = {}
+    accumulated = set()
     for n in nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
+        if ACCUMULATOR_ATTR in n.attrs:
+            names[n.inputs[0]] = n.attrs[ACCUMULATOR_ATTR]
+            accumulated.add(n.inputs[0])
     renamed = addn_order._grappler_names(program)
 
     def sort_key(v):
@@ -293,6 +341,8 @@ def _rewrite(program, tainted, loop_body, tags):
         (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
         if v in fetched or uses.get(v, 0) > 1:
             return False
+        if v in accumulated:   # (the last iteration's sum; zeros in the first)
+            return True
         if v in shape_read or v not in producer or v not in names:
             return None
         n = nodes[producer[v]]
