@@ -20,7 +20,11 @@ folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
 Grappler does this only where its shape inference gives the root and every node's inputs
 a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
 shapes only, and never what depends on a feed (Grappler takes a fed tensor's shape as
-unknown; a TensorArray read keeps the element shape its array was made with). A tree
+unknown; a TensorArray read keeps the element shape its array was made with), except
+where the shape comes from elsewhere: a Reshape / StridedSliceGrad / Fill / BroadcastTo
+has its shape input's, and a broadcasting elementwise op (or a SigmoidGrad, TanhGrad...)
+with an input of the output's own shape has that one (the oracle: in TF's gradient frame
+`Mul(grad [6], Cos(popped))` is known [6], `MatMul(popped, grad)` is not). A tree
 whose leaves' shapes tie in size without being equal (Grappler's order then follows a
 hash map) is left as written unless the tie is the first two sums (which commute), and
 so is one whose AddN of 3+ leaves may start from a buffer not known to be forwarded or
@@ -31,6 +35,14 @@ so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad 
 node with the positions of those that depend on a feed of the enclosing plan (attr
 `_grappler_unknown`), and the body's or branch's plan takes only those as unknown (its
 outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves).
+
+A loop gradient's body plan holds TF's accumulator of each captured weight's gradient,
+`Add(acc, g)` (ops/control_flow.py marks it: ACCUMULATOR_ATTR, the name TF's acc has,
+`<reader>/Enter_grad/Switch:1`, a buffer the AddN takes over), so a g summed by adds is
+regrouped with acc into one AddN as TF does (Keras RNN([GRUCell, LSTMCell]): `AddN(
+ReadVariableOp_9/Enter_grad/Switch:1, strided_slice_10_grad, .._11, .._12, .._9)`). There
+the values TF's frame pops from its stacks (the loop variables, the kept forward values:
+POPPED_ATTR) count as unknown too.
 
 Before/after (b a scalar constant, f and m [1, 4]):
 
@@ -57,7 +69,9 @@ _NO_OPS = frozenset({"Identity", "Reshape", "Sum"})   # (when they change nothin
 _FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square",
                     "Tanh", "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin",
                     "Cos", "Maximum", "Minimum", "SquaredDifference", "Reciprocal", "MatMul",
-                    "BiasAdd", "Pow"})
+                    "BiasAdd", "Pow", "SigmoidGrad", "TanhGrad", "ReluGrad", "Relu6Grad",
+                    "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "RsqrtGrad",
+                    "SqrtGrad", "ReciprocalGrad", "StridedSliceGrad", "BiasAddGrad"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
@@ -74,7 +88,9 @@ POPPED_ATTR = "_grappler_popped"
 _SHAPED_BY = {"Reshape": 1, "StridedSliceGrad": 0, "Fill": 0, "BroadcastTo": 1}
 # broadcasting elementwise ops: known where an input of the output's shape is
 _BROADCASTING = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Maximum",
-                           "Minimum", "SquaredDifference", "Pow"})
+                           "Minimum", "SquaredDifference", "Pow", "SigmoidGrad", "TanhGrad",
+                           "ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad", "SoftplusGrad",
+                           "SoftsignGrad", "RsqrtGrad", "SqrtGrad", "ReciprocalGrad"})
 
 
 def _size(shape):
@@ -90,11 +106,7 @@ def _broadcastable(a, b):
 def unknown_values(program, unknown=None):
     """The values whose shape Grappler does not know: those depending on the feeds in
     `unknown` (default: every feed)."""
-    tainted = set(program.feeds if unknown is None else unknown)
-    for n in program.nodes:
-        if n.type not in _ATTR_SHAPED and not tainted.isdisjoint(n.inputs):
-            tainted.update(n.outputs)
-    return tainted
+    return _popped_values(program, program.feeds if unknown is None else unknown, ())
 
 
 def _popped_values(program, popped, tainted):
