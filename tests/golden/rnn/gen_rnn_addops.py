@@ -62,6 +62,7 @@ CASES = {
     "loop_thrice": ("loop_thrice", "loop"),
     "loop_twice_resource": ("loop_twice_resource", "loop"),
     "loop_fed_batch": ("loop_fed_batch", "loop"),
+    "loop_fed_tree": ("loop_fed_tree", "loop"),
 }
 
 
@@ -99,7 +100,7 @@ def _loop(tf, kind):
         return sess.run(grads)
 
 
-def _loop_fed(tf):
+def _loop_fed(tf, tree=False):
     """A step over a fed input of unknown batch: the bias's accumulator is regrouped (its
     leaves' shapes are known: a SigmoidGrad of the gradient's shape, Reshapes to the
     bias's), the kernel's (MatMul gradients of popped values) is not."""
@@ -109,22 +110,32 @@ def _loop_fed(tf):
     W = tf.Variable(rs.uniform(-1, 1, (6, 6)).astype(np.float32))
     b = tf.Variable(rs.uniform(-1, 1, (6,)).astype(np.float32))
 
-    def body(t, h, a):
-        z = tf.matmul(x[t], W) + b
-        return t + 1, tf.tanh(z + tf.matmul(h, W)) * tf.sigmoid(b), a + tf.reduce_sum(z * b)
-    _, h, a = tf.while_loop(lambda t, h, a: t < 7, body,
-                            [tf.constant(0), tf.zeros_like(x[0]), tf.constant(0.0)])
-    grads = tf.gradients(tf.reduce_sum(tf.sin(h * 3.0)) + a, [W, b, x])
+    if tree:   # TF regroups `(tanh [s, 6] + sin(b)) + b * b` on symbolic shapes, the
+        # add_4 that the gradient's Shape reads (in the forward frame) absorbed
+        def body(t, h):
+            return t + 1, tf.tanh(tf.matmul(h, W) + tf.matmul(x[t], W) + b) + tf.sin(b) + b * b
+        _, h = tf.while_loop(lambda t, h: t < 7, body, [tf.constant(0), tf.zeros_like(x[0])])
+        out = [h] + tf.gradients(tf.reduce_sum(tf.sin(h * 3.0)), [W, b, x])
+    else:
+        def body(t, h, a):
+            z = tf.matmul(x[t], W) + b
+            return t + 1, tf.tanh(z + tf.matmul(h, W)) * tf.sigmoid(b), \
+                a + tf.reduce_sum(z * b)
+        _, h, a = tf.while_loop(lambda t, h, a: t < 7, body,
+                                [tf.constant(0), tf.zeros_like(x[0]), tf.constant(0.0)])
+        out = tf.gradients(tf.reduce_sum(tf.sin(h * 3.0)) + a, [W, b, x])
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
-        return sess.run(grads, {x: xd})
+        return sess.run(out, {x: xd})
 
 
 def run(tf, name):
     kind, mode = CASES[name]
     if mode == "loop":
         tf.set_random_seed(1)
-        return _loop_fed(tf) if kind == "loop_fed_batch" else _loop(tf, kind)
+        if kind.startswith("loop_fed"):
+            return _loop_fed(tf, kind == "loop_fed_tree")
+        return _loop(tf, kind)
     tf.set_random_seed(3)
     xd = np.random.RandomState(4).uniform(-1, 1, (B, T, D)).astype(np.float32)
     x = tf.placeholder(tf.float32, (B, T, D))

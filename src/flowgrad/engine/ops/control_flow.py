@@ -887,7 +887,7 @@ def _guard_blas(run, ctx, plans):
 
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
-                 accumulate=(), popped=()):
+                 accumulate=(), popped=(), shape_fetches=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -895,7 +895,8 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `Add(acc, output)` of a feed `acc` added after `feeds` (in that order), as TF's
     accumulator, which Grappler's AddOpsRewrite may regroup with the output's adds;
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
-    shapes are unknown to Grappler there)."""
+    shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
+    read (by the loop's gradient) only for their shapes."""
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if accumulate:
@@ -903,7 +904,10 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                                                 if k < len(prog.feeds)])
     if unknown is not None:
         unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
-    prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown)
+    whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
+    prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
+                             shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
+                                                     if k < len(prog.fetches)) - whole)
     if accumulate:   # (the marks are no kernel attrs)
         mark = _add_ops_rewrite.ACCUMULATOR_ATTR
         prog = prog.copy(nodes=[_dataclasses.replace(n, attrs={}) if mark in n.attrs else n
@@ -926,6 +930,9 @@ def _accumulators(prog, accumulate, popped):
                                [acc, g], [out], switch[:-len("Switch:1")] + "Add", None))
         prog.fetches[j] = out
     return prog
+
+
+_SHAPE_OPS = frozenset({"Shape", "ShapeN", "Size", "Rank"})
 
 
 def _capture_accumulators(ginfo, info, n):
@@ -999,7 +1006,13 @@ def _while_bind(node, ctx):
     done = info.get("outside", frozenset())
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown)
+    # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
+    # forward frame, a reader Grappler's AddOpsRewrite does not count)
+    whole = info.get("read_whole", ())
+    shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
+                  if t not in whole and t not in info["body"]]
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
+                             shape_fetches=shape_only)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -1294,8 +1307,11 @@ def _while_grad(op, *grads):
 
         def in_body(o):   # a body op, or one in a branch of a cond of the body
             return o in member_set or any(c in member_set for c in _branches.chain(o))
+        full = info.setdefault("read_whole", set())   # (kept values not only shape-read)
         for o in g._ops[start:]:
             for t in o._inputs:
+                if o.type not in _SHAPE_OPS:
+                    full.add(t)
                 if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and \
                         not t.dtype.is_ref_dtype:
                     seen.add(t)

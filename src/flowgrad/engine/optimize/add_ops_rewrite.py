@@ -19,8 +19,9 @@ folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
 
 Grappler does this only where its shape inference gives the root and every node's inputs
 a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
-shapes only, and never what depends on a feed (Grappler takes a fed tensor's shape as
-unknown; a TensorArray read keeps the element shape its array was made with), except
+shapes, or below a feed the symbolic shapes symbolic_shapes.py gives (Grappler takes a fed
+tensor's shape as unknown, a MatMul of it is [s, n]; a TensorArray read keeps the element
+shape its array was made with), and what depends on a feed is not known statically except
 where the shape comes from elsewhere: a Reshape / StridedSliceGrad / Fill / BroadcastTo
 has its shape input's, and a broadcasting elementwise op (or a SigmoidGrad, TanhGrad...)
 with an input of the output's own shape has that one (the oracle: in TF's gradient frame
@@ -34,7 +35,9 @@ In a while loop's body the loop variables and captures are feeds of the body's p
 so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
 node with the positions of those that depend on a feed of the enclosing plan (attr
 `_grappler_unknown`), and the body's or branch's plan takes only those as unknown (its
-outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves).
+outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves). A value the
+loop's gradient keeps only for its shape (`shape_fetches`: TF computes that Shape in the
+forward frame) is a Shape reader there, not a use.
 
 A loop gradient's body plan holds TF's accumulator of each captured weight's gradient,
 `Add(acc, g)` (ops/control_flow.py marks it: ACCUMULATOR_ATTR, the name TF's acc has,
@@ -61,6 +64,7 @@ from ..runtime.ir import Node
 from . import addn_order
 from ._util import constant_only, control_sources, mutating_prefix
 from .cse import common_subexpression_elimination
+from .symbolic_shapes import symbolic_shapes
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
@@ -177,10 +181,11 @@ def _order_known(vs, forwards):
     return True
 
 
-def add_ops_rewrite(program, unknown=None, loop_body=False):
+def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
     """`program` with Grappler's AddOpsRewrite applied to its Add/AddN trees. `unknown`:
     the feeds whose shapes Grappler does not know (default: all). In a loop body
-    (`loop_body`) the body's outputs are no fetches Grappler must preserve."""
+    (`loop_body`) the body's outputs are no fetches Grappler must preserve;
+    `shape_fetches`: fetched values read only for their shapes."""
     tainted = unknown_values(program, unknown)
     if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted)
@@ -195,13 +200,13 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     # Grappler dedups first: an add written twice is one node read twice (not absorbed)
     program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
     tags = set()
-    program = _rewrite(program, tainted, loop_body, tags)
+    program = _rewrite(program, tainted, loop_body, tags, unknown, shape_fetches)
     # the meta optimizer's second round, once the dependency optimizer removed the no-op
     # Identity / Reshape / Sum between adds (a node rewritten in the first stays as it is)
     second = _without_no_ops(program, tainted)
     if second is None:
         return program
-    again = _rewrite(second, tainted, loop_body, tags)
+    again = _rewrite(second, tainted, loop_body, tags, unknown, shape_fetches)
     return program if again is second else again
 
 
@@ -245,8 +250,9 @@ def _without_no_ops(program, tainted):
     return program.copy(nodes=kept)
 
 
-def _rewrite(program, tainted, loop_body, tags):
-    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped."""
+def _rewrite(program, tainted, loop_body, tags, unknown=None, shape_fetches=()):
+    """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped.
+    `shape_fetches`: fetches read only for their shapes (Shape readers, not uses)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -263,19 +269,27 @@ def _rewrite(program, tainted, loop_body, tags):
         # Grappler's NumNonControlDataOutputs counts reader nodes: `AddN(s, s)` is one
         for v in set(n.inputs):
             uses[v] = uses.get(v, 0) + 1
-    fetched = set(program.fetches)
+    shape_read.update(shape_fetches)
+    fetched = set(program.fetches) - set(shape_fetches)
     for v in fetched:
         uses[v] = uses.get(v, 0) + 1
     control = control_sources(nodes)
 
     known_shape = {}
+    sym = []
 
     def known(v):
+        """v's shape as Grappler knows it: static, or symbolic below a feed (symbols are
+        ints <= -2: symbolic_shapes.py), else None."""
         if v in known_shape:
             return known_shape[v]
         s = program.shapes.get(v)
         t = None if v in tainted or s is None or not s.is_fully_defined() \
             else tuple(s.as_list())
+        if t is None and v in tainted:
+            if not sym:
+                sym.append(symbolic_shapes(program, unknown))
+            t = sym[0].get(v)
         known_shape[v] = t
         return t
 

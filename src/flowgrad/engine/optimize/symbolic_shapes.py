@@ -203,13 +203,15 @@ def _reshape(n, x, consts, dims, shape_of):
     return tuple(out)
 
 
-def symbolic_shapes(program):
-    """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None."""
+def symbolic_shapes(program, unknown=None):
+    """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
+    `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
+    have their static shapes, as a loop body's variables of known shape)."""
     consts = _const_values(program)
     dims = _Dims()
-    fed = set(program.feeds)
+    fed = set(program.feeds if unknown is None else unknown)
     tainted = set(fed)
-    sym = {}
+    sym = {v: _static(program, v) for v in program.feeds if v not in fed}
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
