@@ -4,6 +4,7 @@ kernel, input/gamma, input/beta, ... state/beta) and recurrent dropout of the ca
 from __future__ import annotations
 
 from ...ops import array_ops, init_ops, math_ops, nn_ops
+from ..layers import layers as _layers
 from ...ops import variable_scope as vs
 from ...ops.linalg_ops import matmul
 from ...ops.rnn_cell_impl import LSTMStateTuple, RNNCell
@@ -38,17 +39,13 @@ class LayerNormBasicLSTMCell(RNNCell):
     def _norm(self, inp, scope, dtype):
         shape = inp.shape[-1:]
         with vs.variable_scope(scope):
-            gamma = vs.get_variable("gamma", shape=shape, dtype=dtype,
-                                    initializer=init_ops.constant_initializer(self._norm_gain))
-            beta = vs.get_variable("beta", shape=shape, dtype=dtype,
-                                   initializer=init_ops.constant_initializer(self._norm_shift))
-        # contrib.layers.layer_norm: nn.moments over the last axis, batch_normalization
-        mean = math_ops.reduce_mean(inp, [1], keepdims=True)
-        variance = math_ops.reduce_mean(
-            math_ops.squared_difference(inp, array_ops.stop_gradient(mean)), [1],
-            keepdims=True)
-        inv = math_ops.rsqrt(variance + 1e-12) * gamma
-        return inp * inv + (beta - mean * inv)
+            vs.get_variable("gamma", shape=shape, dtype=dtype,
+                            initializer=init_ops.constant_initializer(self._norm_gain))
+            vs.get_variable("beta", shape=shape, dtype=dtype,
+                            initializer=init_ops.constant_initializer(self._norm_shift))
+        # TF's ops and names: contrib.layers.layer_norm on those variables (nn.moments,
+        # nn.batch_normalization in `scope`_1), so Grappler rewrites the same nodes
+        return _layers.layer_norm(inp, reuse=True, scope=scope)
 
     def _linear(self, args):
         out_size = 4 * self._num_units

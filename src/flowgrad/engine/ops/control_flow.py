@@ -11,6 +11,7 @@ gradients and the limits.
 from __future__ import annotations
 
 import builtins
+import dataclasses as _dataclasses
 import re
 import weakref
 
@@ -29,13 +30,13 @@ from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_sli
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
 from ..framework.graph_def_lower import LOOPVAR_INITS, register_cond_info, register_loop_info
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
+from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
 from ..optimize.reciprocal_div import grappler_division
 from ..runtime.backends.numpy import CompiledProgram
-from ..runtime.ir import lower
+from ..runtime.ir import Node, lower
 from .comparison import logical_and
 from .reductions import add_n as _add_n
 from .construction import placeholder_with_default as _placeholder_with_default
@@ -885,16 +886,82 @@ def _guard_blas(run, ctx, plans):
     return lambda *args: guarded(args)
 
 
-def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None):
+def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
+                 accumulate=(), popped=(), shape_fetches=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
-    that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all."""
+    that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
+    `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
+    outputs summed over the iterations (a loop gradient's captures'): each becomes
+    `Add(acc, output)` of a feed `acc` added after `feeds` (in that order), as TF's
+    accumulator, which Grappler's AddOpsRewrite may regroup with the output's adds;
+    `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
+    shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
+    read (by the loop's gradient) only for their shapes."""
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
+    if accumulate:
+        prog = _accumulators(prog, accumulate, [prog.feeds[k] for k in popped
+                                                if k < len(prog.feeds)])
     if unknown is not None:
         unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
-    prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown)
+    whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
+    prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
+                             shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
+                                                     if k < len(prog.fetches)) - whole)
+    if accumulate:   # (the marks are no kernel attrs)
+        mark = _add_ops_rewrite.ACCUMULATOR_ATTR
+        prog = prog.copy(nodes=[_dataclasses.replace(n, attrs={}) if mark in n.attrs else n
+                                for n in prog.nodes])
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _accumulators(prog, accumulate, popped):
+    """`prog` with TF's accumulators of the outputs `accumulate` names (_compile_sub)."""
+    prog = prog.copy(nodes=list(prog.nodes), fetches=list(prog.fetches))
+    prog.feeds = list(prog.feeds)
+    for j, switch in accumulate:
+        g = prog.fetches[j]
+        acc = prog.new_value(prog.dtypes.get(g), prog.shapes.get(g))
+        prog.feeds.append(acc)
+        out = prog.new_value(prog.dtypes.get(g), prog.shapes.get(g))
+        prog.nodes.append(Node("Add", OPS["Add"], {_add_ops_rewrite.ACCUMULATOR_ATTR: switch,
+                                                   _add_ops_rewrite.POPPED_ATTR: popped},
+                               [acc, g], [out], switch[:-len("Switch:1")] + "Add", None))
+        prog.fetches[j] = out
+    return prog
+
+
+_SHAPE_OPS = frozenset({"Shape", "ShapeN", "Size", "Rank"})
+
+
+def _capture_accumulators(ginfo, info, n):
+    """(capture position, output position, TF's name of the accumulator's Switch:1) of
+    the captures whose gradients WhileGrad `ginfo` sums as TF's gradient frame does, in
+    the gradient body's plan: dense ones of a fully known float shape (TF's b_acc is a
+    constant then), named after the body op that first reads the capture (TF enters it
+    there: `<reader>/Enter_grad/Switch:1`, in the tf.gradients call's scope)."""
+    prefix = ginfo.get("grad_prefix")
+    if prefix is None:
+        return []
+    out = []
+    pos = n
+    members = info["members_order"]
+    for k, p in zip(ginfo["diff_caps"], ginfo["parts"]):
+        pos += p
+        if p != 1 or k in ginfo["sliced"]:
+            continue
+        c, g = info["captures"][k], ginfo["grads"][pos - 1]
+        if not isinstance(g, Tensor) or not g.shape.is_fully_defined() or \
+                not g.dtype.base_dtype.is_floating or (
+                    c.dtype.base_dtype is not _dt.resource and c.shape != g.shape):
+            continue
+        reader = next((o for o in members if c in o._inputs), None)
+        if reader is None:
+            continue
+        out.append((k, pos - 1, f"{prefix}{reader.name}/Enter_grad/Switch:1",
+                    builtins.tuple(g.shape.as_list()), g.dtype.base_dtype.as_numpy_dtype))
+    return out
 
 
 def _run_sub(plan, feeds):
@@ -939,7 +1006,13 @@ def _while_bind(node, ctx):
     done = info.get("outside", frozenset())
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown)
+    # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
+    # forward frame, a reader Grappler's AddOpsRewrite does not count)
+    whole = info.get("read_whole", ())
+    shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
+                  if t not in whole and t not in info["body"]]
+    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
+                             shape_fetches=shape_only)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -990,8 +1063,12 @@ def _while_grad_bind(node, ctx):
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
     body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown)
+    accs = _capture_accumulators(ginfo, info, n)
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
-                             feeds + ginfo["grad_vars"] + saved, done, unknown)
+                             feeds + ginfo["grad_vars"] + saved, done, unknown,
+                             [a[1:3] for a in accs],
+                             list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))))
+    acc_of = {a[0]: i for i, a in enumerate(accs)}
     stash = _stash(ctx)
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
@@ -1047,15 +1124,19 @@ def _while_grad_bind(node, ctx):
             g_vars = list(gys)
             g_caps = [None] * m
             got = {k: [] for k in specs}   # an IndexedSlices' parts per iteration
+            sums = [_np.zeros(a[3], a[4]) for a in accs]
             for state, kept in reversed(states):
                 out = _run_sub(grad_plan, builtins.tuple(state) + caps +
-                               builtins.tuple(g_vars) + kept)
+                               builtins.tuple(g_vars) + kept + builtins.tuple(sums))
                 g_vars = list(out[:n])
                 pos = n
                 for k, p in zip(ginfo["diff_caps"], parts):
                     g, pos = out[pos], pos + p
                     if p > 1:   # (copies: the plan's buffers serve the next iteration)
                         got[k].append([_np.array(x) for x in out[pos - p:pos]])
+                        continue
+                    if k in acc_of:   # TF's accumulator, in the plan (a copy: see above)
+                        sums[acc_of[k]] = g_caps[k] = _np.array(g, copy=True)
                         continue
                     acc = g_caps[k]
                     if acc is None:   # a copy we own: the sums below go into it
@@ -1091,6 +1172,32 @@ def _counter_in_blocks(g, info):
     n = len(values) + sum(1 for v in values if v not in entered)
     entered.update(values)
     return n, values, ctrl
+
+
+def _grad_ys_names(g, op, grad_vars, body_ops):
+    """Records (graph attr `_grappler_input_names`: tensor name -> name) the name under
+    which Grappler sorts the body gradient's grad_ys_j, tf.gradients' Identity of loop
+    variable k's gradient: TF's body reads its gradient loop's `<while>/Merge_k_grad/Switch:1`
+    instead (graph_def_lower_grad.py), named in the tf.gradients call's scope as the body's
+    gradient ops are (so an AddN of a loop variable's gradient sorts as TF's:
+    addn_order._grappler_names)."""
+    pos = {v: k for k, v in enumerate(grad_vars)}
+    scope = op.name.rsplit("/", 1)[0] + "/" if "/" in op.name else ""
+    names = None
+    prefix = None
+    for o in body_ops:
+        if o.type != "Identity" or len(o.inputs) != 1 or o.inputs[0] not in pos:
+            continue
+        base = o.name.rsplit("/", 1)
+        if not base[-1].startswith("grad_ys_"):
+            continue
+        k = pos[o.inputs[0]]
+        if names is None:
+            names = g.__dict__.setdefault("_grappler_input_names", {})
+        prefix = base[0] + "/" if len(base) == 2 else ""
+        names[o.outputs[0].name] = \
+            f"{prefix}{scope}Merge{'' if k == 0 else f'_{k}'}_grad/Switch:1"
+    return prefix
 
 
 def _while_grad(op, *grads):
@@ -1157,6 +1264,7 @@ def _while_grad(op, *grads):
         finally:
             set_body_walk(outer)
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
+        grad_prefix = _grad_ys_names(g, op, grad_vars, body_ops)
         it = iter(body_grads)
         out_vars = []
         densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
@@ -1199,8 +1307,11 @@ def _while_grad(op, *grads):
 
         def in_body(o):   # a body op, or one in a branch of a cond of the body
             return o in member_set or any(c in member_set for c in _branches.chain(o))
+        full = info.setdefault("read_whole", set())   # (kept values not only shape-read)
         for o in g._ops[start:]:
             for t in o._inputs:
+                if o.type not in _SHAPE_OPS:
+                    full.add(t)
                 if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and \
                         not t.dtype.is_ref_dtype:
                     seen.add(t)
@@ -1219,6 +1330,7 @@ def _while_grad(op, *grads):
         unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,
                        "reached": frozenset(walk.reached), "gate": gate,
                        "live": frozenset(walk.live),

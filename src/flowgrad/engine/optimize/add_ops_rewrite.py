@@ -19,8 +19,13 @@ folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
 
 Grappler does this only where its shape inference gives the root and every node's inputs
 a (symbolically) defined shape, broadcastable with the node's. Here: fully defined static
-shapes only, and never what depends on a feed (Grappler takes a fed tensor's shape as
-unknown; a TensorArray read keeps the element shape its array was made with). A tree
+shapes, or below a feed the symbolic shapes symbolic_shapes.py gives (Grappler takes a fed
+tensor's shape as unknown, a MatMul of it is [s, n]; a TensorArray read keeps the element
+shape its array was made with), and what depends on a feed is not known statically except
+where the shape comes from elsewhere: a Reshape / StridedSliceGrad / Fill / BroadcastTo
+has its shape input's, and a broadcasting elementwise op (or a SigmoidGrad, TanhGrad...)
+with an input of the output's own shape has that one (the oracle: in TF's gradient frame
+`Mul(grad [6], Cos(popped))` is known [6], `MatMul(popped, grad)` is not). A tree
 whose leaves' shapes tie in size without being equal (Grappler's order then follows a
 hash map) is left as written unless the tie is the first two sums (which commute), and
 so is one whose AddN of 3+ leaves may start from a buffer not known to be forwarded or
@@ -30,7 +35,17 @@ In a while loop's body the loop variables and captures are feeds of the body's p
 so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
 node with the positions of those that depend on a feed of the enclosing plan (attr
 `_grappler_unknown`), and the body's or branch's plan takes only those as unknown (its
-outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves).
+outputs, read by Grappler's NextIteration / Merge, are no fetches it preserves). A value the
+loop's gradient keeps only for its shape (`shape_fetches`: TF computes that Shape in the
+forward frame) is a Shape reader there, not a use.
+
+A loop gradient's body plan holds TF's accumulator of each captured weight's gradient,
+`Add(acc, g)` (ops/control_flow.py marks it: ACCUMULATOR_ATTR, the name TF's acc has,
+`<reader>/Enter_grad/Switch:1`, a buffer the AddN takes over), so a g summed by adds is
+regrouped with acc into one AddN as TF does (Keras RNN([GRUCell, LSTMCell]): `AddN(
+ReadVariableOp_9/Enter_grad/Switch:1, strided_slice_10_grad, .._11, .._12, .._9)`). There
+the values TF's frame pops from its stacks (the loop variables, the kept forward values:
+POPPED_ATTR) count as unknown too.
 
 Before/after (b a scalar constant, f and m [1, 4]):
 
@@ -51,6 +66,7 @@ from ._util import constant_only, control_sources, mutating_prefix, snapshots
 from .cse import common_subexpression_elimination
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
 from .simplify_aggregation import _ones
+from .symbolic_shapes import symbolic_shapes
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
@@ -59,13 +75,28 @@ _NO_OPS = frozenset({"Identity", "Reshape", "Sum"})   # (when they change nothin
 _FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square",
                     "Tanh", "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin",
                     "Cos", "Maximum", "Minimum", "SquaredDifference", "Reciprocal", "MatMul",
-                    "BiasAdd", "Pow"})
+                    "BiasAdd", "Pow", "SigmoidGrad", "TanhGrad", "ReluGrad", "Relu6Grad",
+                    "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "RsqrtGrad",
+                    "SqrtGrad", "ReciprocalGrad", "StridedSliceGrad", "BiasAddGrad"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
+# a loop gradient's accumulator `Add(acc, g)` (ops/control_flow.py: _accumulators): attr
+# ACCUMULATOR_ATTR is TF's name of its `acc` (`<reader>/Enter_grad/Switch:1`), a buffer the
+# AddN takes over; POPPED_ATTR the feeds TF's gradient frame pops from its stacks, whose
+# shapes Grappler does not know there (a leaf that depends on one declines the group)
+ACCUMULATOR_ATTR = "_grappler_accumulator"
+POPPED_ATTR = "_grappler_popped"
+# ops whose output shape is their shape input's value (position): known where it is
+_SHAPED_BY = {"Reshape": 1, "StridedSliceGrad": 0, "Fill": 0, "BroadcastTo": 1}
+# broadcasting elementwise ops: known where an input of the output's shape is
+_BROADCASTING = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Maximum",
+                           "Minimum", "SquaredDifference", "Pow", "SigmoidGrad", "TanhGrad",
+                           "ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad", "SoftplusGrad",
+                           "SoftsignGrad", "RsqrtGrad", "SqrtGrad", "ReciprocalGrad"})
 
 
 def _size(shape):
@@ -81,11 +112,30 @@ def _broadcastable(a, b):
 def unknown_values(program, unknown=None, attr_shaped=_ATTR_SHAPED):
     """The values whose shape Grappler does not know: those depending on the feeds in
     `unknown` (default: every feed), except the outputs of `attr_shaped` ops."""
-    tainted = set(program.feeds if unknown is None else unknown)
+    return _popped_values(program, program.feeds if unknown is None else unknown, (),
+                          attr_shaped)
+
+
+def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED):
+    """The values whose shape Grappler does not know in TF's gradient frame: those that
+    depend on `popped` or `tainted` (a Reshape / StridedSliceGrad / Fill / BroadcastTo
+    takes its shape from its shape input, a Shape is known when its input's is)."""
+    out = set(tainted) | set(popped)
     for n in program.nodes:
-        if n.type not in attr_shaped and not tainted.isdisjoint(n.inputs):
-            tainted.update(n.outputs)
-    return tainted
+        if n.type in attr_shaped:
+            continue
+        k = _SHAPED_BY.get(n.type)
+        ins = [n.inputs[k]] if k is not None and k < len(n.inputs) else n.inputs
+        if out.isdisjoint(ins):
+            continue
+        if n.type in _BROADCASTING and len(n.outputs) == 1:
+            # (the oracle: Mul(grad [6], Cos(popped)) is known [6]; MatMul(popped, g) not)
+            s = program.shapes.get(n.outputs[0])
+            if s is not None and s.is_fully_defined() and any(
+                    v not in out and program.shapes.get(v) == s for v in n.inputs):
+                continue
+        out.update(n.outputs)
+    return out
 
 
 def _mark_loops(program, tainted):
@@ -134,10 +184,11 @@ def _order_known(vs, forwards):
     return True
 
 
-def add_ops_rewrite(program, unknown=None, loop_body=False):
+def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
     """`program` with Grappler's AddOpsRewrite applied to its Add/AddN trees. `unknown`:
     the feeds whose shapes Grappler does not know (default: all). In a loop body
-    (`loop_body`) the body's outputs are no fetches Grappler must preserve."""
+    (`loop_body`) the body's outputs are no fetches Grappler must preserve;
+    `shape_fetches`: fetched values read only for their shapes."""
     tainted = unknown_values(program, unknown)
     if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted)
@@ -158,13 +209,15 @@ def add_ops_rewrite(program, unknown=None, loop_body=False):
     # Grappler dedups first: an add written twice is one node read twice (not absorbed)
     program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
     tags = set()
-    program = _rewrite(program, tainted, loop_body, tags)
+    program = _rewrite(program, tainted, loop_body, tags, unknown=unknown,
+                       shape_fetches=shape_fetches)
     # the meta optimizer's second round, once the dependency optimizer removed the no-op
     # Identity / Reshape / Sum between adds (a node rewritten in the first stays as it is)
     second = _without_no_ops(program, tainted)
     if second is None:
         return program
-    again = _rewrite(second[0], tainted, loop_body, tags, second[1])
+    again = _rewrite(second[0], tainted, loop_body, tags, second[1], unknown=unknown,
+                     shape_fetches=shape_fetches)
     return program if again is second[0] else again
 
 
@@ -269,10 +322,11 @@ def _canonical_names(program, fetched):
     return key
 
 
-def _rewrite(program, tainted, loop_body, tags, ctrl=None):
+def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_fetches=()):
     """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped.
     `ctrl`: the second round's (ids of the ops with a control input, ids of the ops some
-    op waits for)."""
+    op waits for). `shape_fetches`: fetches read only for their shapes (Shape readers,
+    not uses)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -289,7 +343,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         # Grappler's NumNonControlDataOutputs counts reader nodes: `AddN(s, s)` is one
         for v in set(n.inputs):
             uses[v] = uses.get(v, 0) + 1
-    fetched = set(program.fetches)
+    shape_read.update(shape_fetches)
+    fetched = set(program.fetches) - set(shape_fetches)
     for v in fetched:
         uses[v] = uses.get(v, 0) + 1
     if ctrl is None:
@@ -299,13 +354,20 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         waiting = waiting or ()
 
     known_shape = {}
+    sym = []
 
     def known(v):
+        """v's shape as Grappler knows it: static, or symbolic below a feed (symbols are
+        ints <= -2: symbolic_shapes.py), else None."""
         if v in known_shape:
             return known_shape[v]
         s = program.shapes.get(v)
         t = None if v in tainted or s is None or not s.is_fully_defined() \
             else tuple(s.as_list())
+        if t is None and v in tainted:
+            if not sym:
+                sym.append(symbolic_shapes(program, unknown))
+            t = sym[0].get(v)
         known_shape[v] = t
         return t
 
@@ -321,8 +383,12 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         return ok
 
     def _eligible(n):
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded or n.op is None \
-                or n.op._control_inputs or id(n.op) in control or id(n.op) in waiting:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded:
+            return False
+        if n.op is None:
+            if ACCUMULATOR_ATTR not in n.attrs:
+                return False
+        elif n.op._control_inputs or id(n.op) in control or id(n.op) in waiting:
             return False
         if getattr(program.dtypes.get(n.outputs[0]), "name", None) in _NOT_SUMMED:
             return False
@@ -348,6 +414,7 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         def ins(n):
             return list(n.inputs)
     groups = []
+    stack_shapes = None
     for i in range(len(nodes) - 1, -1, -1):
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
             continue
@@ -363,15 +430,25 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
                 leaves.append(t)
         if not members:
             continue
+        if ACCUMULATOR_ATTR in nodes[i].attrs:
+            if stack_shapes is None:
+                stack_shapes = _popped_values(program, nodes[i].attrs[POPPED_ATTR], tainted)
+            if not stack_shapes.isdisjoint(leaves) or any(
+                    nodes[j].outputs[0] in stack_shapes for j in members):
+                continue
         tags.add(nodes[i].name)
         tags.update(nodes[j].name for j in members)
         groups.append((i, members, leaves))
     if not groups:
         return program
     names = {}
+    accumulated = set()
     for n in nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
+        if ACCUMULATOR_ATTR in n.attrs:
+            names[n.inputs[0]] = n.attrs[ACCUMULATOR_ATTR]
+            accumulated.add(n.inputs[0])
     renamed = addn_order._grappler_names(program)
 
     def sort_key(v):
@@ -382,6 +459,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None):
         (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
         if v in fetched or uses.get(v, 0) > 1:
             return False
+        if v in accumulated:   # (the last iteration's sum; zeros in the first)
+            return True
         if v in shape_read or v not in producer or v not in names:
             return None
         n = nodes[producer[v]]

@@ -115,7 +115,17 @@ def _grappler_names(program):
                     break
         if src is not None:
             source[out] = source.get(src, src)
-    return {v: names[s] for v, s in source.items() if s in names}
+    out = {v: names[s] for v, s in source.items() if s in names}
+    # a feed of a loop's gradient body that TF's frame reads under another name (its
+    # gradient loop variable: `.../Merge_3_grad/Switch:1`, not tf.gradients' grad_ys_1)
+    for n in program.nodes:
+        op = n.op
+        alias = getattr(op.graph, "_grappler_input_names", None) if op is not None else None
+        if alias and len(op.inputs) == len(n.inputs):
+            for v, t in zip(n.inputs, op.inputs):
+                if t.name in alias and v not in out:
+                    out[v] = alias[t.name]
+    return out
 
 
 def _is_gate(op):

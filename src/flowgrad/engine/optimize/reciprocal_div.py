@@ -85,7 +85,8 @@ def reciprocal_division(program):
     return out
 
 
-def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False):
+def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
+                      shape_fetches=()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
@@ -109,7 +110,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         seed = tainted_by_default(program)   # before anything folds
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
-        program = add_ops_rewrite(program, unknown, loop_body or branch)
+        program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
         hoisted = hoist_common_factor(program, unknown, loop_body or branch)
         if hoisted is not program and options.get("constant_folding", True):
             # Grappler's second iteration: its constant folding pushes a constant down

@@ -14,7 +14,8 @@ of a fed placeholder [2, 4, 4, 3] has shape [a, b, c, 16] in Grappler; its momen
 function is not modelled here (the passes then leave the value alone, as before). Only
 a few shape functions are modelled below a feed: elementwise unary and broadcasting
 binary ops, AddN and the activations' gradients, reductions over constant axes, Conv2D
-(NHWC), MatMul, BiasAdd, Reshape to a constant shape or to `Shape(x)`; a value computed
+(NHWC), MatMul, BiasAdd, Reshape to a constant shape or to `Shape(x)`, ConcatV2 and Split
+on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch); a value computed
 without a feed has its static shape when that is fully defined.
 """
 from __future__ import annotations
@@ -168,9 +169,42 @@ def _rule(n, ins, consts, dims, shape_of):
         return x[:-1] + (dims.merge(x[-1], b[0]),)
     if t == "Reshape":
         return _reshape(n, ins[0], consts, dims, shape_of)
+    if t == "ConcatV2":
+        axis = consts.get(n.inputs[-1]) if n.inputs else None
+        parts = ins[:-1]
+        if axis is None or not parts or any(x is None or len(x) != len(parts[0])
+                                            for x in parts):
+            return None
+        rank = len(parts[0])
+        ax = int(axis) % rank if rank else 0
+        out = []
+        for i in range(rank):
+            col = [x[i] for x in parts]
+            if i == ax:
+                out.append(sum(col) if all(d >= 0 for d in col) else dims.fresh())
+                continue
+            d = col[0]
+            for e in col[1:]:
+                d = dims.merge(d, e)
+            out.append(d)
+        return tuple(out)
     if t == "Shape":
         return None if ins[0] is None else (len(ins[0]),)
     return None
+
+
+def _split(n, ins, consts, dims):
+    """Split's shape function (every output alike): the axis dim divided by num_split."""
+    axis = consts.get(n.inputs[0]) if len(n.inputs) == 2 else None
+    x = ins[1] if len(ins) == 2 else None
+    if axis is None or x is None or not x:
+        return None
+    ax = int(axis) % len(x)
+    num = len(n.outputs)
+    d = x[ax] // num if x[ax] >= 0 and x[ax] % num == 0 else None
+    if d is None:
+        return None
+    return x[:ax] + (d,) + x[ax + 1:]
 
 
 def _reshape(n, x, consts, dims, shape_of):
@@ -203,22 +237,28 @@ def _reshape(n, x, consts, dims, shape_of):
     return tuple(out)
 
 
-def symbolic_shapes(program):
-    """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None."""
+def symbolic_shapes(program, unknown=None):
+    """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
+    `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
+    have their static shapes, as a loop body's variables of known shape)."""
     consts = _const_values(program)
     dims = _Dims()
-    fed = set(program.feeds)
+    fed = set(program.feeds if unknown is None else unknown)
     tainted = set(fed)
-    sym = {}
+    sym = {v: _static(program, v) for v in program.feeds if v not in fed}
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
             tainted.update(n.outputs)
         if len(n.outputs) != 1:
-            for v in n.outputs:
+            split = _split(n, [sym.get(i) for i in n.inputs], consts, dims) \
+                if is_tainted and n.type == "Split" else None
+            for k, v in enumerate(n.outputs):
                 if not is_tainted and v not in fed:
                     sym[v] = _static(program, v)
+                elif split is not None and v not in fed:
+                    sym[v] = split
             continue
         v = n.outputs[0]
         if v in fed:
