@@ -14,14 +14,7 @@ gen = goldens.generator("estimator", "pest_premade")
 GOLD = goldens.load("estimator", "pest_premade")
 
 
-# Cases flowgrad does not give bit for bit yet, and why (test_known_case_gaps).
-# combined_regressor: one Ftrl accumulator (linear/linear_model/x2/weights/Ftrl) differs
-# in its last bits; the logits' one-channel BiasAddGrad (added in order, as TF) and the
-# DNN's variables match.
-GAP_CASES = {"combined_regressor"}
-
-
-@pytest.fixture(scope="module", params=sorted(set(GOLD) - GAP_CASES))
+@pytest.fixture(scope="module", params=sorted(GOLD))
 def case(request):
     tf.logging.set_verbosity(tf.logging.ERROR)
     try:
@@ -42,26 +35,6 @@ def _same(got, want):
 def test_checkpoint_variables(case):
     name, ours = case
     assert ours["variables"] == GOLD[name]["variables"]
-
-
-# Cases whose last bits need the AddN kernel's forwarded buffer first (after Grappler's
-# sorted inputs, which optimize/addn_order.py does) and MatMul's one-row gemv order:
-# emulations the pest branch wrote and the lead took out again, as they broke
-# tests/test_prl_dqn.py, tests/test_pl_matvec.py and the recompute memory bound
-# (tests/test_checkpointing.py).
-ORDER_GAPS = {
-    "test_trained_values": {"linear_binary", "linear_regressor_sgd"},
-    "test_predictions": {"linear_binary", "linear_regressor_sgd"},
-    "test_evaluate_metrics": {"linear_binary", "linear_regressor_sgd"},
-}
-
-
-@pytest.fixture(autouse=True)
-def _order_gaps(request):
-    cases = ORDER_GAPS.get(request.node.originalname, ())
-    if "case" in request.fixturenames and request.node.callspec.params.get("case") in cases:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="AddN / one-row MatMul "
-                                                                  "summation order"))
 
 
 def test_trained_values(case):
@@ -87,16 +60,3 @@ def test_predictions(case):
     assert ours["pred_keys"] == GOLD[name]["pred_keys"]
     for k in GOLD[name]["pred_keys"]:
         _same(ours["pred_" + k], GOLD[name]["pred_" + k])
-
-
-@pytest.mark.xfail(strict=True, reason="an Ftrl accumulator differs in its last bits")
-@pytest.mark.parametrize("name", sorted(GAP_CASES))
-def test_known_case_gaps(name):
-    tf.logging.set_verbosity(tf.logging.ERROR)
-    try:
-        ours = gen.run(tf, name)
-    finally:
-        tf.reset_default_graph()
-    assert ours["variables"] == GOLD[name]["variables"]
-    for k, want in GOLD[name]["values"].items():
-        _same(ours["values"][k], want)
