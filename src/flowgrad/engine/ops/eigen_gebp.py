@@ -263,43 +263,6 @@ def _kc64(m, k, n):
     return _MAX_KC64 - 8 * ((_MAX_KC64 - 1 - k % _MAX_KC64) // (8 * (k // _MAX_KC64 + 1)))
 
 
-def _threads64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
-    """Threads Eigen's contraction picks for double (fused_matmul._threads_f32 with
-    double's mr, sizes and packets of 4): M the output's columns, N its rows; `rhs_cost`
-    the compute cost of each of Eigen's right-hand side's (TF's left operand's) values,
-    `rhs_loads` whether its cost counts a load (a volume patch's does not)."""
-    if pool < 2 or N == 1:
-        return 1
-    by_col = _eh._shard_by_col(M, N, 2)
-    bk = 320 if K > 320 else K
-    if by_col:
-        bm, bn = _eh._thread_block(M, _MR64), _eh._thread_block(N, _NR)
-    else:
-        bm, bn = _eh._thread_block(M, _NR), _eh._thread_block(N, _MR64)
-    bw = 4.0 if bk == 1 else (2.0 if bm < _NR or bn < _MR64 else 1.0)
-    if by_col:
-        loads = _F64 * bk / M if rhs_loads else 0.0
-    else:
-        loads = _F64 * bk / N
-    per_coeff = bk * bw / 4 + _F64 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
-    t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
-    return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
-
-
-def _threads_by_k64(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
-    """Eigen's numThreadsInnerDim for double."""
-    bw = 4.0 if K == 1 else (2.0 if N < _NR or M < _MR64 else 1.0)
-    rhs = (_F64 * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
-    total = K * (bw * M * N / 4 + _F64 * _eh._STORE + rhs * N)
-    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 4)
-    best, threads = total, 1
-    for nt in range(2, pool + 1, 2):
-        cost = total / nt + 100000 + nt * (reduction + 3000)
-        if cost < best:
-            best, threads = cost, nt
-    return threads
-
-
 def _panel64(M, N, K, t):
     """Eigen's rows (output columns) per kernel call on t threads (double's sizes)."""
     if _eh._shard_by_col(M, N, t):
@@ -316,8 +279,9 @@ def plan64(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     """How Eigen's double contraction of (m, k) @ (k, n) on `pool` threads cuts its work:
     (the depth shards [a, b), each summed into a buffer of its own, the buffers added in
     order; the depth block within a shard; the output columns per kernel call)."""
-    t = _threads64(n, m, k, pool, rhs_cost, rhs_loads)
-    tk = _threads_by_k64(n, m, k, pool, rhs_cost, rhs_loads)
+    # (Eigen's cost model with double's sizes, mr and packets of 4)
+    t = _fm.eigen_threads(n, m, k, pool, _MR64, _F64, 4, rhs_cost, rhs_loads)
+    tk = _fm.eigen_threads_by_k(n, m, k, pool, _MR64, _F64, 4, rhs_cost, rhs_loads)
     if _eh._by_k(n, m, k, t, tk):
         # evalShardedByInnerDim: ceil(k / tk) rounded up to 8, at least 12 packets (48)
         size = min(k, max(12 * 4, (-(-k // tk) + 7) // 8 * 8))

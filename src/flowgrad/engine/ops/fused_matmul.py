@@ -23,7 +23,7 @@ The bias is then added to each sum. Checked bit for bit against TF 1.14 on this 
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
 
 With more than one output column the threads are Eigen's for the whole output (its cost
-model, eigen_half_mm's with float's 4-byte loads and stores: _threads_f32), and each
+model, eigen_half_mm's with float's 4-byte loads and stores: eigen_threads), and each
 block is NumPy's GEMM with x in column-major order: OpenBLAS's kernels then add each
 output's products one after the other too, as MKL-DNN's (with a row-major x, small
 products take kernels that add otherwise: 30% of products of sizes 2-80 differed from
@@ -164,38 +164,38 @@ VOLUME_PATCH_COST = (10 * 24 + 21 + 8) / 8
 _F32 = 4.0   # sizeof(float): the bytes each loaded or stored coefficient costs
 
 
-def _threads_f32(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
-    """Threads Eigen's contraction picks for float (eigen_half_mm._threads with float's
-    sizes: M the output's columns, N its rows); `rhs_cost`: the compute cost of one of
-    the right-hand side's coefficients (Eigen's right side: TF's left operand), and
-    `rhs_loads`: whether its cost counts a load (contractionCost drops the memory cost
-    of the side it does not shard)."""
+def eigen_threads(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True):
+    """Threads Eigen's contraction picks (eigen_half_mm._threads' model) for a scalar of
+    `size` bytes in packets of `packet`, GEBP's mr `mr` (nr 4): M the output's columns, N
+    its rows; `rhs_cost`: the compute cost of one of the right-hand side's coefficients
+    (Eigen's right side: TF's left operand), and `rhs_loads`: whether its cost counts a
+    load (contractionCost drops the memory cost of the side it does not shard)."""
     if pool < 2 or N == 1:
         return 1
     by_col = _eh._shard_by_col(M, N, 2)
     bk = 320 if K > 320 else K
     if by_col:
-        bm, bn = _eh._thread_block(M, _eh._MR), _eh._thread_block(N, _eh._NR)
+        bm, bn = _eh._thread_block(M, mr), _eh._thread_block(N, _eh._NR)
     else:
-        bm, bn = _eh._thread_block(M, _eh._NR), _eh._thread_block(N, _eh._MR)
-    bw = 4.0 if bk == 1 else (2.0 if bm < _eh._NR or bn < _eh._MR else 1.0)
+        bm, bn = _eh._thread_block(M, _eh._NR), _eh._thread_block(N, mr)
+    bw = 4.0 if bk == 1 else (2.0 if bm < _eh._NR or bn < mr else 1.0)
     if by_col:
-        loads = _F32 * bk / M if rhs_loads else 0.0
+        loads = size * bk / M if rhs_loads else 0.0
     else:
-        loads = _F32 * bk / N
-    per_coeff = bk * bw / 8 + _F32 * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
+        loads = size * bk / N
+    per_coeff = bk * bw / packet + size * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
     t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
     return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
 
 
-def _threads_by_k(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
-    """Eigen's numThreadsInnerDim for float (M: the output's columns, N: its rows, as
-    Eigen's column-major view of TF's row-major product). Its bandwidth is
+def eigen_threads_by_k(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True):
+    """Eigen's numThreadsInnerDim (sizes as eigen_threads; M: the output's columns, N: its
+    rows, as Eigen's column-major view of TF's row-major product). Its bandwidth is
     computeBandwidth(shard_by_col=true, M, N, K): 2 when N < nr or M < mr."""
-    bw = 4.0 if K == 1 else (2.0 if N < _eh._NR or M < _MR_F32 else 1.0)
-    rhs = (_F32 * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
-    total = K * (bw * M * N / 8 + _F32 * _eh._STORE + rhs * N)
-    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / 8)
+    bw = 4.0 if K == 1 else (2.0 if N < _eh._NR or M < mr else 1.0)
+    rhs = (size * _eh._LOAD if rhs_loads else 0.0) + rhs_cost
+    total = K * (bw * M * N / packet + size * _eh._STORE + rhs * N)
+    reduction = M * N * (2 * _eh._LOAD + _eh._STORE + 1.0 / packet)
     best, threads = total, 1
     for nt in range(2, pool + 1, 2):
         cost = total / nt + 100000 + nt * (reduction + 3000)
@@ -207,8 +207,8 @@ def _threads_by_k(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
 @functools.lru_cache(maxsize=4096)
 def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
-    t = _threads_f32(n, m, k, pool, rhs_cost, rhs_loads)
-    tk = _threads_by_k(n, m, k, pool, rhs_cost, rhs_loads)
+    t = eigen_threads(n, m, k, pool, _MR_F32, _F32, 8, rhs_cost, rhs_loads)
+    tk = eigen_threads_by_k(n, m, k, pool, _MR_F32, _F32, 8, rhs_cost, rhs_loads)
     if not _eh._by_k(n, m, k, t, tk):
         return t, None
     return t, min(k, max(96, (-(-k // tk) + 7) // 8 * 8))
