@@ -7,39 +7,20 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.engine.ops import lstm_loop
 
+import fused_runs
 import goldens
 
 GEN = goldens.generator("rnn", "batch1_rnn")
 WANT = goldens.load("rnn", "batch1_rnn")
 
 
-def _flat(x):
-    if isinstance(x, (list, tuple)):
-        return [z for y in x for z in _flat(y)]
-    return [x]
+_flat = fused_runs.flat
 
 
 def _run(name, fused, monkeypatch):
-    calls = []
-    if not fused:
-        monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
-    else:
-        for meth in ("forward", "backward"):
-            orig = getattr(lstm_loop.Runner, meth)
-
-            def counting(self, *a, _orig=orig, **k):
-                out = _orig(self, *a, **k)
-                calls.append(out is not None)
-                return out
-            monkeypatch.setattr(lstm_loop.Runner, meth, counting)
-    tf.reset_default_graph()
-    try:
-        got = GEN.run(tf, name)
-    finally:
-        monkeypatch.undo()
-    return got, calls
+    got, calls = fused_runs.run(lambda: GEN.run(tf, name), fused, monkeypatch)
+    return got, [ok for _, ok in calls]
 
 
 # (LSTMCell(num_proj=, use_peepholes=True) needs Grappler's AddOpsRewrite: its

@@ -11,16 +11,12 @@ import pytest
 import flowgrad as tf
 from flowgrad.engine.ops import lstm_loop
 
+import fused_runs
 import goldens
 
 GEN = goldens.generator("rnn", "rnn_addops")
 WANT = goldens.load("rnn", "rnn_addops")
-
-
-def _flat(x):
-    if isinstance(x, (list, tuple)):
-        return [z for y in x for z in _flat(y)]
-    return [x]
+_flat = fused_runs.flat
 
 
 @pytest.mark.parametrize("fused", [True, False], ids=["fused", "plain"])

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.engine.ops import lstm_loop
 
+import fused_runs
 import goldens
 
 GEN = goldens.generator("rnn", "loop_grads")
@@ -19,31 +19,7 @@ WANT = goldens.load("rnn", "loop_grads")
 FUSED = {"gru", "lstm", "basic_lstm", "lstm_proj"}
 
 
-def _flat(x):
-    if isinstance(x, (list, tuple)):
-        return [z for y in x for z in _flat(y)]
-    return [x]
-
-
-def _run(fn, fused, monkeypatch):
-    calls = []
-    if not fused:
-        monkeypatch.setattr(lstm_loop, "match", lambda *a: None)
-    else:
-        for meth in ("forward", "backward"):
-            orig = getattr(lstm_loop.Runner, meth)
-
-            def counting(self, *a, _orig=orig, _meth=meth, **k):
-                out = _orig(self, *a, **k)
-                calls.append((_meth, out is not None))
-                return out
-            monkeypatch.setattr(lstm_loop.Runner, meth, counting)
-    tf.reset_default_graph()
-    try:
-        got = fn()
-    finally:
-        monkeypatch.undo()
-    return got, calls
+_flat, _run = fused_runs.flat, fused_runs.run
 
 
 def _check(got, want):
