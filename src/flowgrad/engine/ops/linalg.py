@@ -114,7 +114,7 @@ def loop_product(x, y, shape=None, col0=0):
             if dt == np.float64:
                 return _eigen_gebp.product64(x, y, _eigen_sum.cpu_threads(), (m, n), col0)
             return _fused_matmul.product(x, y, _eigen_sum.cpu_threads(), (m, n))
-        if m == 1 and n > 1:
+        if m == 1:
             # one row per op (a loop may stack its steps' rows): y transposed (a view
             # whose rows are adjacent, as the loops pass W^T) is the op's transpose_b
             tb = y.shape[0] > 1 and y.strides[0] < y.strides[1]
@@ -131,8 +131,8 @@ def loop_accumulate(out, a, b):
             (a.shape[0] > 1 or b.shape[1] > 1):
         # (Eigen's double kernels never add a product's terms as one BLAS run)
         return np.add(out, loop_product(a, b), out=out)
-    if a.dtype == np.float32 and b.dtype == np.float32 and b.shape[1] > 1 and a.size and \
-            b.size:
+    if a.dtype == np.float32 and b.dtype == np.float32 and \
+            (b.shape[1] > 1 or a.shape[0] == 1) and a.size and b.size:
         if a.shape[0] == 1 or not (a.flags.f_contiguous and _fused_matmul.one_gemm(
                 a.shape[0], b.shape[1], a.shape[1], _eigen_sum.cpu_threads())):
             # (one row: Eigen's gemv, as the kernel)
@@ -142,10 +142,10 @@ def loop_accumulate(out, a, b):
 
 def one_column_product_bt(a, b):
     """TF's MatMul(a_i, b, transpose_b=True) for each matrix a_i of a [..., m, k] when it is
-    one output column (b is [1, k], m > 1: Eigen's gemv), else None: for the fused loops,
-    whose backward products are these MatMuls."""
-    if (b.shape[0] != 1 or a.shape[-2] == 1 or a.dtype not in (np.float32, np.float64)
-            or not a.size):
+    one output column (b is [1, k]: Eigen's gemv, for one output row too, as
+    _matmul_kernel's), else None: for the fused loops, whose backward products are these
+    MatMuls."""
+    if (b.shape[0] != 1 or a.dtype not in (np.float32, np.float64) or not a.size):
         return None
     flat = a.reshape(-1, a.shape[-1])
     return _gemv_rows(flat, b.reshape(-1).astype(a.dtype, copy=False)).reshape(
