@@ -341,6 +341,28 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
             return None   # the run's error, not the refiner's
         return np.take(src, idx, axis=int(axis))
+    if op.type == "GatherV2" and (t.dtype.base_dtype.is_floating or
+                                  t.dtype.base_dtype is _dt.bool_):
+        # (a safe lookup's weights gathered by sparse_retain, compared with 0 by
+        # _prune_invalid_weights: the mask of the constant ids' subgraph)
+        src = _known_array(_refined_value(op.inputs[0], depth + 1, shape_n, False), op.inputs[0])
+        idx = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        axis = const_value(op.inputs[2])
+        if src is None or idx is None or axis is None or np.ndim(axis) or src.ndim == 0 or \
+                op._attrs.get("batch_dims", 0) or src.size > _REFINED_MAX:
+            return None
+        if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
+            return None   # the run's error, not the refiner's
+        return np.take(src, idx, axis=int(axis))
+    if op.type in _REFINED_COMPARE and op.inputs[0].dtype.base_dtype.is_floating:
+        a, b = (_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs)
+        if a is None or b is None or a.size > _REFINED_MAX or b.size > _REFINED_MAX:
+            return None
+        try:
+            return np.asarray(_REFINED_COMPARE[op.type](a, b))
+        except ValueError:
+            return None   # the run's error, not the refiner's
     if op.type == "ExpandDims" and t.dtype.base_dtype.is_integer:
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
         axis = const_value(op.inputs[1])
