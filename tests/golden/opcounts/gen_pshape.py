@@ -41,6 +41,9 @@ def lookup_case(tf, kind, nparts=3, strategy="mod"):
         elif kind == "safe_w":
             o = tf.nn.safe_embedding_lookup_sparse(params, sp, spw, combiner="sum",
                                                    partition_strategy=strategy)
+        elif kind.startswith("safe_w_max_"):   # weights pruned by _prune_invalid_weights
+            o = tf.nn.safe_embedding_lookup_sparse(params, sp, spw, combiner=kind[11:],
+                                                   max_norm=0.8, partition_strategy=strategy)
         elif kind == "els_max":
             o = tf.nn.embedding_lookup_sparse(params, pos, None, combiner="sum", max_norm=0.8,
                                               partition_strategy=strategy)
@@ -59,7 +62,8 @@ def lookup_case(tf, kind, nparts=3, strategy="mod"):
 
 CASES = [("safe_max", 3, "mod"), ("safe_w", 3, "mod"), ("els_max", 3, "mod"),
          ("els_w_max", 3, "mod"), ("els_w_max", 1, "mod"), ("els_max", 3, "div"),
-         ("safe_max", 3, "div")]
+         ("safe_max", 3, "div"), ("safe_w_max_mean", 3, "mod"), ("safe_w_max_sqrtn", 3, "mod"),
+         ("safe_w_max_mean", 1, "mod")]
 
 
 def cases(tf):

@@ -313,7 +313,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
         if src is None or t.dtype.base_dtype.is_integer and \
                 op.inputs[0].dtype.base_dtype.is_integer:
-            return src   # (partly known int dims stay partly known)
+            # TF 1.14's ConstantPartialShape evaluates a Cast whole: a cast of a partly
+            # known shape is unknown (_GatherV2Grad's cast(shape(params, int64))[1:])
+            return src if _known_ints(src) is not None else None
         known = _known_array(src)
         return None if known is None else known.astype(t.dtype.as_numpy_dtype)
     if op.type == "Identity" and t.dtype.base_dtype.is_integer:
