@@ -297,7 +297,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         v = _evaluated(t)
     if v is not None:
         return v
-    if depth > 12:
+    if depth > 32:   # (TF walks the whole constant subgraph; a bound on the recursion)
         return None
     op = t.op
     if op.type == "Shape" and not op.inputs[0].shape.is_fully_defined():
@@ -313,7 +313,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
         if src is None or t.dtype.base_dtype.is_integer and \
                 op.inputs[0].dtype.base_dtype.is_integer:
-            return src   # (partly known int dims stay partly known)
+            # TF 1.14's ConstantPartialShape evaluates a Cast whole: a cast of a partly
+            # known shape is unknown (_GatherV2Grad's cast(shape(params, int64))[1:])
+            return src if _known_ints(src) is not None else None
         known = _known_array(src)
         return None if known is None else known.astype(t.dtype.as_numpy_dtype)
     if op.type == "Identity" and t.dtype.base_dtype.is_integer:
@@ -341,6 +343,28 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
             return None   # the run's error, not the refiner's
         return np.take(src, idx, axis=int(axis))
+    if op.type == "GatherV2" and (t.dtype.base_dtype.is_floating or
+                                  t.dtype.base_dtype is _dt.bool_):
+        # (a safe lookup's weights gathered by sparse_retain, compared with 0 by
+        # _prune_invalid_weights: the mask of the constant ids' subgraph)
+        src = _known_array(_refined_value(op.inputs[0], depth + 1, shape_n, False), op.inputs[0])
+        idx = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
+        axis = const_value(op.inputs[2])
+        if src is None or idx is None or axis is None or np.ndim(axis) or src.ndim == 0 or \
+                op._attrs.get("batch_dims", 0) or src.size > _REFINED_MAX:
+            return None
+        if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
+            return None   # the run's error, not the refiner's
+        return np.take(src, idx, axis=int(axis))
+    if op.type in _REFINED_COMPARE and op.inputs[0].dtype.base_dtype.is_floating:
+        a, b = (_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs)
+        if a is None or b is None or a.size > _REFINED_MAX or b.size > _REFINED_MAX:
+            return None
+        try:
+            return np.asarray(_REFINED_COMPARE[op.type](a, b))
+        except ValueError:
+            return None   # the run's error, not the refiner's
     if op.type == "ExpandDims" and t.dtype.base_dtype.is_integer:
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
         axis = const_value(op.inputs[1])
@@ -548,6 +572,39 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
             return None   # the run's error, not the refiner's
     if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
         return np.asarray(op.inputs[0].shape.num_elements())
+    if op.type in ("Size", "Shape") and t.dtype.base_dtype.is_integer:
+        # of a value the refiner computes whole (the size of a Unique of constant ids)
+        src = _known_array(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        if src is None:
+            return None
+        out = src.size if op.type == "Size" else src.shape
+        return np.asarray(out, dtype=t.dtype.as_numpy_dtype)
+    if op.type in ("Where", "SparseFillEmptyRows") and (t.dtype.base_dtype.is_integer or
+                                                        t.dtype.base_dtype is _dt.bool_) or \
+            op.type in _REFINED_BOOL and t.dtype.base_dtype is _dt.bool_:
+        # the rest of a safe lookup's constant sparse ids: sparse_retain's Where of the
+        # valid ids, the filled empty rows (TF's refiner runs the whole constant subgraph)
+        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
+                for i in op.inputs]
+        if builtins.any(v is None or v.size > _REFINED_MAX for v in vals):
+            return None
+        try:
+            out = op._def.kernel(*vals)
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
+        return np.asarray(out[t.value_index] if op.type == "SparseFillEmptyRows" else out)
+    if op.type in ("Unique", "UniqueWithCounts") and op.inputs[0].dtype.base_dtype.is_integer:
+        # TF's refiner runs any stateless op of a constant subgraph (EvaluateConstantTensor):
+        # the unique ids of an embedding lookup with constant sparse ids, so its
+        # partition-and-stitch has a known length
+        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
+        if src is None or src.ndim != 1 or src.size > _REFINED_MAX:
+            return None
+        try:
+            out = op._def.kernel(src.astype(op.inputs[0].dtype.as_numpy_dtype), **op._attrs)
+        except (errors.OpError, ValueError, TypeError, IndexError):
+            return None   # the run's error, not the refiner's
+        return np.asarray(out[t.value_index])
     if op.type == "Reshape" and t.dtype.base_dtype.is_integer:
         # (seq2seq's _call_sampler reshapes a size to the vector its padded shape gives)
         src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
@@ -590,6 +647,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return out if out.size <= 64 else None
     return None
 
+
+# bool ops of a constant mask the refiner runs (sparse_retain's valid-id-and-weight mask)
+_REFINED_BOOL = frozenset(("Fill", "LogicalAnd", "LogicalOr", "LogicalNot"))
 
 # ops whose small fully known values the refiner computes with their kernels
 _REFINED_KERNELS = frozenset(("Mul", "RealDiv", "Sub", "Add", "AddV2", "Log", "Ceil", "Floor",

@@ -555,12 +555,12 @@ def _sub_grad(op, grad):
 
 def _realdiv_grad(op, grad):
     x, y = op.inputs
-    # (an IndexedSlices gradient is converted at each op reading it, as TF's)
-    dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
+    # (an IndexedSlices gradient is converted by each op reading it, in its scope, as TF's
+    # generated wrappers convert their inputs: RealDiv/x, mul/x)
     sx, sy, rx, ry = broadcast_args(x, y)
     x, y = cj(x), cj(y)
-    gx = reshape_sum(realdiv(dense(), y), rx, sx)
-    gy = reshape_sum(multiply(dense(), realdiv(realdiv(negative(x), y), y), name="mul"), ry, sy)
+    gx = reshape_sum(realdiv(grad, y), rx, sx)
+    gy = reshape_sum(multiply(grad, realdiv(realdiv(negative(x), y), y), name="mul"), ry, sy)
     return [gx, gy]
 
 

@@ -463,8 +463,10 @@ def _gather_grad(op, grad):
                 "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
             values = reshape(grad, values_shape)
         flat = reshape(indices, size_v)
-        if ps is not None:
+        if ps is not None and None not in ps:
             values.set_shape([n_idx] + list(ps[1:]))
+        elif ps is not None:   # TF's refiner reads the Cast of a partly known shape as unknown
+            values.set_shape([n_idx] + [None] * (len(ps) - 1))
         flat.set_shape([n_idx])
         return [IndexedSlices(values, flat, params_shape), None, None]
     return [_gather_grad_other_axis(params, indices, axis_t, grad, ps, axis), None, None]
