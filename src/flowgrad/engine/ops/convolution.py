@@ -646,10 +646,11 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_last(dy, fmt), f)
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
-    if dt == np.float32 and dy.size and f.size:
+    if dt in (np.float32, np.float64) and dy.size and f.size:
         # TF 1.14's Conv3DCustomBackpropInputOp: its im2col kernel, or Eigen's
         # CuboidConvolutionBackwardInput where the im2col buffer would be too large
-        shard = _custom_input_shard(g, f.shape[4])
+        # (float64: the same choice with 8-byte elements, Eigen's double GEBP kernel)
+        shard = _custom_input_shard(g, f.shape[4], dt.itemsize)
         if shard is None:
             dx = _cuboid_backward_input(g, dy, f)
         elif g.n == 1:
@@ -672,9 +673,10 @@ def _crop(g):
     return (slice(None),) + tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))
 
 
-def _custom_input_shard(g, o):
+def _custom_input_shard(g, o, itemsize=4):
     """The images Conv3DCustomBackpropInputOp (TF 1.14) works on at once (1 for a single
-    image, whose columns are one parallel contraction; else ceil(L3 / 4 / work) images,
+    image, whose columns are one parallel contraction; else ceil(L3 / sizeof(T) / work)
+    images,
     however many the batch has), or None where its im2col buffer (that many images'
     columns) would be over 25 times its tensors' size and it falls back on Eigen's
     CuboidConvolutionBackwardInput (checked with the oracle's log: overheads 29, 26 and
@@ -683,7 +685,7 @@ def _custom_input_shard(g, o):
     positions = int(np.prod(g.out))
     depth = taps * g.c
     work = positions * o + depth * o + positions * depth
-    shard = 1 if g.n == 1 else -(-(_EIGEN_L3 // 4) // work)
+    shard = 1 if g.n == 1 else -(-(_EIGEN_L3 // itemsize) // work)
     total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
     if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
         return None
@@ -708,9 +710,11 @@ def _custom_backward_input(g, dy, f):
     if rows == 1:
         # one output position: the contraction's column-major gemv
         cols = _gemv_cols(f.reshape(1, -1, o), dy.reshape(1, o))
+    elif dy.dtype == np.float64:   # Eigen's double GEBP
+        cols = _eigen_gebp.product64(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
     else:
         cols = _fused_matmul.product(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
-    out = np.zeros(g.padded, np.float32)
+    out = np.zeros(g.padded, dy.dtype)
     _col2im(g, cols.reshape(dy.shape[:4] + (taps, c)), out)
     return out[_crop(g)]
 
@@ -724,7 +728,7 @@ def _custom_backward_input_batch(g, dy, f):
     o, c = dy.shape[4], f.shape[3]
     positions, taps = int(np.prod(dy.shape[1:4])), int(np.prod(g.k))
     w = f.reshape(-1, o).T                                 # B^T: (O, K*C)
-    out = np.zeros(g.padded, np.float32)
+    out = np.zeros(g.padded, dy.dtype)
     step = max(1, (1 << 22) // (positions * taps * c))     # images' columns held at once
     for i in range(0, g.n, step):
         part = dy[i:i + step]
@@ -748,14 +752,21 @@ def _cuboid_backward_input(g, dy, f):
     per_image = int(np.prod(g.size))
     shape = (g.n * per_image, c)
     pool = cpu_threads()
-    out = np.empty((g.n,) + g.size + (c,), np.float32)
+    dt = dy.dtype
+    out = np.empty((g.n,) + g.size + (c,), dt)
     for i in range(g.n):
-        patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), np.float32)
+        patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), dt)
         for j, tap in enumerate(taps):
             patches[_tap_index(g, tap) + (j,)] = dy[i:i + 1]
         patches = np.ascontiguousarray(patches[_crop(g)]).reshape(per_image, depth)
-        out[i] = _fused_matmul.product(patches, w, pool, shape, _fused_matmul.VOLUME_PATCH_COST,
-                                       False).reshape(g.size + (c,))
+        if dt == np.float64:   # Eigen's double GEBP, the same plan on double's sizes
+            part = _eigen_gebp.product64(patches, w, pool, shape, 0,
+                                         _eigen_gebp.VOLUME_PATCH_COST64, False,
+                                         i * per_image)
+        else:
+            part = _fused_matmul.product(patches, w, pool, shape,
+                                         _fused_matmul.VOLUME_PATCH_COST, False)
+        out[i] = part.reshape(g.size + (c,))
     return out
 
 
@@ -767,8 +778,8 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
     c, o = x.shape[4], dy.shape[4]
-    if dt == np.float32 and x.size and dy.size and c and int(np.prod(k)):
-        if _custom_filter_shard(g, o) is None:
+    if dt in (np.float32, np.float64) and x.size and dy.size and c and int(np.prod(k)):
+        if _custom_filter_shard(g, o, dt.itemsize) is None:
             out = _cuboid_backward_kernel(g, x, dy)
         else:
             out = _custom_backward_filter(g, x, dy)
@@ -784,7 +795,7 @@ _EIGEN_L3 = 320 << 20
 _MAX_TEMP_OVERHEAD = 25   # Conv3DCustomBackpropFilterOp's kMaxTempAllocationOverhead
 
 
-def _custom_filter_shard(g, o):
+def _custom_filter_shard(g, o, itemsize=4):
     """The images Conv3DCustomBackpropFilterOp (TF 1.14) contracts at once, or None where
     its im2col buffer would be over 25 times its tensors' size and it falls back on
     Eigen's CuboidConvolutionBackwardKernel."""
@@ -792,7 +803,7 @@ def _custom_filter_shard(g, o):
     positions = int(np.prod(g.out))
     depth = taps * g.c
     work = positions * depth + positions * o + depth * o
-    shard = -(-(_EIGEN_L3 // 4) // work)
+    shard = -(-(_EIGEN_L3 // itemsize) // work)
     total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
     if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
         return None
@@ -804,7 +815,7 @@ def _custom_backward_filter(g, x, dy):
     patches (output positions image by image, in raster order) contracted with
     out_backprop over those positions (fused_matmul.product, as a MatMul of the
     patches transposed: _filter_contraction), the shards' results added in turn."""
-    shard = _custom_filter_shard(g, dy.shape[4])
+    shard = _custom_filter_shard(g, dy.shape[4], x.dtype.itemsize)
     win = g.windows(g.pad(x))
     depth = int(np.prod(win.shape[4:]))
     o = dy.shape[4]
@@ -851,11 +862,22 @@ def _cuboid_backward_kernel(g, x, dy):
             continue
         reads.append(None)
     if len(taps) * o == 1:
-        patches = np.zeros(depth, np.float32)
+        patches = np.zeros(depth, x.dtype)
         if reads[0] is not None:
             patches[reads[0][0]] = reads[0][1][:, 0]
         out = _fused_matmul.gemv(xb, patches, c).reshape(1, 1, c)
         return out.transpose(0, 2, 1)
+    if x.dtype == np.float64:
+        # Eigen's double GEBP (eigen_gebp.product64) over the whole inflated patches, its
+        # threads and depth shards decided on their volume-patch cost
+        patches = np.zeros((depth, len(taps), o), np.float64)
+        for j, read in enumerate(reads):
+            if read is not None:
+                patches[read[0], j] = read[1]
+        total = _eigen_gebp.product64(patches.reshape(depth, -1).T, xb, cpu_threads(),
+                                      rhs_cost=_eigen_gebp.VOLUME_PATCH_COST64,
+                                      rhs_loads=False)
+        return total.reshape(len(taps), o, c).transpose(0, 2, 1)
     runs = _fused_matmul.depth_runs(len(taps) * o, c, depth, cpu_threads(),
                                     rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
     # every (input position, tap) pair that reads a value, by input position
