@@ -778,6 +778,10 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
     c, o = x.shape[4], dy.shape[4]
+    if dt == np.float16 and x.size and dy.size and c and int(np.prod(k)):
+        # TF 1.14 registers no custom kernel for half: Eigen's CuboidConvolutionBackwardKernel,
+        # its contraction summed in half (eigen_half_mm)
+        return _cuboid_backward_kernel(g, x, dy, half=True).reshape(k + (c, o))
     if dt in (np.float32, np.float64) and x.size and dy.size and c and int(np.prod(k)):
         if _custom_filter_shard(g, o, dt.itemsize) is None:
             out = _cuboid_backward_kernel(g, x, dy)
@@ -828,7 +832,7 @@ def _custom_backward_filter(g, x, dy):
     return out
 
 
-def _cuboid_backward_kernel(g, x, dy):
+def _cuboid_backward_kernel(g, x, dy, half=False):
     """TF 1.14's Eigen CuboidConvolutionBackwardKernel (the custom op's fallback): the
     volume patches of out_backprop, inflated by the strides to the input's size (zeros
     between and around its values), one per kernel tap, contracted with the input over
@@ -861,23 +865,31 @@ def _cuboid_backward_kernel(g, x, dy):
             reads.append((pos, np.ascontiguousarray(dyb[tuple(src)]).reshape(-1, o)))
             continue
         reads.append(None)
-    if len(taps) * o == 1:
+    if len(taps) * o == 1 and not half:
         patches = np.zeros(depth, x.dtype)
         if reads[0] is not None:
             patches[reads[0][0]] = reads[0][1][:, 0]
         out = _fused_matmul.gemv(xb, patches, c).reshape(1, 1, c)
         return out.transpose(0, 2, 1)
-    if x.dtype == np.float64:
+    if x.dtype == np.float64 or half:
         # Eigen's double GEBP (eigen_gebp.product64) over the whole inflated patches, its
         # threads and depth shards decided on their volume-patch cost. Its output rows
         # are (output channel, tap) with the taps from the last to the first, an order
         # the double kernel's row groups see (float32's sums are the same in any order):
-        # 33 of 33 random cases TF's bits, 8 differ with (tap, channel) rows
+        # 33 of 33 random cases TF's bits, 8 differ with (tap, channel) rows. `half`:
+        # Eigen's half contraction (eigen_half_mm.matmul) on the same patches, with the
+        # volume-patch cost (63 of 63 random cases)
         t = len(taps)
-        patches = np.zeros((depth, o, t), np.float64)
+        patches = np.zeros((depth, o, t), np.float16 if half else np.float64)
         for j, read in enumerate(reads):
             if read is not None:
                 patches[read[0], :, t - 1 - j] = read[1]
+        if half:
+            total = _eigen_half_mm.matmul(patches.reshape(depth, -1).T, xb.astype(np.float16),
+                                          pool=cpu_threads(),
+                                          rhs_cost=_fused_matmul.VOLUME_PATCH_COST,
+                                          rhs_loads=False)
+            return total.reshape(o, t, c)[:, ::-1].transpose(1, 2, 0)
         total = _eigen_gebp.product64(patches.reshape(depth, -1).T, xb, cpu_threads(),
                                       rhs_cost=_eigen_gebp.VOLUME_PATCH_COST64,
                                       rhs_loads=False)
