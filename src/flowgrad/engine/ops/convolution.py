@@ -646,11 +646,14 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_last(dy, fmt), f)
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
-    if dt in (np.float32, np.float64) and dy.size and f.size:
+    if dt in (np.float16, np.float32, np.float64) and dy.size and f.size:
         # TF 1.14's Conv3DCustomBackpropInputOp: its im2col kernel, or Eigen's
         # CuboidConvolutionBackwardInput where the im2col buffer would be too large
-        # (float64: the same choice with 8-byte elements, Eigen's double GEBP kernel)
+        # (float64 and float16: the same choice with their element sizes, Eigen's double
+        # GEBP kernel; half's contractions and Col2im add in half)
         shard = _custom_input_shard(g, f.shape[4], dt.itemsize)
+        if dt == np.float16:
+            dy, f = dy.astype(np.float16), f.astype(np.float16)
         if shard is None:
             dx = _cuboid_backward_input(g, dy, f)
         elif g.n == 1:
@@ -707,7 +710,10 @@ def _custom_backward_input(g, dy, f):
     Eigen's gemv for one output position), then Col2im (_col2im)."""
     rows, o = int(np.prod(dy.shape[:4])), dy.shape[4]
     taps, c = int(np.prod(g.k)), f.shape[3]
-    if rows == 1:
+    if dy.dtype == np.float16:   # Eigen's half contraction
+        cols = _eigen_half_mm.matmul(dy.reshape(rows, o), f.reshape(-1, o).T,
+                                     pool=cpu_threads())
+    elif rows == 1:
         # one output position: the contraction's column-major gemv
         cols = _gemv_cols(f.reshape(1, -1, o), dy.reshape(1, o))
     elif dy.dtype == np.float64:   # Eigen's double GEBP
@@ -732,7 +738,11 @@ def _custom_backward_input_batch(g, dy, f):
     step = max(1, (1 << 22) // (positions * taps * c))     # images' columns held at once
     for i in range(0, g.n, step):
         part = dy[i:i + step]
-        cols = _eigen_bmm.batch_matmul(part.reshape(-1, positions, o), w, adj_y=True)
+        if dy.dtype == np.float16:   # Eigen's half matrix product, one thread per image
+            cols = _eigen_half_mm.batch_matmul(part.reshape(-1, positions, o), w[None],
+                                               adj_y=True)
+        else:
+            cols = _eigen_bmm.batch_matmul(part.reshape(-1, positions, o), w, adj_y=True)
         _col2im(g, cols.reshape(part.shape[:4] + (taps, c)), out[i:i + step])
     return out[_crop(g)]
 
@@ -753,6 +763,16 @@ def _cuboid_backward_input(g, dy, f):
     shape = (g.n * per_image, c)
     pool = cpu_threads()
     dt = dy.dtype
+    if dt == np.float16:
+        # the whole batch's patches at once (Eigen's half kernel groups rows across images)
+        patches = np.zeros(g.padded[:-1] + (len(taps), o), np.float16)
+        for j, tap in enumerate(taps):
+            patches[_tap_index(g, tap) + (j,)] = dy
+        patches = np.ascontiguousarray(patches[_crop(g)]).reshape(shape[0], depth)
+        out = _eigen_half_mm.matmul(patches, w.astype(np.float16), pool=pool,
+                                    rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
+        # + 0: Eigen adds into zeroed accumulators, so a sum of -0 products is +0
+        return out.reshape((g.n,) + g.size + (c,)) + np.float16(0)
     out = np.empty((g.n,) + g.size + (c,), dt)
     for i in range(g.n):
         patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), dt)
@@ -889,7 +909,8 @@ def _cuboid_backward_kernel(g, x, dy, half=False):
                                           pool=cpu_threads(),
                                           rhs_cost=_fused_matmul.VOLUME_PATCH_COST,
                                           rhs_loads=False)
-            return total.reshape(o, t, c)[:, ::-1].transpose(1, 2, 0)
+            # + 0: Eigen adds into zeroed accumulators, so a sum of -0 products is +0
+            return total.reshape(o, t, c)[:, ::-1].transpose(1, 2, 0) + np.float16(0)
         total = _eigen_gebp.product64(patches.reshape(depth, -1).T, xb, cpu_threads(),
                                       rhs_cost=_eigen_gebp.VOLUME_PATCH_COST64,
                                       rhs_loads=False)
