@@ -646,10 +646,14 @@ def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
     dt = dy.dtype
     dy, f = wide(to_last(dy, fmt), f)
     g = GeoN(dims, f.shape[:3], spatial(strides, fmt), spatial(dilations, fmt), padding)
-    if dt == np.float32 and dy.size and f.size:
+    if dt in (np.float16, np.float32, np.float64) and dy.size and f.size:
         # TF 1.14's Conv3DCustomBackpropInputOp: its im2col kernel, or Eigen's
         # CuboidConvolutionBackwardInput where the im2col buffer would be too large
-        shard = _custom_input_shard(g, f.shape[4])
+        # (float64 and float16: the same choice with their element sizes, Eigen's double
+        # GEBP kernel; half's contractions and Col2im add in half)
+        shard = _custom_input_shard(g, f.shape[4], dt.itemsize)
+        if dt == np.float16:
+            dy, f = dy.astype(np.float16), f.astype(np.float16)
         if shard is None:
             dx = _cuboid_backward_input(g, dy, f)
         elif g.n == 1:
@@ -672,9 +676,10 @@ def _crop(g):
     return (slice(None),) + tuple(slice(p[1], p[1] + sz) for p, sz in zip(g.geo, g.size))
 
 
-def _custom_input_shard(g, o):
+def _custom_input_shard(g, o, itemsize=4):
     """The images Conv3DCustomBackpropInputOp (TF 1.14) works on at once (1 for a single
-    image, whose columns are one parallel contraction; else ceil(L3 / 4 / work) images,
+    image, whose columns are one parallel contraction; else ceil(L3 / sizeof(T) / work)
+    images,
     however many the batch has), or None where its im2col buffer (that many images'
     columns) would be over 25 times its tensors' size and it falls back on Eigen's
     CuboidConvolutionBackwardInput (checked with the oracle's log: overheads 29, 26 and
@@ -683,7 +688,7 @@ def _custom_input_shard(g, o):
     positions = int(np.prod(g.out))
     depth = taps * g.c
     work = positions * o + depth * o + positions * depth
-    shard = 1 if g.n == 1 else -(-(_EIGEN_L3 // 4) // work)
+    shard = 1 if g.n == 1 else -(-(_EIGEN_L3 // itemsize) // work)
     total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
     if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
         return None
@@ -705,12 +710,17 @@ def _custom_backward_input(g, dy, f):
     Eigen's gemv for one output position), then Col2im (_col2im)."""
     rows, o = int(np.prod(dy.shape[:4])), dy.shape[4]
     taps, c = int(np.prod(g.k)), f.shape[3]
-    if rows == 1:
+    if dy.dtype == np.float16:   # Eigen's half contraction
+        cols = _eigen_half_mm.matmul(dy.reshape(rows, o), f.reshape(-1, o).T,
+                                     pool=cpu_threads())
+    elif rows == 1:
         # one output position: the contraction's column-major gemv
         cols = _gemv_cols(f.reshape(1, -1, o), dy.reshape(1, o))
+    elif dy.dtype == np.float64:   # Eigen's double GEBP
+        cols = _eigen_gebp.product64(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
     else:
         cols = _fused_matmul.product(dy.reshape(rows, o), f.reshape(-1, o).T, cpu_threads())
-    out = np.zeros(g.padded, np.float32)
+    out = np.zeros(g.padded, dy.dtype)
     _col2im(g, cols.reshape(dy.shape[:4] + (taps, c)), out)
     return out[_crop(g)]
 
@@ -724,11 +734,15 @@ def _custom_backward_input_batch(g, dy, f):
     o, c = dy.shape[4], f.shape[3]
     positions, taps = int(np.prod(dy.shape[1:4])), int(np.prod(g.k))
     w = f.reshape(-1, o).T                                 # B^T: (O, K*C)
-    out = np.zeros(g.padded, np.float32)
+    out = np.zeros(g.padded, dy.dtype)
     step = max(1, (1 << 22) // (positions * taps * c))     # images' columns held at once
     for i in range(0, g.n, step):
         part = dy[i:i + step]
-        cols = _eigen_bmm.batch_matmul(part.reshape(-1, positions, o), w, adj_y=True)
+        if dy.dtype == np.float16:   # Eigen's half matrix product, one thread per image
+            cols = _eigen_half_mm.batch_matmul(part.reshape(-1, positions, o), w[None],
+                                               adj_y=True)
+        else:
+            cols = _eigen_bmm.batch_matmul(part.reshape(-1, positions, o), w, adj_y=True)
         _col2im(g, cols.reshape(part.shape[:4] + (taps, c)), out[i:i + step])
     return out[_crop(g)]
 
@@ -748,14 +762,31 @@ def _cuboid_backward_input(g, dy, f):
     per_image = int(np.prod(g.size))
     shape = (g.n * per_image, c)
     pool = cpu_threads()
-    out = np.empty((g.n,) + g.size + (c,), np.float32)
+    dt = dy.dtype
+    if dt == np.float16:
+        # the whole batch's patches at once (Eigen's half kernel groups rows across images)
+        patches = np.zeros(g.padded[:-1] + (len(taps), o), np.float16)
+        for j, tap in enumerate(taps):
+            patches[_tap_index(g, tap) + (j,)] = dy
+        patches = np.ascontiguousarray(patches[_crop(g)]).reshape(shape[0], depth)
+        out = _eigen_half_mm.matmul(patches, w.astype(np.float16), pool=pool,
+                                    rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
+        # + 0: Eigen adds into zeroed accumulators, so a sum of -0 products is +0
+        return out.reshape((g.n,) + g.size + (c,)) + np.float16(0)
+    out = np.empty((g.n,) + g.size + (c,), dt)
     for i in range(g.n):
-        patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), np.float32)
+        patches = np.zeros((1,) + g.padded[1:-1] + (len(taps), o), dt)
         for j, tap in enumerate(taps):
             patches[_tap_index(g, tap) + (j,)] = dy[i:i + 1]
         patches = np.ascontiguousarray(patches[_crop(g)]).reshape(per_image, depth)
-        out[i] = _fused_matmul.product(patches, w, pool, shape, _fused_matmul.VOLUME_PATCH_COST,
-                                       False).reshape(g.size + (c,))
+        if dt == np.float64:   # Eigen's double GEBP, the same plan on double's sizes
+            part = _eigen_gebp.product64(patches, w, pool, shape, 0,
+                                         _eigen_gebp.VOLUME_PATCH_COST64, False,
+                                         i * per_image)
+        else:
+            part = _fused_matmul.product(patches, w, pool, shape,
+                                         _fused_matmul.VOLUME_PATCH_COST, False)
+        out[i] = part.reshape(g.size + (c,))
     return out
 
 
@@ -767,8 +798,12 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     k = tuple(int(s) for s in sizes[:3])
     g = GeoN(x.shape, k, spatial(strides, fmt), spatial(dilations, fmt), padding)
     c, o = x.shape[4], dy.shape[4]
-    if dt == np.float32 and x.size and dy.size and c and int(np.prod(k)):
-        if _custom_filter_shard(g, o) is None:
+    if dt == np.float16 and x.size and dy.size and c and int(np.prod(k)):
+        # TF 1.14 registers no custom kernel for half: Eigen's CuboidConvolutionBackwardKernel,
+        # its contraction summed in half (eigen_half_mm)
+        return _cuboid_backward_kernel(g, x, dy, half=True).reshape(k + (c, o))
+    if dt in (np.float32, np.float64) and x.size and dy.size and c and int(np.prod(k)):
+        if _custom_filter_shard(g, o, dt.itemsize) is None:
             out = _cuboid_backward_kernel(g, x, dy)
         else:
             out = _custom_backward_filter(g, x, dy)
@@ -784,7 +819,7 @@ _EIGEN_L3 = 320 << 20
 _MAX_TEMP_OVERHEAD = 25   # Conv3DCustomBackpropFilterOp's kMaxTempAllocationOverhead
 
 
-def _custom_filter_shard(g, o):
+def _custom_filter_shard(g, o, itemsize=4):
     """The images Conv3DCustomBackpropFilterOp (TF 1.14) contracts at once, or None where
     its im2col buffer would be over 25 times its tensors' size and it falls back on
     Eigen's CuboidConvolutionBackwardKernel."""
@@ -792,7 +827,7 @@ def _custom_filter_shard(g, o):
     positions = int(np.prod(g.out))
     depth = taps * g.c
     work = positions * depth + positions * o + depth * o
-    shard = -(-(_EIGEN_L3 // 4) // work)
+    shard = -(-(_EIGEN_L3 // itemsize) // work)
     total = g.n * int(np.prod(g.size)) * g.c + depth * o + g.n * positions * o
     if shard * positions * depth // total > _MAX_TEMP_OVERHEAD:
         return None
@@ -804,7 +839,7 @@ def _custom_backward_filter(g, x, dy):
     patches (output positions image by image, in raster order) contracted with
     out_backprop over those positions (fused_matmul.product, as a MatMul of the
     patches transposed: _filter_contraction), the shards' results added in turn."""
-    shard = _custom_filter_shard(g, dy.shape[4])
+    shard = _custom_filter_shard(g, dy.shape[4], x.dtype.itemsize)
     win = g.windows(g.pad(x))
     depth = int(np.prod(win.shape[4:]))
     o = dy.shape[4]
@@ -817,7 +852,7 @@ def _custom_backward_filter(g, x, dy):
     return out
 
 
-def _cuboid_backward_kernel(g, x, dy):
+def _cuboid_backward_kernel(g, x, dy, half=False):
     """TF 1.14's Eigen CuboidConvolutionBackwardKernel (the custom op's fallback): the
     volume patches of out_backprop, inflated by the strides to the input's size (zeros
     between and around its values), one per kernel tap, contracted with the input over
@@ -850,12 +885,36 @@ def _cuboid_backward_kernel(g, x, dy):
             reads.append((pos, np.ascontiguousarray(dyb[tuple(src)]).reshape(-1, o)))
             continue
         reads.append(None)
-    if len(taps) * o == 1:
-        patches = np.zeros(depth, np.float32)
+    if len(taps) * o == 1 and not half:
+        patches = np.zeros(depth, x.dtype)
         if reads[0] is not None:
             patches[reads[0][0]] = reads[0][1][:, 0]
         out = _fused_matmul.gemv(xb, patches, c).reshape(1, 1, c)
         return out.transpose(0, 2, 1)
+    if x.dtype == np.float64 or half:
+        # Eigen's double GEBP (eigen_gebp.product64) over the whole inflated patches, its
+        # threads and depth shards decided on their volume-patch cost. Its output rows
+        # are (output channel, tap) with the taps from the last to the first, an order
+        # the double kernel's row groups see (float32's sums are the same in any order):
+        # 33 of 33 random cases TF's bits, 8 differ with (tap, channel) rows. `half`:
+        # Eigen's half contraction (eigen_half_mm.matmul) on the same patches, with the
+        # volume-patch cost (63 of 63 random cases)
+        t = len(taps)
+        patches = np.zeros((depth, o, t), np.float16 if half else np.float64)
+        for j, read in enumerate(reads):
+            if read is not None:
+                patches[read[0], :, t - 1 - j] = read[1]
+        if half:
+            total = _eigen_half_mm.matmul(patches.reshape(depth, -1).T, xb.astype(np.float16),
+                                          pool=cpu_threads(),
+                                          rhs_cost=_fused_matmul.VOLUME_PATCH_COST,
+                                          rhs_loads=False)
+            # + 0: Eigen adds into zeroed accumulators, so a sum of -0 products is +0
+            return total.reshape(o, t, c)[:, ::-1].transpose(1, 2, 0) + np.float16(0)
+        total = _eigen_gebp.product64(patches.reshape(depth, -1).T, xb, cpu_threads(),
+                                      rhs_cost=_eigen_gebp.VOLUME_PATCH_COST64,
+                                      rhs_loads=False)
+        return total.reshape(o, t, c)[:, ::-1].transpose(1, 2, 0)
     runs = _fused_matmul.depth_runs(len(taps) * o, c, depth, cpu_threads(),
                                     rhs_cost=_fused_matmul.VOLUME_PATCH_COST, rhs_loads=False)
     # every (input position, tap) pair that reads a value, by input position

@@ -291,7 +291,7 @@ def plan64(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
     return ((0, k),), min(320, k), _panel64(n, m, k, t)
 
 
-def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True):
+def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True, row0=0):
     """x [m, k] @ y [k, n] (float64, transposes applied) as TF 1.14's MatMul sums it on an
     intra-op pool of `pool` threads: Eigen's tensor contraction with its own double GEBP
     kernel (AVX without FMA, mr 8, nr 4). For a product with more than one output row and
@@ -299,7 +299,8 @@ def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True):
     fused loop stacks its steps' rows (row r is the op's row r % rows) or takes the op's
     columns col0 to col0 + n. `rhs_cost`: the compute cost of each of x's values in
     Eigen's cost model (Conv2D's image patches: PATCH_COST64; Conv3D's volume patches:
-    VOLUME_PATCH_COST64, without a load: `rhs_loads` False)."""
+    VOLUME_PATCH_COST64, without a load: `rhs_loads` False). `row0`: the op's row of x's
+    first row, where x is a run of the op's rows (one image of a batch)."""
     m, k = x.shape
     n = y.shape[1]
     if not (m and n and k):
@@ -313,7 +314,7 @@ def product64(x, y, pool, shape=None, col0=0, rhs_cost=0.0, rhs_loads=True):
     elif g4 == 0:
         rows = None
     else:
-        rows = np.arange(m) % mo < g4
+        rows = (np.arange(m) + row0) % mo < g4
     out = None
     for a, b in shards:
         part = _depth_blocks64(x, y, a, b, kc, rows, kinds)

@@ -129,10 +129,12 @@ def _panel(M, N, K, t):
     return _thread_block(M, _NR, t)
 
 
-def _threads(M, N, K, pool):
+def _threads(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     """Threads Eigen's contraction picks (TensorContractionThreadPool.h) for the column-major
     M x K times K x N: its blocking for two threads, the kernel's cost per output (compute,
-    store, the sharded side's loads), the cost model's startup and per-thread cycles."""
+    store, the sharded side's loads), the cost model's startup and per-thread cycles.
+    `rhs_cost`: the compute cost of each of Eigen's right-hand side's (TF's left operand's)
+    values; `rhs_loads`: whether its cost counts a load (a volume patch's does not)."""
     if pool < 2 or N == 1:
         return 1
     by_col = _shard_by_col(M, N, 2)
@@ -142,16 +144,20 @@ def _threads(M, N, K, pool):
     else:
         bm, bn = _thread_block(M, _NR), _thread_block(N, _MR)
     bw = 4.0 if bk == 1 else (2.0 if bm < _NR or bn < _MR else 1.0)
-    loads = 2.0 * bk / M if by_col else 2.0 * bk / N
-    per_coeff = bk * bw / 8 + 2 * _STORE + loads * _LOAD
+    if by_col:
+        loads = 2.0 * bk / M if rhs_loads else 0.0
+    else:
+        loads = 2.0 * bk / N
+    per_coeff = bk * bw / 8 + 2 * _STORE + loads * _LOAD + rhs_cost * bk / M
     t = (M * N * per_coeff - _STARTUP) / _PER_THREAD + 0.9
     return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
 
 
-def _threads_by_k(M, N, K, pool):
+def _threads_by_k(M, N, K, pool, rhs_cost=0.0, rhs_loads=True):
     """Eigen's numThreadsInnerDim: the threads for sharding the depth (even counts)."""
     bw = 4.0 if K == 1 else (2.0 if M < _NR or N < _MR else 1.0)   # computeBandwidth(true)
-    total = K * (bw * M * N / 8 + 2 * _STORE + 2.0 * N * _LOAD)
+    rhs = (2.0 * _LOAD if rhs_loads else 0.0) + rhs_cost
+    total = K * (bw * M * N / 8 + 2 * _STORE + rhs * N)
     reduction = M * N * (2 * _LOAD + _STORE + 1.0 / 8)
     best, threads = total, 1
     for nt in range(2, pool + 1, 2):
@@ -179,8 +185,10 @@ def _gemv_cols(a, b):
     return out
 
 
-def matmul(a, b, transpose_a=False, transpose_b=False, pool=1):
-    """TF 1.14's float16 MatMul of 2-D a and b on an intra-op pool of `pool` threads."""
+def matmul(a, b, transpose_a=False, transpose_b=False, pool=1, rhs_cost=0.0, rhs_loads=True):
+    """TF 1.14's float16 MatMul of 2-D a and b on an intra-op pool of `pool` threads.
+    `rhs_cost`, `rhs_loads`: the left operand's cost in Eigen's cost model where it is an
+    expression (Conv3D's volume patches: fused_matmul.VOLUME_PATCH_COST, no load)."""
     x = a.T if transpose_a else a
     y = b.T if transpose_b else b
     m, k = x.shape
@@ -191,8 +199,8 @@ def matmul(a, b, transpose_a=False, transpose_b=False, pool=1):
         return np.zeros((m, n), np.float16)
     if m == 1:
         return _gemv_cols(x, y)
-    t = _threads(n, m, k, pool)
-    tk = _threads_by_k(n, m, k, pool)
+    t = _threads(n, m, k, pool, rhs_cost, rhs_loads)
+    tk = _threads_by_k(n, m, k, pool, rhs_cost, rhs_loads)
     if _by_k(n, m, k, t, tk):
         # evalShardedByInnerDim: depth shards of ceil(k / tk) (a multiple of 8, at least
         # 96), each a product (depth blocks of at most 320) into a zeroed buffer, the
