@@ -44,10 +44,16 @@ def handles(x, full_matrices: bool) -> bool:
         return False
     if n <= m and n < BLOCK:
         return True                 # unblocked
+    # the blocked path, where it was checked against TF 1.14 (other sizes keep NumPy's):
+    # up to 96 rows and columns; m < n in float64 only; tall matrices below 1.5 n rows;
+    # float32's full Q of more than 48 reflectors only square, n a multiple of 16
     if max(m, n) > CHECKED:
         return False
-    # float32's full Q of more than 48 reflectors, not square: not reproduced yet
-    return not (full_matrices and x.dtype == np.float32 and min(m, n) > BLOCK and m != n)
+    if m < n:
+        return x.dtype == np.float64
+    if 2 * m >= 3 * n:
+        return False
+    return not (full_matrices and x.dtype == np.float32 and not (m == n and n % 16 == 0))
 
 
 def _gemv(ess, bottom):
