@@ -26,10 +26,18 @@ def test_lapack_misses_tfs_bits():
     assert misses > 0
 
 
-def test_handles_unblocked_tall_only():
+def test_handles_checked_sizes():
+    """Unblocked tall matrices, and Eigen's blocked path (eigen_qr_blocked) where it was
+    checked against TF (golden initializers/orthogonal_blocked)."""
     assert eigen_qr.handles(np.zeros((3, 50, 47), np.float32), False)
     assert eigen_qr.handles(np.zeros((4, 4), np.float64), True)
-    assert not eigen_qr.handles(np.zeros((48, 48), np.float32), False)
-    assert not eigen_qr.handles(np.zeros((3, 5), np.float32), False)    # m < n: blocked
+    assert eigen_qr.handles(np.zeros((48, 48), np.float32), False)
+    assert eigen_qr.handles(np.zeros((3, 5), np.float64), False)        # m < n: blocked
+    assert not eigen_qr.handles(np.zeros((30, 70), np.float32), False)
+    assert not eigen_qr.handles(np.zeros((90, 49), np.float64), False)
+    assert not eigen_qr.handles(np.zeros((49, 49), np.float32), True)
+    assert eigen_qr.handles(np.zeros((60, 49), np.float64), True)
+    assert not eigen_qr.handles(np.zeros((60, 49), np.float32), True)
+    assert not eigen_qr.handles(np.zeros((100, 50), np.float64), False)
     assert not eigen_qr.handles(np.zeros((4, 0), np.float32), False)
     assert not eigen_qr.handles(np.zeros((4, 4), np.float16), False)

@@ -18,19 +18,21 @@ the reflectors one by one:
   whose tmp is the row-major GEMV: 8 (float) or 4 (double) packet lanes over the rows,
   reduced by halves, then the rows left over one by one.
 
-LAPACK (NumPy's qr) rounds differently. Larger matrices (Eigen's blocked factorization
-and blocked application of the reflectors, also used on the columns right of the
-first m when m < n) keep NumPy's.
+From min(m, n) = 48 on, and on the columns right of the first m when m < n, Eigen
+blocks the factorization and the reflectors' application: eigen_qr_blocked. LAPACK
+(NumPy's qr) rounds differently; the sizes not checked against TF keep NumPy's.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from . import eigen_qr_blocked as _blocked
 from .eigen_bmm import _sum
 
 __all__ = ["BLOCK", "handles", "qr"]
 
 BLOCK = 48   # Eigen's block size: from min(m, n) = 48 on, factorization and Q are blocked
+CHECKED = 96  # the blocked path is checked against TF 1.14 up to this many rows and columns
 
 
 def handles(x, full_matrices: bool) -> bool:
@@ -38,8 +40,20 @@ def handles(x, full_matrices: bool) -> bool:
     if x.dtype not in (np.float32, np.float64) or x.ndim < 2:
         return False
     m, n = x.shape[-2:]
-    # m < n: the columns right of the first m get Eigen's blocked reflector application
-    return 0 < n <= m and n < BLOCK
+    if m == 0 or n == 0:
+        return False
+    if n <= m and n < BLOCK:
+        return True                 # unblocked
+    # the blocked path, where it was checked against TF 1.14 (other sizes keep NumPy's):
+    # up to 96 rows and columns; m < n in float64 only; tall matrices below 1.5 n rows;
+    # float32's full Q of more than 48 reflectors only square, n a multiple of 16
+    if max(m, n) > CHECKED:
+        return False
+    if m < n:
+        return x.dtype == np.float64
+    if 2 * m >= 3 * n:
+        return False
+    return not (full_matrices and x.dtype == np.float32 and not (m == n and n % 16 == 0))
 
 
 def _gemv(ess, bottom):
@@ -94,6 +108,31 @@ def _apply_left(block, ess, tau, gemv=_gemv):
     block[live, 1:] = bottom[live]
 
 
+def _factor_columns(a, taus, k0, k1, tiny, dt):
+    """Eigen's unblocked factorization of columns k0..k1 of a [b, m, n] in place, the
+    reflectors applied within those columns only."""
+    for k in range(k0, k1):
+        col = a[:, k:, k]
+        c0 = col[:, 0].copy()
+        norm = np.zeros_like(c0)
+        if col.shape[1] > 1:
+            norm = col[:, 1] * col[:, 1]
+            for i in range(2, col.shape[1]):
+                norm = norm + col[:, i] * col[:, i]
+        small = norm <= tiny
+        beta = np.sqrt(c0 * c0 + norm)
+        beta = np.where(c0 >= 0, -beta, beta)
+        ess = col[:, 1:] / (c0 - beta)[:, None]
+        tau = (beta - c0) / beta
+        tau = np.where(small, dt(0), tau)
+        beta = np.where(small, c0, beta)
+        ess[small] = 0
+        a[:, k + 1:, k] = ess
+        a[:, k, k] = beta
+        taus[:, k] = tau
+        _apply_left(a[:, k:, k + 1:k1], ess, tau)
+
+
 def qr(x, full_matrices: bool = False):
     """(q, r) of each matrix in x [..., m, n] as TF's Qr kernel computes them."""
     dt = x.dtype.type
@@ -104,34 +143,26 @@ def qr(x, full_matrices: bool = False):
     taus = np.zeros((a.shape[0], size), dt)
     tiny = np.finfo(dt).tiny
     with np.errstate(all="ignore"):
-        for k in range(size):
-            col = a[:, k:, k]
-            c0 = col[:, 0].copy()
-            norm = np.zeros_like(c0)
-            if col.shape[1] > 1:
-                norm = col[:, 1] * col[:, 1]
-                for i in range(2, col.shape[1]):
-                    norm = norm + col[:, i] * col[:, i]
-            small = norm <= tiny
-            beta = np.sqrt(c0 * c0 + norm)
-            beta = np.where(c0 >= 0, -beta, beta)
-            ess = col[:, 1:] / (c0 - beta)[:, None]
-            tau = (beta - c0) / beta
-            tau = np.where(small, dt(0), tau)
-            beta = np.where(small, c0, beta)
-            ess[small] = 0
-            a[:, k + 1:, k] = ess
-            a[:, k, k] = beta
-            taus[:, k] = tau
-            _apply_left(a[:, k:, k + 1:], ess, tau)
+        for k0 in range(0, size, BLOCK):
+            k1 = min(size, k0 + BLOCK)
+            _factor_columns(a, taus, k0, k1, tiny, dt)
+            if k1 < n:              # the columns right of the block: blocked update
+                for b in range(a.shape[0]):
+                    _blocked.apply_block(a[b, k0:, k1:], np.ascontiguousarray(a[b, k0:, k0:k1]),
+                                         taus[b, k0:k1], False, False)
         cols = m if full_matrices else size
+        blocked = [_blocked.householder_q(a[b], taus[b], full_matrices)
+                   for b in range(a.shape[0])]
         q = np.zeros((a.shape[0], m, cols), dt)
         q[:, np.arange(min(m, cols)), np.arange(min(m, cols))] = 1
         # householderQ() evaluated (full) writes a row-major result; times the identity
         # [m, k] (reduced) it is a column-major one: GEMV over packets
         gemv = _gemv if full_matrices else _gemv_packets
-        for k in range(size - 1, -1, -1):
-            _apply_left(q[:, k:, :], a[:, k + 1:, k], taus[:, k], gemv)
+        if blocked and blocked[0] is not None:
+            q = np.stack(blocked)
+        else:
+            for k in range(size - 1, -1, -1):
+                _apply_left(q[:, k:, :], a[:, k + 1:, k], taus[:, k], gemv)
     rows = m if full_matrices else size
     r = np.triu(a[:, :rows, :])
     return q.reshape(batch + (m, cols)), r.reshape(batch + (rows, n))
