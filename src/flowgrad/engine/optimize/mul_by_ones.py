@@ -9,10 +9,11 @@ values); where it is not proven equal but the ones' shape is the output's, a
 `BroadcastTo(y, <the ones' shape>)` named `ConstantFolding/<mul>-broadcastto_shape-1`
 for its shape. The BroadcastTo is no Mul: ConstantPushDown and MinimizeBroadcasts stop
 at it, so a reader's constant is not pushed into y's chain. A dynamic_rnn output's time
-dim is unknown to Grappler (TensorArrayGatherV3), so in
+dim is unknown to Grappler (TensorArrayGatherV3; until a broadcast with a known dim,
+such as dropout's mask of `array_ops.shape(out)`, a constant), so in
 `tf.gradients(reduce_sum(square(out * 1.5)))` the Square gradient `ones * (out * 3.0)`
 becomes a BroadcastTo and the chain runs as `(3 * out) * 1.5`, not `4.5 * out`
-(golden math/gated_grads mul_by_ones_broadcast_to).
+(golden math/gated_grads lstm_mul_by_ones).
 
 Before/after (out's Grappler shape [3, ?, 8], static [3, 7, 8]):
 
@@ -27,21 +28,71 @@ from ..framework import dtypes as _dt
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from .constant_folding import constant_folding
 from .simplify_aggregation import _ones
-from .symbolic_shapes import symbolic_shapes
-
-_UNKNOWN_OPS = frozenset({"TensorArrayGatherV3"})
+from .symbolic_shapes import _BINARY, _UNARY
 
 
-def broadcast_mul_by_ones(program, unknown=None):
+def _unknown_dims(program):
+    """value -> the set of its dims Grappler's shape inference does not know, where the
+    graph's static shape knows them: a TensorArrayGatherV3's leading dim, carried through
+    elementwise ops and Transposes of constant perms; a broadcast with a known dim > 1
+    knows it again (`array_ops.shape` of a fully known tensor is a constant, so dropout's
+    mask has a known shape and `x * mask` is known). Values not listed are known."""
+    unknown = {}
+    consts = None
+    for n in program.nodes:
+        if n.type == "TensorArrayGatherV3" and n.outputs:
+            unknown[n.outputs[0]] = {0}
+            continue
+        if len(n.outputs) != 1 or not any(v in unknown for v in n.inputs):
+            continue
+        v = n.outputs[0]
+        if n.type in _UNARY:
+            unknown[v] = set(unknown[n.inputs[0]])
+        elif n.type in _BINARY and len(n.inputs) == 2:
+            shapes = [program.shapes.get(x) for x in n.inputs]
+            out = program.shapes.get(v)
+            if out is None or out.ndims is None or any(s is None or s.ndims is None
+                                                       for s in shapes):
+                continue
+            rank = out.ndims
+            dims = set()
+            for i in range(rank):
+                states = []
+                for x, s in zip(n.inputs, shapes):
+                    j = i - (rank - s.ndims)
+                    if j < 0:
+                        states.append(1)
+                    elif j in unknown.get(x, ()):
+                        states.append(None)
+                    else:
+                        states.append(s.as_list()[j])
+                if None in states and not any(d is not None and d > 1 for d in states):
+                    dims.add(i)
+            if dims:
+                unknown[v] = dims
+        elif n.type == "Transpose" and len(n.inputs) == 2:
+            if consts is None:
+                consts = {m.outputs[0]: m.attrs["value"] for m in constant_folding(program).nodes
+                          if m.type == "Const" and not m.inputs and m.outputs}
+            perm = consts.get(n.inputs[1])
+            if perm is not None:
+                src = unknown.get(n.inputs[0], set())
+                dims = {i for i, p in enumerate(np.ravel(perm).tolist()) if p in src}
+                if dims:
+                    unknown[v] = dims
+    return unknown
+
+
+def broadcast_mul_by_ones(program):
     """`program` with each Mul by constant ones whose other input Grappler cannot prove of
-    the output's shape made a BroadcastTo (module docstring). `unknown`: the feeds whose
-    shapes Grappler does not know (symbolic_shapes)."""
+    the output's shape made a BroadcastTo (module docstring)."""
     if not any(n.type == "TensorArrayGatherV3" for n in program.nodes):
         return program    # (the one source of such unknown dims modelled here)
     producer = {v: n for n in program.nodes for v in n.outputs}
     fetched = set(program.fetches)
-    sym = None
+    unknown = None
     out = None
     nodes = []
     for n in program.nodes:
@@ -67,10 +118,14 @@ def broadcast_mul_by_ones(program, unknown=None):
         if y is None:
             nodes.append(n)
             continue
-        if sym is None:
-            sym = symbolic_shapes(program, unknown, _UNKNOWN_OPS)
-        if sym.get(y) == target:
-            nodes.append(n)    # an Identity / Snapshot: the ones fold away as they do
+        if unknown is None:
+            unknown = _unknown_dims(program)
+        dims = unknown.get(y, ())
+        if not dims or any(target[i - (len(target) - program.shapes[y].ndims)] <= 1
+                           for i in dims):
+            # y of the output's shape (an Identity / Snapshot: flowgrad folds the ones
+            # away, same values), or an output Grappler does not know either (no rewrite)
+            nodes.append(n)
             continue
         if out is None:
             out = program.copy()

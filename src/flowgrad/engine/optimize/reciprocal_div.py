@@ -110,7 +110,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     if options.get("constant_folding", True):
         seed = tainted_by_default(program)   # before anything folds
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
-        program = broadcast_mul_by_ones(program, unknown)
+        program = broadcast_mul_by_ones(program)
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)

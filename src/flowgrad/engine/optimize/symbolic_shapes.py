@@ -237,18 +237,13 @@ def _reshape(n, x, consts, dims, shape_of):
     return tuple(out)
 
 
-def symbolic_shapes(program, unknown=None, unknown_ops=frozenset()):
+def symbolic_shapes(program, unknown=None):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
-    have their static shapes, as a loop body's variables of known shape). `unknown_ops`:
-    op types whose outputs Grappler's shape functions leave unknown where the graph's
-    static shape is known (TensorArrayGatherV3: a dynamic_rnn's time dim, set by the
-    Python code's set_shape, which GraphProperties does not see)."""
+    have their static shapes, as a loop body's variables of known shape)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
-    if unknown_ops:
-        fed |= {v for n in program.nodes if n.type in unknown_ops for v in n.outputs}
     tainted = set(fed)
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
     shape_of = {}                       # a Shape op's output -> its input's shape
