@@ -9,7 +9,8 @@ the meta optimizer on and off. Read by tests/test_push_down_pruned.py.
 `select_folded`: Grappler folds every pure op of constant inputs, Select included, so
 per_image_standardization of a constant image is constant and its gradient's
 `Mean_grad/truediv` divides exactly (no ReciprocalDiv rewrite of a non-constant
-numerator).
+numerator). `select_divisor`: `x / tf.where(c, a, b)` of constants c, a, b: the Select
+folds, so ReciprocalDiv makes it `x * (1 / where)`.
 """
 import numpy as np
 
@@ -73,11 +74,20 @@ def _select_folded(tf, x):
     return [tf.gradients(tf.reduce_sum(y * y), img)[0]]
 
 
+def _select_divisor(tf, x):
+    rs = np.random.RandomState(5)
+    c = tf.constant(rs.rand(300) > 0.5)
+    d = tf.where(c, tf.constant((rs.rand(300) * 3 + 0.5).astype(np.float32)),
+                 tf.constant((rs.rand(300) + 2).astype(np.float32)))
+    return [tf.negative(x / d)]
+
+
 CASES = {"plain": _plain, "stop_gradient": _stop_gradient, "chain2": _chain2,
          "add_chain": _add_chain, "two_level": _two_level, "read_twice": _read_twice,
          "fetched_identity": _fetched_identity, "control_input": _control_input,
          "control_no_op": _control_no_op,
-         "fetched_parent": _fetched_parent, "select_folded": _select_folded}
+         "fetched_parent": _fetched_parent, "select_folded": _select_folded,
+         "select_divisor": _select_divisor}
 
 
 def run(tf, name, config=None):
