@@ -1,19 +1,25 @@
-"""Grappler's constant folding of a Mul by tf.gradients' ones into a BroadcastTo (values
-change downstream).
+"""Grappler's constant folding of a Mul by tf.gradients' ones into a BroadcastTo or a
+Snapshot (values change downstream).
 
 TF 1.14's SimplifyArithmeticOperations, which its constant folding runs on each node
 before ConstantPushDown, rewrites `Mul(ones, y)` (or `Mul(y, ones)`), the ones a
-constant, by the shapes its GraphProperties infers: where y's shape is symbolically the
-output's, an Identity or a Snapshot (flowgrad folds the ones away instead, with the same
-values); where it is not proven equal but the ones' shape is the output's, a
-`BroadcastTo(y, <the ones' shape>)` named `ConstantFolding/<mul>-broadcastto_shape-1`
-for its shape. The BroadcastTo is no Mul: ConstantPushDown and MinimizeBroadcasts stop
-at it, so a reader's constant is not pushed into y's chain. A dynamic_rnn output's time
-dim is unknown to Grappler (TensorArrayGatherV3; until a broadcast with a known dim,
-such as dropout's mask of `array_ops.shape(out)`, a constant), so in
-`tf.gradients(reduce_sum(square(out * 1.5)))` the Square gradient `ones * (out * 3.0)`
-becomes a BroadcastTo and the chain runs as `(3 * out) * 1.5`, not `4.5 * out`
-(golden math/gated_grads lstm_mul_by_ones).
+constant, by the shapes its GraphProperties infers:
+
+- y's shape symbolically the output's: an Identity, which the dependency optimizer
+  removes (flowgrad folds the ones away instead, with the same values); or, in a graph
+  with an op of a ref input (`_util.snapshots`: Optimizer.minimize on reference
+  variables), a Snapshot, which it keeps. flowgrad has no Snapshot op and writes it as a
+  BroadcastTo to y's own shape: as opaque, and exact.
+- y's shape not proven equal but the ones' shape the output's: `BroadcastTo(y, <the
+  ones' shape>)`, its shape named `ConstantFolding/<mul>-broadcastto_shape-1`.
+
+Neither is a Mul: ConstantPushDown and MinimizeBroadcasts stop at it, so a reader's
+constant is not pushed into y's chain. A dynamic_rnn output's time dim is unknown to
+Grappler (TensorArrayGatherV3; until a broadcast with a known dim, such as dropout's mask
+of `array_ops.shape(out)`, a constant), so in `tf.gradients(reduce_sum(square(out *
+1.5)))` the Square gradient `ones * (out * 3.0)` becomes a BroadcastTo and the chain runs
+as `(3 * out) * 1.5`, not `4.5 * out` (golden math/gated_grads lstm_mul_by_ones;
+lstm_dropout_adam for the Snapshot).
 
 Before/after (out's Grappler shape [3, ?, 8], static [3, 7, 8]):
 
@@ -28,6 +34,7 @@ from ..framework import dtypes as _dt
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from ._util import snapshots
 from .constant_folding import constant_folding
 from .simplify_aggregation import _ones
 from .symbolic_shapes import _BINARY, _UNARY
@@ -88,7 +95,8 @@ def _unknown_dims(program):
 def broadcast_mul_by_ones(program):
     """`program` with each Mul by constant ones whose other input Grappler cannot prove of
     the output's shape made a BroadcastTo (module docstring)."""
-    if not any(n.type == "TensorArrayGatherV3" for n in program.nodes):
+    snap = snapshots(program)
+    if not snap and not any(n.type == "TensorArrayGatherV3" for n in program.nodes):
         return program    # (the one source of such unknown dims modelled here)
     producer = {v: n for n in program.nodes for v in n.outputs}
     fetched = set(program.fetches)
@@ -121,10 +129,11 @@ def broadcast_mul_by_ones(program):
         if unknown is None:
             unknown = _unknown_dims(program)
         dims = unknown.get(y, ())
-        if not dims or any(target[i - (len(target) - program.shapes[y].ndims)] <= 1
-                           for i in dims):
-            # y of the output's shape (an Identity / Snapshot: flowgrad folds the ones
-            # away, same values), or an output Grappler does not know either (no rewrite)
+        lead = len(target) - program.shapes[y].ndims
+        if (not dims and not snap) or any(target[i + lead] <= 1 for i in dims):
+            # y of the output's shape in a plan with no ref-input op (an Identity, which
+            # the dependency optimizer removes: flowgrad folds the ones away, same
+            # values), or an output Grappler does not know either (no rewrite)
             nodes.append(n)
             continue
         if out is None:
