@@ -226,10 +226,54 @@ def addn_through_gates_minimize(tf):
     return addn_through_gates(tf, minimize=True)
 
 
+def lstm_mul_by_ones(tf, gate=True):
+    """Gradients for the variables of sum(square(dynamic_rnn(LSTMCell) * 1.5)) + sum(c * h),
+    no dropout: Grappler does not know the rnn output's time dim (TensorArrayGatherV3), so
+    its constant folding makes the Square gradient's `ones * (3.0 * out)` a BroadcastTo,
+    which stops the push-down: TF runs (3 * out) * 1.5, not 4.5 * out."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(2)
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(3, 7, 5).astype(np.float32))
+        cell = tf.nn.rnn_cell.LSTMCell(8, use_peepholes=True)
+        out, st = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        loss = tf.reduce_sum(tf.square(out * 1.5)) + tf.reduce_sum(st.c * st.h)
+        grads = tf.gradients(loss, tf.trainable_variables(), gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def lstm_mul_by_ones_ungated(tf):
+    return lstm_mul_by_ones(tf, gate=False)
+
+
+def lstm_dropout_adam(tf):
+    """_lstm_dropout's peephole cell trained two steps by AdamOptimizer.minimize on
+    reference variables: the Square gradient's `ones * y` is a Snapshot (the graph has
+    ref-input ops), which the dependency optimizer keeps, so no push-down or MinimizeBroadcasts
+    goes through it."""
+    with tf.Graph().as_default():
+        tf.set_random_seed(2)
+        rng = np.random.RandomState(0)
+        x = tf.constant(rng.randn(3, 7, 5).astype(np.float32))
+        cell = tf.nn.rnn_cell.LSTMCell(8, use_peepholes=True)
+        out, st = tf.nn.dynamic_rnn(cell, x, dtype=tf.float32)
+        h = tf.layers.dropout(out, 0.2, training=True) * 1.5
+        loss = tf.reduce_sum(tf.square(h)) + tf.reduce_sum(st.c * st.h)
+        train = tf.train.AdamOptimizer(0.01).minimize(loss)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            for _ in range(2):
+                sess.run(train)
+            return sess.run(tf.trainable_variables())
+
+
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
          "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
-         "addn_ones_through_gates", "addn_ones_through_gates_minimize"]
+         "addn_ones_through_gates", "addn_ones_through_gates_minimize",
+         "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam"]
 
 
 def cases(tf):

@@ -5,6 +5,12 @@ input before the second round's constant folding, so `tf.identity(x * 0.35) * 0.
 as `x * (0.7 * 0.35)` like `x * 0.35 * 0.7` (golden math/pcnn_push_down). Not when the
 Identity is fetched or the product is read twice. Each case in a graph of its own, with
 the meta optimizer on and off. Read by tests/test_push_down_pruned.py.
+
+`select_folded`: Grappler folds every pure op of constant inputs, Select included, so
+per_image_standardization of a constant image is constant and its gradient's
+`Mean_grad/truediv` divides exactly (no ReciprocalDiv rewrite of a non-constant
+numerator). `select_divisor`: `x / tf.where(c, a, b)` of constants c, a, b: the Select
+folds, so ReciprocalDiv makes it `x * (1 / where)`.
 """
 import numpy as np
 
@@ -62,11 +68,26 @@ def _fetched_parent(tf, x):
     return [tf.identity(x * 0.35) * 0.7]
 
 
+def _select_folded(tf, x):
+    img = tf.constant(np.random.RandomState(3).rand(8, 7, 3).astype(np.float32))
+    y = tf.image.per_image_standardization(img)
+    return [tf.gradients(tf.reduce_sum(y * y), img)[0]]
+
+
+def _select_divisor(tf, x):
+    rs = np.random.RandomState(5)
+    c = tf.constant(rs.rand(300) > 0.5)
+    d = tf.where(c, tf.constant((rs.rand(300) * 3 + 0.5).astype(np.float32)),
+                 tf.constant((rs.rand(300) + 2).astype(np.float32)))
+    return [tf.negative(x / d)]
+
+
 CASES = {"plain": _plain, "stop_gradient": _stop_gradient, "chain2": _chain2,
          "add_chain": _add_chain, "two_level": _two_level, "read_twice": _read_twice,
          "fetched_identity": _fetched_identity, "control_input": _control_input,
          "control_no_op": _control_no_op,
-         "fetched_parent": _fetched_parent}
+         "fetched_parent": _fetched_parent, "select_folded": _select_folded,
+         "select_divisor": _select_divisor}
 
 
 def run(tf, name, config=None):

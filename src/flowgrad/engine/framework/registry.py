@@ -11,7 +11,10 @@ An op is registered once, in one block, with everything about it:
 - `kernel(*arrays, **attrs)` computes the outputs (one array, or a tuple when
   the op has several outputs) and may assume valid inputs.
 - `bind(node, ctx)` replaces `kernel` for ops that need the session (variables,
-  random state): it returns the callable the plan will call.
+  random state): it returns the callable the plan will call. A bind that only configures
+  the kernel from the node (its name, attrs or input dtypes) and reads no session state
+  sets `bind.pure = True`: constant folding then calls it (with ctx None) and folds the
+  op as Grappler does.
 - `grad(op, *output_grads)` returns one gradient (a Tensor or None) per input,
   built from public flowgrad ops so that it can be differentiated again.
 """

@@ -823,6 +823,9 @@ def _select_bind(node, ctx):
     return run
 
 
+_select_bind.pure = True  # the bind only names the node in errors
+
+
 def _select_grad(op, grad):
     """Route the gradient to the branch each element came from; zeros elsewhere (zeros like
     x, as TF: in a loop's gradient x is a forward value the gradient reads)."""

@@ -323,6 +323,7 @@ def _cpu_kernel(kernel, missing):
                 raise _invalid(msg)
             return run
         return functools.partial(kernel, **node.attrs) if node.attrs else kernel
+    bind.pure = True
     return bind
 
 

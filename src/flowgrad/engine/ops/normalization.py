@@ -149,6 +149,7 @@ def _with_t(kernel, x_input):
         if "T" not in attrs and node.op is not None:
             attrs["T"] = node.op.inputs[x_input].dtype.base_dtype
         return functools.partial(kernel, **attrs)
+    bind.pure = True
     return bind
 
 

@@ -1,14 +1,15 @@
 """Constant folding: evaluate at plan-compile time what needs no feed and no state.
 
 A node is folded when it is pure (not stateful, not a recomputation copy, no
-`bind`), Grappler folds its type (not Sparse*, not *Quantized*, no string constant
-input), and every input is a constant; the shape ops Shape/Size/Rank/ShapeN
-fold as soon as their inputs' static shapes are fully known (whatever the
-input is: a feed, a variable, an intermediate). Folding cascades, so
-BroadcastGradientArgs and DynamicStitch of folded shapes fold too. Folded
-values larger than `MAX_BYTES` stay unfolded (they would live as long as the
-plan). A kernel that raises at compile time is left alone: the error surfaces
-at run, as without the pass.
+`bind` other than a pure one: Select's, which only names the node in errors, or
+one passing the node's attrs and dtype to the kernel), Grappler folds its type
+(not Sparse*, not *Quantized*, no string constant input), and every input is a
+constant; the shape ops Shape/Size/Rank/ShapeN fold as soon as their inputs'
+static shapes are fully known (whatever the input is: a feed, a variable, an
+intermediate). Folding cascades, so BroadcastGradientArgs and DynamicStitch of
+folded shapes fold too. Folded values larger than `MAX_BYTES` stay unfolded
+(they would live as long as the plan). A kernel that raises at compile time is
+left alone: the error surfaces at run, as without the pass.
 
 Before/after, for `tf.reduce_sum(x * 2.0)` with x a [2, 3] placeholder:
 
@@ -63,8 +64,9 @@ def constant_folding(program, options=None):
             nodes.append(n)
             continue
         od = n.op_def
-        if n.stateful or n.recompute or od.bind is not None or od.kernel is None or \
-                not n.outputs or _grappler_keeps(program, n, known):
+        pure_bind = getattr(od.bind, "pure", False)
+        if n.stateful or n.recompute or (od.bind is not None and not pure_bind) or \
+                od.kernel is None or not n.outputs or _grappler_keeps(program, n, known):
             nodes.append(n)
             continue
         if n.type in SHAPE_OPS:
@@ -79,7 +81,7 @@ def constant_folding(program, options=None):
             continue
         try:
             with np.errstate(all="ignore"):
-                res = od.kernel(*args, **n.attrs)
+                res = od.bind(n, None)(*args) if pure_bind else od.kernel(*args, **n.attrs)
         except Exception:  # noqa: BLE001 - leave it to fail at run time, as without folding
             nodes.append(n)
             continue

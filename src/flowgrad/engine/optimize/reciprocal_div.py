@@ -28,6 +28,7 @@ from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, tainted_by_default
 from .hoist_common_factor import hoist_common_factor
+from .mul_by_ones import broadcast_mul_by_ones
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
@@ -108,6 +109,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         return program
     if options.get("constant_folding", True):
         seed = tainted_by_default(program)   # before anything folds
+        # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
+        program = broadcast_mul_by_ones(program)
         program = constant_push_down(reciprocal_division(program), seed)
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)

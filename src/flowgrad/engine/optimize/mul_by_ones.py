@@ -1,0 +1,151 @@
+"""Grappler's constant folding of a Mul by tf.gradients' ones into a BroadcastTo or a
+Snapshot (values change downstream).
+
+TF 1.14's SimplifyArithmeticOperations, which its constant folding runs on each node
+before ConstantPushDown, rewrites `Mul(ones, y)` (or `Mul(y, ones)`), the ones a
+constant, by the shapes its GraphProperties infers:
+
+- y's shape symbolically the output's: an Identity, which the dependency optimizer
+  removes (flowgrad folds the ones away instead, with the same values); or, in a graph
+  with an op of a ref input (`_util.snapshots`: Optimizer.minimize on reference
+  variables), a Snapshot, which it keeps. flowgrad has no Snapshot op and writes it as a
+  BroadcastTo to y's own shape: as opaque, and exact.
+- y's shape not proven equal but the ones' shape the output's: `BroadcastTo(y, <the
+  ones' shape>)`, its shape named `ConstantFolding/<mul>-broadcastto_shape-1`.
+
+Neither is a Mul: ConstantPushDown and MinimizeBroadcasts stop at it, so a reader's
+constant is not pushed into y's chain. A dynamic_rnn output's time dim is unknown to
+Grappler (TensorArrayGatherV3; until a broadcast with a known dim, such as dropout's mask
+of `array_ops.shape(out)`, a constant), so in `tf.gradients(reduce_sum(square(out *
+1.5)))` the Square gradient `ones * (out * 3.0)` becomes a BroadcastTo and the chain runs
+as `(3 * out) * 1.5`, not `4.5 * out` (golden math/gated_grads lstm_mul_by_ones;
+lstm_dropout_adam for the Snapshot).
+
+Before/after (out's Grappler shape [3, ?, 8], static [3, 7, 8]):
+
+    v5 = Mul(v_ones, v4)        ->  v9 = Const()  # [3, 7, 8]
+                                    v5 = BroadcastTo(v4, v9)
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..framework import dtypes as _dt
+from ..framework.registry import OPS
+from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
+from ._util import snapshots
+from .constant_folding import constant_folding
+from .simplify_aggregation import _ones
+from .symbolic_shapes import _BINARY, _UNARY
+
+
+def _unknown_dims(program):
+    """value -> the set of its dims Grappler's shape inference does not know, where the
+    graph's static shape knows them: a TensorArrayGatherV3's leading dim, carried through
+    elementwise ops and Transposes of constant perms; a broadcast with a known dim > 1
+    knows it again (`array_ops.shape` of a fully known tensor is a constant, so dropout's
+    mask has a known shape and `x * mask` is known). Values not listed are known."""
+    unknown = {}
+    consts = None
+    for n in program.nodes:
+        if n.type == "TensorArrayGatherV3" and n.outputs:
+            unknown[n.outputs[0]] = {0}
+            continue
+        if len(n.outputs) != 1 or not any(v in unknown for v in n.inputs):
+            continue
+        v = n.outputs[0]
+        if n.type in _UNARY:
+            unknown[v] = set(unknown[n.inputs[0]])
+        elif n.type in _BINARY and len(n.inputs) == 2:
+            shapes = [program.shapes.get(x) for x in n.inputs]
+            out = program.shapes.get(v)
+            if out is None or out.ndims is None or any(s is None or s.ndims is None
+                                                       for s in shapes):
+                continue
+            rank = out.ndims
+            dims = set()
+            for i in range(rank):
+                states = []
+                for x, s in zip(n.inputs, shapes):
+                    j = i - (rank - s.ndims)
+                    if j < 0:
+                        states.append(1)
+                    elif j in unknown.get(x, ()):
+                        states.append(None)
+                    else:
+                        states.append(s.as_list()[j])
+                if None in states and not any(d is not None and d > 1 for d in states):
+                    dims.add(i)
+            if dims:
+                unknown[v] = dims
+        elif n.type == "Transpose" and len(n.inputs) == 2:
+            if consts is None:
+                consts = {m.outputs[0]: m.attrs["value"] for m in constant_folding(program).nodes
+                          if m.type == "Const" and not m.inputs and m.outputs}
+            perm = consts.get(n.inputs[1])
+            if perm is not None:
+                src = unknown.get(n.inputs[0], set())
+                dims = {i for i, p in enumerate(np.ravel(perm).tolist()) if p in src}
+                if dims:
+                    unknown[v] = dims
+    return unknown
+
+
+def broadcast_mul_by_ones(program):
+    """`program` with each Mul by constant ones whose other input Grappler cannot prove of
+    the output's shape made a BroadcastTo (module docstring)."""
+    snap = snapshots(program)
+    if not snap and not any(n.type == "TensorArrayGatherV3" for n in program.nodes):
+        return program    # (the one source of such unknown dims modelled here)
+    producer = {v: n for n in program.nodes for v in n.outputs}
+    fetched = set(program.fetches)
+    unknown = None
+    out = None
+    nodes = []
+    for n in program.nodes:
+        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 \
+                or n.outputs[0] in fetched:
+            nodes.append(n)
+            continue
+        v = n.outputs[0]
+        shape = program.shapes.get(v)
+        if shape is None or not shape.is_fully_defined():
+            nodes.append(n)
+            continue
+        target = tuple(shape.as_list())
+        y = None
+        for one, other in ((0, 1), (1, 0)):
+            o = program.shapes.get(n.inputs[one])
+            y_shape = program.shapes.get(n.inputs[other])
+            if o is not None and o.is_fully_defined() and tuple(o.as_list()) == target and \
+                    y_shape is not None and y_shape.ndims == len(target) and \
+                    _ones(producer.get(n.inputs[one]), producer):
+                y = n.inputs[other]
+                break
+        if y is None:
+            nodes.append(n)
+            continue
+        if unknown is None:
+            unknown = _unknown_dims(program)
+        dims = unknown.get(y, ())
+        lead = len(target) - program.shapes[y].ndims
+        if (not dims and not snap) or any(target[i + lead] <= 1 for i in dims):
+            # y of the output's shape in a plan with no ref-input op (an Identity, which
+            # the dependency optimizer removes: flowgrad folds the ones away, same
+            # values), or an output Grappler does not know either (no rewrite)
+            nodes.append(n)
+            continue
+        if out is None:
+            out = program.copy()
+        sv = out.new_value(_dt.int32, TensorShape([len(target)]))
+        const = np.asarray(target, dtype=np.int32)
+        nodes.append(Node("Const", OPS["Const"], {"value": const, "dtype": _dt.int32}, [],
+                          [sv], f"ConstantFolding/{n.name}-broadcastto_shape-1", None, False))
+        out.persistent.add(sv)
+        nodes.append(Node("BroadcastTo", OPS["BroadcastTo"], {}, [y, sv], [v],
+                          n.name, None, False))
+    if out is None:
+        return program
+    out.nodes = nodes
+    return out
