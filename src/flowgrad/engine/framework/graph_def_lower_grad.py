@@ -404,7 +404,6 @@ class GradLoopPlan(_PlanBase):
             members = _members(gop, ginfo, loops.infos[fop])
             if members is None:
                 continue
-            members = self._with_cond_sides(members)
             self._plan(gop, ginfo, loops.infos[fop], members)
 
     def constant_pivot(self, names):
@@ -664,10 +663,10 @@ class GradLoopPlan(_PlanBase):
         return src
 
     def _frame_parallel(self, frame):
-        """The parallel_iterations gradient frame `frame`'s nodes are written with (10
-        unless a `_parallel` table gives the forward loop's): with 1, TF's pops wait for no
-        b_sync (AddBackpropAccumulatedValue); with more, they must."""
-        return getattr(self, "_parallel", {}).get(frame, 10)
+        """The parallel_iterations gradient frame `frame`'s nodes are written with (its
+        forward loop's): with 1, TF's pops wait for no b_sync
+        (AddBackpropAccumulatedValue); with more, they must."""
+        return self._parallel.get(frame, 10)
 
     def _name(self, t):
         return self.renames.get(t.name, t._as_node_def_input())
@@ -1302,22 +1301,6 @@ def _unwritten(self, members):
             not any(t.name in cp.renames for t in m._outputs)}
 
 
-def _with_cond_sides(self, members):
-    """`members` with the ops a TF-layout gradient Cond among them writes in a side that
-    are in neither branch (a gradient no branch result reads: the Mul gradient's of a
-    constant factor), in creation order: their reads are this frame's too."""
-    cp = self._conds
-    if cp is None:
-        return members
-    have = set(members)
-    more = [st[1] for g in members if g in cp._grad_steps for st in cp._grad_steps[g]
-            if st[0] == "copy" and st[1] not in have]
-    if not more:
-        return members
-    have.update(more)
-    return [o for o in members[0].graph._flowgrad_operations() if o in have]
-
-
 def _zero_shapes_of(self, m):
     """The condgrad.ZeroShapes of member `m` (a TF-layout gradient Cond's), else ()."""
     cp = _cond_plan(self) if self._conds is None else self._conds
@@ -1574,7 +1557,6 @@ GradLoopPlan._late_names = _late_names
 GradLoopPlan._late_subs = _late_subs
 GradLoopPlan._zero_shapes_of = _zero_shapes_of
 GradLoopPlan._moved_into_cond = _moved_into_cond
-GradLoopPlan._with_cond_sides = _with_cond_sides
 GradLoopPlan._unread_zeros = _unread_zeros
 GradLoopPlan._unwritten = _unwritten
 GradLoopPlan.zero_shape_pop = zero_shape_pop
