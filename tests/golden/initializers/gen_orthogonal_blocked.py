@@ -5,7 +5,9 @@ Q (householderQ() * Identity) is applied by blocks; with m < n the columns right
 first m get the blocked update at any size. tf.orthogonal_initializer and
 tf.keras.initializers.Orthogonal take their Q from this op. Each case holds the shape,
 the SHA-256 of the result's bytes and its first values; cases below 48 columns are
-controls that flowgrad already gives in TF's bits. Read by tests/test_orthogonal_blocked.py.
+controls. tf.keras.initializers.Orthogonal (gain 1.5) takes the same path. Sizes up to
+576 x 64 (the (3, 3, 64, 64) conv kernel), 256 x 256 and 130 x 400, both dtypes, full
+and reduced. Read by tests/test_orthogonal_blocked.py.
 """
 from __future__ import absolute_import
 
@@ -14,10 +16,13 @@ import hashlib
 import numpy as np
 
 INIT_SHAPES = [(47, 47), (48, 48), (64, 64), (100, 50), (50, 100), (128, 256),
-               (3, 3, 64, 64)]
+               (3, 3, 64, 64), (128, 128), (256, 256), (96, 200), (3, 3, 32, 64)]
+KERAS_SHAPES = [(64, 64), (128, 128), (256, 64), (3, 3, 64, 64)]
 QR_SHAPES = [(30, 20), (47, 47), (48, 48), (60, 49), (64, 64), (100, 50), (50, 100),
              (40, 45), (49, 49), (57, 57), (72, 60), (80, 80), (93, 92), (90, 49), (30, 70),
-             (96, 96), (10, 90)]
+             (96, 96), (10, 90),
+             (128, 128), (256, 256), (576, 64), (200, 100), (97, 97), (130, 400), (70, 95),
+             (150, 60), (333, 97), (1, 50), (50, 1), (51, 51), (61, 68)]
 
 
 def digest(a):
@@ -52,6 +57,12 @@ def cases(tf):
             v = init(list(shape))
             with tf.Session() as sess:
                 out["init_%s_%s" % (name, "x".join(map(str, shape)))] = digest(sess.run(v))
+        for shape in KERAS_SHAPES:
+            tf.reset_default_graph()
+            init = tf.keras.initializers.Orthogonal(gain=1.5, seed=5)
+            v = init(list(shape), dtype=tf.as_dtype(dt))
+            with tf.Session() as sess:
+                out["keras_%s_%s" % (name, "x".join(map(str, shape)))] = digest(sess.run(v))
         for x in qr_inputs(dt):
             for full in (False, True):
                 tf.reset_default_graph()

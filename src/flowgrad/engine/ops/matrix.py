@@ -246,7 +246,7 @@ def _qr_infer(inputs, attrs):
 
 def _qr_kernel(x, full_matrices=False):
     x = np.asarray(x)
-    if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR, unblocked
+    if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR
         return _eigen_qr.qr(x, full_matrices)
     q, r = np.linalg.qr(x, mode="complete" if full_matrices else "reduced")
     return q, r
