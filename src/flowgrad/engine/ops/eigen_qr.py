@@ -106,10 +106,8 @@ def _factor_columns(a, taus, k0, k1, tiny, dt):
         col = a[:, k:, k]
         c0 = col[:, 0].copy()
         norm = np.zeros_like(c0)
-        if col.shape[1] > 1:
-            norm = col[:, 1] * col[:, 1]
-            for i in range(2, col.shape[1]):
-                norm = norm + col[:, i] * col[:, i]
+        if col.shape[1] > 1:          # the tail's squares summed in order (accumulate)
+            norm = np.cumsum(col[:, 1:] * col[:, 1:], axis=1)[:, -1]
         small = norm <= tiny
         beta = np.sqrt(c0 * c0 + norm)
         beta = np.where(c0 >= 0, -beta, beta)

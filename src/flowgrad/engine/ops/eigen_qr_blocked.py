@@ -108,16 +108,18 @@ def _blocking(m, n, k, dt):
 
 def _gemv_cols(res, lhs, v, alpha):
     """res + (lhs @ v) alpha: Eigen's column-major GEMV (products in order, blocks of 16
-    columns from 128 on, each block's sum times alpha added)."""
+    columns from 128 on, each block's sum times alpha added in turn). Sums in order are
+    cumulative sums (accumulate adds one by one)."""
     c = lhs.shape[1]
-    block = c if c < 128 else 16
-    for c0 in range(0, c, block):
-        p = lhs[:, c0:c0 + block] * v[c0:c0 + block]
-        acc = p[:, 0].copy()
-        for t in range(1, p.shape[1]):
-            acc = acc + p[:, t]
-        res = res + acc * alpha
-    return res
+    p = lhs * v
+    if c < 128:
+        return res + np.cumsum(p, axis=1)[:, -1] * alpha
+    whole = c // 16 * 16
+    sums = np.cumsum(p[:, :whole].reshape(p.shape[0], -1, 16), axis=2)[:, :, -1]
+    if whole < c:
+        sums = np.concatenate([sums, np.cumsum(p[:, whole:], axis=1)[:, -1:]], axis=1)
+    terms = np.concatenate([res[:, None], sums * alpha], axis=1)
+    return np.cumsum(terms, axis=1)[:, -1]
 
 
 def _tri_factor(V, h):
