@@ -27,7 +27,7 @@ def test_lapack_misses_tfs_bits():
 
 
 def test_handles_checked_sizes():
-    """float32 and float64 up to eigen_qr.CHECKED rows and columns, every shape (Eigen's
+    """float32 and float64 up to eigen_qr.CHECKED rows and columns and MAX_WORK (Eigen's
     unblocked and blocked paths, checked against TF: golden
     initializers/orthogonal_blocked); larger, empty, or other dtypes keep NumPy's."""
     assert eigen_qr.handles(np.zeros((3, 50, 47), np.float32), False)
@@ -38,6 +38,9 @@ def test_handles_checked_sizes():
     assert eigen_qr.handles(np.zeros((49, 49), np.float32), True)
     assert eigen_qr.handles(np.zeros((576, 64), np.float32), True)
     assert eigen_qr.handles(np.zeros((2, 512, 512), np.float64), False)
+    assert eigen_qr.handles(np.zeros((4608, 512), np.float32), False)   # (3, 3, 512, 512)
+    assert not eigen_qr.handles(np.zeros((4608, 1024), np.float32), False)  # MAX_WORK
+    assert not eigen_qr.handles(np.zeros((4608, 512), np.float32), True)
     assert not eigen_qr.handles(np.zeros((eigen_qr.CHECKED + 1, 8), np.float32), False)
     assert not eigen_qr.handles(np.zeros((8, eigen_qr.CHECKED + 1), np.float64), True)
     assert not eigen_qr.handles(np.zeros((4, 0), np.float32), False)

@@ -6,7 +6,7 @@ first m get the blocked update at any size. tf.orthogonal_initializer and
 tf.keras.initializers.Orthogonal take their Q from this op. Each case holds the shape,
 the SHA-256 of the result's bytes and its first values; cases below 48 columns are
 controls. tf.keras.initializers.Orthogonal (gain 1.5) takes the same path. Sizes up to
-576 x 64 (the (3, 3, 64, 64) conv kernel), 256 x 256 and 130 x 400, both dtypes, full
+1152 x 128 (the (3, 3, 128, 128) conv kernel), 576 x 64, 256 x 256 and 130 x 400, both dtypes, full
 and reduced. Read by tests/test_orthogonal_blocked.py.
 """
 from __future__ import absolute_import
@@ -16,7 +16,8 @@ import hashlib
 import numpy as np
 
 INIT_SHAPES = [(47, 47), (48, 48), (64, 64), (100, 50), (50, 100), (128, 256),
-               (3, 3, 64, 64), (128, 128), (256, 256), (96, 200), (3, 3, 32, 64)]
+               (3, 3, 64, 64), (128, 128), (256, 256), (96, 200), (3, 3, 32, 64),
+               (3, 3, 128, 128)]
 KERAS_SHAPES = [(64, 64), (128, 128), (256, 64), (3, 3, 64, 64)]
 QR_SHAPES = [(30, 20), (47, 47), (48, 48), (60, 49), (64, 64), (100, 50), (50, 100),
              (40, 45), (49, 49), (57, 57), (72, 60), (80, 80), (93, 92), (90, 49), (30, 70),

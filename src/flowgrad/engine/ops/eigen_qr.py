@@ -32,19 +32,23 @@ from .eigen_bmm import _sum
 __all__ = ["BLOCK", "handles", "qr"]
 
 BLOCK = 48   # Eigen's block size: from min(m, n) = 48 on, factorization and Q are blocked
-CHECKED = 2048  # checked against TF 1.14 up to this many rows or columns (larger: NumPy's)
+CHECKED = 4608  # checked against TF 1.14 up to this many rows or columns
+MAX_WORK = 4608 * 512 * 512   # rows x Q's or R's widest x min(m, n): the largest checked
 
 
 def handles(x, full_matrices: bool) -> bool:
     """Whether `qr` reproduces TF's bits for these matrices [..., m, n]: float32 and
-    float64 up to CHECKED rows and columns (checked against the oracle for every kind of
-    shape, full and reduced, from 1 to 2000 rows or columns). Larger matrices keep NumPy's
-    (not checked, and the model's cost grows with them)."""
-    del full_matrices           # both Qs are Eigen's at every checked size
+    float64 up to CHECKED rows and columns and MAX_WORK (checked against the oracle, full
+    and reduced, for some 500 shapes from 1 x 50 to 1024 x 1024, 4608 x 512 and 40 x 3000).
+    Larger matrices keep NumPy's: not checked, and the model's cost grows with them
+    (about 1 s for 512 x 512 float32, 13 s for 4608 x 512)."""
     if x.dtype not in (np.float32, np.float64) or x.ndim < 2:
         return False
     m, n = x.shape[-2:]
-    return 0 < m <= CHECKED and 0 < n <= CHECKED
+    k = min(m, n)
+    if not (0 < m <= CHECKED and 0 < n <= CHECKED):
+        return False
+    return m * max(n, m if full_matrices else k) * k <= MAX_WORK
 
 
 def _gemv(ess, bottom):
