@@ -112,6 +112,19 @@ def _static_int(t):
     return int(v) if v.ndim == 0 else [int(i) for i in v.reshape(-1)]
 
 
+def _refined_int(t):
+    """`_static_int` for shape functions: the int value of a scalar/vector int input as TF's
+    shape refiner evaluates it (InferenceContext::input_tensor runs the input's whole
+    constant subgraph: one_hot's depth `constant(3) + 2`), else None."""
+    v = _static_int(t)
+    if v is not None or not t.dtype.base_dtype.is_integer:
+        return v
+    r = _known_ints(_refined_value(t, shape_n=False, partial=False))
+    if r is None or r.ndim > 1:
+        return None
+    return int(r) if r.ndim == 0 else [int(i) for i in r]
+
+
 def _dims(t):
     return t.shape.as_tuple()
 
@@ -280,16 +293,22 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
+_MEMO: list = []   # the values one top-level _refined_value call has computed
+
+
 @reads_value
 def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                    partial: bool = True):
-    """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
-    inferring shapes (more than `folded_value`, TF's Python constant_value): constants,
-    Shapes of known shapes, their strided slices, Prod/Sum/Cast/Pack of such; else None.
-    A Shape whose sliced dims are known but not all is read as an object array with None;
-    not under arithmetic (`partial=False`): TF's refiner evaluates Mul/Add/... only on
-    values it can compute whole (spatial_softmax's shape(x)[1] * shape(x)[2] with an
-    unknown batch stays unknown in TF)."""
+    """The value of `t` as TF's C++ shape refiner evaluates it when inferring shapes (more
+    than `folded_value`, TF's Python constant_value), else None.
+
+    Two parts, as in TF's refiner. `_refined_partial` reads the pieces TF reads partially
+    (ConstantPartialShape: a Shape whose dims are known but not all, as an object array
+    with None, and Pack/Concat/StridedSlice of such); not under arithmetic
+    (`partial=False`): spatial_softmax's shape(x)[1] * shape(x)[2] with an unknown batch
+    stays unknown in TF. Everything else is `_evaluated_whole`: TF's EvaluateConstantTensor
+    runs any stateless subgraph whose leaves are constants (or Shape/Rank/Size of known
+    shapes) with the ops' kernels. Values are memoised for one top-level call."""
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
     v = const_value(t)
@@ -297,8 +316,77 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         v = _evaluated(t)
     if v is not None:
         return v
-    if depth > 32:   # (TF walks the whole constant subgraph; a bound on the recursion)
+    if depth > _MAX_DEPTH:   # (TF walks the whole constant subgraph; a recursion bound)
         return None
+    top = not _MEMO
+    if top:
+        _MEMO.append({})
+    memo = _MEMO[0]
+    key = (id(t), shape_n, partial)
+    try:
+        if key in memo:
+            return memo[key][1]
+        memo[key] = (t, None)   # (a cycle reads unknown)
+        v = _refined_partial(t, depth, shape_n, partial)
+        if v is None:
+            v = _evaluated_whole(t, depth, shape_n)
+        memo[key] = (t, v)
+        return v
+    finally:
+        if top:
+            _MEMO.clear()
+
+
+_MAX_DEPTH = 64
+
+# ops TF's ExtractConstantSubgraph refuses besides the stateful ones (Merge, Enter, Exit,
+# PlaceholderWithDefault) and ops stateful in TF that flowgrad runs as pure kernels
+_NOT_CONSTANT = frozenset(("Merge", "RefMerge", "Enter", "RefEnter", "Exit", "RefExit",
+                           "PlaceholderWithDefault", "GuaranteeConst", "LoadAndRemapMatrix",
+                           "Switch", "RefSwitch", "LoopCond", "NextIteration",
+                           "RefNextIteration", "LoopVar"))
+# flowgrad marks these stateful (they raise or pass values through), TF does not: its
+# refiner evaluates them
+_STATELESS_IN_TF = frozenset(("CheckNumerics",))
+
+
+def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
+    """t's value when TF's EvaluateConstantTensor computes it: t's op is stateless, has a
+    kernel and inputs, and every input is computed whole (recursively; leaves are Consts
+    and Shape/Rank/Size of known shapes); the op's kernel runs on them. A kernel error is
+    the run's, not the refiner's: unknown."""
+    op = t.op
+    od = op._def
+    if not op.inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
+            (od.stateful and op.type not in _STATELESS_IN_TF) or od.kernel is None or \
+            od.bind is not None:
+        return None
+    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
+        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+    vals = []
+    for i in op.inputs:
+        try:
+            v = _known_array(_refined_value(i, depth + 1, shape_n, False), i)
+        except (TypeError, ValueError):
+            return None
+        if v is None:
+            return None
+        vals.append(v)
+    try:
+        with np.errstate(all="ignore"):
+            out = op._def.kernel(*vals, **op._attrs)
+    except Exception:  # noqa: BLE001 - the run's error, not the refiner's
+        return None
+    if len(op.outputs) > 1:
+        out = out[t.value_index]
+    try:
+        return np.asarray(out, dtype=t.dtype.as_numpy_dtype)
+    except (TypeError, ValueError):
+        return None
+
+
+def _refined_partial(t: Tensor, depth: int, shape_n: bool, partial: bool):
+    """`_refined_value`'s per-op part (see there)."""
     op = t.op
     if op.type == "Shape" and not op.inputs[0].shape.is_fully_defined():
         # TF's refiner evaluates the input's constant subgraph for its shape
@@ -810,8 +898,7 @@ def shape_value(t: Tensor) -> list | None:
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
         return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
-    if op.type == "Cast" and op.inputs[0].dtype.base_dtype.is_integer:
-        return shape_value(op.inputs[0])   # (a float's cast: evaluated whole, below)
+    # (a Cast is evaluated whole, below: TF's ConstantPartialShape reads no Cast)
     if op.type == "Pack" and op._get_attr("axis") == 0:
         out = []
         return [_scalar_dim(e) for e in op.inputs]

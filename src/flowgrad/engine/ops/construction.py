@@ -23,7 +23,7 @@ from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _scalar_dim,
                           check_not_float,
-                          _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
+                          _has_tensor, _invalid, _refined_int, _scope, _unknown_dims_from,
                           folded_value, refined_number, refined_scalar, shape_value)
 from . import prims
 from ._base import apply, const_value, to_tensor, unary_same
@@ -413,7 +413,7 @@ def _one_hot_infer(inputs, attrs):
     is_ = _dims(indices)
     if is_ is not None and axis < -1:
         raise ValueError("axis must be >= -1")
-    depth = _static_int(depth_t)
+    depth = _refined_int(depth_t)
     if depth is not None and depth < 0:
         raise ValueError(f"Dimension size, given by scalar input 1, must be non-negative but "
                          f"is {depth}")
