@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import types
 import weakref
 from typing import Union
 
@@ -358,8 +359,8 @@ def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
     op = t.op
     od = op._def
     if not op.inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
-            (od.stateful and op.type not in _STATELESS_IN_TF) or od.kernel is None or \
-            od.bind is not None:
+            (od.stateful and op.type not in _STATELESS_IN_TF) or \
+            (od.kernel is None or od.bind is not None) and not getattr(od.bind, "pure", False):
         return None
     if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
         return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
@@ -374,7 +375,12 @@ def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
         vals.append(v)
     try:
         with np.errstate(all="ignore"):
-            out = op._def.kernel(*vals, **op._attrs)
+            if od.bind is not None:   # (a pure bind: the kernel for this node's dtypes)
+                node = types.SimpleNamespace(op=op, attrs=op._attrs, name=op.name,
+                                             type=op.type)
+                out = od.bind(node, None)(*vals)
+            else:
+                out = od.kernel(*vals, **op._attrs)
     except Exception:  # noqa: BLE001 - the run's error, not the refiner's
         return None
     if len(op.outputs) > 1:
@@ -910,27 +916,10 @@ def shape_value(t: Tensor) -> list | None:
                 return None
             out += v
         return out
-    if op.type == "StridedSlice" and op.inputs[0].op.type in ("Shape", "Const"):
-        src = op.inputs[0].op
-        if src.type == "Shape":
-            dims = src.inputs[0].shape.as_tuple()
-        else:   # a folded tf.shape (TF's constant_value_as_shape slices it the same way)
-            v = np.asarray(src._get_attr("value"))
-            dims = tuple(int(d) for d in v.reshape(-1)) if v.ndim == 1 else None
-        b, e, s = (const_value(i) for i in op.inputs[1:])
-        if dims is not None and b is not None and e is not None and s is not None:
-            if op._get_attr("shrink_axis_mask") == 0:
-                idx = _np_index(b, e, s, op._attrs)
-                return list(np.array(dims, dtype=object)[idx])
-    if op.type == "Fill" and n is not None and len(n) == 1:
-        v = _known_ints(_refined_value(t))
-        if v is not None and v.ndim == 1:
-            return [int(d) if d >= 0 else -1 for d in v]
-    if op.type == "StridedSlice" and n is not None and len(n) == 1:
-        # a slice of a slice of a shape: TF's shape refiner folds the constant subgraph
-        v = _refined_value(t)
-        if v is not None and np.ndim(v) == 1:
-            return [None if d is None else int(d) for d in v]
+    if op.type == "StridedSlice":
+        dims = _partial_strided_slice(op)
+        if dims is not None:
+            return dims
     if n is not None and len(n) == 1 and t.dtype.base_dtype.is_integer:
         # any other constant subgraph TF's shape refiner evaluates (a padded shape)
         v = _known_ints(_refined_value(t, partial=False))
@@ -939,6 +928,64 @@ def shape_value(t: Tensor) -> list | None:
     if n is not None and len(n) == 1 and n[0] is not None:
         return [None] * n[0]
     return None
+
+
+def _partial_strided_slice(op):
+    """TF 1.14's PartialStridedSliceShape: a slice `[b:e:s]` (begin/end masks 0 or 1, no
+    other mask, one-element begin, end and strides) of a shape tensor read partially
+    (ConstantPartialShape of its input), cut by InferenceContext::Subshape; None when TF
+    leaves it to whole evaluation."""
+    if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+        return None
+    bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
+    if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
+        return None
+    vals = [None if mask else _known_ints(_refined_value(i, shape_n=False, partial=False))
+            for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3]))]
+    if builtins.any(v is None or v.size != 1 for v, m in zip(vals, (bm, em, 0)) if not m):
+        return None
+    start = 0 if bm else int(vals[0].reshape(-1)[0])
+    end = _INT64_MAX if em else int(vals[1].reshape(-1)[0])
+    stride = int(vals[2].reshape(-1)[0])
+    src = shape_value(op.inputs[0])
+    if start == 0 and stride == 1 and (end == _INT64_MAX or src is not None and
+                                       end >= len(src)):
+        return src
+    if src is None or not stride:
+        return None
+    rank = len(src)
+    start_in, end_in = start, end
+    start, end = builtins.min(start, rank), builtins.min(end, rank)
+    if stride < 0 and start == rank:
+        start -= 1
+    if start < 0:
+        start += rank
+        if start < 0:
+            _subshape_error(f"Subshape start out of bounds: {start_in}, for shape with rank "
+                            f"{rank}")
+    if end < 0:
+        end += rank
+        if end < 0:
+            _subshape_error(f"Subshape end out of bounds: {end_in}, for shape with rank {rank}")
+    if stride > 0 and start > end:
+        _subshape_error(f"Subshape must have computed start <= end, but is {start} and {end} "
+                        f"(computed from start {start_in} and end {end_in} over shape with "
+                        f"rank {rank})")
+    if stride < 0 and start < end:
+        _subshape_error(f"Subshape must have computed start >= end since stride is negative, "
+                        f"but is {start} and {end} (computed from start {start_in} and end "
+                        f"{end_in} over shape with rank {rank} and stride{stride})")
+    return [src[i] for i in range(start, end, stride)]
+
+
+_INT64_MAX = 2 ** 63 - 1
+
+
+def _subshape_error(msg):
+    """ConstantPartialShape's error: TF's refiner raises it with no op context."""
+    err = ValueError(msg)
+    err.no_context = True
+    raise err
 
 
 # -- StridedSlice's encoding (here because shape_value reads sliced shapes) ----------------
