@@ -1,0 +1,118 @@
+"""Static shapes TF 1.14's shape refiner gives when a shape function asks for an input's
+value (EvaluateConstantTensor runs any stateless subgraph of constants whole, with no op
+list and no size bound; Merge/Enter/Exit/PlaceholderWithDefault and stateful ops stop it)
+or reads a shape tensor partially (ConstantPartialShape: Shape, Pack, Concat and
+PartialStridedSliceShape's `[b:e:s]` with begin/end masks 0 or 1, cut by Subshape, whose
+negative-stride error TF 1.14 raises; a Cast is evaluated whole)."""
+
+
+def _shape(t):
+    return None if t.shape.ndims is None else t.shape.as_list()
+
+
+def _cases(tf):
+    return [
+        # -- whole evaluation of constant subgraphs (op kinds flowgrad had no case for)
+        ("fill_square", lambda v: tf.fill(tf.square(tf.constant([2, 3])), 1.0)),
+        ("fill_abs", lambda v: tf.fill(tf.abs(tf.constant([-2, 3])), 1.0)),
+        ("onehot_depth_arith", lambda v: tf.one_hot([1, 2], tf.constant(3) + 2)),
+        ("onehot_depth_reduce", lambda v: tf.one_hot([0, 1], tf.reduce_sum(
+            tf.constant([2, 3])))),
+        ("onehot_depth_cast", lambda v: tf.one_hot([0, 1], tf.cast(tf.constant(4.7),
+                                                                   tf.int32))),
+        ("onehot_depth_partial_shape", lambda v: tf.one_hot([0, 1], tf.shape(v["x"])[1])),
+        ("zeros_sqrt", lambda v: tf.zeros(tf.cast(tf.sqrt(tf.constant([4.0, 9.0])),
+                                                  tf.int32))),
+        ("reshape_argmax", lambda v: tf.reshape(tf.zeros([6]), tf.stack(
+            [tf.argmax(tf.constant([1, 5, 2])), -1]))),
+        ("zeros_reverse", lambda v: tf.zeros(tf.reverse(tf.constant([2, 3]), [0]))),
+        ("zeros_transpose", lambda v: tf.zeros(tf.reshape(tf.transpose(
+            tf.constant([[2], [3]])), [-1]))),
+        ("zeros_top_k", lambda v: tf.zeros(tf.nn.top_k(tf.constant([2, 3, 5]), 2).values)),
+        ("zeros_cumsum_exclusive", lambda v: tf.zeros(tf.cumsum(
+            tf.constant([1, 2]), exclusive=True) + 1)),
+        ("zeros_identity_n", lambda v: tf.zeros(tf.identity_n([tf.constant([2, 3])])[0])),
+        ("zeros_matmul", lambda v: tf.zeros(tf.cast(tf.reshape(tf.matmul(
+            tf.constant([[1.0, 2.0]]), tf.constant([[1.0, 0.0], [0.0, 2.0]])), [-1]),
+            tf.int32))),
+        ("zeros_string_length", lambda v: tf.zeros(tf.strings.length(
+            tf.constant(["ab", "cde"])))),
+        ("zeros_bitcast", lambda v: tf.zeros(tf.bitcast(tf.constant([2, 3], tf.int32),
+                                                        tf.int32))),
+        ("zeros_matrix_diag_part", lambda v: tf.zeros(tf.reshape(tf.matrix_diag_part(
+            tf.constant([[2, 0], [0, 3]])), [-1]))),
+        ("zeros_argsort", lambda v: tf.zeros(tf.argsort(tf.constant([5, 1, 3])) + 1)),
+        ("zeros_bincount", lambda v: tf.zeros(tf.math.bincount(tf.constant([1, 1, 2])))),
+        ("zeros_scatter_nd", lambda v: tf.zeros(tf.scatter_nd([[0], [1]],
+                                                              tf.constant([2, 4]), [2]))),
+        ("zeros_setdiff", lambda v: tf.zeros(tf.setdiff1d(tf.constant([1, 2, 5]),
+                                                          tf.constant([2])).out)),
+        ("zeros_string_to_number", lambda v: tf.zeros(tf.strings.to_number(
+            tf.constant(["2", "3"]), tf.int32))),
+        ("zeros_check_numerics", lambda v: tf.zeros(tf.cast(tf.debugging.check_numerics(
+            tf.constant([2.0, 3.0]), "m"), tf.int32))),
+        ("zeros_segment_sum", lambda v: tf.zeros(tf.segment_sum(tf.constant([1, 1, 3]),
+                                                                [0, 0, 1]))),
+        ("zeros_big_chain", lambda v: tf.range(tf.size(tf.ones(tf.constant([50, 50]))
+                                                       + 1.0))),
+        ("tile_reduce_big", lambda v: tf.tile(v["z"], tf.cast(tf.reduce_sum(
+            tf.ones([100, 2]), 0) / 50.0, tf.int32))),
+        ("tile_pow", lambda v: tf.tile(tf.zeros([2, 3]), tf.pow(tf.constant([2, 1]), 2))),
+        ("tile_mod", lambda v: tf.tile(tf.zeros([2, 3]), tf.mod(tf.constant([5, 7]), 3))),
+        ("range_reduce_max", lambda v: tf.range(tf.reduce_max(tf.constant([[3, 9],
+                                                                          [4, 1]])))),
+        ("range_float", lambda v: tf.range(tf.constant(0.0), tf.constant(80.0) + 0.0)),
+        ("expand_dims_axis", lambda v: tf.expand_dims(v["z"], tf.constant(1) + 1)),
+        ("concat_axis", lambda v: tf.concat([v["z"], v["z"]], tf.constant(0) + 1)),
+        ("split_axis", lambda v: tf.split(v["z"], 3, tf.constant(1) * 1)[0]),
+        ("gather_axis", lambda v: tf.gather(v["z"], [0, 1], axis=tf.constant(1) + 0)),
+        ("reverse_axis", lambda v: tf.reverse(v["z"], tf.constant([1]) - 0)),
+        # -- what stops it
+        ("zeros_random", lambda v: tf.zeros(tf.cast(tf.random_uniform([2], 1, 2),
+                                                    tf.int32))),
+        ("zeros_placeholder_with_default", lambda v: tf.zeros(tf.placeholder_with_default(
+            tf.constant([2, 3]), [2]))),
+        ("zeros_cond", lambda v: tf.zeros(tf.cond(tf.constant(True), lambda: tf.constant([2]),
+                                                  lambda: tf.constant([3])))),
+        ("zeros_maximum_partial", lambda v: tf.zeros(tf.maximum(tf.shape(v["x"])[1:], 7))),
+        # -- partial shapes
+        ("zeros_cast_partial_shape", lambda v: tf.zeros(tf.cast(tf.shape(v["x"]),
+                                                                tf.int64))),
+        ("reshape_cast_pack", lambda v: tf.reshape(v["x"], tf.cast(tf.stack(
+            [tf.shape(v["x"])[0], 24]), tf.int64))),
+        ("reshape_concat_arith", lambda v: tf.reshape(v["x"], tf.concat(
+            [tf.shape(v["x"])[:1], tf.constant([4]) * 6], 0))),
+        ("ss_ellipsis", lambda v: tf.zeros(tf.shape(v["x"])[..., 1:])),
+        ("ss_const_begin", lambda v: tf.zeros(tf.shape(v["x"])[tf.constant(1):])),
+        ("ss_stride2", lambda v: tf.zeros(tf.shape(v["x"])[::2])),
+        ("ss_stride2_begin", lambda v: tf.zeros(tf.shape(v["x"])[1::2])),
+        ("ss_negative_stride", lambda v: tf.zeros(tf.shape(v["x"])[::-1])),
+        ("ss_negative_stride_const", lambda v: tf.zeros(v["c"][::-1])),
+        ("ss_negative_begin", lambda v: tf.zeros(tf.shape(v["x"])[-2:])),
+        ("ss_end", lambda v: tf.zeros(tf.shape(v["x"])[:2])),
+        ("ss_new_axis_const", lambda v: tf.zeros(tf.reshape(v["c"][tf.newaxis, 1:], [-1]))),
+        ("ss_ellipsis_const", lambda v: tf.zeros(v["c"][..., 1:])),
+        ("ss_of_ss", lambda v: tf.zeros(tf.shape(v["x"])[1:][1:])),
+        ("ss_of_ss_reversed", lambda v: tf.zeros(tf.shape(v["x"])[1:][::-1])),
+        ("ss_of_concat", lambda v: tf.zeros(tf.concat([tf.shape(v["x"]), [5]], 0)[1:])),
+        ("ss_of_pack", lambda v: tf.zeros(tf.stack([tf.shape(v["x"])[1], 7,
+                                                    tf.shape(v["x"])[0]])[1:])),
+        ("ss_of_cast", lambda v: tf.zeros(tf.cast(tf.shape(v["x"]), tf.int64)[1:])),
+        ("ss_placeholder_begin", lambda v: tf.zeros(tf.shape(v["x"])[v["i"]:])),
+        ("identity_of_shape", lambda v: tf.zeros(tf.identity(tf.shape(v["x"])))),
+        ("fill_identity_of_slice", lambda v: tf.fill(tf.identity(tf.shape(v["x"])[1:]), 1.0)),
+    ]
+
+
+def cases(tf):
+    out = {}
+    for name, fn in _cases(tf):
+        with tf.Graph().as_default():
+            v = {"x": tf.placeholder(tf.float32, [None, 6, 4]),
+                 "z": tf.placeholder(tf.float32, [2, 3]),
+                 "i": tf.placeholder(tf.int32, []), "c": tf.constant([2, 3, 4])}
+            try:
+                out[name] = ["ok", _shape(fn(v))]
+            except ValueError as e:
+                out[name] = ["ValueError", str(e)]
+    return out
