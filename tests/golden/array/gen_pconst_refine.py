@@ -101,6 +101,25 @@ def _cases(tf):
         ("ss_placeholder_begin", lambda v: tf.zeros(tf.shape(v["x"])[v["i"]:])),
         ("identity_of_shape", lambda v: tf.zeros(tf.identity(tf.shape(v["x"])))),
         ("fill_identity_of_slice", lambda v: tf.fill(tf.identity(tf.shape(v["x"])[1:]), 1.0)),
+        # -- input_tensor reads a shape's known slice whole (unknown), an input read as a
+        # partial shape keeps it (Tile, Slice's size, BroadcastTo)
+        ("range_partial", lambda v: tf.range(tf.shape(v["x"])[1])),
+        ("range_partial_arith", lambda v: tf.range(tf.shape(v["x"])[1] * 2)),
+        ("segment_partial", lambda v: tf.unsorted_segment_sum(tf.zeros([3]), [0, 1, 1],
+                                                              tf.shape(v["x"])[1])),
+        ("onehot_partial", lambda v: tf.one_hot([0], tf.shape(v["x"])[1])),
+        ("bincount_partial", lambda v: tf.math.bincount([1, 2], minlength=tf.shape(v["x"])[1])),
+        ("reshape_prod_partial", lambda v: tf.reshape(v["x"], [-1, tf.reduce_prod(
+            tf.shape(v["x"])[1:])])),
+        ("pad_partial", lambda v: tf.pad(tf.zeros([2, 2]), [[tf.shape(v["x"])[1], 0],
+                                                            [0, 0]])),
+        ("transpose_perm_partial", lambda v: tf.transpose(v["x"], tf.stack(
+            [0, tf.shape(v["x"])[2] - 2, 1]))),
+        ("tile_partial", lambda v: tf.tile(tf.zeros([1, 1]), tf.shape(v["x"])[1:])),
+        ("slice_size_partial", lambda v: tf.slice(tf.zeros([9, 9]), [0, 0],
+                                                  tf.shape(v["x"])[1:])),
+        ("broadcast_to_partial", lambda v: tf.broadcast_to(tf.zeros([4]),
+                                                           tf.shape(v["x"])[1:])),
     ]
 
 

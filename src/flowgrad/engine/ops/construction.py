@@ -219,7 +219,8 @@ def _range_infer(inputs, attrs):
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}\n\t for '{n}'")
     s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
-        s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
+        s, l_, d = (v if v is not None else refined_scalar(t, partial=False)
+                    for v, t in zip((s, l_, d), inputs))
     else:   # and small float arithmetic (auto_correlation's range(0., max_lags + 1.))
         s, l_, d = (v if v is not None else refined_number(t) for v, t in zip((s, l_, d), inputs))
     dt = inputs[0].dtype.base_dtype
