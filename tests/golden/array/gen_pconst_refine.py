@@ -120,6 +120,22 @@ def _cases(tf):
                                                   tf.shape(v["x"])[1:])),
         ("broadcast_to_partial", lambda v: tf.broadcast_to(tf.zeros([4]),
                                                            tf.shape(v["x"])[1:])),
+        # -- other shape functions' input_tensor reads of computed constants
+        ("argmax_axis", lambda v: tf.argmax(v["z"], axis=tf.constant(1) * 1)),
+        ("space_to_batch", lambda v: tf.space_to_batch_nd(
+            tf.zeros([1, 4, 4, 1]), tf.constant([2, 2]) * 1, tf.zeros([2, 2], tf.int32))),
+        ("batch_to_space", lambda v: tf.batch_to_space_nd(
+            tf.zeros([4, 2, 2, 1]), tf.constant([2, 2]) * 1, tf.zeros([2, 2], tf.int32))),
+        ("crop_and_resize", lambda v: tf.image.crop_and_resize(
+            tf.zeros([1, 4, 4, 1]), [[0., 0., 1., 1.]], [0], tf.constant([2, 3]) * 1)),
+        ("extract_glimpse", lambda v: tf.image.extract_glimpse(
+            tf.zeros([1, 4, 4, 1]), tf.constant([2, 2]) * 1, [[0.0, 0.0]])),
+        ("topk_k", lambda v: tf.nn.top_k(v["z"], tf.constant(1) + 1).values),
+        ("sequence_mask_maxlen", lambda v: tf.sequence_mask([1, 2], tf.constant(1) + 3)),
+        ("resize_size", lambda v: tf.image.resize_images(tf.zeros([1, 4, 4, 1]),
+                                                         tf.constant([2, 3]) * 2)),
+        ("random_uniform_shape", lambda v: tf.random_uniform(tf.constant([2, 3]) * 2)),
+        ("reduce_sum_axis", lambda v: tf.reduce_sum(v["z"], axis=tf.constant(1) * 1)),
     ]
 
 

@@ -19,6 +19,7 @@ from ..framework import errors
 from ..framework.graph import Tensor, get_default_graph
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import refined_ints
 from ._base import apply, check_dtype, const_value, convert_to_tensor
 
 __all__ = []
@@ -473,6 +474,8 @@ def _crop_and_resize_infer(inputs, attrs):
     if n is None and box_ind.shape.ndims:
         n = box_ind.shape.as_tuple()[0]
     v = const_value(crop_size)
+    if v is None:   # TF's input_tensor: the size's constant subgraph, evaluated whole
+        v = refined_ints(crop_size, partial=False)
     h, w = (None, None) if v is None else (int(v[0]), int(v[1]))
     return [(_dt.float32, TensorShape([n, h, w, depth]))]
 
@@ -806,6 +809,8 @@ def _glimpse_infer(inputs, attrs):
     if off[1] is not None and off[1] != 2:
         raise ValueError(f"Dimension must be 2 but is {off[1]}")
     v = const_value(size)
+    if v is None:   # TF's input_tensor: the size's constant subgraph, evaluated whole
+        v = refined_ints(size, partial=False)
     h, w = (None, None) if v is None else (int(v[0]), int(v[1]))
     batch = dims[0] if dims[0] is not None else off[0]
     return [(_dt.float32, TensorShape([batch, h, w, dims[3]]))]
