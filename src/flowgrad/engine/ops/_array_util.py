@@ -294,7 +294,9 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-_MEMO: list = []   # the values one top-level _refined_value call has computed
+# one top-level _refined_value call's values, the stack of whether each tensor being
+# evaluated is inside the control-flow context being built, and that context (_inside)
+_MEMO: list = []
 
 
 @reads_value
@@ -312,6 +314,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     shapes) with the ops' kernels. Values are memoised for one top-level call."""
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
+    top = not _MEMO
+    if not top and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]):
+        return None   # read through a Switch/Enter in TF (see _inside)
     v = const_value(t)
     if v is None:
         v = _evaluated(t)
@@ -319,23 +324,37 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return v
     if depth > _MAX_DEPTH:   # (TF walks the whole constant subgraph; a recursion bound)
         return None
-    top = not _MEMO
     if top:
-        _MEMO.append({})
-    memo = _MEMO[0]
+        g = t.op._graph
+        ctxs = g._cf_contexts
+        _MEMO.extend(({}, [], (ctxs[-1][0], g._cf_lifted) if ctxs else None))
+    memo, parents = _MEMO[0], _MEMO[1]
     key = (id(t), shape_n, partial)
     try:
         if key in memo:
             return memo[key][1]
         memo[key] = (t, None)   # (a cycle reads unknown)
-        v = _refined_partial(t, depth, shape_n, partial)
-        if v is None:
-            v = _evaluated_whole(t, depth, shape_n)
+        parents.append(_MEMO[2] is not None and _inside(t.op, _MEMO[2]))
+        try:
+            v = _refined_partial(t, depth, shape_n, partial)
+            if v is None:
+                v = _evaluated_whole(t, depth, shape_n)
+        finally:
+            parents.pop()
         memo[key] = (t, v)
         return v
     finally:
         if top:
             _MEMO.clear()
+
+
+def _inside(op, ctx) -> bool:
+    """Whether `op` was made inside the tf.cond branch / tf.while_loop body being built
+    (`ctx`: its first op id and the ops lifted out of it). TF 1.14 rewires the inputs an op
+    there reads from outside to a Switch or Enter after making it: the op being built reads
+    the outside tensor itself, but an earlier op of the context reads the Switch/Enter, where
+    the refiner's evaluation stops (an Enter; a Switch of a fed predicate)."""
+    return ctx is None or (op._id >= ctx[0] and op not in ctx[1])
 
 
 _MAX_DEPTH = 64
