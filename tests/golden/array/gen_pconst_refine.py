@@ -139,8 +139,56 @@ def _cases(tf):
     ]
 
 
-def cases(tf):
+def _in_loop(tf, fn):
+    out = []
+
+    def body(i):
+        out.append(_shape(fn()))
+        return i + 1
+    tf.while_loop(lambda i: i < 3, body, [0])
+    return out
+
+
+def _in_cond(tf, pred, fn):
+    out = []
+
+    def branch():
+        z = fn()
+        out.append(_shape(z))
+        return tf.reduce_sum(z)
+    tf.cond(pred, branch, branch)
+    return out
+
+
+def _control_flow_cases(tf):
+    """An op made in a cond branch / loop body reads an outside tensor itself (TF rewires
+    it to a Switch/Enter afterwards); an earlier op of the context reads the Switch/Enter,
+    where the evaluation stops."""
+    def build(which, fn):
+        with tf.Graph().as_default():
+            c = tf.constant([2, 3])
+            v = {"c": c, "c2": c * 2, "x": tf.placeholder(tf.float32, [None, 3]),
+                 "p": tf.placeholder(tf.bool, [])}
+            if which == "loop":
+                return _in_loop(tf, lambda: fn(v))
+            return _in_cond(tf, v["p"], lambda: fn(v))
+    specs = {
+        "direct_const": lambda v: tf.zeros(v["c"]),
+        "direct_computed": lambda v: tf.zeros(v["c2"]),
+        "arith_on_capture": lambda v: tf.zeros(v["c"] * 2),
+        "shape_of_outside": lambda v: tf.zeros(tf.shape(v["x"])[1:]),
+        "inner_constants": lambda v: tf.one_hot([0], tf.constant(2) + 1),
+        "known_shape_inside": lambda v: tf.zeros(tf.shape(tf.zeros([2, 5]))),
+    }
     out = {}
+    for which in ("loop", "cond"):
+        for name, fn in sorted(specs.items()):
+            out["%s_%s" % (which, name)] = build(which, fn)
+    return out
+
+
+def cases(tf):
+    out = _control_flow_cases(tf)
     for name, fn in _cases(tf):
         with tf.Graph().as_default():
             v = {"x": tf.placeholder(tf.float32, [None, 6, 4]),
