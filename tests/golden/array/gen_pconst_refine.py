@@ -136,6 +136,19 @@ def _cases(tf):
                                                          tf.constant([2, 3]) * 2)),
         ("random_uniform_shape", lambda v: tf.random_uniform(tf.constant([2, 3]) * 2)),
         ("reduce_sum_axis", lambda v: tf.reduce_sum(v["z"], axis=tf.constant(1) * 1)),
+        ("rfft_length", lambda v: tf.spectral.rfft(v["w"], tf.stack([tf.constant(6) * 1]))),
+        ("irfft_length", lambda v: tf.spectral.irfft(tf.complex(v["w"], v["w"]),
+                                                     tf.stack([tf.constant(6) * 1]))),
+        ("stft_fft_length", lambda v: tf.signal.stft(tf.zeros([2, 64]), 16, 8,
+                                                     fft_length=tf.constant(16) * 1)),
+        ("histogram_nbins", lambda v: tf.histogram_fixed_width(v["w"], [0.0, 1.0],
+                                                               nbins=tf.constant(7) * 1)),
+        ("sparse_reduce_axis", lambda v: tf.sparse_reduce_sum(tf.SparseTensor(
+            [[0, 0]], [1.0], [3, 4]), axis=tf.constant(1) * 1, keepdims=True)),
+        ("sparse_segment_num", lambda v: tf.sparse.segment_sum(
+            tf.zeros([3, 2]), [0, 1], [0, 0], num_segments=tf.constant(4) * 1)),
+        ("multinomial_samples", lambda v: tf.multinomial(tf.zeros([2, 3]),
+                                                         tf.constant(5) * 1)),
     ]
 
 
@@ -193,7 +206,8 @@ def cases(tf):
         with tf.Graph().as_default():
             v = {"x": tf.placeholder(tf.float32, [None, 6, 4]),
                  "z": tf.placeholder(tf.float32, [2, 3]),
-                 "i": tf.placeholder(tf.int32, []), "c": tf.constant([2, 3, 4])}
+                 "i": tf.placeholder(tf.int32, []), "c": tf.constant([2, 3, 4]),
+                 "w": tf.placeholder(tf.float32, [2, 3, 8])}
             try:
                 out[name] = ["ok", _shape(fn(v))]
             except ValueError as e:
