@@ -149,6 +149,14 @@ def _cases(tf):
             tf.zeros([3, 2]), [0, 1], [0, 0], num_segments=tf.constant(4) * 1)),
         ("multinomial_samples", lambda v: tf.multinomial(tf.zeros([2, 3]),
                                                          tf.constant(5) * 1)),
+        ("reduce_join_axis", lambda v: tf.strings.reduce_join(
+            tf.constant([["a", "b"], ["c", "d"]]), axis=tf.constant(1) * 1)),
+        ("nms_padded_size", lambda v: tf.image.non_max_suppression_padded(
+            tf.zeros([5, 4]), tf.zeros([5]), tf.constant(3) * 1,
+            pad_to_max_output_size=True)[0]),
+        ("combined_nms_sizes", lambda v: tf.image.combined_non_max_suppression(
+            tf.zeros([2, 5, 1, 4]), tf.zeros([2, 5, 3]), tf.constant(3) * 1,
+            tf.constant(4) * 1)[0]),
     ]
 
 

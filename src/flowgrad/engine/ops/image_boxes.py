@@ -27,6 +27,12 @@ __all__ = []
 _F32 = np.float32
 
 
+def _whole(t):
+    """An input's value as TF's input_tensor reads it: a constant, or its constant subgraph
+    evaluated whole by the shape refiner; None when unknown."""
+    v = const_value(t)
+    return v if v is not None else refined_ints(t, partial=False)
+
 def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
 
@@ -246,7 +252,7 @@ def _nms_infer(op_type, first="boxes", n_out=1):
                 raise ValueError(f"Dimension must be 4 but is {bd[1]}")
         n = None
         if attrs.get("pad_to_max_output_size"):
-            n = _dim_for_scalar_input(const_value(size), 2)
+            n = _dim_for_scalar_input(_whole(size), 2)
         out = [(_dt.int32, TensorShape([n]))]
         if n_out == 2:
             out.append((_dt.int32, TensorShape([])))
@@ -343,7 +349,7 @@ def _combined_nms_infer(inputs, attrs):
         batch = scores.shape.as_tuple()[0]
     # TF's shape function: the total's dimension first, then the per-class one (it reads
     # both before failing)
-    tv, pv = const_value(total), const_value(per_class)
+    tv, pv = _whole(total), _whole(per_class)
     n = _dim_for_scalar_input(tv, 3)
     if n is not None and n <= 0:
         raise ValueError("max_total_size should be > 0 ")
