@@ -48,7 +48,7 @@ from ..engine.ops import eigen_igamma as _eigen_igamma
 from ..engine.ops import eigen_math as _eigen_math
 from ..engine.ops import philox
 from ..engine.ops.construction import range as _range
-from ..engine.ops._array_util import _as_int_input, shape_value
+from ..engine.ops._array_util import _as_int_input, refined_scalar, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor, typed_input
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
@@ -379,6 +379,8 @@ def _multinomial_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {n.shape.ndims}")
     batch = logits.shape.as_tuple()[0] if logits.shape.ndims == 2 else None
     nv = const_value(n)
+    if nv is None:   # TF's input_tensor: evaluated whole
+        nv = refined_scalar(n, partial=False)
     if nv is not None and int(nv) < 0:   # InferenceContext::MakeDimForScalarInput's check
         raise ValueError("Dimension size, given by scalar input 1, must be non-negative but "
                          f"is {int(nv)}")

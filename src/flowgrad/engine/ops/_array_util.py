@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import types
 import weakref
 from typing import Union
 
@@ -110,6 +111,19 @@ def _static_int(t):
         return None
     v = np.asarray(v)
     return int(v) if v.ndim == 0 else [int(i) for i in v.reshape(-1)]
+
+
+def _refined_int(t):
+    """`_static_int` for shape functions: the int value of a scalar/vector int input as TF's
+    shape refiner evaluates it (InferenceContext::input_tensor runs the input's whole
+    constant subgraph: one_hot's depth `constant(3) + 2`), else None."""
+    v = _static_int(t)
+    if v is not None or not t.dtype.base_dtype.is_integer:
+        return v
+    r = _known_ints(_refined_value(t, shape_n=False, partial=False))
+    if r is None or r.ndim > 1:
+        return None
+    return int(r) if r.ndim == 0 else [int(i) for i in r]
 
 
 def _dims(t):
@@ -280,395 +294,154 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
+# one top-level _refined_value call's values, the stack of whether each tensor being
+# evaluated is inside the control-flow context being built, and that context (_inside)
+_MEMO: list = []
+
+
 @reads_value
 def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
                    partial: bool = True):
-    """The value of a small int subgraph as TF's C++ shape refiner evaluates it when
-    inferring shapes (more than `folded_value`, TF's Python constant_value): constants,
-    Shapes of known shapes, their strided slices, Prod/Sum/Cast/Pack of such; else None.
-    A Shape whose sliced dims are known but not all is read as an object array with None;
-    not under arithmetic (`partial=False`): TF's refiner evaluates Mul/Add/... only on
-    values it can compute whole (spatial_softmax's shape(x)[1] * shape(x)[2] with an
-    unknown batch stays unknown in TF)."""
+    """The value of `t` as TF's C++ shape refiner evaluates it when inferring shapes (more
+    than `folded_value`, TF's Python constant_value), else None.
+
+    Two parts, as in TF's refiner. `_refined_partial` reads the pieces TF reads partially
+    (ConstantPartialShape: a Shape whose dims are known but not all, as an object array
+    with None, and Pack/Concat/StridedSlice of such); not under arithmetic
+    (`partial=False`): spatial_softmax's shape(x)[1] * shape(x)[2] with an unknown batch
+    stays unknown in TF. Everything else is `_evaluated_whole`: TF's EvaluateConstantTensor
+    runs any stateless subgraph whose leaves are constants (or Shape/Rank/Size of known
+    shapes) with the ops' kernels. Values are memoised for one top-level call."""
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
+    top = not _MEMO
+    if not top and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]):
+        return None   # read through a Switch/Enter in TF (see _inside)
     v = const_value(t)
     if v is None:
         v = _evaluated(t)
     if v is not None:
         return v
-    if depth > 32:   # (TF walks the whole constant subgraph; a bound on the recursion)
+    if depth > _MAX_DEPTH:   # (TF walks the whole constant subgraph; a recursion bound)
         return None
+    if top:
+        g = t.op._graph
+        ctxs = g._cf_contexts
+        _MEMO.extend(({}, [], (ctxs[-1][0], g._cf_lifted) if ctxs else None))
+    memo, parents = _MEMO[0], _MEMO[1]
+    key = (id(t), shape_n, partial)
+    try:
+        if key in memo:
+            return memo[key][1]
+        memo[key] = (t, None)   # (a cycle reads unknown)
+        parents.append(_MEMO[2] is not None and _inside(t.op, _MEMO[2]))
+        try:
+            v = _refined_partial(t, depth, shape_n, partial)
+            if v is None:
+                v = _evaluated_whole(t, depth, shape_n)
+        finally:
+            parents.pop()
+        memo[key] = (t, v)
+        return v
+    finally:
+        if top:
+            _MEMO.clear()
+
+
+def _inside(op, ctx) -> bool:
+    """Whether `op` was made inside the tf.cond branch / tf.while_loop body being built
+    (`ctx`: its first op id and the ops lifted out of it). TF 1.14 rewires the inputs an op
+    there reads from outside to a Switch or Enter after making it: the op being built reads
+    the outside tensor itself, but an earlier op of the context reads the Switch/Enter, where
+    the refiner's evaluation stops (an Enter; a Switch of a fed predicate)."""
+    return ctx is None or (op._id >= ctx[0] and op not in ctx[1])
+
+
+_MAX_DEPTH = 64
+
+# ops TF's ExtractConstantSubgraph refuses besides the stateful ones (Merge, Enter, Exit,
+# PlaceholderWithDefault) and ops stateful in TF that flowgrad runs as pure kernels
+_NOT_CONSTANT = frozenset(("Merge", "RefMerge", "Enter", "RefEnter", "Exit", "RefExit",
+                           "PlaceholderWithDefault", "GuaranteeConst", "LoadAndRemapMatrix",
+                           "Switch", "RefSwitch", "LoopCond", "NextIteration",
+                           "RefNextIteration", "LoopVar"))
+# flowgrad marks these stateful (they raise or pass values through), TF does not: its
+# refiner evaluates them
+_STATELESS_IN_TF = frozenset(("CheckNumerics",))
+
+
+def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
+    """t's value when TF's EvaluateConstantTensor computes it: t's op is stateless, has a
+    kernel and inputs, and every input is computed whole (recursively; leaves are Consts
+    and Shape/Rank/Size of known shapes); the op's kernel runs on them. A kernel error is
+    the run's, not the refiner's: unknown."""
     op = t.op
-    if op.type == "Shape" and not op.inputs[0].shape.is_fully_defined():
-        # TF's refiner evaluates the input's constant subgraph for its shape
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
-        if src is not None:
-            return np.array(src.shape, dtype=t.dtype.as_numpy_dtype)
-    if op.type == "Shape" and op.inputs[0].shape.ndims is not None and \
-            (partial or op.inputs[0].shape.is_fully_defined()):
+    od = op._def
+    if not op.inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
+            (od.stateful and op.type not in _STATELESS_IN_TF) or \
+            (od.kernel is None or od.bind is not None) and not getattr(od.bind, "pure", False):
+        return None
+    # TryToInferTensorOutputFromInputShapes: Rank of a known rank, Size of a known shape
+    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
+        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+    if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
+        return np.asarray(op.inputs[0].shape.num_elements(), dtype=t.dtype.as_numpy_dtype)
+    vals = []
+    for i in op.inputs:
+        try:
+            v = _known_array(_refined_value(i, depth + 1, shape_n, False), i)
+        except (TypeError, ValueError):
+            return None
+        if v is None:
+            return None
+        vals.append(v)
+    try:
+        with np.errstate(all="ignore"):
+            if od.bind is not None:   # (a pure bind: the kernel for this node's dtypes)
+                node = types.SimpleNamespace(op=op, attrs=op._attrs, name=op.name,
+                                             type=op.type)
+                out = od.bind(node, None)(*vals)
+            else:
+                out = od.kernel(*vals, **op._attrs)
+    except Exception:  # noqa: BLE001 - the run's error, not the refiner's
+        return None
+    if len(op.outputs) > 1:
+        out = out[t.value_index]
+    try:
+        return np.asarray(out, dtype=t.dtype.as_numpy_dtype)
+    except (TypeError, ValueError):
+        return None
+
+
+def _refined_partial(t: Tensor, depth: int, shape_n: bool, partial: bool):
+    """The int pieces read partially under `partial` (see `_refined_value`), as object
+    arrays with None for the unknown dims: a Shape whose dims are known but not all, and
+    StridedSlice and 1-D ConcatV2 of such; None otherwise."""
+    op = t.op
+    if not partial or not t.dtype.base_dtype.is_integer:
+        return None
+    if op.type == "Shape" and op.inputs[0].shape.ndims is not None:
+        whole = _evaluated_whole(t, depth, shape_n)   # (a computed value's shape)
+        if whole is not None:
+            return whole
         return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
-    if op.type == "Cast" and (t.dtype.base_dtype.is_integer or
-                              op.inputs[0].dtype.base_dtype.is_integer):
-        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
-        if src is None or t.dtype.base_dtype.is_integer and \
-                op.inputs[0].dtype.base_dtype.is_integer:
-            # TF 1.14's ConstantPartialShape evaluates a Cast whole: a cast of a partly
-            # known shape is unknown (_GatherV2Grad's cast(shape(params, int64))[1:])
-            return src if _known_ints(src) is not None else None
-        known = _known_array(src)
-        return None if known is None else known.astype(t.dtype.as_numpy_dtype)
-    if op.type == "Identity" and t.dtype.base_dtype.is_integer:
-        return _refined_value(op.inputs[0], depth + 1, shape_n, partial)
-    if op.type == "SparseReshape":
-        # TF's refiner runs the constant subgraph: a reshape of a SparseTensor whose
-        # indices, dense shape and new shape it can all compute (contrib's InnerFlatten of
-        # a constant SparseTensor; not with indices from a Where)
-        ind, old, new = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                         for i in op.inputs)
-        if ind is None or old is None or new is None or old.ndim != 1 or new.ndim != 1 \
-                or ind.ndim != 2:
-            return None
-        try:
-            return np.asarray(op._def.kernel(ind, old, new)[t.value_index])
-        except (errors.OpError, ValueError, TypeError):
-            return None   # the run's error, not the refiner's
-    if op.type == "GatherV2" and t.dtype.base_dtype.is_integer:
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        idx = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        axis = const_value(op.inputs[2])
-        if src is None or idx is None or axis is None or np.ndim(axis) or \
-                op._attrs.get("batch_dims", 0) or src.ndim == 0:
-            return None
-        if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
-            return None   # the run's error, not the refiner's
-        return np.take(src, idx, axis=int(axis))
-    if op.type == "GatherV2" and (t.dtype.base_dtype.is_floating or
-                                  t.dtype.base_dtype is _dt.bool_):
-        # (a safe lookup's weights gathered by sparse_retain, compared with 0 by
-        # _prune_invalid_weights: the mask of the constant ids' subgraph)
-        src = _known_array(_refined_value(op.inputs[0], depth + 1, shape_n, False), op.inputs[0])
-        idx = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        axis = const_value(op.inputs[2])
-        if src is None or idx is None or axis is None or np.ndim(axis) or src.ndim == 0 or \
-                op._attrs.get("batch_dims", 0) or src.size > _REFINED_MAX:
-            return None
-        if np.any(idx < 0) or np.any(idx >= src.shape[int(axis)]):
-            return None   # the run's error, not the refiner's
-        return np.take(src, idx, axis=int(axis))
-    if op.type in _REFINED_COMPARE and op.inputs[0].dtype.base_dtype.is_floating:
-        a, b = (_known_array(_refined_value(i, depth + 1, shape_n, False), i)
-                for i in op.inputs)
-        if a is None or b is None or a.size > _REFINED_MAX or b.size > _REFINED_MAX:
-            return None
-        try:
-            return np.asarray(_REFINED_COMPARE[op.type](a, b))
-        except ValueError:
-            return None   # the run's error, not the refiner's
-    if op.type == "ExpandDims" and t.dtype.base_dtype.is_integer:
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
-        axis = const_value(op.inputs[1])
-        if src is None or axis is None or np.size(axis) != 1:
-            return None
-        return np.expand_dims(src, int(np.asarray(axis).reshape(-1)[0]))
-    if op.type == "Pack" and op._get_attr("axis") == 0:
-        # each element is evaluated whole (TF's EvaluateConstantTensor): shape(x)[i] of an x
-        # with an unknown dim is unknown, even where dim i is known
-        vals = [_refined_value(e, depth + 1, shape_n, False) for e in op.inputs]
-        if builtins.any(v is None for v in vals):
-            return None
-        if builtins.any(np.ndim(v) != 0 for v in vals):
-            if not t.dtype.base_dtype.is_integer:
-                return None
-            known = [_known_ints(v) for v in vals]
-            if builtins.any(k is None for k in known) or len({k.shape for k in known}) != 1:
-                return None
-            return np.stack(known)
-        return np.array([v.item() if hasattr(v, "item") else v for v in vals], dtype=object)
     if op.type == "StridedSlice":
         src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
-        b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n, partial))
+        b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
                    for i in op.inputs[1:])
-        if src is None or b is None or e is None or s is None or \
-                (np.ndim(src) != 1 and const_value(op.inputs[0]) is None and
-                 _evaluated(op.inputs[0]) is None):
+        if src is None or b is None or e is None or s is None or np.ndim(src) != 1:
             return None
         try:
             return np.asarray(src, dtype=object)[_np_index(b, e, s, op._attrs)]
         except IndexError:
-            return None
-    if op.type == "Unpack" and t.dtype.base_dtype.is_integer:
-        # (tf.unstack(tf.shape(x)) of a known shape: image_gradients' zeros([b, 1, w, d]))
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        if src is None or src.ndim < 1 or src.size > _REFINED_MAX:
-            return None
-        return np.take(src, t.value_index, axis=op._get_attr("axis"))
-    if op.type in ("Prod", "Sum", "Max", "Min") and t.dtype.base_dtype.is_integer:
-        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
-        axis = const_value(op.inputs[1])
-        if src is None or axis is None or np.ndim(src) < 1:
-            return None
-        vals = _known_ints(src)
-        if vals is not None and np.ndim(src) > 1 and np.size(axis) != np.ndim(src):
-            # a reduction over some axes, evaluated whole (sparse.reset_shape's
-            # reduce_max(indices, axis=0))
-            if vals.size > _REFINED_MAX or 0 in vals.shape:
-                return None
-            try:
-                return np.asarray(op._def.kernel(vals, np.asarray(axis),
-                                                 keep_dims=op._attrs.get("keep_dims", False)))
-            except (errors.OpError, ValueError, TypeError, IndexError):
-                return None   # the run's error, not the refiner's
-        if vals is None or op._attrs.get("keep_dims"):
-            return None
-        if op.type in ("Max", "Min") and vals.size == 0:
-            # the kernel's identity: bincount's size of an empty constant array is
-            # 0 * (lowest + 1), a known 0
-            info = np.iinfo(t.dtype.as_numpy_dtype)
-            return np.asarray(info.min if op.type == "Max" else info.max,
-                              t.dtype.as_numpy_dtype)
-        reduce = {"Prod": np.prod, "Sum": np.sum, "Max": np.max, "Min": np.min}[op.type]
-        return np.asarray(reduce(vals))
-    if op.type in _REFINED_FLOAT and t.dtype.base_dtype in (_dt.float32, _dt.float64):
-        # and float arithmetic on values it computes whole, by the op's kernel (a size
-        # scaled by a float: cast(cast(shape(x), float32) * 0.5, int32))
-        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
-                for i in op.inputs]
-        if builtins.any(v is None or v.size > _REFINED_FLOAT_MAX for v in vals):
-            return None
-        try:
-            with np.errstate(all="ignore"):
-                return np.asarray(op._def.kernel(*vals))
-        except (errors.OpError, ValueError, TypeError):
             return None   # the run's error, not the refiner's
-    if op.type in _REFINED_BINARY and op.inputs[0].dtype.base_dtype.is_integer:
-        # TF's refiner evaluates small int arithmetic and comparisons too
-        a = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        b = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        if a is None or b is None or (a.ndim and b.ndim and a.shape != b.shape) or \
-                (op.type in _DIVIDING and not np.all(b)):
-            return None   # a division by zero is the run's error, not the refiner's
-        return np.asarray(_REFINED_BINARY[op.type](a, b))
-    if op.type == "ConcatV2" and t.dtype.base_dtype.is_integer:
-        # a shape built by concatenating refined pieces (rfft2d's gradient tiles its mask
-        # by concat([shape(y0)[:-2], [1, 1]]))
-        axis = const_value(op.inputs[-1])
+    if op.type == "ConcatV2":
+        # (rfft2d's gradient tiles its mask by concat([shape(y0)[:-2], [1, 1]]))
         vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs[:-1]]
-        if axis is None or builtins.any(v is None for v in vals):
+        if builtins.any(v is None or np.ndim(v) != 1 for v in vals):
             return None
-        if builtins.all(np.ndim(v) == 1 for v in vals):
-            return np.concatenate([np.asarray(v, dtype=object) for v in vals])
-        # matrices: overlap_and_add's paddings, concat([zeros([outer_rank, 2]), [[0, s], ...]])
-        known = [_known_ints(v) for v in vals]
-        if builtins.any(k is None or k.ndim != known[0].ndim or k.ndim == 0 for k in known):
-            return None
-        try:
-            return np.concatenate(known, axis=int(axis))
-        except ValueError:   # (AxisError too)
-            return None   # the run's error, not the refiner's
-    if op.type == "Range" and t.dtype.base_dtype.is_integer:
-        # (a reduction gradient's reduced_shape: DynamicStitch of range(rank) and the axes)
-        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                               for i in op.inputs)
-        if start is None or limit is None or delta is None or start.ndim or limit.ndim or \
-                delta.ndim or not delta or not 0 <= (limit - start) // delta <= 64:
-            return None
-        return np.arange(int(start), int(limit), int(delta))
-    if op.type == "SplitV" and t.dtype.base_dtype.is_integer:
-        # (signal.frame splits shape(signal) into outer, [length] and inner dims)
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        sizes = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        axis = const_value(op.inputs[2])
-        if src is None or sizes is None or axis is None or src.ndim != 1 or \
-                sizes.ndim != 1 or np.size(axis) != 1 or np.sum(sizes == -1) > 1:
-            return None
-        sizes = sizes.copy()
-        if (sizes == -1).any():
-            sizes[sizes == -1] = len(src) - (sizes.sum() + 1)
-        if np.any(sizes < 0) or sizes.sum() != len(src):
-            return None   # the run's error, not the refiner's
-        return np.split(src, np.cumsum(sizes)[:-1])[t.value_index]
-    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
-        # reduced_shape's stitch of range(rank) and the axes with the kept dims and ones
-        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
-        if builtins.any(v is None for v in vals):
-            return None
-        try:
-            return np.asarray(op._def.kernel(*vals))
-        except (errors.OpError, ValueError, IndexError):
-            return None   # the run's error, not the refiner's
-    if op.type == "Neg" and t.dtype.base_dtype.is_integer:
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        return None if src is None else np.negative(src)
-    if op.type == "Select" and t.dtype.base_dtype.is_integer:
-        # tf.where(cond, a, b) of known values (sparse.expand_dims' normalized axis)
-        cond, a, b = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                      for i in op.inputs)
-        if cond is None or a is None or b is None or a.shape != b.shape or \
-                cond.shape not in ((), a.shape):
-            return None
-        return np.where(cond.astype(bool), a, b)
-    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
-        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
-    if op.type == "Pack" and t.dtype.base_dtype.is_integer:
-        # another axis: concat's gradient stacks the input shapes along axis 1
-        known = [_known_ints(_refined_value(e, depth + 1, shape_n, False)) for e in op.inputs]
-        if builtins.any(k is None for k in known) or len({k.shape for k in known}) != 1:
-            return None
-        return np.stack(known, axis=op._get_attr("axis") % (known[0].ndim + 1))
-    if op.type in ("Slice", "Squeeze") and t.dtype.base_dtype.is_integer:
-        # and slices the concat axis's row of that matrix (more than 16 inputs)
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        if src is None:
-            return None
-        if op.type == "Squeeze":
-            dims = op._get_attr("squeeze_dims")
-            return np.squeeze(src, axis=tuple(dims) if dims else None)
-        b, n = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                for i in op.inputs[1:])
-        if b is None or n is None or b.shape != (src.ndim,) or n.shape != (src.ndim,):
-            return None
-        ends = [d if k == -1 else s + k for s, k, d in zip(b, n, src.shape)]
-        if builtins.any(not 0 <= s <= e <= d for s, e, d in zip(b, ends, src.shape)):
-            return None   # out of bounds: the run's error
-        return src[tuple(builtins.slice(s, e) for s, e in zip(b, ends))]
-    if op.type == "Fill" and t.dtype.base_dtype.is_integer:
-        # `tf.ones([tf.rank(t) - 2], tf.int32)` as TF's refiner evaluates it
-        dims = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        val = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        if dims is None or val is None or dims.ndim != 1 or val.ndim != 0 or \
-                builtins.any(d < 0 for d in dims) or int(np.prod(dims)) > 64:
-            return None
-        return np.full([int(d) for d in dims], int(val), dtype=np.int64)
-    if op.type == "Range" and t.dtype.base_dtype.is_integer:
-        # reduced_shape's range(rank) in a Sum/Mean gradient
-        start, limit, delta = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                               for i in op.inputs)
-        if start is None or limit is None or delta is None or not int(delta) or \
-                start.ndim or limit.ndim or delta.ndim:
-            return None
-        r = np.arange(int(start), int(limit), int(delta))
-        return r if r.size <= 64 else None
-    if op.type == "DynamicStitch" and t.dtype.base_dtype.is_integer:
-        # reduced_shape's stitch of the input shape and ones (a Sum/Mean gradient's
-        # shape): TF's refiner runs it when every index and value is known
-        vals = [_known_ints(_refined_value(i, depth + 1, shape_n, False)) for i in op.inputs]
-        if builtins.any(v is None for v in vals):
-            return None
-        try:
-            return np.asarray(op._def.kernel(*vals))
-        except (errors.OpError, ValueError, TypeError, IndexError):
-            return None   # the run's error, not the refiner's
-    if op.type == "DynamicPartition" and t.dtype.base_dtype.is_integer:
-        # a partition of constants (the indices of a partition-and-stitch, its gradient's
-        # partition of range(n)): TF's refiner runs it, so the stitch's length is known
-        data, parts = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                       for i in op.inputs)
-        if data is None or parts is None or data.size > 64:
-            return None
-        try:
-            return np.asarray(op._def.kernel(data, parts, **op._attrs)[t.value_index])
-        except (errors.OpError, ValueError, IndexError):
-            return None   # the run's error, not the refiner's
-    if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
-        return np.asarray(op.inputs[0].shape.num_elements())
-    if op.type in ("Size", "Shape") and t.dtype.base_dtype.is_integer:
-        # of a value the refiner computes whole (the size of a Unique of constant ids)
-        src = _known_array(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        if src is None:
-            return None
-        out = src.size if op.type == "Size" else src.shape
-        return np.asarray(out, dtype=t.dtype.as_numpy_dtype)
-    if op.type in ("Where", "SparseFillEmptyRows") and (t.dtype.base_dtype.is_integer or
-                                                        t.dtype.base_dtype is _dt.bool_) or \
-            op.type in _REFINED_BOOL and t.dtype.base_dtype is _dt.bool_:
-        # the rest of a safe lookup's constant sparse ids: sparse_retain's Where of the
-        # valid ids, the filled empty rows (TF's refiner runs the whole constant subgraph)
-        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
-                for i in op.inputs]
-        if builtins.any(v is None or v.size > _REFINED_MAX for v in vals):
-            return None
-        try:
-            out = op._def.kernel(*vals)
-        except (errors.OpError, ValueError, TypeError, IndexError):
-            return None   # the run's error, not the refiner's
-        return np.asarray(out[t.value_index] if op.type == "SparseFillEmptyRows" else out)
-    if op.type in ("Unique", "UniqueWithCounts") and op.inputs[0].dtype.base_dtype.is_integer:
-        # TF's refiner runs any stateless op of a constant subgraph (EvaluateConstantTensor):
-        # the unique ids of an embedding lookup with constant sparse ids, so its
-        # partition-and-stitch has a known length
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        if src is None or src.ndim != 1 or src.size > _REFINED_MAX:
-            return None
-        try:
-            out = op._def.kernel(src.astype(op.inputs[0].dtype.as_numpy_dtype), **op._attrs)
-        except (errors.OpError, ValueError, TypeError, IndexError):
-            return None   # the run's error, not the refiner's
-        return np.asarray(out[t.value_index])
-    if op.type == "Reshape" and t.dtype.base_dtype.is_integer:
-        # (seq2seq's _call_sampler reshapes a size to the vector its padded shape gives)
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        dims = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        if src is None or dims is None or dims.ndim != 1:
-            return None
-        try:
-            return src.reshape([int(d) for d in dims])
-        except ValueError:
-            return None   # the run's error, not the refiner's
-    if op.type in ("Pad", "PadV2") and t.dtype.base_dtype.is_integer:
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, False))
-        pads = _known_ints(_refined_value(op.inputs[1], depth + 1, shape_n, False))
-        fill = _known_ints(_refined_value(op.inputs[2], depth + 1, shape_n, False)) \
-            if len(op.inputs) > 2 else np.asarray(0)
-        if src is None or pads is None or fill is None or pads.shape != (src.ndim, 2) or \
-                np.any(pads < 0) or fill.ndim != 0:
-            return None
-        return np.pad(src, pads.tolist(), constant_values=int(fill))
-    if op.type in ("Cumsum", "Cumprod") and t.dtype.base_dtype.is_integer and \
-            not op._attrs.get("exclusive") and not op._attrs.get("reverse"):
-        src = _known_ints(_refined_value(op.inputs[0], depth + 1, shape_n, partial))
-        if src is None or src.ndim != 1 or const_value(op.inputs[1]) is None:
-            return None
-        return (np.cumsum if op.type == "Cumsum" else np.cumprod)(src)
-    if op.type in _REFINED_KERNELS and (t.dtype.base_dtype.is_floating or
-                                        t.dtype.base_dtype.is_integer):
-        # small float (and one-hot) arithmetic, run by the op's kernel as TF's refiner runs
-        # constant subgraphs (auto_correlation's 2 ** ceil(log(2 n) / log(2)) - n padding)
-        vals = [_known_array(_refined_value(i, depth + 1, shape_n, False), i)
-                for i in op.inputs]
-        if builtins.any(v is None or v.size > 64 for v in vals) or \
-                not _small_output(op.type, vals):
-            return None
-        try:
-            with np.errstate(all="ignore"):
-                out = np.asarray(op._def.kernel(*vals, **op._attrs))
-        except (errors.OpError, ValueError, TypeError, IndexError):
-            return None   # the run's error, not the refiner's
-        return out if out.size <= 64 else None
+        return np.concatenate([np.asarray(v, dtype=object) for v in vals])
     return None
-
-
-# bool ops of a constant mask the refiner runs (sparse_retain's valid-id-and-weight mask)
-_REFINED_BOOL = frozenset(("Fill", "LogicalAnd", "LogicalOr", "LogicalNot"))
-
-# ops whose small fully known values the refiner computes with their kernels
-_REFINED_KERNELS = frozenset(("Mul", "RealDiv", "Sub", "Add", "AddV2", "Log", "Ceil", "Floor",
-                              "Round", "Pow", "Range", "OneHot", "Maximum", "Minimum"))
-
-
-def _small_output(op_type, vals):
-    """Whether a Range or OneHot of these inputs has at most 64 elements (checked before
-    its kernel runs: range(0., 1e9) is not built to be thrown away)."""
-    if op_type == "Range":
-        start, limit, delta = (float(np.asarray(v).reshape(-1)[0]) if v.size == 1 else None
-                               for v in vals)
-        if start is None or limit is None or not delta:
-            return False
-        return 0 <= np.ceil((limit - start) / delta) <= 64
-    if op_type == "OneHot":
-        return vals[1].size == 1 and 0 <= int(vals[1].reshape(-1)[0]) and \
-            vals[0].size * int(vals[1].reshape(-1)[0]) <= 64
-    return True
 
 
 def _known_array(v, t=None):
@@ -720,20 +493,6 @@ def _const_input(t: Tensor):
             except ValueError:
                 v = None
     return v
-
-
-_REFINED_COMPARE = {"Greater": np.greater, "Less": np.less, "GreaterEqual": np.greater_equal,
-                    "LessEqual": np.less_equal, "Equal": np.equal, "NotEqual": np.not_equal}
-_REFINED_BINARY = dict({"Sub": np.subtract, "Add": np.add, "AddV2": np.add,
-                        "Mul": np.multiply, "Maximum": np.maximum, "Minimum": np.minimum,
-                        "FloorMod": np.mod, "FloorDiv": np.floor_divide},
-                       **_REFINED_COMPARE)
-_DIVIDING = ("FloorMod", "FloorDiv")
-# float ops the refiner evaluates above (on at most _REFINED_FLOAT_MAX values: shapes)
-_REFINED_FLOAT = frozenset(("Mul", "RealDiv", "Add", "AddV2", "Sub", "Maximum", "Minimum",
-                            "Round", "Floor", "Ceil", "Neg"))
-_REFINED_FLOAT_MAX = 64
-_REFINED_MAX = 1024   # TF's refiner evaluates tensors of at most this many elements
 
 
 def _known_ints(v):
@@ -810,8 +569,7 @@ def shape_value(t: Tensor) -> list | None:
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
         return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
-    if op.type == "Cast" and op.inputs[0].dtype.base_dtype.is_integer:
-        return shape_value(op.inputs[0])   # (a float's cast: evaluated whole, below)
+    # (a Cast is evaluated whole, below: TF's ConstantPartialShape reads no Cast)
     if op.type == "Pack" and op._get_attr("axis") == 0:
         out = []
         return [_scalar_dim(e) for e in op.inputs]
@@ -823,27 +581,10 @@ def shape_value(t: Tensor) -> list | None:
                 return None
             out += v
         return out
-    if op.type == "StridedSlice" and op.inputs[0].op.type in ("Shape", "Const"):
-        src = op.inputs[0].op
-        if src.type == "Shape":
-            dims = src.inputs[0].shape.as_tuple()
-        else:   # a folded tf.shape (TF's constant_value_as_shape slices it the same way)
-            v = np.asarray(src._get_attr("value"))
-            dims = tuple(int(d) for d in v.reshape(-1)) if v.ndim == 1 else None
-        b, e, s = (const_value(i) for i in op.inputs[1:])
-        if dims is not None and b is not None and e is not None and s is not None:
-            if op._get_attr("shrink_axis_mask") == 0:
-                idx = _np_index(b, e, s, op._attrs)
-                return list(np.array(dims, dtype=object)[idx])
-    if op.type == "Fill" and n is not None and len(n) == 1:
-        v = _known_ints(_refined_value(t))
-        if v is not None and v.ndim == 1:
-            return [int(d) if d >= 0 else -1 for d in v]
-    if op.type == "StridedSlice" and n is not None and len(n) == 1:
-        # a slice of a slice of a shape: TF's shape refiner folds the constant subgraph
-        v = _refined_value(t)
-        if v is not None and np.ndim(v) == 1:
-            return [None if d is None else int(d) for d in v]
+    if op.type == "StridedSlice":
+        dims = _partial_strided_slice(op)
+        if dims is not None:
+            return dims
     if n is not None and len(n) == 1 and t.dtype.base_dtype.is_integer:
         # any other constant subgraph TF's shape refiner evaluates (a padded shape)
         v = _known_ints(_refined_value(t, partial=False))
@@ -852,6 +593,64 @@ def shape_value(t: Tensor) -> list | None:
     if n is not None and len(n) == 1 and n[0] is not None:
         return [None] * n[0]
     return None
+
+
+def _partial_strided_slice(op):
+    """TF 1.14's PartialStridedSliceShape: a slice `[b:e:s]` (begin/end masks 0 or 1, no
+    other mask, one-element begin, end and strides) of a shape tensor read partially
+    (ConstantPartialShape of its input), cut by InferenceContext::Subshape; None when TF
+    leaves it to whole evaluation."""
+    if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+        return None
+    bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
+    if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
+        return None
+    vals = [None if mask else _known_ints(_refined_value(i, shape_n=False, partial=False))
+            for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3]))]
+    if builtins.any(v is None or v.size != 1 for v, m in zip(vals, (bm, em, 0)) if not m):
+        return None
+    start = 0 if bm else int(vals[0].reshape(-1)[0])
+    end = _INT64_MAX if em else int(vals[1].reshape(-1)[0])
+    stride = int(vals[2].reshape(-1)[0])
+    src = shape_value(op.inputs[0])
+    if start == 0 and stride == 1 and (end == _INT64_MAX or src is not None and
+                                       end >= len(src)):
+        return src
+    if src is None or not stride:
+        return None
+    rank = len(src)
+    start_in, end_in = start, end
+    start, end = builtins.min(start, rank), builtins.min(end, rank)
+    if stride < 0 and start == rank:
+        start -= 1
+    if start < 0:
+        start += rank
+        if start < 0:
+            _subshape_error(f"Subshape start out of bounds: {start_in}, for shape with rank "
+                            f"{rank}")
+    if end < 0:
+        end += rank
+        if end < 0:
+            _subshape_error(f"Subshape end out of bounds: {end_in}, for shape with rank {rank}")
+    if stride > 0 and start > end:
+        _subshape_error(f"Subshape must have computed start <= end, but is {start} and {end} "
+                        f"(computed from start {start_in} and end {end_in} over shape with "
+                        f"rank {rank})")
+    if stride < 0 and start < end:
+        _subshape_error(f"Subshape must have computed start >= end since stride is negative, "
+                        f"but is {start} and {end} (computed from start {start_in} and end "
+                        f"{end_in} over shape with rank {rank} and stride{stride})")
+    return [src[i] for i in range(start, end, stride)]
+
+
+_INT64_MAX = 2 ** 63 - 1
+
+
+def _subshape_error(msg):
+    """ConstantPartialShape's error: TF's refiner raises it with no op context."""
+    err = ValueError(msg)
+    err.no_context = True
+    raise err
 
 
 # -- StridedSlice's encoding (here because shape_value reads sliced shapes) ----------------

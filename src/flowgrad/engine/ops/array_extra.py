@@ -21,7 +21,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, TensorLike, _check_out_type, _fmt_shape, _invalid, _scope,
-                          merge_shapes)
+                          merge_shapes, refined_scalar)
 from ._base import (apply, apply_op, broadcast_dims, check_dtype,
                     const_value, same_type_inputs, to_tensor)
 from .construction import range as _range
@@ -380,6 +380,8 @@ def _hist_infer(inputs, attrs):
     if nbins.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {nbins.shape.ndims}")
     n = const_value(nbins)
+    if n is None:   # TF's input_tensor: evaluated whole
+        n = refined_scalar(nbins, partial=False)
     if n is not None and int(n) <= 0:
         raise ValueError(f"Requires nbins > 0: {int(n)}")
     return [(attrs["dtype"], TensorShape([None if n is None else int(n)]))]

@@ -23,7 +23,7 @@ from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
                           _scalar_dim,
                           check_not_float,
-                          _has_tensor, _invalid, _scope, _static_int, _unknown_dims_from,
+                          _has_tensor, _invalid, _refined_int, _scope, _unknown_dims_from,
                           folded_value, refined_number, refined_scalar, shape_value)
 from . import prims
 from ._base import apply, const_value, to_tensor, unary_same
@@ -219,7 +219,8 @@ def _range_infer(inputs, attrs):
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}\n\t for '{n}'")
     s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
-        s, l_, d = (v if v is not None else refined_scalar(t) for v, t in zip((s, l_, d), inputs))
+        s, l_, d = (v if v is not None else refined_scalar(t, partial=False)
+                    for v, t in zip((s, l_, d), inputs))
     else:   # and small float arithmetic (auto_correlation's range(0., max_lags + 1.))
         s, l_, d = (v if v is not None else refined_number(t) for v, t in zip((s, l_, d), inputs))
     dt = inputs[0].dtype.base_dtype
@@ -413,7 +414,7 @@ def _one_hot_infer(inputs, attrs):
     is_ = _dims(indices)
     if is_ is not None and axis < -1:
         raise ValueError("axis must be >= -1")
-    depth = _static_int(depth_t)
+    depth = _refined_int(depth_t)
     if depth is not None and depth < 0:
         raise ValueError(f"Dimension size, given by scalar input 1, must be non-negative but "
                          f"is {depth}")

@@ -21,7 +21,7 @@ from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import shape_value
+from ._array_util import refined_ints, shape_value
 from . import eigen_bmm as _eigen_bmm
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_gebp as _eigen_gebp
@@ -1078,8 +1078,9 @@ del _family, _type, _infer, _kernel, _grad
 # convolutions in them); each is the other's gradient
 # =========================================================================================
 def _s2b_block_pairs(inputs, name):
-    block = const_value(inputs[1])
-    pairs = const_value(inputs[2])
+    # (TF's input_tensor: constant subgraphs evaluated whole)
+    block, pairs = (const_value(t) if const_value(t) is not None else
+                    refined_ints(t, partial=False) for t in inputs[1:3])
     if inputs[1].shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {inputs[1].shape.ndims} for "
                          f"'{name}'")

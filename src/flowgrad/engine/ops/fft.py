@@ -20,7 +20,7 @@ from ..framework.constant_op import const_value
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid
+from ._array_util import TensorLike, _invalid, refined_ints
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from . import complex_ops as _complex_ops
 from .cast import cast
@@ -167,6 +167,8 @@ def _rfft_infer(op_type, k, inverse):
         if dims is None:
             return [(out_dt, TensorShape(None))]
         nv = const_vector(n)
+        if nv is None:   # TF's input_tensor: evaluated whole
+            nv = refined_ints(n, partial=False)
         if nv is None:
             tail = [None] * k
         else:

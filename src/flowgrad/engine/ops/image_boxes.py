@@ -19,12 +19,19 @@ from ..framework import errors
 from ..framework.graph import Tensor, get_default_graph
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import refined_ints
 from ._base import apply, check_dtype, const_value, convert_to_tensor
 
 __all__ = []
 
 _F32 = np.float32
 
+
+def _whole(t):
+    """An input's value as TF's input_tensor reads it: a constant, or its constant subgraph
+    evaluated whole by the shape refiner; None when unknown."""
+    v = const_value(t)
+    return v if v is not None else refined_ints(t, partial=False)
 
 def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
@@ -245,7 +252,7 @@ def _nms_infer(op_type, first="boxes", n_out=1):
                 raise ValueError(f"Dimension must be 4 but is {bd[1]}")
         n = None
         if attrs.get("pad_to_max_output_size"):
-            n = _dim_for_scalar_input(const_value(size), 2)
+            n = _dim_for_scalar_input(_whole(size), 2)
         out = [(_dt.int32, TensorShape([n]))]
         if n_out == 2:
             out.append((_dt.int32, TensorShape([])))
@@ -342,7 +349,7 @@ def _combined_nms_infer(inputs, attrs):
         batch = scores.shape.as_tuple()[0]
     # TF's shape function: the total's dimension first, then the per-class one (it reads
     # both before failing)
-    tv, pv = const_value(total), const_value(per_class)
+    tv, pv = _whole(total), _whole(per_class)
     n = _dim_for_scalar_input(tv, 3)
     if n is not None and n <= 0:
         raise ValueError("max_total_size should be > 0 ")
@@ -473,6 +480,8 @@ def _crop_and_resize_infer(inputs, attrs):
     if n is None and box_ind.shape.ndims:
         n = box_ind.shape.as_tuple()[0]
     v = const_value(crop_size)
+    if v is None:   # TF's input_tensor: the size's constant subgraph, evaluated whole
+        v = refined_ints(crop_size, partial=False)
     h, w = (None, None) if v is None else (int(v[0]), int(v[1]))
     return [(_dt.float32, TensorShape([n, h, w, depth]))]
 
@@ -806,6 +815,8 @@ def _glimpse_infer(inputs, attrs):
     if off[1] is not None and off[1] != 2:
         raise ValueError(f"Dimension must be 2 but is {off[1]}")
     v = const_value(size)
+    if v is None:   # TF's input_tensor: the size's constant subgraph, evaluated whole
+        v = refined_ints(size, partial=False)
     h, w = (None, None) if v is None else (int(v[0]), int(v[1]))
     batch = dims[0] if dims[0] is not None else off[0]
     return [(_dt.float32, TensorShape([batch, h, w, dims[3]]))]

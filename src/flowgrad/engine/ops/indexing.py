@@ -25,7 +25,8 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           check_not_float,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
-                          _scope, _static_int, folded_value, merge_shapes, refined_ints,
+                          _refined_int, _scope, _static_int, folded_value, merge_shapes,
+                          refined_ints,
                           refined_scalar, shape_value)
 from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
@@ -260,7 +261,7 @@ def _reverse_infer(inputs, attrs):
     xs = _dims(x)
     if axis_t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {axis_t.shape.ndims}")
-    av = _static_int(axis_t)
+    av = _refined_int(axis_t)
     if av is not None and xs is not None:
         r = len(xs)
         seen = set()

@@ -20,7 +20,7 @@ from ..framework.registry import register_op
 from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
-                          _has_tensor, _int_tensor, _invalid, _scope, _static_int,
+                          _has_tensor, _int_tensor, _invalid, _refined_int, _scope, _static_int,
                           refined_ints, shape_value)
 from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
@@ -377,7 +377,7 @@ def _concat_infer(inputs, attrs):
             raise TypeError(f"Tensors in list passed to 'values' of 'ConcatV2' Op have types "
                             f"[{', '.join(t.dtype.base_dtype.name for t in values)}] that don't "
                             "all match.")
-    axis = _static_int(axis_t)
+    axis = _refined_int(axis_t)
     ranks = [v.shape.ndims for v in values]
     known = [r for r in ranks if r is not None]
     for r in known:
@@ -737,7 +737,7 @@ def _split_infer(inputs, attrs):
     axis_t, x = inputs
     n = attrs["num_split"]
     xs = _dims(x)
-    axis = _static_int(axis_t)
+    axis = _refined_int(axis_t)
     dt = x.dtype.base_dtype
     if xs is None:
         return [(dt, TensorShape(None))] * n
@@ -784,7 +784,7 @@ def _splitv_infer(inputs, attrs):
     n = attrs["num_split"]
     xs = _dims(x)
     dt = x.dtype.base_dtype
-    axis = _static_int(axis_t)
+    axis = _refined_int(axis_t)
     sizes = _refined_list(sizes_t)
     if xs is None:
         return [(dt, TensorShape(None))] * n

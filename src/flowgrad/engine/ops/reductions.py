@@ -605,6 +605,8 @@ def _arg_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {dim.shape.ndims}")
     xs = x.shape.as_tuple()
     d = const_value(dim)
+    if d is None:   # TF's input_tensor: the axis's constant subgraph, evaluated whole
+        d = refined_ints(dim, partial=False)
     if xs is None:
         return [(out_type, TensorShape(None))]
     if d is None or not xs:  # a scalar: TF's kernel rejects any dimension at run time

@@ -91,7 +91,7 @@ def _uss_infer(inputs, attrs):
     tail = _segment_tail(data, ids, "UnsortedSegmentSum")
     n = const_value(num)
     if n is None:      # as TF's shape refiner: `tf.shape(x)[0] - 1` is known
-        n = refined_scalar(num)
+        n = refined_scalar(num, partial=False)
     if n is not None and int(n) < 0:
         raise ValueError("Dimension size, given by scalar input 2, must be non-negative but "
                          f"is {int(n)}")

@@ -22,7 +22,8 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
                           _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
-                          _static_int, _unknown_dims_from, shape_value)
+                          _refined_int, _static_int, _unknown_dims_from,
+                          shape_value)
 from ._base import apply, apply_op, op_input, to_tensor, unary_same
 
 
@@ -353,7 +354,7 @@ def reshape(tensor: TensorLike, shape: IntsLike, name: str | None = None) -> Ten
 def _expand_dims_infer(inputs, attrs):
     x, dim = inputs
     xs = _dims(x)
-    dv = _static_int(dim)
+    dv = _refined_int(dim)
     if isinstance(dv, list):
         if len(dv) != 1:
             raise ValueError("'dim' input must be a tensor with a single value")

@@ -34,7 +34,7 @@ from ..framework.registry import register_op
 from ..framework.static_value import constant_value_as_shape
 from ..framework.graph import Tensor
 from ..framework.tensor_shape import TensorShape
-from ._array_util import _scope, shape_value
+from ._array_util import _scope, refined_ints, refined_scalar, shape_value
 from ._base import (NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor,
                     typed_input)
 from .cast import cast
@@ -265,7 +265,8 @@ def _srs_infer(inputs, attrs):
         raise TypeError(f"Input 'input_indices' of 'SparseReduceSum' Op has type "
                         f"{ind.dtype.name} that does not match expected type of int64.")
     check_dtype("SparseReduceSum", vals, NUMBERS, "T")
-    s, a = const_value(sshape), const_value(axes)
+    s, a = (const_value(t) if const_value(t) is not None else refined_ints(t, partial=False)
+            for t in (sshape, axes))   # (TF's input_tensor: evaluated whole)
     if s is None or a is None:
         return [(vals.dtype.base_dtype, TensorShape(None))]
     s = [int(d) for d in np.reshape(s, -1)]
@@ -524,6 +525,8 @@ def _ssr_infer(op_type):
             if num.shape.ndims not in (None, 0):
                 raise ValueError(f"Shape must be rank 0 but is rank {num.shape.ndims}")
             n = const_value(num)
+            if n is None:   # TF's input_tensor: evaluated whole
+                n = refined_scalar(num, partial=False)
             if n is not None:
                 rows = int(n)
                 if rows < 0:

@@ -22,6 +22,7 @@ from ..framework.constant_op import const_value
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import refined_ints
 from ._base import apply, broadcast_dims, to_tensor
 from ._hashing import fingerprint64
 
@@ -417,6 +418,8 @@ def _reduce_join_axes(rank, axes):
 def _reduce_join_infer(inputs, attrs):
     x, axes = inputs
     v = const_value(axes)
+    if v is None:   # TF's input_tensor: evaluated whole
+        v = refined_ints(axes, partial=False)
     rank = x.shape.ndims
     if v is None or rank is None:
         return [(_dt.string, TensorShape(None))]
