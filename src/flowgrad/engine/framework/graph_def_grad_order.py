@@ -165,15 +165,15 @@ def _outer_zeros(grad, prefix, by):
 
 
 def _zeros_numbered(out, outer_zeros, prefix, counters):
-    """{node: TF's name} numbering the Identities, Shapes and zeros (with their Consts) of
-    ZerosLikeOutsideLoop chains (`outer_zeros`) in TF's order `out` among themselves, as
-    TF's unique names; their Switches too when the call holds no loop (else they are
-    numbered with the loop zeros' Switches: _late_renumbered)."""
+    """{node: TF's name} numbering the Identities of ZerosLikeOutsideLoop chains
+    (`outer_zeros`) in TF's order `out` among themselves, as TF's unique names; their
+    Shapes, zeros (with their Consts) and Switches too when the call holds no loop (else they are
+    numbered with the loop zeros' Switches, Shapes and zeros: _late_renumbered)."""
     def num(name):
         hit = re.search(r"_(\d+)$", name)
         return int(hit.group(1)) if hit else 0
     renames = {}
-    kinds = ["Identity", "Shape", "zeros"] + ([] if counters else ["Switch"])
+    kinds = ["Identity"] + ([] if counters else ["Shape", "zeros", "Switch"])
     for kind in kinds:
         pat = re.compile(re.escape(prefix + kind) + r"(_\d+)?")
         names = [n.name for n in out if n.name in outer_zeros and pat.fullmatch(n.name)]
