@@ -117,17 +117,28 @@ def _shape_stack(zeros, prefix, by, readers):
     pop = mine(zeros.srcs[0][0], "StackPopV2")
     const = mine(zeros.srcs[1][0], "Const")
     psw = pop and mine(by[pop].srcs[0][0], "Switch")
-    penter = psw and mine(by[psw].srcs[0][0], "Enter")
-    acc = penter and mine(by[penter].srcs[0][0], "StackV2")
+    penters = []   # (in a nested frame: an Enter per frame, the outermost first)
+    src = psw and by[psw].srcs[0][0]
+    while src and mine(src, "Enter"):
+        penters.insert(0, src)
+        src = by[src].srcs[0][0]
+    acc = penters and mine(src, "StackV2")
     size = acc and mine(by[acc].srcs[0][0], "Const")
     fenter = acc and next((r.name for r in readers[acc] if r.op == "Enter" and
-                           r.name != penter), None)
-    push = fenter and next((r.name for r in readers[fenter] if r.op == "StackPushV2"), None)
+                           r.name != penters[0]), None)
+    fenters = [fenter] if fenter else []
+    while fenters:
+        nxt = [r.name for r in readers[fenters[-1]] if r.op == "Enter"]
+        if len(nxt) != 1:
+            break
+        fenters.append(nxt[0])
+    push = fenters and next((r.name for r in readers[fenters[-1]] if r.op == "StackPushV2"),
+                            None)
     shape = push and mine(by[push].srcs[1][0], "Shape")
     fsw = shape and mine(by[shape].srcs[0][0], "Switch")
     if not fsw or len(readers[acc]) != 2:
         return None
-    return [fsw, shape, size, acc, fenter, push, psw, penter, pop, const, zeros.name]
+    return [fsw, shape, size, acc, *fenters, push, psw, *penters, pop, const, zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):
@@ -312,7 +323,13 @@ def _group_order(group, by):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
     where = {n: i for i, n in enumerate(group)}
-    out = sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
+    # (a value of the rule the stack pushes, made before it: the Shape of a nested frame's
+    # accumulator, AddBackpropAccumulator)
+    pushed = {by[h].srcs[1][0] for h in first if by[h].op == "StackPushV2" and
+              len(by[h].srcs) > 1}
+    out = [p for p in ops if p in pushed]
+    ops = [p for p in ops if p not in pushed]
+    out += sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
     for p in ops:
         # an input the rule made before the op under its name (tf.zeros' value: zeros/Const)
         srcs = {src for src, _ in by[p].srcs}
