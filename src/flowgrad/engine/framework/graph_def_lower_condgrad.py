@@ -116,11 +116,6 @@ def plan(cp, op, infos, lowerings):
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
     if loop and _branches.chain(op):
         return False
-    if False and loop and any(not c.shape.is_fully_defined() for c in g["xs"]):
-        gop = cp._grad_frames[op]   # (TF's zeros of an unknown shape: a stack of the shape,
-        if any(w is not gop and gop.name.startswith(w.name.rsplit("/", 1)[0] + "/")
-               for w in cp._loop_grads):   # written for a frame outside other frames)
-            return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
     gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
     fsides = cp._sides(fwd, infos)
