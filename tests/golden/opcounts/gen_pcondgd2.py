@@ -334,6 +334,19 @@ def _nested_loop_var_acc(tf):
     return tf.gradients(h, [w, x])
 
 
+def _unknown_shape_dead_only(tf):
+    # (the only pushes in the loop's conds are the unknown-shape zeros' shape stack: the
+    # frame's f_sync is made with it, in the gradients scope)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        return i + 1, tf.matmul(tf.cond(i < 1, lambda: x, lambda: h), w)
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), tf.zeros([3, 2])],
+                      shape_invariants=[tf.TensorShape([]), tf.TensorShape([None, 2])])[1]
+    return tf.gradients(tf.reduce_sum(h), [w, x])
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -351,7 +364,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_unknown_cond", _nested_unknown_cond),
          ("while/nested_unknown_acc", _nested_unknown_acc),
          ("while/nested_body_acc", _nested_body_acc),
-         ("while/nested_loop_var_acc", _nested_loop_var_acc)]
+         ("while/nested_loop_var_acc", _nested_loop_var_acc),
+         ("while/unknown_shape_dead_only", _unknown_shape_dead_only)]
 
 
 

@@ -90,8 +90,8 @@ def _loop_zeros(grad, prefix, by):
                 not merge[0].name.endswith("_grad/cond_grad"):
             continue
         chain = _shape_stack(n, prefix, by, readers)
-        if chain is not None:
-            out.update((c, merge[0].name) for c in chain)
+        for c in chain or ():   # (the frame's f_sync: after the first push waited for)
+            out.setdefault(c, merge[0].name)
     for n in grad:
         rest = n.name[len(prefix):]
         if n.op != "Switch" or not _LOOP_ZEROS.match(rest) or not n.srcs:
@@ -138,7 +138,12 @@ def _shape_stack(zeros, prefix, by, readers):
     fsw = shape and mine(by[shape].srcs[0][0], "Switch")
     if not fsw or len(readers[acc]) != 2:
         return None
-    return [fsw, shape, size, acc, *fenters, push, psw, *penters, pop, const, zeros.name]
+    # (the frame's f_sync in the call's scope, when no push in a cond's branch made it
+    # first: made with the first push in the cond's outer context)
+    sync = [n.name for n in by.values() if n.op == "ControlTrigger" and push in n.deps and
+            re.fullmatch(r"f_sync(_\d+)?", n.name[len(prefix):])]
+    return [fsw, shape, size, acc, *fenters, push, *sync, psw, *penters, pop, const,
+            zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):

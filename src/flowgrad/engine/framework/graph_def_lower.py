@@ -1412,9 +1412,13 @@ class LoopPlan(_PlanBase):
                 outer = self._enter_stage.get(names[k], (None,))[0]
                 ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
                 ctl += self._enter_controls(op, t)
+                # (the loop variable's shape: its shape invariant, TF's _SetShapeInvariants)
+                v = info["vars"][k].shape
                 emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
                      {"frame_name": frame, "is_constant": False,
-                      "parallel_iterations": info.get("parallel", 10)})
+                      "parallel_iterations": info.get("parallel", 10)},
+                     **({"shapes": [v]} if self._dt(t) is t.dtype.base_dtype and
+                        t.dtype.base_dtype is not _dt.variant and str(v) != str(t.shape) else {}))
             for k, t in enumerate(inits):
                 d = self._dt(t)
                 emit(f"{s}Merge{_sfx(k)}", "Merge",

@@ -1004,7 +1004,8 @@ class GradLoopPlan(_PlanBase):
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
                 src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
-                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B)
+                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B,
+                     **self._exit_shape(op, k))
         for j, k in enumerate(diff_caps):   # (zeros of a popped shape: tf.gradients sets
             # the capture's shape on the accumulator's Exit)
             shape = {"shapes": [finfo["captures"][k].shape]} \
@@ -1288,6 +1289,20 @@ def _pop_shape(self, t):
             t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
         return None
     return t.shape
+
+
+def _exit_shape(self, gop, k):
+    """{"shapes": [...]} of WhileGrad `gop`'s Exit of loop variable k's gradient: its
+    output's, with the forward initial value's set on it (tf.gradients' set_shape of an
+    input's gradient), or {} (a flow's, a shape that does not merge)."""
+    t, init = gop.outputs[k], self.plans[gop]["fop"].inputs[k]
+    if self._dt(init) is not init.dtype.base_dtype or \
+            init.dtype.base_dtype in (_dt.variant, _dt.resource):
+        return {}
+    try:
+        return {"shapes": [t.shape.merge_with(init.shape)]}
+    except ValueError:
+        return {}
 
 
 def _acc_pop(self, gop, j):
@@ -1684,6 +1699,7 @@ GradLoopPlan._acc_base = _acc_base
 GradLoopPlan._acc_shapes = _acc_shapes
 GradLoopPlan._acc_pop = _acc_pop
 GradLoopPlan._pop_shape = _pop_shape
+GradLoopPlan._exit_shape = _exit_shape
 GradLoopPlan._moved_into_cond = _moved_into_cond
 GradLoopPlan._unread_zeros = _unread_zeros
 GradLoopPlan._unwritten = _unwritten
