@@ -43,7 +43,10 @@ every loop and entered frame by frame (TF's frames take a value only from their 
 frame); the inner forward loop's count starts after the outer iteration's count (its
 pushes come before the next run's) and is pushed by the outer loop, popped in the outer
 gradient frame as the inner gradient frame's counter; the outer gradient iteration
-waits for the inner gradient frame's end (TF's final_zero before grad_sync). A loop in a
+waits for the inner gradient frame's end (TF's final_zero before grad_sync). An inner
+accumulator of a value whose shape is not fully known starts from zeros of that value's
+Shape, pushed by the outer forward loop and popped in the outer gradient frame
+(_AccShape: TF's AddBackpropAccumulator in a nested frame). A loop in a
 cond's branch in the body: its count is pushed only when the branch runs and popped under
 the gradient cond's pivot of the same branch (count_levels), and the nested frame's
 constants wait for that pivot: the nested frame is dead where the branch did not run.
