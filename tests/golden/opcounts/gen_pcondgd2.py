@@ -272,6 +272,81 @@ def _par1_pops(tf):
     return tf.gradients(tf.reduce_sum(h), w)
 
 
+def _nested_unknown_cond(tf):
+    # (an unknown-shape capture read by a cond in a nested loop: the Switch's zeros of a
+    # stack of its shape entered frame by frame, and the inner loop's accumulator of it
+    # starting from zeros of a shape the outer loop pushes)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def inner(j, h):
+        y = tf.cond(j < 1, lambda: x, lambda: tf.tanh(x))
+        return j + 1, h + tf.reduce_sum(tf.matmul(y, w))
+
+    def body(i, h):
+        return i + 1, tf.while_loop(lambda j, h: j < 2, inner, [tf.constant(0), h])[1]
+    h = tf.while_loop(lambda i, h: i < 2, body, [tf.constant(0), tf.constant(0.5)])[1]
+    return tf.gradients(h, [w, x])
+
+
+def _nested_unknown_acc(tf):
+    # (a nested loop's accumulator of an unknown-shape capture from outside both loops;
+    # TF names an inner loop's Enters of it right after the outer loop's)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def inner(j, h):
+        return j + 1, h + tf.reduce_sum(tf.matmul(x, w))
+
+    def body(i, h):
+        return i + 1, tf.while_loop(lambda j, h: j < 2, inner, [tf.constant(0), h])[1]
+    h = tf.while_loop(lambda i, h: i < 2, body, [tf.constant(0), tf.constant(0.5)])[1]
+    return tf.gradients(h, [w, x])
+
+
+def _nested_body_acc(tf):
+    # (the accumulator of an outer body value of unknown shape; the outer frame's gradient
+    # of the Cast no result needs is built in the frame, its forward value pushed)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        y = tf.tanh(x) * tf.cast(i + 1, tf.float32)
+
+        def inner(j, h):
+            return j + 1, h + tf.reduce_sum(tf.matmul(y, w))
+        return i + 1, tf.while_loop(lambda j, h: j < 2, inner, [tf.constant(0), h])[1]
+    h = tf.while_loop(lambda i, h: i < 2, body, [tf.constant(0), tf.constant(0.5)])[1]
+    return tf.gradients(h, [w, x])
+
+
+def _nested_loop_var_acc(tf):
+    # (the accumulator of an outer loop variable of unknown shape)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h, y):
+        def inner(j, h):
+            return j + 1, h + tf.reduce_sum(tf.matmul(y, w))
+        return i + 1, tf.while_loop(lambda j, h: j < 2, inner, [tf.constant(0), h])[1], \
+            tf.tanh(y)
+    h = tf.while_loop(lambda i, h, y: i < 2, body, [tf.constant(0), tf.constant(0.5), x])[1]
+    return tf.gradients(h, [w, x])
+
+
+def _unknown_shape_dead_only(tf):
+    # (the only pushes in the loop's conds are the unknown-shape zeros' shape stack: the
+    # frame's f_sync is made with it, in the gradients scope)
+    x = tf.placeholder(tf.float32, [None, 2], name="xn2")
+    w = tf.placeholder(tf.float32, [2, 2], name="w22")
+
+    def body(i, h):
+        return i + 1, tf.matmul(tf.cond(i < 1, lambda: x, lambda: h), w)
+    h = tf.while_loop(lambda i, h: i < 3, body, [tf.constant(0), tf.zeros([3, 2])],
+                      shape_invariants=[tf.TensorShape([]), tf.TensorShape([None, 2])])[1]
+    return tf.gradients(tf.reduce_sum(h), [w, x])
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -285,7 +360,12 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/unknown_shape_both", _unknown_shape_both),
          ("while/training_helper_unknown_batch", _training_helper_unknown_batch),
          ("while/seq_len_rnn", _seq_len_rnn), ("while/name_scoped_call", _name_scoped_call),
-         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops)]
+         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops),
+         ("while/nested_unknown_cond", _nested_unknown_cond),
+         ("while/nested_unknown_acc", _nested_unknown_acc),
+         ("while/nested_body_acc", _nested_body_acc),
+         ("while/nested_loop_var_acc", _nested_loop_var_acc),
+         ("while/unknown_shape_dead_only", _unknown_shape_dead_only)]
 
 
 

@@ -90,8 +90,8 @@ def _loop_zeros(grad, prefix, by):
                 not merge[0].name.endswith("_grad/cond_grad"):
             continue
         chain = _shape_stack(n, prefix, by, readers)
-        if chain is not None:
-            out.update((c, merge[0].name) for c in chain)
+        for c in chain or ():   # (the frame's f_sync: after the first push waited for)
+            out.setdefault(c, merge[0].name)
     for n in grad:
         rest = n.name[len(prefix):]
         if n.op != "Switch" or not _LOOP_ZEROS.match(rest) or not n.srcs:
@@ -117,17 +117,33 @@ def _shape_stack(zeros, prefix, by, readers):
     pop = mine(zeros.srcs[0][0], "StackPopV2")
     const = mine(zeros.srcs[1][0], "Const")
     psw = pop and mine(by[pop].srcs[0][0], "Switch")
-    penter = psw and mine(by[psw].srcs[0][0], "Enter")
-    acc = penter and mine(by[penter].srcs[0][0], "StackV2")
+    penters = []   # (in a nested frame: an Enter per frame, the outermost first)
+    src = psw and by[psw].srcs[0][0]
+    while src and mine(src, "Enter"):
+        penters.insert(0, src)
+        src = by[src].srcs[0][0]
+    acc = penters and mine(src, "StackV2")
     size = acc and mine(by[acc].srcs[0][0], "Const")
     fenter = acc and next((r.name for r in readers[acc] if r.op == "Enter" and
-                           r.name != penter), None)
-    push = fenter and next((r.name for r in readers[fenter] if r.op == "StackPushV2"), None)
+                           r.name != penters[0]), None)
+    fenters = [fenter] if fenter else []
+    while fenters:
+        nxt = [r.name for r in readers[fenters[-1]] if r.op == "Enter"]
+        if len(nxt) != 1:
+            break
+        fenters.append(nxt[0])
+    push = fenters and next((r.name for r in readers[fenters[-1]] if r.op == "StackPushV2"),
+                            None)
     shape = push and mine(by[push].srcs[1][0], "Shape")
     fsw = shape and mine(by[shape].srcs[0][0], "Switch")
     if not fsw or len(readers[acc]) != 2:
         return None
-    return [fsw, shape, size, acc, fenter, push, psw, penter, pop, const, zeros.name]
+    # (the frame's f_sync in the call's scope, when no push in a cond's branch made it
+    # first: made with the first push in the cond's outer context)
+    sync = [n.name for n in by.values() if n.op == "ControlTrigger" and push in n.deps and
+            re.fullmatch(r"f_sync(_\d+)?", n.name[len(prefix):])]
+    return [fsw, shape, size, acc, *fenters, push, *sync, psw, *penters, pop, const,
+            zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):
@@ -165,15 +181,15 @@ def _outer_zeros(grad, prefix, by):
 
 
 def _zeros_numbered(out, outer_zeros, prefix, counters):
-    """{node: TF's name} numbering the Identities, Shapes and zeros (with their Consts) of
-    ZerosLikeOutsideLoop chains (`outer_zeros`) in TF's order `out` among themselves, as
-    TF's unique names; their Switches too when the call holds no loop (else they are
-    numbered with the loop zeros' Switches: _late_renumbered)."""
+    """{node: TF's name} numbering the Identities of ZerosLikeOutsideLoop chains
+    (`outer_zeros`) in TF's order `out` among themselves, as TF's unique names; their
+    Shapes, zeros (with their Consts) and Switches too when the call holds no loop (else they are
+    numbered with the loop zeros' Switches, Shapes and zeros: _late_renumbered)."""
     def num(name):
         hit = re.search(r"_(\d+)$", name)
         return int(hit.group(1)) if hit else 0
     renames = {}
-    kinds = ["Identity", "Shape", "zeros"] + ([] if counters else ["Switch"])
+    kinds = ["Identity"] + ([] if counters else ["Shape", "zeros", "Switch"])
     for kind in kinds:
         pat = re.compile(re.escape(prefix + kind) + r"(_\d+)?")
         names = [n.name for n in out if n.name in outer_zeros and pat.fullmatch(n.name)]
@@ -312,7 +328,13 @@ def _group_order(group, by):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
     where = {n: i for i, n in enumerate(group)}
-    out = sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
+    # (a value of the rule the stack pushes, made before it: the Shape of a nested frame's
+    # accumulator, AddBackpropAccumulator)
+    pushed = {by[h].srcs[1][0] for h in first if by[h].op == "StackPushV2" and
+              len(by[h].srcs) > 1}
+    out = [p for p in ops if p in pushed]
+    ops = [p for p in ops if p not in pushed]
+    out += sorted(first, key=lambda h: (_HELPER_RANK.index(_kind(first[h])), where[h]))
     for p in ops:
         # an input the rule made before the op under its name (tf.zeros' value: zeros/Const)
         srcs = {src for src, _ in by[p].srcs}

@@ -1412,9 +1412,13 @@ class LoopPlan(_PlanBase):
                 outer = self._enter_stage.get(names[k], (None,))[0]
                 ctl = [f"^{self.infos[outer]['vars'][0].op.name}"] if outer is not None else []
                 ctl += self._enter_controls(op, t)
+                # (the loop variable's shape: its shape invariant, TF's _SetShapeInvariants)
+                v = info["vars"][k].shape
                 emit(f"{s}Enter{_sfx(k)}", "Enter", [names[k]] + ctl, [self._dt(t)],
                      {"frame_name": frame, "is_constant": False,
-                      "parallel_iterations": info.get("parallel", 10)})
+                      "parallel_iterations": info.get("parallel", 10)},
+                     **({"shapes": [v]} if self._dt(t) is t.dtype.base_dtype and
+                        t.dtype.base_dtype is not _dt.variant and str(v) != str(t.shape) else {}))
             for k, t in enumerate(inits):
                 d = self._dt(t)
                 emit(f"{s}Merge{_sfx(k)}", "Merge",
@@ -1488,18 +1492,24 @@ class LoopPlan(_PlanBase):
             taken.difference_update(own)
             taken.update(new)
             out.update(zip(keys + own, new))
-        for op in sorted(self.infos, key=lambda o: (self._depth[o], o._id)):   # outer first
-            for old in sorted(self._enter_keys(op), key=lambda k: pos.get(k, len(pos))):
-                reader = self._reader_name(op, old)
-                if old not in present or reader is None or old in out:
-                    continue
-                base = name = reader + ("/RefEnter" if self._ref_enter(op, old) else "/Enter")
-                i = 0
-                while name in taken:
-                    i += 1
-                    name = f"{base}_{i}"
-                taken.add(name)
-                out[old] = name
+        # (in the order written, loops nested or not: an inner loop's Enter of a value
+        # from outside both right after the outer loop's, as TF's AddValue makes them)
+        keys = sorted(((self._depth[o], o._id, k) for o in self.infos
+                       for k in self._enter_keys(o)),
+                      key=lambda e: (pos.get(e[2], len(pos)), e[0], e[1]))
+        by_key = {k: o for o in self.infos for k in self._enter_keys(o)}
+        for _, _, old in keys:
+            op = by_key[old]
+            reader = self._reader_name(op, old)
+            if old not in present or reader is None or old in out:
+                continue
+            base = name = reader + ("/RefEnter" if self._ref_enter(op, old) else "/Enter")
+            i = 0
+            while name in taken:
+                i += 1
+                name = f"{base}_{i}"
+            taken.add(name)
+            out[old] = name
         self.enter_names = out   # (a loop gradient's accumulators are named after them)
         return out
 

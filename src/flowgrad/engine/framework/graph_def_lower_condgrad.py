@@ -116,11 +116,6 @@ def plan(cp, op, infos, lowerings):
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
     if loop and _branches.chain(op):
         return False
-    if loop and any(not c.shape.is_fully_defined() for c in g["xs"]):
-        gop = cp._grad_frames[op]   # (TF's zeros of an unknown shape: a stack of the shape,
-        if any(w is not gop and gop.name.startswith(w.name.rsplit("/", 1)[0] + "/")
-               for w in cp._loop_grads):   # written for a frame outside other frames)
-            return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
     gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
     fsides = cp._sides(fwd, infos)
@@ -588,13 +583,19 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
     ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [dt], {},
                  shapes=[c.shape])
     rank = c.shape.ndims
-    shape = emit(cp._unique(f"{scope}/Shape"), "Shape", [other], [dt], {"out_type": i32},
-                 shapes=[TensorShape([rank] if rank is not None else [None])])
-    zeros = cp._unique(f"{scope}/zeros")
+    # (with a loop gradient in the call: named late, in TF's walk order with the loop
+    # frame's zeros of a shape not fully known, which share these bases)
+    late = "outer_zeros_" if _loop_grad_in_call(cp, scope) else ""
+    shape = emit(cp._unique(f"{scope}/{late}Shape"), "Shape", [other], [dt],
+                 {"out_type": i32}, shapes=[TensorShape([rank] if rank is not None else [None])])
+    zeros = cp._unique(f"{scope}/{late}zeros")
     const = emit(zeros + "/Const", "Const", ["^" + ident], [],
                  {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                  shapes=[TensorShape([])])
     emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[c.shape])
+    if late:
+        cp._late_names.extend([(shape, scope + "/Shape"), (zeros, scope + "/zeros")])
+        cp._late_subs.append((const, zeros, "/Const"))
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])

@@ -43,7 +43,10 @@ every loop and entered frame by frame (TF's frames take a value only from their 
 frame); the inner forward loop's count starts after the outer iteration's count (its
 pushes come before the next run's) and is pushed by the outer loop, popped in the outer
 gradient frame as the inner gradient frame's counter; the outer gradient iteration
-waits for the inner gradient frame's end (TF's final_zero before grad_sync). A loop in a
+waits for the inner gradient frame's end (TF's final_zero before grad_sync). An inner
+accumulator of a value whose shape is not fully known starts from zeros of that value's
+Shape, pushed by the outer forward loop and popped in the outer gradient frame
+(_AccShape: TF's AddBackpropAccumulator in a nested frame). A loop in a
 cond's branch in the body: its count is pushed only when the branch runs and popped under
 the gradient cond's pivot of the same branch (count_levels), and the nested frame's
 constants wait for that pivot: the nested frame is dead where the branch did not run.
@@ -245,13 +248,13 @@ def _dead_members(gop, prefix, seen, body, block=frozenset()):
     """The gradient ops of the body WhileGrad `gop`'s results do not need (the gradient of
     a constant: TF builds them in its gradient frame, their forward values pushed too):
     plain ops in the scope of its gradients (`prefix`) outside every cond gradient's
-    branches, when `seen` (the ops it needs) holds no nested loop gradient."""
-    if any(o.type == "WhileGrad" for o in seen):
-        return set()
+    branches and the scopes of the nested loop gradients in `seen` (the ops it needs)."""
     scope = prefix + "gradients/"
+    inner = tuple(o.name.rsplit("/", 1)[0] + "/" for o in seen if o.type == "WhileGrad")
     out = set()
     for o in gop.graph._flowgrad_operations():
         if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
+                (inner and o.name.startswith(inner)) or \
                 o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
                 o.type.startswith("TensorArray") or not block.issuperset(o._control_inputs) or \
                 any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
@@ -507,7 +510,11 @@ class GradLoopPlan(_PlanBase):
             if m.type in TA_GRAD_OPS:   # TF's op reads the forward handle (and flow) too
                 ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + _array_reads(m)
             elif m.type == "WhileGrad":   # what its frame enters from this one (not the
-                ins = _nested_ins(m) + _NESTED_READS[m]   # forward initial values)
+                # forward initial values; nor a capture whose accumulator's zeros are of a
+                # pushed shape: _AccShape)
+                acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)} \
+                    if parent is None else set()
+                ins = [t for t in _nested_ins(m) if id(t) not in acc] + _NESTED_READS[m]
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             if self._tf_cond_grad(m):   # (TF's layout reads its predicate only)
@@ -530,6 +537,11 @@ class GradLoopPlan(_PlanBase):
                 self._zs_cond[zs] = m
                 pushes.append(zs)
                 made.append(("pop", len(pushes) - 1))
+        for m in members:   # (and of a nested frame's accumulators' zeros)
+            if m.type == "WhileGrad" and parent is None:
+                for acc in self._acc_shapes(m, fop, finfo, body, fvars, fcaps):
+                    pushes.append(acc)
+                    made.append(("pop", len(pushes) - 1))
         for m in members:   # (TF's body reads the gradient Switch, not tf.gradients' Identity)
             if m.type == "Identity" and m.name.rsplit("/", 1)[-1].startswith("grad_ys_") \
                     and not m._control_inputs:
@@ -687,7 +699,7 @@ class GradLoopPlan(_PlanBase):
 
     def _dt(self, t):
         """TF's dtype of `t` (a TensorArray's flow, or its gradient, is a float)."""
-        if isinstance(t, (str, ZeroShape)):   # a nested loop's iteration count, a shape
+        if isinstance(t, (str, ZeroShape, _AccShape)):   # a nested loop's count, a shape
             return _dt.int32
         if isinstance(t, _Switched):
             t = t.t
@@ -749,8 +761,17 @@ class GradLoopPlan(_PlanBase):
                     fsync.append("^" + self._push_zero_shape(emit, t, f"{W}/stack_{j}", he,
                                                              cx, add))
                     continue
-                val = t if isinstance(t, (str, _Switched)) else t.op.name \
-                    if t._op.type == "LoopVar" else emit.input_name(t)
+                if isinstance(t, _AccShape):   # (the Shape in the forward frame, pushed)
+                    rank = t.c.shape.ndims
+                    val = emit(f"{W}/stack_{j}/ashape", "Shape",
+                               [t.src or (t.c.op.name if t.c._op.type == "LoopVar" else
+                                          emit.input_name(t.c))] +
+                               (["^" + t.pivot] if t.pivot else []), [self._dt(t.c)],
+                               {"out_type": i32},
+                               shapes=[TensorShape([rank] if rank is not None else [None])])
+                else:
+                    val = t if isinstance(t, (str, _Switched)) else t.op.name \
+                        if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
                     val = cx["value"] or val   # in its branch, the stack switched in)
                     if cx["port"] is not None:
@@ -872,6 +893,14 @@ class GradLoopPlan(_PlanBase):
                            {"dtype": d, "value": np.asarray(0, d.as_numpy_dtype)},
                            shapes=[_SCALAR])
                 z = emit(f"{B}/zeros_{j}", "Fill", [sh, val], [i32, d], {}, shapes=[c.shape])
+            elif self._acc_pop(op, j) is not None:   # TF's b_acc in a nested frame:
+                d = self._dt(c)                          # zeros of the popped shape
+                val = emit(f"{B}/zeros_{j}/Const", "Const", pctl, [],
+                           {"dtype": d, "value": np.asarray(0, d.as_numpy_dtype)},
+                           shapes=[_SCALAR])
+                rank = c.shape.ndims   # (of the popped shape: its values not known)
+                z = emit(f"{B}/zeros_{j}", "Fill", [self._acc_pop(op, j), val], [i32, d], {},
+                         shapes=[TensorShape([None] * rank if rank is not None else None)])
             else:
                 z = emit(f"{B}/zeros_{j}", "ZerosLike", [emit.input_name(c)], [self._dt(c)],
                          {})
@@ -940,8 +969,10 @@ class GradLoopPlan(_PlanBase):
                           [_dt.resource, _dt.bool_], {},   # the popped pred)
                           shapes=[TensorShape([2])] * 2) + cx["port"]
                 ctl, where = [], None
+            # (TF's pop has the pushed value's shape: a count's, a shape's)
+            shape = {"shapes": [self._pop_shape(t)]} if self._pop_shape(t) is not None else {}
             pop = emit(f"{B}/pop_{j}", "StackPopV2", [he] + ctl, [_dt.resource],
-                       {"elem_type": self._dt(t)})
+                       {"elem_type": self._dt(t)}, **shape)
             if self._frame_parallel(frame) > 1:   # (TF's pops wait for none otherwise)
                 syncs.append("^" + self._sync(emit, pop, where, 2))
         # a nested loop gradient's pops of this iteration come before the next's (TF's
@@ -976,10 +1007,14 @@ class GradLoopPlan(_PlanBase):
         for k in range(n):   # the first written output keeps the op's name (its controls)
             if k not in cut:
                 src = f"{B}/gate_g{k}_0" if gated else f"{B}/Switch_g{k}"
-                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B)
-        for j in range(len(diff_caps)):
+                emit(exits[k], "Exit", [src], [dts[f"g{k}"]], {}, controls=exits[k] == B,
+                     **self._exit_shape(op, k))
+        for j, k in enumerate(diff_caps):   # (zeros of a popped shape: tf.gradients sets
+            # the capture's shape on the accumulator's Exit)
+            shape = {"shapes": [finfo["captures"][k].shape]} \
+                if self._acc_pop(op, j) is not None else {}
             emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
-                 controls=exits[n + j] == B)
+                 controls=exits[n + j] == B, **shape)
         emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
 
@@ -1090,7 +1125,7 @@ class GradLoopPlan(_PlanBase):
         ren(f"{B}/sub", R + "Sub")
         ren(f"{B}/NextIteration_n", R + "NextIteration")
         ren(f"{B}/Exit_n", R + "b_count")
-        ginfo, finfo = p["ginfo"], p["finfo"]
+        ginfo = p["ginfo"]
         for k in range(p["n"]):
             x = "" if k == 0 else f"_{k}"
             if k in p["exit_only"]:
@@ -1112,13 +1147,9 @@ class GradLoopPlan(_PlanBase):
                 ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
         for j, k in enumerate(ginfo["diff_caps"]):
-            c = finfo["captures"][k]
-            # (TF's accumulator is named after the forward loop's Enter of the capture)
-            enter = self._loops.enter_names.get(f"{fop.name}/Enter_c{k}")
-            reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
-            base = f"{R}{enter}_grad/" if enter is not None else \
-                f"{R}{reader.name}/Enter_grad/" if reader is not None else f"{R}{s}Enter_grad/"
-            if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape":
+            base = self._acc_base(gop, j)
+            if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape" or \
+                    self._acc_pop(gop, j) is not None:
                 ren(f"{B}/zeros_{j}", base + "zeros")   # (of a shape not fully known)
                 ren(f"{B}/zeros_{j}/Const", base + "zeros/Const")
             ren(f"{B}/zeros_{j}", base + "b_acc")
@@ -1169,9 +1200,13 @@ class GradLoopPlan(_PlanBase):
                 continue
             if isinstance(p["pushes"][j], ZeroShape):
                 continue   # (named with the cond gradient's zeros: _late_names)
-            r = reader_of(f"{B}/pop_{j}")
-            # read by a nested loop's gradient frame only: TF's accumulator in the scope
-            r = r + "/" if r is not None else R
+            if isinstance(p["pushes"][j], _AccShape):   # (named after the accumulator)
+                r = self._acc_base(p["pushes"][j].gop, p["pushes"][j].j)
+                ren(f"{W}/stack_{j}/ashape", r + "Shape")
+            else:
+                r = reader_of(f"{B}/pop_{j}")
+                # read by a nested loop's gradient frame only: TF's accumulator in the scope
+                r = r + "/" if r is not None else R
             st = p["stacks"][j]
             ren(st + "/max_size", r + "Const")
             ren(st, r + "f_acc")
@@ -1181,9 +1216,10 @@ class GradLoopPlan(_PlanBase):
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
             ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
             ren(st + "/cond_sw", r + "Switch")
-            ren(f"{W}/f_sync", r + "f_sync")   # (at the first push in a cond: TF's)
             pe = f"{st}/Enter_{B.replace('/', '_')}"
             cx = self._push_ctx(gop, j)
+            if cx is not None and cx["port"] is not None:   # (TF's: at the first push
+                ren(f"{W}/f_sync", r + "f_sync")             # in a cond)
             if cx is not None and cx["port"] is not None:
                 psw = ren(f"{B}/pop_{j}_sw", r + "Switch")
                 for d in range(frames - 1):   # (the outer frames' Enters first: TF's)
@@ -1200,6 +1236,88 @@ class GradLoopPlan(_PlanBase):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
+        ren(f"{W}/f_sync", R + "f_sync")   # (a ZeroShape's only: in the cond's outer context)
+
+
+def _acc_base(self, gop, j):
+    """TF's scope of WhileGrad `gop`'s j-th accumulator: named after the forward loop's
+    Enter of the capture (<gradients>/<Enter>_grad/)."""
+    p = self.plans[gop]
+    fop, finfo = p["fop"], p["finfo"]
+    k = p["ginfo"]["diff_caps"][j]
+    c = finfo["captures"][k]
+    R = ta_grad_source(gop) + "/"
+    enter = self._loops.enter_names.get(f"{fop.name}/Enter_c{k}")
+    if enter is not None:
+        return f"{R}{enter}_grad/"
+    reader = next((m for m in finfo["members_order"] if c in m._inputs), None)
+    if reader is not None:
+        return f"{R}{reader.name}/Enter_grad/"
+    return f"{R}{self._loops._names(fop)[0]}Enter_grad/"
+
+
+def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
+    """[_AccShape] of nested WhileGrad `gop` (planned; its parent's forward loop `fop`,
+    outside other loops): its accumulators of a shape not fully known, of a capture the
+    parent's forward frame holds (a body value, a loop variable, a capture's Enter)."""
+    p = self.plans[gop]
+    ginfo, cfinfo = p["ginfo"], p["finfo"]
+    if count_levels(gop):
+        return []
+    out = []
+    for j, k in enumerate(ginfo["diff_caps"]):
+        c = cfinfo["captures"][k]
+        if self._dt(c) is not c.dtype.base_dtype or \
+                ginfo["grads"][p["n"] + j].shape.is_fully_defined() or chain(c._op):
+            continue
+        if c._op in body or c._op in fvars:
+            out.append(_AccShape(gop, j, c, None, None))
+        elif c in fcaps:
+            out.append(_AccShape(gop, j, c, f"{fop.name}/Enter_c{fcaps[c]}",
+                                 finfo["vars"][0].op.name))
+    return out
+
+
+def _pop_shape(self, t):
+    """TF's shape of the pop of push `t` (AddBackpropAccumulatedValue: the pushed value's),
+    or None where it is left to the writer (an array's handle or flow, a ZeroShape's)."""
+    if isinstance(t, str):   # (a nested loop's count)
+        return _SCALAR
+    if isinstance(t, _AccShape):
+        rank = t.c.shape.ndims
+        return TensorShape([rank] if rank is not None else [None])
+    if isinstance(t, _Switched):
+        t = t.t if t.b >= 0 else None
+    if t is None or isinstance(t, ZeroShape) or self._dt(t) is not t.dtype.base_dtype or \
+            t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
+        return None
+    return t.shape
+
+
+def _exit_shape(self, gop, k):
+    """{"shapes": [...]} of WhileGrad `gop`'s Exit of loop variable k's gradient: its
+    output's, with the forward initial value's set on it (tf.gradients' set_shape of an
+    input's gradient), or {} (a flow's, a shape that does not merge)."""
+    t, init = gop.outputs[k], self.plans[gop]["fop"].inputs[k]
+    if self._dt(init) is not init.dtype.base_dtype or \
+            init.dtype.base_dtype in (_dt.variant, _dt.resource):
+        return {}
+    try:
+        return {"shapes": [t.shape.merge_with(init.shape)]}
+    except ValueError:
+        return {}
+
+
+def _acc_pop(self, gop, j):
+    """The node name of the pop, in its parent's frame, of the shape of nested WhileGrad
+    `gop`'s j-th accumulator (_AccShape), or None."""
+    parent = self.plans[gop]["parent"]
+    if parent is None:
+        return None
+    for i, t in enumerate(self.plans[parent]["pushes"]):
+        if isinstance(t, _AccShape) and t.gop is gop and t.j == j:
+            return f"{parent.name}/pop_{i}"
+    return None
 
 
 def _cond_plan(plan):
@@ -1216,11 +1334,13 @@ def _late_names(self):
     for gop, p in self.plans.items():
         R = ta_grad_source(gop) + "/"
         W, B = self._w(p["fop"], gop), gop.name
+        ups = len(self._ancestors(gop))
         for j, t in enumerate(p["pushes"]):
-            if isinstance(t, ZeroShape):
+            if isinstance(t, ZeroShape):   # (a nested frame's Enters: the outer ones first)
                 st = f"{W}/stack_{j}"
                 for old, base in ((st + "/zsw", "Switch"), (st + "/zshape", "Shape"),
                                   (st + "/max_size", "Const"), (st, "f_acc"),
+                                  *((f"{st}/Enter_{d}", "Enter") for d in range(ups)),
                                   (st + "/Enter", "Enter"), (st + "/push", "StackPushV2"),
                                   (f"{B}/pop_{j}_sw", "Switch"), (f"{B}/pop_{j}", "StackPopV2")):
                     out[old] = R + base
@@ -1235,9 +1355,11 @@ def _late_subs(self):
     for gop, p in self.plans.items():
         W, B = self._w(p["fop"], gop), gop.name
         for j, t in enumerate(p["pushes"]):
-            if isinstance(t, ZeroShape):
-                out.append((f"{W}/stack_{j}/Enter_{B.replace('/', '_')}", f"{B}/pop_{j}_sw",
-                            "/Enter"))
+            if isinstance(t, ZeroShape):   # (a nested frame's: the outer frames' first)
+                pe = f"{W}/stack_{j}/Enter_{B.replace('/', '_')}"
+                for d in range(len(self._ancestors(gop))):
+                    out.append((f"{pe}_{d}", f"{B}/pop_{j}_sw", "/Enter"))
+                out.append((pe, f"{B}/pop_{j}_sw", "/Enter"))
     return out
 
 
@@ -1363,7 +1485,7 @@ def _push_ctx(self, gop, j):
     cp = _cond_plan(self)
     p = self.plans[gop]
     t = p["pushes"][j]
-    if cp is None or not cp._grad_steps or isinstance(t, str):
+    if cp is None or not cp._grad_steps or isinstance(t, (str, _AccShape)):
         return None
     if not isinstance(t, (ZeroShape, _Switched)) and t._op in self._moved_in:
         _, g, b = self._moved_in[t._op]   # (a Shape moved into the forward cond's branch:
@@ -1427,6 +1549,26 @@ def _push_ctx(self, gop, j):
                "gpred": self.rewrite[g.name][g.inputs[0].name]}
     cache[(gop, j)] = got
     return got
+
+
+class _AccShape(tuple):
+    """The shape of nested WhileGrad `gop`'s j-th differentiable capture `c` (its shape not
+    fully known), pushed by its parent's forward frame: TF's AddBackpropAccumulator in a
+    nested gradient frame makes the Shape of the forward value (`src`, the forward frame's
+    Enter of a capture, waiting for its pivot `pivot`; None: `c` itself) in the outer
+    forward context, pushes it, and the accumulator starts from zeros of the popped shape
+    in the outer gradient frame."""
+
+    __slots__ = ()
+
+    def __new__(cls, gop, j, c, src, pivot):
+        return tuple.__new__(cls, (gop, j, c, src, pivot))
+
+    gop = property(lambda self: self[0])
+    j = property(lambda self: self[1])
+    c = property(lambda self: self[2])
+    src = property(lambda self: self[3])
+    pivot = property(lambda self: self[4])
 
 
 class _Switched(tuple):
@@ -1556,6 +1698,11 @@ GradLoopPlan._results = _results
 GradLoopPlan._late_names = _late_names
 GradLoopPlan._late_subs = _late_subs
 GradLoopPlan._zero_shapes_of = _zero_shapes_of
+GradLoopPlan._acc_base = _acc_base
+GradLoopPlan._acc_shapes = _acc_shapes
+GradLoopPlan._acc_pop = _acc_pop
+GradLoopPlan._pop_shape = _pop_shape
+GradLoopPlan._exit_shape = _exit_shape
 GradLoopPlan._moved_into_cond = _moved_into_cond
 GradLoopPlan._unread_zeros = _unread_zeros
 GradLoopPlan._unwritten = _unwritten
