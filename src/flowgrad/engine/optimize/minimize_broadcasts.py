@@ -115,15 +115,29 @@ def _stable_sort(ops):
     return _merge(a, b) if len(a) <= len(b) else _merge_backward(a, b)
 
 
-def _canonical_inputs(n):
+def _canonical_inputs(n, names=None):
     """A Mul's inputs in Grappler's canonical order: sorted by their graph names (the
-    arithmetic optimizer sorts a commutative op's inputs before anything else)."""
+    arithmetic optimizer sorts a commutative op's inputs before anything else). `names`
+    (value -> the name of the node in the plan that makes it) gives the names of the
+    inputs the Mul reads now: constant folding, which runs first, may have pushed a
+    constant down into it (`(g * Exp) * 0.1` is `(0.1 * Exp) * g` by then, and sorts
+    `gradients/AddN` before `gradients/Exp_grad/mul`); without, or for an input no node
+    makes (a feed), the names of the graph op's inputs in place."""
     op = n.op
-    if op is not None and op.type == "Mul" and len(op.inputs) == 2:
+    if op is not None and op.type == "Mul" and len(op.inputs) == 2 and len(n.inputs) == 2:
         a, b = (addn_order._input_name(t) for t in op.inputs)
+        if names is not None:
+            a, b = names.get(n.inputs[0], a), names.get(n.inputs[1], b)
         if b < a:
             return [n.inputs[1], n.inputs[0]]
     return list(n.inputs)
+
+
+def _node_names(nodes):
+    """value -> its NodeDef spelling as an input: the name of the node that makes it,
+    ":k" added for its output k > 0."""
+    return {v: n.name if k == 0 else f"{n.name}:{k}"
+            for n in nodes for k, v in enumerate(n.outputs)}
 
 
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
@@ -346,19 +360,20 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
                 and not n.op._control_inputs and id(n.op) not in control
                 and id(n.op) not in waiting)
 
+    names = _node_names(nodes)
     groups = []
     for i in _root_order(nodes, order):
         if nodes[i].name in tags or not supported(i):
             continue
         leaves, members = [], []
-        for v in _canonical_inputs(nodes[i]):
+        for v in _canonical_inputs(nodes[i], names):
             queue = [v]
             while queue:
                 t = queue.pop(0)
                 j = producer.get(t)
                 if j is not None and absorbable(j):
                     members.append(j)
-                    queue[0:0] = _canonical_inputs(nodes[j])
+                    queue[0:0] = _canonical_inputs(nodes[j], names)
                 else:
                     leaves.append(t)
         if not members:
