@@ -143,13 +143,16 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None):
+def minimize_broadcasts(program, regrouped=None, ones=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
     axes and Reshape to the same shape Identities and the dependency optimizer removed
     them); a node regrouped in the first round is left alone in the second. The roots of
-    the trees rebuilt are added to `regrouped` (a set) when given."""
+    the trees rebuilt are added to `regrouped` (a set) when given. `ones`: the Muls by
+    tf.gradients' ones that Grappler's constant folding made Identities
+    (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
+    round and gone in the second."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:
@@ -164,8 +167,9 @@ def minimize_broadcasts(program, regrouped=None):
     program = deduped
     tags = set()
     done = set() if regrouped is None else regrouped
-    program = _regroup(program, tags, done, order)
-    second = _without_no_ops(constant_folding(program))
+    ones = ones or {}
+    program = _regroup(program, tags, done, order, opaque=ones)
+    second = _without_no_ops(constant_folding(program), ones)
     return program if second is None else _regroup(second[0], tags, done, ctrl=second[1])
 
 
@@ -269,11 +273,15 @@ def _gate_controls(program, alias):
     return waiting, waited
 
 
-def _without_no_ops(program):
+def _without_no_ops(program, ones=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
     edges left (`_gate_controls`); None if none. Not those fetched or with control edges,
-    but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them)."""
+    but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them).
+    `ones` (value -> position): Muls by ones that are Identities, their readers reading
+    the other input, whatever makes it; only where every reader is a Mul (a tree's leaf
+    then has the other input's name; an AddN's canonical order already reads through
+    one: addn_order)."""
     nodes = program.nodes
     consts = {n.outputs[0]: n.attrs["value"] for n in nodes if n.type == "Const" and not n.inputs}
     types = {v: n.type for n in nodes for v in n.outputs}
@@ -281,7 +289,17 @@ def _without_no_ops(program):
     control = _control_sources(nodes, gates=False)
     sym = symbolic_shapes(program)
     alias = {}
+    if ones:
+        reader_types = {}
+        for n in nodes:
+            for v in n.inputs:
+                reader_types.setdefault(v, set()).add(n.type)
     for n in nodes:
+        if ones and n.outputs and n.outputs[0] in ones and len(n.inputs) == 2 and \
+                reader_types.get(n.outputs[0]) == {"Mul"}:
+            y = n.inputs[1 - ones[n.outputs[0]]]
+            alias[n.outputs[0]] = alias.get(y, y)
+            continue
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
                 or n.outputs[0] in fetched or n.op is None \
                 or n.op._control_inputs and _gate_of(n) is None or id(n.op) in control:
@@ -315,9 +333,10 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=()):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
-    `regrouped` by the names of the roots of the trees it rebuilt."""
+    `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
+    are Identities by now (Muls by ones): no Mul of a tree."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -348,7 +367,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
         """A Mul whose shape and inputs' shapes are known and broadcast together."""
         n = nodes[i]
         if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
-                or n.outputs[0] in folded:
+                or n.outputs[0] in folded or n.outputs[0] in opaque:
             return False
         out = known(n.outputs[0])
         return out is not None and all(shapes_broadcastable(out, known(v)) for v in n.inputs)
