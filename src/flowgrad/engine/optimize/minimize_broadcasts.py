@@ -29,7 +29,11 @@ gradients in a tuple: TF then runs every input gradient, even one only the gate 
 (which the plan does not compute; lowering counts its reads in Program.unseen_reads, so a
 forward Mul it reads is not absorbed), and the gate's Identities stop the first round.
 Grappler's dependency optimizer then removes them, so the second round sees the chain,
-with the gate's control edges left only where no data path already orders them.
+with the gate's control edges left only where no data path already orders them. A Mul
+by tf.gradients' ones of a y of the output's shape is such an Identity too (made by the
+first round's constant folding: mul_by_ones.identity_muls), a leaf in the first round.
+A Mul's inputs are canonicalized by the names of what it reads now, after constant
+folding pushed constants down.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 

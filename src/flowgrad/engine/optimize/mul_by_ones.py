@@ -6,7 +6,9 @@ before ConstantPushDown, rewrites `Mul(ones, y)` (or `Mul(y, ones)`), the ones a
 constant, by the shapes its GraphProperties infers:
 
 - y's shape symbolically the output's: an Identity, which the dependency optimizer
-  removes (flowgrad folds the ones away instead, with the same values); or, in a graph
+  removes after the first round (`identity_muls`: flowgrad keeps the Mul, which its
+  first constant push-down and MinimizeBroadcasts round treat as opaque, and the second
+  round reads through where its readers are Muls); or, in a graph
   with an op of a ref input (`_util.snapshots`: Optimizer.minimize on reference
   variables), a Snapshot, which it keeps. flowgrad has no Snapshot op and writes it as a
   BroadcastTo to y's own shape: as opaque, and exact.
