@@ -174,6 +174,25 @@ def add_chain_minimize_resource(tf):
     return add_chain_minimize(tf, resource=True)
 
 
+def reshape_with_control_output(tf):
+    """Ungated gradients of mean(square(sigmoid(x * c) * 0.9 - 0.5) * b): the Square
+    gradient's Const waits on `gradients/mul_2_grad/Reshape` (a Reshape to its own shape,
+    an Identity after constant folding); the dependency optimizer removes it all the same,
+    moving the control edge to its source, so the second round pushes 0.9 through it into
+    the mean's constant: (2 * sub) * (b * 0.045), not (0.9 * (0.05 * b)) * (2 * sub)."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(7)
+        x = tf.Variable(rng.randn(5, 4).astype(np.float32))
+        b = tf.Variable(rng.randn(4).astype(np.float32))
+        c = tf.Variable(rng.randn(5, 1).astype(np.float32))
+        h = tf.sigmoid(x * c) * 0.9
+        loss = tf.reduce_mean(tf.square(h - 0.5) * b)
+        grads = tf.gradients(loss, [x, b, c])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
 def addn_through_gates_ungated(tf):
     """addn_through_gates' graph ungated: Grappler's canonicalization sorts the Exp
     gradient's Mul inputs by their names after constant folding pushed 0.1 down
@@ -296,7 +315,7 @@ CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm
          "addn_ones_through_gates", "addn_ones_through_gates_minimize",
          "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam",
          "lstm_dropout_ungated", "lstm_dropout_peepholes_ungated",
-         "addn_through_gates_ungated"]
+         "addn_through_gates_ungated", "reshape_with_control_output"]
 
 
 def cases(tf):

@@ -280,8 +280,11 @@ def _gate_controls(program, alias):
 def _without_no_ops(program, ones=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
-    edges left (`_gate_controls`); None if none. Not those fetched or with control edges,
+    edges left (`_gate_controls`); None if none. Not those fetched or with control inputs,
     but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them).
+    One that an op waits for goes too: the dependency optimizer moves the control edge to
+    its source (the Square gradient's Const waits on its incoming gradient, a Reshape to
+    its own shape; golden math/gated_grads reshape_with_control_output).
     `ones` (value -> position): Muls by ones that are Identities, their readers reading
     the other input, whatever makes it; only where every reader is a Mul (a tree's leaf
     then has the other input's name; an AddN's canonical order already reads through
@@ -306,7 +309,7 @@ def _without_no_ops(program, ones=None):
             continue
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
                 or n.outputs[0] in fetched or n.op is None \
-                or n.op._control_inputs and _gate_of(n) is None or id(n.op) in control:
+                or n.op._control_inputs and _gate_of(n) is None:
             continue
         source = alias.get(n.inputs[0], n.inputs[0])
         if types.get(source) != "Mul":
