@@ -64,3 +64,14 @@ def test_snapshots_only_with_ref_input_ops():
         r = tf.get_variable("r", [2, 3], use_resource=True)
         train = tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(r * r))
         assert not snapshots(lower(tf.get_default_graph(), [], [train], []))
+
+
+def test_golden_tells_ungated_lstm_dropout_and_exp_tree_from_gated():
+    # ungated the Mul by ones stops Grappler's first round: (1.25 * mask) * (mask *
+    # (5.625 * out)), gated (7.03125 * Square(mask)) * out; the Exp gradient's leaves
+    # (0.1 * g) * Exp ungated, (0.1 * Exp) * g gated
+    for gated, ungated in (("lstm_dropout", "lstm_dropout_ungated"),
+                           ("lstm_dropout_peepholes", "lstm_dropout_peepholes_ungated"),
+                           ("addn_through_gates", "addn_through_gates_ungated")):
+        assert not all(np.array_equal(a, b)
+                       for a, b in zip(GOLDEN[gated], GOLDEN[ungated])), gated

@@ -110,6 +110,19 @@ def lstm_dropout_peepholes(tf):
     return _lstm_dropout(tf, True)
 
 
+def lstm_dropout_ungated(tf):
+    """_lstm_dropout ungated: constant folding makes the Square gradient's Mul by ones an
+    Identity, which stops Grappler's first round (no constant pushed through it; a leaf
+    of MinimizeBroadcasts): the dropout gradient is grouped as (1.25 * mask) * g there,
+    and the second round, the Identity gone, regroups g's tree alone: TF runs
+    (1.25 * mask) * (mask * (5.625 * out)), not 7.03125 * out."""
+    return _lstm_dropout(tf, False, gate=False)
+
+
+def lstm_dropout_peepholes_ungated(tf):
+    return _lstm_dropout(tf, True, gate=False)
+
+
 def add_chain(tf, gate=True):
     """loss = sum(h3 * h3), h3 = tanh(h2) + h2 * h2: the gradient's AddN(h3, h3) reads
     h3 through the gate's Identities, so TF's first round leaves it alone (no
@@ -161,7 +174,34 @@ def add_chain_minimize_resource(tf):
     return add_chain_minimize(tf, resource=True)
 
 
-def addn_through_gates(tf, minimize=False):
+def reshape_with_control_output(tf):
+    """Ungated gradients of mean(square(sigmoid(x * c) * 0.9 - 0.5) * b): the Square
+    gradient's Const waits on `gradients/mul_2_grad/Reshape` (a Reshape to its own shape,
+    an Identity after constant folding); the dependency optimizer removes it all the same,
+    moving the control edge to its source, so the second round pushes 0.9 through it into
+    the mean's constant: (2 * sub) * (b * 0.045), not (0.9 * (0.05 * b)) * (2 * sub)."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(7)
+        x = tf.Variable(rng.randn(5, 4).astype(np.float32))
+        b = tf.Variable(rng.randn(4).astype(np.float32))
+        c = tf.Variable(rng.randn(5, 1).astype(np.float32))
+        h = tf.sigmoid(x * c) * 0.9
+        loss = tf.reduce_mean(tf.square(h - 0.5) * b)
+        grads = tf.gradients(loss, [x, b, c])
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def addn_through_gates_ungated(tf):
+    """addn_through_gates' graph ungated: Grappler's canonicalization sorts the Exp
+    gradient's Mul inputs by their names after constant folding pushed 0.1 down
+    (`(0.1 * Exp) * g`, g the SimplifyAggregation of `k * k`'s gradient), so
+    MinimizeBroadcasts collects the leaves (g, Exp, 0.1) and runs (0.1 * g) * Exp."""
+    return addn_through_gates(tf, gate=False)
+
+
+def addn_through_gates(tf, minimize=False, gate=True):
     """A gated AddN of three gradients, one of them read through a gate Identity: the
     second round's canonical order sorts it by its source's name (gradients/AddN_2 first),
     as the dependency optimizer removed the Identity. `minimize`: one step of
@@ -178,7 +218,7 @@ def addn_through_gates(tf, minimize=False):
         if minimize:
             train = tf.train.GradientDescentOptimizer(0.5).minimize(loss)
         else:
-            grads = tf.gradients(loss, [x, c, d], gate_gradients=True)
+            grads = tf.gradients(loss, [x, c, d], gate_gradients=gate)
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             if minimize:
@@ -273,7 +313,9 @@ CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
          "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
          "addn_ones_through_gates", "addn_ones_through_gates_minimize",
-         "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam"]
+         "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam",
+         "lstm_dropout_ungated", "lstm_dropout_peepholes_ungated",
+         "addn_through_gates_ungated", "reshape_with_control_output"]
 
 
 def cases(tf):

@@ -86,7 +86,7 @@ def _pruned(program, producer):
     return alias
 
 
-def _one_pass(program, seed, gated_reads):
+def _one_pass(program, seed, gated_reads, opaque=()):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
@@ -112,7 +112,8 @@ def _one_pass(program, seed, gated_reads):
     nodes = list(program.nodes)
     out = None
     for i, n in enumerate(nodes):
-        if n.type not in _ASSOC or len(n.inputs) != 2 or n.recompute:
+        if n.type not in _ASSOC or len(n.inputs) != 2 or n.recompute or \
+                opaque and n.outputs[0] in opaque:
             continue
         if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
             continue
@@ -128,7 +129,8 @@ def _one_pass(program, seed, gated_reads):
         j = kids[1 - pc]
         child = nodes[j]
         cv = child.outputs[0] if child.outputs else None
-        if len(child.inputs) < 2 or child.recompute or cv in fetched or uses.get(cv, 0) > 1:
+        if len(child.inputs) < 2 or child.recompute or cv in fetched or uses.get(cv, 0) > 1 \
+                or cv in opaque:
             continue
         leaf_const = [alias.get(v, v) in consts for v in child.inputs[:2]]
         if all(leaf_const):
@@ -184,14 +186,17 @@ def _topological(nodes):
     return order
 
 
-def constant_push_down(program, seed=None, gated_reads=True):
+def constant_push_down(program, seed=None, gated_reads=True, opaque=()):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
     a Const, which Grappler's does not). `gated_reads`: Grappler's first round, where the
     pure gradients only a tf.gradients gate reads (Program.unseen_reads) still read their
     inputs (a forward Mul they read is not pushed into); its dependency optimizer then
-    removes the gates, so the second round's model pruner drops those gradients."""
+    removes the gates, so the second round's model pruner drops those gradients.
+    `opaque`: the outputs of Muls that are Identities in this round (Grappler's first:
+    a Mul by tf.gradients' ones, mul_by_ones.identity_muls), neither pushed into nor
+    from."""
     types = {}
     for n in program.nodes:
         for v in n.outputs:   # (through what the model pruner may remove)
@@ -203,7 +208,7 @@ def constant_push_down(program, seed=None, gated_reads=True):
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed, gated_reads)
+        nxt = _one_pass(program, seed, gated_reads, opaque)
         if nxt is None:
             return program
         program = nxt

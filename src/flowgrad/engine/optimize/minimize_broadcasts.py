@@ -29,7 +29,11 @@ gradients in a tuple: TF then runs every input gradient, even one only the gate 
 (which the plan does not compute; lowering counts its reads in Program.unseen_reads, so a
 forward Mul it reads is not absorbed), and the gate's Identities stop the first round.
 Grappler's dependency optimizer then removes them, so the second round sees the chain,
-with the gate's control edges left only where no data path already orders them.
+with the gate's control edges left only where no data path already orders them. A Mul
+by tf.gradients' ones of a y of the output's shape is such an Identity too (made by the
+first round's constant folding: mul_by_ones.identity_muls), a leaf in the first round.
+A Mul's inputs are canonicalized by the names of what it reads now, after constant
+folding pushed constants down.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
@@ -115,27 +119,44 @@ def _stable_sort(ops):
     return _merge(a, b) if len(a) <= len(b) else _merge_backward(a, b)
 
 
-def _canonical_inputs(n):
+def _canonical_inputs(n, names=None):
     """A Mul's inputs in Grappler's canonical order: sorted by their graph names (the
-    arithmetic optimizer sorts a commutative op's inputs before anything else)."""
+    arithmetic optimizer sorts a commutative op's inputs before anything else). `names`
+    (value -> the name of the node in the plan that makes it) gives the names of the
+    inputs the Mul reads now: constant folding, which runs first, may have pushed a
+    constant down into it (`(g * Exp) * 0.1` is `(0.1 * Exp) * g` by then, and sorts
+    `gradients/AddN` before `gradients/Exp_grad/mul`); without, or for an input no node
+    makes (a feed), the names of the graph op's inputs in place."""
     op = n.op
-    if op is not None and op.type == "Mul" and len(op.inputs) == 2:
+    if op is not None and op.type == "Mul" and len(op.inputs) == 2 and len(n.inputs) == 2:
         a, b = (addn_order._input_name(t) for t in op.inputs)
+        if names is not None:
+            a, b = names.get(n.inputs[0], a), names.get(n.inputs[1], b)
         if b < a:
             return [n.inputs[1], n.inputs[0]]
     return list(n.inputs)
 
 
+def _node_names(nodes):
+    """value -> its NodeDef spelling as an input: the name of the node that makes it,
+    ":k" added for its output k > 0."""
+    return {v: n.name if k == 0 else f"{n.name}:{k}"
+            for n in nodes for k, v in enumerate(n.outputs)}
+
+
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None):
+def minimize_broadcasts(program, regrouped=None, ones=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
     axes and Reshape to the same shape Identities and the dependency optimizer removed
     them); a node regrouped in the first round is left alone in the second. The roots of
-    the trees rebuilt are added to `regrouped` (a set) when given."""
+    the trees rebuilt are added to `regrouped` (a set) when given. `ones`: the Muls by
+    tf.gradients' ones that Grappler's constant folding made Identities
+    (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
+    round and gone in the second."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:
@@ -150,8 +171,9 @@ def minimize_broadcasts(program, regrouped=None):
     program = deduped
     tags = set()
     done = set() if regrouped is None else regrouped
-    program = _regroup(program, tags, done, order)
-    second = _without_no_ops(constant_folding(program))
+    ones = ones or {}
+    program = _regroup(program, tags, done, order, opaque=ones)
+    second = _without_no_ops(constant_folding(program), ones)
     return program if second is None else _regroup(second[0], tags, done, ctrl=second[1])
 
 
@@ -255,11 +277,18 @@ def _gate_controls(program, alias):
     return waiting, waited
 
 
-def _without_no_ops(program):
+def _without_no_ops(program, ones=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
-    edges left (`_gate_controls`); None if none. Not those fetched or with control edges,
-    but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them)."""
+    edges left (`_gate_controls`); None if none. Not those fetched or with control inputs,
+    but for tf.gradients' gate Identities (Grappler's dependency optimizer removes them).
+    One that an op waits for goes too: the dependency optimizer moves the control edge to
+    its source (the Square gradient's Const waits on its incoming gradient, a Reshape to
+    its own shape; golden math/gated_grads reshape_with_control_output).
+    `ones` (value -> position): Muls by ones that are Identities, their readers reading
+    the other input, whatever makes it; only where every reader is a Mul (a tree's leaf
+    then has the other input's name; an AddN's canonical order already reads through
+    one: addn_order)."""
     nodes = program.nodes
     consts = {n.outputs[0]: n.attrs["value"] for n in nodes if n.type == "Const" and not n.inputs}
     types = {v: n.type for n in nodes for v in n.outputs}
@@ -267,10 +296,20 @@ def _without_no_ops(program):
     control = _control_sources(nodes, gates=False)
     sym = symbolic_shapes(program)
     alias = {}
+    if ones:
+        reader_types = {}
+        for n in nodes:
+            for v in n.inputs:
+                reader_types.setdefault(v, set()).add(n.type)
     for n in nodes:
+        if ones and n.outputs and n.outputs[0] in ones and len(n.inputs) == 2 and \
+                reader_types.get(n.outputs[0]) == {"Mul"}:
+            y = n.inputs[1 - ones[n.outputs[0]]]
+            alias[n.outputs[0]] = alias.get(y, y)
+            continue
         if n.type not in _NO_OPS or len(n.outputs) != 1 or not n.inputs or n.recompute \
                 or n.outputs[0] in fetched or n.op is None \
-                or n.op._control_inputs and _gate_of(n) is None or id(n.op) in control:
+                or n.op._control_inputs and _gate_of(n) is None:
             continue
         source = alias.get(n.inputs[0], n.inputs[0])
         if types.get(source) != "Mul":
@@ -301,9 +340,10 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=()):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
-    `regrouped` by the names of the roots of the trees it rebuilt."""
+    `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
+    are Identities by now (Muls by ones): no Mul of a tree."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -334,7 +374,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
         """A Mul whose shape and inputs' shapes are known and broadcast together."""
         n = nodes[i]
         if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
-                or n.outputs[0] in folded:
+                or n.outputs[0] in folded or n.outputs[0] in opaque:
             return False
         out = known(n.outputs[0])
         return out is not None and all(shapes_broadcastable(out, known(v)) for v in n.inputs)
@@ -346,19 +386,20 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None):
                 and not n.op._control_inputs and id(n.op) not in control
                 and id(n.op) not in waiting)
 
+    names = _node_names(nodes)
     groups = []
     for i in _root_order(nodes, order):
         if nodes[i].name in tags or not supported(i):
             continue
         leaves, members = [], []
-        for v in _canonical_inputs(nodes[i]):
+        for v in _canonical_inputs(nodes[i], names):
             queue = [v]
             while queue:
                 t = queue.pop(0)
                 j = producer.get(t)
                 if j is not None and absorbable(j):
                     members.append(j)
-                    queue[0:0] = _canonical_inputs(nodes[j])
+                    queue[0:0] = _canonical_inputs(nodes[j], names)
                 else:
                     leaves.append(t)
         if not members:

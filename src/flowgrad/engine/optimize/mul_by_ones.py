@@ -6,7 +6,9 @@ before ConstantPushDown, rewrites `Mul(ones, y)` (or `Mul(y, ones)`), the ones a
 constant, by the shapes its GraphProperties infers:
 
 - y's shape symbolically the output's: an Identity, which the dependency optimizer
-  removes (flowgrad folds the ones away instead, with the same values); or, in a graph
+  removes after the first round (`identity_muls`: flowgrad keeps the Mul, which its
+  first constant push-down and MinimizeBroadcasts round treat as opaque, and the second
+  round reads through where its readers are Muls); or, in a graph
   with an op of a ref input (`_util.snapshots`: Optimizer.minimize on reference
   variables), a Snapshot, which it keeps. flowgrad has no Snapshot op and writes it as a
   BroadcastTo to y's own shape: as opaque, and exact.
@@ -34,10 +36,10 @@ from ..framework import dtypes as _dt
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
-from ._util import snapshots
+from ._util import shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
 from .simplify_aggregation import _ones
-from .symbolic_shapes import _BINARY, _UNARY
+from .symbolic_shapes import _BINARY, _UNARY, symbolic_shapes
 
 
 def _unknown_dims(program):
@@ -149,3 +151,41 @@ def broadcast_mul_by_ones(program):
         return program
     out.nodes = nodes
     return out
+
+
+def identity_muls(program, unknown=None):
+    """{value of a Mul by constant ones that Grappler's constant folding makes an
+    Identity: the position of its ones input}. That is where the other input y has the
+    output's shape on Grappler's symbolic shapes (`unknown`: the feeds of unknown shape,
+    default all; not a TensorArrayGatherV3's time dim) in a plan with no ref-input op
+    (else a Snapshot: broadcast_mul_by_ones). The Identity, made before ConstantPushDown
+    looks at the Mul or its reader, stops Grappler's first round: no constant is pushed
+    through it, and MinimizeBroadcasts takes it as a leaf; the dependency optimizer then
+    removes it, so the second round sees y (ungated `tf.gradients` of
+    `sum(square(dropout(out) * 1.5))` runs its dropout gradient as
+    `(1.25 * Cast) * (Cast * (5.625 * out))`, golden math/gated_grads)."""
+    if snapshots(program):
+        return {}
+    fetched = set(program.fetches)
+    producer = None
+    sym = unknown_dims = None
+    found = {}
+    for n in program.nodes:
+        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 \
+                or n.outputs[0] in fetched:
+            continue
+        if producer is None:
+            producer = {v: m for m in program.nodes for v in m.outputs}
+        ones = [_ones(producer.get(v), producer) for v in n.inputs]
+        if ones[0] == ones[1]:
+            continue
+        one = 0 if ones[0] else 1
+        if sym is None:
+            sym = symbolic_shapes(program, unknown)
+            unknown_dims = _unknown_dims(program) if any(
+                m.type == "TensorArrayGatherV3" for m in program.nodes) else {}
+        v, y = n.outputs[0], n.inputs[1 - one]
+        if unknown_dims.get(y) or not shapes_symbolically_equal(sym.get(y), sym.get(v)):
+            continue
+        found[v] = one
+    return found

@@ -28,7 +28,7 @@ from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, tainted_by_default
 from .hoist_common_factor import hoist_common_factor
-from .mul_by_ones import broadcast_mul_by_ones
+from .mul_by_ones import broadcast_mul_by_ones, identity_muls
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
@@ -111,7 +111,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         seed = tainted_by_default(program)   # before anything folds
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
         program = broadcast_mul_by_ones(program)
-        program = constant_push_down(reciprocal_division(program), seed)
+        program = reciprocal_division(program)
+        # a Mul by ones of a y of the output's shape: an Identity in the first round
+        program = constant_push_down(program, seed, opaque=identity_muls(program, unknown))
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
         hoisted = hoist_common_factor(program, unknown, loop_body or branch)
@@ -127,7 +129,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             simplified = constant_push_down(simplified, seed)
         program = simplified
         regrouped = set()
-        program = minimize_broadcasts(convert_exp_log(convert_pow(program)), regrouped)
+        program = convert_exp_log(convert_pow(program))
+        program = minimize_broadcasts(program, regrouped, identity_muls(program, unknown)
+                                      if options.get("constant_folding", True) else None)
         if regrouped and options.get("constant_folding", True):
             # Grappler's second iteration: its constant folding pushes a constant leaf of
             # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
