@@ -78,11 +78,62 @@ def _batch_normalization_adam(tf):
     return tf.train.AdamOptimizer(0.01).minimize(tf.reduce_mean(h * h))
 
 
+def _nested(tf):
+    # a cond in the true branch: its Merge's gradient switched on the inner pred_id, its
+    # Switches' zeros switching the outer Switch's output
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: x * x, lambda: x + 1.0), lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_false(tf):
+    # in the false branch, two captures, x also read outside (TF's AddN order: the walk's)
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.constant([2.0, 3.0], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: x * w, lambda: tf.cond(q, lambda: tf.sin(x) * w, lambda: x * x))
+    return tf.gradients(tf.reduce_sum(y * x), [x, w])
+
+
+def _nested_both(tf):
+    # a cond in each branch, one's result multiplied by x (one AddN of x's gradients)
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: x * x, lambda: x + 1.0) * x,
+                lambda: tf.cond(q, lambda: tf.exp(x), lambda: x * 3.0))
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_three(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: tf.cond(p, lambda: x * x * x, lambda: x),
+                                   lambda: x + 1.0), lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_pred(tf):
+    # the inner predicate computed in the outer branch
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.cond(tf.reduce_sum(x) > 0, lambda: x * x,
+                                   lambda: tf.square(x)), lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
          ("batch_norm/minimize", _batch_norm), ("grad/chained", _chained),
-         ("grad/int_output", _int_output), ("batch_normalization/adam", _batch_normalization_adam)]
+         ("grad/int_output", _int_output), ("batch_normalization/adam", _batch_normalization_adam),
+         ("grad/nested", _nested), ("grad/nested_false", _nested_false),
+         ("grad/nested_both", _nested_both), ("grad/nested_three", _nested_three),
+         ("grad/nested_pred", _nested_pred)]
 
 
 def describe(tf, fn):

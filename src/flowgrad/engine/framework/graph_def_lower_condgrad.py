@@ -134,8 +134,8 @@ def plan(cp, op, infos, lowerings, parent=None):
                         {"scope": scope, "cache": caches[b], "flat": flat, "op": op,
                          "b": b, "walks": walks}):
                 return False
-            inner[gi["of"]] = cp._grad_steps.pop(m)
-            cp._grad_blocks.pop(m, None)
+            inner[gi["of"]] = cp._grad_steps[m]
+            cp._grad_steps[m] = []   # (written here: TF's form, no node of its own)
             claimed = (cp._grad_members - before) | {m} | {
                 o for s in cp._sides(m, infos) for o in s} | set(infos[m].get("aliases") or ())
             cp.lowered.add(m)
