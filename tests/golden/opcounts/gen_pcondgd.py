@@ -126,6 +126,47 @@ def _nested_pred(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _nested_twice(tf):
+    # the nested cond's result read twice in the branch (its gradients' sum before the
+    # inner Merge's Switch), two captures
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def true_fn():
+        z = tf.cond(q, lambda: x * w, lambda: tf.tanh(x))
+        return z * z + w
+    y = tf.cond(p, true_fn, lambda: x - w)
+    return tf.gradients(tf.reduce_sum(y), [x, w])
+
+
+def _nested_passthrough(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: x, lambda: x * 2.0), lambda: x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_no_grad(tf):
+    # a nested cond the gradient does not pass through
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    c = tf.constant([1.0, 2.0])
+    y = tf.cond(p, lambda: x * tf.cond(q, lambda: c * 2.0, lambda: c), lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_minimize(tf):
+    v = tf.Variable([1.0, 2.0], name="v")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: v * v, lambda: v + 1.0), lambda: -v)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
@@ -133,7 +174,9 @@ CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/int_output", _int_output), ("batch_normalization/adam", _batch_normalization_adam),
          ("grad/nested", _nested), ("grad/nested_false", _nested_false),
          ("grad/nested_both", _nested_both), ("grad/nested_three", _nested_three),
-         ("grad/nested_pred", _nested_pred)]
+         ("grad/nested_pred", _nested_pred), ("grad/nested_twice", _nested_twice),
+         ("grad/nested_passthrough", _nested_passthrough),
+         ("grad/nested_no_grad", _nested_no_grad), ("nested/minimize", _nested_minimize)]
 
 
 def describe(tf, fn):

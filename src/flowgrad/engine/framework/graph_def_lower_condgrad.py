@@ -64,7 +64,25 @@ def _ancestors(roots, members):
     return seen
 
 
-def plan(cp, op, infos, lowerings, parent=None):
+def plan(cp, op, infos, lowerings):
+    """_plan, the state a nested cond's gradient planned before the refusal changed put
+    back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
+    saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
+             set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
+             dict(cp._grad_late))
+    if _plan(cp, op, infos, lowerings):
+        return True
+    for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
+                          cp._copied, cp._late_names, cp._grad_late), saved):
+        now.clear()
+        if isinstance(now, list):
+            now.extend(then)
+        else:
+            now.update(then)
+    return False
+
+
+def _plan(cp, op, infos, lowerings, parent=None):
     """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
     that is not written (not a plain gradient of a cond in TF's own layout, or a branch
     holding control flow or ops lowered otherwise). A cond nested in the forward cond's
@@ -118,6 +136,7 @@ def plan(cp, op, infos, lowerings, parent=None):
     # the gradient Conds of the conds nested in the forward cond's branches (their own
     # nested ones inside them): planned now, their ops taken out of the sides
     inner = {}   # forward cond nested here -> its gradient's steps
+    feeds = {}   # forward cond nested here -> the ops its gradient's ops read
     walks = {}   # forward cond nested here -> its walk's nodes and their inputs
     flat = {}   # a nested gradient's output -> the Merges TF's AddN sums in its place
     nested = cp._nested(fwd, infos)
@@ -130,14 +149,15 @@ def plan(cp, op, infos, lowerings, parent=None):
                     gi["of"] in inner or gi["of"] not in fsides[b]:
                 continue
             before = set(cp._grad_members)
-            if not plan(cp, m, infos, lowerings,
+            if not _plan(cp, m, infos, lowerings,
                         {"scope": scope, "cache": caches[b], "flat": flat, "op": op,
-                         "b": b, "walks": walks}):
+                         "b": b, "walks": walks, "gate": g["gate"]}):
                 return False
             inner[gi["of"]] = cp._grad_steps[m]
             cp._grad_steps[m] = []   # (written here: TF's form, no node of its own)
             claimed = (cp._grad_members - before) | {m} | {
                 o for s in cp._sides(m, infos) for o in s} | set(infos[m].get("aliases") or ())
+            feeds[gi["of"]] = {t.op for o in claimed for t in o._inputs} - claimed
             cp.lowered.add(m)
             cp._grad_members.add(m)
             for s in sides:
@@ -160,7 +180,9 @@ def plan(cp, op, infos, lowerings, parent=None):
                for w in cp._loop_grads):   # written for a frame outside other frames)
             return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
-    gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
+    # (TF gates per tf.gradients call: a nested cond's gradient as the enclosing one's)
+    op_gate = parent["gate"] if parent else g["gate"]
+    gate = g.get("loop_gate", g["gate"]) if loop else op_gate
     xs = {c.name: j for j, c in enumerate(g["xs"])}
     keep = dict(g["keep"])
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
@@ -213,6 +235,8 @@ def plan(cp, op, infos, lowerings, parent=None):
             continue
         between.add(n)
         stack.extend(i for i in walk_inputs(n) if i is not None and i in reached)
+    if any(c in between for c in direct):
+        return False   # (a nested cond on the gradient's path whose gradient is not TF's)
     pending = collections.Counter()
     for n in between:
         for i in walk_inputs(n):
@@ -245,6 +269,12 @@ def plan(cp, op, infos, lowerings, parent=None):
                 return False
             fop = next((by_name[n] for n in names if rest.startswith(n + "_grad/")), None)
             if fop is None:
+                # (the sum of a nested cond's output gradients: made before its Merges')
+                f = next((f for f in feeds if m in feeds[f] and f in fsides[b]), None)
+                if f is not None:
+                    groups.setdefault(f, []).extend(waiting + [m])
+                    waiting = []
+                    continue
                 waiting.append(m)
                 continue
             named.add(m)
@@ -379,7 +409,7 @@ def plan(cp, op, infos, lowerings, parent=None):
                    (t.consumers() or t.value_index < _returned(n))]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
             # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op)
-            if g["gate"] and len(out) > 1 and not walked & inside:
+            if op_gate and len(out) > 1 and not walked & inside:
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
