@@ -13,6 +13,17 @@ branches read it). TF's order is its gradient queue's: _GradientsHelper's walk o
 forward cond's ops from its Merges, each op's gradient ops (flowgrad's, renamed into the
 gradients scope; the aggregations before them) when it is taken from the queue.
 
+A cond nested in the forward cond's branch (outside loops): flowgrad's gradient of it is
+a Cond in the outer gradient Cond's branch, with its own gradients() scope
+(`<S>/gradients/<inner>_grad/cond_grad/gradients/...`). TF's is part of the same walk:
+the inner Merge's gradient is switched on the inner pred_id (reading the outer Switch's
+output), the inner Switches' zeros switch their input (the outer cond's Switch output)
+on the inner pred_id, and the sum of an inner Switch output's gradients feeds the outer
+Switch's Merge. `_plan` plans the inner gradient Cond first (`parent`: the outer scope,
+branch Switches and AddN flattening), then walks the inner cond's nodes (its Merges,
+ops and Switches) as nodes of the outer walk, writing the inner nodes where the walk
+first meets one of them (TF's order and numbering are then replayed: graph_def.py).
+
 In a loop gradient's frame (a cond in a tf.while_loop's body whose WhileGrad
 graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on the popped
 predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
