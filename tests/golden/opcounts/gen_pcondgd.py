@@ -167,6 +167,27 @@ def _nested_minimize(tf):
     return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
 
 
+def _same_gradient(tf):
+    # both outputs get the one gradient tensor (a + b): each Merge's Switch is read by
+    # the gradients of its own output
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    a, b = tf.cond(p, lambda: (x * x, tf.sin(x)), lambda: (x, x * 2.0))
+    return tf.gradients(tf.reduce_sum(a + b), x)
+
+
+def _nested_tuple(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def true_fn():
+        a, b = tf.cond(q, lambda: (x * x, tf.sin(x)), lambda: (x, x * 2.0))
+        return a + b
+    y = tf.cond(p, true_fn, lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
@@ -176,7 +197,8 @@ CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/nested_both", _nested_both), ("grad/nested_three", _nested_three),
          ("grad/nested_pred", _nested_pred), ("grad/nested_twice", _nested_twice),
          ("grad/nested_passthrough", _nested_passthrough),
-         ("grad/nested_no_grad", _nested_no_grad), ("nested/minimize", _nested_minimize)]
+         ("grad/nested_no_grad", _nested_no_grad), ("nested/minimize", _nested_minimize),
+         ("grad/same_gradient", _same_gradient), ("grad/nested_tuple", _nested_tuple)]
 
 
 def describe(tf, fn):

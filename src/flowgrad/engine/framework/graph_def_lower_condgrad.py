@@ -196,6 +196,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
     gate = g.get("loop_gate", g["gate"]) if loop else op_gate
     xs = {c.name: j for j, c in enumerate(g["xs"])}
     keep = dict(g["keep"])
+    order = {k: i for i, (k, _) in enumerate(g["keep"])}
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
     if any(len(o) != len(xs) for o in outs):
         return False
@@ -393,7 +394,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
             gy_switch[gy.name] = ports
             for side in sides:
                 for m in side:
-                    if m in skip and m.type == "Identity" and m._inputs[0] is gy:
+                    if m in skip and m.type == "Identity" and m._inputs[0] is gy and \
+                            _ys_index(m) in (None, order[k]):   # (one gradient for two
+                        # outputs: the branch gradients()'s grad_ys_<i> of keep's i-th)
                         b = 0 if m in sides[0] else 1
                         cp.renames[m._outputs[0].name] = ports[b]
         elif isinstance(n, tuple):   # _SwitchGrad: its gradient and zeros merged
@@ -682,6 +685,13 @@ def _returned(fop):
     if fop.type.startswith("FusedBatchNorm") and not fop._attrs.get("is_training", True):
         return 3
     return len(fop._inputs)
+
+
+def _ys_index(m):
+    """The index of the grad_ys a branch gradients() call's Identity `m` is
+    (`.../grad_ys_<i>`), None for another name."""
+    hit = re.search(r"/grad_ys_([0-9]+)$", m.name)
+    return int(hit.group(1)) if hit else None
 
 
 def _rest(name, pre):
