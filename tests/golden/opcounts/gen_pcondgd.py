@@ -188,6 +188,42 @@ def _nested_tuple(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _gate_add(tf):
+    # gate_gradients: TF's _AddGrad of equal shapes returns the gradient twice, gated as a
+    # tuple; each input's Merge reads its own control_dependency
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: x + w, lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
+def _gate_add_ops(tf):
+    # the Add's inputs are branch ops: their gradients (Sin's control input too) read it
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: x * x + tf.sin(w), lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
+def _gate_add_minimize(tf):
+    v = tf.Variable([1.0, 2.0], name="v")
+    u = tf.Variable([0.5, 2.0], name="u")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: v + u, lambda: v * u)
+    return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y * y))
+
+
+def _nested_gate(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    y = tf.cond(p, lambda: tf.cond(q, lambda: x * w, lambda: x + w), lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
@@ -198,7 +234,9 @@ CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/nested_pred", _nested_pred), ("grad/nested_twice", _nested_twice),
          ("grad/nested_passthrough", _nested_passthrough),
          ("grad/nested_no_grad", _nested_no_grad), ("nested/minimize", _nested_minimize),
-         ("grad/same_gradient", _same_gradient), ("grad/nested_tuple", _nested_tuple)]
+         ("grad/same_gradient", _same_gradient), ("grad/nested_tuple", _nested_tuple),
+         ("grad/gate_add", _gate_add), ("grad/gate_add_ops", _gate_add_ops),
+         ("gate_add/minimize", _gate_add_minimize), ("grad/nested_gate", _nested_gate)]
 
 
 def describe(tf, fn):

@@ -299,6 +299,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
             return False
+    owner = {m: f for f, ms in groups.items() for m in ms}
     cp.lowered.update(m for side in sides for m in side if m.type != "WhileGrad")
     cp._grad_members.update(m for side in sides for m in side if m.type != "WhileGrad")
 
@@ -353,6 +354,13 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
+        fop = owner.get(m)
+        if fop in grad_sub:   # (a gated Add's input: its own gradient of the tuple's)
+            sub.update((t.name, grad_sub[fop][t.name]) for t in m._inputs
+                       if t.name in grad_sub[fop])
+            sub.update(("^" + c._outputs[0].name, grad_sub[fop][c._outputs[0].name])
+                       for c in m._control_inputs
+                       if c._outputs and c._outputs[0].name in grad_sub[fop])
         arrays = cp.arrays
         if not loop and arrays is not None and m in arrays.grad_of:
             # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
@@ -365,6 +373,33 @@ def _plan(cp, op, infos, lowerings, parent=None):
     def emit(*args, **kw):
         steps.append(("emit", args, kw))
         return args[0]
+
+    merge_ports, sw_grad, grad_sub = {}, {}, {}
+
+    def _gate_passed(n, b):
+        # TF's _AddGrad of equal, fully known shapes returns the output's gradient for
+        # both inputs, gated as a tuple of the two: each input's gradient reads its own
+        # (a branch result's Add: the gradient is its Merge's Switch)
+        k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
+                  if t is n._outputs[0] and k in merge_ports), None)
+        if k is None:
+            return
+        gy = keep[k]
+        grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
+                             m.type == "Identity" and m._inputs[0] is gy and
+                             _ys_index(m) in (None, order[k])}
+        ins = [node_of(t, b) for t in n._inputs]
+        for i in ins:
+            if isinstance(i, tuple) and i[0] == "sw" and i in between and \
+                    outs[b][xs[i[2]]].name not in grads:
+                return
+        port = merge_ports[k][b]
+        names = _tuple(cp, emit, f"{scope}/{n.name}_grad", [(port, gy), (port, gy)])
+        for i, name in zip(ins, names):
+            if isinstance(i, tuple) and i[0] == "sw":
+                sw_grad[i] = name
+            elif i is not None and not isinstance(i, tuple):
+                grad_sub[i] = {t: name for t in grads}
 
     b_ = _dt.bool_
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
@@ -392,6 +427,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
                 ports.reverse()
             gy_switch[gy.name] = ports
+            merge_ports[k] = ports
             for side in sides:
                 for m in side:
                     if m in skip and m.type == "Identity" and m._inputs[0] is gy and \
@@ -411,7 +447,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                     zm = functools.partial(_zeros_merge, data=(parent or {}).get(
                         "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
-                                 caches[b][name], outs[b][j]))               # written)
+                                 caches[b][name], sw_grad.get(n, outs[b][j])))   # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -428,6 +464,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
+            elif op_gate and not mine and n.type in ("Add", "AddV2"):
+                _gate_passed(n, b)
         for i in walk_inputs(n):
             if i is None:
                 continue
@@ -801,9 +839,10 @@ def write(cp, op, emit):
             continue
         ins = cp.inputs(m)
         ctl = []
+        gated = cp.rewrite.get(m.name, {})   # ("^" + tensor: a gated Add's tuple output)
         for c in m._control_inputs:
             t = c._outputs[0].name if c._outputs else None
-            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else
+            ctl.append(gated.get("^" + t, cp.renames.get(t, c.name)).split(":")[0] if t else
                        cp._copied.get(c, c.name))
         if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
             ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
