@@ -224,6 +224,41 @@ def _nested_gate(tf):
     return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
 
 
+def _nested_reads_branch(tf):
+    # the inner cond reads a value computed in the outer branch (its Switch reads the op)
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def true_fn():
+        h = tf.sin(x)
+        return tf.cond(q, lambda: h * x, lambda: h) + h
+    y = tf.cond(p, true_fn, lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_block(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    q = tf.placeholder(tf.bool, [], name="q")
+    a = tf.identity(x, name="a")
+    with tf.control_dependencies([a]):
+        y = tf.cond(p, lambda: tf.cond(q, lambda: x * x, lambda: x + 1.0), lambda: -x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_int(tf):
+    x = tf.placeholder(tf.float32, [2], name="x")
+    n = tf.placeholder(tf.int32, [], name="n")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def true_fn():
+        a, k = tf.cond(n > 0, lambda: (x * 2.0, n + 1), lambda: (tf.square(x), n))
+        return a * tf.cast(k, tf.float32)
+    y = tf.cond(p, true_fn, lambda: x)
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
@@ -236,7 +271,9 @@ CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/nested_no_grad", _nested_no_grad), ("nested/minimize", _nested_minimize),
          ("grad/same_gradient", _same_gradient), ("grad/nested_tuple", _nested_tuple),
          ("grad/gate_add", _gate_add), ("grad/gate_add_ops", _gate_add_ops),
-         ("gate_add/minimize", _gate_add_minimize), ("grad/nested_gate", _nested_gate)]
+         ("gate_add/minimize", _gate_add_minimize), ("grad/nested_gate", _nested_gate),
+         ("grad/nested_reads_branch", _nested_reads_branch),
+         ("grad/nested_block", _nested_block), ("grad/nested_int", _nested_int)]
 
 
 def describe(tf, fn):
