@@ -259,6 +259,24 @@ def _nested_int(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _gate_add_n(tf):
+    # _AddNGrad: the gradient N times, a tuple of N; x's sum reads its own
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.add_n([x, w, x * x]), lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
+def _gate_add_inside(tf):
+    # the Add read by one op: the gradient that op's gradient makes, gated
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.sin(x + w), lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
 CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/second_order", _second_order), ("grad/tuple", _tuple),
          ("grad/passthrough", _passthrough), ("dropout/minimize", _dropout),
@@ -273,7 +291,8 @@ CALLS = [("grad", _grad), ("grad/two_inputs", _grad_two_inputs),
          ("grad/gate_add", _gate_add), ("grad/gate_add_ops", _gate_add_ops),
          ("gate_add/minimize", _gate_add_minimize), ("grad/nested_gate", _nested_gate),
          ("grad/nested_reads_branch", _nested_reads_branch),
-         ("grad/nested_block", _nested_block), ("grad/nested_int", _nested_int)]
+         ("grad/nested_block", _nested_block), ("grad/nested_int", _nested_int),
+         ("grad/gate_add_n", _gate_add_n), ("grad/gate_add_inside", _gate_add_inside)]
 
 
 def describe(tf, fn):

@@ -374,31 +374,34 @@ def _plan(cp, op, infos, lowerings, parent=None):
         steps.append(("emit", args, kw))
         return args[0]
 
-    merge_ports, sw_grad, grad_sub = {}, {}, {}
+    merge_ports, sw_grad, grad_sub, passed_grad = {}, {}, {}, {}
 
     def _gate_passed(n, b):
-        # TF's _AddGrad of equal, fully known shapes returns the output's gradient for
-        # both inputs, gated as a tuple of the two: each input's gradient reads its own
-        # (a branch result's Add: the gradient is its Merge's Switch)
+        # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
+        # gradient for each input, gated as a tuple of them: each input's gradient reads
+        # its own (a branch result's: its Merge's Switch; else the one gradient op its
+        # only reader's gradient has: passed_grad)
         k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
                   if t is n._outputs[0] and k in merge_ports), None)
-        if k is None:
+        if k is not None:
+            gy = keep[k]
+            grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
+                                 m.type == "Identity" and m._inputs[0] is gy and
+                                 _ys_index(m) in (None, order[k])}
+            port = merge_ports[k][b]
+        elif n in passed_grad:
+            gy = passed_grad[n]
+            grads, port = {gy.name}, cp._renamed(gy)
+        else:
             return
-        gy = keep[k]
-        grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
-                             m.type == "Identity" and m._inputs[0] is gy and
-                             _ys_index(m) in (None, order[k])}
         ins = [node_of(t, b) for t in n._inputs]
-        for i in ins:
-            if isinstance(i, tuple) and i[0] == "sw" and i in between and \
-                    outs[b][xs[i[2]]].name not in grads:
-                return
-        port = merge_ports[k][b]
-        names = _tuple(cp, emit, f"{scope}/{n.name}_grad", [(port, gy), (port, gy)])
+        if len(set(ins)) != len(ins):
+            return
+        names = _tuple(cp, emit, f"{scope}/{n.name}_grad", [(port, gy)] * len(ins))
         for i, name in zip(ins, names):
-            if isinstance(i, tuple) and i[0] == "sw":
+            if isinstance(i, tuple) and i[0] == "sw" and outs[b][xs[i[2]]].name in grads:
                 sw_grad[i] = name
-            elif i is not None and not isinstance(i, tuple):
+            if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
                 grad_sub[i] = {t: name for t in grads}
 
     b_ = _dt.bool_
@@ -464,8 +467,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
-            elif op_gate and not mine and n.type in ("Add", "AddV2"):
+            elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
+                    len(n._inputs) > 1:
                 _gate_passed(n, b)
+            if len(out) == 1 and not walked & inside:   # (an input's one gradient)
+                for t in n._inputs:
+                    f = node_of(t, b)
+                    if not isinstance(f, tuple) and f is not None and \
+                            [c for o in f._outputs for c in o.consumers()
+                             if c in fsides[b]] == [n]:
+                        passed_grad[f] = out[0]
         for i in walk_inputs(n):
             if i is None:
                 continue
