@@ -272,6 +272,18 @@ def _par1_pops(tf):
     return tf.gradients(tf.reduce_sum(h), w)
 
 
+def _gate_add(tf):
+    # gate_gradients on a branch's Add of equal shapes in a loop body: TF's tuple of the
+    # gradient twice, each input's Merge reading its own
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y + w, lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -285,7 +297,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/unknown_shape_both", _unknown_shape_both),
          ("while/training_helper_unknown_batch", _training_helper_unknown_batch),
          ("while/seq_len_rnn", _seq_len_rnn), ("while/name_scoped_call", _name_scoped_call),
-         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops)]
+         ("while/unread_loop_var", _unread_loop_var), ("while/par1_pops", _par1_pops),
+         ("while/gate_add", _gate_add)]
 
 
 
