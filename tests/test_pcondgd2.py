@@ -21,7 +21,8 @@ WANT = goldens.load("opcounts", "pcondgd2")
 _LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
          "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
          "through TensorArrayPlan), but a nested cond in a branch is flowgrad's generic "
-         "cond (while/nested_cond)")
+         "cond in a loop (while/nested_cond: TF pushes the inner pred_id and the inner "
+         "branch's values through Switches on both preds; outside loops it is TF's)")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {

@@ -347,6 +347,18 @@ def _unknown_shape_dead_only(tf):
     return tf.gradients(tf.reduce_sum(h), [w, x])
 
 
+def _gate_add(tf):
+    # gate_gradients on a branch's Add of equal shapes in a loop body: TF's tuple of the
+    # gradient twice, each input's Merge reading its own
+    x = tf.placeholder(tf.float32, [2], name="x")
+    w = tf.placeholder(tf.float32, [2], name="w")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y + w, lambda: y * 2.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -365,7 +377,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_unknown_acc", _nested_unknown_acc),
          ("while/nested_body_acc", _nested_body_acc),
          ("while/nested_loop_var_acc", _nested_loop_var_acc),
-         ("while/unknown_shape_dead_only", _unknown_shape_dead_only)]
+         ("while/unknown_shape_dead_only", _unknown_shape_dead_only),
+         ("while/gate_add", _gate_add)]
 
 
 

@@ -13,6 +13,17 @@ branches read it). TF's order is its gradient queue's: _GradientsHelper's walk o
 forward cond's ops from its Merges, each op's gradient ops (flowgrad's, renamed into the
 gradients scope; the aggregations before them) when it is taken from the queue.
 
+A cond nested in the forward cond's branch (outside loops): flowgrad's gradient of it is
+a Cond in the outer gradient Cond's branch, with its own gradients() scope
+(`<S>/gradients/<inner>_grad/cond_grad/gradients/...`). TF's is part of the same walk:
+the inner Merge's gradient is switched on the inner pred_id (reading the outer Switch's
+output), the inner Switches' zeros switch their input (the outer cond's Switch output)
+on the inner pred_id, and the sum of an inner Switch output's gradients feeds the outer
+Switch's Merge. `_plan` plans the inner gradient Cond first (`parent`: the outer scope,
+branch Switches and AddN flattening), then walks the inner cond's nodes (its Merges,
+ops and Switches) as nodes of the outer walk, writing the inner nodes where the walk
+first meets one of them (TF's order and numbering are then replayed: graph_def.py).
+
 In a loop gradient's frame (a cond in a tf.while_loop's body whose WhileGrad
 graph_def_lower_grad writes as TF's: loop_frame), TF's _MergeGrad switches on the popped
 predicate (the stack of the forward pred_id, <Merge>_grad/f_acc...), the branch gradients
@@ -36,6 +47,7 @@ adds them where the gradient Cond op is.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 
 import numpy as np
@@ -64,18 +76,43 @@ def _ancestors(roots, members):
 
 
 def plan(cp, op, infos, lowerings):
+    """_plan, the state a nested cond's gradient planned before the refusal changed put
+    back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
+    saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
+             set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
+             dict(cp._grad_late))
+    if _plan(cp, op, infos, lowerings):
+        return True
+    for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
+                          cp._copied, cp._late_names, cp._grad_late), saved):
+        now.clear()
+        if isinstance(now, list):
+            now.extend(then)
+        else:
+            now.update(then)
+    return False
+
+
+def _plan(cp, op, infos, lowerings, parent=None):
     """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
-    that is not written (not a plain gradient of a cond in TF's own layout without
-    nested conds, or a branch holding control flow or ops lowered otherwise)."""
+    that is not written (not a plain gradient of a cond in TF's own layout, or a branch
+    holding control flow or ops lowered otherwise). A cond nested in the forward cond's
+    branch (outside loops): its gradient Cond, in this one's branch, is planned first
+    with `parent` (this one's gradients scope and the branch's Switches: TF's gradient
+    walk takes the inner cond's Merges, ops and Switches as nodes of the same walk, the
+    inner Switches' zeros switching the outer Switch's output); its nodes are written
+    where this walk takes the inner forward cond."""
     g = infos[op].get("grad")
     if not isinstance(g, dict) or not g["plain"] or g["of"] not in cp._tf:
         return False
     fwd = g["of"]
     pre = cp._prefix(op)
     tail = f"/{fwd.name}_grad/cond_grad"
-    if not pre.endswith(tail) or cp._nested(fwd, infos) or op._control_inputs or \
-            cp._tf[fwd]["root"] is not fwd:
+    if not pre.endswith(tail) or op._control_inputs or \
+            (cp._tf[fwd]["root"] is not fwd) != (parent is not None):
         return False
+    if cp._nested(fwd, infos) and (op in cp._grad_frames or fwd in cp._loop_of):
+        return False   # (a nested cond in a loop: its pushes are not written as TF's)
     # (with the ops no branch result reads, named in a branch's gradients scope: a
     # gradient of a tensor that is not an x)
     sides = [set(side) for side in cp._sides(op, infos)]
@@ -103,6 +140,39 @@ def plan(cp, op, infos, lowerings):
         scopes = tuple(w.name.rsplit("/", 1)[0] + "/" for w in loops)
         sides = [{m for m in side if m.type == "WhileGrad" or not m.name.startswith(scopes)}
                  for side in sides]
+    fsides = cp._sides(fwd, infos)
+    caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
+    gscope = pre[:-len(tail)]   # (the scope flowgrad's gradients() call named it in)
+    scope = parent["scope"] if parent else gscope
+    # the gradient Conds of the conds nested in the forward cond's branches (their own
+    # nested ones inside them): planned now, their ops taken out of the sides
+    inner = {}   # forward cond nested here -> its gradient's steps
+    feeds = {}   # forward cond nested here -> the ops its gradient's ops read
+    walks = {}   # forward cond nested here -> its walk's nodes and their inputs
+    flat = {}   # a nested gradient's output -> the Merges TF's AddN sums in its place
+    nested = cp._nested(fwd, infos)
+    direct = [c for c in nested if not any(
+        c in s for d in nested if d is not c for s in cp._sides(d, infos))]
+    for b, side in enumerate(sides):
+        for m in sorted(side, key=lambda o: o._id):
+            gi = infos.get(m, {}).get("grad") if m.type == "Cond" else None
+            if not isinstance(gi, dict) or gi["of"] not in direct or \
+                    gi["of"] in inner or gi["of"] not in fsides[b]:
+                continue
+            before = set(cp._grad_members)
+            if not _plan(cp, m, infos, lowerings,
+                        {"scope": scope, "cache": caches[b], "flat": flat, "op": op,
+                         "b": b, "walks": walks, "gate": g["gate"]}):
+                return False
+            inner[gi["of"]] = cp._grad_steps[m]
+            cp._grad_steps[m] = []   # (written here: TF's form, no node of its own)
+            claimed = (cp._grad_members - before) | {m} | {
+                o for s in cp._sides(m, infos) for o in s} | set(infos[m].get("aliases") or ())
+            feeds[gi["of"]] = {t.op for o in claimed for t in o._inputs} - claimed
+            cp.lowered.add(m)
+            cp._grad_members.add(m)
+            for s in sides:
+                s -= claimed
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
     for b, side in enumerate(sides):
         # (a flow's zero gradient on the side that does not read the array: TF's zeros)
@@ -112,16 +182,16 @@ def plan(cp, op, infos, lowerings):
                 continue
             if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
-    scope = pre[:-len(tail)]
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
     if loop and _branches.chain(op):
         return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
-    gate = g.get("loop_gate", g["gate"]) if loop else g["gate"]
-    fsides = cp._sides(fwd, infos)
-    caches = [cp._ctx[(fwd, b)]["cache"] for b in (0, 1)]
+    # (TF gates per tf.gradients call: a nested cond's gradient as the enclosing one's)
+    op_gate = parent["gate"] if parent else g["gate"]
+    gate = g.get("loop_gate", g["gate"]) if loop else op_gate
     xs = {c.name: j for j, c in enumerate(g["xs"])}
     keep = dict(g["keep"])
+    order = {k: i for i, (k, _) in enumerate(g["keep"])}
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
     if any(len(o) != len(xs) for o in outs):
         return False
@@ -131,6 +201,8 @@ def plan(cp, op, infos, lowerings):
     # the forward cond as TF's gradient walk sees it: its ops, a Switch per branch read of a
     # captured tensor (("sw", side, name)), its Merges (("merge", k))
     def node_of(t, b):
+        if t.op in walks:   # (a nested cond's output: its Merge, a node of its walk)
+            return ("in", t.op, ("merge", t.value_index))
         if t.op in fsides[b]:
             return t.op
         return ("sw", b, t.name) if t.name in caches[b] else None
@@ -144,6 +216,16 @@ def plan(cp, op, infos, lowerings):
         b = 0 if n in fsides[0] else 1
         return [node_of(t, b) for t in n._inputs]
 
+    def walk_inputs(n):
+        if isinstance(n, tuple) and n[0] == "in":   # (a nested cond's node)
+            f, m = n[1], n[2]
+            sub_between, sub_inputs = walks[f]
+            if isinstance(m, tuple) and m[0] == "sw":   # (its Switch reads this cond's)
+                return [node_of(op.graph.get_tensor_by_name(m[2]), 0 if f in fsides[0]
+                                else 1)]
+            return [("in", f, i) for i in sub_inputs(m) if i in sub_between]
+        return inputs_of(n)
+
     merges = [("merge", k) for k in keep]
     reached = set()
     for b in (0, 1):
@@ -151,16 +233,20 @@ def plan(cp, op, infos, lowerings):
         for m in sorted(fsides[b], key=lambda o: o._id):
             if any(i in reached for i in inputs_of(m)):
                 reached.add(m)
+                if m in walks:
+                    reached.update(("in", m, i) for i in walks[m][0])
     between, stack = set(), list(merges)
     while stack:
         n = stack.pop()
         if n in between:
             continue
         between.add(n)
-        stack.extend(i for i in inputs_of(n) if i is not None and i in reached)
+        stack.extend(i for i in walk_inputs(n) if i is not None and i in reached)
+    if any(c in between for c in direct):
+        return False   # (a nested cond on the gradient's path whose gradient is not TF's)
     pending = collections.Counter()
     for n in between:
-        for i in inputs_of(n):
+        for i in walk_inputs(n):
             if i in between:
                 pending[i] += 1
 
@@ -190,6 +276,12 @@ def plan(cp, op, infos, lowerings):
                 return False
             fop = next((by_name[n] for n in names if rest.startswith(n + "_grad/")), None)
             if fop is None:
+                # (the sum of a nested cond's output gradients: made before its Merges')
+                f = next((f for f in feeds if m in feeds[f] and f in fsides[b]), None)
+                if f is not None:
+                    groups.setdefault(f, []).extend(waiting + [m])
+                    waiting = []
+                    continue
                 waiting.append(m)
                 continue
             named.add(m)
@@ -202,6 +294,7 @@ def plan(cp, op, infos, lowerings):
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
             return False
+    owner = {m: f for f, ms in groups.items() for m in ms}
     cp.lowered.update(m for side in sides for m in side if m.type != "WhileGrad")
     cp._grad_members.update(m for side in sides for m in side if m.type != "WhileGrad")
 
@@ -233,7 +326,22 @@ def plan(cp, op, infos, lowerings):
             walked.add(m)
             return
         name = rename(m, b)
+        if m.type == "AddN" and any(t.name in flat for t in m._inputs):
+            # (flowgrad's sum of a nested cond's gradient and others: TF's one AddN of
+            # them all, the nested gradient's Merges in its place)
+            ins = []
+            for t in m._inputs:
+                ins.extend(flat.get(t.name) or [gy_switch[t.name][b] if t.name in gy_switch
+                                                else t])
+            dt = m._outputs[0].dtype.base_dtype
+            cp.rewrite.setdefault(m.name, {})
+            emit(name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
+                 shapes=[m._outputs[0].shape], colocation=[ins[0]])
+            return
         sub = cp.rewrite.setdefault(m.name, {})
+        if parent:   # (the generic layout's reads of its Switches: CondPlan._plan's, made
+            sub.clear()   # before the enclosing cond's gradient was planned)
+            cp.pivot.pop(m.name, None)
         for t in m._inputs:
             if t.name in gy_switch:
                 sub[t.name] = gy_switch[t.name][b]
@@ -241,6 +349,13 @@ def plan(cp, op, infos, lowerings):
                 continue   # (a popped or entered value: the loop gradient's name)
             elif t.op not in sides[b] and t.name in caches[b]:
                 sub[t.name] = caches[b][t.name]
+        fop = owner.get(m)
+        if fop in grad_sub:   # (a gated Add's input: its own gradient of the tuple's)
+            sub.update((t.name, grad_sub[fop][t.name]) for t in m._inputs
+                       if t.name in grad_sub[fop])
+            sub.update(("^" + c._outputs[0].name, grad_sub[fop][c._outputs[0].name])
+                       for c in m._control_inputs
+                       if c._outputs and c._outputs[0].name in grad_sub[fop])
         arrays = cp.arrays
         if not loop and arrays is not None and m in arrays.grad_of:
             # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
@@ -254,12 +369,49 @@ def plan(cp, op, infos, lowerings):
         steps.append(("emit", args, kw))
         return args[0]
 
+    merge_ports, sw_grad, grad_sub, passed_grad = {}, {}, {}, {}
+
+    def _gate_passed(n, b):
+        # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
+        # gradient for each input, gated as a tuple of them: each input's gradient reads
+        # its own (a branch result's: its Merge's Switch; else the one gradient op its
+        # only reader's gradient has: passed_grad)
+        k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
+                  if t is n._outputs[0] and k in merge_ports), None)
+        if k is not None:
+            gy = keep[k]
+            grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
+                                 m.type == "Identity" and m._inputs[0] is gy and
+                                 _ys_index(m) in (None, order[k])}
+            port = merge_ports[k][b]
+        elif n in passed_grad:
+            gy = passed_grad[n]
+            grads, port = {gy.name}, cp._renamed(gy)
+        else:
+            return
+        ins = [node_of(t, b) for t in n._inputs]
+        if len(set(ins)) != len(ins):
+            return
+        names = _tuple(cp, emit, f"{scope}/{n.name}_grad", [(port, gy)] * len(ins))
+        for i, name in zip(ins, names):
+            if isinstance(i, tuple) and i[0] == "sw" and outs[b][xs[i[2]]].name in grads:
+                sw_grad[i] = name
+            if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
+                grad_sub[i] = {t: name for t in grads}
+
     b_ = _dt.bool_
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
     queue = collections.deque(merges)
+    spliced = set()
     while queue:
         n = queue.popleft()
-        if isinstance(n, tuple) and n[0] == "merge":   # _MergeGrad: the gradient switched
+        if isinstance(n, tuple) and n[0] == "in":   # a nested cond's: its nodes written
+            if n[1] not in spliced:                 # where the walk first meets one
+                spliced.add(n[1])
+                for m in groups.get(n[1], ()):
+                    copy(m, 0 if n[1] in fsides[0] else 1)
+                steps.extend(inner[n[1]])
+        elif isinstance(n, tuple) and n[0] == "merge":   # _MergeGrad: the gradient switched
             k = n[1]
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
@@ -273,9 +425,12 @@ def plan(cp, op, infos, lowerings):
                 ports = _tuple(cp, emit, f"{scope}/{merge}_grad", [(sw, gy), (sw + ":1", gy)])
                 ports.reverse()
             gy_switch[gy.name] = ports
+            merge_ports[k] = ports
             for side in sides:
                 for m in side:
-                    if m in skip and m.type == "Identity" and m._inputs[0] is gy:
+                    if m in skip and m.type == "Identity" and m._inputs[0] is gy and \
+                            _ys_index(m) in (None, order[k]):   # (one gradient for two
+                        # outputs: the branch gradients()'s grad_ys_<i> of keep's i-th)
                         b = 0 if m in sides[0] else 1
                         cp.renames[m._outputs[0].name] = ports[b]
         elif isinstance(n, tuple):   # _SwitchGrad: its gradient and zeros merged
@@ -284,9 +439,13 @@ def plan(cp, op, infos, lowerings):
             if g["reached"][b][j]:
                 for m in groups.get(n, ()):
                     copy(m, b)
-                zm = _zeros_merge_loop if loop else _zeros_merge
+                if loop:
+                    zm = _zeros_merge_loop
+                else:   # (a nested cond's Switch switches the outer one's output)
+                    zm = functools.partial(_zeros_merge, data=(parent or {}).get(
+                        "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
-                                 caches[b][name], outs[b][j]))               # written)
+                                 caches[b][name], sw_grad.get(n, outs[b][j])))   # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -298,12 +457,22 @@ def plan(cp, op, infos, lowerings):
                    (t.consumers() or t.value_index < _returned(n))]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
             # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op)
-            if g["gate"] and len(out) > 1 and not walked & inside:
+            if op_gate and len(out) > 1 and not walked & inside:
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
-        for i in inputs_of(n):
+            elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
+                    len(n._inputs) > 1:
+                _gate_passed(n, b)
+            if len(out) == 1 and not walked & inside:   # (an input's one gradient)
+                for t in n._inputs:
+                    f = node_of(t, b)
+                    if not isinstance(f, tuple) and f is not None and \
+                            [c for o in f._outputs for c in o.consumers()
+                             if c in fsides[b]] == [n]:
+                        passed_grad[f] = out[0]
+        for i in walk_inputs(n):
             if i is None:
                 continue
             pending[i] -= 1
@@ -317,10 +486,10 @@ def plan(cp, op, infos, lowerings):
     # (TF gates each Switch's single gradient: none); their readers read the gradients
     mine, dropped = {o.name: o for o in op.graph._ops}, []
     for o in op.graph._ops:
-        if not o.name.startswith(f"{scope}/{fwd.name}_grad/") or \
+        if not o.name.startswith(f"{gscope}/{fwd.name}_grad/") or \
                 o.name.startswith(pre + "/") or o is op or o in aliases:
             continue
-        rest = o.name[len(f"{scope}/{fwd.name}_grad/"):]
+        rest = o.name[len(f"{gscope}/{fwd.name}_grad/"):]
         if o.type == "Const" and rest.startswith("zeros_like") and \
                 not o._outputs[0].consumers():
             pass
@@ -356,7 +525,11 @@ def plan(cp, op, infos, lowerings):
                     o._inputs[0] in ins}
             readers = {r for t in ins for r in t.consumers() if r not in dropped}
             outer = next(iter(readers), None)
-            if len(readers) == 1 and outer.type == "AddN" and \
+            if parent is not None and len(readers) == 1 and outer.type == "AddN" and \
+                    outer in cp._sides(parent["op"], infos)[parent["b"]]:
+                parent["flat"].update((t.name, got[j]) for t in ins)
+                continue
+            if parent is None and len(readers) == 1 and outer.type == "AddN" and \
                     re.fullmatch(re.escape(scope) + r"/AddN(?:_[0-9]+)?", outer.name):
                 # (flowgrad's sum of this and other gradients of the tensor: TF's one AddN
                 # of them all, the Merges in place of this gradient)
@@ -366,7 +539,7 @@ def plan(cp, op, infos, lowerings):
             res = cp._unique(f"{scope}/AddN")
             args = ((res, "AddN", got[j], [dt, dt], {"N": 2}),
                     {"shapes": [c.shape], "colocation": [got[j][0]]})
-            at = None if loop else own[c.op][0] if own[c.op] else rest_at
+            at = None if loop or parent else own[c.op][0] if own[c.op] else rest_at
             if loop:   # (numbered with the gradients scope's own: node_renames)
                 cp._late_names.append((res, _root(scope) + "/AddN"))
                 cp._grad_scopes.add(_root(scope))
@@ -386,6 +559,8 @@ def plan(cp, op, infos, lowerings):
             if o.type == "Identity" and o._inputs[0].name in cp.renames:
                 cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
     cp._grad_steps[op] = steps
+    if parent is not None:
+        parent["walks"][fwd] = (between, walk_inputs)
     if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them)
         cp._zero_shapes[op] = [i for st in steps if st[0] == "emit" for i in st[1][2]
                                if isinstance(i, ZeroShape)]
@@ -556,6 +731,13 @@ def _returned(fop):
     return len(fop._inputs)
 
 
+def _ys_index(m):
+    """The index of the grad_ys a branch gradients() call's Identity `m` is
+    (`.../grad_ys_<i>`), None for another name."""
+    hit = re.search(r"/grad_ys_([0-9]+)$", m.name)
+    return int(hit.group(1)) if hit else None
+
+
 def _rest(name, pre):
     """A gradient cond's op name past its gradients() scope (`<pre>/gradients_<n>/`)."""
     if not name.startswith(pre + "/"):
@@ -564,20 +746,22 @@ def _rest(name, pre):
     return name[hit.end():] if hit else None
 
 
-def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad):
+def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None):
     """ZerosLikeOutsideLoop and _SwitchGrad for the Switch `switch` of capture `c` read by
     side `b` (0: true) of a cond: the Merge (false side first) of `grad` and zeros made on
-    the other side."""
+    the other side. `data`: the Switch's input where it is not `c` (a nested cond's: the
+    enclosing cond's Switch of `c`)."""
+    data = data or cp._renamed(c)
     # (a TensorArray's flow: TF's float)
     dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
     i32 = _dt.int32
     if _loop_grad_in_call(cp, scope):   # (TF made the loop's GradLoopState first: its
         # counters' Switches come before this one, numbered after them: _late_names)
         sw = emit(cp._unique(f"{scope}/outer_zeros_Switch"), "Switch",
-                  [cp._renamed(c), pred_id], [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+                  [data, pred_id], [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
         cp._late_names.append((sw, scope + "/Switch"))
     else:
-        sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [cp._renamed(c), pred_id],
+        sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [data, pred_id],
                   [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
     other = sw + (":1" if b == 1 else "")
     ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [dt], {},
@@ -667,9 +851,10 @@ def write(cp, op, emit):
             continue
         ins = cp.inputs(m)
         ctl = []
+        gated = cp.rewrite.get(m.name, {})   # ("^" + tensor: a gated Add's tuple output)
         for c in m._control_inputs:
             t = c._outputs[0].name if c._outputs else None
-            ctl.append(cp.renames.get(t, c.name).split(":")[0] if t else
+            ctl.append(gated.get("^" + t, cp.renames.get(t, c.name)).split(":")[0] if t else
                        cp._copied.get(c, c.name))
         if op in cp._grad_frames and not ins and not ctl:   # (the frame's pivot: TF's
             ctl = [c[1:] if c.startswith("^") else c        # _MaybeAddControlDependency)
