@@ -43,8 +43,7 @@ def _range(args, attrs, fns):
 
 
 def _zip(args, attrs, fns):
-    def it():
-        its = [d.iterate() for d in args]
+    def zipped(its):
         while True:
             parts = []
             for i in its:
@@ -53,7 +52,7 @@ def _zip(args, attrs, fns):
                 except StopIteration:
                     return
             yield tuple(itertools.chain.from_iterable(parts))
-    return DatasetValue(it)
+    return DatasetValue(lambda: zipped([d.iterate() for d in args]))
 
 
 def _concatenate(args, attrs, fns):
@@ -105,14 +104,13 @@ def _take(args, attrs, fns):
 def _skip(args, attrs, fns):
     ds, count = args[0], int(_scalar(args[1]))
 
-    def it():
-        i = ds.iterate()
+    def skipped(i):
         if count < 0:
             for _ in i:
                 pass
             return
         yield from itertools.islice(i, count, None)
-    return DatasetValue(it)
+    return DatasetValue(lambda: skipped(ds.iterate()))
 
 
 def _batch_components(elems, first_index=0, fused=False):
@@ -344,25 +342,24 @@ def _padded_batch(args, attrs, fns):
             out.append(res)
         return tuple(out)
 
-    def it():
-        src = ds.iterate()
+    def padded(src):
         while True:
             elems = list(itertools.islice(src, n))
             if not elems or (drop and len(elems) < n):
                 return
             yield pad_batch(elems)
-    return DatasetValue(it)
+    return DatasetValue(lambda: padded(ds.iterate()))
 
 
 def _unbatch(args, attrs, fns):
     ds = args[0]
 
-    def it():
-        for e in ds.iterate():
+    def unbatched(src):
+        for e in src:
             n = np.shape(e[0])[0]
             for i in range(n):
                 yield tuple(_elem(c[i]) for c in e)
-    return DatasetValue(it)
+    return DatasetValue(lambda: unbatched(ds.iterate()))
 
 
 

@@ -297,10 +297,10 @@ def _flat_map(args, attrs, fns):
     caps = args[1:]
     fn = fns[0]
 
-    def it():
-        for e in ds.iterate():
+    def flat(src):
+        for e in src:
             yield from fn(e, caps)[0].iterate()
-    dv = DatasetValue(it)
+    dv = DatasetValue(lambda: flat(ds.iterate()))   # the input's iterator made now, as TF's
     if _fused.is_string_scalar(attrs):   # file datasets: batch takes their record lists
         dv.records = lambda: _fused.flat_records(ds.iterate(), lambda e: fn(e, caps)[0])
         dv.spans = lambda: _fused.flat_spans(ds.iterate(), lambda e: fn(e, caps)[0])
@@ -316,8 +316,7 @@ def _interleave(args, attrs, fns):
     fn = fns[0]
     _check_interleave(args[1 + n_caps:])
 
-    def it():
-        src = ds.iterate()
+    def interleave(src):
         slots = [None] * cycle
         exhausted = False
         active = 0
@@ -341,7 +340,7 @@ def _interleave(args, attrs, fns):
             if exhausted and active == 0:
                 return
             i = (i + 1) % cycle
-    return DatasetValue(it)
+    return DatasetValue(lambda: interleave(ds.iterate()))   # input iterator made now
 
 
 def optimize(dv):

@@ -82,9 +82,11 @@ def _as_t(a, like, T):  # noqa: N803 - TF's attr name
 
 
 def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_training, T=None,
-                     **_):  # noqa: N803 - TF's attr name
+                     remapped=False, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNorm: mean = sum(x) * (1/n), variance = sum((x - mean)^2)
-    # * (1/n), y = (x - mean) * (rsqrt(variance + eps) * scale) + offset, in float32 steps
+    # * (1/n), y = (x - mean) * (rsqrt(variance + eps) * scale) + offset, in float32 steps;
+    # in inference too, with the given statistics. `remapped` (remap_batch_norm.py): Grappler's
+    # remapper has replaced the node by primitive ops, x * s + (offset - mean * s)
     sdt = scale.dtype
     x2 = _channels_last(x, data_format).astype(sdt, copy=False)
     n = x2.shape[0]
@@ -98,9 +100,12 @@ def _fused_bn_kernel(x, scale, offset, mean, var, epsilon, data_format, is_train
             unbiased = var * (sdt.type(n) / sdt.type(max(n - 1, 1)))
         y = centered * ((_rsqrt(var + np.asarray(epsilon, sdt))) * scale) + offset
     else:
-        # inference folds the statistics: y = x * s + (offset - mean * s)
         factor = (_rsqrt(var + np.asarray(epsilon, sdt))) * scale
-        y = x2 * factor + (offset - mean * factor)
+        if remapped:
+            # s = Mul(Rsqrt(Add(var, eps)), scale); Add(Mul(x, s), Sub(offset, Mul(mean, s)))
+            y = x2 * factor + (offset - mean * factor)
+        else:
+            y = (x2 - mean) * factor + offset
         unbiased = var
     y = _from_channels_last(_as_t(y, x, T), x.shape, data_format)
     mean = mean.astype(sdt, copy=False)

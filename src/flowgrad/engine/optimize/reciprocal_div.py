@@ -32,6 +32,7 @@ from .mul_by_ones import broadcast_mul_by_ones, identity_muls
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
+from .remap_batch_norm import remap_fused_batch_norm
 from .remap_matmul import remap_matmul_bias_add
 from .simplify_aggregation import simplify_aggregation
 
@@ -140,4 +141,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             program = canonical_addn(program)
     if options.get("fusion", True) and not loop_body:
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
+    if options.get("fusion", True):
+        # primitive ops (remap_batch_norm.py)
+        program = remap_fused_batch_norm(program, options.get("constant_folding", True))
     return program

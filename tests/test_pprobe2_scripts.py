@@ -1,0 +1,24 @@
+"""The probe programs of tests/pprobe2_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe2_scripts.py): seeded tf.layers / slim / contrib / keras
+models with batch normalization in training and inference, tf.data shuffles and random
+image pipelines over epochs; op counts and values bit for bit."""
+import os
+
+import pytest
+
+from goldens import load
+from test_cli import flowgrad_cmd
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe2_scripts")
+GOLD = load("seeded", "pprobe2_scripts")
+
+
+def test_every_script_has_a_golden():
+    assert sorted(GOLD) == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", sorted(GOLD))
+def test_script_prints_tf_output(script):
+    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
