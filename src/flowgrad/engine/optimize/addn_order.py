@@ -236,7 +236,7 @@ class _Buffers:
     holds no reference any more, one that depends on the AddN surely still does, and one
     neither way is not known (the executor's order)."""
 
-    def __init__(self, program, source, consts):
+    def __init__(self, program, source, consts, held_feeds=False):
         self.program = program
         nodes = program.nodes
         repl = duplicates(program, set(program.fetches))[1]
@@ -256,6 +256,7 @@ class _Buffers:
                     _size(program, o) == _size(program, n.inputs[0]):
                 parent[o] = n.inputs[0]
         self.repl, self.parent, self.consts = repl, parent, consts
+        self.held_feeds = held_feeds
         self._root = {}
         self.readers = {}      # buffer -> indices of the nodes reading it, one per input
         self.value_readers = {}
@@ -324,7 +325,11 @@ class _Buffers:
             if roots.count(r) > 1 or r in self.fetched:
                 continue                    # (two references; a _Retval's copy)
             p = self.producer.get(r)
-            if r in self.program.feeds or p is None:
+            if r in self.program.feeds:
+                if self.held_feeds:
+                    continue
+                return None
+            if p is None:
                 return None
             if r in self.program.persistent or r in self.consts:
                 continue                    # a Const's (folded ones too), a variable's
@@ -347,11 +352,13 @@ class _Buffers:
         return None
 
 
-def canonical_addn(program):
+def canonical_addn(program, held_feeds=False):
     """`program` with each AddN of 3+ inputs reading them sorted by their graph names (as
     Grappler sees them once its no-ops are gone), then with the input whose buffer TF's
     AddN kernel takes over swapped to the front (it sums from that one: `AddN(add_2,
-    add_2, SigmoidGrad)` runs as `(SigmoidGrad + add_2) + add_2`; _Buffers)."""
+    add_2, SigmoidGrad)` runs as `(SigmoidGrad + add_2) + add_2`; _Buffers). `held_feeds`:
+    the feeds are a Session.run's, whose call frame holds a copy (never taken over);
+    otherwise (a loop body's or cond branch's plan) not known."""
     if any(n.recompute for n in program.nodes):
         return program
     if not any(n.type in _SORTED and len(n.inputs) > 2 for n in program.nodes):
@@ -367,7 +374,7 @@ def canonical_addn(program):
             names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
             order = sorted(range(len(names)), key=names.__getitem__)
             if buffers is None:
-                buffers = _Buffers(program, source, consts)
+                buffers = _Buffers(program, source, consts, held_feeds)
             k = buffers.forwarded(i, [n.inputs[j] for j in order])
             if k:
                 order[0], order[k] = order[k], order[0]

@@ -133,7 +133,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
             program = constant_push_down(program, seed, gated_reads=False)
         if options.get("addn_order", True):
-            program = canonical_addn(program)
+            program = canonical_addn(program, held_feeds=not (loop_body or branch))
     if options.get("fusion", True) and not loop_body:
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
     return program
