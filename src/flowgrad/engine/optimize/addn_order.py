@@ -33,6 +33,11 @@ from .cse import duplicates
 from .symbolic_shapes import symbolic_shapes
 
 _SORTED = frozenset({"AddN"})
+# an Identity of these stays (a variable's read turns a ref into a value; control flow)
+_KEPT_IDENTITY_INPUTS = frozenset({"VariableV2", "Variable", "TemporaryVariable",
+                                   "VarHandleOp", "Switch", "RefSwitch", "Merge", "Enter",
+                                   "RefEnter", "Exit", "NextIteration", "While", "Cond",
+                                   "WhileGrad"})
 
 
 def _input_name(t) -> str:
@@ -128,6 +133,9 @@ def _grappler_sources(program):
         elif n.type == "Reshape" and shapes_symbolically_equal(
                 sym.get(source.get(n.inputs[0], n.inputs[0])), sym.get(out)):
             src = n.inputs[0]
+        elif n.type == "Identity" and n.inputs and n.inputs[0] in producer and \
+                producer[n.inputs[0]].type not in _KEPT_IDENTITY_INPUTS:
+            src = n.inputs[0]   # (the dependency optimizer removes a user's Identity)
         elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None and not snap:
             for one, other in ((1, 0), (0, 1)):
                 if n.inputs[one] in consts and _is_ones(consts[n.inputs[one]]) \
