@@ -244,10 +244,10 @@ class _Buffers:
     holds no reference any more, one that depends on the AddN surely still does, and one
     neither way is not known (the executor's order)."""
 
-    def __init__(self, program, source, consts, held_feeds=False):
+    def __init__(self, program, source, consts, held_feeds=False, dedup=True):
         self.program = program
         nodes = program.nodes
-        repl = duplicates(program, set(program.fetches))[1]
+        repl = duplicates(program, set(program.fetches))[1] if dedup else {}
         self.producer = producer = {}
         for i, n in enumerate(nodes):
             for v in n.outputs:
@@ -360,34 +360,43 @@ class _Buffers:
         return None
 
 
-def canonical_addn(program, held_feeds=False):
+def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     """`program` with each AddN of 3+ inputs reading them sorted by their graph names (as
     Grappler sees them once its no-ops are gone), then with the input whose buffer TF's
     AddN kernel takes over swapped to the front (it sums from that one: `AddN(add_2,
     add_2, SigmoidGrad)` runs as `(SigmoidGrad + add_2) + add_2`; _Buffers). `held_feeds`:
     the feeds are a Session.run's, whose call frame holds a copy (never taken over);
-    otherwise (a loop body's or cond branch's plan) not known."""
+    otherwise (a loop body's or cond branch's plan) not known. Without the arithmetic
+    optimizer (`arithmetic=False`) the order is tf.gradients' (no sort, no dedup) and only
+    the kernel's swap applies; without constant folding (`folding`) nothing folds to a
+    Const and a Mul by ones stays a Mul."""
     if any(n.recompute for n in program.nodes):
         return program
     if not any(n.type in _SORTED and len(n.inputs) > 2 for n in program.nodes):
         return program
     source, graph_names, consts = _grappler_sources(program)
-    renamed = _named(program, source, graph_names)
+    renamed = _named(program, source, graph_names) if arithmetic else {}
+    if not folding:
+        kind = {v: n.type for n in program.nodes for v in n.outputs}
+        source = {v: s for v, s in source.items() if kind.get(v) != "Mul"}
+        consts = set()
     buffers = None
     nodes, changed = [], False
     for i, n in enumerate(program.nodes):
         op = n.op
         if n.type in _SORTED and len(n.inputs) > 2 and op is not None and \
                 len(op.inputs) == len(n.inputs):
-            names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
-            order = sorted(range(len(names)), key=names.__getitem__)
+            order = list(range(len(n.inputs)))
+            if arithmetic:
+                names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
+                order.sort(key=names.__getitem__)
             if buffers is None:
-                buffers = _Buffers(program, source, consts, held_feeds)
+                buffers = _Buffers(program, source, consts, held_feeds, arithmetic)
             k = buffers.forwarded(i, [n.inputs[j] for j in order])
             if k:
                 order[0], order[k] = order[k], order[0]
-            if order != list(range(len(names))):
-                n = n.with_inputs([n.inputs[i] for i in order])
+            if order != list(range(len(n.inputs))):
+                n = n.with_inputs([n.inputs[j] for j in order])
                 changed = True
         nodes.append(n)
     return program.copy(nodes=nodes) if changed else program
