@@ -244,10 +244,10 @@ class _Buffers:
     holds no reference any more, one that depends on the AddN surely still does, and one
     neither way is not known (the executor's order)."""
 
-    def __init__(self, program, source, consts, held_feeds=False, dedup=True):
+    def __init__(self, program, source, consts, held_feeds=False):
         self.program = program
         nodes = program.nodes
-        repl = duplicates(program, set(program.fetches))[1] if dedup else {}
+        repl = duplicates(program, set(program.fetches))[1]
         self.producer = producer = {}
         for i, n in enumerate(nodes):
             for v in n.outputs:
@@ -367,9 +367,10 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     add_2, SigmoidGrad)` runs as `(SigmoidGrad + add_2) + add_2`; _Buffers). `held_feeds`:
     the feeds are a Session.run's, whose call frame holds a copy (never taken over);
     otherwise (a loop body's or cond branch's plan) not known. Without the arithmetic
-    optimizer (`arithmetic=False`) the order is tf.gradients' (no sort, no dedup) and only
-    the kernel's swap applies; without constant folding (`folding`) nothing folds to a
-    Const and a Mul by ones stays a Mul."""
+    optimizer (`arithmetic=False`) the order is tf.gradients' (no sort) and only the
+    kernel's swap applies; without Grappler's constant folding (`folding`) a Mul by ones
+    stays a Mul. (TF's classic graph optimizer, on whatever Grappler does, still merges
+    common subexpressions, `b * a` with `a * b`, and folds constant subgraphs.)"""
     if any(n.recompute for n in program.nodes):
         return program
     if not any(n.type in _SORTED and len(n.inputs) > 2 for n in program.nodes):
@@ -379,7 +380,6 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     if not folding:
         kind = {v: n.type for n in program.nodes for v in n.outputs}
         source = {v: s for v, s in source.items() if kind.get(v) != "Mul"}
-        consts = set()
     buffers = None
     nodes, changed = [], False
     for i, n in enumerate(program.nodes):
@@ -391,7 +391,7 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
                 names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
                 order.sort(key=names.__getitem__)
             if buffers is None:
-                buffers = _Buffers(program, source, consts, held_feeds, arithmetic)
+                buffers = _Buffers(program, source, consts, held_feeds)
             k = buffers.forwarded(i, [n.inputs[j] for j in order])
             if k:
                 order[0], order[k] = order[k], order[0]
