@@ -237,12 +237,13 @@ class _Buffers:
     """The references TF's executor holds to each buffer when an AddN runs, to know the
     input whose buffer the AddN kernel takes over (OpKernelContext::forward_input: not a
     Const, a variable's or a feed's, not fetched (the _Retval keeps a copy), and its
-    refcount 1; what Grappler folds is a Const). Values that Grappler's dedup merges (cse.py) are one buffer, and so are
-    an op's output and input where TF's kernel hands the input on (Identity, Reshape, a
-    Sum over nothing, a Mul by ones Grappler makes an Identity: _grappler_sources). The
-    executor clears a node's inputs once it has run, so a reader the AddN depends on
-    holds no reference any more, one that depends on the AddN surely still does, and one
-    neither way is not known (the executor's order)."""
+    refcount 1; what is folded is a Const). Values merged by dedup (cse.py: TF's classic
+    graph optimizer and Grappler both merge them) are one buffer, and so are an op's
+    output and input where TF's kernel hands the input on (Identity, Reshape, a Sum over
+    nothing, a Mul by ones Grappler makes an Identity: _grappler_sources). The executor
+    clears a node's inputs once it has run, so a reader the AddN depends on holds no
+    reference any more, one that depends on the AddN surely still does, and one neither
+    way is not known (the executor's order: the AddN is then left as it is)."""
 
     def __init__(self, program, source, consts, held_feeds=False):
         self.program = program
@@ -253,16 +254,21 @@ class _Buffers:
             for v in n.outputs:
                 producer[v] = i
         parent = {}
+        self.fresh = set()      # outputs of _ALIAS_SAME_SIZE ops of another size
         for n in nodes:
             if len(n.outputs) != 1 or not n.inputs:
                 continue
             o = n.outputs[0]
             if o in source:
                 parent[o] = source[o]
-            elif n.type in _ALIAS or n.type in _ALIAS_SAME_SIZE and \
-                    _size(program, o) is not None and \
-                    _size(program, o) == _size(program, n.inputs[0]):
+            elif n.type in _ALIAS:
                 parent[o] = n.inputs[0]
+            elif n.type in _ALIAS_SAME_SIZE:
+                size = _size(program, o)
+                if size is not None and size == _size(program, n.inputs[0]):
+                    parent[o] = n.inputs[0]
+                elif size is not None and _size(program, n.inputs[0]) is not None:
+                    self.fresh.add(o)
         self.repl, self.parent, self.consts = repl, parent, consts
         self.held_feeds = held_feeds
         self._root = {}
@@ -341,7 +347,7 @@ class _Buffers:
                 return None
             if r in self.program.persistent or r in self.consts:
                 continue                    # a Const's (folded ones too), a variable's
-            if self.program.nodes[p].type not in _FRESH:
+            if self.program.nodes[p].type not in _FRESH and r not in self.fresh:
                 return None
             if anc is None:
                 anc, desc = self.ancestors(i), self.descendants(i)
