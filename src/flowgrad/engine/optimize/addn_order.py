@@ -19,6 +19,15 @@ order: lstm_loop.by_name). Not applied to a plan with checkpointed gradients' re
 (flowgrad's `checkpoints=`, which TF has not: a running sum in the order contributions
 appear keeps its memory bound).
 
+The AddN kernel then takes over the buffer of the first input nothing else holds and
+swaps it to the front (aggregate_ops.cc; `_Buffers` models which one statically: a
+fresh result that only this AddN reads, once, not fetched, no reader left that depends
+on the AddN). That swap is the kernel's, so it applies with the arithmetic optimizer off
+too (on tf.gradients' order): pgate2's `AddN(add_2, add_2, SigmoidGrad)` runs as
+`(SigmoidGrad + add_2) + add_2`. Where it is not known (a reader that neither depends on
+the AddN nor it on that reader: the executor's order; a loop body's feed; an op kind not
+listed) the sorted order stays.
+
 Before/after (inputs named b/x, a/y, c/z):
 
     v4 = AddN(v1, v2, v3)   ->   v4 = AddN(v2, v1, v3)
