@@ -358,11 +358,12 @@ class _Buffers:
                 continue                    # a Const's (folded ones too), a variable's
             if self.program.nodes[p].type not in _FRESH and r not in self.fresh:
                 return None
-            if anc is None:
+            others = [j for j in self.readers.get(r, ()) if j != i]
+            if others and anc is None:
                 anc, desc = self.ancestors(i), self.descendants(i)
             state = True
-            for j in self.readers.get(r, ()):
-                if j == i or j in anc:
+            for j in others:
+                if j in anc:
                     continue
                 if j in desc:
                     state = False
