@@ -232,6 +232,8 @@ _FRESH = frozenset({
 # ops whose output shares their first input's buffer (TF's kernels set_output / CopyFrom)
 _ALIAS = frozenset({"Identity", "Reshape", "ExpandDims", "Squeeze", "StopGradient",
                     "PreventGradient"})
+# ops whose output TF's kernel shares with a Const or a variable (never taken over)
+_HELD = frozenset({"Const", "ReadVariableOp", "HostConst"})
 # ... when the output has as many elements as the input (a reduction that reduces
 # nothing, a broadcast or tile to the input's own shape); otherwise a fresh buffer
 _ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile"})
@@ -354,7 +356,9 @@ class _Buffers:
                 return None
             if p is None:
                 return None
-            if r in self.program.persistent or r in self.consts:
+            node = self.program.nodes[p]
+            if r in self.consts or r in self.program.persistent and (
+                    node.stateful or node.type in _HELD):
                 continue                    # a Const's (folded ones too), a variable's
             if self.program.nodes[p].type not in _FRESH and r not in self.fresh:
                 return None
