@@ -704,15 +704,31 @@ def _addn_infer(inputs, attrs):
     return [(dt, shape)]
 
 
-def _addn_kernel(*xs, **_):
-    if len(xs) == 1:
-        return xs[0]
+def _running_sum(xs):
     out = np.add(xs[0], xs[1])
     for x in xs[2:]:
         if type(out) is np.ndarray:
             np.add(out, x, out=out)
         else:
             out = out + x
+    return out
+
+
+def _addn_kernel(*xs, **_):
+    """TF's AddN kernel: the first n % 8 inputs (8 if none, 9 if one is left) summed left
+    to right, then each next 8 summed left to right and added to that (Add8p: `out +=
+    in1 + .. + in8`)."""
+    if len(xs) == 1:
+        return xs[0]
+    r = len(xs) % 8
+    r = 8 if r == 0 else 9 if r == 1 else r
+    out = _running_sum(xs[:r])
+    for k in range(r, len(xs), 8):
+        block = _running_sum(xs[k:k + 8])
+        if type(out) is np.ndarray:
+            np.add(out, block, out=out)
+        else:
+            out = out + block
     return out
 
 

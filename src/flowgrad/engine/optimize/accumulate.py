@@ -6,8 +6,9 @@ contribution buffers alive until the last one exists: O(n) memory. This pass
 replaces AddN(a0, ..., an) of equal static shapes by a chain of Adds, each
 placed right after the contribution it adds is produced, so each contribution
 dies at once (the memory planner then adds in place: one accumulator buffer).
-The AddN kernel sums left to right with np.add, and so does the chain: the
-result is bit-for-bit the same. Skipped when an input is (a view of) mutable
+The AddN kernel sums left to right with np.add (more than 9 inputs: in blocks of 8,
+each added to the sum so far, as TF's kernel), and so does the chain: the result is
+bit-for-bit the same. Skipped when an input is (a view of) mutable
 state, whose value could change between the two positions.
 
 Before/after:
@@ -46,16 +47,33 @@ def accumulate_n(program, options=None):
                 any(v in mut for v in n.inputs):
             continue
         dt = program.dtypes.get(n.outputs[0])
-        acc = n.inputs[0]
-        at = pos.get(acc, -1)
         k = len(n.inputs)
-        for j in range(1, k):
-            v = n.inputs[j]
-            at = max(at, pos.get(v, -1))
-            res = n.outputs[0] if j == k - 1 else out.new_value(dt, program.shapes[n.outputs[0]])
-            after.setdefault(at, []).append(
-                Node(add.name, add, {}, [acc, v], [res], f"{n.name}/accumulate_{j}", n.op))
-            acc = res
+        r = k % 8
+        r = 8 if r == 0 else 9 if r == 1 else r
+        count = [0]
+
+        def add_node(a, b, at):
+            """a + b placed at `at`; the AddN's own output when it is the last add."""
+            count[0] += 1
+            res = n.outputs[0] if count[0] == k - 1 else \
+                out.new_value(dt, program.shapes[n.outputs[0]])
+            after.setdefault(at, []).append(Node(add.name, add, {}, [a, b], [res],
+                                                 f"{n.name}/accumulate_{count[0]}", n.op))
+            return res
+
+        def chain(vs):
+            acc, at = vs[0], pos.get(vs[0], -1)
+            for v in vs[1:]:
+                at = max(at, pos.get(v, -1))
+                acc = add_node(acc, v, at)
+            return acc, at
+
+        # (as the kernel groups them: the first k % 8, then each 8 summed and added)
+        acc, at = chain(n.inputs[:r])
+        for j in range(r, k, 8):
+            block, at_b = chain(n.inputs[j:j + 8])
+            at = max(at, at_b)
+            acc = add_node(acc, block, at)
         drop.add(i)
     if not drop:
         return program

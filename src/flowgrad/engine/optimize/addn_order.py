@@ -19,6 +19,15 @@ order: lstm_loop.by_name). Not applied to a plan with checkpointed gradients' re
 (flowgrad's `checkpoints=`, which TF has not: a running sum in the order contributions
 appear keeps its memory bound).
 
+The AddN kernel then takes over the buffer of the first input nothing else holds and
+swaps it to the front (aggregate_ops.cc; `_Buffers` models which one statically: a
+fresh result that only this AddN reads, once, not fetched, no reader left that depends
+on the AddN). That swap is the kernel's, so it applies with the arithmetic optimizer off
+too (on tf.gradients' order): pgate2's `AddN(add_2, add_2, SigmoidGrad)` runs as
+`(SigmoidGrad + add_2) + add_2`. Where it is not known (a reader that neither depends on
+the AddN nor it on that reader: the executor's order; a loop body's feed; an op kind not
+listed) the sorted order stays.
+
 Before/after (inputs named b/x, a/y, c/z):
 
     v4 = AddN(v1, v2, v3)   ->   v4 = AddN(v2, v1, v3)
@@ -27,11 +36,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._util import shapes_symbolically_equal, snapshots
+from ._util import resolve, shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
+from .cse import duplicates
 from .symbolic_shapes import symbolic_shapes
 
 _SORTED = frozenset({"AddN"})
+# an Identity of these stays (a variable's read turns a ref into a value; control flow)
+_KEPT_IDENTITY_INPUTS = frozenset({"VariableV2", "Variable", "TemporaryVariable",
+                                   "VarHandleOp", "Switch", "RefSwitch", "Merge", "Enter",
+                                   "RefEnter", "Exit", "NextIteration", "While", "Cond",
+                                   "WhileGrad"})
 
 
 def _input_name(t) -> str:
@@ -60,6 +75,26 @@ def _grappler_names(program):
     (MaterializeBroadcastGradientArgs), so a Sum over its empty side is an Identity
     (A2C's `logits - reduce_max(logits, 1, keepdims=True)`: the AddN reads
     `gradients/sub_grad/Reshape` under the name of the gradient it reshapes)."""
+    return _named(program, *_grappler_sources(program)[:2])
+
+
+def _named(program, source, names):
+    out = {v: names[s] for v, s in source.items() if s in names}
+    # a feed of a loop's gradient body that TF's frame reads under another name (its
+    # gradient loop variable: `.../Merge_3_grad/Switch:1`, not tf.gradients' grad_ys_1)
+    for n in program.nodes:
+        op = n.op
+        alias = getattr(op.graph, "_grappler_input_names", None) if op is not None else None
+        if alias and len(op.inputs) == len(n.inputs):
+            for v, t in zip(n.inputs, op.inputs):
+                if t.name in alias and v not in out:
+                    out[v] = alias[t.name]
+    return out
+
+
+def _grappler_sources(program):
+    """(value -> the value Grappler's no-op removal reads in its place (_grappler_names),
+    value -> its NodeDef name, the values Grappler's constant folding makes Consts)."""
     tainted = set(program.feeds)
     for n in program.nodes:
         if not tainted.isdisjoint(n.inputs):
@@ -107,6 +142,9 @@ def _grappler_names(program):
         elif n.type == "Reshape" and shapes_symbolically_equal(
                 sym.get(source.get(n.inputs[0], n.inputs[0])), sym.get(out)):
             src = n.inputs[0]
+        elif n.type == "Identity" and n.inputs and n.inputs[0] in producer and \
+                producer[n.inputs[0]].type not in _KEPT_IDENTITY_INPUTS:
+            src = n.inputs[0]   # (the dependency optimizer removes a user's Identity)
         elif n.type == "Mul" and len(n.inputs) == 2 and shape(out) is not None and not snap:
             for one, other in ((1, 0), (0, 1)):
                 if n.inputs[one] in consts and _is_ones(consts[n.inputs[one]]) \
@@ -115,17 +153,7 @@ def _grappler_names(program):
                     break
         if src is not None:
             source[out] = source.get(src, src)
-    out = {v: names[s] for v, s in source.items() if s in names}
-    # a feed of a loop's gradient body that TF's frame reads under another name (its
-    # gradient loop variable: `.../Merge_3_grad/Switch:1`, not tf.gradients' grad_ys_1)
-    for n in program.nodes:
-        op = n.op
-        alias = getattr(op.graph, "_grappler_input_names", None) if op is not None else None
-        if alias and len(op.inputs) == len(n.inputs):
-            for v, t in zip(n.inputs, op.inputs):
-                if t.name in alias and v not in out:
-                    out[v] = alias[t.name]
-    return out
+    return source, names, set(consts)
 
 
 def _is_gate(op):
@@ -190,23 +218,205 @@ def _no_reduction(axes, producer, consts, sym):
     return axes_lists is not None and not axes_lists[n.outputs.index(axes)]
 
 
-def canonical_addn(program):
+# ops whose output is a buffer of their own (allocated, or an input's taken over)
+_FRESH = frozenset({
+    "Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg", "Square", "Tanh",
+    "Sigmoid", "Exp", "Log", "Sqrt", "Rsqrt", "Relu", "Abs", "Sin", "Cos", "Maximum",
+    "Minimum", "SquaredDifference", "Reciprocal", "MatMul", "BatchMatMul", "BiasAdd",
+    "Pow", "SigmoidGrad", "TanhGrad", "ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad",
+    "SoftplusGrad", "SoftsignGrad", "RsqrtGrad", "SqrtGrad", "ReciprocalGrad",
+    "StridedSliceGrad", "BiasAddGrad", "Snapshot", "Select", "SelectV2", "Sign", "Softmax",
+    "LogSoftmax", "Softplus", "Elu", "Relu6", "Log1p", "Expm1", "ZerosLike", "OnesLike",
+    "Fill", "UnsortedSegmentSum", "GatherV2", "Conv2D", "Conv2DBackpropInput",
+    "Conv2DBackpropFilter"})
+# ops whose output shares their first input's buffer (TF's kernels set_output / CopyFrom)
+_ALIAS = frozenset({"Identity", "Reshape", "ExpandDims", "Squeeze", "StopGradient",
+                    "PreventGradient"})
+# ops whose output TF's kernel shares with a Const or a variable (never taken over)
+_HELD = frozenset({"Const", "ReadVariableOp", "HostConst"})
+# ... when the output has as many elements as the input (a reduction that reduces
+# nothing, a broadcast or tile to the input's own shape); otherwise a fresh buffer
+_ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile"})
+
+
+def _size(program, v):
+    s = program.shapes.get(v)
+    return s.num_elements() if s is not None and s.is_fully_defined() else None
+
+
+class _Buffers:
+    """The references TF's executor holds to each buffer when an AddN runs, to know the
+    input whose buffer the AddN kernel takes over (OpKernelContext::forward_input: not a
+    Const, a variable's or a feed's, not fetched (the _Retval keeps a copy), and its
+    refcount 1; what is folded is a Const). Values merged by dedup (cse.py: TF's classic
+    graph optimizer and Grappler both merge them) are one buffer, and so are an op's
+    output and input where TF's kernel hands the input on (Identity, Reshape, a Sum over
+    nothing, a Mul by ones Grappler makes an Identity: _grappler_sources). The executor
+    clears a node's inputs once it has run, so a reader the AddN depends on holds no
+    reference any more, one that depends on the AddN surely still does, and one neither
+    way is not known (the executor's order: the AddN is then left as it is)."""
+
+    def __init__(self, program, source, consts, held_feeds=False):
+        self.program = program
+        nodes = program.nodes
+        repl = duplicates(program, set(program.fetches))[1]
+        self.producer = producer = {}
+        for i, n in enumerate(nodes):
+            for v in n.outputs:
+                producer[v] = i
+        parent = {}
+        self.fresh = set()      # outputs of _ALIAS_SAME_SIZE ops of another size
+        for n in nodes:
+            if len(n.outputs) != 1 or not n.inputs:
+                continue
+            o = n.outputs[0]
+            if o in source:
+                parent[o] = source[o]
+            elif n.type in _ALIAS:
+                parent[o] = n.inputs[0]
+            elif n.type in _ALIAS_SAME_SIZE:
+                size = _size(program, o)
+                if size is not None and size == _size(program, n.inputs[0]):
+                    parent[o] = n.inputs[0]
+                elif size is not None and _size(program, n.inputs[0]) is not None:
+                    self.fresh.add(o)
+        self.repl, self.parent, self.consts = repl, parent, consts
+        self.held_feeds = held_feeds
+        self._root = {}
+        self.readers = {}      # buffer -> indices of the nodes reading it, one per input
+        self.value_readers = {}
+        for i, n in enumerate(nodes):
+            for v in n.inputs:
+                self.value_readers.setdefault(v, []).append(i)
+            if n.outputs and n.outputs[0] in repl:
+                continue        # (merged away: TF does not run it)
+            for v in n.inputs:
+                self.readers.setdefault(self.root(v), []).append(i)
+        self.fetched = {self.root(v) for v in program.fetches}
+        self.op_index = {id(n.op): i for i, n in enumerate(nodes) if n.op is not None}
+
+    def root(self, v):
+        r = self._root.get(v)
+        if r is None:
+            r, seen = v, set()
+            while r not in seen:
+                seen.add(r)
+                r = resolve(self.repl, r)
+                r = self.parent.get(r, r)
+            self._root[v] = r
+        return r
+
+    def _control(self, n):
+        return [self.op_index[id(c)] for c in getattr(n.op, "_control_inputs", ())
+                if id(c) in self.op_index]
+
+    def ancestors(self, i):
+        nodes, out, stack = self.program.nodes, set(), [i]
+        while stack:
+            j = stack.pop()
+            n = nodes[j]
+            for k in [self.producer[v] for v in n.inputs if v in self.producer] + \
+                    self._control(n):
+                if k not in out:
+                    out.add(k)
+                    stack.append(k)
+        return out
+
+    def descendants(self, i):
+        nodes = self.program.nodes
+        ctrl_out = getattr(self, "_ctrl_out", None)
+        if ctrl_out is None:
+            ctrl_out = self._ctrl_out = {}
+            for j, n in enumerate(nodes):
+                for k in self._control(n):
+                    ctrl_out.setdefault(k, []).append(j)
+        out, stack = set(), [i]
+        while stack:
+            j = stack.pop()
+            nxt = [k for v in nodes[j].outputs for k in self.value_readers.get(v, ())]
+            for k in nxt + ctrl_out.get(j, []):
+                if k not in out:
+                    out.add(k)
+                    stack.append(k)
+        return out
+
+    def forwarded(self, i, vs):
+        """The position of the input of the AddN `nodes[i]` reading `vs` that TF's kernel
+        forwards (the first whose buffer it can take over), or None where that is not
+        known (or no input is)."""
+        roots = [self.root(v) for v in vs]
+        anc = desc = None
+        for k, r in enumerate(roots):
+            if roots.count(r) > 1 or r in self.fetched:
+                continue                    # (two references; a _Retval's copy)
+            p = self.producer.get(r)
+            if r in self.program.feeds:
+                if self.held_feeds:
+                    continue
+                return None
+            if p is None:
+                return None
+            node = self.program.nodes[p]
+            if r in self.consts or r in self.program.persistent and (
+                    node.stateful or node.type in _HELD):
+                continue                    # a Const's (folded ones too), a variable's
+            if self.program.nodes[p].type not in _FRESH and r not in self.fresh:
+                return None
+            others = [j for j in self.readers.get(r, ()) if j != i]
+            if others and anc is None:
+                anc, desc = self.ancestors(i), self.descendants(i)
+            state = True
+            for j in others:
+                if j in anc:
+                    continue
+                if j in desc:
+                    state = False
+                    break
+                state = None
+            if state is None:
+                return None
+            if state:
+                return k
+        return None
+
+
+def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     """`program` with each AddN of 3+ inputs reading them sorted by their graph names (as
-    Grappler sees them once its no-ops are gone)."""
+    Grappler sees them once its no-ops are gone), then with the input whose buffer TF's
+    AddN kernel takes over swapped to the front (it sums from that one: `AddN(add_2,
+    add_2, SigmoidGrad)` runs as `(SigmoidGrad + add_2) + add_2`; _Buffers). `held_feeds`:
+    the feeds are a Session.run's, whose call frame holds a copy (never taken over);
+    otherwise (a loop body's or cond branch's plan) not known. Without the arithmetic
+    optimizer (`arithmetic=False`) the order is tf.gradients' (no sort) and only the
+    kernel's swap applies; without Grappler's constant folding (`folding`) a Mul by ones
+    stays a Mul. (TF's classic graph optimizer, on whatever Grappler does, still merges
+    common subexpressions, `b * a` with `a * b`, and folds constant subgraphs.)"""
     if any(n.recompute for n in program.nodes):
         return program
     if not any(n.type in _SORTED and len(n.inputs) > 2 for n in program.nodes):
         return program
-    renamed = _grappler_names(program)
+    source, graph_names, consts = _grappler_sources(program)
+    renamed = _named(program, source, graph_names) if arithmetic else {}
+    if not folding:
+        kind = {v: n.type for n in program.nodes for v in n.outputs}
+        source = {v: s for v, s in source.items() if kind.get(v) != "Mul"}
+    buffers = None
     nodes, changed = [], False
-    for n in program.nodes:
+    for i, n in enumerate(program.nodes):
         op = n.op
         if n.type in _SORTED and len(n.inputs) > 2 and op is not None and \
                 len(op.inputs) == len(n.inputs):
-            names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
-            order = sorted(range(len(names)), key=names.__getitem__)
-            if order != list(range(len(names))):
-                n = n.with_inputs([n.inputs[i] for i in order])
+            order = list(range(len(n.inputs)))
+            if arithmetic:
+                names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
+                order.sort(key=names.__getitem__)
+            if buffers is None:
+                buffers = _Buffers(program, source, consts, held_feeds)
+            k = buffers.forwarded(i, [n.inputs[j] for j in order])
+            if k:
+                order[0], order[k] = order[k], order[0]
+            if order != list(range(len(n.inputs))):
+                n = n.with_inputs([n.inputs[j] for j in order])
                 changed = True
         nodes.append(n)
     return program.copy(nodes=nodes) if changed else program

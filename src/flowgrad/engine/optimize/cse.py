@@ -27,6 +27,14 @@ _COMMUTATIVE = frozenset({"Mul", "Add", "AddV2", "Maximum", "Minimum"})
 def common_subexpression_elimination(program, options=None, keep=frozenset()):
     """`keep`: values whose nodes are neither merged nor merged into (Grappler's dedup
     leaves the nodes it must preserve, the fetched ones, as they are)."""
+    nodes, repl = duplicates(program, keep)
+    if not repl:
+        return program
+    return apply_replacements(program, nodes, repl)
+
+
+def duplicates(program, keep=frozenset()):
+    """(the nodes CSE keeps, {merged value: the value it is merged into})."""
     mut = mutable_values(program)
     seen = {}
     repl = {}
@@ -59,6 +67,4 @@ def common_subexpression_elimination(program, options=None, keep=frozenset()):
             continue
         seen[key] = n
         nodes.append(n)
-    if not repl:
-        return program
-    return apply_replacements(program, nodes, repl)
+    return nodes, repl

@@ -137,8 +137,12 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             # Grappler's second iteration: its constant folding pushes a constant leaf of
             # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
             program = constant_push_down(program, seed, gated_reads=False)
-        if options.get("addn_order", True):
-            program = canonical_addn(program)
+    if options.get("addn_order", True):
+        # Grappler's canonical order (with its arithmetic optimizer), then the AddN
+        # kernel's own: it sums from the input whose buffer it takes over
+        program = canonical_addn(program, not (loop_body or branch),
+                                 options.get("arithmetic", True),
+                                 options.get("constant_folding", True))
     if options.get("fusion", True) and not loop_body:
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
     if options.get("fusion", True):
