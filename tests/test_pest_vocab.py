@@ -29,8 +29,6 @@ def test_shared_vocabulary_table(ours, key):
         assert ours[key] == GOLD[key]
 
 
-@pytest.mark.xfail(strict=True, reason="linear_model's static batch dimension: TF infers it "
-                   "through the sparse lookups' Reshape of constant shapes")
 def test_linear_model_static_shape(ours):
     assert ours["linear_shape"] == GOLD["linear_shape"]
 
