@@ -8,7 +8,8 @@ placed right after the contribution it adds is produced, so each contribution
 dies at once (the memory planner then adds in place: one accumulator buffer).
 The AddN kernel sums left to right with np.add (more than 9 inputs: in blocks of 8,
 each added to the sum so far, as TF's kernel), and so does the chain: the result is
-bit-for-bit the same. Skipped when an input is (a view of) mutable
+bit-for-bit the same (the XLA program's chain, `addn_order` off, sums left to right
+and so rolls into one loop). Skipped when an input is (a view of) mutable
 state, whose value could change between the two positions.
 
 Before/after:
@@ -48,7 +49,9 @@ def accumulate_n(program, options=None):
             continue
         dt = program.dtypes.get(n.outputs[0])
         k = len(n.inputs)
-        r = k % 8
+        # TF's kernel groups the inputs (the first k % 8, then each 8 summed and added);
+        # the XLA program's AddN (addn_order off) sums left to right, so its chain rolls
+        r = k % 8 if (options or {}).get("addn_order", True) else k
         r = 8 if r == 0 else 9 if r == 1 else r
         count = [0]
 
@@ -68,7 +71,6 @@ def accumulate_n(program, options=None):
                 acc = add_node(acc, v, at)
             return acc, at
 
-        # (as the kernel groups them: the first k % 8, then each 8 summed and added)
         acc, at = chain(n.inputs[:r])
         for j in range(r, k, 8):
             block, at_b = chain(n.inputs[j:j + 8])

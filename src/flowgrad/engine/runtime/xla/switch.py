@@ -60,6 +60,7 @@ class Build:
         session = plan._session
         opts = dict(session._config_options)
         opts["fusion"] = False       # XLA fuses; NumPy's generated kernels would cut clusters
+        opts["addn_order"] = False   # an AddN's chain sums left to right (accumulate.py)
         prog = optimize_program(self.program, opts)
         gpu_ops = session._gpu_ops
         gpus = devices.gpus() if gpu_ops else []
