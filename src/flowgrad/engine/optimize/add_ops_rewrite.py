@@ -78,6 +78,8 @@ _FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg
                     "BiasAdd", "Pow", "SigmoidGrad", "TanhGrad", "ReluGrad", "Relu6Grad",
                     "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "RsqrtGrad",
                     "SqrtGrad", "ReciprocalGrad", "StridedSliceGrad", "BiasAddGrad"})
+# ops whose output is a buffer a Const or a variable holds (never taken over)
+_HELD = frozenset({"Const", "HostConst", "ReadVariableOp", "VariableV2", "VarHandleOp"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
@@ -103,6 +105,12 @@ def _size(shape):
     """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
     the product of the dims above 0)."""
     return math.prod(d for d in shape if d > 0)
+
+
+def _elements(program, v):
+    """v's number of elements where its static shape is fully defined, else None."""
+    s = program.shapes.get(v)
+    return s.num_elements() if s is not None and s.is_fully_defined() else None
 
 
 def _broadcastable(a, b):
@@ -174,10 +182,13 @@ def _once(vs, forwards):
 
 def _order_known(vs, forwards):
     """Is the order the AddN kernel sums `vs` (sorted) in known: no input whose buffer it
-    may or may not take over comes before the first one it surely takes over?"""
-    for v in vs:
+    may or may not take over comes before the first one it surely takes over, but for
+    the first two (the kernel swaps the one it takes over with the first input, and the
+    first two commute: `AddN(Sum, mul, mul_1)` sums `(Sum + mul) + mul_1` whether it takes
+    Sum's buffer or mul's)?"""
+    for k, v in enumerate(vs):
         f = forwards(v)
-        if f is None:
+        if f is None and k >= 2:
             return False
         if f:
             return True
@@ -466,10 +477,26 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         n = nodes[producer[v]]
         if n.type in _FRESH:
             return True
-        if n.type in ("Const", "ReadVariableOp") or n.type == "Identity" and n.inputs and \
-                producer.get(n.inputs[0]) is not None and \
-                nodes[producer[n.inputs[0]]].type in ("VariableV2", "VarHandleOp"):
-            return False
+        if n.type in _HELD:
+            return False    # (a Const's, a variable's buffer; an Identity of one below)
+        alias = n.type in addn_order._ALIAS
+        if n.type in addn_order._ALIAS_SAME_SIZE and n.inputs:
+            # a reduction (broadcast, tile) to fewer (more) elements writes a fresh
+            # buffer; one that reduces nothing shares its input's (TF's ReductionOp
+            # "reduces nothing" case, BroadcastTo / Tile to the input's shape)
+            size_in, size_out = _elements(program, n.inputs[0]), _elements(program, v)
+            if size_in is None or size_out is None:
+                return None
+            if size_in != size_out:
+                return True
+            alias = True
+        if alias and n.inputs:
+            # the buffer is the input's: taken over where the input's is and nothing
+            # else reads the input (the kernels keep no reference of their own)
+            x = n.inputs[0]
+            if uses.get(x, 0) > 1 or x in fetched:
+                return False
+            return forwards(x)
         return None
     prefix = mutating_prefix(nodes)
     out = program.copy()
@@ -484,7 +511,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         sizes = [_size(s) for s in shapes]
         if any(sizes[k] == sizes[k - 1] for k in range(2, len(sizes))):
             continue    # Grappler's order of tied sizes (a hash map's) changes the sum
-        if any(len(vs) > 2 and not _order_known(sorted(vs, key=sort_key), _once(vs, forwards))
+        if any(len(vs) > 2 and (not all(map(sort_key, vs)) or  # (a feed: where it sorts?)
+                                not _order_known(sorted(vs, key=sort_key), _once(vs, forwards)))
                for vs in by_shape.values()):
             continue
         r = nodes[root]
