@@ -29,7 +29,11 @@ with an input of the output's own shape has that one (the oracle: in TF's gradie
 whose leaves' shapes tie in size without being equal (Grappler's order then follows a
 hash map) is left as written unless the tie is the first two sums (which commute), and
 so is one whose AddN of 3+ leaves may start from a buffer not known to be forwarded or
-not (a feed, an Identity of a computed value, ...).
+not (a feed, ...) at its third input or later (the first two commute). A reduction
+(Mean, Sum, ...) writes a fresh buffer, except one that reduces nothing, which, like an
+Identity or Reshape, passes its input's on (TF's ReductionOp): so the common
+`reduce_mean(...) + add_n([l1, l2])` of a loss and its regularization terms sums as
+`AddN(Mean, mul, mul_1)`, `(Mean + mul) + mul_1`.
 
 In a while loop's body the loop variables and captures are feeds of the body's plan, and
 so are a cond branch's captures: `add_ops_rewrite` marks each While / WhileGrad / Cond
