@@ -193,6 +193,22 @@ def reshape_with_control_output(tf):
             return sess.run(grads)
 
 
+def square_grad_control_const(tf):
+    """pcfsel's t_std4: the gradient of sum(square(per_image_standardization(x))). The
+    Square gradient's Const 2.0 waits on its grad (`Mean_1_grad/truediv`, built under
+    control_dependencies([grad])), so Grappler's dedup keeps it apart from the other Square
+    gradient's Const (it compares control inputs), and MinimizeBroadcasts takes truediv,
+    which drives a control edge, as a leaf: `(2 * truediv) * x`, then the second round
+    pushes 2 into truediv's reciprocal: `x * (Tile * 2/168)`, not `Tile * ((2/168) * x)`."""
+    with tf.Graph().as_default():
+        x = tf.Variable(np.random.RandomState(3).rand(8, 7, 3).astype(np.float32))
+        y = tf.image.per_image_standardization(x)
+        grad = tf.gradients(tf.reduce_sum(y * y), x)[0]
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grad)
+
+
 def addn_through_gates_ungated(tf):
     """addn_through_gates' graph ungated: Grappler's canonicalization sorts the Exp
     gradient's Mul inputs by their names after constant folding pushed 0.1 down
@@ -315,7 +331,8 @@ CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm
          "addn_ones_through_gates", "addn_ones_through_gates_minimize",
          "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam",
          "lstm_dropout_ungated", "lstm_dropout_peepholes_ungated",
-         "addn_through_gates_ungated", "reshape_with_control_output"]
+         "addn_through_gates_ungated", "reshape_with_control_output",
+         "square_grad_control_const"]
 
 
 def cases(tf):

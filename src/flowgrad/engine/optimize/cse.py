@@ -24,16 +24,20 @@ from ._util import apply_replacements, hashable, mutable_values, resolve
 _COMMUTATIVE = frozenset({"Mul", "Add", "AddV2", "Maximum", "Minimum"})
 
 
-def common_subexpression_elimination(program, options=None, keep=frozenset()):
+def common_subexpression_elimination(program, options=None, keep=frozenset(),
+                                     controls=False):
     """`keep`: values whose nodes are neither merged nor merged into (Grappler's dedup
-    leaves the nodes it must preserve, the fetched ones, as they are)."""
-    nodes, repl = duplicates(program, keep)
+    leaves the nodes it must preserve, the fetched ones, as they are). `controls`: nodes
+    waiting for other ops are merged only where they wait for the same ones (Grappler's
+    dedup compares control inputs too: tf.gradients' `Square_grad/Const`, built under
+    `control_dependencies([grad])`, stays apart from another Square gradient's)."""
+    nodes, repl = duplicates(program, keep, controls)
     if not repl:
         return program
     return apply_replacements(program, nodes, repl)
 
 
-def duplicates(program, keep=frozenset()):
+def duplicates(program, keep=frozenset(), controls=False):
     """(the nodes CSE keeps, {merged value: the value it is merged into})."""
     mut = mutable_values(program)
     seen = {}
@@ -56,6 +60,8 @@ def duplicates(program, keep=frozenset()):
         try:
             key = (n.type, ins, hashable(n.attrs) if n.attrs else (),
                    -1 if mut.isdisjoint(ins) else epoch)
+            if controls and n.op is not None and n.op._control_inputs:
+                key += (frozenset(id(c) for c in n.op._control_inputs),)
             hash(key)
         except TypeError:
             nodes.append(n)

@@ -166,7 +166,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None):
         return program
     # Grappler dedups the graph first (not its fetched nodes): a Mul written twice is
     # one node read twice, which no tree absorbs
-    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
+                                               controls=True)
     order = _processing_order(program, deduped)
     program = deduped
     tags = set()
