@@ -222,7 +222,8 @@ def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
                for n in program.nodes):
         return program
     # Grappler dedups first: an add written twice is one node read twice (not absorbed)
-    program = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    program = common_subexpression_elimination(program, keep=frozenset(program.fetches),
+                                               controls=True)
     tags = set()
     program = _rewrite(program, tainted, loop_body, tags, unknown=unknown,
                        shape_fetches=shape_fetches)

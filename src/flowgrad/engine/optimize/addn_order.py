@@ -259,7 +259,7 @@ class _Buffers:
     def __init__(self, program, source, consts, held_feeds=False):
         self.program = program
         nodes = program.nodes
-        repl = duplicates(program, set(program.fetches))[1]
+        repl = duplicates(program, set(program.fetches), controls=True)[1]
         self.producer = producer = {}
         for i, n in enumerate(nodes):
             for v in n.outputs:

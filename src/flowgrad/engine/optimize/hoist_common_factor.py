@@ -65,7 +65,8 @@ def hoist_common_factor(program, unknown=None, loop_body=False):
             not any(n.type == "Mul" or n.type in _DIVS for n in program.nodes):
         return program
     # Grappler's arithmetic optimizer dedups first (its preserved nodes kept)
-    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
+                                               controls=True)
     out = _hoist(deduped, unknown, set() if loop_body else set(program.fetches))
     return program if out is deduped else out
 

@@ -108,7 +108,8 @@ def simplify_aggregation(program, loop_body=False):
     rewritten."""
     if not any(n.type == "AddN" and len(n.inputs) >= 2 for n in program.nodes):
         return program
-    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches))
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
+                                               controls=True)
     out = _simplify(deduped, loop_body)
     return program if out is deduped else out
 
