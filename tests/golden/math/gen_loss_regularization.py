@@ -176,9 +176,37 @@ def identity_of_mean(tf, arithmetic=True):
         return _train(tf, m + tf.add_n([l1, l2]), arithmetic)
 
 
+def batch_norm_updates_between(tf, arithmetic=True):
+    """pprobe2's contrib_vs_batchnorm: contrib batch_norm(updates_collections=None) assigns
+    its moving averages inside the forward pass, between the l1_l2 regularizer's AddN and
+    the loss's Add; the loss + get_regularization_loss() (an Identity of that AddN, gone
+    by the second round) is AddN(Mean, l1_regularizer, l2_regularizer) all the same.
+    Trained by contrib's optimize_loss (its train op is an Identity of the loss)."""
+    layers = tf.contrib.layers
+    with tf.Graph().as_default():
+        x, _, _ = _inputs(tf)
+        init = tf.constant_initializer
+        k1 = np.random.RandomState(11).randn(20, 12).astype(np.float32) * 0.3
+        k2 = np.random.RandomState(12).randn(12, 1).astype(np.float32)
+        h = layers.fully_connected(x, 12, weights_initializer=init(k1),
+                                   weights_regularizer=layers.l1_l2_regularizer(0.01, 0.02),
+                                   normalizer_fn=layers.batch_norm,
+                                   normalizer_params={"updates_collections": None,
+                                                      "scale": True, "is_training": True})
+        out = layers.fully_connected(h, 1, activation_fn=None, weights_initializer=init(k2))
+        loss = tf.reduce_mean(tf.square(out - 1.0)) + tf.losses.get_regularization_loss()
+        train = layers.optimize_loss(loss, tf.train.get_or_create_global_step(), 0.05, "SGD",
+                                     summaries=[])
+        with tf.Session(config=_config(tf, arithmetic)) as sess:
+            sess.run(tf.global_variables_initializer())
+            result = [sess.run(train) for _ in range(3)]
+            result.extend(sess.run(tf.global_variables()))
+        return result
+
+
 CASES = ["mean_addn", "mean_add_reversed", "sum_l2_loss", "regularization_loss",
          "total_loss", "keras_losses", "mean_fetched_too", "max_keepdims",
-         "sum_reduces_nothing", "identity_of_mean"]
+         "sum_reduces_nothing", "identity_of_mean", "batch_norm_updates_between"]
 
 
 def cases(tf):

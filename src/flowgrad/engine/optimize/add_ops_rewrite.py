@@ -66,7 +66,8 @@ import numpy as np
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from . import addn_order
-from ._util import constant_only, control_sources, mutating_prefix, snapshots
+from ._util import (constant_only, control_sources, mutable_values, mutating_prefix,
+                    snapshots)
 from .cse import common_subexpression_elimination
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
 from .simplify_aggregation import _ones
@@ -504,11 +505,18 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             return forwards(x)
         return None
     prefix = mutating_prefix(nodes)
+    mut = None
     out = program.copy()
     rebuilt, dropped, sums = {}, set(), []
     for root, members, leaves in groups:
         if prefix[root] != prefix[min(members)]:
-            continue                    # a write between them: reading later could differ
+            # a write between them: a leaf that aliases state (a ref variable's read) could
+            # differ when read later (a batch norm's moving-average updates between a loss
+            # and its regularization terms change nothing the sum reads)
+            if mut is None:
+                mut = mutable_values(program)
+            if not mut.isdisjoint(leaves):
+                continue
         by_shape = {}
         for v in leaves:
             by_shape.setdefault(known(v), []).append(v)
