@@ -167,3 +167,18 @@ def test_an_absorbed_add_read_by_shape_stays():
             got = sess.run(fetch)
         fv = np.arange(6, dtype=np.float32).reshape(2, 3)
         np.testing.assert_array_equal(got, (np.float32(1) + (fv + fv)) * 2)
+
+
+def test_order_known_only_where_every_possible_swap_commutes():
+    # the kernel swaps the first input whose buffer it takes over to the front; an input
+    # whose buffer it may or may not take over (None) leaves two possibilities, which sum
+    # alike only where both are among the first two inputs (they commute)
+    def known(states):
+        return aor._order_known(list(range(len(states))), states.__getitem__)
+    assert known([True, None, None])
+    assert known([None, True, None])
+    assert known([None, None, False])
+    assert known([False, False, True])
+    assert not known([None, False, True])
+    assert not known([False, None, None])
+    assert not known([None, False, None, True])

@@ -191,13 +191,16 @@ def _order_known(vs, forwards):
     the first two (the kernel swaps the one it takes over with the first input, and the
     first two commute: `AddN(Sum, mul, mul_1)` sums `(Sum + mul) + mul_1` whether it takes
     Sum's buffer or mul's)?"""
+    possible = set()        # the positions the kernel may swap to the front
     for k, v in enumerate(vs):
         f = forwards(v)
-        if f is None and k >= 2:
-            return False
+        if f is None or f:
+            possible.add(k)
         if f:
-            return True
-    return True
+            break
+    else:
+        possible.add(0)     # (none taken over: a fresh output, summed in order)
+    return len(possible) == 1 or max(possible) < 2
 
 
 def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
