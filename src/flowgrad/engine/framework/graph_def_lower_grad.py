@@ -924,10 +924,20 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
+        parent = p["parent"]
         for i, t in enumerate(p["outside"]):
+            # (a value the parent frame pops: the pop's shape, the pushed value's, TF's
+            # AddBackpropAccumulatedValue; an array's handle (2,), its flow a float ())
+            popped = parent is not None and self.rewrite.get(op.name, {}).get(
+                t.name, "").startswith(f"{parent.name}/pop_")
+            shape = {}
+            if popped and t.dtype.base_dtype is _dt.resource and t.op.type == "TensorArrayV3":
+                shape = {"shapes": [TensorShape([2])]}
+            elif popped and t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
+                shape = {"shapes": [_SCALAR]}
             emit(f"{B}/Enter_c{i}", "Enter", [self._cond_switched(op, t) or emit.input_name(t)] +
                  self._enter_controls(op, t),
-                 [self._dt(t)], const_ent)
+                 [self._dt(t)], const_ent, **shape)
         for i, t in enumerate(p["clones"]):
             emit(f"{B}/const_{i}", "Const",
                  sorted([f"^{B}/sub"] + ["^" + x for x in self.block.get(f"{B}/const_{i}",
