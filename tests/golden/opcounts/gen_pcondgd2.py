@@ -417,6 +417,22 @@ def _nested_array_read(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _scheduled_embedding(tf):
+    # (psched) ScheduledEmbeddingTrainingHelper: the embedding gather in a cond of the
+    # decoder loop, its gradient an IndexedSlices: TF's cond gradient merges its indices,
+    # values and dense shape (three Merges, the dead side's zeros as slices: Shape,
+    # strided_slice, range) and its loop gradient sums them in three accumulators
+    # (AddBackpropIndexedSlicesAccumulator: ConcatV2s and a Maximum)
+    emb = tf.get_variable("emb", [7, 3])
+    inputs = tf.placeholder(tf.float32, [2, 4, 3], name="inp")
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(inputs, [4, 3], emb, 0.5)
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.gradients(tf.reduce_sum(out.rnn_output), tf.trainable_variables())
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -440,7 +456,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/monotonic_attention", _monotonic_attention),
          ("while/nested_dead_const", _nested_dead_const),
          ("while/nested_unused_exit", _nested_unused_exit),
-         ("while/nested_array_read", _nested_array_read)]
+         ("while/nested_array_read", _nested_array_read),
+         ("while/scheduled_embedding", _scheduled_embedding)]
 
 
 
