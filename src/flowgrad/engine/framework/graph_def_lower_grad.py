@@ -520,7 +520,13 @@ class GradLoopPlan(_PlanBase):
                 # pushed shape: _AccShape)
                 acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)} \
                     if parent is None else set()
-                ins = list(_NESTED_READS[m]) + [t for t in _nested_ins(m) if id(t) not in acc]
+                # (nor a capture of a fully known shape its frame's ops do not read: its
+                # accumulator starts from a Const, TF enters nothing)
+                nin, nc = _nested_ins(m), len(_loop_info(m)["diff_caps"])
+                read = {id(t) for t in _NESTED_READS[m]}
+                ins = list(_NESTED_READS[m]) + [
+                    t for i, t in enumerate(nin) if id(t) not in acc and (
+                        i >= nc or id(t) in read or not t.shape.is_fully_defined())]
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             if self._tf_cond_grad(m):   # (TF's layout reads its predicate only)
