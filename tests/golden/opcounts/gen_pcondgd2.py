@@ -417,6 +417,21 @@ def _nested_array_read(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _map_rnn(tf):
+    # (psched) a 2-layer dynamic_rnn in map_fn's body (ckpt/lowered_model.py's
+    # map_rnn_grad): the nested frame enters no capture it does not read (the biases'
+    # accumulators start from Consts), its arrays' stacks and unused exits' zeros as TF's
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3])
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.LSTMCell(3) for _ in range(2)])
+
+    def f(seq):
+        o, _ = tf.nn.dynamic_rnn(cell, seq[None], dtype=tf.float32)
+        return o[0]
+    out = tf.map_fn(f, xs)
+    return tf.gradients(tf.reduce_sum(out * out), [x] + tf.trainable_variables())
+
+
 def _scheduled_embedding(tf):
     # (psched) ScheduledEmbeddingTrainingHelper: the embedding gather in a cond of the
     # decoder loop, its gradient an IndexedSlices: TF's cond gradient merges its indices,
@@ -457,7 +472,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_dead_const", _nested_dead_const),
          ("while/nested_unused_exit", _nested_unused_exit),
          ("while/nested_array_read", _nested_array_read),
-         ("while/scheduled_embedding", _scheduled_embedding)]
+         ("while/scheduled_embedding", _scheduled_embedding),
+         ("while/map_rnn", _map_rnn)]
 
 
 
