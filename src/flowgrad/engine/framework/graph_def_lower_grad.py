@@ -46,7 +46,13 @@ gradient frame as the inner gradient frame's counter; the outer gradient iterati
 waits for the inner gradient frame's end (TF's final_zero before grad_sync). An inner
 accumulator of a value whose shape is not fully known starts from zeros of that value's
 Shape, pushed by the outer forward loop and popped in the outer gradient frame
-(_AccShape: TF's AddBackpropAccumulator in a nested frame). A loop in a
+(_AccShape: TF's AddBackpropAccumulator in a nested frame). A value of the outer body
+the nested frame's ops read is pushed on a stack of its own, apart from the outer
+gradient ops' reads of it (TF's GradLoopStates keep their own histories: a
+TensorArrayGradV3 in each frame pops the array's handle from its own stack), popped in
+the outer gradient frame and entered into the nested one right after its pop; a capture
+of a fully known shape the nested frame's ops do not read is not entered (its
+accumulator starts from a Const). A loop in a
 cond's branch in the body: its count is pushed only when the branch runs and popped under
 the gradient cond's pivot of the same branch (count_levels), and the nested frame's
 constants wait for that pivot: the nested frame is dead where the branch did not run.

@@ -1480,8 +1480,8 @@ def _loop_members(body_ops, results):
 def _dead_body_ops(g, body_ops, members, lvars):
     """The ops built in a loop's body that its results do not need (TF builds them in the
     frame; a GraphDef writes their Enters: graph_def_lower.LoopPlan), in creation order;
-    none for a body holding other control flow than conds its results need (their
-    branches' ops are theirs)."""
+    none for a body holding other control flow than conds and loops its results need
+    (their branches' and frames' ops are theirs)."""
     own = {v.op for v in lvars}
     # (a loop in the body its results need: its frame's ops are its own)
     inner = {o for o in body_ops if o.type == "While" and o in members}
