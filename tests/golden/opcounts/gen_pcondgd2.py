@@ -359,6 +359,95 @@ def _gate_add(tf):
     return tf.gradients(tf.reduce_sum(y), [x, w], gate_gradients=True)
 
 
+def _monotonic_attention(tf):
+    # (psched) an AttentionWrapper's recursive monotonic attention: a scan loop in the rnn
+    # loop's body (its arrays' handles on one stack per TensorArrayGradV3 and frame, its
+    # unused exit's zeros a Const of the outer gradient frame, the body's unread Consts
+    # waiting for its pivot)
+    mem = tf.placeholder(tf.float32, [3, 5, 4], name="mem")
+    x = tf.placeholder(tf.float32, [3, 4, 3], name="x343")
+    m = tf.contrib.seq2seq.LuongMonotonicAttention(
+        6, mem, memory_sequence_length=tf.constant([5, 3, 4]), scale=True, mode="recursive")
+    cell = tf.contrib.seq2seq.AttentionWrapper(tf.nn.rnn_cell.LSTMCell(6), m,
+                                               output_attention=True, alignment_history=True)
+    out, _ = tf.nn.dynamic_rnn(cell, x, initial_state=cell.zero_state(3, tf.float32),
+                               dtype=tf.float32, parallel_iterations=1)
+    return tf.gradients(tf.reduce_sum(out ** 2), tf.trainable_variables())
+
+
+def _nested_dead_const(tf):
+    # (psched) a body holding a loop and a constant nothing reads: TF's ^while/Identity
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        tf.constant(3.0, name="unused")
+        z = tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, z * 1.5),
+                          [tf.constant(0), y])[1]
+        return i + 1, z + 1.0
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_unused_exit(tf):
+    # (psched) an inner loop's exit nothing reads: TF's ZerosLikeForExit in the outer
+    # gradient frame, gradients/zeros_<k> of its known shape
+    x = tf.placeholder(tf.float32, [2], name="x2")
+
+    def body(i, y):
+        _, z, _w = tf.while_loop(lambda j, z, w: j < 2,
+                                 lambda j, z, w: (j + 1, z * 1.5, w + z),
+                                 [tf.constant(0), y, tf.zeros([2])])
+        return i + 1, z
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_array_read(tf):
+    # (psched) an array unstacked in the outer body and read in the inner loop: TF's
+    # TensorArrayGradV3 of the read pushes the scatter's flow, and the scatter's gradient
+    # array its own stack of the handle
+    x = tf.placeholder(tf.float32, [2, 3], name="x23")
+
+    def body(i, y):
+        ta = tf.TensorArray(tf.float32, size=2).unstack(y)
+        z = tf.while_loop(lambda j, z: j < 2, lambda j, z: (j + 1, z + ta.read(j)),
+                          [tf.constant(0), tf.zeros([3])])[1]
+        return i + 1, y * tf.reduce_sum(z)
+    y = tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _map_rnn(tf):
+    # (psched) a 2-layer dynamic_rnn in map_fn's body (ckpt/lowered_model.py's
+    # map_rnn_grad): the nested frame enters no capture it does not read (the biases'
+    # accumulators start from Consts), its arrays' stacks and unused exits' zeros as TF's
+    x = tf.placeholder(tf.float32, [3], name="x3")
+    xs = tf.reshape(tf.tile(x, [8]), [2, 4, 3])
+    cell = tf.nn.rnn_cell.MultiRNNCell([tf.nn.rnn_cell.LSTMCell(3) for _ in range(2)])
+
+    def f(seq):
+        o, _ = tf.nn.dynamic_rnn(cell, seq[None], dtype=tf.float32)
+        return o[0]
+    out = tf.map_fn(f, xs)
+    return tf.gradients(tf.reduce_sum(out * out), [x] + tf.trainable_variables())
+
+
+def _scheduled_embedding(tf):
+    # (psched) ScheduledEmbeddingTrainingHelper: the embedding gather in a cond of the
+    # decoder loop, its gradient an IndexedSlices: TF's cond gradient merges its indices,
+    # values and dense shape (three Merges, the dead side's zeros as slices: Shape,
+    # strided_slice, range) and its loop gradient sums them in three accumulators
+    # (AddBackpropIndexedSlicesAccumulator: ConcatV2s and a Maximum)
+    emb = tf.get_variable("emb", [7, 3])
+    inputs = tf.placeholder(tf.float32, [2, 4, 3], name="inp")
+    helper = tf.contrib.seq2seq.ScheduledEmbeddingTrainingHelper(inputs, [4, 3], emb, 0.5)
+    cell = tf.nn.rnn_cell.GRUCell(4)
+    dec = tf.contrib.seq2seq.BasicDecoder(cell, helper, cell.zero_state(2, tf.float32),
+                                          output_layer=tf.layers.Dense(7))
+    out, _, _ = tf.contrib.seq2seq.dynamic_decode(dec, maximum_iterations=5)
+    return tf.gradients(tf.reduce_sum(out.rnn_output), tf.trainable_variables())
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -378,7 +467,13 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_body_acc", _nested_body_acc),
          ("while/nested_loop_var_acc", _nested_loop_var_acc),
          ("while/unknown_shape_dead_only", _unknown_shape_dead_only),
-         ("while/gate_add", _gate_add)]
+         ("while/gate_add", _gate_add),
+         ("while/monotonic_attention", _monotonic_attention),
+         ("while/nested_dead_const", _nested_dead_const),
+         ("while/nested_unused_exit", _nested_unused_exit),
+         ("while/nested_array_read", _nested_array_read),
+         ("while/scheduled_embedding", _scheduled_embedding),
+         ("while/map_rnn", _map_rnn)]
 
 
 

@@ -670,14 +670,19 @@ def _framed_outside(op):
 def _unused_zeros(op, i):
     """The zeros gradient of op's output i no gradient reached: TF's ZerosLikeForExit for an
     exit of a loop outside every loop and cond (a fully known shape gives tf.zeros, a
-    Const; a TensorArray flow, TF's float, an empty gradient array written as its 0.0),
-    else zeros_like."""
+    Const; a TensorArray flow, TF's float, an empty gradient array written as its 0.0) or
+    of a loop in a loop's body (a fully known shape: tf.zeros in the outer gradient
+    frame), else zeros_like."""
     t = op._outputs[i]
     if _framed_outside(op):
         if t.dtype.base_dtype is _dt.variant:
             return zero_grad_array(name="zeros")
         if t.shape.is_fully_defined():
             return zeros(t.shape.as_list(), t.dtype.base_dtype)
+    elif op._type == "While" and body_walk() is not None and \
+            t.dtype.base_dtype is not _dt.variant and t.shape.is_fully_defined():
+        # (a loop in a loop's body: TF's zeros made in the outer gradient frame)
+        return zeros(t.shape.as_list(), t.dtype.base_dtype)
     return zeros_like(t, optimize=False)
 
 

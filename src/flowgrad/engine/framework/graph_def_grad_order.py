@@ -47,6 +47,9 @@ _SUMS = re.compile(r"^(AddN|zeros|zeros_like)(_\d+)?$")
 _FILL_PARTS = re.compile(r"^(zeros(?:_\d+)?)/(shape_as_tensor|Const)$")
 # (an AddN of a loop body's gradient: flowgrad names it in the body gradient's scope)
 _BODY_SUM = re.compile(r"(^|/)gradients(_\d+)?/AddN(_\d+)?$")
+# (TF's zeros of an unused exit of a loop in a loop body, a Const made in the outer
+# gradient frame: flowgrad names it in the outer body gradient's scope)
+_BODY_ZEROS = re.compile(r"/gradients(_\d+)?/zeros(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
 _GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
 _HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync|f_sync|Switch)"
@@ -201,6 +204,29 @@ def _zeros_numbered(out, outer_zeros, prefix, counters):
     return renames
 
 
+def _body_zeros_numbered(out, prefix, zeros, others):
+    """{node: TF's name} for the zeros of the nested loops' unused exits (named in a body
+    gradient's scope) and the call's own zeros, when the former exist: TF's unique names
+    gradients/zeros, zeros_1, ... in TF's order `out` (left as they are when the call's
+    zeros are not numbered 0, 1, ... or some are a ZerosLikeOutsideLoop's)."""
+    pat = re.compile(re.escape(prefix) + r"zeros(?:_(\d+))?")
+    own = [n.name for n in out if pat.fullmatch(n.name)]
+    nested = [n.name for n in out if n.name in zeros and n.op == "Const" and
+              not n.name.startswith(prefix + "zeros") and _BODY_ZEROS.search(n.name)]
+    if not nested or set(own) & others or sorted(
+            int(pat.fullmatch(x).group(1) or 0) for x in own) != list(range(len(own))):
+        return {}
+    renames = {}
+    for k, name in enumerate(n.name for n in out if n.name in own or n.name in nested):
+        new = prefix + _sfx("zeros", k)
+        if new != name:
+            renames[name] = new
+            for part in ("/shape_as_tensor", "/Const"):   # (a Fill's)
+                if name + part in {n.name for n in out}:
+                    renames[name + part] = new + part
+    return renames
+
+
 def _sfx(base, k):
     return base if k == 0 else f"{base}_{k}"
 
@@ -346,10 +372,20 @@ def _group_order(group, by):
             while by[h].op == "Enter" and by[h].srcs[0][0] in members and \
                     by[by[h].srcs[0][0]].op == "Enter":   # (an Enter into a nested frame)
                 h, depth = by[h].srcs[0][0], depth + 1
+            src = by[h].srcs[0][0] if by[h].op == "Enter" and by[h].srcs else None
+            if src in members and by[src].op == "StackPopV2" and \
+                    _HELPER.match(src[len(p) + 1:]):   # (a pop entered into a nested
+                # frame: TF's AddValue there, right after the pop)
+                num = int(_HELPER.match(src[len(p) + 1:]).group(2) or 0)
+                return num, _HELPER_RANK.index("StackPopV2/Enter"), depth + 100, own
             m = _HELPER.match(h[len(p) + 1:])
             kind = m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
                                  "/Enter" if m.group(3) else "")
             num = int(m.group(2) or 0)
+            if kind == "Enter" and src in members and by[src].op == "StackV2":
+                hit = re.fullmatch(r"f_acc(?:_(\d+))?", src[len(p) + 1:])
+                num = int(hit.group(1) or 0) if hit else num   # (its stack's number:
+                # an Enter of a pop into a nested frame took one before it)
             if kind in ("Switch", "Switch/Enter"):   # (numbered among the op's Switches:
                 sw = by[h if kind == "Switch" else h.rsplit("/", 1)[0]]   # its stack's)
                 if kind == "Switch" and by[sw.srcs[0][0]].op == "StackV2":
@@ -557,7 +593,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             continue
         if "_grad" not in rest and _COUNTS.match(rest):
             counters[rest] = n.name
-        elif _SUMS.match(rest) or (n.op == "AddN" and _BODY_SUM.search(rest)):
+        elif _SUMS.match(rest) or (n.op == "AddN" and _BODY_SUM.search(rest)) or (
+                n.op == "Const" and "/" in rest and _BODY_ZEROS.search(rest)):
             sums.append(n.name)
         elif _FILL_PARTS.match(rest):
             parts[prefix + _FILL_PARTS.match(rest).group(1)].append(n.name)
@@ -646,6 +683,13 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             for c in names[8:]:   # the backward count
                 if c in counters:
                     put(counters[c])
+            # (a parent's b_sync no pop made, parallel_iterations 1: the nested loop's
+            # final count makes it, waited for by it)
+            mine = {counters[c] for c in names[8:] if c in counters}
+            for n in sorted(count_stacks):
+                if by[n].op == "ControlTrigger" and mine & set(by[n].deps) and not any(
+                        d in by and by[d].op == "StackPopV2" for d in by[n].deps):
+                    put(n)
             states[fr] = {"pending": len(f.exits[fr]), "deferred": [], "unused": []}
             for e in f.exits[fr]:
                 if e not in between:
@@ -657,7 +701,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             if src in between:
                 pending[src] += 1
 
-    zeros = {s for s in sums if s[len(prefix):].startswith("zeros")}
+    zeros = {s for s in sums if s[len(prefix):].startswith("zeros") or
+             (by[s].op == "Const" and _BODY_ZEROS.search(s))}
 
     def b_exit(e):   # the Exit's gradient Enter, and whether zeros feed it
         g = groups.get((e, 0), [])
@@ -756,6 +801,7 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
             n.input.extend(ins[::-1])
     renames, n_sums = dict(counter_renames), 0
     renames.update(_zeros_numbered(out, outer_zeros, prefix, counters))
+    renames.update(_body_zeros_numbered(out, prefix, zeros, set(outer_zeros) | set(loop_zeros)))
     for n in out:
         if n.op == "AddN" and n.name in read_by:
             new = prefix + _sfx("AddN", n_sums)

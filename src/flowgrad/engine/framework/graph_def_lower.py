@@ -1691,7 +1691,7 @@ def ta_grad_forward(op, body=()):
         return None
     if TA_GRAD_OPS[op.type][2]:
         return h, None
-    return h, (h.op.outputs[1] if fwd.op in body else fwd)
+    return h, (h.op.outputs[1] if fwd.op in body and fwd.op.type == "LoopVar" else fwd)
 
 
 def _grad_array_op_of(flow):

@@ -46,7 +46,13 @@ gradient frame as the inner gradient frame's counter; the outer gradient iterati
 waits for the inner gradient frame's end (TF's final_zero before grad_sync). An inner
 accumulator of a value whose shape is not fully known starts from zeros of that value's
 Shape, pushed by the outer forward loop and popped in the outer gradient frame
-(_AccShape: TF's AddBackpropAccumulator in a nested frame). A loop in a
+(_AccShape: TF's AddBackpropAccumulator in a nested frame). A value of the outer body
+the nested frame's ops read is pushed on a stack of its own, apart from the outer
+gradient ops' reads of it (TF's GradLoopStates keep their own histories: a
+TensorArrayGradV3 in each frame pops the array's handle from its own stack), popped in
+the outer gradient frame and entered into the nested one right after its pop; a capture
+of a fully known shape the nested frame's ops do not read is not entered (its
+accumulator starts from a Const). A loop in a
 cond's branch in the body: its count is pushed only when the branch runs and popped under
 the gradient cond's pivot of the same branch (count_levels), and the nested frame's
 constants wait for that pivot: the nested frame is dead where the branch did not run.
@@ -444,6 +450,10 @@ class GradLoopPlan(_PlanBase):
         pushes, outside = [], []   # forward tensors pushed; tensors entered as constants
         clones = []   # the body's constants the gradient reads: TF's copies in its frame
         made = []     # ("pop", j) / ("const", i) as first read (TF names them so)
+        # (a value a nested frame's ops read, which this one pushes: its own stack, as TF's
+        # nested GradLoopState's history is its own: {(nested WhileGrad, id(tensor)): stack
+        # index}; None: the reads of this frame's ops)
+        nested_of, own = [None], {}
         read_gvars = set()
         # TF's WhileContext.AddOp: a Shape / Size / Rank the gradient makes of a forward
         # body value is moved to the forward frame, its value pushed (not the tensor's)
@@ -491,10 +501,12 @@ class GradLoopPlan(_PlanBase):
             # as TF's gradient reads the forward handle through a stack)
             # (a value only the gradient ops the results do not need read: pushed too)
             if t._op in fvars or t in saved or t._op in body:
-                if t not in pushes:
+                key = (nested_of[0], id(t))
+                if key not in own:
+                    own[key] = len(pushes)
                     pushes.append(t)
                     made.append(("pop", len(pushes) - 1))
-                return f"{B}/pop_{pushes.index(t)}"
+                return f"{B}/pop_{own[key]}"
             if t._op in member_set:
                 return None
             if t not in outside:
@@ -514,15 +526,24 @@ class GradLoopPlan(_PlanBase):
                 # pushed shape: _AccShape)
                 acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)} \
                     if parent is None else set()
-                ins = [t for t in _nested_ins(m) if id(t) not in acc] + _NESTED_READS[m]
+                # (nor a capture of a fully known shape its frame's ops do not read: its
+                # accumulator starts from a Const, TF enters nothing)
+                nin, nc = _nested_ins(m), len(_loop_info(m)["diff_caps"])
+                read = {id(t) for t in _NESTED_READS[m]}
+                ins = list(_NESTED_READS[m]) + [
+                    t for i, t in enumerate(nin) if id(t) not in acc and (
+                        i >= nc or id(t) in read or not t.shape.is_fully_defined())]
                 count = self.plans[m]["count"]
                 self.plans[m]["count_in"] = resolve(count)
             if self._tf_cond_grad(m):   # (TF's layout reads its predicate only)
                 ins = ins[:1]
+            reads = {id(t) for t in _NESTED_READS[m]} if m.type == "WhileGrad" else ()
             for t in ins:
+                nested_of[0] = m if id(t) in reads else None
                 r = resolve(self._switched(t, m, body))
                 if r is not None:
                     sub.setdefault(t.name, r)
+            nested_of[0] = None
             # (an op reading only values entered from outside: TF's WhileContext waits for
             # the frame's pivot, _MaybeAddControlDependency)
             if ins and not m._control_inputs and m.type not in ("Cond", "WhileGrad") and \
@@ -915,10 +936,20 @@ class GradLoopPlan(_PlanBase):
             emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
                  [d, d], {"N": 2})
+        parent = p["parent"]
         for i, t in enumerate(p["outside"]):
+            # (a value the parent frame pops: the pop's shape, the pushed value's, TF's
+            # AddBackpropAccumulatedValue; an array's handle (2,), its flow a float ())
+            popped = parent is not None and self.rewrite.get(op.name, {}).get(
+                t.name, "").startswith(f"{parent.name}/pop_")
+            shape = {}
+            if popped and t.dtype.base_dtype is _dt.resource and t.op.type == "TensorArrayV3":
+                shape = {"shapes": [TensorShape([2])]}
+            elif popped and t.dtype.base_dtype is _dt.variant and ta_handle_of(t) is not None:
+                shape = {"shapes": [_SCALAR]}
             emit(f"{B}/Enter_c{i}", "Enter", [self._cond_switched(op, t) or emit.input_name(t)] +
                  self._enter_controls(op, t),
-                 [self._dt(t)], const_ent)
+                 [self._dt(t)], const_ent, **shape)
         for i, t in enumerate(p["clones"]):
             emit(f"{B}/const_{i}", "Const",
                  sorted([f"^{B}/sub"] + ["^" + x for x in self.block.get(f"{B}/const_{i}",
@@ -1185,6 +1216,10 @@ class GradLoopPlan(_PlanBase):
             if r is not None:
                 ren(f"{B}/Enter_c{i}", r + "/Enter")
         frames = len(self._ancestors(gop)) + 1
+        if any(isinstance(t, str) for t in p["pushes"]):
+            # (a nested loop's count, pushed and popped as TF's ControlFlowState makes the
+            # nested GradLoopState, before any gradient rule: the b_sync in the call's scope)
+            ren(f"{B}/b_sync", R + "b_sync")
         for kind, j in p["made"]:
             if kind == "const":
                 r = reader_of(f"{B}/const_{j}") or R[:-1]
@@ -1235,6 +1270,14 @@ class GradLoopPlan(_PlanBase):
             for d in range(frames - 1):
                 ren(f"{pe}_{d}", pop + "/Enter")
             ren(pe, pop + "/Enter")
+            for m in p["members"]:   # (entered into a nested frame: TF's AddValue there,
+                if m.type == "WhileGrad" and m in self.plans:   # right after the pop)
+                    msub = self.rewrite.get(m.name, {})
+                    for i, t in enumerate(self.plans[m]["outside"]):
+                        if msub.get(t.name) == f"{B}/pop_{j}":
+                            rr = reader_of(f"{m.name}/Enter_c{i}", m)
+                            if rr is not None:
+                                ren(f"{m.name}/Enter_c{i}", rr + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
         ren(f"{W}/f_sync", R + "f_sync")   # (a ZeroShape's only: in the cond's outer context)
 

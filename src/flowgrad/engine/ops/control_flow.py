@@ -1480,17 +1480,24 @@ def _loop_members(body_ops, results):
 def _dead_body_ops(g, body_ops, members, lvars):
     """The ops built in a loop's body that its results do not need (TF builds them in the
     frame; a GraphDef writes their Enters: graph_def_lower.LoopPlan), in creation order;
-    none for a body holding other control flow than conds its results need (their
-    branches' ops are theirs)."""
+    none for a body holding other control flow than conds and loops its results need
+    (their branches' and frames' ops are theirs)."""
     own = {v.op for v in lvars}
-    if any(o.type in ("While", "WhileGrad", "V1Frames", "V1FramesGrad") or
+    # (a loop in the body its results need: its frame's ops are its own)
+    inner = {o for o in body_ops if o.type == "While" and o in members}
+    nested = set(inner)
+    for w in inner:
+        info = _LOOP_INFO.get(w) or {}
+        nested.update(info.get("members_order", ()), info.get("dead", ()),
+                      info.get("exits", ()), (v.op for v in info.get("vars", ())))
+    if any(o.type in ("While", "WhileGrad", "V1Frames", "V1FramesGrad") and o not in nested or
            (o.type == "Cond" and o not in members) or
-           (o.type == "LoopVar" and o not in own) for o in body_ops):
+           (o.type == "LoopVar" and o not in own and o not in nested) for o in body_ops):
         return []
     conds = {o for o in body_ops if o.type == "Cond"}
     branch_ops = {o for o, e in list(g._branch_of.items()) if conds and _outermost(g, e[0])
                   in conds}
-    skip = members | branch_ops | _hoisted(body_ops) | set(g._cf_lifted)
+    skip = members | nested | branch_ops | _hoisted(body_ops) | set(g._cf_lifted)
     return [o for o in body_ops if o not in skip]
 
 
