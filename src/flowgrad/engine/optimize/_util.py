@@ -1,6 +1,7 @@
 """Helpers the passes share: value replacement, last uses, mutable state, constants."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -8,6 +9,16 @@ import numpy as np
 # Stateful ops that never change a buffer another op reads: they do not order reads.
 _NON_MUTATING = frozenset({"VariableV2", "VarHandleOp", "Placeholder", "IsVariableInitialized",
                            "NoOp", "CheckNumerics"})
+
+
+def with_attr(program, marked, attr):
+    """`program` with `attr` set to True on the nodes whose id() is in `marked` (the
+    remapper's marks: remap_matmul.py, remap_batch_norm.py); `program` itself if none."""
+    if not marked:
+        return program
+    return program.copy(nodes=[
+        dataclasses.replace(n, attrs={**n.attrs, attr: True})
+        if id(n) in marked else n for n in program.nodes])
 
 
 def mutating(node) -> bool:

@@ -12,10 +12,8 @@ tf.nn.fused_batch_norm of constant statistics is. Like remap_matmul.py, the node
 """
 from __future__ import annotations
 
-import dataclasses
-
 from ..framework import dtypes as _dt
-from ._util import constant_only
+from ._util import constant_only, with_attr
 
 _TYPES = frozenset({"FusedBatchNorm", "FusedBatchNormV2"})
 
@@ -44,8 +42,4 @@ def remap_fused_batch_norm(program, folding=True):
         if any(v in read for v in n.outputs[1:]):
             continue     # the primitive ops give y only
         marked.add(id(n))
-    if not marked:
-        return program
-    return program.copy(nodes=[
-        dataclasses.replace(n, attrs={**n.attrs, "remapped": True})
-        if id(n) in marked else n for n in program.nodes])
+    return with_attr(program, marked, "remapped")

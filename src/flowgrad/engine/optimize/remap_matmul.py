@@ -11,9 +11,8 @@ on: the MatMul node gets `fused_bias_add=True`, which its kernel reads.
 """
 from __future__ import annotations
 
-import dataclasses
-
 from ..framework import dtypes as _dt
+from ._util import with_attr
 
 
 def remap_matmul_bias_add(program):
@@ -40,8 +39,4 @@ def remap_matmul_bias_add(program):
                 or n.op._control_inputs or id(n.op) in control):
             continue
         marked.add(id(n))
-    if not marked:
-        return program
-    return program.copy(nodes=[
-        dataclasses.replace(n, attrs={**n.attrs, "fused_bias_add": True})
-        if id(n) in marked else n for n in program.nodes])
+    return with_attr(program, marked, "fused_bias_add")
