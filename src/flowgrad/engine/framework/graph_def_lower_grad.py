@@ -369,8 +369,13 @@ def grad_lowerable(gop):
     """Whether WhileGrad `gop`'s ops (and those of the loop gradients it holds) can be
     written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
-    if ginfo is None or "forward" not in ginfo or ginfo.get("sliced"):
-        return False   # (an IndexedSlices accumulator is not written as TF's ops)
+    if ginfo is None or "forward" not in ginfo:
+        return False
+    # (an IndexedSlices accumulator: TF's AddBackpropIndexedSlicesAccumulator, written for
+    # a capture with a dense shape of a fully known shape, in a frame nested in none)
+    if any(sp[3] is None or not ginfo["sliced_known"][k][1]
+           for k, sp in ginfo.get("sliced", {}).items()):
+        return False
     finfo = _loop_info(ginfo["forward"])
     if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"]._get_attr("Tout")):
         return False
@@ -401,6 +406,7 @@ class GradLoopPlan(_PlanBase):
         self._moved_in = {}   # a moved op of a cond gradient's branch -> (the forward
         #                       cond's Switch it reads, the gradient Cond, its side)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
+        self._sliced_shapes = {}   # (WhileGrad, j) -> an IndexedSlices accumulator's shapes
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -891,9 +897,13 @@ class GradLoopPlan(_PlanBase):
                      [self._dt(ginfo["grad_vars"][k])], ent)
                 continue
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
+        offs = _cap_offsets(ginfo, n)
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
-            shape = ginfo["grads"][n + j].shape
+            if k in ginfo["sliced"]:   # TF's AddBackpropIndexedSlicesAccumulator
+                vars_ += self._sliced_inits(op, emit, j, k, c)
+                continue
+            shape = ginfo["grads"][offs[j]].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)},
@@ -1022,8 +1032,12 @@ class GradLoopPlan(_PlanBase):
                 emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]],
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
+            if diff_caps[j] in ginfo["sliced"]:   # (concatenated; the dense shape's maximum)
+                self._sliced_sums(op, emit, j, [results[offs[j] + i] for i in
+                                                range(ginfo["parts"][j])], dts)
+                continue
             d = dts[f"a{j}"]
-            sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
+            sh = ginfo["grads"][offs[j]].shape   # (the accumulator's: its b_acc's, or a flow's)
             c = finfo["captures"][diff_caps[j]]
             if d is not c.dtype.base_dtype:
                 sh = [_SCALAR]
@@ -1031,7 +1045,7 @@ class GradLoopPlan(_PlanBase):
                 sh = [sh]
             else:   # (TF's: the zeros' of the capture's Shape, the gradient's broadcast)
                 sh = [sh.merge_with(c.shape)] if sh.is_compatible_with(c.shape) else None
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[offs[j]]], [d, d], {},
                  shapes=sh)
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {},
                  shapes=sh)
@@ -1042,10 +1056,16 @@ class GradLoopPlan(_PlanBase):
                      **self._exit_shape(op, k))
         for j, k in enumerate(diff_caps):   # (zeros of a popped shape: tf.gradients sets
             # the capture's shape on the accumulator's Exit)
+            if k in ginfo["sliced"]:
+                for i in range(ginfo["parts"][j]):
+                    e = exits[offs[j] + i]
+                    emit(e, "Exit", [f"{B}/Switch_a{j}s{i}"], [dts[f"a{j}s{i}"]], {},
+                         controls=e == B)
+                continue
             shape = {"shapes": [finfo["captures"][k].shape]} \
                 if self._acc_pop(op, j) is not None else {}
-            emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
-                 controls=exits[n + j] == B, **shape)
+            emit(exits[offs[j]], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
+                 controls=exits[offs[j]] == B, **shape)
         emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
 
@@ -1177,8 +1197,12 @@ class GradLoopPlan(_PlanBase):
             if k in p["exits"]:
                 ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
+        offs = _cap_offsets(ginfo, p["n"])
         for j, k in enumerate(ginfo["diff_caps"]):
             base = self._acc_base(gop, j)
+            if k in ginfo["sliced"]:   # (TF's AddBackpropIndexedSlicesAccumulator's)
+                self._sliced_names(gop, j, base, offs[j], ren)
+                continue
             if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape" or \
                     self._acc_pop(gop, j) is not None:
                 ren(f"{B}/zeros_{j}", base + "zeros")   # (of a shape not fully known)
@@ -1280,6 +1304,125 @@ class GradLoopPlan(_PlanBase):
                                 ren(f"{m.name}/Enter_c{i}", rr + "/Enter")
             ren(f"{B}/b_sync", r + "b_sync")   # (under the first stack's reader, as TF)
         ren(f"{W}/f_sync", R + "f_sync")   # (a ZeroShape's only: in the cond's outer context)
+
+
+def _cap_offsets(ginfo, n):
+    """The WhileGrad output of each differentiated capture's first part (an IndexedSlices'
+    gradient is 2 or 3 outputs: indices, values(, dense shape))."""
+    out, o = [], n
+    for p in ginfo["parts"]:
+        out.append(o)
+        o += p
+    return out
+
+
+def _sliced_inits(self, gop, emit, j, k, c):
+    """The initial values of the j-th accumulator (capture k, `c`), an IndexedSlices', as
+    TF's AddBackpropIndexedSlicesAccumulator makes them outside the frame: the values' one
+    row of zeros (a Const b_acc when the gradient's values have a fully known shape, else
+    zeros of [1] + Shape(c)[1:]), the indices' [0] and the dense shape's zeros. Returns
+    the loop variables [(key, initial node, dtype)] (indices, values, dense shape)."""
+    B = f"{gop.name}/zeros_{j}"
+    idt, vdt, tail, sdt = self.plans[gop]["ginfo"]["sliced"][k]
+    idt, vdt = _dt.as_dtype(idt), _dt.as_dtype(vdt)
+    known = self.plans[gop]["ginfo"]["sliced_known"][k]
+    i32 = _dt.int32
+    rank = c.shape.ndims
+    if known[0] and tail is not None:
+        vals = emit(B + "/values", "Const", [], [],
+                    {"dtype": vdt, "value": np.zeros([1] + list(tail), vdt.as_numpy_dtype)},
+                    shapes=[TensorShape([1] + list(tail))])
+        vshape = TensorShape([None] + list(tail))
+    else:
+        sh = emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
+                  {"out_type": i32}, shapes=[TensorShape([rank])])
+        ends = [emit(f"{B}/stack{x}", "Const", [], [],
+                     {"dtype": i32, "value": np.asarray([v], np.int32)},
+                     shapes=[TensorShape([1])]) for x, v in (("", 1), ("_1", 0), ("_2", 1))]
+        sl = emit(B + "/strided_slice", "StridedSlice", [sh] + ends, [i32] * 4,
+                  {"begin_mask": 0, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0,
+                   "shrink_axis_mask": 0}, shapes=[TensorShape([rank - 1])])
+        v0 = emit(B + "/values_0", "Const", [], [],
+                  {"dtype": i32, "value": np.asarray([1], np.int32)},
+                  shapes=[TensorShape([1])])
+        ax = emit(B + "/axis", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)},
+                  shapes=[_SCALAR])
+        cc = emit(B + "/concat", "ConcatV2", [v0, sl, ax], [i32, i32, i32], {"N": 2},
+                  shapes=[TensorShape([rank])])
+        z = emit(B + "/zeros/Const", "Const", [], [],
+                 {"dtype": vdt, "value": np.asarray(0, vdt.as_numpy_dtype)}, shapes=[_SCALAR])
+        dims = [1] + c.shape.as_list()[1:]
+        vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
+                    shapes=[TensorShape(dims)])
+        vshape = TensorShape([None] + dims[1:])
+    ind = emit(B + "/indices", "Const", [], [], {"dtype": idt, "value": np.zeros([1],
+                                                                               idt.as_numpy_dtype)},
+               shapes=[TensorShape([1])])
+    out = [(f"a{j}s0", ind, idt, TensorShape([None])), (f"a{j}s1", vals, vdt, vshape)]
+    if sdt is not None:
+        sdt = _dt.as_dtype(sdt)
+        ds = emit(B + "/dense_shape", "Const", [], [],
+                  {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
+                  shapes=[TensorShape([rank])])
+        out.append((f"a{j}s2", ds, sdt, TensorShape([rank])))
+    self._sliced_shapes[(gop, j)] = [x[3] for x in out]
+    return [x[:3] for x in out]
+
+
+def _sliced_sums(self, gop, emit, j, parts, dts):
+    """TF's sums of the j-th accumulator, an IndexedSlices': the indices and the values
+    concatenated after the accumulated ones, the dense shape their maximum; each the
+    NextIteration of its part."""
+    B = gop.name
+    i32 = _dt.int32
+    shapes = self._sliced_shapes[(gop, j)]
+    for i, x in enumerate(parts):
+        d = dts[f"a{j}s{i}"]
+        if i < 2:
+            ax = emit(f"{B}/acc_{j}s{i}/axis", "Const", [f"^{B}/sub"], [],
+                      {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
+            node = emit(f"{B}/acc_{j}s{i}", "ConcatV2", [f"{B}/Switch_a{j}s{i}:1", x, ax],
+                        [d, d, i32], {"N": 2}, shapes=[shapes[i]])
+        else:
+            node = emit(f"{B}/acc_{j}s{i}", "Maximum", [x, f"{B}/Switch_a{j}s{i}:1"], [d, d],
+                        {}, shapes=[shapes[i]])
+        emit(f"{B}/NextIteration_a{j}s{i}", "NextIteration", [node], [d], {},
+             shapes=[shapes[i]])
+
+
+def _sliced_names(self, gop, j, base, first, ren):
+    """TF's names of the j-th accumulator of `gop`, an IndexedSlices' (its first output
+    `first`), in TF's order of making them (_sliced_inits, _sliced_sums)."""
+    B, Z = gop.name, f"{gop.name}/zeros_{j}"
+    p = self.plans[gop]
+    parts = p["ginfo"]["parts"][j]
+    ren(Z + "/values", base + "b_acc")   # (a Const; else the Fill below)
+    ren(Z + "/Shape", base + "Shape")
+    sl = ren(Z + "/strided_slice", base + "strided_slice")
+    for x in ("", "_1", "_2"):
+        ren(f"{Z}/stack{x}", f"{sl}/stack{x}")
+    cc = ren(Z + "/concat", base + "concat")
+    ren(Z + "/values_0", cc + "/values_0")
+    ren(Z + "/axis", cc + "/axis")
+    ren(Z + "/zeros/Const", base + "zeros/Const")
+    ren(Z + "/values", base + "zeros")
+    ren(Z + "/indices", base + "Const")
+    ren(Z + "/dense_shape", base + "Const")
+    for kind in ("Enter", "Merge"):
+        for i in range(parts):
+            ren(f"{B}/{kind}_a{j}s{i}", base + "b_acc")
+    for i in range(parts):
+        ren(f"{B}/Switch_a{j}s{i}", base + "Switch")
+    for i in range(parts):
+        if i < 2:
+            c = ren(f"{B}/acc_{j}s{i}", base + "concat")
+            ren(f"{B}/acc_{j}s{i}/axis", c + "/axis")
+        else:
+            ren(f"{B}/acc_{j}s{i}", base + "Maximum")
+    for i in range(parts):
+        ren(f"{B}/NextIteration_a{j}s{i}", base + "NextIteration")
+    for i in range(parts):
+        ren(p["exits"][first + i], base + "b_acc")
 
 
 def _acc_base(self, gop, j):
@@ -1738,6 +1881,9 @@ def _fwd_cond(g):
 
 GradLoopPlan._push_ctx = _push_ctx
 GradLoopPlan._results = _results
+GradLoopPlan._sliced_inits = _sliced_inits
+GradLoopPlan._sliced_sums = _sliced_sums
+GradLoopPlan._sliced_names = _sliced_names
 GradLoopPlan._late_names = _late_names
 GradLoopPlan._late_subs = _late_subs
 GradLoopPlan._zero_shapes_of = _zero_shapes_of

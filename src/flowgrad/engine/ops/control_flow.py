@@ -1332,6 +1332,9 @@ def _while_grad(op, *grads):
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,
+                       # (per IndexedSlices capture: its values' and dense shape's static
+                       # shapes fully known, as TF's accumulator sees them)
+                       "sliced_known": {k: sliced[k] for k in specs},
                        "reached": frozenset(walk.reached), "gate": gate,
                        "live": frozenset(walk.live),
                        # (the control inputs of the blocks it was made in, for GraphDefs)
