@@ -863,7 +863,9 @@ class GradLoopPlan(_PlanBase):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
         if op in self._moved_in:   # in the forward cond's branch, reading its Switch
-            return emit.copy(op, self._conds._copied.get(op, op.name), [self._moved_in[op][0]])
+            src = self._moved_in[op][0]
+            return emit.copy(op, self._conds._copied.get(op, op.name),
+                             [src if isinstance(src, str) else emit.input_name(src)])
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
@@ -1396,8 +1398,8 @@ def _sliced_names(self, gop, j, base, first, ren):
     B, Z = gop.name, f"{gop.name}/zeros_{j}"
     p = self.plans[gop]
     parts = p["ginfo"]["parts"][j]
-    ren(Z + "/values", base + "b_acc")   # (a Const; else the Fill below)
-    ren(Z + "/Shape", base + "Shape")
+    if ren(Z + "/Shape", base + "Shape") == Z + "/Shape":
+        ren(Z + "/values", base + "b_acc")   # (a Const; else the Fill below)
     sl = ren(Z + "/strided_slice", base + "strided_slice")
     for x in ("", "_1", "_2"):
         ren(f"{Z}/stack{x}", f"{sl}/stack{x}")
@@ -1563,12 +1565,18 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
         if m.type not in _SHAPE_OPS or not m._inputs:
             continue
         conds, t = chain(m), m._inputs[0]
-        if len(conds) != 1 or not self._tf_cond_grad(conds[0]) or chain(t._op) or not (
-                t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
+        if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
             continue
         g = conds[0]
         b = branch_in(m, g)
-        sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
+        if chain(t._op) == [_fwd_cond(g)] and branch_in(t._op, _fwd_cond(g)) == b and \
+                _fwd_cond(g) in body:   # (a value the forward branch makes: read as it is)
+            sw = t
+        elif chain(t._op) or not (t._op in body or t._op in fvars or t in fcaps or
+                                  t._op.type == "LoopVar"):
+            continue
+        else:
+            sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
         if sw is None:
             continue
         self._moved_in[m] = (sw, g, b)
