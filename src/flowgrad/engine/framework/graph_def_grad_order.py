@@ -74,14 +74,14 @@ _ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "Next
 # (an IndexedSlices accumulator, AddBackpropIndexedSlicesAccumulator: the initial values,
 # the indices', values' and dense shape's Enters, Merges and Switches, the ConcatV2s, the
 # Maximum, the NextIterations and the Exits; the values' zeros a Const, or made of the
-# capture's Shape)
+# capture's Shape; zeros/Const, a helper of zeros, is put right before it)
 _SLICED_RANK = ("b_acc", "Const", "Const_1") + tuple(f"b_acc_{i}" for i in range(1, 7)) + (
     "Switch", "Switch_1", "Switch_2", "concat/axis", "concat", "concat_1/axis", "concat_1",
     "Maximum", "NextIteration", "NextIteration_1", "NextIteration_2", "b_acc_7", "b_acc_8",
     "b_acc_9")
 _SLICED_SHAPED_RANK = (
     "Shape", "strided_slice/stack", "strided_slice/stack_1", "strided_slice/stack_2",
-    "strided_slice", "concat/values_0", "concat/axis", "concat", "zeros/Const", "zeros",
+    "strided_slice", "concat/values_0", "concat/axis", "concat", "zeros",
     "Const", "Const_1") + tuple(f"b_acc{'_%d' % i if i else ''}" for i in range(6)) + (
     "Switch", "Switch_1", "Switch_2", "concat_1/axis", "concat_1", "concat_2/axis",
     "concat_2", "Maximum", "NextIteration", "NextIteration_1", "NextIteration_2", "b_acc_6",
@@ -124,6 +124,12 @@ def _loop_zeros(grad, prefix, by):
                 readers[0].name.endswith("_grad/cond_grad"):
             out[src] = readers[0].name
             out[n.name] = readers[0].name
+        # (merged with slices: the values' Merge and the Shape of the zeros made slices)
+        elif sorted(m.op for m in readers) == ["Merge", "Shape"] and all(
+                re.search(r"_grad/cond_grad/(Merge|Shape)$", m.name) for m in readers):
+            merge = next(m.name for m in readers if m.op == "Merge")
+            out[src] = merge
+            out[n.name] = merge
     return out
 
 

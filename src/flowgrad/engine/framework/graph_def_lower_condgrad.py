@@ -914,6 +914,11 @@ def write(cp, op, emit):
             written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
+        if m in cp._grad_moved_reads:   # (a Shape / Size of a value of the forward
+            # branch: moved into it, read as it is, made where its rule makes it)
+            emit.copy(m, name, [emit.input_name(cp._grad_moved_reads[m])])
+            written.add(name)
+            continue
         if m in cp._grad_moved:   # (a Shape in the forward cond: GradLoopPlan writes it)
             continue
         ins = cp.inputs(m)

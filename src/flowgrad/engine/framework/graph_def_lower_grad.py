@@ -864,8 +864,9 @@ class GradLoopPlan(_PlanBase):
             return op.name
         if op in self._moved_in:   # in the forward cond's branch, reading its Switch
             src = self._moved_in[op][0]
-            return emit.copy(op, self._conds._copied.get(op, op.name),
-                             [src if isinstance(src, str) else emit.input_name(src)])
+            if not isinstance(src, str):   # (written with its rule's ops: CondPlan's)
+                return self._conds._copied.get(op, op.name)
+            return emit.copy(op, self._conds._copied.get(op, op.name), [src])
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
@@ -1580,6 +1581,8 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
         if sw is None:
             continue
         self._moved_in[m] = (sw, g, b)
+        if not isinstance(sw, str):
+            cp._grad_moved_reads[m] = sw
         cp.lowered.discard(m)
         cp._grad_moved.add(m)
         out.add(m)
