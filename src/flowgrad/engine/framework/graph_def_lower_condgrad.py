@@ -692,12 +692,21 @@ def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
                shapes=[TensorShape([c.shape.as_list()[0]])])
     out = []
-    for i, (z, t) in enumerate(zip([zeros, rng, shape], grad)):
+    zshapes = [c.shape, TensorShape(c.shape.as_list()[:1]), TensorShape([rank])]
+    for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
         d = t.dtype.base_dtype
         out.append(emit(f"{name}/Merge" + (f"_{i}" if i else ""), "Merge", ins, [d, d],
-                        {"N": 2}, shapes=[TensorShape(None), TensorShape([])]))
+                        {"N": 2}, shapes=[_merge_shape(zs, t.shape), TensorShape([])]))
     return out
+
+
+def _merge_shape(a, b):
+    """TF's Merge shape function of inputs of shapes a and b: the dimensions they agree
+    on, of the rank they agree on."""
+    if a.ndims is None or b.ndims is None or a.ndims != b.ndims:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
 
 
 _PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)

@@ -943,12 +943,18 @@ class GradLoopPlan(_PlanBase):
             t = op.inputs[n + m + k]
             emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                  [self._dt(ginfo["grad_vars"][k])], ent)
+        # (an IndexedSlices accumulator's: TF's shapes set on its Enters, growing)
+        vshapes = {f"a{j}s{i}": sh for (g, j), shs in self._sliced_shapes.items() if g is op
+                   for i, sh in enumerate(shs)}
+
+        def shaped(key, *more):
+            return {"shapes": [vshapes[key]] + list(more)} if key in vshapes else {}
         for key, src, d in vars_:
             ctl = self._enter_controls(op, op.inputs[n + m + int(key[1:])]) \
                 if key[0] == "g" else []
-            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
+            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent, **shaped(key))
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
-                 [d, d], {"N": 2})
+                 [d, d], {"N": 2}, **shaped(key, _SCALAR))
         parent = p["parent"]
         for i, t in enumerate(p["outside"]):
             # (a value the parent frame pops: the pop's shape, the pushed value's, TF's
@@ -978,7 +984,7 @@ class GradLoopPlan(_PlanBase):
         gated = ginfo.get("gate")
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
-                 {})
+                 {}, **shaped(key, vshapes.get(key)))
             if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
                 sw = f"{B}/Switch_{key}"
                 emit(f"{B}/gate_{key}", "NoOp",
@@ -1063,7 +1069,7 @@ class GradLoopPlan(_PlanBase):
                 for i in range(ginfo["parts"][j]):
                     e = exits[offs[j] + i]
                     emit(e, "Exit", [f"{B}/Switch_a{j}s{i}"], [dts[f"a{j}s{i}"]], {},
-                         controls=e == B)
+                         controls=e == B, **shaped(f"a{j}s{i}"))
                 continue
             shape = {"shapes": [finfo["captures"][k].shape]} \
                 if self._acc_pop(op, j) is not None else {}
@@ -1354,10 +1360,10 @@ def _sliced_inits(self, gop, emit, j, k, c):
                   shapes=[TensorShape([rank])])
         z = emit(B + "/zeros/Const", "Const", [], [],
                  {"dtype": vdt, "value": np.asarray(0, vdt.as_numpy_dtype)}, shapes=[_SCALAR])
-        dims = [1] + c.shape.as_list()[1:]
+        dims = [1] + c.shape.as_list()[1:] if rank is not None else None
         vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
                     shapes=[TensorShape(dims)])
-        vshape = TensorShape([None] + dims[1:])
+        vshape = TensorShape([None] + dims[1:] if dims is not None else None)
     ind = emit(B + "/indices", "Const", [], [], {"dtype": idt, "value": np.zeros([1],
                                                                                idt.as_numpy_dtype)},
                shapes=[TensorShape([1])])
@@ -1367,7 +1373,7 @@ def _sliced_inits(self, gop, emit, j, k, c):
         ds = emit(B + "/dense_shape", "Const", [], [],
                   {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
                   shapes=[TensorShape([rank])])
-        out.append((f"a{j}s2", ds, sdt, TensorShape([rank])))
+        out.append((f"a{j}s2", ds, sdt, TensorShape(None)))   # (TF sets none on it)
     self._sliced_shapes[(gop, j)] = [x[3] for x in out]
     return [x[:3] for x in out]
 
