@@ -484,6 +484,19 @@ def _gather_capture_unknown(tf):
     return tf.gradients(tf.reduce_sum(y), params)
 
 
+def _gather_capture_cond(tf):
+    # (psched2) the gather in one branch of a cond in the loop body, the other branch
+    # reading a loop variable: the slices merged part by part with the dead side's zeros
+    # made slices (Merge, Merge_1, Merge_2), the loop variable's Switch gradient after them
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i), lambda: acc * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -512,7 +525,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/map_rnn", _map_rnn),
          ("while/gather_capture", _gather_capture),
          ("while/gather_capture_dense", _gather_capture_dense),
-         ("while/gather_capture_unknown", _gather_capture_unknown)]
+         ("while/gather_capture_unknown", _gather_capture_unknown),
+         ("while/gather_capture_cond", _gather_capture_cond)]
 
 
 

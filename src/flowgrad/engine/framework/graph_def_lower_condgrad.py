@@ -458,7 +458,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                     zm = functools.partial(_zeros_merge, data=(parent or {}).get(
                         "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
-                                 caches[b][name], sw_grad.get(n, outs[b][j]) if
+                                 caches[b][name], sw_grad.get(n, x_outs(b, j)[0]) if
                                  nparts[j] == 1 else x_outs(b, j)))   # written)
         else:
             b = 0 if n in fsides[0] else 1
