@@ -33,6 +33,11 @@ a Const of the known shape on the frame's pivot and its Switch on the popped pre
 of a shape not fully known (TrainingHelper's [None, E] zero inputs), zeros (Fill) of the
 shape a stack keeps: a ZeroShape, whose forward Switch, Shape, push and pop
 graph_def_lower_grad writes as one of its stacks.
+An IndexedSlices gradient of a capture one branch gathers (`g["slices"]`: three outputs of
+the gradient Cond per such x, values, indices, dense shape) is TF's merge() of slices: the
+dead side's zeros made slices (_as_indexed_slices: their Shape, the range of its first
+dimension) and a Merge per part (<Switch>_grad/cond_grad/Merge, Merge_1, Merge_2:
+_slices_merge_loop).
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 

@@ -9,7 +9,12 @@ k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient
 is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
 the results do not need (a rule's gradient of a constant input) are written in the frame
 too, their forward values pushed. Accumulators of a known shape start from a Const
-(b_acc), named after the forward loop's Enter of the capture. The gradient frame is TF's
+(b_acc), named after the forward loop's Enter of the capture; an IndexedSlices gradient
+(a tf.gather of the capture) is summed as TF's AddBackpropIndexedSlicesAccumulator sums it:
+three accumulators (indices, values, dense shape) starting from [0], one row of zeros
+(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape, the indices
+and values concatenated each iteration (ConcatV2), the dense shape their Maximum
+(_sliced_inits, _sliced_sums, _sliced_names; in a frame nested in none). The gradient frame is TF's
 GradLoopState's WhileContext: named after the forward one in the gradients scope
 (gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
 minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
