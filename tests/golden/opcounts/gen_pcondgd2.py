@@ -497,6 +497,19 @@ def _gather_capture_cond(tf):
     return tf.gradients(tf.reduce_sum(y), params)
 
 
+def _gather_capture_and_dense(tf):
+    # (psched2) a gathered capture, then a dense one: the dense accumulator's Exit after
+    # the slices' three outputs (WhileGrad's outputs: indices, values, dense shape, then
+    # the dense gradient)
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        return i + 1, acc + tf.gather(params, i) * w
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), [params, w])
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -526,7 +539,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture", _gather_capture),
          ("while/gather_capture_dense", _gather_capture_dense),
          ("while/gather_capture_unknown", _gather_capture_unknown),
-         ("while/gather_capture_cond", _gather_capture_cond)]
+         ("while/gather_capture_cond", _gather_capture_cond),
+         ("while/gather_capture_and_dense", _gather_capture_and_dense)]
 
 
 

@@ -1227,7 +1227,7 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Switch_a{j}", base + "Switch")
             ren(f"{B}/acc_{j}", base + "Add")
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
-            ren(p["exits"][p["n"] + j], base + "b_acc")
+            ren(p["exits"][offs[j]], base + "b_acc")
 
         def reader_of(node, g=gop):
             for m in self.plans[g]["members"]:
@@ -1468,7 +1468,8 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
     for j, k in enumerate(ginfo["diff_caps"]):
         c = cfinfo["captures"][k]
         if self._dt(c) is not c.dtype.base_dtype or \
-                ginfo["grads"][p["n"] + j].shape.is_fully_defined() or chain(c._op):
+                ginfo["grads"][_cap_offsets(ginfo, p["n"])[j]].shape.is_fully_defined() or \
+                chain(c._op):
             continue
         if c._op in body or c._op in fvars:
             out.append(_AccShape(gop, j, c, None, None))
