@@ -448,6 +448,68 @@ def _scheduled_embedding(tf):
     return tf.gradients(tf.reduce_sum(out.rnn_output), tf.trainable_variables())
 
 
+def _gather_capture(tf):
+    # (psched2) tf.gather of a captured variable in a loop body: its IndexedSlices gradient
+    # summed across iterations by AddBackpropIndexedSlicesAccumulator (b_acc Const of one
+    # zero row, Const indices, Const_1 dense shape; Enters, Merges, Switches, two ConcatV2s,
+    # a Maximum, NextIterations, Exits)
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        return i + 1, acc + tf.gather(params, i)
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_dense(tf):
+    # (psched2) the same with a dense reader of the variable outside the loop:
+    # _AggregateIndexedSlicesGradients (the dense gradient made slices: Shape, strided_slice,
+    # range; ConcatV2s of values and indices)
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        return i + 1, acc + tf.gather(params, i)
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), params)
+
+
+def _gather_capture_unknown(tf):
+    # (psched2) a captured placeholder of a shape not fully known: the values' first zero
+    # row made of its Shape (Shape, strided_slice, concat, zeros)
+    params = tf.placeholder(tf.float32, [None, 3], name="p")
+
+    def body(i, acc):
+        return i + 1, acc + tf.gather(params, i) * 2.0
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_cond(tf):
+    # (psched2) the gather in one branch of a cond in the loop body, the other branch
+    # reading a loop variable: the slices merged part by part with the dead side's zeros
+    # made slices (Merge, Merge_1, Merge_2), the loop variable's Switch gradient after them
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i), lambda: acc * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_and_dense(tf):
+    # (psched2) a gathered capture, then a dense one: the dense accumulator's Exit after
+    # the slices' three outputs (WhileGrad's outputs: indices, values, dense shape, then
+    # the dense gradient)
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        return i + 1, acc + tf.gather(params, i) * w
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), [params, w])
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
@@ -473,7 +535,12 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_unused_exit", _nested_unused_exit),
          ("while/nested_array_read", _nested_array_read),
          ("while/scheduled_embedding", _scheduled_embedding),
-         ("while/map_rnn", _map_rnn)]
+         ("while/map_rnn", _map_rnn),
+         ("while/gather_capture", _gather_capture),
+         ("while/gather_capture_dense", _gather_capture_dense),
+         ("while/gather_capture_unknown", _gather_capture_unknown),
+         ("while/gather_capture_cond", _gather_capture_cond),
+         ("while/gather_capture_and_dense", _gather_capture_and_dense)]
 
 
 

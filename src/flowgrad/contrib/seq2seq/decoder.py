@@ -11,7 +11,7 @@ from ...layers.base import Layer as _TFLayer
 from ...ops.rnn import _assert_like_rnncell
 from ...ops.rnn_cell_impl import _zero_state_tensors
 from ._ops import (TensorArray, TensorShape, array_ops, const_value, constant,
-                   convert_to_tensor, dtypes, greater_equal, logical_not, logical_or,
+                   convert_to_tensor, dtypes, logical_not, logical_or,
                    math_ops, name_scope, nest, transpose_batch_time, vs, while_loop)
 from .helper import Helper
 
@@ -86,8 +86,8 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False,
         zero_outputs = _create_zero_outputs(decoder.output_size, decoder.output_dtype,
                                             decoder.batch_size)
         if maximum_iterations is not None:
-            initial_finished = logical_or(initial_finished,
-                                          greater_equal(0, maximum_iterations))
+            # (TF's `0 >= maximum_iterations`: Tensor.__le__, a LessEqual of it and 0)
+            initial_finished = logical_or(initial_finished, maximum_iterations <= 0)
         initial_sequence_lengths = array_ops.zeros_like(initial_finished, dtype=dtypes.int32)
         initial_time = constant(0, dtype=dtypes.int32)
 

@@ -71,6 +71,22 @@ _ACC_RANK = ("b_acc", "b_acc_1", "b_acc_2", "Switch", "Add", "NextIteration", "b
 _ACC_SHAPED_RANK = ("Shape", "zeros", "b_acc", "b_acc_1", "Switch", "Add", "NextIteration",
                     "b_acc_2")
 
+# (an IndexedSlices accumulator, AddBackpropIndexedSlicesAccumulator: the initial values,
+# the indices', values' and dense shape's Enters, Merges and Switches, the ConcatV2s, the
+# Maximum, the NextIterations and the Exits; the values' zeros a Const, or made of the
+# capture's Shape; zeros/Const, a helper of zeros, is put right before it)
+_SLICED_RANK = ("b_acc", "Const", "Const_1") + tuple(f"b_acc_{i}" for i in range(1, 7)) + (
+    "Switch", "Switch_1", "Switch_2", "concat/axis", "concat", "concat_1/axis", "concat_1",
+    "Maximum", "NextIteration", "NextIteration_1", "NextIteration_2", "b_acc_7", "b_acc_8",
+    "b_acc_9")
+_SLICED_SHAPED_RANK = (
+    "Shape", "strided_slice/stack", "strided_slice/stack_1", "strided_slice/stack_2",
+    "strided_slice", "concat/values_0", "concat/axis", "concat", "zeros",
+    "Const", "Const_1") + tuple(f"b_acc{'_%d' % i if i else ''}" for i in range(6)) + (
+    "Switch", "Switch_1", "Switch_2", "concat_1/axis", "concat_1", "concat_2/axis",
+    "concat_2", "Maximum", "NextIteration", "NextIteration_1", "NextIteration_2", "b_acc_6",
+    "b_acc_7", "b_acc_8")
+
 
 def _loop_zeros(grad, prefix, by):
     """{name: the Merge reading it}, in TF's order, of the nodes of `grad` (the call's
@@ -108,6 +124,12 @@ def _loop_zeros(grad, prefix, by):
                 readers[0].name.endswith("_grad/cond_grad"):
             out[src] = readers[0].name
             out[n.name] = readers[0].name
+        # (merged with slices: the values' Merge and the Shape of the zeros made slices)
+        elif sorted(m.op for m in readers) == ["Merge", "Shape"] and all(
+                re.search(r"_grad/cond_grad/(Merge|Shape)$", m.name) for m in readers):
+            merge = next(m.name for m in readers if m.op == "Merge")
+            out[src] = merge
+            out[n.name] = merge
     return out
 
 
@@ -353,6 +375,9 @@ def _group_order(group, by):
     for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
+    for acc in (_SLICED_RANK, _SLICED_SHAPED_RANK):
+        if sorted(p.rsplit("_grad/", 1)[-1] for p in ops) == sorted(acc):
+            ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("_grad/", 1)[-1]))
     where = {n: i for i, n in enumerate(group)}
     # (a value of the rule the stack pushes, made before it: the Shape of a nested frame's
     # accumulator, AddBackpropAccumulator)
@@ -506,18 +531,52 @@ def _count_stack_order(count, members, by):
     return [n for n in out if n in members]
 
 
-def _summed(sums, by, f, owner_of, groups, between):
+def _sliced_sums(grad, prefix, by, in_grad):
+    """TF's _AggregateIndexedSlicesGradients in the call's scope: ({ConcatV2: the nodes
+    made for its dense inputs (_as_indexed_slices: Shape, strided_slice, range)},
+    {ConcatV2 or such a node: the sum's nodes it reads there, its axis included}); the
+    ConcatV2s of indices and values sum IndexedSlices gradients of one forward tensor."""
+    pre, parts = {}, {}
+    for n in grad:
+        rest = n.name[len(prefix):]
+        if n.op != "ConcatV2" or not re.fullmatch(r"concat(_\d+)?", rest):
+            continue
+        mine, todo = [], [src for src, _ in n.srcs]
+        while todo:
+            x = todo.pop()
+            r = x[len(prefix):]
+            if x not in in_grad or "_grad" in r or x in mine or _COUNTS.match(r) or \
+                    not re.match(r"(concat(_\d+)?/axis|Shape|strided_slice|range)(_\d+)?"
+                                 r"(/|$)", r):
+                continue
+            mine.append(x)
+            todo.extend(src for src, _ in by[x].srcs)
+        if not any(m == n.name + "/axis" for m in mine):
+            continue
+        where = {m.name: i for i, m in enumerate(grad)}
+        pre[n.name] = sorted((m for m in mine if not m.endswith("/axis")), key=where.get)
+        parts[n.name] = mine
+        for m in mine:
+            parts[m] = [m]
+    return pre, parts
+
+
+def _summed(sums, by, f, owner_of, groups, between, agg_parts=None):
     """{AddN: the forward op whose output's gradients it sums}: the one output of an op all
     its inputs' rules differentiate (through ops whose rule passes a gradient on with no
-    node: Identity, NextIteration, an Add of equal shapes)."""
+    node: Identity, NextIteration, an Add of equal shapes); a ConcatV2 of slices' parts too
+    (agg_parts: the nodes it reads that are no rule's: its axis, the dense ones' range)."""
     def passes(op):
         return op in between and (op, 0) not in groups
     out = {}
+    agg_parts = agg_parts or {}
     for s in sums:
-        if by[s].op != "AddN":
+        if by[s].op != "AddN" and s not in agg_parts:
             continue
         common = None
         for src, _ in by[s].srcs:
+            if src in agg_parts:
+                continue
             o = owner_of.get(src)
             if o is None:
                 common = None
@@ -587,9 +646,14 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
                     _COUNT_STACK.match(n.name[len(prefix):])}
     loop_zeros = _loop_zeros(grad, prefix, by)
     outer_zeros = _outer_zeros(grad, prefix, by)
+    agg_pre, agg_parts = _sliced_sums(grad, prefix, by, in_grad)
     for n in grad:
         rest = n.name[len(prefix):]
-        if n.name in loop_zeros or n.name in outer_zeros:
+        if n.name in agg_pre:   # (an IndexedSlices sum: its ConcatV2s)
+            sums.append(n.name)
+            parts[n.name] = [x for x in agg_parts[n.name] if x.endswith("/axis")]
+            continue
+        if n.name in loop_zeros or n.name in outer_zeros or n.name in agg_parts:
             continue
         if "_grad" not in rest and _COUNTS.match(rest):
             counters[rest] = n.name
@@ -733,7 +797,7 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for e in flush:
         zeros_for(e)
         queue.append(e)
-    summed = _summed(sums, by, f, owner_of, groups, between)
+    summed = _summed(sums, by, f, owner_of, groups, between, agg_parts)
     sums_of, before_group = defaultdict(list), defaultdict(list)
     for s, x in summed.items():
         sums_of[x].append(s)
@@ -753,6 +817,9 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     visits = defaultdict(int)
     while queue:
         op = queue.popleft()
+        for s in sums_of[op]:   # (_AggregateIndexedSlicesGradients: the dense gradients
+            for x in agg_pre.get(s, ()):   # as slices first, then the concats)
+                put(x)
         for s in sums_of[op]:
             put(s)
         for z in zeros_before.get((op, visits[op]), ()):

@@ -357,6 +357,8 @@ class CondPlan(_PlanBase):
         self._zero_shapes = {}   # such a gradient Cond -> its condgrad.ZeroShapes
         self._switch_data = {}   # a Switch written: its data input (ZeroShape's Switch)
         self._grad_moved = set()   # branch ops GradLoopPlan moves to the forward cond
+        self._grad_moved_reads = {}   # those reading a value of the forward branch: the
+        #                              value (written with the branch's gradient ops)
         self._copied = {}   # a cond gradient's op -> the node name it is written as
         self.block = {}   # node -> the control inputs of the block a TF-layout cond is in
         self.arrays = arrays   # the TensorArrayPlan: a branch's array op reads its handle

@@ -33,6 +33,11 @@ a Const of the known shape on the frame's pivot and its Switch on the popped pre
 of a shape not fully known (TrainingHelper's [None, E] zero inputs), zeros (Fill) of the
 shape a stack keeps: a ZeroShape, whose forward Switch, Shape, push and pop
 graph_def_lower_grad writes as one of its stacks.
+An IndexedSlices gradient of a capture one branch gathers (`g["slices"]`: three outputs of
+the gradient Cond per such x, values, indices, dense shape) is TF's merge() of slices: the
+dead side's zeros made slices (_as_indexed_slices: their Shape, the range of its first
+dimension) and a Merge per part (<Switch>_grad/cond_grad/Merge, Merge_1, Merge_2:
+_slices_merge_loop).
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 
@@ -103,8 +108,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
     inner Switches' zeros switching the outer Switch's output); its nodes are written
     where this walk takes the inner forward cond."""
     g = infos[op].get("grad")
-    if not isinstance(g, dict) or not g["plain"] or g["of"] not in cp._tf:
+    if not isinstance(g, dict) or not (g["plain"] or g.get("slices")) or \
+            g["of"] not in cp._tf:
         return False
+    # (per x its outputs: an IndexedSlices gradient's values, indices and dense shape,
+    # merged part by part, in a loop gradient's frame only)
+    nparts = g.get("parts") or [1] * len(g["xs"])
+    x_at = [sum(nparts[:j]) for j in range(len(nparts))]
+
+    def x_outs(b, j):
+        return [outs[b][x_at[j] + i] for i in range(nparts[j])]
     fwd = g["of"]
     pre = cp._prefix(op)
     tail = f"/{fwd.name}_grad/cond_grad"
@@ -176,14 +189,15 @@ def _plan(cp, op, infos, lowerings, parent=None):
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
     for b, side in enumerate(sides):
         # (a flow's zero gradient on the side that does not read the array: TF's zeros)
-        unread = {outs[b][j].op for j in range(len(outs[b])) if not g["reached"][b][j]}
+        unread = {t.op for j in range(len(nparts)) if not g["reached"][b][j]
+                  for t in x_outs(b, j)}
         for m in side:
             if m.type == "TensorArrayZeroGrad" and m in unread:
                 continue
             if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
-    if loop and _branches.chain(op):
+    if loop and _branches.chain(op) or not g["plain"] and not loop:
         return False
     pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
     # (TF gates per tf.gradients call: a nested cond's gradient as the enclosing one's)
@@ -193,7 +207,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
     keep = dict(g["keep"])
     order = {k: i for i, (k, _) in enumerate(g["keep"])}
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
-    if any(len(o) != len(xs) for o in outs):
+    if any(len(o) != sum(nparts) for o in outs):
         return False
     steps = []
     gy_switch = {}   # gradient tensor name -> its Switch (_MergeGrad)
@@ -258,9 +272,11 @@ def _plan(cp, op, infos, lowerings, parent=None):
     for b, side in enumerate(sides):
         names = sorted((m.name for m in fsides[b]), key=len, reverse=True)
         by_name = {m.name: m for m in fsides[b]}
-        reached_outs = [outs[b][j].op for j in range(len(xs)) if g["reached"][b][j]]
+        reached_outs = [t.op for j in range(len(xs)) if g["reached"][b][j]
+                        for t in x_outs(b, j)]
         live = _ancestors(reached_outs, side)
-        dead = _ancestors([outs[b][j].op for j in range(len(xs)) if not g["reached"][b][j]],
+        dead = _ancestors([t.op for j in range(len(xs)) if not g["reached"][b][j]
+                           for t in x_outs(b, j)],
                           side) - live
         skip |= dead
         waiting = []
@@ -289,7 +305,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             waiting = []
         for j, c in enumerate(g["xs"]):
             if g["reached"][b][j]:
-                mine = [w for w in waiting if w in _ancestors([outs[b][j].op], side)]
+                mine = [w for w in waiting if w in _ancestors([t.op for t in x_outs(b, j)],
+                                                              side)]
                 groups[("sw", b, c.name)] = mine
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
@@ -394,7 +411,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             return
         names = _tuple(cp, emit, f"{scope}/{n.name}_grad", [(port, gy)] * len(ins))
         for i, name in zip(ins, names):
-            if isinstance(i, tuple) and i[0] == "sw" and outs[b][xs[i[2]]].name in grads:
+            if isinstance(i, tuple) and i[0] == "sw" and \
+                    x_outs(b, xs[i[2]])[0].name in grads:
                 sw_grad[i] = name
             if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
                 grad_sub[i] = {t: name for t in grads}
@@ -445,7 +463,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                     zm = functools.partial(_zeros_merge, data=(parent or {}).get(
                         "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
-                                 caches[b][name], sw_grad.get(n, outs[b][j])))   # written)
+                                 caches[b][name], sw_grad.get(n, x_outs(b, j)[0]) if
+                                 nparts[j] == 1 else x_outs(b, j)))   # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -517,10 +536,21 @@ def _plan(cp, op, infos, lowerings, parent=None):
     rest_at = next((o for o in later if o._id > last and not any(
         o in ops for ops in own.values())), None)
     for j, c in enumerate(g["xs"]):
+        if nparts[j] > 1:   # (an IndexedSlices': its Merges, one per part)
+            for i, res in enumerate(got[j][0] if got[j] else ()):
+                k = x_at[j] + i
+                cp.renames[op._outputs[k].name] = res
+                if 0 < k <= len(aliases):
+                    cp.renames[aliases[k - 1]._outputs[0].name] = res
+            for o in dropped:
+                if o.type == "Identity" and o._inputs[0].name in cp.renames:
+                    cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
+            continue
+        jo = x_at[j]   # (its output)
         if len(got[j]) == 2:
             dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
-            ins = {op._outputs[j]} | ({aliases[j - 1]._outputs[0]} if 0 < j <= len(aliases)
-                                      else set())
+            ins = {op._outputs[jo]} | ({aliases[jo - 1]._outputs[0]}
+                                       if 0 < jo <= len(aliases) else set())
             ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
                     o._inputs[0] in ins}
             readers = {r for t in ins for r in t.consumers() if r not in dropped}
@@ -552,9 +582,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
             res = got[j][0]
         else:
             continue
-        cp.renames[op._outputs[j].name] = res
-        if 0 < j <= len(aliases):   # (the Identity named Merge_j that reads output j)
-            cp.renames[aliases[j - 1]._outputs[0].name] = res
+        cp.renames[op._outputs[jo].name] = res
+        if 0 < jo <= len(aliases):   # (the Identity named Merge_j that reads output j)
+            cp.renames[aliases[jo - 1]._outputs[0].name] = res
         for o in dropped:
             if o.type == "Identity" and o._inputs[0].name in cp.renames:
                 cp.renames[o._outputs[0].name] = cp.renames[o._inputs[0].name]
@@ -620,6 +650,10 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
         ins = [zeros, grad] if b == 0 else [grad, zeros]
         name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
         return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
+        if not c.shape.is_fully_defined():
+            raise ValueError("an IndexedSlices merge with zeros of an unknown shape")
+        return _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root)
     const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
                  {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
                  shapes=[c.shape])
@@ -631,6 +665,53 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
+    """_zeros_merge_loop of an IndexedSlices gradient `grad` ([values, indices, dense
+    shape]): TF's merge() makes the zeros slices (_as_indexed_slices: their Shape, the
+    range of its first dimension) and merges each part (Merge, Merge_1, Merge_2 in the
+    Switch's <Switch>_grad/cond_grad scope). Returns the three Merges."""
+    i32 = _dt.int32
+    const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
+                 {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
+                 shapes=[c.shape])
+    cp._late_names.append((const, root + "/Const"))
+    sw = emit(cp._unique(f"{scope}/loop_zeros_Switch"), "Switch", [const, pred],
+              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+    cp._late_names.append((sw, root + "/Switch"))
+    zeros = sw + (":1" if b == 1 else "")
+    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+    rank = c.shape.ndims
+    shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
+                 shapes=[TensorShape([rank])])
+    ends = [emit(f"{name}/strided_slice/stack{x}", "Const", [_PIVOT], [],
+                 {"dtype": i32, "value": np.asarray([v], np.int32)}, shapes=[TensorShape([1])])
+            for x, v in (("", 0), ("_1", 1), ("_2", 1))]
+    first = emit(name + "/strided_slice", "StridedSlice", [shape] + ends, [i32] * 4,
+                 {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0,
+                  "shrink_axis_mask": 1}, shapes=[TensorShape([])])
+    start, delta = [emit(f"{name}/range/{x}", "Const", [_PIVOT], [],
+                         {"dtype": i32, "value": np.asarray(v, np.int32)},
+                         shapes=[TensorShape([])]) for x, v in (("start", 0), ("delta", 1))]
+    rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
+               shapes=[TensorShape([c.shape.as_list()[0]])])
+    out = []
+    zshapes = [c.shape, TensorShape(c.shape.as_list()[:1]), TensorShape([rank])]
+    for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
+        ins = [z, t] if b == 0 else [t, z]
+        d = t.dtype.base_dtype
+        out.append(emit(f"{name}/Merge" + (f"_{i}" if i else ""), "Merge", ins, [d, d],
+                        {"N": 2}, shapes=[_merge_shape(zs, t.shape), TensorShape([])]))
+    return out
+
+
+def _merge_shape(a, b):
+    """TF's Merge shape function of inputs of shapes a and b: the dimensions they agree
+    on, of the rank they agree on."""
+    if a.ndims is None or b.ndims is None or a.ndims != b.ndims:
+        return TensorShape(None)
+    return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
 
 
 _PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
@@ -847,6 +928,11 @@ def write(cp, op, emit):
             written.add(emit(*args, **kw))
             continue
         _, m, name, _b = step
+        if m in cp._grad_moved_reads:   # (a Shape / Size of a value of the forward
+            # branch: moved into it, read as it is, made where its rule makes it)
+            emit.copy(m, name, [emit.input_name(cp._grad_moved_reads[m])])
+            written.add(name)
+            continue
         if m in cp._grad_moved:   # (a Shape in the forward cond: GradLoopPlan writes it)
             continue
         ins = cp.inputs(m)

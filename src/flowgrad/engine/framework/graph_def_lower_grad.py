@@ -9,7 +9,12 @@ k > 0 is <name>/Exit_k). As TF's GetRealValue: a constant of the body a gradient
 is copied into the gradient frame (a Const on its pivot), not pushed; the gradient ops
 the results do not need (a rule's gradient of a constant input) are written in the frame
 too, their forward values pushed. Accumulators of a known shape start from a Const
-(b_acc), named after the forward loop's Enter of the capture. The gradient frame is TF's
+(b_acc), named after the forward loop's Enter of the capture; an IndexedSlices gradient
+(a tf.gather of the capture) is summed as TF's AddBackpropIndexedSlicesAccumulator sums it:
+three accumulators (indices, values, dense shape) starting from [0], one row of zeros
+(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape, the indices
+and values concatenated each iteration (ConcatV2), the dense shape their Maximum
+(_sliced_inits, _sliced_sums, _sliced_names; in a frame nested in none). The gradient frame is TF's
 GradLoopState's WhileContext: named after the forward one in the gradients scope
 (gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
 minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
@@ -369,8 +374,13 @@ def grad_lowerable(gop):
     """Whether WhileGrad `gop`'s ops (and those of the loop gradients it holds) can be
     written as TF's loop gradient (module docstring)."""
     ginfo = _loop_info(gop)
-    if ginfo is None or "forward" not in ginfo or ginfo.get("sliced"):
-        return False   # (an IndexedSlices accumulator is not written as TF's ops)
+    if ginfo is None or "forward" not in ginfo:
+        return False
+    # (an IndexedSlices accumulator: TF's AddBackpropIndexedSlicesAccumulator, written for
+    # a capture with a dense shape of a fully known shape, in a frame nested in none)
+    if any(sp[3] is None or not ginfo["sliced_known"][k][1]
+           for k, sp in ginfo.get("sliced", {}).items()):
+        return False
     finfo = _loop_info(ginfo["forward"])
     if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"]._get_attr("Tout")):
         return False
@@ -401,6 +411,7 @@ class GradLoopPlan(_PlanBase):
         self._moved_in = {}   # a moved op of a cond gradient's branch -> (the forward
         #                       cond's Switch it reads, the gradient Cond, its side)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
+        self._sliced_shapes = {}   # (WhileGrad, j) -> an IndexedSlices accumulator's shapes
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -857,7 +868,10 @@ class GradLoopPlan(_PlanBase):
         if op in self._gvar or op in self._dropped:   # read as its gradient Switch (renames)
             return op.name
         if op in self._moved_in:   # in the forward cond's branch, reading its Switch
-            return emit.copy(op, self._conds._copied.get(op, op.name), [self._moved_in[op][0]])
+            src = self._moved_in[op][0]
+            if not isinstance(src, str):   # (written with its rule's ops: CondPlan's)
+                return self._conds._copied.get(op, op.name)
+            return emit.copy(op, self._conds._copied.get(op, op.name), [src])
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
@@ -891,9 +905,13 @@ class GradLoopPlan(_PlanBase):
                      [self._dt(ginfo["grad_vars"][k])], ent)
                 continue
             vars_.append((f"g{k}", emit.input_name(t), self._dt(ginfo["grad_vars"][k])))
+        offs = _cap_offsets(ginfo, n)
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
-            shape = ginfo["grads"][n + j].shape
+            if k in ginfo["sliced"]:   # TF's AddBackpropIndexedSlicesAccumulator
+                vars_ += self._sliced_inits(op, emit, j, k, c)
+                continue
+            shape = ginfo["grads"][offs[j]].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
                 z = emit(f"{B}/zeros_{j}", "Const", pctl, [],
                          {"dtype": _dt.float32, "value": np.asarray(0.0, np.float32)},
@@ -930,12 +948,18 @@ class GradLoopPlan(_PlanBase):
             t = op.inputs[n + m + k]
             emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                  [self._dt(ginfo["grad_vars"][k])], ent)
+        # (an IndexedSlices accumulator's: TF's shapes set on its Enters, growing)
+        vshapes = {f"a{j}s{i}": sh for (g, j), shs in self._sliced_shapes.items() if g is op
+                   for i, sh in enumerate(shs)}
+
+        def shaped(key, *more):
+            return {"shapes": [vshapes[key]] + list(more)} if key in vshapes else {}
         for key, src, d in vars_:
             ctl = self._enter_controls(op, op.inputs[n + m + int(key[1:])]) \
                 if key[0] == "g" else []
-            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent)
+            emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent, **shaped(key))
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
-                 [d, d], {"N": 2})
+                 [d, d], {"N": 2}, **shaped(key, _SCALAR))
         parent = p["parent"]
         for i, t in enumerate(p["outside"]):
             # (a value the parent frame pops: the pop's shape, the pushed value's, TF's
@@ -965,7 +989,7 @@ class GradLoopPlan(_PlanBase):
         gated = ginfo.get("gate")
         for key, _, d in vars_:
             emit(f"{B}/Switch_{key}", "Switch", [f"{B}/Merge_{key}", f"{B}/LoopCond"], [d, b],
-                 {})
+                 {}, **shaped(key, vshapes.get(key)))
             if gated and key[0] == "g":   # TF's gate of the Merge gradient: a tuple
                 sw = f"{B}/Switch_{key}"
                 emit(f"{B}/gate_{key}", "NoOp",
@@ -1022,8 +1046,12 @@ class GradLoopPlan(_PlanBase):
                 emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]],
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
+            if diff_caps[j] in ginfo["sliced"]:   # (concatenated; the dense shape's maximum)
+                self._sliced_sums(op, emit, j, [results[offs[j] + i] for i in
+                                                range(ginfo["parts"][j])], dts)
+                continue
             d = dts[f"a{j}"]
-            sh = ginfo["grads"][n + j].shape   # (the accumulator's: its b_acc's, or a flow's)
+            sh = ginfo["grads"][offs[j]].shape   # (the accumulator's: its b_acc's, or a flow's)
             c = finfo["captures"][diff_caps[j]]
             if d is not c.dtype.base_dtype:
                 sh = [_SCALAR]
@@ -1031,7 +1059,7 @@ class GradLoopPlan(_PlanBase):
                 sh = [sh]
             else:   # (TF's: the zeros' of the capture's Shape, the gradient's broadcast)
                 sh = [sh.merge_with(c.shape)] if sh.is_compatible_with(c.shape) else None
-            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[n + j]], [d, d], {},
+            emit(f"{B}/acc_{j}", "Add", [f"{B}/Switch_a{j}:1", results[offs[j]]], [d, d], {},
                  shapes=sh)
             emit(f"{B}/NextIteration_a{j}", "NextIteration", [f"{B}/acc_{j}"], [d], {},
                  shapes=sh)
@@ -1042,10 +1070,16 @@ class GradLoopPlan(_PlanBase):
                      **self._exit_shape(op, k))
         for j, k in enumerate(diff_caps):   # (zeros of a popped shape: tf.gradients sets
             # the capture's shape on the accumulator's Exit)
+            if k in ginfo["sliced"]:
+                for i in range(ginfo["parts"][j]):
+                    e = exits[offs[j] + i]
+                    emit(e, "Exit", [f"{B}/Switch_a{j}s{i}"], [dts[f"a{j}s{i}"]], {},
+                         controls=e == B, **shaped(f"a{j}s{i}"))
+                continue
             shape = {"shapes": [finfo["captures"][k].shape]} \
                 if self._acc_pop(op, j) is not None else {}
-            emit(exits[n + j], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
-                 controls=exits[n + j] == B, **shape)
+            emit(exits[offs[j]], "Exit", [f"{B}/Switch_a{j}"], [dts[f"a{j}"]], {},
+                 controls=exits[offs[j]] == B, **shape)
         emit(f"{B}/Exit_n", "Exit", [f"{B}/Switch_n"], [i32], {})
         return B
 
@@ -1177,8 +1211,12 @@ class GradLoopPlan(_PlanBase):
             if k in p["exits"]:
                 ren(p["exits"][k], f"{R}{s}Enter{x}_grad/Exit")
             ren(f"{B}/NextIteration_g{k}", f"{sw}_grad_1/NextIteration")
+        offs = _cap_offsets(ginfo, p["n"])
         for j, k in enumerate(ginfo["diff_caps"]):
             base = self._acc_base(gop, j)
+            if k in ginfo["sliced"]:   # (TF's AddBackpropIndexedSlicesAccumulator's)
+                self._sliced_names(gop, j, base, offs[j], ren)
+                continue
             if ren(f"{B}/zeros_{j}/Shape", base + "Shape") != f"{B}/zeros_{j}/Shape" or \
                     self._acc_pop(gop, j) is not None:
                 ren(f"{B}/zeros_{j}", base + "zeros")   # (of a shape not fully known)
@@ -1189,7 +1227,7 @@ class GradLoopPlan(_PlanBase):
             ren(f"{B}/Switch_a{j}", base + "Switch")
             ren(f"{B}/acc_{j}", base + "Add")
             ren(f"{B}/NextIteration_a{j}", base + "NextIteration")
-            ren(p["exits"][p["n"] + j], base + "b_acc")
+            ren(p["exits"][offs[j]], base + "b_acc")
 
         def reader_of(node, g=gop):
             for m in self.plans[g]["members"]:
@@ -1282,6 +1320,125 @@ class GradLoopPlan(_PlanBase):
         ren(f"{W}/f_sync", R + "f_sync")   # (a ZeroShape's only: in the cond's outer context)
 
 
+def _cap_offsets(ginfo, n):
+    """The WhileGrad output of each differentiated capture's first part (an IndexedSlices'
+    gradient is 2 or 3 outputs: indices, values(, dense shape))."""
+    out, o = [], n
+    for p in ginfo["parts"]:
+        out.append(o)
+        o += p
+    return out
+
+
+def _sliced_inits(self, gop, emit, j, k, c):
+    """The initial values of the j-th accumulator (capture k, `c`), an IndexedSlices', as
+    TF's AddBackpropIndexedSlicesAccumulator makes them outside the frame: the values' one
+    row of zeros (a Const b_acc when the gradient's values have a fully known shape, else
+    zeros of [1] + Shape(c)[1:]), the indices' [0] and the dense shape's zeros. Returns
+    the loop variables [(key, initial node, dtype)] (indices, values, dense shape)."""
+    B = f"{gop.name}/zeros_{j}"
+    idt, vdt, tail, sdt = self.plans[gop]["ginfo"]["sliced"][k]
+    idt, vdt = _dt.as_dtype(idt), _dt.as_dtype(vdt)
+    known = self.plans[gop]["ginfo"]["sliced_known"][k]
+    i32 = _dt.int32
+    rank = c.shape.ndims
+    if known[0] and tail is not None:
+        vals = emit(B + "/values", "Const", [], [],
+                    {"dtype": vdt, "value": np.zeros([1] + list(tail), vdt.as_numpy_dtype)},
+                    shapes=[TensorShape([1] + list(tail))])
+        vshape = TensorShape([None] + list(tail))
+    else:
+        sh = emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
+                  {"out_type": i32}, shapes=[TensorShape([rank])])
+        ends = [emit(f"{B}/stack{x}", "Const", [], [],
+                     {"dtype": i32, "value": np.asarray([v], np.int32)},
+                     shapes=[TensorShape([1])]) for x, v in (("", 1), ("_1", 0), ("_2", 1))]
+        sl = emit(B + "/strided_slice", "StridedSlice", [sh] + ends, [i32] * 4,
+                  {"begin_mask": 0, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0,
+                   "shrink_axis_mask": 0}, shapes=[TensorShape([rank - 1])])
+        v0 = emit(B + "/values_0", "Const", [], [],
+                  {"dtype": i32, "value": np.asarray([1], np.int32)},
+                  shapes=[TensorShape([1])])
+        ax = emit(B + "/axis", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)},
+                  shapes=[_SCALAR])
+        cc = emit(B + "/concat", "ConcatV2", [v0, sl, ax], [i32, i32, i32], {"N": 2},
+                  shapes=[TensorShape([rank])])
+        z = emit(B + "/zeros/Const", "Const", [], [],
+                 {"dtype": vdt, "value": np.asarray(0, vdt.as_numpy_dtype)}, shapes=[_SCALAR])
+        dims = [1] + c.shape.as_list()[1:] if rank is not None else None
+        vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
+                    shapes=[TensorShape(dims)])
+        vshape = TensorShape([None] + dims[1:] if dims is not None else None)
+    ind = emit(B + "/indices", "Const", [], [], {"dtype": idt, "value": np.zeros([1],
+                                                                               idt.as_numpy_dtype)},
+               shapes=[TensorShape([1])])
+    out = [(f"a{j}s0", ind, idt, TensorShape([None])), (f"a{j}s1", vals, vdt, vshape)]
+    if sdt is not None:
+        sdt = _dt.as_dtype(sdt)
+        ds = emit(B + "/dense_shape", "Const", [], [],
+                  {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
+                  shapes=[TensorShape([rank])])
+        out.append((f"a{j}s2", ds, sdt, TensorShape(None)))   # (TF sets none on it)
+    self._sliced_shapes[(gop, j)] = [x[3] for x in out]
+    return [x[:3] for x in out]
+
+
+def _sliced_sums(self, gop, emit, j, parts, dts):
+    """TF's sums of the j-th accumulator, an IndexedSlices': the indices and the values
+    concatenated after the accumulated ones, the dense shape their maximum; each the
+    NextIteration of its part."""
+    B = gop.name
+    i32 = _dt.int32
+    shapes = self._sliced_shapes[(gop, j)]
+    for i, x in enumerate(parts):
+        d = dts[f"a{j}s{i}"]
+        if i < 2:
+            ax = emit(f"{B}/acc_{j}s{i}/axis", "Const", [f"^{B}/sub"], [],
+                      {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
+            node = emit(f"{B}/acc_{j}s{i}", "ConcatV2", [f"{B}/Switch_a{j}s{i}:1", x, ax],
+                        [d, d, i32], {"N": 2}, shapes=[shapes[i]])
+        else:
+            node = emit(f"{B}/acc_{j}s{i}", "Maximum", [x, f"{B}/Switch_a{j}s{i}:1"], [d, d],
+                        {}, shapes=[shapes[i]])
+        emit(f"{B}/NextIteration_a{j}s{i}", "NextIteration", [node], [d], {},
+             shapes=[shapes[i]])
+
+
+def _sliced_names(self, gop, j, base, first, ren):
+    """TF's names of the j-th accumulator of `gop`, an IndexedSlices' (its first output
+    `first`), in TF's order of making them (_sliced_inits, _sliced_sums)."""
+    B, Z = gop.name, f"{gop.name}/zeros_{j}"
+    p = self.plans[gop]
+    parts = p["ginfo"]["parts"][j]
+    if ren(Z + "/Shape", base + "Shape") == Z + "/Shape":
+        ren(Z + "/values", base + "b_acc")   # (a Const; else the Fill below)
+    sl = ren(Z + "/strided_slice", base + "strided_slice")
+    for x in ("", "_1", "_2"):
+        ren(f"{Z}/stack{x}", f"{sl}/stack{x}")
+    cc = ren(Z + "/concat", base + "concat")
+    ren(Z + "/values_0", cc + "/values_0")
+    ren(Z + "/axis", cc + "/axis")
+    ren(Z + "/zeros/Const", base + "zeros/Const")
+    ren(Z + "/values", base + "zeros")
+    ren(Z + "/indices", base + "Const")
+    ren(Z + "/dense_shape", base + "Const")
+    for kind in ("Enter", "Merge"):
+        for i in range(parts):
+            ren(f"{B}/{kind}_a{j}s{i}", base + "b_acc")
+    for i in range(parts):
+        ren(f"{B}/Switch_a{j}s{i}", base + "Switch")
+    for i in range(parts):
+        if i < 2:
+            c = ren(f"{B}/acc_{j}s{i}", base + "concat")
+            ren(f"{B}/acc_{j}s{i}/axis", c + "/axis")
+        else:
+            ren(f"{B}/acc_{j}s{i}", base + "Maximum")
+    for i in range(parts):
+        ren(f"{B}/NextIteration_a{j}s{i}", base + "NextIteration")
+    for i in range(parts):
+        ren(p["exits"][first + i], base + "b_acc")
+
+
 def _acc_base(self, gop, j):
     """TF's scope of WhileGrad `gop`'s j-th accumulator: named after the forward loop's
     Enter of the capture (<gradients>/<Enter>_grad/)."""
@@ -1311,7 +1468,8 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
     for j, k in enumerate(ginfo["diff_caps"]):
         c = cfinfo["captures"][k]
         if self._dt(c) is not c.dtype.base_dtype or \
-                ginfo["grads"][p["n"] + j].shape.is_fully_defined() or chain(c._op):
+                ginfo["grads"][_cap_offsets(ginfo, p["n"])[j]].shape.is_fully_defined() or \
+                chain(c._op):
             continue
         if c._op in body or c._op in fvars:
             out.append(_AccShape(gop, j, c, None, None))
@@ -1420,15 +1578,23 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
         if m.type not in _SHAPE_OPS or not m._inputs:
             continue
         conds, t = chain(m), m._inputs[0]
-        if len(conds) != 1 or not self._tf_cond_grad(conds[0]) or chain(t._op) or not (
-                t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
+        if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
             continue
         g = conds[0]
         b = branch_in(m, g)
-        sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
+        if chain(t._op) == [_fwd_cond(g)] and branch_in(t._op, _fwd_cond(g)) == b and \
+                _fwd_cond(g) in body:   # (a value the forward branch makes: read as it is)
+            sw = t
+        elif chain(t._op) or not (t._op in body or t._op in fvars or t in fcaps or
+                                  t._op.type == "LoopVar"):
+            continue
+        else:
+            sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
         if sw is None:
             continue
         self._moved_in[m] = (sw, g, b)
+        if not isinstance(sw, str):
+            cp._grad_moved_reads[m] = sw
         cp.lowered.discard(m)
         cp._grad_moved.add(m)
         out.add(m)
@@ -1738,6 +1904,9 @@ def _fwd_cond(g):
 
 GradLoopPlan._push_ctx = _push_ctx
 GradLoopPlan._results = _results
+GradLoopPlan._sliced_inits = _sliced_inits
+GradLoopPlan._sliced_sums = _sliced_sums
+GradLoopPlan._sliced_names = _sliced_names
 GradLoopPlan._late_names = _late_names
 GradLoopPlan._late_subs = _late_subs
 GradLoopPlan._zero_shapes_of = _zero_shapes_of

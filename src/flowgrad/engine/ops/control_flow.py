@@ -390,7 +390,13 @@ def _cond_grad(op, *grads):
             "gate": gate,   # gate_gradients: TF's tuple of each op's gradients
             "loop_gate": outer_gate,   # (in a loop body: TF's, counted by the loop's walk)
             "plain": not internal and all(slots[i][0] == 1 for i in diff) and
-            all(isinstance(grads[k], Tensor) for k in keep)}
+            all(isinstance(grads[k], Tensor) for k in keep),
+            # (per x, the outputs of its gradient: 1, or an IndexedSlices' 3 parts, values,
+            # indices, dense shape, which TF merges part by part; "slices": one side's
+            # slices and the other's zeros made slices, TF's _SwitchGrad in a loop body)
+            "parts": [slots[i][0] for i in diff],
+            "slices": not internal and all(isinstance(grads[k], Tensor) for k in keep) and
+            all(slots[i][0] == 1 or slots[i] == (3, False) for i in diff)}
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
     merged, pos = [], 0
     for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor
@@ -1332,6 +1338,9 @@ def _while_grad(op, *grads):
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,
+                       # (per IndexedSlices capture: its values' and dense shape's static
+                       # shapes fully known, as TF's accumulator sees them)
+                       "sliced_known": {k: sliced[k] for k in specs},
                        "reached": frozenset(walk.reached), "gate": gate,
                        "live": frozenset(walk.live),
                        # (the control inputs of the blocks it was made in, for GraphDefs)
