@@ -18,8 +18,13 @@ need not match a placeholder's shape), so an elementwise op of a feed is never r
 but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
 sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
 cancel), which is not a total order, so the leaves are sorted as libstdc++'s
-std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
-Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
+std::stable_sort sorts. Grappler's second round runs its constant folding before its
+arithmetic optimizer: with the gates gone and each Mul's inputs in the canonical order
+the first round gave them (a division by a constant is a Mul by then, its reciprocal
+named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, given by
+`grappler_division`: constant_push_down.py), and only then does MinimizeBroadcasts
+regroup (`Exp * (b * 0.3s)` for `exp(h * 0.1) * b * 3.0`'s gated gradient; the
+attention's `(recip * Softmax) * sub`; golden math/gated_grads *_round2).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
@@ -163,7 +168,9 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
     the trees rebuilt are added to `regrouped` (a set) when given. `ones`: the Muls by
     tf.gradients' ones that Grappler's constant folding made Identities
     (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
-    round and gone in the second."""
+    round and gone in the second. `push_down(program)`: the second round's constant
+    folding, run before its MinimizeBroadcasts (where there is no second round here,
+    on the trees the first rebuilt)."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:

@@ -93,8 +93,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
-    (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
-    Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
+    (minimize_broadcasts.py; Grappler's second iteration pushes constants down before
+    it regroups), its Add trees (add_ops_rewrite.py: `unknown`, the
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
     `branch` the fetches are no nodes Grappler preserves), its sums of products by one
     common factor (hoist_common_factor.py), its AddNs of one tensor repeated
