@@ -75,3 +75,10 @@ def test_golden_tells_ungated_lstm_dropout_and_exp_tree_from_gated():
                            ("addn_through_gates", "addn_through_gates_ungated")):
         assert not all(np.array_equal(a, b)
                        for a, b in zip(GOLDEN[gated], GOLDEN[ungated])), gated
+
+
+def test_golden_tells_round2_push_down_gated_from_ungated():
+    # the gated x-gradients differ from the ungated ones: Grappler's second round pushes
+    # the constants down before its MinimizeBroadcasts regroups
+    for name in ("exp_scaled_round2", "square_of_product_round2"):
+        assert not np.array_equal(GOLDEN[name][0], GOLDEN[name + "_ungated"][0]), name

@@ -325,6 +325,69 @@ def lstm_dropout_adam(tf):
             return sess.run(tf.trainable_variables())
 
 
+def exp_scaled_round2(tf, gate=True):
+    """Gradients of sum(exp((x @ w) * 0.1) * b * 3.0) (pmbc's probe2 d). Gated, the first
+    round leaves `Exp_grad/mul = Exp * (b * 3s)` (inputs sorted by name) and
+    `mul_grad/Mul = Exp_grad/mul * 0.1`; the second round's constant folding pushes 0.1
+    down before its MinimizeBroadcasts: `Exp * (b * 0.3s)`, not `(0.1 * b) * (3s * Exp)`."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(3)
+        x = tf.Variable(rng.randn(4, 6).astype(np.float32))
+        w = tf.Variable(rng.randn(6, 6).astype(np.float32))
+        b = tf.Variable(rng.randn(6).astype(np.float32))
+        loss = tf.reduce_sum(tf.exp(tf.matmul(x, w) * 0.1) * b * 3.0)
+        grads = tf.gradients(loss, [x, w, b], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def exp_scaled_round2_ungated(tf):
+    return exp_scaled_round2(tf, gate=False)
+
+
+def square_of_product_round2(tf, gate=True):
+    """Gradients of sum(y * y * 1.1), y = exp(x * 0.3) * s (pmbc's probe c). Gated, the
+    AddN of y's two gradients reads one gate Identity twice: SimplifyAggregation makes it
+    `2 * Identity` in the first round, read by two Muls; the second round's constant
+    folding pushes 2 and 0.3 down (`s * (2 * 1.1s)`, `0.3 * SA`), then MinimizeBroadcasts
+    regroups: `((s * Exp) * 2.2s) * 0.3`."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(1)
+        x = tf.Variable(rng.randn(6, 5).astype(np.float32))
+        s = tf.Variable(np.float32(0.7))
+        y = tf.exp(x * 0.3) * s
+        loss = tf.reduce_sum(y * y * 1.1)
+        grads = tf.gradients(loss, [x, s], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def square_of_product_round2_ungated(tf):
+    return square_of_product_round2(tf, gate=False)
+
+
+def softmax_scaled_round2(tf, gate=True):
+    """Gradients of sum(softmax(q @ k^T / sqrt(8)) * t) (paor's smx): the division's
+    reciprocal (`ConstantFolding/truediv_recip`) sorts first, the second round pushes it
+    into `Softmax_grad/mul_1` and MinimizeBroadcasts regroups: `(recip * Softmax) * sub`."""
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(0)
+        q = tf.Variable(rng.randn(2, 6, 8).astype(np.float32))
+        k = tf.Variable(rng.randn(2, 6, 8).astype(np.float32))
+        t = tf.Variable(rng.randn(2, 6, 6).astype(np.float32))
+        a = tf.nn.softmax(tf.matmul(q, k, transpose_b=True) / 8 ** 0.5)
+        grads = tf.gradients(tf.reduce_sum(a * t), [q, k], gate_gradients=gate)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run(grads)
+
+
+def softmax_scaled_round2_ungated(tf):
+    return softmax_scaled_round2(tf, gate=False)
+
+
 CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm_dropout",
          "lstm_dropout_peepholes", "add_chain", "add_chain_ungated", "add_chain_minimize",
          "add_chain_minimize_resource", "addn_through_gates", "addn_through_gates_minimize",
@@ -332,7 +395,9 @@ CASES = ["dropout_chain", "dropout_chain_ungated", "transformer_minimize", "lstm
          "lstm_mul_by_ones", "lstm_mul_by_ones_ungated", "lstm_dropout_adam",
          "lstm_dropout_ungated", "lstm_dropout_peepholes_ungated",
          "addn_through_gates_ungated", "reshape_with_control_output",
-         "square_grad_control_const"]
+         "square_grad_control_const", "exp_scaled_round2", "exp_scaled_round2_ungated",
+         "square_of_product_round2", "square_of_product_round2_ungated",
+         "softmax_scaled_round2", "softmax_scaled_round2_ungated"]
 
 
 def cases(tf):

@@ -18,8 +18,13 @@ need not match a placeholder's shape), so an elementwise op of a feed is never r
 but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
 sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
 cancel), which is not a total order, so the leaves are sorted as libstdc++'s
-std::stable_sort sorts. A constant leaf of a rebuilt tree is then pushed down by
-Grappler's second constant folding (`grappler_division` reruns constant_push_down.py).
+std::stable_sort sorts. Grappler's second round runs its constant folding before its
+arithmetic optimizer: with the gates gone and each Mul's inputs in the canonical order
+the first round gave them (a division by a constant is a Mul by then, its reciprocal
+named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, given by
+`grappler_division`: constant_push_down.py), and only then does MinimizeBroadcasts
+regroup (`Exp * (b * 0.3s)` for `exp(h * 0.1) * b * 3.0`'s gated gradient; the
+attention's `(recip * Softmax) * sub`; golden math/gated_grads *_round2).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
@@ -128,13 +133,20 @@ def _canonical_inputs(n, names=None):
     `gradients/AddN` before `gradients/Exp_grad/mul`); without, or for an input no node
     makes (a feed), the names of the graph op's inputs in place."""
     op = n.op
-    if op is not None and op.type == "Mul" and len(op.inputs) == 2 and len(n.inputs) == 2:
+    if op is not None and op.type in _MULS and n.type == "Mul" and len(op.inputs) == 2 \
+            and len(n.inputs) == 2:
         a, b = (addn_order._input_name(t) for t in op.inputs)
         if names is not None:
             a, b = names.get(n.inputs[0], a), names.get(n.inputs[1], b)
+        elif op.type != "Mul":
+            return list(n.inputs)
         if b < a:
             return [n.inputs[1], n.inputs[0]]
     return list(n.inputs)
+
+
+# a Mul, or a division by a constant that constant folding made one (reciprocal_div.py)
+_MULS = frozenset({"Mul", "RealDiv", "Div"})
 
 
 def _node_names(nodes):
@@ -147,7 +159,7 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None, ones=None):
+def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -156,7 +168,9 @@ def minimize_broadcasts(program, regrouped=None, ones=None):
     the trees rebuilt are added to `regrouped` (a set) when given. `ones`: the Muls by
     tf.gradients' ones that Grappler's constant folding made Identities
     (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
-    round and gone in the second."""
+    round and gone in the second. `push_down(program)`: the second round's constant
+    folding, run before its MinimizeBroadcasts (where there is no second round here,
+    on the trees the first rebuilt)."""
     src = {}
     for n in program.nodes:
         for v in n.outputs:
@@ -173,9 +187,39 @@ def minimize_broadcasts(program, regrouped=None, ones=None):
     tags = set()
     done = set() if regrouped is None else regrouped
     ones = ones or {}
-    program = _regroup(program, tags, done, order, opaque=ones)
+    built = set()
+    program = _regroup(program, tags, done, order, opaque=ones, built=built)
+    if push_down is not None:
+        # the first round's arithmetic optimizer put each Mul it did not rebuild in
+        # canonical order (before MinimizeBroadcasts ran), which the second round's
+        # constant folding sees, and pushes constants down on, before its own
+        # MinimizeBroadcasts
+        program = _canonical_order(program, built, ones)
     second = _without_no_ops(constant_folding(program), ones)
-    return program if second is None else _regroup(second[0], tags, done, ctrl=second[1])
+    if second is None:
+        # no second round of MinimizeBroadcasts here; its constant folding still
+        # pushes a constant leaf of a rebuilt tree down (`(m * n) * C` runs as
+        # `m * (C * n)`)
+        return push_down(program) if push_down is not None and built else program
+    nxt = second[0] if push_down is None else push_down(second[0])
+    return _regroup(nxt, tags, done, ctrl=second[1])
+
+
+def _canonical_order(program, skip, ones):
+    """`program` with each Mul not named in `skip` reading its two inputs in Grappler's
+    canonical order (sorted by their names; the values are the same). Not a Mul by ones
+    in `ones` (an Identity by then; `ones` gives the position of its ones)."""
+    names = _node_names(program.nodes)
+    nodes, changed = [], False
+    for n in program.nodes:
+        if n.type == "Mul" and len(n.inputs) == 2 and n.name not in skip and \
+                n.outputs[0] not in ones:
+            ins = _canonical_inputs(n, names)
+            if ins != list(n.inputs):
+                n = n.with_inputs(ins)
+                changed = True
+        nodes.append(n)
+    return program.copy(nodes=nodes) if changed else program
 
 
 def _processing_order(program, deduped):
@@ -263,6 +307,13 @@ def _gate_controls(program, alias):
             ancestors[i] = got
         return got
 
+    def _source(m):
+        """A member removed as a no-op: the node it read (the dependency optimizer moves
+        the control edge there; the Mul gradient's Reshape -> its Mul)."""
+        v = nodes[m].outputs[0] if nodes[m].outputs else None
+        j = producer.get(alias.get(v)) if v in alias else None
+        return m if j is None or nodes[j].op is None else j
+
     waiting, waited = set(), set()
     for i, n in enumerate(nodes):
         gate = _gate_of(n)
@@ -274,7 +325,7 @@ def _gate_controls(program, alias):
             late = [m for m in members if m != r and m not in above(r)]
             if late:
                 waiting.add(id(nodes[r].op))
-                waited.update(id(nodes[m].op) for m in late)
+                waited.update(id(nodes[_source(m)].op) for m in late)
     return waiting, waited
 
 
@@ -341,7 +392,7 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=()):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
     are Identities by now (Muls by ones): no Mul of a tree."""
@@ -448,6 +499,8 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=()):
                 break
         rebuilt[root] = new_nodes
         regrouped.add(nodes[root].name)
+        if built is not None:
+            built.update(n.name for n in new_nodes)
         dropped.update(members)
     if not rebuilt:
         return program

@@ -74,7 +74,7 @@ def reciprocal_division(program):
                 r = np.asarray(np.reciprocal(c), dtype=c.dtype)
             v = out.new_value(dtype, TensorShape(list(r.shape)))
             nodes.append(Node("Const", OPS["Const"], {"value": r, "dtype": dtype}, [], [v],
-                              n.name + "/reciprocal", None, False))
+                              "ConstantFolding/" + n.name + "_recip", None, False))
             out.persistent.add(v)
             nodes.append(dataclasses.replace(n, type="Mul", op_def=OPS["Mul"], attrs={},
                                              inputs=[n.inputs[0], v]))
@@ -93,8 +93,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
-    (minimize_broadcasts.py; constants pushed down again where a tree was rebuilt, as
-    Grappler's second iteration does), its Add trees (add_ops_rewrite.py: `unknown`, the
+    (minimize_broadcasts.py; Grappler's second iteration pushes constants down before
+    it regroups), its Add trees (add_ops_rewrite.py: `unknown`, the
     feeds whose shapes Grappler does not know, default all; in a loop body or a cond
     `branch` the fetches are no nodes Grappler preserves), its sums of products by one
     common factor (hoist_common_factor.py), its AddNs of one tensor repeated
@@ -124,19 +124,19 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             hoisted = constant_push_down(hoisted, seed)
         program = hoisted
         # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
-        simplified = simplify_aggregation(program, loop_body or branch)
+        gated = set()
+        simplified = simplify_aggregation(program, loop_body or branch, gated)
         if simplified is not program and options.get("constant_folding", True):
-            # Grappler's second round pushes a reader's constant into N * x
-            simplified = constant_push_down(simplified, seed)
+            # Grappler's second round pushes a reader's constant into N * x (a gated
+            # one's N in the second round's order: minimize_broadcasts' push_down)
+            simplified = constant_push_down(simplified, seed, opaque=gated)
         program = simplified
         regrouped = set()
         program = convert_exp_log(convert_pow(program))
-        program = minimize_broadcasts(program, regrouped, identity_muls(program, unknown)
-                                      if options.get("constant_folding", True) else None)
-        if regrouped and options.get("constant_folding", True):
-            # Grappler's second iteration: its constant folding pushes a constant leaf of
-            # a rebuilt tree down (`(m * n) * C` runs as `m * (C * n)`)
-            program = constant_push_down(program, seed, gated_reads=False)
+        folding = options.get("constant_folding", True)
+        program = minimize_broadcasts(
+            program, regrouped, identity_muls(program, unknown) if folding else None,
+            (lambda p: constant_push_down(p, seed, gated_reads=False)) if folding else None)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over

@@ -99,22 +99,24 @@ def _names(name):
     return prefix + "Const_" + base, prefix + "Mul_" + base
 
 
-def simplify_aggregation(program, loop_body=False):
+def simplify_aggregation(program, loop_body=False, gated=None):
     """`program` with each AddN of one tensor repeated (see the module docstring) turned
     into Mul(Const(N), x). In a loop body or cond branch (`loop_body`) the outputs are no
     fetches Grappler preserves. The AddNs and readers are those of the graph as Grappler's
     arithmetic optimizer deduplicates it first (the fetched nodes kept): six `tf.tanh(x)`
     written apart are one tensor repeated; `program` itself comes back when nothing is
-    rewritten."""
+    rewritten. `gated` (a set), when given, gets the outputs of the new Muls of a gated
+    gradient's AddN read by several Muls (a gate's Identity between the Mul and its input
+    in the first round: only the second round's constant folding pushes N down)."""
     if not any(n.type == "AddN" and len(n.inputs) >= 2 for n in program.nodes):
         return program
     deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
                                                controls=True)
-    out = _simplify(deduped, loop_body)
+    out = _simplify(deduped, loop_body, set() if gated is None else gated)
     return program if out is deduped else out
 
 
-def _simplify(program, loop_body):
+def _simplify(program, loop_body, gated_out):
     nodes = program.nodes
     fetched = set() if loop_body else set(program.fetches)
     # Grappler's second round: the dependency optimizer has removed tf.gradients' gate
@@ -158,11 +160,16 @@ def _simplify(program, loop_body):
             lazy["folded"] = constant_only(nodes)
         # a Mul / add reader: its MinimizeBroadcasts / AddOpsRewrite could take the AddN
         # first where Grappler knows the shapes (not modelled); below a feed they cannot
-        if lazy["sym"].get(y) is not None and \
+        # a gated gradient's AddN (reading a gate's Identity) read by two Muls or more:
+        # no tree takes the new Mul in, nor, in the first round, its input (behind the
+        # Identity); the second round pushes N down first (grappler_division)
+        gated = n.inputs[0] in through and len(readers.get(y, ())) > 1 and \
+            all(r.type == "Mul" for r in readers[y])
+        if lazy["sym"].get(y) is not None and not gated and \
                 any(r.type in _SKIP_READERS for r in readers.get(y, ())):
             continue
         pushed = None
-        if _regroupable(p, producer, readers, fetched):
+        if not gated and _regroupable(p, producer, readers, fetched):
             pushed = _pushed_down(program, n, p, readers, control, lazy)
             if pushed is None:
                 continue
@@ -172,7 +179,10 @@ def _simplify(program, loop_body):
         out.persistent.add(cv)
         const = Node("Const", OPS["Const"], {"value": c, "dtype": dtype}, [], [cv], cname, None)
         if pushed is None:
-            swap[i] = [const, Node("Mul", OPS["Mul"], {}, [cv, x], [y], mname, None)]
+            swap[i] = [const, Node("Mul", OPS["Mul"], {}, [cv, n.inputs[0] if gated else x],
+                                   [y], mname, None)]
+            if gated:
+                gated_out.add(y)
             continue
         k, leaves = pushed
         child_in = list(leaves)
