@@ -237,15 +237,57 @@ def _reshape(n, x, consts, dims, shape_of):
     return tuple(out)
 
 
-def symbolic_shapes(program, unknown=None):
+def _ranked(program, v, dims):
+    """v's static shape with a fresh symbol for each unknown dim (None: unknown rank)."""
+    s = program.shapes.get(v)
+    if s is None or s.ndims is None:
+        return None
+    return tuple(dims.fresh() if d is None else d for d in s.as_list())
+
+
+def _select(ins, dims):
+    """Select's shape function: then and else merged; a vector condition's dim merged with
+    their first dim (any other condition: left alone)."""
+    if len(ins) != 3 or ins[1] is None or ins[2] is None or len(ins[1]) != len(ins[2]):
+        return None
+    data = tuple(dims.merge(a, b) for a, b in zip(ins[1], ins[2]))
+    cond = ins[0]
+    if cond is not None and len(cond) == 1 and data:
+        data = (dims.merge(data[0], cond[0]),) + data[1:]
+    return data
+
+
+def known_shape_fetches(program, unknown=None, candidates=()):
+    """The `candidates` (fetched values) whose shapes Grappler's shape inference knows in
+    full in a while loop's body: the loop's variables and the values computed from a
+    feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
+    the variable's shape to a fresh dim), and a Select on a vector condition of known
+    length (dynamic_rnn's `time >= sequence_length` for a constant sequence_length)
+    merges the batch dim of its branches with that length everywhere the symbol goes
+    (Grappler's SymbolicShapeManager). Its constant folding then materializes their
+    Shape readers (the gradient's) into Consts, which are no readers: ConstantPushDown
+    may then rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`)."""
+    if not candidates:
+        return frozenset()
+    sym = symbolic_shapes(program, unknown, ranked=True)
+    return frozenset(v for v in candidates
+                     if sym.get(v) is not None and all(d >= 0 for d in sym[v]))
+
+
+def symbolic_shapes(program, unknown=None, ranked=False):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
-    have their static shapes, as a loop body's variables of known shape)."""
+    have their static shapes, as a loop body's variables of known shape). `ranked`: those
+    feeds, and the values of ops not modelled, take their static rank with a symbol per
+    unknown dim, and Select is modelled (known_shape_fetches)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
     tainted = set(fed)
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
+    if ranked:
+        sym.update({v: _ranked(program, v, dims) for v in fed})
+        fed = set()
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
@@ -266,7 +308,11 @@ def symbolic_shapes(program, unknown=None):
             continue
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
-            s = _rule(n, [sym.get(i) for i in n.inputs], consts, dims, shape_of)
+            ins = [sym.get(i) for i in n.inputs]
+            s = _select(ins, dims) if ranked and n.type == "Select" else \
+                _rule(n, ins, consts, dims, shape_of)
+        if s is None and ranked:
+            s = _ranked(program, v, dims)
         sym[v] = s
         if n.type == "Shape" and n.inputs and sym.get(n.inputs[0]) is not None:
             shape_of[v] = sym[n.inputs[0]]
