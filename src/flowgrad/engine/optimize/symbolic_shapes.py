@@ -31,6 +31,8 @@ _BINARY = frozenset({
     "Add", "AddV2", "Sub", "Mul", "RealDiv", "Div", "SquaredDifference", "Maximum", "Minimum",
     "Pow", "FloorDiv", "FloorMod", "DivNoNan", "MulNoNan", "TruncateDiv"})
 _REDUCE = frozenset({"Sum", "Mean", "Max", "Min", "Prod"})
+_SEGMENT = frozenset({"UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin",
+                      "UnsortedSegmentProd"})
 # shape functions that merge all their inputs' shapes (AddN, the activations' gradients)
 _MERGE = frozenset({
     "AddN", "ReluGrad", "Relu6Grad", "TanhGrad", "SigmoidGrad", "RsqrtGrad", "SqrtGrad",
@@ -109,8 +111,9 @@ def _window(size, k, stride, dilation, padding, dims):
     return -(-(size - (k - 1) * dilation) // stride)
 
 
-def _rule(n, ins, consts, dims, shape_of):
-    """The output shape of node `n` from its inputs' symbolic shapes, or None."""
+def _rule(n, ins, consts, dims, shape_of, static=None):
+    """The output shape of node `n` from its inputs' symbolic shapes, or None. `static`:
+    value -> its static TensorShape (the ranks Grappler's shape functions know)."""
     t = n.type
     a = n.attrs
     if t in _UNARY:
@@ -168,7 +171,14 @@ def _rule(n, ins, consts, dims, shape_of):
             return None
         return x[:-1] + (dims.merge(x[-1], b[0]),)
     if t == "Reshape":
-        return _reshape(n, ins[0], consts, dims, shape_of)
+        out = _reshape(n, ins[0], consts, dims, shape_of)
+        if out is None and static is not None:
+            # a shape tensor of partly known value (`concat([size(ids)], shape(p)[1:])`,
+            # the embedding gradient's): its known dims, a fresh symbol for each other
+            s = static(n.outputs[0])
+            if s is not None and s.ndims is not None:
+                out = tuple(dims.fresh() if d is None else d for d in s.as_list())
+        return out
     if t == "ConcatV2":
         axis = consts.get(n.inputs[-1]) if n.inputs else None
         parts = ins[:-1]
@@ -190,6 +200,17 @@ def _rule(n, ins, consts, dims, shape_of):
         return tuple(out)
     if t == "Shape":
         return None if ins[0] is None else (len(ins[0]),)
+    if t in _SEGMENT:
+        # UnsortedSegmentReductionShapeFn: [num_segments] + data's dims past the ids' rank
+        # (an IndexedSlices made dense, the sparse optimizers' deduplicated gradient)
+        data = ins[0]
+        ids = static(n.inputs[1]) if static is not None and len(ins) == 3 else None
+        if data is None or ids is None or ids.ndims is None or ids.ndims > len(data):
+            return None
+        ids = range(ids.ndims)
+        num = consts.get(n.inputs[2])
+        head = int(num) if num is not None and np.ndim(num) == 0 else dims.fresh()
+        return (head,) + tuple(data[len(ids):])
     return None
 
 
@@ -310,7 +331,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         if s is None and not n.recompute:
             ins = [sym.get(i) for i in n.inputs]
             s = _select(ins, dims) if ranked and n.type == "Select" else \
-                _rule(n, ins, consts, dims, shape_of)
+                _rule(n, ins, consts, dims, shape_of, program.shapes.get)
         if s is None and ranked:
             s = _ranked(program, v, dims)
         sym[v] = s
