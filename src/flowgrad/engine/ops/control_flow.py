@@ -893,7 +893,7 @@ def _guard_blas(run, ctx, plans):
 
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
-                 accumulate=(), popped=(), shape_fetches=()):
+                 accumulate=(), popped=(), shape_fetches=(), cloned=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -902,9 +902,13 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     accumulator, which Grappler's AddOpsRewrite may regroup with the output's adds;
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
-    read (by the loop's gradient) only for their shapes."""
+    read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
+    feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
     options = ctx.session._config_options if ctx.session is not None else {}
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
+    if cloned:
+        prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k in cloned
+                                        if k < len(prog.feeds)])
     if accumulate:
         prog = _accumulators(prog, accumulate, [prog.feeds[k] for k in popped
                                                 if k < len(prog.feeds)])
@@ -920,6 +924,29 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                                 for n in prog.nodes])
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _cloned_constants(prog, pairs):
+    """`prog` reading a Const of its own for each (feed value, forward tensor) in `pairs`:
+    a forward Const the gradient loop reads is cloned into it by TF (GradLoopState.
+    GetRealValue: `constant_op.is_constant`), not pushed on a stack, so Grappler sees a
+    constant there (`grad / keep_prob` of a DropoutWrapper's state becomes a Mul by the
+    reciprocal, as the forward `div` does)."""
+    swap = {}
+    consts = []
+    for v, t in pairs:
+        op = t._op
+        if op._type != "Const" or "value" not in op._attrs:
+            continue
+        nv = prog.new_value(prog.dtypes.get(v), prog.shapes.get(v))
+        swap[v] = nv
+        consts.append(Node("Const", OPS["Const"], dict(op._attrs), [], [nv], op._name, None,
+                           False))
+    if not swap:
+        return prog
+    nodes = consts + [n.with_inputs([swap.get(x, x) for x in n.inputs])
+                      if not swap.keys().isdisjoint(n.inputs) else n for n in prog.nodes]
+    return prog.copy(nodes=nodes, fetches=[swap.get(x, x) for x in prog.fetches])
 
 
 def _accumulators(prog, accumulate, popped):
@@ -1070,10 +1097,13 @@ def _while_grad_bind(node, ctx):
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
     body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown)
     accs = _capture_accumulators(ginfo, info, n)
+    base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
                              feeds + ginfo["grad_vars"] + saved, done, unknown,
                              [a[1:3] for a in accs],
-                             list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))))
+                             list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
+                             cloned=[base + i for i, t in enumerate(saved)
+                                     if t._op._type == "Const"])
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     stash = _stash(ctx)
     picks = {}

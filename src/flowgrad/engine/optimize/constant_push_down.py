@@ -55,6 +55,14 @@ def _broadcast_shape(a, b):
     return TensorShape(out)
 
 
+def _same_static(program, a, b):
+    """Whether values a and b have the same static shape (of known rank; None dims
+    compared as they are)."""
+    sa, sb = program.shapes.get(a), program.shapes.get(b)
+    return sa is not None and sb is not None and sa.ndims is not None and \
+        sa.as_list() == sb.as_list()
+
+
 def tainted_by_default(program, seed=()):
     """Values that depend on a PlaceholderWithDefault (or on `seed`): Grappler never folds
     one, so what depends on one is not constant."""
@@ -86,7 +94,7 @@ def _pruned(program, producer):
     return alias
 
 
-def _one_pass(program, seed, gated_reads, opaque=()):
+def _one_pass(program, seed, gated_reads, opaque=(), shape_known=()):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
@@ -108,9 +116,10 @@ def _one_pass(program, seed, gated_reads, opaque=()):
         for v in n.inputs:
             v = alias.get(v, v)
             uses[v] = uses.get(v, 0) + 1
-    fetched = set(program.fetches)
+    fetched = set(program.fetches) - set(shape_known)
     nodes = list(program.nodes)
     out = None
+    moved = {}
     for i, n in enumerate(nodes):
         if n.type not in _ASSOC or len(n.inputs) != 2 or n.recompute or \
                 opaque and n.outputs[0] in opaque:
@@ -136,6 +145,8 @@ def _one_pass(program, seed, gated_reads, opaque=()):
         if all(leaf_const):
             continue                             # the child folds as it is
         k = 1 if leaf_const[0] else 0            # the child's first non-constant input
+        if cv in shape_known and not _same_static(program, cv, child.inputs[1 - k]):
+            continue   # (the gradient reads cv's shape from the new value: it must agree)
         if out is None:
             out = program.copy()
         # the child computes a new value (its shape may change): a new value id
@@ -152,6 +163,8 @@ def _one_pass(program, seed, gated_reads, opaque=()):
         nodes[i] = n.with_inputs(parent_inputs)
         producer[nv] = j
         uses[nv] = 1
+        if cv in shape_known:
+            moved[cv] = nv
     if out is None:
         return None
     if alias:   # a pruned node whose source a swap replaced reads nothing now: gone
@@ -159,6 +172,8 @@ def _one_pass(program, seed, gated_reads, opaque=()):
         nodes = [n for n in nodes if not (n.outputs and n.outputs[0] in alias and
                                           alias[n.outputs[0]] not in made)]
     out.nodes = _topological(nodes)
+    if moved:
+        out.fetches = [moved.get(v, v) for v in out.fetches]
     return out
 
 
@@ -186,7 +201,7 @@ def _topological(nodes):
     return order
 
 
-def constant_push_down(program, seed=None, gated_reads=True, opaque=()):
+def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=()):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
@@ -208,7 +223,10 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=()):
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed, gated_reads, opaque)
+        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known)
+        if nxt is not None and shape_known:
+            moved = dict(zip(program.fetches, nxt.fetches))
+            shape_known = {moved.get(v, v) for v in shape_known}
         if nxt is None:
             return program
         program = nxt

@@ -35,6 +35,7 @@ from .convert_exp_log import convert_exp_log
 from .remap_batch_norm import remap_fused_batch_norm
 from .remap_matmul import remap_matmul_bias_add
 from .simplify_aggregation import simplify_aggregation
+from .symbolic_shapes import known_shape_fetches
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -114,7 +115,15 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = broadcast_mul_by_ones(program)
         program = reciprocal_division(program)
         # a Mul by ones of a y of the output's shape: an Identity in the first round
-        program = constant_push_down(program, seed, opaque=identity_muls(program, unknown))
+        # a value the loop's gradient reads only for a shape Grappler knows: its Shape
+        # reader is materialized into a Const with a control edge from the value, so it is
+        # no reader for ConstantPushDown, and the arithmetic optimizer leaves the value
+        # alone (it drives a control edge): no shape fetch for add_ops_rewrite
+        known = known_shape_fetches(program, unknown, shape_fetches) if loop_body \
+            else frozenset()
+        program = constant_push_down(program, seed, opaque=identity_muls(program, unknown),
+                                     shape_known=known)
+        shape_fetches = frozenset(shape_fetches) - known
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
         hoisted = hoist_common_factor(program, unknown, loop_body or branch)

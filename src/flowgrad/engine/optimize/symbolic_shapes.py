@@ -31,6 +31,8 @@ _BINARY = frozenset({
     "Add", "AddV2", "Sub", "Mul", "RealDiv", "Div", "SquaredDifference", "Maximum", "Minimum",
     "Pow", "FloorDiv", "FloorMod", "DivNoNan", "MulNoNan", "TruncateDiv"})
 _REDUCE = frozenset({"Sum", "Mean", "Max", "Min", "Prod"})
+_SEGMENT = frozenset({"UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin",
+                      "UnsortedSegmentProd"})
 # shape functions that merge all their inputs' shapes (AddN, the activations' gradients)
 _MERGE = frozenset({
     "AddN", "ReluGrad", "Relu6Grad", "TanhGrad", "SigmoidGrad", "RsqrtGrad", "SqrtGrad",
@@ -109,8 +111,9 @@ def _window(size, k, stride, dilation, padding, dims):
     return -(-(size - (k - 1) * dilation) // stride)
 
 
-def _rule(n, ins, consts, dims, shape_of):
-    """The output shape of node `n` from its inputs' symbolic shapes, or None."""
+def _rule(n, ins, consts, dims, shape_of, static=None):
+    """The output shape of node `n` from its inputs' symbolic shapes, or None. `static`:
+    value -> its static TensorShape (the ranks Grappler's shape functions know)."""
     t = n.type
     a = n.attrs
     if t in _UNARY:
@@ -168,7 +171,14 @@ def _rule(n, ins, consts, dims, shape_of):
             return None
         return x[:-1] + (dims.merge(x[-1], b[0]),)
     if t == "Reshape":
-        return _reshape(n, ins[0], consts, dims, shape_of)
+        out = _reshape(n, ins[0], consts, dims, shape_of)
+        if out is None and static is not None:
+            # a shape tensor of partly known value (`concat([size(ids)], shape(p)[1:])`,
+            # the embedding gradient's): its known dims, a fresh symbol for each other
+            s = static(n.outputs[0])
+            if s is not None and s.ndims is not None:
+                out = tuple(dims.fresh() if d is None else d for d in s.as_list())
+        return out
     if t == "ConcatV2":
         axis = consts.get(n.inputs[-1]) if n.inputs else None
         parts = ins[:-1]
@@ -190,6 +200,17 @@ def _rule(n, ins, consts, dims, shape_of):
         return tuple(out)
     if t == "Shape":
         return None if ins[0] is None else (len(ins[0]),)
+    if t in _SEGMENT:
+        # UnsortedSegmentReductionShapeFn: [num_segments] + data's dims past the ids' rank
+        # (an IndexedSlices made dense, the sparse optimizers' deduplicated gradient)
+        data = ins[0]
+        ids = static(n.inputs[1]) if static is not None and len(ins) == 3 else None
+        if data is None or ids is None or ids.ndims is None or ids.ndims > len(data):
+            return None
+        ids = range(ids.ndims)
+        num = consts.get(n.inputs[2])
+        head = int(num) if num is not None and np.ndim(num) == 0 else dims.fresh()
+        return (head,) + tuple(data[len(ids):])
     return None
 
 
@@ -237,15 +258,57 @@ def _reshape(n, x, consts, dims, shape_of):
     return tuple(out)
 
 
-def symbolic_shapes(program, unknown=None):
+def _ranked(program, v, dims):
+    """v's static shape with a fresh symbol for each unknown dim (None: unknown rank)."""
+    s = program.shapes.get(v)
+    if s is None or s.ndims is None:
+        return None
+    return tuple(dims.fresh() if d is None else d for d in s.as_list())
+
+
+def _select(ins, dims):
+    """Select's shape function: then and else merged; a vector condition's dim merged with
+    their first dim (any other condition: left alone)."""
+    if len(ins) != 3 or ins[1] is None or ins[2] is None or len(ins[1]) != len(ins[2]):
+        return None
+    data = tuple(dims.merge(a, b) for a, b in zip(ins[1], ins[2]))
+    cond = ins[0]
+    if cond is not None and len(cond) == 1 and data:
+        data = (dims.merge(data[0], cond[0]),) + data[1:]
+    return data
+
+
+def known_shape_fetches(program, unknown=None, candidates=()):
+    """The `candidates` (fetched values) whose shapes Grappler's shape inference knows in
+    full in a while loop's body: the loop's variables and the values computed from a
+    feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
+    the variable's shape to a fresh dim), and a Select on a vector condition of known
+    length (dynamic_rnn's `time >= sequence_length` for a constant sequence_length)
+    merges the batch dim of its branches with that length everywhere the symbol goes
+    (Grappler's SymbolicShapeManager). Its constant folding then materializes their
+    Shape readers (the gradient's) into Consts, which are no readers: ConstantPushDown
+    may then rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`)."""
+    if not candidates:
+        return frozenset()
+    sym = symbolic_shapes(program, unknown, ranked=True)
+    return frozenset(v for v in candidates
+                     if sym.get(v) is not None and all(d >= 0 for d in sym[v]))
+
+
+def symbolic_shapes(program, unknown=None, ranked=False):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
-    have their static shapes, as a loop body's variables of known shape)."""
+    have their static shapes, as a loop body's variables of known shape). `ranked`: those
+    feeds, and the values of ops not modelled, take their static rank with a symbol per
+    unknown dim, and Select is modelled (known_shape_fetches)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
     tainted = set(fed)
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
+    if ranked:
+        sym.update({v: _ranked(program, v, dims) for v in fed})
+        fed = set()
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
@@ -266,7 +329,11 @@ def symbolic_shapes(program, unknown=None):
             continue
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
-            s = _rule(n, [sym.get(i) for i in n.inputs], consts, dims, shape_of)
+            ins = [sym.get(i) for i in n.inputs]
+            s = _select(ins, dims) if ranked and n.type == "Select" else \
+                _rule(n, ins, consts, dims, shape_of, program.shapes.get)
+        if s is None and ranked:
+            s = _ranked(program, v, dims)
         sym[v] = s
         if n.type == "Shape" and n.inputs and sym.get(n.inputs[0]) is not None:
             shape_of[v] = sym[n.inputs[0]]
