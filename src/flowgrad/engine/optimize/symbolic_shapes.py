@@ -190,7 +190,29 @@ def _rule(n, ins, consts, dims, shape_of):
         return tuple(out)
     if t == "Shape":
         return None if ins[0] is None else (len(ins[0]),)
+    if t == "Transpose":
+        return _transpose(n, ins[0], consts, dims)
+    if t == "TensorArrayGatherV3" and n.inputs:
+        # Concatenate([Dim(indices, 0)], the handle's element shape): the TensorArrayV3's
+        # element_shape attr where fully defined or identical_element_shapes
+        elem = shape_of.get(("handle", n.inputs[0]))
+        if elem is None:
+            return None
+        return (dims.fresh(),) + tuple(dims.fresh() if d is None else d for d in elem)
     return None
+
+
+def _transpose(n, x, consts, dims):
+    """TransposeShapeFn: the input's dims permuted by a constant perm; a perm Grappler's
+    first inference does not hold as a Const (dynamic_rnn's `concat(([1, 0], range(2,
+    rank)))`): as many unknown dims as the input's rank."""
+    if x is None:
+        return None
+    rank = len(x)
+    perm = consts.get(n.inputs[1]) if len(n.inputs) == 2 else None
+    if perm is not None and np.size(perm) == rank:
+        return tuple(x[int(p)] for p in np.ravel(perm))
+    return tuple(dims.fresh() for _ in range(rank))
 
 
 def _split(n, ins, consts, dims):
@@ -248,6 +270,11 @@ def symbolic_shapes(program, unknown=None):
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
+        if n.type == "TensorArrayV3" and n.outputs:
+            elem = n.attrs.get("element_shape")
+            if elem is not None and elem.ndims is not None and (
+                    elem.is_fully_defined() or n.attrs.get("identical_element_shapes")):
+                shape_of[("handle", n.outputs[0])] = tuple(elem.as_list())
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
             tainted.update(n.outputs)
