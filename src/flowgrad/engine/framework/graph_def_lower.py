@@ -1887,6 +1887,9 @@ class TensorArrayPlan(_PlanBase):
             attrs["dtype"] = op.outputs[0].dtype.base_dtype
         # (the flow TF's write / scatter / split makes: a float scalar)
         shapes = None if reads_grad else [TensorShape([])]
+        if tf_type in ("TensorArrayReadV3", "TensorArrayGatherV3"):
+            # (TF's: the gradient array's handle shape, the forward value's)
+            shapes = [op.outputs[0].shape]
         return emit(name, tf_type, names, dtypes, attrs, controls=True, shapes=shapes)
 
     def lower(self, op, emit):
