@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework.tensor_shape import TensorShape
+
 _UNARY = frozenset({
     "Identity", "StopGradient", "Neg", "Rsqrt", "Sqrt", "Square", "Exp", "Log", "Log1p",
     "Expm1", "Relu", "Relu6", "Elu", "Selu", "Tanh", "Sigmoid", "Abs", "Sign", "Reciprocal",
@@ -272,6 +274,7 @@ def symbolic_shapes(program, unknown=None):
     for n in program.nodes:
         if n.type == "TensorArrayV3" and n.outputs:
             elem = n.attrs.get("element_shape")
+            elem = None if elem is None else TensorShape(elem)
             if elem is not None and elem.ndims is not None and (
                     elem.is_fully_defined() or n.attrs.get("identical_element_shapes")):
                 shape_of[("handle", n.outputs[0])] = tuple(elem.as_list())
