@@ -194,13 +194,16 @@ def _rule(n, ins, consts, dims, shape_of):
         return None if ins[0] is None else (len(ins[0]),)
     if t == "Transpose":
         return _transpose(n, ins[0], consts, dims)
-    if t == "TensorArrayGatherV3" and n.inputs:
-        # Concatenate([Dim(indices, 0)], the handle's element shape): the TensorArrayV3's
-        # element_shape attr where fully defined or identical_element_shapes
-        elem = shape_of.get(("handle", n.inputs[0]))
-        if elem is None:
+    if t == "TensorArrayGatherV3":
+        # Concatenate([Dim(indices, 0)], the element shape): the gather's element_shape
+        # attr (Python passes the TensorArray's; TF's handle data where the TensorArrayV3's
+        # is fully defined or identical_element_shapes: the same for dynamic_rnn, map_fn)
+        elem = a.get("element_shape")
+        elem = None if elem is None else TensorShape(elem)
+        if elem is None or elem.ndims is None:
             return None
-        return (dims.fresh(),) + tuple(dims.fresh() if d is None else d for d in elem)
+        return (dims.fresh(),) + tuple(dims.fresh() if d is None else d
+                                       for d in elem.as_list())
     return None
 
 
@@ -272,12 +275,6 @@ def symbolic_shapes(program, unknown=None):
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
-        if n.type == "TensorArrayV3" and n.outputs:
-            elem = n.attrs.get("element_shape")
-            elem = None if elem is None else TensorShape(elem)
-            if elem is not None and elem.ndims is not None and (
-                    elem.is_fully_defined() or n.attrs.get("identical_element_shapes")):
-                shape_of[("handle", n.outputs[0])] = tuple(elem.as_list())
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
             tainted.update(n.outputs)
