@@ -92,7 +92,22 @@ def _graphs(tf):
         tg.concat()
         tg.gather([1])
 
-    return [("basic_rnn", basic_rnn), ("basic_rnn_time_major", basic_rnn_time_major),
+    def split_concat_grad():
+        x = tf.placeholder(tf.float32, [6, 2])
+        ta = tf.TensorArray(tf.float32, size=3).split(x, [1, 2, 3])
+        tf.gradients(tf.reduce_sum(ta.concat()) + tf.reduce_sum(ta.read(1)), x)
+
+    def read_in_loop_grad():
+        x = tf.placeholder(tf.float32, [4, 3])
+        ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+
+        def body(i, acc):
+            return i + 1, acc + tf.square(ta.read(i))
+        _, acc = tf.while_loop(lambda i, a: i < 4, body, [0, tf.zeros([3])])
+        tf.gradients(tf.reduce_sum(acc), x)
+
+    return [("split_concat_grad", split_concat_grad), ("read_in_loop_grad", read_in_loop_grad),
+            ("basic_rnn", basic_rnn), ("basic_rnn_time_major", basic_rnn_time_major),
             ("gru_batch_unknown", gru_batch_unknown), ("lstm_all_unknown", lstm_all_unknown),
             ("lstm_peepholes_const", lstm_peepholes_const), ("map_fn", map_fn),
             ("scan", scan), ("scan_product", scan_product), ("tensor_array_calls", tensor_array_calls)]

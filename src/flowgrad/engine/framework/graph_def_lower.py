@@ -1890,6 +1890,8 @@ class TensorArrayPlan(_PlanBase):
         if tf_type in ("TensorArrayReadV3", "TensorArrayGatherV3"):
             # (TF's: the gradient array's handle shape, the forward value's)
             shapes = [op.outputs[0].shape]
+        elif tf_type == "TensorArrayConcatV3":
+            shapes = [op.outputs[0].shape, TensorShape([None])]   # (and the lengths)
         return emit(name, tf_type, names, dtypes, attrs, controls=True, shapes=shapes)
 
     def lower(self, op, emit):
