@@ -1889,6 +1889,11 @@ class TensorArrayPlan(_PlanBase):
             attrs["dtype"] = op.outputs[0].dtype.base_dtype
         # (the flow TF's write / scatter / split makes: a float scalar)
         shapes = None if reads_grad else [TensorShape([])]
+        if tf_type in ("TensorArrayReadV3", "TensorArrayGatherV3"):
+            # (TF's: the gradient array's handle shape, the forward value's)
+            shapes = [op.outputs[0].shape]
+        elif tf_type == "TensorArrayConcatV3":
+            shapes = [op.outputs[0].shape, TensorShape([None])]   # (and the lengths)
         return emit(name, tf_type, names, dtypes, attrs, controls=True, shapes=shapes)
 
     def lower(self, op, emit):

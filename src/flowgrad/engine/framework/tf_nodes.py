@@ -111,7 +111,20 @@ _HANDLES = frozenset(("TensorArrayV3", "TensorArrayGradV3", "StackV2"))
 
 def _infer_shapes(op):
     """TF's shape functions of the frame ops a lowering wrote without shapes: the first
-    input's shape (a loop's Merge: its Enter's, as TF sets it before the back edge)."""
+    input's shape (a loop's Merge: its Enter's, as TF sets it before the back edge); a
+    Const's value's, a stack's or TensorArray gradient's handle a 2-vector (its flow a
+    scalar), a stack push its element's."""
+    if op._type == "Const" and "value" in op._node.attr:
+        op._outputs[0]._shape = _shape(op._node.attr["value"].tensor.tensor_shape)
+        return
+    if op._type in _HANDLES:
+        op._outputs[0]._shape = TensorShape([2])
+        for t in op._outputs[1:]:
+            t._shape = TensorShape([])
+        return
+    if op._type == "StackPushV2" and len(op._inputs) > 1:
+        op._outputs[0]._shape = op._inputs[1]._shape
+        return
     if op._type not in _FORWARDS:
         return
     src = op._inputs[0]
@@ -189,7 +202,7 @@ def tf_view(graph):
         for t in ins:
             if type(t) is TFNodeTensor:
                 t._consumers.append(op)
-        if "_output_shapes" not in op._node.attr and ins:
+        if "_output_shapes" not in op._node.attr and (ins or op._type == "Const"):
             _infer_shapes(op)
     graph._tf_view_cache = (graph._version, ops, by_name)
     return ops, by_name

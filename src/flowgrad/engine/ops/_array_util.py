@@ -315,7 +315,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
     top = not _MEMO
-    if not top and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]):
+    if not top and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]) and not _live_switches(t):
         return None   # read through a Switch/Enter in TF (see _inside)
     v = const_value(t)
     if v is None:
@@ -355,6 +355,33 @@ def _inside(op, ctx) -> bool:
     the outside tensor itself, but an earlier op of the context reads the Switch/Enter, where
     the refiner's evaluation stops (an Enter; a Switch of a fed predicate)."""
     return ctx is None or (op._id >= ctx[0] and op not in ctx[1])
+
+
+def _live_switches(t) -> bool:
+    """Whether every context being built that `t` is outside of is a tf.cond branch whose
+    predicate the refiner evaluates to that branch: TF's Switch then passes t's value on
+    (`tf.cond(tf.constant(False), .., lambda: tf.zeros(s + 1))` is (3, 4) for s = [2, 3];
+    the dead branch, a loop's Enter, a fed or PlaceholderWithDefault predicate: unknown)."""
+    g = t.op._graph
+    conds = getattr(g, "_cf_cond_of", None)
+    if not conds:
+        return False
+    lifted = g._cf_lifted
+    for entry in g._cf_contexts:
+        if t.op._id >= entry[0] and t.op not in lifted:
+            continue
+        info = conds.get(id(entry))
+        if info is None:
+            return False
+        pred, branch = info
+        _MEMO[1].append(False)   # (the predicate is read outside the branch)
+        try:
+            v = _refined_value(pred, 1)
+        finally:
+            _MEMO[1].pop()
+        if v is None or np.ndim(v) != 0 or bool(v) != branch:
+            return False
+    return True
 
 
 _MAX_DEPTH = 64

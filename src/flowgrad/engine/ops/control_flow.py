@@ -10,6 +10,8 @@ gradients and the limits.
 """
 from __future__ import annotations
 
+import contextlib
+
 import builtins
 import dataclasses as _dataclasses
 import re
@@ -607,6 +609,25 @@ def _is_variable(leaf):
             and getattr(leaf, "_as_graph_element", None) is not None)
 
 
+@contextlib.contextmanager
+def _branch_of(g, pred, branch, v1=True):
+    """Notes the context just entered as tf.cond's `branch` on `pred` (TF 1.14's Switch,
+    through which the shape refiner's constant evaluation passes a value on the live port:
+    _array_util._live_switches)."""
+    if not v1:
+        yield
+        return
+    conds = getattr(g, "_cf_cond_of", None)
+    if conds is None:
+        conds = g._cf_cond_of = {}
+    key = id(g._cf_contexts[-1])
+    conds[key] = (pred, branch)
+    try:
+        yield
+    finally:
+        conds.pop(key, None)
+
+
 def _count_branch_results(g, result, pred_t):
     """A branch's results as TF 1.14's CondContext makes them: its variables read in the
     branch (TF's op counter: a Switch per tensor taken from outside the branch), and each
@@ -690,12 +711,12 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         blocks = [(c.control_inputs, c.new_ops) for c in g._control_stack]
         # (a loop in a branch is built in those blocks too: Graph._frame_block_note)
         with g._frame_of_blocks(None if v2_base is not None else False):
-            with g._cf_context():
+            with g._cf_context(), _branch_of(g, pred_t, True, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
                 t_res = _count_branch_results(g, true_fn(), pred_t)
             mid = len(ops)
-            with g._cf_context():
+            with g._cf_context(), _branch_of(g, pred_t, False, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
                 f_res = _count_branch_results(g, false_fn(), pred_t)

@@ -138,7 +138,7 @@ def _stack_pop_kernel(handle, elem_type=None):
     return handle.items.pop()
 
 
-register_op("StackV2", infer=lambda inputs, attrs: [(_dt.resource, TensorShape([]))],
+register_op("StackV2", infer=lambda inputs, attrs: [(_dt.resource, TensorShape([2]))],
             kernel=_stack_kernel, grad=None, stateful=True)
 register_op("StackPushV2", infer=lambda inputs, attrs: [(inputs[1].dtype.base_dtype,
                                                           inputs[1].shape)],
@@ -731,5 +731,5 @@ def _ta_grad_kernel(handle, flow, source=""):
 
 
 register_op("TensorArrayGradV3", infer=lambda inputs, attrs: [
-    (_dt.resource, TensorShape([])), (inputs[1].dtype.base_dtype, TensorShape([]))],
+    (_dt.resource, TensorShape([2])), (inputs[1].dtype.base_dtype, TensorShape([]))],
     kernel=_ta_grad_kernel, grad=None, stateful=True)

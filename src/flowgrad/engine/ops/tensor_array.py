@@ -182,7 +182,9 @@ def _new_bind(node, ctx):
     return run
 
 
-register_op("TensorArrayV3", infer=lambda inputs, attrs: _flow(_dt.resource) + _flow(),
+# (TF's handle: a 2-vector)
+register_op("TensorArrayV3", infer=lambda inputs, attrs: [(_dt.resource, TensorShape([2]))] +
+            _flow(),
             bind=_new_bind, grad=None, stateful=True)
 
 
@@ -314,7 +316,25 @@ def _gather_grad(op, grad):
     return [_forward(grad_scatter(op.inputs[1], grad), op), None]
 
 
-register_op("TensorArrayGatherV3", infer=lambda inputs, attrs: _element_out(attrs, [None]),
+def _gather_infer(inputs, attrs):
+    """TF's shape function: [len(indices)] + the handle's element shape (the
+    TensorArrayV3's element_shape where fully defined or identical_element_shapes, else
+    the gather's attr), merged with Python's `[None] + element_shape`: a TensorArray whose
+    element shape came from its writes gathers (?, 2, 3), one made with element_shape
+    [None, 3] gathers (2, ?, 3) for two indices."""
+    out = _element_out(attrs, [None])
+    src = getattr(inputs[0], "op", None)
+    if src is None or src.type != "TensorArrayV3" or inputs[1].shape.ndims != 1:
+        return out
+    elem = TensorShape(src.get_attr("element_shape"))
+    if not (elem.is_fully_defined() or src.get_attr("identical_element_shapes")):
+        attr = attrs.get("element_shape")
+        elem = TensorShape(None) if attr is None else TensorShape(attr)
+    shape = TensorShape([inputs[1].shape[0]]).concatenate(elem)
+    return [(out[0][0], shape.merge_with(out[0][1]))]
+
+
+register_op("TensorArrayGatherV3", infer=_gather_infer,
             kernel=_gather_kernel, grad=_gather_grad)
 
 

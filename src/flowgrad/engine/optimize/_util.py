@@ -212,3 +212,23 @@ def symbolic_size_less(a, b) -> bool:
     if not ua and not ub:
         return sa < sb
     return sa <= sb and not ua and bool(ub)
+
+
+_ONES_RESHAPES = frozenset({"Tile", "Reshape", "ExpandDims", "BroadcastTo", "Identity"})
+
+
+def gradient_ones(n, producer, depth=0):
+    """Whether `n` computes constant ones (Grappler folds it to a Const of ones), as
+    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const."""
+    if n is None or depth > 8:
+        return False
+    if n.type == "Const" and not n.inputs:
+        return bool(np.all(np.asarray(n.attrs.get("value")) == 1))
+    if n.type == "Fill" and len(n.inputs) == 2:
+        n, rest = producer.get(n.inputs[1]), [producer.get(n.inputs[0])]
+    elif n.type in _ONES_RESHAPES and n.inputs:
+        n, rest = producer.get(n.inputs[0]), [producer.get(v) for v in n.inputs[1:]]
+    else:
+        return False
+    return all(r is not None and r.type == "Const" for r in rest) and \
+        gradient_ones(n, producer, depth + 1)

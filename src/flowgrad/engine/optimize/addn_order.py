@@ -39,6 +39,7 @@ import numpy as np
 from ._util import resolve, shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
 from .cse import duplicates
+from .mul_by_ones import identity_muls
 from .symbolic_shapes import symbolic_shapes
 
 _SORTED = frozenset({"AddN"})
@@ -119,6 +120,7 @@ def _grappler_sources(program):
     producer = {v: n for n in program.nodes for v in n.outputs}
     source = {}
     names = {}
+    below_feed = None
     for n in program.nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
@@ -151,6 +153,13 @@ def _grappler_sources(program):
                         and shape(n.inputs[other]) == shape(out):
                     src = n.inputs[other]
                     break
+        if src is None and n.type == "Mul" and out in tainted and not snap:
+            # below a feed: Grappler's symbolic shapes decide (a dynamic_rnn output of a
+            # fed input, `sigmoid(out) * ones` read beside SigmoidGrad: mul_by_ones)
+            if below_feed is None:
+                below_feed = identity_muls(program)
+            if out in below_feed:
+                src = n.inputs[1 - below_feed[out]]
         if src is not None:
             source[out] = source.get(src, src)
     return source, names, set(consts)

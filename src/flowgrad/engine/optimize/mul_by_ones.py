@@ -36,10 +36,10 @@ from ..framework import dtypes as _dt
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
+from ._util import gradient_ones as _ones
 from ._util import shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
-from .simplify_aggregation import _ones
-from .symbolic_shapes import _BINARY, _UNARY, symbolic_shapes
+from .symbolic_shapes import _BINARY, _MERGE, _UNARY, symbolic_shapes
 
 
 def _unknown_dims(program):
@@ -47,18 +47,55 @@ def _unknown_dims(program):
     graph's static shape knows them: a TensorArrayGatherV3's leading dim, carried through
     elementwise ops and Transposes of constant perms; a broadcast with a known dim > 1
     knows it again (`array_ops.shape` of a fully known tensor is a constant, so dropout's
-    mask has a known shape and `x * mask` is known). Values not listed are known."""
+    mask has a known shape and `x * mask` is known). Values not listed are known.
+
+    Each gather's dim is a symbol, and a shape function that merges its inputs (AddN, the
+    activations' gradients: SigmoidGrad(sigmoid(out), ones * out)) and meets it beside a
+    known dim makes it known everywhere (Grappler's SymbolicShapeManager), in the forward
+    graph too: `sum(square(out)) + sum(sigmoid(out) * out)` of a dynamic_rnn output has
+    no BroadcastTo in TF, `sum(square(out))` alone has one."""
+    resolved = set()
+    while True:
+        unknown, found = _unknown_pass(program, resolved)
+        if found <= resolved:
+            return unknown
+        resolved |= found
+
+
+def _unknown_pass(program, resolved):
+    """(value -> {dim: symbol}, the symbols a merge meets beside a known dim). Symbols
+    are the gathers' values (fresh ones: ints); `resolved` ones count as known."""
     unknown = {}
+    found = set()
     consts = None
+    fresh = 0
     for n in program.nodes:
         if n.type == "TensorArrayGatherV3" and n.outputs:
-            unknown[n.outputs[0]] = {0}
+            if n.outputs[0] not in resolved:
+                unknown[n.outputs[0]] = {0: n.outputs[0]}
             continue
         if len(n.outputs) != 1 or not any(v in unknown for v in n.inputs):
             continue
         v = n.outputs[0]
         if n.type in _UNARY:
-            unknown[v] = set(unknown[n.inputs[0]])
+            unknown[v] = dict(unknown[n.inputs[0]])
+        elif n.type in _MERGE:
+            shapes = [program.shapes.get(x) for x in n.inputs]
+            if any(s is None or s.ndims is None or s.ndims != shapes[0].ndims
+                   for s in shapes):
+                continue
+            dims = {}
+            for i in range(shapes[0].ndims):
+                syms = [unknown.get(x, {}).get(i) for x in n.inputs]
+                if all(d is None for d in syms):
+                    continue
+                if any(d is None and s.as_list()[i] is not None
+                       for d, s in zip(syms, shapes)):
+                    found.update(d for d in syms if d is not None)
+                else:
+                    dims[i] = next(d for d in syms if d is not None)
+            if dims:
+                unknown[v] = dims
         elif n.type in _BINARY and len(n.inputs) == 2:
             shapes = [program.shapes.get(x) for x in n.inputs]
             out = program.shapes.get(v)
@@ -66,19 +103,25 @@ def _unknown_dims(program):
                                                        for s in shapes):
                 continue
             rank = out.ndims
-            dims = set()
+            dims = {}
             for i in range(rank):
                 states = []
+                syms = []
                 for x, s in zip(n.inputs, shapes):
                     j = i - (rank - s.ndims)
                     if j < 0:
                         states.append(1)
-                    elif j in unknown.get(x, ()):
+                    elif j in unknown.get(x, {}):
                         states.append(None)
+                        syms.append(unknown[x][j])
                     else:
                         states.append(s.as_list()[j])
                 if None in states and not any(d is not None and d > 1 for d in states):
-                    dims.add(i)
+                    if len(set(syms)) == 1:
+                        dims[i] = syms[0]
+                    else:
+                        fresh += 1
+                        dims[i] = fresh
             if dims:
                 unknown[v] = dims
         elif n.type == "Transpose" and len(n.inputs) == 2:
@@ -87,11 +130,11 @@ def _unknown_dims(program):
                           if m.type == "Const" and not m.inputs and m.outputs}
             perm = consts.get(n.inputs[1])
             if perm is not None:
-                src = unknown.get(n.inputs[0], set())
-                dims = {i for i, p in enumerate(np.ravel(perm).tolist()) if p in src}
+                src = unknown.get(n.inputs[0], {})
+                dims = {i: src[p] for i, p in enumerate(np.ravel(perm).tolist()) if p in src}
                 if dims:
                     unknown[v] = dims
-    return unknown
+    return unknown, found
 
 
 def broadcast_mul_by_ones(program):

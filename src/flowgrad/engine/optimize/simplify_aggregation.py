@@ -37,6 +37,7 @@ from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from .cse import common_subexpression_elimination
 from ._util import constant_only
+from ._util import gradient_ones as _ones
 from .minimize_broadcasts import _canonical_inputs, _gate_of
 from .symbolic_shapes import symbolic_shapes
 
@@ -53,26 +54,6 @@ def _npdtype(dtype):
         return np.dtype(getattr(dtype, "as_numpy_dtype", None))
     except TypeError:
         return None
-
-
-_RESHAPES = frozenset({"Tile", "Reshape", "ExpandDims", "BroadcastTo", "Identity"})
-
-
-def _ones(n, producer, depth=0):
-    """Whether `n` computes constant ones (Grappler folds it to a Const of ones), as
-    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const."""
-    if n is None or depth > 8:
-        return False
-    if n.type == "Const" and not n.inputs:
-        return bool(np.all(np.asarray(n.attrs.get("value")) == 1))
-    if n.type == "Fill" and len(n.inputs) == 2:
-        n, rest = producer.get(n.inputs[1]), [producer.get(n.inputs[0])]
-    elif n.type in _RESHAPES and n.inputs:
-        n, rest = producer.get(n.inputs[0]), [producer.get(v) for v in n.inputs[1:]]
-    else:
-        return False
-    return all(r is not None and r.type == "Const" for r in rest) and \
-        _ones(n, producer, depth + 1)
 
 
 def _regroupable(p, producer, readers, fetched):

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework.tensor_shape import TensorShape
+
 _UNARY = frozenset({
     "Identity", "StopGradient", "Neg", "Rsqrt", "Sqrt", "Square", "Exp", "Log", "Log1p",
     "Expm1", "Relu", "Relu6", "Elu", "Selu", "Tanh", "Sigmoid", "Abs", "Sign", "Reciprocal",
@@ -211,7 +213,32 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         num = consts.get(n.inputs[2])
         head = int(num) if num is not None and np.ndim(num) == 0 else dims.fresh()
         return (head,) + tuple(data[len(ids):])
+    if t == "Transpose":
+        return _transpose(n, ins[0], consts, dims)
+    if t == "TensorArrayGatherV3":
+        # Concatenate([Dim(indices, 0)], the element shape): the gather's element_shape
+        # attr (Python passes the TensorArray's; TF's handle data where the TensorArrayV3's
+        # is fully defined or identical_element_shapes: the same for dynamic_rnn, map_fn)
+        elem = a.get("element_shape")
+        elem = None if elem is None else TensorShape(elem)
+        if elem is None or elem.ndims is None:
+            return None
+        return (dims.fresh(),) + tuple(dims.fresh() if d is None else d
+                                       for d in elem.as_list())
     return None
+
+
+def _transpose(n, x, consts, dims):
+    """TransposeShapeFn: the input's dims permuted by a constant perm; a perm Grappler's
+    first inference does not hold as a Const (dynamic_rnn's `concat(([1, 0], range(2,
+    rank)))`): as many unknown dims as the input's rank."""
+    if x is None:
+        return None
+    rank = len(x)
+    perm = consts.get(n.inputs[1]) if len(n.inputs) == 2 else None
+    if perm is not None and np.size(perm) == rank:
+        return tuple(x[int(p)] for p in np.ravel(perm))
+    return tuple(dims.fresh() for _ in range(rank))
 
 
 def _split(n, ins, consts, dims):
