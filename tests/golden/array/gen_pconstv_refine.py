@@ -250,6 +250,26 @@ def _cases(tf):
          .dequeue_up_to(tf.constant(2) * 2)),
         ("dequeue_many_padding", lambda v: tf.PaddingFIFOQueue(
             10, [tf.float32], shapes=[[None]]).dequeue_many(tf.constant(2) * 2)),
+        # -- Python-side static shapes from TF's tensor_util.constant_value (Size, Rank,
+        # Pack, ConcatV2 of constants; no arithmetic)
+        ("dequeue_many_size", lambda v: tf.FIFOQueue(10, [tf.float32], shapes=[[3]])
+         .dequeue_many(tf.size(v["z"]))),
+        ("dequeue_many_rank", lambda v: tf.FIFOQueue(10, [tf.float32], shapes=[[3]])
+         .dequeue_many(tf.rank(v["x"]))),
+        ("sparse_reshape_pack", lambda v: tf.sparse_reshape(
+            _sp(tf, c64([3, 4])), tf.stack([c64(2), c64(-1)]))),
+        ("sparse_reshape_concat", lambda v: tf.sparse_reshape(
+            _sp(tf, c64([3, 4])), tf.concat([c64([2]), c64([-1])], 0))),
+        ("sparse_reshape_pack_two_unknown", lambda v: tf.sparse_reshape(
+            _sp(tf, c64([3, 4])), tf.stack([c64(-1), c64(-1)]))),
+        ("sparse_reshape_pack_bad_size", lambda v: tf.sparse_reshape(
+            _sp(tf, c64([3, 4])), tf.stack([c64(5), c64(-1)]))),
+        ("sparse_transpose_pack", lambda v: tf.sparse.transpose(
+            _sp(tf, c64([3, 4])), tf.stack([1, 0]))),
+        ("sparse_concat_pack_shapes", lambda v: tf.sparse.concat(1, [
+            _sp(tf, tf.stack([c64(3), c64(4)])), _sp(tf, tf.stack([c64(3), c64(5)]))])),
+        ("sparse_reset_shape_pack", lambda v: tf.sparse.reset_shape(
+            _sp(tf, c64([3, 4])), tf.stack([c64(2), c64(4)]))),
         # -- reductions' axes
         ("reduce_max_axis_arith", lambda v: tf.reduce_max(v["z"], tf.constant(0) + 1)),
         ("reduce_mean_rank_minus", lambda v: tf.reduce_mean(v["x"], tf.rank(v["x"]) - 1)),
