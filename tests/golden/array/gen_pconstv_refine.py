@@ -281,6 +281,12 @@ def _cases(tf):
         ("bincount_size_arith", lambda v: tf.math.bincount(
             tf.constant([1, 2]), minlength=tf.constant(3) * 2, maxlength=6)),
         ("linspace_num_arith", lambda v: tf.linspace(0.0, 1.0, tf.constant(3) * 2)),
+        ("nth_element_n_too_big", lambda v: tf.contrib.nn.nth_element(
+            v["z"], tf.constant(3) * 1)),
+        ("nth_element_n_negative", lambda v: tf.contrib.nn.nth_element(
+            v["z"], tf.constant(-1) * 1)),
+        ("nth_element_n_partial", lambda v: tf.contrib.nn.nth_element(
+            v["x"], tf.shape(v["x"])[2])),
         ("nth_element_n_arith", lambda v: tf.contrib.nn.nth_element(
             v["z"], tf.constant(1) * 1)),
         ("linspace_num_negative_arith", lambda v: tf.linspace(0.0, 1.0,
