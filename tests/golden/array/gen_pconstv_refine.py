@@ -166,6 +166,14 @@ def _cases(tf):
             [tf.shape(v["z"])[:1], [0, 0, 1]], 0), [2, 2]))),
         ("mirror_pad_arith", lambda v: tf.pad(v["z"], tf.constant([[1, 1], [2, 0]]) * 1,
                                               "REFLECT")),
+        ("mirror_pad_too_big_arith", lambda v: tf.pad(
+            v["z"], tf.constant([[2, 2], [0, 0]]) * 1, "REFLECT")),
+        ("mirror_pad_symmetric_too_big_arith", lambda v: tf.pad(
+            v["z"], tf.constant([[3, 0], [0, 0]]) * 1, "SYMMETRIC")),
+        ("pad_negative_arith", lambda v: tf.pad(v["z"], tf.constant([[-1, 0], [0, 0]]) * 1)),
+        ("pad_negative_const", lambda v: tf.pad(v["z"], [[-1, 0], [0, 0]])),
+        ("pad_v2_arith", lambda v: tf.pad(v["z"], tf.constant([[1, 0], [0, 2]]) * 1,
+                                          constant_values=1.0)),
         ("mirror_pad_grad", lambda v: tf.gradients(tf.pad(
             v["z"], tf.constant([[1, 1], [2, 0]]) * 1, "REFLECT"), v["z"])[0]),
         ("mirror_pad_grad_const", lambda v: tf.gradients(tf.pad(
