@@ -27,6 +27,12 @@ def _i64(tf, t):
     return tf.cast(t, tf.int64)
 
 
+def _op(tf, t):
+    """The op making `t`, its static shape and the graph's op count."""
+    return {"op": t.op.type, "shape": _shape(t),
+            "ops": len(tf.get_default_graph().get_operations())}
+
+
 def _cases(tf):
     c64 = lambda vals: tf.constant(vals, tf.int64)  # noqa: E731
     return [
@@ -220,6 +226,26 @@ def _cases(tf):
             v["imgk"])[0]),
         ("extract_image_patches", lambda v: tf.extract_image_patches(
             v["imgk"], [1, 2, 2, 1], [1, 1, 1, 1], [1, 1, 1, 1], "VALID")),
+        # -- tf.image.resize_images skips the resize when TF's Python constant_value_as_shape
+        # of the size equals the image's (a shape slice, not arithmetic)
+        ("resize_images_skip_shape_slice", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], tf.shape(v["imgk"])[1:3]))),
+        ("resize_images_skip_partial_slice", lambda v: _op(tf, tf.image.resize_images(
+            v["img"], tf.shape(v["img"])[1:3]))),
+        ("resize_images_no_skip_arith", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], tf.constant([4, 4]) * 1))),
+        ("resize_images_skip_pack", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], tf.stack([4, 4])))),
+        ("resize_images_skip_cast", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], tf.cast(tf.constant([4.0, 4.0]), tf.int32)))),
+        ("resize_images_aspect", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], [8, 6], preserve_aspect_ratio=True))),
+        ("resize_images_aspect_same", lambda v: _op(tf, tf.image.resize_images(
+            v["imgk"], [4, 9], preserve_aspect_ratio=True))),
+        ("resize_image_with_pad", lambda v: _op(tf, tf.image.resize_image_with_pad(
+            v["imgk"], 4, 4))),
+        ("resize_image_with_pad_bigger", lambda v: _op(tf, tf.image.resize_image_with_pad(
+            v["imgk"], 8, 6))),
         # -- strings
         ("fingerprint_method_identity", lambda v: tf.fingerprint(
             tf.constant(["a"]), tf.identity(tf.constant("farmhash64")))),
@@ -374,13 +400,15 @@ def cases(tf):
                  "var": tf.Variable([2, 3], name="var")}
             try:
                 t = fn(v)
-                if isinstance(t, (list, tuple)):
+                if isinstance(t, dict):
+                    out[name] = ["ok", t]
+                elif isinstance(t, (list, tuple)):
                     out[name] = ["ok", _shapes(t)]
                 elif hasattr(t, "dense_shape"):
                     out[name] = ["ok", [_shape(t.indices), _shape(t.values),
                                         _shape(t.dense_shape), _shape(t)]]
                 else:
                     out[name] = ["ok", _shape(t)]
-            except (ValueError, TypeError) as e:
+            except Exception as e:  # noqa: BLE001 - the error is the case's result
                 out[name] = [type(e).__name__, str(e)]
     return out
