@@ -246,6 +246,16 @@ def _cases(tf):
             v["imgk"], 4, 4))),
         ("resize_image_with_pad_bigger", lambda v: _op(tf, tf.image.resize_image_with_pad(
             v["imgk"], 8, 6))),
+        # -- tf.contrib.image's output_shape (SetOutputToSizedImage: input_tensor, whole)
+        ("image_transform_partial", lambda v: tf.contrib.image.transform(
+            v["imgk"], [1., 0, 0, 0, 1, 0, 0, 0], output_shape=tf.shape(v["img"])[1:3])),
+        ("image_transform_default", lambda v: tf.contrib.image.transform(
+            v["img"], [1., 0, 0, 0, 1, 0, 0, 0])),
+        ("image_transform_arith", lambda v: tf.contrib.image.transform(
+            v["imgk"], [1., 0, 0, 0, 1, 0, 0, 0], output_shape=tf.constant([3, 5]) * 1)),
+        ("image_transform_known", lambda v: tf.contrib.image.transform(
+            v["imgk"], [1., 0, 0, 0, 1, 0, 0, 0], output_shape=tf.shape(v["imgk"])[1:3])),
+        ("image_rotate_partial", lambda v: tf.contrib.image.rotate(v["img"], 0.5)),
         # -- strings
         ("fingerprint_method_identity", lambda v: tf.fingerprint(
             tf.constant(["a"]), tf.identity(tf.constant("farmhash64")))),
