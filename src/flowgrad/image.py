@@ -24,7 +24,6 @@ __all__ = [
     "encode_png", "decode_jpeg", "encode_jpeg", "decode_image",
 ]
 
-import numpy as np
 
 from .ops import image_box_ops as _box_ops
 from .ops import image_codec_ops as _codec_ops
@@ -46,8 +45,9 @@ from .ops.image_quality_ops import (_saturate_cast, convert_image_dtype,  # noqa
                                     yuv_to_rgb)
 from .engine.framework import dtypes as _dt
 from .engine.framework.graph import Tensor, get_default_graph, name_scope
+from .engine.framework.static_value import constant_value_as_shape
 from .engine.ops import image as _img
-from .engine.ops._base import const_value, convert_to_tensor
+from .engine.ops._base import convert_to_tensor
 from .ops import array_ops, check_ops, control_flow_ops, math_ops, nn_ops, random_ops
 from .ops.comparison_ops import equal, less
 from .ops.linalg_ops import tensordot
@@ -472,35 +472,11 @@ def _resize_common(images, resizer_fn, size, preserve_aspect_ratio, name):
 
 
 def _const_hw(size):
-    """TF's constant_value_as_shape of a [2] size, through folding what is known."""
-    v = const_value(size)
-    if v is None:
-        v = _fold(size)
-    if v is not None:
-        return int(v[0]), int(v[1])
-    if size.op.type == "Pack" and len(size.op.inputs) == 2:   # element by element, as TF
-        dims = [_fold(e) for e in size.op.inputs]
-        return tuple(None if d is None or np.ndim(d) or d < 0 else int(d) for d in dims)
-    return None, None
-
-
-def _fold(t, depth=0):
-    """Values of small constant subgraphs (Pack/Cast/Round/Mul/... of Consts), else None."""
-    v = const_value(t)
-    if v is not None or depth > 12:
-        return v
-    op = t.op
-    ins = [_fold(x, depth + 1) for x in op.inputs]
-    if any(x is None for x in ins):
-        return None
-    fns = {"Pack": lambda *a: np.stack(a), "Cast": lambda a: a.astype(t.dtype.as_numpy_dtype),
-           "Round": np.round, "Mul": np.multiply, "RealDiv": np.true_divide,
-           "Minimum": np.minimum, "Maximum": np.maximum, "Floor": np.floor,
-           "Identity": lambda a: a}
-    fn = fns.get(op.type)
-    if fn is None:
-        return None
-    return np.asarray(fn(*ins)).astype(t.dtype.as_numpy_dtype)
+    """TF's tensor_util.constant_value_as_shape of a [2] size: Python's folding only (a
+    Const, Shape/StridedSlice of a known shape, Pack/Cast of constants; no arithmetic: a
+    computed size is not skipped even when the C++ shape function knows it)."""
+    s = constant_value_as_shape(size)
+    return (None, None) if s.ndims is None else tuple(s.as_list())
 
 
 def resize_image_with_pad(image, target_height, target_width, method=ResizeMethod.BILINEAR,

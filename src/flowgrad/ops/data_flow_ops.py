@@ -18,7 +18,8 @@ import hashlib
 from ..engine.ops.cast import cast as _cast
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
-from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
@@ -223,7 +224,7 @@ class QueueBase:
     def dequeue_many(self, n, name=None):
         """Dequeues and concatenates `n` elements along a new dimension 0."""
         op, n_t = self._many("QueueDequeueManyV2", n, name, "DequeueMany")
-        batch = const_value(n_t)
+        batch = constant_value(n_t)   # TF: tensor_util.constant_value (Size, Rank, Pack...)
         batch_dim = tensor_shape.Dimension(None if batch is None else int(batch))
         for out, shape in zip(op.outputs, self._shapes):
             out.set_shape(tensor_shape.TensorShape([batch_dim]).concatenate(shape))

@@ -17,7 +17,7 @@ from ..engine.framework.graph import name_scope
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import image_boxes as _boxes
-from ..engine.ops._array_util import shape_value
+from ..engine.ops._array_util import whole_value
 from ..engine.ops.matrix import matrix_inverse
 from . import array_ops, linalg_ops, math_ops
 from .tensor_util import constant_value
@@ -41,9 +41,12 @@ def _infer(inputs, attrs):
     _boxes._type_check(_OP, transforms, _dt.float32, "transforms")
     _boxes._type_check(_OP, output_shape, _dt.int32, "output_shape")
     _boxes._rank_check(_OP, images, 4, "images")
-    size = shape_value(output_shape)  # as TF's SetOutputToSizedImage reads a shape tensor
+    # TF's SetOutputToSizedImage: input_tensor, the size's constant subgraph evaluated whole
+    # (tf.shape(x)[1:3] of a partly known x is unknown)
+    size = whole_value(output_shape)
+    size = None if size is None else np.asarray(size).reshape(-1).tolist()
     hw = [None, None] if size is None or len(size) != 2 else \
-        [None if d is None or d < 0 else int(d) for d in size]
+        [None if d < 0 else int(d) for d in size]
     dims = images.shape.as_list() if images.shape.ndims is not None else [None] * 4
     return [(images.dtype.base_dtype, TensorShape([dims[0]] + hw + [dims[3]]))]
 

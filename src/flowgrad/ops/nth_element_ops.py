@@ -10,6 +10,7 @@ from ..engine.framework import errors
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import image_boxes as _boxes
+from ..engine.ops._array_util import whole_value
 from . import array_ops, comparison_ops, math_ops
 
 __all__ = ["nth_element"]
@@ -26,7 +27,7 @@ def _infer(inputs, attrs):
         raise ValueError(f"Shape must be at least rank 1 but is rank {x.shape.ndims}")
     if n.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {n.shape.ndims}")
-    nv = _boxes.const_value(n)
+    nv = whole_value(n)   # TF's MakeDimForScalarInput: n's constant subgraph, evaluated whole
     if nv is not None and int(nv) < 0:
         raise ValueError("Dimension size, given by scalar input 1, must be non-negative but "
                          f"is {int(nv)}")

@@ -12,7 +12,8 @@ import numpy as np
 
 from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import name_scope
 from ..engine.ops import hashing as _hashing
 from ..engine.ops import sparse as _gen
@@ -265,7 +266,7 @@ def sparse_transpose(sp_input, perm=None, name=None):
         indices = sp_input.indices
         transposed_indices = array_ops.transpose(
             array_ops.gather(array_ops.transpose(indices), perm))
-        perm_ = const_value(convert_to_tensor(perm))
+        perm_ = constant_value(convert_to_tensor(perm))
         if perm_ is not None and sp_input.get_shape().is_fully_defined():
             old_shape_ = sp_input.get_shape().as_list()
             transposed_dense_shape = list(old_shape_)
@@ -311,7 +312,7 @@ def sparse_concat(axis, sp_inputs, name=None, expand_nonconcat_dim=False, concat
             max_shape[:axis], s[-1:] if axis == -1 else s[axis:axis + 1],
             [] if axis == -1 else max_shape[axis + 1:]], 0) for s in shapes]
     out_ind, out_val, out_shape = _st.sparse_concat(inds, vals, shapes, axis, name=name)
-    shapes_value = [const_value(s) for s in shapes]
+    shapes_value = [constant_value(s) for s in shapes]
     if shapes_value and all(s is not None for s in shapes_value):
         dim = sum(s[axis] for s in shapes_value)
         out_shape = np.array(shapes_value[0], copy=True)
@@ -356,7 +357,7 @@ def sparse_reshape(sp_input, shape, name=None):
     with name_scope(name, "SparseReshape", [sp_input]) as scope:
         ind, new_shape = _st.sparse_reshape(sp_input.indices, sp_input.dense_shape, shape,
                                             name=scope)
-        const = const_value(shape)
+        const = constant_value(shape)
         if const is not None and sp_input.get_shape().is_fully_defined():
             const = np.array(const, copy=True)
             num_implied = int(sum(d == -1 for d in const))
@@ -567,7 +568,7 @@ def sparse_reset_shape(sp_input, new_shape=None):
         out_shape = math_ops.cast(out_shape, _dt.int64)
         if out_shape.get_shape().ndims is not None:
             out_shape.get_shape().dims[0].merge_with(in_shape.get_shape().dims[0])
-        const = const_value(out_shape)
+        const = constant_value(out_shape)
         if const is not None and sp_input.get_shape().is_fully_defined():
             in_const = np.array(sp_input.get_shape().as_list())
             if not np.all(in_const <= const):

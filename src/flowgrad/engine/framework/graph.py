@@ -84,17 +84,14 @@ def _check_shape_values(op_type, inputs, read):
     for i in PARTIAL_SHAPE_INPUTS[op_type]:
         if i >= len(inputs) or (read is not None and i not in read):
             continue
-        if read is None:   # an op built: only a constant shape can hold such a value
-            v = VALUE_READERS["const_value"].__wrapped__(inputs[i])   # (untracked)
-        else:
-            v = _input_value(inputs[i])
-        if v is None:
+        # (an op built too: its shape function read the value, a constant, a computed one
+        # or a partly known one: tf.fill(tf.concat([tf.shape(x)[1:], [-2]], 0), 1.0))
+        with untracked():
+            v = VALUE_READERS["shape_ints"](inputs[i])
+        if v is None or np.ndim(v) != 1:
             continue
-        v = np.asarray(v)
-        if v.ndim != 1 or v.dtype.kind not in "iu":
-            continue
-        for d in v.tolist():
-            if d < -1:
+        for d in np.asarray(v).tolist():
+            if d is not None and d < -1:
                 err = ValueError(f"Invalid value in tensor used for shape: {d}")
                 err.no_context = True
                 raise err

@@ -195,6 +195,8 @@ def _as_int_input(v, name, dtype=_dt.int32, op=None, param=None, fixed=False):
     (`op`, `param`, `fixed`: TF's errors for non-integers, see _int_tensor)."""
     if isinstance(v, Tensor):
         return v
+    if _is_tensor_like(v):   # a Variable: its value (TF converts it, the read's Identity)
+        return to_tensor(v)
     if _has_tensor(v):
         return _autopack(list(v), dtype, name)
     return _int_tensor(v, name, dtype, op=op, param=param, fixed=fixed)
@@ -566,6 +568,28 @@ def refined_scalar(t: Tensor, partial: bool = True) -> int | None:
     return None if v is None or v.ndim != 0 else int(v)
 
 
+@reads_value
+def whole_value(t: Tensor) -> np.ndarray | None:
+    """An input's value as TF's InferenceContext::input_tensor reads it, of any dtype: a
+    constant, or its constant subgraph evaluated whole by the shape refiner (a Shape with
+    unknown dims, a placeholder_with_default or a variable stops it); else None."""
+    v = const_value(t)
+    if v is not None:
+        return np.asarray(v)
+    return _known_array(_refined_value(t, shape_n=False, partial=False), t)
+
+
+@reads_value
+def shape_ints(t: Tensor):
+    """The ints TF's MakeShapeFromShapeTensor reads from a shape tensor before making dims
+    of them: the value evaluated whole, else ConstantPartialShape's partial read (an object
+    array, None where unknown; the values of a Concat's constant part known); else None."""
+    if not t.dtype.base_dtype.is_integer:
+        return None
+    v = const_value(t)
+    return np.asarray(v) if v is not None else _refined_value(t, shape_n=False, partial=True)
+
+
 def _scalar_dim(t: Tensor) -> int | None:
     """A packed shape element's value: a constant, or what TF's shape refiner evaluates
     (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`; not a ShapeN's, which TF's
@@ -703,4 +727,5 @@ def _np_index(begin, end, strides, attrs):
     return tuple(idx)
 
 # graph.py's error context reads with them (it cannot import this module)
-VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value)
+VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value,
+                     shape_ints=shape_ints)

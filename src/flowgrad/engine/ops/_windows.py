@@ -26,7 +26,6 @@ from numpy.lib.stride_tricks import as_strided
 
 from ..framework import dtypes as _dt
 from ..framework import errors, threads
-from ..framework.constant_op import const_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
 from ._base import typed_input
@@ -312,8 +311,11 @@ def check_rank(t, rank, what="Shape"):
 
 
 def sizes_value(sizes_t):
-    v = const_value(sizes_t)
-    return None if v is None else tuple(int(d) for d in np.asarray(v).reshape(-1))
+    """A sizes input read as TF's MakeShapeFromShapeTensor reads it (partially: the known
+    dims of tf.shape(x), -1 unknown), as a tuple of int-or-None; None when its length is
+    unknown."""
+    v = shape_value(sizes_t)
+    return None if v is None else tuple(None if d is None or d < 0 else int(d) for d in v)
 
 
 def wide(*arrays):

@@ -21,12 +21,12 @@ from ..framework.registry import register_op
 from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
-                          _scalar_dim,
                           check_not_float,
                           _has_tensor, _invalid, _refined_int, _scope, _unknown_dims_from,
-                          folded_value, refined_number, refined_scalar, shape_value)
+                          folded_value, refined_number, refined_scalar, shape_value,
+                          whole_value)
 from . import prims
-from ._base import apply, const_value, to_tensor, unary_same
+from ._base import apply, to_tensor, unary_same
 from .cast import cast as _cast
 
 
@@ -37,7 +37,9 @@ def _fill_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 0 but is rank {value.shape.ndims}")
     if dims.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
-    v = const_value(dims)   # TF checks the values it knows before reading them as a shape
+    # TF checks the values input_tensor knows (the dims' constant subgraph evaluated whole)
+    # before reading them as a shape
+    v = whole_value(dims)
     if v is not None and np.size(v) and np.min(v) < 0:
         raise ValueError("Fill dimensions must be >= 0")
     dv = shape_value(dims)
@@ -285,13 +287,12 @@ def _linspace_infer(inputs, attrs):
     if stop.dtype.base_dtype is not start.dtype.base_dtype:
         raise TypeError(f"Input 'stop' of 'LinSpace' Op has type {stop.dtype.name} that does "
                         f"not match type {start.dtype.name} of argument 'start'.")
-    n = const_value(num)
-    if n is not None and int(n) <= 0:
+    # TF's input_tensor: num's constant subgraph evaluated whole (spatial_softmax's height
+    # of a known shape; not a dim of a partly known one)
+    n = whole_value(num)
+    if n is not None and np.ndim(n) == 0 and int(n) <= 0:
         raise ValueError(f"Requires num > 0: {int(n)}")
-    if n is None:   # TF's refiner evaluates a computed num whole (spatial_softmax's height
-        # of a known shape; not a dim of a partly known one)
-        n = _scalar_dim(num)
-        n = None if n is None or int(n) <= 0 else n
+    n = None if n is None or np.ndim(n) != 0 else int(n)
     return [(start.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
 
 

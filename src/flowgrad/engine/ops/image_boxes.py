@@ -19,7 +19,7 @@ from ..framework import errors
 from ..framework.graph import Tensor, get_default_graph
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import refined_ints
+from ._array_util import refined_ints, shape_value
 from ._base import apply, check_dtype, const_value, convert_to_tensor
 
 __all__ = []
@@ -647,8 +647,11 @@ def _grad_image_infer(inputs, attrs):
         raise TypeError(f"Value passed to parameter 'T' has DataType {dtype.name} not in list "
                         "of allowed values: float32, float16, float64")
     _rank_check(op, grads, 4, "grads")
-    v = const_value(size)
-    return [(dtype, TensorShape(None if v is None else [int(d) for d in v]))]
+    v = shape_value(size)   # TF's MakeShapeFromShapeTensor: the known dims of shape(image)
+    if v is not None and len(v) != 4:
+        raise ValueError(f"Shape must be rank 4 but is rank {len(v)}")
+    return [(dtype, TensorShape(None if v is None else [None if d is None or d < 0 else int(d)
+                                                        for d in v]))]
 
 
 def _grad_boxes_infer(inputs, attrs):

@@ -28,7 +28,7 @@ from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input
                           _refined_int, _scope, _static_int, folded_value, merge_shapes,
                           refined_ints,
                           refined_scalar, shape_value)
-from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
+from ._base import apply, apply_op, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range, zeros_like
 from .joining import concat
@@ -113,9 +113,10 @@ def _strided_slice_infer(inputs, attrs):
                         f"not match type {b.dtype.name} of argument 'begin'.")
     # as TF's shape refiner: indices from small int arithmetic (rt.row_splits[:-1][i]) count
     # (TF's shape function asks for the strides first, and begin/end only when they and
-    # the input's rank are known: an error then names the strides alone)
+    # the input's rank are known: an error then names the strides alone); input_tensor
+    # evaluates each whole (a slice of a partly known shape is unknown)
     sv = folded_value(s)
-    sv = sv if sv is not None else refined_ints(s)
+    sv = sv if sv is not None else refined_ints(s, partial=False)
     dims = x.shape.as_tuple()
     if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
@@ -124,7 +125,8 @@ def _strided_slice_infer(inputs, attrs):
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
     bv, ev = folded_value(b), folded_value(e)
-    bv, ev = (v if v is not None else refined_ints(t) for v, t in ((bv, b), (ev, e)))
+    bv, ev = (v if v is not None else refined_ints(t, partial=False)
+              for v, t in ((bv, b), (ev, e)))
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
     return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
 
@@ -160,12 +162,11 @@ register_op("StridedSlice", infer=_strided_slice_infer, kernel=_strided_slice_ke
 
 def _ssg_infer(inputs, attrs):
     shp, b, e, s, dy = inputs
-    sv = const_value(shp)
+    sv = shape_value(shp)   # TF's MakeShapeFromShapeTensor: the known dims of shape(x)
     if sv is None:
-        n = shp.shape.as_tuple()
-        return [(dy.dtype.base_dtype, TensorShape(None if not n or n[0] is None
-                                                  else [None] * n[0]))]
-    return [(dy.dtype.base_dtype, TensorShape([int(d) for d in np.asarray(sv).reshape(-1)]))]
+        return [(dy.dtype.base_dtype, TensorShape(None))]
+    return [(dy.dtype.base_dtype, TensorShape([None if d is None or d < 0 else int(d)
+                                               for d in sv]))]
 
 
 def _ssg_kernel(shape, begin, end, strides, dy, **attrs):

@@ -21,7 +21,7 @@ from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
                           _has_tensor, _int_tensor, _invalid, _refined_int, _scope, _static_int,
-                          refined_ints, shape_value)
+                          refined_ints, shape_value, whole_value)
 from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
@@ -37,8 +37,8 @@ def _refined_list(t):
     """A 1-D int input's values known at build time: a constant (TF's constant_value) or
     what TF's shape refiner evaluates (concat's gradient: a row of its inputs' shapes)."""
     v = _static_int(t)
-    if v is None:
-        r = refined_ints(t)
+    if v is None:   # (TF's input_tensor: evaluated whole, a partly known shape is unknown)
+        r = refined_ints(t, partial=False)
         v = None if r is None or r.ndim != 1 else [int(i) for i in r]
     return v
 
@@ -283,7 +283,7 @@ def _mirror_pad_grad(op, grad):
 def _mirror_pad_grad_infer(inputs, attrs):
     g, p = inputs
     gs = _dims(g)
-    pv = const_value(p)
+    pv = whole_value(p)   # TF's input_tensor: the paddings' constant subgraph, evaluated whole
     if gs is None or pv is None:
         return [(g.dtype.base_dtype, TensorShape(None if gs is None else [None] * len(gs)))]
     pv = np.asarray(pv).reshape(-1, 2)

@@ -263,6 +263,8 @@ def _avg_pool_grad_infer(inputs, attrs):
     sizes, g = inputs
     check_rank(g, 4)
     sv = sizes_value(sizes)
+    if sv is not None and len(sv) != 4:
+        raise ValueError(f"Shape must be rank 4 but is rank {len(sv)}")
     return [(g.dtype.base_dtype, TensorShape(sv if sv is not None else [None] * 4))]
 
 

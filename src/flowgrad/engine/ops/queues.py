@@ -22,9 +22,9 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import whole_value
 from .philox import Stream, philox_blocks
 
 __all__ = ["Queue"]
@@ -423,8 +423,9 @@ def _dequeue_many_bind(allow_small):
 register_op("QueueDequeueV2", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True,
             grad=None)
 def _dequeue_many_infer(inputs, attrs):
-    """TF's shape function reads n: a negative constant is an error at build time."""
-    n = const_value(inputs[1])
+    """TF's shape function reads n (input_tensor: its constant subgraph, evaluated whole):
+    a negative value is an error at build time."""
+    n = whole_value(inputs[1])
     if n is not None and int(n) < 0:
         raise ValueError(f"Input 'n' must be >= 0, but is {int(n)}")
     return _dequeue_infer(inputs, attrs)

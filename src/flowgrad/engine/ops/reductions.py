@@ -569,8 +569,8 @@ def _bincount_infer(inputs, attrs):
         raise TypeError(f"Input 'arr' of 'Bincount' Op has type {arr.dtype.base_dtype.name} "
                         "that does not match expected type of int32.")
     n = const_value(size)
-    if n is None:      # as TF's shape refiner
-        n = refined_scalar(size)
+    if n is None:      # as TF's input_tensor: size's constant subgraph, evaluated whole
+        n = refined_scalar(size, partial=False)
     return [(weights.dtype.base_dtype, TensorShape([None if n is None else int(n)]))]
 
 

@@ -483,8 +483,8 @@ def _transpose_infer(inputs, attrs):
     if xs is not None and pn is not None and pn[0] is not None and pn[0] != len(xs):
         raise ValueError(f"Dimension must be {len(xs)} but is {pn[0]}")
     pv = _static_int(perm)
-    if pv is None:   # TF's shape refiner evaluates a small constant perm subgraph
-        refined = _known_ints(_refined_value(perm))
+    if pv is None:   # TF's input_tensor: the perm's constant subgraph, evaluated whole
+        refined = _known_ints(_refined_value(perm, partial=False))
         pv = None if refined is None or refined.ndim != 1 else [int(i) for i in refined]
     if xs is None and (pn is not None and pn[0] is not None and pn[0] < 2 or
                        pv is not None and len(pv) < 2):

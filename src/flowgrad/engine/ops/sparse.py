@@ -34,7 +34,7 @@ from ..framework.registry import register_op
 from ..framework.static_value import constant_value_as_shape
 from ..framework.graph import Tensor
 from ..framework.tensor_shape import TensorShape
-from ._array_util import _scope, refined_ints, refined_scalar, shape_value
+from ._array_util import _scope, refined_scalar, shape_value, whole_value
 from ._base import (NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor,
                     typed_input)
 from .cast import cast
@@ -169,21 +169,21 @@ def _stdmm_infer(inputs, attrs):
     if vals.dtype.base_dtype is not b.dtype.base_dtype:
         raise TypeError(f"Input 'b' of 'SparseTensorDenseMatMul' Op has type {b.dtype.name} "
                         f"that does not match type {vals.dtype.name} of argument 'a_values'.")
+    # TF's MakeShapeFromShapeTensor: a_shape read partially (-1 is unknown), then rank 2
+    a = shape_value(ashape)
+    if a is not None and len(a) != 2:
+        raise ValueError(f"Shape must be rank 2 but is rank {len(a)}")
     if b.shape.ndims not in (None, 2):
         raise ValueError(f"Shape must be rank 2 but is rank {b.shape.ndims}")
     adj_a, adj_b = attrs.get("adjoint_a", False), attrs.get("adjoint_b", False)
     bs = b.shape.as_list() if b.shape.ndims is not None else [None, None]
     inner_b, n = (bs[1], bs[0]) if adj_b else (bs[0], bs[1])
-    a = const_value(ashape)
+    m = None
     if a is not None:
-        a = [int(d) for d in np.reshape(a, -1)]
-        if len(a) != 2:
-            raise ValueError(f"Shape must be rank 2 but is rank {len(a)}")
+        a = [None if d is None or d < 0 else int(d) for d in a]
         m, inner_a = (a[1], a[0]) if adj_a else (a[0], a[1])
-        if inner_b is not None and inner_a != inner_b:
+        if inner_a is not None and inner_b is not None and inner_a != inner_b:
             raise ValueError(f"Dimensions must be equal, but are {inner_a} and {inner_b}")
-    else:
-        m = None
     return [(vals.dtype.base_dtype, TensorShape([m, n]))]
 
 
@@ -265,17 +265,14 @@ def _srs_infer(inputs, attrs):
         raise TypeError(f"Input 'input_indices' of 'SparseReduceSum' Op has type "
                         f"{ind.dtype.name} that does not match expected type of int64.")
     check_dtype("SparseReduceSum", vals, NUMBERS, "T")
-    s, a = (const_value(t) if const_value(t) is not None else refined_ints(t, partial=False)
-            for t in (sshape, axes))   # (TF's input_tensor: evaluated whole)
-    if s is None or a is None:
+    s, a = (whole_value(t) for t in (sshape, axes))   # (TF's input_tensor: evaluated whole)
+    if s is None or a is None or not np.size(s):
         return [(vals.dtype.base_dtype, TensorShape(None))]
     s = [int(d) for d in np.reshape(s, -1)]
     rank = len(s)
-    norm = set()
-    for x in np.reshape(a, -1):
-        if not -rank <= int(x) < rank:
-            return [(vals.dtype.base_dtype, TensorShape(None))]  # the kernel reports it
-        norm.add(int(x) % rank)
+    # TF's SparseReduceShapeFn takes each axis as (axis + rank) % rank in C++ (an axis out
+    # of range reduces another dim, or none: the kernel reports it at run time)
+    norm = {int(np.fmod(int(x) + rank, rank)) for x in np.reshape(a, -1)}
     keep = attrs.get("keep_dims", False)
     out = [1 if i in norm else d for i, d in enumerate(s)] if keep else \
         [d for i, d in enumerate(s) if i not in norm]
@@ -672,7 +669,7 @@ def _ssr_grad_kernel(kind):
 def _ssr_grad_infer(inputs, attrs):
     grad = inputs[0]
     tail = grad.shape.as_list()[1:] if grad.shape.ndims is not None else None
-    d0 = const_value(inputs[3])
+    d0 = whole_value(inputs[3])   # TF's input_tensor: output_dim0 evaluated whole
     d0 = None if d0 is None else int(d0)
     return [(grad.dtype.base_dtype,
              TensorShape(None) if tail is None else TensorShape([d0] + tail))]

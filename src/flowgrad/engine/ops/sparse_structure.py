@@ -33,8 +33,8 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import Dimension, TensorShape
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen_sum
-from ._array_util import _scope, shape_value
-from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor
+from ._array_util import _scope, shape_value, whole_value
+from ._base import NUMBERS, REAL_NUMBERS, apply, apply_op, check_dtype, to_tensor
 from .elementwise import multiply, negative
 
 _I64 = _dt.int64
@@ -587,14 +587,16 @@ def _reduce_infer(op_type, sparse):
         if sparse:   # TF's shape function: UnknownShape
             return [(_I64, TensorShape(None)), (dt, TensorShape(None)),
                     (_I64, TensorShape(None))]
-        s, a = const_value(shape), const_value(axes)
+        # (TF's input_tensor: the shape's and the axes' constant subgraphs, evaluated whole)
+        s, a = whole_value(shape), whole_value(axes)
         if s is None or a is None:
             return [(dt, TensorShape(None))]
         s = [int(d) for d in np.reshape(s, -1)]
-        try:
-            norm = _axes(a, len(s))
-        except errors.InvalidArgumentError:
-            return [(dt, TensorShape(None))]  # the kernel reports it
+        if not s:
+            return [(dt, TensorShape(None))]
+        # TF's SparseReduceShapeFn takes each axis as (axis + rank) % rank in C++ (an axis
+        # out of range reduces another dim, or none: the kernel reports it at run time)
+        norm = {int(np.fmod(int(x) + len(s), len(s))) for x in np.reshape(a, -1)}
         keep = attrs.get("keep_dims", False)
         out = [1 if i in norm else d for i, d in enumerate(s)] if keep else \
             [d for i, d in enumerate(s) if i not in norm]

@@ -22,7 +22,7 @@ from ..framework.constant_op import const_value
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import refined_ints
+from ._array_util import refined_ints, whole_value
 from ._base import apply, broadcast_dims, to_tensor
 from ._hashing import fingerprint64
 
@@ -518,13 +518,14 @@ def _fingerprint_infer(inputs, attrs):
     data, method = inputs
     if data.shape.ndims is not None and data.shape.ndims < 1:
         raise ValueError(f"Shape must be at least rank 1 but is rank {data.shape.ndims}")
-    m = const_value(method)
+    m = whole_value(method)   # TF's input_tensor: the method's subgraph, evaluated whole
     if m is not None and _b(np.asarray(m, dtype=object).item()) != b"farmhash64":
         e = ValueError(f"Unsupported method: {_b(np.asarray(m, dtype=object).item()).decode()}")
         e.computed_tensors = {1: "<" + _b(np.asarray(m, dtype=object).item()).decode() + ">"}
         raise e
     d0 = data.shape.as_tuple()[0] if data.shape.ndims is not None else None
-    return [(_dt.uint8, TensorShape([d0, 8]))]
+    # (an unknown method: TF's fingerprint size is unknown too)
+    return [(_dt.uint8, TensorShape([d0, None if m is None else 8]))]
 
 
 def _fp_bytes(h):

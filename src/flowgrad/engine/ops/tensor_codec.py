@@ -12,9 +12,9 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import const_value
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from ._array_util import whole_value
 from .sparse_serialize import _field, _varint, tensor_bytes, tensor_from_bytes
 
 __all__ = ["serialized_tensor", "edit_distances"]
@@ -136,7 +136,8 @@ def edit_distances(h_ind, h_vals, h_shape, t_ind, t_vals, t_shape, normalize=Tru
 
 
 def _edit_distance_infer(inputs, attrs):
-    hs, ts = const_value(inputs[2]), const_value(inputs[5])
+    # (TF's input_tensor: each shape's constant subgraph, evaluated whole)
+    hs, ts = whole_value(inputs[2]), whole_value(inputs[5])
     if hs is None or ts is None:
         return [(_dt.float32, TensorShape(None))]
     hs, ts = np.asarray(hs).reshape(-1), np.asarray(ts).reshape(-1)
