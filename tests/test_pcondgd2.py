@@ -34,6 +34,9 @@ _SLICED = ("an IndexedSlices gradient of a capture (the embedding gather in a co
            "ConcatV2s, a Maximum, three NextIterations and Exits (this golden lists them)")
 KNOWN_DIFFERENT = {
     "while/nested_cond": _LOOP,
+    "while/nested_cond_both": _LOOP,
+    "while/nested_cond_false": _LOOP,
+    "while/nested_cond_loop_pred": _LOOP,
     "while/scheduled_embedding": _SLICED,
 }
 

@@ -32,6 +32,44 @@ def _nested_cond(tf):
     return tf.gradients(y, x)
 
 
+def _nested_cond_both(tf):
+    # a cond in each branch of a cond in a loop body
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(q, lambda: y * x, lambda: y),
+                              lambda: tf.cond(q, lambda: y - 1.0, lambda: y * y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_false(tf):
+    # the inner cond in the false branch only
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: y - 1.0,
+                              lambda: tf.cond(q, lambda: y * x, lambda: y + 1.0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_loop_pred(tf):
+    # the inner cond's predicate reads a loop variable, its branch a loop variable and a
+    # captured tensor
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [], name="w")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0,
+                              lambda: tf.cond(i > 0, lambda: y * w + x, lambda: y * y),
+                              lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, [x, w])
+
+
 def _outside_tensor(tf):
     # a branch reads a tensor from outside the loop (Entered, switched into the cond)
     x = _x(tf)
@@ -449,6 +487,9 @@ def _scheduled_embedding(tf):
 
 
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
+         ("while/nested_cond_both", _nested_cond_both),
+         ("while/nested_cond_false", _nested_cond_false),
+         ("while/nested_cond_loop_pred", _nested_cond_loop_pred),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
          ("while/tensor_array_read", _tensor_array_read),
