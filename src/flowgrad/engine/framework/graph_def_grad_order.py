@@ -53,7 +53,7 @@ _BODY_ZEROS = re.compile(r"/gradients(_\d+)?/zeros(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
 _GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
 _HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync|f_sync|Switch)"
-                     r"(?:_(\d+))?(/Enter(?:_\d+)?|/Switch)?$")
+                     r"(?:_(\d+))?(/Enter(?:_\d+)?|/Switch(?:_\d+)?)?$")
 # (a nested loop's count stack, made in the call's scope: its Const, f_acc, Enters, ...)
 _COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_\d+)?"
                           r"(/Enter(?:_\d+)?)?$")
@@ -379,8 +379,8 @@ def _group_order(group, by):
                 num = int(_HELPER.match(src[len(p) + 1:]).group(2) or 0)
                 return num, _HELPER_RANK.index("StackPopV2/Enter"), depth + 100, own
             m = _HELPER.match(h[len(p) + 1:])
-            kind = m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
-                                 "/Enter" if m.group(3) else "")
+            kind = m.group(1) + ("/Switch" if (m.group(3) or "").startswith("/Switch")
+                                 else "/Enter" if m.group(3) else "")
             num = int(m.group(2) or 0)
             if kind == "Enter" and src in members and by[src].op == "StackV2":
                 hit = re.fullmatch(r"f_acc(?:_(\d+))?", src[len(p) + 1:])
@@ -452,7 +452,7 @@ def _block_idents_placed(out, by):
 
 def _kind(rest):
     m = _HELPER.match(rest)
-    return m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
+    return m.group(1) + ("/Switch" if (m.group(3) or "").startswith("/Switch") else
                          "/Enter" if m.group(3) else "")
 
 
@@ -469,8 +469,10 @@ def _scope_stack(group, by, helper):
             if rest is None or not _HELPER.match(rest) or (
                     helper[n] is not None and helper[n] not in out):
                 continue
-            if by[n].op in _STACK_OPS or n == by[acc].srcs[0][0]:
-                out[n] = rest
+            if by[n].op in _STACK_OPS or n == by[acc].srcs[0][0] or (
+                    by[n].op == "Switch" and _stack_of(n, by) == acc) or (
+                    helper[n] in out and by[n].op == "Enter"):   # (a nested cond's
+                out[n] = rest   # predicate: pushed and popped through Switches)
     return out
 
 

@@ -80,11 +80,12 @@ def plan(cp, op, infos, lowerings):
     back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
     saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
              set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
-             dict(cp._grad_late))
+             dict(cp._grad_late), dict(cp._grad_frames))
     if _plan(cp, op, infos, lowerings):
         return True
     for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
-                          cp._copied, cp._late_names, cp._grad_late), saved):
+                          cp._copied, cp._late_names, cp._grad_late, cp._grad_frames),
+                         saved):
         now.clear()
         if isinstance(now, list):
             now.extend(then)
@@ -111,8 +112,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
     if not pre.endswith(tail) or op._control_inputs or \
             (cp._tf[fwd]["root"] is not fwd) != (parent is not None):
         return False
-    if cp._nested(fwd, infos) and (op in cp._grad_frames or fwd in cp._loop_of):
-        return False   # (a nested cond in a loop: its pushes are not written as TF's)
+    if parent is not None and parent["op"] in cp._grad_frames:   # (a nested cond's in a
+        cp._grad_frames[op] = cp._grad_frames[parent["op"]]   # loop gradient's frame)
+    if cp._nested(fwd, infos) and fwd in cp._loop_of and op not in cp._grad_frames:
+        return False   # (a nested cond in a loop outside a frame written as TF's)
     # (with the ops no branch result reads, named in a branch's gradients scope: a
     # gradient of a tensor that is not an x)
     sides = [set(side) for side in cp._sides(op, infos)]
@@ -183,9 +186,12 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
-    if loop and _branches.chain(op):
+    if loop and _branches.chain(op) and parent is None:
         return False
-    pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
+    # (a nested cond's: its own popped predicate, GradLoopPlan's pop switched on the
+    # enclosing one's)
+    pred_id = (_Pred(op) if parent is not None else _PRED) if loop else \
+        cp._prefix(fwd) + "/pred_id"
     # (TF gates per tf.gradients call: a nested cond's gradient as the enclosing one's)
     op_gate = parent["gate"] if parent else g["gate"]
     gate = g.get("loop_gate", g["gate"]) if loop else op_gate
@@ -416,6 +422,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
+            if parent is not None and k == 0:   # (a nested one's name, for GradLoopPlan:
+                cp.__dict__.setdefault("_nested_sw", {})[op] = sw   # its stacks' scope)
             # (named when written: a loop gradient's output is its Exit, GradLoopPlan's)
             gdt = cp.arrays.dtype(gy) if cp.arrays is not None else gy.dtype.base_dtype
             emit(sw, "Switch", [gy, pred_id], [gdt, b_], {},
@@ -572,6 +580,18 @@ def _plan(cp, op, infos, lowerings, parent=None):
 _PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
 
 
+class _Pred(tuple):
+    """The popped predicate of nested gradient Cond `op` in a loop gradient's frame (named
+    when written: _loop_names)."""
+
+    __slots__ = ()
+
+    def __new__(cls, op):
+        return tuple.__new__(cls, (op,))
+
+    op = property(lambda self: self[0])
+
+
 def loop_frame(cp, op, info, loop_info):
     """The WhileGrad whose gradient frame (written as TF's: graph_def_lower_grad) holds
     gradient Cond `op` (`info`: its cond info) of a cond in its forward loop's body,
@@ -670,6 +690,8 @@ def _loop_names(cp, op, ins):
         if isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
             i = next(q for q in cp.others if hasattr(q, "zero_shape_pop")).zero_shape_pop(
                 cp._grad_frames[op], i)
+        elif isinstance(i, _Pred):
+            i = cp.input_name(i.op, i.op.inputs[0])
         elif i == _PRED:
             i = cp.input_name(op, op.inputs[0])
         elif i == _PIVOT:

@@ -795,10 +795,12 @@ class GradLoopPlan(_PlanBase):
                         if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
                     val = cx["value"] or val   # in its branch, the stack switched in)
-                    if cx["port"] is not None:
-                        he = emit(f"{W}/stack_{j}/push_sw", "Switch", [he, cx["fpred"]],
-                                  [_dt.resource, _dt.bool_], {},
-                                  shapes=[TensorShape([2])] * 2) + cx["port"]
+                    if cx["port"] is not None:   # (through each enclosing cond's
+                        levels = cx.get("outer", []) + [(cx["fpred"], cx["port"])]   # Switch)
+                        for k, (fpred, port) in enumerate(levels):
+                            he = emit(f"{W}/stack_{j}/push_sw" + (f"_{k}" if k else ""),
+                                      "Switch", [he, fpred], [_dt.resource, _dt.bool_], {},
+                                      shapes=[TensorShape([2])] * 2) + port
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
@@ -1250,6 +1252,9 @@ class GradLoopPlan(_PlanBase):
             ren(st + "/Enter", r + "Enter")
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
             ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
+            cx = self._push_ctx(gop, j)
+            for k in range(len(cx.get("outer", ())) if cx is not None else 0):
+                ren(f"{st}/push_sw_{k + 1}", subs[st + "/push"] + "/Switch")
             ren(st + "/cond_sw", r + "Switch")
             pe = f"{st}/Enter_{B.replace('/', '_')}"
             cx = self._push_ctx(gop, j)
@@ -1500,6 +1505,8 @@ def _written(self, m):
     it, or (the gradient Cond itself) its _MergeGrad scope, where TF's GetRealValue makes
     the predicate's stack; else its own."""
     cp = _cond_plan(self)
+    if cp is not None and m in getattr(cp, "_nested_sw", ()):   # (a nested one: its
+        return cp._nested_sw[m]                  # Merge's Switch; its outputs the outer's)
     if cp is not None and m in cp._grad_members and m._outputs and \
             m._outputs[0].name in cp.renames:
         return cp.renames[m._outputs[0].name].split(":")[0]
@@ -1545,14 +1552,22 @@ def _push_ctx(self, gop, j):
         cache[(gop, j)] = got
         return got
     if isinstance(t, _Switched) and t.b < 0:
-        got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
+        fwd = _fwd_cond(t.g)
+        got = {"value": CondPlan._prefix(fwd) + "/pred_id", "port": None}
+        outer = _enclosing(cp, fwd)
+        if outer:   # (a nested cond's pred_id: pushed in the enclosing cond's branch,
+            *up, (fpred, port) = outer   # popped on its popped predicate)
+            g = chain(t.g)[0]
+            got.update({"port": port, "fpred": fpred, "outer": up,
+                        "gpred": self.rewrite[g.name][g.inputs[0].name]})
         cache[(gop, j)] = got
         return got
     if isinstance(t, _Switched):
         fwd = _fwd_cond(t.g)
         got = {"value": cp._ctx[(fwd, t.b)]["cache"][t.t.name], "port": ":1" if t.b == 0
                else "", "fpred": CondPlan._prefix(fwd) + "/pred_id",
-               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name]}
+               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name],
+               "outer": _enclosing(cp, fwd)}
         cache[(gop, j)] = got
         return got
     where = p["branch"].get(t)
@@ -1592,6 +1607,19 @@ def _push_ctx(self, gop, j):
                "gpred": self.rewrite[g.name][g.inputs[0].name]}
     cache[(gop, j)] = got
     return got
+
+
+def _enclosing(cp, fwd):
+    """[(pred_id, port of the branch holding `fwd`)] of the forward conds of the same loop
+    body that `fwd` is nested in, outermost first: TF's AddValue of a stack handle in a
+    nested cond context switches it through each of them."""
+    out = []
+    for c in chain(fwd):   # (up to the cond in the loop body itself: cp._loop_of's)
+        out.insert(0, (CondPlan._prefix(c) + "/pred_id",
+                       ":1" if branch_in(fwd, c) == 0 else ""))
+        if c in cp._loop_of:
+            return out
+    return []
 
 
 class _AccShape(tuple):
@@ -1689,7 +1717,8 @@ def _switched(self, t, m, body):
     conds = chain(m)
     if not conds and m in _copied_sides(self._conds):   # (an op no branch result reads:
         g, b = _copied_sides(self._conds)[m]            # the side the cond plan gave it)
-    elif len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+    elif not conds or not all(self._tf_cond_grad(c) for c in conds) or (
+            len(conds) > 1 and not self._nested_frame(conds[-1])):
         return t
     else:
         g = conds[0]
@@ -1724,6 +1753,7 @@ def _branch_const(self, t, body):
 
 
 GradLoopPlan._tf_cond_grad = _tf_cond_grad
+GradLoopPlan._nested_frame = lambda self, g: g in self._conds._grad_frames
 GradLoopPlan._switched = _switched
 GradLoopPlan._fwd_pivot = _fwd_pivot
 GradLoopPlan._cond_switched = _cond_switched
