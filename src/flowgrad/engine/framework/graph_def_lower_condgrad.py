@@ -116,6 +116,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
         cp._grad_frames[op] = cp._grad_frames[parent["op"]]   # loop gradient's frame)
     if cp._nested(fwd, infos) and fwd in cp._loop_of and op not in cp._grad_frames:
         return False   # (a nested cond in a loop outside a frame written as TF's)
+    if op in cp._grad_frames and parent is not None and cp._nested(fwd, infos):
+        return False   # (conds three deep in a loop body: flowgrad's generic layout)
     # (with the ops no branch result reads, named in a branch's gradients scope: a
     # gradient of a tensor that is not an x)
     sides = [set(side) for side in cp._sides(op, infos)]
@@ -196,6 +198,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
     op_gate = parent["gate"] if parent else g["gate"]
     gate = g.get("loop_gate", g["gate"]) if loop else op_gate
     xs = {c.name: j for j, c in enumerate(g["xs"])}
+    if loop and parent is not None and \
+            not all(c.shape.is_fully_defined() for c in g["xs"]):
+        return False   # (a nested cond's zeros of a pushed shape: not written as TF's)
     keep = dict(g["keep"])
     order = {k: i for i, (k, _) in enumerate(g["keep"])}
     outs = [infos[op]["true"][0], infos[op]["false"][0]]

@@ -1572,14 +1572,17 @@ def _push_ctx(self, gop, j):
         return got
     where = p["branch"].get(t)
     if where:   # (a value of a forward cond's branch: pushed there, popped in the same
-        if len(where) != 1 or where[0][2] not in cp._grad_steps:   # branch of its gradient)
+        # branch of its gradient; of a nested cond's, switched in through the enclosing
+        # ones, popped on the innermost one's popped pred)
+        if any(w[2] not in cp._grad_steps for w in where):
             return None
-        c, b, g = where[0]
+        c, b, g = where[0]   # (innermost first)
         gpred = self.rewrite.get(g.name, {}).get(g.inputs[0].name)
         if gpred is None:
             return None
         got = {"value": None, "port": ":1" if b == 0 else "",
-               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred}
+               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred,
+               "outer": _enclosing(cp, c)}
         cache[(gop, j)] = got
         return got
     node = f"{gop.name}/pop_{j}"
