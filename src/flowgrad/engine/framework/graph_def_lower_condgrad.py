@@ -116,8 +116,6 @@ def _plan(cp, op, infos, lowerings, parent=None):
         cp._grad_frames[op] = cp._grad_frames[parent["op"]]   # loop gradient's frame)
     if cp._nested(fwd, infos) and fwd in cp._loop_of and op not in cp._grad_frames:
         return False   # (a nested cond in a loop outside a frame written as TF's)
-    if op in cp._grad_frames and parent is not None and cp._nested(fwd, infos):
-        return False   # (conds three deep in a loop body: flowgrad's generic layout)
     # (with the ops no branch result reads, named in a branch's gradients scope: a
     # gradient of a tensor that is not an x)
     sides = [set(side) for side in cp._sides(op, infos)]
@@ -695,8 +693,10 @@ def _loop_names(cp, op, ins):
         if isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
             i = next(q for q in cp.others if hasattr(q, "zero_shape_pop")).zero_shape_pop(
                 cp._grad_frames[op], i)
-        elif isinstance(i, _Pred):
-            i = cp.input_name(i.op, i.op.inputs[0])
+        elif isinstance(i, _Pred):   # (GradLoopPlan's pop: not an enclosing generic
+            loops = next(q for q in cp.others if hasattr(q, "zero_shape_pop"))   # Switch)
+            i = loops.rewrite.get(i.op.name, {}).get(i.op.inputs[0].name) or \
+                cp.input_name(i.op, i.op.inputs[0])
         elif i == _PRED:
             i = cp.input_name(op, op.inputs[0])
         elif i == _PIVOT:
