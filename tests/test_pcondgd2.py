@@ -27,13 +27,7 @@ _SLICED = ("an IndexedSlices gradient of a capture (the embedding gather in a co
            "side's zeros as slices: Shape, strided_slice, range) and "
            "AddBackpropIndexedSlicesAccumulator's three Enters, Merges, Switches, two "
            "ConcatV2s, a Maximum, three NextIterations and Exits (this golden lists them)")
-_NESTED_SHAPE = ("a nested cond's capture of a shape not fully known in a loop body: TF "
-                 "pushes the Shape of the inner Switch's dead output (ZeroShape) in the "
-                 "enclosing cond's branch; graph_def_lower_grad's ZeroShape push and pop "
-                 "know one cond level, so the nested layout is refused (flowgrad's generic "
-                 "cond; TF runs it to the same values)")
 KNOWN_DIFFERENT = {
-    "while/nested_cond_unknown": _NESTED_SHAPE,
     "while/scheduled_embedding": _SLICED,
 }
 

@@ -135,8 +135,15 @@ def _shape_stack(zeros, prefix, by, readers):
         if len(nxt) != 1:
             break
         fenters.append(nxt[0])
-    push = fenters and next((r.name for r in readers[fenters[-1]] if r.op == "StackPushV2"),
-                            None)
+    # (a nested cond's: the handle switched into each enclosing cond before the push)
+    pushsw, last = [], fenters[-1] if fenters else None
+    while last:
+        nxt = [r.name for r in readers[last] if r.op == "Switch"]
+        if len(nxt) != 1:
+            break
+        pushsw.append(nxt[0])
+        last = nxt[0]
+    push = last and next((r.name for r in readers[last] if r.op == "StackPushV2"), None)
     shape = push and mine(by[push].srcs[1][0], "Shape")
     fsw = shape and mine(by[shape].srcs[0][0], "Switch")
     if not fsw or len(readers[acc]) != 2:
@@ -145,8 +152,8 @@ def _shape_stack(zeros, prefix, by, readers):
     # first: made with the first push in the cond's outer context)
     sync = [n.name for n in by.values() if n.op == "ControlTrigger" and push in n.deps and
             re.fullmatch(r"f_sync(_\d+)?", n.name[len(prefix):])]
-    return [fsw, shape, size, acc, *fenters, push, *sync, psw, *penters, pop, const,
-            zeros.name]
+    return [fsw, shape, size, acc, *fenters, push, *pushsw, *sync, psw, *penters, pop,
+            const, zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):

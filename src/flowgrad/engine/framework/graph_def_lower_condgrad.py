@@ -196,9 +196,6 @@ def _plan(cp, op, infos, lowerings, parent=None):
     op_gate = parent["gate"] if parent else g["gate"]
     gate = g.get("loop_gate", g["gate"]) if loop else op_gate
     xs = {c.name: j for j, c in enumerate(g["xs"])}
-    if loop and parent is not None and \
-            not all(c.shape.is_fully_defined() for c in g["xs"]):
-        return False   # (a nested cond's zeros of a pushed shape: not written as TF's)
     keep = dict(g["keep"])
     order = {k: i for i, (k, _) in enumerate(g["keep"])}
     outs = [infos[op]["true"][0], infos[op]["false"][0]]
@@ -572,9 +569,12 @@ def _plan(cp, op, infos, lowerings, parent=None):
     cp._grad_steps[op] = steps
     if parent is not None:
         parent["walks"][fwd] = (between, walk_inputs)
-    if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them)
+    if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them; a
+        # nested cond's spliced in here are its own)
+        theirs = {id(z) for c in inner for m in cp._grad_steps if m is not op and
+                  m in cp._grad_frames for z in cp._zero_shapes.get(m, ())}
         cp._zero_shapes[op] = [i for st in steps if st[0] == "emit" for i in st[1][2]
-                               if isinstance(i, ZeroShape)]
+                               if isinstance(i, ZeroShape) and id(i) not in theirs]
     cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True

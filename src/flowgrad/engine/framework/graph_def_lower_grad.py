@@ -1404,6 +1404,11 @@ def _late_subs(self):
         W, B = self._w(p["fop"], gop), gop.name
         for j, t in enumerate(p["pushes"]):
             if isinstance(t, ZeroShape):   # (a nested frame's: the outer frames' first)
+                st = f"{W}/stack_{j}"   # (a nested cond's: its handle switched in first)
+                cx = self._push_ctx(gop, j)
+                for k in range(len(cx.get("outer", ())) if cx is not None else 0):
+                    out.append((f"{st}/push_sw" + (f"_{k}" if k else ""), st + "/push",
+                                "/Switch"))
                 pe = f"{W}/stack_{j}/Enter_{B.replace('/', '_')}"
                 for d in range(len(self._ancestors(gop))):
                     out.append((f"{pe}_{d}", f"{B}/pop_{j}_sw", "/Enter"))
@@ -1425,7 +1430,9 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
         if m.type not in _SHAPE_OPS or not m._inputs:
             continue
         conds, t = chain(m), m._inputs[0]
-        if len(conds) != 1 or not self._tf_cond_grad(conds[0]) or chain(t._op) or not (
+        if not conds or not all(self._tf_cond_grad(c) for c in conds) or (
+                len(conds) > 1 and not self._nested_frame(conds[-1])) or \
+                chain(t._op) or not (
                 t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
             continue
         g = conds[0]
@@ -1496,6 +1503,10 @@ def _push_zero_shape(self, emit, zs, st, he, cx, add):
               shapes=[c.shape] * 2)
     sh = emit(st + "/zshape", "Shape", [sw + zs.dead], [dt], {"out_type": _dt.int32},
               shapes=[TensorShape([rank] if rank is not None else [None])])
+    for k, (fpred, port) in enumerate(cx.get("outer", ())):   # (a nested cond's: the
+        he = emit(st + "/push_sw" + (f"_{k}" if k else ""), "Switch", [he, fpred],  # stack
+                  [_dt.resource, _dt.bool_], {},   # switched into its enclosing conds)
+                  shapes=[TensorShape([2])] * 2) + port
     return emit(st + "/push", "StackPushV2", [he, sh, "^" + add], [_dt.resource, _dt.int32],
                 {"swap_memory": False})
 
@@ -1541,14 +1552,16 @@ def _push_ctx(self, gop, j):
         _, g, b = self._moved_in[t._op]   # (a Shape moved into the forward cond's branch:
         got = {"value": None, "port": ":1" if b == 0 else "",   # pushed there)
                "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
-               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+               "gpred": self.rewrite[g.name][g.inputs[0].name],
+               "outer": _enclosing(cp, _fwd_cond(g))}
         cache[(gop, j)] = got
         return got
     if isinstance(t, ZeroShape):   # (pushed in the forward cond's outer context, popped
         g = self._zs_cond[t]        # through its dead side's port)
         got = {"value": None, "port": t.dead,
                "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
-               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+               "gpred": self.rewrite[g.name][g.inputs[0].name],
+               "outer": _enclosing(cp, _fwd_cond(g))}
         cache[(gop, j)] = got
         return got
     if isinstance(t, _Switched) and t.b < 0:
