@@ -357,6 +357,11 @@ def _group_order(group, by):
             late.append(p)
         read.update(src for src, _ in by[p].srcs)
     ops = late + [p for p in ops if p not in late]
+    # (a rule's Shape and Shape_1 in the order TF made them, one moved into the forward
+    # frame's cond branch, written there first, included)
+    slots = [i for i, p in enumerate(ops) if _SHAPE_NAME.search(p)]
+    for i, p in zip(slots, sorted((ops[i] for i in slots), key=_shape_num)):
+        ops[i] = p
     for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
@@ -404,6 +409,14 @@ def _group_order(group, by):
             return num, _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return _block_idents_placed(out, by)
+
+
+_SHAPE_NAME = re.compile(r"_grad/Shape(?:_(\d+))?$")
+
+
+def _shape_num(name):
+    m = _SHAPE_NAME.search(name)
+    return (name[:m.start()], int(m.group(1) or 0))
 
 
 def _stack_of(name, by):

@@ -1431,13 +1431,19 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
             continue
         conds, t = chain(m), m._inputs[0]
         if not conds or not all(self._tf_cond_grad(c) for c in conds) or (
-                len(conds) > 1 and not self._nested_frame(conds[-1])) or \
-                chain(t._op) or not (
-                t._op in body or t._op in fvars or t in fcaps or t._op.type == "LoopVar"):
+                len(conds) > 1 and not self._nested_frame(conds[-1])):
             continue
         g = conds[0]
         b = branch_in(m, g)
-        sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
+        inside = chain(t._op)
+        if inside:   # (a value made in the forward cond's same branch: read there)
+            sw = self._name(t) if inside[0] is _fwd_cond(g) and \
+                branch_in(t._op, inside[0]) == b and inside[-1] in body else None
+        elif not (t._op in body or t._op in fvars or t in fcaps or
+                  t._op.type == "LoopVar"):
+            continue
+        else:
+            sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
         if sw is None:
             continue
         self._moved_in[m] = (sw, g, b)
