@@ -109,6 +109,30 @@ def _nested_cond_unknown(tf):
     return tf.gradients(tf.reduce_sum(y), x)
 
 
+def _branch_value_shape(tf):
+    # a Shape of a value made in the cond's branch (unknown shape): TF moves the Shape
+    # into the branch and pushes its value
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y + 0.1 * y,
+                              lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_cond_branch_value_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xn")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0,
+                              lambda: tf.cond(q, lambda: y * x, lambda: y + 0.1 * y),
+                              lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 def _outside_tensor(tf):
     # a branch reads a tensor from outside the loop (Entered, switched into the cond)
     x = _x(tf)
@@ -532,6 +556,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_inner_value", _nested_cond_inner_value),
          ("while/nested_cond_deep", _nested_cond_deep),
          ("while/nested_cond_unknown", _nested_cond_unknown),
+         ("while/branch_value_shape", _branch_value_shape),
+         ("while/nested_cond_branch_value_shape", _nested_cond_branch_value_shape),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
          ("while/tensor_array_read", _tensor_array_read),

@@ -78,14 +78,15 @@ def _ancestors(roots, members):
 def plan(cp, op, infos, lowerings):
     """_plan, the state a nested cond's gradient planned before the refusal changed put
     back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
+    nested = cp.__dict__.setdefault("_nested_steps", {})
     saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
              set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
-             dict(cp._grad_late), dict(cp._grad_frames))
+             dict(cp._grad_late), dict(cp._grad_frames), dict(nested))
     if _plan(cp, op, infos, lowerings):
         return True
     for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
-                          cp._copied, cp._late_names, cp._grad_late, cp._grad_frames),
-                         saved):
+                          cp._copied, cp._late_names, cp._grad_late, cp._grad_frames,
+                          nested), saved):
         now.clear()
         if isinstance(now, list):
             now.extend(then)
@@ -168,6 +169,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                          "b": b, "walks": walks, "gate": g["gate"]}):
                 return False
             inner[gi["of"]] = cp._grad_steps[m]
+            # (its own steps, for the side of each op it copies: GradLoopPlan)
+            cp.__dict__.setdefault("_nested_steps", {})[m] = cp._grad_steps[m]
             cp._grad_steps[m] = []   # (written here: TF's form, no node of its own)
             claimed = (cp._grad_members - before) | {m} | {
                 o for s in cp._sides(m, infos) for o in s} | set(infos[m].get("aliases") or ())

@@ -1762,6 +1762,10 @@ def _copied_sides(cp):
     if out is None:
         out = _SIDES[cp] = {step[1]: (g, step[3]) for g, steps in cp._grad_steps.items()
                             for step in steps if step[0] == "copy"}
+        # (a nested gradient cond's copies, spliced into its parent's steps: its own side;
+        # the innermost one's last)
+        for g, steps in reversed(list(getattr(cp, "_nested_steps", {}).items())):
+            out.update({step[1]: (g, step[3]) for step in steps if step[0] == "copy"})
     return out
 
 
