@@ -99,7 +99,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
     """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
     that is not written (not a plain gradient of a cond in TF's own layout, or a branch
     holding control flow or ops lowered otherwise). A cond nested in the forward cond's
-    branch (outside loops): its gradient Cond, in this one's branch, is planned first
+    branch (in a loop body too: its zeros on its own popped predicate, _Pred, and its
+    stacks switched through the enclosing conds, GradLoopPlan): its gradient Cond, in
+    this one's branch, is planned first
     with `parent` (this one's gradients scope and the branch's Switches: TF's gradient
     walk takes the inner cond's Merges, ops and Switches as nodes of the same walk, the
     inner Switches' zeros switching the outer Switch's output); its nodes are written
