@@ -216,8 +216,10 @@ def test_loop_gradient_holding_a_loop_in_a_cond_is_tfs():
 @pytest.mark.parametrize("name", ["cond_in_cond_grad", "loop_cond_loop_grad"])
 def test_loop_gradient_holding_nested_conds_is_tfs(name):
     """A cond in a cond's branch in the body: a value kept from an inner branch is pushed
-    only when every cond holding it took its branch and popped in the gradient conds' same
-    branches, one Merge per level after it (TF 1.14 ran it to flowgrad's values above)."""
+    only when every cond holding it took its branch, its stack switched in through each
+    enclosing cond (TF's StackPushV2/Switch, Switch_1, Switch_2 three deep), and popped on
+    the innermost gradient cond's popped predicate (TF 1.14 ran it to flowgrad's values
+    above)."""
     types = set(G[name]["op_types"])
     assert {"StackPushV2", "StackPopV2", "Switch", "Merge"} <= types
     assert not types & {"While", "WhileGrad", "LoopVar", "Cond"}
@@ -226,7 +228,9 @@ def test_loop_gradient_holding_nested_conds_is_tfs(name):
         gd = proto.pb().graph_pb2.GraphDef()
         with open(os.path.join(HERE, "flowgrad_lowered", name + ".pb"), "rb") as f:
             gd.ParseFromString(f.read())
-        assert any(n.name.endswith("/sync_2") and n.op == "Merge" for n in gd.node)
+        assert any(n.name.endswith("/StackPushV2/Switch_2") and n.op == "Switch"
+                   for n in gd.node)
+        assert not any(n.name.endswith("/sync") and n.op == "Merge" for n in gd.node)
 
 
 @pytest.mark.parametrize("name", ["ta_in_body_grad", "map_rnn_grad"])

@@ -18,15 +18,9 @@ import goldens
 GEN = goldens.generator("opcounts", "pcondgd2")
 WANT = goldens.load("opcounts", "pcondgd2")
 
-_LOOP = ("a cond gradient in a loop gradient's frame is TF's layout (_MergeGrad's Switch on "
-         "the popped pred_id, _SwitchGrad's zeros and Merges, TensorArray gradient ops "
-         "through TensorArrayPlan), but a nested cond in a branch is flowgrad's generic "
-         "cond in a loop (while/nested_cond: TF pushes the inner pred_id and the inner "
-         "branch's values through Switches on both preds; outside loops it is TF's)")
 # Calls whose graph still differs from TF's, with the reason. A listed call that starts
 # matching fails test_known_different_still_differ.
 KNOWN_DIFFERENT = {
-    "while/nested_cond": _LOOP,
 }
 
 # Calls where TF lists an op's control inputs (the forward counter's NextIteration's, one

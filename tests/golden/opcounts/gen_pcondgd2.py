@@ -32,6 +32,107 @@ def _nested_cond(tf):
     return tf.gradients(y, x)
 
 
+def _nested_cond_both(tf):
+    # a cond in each branch of a cond in a loop body
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(q, lambda: y * x, lambda: y),
+                              lambda: tf.cond(q, lambda: y - 1.0, lambda: y * y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_false(tf):
+    # the inner cond in the false branch only
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: y - 1.0,
+                              lambda: tf.cond(q, lambda: y * x, lambda: y + 1.0))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_loop_pred(tf):
+    # the inner cond's predicate reads a loop variable, its branch a loop variable and a
+    # captured tensor
+    x = _x(tf)
+    w = tf.placeholder(tf.float32, [], name="w")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0,
+                              lambda: tf.cond(i > 0, lambda: y * w + x, lambda: y * y),
+                              lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, [x, w])
+
+
+def _nested_cond_inner_value(tf):
+    # a value made in the inner cond's branch that its gradient reads (Exp's output)
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(q, lambda: tf.exp(y) * x,
+                                                       lambda: tf.sin(y)),
+                              lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_deep(tf):
+    # conds three deep in a loop body
+    x = _x(tf)
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(y > 1.0, lambda: tf.cond(
+            q, lambda: tf.cond(i > 0, lambda: y * x, lambda: y), lambda: y + x),
+            lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(y, x)
+
+
+def _nested_cond_unknown(tf):
+    # a nested cond whose captures' shapes are not fully known (TF pushes their shapes)
+    x = tf.placeholder(tf.float32, [None], name="xn")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0,
+                              lambda: tf.cond(q, lambda: y * x, lambda: tf.sin(y)),
+                              lambda: y - 1.0)
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _branch_value_shape(tf):
+    # a Shape of a value made in the cond's branch (unknown shape): TF moves the Shape
+    # into the branch and pushes its value
+    x = tf.placeholder(tf.float32, [None], name="xn")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0, lambda: y + 0.1 * y,
+                              lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
+def _nested_cond_branch_value_shape(tf):
+    x = tf.placeholder(tf.float32, [None], name="xn")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def body(i, y):
+        return i + 1, tf.cond(tf.reduce_sum(y) > 1.0,
+                              lambda: tf.cond(q, lambda: y * x, lambda: y + 0.1 * y),
+                              lambda: tf.sin(y))
+    y = tf.while_loop(lambda i, y: i < 3, body, [tf.constant(0), x])[1]
+    return tf.gradients(tf.reduce_sum(y), x)
+
+
 def _outside_tensor(tf):
     # a branch reads a tensor from outside the loop (Entered, switched into the cond)
     x = _x(tf)
@@ -511,6 +612,14 @@ def _gather_capture_and_dense(tf):
 
 
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
+         ("while/nested_cond_both", _nested_cond_both),
+         ("while/nested_cond_false", _nested_cond_false),
+         ("while/nested_cond_loop_pred", _nested_cond_loop_pred),
+         ("while/nested_cond_inner_value", _nested_cond_inner_value),
+         ("while/nested_cond_deep", _nested_cond_deep),
+         ("while/nested_cond_unknown", _nested_cond_unknown),
+         ("while/branch_value_shape", _branch_value_shape),
+         ("while/nested_cond_branch_value_shape", _nested_cond_branch_value_shape),
          ("while/outside_tensor", _outside_tensor), ("while/outside_pred", _outside_pred),
          ("while/tensor_array", _tensor_array),
          ("while/tensor_array_read", _tensor_array_read),

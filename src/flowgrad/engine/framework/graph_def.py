@@ -546,8 +546,8 @@ def _tf_walk_order(graph, gd, grads, renames, roots):
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
         late = _late_renumbered(gd, grads, renames, scope)   # (in TF's walk order)
-        if late:
-            rename_nodes(gd, late)
+        if late:   # (control inputs sorted by the new names: TF's ToGraphDef)
+            rename_nodes(gd, late, sort_controls=True)
             renames = {**{k: late.get(v, v) for k, v in renames.items()},
                        **{k: v for k, v in late.items() if k not in renames}}
         if more:

@@ -53,7 +53,7 @@ _BODY_ZEROS = re.compile(r"/gradients(_\d+)?/zeros(_\d+)?$")
 _GRAD_YS = re.compile(r"^(Shape|grad_ys|Fill|Const)(_\d+)?$")
 _GRAD_SCOPE = re.compile(r"_grad(?:_(\d+))?/")
 _HELPER = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync|f_sync|Switch)"
-                     r"(?:_(\d+))?(/Enter(?:_\d+)?|/Switch)?$")
+                     r"(?:_(\d+))?(/Enter(?:_\d+)?|/Switch(?:_\d+)?)?$")
 # (a nested loop's count stack, made in the call's scope: its Const, f_acc, Enters, ...)
 _COUNT_STACK = re.compile(r"^(Const|f_acc|Enter|StackPushV2|StackPopV2|b_sync)(?:_\d+)?"
                           r"(/Enter(?:_\d+)?)?$")
@@ -157,8 +157,15 @@ def _shape_stack(zeros, prefix, by, readers):
         if len(nxt) != 1:
             break
         fenters.append(nxt[0])
-    push = fenters and next((r.name for r in readers[fenters[-1]] if r.op == "StackPushV2"),
-                            None)
+    # (a nested cond's: the handle switched into each enclosing cond before the push)
+    pushsw, last = [], fenters[-1] if fenters else None
+    while last:
+        nxt = [r.name for r in readers[last] if r.op == "Switch"]
+        if len(nxt) != 1:
+            break
+        pushsw.append(nxt[0])
+        last = nxt[0]
+    push = last and next((r.name for r in readers[last] if r.op == "StackPushV2"), None)
     shape = push and mine(by[push].srcs[1][0], "Shape")
     fsw = shape and mine(by[shape].srcs[0][0], "Switch")
     if not fsw or len(readers[acc]) != 2:
@@ -167,8 +174,8 @@ def _shape_stack(zeros, prefix, by, readers):
     # first: made with the first push in the cond's outer context)
     sync = [n.name for n in by.values() if n.op == "ControlTrigger" and push in n.deps and
             re.fullmatch(r"f_sync(_\d+)?", n.name[len(prefix):])]
-    return [fsw, shape, size, acc, *fenters, push, *sync, psw, *penters, pop, const,
-            zeros.name]
+    return [fsw, shape, size, acc, *fenters, push, *pushsw, *sync, psw, *penters, pop,
+            const, zeros.name]
 
 
 def _outer_zeros(grad, prefix, by):
@@ -372,6 +379,11 @@ def _group_order(group, by):
             late.append(p)
         read.update(src for src, _ in by[p].srcs)
     ops = late + [p for p in ops if p not in late]
+    # (a rule's Shape and Shape_1 in the order TF made them, one moved into the forward
+    # frame's cond branch, written there first, included)
+    slots = [i for i, p in enumerate(ops) if _SHAPE_NAME.search(p)]
+    for i, p in zip(slots, sorted((ops[i] for i in slots), key=_shape_num)):
+        ops[i] = p
     for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
@@ -404,8 +416,8 @@ def _group_order(group, by):
                 num = int(_HELPER.match(src[len(p) + 1:]).group(2) or 0)
                 return num, _HELPER_RANK.index("StackPopV2/Enter"), depth + 100, own
             m = _HELPER.match(h[len(p) + 1:])
-            kind = m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
-                                 "/Enter" if m.group(3) else "")
+            kind = m.group(1) + ("/Switch" if (m.group(3) or "").startswith("/Switch")
+                                 else "/Enter" if m.group(3) else "")
             num = int(m.group(2) or 0)
             if kind == "Enter" and src in members and by[src].op == "StackV2":
                 hit = re.fullmatch(r"f_acc(?:_(\d+))?", src[len(p) + 1:])
@@ -422,6 +434,14 @@ def _group_order(group, by):
             return num, _HELPER_RANK.index(kind), depth, own
         out += sorted((h for h in helpers.get(p, ()) if h not in made), key=rank)
     return _block_idents_placed(out, by)
+
+
+_SHAPE_NAME = re.compile(r"_grad/Shape(?:_(\d+))?$")
+
+
+def _shape_num(name):
+    m = _SHAPE_NAME.search(name)
+    return (name[:m.start()], int(m.group(1) or 0))
 
 
 def _stack_of(name, by):
@@ -477,7 +497,7 @@ def _block_idents_placed(out, by):
 
 def _kind(rest):
     m = _HELPER.match(rest)
-    return m.group(1) + ("/Switch" if m.group(3) == "/Switch" else
+    return m.group(1) + ("/Switch" if (m.group(3) or "").startswith("/Switch") else
                          "/Enter" if m.group(3) else "")
 
 
@@ -494,8 +514,10 @@ def _scope_stack(group, by, helper):
             if rest is None or not _HELPER.match(rest) or (
                     helper[n] is not None and helper[n] not in out):
                 continue
-            if by[n].op in _STACK_OPS or n == by[acc].srcs[0][0]:
-                out[n] = rest
+            if by[n].op in _STACK_OPS or n == by[acc].srcs[0][0] or (
+                    by[n].op == "Switch" and _stack_of(n, by) == acc) or (
+                    helper[n] in out and by[n].op == "Enter"):   # (a nested cond's
+                out[n] = rest   # predicate: pushed and popped through Switches)
     return out
 
 

@@ -83,13 +83,15 @@ def _ancestors(roots, members):
 def plan(cp, op, infos, lowerings):
     """_plan, the state a nested cond's gradient planned before the refusal changed put
     back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
+    nested = cp.__dict__.setdefault("_nested_steps", {})
     saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
              set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
-             dict(cp._grad_late))
+             dict(cp._grad_late), dict(cp._grad_frames), dict(nested))
     if _plan(cp, op, infos, lowerings):
         return True
     for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
-                          cp._copied, cp._late_names, cp._grad_late), saved):
+                          cp._copied, cp._late_names, cp._grad_late, cp._grad_frames,
+                          nested), saved):
         now.clear()
         if isinstance(now, list):
             now.extend(then)
@@ -102,7 +104,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
     """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
     that is not written (not a plain gradient of a cond in TF's own layout, or a branch
     holding control flow or ops lowered otherwise). A cond nested in the forward cond's
-    branch (outside loops): its gradient Cond, in this one's branch, is planned first
+    branch (in a loop body too: its zeros on its own popped predicate, _Pred, and its
+    stacks switched through the enclosing conds, GradLoopPlan): its gradient Cond, in
+    this one's branch, is planned first
     with `parent` (this one's gradients scope and the branch's Switches: TF's gradient
     walk takes the inner cond's Merges, ops and Switches as nodes of the same walk, the
     inner Switches' zeros switching the outer Switch's output); its nodes are written
@@ -124,8 +128,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
     if not pre.endswith(tail) or op._control_inputs or \
             (cp._tf[fwd]["root"] is not fwd) != (parent is not None):
         return False
-    if cp._nested(fwd, infos) and (op in cp._grad_frames or fwd in cp._loop_of):
-        return False   # (a nested cond in a loop: its pushes are not written as TF's)
+    if parent is not None and parent["op"] in cp._grad_frames:   # (a nested cond's in a
+        cp._grad_frames[op] = cp._grad_frames[parent["op"]]   # loop gradient's frame)
+    if cp._nested(fwd, infos) and fwd in cp._loop_of and op not in cp._grad_frames:
+        return False   # (a nested cond in a loop outside a frame written as TF's)
     # (with the ops no branch result reads, named in a branch's gradients scope: a
     # gradient of a tensor that is not an x)
     sides = [set(side) for side in cp._sides(op, infos)]
@@ -178,6 +184,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                          "b": b, "walks": walks, "gate": g["gate"]}):
                 return False
             inner[gi["of"]] = cp._grad_steps[m]
+            # (its own steps, for the side of each op it copies: GradLoopPlan)
+            cp.__dict__.setdefault("_nested_steps", {})[m] = cp._grad_steps[m]
             cp._grad_steps[m] = []   # (written here: TF's form, no node of its own)
             claimed = (cp._grad_members - before) | {m} | {
                 o for s in cp._sides(m, infos) for o in s} | set(infos[m].get("aliases") or ())
@@ -197,9 +205,12 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
-    if loop and _branches.chain(op) or not g["plain"] and not loop:
+    if loop and _branches.chain(op) and parent is None or not g["plain"] and not loop:
         return False
-    pred_id = _PRED if loop else cp._prefix(fwd) + "/pred_id"
+    # (a nested cond's: its own popped predicate, GradLoopPlan's pop switched on the
+    # enclosing one's)
+    pred_id = (_Pred(op) if parent is not None else _PRED) if loop else \
+        cp._prefix(fwd) + "/pred_id"
     # (TF gates per tf.gradients call: a nested cond's gradient as the enclosing one's)
     op_gate = parent["gate"] if parent else g["gate"]
     gate = g.get("loop_gate", g["gate"]) if loop else op_gate
@@ -434,6 +445,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             gy = keep[k]
             merge = fwd.name if k == 0 else cp.renames[f"{fwd.name}:{k}"]
             sw = cp._unique(f"{scope}/{merge}_grad/cond_grad")
+            if parent is not None and k == 0:   # (a nested one's name, for GradLoopPlan:
+                cp.__dict__.setdefault("_nested_sw", {})[op] = sw   # its stacks' scope)
             # (named when written: a loop gradient's output is its Exit, GradLoopPlan's)
             gdt = cp.arrays.dtype(gy) if cp.arrays is not None else gy.dtype.base_dtype
             emit(sw, "Switch", [gy, pred_id], [gdt, b_], {},
@@ -591,15 +604,30 @@ def _plan(cp, op, infos, lowerings, parent=None):
     cp._grad_steps[op] = steps
     if parent is not None:
         parent["walks"][fwd] = (between, walk_inputs)
-    if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them)
+    if loop:   # (the shapes of zeros TF keeps on stacks: GradLoopPlan pushes them; a
+        # nested cond's spliced in here are its own)
+        theirs = {id(z) for c in inner for m in cp._grad_steps if m is not op and
+                  m in cp._grad_frames for z in cp._zero_shapes.get(m, ())}
         cp._zero_shapes[op] = [i for st in steps if st[0] == "emit" for i in st[1][2]
-                               if isinstance(i, ZeroShape)]
+                               if isinstance(i, ZeroShape) and id(i) not in theirs]
     cp._grad_blocks[op] = (infos[op].get("blocks"), fwd)
     cp._grad_scopes.add(scope)
     return True
 
 
 _PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
+
+
+class _Pred(tuple):
+    """The popped predicate of nested gradient Cond `op` in a loop gradient's frame (named
+    when written: _loop_names)."""
+
+    __slots__ = ()
+
+    def __new__(cls, op):
+        return tuple.__new__(cls, (op,))
+
+    op = property(lambda self: self[0])
 
 
 def loop_frame(cp, op, info, loop_info):
@@ -751,6 +779,10 @@ def _loop_names(cp, op, ins):
         if isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
             i = next(q for q in cp.others if hasattr(q, "zero_shape_pop")).zero_shape_pop(
                 cp._grad_frames[op], i)
+        elif isinstance(i, _Pred):   # (GradLoopPlan's pop: not an enclosing generic
+            loops = next(q for q in cp.others if hasattr(q, "zero_shape_pop"))   # Switch)
+            i = loops.rewrite.get(i.op.name, {}).get(i.op.inputs[0].name) or \
+                cp.input_name(i.op, i.op.inputs[0])
         elif i == _PRED:
             i = cp.input_name(op, op.inputs[0])
         elif i == _PIVOT:

@@ -806,10 +806,12 @@ class GradLoopPlan(_PlanBase):
                         if t._op.type == "LoopVar" else emit.input_name(t)
                 if cx is not None:   # (TF's: the forward cond's pred_id or Switch output;
                     val = cx["value"] or val   # in its branch, the stack switched in)
-                    if cx["port"] is not None:
-                        he = emit(f"{W}/stack_{j}/push_sw", "Switch", [he, cx["fpred"]],
-                                  [_dt.resource, _dt.bool_], {},
-                                  shapes=[TensorShape([2])] * 2) + cx["port"]
+                    if cx["port"] is not None:   # (through each enclosing cond's
+                        levels = cx.get("outer", []) + [(cx["fpred"], cx["port"])]   # Switch)
+                        for k, (fpred, port) in enumerate(levels):
+                            he = emit(f"{W}/stack_{j}/push_sw" + (f"_{k}" if k else ""),
+                                      "Switch", [he, fpred], [_dt.resource, _dt.bool_], {},
+                                      shapes=[TensorShape([2])] * 2) + port
                 # pushed after this iteration's count, which waits for the last one's
                 # pushes (TF's forward_sync): the stacks hold the iterations in order
                 push = emit(f"{W}/stack_{j}/push", "StackPushV2", [he, val, "^" + add],
@@ -1288,6 +1290,9 @@ class GradLoopPlan(_PlanBase):
             ren(st + "/Enter", r + "Enter")
             subs[st + "/push"] = ren(st + "/push", r + "StackPushV2")
             ren(st + "/push_sw", subs[st + "/push"] + "/Switch")
+            cx = self._push_ctx(gop, j)
+            for k in range(len(cx.get("outer", ())) if cx is not None else 0):
+                ren(f"{st}/push_sw_{k + 1}", subs[st + "/push"] + "/Switch")
             ren(st + "/cond_sw", r + "Switch")
             pe = f"{st}/Enter_{B.replace('/', '_')}"
             cx = self._push_ctx(gop, j)
@@ -1557,6 +1562,11 @@ def _late_subs(self):
         W, B = self._w(p["fop"], gop), gop.name
         for j, t in enumerate(p["pushes"]):
             if isinstance(t, ZeroShape):   # (a nested frame's: the outer frames' first)
+                st = f"{W}/stack_{j}"   # (a nested cond's: its handle switched in first)
+                cx = self._push_ctx(gop, j)
+                for k in range(len(cx.get("outer", ())) if cx is not None else 0):
+                    out.append((f"{st}/push_sw" + (f"_{k}" if k else ""), st + "/push",
+                                "/Switch"))
                 pe = f"{W}/stack_{j}/Enter_{B.replace('/', '_')}"
                 for d in range(len(self._ancestors(gop))):
                     out.append((f"{pe}_{d}", f"{B}/pop_{j}_sw", "/Enter"))
@@ -1578,15 +1588,20 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
         if m.type not in _SHAPE_OPS or not m._inputs:
             continue
         conds, t = chain(m), m._inputs[0]
-        if len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+        if not conds or not all(self._tf_cond_grad(c) for c in conds) or (
+                len(conds) > 1 and not self._nested_frame(conds[-1])):
             continue
         g = conds[0]
         b = branch_in(m, g)
-        if chain(t._op) == [_fwd_cond(g)] and branch_in(t._op, _fwd_cond(g)) == b and \
-                _fwd_cond(g) in body:   # (a value the forward branch makes: read as it is)
-            sw = t
-        elif chain(t._op) or not (t._op in body or t._op in fvars or t in fcaps or
-                                  t._op.type == "LoopVar"):
+        inside = chain(t._op)
+        if inside and len(conds) == 1 and inside == [_fwd_cond(g)]:
+            # (a value the forward branch itself makes: its rule's ops, the CondPlan's)
+            sw = t if branch_in(t._op, inside[0]) == b and inside[0] in body else None
+        elif inside:   # (a value made in a cond nested in the same branch: read there)
+            sw = self._name(t) if inside[0] is _fwd_cond(g) and \
+                branch_in(t._op, inside[0]) == b and inside[-1] in body else None
+        elif not (t._op in body or t._op in fvars or t in fcaps or
+                  t._op.type == "LoopVar"):
             continue
         else:
             sw = cp._ctx.get((_fwd_cond(g), b), {}).get("cache", {}).get(t.name)
@@ -1657,6 +1672,10 @@ def _push_zero_shape(self, emit, zs, st, he, cx, add):
               shapes=[c.shape] * 2)
     sh = emit(st + "/zshape", "Shape", [sw + zs.dead], [dt], {"out_type": _dt.int32},
               shapes=[TensorShape([rank] if rank is not None else [None])])
+    for k, (fpred, port) in enumerate(cx.get("outer", ())):   # (a nested cond's: the
+        he = emit(st + "/push_sw" + (f"_{k}" if k else ""), "Switch", [he, fpred],  # stack
+                  [_dt.resource, _dt.bool_], {},   # switched into its enclosing conds)
+                  shapes=[TensorShape([2])] * 2) + port
     return emit(st + "/push", "StackPushV2", [he, sh, "^" + add], [_dt.resource, _dt.int32],
                 {"swap_memory": False})
 
@@ -1666,6 +1685,8 @@ def _written(self, m):
     it, or (the gradient Cond itself) its _MergeGrad scope, where TF's GetRealValue makes
     the predicate's stack; else its own."""
     cp = _cond_plan(self)
+    if cp is not None and m in getattr(cp, "_nested_sw", ()):   # (a nested one: its
+        return cp._nested_sw[m]                  # Merge's Switch; its outputs the outer's)
     if cp is not None and m in cp._grad_members and m._outputs and \
             m._outputs[0].name in cp.renames:
         return cp.renames[m._outputs[0].name].split(":")[0]
@@ -1700,37 +1721,50 @@ def _push_ctx(self, gop, j):
         _, g, b = self._moved_in[t._op]   # (a Shape moved into the forward cond's branch:
         got = {"value": None, "port": ":1" if b == 0 else "",   # pushed there)
                "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
-               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+               "gpred": self.rewrite[g.name][g.inputs[0].name],
+               "outer": _enclosing(cp, _fwd_cond(g))}
         cache[(gop, j)] = got
         return got
     if isinstance(t, ZeroShape):   # (pushed in the forward cond's outer context, popped
         g = self._zs_cond[t]        # through its dead side's port)
         got = {"value": None, "port": t.dead,
                "fpred": CondPlan._prefix(_fwd_cond(g)) + "/pred_id",
-               "gpred": self.rewrite[g.name][g.inputs[0].name]}
+               "gpred": self.rewrite[g.name][g.inputs[0].name],
+               "outer": _enclosing(cp, _fwd_cond(g))}
         cache[(gop, j)] = got
         return got
     if isinstance(t, _Switched) and t.b < 0:
-        got = {"value": CondPlan._prefix(_fwd_cond(t.g)) + "/pred_id", "port": None}
+        fwd = _fwd_cond(t.g)
+        got = {"value": CondPlan._prefix(fwd) + "/pred_id", "port": None}
+        outer = _enclosing(cp, fwd)
+        if outer:   # (a nested cond's pred_id: pushed in the enclosing cond's branch,
+            *up, (fpred, port) = outer   # popped on its popped predicate)
+            g = chain(t.g)[0]
+            got.update({"port": port, "fpred": fpred, "outer": up,
+                        "gpred": self.rewrite[g.name][g.inputs[0].name]})
         cache[(gop, j)] = got
         return got
     if isinstance(t, _Switched):
         fwd = _fwd_cond(t.g)
         got = {"value": cp._ctx[(fwd, t.b)]["cache"][t.t.name], "port": ":1" if t.b == 0
                else "", "fpred": CondPlan._prefix(fwd) + "/pred_id",
-               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name]}
+               "gpred": self.rewrite[t.g.name][t.g.inputs[0].name],
+               "outer": _enclosing(cp, fwd)}
         cache[(gop, j)] = got
         return got
     where = p["branch"].get(t)
     if where:   # (a value of a forward cond's branch: pushed there, popped in the same
-        if len(where) != 1 or where[0][2] not in cp._grad_steps:   # branch of its gradient)
+        # branch of its gradient; of a nested cond's, switched in through the enclosing
+        # ones, popped on the innermost one's popped pred)
+        if any(w[2] not in cp._grad_steps for w in where):
             return None
-        c, b, g = where[0]
+        c, b, g = where[0]   # (innermost first)
         gpred = self.rewrite.get(g.name, {}).get(g.inputs[0].name)
         if gpred is None:
             return None
         got = {"value": None, "port": ":1" if b == 0 else "",
-               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred}
+               "fpred": CondPlan._prefix(c) + "/pred_id", "gpred": gpred,
+               "outer": _enclosing(cp, c)}
         cache[(gop, j)] = got
         return got
     node = f"{gop.name}/pop_{j}"
@@ -1758,6 +1792,19 @@ def _push_ctx(self, gop, j):
                "gpred": self.rewrite[g.name][g.inputs[0].name]}
     cache[(gop, j)] = got
     return got
+
+
+def _enclosing(cp, fwd):
+    """[(pred_id, port of the branch holding `fwd`)] of the forward conds of the same loop
+    body that `fwd` is nested in, outermost first: TF's AddValue of a stack handle in a
+    nested cond context switches it through each of them."""
+    out = []
+    for c in chain(fwd):   # (up to the cond in the loop body itself: cp._loop_of's)
+        out.insert(0, (CondPlan._prefix(c) + "/pred_id",
+                       ":1" if branch_in(fwd, c) == 0 else ""))
+        if c in cp._loop_of:
+            return out
+    return []
 
 
 class _AccShape(tuple):
@@ -1855,7 +1902,8 @@ def _switched(self, t, m, body):
     conds = chain(m)
     if not conds and m in _copied_sides(self._conds):   # (an op no branch result reads:
         g, b = _copied_sides(self._conds)[m]            # the side the cond plan gave it)
-    elif len(conds) != 1 or not self._tf_cond_grad(conds[0]):
+    elif not conds or not all(self._tf_cond_grad(c) for c in conds) or (
+            len(conds) > 1 and not self._nested_frame(conds[-1])):
         return t
     else:
         g = conds[0]
@@ -1877,6 +1925,10 @@ def _copied_sides(cp):
     if out is None:
         out = _SIDES[cp] = {step[1]: (g, step[3]) for g, steps in cp._grad_steps.items()
                             for step in steps if step[0] == "copy"}
+        # (a nested gradient cond's copies, spliced into its parent's steps: its own side;
+        # the innermost one's last)
+        for g, steps in reversed(list(getattr(cp, "_nested_steps", {}).items())):
+            out.update({step[1]: (g, step[3]) for step in steps if step[0] == "copy"})
     return out
 
 
@@ -1890,6 +1942,7 @@ def _branch_const(self, t, body):
 
 
 GradLoopPlan._tf_cond_grad = _tf_cond_grad
+GradLoopPlan._nested_frame = lambda self, g: g in self._conds._grad_frames
 GradLoopPlan._switched = _switched
 GradLoopPlan._fwd_pivot = _fwd_pivot
 GradLoopPlan._cond_switched = _cond_switched
