@@ -35,8 +35,8 @@ Y = (X[:, :1] * 2 - X[:, 1:2]).astype(np.float32)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        l, _ = s.run([loss, train], {x: X, y: Y, is_training: True})
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train], {x: X, y: Y, is_training: True})
+        print(i, repr(float(lv)))
     print(repr(float(s.run(loss, {x: X, y: Y, is_training: False}))))
     for v in tf.global_variables():
         print(v.name, H(s.run(v)))

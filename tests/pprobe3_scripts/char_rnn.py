@@ -37,8 +37,8 @@ with tf.Session() as s:
         bx = np.stack([data[p:p + T], data[p + 20:p + 20 + T]])
         by = np.stack([data[p + 1:p + T + 1], data[p + 21:p + 21 + T]])
         fd = {x: bx, y: by}
-        l, n, st, _ = s.run([loss, gn, final, train], fd)
-        print(i, repr(float(l)), repr(float(n)))
+        lv, n, st, _ = s.run([loss, gn, final, train], fd)
+        print(i, repr(float(lv)), repr(float(n)))
     print(s.run(sample, fd).tolist())
     for v in tv:
         print(v.name, H(s.run(v)))

@@ -32,9 +32,9 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(3):
-        l, n, _ = s.run([loss, gn, t1])
-        print(i, repr(float(l)), repr(float(n)))
+        lv, n, _ = s.run([loss, gn, t1])
+        print(i, repr(float(lv)), repr(float(n)))
     for i in range(3):
-        l, a, b, c, _ = s.run([loss, cv, cn, ca, t2])
-        print(i, repr(float(l)), H(a), H(b), H(c))
+        lv, a, b, c, _ = s.run([loss, cv, cn, ca, t2])
+        print(i, repr(float(lv)), H(a), H(b), H(c))
     print(H(s.run(emb)), H(s.run(w)))

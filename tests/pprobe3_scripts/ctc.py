@@ -18,7 +18,8 @@ feats = tf.constant(rs.randn(B, T, F).astype(np.float32))
 seq_len = tf.constant([8, 6], tf.int32)
 labels = tf.SparseTensor(indices=[[0, 0], [0, 1], [0, 2], [1, 0], [1, 1]],
                          values=tf.constant([1, 2, 2, 3, 1], tf.int32), dense_shape=[2, 3])
-(fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(tf.nn.rnn_cell.LSTMCell(6), tf.nn.rnn_cell.LSTMCell(6),
+cells = tf.nn.rnn_cell.LSTMCell(6), tf.nn.rnn_cell.LSTMCell(6)
+(fw, bw), _ = tf.nn.bidirectional_dynamic_rnn(cells[0], cells[1],
                                               feats, sequence_length=seq_len, dtype=tf.float32)
 logits = tf.layers.dense(tf.concat([fw, bw], 2), C)
 tm = tf.transpose(logits, [1, 0, 2])
@@ -31,8 +32,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     g, b0, b1, p, e = s.run([greedy[0], beam[0], beam[1], lp, ed])
     print(g.indices.tolist(), g.values.tolist())
     print(b0.values.tolist(), b1.values.tolist(), repr(float(e)))

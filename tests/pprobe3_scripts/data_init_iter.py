@@ -32,10 +32,10 @@ with tf.Session() as s:
         k = 0
         while True:
             try:
-                l, yy, _ = s.run([loss, by, train])
+                lv, yy, _ = s.run([loss, by, train])
             except tf.errors.OutOfRangeError:
                 break
-            print(ep, k, repr(float(l)), yy.tolist())
+            print(ep, k, repr(float(lv)), yy.tolist())
             k += 1
     for v in tf.trainable_variables():
         print(v.name, H(s.run(v)))

@@ -27,8 +27,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        l, _ = s.run([loss, train], {x: X})
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train], {x: X})
+        print(i, repr(float(lv)))
     print(H(s.run(h, {x: X})))
     for v in tf.global_variables():
         print(v.name, H(s.run(v)))

@@ -30,7 +30,7 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):
-        l = s.run(train, {words: rs.randint(0, V, (6, T)), target: rs.randint(0, 3, 6)})
-        print(i, repr(float(l)))
+        lv = s.run(train, {words: rs.randint(0, V, (6, T)), target: rs.randint(0, 3, 6)})
+        print(i, repr(float(lv)))
     for v in tf.trainable_variables():
         print(v.name, H(s.run(v)))

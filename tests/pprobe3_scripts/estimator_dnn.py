@@ -25,15 +25,17 @@ try:
     cfg = tf.estimator.RunConfig(tf_random_seed=42, model_dir=d + "/dnn", save_summary_steps=1000)
     clf = tf.estimator.DNNClassifier([8, 4], fc, n_classes=2, config=cfg,
                                      optimizer=tf.train.AdagradOptimizer(0.2))
-    fn = tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=8, num_epochs=None, shuffle=False)
+    fn = tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=8, num_epochs=None,
+                                            shuffle=False)
     clf.train(fn, steps=6)
-    efn = tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=24, num_epochs=1, shuffle=False)
+    efn = tf.estimator.inputs.numpy_input_fn({"x": X}, Y, batch_size=24, num_epochs=1,
+                                             shuffle=False)
     ev = clf.evaluate(efn)
     print(sorted((k, repr(float(v))) for k, v in ev.items()))
     pr = list(clf.predict(tf.estimator.inputs.numpy_input_fn({"x": X[:4]}, shuffle=False)))
     print([H(p["probabilities"]) for p in pr], [p["class_ids"].tolist() for p in pr])
     cfg2 = tf.estimator.RunConfig(tf_random_seed=7, model_dir=d + "/lin", save_summary_steps=1000)
-    reg = tf.estimator.LinearRegressor(fc, config=cfg2, optimizer=tf.train.GradientDescentOptimizer(0.05))
+    reg = tf.estimator.LinearRegressor(fc, config=cfg2, optimizer=tf.train.FtrlOptimizer(0.3))
     for f in (reg.get_variable_names, lambda: reg.get_variable_value("global_step")):
         try:
             f()

@@ -36,7 +36,7 @@ with tf.Session() as s:
             acc = r[t] + 0.9 * acc
             g[t] = acc
         g = ((g - g.mean()) / (g.std() + 1e-8)).astype(np.float32)
-        l, e, _ = s.run([loss, entropy, train], {obs: o, act: a, ret: g})
-        print(ep, a.tolist(), repr(float(l)), repr(float(e)))
+        lv, e, _ = s.run([loss, entropy, train], {obs: o, act: a, ret: g})
+        print(ep, a.tolist(), repr(float(lv)), repr(float(e)))
     for v in tf.trainable_variables():
         print(v.name, H(s.run(v)))

@@ -55,8 +55,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     ids, sc, ln = s.run([bouts.predicted_ids, bouts.beam_search_decoder_output.scores, blen])
     print(ids.tolist(), ln.tolist())
     print(np.asarray(sc, np.float64).ravel()[:8].tolist())

@@ -40,7 +40,7 @@ with tf.Session() as s:
         a = rs.randn(8, 10).astype(np.float32)
         same = rs.rand(8) > 0.5
         b = np.where(same[:, None], a + 0.1 * rs.randn(8, 10), rs.randn(8, 10)).astype(np.float32)
-        l, c, _ = s.run([loss, cos, train], {x1: a, x2: b, y: same.astype(np.float32)})
-        print(i, repr(float(l)), np.asarray(c, np.float64)[:3].tolist())
+        lv, c, _ = s.run([loss, cos, train], {x1: a, x2: b, y: same.astype(np.float32)})
+        print(i, repr(float(lv)), np.asarray(c, np.float64)[:3].tolist())
     for v in tf.trainable_variables():
         print(v.name, H(s.run(v)))

@@ -37,9 +37,11 @@ with tf.variable_scope("block"):
     w = tf.nn.softmax(tf.matmul(q, k, transpose_b=True) * (D // NH) ** -0.5 + bias)
     a = tf.reshape(tf.transpose(tf.matmul(w, v), [0, 2, 1, 3]), [B, T, D])
     a = tf.layers.dense(a, D, name="o")
-    h = tf.contrib.layers.layer_norm(x + tf.nn.dropout(a, keep_prob=0.9, seed=1), begin_norm_axis=-1)
+    h = tf.contrib.layers.layer_norm(x + tf.nn.dropout(a, keep_prob=0.9, seed=1),
+                                     begin_norm_axis=-1)
     f = tf.layers.dense(tf.layers.dense(h, 16, tf.nn.relu, name="ff1"), D, name="ff2")
-    h = tf.contrib.layers.layer_norm(h + tf.layers.dropout(f, 0.1, training=True), begin_norm_axis=-1)
+    h = tf.contrib.layers.layer_norm(h + tf.layers.dropout(f, 0.1, training=True),
+                                     begin_norm_axis=-1)
 pooled = tf.reduce_sum(h * (1 - pad)[:, :, None], 1) / tf.reduce_sum(1 - pad, 1, keepdims=True)
 logits = tf.layers.dense(pooled, 3)
 loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=tgt, logits=logits))
@@ -51,8 +53,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        l, r, _ = s.run([loss, lr, train])
-        print(i, repr(float(l)), repr(float(r)))
+        lv, r, _ = s.run([loss, lr, train])
+        print(i, repr(float(lv)), repr(float(r)))
     print(H(s.run(w)))
     for v_ in tf.trainable_variables():
         print(v_.name, H(s.run(v_)))

@@ -33,8 +33,8 @@ print(len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        l, r, k, _ = s.run([loss, tf.reduce_mean(rec), tf.reduce_mean(kl), train], {x: X})
-        print(i, repr(float(l)), repr(float(r)), repr(float(k)))
+        lv, r, k, _ = s.run([loss, tf.reduce_mean(rec), tf.reduce_mean(kl), train], {x: X})
+        print(i, repr(float(lv)), repr(float(r)), repr(float(k)))
     print(H(s.run(gen)))
     for v in tf.trainable_variables():
         print(v.name, H(s.run(v)))

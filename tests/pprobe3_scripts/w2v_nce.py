@@ -31,8 +31,8 @@ with tf.Session() as s:
     for i in range(4):
         fi = rs.randint(0, V, B)
         fl = ((fi + rs.randint(1, 3, B)) % V).reshape(B, 1)
-        l, _ = s.run([loss, opt], {inputs: fi, labels: fl})
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, opt], {inputs: fi, labels: fl})
+        print(i, repr(float(lv)))
     sv = s.run(sim)
     print(H(sv), (-sv[0]).argsort()[1:5].tolist())
     print(H(s.run(emb)), H(s.run(nce_w)), H(s.run(nce_b)))

@@ -32,6 +32,6 @@ with tf.Session() as s:
         c = rs.randint(0, V, (B, C))
         t = (c.sum(1) % V).reshape(B, 1)
         f = s.run(full, {ctx: c, tgt: t})
-        l, _ = s.run([loss, train], {ctx: c, tgt: t})
-        print(i, repr(float(l)), repr(float(f)))
+        lv, _ = s.run([loss, train], {ctx: c, tgt: t})
+        print(i, repr(float(lv)), repr(float(f)))
     print(H(s.run(emb)), H(s.run(sw)), H(s.run(sb)))
