@@ -243,12 +243,18 @@ class Estimator:
         """The newest checkpoint's path in model_dir, or None."""
         return checkpoint_management.latest_checkpoint(self._model_dir)
 
+    def _check_checkpoint_available(self):
+        if not checkpoint_management.latest_checkpoint(self._model_dir):
+            raise ValueError(f"Could not find trained model in model_dir: {self._model_dir}.")
+
     def get_variable_names(self):
         """The names of the variables in the latest checkpoint."""
+        self._check_checkpoint_available()
         return [name for name, _ in checkpoint_management.list_variables(self._model_dir)]
 
     def get_variable_value(self, name):
         """A variable's value in the latest checkpoint."""
+        self._check_checkpoint_available()
         return checkpoint_management.load_variable(self._model_dir, name)
 
     # -- building --------------------------------------------------------------------------

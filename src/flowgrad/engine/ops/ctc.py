@@ -4,8 +4,12 @@ in sparse.py).
 - `CTCLoss`: the connectionist temporal classification loss of logits [max_time, batch,
   num_classes] (softmax taken per step, the last class is the blank) against labels given as
   a SparseTensor's indices and values, and its gradient w.r.t. the logits (a second output,
-  as TF's fused kernel). The forward-backward recursion runs in log space, vectorized over
-  the batch and the label states with NumPy.
+  as TF's fused kernel), in TF's bits: TF 1.14's CTCLossCalculator works in float32, one
+  batch entry at a time: the softmax of each step with Eigen's exp (pexp on packets of 8,
+  libm's expf on the rest) and Eigen's packet sum, log(alpha) and log(beta) with libm's logf
+  and its LogSumExp (a + log1pf(expf(b - a)), the larger first), the gradient y - expf(log
+  posterior - log p). Above EXACT_WORK state-steps the recursion runs vectorized in float64
+  instead (rounding-level differences).
 - `CTCBeamSearchDecoder`: TF's prefix beam search (the default scorer): the `top_paths`
   best label sequences per batch entry as SparseTensor components, and their scores.
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 __all__ = ["ctc_loss", "ctc_beam_search_decoder", "prevent_gradient"]
 
+import ctypes
 import gc
 import heapq
 import itertools
@@ -23,6 +28,7 @@ import math
 
 import numpy as np
 
+from . import eigen_math as _em
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import register_op
@@ -33,6 +39,9 @@ from .elementwise import multiply
 from .shape import expand_dims
 
 _NEG_INF = -np.inf
+# state-steps (sum over the batch of max_time * (2 L + 1)) up to which CTCLoss runs TF's
+# float32 recursion value by value; above, the vectorized float64 one
+EXACT_WORK = 1 << 16
 
 
 def _invalid(msg):
@@ -264,6 +273,125 @@ def _ctc_loss_and_grad(x, labels, seq, merge_repeated):
     return loss, grad
 
 
+def _f32(v, _c=ctypes.c_float):
+    return _c(v).value
+
+
+def _lse(a, b):
+    """TF's ctc::LogSumExp of two float32 log probabilities."""
+    if a == _NEG_INF:
+        return b
+    if b == _NEG_INF:
+        return a
+    if a > b:
+        return _f32(a + _em.log1pf_scalar(_em.expf_scalar(_f32(b - a))))
+    return _f32(b + _em.log1pf_scalar(_em.expf_scalar(_f32(a - b))))
+
+
+def _eigen_vector_sum(e):
+    """Eigen's redux (LinearVectorizedTraversal) of a contiguous aligned float32 vector:
+    two packet accumulators over pairs of packets of 8, predux, then the tail in order."""
+    n = e.size
+    P = 8
+    aligned = n // P * P
+    if not aligned:
+        r = e[0]
+        for v in e[1:]:
+            r = r + v
+        return np.float32(r)
+    aligned2 = n // (2 * P) * (2 * P)
+    p0 = e[:P].copy()
+    if aligned > P:
+        p1 = e[P:2 * P].copy()
+        for i in range(2 * P, aligned2, 2 * P):
+            p0 += e[i:i + P]
+            p1 += e[i + P:i + 2 * P]
+        p0 += p1
+        if aligned > aligned2:
+            p0 += e[aligned2:aligned2 + P]
+    while p0.size > 1:   # predux: halves added lane by lane
+        h = p0.size // 2
+        p0 = p0[:h] + p0[h:]
+    r = p0[0]
+    for v in e[aligned:]:
+        r = r + v
+    return np.float32(r)
+
+
+def _tf_ctc_entry(x, lab, merge_repeated):
+    """Loss and gradient [T, C] of one batch entry's logits x [T, C] (T its sequence length,
+    T > 0), as TF 1.14's CTCLossCalculator computes them in float32."""
+    T, C = x.shape
+    blank = C - 1
+    y = np.empty((T, C), np.float32)
+    for t in range(T):
+        row = x[t]
+        e = _em.exp(row - row.max())
+        y[t] = e / _eigen_vector_sum(e)
+    ly = _em.libm_log(y).astype(np.float64).tolist()   # logf of each activation (DAZ)
+    lp = [blank]
+    for v in lab:
+        lp += [v, blank]
+    U = len(lp)
+    stay = [merge_repeated or v == blank for v in lp]
+    skip = [u > 1 and lp[u] != blank and not (merge_repeated and lp[u] == lp[u - 2])
+            for u in range(U)]
+    alpha = [[_NEG_INF] * U for _ in range(T)]
+    alpha[0][0] = ly[0][blank]
+    alpha[0][1] = ly[0][lp[1] if U > 1 else blank]
+    for t in range(1, T):
+        prev, cur, lyt = alpha[t - 1], alpha[t], ly[t]
+        for u in range(max(0, U - 2 * (T - t)), min(U, 2 * (t + 1))):
+            s = prev[u] if stay[u] else _NEG_INF
+            if u > 0:
+                s = _lse(s, prev[u - 1])
+            if skip[u]:
+                s = _lse(s, prev[u - 2])
+            cur[u] = _f32(lyt[lp[u]] + s)
+    beta = [[_NEG_INF] * U for _ in range(T)]
+    for u in range(max(U - 2, 0), U):
+        beta[T - 1][u] = 0.0
+    for t in range(T - 2, -1, -1):
+        nxt, cur, lyn = beta[t + 1], beta[t], ly[t + 1]
+        for u in range(max(0, U - 2 * (T - t)), min(U, 2 * (t + 1))):
+            b = cur[u]
+            if stay[u]:
+                b = _lse(b, _f32(nxt[u] + lyn[lp[u]]))
+            if u + 1 < U:
+                b = _lse(b, _f32(nxt[u + 1] + lyn[lp[u + 1]]))
+            if u + 2 < U and lp[u] != blank and not (merge_repeated and lp[u] == lp[u + 2]):
+                b = _lse(b, _f32(nxt[u + 2] + lyn[lp[u + 2]]))
+            cur[u] = b
+    log_p = _NEG_INF
+    for u in range(U):
+        log_p = _lse(log_p, _f32(alpha[0][u] + beta[0][u]))
+    if log_p == _NEG_INF:
+        return np.float32(np.inf), y
+    grad = np.empty((T, C), np.float32)
+    for t in range(T):
+        ps = [_NEG_INF] * C
+        at, bt = alpha[t], beta[t]
+        for u in range(U):
+            ps[lp[u]] = _lse(ps[lp[u]], _f32(at[u] + bt[u]))
+        neg = np.array([_em.expf_scalar(_f32(v - log_p)) for v in ps], np.float32)
+        grad[t] = y[t] - neg
+    return np.float32(-log_p), grad
+
+
+def _tf_ctc(x, targets, seq, skipped, merge_repeated):
+    max_time, batch, num_classes = x.shape
+    loss = np.zeros(batch, np.float32)
+    grad = np.zeros(x.shape, np.float32)
+    with np.errstate(all="ignore"):
+        for b in range(batch):
+            if skipped[b]:
+                continue
+            n = int(seq[b])
+            loss[b], grad[:n, b] = _tf_ctc_entry(
+                np.ascontiguousarray(x[:n, b], np.float32), targets[b], merge_repeated)
+    return loss, grad
+
+
 def _ctc_loss_kernel(inputs, labels_indices, labels_values, sequence_length,
                      preprocess_collapse_repeated=False, ctc_merge_repeated=True,
                      ignore_longer_outputs_than_inputs=False, **_):
@@ -289,6 +417,9 @@ def _ctc_loss_kernel(inputs, labels_indices, labels_values, sequence_length,
                        ignore_longer_outputs_than_inputs)
     skipped = np.array([seq[b] == 0 or (ignore_longer_outputs_than_inputs
                                          and len(labels[b]) > seq[b]) for b in range(batch)])
+    work = sum(int(seq[b]) * (2 * len(t) + 1) for b, t in enumerate(targets))
+    if x.dtype == np.float32 and work <= EXACT_WORK:
+        return _tf_ctc(x, targets, seq, skipped, bool(ctc_merge_repeated))
     loss, grad = ctc_loss_and_grad(x, targets, np.where(skipped, 0, seq), ctc_merge_repeated)
     loss = np.where(skipped, 0.0, loss)
     return loss.astype(np.float32), grad.astype(np.float32)

@@ -116,6 +116,16 @@ def _scalar_expf(v):
     return r if not (abs(r) < _TINY) else _F(0)
 
 
+def expf_scalar(v) -> float:
+    """libm's expf of one float32 value as a TF kernel's scalar code calls it (FTZ)."""
+    return float(_scalar_expf(v))
+
+
+def log1pf_scalar(v) -> float:
+    """libm's log1pf of one float32 value, denormals read as zero (DAZ)."""
+    return float(_F(_log1pf(0.0 if abs(v) < _TINY else float(v))))
+
+
 # -- pexp_float: Cephes' exp, x = m ln2 + r, degree-5 polynomial in r ---------------------
 _EXP_HI = _F(88.3762626647950)
 _EXP_LO = _F(-88.3762626647949)

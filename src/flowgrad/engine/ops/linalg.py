@@ -272,18 +272,18 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
         # Eigen::half rounds every product and sum to half (eigen_half_mm)
         return _eigen_half_mm.batch_matmul(x, y, adj_x, adj_y,
                                            pool=intra_threads or _eigen_sum.cpu_threads())
-    if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float32 and y.dtype == np.float32 and \
-            x.shape[0] > 1 and x.size and y.size and x.shape[1] == y.shape[0]:
-        # one product (tf.matmul of operands of unknown rank): TF's contraction
-        # (fused_matmul.product), Eigen's matrix-vector kernel for one output column
-        if y.shape[1] == 1:
-            return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
-        return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
-    if x.ndim == 2 and y.ndim == 2 and x.dtype == np.float64 and y.dtype == np.float64 and \
-            x.shape[0] > 1 and x.size and y.size and x.shape[1] == y.shape[0]:
-        if y.shape[1] == 1:
-            return _gemv_rows(x, y.reshape(-1)).reshape(-1, 1)
-        return _eigen_gebp.product64(x, y, intra_threads or _eigen_sum.cpu_threads())
+    if x.ndim == 2 and y.ndim == 2 and x.size and y.size and x.shape[1] == y.shape[0]:
+        # one product (tf.matmul of operands of unknown rank): TF makes it a batch of one.
+        # With m, k and n above 1, its tensor contraction (fused_matmul.product, float64:
+        # eigen_gebp.product64); with m or n of 1, Eigen's sequential product (eigen_bmm:
+        # its matrix-vector kernels, which depend on the adjoints)
+        m, k, n = x.shape[0], x.shape[1], y.shape[1]
+        if _eigen_bmm.handles(x, y, m, k, n, 1):
+            return _eigen_bmm.batch_matmul(x[None], y[None], adj_x, adj_y)[0]
+        if min(m, k, n) > 1 and x.dtype == y.dtype == np.float32:
+            return _fused_matmul.product(x, y, intra_threads or _eigen_sum.cpu_threads())
+        if min(m, k, n) > 1 and x.dtype == y.dtype == np.float64:
+            return _eigen_gebp.product64(x, y, intra_threads or _eigen_sum.cpu_threads())
     if x.ndim >= 2 and y.ndim >= 2 and max(x.ndim, y.ndim) >= 3 and x.size and y.size:
         batch_shape = np.broadcast_shapes(x.shape[:-2], y.shape[:-2])
         batch = int(np.prod(batch_shape))

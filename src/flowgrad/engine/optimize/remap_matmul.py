@@ -2,7 +2,9 @@
 
 TF 1.14's remapper (RewriterConfig.remapping, on by default) fuses a BiasAdd with the
 float32 MatMul that feeds it when, in the graph of the run (pruned to its fetches), the
-MatMul is read by nothing else, is not fetched, and has no control edges in or out. The
+MatMul is read by nothing else, is not fetched, and has no control edges in or out (an
+Identity between the two, which the dependency optimizer removes in the first round, is
+looked through: the remapper fuses them in the second). The
 fused kernel is Eigen's tensor contraction with the bias added by its output kernel,
 whose sums differ from the plain MatMul's when the product has one output column
 (fused_matmul.py). Like reciprocal_div.py, this rewrite changes values, so the session
@@ -13,6 +15,14 @@ from __future__ import annotations
 
 from ..framework import dtypes as _dt
 from ._util import with_attr
+
+
+def _removable_identity(n, fetched, control):
+    """An Identity that Grappler's dependency optimizer removes before the second round:
+    one output, not fetched, no control edges in or out."""
+    return (n.type == "Identity" and len(n.outputs) == 1 and n.op is not None
+            and not n.op._control_inputs and id(n.op) not in control
+            and n.outputs[0] not in fetched and not n.recompute)
 
 
 def remap_matmul_bias_add(program):
@@ -35,8 +45,17 @@ def remap_matmul_bias_add(program):
         out = n.outputs[0]
         users = readers.get(out, [])
         if (program.dtypes.get(out) != _dt.float32 or out in fetched or len(users) != 1
-                or users[0].type != "BiasAdd" or users[0].inputs[0] != out
                 or n.op._control_inputs or id(n.op) in control):
+            continue
+        # an Identity between them (linear_model's weighted_sum_no_bias): the dependency
+        # optimizer removes it in the first round, the remapper fuses in the second
+        v, user = out, users[0]
+        if _removable_identity(user, fetched, control):
+            v, users = user.outputs[0], readers.get(user.outputs[0], [])
+            if len(users) != 1:
+                continue
+            user = users[0]
+        if user.type != "BiasAdd" or user.inputs[0] != v:
             continue
         marked.add(id(n))
     return with_attr(program, marked, "fused_bias_add")
