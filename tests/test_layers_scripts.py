@@ -5,7 +5,7 @@ import os
 import pytest
 
 from goldens import load
-from test_cli import flowgrad_cmd
+import script_runner
 
 HERE = os.path.join(os.path.dirname(__file__), "layers_scripts")
 GOLD = load("layers", "scripts")
@@ -13,6 +13,6 @@ GOLD = load("layers", "scripts")
 
 @pytest.mark.parametrize("script", sorted(GOLD))
 def test_script_prints_tf_numbers(script):
-    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    out = script_runner.run("run", os.path.join(HERE, script))
     assert out.returncode == 0, out.stderr
     assert out.stdout == GOLD[script]

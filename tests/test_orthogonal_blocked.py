@@ -67,3 +67,57 @@ def test_shapes_and_first_values_close(got):
 @pytest.mark.parametrize("name", sorted(WANT))
 def test_matches_tf_bit_for_bit(got, name):
     assert got[name] == WANT[name]
+
+
+def _qr_paths(monkeypatch, build):
+    """(Eigen's model used, NumPy's used) when the value `build()` returns is run once."""
+    from flowgrad.engine.ops import matrix
+    used = {"eigen": 0, "numpy": 0}
+    eigen, lapack = matrix._eigen_qr.qr, matrix._numpy_qr
+
+    def count(key, fn):
+        def run(*a, **k):
+            used[key] += 1
+            return fn(*a, **k)
+        return run
+    monkeypatch.setattr(matrix._eigen_qr, "qr", count("eigen", eigen))
+    monkeypatch.setattr(matrix, "_numpy_qr", count("numpy", lapack))
+    tf.reset_default_graph()
+    value = build()
+    with tf.Session() as sess:
+        got = sess.run(value)
+    flat = got.reshape(-1, got.shape[-1])
+    flat = flat.T if flat.shape[0] < flat.shape[1] else flat
+    flat = flat.astype(np.float64)
+    atol = 2e-2 if got.dtype == np.float16 else 1e-4
+    np.testing.assert_allclose(flat.T @ flat, 4 * np.eye(flat.shape[1]), atol=atol)
+    return used["eigen"], used["numpy"]
+
+
+@pytest.mark.parametrize("make", [lambda s: tf.orthogonal_initializer(gain=2.0, seed=s),
+                                  lambda s: tf.keras.initializers.Orthogonal(gain=2.0, seed=s)],
+                         ids=["orthogonal_initializer", "keras_Orthogonal"])
+def test_unseeded_orthogonal_takes_numpys_qr(monkeypatch, make):
+    """With no graph seed and no op seed (seed = seed2 = 0, fresh numbers in every TF
+    session: philox.Stream) the Qr of an orthogonal initializer runs NumPy's LAPACK QR
+    (its numbers are not TF's to reproduce); a graph seed or an op seed keeps Eigen's
+    bits (the golden cases above)."""
+    assert _qr_paths(monkeypatch, lambda: make(None)((3, 3, 4, 16))) == (0, 1)
+    assert _qr_paths(monkeypatch, lambda: make(3)((3, 3, 4, 16))) == (1, 0)
+
+    def graph_seeded():
+        tf.set_random_seed(1)
+        return make(None)((3, 3, 4, 16))
+    assert _qr_paths(monkeypatch, graph_seeded) == (1, 0)
+    # float16 (a Cast between the random matrix and the Qr) and a wide matrix
+    assert _qr_paths(monkeypatch, lambda: make(None)((16, 40), tf.float16)) == (0, 1)
+
+
+def test_qr_of_a_seeded_or_fed_matrix_keeps_eigens_bits(monkeypatch):
+    """Only an unseeded random op among the Qr input's producers switches to NumPy."""
+    def qr_of(x):
+        return lambda: tf.linalg.qr(x() * 2.0)[0] * 2.0
+    assert _qr_paths(monkeypatch, qr_of(lambda: tf.random_normal([12, 5]))) == (0, 1)
+    assert _qr_paths(monkeypatch, qr_of(lambda: tf.random_normal([12, 5], seed=7))) == (1, 0)
+    assert _qr_paths(monkeypatch, qr_of(lambda: tf.constant(
+        np.random.RandomState(0).randn(12, 5), tf.float32))) == (1, 0)

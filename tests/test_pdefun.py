@@ -9,7 +9,7 @@ import pytest
 
 import flowgrad as tf
 from goldens import generator, load
-from test_cli import flowgrad_cmd
+import script_runner
 
 GOLD = load("framework", "pdefun")
 GEN = generator("framework", "pdefun")
@@ -51,7 +51,7 @@ def test_every_script_has_a_golden():
 
 @pytest.mark.parametrize("script", sorted(SCRIPT_GOLD))
 def test_script_prints_tf_output(script):
-    out = flowgrad_cmd("run", os.path.join(SCRIPTS, script))
+    out = script_runner.run("run", os.path.join(SCRIPTS, script))
     assert out.returncode == 0, out.stderr
     assert out.stdout == SCRIPT_GOLD[script]
 

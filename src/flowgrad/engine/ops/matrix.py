@@ -248,8 +248,51 @@ def _qr_kernel(x, full_matrices=False):
     x = np.asarray(x)
     if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR
         return _eigen_qr.qr(x, full_matrices)
-    q, r = np.linalg.qr(x, mode="complete" if full_matrices else "reduced")
+    return _numpy_qr(x, full_matrices)
+
+
+def _numpy_qr(x, full_matrices=False):
+    q, r = np.linalg.qr(np.asarray(x), mode="complete" if full_matrices else "reduced")
     return q, r
+
+
+# The stateful random ops whose numbers come from the seed pair (seed, seed2); both 0 is
+# TF's "no graph seed and no op seed": fresh numbers in every session (philox.Stream).
+_RANDOM_TYPES = frozenset(("RandomStandardNormal", "TruncatedNormal", "RandomUniform",
+                           "RandomUniformInt", "RandomShuffle", "Multinomial", "RandomGamma",
+                           "RandomPoissonV2", "RandomPoisson"))
+_ANCESTRY_LIMIT = 32
+
+
+def _reads_unseeded_random(op):
+    """Whether the data inputs of `op` (up to _ANCESTRY_LIMIT ops back) reach an unseeded
+    random op, so that TF's values there change from one session to the next."""
+    seen, todo = set(), [t.op for t in op.inputs]
+    while todo:
+        o = todo.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if len(seen) > _ANCESTRY_LIMIT:
+            return False
+        if o.type in _RANDOM_TYPES and not o._attrs.get("seed") and not o._attrs.get("seed2"):
+            return True
+        todo.extend(t.op for t in o.inputs)
+    return False
+
+
+def _qr_bind(node, ctx):
+    """Eigen's bits (eigen_qr) where TF's are reproducible; NumPy's LAPACK QR (faster, as
+    orthogonal) for the QR of an unseeded random matrix (an unseeded
+    orthogonal_initializer or Keras Orthogonal), whose TF values no run can reproduce."""
+    if node.op is not None and _reads_unseeded_random(node.op):
+        kernel = _numpy_qr
+    else:
+        kernel = _qr_kernel
+    return functools.partial(kernel, **node.attrs) if node.attrs else kernel
+
+
+_qr_bind.pure = True
 
 
 def _qr_grad(op, dq, dr):
@@ -281,7 +324,7 @@ def _adjoint(x):
         return matrix_transpose(x, conjugate=True)
 
 
-register_op("Qr", infer=_qr_infer, kernel=_qr_kernel, grad=_qr_grad)
+register_op("Qr", infer=_qr_infer, kernel=_qr_kernel, bind=_qr_bind, grad=_qr_grad)
 
 
 def qr(input: TensorLike, full_matrices: bool = False,  # noqa: A002 - TF's name
