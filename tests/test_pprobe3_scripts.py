@@ -9,7 +9,7 @@ import os
 import pytest
 
 from goldens import load
-from test_cli import flowgrad_cmd
+import script_runner
 
 HERE = os.path.join(os.path.dirname(__file__), "pprobe3_scripts")
 GOLD = load("seeded", "pprobe3_scripts")
@@ -21,6 +21,6 @@ def test_every_script_has_a_golden():
 
 @pytest.mark.parametrize("script", sorted(GOLD))
 def test_script_prints_tf_output(script):
-    out = flowgrad_cmd("run", os.path.join(HERE, script))
+    out = script_runner.run("run", os.path.join(HERE, script))
     assert out.returncode == 0, out.stderr
     assert out.stdout == GOLD[script]
