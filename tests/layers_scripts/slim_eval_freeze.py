@@ -28,8 +28,11 @@ with tf.Graph().as_default():
     slim.losses.softmax_cross_entropy(logits, tf.one_hot(Y, 3))
     total = slim.losses.get_total_loss()
     train_op = slim.learning.create_train_op(total, tf.train.GradientDescentOptimizer(0.5))
+    # (no timer threads: with them, their first save or summary at step 0 can land after
+    # the final save of a fast 6-step run, in TF as in flowgrad, and the latest checkpoint
+    # is then model.ckpt-0)
     final = slim.learning.train(train_op, logdir, number_of_steps=6,
-                                save_summaries_secs=100000, save_interval_secs=100000)
+                                save_summaries_secs=0, save_interval_secs=0)
     print("final loss %.4f" % final)
 ckpt = tf.train.latest_checkpoint(logdir)
 print("checkpoint", os.path.basename(ckpt))
