@@ -682,6 +682,15 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
         if not c.shape.is_fully_defined():
             raise ValueError("an IndexedSlices merge with zeros of an unknown shape")
         return _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root)
+    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
+    ins = [zeros, grad] if b == 0 else [grad, zeros]
+    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+
+
+def _switched_zeros(cp, emit, c, b, scope, pred, dt, root):
+    """The dead side's zeros of a known shape in a loop frame: a Const switched on the
+    popped predicate (named root/Const and root/Switch late); its branch-b output."""
     const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
                  {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
                  shapes=[c.shape])
@@ -689,10 +698,7 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
     sw = emit(cp._unique(f"{scope}/loop_zeros_Switch"), "Switch", [const, pred],
               [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
     cp._late_names.append((sw, root + "/Switch"))
-    zeros = sw + (":1" if b == 1 else "")
-    ins = [zeros, grad] if b == 0 else [grad, zeros]
-    name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    return sw + (":1" if b == 1 else "")
 
 
 def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
@@ -701,14 +707,7 @@ def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
     range of its first dimension) and merges each part (Merge, Merge_1, Merge_2 in the
     Switch's <Switch>_grad/cond_grad scope). Returns the three Merges."""
     i32 = _dt.int32
-    const = emit(cp._unique(f"{scope}/loop_zeros_Const"), "Const", [_PIVOT], [],
-                 {"dtype": dt, "value": np.zeros(c.shape.as_list(), dt.as_numpy_dtype)},
-                 shapes=[c.shape])
-    cp._late_names.append((const, root + "/Const"))
-    sw = emit(cp._unique(f"{scope}/loop_zeros_Switch"), "Switch", [const, pred],
-              [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
-    cp._late_names.append((sw, root + "/Switch"))
-    zeros = sw + (":1" if b == 1 else "")
+    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     rank = c.shape.ndims
     shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
