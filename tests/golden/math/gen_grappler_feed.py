@@ -27,6 +27,18 @@ def cases(tf):
                 fd[p] = pv
                 out["div_push_%s" % k] = np.stack(s.run([y * fill, y * const], fd))
     with tf.Graph().as_default():
+        # (Grappler sees a loop's body and a cond's branches in the graph it skips)
+        p = tf.placeholder(tf.float32, [40])
+        fill = tf.fill([40], 1.0)
+        _, looped = tf.while_loop(lambda i, x: i < 3,
+                                  lambda i, x: (i + 1, (x / 7.0) * 0.3 * 0.7 + x), [0, p])
+        branch = tf.cond(p[0] > -100.0, lambda: (p / 7.0) * 0.3 * 0.7, lambda: p)
+        pv = rng.randn(40).astype(np.float32)
+        with tf.Session() as s:
+            for k, fd in (("computed", {p: pv}),
+                          ("fed", {p: pv, fill: np.ones(40, np.float32)})):
+                out["loop_cond_%s" % k] = np.stack(s.run([looped * fill, branch * fill], fd))
+    with tf.Graph().as_default():
         tf.set_random_seed(11)
         ids = tf.placeholder(tf.int32, [2, 5])
         state = tf.fill([2, 6], 0.0)

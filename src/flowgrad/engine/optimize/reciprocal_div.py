@@ -70,7 +70,27 @@ def grappler_options(options, feed_tensors):
     own order stays (addn_order.py, as with the meta optimizer disabled)."""
     if not grappler_refuses(feed_tensors):
         return options
+    return grappler_off(options)
+
+
+def grappler_off(options):
+    """`options` with Grappler's value-changing rewrites off."""
     return dict(options, constant_folding=False, arithmetic=False, fusion=False)
+
+
+# a Cond/While/WhileGrad node's attr: its sub-plans run in a plan Grappler skipped
+GRAPPLER_OFF = "_grappler_off"
+_SUB_PLANNED = frozenset({"Cond", "While", "WhileGrad"})
+
+
+def mark_grappler_off(program):
+    """`program` with its Cond/While/WhileGrad nodes marked GRAPPLER_OFF: TF's Grappler
+    sees the loop bodies and cond branches in the one graph it skips."""
+    if not any(n.type in _SUB_PLANNED for n in program.nodes):
+        return program
+    nodes = [dataclasses.replace(n, attrs=dict(n.attrs, **{GRAPPLER_OFF: True}))
+             if n.type in _SUB_PLANNED else n for n in program.nodes]
+    return program.copy(nodes=nodes)
 _DIVS = frozenset({"RealDiv", "Div"})
 
 

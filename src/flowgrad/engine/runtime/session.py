@@ -37,7 +37,8 @@ from ..framework.graph import (
     get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
-from ..optimize.reciprocal_div import grappler_division, grappler_options
+from ..optimize.reciprocal_div import (grappler_division, grappler_options,
+                                       mark_grappler_off)
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
@@ -295,6 +296,8 @@ class _Plan:
         # (none of Grappler's rewrites in a run it refuses: a fed RNN state)
         grappler = grappler_options(options, feed_tensors)
         prog = grappler_division(prog, graph, grappler)   # Div(x, c) -> Mul(x, 1/c)
+        if grappler is not options:
+            prog = mark_grappler_off(prog)   # (its loops' and conds' sub-plans too)
         self._session = session
         self._lowered = prog
         # Tiered like a JIT. First call: only the passes that bound memory
