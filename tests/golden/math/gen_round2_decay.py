@@ -48,6 +48,25 @@ def cases(tf):
             got = s.run(exprs + [bump])
             out["snapshot_kept"] = np.array(got[:-1], np.float32)
     with tf.Graph().as_default():
+        rng = np.random.RandomState(2)
+        v = tf.Variable(rng.randn(30).astype(np.float32))
+        x = v * 1.0
+        w = tf.constant(rng.randn(30).astype(np.float32))
+        z = tf.zeros([30])
+        exprs = [0.3 + ((x + 0.7) + 0.0), 0.3 + (0.0 + (x + 0.7)),
+                 0.1 * ((x * 0.3) * 1.0), 0.1 * (((x * 0.3) * 1.0) + 0.0),
+                 0.1 * ((x * w) * 1.0), 0.37 * (((x * w) + z) * 0.3),
+                 1.7 + ((x * 0.3 + 0.0) + 2.1), 0.3 * ((x * 0.7) / 1.0),
+                 0.1 * ((x * w) * tf.ones([30]))]
+        with tf.Session() as s:
+            s.run(v.initializer)
+            # (one run each: in one run Grappler's dedup merges the two `x + 0.7`, read
+            # twice then, so its second round pushes nothing into them)
+            out["chains_identity"] = np.stack([s.run(e) for e in exprs])
+            with tf.control_dependencies(exprs):
+                bump = tf.assign_add(v, tf.ones([30]) * 0.25)
+            out["chains_snapshot"] = np.stack(s.run(exprs + [bump])[:-1])
+    with tf.Graph().as_default():
         tf.set_random_seed(3)
         gs = tf.train.get_or_create_global_step()
         sched = {"lcos": tf.train.linear_cosine_decay(0.1, gs, 6),

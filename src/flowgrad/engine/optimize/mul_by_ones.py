@@ -217,7 +217,7 @@ def _broadcast_to(out, nodes, n, y, target):
                       n.name, None, False))
 
 
-def identity_muls(program, unknown=None):
+def identity_muls(program, unknown=None, adds=True):
     """{value of a Mul by constant ones, or of an Add/AddV2 of constant zeros or a Sub of
     them (`x - 0`), that Grappler's constant folding makes an Identity: the position of
     its constant input}. That is where the other input y has the output's shape on
@@ -230,10 +230,17 @@ def identity_muls(program, unknown=None):
     `sum(square(dropout(out) * 1.5))` runs its dropout gradient as
     `(1.25 * Cast) * (Cast * (5.625 * out))`, golden math/gated_grads; cosine_decay_restarts'
     `lr * ((1 - alpha) * decayed + alpha)` with alpha 0 runs as `decayed * lr`, its
-    constant pushed down: golden math/round2_decay)."""
+    constant pushed down: golden math/round2_decay). `adds=False`: Muls (and divisions)
+    only (the first round's push-down: flowgrad models no second round of Add trees, and
+    pushing through `y + 0` there gives what the second round gives: `0.3 + ((x + 0.7) +
+    0)` runs as `x + 1.0`)."""
     if snapshots(program):
         return {}
-    return _identity_arith(program, unknown)
+    found = _identity_arith(program, unknown)
+    if not adds:
+        types = {n.outputs[0]: n.type for n in program.nodes if n.outputs}
+        found = {v: k for v, k in found.items() if types.get(v) not in _ADDS}
+    return found
 
 
 def _identity_arith(program, unknown=None):
@@ -251,10 +258,10 @@ def _identity_arith(program, unknown=None):
             continue
         if producer is None:
             producer = {v: m for m in program.nodes for v in m.outputs}
-        value = 1 if n.type == "Mul" else 0
+        value = 0 if n.type in _ADDS else 1
         ones = [_ones(producer.get(v), producer, value=value) for v in n.inputs]
-        if n.type == "Sub":
-            ones[0] = False                  # 0 - y is a Neg
+        if n.type not in _SYMMETRIC:
+            ones[0] = False                  # 0 - y is a Neg, 1 / y a Reciprocal
         if ones[0] == ones[1]:
             continue
         one = 0 if ones[0] else 1
@@ -271,8 +278,10 @@ def _identity_arith(program, unknown=None):
 
 _ASSOC = frozenset({"Mul", "Add", "AddV2"})   # (what ConstantPushDown pushes into)
 
-# SimplifyArithmeticOperations' `1 * y`, `y * 1`, `0 + y`, `y + 0`, `y - 0`
-_IDENTITY_ARITH = frozenset({"Mul", "Add", "AddV2", "Sub"})
+# SimplifyArithmeticOperations' `1 * y`, `y * 1`, `0 + y`, `y + 0`, `y - 0`, `y / 1`
+_IDENTITY_ARITH = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div"})
+_ADDS = frozenset({"Add", "AddV2", "Sub"})
+_SYMMETRIC = frozenset({"Mul", "Add", "AddV2"})
 
 
 def _numeric(dtype) -> bool:

@@ -174,7 +174,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         # alone (it drives a control edge): no shape fetch for add_ops_rewrite
         known = known_shape_fetches(program, unknown, shape_fetches) if loop_body \
             else frozenset()
-        program = constant_push_down(program, seed, opaque=identity_muls(program, unknown),
+        program = constant_push_down(program, seed,
+                                     opaque=identity_muls(program, unknown, adds=False),
                                      shape_known=known)
         shape_fetches = frozenset(shape_fetches) - known
     if options.get("arithmetic", True):
