@@ -36,7 +36,8 @@ from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
-from ..optimize.reciprocal_div import grappler_division
+from ..optimize.reciprocal_div import GRAPPLER_OFF, grappler_division, grappler_off, \
+    mark_grappler_off
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import Node, lower
 from .comparison import logical_and
@@ -113,7 +114,7 @@ def _cond_bind(node, ctx):
     info = _control_info(_COND_INFO, node)
     op = node.op
     graph = op.graph
-    options = ctx.session._config_options if ctx.session is not None else {}
+    options = _sub_options(ctx, node.attrs.get(GRAPPLER_OFF))
     captures = info["captures"]
     # tensors of the branches that the plan reads outside the cond (ir.lower): the taken
     # branch computes its own, the other's are dead
@@ -128,8 +129,10 @@ def _cond_bind(node, ctx):
         unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
         if unknown is not None:
             unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
-        prog = optimize_program(grappler_division(prog, graph, options, unknown=unknown,
-                                                  branch=True), options)
+        prog = grappler_division(prog, graph, options, unknown=unknown, branch=True)
+        if node.attrs.get(GRAPPLER_OFF):
+            prog = mark_grappler_off(prog)
+        prog = optimize_program(prog, options)
         branches.append((_SubPlan(CompiledProgram(prog, ctx, inplace=False)),
                          [n_out + k for k in mine]))
     (t_plan, t_pos), (f_plan, f_pos) = branches
@@ -913,8 +916,15 @@ def _guard_blas(run, ctx, plans):
     return lambda *args: guarded(args)
 
 
+def _sub_options(ctx, off=False):
+    """The session's pass options for a sub-plan; Grappler's rewrites off when `off` (the
+    enclosing plan is one TF's Grappler skips: reciprocal_div.grappler_refuses)."""
+    options = ctx.session._config_options if ctx.session is not None else {}
+    return grappler_off(options) if off else options
+
+
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
-                 accumulate=(), popped=(), shape_fetches=(), cloned=()):
+                 accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -925,7 +935,7 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
     feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
-    options = ctx.session._config_options if ctx.session is not None else {}
+    options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if cloned:
         prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k in cloned
@@ -939,6 +949,8 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
                                                      if k < len(prog.fetches)) - whole)
+    if off:
+        prog = mark_grappler_off(prog)
     if accumulate:   # (the marks are no kernel attrs)
         mark = _add_ops_rewrite.ACCUMULATOR_ATTR
         prog = prog.copy(nodes=[_dataclasses.replace(n, attrs={}) if mark in n.attrs else n
@@ -1059,14 +1071,15 @@ def _while_bind(node, ctx):
     keep = bool(saved)
     done = info.get("outside", frozenset())
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
+    off = bool(node.attrs.get(GRAPPLER_OFF))
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
     # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
     # forward frame, a reader Grappler's AddOpsRewrite does not count)
     whole = info.get("read_whole", ())
     shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
     body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
-                             shape_fetches=shape_only)
+                             shape_fetches=shape_only, off=off)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -1115,8 +1128,9 @@ def _while_grad_bind(node, ctx):
     done = info.get("outside", frozenset())
     # the WhileGrad's inputs start with the forward While's (its feeds), then the grad_vars'
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown)
+    off = bool(node.attrs.get(GRAPPLER_OFF))
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1124,7 +1138,7 @@ def _while_grad_bind(node, ctx):
                              [a[1:3] for a in accs],
                              list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
                              cloned=[base + i for i, t in enumerate(saved)
-                                     if t._op._type == "Const"])
+                                     if t._op._type == "Const"], off=off)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     stash = _stash(ctx)
     picks = {}
@@ -1136,7 +1150,7 @@ def _while_grad_bind(node, ctx):
         if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
         fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved,
-                      ctx.session._config_options if ctx.session is not None else {})
+                      _sub_options(ctx, off))
     fkey = ("lstm", fop)
 
     def run_fused(args):

@@ -217,13 +217,14 @@ def symbolic_size_less(a, b) -> bool:
 _ONES_RESHAPES = frozenset({"Tile", "Reshape", "ExpandDims", "BroadcastTo", "Identity"})
 
 
-def gradient_ones(n, producer, depth=0):
+def gradient_ones(n, producer, depth=0, value=1):
     """Whether `n` computes constant ones (Grappler folds it to a Const of ones), as
-    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const."""
+    tf.gradients' Sum gradient does: a Tile of a Reshape of a Fill or Const. `value=0`:
+    constant zeros instead (Grappler's IsZeros)."""
     if n is None or depth > 8:
         return False
     if n.type == "Const" and not n.inputs:
-        return bool(np.all(np.asarray(n.attrs.get("value")) == 1))
+        return bool(np.all(np.asarray(n.attrs.get("value")) == value))
     if n.type == "Fill" and len(n.inputs) == 2:
         n, rest = producer.get(n.inputs[1]), [producer.get(n.inputs[0])]
     elif n.type in _ONES_RESHAPES and n.inputs:
@@ -231,4 +232,4 @@ def gradient_ones(n, producer, depth=0):
     else:
         return False
     return all(r is not None and r.type == "Const" for r in rest) and \
-        gradient_ones(n, producer, depth + 1)
+        gradient_ones(n, producer, depth + 1, value)

@@ -172,8 +172,13 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
     folding, run before its MinimizeBroadcasts (where there is no second round here,
     on the trees the first rebuilt)."""
     src = {}
+    ones = ones or {}
     for n in program.nodes:
         for v in n.outputs:
+            if v in ones:       # an Identity by the second round: what it reads
+                y = n.inputs[1 - ones[v]]
+                src[v] = src.get(y, "")
+                continue
             src[v] = src.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs else n.type
     if not any(n.type == "Mul" and any(src.get(v) == "Mul" for v in n.inputs)
                for n in program.nodes):
@@ -186,7 +191,6 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
     program = deduped
     tags = set()
     done = set() if regrouped is None else regrouped
-    ones = ones or {}
     built = set()
     program = _regroup(program, tags, done, order, opaque=ones, built=built)
     if push_down is not None:
@@ -337,10 +341,10 @@ def _without_no_ops(program, ones=None):
     One that an op waits for goes too: the dependency optimizer moves the control edge to
     its source (the Square gradient's Const waits on its incoming gradient, a Reshape to
     its own shape; golden math/gated_grads reshape_with_control_output).
-    `ones` (value -> position): Muls by ones that are Identities, their readers reading
-    the other input, whatever makes it; only where every reader is a Mul (a tree's leaf
-    then has the other input's name; an AddN's canonical order already reads through
-    one: addn_order)."""
+    `ones` (value -> position): Muls by ones (Adds of zeros) that are Identities, their
+    readers reading the other input, whatever makes it; only where every reader is a Mul
+    or another of them (a tree's leaf then has the other input's name; an AddN's
+    canonical order already reads through one: addn_order)."""
     nodes = program.nodes
     consts = {n.outputs[0]: n.attrs["value"] for n in nodes if n.type == "Const" and not n.inputs}
     types = {v: n.type for n in nodes for v in n.outputs}
@@ -352,10 +356,12 @@ def _without_no_ops(program, ones=None):
         reader_types = {}
         for n in nodes:
             for v in n.inputs:
-                reader_types.setdefault(v, set()).add(n.type)
+                # (a reader that is such an Identity itself counts by its value)
+                reader_types.setdefault(v, set()).add(
+                    n.outputs[0] if n.outputs and n.outputs[0] in ones else n.type)
     for n in nodes:
         if ones and n.outputs and n.outputs[0] in ones and len(n.inputs) == 2 and \
-                reader_types.get(n.outputs[0]) == {"Mul"}:
+                all(r == "Mul" or r in ones for r in reader_types.get(n.outputs[0], ("",))):
             y = n.inputs[1 - ones[n.outputs[0]]]
             alias[n.outputs[0]] = alias.get(y, y)
             continue

@@ -143,19 +143,35 @@ def broadcast_mul_by_ones(program):
     snap = snapshots(program)
     if not snap and not any(n.type == "TensorArrayGatherV3" for n in program.nodes):
         return program    # (the one source of such unknown dims modelled here)
+    if snap:
+        # Grappler folds first: `2.0 * cast(0.5)` is a Const 1 by the time it looks
+        # (linear_cosine_decay's `2 * num_periods * fraction`)
+        program = constant_folding(program)
+        kept = _identity_arith(program)   # a Snapshot: kept as a BroadcastTo to y's shape
     producer = {v: n for n in program.nodes for v in n.outputs}
     fetched = set(program.fetches)
     unknown = None
     out = None
     nodes = []
     for n in program.nodes:
-        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 \
-                or n.outputs[0] in fetched:
+        if n.type not in _IDENTITY_ARITH or len(n.inputs) != 2 or n.recompute or \
+                len(n.outputs) != 1 or n.outputs[0] in fetched:
             nodes.append(n)
             continue
         v = n.outputs[0]
         shape = program.shapes.get(v)
-        if shape is None or not shape.is_fully_defined():
+        if snap and v in kept:
+            # only where a constant could be pushed through into y (a Snapshot copies:
+            # the BroadcastTo of y's own shape would be a view of a variable y)
+            y = n.inputs[1 - kept[v]]
+            y_shape = program.shapes.get(y)
+            if y_shape is not None and y_shape.is_fully_defined() and \
+                    getattr(producer.get(y), "type", None) in _ASSOC:
+                if out is None:
+                    out = program.copy()
+                _broadcast_to(out, nodes, n, y, tuple(y_shape.as_list()))
+                continue
+        if n.type != "Mul" or shape is None or not shape.is_fully_defined():
             nodes.append(n)
             continue
         target = tuple(shape.as_list())
@@ -183,43 +199,69 @@ def broadcast_mul_by_ones(program):
             continue
         if out is None:
             out = program.copy()
-        sv = out.new_value(_dt.int32, TensorShape([len(target)]))
-        const = np.asarray(target, dtype=np.int32)
-        nodes.append(Node("Const", OPS["Const"], {"value": const, "dtype": _dt.int32}, [],
-                          [sv], f"ConstantFolding/{n.name}-broadcastto_shape-1", None, False))
-        out.persistent.add(sv)
-        nodes.append(Node("BroadcastTo", OPS["BroadcastTo"], {}, [y, sv], [v],
-                          n.name, None, False))
+        _broadcast_to(out, nodes, n, y, target)
     if out is None:
         return program
     out.nodes = nodes
     return out
 
 
-def identity_muls(program, unknown=None):
-    """{value of a Mul by constant ones that Grappler's constant folding makes an
-    Identity: the position of its ones input}. That is where the other input y has the
-    output's shape on Grappler's symbolic shapes (`unknown`: the feeds of unknown shape,
-    default all; not a TensorArrayGatherV3's time dim) in a plan with no ref-input op
-    (else a Snapshot: broadcast_mul_by_ones). The Identity, made before ConstantPushDown
+def _broadcast_to(out, nodes, n, y, target):
+    """Append to `nodes` `n` (of `out`) made BroadcastTo(y, <target>), its shape a Const."""
+    sv = out.new_value(_dt.int32, TensorShape([len(target)]))
+    const = np.asarray(target, dtype=np.int32)
+    nodes.append(Node("Const", OPS["Const"], {"value": const, "dtype": _dt.int32}, [],
+                      [sv], f"ConstantFolding/{n.name}-broadcastto_shape-1", None, False))
+    out.persistent.add(sv)
+    nodes.append(Node("BroadcastTo", OPS["BroadcastTo"], {}, [y, sv], [n.outputs[0]],
+                      n.name, None, False))
+
+
+def identity_muls(program, unknown=None, adds=True):
+    """{value of a Mul by constant ones, or of an Add/AddV2 of constant zeros or a Sub of
+    them (`x - 0`), that Grappler's constant folding makes an Identity: the position of
+    its constant input}. That is where the other input y has the output's shape on
+    Grappler's symbolic shapes (`unknown`: the feeds of unknown shape, default all; not a
+    TensorArrayGatherV3's time dim) in a plan with no ref-input op (else a Snapshot:
+    broadcast_mul_by_ones). The Identity, made before ConstantPushDown
     looks at the Mul or its reader, stops Grappler's first round: no constant is pushed
     through it, and MinimizeBroadcasts takes it as a leaf; the dependency optimizer then
     removes it, so the second round sees y (ungated `tf.gradients` of
     `sum(square(dropout(out) * 1.5))` runs its dropout gradient as
-    `(1.25 * Cast) * (Cast * (5.625 * out))`, golden math/gated_grads)."""
+    `(1.25 * Cast) * (Cast * (5.625 * out))`, golden math/gated_grads; cosine_decay_restarts'
+    `lr * ((1 - alpha) * decayed + alpha)` with alpha 0 runs as `decayed * lr`, its
+    constant pushed down: golden math/round2_decay). `adds=False`: Muls (and divisions)
+    only (the first round's push-down: flowgrad models no second round of Add trees, and
+    pushing through `y + 0` there gives what the second round gives: `0.3 + ((x + 0.7) +
+    0)` runs as `x + 1.0`)."""
     if snapshots(program):
         return {}
+    found = _identity_arith(program, unknown)
+    if not adds:
+        types = {n.outputs[0]: n.type for n in program.nodes if n.outputs}
+        found = {v: k for v, k in found.items() if types.get(v) not in _ADDS}
+    return found
+
+
+def _identity_arith(program, unknown=None):
+    """identity_muls' nodes whatever the plan holds (a Snapshot's where it holds a
+    ref-input op)."""
     fetched = set(program.fetches)
     producer = None
     sym = unknown_dims = None
     found = {}
     for n in program.nodes:
-        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 \
-                or n.outputs[0] in fetched:
+        if n.type not in _IDENTITY_ARITH or len(n.inputs) != 2 or n.recompute or \
+                len(n.outputs) != 1 or n.outputs[0] in fetched:
+            continue
+        if n.type != "Mul" and not _numeric(program.dtypes.get(n.outputs[0])):
             continue
         if producer is None:
             producer = {v: m for m in program.nodes for v in m.outputs}
-        ones = [_ones(producer.get(v), producer) for v in n.inputs]
+        value = 0 if n.type in _ADDS else 1
+        ones = [_ones(producer.get(v), producer, value=value) for v in n.inputs]
+        if n.type not in _SYMMETRIC:
+            ones[0] = False                  # 0 - y is a Neg, 1 / y a Reciprocal
         if ones[0] == ones[1]:
             continue
         one = 0 if ones[0] else 1
@@ -232,3 +274,16 @@ def identity_muls(program, unknown=None):
             continue
         found[v] = one
     return found
+
+
+_ASSOC = frozenset({"Mul", "Add", "AddV2"})   # (what ConstantPushDown pushes into)
+
+# SimplifyArithmeticOperations' `1 * y`, `y * 1`, `0 + y`, `y + 0`, `y - 0`, `y / 1`
+_IDENTITY_ARITH = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div"})
+_ADDS = frozenset({"Add", "AddV2", "Sub"})
+_SYMMETRIC = frozenset({"Mul", "Add", "AddV2"})
+
+
+def _numeric(dtype) -> bool:
+    """A real or complex number dtype (not a string's Add)."""
+    return dtype is not None and (dtype.is_floating or dtype.is_integer or dtype.is_complex)

@@ -38,6 +38,59 @@ from .simplify_aggregation import simplify_aggregation
 from .symbolic_shapes import known_shape_fetches
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
+# the ops whose feed shape Grappler reads from their `shape` attr (a Const's from its value)
+_FEED_SHAPE_OPS = frozenset({
+    "Placeholder", "PlaceholderV2", "PlaceholderWithDefault", "ParallelConcat",
+    "ImmutableConst", "_ParallelConcatStart", "InfeedDequeue", "OutfeedDequeue",
+    "CollectiveBcastSend", "CollectiveBcastRecv", "AccumulateNV2", "VariableV2", "Variable",
+    "TemporaryVariable", "NcclBroadcast", "_ScopedAllocator", "_ScopedAllocatorConcat"})
+
+
+def grappler_refuses(feed_tensors) -> bool:
+    """Does TF 1.14's session skip Grappler for a run feeding these tensors? Its
+    GraphExecutionState::OptimizeGraph gives each feed a fake input of the shape the fed
+    node declares and fails (the run then uses the graph as written, only the classic
+    graph optimizer's exact folding applied) for a feed of an output other than 0
+    ("Unsupported feed") or of a node neither a Const nor one of _FEED_SHAPE_OPS
+    ("Could not determine shape for feed node": an RNN's zero state, a Fill, fed as
+    the previous batch's final state). `grappler_options` then turns the rewrites off."""
+    for t in feed_tensors:
+        op = getattr(t, "op", None)
+        if op is None:
+            continue
+        if getattr(t, "value_index", 0) != 0 or \
+                (op.type != "Const" and op.type not in _FEED_SHAPE_OPS):
+            return True
+    return False
+
+
+def grappler_options(options, feed_tensors):
+    """`options` for `grappler_division` in a run feeding `feed_tensors`: Grappler's
+    value-changing rewrites off where TF skips it (grappler_refuses); the AddN kernel's
+    own order stays (addn_order.py, as with the meta optimizer disabled)."""
+    if not grappler_refuses(feed_tensors):
+        return options
+    return grappler_off(options)
+
+
+def grappler_off(options):
+    """`options` with Grappler's value-changing rewrites off."""
+    return dict(options, constant_folding=False, arithmetic=False, fusion=False)
+
+
+# a Cond/While/WhileGrad node's attr: its sub-plans run in a plan Grappler skipped
+GRAPPLER_OFF = "_grappler_off"
+_SUB_PLANNED = frozenset({"Cond", "While", "WhileGrad"})
+
+
+def mark_grappler_off(program):
+    """`program` with its Cond/While/WhileGrad nodes marked GRAPPLER_OFF: TF's Grappler
+    sees the loop bodies and cond branches in the one graph it skips."""
+    if not any(n.type in _SUB_PLANNED for n in program.nodes):
+        return program
+    nodes = [dataclasses.replace(n, attrs=dict(n.attrs, **{GRAPPLER_OFF: True}))
+             if n.type in _SUB_PLANNED else n for n in program.nodes]
+    return program.copy(nodes=nodes)
 _DIVS = frozenset({"RealDiv", "Div"})
 
 
@@ -121,7 +174,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         # alone (it drives a control edge): no shape fetch for add_ops_rewrite
         known = known_shape_fetches(program, unknown, shape_fetches) if loop_body \
             else frozenset()
-        program = constant_push_down(program, seed, opaque=identity_muls(program, unknown),
+        program = constant_push_down(program, seed,
+                                     opaque=identity_muls(program, unknown, adds=False),
                                      shape_known=known)
         shape_fetches = frozenset(shape_fetches) - known
     if options.get("arithmetic", True):

@@ -37,7 +37,8 @@ from ..framework.graph import (
     get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
-from ..optimize.reciprocal_div import grappler_division
+from ..optimize.reciprocal_div import (grappler_division, grappler_options,
+                                       mark_grappler_off)
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
@@ -292,7 +293,11 @@ class _Plan:
         prog = lower(graph, mapper.elements, mapper.targets, feed_tensors, self._satisfied)
         prog = checked = races.check(prog, graph)
         options = session._config_options
-        prog = grappler_division(prog, graph, options)   # Div(x, c) -> Mul(x, 1/c)
+        # (none of Grappler's rewrites in a run it refuses: a fed RNN state)
+        grappler = grappler_options(options, feed_tensors)
+        prog = grappler_division(prog, graph, grappler)   # Div(x, c) -> Mul(x, 1/c)
+        if grappler is not options:
+            prog = mark_grappler_off(prog)   # (its loops' and conds' sub-plans too)
         self._session = session
         self._lowered = prog
         # Tiered like a JIT. First call: only the passes that bound memory
@@ -317,7 +322,7 @@ class _Plan:
         mode = session._xla_mode
         # (with tf.gradients' AddN order: Grappler's name order would keep a chain's
         # accumulations from rolling into one loop; XLA's sums are not TF's bits anyway)
-        self._xla_program = grappler_division(checked, graph, dict(options, addn_order=False)) \
+        self._xla_program = grappler_division(checked, graph, dict(grappler, addn_order=False)) \
             if xla.switch.wants_xla(prog, mode, session._gpu_ops) else None
         self.xla_build = None
         if self._xla_program is not None and xla.sync_compile():
