@@ -129,7 +129,9 @@ def _reader_files(tf, d, records):
 
 
 def _reader_case(tf, make, records=False):
-    d = tempfile.mkdtemp()
+    # (in /tmp whatever TMPDIR says: the serialized state holds the path's length, so the
+    # directory's name must be as long as the oracle's, /tmp/tmpXXXXXXXX)
+    d = tempfile.mkdtemp(dir="/tmp")
     try:
         _reader_files(tf, d, records)
         q = tf.FIFOQueue(10, tf.string)
