@@ -32,7 +32,8 @@ from ..engine.framework.graph import Tensor
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._array_util import (DTypeLike, TensorLike, _scope, folded_value,  # noqa: F401
                                       shape_value)
-from ..engine.ops._base import apply, apply_op, const_value, to_tensor
+from ..engine.framework.static_value import constant_value
+from ..engine.ops._base import apply, apply_op, to_tensor
 from ..engine.ops.cast import cast
 from ..engine.ops.comparison import less
 from ..engine.ops.convolution import batch_to_space_nd, space_to_batch_nd
@@ -144,7 +145,7 @@ def _sort_or_argsort(values, axis, direction, return_argsort):
     if direction not in _DIRECTIONS:
         raise ValueError(f"{direction} should be one of ASCENDING, DESCENDING")
     axis_t = to_tensor(axis, name="axis") if not isinstance(axis, Tensor) else axis
-    axis_static = const_value(axis_t)
+    axis_static = constant_value(axis_t)   # TF's tensor_util.constant_value
     if axis_t.shape.ndims not in (None, 0) or axis_static is None:
         raise ValueError("axis must be a constant scalar")
     axis_static = int(axis_static)

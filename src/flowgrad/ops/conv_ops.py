@@ -59,6 +59,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor, typed_input
@@ -216,13 +217,15 @@ def _with_space_to_batch(x, f, strides, padding, rate, data_format, op_name):
     check_choice("DepthwiseConv2dNative", "padding", padding, ("SAME", "VALID"))
     x, f = same_type_inputs("DepthwiseConv2dNative", [x, f], ["input", "filter"],
                             allowed=FLOATS)
-    rate_v = const_value(rate_t)
+    rate_v = constant_value(rate_t)   # TF's tensor_util.constant_value
     if rate_v is not None and (rate_v < 1).any():
         raise ValueError("dilation_rate must be positive")
     spatial_dims = [2, 3] if data_format.startswith("NC") else [1, 2]
     dims = x.shape.as_tuple()
     in_spatial = None if dims is None else [dims[i] for i in spatial_dims]
-    fshape = const_value(filter_shape)
+    fshape = None
+    if rate_v is not None and not (rate_v == 1).all() and padding == "SAME":
+        fshape = constant_value(filter_shape)
     static = (rate_v is not None and in_spatial is not None and None not in in_spatial
               and (padding == "VALID" or fshape is not None))
     if rate_v is None or (rate_v == 1).all() or not static:

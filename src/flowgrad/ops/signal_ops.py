@@ -17,7 +17,8 @@ from math import gcd as _gcd
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops._array_util import _autopack
 from ..engine.ops.fft import make_complex, real_part
@@ -28,7 +29,8 @@ from .spectral_ops import irfft, rfft
 
 
 def _static(t):
-    v = const_value(t) if isinstance(t, Tensor) else t
+    """TF's tensor_util.constant_value (Size, Rank, Pack, ConcatV2, Fill... of constants)."""
+    v = constant_value(t) if isinstance(t, Tensor) else t
     return None if v is None else np.asarray(v)
 
 

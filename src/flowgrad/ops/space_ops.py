@@ -17,9 +17,10 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.static_value import constant_value
 from ..engine.ops import patches as _p
 from ..engine.ops._array_util import TensorLike
-from ..engine.ops._base import const_value, to_tensor
+from ..engine.ops._base import to_tensor
 from ..engine.ops.construction import zeros
 from ..engine.ops.convolution import batch_to_space_nd, space_to_batch_nd
 from ..engine.ops.elementwise import negative
@@ -96,7 +97,7 @@ def required_space_to_batch_paddings(input_shape: TensorLike, block_shape: Tenso
             base_paddings.shape.assert_is_compatible_with([n, 2])
         else:
             base_paddings = zeros([n, 2], _dt.int32)
-        consts = [const_value(t) for t in (block_shape, input_shape, base_paddings)]
+        consts = [constant_value(t) for t in (block_shape, input_shape, base_paddings)]
         if all(c is not None for c in consts):
             block_shape, input_shape, base_paddings = [np.asarray(c) for c in consts]
         pad_start = base_paddings[:, 0]
@@ -167,7 +168,7 @@ def erosion2d(value: TensorLike, kernel: TensorLike, strides: list, rates: list,
 def _adjust(orig, fill_value, spatial_dims):
     """TF's _with_space_to_batch_adjust: `orig` padded with `fill_value` rows for the
     dimensions before and between the spatial ones."""
-    const_orig = const_value(orig) if isinstance(orig, Tensor) else np.asarray(orig)
+    const_orig = constant_value(orig) if isinstance(orig, Tensor) else np.asarray(orig)
     dims = (orig.shape.as_list() if isinstance(orig, Tensor) else list(np.shape(orig)))[1:]
     dtype = (orig.dtype.as_numpy_dtype if isinstance(orig, Tensor)
              else np.asarray(orig).dtype)
@@ -219,7 +220,7 @@ def with_space_to_batch(input: TensorLike, dilation_rate: TensorLike, padding: s
     want_rank = spatial_dims[-1] if start == 2 else spatial_dims[-1] + 1
     if in_shape.ndims is not None and in_shape.ndims < want_rank:
         raise ValueError(f"input tensor must have rank {want_rank} at least")
-    const_rate = const_value(rate)
+    const_rate = constant_value(rate)
     rate_or_const = rate
     if const_rate is not None:
         rate_or_const = np.asarray(const_rate)
@@ -232,7 +233,7 @@ def with_space_to_batch(input: TensorLike, dilation_rate: TensorLike, padding: s
         if filter_shape is None:
             raise ValueError("filter_shape must be specified for SAME padding")
         fshape = to_tensor(filter_shape, name="filter_shape")
-        const_f = const_value(fshape)
+        const_f = constant_value(fshape)
         base_paddings = _base_paddings(fshape if const_f is None else np.asarray(const_f), n,
                                        rate_or_const)
     elif padding == "VALID":

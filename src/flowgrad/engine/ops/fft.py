@@ -19,6 +19,7 @@ from ..framework import dtypes as _dt
 from ..framework.constant_op import const_value
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
+from ..framework.static_value import constant_value_as_shape
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid, refined_ints
 from ._base import apply, apply_generated, check_dtype, to_tensor
@@ -125,10 +126,11 @@ def const_vector(t: Tensor):
 def maybe_pad_for_rfft(x, k, fft_length, inverse=False):
     """TF's _maybe_pad_for_rfft: `x` zero-padded to fft_length on its inner k dims
     (the innermost to fft_length // 2 + 1 for an inverse transform)."""
+    fft_shape = constant_value_as_shape(fft_length)   # as TF: read first
     dims = x.shape.as_tuple()
     if dims is not None and 0 in dims:
         return x
-    nv = const_vector(fft_length)
+    nv = fft_shape.as_list() if fft_shape.is_fully_defined() else None
     if nv is not None and dims is not None:
         want = [int(v) for v in np.asarray(nv).reshape(-1)]
         have = list(dims[-len(want):]) if want else []
