@@ -5,7 +5,7 @@ ops/ragged_tensor.py."""
 from __future__ import annotations
 
 from .engine.framework import dtypes as _dt
-from .engine.framework.constant_op import const_value
+from .engine.framework.static_value import constant_value as _static_value
 from .engine.framework.graph import Tensor, name_scope
 from .engine.framework.tensor_shape import TensorShape
 from .ops import array_ops, math_ops
@@ -39,7 +39,7 @@ def segment_ids_to_row_splits(segment_ids, num_segments=None, out_type=None, nam
                                         maxlength=num_segments, dtype=out_type)
         splits = array_ops.concat([[0], math_ops.cumsum(row_lengths)], axis=0)
         if num_segments is not None:
-            n = const_value(num_segments)
+            n = _static_value(num_segments)   # TF's tensor_util.constant_value
             if n is not None:
                 splits.set_shape(TensorShape([int(n) + 1]))
         return splits

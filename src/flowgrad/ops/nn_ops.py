@@ -66,6 +66,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops._base import FLOATS, apply, check_dtype, to_tensor
 from ..engine.ops._nn_util import TensorLike, graph_values, scalar
@@ -613,6 +614,8 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         rate = to_tensor(rate, dtype=x.dtype.base_dtype, name="rate")
         if rate.shape.ndims not in (None, 0):
             raise ValueError(f"rate must be a scalar, got shape {rate.shape}")
+        if constant_value(rate) == 0:   # as TF: a rate known to be 0 drops nothing
+            return x
         noise_shape = _noise_shape(x, noise_shape)
         random_tensor = random_uniform(noise_shape, seed=seed, dtype=x.dtype.base_dtype)
         keep_prob = 1 - rate  # Python operators, as TF: `dropout/sub/x`, `dropout/sub`

@@ -8,7 +8,8 @@ import builtins
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.ops import ragged as _gen
 from ..engine.ops import segment_reduce as _segment
@@ -133,7 +134,7 @@ def _reduce_aggregate(reduce_op, unsorted_segment_op, rt_input, axis, keepdims, 
     if keepdims:
         raise ValueError("keepdims=True is not supported for RaggedTensors.")
     if isinstance(axis, Tensor):
-        axis = const_value(axis)
+        axis = constant_value(axis)
         if axis is None:
             raise ValueError("axis must be known at graph construction time.")
         if isinstance(axis, np.ndarray):

@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, get_default_graph, get_default_session, name_scope
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import ragged as _gen
@@ -105,7 +106,7 @@ class RaggedTensor:
             values, value_rowids = cls._convert_values_and_row_partition(
                 values, value_rowids, "value_rowids")
             if nrows is None:
-                const_rowids = const_value(value_rowids)
+                const_rowids = constant_value(value_rowids)
                 if const_rowids is None:
                     nrows = array_ops.concat([value_rowids[-1:], [-1]], axis=0)[0] + 1
                     const_nrows = None
@@ -114,11 +115,11 @@ class RaggedTensor:
                     nrows = convert_to_tensor(const_nrows, value_rowids.dtype, name="nrows")
             else:
                 nrows = convert_to_tensor(nrows, value_rowids.dtype, "nrows")
-                const_nrows = const_value(nrows)
+                const_nrows = constant_value(nrows)
                 if const_nrows is not None:
                     if const_nrows < 0:
                         raise ValueError("Expected nrows >= 0; got %d" % const_nrows)
-                    const_rowids = const_value(value_rowids)
+                    const_rowids = constant_value(value_rowids)
                     if const_rowids is not None and const_rowids.size > 0:
                         if not const_nrows >= const_rowids[-1] + 1:
                             raise ValueError(

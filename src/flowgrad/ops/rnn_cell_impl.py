@@ -18,7 +18,8 @@ import re
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, device as _device, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
 from ..module import Module
@@ -58,7 +59,7 @@ def _concat(prefix, suffix, static=False):
     list; like TF it converts a non-Tensor prefix/suffix to constants either way."""
     def part(v, what):
         if isinstance(v, Tensor):
-            st = const_value(v)
+            st = constant_value(v)   # TF's tensor_util.constant_value
             if v.shape.ndims == 0:
                 v = array_ops.expand_dims(v, 0)
             elif v.shape.ndims != 1:
@@ -688,7 +689,7 @@ class DropoutWrapper(_Wrapper):
                                (state_keep_prob, "state_keep_prob"),
                                (output_keep_prob, "output_keep_prob")]:
                 tensor_prob = convert_to_tensor(prob)
-                const_prob = const_value(tensor_prob)
+                const_prob = constant_value(tensor_prob)
                 if const_prob is not None:
                     if const_prob < 0 or const_prob > 1:
                         raise ValueError("Parameter %s must be between 0 and 1: %d"

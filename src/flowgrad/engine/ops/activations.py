@@ -19,9 +19,10 @@ from ..framework import errors
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from ..framework.static_value import constant_value
 from . import eigen_math as _eigen_math
 from . import eigen_sum as _eigen
-from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor, unary_same
+from ._base import FLOATS, REAL_NUMBERS, apply, check_dtype, to_tensor, unary_same
 from ._nn_util import TensorLike, scalar
 from .comparison import less
 from .construction import ones_like, zeros, zeros_like
@@ -374,7 +375,7 @@ def _softmax_along(op_type, logits, axis, name):
         raise TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'")
     if not is_tensor and axis == rank - 1:
         return apply(op_type, [x], None, name or op_type)
-    axis_val = const_value(axis) if is_tensor else axis
+    axis_val = constant_value(axis) if is_tensor else axis   # TF's tensor_util.constant_value
     if axis_val is not None and not -rank <= int(axis_val) < rank:
         raise errors.InvalidArgumentError(
             None, None, f"Dimension ({int(axis_val)}) must be in the range [{-rank}, {rank}) "
