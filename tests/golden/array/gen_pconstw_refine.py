@@ -203,6 +203,18 @@ def _cases(tf):
             tf.concat([v["z"], v["z"] * 2], rk(0)), v["z"])),
         ("concat_grad_sparse_axis_size", lambda v: tf.gradients(
             tf.concat([tf.gather(v["d"], [0, 1]), v["d"]], sz(0)), v["d"])),
+        ("concat_grad_slices_axis_size", lambda v: tf.gradients(
+            tf.gather(tf.concat([v["d"], v["d"] * 2], sz(0)), [0, 4]), v["d"])),
+        ("concat_grad_slices_axis_fill", lambda v: tf.gradients(
+            tf.gather(tf.concat([v["d"], v["d"] * 2], fl(0)), [0, 4]), v["d"])),
+        ("concat_grad_slices_axis_neg", lambda v: tf.gradients(
+            tf.gather(tf.concat([v["d"], v["d"] * 2], -2), [0, 4]), v["d"])),
+        ("concat_grad_slices_axis_neg_size", lambda v: tf.gradients(
+            tf.gather(tf.concat([v["d"], v["d"] * 2], -sz(2)), [0, 4]), v["d"])),
+        ("concat_grad_slices_axis1_fill", lambda v: tf.gradients(
+            tf.gather(tf.concat([v["d"], v["d"] * 2], fl(1)), [0, 2]), v["d"])),
+        ("gather_grad_axis_fill", lambda v: tf.gradients(
+            tf.gather(v["d"], [0, 1], axis=fl(1)), v["d"])),
         ("gather_grad_axis_size", lambda v: tf.gradients(
             tf.gather(v["d"], [0, 1], axis=sz(0)), v["d"])),
         ("gather_grad_axis_rank1", lambda v: tf.gradients(

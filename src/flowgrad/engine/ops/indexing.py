@@ -21,6 +21,7 @@ from ..framework.graph import Tensor
 from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
+from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           check_not_float,
@@ -451,7 +452,8 @@ def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
     params, indices, axis_t = op.inputs
     ps, is_ = _dims(params), _dims(indices)
-    axis = _static_int(axis_t)
+    axis = constant_value(axis_t)   # TF's tensor_util.constant_value
+    axis = None if axis is None else int(axis)
     n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
     if axis == 0:
         # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail

@@ -25,11 +25,12 @@ from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims,
 from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
-from .construction import range
-from .elementwise import floormod, subtract
+from .construction import fill, range
+from .elementwise import add, floormod, subtract
 from .prims import gather, where  # indexing is above this family (gather's gradient uses concat)
 from .reductions import reduce_sum
-from .shape import identity, rank, reshape, shape, shape_n, size, squeeze, transpose
+from .shape import (expand_dims, identity, rank, reshape, shape, shape_n, size, squeeze,
+                    transpose)
 
 
 # -- Slice -------------------------------------------------------------------------------------
@@ -442,10 +443,8 @@ def _concat_grad(op, grad):
     """Slices of the gradient, one per input, at the input's offset along the axis."""
     values, axis_t = op.inputs[:-1], op.inputs[-1]
     n = len(values)
-    axis = _static_int(axis_t)
-    r = values[0].shape.ndims
     if isinstance(grad, IndexedSlices):
-        return _concat_grad_sparse(values, axis, r, grad) + [None]
+        return _concat_grad_sparse(values, axis_t, grad) + [None]
     if n == 1:
         return [grad, None]
     # TF 1.14's _ConcatGradHelper: the axis mod the rank, each input's shape (ShapeN once
@@ -465,37 +464,40 @@ def _concat_grad(op, grad):
     return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)] + [None]
 
 
-def _concat_grad_sparse(values, axis, r, grad):
-    """TF's rule for an IndexedSlices gradient: IndexedSlices per input. Along axis 0 each
+def _concat_grad_sparse(values, axis_t, grad):
+    """TF 1.14's rule for an IndexedSlices gradient, op for op: the axis mod the rank, the
+    axis read with tensor_util.constant_value; IndexedSlices per input. Along axis 0 each
     input keeps the rows in its range (re-based); along another axis every input keeps all
-    rows with its columns of the values."""
+    rows with its columns of the values (a mask and begin made with Fill, as
+    _CreateDenseMaskAndBegin)."""
+    non_neg = floormod(axis_t, rank(values[0]), name="mod")
+    axis = constant_value(axis_t)
     if axis is None:
         raise ValueError("Can only compute IndexedSlices gradient with statically-known "
                          "concat_dim")
+    axis = int(axis)
     if axis < 0:
+        r = constant_value(rank(values[0]))
         if r is None:
             raise ValueError("Can only compute IndexedSlices gradient with negative concat_dim "
                              "when first value rank is statically-known.")
-        axis %= r
+        axis %= int(r)
     sizes = [shape(v) for v in values]
     out = []
     if axis > 0:
-        rk = r if r is not None else None
-        if rk is None:
-            raise ValueError("flowgrad: an IndexedSlices gradient through concat along a "
-                             "non-zero axis needs inputs of known rank")
-        mask = constant(np.eye(rk, dtype=np.int32)[axis])
-        begin = constant(np.zeros(rk, dtype=np.int32))
+        shape_of_shape = shape(sizes[0])
+        mask = concat([fill(expand_dims(non_neg, 0), 0), [1],
+                       fill(shape_of_shape - non_neg - 1, 0)], 0)
+        begin = fill(shape_of_shape, 0)
         for s in sizes:
-            new_values = slice(grad.values, begin, concat([constant([-1], dtype=_dt.int32),
-                                                           slice(s, [1], [-1])], 0))
+            new_values = slice(grad.values, begin, concat([[-1], slice(s, [1], [-1])], 0))
             out.append(IndexedSlices(new_values, grad.indices, s))
-            begin = begin + s * mask
+            begin = add(begin, s * mask)
         return out
     idx_dt = grad.indices.dtype.base_dtype
     start = constant(0, dtype=idx_dt)
     for s in sizes:
-        size0 = gather(s, 0)
+        size0 = gather(s, non_neg)
         if size0.dtype.base_dtype is not idx_dt:
             size0 = cast(size0, idx_dt)
         end = start + size0

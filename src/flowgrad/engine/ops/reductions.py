@@ -19,6 +19,7 @@ from ..framework.graph_keys import merge_shapes
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
 from ..framework.shape_reads import reads_value
+from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._base import NUMBERS, REAL_NUMBERS, apply, check_dtype, const_value, to_tensor
 from . import eigen_sum as _eigen
@@ -262,7 +263,7 @@ def _tf_sum_grad(op, grad):
     x, axes = op.inputs
     xs = x.shape.as_tuple()
     if xs is not None:
-        ax = const_value(axes)
+        ax = constant_value(axes)   # TF's tensor_util.constant_value
         if ax is not None and np.array_equal(ax, np.arange(len(xs))):
             grad = reshape(grad, [1] * len(xs))
             if None not in xs:
