@@ -5,7 +5,8 @@ through)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
 from ..engine.ops.control_flow import cond as _cf_cond
@@ -92,7 +93,7 @@ def _static_concat(prefix, suffix):
 def _shape_concat(prefix, suffix):
     """TensorShape(prefix) + suffix (a shape, or a Tensor's constant value), no ops."""
     if isinstance(suffix, Tensor):
-        v = const_value(suffix)
+        v = constant_value(suffix)   # TF's _maybe_tensor_shape_from_tensor
         suffix = TensorShape(None) if v is None else TensorShape(list(v))
     return TensorShape(list(prefix)).concatenate(TensorShape(suffix))
 

@@ -240,11 +240,27 @@ class RNNCell(Module):
         raise NotImplementedError("Abstract method")
 
     def get_initial_state(self, inputs=None, batch_size=None, dtype=None):
+        """TF 1.14's: a given batch_size (read with constant_value(partial=True)) and
+        dtype must agree with the inputs'; the batch size is the inputs' static one, else
+        its Shape's first element (also for a static 0, as TF's `or`)."""
         if inputs is not None:
-            inputs = convert_to_tensor(inputs)
-            static = dimension_value(inputs.shape[0])
-            batch_size = static if static is not None else array_ops.shape(inputs)[0]
+            inputs = convert_to_tensor(inputs, name="inputs")
+            static = inputs.shape.dims[0].value
+            if batch_size is not None:
+                given = (constant_value(batch_size, partial=True)
+                         if isinstance(batch_size, Tensor) else batch_size)
+                if static != given:
+                    raise ValueError("batch size from input tensor is different from the input "
+                                     f"param. Input tensor batch: {static}, batch_size: "
+                                     f"{batch_size}")
+            if dtype is not None and inputs.dtype != dtype:
+                raise ValueError("dtype from input tensor is different from the input param. "
+                                 f"Input tensor dtype: {inputs.dtype}, dtype: {dtype}")
+            batch_size = static or array_ops.shape(inputs)[0]
             dtype = inputs.dtype
+        if batch_size is None or dtype is None:
+            raise ValueError("batch_size and dtype cannot be None while constructing initial "
+                             f"state: batch_size={batch_size}, dtype={dtype}")
         return self.zero_state(batch_size, dtype)
 
     def zero_state(self, batch_size, dtype):

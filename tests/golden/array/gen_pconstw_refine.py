@@ -72,8 +72,6 @@ def _cases(tf):
         ("wstb_rate_unknown_img", lambda v: tf.nn.with_space_to_batch(
             v["img"], tf.stack([2, 2]), "VALID",
             lambda x, n, p: tf.nn.conv2d(x, tf.zeros([3, 3, 3, 2]), [1, 1, 1, 1], p))),
-        ("convolution_rate_stack", lambda v: tf.nn.convolution(
-            v["imgk"], tf.zeros([3, 3, 3, 2]), "SAME", dilation_rate=tf.stack([2, 2]))),
         ("required_paddings_stack", lambda v: tf.required_space_to_batch_paddings(
             tf.stack([4, 5]), [2, 2])),
         ("required_paddings_base_fill", lambda v: tf.required_space_to_batch_paddings(
@@ -147,7 +145,31 @@ def _cases(tf):
             tf.nn.rnn_cell.GRUCell(2), state_keep_prob=tf.fill([], 2.0))),
         ("dynamic_rnn_init_size", lambda v: tf.nn.dynamic_rnn(
             tf.nn.rnn_cell.GRUCell(2), tf.zeros([3, 4, 2]),
-            initial_state=tf.nn.rnn_cell.GRUCell(2).zero_state(sz(3), tf.float32))),
+            initial_state=tf.nn.rnn_cell.GRUCell(2).zero_state(sz(3), tf.float32))[0]),
+        ("initial_state_inputs", lambda v: [tf.nn.rnn_cell.GRUCell(2).get_initial_state(
+            inputs=tf.zeros([3, 2]))]),
+        ("initial_state_inputs_unknown", lambda v: [tf.nn.rnn_cell.GRUCell(2).get_initial_state(
+            inputs=v["du"])]),
+        ("initial_state_inputs_list", lambda v: [tf.nn.rnn_cell.GRUCell(2).get_initial_state(
+            inputs=[[1.0, 2.0]])]),
+        ("initial_state_batch_size_equal", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(inputs=tf.zeros([3, 2]),
+                                                        batch_size=sz(3))]),
+        ("initial_state_batch_fill_differs", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(inputs=tf.zeros([3, 2]),
+                                                        batch_size=fl(4))]),
+        ("initial_state_batch_int_differs", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(inputs=tf.zeros([3, 2]),
+                                                        batch_size=4)]),
+        ("initial_state_batch_unknown", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(inputs=v["du"], batch_size=sz(3))]),
+        ("initial_state_dtype_differs", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(inputs=tf.zeros([3, 2]),
+                                                        dtype=tf.float64)]),
+        ("initial_state_no_dtype", lambda v: [
+            tf.nn.rnn_cell.GRUCell(2).get_initial_state(batch_size=3)]),
+        ("lstm_initial_state_batch", lambda v: tf.nn.rnn_cell.LSTMCell(2).get_initial_state(
+            batch_size=sz(3), dtype=tf.float32)),
         ("static_rnn_batch_size", lambda v: tf.nn.static_rnn(
             tf.nn.rnn_cell.GRUCell(2), [v["du"]] * 2,
             initial_state=tf.zeros(tf.stack([sz(4), 2])))[0]),
@@ -164,8 +186,6 @@ def _cases(tf):
             [[1, 2], [3]]), axis=sz(1))),
         ("ragged_reduce_axis_rank", lambda v: tf.reduce_max(tf.ragged.constant(
             [[1, 2], [3]]), axis=rk(0))),
-        ("ragged_tile_stack", lambda v: tf.tile(tf.ragged.constant([[1, 2], [3]]),
-                                                tf.stack([2, 1]))),
         ("ragged_rowids_nrows_cast", lambda v: tf.RaggedTensor.from_value_rowids(
             tf.zeros([3]), [0, 0, 1], nrows=tf.cast(sz(3), tf.int64))),
         ("ragged_rowids_nrows_cast_bad", lambda v: tf.RaggedTensor.from_value_rowids(
