@@ -126,6 +126,27 @@ def _cases(tf):
         ("dropout_keep_fill", lambda v: tf.nn.dropout(v["z"], keep_prob=tf.fill([], 1.0))),
         ("gather_batch_dims_size", lambda v: tf.gather(
             tf.zeros([2, 3, 4]), tf.zeros([2, 5], tf.int32), batch_dims=sz(1), axis=1)),
+        # -- random ops' shapes (their shape functions read the shape tensor)
+        ("random_uniform_stack", lambda v: tf.random.uniform(tf.stack([sz(2), 3]))),
+        ("random_normal_concat_partial", lambda v: tf.random.normal(
+            tf.concat([tf.shape(v["x"])[1:], [sz(2)]], 0))),
+        ("truncated_normal_fill", lambda v: tf.random.truncated_normal(tf.fill([2], 3))),
+        ("random_uniform_int_stack", lambda v: tf.random.uniform(
+            tf.stack([2, sz(3)]), maxval=5, dtype=tf.int32)),
+        ("random_gamma_stack", lambda v: tf.random.gamma(tf.stack([sz(2)]), [1.0, 2.0])),
+        ("random_poisson_concat", lambda v: tf.random.poisson(
+            [1.0, 2.0], tf.concat([[2], [sz(3)]], 0))),
+        ("multinomial_size", lambda v: tf.multinomial(tf.zeros([2, 3]), sz(4))),
+        ("categorical_fill", lambda v: tf.random.categorical(tf.zeros([2, 3]), fl(5))),
+        ("random_crop_stack", lambda v: tf.random_crop(tf.zeros([5, 5, 3]),
+                                                       tf.stack([2, sz(2), 3]))),
+        ("stateless_uniform_stack", lambda v: tf.random.stateless_uniform(
+            tf.stack([sz(2), 3]), seed=[1, 2])),
+        ("stateless_normal_partial", lambda v: tf.random.stateless_normal(
+            tf.shape(v["x"])[:2], seed=[1, 2])),
+        ("stateless_multinomial_size", lambda v: tf.random.stateless_multinomial(
+            tf.zeros([2, 3]), sz(4), seed=[1, 2])),
+        ("random_shuffle_fill", lambda v: tf.random.shuffle(tf.fill(tf.stack([sz(3)]), 1.0))),
         # -- RNN: zero states, DropoutWrapper, dynamic_rnn
         ("lstm_zero_state_size", lambda v: tf.nn.rnn_cell.BasicLSTMCell(4).zero_state(
             sz(3), tf.float32)),
@@ -217,6 +238,18 @@ def _cases(tf):
             tf.reduce_max(v["z"], tf.stack([1])), v["z"])),
         ("sum_grad_unknown_stack", lambda v: tf.gradients(
             tf.reduce_sum(v["x"], tf.stack([0, 1, 2])), v["x"])),
+        ("prod_grad_concat", lambda v: tf.gradients(
+            tf.reduce_prod(v["x"], tf.concat([[1], [2]], 0)), v["x"])),
+        ("prod_grad_fill_axis", lambda v: tf.gradients(
+            tf.reduce_prod(v["z"], tf.fill([1], 1)), v["z"])),
+        ("max_grad_concat", lambda v: tf.gradients(
+            tf.reduce_max(v["x"], tf.concat([[0], [2]], 0)), v["x"])),
+        ("mean_grad_size_axis", lambda v: tf.gradients(
+            tf.reduce_mean(v["x"], sz(1)), v["x"])),
+        ("min_grad_fill_keep", lambda v: tf.gradients(
+            tf.reduce_min(v["z"], tf.fill([1], 0), keepdims=True), v["z"])),
+        ("logsumexp_grad_concat", lambda v: tf.gradients(
+            tf.reduce_logsumexp(v["z"], tf.concat([[0], [1]], 0)), v["z"])),
         ("concat_grad_axis_size", lambda v: tf.gradients(
             tf.concat([v["z"], v["z"] * 2], sz(1)), v["z"])),
         ("concat_grad_axis_rank", lambda v: tf.gradients(
