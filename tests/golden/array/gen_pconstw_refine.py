@@ -35,6 +35,13 @@ def _size(tf, n):
     return tf.raw_ops.Size(input=tf.zeros([n]))
 
 
+def _feedable(tf, make, build):
+    """Whether the tensor `make()` gives can still be fed once `build` read it."""
+    t = make()
+    build(t)
+    return {"feedable": tf.get_default_graph().is_feedable(t)}
+
+
 def _cases(tf):
     sz = lambda n: _size(tf, n)  # noqa: E731
     rk = lambda n: tf.raw_ops.Rank(input=tf.zeros([1] * n))  # noqa: E731
@@ -221,6 +228,34 @@ def _cases(tf):
             [[1, 2], [3]]), axis=tf.stack([0, 1]))),
         ("ragged_segment_ids_to_splits", lambda v: tf.ragged.segment_ids_to_row_splits(
             [0, 0, 1], num_segments=sz(4))),
+        # -- a value read with constant_value can no longer be fed (as TF)
+        ("feed_dropout_rate", lambda v: _feedable(
+            tf, lambda: tf.constant(0.3), lambda t: tf.nn.dropout(v["z"], rate=t))),
+        ("feed_sort_axis", lambda v: _feedable(
+            tf, lambda: tf.constant(1), lambda t: tf.sort(v["z"], axis=t))),
+        ("feed_frame_step", lambda v: _feedable(
+            tf, lambda: tf.constant(2), lambda t: tf.signal.frame(tf.zeros([10]), 4, t))),
+        ("feed_depthwise_rate", lambda v: _feedable(
+            tf, lambda: tf.constant([2, 2]), lambda t: tf.nn.depthwise_conv2d(
+                v["imgk"], f33(), [1, 1, 1, 1], "SAME", rate=t))),
+        ("feed_dropout_wrapper_prob", lambda v: _feedable(
+            tf, lambda: tf.constant(0.5), lambda t: tf.nn.rnn_cell.DropoutWrapper(
+                tf.nn.rnn_cell.GRUCell(2), output_keep_prob=t))),
+        ("feed_sum_grad_axes", lambda v: _feedable(
+            tf, lambda: tf.constant([0, 1]), lambda t: tf.gradients(
+                tf.reduce_sum(v["z"], t), v["z"]))),
+        ("feed_sum_axes_no_grad", lambda v: _feedable(
+            tf, lambda: tf.constant([0, 1]), lambda t: tf.reduce_sum(v["z"], t))),
+        ("feed_gather_grad_axis", lambda v: _feedable(
+            tf, lambda: tf.constant(1), lambda t: tf.gradients(
+                tf.gather(v["d"], [0, 1], axis=t), v["d"]))),
+        ("feed_hann_length", lambda v: _feedable(
+            tf, lambda: tf.constant(5), lambda t: tf.signal.hann_window(t))),
+        ("feed_ragged_nrows", lambda v: _feedable(
+            tf, lambda: tf.constant(3, tf.int64), lambda t: tf.RaggedTensor.from_value_rowids(
+                tf.zeros([3]), [0, 0, 1], nrows=t))),
+        ("feed_softmax_dim", lambda v: _feedable(
+            tf, lambda: tf.constant(0), lambda t: tf.nn.softmax(v["z"], axis=t))),
         # -- gradients: Sum's axes, ConcatV2's axis, GatherV2's axis
         ("sum_grad_range_rank", lambda v: tf.gradients(
             tf.reduce_sum(v["z"], tf.range(tf.rank(v["z"]))), v["z"])),
@@ -286,7 +321,8 @@ def cases(tf):
                  "img": tf.placeholder(tf.float32, [None, 8, 8, 3]),
                  "imgk": tf.placeholder(tf.float32, [1, 4, 4, 3])}
             try:
-                out[name] = ["ok", _res(tf, fn(v))]
+                r = fn(v)
+                out[name] = ["ok", r if isinstance(r, dict) else _res(tf, r)]
             except Exception as e:  # noqa: BLE001 - the error is the case's result
                 out[name] = [type(e).__name__, str(e)]
     return out
