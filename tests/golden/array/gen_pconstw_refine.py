@@ -106,6 +106,14 @@ def _cases(tf):
         ("inverse_stft_fft_size", lambda v: tf.signal.inverse_stft(
             tf.zeros([5, 9], tf.complex64), 16, 8, sz(16))),
         ("rfft_fft_stack", lambda v: tf.signal.rfft(tf.zeros([4, 10]), tf.stack([sz(8)]))),
+        ("inverse_stft_window_size", lambda v: tf.signal.inverse_stft_window_fn(sz(8))(
+            16, tf.float32)),
+        ("inverse_stft_window_fill_length", lambda v: tf.signal.inverse_stft_window_fn(4)(
+            fl(16), tf.float32)),
+        ("overlap_add_fill_fast", lambda v: tf.signal.overlap_and_add(
+            tf.zeros([3, 4]), fl(4))),
+        ("frame_concat_length_bad", lambda v: tf.signal.frame(
+            tf.zeros([10]), tf.concat([[4]], 0), 2)),
         # -- sort's axis
         ("sort_axis_size", lambda v: tf.sort(v["z"], axis=sz(1))),
         ("sort_axis_rank", lambda v: tf.sort(v["z"], axis=rk(0))),
@@ -131,6 +139,12 @@ def _cases(tf):
             v["z"], rate=tf.cast(sz(0), tf.float32))),
         ("softmax_dim_fill_bad", lambda v: tf.nn.softmax(v["z"], axis=fl(3))),
         ("dropout_keep_fill", lambda v: tf.nn.dropout(v["z"], keep_prob=tf.fill([], 1.0))),
+        ("gather_batch_dims_const", lambda v: tf.gather(
+            tf.zeros([2, 3, 4]), tf.zeros([2, 5], tf.int32), batch_dims=tf.constant(1),
+            axis=1)),
+        ("softmax_dim_const_tensor", lambda v: tf.nn.softmax(v["z"], axis=tf.constant(0))),
+        ("log_softmax_dim_const_last", lambda v: tf.nn.log_softmax(v["z"],
+                                                                   axis=tf.constant(-1))),
         ("gather_batch_dims_size", lambda v: tf.gather(
             tf.zeros([2, 3, 4]), tf.zeros([2, 5], tf.int32), batch_dims=sz(1), axis=1)),
         # -- random ops' shapes (their shape functions read the shape tensor)
