@@ -32,3 +32,9 @@ def test_golden_holds_what_flowgrad_used_to_miss():
     pre = "gradients/scan/while/scan/TensorArrayReadV3_grad/TensorArrayGrad/TensorArrayGradV3/"
     assert g[pre + "StackPopV2"] == ["StackPopV2", [2]]
     assert g[pre + "StackPopV2_1"] == ["StackPopV2", []]
+    # a cond in a loop body: its gradient pops the pred_id, a scalar
+    assert GOLD["graph_while_cond_ta"]["gradients/while/cond/Merge_grad/StackPopV2"] == \
+        ["StackPopV2", []]
+    # a gather in a loop body: [len(indices)] + the array's element shape [None, 3]
+    assert GOLD["graph_ta_partial_elem_gather_in_loop"]["while/TensorArrayGatherV3"] == \
+        ["TensorArrayGatherV3", [2, None, 3]]

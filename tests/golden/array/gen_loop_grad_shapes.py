@@ -3,10 +3,13 @@ pscan3), as TF 1.14's get_operations() lists them: while_loop with TensorArrays 
 element shape, dynamic size or an unknown element_shape; map_fn over nested tuples and
 dicts (and inside a while loop); tf.scan with an initializer, a tuple initializer, two
 elems, reverse, unknown dims, and a scan inside a scan; foldl/foldr; a TensorArray read
-twice, scattered and gathered; two output arrays in one loop; a shape invariant.
+twice, scattered and gathered; two output arrays in one loop; a shape invariant; a cond
+in a loop body; a gather in a loop body; nested loops; dynamic_rnn inside map_fn; two
+tf.gradients calls.
 Checks scan's in-loop gradients/AddN (its carried value's gradient, not the TensorArray
-flows' sum flowgrad names so) and the stack pops of an inner loop's TensorArray handle
-(2,) and flow () in the outer loop's gradient.
+flows' sum flowgrad names so), the stack pops of an inner loop's TensorArray handle (2,)
+and flow () in the outer loop's gradient and of a cond's pred_id (its predicate's shape),
+a gather in a loop body ([len(indices)] + the array's element shape, TF's handle data).
 """
 
 
@@ -157,6 +160,69 @@ def _graphs(tf):
         _, acc = tf.while_loop(lambda i, a: i < 2, body, [0, x])
         tf.gradients(tf.reduce_sum(acc), x)
 
+    def while_cond_ta():
+        x = tf.placeholder(tf.float32, [4, 3])
+        inp = tf.TensorArray(tf.float32, size=4).unstack(x)
+        out = tf.TensorArray(tf.float32, size=4)
+        def body(i, out):
+            v = inp.read(i)
+            v = tf.cond(i > 1, lambda: v * 2.0, lambda: tf.sin(v))
+            return i + 1, out.write(i, v)
+        _, out = tf.while_loop(lambda i, o: i < 4, body, [0, out])
+        tf.gradients(tf.reduce_sum(out.stack()), x)
+
+    def map_fn_no_infer():
+        x = tf.placeholder(tf.float32, [None, 3])
+        y = tf.map_fn(lambda r: r * r, x, infer_shape=False)
+        tf.gradients(tf.reduce_sum(y), x)
+
+    def scan_dict():
+        x = tf.placeholder(tf.float32, [5, 2])
+        y = tf.scan(lambda a, r: {"s": a["s"] + r, "p": a["p"] * r}, x,
+                    initializer={"s": tf.zeros([2]), "p": tf.ones([2])})
+        tf.gradients(tf.reduce_sum(y["s"]) + tf.reduce_sum(y["p"]), x)
+
+    def two_gradient_calls():
+        x = tf.placeholder(tf.float32, [5, 3])
+        y = tf.scan(lambda a, r: a * r + r, x)
+        tf.gradients(tf.reduce_sum(y), x)
+        tf.gradients(tf.reduce_sum(y * y), x)
+
+    def ta_partial_elem_gather_in_loop():
+        x = tf.placeholder(tf.float32, [6, None, 3])
+        ta = tf.TensorArray(tf.float32, size=6, element_shape=[None, 3]).unstack(x)
+        def body(i, acc):
+            g = ta.gather(tf.stack([i, i + 1]))
+            return i + 2, acc + tf.reduce_sum(g, [0, 1])
+        _, acc = tf.while_loop(lambda i, a: i < 6, body, [0, tf.zeros([3])])
+        tf.gradients(tf.reduce_sum(acc), x)
+
+    def ta_concat_in_loop():
+        x = tf.placeholder(tf.float32, [3, 2, 4])
+        ta = tf.TensorArray(tf.float32, size=3).unstack(x)
+        def body(i, acc):
+            return i + 1, acc + tf.reduce_sum(ta.concat(), 0) * tf.cast(i, tf.float32)
+        _, acc = tf.while_loop(lambda i, a: i < 2, body, [0, tf.zeros([4])])
+        tf.gradients(tf.reduce_sum(acc), x)
+
+    def while_nested_plain():
+        x = tf.placeholder(tf.float32, [3])
+        def outer(i, a):
+            _, a2 = tf.while_loop(lambda j, b: j < 2, lambda j, b: (j + 1, tf.sin(b) * a),
+                                  [0, a])
+            return i + 1, a2
+        _, y = tf.while_loop(lambda i, a: i < 2, outer, [0, x])
+        tf.gradients(tf.reduce_sum(y), x)
+
+    def dynamic_rnn_in_map_fn():
+        x = tf.placeholder(tf.float32, [2, 4, 5, 3])
+        cell = tf.nn.rnn_cell.BasicRNNCell(4)
+        def f(t):
+            o, _ = tf.nn.dynamic_rnn(cell, t, dtype=tf.float32)
+            return o
+        y = tf.map_fn(f, x)
+        tf.gradients(tf.reduce_sum(y), [x] + tf.trainable_variables())
+
     return [("scan_two_elems", scan_two_elems), ("scan_nested", scan_nested),
             ("scan_unknown_time", scan_unknown_time), ("scan_unknown_all", scan_unknown_all),
             ("foldr_plain", foldr_plain),
@@ -164,6 +230,12 @@ def _graphs(tf):
             ("ta_read_twice", ta_read_twice), ("ta_scatter_gather", ta_scatter_gather),
             ("while_two_tas", while_two_tas), ("while_shape_invariant", while_shape_invariant),
             ("map_fn_in_while", map_fn_in_while),
+            ("while_cond_ta", while_cond_ta), ("map_fn_no_infer", map_fn_no_infer),
+            ("scan_dict", scan_dict), ("two_gradient_calls", two_gradient_calls),
+            ("ta_partial_elem_gather_in_loop", ta_partial_elem_gather_in_loop),
+            ("ta_concat_in_loop", ta_concat_in_loop),
+            ("while_nested_plain", while_nested_plain),
+            ("dynamic_rnn_in_map_fn", dynamic_rnn_in_map_fn),
             ("while_ta_unknown_elem", while_ta_unknown_elem),
             ("while_ta_dynamic_size", while_ta_dynamic_size),
             ("while_ta_elem_none_shape", while_ta_elem_none_shape),

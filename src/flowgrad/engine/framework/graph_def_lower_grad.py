@@ -1486,15 +1486,16 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
 
 def _pop_shape(self, t):
     """TF's shape of the pop of push `t` (AddBackpropAccumulatedValue: the pushed value's;
-    an inner loop's TensorArray handle a 2-vector, its flow a scalar), or None where it is
-    left to the writer (a ZeroShape's, a ref's, another resource's or variant's)."""
+    an inner loop's TensorArray handle a 2-vector, its flow a scalar, a cond's pred_id its
+    predicate's), or None where it is left to the writer (a ZeroShape's, a ref's, another
+    resource's or variant's)."""
     if isinstance(t, str):   # (a nested loop's count)
         return _SCALAR
     if isinstance(t, _AccShape):
         rank = t.c.shape.ndims
         return TensorShape([rank] if rank is not None else [None])
-    if isinstance(t, _Switched):
-        t = t.t if t.b >= 0 else None
+    if isinstance(t, _Switched):   # (b -1: the cond's pred_id, an Identity of its pred)
+        t = t.t
     if t is None or isinstance(t, ZeroShape) or t.dtype.is_ref_dtype:
         return None
     if t.op.type in ("TensorArrayV3", "TensorArrayGradV3") and t.value_index == 0:
