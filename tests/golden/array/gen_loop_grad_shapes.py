@@ -5,7 +5,7 @@ dicts (and inside a while loop); tf.scan with an initializer, a tuple initialize
 elems, reverse, unknown dims, and a scan inside a scan; foldl/foldr; a TensorArray read
 twice, scattered and gathered; two output arrays in one loop; a shape invariant; a cond
 in a loop body; a gather in a loop body; nested loops; dynamic_rnn inside map_fn; two
-tf.gradients calls.
+tf.gradients calls; raw_rnn (its loop_fn called by position, as TF does).
 Checks scan's in-loop gradients/AddN (its carried value's gradient, not the TensorArray
 flows' sum flowgrad names so), the stack pops of an inner loop's TensorArray handle (2,)
 and flow () in the outer loop's gradient and of a cond's pred_id (its predicate's shape),
@@ -223,6 +223,35 @@ def _graphs(tf):
         y = tf.map_fn(f, x)
         tf.gradients(tf.reduce_sum(y), [x] + tf.trainable_variables())
 
+    def raw_rnn():
+        x = tf.placeholder(tf.float32, [4, 2, 3])
+        ta = tf.TensorArray(tf.float32, size=4).unstack(x)
+        cell = tf.nn.rnn_cell.BasicRNNCell(5)
+        def loop_fn(time, out, state, loop_state):
+            done = time >= 4
+            if out is None:
+                state = cell.zero_state(2, tf.float32)
+            nxt = tf.cond(done, lambda: tf.zeros([2, 3]), lambda: ta.read(time))
+            return done, nxt, state, out, None
+        outs, _, _ = tf.nn.raw_rnn(cell, loop_fn)
+        tf.gradients(tf.reduce_sum(outs.stack()), [x] + tf.trainable_variables())
+
+    def foldl_tuple():
+        x = tf.placeholder(tf.float32, [4, 3])
+        y = tf.foldl(lambda a, r: (a[0] + r, a[1] * tf.reduce_max(r)), x,
+                     initializer=(tf.zeros([3]), tf.constant(1.0)))
+        tf.gradients(tf.reduce_sum(y[0]) + y[1], x)
+
+    def map_fn_partial_shapes():
+        x = tf.placeholder(tf.float32, [None, None, 4])
+        y = tf.map_fn(lambda r: tf.reduce_sum(r, 0) * tf.reduce_mean(r), x)
+        tf.gradients(tf.reduce_sum(y), x)
+
+    def scan_matrix_state():
+        x = tf.placeholder(tf.float32, [3, 2, 2])
+        y = tf.scan(lambda a, r: tf.matmul(a, r), x, initializer=tf.eye(2))
+        tf.gradients(tf.reduce_sum(y), x)
+
     return [("scan_two_elems", scan_two_elems), ("scan_nested", scan_nested),
             ("scan_unknown_time", scan_unknown_time), ("scan_unknown_all", scan_unknown_all),
             ("foldr_plain", foldr_plain),
@@ -236,6 +265,9 @@ def _graphs(tf):
             ("ta_concat_in_loop", ta_concat_in_loop),
             ("while_nested_plain", while_nested_plain),
             ("dynamic_rnn_in_map_fn", dynamic_rnn_in_map_fn),
+            ("raw_rnn", raw_rnn), ("foldl_tuple", foldl_tuple),
+            ("map_fn_partial_shapes", map_fn_partial_shapes),
+            ("scan_matrix_state", scan_matrix_state),
             ("while_ta_unknown_elem", while_ta_unknown_elem),
             ("while_ta_dynamic_size", while_ta_dynamic_size),
             ("while_ta_elem_none_shape", while_ta_elem_none_shape),
