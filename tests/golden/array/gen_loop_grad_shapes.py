@@ -5,7 +5,8 @@ dicts (and inside a while loop); tf.scan with an initializer, a tuple initialize
 elems, reverse, unknown dims, and a scan inside a scan; foldl/foldr; a TensorArray read
 twice, scattered and gathered; two output arrays in one loop; a shape invariant; a cond
 in a loop body; a gather in a loop body; nested loops; dynamic_rnn inside map_fn; two
-tf.gradients calls; raw_rnn (its loop_fn called by position, as TF does).
+tf.gradients calls; a write in a cond in a loop; a variable gathered in a loop; an array
+of unknown-rank elements; raw_rnn (its loop_fn called by position, as TF does).
 Checks scan's in-loop gradients/AddN (its carried value's gradient, not the TensorArray
 flows' sum flowgrad names so), the stack pops of an inner loop's TensorArray handle (2,)
 and flow () in the outer loop's gradient and of a cond's pred_id (its predicate's shape),
@@ -252,6 +253,33 @@ def _graphs(tf):
         y = tf.scan(lambda a, r: tf.matmul(a, r), x, initializer=tf.eye(2))
         tf.gradients(tf.reduce_sum(y), x)
 
+    def cond_write_in_loop():
+        x = tf.placeholder(tf.float32, [4, 3])
+        out = tf.TensorArray(tf.float32, size=4)
+        def body(i, out):
+            v = x[i] * 2.0
+            out = tf.cond(i < 2, lambda: out.write(i, v), lambda: out.write(i, tf.exp(v)))
+            return i + 1, out
+        _, out = tf.while_loop(lambda i, o: i < 4, body, [0, out])
+        tf.gradients(tf.reduce_sum(out.stack()), x)
+
+    def gather_var_in_loop():
+        emb = tf.Variable(tf.ones([10, 4]))
+        ids = tf.placeholder(tf.int32, [5, 2])
+        ta = tf.TensorArray(tf.float32, size=5)
+        def body(i, ta):
+            return i + 1, ta.write(i, tf.gather(emb, ids[i]))
+        _, ta = tf.while_loop(lambda i, t: i < 5, body, [0, ta])
+        tf.gradients(tf.reduce_sum(ta.stack()), emb)
+
+    def ta_unknown_rank_elem_stack():
+        x = tf.placeholder(tf.float32)
+        ta = tf.TensorArray(tf.float32, size=3, element_shape=tf.TensorShape(None))
+        def body(i, ta):
+            return i + 1, ta.write(i, x * tf.cast(i, tf.float32))
+        _, ta = tf.while_loop(lambda i, t: i < 3, body, [0, ta])
+        tf.gradients(tf.reduce_sum(ta.stack()), x)
+
     return [("scan_two_elems", scan_two_elems), ("scan_nested", scan_nested),
             ("scan_unknown_time", scan_unknown_time), ("scan_unknown_all", scan_unknown_all),
             ("foldr_plain", foldr_plain),
@@ -268,6 +296,9 @@ def _graphs(tf):
             ("raw_rnn", raw_rnn), ("foldl_tuple", foldl_tuple),
             ("map_fn_partial_shapes", map_fn_partial_shapes),
             ("scan_matrix_state", scan_matrix_state),
+            ("cond_write_in_loop", cond_write_in_loop),
+            ("gather_var_in_loop", gather_var_in_loop),
+            ("ta_unknown_rank_elem_stack", ta_unknown_rank_elem_stack),
             ("while_ta_unknown_elem", while_ta_unknown_elem),
             ("while_ta_dynamic_size", while_ta_dynamic_size),
             ("while_ta_elem_none_shape", while_ta_elem_none_shape),
