@@ -308,8 +308,27 @@ def _graphs(tf):
             ("scan_reverse", scan_reverse), ("foldl_init", foldl_init)]
 
 
+def _split_lengths(tf):
+    """TensorArray.split's element shape: TF's Python constant_value of its lengths (a
+    Const, list, Pack, Fill, Cast, Range, Shape; not arithmetic nor an Identity)."""
+    return [("const", lambda: tf.constant([2, 2, 2])), ("list", lambda: [2, 2, 2]),
+            ("pack", lambda: tf.stack([2, 2, 2])), ("fill", lambda: tf.fill([3], 2)),
+            ("add", lambda: tf.constant([2, 2, 2]) + 0),
+            ("cast", lambda: tf.cast(tf.constant([2., 2., 2.]), tf.int32)),
+            ("int64", lambda: tf.constant([2, 2, 2], tf.int64)),
+            ("range", lambda: tf.range(2, 3)),
+            ("shape", lambda: tf.shape(tf.zeros([2, 2, 2]))),
+            ("identity", lambda: tf.identity(tf.constant([2, 2, 2]))),
+            ("uneven", lambda: tf.stack([1, 2, 3]))]
+
+
 def cases(tf):
     out = {}
+    for name, lengths in _split_lengths(tf):
+        with tf.Graph().as_default():
+            x = tf.placeholder(tf.float32, [6, 3])
+            ta = tf.TensorArray(tf.float32, size=3).split(x, lengths())
+            out["split_" + name] = [_shape(ta.read(0)), _shape(ta.stack())]
     for name, fn in _graphs(tf):
         with tf.Graph().as_default() as g:
             try:
