@@ -9,11 +9,10 @@ from goldens import generator, load
 GOLD = load("array", "pshape2_refine")
 GEN = generator("array", "pshape2_refine")
 
-# ops whose static shape flowgrad still gives otherwise: scan's gradient accumulates its
-# carried value's gradient where flowgrad's own op of that name sums TensorArray flows
-KNOWN_DIFFERENT = {"graph_scan": {"gradients/AddN_2",
-                                  "gradients/scan/while/Switch_2_grad_1/NextIteration"},
-                   "graph_scan_product": {"gradients/AddN_2"}}
+# ops whose static shape flowgrad still gives otherwise (none: scan's in-loop
+# gradients/AddN_2 was flowgrad's own op of that name, the TensorArray-flow sum the
+# lowering renames gradients/AddN_3)
+KNOWN_DIFFERENT = {}
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,8 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import tensor_array  # noqa: F401 - registers the TensorArray ops
-from ..engine.ops._base import apply, apply_op, const_value
+from ..engine.ops._array_util import folded_value
+from ..engine.ops._base import apply, apply_op
 from ..engine.ops.cast import cast
 from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import identity, shape
@@ -260,7 +261,8 @@ class TensorArray:
             value = convert_to_tensor(value, dtype=self._dtype, name="value")
             lengths_64 = cast(lengths, _dt.int64)
             if self._infer_shape:
-                clengths = const_value(lengths) if isinstance(lengths, Tensor) else \
+                # (TF's Python constant_value of the int64 Cast: a Const, Pack, Fill...)
+                clengths = folded_value(lengths) if isinstance(lengths, Tensor) else \
                     np.asarray(lengths)
                 if value.shape.dims is not None and clengths is not None and \
                         len(clengths) and max(clengths) == min(clengths):

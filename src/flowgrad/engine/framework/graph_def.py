@@ -417,7 +417,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     with `outputs`, a function body's, returns (GraphDef, the node input naming
     each output)). Needs the `summary` extra. `report` (a dict) gets "tf_form": whether
     every cond was written in TF's own layout (CondPlan._plan_tf) and every node is an op
-    TF 1.14 has.
+    TF 1.14 has, and "renames": {name a node was written under: TF's name it was given}.
     """
     p = pb()
     defs = op_defs()
@@ -489,6 +489,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         funcs = {f.signature.name for f in library.functions}   # (calls of Defuns: swish)
         report["tf_form"] = (conds is None or conds.tf_form()) and \
             all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
+        report["renames"] = renames
     if top and library.functions:
         if library.defun_order and gd.versions.min_consumer < 12:
             gd.versions.min_consumer = 12   # (TF's Graph::AddFunctionLibrary)

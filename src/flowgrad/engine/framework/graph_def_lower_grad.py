@@ -1485,19 +1485,29 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
 
 
 def _pop_shape(self, t):
-    """TF's shape of the pop of push `t` (AddBackpropAccumulatedValue: the pushed value's),
-    or None where it is left to the writer (an array's handle or flow, a ZeroShape's)."""
+    """TF's shape of the pop of push `t` (AddBackpropAccumulatedValue: the pushed value's;
+    an inner loop's TensorArray handle a 2-vector, its flow a scalar, a cond's pred_id its
+    predicate's), or None where it is left to the writer (a ZeroShape's, a ref's, another
+    resource's or variant's)."""
     if isinstance(t, str):   # (a nested loop's count)
         return _SCALAR
     if isinstance(t, _AccShape):
         rank = t.c.shape.ndims
         return TensorShape([rank] if rank is not None else [None])
-    if isinstance(t, _Switched):
-        t = t.t if t.b >= 0 else None
-    if t is None or isinstance(t, ZeroShape) or self._dt(t) is not t.dtype.base_dtype or \
-            t.dtype.base_dtype in (_dt.variant, _dt.resource) or t.dtype.is_ref_dtype:
+    if isinstance(t, _Switched):   # (b -1: the cond's pred_id, an Identity of its pred)
+        t = t.t
+    if t is None or isinstance(t, ZeroShape) or t.dtype.is_ref_dtype:
+        return None
+    if t.op.type in ("TensorArrayV3", "TensorArrayGradV3") and t.value_index == 0:
+        return _TA_HANDLE
+    if self._dt(t) is not t.dtype.base_dtype:   # (a flow)
+        return _SCALAR
+    if t.dtype.base_dtype in (_dt.variant, _dt.resource):
         return None
     return t.shape
+
+
+_TA_HANDLE = TensorShape([2])
 
 
 def _exit_shape(self, gop, k):

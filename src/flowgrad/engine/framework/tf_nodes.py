@@ -164,10 +164,11 @@ def tf_view(graph):
         return ops, {}
     old = cached[2] if cached is not None else {}
     own = graph._ops_by_name
-    ops, by_name, fresh = [], {}, []
+    renames = report["renames"]   # (an own op the lowering renamed is not the node that
+    ops, by_name, fresh = [], {}, []   # took its name: scan's in-loop gradients/AddN_2)
     for node in gd.node:
         op = own.get(node.name)
-        if op is None or op._type != node.op:
+        if op is None or op._type != node.op or renames.get(node.name, node.name) != node.name:
             prev = old.get(node.name)
             if type(prev) is TFNode and prev._type == node.op:
                 op = prev          # the same node object while the graph grows

@@ -581,13 +581,77 @@ def whole_value(t: Tensor) -> np.ndarray | None:
 
 @reads_value
 def shape_ints(t: Tensor):
-    """The ints TF's MakeShapeFromShapeTensor reads from a shape tensor before making dims
-    of them: the value evaluated whole, else ConstantPartialShape's partial read (an object
-    array, None where unknown; the values of a Concat's constant part known); else None."""
+    """The ints TF's MakeShapeFromShapeTensor checks (MakeShapeFromTensor: below -1 is the
+    refiner's "Invalid value in tensor used for shape"), in the order it reads them: the
+    pieces ConstantPartialShape evaluates whole (an object array, None where a dim is
+    unknown), then, when that read leaves the rank unknown, the value evaluated whole
+    (the input_tensor the shape function falls back to); None when nothing is read."""
     if not t.dtype.base_dtype.is_integer:
         return None
+    if t.shape.ndims == 0:   # (a scalar: the shape function's own rank error)
+        v = const_value(t)
+        return np.asarray(v) if v is not None else _refined_value(t, shape_n=False)
+    vals, known = _partial_reads(t, 0)
+    if not known:
+        w = _known_ints(_whole_ints(t))
+        if w is not None and w.ndim == 1:
+            vals = vals + w.tolist()
+    return np.array(vals, dtype=object) if vals or known else None
+
+
+def _whole_ints(t: Tensor):
     v = const_value(t)
-    return np.asarray(v) if v is not None else _refined_value(t, shape_n=False, partial=True)
+    return np.asarray(v) if v is not None else _refined_value(t, shape_n=False,
+                                                               partial=False)
+
+
+def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
+    """TF 1.14's ShapeRefiner::ConstantPartialShape on a 1-D int tensor: (the ints it
+    reads through MakeShapeFromTensor, in order, None for a dim it makes unknown; whether
+    the shape it makes has a known rank). By the source op: Shape/ShapeN give their input's
+    dims (nothing checked); a Pack's scalars are each evaluated, a negative one an unknown
+    dim (never an error: `stack([a, -5])`); Concat parts are read in turn, and the first
+    of unknown rank makes the whole unknown (later parts unread); a StridedSlice reads its
+    input (PartialStridedSliceShape) when its begin, end and stride are known scalars; any
+    other op is evaluated whole and checked, or gives as many unknown dims as it has."""
+    op = t.op
+    n = t.shape.as_tuple()
+    if n is not None and len(n) == 1 and n[0] == 0:
+        return [], True
+    if depth > _MAX_DEPTH:
+        return [], False
+    if op.type in ("Shape", "ShapeN"):
+        src = op.inputs[t.value_index if op.type == "ShapeN" else 0].shape.as_tuple()
+        return ([], False) if src is None else (list(src), True)
+    if op.type == "Pack":
+        dims = [_scalar_dim(e) for e in op.inputs]
+        return [None if d is None or d < 0 else d for d in dims], True
+    if op.type in ("ConcatV2", "Concat"):
+        parts = op.inputs[:-1] if op.type == "ConcatV2" else op.inputs[1:]
+        out = []
+        for e in parts:
+            vals, known = _partial_reads(e, depth + 1)
+            out += vals
+            if not known:
+                return out, False
+        return out, True
+    if op.type == "StridedSlice":
+        if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+            return [], False
+        bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
+        if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
+            return [], False
+        for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3])):
+            if not mask and _known_ints(_refined_value(i, shape_n=False, partial=False)) \
+                    is None:
+                return [], False
+        return _partial_reads(op.inputs[0], depth + 1)
+    w = _known_ints(_whole_ints(t))
+    if w is not None and w.ndim == 1:
+        return w.tolist(), True
+    if n is not None and len(n) == 1 and n[0] is not None:
+        return [None] * n[0], True
+    return [], False
 
 
 def _scalar_dim(t: Tensor) -> int | None:
@@ -625,13 +689,21 @@ def shape_value(t: Tensor) -> list | None:
         out = []
         return [_scalar_dim(e) for e in op.inputs]
     if op.type == "ConcatV2":
+        # (a part TF's ConstantPartialShape cannot read, of unknown rank: a slice with an
+        # ellipsis or a new axis, a Shape of unknown rank, leaves the whole concat to the
+        # shape function's whole read, below: `concat([c[...], pack([a])])` is (?, ?, ?))
         out = []
         for e in op.inputs[:-1]:
+            if e.op.type == "StridedSlice" and _partial_strided_slice(e.op) is None:
+                out = None
+                break
             v = shape_value(e)
             if v is None:
-                return None
+                out = None
+                break
             out += v
-        return out
+        if out is not None:
+            return out
     if op.type == "StridedSlice":
         dims = _partial_strided_slice(op)
         if dims is not None:

@@ -95,8 +95,10 @@ def _slice_infer(inputs, attrs):
             if d is not None and bi is not None and bi >= 0 and bi > d:
                 raise ValueError(f"Negative dimension size caused by subtracting {bi} from {d}")
             out.append(None if d is None or bi is None or bi < 0 else d - bi)
-        elif s[i] < -1:
-            raise ValueError(f"Expected size[{i}] in [-1, ...], but got {s[i]}")
+        elif s[i] < -1:   # (TF's SliceHelper: an unknown dim's length is -1)
+            raise ValueError(f"Out of bounds slicing on dimension {i} of length "
+                             f"{-1 if d is None else d}: sizes vector cannot be < -1, but "
+                             f"was {s[i]}")
         else:
             out.append(s[i])
     return [(dt, TensorShape(out))]

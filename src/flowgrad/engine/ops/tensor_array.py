@@ -22,7 +22,7 @@ import numpy as _np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD
+from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD, ta_handle_of
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
@@ -323,9 +323,14 @@ def _gather_infer(inputs, attrs):
     element shape came from its writes gathers (?, 2, 3), one made with element_shape
     [None, 3] gathers (2, ?, 3) for two indices."""
     out = _element_out(attrs, [None])
-    src = getattr(inputs[0], "op", None)
-    if src is None or src.type != "TensorArrayV3" or inputs[1].shape.ndims != 1:
+    if inputs[1].shape.ndims != 1:
         return out
+    # (the array's handle data: the TensorArrayV3 its flow comes from, through writes and
+    # loops, as TF's handle reaches a gather in a loop body through its Enter)
+    handle = ta_handle_of(inputs[0]) if getattr(inputs[0], "op", None) is not None else None
+    if handle is None:
+        return out
+    src = handle.op
     elem = TensorShape(src.get_attr("element_shape"))
     if not (elem.is_fully_defined() or src.get_attr("identical_element_shapes")):
         attr = attrs.get("element_shape")
