@@ -296,8 +296,9 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-# one top-level _refined_value call's values, the stack of whether each tensor being
-# evaluated is inside the control-flow context being built, and that context (_inside)
+# one top-level _refined_value call's values (or one op's build: refine_scope), the stack
+# of whether each tensor being evaluated is inside the control-flow context being built,
+# and that context (_inside). Module-wide, as shape_reads' tracking: one thread builds ops.
 _MEMO: list = []
 
 
