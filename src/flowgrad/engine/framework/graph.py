@@ -832,9 +832,13 @@ class Graph:
             if len(_VALID_NAMES_SEEN) < 10000:
                 _VALID_NAMES_SEEN.add(name)
         try:
-            specs = op_def.infer(inputs, attrs)
             if op_type in PARTIAL_SHAPE_INPUTS:
-                _check_shape_values(op_type, inputs, None)
+                # (one memo of the values read: the check reads what infer read)
+                with VALUE_READERS["refine_scope"](self):
+                    specs = op_def.infer(inputs, attrs)
+                    _check_shape_values(op_type, inputs, None)
+            else:
+                specs = op_def.infer(inputs, attrs)
         except (ValueError, TypeError) as e:
             if getattr(e, "no_context", False):
                 raise

@@ -296,8 +296,9 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-# one top-level _refined_value call's values, the stack of whether each tensor being
-# evaluated is inside the control-flow context being built, and that context (_inside)
+# one top-level _refined_value call's values (or one op's build: refine_scope), the stack
+# of whether each tensor being evaluated is inside the control-flow context being built,
+# and that context (_inside). Module-wide, as shape_reads' tracking: one thread builds ops.
 _MEMO: list = []
 
 
@@ -317,7 +318,8 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
     top = not _MEMO
-    if not top and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]) and not _live_switches(t):
+    if not top and _MEMO[1] and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]) and \
+            not _live_switches(t):
         return None   # read through a Switch/Enter in TF (see _inside)
     v = const_value(t)
     if v is None:
@@ -331,6 +333,8 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         ctxs = g._cf_contexts
         _MEMO.extend(({}, [], (ctxs[-1][0], g._cf_lifted) if ctxs else None))
     memo, parents = _MEMO[0], _MEMO[1]
+    if partial and t.op.type not in _PARTIAL_READS:
+        partial = False   # (read whole either way: one memo entry)
     key = (id(t), shape_n, partial)
     try:
         if key in memo:
@@ -442,6 +446,10 @@ def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
         return None
 
 
+# the ops _refined_partial reads partially; any other op is evaluated whole
+_PARTIAL_READS = frozenset(("Shape", "StridedSlice", "ConcatV2"))
+
+
 def _refined_partial(t: Tensor, depth: int, shape_n: bool, partial: bool):
     """The int pieces read partially under `partial` (see `_refined_value`), as object
     arrays with None for the unknown dims: a Shape whose dims are known but not all, and
@@ -535,6 +543,31 @@ def _known_ints(v):
         return np.asarray(a.tolist(), dtype=np.int64).reshape(a.shape)
     except (TypeError, ValueError):
         return None
+
+
+class refine_scope:
+    """Keeps one _refined_value memo over the reads made while one op of `graph` is built
+    (its shape function's, then graph.py's check of its shape inputs), so that a value is
+    evaluated once per op; dropped when the op is built (nothing is kept across ops, where
+    the graph changes)."""
+
+    __slots__ = ("graph", "opened")
+
+    def __init__(self, graph):
+        self.graph = graph
+        self.opened = False
+
+    def __enter__(self):
+        if not _MEMO:
+            ctxs = self.graph._cf_contexts
+            _MEMO.extend(({}, [], (ctxs[-1][0], self.graph._cf_lifted) if ctxs else None))
+            self.opened = True
+        return self
+
+    def __exit__(self, *exc):
+        if self.opened:
+            _MEMO.clear()
+        return False
 
 
 @reads_value
@@ -800,4 +833,4 @@ def _np_index(begin, end, strides, attrs):
 
 # graph.py's error context reads with them (it cannot import this module)
 VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value,
-                     shape_ints=shape_ints)
+                     shape_ints=shape_ints, refine_scope=refine_scope)

@@ -547,6 +547,8 @@ def _orders(run):
     run.r["orders"] = None
     if run.grad is None:
         return None
+    # (`options`: control_flow._sub_options', Grappler's rewrites off in a run TF's
+    # Grappler skips, as for the plain gradient body: tests/test_keras_loop_feed.py)
     graph, grads, feeds, options = run.grad
     r = run.r
     try:

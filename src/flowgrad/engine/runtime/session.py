@@ -380,11 +380,12 @@ class _Plan:
 
     def _first_call(self, feeds):
         self.fn = self._second_call
-        intra = self._session._intra_op
-        if intra > 0 and threads.uses_blas({n.type for n in self.program.nodes}):
-            # a set intra_op_parallelism_threads holds from the first run (OpenBLAS's
-            # results depend on its thread count)
-            return threads.guard_blas(self.compiled.interpret, intra)(feeds)
+        if threads.uses_blas({n.type for n in self.program.nodes}):
+            # the thread budget from the first run, as later runs: a set
+            # intra_op_parallelism_threads (OpenBLAS's results depend on its thread count),
+            # else the cores other processes leave free (an initializer's QR of 4608x512
+            # at load 8: 17 s on OpenBLAS's 2 spinning threads, 0.7 s on one)
+            return threads.guard_blas(self.compiled.interpret, self._session._intra_op)(feeds)
         return self.compiled.interpret(feeds)
 
     def _second_call(self, feeds):
