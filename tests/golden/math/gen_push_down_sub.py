@@ -76,4 +76,42 @@ def cases(tf):
             with tf.control_dependencies(exprs):
                 bump = tf.assign_add(v, tf.ones([30]) * 0.25)
             out["snapshot_kept"] = np.stack(s.run(exprs + [bump])[:-1])
+    out.update(_conds(tf))
+    return out
+
+
+def _conds(tf):
+    out = {}
+    with tf.Graph().as_default():
+        rng = np.random.RandomState(5)
+        v = tf.Variable(rng.uniform(1.5, 40, 200).astype(np.float32))
+        w = tf.Variable(3.0)
+        t = tf.constant(2.0)
+        c3 = tf.constant(3.0)
+        pb = tf.placeholder(tf.bool, [])
+        pwd = tf.placeholder_with_default(True, [])
+        cwd = tf.placeholder_with_default(3.0, [])
+        yes, no = tf.constant(True), tf.constant(False)
+        cases = {
+            "log_div": lambda: tf.cond(yes, lambda: tf.log(v) / tf.log(t), lambda: v),
+            "floor_log_div": lambda: tf.cond(
+                yes, lambda: tf.floor(tf.log(v * (t - 1) / 3.0 + 1) / tf.log(t)), lambda: v),
+            "div_const": lambda: tf.cond(yes, lambda: v / c3, lambda: v),
+            "div_expr": lambda: tf.cond(yes, lambda: v / (c3 * 1.7), lambda: v),
+            "div_false": lambda: tf.cond(no, lambda: v, lambda: v / tf.sqrt(c3)),
+            "div_pred_expr": lambda: tf.cond(tf.equal(t, 2.0), lambda: v / tf.log(t + 1.0),
+                                             lambda: v),
+            "push": lambda: tf.cond(yes, lambda: (v * 0.3) * 0.7, lambda: v),
+            "nested": lambda: tf.cond(yes, lambda: tf.cond(no, lambda: v, lambda: v / c3),
+                                      lambda: v),
+            "fed_pred": lambda: tf.cond(pb, lambda: v / c3, lambda: v),
+            "pwd_pred": lambda: tf.cond(pwd, lambda: v / c3, lambda: v),
+            "pwd_capture": lambda: tf.cond(yes, lambda: v / cwd, lambda: v),
+            "var_capture": lambda: tf.cond(yes, lambda: v / w, lambda: v),
+            "var_pred": lambda: tf.cond(w > 2.0, lambda: v / c3, lambda: v),
+        }
+        with tf.Session() as s:
+            s.run([v.initializer, w.initializer])
+            for k in sorted(cases):
+                out["cond_" + k] = np.asarray(s.run(cases[k](), {pb: True}))
     return out

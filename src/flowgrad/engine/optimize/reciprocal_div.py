@@ -79,6 +79,35 @@ def grappler_off(options):
     return dict(options, constant_folding=False, arithmetic=False, fusion=False)
 
 
+# a Cond node's attr: {capture position: value} of its captures that Grappler folds into
+# its branches (its predicate a constant): mark_constant_branches
+CONST_CAPTURES = "_grappler_const_captures"
+
+
+def mark_constant_branches(program, seed):
+    """`program` with each Cond whose predicate folds to a constant marked CONST_CAPTURES:
+    the values of its captures that fold to constants too. Grappler's constant folding
+    folds the Switch of a constant on a constant predicate into a Const, so a branch
+    divides by a captured constant as by its own (`tf.cond(True, lambda: v / c, ...)`
+    runs `v * (1 / c)`; golden math/push_down_sub cond_*). `seed`: the values that
+    depend on a PlaceholderWithDefault (never constant)."""
+    if not any(n.type == "Cond" for n in program.nodes):
+        return program
+    folded = constant_folding(program)
+    consts = {n.outputs[0]: n.attrs["value"] for n in folded.nodes
+              if n.type == "Const" and not n.inputs and n.outputs and
+              n.outputs[0] not in seed}
+    nodes, changed = [], False
+    for n in program.nodes:
+        if n.type == "Cond" and n.inputs and n.inputs[0] in consts:
+            caps = {k: consts[v] for k, v in enumerate(n.inputs[1:]) if v in consts}
+            if caps:
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
+                changed = True
+        nodes.append(n)
+    return program.copy(nodes=nodes) if changed else program
+
+
 # a Cond/While/WhileGrad node's attr: its sub-plans run in a plan Grappler skipped
 GRAPPLER_OFF = "_grappler_off"
 _SUB_PLANNED = frozenset({"Cond", "While", "WhileGrad"})
@@ -195,6 +224,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         return program
     if options.get("constant_folding", True):
         seed = tainted_by_default(program)   # before anything folds
+        program = mark_constant_branches(program, seed)
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
         program = broadcast_mul_by_ones(program)
         program = reciprocal_division(program)
