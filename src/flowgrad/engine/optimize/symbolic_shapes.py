@@ -15,8 +15,11 @@ function is not modelled here (the passes then leave the value alone, as before)
 a few shape functions are modelled below a feed: elementwise unary and broadcasting
 binary ops, AddN and the activations' gradients, reductions over constant axes, Conv2D
 (NHWC), MatMul, BiasAdd, Reshape to a constant shape or to `Shape(x)`, ConcatV2 and Split
-on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch); a value computed
-without a feed has its static shape when that is fully defined.
+on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch), and the layout ops
+whose shape functions pass their input's dims on (ExpandDims, Squeeze, Tile, Pad, Slice,
+GatherV2, IdentityN, Pack/Unpack, BroadcastTo: a dim tiled by 1 or padded by 0 is the
+same symbol; golden rnn/loop_shape_rules); a value computed without a feed has its
+static shape when that is fully defined.
 """
 from __future__ import annotations
 
