@@ -36,8 +36,8 @@ from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
-from ..optimize.reciprocal_div import GRAPPLER_OFF, grappler_division, grappler_off, \
-    mark_grappler_off
+from ..optimize.reciprocal_div import CONST_CAPTURES, GRAPPLER_OFF, grappler_division, \
+    grappler_off, mark_grappler_off
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import Node, lower
 from .comparison import logical_and
@@ -126,6 +126,11 @@ def _cond_bind(node, ctx):
         mine = [k for k, t in enumerate(extras) if _branches.branch_in(t._op, op) == b]
         prog = lower(graph, outs + [extras[k] for k in mine], targets, captures,
                      satisfied=info.get("outside", ()), context=op)
+        folded = [(k, c) for k, c in node.attrs.get(CONST_CAPTURES, {}).items()
+                  if k < len(prog.feeds)]
+        if folded:   # (a constant predicate: Grappler folds their Switches into Consts)
+            prog = _cloned_constants(prog, [(prog.feeds[k], captures[k]) for k, _ in folded],
+                                     [c for _, c in folded])
         unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
         if unknown is not None:
             unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
@@ -959,22 +964,27 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
 
 
-def _cloned_constants(prog, pairs):
+def _cloned_constants(prog, pairs, values=None):
     """`prog` reading a Const of its own for each (feed value, forward tensor) in `pairs`:
     a forward Const the gradient loop reads is cloned into it by TF (GradLoopState.
     GetRealValue: `constant_op.is_constant`), not pushed on a stack, so Grappler sees a
     constant there (`grad / keep_prob` of a DropoutWrapper's state becomes a Mul by the
-    reciprocal, as the forward `div` does)."""
+    reciprocal, as the forward `div` does). `values` (one for each of `pairs`): the
+    tensors' folded values (a cond's captures under a constant
+    predicate: reciprocal_div.mark_constant_branches), for tensors that are no Const."""
     swap = {}
     consts = []
-    for v, t in pairs:
+    for i, (v, t) in enumerate(pairs):
         op = t._op
-        if op._type != "Const" or "value" not in op._attrs:
+        if values is not None:
+            attrs = {"value": _np.asarray(values[i]), "dtype": prog.dtypes.get(v)}
+        elif op._type != "Const" or "value" not in op._attrs:
             continue
+        else:
+            attrs = dict(op._attrs)
         nv = prog.new_value(prog.dtypes.get(v), prog.shapes.get(v))
         swap[v] = nv
-        consts.append(Node("Const", OPS["Const"], dict(op._attrs), [], [nv], op._name, None,
-                           False))
+        consts.append(Node("Const", OPS["Const"], attrs, [], [nv], op._name, None, False))
     if not swap:
         return prog
     nodes = consts + [n.with_inputs([swap.get(x, x) for x in n.inputs])

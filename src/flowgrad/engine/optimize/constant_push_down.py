@@ -73,28 +73,39 @@ def tainted_by_default(program, seed=()):
     return tainted
 
 
-def _pruned(program, producer):
+def _source(n, through):
+    """The input an Identity-like node `n` passes on: its only input, or for one in
+    `through` (value -> the position of its constant) the other."""
+    k = through.get(n.outputs[0]) if through and n.outputs else None
+    return n.inputs[0] if k is None else n.inputs[1 - k]
+
+
+def _pruned(program, producer, through=None):
     """{value of an Identity / StopGradient that Grappler's model pruner (or, with a
     control input, its dependency optimizer) removes before constant folding runs: its
     source}. Such a node is not fetched, drives no control edge and reads no variable's
-    (ref) output."""
+    (ref) output. `through` (value -> the position of its constant): the `y - 0`, `y *
+    1`, `y / 1` that are such Identities (their source y)."""
     nodes = program.nodes
     fetched = set(program.fetches)
     control = control_sources(nodes)
     alias = {}
     for n in nodes:
-        if n.type not in _PRUNED or len(n.inputs) != 1 or len(n.outputs) != 1 or \
+        arith = through and n.outputs and n.outputs[0] in through and len(n.inputs) == 2
+        if not arith and (n.type not in _PRUNED or len(n.inputs) != 1) or \
+                len(n.outputs) != 1 or \
                 n.outputs[0] in fetched or n.recompute or n.op is None or \
                 id(n.op) in control:
             continue
-        j = producer.get(n.inputs[0])
+        y = _source(n, through)
+        j = producer.get(y)
         if j is None or nodes[j].stateful:
             continue
-        alias[n.outputs[0]] = alias.get(n.inputs[0], n.inputs[0])
+        alias[n.outputs[0]] = alias.get(y, y)
     return alias
 
 
-def _one_pass(program, seed, gated_reads, opaque=(), shape_known=()):
+def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=None):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
@@ -103,8 +114,8 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=()):
     for i, n in enumerate(program.nodes):
         for v in n.outputs:
             producer[v] = i
-    alias = _pruned(program, producer) if any(n.type in _PRUNED for n in program.nodes) \
-        else {}
+    alias = _pruned(program, producer, through) \
+        if through or any(n.type in _PRUNED for n in program.nodes) else {}
     uses = {}
     if gated_reads:   # the gradients only a gate reads still read their inputs
         for v, k in program.unseen_reads.items():
@@ -122,7 +133,7 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=()):
     moved = {}
     for i, n in enumerate(nodes):
         if n.type not in _ASSOC or len(n.inputs) != 2 or n.recompute or \
-                opaque and n.outputs[0] in opaque:
+                opaque and n.outputs[0] in opaque or alias and n.outputs[0] in alias:
             continue
         if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
             continue
@@ -201,7 +212,8 @@ def _topological(nodes):
     return order
 
 
-def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=()):
+def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=(),
+                       through=None):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
@@ -211,11 +223,16 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
     removes the gates, so the second round's model pruner drops those gradients.
     `opaque`: the outputs of Muls that are Identities in this round (Grappler's first:
     a Mul by tf.gradients' ones, mul_by_ones.identity_muls), neither pushed into nor
-    from."""
+    from. `through` (value -> the position of its constant): the `y - 0` (and `y * 1`,
+    `y / 1` of an Add y) that are Identities in this round, which the dependency
+    optimizer removes before the next: read through as the pruned Identities are
+    (flowgrad pushes the next round's constants in this one, as through `y + 0`:
+    `0.3 + ((x + 0.7) - 0)` runs as `x + 1.0`; mul_by_ones.first_round_identities)."""
     types = {}
     for n in program.nodes:
         for v in n.outputs:   # (through what the model pruner may remove)
-            types[v] = types.get(n.inputs[0]) if n.type in _PRUNED and n.inputs else n.type
+            types[v] = types.get(_source(n, through)) \
+                if (n.type in _PRUNED or through and v in through) and n.inputs else n.type
     if not any(n.type in _ASSOC and len(n.inputs) == 2 and
                any(types.get(v) == n.type for v in n.inputs) for n in program.nodes):
         return program   # no Add/Mul reads one of its own type: nothing to push
@@ -223,7 +240,7 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known)
+        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through)
         if nxt is not None and shape_known:
             moved = dict(zip(program.fetches, nxt.fetches))
             shape_known = {moved.get(v, v) for v in shape_known}

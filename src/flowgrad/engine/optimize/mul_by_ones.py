@@ -217,7 +217,7 @@ def _broadcast_to(out, nodes, n, y, target):
                       n.name, None, False))
 
 
-def identity_muls(program, unknown=None, adds=True):
+def identity_muls(program, unknown=None):
     """{value of a Mul by constant ones, or of an Add/AddV2 of constant zeros or a Sub of
     them (`x - 0`), that Grappler's constant folding makes an Identity: the position of
     its constant input}. That is where the other input y has the output's shape on
@@ -230,17 +230,43 @@ def identity_muls(program, unknown=None, adds=True):
     `sum(square(dropout(out) * 1.5))` runs its dropout gradient as
     `(1.25 * Cast) * (Cast * (5.625 * out))`, golden math/gated_grads; cosine_decay_restarts'
     `lr * ((1 - alpha) * decayed + alpha)` with alpha 0 runs as `decayed * lr`, its
-    constant pushed down: golden math/round2_decay). `adds=False`: Muls (and divisions)
-    only (the first round's push-down: flowgrad models no second round of Add trees, and
-    pushing through `y + 0` there gives what the second round gives: `0.3 + ((x + 0.7) +
-    0)` runs as `x + 1.0`)."""
+    constant pushed down: golden math/round2_decay). The first round's push-down takes
+    some as the second round's Identities: first_round_identities."""
     if snapshots(program):
         return {}
-    found = _identity_arith(program, unknown)
-    if not adds:
-        types = {n.outputs[0]: n.type for n in program.nodes if n.outputs}
-        found = {v: k for v, k in found.items() if types.get(v) not in _ADDS}
-    return found
+    return _identity_arith(program, unknown)
+
+
+def first_round_identities(program, unknown=None, found=None):
+    """identity_muls' Identities as flowgrad's first round of ConstantPushDown takes
+    them: ({value: the position of its constant} of the Muls and divisions by ones
+    (opaque: leaves of TF's first round, which minimize_broadcasts' second round reads
+    through), {value: the position of its constant} of the `y - 0`, and of the `y * 1`
+    and `y / 1` whose y is an Add (read through). Adds of zeros are in neither (Adds to
+    the push-down).
+
+    flowgrad models no second round of Add trees: pushing through these (after the
+    first round's push-down, on the deduplicated program: reciprocal_div._second_push)
+    gives what TF's second round gives once its dependency optimizer removed them:
+    `0.3 + ((x + 0.7) + 0)`, `0.3 + ((x + 0.7) - 0)` and `0.3 + ((x + 0.7) * 1)` run as
+    `x + 1.0` (golden math/push_down_sub).
+    `found`: identity_muls(program, unknown) when known."""
+    if found is None:
+        found = identity_muls(program, unknown)
+    made = {}   # value -> the type of what makes it, through these Identities
+    muls, through = {}, {}
+    for n in program.nodes:
+        for v in n.outputs:
+            k = found.get(v)
+            if k is None or n.type in _SUMS or len(n.inputs) != 2:
+                made[v] = n.type       # (an Add of zeros is an Add to the push-down)
+                continue
+            made[v] = made.get(n.inputs[1 - k])
+            if n.type == "Sub" or made[v] in _SUMS:
+                through[v] = k
+            else:
+                muls[v] = k
+    return muls, through
 
 
 def _identity_arith(program, unknown=None):
@@ -281,6 +307,7 @@ _ASSOC = frozenset({"Mul", "Add", "AddV2"})   # (what ConstantPushDown pushes in
 # SimplifyArithmeticOperations' `1 * y`, `y * 1`, `0 + y`, `y + 0`, `y - 0`, `y / 1`
 _IDENTITY_ARITH = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div"})
 _ADDS = frozenset({"Add", "AddV2", "Sub"})
+_SUMS = frozenset({"Add", "AddV2"})
 _SYMMETRIC = frozenset({"Mul", "Add", "AddV2"})
 
 

@@ -27,8 +27,9 @@ from .add_ops_rewrite import add_ops_rewrite
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, tainted_by_default
+from .cse import common_subexpression_elimination
 from .hoist_common_factor import hoist_common_factor
-from .mul_by_ones import broadcast_mul_by_ones, identity_muls
+from .mul_by_ones import broadcast_mul_by_ones, first_round_identities, identity_muls
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
@@ -76,6 +77,35 @@ def grappler_options(options, feed_tensors):
 def grappler_off(options):
     """`options` with Grappler's value-changing rewrites off."""
     return dict(options, constant_folding=False, arithmetic=False, fusion=False)
+
+
+# a Cond node's attr: {capture position: value} of its captures that Grappler folds into
+# its branches (its predicate a constant): mark_constant_branches
+CONST_CAPTURES = "_grappler_const_captures"
+
+
+def mark_constant_branches(program, seed):
+    """`program` with each Cond whose predicate folds to a constant marked CONST_CAPTURES:
+    the values of its captures that fold to constants too. Grappler's constant folding
+    folds the Switch of a constant on a constant predicate into a Const, so a branch
+    divides by a captured constant as by its own (`tf.cond(True, lambda: v / c, ...)`
+    runs `v * (1 / c)`; golden math/push_down_sub cond_*). `seed`: the values that
+    depend on a PlaceholderWithDefault (never constant)."""
+    if not any(n.type == "Cond" for n in program.nodes):
+        return program
+    folded = constant_folding(program)
+    consts = {n.outputs[0]: n.attrs["value"] for n in folded.nodes
+              if n.type == "Const" and not n.inputs and n.outputs and
+              n.outputs[0] not in seed}
+    nodes, changed = [], False
+    for n in program.nodes:
+        if n.type == "Cond" and n.inputs and n.inputs[0] in consts:
+            caps = {k: consts[v] for k, v in enumerate(n.inputs[1:]) if v in consts}
+            if caps:
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
+                changed = True
+        nodes.append(n)
+    return program.copy(nodes=nodes) if changed else program
 
 
 # a Cond/While/WhileGrad node's attr: its sub-plans run in a plan Grappler skipped
@@ -141,6 +171,36 @@ def reciprocal_division(program):
     return out
 
 
+def _pushed(program, known, seed, **kw):
+    """(constant_push_down(program, seed, **kw) with shape_known=`known`, `known` as its
+    values are then)."""
+    out = constant_push_down(program, seed, shape_known=known, **kw)
+    if known and out is not program:
+        moved = dict(zip(program.fetches, out.fetches))
+        known = frozenset(moved.get(v, v) for v in known)
+    return out, known
+
+
+def _second_push(program, known, seed, unknown):
+    """(`program`, `known`) after the second round's push-down through the first round's
+    Identities of `y + 0`, `y - 0` (and `y * 1`, `y / 1` of an Add y): the dependency
+    optimizer removed them, and the arithmetic optimizer deduplicated the graph before
+    (not its fetches), so a child written twice is one read twice, and not pushed into:
+    `0.3 + ((x + 0.7) - 0)` runs as `x + 1.0`, but fetched with `0.2 + ((x + 0.7) + 0)`
+    both keep their order (golden math/push_down_sub). Run here, in the first round
+    (flowgrad models no second round of Add trees), on the deduplicated program where it
+    pushes something."""
+    found = identity_muls(program, unknown)
+    if len(first_round_identities(program, found=found)[0]) == len(found):
+        return program, known   # (only Muls by ones of what is no Add: opaque still)
+    deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
+                                               controls=True)
+    muls, through = first_round_identities(deduped, unknown)
+    out, moved = _pushed(deduped, known, seed, opaque=muls, through=through)
+    return (program, known) if out is deduped else (out, moved)
+
+
+
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
                       shape_fetches=()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
@@ -164,6 +224,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         return program
     if options.get("constant_folding", True):
         seed = tainted_by_default(program)   # before anything folds
+        program = mark_constant_branches(program, seed)
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
         program = broadcast_mul_by_ones(program)
         program = reciprocal_division(program)
@@ -174,9 +235,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         # alone (it drives a control edge): no shape fetch for add_ops_rewrite
         known = known_shape_fetches(program, unknown, shape_fetches) if loop_body \
             else frozenset()
-        program = constant_push_down(program, seed,
-                                     opaque=identity_muls(program, unknown, adds=False),
-                                     shape_known=known)
+        program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown))
+        program, known = _second_push(program, known, seed, unknown)
         shape_fetches = frozenset(shape_fetches) - known
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)

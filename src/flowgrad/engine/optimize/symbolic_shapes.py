@@ -15,8 +15,11 @@ function is not modelled here (the passes then leave the value alone, as before)
 a few shape functions are modelled below a feed: elementwise unary and broadcasting
 binary ops, AddN and the activations' gradients, reductions over constant axes, Conv2D
 (NHWC), MatMul, BiasAdd, Reshape to a constant shape or to `Shape(x)`, ConcatV2 and Split
-on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch); a value computed
-without a feed has its static shape when that is fully defined.
+on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch), and the layout ops
+whose shape functions pass their input's dims on (ExpandDims, Squeeze, Tile, Pad, Slice,
+GatherV2, IdentityN, Pack/Unpack, BroadcastTo: a dim tiled by 1 or padded by 0 is the
+same symbol; golden rnn/loop_shape_rules); a value computed without a feed has its
+static shape when that is fully defined.
 """
 from __future__ import annotations
 
@@ -215,6 +218,8 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         return (head,) + tuple(data[len(ids):])
     if t == "Transpose":
         return _transpose(n, ins[0], consts, dims)
+    if t in _LAYOUT:
+        return _LAYOUT[t](n, ins, consts, dims, shape_of)
     if t == "TensorArrayGatherV3":
         # Concatenate([Dim(indices, 0)], the element shape): the gather's element_shape
         # attr (Python passes the TensorArray's; TF's handle data where the TensorArrayV3's
@@ -228,6 +233,124 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
     return None
 
 
+def _int_list(consts, v):
+    """The constant `v` as a list of ints, or None."""
+    c = consts.get(v)
+    return None if c is None else [int(d) for d in np.ravel(c)]
+
+
+def _expand_dims(n, ins, consts, dims, shape_of):
+    """ExpandDims: a 1 inserted at the constant axis (negative: from the end + 1)."""
+    axis = _int_list(consts, n.inputs[1]) if len(n.inputs) == 2 else None
+    x = ins[0]
+    if x is None or axis is None or len(axis) != 1 or not -len(x) - 1 <= axis[0] <= len(x):
+        return None
+    ax = axis[0] + len(x) + 1 if axis[0] < 0 else axis[0]
+    return x[:ax] + (1,) + x[ax:]
+
+
+def _squeeze(n, ins, consts, dims, shape_of):
+    """Squeeze: the listed dims gone (an unknown one taken as 1); none listed, the dims
+    known to be 1 (an unknown dim then leaves the rank unknown)."""
+    x = ins[0]
+    if x is None:
+        return None
+    listed = {d % len(x) for d in n.attrs.get("squeeze_dims") or ()} if x else set()
+    if not listed and any(d < 0 for d in x):
+        return None
+    return tuple(d for i, d in enumerate(x)
+                 if not (i in listed or not listed and d == 1))
+
+
+def _tile(n, ins, consts, dims, shape_of):
+    """Tile by constant multiples: a dim times 1 is itself, a known dim the product, an
+    unknown one times more a fresh symbol."""
+    x = ins[0]
+    mult = _int_list(consts, n.inputs[1]) if len(n.inputs) == 2 else None
+    if x is None or mult is None or len(mult) != len(x):
+        return None
+    return tuple(d if m == 1 else d * m if d >= 0 else 0 if m == 0 else dims.fresh()
+                 for d, m in zip(x, mult))
+
+
+def _pad(n, ins, consts, dims, shape_of):
+    """Pad / PadV2 / MirrorPad by constant paddings: a dim padded by nothing is itself,
+    a known one grows, an unknown one padded is a fresh symbol."""
+    x = ins[0]
+    pads = _int_list(consts, n.inputs[1]) if len(n.inputs) >= 2 else None
+    if x is None or pads is None or len(pads) != 2 * len(x):
+        return None
+    out = []
+    for i, d in enumerate(x):
+        grow = pads[2 * i] + pads[2 * i + 1]
+        out.append(d if grow == 0 else d + grow if d >= 0 else dims.fresh())
+    return tuple(out)
+
+
+def _slice(n, ins, consts, dims, shape_of):
+    """Slice by constant begin and size: size -1 from a begin of 0 keeps the dim, from
+    another the known rest (an unknown one's: a fresh symbol); else the size."""
+    x = ins[0]
+    begin = _int_list(consts, n.inputs[1]) if len(n.inputs) == 3 else None
+    size = _int_list(consts, n.inputs[2]) if len(n.inputs) == 3 else None
+    if x is None or begin is None or size is None or not len(x) == len(begin) == len(size):
+        return None
+    return tuple(s if s != -1 else d if b == 0 else d - b if d >= 0 else dims.fresh()
+                 for d, b, s in zip(x, begin, size))
+
+
+def _gather(n, ins, consts, dims, shape_of):
+    """GatherV2 (batch_dims 0) on a constant axis: params' dims, the axis one replaced by
+    the indices' dims."""
+    if len(ins) != 3 or n.attrs.get("batch_dims", 0):
+        return None
+    params, indices = ins[0], ins[1]
+    axis = _int_list(consts, n.inputs[2])
+    if params is None or indices is None or axis is None or len(axis) != 1 or \
+            not -len(params) <= axis[0] < len(params):
+        return None
+    ax = axis[0] % len(params)
+    return params[:ax] + tuple(indices) + params[ax + 1:]
+
+
+def _pack(n, ins, consts, dims, shape_of):
+    """Pack: the inputs' shapes merged, their number inserted at the axis."""
+    if not ins or any(x is None or len(x) != len(ins[0]) for x in ins):
+        return None
+    out = list(ins[-1])
+    for x in ins[-2::-1]:
+        out = [dims.merge(a, b) for a, b in zip(x, out)]
+    axis = n.attrs.get("axis", 0)
+    ax = axis + len(out) + 1 if axis < 0 else axis
+    return tuple(out[:ax]) + (len(ins),) + tuple(out[ax:])
+
+
+def _broadcast_to(n, ins, consts, dims, shape_of):
+    """BroadcastTo a constant shape or `Shape(y)` (y's shape). (Not Fill: of a Shape
+    Grappler knows, TF folds it into a Const and pushes that down, not modelled.)"""
+    if len(n.inputs) != 2:
+        return None
+    src = shape_of.get(n.inputs[1])
+    if src is not None:
+        return src
+    shape = _int_list(consts, n.inputs[1])
+    return None if shape is None or any(d < 0 for d in shape) else tuple(shape)
+
+
+def _unpack(n, x, dims):
+    """Unpack's output shape (every output alike): the axis dim gone."""
+    if x is None or not x:
+        return None
+    ax = n.attrs.get("axis", 0) % len(x)
+    return x[:ax] + x[ax + 1:]
+
+
+# ops whose shape function moves or passes on their input's dims (symbols kept)
+_LAYOUT = {"ExpandDims": _expand_dims, "Squeeze": _squeeze, "Tile": _tile, "Pad": _pad,
+           "PadV2": _pad, "MirrorPad": _pad, "Slice": _slice, "GatherV2": _gather,
+           "Pack": _pack, "BroadcastTo": _broadcast_to}
+
+
 def _transpose(n, x, consts, dims):
     """TransposeShapeFn: the input's dims permuted by a constant perm; a perm Grappler's
     first inference does not hold as a Const (dynamic_rnn's `concat(([1, 0], range(2,
@@ -239,6 +362,20 @@ def _transpose(n, x, consts, dims):
     if perm is not None and np.size(perm) == rank:
         return tuple(x[int(p)] for p in np.ravel(perm))
     return tuple(dims.fresh() for _ in range(rank))
+
+
+def _many(n, ins, consts, dims):
+    """The output shapes of a node of several outputs (Split, Unpack, IdentityN), or
+    None."""
+    if n.type == "Split":
+        out = _split(n, ins, consts, dims)
+    elif n.type == "Unpack" and len(ins) == 1:
+        out = _unpack(n, ins[0], dims)
+    elif n.type == "IdentityN" and len(ins) == len(n.outputs):
+        return list(ins)
+    else:
+        return None
+    return None if out is None else [out] * len(n.outputs)
 
 
 def _split(n, ins, consts, dims):
@@ -342,13 +479,15 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         if is_tainted:
             tainted.update(n.outputs)
         if len(n.outputs) != 1:
-            split = _split(n, [sym.get(i) for i in n.inputs], consts, dims) \
-                if is_tainted and n.type == "Split" else None
+            many = _many(n, [sym.get(i) for i in n.inputs], consts, dims) \
+                if is_tainted else None
             for k, v in enumerate(n.outputs):
                 if not is_tainted and v not in fed:
                     sym[v] = _static(program, v)
-                elif split is not None and v not in fed:
-                    sym[v] = split
+                elif many is not None and v not in fed:
+                    sym[v] = many[k]
+                elif ranked and v not in fed:
+                    sym[v] = _ranked(program, v, dims)
             continue
         v = n.outputs[0]
         if v in fed:
