@@ -122,6 +122,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
     def x_outs(b, j):
         return [outs[b][x_at[j] + i] for i in range(nparts[j])]
+    # (a capture both branches gather: each branch's own slices, its Switch's gradient;
+    # flowgrad's concatenation with the other side's zeros has no node in TF's)
+    own = g.get("own") or [[None] * len(nparts)] * 2
+    both = [own[0][j] is not None for j in range(len(nparts))]
+    if any(both[j] and not (g["reached"][0][j] and g["reached"][1][j])
+           for j in range(len(nparts))):
+        return False
+
+    def mine_outs(b, j):
+        return own[b][j] if both[j] else x_outs(b, j)
     fwd = g["of"]
     pre = cp._prefix(op)
     tail = f"/{fwd.name}_grad/cond_grad"
@@ -284,10 +294,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
         names = sorted((m.name for m in fsides[b]), key=len, reverse=True)
         by_name = {m.name: m for m in fsides[b]}
         reached_outs = [t.op for j in range(len(xs)) if g["reached"][b][j]
-                        for t in x_outs(b, j)]
+                        for t in mine_outs(b, j)]
         live = _ancestors(reached_outs, side)
-        dead = _ancestors([t.op for j in range(len(xs)) if not g["reached"][b][j]
-                           for t in x_outs(b, j)],
+        dead = _ancestors([t.op for j in range(len(xs)) if not g["reached"][b][j] or
+                           both[j] for t in x_outs(b, j)],
                           side) - live
         skip |= dead
         waiting = []
@@ -316,8 +326,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             waiting = []
         for j, c in enumerate(g["xs"]):
             if g["reached"][b][j]:
-                mine = [w for w in waiting if w in _ancestors([t.op for t in x_outs(b, j)],
-                                                              side)]
+                mine = [w for w in waiting if w in _ancestors(
+                    [t.op for t in mine_outs(b, j)], side)]
                 groups[("sw", b, c.name)] = mine
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
@@ -477,7 +487,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                         "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
                                  caches[b][name], sw_grad.get(n, x_outs(b, j)[0]) if
-                                 nparts[j] == 1 else x_outs(b, j)))   # written)
+                                 nparts[j] == 1 else mine_outs(b, j)))   # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -549,6 +559,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
     rest_at = next((o for o in later if o._id > last and not any(
         o in ops for ops in own.values())), None)
     for j, c in enumerate(g["xs"]):
+        if nparts[j] > 1 and len(got[j]) == 2:   # (TF's _AggregateIndexedSlicesGradients
+            # at the capture's Enter: the values and indices of both Switches' Merges
+            # concatenated in the gradients scope, the first one's dense shape)
+            got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
         if nparts[j] > 1:   # (an IndexedSlices': its Merges, one per part)
             for i, res in enumerate(got[j][0] if got[j] else ()):
                 k = x_at[j] + i
@@ -731,6 +745,31 @@ def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
         out.append(emit(f"{name}/Merge" + (f"_{i}" if i else ""), "Merge", ins, [d, d],
                         {"N": 2}, shapes=[_merge_shape(zs, t.shape), TensorShape([])]))
     return out
+
+
+def _concat_slices(cp, emit, scope, got, c):
+    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges) in a loop
+    gradient's frame: concat (values) and concat_1 (indices), each with its axis Const on
+    the frame's pivot, in the gradients scope (named late); [values, indices, the first
+    one's dense shape]."""
+    i32, root = _dt.int32, _root(scope)
+    out = []
+    for i in (0, 1):
+        name = cp._unique(f"{scope}/loop_concat")
+        axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
+                    {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[TensorShape([])])
+        dt = _dt.int32 if i else (cp.arrays.dtype(c) if cp.arrays is not None else
+                                  c.dtype.base_dtype)
+        shape = TensorShape([None] + (c.shape.as_list()[1:] if i == 0 and
+                                      c.shape.ndims is not None else []))
+        if i == 0 and c.shape.ndims is None:
+            shape = TensorShape(None)
+        emit(name, "ConcatV2", [got[0][i], got[1][i], axis], [dt, dt, i32],
+             {"N": 2}, shapes=[shape])
+        cp._late_names.append((name, root + "/concat"))
+        cp._late_subs.append((axis, name, "/axis"))
+        out.append(name)
+    return out + [got[0][2]]
 
 
 def _merge_shape(a, b):

@@ -120,6 +120,19 @@ def branch_pushes(gop, ginfo, finfo, members):
     so (a tensor read elsewhere than through gradient conds on the same predicates)."""
     body = set(finfo["members_order"])
     out = {}
+    # (a gradient op no result needs, named in a gradient cond's branch scope: TF's op of
+    # that branch, outside flowgrad's branch table, _dead_members)
+    scopes = {CondPlan._prefix(m) + "/gradients": m for m in members if m.type == "Cond"}
+
+    def chain_of(m):
+        got = chain(m)
+        if got:
+            return got
+        for pre, c in scopes.items():
+            if re.match(re.escape(pre) + r"(?:_[0-9]+)?/", m.name):
+                return [c] + chain(c)
+        return got
+
     for t in ginfo["saved"]:
         conds = chain(t._op)
         if not conds:
@@ -129,14 +142,20 @@ def branch_pushes(gop, ginfo, finfo, members):
         readers = [m for m in members if t in m._inputs]
         levels, g = [], None
         for c in reversed(conds):   # outermost first: the gradient cond reading it there
-            here = [m for m in readers if (chain(m)[:1] == [g] if g is not None else
-                                           not chain(m))]
+            here = [m for m in readers if (chain_of(m)[:1] == [g] if g is not None else
+                                           not chain_of(m))]
+            if not here:   # (read only by such ops: the gradient cond they are in)
+                d = len(levels)
+                here = list({tuple(reversed(chain_of(m)))[d] for m in readers
+                             if len(chain_of(m)) > d and
+                             tuple(reversed(chain_of(m)))[:d] ==
+                             tuple(lv[2] for lv in reversed(levels))})
             if len(here) != 1 or here[0].type != "Cond" or here[0].inputs[0] is not \
                     c.inputs[0]:
                 return None
             g = here[0]
             levels.insert(0, (c, branch_in(t._op, c), g))
-        if any(m not in [lv[2] for lv in levels] and g not in chain(m) for m in readers):
+        if any(m not in [lv[2] for lv in levels] and g not in chain_of(m) for m in readers):
             return None   # the rest: ops in the innermost gradient cond's branches
         out[t] = tuple(levels)
     return out
