@@ -9,6 +9,7 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 from __future__ import annotations
 
 import inspect
+import re
 
 import numpy as np
 
@@ -571,6 +572,10 @@ def _late_renumbered(gd, grads, renames, scope):
             continue   # (numbered with the scope's own AddNs; another call's)
         groups.setdefault(base, set()).add(name)
     names = [n.name for n in gd.node]
+    for base, late in groups.items():   # (slices summed in a frame, TF's concat and
+        if base.endswith("/concat"):     # concat_1: numbered with the call's own concats)
+            late.update(n.name for n in gd.node if n.op == "ConcatV2" and
+                        re.fullmatch(re.escape(base) + r"(?:_[0-9]+)?", n.name))
     out = {}
     for base, late in groups.items():
         def num(n, base=base):
