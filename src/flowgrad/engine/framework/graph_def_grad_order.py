@@ -105,7 +105,10 @@ def _loop_zeros(grad, prefix, by):
         if n.op != "Fill" or not _SUMS.match(rest) or len(n.srcs) != 2:
             continue
         merge = readers[n.name]
-        if len(merge) != 1 or merge[0].op != "Merge" or \
+        if sorted(m.op for m in merge) == ["Merge", "Shape"] and all(
+                re.search(r"_grad/cond_grad/(Merge|Shape)$", m.name) for m in merge):
+            merge = [m for m in merge if m.op == "Merge"]   # (merged with slices, as below)
+        elif len(merge) != 1 or merge[0].op != "Merge" or \
                 not merge[0].name.endswith("_grad/cond_grad"):
             continue
         chain = _shape_stack(n, prefix, by, readers)

@@ -689,14 +689,10 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
         emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {}, shapes=[c.shape])
         cp._late_names.append((zeros, root + "/zeros"))
         cp._late_subs.append((const, zeros, "/Const"))
-        ins = [zeros, grad] if b == 0 else [grad, zeros]
-        name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-        return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    else:
+        zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
     if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
-        if not c.shape.is_fully_defined():
-            raise ValueError("an IndexedSlices merge with zeros of an unknown shape")
-        return _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root)
-    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
+        return _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros)
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
@@ -715,15 +711,15 @@ def _switched_zeros(cp, emit, c, b, scope, pred, dt, root):
     return sw + (":1" if b == 1 else "")
 
 
-def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
+def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros):
     """_zeros_merge_loop of an IndexedSlices gradient `grad` ([values, indices, dense
     shape]): TF's merge() makes the zeros slices (_as_indexed_slices: their Shape, the
     range of its first dimension) and merges each part (Merge, Merge_1, Merge_2 in the
     Switch's <Switch>_grad/cond_grad scope). Returns the three Merges."""
     i32 = _dt.int32
-    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     rank = c.shape.ndims
+    first_dim = c.shape.as_list()[:1] if rank is not None else [None]
     shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
                  shapes=[TensorShape([rank])])
     ends = [emit(f"{name}/strided_slice/stack{x}", "Const", [_PIVOT], [],
@@ -736,9 +732,9 @@ def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
                          {"dtype": i32, "value": np.asarray(v, np.int32)},
                          shapes=[TensorShape([])]) for x, v in (("start", 0), ("delta", 1))]
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
-               shapes=[TensorShape([c.shape.as_list()[0]])])
+               shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [c.shape, TensorShape(c.shape.as_list()[:1]), TensorShape([rank])]
+    zshapes = [c.shape, TensorShape(first_dim), TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
         d = t.dtype.base_dtype
