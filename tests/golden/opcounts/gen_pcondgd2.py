@@ -611,6 +611,64 @@ def _gather_capture_and_dense(tf):
     return tf.gradients(tf.reduce_sum(y), [params, w])
 
 
+def _gather_capture_both(tf):
+    # (plistcap) the same capture gathered in both branches of a cond in the loop body:
+    # TF merges each Switch's slices with the dead side's zeros made slices (two sets of
+    # Merge, Merge_1, Merge_2) and sums them at the capture's Enter in the frame
+    # (gradients/concat, concat_1: _AggregateIndexedSlicesGradients); the false branch's
+    # unused gradient of the constant (mul_grad/Mul_1) pushes the gathered rows
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                    lambda: tf.gather(params, i + 1) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_both_terms(tf):
+    # (plistcap) both branches gather, a dense capture beside them, and a dense gradient of
+    # the variable outside the loop: the frame's concats are numbered before the call's
+    # own (gradients/concat_2, concat_3 after the loop)
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0), lambda: tf.gather(params, i) * w,
+                    lambda: tf.gather(params, i + 1) + acc)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
+def _gather_capture_both_unknown(tf):
+    # (plistcap) a captured placeholder of shape [None, 3] gathered in both branches: each
+    # Switch's zeros are a Fill of the shape the forward frame pushes (ZeroShape), made
+    # slices (Shape, strided_slice, range of the Fill)
+    params = tf.placeholder(tf.float32, [None, 3], name="pp")
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                    lambda: tf.gather(params, i + 1) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _dead_branch_read(tf):
+    # (plistcap) a branch's gradient of a constant (mul_grad/Mul_1, needed by no result)
+    # reading a value the forward branch makes: TF pushes it in the cond's context and
+    # pops it in the gradient frame all the same
+    params = tf.get_variable("params", [3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: acc * 3.0, lambda: tf.sin(params) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_both", _nested_cond_both),
          ("while/nested_cond_false", _nested_cond_false),
@@ -649,7 +707,11 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture_dense", _gather_capture_dense),
          ("while/gather_capture_unknown", _gather_capture_unknown),
          ("while/gather_capture_cond", _gather_capture_cond),
-         ("while/gather_capture_and_dense", _gather_capture_and_dense)]
+         ("while/gather_capture_and_dense", _gather_capture_and_dense),
+         ("while/gather_capture_both", _gather_capture_both),
+         ("while/gather_capture_both_terms", _gather_capture_both_terms),
+         ("while/gather_capture_both_unknown", _gather_capture_both_unknown),
+         ("while/dead_branch_read", _dead_branch_read)]
 
 
 

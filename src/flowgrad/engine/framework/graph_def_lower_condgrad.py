@@ -686,7 +686,8 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
         const = emit(zeros + "/Const", "Const", [_PIVOT], [],
                      {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                      shapes=[TensorShape([])])
-        emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {}, shapes=[c.shape])
+        emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {},
+             shapes=[_filled(c) if isinstance(grad, list) else c.shape])
         cp._late_names.append((zeros, root + "/zeros"))
         cp._late_subs.append((const, zeros, "/Const"))
     else:
@@ -719,7 +720,9 @@ def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros):
     i32 = _dt.int32
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     rank = c.shape.ndims
-    first_dim = c.shape.as_list()[:1] if rank is not None else [None]
+    # (the zeros of a shape not fully known: a Fill of a popped shape, its dimensions
+    # unknown)
+    first_dim = c.shape.as_list()[:1] if c.shape.is_fully_defined() else [None]
     shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
                  shapes=[TensorShape([rank])])
     ends = [emit(f"{name}/strided_slice/stack{x}", "Const", [_PIVOT], [],
@@ -734,13 +737,20 @@ def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros):
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
                shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [c.shape, TensorShape(first_dim), TensorShape([rank])]
+    zshapes = [c.shape if c.shape.is_fully_defined() else _filled(c), TensorShape(first_dim),
+               TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
         d = t.dtype.base_dtype
         out.append(emit(f"{name}/Merge" + (f"_{i}" if i else ""), "Merge", ins, [d, d],
                         {"N": 2}, shapes=[_merge_shape(zs, t.shape), TensorShape([])]))
     return out
+
+
+def _filled(c):
+    """The static shape of TF's zeros (Fill) of the popped shape of capture `c`: its rank
+    only (the pop's shape is the Shape's, [rank])."""
+    return TensorShape(None if c.shape.ndims is None else [None] * c.shape.ndims)
 
 
 def _concat_slices(cp, emit, scope, got, c):
