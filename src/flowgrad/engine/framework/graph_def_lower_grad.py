@@ -397,8 +397,7 @@ def grad_lowerable(gop):
         return False
     # (an IndexedSlices accumulator: TF's AddBackpropIndexedSlicesAccumulator, written for
     # a capture with a dense shape of a fully known shape, in a frame nested in none)
-    if any(sp[3] is None or not ginfo["sliced_known"][k][1]
-           for k, sp in ginfo.get("sliced", {}).items()):
+    if any(sp[3] is None for k, sp in ginfo.get("sliced", {}).items()):
         return False
     finfo = _loop_info(ginfo["forward"])
     if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"]._get_attr("Tout")):
@@ -1374,12 +1373,13 @@ def _sliced_inits(self, gop, emit, j, k, c):
     else:
         sh = emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
                   {"out_type": i32}, shapes=[TensorShape([rank])])
+        tail_rank = rank - 1 if rank is not None else None
         ends = [emit(f"{B}/stack{x}", "Const", [], [],
                      {"dtype": i32, "value": np.asarray([v], np.int32)},
                      shapes=[TensorShape([1])]) for x, v in (("", 1), ("_1", 0), ("_2", 1))]
         sl = emit(B + "/strided_slice", "StridedSlice", [sh] + ends, [i32] * 4,
                   {"begin_mask": 0, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0,
-                   "shrink_axis_mask": 0}, shapes=[TensorShape([rank - 1])])
+                   "shrink_axis_mask": 0}, shapes=[TensorShape([tail_rank])])
         v0 = emit(B + "/values_0", "Const", [], [],
                   {"dtype": i32, "value": np.asarray([1], np.int32)},
                   shapes=[TensorShape([1])])
@@ -1397,12 +1397,18 @@ def _sliced_inits(self, gop, emit, j, k, c):
                                                                                idt.as_numpy_dtype)},
                shapes=[TensorShape([1])])
     out = [(f"a{j}s0", ind, idt, TensorShape([None])), (f"a{j}s1", vals, vdt, vshape)]
-    if sdt is not None:
+    if sdt is not None and known[1]:
         sdt = _dt.as_dtype(sdt)
         ds = emit(B + "/dense_shape", "Const", [], [],
                   {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
                   shapes=[TensorShape([rank])])
         out.append((f"a{j}s2", ds, sdt, TensorShape(None)))   # (TF sets none on it)
+    elif sdt is not None:   # (a dense shape of a shape not fully known: TF's
+        sdt = _dt.as_dtype(sdt)   # zeros_like(shape_internal(c, optimize=False)))
+        sh = emit(B + "/dense_Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
+                  {"out_type": sdt}, shapes=[TensorShape([rank])])
+        ds = emit(B + "/dense_zeros", "ZerosLike", [sh], [sdt], {}, shapes=[TensorShape([rank])])
+        out.append((f"a{j}s2", ds, sdt, TensorShape(None)))
     self._sliced_shapes[(gop, j)] = [x[3] for x in out]
     return [x[:3] for x in out]
 
@@ -1446,6 +1452,8 @@ def _sliced_names(self, gop, j, base, first, ren):
     ren(Z + "/values", base + "zeros")
     ren(Z + "/indices", base + "Const")
     ren(Z + "/dense_shape", base + "Const")
+    ren(Z + "/dense_Shape", base + "Shape")
+    ren(Z + "/dense_zeros", base + "zeros_like")
     for kind in ("Enter", "Merge"):
         for i in range(parts):
             ren(f"{B}/{kind}_a{j}s{i}", base + "b_acc")
