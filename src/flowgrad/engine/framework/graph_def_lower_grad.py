@@ -300,8 +300,13 @@ def _nested_members(gop, parent_body):
     ginfo = _loop_info(gop)
     fop = ginfo.get("forward") if ginfo else None
     finfo = _loop_info(fop) if fop is not None else None
-    if finfo is None or _home(fop) not in parent_body or ginfo.get("sliced") or any(
+    if finfo is None or _home(fop) not in parent_body or any(
             d.is_ref_dtype for d, _ in fop._get_attr("Tout")):
+        return None
+    # (an IndexedSlices accumulator in a nested frame: written where its initial values
+    # are Consts, the values' and the dense shape's shapes fully known)
+    if any(sp[2] is None or not all(ginfo["sliced_known"][k])
+           for k, sp in ginfo.get("sliced", {}).items()):
         return None
     members = _members(gop, ginfo, finfo)
     if members is not None:
@@ -929,7 +934,7 @@ class GradLoopPlan(_PlanBase):
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
             if k in ginfo["sliced"]:   # TF's AddBackpropIndexedSlicesAccumulator
-                vars_ += self._sliced_inits(op, emit, j, k, c)
+                vars_ += self._sliced_inits(op, emit, j, k, c, pctl)
                 continue
             shape = ginfo["grads"][offs[j]].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
@@ -1353,12 +1358,14 @@ def _cap_offsets(ginfo, n):
     return out
 
 
-def _sliced_inits(self, gop, emit, j, k, c):
+def _sliced_inits(self, gop, emit, j, k, c, pctl=()):
     """The initial values of the j-th accumulator (capture k, `c`), an IndexedSlices', as
     TF's AddBackpropIndexedSlicesAccumulator makes them outside the frame: the values' one
     row of zeros (a Const b_acc when the gradient's values have a fully known shape, else
     zeros of [1] + Shape(c)[1:]), the indices' [0] and the dense shape's zeros. Returns
-    the loop variables [(key, initial node, dtype)] (indices, values, dense shape)."""
+    the loop variables [(key, initial node, dtype)] (indices, values, dense shape). Its
+    Consts wait for `pctl` (in a nested frame: the enclosing frame's pivot)."""
+    pctl = list(pctl)
     B = f"{gop.name}/zeros_{j}"
     idt, vdt, tail, sdt = self.plans[gop]["ginfo"]["sliced"][k]
     idt, vdt = _dt.as_dtype(idt), _dt.as_dtype(vdt)
@@ -1366,7 +1373,7 @@ def _sliced_inits(self, gop, emit, j, k, c):
     i32 = _dt.int32
     rank = c.shape.ndims
     if known[0] and tail is not None:
-        vals = emit(B + "/values", "Const", [], [],
+        vals = emit(B + "/values", "Const", pctl, [],
                     {"dtype": vdt, "value": np.zeros([1] + list(tail), vdt.as_numpy_dtype)},
                     shapes=[TensorShape([1] + list(tail))])
         vshape = TensorShape([None] + list(tail))
@@ -1393,13 +1400,13 @@ def _sliced_inits(self, gop, emit, j, k, c):
         vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
                     shapes=[TensorShape(dims)])
         vshape = TensorShape([None] + dims[1:] if dims is not None else None)
-    ind = emit(B + "/indices", "Const", [], [], {"dtype": idt, "value": np.zeros([1],
+    ind = emit(B + "/indices", "Const", pctl, [], {"dtype": idt, "value": np.zeros([1],
                                                                                idt.as_numpy_dtype)},
                shapes=[TensorShape([1])])
     out = [(f"a{j}s0", ind, idt, TensorShape([None])), (f"a{j}s1", vals, vdt, vshape)]
     if sdt is not None and known[1]:
         sdt = _dt.as_dtype(sdt)
-        ds = emit(B + "/dense_shape", "Const", [], [],
+        ds = emit(B + "/dense_shape", "Const", pctl, [],
                   {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
                   shapes=[TensorShape([rank])])
         out.append((f"a{j}s2", ds, sdt, TensorShape(None)))   # (TF sets none on it)
