@@ -669,6 +669,48 @@ def _dead_branch_read(tf):
     return tf.gradients(tf.reduce_sum(y), params)
 
 
+def _gather_capture_unknown_rank(tf):
+    # (plistcap) a gather of a captured placeholder of unknown rank: the accumulator's
+    # dense shape starts as zeros_like(Shape(pp)) (its shape not fully known), its values
+    # as zeros of [1] + Shape(pp)[1:]
+    params = tf.placeholder(tf.float32, None, name="pp")
+
+    def body(i, acc):
+        return i + 1, acc + tf.reshape(tf.gather(params, i), [3])
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_capture(tf):
+    # (plistcap) a gather in a loop nested in a loop: the inner frame's IndexedSlices
+    # accumulator (its Consts on the outer frame's pivot), summed by the outer one (values
+    # zeros of [1] + Shape(params)[1:], dense shape zeros_like(Shape(params)))
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            return j + 1, a + tf.gather(params, j)
+        a2 = tf.while_loop(lambda j, a: j < 2, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_dense_terms(tf):
+    # (plistcap) the same with a dense capture beside it, an inner trip count read from
+    # the outer loop and a dense gradient of the variable outside the loops
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            return j + 1, a + tf.gather(params, i + j) * w
+        a2 = tf.while_loop(lambda j, a: j < i, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_both", _nested_cond_both),
          ("while/nested_cond_false", _nested_cond_false),
@@ -711,7 +753,10 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture_both", _gather_capture_both),
          ("while/gather_capture_both_terms", _gather_capture_both_terms),
          ("while/gather_capture_both_unknown", _gather_capture_both_unknown),
-         ("while/dead_branch_read", _dead_branch_read)]
+         ("while/dead_branch_read", _dead_branch_read),
+         ("while/gather_capture_unknown_rank", _gather_capture_unknown_rank),
+         ("while/nested_gather_capture", _nested_gather_capture),
+         ("while/nested_gather_dense_terms", _nested_gather_dense_terms)]
 
 
 
