@@ -711,6 +711,25 @@ def _nested_gather_dense_terms(tf):
     return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
 
 
+def _cond_zeros_after_nested_loop(tf):
+    # (plistcap; the train golden nested's numbering) a loop over map_fn's result whose
+    # body cond reads a value of shape [None, 3]: TF makes the cond's zeros (Fills of the
+    # popped shapes) before the map_fn's nested loop's zero Const of its unused loop
+    # variable, so they are gradients/zeros, zeros_1 and that Const zeros_2
+    x = tf.placeholder(tf.float32, [None, 4, 3], name="x")
+
+    def per_row(s):
+        return tf.while_loop(lambda j, a, u: j < 4,
+                             lambda j, a, u: (j + 1, a + s[j], u * 2.0),
+                             [0, tf.zeros([3]), tf.ones([3])])[1]
+    h = tf.map_fn(per_row, x)
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.equal(i % 2, 0), lambda: a * 2.0, lambda: tf.sin(a))
+    z = tf.while_loop(lambda i, a: i < 3, body, [0, h])[1]
+    return tf.gradients(tf.reduce_sum(z), x)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_both", _nested_cond_both),
          ("while/nested_cond_false", _nested_cond_false),
@@ -756,7 +775,8 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/dead_branch_read", _dead_branch_read),
          ("while/gather_capture_unknown_rank", _gather_capture_unknown_rank),
          ("while/nested_gather_capture", _nested_gather_capture),
-         ("while/nested_gather_dense_terms", _nested_gather_dense_terms)]
+         ("while/nested_gather_dense_terms", _nested_gather_dense_terms),
+         ("while/cond_zeros_after_nested_loop", _cond_zeros_after_nested_loop)]
 
 
 
