@@ -730,6 +730,36 @@ def _cond_zeros_after_nested_loop(tf):
     return tf.gradients(tf.reduce_sum(z), x)
 
 
+def _gather_capture_nested_conds(tf):
+    # (plistcap) the capture gathered in both branches of a cond nested in one branch of
+    # a cond in the loop, and in the outer cond's other branch: three Switches' slices
+    # Merges, summed at the capture's Enter
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0),
+                    lambda: tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                                    lambda: tf.gather(params, i + 1)),
+                    lambda: tf.gather(params, i + 2) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_both_twice(tf):
+    # (plistcap) two gathers of the capture in one branch (their slices concatenated in
+    # the branch, the Switch's gradient), one in the other reading a loop variable
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0),
+                    lambda: tf.gather(params, i) + tf.gather(params, i + 1),
+                    lambda: tf.gather(params, i + 2) * acc)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_both", _nested_cond_both),
          ("while/nested_cond_false", _nested_cond_false),
@@ -776,7 +806,9 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture_unknown_rank", _gather_capture_unknown_rank),
          ("while/nested_gather_capture", _nested_gather_capture),
          ("while/nested_gather_dense_terms", _nested_gather_dense_terms),
-         ("while/cond_zeros_after_nested_loop", _cond_zeros_after_nested_loop)]
+         ("while/cond_zeros_after_nested_loop", _cond_zeros_after_nested_loop),
+         ("while/gather_capture_nested_conds", _gather_capture_nested_conds),
+         ("while/gather_capture_both_twice", _gather_capture_both_twice)]
 
 
 
