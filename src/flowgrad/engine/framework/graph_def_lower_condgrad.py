@@ -37,7 +37,13 @@ An IndexedSlices gradient of a capture one branch gathers (`g["slices"]`: three 
 the gradient Cond per such x, values, indices, dense shape) is TF's merge() of slices: the
 dead side's zeros made slices (_as_indexed_slices: their Shape, the range of its first
 dimension) and a Merge per part (<Switch>_grad/cond_grad/Merge, Merge_1, Merge_2:
-_slices_merge_loop).
+_slices_merge_loop). A capture both branches gather (g["own"]: each branch's own slices;
+flowgrad's branch concatenates them with the other side's zeros, which TF has no node
+for): a set of Merges per Switch, summed at the capture's Enter in the gradients scope as
+_AggregateIndexedSlicesGradients does (gradients/concat of the values, concat_1 of the
+indices, each with its axis on the frame's pivot, named late; the first one's dense
+shape: _concat_slices). Of a capture of a shape not fully known, the zeros made slices
+are the Fill of the ZeroShape's popped shape.
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 

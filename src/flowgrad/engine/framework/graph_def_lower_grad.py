@@ -12,9 +12,13 @@ too, their forward values pushed. Accumulators of a known shape start from a Con
 (b_acc), named after the forward loop's Enter of the capture; an IndexedSlices gradient
 (a tf.gather of the capture) is summed as TF's AddBackpropIndexedSlicesAccumulator sums it:
 three accumulators (indices, values, dense shape) starting from [0], one row of zeros
-(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape, the indices
-and values concatenated each iteration (ConcatV2), the dense shape their Maximum
-(_sliced_inits, _sliced_sums, _sliced_names; in a frame nested in none). The gradient frame is TF's
+(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape (a Const, or
+zeros_like(Shape(capture)) when its shape is not fully known), the indices and values
+concatenated each iteration (ConcatV2), the dense shape their Maximum (_sliced_inits,
+_sliced_sums, _sliced_names; in a nested frame where its initial values are Consts, on the
+enclosing frame's pivot). A gradient op in a cond gradient's branch that no result needs
+(its gradients scope, outside flowgrad's branch table) reads a forward branch value
+through that cond's stack as TF's does (branch_pushes). The gradient frame is TF's
 GradLoopState's WhileContext: named after the forward one in the gradients scope
 (gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
 minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
