@@ -611,6 +611,155 @@ def _gather_capture_and_dense(tf):
     return tf.gradients(tf.reduce_sum(y), [params, w])
 
 
+def _gather_capture_both(tf):
+    # (plistcap) the same capture gathered in both branches of a cond in the loop body:
+    # TF merges each Switch's slices with the dead side's zeros made slices (two sets of
+    # Merge, Merge_1, Merge_2) and sums them at the capture's Enter in the frame
+    # (gradients/concat, concat_1: _AggregateIndexedSlicesGradients); the false branch's
+    # unused gradient of the constant (mul_grad/Mul_1) pushes the gathered rows
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                    lambda: tf.gather(params, i + 1) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_both_terms(tf):
+    # (plistcap) both branches gather, a dense capture beside them, and a dense gradient of
+    # the variable outside the loop: the frame's concats are numbered before the call's
+    # own (gradients/concat_2, concat_3 after the loop)
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0), lambda: tf.gather(params, i) * w,
+                    lambda: tf.gather(params, i + 1) + acc)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
+def _gather_capture_both_unknown(tf):
+    # (plistcap) a captured placeholder of shape [None, 3] gathered in both branches: each
+    # Switch's zeros are a Fill of the shape the forward frame pushes (ZeroShape), made
+    # slices (Shape, strided_slice, range of the Fill)
+    params = tf.placeholder(tf.float32, [None, 3], name="pp")
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                    lambda: tf.gather(params, i + 1) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _dead_branch_read(tf):
+    # (plistcap) a branch's gradient of a constant (mul_grad/Mul_1, needed by no result)
+    # reading a value the forward branch makes: TF pushes it in the cond's context and
+    # pops it in the gradient frame all the same
+    params = tf.get_variable("params", [3])
+
+    def body(i, acc):
+        r = tf.cond(acc[0] > 0.5, lambda: acc * 3.0, lambda: tf.sin(params) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_unknown_rank(tf):
+    # (plistcap) a gather of a captured placeholder of unknown rank: the accumulator's
+    # dense shape starts as zeros_like(Shape(pp)) (its shape not fully known), its values
+    # as zeros of [1] + Shape(pp)[1:]
+    params = tf.placeholder(tf.float32, None, name="pp")
+
+    def body(i, acc):
+        return i + 1, acc + tf.reshape(tf.gather(params, i), [3])
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_capture(tf):
+    # (plistcap) a gather in a loop nested in a loop: the inner frame's IndexedSlices
+    # accumulator (its Consts on the outer frame's pivot), summed by the outer one (values
+    # zeros of [1] + Shape(params)[1:], dense shape zeros_like(Shape(params)))
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            return j + 1, a + tf.gather(params, j)
+        a2 = tf.while_loop(lambda j, a: j < 2, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_dense_terms(tf):
+    # (plistcap) the same with a dense capture beside it, an inner trip count read from
+    # the outer loop and a dense gradient of the variable outside the loops
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            return j + 1, a + tf.gather(params, i + j) * w
+        a2 = tf.while_loop(lambda j, a: j < i, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
+def _cond_zeros_after_nested_loop(tf):
+    # (plistcap; the train golden nested's numbering) a loop over map_fn's result whose
+    # body cond reads a value of shape [None, 3]: TF makes the cond's zeros (Fills of the
+    # popped shapes) before the map_fn's nested loop's zero Const of its unused loop
+    # variable, so they are gradients/zeros, zeros_1 and that Const zeros_2
+    x = tf.placeholder(tf.float32, [None, 4, 3], name="x")
+
+    def per_row(s):
+        return tf.while_loop(lambda j, a, u: j < 4,
+                             lambda j, a, u: (j + 1, a + s[j], u * 2.0),
+                             [0, tf.zeros([3]), tf.ones([3])])[1]
+    h = tf.map_fn(per_row, x)
+
+    def body(i, a):
+        return i + 1, tf.cond(tf.equal(i % 2, 0), lambda: a * 2.0, lambda: tf.sin(a))
+    z = tf.while_loop(lambda i, a: i < 3, body, [0, h])[1]
+    return tf.gradients(tf.reduce_sum(z), x)
+
+
+def _gather_capture_nested_conds(tf):
+    # (plistcap) the capture gathered in both branches of a cond nested in one branch of
+    # a cond in the loop, and in the outer cond's other branch: three Switches' slices
+    # Merges, summed at the capture's Enter
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0),
+                    lambda: tf.cond(acc[0] > 0.5, lambda: tf.gather(params, i),
+                                    lambda: tf.gather(params, i + 1)),
+                    lambda: tf.gather(params, i + 2) * 2.0)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _gather_capture_both_twice(tf):
+    # (plistcap) two gathers of the capture in one branch (their slices concatenated in
+    # the branch, the Switch's gradient), one in the other reading a loop variable
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        r = tf.cond(tf.equal(i % 2, 0),
+                    lambda: tf.gather(params, i) + tf.gather(params, i + 1),
+                    lambda: tf.gather(params, i + 2) * acc)
+        return i + 1, acc + r
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.zeros([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
 CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_cond_both", _nested_cond_both),
          ("while/nested_cond_false", _nested_cond_false),
@@ -649,7 +798,17 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture_dense", _gather_capture_dense),
          ("while/gather_capture_unknown", _gather_capture_unknown),
          ("while/gather_capture_cond", _gather_capture_cond),
-         ("while/gather_capture_and_dense", _gather_capture_and_dense)]
+         ("while/gather_capture_and_dense", _gather_capture_and_dense),
+         ("while/gather_capture_both", _gather_capture_both),
+         ("while/gather_capture_both_terms", _gather_capture_both_terms),
+         ("while/gather_capture_both_unknown", _gather_capture_both_unknown),
+         ("while/dead_branch_read", _dead_branch_read),
+         ("while/gather_capture_unknown_rank", _gather_capture_unknown_rank),
+         ("while/nested_gather_capture", _nested_gather_capture),
+         ("while/nested_gather_dense_terms", _nested_gather_dense_terms),
+         ("while/cond_zeros_after_nested_loop", _cond_zeros_after_nested_loop),
+         ("while/gather_capture_nested_conds", _gather_capture_nested_conds),
+         ("while/gather_capture_both_twice", _gather_capture_both_twice)]
 
 
 

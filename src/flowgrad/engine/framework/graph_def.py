@@ -9,6 +9,7 @@ tensor, ints/floats/bools/strings and lists of them). Colocation becomes TF's
 from __future__ import annotations
 
 import inspect
+import re
 
 import numpy as np
 
@@ -572,6 +573,14 @@ def _late_renumbered(gd, grads, renames, scope):
             continue   # (numbered with the scope's own AddNs; another call's)
         groups.setdefault(base, set()).add(name)
     names = [n.name for n in gd.node]
+    # (slices summed in a frame, TF's concat and concat_1, and a cond's zeros in a frame:
+    # numbered with the call's own concats and zeros, in TF's order)
+    for base, late in groups.items():
+        kinds = {"/concat": ("ConcatV2",), "/zeros": ("Fill", "Const")}.get(
+            base[base.rfind("/"):])
+        if kinds:
+            late.update(n.name for n in gd.node if n.op in kinds and
+                        re.fullmatch(re.escape(base) + r"(?:_[0-9]+)?", n.name))
     out = {}
     for base, late in groups.items():
         def num(n, base=base):

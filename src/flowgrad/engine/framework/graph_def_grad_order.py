@@ -87,6 +87,11 @@ _SLICED_SHAPED_RANK = (
     "concat_2", "Maximum", "NextIteration", "NextIteration_1", "NextIteration_2", "b_acc_6",
     "b_acc_7", "b_acc_8")
 
+# (a dense shape of a shape not fully known: its zeros_like of the capture's Shape)
+_SLICED_RANKS = (_SLICED_RANK, _SLICED_SHAPED_RANK) + tuple(
+    acc[:acc.index("Const_1")] + (shape, "zeros_like") + acc[acc.index("Const_1") + 1:]
+    for acc, shape in ((_SLICED_RANK, "Shape"), (_SLICED_SHAPED_RANK, "Shape_1")))
+
 
 def _loop_zeros(grad, prefix, by):
     """{name: the Merge reading it}, in TF's order, of the nodes of `grad` (the call's
@@ -105,7 +110,10 @@ def _loop_zeros(grad, prefix, by):
         if n.op != "Fill" or not _SUMS.match(rest) or len(n.srcs) != 2:
             continue
         merge = readers[n.name]
-        if len(merge) != 1 or merge[0].op != "Merge" or \
+        if sorted(m.op for m in merge) == ["Merge", "Shape"] and all(
+                re.search(r"_grad/cond_grad/(Merge|Shape)$", m.name) for m in merge):
+            merge = [m for m in merge if m.op == "Merge"]   # (merged with slices, as below)
+        elif len(merge) != 1 or merge[0].op != "Merge" or \
                 not merge[0].name.endswith("_grad/cond_grad"):
             continue
         chain = _shape_stack(n, prefix, by, readers)
@@ -387,7 +395,7 @@ def _group_order(group, by):
     for acc in (_ACC_RANK, _ACC_SHAPED_RANK):
         if sorted(p.rsplit("/", 1)[1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("/", 1)[1]))
-    for acc in (_SLICED_RANK, _SLICED_SHAPED_RANK):
+    for acc in _SLICED_RANKS:
         if sorted(p.rsplit("_grad/", 1)[-1] for p in ops) == sorted(acc):
             ops.sort(key=lambda p, acc=acc: acc.index(p.rsplit("_grad/", 1)[-1]))
     where = {n: i for i, n in enumerate(group)}

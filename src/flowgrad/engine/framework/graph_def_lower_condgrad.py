@@ -37,7 +37,13 @@ An IndexedSlices gradient of a capture one branch gathers (`g["slices"]`: three 
 the gradient Cond per such x, values, indices, dense shape) is TF's merge() of slices: the
 dead side's zeros made slices (_as_indexed_slices: their Shape, the range of its first
 dimension) and a Merge per part (<Switch>_grad/cond_grad/Merge, Merge_1, Merge_2:
-_slices_merge_loop).
+_slices_merge_loop). A capture both branches gather (g["own"]: each branch's own slices;
+flowgrad's branch concatenates them with the other side's zeros, which TF has no node
+for): a set of Merges per Switch, summed at the capture's Enter in the gradients scope as
+_AggregateIndexedSlicesGradients does (gradients/concat of the values, concat_1 of the
+indices, each with its axis on the frame's pivot, named late; the first one's dense
+shape: _concat_slices). Of a capture of a shape not fully known, the zeros made slices
+are the Fill of the ZeroShape's popped shape.
 The values pushed for the branches (a branch's own, or a capture's Switch output, one stack
 per branch) are graph_def_lower_grad's (_push_ctx).
 
@@ -122,6 +128,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
     def x_outs(b, j):
         return [outs[b][x_at[j] + i] for i in range(nparts[j])]
+    # (a capture both branches gather: each branch's own slices, its Switch's gradient;
+    # flowgrad's concatenation with the other side's zeros has no node in TF's)
+    own = g.get("own") or [[None] * len(nparts)] * 2
+    both = [own[0][j] is not None for j in range(len(nparts))]
+    if any(both[j] and not (g["reached"][0][j] and g["reached"][1][j])
+           for j in range(len(nparts))):
+        return False
+
+    def mine_outs(b, j):
+        return own[b][j] if both[j] else x_outs(b, j)
     fwd = g["of"]
     pre = cp._prefix(op)
     tail = f"/{fwd.name}_grad/cond_grad"
@@ -284,10 +300,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
         names = sorted((m.name for m in fsides[b]), key=len, reverse=True)
         by_name = {m.name: m for m in fsides[b]}
         reached_outs = [t.op for j in range(len(xs)) if g["reached"][b][j]
-                        for t in x_outs(b, j)]
+                        for t in mine_outs(b, j)]
         live = _ancestors(reached_outs, side)
-        dead = _ancestors([t.op for j in range(len(xs)) if not g["reached"][b][j]
-                           for t in x_outs(b, j)],
+        dead = _ancestors([t.op for j in range(len(xs)) if not g["reached"][b][j] or
+                           both[j] for t in x_outs(b, j)],
                           side) - live
         skip |= dead
         waiting = []
@@ -316,8 +332,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
             waiting = []
         for j, c in enumerate(g["xs"]):
             if g["reached"][b][j]:
-                mine = [w for w in waiting if w in _ancestors([t.op for t in x_outs(b, j)],
-                                                              side)]
+                mine = [w for w in waiting if w in _ancestors(
+                    [t.op for t in mine_outs(b, j)], side)]
                 groups[("sw", b, c.name)] = mine
                 waiting = [w for w in waiting if w not in mine]
         if waiting:
@@ -477,7 +493,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                         "cache", {}).get(name))
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
                                  caches[b][name], sw_grad.get(n, x_outs(b, j)[0]) if
-                                 nparts[j] == 1 else x_outs(b, j)))   # written)
+                                 nparts[j] == 1 else mine_outs(b, j)))   # written)
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
@@ -549,6 +565,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
     rest_at = next((o for o in later if o._id > last and not any(
         o in ops for ops in own.values())), None)
     for j, c in enumerate(g["xs"]):
+        if nparts[j] > 1 and len(got[j]) == 2:   # (TF's _AggregateIndexedSlicesGradients
+            # at the capture's Enter: the values and indices of both Switches' Merges
+            # concatenated in the gradients scope, the first one's dense shape)
+            got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
         if nparts[j] > 1:   # (an IndexedSlices': its Merges, one per part)
             for i, res in enumerate(got[j][0] if got[j] else ()):
                 k = x_at[j] + i
@@ -672,17 +692,14 @@ def _zeros_merge_loop(cp, emit, c, b, scope, pred, switch, grad):
         const = emit(zeros + "/Const", "Const", [_PIVOT], [],
                      {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                      shapes=[TensorShape([])])
-        emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {}, shapes=[c.shape])
+        emit(zeros, "Fill", [zs, const], [_dt.int32, dt], {},
+             shapes=[_filled(c) if isinstance(grad, list) else c.shape])
         cp._late_names.append((zeros, root + "/zeros"))
         cp._late_subs.append((const, zeros, "/Const"))
-        ins = [zeros, grad] if b == 0 else [grad, zeros]
-        name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-        return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    else:
+        zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
     if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
-        if not c.shape.is_fully_defined():
-            raise ValueError("an IndexedSlices merge with zeros of an unknown shape")
-        return _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root)
-    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
+        return _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros)
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
@@ -701,15 +718,17 @@ def _switched_zeros(cp, emit, c, b, scope, pred, dt, root):
     return sw + (":1" if b == 1 else "")
 
 
-def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
+def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros):
     """_zeros_merge_loop of an IndexedSlices gradient `grad` ([values, indices, dense
     shape]): TF's merge() makes the zeros slices (_as_indexed_slices: their Shape, the
     range of its first dimension) and merges each part (Merge, Merge_1, Merge_2 in the
     Switch's <Switch>_grad/cond_grad scope). Returns the three Merges."""
     i32 = _dt.int32
-    zeros = _switched_zeros(cp, emit, c, b, scope, pred, dt, root)
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
     rank = c.shape.ndims
+    # (the zeros of a shape not fully known: a Fill of a popped shape, its dimensions
+    # unknown)
+    first_dim = c.shape.as_list()[:1] if c.shape.is_fully_defined() else [None]
     shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
                  shapes=[TensorShape([rank])])
     ends = [emit(f"{name}/strided_slice/stack{x}", "Const", [_PIVOT], [],
@@ -722,15 +741,47 @@ def _slices_merge_loop(cp, emit, c, b, scope, pred, switch, grad, dt, root):
                          {"dtype": i32, "value": np.asarray(v, np.int32)},
                          shapes=[TensorShape([])]) for x, v in (("start", 0), ("delta", 1))]
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
-               shapes=[TensorShape([c.shape.as_list()[0]])])
+               shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [c.shape, TensorShape(c.shape.as_list()[:1]), TensorShape([rank])]
+    zshapes = [c.shape if c.shape.is_fully_defined() else _filled(c), TensorShape(first_dim),
+               TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
         d = t.dtype.base_dtype
         out.append(emit(f"{name}/Merge" + (f"_{i}" if i else ""), "Merge", ins, [d, d],
                         {"N": 2}, shapes=[_merge_shape(zs, t.shape), TensorShape([])]))
     return out
+
+
+def _filled(c):
+    """The static shape of TF's zeros (Fill) of the popped shape of capture `c`: its rank
+    only (the pop's shape is the Shape's, [rank])."""
+    return TensorShape(None if c.shape.ndims is None else [None] * c.shape.ndims)
+
+
+def _concat_slices(cp, emit, scope, got, c):
+    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges) in a loop
+    gradient's frame: concat (values) and concat_1 (indices), each with its axis Const on
+    the frame's pivot, in the gradients scope (named late); [values, indices, the first
+    one's dense shape]."""
+    i32, root = _dt.int32, _root(scope)
+    out = []
+    for i in (0, 1):
+        name = cp._unique(f"{scope}/loop_concat")
+        axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
+                    {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[TensorShape([])])
+        dt = _dt.int32 if i else (cp.arrays.dtype(c) if cp.arrays is not None else
+                                  c.dtype.base_dtype)
+        shape = TensorShape([None] + (c.shape.as_list()[1:] if i == 0 and
+                                      c.shape.ndims is not None else []))
+        if i == 0 and c.shape.ndims is None:
+            shape = TensorShape(None)
+        emit(name, "ConcatV2", [got[0][i], got[1][i], axis], [dt, dt, i32],
+             {"N": 2}, shapes=[shape])
+        cp._late_names.append((name, root + "/concat"))
+        cp._late_subs.append((axis, name, "/axis"))
+        out.append(name)
+    return out + [got[0][2]]
 
 
 def _merge_shape(a, b):

@@ -12,9 +12,13 @@ too, their forward values pushed. Accumulators of a known shape start from a Con
 (b_acc), named after the forward loop's Enter of the capture; an IndexedSlices gradient
 (a tf.gather of the capture) is summed as TF's AddBackpropIndexedSlicesAccumulator sums it:
 three accumulators (indices, values, dense shape) starting from [0], one row of zeros
-(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape, the indices
-and values concatenated each iteration (ConcatV2), the dense shape their Maximum
-(_sliced_inits, _sliced_sums, _sliced_names; in a frame nested in none). The gradient frame is TF's
+(a Const, or zeros of [1] + the capture's Shape[1:]) and a zero dense shape (a Const, or
+zeros_like(Shape(capture)) when its shape is not fully known), the indices and values
+concatenated each iteration (ConcatV2), the dense shape their Maximum (_sliced_inits,
+_sliced_sums, _sliced_names; in a nested frame where its initial values are Consts, on the
+enclosing frame's pivot). A gradient op in a cond gradient's branch that no result needs
+(its gradients scope, outside flowgrad's branch table) reads a forward branch value
+through that cond's stack as TF's does (branch_pushes). The gradient frame is TF's
 GradLoopState's WhileContext: named after the forward one in the gradients scope
 (gradients/while/while_context), the counters scalars. Under a gated call (an optimizer's
 minimize, GATE_OP) the body's gradient rules are gated by gradients() (TF's tuples) and
@@ -120,6 +124,19 @@ def branch_pushes(gop, ginfo, finfo, members):
     so (a tensor read elsewhere than through gradient conds on the same predicates)."""
     body = set(finfo["members_order"])
     out = {}
+    # (a gradient op no result needs, named in a gradient cond's branch scope: TF's op of
+    # that branch, outside flowgrad's branch table, _dead_members)
+    scopes = {CondPlan._prefix(m) + "/gradients": m for m in members if m.type == "Cond"}
+
+    def chain_of(m):
+        got = chain(m)
+        if got:
+            return got
+        for pre, c in scopes.items():
+            if re.match(re.escape(pre) + r"(?:_[0-9]+)?/", m.name):
+                return [c] + chain(c)
+        return got
+
     for t in ginfo["saved"]:
         conds = chain(t._op)
         if not conds:
@@ -129,14 +146,20 @@ def branch_pushes(gop, ginfo, finfo, members):
         readers = [m for m in members if t in m._inputs]
         levels, g = [], None
         for c in reversed(conds):   # outermost first: the gradient cond reading it there
-            here = [m for m in readers if (chain(m)[:1] == [g] if g is not None else
-                                           not chain(m))]
+            here = [m for m in readers if (chain_of(m)[:1] == [g] if g is not None else
+                                           not chain_of(m))]
+            if not here:   # (read only by such ops: the gradient cond they are in)
+                d = len(levels)
+                here = list({tuple(reversed(chain_of(m)))[d] for m in readers
+                             if len(chain_of(m)) > d and
+                             tuple(reversed(chain_of(m)))[:d] ==
+                             tuple(lv[2] for lv in reversed(levels))})
             if len(here) != 1 or here[0].type != "Cond" or here[0].inputs[0] is not \
                     c.inputs[0]:
                 return None
             g = here[0]
             levels.insert(0, (c, branch_in(t._op, c), g))
-        if any(m not in [lv[2] for lv in levels] and g not in chain(m) for m in readers):
+        if any(m not in [lv[2] for lv in levels] and g not in chain_of(m) for m in readers):
             return None   # the rest: ops in the innermost gradient cond's branches
         out[t] = tuple(levels)
     return out
@@ -281,8 +304,13 @@ def _nested_members(gop, parent_body):
     ginfo = _loop_info(gop)
     fop = ginfo.get("forward") if ginfo else None
     finfo = _loop_info(fop) if fop is not None else None
-    if finfo is None or _home(fop) not in parent_body or ginfo.get("sliced") or any(
+    if finfo is None or _home(fop) not in parent_body or any(
             d.is_ref_dtype for d, _ in fop._get_attr("Tout")):
+        return None
+    # (an IndexedSlices accumulator in a nested frame: written where its initial values
+    # are Consts, the values' and the dense shape's shapes fully known)
+    if any(sp[2] is None or not all(ginfo["sliced_known"][k])
+           for k, sp in ginfo.get("sliced", {}).items()):
         return None
     members = _members(gop, ginfo, finfo)
     if members is not None:
@@ -378,8 +406,7 @@ def grad_lowerable(gop):
         return False
     # (an IndexedSlices accumulator: TF's AddBackpropIndexedSlicesAccumulator, written for
     # a capture with a dense shape of a fully known shape, in a frame nested in none)
-    if any(sp[3] is None or not ginfo["sliced_known"][k][1]
-           for k, sp in ginfo.get("sliced", {}).items()):
+    if any(sp[3] is None for k, sp in ginfo.get("sliced", {}).items()):
         return False
     finfo = _loop_info(ginfo["forward"])
     if finfo is None or any(d.is_ref_dtype for d, _ in ginfo["forward"]._get_attr("Tout")):
@@ -911,7 +938,7 @@ class GradLoopPlan(_PlanBase):
         for j, k in enumerate(diff_caps):
             c = finfo["captures"][k]
             if k in ginfo["sliced"]:   # TF's AddBackpropIndexedSlicesAccumulator
-                vars_ += self._sliced_inits(op, emit, j, k, c)
+                vars_ += self._sliced_inits(op, emit, j, k, c, pctl)
                 continue
             shape = ginfo["grads"][offs[j]].shape
             if self._dt(c) is not c.dtype.base_dtype:   # a flow's: TF's 0.0 accumulator
@@ -1335,12 +1362,14 @@ def _cap_offsets(ginfo, n):
     return out
 
 
-def _sliced_inits(self, gop, emit, j, k, c):
+def _sliced_inits(self, gop, emit, j, k, c, pctl=()):
     """The initial values of the j-th accumulator (capture k, `c`), an IndexedSlices', as
     TF's AddBackpropIndexedSlicesAccumulator makes them outside the frame: the values' one
     row of zeros (a Const b_acc when the gradient's values have a fully known shape, else
     zeros of [1] + Shape(c)[1:]), the indices' [0] and the dense shape's zeros. Returns
-    the loop variables [(key, initial node, dtype)] (indices, values, dense shape)."""
+    the loop variables [(key, initial node, dtype)] (indices, values, dense shape). Its
+    Consts wait for `pctl` (in a nested frame: the enclosing frame's pivot)."""
+    pctl = list(pctl)
     B = f"{gop.name}/zeros_{j}"
     idt, vdt, tail, sdt = self.plans[gop]["ginfo"]["sliced"][k]
     idt, vdt = _dt.as_dtype(idt), _dt.as_dtype(vdt)
@@ -1348,19 +1377,20 @@ def _sliced_inits(self, gop, emit, j, k, c):
     i32 = _dt.int32
     rank = c.shape.ndims
     if known[0] and tail is not None:
-        vals = emit(B + "/values", "Const", [], [],
+        vals = emit(B + "/values", "Const", pctl, [],
                     {"dtype": vdt, "value": np.zeros([1] + list(tail), vdt.as_numpy_dtype)},
                     shapes=[TensorShape([1] + list(tail))])
         vshape = TensorShape([None] + list(tail))
     else:
         sh = emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
                   {"out_type": i32}, shapes=[TensorShape([rank])])
+        tail_rank = rank - 1 if rank is not None else None
         ends = [emit(f"{B}/stack{x}", "Const", [], [],
                      {"dtype": i32, "value": np.asarray([v], np.int32)},
                      shapes=[TensorShape([1])]) for x, v in (("", 1), ("_1", 0), ("_2", 1))]
         sl = emit(B + "/strided_slice", "StridedSlice", [sh] + ends, [i32] * 4,
                   {"begin_mask": 0, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0,
-                   "shrink_axis_mask": 0}, shapes=[TensorShape([rank - 1])])
+                   "shrink_axis_mask": 0}, shapes=[TensorShape([tail_rank])])
         v0 = emit(B + "/values_0", "Const", [], [],
                   {"dtype": i32, "value": np.asarray([1], np.int32)},
                   shapes=[TensorShape([1])])
@@ -1374,16 +1404,22 @@ def _sliced_inits(self, gop, emit, j, k, c):
         vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
                     shapes=[TensorShape(dims)])
         vshape = TensorShape([None] + dims[1:] if dims is not None else None)
-    ind = emit(B + "/indices", "Const", [], [], {"dtype": idt, "value": np.zeros([1],
+    ind = emit(B + "/indices", "Const", pctl, [], {"dtype": idt, "value": np.zeros([1],
                                                                                idt.as_numpy_dtype)},
                shapes=[TensorShape([1])])
     out = [(f"a{j}s0", ind, idt, TensorShape([None])), (f"a{j}s1", vals, vdt, vshape)]
-    if sdt is not None:
+    if sdt is not None and known[1]:
         sdt = _dt.as_dtype(sdt)
-        ds = emit(B + "/dense_shape", "Const", [], [],
+        ds = emit(B + "/dense_shape", "Const", pctl, [],
                   {"dtype": sdt, "value": np.zeros([rank], sdt.as_numpy_dtype)},
                   shapes=[TensorShape([rank])])
         out.append((f"a{j}s2", ds, sdt, TensorShape(None)))   # (TF sets none on it)
+    elif sdt is not None:   # (a dense shape of a shape not fully known: TF's
+        sdt = _dt.as_dtype(sdt)   # zeros_like(shape_internal(c, optimize=False)))
+        sh = emit(B + "/dense_Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
+                  {"out_type": sdt}, shapes=[TensorShape([rank])])
+        ds = emit(B + "/dense_zeros", "ZerosLike", [sh], [sdt], {}, shapes=[TensorShape([rank])])
+        out.append((f"a{j}s2", ds, sdt, TensorShape(None)))
     self._sliced_shapes[(gop, j)] = [x[3] for x in out]
     return [x[:3] for x in out]
 
@@ -1427,6 +1463,8 @@ def _sliced_names(self, gop, j, base, first, ren):
     ren(Z + "/values", base + "zeros")
     ren(Z + "/indices", base + "Const")
     ren(Z + "/dense_shape", base + "Const")
+    ren(Z + "/dense_Shape", base + "Shape")
+    ren(Z + "/dense_zeros", base + "zeros_like")
     for kind in ("Enter", "Merge"):
         for i in range(parts):
             ren(f"{B}/{kind}_a{j}s{i}", base + "b_acc")

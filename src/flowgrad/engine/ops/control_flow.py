@@ -381,6 +381,7 @@ def _cond_grad(op, *grads):
                 mine = _sliced.as_slices(zeros(caps[i], b) if gr is None else
                                          convert_to_tensor(gr), n)
             if two:
+                own[b][i] = mine   # (this branch's own slices: TF's Switch's gradient)
                 other = _sliced.as_slices(zeros(caps[i], b), n)
                 mine = _sliced.concat_parts([mine, other] if b == 0 else [other, mine])
             out += mine
@@ -391,6 +392,7 @@ def _cond_grad(op, *grads):
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
     parts = [{}, {}]   # per branch: capture -> its gradient there
     slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
+    own = [{}, {}]   # per branch: capture both branches reach -> its own slices' parts
     res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                name="cond_grad", strict=True)
     if res and res[0].op in _COND_INFO:   # what a GraphDef writes as TF's gradient (CondPlan)
@@ -406,7 +408,11 @@ def _cond_grad(op, *grads):
             # slices and the other's zeros made slices, TF's _SwitchGrad in a loop body)
             "parts": [slots[i][0] for i in diff],
             "slices": not internal and all(isinstance(grads[k], Tensor) for k in keep) and
-            all(slots[i][0] == 1 or slots[i] == (3, False) for i in diff)}
+            all(slots[i][0] == 1 or slots[i] == (3, False) or slots[i] == (3, True) and
+                all(i in o for o in own) for i in diff),
+            # (a capture both branches gather: per branch its own slices' parts, which TF
+            # merges per Switch and concatenates after the Merges, in the loop's frame)
+            "own": [[o.get(i) for i in diff] for o in own]}
     sliced = {i: _merged_slices(caps[i], parts[0].get(i), parts[1].get(i)) for i in diff}
     merged, pos = [], 0
     for k, i in enumerate(diff):   # TF's Merge of slices gives slices; of tensors, a tensor
