@@ -1,6 +1,7 @@
 """BiLSTM-CRF tagger (NER tutorial style): embeddings, bidirectional_dynamic_rnn with
 sequence lengths, dense emissions, contrib.crf log-likelihood and crf_decode, Adam with
 clip_by_global_norm."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf

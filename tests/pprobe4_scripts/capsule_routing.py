@@ -2,6 +2,7 @@
 primary capsules with squash, prediction vectors through tf.tile/matmul, three iterations
 of dynamic routing by agreement (softmax over the coupling logits, stop_gradient on the
 inner iterations), margin loss and a reconstruction decoder; Adam."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -47,7 +48,9 @@ for it in range(3):
 v = tf.squeeze(v, 1)
 lens = tf.sqrt(tf.reduce_sum(tf.square(v), -1) + 1e-7)
 T = tf.one_hot(y, C)
-margin = T * tf.square(tf.maximum(0.0, 0.9 - lens)) + 0.5 * (1 - T) * tf.square(tf.maximum(0.0, lens - 0.1))
+margin = T * tf.square(tf.maximum(0.0, 0.9 - lens)) + 0.5 * (1 - T) * tf.square(
+    tf.maximum(0.0, lens - 0.1)
+)
 masked = tf.reshape(v * T[:, :, None], [-1, C * 6])
 rec = tf.layers.dense(tf.layers.dense(masked, 16, tf.nn.relu), S * S, tf.nn.sigmoid)
 rloss = tf.reduce_mean(tf.square(rec - tf.reshape(x, [-1, S * S])))

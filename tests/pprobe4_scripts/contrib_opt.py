@@ -1,6 +1,7 @@
 """The tf.contrib.opt optimizers on one small softmax regression: AdamW, LazyAdam (with
 sparse embedding gradients), Nadam, PowerSign, AddSign, MomentumW, the
 MovingAverageOptimizer; losses and weights per step."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -22,7 +23,12 @@ makers = [
     ("powersign", lambda: co.PowerSignOptimizer(0.05)),
     ("addsign", lambda: co.AddSignOptimizer(0.05)),
     ("momentumw", lambda: co.MomentumWOptimizer(0.01, learning_rate=0.05, momentum=0.9)),
-    ("mavg", lambda: co.MovingAverageOptimizer(tf.train.GradientDescentOptimizer(0.2), average_decay=0.8)),
+    (
+        "mavg",
+        lambda: co.MovingAverageOptimizer(
+            tf.train.GradientDescentOptimizer(0.2), average_decay=0.8
+        ),
+    ),
 ]
 for name, mk in makers:
     g = tf.Graph()
@@ -33,7 +39,9 @@ for name, mk in makers:
         emb = tf.get_variable("emb", [10, 5], initializer=tf.random_normal_initializer(seed=3))
         w = tf.get_variable("w", [5, 4], initializer=tf.glorot_uniform_initializer(seed=4))
         h = tf.reduce_mean(tf.nn.embedding_lookup(emb, x), 1)
-        loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=tf.matmul(h, w)))
+        loss = tf.reduce_mean(
+            tf.nn.sparse_softmax_cross_entropy_with_logits(labels=y, logits=tf.matmul(h, w))
+        )
         gs = tf.train.get_or_create_global_step()
         opt = mk()
         if name.endswith("w"):

@@ -2,6 +2,7 @@
 wide columns with Ftrl, embedding and numeric deep columns with Adagrad and dropout)
 trained with numpy_input_fn (shuffle=False), evaluated and predicted; then a
 DNNLinearCombinedRegressor with weight_column."""
+
 import os
 import tempfile
 import hashlib
@@ -35,8 +36,13 @@ feats = {"age": age, "hours": hours, "job": job, "city": city, "w": w}
 d = tempfile.mkdtemp()
 cfg = tf.estimator.RunConfig(tf_random_seed=5, save_summary_steps=1000)
 est = tf.estimator.DNNLinearCombinedClassifier(
-    model_dir=os.path.join(d, "c"), linear_feature_columns=wide, dnn_feature_columns=deep,
-    dnn_hidden_units=[8, 4], dnn_dropout=0.2, config=cfg)
+    model_dir=os.path.join(d, "c"),
+    linear_feature_columns=wide,
+    dnn_feature_columns=deep,
+    dnn_hidden_units=[8, 4],
+    dnn_dropout=0.2,
+    config=cfg,
+)
 inp = tf.estimator.inputs.numpy_input_fn(feats, label, batch_size=8, num_epochs=3, shuffle=False)
 est.train(inp)
 ev = est.evaluate(tf.estimator.inputs.numpy_input_fn(feats, label, batch_size=16, shuffle=False))
@@ -45,11 +51,21 @@ pr = list(est.predict(tf.estimator.inputs.numpy_input_fn(feats, batch_size=16, s
 print(len(pr), sorted(pr[0]), H(np.array([p["probabilities"] for p in pr])))
 print(sorted(est.get_variable_names()))
 reg = tf.estimator.DNNLinearCombinedRegressor(
-    model_dir=os.path.join(d, "r"), linear_feature_columns=wide, dnn_feature_columns=deep,
-    dnn_hidden_units=[6], weight_column="w", config=cfg,
-    dnn_optimizer=tf.train.AdamOptimizer(0.01), linear_optimizer="Ftrl")
-reg.train(tf.estimator.inputs.numpy_input_fn(feats, hours / 10, batch_size=8, num_epochs=2, shuffle=False))
-ev = reg.evaluate(tf.estimator.inputs.numpy_input_fn(feats, hours / 10, batch_size=32, shuffle=False))
+    model_dir=os.path.join(d, "r"),
+    linear_feature_columns=wide,
+    dnn_feature_columns=deep,
+    dnn_hidden_units=[6],
+    weight_column="w",
+    config=cfg,
+    dnn_optimizer=tf.train.AdamOptimizer(0.01),
+    linear_optimizer="Ftrl",
+)
+reg.train(
+    tf.estimator.inputs.numpy_input_fn(feats, hours / 10, batch_size=8, num_epochs=2, shuffle=False)
+)
+ev = reg.evaluate(
+    tf.estimator.inputs.numpy_input_fn(feats, hours / 10, batch_size=32, shuffle=False)
+)
 print(sorted((k, repr(float(v))) for k, v in ev.items()))
 for name in sorted(reg.get_variable_names()):
     if "Adam" not in name and "Ftrl" not in name:

@@ -2,6 +2,7 @@
 train an MLP with Momentum and an EMA of the weights, save a checkpoint, build the model
 again in a new graph and restore the shadow values through ema.variables_to_restore(),
 then evaluate; also tf.train.list_variables on the checkpoint."""
+
 import os
 import tempfile
 import hashlib

@@ -1,6 +1,7 @@
 """Graph convolutional network (Kipf & Welling tutorial style): a normalized sparse
 adjacency as a SparseTensor, sparse_tensor_dense_matmul, dropout, masked softmax
 cross-entropy, L2 weight decay on the first layer, Adam; accuracy on masks."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -22,7 +23,8 @@ idx = np.array(np.nonzero(An)).T.astype(np.int64)
 vals = An[np.nonzero(An)]
 X = rs.rand(N, F).astype(np.float32)
 Y = np.eye(C, dtype=np.float32)[rs.randint(0, C, N)]
-mask_tr = np.zeros(N, np.float32); mask_tr[:6] = 1
+mask_tr = np.zeros(N, np.float32)
+mask_tr[:6] = 1
 mask_te = 1 - mask_tr
 adj = tf.sparse_placeholder(tf.float32)
 feat = tf.placeholder(tf.float32, [N, F])

@@ -2,6 +2,7 @@
 non-trainable accumulators zeroed by one op, assign_add of each micro-batch's gradients,
 apply_gradients of their mean with nesterov Momentum and a global step; compared with
 the gradient of the whole batch."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -33,13 +34,15 @@ X = rs.randn(12, 5).astype(np.float32)
 Y = (X.astype(np.float64) @ rs.randn(5, 1) * 0.5).astype(np.float32)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
-    for step in range(2):   # step 2 differs in its last bits (the pprobe4 report)
+    for step in range(2):  # step 2 differs in its last bits (the pprobe4 report)
         s.run(zero)
         for k in range(3):
-            s.run(add, {x: X[k * 4:(k + 1) * 4], y: Y[k * 4:(k + 1) * 4]})
+            s.run(add, {x: X[k * 4 : (k + 1) * 4], y: Y[k * 4 : (k + 1) * 4]})
         A = s.run(acc)
         full = s.run(grads, {x: X, y: Y})
-        print(step, [H(a) for a in A], [repr(float(np.abs(a / 3 - f).max())) for a, f in zip(A, full)])
+        print(
+            step, [H(a) for a in A], [repr(float(np.abs(a / 3 - f).max())) for a, f in zip(A, full)]
+        )
         s.run(apply, {n_micro: 3.0})
         print(repr(float(s.run(loss, {x: X, y: Y}))), s.run(gs))
     for v in tf.global_variables():

@@ -2,6 +2,7 @@
 unsorted_segment_sum/bincount center updates assigned each iteration, and one
 Gaussian-mixture EM loop (responsibilities by softmax of log densities, weighted means
 and variances) inside tf.while_loop."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -14,7 +15,9 @@ def H(a):
 
 rs = np.random.RandomState(141)
 K = 3
-pts = np.concatenate([rs.randn(10, 2) * 0.4 + c for c in ([0, 0], [3, 1], [1, 4])]).astype(np.float32)
+pts = np.concatenate([rs.randn(10, 2) * 0.4 + c for c in ([0, 0], [3, 1], [1, 4])]).astype(
+    np.float32
+)
 X = tf.constant(pts)
 cent = tf.Variable(tf.constant(pts[[0, 11, 25]]))
 d2 = tf.reduce_sum(tf.square(X[:, None, :] - cent[None, :, :]), 2)
@@ -26,8 +29,11 @@ inertia = tf.reduce_sum(tf.reduce_min(d2, 1))
 
 
 def em_body(i, mu, var, pi):
-    logp = (-0.5 * tf.reduce_sum(tf.square(X[:, None, :] - mu[None]) / var[None], 2)
-            - tf.reduce_sum(tf.log(var), 1)[None] + tf.log(pi)[None])
+    logp = (
+        -0.5 * tf.reduce_sum(tf.square(X[:, None, :] - mu[None]) / var[None], 2)
+        - tf.reduce_sum(tf.log(var), 1)[None]
+        + tf.log(pi)[None]
+    )
     r = tf.nn.softmax(logp, 1)
     nk = tf.reduce_sum(r, 0)
     mu = tf.matmul(r, X, transpose_a=True) / nk[:, None]
@@ -35,8 +41,11 @@ def em_body(i, mu, var, pi):
     return i + 1, mu, var, nk / tf.reduce_sum(nk)
 
 
-_, mu, var, pi = tf.while_loop(lambda i, *a: i < 5, em_body,
-                               [0, tf.constant(pts[[1, 12, 26]]), tf.ones([K, 2]), tf.fill([K], 1.0 / K)])
+_, mu, var, pi = tf.while_loop(
+    lambda i, *a: i < 5,
+    em_body,
+    [0, tf.constant(pts[[1, 12, 26]]), tf.ones([K, 2]), tf.fill([K], 1.0 / K)],
+)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):

@@ -2,6 +2,7 @@
 mixture weights, means and scales, the negative log-likelihood through
 tf.contrib.distributions Mixture(Categorical, Normal) and by hand with reduce_logsumexp,
 Adam; then seeded sampling from the fitted mixture and its mean/stddev."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -25,8 +26,10 @@ def net(xin):
     logits = tf.layers.dense(h, K, name="pi")
     mu = tf.layers.dense(h, K, name="mu")
     sigma = tf.exp(tf.layers.dense(h, K, name="sigma"))
-    mix = ds.Mixture(cat=ds.Categorical(logits=logits),
-                     components=[ds.Normal(mu[:, k], sigma[:, k]) for k in range(K)])
+    mix = ds.Mixture(
+        cat=ds.Categorical(logits=logits),
+        components=[ds.Normal(mu[:, k], sigma[:, k]) for k in range(K)],
+    )
     return logits, mu, sigma, mix
 
 
@@ -36,7 +39,7 @@ nll = -tf.reduce_mean(mix.log_prob(y))
 lp = tf.nn.log_softmax(logits) + ds.Normal(mu, sigma).log_prob(y[:, None])
 nll2 = -tf.reduce_mean(tf.reduce_logsumexp(lp, 1))
 train = tf.train.AdamOptimizer(0.02).minimize(nll)
-x5 = tf.placeholder(tf.float32, [5, 1])   # (flowgrad samples a Mixture of static batch shape only)
+x5 = tf.placeholder(tf.float32, [5, 1])  # (flowgrad samples a Mixture of static batch shape only)
 mix5 = net(x5)[3]
 samp = mix5.sample(2, seed=7)
 mm, ms = mix5.mean(), mix5.stddev()

@@ -1,6 +1,7 @@
 """Streaming evaluation with tf.metrics (local variables): accuracy, auc (ROC and PR),
 precision/recall, mean_iou, mean_per_class_accuracy, precision_at_k/recall_at_k,
 mean_squared_error and root_mean_squared_error over several batches, reset, weights."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -23,7 +24,9 @@ ms = {
     "acc": tf.metrics.accuracy(labels, pred),
     "acc_w": tf.metrics.accuracy(labels, pred, weights=w),
     "auc": tf.metrics.auc(binl, probs[:, 0], num_thresholds=50),
-    "auc_pr": tf.metrics.auc(binl, probs[:, 0], curve="PR", summation_method="careful_interpolation"),
+    "auc_pr": tf.metrics.auc(
+        binl, probs[:, 0], curve="PR", summation_method="careful_interpolation"
+    ),
     "prec": tf.metrics.precision(binl, tf.equal(pred, 0)),
     "rec": tf.metrics.recall(binl, tf.equal(pred, 0)),
     "miou": tf.metrics.mean_iou(labels, pred, C),

@@ -2,6 +2,7 @@
 group_norm, weight normalization by hand (g * v / ||v||), spectral normalization with a
 power-iteration vector updated by tf.assign under control_dependencies, trained with
 Momentum and gradient clipping by value."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -26,10 +27,14 @@ v = tf.get_variable("wn_v", [8, 6])
 gn = tf.get_variable("wn_g", [6], initializer=tf.ones_initializer())
 h = tf.nn.tanh(tf.matmul(h, gn * tf.nn.l2_normalize(v, 0)))
 Wsn = tf.get_variable("sn_w", [6, 2])
-u = tf.get_variable("sn_u", [1, 2], initializer=tf.random_normal_initializer(seed=5), trainable=False)
+u = tf.get_variable(
+    "sn_u", [1, 2], initializer=tf.random_normal_initializer(seed=5), trainable=False
+)
 v_ = tf.nn.l2_normalize(tf.matmul(u, Wsn, transpose_b=True), 1)
 u_ = tf.nn.l2_normalize(tf.matmul(v_, Wsn), 1)
-sigma = tf.squeeze(tf.matmul(tf.matmul(tf.stop_gradient(v_), Wsn), tf.stop_gradient(u_), transpose_b=True))
+sigma = tf.squeeze(
+    tf.matmul(tf.matmul(tf.stop_gradient(v_), Wsn), tf.stop_gradient(u_), transpose_b=True)
+)
 with tf.control_dependencies([u.assign(u_)]):
     out = tf.matmul(h, Wsn / sigma)
 loss = tf.losses.softmax_cross_entropy(y, out)

@@ -2,6 +2,7 @@
 tf.train.batch with one thread, QueueRunners started under a Coordinator,
 a small logistic regression trained on the batches; OutOfRangeError at the end of the
 epochs."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -16,9 +17,13 @@ tf.set_random_seed(51)
 rs = np.random.RandomState(52)
 X = rs.randn(24, 3).astype(np.float32)
 Y = (X[:, :1] - X[:, 1:2] > 0).astype(np.float32)
-xi, yi = tf.train.slice_input_producer([tf.constant(X), tf.constant(Y)], num_epochs=2, shuffle=True, seed=3)
+xi, yi = tf.train.slice_input_producer(
+    [tf.constant(X), tf.constant(Y)], num_epochs=2, shuffle=True, seed=3
+)
 # (shuffle_batch's dequeues race with its enqueue thread in TF: its batches vary per run)
-xb, yb = tf.train.batch([xi, yi], batch_size=5, capacity=30, num_threads=1, allow_smaller_final_batch=True)
+xb, yb = tf.train.batch(
+    [xi, yi], batch_size=5, capacity=30, num_threads=1, allow_smaller_final_batch=True
+)
 w = tf.get_variable("w", [3, 1], initializer=tf.zeros_initializer())
 b = tf.get_variable("b", [1], initializer=tf.zeros_initializer())
 logits = tf.matmul(xb, w) + b

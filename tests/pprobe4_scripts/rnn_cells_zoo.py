@@ -2,6 +2,7 @@
 (with recurrent dropout off), GRUBlockCellV2, LSTMBlockCell, UGRNNCell, IndRNNCell,
 NASCell, ConvLSTM (Conv1DLSTMCell), each through dynamic_rnn with sequence lengths,
 then a shared Adam step; outputs and final states hashed."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf

@@ -2,6 +2,7 @@
 Gram matrices of two layers for the style loss, a content loss, total_variation_loss,
 the image as a tf.Variable optimized with Adam and clipped back to [0, 1] with
 tf.assign(tf.clip_by_value) after each step."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -24,7 +25,11 @@ k2 = tf.constant(rs.randn(3, 3, 8, 8).astype(np.float32) * 0.3)
 
 def feats(x):
     a = tf.nn.relu(tf.nn.conv2d(x, k1, [1, 1, 1, 1], "SAME"))
-    b = tf.nn.relu(tf.nn.conv2d(tf.nn.avg_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"), k2, [1, 1, 1, 1], "SAME"))
+    b = tf.nn.relu(
+        tf.nn.conv2d(
+            tf.nn.avg_pool(a, [1, 2, 2, 1], [1, 2, 2, 1], "VALID"), k2, [1, 1, 1, 1], "SAME"
+        )
+    )
     return a, b
 
 

@@ -2,6 +2,7 @@
 triplet_semihard_loss plus a center loss whose class centers are updated with
 tf.scatter_sub (alpha-weighted, unique counts), with lifted_struct_loss and npairs_loss
 evaluated alongside; RMSProp."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -38,7 +39,7 @@ X[Yv == 1] += 1.0
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(5):
-        t, l, c = s.run([trip, lifted, center_loss], {x: X, y: Yv})
+        t, lf, c = s.run([trip, lifted, center_loss], {x: X, y: Yv})
         s.run(train, {x: X, y: Yv})
-        print(i, repr(float(t)), repr(float(l)), repr(float(c)))
+        print(i, repr(float(t)), repr(float(lf)), repr(float(c)))
     print(H(s.run(centers)), H(s.run(en, {x: X})))

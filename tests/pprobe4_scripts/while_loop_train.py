@@ -2,6 +2,7 @@
 of a least-squares loss and steps the weights (fixed number of iterations), a loop that
 runs until the loss falls under a tolerance, tf.scan of a cumulative Adam-like update,
 and a loop over minibatches sliced with tf.gather; then differentiate through the loop."""
+
 import hashlib
 import numpy as np
 import tensorflow as tf
@@ -31,17 +32,18 @@ def body(i, w):
 
 
 _, w10 = tf.while_loop(lambda i, w: i < 10, body, [tf.constant(0), w0.read_value()])
-tol_i, tol_w = tf.while_loop(lambda i, w: tf.logical_and(loss_fn(w) > 0.9, i < 100), body,
-                             [tf.constant(0), w0.read_value()])
+tol_i, tol_w = tf.while_loop(
+    lambda i, w: tf.logical_and(loss_fn(w) > 0.9, i < 100), body, [tf.constant(0), w0.read_value()]
+)
 
 
 def mb_body(i, w, acc):
     idx = tf.range(i * 4, i * 4 + 4)
     xb = tf.gather(X, idx)
     yb = tf.gather(Y, idx)
-    l = tf.reduce_mean(tf.square(tf.matmul(xb, w) - yb))
-    g = tf.gradients(l, w)[0]
-    return i + 1, w - 0.05 * g, acc + l
+    lb = tf.reduce_mean(tf.square(tf.matmul(xb, w) - yb))
+    g = tf.gradients(lb, w)[0]
+    return i + 1, w - 0.05 * g, acc + lb
 
 
 _, wmb, accl = tf.while_loop(lambda i, w, a: i < 4, mb_body, [0, w0.read_value(), 0.0])
