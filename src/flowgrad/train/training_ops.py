@@ -448,7 +448,14 @@ def _power_sign(var, m, lr, logbase, sign_decay, beta, grad):
     one = var.dtype.type(1)
     m[...] = m * beta + grad * (one - beta)
     sign_gm = np.sign(grad) * np.sign(m)
-    var -= lr * np.exp(logbase * sign_decay * sign_gm) * grad
+    # TF's functor takes (logbase * sign_decay * sign_gm).exp() inside the update's one
+    # Eigen expression: pexp on packets of 8, libm's expf on the tail (float32)
+    scale = logbase * sign_decay * sign_gm
+    if scale.dtype == np.float32 and scale.size <= _eigen_math.EXACT_MAX:
+        scale = _eigen_math.exp(scale)
+    else:
+        scale = np.exp(scale)
+    var -= lr * scale * grad
 
 
 def _merge_shapes(a, b):

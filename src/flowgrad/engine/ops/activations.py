@@ -73,9 +73,27 @@ def _exp_minus_one_where_negative(x):
         return neg, np.exp(np.where(neg, x, x.dtype.type(0))) - x.dtype.type(1)
 
 
-def _elu_kernel(x):
+def _elu_kernel(x, fused_rows=False, **_):
+    if fused_rows and x.dtype == np.float32 and x.ndim == 2:
+        return _elu_rows(x)
     neg, em1 = _exp_minus_one_where_negative(x)
     return np.where(neg, em1, x).astype(x.dtype, copy=False)   # (NumPy 1.x: 0-d promotes)
+
+
+def _elu_rows(x):
+    """Elu fused into Grappler's _FusedMatMul (remap_matmul.py): the contraction's output
+    kernel applies it row by row, Eigen's pexp on each row's whole packets of 8 and
+    libm's expf on its last n % 8 values."""
+    neg = x <= -np.finfo(np.float32).tiny
+    em1 = np.zeros_like(x)
+    head = x.shape[1] - x.shape[1] % 8
+    if head:
+        block = np.ascontiguousarray(x[:, :head])
+        em1[:, :head] = _eigen_math.exp_at(block, neg[:, :head])
+    if head < x.shape[1]:
+        tail = np.where(neg[:, head:], x[:, head:], np.float32(0))
+        em1[:, head:] = _eigen_math.libm_exp(np.ascontiguousarray(tail))
+    return np.where(neg, em1 - np.float32(1), x).astype(x.dtype, copy=False)
 
 
 def _selu_kernel(x):

@@ -7,7 +7,10 @@ Identity between the two, which the dependency optimizer removes in the first ro
 looked through: the remapper fuses them in the second). The
 fused kernel is Eigen's tensor contraction with the bias added by its output kernel,
 whose sums differ from the plain MatMul's when the product has one output column
-(fused_matmul.py). Like reciprocal_div.py, this rewrite changes values, so the session
+(fused_matmul.py). An Elu that is the BiasAdd's only reader is fused too: the output
+kernel applies it to each output row as it is produced, so its Exp takes Eigen's packets
+of 8 from the start of every row and libm's expf on each row's tail (the Elu node gets
+`fused_rows=True`). Like reciprocal_div.py, this rewrite changes values, so the session
 applies it to every plan of a graph of at least MIN_GRAPH_NODES ops while remapping is
 on: the MatMul node gets `fused_bias_add=True`, which its kernel reads.
 """
@@ -39,6 +42,7 @@ def remap_matmul_bias_add(program):
             control.update(id(c) for c in n.op._control_inputs)
     fetched = set(program.fetches)
     marked = set()
+    rows = set()    # Elus fused after the BiasAdd
     for n in program.nodes:
         if n.type != "MatMul" or len(n.outputs) != 1 or n.recompute or n.op is None:
             continue
@@ -58,4 +62,11 @@ def remap_matmul_bias_add(program):
         if user.type != "BiasAdd" or user.inputs[0] != v:
             continue
         marked.add(id(n))
-    return with_attr(program, marked, "fused_bias_add")
+        # BiasAdd + Elu: the activation joins the fusion (_FusedMatMul's fused_ops
+        # ["BiasAdd", "Elu"]) when the BiasAdd is read only by it
+        act = readers.get(user.outputs[0], [])
+        if (len(act) == 1 and act[0].type == "Elu" and user.outputs[0] not in fetched
+                and user.op is not None and not user.op._control_inputs
+                and id(user.op) not in control):
+            rows.add(id(act[0]))
+    return with_attr(with_attr(program, marked, "fused_bias_add"), rows, "fused_rows")
