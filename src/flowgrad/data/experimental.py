@@ -22,8 +22,8 @@ from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
                         get_structure, to_variant)
 from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
                       StatsOptions, ThreadingOptions)
-from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op, _nest, _op,
-                          _static, _structure_attrs, _trace)
+from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _constant_value, _from_flat, _function_op,
+                          _nest, _op, _static, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
            "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
@@ -66,7 +66,7 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
             npc = 1
         npc_t = _const(npc, _dt.int64, "num_parallel_calls")
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
-        static = _static(bs) if _static(dr) else None
+        static = _constant_value(bs) if _constant_value(dr) else None   # as TF's
         structure = _nest.map_structure(
             lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             traced.structure)
