@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.ops._array_util import smart_constant_value
 from ..engine.framework.graph import GraphKeys, Tensor, control_dependencies, name_scope
 from ..engine.ops.array_extra import dynamic_partition

@@ -9,7 +9,8 @@ import numpy as np
 
 from ... import summary
 from ...engine.framework import dtypes, errors, tensor_shape
-from ...engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ...engine.framework.constant_op import constant, convert_to_tensor
+from ...engine.framework.static_value import constant_value
 from ...engine.ops._array_util import smart_constant_value
 from ...engine.framework.graph import name_scope
 from ...ops import array_ops, comparison_ops, control_flow_ops, math_ops
@@ -56,7 +57,7 @@ def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capaci
         for i, bucket_batch_size in enumerate(batch_size):
             bucket_batch_size = convert_to_tensor(bucket_batch_size, dtype=dtypes.int32,
                                                   name="batch_size")
-            static_batch_size = const_value(bucket_batch_size)
+            static_batch_size = constant_value(bucket_batch_size)   # as TF
             batch_size[i] = (int(static_batch_size) if static_batch_size is not None
                              else bucket_batch_size)
         types = input_py._dtypes([tensor_list])
