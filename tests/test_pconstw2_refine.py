@@ -1,7 +1,8 @@
-"""A binary op's gradient receiving IndexedSlices: the slices are converted at each op
-reading them, inside its scope, as TF 1.14's (`mul_grad/Mul/x`, `add_grad/Sum/input`,
-`Maximum_grad/Select/t`, `SquaredDifference_grad/mul_1/x`); op listings and values
-(tests/golden/array/gen_pconstw2_refine.py)."""
+"""A binary op's gradient receiving IndexedSlices (converted inside the reading op's
+scope, as TF 1.14's), and Python wrappers reading an argument's value when building as
+TF's do (smart_cond's constant_value then TF_TryEvaluateConstant; tensor_util.constant_value
+in tf.data, distributions, bucket, seq2seq): listings, values, static shapes, op counts,
+errors, feedability (tests/golden/array/gen_pconstw2_refine.py)."""
 import pytest
 
 import flowgrad as tf
