@@ -45,6 +45,12 @@ def _beam_step(tf, pen):
     return [out[0].scores, out[0].predicted_ids]
 
 
+def _rs(tf, init, target):
+    """rejection_resample's dataset (static prob_of_original: zip, filter or sample)."""
+    ds = tf.data.Dataset.range(10).map(lambda x: tf.cast(x % 2, tf.int32))
+    return tf.data.experimental.rejection_resample(lambda x: x, target, init, seed=3)(ds)
+
+
 def _probe_cases(tf):
     sz = lambda n: _size(tf, n)  # noqa: E731
     rk = lambda n: tf.raw_ops.Rank(input=tf.zeros([1] * n))  # noqa: E731
@@ -158,6 +164,10 @@ def _probe_cases(tf):
             lambda x: tf.fill([x], x)).padded_batch(2, [12], drop_remainder=tf.less(1, 2))),
         ("ds_map_and_batch_npb", lambda v: tf.data.Dataset.range(10).apply(
             tf.data.experimental.map_and_batch(lambda x: x, 2, num_parallel_batches=3))),
+        ("rs_same_stack", lambda v: _rs(tf, tf.stack([0.5, 0.5]), tf.stack([0.5, 0.5]))),
+        ("rs_same_fill", lambda v: _rs(tf, tf.fill([2], 0.5), tf.fill([2], 0.5))),
+        ("rs_zero_concat", lambda v: _rs(tf, tf.concat([[0.5], [0.5]], 0), [0.0, 1.0])),
+        ("rs_const", lambda v: _rs(tf, [0.5, 0.5], [0.5, 0.5])),
         ("tile_batch_mult", lambda v: tf.contrib.seq2seq.tile_batch(v["du"], 3)),
         ("ssim_const", lambda v: tf.image.ssim(v["imgk"], v["imgk"], 1.0, filter_size=3)),
     ]
