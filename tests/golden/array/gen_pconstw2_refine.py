@@ -168,6 +168,31 @@ def _probe_cases(tf):
         ("rs_same_fill", lambda v: _rs(tf, tf.fill([2], 0.5), tf.fill([2], 0.5))),
         ("rs_zero_concat", lambda v: _rs(tf, tf.concat([[0.5], [0.5]], 0), [0.0, 1.0])),
         ("rs_const", lambda v: _rs(tf, [0.5, 0.5], [0.5, 0.5])),
+        ("cce_ls_fill0", lambda v: tf.keras.losses.categorical_crossentropy(
+            v["y"], v["z"], label_smoothing=tf.fill([], 0.0))),
+        ("cce_ls_fill", lambda v: tf.keras.losses.categorical_crossentropy(
+            v["y"], v["z"], label_smoothing=tf.fill([], 0.1))),
+        ("cce_ls_less", lambda v: tf.keras.losses.categorical_crossentropy(
+            v["y"], v["z"], label_smoothing=tf.cast(tf.less(2, 1), tf.float32))),
+        ("bce_ls_fill0", lambda v: tf.keras.losses.binary_crossentropy(
+            v["y"], v["z"], label_smoothing=tf.fill([], 0.0))),
+        ("bce_ls_py", lambda v: tf.keras.losses.binary_crossentropy(
+            v["y"], v["z"], label_smoothing=0.2)),
+        ("cce_class_ls_fill0", lambda v: tf.keras.losses.CategoricalCrossentropy(
+            label_smoothing=tf.fill([], 0.0))(v["y"], v["z"])),
+        ("resize_same_stack_sizes", lambda v: tf.image.resize_images(
+            v["img"], tf.stack([sz(8), sz(8)]))),
+        ("resize_same_fill", lambda v: tf.image.resize_images(v["img"], tf.fill([2], 8))),
+        ("resize_nn_same_concat", lambda v: tf.image.resize_images(
+            v["img"], tf.concat([[8], [sz(8)]], 0), method=1)),
+        ("crop_or_pad_same_size", lambda v: tf.image.resize_image_with_crop_or_pad(
+            v["img"], sz(8), sz(8))),
+        ("resize_preserve_fill", lambda v: tf.image.resize_images(
+            v["img"], tf.fill([2], 4), preserve_aspect_ratio=True)),
+        ("sparse_cce_fill", lambda v: tf.keras.losses.sparse_categorical_crossentropy(
+            tf.fill([2], 1), v["z"])),
+        ("hinge_var_labels", lambda v: tf.keras.losses.hinge(tf.cast(tf.less(
+            tf.zeros([2, 3]), 1.0), tf.float32), v["z"])),
         ("tile_batch_mult", lambda v: tf.contrib.seq2seq.tile_batch(v["du"], 3)),
         ("ssim_const", lambda v: tf.image.ssim(v["imgk"], v["imgk"], 1.0, filter_size=3)),
     ]
@@ -206,6 +231,7 @@ def _static_cases(tf):
         with tf.Graph().as_default():
             v = {"x": tf.placeholder(tf.float32, [None, 6, 4]),
                  "z": tf.placeholder(tf.float32, [2, 3]),
+                 "y": tf.placeholder(tf.float32, [2, 3]),
                  "du": tf.placeholder(tf.float32, [None, 2]),
                  "img": tf.placeholder(tf.float32, [None, 8, 8, 3]),
                  "imgk": tf.placeholder(tf.float32, [1, 4, 4, 3])}
