@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value, convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.static_value import constant_value
 from ..engine.ops import reductions as _red
 from ..engine.ops.cast import cast as _cast
 from ..engine.ops.comparison import less as _less
@@ -66,8 +67,8 @@ def rejection_resample(class_func, target_dist, initial_dist=None, seed=None):
 
 
 def _prob_original_static(initial_dist_t, target_dist_t):
-    init_static = const_value(initial_dist_t)
-    target_static = const_value(target_dist_t)
+    init_static = constant_value(initial_dist_t)   # TF: tensor_util.constant_value
+    target_static = constant_value(target_dist_t)
     if init_static is None or target_static is None:
         return None
     return np.min(target_static / init_static)

@@ -20,7 +20,9 @@ from ..engine.framework.graph import Tensor, get_default_graph
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
 from ..engine.ops import sparse_serialize as _sparse_serialize  # noqa: F401 - its ops
+from ..engine.framework.static_value import constant_value
 from ..engine.ops._array_util import shape_value as _shape_value
+from ..engine.ops._array_util import smart_constant_value
 from ..engine.ops._base import apply_op
 from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
@@ -600,7 +602,7 @@ class DatasetV1:
         """Combines consecutive elements into batches (the last smaller unless dropped)."""
         bs = _const(batch_size, _dt.int64, "batch_size")
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
-        static = _static(bs) if _static(dr) else None
+        static = _constant_value(bs) if _constant_value(dr) else None   # as TF's
         structure = _nest.map_structure(
             lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             self._structure)
@@ -640,7 +642,8 @@ class DatasetV1:
             pv = _nest.flatten_up_to(self._structure, padding_values)
             pads = [_padding_value(v, s.dtype) for v, s in zip(pv, flat_specs)]
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
-        static = _static(bs) if _static(dr) else None
+        # TF: constant_value(batch_size) if smart_constant_value(drop_remainder)
+        static = _constant_value(bs) if _smart_value(dr) else None
         out_specs = [sp if sp.ragged_rank is not None else   # TF keeps a ragged one's spec
                      _Spec(sp.dtype, TensorShape([static]).concatenate(
                          s if isinstance(s, TensorShape) else
@@ -832,6 +835,19 @@ _iterator_ops._PIPELINE_OPTIONS = _pipeline_options
 
 def _static(t):
     v = const_value(t)
+    return None if v is None else v.item()
+
+
+def _constant_value(t):
+    """TF's tensor_util.constant_value of a scalar (Size, Rank, Fill, Cast... folded; `t`
+    becomes unfeedable), as a Python value."""
+    v = constant_value(t)
+    return None if v is None else v.item()
+
+
+def _smart_value(t):
+    """TF's smart_cond.smart_constant_value of a scalar, as a Python value."""
+    v = smart_constant_value(t)
     return None if v is None else v.item()
 
 

@@ -22,8 +22,8 @@ from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
                         get_structure, to_variant)
 from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
                       StatsOptions, ThreadingOptions)
-from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _from_flat, _function_op, _nest, _op,
-                          _static, _structure_attrs, _trace)
+from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _constant_value, _from_flat, _function_op,
+                          _nest, _op, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
            "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
@@ -54,19 +54,17 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
     if num_parallel_batches is not None and num_parallel_calls is not None:
         raise ValueError("The `num_parallel_batches` and `num_parallel_calls` arguments are "
                          "mutually exclusive.")
+    # TF: batch_size calls at a time (batch_size * num_parallel_batches), computed now
+    if num_parallel_calls is None:
+        num_parallel_calls = (batch_size if num_parallel_batches is None else
+                              batch_size * num_parallel_batches)
 
     def apply(dataset):
         traced = _trace(map_func, dataset._structure, "map_and_batch")
         bs = _const(batch_size, _dt.int64, "batch_size")
-        if num_parallel_calls is not None:
-            npc = num_parallel_calls
-        elif num_parallel_batches is not None:
-            npc = _static(bs) * num_parallel_batches if _static(bs) is not None else 1
-        else:
-            npc = 1
-        npc_t = _const(npc, _dt.int64, "num_parallel_calls")
+        npc_t = _const(num_parallel_calls, _dt.int64, "num_parallel_calls")
         dr = _const(drop_remainder, _dt.bool_, "drop_remainder")
-        static = _static(bs) if _static(dr) else None
+        static = _constant_value(bs) if _constant_value(dr) else None   # as TF's
         structure = _nest.map_structure(
             lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             traced.structure)

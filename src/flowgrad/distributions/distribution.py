@@ -8,7 +8,7 @@ import contextlib
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import const_value
+from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops._base import convert_to_tensor
@@ -104,7 +104,7 @@ class Distribution:
         params = cls.param_shapes(sample_shape)
         out = {}
         for name, shape in params.items():
-            value = const_value(shape)
+            value = constant_value(shape)
             if value is None:
                 raise ValueError("sample_shape must be a fully-defined TensorShape or "
                                  "list/tuple")
@@ -405,7 +405,7 @@ class Distribution:
                 yield scope
 
     def _expand_sample_shape_to_vector(self, x, name):
-        static = const_value(x)
+        static = constant_value(x)
         if static is None:
             prod = math_ops.reduce_prod(x)
         else:
@@ -424,7 +424,7 @@ class Distribution:
         return x, prod
 
     def _set_sample_static_shape(self, x, sample_shape):
-        static = const_value(sample_shape)
+        static = constant_value(sample_shape)
         sample_shape = TensorShape(None if static is None else
                                    [int(d) for d in np.asarray(static).reshape(-1)])
         ndims = x.shape.ndims

@@ -1,7 +1,7 @@
 """tf.keras.utils (TF 1.14): the small helpers the Keras layers share (tf_utils.py,
 conv_utils.py), to_categorical/normalize, Sequence, Progbar, get_file, custom objects
 and (de)serialization, the enqueuers, HDF5Matrix, plot_model, multi_gpu_model."""
-from ..engine.framework.constant_op import const_value
+from ..engine.ops._array_util import smart_constant_value
 from ..engine.framework.graph import Tensor
 from ..ops import control_flow_ops, variables
 from . import backend
@@ -27,8 +27,9 @@ def constant_value(pred):
     """The Python value of a bool/int or a constant tensor `pred`; None if only known at
     run time."""
     if isinstance(pred, Tensor):
-        value = const_value(pred)
-        return None if value is None else bool(value)
+        # TF's smart_constant_value (TF_TryEvaluateConstant too): the NumPy value, which
+        # is never `False` itself (BatchNormalization's `training_value is not False`)
+        return smart_constant_value(pred)
     if isinstance(pred, variables.Variable):
         return None
     if pred in {0, 1}:

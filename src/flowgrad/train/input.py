@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import tensor_shape
-from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ..engine.framework.constant_op import constant, convert_to_tensor
+from ..engine.ops._array_util import smart_constant_value
 from ..engine.framework.graph import GraphKeys, Tensor, control_dependencies, name_scope
 from ..engine.ops.array_extra import dynamic_partition
 from ..engine.ops.cast import cast
@@ -226,7 +227,7 @@ def _enqueue_ops(queue, tensor_list_list, enqueue_many, keep_input):
     fn = queue.enqueue_many if enqueue_many else queue.enqueue
     if keep_input.shape.ndims == 1:
         return [fn(_select_which_to_enqueue(tl, keep_input)) for tl in tensor_list_list]
-    keep = const_value(keep_input)
+    keep = smart_constant_value(keep_input)   # TF's smart_cond
     if keep is None:
         return [cond(keep_input, lambda tl=tl: fn(tl), no_op) for tl in tensor_list_list]
     if bool(keep):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ... import logging
-from ...engine.framework.constant_op import const_value
+from ...engine.ops._array_util import smart_constant_value as _tensor_constant_value
 from ...engine.framework.graph import Graph, Tensor, _graph_of
 from ...ops import control_flow_ops
 from ...train.training_util import assert_global_step, get_global_step
@@ -103,9 +103,8 @@ def smart_constant_value(pred):
     Raises:
       TypeError: pred is none of those.
     """
-    if isinstance(pred, Tensor):
-        value = const_value(pred)
-        return None if value is None else value
+    if isinstance(pred, Tensor):   # constant_value, then TF_TryEvaluateConstant
+        return _tensor_constant_value(pred)
     if pred in {0, 1}:
         return bool(pred)
     if isinstance(pred, bool):

@@ -11,7 +11,6 @@ from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.tensor_shape import TensorShape
 from ...engine.framework.graph import (GraphKeys, add_to_collection, add_to_collections,
                                        control_dependencies, get_collection, name_scope)
-from ...keras.utils import constant_value, smart_cond
 from ...layers import convolutional as conv_layers
 from ...layers import core as core_layers
 from ...layers import normalization as norm_layers
@@ -23,7 +22,7 @@ from ... import nn
 from ..framework import variables
 from ..framework.arg_scope import add_arg_scope
 from .initializers import xavier_initializer
-from .utils import collect_named_outputs
+from .utils import collect_named_outputs, constant_value, smart_cond
 
 __all__ = ["fully_connected", "convolution", "convolution2d", "conv2d", "conv2d_transpose",
            "convolution2d_transpose", "max_pool2d", "avg_pool2d", "flatten", "dropout",

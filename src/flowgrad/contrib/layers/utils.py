@@ -2,11 +2,51 @@
 and end-point dictionaries (slim's nets), shape helpers."""
 from collections import OrderedDict
 
-from ...engine.framework.graph import add_to_collections, get_collection, get_default_graph
+from ...engine.framework.graph import (Tensor, add_to_collections, get_collection,
+                                       get_default_graph)
+from ...engine.framework.static_value import constant_value as _tensor_constant_value
+from ...ops import control_flow_ops, variables
 
 __all__ = ["collect_named_outputs", "append_tensor_alias", "gather_tensors_aliases",
            "get_tensor_aliases", "convert_collection_to_dict", "last_dimension",
-           "channel_dimension"]
+           "channel_dimension", "constant_value", "static_cond", "smart_cond"]
+
+
+def constant_value(value_or_tensor_or_var, dtype=None):
+    """The value of a value, of a Tensor (tensor_util.constant_value: Const, Shape/Size/Rank
+    of known shapes, Pack, ConcatV2, Fill...) or None (a Variable, a run-time Tensor).
+
+    Raises:
+      ValueError: the argument is None, or a Tensor/Variable not of `dtype`.
+    """
+    if value_or_tensor_or_var is None:
+        raise ValueError("value_or_tensor_or_var cannot be None")
+    value = value_or_tensor_or_var
+    if isinstance(value, (Tensor, variables.Variable)):
+        if dtype and value.dtype != dtype:
+            raise ValueError("It has the wrong type %s instead of %s" % (value.dtype, dtype))
+        if isinstance(value, variables.Variable):
+            return None
+        return _tensor_constant_value(value)
+    return value
+
+
+def static_cond(pred, fn1, fn2):
+    """fn1() when `pred` is true, else fn2()."""
+    if not callable(fn1):
+        raise TypeError("fn1 must be callable.")
+    if not callable(fn2):
+        raise TypeError("fn2 must be callable.")
+    return fn1() if pred else fn2()
+
+
+def smart_cond(pred, fn1, fn2, name=None):
+    """static_cond when `pred` has a constant value (constant_value, no evaluation of
+    other ops), else tf.cond."""
+    pred_value = constant_value(pred)
+    if pred_value is not None:
+        return static_cond(pred_value, fn1, fn2)
+    return control_flow_ops.cond(pred, fn1, fn2, name)
 
 
 def collect_named_outputs(collections, alias, outputs):

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ...engine.framework import dtypes
-from ...engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ...engine.framework.constant_op import constant, convert_to_tensor
+from ...engine.framework.static_value import constant_value
 from ...engine.framework.graph import Tensor, get_default_graph, name_scope
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...engine.ops.comparison import (equal, greater, greater_equal, less, less_equal, logical_and,
@@ -15,7 +16,7 @@ from ...ops.linalg_ops import matmul
 from ...ops.rnn import _transpose_batch_time
 from ...ops.tensor_array_ops import TensorArray
 
-__all__ = ["Tensor", "TensorArray", "TensorShape", "array_ops", "cond", "const_value",
+__all__ = ["Tensor", "TensorArray", "TensorShape", "array_ops", "cond", "constant_value",
            "constant", "convert_to_tensor", "dimension_value", "dtypes", "equal",
            "get_default_graph", "greater", "greater_equal", "init_ops", "less", "less_equal",
            "logical_and",

@@ -20,7 +20,7 @@ from ...ops.functional_ops import scan
 from ...ops.logging_ops import Assert
 from ...ops.rnn import _assert_like_rnncell
 from ...ops.rnn_cell_impl import RNNCell, _zero_state_tensors
-from ._ops import (Tensor, TensorArray, TensorShape, array_ops, const_value,
+from ._ops import (Tensor, TensorArray, TensorShape, array_ops, constant_value,
                    convert_to_tensor, dimension_value, dtypes, equal, get_default_graph,
                    greater, init_ops, math_ops, matmul, name_scope, nest, nn_ops, random_ops,
                    vs)
@@ -36,7 +36,7 @@ def _assert_equal(x, y, message):
     with name_scope(None, "assert_equal", [x, y]):
         x = convert_to_tensor(x, name="x")
         y = convert_to_tensor(y, name="y")
-        xs, ys = const_value(x), const_value(y)
+        xs, ys = constant_value(x), constant_value(y)
         if xs is not None and ys is not None and not np.all(np.equal(xs, ys)):
             raise errors.InvalidArgumentError(
                 None, None, "\n".join([message, "Condition x == y did not hold element-wise:",

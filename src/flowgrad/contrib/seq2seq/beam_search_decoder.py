@@ -12,7 +12,7 @@ from ...layers.base import Layer as _TFLayer
 from ...logging import warning as _warn
 from ...ops.logging_ops import Assert
 from ...ops.rnn import _assert_like_rnncell
-from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, const_value,
+from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, constant_value,
                    convert_to_tensor, dimension_value, dtypes, equal, get_default_graph,
                    logical_and, logical_not, logical_or, math_ops, name_scope, nest, nn_ops)
 from .attention_wrapper import AttentionWrapperState
@@ -135,7 +135,7 @@ def _check_batch_beam(t, batch_size, beam_width):
 
 
 def _static(x):
-    v = const_value(x) if isinstance(x, Tensor) else x
+    v = constant_value(x) if isinstance(x, Tensor) else x
     return None if v is None else int(v)
 
 
@@ -242,7 +242,7 @@ class BeamSearchDecoder(Decoder):
         return outputs, final_state
 
     def _merge_batch_beams(self, t, s=None):
-        s = TensorShape(const_value(s)) if isinstance(s, Tensor) else TensorShape(s)
+        s = TensorShape(constant_value(s)) if isinstance(s, Tensor) else TensorShape(s)
         t_shape = array_ops.shape(t)
         static_batch_size = _static(self._batch_size)
         merged = None if static_batch_size is None else static_batch_size * self._beam_width
@@ -252,7 +252,7 @@ class BeamSearchDecoder(Decoder):
         return reshaped_t
 
     def _split_batch_beams(self, t, s=None):
-        s = TensorShape(const_value(s)) if isinstance(s, Tensor) else TensorShape(s)
+        s = TensorShape(constant_value(s)) if isinstance(s, Tensor) else TensorShape(s)
         t_shape = array_ops.shape(t)
         reshaped_t = array_ops.reshape(
             t, array_ops.concat(([self._batch_size, self._beam_width], t_shape[1:]), 0))
@@ -433,7 +433,7 @@ def _get_scores(log_probs, sequence_lengths, length_penalty_weight, coverage_pen
     if coverage_penalty_weight.shape.ndims != 0:
         raise ValueError("coverage_penalty_weight should be a scalar, but saw shape: %s" %
                          coverage_penalty_weight.shape)
-    if const_value(coverage_penalty_weight) == 0.0:
+    if constant_value(coverage_penalty_weight) == 0.0:
         return scores
     if accumulated_attention_probs is None:
         raise ValueError("accumulated_attention_probs can be None only if coverage penalty "
@@ -453,7 +453,7 @@ def _length_penalty(sequence_lengths, penalty_factor):
     """((5 + length) / 6) ** penalty_factor (Wu et al. 2016); 1.0 for a zero factor."""
     penalty_factor = convert_to_tensor(penalty_factor, name="penalty_factor")
     penalty_factor.set_shape(())
-    static_penalty = const_value(penalty_factor)
+    static_penalty = constant_value(penalty_factor)
     if static_penalty is not None and static_penalty == 0:
         return 1.0
     return math_ops.div((5. + math_ops.cast(sequence_lengths, dtypes.float32)) **

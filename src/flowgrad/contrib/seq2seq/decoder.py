@@ -10,7 +10,7 @@ import collections
 from ...layers.base import Layer as _TFLayer
 from ...ops.rnn import _assert_like_rnncell
 from ...ops.rnn_cell_impl import _zero_state_tensors
-from ._ops import (TensorArray, TensorShape, array_ops, const_value, constant,
+from ._ops import (TensorArray, TensorShape, array_ops, constant_value, constant,
                    convert_to_tensor, dtypes, logical_not, logical_or,
                    math_ops, name_scope, nest, transpose_batch_time, vs, while_loop)
 from .helper import Helper
@@ -94,7 +94,7 @@ def dynamic_decode(decoder, output_time_major=False, impute_finished=False,
         def _shape(batch_size, from_shape):
             if not isinstance(from_shape, TensorShape) or from_shape.ndims == 0:
                 return None
-            batch = const_value(convert_to_tensor(batch_size, name="batch_size"))
+            batch = constant_value(convert_to_tensor(batch_size, name="batch_size"))
             batch = None if batch is None else int(batch)
             return TensorShape([batch]).concatenate(from_shape)
 

@@ -7,7 +7,7 @@ import abc
 
 import numpy as np
 
-from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, const_value,
+from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, constant_value,
                    convert_to_tensor,
                    dtypes, equal, greater, greater_equal, less, less_equal, logical_not,
                    logical_or, math_ops, name_scope, nest, nn_ops, random_ops,
@@ -24,7 +24,7 @@ def _call_sampler(sample_n_fn, sample_shape, batch_event_static, name=None):
     with name_scope(name, "call_sampler", [sample_shape]):
         sample_shape = convert_to_tensor(sample_shape, dtype=dtypes.int32,
                                          name="sample_shape")
-        static = const_value(sample_shape)
+        static = constant_value(sample_shape)
         pad = math_ops.cast(equal(array_ops.rank(sample_shape), 0), dtypes.int32)
         sample_shape = array_ops.reshape(
             sample_shape, array_ops.pad(array_ops.shape(sample_shape), paddings=[[pad, 0]],

@@ -9,7 +9,9 @@ import numpy as np
 
 from ... import summary
 from ...engine.framework import dtypes, errors, tensor_shape
-from ...engine.framework.constant_op import const_value, constant, convert_to_tensor
+from ...engine.framework.constant_op import constant, convert_to_tensor
+from ...engine.framework.static_value import constant_value
+from ...engine.ops._array_util import smart_constant_value
 from ...engine.framework.graph import name_scope
 from ...ops import array_ops, comparison_ops, control_flow_ops, math_ops
 from ...ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue
@@ -55,7 +57,7 @@ def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capaci
         for i, bucket_batch_size in enumerate(batch_size):
             bucket_batch_size = convert_to_tensor(bucket_batch_size, dtype=dtypes.int32,
                                                   name="batch_size")
-            static_batch_size = const_value(bucket_batch_size)
+            static_batch_size = constant_value(bucket_batch_size)   # as TF
             batch_size[i] = (int(static_batch_size) if static_batch_size is not None
                              else bucket_batch_size)
         types = input_py._dtypes([tensor_list])
@@ -88,7 +90,7 @@ def bucket(tensors, which_bucket, batch_size, num_buckets, num_threads=1, capaci
                         for i in range(num_buckets)]
             return control_flow_ops.group(*enqueues, name="group_enqueues")
 
-        keep = const_value(keep_input)
+        keep = smart_constant_value(keep_input)   # TF's smart_cond
         if keep is None:
             maybe_enqueue = control_flow_ops.cond(keep_input, enqueue_which,
                                                   control_flow_ops.no_op)

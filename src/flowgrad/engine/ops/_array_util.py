@@ -18,6 +18,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant, dims_as_ints, register_tensor_conversion_function
+from ..framework.static_value import constant_value
 from ..framework.graph import VALUE_READERS, Tensor, _graph_of
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.shape_reads import reads_value
@@ -834,3 +835,14 @@ def _np_index(begin, end, strides, attrs):
 # graph.py's error context reads with them (it cannot import this module)
 VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value,
                      shape_ints=shape_ints, refine_scope=refine_scope)
+
+
+def smart_constant_value(t: Tensor):
+    """TF 1.14's smart_cond.smart_constant_value of a Tensor: tensor_util.constant_value
+    (which marks `t` unfeedable), else TF_TryEvaluateConstant, TF's EvaluateConstantTensor
+    (`_refined_value`: any stateless subgraph of constants, Shape/Size/Rank of known shapes
+    and the ops' kernels); None when only known at run time."""
+    v = constant_value(t)
+    if v is None:
+        v = _known_array(_refined_value(t, 0, False, False), t)
+    return v

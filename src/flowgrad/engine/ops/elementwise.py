@@ -19,6 +19,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors as _errors
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
+from ..framework.indexed_slices import IndexedSlices
 from ..framework.graph import control_dependencies as _control_dependencies
 from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
@@ -157,14 +158,8 @@ def both(dx: Callable, dy: Callable | None, fast: Callable | None = None, conj=F
         sx, sy, rx, ry = broadcast_args(x, y)
         if conj:
             x, y = cj(x), cj(y)
-        if type(grad) is not Tensor:
-            # TF 1.14's binary rules densify an IndexedSlices gradient (reduce_sum of it,
-            # or an op on it): the gradient of x in `gather(x - c)` is dense, as in TF,
-            # which converts it at each op that reads it (one per input's gradient)
-            sliced = grad
-            gx = reshape_sum(dx(to_tensor(sliced), x, y), rx, sx)
-            gy = reshape_sum(dy(to_tensor(sliced), x, y), ry, sy) if dy is not None else None
-            return [gx, gy]
+        # an IndexedSlices gradient is given to dx / dy as it is: TF 1.14 converts it at
+        # each op that reads it, in that op's scope (`mul_grad/Mul/x`, `add_grad/Sum/input`)
         gx = reshape_sum(dx(grad, x, y), rx, sx)
         gy = reshape_sum(dy(grad, x, y), ry, sy) if dy is not None else None
         return [gx, gy]
@@ -199,7 +194,27 @@ def _shape_of(x):
 
 def reshape_sum(g, axes, s):
     """reshape(reduce_sum(g, axes), s), TF's two ops."""
-    return apply("Reshape", [apply("Sum", [g, axes], {"keep_dims": False}), s])
+    return apply("Reshape", [_sum(g, axes), s])
+
+
+def _sum(g, axes):
+    """reduce_sum(g, axes): a Sum op; an IndexedSlices `g` is converted in its scope
+    (`Sum/input`), as TF's generated wrapper converts it."""
+    if type(g) is Tensor:
+        return apply("Sum", [g, axes], {"keep_dims": False})
+    with name_scope(None, "Sum", [g]) as s:
+        return apply("Sum", [to_tensor(g, name="input"), axes], {"keep_dims": False}, s)
+
+
+def _select(cond, t, e):
+    """where(cond, t, e): a Select op; an IndexedSlices `t` or `e` is converted in its
+    scope (`Select/t`, `Select_1/e`), as TF's generated wrapper converts it."""
+    if type(t) is Tensor and type(e) is Tensor:
+        return _where(cond, t, e)
+    with name_scope(None, "Select", [cond, t, e]) as s:
+        t = t if type(t) is Tensor else to_tensor(t, name="t")
+        e = e if type(e) is Tensor else to_tensor(e, name="e")
+        return apply("Select", [cond, t, e], None, s)
 
 
 def cj(t):
@@ -515,16 +530,15 @@ def _max_min_grad(selector):
     def rule(op, grad):
         """Gradient goes to x where selector(x, y) holds (ties go to x, as TF), else to y."""
         x, y = op.inputs
-        # (an IndexedSlices gradient is converted at each op reading it, as TF's)
-        dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
+        # (an IndexedSlices gradient is converted at each op reading it, in its scope, as
+        # TF's: Shape_2/UnsortedSegmentSum, Select/t, Select_1/e)
         sx = _shape(x)
         sy = _shape(y)
-        g0 = dense()
-        zeros = _zeros(_shape(g0), g0.dtype.base_dtype)
+        zeros = _zeros(_shape(grad), grad.dtype.base_dtype)
         xmask = selector(x, y)
         rx, ry = apply("BroadcastGradientArgs", [sx, sy])
-        gx = reshape_sum(_where(xmask, dense(), zeros), rx, sx)
-        gy = reshape_sum(_where(xmask, zeros, dense()), ry, sy)
+        gx = reshape_sum(_select(xmask, grad, zeros), rx, sx)
+        gy = reshape_sum(_select(xmask, zeros, grad), ry, sy)
         return [gx, gy]
     return rule
 
@@ -533,8 +547,16 @@ def _sqdiff_grad(op, grad):
     """d (x-y)^2 = 2 (x-y) (dx - dy), under a control dependency on grad (TF's
     _SquaredDifferenceGrad: its 2 and x - y wait for grad)."""
     x, y = op.inputs
-    grad = to_tensor(grad)
     sx, sy, rx, ry = broadcast_args(x, y)
+    if type(grad) is not Tensor:
+        # TF's scalar_mul scales an IndexedSlices' values; `* (x - y)` converts it in the
+        # operator's scope (`mul_1/x`)
+        with _control_dependencies([grad.values]):
+            two = constant(2.0, dtype=grad.dtype.base_dtype, name="scalar")
+            scaled = IndexedSlices(multiply(two, grad.values), grad.indices, grad.dense_shape)
+            g = _py_op(multiply, "mul", scaled, subtract(x, y, name="sub"))
+        gx = reshape_sum(g, rx, sx)
+        return [gx, negative(reshape_sum(g, ry, sy))]
     with _control_dependencies([grad]):   # as TF's
         g = multiply(multiply(constant(2.0, dtype=grad.dtype.base_dtype, name="scalar"),
                               grad), subtract(x, y, name="sub"), name="mul")
@@ -546,11 +568,10 @@ def _sub_grad(op, grad):
     x, y = op.inputs
     if type(grad) is Tensor and _same_full_shapes(x, y, grad):
         return [grad, negative(grad)]
-    # (an IndexedSlices gradient is converted at each op reading it, as TF's)
-    dense = (lambda: grad) if type(grad) is Tensor else (lambda: to_tensor(grad))
+    # (an IndexedSlices gradient is converted by each Sum reading it, in its scope, as TF's)
     sx, sy, rx, ry = broadcast_args(x, y)
-    gx = reshape_sum(dense(), rx, sx)
-    return [gx, _reshape(negative(apply("Sum", [dense(), ry], {"keep_dims": False})), sy)]
+    gx = reshape_sum(grad, rx, sx)
+    return [gx, _reshape(negative(_sum(grad, ry)), sy)]
 
 
 def _realdiv_grad(op, grad):
@@ -634,8 +655,18 @@ def _py_op(fn, scope, a, b):
     """`a <op> b` as TF's Python operator builds it: a fresh name scope `scope` (mul, sub,
     truediv), a Python number converted inside it to the tensor's dtype ('mul/x' on the
     left, 'mul/y' on the right), the op named as the scope."""
-    # an IndexedSlices gradient (a second order through GatherNd) is made dense, where TF
+    # an IndexedSlices beside a Tensor is converted inside the scope ('mul/x', 'mul/y'),
+    # as TF's operators convert it; beside a number it is made dense first, where TF
     # 1.14 fails to multiply it (tools/fuzz's documented difference)
+    sliced = [hasattr(v, "indices") for v in (a, b)]
+    if sliced[0] != sliced[1] and isinstance(b if sliced[0] else a, Tensor):
+        t = b if sliced[0] else a
+        with name_scope(None, scope, [a, b]) as s:
+            if sliced[0]:
+                a = convert_to_tensor(a, dtype=t.dtype.base_dtype, name="x")
+            else:
+                b = convert_to_tensor(b, dtype=t.dtype.base_dtype, name="y")
+            return fn(a, b, name=s)
     a, b = (convert_to_tensor(v) if hasattr(v, "indices") else v for v in (a, b))
     t = a if isinstance(a, Tensor) else b
     with name_scope(None, scope, [t]) as s:
