@@ -11,7 +11,10 @@ in sparse.py).
   posterior - log p). Above EXACT_WORK state-steps the recursion runs vectorized in float64
   instead (rounding-level differences).
 - `CTCBeamSearchDecoder`: TF's prefix beam search (the default scorer): the `top_paths`
-  best label sequences per batch entry as SparseTensor components, and their scores.
+  best label sequences per batch entry as SparseTensor components, and their scores, in
+  TF's float32 rounding: each step's log-softmax (the max plus logf of libm's expf summed in
+  order), float sums and ctc::LogSumExp as in CTCLoss; the blank term is (old total + raw
+  logit) - log-sum-exp, rounded twice, as TF's (matched against the oracle).
 
 The gradient of `CTCLoss` is TF's: the gradient output scaled by the loss's incoming
 gradient, through a `PreventGradient` (so second order raises LookupError, as TF 1.14).
@@ -24,7 +27,6 @@ import ctypes
 import gc
 import heapq
 import itertools
-import math
 
 import numpy as np
 
@@ -489,14 +491,17 @@ class _Entry:
         return out[::-1]
 
 
-def _lse1(a, b, _log1p=math.log1p, _exp=math.exp):
-    if a == _NEG_INF:
-        return b
-    if b == _NEG_INF:
-        return a
-    if a > b:
-        return a + _log1p(_exp(b - a))
-    return b + _log1p(_exp(a - b))
+def _log_softmax_rows(x):
+    """TF 1.14's beam decoder input per step, in float32: each row's log-sum-exp (its max
+    plus logf of the sum of libm's expf(x - max), added in order) and the row minus it."""
+    x = np.asarray(x, np.float32)
+    if not x.size:
+        return x, np.zeros((0, 1), np.float32)
+    m = x.max(axis=1, keepdims=True)
+    e = _em.libm_exp(x - m)
+    s = np.cumsum(e, axis=1, dtype=np.float32)[:, -1:]
+    lse = m + _em.libm_log(s)
+    return x - lse, lse
 
 
 def _beam_search(steps, beam_width):
@@ -505,7 +510,8 @@ def _beam_search(steps, beam_width):
 
     The beam is a min-heap of (total, insertion count, entry): while new leaves grow, the
     totals of the leaves in it do not change, so its top is TF's `peek_bottom`. Scalars are
-    Python floats (NumPy only for the candidate labels of a branch).
+    Python floats holding float32 values, rounded after each operation as TF's float
+    arithmetic (its BeamProbability is float; LogSumExp with libm's expf and log1pf).
     """
     neg = _NEG_INF
     root = _Entry(None, -1)
@@ -513,14 +519,15 @@ def _beam_search(steps, beam_width):
     leaves = [root]
     count = itertools.count()
     push, pop = heapq.heappush, heapq.heappop
-    rows = np.asarray(steps, np.float64)
-    if rows.size:
-        rows = rows - rows.max(axis=1, keepdims=True)
-        rows = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))  # TF: log-softmax
-    for norm in rows:
+    f32, lse = _f32, _lse
+    with np.errstate(all="ignore"):
+        rows, lses = _log_softmax_rows(steps)
+    raw_blank = np.asarray(steps, np.float32)[:, -1].astype(np.float64).tolist()
+    for t, norm in enumerate(rows.astype(np.float64)):
         blank = norm.shape[0] - 1
         vals = norm.tolist()
-        p_blank = vals[blank]
+        # TF's blank term rounds twice: (old total + the raw logit) - the step's log-sum-exp
+        x_blank, lse_t = raw_blank[t], float(lses[t, 0])
         # the labels by ascending log probability: a branch's candidates above the beam's
         # bottom are a suffix of it (x + total is monotone in x), found by bisection
         asc = sorted(range(blank), key=vals.__getitem__)
@@ -534,10 +541,10 @@ def _beam_search(steps, beam_width):
             if par is not None:
                 if par.nt != neg:
                     prev = par.ob if b.label == par.label else par.ot
-                    b.nl = _lse1(b.nl, prev)
-                b.nl += vals[b.label]
-            b.nb = nb = b.ot + p_blank
-            b.nt = _lse1(nb, b.nl)
+                    b.nl = lse(b.nl, prev)
+                b.nl = f32(b.nl + vals[b.label])
+            b.nb = nb = f32(f32(b.ot + x_blank) - lse_t)
+            b.nt = lse(nb, b.nl)
             push(heap, (b.nt, next(count), b))
         # children of this step's branches, by parent: the only inactive entries whose
         # old probability is read again this step (TF resets it when they fail to re-enter)
@@ -554,7 +561,7 @@ def _beam_search(steps, beam_width):
             lo, hi = 0, blank
             while lo < hi:   # first position whose candidate passes
                 mid = (lo + hi) // 2
-                if asc_vals[mid] + ot > bottom:
+                if f32(asc_vals[mid] + ot) > bottom:
                     hi = mid
                 else:
                     lo = mid + 1
@@ -562,7 +569,7 @@ def _beam_search(steps, beam_width):
             own = b.label
             own_cand = None
             if 0 <= own < blank:   # extending by its own label: from the blank-ending path
-                own_cand = vals[own] + b.ob
+                own_cand = f32(vals[own] + b.ob)
                 if own_cand > bottom:
                     passing.add(own)
                 else:
@@ -582,7 +589,7 @@ def _beam_search(steps, beam_width):
                     c = children[label] = _Entry(b, label)
                 if c.nt != neg:
                     continue
-                total = own_cand if label == own else vals[label] + ot
+                total = own_cand if label == own else f32(vals[label] + ot)
                 c.nb = neg
                 c.nl = c.nt = total
                 if len(heap) >= beam_width:
