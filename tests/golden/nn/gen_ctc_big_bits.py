@@ -7,7 +7,7 @@ import numpy as np
 
 # (max_time, batch, classes, label lengths, options)
 CASES = {
-    "above_65536": (70, 12, 12, [40, 33, 12, 28, 40, 5, 19, 36, 40, 22, 30, 1], {}),
+    "above_65536": (100, 12, 12, [40, 43, 32, 48, 40, 25, 39, 46, 40, 42, 30, 1], {}),
     "mid_nomerge_collapse": (40, 6, 9, [10, 14, 3, 18, 9, 50],
                              {"ctc_merge_repeated": False,
                               "preprocess_collapse_repeated": True,
