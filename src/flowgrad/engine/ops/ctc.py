@@ -8,10 +8,14 @@ in sparse.py).
   batch entry at a time: the softmax of each step with Eigen's exp (pexp on packets of 8,
   libm's expf on the rest) and Eigen's packet sum, log(alpha) and log(beta) with libm's logf
   and its LogSumExp (a + log1pf(expf(b - a)), the larger first), the gradient y - expf(log
-  posterior - log p). Above EXACT_WORK state-steps the recursion runs vectorized in float64
-  instead (rounding-level differences).
+  posterior - log p). Above EXACT_WORK state-steps the same float32 operations run
+  vectorized over the batch and the states of each time step (the same bits; glibc's log1pf
+  ported to float32 array operations), faster from about 1,500 state-steps.
 - `CTCBeamSearchDecoder`: TF's prefix beam search (the default scorer): the `top_paths`
-  best label sequences per batch entry as SparseTensor components, and their scores.
+  best label sequences per batch entry as SparseTensor components, and their scores, in
+  TF's float32 rounding: each step's log-softmax (the max plus logf of libm's expf summed in
+  order), float sums and ctc::LogSumExp as in CTCLoss; the blank term is (old total + raw
+  logit) - log-sum-exp, rounded twice, as TF's (matched against the oracle).
 
 The gradient of `CTCLoss` is TF's: the gradient output scaled by the loss's incoming
 gradient, through a `PreventGradient` (so second order raises LookupError, as TF 1.14).
@@ -24,7 +28,6 @@ import ctypes
 import gc
 import heapq
 import itertools
-import math
 
 import numpy as np
 
@@ -40,8 +43,8 @@ from .shape import expand_dims
 
 _NEG_INF = -np.inf
 # state-steps (sum over the batch of max_time * (2 L + 1)) up to which CTCLoss runs TF's
-# float32 recursion value by value; above, the vectorized float64 one
-EXACT_WORK = 1 << 16
+# float32 recursion value by value; above, the same recursion vectorized (same bits)
+EXACT_WORK = 1 << 11
 
 
 def _invalid(msg):
@@ -378,6 +381,197 @@ def _tf_ctc_entry(x, lab, merge_repeated):
     return np.float32(-log_p), grad
 
 
+# -- the same float32 recursion, vectorized over the batch and the states of a time step
+# (each state's operations and their order as in _tf_ctc_entry, so the bits are the same)
+_F = np.float32
+_LN2_HI, _LN2_LO = _F(6.9313812256e-01), _F(9.0580006145e-06)
+_LP = [_F(v) for v in (6.6666668653e-01, 4.0000000596e-01, 2.8571429849e-01,
+                       2.2222198546e-01, 1.8183572590e-01, 1.5313838422e-01, 1.4798198640e-01)]
+
+
+def _log1pf_vec(x):
+    """glibc's log1pf (fdlibm's float algorithm, sysdeps/ieee754/flt-32) of float32 x >= 0,
+    in float32 array operations: the same bits as libm's, checked on 2 million values."""
+    x = np.asarray(x, _F)
+    hx = x.view(np.int32)
+    one, half = _F(1), _F(0.5)
+    small = hx < 0x3ed413d7            # x < 0.41422: k = 0, f = x
+    u = one + x
+    hu = u.view(np.int32)
+    k = (hu >> 23) - 127
+    c = np.where(k > 0, one - (u - x), x - (u - one)) / u
+    hu = hu & 0x007fffff
+    low = hu < 0x3504f7
+    k = np.where(low, k, k + 1)
+    un = np.where(low, hu | 0x3f800000, hu | 0x3f000000).astype(np.int32).view(_F)
+    hu = np.where(low, hu, (0x00800000 - hu) >> 2)
+    f = np.where(small, x, un - one)
+    k = np.where(small, 0, k)
+    hu = np.where(small, 1, hu)
+    c = np.where(small, _F(0), c).astype(_F)
+    kf = k.astype(_F)
+    hfsq = (half * f) * f
+    s = f / (_F(2) + f)
+    z = s * s
+    r = _LP[6]
+    for p in _LP[5::-1]:
+        r = p + z * r
+    r = z * r
+    res = np.where(k == 0, f - (hfsq - s * (hfsq + r)),
+                   kf * _LN2_HI - ((hfsq - (s * (hfsq + r) + (kf * _LN2_LO + c))) - f))
+    tiny_f = hu == 0                   # |f| < 2**-20
+    if tiny_f.any():
+        rz = hfsq * (one - _F(0.66666666666666666) * f)
+        fz = np.where(k == 0, f - rz, kf * _LN2_HI - ((rz - (kf * _LN2_LO + c)) - f))
+        fz = np.where(f == 0, np.where(k == 0, _F(0), kf * _LN2_HI + (c + kf * _LN2_LO)), fz)
+        res = np.where(tiny_f, fz, res)
+    res = np.where(hx < 0x31000000, np.where(hx < 0x24800000, x, x - (x * x) * half), res)
+    return res.astype(_F)
+
+
+def _lse_vec(a, b):
+    """_lse elementwise on float32 arrays."""
+    hi = np.maximum(a, b)
+    lo = np.minimum(a, b)
+    d = lo - hi
+    d[~np.isfinite(d)] = _F(0)
+    res = hi + _log1pf_vec(_em.libm_exp(d))
+    return np.where(a == _NEG_INF, b, np.where(b == _NEG_INF, a, res)).astype(_F)
+
+
+def _eigen_row_sums(e):
+    """_eigen_vector_sum of each row of a float32 [N, C] array."""
+    n = e.shape[1]
+    P = 8
+    aligned = n // P * P
+    if not aligned:
+        r = e[:, 0].copy()
+        for j in range(1, n):
+            r += e[:, j]
+        return r
+    aligned2 = n // (2 * P) * (2 * P)
+    p0 = e[:, :P].copy()
+    if aligned > P:
+        p1 = e[:, P:2 * P].copy()
+        for i in range(2 * P, aligned2, 2 * P):
+            p0 += e[:, i:i + P]
+            p1 += e[:, i + P:i + 2 * P]
+        p0 += p1
+        if aligned > aligned2:
+            p0 += e[:, aligned2:aligned2 + P]
+    while p0.shape[1] > 1:
+        h = p0.shape[1] // 2
+        p0 = p0[:, :h] + p0[:, h:]
+    r = p0[:, 0].copy()
+    for j in range(aligned, n):
+        r += e[:, j]
+    return r
+
+
+def _tf_ctc_vec(x, targets, seq, skipped, merge_repeated):
+    """_tf_ctc's loss and gradient, the recursion vectorized over the batch and the states."""
+    max_time, batch, num_classes = x.shape
+    blank = num_classes - 1
+    loss = np.zeros(batch, _F)
+    grad = np.zeros(x.shape, _F)
+    ids = [b for b in range(batch) if not skipped[b] and int(seq[b]) > 0]
+    if not ids:
+        return loss, grad
+    nb = len(ids)
+    tb = np.array([int(seq[b]) for b in ids], np.int64)
+    T = int(tb.max())
+    xs = np.ascontiguousarray(x[:T][:, ids], _F)               # [T, nb, C]
+    rows = xs.reshape(-1, num_classes)
+    shifted = rows - rows.max(axis=1, keepdims=True)
+    body = num_classes // 8 * 8
+    e = np.empty_like(shifted)
+    if body:
+        e[:, :body] = _em.exp(np.ascontiguousarray(shifted[:, :body]))
+    if body < num_classes:
+        e[:, body:] = _em.libm_exp(np.ascontiguousarray(shifted[:, body:]))
+    y = (e / _eigen_row_sums(e)[:, None]).reshape(T, nb, num_classes)
+    lps = [[blank] + [v for lab in targets[b] for v in (lab, blank)] for b in ids]
+    ub = np.array([len(lp) for lp in lps], np.int64)
+    U = int(ub.max())
+    lp = np.full((nb, U), blank, np.int64)
+    for i, row in enumerate(lps):
+        lp[i, :len(row)] = row
+    u = np.arange(U)
+    valid = u[None, :] < ub[:, None]
+    # logf of each activation a state reads (libm's, one value at a time, DAZ)
+    ly = np.full((T, nb, U), _NEG_INF, _F)
+    for i in range(nb):
+        cls = np.unique(lp[i, :ub[i]])
+        logs = _em.libm_log(y[:tb[i], i][:, cls])
+        pos = np.searchsorted(cls, lp[i, :ub[i]])
+        ly[:tb[i], i, :ub[i]] = logs[:, pos]
+    is_blank = lp == blank
+    stay = (merge_repeated | is_blank) & valid
+    same2 = np.zeros((nb, U), bool)
+    same2[:, 2:] = lp[:, 2:] == lp[:, :-2]
+    skip = (u[None, :] > 1) & ~is_blank & ~(merge_repeated & same2) & valid
+    skip_b = np.zeros((nb, U), bool)               # beta: state u reads u + 2
+    skip_b[:, :-2] = ~is_blank[:, :-2] & ~(merge_repeated & same2[:, 2:]) & valid[:, 2:]
+    inf = _F(_NEG_INF)
+    t_idx = np.arange(T)
+
+    def window(t):
+        return ((u[None, :] >= np.maximum(0, ub - 2 * (tb - t))[:, None])
+                & (u[None, :] < np.minimum(ub, 2 * (t + 1))[:, None]) & valid
+                & (t < tb)[:, None])
+
+    alpha = np.full((T, nb, U), inf, _F)
+    alpha[0, :, 0] = ly[0, :, 0]
+    if U > 1:
+        alpha[0, :, 1] = np.where(ub > 1, ly[0, :, 1], alpha[0, :, 1])
+    for t in range(1, T):
+        prev = alpha[t - 1]
+        s = np.where(stay, prev, inf)
+        sh = np.full((nb, U), inf, _F)
+        sh[:, 1:] = prev[:, :-1]
+        s = _lse_vec(s, sh)
+        sh2 = np.full((nb, U), inf, _F)
+        sh2[:, 2:] = prev[:, :-2]
+        s = _lse_vec(s, np.where(skip, sh2, inf))
+        alpha[t] = np.where(window(t), ly[t] + s, inf)
+    beta = np.full((T, nb, U), inf, _F)
+    last = (t_idx[:, None] == (tb - 1)[None, :])            # [T, nb]
+    init = np.where(valid & (u[None, :] >= (ub - 2)[:, None]), _F(0), inf).astype(_F)
+    for t in range(T - 1, -1, -1):
+        if t + 1 < T:
+            q = (beta[t + 1] + ly[t + 1]).astype(_F)
+            bt = np.where(stay, q, inf)
+            sh = np.full((nb, U), inf, _F)
+            sh[:, :-1] = q[:, 1:]
+            bt = _lse_vec(bt, np.where(valid, sh, inf))
+            sh2 = np.full((nb, U), inf, _F)
+            sh2[:, :-2] = q[:, 2:]
+            bt = _lse_vec(bt, np.where(skip_b, sh2, inf))
+            bt = np.where(window(t) & (t < tb - 1)[:, None], bt, inf)
+        else:
+            bt = np.full((nb, U), inf, _F)
+        beta[t] = np.where(last[t][:, None], init, bt)
+    ab = (alpha + beta).astype(_F)                           # [T, nb, U]
+    log_p = np.full(nb, inf, _F)
+    for j in range(U):
+        log_p = np.where(j < ub, _lse_vec(log_p, ab[0, :, j]), log_p)
+    ps = np.full((T, nb, num_classes), inf, _F)
+    live = (t_idx[:, None] < tb[None, :])                    # [T, nb]
+    rows_b = np.arange(nb)
+    for j in range(U):
+        cls = lp[:, j]
+        cur = ps[:, rows_b, cls]                             # [T, nb]
+        upd = _lse_vec(cur, ab[:, :, j])
+        ps[:, rows_b, cls] = np.where(live & (j < ub)[None, :], upd, cur)
+    found = log_p != inf
+    neg = _em.libm_exp((ps - log_p[None, :, None]).astype(_F))
+    g = np.where(found[None, :, None], y - neg, y).astype(_F)
+    g = np.where(live[:, :, None], g, _F(0))
+    grad[:T, ids] = g
+    loss[ids] = np.where(found, -log_p, _F(np.inf))
+    return loss, grad
+
+
 def _tf_ctc(x, targets, seq, skipped, merge_repeated):
     max_time, batch, num_classes = x.shape
     loss = np.zeros(batch, np.float32)
@@ -418,8 +612,11 @@ def _ctc_loss_kernel(inputs, labels_indices, labels_values, sequence_length,
     skipped = np.array([seq[b] == 0 or (ignore_longer_outputs_than_inputs
                                          and len(labels[b]) > seq[b]) for b in range(batch)])
     work = sum(int(seq[b]) * (2 * len(t) + 1) for b, t in enumerate(targets))
-    if x.dtype == np.float32 and work <= EXACT_WORK:
-        return _tf_ctc(x, targets, seq, skipped, bool(ctc_merge_repeated))
+    if x.dtype == np.float32:
+        if work <= EXACT_WORK:
+            return _tf_ctc(x, targets, seq, skipped, bool(ctc_merge_repeated))
+        with np.errstate(all="ignore"):
+            return _tf_ctc_vec(x, targets, seq, skipped, bool(ctc_merge_repeated))
     loss, grad = ctc_loss_and_grad(x, targets, np.where(skipped, 0, seq), ctc_merge_repeated)
     loss = np.where(skipped, 0.0, loss)
     return loss.astype(np.float32), grad.astype(np.float32)
@@ -489,14 +686,17 @@ class _Entry:
         return out[::-1]
 
 
-def _lse1(a, b, _log1p=math.log1p, _exp=math.exp):
-    if a == _NEG_INF:
-        return b
-    if b == _NEG_INF:
-        return a
-    if a > b:
-        return a + _log1p(_exp(b - a))
-    return b + _log1p(_exp(a - b))
+def _log_softmax_rows(x):
+    """TF 1.14's beam decoder input per step, in float32: each row's log-sum-exp (its max
+    plus logf of the sum of libm's expf(x - max), added in order) and the row minus it."""
+    x = np.asarray(x, np.float32)
+    if not x.size:
+        return x, np.zeros((0, 1), np.float32)
+    m = x.max(axis=1, keepdims=True)
+    e = _em.libm_exp(x - m)
+    s = np.cumsum(e, axis=1, dtype=np.float32)[:, -1:]
+    lse = m + _em.libm_log(s)
+    return x - lse, lse
 
 
 def _beam_search(steps, beam_width):
@@ -505,7 +705,8 @@ def _beam_search(steps, beam_width):
 
     The beam is a min-heap of (total, insertion count, entry): while new leaves grow, the
     totals of the leaves in it do not change, so its top is TF's `peek_bottom`. Scalars are
-    Python floats (NumPy only for the candidate labels of a branch).
+    Python floats holding float32 values, rounded after each operation as TF's float
+    arithmetic (its BeamProbability is float; LogSumExp with libm's expf and log1pf).
     """
     neg = _NEG_INF
     root = _Entry(None, -1)
@@ -513,14 +714,15 @@ def _beam_search(steps, beam_width):
     leaves = [root]
     count = itertools.count()
     push, pop = heapq.heappush, heapq.heappop
-    rows = np.asarray(steps, np.float64)
-    if rows.size:
-        rows = rows - rows.max(axis=1, keepdims=True)
-        rows = rows - np.log(np.exp(rows).sum(axis=1, keepdims=True))  # TF: log-softmax
-    for norm in rows:
+    f32, lse = _f32, _lse
+    with np.errstate(all="ignore"):
+        rows, lses = _log_softmax_rows(steps)
+    raw_blank = np.asarray(steps, np.float32)[:, -1].astype(np.float64).tolist()
+    for t, norm in enumerate(rows.astype(np.float64)):
         blank = norm.shape[0] - 1
         vals = norm.tolist()
-        p_blank = vals[blank]
+        # TF's blank term rounds twice: (old total + the raw logit) - the step's log-sum-exp
+        x_blank, lse_t = raw_blank[t], float(lses[t, 0])
         # the labels by ascending log probability: a branch's candidates above the beam's
         # bottom are a suffix of it (x + total is monotone in x), found by bisection
         asc = sorted(range(blank), key=vals.__getitem__)
@@ -534,10 +736,10 @@ def _beam_search(steps, beam_width):
             if par is not None:
                 if par.nt != neg:
                     prev = par.ob if b.label == par.label else par.ot
-                    b.nl = _lse1(b.nl, prev)
-                b.nl += vals[b.label]
-            b.nb = nb = b.ot + p_blank
-            b.nt = _lse1(nb, b.nl)
+                    b.nl = lse(b.nl, prev)
+                b.nl = f32(b.nl + vals[b.label])
+            b.nb = nb = f32(f32(b.ot + x_blank) - lse_t)
+            b.nt = lse(nb, b.nl)
             push(heap, (b.nt, next(count), b))
         # children of this step's branches, by parent: the only inactive entries whose
         # old probability is read again this step (TF resets it when they fail to re-enter)
@@ -554,7 +756,7 @@ def _beam_search(steps, beam_width):
             lo, hi = 0, blank
             while lo < hi:   # first position whose candidate passes
                 mid = (lo + hi) // 2
-                if asc_vals[mid] + ot > bottom:
+                if f32(asc_vals[mid] + ot) > bottom:
                     hi = mid
                 else:
                     lo = mid + 1
@@ -562,7 +764,7 @@ def _beam_search(steps, beam_width):
             own = b.label
             own_cand = None
             if 0 <= own < blank:   # extending by its own label: from the blank-ending path
-                own_cand = vals[own] + b.ob
+                own_cand = f32(vals[own] + b.ob)
                 if own_cand > bottom:
                     passing.add(own)
                 else:
@@ -582,7 +784,7 @@ def _beam_search(steps, beam_width):
                     c = children[label] = _Entry(b, label)
                 if c.nt != neg:
                     continue
-                total = own_cand if label == own else vals[label] + ot
+                total = own_cand if label == own else f32(vals[label] + ot)
                 c.nb = neg
                 c.nl = c.nt = total
                 if len(heap) >= beam_width:
