@@ -390,8 +390,13 @@ _LP = [_F(v) for v in (6.6666668653e-01, 4.0000000596e-01, 2.8571429849e-01,
 
 
 def _log1pf_vec(x):
-    """glibc's log1pf (fdlibm's float algorithm, sysdeps/ieee754/flt-32) of float32 x >= 0,
-    in float32 array operations: the same bits as libm's, checked on 2 million values."""
+    """log1pf of float32 x >= 0 in float32 array operations, by fdlibm's float algorithm
+    (s_log1pf.c, which glibc's sysdeps/ieee754/flt-32 and FreeBSD's msun use): the same bits
+    as libm's, checked on 2 million values. The algorithm and its constants are fdlibm's:
+    "Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunPro,
+    a Sun Microsystems, Inc. business. Permission to use, copy, modify, and distribute this
+    software is freely granted, provided that this notice is preserved."
+    """
     x = np.asarray(x, _F)
     hx = x.view(np.int32)
     one, half = _F(1), _F(0.5)
