@@ -3,6 +3,8 @@ tensor used for shape" (ConstantPartialShape: a Pack's negative scalar is an unk
 Concat's constant part is checked) and the partial shapes it gives, for Reshape, Fill,
 zeros, ones, Tile, BroadcastTo, random ops, Slice and ScatterNd
 (tests/golden/array/gen_shape_tensor_reads.py)."""
+import threading
+
 import pytest
 
 import flowgrad as tf
@@ -43,3 +45,35 @@ def test_golden_holds_the_rules():
         "input[1] = <2 -5 4>."]
     assert GOLD["int32/cat_ellipsis_const_m5_4/fill"][1].startswith(
         "Fill dimensions must be >= 0 for 'Fill'")
+
+
+def test_the_refine_memo_is_per_thread():
+    # one op's build keeps its values (refine_scope) and reads strictly; another thread
+    # building an op meanwhile neither sees nor clears them
+    from flowgrad.engine.ops import _array_util as au
+    g = tf.Graph()
+    with g.as_default():
+        s = tf.shape(tf.zeros([2, 3])) * 2
+    seen = {}
+    inside, done = threading.Event(), threading.Event()
+
+    def other():
+        inside.wait(30)
+        seen["memo"], seen["strict"] = list(au._LOCAL.memo), au._LOCAL.strict
+        with g.as_default():
+            seen["shape"] = tf.reshape(tf.zeros([12]), tf.stack([s[0], s[1] // 2])).shape
+        seen["after"] = list(au._LOCAL.memo)
+        done.set()
+
+    th = threading.Thread(target=other)
+    th.start()
+    with au.refine_scope(g):
+        memo = au._LOCAL.memo[0]
+        assert au._refined_value(s).tolist() == [4, 6]
+        inside.set()
+        assert done.wait(30)
+        assert au._LOCAL.memo and au._LOCAL.memo[0] is memo and au._LOCAL.strict
+    th.join()
+    assert seen == {"memo": [], "strict": False, "shape": tf.TensorShape([4, 3]),
+                    "after": []}
+    assert au._LOCAL.memo == [] and not au._LOCAL.strict
