@@ -136,7 +136,9 @@ def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
         read: set[int] = set()
         everything = set(range(len(inputs)))
         while True:
-            with tracking(inputs, known) as run, VALUE_READERS["strict_reads"]():
+            # (reads as strict as _create_op's: its shape inputs' whole reads raise)
+            with tracking(inputs, known) as run, \
+                    VALUE_READERS["strict_reads"]() if shaped else contextlib.nullcontext():
                 try:
                     op_def.infer(inputs, attrs)
                     ok = True
