@@ -276,9 +276,9 @@ register_op("RandomUniform", infer=_shape_infer, bind=_uniform_bind, grad=None, 
 
 def _uniform_int_infer(inputs, attrs):
     shape, lo, hi = inputs
-    for t, n in ((lo, "minval"), (hi, "maxval")):
+    for t in (lo, hi):   # (TF's WithRank: the input is not named)
         if t.shape.ndims not in (None, 0):
-            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims} ({n})")
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
     return [(lo.dtype.base_dtype, _shape_from(shape))]
 
 

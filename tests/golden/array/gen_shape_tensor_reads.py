@@ -7,7 +7,7 @@ dim, never an error, even when the whole Pack is constant: `stack([2, -5])` resh
 and checked; the first part of unknown rank ends the read, later parts unread); a
 StridedSlice reads its input (`constant([-5, 2, 4])[1:]` raises); Shape/ShapeN give their
 input's dims. Only when that read leaves the rank unknown does the shape function read the
-value whole (then the error carries the op's context: flowgrad still raises it without).
+value whole (then the error carries the op's context: `concat([c[...], [4]])`).
 Ops: Reshape, Fill (its own "Fill dimensions must be >= 0" on the whole value), zeros,
 ones, Tile, BroadcastTo, random ops, Slice's begin and size (SliceHelper's "Out of bounds
 slicing ..."), ScatterNd; int32 and int64 shape tensors; a, b placeholders.
@@ -92,6 +92,30 @@ def _ops(tf):
     ]
 
 
+def _order(tf):
+    """Which error comes first when the shape function would fail otherwise too: the
+    whole read's "Invalid value" is raised where the shape function reads the shape (after
+    its rank checks, before its size checks); a read the refiner checks, before both."""
+    c = lambda v: tf.constant(v, tf.int32)  # noqa: E731
+    ell = lambda: tf.concat([c([2, -5])[...], c([4])], 0)  # noqa: E731
+    return [
+        ("reshape_known", lambda: tf.reshape(tf.zeros([7]), ell())),
+        ("reshape_known_m1", lambda: tf.reshape(tf.zeros([7]), tf.concat([c([2, -1])[...],
+                                                                          c([4])], 0))),
+        ("reshape_known_const", lambda: tf.reshape(tf.zeros([7]), c([2, -5, 4]))),
+        ("reshape_newaxis", lambda: tf.reshape(tf.zeros([7]), tf.concat(
+            [c([2, -5])[tf.newaxis][0], c([4])], 0))),
+        ("tile_rank", lambda: tf.tile(tf.zeros([2, 3]), ell())),
+        ("broadcast_known", lambda: tf.broadcast_to(tf.zeros([3, 5]), ell())),
+        ("slice_begin_rank", lambda: tf.slice(tf.zeros([2, 3]), ell(), c([1, 1, 1]))),
+        ("slice_size_known", lambda: tf.slice(tf.zeros([2, 3, 4]), c([0, 0, 0]), ell())),
+        ("fill_value_rank", lambda: tf.fill(ell(), tf.zeros([2]))),
+        ("zeros_like_known", lambda: tf.zeros_like(tf.fill(ell(), 1.0))),
+        ("random_uniform_int_maxval", lambda: tf.random_uniform(
+            ell(), maxval=tf.zeros([2], tf.int32), dtype=tf.int32)),
+    ]
+
+
 _INT64_OPS = ("reshape", "fill", "broadcast_to", "random_uniform")
 
 
@@ -115,4 +139,10 @@ def cases(tf):
                         out["%s/%s/%s" % (dt.name, sname, oname)] = ["ok", _shape(ofn(make()))]
                     except Exception as e:  # noqa: BLE001 - the error is the case's result
                         out["%s/%s/%s" % (dt.name, sname, oname)] = [type(e).__name__, str(e)]
+    for name, fn in _order(tf):
+        with tf.Graph().as_default():
+            try:
+                out["order/" + name] = ["ok", _shape(fn())]
+            except Exception as e:  # noqa: BLE001 - the error is the case's result
+                out["order/" + name] = [type(e).__name__, str(e)]
     return out

@@ -13,8 +13,6 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
-import numpy as np
-
 from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
@@ -79,26 +77,41 @@ def _input_value(t):
 
 
 def _check_shape_values(op_type, inputs, read):
-    """TF's refiner reading a shape given as a tensor (ConstantPartialShape): a value below
-    -1 is its error, with no op context."""
+    """TF's check of a shape given as a tensor (MakeShapeFromShapeTensor): a value below -1
+    is "Invalid value in tensor used for shape". The refiner's ConstantPartialShape raises
+    it with no op context; where that read leaves the rank unknown, the shape function reads
+    the value whole and raises it with the op's context (after the shape function: flowgrad's
+    reads it as TF's `constant_value_as_shape`, unknown below 0). `read`: the inputs the
+    refiner just evaluated (graph.py's replay of TF's runs, in _shape_error: the refiner's
+    check only), or None: every shape input, both checks."""
     for i in PARTIAL_SHAPE_INPUTS[op_type]:
         if i >= len(inputs) or (read is not None and i not in read):
             continue
         # (an op built too: its shape function read the value, a constant, a computed one
         # or a partly known one: tf.fill(tf.concat([tf.shape(x)[1:], [-2]], 0), 1.0))
         with untracked():
-            v = VALUE_READERS["shape_ints"](inputs[i])
-        if v is None or np.ndim(v) != 1:
+            r = VALUE_READERS["shape_ints"](inputs[i])
+        if r is None:
             continue
-        for d in np.asarray(v).tolist():
+        partial, whole, _ = r
+        for d in () if partial is None else partial.tolist():
             if d is not None and d < -1:
                 err = ValueError(f"Invalid value in tensor used for shape: {d}")
                 err.no_context = True
                 raise err
+        if whole is not None and read is None:
+            for d in whole.tolist():
+                if d < -1:
+                    raise ValueError(f"Invalid value in tensor used for shape: {d}")
 
 
 def _partial_str(t):
+    """An input's "partial shape" in TF's error context: only one ConstantPartialShape
+    gives a known rank (else TF names its computed value, if any)."""
     with untracked():
+        r = VALUE_READERS["shape_ints"](t)
+        if r is not None and not r[2]:
+            return None
         dims = VALUE_READERS["shape_value"](t)
     if dims is None:
         return None
@@ -123,7 +136,9 @@ def _shape_error(op_def, op_type, inputs, attrs, e, candidate):
         read: set[int] = set()
         everything = set(range(len(inputs)))
         while True:
-            with tracking(inputs, known) as run:
+            # (reads as strict as _create_op's: its shape inputs' whole reads raise)
+            with tracking(inputs, known) as run, \
+                    VALUE_READERS["strict_reads"]() if shaped else contextlib.nullcontext():
                 try:
                     op_def.infer(inputs, attrs)
                     ok = True

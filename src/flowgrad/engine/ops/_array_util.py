@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import threading
 import types
 import weakref
 from typing import Union
@@ -297,10 +298,20 @@ def folded_value(t: Tensor) -> np.ndarray | None:
     return None
 
 
-# one top-level _refined_value call's values (or one op's build: refine_scope), the stack
-# of whether each tensor being evaluated is inside the control-flow context being built,
-# and that context (_inside). Module-wide, as shape_reads' tracking: one thread builds ops.
-_MEMO: list = []
+class _ThreadReads(threading.local):
+    """Per thread (two threads building ops never share or clear each other's): `memo`,
+    one top-level _refined_value call's values (or one op's build: refine_scope), the
+    stack of whether each tensor being evaluated is inside the control-flow context being
+    built, and that context (_inside); `strict`, set while an op's shape function runs
+    (refine_scope, strict_reads): shape_value then raises the whole read's "Invalid value
+    in tensor used for shape" as MakeShapeFromShapeTensor does."""
+
+    def __init__(self):
+        self.memo = []
+        self.strict = False
+
+
+_LOCAL = _ThreadReads()
 
 
 @reads_value
@@ -318,8 +329,9 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     shapes) with the ops' kernels. Values are memoised for one top-level call."""
     if not shape_n and t.op.type == "ShapeN":   # TF's refiner materializes Shape, not ShapeN
         return None
-    top = not _MEMO
-    if not top and _MEMO[1] and _MEMO[1][-1] and not _inside(t.op, _MEMO[2]) and \
+    memo_l = _LOCAL.memo
+    top = not memo_l
+    if not top and memo_l[1] and memo_l[1][-1] and not _inside(t.op, memo_l[2]) and \
             not _live_switches(t):
         return None   # read through a Switch/Enter in TF (see _inside)
     v = const_value(t)
@@ -332,8 +344,8 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if top:
         g = t.op._graph
         ctxs = g._cf_contexts
-        _MEMO.extend(({}, [], (ctxs[-1][0], g._cf_lifted) if ctxs else None))
-    memo, parents = _MEMO[0], _MEMO[1]
+        memo_l.extend(({}, [], (ctxs[-1][0], g._cf_lifted) if ctxs else None))
+    memo, parents = memo_l[0], memo_l[1]
     if partial and t.op.type not in _PARTIAL_READS:
         partial = False   # (read whole either way: one memo entry)
     key = (id(t), shape_n, partial)
@@ -341,7 +353,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         if key in memo:
             return memo[key][1]
         memo[key] = (t, None)   # (a cycle reads unknown)
-        parents.append(_MEMO[2] is not None and _inside(t.op, _MEMO[2]))
+        parents.append(memo_l[2] is not None and _inside(t.op, memo_l[2]))
         try:
             v = _refined_partial(t, depth, shape_n, partial)
             if v is None:
@@ -352,7 +364,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return v
     finally:
         if top:
-            _MEMO.clear()
+            memo_l.clear()
 
 
 def _inside(op, ctx) -> bool:
@@ -381,11 +393,12 @@ def _live_switches(t) -> bool:
         if info is None:
             return False
         pred, branch = info
-        _MEMO[1].append(False)   # (the predicate is read outside the branch)
+        parents = _LOCAL.memo[1]
+        parents.append(False)   # (the predicate is read outside the branch)
         try:
             v = _refined_value(pred, 1)
         finally:
-            _MEMO[1].pop()
+            parents.pop()
         if v is None or np.ndim(v) != 0 or bool(v) != branch:
             return False
     return True
@@ -550,25 +563,42 @@ class refine_scope:
     """Keeps one _refined_value memo over the reads made while one op of `graph` is built
     (its shape function's, then graph.py's check of its shape inputs), so that a value is
     evaluated once per op; dropped when the op is built (nothing is kept across ops, where
-    the graph changes)."""
+    the graph changes). Its shape function's reads are strict (see _ThreadReads)."""
 
-    __slots__ = ("graph", "opened")
+    __slots__ = ("graph", "memo", "strict")
 
     def __init__(self, graph):
         self.graph = graph
-        self.opened = False
 
     def __enter__(self):
-        if not _MEMO:
+        local = _LOCAL
+        self.strict = local.strict
+        local.strict = True
+        memo = local.memo
+        if not memo:
             ctxs = self.graph._cf_contexts
-            _MEMO.extend(({}, [], (ctxs[-1][0], self.graph._cf_lifted) if ctxs else None))
-            self.opened = True
+            memo.extend(({}, [], (ctxs[-1][0], self.graph._cf_lifted) if ctxs else None))
+            self.memo = memo
+        else:
+            self.memo = None
         return self
 
     def __exit__(self, *exc):
-        if self.opened:
-            _MEMO.clear()
+        _LOCAL.strict = self.strict
+        if self.memo is not None:
+            self.memo.clear()
         return False
+
+
+@contextlib.contextmanager
+def strict_reads():
+    """Strict reads only (graph.py's replay of TF's shape-function runs, _shape_error)."""
+    local = _LOCAL
+    before, local.strict = local.strict, True
+    try:
+        yield
+    finally:
+        local.strict = before
 
 
 @reads_value
@@ -615,22 +645,22 @@ def whole_value(t: Tensor) -> np.ndarray | None:
 
 @reads_value
 def shape_ints(t: Tensor):
-    """The ints TF's MakeShapeFromShapeTensor checks (MakeShapeFromTensor: below -1 is the
-    refiner's "Invalid value in tensor used for shape"), in the order it reads them: the
-    pieces ConstantPartialShape evaluates whole (an object array, None where a dim is
-    unknown), then, when that read leaves the rank unknown, the value evaluated whole
-    (the input_tensor the shape function falls back to); None when nothing is read."""
-    if not t.dtype.base_dtype.is_integer:
-        return None
-    if t.shape.ndims == 0:   # (a scalar: the shape function's own rank error)
-        v = const_value(t)
-        return np.asarray(v) if v is not None else _refined_value(t, shape_n=False)
+    """What TF's MakeShapeFromShapeTensor checks of a 1-D int shape tensor (a value below
+    -1 is "Invalid value in tensor used for shape"), as (partial, whole, rank_known):
+    `partial`, the ints the refiner's ConstantPartialShape evaluates, in order (an object
+    array, None where a dim is unknown; None when it reads none), whose error has no op
+    context; `rank_known`, whether the shape it makes has a known rank; when not, `whole`,
+    the value evaluated whole (the input_tensor the shape function falls back to, whose
+    error carries the op's context), else None. None for a tensor that is not a 1-D int."""
+    if not t.dtype.base_dtype.is_integer or t.shape.ndims == 0:
+        return None   # (a scalar: the shape function's own rank error)
     vals, known = _partial_reads(t, 0)
+    whole = None
     if not known:
         w = _known_ints(_whole_ints(t))
         if w is not None and w.ndim == 1:
-            vals = vals + w.tolist()
-    return np.array(vals, dtype=object) if vals or known else None
+            whole = w
+    return np.array(vals, dtype=object) if vals else None, whole, known
 
 
 def _whole_ints(t: Tensor):
@@ -746,10 +776,21 @@ def shape_value(t: Tensor) -> list | None:
         # any other constant subgraph TF's shape refiner evaluates (a padded shape)
         v = _known_ints(_refined_value(t, partial=False))
         if v is not None and v.ndim == 1:
+            if _LOCAL.strict and v.size and v.min() < -1:
+                _whole_read_error(t, v)
             return [int(d) if d >= 0 else -1 for d in v]
     if n is not None and len(n) == 1 and n[0] is not None:
         return [None] * n[0]
     return None
+
+
+def _whole_read_error(t, v):
+    """MakeShapeFromShapeTensor's whole read (InternalMakeShapeFromTensor) of a value below
+    -1, made when ConstantPartialShape gave no rank: its error, which the op's context is
+    attached to (a read of known rank was the refiner's, checked by graph.py)."""
+    if not _partial_reads(t, 0)[1]:
+        d = next(int(d) for d in v if d < -1)
+        raise ValueError(f"Invalid value in tensor used for shape: {d}")
 
 
 def _partial_strided_slice(op):
@@ -834,7 +875,8 @@ def _np_index(begin, end, strides, attrs):
 
 # graph.py's error context reads with them (it cannot import this module)
 VALUE_READERS.update(refined_ints=refined_ints, shape_value=shape_value,
-                     shape_ints=shape_ints, refine_scope=refine_scope)
+                     shape_ints=shape_ints, refine_scope=refine_scope,
+                     strict_reads=strict_reads)
 
 
 def smart_constant_value(t: Tensor):
