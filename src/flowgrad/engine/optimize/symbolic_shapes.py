@@ -474,6 +474,11 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         sym.update({v: _ranked(program, v, dims) for v in fed})
         fed = set()
     shape_of = {}                       # a Shape op's output -> its input's shape
+    readers = {}
+    if ranked:
+        for m in program.nodes:
+            for i in m.inputs:
+                readers.setdefault(i, []).append(m)
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
@@ -496,8 +501,12 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
             ins = [sym.get(i) for i in n.inputs]
-            s = _select(ins, dims) if ranked and n.type == "Select" else \
-                _rule(n, ins, consts, dims, shape_of, program.shapes.get)
+            if ranked and n.type == "Select":
+                s = _select(ins, dims)
+            elif ranked and n.type == "Fill" and _known_fill(n, consts, shape_of, readers):
+                s = shape_of[n.inputs[0]]
+            else:
+                s = _rule(n, ins, consts, dims, shape_of, program.shapes.get)
         if s is None and ranked:
             s = _ranked(program, v, dims)
         sym[v] = s
@@ -510,6 +519,25 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             if s is not None:
                 sym[v] = tuple(dims.find(d) for d in s)
     return sym
+
+
+def _known_fill(n, consts, shape_of, readers):
+    """Whether the ranked model gives Fill `n` (of `Shape(y)`) y's shape, as Grappler's
+    shape inference does where it folds the Fill into a Const once y's shape is known
+    (`h * tf.ones_like(h)`, `h * tf.fill(tf.shape(h), 0.5)` in a dynamic_rnn body with a
+    constant sequence_length: h's batch dim meets the lengths'; golden math/fill_fold).
+    Not a Fill of a nonzero value an Add reads: TF 1.14 learns no shape there
+    (`h + tf.fill(tf.shape(h), 0.25)` keeps its Shape and Fill; the cause is not
+    modelled, only the probes' outcome)."""
+    if len(n.inputs) != 2 or n.inputs[0] not in shape_of:
+        return False
+    c = consts.get(n.inputs[1])
+    if c is None or np.shape(c) != ():
+        return False
+    return c == 0 or all(r.type not in _ADD_READERS for r in readers.get(n.outputs[0], ()))
+
+
+_ADD_READERS = frozenset({"Add", "AddV2"})
 
 
 def _static(program, v):
