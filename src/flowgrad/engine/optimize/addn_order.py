@@ -261,7 +261,8 @@ class _Buffers:
     refcount 1; what is folded is a Const). Values merged by dedup (cse.py: TF's classic
     graph optimizer and Grappler both merge them) are one buffer, and so are an op's
     output and input where TF's kernel hands the input on (Identity, Reshape, a Sum over
-    nothing, a Mul by ones Grappler makes an Identity: _grappler_sources). The executor
+    nothing, also of a shape known only at run time: _reduces_nothing; a Mul by ones
+    Grappler makes an Identity: _grappler_sources). The executor
     clears a node's inputs once it has run, so a reader the AddN depends on holds no
     reference any more, one that depends on the AddN surely still does, and one neither
     way is not known (the executor's order: the AddN is then left as it is)."""
