@@ -246,6 +246,7 @@ _HELD = frozenset({"Const", "ReadVariableOp", "HostConst"})
 # ... when the output has as many elements as the input (a reduction that reduces
 # nothing, a broadcast or tile to the input's own shape); otherwise a fresh buffer
 _ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile"})
+_REDUCTIONS = frozenset({"Sum", "Mean", "Prod", "Max", "Min"})
 
 
 def _size(program, v):
@@ -260,7 +261,8 @@ class _Buffers:
     refcount 1; what is folded is a Const). Values merged by dedup (cse.py: TF's classic
     graph optimizer and Grappler both merge them) are one buffer, and so are an op's
     output and input where TF's kernel hands the input on (Identity, Reshape, a Sum over
-    nothing, a Mul by ones Grappler makes an Identity: _grappler_sources). The executor
+    nothing, also of a shape known only at run time: _reduces_nothing; a Mul by ones
+    Grappler makes an Identity: _grappler_sources). The executor
     clears a node's inputs once it has run, so a reader the AddN depends on holds no
     reference any more, one that depends on the AddN surely still does, and one neither
     way is not known (the executor's order: the AddN is then left as it is)."""
@@ -273,6 +275,7 @@ class _Buffers:
         for i, n in enumerate(nodes):
             for v in n.outputs:
                 producer[v] = i
+        made_by = {v: n for n in nodes for v in n.outputs}
         parent = {}
         self.fresh = set()      # outputs of _ALIAS_SAME_SIZE ops of another size
         for n in nodes:
@@ -282,6 +285,9 @@ class _Buffers:
             if o in source:
                 parent[o] = source[o]
             elif n.type in _ALIAS:
+                parent[o] = n.inputs[0]
+            elif n.type in _REDUCTIONS and len(n.inputs) == 2 and \
+                    self._reduces_nothing(n, made_by, repl):
                 parent[o] = n.inputs[0]
             elif n.type in _ALIAS_SAME_SIZE:
                 size = _size(program, o)
@@ -303,6 +309,49 @@ class _Buffers:
                 self.readers.setdefault(self.root(v), []).append(i)
         self.fetched = {self.root(v) for v in program.fetches}
         self.op_index = {id(n.op): i for i, n in enumerate(nodes) if n.op is not None}
+
+    def _reduces_nothing(self, n, made_by, repl):
+        """Does the reduction `n` keep every element whatever the shapes fed (ReductionOp
+        then hands its input's buffer on: the "reduces nothing" CopyFrom, also where it
+        reduces only axes of size 1)? Its axes are an output k of a
+        BroadcastGradientArgs(sx, sy) that broadcasts nothing into input k's tensor t
+        (tf.gradients' `Sum(grad * y, rx)`, the data of t's rank): sx and sy are one
+        shape (`Shape(q)` twice, merged by dedup: the gradient of `q * q`, whose two Sums
+        then share one Mul's buffer), or the other one is known all ones of a rank no
+        greater than t's (`q * 0.7`). (An empty constant: _grappler_sources.)"""
+        b = made_by.get(n.inputs[1])
+        if b is None or b.type != "BroadcastGradientArgs" or len(b.inputs) != 2:
+            return False
+        k = b.outputs.index(n.inputs[1])
+        mine, other = (resolve(repl, v) for v in (b.inputs[k], b.inputs[1 - k]))
+        if mine == other:
+            return True
+        shape_of = made_by.get(mine)
+        if shape_of is None or shape_of.type != "Shape" or not shape_of.inputs:
+            return False
+        rank = self._rank(shape_of.inputs[0])
+        if rank is None or self._rank(n.inputs[0]) != rank:
+            return False
+        dims = self._static_ints(other, made_by)
+        return dims is not None and len(dims) <= rank and all(d == 1 for d in dims)
+
+    def _rank(self, v):
+        s = self.program.shapes.get(v)
+        return s.ndims if s is not None else None
+
+    def _static_ints(self, v, made_by):
+        """The value of a shape vector known at build time (a Const's, or a Shape of a
+        tensor of a fully defined static shape), else None."""
+        n = made_by.get(v)
+        if n is None:
+            return None
+        if n.type == "Const" and v not in self.program.feeds:
+            return [int(d) for d in np.ravel(n.attrs["value"])]
+        if n.type == "Shape" and n.inputs:
+            s = self.program.shapes.get(n.inputs[0])
+            if s is not None and s.is_fully_defined():
+                return s.as_list()
+        return None
 
     def root(self, v):
         r = self._root.get(v)
