@@ -632,3 +632,50 @@ def guarantee_const(input, name=None):  # noqa: A002 - TF's argument name
         x = to_tensor(input, name="input")
         return apply("GuaranteeConst", [x], {"T": x.dtype.base_dtype}, scope)
 
+
+
+# -- DataFormatDimMap / DataFormatVecPermute: Grappler's layout ops (TF registers no gradient) --
+def _format_perm(op_type, src, dst, check=True):
+    """Where each of src's dimensions is in dst. TF 1.14 checks the lengths (VecPermute
+    none); formats that are not one permutation of 4 letters read memory TF never wrote."""
+    if check and len(src) != 4:
+        raise _invalid(f"Source format must of length 4, received src_format = {src}")
+    if check and len(dst) != 4:
+        raise _invalid(f"Destination format must of length 4, received dst_format = {dst}")
+    if len(src) != 4 or sorted(src) != sorted(dst) or len(set(src)) != 4:
+        raise NotImplementedError(f"tf.raw_ops.{op_type} with src_format={src!r} and "
+                                  f"dst_format={dst!r} (TF 1.14 leaves its output undefined)")
+    return [dst.index(c) for c in src]
+
+
+def _dim_map_kernel(x, src_format="NHWC", dst_format="NCHW", **_):
+    """A dimension index of src_format (-4..3) as the same dimension's index in dst_format."""
+    perm = np.asarray(_format_perm("DataFormatDimMap", src_format, dst_format), x.dtype)
+    return perm[np.mod(x, 4)]
+
+
+def _vec_permute_kernel(x, src_format="NHWC", dst_format="NCHW", **_):
+    """A shape vector (4,) or a per-dimension pair list (4, 2) reordered from src to dst."""
+    s = np.shape(x)
+    if len(s) not in (1, 2):
+        raise _invalid(f"input must be a vector or 2D tensor, but got shape {_fmt_shape(s)}")
+    if len(s) == 1 and s[0] != 4:
+        raise _invalid(f"1D input must be of size 4, but got shape {_fmt_shape(s)}")
+    if len(s) == 2 and s[0] != 4:
+        raise _invalid(f"First dimension of 2D input must be of size 4, but got shape "
+                       f"{_fmt_shape(s)}")
+    if len(s) == 2 and s[1] != 2:
+        raise _invalid(f"Second dimension of 2D input must be of size 2, but got shape "
+                       f"{_fmt_shape(s)}")
+    perm = _format_perm("DataFormatVecPermute", src_format, dst_format, check=False)
+    out = np.empty_like(x)
+    out[perm] = x
+    return out
+
+
+register_op("DataFormatDimMap", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                              inputs[0].shape)],
+            kernel=_dim_map_kernel, grad=no_gradient_registered)
+register_op("DataFormatVecPermute", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                                  inputs[0].shape)],
+            kernel=_vec_permute_kernel, grad=no_gradient_registered)

@@ -12,6 +12,7 @@ import numpy as np
 from ..autodiff.tape_grad import compute_gradient
 from ..framework import tape as _tape
 from ..framework import dtypes as _dt
+from ..framework import errors as _errors
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
@@ -20,8 +21,9 @@ from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike
 from .cast import _cast_kernel, cast
-from .elementwise import (_py_op, add, multiply, reciprocal, rsqrt, squared_difference,
-                          subtract)
+from ._array_util import merge_shapes
+from .elementwise import (_py_op, _rsqrt_kernel, add, multiply, reciprocal, rsqrt,
+                          squared_difference, subtract)
 from .reductions import reduce_mean, reduce_sum
 from .shape import reshape, size, squeeze, stop_gradient, transpose
 
@@ -473,3 +475,98 @@ def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias:
 
 
 lrn = local_response_normalization
+
+
+# =========================================================================================
+# BatchNormWithGlobalNormalization (removed at GraphDef version 9: the Inception-2015 era's
+# batch norm; GraphDefs of producer < 9 hold it) and its gradient op
+# =========================================================================================
+def _global_norm_infer(inputs, attrs, n_out=1):
+    """TF's shape functions: t rank 4, the vectors rank 1, one depth merged across them."""
+    t = inputs[0]
+    vectors = list(inputs[1:5]) if n_out == 1 else list(inputs[1:4])
+    for x in [t] + ([] if n_out == 1 else [inputs[4]]):
+        if x.shape.ndims is not None and x.shape.ndims != 4:
+            raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+    dims = list(t.shape.as_tuple() or [None] * 4)
+    if n_out > 1:
+        dims = list(merge_shapes(TensorShape(dims), inputs[4].shape).as_tuple())
+    depth = dims[3]
+    for v in vectors:
+        if v.shape.ndims is not None and v.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {v.shape.ndims}")
+        d = None if v.shape.ndims is None else v.shape.as_tuple()[0]
+        if depth is not None and d is not None and depth != d:
+            raise ValueError(f"Dimensions must be equal, but are {depth} and {d}")
+        depth = depth if depth is not None else d
+    dt = t.dtype.base_dtype
+    if n_out == 1:
+        return [(dt, TensorShape(dims[:3] + [depth]))]
+    return [(dt, TensorShape(dims[:3] + [depth]))] + [(dt, TensorShape([depth]))] * 4
+
+
+def _check_4d(t):
+    if np.ndim(t) != 4:
+        raise _errors.InvalidArgumentError(
+            None, None, f"input must be 4-dimensional{_fmt(np.shape(t))}")
+
+
+def _fmt(s):
+    return "[" + ",".join(str(d) for d in s) + "]"
+
+
+def _column_sums(x2d):
+    """Eigen's sum over the outer dim of a (rest, depth) tensor: each column in order."""
+    if x2d.shape[0] == 0:
+        return np.zeros(x2d.shape[1], x2d.dtype)
+    return np.add.reduce(x2d, axis=0) if x2d.shape[1] > 1 else np.cumsum(x2d[:, 0])[-1:]
+
+
+def _global_norm_kernel(t, m, v, beta, gamma, variance_epsilon=0.0,
+                        scale_after_normalization=False, **_):
+    """(t - m) * (rsqrt(v + eps) * gamma) + beta (batch_norm_op.h; without gamma when not
+    scale_after_normalization)."""
+    _check_4d(t)
+    eps = np.asarray(variance_epsilon, t.dtype)
+    scale = _rsqrt_kernel(v + eps)
+    if scale_after_normalization:
+        scale = scale * gamma
+    return (t - m) * scale + beta
+
+
+register_op("BatchNormWithGlobalNormalization", infer=_global_norm_infer,
+            kernel=_global_norm_kernel,
+            grad=lambda op, grad: list(apply_op(
+                "BatchNormWithGlobalNormalizationGrad",
+                [op.inputs[0], op.inputs[1], op.inputs[2], op.inputs[4], grad],
+                {"variance_epsilon": op._get_attr("variance_epsilon"),
+                 "scale_after_normalization": op._get_attr("scale_after_normalization")}
+            ).outputs))
+
+
+def _global_norm_grad_kernel(t, m, v, gamma, backprop, variance_epsilon=0.0,
+                             scale_after_normalization=False, **_):
+    """dx, dm, dv, db, dg in batch_norm_op.h's order of operations."""
+    _check_4d(t)
+    depth = np.shape(m)[0]
+    g2 = backprop.reshape(-1, depth)
+    eps = np.asarray(variance_epsilon, t.dtype)
+    db = _column_sums(g2)
+    s1 = _rsqrt_kernel(v + eps)
+    s2 = _column_sums(g2 * (t.reshape(-1, depth) - m))
+    if scale_after_normalization:
+        dx = backprop * (s1 * gamma)
+        dm = -db * (s1 * gamma)
+        dg = s2 * s1
+    else:
+        dx = backprop * s1
+        dm = -db * s1
+        dg = np.zeros_like(s2)
+    s1 = s1 * np.asarray(-0.5, t.dtype) / (v + eps)
+    dv = s2 * (s1 * gamma) if scale_after_normalization else s2 * s1
+    return dx, dm, dv, db, dg
+
+
+register_op("BatchNormWithGlobalNormalizationGrad",
+            infer=lambda inputs, attrs: _global_norm_infer(inputs, attrs, n_out=5),
+            kernel=_global_norm_grad_kernel, grad=no_gradient_registered)
