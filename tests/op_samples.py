@@ -1904,3 +1904,104 @@ def run_sample(tf, sample, dtype, inputs, grads=False, order=None):
         listing = getattr(g, "_flowgrad_operations", g.get_operations)   # (flowgrad's own)
         res["ops"] = sorted(set(op.type for op in listing()))
     return res
+# -- TF's older op types, which GraphDefs written before their successors hold (prawops) --
+def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8):
+    """An op TF removed at a GraphDef version below 38, as an old GraphDef holds it: one
+    node imported from a GraphDef of `producer` with its inputs mapped to `inputs`."""
+    gd = tf.GraphDef()
+    gd.versions.producer = producer
+    names = []
+    for k, t in enumerate(inputs):
+        n = gd.node.add()
+        n.name = "in%d" % k
+        n.op = "Placeholder"
+        n.attr["dtype"].type = t.dtype.as_datatype_enum
+        names.append(n.name)
+    n = gd.node.add()
+    n.name = "op"
+    n.op = op_type
+    n.input.extend(names)
+    n.attr["T"].type = inputs[0].dtype.as_datatype_enum
+    for key, value in attrs.items():
+        if isinstance(value, bool):
+            n.attr[key].b = value
+        else:
+            n.attr[key].f = value
+    return tf.import_graph_def(gd, input_map=dict(zip(names, inputs)),
+                               return_elements=["op:0"], name="old")[0]
+
+
+def _global_norm(scale):
+    def fn(tf, t, m, v, beta, gamma):
+        return _old_graphdef_op(tf, "BatchNormWithGlobalNormalization", [t, m, v, beta, gamma],
+                                {"variance_epsilon": 0.001, "scale_after_normalization": scale})
+    return fn
+
+
+OLD_OPS = [
+    Sample("Div", "Div", lambda tf, x, y: raw(tf, "Div", x=x, y=y),
+           [Arg((2, 3)), Arg((3,), 0.5, 2.0)], FC + I, grad=(0, 1)),
+    Sample("Div_trunc", "Div", lambda tf, x, y: raw(tf, "Div", x=x, y=y),
+           [Arg((4,), values=[7, -7, 7, -7]), Arg((4,), values=[2, 2, -2, -2])], I),
+    Sample("Mod", "Mod", lambda tf, x, y: raw(tf, "Mod", x=x, y=y),
+           [Arg((2, 3), -6.0, 6.0), Arg((3,), 1.0, 3.0)], F + I),
+    Sample("Inv", "Inv", lambda tf, x: raw(tf, "Inv", x=x), [Arg((2, 3), 0.5, 2.0)], FC,
+           grad=(0,)),
+    Sample("InvGrad", "InvGrad", lambda tf, y, dy: raw(tf, "InvGrad", y=y, dy=dy),
+           [Arg((2, 3)), Arg((2, 3))], FC, grad=(0, 1)),
+    Sample("ApproximateEqual", "ApproximateEqual",
+           lambda tf, x, y: [raw(tf, "ApproximateEqual", x=x, y=y, tolerance=0.5),
+                             raw(tf, "ApproximateEqual", x=x, y=x)],
+           [Arg((2, 3)), Arg((2, 3))], F + I),
+    Sample("ClipByValue", "ClipByValue",
+           lambda tf, t, lo, hi: [raw(tf, "ClipByValue", t=t, clip_value_min=lo,
+                                      clip_value_max=hi),
+                                  raw(tf, "ClipByValue", t=t, clip_value_min=t * 0 + lo,
+                                      clip_value_max=hi)],
+           [Arg((2, 3), -3.0, 3.0), Arg((), values=-1), Arg((), values=1)], F + I),
+    Sample("BatchMatMul", "BatchMatMul",
+           lambda tf, a, b: [raw(tf, "BatchMatMul", x=a, y=b),
+                             raw(tf, "BatchMatMul", x=a, y=a, adj_x=True),
+                             raw(tf, "BatchMatMul", x=b, y=a, adj_x=True, adj_y=True)],
+           [Arg((2, 3, 4)), Arg((2, 4, 3))], FC + I, grad=(0, 1)),
+    Sample("Concat", "Concat",
+           lambda tf, x, y: [raw(tf, "Concat", concat_dim=1, values=[x, y]),
+                             raw(tf, "Concat", concat_dim=-2, values=[x, x, x])],
+           [Arg((2, 3)), Arg((2, 2))], FC + I, grad=(0, 1)),
+    Sample("BiasAddV1", "BiasAddV1", lambda tf, x, b: raw(tf, "BiasAddV1", value=x, bias=b),
+           [Arg((2, 3, 4)), Arg((4,))], FC + I, grad=(0, 1)),
+    Sample("SpaceToBatch", "SpaceToBatch",
+           lambda tf, x: raw(tf, "SpaceToBatch", input=x, paddings=[[0, 0], [1, 1]],
+                             block_size=2),
+           [Arg((2, 4, 2, 3))], FC + I, grad=(0,)),
+    Sample("BatchToSpace", "BatchToSpace",
+           lambda tf, x: raw(tf, "BatchToSpace", input=x, crops=[[0, 1], [1, 0]],
+                             block_size=2),
+           [Arg((8, 2, 3, 2))], FC + I, grad=(0,)),
+    Sample("DataFormatDimMap", "DataFormatDimMap",
+           lambda tf, x: [raw(tf, "DataFormatDimMap", x=x),
+                          raw(tf, "DataFormatDimMap", x=x, src_format="NCHW",
+                              dst_format="NHWC"),
+                          raw(tf, "DataFormatDimMap", x=x, src_format="NHWC",
+                              dst_format="HWNC")],
+           [Arg((2, 4), values=[-4, -3, -2, -1, 0, 1, 2, 7])], I + ("float32",)),
+    Sample("DataFormatVecPermute", "DataFormatVecPermute",
+           lambda tf, x, p: [raw(tf, "DataFormatVecPermute", x=x),
+                             raw(tf, "DataFormatVecPermute", x=p, src_format="NCHW",
+                                 dst_format="NHWC"),
+                             raw(tf, "DataFormatVecPermute", x=x, src_format="NHWC",
+                                 dst_format="HWNC")],
+           [Arg((4,), values=[10, 20, 30, 40]), Arg((4, 2), values=list(range(8)))],
+           I + ("float32",)),
+    Sample("BatchNormWithGlobalNormalization",
+           ("BatchNormWithGlobalNormalization", "BatchNormWithGlobalNormalizationGrad"),
+           _global_norm(True),
+           [Arg((2, 3, 2, 4)), Arg((4,)), Arg((4,), 0.5, 2.0), Arg((4,)), Arg((4,))],
+           ("float32", "float64"), grad=(0, 1, 2, 3, 4), order=1),
+    Sample("BatchNormWithGlobalNormalization_noscale",
+           ("BatchNormWithGlobalNormalization", "BatchNormWithGlobalNormalizationGrad"),
+           _global_norm(False),
+           [Arg((1, 2, 3, 3)), Arg((3,)), Arg((3,), 0.5, 2.0), Arg((3,)), Arg((3,))],
+           ("float32", "float64"), grad=(0, 1, 2, 3, 4), order=1),
+]
+SAMPLES = SAMPLES + OLD_OPS
