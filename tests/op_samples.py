@@ -2004,4 +2004,19 @@ OLD_OPS = [
            [Arg((1, 2, 3, 3)), Arg((3,)), Arg((3,), 0.5, 2.0), Arg((3,)), Arg((3,))],
            ("float32", "float64"), grad=(0, 1, 2, 3, 4), order=1),
 ]
+OLD_OPS += [
+    # V3 (TF 1.15+ GraphDefs; TF 1.14 has it): V2 and a sixth output its gradient op reads
+    Sample("FusedBatchNormV3", ("FusedBatchNormV3", "FusedBatchNormGradV3"),
+           lambda tf, x, s, o: list(raw(tf, "FusedBatchNormV3", x=x, scale=s, offset=o,
+                                        mean=tf.constant([]), variance=tf.constant([]),
+                                        epsilon=0.001)[:3]),
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32")],
+           ("float16", "float32"), grad=(0, 1, 2)),
+    Sample("FusedBatchNormV3-inference", ("FusedBatchNormV3", "FusedBatchNormGradV3"),
+           lambda tf, x, s, o, m, v: raw(tf, "FusedBatchNormV3", x=x, scale=s, offset=o,
+                                         mean=m, variance=v, is_training=False)[0],
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32"),
+            Arg((3,), dtype="float32"), Arg((3,), 0.5, 1.5, dtype="float32")],
+           ("float16", "float32"), grad=(0, 1, 2)),
+]
 SAMPLES = SAMPLES + OLD_OPS

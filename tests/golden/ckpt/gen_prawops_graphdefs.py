@@ -1,6 +1,7 @@
 """GraphDefs TF 1.14 writes with its older op types (tests/test_prawops_graphdefs.py):
 Div, Mod, Inv, InvGrad, ApproximateEqual, ClipByValue, BatchMatMul, Concat, BiasAddV1,
-SpaceToBatch, BatchToSpace, DataFormatDimMap, DataFormatVecPermute, and the Inception-2015
+SpaceToBatch, BatchToSpace, DataFormatDimMap, DataFormatVecPermute, FusedBatchNormV3
+(what TF 1.15 and later write; TF 1.14 has it), and the Inception-2015
 era's BatchNormWithGlobalNormalization (removed at GraphDef version 9: imported from a
 GraphDef of producer 8, so the graph TF writes keeps producer 8), each with the gradients
 TF adds where it has them. Case: {"graph": the serialized GraphDef, "fetch": tensor names,
@@ -46,8 +47,8 @@ def _case(tf, build):
 
 
 def _with_grads(tf, ys, xs, rng):
-    gs = tf.gradients(ys, xs, grad_ys=[tf.constant(_values(rng, y.shape.as_list()))
-                                       for y in ys])
+    gs = tf.gradients(ys, xs, grad_ys=[tf.constant(_values(rng, y.shape.as_list()).astype(
+        y.dtype.as_numpy_dtype)) for y in ys])
     return list(ys) + [g for g in gs if g is not None]
 
 
@@ -100,7 +101,23 @@ def _inception_batch_norm(tf, rng):
     return ts
 
 
+def _fused_batch_norm_v3(tf, rng):
+    R = tf.raw_ops
+    x = tf.constant(_values(rng, (2, 3, 3, 4)).astype(np.float32))
+    s, o, m = (tf.constant(_values(rng, (4,)).astype(np.float32)) for _ in range(3))
+    v = tf.constant(_values(rng, (4,), 0.2, 2.0).astype(np.float32))
+    train = R.FusedBatchNormV3(x=x, scale=s, offset=o, mean=[], variance=[], epsilon=0.001)
+    infer = R.FusedBatchNormV3(x=x * 2.0, scale=s, offset=o, mean=m, variance=v,
+                               is_training=False)
+    ys = [train[0], infer[0]]
+    first = _with_grads(tf, ys, [x, s, o], rng)
+    second = tf.gradients(first[2:4], [x, s], grad_ys=[
+        tf.constant(_values(rng, t.shape.as_list()).astype(np.float32)) for t in first[2:4]])
+    return first + list(train[1:5]) + second
+
+
 def cases(tf):
     return {name: _case(tf, build) for name, build in (
         ("arith", _arith), ("matmul_concat_bias", _matmul_concat_bias), ("space", _space),
-        ("inception_batch_norm", _inception_batch_norm))}
+        ("inception_batch_norm", _inception_batch_norm),
+        ("fused_batch_norm_v3", _fused_batch_norm_v3))}

@@ -124,7 +124,10 @@ def _bn_attrs(op):
 
 
 # each forward op's gradient op (TF's _BaseFusedBatchNormGrad, version 0 and 1)
-_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2"}
+# (version 2, FusedBatchNormV3, has a sixth output, reserve_space_3, that its gradient op
+# takes as a sixth input)
+_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2",
+            "FusedBatchNormV3": "FusedBatchNormGradV3"}
 
 
 def _fused_bn_grad(op, grad_y, *_unused):
@@ -135,15 +138,16 @@ def _fused_bn_grad(op, grad_y, *_unused):
     if attrs["is_training"]:
         # TF 1.14 returns all five outputs (its mean and variance inputs, empty there,
         # get the empty reserve spaces: two more Identities under GATE_OP's tuple)
-        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]],
-                     attrs)
+        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]]
+                     + list(op.outputs[5:]), attrs)
         return list(g.outputs)
     nchw = attrs["data_format"] == "NCHW"
     if nchw:
         x = transpose(x, [0, 2, 3, 1])
         grad_y = transpose(grad_y, [0, 2, 3, 1])
         attrs["data_format"] = "NHWC"
-    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]], attrs)
+    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]]
+                 + list(op.outputs[5:]), attrs)
     dx = transpose(g.outputs[0], [0, 3, 1, 2]) if nchw else g.outputs[0]
     return [dx, g.outputs[1], g.outputs[2], None, None]
 
@@ -160,9 +164,20 @@ def _with_t(kernel, x_input):
     return bind
 
 
+def _fused_bn_v3_infer(inputs, attrs):
+    """V2's outputs and reserve_space_3, of unknown shape (TF's shape function)."""
+    return _fused_bn_infer(inputs, attrs) + [(inputs[1].dtype.base_dtype, TensorShape(None))]
+
+
+def _fused_bn_v3_kernel(*args, **attrs):
+    """V2's kernel; reserve_space_3 is a scalar TF 1.14's CPU kernel never writes (here 0)."""
+    return _fused_bn_kernel(*args, **attrs) + (np.zeros((), args[1].dtype),)
+
+
 for _type in _GRAD_OP:
-    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel,
-                bind=_with_t(_fused_bn_kernel, 0), grad=_fused_bn_grad)
+    _kernel = _fused_bn_v3_kernel if _type == "FusedBatchNormV3" else _fused_bn_kernel
+    register_op(_type, infer=_fused_bn_v3_infer if _type == "FusedBatchNormV3" else
+                _fused_bn_infer, kernel=_kernel, bind=_with_t(_kernel, 0), grad=_fused_bn_grad)
 
 
 def _fused_bn_grad_infer(inputs, attrs):
@@ -174,8 +189,8 @@ def _fused_bn_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
-def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training,
-                          T=None, **_):  # noqa: N803 - TF's attr name
+def _fused_bn_grad_kernel(gy, x, scale, mean, var, *reserve_space_3, epsilon, data_format,
+                          is_training, T=None, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
     sdt = scale.dtype
     gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
@@ -247,7 +262,7 @@ def _fused_bn_grad_grad(op, *grads):
     """TF's _FusedBatchNormGradGrad: the composed backprop, recorded on a gradient tape
     watching grad_y, x and scale, differentiated by the tape (partial derivatives: a path
     from grad_y back to x outside the composed ops is the outer gradient's to follow)."""
-    grad_y, x, scale, m, v = op.inputs
+    grad_y, x, scale, m, v = op.inputs[:5]
     tape = _tape.Tape(persistent=False, watch_accessed_variables=True)
     _tape.push(tape)
     try:
@@ -258,7 +273,8 @@ def _fused_bn_grad_grad(op, *grads):
     finally:
         _tape.pop(tape)
     initial = [None if g is None else convert_to_tensor(g) for g in grads[:3]]
-    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + [None, None]
+    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + \
+        [None] * (len(op.inputs) - 3)
 
 
 for _type in _GRAD_OP.values():
