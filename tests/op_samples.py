@@ -1905,7 +1905,7 @@ def run_sample(tf, sample, dtype, inputs, grads=False, order=None):
         res["ops"] = sorted(set(op.type for op in listing()))
     return res
 # -- TF's older op types, which GraphDefs written before their successors hold (prawops) --
-def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8):
+def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8, outputs=1, int_attrs=None):
     """An op TF removed at a GraphDef version below 38, as an old GraphDef holds it: one
     node imported from a GraphDef of `producer` with its inputs mapped to `inputs`."""
     gd = tf.GraphDef()
@@ -1927,8 +1927,11 @@ def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8):
             n.attr[key].b = value
         else:
             n.attr[key].f = value
-    return tf.import_graph_def(gd, input_map=dict(zip(names, inputs)),
-                               return_elements=["op:0"], name="old")[0]
+    for key, value in (int_attrs or {}).items():
+        n.attr[key].i = value
+    got = tf.import_graph_def(gd, input_map=dict(zip(names, inputs)),
+                              return_elements=["op:%d" % k for k in range(outputs)], name="old")
+    return got[0] if outputs == 1 else got
 
 
 def _global_norm(scale):
@@ -2020,3 +2023,27 @@ OLD_OPS += [
            ("float16", "float32"), grad=(0, 1, 2)),
 ]
 SAMPLES = SAMPLES + OLD_OPS
+OLD_OPS2 = [
+    Sample("Gather", "Gather",
+           lambda tf, p, i: [raw(tf, "Gather", params=p, indices=i),
+                             raw(tf, "Gather", params=p, indices=i[0])],
+           [Arg((4, 3)), Arg((2, 2), values=[3, 0, 1, 3], dtype="int32")], FC + I,
+           grad=(0,)),
+    Sample("Reverse", "Reverse",
+           lambda tf, x: [raw(tf, "Reverse", tensor=x, dims=[True, False, True]),
+                          raw(tf, "Reverse", tensor=x, dims=[False, False, False])],
+           [Arg((2, 3, 2))], FC + I + ("bool",), grad=(0,)),
+    Sample("InTopK", "InTopK",
+           lambda tf, p, t: [raw(tf, "InTopK", predictions=p, targets=t, k=1),
+                             raw(tf, "InTopK", predictions=p, targets=t, k=3)],
+           [Arg((3, 4), dtype="float32"), Arg((3,), values=[0, 3, 1])], I),
+    Sample("TopK", "TopK",
+           lambda tf, x: list(_old_graphdef_op(tf, "TopK", [x], {}, producer=6, outputs=2,
+                                               int_attrs={"k": 2})),
+           [Arg((3, 4))], F + I, grad=(0,)),
+    Sample("Snapshot", "Snapshot", lambda tf, x: raw(tf, "Snapshot", input=x), [Arg((2, 3))],
+           FC + I + ("bool",)),
+    Sample("DeepCopy", "DeepCopy", lambda tf, x: raw(tf, "DeepCopy", x=x), [Arg((2, 3))],
+           FC + I),
+]
+SAMPLES = SAMPLES + OLD_OPS2

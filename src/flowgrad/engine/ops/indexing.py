@@ -295,6 +295,32 @@ register_op("ReverseV2", infer=_reverse_infer, kernel=_reverse_kernel,
             grad=lambda op, grad: [reverse(grad, op.inputs[1]), None], aliases_input=True)
 
 
+# -- Reverse: TF's first reverse, a bool per dimension ---------------------------------------
+def _reverse_v1_infer(inputs, attrs):
+    """TF's shape function: the input has as many dimensions as `dims` has values."""
+    x, dims = inputs
+    if dims.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
+    n = dims.shape.as_tuple()[0] if dims.shape.ndims == 1 else None
+    if n is not None and x.shape.ndims is not None and x.shape.ndims != n:
+        raise ValueError(f"Shape must be rank {n} but is rank {x.shape.ndims}")
+    if x.shape.ndims is None and n is not None:
+        return [(x.dtype.base_dtype, TensorShape([None] * n))]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _reverse_v1_kernel(x, dims, **_):
+    dims = np.asarray(dims).reshape(-1)
+    if len(dims) != np.ndim(x):
+        raise _invalid(f"'dims' must have the same number of values as 'input' has "
+                       f"dimensions. 'input' has {np.ndim(x)}'dims' has {len(dims)} values")
+    return np.flip(x, axis=tuple(int(i) for i in np.flatnonzero(dims))) if dims.any() else x
+
+
+register_op("Reverse", infer=_reverse_v1_infer, kernel=_reverse_v1_kernel,
+            grad=lambda op, grad: [apply("Reverse", [grad, op.inputs[1]]), None])
+
+
 def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tensor:
     """Reverses `tensor` along the distinct dimensions in `axis` (op ReverseV2).
 
@@ -505,6 +531,33 @@ def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
 
 
 register_op("GatherV2", infer=_gather_infer, kernel=_gather_kernel, grad=_gather_grad)
+
+
+# -- Gather: TF's first gather (axis 0, a validate_indices attr) ---------------------------
+def _gather_v1_infer(inputs, attrs):
+    params, indices = inputs
+    _index_dtype_check(indices, "Gather")
+    ps, is_ = _dims(params), _dims(indices)
+    if ps is not None and len(ps) < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {len(ps)}")
+    if ps is None or is_ is None:
+        return [(params.dtype.base_dtype, TensorShape(None))]
+    return [(params.dtype.base_dtype, TensorShape(list(is_) + list(ps[1:])))]
+
+
+def _gather_v1_grad(op, grad):
+    """TF 1.14's _GatherGrad: IndexedSlices(grad rows, flat indices, Shape(params))."""
+    params, indices = op.inputs
+    with params.graph.colocate_with(params):
+        params_shape = shape(params)
+    size_v = expand_dims(size(indices), 0)
+    values = reshape(grad, concat([size_v, params_shape[1:]], 0))
+    return [IndexedSlices(values, reshape(indices, size_v), params_shape), None]
+
+
+register_op("Gather", infer=_gather_v1_infer,
+            kernel=lambda params, indices, **_: _gather_kernel(params, indices, 0),
+            grad=_gather_v1_grad)
 
 
 def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,
