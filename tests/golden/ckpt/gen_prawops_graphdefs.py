@@ -1,4 +1,5 @@
 """GraphDefs TF 1.14 writes with its older op types (tests/test_prawops_graphdefs.py):
+Gather, Reverse, Snapshot, InTopK, TopK (removed at version 7: from a producer-6 GraphDef),
 Div, Mod, Inv, InvGrad, ApproximateEqual, ClipByValue, BatchMatMul, Concat, BiasAddV1,
 SpaceToBatch, BatchToSpace, DataFormatDimMap, DataFormatVecPermute, FusedBatchNormV3
 (what TF 1.15 and later write; TF 1.14 has it), and the Inception-2015
@@ -49,7 +50,13 @@ def _case(tf, build):
 def _with_grads(tf, ys, xs, rng):
     gs = tf.gradients(ys, xs, grad_ys=[tf.constant(_values(rng, y.shape.as_list()).astype(
         y.dtype.as_numpy_dtype)) for y in ys])
-    return list(ys) + [g for g in gs if g is not None]
+    out = list(ys)
+    for g in gs:
+        if isinstance(g, tf.IndexedSlices):   # (Gather's: its three tensors)
+            out += [g.values, g.indices, g.dense_shape]
+        elif g is not None:
+            out.append(g)
+    return out
 
 
 def _arith(tf, rng):
@@ -116,8 +123,40 @@ def _fused_batch_norm_v3(tf, rng):
     return first + list(train[1:5]) + second
 
 
+def _gather_reverse_top_k(tf, rng):
+    R = tf.raw_ops
+    p = tf.constant(_values(rng, (5, 3)), name="params")
+    i = tf.constant([[4, 0], [2, 4]], name="indices")
+    g = R.Gather(params=p, indices=i)
+    r = R.Reverse(tensor=g, dims=[False, True, True])
+    snap = R.Snapshot(input=r * 2.0)
+    top = _old_op_outputs(tf, "TopK", [tf.cast(p, tf.float32)], {"k": 2}, 6, 2)
+    hit = R.InTopK(predictions=top[0], targets=[1, 0, 1, 1, 0], k=1)
+    return _with_grads(tf, [g, r], [p], rng) + [snap] + list(top) + [hit]
+
+
+def _old_op_outputs(tf, op_type, inputs, int_attrs, producer, n_out):
+    """An op of a GraphDef of `producer` (int attrs), imported; its first n_out outputs."""
+    gd = tf.GraphDef()
+    gd.versions.producer = producer
+    for k, t in enumerate(inputs):
+        n = gd.node.add()
+        n.name, n.op = "in%d" % k, "Placeholder"
+        n.attr["dtype"].type = t.dtype.as_datatype_enum
+    n = gd.node.add()
+    n.name, n.op = "op", op_type
+    n.input.extend("in%d" % k for k in range(len(inputs)))
+    n.attr["T"].type = inputs[0].dtype.as_datatype_enum
+    for key, value in int_attrs.items():
+        n.attr[key].i = value
+    return tf.import_graph_def(gd, input_map={"in%d" % k: t for k, t in enumerate(inputs)},
+                               return_elements=["op:%d" % k for k in range(n_out)],
+                               name="old")
+
+
 def cases(tf):
     return {name: _case(tf, build) for name, build in (
         ("arith", _arith), ("matmul_concat_bias", _matmul_concat_bias), ("space", _space),
         ("inception_batch_norm", _inception_batch_norm),
-        ("fused_batch_norm_v3", _fused_batch_norm_v3))}
+        ("fused_batch_norm_v3", _fused_batch_norm_v3),
+        ("gather_reverse_top_k", _gather_reverse_top_k))}

@@ -476,28 +476,34 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
     params, indices, axis_t = op.inputs
-    ps, is_ = _dims(params), _dims(indices)
+    ps = _dims(params)
     axis = _static_int(axis_t)
-    n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
     if axis == 0:
-        # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
-        # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
-        with params.graph.colocate_with(params):   # as TF: the shape where params lives
-            params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
-        size_v = expand_dims(size(indices), 0)
-        values_shape = concat([size_v, params_shape[1:]], 0)
-        with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
-            warnings.filterwarnings(
-                "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
-            values = reshape(grad, values_shape)
-        flat = reshape(indices, size_v)
-        if ps is not None and None not in ps:
-            values.set_shape([n_idx] + list(ps[1:]))
-        elif ps is not None:   # TF's refiner reads the Cast of a partly known shape as unknown
-            values.set_shape([n_idx] + [None] * (len(ps) - 1))
-        flat.set_shape([n_idx])
-        return [IndexedSlices(values, flat, params_shape), None, None]
+        return [_gather_rows_grad(params, indices, grad), None, None]
     return [_gather_grad_other_axis(params, indices, axis_t, grad, ps, axis), None, None]
+
+
+def _gather_rows_grad(params, indices, grad):
+    """The gradient of a gather along axis 0 (Gather's, and GatherV2's at axis 0)."""
+    ps, is_ = _dims(params), _dims(indices)
+    n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
+    # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
+    # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
+    with params.graph.colocate_with(params):   # as TF: the shape where params lives
+        params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+    size_v = expand_dims(size(indices), 0)
+    values_shape = concat([size_v, params_shape[1:]], 0)
+    with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
+        warnings.filterwarnings(
+            "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
+        values = reshape(grad, values_shape)
+    flat = reshape(indices, size_v)
+    if ps is not None and None not in ps:
+        values.set_shape([n_idx] + list(ps[1:]))
+    elif ps is not None:   # TF's refiner reads the Cast of a partly known shape as unknown
+        values.set_shape([n_idx] + [None] * (len(ps) - 1))
+    flat.set_shape([n_idx])
+    return IndexedSlices(values, flat, params_shape)
 
 
 def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
@@ -545,19 +551,9 @@ def _gather_v1_infer(inputs, attrs):
     return [(params.dtype.base_dtype, TensorShape(list(is_) + list(ps[1:])))]
 
 
-def _gather_v1_grad(op, grad):
-    """TF 1.14's _GatherGrad: IndexedSlices(grad rows, flat indices, Shape(params))."""
-    params, indices = op.inputs
-    with params.graph.colocate_with(params):
-        params_shape = shape(params)
-    size_v = expand_dims(size(indices), 0)
-    values = reshape(grad, concat([size_v, params_shape[1:]], 0))
-    return [IndexedSlices(values, reshape(indices, size_v), params_shape), None]
-
-
 register_op("Gather", infer=_gather_v1_infer,
             kernel=lambda params, indices, **_: _gather_kernel(params, indices, 0),
-            grad=_gather_v1_grad)
+            grad=lambda op, grad: [_gather_rows_grad(op.inputs[0], op.inputs[1], grad), None])
 
 
 def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,
