@@ -2048,3 +2048,56 @@ OLD_OPS2 = [
            FC + I),
 ]
 SAMPLES = SAMPLES + OLD_OPS2
+
+
+def _batch_linalg(op_type, n_args, prep=None, **attrs):
+    """A BatchMatrix* op (removed at GraphDef version 13/14) from a producer-12 GraphDef."""
+    def fn(tf, *xs):
+        xs = list(xs)
+        if prep is not None:
+            xs[0] = prep(tf, xs[0])
+        return _old_graphdef_op(tf, op_type, xs[:n_args], attrs, producer=12)
+    return fn
+
+
+def _well_posed(tf, a):
+    return a + 3.0 * tf.eye(a.shape.as_list()[-1], dtype=a.dtype)
+
+
+def _pos_def(tf, a):
+    return tf.matmul(a, a, adjoint_b=True) + 3.0 * tf.eye(a.shape.as_list()[-1],
+                                                          dtype=a.dtype)
+
+
+BATCH_MATRIX = [
+    Sample("BatchMatrixBandPart", "BatchMatrixBandPart", _batch_linalg("BatchMatrixBandPart", 3),
+           [Arg((2, 3, 3)), Arg((), values=1, dtype="int64"), Arg((), values=0, dtype="int64")],
+           F),
+    Sample("BatchMatrixDeterminant", "BatchMatrixDeterminant",
+           _batch_linalg("BatchMatrixDeterminant", 1), [Arg((2, 3, 3))], F),
+    Sample("BatchMatrixDiag", "BatchMatrixDiag", _batch_linalg("BatchMatrixDiag", 1),
+           [Arg((2, 3))], F),
+    Sample("BatchMatrixDiagPart", "BatchMatrixDiagPart", _batch_linalg("BatchMatrixDiagPart", 1),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchMatrixInverse", "BatchMatrixInverse",
+           _batch_linalg("BatchMatrixInverse", 1, _well_posed, adjoint=True), [Arg((2, 3, 3))],
+           F),
+    Sample("BatchMatrixSetDiag", "BatchMatrixSetDiag", _batch_linalg("BatchMatrixSetDiag", 2),
+           [Arg((2, 3, 3)), Arg((2, 3))], F),
+    Sample("BatchMatrixSolve", "BatchMatrixSolve",
+           _batch_linalg("BatchMatrixSolve", 2, _well_posed), [Arg((2, 3, 3)), Arg((2, 3, 2))],
+           F),
+    Sample("BatchMatrixSolveLs", "BatchMatrixSolveLs", _batch_linalg("BatchMatrixSolveLs", 3),
+           [Arg((2, 4, 3)), Arg((2, 4, 2)), Arg((), values=0.0, dtype="float64")], F),
+    Sample("BatchMatrixTriangularSolve", "BatchMatrixTriangularSolve",
+           _batch_linalg("BatchMatrixTriangularSolve", 2, _well_posed, lower=False),
+           [Arg((2, 3, 3)), Arg((2, 3, 2))], F),
+    Sample("BatchCholesky", "BatchCholesky", _batch_linalg("BatchCholesky", 1, _pos_def),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchSelfAdjointEigV2", "BatchSelfAdjointEigV2",
+           _batch_linalg("BatchSelfAdjointEigV2", 1, _pos_def, compute_v=False),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchSvd", "BatchSvd", _batch_linalg("BatchSvd", 1, compute_uv=False),
+           [Arg((2, 4, 3))], F),
+]
+SAMPLES = SAMPLES + BATCH_MATRIX

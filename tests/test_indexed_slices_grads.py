@@ -17,6 +17,7 @@ import pytest
 
 import flowgrad as tf
 from flowgrad.engine.framework.registry import GRADIENTS, OPS
+from flowgrad.engine.ops.batch_matrix import BATCH_ALIASES
 from flowgrad.engine.ops.linalg_solve import matrix_solve_ls_op
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools", "fuzz"))
@@ -353,6 +354,7 @@ _NO_SLICES = {
     "Snapshot": "no gradient in TF 1.14", "DeepCopy": "no gradient in TF 1.14",
     "BatchNormWithGlobalNormalizationGrad": "no gradient in TF 1.14",
     "TopK": "TF 1.14's rule returns two gradients for its one input (tf.gradients fails)",
+    **{op: "no gradient in TF 1.14" for op in BATCH_ALIASES},
 }
 
 

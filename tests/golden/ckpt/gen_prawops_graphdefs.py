@@ -1,5 +1,6 @@
 """GraphDefs TF 1.14 writes with its older op types (tests/test_prawops_graphdefs.py):
 Gather, Reverse, Snapshot, InTopK, TopK (removed at version 7: from a producer-6 GraphDef),
+BatchMatrixInverse/Solve/Determinant/DiagPart, BatchCholesky, BatchSvd (producer 12),
 Div, Mod, Inv, InvGrad, ApproximateEqual, ClipByValue, BatchMatMul, Concat, BiasAddV1,
 SpaceToBatch, BatchToSpace, DataFormatDimMap, DataFormatVecPermute, FusedBatchNormV3
 (what TF 1.15 and later write; TF 1.14 has it), and the Inception-2015
@@ -154,9 +155,23 @@ def _old_op_outputs(tf, op_type, inputs, int_attrs, producer, n_out):
                                name="old")
 
 
+def _batch_matrix(tf, rng):
+    """BatchMatrix* ops (removed at version 13/14) of a producer-12 GraphDef."""
+    a = tf.constant(_values(rng, (2, 3, 3)) + 3.0 * np.eye(3))
+    b = tf.constant(_values(rng, (2, 3, 2)))
+    spd = tf.matmul(a, a, adjoint_b=True)
+    outs = []
+    for op_type, inputs, n_out in (("BatchMatrixInverse", [a], 1), ("BatchMatrixSolve", [a, b], 1),
+                                   ("BatchMatrixDeterminant", [a], 1),
+                                   ("BatchCholesky", [spd], 1), ("BatchSvd", [a], 1),
+                                   ("BatchMatrixDiagPart", [a], 1)):
+        outs += list(_old_op_outputs(tf, op_type, inputs, {}, 12, n_out))
+    return outs
+
+
 def cases(tf):
     return {name: _case(tf, build) for name, build in (
         ("arith", _arith), ("matmul_concat_bias", _matmul_concat_bias), ("space", _space),
         ("inception_batch_norm", _inception_batch_norm),
         ("fused_batch_norm_v3", _fused_batch_norm_v3),
-        ("gather_reverse_top_k", _gather_reverse_top_k))}
+        ("gather_reverse_top_k", _gather_reverse_top_k), ("batch_matrix", _batch_matrix))}
