@@ -2101,3 +2101,20 @@ BATCH_MATRIX = [
            [Arg((2, 4, 3))], F),
 ]
 SAMPLES = SAMPLES + BATCH_MATRIX
+
+
+def _max_pool_v2(tf, x):
+    return raw(tf, "MaxPoolV2", input=x, ksize=[1, 2, 2, 1], strides=[1, 1, 2, 1],
+               padding="SAME")
+
+
+MAX_POOL_V2 = [
+    Sample("MaxPoolV2", ("MaxPoolV2", "MaxPoolGradV2", "MaxPoolGradGradV2"), _max_pool_v2,
+           [Arg((1, 4, 4, 2))], F, grad=(0,)),
+    Sample("MaxPoolGradV2", ("MaxPoolGradV2", "MaxPoolGradGradV2"),
+           lambda tf, x, g: _grads(tf, _max_pool_v2(tf, x), x, g),
+           # (TF 1.14 registers no gradient for MaxPoolGradGradV2: first order only)
+           [Arg((1, 4, 4, 2)), Arg((1, 4, 2, 2))], F, grad=(0, 1), via_gradients=True,
+           order=1),
+]
+SAMPLES = SAMPLES + MAX_POOL_V2

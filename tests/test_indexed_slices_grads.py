@@ -62,6 +62,16 @@ def _fused_bn_v3_grad():
     return tf.gradients(y, x)[0]
 
 
+def _max_pool_v2(x):
+    return tf.raw_ops.MaxPoolV2(input=x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1],
+                                padding="VALID")
+
+
+def _max_pool_v2_grad():
+    x = _x([1, 4, 4, 2])
+    return tf.gradients(_max_pool_v2(x), x)[0]
+
+
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
     # TF's older op types (prawops)
@@ -81,6 +91,8 @@ _EXTRA = {
     "FusedBatchNormV3": lambda: tf.raw_ops.FusedBatchNormV3(
         x=_x([2, 2, 2, 3]), scale=_x([3], 1), offset=_x([3], 2), mean=[], variance=[])[0],
     "FusedBatchNormGradV3": _fused_bn_v3_grad,
+    "MaxPoolV2": lambda: _max_pool_v2(_x([1, 4, 4, 2])),
+    "MaxPoolGradV2": _max_pool_v2_grad,
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
     # (a fuzz program with LRN drove these until LRN's second derivative became TF's
     # LookupError)
@@ -355,6 +367,7 @@ _NO_SLICES = {
     "BatchNormWithGlobalNormalizationGrad": "no gradient in TF 1.14",
     "TopK": "TF 1.14's rule returns two gradients for its one input (tf.gradients fails)",
     **{op: "no gradient in TF 1.14" for op in BATCH_ALIASES},
+    "MaxPoolGradGradV2": "no gradient in TF 1.14",
 }
 
 

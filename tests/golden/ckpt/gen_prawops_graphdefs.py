@@ -1,6 +1,7 @@
 """GraphDefs TF 1.14 writes with its older op types (tests/test_prawops_graphdefs.py):
 Gather, Reverse, Snapshot, InTopK, TopK (removed at version 7: from a producer-6 GraphDef),
 BatchMatrixInverse/Solve/Determinant/DiagPart, BatchCholesky, BatchSvd (producer 12),
+MaxPoolV2 and its gradient ops,
 Div, Mod, Inv, InvGrad, ApproximateEqual, ClipByValue, BatchMatMul, Concat, BiasAddV1,
 SpaceToBatch, BatchToSpace, DataFormatDimMap, DataFormatVecPermute, FusedBatchNormV3
 (what TF 1.15 and later write; TF 1.14 has it), and the Inception-2015
@@ -169,9 +170,20 @@ def _batch_matrix(tf, rng):
     return outs
 
 
+def _max_pool_v2(tf, rng):
+    R = tf.raw_ops
+    x = tf.constant(_values(rng, (2, 5, 4, 3)), name="x")
+    y = R.MaxPoolV2(input=x, ksize=tf.constant([1, 3, 2, 1]), strides=[1, 2, 2, 1],
+                    padding="SAME")
+    first = _with_grads(tf, [y], [x], rng)
+    second = tf.gradients(first[1], x, grad_ys=tf.constant(_values(rng, (2, 5, 4, 3))))
+    return first + second
+
+
 def cases(tf):
     return {name: _case(tf, build) for name, build in (
         ("arith", _arith), ("matmul_concat_bias", _matmul_concat_bias), ("space", _space),
         ("inception_batch_norm", _inception_batch_norm),
         ("fused_batch_norm_v3", _fused_batch_norm_v3),
-        ("gather_reverse_top_k", _gather_reverse_top_k), ("batch_matrix", _batch_matrix))}
+        ("gather_reverse_top_k", _gather_reverse_top_k), ("batch_matrix", _batch_matrix),
+        ("max_pool_v2", _max_pool_v2))}
