@@ -2118,3 +2118,21 @@ MAX_POOL_V2 = [
            order=1),
 ]
 SAMPLES = SAMPLES + MAX_POOL_V2
+# (TF's Inplace* kernels write into x's buffer, which is the fed array itself: x + 0 first)
+BITS_INPLACE = [
+    Sample("PopulationCount", "PopulationCount", lambda tf, x: raw(tf, "PopulationCount", x=x),
+           [Arg((2, 3), -100.0, 100.0)], I + SMALL_INTS),
+    Sample("CompareAndBitpack", "CompareAndBitpack",
+           lambda tf, x, t: raw(tf, "CompareAndBitpack", input=x, threshold=t),
+           [Arg((2, 16)), Arg((), values=0)], F + I + ("bool",)),
+    Sample("InplaceUpdate", "InplaceUpdate",
+           lambda tf, x, v: raw(tf, "InplaceUpdate", x=x + 0, i=[2, 0], v=v),
+           [Arg((4, 3)), Arg((2, 3))], F + I),
+    Sample("InplaceAdd", "InplaceAdd",
+           lambda tf, x, v: raw(tf, "InplaceAdd", x=x + 0, i=[1, 3, 1], v=v),
+           [Arg((4, 3)), Arg((3, 3))], F + I),
+    Sample("InplaceSub", "InplaceSub",
+           lambda tf, x, v: raw(tf, "InplaceSub", x=x + 0, i=[3], v=v),
+           [Arg((4, 3)), Arg((1, 3))], F + I),
+]
+SAMPLES = SAMPLES + BITS_INPLACE

@@ -368,6 +368,8 @@ _NO_SLICES = {
     "TopK": "TF 1.14's rule returns two gradients for its one input (tf.gradients fails)",
     **{op: "no gradient in TF 1.14" for op in BATCH_ALIASES},
     "MaxPoolGradGradV2": "no gradient in TF 1.14",
+    "CompareAndBitpack": "no gradient in TF 1.14", "InplaceUpdate": "no gradient in TF 1.14",
+    "InplaceAdd": "no gradient in TF 1.14", "InplaceSub": "no gradient in TF 1.14",
 }
 
 
