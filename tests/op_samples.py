@@ -1904,3 +1904,235 @@ def run_sample(tf, sample, dtype, inputs, grads=False, order=None):
         listing = getattr(g, "_flowgrad_operations", g.get_operations)   # (flowgrad's own)
         res["ops"] = sorted(set(op.type for op in listing()))
     return res
+# -- TF's older op types, which GraphDefs written before their successors hold (prawops) --
+def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8, outputs=1, int_attrs=None):
+    """An op TF removed at a GraphDef version below 38, as an old GraphDef holds it: one
+    node imported from a GraphDef of `producer` with its inputs mapped to `inputs`."""
+    gd = tf.GraphDef()
+    gd.versions.producer = producer
+    names = []
+    for k, t in enumerate(inputs):
+        n = gd.node.add()
+        n.name = "in%d" % k
+        n.op = "Placeholder"
+        n.attr["dtype"].type = t.dtype.as_datatype_enum
+        names.append(n.name)
+    n = gd.node.add()
+    n.name = "op"
+    n.op = op_type
+    n.input.extend(names)
+    n.attr["T"].type = inputs[0].dtype.as_datatype_enum
+    for key, value in attrs.items():
+        if isinstance(value, bool):
+            n.attr[key].b = value
+        else:
+            n.attr[key].f = value
+    for key, value in (int_attrs or {}).items():
+        n.attr[key].i = value
+    got = tf.import_graph_def(gd, input_map=dict(zip(names, inputs)),
+                              return_elements=["op:%d" % k for k in range(outputs)], name="old")
+    return got[0] if outputs == 1 else got
+
+
+def _global_norm(scale):
+    def fn(tf, t, m, v, beta, gamma):
+        return _old_graphdef_op(tf, "BatchNormWithGlobalNormalization", [t, m, v, beta, gamma],
+                                {"variance_epsilon": 0.001, "scale_after_normalization": scale})
+    return fn
+
+
+OLD_OPS = [
+    Sample("Div", "Div", lambda tf, x, y: raw(tf, "Div", x=x, y=y),
+           [Arg((2, 3)), Arg((3,), 0.5, 2.0)], FC + I, grad=(0, 1)),
+    Sample("Div_trunc", "Div", lambda tf, x, y: raw(tf, "Div", x=x, y=y),
+           [Arg((4,), values=[7, -7, 7, -7]), Arg((4,), values=[2, 2, -2, -2])], I),
+    Sample("Mod", "Mod", lambda tf, x, y: raw(tf, "Mod", x=x, y=y),
+           [Arg((2, 3), -6.0, 6.0), Arg((3,), 1.0, 3.0)], F + I),
+    Sample("Inv", "Inv", lambda tf, x: raw(tf, "Inv", x=x), [Arg((2, 3), 0.5, 2.0)], FC,
+           grad=(0,)),
+    Sample("InvGrad", "InvGrad", lambda tf, y, dy: raw(tf, "InvGrad", y=y, dy=dy),
+           [Arg((2, 3)), Arg((2, 3))], FC, grad=(0, 1)),
+    Sample("ApproximateEqual", "ApproximateEqual",
+           lambda tf, x, y: [raw(tf, "ApproximateEqual", x=x, y=y, tolerance=0.5),
+                             raw(tf, "ApproximateEqual", x=x, y=x)],
+           [Arg((2, 3)), Arg((2, 3))], F + I),
+    Sample("ClipByValue", "ClipByValue",
+           lambda tf, t, lo, hi: [raw(tf, "ClipByValue", t=t, clip_value_min=lo,
+                                      clip_value_max=hi),
+                                  raw(tf, "ClipByValue", t=t, clip_value_min=t * 0 + lo,
+                                      clip_value_max=hi)],
+           [Arg((2, 3), -3.0, 3.0), Arg((), values=-1), Arg((), values=1)], F + I),
+    Sample("BatchMatMul", "BatchMatMul",
+           lambda tf, a, b: [raw(tf, "BatchMatMul", x=a, y=b),
+                             raw(tf, "BatchMatMul", x=a, y=a, adj_x=True),
+                             raw(tf, "BatchMatMul", x=b, y=a, adj_x=True, adj_y=True)],
+           [Arg((2, 3, 4)), Arg((2, 4, 3))], FC + I, grad=(0, 1)),
+    Sample("Concat", "Concat",
+           lambda tf, x, y: [raw(tf, "Concat", concat_dim=1, values=[x, y]),
+                             raw(tf, "Concat", concat_dim=-2, values=[x, x, x])],
+           [Arg((2, 3)), Arg((2, 2))], FC + I, grad=(0, 1)),
+    Sample("BiasAddV1", "BiasAddV1", lambda tf, x, b: raw(tf, "BiasAddV1", value=x, bias=b),
+           [Arg((2, 3, 4)), Arg((4,))], FC + I, grad=(0, 1)),
+    Sample("SpaceToBatch", "SpaceToBatch",
+           lambda tf, x: raw(tf, "SpaceToBatch", input=x, paddings=[[0, 0], [1, 1]],
+                             block_size=2),
+           [Arg((2, 4, 2, 3))], FC + I, grad=(0,)),
+    Sample("BatchToSpace", "BatchToSpace",
+           lambda tf, x: raw(tf, "BatchToSpace", input=x, crops=[[0, 1], [1, 0]],
+                             block_size=2),
+           [Arg((8, 2, 3, 2))], FC + I, grad=(0,)),
+    Sample("DataFormatDimMap", "DataFormatDimMap",
+           lambda tf, x: [raw(tf, "DataFormatDimMap", x=x),
+                          raw(tf, "DataFormatDimMap", x=x, src_format="NCHW",
+                              dst_format="NHWC"),
+                          raw(tf, "DataFormatDimMap", x=x, src_format="NHWC",
+                              dst_format="HWNC")],
+           [Arg((2, 4), values=[-4, -3, -2, -1, 0, 1, 2, 7])], I + ("float32",)),
+    Sample("DataFormatVecPermute", "DataFormatVecPermute",
+           lambda tf, x, p: [raw(tf, "DataFormatVecPermute", x=x),
+                             raw(tf, "DataFormatVecPermute", x=p, src_format="NCHW",
+                                 dst_format="NHWC"),
+                             raw(tf, "DataFormatVecPermute", x=x, src_format="NHWC",
+                                 dst_format="HWNC")],
+           [Arg((4,), values=[10, 20, 30, 40]), Arg((4, 2), values=list(range(8)))],
+           I + ("float32",)),
+    Sample("BatchNormWithGlobalNormalization",
+           ("BatchNormWithGlobalNormalization", "BatchNormWithGlobalNormalizationGrad"),
+           _global_norm(True),
+           [Arg((2, 3, 2, 4)), Arg((4,)), Arg((4,), 0.5, 2.0), Arg((4,)), Arg((4,))],
+           ("float32", "float64"), grad=(0, 1, 2, 3, 4), order=1),
+    Sample("BatchNormWithGlobalNormalization_noscale",
+           ("BatchNormWithGlobalNormalization", "BatchNormWithGlobalNormalizationGrad"),
+           _global_norm(False),
+           [Arg((1, 2, 3, 3)), Arg((3,)), Arg((3,), 0.5, 2.0), Arg((3,)), Arg((3,))],
+           ("float32", "float64"), grad=(0, 1, 2, 3, 4), order=1),
+]
+OLD_OPS += [
+    # V3 (TF 1.15+ GraphDefs; TF 1.14 has it): V2 and a sixth output its gradient op reads
+    Sample("FusedBatchNormV3", ("FusedBatchNormV3", "FusedBatchNormGradV3"),
+           lambda tf, x, s, o: list(raw(tf, "FusedBatchNormV3", x=x, scale=s, offset=o,
+                                        mean=tf.constant([]), variance=tf.constant([]),
+                                        epsilon=0.001)[:3]),
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32")],
+           ("float16", "float32"), grad=(0, 1, 2)),
+    Sample("FusedBatchNormV3-inference", ("FusedBatchNormV3", "FusedBatchNormGradV3"),
+           lambda tf, x, s, o, m, v: raw(tf, "FusedBatchNormV3", x=x, scale=s, offset=o,
+                                         mean=m, variance=v, is_training=False)[0],
+           [Arg((2, 2, 2, 3)), Arg((3,), 0.5, 1.5, dtype="float32"), Arg((3,), dtype="float32"),
+            Arg((3,), dtype="float32"), Arg((3,), 0.5, 1.5, dtype="float32")],
+           ("float16", "float32"), grad=(0, 1, 2)),
+]
+SAMPLES = SAMPLES + OLD_OPS
+OLD_OPS2 = [
+    Sample("Gather", "Gather",
+           lambda tf, p, i: [raw(tf, "Gather", params=p, indices=i),
+                             raw(tf, "Gather", params=p, indices=i[0])],
+           [Arg((4, 3)), Arg((2, 2), values=[3, 0, 1, 3], dtype="int32")], FC + I,
+           grad=(0,)),
+    Sample("Reverse", "Reverse",
+           lambda tf, x: [raw(tf, "Reverse", tensor=x, dims=[True, False, True]),
+                          raw(tf, "Reverse", tensor=x, dims=[False, False, False])],
+           [Arg((2, 3, 2))], FC + I + ("bool",), grad=(0,)),
+    Sample("InTopK", "InTopK",
+           lambda tf, p, t: [raw(tf, "InTopK", predictions=p, targets=t, k=1),
+                             raw(tf, "InTopK", predictions=p, targets=t, k=3)],
+           [Arg((3, 4), dtype="float32"), Arg((3,), values=[0, 3, 1])], I),
+    Sample("TopK", "TopK",
+           lambda tf, x: list(_old_graphdef_op(tf, "TopK", [x], {}, producer=6, outputs=2,
+                                               int_attrs={"k": 2})),
+           # TF 1.14's TopK rule returns two gradients for one input: tf.gradients fails
+           [Arg((3, 4))], F + I, grad=(0,), numeric=False),
+    Sample("Snapshot", "Snapshot", lambda tf, x: raw(tf, "Snapshot", input=x), [Arg((2, 3))],
+           FC + I + ("bool",)),
+    Sample("DeepCopy", "DeepCopy", lambda tf, x: raw(tf, "DeepCopy", x=x), [Arg((2, 3))],
+           FC + I),
+]
+SAMPLES = SAMPLES + OLD_OPS2
+
+
+def _batch_linalg(op_type, n_args, prep=None, **attrs):
+    """A BatchMatrix* op (removed at GraphDef version 13/14) from a producer-12 GraphDef."""
+    def fn(tf, *xs):
+        xs = list(xs)
+        if prep is not None:
+            xs[0] = prep(tf, xs[0])
+        return _old_graphdef_op(tf, op_type, xs[:n_args], attrs, producer=12)
+    return fn
+
+
+def _well_posed(tf, a):
+    return a + 3.0 * tf.eye(a.shape.as_list()[-1], dtype=a.dtype)
+
+
+def _pos_def(tf, a):
+    return tf.matmul(a, a, adjoint_b=True) + 3.0 * tf.eye(a.shape.as_list()[-1],
+                                                          dtype=a.dtype)
+
+
+BATCH_MATRIX = [
+    Sample("BatchMatrixBandPart", "BatchMatrixBandPart", _batch_linalg("BatchMatrixBandPart", 3),
+           [Arg((2, 3, 3)), Arg((), values=1, dtype="int64"), Arg((), values=0, dtype="int64")],
+           F),
+    Sample("BatchMatrixDeterminant", "BatchMatrixDeterminant",
+           _batch_linalg("BatchMatrixDeterminant", 1), [Arg((2, 3, 3))], F),
+    Sample("BatchMatrixDiag", "BatchMatrixDiag", _batch_linalg("BatchMatrixDiag", 1),
+           [Arg((2, 3))], F),
+    Sample("BatchMatrixDiagPart", "BatchMatrixDiagPart", _batch_linalg("BatchMatrixDiagPart", 1),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchMatrixInverse", "BatchMatrixInverse",
+           _batch_linalg("BatchMatrixInverse", 1, _well_posed, adjoint=True), [Arg((2, 3, 3))],
+           F),
+    Sample("BatchMatrixSetDiag", "BatchMatrixSetDiag", _batch_linalg("BatchMatrixSetDiag", 2),
+           [Arg((2, 3, 3)), Arg((2, 3))], F),
+    Sample("BatchMatrixSolve", "BatchMatrixSolve",
+           _batch_linalg("BatchMatrixSolve", 2, _well_posed), [Arg((2, 3, 3)), Arg((2, 3, 2))],
+           F),
+    Sample("BatchMatrixSolveLs", "BatchMatrixSolveLs", _batch_linalg("BatchMatrixSolveLs", 3),
+           [Arg((2, 4, 3)), Arg((2, 4, 2)), Arg((), values=0.0, dtype="float64")], F),
+    Sample("BatchMatrixTriangularSolve", "BatchMatrixTriangularSolve",
+           _batch_linalg("BatchMatrixTriangularSolve", 2, _well_posed, lower=False),
+           [Arg((2, 3, 3)), Arg((2, 3, 2))], F),
+    Sample("BatchCholesky", "BatchCholesky", _batch_linalg("BatchCholesky", 1, _pos_def),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchSelfAdjointEigV2", "BatchSelfAdjointEigV2",
+           _batch_linalg("BatchSelfAdjointEigV2", 1, _pos_def, compute_v=False),
+           [Arg((2, 3, 3))], F),
+    Sample("BatchSvd", "BatchSvd", _batch_linalg("BatchSvd", 1, compute_uv=False),
+           [Arg((2, 4, 3))], F),
+]
+SAMPLES = SAMPLES + BATCH_MATRIX
+
+
+def _max_pool_v2(tf, x):
+    return raw(tf, "MaxPoolV2", input=x, ksize=[1, 2, 2, 1], strides=[1, 1, 2, 1],
+               padding="SAME")
+
+
+MAX_POOL_V2 = [
+    Sample("MaxPoolV2", ("MaxPoolV2", "MaxPoolGradV2", "MaxPoolGradGradV2"), _max_pool_v2,
+           [Arg((1, 4, 4, 2))], F, grad=(0,)),
+    Sample("MaxPoolGradV2", ("MaxPoolGradV2", "MaxPoolGradGradV2"),
+           lambda tf, x, g: _grads(tf, _max_pool_v2(tf, x), x, g),
+           # (TF 1.14 registers no gradient for MaxPoolGradGradV2: first order only)
+           [Arg((1, 4, 4, 2)), Arg((1, 4, 2, 2))], F, grad=(0, 1), via_gradients=True,
+           order=1),
+]
+SAMPLES = SAMPLES + MAX_POOL_V2
+# (TF's Inplace* kernels write into x's buffer, which is the fed array itself: x + 0 first)
+BITS_INPLACE = [
+    Sample("PopulationCount", "PopulationCount", lambda tf, x: raw(tf, "PopulationCount", x=x),
+           [Arg((2, 3), -100.0, 100.0)], I + SMALL_INTS),
+    Sample("CompareAndBitpack", "CompareAndBitpack",
+           lambda tf, x, t: raw(tf, "CompareAndBitpack", input=x, threshold=t),
+           [Arg((2, 16)), Arg((), values=0)], F + I + ("bool",)),
+    Sample("InplaceUpdate", "InplaceUpdate",
+           lambda tf, x, v: raw(tf, "InplaceUpdate", x=x + 0, i=[2, 0], v=v),
+           [Arg((4, 3)), Arg((2, 3))], F + I),
+    Sample("InplaceAdd", "InplaceAdd",
+           lambda tf, x, v: raw(tf, "InplaceAdd", x=x + 0, i=[1, 3, 1], v=v),
+           [Arg((4, 3)), Arg((3, 3))], F + I),
+    Sample("InplaceSub", "InplaceSub",
+           lambda tf, x, v: raw(tf, "InplaceSub", x=x + 0, i=[3], v=v),
+           [Arg((4, 3)), Arg((1, 3))], F + I),
+]
+SAMPLES = SAMPLES + BITS_INPLACE

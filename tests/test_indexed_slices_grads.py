@@ -17,6 +17,7 @@ import pytest
 
 import flowgrad as tf
 from flowgrad.engine.framework.registry import GRADIENTS, OPS
+from flowgrad.engine.ops.batch_matrix import BATCH_ALIASES
 from flowgrad.engine.ops.linalg_solve import matrix_solve_ls_op
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools", "fuzz"))
@@ -44,8 +45,54 @@ def _c(shape):
     return tf.cast(_x(shape), tf.complex64) * tf.constant(1 - 0.5j, tf.complex64)
 
 
+def _old_op(op_type, inputs, attrs=None):
+    return tf.get_default_graph().create_op(op_type, inputs, attrs=attrs).outputs[0]
+
+
+def _global_norm():
+    return _old_op("BatchNormWithGlobalNormalization",
+                   [_x([2, 2, 2, 3]), _x([3], 1), _x([3], 2), _x([3], 3), _x([3], 4)],
+                   {"variance_epsilon": 0.001, "scale_after_normalization": True})
+
+
+def _fused_bn_v3_grad():
+    x = _x([2, 2, 2, 3])
+    y = tf.raw_ops.FusedBatchNormV3(x=x, scale=_x([3], 1), offset=_x([3], 2), mean=[],
+                                    variance=[])[0]
+    return tf.gradients(y, x)[0]
+
+
+def _max_pool_v2(x):
+    return tf.raw_ops.MaxPoolV2(input=x, ksize=[1, 2, 2, 1], strides=[1, 2, 2, 1],
+                                padding="VALID")
+
+
+def _max_pool_v2_grad():
+    x = _x([1, 4, 4, 2])
+    return tf.gradients(_max_pool_v2(x), x)[0]
+
+
 # Op types the generator does not build: one small graph each.
 _EXTRA = {
+    # TF's older op types (prawops)
+    "Div": lambda: _old_op("Div", [_x([3, 2]), _x([2], 1)]),
+    "Inv": lambda: _old_op("Inv", [_x([3, 2])]),
+    "InvGrad": lambda: _old_op("InvGrad", [_x([3, 2]), _x([3, 2], 1)]),
+    "BatchMatMul": lambda: tf.raw_ops.BatchMatMul(x=_x([2, 3, 2]), y=_x([2, 2, 4], 1)),
+    "Concat": lambda: tf.raw_ops.Concat(concat_dim=1, values=[_x([3, 2]), _x([3, 1], 1)]),
+    "BiasAddV1": lambda: tf.raw_ops.BiasAddV1(value=_x([3, 2]), bias=_x([2], 1)),
+    "SpaceToBatch": lambda: tf.raw_ops.SpaceToBatch(input=_x([2, 4, 2, 2]),
+                                                    paddings=[[0, 0], [1, 1]], block_size=2),
+    "BatchToSpace": lambda: tf.raw_ops.BatchToSpace(input=_x([8, 2, 3, 2]),
+                                                    crops=[[1, 0], [0, 1]], block_size=2),
+    "Gather": lambda: tf.raw_ops.Gather(params=_x([4, 2]), indices=[3, 0, 0, 2]),
+    "Reverse": lambda: tf.raw_ops.Reverse(tensor=_x([3, 2]), dims=[True, True]),
+    "BatchNormWithGlobalNormalization": _global_norm,
+    "FusedBatchNormV3": lambda: tf.raw_ops.FusedBatchNormV3(
+        x=_x([2, 2, 2, 3]), scale=_x([3], 1), offset=_x([3], 2), mean=[], variance=[])[0],
+    "FusedBatchNormGradV3": _fused_bn_v3_grad,
+    "MaxPoolV2": lambda: _max_pool_v2(_x([1, 4, 4, 2])),
+    "MaxPoolGradV2": _max_pool_v2_grad,
     "AddV2": lambda: _op("AddV2", [_x([3, 2]), _x([3, 2], 1)]),
     # (a fuzz program with LRN drove these until LRN's second derivative became TF's
     # LookupError)
@@ -312,6 +359,17 @@ _NO_SLICES = {
     "Dilation2DBackpropInput": "no gradient in TF 1.14",
     "Dilation2DBackpropFilter": "no gradient in TF 1.14",
     "AudioSpectrogram": "no gradient in TF 1.14", "Mfcc": "no gradient in TF 1.14",
+    # -- older op types (prawops)
+    "Mod": "no gradient in TF 1.14", "ClipByValue": "no gradient in TF 1.14",
+    "DataFormatDimMap": "no gradient in TF 1.14",
+    "DataFormatVecPermute": "no gradient in TF 1.14",
+    "Snapshot": "no gradient in TF 1.14", "DeepCopy": "no gradient in TF 1.14",
+    "BatchNormWithGlobalNormalizationGrad": "no gradient in TF 1.14",
+    "TopK": "TF 1.14's rule returns two gradients for its one input (tf.gradients fails)",
+    **{op: "no gradient in TF 1.14" for op in BATCH_ALIASES},
+    "MaxPoolGradGradV2": "no gradient in TF 1.14",
+    "CompareAndBitpack": "no gradient in TF 1.14", "InplaceUpdate": "no gradient in TF 1.14",
+    "InplaceAdd": "no gradient in TF 1.14", "InplaceSub": "no gradient in TF 1.14",
 }
 
 

@@ -26,7 +26,8 @@ PRESENT, PARTIAL, ABSENT = "present", "partial", "absent"
 # NotImplementedErrors that TF 1.14 raises the same way (abstract cases of its own), so
 # they do not make a symbol partial; matched on the message's start.
 _TF_OWN_RAISES = ("Trying to update a Tensor", "Trying to optimize unsupported type",
-                  "Real-valued columns are not supported")
+                  "Real-valued columns are not supported",
+                  "Op {op_type} is not available in GraphDef version")   # (raw_ops: removed op)
 
 
 @dataclass

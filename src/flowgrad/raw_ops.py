@@ -238,6 +238,12 @@ def _make_op(op_type, od, outputs, kwargs):
         if v is not None:
             _check_kind(od["pyfn"], py.get(a, a), types[a], v)
     g = get_default_graph()
+    dep = od.get("x", {}).get("dep")
+    producer = g.graph_def_versions.producer
+    if dep is not None and producer >= dep[0]:   # TF's op_def_library: a removed op
+        raise NotImplementedError(f"Op {op_type} is not available in GraphDef version "
+                                  f"{producer}. It has been removed in version {dep[0]}. "
+                                  f"{dep[1]}.")
     attrs = {}
     with name_scope(name, op_type) as scope:
         inputs = _inputs(op_type, od, kwargs, attrs, py)
@@ -245,6 +251,11 @@ def _make_op(op_type, od, outputs, kwargs):
             if types[a] == "type" and v is not None:
                 _check_type(od, a, _dt.as_dtype(v), a)
         attrs.update(given)
+        for a, e in od.get("x", {}).get("attr", {}).items():   # TF's op_def_library
+            if types[a] == "int" and "min" in e and attrs.get(a) is not None \
+                    and attrs[a] < e["min"]:
+                raise ValueError(f"Attr '{a}' of '{op_type}' Op passed {attrs[a]} less than "
+                                 f"minimum {e['min']}.")
         protos = {}
         for a, v in attrs.items():
             av = _typed_attr(types[a], a, v, pb())

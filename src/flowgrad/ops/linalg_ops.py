@@ -11,6 +11,7 @@ import numpy as np
 from ..engine.framework import dtypes
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
+from ..engine.ops import batch_matrix  # noqa: F401 - registers TF's BatchMatrix* ops
 from ..engine.ops._base import apply, same_type_inputs
 from ..engine.ops.linalg import adjoint, einsum, matmul, matrix_transpose, sparse_matmul  # noqa: F401
 from ..engine.ops.comparison import not_equal

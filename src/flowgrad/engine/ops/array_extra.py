@@ -632,3 +632,119 @@ def guarantee_const(input, name=None):  # noqa: A002 - TF's argument name
         x = to_tensor(input, name="input")
         return apply("GuaranteeConst", [x], {"T": x.dtype.base_dtype}, scope)
 
+
+
+# -- DataFormatDimMap / DataFormatVecPermute: Grappler's layout ops (TF registers no gradient) --
+def _format_perm(op_type, src, dst, check=True):
+    """Where each of src's dimensions is in dst. TF 1.14 checks the lengths (VecPermute
+    none); formats that are not one permutation of 4 letters read memory TF never wrote."""
+    if check and len(src) != 4:
+        raise _invalid(f"Source format must of length 4, received src_format = {src}")
+    if check and len(dst) != 4:
+        raise _invalid(f"Destination format must of length 4, received dst_format = {dst}")
+    if len(src) != 4 or sorted(src) != sorted(dst) or len(set(src)) != 4:
+        raise NotImplementedError(f"tf.raw_ops.{op_type} with src_format={src!r} and "
+                                  f"dst_format={dst!r} (TF 1.14 leaves its output undefined)")
+    return [dst.index(c) for c in src]
+
+
+def _dim_map_kernel(x, src_format="NHWC", dst_format="NCHW", **_):
+    """A dimension index of src_format (-4..3) as the same dimension's index in dst_format."""
+    perm = np.asarray(_format_perm("DataFormatDimMap", src_format, dst_format), x.dtype)
+    return perm[np.mod(x, 4)]
+
+
+def _vec_permute_kernel(x, src_format="NHWC", dst_format="NCHW", **_):
+    """A shape vector (4,) or a per-dimension pair list (4, 2) reordered from src to dst."""
+    s = np.shape(x)
+    if len(s) not in (1, 2):
+        raise _invalid(f"input must be a vector or 2D tensor, but got shape {_fmt_shape(s)}")
+    if len(s) == 1 and s[0] != 4:
+        raise _invalid(f"1D input must be of size 4, but got shape {_fmt_shape(s)}")
+    if len(s) == 2 and s[0] != 4:
+        raise _invalid(f"First dimension of 2D input must be of size 4, but got shape "
+                       f"{_fmt_shape(s)}")
+    if len(s) == 2 and s[1] != 2:
+        raise _invalid(f"Second dimension of 2D input must be of size 2, but got shape "
+                       f"{_fmt_shape(s)}")
+    perm = _format_perm("DataFormatVecPermute", src_format, dst_format, check=False)
+    out = np.empty_like(x)
+    out[perm] = x
+    return out
+
+
+register_op("DataFormatDimMap", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                              inputs[0].shape)],
+            kernel=_dim_map_kernel, grad=no_gradient_registered)
+register_op("DataFormatVecPermute", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                                  inputs[0].shape)],
+            kernel=_vec_permute_kernel, grad=no_gradient_registered)
+
+
+# -- PopulationCount, CompareAndBitpack: bit counting and packing (TF registers no gradient) --
+def _popcount_kernel(x, **_):
+    """The set bits of each element's two's-complement bytes (uint8)."""
+    bits = np.unpackbits(np.ascontiguousarray(x).view(np.uint8).reshape(np.shape(x) + (-1,)),
+                         axis=-1)
+    return bits.sum(axis=-1, dtype=np.uint8)
+
+
+register_op("PopulationCount", infer=lambda inputs, attrs: [(_dt.uint8, inputs[0].shape)],
+            kernel=_popcount_kernel, grad=None)
+
+
+def _bitpack_infer(inputs, attrs):
+    x = inputs[0]
+    dims = x.shape.as_tuple()
+    if dims is None:
+        return [(_dt.uint8, TensorShape(None))]
+    if len(dims) < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {len(dims)}")
+    if dims[-1] is not None and dims[-1] % 8:
+        raise ValueError(f"Dimension size must be evenly divisible by 8 but is {dims[-1]}")
+    last = None if dims[-1] is None else dims[-1] // 8
+    return [(_dt.uint8, TensorShape(list(dims[:-1]) + [last]))]
+
+
+def _bitpack_kernel(x, threshold, **_):
+    """Bit j (most significant first) of output byte k: x[..., 8k + j] > threshold; a bool
+    input is packed as it is (TF's bool kernel ignores the threshold)."""
+    if np.shape(x)[-1] % 8:
+        raise _invalid(f"Inner dimension of input should be divisible by 8, but saw shape: "
+                       f"{_fmt_shape(np.shape(x))}")
+    bits = x if x.dtype == np.bool_ else x > threshold
+    return np.packbits(bits, axis=-1)
+
+
+register_op("CompareAndBitpack", infer=_bitpack_infer, kernel=_bitpack_kernel,
+            grad=no_gradient_registered)
+
+
+# -- InplaceUpdate / InplaceAdd / InplaceSub: rows i of x set to, plus or minus v (TF's kernel
+# writes into x's buffer; flowgrad into a copy) ------------------------------------------------
+def _inplace_kernel(combine):
+    def kernel(x, i, v, **_):
+        i = np.asarray(i).reshape(-1)
+        if np.shape(v)[:1] != i.shape:
+            raise _invalid(f"i and x shape doesn't match at index 0: {_fmt_shape(i.shape)} vs. "
+                           f"{_fmt_shape(np.shape(v))}")
+        if np.shape(v)[1:] != np.shape(x)[1:]:
+            k = next(d for d in range(1, np.ndim(x) + 1)
+                     if d >= np.ndim(v) or np.shape(v)[d] != np.shape(x)[d])
+            raise _invalid(f"x and v shape doesn't match at index {k} : "
+                           f"{_fmt_shape(np.shape(x))} vs. {_fmt_shape(np.shape(v))}")
+        y = np.array(x, copy=True)
+        n = max(np.shape(x)[0], 1)
+        for row, val in zip(i, v):   # in order: repeated rows accumulate (the last one set)
+            row = (int(row) % n + n) % n   # TF's kernel guards the index range so
+            y[row] = combine(y[row], val)
+        return y
+    return kernel
+
+
+for _type, _combine in (("InplaceUpdate", lambda old, new: new), ("InplaceAdd", np.add),
+                        ("InplaceSub", np.subtract)):
+    register_op(_type, infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                     inputs[0].shape)],
+                kernel=_inplace_kernel(_combine), grad=no_gradient_registered)
+del _type, _combine

@@ -13,7 +13,9 @@ from ._base import NUMBERS, apply, same_type_inputs, to_tensor
 from ._nn_util import TensorLike
 from .construction import ones_like
 from .joining import concat, tile
-from .shape import reshape, shape
+from .construction import range as _range
+from .reductions import reduce_sum
+from .shape import rank, reshape, shape
 
 _QUANTIZED = (_dt.qint8, _dt.quint8, _dt.qint32, _dt.qint16, _dt.quint16)
 
@@ -119,6 +121,23 @@ def _bias_add_grad_grad(op, received_grad):
 
 register_op("BiasAddGrad", infer=_bias_add_grad_infer, kernel=_bias_add_grad_kernel,
             grad=_bias_add_grad_grad)
+
+
+# -- BiasAddV1: TF's first BiasAdd (NHWC only), with its own gradient rule ----------------------
+def _bias_add_v1_infer(inputs, attrs):
+    x, b = inputs
+    if x.shape.ndims is not None and x.shape.ndims < 2:
+        raise ValueError(f"Shape must be at least rank 2 but is rank {x.shape.ndims}")
+    return _bias_add_infer(inputs, {"data_format": "NHWC"})
+
+
+def _bias_add_v1_grad(op, grad):
+    """TF 1.14's _BiasAddGradV1: d bias = reduce_sum(g, range(rank(g) - 1))."""
+    return [grad, reduce_sum(grad, _range(rank(grad) - 1))]
+
+
+register_op("BiasAddV1", infer=_bias_add_v1_infer, kernel=_bias_add_kernel,
+            grad=_bias_add_v1_grad)
 
 
 def bias_add(value: TensorLike, bias: TensorLike, data_format: str | None = None,

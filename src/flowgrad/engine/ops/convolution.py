@@ -16,7 +16,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors, threads
-from ..framework.constant_op import const_value, convert_to_tensor
+from ..framework.constant_op import const_value, constant, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
@@ -1077,10 +1077,14 @@ del _family, _type, _infer, _kernel, _grad
 # SpaceToBatchND / BatchToSpaceND (TF's with_space_to_batch wraps dilated depthwise
 # convolutions in them); each is the other's gradient
 # =========================================================================================
-def _s2b_block_pairs(inputs, name):
-    # (TF's input_tensor: constant subgraphs evaluated whole)
-    block, pairs = (const_value(t) if const_value(t) is not None else
-                    refined_ints(t, partial=False) for t in inputs[1:3])
+def _s2b_block_pairs(inputs, name, attrs=None):
+    # (TF's input_tensor: constant subgraphs evaluated whole); SpaceToBatch and BatchToSpace
+    # (inputs: input, pairs) take the block from their `block_size` attr
+    if attrs is not None and "block_size" in attrs:
+        pairs = _read_whole(inputs[1])
+        return [int(attrs["block_size"])] * 2, (
+            None if pairs is None else np.asarray(pairs).reshape(-1, 2).astype(np.int64))
+    block, pairs = (_read_whole(t) for t in inputs[1:3])
     if inputs[1].shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {inputs[1].shape.ndims} for "
                          f"'{name}'")
@@ -1088,9 +1092,13 @@ def _s2b_block_pairs(inputs, name):
             None if pairs is None else np.asarray(pairs).reshape(-1, 2).astype(np.int64))
 
 
+def _read_whole(t):
+    return const_value(t) if const_value(t) is not None else refined_ints(t, partial=False)
+
+
 def _space_to_batch_infer(inputs, attrs):
     x = inputs[0]
-    block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND")
+    block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND", attrs)
     dims = x.shape.as_tuple()
     if block is not None and any(b < 1 for b in block):
         raise ValueError("block_shape must be positive")
@@ -1139,7 +1147,7 @@ def _space_to_batch_kernel(x, block_shape, paddings):
 
 def _batch_to_space_infer(inputs, attrs):
     x = inputs[0]
-    block, crops = _s2b_block_pairs(inputs, "BatchToSpaceND")
+    block, crops = _s2b_block_pairs(inputs, "BatchToSpaceND", attrs)
     dims = x.shape.as_tuple()
     if block is not None and any(b < 1 for b in block):
         raise ValueError("block_shape must be positive")
@@ -1205,6 +1213,37 @@ register_op("SpaceToBatchND", infer=_space_to_batch_infer, kernel=_space_to_batc
             grad=_space_to_batch_grad)
 register_op("BatchToSpaceND", infer=_batch_to_space_infer, kernel=_batch_to_space_kernel,
             grad=_batch_to_space_grad)
+
+
+# SpaceToBatch / BatchToSpace: TF's first forms, 4-D input and a square `block_size` attr
+def _v1_infer(nd_infer):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        if x.shape.ndims is not None and x.shape.ndims != 4:
+            raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+        return nd_infer(inputs, attrs)
+    return infer
+
+
+def _v1_grad(nd_type):
+    """TF 1.14's rule: the other op's ND form (its `block_shape` an int64 Const), rank 4."""
+    def grad_rule(op, grad):
+        with name_scope(None, nd_type, [grad, op.inputs[1]]) as scope:
+            block = constant(np.array([op._get_attr("block_size")] * 2, np.int64),
+                             name="block_shape")
+            out = apply(nd_type, [grad, block, op.inputs[1]], None, scope)
+        return [out, None]
+    return grad_rule
+
+
+register_op("SpaceToBatch", infer=_v1_infer(_space_to_batch_infer),
+            kernel=lambda x, paddings, block_size, **_: _space_to_batch_kernel(
+                x, [block_size] * 2, paddings),
+            grad=_v1_grad("BatchToSpaceND"))
+register_op("BatchToSpace", infer=_v1_infer(_batch_to_space_infer),
+            kernel=lambda x, crops, block_size, **_: _batch_to_space_kernel(
+                x, [block_size] * 2, crops),
+            grad=_v1_grad("SpaceToBatchND"))
 
 
 def space_to_batch_nd(input: TensorLike, block_shape: TensorLike, paddings: TensorLike,

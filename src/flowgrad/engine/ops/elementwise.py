@@ -26,6 +26,7 @@ from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply
                     binary_broadcast, check_dtype, op_input, same_type_inputs, to_tensor,
                     unary_same)
 from . import eigen_math as _eigen_math
+from ._array_util import merge_shapes
 from .cast import cast
 from .shape import reshape as _reshape
 from .shape import shape as _shape
@@ -968,3 +969,78 @@ def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
         if target is not None:
             x, y = cast(x, target), cast(y, target)
         return apply("RealDiv", [x, y], None, scope)
+
+
+# -- TF's older op types, which GraphDefs written before their successors hold ----------------
+def _div_grad(op, grad):
+    """TF 1.14's _DivGrad: as RealDiv's, with Python's `/` (`truediv`) and `*` (`mul`)."""
+    x, y = op.inputs
+    sx, sy, rx, ry = broadcast_args(x, y)
+    x, y = cj(x), cj(y)
+    gx = reshape_sum(truediv(grad, y), rx, sx)
+    gy = reshape_sum(_pmul(grad, truediv(truediv(negative(x), y), y)), ry, sy)
+    return [gx, gy]
+
+
+# Div: integers divide rounding toward zero (C's `/`, "Integer division by zero"), floats and
+# complex exactly, which is TruncateDiv's kernel
+register_op("Div", infer=binary_broadcast, kernel=_truncatediv_kernel, grad=_div_grad,
+            elementwise=True)
+# Mod: C's `%` on integers, fmod on floats (TruncateMod's kernel); TF registers no gradient
+register_op("Mod", infer=binary_broadcast, kernel=_truncatemod_kernel,
+            grad=no_gradient_registered, elementwise=True)
+# Inv and InvGrad: Reciprocal and ReciprocalGrad under their first names
+register_op("Inv", infer=unary_same, kernel=np.reciprocal, elementwise=True,
+            grad=lambda op, g: [reciprocal_grad(op.outputs[0], g)])
+
+
+def _inv_grad_grad(op, grad):
+    """TF 1.14's _InvGradGrad: InvGrad(a, b) = -b conj(a)^2; under a control dependency on
+    grad, d/da = conj(grad) * -2 * b * conj(a), d/db = ReciprocalGrad(conj(a), grad)."""
+    b = op.inputs[1]
+    with _control_dependencies([grad]):
+        ca, cg = cj(op.inputs[0]), cj(grad)
+        return [_pmul(_pmul(_pmul(cg, -2.0), b), ca), reciprocal_grad(ca, grad)]
+
+
+register_op("InvGrad", infer=unary_same, kernel=_reciprocal_grad_kernel, grad=_inv_grad_grad,
+            elementwise=True)
+
+
+def _approximate_equal_infer(inputs, attrs):
+    """TF's shape function: the shapes merged (no broadcasting), then x's shape."""
+    merge_shapes(inputs[0].shape, inputs[1].shape)
+    return [(_dt.bool_, inputs[0].shape)]
+
+
+def _approximate_equal_kernel(x, y, tolerance=1e-5, **_):
+    """|x - y| < tolerance, the tolerance in x's dtype (0 for integers)."""
+    if np.shape(x) != np.shape(y):
+        raise _errors.InvalidArgumentError(
+            None, None, "x and y must be of the same shape. x shape: "
+            f"{_fmt_dims(np.shape(x))}. y shape: {_fmt_dims(np.shape(y))}")
+    return np.abs(x - y) < np.asarray(tolerance).astype(x.dtype)
+
+
+def _fmt_dims(s):
+    return "[" + ",".join(str(d) for d in s) + "]"
+
+
+register_op("ApproximateEqual", infer=_approximate_equal_infer,
+            kernel=_approximate_equal_kernel, grad=None)
+
+
+def _clip_by_value_kernel(t, lo, hi, **_):
+    """TF 1.14's ClipByValue: min(t, hi), then max(., lo); lo and hi scalars or t's shape."""
+    st = np.shape(t)
+    if any(np.shape(v) not in ((), st) for v in (lo, hi)):
+        raise _errors.InvalidArgumentError(
+            None, None, "clip_value_min and clip_value_max must be either of the same shape "
+            f"as input, or a scalar. input shape: {_fmt_dims(st)}clip_value_min shape: "
+            f"{_fmt_dims(np.shape(lo))}clip_value_max shape: {_fmt_dims(np.shape(hi))}")
+    return np.maximum(np.minimum(t, hi), lo).astype(t.dtype, copy=False)
+
+
+# TF 1.14 registers no gradient for ClipByValue (its rule in clip_ops.py is commented out)
+register_op("ClipByValue", infer=unary_same, kernel=_clip_by_value_kernel,
+            grad=no_gradient_registered)

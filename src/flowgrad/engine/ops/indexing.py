@@ -296,6 +296,32 @@ register_op("ReverseV2", infer=_reverse_infer, kernel=_reverse_kernel,
             grad=lambda op, grad: [reverse(grad, op.inputs[1]), None], aliases_input=True)
 
 
+# -- Reverse: TF's first reverse, a bool per dimension ---------------------------------------
+def _reverse_v1_infer(inputs, attrs):
+    """TF's shape function: the input has as many dimensions as `dims` has values."""
+    x, dims = inputs
+    if dims.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {dims.shape.ndims}")
+    n = dims.shape.as_tuple()[0] if dims.shape.ndims == 1 else None
+    if n is not None and x.shape.ndims is not None and x.shape.ndims != n:
+        raise ValueError(f"Shape must be rank {n} but is rank {x.shape.ndims}")
+    if x.shape.ndims is None and n is not None:
+        return [(x.dtype.base_dtype, TensorShape([None] * n))]
+    return [(x.dtype.base_dtype, x.shape)]
+
+
+def _reverse_v1_kernel(x, dims, **_):
+    dims = np.asarray(dims).reshape(-1)
+    if len(dims) != np.ndim(x):
+        raise _invalid(f"'dims' must have the same number of values as 'input' has "
+                       f"dimensions. 'input' has {np.ndim(x)}'dims' has {len(dims)} values")
+    return np.flip(x, axis=tuple(int(i) for i in np.flatnonzero(dims))) if dims.any() else x
+
+
+register_op("Reverse", infer=_reverse_v1_infer, kernel=_reverse_v1_kernel,
+            grad=lambda op, grad: [apply("Reverse", [grad, op.inputs[1]]), None])
+
+
 def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tensor:
     """Reverses `tensor` along the distinct dimensions in `axis` (op ReverseV2).
 
@@ -451,29 +477,35 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
     params, indices, axis_t = op.inputs
-    ps, is_ = _dims(params), _dims(indices)
+    ps = _dims(params)
     axis = constant_value(axis_t)   # TF's tensor_util.constant_value
     axis = None if axis is None else int(axis)
-    n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
     if axis == 0:
-        # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
-        # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
-        with params.graph.colocate_with(params):   # as TF: the shape where params lives
-            params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
-        size_v = expand_dims(size(indices), 0)
-        values_shape = concat([size_v, params_shape[1:]], 0)
-        with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
-            warnings.filterwarnings(
-                "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
-            values = reshape(grad, values_shape)
-        flat = reshape(indices, size_v)
-        if ps is not None and None not in ps:
-            values.set_shape([n_idx] + list(ps[1:]))
-        elif ps is not None:   # TF's refiner reads the Cast of a partly known shape as unknown
-            values.set_shape([n_idx] + [None] * (len(ps) - 1))
-        flat.set_shape([n_idx])
-        return [IndexedSlices(values, flat, params_shape), None, None]
+        return [_gather_rows_grad(params, indices, grad), None, None]
     return [_gather_grad_other_axis(params, indices, axis_t, grad, ps, axis), None, None]
+
+
+def _gather_rows_grad(params, indices, grad):
+    """The gradient of a gather along axis 0 (Gather's, and GatherV2's at axis 0)."""
+    ps, is_ = _dims(params), _dims(indices)
+    n_idx = None if is_ is None or None in is_ else int(np.prod(is_, dtype=np.int64))
+    # TF 1.14's ops: Shape (int64) and Cast, Size and ExpandDims, the shape's tail
+    # (StridedSlice), ConcatV2, two Reshapes (static shapes as TF's shape inference)
+    with params.graph.colocate_with(params):   # as TF: the shape where params lives
+        params_shape = cast(shape(params, out_type=_dt.int64), _dt.int32)
+    size_v = expand_dims(size(indices), 0)
+    values_shape = concat([size_v, params_shape[1:]], 0)
+    with warnings.catch_warnings():   # as TF: a sparse grad densified here is not reported
+        warnings.filterwarnings(
+            "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
+        values = reshape(grad, values_shape)
+    flat = reshape(indices, size_v)
+    if ps is not None and None not in ps:
+        values.set_shape([n_idx] + list(ps[1:]))
+    elif ps is not None:   # TF's refiner reads the Cast of a partly known shape as unknown
+        values.set_shape([n_idx] + [None] * (len(ps) - 1))
+    flat.set_shape([n_idx])
+    return IndexedSlices(values, flat, params_shape)
 
 
 def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
@@ -507,6 +539,23 @@ def _gather_grad_other_axis(params, indices, axis_t, grad, ps, axis):
 
 
 register_op("GatherV2", infer=_gather_infer, kernel=_gather_kernel, grad=_gather_grad)
+
+
+# -- Gather: TF's first gather (axis 0, a validate_indices attr) ---------------------------
+def _gather_v1_infer(inputs, attrs):
+    params, indices = inputs
+    _index_dtype_check(indices, "Gather")
+    ps, is_ = _dims(params), _dims(indices)
+    if ps is not None and len(ps) < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {len(ps)}")
+    if ps is None or is_ is None:
+        return [(params.dtype.base_dtype, TensorShape(None))]
+    return [(params.dtype.base_dtype, TensorShape(list(is_) + list(ps[1:])))]
+
+
+register_op("Gather", infer=_gather_v1_infer,
+            kernel=lambda params, indices, **_: _gather_kernel(params, indices, 0),
+            grad=lambda op, grad: [_gather_rows_grad(op.inputs[0], op.inputs[1], grad), None])
 
 
 def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,

@@ -443,12 +443,16 @@ def _concat_kernel(*args, **_):
 
 def _concat_grad(op, grad):
     """Slices of the gradient, one per input, at the input's offset along the axis."""
-    values, axis_t = op.inputs[:-1], op.inputs[-1]
+    return _concat_value_grads(op.inputs[:-1], op.inputs[-1], grad) + [None]
+
+
+def _concat_value_grads(values, axis_t, grad):
+    """TF 1.14's _ConcatGradHelper: the gradients of the concatenated values."""
     n = len(values)
     if isinstance(grad, IndexedSlices):
-        return _concat_grad_sparse(values, axis_t, grad) + [None]
+        return _concat_grad_sparse(values, axis_t, grad)
     if n == 1:
-        return [grad, None]
+        return [grad]
     # TF 1.14's _ConcatGradHelper: the axis mod the rank, each input's shape (ShapeN once
     # one is not a constant), then ConcatOffset and a Slice per input (a split above 16)
     non_neg = floormod(axis_t, rank(values[0]), name="mod")
@@ -461,9 +465,9 @@ def _concat_grad(op, grad):
         sizes.append(sv)
     if n > 16:
         sz = squeeze(slice(stack(sizes, axis=1), [non_neg, 0], [1, -1]))
-        return list(split(grad, sz, non_neg)) + [None]
+        return list(split(grad, sz, non_neg))
     offsets = apply_op("ConcatOffset", [non_neg] + list(sizes), {"N": n}).outputs
-    return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)] + [None]
+    return [slice(grad, offsets[i], sizes[i]) for i in builtins.range(n)]
 
 
 def _concat_grad_sparse(values, axis_t, grad):
@@ -513,6 +517,11 @@ def _concat_grad_sparse(values, axis_t, grad):
 
 
 register_op("ConcatV2", infer=_concat_infer, kernel=_concat_kernel, grad=_concat_grad)
+
+# Concat: ConcatV2 with the axis (`concat_dim`) as its first input, TF's first concat
+register_op("Concat", infer=lambda inputs, attrs: _concat_infer(inputs[1:] + inputs[:1], attrs),
+            kernel=lambda axis, *values, **_: _concat_kernel(*values, axis),
+            grad=lambda op, grad: [None] + _concat_value_grads(op.inputs[1:], op.inputs[0], grad))
 
 
 def _concat_offset_kernel(axis, *shapes, **_):

@@ -21,6 +21,7 @@ from ..framework.grad_state import wants_grad
 from ..framework import gemm as _gemm
 from ..framework import threads
 from ..framework import dtypes as _dt
+from ..framework import errors as _errors
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
@@ -29,6 +30,7 @@ from . import eigen_gebp as _eigen_gebp
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
 from . import fused_matmul as _fused_matmul
+from ._array_util import merge_shapes
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
@@ -342,6 +344,64 @@ def _bmm(a, b, adj_a, adj_b):
 
 
 register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_grad,
+            intra_op_threads=True)
+
+
+# -- BatchMatMul (TF's first batch product: batch dims equal, no broadcasting) ------------------
+def _bmm_v1_infer(inputs, attrs):
+    """TF's BatchMatMulShapeFn: ranks at least 2, the batch dims merged, the inner dims."""
+    a, b = inputs
+    sa, sb = _dims(a), _dims(b)
+    for s in (sa, sb):
+        if s is not None and len(s) < 2:
+            raise ValueError(f"Shape must be at least rank 2 but is rank {len(s)}")
+    if sa is None and sb is None:
+        return [(a.dtype.base_dtype, TensorShape(None))]
+    m = None if sa is None else (sa[-1] if attrs.get("adj_x") else sa[-2])
+    n = None if sb is None else (sb[-2] if attrs.get("adj_y") else sb[-1])
+    batch = merge_shapes(TensorShape(None if sa is None else sa[:-2]),
+                         TensorShape(None if sb is None else sb[:-2]))
+    if sa is not None and sb is not None:
+        _check_inner(sa[-2] if attrs.get("adj_x") else sa[-1],
+                     sb[-1] if attrs.get("adj_y") else sb[-2])
+    if batch.ndims is None:
+        return [(a.dtype.base_dtype, TensorShape(None))]
+    return [(a.dtype.base_dtype, TensorShape(list(batch.as_tuple()) + [m, n]))]
+
+
+def _bmm_v1_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
+    """BatchMatMulV2's kernel after TF 1.14's BatchMatMulOp checks (equal ranks and batch)."""
+    if a.ndim != b.ndim:
+        raise _errors.InvalidArgumentError(
+            None, None, f"In[0] and In[1] has different ndims: {_fmt(a.shape)} vs. "
+            f"{_fmt(b.shape)}")
+    for i in range(a.ndim - 2):
+        if a.shape[i] != b.shape[i]:
+            raise _errors.InvalidArgumentError(
+                None, None, f"In[0].dim({i}) and In[1].dim({i}) must be the same: "
+                f"{_fmt(a.shape)} vs {_fmt(b.shape)}")
+    return _bmm_kernel(a, b, adj_x, adj_y, intra_threads)
+
+
+def _fmt(s):
+    return "[" + ",".join(str(d) for d in s) + "]"
+
+
+def _bmm_v1_grad(op, grad):
+    """TF 1.14's _BatchMatMul: math_ops.matmul with adjoints (BatchMatMulV2 above rank 2)."""
+    x, y = op.inputs
+    adj_x, adj_y = op._get_attr("adj_x"), op._get_attr("adj_y")
+    if not adj_x:
+        if not adj_y:
+            return [matmul(grad, y, adjoint_b=True), matmul(x, grad, adjoint_a=True)]
+        return [matmul(grad, y), matmul(grad, x, adjoint_a=True)]
+    if not adj_y:
+        return [matmul(y, grad, adjoint_b=True), matmul(x, grad)]
+    return [matmul(y, grad, adjoint_a=True, adjoint_b=True),
+            matmul(grad, x, adjoint_a=True, adjoint_b=True)]
+
+
+register_op("BatchMatMul", infer=_bmm_v1_infer, kernel=_bmm_v1_kernel, grad=_bmm_v1_grad,
             intra_op_threads=True)
 
 

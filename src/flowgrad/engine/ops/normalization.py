@@ -12,6 +12,7 @@ import numpy as np
 from ..autodiff.tape_grad import compute_gradient
 from ..framework import tape as _tape
 from ..framework import dtypes as _dt
+from ..framework import errors as _errors
 from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
@@ -20,8 +21,9 @@ from . import eigen_math
 from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
 from ._nn_util import TensorLike
 from .cast import _cast_kernel, cast
-from .elementwise import (_py_op, add, multiply, reciprocal, rsqrt, squared_difference,
-                          subtract)
+from ._array_util import merge_shapes
+from .elementwise import (_py_op, _rsqrt_kernel, add, multiply, reciprocal, rsqrt,
+                          squared_difference, subtract)
 from .reductions import reduce_mean, reduce_sum
 from .shape import reshape, size, squeeze, stop_gradient, transpose
 
@@ -122,7 +124,10 @@ def _bn_attrs(op):
 
 
 # each forward op's gradient op (TF's _BaseFusedBatchNormGrad, version 0 and 1)
-_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2"}
+# (version 2, FusedBatchNormV3, has a sixth output, reserve_space_3, that its gradient op
+# takes as a sixth input)
+_GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBatchNormGradV2",
+            "FusedBatchNormV3": "FusedBatchNormGradV3"}
 
 
 def _fused_bn_grad(op, grad_y, *_unused):
@@ -133,15 +138,16 @@ def _fused_bn_grad(op, grad_y, *_unused):
     if attrs["is_training"]:
         # TF 1.14 returns all five outputs (its mean and variance inputs, empty there,
         # get the empty reserve spaces: two more Identities under GATE_OP's tuple)
-        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]],
-                     attrs)
+        g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.outputs[3], op.outputs[4]]
+                     + list(op.outputs[5:]), attrs)
         return list(g.outputs)
     nchw = attrs["data_format"] == "NCHW"
     if nchw:
         x = transpose(x, [0, 2, 3, 1])
         grad_y = transpose(grad_y, [0, 2, 3, 1])
         attrs["data_format"] = "NHWC"
-    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]], attrs)
+    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]]
+                 + list(op.outputs[5:]), attrs)
     dx = transpose(g.outputs[0], [0, 3, 1, 2]) if nchw else g.outputs[0]
     return [dx, g.outputs[1], g.outputs[2], None, None]
 
@@ -158,9 +164,20 @@ def _with_t(kernel, x_input):
     return bind
 
 
+def _fused_bn_v3_infer(inputs, attrs):
+    """V2's outputs and reserve_space_3, of unknown shape (TF's shape function)."""
+    return _fused_bn_infer(inputs, attrs) + [(inputs[1].dtype.base_dtype, TensorShape(None))]
+
+
+def _fused_bn_v3_kernel(*args, **attrs):
+    """V2's kernel; reserve_space_3 is a scalar TF 1.14's CPU kernel never writes (here 0)."""
+    return _fused_bn_kernel(*args, **attrs) + (np.zeros((), args[1].dtype),)
+
+
 for _type in _GRAD_OP:
-    register_op(_type, infer=_fused_bn_infer, kernel=_fused_bn_kernel,
-                bind=_with_t(_fused_bn_kernel, 0), grad=_fused_bn_grad)
+    _kernel = _fused_bn_v3_kernel if _type == "FusedBatchNormV3" else _fused_bn_kernel
+    register_op(_type, infer=_fused_bn_v3_infer if _type == "FusedBatchNormV3" else
+                _fused_bn_infer, kernel=_kernel, bind=_with_t(_kernel, 0), grad=_fused_bn_grad)
 
 
 def _fused_bn_grad_infer(inputs, attrs):
@@ -172,8 +189,8 @@ def _fused_bn_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
-def _fused_bn_grad_kernel(gy, x, scale, mean, var, epsilon, data_format, is_training,
-                          T=None, **_):  # noqa: N803 - TF's attr name
+def _fused_bn_grad_kernel(gy, x, scale, mean, var, *reserve_space_3, epsilon, data_format,
+                          is_training, T=None, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
     sdt = scale.dtype
     gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
@@ -245,7 +262,7 @@ def _fused_bn_grad_grad(op, *grads):
     """TF's _FusedBatchNormGradGrad: the composed backprop, recorded on a gradient tape
     watching grad_y, x and scale, differentiated by the tape (partial derivatives: a path
     from grad_y back to x outside the composed ops is the outer gradient's to follow)."""
-    grad_y, x, scale, m, v = op.inputs
+    grad_y, x, scale, m, v = op.inputs[:5]
     tape = _tape.Tape(persistent=False, watch_accessed_variables=True)
     _tape.push(tape)
     try:
@@ -256,7 +273,8 @@ def _fused_bn_grad_grad(op, *grads):
     finally:
         _tape.pop(tape)
     initial = [None if g is None else convert_to_tensor(g) for g in grads[:3]]
-    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + [None, None]
+    return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + \
+        [None] * (len(op.inputs) - 3)
 
 
 for _type in _GRAD_OP.values():
@@ -473,3 +491,98 @@ def local_response_normalization(input: TensorLike, depth_radius: int = 5, bias:
 
 
 lrn = local_response_normalization
+
+
+# =========================================================================================
+# BatchNormWithGlobalNormalization (removed at GraphDef version 9: the Inception-2015 era's
+# batch norm; GraphDefs of producer < 9 hold it) and its gradient op
+# =========================================================================================
+def _global_norm_infer(inputs, attrs, n_out=1):
+    """TF's shape functions: t rank 4, the vectors rank 1, one depth merged across them."""
+    t = inputs[0]
+    vectors = list(inputs[1:5]) if n_out == 1 else list(inputs[1:4])
+    for x in [t] + ([] if n_out == 1 else [inputs[4]]):
+        if x.shape.ndims is not None and x.shape.ndims != 4:
+            raise ValueError(f"Shape must be rank 4 but is rank {x.shape.ndims}")
+    dims = list(t.shape.as_tuple() or [None] * 4)
+    if n_out > 1:
+        dims = list(merge_shapes(TensorShape(dims), inputs[4].shape).as_tuple())
+    depth = dims[3]
+    for v in vectors:
+        if v.shape.ndims is not None and v.shape.ndims != 1:
+            raise ValueError(f"Shape must be rank 1 but is rank {v.shape.ndims}")
+        d = None if v.shape.ndims is None else v.shape.as_tuple()[0]
+        if depth is not None and d is not None and depth != d:
+            raise ValueError(f"Dimensions must be equal, but are {depth} and {d}")
+        depth = depth if depth is not None else d
+    dt = t.dtype.base_dtype
+    if n_out == 1:
+        return [(dt, TensorShape(dims[:3] + [depth]))]
+    return [(dt, TensorShape(dims[:3] + [depth]))] + [(dt, TensorShape([depth]))] * 4
+
+
+def _check_4d(t):
+    if np.ndim(t) != 4:
+        raise _errors.InvalidArgumentError(
+            None, None, f"input must be 4-dimensional{_fmt(np.shape(t))}")
+
+
+def _fmt(s):
+    return "[" + ",".join(str(d) for d in s) + "]"
+
+
+def _column_sums(x2d):
+    """Eigen's sum over the outer dim of a (rest, depth) tensor: each column in order."""
+    if x2d.shape[0] == 0:
+        return np.zeros(x2d.shape[1], x2d.dtype)
+    return np.add.reduce(x2d, axis=0) if x2d.shape[1] > 1 else np.cumsum(x2d[:, 0])[-1:]
+
+
+def _global_norm_kernel(t, m, v, beta, gamma, variance_epsilon=0.0,
+                        scale_after_normalization=False, **_):
+    """(t - m) * (rsqrt(v + eps) * gamma) + beta (batch_norm_op.h; without gamma when not
+    scale_after_normalization)."""
+    _check_4d(t)
+    eps = np.asarray(variance_epsilon, t.dtype)
+    scale = _rsqrt_kernel(v + eps)
+    if scale_after_normalization:
+        scale = scale * gamma
+    return (t - m) * scale + beta
+
+
+register_op("BatchNormWithGlobalNormalization", infer=_global_norm_infer,
+            kernel=_global_norm_kernel,
+            grad=lambda op, grad: list(apply_op(
+                "BatchNormWithGlobalNormalizationGrad",
+                [op.inputs[0], op.inputs[1], op.inputs[2], op.inputs[4], grad],
+                {"variance_epsilon": op._get_attr("variance_epsilon"),
+                 "scale_after_normalization": op._get_attr("scale_after_normalization")}
+            ).outputs))
+
+
+def _global_norm_grad_kernel(t, m, v, gamma, backprop, variance_epsilon=0.0,
+                             scale_after_normalization=False, **_):
+    """dx, dm, dv, db, dg in batch_norm_op.h's order of operations."""
+    _check_4d(t)
+    depth = np.shape(m)[0]
+    g2 = backprop.reshape(-1, depth)
+    eps = np.asarray(variance_epsilon, t.dtype)
+    db = _column_sums(g2)
+    s1 = _rsqrt_kernel(v + eps)
+    s2 = _column_sums(g2 * (t.reshape(-1, depth) - m))
+    if scale_after_normalization:
+        dx = backprop * (s1 * gamma)
+        dm = -db * (s1 * gamma)
+        dg = s2 * s1
+    else:
+        dx = backprop * s1
+        dm = -db * s1
+        dg = np.zeros_like(s2)
+    s1 = s1 * np.asarray(-0.5, t.dtype) / (v + eps)
+    dv = s2 * (s1 * gamma) if scale_after_normalization else s2 * s1
+    return dx, dm, dv, db, dg
+
+
+register_op("BatchNormWithGlobalNormalizationGrad",
+            infer=lambda inputs, attrs: _global_norm_infer(inputs, attrs, n_out=5),
+            kernel=_global_norm_grad_kernel, grad=no_gradient_registered)

@@ -15,9 +15,9 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.constant_op import convert_to_tensor
+from ..framework.constant_op import const_value, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import FLOATS, INTS, apply, to_tensor
 from ._nn_util import IntOrInts, TensorLike, shape_of
@@ -649,3 +649,56 @@ _POOL_OPS = [
 for _type, _infer, _kernel, _grad in _POOL_OPS:
     register_op(_type, infer=_infer, kernel=_kernel, grad=_grad)
 del _type, _infer, _kernel, _grad
+
+
+# -- MaxPoolV2, MaxPoolGradV2, MaxPoolGradGradV2: ksize and strides as the last two inputs ----
+def _v2_infer(infer, n_data):
+    """The V1 shape rule with ksize and strides read from constant inputs (otherwise a
+    rank-4 shape of unknown dimensions)."""
+    def rule(inputs, attrs):
+        if n_data > 1:   # the gradient ops' shapes are their inputs'
+            return infer(inputs[:n_data], attrs)
+        ks, st = (const_value(t) for t in inputs[n_data:n_data + 2])
+        if ks is None or st is None:
+            return [(inputs[0].dtype.base_dtype, TensorShape([None] * 4))]
+        return infer(inputs[:n_data], dict(attrs, ksize=[int(k) for k in np.reshape(ks, -1)],
+                                           strides=[int(v) for v in np.reshape(st, -1)]))
+    return rule
+
+
+def _v2_kernel(kernel, n_data):
+    def run(*args, **attrs):
+        ks, st = args[n_data:n_data + 2]
+        return kernel(*args[:n_data], ksize=[int(k) for k in np.reshape(ks, -1)],
+                      strides=[int(v) for v in np.reshape(st, -1)], **attrs)
+    return run
+
+
+def _v2_attrs(op):
+    return {k: op._get_attr(k) for k in ("padding", "data_format")}
+
+
+def _max_pool_v2_grad(op, grad):
+    """TF 1.14's _MaxPoolGradV2: MaxPoolGradV2(x, y, grad, ksize, strides)."""
+    return [apply("MaxPoolGradV2", [op.inputs[0], op.outputs[0], grad, op.inputs[1],
+                                    op.inputs[2]], _v2_attrs(op)), None, None]
+
+
+def _max_v2_adjoint(adjoint_type):
+    def rule(op, grad):
+        """TF 1.14's rules: zeros for x and y, the adjoint op for the gradient input."""
+        x, y = op.inputs[0], op.inputs[1]
+        return [zeros(shape_of(x), x.dtype.base_dtype), zeros(shape_of(y), y.dtype.base_dtype),
+                apply(adjoint_type, [x, y, grad, op.inputs[3], op.inputs[4]], _v2_attrs(op)),
+                None, None]
+    return rule
+
+
+register_op("MaxPoolV2", infer=_v2_infer(_pool_infer("MaxPool"), 1),
+            kernel=_v2_kernel(_max_pool_kernel, 1), grad=_max_pool_v2_grad)
+register_op("MaxPoolGradV2", infer=_v2_infer(_max_pool_grad_infer, 3),
+            kernel=_v2_kernel(_max_pool_grad_kernel, 3),
+            grad=_max_v2_adjoint("MaxPoolGradGradV2"))
+register_op("MaxPoolGradGradV2", infer=_v2_infer(_max_pool_grad_grad_infer, 3),
+            kernel=_v2_kernel(_max_pool_grad_grad_kernel, 3),
+            grad=no_gradient_registered)   # TF 1.14 registers none

@@ -18,7 +18,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
                           _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
@@ -36,6 +36,13 @@ def _identity_kernel(x):
 for _op_type, _grad in (("Identity", lambda op, grad: [grad]), ("StopGradient", None)):
     register_op(_op_type, infer=unary_same, kernel=_identity_kernel, grad=_grad,
                 aliases_input=True)
+
+
+# Snapshot and DeepCopy: a copy of the input (a variable's value as it is when they run);
+# TF 1.14 registers no gradient for either
+for _op_type in ("Snapshot", "DeepCopy"):
+    register_op(_op_type, infer=unary_same, kernel=lambda x: np.array(x, copy=True),
+                grad=no_gradient_registered)
 
 
 def identity(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name

@@ -195,6 +195,23 @@ def _top_k_grad(op, grad, _grad_indices):
 register_op("TopKV2", infer=_top_k_infer, kernel=_top_k_kernel, grad=_top_k_grad)
 
 
+# TopK: TF's first form (k an attr; removed at GraphDef version 7, so in old GraphDefs only)
+def _top_k_v1_infer(inputs, attrs):
+    x, k = inputs[0], int(attrs["k"])
+    dims = x.shape.as_tuple()
+    if dims is not None and len(dims) < 1:
+        raise ValueError(f"Shape must be at least rank 1 but is rank {len(dims)}")
+    if dims is not None and dims[-1] is not None and dims[-1] < k:
+        raise ValueError(f"input must have last dimension >= k = {k} but is {dims[-1]}")
+    out = None if dims is None else list(dims[:-1]) + [k]
+    return [(x.dtype.base_dtype, TensorShape(out)), (_dt.int32, TensorShape(out))]
+
+
+register_op("TopK", infer=_top_k_v1_infer,
+            kernel=lambda x, k, sorted=True, **_: _top_k_kernel(x, k, sorted),
+            grad=_top_k_grad)   # (as TF 1.14: two gradients for one input, which fails)
+
+
 # TF's gen_nn_ops result type: a namedtuple named after the op, fields its outputs
 TopKResult = namedtuple("TopKV2", ["values", "indices"])
 
@@ -244,6 +261,9 @@ def _in_top_k_kernel(p, t, k):
 
 
 register_op("InTopKV2", infer=_in_top_k_infer, kernel=_in_top_k_kernel, grad=None)
+# InTopK: TF's first form, k an attr
+register_op("InTopK", infer=_in_top_k_infer, kernel=lambda p, t, k, **_: _in_top_k_kernel(
+    p, t, k), grad=None)
 
 
 def in_top_k(predictions: TensorLike, targets: TensorLike, k: int | Tensor,
