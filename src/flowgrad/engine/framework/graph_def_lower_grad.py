@@ -193,8 +193,11 @@ def _outside_reads(gop, ginfo, finfo, members):
     member_set = set(members)
     skip = {v.op for v in ginfo["grad_vars"]} | {v.op for v in finfo["vars"]}
     saved, out = set(ginfo["saved"]), []
+    caps = set(finfo["captures"])
     for m in members:
         ins = list(m._inputs)
+        if _moved_cap_shape(m, caps):
+            continue   # (read in the forward frame, from its Enter: GradLoopPlan._plan)
         if m.type in TA_GRAD_OPS:
             ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
                 _array_reads(m)
@@ -206,6 +209,14 @@ def _outside_reads(gop, ginfo, finfo, members):
                 continue
             out.append(t)
     return out
+
+
+def _moved_cap_shape(m, caps):
+    """Whether gradient op `m` is a Shape / Size / Rank of one of the forward loop's
+    captures `caps` that TF's WhileContext.AddOp moves into the forward frame (it reads the
+    forward frame's Enter of the capture; its value is pushed)."""
+    return m.type in _SHAPE_OPS and bool(m._inputs) and m._inputs[0] in caps and \
+        not chain(m) and not chain(m._inputs[0]._op)
 
 
 def _nested_ins(gop):
@@ -497,7 +508,7 @@ class GradLoopPlan(_PlanBase):
         # body value is moved to the forward frame, its value pushed (not the tensor's)
         # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot;
         # in a loop gradient outside every other)
-        fcaps = {t: k for k, t in enumerate(finfo["captures"])} if parent is None else {}
+        fcaps = {t: k for k, t in enumerate(finfo["captures"])}
         moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
                  and (m._inputs[0]._op in body or m._inputs[0]._op in fvars or
                       m._inputs[0] in fcaps)
@@ -904,8 +915,11 @@ class GradLoopPlan(_PlanBase):
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
-            return emit.copy(op, op.name, [t.op.name if t._op.type == "LoopVar"
-                                           else emit.input_name(t)] +
+            # (a capture of a nested loop: the forward frame's Enter of it, even of an
+            # enclosing loop's variable)
+            cap = self.rewrite.get(op.name, {}).get(t.name)
+            return emit.copy(op, op.name, [cap or (t.op.name if t._op.type == "LoopVar"
+                                                   else emit.input_name(t))] +
                              (["^" + piv] if piv else []))
         p = self.plans[op]
         B, n = op.name, p["n"]
