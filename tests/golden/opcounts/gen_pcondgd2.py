@@ -760,6 +760,40 @@ def _nested_capture_shape_body(tf):
     return tf.gradients(tf.reduce_sum(z), [x, v])
 
 
+def _nested_gather_in_cond(tf):
+    # (pnest7; plistcap's n3) a gather in a cond in a loop nested in a loop: the inner
+    # frame's IndexedSlices accumulator's values are of a shape not fully known, so TF
+    # starts them from zeros of [1] + Shape(params)[1:]: the Shape of the outer frame's
+    # Enter of params, pushed by the outer forward frame, popped and sliced in the outer
+    # gradient frame (its stack named after the strided_slice)
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            r = tf.cond(a[0] > 0.5, lambda: tf.gather(params, j), lambda: a * 0.5)
+            return j + 1, a + r
+        a2 = tf.while_loop(lambda j, a: j < 2, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_in_cond_terms(tf):
+    # (pnest7) the same with a dense capture in the branch, an inner trip count read from
+    # the outer loop and a dense gradient of params outside the loops
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            r = tf.cond(a[0] > 0.5, lambda: tf.gather(params, j) * w, lambda: a * 0.5)
+            return j + 1, a + r
+        a2 = tf.while_loop(lambda j, a: j < i + 1, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
 def _gather_capture_nested_conds(tf):
     # (plistcap) the capture gathered in both branches of a cond nested in one branch of
     # a cond in the loop, and in the outer cond's other branch: three Switches' slices
@@ -840,7 +874,9 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/gather_capture_nested_conds", _gather_capture_nested_conds),
          ("while/gather_capture_both_twice", _gather_capture_both_twice),
          ("while/nested_capture_shape", _nested_capture_shape),
-         ("while/nested_capture_shape_body", _nested_capture_shape_body)]
+         ("while/nested_capture_shape_body", _nested_capture_shape_body),
+         ("while/nested_gather_in_cond", _nested_gather_in_cond),
+         ("while/nested_gather_in_cond_terms", _nested_gather_in_cond_terms)]
 
 
 
