@@ -730,6 +730,70 @@ def _cond_zeros_after_nested_loop(tf):
     return tf.gradients(tf.reduce_sum(z), x)
 
 
+def _nested_capture_shape(tf):
+    # (pnest7; the train golden nested's) the inner loop adds the outer loop's variable
+    # (shape [None, 2]) to its own: the gradient's Shape of it is moved into the inner
+    # forward frame (reading its Enter, waiting for its pivot) and pushed there; the outer
+    # frame pushes nothing for it
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    v = tf.Variable([0.5, -0.3], name="v")
+
+    def body(i, a):
+        inner = tf.while_loop(lambda j, b: j < i + 1,
+                              lambda j, b: (j + 1, tf.tanh(b * v + a)), [0, a])[1]
+        return i + 1, inner
+    z = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x, v])
+
+
+def _nested_capture_shape_body(tf):
+    # (pnest7) the same of an outer body value and of a placeholder outside both loops
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    v = tf.Variable([0.5, -0.3], name="v")
+
+    def body(i, a):
+        c = a * 2.0
+        inner = tf.while_loop(lambda j, b: j < 2,
+                              lambda j, b: (j + 1, tf.tanh(b * v + c) + x), [0, a])[1]
+        return i + 1, inner
+    z = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x, v])
+
+
+def _nested_gather_in_cond(tf):
+    # (pnest7; plistcap's n3) a gather in a cond in a loop nested in a loop: the inner
+    # frame's IndexedSlices accumulator's values are of a shape not fully known, so TF
+    # starts them from zeros of [1] + Shape(params)[1:]: the Shape of the outer frame's
+    # Enter of params, pushed by the outer forward frame, popped and sliced in the outer
+    # gradient frame (its stack named after the strided_slice)
+    params = tf.get_variable("params", [5, 3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            r = tf.cond(a[0] > 0.5, lambda: tf.gather(params, j), lambda: a * 0.5)
+            return j + 1, a + r
+        a2 = tf.while_loop(lambda j, a: j < 2, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y), params)
+
+
+def _nested_gather_in_cond_terms(tf):
+    # (pnest7) the same with a dense capture in the branch, an inner trip count read from
+    # the outer loop and a dense gradient of params outside the loops
+    params = tf.get_variable("params", [5, 3])
+    w = tf.get_variable("w", [3])
+
+    def body(i, acc):
+        def ibody(j, a):
+            r = tf.cond(a[0] > 0.5, lambda: tf.gather(params, j) * w, lambda: a * 0.5)
+            return j + 1, a + r
+        a2 = tf.while_loop(lambda j, a: j < i + 1, ibody, [tf.constant(0), acc])[1]
+        return i + 1, a2
+    y = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), tf.ones([3])])[1]
+    return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
+
+
 def _gather_capture_nested_conds(tf):
     # (plistcap) the capture gathered in both branches of a cond nested in one branch of
     # a cond in the loop, and in the outer cond's other branch: three Switches' slices
@@ -808,7 +872,11 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_gather_dense_terms", _nested_gather_dense_terms),
          ("while/cond_zeros_after_nested_loop", _cond_zeros_after_nested_loop),
          ("while/gather_capture_nested_conds", _gather_capture_nested_conds),
-         ("while/gather_capture_both_twice", _gather_capture_both_twice)]
+         ("while/gather_capture_both_twice", _gather_capture_both_twice),
+         ("while/nested_capture_shape", _nested_capture_shape),
+         ("while/nested_capture_shape_body", _nested_capture_shape_body),
+         ("while/nested_gather_in_cond", _nested_gather_in_cond),
+         ("while/nested_gather_in_cond_terms", _nested_gather_in_cond_terms)]
 
 
 

@@ -193,8 +193,11 @@ def _outside_reads(gop, ginfo, finfo, members):
     member_set = set(members)
     skip = {v.op for v in ginfo["grad_vars"]} | {v.op for v in finfo["vars"]}
     saved, out = set(ginfo["saved"]), []
+    caps = set(finfo["captures"])
     for m in members:
         ins = list(m._inputs)
+        if _moved_cap_shape(m, caps):
+            continue   # (read in the forward frame, from its Enter: GradLoopPlan._plan)
         if m.type in TA_GRAD_OPS:
             ins = [ins[i] for i in TA_GRAD_OPS[m.type][1]] + \
                 _array_reads(m)
@@ -206,6 +209,14 @@ def _outside_reads(gop, ginfo, finfo, members):
                 continue
             out.append(t)
     return out
+
+
+def _moved_cap_shape(m, caps):
+    """Whether gradient op `m` is a Shape / Size / Rank of one of the forward loop's
+    captures `caps` that TF's WhileContext.AddOp moves into the forward frame (it reads the
+    forward frame's Enter of the capture; its value is pushed)."""
+    return m.type in _SHAPE_OPS and bool(m._inputs) and m._inputs[0] in caps and \
+        not chain(m) and not chain(m._inputs[0]._op)
 
 
 def _nested_ins(gop):
@@ -309,7 +320,7 @@ def _nested_members(gop, parent_body):
         return None
     # (an IndexedSlices accumulator in a nested frame: written where its initial values
     # are Consts, the values' and the dense shape's shapes fully known)
-    if any(sp[2] is None or not all(ginfo["sliced_known"][k])
+    if any(sp[3] is None or not ginfo["sliced_known"][k][1]
            for k, sp in ginfo.get("sliced", {}).items()):
         return None
     members = _members(gop, ginfo, finfo)
@@ -439,6 +450,7 @@ class GradLoopPlan(_PlanBase):
         #                       cond's Switch it reads, the gradient Cond, its side)
         self.block = {}   # node -> TF's Identities of block control inputs it waits for
         self._sliced_shapes = {}   # (WhileGrad, j) -> an IndexedSlices accumulator's shapes
+        self._sliced_sum_shapes = {}   # (WhileGrad, j) -> the shapes of its sums
         top = _top_level(graph._flowgrad_operations())
         for gop in graph._flowgrad_operations():
             if gop.type != "WhileGrad" or not top[gop] or (ok is not None and
@@ -497,7 +509,7 @@ class GradLoopPlan(_PlanBase):
         # body value is moved to the forward frame, its value pushed (not the tensor's)
         # (a capture's: TF's reads the forward frame's Enter of it, waiting for its pivot;
         # in a loop gradient outside every other)
-        fcaps = {t: k for k, t in enumerate(finfo["captures"])} if parent is None else {}
+        fcaps = {t: k for k, t in enumerate(finfo["captures"])}
         moved = {m for m in members if m.type in _SHAPE_OPS and m._inputs and not chain(m)
                  and (m._inputs[0]._op in body or m._inputs[0]._op in fvars or
                       m._inputs[0] in fcaps)
@@ -904,8 +916,11 @@ class GradLoopPlan(_PlanBase):
         if op in self._moved:   # in the forward frame, reading the forward value itself
             t = op._inputs[0]
             piv = self.pivot.get(op.name)
-            return emit.copy(op, op.name, [t.op.name if t._op.type == "LoopVar"
-                                           else emit.input_name(t)] +
+            # (a capture of a nested loop: the forward frame's Enter of it, even of an
+            # enclosing loop's variable)
+            cap = self.rewrite.get(op.name, {}).get(t.name)
+            return emit.copy(op, op.name, [cap or (t.op.name if t._op.type == "LoopVar"
+                                                   else emit.input_name(t))] +
                              (["^" + piv] if piv else []))
         p = self.plans[op]
         B, n = op.name, p["n"]
@@ -1303,8 +1318,12 @@ class GradLoopPlan(_PlanBase):
             if isinstance(p["pushes"][j], ZeroShape):
                 continue   # (named with the cond gradient's zeros: _late_names)
             if isinstance(p["pushes"][j], _AccShape):   # (named after the accumulator)
-                r = self._acc_base(p["pushes"][j].gop, p["pushes"][j].j)
+                a = p["pushes"][j]
+                r = self._acc_base(a.gop, a.j)
                 ren(f"{W}/stack_{j}/ashape", r + "Shape")
+                ai = self.plans[a.gop]["ginfo"]
+                if ai["diff_caps"][a.j] in ai["sliced"]:   # (an IndexedSlices': its stack
+                    r += "strided_slice/"                    # named after the pop's reader)
             else:
                 r = reader_of(f"{B}/pop_{j}")
                 # read by a nested loop's gradient frame only: TF's accumulator in the scope
@@ -1380,30 +1399,35 @@ def _sliced_inits(self, gop, emit, j, k, c, pctl=()):
         vals = emit(B + "/values", "Const", pctl, [],
                     {"dtype": vdt, "value": np.zeros([1] + list(tail), vdt.as_numpy_dtype)},
                     shapes=[TensorShape([1] + list(tail))])
-        vshape = TensorShape([None] + list(tail))
-    else:
-        sh = emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
-                  {"out_type": i32}, shapes=[TensorShape([rank])])
+        vshape = vsum = TensorShape([None] + list(tail))
+    else:   # (in a nested frame: the Shape pushed by the parent's forward frame, popped)
+        popped = self._acc_pop(gop, j)
+        sh = popped or emit(B + "/Shape", "Shape", [emit.input_name(c)], [self._dt(c)],
+                            {"out_type": i32}, shapes=[TensorShape([rank])])
         tail_rank = rank - 1 if rank is not None else None
-        ends = [emit(f"{B}/stack{x}", "Const", [], [],
+        ends = [emit(f"{B}/stack{x}", "Const", pctl, [],
                      {"dtype": i32, "value": np.asarray([v], np.int32)},
                      shapes=[TensorShape([1])]) for x, v in (("", 1), ("_1", 0), ("_2", 1))]
         sl = emit(B + "/strided_slice", "StridedSlice", [sh] + ends, [i32] * 4,
                   {"begin_mask": 0, "end_mask": 1, "ellipsis_mask": 0, "new_axis_mask": 0,
                    "shrink_axis_mask": 0}, shapes=[TensorShape([tail_rank])])
-        v0 = emit(B + "/values_0", "Const", [], [],
+        v0 = emit(B + "/values_0", "Const", pctl, [],
                   {"dtype": i32, "value": np.asarray([1], np.int32)},
                   shapes=[TensorShape([1])])
-        ax = emit(B + "/axis", "Const", [], [], {"dtype": i32, "value": np.asarray(0, np.int32)},
-                  shapes=[_SCALAR])
+        ax = emit(B + "/axis", "Const", pctl, [],
+                  {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[_SCALAR])
         cc = emit(B + "/concat", "ConcatV2", [v0, sl, ax], [i32, i32, i32], {"N": 2},
                   shapes=[TensorShape([rank])])
-        z = emit(B + "/zeros/Const", "Const", [], [],
+        z = emit(B + "/zeros/Const", "Const", pctl, [],
                  {"dtype": vdt, "value": np.asarray(0, vdt.as_numpy_dtype)}, shapes=[_SCALAR])
-        dims = [1] + c.shape.as_list()[1:] if rank is not None else None
+        # (of a popped shape: its rank only, as TF's Fill of a value not constant)
+        dims = None if rank is None else [None] * rank if popped else \
+            [1] + c.shape.as_list()[1:]
         vals = emit(B + "/values", "Fill", [cc, z], [i32, vdt], {},
                     shapes=[TensorShape(dims)])
-        vshape = TensorShape([None] + dims[1:] if dims is not None else None)
+        # (the values' loop variable: a Fill of a popped shape's, merged; its concat's)
+        vsum = TensorShape([None] + c.shape.as_list()[1:] if rank is not None else None)
+        vshape = TensorShape([None] * rank) if popped and rank is not None else vsum
     ind = emit(B + "/indices", "Const", pctl, [], {"dtype": idt, "value": np.zeros([1],
                                                                                idt.as_numpy_dtype)},
                shapes=[TensorShape([1])])
@@ -1421,6 +1445,7 @@ def _sliced_inits(self, gop, emit, j, k, c, pctl=()):
         ds = emit(B + "/dense_zeros", "ZerosLike", [sh], [sdt], {}, shapes=[TensorShape([rank])])
         out.append((f"a{j}s2", ds, sdt, TensorShape(None)))
     self._sliced_shapes[(gop, j)] = [x[3] for x in out]
+    self._sliced_sum_shapes[(gop, j)] = [vsum if i == 1 else x[3] for i, x in enumerate(out)]
     return [x[:3] for x in out]
 
 
@@ -1430,7 +1455,7 @@ def _sliced_sums(self, gop, emit, j, parts, dts):
     NextIteration of its part."""
     B = gop.name
     i32 = _dt.int32
-    shapes = self._sliced_shapes[(gop, j)]
+    shapes = self._sliced_sum_shapes[(gop, j)]
     for i, x in enumerate(parts):
         d = dts[f"a{j}s{i}"]
         if i < 2:
@@ -1451,7 +1476,7 @@ def _sliced_names(self, gop, j, base, first, ren):
     B, Z = gop.name, f"{gop.name}/zeros_{j}"
     p = self.plans[gop]
     parts = p["ginfo"]["parts"][j]
-    if ren(Z + "/Shape", base + "Shape") == Z + "/Shape":
+    if ren(Z + "/Shape", base + "Shape") == Z + "/Shape" and self._acc_pop(gop, j) is None:
         ren(Z + "/values", base + "b_acc")   # (a Const; else the Fill below)
     sl = ren(Z + "/strided_slice", base + "strided_slice")
     for x in ("", "_1", "_2"):
@@ -1510,7 +1535,10 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
     out = []
     for j, k in enumerate(ginfo["diff_caps"]):
         c = cfinfo["captures"][k]
-        if self._dt(c) is not c.dtype.base_dtype or \
+        if k in ginfo.get("sliced", {}):   # (the values' zeros of [1] + Shape(c)[1:])
+            if ginfo["sliced_known"][k][0] or chain(c._op):
+                continue
+        elif self._dt(c) is not c.dtype.base_dtype or \
                 ginfo["grads"][_cap_offsets(ginfo, p["n"])[j]].shape.is_fully_defined() or \
                 chain(c._op):
             continue
