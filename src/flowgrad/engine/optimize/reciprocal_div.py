@@ -94,9 +94,11 @@ def mark_constant_branches(program, seed):
     if not any(n.type == "Cond" for n in program.nodes):
         return program
     folded = constant_folding(program)
+    # only tensors' values: flowgrad's folding also evaluates TensorArray ops (their
+    # TensorArrayValue is no constant TF folds: TensorArray ops are stateful)
     consts = {n.outputs[0]: n.attrs["value"] for n in folded.nodes
               if n.type == "Const" and not n.inputs and n.outputs and
-              n.outputs[0] not in seed}
+              n.outputs[0] not in seed and _is_array(n.attrs["value"])}
     nodes, changed = [], False
     for n in program.nodes:
         if n.type == "Cond" and n.inputs and n.inputs[0] in consts:
@@ -106,6 +108,10 @@ def mark_constant_branches(program, seed):
                 changed = True
         nodes.append(n)
     return program.copy(nodes=nodes) if changed else program
+
+
+def _is_array(v) -> bool:
+    return isinstance(v, (np.ndarray, np.generic)) and v.dtype.kind != "O"
 
 
 # a Cond/While/WhileGrad node's attr: its sub-plans run in a plan Grappler skipped
