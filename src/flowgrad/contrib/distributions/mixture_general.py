@@ -163,14 +163,20 @@ class Mixture(distribution.Distribution):
         n = int(static_n) if static_n is not None else n
         cat_samples = self.cat.sample(n, seed=seed)
         static_samples_shape = cat_samples.get_shape()
-        if not static_samples_shape.is_fully_defined() or \
-                not self.batch_shape.is_fully_defined() or \
-                not self.event_shape.is_fully_defined():
-            raise NotImplementedError("Mixture samples of shapes known only at run time")
-        samples_shape = static_samples_shape.as_list()
-        samples_size = static_samples_shape.num_elements()
-        batch_size = self.batch_shape.num_elements()
-        event_shape = np.array(self.event_shape.as_list(), dtype=np.int32)
+        if static_samples_shape.is_fully_defined():
+            samples_shape = static_samples_shape.as_list()
+            samples_size = static_samples_shape.num_elements()
+        else:
+            samples_shape = array_ops.shape(cat_samples)
+            samples_size = array_ops.size(cat_samples)
+        if self.batch_shape.is_fully_defined():
+            batch_size = self.batch_shape.num_elements()
+        else:
+            batch_size = math_ops.reduce_prod(self.batch_shape_tensor())
+        if self.event_shape.is_fully_defined():
+            event_shape = np.array(self.event_shape.as_list(), dtype=np.int32)
+        else:
+            event_shape = self.event_shape_tensor()
         samples_raw_indices = array_ops.reshape(_range(0, samples_size), samples_shape)
         partitioned_samples_indices = dynamic_partition(
             data=samples_raw_indices, partitions=cat_samples,

@@ -1,0 +1,107 @@
+# ruff: noqa: E501 - case code is data; long lines keep each case readable
+"""tf.contrib.distributions.Mixture with batch shapes (and sample counts) known only at run
+time: TF samples the categorical, partitions, samples each component with gen_new_seed's
+seeds and stitches, reading the shapes with Shape/Size/Prod. Seeded values, log_prob, op names.
+Read by tests/test_pdistnie.py; importable under Python 3.7 (the oracle)."""
+import numpy as np
+
+LOC = np.array([[-1.5], [0.25], [2.0], [0.5], [-0.75]], np.float32)
+LOGITS = np.array([[0.3, -0.2, 0.1], [1.0, 0.0, -1.0], [-0.5, 0.5, 0.0], [0.0, 0.0, 0.0], [2.0, -1.0, 0.5]], np.float32)
+
+
+def _normals(tf, loc, logits):
+    tfd = tf.contrib.distributions
+    cat = tfd.Categorical(logits=logits)
+    comps = [tfd.Normal(loc=loc[:, 0] + float(k), scale=0.5 + k * 0.25) for k in range(3)]
+    return tfd.Mixture(cat=cat, components=comps)
+
+
+def _graph_case(tf, build):
+    """Runs build(tf) -> (fetches, feeds) in a fresh graph; returns values and the op names
+    the sampling call made."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(7)
+        fetches, feeds, first = build(tf)
+        ops = [op.name for op in g.get_operations()][first:]
+        init = tf.global_variables_initializer()
+        with tf.Session(graph=g) as sess:
+            sess.run(init)
+            out = sess.run(fetches, feeds)
+    out["ops"] = ops
+    return out
+
+
+def _dyn_batch(tf):
+    loc = tf.placeholder(tf.float32, [None, 1])
+    logits = tf.placeholder(tf.float32, [None, 3])
+    mix = _normals(tf, loc, logits)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample(4, seed=11)
+    return {"sample": s, "log_prob": mix.log_prob(s), "shape": tf.shape(s)}, {loc: LOC, logits: LOGITS}, first
+
+
+def _dyn_n(tf):
+    n = tf.placeholder(tf.int32, [])
+    mix = _normals(tf, LOC, LOGITS)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample(n, seed=3)
+    return {"sample": s, "mean": mix.mean()}, {n: 6}, first
+
+
+def _dyn_both(tf):
+    n = tf.placeholder(tf.int32, [])
+    loc = tf.placeholder(tf.float32, [None, 1])
+    logits = tf.placeholder(tf.float32, [None, 3])
+    mix = _normals(tf, loc, logits)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample([n, 2], seed=5)
+    return {"sample": s, "log_prob": mix.log_prob(s)}, {n: 3, loc: LOC[:4], logits: LOGITS[:4]}, first
+
+
+def _unseeded(tf):
+    loc = tf.placeholder(tf.float32, [None, 1])
+    logits = tf.placeholder(tf.float32, [None, 3])
+    mix = _normals(tf, loc, logits)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample(2)
+    return {"sample": s}, {loc: LOC, logits: LOGITS}, first
+
+
+def _mvn_event(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None, 2])
+    cat = tfd.Categorical(logits=tf.zeros_like(loc))
+    comps = [tfd.MultivariateNormalDiag(loc=loc, scale_diag=[1.0, 0.5]),
+             tfd.MultivariateNormalDiag(loc=loc * 2.0, scale_diag=[0.25, 2.0])]
+    mix = tfd.Mixture(cat=cat, components=comps)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample(3, seed=21)
+    return {"sample": s, "log_prob": mix.log_prob(s)}, {loc: LOC[:3].repeat(2, 1) * [1.0, -1.0]}, first
+
+
+def _mdn(tf):
+    """A mixture density network's head: logits, means and scales from one dense layer over
+    a [None, 4] input, sampled per row."""
+    tfd = tf.contrib.distributions
+    x = tf.placeholder(tf.float32, [None, 4])
+    h = tf.layers.dense(x, 9, kernel_initializer=tf.constant_initializer(np.linspace(-0.5, 0.5, 36).reshape(4, 9)))
+    logits, mu, ls = tf.split(h, 3, axis=1)
+    comps = [tfd.Normal(loc=mu[:, k], scale=tf.exp(ls[:, k])) for k in range(3)]
+    mix = tfd.Mixture(cat=tfd.Categorical(logits=logits), components=comps)
+    first = len(tf.get_default_graph().get_operations())
+    s = mix.sample(seed=1)
+    feeds = {x: np.random.RandomState(2).randn(6, 4).astype(np.float32)}
+    return {"sample": s, "log_prob": mix.log_prob(s), "stddev": mix.stddev()}, feeds, first
+
+
+BUILDS = {"dyn_batch": _dyn_batch, "dyn_n": _dyn_n, "dyn_both": _dyn_both,
+          "unseeded_graph_seed": _unseeded, "mvn_event": _mvn_event, "mdn": _mdn}
+
+
+def cases(tf):
+    out = {}
+    for key, build in sorted(BUILDS.items()):
+        for k, v in _graph_case(tf, build).items():
+            out["mixture/%s/%s" % (key, k)] = v
+    return out
