@@ -95,7 +95,60 @@ def _mdn(tf):
     return {"sample": s, "log_prob": mix.log_prob(s), "stddev": mix.stddev()}, feeds, first
 
 
-BUILDS = {"dyn_batch": _dyn_batch, "dyn_n": _dyn_n, "dyn_both": _dyn_both,
+def _kumaraswamy(tf):
+    tfd = tf.contrib.distributions
+    a = tf.placeholder(tf.float32, [None])
+    b = tf.placeholder(tf.float32, [None, 1])
+    first = len(tf.get_default_graph().get_operations())
+    k = tfd.Kumaraswamy(concentration1=a, concentration0=b)
+    s = k.sample(2, seed=4)
+    out = {"sample": s, "log_prob": k.log_prob(s), "mean": k.mean(), "entropy": k.entropy(),
+           "batch_shape": k.batch_shape_tensor(), "cdf": k.cdf(s)}
+    return out, {a: [0.5, 2.0, 3.0], b: [[1.5], [4.0]]}, first
+
+
+def _vector_laplace(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None, 3])
+    first = len(tf.get_default_graph().get_operations())
+    d = tfd.VectorLaplaceDiag(loc=loc, scale_diag=[1.0, 2.0, 0.5])
+    s = d.sample(2, seed=8)
+    return {"sample": s, "mean": d.mean(), "log_prob": d.log_prob(s), "stddev": d.stddev()}, {loc: LOC[:2].repeat(3, 1)}, first
+
+
+def _vector_exponential(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None, 2])
+    first = len(tf.get_default_graph().get_operations())
+    d = tfd.VectorExponentialDiag(loc=loc, scale_diag=[1.0, 2.0])
+    s = d.sample(seed=9)
+    return {"sample": s, "mean": d.mean(), "mode": d.mode(), "log_prob": d.log_prob(s)}, {loc: LOC[:3].repeat(2, 1)}, first
+
+
+def _msf_dyn(tf):
+    tfd = tf.contrib.distributions
+    logits = tf.placeholder(tf.float32, [None, 3])
+    loc = tf.placeholder(tf.float32, [None, 3])
+    first = len(tf.get_default_graph().get_operations())
+    d = tfd.MixtureSameFamily(mixture_distribution=tfd.Categorical(logits=logits),
+                              components_distribution=tfd.Normal(loc=loc, scale=0.75))
+    s = d.sample(2, seed=12)
+    return {"sample": s, "log_prob": d.log_prob(s), "mean": d.mean(), "stddev": d.stddev(), "cdf": d.cdf(s)}, {logits: LOGITS, loc: LOGITS * 2.0}, first
+
+
+def _independent_dyn(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None, 3])
+    first = len(tf.get_default_graph().get_operations())
+    d = tfd.Independent(tfd.Normal(loc=loc, scale=1.5), reinterpreted_batch_ndims=1)
+    s = d.sample(2, seed=13)
+    return {"sample": s, "log_prob": d.log_prob(s), "entropy": d.entropy(), "mean": d.mean()}, {loc: LOGITS}, first
+
+
+BUILDS = {"kumaraswamy_dyn": _kumaraswamy, "vector_laplace_dyn": _vector_laplace,
+          "vector_exponential_dyn": _vector_exponential, "msf_dyn": _msf_dyn,
+          "independent_dyn": _independent_dyn,
+"dyn_batch": _dyn_batch, "dyn_n": _dyn_n, "dyn_both": _dyn_both,
           "unseeded_graph_seed": _unseeded, "mvn_event": _mvn_event, "mdn": _mdn}
 
 
