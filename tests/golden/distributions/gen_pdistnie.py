@@ -145,7 +145,35 @@ def _independent_dyn(tf):
     return {"sample": s, "log_prob": d.log_prob(s), "entropy": d.entropy(), "mean": d.mean()}, {loc: LOGITS}, first
 
 
-BUILDS = {"kumaraswamy_dyn": _kumaraswamy, "vector_laplace_dyn": _vector_laplace,
+def _validated(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None])
+    logits = tf.placeholder(tf.float32, [None, 2])
+    first = len(tf.get_default_graph().get_operations())
+    mix = tfd.Mixture(cat=tfd.Categorical(logits=logits), validate_args=True,
+                      components=[tfd.Normal(loc=loc, scale=1.0), tfd.Normal(loc=-loc, scale=0.5)])
+    s = mix.sample(3, seed=2)
+    out = {"sample": s, "log_prob": mix.log_prob(s), "cdf": mix.cdf(s), "mean": mix.mean(),
+           "stddev": mix.stddev(), "entropy_lower_bound": mix.entropy_lower_bound()}
+    return out, {loc: LOC[:, 0], logits: LOGITS[:, :2]}, first
+
+
+def validated_mismatch(tf):
+    """validate_args=True: a component batch of another size fails TF's assertion at run time."""
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None])
+    logits = tf.placeholder(tf.float32, [None, 2])
+    mix = tfd.Mixture(cat=tfd.Categorical(logits=logits), validate_args=True,
+                      components=[tfd.Normal(loc=loc, scale=1.0), tfd.Normal(loc=-loc, scale=0.5)])
+    m = mix.mean()
+    with tf.Session() as sess:
+        try:
+            return sess.run(m, {loc: LOC[:4, 0], logits: LOGITS[:, :2]})
+        except tf.errors.OpError as e:
+            return e.__class__(None, None, e.message.split("\n")[0])
+
+
+BUILDS = {"validated": _validated,"kumaraswamy_dyn": _kumaraswamy, "vector_laplace_dyn": _vector_laplace,
           "vector_exponential_dyn": _vector_exponential, "msf_dyn": _msf_dyn,
           "independent_dyn": _independent_dyn,
 "dyn_batch": _dyn_batch, "dyn_n": _dyn_n, "dyn_both": _dyn_both,
@@ -157,4 +185,7 @@ def cases(tf):
     for key, build in sorted(BUILDS.items()):
         for k, v in _graph_case(tf, build).items():
             out["mixture/%s/%s" % (key, k)] = v
+    g = tf.Graph()
+    with g.as_default():
+        out["mixture/validated_mismatch"] = validated_mismatch(tf)
     return out
