@@ -173,6 +173,19 @@ def validated_mismatch(tf):
             return e.__class__(None, None, e.message.split("\n")[0])
 
 
+def msf_validated(tf):
+    """TF 1.14's MixtureSameFamily(validate_args=True) calls control_flow_ops.assert_has_rank,
+    which TF 1.14 lacks: an AttributeError, after the components' event shape ops."""
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None, 3])
+    try:
+        tfd.MixtureSameFamily(mixture_distribution=tfd.Categorical(logits=loc), validate_args=True,
+                              components_distribution=tfd.Normal(loc=loc, scale=0.75))
+        return "built"
+    except AttributeError as e:
+        return [type(e).__name__, str(e), [op.name for op in tf.get_default_graph().get_operations()]]
+
+
 BUILDS = {"validated": _validated,"kumaraswamy_dyn": _kumaraswamy, "vector_laplace_dyn": _vector_laplace,
           "vector_exponential_dyn": _vector_exponential, "msf_dyn": _msf_dyn,
           "independent_dyn": _independent_dyn,
@@ -188,4 +201,7 @@ def cases(tf):
     g = tf.Graph()
     with g.as_default():
         out["mixture/validated_mismatch"] = validated_mismatch(tf)
+    g = tf.Graph()
+    with g.as_default():
+        out["msf/validate_args"] = msf_validated(tf)
     return out
