@@ -159,16 +159,18 @@ def _validated(tf):
 
 
 def validated_mismatch(tf):
-    """validate_args=True: a component batch of another size fails TF's assertion at run time."""
+    """validate_args=True: a component batch of another size fails TF's assertion at run time
+    (one component only: which of several failing assertions TF reports varies)."""
     tfd = tf.contrib.distributions
     loc = tf.placeholder(tf.float32, [None])
+    loc1 = tf.placeholder(tf.float32, [None])
     logits = tf.placeholder(tf.float32, [None, 2])
     mix = tfd.Mixture(cat=tfd.Categorical(logits=logits), validate_args=True,
-                      components=[tfd.Normal(loc=loc, scale=1.0), tfd.Normal(loc=-loc, scale=0.5)])
+                      components=[tfd.Normal(loc=loc, scale=1.0), tfd.Normal(loc=-loc1, scale=0.5)])
     m = mix.mean()
     with tf.Session() as sess:
         try:
-            return sess.run(m, {loc: LOC[:4, 0], logits: LOGITS[:, :2]})
+            return sess.run(m, {loc: LOC[:, 0], loc1: LOC[:4, 0], logits: LOGITS[:, :2]})
         except tf.errors.OpError as e:
             return e.__class__(None, None, e.message.split("\n")[0])
 
@@ -193,6 +195,83 @@ BUILDS = {"validated": _validated,"kumaraswamy_dyn": _kumaraswamy, "vector_lapla
           "unseeded_graph_seed": _unseeded, "mvn_event": _mvn_event, "mdn": _mdn}
 
 
+def _outcome(tf, build):
+    """build(tf) -> (fetches dict, feeds) in a fresh graph: the values, or the error's class
+    and first line (at build or at run time), and the op names."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(3)
+        try:
+            fetches, feeds = build(tf)
+        except Exception as e:  # noqa: BLE001 - TF's error is the case's value
+            return {"build_error": [type(e).__name__, str(e).split("\n")[0]]}
+        out = {"ops": [op.name for op in g.get_operations()]}
+        with tf.Session(graph=g) as sess:
+            for key, t in sorted(fetches.items()):
+                try:
+                    out[key] = sess.run(t, feeds)
+                except tf.errors.OpError as e:
+                    out[key] = e.__class__(None, None, e.message.split("\n")[0])
+    return out
+
+
+PROBS = np.array([[0.2, 0.3, 0.5], [0.6, 0.1, 0.3]], np.float32)
+
+
+def _onehot_logits(tf):
+    tfd = tf.contrib.distributions
+    lg = tf.placeholder(tf.float32, [None, 3])
+    d = tfd.OneHotCategorical(logits=lg, validate_args=True)
+    s = d.sample(2, seed=4)
+    return {"sample": s, "log_prob": d.log_prob(s), "entropy": d.entropy(),
+            "log_prob_logs": d.log_prob(tf.log(tf.constant(PROBS)))}, {lg: np.log(PROBS)}
+
+
+def _onehot_probs(tf):
+    tfd = tf.contrib.distributions
+    p = tf.placeholder(tf.float32, [None, 3])
+    d = tfd.OneHotCategorical(probs=p, validate_args=True, dtype=tf.float32)
+    s = d.sample(seed=5)
+    # the log_prob of a sample fails two of TF's checks (which one it reports varies)
+    return {"sample": s, "entropy": d.entropy(), "log_prob_logs": d.log_prob(tf.log(p))}, {p: PROBS}
+
+
+def _onehot_bad_probs(tf):
+    tfd = tf.contrib.distributions
+    p = tf.placeholder(tf.float32, [None, 3])
+    d = tfd.OneHotCategorical(probs=p, validate_args=True, dtype=tf.float32)
+    return {"entropy": d.entropy(), "sample": d.sample(seed=5)}, {p: PROBS * 1.5}
+
+
+def _exp_relaxed(tf):
+    tfd = tf.contrib.distributions
+    lg = tf.placeholder(tf.float32, [None, 3])
+    d = tfd.ExpRelaxedOneHotCategorical(0.5, logits=lg, validate_args=True)
+    s = d.sample(2, seed=6)
+    return {"sample": s, "log_prob": d.log_prob(s), "temperature": d.temperature,
+            "log_prob_bad": d.log_prob(tf.constant(np.log(PROBS) + 0.1))}, {lg: np.log(PROBS)}
+
+
+def _exp_relaxed_bad_temperature(tf):
+    tfd = tf.contrib.distributions
+    t = tf.placeholder(tf.float32, [])
+    d = tfd.ExpRelaxedOneHotCategorical(t, probs=PROBS, validate_args=True)
+    return {"sample": d.sample(seed=6)}, {t: -0.5}
+
+
+def _relaxed(tf):
+    tfd = tf.contrib.distributions
+    lg = tf.placeholder(tf.float32, [None, 3])
+    d = tfd.RelaxedOneHotCategorical(0.75, logits=lg, validate_args=True)
+    s = d.sample(seed=7)
+    return {"sample": s, "log_prob": d.log_prob(s)}, {lg: np.log(PROBS)}
+
+
+VALIDATED = {"onehot_logits": _onehot_logits, "onehot_probs": _onehot_probs,
+             "onehot_bad_probs": _onehot_bad_probs, "exp_relaxed": _exp_relaxed,
+             "exp_relaxed_bad_temperature": _exp_relaxed_bad_temperature, "relaxed": _relaxed}
+
+
 def cases(tf):
     out = {}
     for key, build in sorted(BUILDS.items()):
@@ -204,4 +283,7 @@ def cases(tf):
     g = tf.Graph()
     with g.as_default():
         out["msf/validate_args"] = msf_validated(tf)
+    for key, build in sorted(VALIDATED.items()):
+        for k, v in _outcome(tf, build).items():
+            out["validate_args/%s/%s" % (key, k)] = v
     return out
