@@ -272,6 +272,20 @@ VALIDATED = {"onehot_logits": _onehot_logits, "onehot_probs": _onehot_probs,
              "exp_relaxed_bad_temperature": _exp_relaxed_bad_temperature, "relaxed": _relaxed}
 
 
+def _unknown_rank_sample_shape(value):
+    """Distribution.sample with a sample_shape placeholder of unknown rank: TF picks [1] or
+    the shape at run time (pick_vector); a scalar and a vector fed."""
+    def build(tf):
+        tfd = tf.contrib.distributions
+        ss = tf.placeholder(tf.int32)
+        out = {}
+        for d in (tfd.Normal(0., 1.), tfd.Categorical(logits=[0.1, 0.2]), tfd.Bernoulli(probs=[0.3, 0.6]),
+                  tfd.Mixture(cat=tfd.Categorical(logits=[0.3, -0.1]), components=[tfd.Normal(-1., 0.5), tfd.Normal(1., 2.0)])):
+            out[type(d).__name__] = d.sample(ss, seed=4)
+        return out, {ss: value}
+    return build
+
+
 def cases(tf):
     out = {}
     for key, build in sorted(BUILDS.items()):
@@ -286,4 +300,7 @@ def cases(tf):
     for key, build in sorted(VALIDATED.items()):
         for k, v in _outcome(tf, build).items():
             out["validate_args/%s/%s" % (key, k)] = v
+    for key, value in (("scalar", 3), ("vector", [2, 2])):
+        for k, v in _outcome(tf, _unknown_rank_sample_shape(value)).items():
+            out["sample_shape_unknown_rank/%s/%s" % (key, k)] = v
     return out
