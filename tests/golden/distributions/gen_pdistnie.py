@@ -286,6 +286,24 @@ def _unknown_rank_sample_shape(value):
     return build
 
 
+def _fill_triangular(upper):
+    """fill_triangular and its inverse of sizes known only at run time (TF's Shape/Sqrt/Cast
+    path), and an MVNTriL over the filled matrix."""
+    def build(tf):
+        tfd = tf.contrib.distributions
+        x = tf.placeholder(tf.float32, [None, None])
+        mat = tf.placeholder(tf.float32, [None, None, None])
+        tril = tfd.fill_triangular(x, upper=upper)
+        out = {"fill": tril, "inverse": tfd.fill_triangular_inverse(mat, upper=upper)}
+        if not upper:
+            d = tfd.MultivariateNormalTriL(loc=tf.zeros([2, 3]), scale_tril=tril + tf.eye(3))
+            out["mvn_log_prob"] = d.log_prob(tf.ones([2, 3]))
+        feeds = {x: np.arange(12, dtype=np.float32).reshape(2, 6) / 10,
+                 mat: np.arange(18, dtype=np.float32).reshape(2, 3, 3)}
+        return out, feeds
+    return build
+
+
 def cases(tf):
     out = {}
     for key, build in sorted(BUILDS.items()):
@@ -303,4 +321,7 @@ def cases(tf):
     for key, value in (("scalar", 3), ("vector", [2, 2])):
         for k, v in _outcome(tf, _unknown_rank_sample_shape(value)).items():
             out["sample_shape_unknown_rank/%s/%s" % (key, k)] = v
+    for upper in (False, True):
+        for k, v in _outcome(tf, _fill_triangular(upper)).items():
+            out["fill_triangular/%s/%s" % ("upper" if upper else "lower", k)] = v
     return out
