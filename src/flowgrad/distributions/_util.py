@@ -6,13 +6,36 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import name_scope
+from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.static_value import constant_value
 from ..engine.ops._base import convert_to_tensor
 from ..engine.ops.image_boxes import gen_op
 from ..ops import array_ops, check_ops, math_ops, nn_ops
 from ..ops.control_flow_ops import with_dependencies
 from ._checks import embed_check_categorical_event_shape
 from ..ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape  # noqa: F401
+
+
+def pick_vector(cond, true_vector, false_vector, name="pick_vector"):
+    """TF's distribution_util.pick_vector: `true_vector` if `cond` else `false_vector`,
+    chosen when building if `cond` is known then, else by a slice of their concat."""
+    values = [v for v in (cond, true_vector, false_vector) if isinstance(v, Tensor)]
+    with name_scope(name, values=values):
+        cond = convert_to_tensor(cond, name="cond")
+        if cond.dtype != _dt.bool_:
+            raise TypeError("%s.dtype=%s which is not %s" % (cond, cond.dtype, _dt.bool_))
+        static = constant_value(cond)
+        if static is not None:
+            return true_vector if static else false_vector
+        true_vector = convert_to_tensor(true_vector, name="true_vector")
+        false_vector = convert_to_tensor(false_vector, name="false_vector")
+        if true_vector.dtype != false_vector.dtype:
+            raise TypeError("%s.dtype=%s does not match %s.dtype=%s"
+                            % (true_vector, true_vector.dtype, false_vector,
+                               false_vector.dtype))
+        n = array_ops.shape(true_vector)[0]
+        return array_ops.slice(array_ops.concat([true_vector, false_vector], 0),
+                               [array_ops.where(cond, 0, n)], [array_ops.where(cond, n, -1)])
 
 
 def identity(value, name):

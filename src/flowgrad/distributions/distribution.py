@@ -11,9 +11,11 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops import comparison
 from ..engine.ops._base import convert_to_tensor
 from ..ops import array_ops, math_ops
 from . import kullback_leibler
+from ._util import pick_vector
 
 __all__ = ["ReparameterizationType", "FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED",
            "Distribution"]
@@ -411,9 +413,11 @@ class Distribution:
         else:
             prod = np.prod(static, dtype=x.dtype.as_numpy_dtype)
         ndims = x.shape.ndims
-        if ndims is None:
-            raise NotImplementedError("sample: a sample_shape of unknown rank")
-        if ndims == 0:
+        if ndims is None:   # a scalar made [1], else the vector itself, chosen at run time
+            expanded_shape = pick_vector(comparison.equal(array_ops.rank(x), 0),
+                                         np.array([1], dtype=np.int32), array_ops.shape(x))
+            x = array_ops.reshape(x, expanded_shape)
+        elif ndims == 0:
             if static is not None:
                 x = convert_to_tensor(np.array([static], dtype=x.dtype.as_numpy_dtype),
                                       name=name)

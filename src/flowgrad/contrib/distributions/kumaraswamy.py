@@ -9,7 +9,7 @@ from ...distributions.continuous import Uniform
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...ops import array_ops, math_ops
-from ...ops.array_ops_extra import broadcast_static_shape
+from ...ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape
 from .bijectors.basic import Kumaraswamy as KumaraswamyBijector
 from .transformed import TransformedDistribution
 
@@ -30,17 +30,22 @@ class Kumaraswamy(TransformedDistribution):
         with name_scope(name, values=values) as name:
             concentration1 = convert_to_tensor(concentration1, name="concentration1")
             concentration0 = convert_to_tensor(concentration0, name="concentration0")
+        # the arguments in TF's order: the Uniform, the bijector, then
+        # distribution_util.get_broadcast_shape (a list when static, else BroadcastArgs of Shapes)
+        base = Uniform(low=array_ops.zeros([], dtype=concentration1.dtype),
+                       high=array_ops.ones([], dtype=concentration1.dtype),
+                       allow_nan_stats=allow_nan_stats)
+        bijector = KumaraswamyBijector(concentration1=concentration1,
+                                       concentration0=concentration0,
+                                       validate_args=validate_args)
         shape = broadcast_static_shape(concentration1.shape, concentration0.shape)
-        if not shape.is_fully_defined():
-            raise NotImplementedError("Kumaraswamy of shapes known only at run time")
-        super().__init__(
-            distribution=Uniform(low=array_ops.zeros([], dtype=concentration1.dtype),
-                                 high=array_ops.ones([], dtype=concentration1.dtype),
-                                 allow_nan_stats=allow_nan_stats),
-            bijector=KumaraswamyBijector(concentration1=concentration1,
-                                         concentration0=concentration0,
-                                         validate_args=validate_args),
-            batch_shape=shape.as_list(), name=name)
+        if shape.is_fully_defined():
+            batch_shape = shape.as_list()
+        else:
+            batch_shape = broadcast_dynamic_shape(array_ops.shape(concentration1),
+                                                  array_ops.shape(concentration0))
+        super().__init__(distribution=base, bijector=bijector, batch_shape=batch_shape,
+                         name=name)
         self._reparameterization_type = distribution.FULLY_REPARAMETERIZED
 
     @property

@@ -48,9 +48,6 @@ class MixtureSameFamily(distribution.Distribution):
     def __init__(self, mixture_distribution, components_distribution, validate_args=False,
                  allow_nan_stats=True, name="MixtureSameFamily"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for "
-                                      "tf.contrib.distributions.MixtureSameFamily")
         with name_scope(name) as name:
             self._mixture_distribution = mixture_distribution
             self._components_distribution = components_distribution
@@ -63,6 +60,11 @@ class MixtureSameFamily(distribution.Distribution):
             if (mixture_distribution.event_shape.ndims is not None
                     and mixture_distribution.event_shape.ndims != 0):
                 raise ValueError("`mixture_distribution` must have scalar `event_dim`s")
+            elif validate_args:
+                # TF 1.14 calls control_flow_ops.assert_has_rank here, which does not exist:
+                # validate_args=True always fails so, after the event shape's ops
+                raise AttributeError("module 'tensorflow.python.ops.control_flow_ops' has no "
+                                     "attribute 'assert_has_rank'")
             mdbs = mixture_distribution.batch_shape
             cdbs = components_distribution.batch_shape.with_rank_at_least(1)[:-1]
             if mdbs.is_fully_defined() and cdbs.is_fully_defined():

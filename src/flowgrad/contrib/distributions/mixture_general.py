@@ -10,12 +10,12 @@ import numpy as np
 from ...distributions import distribution
 from ...distributions.discrete import Categorical
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import control_dependencies, name_scope
 from ...engine.framework.tensor_shape import TensorShape
 from ...engine.ops.array_extra import dynamic_partition
 from ...engine.ops.construction import range as _range
 from ...engine.ops.reductions import dynamic_stitch
-from ...ops import array_ops, linalg_ops, math_ops, nn_ops
+from ...ops import array_ops, check_ops, linalg_ops, math_ops, nn_ops
 from ...ops.tensor_util import constant_value
 from .mixture import pad_mixture_dimensions
 
@@ -46,8 +46,6 @@ class Mixture(distribution.Distribution):
     def __init__(self, cat, components, validate_args=False, allow_nan_stats=True,
                  use_static_graph=False, name="Mixture"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for tf.contrib.distributions.Mixture")
         if not isinstance(cat, Categorical):
             raise TypeError("cat must be a Categorical distribution, but saw: %s" % cat)
         if not components:
@@ -79,7 +77,19 @@ class Mixture(distribution.Distribution):
                 raise ValueError("cat.num_classes != len(components): %d vs. %d"
                                  % (static_num_components, len(components)))
             cat_batch_shape = cat.batch_shape_tensor()
-            array_ops.size(cat_batch_shape)
+            cat_batch_rank = array_ops.size(cat_batch_shape)
+            self._assertions = []
+            if validate_args:
+                # TF's checks: each component's batch rank, then its batch shape, equal cat's
+                batch_shapes = [d.batch_shape_tensor() for d in components]
+                batch_ranks = [array_ops.size(bs) for bs in batch_shapes]
+                message = "components[%d] batch shape must match cat batch shape"
+                self._assertions = [
+                    check_ops.assert_equal(cat_batch_rank, batch_ranks[i], message=message % i)
+                    for i in range(len(components))]
+                self._assertions += [
+                    check_ops.assert_equal(cat_batch_shape, batch_shapes[i], message=message % i)
+                    for i in range(len(components))]
             self._cat = cat
             self._components = list(components)
             self._num_components = static_num_components
@@ -117,37 +127,44 @@ class Mixture(distribution.Distribution):
     def _event_shape(self):
         return self._static_event_shape
 
+    def _checked(self):
+        """TF's `control_dependencies(self._assertions)` around every method's ops."""
+        return control_dependencies(self._assertions)
+
     def _expand_to_event_rank(self, x):
         for _ in range(self.event_shape.ndims):
             x = array_ops.expand_dims(x, -1)
         return x
 
     def _mean(self):
-        distribution_means = [d.mean() for d in self.components]
-        cat_probs = [self._expand_to_event_rank(c_p)
-                     for c_p in self._cat_probs(log_probs=False)]
-        return math_ops.add_n([c_p * m for c_p, m in zip(cat_probs, distribution_means)])
+        with self._checked():
+            distribution_means = [d.mean() for d in self.components]
+            cat_probs = [self._expand_to_event_rank(c_p)
+                         for c_p in self._cat_probs(log_probs=False)]
+            return math_ops.add_n([c_p * m for c_p, m in zip(cat_probs, distribution_means)])
 
     def _stddev(self):
-        distribution_means = [d.mean() for d in self.components]
-        distribution_devs = [d.stddev() for d in self.components]
-        cat_probs = self._cat_probs(log_probs=False)
-        stacked_means = array_ops.stack(distribution_means, axis=-1)
-        stacked_devs = array_ops.stack(distribution_devs, axis=-1)
-        cat_probs = [self._expand_to_event_rank(c_p) for c_p in cat_probs]
-        broadcasted = array_ops.stack(cat_probs, axis=-1) * array_ops.ones_like(stacked_means)
-        k = len(self.components)
-        batched_dev = _mixture_stddev(array_ops.reshape(broadcasted, [-1, k]),
-                                      array_ops.reshape(stacked_means, [-1, k]),
-                                      array_ops.reshape(stacked_devs, [-1, k]))
-        return array_ops.reshape(batched_dev, array_ops.shape(broadcasted)[:-1])
+        with self._checked():
+            distribution_means = [d.mean() for d in self.components]
+            distribution_devs = [d.stddev() for d in self.components]
+            cat_probs = self._cat_probs(log_probs=False)
+            stacked_means = array_ops.stack(distribution_means, axis=-1)
+            stacked_devs = array_ops.stack(distribution_devs, axis=-1)
+            cat_probs = [self._expand_to_event_rank(c_p) for c_p in cat_probs]
+            broadcasted = array_ops.stack(cat_probs, axis=-1) * array_ops.ones_like(stacked_means)
+            k = len(self.components)
+            batched_dev = _mixture_stddev(array_ops.reshape(broadcasted, [-1, k]),
+                                          array_ops.reshape(stacked_means, [-1, k]),
+                                          array_ops.reshape(stacked_devs, [-1, k]))
+            return array_ops.reshape(batched_dev, array_ops.shape(broadcasted)[:-1])
 
     def _mix(self, x, method):
-        x = convert_to_tensor(x, name="x")
-        per_component = [getattr(d, method)(x) for d in self.components]
-        cat_log_probs = self._cat_probs(log_probs=True)
-        final = [cat_lp + d_lp for cat_lp, d_lp in zip(cat_log_probs, per_component)]
-        return math_ops.reduce_logsumexp(array_ops.stack(final, 0), [0])
+        with self._checked():
+            x = convert_to_tensor(x, name="x")
+            per_component = [getattr(d, method)(x) for d in self.components]
+            cat_log_probs = self._cat_probs(log_probs=True)
+            final = [cat_lp + d_lp for cat_lp, d_lp in zip(cat_log_probs, per_component)]
+            return math_ops.reduce_logsumexp(array_ops.stack(final, 0), [0])
 
     def _log_prob(self, x):
         return self._mix(x, "log_prob")
@@ -158,19 +175,29 @@ class Mixture(distribution.Distribution):
     def _sample_n(self, n, seed=None):
         if self._use_static_graph:
             return self._sample_n_static(n, seed)
+        with self._checked():
+            return self._sample_n_dynamic(n, seed)
+
+    def _sample_n_dynamic(self, n, seed):
         n = convert_to_tensor(n, name="n")
         static_n = constant_value(n)
         n = int(static_n) if static_n is not None else n
         cat_samples = self.cat.sample(n, seed=seed)
         static_samples_shape = cat_samples.get_shape()
-        if not static_samples_shape.is_fully_defined() or \
-                not self.batch_shape.is_fully_defined() or \
-                not self.event_shape.is_fully_defined():
-            raise NotImplementedError("Mixture samples of shapes known only at run time")
-        samples_shape = static_samples_shape.as_list()
-        samples_size = static_samples_shape.num_elements()
-        batch_size = self.batch_shape.num_elements()
-        event_shape = np.array(self.event_shape.as_list(), dtype=np.int32)
+        if static_samples_shape.is_fully_defined():
+            samples_shape = static_samples_shape.as_list()
+            samples_size = static_samples_shape.num_elements()
+        else:
+            samples_shape = array_ops.shape(cat_samples)
+            samples_size = array_ops.size(cat_samples)
+        if self.batch_shape.is_fully_defined():
+            batch_size = self.batch_shape.num_elements()
+        else:
+            batch_size = math_ops.reduce_prod(self.batch_shape_tensor())
+        if self.event_shape.is_fully_defined():
+            event_shape = np.array(self.event_shape.as_list(), dtype=np.int32)
+        else:
+            event_shape = self.event_shape_tensor()
         samples_raw_indices = array_ops.reshape(_range(0, samples_size), samples_shape)
         partitioned_samples_indices = dynamic_partition(
             data=samples_raw_indices, partitions=cat_samples,
@@ -212,7 +239,7 @@ class Mixture(distribution.Distribution):
 
     def entropy_lower_bound(self, name="entropy_lower_bound"):
         """sum_k cat.probs[k] * components[k].entropy(), a lower bound of the entropy."""
-        with self._name_scope(name, values=[self.cat.logits]):
+        with self._name_scope(name, values=[self.cat.logits]), self._checked():
             distribution_entropies = [d.entropy() for d in self.components]
             cat_probs = self._cat_probs(log_probs=False)
             return math_ops.add_n([c_p * m for c_p, m in zip(cat_probs,

@@ -8,12 +8,24 @@ from ...distributions import distribution, kullback_leibler
 from ...distributions._util import get_logits_and_probs
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
-from ...ops import array_ops, linalg_ops, math_ops, matrix_ops, nn_ops, random_ops
+from ...engine.framework.graph import control_dependencies, name_scope
+from ...ops import (array_ops, check_ops, control_flow_ops, linalg_ops, math_ops, matrix_ops,
+                    nn_ops, random_ops)
 from .bijectors.basic import Exp
 from .transformed import TransformedDistribution
 
 __all__ = ["OneHotCategorical", "ExpRelaxedOneHotCategorical", "RelaxedOneHotCategorical"]
+
+
+def _assert_valid_sample(dist, x):
+    """TF's _assert_valid_sample of OneHotCategorical and ExpRelaxedOneHotCategorical (the
+    same code in both, log-probabilities' checks): x <= 0 and logsumexp(x) near 0."""
+    if not dist.validate_args:
+        return x
+    return control_flow_ops.with_dependencies([
+        check_ops.assert_non_positive(x),
+        check_ops.assert_near(array_ops.zeros([], dtype=dist.dtype),
+                              math_ops.reduce_logsumexp(x, axis=[-1]))], x)
 
 
 class OneHotCategorical(distribution.Distribution):
@@ -22,13 +34,11 @@ class OneHotCategorical(distribution.Distribution):
     def __init__(self, logits=None, probs=None, dtype=_dt.int32, validate_args=False,
                  allow_nan_stats=True, name="OneHotCategorical"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for "
-                                      "tf.contrib.distributions.OneHotCategorical")
         with name_scope(name, values=[v for v in (logits, probs) if hasattr(v, "graph")]) \
                 as name:
             self._logits, self._probs = get_logits_and_probs(
-                name=name, logits=logits, probs=probs, multidimensional=True)
+                name=name, logits=logits, probs=probs, validate_args=validate_args,
+                multidimensional=True)
             logits_shape_static = self._logits.get_shape().with_rank_at_least(1)
             if logits_shape_static.ndims is not None:
                 self._batch_rank = convert_to_tensor(logits_shape_static.ndims - 1,
@@ -80,6 +90,7 @@ class OneHotCategorical(distribution.Distribution):
         return array_ops.reshape(samples, sample_shape)
 
     def _log_prob(self, x):
+        x = _assert_valid_sample(self, x)
         logits = self.logits
         if (not x.get_shape().is_fully_defined() or not logits.get_shape().is_fully_defined()
                 or x.get_shape() != logits.get_shape()):
@@ -124,19 +135,20 @@ class ExpRelaxedOneHotCategorical(distribution.Distribution):
     def __init__(self, temperature, logits=None, probs=None, dtype=None, validate_args=False,
                  allow_nan_stats=True, name="ExpRelaxedOneHotCategorical"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for tf.contrib.distributions."
-                                      "ExpRelaxedOneHotCategorical")
         values = [v for v in (logits, probs, temperature) if hasattr(v, "graph")]
         with name_scope(name, values=values) as name:
             self._logits, self._probs = get_logits_and_probs(
-                name=name, logits=logits, probs=probs, multidimensional=True)
+                name=name, logits=logits, probs=probs, validate_args=validate_args,
+                multidimensional=True)
             if dtype is None:
                 dtype = self._logits.dtype
-                temperature = math_ops.cast(temperature, dtype)
-            self._temperature = array_ops.identity(temperature, name="temperature")
-            self._temperature_2d = array_ops.reshape(temperature, [-1, 1],
-                                                     name="temperature_2d")
+                if not validate_args:   # TF casts only without validation
+                    temperature = math_ops.cast(temperature, dtype)
+            with control_dependencies([check_ops.assert_positive(temperature)]
+                                      if validate_args else []):
+                self._temperature = array_ops.identity(temperature, name="temperature")
+                self._temperature_2d = array_ops.reshape(temperature, [-1, 1],
+                                                         name="temperature_2d")
             logits_shape_static = self._logits.get_shape().with_rank_at_least(1)
             if logits_shape_static.ndims is not None:
                 self._batch_rank = convert_to_tensor(logits_shape_static.ndims - 1,
@@ -195,6 +207,7 @@ class ExpRelaxedOneHotCategorical(distribution.Distribution):
         return array_ops.reshape(samples, sample_shape)
 
     def _log_prob(self, x):
+        x = _assert_valid_sample(self, x)
         logits = self.logits
         if (not x.get_shape().is_fully_defined() or not logits.get_shape().is_fully_defined()
                 or x.get_shape() != logits.get_shape()):

@@ -17,6 +17,7 @@ from ...engine.ops.construction import range as _range
 from ...ops import array_ops, check_ops, control_flow_ops, math_ops
 from ...ops.array_ops_extra import broadcast_static_shape
 from ...ops.tensor_util import constant_value
+from ...distributions._util import pick_vector
 from .bijectors.basic import Identity
 
 __all__ = ["TransformedDistribution"]
@@ -79,28 +80,6 @@ def _ndims_from_shape(shape):
     if shape.get_shape().is_fully_defined():
         return constant(shape.get_shape().as_list()[0])
     return array_ops.shape(shape)[0]
-
-
-def pick_vector(cond, true_vector, false_vector, name="pick_vector"):
-    """TF's distribution_util.pick_vector: `true_vector` if `cond` else `false_vector`,
-    chosen when building if `cond` is known then, else by a slice of their concat."""
-    values = [v for v in (cond, true_vector, false_vector) if isinstance(v, Tensor)]
-    with name_scope(name, values=values):
-        cond = convert_to_tensor(cond, name="cond")
-        if cond.dtype != _dt.bool_:
-            raise TypeError("%s.dtype=%s which is not %s" % (cond, cond.dtype, _dt.bool_))
-        static = constant_value(cond)
-        if static is not None:
-            return true_vector if static else false_vector
-        true_vector = convert_to_tensor(true_vector, name="true_vector")
-        false_vector = convert_to_tensor(false_vector, name="false_vector")
-        if true_vector.dtype != false_vector.dtype:
-            raise TypeError("%s.dtype=%s does not match %s.dtype=%s"
-                            % (true_vector, true_vector.dtype, false_vector,
-                               false_vector.dtype))
-        n = array_ops.shape(true_vector)[0]
-        return array_ops.slice(array_ops.concat([true_vector, false_vector], 0),
-                               [array_ops.where(cond, 0, n)], [array_ops.where(cond, n, -1)])
 
 
 class TransformedDistribution(distribution_lib.Distribution):

@@ -7,6 +7,7 @@ import hashlib
 
 import numpy as np
 
+from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
 from ...ops import array_ops, math_ops, matrix_ops
@@ -74,16 +75,19 @@ def fill_triangular(x, upper=False, name=None):
     with name_scope(name, "fill_triangular", _tensors(x)):
         x = convert_to_tensor(x, name="x")
         m = x.shape.with_rank_at_least(1)[-1].value
-        if m is None:
-            raise NotImplementedError("fill_triangular of a last dimension known only at run "
-                                      "time")
-        m = np.int32(m)
-        n = np.sqrt(0.25 + 2. * m) - 0.5
-        if n != np.floor(n):
-            raise ValueError("Input right-most shape ({}) does not correspond to a "
-                             "triangular matrix.".format(m))
-        n = np.int32(n)
-        static_final_shape = x.shape[:-1].concatenate([n, n])
+        if m is not None:
+            m = np.int32(m)
+            n = np.sqrt(0.25 + 2. * m) - 0.5
+            if n != np.floor(n):
+                raise ValueError("Input right-most shape ({}) does not correspond to a "
+                                 "triangular matrix.".format(m))
+            n = np.int32(n)
+            static_final_shape = x.shape[:-1].concatenate([n, n])
+        else:   # TF's run-time n: int(sqrt(0.25 + 2 m)), which truncates n + 0.5 to n
+            m = array_ops.shape(x)[-1]
+            n = math_ops.cast(math_ops.sqrt(0.25 + math_ops.cast(2 * m, dtype=_dt.float32)),
+                              dtype=_dt.int32)
+            static_final_shape = x.shape.with_rank_at_least(1)[:-1].concatenate([None, None])
         ndims = _static_rank(x)
         if upper:
             x_list = [x, array_ops.reverse(x[..., n:], axis=[ndims - 1])]
@@ -105,12 +109,14 @@ def fill_triangular_inverse(x, upper=False, name=None):
     with name_scope(name, "fill_triangular_inverse", _tensors(x)):
         x = convert_to_tensor(x, name="x")
         n = x.shape.with_rank_at_least(2)[-1].value
-        if n is None:
-            raise NotImplementedError("fill_triangular_inverse of a matrix size known only "
-                                      "at run time")
-        n = np.int32(n)
-        m = np.int32((n * (n + 1)) // 2)
-        static_final_shape = x.shape[:-2].concatenate([m])
+        if n is not None:
+            n = np.int32(n)
+            m = np.int32((n * (n + 1)) // 2)
+            static_final_shape = x.shape[:-2].concatenate([m])
+        else:
+            n = array_ops.shape(x)[-1]
+            m = (n * (n + 1)) // 2
+            static_final_shape = x.shape.with_rank_at_least(2)[:-2].concatenate([None])
         ndims = _static_rank(x)
         if upper:
             initial_elements = x[..., 0, :]

@@ -53,12 +53,14 @@ class _VectorLaplaceLinearOperator(TransformedDistribution):
 
     def _mean(self):
         shape = self.batch_shape.concatenate(self.event_shape)
-        if not shape.is_fully_defined():
-            raise NotImplementedError("VectorLaplaceDiag of shapes known only at run time")
-        dims = shape.as_list()
+        has_static_shape = shape.is_fully_defined()
+        if has_static_shape:
+            dims = shape.as_list()
+        else:
+            dims = array_ops.concat([self.batch_shape_tensor(), self.event_shape_tensor()], 0)
         if self.loc is None:
             return array_ops.zeros(dims, self.dtype)
-        if TensorShape(dims) == self.loc.get_shape():
+        if has_static_shape and TensorShape(dims) == self.loc.get_shape():
             return array_ops.identity(self.loc)
         return array_ops.identity(self.loc) + array_ops.zeros(dims, self.dtype)
 
@@ -143,8 +145,7 @@ class _VectorExponentialLinearOperator(TransformedDistribution):
     def _mode_mean_shape(self):
         shape = self.batch_shape.concatenate(self.event_shape)
         if not shape.is_fully_defined():
-            raise NotImplementedError("VectorExponentialDiag of shapes known only at run "
-                                      "time")
+            return array_ops.concat([self.batch_shape_tensor(), self.event_shape_tensor()], 0)
         return shape.as_list()
 
     def _shifted(self, scaled):
