@@ -4,8 +4,9 @@ fed twice, the run fails and the value is unknown (`reshape(stack([e, e - 1]), [
 shape is (?, ?)); a shared non-leaf is walked once; ConstantPartialShape evaluates each
 Pack element on its own; a value the refiner evaluated before (its const_tensor_map_,
 e.g. a Range limit) is fed as one tensor the first time it is reached and walked the next;
-TF_TryEvaluateConstant (smart_cond) has no such cache. Static shapes and op counts of shapes, multiples, ranges, pads and smart_cond
-predicates built from Size/Rank/Shape leaves."""
+TF_TryEvaluateConstant (smart_cond) has no such cache. The evaluated tensor itself, a Size
+or Rank, is run on its input (of a placeholder: unknown). Static shapes and op counts of
+shapes, multiples, ranges, pads and smart_cond predicates built from such leaves."""
 
 
 def _shape(t):
@@ -33,6 +34,8 @@ def _cases(tf):
                                                lambda: tf.zeros([2]) - 1.)
 
     img = lambda: tf.placeholder(tf.float32, [None, 8, 8, 3])  # noqa: E731
+    ph = lambda: tf.placeholder(tf.float32, [2, 3])  # noqa: E731
+    size_ph = lambda: tf.raw_ops.Size(input=ph())  # noqa: E731
     return [
         ("stack_e_em1", lambda e: tf.zeros(rs(tf.stack([e, e - 1]), 2))),
         ("stack_e_e", lambda e: tf.zeros(rs(tf.stack([e, e]), 2))),
@@ -90,6 +93,15 @@ def _cases(tf):
         ("pad_to_bbox_const", lambda e: tf.image.pad_to_bounding_box(img(), 1, 2, 10, 11)),
         ("resize_with_pad", lambda e: tf.image.resize_image_with_pad(img(), sz(10),
                                                                      sz(11))),
+        # the evaluated tensor itself is run on its input, not materialized
+        ("target_size_ph", lambda e: tf.range(size_ph())),
+        ("target_rank_ph", lambda e: tf.range(tf.raw_ops.Rank(input=ph()))),
+        ("target_size_zeros", lambda e: tf.range(tf.raw_ops.Size(input=tf.zeros([2, 3])))),
+        ("target_rank_zeros", lambda e: tf.range(tf.raw_ops.Rank(input=tf.zeros([2, 3])))),
+        ("pack_elem_size_ph", lambda e: tf.zeros(tf.stack([size_ph(), 1]))),
+        ("read_size_ph", lambda e: tf.range(size_ph() + 0)),
+        ("one_hot_size_ph", lambda e: tf.one_hot([0], size_ph())),
+        ("smart_cond_size_ph", lambda e: sc(tf.equal(size_ph(), 6))),
         ("smart_cond_e_e", lambda e: sc(tf.equal(e + e, 4))),
         ("smart_cond_e_2", lambda e: sc(tf.equal(e * 2, 4))),
         ("smart_cond_stack", lambda e: sc(tf.equal(tf.reduce_sum(tf.stack([e, e])), 4))),

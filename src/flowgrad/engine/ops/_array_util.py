@@ -488,11 +488,15 @@ def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
             (od.stateful and op.type not in _STATELESS_IN_TF) or \
             (od.kernel is None or od.bind is not None) and not getattr(od.bind, "pure", False):
         return None
-    # TryToInferTensorOutputFromInputShapes: Rank of a known rank, Size of a known shape
-    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
-        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
-    if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
-        return np.asarray(op.inputs[0].shape.num_elements(), dtype=t.dtype.as_numpy_dtype)
+    # TryToInferTensorOutputFromInputShapes: Rank of a known rank, Size of a known shape,
+    # read by an op of the evaluated subgraph (the evaluated tensor itself is not: it is run
+    # on its input, so `range(Size(placeholder [2, 3]))` is (?,) in TF)
+    if _LOCAL.whole > 1 and _leaf(op):
+        if op.type == "Rank":
+            return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+        if op.type == "Size":
+            return np.asarray(op.inputs[0].shape.num_elements(),
+                              dtype=t.dtype.as_numpy_dtype)
     vals = []
     for i in op.inputs:
         try:
