@@ -464,7 +464,7 @@ def _fed_twice(t: Tensor, cache) -> bool:
     time it is reached, and walked the next."""
     seen = {t.op}
     fed = set()
-    todo = [] if _leaf(t.op) else list(t.op.inputs)
+    todo = list(t.op.inputs)   # (the evaluated tensor itself is run, even a leaf)
     while todo:
         i = todo.pop()
         op = i.op
