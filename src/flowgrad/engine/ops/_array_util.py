@@ -309,6 +309,8 @@ class _ThreadReads(threading.local):
     def __init__(self):
         self.memo = []
         self.strict = False
+        self.whole = 0   # (_evaluated_whole's nesting: 0 outside one TF evaluation)
+        self.cached = True   # (False in TF_TryEvaluateConstant: no refiner cache)
 
 
 _LOCAL = _ThreadReads()
@@ -348,7 +350,7 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     memo, parents = memo_l[0], memo_l[1]
     if partial and t.op.type not in _PARTIAL_READS:
         partial = False   # (read whole either way: one memo entry)
-    key = (id(t), shape_n, partial)
+    key = (id(t), shape_n, partial, _LOCAL.whole > 0)   # (a top evaluation is checked)
     try:
         if key in memo:
             return memo[key][1]
@@ -421,18 +423,80 @@ def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
     """t's value when TF's EvaluateConstantTensor computes it: t's op is stateless, has a
     kernel and inputs, and every input is computed whole (recursively; leaves are Consts
     and Shape/Rank/Size of known shapes); the op's kernel runs on them. A kernel error is
-    the run's, not the refiner's: unknown."""
+    the run's, not the refiner's: unknown. One evaluation (the outermost call) whose
+    subgraph reads a materialized leaf through two edges is unknown too (_fed_twice)."""
+    local = _LOCAL
+    top = not local.whole
+    local.whole += 1
+    try:
+        v = _evaluated_op(t, depth, shape_n)
+    finally:
+        local.whole -= 1
+    if top and v is not None:
+        cache = _REFINER_CACHE.setdefault(t.op._graph, set()) if local.cached else ()
+        if _fed_twice(t, cache):
+            return None
+        if local.cached and np.asarray(v).nbytes <= _MAX_CACHED:
+            cache.add((t.op, t.value_index))
+    return v
+
+
+# TF's ShapeRefiner const_tensor_map_: per graph, the tensors its evaluations computed
+# (kMaxTensorSize bytes at most), which a later evaluation feeds instead of walking
+_REFINER_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MAX_CACHED = 1024 * 1024
+
+
+def _leaf(op) -> bool:
+    """TF's TryToInferTensorOutputFromInputShapes: a Shape or Size of a fully defined shape,
+    a Rank of a known rank, whose value the evaluation feeds instead of running it."""
+    if op.type in ("Shape", "Size"):
+        return op.inputs[0].shape.is_fully_defined()
+    return op.type == "Rank" and op.inputs[0].shape.ndims is not None
+
+
+def _fed_twice(t: Tensor, cache) -> bool:
+    """Whether TF 1.14's ExtractConstantSubgraph, walking back from t's op, feeds one
+    materialized leaf twice. It walks every input edge of each node once and feeds a leaf
+    per edge that reads it (a shared non-leaf is walked once); two feeds of one tensor fail
+    the GraphRunner's run, so the value is unknown: `stack([e, e - 1])`, `e + e` for
+    e = Size(zeros([2])). A tensor in the refiner's `cache` is fed (not walked) the first
+    time it is reached, and walked the next."""
+    seen = {t.op}
+    fed = set()
+    todo = list(t.op.inputs)   # (the evaluated tensor itself is run, even a leaf)
+    while todo:
+        i = todo.pop()
+        op = i.op
+        key = (op, i.value_index)
+        if _leaf(op):
+            if key in fed:
+                return True
+            fed.add(key)
+        elif key in cache and key not in fed:
+            fed.add(key)
+        elif op not in seen:
+            seen.add(op)
+            todo.extend(op.inputs)
+    return False
+
+
+def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
     op = t.op
     od = op._def
     if not op.inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
             (od.stateful and op.type not in _STATELESS_IN_TF) or \
             (od.kernel is None or od.bind is not None) and not getattr(od.bind, "pure", False):
         return None
-    # TryToInferTensorOutputFromInputShapes: Rank of a known rank, Size of a known shape
-    if op.type == "Rank" and op.inputs[0].shape.ndims is not None:
-        return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
-    if op.type == "Size" and op.inputs[0].shape.is_fully_defined():
-        return np.asarray(op.inputs[0].shape.num_elements(), dtype=t.dtype.as_numpy_dtype)
+    # TryToInferTensorOutputFromInputShapes: Rank of a known rank, Size of a known shape,
+    # read by an op of the evaluated subgraph (the evaluated tensor itself is not: it is run
+    # on its input, so `range(Size(placeholder [2, 3]))` is (?,) in TF)
+    if _LOCAL.whole > 1 and _leaf(op):
+        if op.type == "Rank":
+            return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+        if op.type == "Size":
+            return np.asarray(op.inputs[0].shape.num_elements(),
+                              dtype=t.dtype.as_numpy_dtype)
     vals = []
     for i in op.inputs:
         try:
@@ -886,5 +950,10 @@ def smart_constant_value(t: Tensor):
     and the ops' kernels); None when only known at run time."""
     v = constant_value(t)
     if v is None:
-        v = _known_array(_refined_value(t, 0, False, False), t)
+        local = _LOCAL
+        before, local.cached = local.cached, False
+        try:
+            v = _known_array(_refined_value(t, 0, False, False), t)
+        finally:
+            local.cached = before
     return v
