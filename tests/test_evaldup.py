@@ -2,6 +2,9 @@
 is fed twice (read through two edges of the evaluated subgraph), walks a shared non-leaf
 once, feeds the values its refiner evaluated before, and TF_TryEvaluateConstant keeps no
 such cache: static shapes and op counts (tests/golden/array/gen_evaldup.py)."""
+import gc
+import weakref
+
 import pytest
 
 import flowgrad as tf
@@ -40,3 +43,19 @@ def test_smart_constant_value_keeps_no_cache():
         assert _array_util.refined_ints(tf.stack([x, e]), partial=False).tolist() == [2, 2]
         assert _array_util.smart_constant_value(tf.equal(x + e, 4)) is None
         assert _array_util.smart_constant_value(tf.equal(x * 2, 4)).item() is True
+
+
+def test_the_refiner_cache_lets_its_graph_go():
+    # the cache is per graph and holds its ops weakly: a graph whose evaluations were
+    # cached is collected once the program drops it
+    g = tf.Graph()
+    with g.as_default():
+        e = tf.raw_ops.Size(input=tf.zeros([2]))
+        x = e * 1
+        tf.range(x)
+        assert tf.zeros(tf.stack([x, e])).shape.as_list() == [2, 2]
+    assert g in _array_util._REFINER_CACHE
+    ref = weakref.ref(g)
+    del g, e, x
+    gc.collect()
+    assert ref() is None

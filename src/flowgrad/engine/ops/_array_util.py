@@ -437,12 +437,13 @@ def _evaluated_whole(t: Tensor, depth: int, shape_n: bool):
         if _fed_twice(t, cache):
             return None
         if local.cached and np.asarray(v).nbytes <= _MAX_CACHED:
-            cache.add((t.op, t.value_index))
+            cache.add((weakref.ref(t.op), t.value_index))
     return v
 
 
 # TF's ShapeRefiner const_tensor_map_: per graph, the tensors its evaluations computed
-# (kMaxTensorSize bytes at most), which a later evaluation feeds instead of walking
+# (kMaxTensorSize bytes at most), which a later evaluation feeds instead of walking; held
+# as weak references to their ops (an op holds its graph, which must stay collectable)
 _REFINER_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _MAX_CACHED = 1024 * 1024
 
@@ -473,7 +474,7 @@ def _fed_twice(t: Tensor, cache) -> bool:
             if key in fed:
                 return True
             fed.add(key)
-        elif key in cache and key not in fed:
+        elif (weakref.ref(op), i.value_index) in cache and key not in fed:
             fed.add(key)
         elif op not in seen:
             seen.add(op)
