@@ -18,7 +18,10 @@ binary ops, AddN and the activations' gradients, reductions over constant axes, 
 on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch), and the layout ops
 whose shape functions pass their input's dims on (ExpandDims, Squeeze, Tile, Pad, Slice,
 GatherV2, IdentityN, Pack/Unpack, BroadcastTo: a dim tiled by 1 or padded by 0 is the
-same symbol; golden rnn/loop_shape_rules); a value computed without a feed has its
+same symbol; golden rnn/loop_shape_rules), StridedSlice on constant specs, BatchMatMul(V2)
+(batch dims merged / broadcast), and Tile and Fill by a shape packed from scalars
+(`[bs, 1, 1]`, `tf.zeros([bs, n])`: Grappler's shape tensor, a fresh symbol for each
+non-constant entry; golden math/caps_routing); a value computed without a feed has its
 static shape when that is fully defined.
 """
 from __future__ import annotations
@@ -204,7 +207,8 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
             out.append(d)
         return tuple(out)
     if t == "Shape":
-        return None if ins[0] is None else (len(ins[0]),)
+        # (a vector of unknown length where the input's rank is unknown: a feed's)
+        return (dims.fresh(),) if ins[0] is None else (len(ins[0]),)
     if t in _SEGMENT:
         # UnsortedSegmentReductionShapeFn: [num_segments] + data's dims past the ids' rank
         # (an IndexedSlices made dense, the sparse optimizers' deduplicated gradient)
@@ -220,6 +224,8 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         return _transpose(n, ins[0], consts, dims)
     if t in _LAYOUT:
         return _LAYOUT[t](n, ins, consts, dims, shape_of)
+    if t in ("BatchMatMul", "BatchMatMulV2"):
+        return _batch_matmul(n, ins, dims)
     if t == "TensorArrayGatherV3":
         # Concatenate([Dim(indices, 0)], the element shape): the gather's element_shape
         # attr (Python passes the TensorArray's; TF's handle data where the TensorArrayV3's
@@ -264,13 +270,99 @@ def _squeeze(n, ins, consts, dims, shape_of):
 
 def _tile(n, ins, consts, dims, shape_of):
     """Tile by constant multiples: a dim times 1 is itself, a known dim the product, an
-    unknown one times more a fresh symbol."""
+    unknown one times more a fresh symbol. Multiples packed from scalars (`[bs, 1, 1]`):
+    Grappler's shape tensor, the constant ones known, each other a fresh symbol."""
     x = ins[0]
-    mult = _int_list(consts, n.inputs[1]) if len(n.inputs) == 2 else None
+    mult = _shape_values(consts, shape_of, n.inputs[1]) if len(n.inputs) == 2 else None
     if x is None or mult is None or len(mult) != len(x):
         return None
-    return tuple(d if m == 1 else d * m if d >= 0 else 0 if m == 0 else dims.fresh()
-                 for d, m in zip(x, mult))
+    return tuple(dims.fresh() if m is None else d if m == 1 else d * m if d >= 0
+                 else 0 if m == 0 else dims.fresh() for d, m in zip(x, mult))
+
+
+def _shape_values(consts, shape_of, v):
+    """A shape tensor's values as Grappler's shape inference tracks them: a constant
+    vector's ints, or a Pack of scalars (a constant's int, None for any other), or None."""
+    c = _int_list(consts, v)
+    if c is not None:
+        return c
+    n = shape_of.get(("pack", v))
+    if n is None:
+        return None
+    out = []
+    for i in n.inputs:
+        c = consts.get(i)
+        out.append(int(c) if c is not None and np.ndim(c) == 0 else None)
+    return out
+
+
+def _fill(n, ins, consts, dims, shape_of):
+    """Fill of dims packed from scalars (`tf.zeros([bs, 18, 3])`): the constant ones
+    known, each other a fresh symbol (not a Fill of `Shape(y)`: _known_fill)."""
+    if len(n.inputs) != 2 or n.inputs[0] in shape_of:
+        return None
+    shape = _shape_values(consts, shape_of, n.inputs[0])
+    if shape is None:
+        return None
+    return tuple(dims.fresh() if d is None or d < 0 else d for d in shape)
+
+
+def _batch_matmul(n, ins, dims):
+    """BatchMatMul(V2)'s shape function: the batch dims merged (V1) or broadcast (V2),
+    then the rows of x and the columns of y (the inner dims merged)."""
+    x, y = ins
+    if x is None or y is None or len(x) < 2 or len(y) < 2:
+        return None
+    a = n.attrs
+    xr, xc = (x[-1], x[-2]) if a.get("adj_x") else (x[-2], x[-1])
+    yr, yc = (y[-1], y[-2]) if a.get("adj_y") else (y[-2], y[-1])
+    if n.type == "BatchMatMul":
+        if len(x) != len(y):
+            return None
+        batch = tuple(dims.merge(p, q) for p, q in zip(x[:-2], y[:-2]))
+    else:
+        batch = _broadcast(x[:-2], y[:-2], dims)
+        if batch is None:
+            return None
+    dims.merge(xc, yr)
+    return batch + (xr, yc)
+
+
+def _strided_slice(n, ins, consts, dims, shape_of):
+    """StridedSlice by constant begin, end and strides (no ellipsis): a new axis is a 1, a
+    shrunk axis goes, a whole dim at stride 1 is itself, a known dim's slice its length,
+    any other a fresh symbol; the dims past the spec are kept."""
+    x = ins[0]
+    a = n.attrs
+    if x is None or len(n.inputs) != 4 or a.get("ellipsis_mask", 0):
+        return None
+    begin, end, strides = (_int_list(consts, v) for v in n.inputs[1:])
+    if begin is None or end is None or strides is None or \
+            not len(begin) == len(end) == len(strides):
+        return None
+    bm, em = a.get("begin_mask", 0), a.get("end_mask", 0)
+    new, shrink = a.get("new_axis_mask", 0), a.get("shrink_axis_mask", 0)
+    out = []
+    k = 0
+    for i, (b, e, s) in enumerate(zip(begin, end, strides)):
+        bit = 1 << i
+        if new & bit:
+            out.append(1)
+            continue
+        if k >= len(x) or s == 0:
+            return None
+        d = x[k]
+        k += 1
+        if shrink & bit:
+            continue
+        if s == 1 and bm & bit and em & bit:
+            out.append(d)
+        elif d >= 0:
+            out.append(len(range(d)[slice(None if bm & bit else b,
+                                          None if em & bit else e, s)]))
+        else:
+            out.append(dims.fresh())
+    return tuple(out) + tuple(x[k:])
 
 
 def _pad(n, ins, consts, dims, shape_of):
@@ -348,7 +440,8 @@ def _unpack(n, x, dims):
 # ops whose shape function moves or passes on their input's dims (symbols kept)
 _LAYOUT = {"ExpandDims": _expand_dims, "Squeeze": _squeeze, "Tile": _tile, "Pad": _pad,
            "PadV2": _pad, "MirrorPad": _pad, "Slice": _slice, "GatherV2": _gather,
-           "Pack": _pack, "BroadcastTo": _broadcast_to}
+           "Pack": _pack, "BroadcastTo": _broadcast_to, "StridedSlice": _strided_slice,
+           "Fill": _fill}
 
 
 def _transpose(n, x, consts, dims):
@@ -512,6 +605,9 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         sym[v] = s
         if n.type == "Shape" and n.inputs and sym.get(n.inputs[0]) is not None:
             shape_of[v] = sym[n.inputs[0]]
+        if n.type == "Pack" and n.attrs.get("axis", 0) == 0 and \
+                all(sym.get(i) == () for i in n.inputs):
+            shape_of[("pack", v)] = n
     for v in fed:
         sym[v] = None
     if dims.parent:
