@@ -119,9 +119,8 @@ def _refined_int(t):
     """`_static_int` for shape functions: the int value of a scalar/vector int input as TF's
     shape refiner evaluates it (InferenceContext::input_tensor runs the input's whole
     constant subgraph: one_hot's depth `constant(3) + 2`), else None."""
-    v = _static_int(t)
-    if v is not None or not t.dtype.base_dtype.is_integer:
-        return v
+    if not t.dtype.base_dtype.is_integer:
+        return _static_int(t)
     r = _known_ints(_refined_value(t, shape_n=False, partial=False))
     if r is None or r.ndim > 1:
         return None
@@ -336,7 +335,10 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
     if not top and memo_l[1] and memo_l[1][-1] and not _inside(t.op, memo_l[2]) and \
             not _live_switches(t):
         return None   # read through a Switch/Enter in TF (see _inside)
-    v = const_value(t)
+    # (the evaluated tensor itself is run on its inputs: only a Const is read as it is, so
+    # a raw Shape of a placeholder read whole is unknown, and `Equal(s, s)` of one leaf s is
+    # fed twice; an input of the evaluation is a leaf that const_value folds)
+    v = const_value(t) if _LOCAL.whole or t.op.type in ("Const", "ShapeN") else None
     if v is None:
         v = _evaluated(t)
     if v is not None:

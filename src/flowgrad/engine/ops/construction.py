@@ -219,11 +219,11 @@ def _range_infer(inputs, attrs):
     for t, n in zip(inputs, ("start", "limit", "delta")):
         if t.shape.ndims not in (None, 0):   # TF_RETURN_WITH_CONTEXT_IF_ERROR's line
             raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}\n\t for '{n}'")
-    s, l_, d = (folded_value(t) for t in inputs)
     if inputs[0].dtype.base_dtype.is_integer:   # as TF's shape refiner: small int arithmetic
-        s, l_, d = (v if v is not None else refined_scalar(t, partial=False)
-                    for v, t in zip((s, l_, d), inputs))
-    else:   # and small float arithmetic (auto_correlation's range(0., max_lags + 1.))
+        s, l_, d = (refined_scalar(t, partial=False) for t in inputs)
+    else:
+        # and small float arithmetic (auto_correlation's range(0., max_lags + 1.))
+        s, l_, d = (folded_value(t) for t in inputs)
         s, l_, d = (v if v is not None else refined_number(t) for v, t in zip((s, l_, d), inputs))
     dt = inputs[0].dtype.base_dtype
     if s is None or l_ is None or d is None:

@@ -26,7 +26,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           check_not_float,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
-                          _refined_int, _scope, _static_int, folded_value, merge_shapes,
+                          _refined_int, _scope, _static_int, merge_shapes,
                           refined_ints,
                           refined_scalar, shape_value)
 from ._base import apply, apply_op, op_input, same_type_inputs, to_tensor
@@ -116,8 +116,7 @@ def _strided_slice_infer(inputs, attrs):
     # (TF's shape function asks for the strides first, and begin/end only when they and
     # the input's rank are known: an error then names the strides alone); input_tensor
     # evaluates each whole (a slice of a partly known shape is unknown)
-    sv = folded_value(s)
-    sv = sv if sv is not None else refined_ints(s, partial=False)
+    sv = refined_ints(s, partial=False)
     dims = x.shape.as_tuple()
     if sv is not None and dims is not None:  # TF checks strides only when the rank is known
         for i, st in enumerate(np.asarray(sv).reshape(-1)):
@@ -125,9 +124,7 @@ def _strided_slice_infer(inputs, attrs):
                 raise ValueError(f"strides[{i}] must be non-zero")
     if dims is None or sv is None:
         return [(x.dtype.base_dtype, TensorShape(None))]
-    bv, ev = folded_value(b), folded_value(e)
-    bv, ev = (v if v is not None else refined_ints(t, partial=False)
-              for v, t in ((bv, b), (ev, e)))
+    bv, ev = refined_ints(b, partial=False), refined_ints(e, partial=False)
     # Unknown begin/end (tensor indices) still fix the rank; those dims are unknown.
     return [(x.dtype.base_dtype, TensorShape(_canonical(dims, bv, ev, sv, attrs)))]
 
@@ -436,9 +433,9 @@ def _gather_infer(inputs, attrs):
     params, indices, axis_t = inputs
     _index_dtype_check(indices, "GatherV2")
     ps, is_ = _dims(params), _dims(indices)
-    axis = _static_int(axis_t)
-    if axis is None:   # TF's refiner evaluates the axis' subgraph (signal.frame's rank - 1)
-        axis = refined_scalar(axis_t, partial=False)
+    # TF's refiner evaluates the axis' subgraph (signal.frame's rank - 1)
+    axis = refined_scalar(axis_t, partial=False) if axis_t.dtype.base_dtype.is_integer \
+        else _static_int(axis_t)
     dt = params.dtype.base_dtype
     if ps is not None and is_ is not None and axis is None:
         return [(dt, TensorShape([None] * (len(ps) + len(is_) - 1)))]

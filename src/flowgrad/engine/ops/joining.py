@@ -37,11 +37,11 @@ from .shape import (expand_dims, identity, rank, reshape, shape, shape_n, size, 
 def _refined_list(t):
     """A 1-D int input's values known at build time: a constant (TF's constant_value) or
     what TF's shape refiner evaluates (concat's gradient: a row of its inputs' shapes)."""
-    v = _static_int(t)
-    if v is None:   # (TF's input_tensor: evaluated whole, a partly known shape is unknown)
-        r = refined_ints(t, partial=False)
-        v = None if r is None or r.ndim != 1 else [int(i) for i in r]
-    return v
+    # (TF's input_tensor: evaluated whole, a partly known shape is unknown)
+    if not t.dtype.base_dtype.is_integer:
+        return _static_int(t)
+    r = refined_ints(t, partial=False)
+    return None if r is None or r.ndim != 1 else [int(i) for i in r]
 
 
 def _partial_list(t):
@@ -906,7 +906,7 @@ def _tile_infer(inputs, attrs):
     xs = _dims(x)
     if m_t.shape.ndims not in (None, 1):
         raise ValueError(f"Shape must be rank 1 but is rank {m_t.shape.ndims}")
-    m = _static_int(m_t)
+    m = None if m_t.dtype.base_dtype.is_integer else _static_int(m_t)
     if m is None:      # as TF's shape refiner: multiples from small int arithmetic
         known = refined_ints(m_t)
         m = None if known is None or known.ndim != 1 else [int(k) for k in known]

@@ -366,8 +366,8 @@ def _expand_dims_infer(inputs, attrs):
         if len(dv) != 1:
             raise ValueError("'dim' input must be a tensor with a single value")
         dv = dv[0]
-    if dv is None or xs is None:
-        return [(x.dtype.base_dtype, TensorShape(None if xs is None else [None] * (len(xs) + 1)))]
+    if dv is None or xs is None:   # (TF: an unknown dim is an unknown shape)
+        return [(x.dtype.base_dtype, TensorShape(None))]
     r = len(xs)
     if not -1 - r <= dv <= r:
         raise ValueError(f"dim {dv} not in the interval [{-1 - r}, {r}].")
@@ -489,8 +489,8 @@ def _transpose_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 1 but is rank {len(pn)}")
     if xs is not None and pn is not None and pn[0] is not None and pn[0] != len(xs):
         raise ValueError(f"Dimension must be {len(xs)} but is {pn[0]}")
-    pv = _static_int(perm)
-    if pv is None:   # TF's input_tensor: the perm's constant subgraph, evaluated whole
+    pv = None
+    if perm.dtype.base_dtype.is_integer:   # TF's input_tensor: the perm evaluated whole
         refined = _known_ints(_refined_value(perm, partial=False))
         pv = None if refined is None or refined.ndim != 1 else [int(i) for i in refined]
     if xs is None and (pn is not None and pn[0] is not None and pn[0] < 2 or
