@@ -122,9 +122,9 @@ def _refined_int(t):
     if not t.dtype.base_dtype.is_integer:
         return _static_int(t)
     r = _known_ints(_refined_value(t, shape_n=False, partial=False))
-    if r is None or r.ndim > 1:
+    if r is None:
         return None
-    return int(r) if r.ndim == 0 else [int(i) for i in r]
+    return int(r) if r.ndim == 0 else [int(i) for i in r.reshape(-1)]
 
 
 def _dims(t):
