@@ -703,8 +703,9 @@ def refined_scalar(t: Tensor, partial: bool = True) -> int | None:
 def whole_value(t: Tensor) -> np.ndarray | None:
     """An input's value as TF's InferenceContext::input_tensor reads it, of any dtype: a
     constant, or its constant subgraph evaluated whole by the shape refiner (a Shape with
-    unknown dims, a placeholder_with_default or a variable stops it); else None."""
-    v = const_value(t)
+    unknown dims, a placeholder_with_default or a variable stops it; the tensor itself is
+    run: a raw Shape of a placeholder is unknown); else None."""
+    v = const_value(t) if t.op.type == "Const" else None
     if v is not None:
         return np.asarray(v)
     return _known_array(_refined_value(t, shape_n=False, partial=False), t)
