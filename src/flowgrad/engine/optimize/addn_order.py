@@ -359,10 +359,15 @@ class _Buffers:
                 return False
             shapes.append(s)
         axes = _bcast_reduce_axes(*shapes)
-        dims = self._sym.get(n.inputs[0])
-        if axes is None or dims is None:
+        if axes is None:
             return False
         rank = max(len(s) for s in shapes)
+        dims = self._sym.get(n.inputs[0])
+        if dims is None:
+            # (not modelled, a StridedSliceGrad's product: the gradient has the
+            # broadcast shape, where the other side's dim is known)
+            x, y = ([1] * (rank - len(s)) + list(s) for s in shapes)
+            dims = [a if b == 1 else b for a, b in zip(x, y)]
         return len(dims) == rank and any(
             dims[i] > 1 for i in axes[b.outputs.index(n.inputs[1])])
 
