@@ -9,10 +9,17 @@ exactly one factor `c` is rewritten to multiply once:
 The new inner aggregation is a copy of the old one (same op) reading the other factors in
 the old inputs' order; the outer Mul writes the old output. For an AddN the other
 factors must have equal known shapes (an AddN does not broadcast; Grappler takes a fed
-value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does); an Add
-needs no check.
+value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does) or equal
+symbolic shapes (symbolic_shapes.py: a fed batch); an Add needs no check.
 Grappler sees through what its first round removes (an Identity, a Sum over no axes, a
-Reshape to the same shape: the gradients of a Mul read that way), so this does too.
+Reshape to the same shape: the gradients of a Mul read that way), so this does too; below
+a feed the Sum's axes are a BroadcastGradientArgs of two Shapes of symbolically equal
+values (its constant folding materializes it empty) and the Reshape's shapes are compared
+symbolically. The other factors come in the order of the AddN's name-sorted inputs
+(Grappler canonicalizes before it hoists: addn_order.py), sorted again by their own names
+when the terms were Muls as written (hoisted in the first round, sorted in the second):
+`n * n / (1 + n * n)`'s gradient sums `add_grad/Reshape_1` twice before
+`truediv_grad/RealDiv` twice (golden math/hoist_symbolic).
 
 This rounds otherwise: a loop gradient's `dy * x + g * x` (a value read twice, as in a
 tf.cond branch that writes `y * x` to a TensorArray and returns `y * x`) runs as
