@@ -278,6 +278,7 @@ class _Buffers:
         made_by = {v: n for n in nodes for v in n.outputs}
         parent = {}
         self.fresh = set()      # outputs of _ALIAS_SAME_SIZE ops of another size
+        self._sym = None        # symbolic_shapes(program), when needed
         for n in nodes:
             if len(n.outputs) != 1 or not n.inputs:
                 continue
@@ -294,6 +295,9 @@ class _Buffers:
                 if size is not None and size == _size(program, n.inputs[0]):
                     parent[o] = n.inputs[0]
                 elif size is not None and _size(program, n.inputs[0]) is not None:
+                    self.fresh.add(o)
+                elif n.type in _REDUCTIONS and len(n.inputs) == 2 and \
+                        self._reduces_known(n, made_by):
                     self.fresh.add(o)
         self.repl, self.parent, self.consts = repl, parent, consts
         self.held_feeds = held_feeds
@@ -334,6 +338,38 @@ class _Buffers:
             return False
         dims = self._static_ints(other, made_by)
         return dims is not None and len(dims) <= rank and all(d == 1 for d in dims)
+
+    def _reduces_known(self, n, made_by):
+        """Does the reduction `n` (its shapes known only symbolically: a fed batch) reduce
+        an axis of a known size above 1, so that TF's ReductionOp allocates its output?
+        Its axes are an output of a BroadcastGradientArgs of two Shapes whose symbolic
+        shapes broadcast (tf.gradients' `Sum(grad * y, ry)` of `x * y`, y of shape [?, 6,
+        1] against x's [?, 6, 4])."""
+        b = made_by.get(n.inputs[1])
+        if b is None or b.type != "BroadcastGradientArgs" or len(b.inputs) != 2:
+            return False
+        if self._sym is None:
+            self._sym = symbolic_shapes(self.program)
+        shapes = []
+        for v in b.inputs:
+            p = made_by.get(v)
+            s = self._sym.get(p.inputs[0]) if p is not None and p.type == "Shape" and \
+                p.inputs else None
+            if s is None:
+                return False
+            shapes.append(s)
+        axes = _bcast_reduce_axes(*shapes)
+        if axes is None:
+            return False
+        rank = max(len(s) for s in shapes)
+        dims = self._sym.get(n.inputs[0])
+        if dims is None:
+            # (not modelled, a StridedSliceGrad's product: the gradient has the
+            # broadcast shape, where the other side's dim is known)
+            x, y = ([1] * (rank - len(s)) + list(s) for s in shapes)
+            dims = [a if b == 1 else b for a, b in zip(x, y)]
+        return len(dims) == rank and any(
+            dims[i] > 1 for i in axes[b.outputs.index(n.inputs[1])])
 
     def _rank(self, v):
         s = self.program.shapes.get(v)

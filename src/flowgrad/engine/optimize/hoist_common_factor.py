@@ -9,10 +9,17 @@ exactly one factor `c` is rewritten to multiply once:
 The new inner aggregation is a copy of the old one (same op) reading the other factors in
 the old inputs' order; the outer Mul writes the old output. For an AddN the other
 factors must have equal known shapes (an AddN does not broadcast; Grappler takes a fed
-value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does); an Add
-needs no check.
+value's shape, and what depends on it, as unknown, as add_ops_rewrite.py does) or equal
+symbolic shapes (symbolic_shapes.py: a fed batch); an Add needs no check.
 Grappler sees through what its first round removes (an Identity, a Sum over no axes, a
-Reshape to the same shape: the gradients of a Mul read that way), so this does too.
+Reshape to the same shape: the gradients of a Mul read that way), so this does too; below
+a feed the Sum's axes are a BroadcastGradientArgs of two Shapes of symbolically equal
+values (its constant folding materializes it empty) and the Reshape's shapes are compared
+symbolically. The other factors come in the order of the AddN's name-sorted inputs
+(Grappler canonicalizes before it hoists: addn_order.py), sorted again by their own names
+when the terms were Muls as written (hoisted in the first round, sorted in the second):
+`n * n / (1 + n * n)`'s gradient sums `add_grad/Reshape_1` twice before
+`truediv_grad/RealDiv` twice (golden math/hoist_symbolic).
 
 This rounds otherwise: a loop gradient's `dy * x + g * x` (a value read twice, as in a
 tf.cond branch that writes `y * x` to a TensorArray and returns `y * x`) runs as
@@ -44,9 +51,10 @@ import numpy as np
 
 from ..framework import dtypes
 from ..runtime.ir import Node
-from ._util import mutable_values, mutating_prefix, static_shape
+from ._util import mutable_values, mutating_prefix, shapes_symbolically_equal, static_shape
 from .add_ops_rewrite import unknown_values
 from .cse import common_subexpression_elimination
+from .symbolic_shapes import symbolic_shapes
 
 _AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
 _DIVS = frozenset({"Div", "RealDiv", "FloorDiv", "TruncateDiv"})
@@ -82,6 +90,39 @@ def _hoist(program, unknown, fetched):
     lazy = {}
     out = program.copy()
 
+    def _same_shape(a, b):
+        """Static shapes equal and known, or Grappler's symbolic shapes equal."""
+        sa = static_shape(program, a)
+        return sa is not None and sa == static_shape(program, b) or _sym_equal(a, b)
+
+    def _sym_equal(a, b):
+        if "sym" not in lazy:
+            lazy["sym"] = symbolic_shapes(program, unknown)
+        return shapes_symbolically_equal(lazy["sym"].get(a), lazy["sym"].get(b))
+
+    def _no_sum(p):
+        """A Sum over no axes: a constant empty list, or the reduction indices of a
+        BroadcastGradientArgs of two Shapes Grappler knows symbolically equal (its
+        constant folding materializes them empty)."""
+        if p.type != "Sum" or len(p.inputs) != 2:
+            return False
+        axes = p.inputs[1]
+        if axes in consts:
+            return np.size(consts[axes]) == 0
+        bga = producer.get(axes, (0, None))[1]
+        if bga is None or bga.type != "BroadcastGradientArgs" or len(bga.inputs) != 2:
+            return False
+        shapes = [producer.get(s, (0, None))[1] for s in bga.inputs]
+        return all(s is not None and s.type == "Shape" and s.inputs for s in shapes) and \
+            _sym_equal(shapes[0].inputs[0], shapes[1].inputs[0])
+
+    def _past_sums(v):
+        p = producer.get(v, (0, None))[1]
+        while p is not None and _no_sum(p) and len(p.outputs) == 1 and not p.recompute:
+            v = p.inputs[0]
+            p = producer.get(v, (0, None))[1]
+        return v
+
     def through(v):
         """The value `v` is once Grappler's no-op removal ran."""
         while True:
@@ -89,14 +130,31 @@ def _hoist(program, unknown, fetched):
             if p is None or not p.inputs or len(p.outputs) != 1 or p.recompute or \
                     v in fetched or (p.op is not None and p.op._control_inputs):
                 return v
-            if p.type == "Identity" or (
-                    p.type == "Sum" and len(p.inputs) == 2 and p.inputs[1] in consts and
-                    np.size(consts[p.inputs[1]]) == 0) or (
-                    p.type == "Reshape" and static_shape(program, p.inputs[0]) is not None
-                    and static_shape(program, p.inputs[0]) == static_shape(program, v)):
+            if p.type == "Identity" or _no_sum(p) or (
+                    p.type == "Reshape" and _same_shape(_past_sums(p.inputs[0]), v)):
                 v = p.inputs[0]
                 continue
             return v
+
+    def name(v):
+        """The NodeDef name Grappler reads `v` under once its no-ops are gone."""
+        v = through(v)
+        p = producer.get(v, (0, None))[1]
+        if p is None:
+            return ""
+        k = p.outputs.index(v)
+        return p.name if k == 0 else f"{p.name}:{k}"
+
+    def canonical_order(n, unique):
+        """The other factors in the order Grappler's AddN has them: it sorts an AddN's
+        inputs by name (addn_order.py) before it hoists, and a sum hoisted in its first
+        round (the terms Muls as written: _MulGrad of equal static shapes) is sorted
+        again, by the other factors' names, in its second."""
+        order = sorted(range(len(unique)), key=lambda k: name(n.inputs[k]))
+        unique = [unique[k] for k in order]
+        if all(through(v) == v for v in n.inputs):
+            unique.sort(key=name)
+        return unique
 
     def factors(n):
         """(is_div, common factor, the other factors, the terms' node indices) or None."""
@@ -147,12 +205,15 @@ def _hoist(program, unknown, fetched):
             new.append(n)
             continue
         is_div, c, unique, at = found
+        if n.type == "AddN" and len(unique) > 2:
+            unique = canonical_order(n, unique)
         if n.type == "AddN":
             if "tainted" not in lazy:
                 lazy["tainted"] = unknown_values(program, unknown, _ATTR_SHAPED)
             s0 = static_shape(program, unique[0])
-            if s0 is None or any(static_shape(program, u) != s0 for u in unique[1:]) or \
-                    not lazy["tainted"].isdisjoint(unique):
+            if (s0 is None or any(static_shape(program, u) != s0 for u in unique[1:]) or
+                    not lazy["tainted"].isdisjoint(unique)) and \
+                    not all(_sym_equal(unique[0], u) for u in unique[1:]):
                 new.append(n)
                 continue
         if "mut" not in lazy:

@@ -276,7 +276,8 @@ def _tile(n, ins, consts, dims, shape_of):
     mult = _shape_values(consts, shape_of, n.inputs[1]) if len(n.inputs) == 2 else None
     if x is None or mult is None or len(mult) != len(x):
         return None
-    return tuple(dims.fresh() if m is None else d if m == 1 else d * m if d >= 0
+    return tuple(dims.fresh() if m is None else m if d == 1 else
+                 dims.fresh() if m < 0 else d if m == 1 else d * m if d >= 0
                  else 0 if m == 0 else dims.fresh() for d, m in zip(x, mult))
 
 
@@ -286,6 +287,8 @@ def _shape_values(consts, shape_of, v):
     c = _int_list(consts, v)
     if c is not None:
         return c
+    if v in shape_of:       # Shape(y): y's dims (symbols as such)
+        return list(shape_of[v])
     n = shape_of.get(("pack", v))
     if n is None:
         return None
