@@ -195,6 +195,9 @@ for _m in ("training", "training_util", "saver", "optimizer", "gradient_descent"
            "monitored_session", "session_run_hook"):
     _INTERNAL["tensorflow.python.training." + _m] = ["flowgrad.train"]
 del _m
+# assign_moving_average is public only in the private module
+_INTERNAL["tensorflow.python.training.moving_averages"] = ["flowgrad.train.moving_averages",
+                                                           "flowgrad.train"]
 # monitored training: tf.train.SessionManager's private module
 _INTERNAL["tensorflow.python.training.session_manager"] = ["flowgrad.train"]
 _INTERNAL["tensorflow.python.training.supervisor"] = ["flowgrad.train"]
