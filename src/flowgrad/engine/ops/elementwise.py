@@ -861,15 +861,17 @@ acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
 atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # float32: libm's atanf, as TF
-sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh(cj(x))),
-            "Hyperbolic sine", inplace_ok=True)
-cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh(cj(x))),
-            "Hyperbolic cosine", inplace_ok=True)
+sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh), FLOAT_COMPLEX,
+            lambda g, x, y: _mul(g, cosh(cj(x))), "Hyperbolic sine",
+            fresh_output=True)   # float32: libm's sinhf, as TF
+cosh = unop("cosh", "Cosh", _float32_exact(_eigen_math.coshf, np.cosh), FLOAT_COMPLEX,
+            lambda g, x, y: _mul(g, sinh(cj(x))), "Hyperbolic cosine",
+            fresh_output=True)   # float32: libm's coshf, as TF
 tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
-asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
+asinh = unop("asinh", "Asinh", _float32_exact(_eigen_math.asinhf, np.arcsinh), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
-             inplace_ok=True)
+             fresh_output=True)   # float32: libm's asinhf, as TF
 acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)

@@ -334,17 +334,26 @@ class Chain(Bijector):
             return total
         event_ndims = static_event_ndims(
             self.forward_min_event_ndims if forward else self.inverse_min_event_ndims)
-        if not _use_static_shape(t, event_ndims):
-            raise NotImplementedError("Chain's log-det-Jacobian of a tensor of unknown shape")
-        event_shape = t.shape[t.shape.ndims - event_ndims:]
+        if _use_static_shape(t, event_ndims):
+            event_shape = t.shape[t.shape.ndims - event_ndims:]
+        else:
+            event_shape = array_ops.shape(t)[array_ops.rank(t) - event_ndims:]
         for b in (reversed(self.bijectors) if forward else self.bijectors):
             if forward:
                 total += b.forward_log_det_jacobian(t, event_ndims=event_ndims)
-                event_shape = b.forward_event_shape(event_shape)
             else:
                 total += b.inverse_log_det_jacobian(t, event_ndims=event_ndims)
-                event_shape = b.inverse_event_shape(event_shape)
-            event_ndims = static_event_ndims(event_shape.ndims)
+            if _use_static_shape(t, event_ndims):
+                event_shape = (b.forward_event_shape(event_shape) if forward else
+                               b.inverse_event_shape(event_shape))
+                event_ndims = static_event_ndims(event_shape.ndims)
+            else:
+                event_shape = (b.forward_event_shape_tensor(event_shape) if forward else
+                               b.inverse_event_shape_tensor(event_shape))
+                event_ndims = array_ops.size(event_shape)
+                event_ndims_ = static_event_ndims(event_ndims)
+                if event_ndims_ is not None:
+                    event_ndims = event_ndims_
             t = b.forward(t) if forward else b.inverse(t)
         return total
 
