@@ -1119,6 +1119,11 @@ libm_tanh64 = _daz64(_libm_tanh64)     # TF's float64 Tanh
 # (TF's Log1p keeps a denormal: glibc returns a tiny x untouched, with no SSE arithmetic
 # for DAZ to act on; its tanh multiplies)
 libm_log1p64 = _libm_log1p64           # TF's float64 Log1p
+libm_sinh64 = _libm_double("sinh", math.sinh)     # TF's float64 Sinh, Cosh, Asinh
+libm_cosh64 = _libm_double("cosh", math.cosh)
+libm_asinh64 = _libm_double("asinh", math.asinh)
+libm_erf64 = _libm_double("erf", math.erf)        # TF's float64 Erf, Erfc (std::erf)
+libm_erfc64 = _libm_double("erfc", math.erfc)
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log
 
 

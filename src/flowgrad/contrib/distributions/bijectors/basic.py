@@ -8,7 +8,7 @@ import numpy as np
 
 from ....engine.framework.constant_op import constant, convert_to_tensor
 from ....engine.framework.graph import name_scope
-from ....ops import array_ops, comparison_ops, math_ops, nn_ops
+from ....ops import array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops
 from ....ops.tensor_util import constant_value
 from .bijector import Bijector, static_event_ndims
 
@@ -107,13 +107,17 @@ class AffineScalar(Bijector):
     """Y = scale * X + shift (scalars or broadcastable tensors)."""
 
     def __init__(self, shift=None, scale=None, validate_args=False, name="affine_scalar"):
-        _no_validation("AffineScalar", validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
         with self._name_scope("init", values=[scale, shift]):
             self._shift = None if shift is None else convert_to_tensor(shift, name="shift")
             self._scale = None if scale is None else convert_to_tensor(scale, name="scale")
+            if self._scale is not None and validate_args:
+                self._scale = control_flow_ops.with_dependencies(
+                    [check_ops.assert_none_equal(
+                        self._scale, array_ops.zeros([], dtype=self._scale.dtype))],
+                    self._scale)
             super().__init__(forward_min_event_ndims=0, is_constant_jacobian=True,
                              validate_args=validate_args, name=name)
 

@@ -303,7 +303,7 @@ class Bijector:
         if event_ndims_ is not None:
             return [-index for index in range(1, event_ndims_ - min_event_ndims + 1)]
         reduce_ndims = event_ndims - min_event_ndims
-        return math_ops.range(-reduce_ndims, 0)
+        return array_ops.range(-reduce_ndims, 0)
 
     def _check_valid_event_ndims(self, min_event_ndims, event_ndims):
         event_ndims = convert_to_tensor(event_ndims, name="event_ndims")
