@@ -139,7 +139,41 @@ def _not_reparameterized(tf):
     return {"x": tfd.SinhArcsinh(0., 1., distribution=tfd.Gamma(1., 1.), validate_args=True).sample()}, {}
 
 
-BUILDS = {"full": _full, "default": _default, "laplace": _laplace, "laplace_validated": _laplace_validated,
+def _power_validated(tf):
+    b = tf.contrib.distributions.bijectors.PowerTransform(power=0.5, validate_args=True)
+    x = tf.constant([0.5, 1.5, 3.0])
+    return {"forward": b.forward(x), "inverse": b.inverse(x), "fldj": b.forward_log_det_jacobian(x, event_ndims=1),
+            "ildj": b.inverse_log_det_jacobian(x, event_ndims=0), "forward_bad": b.forward([-3., 1.]),
+            "inverse_bad": b.inverse([-0.5, 1.])}, {}
+
+
+def _exp_validated(tf):
+    b = tf.contrib.distributions.bijectors.Exp(validate_args=True)
+    return {"forward": b.forward([-3., 1.]), "inverse_bad": b.inverse([0.5, 0.]),
+            "ildj": b.inverse_log_det_jacobian([0.5, 2.], event_ndims=0)}, {}
+
+
+def _softplus_validated(tf):
+    tfb = tf.contrib.distributions.bijectors
+    b = tfb.Softplus(hinge_softness=0.5, validate_args=True)
+    z = tfb.Softplus(hinge_softness=[0.5, 0.], validate_args=True)
+    return {"forward": b.forward([-3., 1.]), "inverse": b.inverse([0.5, 2.]), "zero": z.forward([1., 2.])}, {}
+
+
+def _softplus_validated_default(tf):
+    return {"forward": tf.contrib.distributions.bijectors.Softplus(validate_args=True).forward([1.])}, {}
+
+
+def _transformed_validated(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.TransformedDistribution(tfd.Normal(0., 1.), tfd.bijectors.AffineScalar(shift=1., scale=[2., 0.], validate_args=True))
+    return {"log_prob": d.log_prob([0.5, 1.5]), "sample": d.sample(2, seed=3)}, {}
+
+
+BUILDS = {"power_validated": _power_validated, "exp_validated": _exp_validated,
+          "softplus_validated": _softplus_validated, "softplus_validated_default": _softplus_validated_default,
+          "transformed_validated": _transformed_validated,
+"full": _full, "default": _default, "laplace": _laplace, "laplace_validated": _laplace_validated,
           "float64": _float64, "dynamic": _dynamic, "dynamic_2d": _dynamic_2d, "bijector": _bijector,
           "bijector_default": _bijector_default, "bijector_bad_tailweight": _bijector_bad_tailweight,
           "bijector_mixed_dtype": _bijector_mixed_dtype, "chain_dynamic": _chain_dynamic,

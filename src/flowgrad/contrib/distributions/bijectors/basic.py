@@ -62,7 +62,6 @@ class PowerTransform(Bijector):
     """Y = (1 + X * c)**(1 / c) for power c > 0, exp(X) for c = 0."""
 
     def __init__(self, power=0., validate_args=False, name="power_transform"):
-        _no_validation(type(self).__name__, validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
@@ -78,19 +77,38 @@ class PowerTransform(Bijector):
         return self._power
 
     def _forward(self, x):
+        x = self._maybe_assert_valid_x(x)
         if self.power == 0.:
             return math_ops.exp(x)
         return math_ops.exp(math_ops.log1p(x * self.power) / self.power)
 
     def _inverse(self, y):
+        y = self._maybe_assert_valid_y(y)
         if self.power == 0.:
             return math_ops.log(y)
         return math_ops.expm1(math_ops.log(y) * self.power) / self.power
 
     def _inverse_log_det_jacobian(self, y):
+        y = self._maybe_assert_valid_y(y)
         return (self.power - 1.) * math_ops.log(y)
 
+    def _maybe_assert_valid_x(self, x):
+        if not self.validate_args or self.power == 0.:
+            return x
+        is_valid = check_ops.assert_non_negative(
+            1. + self.power * x,
+            message="Forward transformation input must be at least {}.".format(-1. / self.power))
+        return control_flow_ops.with_dependencies([is_valid], x)
+
+    def _maybe_assert_valid_y(self, y):
+        if not self.validate_args:
+            return y
+        is_valid = check_ops.assert_positive(
+            y, message="Inverse transformation input must be greater than 0.")
+        return control_flow_ops.with_dependencies([is_valid], y)
+
     def _forward_log_det_jacobian(self, x):
+        x = self._maybe_assert_valid_x(x)
         if self.power == 0.:
             return x
         return (1. / self.power - 1.) * math_ops.log1p(x * self.power)
@@ -155,10 +173,15 @@ class Softplus(Bijector):
     """Y = c * log(1 + exp(X / c)) (c = hinge_softness, 1 by default)."""
 
     def __init__(self, hinge_softness=None, validate_args=False, name="softplus"):
-        _no_validation("Softplus", validate_args)
         with name_scope(name, values=[hinge_softness]):
             self._hinge_softness = (None if hinge_softness is None else
                                     convert_to_tensor(hinge_softness, name="hinge_softness"))
+            if validate_args:   # (TF's AttributeError without a hinge_softness)
+                nonzero_check = check_ops.assert_none_equal(
+                    convert_to_tensor(0, dtype=self.hinge_softness.dtype),
+                    self.hinge_softness, message="hinge_softness must be non-zero")
+                self._hinge_softness = control_flow_ops.with_dependencies(
+                    [nonzero_check], self.hinge_softness)
         super().__init__(forward_min_event_ndims=0, validate_args=validate_args, name=name)
 
     @property
