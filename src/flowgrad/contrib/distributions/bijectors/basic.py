@@ -16,12 +16,6 @@ __all__ = ["Identity", "PowerTransform", "Exp", "AffineScalar", "Softplus", "Sig
            "Invert", "Chain", "softplus_inverse", "Kumaraswamy"]
 
 
-def _no_validation(name, validate_args):
-    if validate_args:
-        raise NotImplementedError("validate_args=True for "
-                                  "tf.contrib.distributions.bijectors.%s" % name)
-
-
 def softplus_inverse(x, name=None):
     """log(exp(x) - 1), with TF's guards for tiny and large x."""
     with name_scope(name, "softplus_inverse", values=[x]):
@@ -396,14 +390,15 @@ class Kumaraswamy(Bijector):
 
     def __init__(self, concentration1=None, concentration0=None, validate_args=False,
                  name="kumaraswamy"):
-        _no_validation("Kumaraswamy", validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
         values = [v for v in (concentration1, concentration0) if hasattr(v, "graph")]
         with self._name_scope("init", values=values):
-            concentration1 = convert_to_tensor(concentration1, name="concentration1")
-            concentration0 = convert_to_tensor(concentration0, name="concentration0")
+            concentration1 = self._maybe_assert_valid_concentration(
+                convert_to_tensor(concentration1, name="concentration1"), validate_args)
+            concentration0 = self._maybe_assert_valid_concentration(
+                convert_to_tensor(concentration0, name="concentration0"), validate_args)
         self._concentration1 = concentration1
         self._concentration0 = concentration0
         super().__init__(forward_min_event_ndims=0, validate_args=validate_args, name=name)
@@ -416,16 +411,35 @@ class Kumaraswamy(Bijector):
     def concentration0(self):
         return self._concentration0
 
+    def _maybe_assert_valid_concentration(self, concentration, validate_args):
+        if not validate_args:
+            return concentration
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_positive(concentration,
+                                      message="Concentration parameter must be positive.")],
+            concentration)
+
+    def _maybe_assert_valid(self, x):
+        if not self.validate_args:
+            return x
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_non_negative(x, message="sample must be non-negative"),
+            check_ops.assert_less_equal(x, array_ops.ones([], self.concentration0.dtype),
+                                        message="sample must be no larger than `1`.")], x)
+
     def _forward(self, x):
+        x = self._maybe_assert_valid(x)
         return math_ops.exp(math_ops.log1p(-math_ops.exp(math_ops.log1p(-x)
                                                          / self.concentration0))
                             / self.concentration1)
 
     def _inverse(self, y):
+        y = self._maybe_assert_valid(y)
         return math_ops.exp(math_ops.log1p(-(1 - y ** self.concentration1)
                                            ** self.concentration0))
 
     def _inverse_log_det_jacobian(self, y):
+        y = self._maybe_assert_valid(y)
         return (math_ops.log(self.concentration1) + math_ops.log(self.concentration0)
                 + (self.concentration1 - 1) * math_ops.log(y)
                 + (self.concentration0 - 1) * math_ops.log1p(-y ** self.concentration1))
