@@ -22,6 +22,7 @@ from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .relaxed_bernoulli import RelaxedBernoulli
 from .sample_stats import auto_correlation, percentile
+from .sinh_arcsinh import SinhArcsinh
 from .scalar import Deterministic, Geometric, Logistic, Poisson, VectorDeterministic
 from .softplus_variants import (BetaWithSoftplusConcentration, ExponentialWithSoftplusRate,
                                 GammaWithSoftplusConcentrationRate, LaplaceWithSoftplusScale,
@@ -50,4 +51,5 @@ __all__ = ["auto_correlation", "percentile",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
-           "normal_conjugates_known_scale_posterior", "normal_conjugates_known_scale_predictive"]
+           "SinhArcsinh", "normal_conjugates_known_scale_posterior",
+           "normal_conjugates_known_scale_predictive"]

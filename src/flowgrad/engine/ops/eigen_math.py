@@ -46,8 +46,9 @@ try:
     _log1pf, _erff, _erfcf = _LIBM.log1pf, _LIBM.erff, _LIBM.erfcf
     _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
     _tanf, _atanf, _expm1f, _lgammaf = _LIBM.tanf, _LIBM.atanf, _LIBM.expm1f, _LIBM.lgammaf
+    _sinhf, _coshf, _asinhf = _LIBM.sinhf, _LIBM.coshf, _LIBM.asinhf
     for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf, _tanf, _atanf,
-                _expm1f, _lgammaf):
+                _expm1f, _lgammaf, _sinhf, _coshf, _asinhf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -74,6 +75,15 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _erfcf(v):
         return float(np.float32(math.erfc(v)))
+
+    def _sinhf(v):
+        return float(np.float32(np.sinh(np.float64(v))))
+
+    def _coshf(v):
+        return float(np.float32(np.cosh(np.float64(v))))
+
+    def _asinhf(v):
+        return float(np.float32(np.arcsinh(np.float64(v))))
 
     def _tanf(v):
         return float(np.float32(math.tan(v)))
@@ -576,6 +586,22 @@ def tanf(x):
 def atanf(x):
     """TF 1.14's float32 Atan: libm's atanf of each value, as tanf."""
     return _libm_each_raw(_atanf, x)
+
+
+def sinhf(x):
+    """TF 1.14's float32 Sinh: Eigen's scalar_sinh_op has no packet version, so each value
+    is libm's sinhf (NumPy's float32 sinh differs by an ulp for ~25% of values)."""
+    return _libm_each_raw(_sinhf, x)
+
+
+def coshf(x):
+    """TF 1.14's float32 Cosh: libm's coshf of each value, as sinhf."""
+    return _libm_each_raw(_coshf, x)
+
+
+def asinhf(x):
+    """TF 1.14's float32 Asinh: libm's asinhf of each value, as sinhf."""
+    return _libm_each_raw(_asinhf, x)
 
 
 def expm1f(x):
@@ -1093,6 +1119,11 @@ libm_tanh64 = _daz64(_libm_tanh64)     # TF's float64 Tanh
 # (TF's Log1p keeps a denormal: glibc returns a tiny x untouched, with no SSE arithmetic
 # for DAZ to act on; its tanh multiplies)
 libm_log1p64 = _libm_log1p64           # TF's float64 Log1p
+libm_sinh64 = _libm_double("sinh", math.sinh)     # TF's float64 Sinh, Cosh, Asinh
+libm_cosh64 = _libm_double("cosh", math.cosh)
+libm_asinh64 = _libm_double("asinh", math.asinh)
+libm_erf64 = _libm_double("erf", math.erf)        # TF's float64 Erf, Erfc (std::erf)
+libm_erfc64 = _libm_double("erfc", math.erfc)
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log
 
 

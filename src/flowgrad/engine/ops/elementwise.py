@@ -302,6 +302,10 @@ def _pow_kernel(x, y):
         # (0.9f ** 4), and the float64 power rounded once differs from powf near midpoints
         # (above EXACT_MAX values NumPy's, as Exp and Log: docs/performance.md)
         return _eigen_math.powf(x, y)
+    if x.dtype == np.float64 and max(np.size(x), np.size(y)) <= _eigen_math.EXACT_MAX:
+        # float64: libm's pow too (Eigen's scalar_pow_op is numext::pow), which is not
+        # correctly rounded: pow(9.072, 2) is x * x plus an ulp
+        return _eigen_math.libm_pow64(x, y)
     return np.power(x, y)
 
 
@@ -861,15 +865,20 @@ acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
 atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # float32: libm's atanf, as TF
-sinh = unop("sinh", "Sinh", np.sinh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cosh(cj(x))),
-            "Hyperbolic sine", inplace_ok=True)
-cosh = unop("cosh", "Cosh", np.cosh, FLOAT_COMPLEX, lambda g, x, y: _mul(g, sinh(cj(x))),
-            "Hyperbolic cosine", inplace_ok=True)
+sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh,
+                                                _eigen_math.libm_sinh64), FLOAT_COMPLEX,
+            lambda g, x, y: _mul(g, cosh(cj(x))), "Hyperbolic sine",
+            fresh_output=True)   # libm's sinhf / sinh, as TF
+cosh = unop("cosh", "Cosh", _float32_exact(_eigen_math.coshf, np.cosh,
+                                                _eigen_math.libm_cosh64), FLOAT_COMPLEX,
+            lambda g, x, y: _mul(g, sinh(cj(x))), "Hyperbolic cosine",
+            fresh_output=True)   # libm's coshf / cosh, as TF
 tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
-asinh = unop("asinh", "Asinh", np.arcsinh, FLOAT_COMPLEX,
+asinh = unop("asinh", "Asinh", _float32_exact(_eigen_math.asinhf, np.arcsinh,
+                                                  _eigen_math.libm_asinh64), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
-             inplace_ok=True)
+             fresh_output=True)   # libm's asinhf / asinh, as TF
 acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              inplace_ok=True)

@@ -224,6 +224,8 @@ def _erf_kernel(x):
     float32 up to EXACT_MAX values: libm's erff, as TF (eigen_math.erff)."""
     if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
         return _eigen_math.erff(x)
+    if x.dtype == np.float64 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.libm_erf64(x)   # float64: libm's erf of each value, as TF
     xd = np.asarray(x, dtype=np.float64)
     ax = np.abs(xd)
     out = np.empty_like(xd)
@@ -248,6 +250,8 @@ def _erfc_kernel(x):
     float32 up to EXACT_MAX values: libm's erfcf, as TF (eigen_math.erfcf)."""
     if x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX:
         return _eigen_math.erfcf(x)
+    if x.dtype == np.float64 and x.size <= _eigen_math.EXACT_MAX:
+        return _eigen_math.libm_erfc64(x)   # float64: libm's erfc of each value, as TF
     xd = np.asarray(x, dtype=np.float64)
     ax = np.abs(xd)
     out = np.empty_like(xd)

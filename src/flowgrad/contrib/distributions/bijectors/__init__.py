@@ -5,6 +5,8 @@ from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, Pow
                     Sigmoid, Softplus)
 from .bijector import Bijector
 from .permute import Permute
+from .sinh_arcsinh import SinhArcsinh
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
-           "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid", "Softplus"]
+           "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid",
+           "SinhArcsinh", "Softplus"]

@@ -8,18 +8,12 @@ import numpy as np
 
 from ....engine.framework.constant_op import constant, convert_to_tensor
 from ....engine.framework.graph import name_scope
-from ....ops import array_ops, comparison_ops, math_ops, nn_ops
+from ....ops import array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops
 from ....ops.tensor_util import constant_value
 from .bijector import Bijector, static_event_ndims
 
 __all__ = ["Identity", "PowerTransform", "Exp", "AffineScalar", "Softplus", "Sigmoid",
            "Invert", "Chain", "softplus_inverse", "Kumaraswamy"]
-
-
-def _no_validation(name, validate_args):
-    if validate_args:
-        raise NotImplementedError("validate_args=True for "
-                                  "tf.contrib.distributions.bijectors.%s" % name)
 
 
 def softplus_inverse(x, name=None):
@@ -62,7 +56,6 @@ class PowerTransform(Bijector):
     """Y = (1 + X * c)**(1 / c) for power c > 0, exp(X) for c = 0."""
 
     def __init__(self, power=0., validate_args=False, name="power_transform"):
-        _no_validation(type(self).__name__, validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
@@ -78,19 +71,38 @@ class PowerTransform(Bijector):
         return self._power
 
     def _forward(self, x):
+        x = self._maybe_assert_valid_x(x)
         if self.power == 0.:
             return math_ops.exp(x)
         return math_ops.exp(math_ops.log1p(x * self.power) / self.power)
 
     def _inverse(self, y):
+        y = self._maybe_assert_valid_y(y)
         if self.power == 0.:
             return math_ops.log(y)
         return math_ops.expm1(math_ops.log(y) * self.power) / self.power
 
     def _inverse_log_det_jacobian(self, y):
+        y = self._maybe_assert_valid_y(y)
         return (self.power - 1.) * math_ops.log(y)
 
+    def _maybe_assert_valid_x(self, x):
+        if not self.validate_args or self.power == 0.:
+            return x
+        is_valid = check_ops.assert_non_negative(
+            1. + self.power * x,
+            message="Forward transformation input must be at least {}.".format(-1. / self.power))
+        return control_flow_ops.with_dependencies([is_valid], x)
+
+    def _maybe_assert_valid_y(self, y):
+        if not self.validate_args:
+            return y
+        is_valid = check_ops.assert_positive(
+            y, message="Inverse transformation input must be greater than 0.")
+        return control_flow_ops.with_dependencies([is_valid], y)
+
     def _forward_log_det_jacobian(self, x):
+        x = self._maybe_assert_valid_x(x)
         if self.power == 0.:
             return x
         return (1. / self.power - 1.) * math_ops.log1p(x * self.power)
@@ -107,13 +119,17 @@ class AffineScalar(Bijector):
     """Y = scale * X + shift (scalars or broadcastable tensors)."""
 
     def __init__(self, shift=None, scale=None, validate_args=False, name="affine_scalar"):
-        _no_validation("AffineScalar", validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
         with self._name_scope("init", values=[scale, shift]):
             self._shift = None if shift is None else convert_to_tensor(shift, name="shift")
             self._scale = None if scale is None else convert_to_tensor(scale, name="scale")
+            if self._scale is not None and validate_args:
+                self._scale = control_flow_ops.with_dependencies(
+                    [check_ops.assert_none_equal(
+                        self._scale, array_ops.zeros([], dtype=self._scale.dtype))],
+                    self._scale)
             super().__init__(forward_min_event_ndims=0, is_constant_jacobian=True,
                              validate_args=validate_args, name=name)
 
@@ -151,10 +167,15 @@ class Softplus(Bijector):
     """Y = c * log(1 + exp(X / c)) (c = hinge_softness, 1 by default)."""
 
     def __init__(self, hinge_softness=None, validate_args=False, name="softplus"):
-        _no_validation("Softplus", validate_args)
         with name_scope(name, values=[hinge_softness]):
             self._hinge_softness = (None if hinge_softness is None else
                                     convert_to_tensor(hinge_softness, name="hinge_softness"))
+            if validate_args:   # (TF's AttributeError without a hinge_softness)
+                nonzero_check = check_ops.assert_none_equal(
+                    convert_to_tensor(0, dtype=self.hinge_softness.dtype),
+                    self.hinge_softness, message="hinge_softness must be non-zero")
+                self._hinge_softness = control_flow_ops.with_dependencies(
+                    [nonzero_check], self.hinge_softness)
         super().__init__(forward_min_event_ndims=0, validate_args=validate_args, name=name)
 
     @property
@@ -334,17 +355,26 @@ class Chain(Bijector):
             return total
         event_ndims = static_event_ndims(
             self.forward_min_event_ndims if forward else self.inverse_min_event_ndims)
-        if not _use_static_shape(t, event_ndims):
-            raise NotImplementedError("Chain's log-det-Jacobian of a tensor of unknown shape")
-        event_shape = t.shape[t.shape.ndims - event_ndims:]
+        if _use_static_shape(t, event_ndims):
+            event_shape = t.shape[t.shape.ndims - event_ndims:]
+        else:
+            event_shape = array_ops.shape(t)[array_ops.rank(t) - event_ndims:]
         for b in (reversed(self.bijectors) if forward else self.bijectors):
             if forward:
                 total += b.forward_log_det_jacobian(t, event_ndims=event_ndims)
-                event_shape = b.forward_event_shape(event_shape)
             else:
                 total += b.inverse_log_det_jacobian(t, event_ndims=event_ndims)
-                event_shape = b.inverse_event_shape(event_shape)
-            event_ndims = static_event_ndims(event_shape.ndims)
+            if _use_static_shape(t, event_ndims):
+                event_shape = (b.forward_event_shape(event_shape) if forward else
+                               b.inverse_event_shape(event_shape))
+                event_ndims = static_event_ndims(event_shape.ndims)
+            else:
+                event_shape = (b.forward_event_shape_tensor(event_shape) if forward else
+                               b.inverse_event_shape_tensor(event_shape))
+                event_ndims = array_ops.size(event_shape)
+                event_ndims_ = static_event_ndims(event_ndims)
+                if event_ndims_ is not None:
+                    event_ndims = event_ndims_
             t = b.forward(t) if forward else b.inverse(t)
         return total
 
@@ -360,14 +390,15 @@ class Kumaraswamy(Bijector):
 
     def __init__(self, concentration1=None, concentration0=None, validate_args=False,
                  name="kumaraswamy"):
-        _no_validation("Kumaraswamy", validate_args)
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
         values = [v for v in (concentration1, concentration0) if hasattr(v, "graph")]
         with self._name_scope("init", values=values):
-            concentration1 = convert_to_tensor(concentration1, name="concentration1")
-            concentration0 = convert_to_tensor(concentration0, name="concentration0")
+            concentration1 = self._maybe_assert_valid_concentration(
+                convert_to_tensor(concentration1, name="concentration1"), validate_args)
+            concentration0 = self._maybe_assert_valid_concentration(
+                convert_to_tensor(concentration0, name="concentration0"), validate_args)
         self._concentration1 = concentration1
         self._concentration0 = concentration0
         super().__init__(forward_min_event_ndims=0, validate_args=validate_args, name=name)
@@ -380,16 +411,35 @@ class Kumaraswamy(Bijector):
     def concentration0(self):
         return self._concentration0
 
+    def _maybe_assert_valid_concentration(self, concentration, validate_args):
+        if not validate_args:
+            return concentration
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_positive(concentration,
+                                      message="Concentration parameter must be positive.")],
+            concentration)
+
+    def _maybe_assert_valid(self, x):
+        if not self.validate_args:
+            return x
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_non_negative(x, message="sample must be non-negative"),
+            check_ops.assert_less_equal(x, array_ops.ones([], self.concentration0.dtype),
+                                        message="sample must be no larger than `1`.")], x)
+
     def _forward(self, x):
+        x = self._maybe_assert_valid(x)
         return math_ops.exp(math_ops.log1p(-math_ops.exp(math_ops.log1p(-x)
                                                          / self.concentration0))
                             / self.concentration1)
 
     def _inverse(self, y):
+        y = self._maybe_assert_valid(y)
         return math_ops.exp(math_ops.log1p(-(1 - y ** self.concentration1)
                                            ** self.concentration0))
 
     def _inverse_log_det_jacobian(self, y):
+        y = self._maybe_assert_valid(y)
         return (math_ops.log(self.concentration1) + math_ops.log(self.concentration0)
                 + (self.concentration1 - 1) * math_ops.log(y)
                 + (self.concentration0 - 1) * math_ops.log1p(-y ** self.concentration1))

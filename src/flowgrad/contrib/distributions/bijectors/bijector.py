@@ -13,7 +13,7 @@ from ....engine.framework import dtypes as _dt
 from ....engine.framework.constant_op import convert_to_tensor
 from ....engine.framework.graph import Tensor, get_default_graph, name_scope
 from ....engine.framework.tensor_shape import TensorShape
-from ....ops import array_ops, math_ops
+from ....ops import array_ops, check_ops, math_ops
 from ....ops.array_ops_extra import broadcast_static_shape
 from ....ops.tensor_util import constant_value
 
@@ -302,11 +302,13 @@ class Bijector:
         event_ndims_ = static_event_ndims(event_ndims)
         if event_ndims_ is not None:
             return [-index for index in range(1, event_ndims_ - min_event_ndims + 1)]
-        raise NotImplementedError("a Tensor event_ndims for a bijector's log-det-Jacobian")
+        reduce_ndims = event_ndims - min_event_ndims
+        return array_ops.range(-reduce_ndims, 0)
 
     def _check_valid_event_ndims(self, min_event_ndims, event_ndims):
         event_ndims = convert_to_tensor(event_ndims, name="event_ndims")
         event_ndims_ = constant_value(event_ndims)
+        assertions = []
         if not event_ndims.dtype.is_integer:
             raise ValueError("Expected integer dtype, got dtype {}".format(event_ndims.dtype))
         if event_ndims_ is not None:
@@ -317,5 +319,11 @@ class Bijector:
                 raise ValueError("event_ndims ({}) must be larger than min_event_ndims ({})"
                                  .format(event_ndims_, min_event_ndims))
         elif self.validate_args:
-            raise NotImplementedError("validate_args=True with a Tensor event_ndims")
-        return []
+            assertions += [check_ops.assert_greater_equal(event_ndims, min_event_ndims)]
+        if event_ndims.shape.is_fully_defined():
+            if event_ndims.shape.ndims != 0:
+                raise ValueError("Expected scalar shape, got ndims {}".format(
+                    event_ndims.shape.ndims))
+        elif self.validate_args:
+            assertions += [check_ops.assert_rank(event_ndims, 0, message="Expected scalar.")]
+        return assertions
