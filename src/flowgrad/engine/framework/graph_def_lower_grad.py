@@ -574,8 +574,7 @@ class GradLoopPlan(_PlanBase):
             elif m.type == "WhileGrad":   # what its frame enters from this one (not the
                 # forward initial values; nor a capture whose accumulator's zeros are of a
                 # pushed shape: _AccShape)
-                acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)} \
-                    if parent is None else set()
+                acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)}
                 # (nor a capture of a fully known shape its frame's ops do not read: its
                 # accumulator starts from a Const, TF enters nothing)
                 nin, nc = _nested_ins(m), len(_loop_info(m)["diff_caps"])
@@ -609,7 +608,7 @@ class GradLoopPlan(_PlanBase):
                 pushes.append(zs)
                 made.append(("pop", len(pushes) - 1))
         for m in members:   # (and of a nested frame's accumulators' zeros)
-            if m.type == "WhileGrad" and parent is None:
+            if m.type == "WhileGrad":
                 for acc in self._acc_shapes(m, fop, finfo, body, fvars, fcaps):
                     pushes.append(acc)
                     made.append(("pop", len(pushes) - 1))
