@@ -831,6 +831,28 @@ def _three_nested_loops_body(tf):
     return tf.gradients(tf.reduce_sum(z), [x, w])
 
 
+def _logsumexp_in_branch(tf):
+    # (pnest3; pprobe4's crf_log_norm) reduce_logsumexp in a branch: its StopGradient's
+    # output has two gradients, which TF sums (gradients/AddN) and reads no further; the
+    # sum is made when TF's walk reaches the StopGradient
+    x = tf.placeholder(tf.float32, [None, 5], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.reduce_logsumexp(x, [1]), lambda: tf.reduce_sum(x, [1]))
+    return tf.gradients(tf.reduce_sum(y), [x])
+
+
+def _stop_gradient_summed_in_branch(tf):
+    # (pnest3) the same of a StopGradient read twice in a branch
+    x = tf.placeholder(tf.float32, [None, 5], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def t():
+        s = tf.stop_gradient(tf.sin(x))
+        return tf.exp(x - s) + s * 2.0
+    y = tf.cond(p, t, lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x])
+
+
 def _gather_capture_nested_conds(tf):
     # (plistcap) the capture gathered in both branches of a cond nested in one branch of
     # a cond in the loop, and in the outer cond's other branch: three Switches' slices
@@ -915,7 +937,9 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_gather_in_cond", _nested_gather_in_cond),
          ("while/nested_gather_in_cond_terms", _nested_gather_in_cond_terms),
          ("while/three_nested_loops", _three_nested_loops),
-         ("while/three_nested_loops_body", _three_nested_loops_body)]
+         ("while/three_nested_loops_body", _three_nested_loops_body),
+         ("cond/logsumexp_in_branch", _logsumexp_in_branch),
+         ("cond/stop_gradient_summed_in_branch", _stop_gradient_summed_in_branch)]
 
 
 
