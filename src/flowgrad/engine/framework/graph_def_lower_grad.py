@@ -1527,7 +1527,8 @@ def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
     """[_AccShape] of nested WhileGrad `gop` (planned; its parent's forward loop `fop`,
     itself in a loop or not: a middle frame pushes them as a top-level one does, TF's
     AddBackpropAccumulator in the parent's forward context): its accumulators of a shape
-    not fully known, of a capture the parent's forward frame holds (a body value, a loop variable, a capture's Enter)."""
+    not fully known, of a capture the parent's forward frame holds (a body value, a loop
+    variable, a capture's Enter)."""
     p = self.plans[gop]
     ginfo, cfinfo = p["ginfo"], p["finfo"]
     if count_levels(gop):
