@@ -29,7 +29,10 @@ KNOWN_DIFFERENT = {
 # while/training_helper_unknown_batch under the oracle gave three orders): compared as sets.
 UNORDERED_CONTROLS = {"while/seq_len_rnn", "while/training_helper_unknown_batch",
                       "while/monotonic_attention", "while/map_rnn",
-                      "while/scheduled_embedding"}
+                      "while/scheduled_embedding",
+                      # (TF's op.control_inputs of the innermost frame's pushes' counter
+                      # NextIteration come in a different order each run)
+                      "while/three_nested_loops_body"}
 
 # Calls whose op count still differs from TF's, with the reason (none now). A listed call
 # that starts matching fails test_known_count_different.

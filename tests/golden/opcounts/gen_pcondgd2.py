@@ -794,6 +794,65 @@ def _nested_gather_in_cond_terms(tf):
     return tf.gradients(tf.reduce_sum(y) + tf.reduce_sum(params * 2.0), [params, w])
 
 
+def _three_nested_loops(tf):
+    # (pnest3; pnest7's s3) a loop in a loop in a loop, the innermost reading the middle
+    # loop's variable and the outer loop's (shape [None, 2]): the innermost frame's
+    # accumulators start from zeros of their Shape, made in the middle forward frame
+    # (a middle frame's Enter of the outer value waits for the middle pivot), pushed
+    # there and popped in the middle gradient frame
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+
+    def body(i, a):
+        def mbody(k, m):
+            inner = tf.while_loop(lambda j, b: j < 2,
+                                  lambda j, b: (j + 1, tf.tanh(b + m * a)), [0, m])[1]
+            return k + 1, inner
+        return i + 1, tf.while_loop(lambda k, m: k < 2, mbody, [0, a])[1]
+    z = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x])
+
+
+def _three_nested_loops_body(tf):
+    # (pnest3) the same of an outer body value, a middle body value and a placeholder
+    # outside the loops (the innermost reads them all)
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    w = tf.placeholder(tf.float32, [None, 2], name="w")
+
+    def body(i, a):
+        a2 = a * 1.5
+
+        def mbody(k, m):
+            m3 = m * 3.0
+            inner = tf.while_loop(lambda j, b: j < 2,
+                                  lambda j, b: (j + 1, tf.tanh(b * m3 + a2 * w)), [0, m])[1]
+            return k + 1, inner
+        return i + 1, tf.while_loop(lambda k, m: k < 2, mbody, [0, a])[1]
+    z = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x, w])
+
+
+def _logsumexp_in_branch(tf):
+    # (pnest3; pprobe4's crf_log_norm) reduce_logsumexp in a branch: its StopGradient's
+    # output has two gradients, which TF sums (gradients/AddN) and reads no further; the
+    # sum is made when TF's walk reaches the StopGradient
+    x = tf.placeholder(tf.float32, [None, 5], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+    y = tf.cond(p, lambda: tf.reduce_logsumexp(x, [1]), lambda: tf.reduce_sum(x, [1]))
+    return tf.gradients(tf.reduce_sum(y), [x])
+
+
+def _stop_gradient_summed_in_branch(tf):
+    # (pnest3) the same of a StopGradient read twice in a branch
+    x = tf.placeholder(tf.float32, [None, 5], name="x")
+    p = tf.placeholder(tf.bool, [], name="p")
+
+    def t():
+        s = tf.stop_gradient(tf.sin(x))
+        return tf.exp(x - s) + s * 2.0
+    y = tf.cond(p, t, lambda: x * 3.0)
+    return tf.gradients(tf.reduce_sum(y), [x])
+
+
 def _gather_capture_nested_conds(tf):
     # (plistcap) the capture gathered in both branches of a cond nested in one branch of
     # a cond in the loop, and in the outer cond's other branch: three Switches' slices
@@ -876,7 +935,11 @@ CALLS = [("while/body_cond", _body_cond), ("while/nested_cond", _nested_cond),
          ("while/nested_capture_shape", _nested_capture_shape),
          ("while/nested_capture_shape_body", _nested_capture_shape_body),
          ("while/nested_gather_in_cond", _nested_gather_in_cond),
-         ("while/nested_gather_in_cond_terms", _nested_gather_in_cond_terms)]
+         ("while/nested_gather_in_cond_terms", _nested_gather_in_cond_terms),
+         ("while/three_nested_loops", _three_nested_loops),
+         ("while/three_nested_loops_body", _three_nested_loops_body),
+         ("cond/logsumexp_in_branch", _logsumexp_in_branch),
+         ("cond/stop_gradient_summed_in_branch", _stop_gradient_summed_in_branch)]
 
 
 

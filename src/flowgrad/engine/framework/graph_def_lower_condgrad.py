@@ -106,6 +106,21 @@ def plan(cp, op, infos, lowerings):
     return False
 
 
+def _summed_for(m, groups, fside):
+    """The forward op of branch `fside` whose output's gradients unread AddN `m` sums (the
+    one input every forward op whose gradient `m` reads shares), or None."""
+    if m.type != "AddN" or any(t.consumers() for t in m._outputs):
+        return None
+    common = None
+    for t in m._inputs:
+        f = next((f for f, ms in groups.items() if t.op in ms and not isinstance(f, tuple)),
+                 None)
+        if f is None:
+            return None
+        ins = {i.op for i in f._inputs if i.op in fside}
+        common = ins if common is None else common & ins
+    return next(iter(common)) if common and len(common) == 1 else None
+
 def _plan(cp, op, infos, lowerings, parent=None):
     """Plans Cond `op` (a gradient cond) as TF's gradient in CondPlan `cp`; False where
     that is not written (not a plain gradient of a cond in TF's own layout, or a branch
@@ -336,6 +351,12 @@ def _plan(cp, op, infos, lowerings, parent=None):
                     [t.op for t in mine_outs(b, j)], side)]
                 groups[("sw", b, c.name)] = mine
                 waiting = [w for w in waiting if w not in mine]
+        for m in list(waiting):   # (TF's sum of the gradients of an op it does not
+            # differentiate further, a StopGradient's: made when the walk reaches that op)
+            f = _summed_for(m, groups, fsides[b])
+            if f is not None:
+                groups.setdefault(f, []).append(m)
+                waiting.remove(m)
         if waiting:
             return False
     owner = {m: f for f, ms in groups.items() for m in ms}

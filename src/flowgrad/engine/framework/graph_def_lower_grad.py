@@ -574,8 +574,7 @@ class GradLoopPlan(_PlanBase):
             elif m.type == "WhileGrad":   # what its frame enters from this one (not the
                 # forward initial values; nor a capture whose accumulator's zeros are of a
                 # pushed shape: _AccShape)
-                acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)} \
-                    if parent is None else set()
+                acc = {id(a.c) for a in self._acc_shapes(m, fop, finfo, body, fvars, fcaps)}
                 # (nor a capture of a fully known shape its frame's ops do not read: its
                 # accumulator starts from a Const, TF enters nothing)
                 nin, nc = _nested_ins(m), len(_loop_info(m)["diff_caps"])
@@ -609,7 +608,7 @@ class GradLoopPlan(_PlanBase):
                 pushes.append(zs)
                 made.append(("pop", len(pushes) - 1))
         for m in members:   # (and of a nested frame's accumulators' zeros)
-            if m.type == "WhileGrad" and parent is None:
+            if m.type == "WhileGrad":
                 for acc in self._acc_shapes(m, fop, finfo, body, fvars, fcaps):
                     pushes.append(acc)
                     made.append(("pop", len(pushes) - 1))
@@ -1526,8 +1525,10 @@ def _acc_base(self, gop, j):
 
 def _acc_shapes(self, gop, fop, finfo, body, fvars, fcaps):
     """[_AccShape] of nested WhileGrad `gop` (planned; its parent's forward loop `fop`,
-    outside other loops): its accumulators of a shape not fully known, of a capture the
-    parent's forward frame holds (a body value, a loop variable, a capture's Enter)."""
+    itself in a loop or not: a middle frame pushes them as a top-level one does, TF's
+    AddBackpropAccumulator in the parent's forward context): its accumulators of a shape
+    not fully known, of a capture the parent's forward frame holds (a body value, a loop
+    variable, a capture's Enter)."""
     p = self.plans[gop]
     ginfo, cfinfo = p["ginfo"], p["finfo"]
     if count_levels(gop):
