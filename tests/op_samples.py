@@ -2190,5 +2190,9 @@ OLD_OPS3 = [
            lambda tf: [raw(tf, "Empty", shape=[2, 3], dtype=tf.float32, init=True),
                        raw(tf, "Empty", shape=[0, 2], dtype=tf.int64),
                        raw(tf, "Empty", shape=[3], dtype=tf.bool, init=True)], [], ("float32",)),
+    Sample("ScatterNdNonAliasingAdd", "ScatterNdNonAliasingAdd",
+           lambda tf, x, i, u: raw(tf, "ScatterNdNonAliasingAdd", input=x, indices=i, updates=u),
+           [Arg((4, 3)), Arg((3, 1), values=[3, 0, 3], dtype="int32"), Arg((3, 3))],
+           FC + I + ("bool",), grad=(0, 2)),
 ]
 SAMPLES = SAMPLES + OLD_OPS3

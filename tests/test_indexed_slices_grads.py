@@ -119,6 +119,8 @@ _EXTRA = {
         _x([3, 2]), 0.0, 2.0, range_given=True),
     "QuantizeAndDequantizeV3": lambda: tf.raw_ops.QuantizeAndDequantizeV3(
         input=_x([3, 2]), input_min=0.0, input_max=2.0, num_bits=4),
+    "ScatterNdNonAliasingAdd": lambda: tf.raw_ops.ScatterNdNonAliasingAdd(
+        input=_x([4, 2]), indices=[[3], [0], [3]], updates=_x([3, 2], 1)),
     "NthElement": lambda: tf.contrib.nn.nth_element(_x([3, 4, 5]), 2),
     "Resampler": lambda: tf.contrib.resampler.resampler(
         _x([2, 4, 5, 3]), tf.constant([[[0.5, 1.5], [2.2, 3.1], [4.6, -0.4]]] * 2)),

@@ -1,7 +1,7 @@
 """GraphDefs TF 1.14 wrote with more of its older op types (Conv3DBackpropInput/Filter v1
 from a producer-8 GraphDef, SelfAdjointEig and BatchSelfAdjointEig from producer 10,
-NonMaxSuppression/V2, QuantizeAndDequantizeV3 with its gradient, Empty) imported and run by
-flowgrad to TF's values (tests/golden/ckpt/gen_prawops2_graphdefs.py); the same graphs built
+NonMaxSuppression/V2, QuantizeAndDequantizeV3 with its gradient, Empty,
+ScatterNdNonAliasingAdd) imported and run by flowgrad to TF's values (tests/golden/ckpt/gen_prawops2_graphdefs.py); the same graphs built
 by flowgrad give TF's names and values; the removed ops refuse tf.raw_ops at version 38."""
 import numpy as np
 import pytest

@@ -3,8 +3,8 @@ Conv3DBackpropInput / Conv3DBackpropFilter (removed at GraphDef version 10: from
 producer-8 GraphDef), SelfAdjointEig and BatchSelfAdjointEig (removed at version 11: from a
 producer-10 GraphDef; the eigenvalue row and v diag(e^2) v^T, as each eigenvector is defined
 up to a sign), NonMaxSuppression, NonMaxSuppressionV2, QuantizeAndDequantizeV3 (with its
-gradient) and Empty (init=True). Case: {"graph": the serialized GraphDef, "fetch": tensor
-names, "values": TF's values of them}."""
+gradient), Empty (init=True) and ScatterNdNonAliasingAdd (with its gradient). Case:
+{"graph": the serialized GraphDef, "fetch": tensor names, "values": TF's values of them}."""
 import numpy as np
 
 
@@ -87,7 +87,13 @@ def _nms_qdq_empty(tf, rng):
                                   iou_threshold=tf.constant(0.3)),
             q, q2, tf.gradients(q * x, x)[0],
             R.Empty(shape=tf.constant([2, 0, 3]), dtype=tf.float64, init=True),
-            R.Empty(shape=[4], dtype=tf.int32, init=True)]
+            R.Empty(shape=[4], dtype=tf.int32, init=True)] + _with_grad(
+                tf, R.ScatterNdNonAliasingAdd(input=x, indices=[[2], [0], [2]],
+                                              updates=tf.constant(_values(rng, (3, 5)))), x)
+
+
+def _with_grad(tf, y, x):
+    return [y, tf.gradients(y * y, x)[0]]
 
 
 def cases(tf):
