@@ -121,6 +121,7 @@ _EXTRA = {
         input=_x([3, 2]), input_min=0.0, input_max=2.0, num_bits=4),
     "ScatterNdNonAliasingAdd": lambda: tf.raw_ops.ScatterNdNonAliasingAdd(
         input=_x([4, 2]), indices=[[3], [0], [3]], updates=_x([3, 2], 1)),
+    "RefIdentity": lambda: tf.raw_ops.RefIdentity(input=tf.Variable(_x([3, 2]))),
     "NthElement": lambda: tf.contrib.nn.nth_element(_x([3, 4, 5]), 2),
     "Resampler": lambda: tf.contrib.resampler.resampler(
         _x([2, 4, 5, 3]), tf.constant([[[0.5, 1.5], [2.2, 3.1], [4.6, -0.4]]] * 2)),

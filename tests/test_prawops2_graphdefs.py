@@ -1,8 +1,9 @@
 """GraphDefs TF 1.14 wrote with more of its older op types (Conv3DBackpropInput/Filter v1
 from a producer-8 GraphDef, SelfAdjointEig and BatchSelfAdjointEig from producer 10,
 NonMaxSuppression/V2, QuantizeAndDequantizeV3 with its gradient, Empty,
-ScatterNdNonAliasingAdd) imported and run by flowgrad to TF's values (tests/golden/ckpt/gen_prawops2_graphdefs.py); the same graphs built
-by flowgrad give TF's names and values; the removed ops refuse tf.raw_ops at version 38."""
+ScatterNdNonAliasingAdd, RefIdentity) imported and run by flowgrad to TF's values
+(tests/golden/ckpt/gen_prawops2_graphdefs.py); the same graphs built by flowgrad give TF's
+names and values; the removed ops refuse tf.raw_ops at version 38."""
 import numpy as np
 import pytest
 
@@ -20,6 +21,7 @@ def _run_imported(case):
         tf.import_graph_def(gd, name="")
         fetch = [g.get_tensor_by_name(n) for n in case["fetch"]]
         with tf.Session() as sess:
+            sess.run("init")
             return sess.run(fetch), g
 
 

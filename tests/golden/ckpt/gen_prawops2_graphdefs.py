@@ -3,7 +3,7 @@ Conv3DBackpropInput / Conv3DBackpropFilter (removed at GraphDef version 10: from
 producer-8 GraphDef), SelfAdjointEig and BatchSelfAdjointEig (removed at version 11: from a
 producer-10 GraphDef; the eigenvalue row and v diag(e^2) v^T, as each eigenvector is defined
 up to a sign), NonMaxSuppression, NonMaxSuppressionV2, QuantizeAndDequantizeV3 (with its
-gradient), Empty (init=True) and ScatterNdNonAliasingAdd (with its gradient). Case:
+gradient), Empty (init=True), ScatterNdNonAliasingAdd (with its gradient) and RefIdentity. Case:
 {"graph": the serialized GraphDef, "fetch": tensor names, "values": TF's values of them}."""
 import numpy as np
 
@@ -39,7 +39,9 @@ def _case(tf, build):
     with tf.Graph().as_default() as g:
         rng = np.random.RandomState(11)
         fetch = build(tf, rng)
+        init = tf.global_variables_initializer()   # (named "init")
         with tf.Session() as sess:
+            sess.run(init)
             values = sess.run(fetch)
         return {"graph": g.as_graph_def().SerializeToString(),
                 "fetch": [t.name for t in fetch], "values": values}
@@ -92,10 +94,19 @@ def _nms_qdq_empty(tf, rng):
                                               updates=tf.constant(_values(rng, (3, 5)))), x)
 
 
+def _ref_identity(tf, rng):
+    """An AssignAdd through RefIdentity writes the variable; the gradient passes through."""
+    v = tf.Variable(_values(rng, (2, 3)).astype(np.float32), name="v")
+    r = tf.raw_ops.RefIdentity(input=v)
+    c = tf.constant(_values(rng, (2, 3)).astype(np.float32))
+    return [tf.assign_add(r, c), tf.gradients(r * c, v)[0]]
+
+
 def _with_grad(tf, y, x):
     return [y, tf.gradients(y * y, x)[0]]
 
 
 def cases(tf):
     return {name: _case(tf, build) for name, build in (
-        ("conv3d_v1", _conv3d_v1), ("eig_v1", _eig_v1), ("nms_qdq_empty", _nms_qdq_empty))}
+        ("conv3d_v1", _conv3d_v1), ("eig_v1", _eig_v1), ("nms_qdq_empty", _nms_qdq_empty),
+        ("ref_identity", _ref_identity))}
