@@ -74,3 +74,24 @@ def test_removed_op_refuses_at_version_38(op_type, version, use):
             getattr(tf.raw_ops, op_type)(**args)
     assert str(info.value) == (f"Op {op_type} is not available in GraphDef version 38. It has "
                                f"been removed in version {version}. {use}")
+
+
+def test_placeholder_v2_from_a_producer_22_graph_def():
+    """PlaceholderV2 (removed at version 23) as Placeholder: its shape, the fed value, and
+    TF 1.14's error when it is not fed."""
+    gd = tf.GraphDef()
+    gd.versions.producer = 22
+    n = gd.node.add()
+    n.name, n.op = "p", "PlaceholderV2"
+    n.attr["dtype"].type = tf.float32.as_datatype_enum
+    n.attr["shape"].shape.dim.add().size = -1
+    n.attr["shape"].shape.dim.add().size = 2
+    with tf.Graph().as_default():
+        p, = tf.import_graph_def(gd, return_elements=["p:0"], name="")
+        assert p.shape.as_list() == [None, 2] and p.dtype == tf.float32
+        y = p * 2.0
+        with tf.Session() as sess:
+            np.testing.assert_array_equal(sess.run(y, {p: [[1.0, 2.0]]}), [[2.0, 4.0]])
+            with pytest.raises(tf.errors.InvalidArgumentError, match=r"^You must feed a value "
+                               r"for placeholder tensor 'p' with dtype float and shape \[\?,2\]"):
+                sess.run(y)

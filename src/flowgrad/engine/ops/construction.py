@@ -363,6 +363,9 @@ def _placeholder_bind(node, ctx):
 
 register_op("Placeholder", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
             stateful=True)
+# PlaceholderV2 (removed at GraphDef version 23; its shape attr required): Placeholder's rules
+register_op("PlaceholderV2", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
+            stateful=True)
 
 
 # Empty: a tensor of `dtype` and the shape input's shape. TF leaves its memory unwritten
