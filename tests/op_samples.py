@@ -1925,6 +1925,10 @@ def _old_graphdef_op(tf, op_type, inputs, attrs, producer=8, outputs=1, int_attr
     for key, value in attrs.items():
         if isinstance(value, bool):
             n.attr[key].b = value
+        elif isinstance(value, list):
+            n.attr[key].list.i.extend(value)
+        elif isinstance(value, bytes):
+            n.attr[key].s = value
         else:
             n.attr[key].f = value
     for key, value in (int_attrs or {}).items():
@@ -2136,3 +2140,59 @@ BITS_INPLACE = [
            [Arg((4, 3)), Arg((1, 3))], F + I),
 ]
 SAMPLES = SAMPLES + BITS_INPLACE
+
+
+# -- more of TF's older op types (prawops2) ---------------------------------------------------
+def _eig_v1(op_type, producer=10):
+    """SelfAdjointEig's [..., N+1, N] output: row 0 the eigenvalues, the eigenvectors below
+    (each defined up to a sign: v diag(e^2) v^T is not)."""
+    def fn(tf, a):
+        out = _old_graphdef_op(tf, op_type, [_pos_def(tf, a)], {}, producer=producer)
+        e, v = out[..., 0, :], out[..., 1:, :]
+        return [e, tf.matmul(v * tf.expand_dims(e * e, -2), v, adjoint_b=True)]
+    return fn
+
+
+def _conv3d_v1(op_type, strides=(1, 1, 1, 1, 1), padding=b"VALID"):
+    def fn(tf, x, f, dy):
+        return _old_graphdef_op(tf, op_type, [x, f, dy],
+                                {"strides": list(strides), "padding": padding})
+    return fn
+
+
+OLD_OPS3 = [
+    Sample("SelfAdjointEig", "SelfAdjointEig", _eig_v1("SelfAdjointEig"), [Arg((3, 3))], F),
+    Sample("BatchSelfAdjointEig", "BatchSelfAdjointEig", _eig_v1("BatchSelfAdjointEig"),
+           [Arg((2, 3, 3))], F),
+    Sample("Conv3DBackpropInput", "Conv3DBackpropInput", _conv3d_v1("Conv3DBackpropInput"),
+           [Arg((1, 3, 4, 4, 2)), Arg((2, 2, 2, 2, 3)), Arg((1, 2, 3, 3, 3))], F),
+    Sample("Conv3DBackpropFilter", "Conv3DBackpropFilter",
+           _conv3d_v1("Conv3DBackpropFilter", (1, 1, 2, 2, 1), b"SAME"),
+           [Arg((1, 3, 4, 4, 2)), Arg((2, 2, 2, 2, 3)), Arg((1, 3, 2, 2, 3))], F),
+    Sample("NonMaxSuppression", "NonMaxSuppression",
+           lambda tf, b, s: [raw(tf, "NonMaxSuppression", boxes=b, scores=s, max_output_size=4),
+                             raw(tf, "NonMaxSuppression", boxes=b, scores=s, max_output_size=3,
+                                 iou_threshold=0.1)],
+           [_NMS_BOXES, _NMS_SCORES], ("float32",)),
+    Sample("NonMaxSuppressionV2", "NonMaxSuppressionV2",
+           lambda tf, b, s: raw(tf, "NonMaxSuppressionV2", boxes=b, scores=s,
+                                max_output_size=4, iou_threshold=0.4),
+           [_NMS_BOXES, _NMS_SCORES], ("float32", "float16")),
+    Sample("QuantizeAndDequantizeV3", "QuantizeAndDequantizeV3",
+           lambda tf, x, lo, hi: [
+               raw(tf, "QuantizeAndDequantizeV3", input=x, input_min=lo, input_max=hi,
+                   num_bits=3),
+               raw(tf, "QuantizeAndDequantizeV3", input=x, input_min=lo, input_max=hi,
+                   num_bits=5, signed_input=False, range_given=False)],
+           [Arg((3, 4), -3.0, 3.0), Arg((), values=-1.5), Arg((), values=2.5)], F,
+           grad=(0,), numeric=False),  # the straight-through gradient: not numeric
+    Sample("Empty", "Empty",
+           lambda tf: [raw(tf, "Empty", shape=[2, 3], dtype=tf.float32, init=True),
+                       raw(tf, "Empty", shape=[0, 2], dtype=tf.int64),
+                       raw(tf, "Empty", shape=[3], dtype=tf.bool, init=True)], [], ("float32",)),
+    Sample("ScatterNdNonAliasingAdd", "ScatterNdNonAliasingAdd",
+           lambda tf, x, i, u: raw(tf, "ScatterNdNonAliasingAdd", input=x, indices=i, updates=u),
+           [Arg((4, 3)), Arg((3, 1), values=[3, 0, 3], dtype="int32"), Arg((3, 3))],
+           FC + I + ("bool",), grad=(0, 2)),
+]
+SAMPLES = SAMPLES + OLD_OPS3

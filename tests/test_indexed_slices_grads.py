@@ -117,6 +117,11 @@ _EXTRA = {
     "CheckNumerics": lambda: tf.check_numerics(_x([3, 2]), "x"),
     "QuantizeAndDequantizeV2": lambda: tf.quantization.quantize_and_dequantize(
         _x([3, 2]), 0.0, 2.0, range_given=True),
+    "QuantizeAndDequantizeV3": lambda: tf.raw_ops.QuantizeAndDequantizeV3(
+        input=_x([3, 2]), input_min=0.0, input_max=2.0, num_bits=4),
+    "ScatterNdNonAliasingAdd": lambda: tf.raw_ops.ScatterNdNonAliasingAdd(
+        input=_x([4, 2]), indices=[[3], [0], [3]], updates=_x([3, 2], 1)),
+    "RefIdentity": lambda: tf.raw_ops.RefIdentity(input=tf.Variable(_x([3, 2]))),
     "NthElement": lambda: tf.contrib.nn.nth_element(_x([3, 4, 5]), 2),
     "Resampler": lambda: tf.contrib.resampler.resampler(
         _x([2, 4, 5, 3]), tf.constant([[[0.5, 1.5], [2.2, 3.1], [4.6, -0.4]]] * 2)),
@@ -370,6 +375,10 @@ _NO_SLICES = {
     "MaxPoolGradGradV2": "no gradient in TF 1.14",
     "CompareAndBitpack": "no gradient in TF 1.14", "InplaceUpdate": "no gradient in TF 1.14",
     "InplaceAdd": "no gradient in TF 1.14", "InplaceSub": "no gradient in TF 1.14",
+    # -- (prawops2)
+    "SelfAdjointEig": "no gradient in TF 1.14", "BatchSelfAdjointEig": "no gradient in TF 1.14",
+    "Conv3DBackpropInput": "no gradient in TF 1.14",
+    "Conv3DBackpropFilter": "no gradient in TF 1.14", "Empty": "no gradient in TF 1.14",
 }
 
 

@@ -17,7 +17,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import _infer_dtype, constant
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, IntsLike, ShapeLike, TensorLike, _as_int_input, _dims,
@@ -362,6 +362,30 @@ def _placeholder_bind(node, ctx):
 
 
 register_op("Placeholder", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
+            stateful=True)
+# PlaceholderV2 (removed at GraphDef version 23; its shape attr required): Placeholder's rules
+register_op("PlaceholderV2", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
+            stateful=True)
+
+
+# Empty: a tensor of `dtype` and the shape input's shape. TF leaves its memory unwritten
+# unless init=True (then zeros); flowgrad gives zeros either way. Stateful; no gradient.
+def _empty_infer(inputs, attrs):
+    t = inputs[0]
+    if t.shape.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {t.shape.ndims}")
+    sv = shape_value(t)
+    sv = None if sv is None else [None if d is None or d < 0 else int(d) for d in sv]
+    return [(_dt.as_dtype(attrs["dtype"]), TensorShape(sv))]
+
+
+def _empty_kernel(shape, dtype, init=False):
+    dims = tuple(int(d) for d in np.asarray(shape).reshape(-1))
+    dt = _dt.as_dtype(dtype)
+    return np.full(dims, b"", object) if dt == _dt.string else np.zeros(dims, dt.as_numpy_dtype)
+
+
+register_op("Empty", infer=_empty_infer, kernel=_empty_kernel, grad=no_gradient_registered,
             stateful=True)
 
 

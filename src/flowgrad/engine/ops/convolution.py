@@ -19,7 +19,7 @@ from ..framework import errors, threads
 from ..framework.constant_op import const_value, constant, convert_to_tensor
 from ..framework.grad_state import wants_grad
 from ..framework.graph import Tensor, name_scope
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import refined_ints, shape_value
 from . import eigen_bmm as _eigen_bmm
@@ -1071,6 +1071,34 @@ for _family in _FAMILIES:
                     **({"intra_op_threads": True} if _type in ("Conv2DBackpropFilter",
                                                               "Conv2DBackpropInput") else {}))
 del _family, _type, _infer, _kernel, _grad
+
+
+# Conv3DBackpropInput / Conv3DBackpropFilter (TF's first form, removed at GraphDef version
+# 10): the V2 kernels (NDHWC) with the sizes read from the input (filter) itself; TF's shape
+# rule gives that input's shape, rank 5; TF 1.14 registers no gradient for either
+def _conv3d_v1_infer(pos):
+    def infer(inputs, attrs):
+        t = inputs[pos]
+        if t.shape.ndims not in (None, 5):
+            raise ValueError(f"Shape must be rank 5 but is rank {t.shape.ndims}")
+        return [(t.dtype.base_dtype, t.shape if t.shape.ndims else TensorShape([None] * 5))]
+    return infer
+
+
+def _conv3d_bi_v1_kernel(x, f, dy, strides, padding, dilations=(1,) * 5, **_):
+    return _conv3d_backprop_input_kernel(np.shape(x), f, dy, strides, padding, "NDHWC",
+                                         dilations)
+
+
+def _conv3d_bf_v1_kernel(x, f, dy, strides, padding, dilations=(1,) * 5, **_):
+    return _conv3d_backprop_filter_kernel(x, np.shape(f), dy, strides, padding, "NDHWC",
+                                          dilations)
+
+
+register_op("Conv3DBackpropInput", infer=_conv3d_v1_infer(0), kernel=_conv3d_bi_v1_kernel,
+            grad=no_gradient_registered)
+register_op("Conv3DBackpropFilter", infer=_conv3d_v1_infer(1), kernel=_conv3d_bf_v1_kernel,
+            grad=no_gradient_registered)
 
 
 # =========================================================================================

@@ -269,6 +269,33 @@ register_op("NonMaxSuppressionWithOverlaps",
             kernel=_nms_overlaps_kernel, grad=None)
 
 
+# NonMaxSuppression (the threshold an attr) and NonMaxSuppressionV2 (an input): V3's kernel
+# with no score threshold; NotDifferentiable in TF 1.14. V3's shape rule checks the
+# threshold inputs they have (max_output_size stands in for those they lack: it is checked
+# scalar first).
+def _nms_v1_kernel(boxes, scores, max_output_size, iou_threshold=0.5):
+    return _nms_v3_kernel(boxes, scores, max_output_size, _F32(iou_threshold), _F32(-np.inf))
+
+
+def _nms_v2_kernel(boxes, scores, max_output_size, iou_threshold, T=None):
+    return _nms_v3_kernel(boxes, scores, max_output_size, iou_threshold, _F32(-np.inf))
+
+
+def _nms_old_infer(op_type):
+    v3 = _nms_infer(op_type)
+
+    def infer(inputs, attrs):
+        size = inputs[2]
+        return v3(list(inputs[:4]) + [size] * (5 - len(inputs[:4])), attrs)
+    return infer
+
+
+register_op("NonMaxSuppression", infer=_nms_old_infer("NonMaxSuppression"),
+            kernel=_nms_v1_kernel, grad=None)
+register_op("NonMaxSuppressionV2", infer=_nms_old_infer("NonMaxSuppressionV2"),
+            kernel=_nms_v2_kernel, grad=None)
+
+
 def _combined_nms_kernel(boxes, scores, max_output_size_per_class, max_total_size,
                          iou_threshold, score_threshold, pad_per_class=False, clip_boxes=True):
     b, s = np.asarray(boxes, _F32), np.asarray(scores, _F32)

@@ -218,6 +218,36 @@ def _eig_grad(op, grad_e, grad_v):
 register_op("SelfAdjointEigV2", infer=_eig_infer, kernel=_eig_kernel, grad=_eig_grad)
 
 
+# -- SelfAdjointEig / BatchSelfAdjointEig (TF's first form, removed at GraphDef version 11):
+# one [..., N+1, N] output, the eigenvalues in row 0 and the eigenvectors (columns) below,
+# from V2's solver; TF 1.14 registers no gradient for either
+def _eig_v1_infer(op_type, types, batch):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_dtype(op_type, x, types, "T")
+        if not batch and x.shape.ndims not in (None, 2):
+            raise ValueError(f"Shape must be rank 2 but is rank {x.shape.ndims}")
+        r = None if batch else _square_dims(op_type, x)   # TF: the batch form's is unknown
+        if r is None:
+            return [(x.dtype.base_dtype, TensorShape(None))]
+        n = r[1]
+        return [(x.dtype.base_dtype, TensorShape(r[0] + [None if n is None else n + 1, n]))]
+    return infer
+
+
+def _eig_v1_kernel(x):
+    e, v = _eig_kernel(x)
+    return np.concatenate([e[..., None, :], v], axis=-2)
+
+
+for _op_type, _types, _batch in (
+        ("SelfAdjointEig", (_dt.float64, _dt.float32, _dt.float16), False),
+        ("BatchSelfAdjointEig", (_dt.float64, _dt.float32), True)):
+    register_op(_op_type, infer=_eig_v1_infer(_op_type, _types, _batch), kernel=_eig_v1_kernel,
+                grad=no_gradient_registered)
+del _op_type, _types, _batch
+
+
 def self_adjoint_eig(tensor: TensorLike, name: str | None = None) -> tuple:
     """(e, v): the eigenvalues (ascending) and eigenvectors (columns) of a batch of
     self-adjoint matrices, reading the lower triangle (op SelfAdjointEigV2; tf.linalg.eigh)."""

@@ -91,8 +91,8 @@ def _kernel(x, in_min, in_max, signed_input=True, num_bits=8, range_given=False,
         v = r(v * scale)
         if round_mode == "HALF_UP":
             v = r(np.floor(r(v + r(0.5))))
-        else:
-            v = r(np.rint(v))
+        else:   # Eigen's half-to-even rounding never gives -0 (numpy's rint does)
+            v = r(np.rint(v)) + 0
         return r(v * inverse)
 
 
@@ -109,6 +109,17 @@ def _grad(op, grad):
 
 
 register_op("QuantizeAndDequantizeV2", infer=_infer, kernel=_kernel, grad=_grad)
+
+
+# QuantizeAndDequantizeV3: V2 with num_bits an int32 input (rounding half to even); TF 1.14's
+# gradient passes grad through, nothing for the range or num_bits
+def _v3_kernel(x, in_min, in_max, num_bits, signed_input=True, range_given=True, T=None):
+    return _kernel(x, in_min, in_max, signed_input=signed_input, num_bits=int(num_bits),
+                   range_given=range_given, T=T)
+
+
+register_op("QuantizeAndDequantizeV3", infer=_infer, kernel=_v3_kernel,
+            grad=lambda op, grad: [grad, None, None, None])
 
 
 def quantize_and_dequantize(input, input_min, input_max, signed_input=True,  # noqa: A002

@@ -244,6 +244,31 @@ for _name, _kind, _grad in (("Update", "update", _tsu_grad), ("Add", "add", _tsa
                 bind=_tensor_bind_for(_kind), grad=_grad)
 
 
+# ScatterNdNonAliasingAdd: TensorScatterAdd's forerunner (argument 'input'; bool adds as
+# logical or, as Eigen's); TF 1.14's rule: [grad, None, gather_nd(grad, indices)]
+def _nd_non_aliasing_infer(inputs, attrs):
+    t, _, updates = inputs
+    if updates.dtype.base_dtype is not t.dtype.base_dtype:
+        raise TypeError(f"Input 'updates' of 'ScatterNdNonAliasingAdd' Op has type "
+                        f"{updates.dtype.base_dtype.name} that does not match type "
+                        f"{t.dtype.base_dtype.name} of argument 'input'.")
+    return _tensor_infer_for("ScatterNdNonAliasingAdd")(inputs, attrs)
+
+
+def _nd_non_aliasing_bind(node, ctx):
+    def run(tensor, indices, updates):
+        t, i, u = np.asarray(tensor), np.asarray(indices), np.asarray(updates)
+        _scatter_nd_check(i, u, t.shape)
+        out = t.copy()
+        _write("add", out, i, u)
+        return out
+    return run
+
+
+register_op("ScatterNdNonAliasingAdd", infer=_nd_non_aliasing_infer, bind=_nd_non_aliasing_bind,
+            grad=lambda op, grad: [grad, None, gather_nd(grad, op.inputs[1])])
+
+
 def tensor_scatter(kind: str, tensor, indices, updates, name: str | None) -> Tensor:
     """The TensorScatter<Kind> op: a copy of `tensor` with `updates` scattered in."""
     op_type = "TensorScatter" + kind

@@ -152,6 +152,20 @@ register_op("AssignSub", infer=_update_infer_for("AssignSub"),
             aliases_input=True)
 
 
+# RefIdentity: the reference tensor itself (an Assign through it writes the variable);
+# TF 1.14's rule passes grad through
+def _ref_identity_infer(inputs, attrs):
+    x = inputs[0]
+    if not x.dtype.is_ref_dtype:
+        raise TypeError("'RefIdentity' Op requires that input 'input' be a mutable tensor "
+                        "(e.g.: a tf.Variable)")
+    return [(x.dtype, x.shape)]
+
+
+register_op("RefIdentity", infer=_ref_identity_infer, kernel=lambda x: x,
+            grad=lambda op, grad: [grad], aliases_input=True)
+
+
 def _is_init_bind(node, ctx):
     store = ctx.variables
     op = node.op._inputs[0].op
