@@ -1010,6 +1010,19 @@ def _nested_while_grad(tf):
     tf.gradients(y, x)
 
 
+def _while_gated_grad(tf):
+    # gate_gradients=True (Optimizer.minimize's GATE_OP) in a loop body: the tuples of
+    # the gradients only a StopGradient reads are built in TF's gradient frame (no Enter)
+    w = tf.Variable(tf.ones([3, 3]))
+    x = tf.placeholder(tf.float32, (4, 3), name="x")
+
+    def body(i, s):
+        return i + 1, tf.reduce_logsumexp(tf.expand_dims(s, 2) + w, [1])
+
+    _, y = tf.while_loop(lambda i, s: i < 3, body, [0, x])
+    tf.gradients(tf.reduce_sum(y), [w, x], gate_gradients=True)
+
+
 CALLS = CALLS + [
     ("loops/dynamic_rnn_lstm", _dynamic_rnn(lambda tf: tf.nn.rnn_cell.BasicLSTMCell(4),
                                             grad=False)),
@@ -1029,4 +1042,5 @@ CALLS = CALLS + [
     ("loops/foldl_grad", _foldl(True)),
     ("loops/while_tensor_array", _while_tensor_array(False)),
     ("loops/while_tensor_array_grad", _while_tensor_array(True)),
-    ("loops/nested_while_grad", _nested_while_grad)]
+    ("loops/nested_while_grad", _nested_while_grad),
+    ("loops/while_gated_grad", _while_gated_grad)]

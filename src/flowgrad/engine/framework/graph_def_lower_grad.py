@@ -301,12 +301,19 @@ def _dead_members(gop, prefix, seen, body, block=frozenset()):
         if o in seen or o in body or not o.name.startswith(scope) or chain(o) or \
                 (inner and o.name.startswith(inner)) or \
                 o.type in _UNSUPPORTED or o.type in ("Cond", "LoopVar") or \
-                o.type.startswith("TensorArray") or not block.issuperset(o._control_inputs) or \
+                o.type.startswith("TensorArray") or \
                 any(d.is_ref_dtype or d.base_dtype in (_dt.variant, _dt.resource)
                     for d in [t.dtype for t in list(o._inputs) + list(o.outputs)]):
             continue
         out.add(o)
-    return out
+    # (a control input: a block's, or a gradient op of the frame, as a gate_gradients
+    # tuple's group_deps its Identities wait for: TF builds the tuple in the frame)
+    while True:
+        bad = {o for o in out if not all(c in block or c in seen or c in out
+                                         for c in o._control_inputs)}
+        if not bad:
+            return out
+        out -= bad
 
 
 def _nested_members(gop, parent_body):
