@@ -248,12 +248,19 @@ register_op("SparseMatMul", infer=_sparse_matmul_infer, kernel=_sparse_matmul_ke
 
 
 # -- BatchMatMulV2 ---------------------------------------------------------------------------
-def _bmm_infer(inputs, attrs):
-    a, b = inputs
+def _bmm_dims(a, b):
+    """Both operands' dims (None: unknown rank), each known rank at least 2 (TF's
+    WithRankAtLeast in both batch products' shape functions)."""
     sa, sb = _dims(a), _dims(b)
     for s in (sa, sb):
         if s is not None and len(s) < 2:
             raise ValueError(f"Shape must be at least rank 2 but is rank {len(s)}")
+    return sa, sb
+
+
+def _bmm_infer(inputs, attrs):
+    a, b = inputs
+    sa, sb = _bmm_dims(a, b)
     if sa is None or sb is None:
         return [(a.dtype.base_dtype, TensorShape(None))]
     m, ka = (sa[-1], sa[-2]) if attrs.get("adj_x") else sa[-2:]
@@ -351,10 +358,7 @@ register_op("BatchMatMulV2", infer=_bmm_infer, kernel=_bmm_kernel, grad=_bmm_gra
 def _bmm_v1_infer(inputs, attrs):
     """TF's BatchMatMulShapeFn: ranks at least 2, the batch dims merged, the inner dims."""
     a, b = inputs
-    sa, sb = _dims(a), _dims(b)
-    for s in (sa, sb):
-        if s is not None and len(s) < 2:
-            raise ValueError(f"Shape must be at least rank 2 but is rank {len(s)}")
+    sa, sb = _bmm_dims(a, b)
     if sa is None and sb is None:
         return [(a.dtype.base_dtype, TensorShape(None))]
     m = None if sa is None else (sa[-1] if attrs.get("adj_x") else sa[-2])
