@@ -73,3 +73,16 @@ def test_block_size_below_minimum():
                            r"passed 1 less than minimum 2\.$"):
             tf.raw_ops.SpaceToBatch(input=np.ones((1, 2, 2, 1)), paddings=[[0, 0], [0, 0]],
                                     block_size=1)
+
+
+@pytest.mark.parametrize("op_type,src,dst", [("DataFormatDimMap", "NHWC", "NHWD"),
+                                             ("DataFormatVecPermute", "NHW", "NWH")])
+def test_data_format_outside_tfs_defined_output_is_refused(op_type, src, dst):
+    # TF 1.14 reads memory it never wrote for formats that are not one permutation of 4
+    # letters; flowgrad says so when the op is built, and builds nothing
+    with tf.Graph().as_default() as g:
+        with pytest.raises(NotImplementedError,
+                           match=rf"^tf\.raw_ops\.{op_type} with src_format='{src}' and "
+                                 rf"dst_format='{dst}' \(TF 1\.14 leaves its output undefined\)$"):
+            getattr(tf.raw_ops, op_type)(x=[0, 1, 2, 3], src_format=src, dst_format=dst)
+        assert [op.type for op in g.get_operations() if op.type == op_type] == []

@@ -673,11 +673,20 @@ def _vec_permute_kernel(x, src_format="NHWC", dst_format="NCHW", **_):
     return out
 
 
-register_op("DataFormatDimMap", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
-                                                              inputs[0].shape)],
+def _format_infer(op_type, checks_lengths):
+    """The input's dtype and shape; formats whose output TF leaves undefined are refused
+    when the op is built (lengths TF's kernel checks stay its run-time error)."""
+    def infer(inputs, attrs):
+        src, dst = attrs.get("src_format", "NHWC"), attrs.get("dst_format", "NCHW")
+        if not checks_lengths or (len(src) == 4 and len(dst) == 4):
+            _format_perm(op_type, src, dst, check=False)
+        return [(inputs[0].dtype.base_dtype, inputs[0].shape)]
+    return infer
+
+
+register_op("DataFormatDimMap", infer=_format_infer("DataFormatDimMap", True),
             kernel=_dim_map_kernel, grad=no_gradient_registered)
-register_op("DataFormatVecPermute", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
-                                                                  inputs[0].shape)],
+register_op("DataFormatVecPermute", infer=_format_infer("DataFormatVecPermute", False),
             kernel=_vec_permute_kernel, grad=no_gradient_registered)
 
 
