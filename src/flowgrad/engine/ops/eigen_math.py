@@ -47,8 +47,9 @@ try:
     _sinf, _cosf = _LIBM.sinf, _LIBM.cosf
     _tanf, _atanf, _expm1f, _lgammaf = _LIBM.tanf, _LIBM.atanf, _LIBM.expm1f, _LIBM.lgammaf
     _sinhf, _coshf, _asinhf = _LIBM.sinhf, _LIBM.coshf, _LIBM.asinhf
+    _asinf, _acosf, _acoshf, _atanhf = _LIBM.asinf, _LIBM.acosf, _LIBM.acoshf, _LIBM.atanhf
     for _fn in (_expf, _logf, _powf, _log1pf, _erff, _erfcf, _sinf, _cosf, _tanf, _atanf,
-                _expm1f, _lgammaf, _sinhf, _coshf, _asinhf):
+                _expm1f, _lgammaf, _sinhf, _coshf, _asinhf, _asinf, _acosf, _acoshf, _atanhf):
         _fn.restype = ctypes.c_float
         _fn.argtypes = [ctypes.c_float] * (2 if _fn is _powf else 1)
 except (OSError, AttributeError):   # no C libm: the float64 function rounded once
@@ -84,6 +85,18 @@ except (OSError, AttributeError):   # no C libm: the float64 function rounded on
 
     def _asinhf(v):
         return float(np.float32(np.arcsinh(np.float64(v))))
+
+    def _asinf(v):
+        return float(np.float32(np.arcsin(np.float64(v))))
+
+    def _acosf(v):
+        return float(np.float32(np.arccos(np.float64(v))))
+
+    def _acoshf(v):
+        return float(np.float32(np.arccosh(np.float64(v))))
+
+    def _atanhf(v):
+        return float(np.float32(np.arctanh(np.float64(v))))
 
     def _tanf(v):
         return float(np.float32(math.tan(v)))
@@ -604,6 +617,27 @@ def asinhf(x):
     return _libm_each_raw(_asinhf, x)
 
 
+def asinf(x):
+    """TF 1.14's float32 Asin: Eigen's float packets have no asin (HasASin is 0), so each
+    value is std::asin, libm's asinf (NumPy's float32 arcsin differs for ~20% of values)."""
+    return _libm_each_raw(_asinf, x)
+
+
+def acosf(x):
+    """TF 1.14's float32 Acos: libm's acosf of each value, as asinf."""
+    return _libm_each_raw(_acosf, x)
+
+
+def acoshf(x):
+    """TF 1.14's float32 Acosh: Eigen's scalar_acosh_op is std::acosh, libm's acoshf."""
+    return _libm_each_raw(_acoshf, x)
+
+
+def atanhf(x):
+    """TF 1.14's float32 Atanh: Eigen's scalar_atanh_op is std::atanh, libm's atanhf."""
+    return _libm_each_raw(_atanhf, x)
+
+
 def expm1f(x):
     """TF 1.14's float32 Expm1: libm's expm1f of each value (tiny values flushed)."""
     return _libm_each(_expm1f, x)
@@ -847,6 +881,7 @@ def _prsqrt(x):
         y += _RSQRT_THREE_HALVES
         y *= est
         return y
+    x = _flush(x.copy())   # DAZ: a negative denormal is -0, which compares >= 0
     normal = x >= _TINY
     est = np.where(normal & (x != np.inf), est, _F(0))
     # (with FTZ: -x/2 and est^2 flushed where denormal, so huge x get 1.5 est)
@@ -1122,8 +1157,17 @@ libm_log1p64 = _libm_log1p64           # TF's float64 Log1p
 libm_sinh64 = _libm_double("sinh", math.sinh)     # TF's float64 Sinh, Cosh, Asinh
 libm_cosh64 = _libm_double("cosh", math.cosh)
 libm_asinh64 = _libm_double("asinh", math.asinh)
-libm_erf64 = _libm_double("erf", math.erf)        # TF's float64 Erf, Erfc (std::erf)
-libm_erfc64 = _libm_double("erfc", math.erfc)
+libm_erf64 = _daz64(_libm_double("erf", math.erf))   # TF's float64 Erf, Erfc (std::erf;
+libm_erfc64 = _daz64(_libm_double("erfc", math.erfc))   # erf(5e-324) is 0 under DAZ)
+# TF's float64 Asin, Acos, Acosh, Atanh (std:: of each value: Eigen's double packets have
+# none of them) and Expm1 (no packet expm1 either; expm1(5e-324) is 0 under DAZ)
+libm_asin64 = _libm_double("asin", lambda v: math.asin(v) if -1 <= v <= 1 else math.nan)
+libm_acos64 = _libm_double("acos", lambda v: math.acos(v) if -1 <= v <= 1 else math.nan)
+libm_acosh64 = _libm_double("acosh", lambda v: math.acosh(v) if v >= 1 else math.nan)
+libm_atanh64 = _libm_double("atanh", lambda v: math.atanh(v) if -1 < v < 1 else
+                            (math.copysign(math.inf, v) if abs(v) == 1 else math.nan))
+libm_expm1_64 = _daz64(_libm_double("expm1", lambda v: math.expm1(v) if v < 709.8
+                                    else math.inf))
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log
 
 

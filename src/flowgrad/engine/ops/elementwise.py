@@ -357,12 +357,17 @@ def _sqrt_kernel(x):
         # emulation's cost on a language model's embedding slot (docs/performance.md); Grappler
         # makes `var ** 0.5` a Sqrt (optimize/convert_pow.py)
         return _eigen_math.sqrt(x)
+    if x.dtype == np.float64:   # sqrtpd under DAZ: a denormal's root is a signed zero
+        return np.sqrt(_eigen_math.flush64(x))
     return np.sqrt(x)
 
 
 def _rsqrt_kernel(x):
     if x.dtype == np.float32:   # TF's Eigen prsqrt: hardware estimate and a Newton step
         return _eigen_math.rsqrt(x)
+    if x.dtype == np.float64:   # 1 / sqrtpd under DAZ: a denormal gives +-inf
+        with np.errstate(divide="ignore"):
+            return np.reciprocal(np.sqrt(_eigen_math.flush64(x)))
     return np.reciprocal(np.sqrt(x))
 
 
@@ -834,9 +839,10 @@ rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsq
              "Returns 1 / sqrt(x)")
 exp = unop("exp", "Exp", _exp_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x")
-expm1 = unop("expm1", "Expm1", _float32_exact(_eigen_math.expm1f, np.expm1), FLOAT_COMPLEX,
+expm1 = unop("expm1", "Expm1", _float32_exact(_eigen_math.expm1f, np.expm1,
+                                                _eigen_math.libm_expm1_64), FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, exp(cj(x))), "Returns e^x - 1, accurate near 0",
-             fresh_output=True)   # float32: libm's expm1f, as TF
+             fresh_output=True)   # libm's expm1f / expm1, as TF
 log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, reciprocal(cj(x))), "Natural logarithm")
 log1p = unop("log1p", "Log1p", _log1p_kernel, FLOAT_COMPLEX,
@@ -856,12 +862,14 @@ cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
 tan = unop("tan", "Tan", _float32_exact(_eigen_math.tanf, np.tan), FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            fresh_output=True)   # float32: libm's tanf, as TF
-asin = unop("asin", "Asin", np.arcsin, FLOAT_COMPLEX,
+asin = unop("asin", "Asin", _float32_exact(_eigen_math.asinf, np.arcsin,
+                                                _eigen_math.libm_asin64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
-            "Arcsine (NaN outside [-1, 1])", inplace_ok=True)
-acos = unop("acos", "Acos", np.arccos, FLOAT_COMPLEX,
+            "Arcsine (NaN outside [-1, 1])", fresh_output=True)   # libm's asinf / asin
+acos = unop("acos", "Acos", _float32_exact(_eigen_math.acosf, np.arccos,
+                                                _eigen_math.libm_acos64), FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
-            "Arccosine (NaN outside [-1, 1])", inplace_ok=True)
+            "Arccosine (NaN outside [-1, 1])", fresh_output=True)   # libm's acosf / acos
 atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # float32: libm's atanf, as TF
@@ -879,12 +887,14 @@ asinh = unop("asinh", "Asinh", _float32_exact(_eigen_math.asinhf, np.arcsinh,
                                                   _eigen_math.libm_asinh64), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              fresh_output=True)   # libm's asinhf / asinh, as TF
-acosh = unop("acosh", "Acosh", np.arccosh, FLOAT_COMPLEX,
+acosh = unop("acosh", "Acosh", _float32_exact(_eigen_math.acoshf, np.arccosh,
+                                                  _eigen_math.libm_acosh64), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
-             inplace_ok=True)
-atanh = unop("atanh", "Atanh", np.arctanh, FLOAT_COMPLEX,
+             fresh_output=True)   # libm's acoshf / acosh, as TF
+atanh = unop("atanh", "Atanh", _float32_exact(_eigen_math.atanhf, np.arctanh,
+                                                  _eigen_math.libm_atanh64), FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(_one_minus_sq(cj(x)))),
-             "Inverse hyperbolic tangent", inplace_ok=True)
+             "Inverse hyperbolic tangent", fresh_output=True)   # libm's atanhf / atanh
 sigmoid = unop("sigmoid", "Sigmoid", _sigmoid_kernel, FLOAT_COMPLEX,
                lambda g, x, y: sigmoid_grad(cj(y), g),
                "Returns 1 / (1 + exp(-x)), stable for large |x|", scope="Sigmoid")
