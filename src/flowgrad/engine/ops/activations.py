@@ -123,6 +123,8 @@ def _softplus_kernel(x):
         out = _eigen_math.softplus64(x)
         if out is not None:
             return out
+    if x.dtype == np.float16:   # the same select in half arithmetic (Eigen::half)
+        return _eigen_math.softplus16(x)
     return np.logaddexp(np.zeros((), x.dtype), x)
 
 

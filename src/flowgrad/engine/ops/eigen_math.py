@@ -1195,3 +1195,47 @@ def softplus_grad64(g, x):
     e = _unary64(x, lambda p: _pexp64(0.0 - p), lambda t: libm_exp64(-t)).reshape(-1)
     with np.errstate(all="ignore"):
         return flush64(gf / (e + 1.0)).reshape(np.shape(g))
+
+
+# -- float16: Eigen::half arithmetic is float arithmetic rounded to half after every
+# operation, and its exp and log are half(expf(float(x))), half(logf(float(x))) (Half.h).
+# TF 1.14's float16 Sigmoid is scalar_logistic_op's generic 1 / (1 + exp(-x)) in that
+# arithmetic, its Softplus the float select above with NumTraits<half>::epsilon() = 2^-13
+# (0x0800, not float16's 2^-10): threshold log(2^-13) + 2. NumPy's float16 formulas gave
+# another half for ~20% of values.
+_H = np.float16
+
+
+def _half(a):
+    with np.errstate(over="ignore"):
+        return np.asarray(a, _F).astype(_H)
+
+
+def _hexp(x):
+    return _half(libm_exp(np.asarray(x, _F)))
+
+
+def _hlog(x):
+    with np.errstate(all="ignore"):
+        return _half(libm_log(np.asarray(x, _F)))
+
+
+def sigmoid16(x):
+    """TF 1.14's float16 Sigmoid: 1 / (1 + exp(-x)), each operation rounded to half."""
+    x = np.asarray(x, _H)
+    with np.errstate(all="ignore"):
+        d = _half(_F(1) + _hexp(-x).astype(_F))
+        return _half(_F(1) / d.astype(_F))
+
+
+_SP16_T = _half(_hlog(np.array(2.0 ** -13, _H)).astype(_F) + _F(2))
+
+
+def softplus16(x):
+    """TF 1.14's float16 Softplus: x above -T, exp(x) below T, log(exp(x) + 1) between
+    (T = log(2^-13) + 2 = -7.01 in half arithmetic)."""
+    x = np.asarray(x, _H)
+    e = _hexp(x)
+    mid = _hlog(_half(e.astype(_F) + _F(1)))
+    return np.where(x > -_SP16_T, x, np.where(x < _SP16_T, e, mid))
+

@@ -422,6 +422,8 @@ def _neg_kernel(x):
 def _sigmoid_kernel(x):
     if x.dtype in (np.float32, np.float64):   # TF's Eigen logistic, bit for bit
         return _eigen_math.sigmoid(x)
+    if x.dtype == np.float16:   # TF's 1 / (1 + exp(-x)) in half arithmetic
+        return _eigen_math.sigmoid16(x)
     if x.dtype.kind == "c":
         return 1 / (1 + np.exp(-x))
     # exp(-|x|) never overflows; both branches are accurate in their half.
