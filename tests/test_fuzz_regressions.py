@@ -46,8 +46,9 @@ def test_fuzz_case(spec):
 
 
 def test_fuzz_float64_reference():
-    """seed 20495's documented float32 difference: in float64 the second derivative of
-    u/atanh(u), u = 0.9 tanh(x), agrees with a 5-point finite difference of the exact function."""
+    """seed 20495 (float32: TF's bits since Atanh is libm's atanhf): in float64 the second
+    derivative of u/atanh(u), u = 0.9 tanh(x), agrees with a 5-point finite difference of
+    the exact function."""
     import numpy as np
     spec = json.loads(json.dumps(next(s for s in SPECS if s["seed"] == 20495)))
     for inp in spec["inputs"]:
