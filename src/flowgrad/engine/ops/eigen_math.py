@@ -1239,3 +1239,78 @@ def softplus16(x):
     mid = _hlog(_half(e.astype(_F) + _F(1)))
     return np.where(x > -_SP16_T, x, np.where(x < _SP16_T, e, mid))
 
+
+# -- complex64/complex128: Eigen's scalar paths are std::complex arithmetic as GCC compiles
+# it (libgcc's __divsc3/__divdc3: Smith's division, dividing by the denominator where
+# NumPy multiplies by its reciprocal; a product as (ac - bd) + (ad + bc)i), with glibc's
+# cexp/clog (NumPy's complex exp and log give their bits). Reciprocal's whole packets
+# (4 complex64, 2 complex128 on AVX) are Eigen's pdiv: conj(b) / (br^2 + bi^2).
+# (Ordinary values: libgcc's recovery of infinite or NaN quotients is not reproduced.)
+
+
+def complex_div(p, q):
+    """p / q as libgcc's __divdc3 / __divsc3 (Smith's algorithm) for finite values."""
+    p, q = np.broadcast_arrays(np.asarray(p), np.asarray(q))
+    ar, ai, br, bi = p.real, p.imag, q.real, q.imag
+    with np.errstate(all="ignore"):
+        sw = np.abs(br) < np.abs(bi)
+        ratio = np.where(sw, br / bi, bi / br)
+        denom = np.where(sw, br * ratio + bi, bi * ratio + br)
+        out = np.empty(p.shape, np.result_type(p, q))
+        out.real = np.where(sw, ar * ratio + ai, ai * ratio + ar) / denom
+        out.imag = np.where(sw, ai * ratio - ar, ai - ar * ratio) / denom
+    return out
+
+
+def _complex_mul(p, q):
+    out = np.empty(np.broadcast(p, q).shape, np.result_type(p, q))
+    out.real = p.real * q.real - p.imag * q.imag
+    out.imag = p.real * q.imag + p.imag * q.real
+    return out
+
+
+def reciprocal_complex(z):
+    """TF 1.14's complex Reciprocal: Eigen's packet pdiv on whole packets, 1 / z (Smith) on
+    the last size % lanes values."""
+    z = np.asarray(z)
+    flat = z.reshape(-1)
+    n = flat.size
+    body = n - n % (4 if z.dtype == np.complex64 else 2)
+    out = np.empty_like(flat)
+    with np.errstate(all="ignore"):
+        br, bi = flat.real[:body], flat.imag[:body]
+        d = br * br + bi * bi
+        out.real[:body] = br / d
+        out.imag[:body] = np.negative(bi) / d
+    out[body:] = complex_div(np.ones(n - body, z.dtype), flat[body:])
+    return out.reshape(z.shape)
+
+
+def sigmoid_complex(z):
+    """TF 1.14's complex Sigmoid: 1 / (1 + exp(-z)), std::complex's exp and division."""
+    z = np.asarray(z)
+    with np.errstate(all="ignore"):
+        return complex_div(np.ones_like(z), np.exp(-z) + z.real.dtype.type(1))
+
+
+def expm1_complex(z):
+    """TF 1.14's complex Expm1: Eigen's std_fallback (Kahan's): u = exp(z); z where u is 1,
+    -1 where u - 1 is -1, else (u - 1) z / log(u)."""
+    z = np.asarray(z)
+    with np.errstate(all="ignore"):
+        u = np.exp(z)
+        um1 = u - z.real.dtype.type(1)
+        r = complex_div(_complex_mul(um1, z), np.log(u))
+        r = np.where(um1 == -1, z.dtype.type(-1), r)
+        return np.where(u == 1, z, r)
+
+
+def log1p_complex(z):
+    """TF 1.14's complex Log1p: Eigen's std_fallback: w = 1 + z; z where w is 1, else
+    z (log(w) / (w - 1))."""
+    z = np.asarray(z)
+    with np.errstate(all="ignore"):
+        w = z + z.real.dtype.type(1)
+        r = _complex_mul(z, complex_div(np.log(w), w - z.real.dtype.type(1)))
+        return np.where(w == 1, z, r)
+

@@ -385,6 +385,13 @@ def _float32_exact(exact, ufunc, exact64=None):
     return kernel
 
 
+def _complex_exact(exact, kernel):
+    """`kernel`, with complex inputs through `exact` (TF's std::complex arithmetic)."""
+    def run(x):
+        return exact(x) if x.dtype.kind == "c" else kernel(x)
+    return run
+
+
 def _exp_kernel(x):   # TF's Eigen pexp (float64: pexp<Packet4d>, any size)
     if x.dtype == np.float64:
         return _eigen_math.exp64(x)
@@ -398,8 +405,9 @@ _log_kernel = _float32_exact(_eigen_math.log, np.log,       # TF's Eigen plog; g
 
 _tanh_kernel = _float32_exact(_eigen_math.tanh, np.tanh,    # TF's Eigen rational tanh;
                               _eigen_math.libm_tanh64)      # glibc's tanh
-_log1p_kernel = _float32_exact(_eigen_math.log1p, np.log1p,   # glibc's log1pf, log1p
-                               _eigen_math.libm_log1p64)
+_log1p_kernel = _complex_exact(_eigen_math.log1p_complex,    # Eigen's complex fallback
+                               _float32_exact(_eigen_math.log1p, np.log1p,   # glibc's log1pf,
+                                              _eigen_math.libm_log1p64))     # log1p
 
 
 # TF 1.14's Neg (Eigen's scalar_opposite_op, AVX): a whole packet (8 float16 / float32,
@@ -424,8 +432,8 @@ def _sigmoid_kernel(x):
         return _eigen_math.sigmoid(x)
     if x.dtype == np.float16:   # TF's 1 / (1 + exp(-x)) in half arithmetic
         return _eigen_math.sigmoid16(x)
-    if x.dtype.kind == "c":
-        return 1 / (1 + np.exp(-x))
+    if x.dtype.kind == "c":   # std::complex's 1 / (1 + exp(-x)) (libgcc's division)
+        return _eigen_math.sigmoid_complex(x)
     # exp(-|x|) never overflows; both branches are accurate in their half.
     e = np.exp(-np.abs(x))
     return np.where(x >= 0, 1 / (1 + e), e / (1 + e)).astype(x.dtype, copy=False)
@@ -823,8 +831,15 @@ abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
            lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
 sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape(x), x.dtype),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
-reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
-                  lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
+def _reciprocal_kernel(x):
+    if x.dtype.kind == "c":   # Eigen's packet pdiv and libgcc's complex division, as TF
+        return _eigen_math.reciprocal_complex(x)
+    return np.reciprocal(x)
+
+
+reciprocal = unop("reciprocal", "Reciprocal", _reciprocal_kernel, FLOAT_COMPLEX,
+                  lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x",
+                  fresh_output=True)
 
 
 def _square_grad(g, x, y):
@@ -841,8 +856,8 @@ rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsq
              "Returns 1 / sqrt(x)")
 exp = unop("exp", "Exp", _exp_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x")
-expm1 = unop("expm1", "Expm1", _float32_exact(_eigen_math.expm1f, np.expm1,
-                                                _eigen_math.libm_expm1_64), FLOAT_COMPLEX,
+expm1 = unop("expm1", "Expm1", _complex_exact(_eigen_math.expm1_complex, _float32_exact(
+                 _eigen_math.expm1f, np.expm1, _eigen_math.libm_expm1_64)), FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, exp(cj(x))), "Returns e^x - 1, accurate near 0",
              fresh_output=True)   # libm's expm1f / expm1, as TF
 log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
@@ -1011,7 +1026,7 @@ register_op("Div", infer=binary_broadcast, kernel=_truncatediv_kernel, grad=_div
 register_op("Mod", infer=binary_broadcast, kernel=_truncatemod_kernel,
             grad=no_gradient_registered, elementwise=True)
 # Inv and InvGrad: Reciprocal and ReciprocalGrad under their first names
-register_op("Inv", infer=unary_same, kernel=np.reciprocal, elementwise=True,
+register_op("Inv", infer=unary_same, kernel=_reciprocal_kernel, elementwise=True, fresh_output=True,
             grad=lambda op, g: [reciprocal_grad(op.outputs[0], g)])
 
 
