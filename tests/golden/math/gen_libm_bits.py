@@ -3,8 +3,10 @@
 TF's Asin, Acos, Acosh, Atanh (float32, float64) and float64 Expm1 are Eigen scalar
 functors over std:: (glibc libm) value by value; float64 Erf/Erfc/Expm1/Sqrt/Rsqrt and
 float32 Rsqrt read denormals as zero (DAZ); float16 Sigmoid and Softplus are Eigen::half
-arithmetic. Inputs are made from uniform draws, ldexp and arithmetic only (no NumPy
-transcendental functions, whose bits differ between NumPy versions).
+arithmetic; complex Reciprocal/Sigmoid/Expm1/Log1p are std::complex arithmetic
+(libgcc's Smith division, Eigen's packet pdiv and fallbacks). Inputs are made from uniform
+draws, ldexp and arithmetic only (no NumPy transcendental functions, whose bits differ
+between NumPy versions).
 """
 import numpy as np
 
@@ -21,6 +23,10 @@ CASES = [
     ("expm1", "float64", "exp"), ("erf", "float64", "small"), ("erfc", "float64", "small"),
     ("sqrt", "float64", "pos"), ("rsqrt", "float64", "pos"), ("rsqrt", "float32", "pos"),
     ("sigmoid", "float16", "exp"), ("softplus", "float16", "exp"),
+    ("reciprocal", "complex64", "cplx"), ("reciprocal", "complex128", "cplx"),
+    ("sigmoid", "complex64", "cplx"), ("sigmoid", "complex128", "cplx"),
+    ("expm1", "complex64", "cplx"), ("expm1", "complex128", "cplx"),
+    ("log1p", "complex64", "cplx"), ("log1p", "complex128", "cplx"),
 ]
 
 
@@ -28,7 +34,8 @@ def _fn(tf, op):
     return {"asin": tf.math.asin, "acos": tf.math.acos, "acosh": tf.math.acosh,
             "atanh": tf.math.atanh, "expm1": tf.math.expm1, "erf": tf.math.erf,
             "erfc": tf.math.erfc, "sqrt": tf.math.sqrt, "rsqrt": tf.math.rsqrt,
-            "sigmoid": tf.math.sigmoid, "softplus": tf.nn.softplus}[op]
+            "sigmoid": tf.math.sigmoid, "softplus": tf.nn.softplus,
+            "reciprocal": tf.math.reciprocal, "log1p": tf.math.log1p}[op]
 
 
 def _inputs(kind, n, dt, seed):
@@ -43,6 +50,10 @@ def _inputs(kind, n, dt, seed):
         x = np.ldexp(rng.uniform(0.5, 1, n), rng.randint(-60, 60, n))
     elif kind == "exp":
         x = rng.uniform(-12, 12, n) * np.where(u < 0.2, 1e-3, 1)
+    elif kind == "cplx":   # ordinary complex values, some tiny or near -1
+        x = rng.uniform(-4, 4, n) + 1j * rng.uniform(-4, 4, n)
+        x = np.where(u < 0.15, x * 1e-9, np.where(u > 0.9, x * 1e-3 - 1, x))
+        return x.astype(dt)
     else:
         x = rng.uniform(-6, 6, n)
     with np.errstate(all="ignore"):
@@ -51,6 +62,8 @@ def _inputs(kind, n, dt, seed):
 
 def _hex(a):
     a = np.asarray(a)
+    if a.dtype.kind == "c":   # the real and imaginary parts' bits
+        a = a.view(np.float32 if a.dtype == np.complex64 else np.float64)
     width = a.dtype.itemsize * 2
     bits = a.view({2: np.uint16, 4: np.uint32, 8: np.uint64}[a.dtype.itemsize])
     return ["%0*x" % (width, int(b)) for b in bits.reshape(-1)]
