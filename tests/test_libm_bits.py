@@ -1,6 +1,7 @@
 """Unary math kernels give TF 1.14's bits (tests/golden/math/gen_libm_bits.py): Asin, Acos,
 Acosh, Atanh and float64 Expm1 as libm's value by value, DAZ on float64 Erf/Erfc/Expm1/
-Sqrt/Rsqrt and float32 Rsqrt, float16 Sigmoid/Softplus in half arithmetic."""
+Sqrt/Rsqrt and float32 Rsqrt, float16 Sigmoid/Softplus in half arithmetic, complex
+Reciprocal/Sigmoid/Expm1/Log1p in std::complex arithmetic."""
 import numpy as np
 import pytest
 
