@@ -1,7 +1,7 @@
 """Unary math kernels' last bits against TF 1.14 (plibm), as hex bit patterns.
 
-TF's Asin, Acos, Acosh, Atanh (float32, float64) and float64 Expm1 are Eigen scalar
-functors over std:: (glibc libm) value by value; float64 Erf/Erfc/Expm1/Sqrt/Rsqrt and
+TF's Asin, Acos, Acosh, Atanh (float32, float64) and float64 Expm1, Tan, Atan are Eigen
+scalar functors over std:: (glibc libm) value by value; float64 Erf/Erfc/Expm1/Sqrt/Rsqrt and
 float32 Rsqrt read denormals as zero (DAZ); float16 Sigmoid and Softplus are Eigen::half
 arithmetic; complex Reciprocal/Sigmoid/Expm1/Log1p are std::complex arithmetic
 (libgcc's Smith division, Eigen's packet pdiv and fallbacks). Inputs are made from uniform
@@ -27,7 +27,9 @@ CASES = [
     ("sigmoid", "complex64", "cplx"), ("sigmoid", "complex128", "cplx"),
     ("expm1", "complex64", "cplx"), ("expm1", "complex128", "cplx"),
     ("log1p", "complex64", "cplx"), ("log1p", "complex128", "cplx"),
+    ("tan", "float64", "wide"), ("atan", "float64", "wide"),
 ]
+SIZES = {"tan": (7, 3000), "atan": (7, 3000)}   # NumPy's float64 differs for 0.1-0.5%
 
 
 def _fn(tf, op):
@@ -35,7 +37,8 @@ def _fn(tf, op):
             "atanh": tf.math.atanh, "expm1": tf.math.expm1, "erf": tf.math.erf,
             "erfc": tf.math.erfc, "sqrt": tf.math.sqrt, "rsqrt": tf.math.rsqrt,
             "sigmoid": tf.math.sigmoid, "softplus": tf.nn.softplus,
-            "reciprocal": tf.math.reciprocal, "log1p": tf.math.log1p}[op]
+            "reciprocal": tf.math.reciprocal, "log1p": tf.math.log1p, "tan": tf.math.tan,
+            "atan": tf.math.atan}[op]
 
 
 def _inputs(kind, n, dt, seed):
@@ -50,6 +53,9 @@ def _inputs(kind, n, dt, seed):
         x = np.ldexp(rng.uniform(0.5, 1, n), rng.randint(-60, 60, n))
     elif kind == "exp":
         x = rng.uniform(-12, 12, n) * np.where(u < 0.2, 1e-3, 1)
+    elif kind == "wide":
+        x = np.where(u < 0.6, rng.uniform(-10, 10, n),
+                     rng.uniform(-1, 1, n) * np.ldexp(1.0, rng.randint(-30, 40, n)))
     elif kind == "cplx":   # ordinary complex values, some tiny or near -1
         x = rng.uniform(-4, 4, n) + 1j * rng.uniform(-4, 4, n)
         x = np.where(u < 0.15, x * 1e-9, np.where(u > 0.9, x * 1e-3 - 1, x))
@@ -74,7 +80,7 @@ def cases(tf):
     with tf.Session() as sess:
         for i, (op, dtn, kind) in enumerate(CASES):
             dt = getattr(np, dtn)
-            for n in (7, 250):
+            for n in SIZES.get(op, (7, 250)):
                 x = _inputs(kind, n, dt, 100 + i)
                 ph = tf.placeholder(dt, [None])
                 y = sess.run(_fn(tf, op)(ph), {ph: x})

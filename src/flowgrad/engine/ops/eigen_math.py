@@ -1166,6 +1166,7 @@ libm_acos64 = _libm_double("acos", lambda v: math.acos(v) if -1 <= v <= 1 else m
 libm_acosh64 = _libm_double("acosh", lambda v: math.acosh(v) if v >= 1 else math.nan)
 libm_atanh64 = _libm_double("atanh", lambda v: math.atanh(v) if -1 < v < 1 else
                             (math.copysign(math.inf, v) if abs(v) == 1 else math.nan))
+libm_atan64 = _libm_double("atan", math.atan)   # TF's float64 Atan (std::atan)
 libm_expm1_64 = _daz64(_libm_double("expm1", lambda v: math.expm1(v) if v < 709.8
                                     else math.inf))
 libm_log64_daz = _daz64(libm_log64)    # TF's float64 Log

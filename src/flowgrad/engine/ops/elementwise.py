@@ -876,9 +876,10 @@ sin = unop("sin", "Sin", _sin_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos
            fresh_output=True)
 cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
            lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", fresh_output=True)
-tan = unop("tan", "Tan", _float32_exact(_eigen_math.tanf, np.tan), FLOAT_COMPLEX,
+tan = unop("tan", "Tan", _float32_exact(_eigen_math.tanf, np.tan, _eigen_math.libm_tan64),
+           FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
-           fresh_output=True)   # float32: libm's tanf, as TF
+           fresh_output=True)   # libm's tanf / tan, as TF
 asin = unop("asin", "Asin", _float32_exact(_eigen_math.asinf, np.arcsin,
                                                 _eigen_math.libm_asin64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
@@ -887,9 +888,10 @@ acos = unop("acos", "Acos", _float32_exact(_eigen_math.acosf, np.arccos,
                                                 _eigen_math.libm_acos64), FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", fresh_output=True)   # libm's acosf / acos
-atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan), FLOAT_COMPLEX,
+atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan,
+                                                _eigen_math.libm_atan64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
-            fresh_output=True)   # float32: libm's atanf, as TF
+            fresh_output=True)   # libm's atanf / atan, as TF
 sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh,
                                                 _eigen_math.libm_sinh64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, cosh(cj(x))), "Hyperbolic sine",
