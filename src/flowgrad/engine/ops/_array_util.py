@@ -961,3 +961,21 @@ def smart_constant_value(t: Tensor):
         finally:
             local.cached = before
     return v
+
+
+def _unique_slices(x3):
+    """TF's hashed unique over the middle axis of a [before, n, after] array: slice j is new
+    unless it equals (elementwise ==: NaN never, -0 == 0) an earlier one. The first
+    positions of the unique slices in order, each slice's rank among them, their counts."""
+    first, ranks, counts, seen = [], [], [], {}
+    for j in range(x3.shape[1]):
+        key = tuple(x3[:, j, :].ravel().tolist())
+        r = seen.get(key)
+        if r is None:
+            r = seen[key] = len(first)
+            first.append(j)
+            counts.append(0)
+        ranks.append(r)
+        counts[r] += 1
+    return (np.asarray(first, np.intp), np.asarray(ranks, np.intp),
+            np.asarray(counts, np.intp))

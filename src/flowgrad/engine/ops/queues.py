@@ -447,3 +447,28 @@ register_op("QueueSizeV2", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
 register_op("QueueIsClosedV2", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.bool_(q.closed), stateful=True, grad=None)
+
+
+# -- the reference-typed (v1) forms: the queue is a string_ref handle of shape [2], the
+# same queue the resource ops run; TF 1.14's v1 shape functions know no dequeued shapes
+# (and do not read n)
+def _ref_handle_infer(inputs, attrs):
+    return [(_dt.string._as_ref, TensorShape([2]))]
+
+
+for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue", "PriorityQueue"):
+    register_op(_kind, infer=_ref_handle_infer, bind=_queue_bind(_kind), stateful=True,
+                grad=None)
+register_op("QueueEnqueue", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
+register_op("QueueEnqueueMany", infer=_no_outputs, bind=_enqueue_many_bind, stateful=True,
+            grad=None)
+register_op("QueueDequeue", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True, grad=None)
+register_op("QueueDequeueMany", infer=_dequeue_infer, bind=_dequeue_many_bind(False),
+            stateful=True, grad=None)
+register_op("QueueDequeueUpTo", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
+            stateful=True, grad=None)
+register_op("QueueClose", infer=_no_outputs, bind=_close_bind, stateful=True, grad=None)
+register_op("QueueSize", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
+register_op("QueueIsClosed", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.bool_(q.closed), stateful=True, grad=None)
