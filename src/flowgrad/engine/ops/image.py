@@ -19,9 +19,9 @@ import io
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework import errors
+from ..framework import errors, op_traceback
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, check_dtype, const_value, typed_input
 from . import jpeg_fancy, png_writer
@@ -470,6 +470,74 @@ def _contrast_kernel(images, contrast_factor):
 
 register_op("AdjustContrastv2", infer=_contrast_infer, kernel=_contrast_kernel,
             grad=_no_gradient)
+
+
+# AdjustContrast (v1, removed at GraphDef version 2): float output clipped to [min, max]
+def _contrast_v1_infer(inputs, attrs):
+    x = inputs[0]
+    for t in inputs[1:]:
+        if t.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+    if x.shape.ndims is not None and x.shape.ndims < 3:
+        raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims}")
+    if x.dtype.base_dtype is _dt.float32:
+        # TF 1.14's float kernel returns zeros (rank 4) or crashes the process (rank 5)
+        raise NotImplementedError("tf.raw_ops.AdjustContrast on float32 images: TF 1.14's "
+                                  "kernel leaves its output undefined")
+    return [(_dt.float32, x.shape)]
+
+
+def _contrast_v1_kernel(images, contrast_factor, min_value, max_value):
+    """TF's functor: the images cast to float, each channel's mean an Eigen reduction over
+    height and width (summed column by column: width outer, height inner, in float), then
+    (x - mean) * factor + mean, min(max_value) and max(min_value)."""
+    x = np.asarray(images)
+    if x.ndim < 3:
+        raise errors.InvalidArgumentError(
+            None, None, f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
+    for name, t in (("contrast_factor", contrast_factor), ("min_value", min_value),
+                    ("max_value", max_value)):
+        if np.ndim(t):
+            raise errors.InvalidArgumentError(
+                None, None, f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+    f = x.astype(_F32)
+    h, w, c = f.shape[-3:]
+    flat = f.reshape((-1, h, w, c))
+    if flat.size == 0:
+        return f
+    cols = np.swapaxes(flat, 1, 2).reshape(flat.shape[0], w * h, c)
+    mean = (np.cumsum(cols, axis=1, dtype=_F32)[:, -1] / _F32(h * w))[:, None, None, :]
+    out = (flat - mean) * _F32(contrast_factor) + mean
+    out = np.maximum(np.minimum(out, _F32(max_value)), _F32(min_value))
+    return out.reshape(f.shape)
+
+
+_CONTRAST_V1_TYPES = ("DT_DOUBLE", "DT_FLOAT", "DT_INT32", "DT_INT16", "DT_INT8", "DT_UINT8")
+
+
+def _contrast_v1_bind(node, ctx):
+    """TF 1.14 registers CPU kernels for the types above only (int64, allowed by the op,
+    fails when the graph runs)."""
+    op = node.op
+    t = op._inputs[0].dtype.base_dtype
+    name = "DT_" + {"float32": "FLOAT", "float64": "DOUBLE"}.get(t.name, t.name.upper())
+    if name not in _CONTRAST_V1_TYPES:
+        kernels = "".join(f"  device='CPU'; T in [{k}]\n" for k in _CONTRAST_V1_TYPES)
+        where = op_traceback.defined_at(getattr(op, "_traceback", None))
+        where = f" (defined at {where})" if where else ""
+        err = errors.InvalidArgumentError(
+            None, op, f"No OpKernel was registered to support Op 'AdjustContrast' used by "
+            f"node {op.name}{where} with these attrs: [T={name}]\nRegistered devices: [CPU]"
+            f"\nRegistered kernels:\n{kernels}\n\t [[{op.name}]]")
+
+        def fail(*_):
+            raise err
+        return fail
+    return _contrast_v1_kernel
+
+
+register_op("AdjustContrast", infer=_contrast_v1_infer, bind=_contrast_v1_bind,
+            grad=no_gradient_registered)
 
 
 def _hv_range(r, g, b):
