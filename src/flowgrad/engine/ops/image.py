@@ -19,13 +19,13 @@ import io
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework import errors, op_traceback
+from ..framework import errors
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, check_dtype, const_value, typed_input
 from . import jpeg_fancy, png_writer
-from ._array_util import refined_ints
+from ._array_util import no_dtype_kernel, refined_ints
 from .joining import slice as _slice
 
 _RESIZE_TYPES = (_dt.int8, _dt.uint8, _dt.int16, _dt.uint16, _dt.int32, _dt.int64, _dt.float16,
@@ -518,17 +518,9 @@ _CONTRAST_V1_TYPES = ("DT_DOUBLE", "DT_FLOAT", "DT_INT32", "DT_INT16", "DT_INT8"
 def _contrast_v1_bind(node, ctx):
     """TF 1.14 registers CPU kernels for the types above only (int64, allowed by the op,
     fails when the graph runs)."""
-    op = node.op
-    t = op._inputs[0].dtype.base_dtype
-    name = "DT_" + {"float32": "FLOAT", "float64": "DOUBLE"}.get(t.name, t.name.upper())
-    if name not in _CONTRAST_V1_TYPES:
-        kernels = "".join(f"  device='CPU'; T in [{k}]\n" for k in _CONTRAST_V1_TYPES)
-        where = op_traceback.defined_at(getattr(op, "_traceback", None))
-        where = f" (defined at {where})" if where else ""
-        err = errors.InvalidArgumentError(
-            None, op, f"No OpKernel was registered to support Op 'AdjustContrast' used by "
-            f"node {op.name}{where} with these attrs: [T={name}]\nRegistered devices: [CPU]"
-            f"\nRegistered kernels:\n{kernels}\n\t [[{op.name}]]")
+    t = node.op._inputs[0].dtype.base_dtype
+    if t not in (_dt.float64, _dt.float32, _dt.int32, _dt.int16, _dt.int8, _dt.uint8):
+        err = no_dtype_kernel(node.op, "T", t, _CONTRAST_V1_TYPES)
 
         def fail(*_):
             raise err

@@ -20,7 +20,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid, _scope
+from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
@@ -156,6 +156,84 @@ def _adjoint(x):
 
 register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_cholesky_kernel,
             grad=_cholesky_grad)
+
+
+# -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
+def _cholesky_grad_unblocked(low, g):
+    """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
+    row up)."""
+    for k in range(low.shape[0] - 1, -1, -1):
+        d = low[k, k]
+        g[k, k] -= (low[k + 1:, k] @ g[k + 1:, k]) / d
+        g[k:, k] /= d
+        g[k, :k] -= g[k:, k] @ low[k:, :k]
+        g[k + 1:, :k] -= np.outer(g[k + 1:, k], low[k, :k])
+        g[k, k] /= 2
+
+
+def _cholesky_grad_matrix(l_full, grad):
+    """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
+    triangles of l and grad are read; the result is symmetrized."""
+    low = np.tril(l_full)
+    out = np.tril(grad)
+    n = low.shape[0]
+    for end in range(n, 0, -32):
+        begin = max(0, end - 32)
+        d, r = low[begin:end, begin:end], low[begin:end, :begin]
+        c, b = low[end:, begin:end], low[end:, :begin]
+        if n > end:   # C_bar = C_bar D^-1 (D^H's upper triangle solved)
+            out[end:, begin:end] = np.linalg.solve(d.T, out[end:, begin:end].T).T
+        c_bar = out[end:, begin:end]
+        out[begin:end, begin:end] -= np.tril(c_bar.T @ c)
+        out[end:, :begin] -= c_bar @ r
+        out[begin:end, :begin] -= c_bar.T @ b
+        d_bar = out[begin:end, begin:end]
+        _cholesky_grad_unblocked(d, d_bar)
+        out[begin:end, :begin] -= (d_bar + d_bar.T) @ r
+    return (out + out.T) * out.dtype.type(0.5)
+
+
+def _cholesky_grad_kernel(low, grad):
+    """TF's LinearAlgebraOp checks, then each matrix of the batch."""
+    low, grad = np.asarray(low), np.asarray(grad)
+    for i, t in enumerate((low, grad)):
+        if t.ndim < 2:
+            raise _invalid(f"Input tensor {i} must have rank >= 2, got {t.ndim}")
+        if i and t.shape[:-2] != low.shape[:-2]:
+            raise _invalid("All input tensors must have the same outer dimensions.")
+    if low.shape[-2:] != grad.shape[-2:]:
+        raise _invalid("Inputs (L and grad) must have the same shape.")
+    if low.shape[-1] != low.shape[-2]:
+        raise _invalid("Inputs must be a square matrices.")
+    out = np.empty(grad.shape, grad.dtype)
+    if out.size:
+        n = low.shape[-1]
+        ls, gs, os_ = low.reshape(-1, n, n), grad.reshape(-1, n, n), out.reshape(-1, n, n)
+        for j in range(ls.shape[0]):
+            os_[j] = _cholesky_grad_matrix(ls[j], gs[j])
+    return out
+
+
+def _cholesky_grad_bind(op_type):
+    def bind(node, ctx):
+        t = node.op._inputs[0].dtype.base_dtype
+        if t not in (_dt.float32, _dt.float64):   # (half: allowed by the op, no kernel)
+            err = no_dtype_kernel(node.op, "T", t, ("DT_DOUBLE", "DT_FLOAT"))
+
+            def fail(*_):
+                raise err
+            return fail
+        return _cholesky_grad_kernel
+    return bind
+
+
+register_op("CholeskyGrad", infer=_square_same_infer("CholeskyGrad", (
+    _dt.float16, _dt.float32, _dt.float64)), bind=_cholesky_grad_bind("CholeskyGrad"),
+            grad=no_gradient_registered)
+# (removed at version 13; TF's shape function for it is unknown)
+register_op("BatchCholeskyGrad",
+            infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype, TensorShape(None))],
+            bind=_cholesky_grad_bind("BatchCholeskyGrad"), grad=no_gradient_registered)
 
 
 def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name
