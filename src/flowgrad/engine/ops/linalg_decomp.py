@@ -230,6 +230,95 @@ def _cholesky_grad_bind(op_type):
 register_op("CholeskyGrad", infer=_square_same_infer("CholeskyGrad", (
     _dt.float16, _dt.float32, _dt.float64)), bind=_cholesky_grad_bind("CholeskyGrad"),
             grad=no_gradient_registered)
+# -- MatrixExponential (removed at version 27: tf.linalg.expm builds it from other ops) -----
+_PADE = {
+    3: (120., 60., 12., 1.),
+    5: (30240., 15120., 3360., 420., 30., 1.),
+    7: (17297280., 8648640., 1995840., 277200., 25200., 1512., 56., 1.),
+    9: (17643225600., 8821612800., 2075673600., 302702400., 30270240., 2162160., 110880.,
+        3960., 90., 1.),
+    13: (64764752532480000., 32382376266240000., 7771770303897600., 1187353796428800.,
+         129060195264000., 10559470521600., 670442572800., 33522128640., 1323241920.,
+         40840800., 960960., 16380., 182., 1.),
+}
+# Eigen's degree thresholds on the 1-norm, then the norm scaled to by squarings
+_EXPM_STEPS = {np.float32: ((0.4258730016922831, 3), (1.880152677804762, 5),
+                            (3.925724783138660, 7)),
+               np.float64: ((1.495585217958292e-2, 3), (2.539398330063230e-1, 5),
+                            (9.504178996162932e-1, 7), (2.097847961257068, 9),
+                            (5.371920351148152, 13))}
+
+
+def _expm_matrix(a):
+    """Eigen's MatrixExponential (unsupported/MatrixFunctions) for a real matrix: the Pade
+    approximant (degree by the 1-norm), scaling by 2^-s and s squarings, (V-U)^-1 (V+U)
+    solved by partial-pivot LU."""
+    rt = np.float32 if a.dtype in (np.float32, np.complex64) else np.float64
+    steps = _EXPM_STEPS[rt]
+    norm = rt(np.abs(a).sum(axis=0).max()) if a.size else rt(0)
+    s = 0
+    for limit, m in steps[:-1]:
+        if norm < rt(limit):
+            break
+    else:
+        m = steps[-1][1]
+        s = max(0, int(np.frexp(norm / rt(steps[-1][0]))[1]))
+        a = np.ldexp(a.real, -s) + 1j * np.ldexp(a.imag, -s) if a.dtype.kind == "c" \
+            else np.ldexp(a, -s).astype(a.dtype)
+    b = [rt(c) for c in _PADE[m]]
+    eye_ = np.eye(a.shape[0], dtype=a.dtype)
+    a2 = a @ a
+    if m == 13:
+        a4 = a2 @ a2
+        a6 = a4 @ a2
+        tmp = a6 @ (b[13] * a6 + b[11] * a4 + b[9] * a2)
+        tmp += b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * eye_
+        u = a @ tmp
+        v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2)
+        v += b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * eye_
+    else:
+        powers = [eye_, a2]
+        while len(powers) < (m + 1) // 2:
+            powers.append(powers[-1] @ a2)
+        u = a @ sum(b[2 * i + 1] * p for i, p in enumerate(powers))
+        v = sum(b[2 * i] * p for i, p in enumerate(powers))
+    out = np.linalg.solve(v - u, u + v)
+    for _ in range(s):
+        out = out @ out
+    return out.astype(a.dtype, copy=False)
+
+
+def _expm_kernel(x):
+    a = _check_square(x)
+    out = np.empty_like(a)
+    if out.size:
+        n = a.shape[-1]
+        flat, dst = a.reshape(-1, n, n), out.reshape(-1, n, n)
+        for j in range(flat.shape[0]):
+            m = flat[j]
+            if m.dtype.kind == "c":   # (Eigen's Schur-Parlett path: computed here in double)
+                dst[j] = _expm_matrix(m.astype(np.complex128))
+            else:
+                dst[j] = _expm_matrix(m)
+    return out
+
+
+def _expm_bind(node, ctx):
+    t = node.op._inputs[0].dtype.base_dtype
+    if t is _dt.float16:   # (allowed by the op, no kernel)
+        err = no_dtype_kernel(node.op, "T", t, ("DT_COMPLEX128", "DT_COMPLEX64", "DT_DOUBLE",
+                                                "DT_FLOAT"))
+
+        def fail(*_):
+            raise err
+        return fail
+    return _expm_kernel
+
+
+register_op("MatrixExponential", infer=_square_same_infer("MatrixExponential", _TYPES),
+            bind=_expm_bind, grad=no_gradient_registered)
+
+
 # (removed at version 13; TF's shape function for it is unknown)
 register_op("BatchCholeskyGrad",
             infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype, TensorShape(None))],
