@@ -967,6 +967,15 @@ def _unique_slices(x3):
     """TF's hashed unique over the middle axis of a [before, n, after] array: slice j is new
     unless it equals (elementwise ==: NaN never, -0 == 0) an earlier one. The first
     positions of the unique slices in order, each slice's rank among them, their counts."""
+    if x3.shape[0] == 1 and x3.shape[2] == 1 and x3.size and not (
+            x3.dtype.kind in "fc" and np.isnan(x3).any()):
+        # single elements without NaN: sorted (the first occurrence of each, -0 == 0)
+        _, first, inv, counts = np.unique(x3.reshape(-1), return_index=True,
+                                          return_inverse=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        ranks = np.empty_like(order)
+        ranks[order] = np.arange(order.size)
+        return first[order], ranks[inv.reshape(-1)], counts[order]
     first, ranks, counts, seen = [], [], [], {}
     for j in range(x3.shape[1]):
         key = tuple(x3[:, j, :].ravel().tolist())
