@@ -154,3 +154,33 @@ def test_ref_select_shape_and_errors():
             with pytest.raises(tf.errors.InvalidArgumentError,
                                match=r"^Index must be in the range \[0, 2\) but got 2"):
                 sess.run(same, {i: 2})
+
+
+@pytest.mark.parametrize("v2", [False, True])
+def test_queue_signature_and_negative_n(v2):
+    """TF 1.14's queue kernels: the components' types are matched against the queue's
+    (MatchSignature's message, the handle's type first), and a negative n is the kernel's
+    own error (before the signature)."""
+    R = tf.raw_ops
+    sfx, handle = ("V2", "resource") if v2 else ("", "string_ref")
+    with tf.Graph().as_default(), tf.Session() as sess:
+        q = getattr(R, "FIFOQueue" + sfx)(component_types=[tf.float32])
+        cases = [
+            (getattr(R, "QueueEnqueue" + sfx)(handle=q, components=[tf.constant([1, 2])]),
+             f"Signature mismatch, have: {handle}, int32-> expected: {handle}, float->"),
+            (getattr(R, "QueueDequeue" + sfx)(handle=q, component_types=[tf.int32]),
+             f"Signature mismatch, have: {handle}->int32 expected: {handle}->float"),
+            (getattr(R, "QueueDequeueMany" + sfx)(handle=q, n=tf.placeholder_with_default(
+                2, []), component_types=[tf.int32]),
+             f"Signature mismatch, have: {handle}, int32->int32 expected: {handle}, "
+             f"int32->float"),
+            (getattr(R, "QueueDequeueUpTo" + sfx)(handle=q, n=tf.placeholder_with_default(
+                -2, []), component_types=[tf.int32]), "DequeueUpToOp requested -2 < 0 elements"),
+            (getattr(R, "QueueDequeueMany" + sfx)(handle=q, n=tf.placeholder_with_default(
+                -1, []), component_types=[tf.float32]),
+             "DequeueManyOp requested -1 < 0 elements"),
+        ]
+        for op, msg in cases:
+            with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                sess.run(op)
+            assert str(info.value).split("\n")[0] == msg
