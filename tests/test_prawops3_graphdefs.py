@@ -66,11 +66,12 @@ def test_flowgrad_builds_the_same_graph(key):
     _assert_values(got["values"], GOLDEN[key]["values"])
 
 
-def test_adjust_contrast_bits():
-    """AdjustContrast's channel means are Eigen's width-outer, height-inner float sums: the
-    outputs are TF's bits, not only close."""
-    got = _run_imported(GOLDEN["old_math"])[0][:2]
-    for a, b in zip(got, GOLDEN["old_math"]["values"][0][:2]):
+def test_adjust_contrast_and_cholesky_grad_bits():
+    """AdjustContrast's channel means are Eigen's width-outer, height-inner float sums, and
+    CholeskyGrad's products in one block (up to 32 rows) are sums in order: the outputs are
+    TF's bits, not only close."""
+    got = _run_imported(GOLDEN["old_math"])[0][:4]
+    for a, b in zip(got, GOLDEN["old_math"]["values"][0][:4]):
         np.testing.assert_array_equal(a, b)
 
 

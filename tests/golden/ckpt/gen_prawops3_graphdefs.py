@@ -170,8 +170,11 @@ def _old_math(tf, rng):
     expm = [_old_node(tf, "MatrixExponential", [tf.constant(m)], {}, 26) for m in (
         rng.uniform(-1, 1, size=(3, 3)).astype(np.float32),
         rng.uniform(-2, 2, size=(2, 4, 4)))]
+    b = rng.uniform(-1, 1, size=(12, 12))
+    low12 = tf.constant(np.linalg.cholesky(np.matmul(b, b.T) + 12 * np.eye(12)))
+    g12 = tf.constant(rng.uniform(-1, 1, size=(12, 12)))
     return [contrast + [_old_node(tf, "BatchCholeskyGrad", [low, g], {}, 12),
-                        tf.raw_ops.CholeskyGrad(l=low, grad=g)] + expm]
+                        tf.raw_ops.CholeskyGrad(l=low12, grad=g12)] + expm]
 
 
 def cases(tf):

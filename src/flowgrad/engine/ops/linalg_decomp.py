@@ -161,12 +161,22 @@ register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_ch
 # -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
 def _cholesky_grad_unblocked(low, g):
     """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
-    row up)."""
+    row up). Eigen's products here run over strided columns: the dot product and the
+    vector-matrix product are sums in order (TF's bits on 8x8 to 32x32 probes)."""
     for k in range(low.shape[0] - 1, -1, -1):
         d = low[k, k]
-        g[k, k] -= (low[k + 1:, k] @ g[k + 1:, k]) / d
+        c, c_bar = low[k + 1:, k], g[k + 1:, k]
+        if c.size:
+            acc = c[0] * c_bar[0]
+            for i in range(1, c.size):
+                acc = acc + c[i] * c_bar[i]
+            g[k, k] -= acc / d
         g[k:, k] /= d
-        g[k, :k] -= g[k:, k] @ low[k:, :k]
+        if k:
+            acc = g[k, k] * low[k, :k]
+            for j in range(k + 1, low.shape[0]):
+                acc = acc + g[j, k] * low[j, :k]
+            g[k, :k] -= acc
         g[k + 1:, :k] -= np.outer(g[k + 1:, k], low[k, :k])
         g[k, k] /= 2
 
