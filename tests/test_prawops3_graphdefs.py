@@ -150,7 +150,13 @@ def test_ref_select_shape_and_errors():
             R.RefSelect(index=0, inputs=[tf.constant(1.0)])
         with pytest.raises(LookupError, match="No gradient defined for operation"):
             tf.gradients(same * 2.0, a)
+        c = tf.Variable(np.ones((2, 3), np.float32), name="c")
+        pick_c = R.RefSelect(index=1, inputs=[a._ref(), c._ref()])
         with tf.Session() as sess:
+            # TF's executor checks every reference input first: 'a', not the chosen 'c'
+            with pytest.raises(tf.errors.FailedPreconditionError,
+                               match="^Attempting to use uninitialized value a"):
+                sess.run(pick_c)
             sess.run(tf.global_variables_initializer())
             with pytest.raises(tf.errors.InvalidArgumentError,
                                match=r"^Index must be in the range \[0, 2\) but got 2"):

@@ -195,7 +195,10 @@ def _ref_select_infer(inputs, attrs):
 
 def _ref_select_kernel(index, *refs, **_):
     """The reference input `index` names itself (an Assign through it writes that
-    variable)."""
+    variable). TF's executor first checks every reference input is initialized."""
+    for r in refs:
+        if isinstance(r, Uninitialized):
+            raise r.error()
     index = np.asarray(index)
     if index.ndim:
         raise errors.InvalidArgumentError(
