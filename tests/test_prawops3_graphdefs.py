@@ -191,3 +191,24 @@ def test_queue_signature_and_negative_n(v2):
             with pytest.raises(tf.errors.InvalidArgumentError) as info:
                 sess.run(op)
             assert str(info.value).split("\n")[0] == msg
+
+
+@pytest.mark.parametrize("key", sorted(GOLDEN))
+def test_flowgrad_writes_tf_graph_def(key):
+    """The GraphDef flowgrad writes for the generator's graph is TF's node for node: names,
+    ops, inputs and attrs (an empty list(shape) attr is `list {}`, RefSelect is colocated
+    with its first reference); Const values are compared as arrays (the generator computes
+    some with NumPy, whose versions round differently)."""
+    want, got = tf.GraphDef(), tf.GraphDef()
+    want.ParseFromString(GOLDEN[key]["graph"])
+    got.ParseFromString(gen.cases(tf)[key]["graph"])
+    assert [n.name for n in got.node] == [n.name for n in want.node]
+    for a, b in zip(got.node, want.node):
+        assert (a.op, list(a.input)) == (b.op, list(b.input)), a.name
+        assert sorted(a.attr) == sorted(b.attr), a.name
+        for k in a.attr:
+            if a.op == "Const" and k == "value" and a.attr[k] != b.attr[k]:
+                np.testing.assert_allclose(tf.make_ndarray(a.attr[k].tensor),
+                                           tf.make_ndarray(b.attr[k].tensor), rtol=1e-12)
+            else:
+                assert a.attr[k] == b.attr[k], (a.name, k)
