@@ -248,3 +248,10 @@ EXEMPTIONS.update({"RefIdentity": "covered-elsewhere: tests/test_prawops2_graphd
                                   "reference variable; TF 1.14 golden, gradient included)"})
 EXEMPTIONS.update({"PlaceholderV2": "covered-elsewhere: tests/test_prawops2_graphdefs.py (a "
                                     "producer-22 GraphDef: shape, feed, TF's error)"})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops3_graphdefs.py (TF 1.14 GraphDefs "
+                       "run step by step: v1 queues and readers, reference variables written "
+                       "through the op)" for op in (
+    "FIFOQueue", "PaddingFIFOQueue", "RandomShuffleQueue", "PriorityQueue", "QueueEnqueue",
+    "QueueEnqueueMany", "QueueDequeue", "QueueDequeueMany", "QueueDequeueUpTo", "QueueClose",
+    "QueueSize", "QueueIsClosed", "TextLineReader", "FixedLengthRecordReader", "IdentityReader",
+    "TFRecordReader", "WholeFileReader", "RefSelect", "DebugGradientRefIdentity")})

@@ -2196,3 +2196,50 @@ OLD_OPS3 = [
            FC + I + ("bool",), grad=(0, 2)),
 ]
 SAMPLES = SAMPLES + OLD_OPS3
+
+
+# -- more of TF's older op types and v2 ops (prawops3) ---------------------------------------
+def _spd_chol(tf, a):
+    """A Cholesky factor of a well-conditioned SPD matrix made from a."""
+    return tf.cholesky(tf.matmul(a, a, adjoint_b=True) + 3.0 * tf.eye(tf.shape(a)[-1],
+                                                                          dtype=a.dtype))
+
+
+_UNIQ_X = Arg((5, 3), values=[1, 2, 1, 3, 4, 3, 1, 2, 1, 5, 5, 5, 3, 4, 3])
+
+OLD_OPS4 = [
+    Sample("UniqueV2", "UniqueV2",
+           lambda tf, x: list(raw(tf, "UniqueV2", x=x, axis=np.array([0], np.int64))) +
+           list(raw(tf, "UniqueV2", x=x, axis=np.array([-1], np.int32), out_idx=tf.int64)) +
+           list(raw(tf, "UniqueV2", x=tf.reshape(x, [-1]), axis=np.zeros([0], np.int64))),
+           [_UNIQ_X], F + I + ("int8", "uint8", "int16")),
+    Sample("UniqueWithCountsV2", "UniqueWithCountsV2",
+           lambda tf, x: list(raw(tf, "UniqueWithCountsV2", x=x,
+                                  axis=np.array([1], np.int64))) +
+           list(raw(tf, "UniqueWithCountsV2", x=tf.reshape(x, [-1]),
+                    axis=np.zeros([0], np.int32), out_idx=tf.int64)),
+           [_UNIQ_X], F + I),
+    Sample("DebugGradientIdentity", "DebugGradientIdentity",
+           lambda tf, x: raw(tf, "DebugGradientIdentity", input=x), [Arg((2, 3))],
+           FC + I + ("bool",)),
+    Sample("CholeskyGrad", "CholeskyGrad",
+           lambda tf, a, g: raw(tf, "CholeskyGrad", l=_spd_chol(tf, a), grad=g),
+           [Arg((2, 5, 5)), Arg((2, 5, 5))], F),
+    Sample("CholeskyGrad_blocked", "CholeskyGrad",
+           lambda tf, a, g: raw(tf, "CholeskyGrad", l=_spd_chol(tf, a), grad=g),
+           [Arg((40, 40)), Arg((40, 40))], ("float64",)),
+    Sample("BatchCholeskyGrad", "BatchCholeskyGrad",
+           lambda tf, a, g: _old_graphdef_op(tf, "BatchCholeskyGrad", [_spd_chol(tf, a), g], {},
+                                             producer=12),
+           [Arg((3, 4, 4)), Arg((3, 4, 4))], F),
+    Sample("MatrixExponential", "MatrixExponential",
+           lambda tf, a: [_old_graphdef_op(tf, "MatrixExponential", [a * s], {}, producer=26)
+                          for s in (0.01, 0.2, 1.0, 4.0)],
+           [Arg((2, 3, 3))], FC),
+    Sample("AdjustContrast", "AdjustContrast",
+           lambda tf, x: _old_graphdef_op(tf, "AdjustContrast", [
+               x, tf.constant(1.4), tf.constant(-3.0), tf.constant(60.0)], {}, producer=1),
+           [Arg((2, 4, 5, 3), -10.0, 100.0)],
+           ("float64", "int32", "int16", "int8", "uint8", "int64")),
+]
+SAMPLES = SAMPLES + OLD_OPS4

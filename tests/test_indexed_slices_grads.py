@@ -379,6 +379,11 @@ _NO_SLICES = {
     "SelfAdjointEig": "no gradient in TF 1.14", "BatchSelfAdjointEig": "no gradient in TF 1.14",
     "Conv3DBackpropInput": "no gradient in TF 1.14",
     "Conv3DBackpropFilter": "no gradient in TF 1.14", "Empty": "no gradient in TF 1.14",
+    # -- (prawops3)
+    **{op: "no gradient in TF 1.14" for op in (
+        "AdjustContrast", "BatchCholeskyGrad", "CholeskyGrad", "DebugGradientIdentity",
+        "DebugGradientRefIdentity", "MatrixExponential", "RefSelect", "UniqueV2",
+        "UniqueWithCountsV2")},
 }
 
 

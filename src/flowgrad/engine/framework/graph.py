@@ -579,11 +579,14 @@ def _input_arg_names(op_type, n):
 
 def _ref_input_positions(op_type):
     """The input positions of `op_type`'s ref arguments in TF 1.14's op definition (those
-    before any list argument), () when it has none or flowgrad has no definition for it."""
+    before any list argument, and a ref list's first: TF colocates RefSelect and RefMerge
+    with their first reference), () when it has none or flowgrad has no definition for it."""
     od = op_defs().get(op_type)
     out = []
     for i, arg in enumerate(od["in"] if od else ()):
         if arg[3] or arg[4]:   # a list argument: later positions are not fixed
+            if arg[5]:
+                out.append(i)
             break
         if arg[5]:
             out.append(i)

@@ -221,8 +221,12 @@ def _typed_attr(atype, key, v, p):
     elif atype == "list(string)":
         av.list.SetInParent()
         av.list.s.extend(x.encode() if isinstance(x, str) else x for x in v)
-    elif atype == "list(shape)":
-        return _attr_value("_shapes", list(v), p)
+    elif atype == "list(shape)":   # (an empty list is `list {}`, not a scalar's shape)
+        av.list.SetInParent()
+        for x in v:
+            if isinstance(x, TensorShape):
+                x = x.as_list() if x.ndims is not None else None
+            av.list.shape.add().CopyFrom(shape_proto(None if x is None else tuple(x)))
     else:
         return _attr_value(key, v, p)
     return av

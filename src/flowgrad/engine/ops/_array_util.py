@@ -17,7 +17,7 @@ from typing import Union
 import numpy as np
 
 from ..framework import dtypes as _dt
-from ..framework import errors
+from ..framework import errors, op_traceback
 from ..framework.constant_op import constant, dims_as_ints, register_tensor_conversion_function
 from ..framework.static_value import constant_value
 from ..framework.graph import VALUE_READERS, Tensor, _graph_of
@@ -961,3 +961,48 @@ def smart_constant_value(t: Tensor):
         finally:
             local.cached = before
     return v
+
+
+def _unique_slices(x3):
+    """TF's hashed unique over the middle axis of a [before, n, after] array: slice j is new
+    unless it equals (elementwise ==: NaN never, -0 == 0) an earlier one. The first
+    positions of the unique slices in order, each slice's rank among them, their counts."""
+    if x3.shape[0] == 1 and x3.shape[2] == 1 and x3.size and not (
+            x3.dtype.kind in "fc" and np.isnan(x3).any()):
+        # single elements without NaN: sorted (the first occurrence of each, -0 == 0)
+        _, first, inv, counts = np.unique(x3.reshape(-1), return_index=True,
+                                          return_inverse=True, return_counts=True)
+        order = np.argsort(first, kind="stable")
+        ranks = np.empty_like(order)
+        ranks[order] = np.arange(order.size)
+        return first[order], ranks[inv.reshape(-1)], counts[order]
+    first, ranks, counts, seen = [], [], [], {}
+    for j in range(x3.shape[1]):
+        key = tuple(x3[:, j, :].ravel().tolist())
+        r = seen.get(key)
+        if r is None:
+            r = seen[key] = len(first)
+            first.append(j)
+            counts.append(0)
+        ranks.append(r)
+        counts[r] += 1
+    return (np.asarray(first, np.intp), np.asarray(ranks, np.intp),
+            np.asarray(counts, np.intp))
+
+
+def _dt_enum_name(dtype):
+    return "DT_" + {"float16": "HALF", "float32": "FLOAT", "float64": "DOUBLE"}.get(
+        dtype.name, dtype.name.upper())
+
+
+def no_dtype_kernel(op, attr, dtype, registered):
+    """TF's error for an op whose type attr `attr` is `dtype`, which the op allows and no
+    CPU kernel is registered for (`registered`: the DT_ names that have one, in TF's
+    listing order); raised when the graph runs."""
+    kernels = "".join(f"  device='CPU'; {attr} in [{k}]\n" for k in registered)
+    where = op_traceback.defined_at(getattr(op, "_traceback", None))
+    where = f" (defined at {where})" if where else ""
+    return errors.InvalidArgumentError(
+        None, op, f"No OpKernel was registered to support Op '{op.type}' used by node "
+        f"{op.name}{where} with these attrs: [{attr}={_dt_enum_name(dtype)}]\n"
+        f"Registered devices: [CPU]\nRegistered kernels:\n{kernels}\n\t [[{op.name}]]")

@@ -21,6 +21,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape, as_shape
 from ._array_util import (DTypeLike, TensorLike, _check_out_type, _fmt_shape, _invalid, _scope,
+                          _unique_slices,
                           merge_shapes, refined_scalar)
 from ._base import (apply, apply_op, broadcast_dims, check_dtype,
                     const_value, same_type_inputs, to_tensor)
@@ -513,12 +514,15 @@ def _uwc_kernel(x, out_idx=_dt.int32, **_):
     x = np.asarray(x)
     if x.ndim != 1:
         raise _invalid("unique expects a 1D vector.")
+    it = out_idx.as_numpy_dtype
+    if x.dtype.kind in "fc" and np.isnan(x).any():   # each NaN is its own value in TF
+        first, ranks, counts = _unique_slices(x.reshape(1, -1, 1))
+        return x[first], ranks.astype(it), counts.astype(it)
     _, first, inv, counts = np.unique(x, return_index=True, return_inverse=True,
                                       return_counts=True)
     order = np.argsort(first, kind="stable")
     ranks = np.empty_like(order)
     ranks[order] = np.arange(order.size)
-    it = out_idx.as_numpy_dtype
     return x[first[order]], ranks[inv.reshape(-1)].astype(it), counts[order].astype(it)
 
 

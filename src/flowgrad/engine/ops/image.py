@@ -21,11 +21,11 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph import Tensor
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, check_dtype, const_value, typed_input
 from . import jpeg_fancy, png_writer
-from ._array_util import refined_ints
+from ._array_util import no_dtype_kernel, refined_ints
 from .joining import slice as _slice
 
 _RESIZE_TYPES = (_dt.int8, _dt.uint8, _dt.int16, _dt.uint16, _dt.int32, _dt.int64, _dt.float16,
@@ -470,6 +470,66 @@ def _contrast_kernel(images, contrast_factor):
 
 register_op("AdjustContrastv2", infer=_contrast_infer, kernel=_contrast_kernel,
             grad=_no_gradient)
+
+
+# AdjustContrast (v1, removed at GraphDef version 2): float output clipped to [min, max]
+def _contrast_v1_infer(inputs, attrs):
+    x = inputs[0]
+    for t in inputs[1:]:
+        if t.shape.ndims not in (None, 0):
+            raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
+    if x.shape.ndims is not None and x.shape.ndims < 3:
+        raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims}")
+    if x.dtype.base_dtype is _dt.float32:
+        # TF 1.14's float kernel returns zeros (rank 4) or crashes the process (rank 5)
+        raise NotImplementedError("tf.raw_ops.AdjustContrast on float32 images: TF 1.14's "
+                                  "kernel leaves its output undefined")
+    return [(_dt.float32, x.shape)]
+
+
+def _contrast_v1_kernel(images, contrast_factor, min_value, max_value):
+    """TF's functor: the images cast to float, each channel's mean an Eigen reduction over
+    height and width (summed column by column: width outer, height inner, in float), then
+    (x - mean) * factor + mean, min(max_value) and max(min_value)."""
+    x = np.asarray(images)
+    if x.ndim < 3:
+        raise errors.InvalidArgumentError(
+            None, None, f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
+    for name, t in (("contrast_factor", contrast_factor), ("min_value", min_value),
+                    ("max_value", max_value)):
+        if np.ndim(t):
+            raise errors.InvalidArgumentError(
+                None, None, f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+    f = x.astype(_F32)
+    h, w, c = f.shape[-3:]
+    flat = f.reshape((-1, h, w, c))
+    if flat.size == 0:
+        return f
+    cols = np.swapaxes(flat, 1, 2).reshape(flat.shape[0], w * h, c)
+    mean = (np.cumsum(cols, axis=1, dtype=_F32)[:, -1] / _F32(h * w))[:, None, None, :]
+    out = (flat - mean) * _F32(contrast_factor) + mean
+    out = np.maximum(np.minimum(out, _F32(max_value)), _F32(min_value))
+    return out.reshape(f.shape)
+
+
+_CONTRAST_V1_TYPES = ("DT_DOUBLE", "DT_FLOAT", "DT_INT32", "DT_INT16", "DT_INT8", "DT_UINT8")
+
+
+def _contrast_v1_bind(node, ctx):
+    """TF 1.14 registers CPU kernels for the types above only (int64, allowed by the op,
+    fails when the graph runs)."""
+    t = node.op._inputs[0].dtype.base_dtype
+    if t not in (_dt.float64, _dt.float32, _dt.int32, _dt.int16, _dt.int8, _dt.uint8):
+        err = no_dtype_kernel(node.op, "T", t, _CONTRAST_V1_TYPES)
+
+        def fail(*_):
+            raise err
+        return fail
+    return _contrast_v1_kernel
+
+
+register_op("AdjustContrast", infer=_contrast_v1_infer, bind=_contrast_v1_bind,
+            grad=no_gradient_registered)
 
 
 def _hv_range(r, g, b):

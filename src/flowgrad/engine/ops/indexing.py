@@ -23,7 +23,7 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
-from ._array_util import (_MASKS, DTypeLike, IntsLike, TensorLike, _as_int_input,
+from ._array_util import (_MASKS, _unique_slices, DTypeLike, IntsLike, TensorLike, _as_int_input,
                           check_not_float,
                           _check_out_type, _dims, _fmt_shape, _int_tensor, _invalid, _np_index,
                           _refined_int, _scope, _static_int, merge_shapes,
@@ -961,6 +961,9 @@ def _unique_kernel(x, out_idx=_dt.int32, **_):
     x = np.asarray(x)
     if x.ndim != 1:
         raise _invalid("unique expects a 1D vector.")
+    if x.dtype.kind in "fc" and np.isnan(x).any():   # each NaN is its own value in TF
+        first, ranks, _ = _unique_slices(x.reshape(1, -1, 1))
+        return x[first], ranks.astype(out_idx.as_numpy_dtype)
     if x.dtype.kind in "iu" and x.size:
         got = _unique_ints(x)
         if got is not None:
@@ -973,6 +976,50 @@ def _unique_kernel(x, out_idx=_dt.int32, **_):
 
 
 register_op("Unique", infer=_unique_infer, kernel=_unique_kernel, grad=no_gradient_registered)
+
+
+# -- UniqueV2, UniqueWithCountsV2: unique slices along axis[0] (an empty axis: Unique) -------
+def _unique_v2_infer(counts):
+    def infer(inputs, attrs):
+        # TF 1.14's shape function: y a vector of unknown size whatever the axis, idx x's shape
+        x = inputs[0]
+        out_idx = attrs["out_idx"]
+        outs = [(x.dtype.base_dtype, TensorShape([None])), (out_idx, x.shape)]
+        return outs + [(out_idx, TensorShape([None]))] if counts else outs
+    return infer
+
+
+def _unique_v2_kernel(counts):
+    def kernel(x, axis, out_idx=_dt.int32, **_):
+        x = np.asarray(x)
+        axis = np.asarray(axis)
+        if axis.ndim != 1:
+            raise _invalid("axis expects a 1D vector.")
+        if axis.size > 1:
+            raise _invalid("axis does not support input tensors larger than 1 elements")
+        if axis.size == 0:
+            if x.ndim != 1:
+                raise _invalid("unique expects a 1D vector.")
+            a = 0
+        else:
+            a = int(axis[0])
+            a = a + x.ndim if a < 0 else a
+            if not 0 <= a < x.ndim:
+                raise _invalid(f"axis has to be between [0, {x.ndim})")
+        n = x.shape[a]
+        x3 = x.reshape(int(np.prod(x.shape[:a], dtype=np.int64)), n,
+                       int(np.prod(x.shape[a + 1:], dtype=np.int64)))
+        first, ranks, cnt = _unique_slices(x3)
+        it = out_idx.as_numpy_dtype
+        y = np.take(x, first, axis=a)
+        return (y, ranks.astype(it), cnt.astype(it)) if counts else (y, ranks.astype(it))
+    return kernel
+
+
+register_op("UniqueV2", infer=_unique_v2_infer(False), kernel=_unique_v2_kernel(False),
+            grad=no_gradient_registered)
+register_op("UniqueWithCountsV2", infer=_unique_v2_infer(True), kernel=_unique_v2_kernel(True),
+            grad=no_gradient_registered)
 
 
 def unique(x: TensorLike, out_idx: DTypeLike = _dt.int32, name: str | None = None) -> tuple:

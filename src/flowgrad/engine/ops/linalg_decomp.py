@@ -20,7 +20,7 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._array_util import TensorLike, _invalid, _scope
+from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
 from .fft import real_part
@@ -156,6 +156,183 @@ def _adjoint(x):
 
 register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_cholesky_kernel,
             grad=_cholesky_grad)
+
+
+# -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
+def _cholesky_grad_unblocked(low, g):
+    """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
+    row up). Eigen's products here run over strided columns: the dot product and the
+    vector-matrix product are sums in order (TF's bits on 8x8 to 32x32 probes)."""
+    for k in range(low.shape[0] - 1, -1, -1):
+        d = low[k, k]
+        c, c_bar = low[k + 1:, k], g[k + 1:, k]
+        if c.size:
+            acc = c[0] * c_bar[0]
+            for i in range(1, c.size):
+                acc = acc + c[i] * c_bar[i]
+            g[k, k] -= acc / d
+        g[k:, k] /= d
+        if k:
+            acc = g[k, k] * low[k, :k]
+            for j in range(k + 1, low.shape[0]):
+                acc = acc + g[j, k] * low[j, :k]
+            g[k, :k] -= acc
+        g[k + 1:, :k] -= np.outer(g[k + 1:, k], low[k, :k])
+        g[k, k] /= 2
+
+
+def _cholesky_grad_matrix(l_full, grad):
+    """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
+    triangles of l and grad are read; the result is symmetrized."""
+    low = np.tril(l_full)
+    out = np.tril(grad)
+    n = low.shape[0]
+    for end in range(n, 0, -32):
+        begin = max(0, end - 32)
+        d, r = low[begin:end, begin:end], low[begin:end, :begin]
+        c, b = low[end:, begin:end], low[end:, :begin]
+        if n > end:   # C_bar = C_bar D^-1 (D^H's upper triangle solved)
+            out[end:, begin:end] = np.linalg.solve(d.T, out[end:, begin:end].T).T
+        c_bar = out[end:, begin:end]
+        out[begin:end, begin:end] -= np.tril(c_bar.T @ c)
+        out[end:, :begin] -= c_bar @ r
+        out[begin:end, :begin] -= c_bar.T @ b
+        d_bar = out[begin:end, begin:end]
+        _cholesky_grad_unblocked(d, d_bar)
+        out[begin:end, :begin] -= (d_bar + d_bar.T) @ r
+    return (out + out.T) * out.dtype.type(0.5)
+
+
+def _cholesky_grad_kernel(low, grad):
+    """TF's LinearAlgebraOp checks, then each matrix of the batch."""
+    low, grad = np.asarray(low), np.asarray(grad)
+    for i, t in enumerate((low, grad)):
+        if t.ndim < 2:
+            raise _invalid(f"Input tensor {i} must have rank >= 2, got {t.ndim}")
+        if i and t.shape[:-2] != low.shape[:-2]:
+            raise _invalid("All input tensors must have the same outer dimensions.")
+    if low.shape[-2:] != grad.shape[-2:]:
+        raise _invalid("Inputs (L and grad) must have the same shape.")
+    if low.shape[-1] != low.shape[-2]:
+        raise _invalid("Inputs must be a square matrices.")
+    out = np.empty(grad.shape, grad.dtype)
+    if out.size:
+        n = low.shape[-1]
+        ls, gs, os_ = low.reshape(-1, n, n), grad.reshape(-1, n, n), out.reshape(-1, n, n)
+        for j in range(ls.shape[0]):
+            os_[j] = _cholesky_grad_matrix(ls[j], gs[j])
+    return out
+
+
+def _cholesky_grad_bind(op_type):
+    def bind(node, ctx):
+        t = node.op._inputs[0].dtype.base_dtype
+        if t not in (_dt.float32, _dt.float64):   # (half: allowed by the op, no kernel)
+            err = no_dtype_kernel(node.op, "T", t, ("DT_DOUBLE", "DT_FLOAT"))
+
+            def fail(*_):
+                raise err
+            return fail
+        return _cholesky_grad_kernel
+    return bind
+
+
+register_op("CholeskyGrad", infer=_square_same_infer("CholeskyGrad", (
+    _dt.float16, _dt.float32, _dt.float64)), bind=_cholesky_grad_bind("CholeskyGrad"),
+            grad=no_gradient_registered)
+# -- MatrixExponential (removed at version 27: tf.linalg.expm builds it from other ops) -----
+_PADE = {
+    3: (120., 60., 12., 1.),
+    5: (30240., 15120., 3360., 420., 30., 1.),
+    7: (17297280., 8648640., 1995840., 277200., 25200., 1512., 56., 1.),
+    9: (17643225600., 8821612800., 2075673600., 302702400., 30270240., 2162160., 110880.,
+        3960., 90., 1.),
+    13: (64764752532480000., 32382376266240000., 7771770303897600., 1187353796428800.,
+         129060195264000., 10559470521600., 670442572800., 33522128640., 1323241920.,
+         40840800., 960960., 16380., 182., 1.),
+}
+# Eigen's degree thresholds on the 1-norm, then the norm scaled to by squarings
+_EXPM_STEPS = {np.float32: ((0.4258730016922831, 3), (1.880152677804762, 5),
+                            (3.925724783138660, 7)),
+               np.float64: ((1.495585217958292e-2, 3), (2.539398330063230e-1, 5),
+                            (9.504178996162932e-1, 7), (2.097847961257068, 9),
+                            (5.371920351148152, 13))}
+
+
+def _expm_matrix(a):
+    """Eigen's MatrixExponential (unsupported/MatrixFunctions) for a real matrix: the Pade
+    approximant (degree by the 1-norm), scaling by 2^-s and s squarings, (V-U)^-1 (V+U)
+    solved by partial-pivot LU."""
+    rt = np.float32 if a.dtype in (np.float32, np.complex64) else np.float64
+    steps = _EXPM_STEPS[rt]
+    norm = rt(np.abs(a).sum(axis=0).max()) if a.size else rt(0)
+    s = 0
+    for limit, m in steps[:-1]:
+        if norm < rt(limit):
+            break
+    else:
+        m = steps[-1][1]
+        s = max(0, int(np.frexp(norm / rt(steps[-1][0]))[1]))
+        a = np.ldexp(a.real, -s) + 1j * np.ldexp(a.imag, -s) if a.dtype.kind == "c" \
+            else np.ldexp(a, -s).astype(a.dtype)
+    b = [rt(c) for c in _PADE[m]]
+    eye_ = np.eye(a.shape[0], dtype=a.dtype)
+    a2 = a @ a
+    if m == 13:
+        a4 = a2 @ a2
+        a6 = a4 @ a2
+        tmp = a6 @ (b[13] * a6 + b[11] * a4 + b[9] * a2)
+        tmp += b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * eye_
+        u = a @ tmp
+        v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2)
+        v += b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * eye_
+    else:
+        powers = [eye_, a2]
+        while len(powers) < (m + 1) // 2:
+            powers.append(powers[-1] @ a2)
+        u = a @ sum(b[2 * i + 1] * p for i, p in enumerate(powers))
+        v = sum(b[2 * i] * p for i, p in enumerate(powers))
+    out = np.linalg.solve(v - u, u + v)
+    for _ in range(s):
+        out = out @ out
+    return out.astype(a.dtype, copy=False)
+
+
+def _expm_kernel(x):
+    a = _check_square(x)
+    out = np.empty_like(a)
+    if out.size:
+        n = a.shape[-1]
+        flat, dst = a.reshape(-1, n, n), out.reshape(-1, n, n)
+        for j in range(flat.shape[0]):
+            m = flat[j]
+            if m.dtype.kind == "c":   # (Eigen's Schur-Parlett path: computed here in double)
+                dst[j] = _expm_matrix(m.astype(np.complex128))
+            else:
+                dst[j] = _expm_matrix(m)
+    return out
+
+
+def _expm_bind(node, ctx):
+    t = node.op._inputs[0].dtype.base_dtype
+    if t is _dt.float16:   # (allowed by the op, no kernel)
+        err = no_dtype_kernel(node.op, "T", t, ("DT_COMPLEX128", "DT_COMPLEX64", "DT_DOUBLE",
+                                                "DT_FLOAT"))
+
+        def fail(*_):
+            raise err
+        return fail
+    return _expm_kernel
+
+
+register_op("MatrixExponential", infer=_square_same_infer("MatrixExponential", _TYPES),
+            bind=_expm_bind, grad=no_gradient_registered)
+
+
+# (removed at version 13; TF's shape function for it is unknown)
+register_op("BatchCholeskyGrad",
+            infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype, TensorShape(None))],
+            bind=_cholesky_grad_bind("BatchCholeskyGrad"), grad=no_gradient_registered)
 
 
 def cholesky(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002 - TF's name

@@ -380,12 +380,53 @@ def _no_outputs(inputs, attrs):
     return []
 
 
+_TF_TYPE_NAMES = {"float32": "float", "float64": "double", "float16": "half", "object": "string"}
+
+
+def _type_names(types):
+    return ", ".join(_TF_TYPE_NAMES.get(t.name, t.name) for t in types)
+
+
+def _signature(node, n_in, outs=None):
+    """TF's MatchSignature of a queue op against its queue's component types: the op's
+    (graph) input types after the handle, or its component_types attr for the outputs."""
+    ins = [t.dtype.base_dtype for t in node.op._inputs]
+    handle = _dt.as_dtype(node.op._inputs[0].dtype).name   # string_ref, or resource
+    have_in = [handle] + [_dt.as_dtype(t).name for t in ins[1:n_in]]
+    comps = [_dt.as_dtype(t) for t in ins[n_in:]] if outs is None else None
+    want_out = [_dt.as_dtype(d) for d in outs] if outs is not None else None
+
+    def check(q):
+        theirs = [_dt.as_dtype(d) for d in q.dtypes]
+        if (comps if outs is None else want_out) == theirs:
+            return
+        head = ", ".join(_TF_TYPE_NAMES.get(t, t) for t in have_in)
+        if outs is None:
+            have = f"{head}, {_type_names(comps)}->" if comps else f"{head}->"
+            want = f"{head}, {_type_names(theirs)}->" if theirs else f"{head}->"
+        else:
+            have, want = f"{head}->{_type_names(want_out)}", f"{head}->{_type_names(theirs)}"
+        raise errors.InvalidArgumentError(None, None, f"Signature mismatch, have: {have} "
+                                          f"expected: {want}")
+    return check
+
+
 def _enqueue_bind(node, ctx):
-    return lambda q, *comps: q.enqueue(comps)
+    check = _signature(node, 1)
+
+    def enqueue(q, *comps):
+        check(q)
+        q.enqueue(comps)
+    return enqueue
 
 
 def _enqueue_many_bind(node, ctx):
-    return lambda q, *comps: q.enqueue_many(comps)
+    check = _signature(node, 1)
+
+    def enqueue_many(q, *comps):
+        check(q)
+        q.enqueue_many(comps)
+    return enqueue_many
 
 
 register_op("QueueEnqueueV2", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
@@ -402,19 +443,26 @@ def _one(outs):
 
 
 def _dequeue_bind(node, ctx):
+    check = _signature(node, 1, node.attrs["component_types"])
+
     def dequeue(q):
+        check(q)
         return _one([np.array(c) for c in q.dequeue()])
     return dequeue
 
 
 def _dequeue_many_bind(allow_small):
+    kernel = "DequeueUpToOp" if allow_small else "DequeueManyOp"
+
     def bind(node, ctx):
+        check = _signature(node, 2, node.attrs["component_types"])
+
         def dequeue_many(q, n):
             n = int(n)
             if n < 0:
-                raise errors.InvalidArgumentError(
-                    None, None, f"Request failed because DequeueMany was given a negative "
-                    f"number of elements: {n}")
+                raise errors.InvalidArgumentError(None, None,
+                                                  f"{kernel} requested {n} < 0 elements")
+            check(q)
             return _one(q.batch(q.dequeue_elements(n, allow_small)))
         return dequeue_many
     return bind
@@ -446,4 +494,29 @@ register_op("QueueCloseV2", infer=_no_outputs, bind=_close_bind, stateful=True, 
 register_op("QueueSizeV2", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
 register_op("QueueIsClosedV2", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.bool_(q.closed), stateful=True, grad=None)
+
+
+# -- the reference-typed (v1) forms: the queue is a string_ref handle of shape [2], the
+# same queue the resource ops run; TF 1.14's v1 shape functions know no dequeued shapes
+# (and do not read n)
+def _ref_handle_infer(inputs, attrs):
+    return [(_dt.string._as_ref, TensorShape([2]))]
+
+
+for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue", "PriorityQueue"):
+    register_op(_kind, infer=_ref_handle_infer, bind=_queue_bind(_kind), stateful=True,
+                grad=None)
+register_op("QueueEnqueue", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
+register_op("QueueEnqueueMany", infer=_no_outputs, bind=_enqueue_many_bind, stateful=True,
+            grad=None)
+register_op("QueueDequeue", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True, grad=None)
+register_op("QueueDequeueMany", infer=_dequeue_infer, bind=_dequeue_many_bind(False),
+            stateful=True, grad=None)
+register_op("QueueDequeueUpTo", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
+            stateful=True, grad=None)
+register_op("QueueClose", infer=_no_outputs, bind=_close_bind, stateful=True, grad=None)
+register_op("QueueSize", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
+            bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
+register_op("QueueIsClosed", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.bool_(q.closed), stateful=True, grad=None)

@@ -380,9 +380,21 @@ for _kind in _FORMATS:
     if _kind != "LMDBReader":
         register_op(_kind + "V2", infer=lambda i, a: [(_dt.resource, TensorShape([]))],
                     bind=_reader_bind(_kind), stateful=True, grad=None)
-# TF 1.14 has LMDBReader in its reference form only: a string_ref handle of shape [2]
-register_op("LMDBReader", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
-            bind=_reader_bind("LMDBReader"), stateful=True, grad=None)
+# the reference (v1) forms: a string_ref handle of shape [2] (TF 1.14 has LMDBReader in this
+# form only); the same reader the resource ops run
+def _fixed_v1_bind(node, ctx):
+    """TF 1.14's kernel for the v1 FixedLengthRecordReader reads an `encoding` attr the v1
+    op does not have: creating it fails, so every run holding the op does."""
+    def fail():
+        raise errors.NotFoundError(None, node.op, f"No attr named 'encoding' in NodeDef:\n\t "
+                                   f"[[{{{{node {node.name}}}}}]]")
+    return fail
+
+
+for _kind in _FORMATS:
+    register_op(_kind, infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
+                bind=_fixed_v1_bind if _kind == "FixedLengthRecordReader" else
+                _reader_bind(_kind), stateful=True, grad=None)
 # a queue's resource handle as the reference a reference-typed reader takes (the same queue)
 register_op("FakeQueue", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
             kernel=lambda q: q, stateful=True, grad=None)

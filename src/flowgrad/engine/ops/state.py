@@ -16,7 +16,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph import merge_shapes
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, locking
 
@@ -154,16 +154,67 @@ register_op("AssignSub", infer=_update_infer_for("AssignSub"),
 
 # RefIdentity: the reference tensor itself (an Assign through it writes the variable);
 # TF 1.14's rule passes grad through
-def _ref_identity_infer(inputs, attrs):
-    x = inputs[0]
-    if not x.dtype.is_ref_dtype:
-        raise TypeError("'RefIdentity' Op requires that input 'input' be a mutable tensor "
-                        "(e.g.: a tf.Variable)")
-    return [(x.dtype, x.shape)]
+def _require_refs(op_type, arg, inputs):
+    for x in inputs:
+        if not x.dtype.is_ref_dtype:
+            raise TypeError(f"'{op_type}' Op requires that input '{arg}' be a mutable tensor "
+                            "(e.g.: a tf.Variable)")
 
 
-register_op("RefIdentity", infer=_ref_identity_infer, kernel=lambda x: x,
+def _ref_identity_infer_for(op_type):
+    def infer(inputs, attrs):
+        x = inputs[0]
+        _require_refs(op_type, "input", [x])
+        return [(x.dtype, x.shape)]
+    return infer
+
+
+register_op("RefIdentity", infer=_ref_identity_infer_for("RefIdentity"), kernel=lambda x: x,
             grad=lambda op, grad: [grad], aliases_input=True)
+# tfdbg's marker for a gradient's tensor: TF 1.14 registers no gradient for either form
+register_op("DebugGradientIdentity", infer=lambda inputs, attrs: [
+    (inputs[0].dtype.base_dtype, inputs[0].shape)], kernel=lambda x: x,
+    grad=no_gradient_registered)
+register_op("DebugGradientRefIdentity",
+            infer=_ref_identity_infer_for("DebugGradientRefIdentity"), kernel=lambda x: x,
+            grad=no_gradient_registered, aliases_input=True)
+
+
+def _ref_select_infer(inputs, attrs):
+    """TF 1.14's shape function: a scalar index; the inputs' shape when all are fully
+    defined and equal, else unknown."""
+    index, refs = inputs[0], inputs[1:]
+    _require_refs("RefSelect", "inputs", refs)
+    if index.shape.ndims not in (None, 0):
+        raise ValueError(f"Shape must be rank 0 but is rank {index.shape.ndims}")
+    first = refs[0].shape
+    same = first.is_fully_defined() and all(
+        r.shape.is_fully_defined() and r.shape.as_tuple() == first.as_tuple() for r in refs[1:])
+    return [(refs[0].dtype, first if same else TensorShape(None))]
+
+
+def _ref_select_kernel(index, *refs, **_):
+    """The reference input `index` names itself (an Assign through it writes that
+    variable). TF's executor first checks every reference input is initialized."""
+    for r in refs:
+        if isinstance(r, Uninitialized):
+            raise r.error()
+    index = np.asarray(index)
+    if index.ndim:
+        raise errors.InvalidArgumentError(
+            None, None, f"Index must be a scalar, but it has shape "
+            f"[{','.join(str(d) for d in index.shape)}]")
+    i = int(index)
+    if not 0 <= i < len(refs):
+        raise errors.InvalidArgumentError(
+            None, None, f"Index must be in the range [0, {len(refs)}) but got {i}")
+    return refs[i]
+
+
+# stateful: its output is one of the variables' own buffers (kept, never a temporary)
+register_op("RefSelect", infer=_ref_select_infer, kernel=_ref_select_kernel,
+            grad=no_gradient_registered,
+            stateful=True)
 
 
 def _is_init_bind(node, ctx):
