@@ -1,39 +1,65 @@
-"""float32 MatrixSolve / MatrixInverse in the order TF 1.14's CPU kernels compute them.
+"""MatrixSolve, MatrixInverse, MatrixDeterminant, LogMatrixDeterminant and
+MatrixTriangularSolve in the order TF 1.14's CPU kernels compute them (float32, float64).
 
-Both run Eigen's PartialPivLU on a row-major copy of each matrix and solve with it
-(`lu.solve(rhs)`; the inverse solves for the identity). For n <= 16 Eigen factors
-unblocked: at step k the first largest |a[i, k]| (i >= k) is the pivot, the rows are
-swapped, the column below the pivot is divided by it, and the trailing block loses the
-outer product (each product rounded, then subtracted). The solve permutes the right-hand
-side, then (the row-major rhs makes Eigen transpose the triangular solves) takes each row
-of the unit-lower forward substitution as `x[j] -= L[j, k] x[k]` for k = 0, 1, ...; the
-upper backward one as `x[j] -= U[j, k] x[k]` for k = j + 1, ..., then multiplies by
-1 / U[j, j] (a reciprocal, not a division). LAPACK's solve rounds differently; larger
-matrices (Eigen's blocked LU and panels) keep NumPy's.
+The algorithms are Eigen's (the Eigen 3.3.90 snapshot TF 1.14 ships; Eigen is MPL2-licensed,
+this is a NumPy re-expression of the arithmetic order of LU/PartialPivLU.h's unblocked_lu,
+Core/products/TriangularSolverMatrix.h and Core/Redux.h, no code copied).
+
+PartialPivLU (n <= 16, Eigen's unblocked bound): at step k the first largest |a[i, k]|
+(i >= k) is the pivot, the rows are swapped, the column below the pivot is divided by it,
+and the trailing block loses the outer product (each product rounded, then subtracted: the
+wheel is built without FMA). MatrixSolve/MatrixInverse factor the matrix (its adjoint with
+`adjoint=True`) and solve (the inverse solves for the identity).
+
+The triangular solves (LU's and MatrixTriangularSolve's) run on a row-major right-hand
+side, so Eigen transposes them into its on-the-right solver; within one panel of
+SmallPanelWidth = max(mr, nr) rows (mr is two packets without FMA: 16 floats, 8 doubles)
+each row is `x[j] -= T[j, k] x[k]` for the solved k in increasing order, then
+`x[j] *= 1 / T[j, j]` (a reciprocal, not a division). Larger systems go through Eigen's
+GEBP kernel between panels: not reproduced, LAPACK's is used there.
+
+MatrixDeterminant is PartialPivLU's determinant: (-1)^swaps times the product of U's
+diagonal taken in order. LogMatrixDeterminant sums log|u_ii| as Eigen's redux does: float32
+in packets of 8 (Eigen's plog) with libm's logf on the tail, float64 value by value (libm's
+log: Eigen 3.3.90 has no packet log for double).
 """
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["N_MAX", "handles", "solve"]
+from . import eigen_math as _em
 
-N_MAX = 16   # Eigen's unblocked LU and single-panel triangular solves
-_F = np.float32
+__all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_solve",
+           "handles_triangular", "det", "slogdet"]
+
+N_MAX = 16   # Eigen's unblocked LU
+_TYPES = (np.float32, np.float64)
+_PANEL = {np.dtype(np.float32): 16, np.dtype(np.float64): 8}
+
+
+def handles_factor(a) -> bool:
+    """Whether `factor` (so `det` and `slogdet`) reproduce TF's bits for these matrices."""
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
 
 
 def handles(a) -> bool:
-    """Whether `solve` reproduces TF's bits for these float32 matrices [..., n, n]."""
-    return a.dtype == _F and a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
+    """Whether `solve` reproduces TF's bits for these matrices [..., n, n]."""
+    return handles_factor(a) and a.shape[-1] <= _PANEL[a.dtype]
 
 
-def solve(a, b):
-    """TF's float32 solution of a x = b ([..., n, n], [..., n, m]); None when a pivot is
-    exactly zero (TF's 'not invertible')."""
-    batch = a.shape[:-2]
-    n, m = a.shape[-1], b.shape[-1]
-    lu = np.array(a, _F).reshape(-1, n, n)
-    x = np.array(b, _F).reshape(-1, n, m)
+def handles_triangular(a) -> bool:
+    """Whether `triangular_solve` reproduces TF's bits for these matrices [..., n, n]."""
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _PANEL[a.dtype]
+
+
+def factor(a):
+    """Eigen's unblocked PartialPivLU of each matrix [..., n, n]: (lu [B, n, n], the row
+    transpositions [B, n], the number of swaps [B])."""
+    n = a.shape[-1]
+    lu = np.array(a).reshape(-1, n, n)
     rows = np.arange(lu.shape[0])
+    trans = np.empty((lu.shape[0], n), np.intp)
+    swaps = np.zeros(lu.shape[0], np.intp)
     with np.errstate(all="ignore"):
         for k in range(n):
             # Eigen's maxCoeff: the first largest |a|; a NaN only wins in first place
@@ -41,27 +67,141 @@ def solve(a, b):
             p = k + np.where(np.isnan(c[:, 0]), 0,
                              np.argmax(np.where(np.isnan(c), -1, c), axis=1))
             nonzero = lu[rows, p, k] != 0          # a zero column: no swap, no division
+            trans[:, k] = p
             swap = nonzero & (p != k)
             if swap.any():
                 r, pk = rows[swap], p[swap]
                 lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
-                x[r, k], x[r, pk] = x[r, pk].copy(), x[r, k].copy()
+                swaps += swap
             lu[nonzero, k + 1:, k] = lu[nonzero, k + 1:, k] / lu[nonzero, k:k + 1, k]
             if k < n - 1:
                 lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
-        # TF's check: Eigen's minCoeff of |diag| (a NaN only counts where it comes first)
-        # must be above zero
+    return lu, trans, swaps
+
+
+def _invertible(lu):
+    """TF's check: Eigen's minCoeff of |diag| (a NaN only counts where it comes first)
+    must be above zero."""
+    n = lu.shape[-1]
+    with np.errstate(all="ignore"):
         least = np.abs(lu[:, 0, 0])
         for i in range(1, n):
             d = np.abs(lu[:, i, i])
             least = np.where(d < least, d, least)
-        if not np.all(least > 0):
-            return None
-        for j in range(n):                  # unit lower: forward
-            for k in range(j):
-                x[:, j] -= x[:, k] * lu[:, j, k, None]
-        for j in range(n - 1, -1, -1):      # upper: backward, then times 1 / U[j, j]
-            for k in range(j + 1, n):
-                x[:, j] -= x[:, k] * lu[:, j, k, None]
-            x[:, j] *= (_F(1) / lu[:, j, j])[:, None]
+        return bool(np.all(least > 0))
+
+
+def _substitute(t, x, lower, unit):
+    """x := T^-1 x in place for triangular T [B, n, n] (its `lower` or upper part, a unit
+    diagonal with `unit`), x [B, n, m], in Eigen's single-panel order."""
+    n = t.shape[-1]
+    one = t.dtype.type(1)
+    order = range(n) if lower else range(n - 1, -1, -1)
+    for j in order:
+        done = range(j) if lower else range(j + 1, n)
+        for k in done:
+            x[:, j] -= x[:, k] * t[:, j, k, None]
+        if not unit:
+            x[:, j] *= (one / t[:, j, j])[:, None]
+
+
+def solve(a, b):
+    """TF's solution of a x = b ([..., n, n], [..., n, m]); None when a pivot is exactly
+    zero (TF's 'not invertible')."""
+    batch = a.shape[:-2]
+    n, m = a.shape[-1], b.shape[-1]
+    lu, trans, _ = factor(a)
+    if not _invertible(lu):
+        return None
+    x = np.array(b, a.dtype).reshape(-1, n, m)
+    rows = np.arange(x.shape[0])
+    with np.errstate(all="ignore"):
+        for k in range(n):                  # dst = P rhs: the transpositions in turn
+            p = trans[:, k]
+            x[rows, k], x[rows, p] = x[rows, p].copy(), x[rows, k].copy()
+        _substitute(lu, x, lower=True, unit=True)
+        _substitute(lu, x, lower=False, unit=False)
     return x.reshape(batch + (n, m))
+
+
+def triangular_solve(t, b, lower):
+    """MatrixTriangularSolve's Eigen solve of the `lower` (or upper) triangle of t
+    [..., n, n] (adjoints already taken) with b [..., n, m]."""
+    n, m = t.shape[-1], b.shape[-1]
+    shape = np.broadcast_shapes(t.shape[:-2], b.shape[:-2])
+    tt = np.broadcast_to(t, shape + (n, n)).reshape(-1, n, n)
+    x = np.array(np.broadcast_to(b, shape + (n, m)), t.dtype).reshape(-1, n, m)
+    with np.errstate(all="ignore"):
+        _substitute(tt, x, lower=lower, unit=False)
+    return x.reshape(shape + (n, m))
+
+
+def _diag(lu):
+    return np.diagonal(lu, axis1=-2, axis2=-1)
+
+
+def det(a):
+    """PartialPivLU's determinant of each matrix [..., n, n]: the sign of the row swaps times
+    u_00 u_11 ... taken in order."""
+    lu, _, swaps = factor(a)
+    d = _diag(lu)
+    with np.errstate(all="ignore"):
+        prod = d[:, 0].copy()
+        for i in range(1, d.shape[1]):
+            prod *= d[:, i]
+        out = np.where(swaps % 2 == 1, -prod, prod)
+    return out.reshape(a.shape[:-2])
+
+
+def _log_sum_f32(d):
+    """Eigen's redux sum of log(d) [B, n] (an aligned float32 array): packets of 8 through
+    plog, two accumulators over pairs of packets, predux, then logf on the tail in order."""
+    n = d.shape[1]
+    packet = 8
+    size = (n // packet) * packet
+    if not size:
+        out = _em.libm_log(d[:, 0])
+        for i in range(1, n):
+            out = out + _em.libm_log(d[:, i])
+        return out
+    logs = _em._plog(np.ascontiguousarray(d[:, :size]).reshape(-1)).reshape(-1, size)
+    acc0 = logs[:, :packet]
+    size2 = (n // (2 * packet)) * (2 * packet)
+    if size > packet:
+        acc1 = logs[:, packet:2 * packet]
+        for i in range(2 * packet, size2, 2 * packet):
+            acc0 = acc0 + logs[:, i:i + packet]
+            acc1 = acc1 + logs[:, i + packet:i + 2 * packet]
+        acc0 = acc0 + acc1
+        if size > size2:
+            acc0 = acc0 + logs[:, size2:size2 + packet]
+    # predux of 8: the two halves added, then SSE's (p0 + p2) + (p1 + p3)
+    h = acc0[:, :4] + acc0[:, 4:]
+    out = (h[:, 0] + h[:, 2]) + (h[:, 1] + h[:, 3])
+    for i in range(size, n):
+        out = out + _em.libm_log(d[:, i])
+    return out
+
+
+def slogdet(a):
+    """TF's SLogDet of each matrix [..., n, n]: (sign, log|det|)."""
+    dt = a.dtype.type
+    lu, _, swaps = factor(a)
+    d = _diag(lu)
+    with np.errstate(all="ignore"):
+        ad = np.abs(d)
+        if dt is np.float32:
+            logabs = _log_sum_f32(ad)
+        else:
+            logabs = _em.libm_log64(ad[:, 0])
+            for i in range(1, d.shape[1]):
+                logabs = logabs + _em.libm_log64(ad[:, i])
+        logabs = np.asarray(logabs, dt)
+        unit = d / ad
+        sign = np.where(swaps % 2 == 1, dt(-1), dt(1))
+        for i in range(d.shape[1]):
+            sign = sign * unit[:, i]
+        bad = ~np.isfinite(logabs)
+        sign = np.where(bad, dt(0), sign).astype(dt)
+        logabs = np.where(bad, np.where(logabs > 0, dt(np.inf), dt(-np.inf)), logabs)
+    return sign.reshape(a.shape[:-2]), logabs.astype(dt).reshape(a.shape[:-2])
