@@ -86,42 +86,99 @@ def _square_same_infer(op_type, allowed):
     return infer
 
 
-# float32 matrices up to this size are decomposed as TF's Eigen LLT does, value by value
-_LLT_SEQUENTIAL_MAX = 8
+# matrices below this size are decomposed as TF's Eigen LLT does (Eigen's unblocked bound)
+_LLT_UNBLOCKED_MAX = 31
+_PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
+
+
+def _predux(p):
+    """Eigen's predux of AVX packets [B, P]: the two halves added, then SSE's
+    (p0 + p2) + (p1 + p3) for floats, p0 + p1 for doubles."""
+    h = p[:, :p.shape[1] // 2] + p[:, p.shape[1] // 2:]
+    if h.shape[1] == 4:
+        return (h[:, 0] + h[:, 2]) + (h[:, 1] + h[:, 3])
+    return h[:, 0] + h[:, 1]
+
+
+def _squared_norm(v):
+    """Eigen's redux of v*v over rows [B, k]: packets from the first value (the abs2
+    expression has no direct access, so Eigen does not look for an aligned start), two
+    accumulators over pairs of packets, predux, then the tail in order; rows shorter than a
+    packet are summed in order."""
+    k = v.shape[1]
+    pk = _PACKET[v.dtype]
+    sq = v * v
+    aligned = k // pk * pk
+    if not aligned:
+        res = sq[:, 0]
+        for j in range(1, k):
+            res = res + sq[:, j]
+        return res
+    aligned2 = k // (2 * pk) * (2 * pk)
+    p0 = sq[:, :pk]
+    if aligned > pk:
+        p1 = sq[:, pk:2 * pk]
+        for j in range(2 * pk, aligned2, 2 * pk):
+            p0 = p0 + sq[:, j:j + pk]
+            p1 = p1 + sq[:, j + pk:j + 2 * pk]
+        p0 = p0 + p1
+        if aligned > aligned2:
+            p0 = p0 + sq[:, aligned2:aligned2 + pk]
+    res = _predux(p0)
+    for j in range(aligned, k):
+        res = res + sq[:, j]
+    return res
+
+
+def _gemv_rows(m, v):
+    """Eigen's row-major GEMV dot products m [B, r, k] . v [B, k]: packets from the row start
+    (c + a*b per lane), predux, then the tail in order."""
+    k = v.shape[1]
+    pk = _PACKET[v.dtype]
+    body = k // pk * pk
+    if body:
+        c = m[:, :, 0:pk] * v[:, None, 0:pk]
+        for j in range(pk, body, pk):
+            c = c + m[:, :, j:j + pk] * v[:, None, j:j + pk]
+        b, r = c.shape[:2]
+        res = _predux(c.reshape(b * r, pk)).reshape(b, r)
+    else:
+        res = m[:, :, 0] * v[:, None, 0]
+        body = 1
+    for j in range(body, k):
+        res = res + m[:, :, j] * v[:, None, j]
+    return res
 
 
 def _llt_unblocked(a):
-    """Eigen's llt_inplace<float, Lower>::unblocked, as TF 1.14 runs it on a float32 matrix
-    of at most 8 rows (a batch at once): l_kk = sqrt(a_kk - sum_j l_kj^2), then
-    l_ik = (a_ik - sum_j l_ij l_kj) / l_kk, each sum a float32 running sum from j = 0 (no
-    row is long enough for Eigen's 8-float packets). A pivot <= 0 fails, a NaN does not."""
+    """Eigen's llt_inplace<Scalar, Lower>::unblocked, as TF 1.14 runs it (Eigen 3.3.90, MPL2;
+    its arithmetic order re-expressed in NumPy) on float32/float64 matrices [..., n, n] of
+    fewer than 32 rows, a batch at once: l_kk = sqrt(a_kk - |l_k,:k|^2) (Eigen's vectorized
+    squaredNorm of the row-major row), then l_ik = (a_ik - l_i,:k . l_k,:k) / l_kk (the
+    row-major GEMV's dot products). A pivot <= 0 fails, a NaN does not."""
     n = a.shape[-1]
-    low = np.zeros_like(a)
-
-    def dot(i, k):   # sum_{j<k} l_ij l_kj, in order
-        acc = low[..., i, 0] * low[..., k, 0]
-        for j in range(1, k):
-            acc = acc + low[..., i, j] * low[..., k, j]
-        return acc
-
+    src = a.reshape(-1, n, n)
+    low = np.zeros_like(src)
     for k in range(n):
-        pivot = a[..., k, k] - dot(k, k) if k else a[..., k, k].copy()
+        pivot = src[:, k, k] - _squared_norm(low[:, k, :k]) if k else src[:, k, k].copy()
         if np.any(pivot <= 0):
             raise _invalid("Cholesky decomposition was not successful. The input might not "
                            "be valid.")
         d = np.sqrt(pivot)
-        low[..., k, k] = d
-        for i in range(k + 1, n):
-            col = a[..., i, k] - dot(i, k) if k else a[..., i, k]
-            low[..., i, k] = col / d
-    return low
+        low[:, k, k] = d
+        if k < n - 1:
+            col = src[:, k + 1:, k]
+            if k:
+                col = col - _gemv_rows(low[:, k + 1:, :k], low[:, k, :k])
+            low[:, k + 1:, k] = col / d[:, None]
+    return low.reshape(a.shape)
 
 
 def _cholesky_kernel(x):
     a = _check_square(x)
     if a.shape[-1] == 0:
         return a.copy()
-    if a.dtype == np.float32 and a.shape[-1] <= _LLT_SEQUENTIAL_MAX:
+    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
     try:
