@@ -35,6 +35,8 @@ __all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_
 N_MAX = 16   # Eigen's unblocked LU
 _TYPES = (np.float32, np.float64)
 _PANEL = {np.dtype(np.float32): 16, np.dtype(np.float64): 8}
+_PACKETS = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
+_TRI_MAX = 47   # below 48 Eigen keeps the whole depth in one block (no cache blocking)
 
 
 def handles_factor(a) -> bool:
@@ -44,12 +46,12 @@ def handles_factor(a) -> bool:
 
 def handles(a) -> bool:
     """Whether `solve` reproduces TF's bits for these matrices [..., n, n]."""
-    return handles_factor(a) and a.shape[-1] <= _PANEL[a.dtype]
+    return handles_factor(a)
 
 
 def handles_triangular(a) -> bool:
     """Whether `triangular_solve` reproduces TF's bits for these matrices [..., n, n]."""
-    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _PANEL[a.dtype]
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _TRI_MAX
 
 
 def factor(a):
@@ -91,18 +93,91 @@ def _invertible(lu):
         return bool(np.all(least > 0))
 
 
+def _gebp_sub(res, a, b):
+    """res - a @ b ([B, m, w], [B, m, d], [B, d, w]) as Eigen's GEBP kernel sums each entry
+    (AVX without FMA: mr = 2 packets, nr = 4, depth peeled by 8): rows in whole pairs of
+    packets sum in order; the rows of the single, half and quarter packet passes split even
+    and odd depths over the peeled depth for columns in groups of 4; the last rows (fewer
+    than a half packet) go through the swapped kernel for groups of 4 columns (packets
+    along the depth); other columns sum in order."""
+    m, d = a.shape[1], a.shape[2]
+    w = b.shape[2]
+    pk = _PACKETS[a.dtype]
+    prod = a[:, :, :, None] * b[:, None, :, :]          # [B, m, d, w], each rounded
+    seq = prod[:, :, 0].copy()
+    for k in range(1, d):
+        seq = seq + prod[:, :, k]
+    peeled_mc2 = m // (2 * pk) * (2 * pk)
+    peeled_half = peeled_mc2 + (m - peeled_mc2) // pk * pk
+    peeled_half += (m - peeled_half) // (pk // 2) * (pk // 2)
+    cols4 = w // 4 * 4
+    out = seq
+    if cols4 and peeled_half > peeled_mc2:
+        peeled_kc = d // 8 * 8
+        even = np.zeros_like(seq)
+        odd = np.zeros_like(seq)
+        for k in range(0, peeled_kc, 2):
+            even = even + prod[:, :, k]
+            odd = odd + prod[:, :, k + 1]
+        acc = even + odd
+        for k in range(peeled_kc, d):
+            acc = acc + prod[:, :, k]
+        out = out.copy()
+        out[:, peeled_mc2:peeled_half, :cols4] = acc[:, peeled_mc2:peeled_half, :cols4]
+    if cols4 and m > peeled_half:
+        rows = slice(peeled_half, m)
+        c = np.zeros((4,) + seq[:, rows].shape, seq.dtype)
+        if pk == 4:     # doubles: four accumulators by depth mod 4, then the tail
+            end4 = d // 4 * 4
+            for k in range(end4):
+                c[k % 4] = c[k % 4] + prod[:, rows, k]
+            acc = (c[0] + c[1]) + (c[2] + c[3])
+            for k in range(end4, d):
+                acc = acc + prod[:, rows, k]
+        else:           # floats: packets of 2 depths x 4 columns, halves added at the end
+            c = np.zeros((2, 4) + seq[:, rows].shape, seq.dtype)
+            end4 = d // 8 * 8
+            for k in range(end4):
+                c[k % 2, (k % 8) // 2] = c[k % 2, (k % 8) // 2] + prod[:, rows, k]
+            half = [(c[h, 0] + c[h, 1]) + (c[h, 2] + c[h, 3]) for h in (0, 1)]
+            for k in range(end4, d // 2 * 2):
+                half[k % 2] = half[k % 2] + prod[:, rows, k]
+            acc = half[0] + half[1]
+            if d % 2:
+                acc = acc + prod[:, rows, d - 1]
+        if out is seq:
+            out = out.copy()
+        out[:, rows, :cols4] = acc[:, :, :cols4]
+    return res - out
+
+
 def _substitute(t, x, lower, unit):
     """x := T^-1 x in place for triangular T [B, n, n] (its `lower` or upper part, a unit
-    diagonal with `unit`), x [B, n, m], in Eigen's single-panel order."""
+    diagonal with `unit`), x [B, n, m], in the order of Eigen's on-the-right solver on the
+    transposed problem: panels of SmallPanelWidth unknowns (from the start going forward,
+    aligned to the start going backward), each first reduced by the solved unknowns outside
+    it through GEBP, then solved value by value."""
     n = t.shape[-1]
+    width = _PANEL[t.dtype]
     one = t.dtype.type(1)
-    order = range(n) if lower else range(n - 1, -1, -1)
-    for j in order:
-        done = range(j) if lower else range(j + 1, n)
-        for k in done:
-            x[:, j] -= x[:, k] * t[:, j, k, None]
-        if not unit:
-            x[:, j] *= (one / t[:, j, j])[:, None]
+    if lower:
+        panels = [(p, min(p + width, n)) for p in range(0, n, width)]
+    else:
+        first = n - (n % width or width)
+        panels = [(p, min(p + width, n)) for p in range(first, -1, -width)]
+    xt = np.swapaxes(x, 1, 2)       # [B, m, n] view: the transposed problem
+    for lo, hi in panels:
+        done = slice(0, lo) if lower else slice(hi, n)
+        if (lo if lower else n - hi) > 0:
+            xt[:, :, lo:hi] = _gebp_sub(xt[:, :, lo:hi], xt[:, :, done],
+                                        np.swapaxes(t[:, lo:hi, done], 1, 2))
+        order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
+        for j in order:
+            inner = range(lo, j) if lower else range(j + 1, hi)
+            for k in inner:
+                x[:, j] -= x[:, k] * t[:, j, k, None]
+            if not unit:
+                x[:, j] *= (one / t[:, j, j])[:, None]
 
 
 def solve(a, b):
