@@ -30,23 +30,25 @@ import numpy as np
 from . import eigen_math as _em
 
 __all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_solve",
-           "handles_triangular", "det", "slogdet"]
+           "handles_triangular", "slogdet"]
 
 N_MAX = 16   # Eigen's unblocked LU
 _TYPES = (np.float32, np.float64)
 _PANEL = {np.dtype(np.float32): 16, np.dtype(np.float64): 8}
 _PACKETS = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
-_TRI_MAX = 47   # below 48 Eigen keeps the whole depth in one block (no cache blocking)
+_TRI_MAX = 64   # checked against TF 1.14 up to here (Eigen cuts the depth into blocks from ~340)
+_LU_MAX = 64    # solves: checked against TF 1.14 up to here (72 too; 100 differs)
+_DET_MAX = 200  # determinants: checked up to here (float64 256 differs)
 
 
 def handles_factor(a) -> bool:
-    """Whether `factor` (so `det` and `slogdet`) reproduce TF's bits for these matrices."""
-    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
+    """Whether `slogdet` reproduces TF's bits for these matrices."""
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _DET_MAX
 
 
 def handles(a) -> bool:
     """Whether `solve` reproduces TF's bits for these matrices [..., n, n]."""
-    return handles_factor(a)
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _LU_MAX
 
 
 def handles_triangular(a) -> bool:
@@ -54,30 +56,80 @@ def handles_triangular(a) -> bool:
     return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _TRI_MAX
 
 
-def factor(a):
-    """Eigen's unblocked PartialPivLU of each matrix [..., n, n]: (lu [B, n, n], the row
-    transpositions [B, n], the number of swaps [B])."""
+def _unblocked(lu, trans, swaps):
+    """Eigen's unblocked_lu in place on lu [B, r, c] (r >= c): transpositions into trans
+    [B, c], swap counts added to swaps [B]."""
+    rows_n, n = lu.shape[1], lu.shape[2]
+    rows = np.arange(lu.shape[0])
+    for k in range(n):
+        # Eigen's maxCoeff: the first largest |a|; a NaN only wins in first place
+        c = np.abs(lu[:, k:, k])
+        p = k + np.where(np.isnan(c[:, 0]), 0,
+                         np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+        nonzero = lu[rows, p, k] != 0          # a zero column: no swap, no division
+        trans[:, k] = p
+        swap = nonzero & (p != k)
+        if swap.any():
+            r, pk = rows[swap], p[swap]
+            lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
+            swaps += swap
+        lu[nonzero, k + 1:, k] = lu[nonzero, k + 1:, k] / lu[nonzero, k:k + 1, k]
+        if k < rows_n - 1:
+            lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
+
+
+def _blocked(lu, trans, swaps, max_block, col_major):
+    """Eigen's blocked_lu in place on lu [B, r, c] (r >= c, a view into the matrix)."""
+    n = lu.shape[2]
+    if n <= N_MAX:
+        _unblocked(lu, trans, swaps)
+        return
+    rows = np.arange(lu.shape[0])[:, None]
+    bsize = min(max(n // 8 // 16 * 16, 8), max_block)
+    for k in range(0, n, bsize):
+        bs = min(n - k, bsize)
+        _blocked(lu[:, k:, k:k + bs], trans[:, k:k + bs], swaps, 16, col_major)
+        trans[:, k:k + bs] += k
+        for i in range(k, k + bs):
+            piv = trans[:, i, None]
+            for cols in (slice(0, k), slice(k + bs, n)):
+                if cols.start < cols.stop:
+                    ri, rp = lu[rows, i, cols], lu[rows, piv, cols]
+                    lu[rows, i, cols], lu[rows, piv, cols] = rp, ri
+        t = lu.shape[1] - k - bs
+        tsize = n - k - bs
+        if t and tsize:
+            a12 = lu[:, k:k + bs, k + bs:]            # a view: solved in place
+            _substitute(lu[:, k:k + bs, k:k + bs], a12, lower=True, unit=True)
+            a21 = lu[:, k + bs:, k:k + bs]
+            a22 = lu[:, k + bs:, k + bs:]
+            if bs + t + tsize < 20:    # Eigen's lazy product: each entry summed in order
+                acc = a21[:, :, 0, None] * a12[:, None, 0, :]
+                for j in range(1, bs):
+                    acc = acc + a21[:, :, j, None] * a12[:, None, j, :]
+                a22[...] = a22 - acc
+            elif col_major:
+                a22[...] = _gebp_sub(a22, a21, a12)
+            else:                      # row-major GEMM: GEBP on the transposed product
+                a22[...] = np.swapaxes(_gebp_sub(
+                    np.swapaxes(a22, 1, 2), np.swapaxes(a12, 1, 2),
+                    np.swapaxes(a21, 1, 2)), 1, 2)
+
+
+def factor(a, col_major=False):
+    """Eigen's PartialPivLU of each matrix [..., n, n]: (lu [B, n, n], the row
+    transpositions [B, n], the number of swaps [B]). Up to 16 rows unblocked; above, Eigen's
+    blocked_lu: panels of 8 (16 from 128 rows, 32 from 256, ...; a panel wider than 16 is
+    itself blocked by 8) factored unblocked, their swaps applied to both sides,
+    A12 := L11^-1 A12, then A22 -= A21 A12 (GEBP on the transposed product for a row-major
+    matrix, as it is for a `col_major` one; in order for a product whose sizes add up to less
+    than 20)."""
     n = a.shape[-1]
     lu = np.array(a).reshape(-1, n, n)
-    rows = np.arange(lu.shape[0])
     trans = np.empty((lu.shape[0], n), np.intp)
     swaps = np.zeros(lu.shape[0], np.intp)
     with np.errstate(all="ignore"):
-        for k in range(n):
-            # Eigen's maxCoeff: the first largest |a|; a NaN only wins in first place
-            c = np.abs(lu[:, k:, k])
-            p = k + np.where(np.isnan(c[:, 0]), 0,
-                             np.argmax(np.where(np.isnan(c), -1, c), axis=1))
-            nonzero = lu[rows, p, k] != 0          # a zero column: no swap, no division
-            trans[:, k] = p
-            swap = nonzero & (p != k)
-            if swap.any():
-                r, pk = rows[swap], p[swap]
-                lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
-                swaps += swap
-            lu[nonzero, k + 1:, k] = lu[nonzero, k + 1:, k] / lu[nonzero, k:k + 1, k]
-            if k < n - 1:
-                lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
+        _blocked(lu, trans, swaps, 256, col_major)
     return lu, trans, swaps
 
 
@@ -215,19 +267,6 @@ def _diag(lu):
     return np.diagonal(lu, axis1=-2, axis2=-1)
 
 
-def det(a):
-    """PartialPivLU's determinant of each matrix [..., n, n]: the sign of the row swaps times
-    u_00 u_11 ... taken in order."""
-    lu, _, swaps = factor(a)
-    d = _diag(lu)
-    with np.errstate(all="ignore"):
-        prod = d[:, 0].copy()
-        for i in range(1, d.shape[1]):
-            prod *= d[:, i]
-        out = np.where(swaps % 2 == 1, -prod, prod)
-    return out.reshape(a.shape[:-2])
-
-
 def _log_sum_f32(d):
     """Eigen's redux sum of log(d) [B, n] (an aligned float32 array): packets of 8 through
     plog, two accumulators over pairs of packets, predux, then logf on the tail in order."""
@@ -235,9 +274,10 @@ def _log_sum_f32(d):
     packet = 8
     size = (n // packet) * packet
     if not size:
-        out = _em.libm_log(d[:, 0])
+        logs = _em.libm_log(d)
+        out = logs[:, 0]
         for i in range(1, n):
-            out = out + _em.libm_log(d[:, i])
+            out = out + logs[:, i]
         return out
     logs = _em._plog(np.ascontiguousarray(d[:, :size]).reshape(-1)).reshape(-1, size)
     acc0 = logs[:, :packet]
@@ -253,24 +293,28 @@ def _log_sum_f32(d):
     # predux of 8: the two halves added, then SSE's (p0 + p2) + (p1 + p3)
     h = acc0[:, :4] + acc0[:, 4:]
     out = (h[:, 0] + h[:, 2]) + (h[:, 1] + h[:, 3])
-    for i in range(size, n):
-        out = out + _em.libm_log(d[:, i])
+    if size < n:
+        tail = _em.libm_log(d[:, size:])
+        for i in range(n - size):
+            out = out + tail[:, i]
     return out
 
 
 def slogdet(a):
-    """TF's SLogDet of each matrix [..., n, n]: (sign, log|det|)."""
+    """TF's SLogDet of each matrix [..., n, n]: (sign, log|det|), from the LU of a
+    column-major copy."""
     dt = a.dtype.type
-    lu, _, swaps = factor(a)
+    lu, _, swaps = factor(a, col_major=True)
     d = _diag(lu)
     with np.errstate(all="ignore"):
         ad = np.abs(d)
         if dt is np.float32:
             logabs = _log_sum_f32(ad)
         else:
-            logabs = _em.libm_log64(ad[:, 0])
+            logs = _em.libm_log64(ad)
+            logabs = logs[:, 0]
             for i in range(1, d.shape[1]):
-                logabs = logabs + _em.libm_log64(ad[:, i])
+                logabs = logabs + logs[:, i]
         logabs = np.asarray(logabs, dt)
         unit = d / ad
         sign = np.where(swaps % 2 == 1, dt(-1), dt(1))
