@@ -88,6 +88,9 @@ def _square_same_infer(op_type, allowed):
 
 # matrices below this size are decomposed as TF's Eigen LLT does (Eigen's unblocked bound)
 _LLT_UNBLOCKED_MAX = 31
+# blocked LLT checked against TF 1.14 up to: (float64 128 differs: blocks of 16 are two of
+# Eigen's solve panels)
+_LLT_BLOCKED_MAX = {np.dtype(np.float32): 200, np.dtype(np.float64): 127}
 _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
 
 
@@ -174,6 +177,44 @@ def _llt_unblocked(a):
     return low.reshape(a.shape)
 
 
+def _llt_blocked(a):
+    """Eigen's llt_inplace<Scalar, Lower>::blocked from 32 rows (blocks of 8, 16 from 128): each
+    diagonal block unblocked, then A21 := A21 L11^-T (row by row, x_j = (a_j - sum_k<j
+    x_k l_jk) * (1 / l_jj), the sum taken first, in order), then the rank update
+    A22 -= A21 A21^T as Eigen's triangular GEBP blocks (16 float / 8 double columns) on the
+    transposed, upper view of the row-major matrix."""
+    from . import eigen_lu as _eigen_lu
+    n = a.shape[-1]
+    m = np.array(a).reshape(-1, n, n)
+    bsize = min(max(n // 8 // 16 * 16, 8), 128)
+    width = 16 if m.dtype == np.float32 else 8
+    for k in range(0, n, bsize):
+        bs = min(bsize, n - k)
+        m[:, k:k + bs, k:k + bs] = _llt_unblocked(m[:, k:k + bs, k:k + bs])
+        rs = n - k - bs
+        if not rs:
+            break
+        l11 = m[:, k:k + bs, k:k + bs]
+        a21 = m[:, k + bs:, k:k + bs]
+        one = m.dtype.type(1)
+        for j in range(bs):
+            acc = np.zeros_like(a21[:, :, 0])
+            for i in range(j):
+                acc = acc + a21[:, :, i] * l11[:, j, i, None]
+            a21[:, :, j] = (a21[:, :, j] - acc) * (one / l11[:, j, j])[:, None]
+        a22t = np.swapaxes(m[:, k + bs:, k + bs:], 1, 2)    # res' = A22^T, upper part
+        for j in range(0, rs, width):
+            w = min(width, rs - j)
+            vt = np.swapaxes(a21[:, j:j + w], 1, 2)
+            if j:
+                a22t[:, :j, j:j + w] = _eigen_lu._gebp_sub(a22t[:, :j, j:j + w],
+                                                           a21[:, :j], vt)
+            diag = _eigen_lu._gebp_sub(a22t[:, j:j + w, j:j + w], a21[:, j:j + w], vt)
+            upper = np.triu(np.ones((w, w), bool))
+            a22t[:, j:j + w, j:j + w] = np.where(upper, diag, a22t[:, j:j + w, j:j + w])
+    return np.tril(m).reshape(a.shape)
+
+
 def _cholesky_kernel(x):
     a = _check_square(x)
     if a.shape[-1] == 0:
@@ -181,6 +222,9 @@ def _cholesky_kernel(x):
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
+    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX[a.dtype]:
+        with np.errstate(invalid="ignore"):
+            return _llt_blocked(a)
     try:
         out = np.linalg.cholesky(_up(a))
     except np.linalg.LinAlgError:
