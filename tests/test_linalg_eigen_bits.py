@@ -74,9 +74,11 @@ def test_cholesky_not_positive_raises():
 
 
 def test_handles_bounds():
-    f32 = np.zeros((1, 64, 64), np.float32)
+    f32 = np.zeros((1, 256, 256), np.float32)
     assert eigen_lu.handles(f32) and eigen_lu.handles_triangular(f32)
-    assert not eigen_lu.handles(np.zeros((1, 65, 65)))
+    assert eigen_lu.handles_factor(f32)
+    assert not eigen_lu.handles(np.zeros((1, 257, 257)))
     assert eigen_lu.handles_factor(np.zeros((1, 200, 200)))
+    assert not eigen_lu.handles_factor(np.zeros((1, 201, 201)))   # float64: 256 differs
     assert not eigen_lu.handles(f32.astype(np.complex64))
     assert not eigen_lu.handles(f32.astype(np.float16))

@@ -15,7 +15,7 @@ import numpy as np
 
 SIZES = [1, 2, 3, 5, 8, 9, 13, 16, 17, 24, 33]
 GRAD_SIZES = [3, 9, 17]
-BIG_SIZES = [40, 64]    # determinants, solves and Cholesky only (blocked LU and LLT)
+BIG_SIZES = [40, 64, 100]   # determinants, solves, Cholesky (to 64) and a triangular solve
 DTYPES = ["float32", "float64"]
 
 
@@ -45,9 +45,14 @@ def _ops(tf, n, dtype):
     a, spd, b = tf.constant(a_np), tf.constant(spd_np), tf.constant(b_np)
     sign, logabs = tf.linalg.slogdet(a)
     if n in BIG_SIZES:
-        return {"det": tf.matrix_determinant(a), "slogdet_log": logabs,
-                "solve": tf.matrix_solve(a, b), "cholesky": tf.cholesky(spd),
-                "trisolve/lower": tf.matrix_triangular_solve(spd, b, lower=True)}
+        ops = {"det": tf.matrix_determinant(a), "slogdet_log": logabs,
+               "solve": tf.matrix_solve(a, b),
+               "trisolve/lower": tf.matrix_triangular_solve(spd, b, lower=True),
+               "trisolve/upper_adjoint": tf.matrix_triangular_solve(spd, b, lower=False,
+                                                                    adjoint=True)}
+        if n <= 64:
+            ops["cholesky"] = tf.cholesky(spd)
+        return ops
     ops = {"det": tf.matrix_determinant(a), "slogdet_sign": sign, "slogdet_log": logabs,
            "inv": tf.matrix_inverse(a), "inv_adjoint": tf.matrix_inverse(a, adjoint=True),
            "solve": tf.matrix_solve(a, b), "solve_adjoint": tf.matrix_solve(a, b, adjoint=True)}

@@ -36,14 +36,16 @@ N_MAX = 16   # Eigen's unblocked LU
 _TYPES = (np.float32, np.float64)
 _PANEL = {np.dtype(np.float32): 16, np.dtype(np.float64): 8}
 _PACKETS = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
-_TRI_MAX = 64   # checked against TF 1.14 up to here (Eigen cuts the depth into blocks from ~340)
-_LU_MAX = 64    # solves: checked against TF 1.14 up to here (72 too; 100 differs)
-_DET_MAX = 200  # determinants: checked up to here (float64 256 differs)
+# sizes checked against TF 1.14 (1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200, 256)
+_TRI_MAX = 256    # triangular solves (depth blocks of kc included)
+_LU_MAX = 256     # solves and inverses (row-major LU)
+_DET_MAX = {np.dtype(np.float32): 256, np.dtype(np.float64): 200}   # column-major LU:
+# float64 at 256 rows differs (not found why)
 
 
 def handles_factor(a) -> bool:
     """Whether `slogdet` reproduces TF's bits for these matrices."""
-    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _DET_MAX
+    return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _DET_MAX[a.dtype]
 
 
 def handles(a) -> bool:
@@ -165,17 +167,18 @@ def _gebp_sub(res, a, b):
     cols4 = w // 4 * 4
     out = seq
     if cols4 and peeled_half > peeled_mc2:
+        part = prod[:, peeled_mc2:peeled_half, :, :cols4]
         peeled_kc = d // 8 * 8
-        even = np.zeros_like(seq)
-        odd = np.zeros_like(seq)
+        even = np.zeros_like(part[:, :, 0])
+        odd = np.zeros_like(even)
         for k in range(0, peeled_kc, 2):
-            even = even + prod[:, :, k]
-            odd = odd + prod[:, :, k + 1]
+            even = even + part[:, :, k]
+            odd = odd + part[:, :, k + 1]
         acc = even + odd
         for k in range(peeled_kc, d):
-            acc = acc + prod[:, :, k]
+            acc = acc + part[:, :, k]
         out = out.copy()
-        out[:, peeled_mc2:peeled_half, :cols4] = acc[:, peeled_mc2:peeled_half, :cols4]
+        out[:, peeled_mc2:peeled_half, :cols4] = acc
     if cols4 and m > peeled_half:
         rows = slice(peeled_half, m)
         c = np.zeros((4,) + seq[:, rows].shape, seq.dtype)
@@ -203,33 +206,60 @@ def _gebp_sub(res, a, b):
     return res - out
 
 
+def _depth_block(n, dtype):
+    """Eigen's kc for a triangular solve of n unknowns (computeProductBlockingSizes with
+    KcFactor 4 and a 32 KiB L1: 96 floats, 80 doubles at most; a longer depth is cut into
+    near-equal blocks that are multiples of 8)."""
+    size = np.dtype(dtype).itemsize
+    mr = 2 * _PACKETS[np.dtype(dtype)]
+    max_kc = ((32 * 1024 - mr * 4 * size) // (4 * (mr * size + 4 * size))) & ~7
+    if n <= max_kc:
+        return n
+    if n % max_kc == 0:
+        return max_kc
+    return max_kc - 8 * ((max_kc - 1 - n % max_kc) // (8 * (n // max_kc + 1)))
+
+
 def _substitute(t, x, lower, unit):
     """x := T^-1 x in place for triangular T [B, n, n] (its `lower` or upper part, a unit
     diagonal with `unit`), x [B, n, m], in the order of Eigen's on-the-right solver on the
-    transposed problem: panels of SmallPanelWidth unknowns (from the start going forward,
-    aligned to the start going backward), each first reduced by the solved unknowns outside
-    it through GEBP, then solved value by value."""
+    transposed problem: blocks of kc unknowns (`_depth_block`), in each panels of
+    SmallPanelWidth unknowns (from the block's start going forward, aligned to its start
+    going backward), each first reduced through GEBP by the block's solved unknowns, then
+    solved value by value; after a block, GEBP takes its unknowns out of all the unsolved
+    ones."""
     n = t.shape[-1]
     width = _PANEL[t.dtype]
+    kc = _depth_block(n, t.dtype)
     one = t.dtype.type(1)
-    if lower:
-        panels = [(p, min(p + width, n)) for p in range(0, n, width)]
-    else:
-        first = n - (n % width or width)
-        panels = [(p, min(p + width, n)) for p in range(first, -1, -width)]
     xt = np.swapaxes(x, 1, 2)       # [B, m, n] view: the transposed problem
-    for lo, hi in panels:
-        done = slice(0, lo) if lower else slice(hi, n)
-        if (lo if lower else n - hi) > 0:
-            xt[:, :, lo:hi] = _gebp_sub(xt[:, :, lo:hi], xt[:, :, done],
-                                        np.swapaxes(t[:, lo:hi, done], 1, 2))
-        order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
-        for j in order:
-            inner = range(lo, j) if lower else range(j + 1, hi)
-            for k in inner:
-                x[:, j] -= x[:, k] * t[:, j, k, None]
-            if not unit:
-                x[:, j] *= (one / t[:, j, j])[:, None]
+    if lower:
+        blocks = [(k2, min(k2 + kc, n)) for k2 in range(0, n, kc)]
+    else:
+        blocks = [(max(k2 - kc, 0), k2) for k2 in range(n, 0, -kc)]
+    for b0, b1 in blocks:
+        size = b1 - b0
+        if lower:
+            panels = [(b0 + p, min(b0 + p + width, b1)) for p in range(0, size, width)]
+        else:
+            first = size - (size % width or width)
+            panels = [(b0 + p, min(b0 + p + width, b1)) for p in range(first, -1, -width)]
+        for lo, hi in panels:
+            done = slice(b0, lo) if lower else slice(hi, b1)
+            if done.start < done.stop:
+                xt[:, :, lo:hi] = _gebp_sub(xt[:, :, lo:hi], xt[:, :, done],
+                                            np.swapaxes(t[:, lo:hi, done], 1, 2))
+            order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
+            for j in order:
+                inner = range(lo, j) if lower else range(j + 1, hi)
+                for k in inner:
+                    x[:, j] -= x[:, k] * t[:, j, k, None]
+                if not unit:
+                    x[:, j] *= (one / t[:, j, j])[:, None]
+        rest = slice(b1, n) if lower else slice(0, b0)
+        if rest.start < rest.stop:
+            xt[:, :, rest] = _gebp_sub(xt[:, :, rest], xt[:, :, b0:b1],
+                                       np.swapaxes(t[:, rest, b0:b1], 1, 2))
 
 
 def solve(a, b):
