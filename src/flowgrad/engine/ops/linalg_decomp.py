@@ -88,9 +88,9 @@ def _square_same_infer(op_type, allowed):
 
 # matrices below this size are decomposed as TF's Eigen LLT does (Eigen's unblocked bound)
 _LLT_UNBLOCKED_MAX = 31
-# blocked LLT checked against TF 1.14 up to: (float64 128 differs: blocks of 16 are two of
-# Eigen's solve panels)
-_LLT_BLOCKED_MAX = {np.dtype(np.float32): 200, np.dtype(np.float64): 127}
+# the blocked LLT is checked against TF 1.14 up to here (32, 33, 40, 48, 63, 64, 72, 100,
+# 127-129, 200, 256 rows); LAPACK above
+_LLT_BLOCKED_MAX = 256
 _PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
 
 
@@ -178,9 +178,11 @@ def _llt_unblocked(a):
 
 
 def _llt_blocked(a):
-    """Eigen's llt_inplace<Scalar, Lower>::blocked from 32 rows (blocks of 8, 16 from 128): each
-    diagonal block unblocked, then A21 := A21 L11^-T (row by row, x_j = (a_j - sum_k<j
-    x_k l_jk) * (1 / l_jj), the sum taken first, in order), then the rank update
+    """Eigen's llt_inplace<Scalar, Lower>::blocked from 32 rows (blocks of 8, 16 from 128, 32
+    at 256): each diagonal block unblocked, then A21 := A21 L11^-T as Eigen's on-the-left
+    solver (panels of 16 floats / 8 doubles: in a panel x_j = (a_j - sum_k x_k l_jk) *
+    (1 / l_jj), the sum over the panel's earlier unknowns taken first, in order; GEBP takes
+    each solved panel out of the rows below), then the rank update
     A22 -= A21 A21^T as Eigen's triangular GEBP blocks (16 float / 8 double columns) on the
     transposed, upper view of the row-major matrix."""
     from . import eigen_lu as _eigen_lu
@@ -196,12 +198,18 @@ def _llt_blocked(a):
             break
         l11 = m[:, k:k + bs, k:k + bs]
         a21 = m[:, k + bs:, k:k + bs]
+        other = np.swapaxes(a21, 1, 2)      # [B, bs, rs] view: Eigen's on-the-left problem
         one = m.dtype.type(1)
-        for j in range(bs):
-            acc = np.zeros_like(a21[:, :, 0])
-            for i in range(j):
-                acc = acc + a21[:, :, i] * l11[:, j, i, None]
-            a21[:, :, j] = (a21[:, :, j] - acc) * (one / l11[:, j, j])[:, None]
+        for p0 in range(0, bs, width):      # panels; GEBP updates the rows below each
+            p1 = min(p0 + width, bs)
+            for j in range(p0, p1):
+                acc = np.zeros_like(other[:, j])
+                for i in range(p0, j):
+                    acc = acc + l11[:, j, i, None] * other[:, i]
+                other[:, j] = (other[:, j] - acc) * (one / l11[:, j, j])[:, None]
+            if p1 < bs:
+                other[:, p1:] = _eigen_lu._gebp_sub(other[:, p1:], l11[:, p1:, p0:p1],
+                                                    other[:, p0:p1])
         a22t = np.swapaxes(m[:, k + bs:, k + bs:], 1, 2)    # res' = A22^T, upper part
         for j in range(0, rs, width):
             w = min(width, rs - j)
@@ -222,7 +230,7 @@ def _cholesky_kernel(x):
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
-    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX[a.dtype]:
+    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_blocked(a)
     try:
