@@ -1,27 +1,33 @@
 """MatrixSolve, MatrixInverse, MatrixDeterminant, LogMatrixDeterminant and
 MatrixTriangularSolve in the order TF 1.14's CPU kernels compute them (float32, float64).
 
-The algorithms are Eigen's (the Eigen 3.3.90 snapshot TF 1.14 ships; Eigen is MPL2-licensed,
-this is a NumPy re-expression of the arithmetic order of LU/PartialPivLU.h's unblocked_lu,
-Core/products/TriangularSolverMatrix.h and Core/Redux.h, no code copied).
+The algorithms are Eigen's (the Eigen 3.3.90 snapshot TF 1.14 ships, built for AVX without
+FMA; Eigen is MPL2-licensed: this re-expresses the arithmetic order of LU/PartialPivLU.h,
+Core/products/TriangularSolverMatrix.h, GeneralBlockPanelKernel.h and Core/Redux.h in
+NumPy, no code copied), vectorized over the batch.
 
-PartialPivLU (n <= 16, Eigen's unblocked bound): at step k the first largest |a[i, k]|
-(i >= k) is the pivot, the rows are swapped, the column below the pivot is divided by it,
-and the trailing block loses the outer product (each product rounded, then subtracted: the
-wheel is built without FMA). MatrixSolve/MatrixInverse factor the matrix (its adjoint with
-`adjoint=True`) and solve (the inverse solves for the identity).
+PartialPivLU: up to 16 rows unblocked: at step k the first largest |a[i, k]| (i >= k) is the
+pivot, the rows are swapped, the column below the pivot is divided by it, and the trailing
+block loses the outer product (each product rounded, then subtracted). Above, blocked_lu:
+panels of 8 columns (16 from 128 rows, 32 from 256, a wide panel blocked again by 8),
+A12 := L11^-1 A12, and A22 -= A21 A12 through GEBP (`_gebp_sub`). MatrixSolve/MatrixInverse
+factor the matrix (its adjoint with `adjoint=True`) and solve (the inverse solves for the
+identity); LogMatrixDeterminant factors a column-major copy (TF's SLogDet), whose GEMM
+runs untransposed.
 
-The triangular solves (LU's and MatrixTriangularSolve's) run on a row-major right-hand
-side, so Eigen transposes them into its on-the-right solver; within one panel of
-SmallPanelWidth = max(mr, nr) rows (mr is two packets without FMA: 16 floats, 8 doubles)
-each row is `x[j] -= T[j, k] x[k]` for the solved k in increasing order, then
-`x[j] *= 1 / T[j, j]` (a reciprocal, not a division). Larger systems go through Eigen's
-GEBP kernel between panels: not reproduced, LAPACK's is used there.
+The triangular solves (LU's and MatrixTriangularSolve's) run on a row-major right-hand side,
+so Eigen transposes them into its on-the-right solver: depth blocks of kc unknowns, panels of
+SmallPanelWidth = max(mr, nr) unknowns (mr is two packets without FMA: 16 floats, 8
+doubles); within a panel each unknown is `x[j] -= T[j, k] x[k]` for the panel's solved k in
+increasing order, then `x[j] *= 1 / T[j, j]` (a reciprocal, not a division); GEBP takes the
+solved unknowns out of the next panel and, after a depth block, out of all the rest.
 
-MatrixDeterminant is PartialPivLU's determinant: (-1)^swaps times the product of U's
-diagonal taken in order. LogMatrixDeterminant sums log|u_ii| as Eigen's redux does: float32
-in packets of 8 (Eigen's plog) with libm's logf on the tail, float64 value by value (libm's
-log: Eigen 3.3.90 has no packet log for double).
+MatrixDeterminant is TF's sign * exp(log|det|) of SLogDet, whose log|det| sums log|u_ii| as
+Eigen's redux does: float32 in packets of 8 (Eigen's plog) with libm's logf on the tail,
+float64 value by value (libm's log: Eigen 3.3.90 has no packet log for double).
+
+Checked against TF 1.14 at 1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200 and 256
+rows (`_TRI_MAX`, `_LU_MAX`, `_DET_MAX`); larger matrices keep LAPACK's answers.
 """
 from __future__ import annotations
 
