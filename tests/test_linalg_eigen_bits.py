@@ -1,13 +1,14 @@
 """TF 1.14's linear algebra bits (tests/golden/linalg/gen_eigen_bits.py): determinants,
-inverses, solves, Cholesky, triangular solves and their gradients in Eigen's order of
-operations (engine/ops/eigen_lu.py, linalg_decomp.py's LLT), float32 and float64."""
+inverses, solves, Cholesky, triangular solves, self-adjoint eigendecompositions and their
+gradients in Eigen's order of operations (engine/ops/eigen_lu.py, eigen_eig.py,
+linalg_decomp.py's LLT), float32 and float64."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
 import flowgrad as tf
-from flowgrad.engine.ops import eigen_lu, linalg_decomp, matrix
+from flowgrad.engine.ops import eigen_eig, eigen_lu, linalg_decomp, matrix
 
 import goldens
 
@@ -40,7 +41,8 @@ def test_lapack_misses_these_bits(dtype):
         a, spd, b = GEN.inputs(n, dtype)
         for name, value in (("det", np.linalg.det(a)), ("inv", np.linalg.inv(a)),
                             ("solve", np.linalg.solve(a, b)),
-                            ("cholesky", np.linalg.cholesky(spd))):
+                            ("cholesky", np.linalg.cholesky(spd)),
+                            ("eigvals", np.linalg.eigvalsh(spd))):
             want = _from_bits(GOLDEN["%s/%d/%s" % (dtype, n, name)])
             misses += not np.array_equal(value.astype(dtype), want)
     assert misses > 10
@@ -82,3 +84,14 @@ def test_handles_bounds():
     assert not eigen_lu.handles_factor(np.zeros((1, 201, 201)))   # float64: 256 differs
     assert not eigen_lu.handles(f32.astype(np.complex64))
     assert not eigen_lu.handles(f32.astype(np.float16))
+
+
+def test_eig_failure_and_bounds():
+    # TF: a NaN or inf input does not converge -> InvalidArgumentError
+    with pytest.raises(tf.errors.InvalidArgumentError, match="Self-adjoint eigen"):
+        linalg_decomp._eig_kernel(np.array([[np.nan, 1.0], [1.0, 2.0]], np.float32))
+    e, v = linalg_decomp._eig_kernel(np.zeros((3, 3)))
+    assert (e == 0).all() and (v == np.eye(3)).all()
+    assert eigen_eig.handles(np.zeros((64, 64), np.float32))
+    assert not eigen_eig.handles(np.zeros((65, 65)))
+    assert not eigen_eig.handles(np.zeros((4, 4), np.complex64))

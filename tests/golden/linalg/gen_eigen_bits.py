@@ -2,8 +2,9 @@
 and LogMatrixDeterminant (PartialPivLU of a column-major copy, Eigen's log-sum redux, the
 determinant as sign * exp(log|det|)), MatrixInverse and MatrixSolve (PartialPivLU of the
 matrix or its adjoint, then its triangular solves), Cholesky (unblocked LLT below 32 rows),
-MatrixTriangularSolve (Eigen's panel-by-panel solver with GEBP between panels), and one
-gradient per op. flowgrad follows them in engine/ops/eigen_lu.py and linalg_decomp.py.
+MatrixTriangularSolve (Eigen's panel-by-panel solver with GEBP between panels),
+SelfAdjointEigV2 (Eigen's SelfAdjointEigenSolver: values and vectors), and one gradient per
+op. flowgrad follows them in engine/ops/eigen_lu.py, eigen_eig.py and linalg_decomp.py.
 
 Values are hex strings of the IEEE bit patterns (`bits`), so a one-ulp difference shows.
 Inputs come from `inputs(n, dtype)` (elementwise NumPy only: the same bits under any NumPy).
@@ -57,6 +58,9 @@ def _ops(tf, n, dtype):
            "inv": tf.matrix_inverse(a), "inv_adjoint": tf.matrix_inverse(a, adjoint=True),
            "solve": tf.matrix_solve(a, b), "solve_adjoint": tf.matrix_solve(a, b, adjoint=True)}
     ops["cholesky"] = tf.cholesky(spd)
+    e, v = tf.self_adjoint_eig(spd)
+    ops["eig/values"], ops["eig/vectors"] = e, v
+    ops["eigvals"] = tf.self_adjoint_eigvals(spd)
     for lower in (True, False):
         for adjoint in (False, True):
             ops["trisolve/%s%s" % ("lower" if lower else "upper",
@@ -68,6 +72,7 @@ def _ops(tf, n, dtype):
         ops["grad/inv"] = tf.gradients(tf.reduce_sum(tf.matrix_inverse(a) * a), a)[0]
         ops["grad/solve"] = tf.gradients(tf.reduce_sum(tf.matrix_solve(a, b) * b), [a, b])
         ops["grad/cholesky"] = tf.gradients(tf.reduce_sum(tf.cholesky(spd) * spd), spd)[0]
+        ops["grad/eig"] = tf.gradients(tf.reduce_sum(e) + tf.reduce_sum(v * spd), spd)[0]
         ops["grad/trisolve"] = tf.gradients(
             tf.reduce_sum(tf.matrix_triangular_solve(spd, b) * b), [spd, b])
     return ops
@@ -86,7 +91,7 @@ def _lin32(tf):
     return {"lin32/det": tf.matrix_determinant(a), "lin32/inv": tf.matrix_inverse(a),
             "lin32/solve": tf.matrix_solve(a, ones), "lin32/chol": chol,
             "lin32/trisolve": tf.matrix_triangular_solve(chol, tf.ones([4, 2]), lower=True),
-            "lin32/slogdet": tf.linalg.slogdet(a)[1]}
+            "lin32/slogdet": tf.linalg.slogdet(a)[1], "lin32/eigvals": tf.self_adjoint_eigvals(g)}
 
 
 def cases(tf):

@@ -22,6 +22,8 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_eig as _eigen_eig
+from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, _scope
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
@@ -187,7 +189,6 @@ def _llt_blocked(a):
     each solved panel out of the rows below), then the rank update
     A22 -= A21 A21^T as Eigen's triangular GEBP blocks (16 float / 8 double columns) on the
     transposed, upper view of the row-major matrix."""
-    from . import eigen_lu as _eigen_lu
     n = a.shape[-1]
     m = np.array(a).reshape(-1, n, n)
     bsize = min(max(n // 8 // 16 * 16, 8), 128)
@@ -302,6 +303,12 @@ def _eig_kernel(x, compute_v=True):
     if n == 0:
         e = np.zeros(a.shape[:-1], dt)
         return e, (a.copy() if compute_v else np.zeros((0,), dt))
+    if _eigen_eig.handles(a):   # Eigen's SelfAdjointEigenSolver order (eigen_eig.py)
+        out = _eigen_eig.eigh(a, compute_v)
+        if out is None:
+            raise _invalid("Self-adjoint eigen decomposition was not successful. The input "
+                           "might not be valid.")
+        return out[0], (out[1] if compute_v else np.zeros((0,), dt))
     if compute_v:
         e, v = np.linalg.eigh(_up(a), UPLO="L")
         return e.astype(dt), v.astype(dt, copy=False)
