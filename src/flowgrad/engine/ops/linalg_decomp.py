@@ -3,9 +3,10 @@ MatrixSquareRoot, MatrixLogarithm (op types as TF 1.14).
 
 Each works on the last two dimensions (leading dimensions are a batch). Cholesky is
 Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
-`_llt_blocked`); the other kernels are NumPy's LAPACK routines (not Eigen's bits: TF's
-SelfAdjointEigenSolver and JacobiSVD differ in the last bits), Lu is a partial-pivoting
-elimination, the matrix functions go through an eigendecomposition. The gradients are TF
+`_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
+(eigen_eig.py); the other kernels are NumPy's LAPACK routines (Svd is not Eigen's bits:
+TF's JacobiSVD/BDCSVD differ in the last bits), Lu is a partial-pivoting elimination, the
+matrix functions go through an eigendecomposition. The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
 MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
 """
