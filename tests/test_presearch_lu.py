@@ -26,8 +26,11 @@ def test_lapack_misses_tfs_bits():
     assert misses > 0
 
 
-def test_handles_small_float32_only():
+def test_handles_float32_float64_up_to_256_rows():
+    # Eigen's blocked LU and panel solves are followed up to 256 rows (plinalg)
     assert eigen_lu.handles(np.zeros((3, 16, 16), np.float32))
-    assert not eigen_lu.handles(np.zeros((17, 17), np.float32))
-    assert not eigen_lu.handles(np.zeros((4, 4), np.float64))
+    assert eigen_lu.handles(np.zeros((256, 256), np.float32))
+    assert not eigen_lu.handles(np.zeros((257, 257), np.float32))
+    assert eigen_lu.handles(np.zeros((4, 4), np.float64))
+    assert not eigen_lu.handles(np.zeros((4, 4), np.complex64))
     assert eigen_lu.solve(np.zeros((2, 2), np.float32), np.ones((2, 1), np.float32)) is None

@@ -1,9 +1,12 @@
 """Matrix decompositions and functions: Cholesky, SelfAdjointEigV2, Svd, Lu,
 MatrixSquareRoot, MatrixLogarithm (op types as TF 1.14).
 
-Each works on the last two dimensions (leading dimensions are a batch). The
-kernels are NumPy's LAPACK routines (Lu is a partial-pivoting elimination,
-the matrix functions go through an eigendecomposition). The gradients are TF
+Each works on the last two dimensions (leading dimensions are a batch). Cholesky is
+Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
+`_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
+(eigen_eig.py); the other kernels are NumPy's LAPACK routines (Svd is not Eigen's bits:
+TF's JacobiSVD/BDCSVD differ in the last bits), Lu is a partial-pivoting elimination, the
+matrix functions go through an eigendecomposition. The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
 MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
 """
@@ -20,6 +23,8 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_eig as _eigen_eig
+from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
@@ -86,44 +91,152 @@ def _square_same_infer(op_type, allowed):
     return infer
 
 
-# float32 matrices up to this size are decomposed as TF's Eigen LLT does, value by value
-_LLT_SEQUENTIAL_MAX = 8
+# matrices below this size are decomposed as TF's Eigen LLT does (Eigen's unblocked bound)
+_LLT_UNBLOCKED_MAX = 31
+# the blocked LLT is checked against TF 1.14 up to here (32, 33, 40, 48, 63, 64, 72, 100,
+# 127-129, 200, 256 rows); LAPACK above
+_LLT_BLOCKED_MAX = 256
+_PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
+
+
+def _predux(p):
+    """Eigen's predux of AVX packets [B, P]: the two halves added, then SSE's
+    (p0 + p2) + (p1 + p3) for floats, p0 + p1 for doubles."""
+    h = p[:, :p.shape[1] // 2] + p[:, p.shape[1] // 2:]
+    if h.shape[1] == 4:
+        return (h[:, 0] + h[:, 2]) + (h[:, 1] + h[:, 3])
+    return h[:, 0] + h[:, 1]
+
+
+def _squared_norm(v):
+    """Eigen's redux of v*v over rows [B, k]: packets from the first value (the abs2
+    expression has no direct access, so Eigen does not look for an aligned start), two
+    accumulators over pairs of packets, predux, then the tail in order; rows shorter than a
+    packet are summed in order."""
+    k = v.shape[1]
+    pk = _PACKET[v.dtype]
+    sq = v * v
+    aligned = k // pk * pk
+    if not aligned:
+        res = sq[:, 0]
+        for j in range(1, k):
+            res = res + sq[:, j]
+        return res
+    aligned2 = k // (2 * pk) * (2 * pk)
+    p0 = sq[:, :pk]
+    if aligned > pk:
+        p1 = sq[:, pk:2 * pk]
+        for j in range(2 * pk, aligned2, 2 * pk):
+            p0 = p0 + sq[:, j:j + pk]
+            p1 = p1 + sq[:, j + pk:j + 2 * pk]
+        p0 = p0 + p1
+        if aligned > aligned2:
+            p0 = p0 + sq[:, aligned2:aligned2 + pk]
+    res = _predux(p0)
+    for j in range(aligned, k):
+        res = res + sq[:, j]
+    return res
+
+
+def _gemv_rows(m, v):
+    """Eigen's row-major GEMV dot products m [B, r, k] . v [B, k]: packets from the row start
+    (c + a*b per lane), predux, then the tail in order."""
+    k = v.shape[1]
+    pk = _PACKET[v.dtype]
+    body = k // pk * pk
+    if body:
+        c = m[:, :, 0:pk] * v[:, None, 0:pk]
+        for j in range(pk, body, pk):
+            c = c + m[:, :, j:j + pk] * v[:, None, j:j + pk]
+        b, r = c.shape[:2]
+        res = _predux(c.reshape(b * r, pk)).reshape(b, r)
+    else:
+        res = m[:, :, 0] * v[:, None, 0]
+        body = 1
+    for j in range(body, k):
+        res = res + m[:, :, j] * v[:, None, j]
+    return res
 
 
 def _llt_unblocked(a):
-    """Eigen's llt_inplace<float, Lower>::unblocked, as TF 1.14 runs it on a float32 matrix
-    of at most 8 rows (a batch at once): l_kk = sqrt(a_kk - sum_j l_kj^2), then
-    l_ik = (a_ik - sum_j l_ij l_kj) / l_kk, each sum a float32 running sum from j = 0 (no
-    row is long enough for Eigen's 8-float packets). A pivot <= 0 fails, a NaN does not."""
+    """Eigen's llt_inplace<Scalar, Lower>::unblocked, as TF 1.14 runs it (Eigen 3.3.90, MPL2;
+    its arithmetic order re-expressed in NumPy) on float32/float64 matrices [..., n, n] of
+    fewer than 32 rows, a batch at once: l_kk = sqrt(a_kk - |l_k,:k|^2) (Eigen's vectorized
+    squaredNorm of the row-major row), then l_ik = (a_ik - l_i,:k . l_k,:k) / l_kk (the
+    row-major GEMV's dot products). A pivot <= 0 fails, a NaN does not."""
     n = a.shape[-1]
-    low = np.zeros_like(a)
-
-    def dot(i, k):   # sum_{j<k} l_ij l_kj, in order
-        acc = low[..., i, 0] * low[..., k, 0]
-        for j in range(1, k):
-            acc = acc + low[..., i, j] * low[..., k, j]
-        return acc
-
+    src = a.reshape(-1, n, n)
+    low = np.zeros_like(src)
     for k in range(n):
-        pivot = a[..., k, k] - dot(k, k) if k else a[..., k, k].copy()
+        pivot = src[:, k, k] - _squared_norm(low[:, k, :k]) if k else src[:, k, k].copy()
         if np.any(pivot <= 0):
             raise _invalid("Cholesky decomposition was not successful. The input might not "
                            "be valid.")
         d = np.sqrt(pivot)
-        low[..., k, k] = d
-        for i in range(k + 1, n):
-            col = a[..., i, k] - dot(i, k) if k else a[..., i, k]
-            low[..., i, k] = col / d
-    return low
+        low[:, k, k] = d
+        if k < n - 1:
+            col = src[:, k + 1:, k]
+            if k:
+                col = col - _gemv_rows(low[:, k + 1:, :k], low[:, k, :k])
+            low[:, k + 1:, k] = col / d[:, None]
+    return low.reshape(a.shape)
+
+
+def _llt_blocked(a):
+    """Eigen's llt_inplace<Scalar, Lower>::blocked from 32 rows (blocks of 8, 16 from 128, 32
+    at 256): each diagonal block unblocked, then A21 := A21 L11^-T as Eigen's on-the-left
+    solver (panels of 16 floats / 8 doubles: in a panel x_j = (a_j - sum_k x_k l_jk) *
+    (1 / l_jj), the sum over the panel's earlier unknowns taken first, in order; GEBP takes
+    each solved panel out of the rows below), then the rank update
+    A22 -= A21 A21^T as Eigen's triangular GEBP blocks (16 float / 8 double columns) on the
+    transposed, upper view of the row-major matrix."""
+    n = a.shape[-1]
+    m = np.array(a).reshape(-1, n, n)
+    bsize = min(max(n // 8 // 16 * 16, 8), 128)
+    width = 16 if m.dtype == np.float32 else 8
+    for k in range(0, n, bsize):
+        bs = min(bsize, n - k)
+        m[:, k:k + bs, k:k + bs] = _llt_unblocked(m[:, k:k + bs, k:k + bs])
+        rs = n - k - bs
+        if not rs:
+            break
+        l11 = m[:, k:k + bs, k:k + bs]
+        a21 = m[:, k + bs:, k:k + bs]
+        other = np.swapaxes(a21, 1, 2)      # [B, bs, rs] view: Eigen's on-the-left problem
+        one = m.dtype.type(1)
+        for p0 in range(0, bs, width):      # panels; GEBP updates the rows below each
+            p1 = min(p0 + width, bs)
+            for j in range(p0, p1):
+                acc = np.zeros_like(other[:, j])
+                for i in range(p0, j):
+                    acc = acc + l11[:, j, i, None] * other[:, i]
+                other[:, j] = (other[:, j] - acc) * (one / l11[:, j, j])[:, None]
+            if p1 < bs:
+                other[:, p1:] = _eigen_lu._gebp_sub(other[:, p1:], l11[:, p1:, p0:p1],
+                                                    other[:, p0:p1])
+        a22t = np.swapaxes(m[:, k + bs:, k + bs:], 1, 2)    # res' = A22^T, upper part
+        for j in range(0, rs, width):
+            w = min(width, rs - j)
+            vt = np.swapaxes(a21[:, j:j + w], 1, 2)
+            if j:
+                a22t[:, :j, j:j + w] = _eigen_lu._gebp_sub(a22t[:, :j, j:j + w],
+                                                           a21[:, :j], vt)
+            diag = _eigen_lu._gebp_sub(a22t[:, j:j + w, j:j + w], a21[:, j:j + w], vt)
+            upper = np.triu(np.ones((w, w), bool))
+            a22t[:, j:j + w, j:j + w] = np.where(upper, diag, a22t[:, j:j + w, j:j + w])
+    return np.tril(m).reshape(a.shape)
 
 
 def _cholesky_kernel(x):
     a = _check_square(x)
     if a.shape[-1] == 0:
         return a.copy()
-    if a.dtype == np.float32 and a.shape[-1] <= _LLT_SEQUENTIAL_MAX:
+    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
+    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX:
+        with np.errstate(invalid="ignore"):
+            return _llt_blocked(a)
     try:
         out = np.linalg.cholesky(_up(a))
     except np.linalg.LinAlgError:
@@ -368,6 +481,12 @@ def _eig_kernel(x, compute_v=True):
     if n == 0:
         e = np.zeros(a.shape[:-1], dt)
         return e, (a.copy() if compute_v else np.zeros((0,), dt))
+    if _eigen_eig.handles(a):   # Eigen's SelfAdjointEigenSolver order (eigen_eig.py)
+        out = _eigen_eig.eigh(a, compute_v)
+        if out is None:
+            raise _invalid("Self-adjoint eigen decomposition was not successful. The input "
+                           "might not be valid.")
+        return out[0], (out[1] if compute_v else np.zeros((0,), dt))
     if compute_v:
         e, v = np.linalg.eigh(_up(a), UPLO="L")
         return e.astype(dt), v.astype(dt, copy=False)

@@ -74,13 +74,13 @@ def _solve_kernel(a, b, adjoint=False):
     _solver_checks(a, b)
     if a.shape[-1] == 0 or b.shape[-1] == 0:
         return np.zeros(b.shape, b.dtype)
-    if not adjoint and b.dtype == np.float32 and _eigen_lu.handles(a):
+    if adjoint:   # TF factors the adjoint
+        a = np.conj(np.swapaxes(a, -1, -2))
+    if b.dtype == a.dtype and _eigen_lu.handles(a):
         out = _eigen_lu.solve(a, b)   # Eigen's PartialPivLU order (eigen_lu.py)
         if out is None:
             raise _invalid("Input matrix is not invertible.")
         return out
-    if adjoint:
-        a = np.conj(np.swapaxes(a, -1, -2))
     # TF's LU check: an exactly zero pivot
     try:
         out = np.linalg.solve(a, b)

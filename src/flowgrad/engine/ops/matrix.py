@@ -27,6 +27,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
+from . import eigen_math as _eigen_math
 from . import eigen_qr as _eigen_qr
 from ._array_util import DTypeLike, TensorLike, _invalid, _scope, check_not_float
 from ._base import apply, apply_generated, check_dtype, to_tensor
@@ -156,6 +157,8 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
     out_dt = b.dtype
     if tri.dtype == np.float16:  # computed in float32
         tri, b = tri.astype(np.float32), b.astype(np.float32)
+    if tri.dtype == b.dtype and _eigen_lu.handles_triangular(tri):   # Eigen's order
+        return _eigen_lu.triangular_solve(tri, b, lower != adjoint)
     return _substitute(tri, b, lower != adjoint).astype(out_dt, copy=False)
 
 
@@ -638,11 +641,21 @@ def _det_infer(inputs, attrs):
 
 
 def _det_kernel(x):
+    """TF 1.14's DeterminantOp: sign * exp(log|det|) of its SLogDet (so a determinant whose
+    log overflows is NaN, as TF's 0 * inf)."""
     dt = np.asarray(x).dtype
     a = _square_check(x)
     if a.shape[-1] == 0:
         return np.ones(a.shape[:-2], dt)
-    return np.asarray(np.linalg.det(a)).astype(dt, copy=False)
+    sign, logabs = _logdet_kernel(a)
+    with np.errstate(all="ignore"):
+        if logabs.dtype == np.float32:
+            mag = _eigen_math.libm_exp(logabs)
+        elif logabs.dtype == np.float64:
+            mag = _eigen_math.libm_exp64(logabs)
+        else:
+            mag = np.exp(logabs)
+        return np.asarray(sign * mag).astype(dt, copy=False)
 
 
 def _logdet_infer(inputs, attrs):
@@ -653,12 +666,23 @@ def _logdet_infer(inputs, attrs):
 
 
 def _logdet_kernel(x):
+    """TF 1.14's SLogDet: Eigen's PartialPivLU of a column-major copy, the logs of |u_ii|
+    summed as Eigen's redux (eigen_lu.py; up to 256 float32 / 200 float64 rows, LAPACK's LU
+    above); a log that is not finite gives sign 0 and log|det| +-inf."""
     dt = np.asarray(x).dtype
     a = _square_check(x)
     if a.shape[-1] == 0:
         return np.ones(a.shape[:-2], dt), np.zeros(a.shape[:-2], dt)
+    if _eigen_lu.handles_factor(a):
+        return _eigen_lu.slogdet(a)
     sign, logabs = np.linalg.slogdet(a)
-    return np.asarray(sign).astype(dt, copy=False), np.asarray(logabs).astype(dt, copy=False)
+    sign = np.asarray(sign).astype(dt, copy=False)
+    logabs = np.asarray(logabs)
+    with np.errstate(all="ignore"):
+        bad = ~np.isfinite(logabs)
+        sign = np.where(bad, 0, sign).astype(dt)
+        logabs = np.where(bad, np.where(logabs > 0, np.inf, -np.inf), logabs)
+    return sign, np.asarray(logabs).astype(dt, copy=False)
 
 
 def _inverse_infer(inputs, attrs):
@@ -674,7 +698,7 @@ def _inverse_kernel(x, adjoint=False):
         a = np.swapaxes(a, -1, -2).conj()
     if a.shape[-1] == 0:
         return np.zeros(a.shape, dt)
-    if not adjoint and _eigen_lu.handles(a):   # TF: PartialPivLU's solve of the identity
+    if _eigen_lu.handles(a):   # TF: PartialPivLU (of the adjoint) solving for the identity
         inv = _eigen_lu.solve(a, np.broadcast_to(np.eye(a.shape[-1], dtype=a.dtype), a.shape))
         if inv is None:
             raise _invalid("Input is not invertible.")
