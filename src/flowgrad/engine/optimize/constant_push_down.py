@@ -29,10 +29,13 @@ from ..framework import dtypes as _dt
 from ..framework.tensor_shape import TensorShape
 from ._util import control_sources
 from .constant_folding import constant_folding
+from .symbolic_shapes import symbolic_shapes
 
 _ASSOC = frozenset({"Add", "AddV2", "Mul"})
 _PRUNED = frozenset({"Identity", "StopGradient"})   # (Grappler's model pruner)
 _MAX_PASSES = 50
+_MATERIALIZED = frozenset({"Shape", "Size", "Rank"})   # (MaterializeShapes)
+_LIKE = frozenset({"ZerosLike", "OnesLike"})           # (folded where the shape is known)
 
 
 def _broadcast_shape(a, b):
@@ -249,3 +252,85 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         program = nxt
     return constant_folding(program)
 
+
+
+def push_down_cycle(program, unknown=None, shape_fetches=()):
+    """Does TF 1.14's constant folding make a cycle in `program` (a while loop's body), so
+    that Grappler fails ("The graph couldn't be sorted in topological order": the session
+    then runs the whole graph as written, GraphExecutionState's "Grappler optimization
+    failed")?
+
+    MaterializeShapes turns a Shape (Size, Rank) of a value y whose shape Grappler knows
+    in full into a Const with a control edge from y; FoldGraph folds what reads only
+    constants into a Const that keeps those control edges (`tf.fill(tf.shape(y), c)`;
+    a ZerosLike / OnesLike of y is folded so too). ConstantPushDown then swaps such a
+    constant C of `parent(y, C)` (an Add or Mul) whose y is a node of the parent's type,
+    read by nothing else, with one of y's inputs: y reads C, which waits for y. TF 1.14
+    does not check that control edge (later versions move it). So `h + tf.fill(tf.shape(h),
+    0.25)` in a dynamic_rnn cell whose `h = (z + 0.71) + 1.37` has a shape Grappler knows
+    (a constant sequence_length's Select merges its batch dim) runs unoptimized; with a
+    Mul the gradient reads y too (no swap) unless there is no gradient. Shapes: the ranked
+    symbolic model (symbolic_shapes.known_shape_fetches); `unknown`: the feeds Grappler
+    does not know; `shape_fetches`: fetches read only for their shapes."""
+    if not any(n.type in _MATERIALIZED or n.type in _LIKE for n in program.nodes):
+        return False
+    sym = symbolic_shapes(program, unknown, ranked=True)
+
+    def full(v):
+        s = sym.get(v)
+        return s is not None and all(d >= 0 for d in s)
+
+    tainted = tainted_by_default(program)
+    consts = {n.outputs[0]: n.attrs.get("value") for n in program.nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    waits = {}       # a value that folds to a Const -> the values its Const waits for
+    uses = dict(program.unseen_reads)
+    producer = {}
+    for n in program.nodes:
+        for v in n.outputs:
+            producer[v] = n
+        materialized = (n.type in _MATERIALIZED or n.type in _LIKE) and \
+            len(n.inputs) == 1 and full(n.inputs[0])
+        if materialized:
+            waits[n.outputs[0]] = frozenset(n.inputs)
+            continue
+        for v in set(n.inputs):
+            uses[v] = uses.get(v, 0) + 1
+        if n.stateful or n.recompute or not n.outputs or \
+                not tainted.isdisjoint(n.outputs):
+            continue
+        if n.type == "Const" and not n.inputs:
+            waits[n.outputs[0]] = frozenset()
+        elif n.inputs and len(n.outputs) == 1 and all(v in waits for v in n.inputs):
+            waits[n.outputs[0]] = frozenset().union(*(waits[v] for v in n.inputs))
+    for v in program.fetches:
+        if not (v in shape_fetches and full(v)):
+            uses[v] = uses.get(v, 0) + 1
+    for n in program.nodes:
+        if n.type not in _ASSOC or len(n.inputs) != 2 or len(n.outputs) != 1:
+            continue
+        for pc in (0, 1):
+            c, y = n.inputs[pc], n.inputs[1 - pc]
+            child = producer.get(y)
+            if c not in waits or y not in waits[c] or y in waits or child is None or \
+                    child.type != n.type or len(child.inputs) < 2 or uses.get(y, 0) > 1:
+                continue
+            if _neutral(producer.get(c), n.type, consts):
+                continue     # (`y + 0`, `y * 1`: an Identity of y first, SimplifyNode)
+            if not all(v in waits for v in child.inputs[:2]):
+                return True
+    return False
+
+
+def _neutral(n, op, consts):
+    """Is `n` a Fill (ZerosLike, OnesLike) of `op`'s neutral element (0 for an Add, 1 for
+    a Mul)?"""
+    if n is None:
+        return False
+    if n.type in _LIKE:
+        value = 0 if n.type == "ZerosLike" else 1
+    elif n.type == "Fill" and len(n.inputs) == 2 and n.inputs[1] in consts:
+        value = consts[n.inputs[1]]
+    else:
+        return False
+    return bool(value == (1 if op == "Mul" else 0))

@@ -333,8 +333,10 @@ def _batch_matmul(n, ins, dims):
 
 def _strided_slice(n, ins, consts, dims, shape_of):
     """StridedSlice by constant begin, end and strides (no ellipsis): a new axis is a 1, a
-    shrunk axis goes, a whole dim at stride 1 is itself, a known dim's slice its length,
-    any other a fresh symbol; the dims past the spec are kept."""
+    shrunk axis goes, a known dim's slice its length, any other a fresh symbol, the dims
+    past the spec kept where known. (TF's shape function builds its output from a
+    PartialTensorShape: an unknown dim is a fresh symbol even where the slice takes it
+    whole, so `h[:, :]` does not pass a state's batch dim on; r4.py strided.)"""
     x = ins[0]
     a = n.attrs
     if x is None or len(n.inputs) != 4 or a.get("ellipsis_mask", 0):
@@ -358,14 +360,12 @@ def _strided_slice(n, ins, consts, dims, shape_of):
         k += 1
         if shrink & bit:
             continue
-        if s == 1 and bm & bit and em & bit:
-            out.append(d)
-        elif d >= 0:
+        if d >= 0:
             out.append(len(range(d)[slice(None if bm & bit else b,
                                           None if em & bit else e, s)]))
         else:
             out.append(dims.fresh())
-    return tuple(out) + tuple(x[k:])
+    return tuple(out) + tuple(d if d >= 0 else dims.fresh() for d in x[k:])
 
 
 def _pad(n, ins, consts, dims, shape_of):
@@ -555,6 +555,19 @@ def known_shape_fetches(program, unknown=None, candidates=()):
                      if sym.get(v) is not None and all(d >= 0 for d in sym[v]))
 
 
+class UnknownFeeds(list):
+    """The feeds whose shapes Grappler does not know in full (a list), `ranked` those of
+    them whose rank it knows: a while loop body's variables computed from (not equal to)
+    a feed of the enclosing plan. Grappler's Merge of the Enter (zero_state's Fill
+    [?, 3]) and the NextIteration gives them their rank with a fresh symbol for each dim
+    their shape invariant leaves unknown, so a cell's `(h + 0.37) + 1.13` on the state
+    is AddOpsRewrite's `h + 1.5` (golden math/fill_fold)."""
+
+    def __init__(self, feeds, ranked=()):
+        super().__init__(feeds)
+        self.ranked = frozenset(ranked)
+
+
 def symbolic_shapes(program, unknown=None, ranked=False):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
@@ -569,12 +582,11 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     if ranked:
         sym.update({v: _ranked(program, v, dims) for v in fed})
         fed = set()
+    else:
+        rank = [v for v in getattr(unknown, "ranked", ()) if v in fed]
+        sym.update({v: _ranked(program, v, dims) for v in rank})
+        fed -= set(rank)
     shape_of = {}                       # a Shape op's output -> its input's shape
-    readers = {}
-    if ranked:
-        for m in program.nodes:
-            for i in m.inputs:
-                readers.setdefault(i, []).append(m)
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
@@ -599,7 +611,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             ins = [sym.get(i) for i in n.inputs]
             if ranked and n.type == "Select":
                 s = _select(ins, dims)
-            elif ranked and n.type == "Fill" and _known_fill(n, consts, shape_of, readers):
+            elif ranked and n.type == "Fill" and _known_fill(n, consts, shape_of):
                 s = shape_of[n.inputs[0]]
             else:
                 s = _rule(n, ins, consts, dims, shape_of, program.shapes.get)
@@ -620,23 +632,19 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     return sym
 
 
-def _known_fill(n, consts, shape_of, readers):
+def _known_fill(n, consts, shape_of):
     """Whether the ranked model gives Fill `n` (of `Shape(y)`) y's shape, as Grappler's
-    shape inference does where it folds the Fill into a Const once y's shape is known
-    (`h * tf.ones_like(h)`, `h * tf.fill(tf.shape(h), 0.5)` in a dynamic_rnn body with a
-    constant sequence_length: h's batch dim meets the lengths'; golden math/fill_fold).
-    Not a Fill of a nonzero value an Add reads: TF 1.14 learns no shape there
-    (`h + tf.fill(tf.shape(h), 0.25)` keeps its Shape and Fill; the cause is not
-    modelled, only the probes' outcome)."""
+    Fill shape function does (MakeShapeFromShapeTensor: the Shape's dims), so that
+    constant folding folds it into a Const once y's shape is known (`h * tf.ones_like(h)`,
+    `h * tf.fill(tf.shape(h), 0.5)` in a dynamic_rnn body with a constant
+    sequence_length: h's batch dim meets the lengths'; golden math/fill_fold). Where that
+    Const is then pushed down into y itself (`h + tf.fill(tf.shape(h), 0.25)`), TF's
+    Grappler fails on the cycle it makes and runs the graph as written:
+    constant_push_down.push_down_cycle."""
     if len(n.inputs) != 2 or n.inputs[0] not in shape_of:
         return False
     c = consts.get(n.inputs[1])
-    if c is None or np.shape(c) != ():
-        return False
-    return c == 0 or all(r.type not in _ADD_READERS for r in readers.get(n.outputs[0], ()))
-
-
-_ADD_READERS = frozenset({"Add", "AddV2"})
+    return c is not None and np.shape(c) == ()
 
 
 def _static(program, v):
