@@ -25,8 +25,12 @@ math/pcnn_push_down read_twice).
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..framework import dtypes as _dt
+from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
 from ._util import control_sources
 from .constant_folding import constant_folding
 from .symbolic_shapes import symbolic_shapes
@@ -159,8 +163,14 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         if all(leaf_const):
             continue                             # the child folds as it is
         k = 1 if leaf_const[0] else 0            # the child's first non-constant input
+        materialized = None
         if cv in shape_known and not _same_static(program, cv, child.inputs[1 - k]):
-            continue   # (the gradient reads cv's shape from the new value: it must agree)
+            # the gradient reads cv's shape: from the new value it must agree, unless
+            # Grappler knows it (a dict's value): then its Shape is a Const by now
+            # (MaterializeShapes), here a Const of that shape fetched in cv's place
+            materialized = shape_known.get(cv) if isinstance(shape_known, dict) else None
+            if materialized is None:
+                continue
         if out is None:
             out = program.copy()
         # the child computes a new value (its shape may change): a new value id
@@ -177,7 +187,15 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         nodes[i] = n.with_inputs(parent_inputs)
         producer[nv] = j
         uses[nv] = 1
-        if cv in shape_known:
+        if materialized is not None:
+            dtype = program.dtypes.get(cv)
+            mv = out.new_value(dtype, TensorShape(list(materialized)))
+            value = np.zeros(materialized, dtype=dtype.as_numpy_dtype)
+            nodes.append(Node("Const", OPS["Const"], {"value": value, "dtype": dtype}, [],
+                              [mv], child.name + "/materialized_shape", None, False))
+            out.persistent.add(mv)
+            moved[cv] = mv
+        elif cv in shape_known:
             moved[cv] = nv
     if out is None:
         return None
@@ -215,6 +233,15 @@ def _topological(nodes):
     return order
 
 
+def moved_known(known, before, after):
+    """`known` (a set of fetched values, or a dict value -> shape) with the fetches
+    `before` renamed to `after`."""
+    moved = dict(zip(before, after))
+    if isinstance(known, dict):
+        return {moved.get(v, v): s for v, s in known.items()}
+    return frozenset(moved.get(v, v) for v in known)
+
+
 def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=(),
                        through=None):
     """`program` with Grappler's constant push-down applied until it changes nothing.
@@ -245,8 +272,7 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         program = constant_folding(program)
         nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through)
         if nxt is not None and shape_known:
-            moved = dict(zip(program.fetches, nxt.fetches))
-            shape_known = {moved.get(v, v) for v in shape_known}
+            shape_known = moved_known(shape_known, program.fetches, nxt.fetches)
         if nxt is None:
             return program
         program = nxt

@@ -539,7 +539,7 @@ def _select(ins, dims):
 
 
 def known_shape_fetches(program, unknown=None, candidates=()):
-    """The `candidates` (fetched values) whose shapes Grappler's shape inference knows in
+    """{candidate: its shape} for the `candidates` (fetched values) whose shapes Grappler's shape inference knows in
     full in a while loop's body: the loop's variables and the values computed from a
     feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
     the variable's shape to a fresh dim), and a Select on a vector condition of known
@@ -549,10 +549,10 @@ def known_shape_fetches(program, unknown=None, candidates=()):
     Shape readers (the gradient's) into Consts, which are no readers: ConstantPushDown
     may then rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`)."""
     if not candidates:
-        return frozenset()
+        return {}
     sym = symbolic_shapes(program, unknown, ranked=True)
-    return frozenset(v for v in candidates
-                     if sym.get(v) is not None and all(d >= 0 for d in sym[v]))
+    return {v: sym[v] for v in candidates
+            if sym.get(v) is not None and all(d >= 0 for d in sym[v])}
 
 
 class UnknownFeeds(list):
@@ -611,7 +611,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             ins = [sym.get(i) for i in n.inputs]
             if ranked and n.type == "Select":
                 s = _select(ins, dims)
-            elif ranked and n.type == "Fill" and _known_fill(n, consts, shape_of):
+            elif n.type == "Fill" and _known_fill(n, consts, shape_of):
                 s = shape_of[n.inputs[0]]
             else:
                 s = _rule(n, ins, consts, dims, shape_of, program.shapes.get)
