@@ -539,8 +539,8 @@ def _select(ins, dims):
 
 
 def known_shape_fetches(program, unknown=None, candidates=()):
-    """{candidate: its shape} for the `candidates` (fetched values) whose shapes Grappler's shape inference knows in
-    full in a while loop's body: the loop's variables and the values computed from a
+    """{candidate: its shape} for the `candidates` (fetched values) whose shapes
+    Grappler's shape inference knows in full in a while loop's body: the loop's variables and the values computed from a
     feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
     the variable's shape to a fresh dim), and a Select on a vector condition of known
     length (dynamic_rnn's `time >= sequence_length` for a constant sequence_length)
