@@ -540,14 +540,17 @@ def _select(ins, dims):
 
 def known_shape_fetches(program, unknown=None, candidates=()):
     """{candidate: its shape} for the `candidates` (fetched values) whose shapes
-    Grappler's shape inference knows in full in a while loop's body: the loop's variables and the values computed from a
-    feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
-    the variable's shape to a fresh dim), and a Select on a vector condition of known
-    length (dynamic_rnn's `time >= sequence_length` for a constant sequence_length)
-    merges the batch dim of its branches with that length everywhere the symbol goes
-    (Grappler's SymbolicShapeManager). Its constant folding then materializes their
-    Shape readers (the gradient's) into Consts, which are no readers: ConstantPushDown
-    may then rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`)."""
+    Grappler's shape inference knows in full in a while loop's body: the loop's
+    variables and the values computed from a feed have a symbol for each dim their
+    static shape leaves unknown (a Merge relaxes the variable's shape to a fresh dim),
+    and a Select on a vector condition of known length (dynamic_rnn's `time >=
+    sequence_length` for a constant sequence_length) merges the batch dim of its
+    branches with that length everywhere the symbol goes (Grappler's
+    SymbolicShapeManager). Its constant folding then materializes their Shape readers
+    (the gradient's) into Consts, which are no readers: ConstantPushDown may then
+    rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`; a state's
+    `(h + 0.37) + 1.13`, whose Shape is then a Const of the known shape:
+    constant_push_down's materialized shape)."""
     if not candidates:
         return {}
     sym = symbolic_shapes(program, unknown, ranked=True)
