@@ -526,6 +526,14 @@ def _ranked(program, v, dims):
     return tuple(dims.fresh() if d is None else d for d in s.as_list())
 
 
+def _fresh_ranked(program, v, dims):
+    """A fresh symbol for each of v's dims (None: unknown rank)."""
+    s = program.shapes.get(v)
+    if s is None or s.ndims is None:
+        return None
+    return tuple(dims.fresh() for _ in range(s.ndims))
+
+
 def _select(ins, dims):
     """Select's shape function: then and else merged; a vector condition's dim merged with
     their first dim (any other condition: left alone)."""
@@ -561,10 +569,12 @@ def known_shape_fetches(program, unknown=None, candidates=()):
 class UnknownFeeds(list):
     """The feeds whose shapes Grappler does not know in full (a list), `ranked` those of
     them whose rank it knows: a while loop body's variables computed from (not equal to)
-    a feed of the enclosing plan. Grappler's Merge of the Enter (zero_state's Fill
-    [?, 3]) and the NextIteration gives them their rank with a fresh symbol for each dim
-    their shape invariant leaves unknown, so a cell's `(h + 0.37) + 1.13` on the state
-    is AddOpsRewrite's `h + 1.5` (golden math/fill_fold)."""
+    a feed of the enclosing plan. Grappler's Merge takes the first input it has visited,
+    the Enter (dynamic_rnn's zero_state, a Fill of `concat([batch], [3])`: [?, ?] to
+    Grappler, which does not read the concat), and relaxes each dim where the
+    NextIteration's differs to a symbol of its own (GetOpProperties: `Merge_3 [-24,
+    -25]`): so each of their dims is a fresh symbol here, and a cell's `(h + 0.37) +
+    1.13` on the state is `h + 1.5` (golden math/loopvar_push)."""
 
     def __init__(self, feeds, ranked=()):
         super().__init__(feeds)
@@ -587,7 +597,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         fed = set()
     else:
         rank = [v for v in getattr(unknown, "ranked", ()) if v in fed]
-        sym.update({v: _ranked(program, v, dims) for v in rank})
+        sym.update({v: _fresh_ranked(program, v, dims) for v in rank})
         fed -= set(rank)
     shape_of = {}                       # a Shape op's output -> its input's shape
     for n in program.nodes:
