@@ -11,7 +11,8 @@ passes no batch dim on). A nonzero `tf.fill(tf.shape(y), c)` added to y = `(z + 
 1.37` whose shape Grappler knows folds into a Const that waits for y, and
 ConstantPushDown then makes y read it: a cycle, Grappler fails and the graph runs as
 written; without a sequence_length it is an AddOpsRewrite leaf of y's shape. With no
-gradient a Mul does the same (`y * tf.fill(tf.shape(y), 0.5)` in form "m")."""
+gradient a Mul does the same (`y * tf.fill(tf.shape(y), 0.5)` in form "m"). Grappler's
+failure leaves the ops outside the loop as written too (`o / 7.0` exact)."""
 import numpy as np
 
 B, T, D, H = 5, 6, 4, 3
@@ -88,6 +89,8 @@ def cases(tf):
                     sequence_length=tf.constant([T, 3, 5, T, 1]) if seq else None)
             loss = tf.reduce_sum(tf.sin(o)) + 2 * tf.reduce_sum(tf.sin(st))
             gs = tf.gradients(loss, [x] + tf.trainable_variables()) if grad else []
+            # (ops outside the loop: exact where Grappler fails on the whole graph)
+            gs += [o / 7.0, (o * 0.3) * 0.7, (x + 0.11) + 0.23]
             with tf.Session() as s:
                 s.run(tf.global_variables_initializer())
                 out[_key(form, k, seq, grad)] = s.run([o, st] + gs, {x: xd})

@@ -1089,6 +1089,29 @@ def _stash(ctx):
     return stash
 
 
+def loops_fail_grappler(program, graph, depth=0):
+    """Does a while loop's body in `program` (nested ones too) hold the cycle TF 1.14's
+    ConstantPushDown makes (constant_push_down.push_down_cycle)? Grappler then fails on
+    the whole graph and TF runs every op as written, outside the loop too (`o / 7.0`
+    is an exact division there; golden math/loopvar_push). Shapes as the loop's body
+    sees them with every variable unknown to Grappler but for its rank."""
+    for n in program.nodes:
+        info = _LOOP_INFO.get(n.op) if n.type == "While" and n.op is not None else None
+        if info is None:
+            continue
+        saved = list(info.get("saved", ()))
+        body = lower(graph, info["body"] + saved, [], info["vars"] + info["captures"],
+                     satisfied=info.get("outside", frozenset()))
+        whole = info.get("read_whole", ())
+        shape_only = {body.fetches[len(info["body"]) + i] for i, t in enumerate(saved)
+                      if t not in whole and t not in info["body"]}
+        shape_only -= {v for k, v in enumerate(body.fetches) if k < len(info["body"])}
+        if push_down_cycle(body, None, shape_only) or \
+                depth < 8 and loops_fail_grappler(body, graph, depth + 1):
+            return True
+    return False
+
+
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
     graph = node.op.graph
