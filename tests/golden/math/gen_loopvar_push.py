@@ -30,6 +30,7 @@ def _ops(tf):
         "fill_like_rev": lambda h: tf.fill(tf.shape(h), 0.25) + h,
         "fill_like_mul": lambda h: (h + tf.fill(tf.shape(h), 0.25)) * tf.ones_like(h),
         "fill_half_mul": lambda h: h * tf.fill(tf.shape(h), 0.5),
+        "ones_add": lambda h: h + tf.ones_like(h),
     }
 
 
@@ -43,7 +44,8 @@ CASES = [("s", "none", True, True), ("s", "none", False, True), ("s", "relu", Tr
          ("a", "fill_like", False, True), ("a", "fill_like_rev", False, True),
          ("a", "fill_like_mul", False, True),
          ("a", "fill_like", True, False), ("m", "fill_half_mul", True, False),
-         ("m", "fill_half_mul", True, True)]
+         ("m", "fill_half_mul", True, True), ("a", "ones_add", True, False),
+         ("a", "ones_add", True, True)]
 
 
 def _key(form, op, seq, grad):

@@ -342,15 +342,15 @@ def push_down_cycle(program, unknown=None, shape_fetches=()):
                     child.type != n.type or len(child.inputs) < 2 or uses.get(y, 0) > 1:
                 continue
             if _neutral(producer.get(c), n.type, consts):
-                continue     # (`y + 0`, `y * 1`: an Identity of y first, SimplifyNode)
+                continue     # (`y + 0`, `y * 1`: an Identity of y first; `y * 0` zeros)
             if not all(v in waits for v in child.inputs[:2]):
                 return True
     return False
 
 
 def _neutral(n, op, consts):
-    """Is `n` a Fill (ZerosLike, OnesLike) of `op`'s neutral element (0 for an Add, 1 for
-    a Mul)?"""
+    """Is `n` a Fill (ZerosLike, OnesLike) that SimplifyNode rewrites `op` of first: 0
+    for an Add, 0 or 1 for a Mul (`y * tf.fill(tf.shape(y), 0.0)`: no cycle)?"""
     if n is None:
         return False
     if n.type in _LIKE:
@@ -359,4 +359,4 @@ def _neutral(n, op, consts):
         value = consts[n.inputs[1]]
     else:
         return False
-    return bool(value == (1 if op == "Mul" else 0))
+    return bool(value == 0 or op == "Mul" and value == 1)
