@@ -155,8 +155,10 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED):
 def _unranked(program, fed):
     """The values whose rank Grappler does not know: the `fed` ones (a fed value has no
     shape for Grappler) and those an op computes from one, but for the ops whose rank is
-    their own (MatMul, Pack) or their shape input's length (a Fill of `Pack(b, 3)`: a
-    dynamic_rnn's zero_state)."""
+    their own (MatMul, Pack, ConcatV2) or their shape input's length (a dynamic_rnn's
+    zero_state, a Fill of `concat([b], [3])`: [?, ?] to Grappler). A rank-only model of
+    the enclosing plan's shapes (a loop nested in a body treats its ranked variables as
+    fed: not modelled further)."""
     out = set(fed)
     for n in program.nodes:
         k = _SHAPED_BY.get(n.type)
