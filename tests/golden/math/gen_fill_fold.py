@@ -5,8 +5,10 @@ The state's Select merges the new state's batch dim with the lengths' (5). Grapp
 Fill shape function takes its dims from `Shape(h)`, so through `h * tf.ones_like(h)` or
 `h * tf.fill(tf.shape(h), 0.5)` that dim reaches the cell's `(z + 0.71) + 1.37` (form
 "a") or `(z * 0.71) * 1.37` (form "m"); their Shape (the loop gradient's, the Fill's) is
-then a Const and ConstantPushDown pushes the constants down. Through
-`h + tf.fill(tf.shape(h), 0.25)` TF learns no shape and pushes nothing."""
+then a Const and ConstantPushDown pushes the constants down. `h + tf.fill(tf.shape(h),
+0.25)` is left as written: its folded Fill waits for h, ConstantPushDown makes h read it,
+and Grappler fails on that cycle (constant_push_down.push_down_cycle; golden
+math/loopvar_push)."""
 import numpy as np
 
 B, T, D, H = 5, 6, 4, 3

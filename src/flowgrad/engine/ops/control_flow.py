@@ -36,6 +36,8 @@ from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
+from ..optimize.constant_push_down import push_down_cycle
+from ..optimize.symbolic_shapes import UnknownFeeds
 from ..optimize.reciprocal_div import CONST_CAPTURES, GRAPPLER_OFF, grappler_division, \
     grappler_off, mark_grappler_off
 from ..runtime.backends.numpy import CompiledProgram
@@ -935,7 +937,8 @@ def _sub_options(ctx, off=False):
 
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
-                 accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False):
+                 accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
+                 ranked=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -955,8 +958,15 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         prog = _accumulators(prog, accumulate, [prog.feeds[k] for k in popped
                                                 if k < len(prog.feeds)])
     if unknown is not None:
-        unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+        unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
+                               [prog.feeds[k] for k in ranked if k < len(prog.feeds)])
     whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
+    if not off and options.get("constant_folding", True) and push_down_cycle(
+            prog, unknown, {prog.fetches[k] for k in shape_fetches
+                            if k < len(prog.fetches)} - whole):
+        # TF's Grappler fails on the cycle its push-down makes: the graph runs as written
+        off = True
+        options = _sub_options(ctx, off)
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
                                                      if k < len(prog.fetches)) - whole)
@@ -1079,6 +1089,29 @@ def _stash(ctx):
     return stash
 
 
+def loops_fail_grappler(program, graph, depth=0):
+    """Does a while loop's body in `program` (nested ones too) hold the cycle TF 1.14's
+    ConstantPushDown makes (constant_push_down.push_down_cycle)? Grappler then fails on
+    the whole graph and TF runs every op as written, outside the loop too (`o / 7.0`
+    is an exact division there; golden math/loopvar_push). Shapes as the loop's body
+    sees them with every variable unknown to Grappler but for its rank."""
+    for n in program.nodes:
+        info = _LOOP_INFO.get(n.op) if n.type == "While" and n.op is not None else None
+        if info is None:
+            continue
+        saved = list(info.get("saved", ()))
+        body = lower(graph, info["body"] + saved, [], info["vars"] + info["captures"],
+                     satisfied=info.get("outside", frozenset()))
+        whole = info.get("read_whole", ())
+        shape_only = {body.fetches[len(info["body"]) + i] for i, t in enumerate(saved)
+                      if t not in whole and t not in info["body"]}
+        shape_only -= {v for k, v in enumerate(body.fetches) if k < len(info["body"])}
+        if push_down_cycle(body, None, shape_only) or \
+                depth < 8 and loops_fail_grappler(body, graph, depth + 1):
+            return True
+    return False
+
+
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
     graph = node.op.graph
@@ -1088,14 +1121,18 @@ def _while_bind(node, ctx):
     done = info.get("outside", frozenset())
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
+    # the variables computed from a feed have their rank (symbolic_shapes.UnknownFeeds)
+    fed = node.attrs.get(_add_ops_rewrite.FED_ATTR, ())
+    ranked = [k for k in unknown or () if k < len(info["vars"]) and k not in fed]
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
+                             ranked=ranked)
     # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
     # forward frame, a reader Grappler's AddOpsRewrite does not count)
     whole = info.get("read_whole", ())
     shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
     body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
-                             shape_fetches=shape_only, off=off)
+                             shape_fetches=shape_only, off=off, ranked=ranked)
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)

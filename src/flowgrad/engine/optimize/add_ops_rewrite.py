@@ -88,6 +88,7 @@ _HELD = frozenset({"Const", "HostConst", "ReadVariableOp", "VariableV2", "VarHan
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
+FED_ATTR = "_grappler_fed"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
@@ -151,16 +152,42 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED):
     return out
 
 
-def _mark_loops(program, tainted):
+def _unranked(program, fed):
+    """The values whose rank Grappler does not know: the `fed` ones (a fed value has no
+    shape for Grappler) and those an op computes from one, but for the ops whose rank is
+    their own (MatMul, Pack, ConcatV2) or their shape input's length (a dynamic_rnn's
+    zero_state, a Fill of `concat([b], [3])`: [?, ?] to Grappler). A rank-only model of
+    the enclosing plan's shapes (a loop nested in a body treats its ranked variables as
+    fed: not modelled further)."""
+    out = set(fed)
+    for n in program.nodes:
+        k = _SHAPED_BY.get(n.type)
+        if n.type in _RANK_FIXED:
+            continue
+        ins = [n.inputs[k]] if k is not None and k < len(n.inputs) else n.inputs
+        if not out.isdisjoint(ins):
+            out.update(n.outputs)
+    return out
+
+
+_RANK_FIXED = frozenset({"MatMul", "Pack", "ConcatV2"})
+
+
+def _mark_loops(program, tainted, fed=frozenset()):
     """`program` with each While (WhileGrad) node naming the positions of its tainted
-    inputs, each Cond node those of its tainted captures (its inputs after the predicate)."""
+    inputs, each Cond node those of its tainted captures (its inputs after the predicate);
+    a While also those of its inputs in `fed` (FED_ATTR: of unknown rank to Grappler:
+    _unranked)."""
     nodes, changed = [], False
     for n in program.nodes:
         if n.type in _SUBPLANS:
             ins = n.inputs[1:] if n.type == "Cond" else n.inputs
             pos = tuple(k for k, v in enumerate(ins) if v in tainted)
-            if n.attrs.get(UNKNOWN_ATTR) != pos:
-                n = dataclasses.replace(n, attrs=dict(n.attrs, **{UNKNOWN_ATTR: pos}))
+            attrs = {UNKNOWN_ATTR: pos}
+            if n.type == "While":
+                attrs[FED_ATTR] = tuple(k for k, v in enumerate(ins) if v in fed)
+            if any(n.attrs.get(a) != b for a, b in attrs.items()):
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **attrs))
                 changed = True
         nodes.append(n)
     return program.copy(nodes=nodes) if changed else program
@@ -210,7 +237,9 @@ def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
     `shape_fetches`: fetched values read only for their shapes."""
     tainted = unknown_values(program, unknown)
     if any(n.type in _SUBPLANS for n in program.nodes):
-        program = _mark_loops(program, tainted)
+        program = _mark_loops(program, tainted,
+                              _unranked(program, program.feeds if unknown is None
+                                        else unknown))
     types = {}
     producer = {}
     for n in program.nodes:

@@ -25,14 +25,21 @@ math/pcnn_push_down read_twice).
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..framework import dtypes as _dt
+from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
+from ..runtime.ir import Node
 from ._util import control_sources
 from .constant_folding import constant_folding
+from .symbolic_shapes import symbolic_shapes
 
 _ASSOC = frozenset({"Add", "AddV2", "Mul"})
 _PRUNED = frozenset({"Identity", "StopGradient"})   # (Grappler's model pruner)
 _MAX_PASSES = 50
+_MATERIALIZED = frozenset({"Shape", "Size", "Rank"})   # (MaterializeShapes)
+_LIKE = frozenset({"ZerosLike", "OnesLike"})           # (folded where the shape is known)
 
 
 def _broadcast_shape(a, b):
@@ -156,8 +163,14 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         if all(leaf_const):
             continue                             # the child folds as it is
         k = 1 if leaf_const[0] else 0            # the child's first non-constant input
+        materialized = None
         if cv in shape_known and not _same_static(program, cv, child.inputs[1 - k]):
-            continue   # (the gradient reads cv's shape from the new value: it must agree)
+            # the gradient reads cv's shape: from the new value it must agree, unless
+            # Grappler knows it (a dict's value): then its Shape is a Const by now
+            # (MaterializeShapes), here a Const of that shape fetched in cv's place
+            materialized = shape_known.get(cv) if isinstance(shape_known, dict) else None
+            if materialized is None:
+                continue
         if out is None:
             out = program.copy()
         # the child computes a new value (its shape may change): a new value id
@@ -174,7 +187,15 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         nodes[i] = n.with_inputs(parent_inputs)
         producer[nv] = j
         uses[nv] = 1
-        if cv in shape_known:
+        if materialized is not None:
+            dtype = program.dtypes.get(cv)
+            mv = out.new_value(dtype, TensorShape(list(materialized)))
+            value = np.zeros(materialized, dtype=dtype.as_numpy_dtype)
+            nodes.append(Node("Const", OPS["Const"], {"value": value, "dtype": dtype}, [],
+                              [mv], child.name + "/materialized_shape", None, False))
+            out.persistent.add(mv)
+            moved[cv] = mv
+        elif cv in shape_known:
             moved[cv] = nv
     if out is None:
         return None
@@ -212,6 +233,15 @@ def _topological(nodes):
     return order
 
 
+def moved_known(known, before, after):
+    """`known` (a set of fetched values, or a dict value -> shape) with the fetches
+    `before` renamed to `after`."""
+    moved = dict(zip(before, after))
+    if isinstance(known, dict):
+        return {moved.get(v, v): s for v, s in known.items()}
+    return frozenset(moved.get(v, v) for v in known)
+
+
 def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=(),
                        through=None):
     """`program` with Grappler's constant push-down applied until it changes nothing.
@@ -242,10 +272,91 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         program = constant_folding(program)
         nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through)
         if nxt is not None and shape_known:
-            moved = dict(zip(program.fetches, nxt.fetches))
-            shape_known = {moved.get(v, v) for v in shape_known}
+            shape_known = moved_known(shape_known, program.fetches, nxt.fetches)
         if nxt is None:
             return program
         program = nxt
     return constant_folding(program)
 
+
+
+def push_down_cycle(program, unknown=None, shape_fetches=()):
+    """Does TF 1.14's constant folding make a cycle in `program` (a while loop's body), so
+    that Grappler fails ("The graph couldn't be sorted in topological order": the session
+    then runs the whole graph as written, GraphExecutionState's "Grappler optimization
+    failed")?
+
+    MaterializeShapes turns a Shape (Size, Rank) of a value y whose shape Grappler knows
+    in full into a Const with a control edge from y; FoldGraph folds what reads only
+    constants into a Const that keeps those control edges (`tf.fill(tf.shape(y), c)`;
+    a ZerosLike / OnesLike of y is folded so too). ConstantPushDown then swaps such a
+    constant C of `parent(y, C)` (an Add or Mul) whose y is a node of the parent's type,
+    read by nothing else, with one of y's inputs: y reads C, which waits for y. TF 1.14
+    does not check that control edge (later versions move it). So `h + tf.fill(tf.shape(h),
+    0.25)` in a dynamic_rnn cell whose `h = (z + 0.71) + 1.37` has a shape Grappler knows
+    (a constant sequence_length's Select merges its batch dim) runs unoptimized; with a
+    Mul the gradient reads y too (no swap) unless there is no gradient. Shapes: the ranked
+    symbolic model (symbolic_shapes.known_shape_fetches); `unknown`: the feeds Grappler
+    does not know; `shape_fetches`: fetches read only for their shapes."""
+    if not any(n.type in _MATERIALIZED or n.type in _LIKE for n in program.nodes):
+        return False
+    sym = symbolic_shapes(program, unknown, ranked=True)
+
+    def full(v):
+        s = sym.get(v)
+        return s is not None and all(d >= 0 for d in s)
+
+    tainted = tainted_by_default(program)
+    consts = {n.outputs[0]: n.attrs.get("value") for n in program.nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    waits = {}       # a value that folds to a Const -> the values its Const waits for
+    uses = dict(program.unseen_reads)
+    producer = {}
+    for n in program.nodes:
+        for v in n.outputs:
+            producer[v] = n
+        materialized = (n.type in _MATERIALIZED or n.type in _LIKE) and \
+            len(n.inputs) == 1 and full(n.inputs[0])
+        if materialized:
+            waits[n.outputs[0]] = frozenset(n.inputs)
+            continue
+        for v in set(n.inputs):
+            uses[v] = uses.get(v, 0) + 1
+        if n.stateful or n.recompute or not n.outputs or \
+                not tainted.isdisjoint(n.outputs):
+            continue
+        if n.type == "Const" and not n.inputs:
+            waits[n.outputs[0]] = frozenset()
+        elif n.inputs and len(n.outputs) == 1 and all(v in waits for v in n.inputs):
+            waits[n.outputs[0]] = frozenset().union(*(waits[v] for v in n.inputs))
+    for v in program.fetches:
+        if not (v in shape_fetches and full(v)):
+            uses[v] = uses.get(v, 0) + 1
+    for n in program.nodes:
+        if n.type not in _ASSOC or len(n.inputs) != 2 or len(n.outputs) != 1:
+            continue
+        for pc in (0, 1):
+            c, y = n.inputs[pc], n.inputs[1 - pc]
+            child = producer.get(y)
+            if c not in waits or y not in waits[c] or y in waits or child is None or \
+                    child.type != n.type or len(child.inputs) < 2 or uses.get(y, 0) > 1:
+                continue
+            if _neutral(producer.get(c), n.type, consts):
+                continue     # (`y + 0`, `y * 1`: an Identity of y first; `y * 0` zeros)
+            if not all(v in waits for v in child.inputs[:2]):
+                return True
+    return False
+
+
+def _neutral(n, op, consts):
+    """Is `n` a Fill (ZerosLike, OnesLike) that SimplifyNode rewrites `op` of first: 0
+    for an Add, 0 or 1 for a Mul (`y * tf.fill(tf.shape(y), 0.0)`: no cycle)?"""
+    if n is None:
+        return False
+    if n.type in _LIKE:
+        value = 0 if n.type == "ZerosLike" else 1
+    elif n.type == "Fill" and len(n.inputs) == 2 and n.inputs[1] in consts:
+        value = consts[n.inputs[1]]
+    else:
+        return False
+    return bool(value == 0 or op == "Mul" and value == 1)

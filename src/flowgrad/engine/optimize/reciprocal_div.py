@@ -26,7 +26,7 @@ from ..runtime.ir import Node
 from .add_ops_rewrite import add_ops_rewrite
 from .addn_order import canonical_addn
 from .constant_folding import constant_folding
-from .constant_push_down import constant_push_down, tainted_by_default
+from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
 from .hoist_common_factor import hoist_common_factor
 from .mul_by_ones import broadcast_mul_by_ones, first_round_identities, identity_muls
@@ -182,8 +182,7 @@ def _pushed(program, known, seed, **kw):
     values are then)."""
     out = constant_push_down(program, seed, shape_known=known, **kw)
     if known and out is not program:
-        moved = dict(zip(program.fetches, out.fetches))
-        known = frozenset(moved.get(v, v) for v in known)
+        known = moved_known(known, program.fetches, out.fetches)
     return out, known
 
 
@@ -243,7 +242,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             else frozenset()
         program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown))
         program, known = _second_push(program, known, seed, unknown)
-        shape_fetches = frozenset(shape_fetches) - known
+        shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
         hoisted = hoist_common_factor(program, unknown, loop_body or branch)

@@ -333,8 +333,10 @@ def _batch_matmul(n, ins, dims):
 
 def _strided_slice(n, ins, consts, dims, shape_of):
     """StridedSlice by constant begin, end and strides (no ellipsis): a new axis is a 1, a
-    shrunk axis goes, a whole dim at stride 1 is itself, a known dim's slice its length,
-    any other a fresh symbol; the dims past the spec are kept."""
+    shrunk axis goes, a known dim's slice its length, any other a fresh symbol, the dims
+    past the spec kept where known. (TF's shape function builds its output from a
+    PartialTensorShape: an unknown dim is a fresh symbol even where the slice takes it
+    whole, so `h[:, :]` does not pass a state's batch dim on; r4.py strided.)"""
     x = ins[0]
     a = n.attrs
     if x is None or len(n.inputs) != 4 or a.get("ellipsis_mask", 0):
@@ -358,14 +360,12 @@ def _strided_slice(n, ins, consts, dims, shape_of):
         k += 1
         if shrink & bit:
             continue
-        if s == 1 and bm & bit and em & bit:
-            out.append(d)
-        elif d >= 0:
+        if d >= 0:
             out.append(len(range(d)[slice(None if bm & bit else b,
                                           None if em & bit else e, s)]))
         else:
             out.append(dims.fresh())
-    return tuple(out) + tuple(x[k:])
+    return tuple(out) + tuple(d if d >= 0 else dims.fresh() for d in x[k:])
 
 
 def _pad(n, ins, consts, dims, shape_of):
@@ -526,6 +526,14 @@ def _ranked(program, v, dims):
     return tuple(dims.fresh() if d is None else d for d in s.as_list())
 
 
+def _fresh_ranked(program, v, dims):
+    """A fresh symbol for each of v's dims (None: unknown rank)."""
+    s = program.shapes.get(v)
+    if s is None or s.ndims is None:
+        return None
+    return tuple(dims.fresh() for _ in range(s.ndims))
+
+
 def _select(ins, dims):
     """Select's shape function: then and else merged; a vector condition's dim merged with
     their first dim (any other condition: left alone)."""
@@ -539,20 +547,38 @@ def _select(ins, dims):
 
 
 def known_shape_fetches(program, unknown=None, candidates=()):
-    """The `candidates` (fetched values) whose shapes Grappler's shape inference knows in
-    full in a while loop's body: the loop's variables and the values computed from a
-    feed have a symbol for each dim their static shape leaves unknown (a Merge relaxes
-    the variable's shape to a fresh dim), and a Select on a vector condition of known
-    length (dynamic_rnn's `time >= sequence_length` for a constant sequence_length)
-    merges the batch dim of its branches with that length everywhere the symbol goes
-    (Grappler's SymbolicShapeManager). Its constant folding then materializes their
-    Shape readers (the gradient's) into Consts, which are no readers: ConstantPushDown
-    may then rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`)."""
+    """{candidate: its shape} for the `candidates` (fetched values) whose shapes
+    Grappler's shape inference knows in full in a while loop's body: the loop's
+    variables and the values computed from a feed have a symbol for each dim their
+    static shape leaves unknown (a Merge relaxes the variable's shape to a fresh dim),
+    and a Select on a vector condition of known length (dynamic_rnn's `time >=
+    sequence_length` for a constant sequence_length) merges the batch dim of its
+    branches with that length everywhere the symbol goes (Grappler's
+    SymbolicShapeManager). Its constant folding then materializes their Shape readers
+    (the gradient's) into Consts, which are no readers: ConstantPushDown may then
+    rewrite the value (LayerNormBasicLSTMCell's forget gate `norm + 1.0`; a state's
+    `(h + 0.37) + 1.13`, whose Shape is then a Const of the known shape:
+    constant_push_down's materialized shape)."""
     if not candidates:
-        return frozenset()
+        return {}
     sym = symbolic_shapes(program, unknown, ranked=True)
-    return frozenset(v for v in candidates
-                     if sym.get(v) is not None and all(d >= 0 for d in sym[v]))
+    return {v: sym[v] for v in candidates
+            if sym.get(v) is not None and all(d >= 0 for d in sym[v])}
+
+
+class UnknownFeeds(list):
+    """The feeds whose shapes Grappler does not know in full (a list), `ranked` those of
+    them whose rank it knows: a while loop body's variables computed from (not equal to)
+    a feed of the enclosing plan. Grappler's Merge takes the first input it has visited,
+    the Enter (dynamic_rnn's zero_state, a Fill of `concat([batch], [3])`: [?, ?] to
+    Grappler, which does not read the concat), and relaxes each dim where the
+    NextIteration's differs to a symbol of its own (GetOpProperties: `Merge_3 [-24,
+    -25]`): so each of their dims is a fresh symbol here, and a cell's `(h + 0.37) +
+    1.13` on the state is `h + 1.5` (golden math/loopvar_push)."""
+
+    def __init__(self, feeds, ranked=()):
+        super().__init__(feeds)
+        self.ranked = frozenset(ranked)
 
 
 def symbolic_shapes(program, unknown=None, ranked=False):
@@ -569,12 +595,11 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     if ranked:
         sym.update({v: _ranked(program, v, dims) for v in fed})
         fed = set()
+    else:
+        rank = [v for v in getattr(unknown, "ranked", ()) if v in fed]
+        sym.update({v: _fresh_ranked(program, v, dims) for v in rank})
+        fed -= set(rank)
     shape_of = {}                       # a Shape op's output -> its input's shape
-    readers = {}
-    if ranked:
-        for m in program.nodes:
-            for i in m.inputs:
-                readers.setdefault(i, []).append(m)
     for n in program.nodes:
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
@@ -599,7 +624,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             ins = [sym.get(i) for i in n.inputs]
             if ranked and n.type == "Select":
                 s = _select(ins, dims)
-            elif ranked and n.type == "Fill" and _known_fill(n, consts, shape_of, readers):
+            elif n.type == "Fill" and _known_fill(n, consts, shape_of):
                 s = shape_of[n.inputs[0]]
             else:
                 s = _rule(n, ins, consts, dims, shape_of, program.shapes.get)
@@ -620,23 +645,19 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     return sym
 
 
-def _known_fill(n, consts, shape_of, readers):
+def _known_fill(n, consts, shape_of):
     """Whether the ranked model gives Fill `n` (of `Shape(y)`) y's shape, as Grappler's
-    shape inference does where it folds the Fill into a Const once y's shape is known
-    (`h * tf.ones_like(h)`, `h * tf.fill(tf.shape(h), 0.5)` in a dynamic_rnn body with a
-    constant sequence_length: h's batch dim meets the lengths'; golden math/fill_fold).
-    Not a Fill of a nonzero value an Add reads: TF 1.14 learns no shape there
-    (`h + tf.fill(tf.shape(h), 0.25)` keeps its Shape and Fill; the cause is not
-    modelled, only the probes' outcome)."""
+    Fill shape function does (MakeShapeFromShapeTensor: the Shape's dims), so that
+    constant folding folds it into a Const once y's shape is known (`h * tf.ones_like(h)`,
+    `h * tf.fill(tf.shape(h), 0.5)` in a dynamic_rnn body with a constant
+    sequence_length: h's batch dim meets the lengths'; golden math/fill_fold). Where that
+    Const is then pushed down into y itself (`h + tf.fill(tf.shape(h), 0.25)`), TF's
+    Grappler fails on the cycle it makes and runs the graph as written:
+    constant_push_down.push_down_cycle."""
     if len(n.inputs) != 2 or n.inputs[0] not in shape_of:
         return False
     c = consts.get(n.inputs[1])
-    if c is None or np.shape(c) != ():
-        return False
-    return c == 0 or all(r.type not in _ADD_READERS for r in readers.get(n.outputs[0], ()))
-
-
-_ADD_READERS = frozenset({"Add", "AddV2"})
+    return c is not None and np.shape(c) == ()
 
 
 def _static(program, v):
