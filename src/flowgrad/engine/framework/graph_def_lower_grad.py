@@ -1618,7 +1618,8 @@ def _cond_plan(plan):
 def _late_names(self):
     """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
     the gradients scope after the frame's (its zeros' Const and Switch, its AddN; the
-    Switch, Shape, stack, push and pop of a ZeroShape)."""
+    Switch, Shape, stack, push and pop of a ZeroShape; the zero flow gradient of an unread
+    array a cond gradient's branch made for a loop gradient)."""
     cp = _cond_plan(self)
     out = dict(cp._late_names) if cp is not None else {}
     for gop, p in self.plans.items():
@@ -1634,6 +1635,11 @@ def _late_names(self):
                                   (st + "/Enter", "Enter"), (st + "/push", "StackPushV2"),
                                   (f"{B}/pop_{j}_sw", "Switch"), (f"{B}/pop_{j}", "StackPopV2")):
                     out[old] = R + base
+        for t in gop._inputs:   # (an unread array's zero flow gradient the cond gradient's
+            z = t._op           # branch made: TF's zeros, ZerosLikeForExit's Const)
+            if z.type == "TensorArrayZeroGrad" and cp is not None and \
+                    not re.fullmatch(re.escape(R) + r"zeros(?:_[0-9]+)?", z.name):
+                out[z.name] = R + "zeros"
     return out
 
 

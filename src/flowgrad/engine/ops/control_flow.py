@@ -1310,12 +1310,12 @@ def _while_grad(op, *grads):
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
     # as TF's walk (only the ops between the xs and the ys get gradients): a capture that
     # does not depend on the xs of gradients() gets none, no accumulator, and the body ops
-    # only it reaches no gradient ops (a loop outside every cond, or nested in a loop: on a
-    # path from the enclosing gradients()'s xs; in a cond's branch the branch's gradient
-    # asks for every capture's)
-    top = not _branches.chain(op)
+    # only it reaches no gradient ops (on a path from the enclosing gradients()'s xs; in a
+    # cond's branch, from the captures of the cond the branch's gradient asks for, those
+    # between its own call's xs and ys: TF's walk reaches no Enter of a value made in the
+    # branch from no float x, as an RNN's masking zeros, nor of a capture not asked for)
     diff_caps = [k for k, c in enumerate(caps)
-                 if diff(c) and (not top or _grad_count.on_path(c, outer))]
+                 if diff(c) and _grad_count.on_path(c, outer)]
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     walk.parallel = info.get("parallel", 10)
