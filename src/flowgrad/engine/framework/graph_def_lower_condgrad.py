@@ -525,8 +525,10 @@ def _plan(cp, op, infos, lowerings, parent=None):
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n))]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
-            # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op)
-            if op_gate and len(out) > 1 and not walked & inside:
+            # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op;
+            # a gather's: one IndexedSlices, its values' and indices' nodes, no tuple)
+            if op_gate and len(out) > 1 and not walked & inside and \
+                    n.type not in _GATHERS:
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
                                [(cp._renamed(t), t) for t in out])
                 for t, name in zip(out, names):
@@ -889,6 +891,10 @@ def node_renames(cp, names):
             if new != n:
                 out[n] = new
     return out
+
+
+# (the ops whose gradient is one IndexedSlices of their params: TF gates no tuple of it)
+_GATHERS = ("GatherV2", "Gather", "ResourceGather")
 
 
 def _tuple(cp, emit, where, grads):
