@@ -86,10 +86,41 @@ def _sin_of_nested_capture_three(tf):
     return tf.gradients(tf.reduce_sum(z), [x, w])
 
 
+def _gather_in_cond_gated(tf):
+    # a gather in a branch under gate_gradients: its gradient is one IndexedSlices, which
+    # TF's walk does not gate with a tuple
+    x = tf.placeholder(tf.float32, [None, 4], name="x")
+    idx = tf.placeholder(tf.int32, [None], name="idx")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.get_variable("w", [4, 3])
+    h = tf.matmul(x, w)
+    y = tf.cond(p, lambda: tf.gather(tf.reshape(h, [-1]), idx) * 2.0,
+                lambda: tf.reduce_sum(h, 1))
+    return tf.gradients(tf.reduce_sum(y), [w], gate_gradients=True)
+
+
+def _rnn_in_cond_gated(tf):
+    # a dynamic_rnn in a branch under gate_gradients: the input array's scatter gradient
+    # is gated with the gradient flow it passes on (TF's [None, None, value, flow])
+    x = tf.placeholder(tf.float32, [None, None, 3], name="x")
+    lens = tf.placeholder(tf.int32, [None], name="lens")
+    p = tf.placeholder(tf.bool, [], name="p")
+    w = tf.get_variable("w", [3, 3])
+    xw = tf.tensordot(x, w, 1)
+
+    def t():
+        cell = tf.nn.rnn_cell.BasicRNNCell(3)
+        return tf.nn.dynamic_rnn(cell, xw, sequence_length=lens, dtype=tf.float32)[1]
+    y = tf.cond(p, t, lambda: tf.reduce_sum(xw, 1))
+    return tf.gradients(tf.reduce_sum(y), tf.trainable_variables(), gate_gradients=True)
+
+
 CALLS = [("crf/log_norm", _crf_log_norm),
          ("crf/log_norm_logits_only", _crf_log_norm_logits_only),
          ("cond/rnn_in_cond", _rnn_in_cond),
          ("cond/rnn_in_cond_all", _rnn_in_cond_all),
+         ("cond/gather_in_cond_gated", _gather_in_cond_gated),
+         ("cond/rnn_in_cond_gated", _rnn_in_cond_gated),
          ("while/sin_of_nested_capture", _sin_of_nested_capture),
          ("while/sin_of_nested_capture_three", _sin_of_nested_capture_three)]
 
