@@ -115,6 +115,36 @@ def _rnn_in_cond_gated(tf):
     return tf.gradients(tf.reduce_sum(y), tf.trainable_variables(), gate_gradients=True)
 
 
+def _unknown_capture_three_loops(tf):
+    # (pnest3's s5) a [None, 2] placeholder read by the innermost of three loops: its
+    # accumulator's zeros are of its Shape made outside every loop; the middle gradient
+    # frame does not enter it
+    x = tf.placeholder(tf.float32, [3, 2], name="x")
+    v = tf.placeholder(tf.float32, [None, 2], name="v")
+
+    def body(i, a):
+        def mbody(k, m):
+            inner = tf.while_loop(lambda j, b: j < 2,
+                                  lambda j, b: (j + 1, tf.tanh(b + m * a + v)), [0, m])[1]
+            return k + 1, inner
+        return i + 1, tf.while_loop(lambda k, m: k < 2, mbody, [0, a])[1]
+    z = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x, v])
+
+
+def _unknown_capture_two_loops(tf):
+    # the same read by the inner of two loops
+    x = tf.placeholder(tf.float32, [3, 2], name="x")
+    v = tf.placeholder(tf.float32, [None, 2], name="v")
+
+    def body(i, a):
+        inner = tf.while_loop(lambda j, b: j < 2,
+                              lambda j, b: (j + 1, tf.tanh(b + a * v)), [0, a])[1]
+        return i + 1, inner
+    z = tf.while_loop(lambda i, a: i < 2, body, [tf.constant(0), x * 2.0])[1]
+    return tf.gradients(tf.reduce_sum(z), [x, v])
+
+
 CALLS = [("crf/log_norm", _crf_log_norm),
          ("crf/log_norm_logits_only", _crf_log_norm_logits_only),
          ("cond/rnn_in_cond", _rnn_in_cond),
@@ -122,7 +152,9 @@ CALLS = [("crf/log_norm", _crf_log_norm),
          ("cond/gather_in_cond_gated", _gather_in_cond_gated),
          ("cond/rnn_in_cond_gated", _rnn_in_cond_gated),
          ("while/sin_of_nested_capture", _sin_of_nested_capture),
-         ("while/sin_of_nested_capture_three", _sin_of_nested_capture_three)]
+         ("while/sin_of_nested_capture_three", _sin_of_nested_capture_three),
+         ("while/unknown_capture_three_loops", _unknown_capture_three_loops),
+         ("while/unknown_capture_two_loops", _unknown_capture_two_loops)]
 
 describe = gen_pcondgd.describe
 

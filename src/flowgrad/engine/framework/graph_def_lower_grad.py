@@ -222,12 +222,23 @@ def _moved_cap_shape(m, caps):
 def _nested_ins(gop):
     """The inputs of nested WhileGrad `gop` past its forward initial values that its frame
     reads: the captures it differentiates (not one off the xs' paths: TF enters no
-    accumulator for it) and its outputs' gradients."""
+    accumulator for it; nor one made outside every loop: _outside_loops) and its outputs'
+    gradients."""
     ginfo = _loop_info(gop)
     finfo = _loop_info(ginfo["forward"])
     n, m = len(finfo["vars"]), len(finfo["captures"])
     caps = gop._inputs[n:n + m]
-    return [caps[k] for k in ginfo["diff_caps"]] + list(gop._inputs[n + m:])
+    return [caps[k] for k in ginfo["diff_caps"] if not _outside_loops(caps[k], gop)] + \
+        list(gop._inputs[n + m:])
+
+
+def _outside_loops(c, gop):
+    """Whether capture c of nested WhileGrad `gop`'s forward loop is made outside every
+    loop: its accumulator's zeros are a Const, or of its Shape made outside every loop
+    (TF's shape_internal of a value no frame holds: no push), so the enclosing gradient
+    frame does not enter it for the nested one (a [None, 2] placeholder read by the
+    innermost of three loops)."""
+    return _home(c._op) not in _loop_bodies(gop.graph)
 
 
 # nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
