@@ -24,9 +24,10 @@ UNORDERED_CONTROLS = {"crf/log_norm", "crf/log_norm_logits_only",
 # test_known_node_different_still_differs.
 KNOWN_NODE_DIFFERENT = {
     (case, node): "static shape (6, 3) where TF's is (?, 3), as on main before this branch: "
-                  "the Enter of an unused exit's gradient in a gated cond gradient (its "
-                  "input, the gate tuple's Identity, is (?, 3)) and the nodes after it; "
-                  "cause not found"
+                  "the Enter of an unused exit's gradient in a gated cond gradient reads "
+                  "TF's gradients/cond/Merge_grad/tuple/control_dependency_1, which is also "
+                  "the name of flowgrad's own gate Identity of the cell kernel's (6, 3) "
+                  "gradient (dropped from the GraphDef), whose shape the listed ops take"
     for case in ("cond/rnn_in_cond_gated",)
     for node in ("gradients/cond/rnn/while/Exit_3_grad/b_exit",
                  "gradients/cond/rnn/while/Switch_3_grad/b_switch",
