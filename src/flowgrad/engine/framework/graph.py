@@ -495,11 +495,15 @@ class _ControlDependencies:
     already ordered after them).
     """
 
-    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack", "unframe")
+    __slots__ = ("control_inputs", "new_ops", "graph", "old_stack", "unframe", "tensors")
 
-    def __init__(self, graph, control_inputs, unframe=True):
+    def __init__(self, graph, control_inputs, unframe=True, tensors=None):
         self.graph = graph
         self.control_inputs = control_inputs
+        # {control op: the tensor given for it}, for an op of several outputs (a GraphDef
+        # writes a loop gradient's outputs as different nodes: the control input is the
+        # node of that output, as TF's)
+        self.tensors = tensors
         self.new_ops = set()
         self.old_stack = None
         # control_dependencies(None) also leaves the tf.cond branch / tf.while_loop body
@@ -617,6 +621,7 @@ class Graph:
         self._name_journal = None
         self._name_stack = ""
         self._control_stack = []
+        self._control_tensors = weakref.WeakKeyDictionary()   # op -> {control op: tensor}
         self._device_stack = []
         self._colocation_stack = []
         self._class_scope = None    # TF's _attr_scope({"_class": ...}): see _class_attr_scope
@@ -1041,6 +1046,10 @@ class Graph:
             c._control_outputs.append(op)
         for c in self._control_stack:
             c.new_ops.add(op)
+            if c.tensors:   # (which output a control input was given as: _ControlDependencies)
+                for x in op._control_inputs:
+                    if x in c.tensors:
+                        self._control_tensors.setdefault(op, {}).setdefault(x, c.tensors[x])
         if self._device_stack:
             op._device = self._current_device(op)
         if self._class_scope is not None:
@@ -1182,7 +1191,7 @@ class Graph:
         """Ops created in this context run after `control_inputs` (None clears)."""
         if control_inputs is None:
             return _ControlDependencies(self, None)
-        ops = []
+        ops, tensors = [], {}
         for c in control_inputs:
             if not isinstance(c, (Tensor, Operation)) and (
                     hasattr(c, "_handle") and hasattr(c, "op") or _densifies(c)):
@@ -1193,6 +1202,8 @@ class Graph:
             if conv is not None and not isinstance(c, (Tensor, Operation)):
                 c = conv()
             if isinstance(c, Tensor):
+                if len(c._op._outputs) > 1:
+                    tensors.setdefault(c._op, c)
                 c = c._op
             elif callable(c) and not isinstance(c, Operation):
                 raise TypeError(f"Can not convert a {type(c).__name__} into a Tensor or Operation.")
@@ -1204,7 +1215,7 @@ class Graph:
                 raise ValueError(f"Control input {c.name} must be from the same graph.")
             if c not in ops:
                 ops.append(c)
-        return _ControlDependencies(self, ops)
+        return _ControlDependencies(self, ops, tensors=tensors or None)
 
     @contextlib.contextmanager
     def device(self, device_name_or_function) -> Iterator[None]:

@@ -357,7 +357,10 @@ def _control_inputs(op, plan):
             # (a tuple's group_deps waiting for an op written as several nodes, a loop
             # gradient: TF's waits for the nodes of the outputs the tuple gates)
             outs = _gated_outputs(op, c) if len(c._outputs) > 1 else []
-            names += [plan._renamed(t).split(":")[0] for t in outs or c._outputs[:1]] \
+            # (or the output given to control_dependencies: a rule's grad of a loop's)
+            given = op._graph._control_tensors.get(op, {}).get(c) if not outs else None
+            names += [plan._renamed(t).split(":")[0]
+                      for t in outs or ([given] if given is not None else c._outputs[:1])] \
                 if c._outputs else [c.name]
         names = list(dict.fromkeys(names))
     if plan is not None:

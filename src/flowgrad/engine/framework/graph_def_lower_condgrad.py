@@ -525,10 +525,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n))]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
-            # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op)
-            if op_gate and len(out) > 1 and not walked & inside:
+            # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op;
+            # a gather's: one IndexedSlices, its values' and indices' nodes, no tuple)
+            # (an array write's: its value's gradient and the gradient flow it passes on,
+            # TF's [None, None, value, flow]; the flow's own readers keep reading it)
+            flow = [m._inputs[0] for m in mine if m.type == _TA_WRITES.get(n.type)] \
+                if len(out) == 1 else []
+            if op_gate and len(out) + len(flow[:1]) > 1 and not walked & inside and \
+                    n.type not in _GATHERS:
                 names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
-                               [(cp._renamed(t), t) for t in out])
+                               [(cp._renamed(t), t) for t in out] + [(t, t) for t in flow[:1]])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
             elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
@@ -845,9 +851,11 @@ class ZeroShape(tuple):
 def _loop_names(cp, op, ins):
     """`ins` with a loop gradient's names put in (_PRED, _PIVOT, tensors: the names other
     plans give them, known when the nodes are written)."""
-    out = []
+    out, ctl = [], False
     for i in ins:
-        if isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
+        if isinstance(i, _CtlOf):   # (control inputs sorted by name, as TF writes them)
+            i, ctl = "^" + cp._renamed(i.t).split(":")[0], True
+        elif isinstance(i, ZeroShape):   # (its pop: GradLoopPlan's)
             i = next(q for q in cp.others if hasattr(q, "zero_shape_pop")).zero_shape_pop(
                 cp._grad_frames[op], i)
         elif isinstance(i, _Pred):   # (GradLoopPlan's pop: not an enclosing generic
@@ -861,6 +869,9 @@ def _loop_names(cp, op, ins):
         elif not isinstance(i, str):
             i = cp._renamed(i)
         out.append(i)
+    if ctl:
+        out = [i for i in out if not i.startswith("^")] + sorted(
+            {i for i in out if i.startswith("^")})
     return out
 
 
@@ -891,20 +902,44 @@ def node_renames(cp, names):
     return out
 
 
+# (the ops whose gradient is one IndexedSlices of their params: TF gates no tuple of it)
+_GATHERS = ("GatherV2", "Gather", "ResourceGather")
+
+
+# (an array write op -> the gradient array op reading its gradient flow for the value's
+# gradient: TF's _TensorArrayWriteGrad / ScatterGrad / SplitGrad return both, gated)
+_TA_WRITES = {"TensorArrayWriteV3": "TensorArrayGradRead",
+              "TensorArrayScatterV3": "TensorArrayGradGather",
+              "TensorArraySplitV3": "TensorArrayGradConcat"}
+
+
 def _tuple(cp, emit, where, grads):
     """TF's control_flow_ops.tuple of an op's gradients (gate_gradients) in `where`, its
     gradient scope: group_deps waiting for their ops, an Identity of each after it;
-    `grads`: (name, tensor) pairs. Returns the Identities' names."""
+    `grads`: (name, tensor) pairs (the tensor for a name known only when written: a loop
+    gradient's output). Returns the Identities' names."""
     scope = where + "/tuple"
     deps = emit(scope + "/group_deps", "NoOp",
-                ["^" + c for c in sorted({n.split(":")[0] for n, _ in grads})], [], {})
+                ["^" + c for c in sorted({n.split(":")[0] for n, _ in grads
+                                          if isinstance(n, str)})] +
+                [_CtlOf(n) for n, _ in grads if not isinstance(n, str)], [], {})
     out = []
     for k, (name, t) in enumerate(grads):
         cd = scope + "/control_dependency" + (f"_{k}" if k else "")
         cp._taken.add(cd)
-        out.append(emit(cd, "Identity", [name, "^" + deps], [t.dtype.base_dtype], {},
-                        shapes=[t.shape], colocation=[name.split(":")[0]]))
+        dt = _dt.float32 if t.dtype.base_dtype is _dt.variant else t.dtype.base_dtype
+        out.append(emit(cd, "Identity", [name, "^" + deps], [dt], {},   # (a flow: TF's float)
+                        shapes=[t.shape],
+                        colocation=[name.split(":")[0] if isinstance(name, str) else name]))
     return out
+
+
+class _CtlOf:
+    """A control input on the node of tensor `t`, named when written (_loop_names)."""
+    __slots__ = ("t",)
+
+    def __init__(self, t):
+        self.t = t
 
 
 def _returned(fop):

@@ -222,12 +222,23 @@ def _moved_cap_shape(m, caps):
 def _nested_ins(gop):
     """The inputs of nested WhileGrad `gop` past its forward initial values that its frame
     reads: the captures it differentiates (not one off the xs' paths: TF enters no
-    accumulator for it) and its outputs' gradients."""
+    accumulator for it; nor one made outside every loop: _outside_loops) and its outputs'
+    gradients."""
     ginfo = _loop_info(gop)
     finfo = _loop_info(ginfo["forward"])
     n, m = len(finfo["vars"]), len(finfo["captures"])
     caps = gop._inputs[n:n + m]
-    return [caps[k] for k in ginfo["diff_caps"]] + list(gop._inputs[n + m:])
+    return [caps[k] for k in ginfo["diff_caps"] if not _outside_loops(caps[k], gop)] + \
+        list(gop._inputs[n + m:])
+
+
+def _outside_loops(c, gop):
+    """Whether capture c of nested WhileGrad `gop`'s forward loop is made outside every
+    loop: its accumulator's zeros are a Const, or of its Shape made outside every loop
+    (TF's shape_internal of a value no frame holds: no push), so the enclosing gradient
+    frame does not enter it for the nested one (a [None, 2] placeholder read by the
+    innermost of three loops)."""
+    return _home(c._op) not in _loop_bodies(gop.graph)
 
 
 # nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
@@ -1618,7 +1629,8 @@ def _cond_plan(plan):
 def _late_names(self):
     """{node: TF's base name} of the nodes a cond gradient in a gradient frame numbers in
     the gradients scope after the frame's (its zeros' Const and Switch, its AddN; the
-    Switch, Shape, stack, push and pop of a ZeroShape)."""
+    Switch, Shape, stack, push and pop of a ZeroShape; the zero flow gradient of an unread
+    array a cond gradient's branch made for a loop gradient)."""
     cp = _cond_plan(self)
     out = dict(cp._late_names) if cp is not None else {}
     for gop, p in self.plans.items():
@@ -1634,6 +1646,11 @@ def _late_names(self):
                                   (st + "/Enter", "Enter"), (st + "/push", "StackPushV2"),
                                   (f"{B}/pop_{j}_sw", "Switch"), (f"{B}/pop_{j}", "StackPopV2")):
                     out[old] = R + base
+        for t in gop._inputs:   # (an unread array's zero flow gradient the cond gradient's
+            z = t._op           # branch made: TF's zeros, ZerosLikeForExit's Const)
+            if z.type == "TensorArrayZeroGrad" and cp is not None and \
+                    not re.fullmatch(re.escape(R) + r"zeros(?:_[0-9]+)?", z.name):
+                out[z.name] = R + "zeros"
     return out
 
 

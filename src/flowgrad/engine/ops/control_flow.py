@@ -1347,12 +1347,18 @@ def _while_grad(op, *grads):
     outer = body_walk()   # TF gates the body's gradients as the gradients() call does
     # as TF's walk (only the ops between the xs and the ys get gradients): a capture that
     # does not depend on the xs of gradients() gets none, no accumulator, and the body ops
-    # only it reaches no gradient ops (a loop outside every cond, or nested in a loop: on a
-    # path from the enclosing gradients()'s xs; in a cond's branch the branch's gradient
-    # asks for every capture's)
+    # only it reaches no gradient ops (on a path from the enclosing gradients()'s xs; in a
+    # cond's branch, from the captures of the cond the branch's gradient asks for, those
+    # between its own call's xs and ys: TF's walk reaches no Enter of a value made in the
+    # branch from no float x, as an RNN's masking zeros, nor of a capture not asked for).
+    # In a cond's branch the body's gradient still stops at every capture (xs_caps: its
+    # walk must not leave the body through a branch value into the enclosing cond); the
+    # gradients of those off the path are dropped (no output, no accumulator)
     top = not _branches.chain(op)
-    diff_caps = [k for k, c in enumerate(caps)
-                 if diff(c) and (not top or _grad_count.on_path(c, outer))]
+    xs_caps = [k for k, c in enumerate(caps)
+               if diff(c) and (not top or _grad_count.on_path(c, outer))]
+    diff_caps = [k for k in xs_caps if top or _grad_count.on_path(caps[k], outer)]
+    dropped = set(xs_caps) - set(diff_caps)
     walk = BodyWalk(gating() or (outer is not None and outer.gate), outer, member_set)
     gate = walk.gate
     walk.parallel = info.get("parallel", 10)
@@ -1377,7 +1383,7 @@ def _while_grad(op, *grads):
         # gradient (another's is zeros: the ops only it reads are not between, as TF's)
         ys = [b for i, b in enumerate(info["body"]) if i in walk.live]
         gys = [gv for i, gv in enumerate(grad_vars) if i in walk.live]
-        xs = [v for v in lvars if diff(v)] + [caps[k] for k in diff_caps]
+        xs = [v for v in lvars if diff(v)] + [caps[k] for k in xs_caps]
         body_start, body_id = len(g._ops), g._last_id
         set_body_walk(walk)
         try:
@@ -1404,8 +1410,10 @@ def _while_grad(op, *grads):
         parts, specs = [], {}   # per capture WhileGrad's outputs; an IndexedSlices' sum
         unconnected = set()   # captures no body path reaches: None, as TF's pruning gives
         sliced = {}   # capture -> its gradient's (values, dense_shape) shapes fully known
-        for k in diff_caps:
+        for k in xs_caps:
             gc = next(it)
+            if k in dropped:
+                continue
             if gc is None:
                 unconnected.add(k)
             elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
@@ -1450,7 +1458,7 @@ def _while_grad(op, *grads):
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
     g._last_id = last_id + blocked + densified + _grad_count.tf_grad_ops(
-        lvars, caps, diff_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
+        lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
