@@ -467,9 +467,24 @@ def _fed_twice(t: Tensor, cache) -> bool:
     time it is reached, and walked the next."""
     seen = {t.op}
     fed = set()
+    switches = _switch_preds(t.op._graph)
     todo = list(t.op.inputs)   # (the evaluated tensor itself is run, even a leaf)
+    if switches:
+        todo = [(i, t.op) for i in todo]
     while todo:
         i = todo.pop()
+        if switches:
+            i, reader = i
+            # an op of a cond branch being built reads a tensor from outside it through
+            # TF's Switch (one per tensor and branch: walked once), whose predicate is
+            # evaluated in the same run (_live_switches): its leaves are fed here too
+            crossed = tuple(k for k, (start, pred) in enumerate(switches)
+                            if _inside(reader, start) and not _inside(i.op, start))
+            if crossed:
+                if (i, crossed) in seen:
+                    continue
+                seen.add((i, crossed))
+                todo.extend((switches[k][1], i.op) for k in crossed)
         op = i.op
         key = (op, i.value_index)
         if _leaf(op):
@@ -480,8 +495,19 @@ def _fed_twice(t: Tensor, cache) -> bool:
             fed.add(key)
         elif op not in seen:
             seen.add(op)
-            todo.extend(op.inputs)
+            todo.extend([(x, op) for x in op.inputs] if switches else op.inputs)
     return False
+
+
+def _switch_preds(g):
+    """The cond branches being built (the outermost first), as (_inside's context, the
+    predicate): the Switches an evaluation in them passes through (see _live_switches)."""
+    conds = getattr(g, "_cf_cond_of", None)
+    if not conds:
+        return ()
+    lifted = g._cf_lifted
+    return [((entry[0], lifted), conds[id(entry)][0]) for entry in g._cf_contexts
+            if id(entry) in conds]
 
 
 def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
