@@ -360,6 +360,19 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
     f = to_tensor(filter, name="filter")
     _check_convolution_shapes(input, f, data_format)
     n = None if f.shape.ndims is None else f.shape.ndims - 2
+    if _holds_tensor(dilation_rate):
+        # TF 1.14's convolution_internal takes a Tensor (not a Python sequence) as one
+        # value, never equal to 1, so it builds a Convolution, whose NumPy array of the
+        # rates fails (in the convolution's name scope, which is then taken)
+        with name_scope(name, "convolution", [input, f]):
+            raise ValueError("setting an array element with a sequence.")
+    if n in (2, 3) and _holds_tensor(strides) and \
+            all(d == 1 for d in np.ravel(1 if dilation_rate is None else dilation_rate)):
+        # (the undilated path: gen_nn_ops' conv2d/conv3d takes each stride as an int)
+        with name_scope(name, "convolution", [input, f]):
+            bad = strides if isinstance(strides, Tensor) else \
+                next(e for e in strides if isinstance(e, Tensor))
+            raise TypeError(f"Expected int for argument 'strides' not {bad!r}.")
     if n is not None and 1 <= n <= 3 and dilation_rate is not None:
         rates = np.asarray(dilation_rate, np.int64).reshape(-1)
         if rates.size == 1 and n > 1:
@@ -388,6 +401,11 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
                       name=name or "convolution")
     raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
                               f"a filter of rank {f.shape.ndims}")
+
+
+def _holds_tensor(v):
+    return isinstance(v, Tensor) or (isinstance(v, (list, tuple)) and
+                                     any(isinstance(e, Tensor) for e in v))
 
 
 def _check_convolution_shapes(x, f, data_format):

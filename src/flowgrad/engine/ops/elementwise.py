@@ -816,7 +816,19 @@ abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
            lambda g, x, y: _mul(g, sign(x)), "Returns |x| for real x", inplace_ok=True)
 sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape(x), x.dtype),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
-reciprocal = unop("reciprocal", "Reciprocal", np.reciprocal, FLOAT_COMPLEX,
+def _reciprocal_kernel(x):
+    """1 / x. TF 1.14's op def allows int32 and int64, but only the XLA_CPU device has a
+    kernel for them, whose compilation fails (a Session places the op there)."""
+    x = np.asarray(x)
+    if x.dtype == np.int32 or x.dtype == np.int64:
+        raise _errors.InvalidArgumentError(
+            None, None, "Invalid cast from floating point type to "
+            f"S{x.dtype.itemsize * 8} in ConstantR0WithType.")
+    return np.reciprocal(x)
+
+
+reciprocal = unop("reciprocal", "Reciprocal", _reciprocal_kernel,
+                  FLOAT_COMPLEX + (_dt.int32, _dt.int64),
                   lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x", inplace_ok=True)
 
 
@@ -999,7 +1011,7 @@ register_op("Div", infer=binary_broadcast, kernel=_truncatediv_kernel, grad=_div
 register_op("Mod", infer=binary_broadcast, kernel=_truncatemod_kernel,
             grad=no_gradient_registered, elementwise=True)
 # Inv and InvGrad: Reciprocal and ReciprocalGrad under their first names
-register_op("Inv", infer=unary_same, kernel=np.reciprocal, elementwise=True,
+register_op("Inv", infer=unary_same, kernel=_reciprocal_kernel, elementwise=True,
             grad=lambda op, g: [reciprocal_grad(op.outputs[0], g)])
 
 
@@ -1047,6 +1059,9 @@ def _clip_by_value_kernel(t, lo, hi, **_):
             None, None, "clip_value_min and clip_value_max must be either of the same shape "
             f"as input, or a scalar. input shape: {_fmt_dims(st)}clip_value_min shape: "
             f"{_fmt_dims(np.shape(lo))}clip_value_max shape: {_fmt_dims(np.shape(hi))}")
+    if np.iscomplexobj(t):   # (no CPU kernel: the XLA_CPU device's Clamp refuses it)
+        raise _errors.UnimplementedError(
+            None, None, f"Clamp unimplemented for C{np.asarray(t).dtype.itemsize * 8}")
     return np.maximum(np.minimum(t, hi), lo).astype(t.dtype, copy=False)
 
 
