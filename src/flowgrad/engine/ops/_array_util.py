@@ -778,6 +778,9 @@ def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
         return [], True
     if depth > _MAX_DEPTH:
         return [], False
+    noted = _noted_reads(t)
+    if noted is not None:   # (read by the shape function already: _note_reads)
+        return list(noted[0]), noted[1]
     if op.type in ("Shape", "ShapeN"):
         src = op.inputs[t.value_index if op.type == "ShapeN" else 0].shape.as_tuple()
         return ([], False) if src is None else (list(src), True)
@@ -823,6 +826,25 @@ def _scalar_dim(t: Tensor) -> int | None:
     return None if v is None else int(v)
 
 
+def _note_reads(t, vals, known):
+    """Notes what `_partial_reads` gives for the int tensor t, read by the shape function of
+    the op being built (refine_scope, strict, outside any evaluation), so that graph.py's
+    check of the same shape input reads it once: its Const, Shape, Pack and StridedSlice
+    pieces (a ConcatV2 is walked again, over its noted parts)."""
+    local = _LOCAL
+    memo_l = local.memo
+    if memo_l and local.strict and not local.whole and t.dtype.base_dtype.is_integer:
+        memo_l[0][("reads", id(t))] = (t, (vals, known))
+
+
+def _noted_reads(t):
+    memo_l = _LOCAL.memo
+    if not memo_l:
+        return None
+    e = memo_l[0].get(("reads", id(t)))
+    return None if e is None else e[1]
+
+
 def _unknown_dims(t):
     n = t.shape.as_tuple()
     return [None] * n[0] if n is not None and len(n) == 1 and n[0] is not None else None
@@ -839,13 +861,21 @@ def shape_value(t: Tensor) -> list | None:
     n = t.shape.as_tuple()
     if op.type == "Const":
         v = np.asarray(op._get_attr("value"))
+        if v.ndim == 1:
+            _note_reads(t, v.tolist(), True)
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
-        return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
+        if op.inputs[0].shape.ndims is None:
+            _note_reads(t, [], n == (0,))
+            return None
+        dims = list(op.inputs[0].shape.as_tuple())
+        _note_reads(t, dims, True)
+        return dims
     # (a Cast is evaluated whole, below: TF's ConstantPartialShape reads no Cast)
     if op.type == "Pack" and op._get_attr("axis") == 0:
-        out = []
-        return [_scalar_dim(e) for e in op.inputs]
+        dims = [_scalar_dim(e) for e in op.inputs]
+        _note_reads(t, [None if d is None or d < 0 else d for d in dims], True)
+        return dims
     if op.type == "ConcatV2":
         # (a part TF's ConstantPartialShape cannot read, of unknown rank: a slice with an
         # ellipsis or a new axis, a Shape of unknown rank, leaves the whole concat to the
@@ -892,19 +922,27 @@ def _partial_strided_slice(op):
     other mask, one-element begin, end and strides) of a shape tensor read partially
     (ConstantPartialShape of its input), cut by InferenceContext::Subshape; None when TF
     leaves it to whole evaluation."""
+    t = op.outputs[0]
+    empty = t.shape.as_tuple() == (0,)   # (_partial_reads: nothing read, of known rank)
     if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+        _note_reads(t, [], empty)
         return None
     bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
     if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
+        _note_reads(t, [], empty)
         return None
     vals = [None if mask else _known_ints(_refined_value(i, shape_n=False, partial=False))
             for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3]))]
     if builtins.any(v is None or v.size != 1 for v, m in zip(vals, (bm, em, 0)) if not m):
+        _note_reads(t, [], empty)
         return None
     start = 0 if bm else int(vals[0].reshape(-1)[0])
     end = _INT64_MAX if em else int(vals[1].reshape(-1)[0])
     stride = int(vals[2].reshape(-1)[0])
     src = shape_value(op.inputs[0])
+    noted = _noted_reads(op.inputs[0])   # (ConstantPartialShape of the input: its reads)
+    if empty or noted is not None:
+        _note_reads(t, [] if empty else noted[0], True if empty else noted[1])
     if start == 0 and stride == 1 and (end == _INT64_MAX or src is not None and
                                        end >= len(src)):
         return src
