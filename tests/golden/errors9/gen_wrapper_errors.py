@@ -59,6 +59,17 @@ def _conv_cases(tf):
         "conv/strides_const": lambda: conv(strides=tf.constant([2, 2])),
         "conv/strides_scalar": lambda: conv(strides=tf.constant(2)),
         "conv/strides_list": lambda: conv(strides=[2, tf.constant(2)]),
+        "conv/strides_1d": lambda: tf.nn.convolution(
+            tf.zeros([1, 5, 1]), tf.zeros([2, 1, 1]), "VALID", strides=tf.constant([2])),
+        "conv/conv1d_stride": lambda: tf.nn.conv1d(
+            tf.zeros([1, 5, 1]), tf.zeros([2, 1, 1]), tf.constant(2), "VALID"),
+        "conv/strides_3d": lambda: tf.nn.convolution(
+            tf.zeros([1, 5, 5, 5, 1]), tf.zeros([2, 2, 2, 1, 1]), "VALID",
+            strides=tf.constant([2, 2, 2])),
+        "conv/dilated_strides": lambda: conv(strides=tf.constant([1, 1]),
+                                             dilation_rate=[2, 2]),
+        "conv/channels_first": lambda: tf.nn.convolution(
+            tf.zeros([1, 5, 5, 2]), w(), "VALID", dilation_rate=tf.constant(2)),
     }
 
 
