@@ -26,6 +26,14 @@ def _cases(tf):
         return (pred, lambda: tf.zeros(tf.stack([s[0] + 1, s[1]])),
                 lambda: tf.zeros(tf.stack([s[1], s[0]])))
 
+    def piece(pred, s, body):
+        # (a shape read in pieces in the branch: each piece from outside is read through
+        # its Switch, evaluated whole with the predicate)
+        return pred, lambda: body(s), lambda: tf.zeros([2, 2, 2])
+
+    cat = lambda s: tf.zeros(tf.concat([s, [2]], 0))  # noqa: E731
+    pack = lambda s: tf.zeros(tf.stack([s, 2, 2]))  # noqa: E731
+
     def nested(e, inner):
         return (tf.equal(e, 2),
                 lambda: tf.cond(inner(), lambda: tf.zeros(tf.stack([e, 1])),
@@ -55,6 +63,30 @@ def _cases(tf):
         ("outside_shape_plus", lambda: plain(tf.equal(sz(2), 2), shp() + 0)),
         ("outside_leaf_twice", lambda: twice(tf.equal(sz(2), 2), shp())),
         ("outside_leaf_two_readers", lambda: readers(tf.equal(sz(2), 2), shp())),
+        ("cat_shared_leaf", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([e, 3]), cat))(
+            sz(2))),
+        ("cat_pred_e_e", lambda: (lambda e: piece(tf.equal(e + e, 4), const(), cat))(sz(2))),
+        ("cat_other", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([sz(3), 3]), cat))(
+            sz(2))),
+        ("cat_const", lambda: piece(tf.equal(sz(2), 2), tf.constant([3, 4]), cat)),
+        ("cat_nonleaf", lambda: (lambda f: piece(tf.equal(f, 2), tf.stack([f, 3]), cat))(
+            sz(2) * 1)),
+        ("cat_plus", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([e, 3]) + 0, cat))(
+            sz(2))),
+        ("cat_plus_other", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([sz(5), 3]) + 0,
+                                                     cat))(sz(2))),
+        ("cat_shape_partial", lambda: piece(
+            tf.equal(sz(2), 2), tf.shape(tf.placeholder(tf.float32, [None, 3])), cat)),
+        ("cat_false_branch", lambda: (lambda e: (
+            tf.equal(e, 3), lambda: tf.zeros([2, 2, 2]), lambda: cat(tf.stack([sz(4), 3]))))(
+            sz(2))),
+        ("slice_shared", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([e, 3, 2]) + 0,
+                                                   lambda s: tf.zeros(s[1:])))(sz(2))),
+        ("slice_other", lambda: (lambda e: piece(tf.equal(e, 2), tf.stack([sz(4), 3, 2]) + 0,
+                                                  lambda s: tf.zeros(s[1:])))(sz(2))),
+        ("pack_shared", lambda: (lambda e: piece(tf.equal(e, 2), e * 1, pack))(sz(2))),
+        ("pack_leaf", lambda: (lambda e: piece(tf.equal(e, 2), e, pack))(sz(2))),
+        ("pack_other", lambda: (lambda e: piece(tf.equal(e, 2), sz(3), pack))(sz(2))),
         ("nested_shared", lambda: (lambda e: nested(e, lambda: tf.equal(e, 2)))(sz(2))),
         ("nested_distinct", lambda: (lambda e: nested(e, lambda: tf.equal(sz(3), 3)))(
             sz(2))),
