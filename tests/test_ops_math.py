@@ -138,10 +138,11 @@ def test_unary_not_differentiable(row):
     assert tf.gradients(y, x) == [None]
 
 
+# (TF 1.14's Reciprocal op def allows int32: it fails at run, tests/test_wrapper_errors.py)
 @pytest.mark.parametrize("row", [r for r in UNARY if np.int32 not in r[4]
-                                 and r[0] not in ("conj", "identity_cast")],
+                                 and r[0] not in ("conj", "identity_cast", "reciprocal")],
                          ids=[r[0] for r in UNARY if np.int32 not in r[4]
-                              and r[0] not in ("conj", "identity_cast")])
+                              and r[0] not in ("conj", "identity_cast", "reciprocal")])
 def test_unary_rejects_int(row):
     g = tf.get_default_graph()
     x = tf.constant([1, 2])

@@ -77,3 +77,71 @@ def test_the_refine_memo_is_per_thread():
     assert seen == {"memo": [], "strict": False, "shape": tf.TensorShape([4, 3]),
                     "after": []}
     assert au._LOCAL.memo == [] and not au._LOCAL.strict
+
+
+def test_the_tracking_of_shape_reads_is_per_thread():
+    # graph.py's replay of a failing op's shape runs tracks which of ITS inputs the infer
+    # reads (and masks the ones TF's run does not know yet); another thread building or
+    # replaying an op meanwhile neither notes its reads there nor gets its values masked
+    from flowgrad.engine.framework import constant_op, shape_reads
+    g = tf.Graph()
+    with g.as_default():
+        s = tf.shape(tf.zeros([2, 3])) * 2
+        dims = tf.stack([s[0], s[1] // 2])
+        c = tf.constant([5, 7])
+    seen = {}
+    inside, read, done = threading.Event(), threading.Event(), threading.Event()
+
+    def other():
+        inside.wait(30)
+        with shape_reads.tracking([c], {0}) as mine:
+            with g.as_default():
+                seen["shape"] = tf.reshape(tf.zeros([12]), dims).shape
+            seen["c"] = constant_op.const_value(c).tolist()
+            read.set()
+            done.wait(30)
+        seen["mine"] = set(mine.read)
+
+    th = threading.Thread(target=other)
+    th.start()
+    with shape_reads.tracking([dims], set()) as reads:
+        inside.set()
+        assert read.wait(30)
+        assert reads.read == set()
+        assert constant_op.const_value(dims) is None   # (masked: this run knows no values)
+        assert reads.read == {0}
+        done.set()
+        th.join(30)
+    assert seen == {"shape": tf.TensorShape([4, 3]), "c": [5, 7], "mine": {0}}
+    assert shape_reads._LOCAL.stack == []
+
+
+def test_the_check_of_a_shape_input_reuses_the_shape_functions_read(monkeypatch):
+    # graph.py's check of Fill's dims (ConstantPartialShape's ints) takes the pieces the
+    # shape function's read noted (a slice of a Shape, a Const): no value is read again
+    from flowgrad.engine.framework import graph as graph_mod
+    from flowgrad.engine.ops import _array_util as au
+    during = {"check": False, "reads": 0}
+    refined, check = au._refined_value, graph_mod.VALUE_READERS["shape_ints"]
+
+    def counting(*a, **k):
+        during["reads"] += during["check"]
+        return refined(*a, **k)
+
+    def checking(t):
+        during["check"] = True
+        try:
+            return check(t)
+        finally:
+            during["check"] = False
+    monkeypatch.setattr(au, "_refined_value", counting)
+    monkeypatch.setitem(graph_mod.VALUE_READERS, "shape_ints", checking)
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, [None, 3, 4])
+        assert tf.fill(tf.concat([tf.shape(x)[1:], [2]], 0), 1.0).shape.as_list() == [3, 4, 2]
+        assert during["reads"] == 0
+        with pytest.raises(ValueError, match="^Invalid value in tensor used for shape: -2$"):
+            tf.fill(tf.concat([tf.shape(x)[1:], [-2]], 0), 1.0)
+        # a piece the shape function did not note is read by the check
+        assert tf.zeros(tf.concat([tf.shape(x)[1:2], tf.stack([2])], 0)).shape.as_list() \
+            == [3, 2]

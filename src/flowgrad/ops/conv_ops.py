@@ -164,12 +164,15 @@ def conv1d(value: TensorLike | None = None, filters: TensorLike | None = None,
         # NumPy value there (conv1d/ExpandDims/input)
         x, f = value, filters
         # (other ranks: the ExpandDims' or Conv2D's shape error, as TF)
-        stride = get_sequence(stride, 1, cidx, "stride")
+        bad = _first_tensor(stride)   # (a Tensor: TF's conv2d wrapper refuses it, below)
+        stride = get_sequence(1 if bad is not None else stride, 1, cidx, "stride")
         dil = get_sequence(dilations, 1, cidx, "dilations")
         strides = stride[:spatial] + [1] + stride[spatial:]
         dil = dil[:spatial] + [1] + dil[spatial:]
         x4 = expand_dims(x, spatial)
         f4 = expand_dims(f, 0)   # a variable is read inside ExpandDims_1, as TF
+        if bad is not None:
+            raise TypeError(f"Expected int for argument 'strides' not {bad!r}.")
         y = conv2d(x4, f4, strides, padding, data_format=data_format, dilations=dil,
                    name=scope_name)
         return squeeze(y, [spatial])
@@ -360,6 +363,20 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
     f = to_tensor(filter, name="filter")
     _check_convolution_shapes(input, f, data_format)
     n = None if f.shape.ndims is None else f.shape.ndims - 2
+    undilated = not _holds_tensor(dilation_rate) and \
+        all(d == 1 for d in np.ravel(1 if dilation_rate is None else dilation_rate))
+    if not undilated and (_holds_tensor(dilation_rate) or _holds_tensor(strides)):
+        # TF 1.14's convolution_internal takes a Tensor (not a Python sequence) as one
+        # value, never equal to 1, so it builds a Convolution, whose NumPy arrays of the
+        # rates and strides fail (in the convolution's name scope, which is then taken)
+        with name_scope(name, "convolution", [input, f]):
+            raise ValueError("setting an array element with a sequence.")
+    if n in (2, 3) and _holds_tensor(strides):
+        # (the undilated path: gen_nn_ops' conv2d/conv3d takes each stride as an int;
+        # conv1d's, below, after its ExpandDims)
+        with name_scope(name, "convolution", [input, f]):
+            raise TypeError(f"Expected int for argument 'strides' not "
+                            f"{_first_tensor(strides)!r}.")
     if n is not None and 1 <= n <= 3 and dilation_rate is not None:
         rates = np.asarray(dilation_rate, np.int64).reshape(-1)
         if rates.size == 1 and n > 1:
@@ -388,6 +405,19 @@ def convolution(input: TensorLike, filter: TensorLike | None, padding: str | Non
                       name=name or "convolution")
     raise NotImplementedError(f"flowgrad's convolution supports 1-D, 2-D and 3-D filters, got "
                               f"a filter of rank {f.shape.ndims}")
+
+
+def _holds_tensor(v):
+    return _first_tensor(v) is not None
+
+
+def _first_tensor(v):
+    """A Tensor given for a list of ints (itself, or its first Tensor element), else None."""
+    if isinstance(v, Tensor):
+        return v
+    if isinstance(v, (list, tuple)):
+        return next((e for e in v if isinstance(e, Tensor)), None)
+    return None
 
 
 def _check_convolution_shapes(x, f, data_format):

@@ -17,6 +17,7 @@ with `masked`, answered None: TF's first run, which knows no values).
 from __future__ import annotations
 
 import functools
+import threading
 
 import numpy as np
 
@@ -50,7 +51,15 @@ class _Reads:
         self.known = known
 
 
-_STACK: list[_Reads] = []
+class _ThreadStack(threading.local):
+    """Per thread (two threads whose op builds fail at once each replay their own op's
+    runs): the records of the shape inferences being tracked, innermost last."""
+
+    def __init__(self):
+        self.stack: list[_Reads] = []
+
+
+_LOCAL = _ThreadStack()
 
 
 class tracking:
@@ -64,11 +73,11 @@ class tracking:
         self.reads = _Reads(inputs, known)
 
     def __enter__(self):
-        _STACK.append(self.reads)
+        _LOCAL.stack.append(self.reads)
         return self.reads
 
     def __exit__(self, *exc):
-        _STACK.pop()
+        _LOCAL.stack.pop()
         return False
 
 
@@ -84,9 +93,10 @@ def reads_value(fn=None, *, unknown=_unknown):
 
     @functools.wraps(fn)
     def reader(t, *args, **kwargs):
-        if not _STACK:
+        stack = _LOCAL.stack
+        if not stack:
             return fn(t, *args, **kwargs)
-        r = _STACK[-1]
+        r = stack[-1]
         if r.depth:
             return fn(t, *args, **kwargs)
         masked = False
@@ -108,11 +118,12 @@ class untracked:
     """Reads values with no tracking (formatting the error context)."""
 
     def __enter__(self):
-        self.saved = _STACK[:]
-        _STACK.clear()
+        stack = _LOCAL.stack
+        self.saved = stack[:]
+        stack.clear()
 
     def __exit__(self, *exc):
-        _STACK[:] = self.saved
+        _LOCAL.stack[:] = self.saved
         return False
 
 

@@ -332,9 +332,12 @@ def _refined_value(t: Tensor, depth: int = 0, shape_n: bool = True,
         return None
     memo_l = _LOCAL.memo
     top = not memo_l
-    if not top and memo_l[1] and memo_l[1][-1] and not _inside(t.op, memo_l[2]) and \
-            not _live_switches(t):
-        return None   # read through a Switch/Enter in TF (see _inside)
+    if not top and memo_l[1] and memo_l[1][-1] and not _inside(t.op, memo_l[2]):
+        # read through a Switch/Enter in TF (see _inside)
+        if not _LOCAL.whole:
+            return _through_switch(t, depth, shape_n)
+        if not _live_switches(t):
+            return None
     # (the evaluated tensor itself is run on its inputs: only a Const is read as it is, so
     # a raw Shape of a placeholder read whole is unknown, and `Equal(s, s)` of one leaf s is
     # fed twice; an input of the evaluation is a leaf that const_value folds)
@@ -380,22 +383,86 @@ def _inside(op, ctx) -> bool:
     return ctx is None or (op._id >= ctx[0] and op not in ctx[1])
 
 
-def _live_switches(t) -> bool:
+def _through_switch(t, depth, shape_n):
+    """t, made outside the cond branch being built, read by the refiner outside any
+    evaluation (a partial read's piece: a Concat part, a Pack element, a slice's input):
+    TF reads the Switch in its place, which ConstantPartialShape evaluates whole as one
+    run over its inputs, t and the predicate (_live_switches), so a leaf fed by both, or
+    twice by either, makes it unknown (`tf.zeros(tf.concat([stack([e, 3]), [2]], 0))` in
+    a branch on `tf.equal(e, 2)`)."""
+    local = _LOCAL
+    parents = local.memo[1]
+    local.whole += 1
+    parents.append(False)   # (t and the predicate are read outside the branch)
+    try:
+        preds = _live_switches(t)
+        v = None if not preds else _refined_value(t, depth + 1, shape_n, False)
+    finally:
+        parents.pop()
+        local.whole -= 1
+    if v is None:
+        return None
+    cache = _REFINER_CACHE.get(t.op._graph, ()) if local.cached else ()
+    if _fed_twice(t, cache, roots=[t, *preds]):
+        return None
+    return v
+
+
+def _switched(reader, t) -> bool:
+    """Whether the refiner, reading the shape piece t of `reader` (a Concat part, a Pack
+    element, a slice's input) for the op being built in a tf.cond branch (strict reads),
+    reads a Switch in its place: `reader` made in the branch, t outside it and outside
+    only conds (a loop's Enter is left to the readers as before)."""
+    local = _LOCAL
+    memo_l = local.memo
+    if not memo_l or not local.strict or local.whole or memo_l[2] is None or \
+            not _inside(reader, memo_l[2]) or _inside(t.op, memo_l[2]):
+        return False
+    g = t.op._graph
+    conds = getattr(g, "_cf_cond_of", None) or {}
+    lifted = g._cf_lifted
+    return builtins.all(id(entry) in conds for entry in g._cf_contexts
+                        if not _inside(t.op, (entry[0], lifted)))
+
+
+def _switch_value(t):
+    """t's value read through its Switch, a whole evaluation (_through_switch), or None."""
+    parents = _LOCAL.memo[1]
+    parents.append(True)   # (its reader is in the branch)
+    try:
+        return _refined_value(t, 1, False, False)
+    finally:
+        parents.pop()
+
+
+def _switch_dims(t):
+    """ConstantPartialShape of a Switch of t: its value evaluated whole, else as many
+    unknown dims as its static length (None if not known)."""
+    v = _known_ints(_switch_value(t))
+    if v is not None and v.ndim == 1:
+        return v.tolist()
+    n = t.shape.as_tuple()
+    return [None] * n[0] if n is not None and len(n) == 1 and n[0] is not None else None
+
+
+def _live_switches(t):
     """Whether every context being built that `t` is outside of is a tf.cond branch whose
     predicate the refiner evaluates to that branch: TF's Switch then passes t's value on
     (`tf.cond(tf.constant(False), .., lambda: tf.zeros(s + 1))` is (3, 4) for s = [2, 3];
-    the dead branch, a loop's Enter, a fed or PlaceholderWithDefault predicate: unknown)."""
+    the dead branch, a loop's Enter, a fed or PlaceholderWithDefault predicate: unknown).
+    Their predicates when so, else None."""
     g = t.op._graph
     conds = getattr(g, "_cf_cond_of", None)
     if not conds:
-        return False
+        return None
+    preds = []
     lifted = g._cf_lifted
     for entry in g._cf_contexts:
         if t.op._id >= entry[0] and t.op not in lifted:
             continue
         info = conds.get(id(entry))
         if info is None:
-            return False
+            return None
         pred, branch = info
         parents = _LOCAL.memo[1]
         parents.append(False)   # (the predicate is read outside the branch)
@@ -404,8 +471,9 @@ def _live_switches(t) -> bool:
         finally:
             parents.pop()
         if v is None or np.ndim(v) != 0 or bool(v) != branch:
-            return False
-    return True
+            return None
+        preds.append(pred)
+    return preds or None
 
 
 _MAX_DEPTH = 64
@@ -458,18 +526,35 @@ def _leaf(op) -> bool:
     return op.type == "Rank" and op.inputs[0].shape.ndims is not None
 
 
-def _fed_twice(t: Tensor, cache) -> bool:
+def _fed_twice(t: Tensor, cache, roots=None) -> bool:
     """Whether TF 1.14's ExtractConstantSubgraph, walking back from t's op, feeds one
     materialized leaf twice. It walks every input edge of each node once and feeds a leaf
     per edge that reads it (a shared non-leaf is walked once); two feeds of one tensor fail
     the GraphRunner's run, so the value is unknown: `stack([e, e - 1])`, `e + e` for
     e = Size(zeros([2])). A tensor in the refiner's `cache` is fed (not walked) the first
     time it is reached, and walked the next."""
-    seen = {t.op}
+    seen = {t.op} if roots is None else set()
     fed = set()
-    todo = list(t.op.inputs)   # (the evaluated tensor itself is run, even a leaf)
+    switches = _switch_preds(t.op._graph)
+    # (the evaluated tensor itself is run, even a leaf; `roots`: the input edges of a
+    # Switch evaluated in t's place, _through_switch)
+    todo = list(t.op.inputs) if roots is None else list(roots)
+    if switches:
+        todo = [(i, t.op if roots is None else i.op) for i in todo]
     while todo:
         i = todo.pop()
+        if switches:
+            i, reader = i
+            # an op of a cond branch being built reads a tensor from outside it through
+            # TF's Switch (one per tensor and branch: walked once), whose predicate is
+            # evaluated in the same run (_live_switches): its leaves are fed here too
+            crossed = tuple(k for k, (start, pred) in enumerate(switches)
+                            if _inside(reader, start) and not _inside(i.op, start))
+            if crossed:
+                if (i, crossed) in seen:
+                    continue
+                seen.add((i, crossed))
+                todo.extend((switches[k][1], i.op) for k in crossed)
         op = i.op
         key = (op, i.value_index)
         if _leaf(op):
@@ -480,8 +565,19 @@ def _fed_twice(t: Tensor, cache) -> bool:
             fed.add(key)
         elif op not in seen:
             seen.add(op)
-            todo.extend(op.inputs)
+            todo.extend([(x, op) for x in op.inputs] if switches else op.inputs)
     return False
+
+
+def _switch_preds(g):
+    """The cond branches being built (the outermost first), as (_inside's context, the
+    predicate): the Switches an evaluation in them passes through (see _live_switches)."""
+    conds = getattr(g, "_cf_cond_of", None)
+    if not conds:
+        return ()
+    lifted = g._cf_lifted
+    return [((entry[0], lifted), conds[id(entry)][0]) for entry in g._cf_contexts
+            if id(entry) in conds]
 
 
 def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
@@ -737,7 +833,7 @@ def _whole_ints(t: Tensor):
                                                                partial=False)
 
 
-def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
+def _partial_reads(t: Tensor, depth: int, reader=None) -> tuple[list, bool]:
     """TF 1.14's ShapeRefiner::ConstantPartialShape on a 1-D int tensor: (the ints it
     reads through MakeShapeFromTensor, in order, None for a dim it makes unknown; whether
     the shape it makes has a known rank). By the source op: Shape/ShapeN give their input's
@@ -752,17 +848,23 @@ def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
         return [], True
     if depth > _MAX_DEPTH:
         return [], False
+    if reader is not None and _switched(reader, t):   # (any other op: below)
+        dims = _switch_dims(t)
+        return ([], False) if dims is None else (dims, True)
+    noted = _noted_reads(t)
+    if noted is not None:   # (read by the shape function already: _note_reads)
+        return list(noted[0]), noted[1]
     if op.type in ("Shape", "ShapeN"):
         src = op.inputs[t.value_index if op.type == "ShapeN" else 0].shape.as_tuple()
         return ([], False) if src is None else (list(src), True)
     if op.type == "Pack":
-        dims = [_scalar_dim(e) for e in op.inputs]
+        dims = [_scalar_dim(e, op) for e in op.inputs]
         return [None if d is None or d < 0 else d for d in dims], True
     if op.type in ("ConcatV2", "Concat"):
         parts = op.inputs[:-1] if op.type == "ConcatV2" else op.inputs[1:]
         out = []
         for e in parts:
-            vals, known = _partial_reads(e, depth + 1)
+            vals, known = _partial_reads(e, depth + 1, op)
             out += vals
             if not known:
                 return out, False
@@ -777,7 +879,7 @@ def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
             if not mask and _known_ints(_refined_value(i, shape_n=False, partial=False)) \
                     is None:
                 return [], False
-        return _partial_reads(op.inputs[0], depth + 1)
+        return _partial_reads(op.inputs[0], depth + 1, op)
     w = _known_ints(_whole_ints(t))
     if w is not None and w.ndim == 1:
         return w.tolist(), True
@@ -786,15 +888,39 @@ def _partial_reads(t: Tensor, depth: int) -> tuple[list, bool]:
     return [], False
 
 
-def _scalar_dim(t: Tensor) -> int | None:
+def _scalar_dim(t: Tensor, reader=None) -> int | None:
     """A packed shape element's value: a constant, or what TF's shape refiner evaluates
     (`tf.shape(x)[0]`, `tf.reduce_prod(tf.shape(x)[:2])`; not a ShapeN's, which TF's
-    refiner does not materialize: ssim's Tile multiples)."""
-    v = _refined_value(t, shape_n=False, partial=False) if t.shape.ndims == 0 else None
+    refiner does not materialize: ssim's Tile multiples; through a Switch: _switched)."""
+    if t.shape.ndims != 0:
+        v = None
+    elif reader is not None and _switched(reader, t):
+        v = _switch_value(t)
+    else:
+        v = _refined_value(t, shape_n=False, partial=False)
     if v is None or np.ndim(v) != 0:
         return None
     v = v.item() if hasattr(v, "item") else v
     return None if v is None else int(v)
+
+
+def _note_reads(t, vals, known):
+    """Notes what `_partial_reads` gives for the int tensor t, read by the shape function of
+    the op being built (refine_scope, strict, outside any evaluation), so that graph.py's
+    check of the same shape input reads it once: its Const, Shape, Pack and StridedSlice
+    pieces (a ConcatV2 is walked again, over its noted parts)."""
+    local = _LOCAL
+    memo_l = local.memo
+    if memo_l and local.strict and not local.whole and t.dtype.base_dtype.is_integer:
+        memo_l[0][("reads", id(t))] = (t, (vals, known))
+
+
+def _noted_reads(t):
+    memo_l = _LOCAL.memo
+    if not memo_l:
+        return None
+    e = memo_l[0].get(("reads", id(t)))
+    return None if e is None else e[1]
 
 
 def _unknown_dims(t):
@@ -813,23 +939,34 @@ def shape_value(t: Tensor) -> list | None:
     n = t.shape.as_tuple()
     if op.type == "Const":
         v = np.asarray(op._get_attr("value"))
+        if v.ndim == 1:
+            _note_reads(t, v.tolist(), True)
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
-        return None if op.inputs[0].shape.ndims is None else list(op.inputs[0].shape.as_tuple())
+        if op.inputs[0].shape.ndims is None:
+            _note_reads(t, [], n == (0,))
+            return None
+        dims = list(op.inputs[0].shape.as_tuple())
+        _note_reads(t, dims, True)
+        return dims
     # (a Cast is evaluated whole, below: TF's ConstantPartialShape reads no Cast)
     if op.type == "Pack" and op._get_attr("axis") == 0:
-        out = []
-        return [_scalar_dim(e) for e in op.inputs]
+        dims = [_scalar_dim(e, op) for e in op.inputs]
+        _note_reads(t, [None if d is None or d < 0 else d for d in dims], True)
+        return dims
     if op.type == "ConcatV2":
         # (a part TF's ConstantPartialShape cannot read, of unknown rank: a slice with an
         # ellipsis or a new axis, a Shape of unknown rank, leaves the whole concat to the
         # shape function's whole read, below: `concat([c[...], pack([a])])` is (?, ?, ?))
         out = []
         for e in op.inputs[:-1]:
-            if e.op.type == "StridedSlice" and _partial_strided_slice(e.op) is None:
+            if _switched(op, e):
+                v = _switch_dims(e)
+            elif e.op.type == "StridedSlice" and _partial_strided_slice(e.op) is None:
                 out = None
                 break
-            v = shape_value(e)
+            else:
+                v = shape_value(e)
             if v is None:
                 out = None
                 break
@@ -866,19 +1003,30 @@ def _partial_strided_slice(op):
     other mask, one-element begin, end and strides) of a shape tensor read partially
     (ConstantPartialShape of its input), cut by InferenceContext::Subshape; None when TF
     leaves it to whole evaluation."""
+    t = op.outputs[0]
+    empty = t.shape.as_tuple() == (0,)   # (_partial_reads: nothing read, of known rank)
     if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+        _note_reads(t, [], empty)
         return None
     bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
     if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
+        _note_reads(t, [], empty)
         return None
     vals = [None if mask else _known_ints(_refined_value(i, shape_n=False, partial=False))
             for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3]))]
     if builtins.any(v is None or v.size != 1 for v, m in zip(vals, (bm, em, 0)) if not m):
+        _note_reads(t, [], empty)
         return None
     start = 0 if bm else int(vals[0].reshape(-1)[0])
     end = _INT64_MAX if em else int(vals[1].reshape(-1)[0])
     stride = int(vals[2].reshape(-1)[0])
-    src = shape_value(op.inputs[0])
+    if _switched(op, op.inputs[0]):
+        src = _switch_dims(op.inputs[0])
+    else:
+        src = shape_value(op.inputs[0])
+    noted = _noted_reads(op.inputs[0])   # (ConstantPartialShape of the input: its reads)
+    if empty or noted is not None:
+        _note_reads(t, [] if empty else noted[0], True if empty else noted[1])
     if start == 0 and stride == 1 and (end == _INT64_MAX or src is not None and
                                        end >= len(src)):
         return src

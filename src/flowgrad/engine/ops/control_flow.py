@@ -301,6 +301,12 @@ def _cond_grad(op, *grads):
     outs = op.outputs
     # as TF, only the outputs with a gradient are differentiated (their Merges)
     keep = [k for k, o in enumerate(outs) if _diff(o) and grads[k] is not None]
+    if walk is not None and keep and \
+            builtins.any(caps[i].dtype.base_dtype is _dt.resource for i in diff):
+        # TF 1.14 reads a resource handle in a branch through a Switch, whose output the
+        # other branch leaves without a gradient; in a loop its zero gradient is a
+        # constant(0) of the handle's dtype (ControlFlowState.ZerosLike), which fails
+        raise TypeError("Incompatible types: <dtype: 'resource'> vs. int64. Value is 0")
     grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
     inner = [[(t, g) for t, g in internal.items() if _branches.branch_in(t._op, op) == b]
              for b in (0, 1)]

@@ -832,12 +832,20 @@ abs = unop("real_abs", "Abs", np.abs, ABS_TYPES,  # noqa: A001 - TF's name
 sign = unop("sign", "Sign", _sign_kernel, NUMBERS, lambda g, x, y: _zeros(_shape(x), x.dtype),
             "Returns -1, 0 or 1 by the sign of x (0 for NaN)")
 def _reciprocal_kernel(x):
+    """1 / x. TF 1.14's op def allows int32 and int64, but only the XLA_CPU device has a
+    kernel for them, whose compilation fails (a Session places the op there)."""
+    x = np.asarray(x)
+    if x.dtype == np.int32 or x.dtype == np.int64:
+        raise _errors.InvalidArgumentError(
+            None, None, "Invalid cast from floating point type to "
+            f"S{x.dtype.itemsize * 8} in ConstantR0WithType.")
     if x.dtype.kind == "c":   # Eigen's packet pdiv and libgcc's complex division, as TF
         return _eigen_math.reciprocal_complex(x)
     return np.reciprocal(x)
 
 
-reciprocal = unop("reciprocal", "Reciprocal", _reciprocal_kernel, FLOAT_COMPLEX,
+reciprocal = unop("reciprocal", "Reciprocal", _reciprocal_kernel,
+                  FLOAT_COMPLEX + (_dt.int32, _dt.int64),
                   lambda g, x, y: reciprocal_grad(y, g), "Returns 1 / x",
                   fresh_output=True)
 
@@ -1076,6 +1084,9 @@ def _clip_by_value_kernel(t, lo, hi, **_):
             None, None, "clip_value_min and clip_value_max must be either of the same shape "
             f"as input, or a scalar. input shape: {_fmt_dims(st)}clip_value_min shape: "
             f"{_fmt_dims(np.shape(lo))}clip_value_max shape: {_fmt_dims(np.shape(hi))}")
+    if np.iscomplexobj(t):   # (no CPU kernel: the XLA_CPU device's Clamp refuses it)
+        raise _errors.UnimplementedError(
+            None, None, f"Clamp unimplemented for C{np.asarray(t).dtype.itemsize * 8}")
     return np.maximum(np.minimum(t, hi), lo).astype(t.dtype, copy=False)
 
 

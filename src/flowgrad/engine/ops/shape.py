@@ -22,7 +22,7 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (DTypeLike, IntsLike, TensorLike, _as_int_input, _check_out_type, _dims,
                           _fmt_shape, _int_tensor, _invalid, _known_ints, _refined_value, _scope,
-                          _refined_int, _static_int, _unknown_dims_from,
+                          _refined_int, _unknown_dims_from,
                           shape_value)
 from ._base import apply, apply_op, op_input, to_tensor, unary_same
 
@@ -522,13 +522,6 @@ def _transpose_kernel(x, perm):
         if i not in seen:
             raise _invalid(f"{i} is missing from {{{','.join(str(int(p_)) for p_ in perm)}}}.")
     return np.transpose(x, perm)
-
-
-def _inverse_perm(perm):
-    pv = _static_int(perm)
-    if pv is not None:
-        return constant(np.argsort(np.array(pv, dtype=np.int64)).astype(np.int32))
-    return invert_permutation(perm)
 
 
 def _transpose_grad(op, grad):

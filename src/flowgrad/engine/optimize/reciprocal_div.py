@@ -25,6 +25,7 @@ from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from .add_ops_rewrite import add_ops_rewrite
 from .addn_order import canonical_addn
+from .commutative_order import canonical_commutative
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
@@ -244,6 +245,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program, known = _second_push(program, known, seed, unknown)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
+        program = canonical_commutative(program)
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
         hoisted = hoist_common_factor(program, unknown, loop_body or branch)
         if hoisted is not program and options.get("constant_folding", True):

@@ -1,0 +1,33 @@
+"""Grappler's canonical input order of ApproximateEqual, as TF 1.14 runs it.
+
+TF 1.14's arithmetic optimizer (on by default in a Session, for a graph of at least
+MIN_GRAPH_NODES ops) first canonicalizes every node of a commutative op: it sorts the
+node's data inputs by their names as the NodeDef writes them ("scope/op", "scope/op:k").
+ApproximateEqual is commutative (|x - y| < tolerance is the same either way), so only its
+kernel's error shows the order: `ApproximateEqual(zeros, PlaceholderWithDefault)` fed
+shapes [3] and [2] fails with "x shape: [2]. y shape: [3]". (The commutative ops whose
+order changes values, AddN, are addn_order.py's.)
+
+Before/after (x read from `zeros`, y from `PlaceholderWithDefault`):
+
+    v3 = ApproximateEqual(v1, v2)   ->   v3 = ApproximateEqual(v2, v1)
+"""
+from __future__ import annotations
+
+from .addn_order import _input_name
+
+_SORTED = frozenset({"ApproximateEqual"})
+
+
+def canonical_commutative(program):
+    """`program` with each ApproximateEqual reading its two inputs sorted by their graph
+    names (the op's own inputs: the names Grappler sees before it removes anything)."""
+    nodes, changed = [], False
+    for n in program.nodes:
+        op = n.op
+        if n.type in _SORTED and len(n.inputs) == 2 and op is not None and \
+                len(op.inputs) == 2 and _input_name(op.inputs[1]) < _input_name(op.inputs[0]):
+            n = n.with_inputs([n.inputs[1], n.inputs[0]])
+            changed = True
+        nodes.append(n)
+    return program.copy(nodes=nodes) if changed else program
