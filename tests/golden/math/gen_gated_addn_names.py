@@ -5,6 +5,9 @@ gradient reads the gate Identity of the gradient before it. Grappler's dependenc
 optimizer removes both Identities, and the arithmetic optimizer's second round sorts the
 AddN's inputs by the names of the nodes they then read (`gradients/mul_3_grad/Mul` before
 `gradients/sub_1_grad/Neg`), as in the ungated graph. Each case returns float arrays.
+Also (sobel_l1_minimize) a gradient AddN with a MirrorPadGrad input (tf.image.sobel_edges
+pads reflectively): its output is a fresh buffer the AddN kernel may take over, so the
+order AddOpsRewrite's group sums in is known and Grappler regroups the nested AddN.
 Read by tests/test_gated_addn_names.py.
 """
 from __future__ import absolute_import
@@ -98,8 +101,38 @@ def bilinear_sampler_minimize(tf):
         return res
 
 
+def sobel_l1_minimize(tf):
+    """An image through a clip, then an L1 loss, an ssim-like moment term (x * y, x * x,
+    a depthwise blur), Sobel edges and image gradients of it, 2 Adam steps by minimize
+    (GATE_OP); the conv's kernel and bias after each step."""
+    rs = np.random.RandomState(7)
+    with tf.Graph().as_default():
+        tf.set_random_seed(5)
+        hr = tf.constant(rs.rand(2, 8, 8, 3).astype(np.float32))
+        h = tf.layers.conv2d(hr, 3, 3, padding="same")
+        sr = tf.clip_by_value(h + hr, 0.0, 1.0)
+        img = tf.identity(sr)
+        k = tf.constant(rs.rand(3, 3, 3, 1).astype(np.float32))
+        mu = tf.nn.depthwise_conv2d(img, k, [1, 1, 1, 1], "VALID")
+        mom = tf.reduce_mean(mu * mu) + tf.reduce_mean(img * tf.stop_gradient(h)) + \
+            tf.reduce_mean(tf.square(img))
+        e1 = tf.image.sobel_edges(sr)
+        dy, dx = tf.image.image_gradients(sr)
+        loss = tf.reduce_mean(tf.abs(sr - hr)) + mom + 0.1 * tf.reduce_mean(tf.abs(e1)) + \
+            0.01 * tf.reduce_mean(tf.square(dx) + tf.square(dy)) + \
+            1e-4 * tf.reduce_mean(tf.image.total_variation(sr))
+        train = tf.train.AdamOptimizer(0.01).minimize(loss)
+        res = []
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            for _ in range(2):
+                s.run(train)
+                res.extend(s.run(tf.trainable_variables()))
+        return res
+
+
 CASES = ["bilinear_weights_gated", "bilinear_weights_ungated", "add_sub_fanout_gated",
-         "bilinear_sampler_minimize"]
+         "bilinear_sampler_minimize", "sobel_l1_minimize"]
 
 
 def cases(tf):

@@ -237,7 +237,7 @@ _FRESH = frozenset({
     "StridedSliceGrad", "BiasAddGrad", "Snapshot", "Select", "SelectV2", "Sign", "Softmax",
     "LogSoftmax", "Softplus", "Elu", "Relu6", "Log1p", "Expm1", "ZerosLike", "OnesLike",
     "Fill", "UnsortedSegmentSum", "GatherV2", "Conv2D", "Conv2DBackpropInput",
-    "Conv2DBackpropFilter"})
+    "Conv2DBackpropFilter", "MirrorPad", "MirrorPadGrad"})
 # ops whose output shares their first input's buffer (TF's kernels set_output / CopyFrom)
 _ALIAS = frozenset({"Identity", "Reshape", "ExpandDims", "Squeeze", "StopGradient",
                     "PreventGradient"})
