@@ -56,22 +56,27 @@ with tf.Graph().as_default():
         s.run(tf.global_variables_initializer())
         print("init_from", bool(np.array_equal(s.run(w2), wv)), H(s.run(b2)))
 
-with tf.Graph().as_default():
-    tf.set_random_seed(133)
-    v = tf.get_variable("v", [4], initializer=tf.random_normal_initializer(seed=4))
-    opt = tf.train.MomentumOptimizer(0.1, 0.9)
-    gs = tf.train.get_or_create_global_step()
-    tr = opt.minimize(tf.reduce_sum(tf.square(v)), global_step=gs)
-    ck = tf.train.Checkpoint(v=v, opt=opt, step=gs)
-    with tf.Session() as s:
-        s.run(tf.global_variables_initializer())
-        s.run(tr)
-        path = ck.save(os.path.join(base, "obj"), session=s)
-        before = s.run(v)
-        s.run(tr)
-        print("obj_saved", os.path.basename(path), H(before), H(s.run(v)))
-        st = ck.restore(path)
-        st.run_restore_ops(s)
-        print("restored", bool(np.array_equal(s.run(v), before)), s.run(gs))
-        names = sorted(n for n, _ in tf.train.list_variables(path))
-        print("obj_vars", names)
+for make_opt in (lambda: tf.train.MomentumOptimizer(0.1, 0.9), lambda: tf.train.AdamOptimizer(0.1)):
+    with tf.Graph().as_default():
+        tf.set_random_seed(133)
+        v = tf.get_variable("v", [4], initializer=tf.random_normal_initializer(seed=4))
+        opt = make_opt()
+        gs = tf.train.get_or_create_global_step()
+        tr = opt.minimize(tf.reduce_sum(tf.square(v)), global_step=gs)
+        ck = tf.train.Checkpoint(v=v, opt=opt, step=gs)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            s.run(tr)
+            path = ck.save(os.path.join(base, "obj"), session=s)
+            before = s.run(v)
+            slots = s.run(opt.variables())
+            s.run(tr)
+            print("obj_saved", os.path.basename(path), H(before), H(s.run(v)))
+            st = ck.restore(path)
+            st.run_restore_ops(s)
+            print("restored", bool(np.array_equal(s.run(v), before)), s.run(gs))
+            print(
+                "slots", [bool(np.array_equal(a, b)) for a, b in zip(s.run(opt.variables()), slots)]
+            )
+            names = sorted(n for n, _ in tf.train.list_variables(path))
+            print("obj_vars", names)
