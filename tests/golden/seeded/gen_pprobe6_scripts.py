@@ -5,7 +5,8 @@ message passing with segment ops, conv3d video, WaveNet dilated convolutions, a 
 transformer, ConvLSTM, PixelCNN masked convolutions, a memory network, an SSIM/Sobel
 super-resolution loss, box IoU + non_max_suppression, a contrib.signal audio front end,
 quantization-aware training with fake_quant, checkpoint utilities, a bucketed tf.data
-pipeline, knowledge distillation with maxout/highway, Bayes by backprop); op counts and values at full precision (or hashes of their bytes)."""
+pipeline, knowledge distillation with maxout/highway, Bayes by backprop); op counts and
+values at full precision (or hashes of their bytes)."""
 import os
 
 from golden_scripts import ROOT, stdout_of
