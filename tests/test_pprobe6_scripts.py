@@ -20,10 +20,11 @@ GOLD = load("seeded", "pprobe6_scripts")
 DIFFERS = {
     "stft_audio.py": "RFFT/IRFFT are NumPy's pocketfft, not Eigen's TensorFFT: the stft "
                      "values differ in their last bits (frames and the mel matrix match)",
-    "bayes_backprop.py": "Grappler's HoistCommonFactor + AddOpsRewrite: TF sums rho's gradient "
-                         "as one 9-input AddN (AddOpsRewrite_HoistCommonFactor_Add_AddN_6) "
-                         "of the three samples' Log/Square/mul contributions; flowgrad keeps "
-                         "three AddNs, so the Adam slots differ from step 0 on",
+    "bayes_backprop.py": "the gradients differ from the first step (the output layer's "
+                         "upstream gradient gradients/add_7_grad/Reshape already does, with "
+                         "the forward values and the loss equal); TF's Grappler also "
+                         "regroups rho's gradient (HoistCommonFactor + AddOpsRewrite into one "
+                         "9-input AddN); cause not pinned down",
     "bucket_pipeline.py": "TF runs the sparse Adam's `m * beta1` / `v * beta2` assigns "
                           "(no data dependency on IteratorGetNext) in the run that ends the "
                           "epoch with OutOfRangeError; flowgrad runs none of that run's ops, "
