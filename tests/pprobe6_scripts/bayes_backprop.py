@@ -16,7 +16,7 @@ def H(a):
 
 tf.set_random_seed(161)
 X = np.linspace(-2, 2, 20).astype(np.float32)[:, None]
-Yv = np.array([[math.sin(1.5 * v) + 0.1 * math.cos(7 * v)] for v in X[:, 0]], np.float32)
+Yv = np.array([[math.sin(1.5 * v) + 0.1 * math.cos(7 * v)] for v in X[:, 0].tolist()], np.float32)
 x = tf.constant(X)
 y = tf.constant(Yv)
 
