@@ -26,7 +26,8 @@ def _same(got, want, where):
         assert np.asarray(got).dtype == np.asarray(want).dtype, where
 
 
-@pytest.mark.parametrize("fn", [fq_cases.values, fq_cases.errors, fq_cases.gradients],
+@pytest.mark.parametrize("fn", [fq_cases.values, fq_cases.errors, fq_cases.gradients,
+                                fq_cases.range_gradient_sums],
                          ids=lambda f: f.__name__)
 def test_matches_tf114(fn):
     with tf.Graph().as_default():

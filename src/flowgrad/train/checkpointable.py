@@ -96,6 +96,28 @@ def _session(session):
     return s
 
 
+def _matched_slots(graph, objs):
+    """[(slot variable, checkpoint key)] of the slot variables the checkpoint's optimizer
+    nodes list (`slot_variables`: original variable node, slot name, slot node) that the
+    matched optimizer (its `_slot_variables`) has for the matched variable."""
+    out = []
+    for node_id, obj in objs.items():
+        node = graph.nodes[node_id]
+        if obj is None or not node.slot_variables:
+            continue
+        have = {(id(v), name): slot
+                for v, name, slot in (getattr(obj, "_slot_variables", None) or [])}
+        for ref in node.slot_variables:
+            var = objs.get(ref.original_variable_node_id)
+            slot = have.get((id(var), ref.slot_name)) if var is not None else None
+            if slot is None or not 0 <= ref.slot_variable_node_id < len(graph.nodes):
+                continue
+            for attr in graph.nodes[ref.slot_variable_node_id].attributes:
+                if attr.name == "VARIABLE_VALUE":
+                    out.append((slot, attr.checkpoint_key))
+    return out
+
+
 class CheckpointLoadStatus:
     """What a Checkpoint.restore matched (TF's CheckpointLoadStatus, graph mode)."""
 
@@ -318,11 +340,13 @@ class Checkpoint:
         stack = [(0, self)]
         n = len(graph.nodes)
         seen_nodes = set()
+        objs = {}
         while stack:
             node_id, obj = stack.pop()
             if not 0 <= node_id < n or node_id in seen_nodes:
                 continue
             seen_nodes.add(node_id)
+            objs[node_id] = obj
             node = graph.nodes[node_id]
             if obj is not None:
                 visited.add(id(obj))
@@ -337,6 +361,7 @@ class Checkpoint:
                 if child is None and ref.local_name == "save_counter" and obj is self:
                     child = self.save_counter
                 stack.append((ref.node_id, child))
+        matched.extend(_matched_slots(graph, objs))
         unassigned = [f"{o.op.name} ({type(o).__name__})" for o, _ in _walk(self)
                       if isinstance(o, Variable) and id(o) not in {id(v) for v, _ in matched}]
         return CheckpointLoadStatus(self, save_path, matched, sorted(unresolved), unassigned)

@@ -213,6 +213,32 @@ class Optimizer:
     def get_name(self):
         return self._name
 
+    # -- object-based checkpoints (TF 1.14's Optimizer is Trackable) ------------------------
+    def _tracked_children(self):
+        """The dependencies tf.train.Checkpoint saves: the non-slot variables made in the
+        default graph (Adam's beta1_power, beta2_power), each under its name, in the order
+        they were made."""
+        g = get_default_graph()
+        return [(name, v) for (name, graph), v in self._non_slot_dict.items() if graph is g]
+
+    @property
+    def _slot_variables(self):
+        """[(variable, slot name, slot variable)]: the slots, by sorted slot name (TF's
+        _serialize_slot_variables asks get_slot_names()), of the variables of the
+        default graph; Checkpoint writes them under the variable's path
+        (`v/.OPTIMIZER_SLOT/opt/momentum/...`)."""
+        g = get_default_graph()
+        by_name = {}
+        for key in (GraphKeys.GLOBAL_VARIABLES, GraphKeys.LOCAL_VARIABLES):
+            for v in g.get_collection(key):
+                by_name.setdefault(v.op.name, v)
+        out = []
+        for slot_name in sorted(self._slots):
+            for (graph, op_name), slot in self._slots[slot_name].items():
+                if graph is g and op_name in by_name:
+                    out.append((by_name[op_name], slot_name, slot))
+        return out
+
     # -- the three entry points ---------------------------------------------------------
     def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
                  aggregation_method=None, colocate_gradients_with_ops=False, name=None,

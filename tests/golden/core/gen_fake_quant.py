@@ -74,9 +74,30 @@ def gradients(tf):
     return {"ops": ops, "values": vals}
 
 
+def range_gradient_sums(tf):
+    """d/dmin and d/dmax of the Vars and VarsPerChannel ops summed over many values
+    (TF's `(gradients * mask).sum()`: Eigen's packet tree, not a pairwise sum)."""
+    rs = np.random.RandomState(5)
+    x = tf.constant((rs.randn(37, 29) * 2).astype(np.float32))
+    w = tf.constant(rs.randn(37, 29).astype(np.float32))
+    lo = tf.constant(-1.3)
+    hi = tf.constant(1.1)
+    xc = tf.constant((rs.randn(123, 3) * 2).astype(np.float32))
+    wc = tf.constant(rs.randn(123, 3).astype(np.float32))
+    lc = tf.constant([-1.0, -0.5, -2.0])
+    hc = tf.constant([1.5, 0.75, 1.0])
+    y = tf.fake_quant_with_min_max_vars(x, lo, hi)
+    yc = tf.fake_quant_with_min_max_vars_per_channel(xc, lc, hc, num_bits=4,
+                                                     narrow_range=True)
+    g = tf.gradients(tf.reduce_sum(y * w), [lo, hi]) + \
+        tf.gradients(tf.reduce_sum(yc * wc), [lc, hc])
+    with tf.Session() as sess:
+        return sess.run(g)
+
+
 def cases(tf):
     out = {}
-    for fn in (values, errors, gradients):
+    for fn in (values, errors, gradients, range_gradient_sums):
         with tf.Graph().as_default():
             out[fn.__name__] = fn(tf)
     return out

@@ -17,6 +17,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_sum as _eigen_sum
 from ._base import apply, to_tensor
 
 _F32 = np.float32
@@ -135,18 +136,40 @@ def _vars_kernel(x, mn, mx, num_bits=8, narrow_range=False, **_):
     return _same_dtype(_quantize(x, *_nudge(mn, mx, num_bits, narrow_range)), x)
 
 
-def _vars_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, axes=None, **_):
+def _masked_sum(g, mask, intra_threads):
+    """TF's `(gradients * mask.cast<float>()).sum()`: Eigen's full reduction (its packet
+    tree, eigen_sum.full_sum), not NumPy's pairwise sum."""
+    return np.asarray(_eigen_sum.full_sum((g * mask.astype(_F32)).astype(_F32),
+                                          intra_threads), _F32)
+
+
+def _vars_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, intra_threads=None, **_):
     _check_bits(num_bits)
+    g = np.asarray(g, _F32)
+    x = np.asarray(x, _F32)
     nmin, nmax, _ = _nudge(mn, mx, num_bits, narrow_range)
     dx = (g * _inside(x, nmin, nmax)).astype(_F32)
-    dmin = np.sum(g * (x < nmin), axis=axes, dtype=_F32)
-    dmax = np.sum(g * (x > nmax), axis=axes, dtype=_F32)
-    return dx, np.asarray(dmin, _F32), np.asarray(dmax, _F32)
+    return dx, _masked_sum(g, x < nmin, intra_threads), _masked_sum(g, x > nmax, intra_threads)
 
 
-def _channel_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, **_):
-    return _vars_grad_kernel(g, x, mn, mx, num_bits, narrow_range,
-                             axes=tuple(range(np.ndim(x) - 1)))
+def _channel_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, intra_threads=None,
+                         **_):
+    """Per channel: TF reshapes the input to [n, depth] and sums each channel's chip on
+    its own (a full reduction of the column, in Eigen's order)."""
+    _check_bits(num_bits)
+    g = np.asarray(g, _F32)
+    x = np.asarray(x, _F32)
+    nmin, nmax, _ = _nudge(mn, mx, num_bits, narrow_range)
+    dx = (g * _inside(x, nmin, nmax)).astype(_F32)
+    depth = x.shape[-1]
+    g2, x2 = g.reshape(-1, depth), x.reshape(-1, depth)
+    lo = np.broadcast_to(np.asarray(nmin, _F32), (depth,))
+    hi = np.broadcast_to(np.asarray(nmax, _F32), (depth,))
+    dmin = np.array([_masked_sum(g2[:, c], x2[:, c] < lo[c], intra_threads)
+                     for c in range(depth)], _F32)
+    dmax = np.array([_masked_sum(g2[:, c], x2[:, c] > hi[c], intra_threads)
+                     for c in range(depth)], _F32)
+    return dx, dmin, dmax
 
 
 # -- gradients -----------------------------------------------------------------------------
@@ -182,12 +205,13 @@ register_op("FakeQuantWithMinMaxVars", infer=_vars_infer, kernel=_vars_kernel,
             grad=_vars_grad_rule("FakeQuantWithMinMaxVarsGradient"))
 register_op("FakeQuantWithMinMaxVarsGradient",
             infer=lambda inputs, attrs: _vars_infer(inputs, attrs, grad=True),
-            kernel=_vars_grad_kernel, grad=no_gradient_registered)
+            kernel=_vars_grad_kernel, grad=no_gradient_registered, intra_op_threads=True)
 register_op("FakeQuantWithMinMaxVarsPerChannel", infer=_channel_infer, kernel=_vars_kernel,
             grad=_vars_grad_rule("FakeQuantWithMinMaxVarsPerChannelGradient"))
 register_op("FakeQuantWithMinMaxVarsPerChannelGradient",
             infer=lambda inputs, attrs: _channel_infer(inputs, attrs, grad=True),
-            kernel=_channel_grad_kernel, grad=no_gradient_registered)
+            kernel=_channel_grad_kernel, grad=no_gradient_registered,
+            intra_op_threads=True)
 
 
 # -- wrappers (TF 1.14's gen_array_ops signatures) --------------------------------------------

@@ -82,7 +82,8 @@ _FRESH = frozenset({"Mul", "Add", "AddV2", "AddN", "Sub", "RealDiv", "Div", "Neg
                     "Cos", "Maximum", "Minimum", "SquaredDifference", "Reciprocal", "MatMul",
                     "BiasAdd", "Pow", "SigmoidGrad", "TanhGrad", "ReluGrad", "Relu6Grad",
                     "EluGrad", "SeluGrad", "SoftplusGrad", "SoftsignGrad", "RsqrtGrad",
-                    "SqrtGrad", "ReciprocalGrad", "StridedSliceGrad", "BiasAddGrad"})
+                    "SqrtGrad", "ReciprocalGrad", "StridedSliceGrad", "BiasAddGrad",
+                    "MirrorPad", "MirrorPadGrad"})
 # ops whose output is a buffer a Const or a variable holds (never taken over)
 _HELD = frozenset({"Const", "HostConst", "ReadVariableOp", "VariableV2", "VarHandleOp"})
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes

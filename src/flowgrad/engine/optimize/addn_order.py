@@ -237,7 +237,7 @@ _FRESH = frozenset({
     "StridedSliceGrad", "BiasAddGrad", "Snapshot", "Select", "SelectV2", "Sign", "Softmax",
     "LogSoftmax", "Softplus", "Elu", "Relu6", "Log1p", "Expm1", "ZerosLike", "OnesLike",
     "Fill", "UnsortedSegmentSum", "GatherV2", "Conv2D", "Conv2DBackpropInput",
-    "Conv2DBackpropFilter"})
+    "Conv2DBackpropFilter", "MirrorPad", "MirrorPadGrad"})
 # ops whose output shares their first input's buffer (TF's kernels set_output / CopyFrom)
 _ALIAS = frozenset({"Identity", "Reshape", "ExpandDims", "Squeeze", "StopGradient",
                     "PreventGradient"})
@@ -474,6 +474,18 @@ class _Buffers:
         return None
 
 
+def _sort_name(v, t, renamed, graph_names):
+    """The name Grappler's second round sorts the AddN input `v` (graph tensor `t`) by:
+    its no-op source's (_grappler_names), or where `t` is a tf.gradients gate Identity
+    the plan no longer runs (a chain of them: `x - y`'s gradient of fully defined equal
+    shapes is the incoming gate's tensor itself), the name of the node the plan reads,
+    as the dependency optimizer removes the Identities; else `t`'s own."""
+    name = renamed.get(v)
+    if name is None and t.op.type == "Identity" and _is_gate_identity(t.op):
+        name = graph_names.get(v)
+    return name if name is not None else _input_name(t)
+
+
 def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     """`program` with each AddN of 3+ inputs reading them sorted by their graph names (as
     Grappler sees them once its no-ops are gone), then with the input whose buffer TF's
@@ -502,7 +514,8 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
                 len(op.inputs) == len(n.inputs):
             order = list(range(len(n.inputs)))
             if arithmetic:
-                names = [renamed.get(v, _input_name(t)) for v, t in zip(n.inputs, op.inputs)]
+                names = [_sort_name(v, t, renamed, graph_names)
+                         for v, t in zip(n.inputs, op.inputs)]
                 order.sort(key=names.__getitem__)
             if buffers is None:
                 buffers = _Buffers(program, source, consts, held_feeds)
