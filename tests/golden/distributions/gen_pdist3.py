@@ -1,0 +1,148 @@
+# ruff: noqa: E501 - case code is data; long lines keep each case readable
+"""tf.contrib.distributions breadth (session s46): QuantizedDistribution (values, seeded
+samples, low/high handling, validate_args checks, errors) and the run-time-shape and
+validate_args paths of MultivariateNormal*, Independent, Affine and fill_triangular.
+Read by tests/test_pdist3.py; importable under Python 3.7 (the oracle)."""
+import numpy as np
+
+Y = np.array([-3., -2., -1., 0., 1., 2., 3., 4., 5., 6.], np.float32)
+Y2 = np.array([[-1.5, 0.2, 1.0, 2.7], [3.0, 4.5, 7.0, -8.0]], np.float32).T.copy()
+LOC = np.array([0.3, 1.7], np.float32)
+SCALE = np.array([1.5, 2.5], np.float32)
+
+
+def _outcome(tf, build):
+    """build(tf) -> (fetches dict, feeds) in a fresh graph: the values, or the error's class
+    and first line (at build or at run time), and the op names."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(3)
+        try:
+            fetches, feeds = build(tf)
+        except Exception as e:  # noqa: BLE001 - TF's error is the case's value
+            return {"build_error": [type(e).__name__, str(e).split("\n")[0]]}
+        out = {"ops": [op.name for op in g.get_operations()]}
+        with tf.Session(graph=g) as sess:
+            for key, t in sorted(fetches.items()):
+                try:
+                    out[key] = sess.run(t, feeds)
+                except tf.errors.OpError as e:
+                    out[key] = e.__class__(None, None, e.message.split("\n")[0])
+    return out
+
+
+def _all_methods(d, y):
+    return {"sample": d.sample(5, seed=9), "log_prob": d.log_prob(y), "prob": d.prob(y),
+            "cdf": d.cdf(y), "log_cdf": d.log_cdf(y), "sf": d.survival_function(y),
+            "log_sf": d.log_survival_function(y), "batch_shape": d.batch_shape_tensor(),
+            "event_shape": d.event_shape_tensor()}
+
+
+def _q(low=None, high=None, loc=LOC, scale=SCALE, y=Y2, **kw):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        d = tfd.QuantizedDistribution(tfd.Normal(loc=loc, scale=scale), low=low, high=high, **kw)
+        out = _all_methods(d, y)
+        out["low_high"] = [t for t in (d.low, d.high) if t is not None]
+        return out, {}
+    return build
+
+
+def _q_scalar(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.QuantizedDistribution(tfd.Normal(loc=1.2, scale=3.), low=-2., high=4.)
+    return _all_methods(d, Y), {}
+
+
+def _q_f64(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.QuantizedDistribution(tfd.Logistic(loc=LOC.astype(np.float64), scale=SCALE.astype(np.float64)), low=np.float64(-1.), high=np.float64(5.))
+    return _all_methods(d, Y2.astype(np.float64)), {}
+
+
+def _q_dyn(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.placeholder(tf.float32, [None])
+    d = tfd.QuantizedDistribution(tfd.Normal(loc=loc, scale=2.), low=0., high=3.)
+    out = _all_methods(d, Y2.T.copy())
+    out["static_batch"] = tf.constant(str(d.batch_shape))
+    return out, {loc: np.array([0.5, -1., 2.5, 1.], np.float32)}
+
+
+def _q_transformed(tf):
+    tfd = tf.contrib.distributions
+    base = tfd.TransformedDistribution(distribution=tfd.Logistic(loc=LOC, scale=SCALE), bijector=tfd.bijectors.AffineScalar(shift=-0.5))
+    d = tfd.QuantizedDistribution(distribution=base, low=0., high=255.)
+    return _all_methods(d, np.array([[0., 1., 254., 255.], [3., 128., 7., -2.]], np.float32).T.copy()), {}
+
+
+def _q_mixture(tf):
+    tfd = tf.contrib.distributions
+    logits = np.array([[0.2, -0.4, 1.0], [0.0, 0.5, -0.5]], np.float32)
+    loc = np.array([[-2., 1., 5.], [0., 3., 10.]], np.float32)
+    comp = tfd.QuantizedDistribution(distribution=tfd.TransformedDistribution(distribution=tfd.Logistic(loc=loc, scale=np.float32(1.5)), bijector=tfd.bijectors.AffineScalar(shift=-0.5)), low=0., high=15.)
+    mix = tfd.MixtureSameFamily(mixture_distribution=tfd.Categorical(logits=logits), components_distribution=comp)
+    t = np.array([[0., 4.], [7., 15.], [3., 2.]], np.float32)
+    return {"log_prob": mix.log_prob(t), "sample": mix.sample(3, seed=2), "mean_cdf": mix.cdf(t)}, {}
+
+
+def _q_validated(y, low=0., high=6.):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        d = tfd.QuantizedDistribution(tfd.Normal(loc=LOC, scale=SCALE), low=low, high=high, validate_args=True)
+        return {"log_prob": d.log_prob(y), "prob": d.prob(y), "sample": d.sample(2, seed=1)}, {}
+    return build
+
+
+def _q_validated_fed(y, low, high):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        yp = tf.placeholder(tf.float32, [None, 2])
+        lo = tf.placeholder(tf.float32, [])
+        d = tfd.QuantizedDistribution(tfd.Normal(loc=LOC, scale=SCALE), low=lo, high=high, validate_args=True)
+        return {"log_prob": d.log_prob(yp), "cdf": d.cdf(yp), "sample": d.sample(2, seed=1)}, {yp: y, lo: low}
+    return build
+
+
+def _q_bad_dtype(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.QuantizedDistribution(tfd.Normal(loc=LOC, scale=SCALE), low=np.float64(0.), high=4.)
+    return {"cdf": d.cdf(Y2)}, {}
+
+
+def _q_int_low(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.QuantizedDistribution(tfd.Normal(loc=LOC, scale=SCALE), low=0, high=4)
+    return {"cdf": d.cdf(Y2)}, {}
+
+
+def _q_props(tf):
+    tfd = tf.contrib.distributions
+    base = tfd.Normal(loc=LOC, scale=SCALE, allow_nan_stats=False)
+    d = tfd.QuantizedDistribution(base, low=0., high=4.)
+    info = [d.name, str(d.batch_shape), str(d.event_shape), d.allow_nan_stats, d.validate_args,
+            str(d.reparameterization_type), sorted(d.parameters), d.dtype.name,
+            len(d._graph_parents), d.distribution is base]
+    return {"info": tf.constant(repr(info))}, {}
+
+
+def _q_no_mean(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.QuantizedDistribution(tfd.Normal(loc=LOC, scale=SCALE))
+    return {"mean": d.mean()}, {}
+
+
+QUANTIZED = {"both": _q(low=-1., high=4.), "none": _q(), "low": _q(low=0.), "high": _q(high=2.),
+             "scalar": _q_scalar, "f64": _q_f64, "dyn": _q_dyn, "transformed": _q_transformed,
+             "mixture": _q_mixture, "valid_ok": _q_validated(Y2[:, :2].round()),
+             "valid_frac": _q_validated(Y2), "valid_low_high": _q_validated(Y2.round(), low=3., high=3.),
+             "fed_frac": _q_validated_fed(Y2, 0., 6.), "fed_ok": _q_validated_fed(Y2.round(), -1., 6.),
+             "fed_low_high": _q_validated_fed(Y2.round(), 6., 6.), "bad_dtype": _q_bad_dtype, "int_low": _q_int_low, "props": _q_props, "no_mean": _q_no_mean}
+
+
+def cases(tf):
+    out = {}
+    for key, build in sorted(QUANTIZED.items()):
+        for k, v in _outcome(tf, build).items():
+            out["quantized/%s/%s" % (key, k)] = v
+    return out
