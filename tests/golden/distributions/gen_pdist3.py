@@ -140,8 +140,38 @@ QUANTIZED = {"both": _q(low=-1., high=4.), "none": _q(), "low": _q(low=0.), "hig
              "fed_low_high": _q_validated_fed(Y2.round(), 6., 6.), "bad_dtype": _q_bad_dtype, "int_low": _q_int_low, "props": _q_props, "no_mean": _q_no_mean}
 
 
+def _nan_stats(make, methods):
+    def build(tf):
+        d = make(tf.contrib.distributions)
+        return {m: getattr(d, m)() for m in methods}, {}
+    return build
+
+
+NAN_STATS = {
+    "inverse_gamma_ok": _nan_stats(lambda tfd: tfd.InverseGamma(concentration=[2.5, 3.5], rate=[1., 2.], allow_nan_stats=False), ["mean", "variance", "stddev", "mode"]),
+    "inverse_gamma_mean_bad": _nan_stats(lambda tfd: tfd.InverseGamma(concentration=[0.5, 3.5], rate=[1., 2.], allow_nan_stats=False), ["mean", "variance"]),
+    "inverse_gamma_var_bad": _nan_stats(lambda tfd: tfd.InverseGamma(concentration=[1.5, 3.5], rate=[1., 2.], allow_nan_stats=False), ["mean", "variance", "stddev"]),
+    "inverse_gamma_nan": _nan_stats(lambda tfd: tfd.InverseGamma(concentration=[0.5, 1.5, 3.5], rate=[1., 2., 3.]), ["mean", "variance", "stddev"]),
+    "inverse_gamma_softplus": _nan_stats(lambda tfd: tfd.InverseGammaWithSoftplusConcentrationRate(concentration=[-2., 3.5], rate=[1., 2.], allow_nan_stats=False), ["mean"]),
+    "kumaraswamy_ok": _nan_stats(lambda tfd: tfd.Kumaraswamy(concentration1=[2., 3.], concentration0=[1.5, 4.], allow_nan_stats=False), ["mode", "mean"]),
+    "kumaraswamy_c1_bad": _nan_stats(lambda tfd: tfd.Kumaraswamy(concentration1=[0.5, 3.], concentration0=[1.5, 4.], allow_nan_stats=False), ["mode"]),
+    "kumaraswamy_c0_bad": _nan_stats(lambda tfd: tfd.Kumaraswamy(concentration1=[2., 3.], concentration0=[1.5, 0.25], allow_nan_stats=False), ["mode"]),
+    "kumaraswamy_nan": _nan_stats(lambda tfd: tfd.Kumaraswamy(concentration1=[2., 0.5], concentration0=[1.5, 4.]), ["mode"]),
+    "cauchy_mean": _nan_stats(lambda tfd: tfd.Cauchy(loc=[0., 1.], scale=1., allow_nan_stats=False), ["mean"]),
+    "cauchy_stddev": _nan_stats(lambda tfd: tfd.Cauchy(loc=[0., 1.], scale=1., allow_nan_stats=False), ["stddev"]),
+    "cauchy_variance": _nan_stats(lambda tfd: tfd.Cauchy(loc=[0., 1.], scale=1., allow_nan_stats=False), ["variance"]),
+    "beta_mode_bad": _nan_stats(lambda tfd: tfd.Beta(concentration1=[0.5, 3.], concentration0=[1.5, 4.], allow_nan_stats=False), ["mode"]),
+    "gamma_mode_bad": _nan_stats(lambda tfd: tfd.Gamma(concentration=[0.5, 3.], rate=[1.5, 4.], allow_nan_stats=False), ["mode"]),
+    "student_bad": _nan_stats(lambda tfd: tfd.StudentT(df=[0.5, 1.5], loc=0., scale=1., allow_nan_stats=False), ["mean", "variance"]),
+    "dirichlet_mode_bad": _nan_stats(lambda tfd: tfd.Dirichlet(concentration=[[0.5, 3., 2.]], allow_nan_stats=False), ["mode"]),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(NAN_STATS.items()):
+        for k, v in _outcome(tf, build).items():
+            out["nan_stats/%s/%s" % (key, k)] = v
     for key, build in sorted(QUANTIZED.items()):
         for k, v in _outcome(tf, build).items():
             out["quantized/%s/%s" % (key, k)] = v

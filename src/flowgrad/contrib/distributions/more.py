@@ -11,7 +11,8 @@ from ...distributions.continuous import Gamma
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, check_ops, comparison_ops, math_ops, nn_ops, random_ops
+from ...ops import (array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops,
+                   random_ops)
 from ...ops.math_extras import betainc, igammac
 from .mixture_general import gen_new_seed
 from .scalar import _no_validation, _ScalarEvent
@@ -270,23 +271,27 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
                 + math_ops.lgamma(self.concentration)
                 - (1. + self.concentration) * math_ops.digamma(self.concentration))
 
-    def _nan_where(self, value, threshold, message):
+    def _nan_where(self, value, threshold, bound, message):
+        """TF's NaN where concentration <= threshold; with allow_nan_stats=False, an
+        assert_less(bound, concentration) dependency instead."""
         if not self.allow_nan_stats:
-            raise NotImplementedError("allow_nan_stats=False for "
-                                      "tf.contrib.distributions.InverseGamma (%s)" % message)
+            return control_flow_ops.with_dependencies([check_ops.assert_less(
+                bound(), self.concentration, message=message)], value)
         nan = array_ops.fill(self.batch_shape_tensor(),
                              np.array(np.nan, dtype=self.dtype.as_numpy_dtype()), name="nan")
         return array_ops.where(self.concentration > threshold, value, nan)
 
     def _mean(self):
         mean = self.rate / (self.concentration - 1.)
-        return self._nan_where(mean, 1., "mean")
+        return self._nan_where(mean, 1., lambda: array_ops.ones([], self.dtype),
+                               "mean undefined when any concentration <= 1")
 
     def _variance(self):
         var = (math_ops.square(self.rate)
                / math_ops.squared_difference(self.concentration, 1.)
                / (self.concentration - 2.))
-        return self._nan_where(var, 2., "variance")
+        return self._nan_where(var, 2., lambda: constant(2., dtype=self.dtype),
+                               "variance undefined when any concentration <= 2")
 
     def _mode(self):
         return self.rate / (1. + self.concentration)
