@@ -167,8 +167,67 @@ NAN_STATS = {
 }
 
 
+LOC3 = np.array([[[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]]], np.float32)
+
+
+def _indep(loc_shape, rbn=None, rbn_feed=None, validate=False, extra=False):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        loc = tf.placeholder(tf.float32, loc_shape)
+        feeds = {loc: LOC3}
+        if rbn_feed is not None:
+            r = tf.placeholder(tf.int32, [])
+            feeds[r] = rbn_feed
+        else:
+            r = rbn
+        d = tfd.Independent(tfd.Normal(loc=loc, scale=1.5), reinterpreted_batch_ndims=r, validate_args=validate)
+        s = d.sample(2, seed=4)
+        out = {"sample": s, "log_prob": d.log_prob(s), "entropy": d.entropy(), "mean": d.mean(),
+               "batch_shape": d.batch_shape_tensor(), "event_shape": d.event_shape_tensor(),
+               "static": tf.constant(repr([str(d.batch_shape), str(d.event_shape), str(s.shape)]))}
+        if extra:
+            out.update(stddev=d.stddev(), variance=d.variance(), mode=d.mode(), prob=d.prob(s))
+        return out, feeds
+    return build
+
+
+def _kl_indep(loc_shape, rbn=1, other_loc=None, validate=False):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        loc = tf.placeholder(tf.float32, loc_shape)
+        loc2 = tf.placeholder(tf.float32, loc_shape)
+        a = tfd.Independent(tfd.Normal(loc=loc, scale=1.5), reinterpreted_batch_ndims=rbn, validate_args=validate)
+        b = tfd.Independent(tfd.Normal(loc=loc2, scale=0.5), reinterpreted_batch_ndims=rbn, validate_args=validate)
+        return {"kl": tfd.kl_divergence(a, b)}, {loc: LOC3, loc2: LOC3[..., ::-1] if other_loc is None else other_loc}
+    return build
+
+
+INDEPENDENT = {
+    "unknown_rank_default": _indep(None, extra=True),
+    "unknown_rank_1": _indep(None, rbn=1),
+    "unknown_rank_valid": _indep(None, rbn=2, validate=True),
+    "unknown_rank_too_big": _indep(None, rbn=4, validate=True),
+    "unknown_rank_too_big_unchecked": _indep(None, rbn=4),
+    "fed_rbn": _indep([1, 2, 3], rbn_feed=2, extra=True),
+    "fed_rbn_zero": _indep([1, 2, 3], rbn_feed=0),
+    "fed_rbn_valid": _indep([1, 2, 3], rbn_feed=3, validate=True),
+    "fed_rbn_too_big": _indep([1, 2, 3], rbn_feed=4, validate=True),
+    "fed_rbn_unknown_rank": _indep(None, rbn_feed=1, validate=True),
+    "static_too_big": _indep([1, 2, 3], rbn=4),
+    "partial_shape": _indep([None, None, 3], rbn=2, validate=True),
+    "kl_static": _kl_indep([1, 2, 3]),
+    "kl_runtime_dims": _kl_indep([None, None, None]),
+    "kl_runtime_dims_2": _kl_indep([1, None, None], rbn=2),
+    "kl_unknown_rank": _kl_indep(None),
+    "kl_mismatch": _kl_indep([None, None, None], other_loc=LOC3[..., :2]),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(INDEPENDENT.items()):
+        for k, v in _outcome(tf, build).items():
+            out["independent/%s/%s" % (key, k)] = v
     for key, build in sorted(NAN_STATS.items()):
         for k, v in _outcome(tf, build).items():
             out["nan_stats/%s/%s" % (key, k)] = v
