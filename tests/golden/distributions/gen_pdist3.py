@@ -223,8 +223,47 @@ INDEPENDENT = {
 }
 
 
+MS_LOGITS = np.array([[0.3, -0.2, 0.1], [1.0, 0.0, -1.0]], np.float32)
+MS_LOC = np.array([[-1.5, 0.25, 2.0], [0.5, -0.75, 3.0]], np.float32)
+
+
+def _msf(loc_shape, logits_shape, mvn=False, value_rank_known=True):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        loc = tf.placeholder(tf.float32, loc_shape)
+        logits = tf.placeholder(tf.float32, logits_shape)
+        if mvn:
+            comp = tfd.MultivariateNormalDiag(loc=loc, scale_diag=[1.5, 0.5])
+            loc_v = np.stack([MS_LOC, -MS_LOC], -1)
+        else:
+            comp = tfd.Normal(loc=loc, scale=1.25)
+            loc_v = MS_LOC
+        d = tfd.MixtureSameFamily(mixture_distribution=tfd.Categorical(logits=logits), components_distribution=comp)
+        s = d.sample(4, seed=6)
+        x = s if value_rank_known else tf.placeholder_with_default(s, None)
+        out = {"sample": s, "log_prob": d.log_prob(x), "mean": d.mean(), "variance": d.variance(),
+               "batch_shape": d.batch_shape_tensor(), "event_shape": d.event_shape_tensor(),
+               "static": tf.constant(repr([str(d.batch_shape), str(d.event_shape), str(s.shape)]))}
+        if not mvn:
+            out["cdf"] = d.cdf(x)
+            out["stddev"] = d.stddev()
+        else:
+            out["covariance"] = d.covariance()
+        return out, {loc: loc_v, logits: MS_LOGITS}
+    return build
+
+
+MSF = {"unknown_rank_both": _msf(None, None), "unknown_rank_cat": _msf([2, 3], None),
+       "unknown_rank_comp": _msf(None, [2, 3]), "unknown_rank_value": _msf([2, 3], [2, 3], value_rank_known=False),
+       "unknown_rank_all": _msf(None, None, value_rank_known=False),
+       "mvn_unknown_rank": _msf(None, None, mvn=True), "mvn_unknown_value": _msf([2, 3, 2], [2, 3], mvn=True, value_rank_known=False)}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(MSF.items()):
+        for k, v in _outcome(tf, build).items():
+            out["msf/%s/%s" % (key, k)] = v
     for key, build in sorted(INDEPENDENT.items()):
         for k, v in _outcome(tf, build).items():
             out["independent/%s/%s" % (key, k)] = v
