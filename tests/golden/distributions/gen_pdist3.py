@@ -259,8 +259,110 @@ MSF = {"unknown_rank_both": _msf(None, None), "unknown_rank_cat": _msf([2, 3], N
        "mvn_unknown_rank": _msf(None, None, mvn=True), "mvn_unknown_value": _msf([2, 3, 2], [2, 3], mvn=True, value_rank_known=False)}
 
 
+MU = np.array([[0.5, -1.0, 2.0], [1.5, 0.0, -0.5]], np.float32)
+DIAG = np.array([[1.5, 0.5, 2.0], [0.75, 1.25, 1.0]], np.float32)
+TRIL = np.array([[[1.5, 0., 0.], [0.3, 0.5, 0.], [-0.2, 0.4, 2.0]], [[0.75, 0., 0.], [0.1, 1.25, 0.], [0.6, -0.3, 1.0]]], np.float32)
+COV = np.matmul(TRIL, np.transpose(TRIL, [0, 2, 1]))
+FM = np.array([[[2., 0., 0.], [1., 4., 0.], [0., 1., 0.5]], [[1., 0., 0.], [0.5, 2., 0.], [0.25, 0.5, 4.]]], np.float32)
+X = np.array([[[0.1, 0.2, 0.3], [1.0, -1.0, 0.5]], [[-0.4, 0.9, 2.2], [0.0, 0.0, 0.0]]], np.float32)
+
+
+def _mvn_methods(d, x, cov=True):
+    s = d.sample(3, seed=5)
+    out = {"sample": s, "prob": d.prob(s), "entropy": d.entropy(),
+           "mean": d.mean(), "stddev": d.stddev(), "log_prob_sample": d.log_prob(s)}
+    if x is not None:
+        out["log_prob"] = d.log_prob(x)
+    if cov:
+        out["covariance"] = d.covariance()
+    return out
+
+
+def _mvn(make, feeds=None, x=X, cov=True, x_unknown=False):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        fed = {}
+        args = {}
+        for k, v in (feeds or {}).items():
+            p = tf.placeholder(tf.float32, v[0])
+            fed[p] = v[1]
+            args[k] = p
+        d = make(tfd, tf, args)
+        xx = tf.placeholder_with_default(x, None) if x_unknown and x is not None else x
+        out = _mvn_methods(d, xx, cov)
+        out["static"] = tf.constant(repr([str(d.batch_shape), str(d.event_shape)]))
+        return out, fed
+    return build
+
+
+MVN = {
+    "diag_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiag(loc=MU, scale_diag=DIAG, validate_args=True)),
+    "diag_singular": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiag(loc=MU, scale_diag=DIAG * [1., 0., 1.], validate_args=True)),
+    "diag_fed_singular": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiag(loc=MU, scale_diag=a["d"], validate_args=True), {"d": ([None, 3], DIAG * [1., 0., 1.])}),
+    "diag_identity_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiag(loc=MU, validate_args=True)),
+    "diag_multiplier_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiag(loc=MU, scale_identity_multiplier=a["m"], validate_args=True), {"m": ([], 0.0)}),
+    "tril_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=TRIL, validate_args=True), x=None),
+    "tril_fed_singular": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=a["t"], validate_args=True), {"t": ([None, 3, 3], TRIL * np.array([1., 0., 1.], np.float32)[:, None])}, x=None),
+    "tril_unknown_rank": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=a["t"]), {"t": (None, TRIL)}, x=None),
+    "tril_unknown_rank_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=a["t"], validate_args=True), {"t": (None, TRIL)}, x=None),
+    "tril_unknown_rank_x": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=a["t"], validate_args=True), {"t": (None, TRIL)}, x_unknown=True, x=None),
+    "tril_valid_x_unknown": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU, scale_tril=TRIL, validate_args=True), x_unknown=True, x=None),
+    "tril_x_low_rank": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalTriL(loc=MU[0], scale_tril=a["t"], validate_args=True), {"t": (None, TRIL[0])}, x=np.float32(1.0), cov=False),
+    "full_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalFullCovariance(loc=MU, covariance_matrix=COV, validate_args=True), x=None),
+    "full_fed_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalFullCovariance(loc=MU, covariance_matrix=a["c"], validate_args=True), {"c": ([None, 3, 3], COV)}, x=None),
+    "full_fed_asym": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalFullCovariance(loc=MU, covariance_matrix=a["c"], validate_args=True), {"c": ([None, 3, 3], COV + np.triu(np.ones([3, 3], np.float32), 1))}, x=None),
+    "full_asym": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalFullCovariance(loc=MU, covariance_matrix=COV + np.triu(np.ones([3, 3], np.float32), 1), validate_args=True), x=None),
+    "lowrank_valid": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiagPlusLowRank(loc=MU, scale_diag=DIAG, scale_perturb_factor=TRIL[:, :, :2], validate_args=True)),
+    "lowrank_fed_negative": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiagPlusLowRank(loc=MU, scale_diag=a["d"], scale_perturb_factor=TRIL[:, :, :2], validate_args=True), {"d": ([None, 3], DIAG * [1., -1., 1.])}),
+    "lowrank_diag_only_fed_zero": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiagPlusLowRank(loc=MU, scale_diag=a["d"], validate_args=True), {"d": ([None, 3], DIAG * [1., 0., 1.])}),
+    "lowrank_multiplier": _mvn(lambda tfd, tf, a: tfd.MultivariateNormalDiagPlusLowRank(loc=MU, scale_identity_multiplier=a["m"], scale_perturb_factor=TRIL[:, :, :2], scale_perturb_diag=[0.5, 2.0], validate_args=True), {"m": ([], -1.0)}),
+    "vector_laplace_valid": _mvn(lambda tfd, tf, a: tfd.VectorLaplaceDiag(loc=MU, scale_diag=a["d"], validate_args=True), {"d": ([None, 3], DIAG * [1., 0., 1.])}, cov=False),
+}
+
+
+def _alo(make_scale, feeds=None, x=X, x_shape=None, validate=True):
+    def build(tf):
+        fed = {}
+        args = {}
+        for k, v in (feeds or {}).items():
+            p = tf.placeholder(tf.float32, v[0])
+            fed[p] = v[1]
+            args[k] = p
+        b = tf.contrib.distributions.bijectors.AffineLinearOperator(shift=MU, scale=make_scale(tf, args), validate_args=validate)
+        xx = x
+        if x_shape != "static":
+            xp = tf.placeholder(tf.float32, x_shape)
+            fed[xp] = x
+            xx = xp
+        y = b.forward(xx)
+        return {"forward": y, "inverse": b.inverse(y), "fldj": b.forward_log_det_jacobian(xx, event_ndims=1),
+                "ildj": b.inverse_log_det_jacobian(y, event_ndims=1)}, fed
+    return build
+
+
+ALO = {
+    "full_matrix_unknown_singularity": _alo(lambda tf, a: tf.linalg.LinearOperatorFullMatrix(FM)),
+    "full_matrix_nonsingular": _alo(lambda tf, a: tf.linalg.LinearOperatorFullMatrix(FM, is_non_singular=True), x_shape="static"),
+    "full_matrix_unchecked": _alo(lambda tf, a: tf.linalg.LinearOperatorFullMatrix(FM), validate=False, x_shape="static"),
+    "diag_fed_zero": _alo(lambda tf, a: tf.linalg.LinearOperatorDiag(a["d"], is_non_singular=True), {"d": ([None, 3], DIAG * [1., 0., 1.])}, x_shape=[None, None, 3]),
+    "diag_unknown_rank": _alo(lambda tf, a: tf.linalg.LinearOperatorDiag(a["d"], is_non_singular=True), {"d": (None, DIAG)}, x_shape=None),
+    "diag_unknown_rank_x_low": _alo(lambda tf, a: tf.linalg.LinearOperatorDiag(a["d"], is_non_singular=True), {"d": (None, DIAG)}, x=np.float32([1., 2., 3.]), x_shape=None),
+    "diag_unknown_rank_unchecked": _alo(lambda tf, a: tf.linalg.LinearOperatorDiag(a["d"], is_non_singular=True), {"d": (None, DIAG)}, x_shape=None, validate=False),
+    "tril_x_unknown": _alo(lambda tf, a: tf.linalg.LinearOperatorLowerTriangular(TRIL, is_non_singular=True), x_shape=None),
+    "diag_not_flagged": _alo(lambda tf, a: tf.linalg.LinearOperatorDiag(DIAG), x_shape="static"),
+    "identity": _alo(lambda tf, a: tf.linalg.LinearOperatorIdentity(3), x_shape=None),
+    "scaled_identity_fed": _alo(lambda tf, a: tf.linalg.LinearOperatorScaledIdentity(3, a["m"], is_non_singular=True), {"m": ([], 0.)}, x_shape=[2, 2, 3]),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(ALO.items()):
+        for k, v in _outcome(tf, build).items():
+            out["affine_linear_operator/%s/%s" % (key, k)] = v
+    for key, build in sorted(MVN.items()):
+        for k, v in _outcome(tf, build).items():
+            out["mvn/%s/%s" % (key, k)] = v
     for key, build in sorted(MSF.items()):
         for k, v in _outcome(tf, build).items():
             out["msf/%s/%s" % (key, k)] = v
