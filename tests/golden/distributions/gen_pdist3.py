@@ -355,8 +355,48 @@ ALO = {
 }
 
 
+def _affine(kwargs_fn, feeds=None, x=X, x_shape=None, validate=False, event_ndims=1):
+    def build(tf):
+        fed = {}
+        args = {}
+        for k, v in (feeds or {}).items():
+            p = tf.placeholder(tf.float32, v[0])
+            fed[p] = v[1]
+            args[k] = p
+        b = tf.contrib.distributions.bijectors.Affine(validate_args=validate, **kwargs_fn(args))
+        xx = x
+        if x_shape != "static":
+            xp = tf.placeholder(tf.float32, x_shape)
+            fed[xp] = x
+            xx = xp
+        y = b.forward(xx)
+        return {"forward": y, "inverse": b.inverse(y), "fldj": b.forward_log_det_jacobian(xx, event_ndims=event_ndims),
+                "ildj": b.inverse_log_det_jacobian(y, event_ndims=event_ndims)}, fed
+    return build
+
+
+AFFINE = {
+    "diag_unknown_rank": _affine(lambda a: dict(shift=MU, scale_diag=a["d"]), {"d": (None, DIAG)}, x_shape="static"),
+    "diag_unknown_rank_x": _affine(lambda a: dict(shift=MU, scale_diag=a["d"]), {"d": (None, DIAG)}),
+    "tril_unknown_rank": _affine(lambda a: dict(scale_tril=a["t"]), {"t": (None, TRIL)}, x_shape=[None, 2, 3]),
+    "tril_unknown_rank_valid": _affine(lambda a: dict(scale_tril=a["t"]), {"t": (None, TRIL)}, validate=True),
+    "tril_unknown_rank_valid_zero": _affine(lambda a: dict(scale_tril=a["t"]), {"t": (None, TRIL * np.array([1., 0., 1.], np.float32)[:, None])}, validate=True),
+    "diag_valid": _affine(lambda a: dict(shift=MU, scale_diag=DIAG), x_shape="static", validate=True),
+    "diag_valid_zero": _affine(lambda a: dict(shift=MU, scale_diag=a["d"]), {"d": ([2, 3], DIAG * [1., 0., 1.])}, x_shape="static", validate=True),
+    "multiplier_valid_zero": _affine(lambda a: dict(shift=MU, scale_identity_multiplier=a["m"]), {"m": ([], 0.)}, x_shape="static", validate=True),
+    "multiplier_valid": _affine(lambda a: dict(shift=MU, scale_identity_multiplier=a["m"]), {"m": ([], 2.)}, x_shape=None, validate=True),
+    "multiplier_diag_valid_zero": _affine(lambda a: dict(scale_identity_multiplier=a["m"], scale_diag=DIAG), {"m": ([], -0.75)}, x_shape="static", validate=True),
+    "perturb_valid": _affine(lambda a: dict(shift=MU, scale_diag=a["d"], scale_perturb_factor=TRIL[:, :, :2]), {"d": ([2, 3], DIAG)}, x_shape="static", validate=True),
+    "perturb_valid_zero": _affine(lambda a: dict(shift=MU, scale_diag=a["d"], scale_perturb_factor=TRIL[:, :, :2]), {"d": ([2, 3], DIAG * [1., 1., 0.])}, x_shape="static", validate=True),
+    "perturb_unknown_rank": _affine(lambda a: dict(scale_diag=DIAG, scale_perturb_factor=a["u"]), {"u": (None, TRIL[:, :, :2])}, x_shape="static"),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(AFFINE.items()):
+        for k, v in _outcome(tf, build).items():
+            out["affine/%s/%s" % (key, k)] = v
     for key, build in sorted(ALO.items()):
         for k, v in _outcome(tf, build).items():
             out["affine_linear_operator/%s/%s" % (key, k)] = v
