@@ -392,8 +392,32 @@ AFFINE = {
 }
 
 
+def _fill(inverse, upper, shape, value):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        x = tf.placeholder(tf.float32, shape)
+        fn = tfd.fill_triangular_inverse if inverse else tfd.fill_triangular
+        y = fn(x, upper=upper)
+        out = {"y": y, "static": tf.constant(str(y.shape))}
+        if not inverse:
+            out["round_trip"] = tfd.fill_triangular_inverse(y, upper=upper)
+        return out, {x: value}
+    return build
+
+
+V6 = np.arange(1, 13, dtype=np.float32).reshape(2, 6)
+M3 = np.arange(1, 19, dtype=np.float32).reshape(2, 3, 3)
+FILL = {"lower_unknown_rank": _fill(False, False, None, V6), "upper_unknown_rank": _fill(False, True, None, V6),
+        "lower_unknown_rank_1d": _fill(False, False, None, V6[0]), "upper_unknown_rank_3d": _fill(False, True, None, V6[None]),
+        "inverse_lower_unknown_rank": _fill(True, False, None, M3), "inverse_upper_unknown_rank": _fill(True, True, None, M3),
+        "inverse_unknown_rank_2d": _fill(True, False, None, M3[0]), "bad_size_unknown_rank": _fill(False, False, None, V6[:, :5])}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(FILL.items()):
+        for k, v in _outcome(tf, build).items():
+            out["fill_triangular/%s/%s" % (key, k)] = v
     for key, build in sorted(AFFINE.items()):
         for k, v in _outcome(tf, build).items():
             out["affine/%s/%s" % (key, k)] = v
