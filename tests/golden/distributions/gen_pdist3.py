@@ -413,8 +413,38 @@ FILL = {"lower_unknown_rank": _fill(False, False, None, V6), "upper_unknown_rank
         "inverse_unknown_rank_2d": _fill(True, False, None, M3[0]), "bad_size_unknown_rank": _fill(False, False, None, V6[:, :5])}
 
 
+TD_METHODS = ["cdf", "log_cdf", "survival_function", "log_survival_function", "quantile", "log_prob", "prob", "sample", "entropy", "mean", "stddev", "batch_shape_tensor", "event_shape_tensor"]
+
+
+def _td_method(bijector, method, batch_shape=None, event_shape=None, fed_event=False, value=0.4):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        b = {"exp": lambda: tfd.bijectors.Exp(), "affine": lambda: tfd.bijectors.AffineScalar(shift=1., scale=2.),
+             "identity": lambda: tfd.bijectors.Identity()}[bijector]()
+        feeds = {}
+        es = event_shape
+        if fed_event:
+            es = tf.placeholder(tf.int32, [None])
+            feeds[es] = np.array(event_shape, np.int32)
+        d = tfd.TransformedDistribution(distribution=tfd.Normal(loc=0.25, scale=1.5), bijector=b, batch_shape=batch_shape, event_shape=es)
+        if method == "sample":
+            r = d.sample(2, seed=3)
+        elif method in ("entropy", "mean", "stddev", "batch_shape_tensor", "event_shape_tensor"):
+            r = getattr(d, method)()
+        else:
+            r = getattr(d, method)(np.full((batch_shape or []) + (event_shape or []), value, np.float32))
+        return {"r": r}, feeds
+    return build
+
+
 def cases(tf):
     out = {}
+    for bij in ("exp", "affine", "identity"):
+        for m in TD_METHODS:
+            for key, kw in (("event", dict(event_shape=[3])), ("batch_event", dict(batch_shape=[2], event_shape=[3])),
+                            ("batch", dict(batch_shape=[2])), ("fed_event", dict(event_shape=[3], fed_event=True))):
+                for k, v in _outcome(tf, _td_method(bij, m, **kw)).items():
+                    out["td_override/%s/%s/%s/%s" % (bij, key, m, k)] = v
     for key, build in sorted(FILL.items()):
         for k, v in _outcome(tf, build).items():
             out["fill_triangular/%s/%s" % (key, k)] = v
