@@ -132,6 +132,42 @@ def _q_no_mean(tf):
     return {"mean": d.mean()}, {}
 
 
+def _q_base(make, low=0., high=6., y=np.array([[-1., 0., 1., 2.5], [3., 4., 6., 9.]], np.float32).T.copy()):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        d = tfd.QuantizedDistribution(make(tfd), low=low, high=high)
+        out = _all_methods(d, y)
+        out["sample_2d"] = d.sample([2, 3], seed=4)
+        return out, {}
+    return build
+
+
+def _q_grad(tf):
+    tfd = tf.contrib.distributions
+    loc = tf.constant(LOC)
+    scale = tf.constant(SCALE)
+    d = tfd.QuantizedDistribution(tfd.Logistic(loc=loc, scale=scale), low=-2., high=5.)
+    lp = tf.reduce_sum(d.log_prob(Y2))
+    g = tf.gradients(lp, [loc, scale])
+    return {"lp": lp, "g_loc": g[0], "g_scale": g[1]}, {}
+
+
+QUANTIZED_BASES = {
+    "gamma": _q_base(lambda tfd: tfd.Gamma(concentration=[2., 3.5], rate=[1., 0.5])),
+    "beta_scaled": _q_base(lambda tfd: tfd.TransformedDistribution(tfd.Beta(concentration1=[2., 3.5], concentration0=[1.5, 0.5]), tfd.bijectors.AffineScalar(scale=6.))),
+    "student": _q_base(lambda tfd: tfd.StudentT(df=[3., 5.], loc=[1., 2.], scale=[2., 1.]), low=None),
+    "uniform": _q_base(lambda tfd: tfd.Uniform(low=[-0.5, 0.5], high=[4.5, 7.])),
+    "exponential": _q_base(lambda tfd: tfd.Exponential(rate=[0.5, 1.5]), high=None),
+    "lognormal": _q_base(lambda tfd: tfd.TransformedDistribution(tfd.Normal(loc=[0.5, 1.], scale=[0.75, 0.5]), tfd.bijectors.Exp())),
+    "laplace": _q_base(lambda tfd: tfd.Laplace(loc=[1., 2.], scale=[2., 1.])),
+    "cauchy": _q_base(lambda tfd: tfd.Cauchy(loc=[1., 2.], scale=[2., 1.]), low=None, high=None),
+    "poisson": _q_base(lambda tfd: tfd.Poisson(rate=[2., 3.5])),
+    "gumbel_like_kumaraswamy": _q_base(lambda tfd: tfd.TransformedDistribution(tfd.Kumaraswamy(concentration1=[2., 3.], concentration0=[1.5, 4.]), tfd.bijectors.AffineScalar(scale=6.))),
+    "half_normal": _q_base(lambda tfd: tfd.HalfNormal(scale=[2., 3.])),
+    "grad": _q_grad,
+}
+
+
 QUANTIZED = {"both": _q(low=-1., high=4.), "none": _q(), "low": _q(low=0.), "high": _q(high=2.),
              "scalar": _q_scalar, "f64": _q_f64, "dyn": _q_dyn, "transformed": _q_transformed,
              "mixture": _q_mixture, "valid_ok": _q_validated(Y2[:, :2].round()),
@@ -466,6 +502,9 @@ def cases(tf):
     for key, build in sorted(NAN_STATS.items()):
         for k, v in _outcome(tf, build).items():
             out["nan_stats/%s/%s" % (key, k)] = v
+    for key, build in sorted(QUANTIZED_BASES.items()):
+        for k, v in _outcome(tf, build).items():
+            out["quantized_base/%s/%s" % (key, k)] = v
     for key, build in sorted(QUANTIZED.items()):
         for k, v in _outcome(tf, build).items():
             out["quantized/%s/%s" % (key, k)] = v
