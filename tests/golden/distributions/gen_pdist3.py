@@ -473,8 +473,37 @@ def _td_method(bijector, method, batch_shape=None, event_shape=None, fed_event=F
     return build
 
 
+def _validated(make, param, x=np.array([[0.5, 1.5], [2.5, 3.0]], np.float32)):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        p = tf.placeholder(tf.float32, [None])
+        d = make(tfd, p)
+        out = {"sample": d.sample(2, seed=8), "log_prob": d.log_prob(x), "cdf": d.cdf(x), "entropy": d.entropy()}
+        return out, {p: param}
+    return build
+
+
+VALIDATED = {
+    "cauchy_ok": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., 2.]),
+    "cauchy_bad": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., -2.]),
+    "half_normal_ok": _validated(lambda tfd, p: tfd.HalfNormal(scale=p, validate_args=True), [1., 2.]),
+    "half_normal_bad": _validated(lambda tfd, p: tfd.HalfNormal(scale=p, validate_args=True), [0., 2.]),
+    "chi2_ok": _validated(lambda tfd, p: tfd.Chi2(df=p, validate_args=True), [3., 2.]),
+    "chi2_bad": _validated(lambda tfd, p: tfd.Chi2(df=p, validate_args=True), [3., -2.]),
+    "chi2_abs": _validated(lambda tfd, p: tfd.Chi2WithAbsDf(df=p, validate_args=True), [3.5, -2.5]),
+    "chi2_abs_bad": _validated(lambda tfd, p: tfd.Chi2WithAbsDf(df=p, validate_args=True), [0.5, -2.5]),
+    "inverse_gamma_ok": _validated(lambda tfd, p: tfd.InverseGamma(concentration=p, rate=[1., 2.], validate_args=True), [3., 2.]),
+    "inverse_gamma_bad": _validated(lambda tfd, p: tfd.InverseGamma(concentration=p, rate=[1., 2.], validate_args=True), [3., -2.]),
+    "inverse_gamma_bad_x": _validated(lambda tfd, p: tfd.InverseGamma(concentration=p, rate=[1., 2.], validate_args=True), [3., 2.], x=np.array([[0.5, -1.5]], np.float32)),
+    "inverse_gamma_softplus": _validated(lambda tfd, p: tfd.InverseGammaWithSoftplusConcentrationRate(concentration=p, rate=[1., 2.], validate_args=True), [-3., 2.]),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(VALIDATED.items()):
+        for k, v in _outcome(tf, build).items():
+            out["validated/%s/%s" % (key, k)] = v
     for bij in ("exp", "affine", "identity"):
         for m in TD_METHODS:
             for key, kw in (("event", dict(event_shape=[3])), ("batch_event", dict(batch_shape=[2], event_shape=[3])),

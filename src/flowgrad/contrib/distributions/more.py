@@ -10,7 +10,7 @@ from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_sh
 from ...distributions.continuous import Gamma
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import control_dependencies, name_scope
 from ...ops import (array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops,
                    random_ops)
 from ...ops.math_extras import betainc, igammac
@@ -26,12 +26,13 @@ class Cauchy(_ScalarEvent, distribution.Distribution):
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Cauchy"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Cauchy")
         with name_scope(name, values=[v for v in (loc, scale) if hasattr(v, "graph")]) \
                 as name:
-            self._loc = identity(loc, name="loc")
-            self._scale = identity(scale, name="scale")
-            check_ops.assert_same_float_dtype([self._loc, self._scale])
+            with control_dependencies([check_ops.assert_positive(scale)]
+                                      if validate_args else []):
+                self._loc = identity(loc, name="loc")
+                self._scale = identity(scale, name="scale")
+                check_ops.assert_same_float_dtype([self._loc, self._scale])
         super().__init__(dtype=self._scale.dtype,
                          reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -119,10 +120,10 @@ class HalfNormal(_ScalarEvent, distribution.Distribution):
 
     def __init__(self, scale, validate_args=False, allow_nan_stats=True, name="HalfNormal"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.HalfNormal")
         with name_scope(name, values=[scale] if hasattr(scale, "graph") else []) as name:
-            self._scale = identity(scale, name="scale")
+            with control_dependencies([check_ops.assert_positive(scale)]
+                                      if validate_args else []):
+                self._scale = identity(scale, name="scale")
         super().__init__(dtype=self._scale.dtype,
                          reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -178,9 +179,10 @@ class Chi2(Gamma):
 
     def __init__(self, df, validate_args=False, allow_nan_stats=True, name="Chi2"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Chi2")
         with name_scope(name, values=[df] if hasattr(df, "graph") else []) as name:
-            self._df = identity(df, name="df")
+            with control_dependencies([check_ops.assert_positive(df)]
+                                      if validate_args else []):
+                self._df = identity(df, name="df")
             super().__init__(concentration=0.5 * self._df,
                              rate=constant(0.5, dtype=self._df.dtype),
                              validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -215,13 +217,14 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
     def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
                  name="InverseGamma"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.InverseGamma")
         with name_scope(name, values=[v for v in (concentration, rate)
                                       if hasattr(v, "graph")]) as name:
-            self._concentration = identity(concentration, name="concentration")
-            self._rate = identity(rate, name="rate")
-            check_ops.assert_same_float_dtype([self._concentration, self._rate])
+            with control_dependencies([check_ops.assert_positive(concentration),
+                                       check_ops.assert_positive(rate)]
+                                      if validate_args else []):
+                self._concentration = identity(concentration, name="concentration")
+                self._rate = identity(rate, name="rate")
+                check_ops.assert_same_float_dtype([self._concentration, self._rate])
         super().__init__(dtype=self._concentration.dtype, validate_args=validate_args,
                          allow_nan_stats=allow_nan_stats,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
@@ -256,11 +259,17 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
         return self._log_unnormalized_prob(x) - self._log_normalization()
 
     def _cdf(self, x):
-        check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        x = self._maybe_assert_valid_sample(x)
         return igammac(self.concentration, self.rate / x)
 
-    def _log_unnormalized_prob(self, x):
+    def _maybe_assert_valid_sample(self, x):
         check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        if not self.validate_args:
+            return x
+        return control_flow_ops.with_dependencies([check_ops.assert_positive(x)], x)
+
+    def _log_unnormalized_prob(self, x):
+        x = self._maybe_assert_valid_sample(x)
         return -(1. + self.concentration) * math_ops.log(x) - self.rate / x
 
     def _log_normalization(self):
