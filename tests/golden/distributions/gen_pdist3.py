@@ -483,6 +483,41 @@ def _validated(make, param, x=np.array([[0.5, 1.5], [2.5, 3.0]], np.float32)):
     return build
 
 
+def _validated_discrete(make, param, x=np.array([[0., 1.], [2., 3.]], np.float32), fed_x=False):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        p = tf.placeholder(tf.float32, [None])
+        d = make(tfd, p)
+        feeds = {p: param}
+        xx = x
+        if fed_x:
+            xx = tf.placeholder(tf.float32, [None, 2])
+            feeds[xx] = x
+        out = {"sample": d.sample(2, seed=8), "log_prob": d.log_prob(xx), "cdf": d.cdf(xx), "prob": d.prob(xx), "log_cdf": d.log_cdf(xx)}
+        try:
+            out["entropy"] = d.entropy()
+        except NotImplementedError:
+            pass
+        return out, feeds
+    return build
+
+
+VALIDATED_DISCRETE = {
+    "poisson_ok": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p, validate_args=True), [1.5, 3.]),
+    "poisson_bad_rate": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p, validate_args=True), [1.5, -3.]),
+    "poisson_frac_x": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p, validate_args=True), [1.5, 3.], x=np.array([[0.5, 1.]], np.float32), fed_x=True),
+    "poisson_neg_x": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p, validate_args=True), [1.5, 3.], x=np.array([[-1., 1.]], np.float32), fed_x=True),
+    "poisson_log_rate": _validated_discrete(lambda tfd, p: tfd.Poisson(log_rate=p, validate_args=True), [-1.5, 3.]),
+    "poisson_unchecked_frac": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p), [1.5, 3.], x=np.array([[0.5, 1.]], np.float32)),
+    "geometric_ok": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 0.75]),
+    "geometric_logits": _validated_discrete(lambda tfd, p: tfd.Geometric(logits=p, validate_args=True), [-0.5, 2.]),
+    "geometric_bad_probs": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 1.5]),
+    "geometric_zero_probs": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 0.]),
+    "geometric_one_probs": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 1.]),
+    "geometric_frac_x": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 0.75], x=np.array([[0.5, 1.]], np.float32), fed_x=True),
+}
+
+
 VALIDATED = {
     "cauchy_ok": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., 2.]),
     "cauchy_bad": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., -2.]),
@@ -501,6 +536,9 @@ VALIDATED = {
 
 def cases(tf):
     out = {}
+    for key, build in sorted(VALIDATED_DISCRETE.items()):
+        for k, v in _outcome(tf, build).items():
+            out["validated_discrete/%s/%s" % (key, k)] = v
     for key, build in sorted(VALIDATED.items()):
         for k, v in _outcome(tf, build).items():
             out["validated/%s/%s" % (key, k)] = v
