@@ -483,6 +483,16 @@ def _validated(make, param, x=np.array([[0.5, 1.5], [2.5, 3.0]], np.float32)):
     return build
 
 
+NB_X = np.array([0., 3.], np.float32)
+
+
+def _negbin_frac_cdf(tf):
+    tfd = tf.contrib.distributions
+    x = tf.placeholder(tf.float32, [None])
+    d = tfd.NegativeBinomial(total_count=[2., 3.], probs=[0.25, 0.5], validate_args=True)
+    return {"cdf": d.cdf(x), "cdf_ok": d.cdf(x[::-1] * 0.)}, {x: np.array([0.5, 1.], np.float32)}
+
+
 def _validated_discrete(make, param, x=np.array([[0., 1.], [2., 3.]], np.float32), fed_x=False):
     def build(tf):
         tfd = tf.contrib.distributions
@@ -509,6 +519,10 @@ VALIDATED_DISCRETE = {
     "poisson_neg_x": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p, validate_args=True), [1.5, 3.], x=np.array([[-1., 1.]], np.float32), fed_x=True),
     "poisson_log_rate": _validated_discrete(lambda tfd, p: tfd.Poisson(log_rate=p, validate_args=True), [-1.5, 3.]),
     "poisson_unchecked_frac": _validated_discrete(lambda tfd, p: tfd.Poisson(rate=p), [1.5, 3.], x=np.array([[0.5, 1.]], np.float32)),
+    "negbin_ok": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [2., 3.5], x=NB_X),
+    "negbin_logits": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=[2., 3.], logits=p, validate_args=True), [-0.5, 1.], x=NB_X),
+    "negbin_bad_count": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [2., -3.5], x=NB_X),
+    "negbin_bad_probs": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=[2., 3.], probs=p, validate_args=True), [0.25, -0.5], x=NB_X),
     "geometric_ok": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 0.75]),
     "geometric_logits": _validated_discrete(lambda tfd, p: tfd.Geometric(logits=p, validate_args=True), [-0.5, 2.]),
     "geometric_bad_probs": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 1.5]),
@@ -536,6 +550,8 @@ VALIDATED = {
 
 def cases(tf):
     out = {}
+    for k, v in _outcome(tf, _negbin_frac_cdf).items():
+        out["validated_discrete/negbin_frac_cdf/%s" % k] = v
     for key, build in sorted(VALIDATED_DISCRETE.items()):
         for k, v in _outcome(tf, build).items():
             out["validated_discrete/%s/%s" % (key, k)] = v

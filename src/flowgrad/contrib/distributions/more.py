@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...distributions import distribution
+from ...distributions._checks import embed_check_nonnegative_integer_form
 from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_shape,
                                     get_logits_and_probs, identity, ndtri)
 from ...distributions.continuous import Gamma
@@ -327,12 +328,13 @@ class NegativeBinomial(_ScalarEvent, distribution.Distribution):
     def __init__(self, total_count, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="NegativeBinomial"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.NegativeBinomial")
         with name_scope(name, values=[v for v in (total_count, logits, probs)
                                       if hasattr(v, "graph")]) as name:
-            self._logits, self._probs = get_logits_and_probs(logits, probs, name=name)
-            self._total_count = identity(total_count, name="Identity")
+            self._logits, self._probs = get_logits_and_probs(
+                logits, probs, validate_args=validate_args, name=name)
+            with control_dependencies([check_ops.assert_positive(total_count)]
+                                      if validate_args else []):
+                self._total_count = identity(total_count, name="Identity")
         super().__init__(dtype=self._probs.dtype,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -366,17 +368,25 @@ class NegativeBinomial(_ScalarEvent, distribution.Distribution):
         return random_ops.random_poisson(rate, shape=[], dtype=self.dtype,
                                          seed=gen_new_seed(seed, "negative_binom"))
 
+    def _maybe_check_x(self, x):
+        if self.validate_args:
+            return embed_check_nonnegative_integer_form(x)
+        return x
+
     def _cdf(self, x):
+        x = self._maybe_check_x(x)
         return betainc(self.total_count, 1. + x, math_ops.sigmoid(-self.logits))
 
     def _log_prob(self, x):
         return self._log_unnormalized_prob(x) - self._log_normalization(x)
 
     def _log_unnormalized_prob(self, x):
+        x = self._maybe_check_x(x)
         return (self.total_count * math_ops.log_sigmoid(-self.logits)
                 + x * math_ops.log_sigmoid(self.logits))
 
     def _log_normalization(self, x):
+        x = self._maybe_check_x(x)
         return (-math_ops.lgamma(self.total_count + x) + math_ops.lgamma(1. + x)
                 + math_ops.lgamma(self.total_count))
 
