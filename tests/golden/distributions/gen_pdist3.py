@@ -493,6 +493,13 @@ def _negbin_frac_cdf(tf):
     return {"cdf": d.cdf(x), "cdf_ok": d.cdf(x[::-1] * 0.)}, {x: np.array([0.5, 1.], np.float32)}
 
 
+def _binomial_counts(tf):
+    tfd = tf.contrib.distributions
+    x = tf.placeholder(tf.float32, [None])
+    d = tfd.Binomial(total_count=[4., 6.], probs=[0.25, 0.5], validate_args=True)
+    return {"cdf": d.cdf(x), "mean": d.mean(), "variance": d.variance(), "mode": d.mode()}, {x: np.array([5., 1.], np.float32)}
+
+
 def _validated_discrete(make, param, x=np.array([[0., 1.], [2., 3.]], np.float32), fed_x=False):
     def build(tf):
         tfd = tf.contrib.distributions
@@ -503,11 +510,12 @@ def _validated_discrete(make, param, x=np.array([[0., 1.], [2., 3.]], np.float32
         if fed_x:
             xx = tf.placeholder(tf.float32, [None, 2])
             feeds[xx] = x
-        out = {"sample": d.sample(2, seed=8), "log_prob": d.log_prob(xx), "cdf": d.cdf(xx), "prob": d.prob(xx), "log_cdf": d.log_cdf(xx)}
-        try:
-            out["entropy"] = d.entropy()
-        except NotImplementedError:
-            pass
+        out = {"log_prob": d.log_prob(xx), "cdf": d.cdf(xx), "prob": d.prob(xx), "log_cdf": d.log_cdf(xx)}
+        for key, fn in (("entropy", d.entropy), ("sample", lambda: d.sample(2, seed=8))):
+            try:
+                out[key] = fn()
+            except NotImplementedError:
+                pass
         return out, feeds
     return build
 
@@ -523,6 +531,11 @@ VALIDATED_DISCRETE = {
     "negbin_logits": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=[2., 3.], logits=p, validate_args=True), [-0.5, 1.], x=NB_X),
     "negbin_bad_count": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [2., -3.5], x=NB_X),
     "negbin_bad_probs": _validated_discrete(lambda tfd, p: tfd.NegativeBinomial(total_count=[2., 3.], probs=p, validate_args=True), [0.25, -0.5], x=NB_X),
+    "binomial_ok": _validated_discrete(lambda tfd, p: tfd.Binomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [4., 6.], x=NB_X),
+    "binomial_logits": _validated_discrete(lambda tfd, p: tfd.Binomial(total_count=[4., 6.], logits=p, validate_args=True), [-0.5, 1.], x=NB_X),
+    "binomial_bad_count": _validated_discrete(lambda tfd, p: tfd.Binomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [4., -6.], x=NB_X),
+    "binomial_frac_count": _validated_discrete(lambda tfd, p: tfd.Binomial(total_count=p, probs=[0.25, 0.5], validate_args=True), [4.5, 6.], x=NB_X),
+    "binomial_bad_probs": _validated_discrete(lambda tfd, p: tfd.Binomial(total_count=[4., 6.], probs=p, validate_args=True), [0.25, 1.5], x=NB_X),
     "geometric_ok": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 0.75]),
     "geometric_logits": _validated_discrete(lambda tfd, p: tfd.Geometric(logits=p, validate_args=True), [-0.5, 2.]),
     "geometric_bad_probs": _validated_discrete(lambda tfd, p: tfd.Geometric(probs=p, validate_args=True), [0.25, 1.5]),
@@ -550,6 +563,8 @@ VALIDATED = {
 
 def cases(tf):
     out = {}
+    for k, v in _outcome(tf, _binomial_counts).items():
+        out["validated_discrete/binomial_counts/%s" % k] = v
     for k, v in _outcome(tf, _negbin_frac_cdf).items():
         out["validated_discrete/negbin_frac_cdf/%s" % k] = v
     for key, build in sorted(VALIDATED_DISCRETE.items()):

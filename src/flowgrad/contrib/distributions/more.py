@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...distributions import distribution
-from ...distributions._checks import embed_check_nonnegative_integer_form
+from ...distributions._checks import assert_integer_form, embed_check_nonnegative_integer_form
 from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_shape,
                                     get_logits_and_probs, identity, ndtri)
 from ...distributions.continuous import Gamma
@@ -16,7 +16,7 @@ from ...ops import (array_ops, check_ops, comparison_ops, control_flow_ops, math
                    random_ops)
 from ...ops.math_extras import betainc, igammac
 from .mixture_general import gen_new_seed
-from .scalar import _no_validation, _ScalarEvent
+from .scalar import _ScalarEvent
 
 __all__ = ["Cauchy", "HalfNormal", "Chi2", "Chi2WithAbsDf", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial", "Binomial"]
@@ -418,13 +418,12 @@ class Binomial(_ScalarEvent, distribution.Distribution):
     def __init__(self, total_count, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="Binomial"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.Binomial")
         with name_scope(name, values=[v for v in (total_count, logits, probs)
                                       if hasattr(v, "graph")]) as name:
-            self._total_count = convert_to_tensor(total_count, name="total_count")
-            self._logits, self._probs = get_logits_and_probs(logits=logits, probs=probs,
-                                                             name=name)
+            self._total_count = self._maybe_assert_valid_total_count(
+                convert_to_tensor(total_count, name="total_count"), validate_args)
+            self._logits, self._probs = get_logits_and_probs(
+                logits=logits, probs=probs, validate_args=validate_args, name=name)
         super().__init__(dtype=self._probs.dtype,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -457,7 +456,27 @@ class Binomial(_ScalarEvent, distribution.Distribution):
     def _prob(self, counts):
         return math_ops.exp(self._log_prob(counts))
 
+    @staticmethod
+    def _maybe_assert_valid_total_count(total_count, validate_args):
+        if not validate_args:
+            return total_count
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_non_negative(total_count,
+                                          message="total_count must be non-negative."),
+            assert_integer_form(total_count,
+                                message="total_count cannot contain fractional components.")],
+            total_count)
+
+    def _maybe_assert_valid_sample(self, counts):
+        if not self.validate_args:
+            return counts
+        counts = embed_check_nonnegative_integer_form(counts)
+        return control_flow_ops.with_dependencies([check_ops.assert_less_equal(
+            counts, self.total_count, message="counts are not less than or equal to n.")],
+            counts)
+
     def _cdf(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         probs = self.probs
         if not (counts.shape.is_fully_defined() and self.probs.shape.is_fully_defined()
                 and counts.shape.is_compatible_with(self.probs.shape)):
@@ -466,10 +485,12 @@ class Binomial(_ScalarEvent, distribution.Distribution):
         return _bdtr(k=counts, n=self.total_count, p=probs)
 
     def _log_unnormalized_prob(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return (counts * math_ops.log(self.probs)
                 + (self.total_count - counts) * math_ops.log1p(-self.probs))
 
     def _log_normalization(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return (math_ops.lgamma(1. + self.total_count - counts) + math_ops.lgamma(1. + counts)
                 - math_ops.lgamma(1. + self.total_count))
 
