@@ -545,6 +545,21 @@ VALIDATED_DISCRETE = {
 }
 
 
+def _relaxed(temp, probs=None, logits=None, x=np.array([0.25, 0.75], np.float32)):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        t = tf.placeholder(tf.float32, [])
+        d = tfd.RelaxedBernoulli(temperature=t, probs=probs, logits=logits, validate_args=True)
+        s = d.sample(3, seed=2)
+        return {"sample": s, "log_prob": d.log_prob(x), "prob_sample": d.prob(s), "cdf": d.cdf(x)}, {t: temp}
+    return build
+
+
+RELAXED = {"ok": _relaxed(0.5, probs=[0.25, 0.6]), "logits": _relaxed(2.0, logits=[-0.5, 1.5]),
+           "bad_temperature": _relaxed(-0.5, probs=[0.25, 0.6]), "bad_probs": _relaxed(0.5, probs=[0.25, 1.6]),
+           "bad_x": _relaxed(0.5, probs=[0.25, 0.6], x=np.array([0.25, 1.5], np.float32))}
+
+
 VALIDATED = {
     "cauchy_ok": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., 2.]),
     "cauchy_bad": _validated(lambda tfd, p: tfd.Cauchy(loc=[0., 1.], scale=p, validate_args=True), [1., -2.]),
@@ -570,6 +585,9 @@ def cases(tf):
     for key, build in sorted(VALIDATED_DISCRETE.items()):
         for k, v in _outcome(tf, build).items():
             out["validated_discrete/%s/%s" % (key, k)] = v
+    for key, build in sorted(RELAXED.items()):
+        for k, v in _outcome(tf, build).items():
+            out["relaxed_bernoulli/%s/%s" % (key, k)] = v
     for key, build in sorted(VALIDATED.items()):
         for k, v in _outcome(tf, build).items():
             out["validated/%s/%s" % (key, k)] = v
