@@ -463,4 +463,4 @@ class Distribution:
         shape = dynamic_shape_fn()
         if shape.shape.ndims is not None and shape.shape.as_list()[0] is not None:
             return shape.shape.as_list() == [0]
-        return math_ops.equal(array_ops.shape(shape)[0], 0)
+        return comparison.equal(array_ops.shape(shape)[0], 0)

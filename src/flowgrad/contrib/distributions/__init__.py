@@ -20,6 +20,7 @@ from .more import (Binomial, Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGam
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
+from .quantized import QuantizedDistribution
 from .relaxed_bernoulli import RelaxedBernoulli
 from .sample_stats import auto_correlation, percentile
 from .sinh_arcsinh import SinhArcsinh
@@ -51,5 +52,5 @@ __all__ = ["auto_correlation", "percentile",
            "RelaxedBernoulli", "Binomial", "VectorLaplaceDiag", "matrix_diag_transform",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
-           "SinhArcsinh", "normal_conjugates_known_scale_posterior",
+           "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
            "normal_conjugates_known_scale_predictive"]

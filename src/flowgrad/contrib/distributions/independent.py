@@ -9,9 +9,10 @@ from ...distributions import distribution as distribution_lib
 from ...distributions import kullback_leibler
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import control_dependencies, name_scope
 from ...engine.framework.tensor_shape import TensorShape
-from ...ops import array_ops, math_ops
+from ...ops import array_ops, check_ops, math_ops
+from ...engine.ops.construction import range as _range
 from ...ops.tensor_util import constant_value
 
 __all__ = ["Independent"]
@@ -27,18 +28,13 @@ class Independent(distribution_lib.Distribution):
         self._distribution = distribution
         with name_scope(name) as name:
             if reinterpreted_batch_ndims is None:
-                ndims = distribution.batch_shape.ndims
-                if ndims is None:
-                    raise NotImplementedError("Independent of a batch rank known only at run "
-                                              "time")
-                reinterpreted_batch_ndims = np.maximum(0, ndims - 1)
+                reinterpreted_batch_ndims = _default_reinterpreted_batch_ndims(distribution)
             reinterpreted_batch_ndims = convert_to_tensor(
                 reinterpreted_batch_ndims, dtype=_dt.int32, name="reinterpreted_batch_ndims")
+            self._reinterpreted_batch_ndims = reinterpreted_batch_ndims
             self._static_reinterpreted_batch_ndims = constant_value(reinterpreted_batch_ndims)
-            if self._static_reinterpreted_batch_ndims is None:
-                raise NotImplementedError("Independent with reinterpreted_batch_ndims known "
-                                          "only at run time")
-            self._reinterpreted_batch_ndims = self._static_reinterpreted_batch_ndims
+            if self._static_reinterpreted_batch_ndims is not None:
+                self._reinterpreted_batch_ndims = self._static_reinterpreted_batch_ndims
             super().__init__(dtype=distribution.dtype,
                              reparameterization_type=distribution.reparameterization_type,
                              validate_args=validate_args,
@@ -47,15 +43,8 @@ class Independent(distribution_lib.Distribution):
                              graph_parents=([reinterpreted_batch_ndims]
                                             + distribution._graph_parents),
                              name=name)
-            batch_ndims = distribution.batch_shape.ndims
-            static = int(self._static_reinterpreted_batch_ndims)
-            if batch_ndims is None:
-                if validate_args:
-                    raise NotImplementedError("validate_args=True for Independent of a batch "
-                                              "rank known only at run time")
-            elif static > batch_ndims:
-                raise ValueError("reinterpreted_batch_ndims({}) cannot exceed "
-                                 "distribution.batch_ndims({})".format(static, batch_ndims))
+            self._runtime_assertions = _make_runtime_assertions(
+                distribution, reinterpreted_batch_ndims, validate_args)
 
     @property
     def distribution(self):
@@ -65,58 +54,97 @@ class Independent(distribution_lib.Distribution):
     def reinterpreted_batch_ndims(self):
         return self._reinterpreted_batch_ndims
 
-    def _inner_batch_ndims(self, batch_shape):
-        dim0 = batch_shape.shape.with_rank_at_least(1)[0].value
-        return dim0 if dim0 is not None else array_ops.shape(batch_shape)[0]
-
     def _batch_shape_tensor(self):
-        batch_shape = self.distribution.batch_shape_tensor()
-        batch_ndims = self._inner_batch_ndims(batch_shape)
-        return batch_shape[:batch_ndims - self.reinterpreted_batch_ndims]
+        with control_dependencies(self._runtime_assertions):
+            batch_shape = self.distribution.batch_shape_tensor()
+            batch_ndims = _inner_batch_ndims(batch_shape)
+            return batch_shape[:batch_ndims - self.reinterpreted_batch_ndims]
 
     def _batch_shape(self):
         batch_shape = self.distribution.batch_shape
-        if batch_shape.ndims is None:
+        if self._static_reinterpreted_batch_ndims is None or batch_shape.ndims is None:
             return TensorShape(None)
         return batch_shape[:batch_shape.ndims - int(self._static_reinterpreted_batch_ndims)]
 
     def _event_shape_tensor(self):
-        batch_shape = self.distribution.batch_shape_tensor()
-        batch_ndims = self._inner_batch_ndims(batch_shape)
-        return array_ops.concat([batch_shape[batch_ndims - self.reinterpreted_batch_ndims:],
-                                 self.distribution.event_shape_tensor()], axis=0)
+        with control_dependencies(self._runtime_assertions):
+            batch_shape = self.distribution.batch_shape_tensor()
+            batch_ndims = _inner_batch_ndims(batch_shape)
+            return array_ops.concat([batch_shape[batch_ndims - self.reinterpreted_batch_ndims:],
+                                     self.distribution.event_shape_tensor()], axis=0)
 
     def _event_shape(self):
         batch_shape = self.distribution.batch_shape
-        if batch_shape.ndims is None:
+        if self._static_reinterpreted_batch_ndims is None or batch_shape.ndims is None:
             return TensorShape(None)
         d = batch_shape.ndims - int(self._static_reinterpreted_batch_ndims)
         return batch_shape[d:].concatenate(self.distribution.event_shape)
 
     def _sample_n(self, n, seed):
-        return self.distribution.sample(sample_shape=n, seed=seed)
+        with control_dependencies(self._runtime_assertions):
+            return self.distribution.sample(sample_shape=n, seed=seed)
 
     def _log_prob(self, x):
-        return self._reduce_sum(self.distribution.log_prob(x))
+        with control_dependencies(self._runtime_assertions):
+            return self._reduce_sum(self.distribution.log_prob(x))
 
     def _entropy(self):
-        return self._reduce_sum(self.distribution.entropy())
+        with control_dependencies(self._runtime_assertions):
+            return self._reduce_sum(self.distribution.entropy())
 
     def _mean(self):
-        return self.distribution.mean()
+        with control_dependencies(self._runtime_assertions):
+            return self.distribution.mean()
 
     def _variance(self):
-        return self.distribution.variance()
+        with control_dependencies(self._runtime_assertions):
+            return self.distribution.variance()
 
     def _stddev(self):
-        return self.distribution.stddev()
+        with control_dependencies(self._runtime_assertions):
+            return self.distribution.stddev()
 
     def _mode(self):
-        return self.distribution.mode()
+        with control_dependencies(self._runtime_assertions):
+            return self.distribution.mode()
 
     def _reduce_sum(self, stat):
-        range_ = np.arange(self._static_reinterpreted_batch_ndims)
+        if self._static_reinterpreted_batch_ndims is None:
+            range_ = _range(self._reinterpreted_batch_ndims)
+        else:
+            range_ = np.arange(self._static_reinterpreted_batch_ndims)
         return math_ops.reduce_sum(stat, axis=-1 - range_)
+
+
+def _inner_batch_ndims(batch_shape):
+    dim0 = batch_shape.shape.with_rank_at_least(1)[0].value
+    return dim0 if dim0 is not None else array_ops.shape(batch_shape)[0]
+
+
+def _default_reinterpreted_batch_ndims(distribution):
+    """max(0, batch rank - 1): NumPy's when the rank is static, else a Maximum op."""
+    ndims = distribution.batch_shape.ndims
+    if ndims is None:
+        return math_ops.maximum(0, array_ops.shape(distribution.batch_shape_tensor())[0] - 1)
+    return np.maximum(0, ndims - 1)
+
+
+def _make_runtime_assertions(distribution, reinterpreted_batch_ndims, validate_args):
+    """TF's ValueError for a static reinterpreted_batch_ndims above the static batch rank;
+    else, under validate_args, an assert_less_equal between them."""
+    assertions = []
+    static = constant_value(reinterpreted_batch_ndims)
+    batch_ndims = distribution.batch_shape.ndims
+    if batch_ndims is not None and static is not None:
+        if static > batch_ndims:
+            raise ValueError("reinterpreted_batch_ndims({}) cannot exceed "
+                             "distribution.batch_ndims({})".format(static, batch_ndims))
+    elif validate_args:
+        batch_ndims = _inner_batch_ndims(distribution.batch_shape_tensor())
+        assertions.append(check_ops.assert_less_equal(
+            reinterpreted_batch_ndims, batch_ndims,
+            message="reinterpreted_batch_ndims cannot exceed distribution.batch_ndims"))
+    return assertions
 
 
 @kullback_leibler.RegisterKL(Independent, Independent)
@@ -124,8 +152,15 @@ def _kl_independent(a, b, name="kl_independent"):
     """KL(a || b) summed over the reinterpreted dimensions."""
     p, q = a.distribution, b.distribution
     if not (a.event_shape.is_fully_defined() and b.event_shape.is_fully_defined()):
-        raise NotImplementedError("KL between Independents of event shapes known only at run "
-                                  "time")
+        with control_dependencies([
+                check_ops.assert_equal(a.event_shape_tensor(), b.event_shape_tensor()),
+                check_ops.assert_equal(p.event_shape_tensor(), q.event_shape_tensor())]):
+            # TF 1.14 takes the shape of element 0 of each event shape (an empty vector)
+            num_reduce_dims = (array_ops.shape(a.event_shape_tensor()[0])
+                               - array_ops.shape(p.event_shape_tensor()[0]))
+            reduce_dims = _range(-num_reduce_dims - 1, -1, 1)
+            return math_ops.reduce_sum(kullback_leibler.kl_divergence(p, q, name=name),
+                                       axis=reduce_dims)
     if a.event_shape != b.event_shape:
         raise ValueError("Event shapes do not match.")
     if p.event_shape != q.event_shape:

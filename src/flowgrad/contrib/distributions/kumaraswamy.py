@@ -8,7 +8,7 @@ from ...distributions import distribution
 from ...distributions.continuous import Uniform
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
-from ...ops import array_ops, math_ops
+from ...ops import array_ops, check_ops, control_flow_ops, math_ops
 from ...ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape
 from .bijectors.basic import Kumaraswamy as KumaraswamyBijector
 from .transformed import TransformedDistribution
@@ -78,8 +78,12 @@ class Kumaraswamy(TransformedDistribution):
         a, b = self.concentration1, self.concentration0
         mode = ((a - 1) / (a * b - 1)) ** (1. / a)
         if not self.allow_nan_stats:
-            raise NotImplementedError("allow_nan_stats=False for "
-                                      "tf.contrib.distributions.Kumaraswamy.mode")
+            return control_flow_ops.with_dependencies([
+                check_ops.assert_less(array_ops.ones([], dtype=a.dtype), a,
+                                      message="Mode undefined for concentration1 <= 1."),
+                check_ops.assert_less(array_ops.ones([], dtype=b.dtype), b,
+                                      message="Mode undefined for concentration0 <= 1.")],
+                mode)
         nan = array_ops.fill(self.batch_shape_tensor(),
                              np.array(np.nan, dtype=self.dtype.as_numpy_dtype), name="nan")
         is_defined = (self.concentration1 > 1.) & (self.concentration0 > 1.)

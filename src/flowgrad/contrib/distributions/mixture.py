@@ -15,9 +15,10 @@ __all__ = ["MixtureSameFamily"]
 
 
 def _batch_ndims(d):
-    if d.batch_shape.ndims is None:
-        raise NotImplementedError("MixtureSameFamily with batch ranks known only at run time")
-    return d.batch_shape.ndims
+    """The batch rank: static when known, else Shape(batch_shape_tensor())[0]."""
+    if d.batch_shape.ndims is not None:
+        return d.batch_shape.ndims
+    return array_ops.shape(d.batch_shape_tensor())[0]
 
 
 def pad_mixture_dimensions(x, mixture_distribution, categorical_distribution, event_ndims):
@@ -34,9 +35,12 @@ def pad_mixture_dimensions(x, mixture_distribution, categorical_distribution, ev
             s[:-1], array_ops.ones([pad_ndims], dtype=_dt.int32), s[-1:],
             array_ops.ones([event_ndims], dtype=_dt.int32)], axis=0))
         # the Select and its ones are constants TF's shape refiner folds
-        static_pad = (dist_batch_ndims if categorical_distribution.batch_shape.ndims == 0
-                      else dist_batch_ndims - cat_batch_ndims)
-        if x.shape.ndims is not None:
+        dist_static = mixture_distribution.batch_shape.ndims
+        cat_static = categorical_distribution.batch_shape.ndims
+        static_pad = None
+        if dist_static is not None and cat_static is not None:
+            static_pad = dist_static if cat_static == 0 else dist_static - cat_static
+        if x.shape.ndims is not None and static_pad is not None:
             dims = x.shape.as_list()
             out.set_shape(dims[:-1] + [1] * static_pad + dims[-1:] + [1] * event_ndims)
         return out
@@ -164,14 +168,12 @@ class MixtureSameFamily(distribution.Distribution):
 
     def _pad_sample_dims(self, x):
         with name_scope("pad_sample_dims", values=[x]):
-            if x.shape.ndims is None:
-                raise NotImplementedError("MixtureSameFamily of a value of unknown rank")
-            ndims = x.shape.ndims
+            ndims = x.shape.ndims if x.shape.ndims is not None else array_ops.rank(x)
             shape = array_ops.shape(x)
             d = ndims - self._event_ndims
             out = array_ops.reshape(x, shape=array_ops.concat([shape[:d], [1], shape[d:]],
                                                               axis=0))
-            if x.shape.is_fully_defined():
+            if x.shape.is_fully_defined() and isinstance(d, int):
                 dims = x.shape.as_list()
                 out.set_shape(TensorShape(dims[:d] + [1] + dims[d:]))
             return out

@@ -5,16 +5,18 @@ from __future__ import annotations
 import numpy as np
 
 from ...distributions import distribution
+from ...distributions._checks import assert_integer_form, embed_check_nonnegative_integer_form
 from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_shape,
                                     get_logits_and_probs, identity, ndtri)
 from ...distributions.continuous import Gamma
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
-from ...engine.framework.graph import name_scope
-from ...ops import array_ops, check_ops, comparison_ops, math_ops, nn_ops, random_ops
+from ...engine.framework.graph import control_dependencies, name_scope
+from ...ops import (array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops,
+                   random_ops)
 from ...ops.math_extras import betainc, igammac
 from .mixture_general import gen_new_seed
-from .scalar import _no_validation, _ScalarEvent
+from .scalar import _ScalarEvent
 
 __all__ = ["Cauchy", "HalfNormal", "Chi2", "Chi2WithAbsDf", "InverseGamma",
            "InverseGammaWithSoftplusConcentrationRate", "NegativeBinomial", "Binomial"]
@@ -25,12 +27,13 @@ class Cauchy(_ScalarEvent, distribution.Distribution):
 
     def __init__(self, loc, scale, validate_args=False, allow_nan_stats=True, name="Cauchy"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Cauchy")
         with name_scope(name, values=[v for v in (loc, scale) if hasattr(v, "graph")]) \
                 as name:
-            self._loc = identity(loc, name="loc")
-            self._scale = identity(scale, name="scale")
-            check_ops.assert_same_float_dtype([self._loc, self._scale])
+            with control_dependencies([check_ops.assert_positive(scale)]
+                                      if validate_args else []):
+                self._loc = identity(loc, name="loc")
+                self._scale = identity(scale, name="scale")
+                check_ops.assert_same_float_dtype([self._loc, self._scale])
         super().__init__(dtype=self._scale.dtype,
                          reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -118,10 +121,10 @@ class HalfNormal(_ScalarEvent, distribution.Distribution):
 
     def __init__(self, scale, validate_args=False, allow_nan_stats=True, name="HalfNormal"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.HalfNormal")
         with name_scope(name, values=[scale] if hasattr(scale, "graph") else []) as name:
-            self._scale = identity(scale, name="scale")
+            with control_dependencies([check_ops.assert_positive(scale)]
+                                      if validate_args else []):
+                self._scale = identity(scale, name="scale")
         super().__init__(dtype=self._scale.dtype,
                          reparameterization_type=distribution.FULLY_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -177,9 +180,10 @@ class Chi2(Gamma):
 
     def __init__(self, df, validate_args=False, allow_nan_stats=True, name="Chi2"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Chi2")
         with name_scope(name, values=[df] if hasattr(df, "graph") else []) as name:
-            self._df = identity(df, name="df")
+            with control_dependencies([check_ops.assert_positive(df)]
+                                      if validate_args else []):
+                self._df = identity(df, name="df")
             super().__init__(concentration=0.5 * self._df,
                              rate=constant(0.5, dtype=self._df.dtype),
                              validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -214,13 +218,14 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
     def __init__(self, concentration, rate, validate_args=False, allow_nan_stats=True,
                  name="InverseGamma"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.InverseGamma")
         with name_scope(name, values=[v for v in (concentration, rate)
                                       if hasattr(v, "graph")]) as name:
-            self._concentration = identity(concentration, name="concentration")
-            self._rate = identity(rate, name="rate")
-            check_ops.assert_same_float_dtype([self._concentration, self._rate])
+            with control_dependencies([check_ops.assert_positive(concentration),
+                                       check_ops.assert_positive(rate)]
+                                      if validate_args else []):
+                self._concentration = identity(concentration, name="concentration")
+                self._rate = identity(rate, name="rate")
+                check_ops.assert_same_float_dtype([self._concentration, self._rate])
         super().__init__(dtype=self._concentration.dtype, validate_args=validate_args,
                          allow_nan_stats=allow_nan_stats,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
@@ -255,11 +260,17 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
         return self._log_unnormalized_prob(x) - self._log_normalization()
 
     def _cdf(self, x):
-        check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        x = self._maybe_assert_valid_sample(x)
         return igammac(self.concentration, self.rate / x)
 
-    def _log_unnormalized_prob(self, x):
+    def _maybe_assert_valid_sample(self, x):
         check_ops.assert_same_float_dtype(tensors=[x], dtype=self.dtype)
+        if not self.validate_args:
+            return x
+        return control_flow_ops.with_dependencies([check_ops.assert_positive(x)], x)
+
+    def _log_unnormalized_prob(self, x):
+        x = self._maybe_assert_valid_sample(x)
         return -(1. + self.concentration) * math_ops.log(x) - self.rate / x
 
     def _log_normalization(self):
@@ -270,23 +281,27 @@ class InverseGamma(_ScalarEvent, distribution.Distribution):
                 + math_ops.lgamma(self.concentration)
                 - (1. + self.concentration) * math_ops.digamma(self.concentration))
 
-    def _nan_where(self, value, threshold, message):
+    def _nan_where(self, value, threshold, bound, message):
+        """TF's NaN where concentration <= threshold; with allow_nan_stats=False, an
+        assert_less(bound, concentration) dependency instead."""
         if not self.allow_nan_stats:
-            raise NotImplementedError("allow_nan_stats=False for "
-                                      "tf.contrib.distributions.InverseGamma (%s)" % message)
+            return control_flow_ops.with_dependencies([check_ops.assert_less(
+                bound(), self.concentration, message=message)], value)
         nan = array_ops.fill(self.batch_shape_tensor(),
                              np.array(np.nan, dtype=self.dtype.as_numpy_dtype()), name="nan")
         return array_ops.where(self.concentration > threshold, value, nan)
 
     def _mean(self):
         mean = self.rate / (self.concentration - 1.)
-        return self._nan_where(mean, 1., "mean")
+        return self._nan_where(mean, 1., lambda: array_ops.ones([], self.dtype),
+                               "mean undefined when any concentration <= 1")
 
     def _variance(self):
         var = (math_ops.square(self.rate)
                / math_ops.squared_difference(self.concentration, 1.)
                / (self.concentration - 2.))
-        return self._nan_where(var, 2., "variance")
+        return self._nan_where(var, 2., lambda: constant(2., dtype=self.dtype),
+                               "variance undefined when any concentration <= 2")
 
     def _mode(self):
         return self.rate / (1. + self.concentration)
@@ -313,12 +328,13 @@ class NegativeBinomial(_ScalarEvent, distribution.Distribution):
     def __init__(self, total_count, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="NegativeBinomial"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.NegativeBinomial")
         with name_scope(name, values=[v for v in (total_count, logits, probs)
                                       if hasattr(v, "graph")]) as name:
-            self._logits, self._probs = get_logits_and_probs(logits, probs, name=name)
-            self._total_count = identity(total_count, name="Identity")
+            self._logits, self._probs = get_logits_and_probs(
+                logits, probs, validate_args=validate_args, name=name)
+            with control_dependencies([check_ops.assert_positive(total_count)]
+                                      if validate_args else []):
+                self._total_count = identity(total_count, name="Identity")
         super().__init__(dtype=self._probs.dtype,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -352,17 +368,25 @@ class NegativeBinomial(_ScalarEvent, distribution.Distribution):
         return random_ops.random_poisson(rate, shape=[], dtype=self.dtype,
                                          seed=gen_new_seed(seed, "negative_binom"))
 
+    def _maybe_check_x(self, x):
+        if self.validate_args:
+            return embed_check_nonnegative_integer_form(x)
+        return x
+
     def _cdf(self, x):
+        x = self._maybe_check_x(x)
         return betainc(self.total_count, 1. + x, math_ops.sigmoid(-self.logits))
 
     def _log_prob(self, x):
         return self._log_unnormalized_prob(x) - self._log_normalization(x)
 
     def _log_unnormalized_prob(self, x):
+        x = self._maybe_check_x(x)
         return (self.total_count * math_ops.log_sigmoid(-self.logits)
                 + x * math_ops.log_sigmoid(self.logits))
 
     def _log_normalization(self, x):
+        x = self._maybe_check_x(x)
         return (-math_ops.lgamma(self.total_count + x) + math_ops.lgamma(1. + x)
                 + math_ops.lgamma(self.total_count))
 
@@ -394,13 +418,12 @@ class Binomial(_ScalarEvent, distribution.Distribution):
     def __init__(self, total_count, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="Binomial"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.Binomial")
         with name_scope(name, values=[v for v in (total_count, logits, probs)
                                       if hasattr(v, "graph")]) as name:
-            self._total_count = convert_to_tensor(total_count, name="total_count")
-            self._logits, self._probs = get_logits_and_probs(logits=logits, probs=probs,
-                                                             name=name)
+            self._total_count = self._maybe_assert_valid_total_count(
+                convert_to_tensor(total_count, name="total_count"), validate_args)
+            self._logits, self._probs = get_logits_and_probs(
+                logits=logits, probs=probs, validate_args=validate_args, name=name)
         super().__init__(dtype=self._probs.dtype,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -433,7 +456,27 @@ class Binomial(_ScalarEvent, distribution.Distribution):
     def _prob(self, counts):
         return math_ops.exp(self._log_prob(counts))
 
+    @staticmethod
+    def _maybe_assert_valid_total_count(total_count, validate_args):
+        if not validate_args:
+            return total_count
+        return control_flow_ops.with_dependencies([
+            check_ops.assert_non_negative(total_count,
+                                          message="total_count must be non-negative."),
+            assert_integer_form(total_count,
+                                message="total_count cannot contain fractional components.")],
+            total_count)
+
+    def _maybe_assert_valid_sample(self, counts):
+        if not self.validate_args:
+            return counts
+        counts = embed_check_nonnegative_integer_form(counts)
+        return control_flow_ops.with_dependencies([check_ops.assert_less_equal(
+            counts, self.total_count, message="counts are not less than or equal to n.")],
+            counts)
+
     def _cdf(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         probs = self.probs
         if not (counts.shape.is_fully_defined() and self.probs.shape.is_fully_defined()
                 and counts.shape.is_compatible_with(self.probs.shape)):
@@ -442,10 +485,12 @@ class Binomial(_ScalarEvent, distribution.Distribution):
         return _bdtr(k=counts, n=self.total_count, p=probs)
 
     def _log_unnormalized_prob(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return (counts * math_ops.log(self.probs)
                 + (self.total_count - counts) * math_ops.log1p(-self.probs))
 
     def _log_normalization(self, counts):
+        counts = self._maybe_assert_valid_sample(counts)
         return (math_ops.lgamma(1. + self.total_count - counts) + math_ops.lgamma(1. + counts)
                 - math_ops.lgamma(1. + self.total_count))
 

@@ -13,7 +13,7 @@ from ...engine.framework.tensor_shape import TensorShape
 from ...linear_operator import (LinearOperatorDiag, LinearOperatorIdentity,
                                 LinearOperatorLowerTriangular, LinearOperatorLowRankUpdate,
                                 LinearOperatorScaledIdentity)
-from ...ops import array_ops, linalg_impl, math_ops, matrix_ops
+from ...ops import array_ops, check_ops, control_flow_ops, linalg_impl, math_ops, matrix_ops
 from ...ops.array_ops_extra import broadcast_dynamic_shape, broadcast_static_shape
 from ...ops.tensor_util import constant_value
 from ._scale import make_diag_scale as _make_diag_scale
@@ -43,7 +43,7 @@ def _shapes_from_loc_and_scale(loc, scale, name="shapes_from_loc_and_scale"):
         if event_size_const is not None:
             event_shape = event_size_const.reshape([1])
         else:
-            event_shape = array_ops.expand_dims(event_size, 0)
+            event_shape = event_size[None]
         if loc is not None:
             loc_event_size = loc.get_shape()[-1].value
             if loc_event_size is not None and event_size_const is not None and \
@@ -220,10 +220,6 @@ class MultivariateNormalFullCovariance(MultivariateNormalTriL):
     def __init__(self, loc=None, covariance_matrix=None, validate_args=False,
                  allow_nan_stats=True, name="MultivariateNormalFullCovariance"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for "
-                                      "tf.contrib.distributions."
-                                      "MultivariateNormalFullCovariance")
         with name_scope(name) as name:
             with name_scope("init", values=[x for x in (loc, covariance_matrix)
                                             if hasattr(x, "graph")]):
@@ -232,6 +228,13 @@ class MultivariateNormalFullCovariance(MultivariateNormalTriL):
                 else:
                     covariance_matrix = convert_to_tensor(covariance_matrix,
                                                           name="covariance_matrix")
+                    if validate_args:
+                        # cholesky reads one triangle only: TF checks the symmetry
+                        covariance_matrix = control_flow_ops.with_dependencies([
+                            check_ops.assert_near(
+                                covariance_matrix,
+                                linalg_impl.matrix_transpose(covariance_matrix),
+                                message="Matrix was not symmetric")], covariance_matrix)
                     scale_tril = linalg_impl.cholesky(covariance_matrix)
                 super().__init__(loc=loc, scale_tril=scale_tril, validate_args=validate_args,
                                  allow_nan_stats=allow_nan_stats, name=name)
@@ -245,9 +248,6 @@ class MultivariateNormalDiagPlusLowRank(MultivariateNormalLinearOperator):
                  scale_perturb_factor=None, scale_perturb_diag=None, validate_args=False,
                  allow_nan_stats=True, name="MultivariateNormalDiagPlusLowRank"):
         parameters = dict(locals())
-        if validate_args:
-            raise NotImplementedError("validate_args=True for tf.contrib.distributions."
-                                      "MultivariateNormalDiagPlusLowRank")
         with name_scope(name) as name:
             values = [x for x in (loc, scale_diag, scale_identity_multiplier,
                                   scale_perturb_factor, scale_perturb_diag)
@@ -256,6 +256,7 @@ class MultivariateNormalDiagPlusLowRank(MultivariateNormalLinearOperator):
                 has_low_rank = scale_perturb_factor is not None or \
                     scale_perturb_diag is not None
                 scale = _make_diag_scale(loc, scale_diag, scale_identity_multiplier,
+                                         validate_args=validate_args,
                                          assert_positive=has_low_rank)
                 scale_perturb_factor = _convert(scale_perturb_factor, "scale_perturb_factor")
                 scale_perturb_diag = _convert(scale_perturb_diag, "scale_perturb_diag")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from ...distributions._util import get_logits_and_probs, identity
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
-from ...engine.framework.graph import name_scope
+from ...engine.framework.graph import control_dependencies, name_scope
+from ...ops import check_ops
 from .bijectors.basic import Sigmoid
-from .scalar import Logistic, _no_validation
+from .scalar import Logistic
 from .transformed import TransformedDistribution
 
 __all__ = ["RelaxedBernoulli"]
@@ -19,12 +20,13 @@ class RelaxedBernoulli(TransformedDistribution):
     def __init__(self, temperature, logits=None, probs=None, validate_args=False,
                  allow_nan_stats=True, name="RelaxedBernoulli"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.RelaxedBernoulli")
         values = [v for v in (logits, probs, temperature) if hasattr(v, "graph")]
         with name_scope(name, values=values) as name:
-            self._temperature = identity(temperature, name="temperature")
-            self._logits, self._probs = get_logits_and_probs(logits=logits, probs=probs)
+            with control_dependencies([check_ops.assert_positive(temperature)]
+                                      if validate_args else []):
+                self._temperature = identity(temperature, name="temperature")
+            self._logits, self._probs = get_logits_and_probs(logits=logits, probs=probs,
+                                                             validate_args=validate_args)
             super().__init__(
                 distribution=Logistic(self._logits / self._temperature,
                                       1. / self._temperature, validate_args=validate_args,

@@ -7,13 +7,15 @@ import math
 import numpy as np
 
 from ...distributions import distribution
+from ...distributions._checks import embed_check_nonnegative_integer_form
 from ...distributions._util import (broadcast_dynamic_shape, broadcast_static_shape,
                                     get_logits_and_probs, identity)
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
-from ...engine.framework.graph import get_default_graph, name_scope
+from ...engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ...engine.framework.tensor_shape import TensorShape
-from ...ops import array_ops, check_ops, comparison_ops, math_ops, nn_ops, random_ops
+from ...ops import (array_ops, check_ops, comparison_ops, control_flow_ops, math_ops, nn_ops,
+                   random_ops)
 from ...ops.math_extras import igammac
 from ...ops.tensor_util import constant_value
 
@@ -126,11 +128,12 @@ class Geometric(_ScalarEvent, distribution.Distribution):
     def __init__(self, logits=None, probs=None, validate_args=False, allow_nan_stats=True,
                  name="Geometric"):
         parameters = dict(locals())
-        _no_validation(validate_args,
-                       "validate_args=True for tf.contrib.distributions.Geometric")
         with name_scope(name, values=[logits, probs]) as name:
-            self._logits, self._probs = get_logits_and_probs(logits, probs, name=name)
-            self._probs = identity(self._probs, name="probs")
+            self._logits, self._probs = get_logits_and_probs(
+                logits, probs, validate_args=validate_args, name=name)
+            with control_dependencies([check_ops.assert_positive(self._probs)]
+                                      if validate_args else []):
+                self._probs = identity(self._probs, name="probs")
         super().__init__(dtype=self._probs.dtype,
                          reparameterization_type=distribution.NOT_REPARAMETERIZED,
                          validate_args=validate_args, allow_nan_stats=allow_nan_stats,
@@ -158,14 +161,19 @@ class Geometric(_ScalarEvent, distribution.Distribution):
             dtype=self.dtype)
         return math_ops.floor(math_ops.log(sampled) / math_ops.log1p(-self.probs))
 
+    def _integer_or_floor(self, x):
+        if self.validate_args:
+            return embed_check_nonnegative_integer_form(x)
+        return math_ops.floor(x)   # scipy floors, so TF does
+
     def _cdf(self, x):
-        x = math_ops.floor(x)
+        x = self._integer_or_floor(x)
         x *= array_ops.ones_like(self.probs)
         return array_ops.where(x < 0., array_ops.zeros_like(x),
                                -math_ops.expm1((1. + x) * math_ops.log1p(-self.probs)))
 
     def _log_prob(self, x):
-        x = math_ops.floor(x)
+        x = self._integer_or_floor(x)
         x *= array_ops.ones_like(self.probs)
         probs = self.probs * array_ops.ones_like(x)
         safe_domain = array_ops.where(comparison_ops.equal(x, 0.), array_ops.zeros_like(probs),
@@ -173,7 +181,12 @@ class Geometric(_ScalarEvent, distribution.Distribution):
         return x * math_ops.log1p(-safe_domain) + math_ops.log(probs)
 
     def _entropy(self):
-        return nn_ops.softplus(self.logits) / self._probs - self.logits
+        probs = self._probs
+        if self.validate_args:
+            probs = control_flow_ops.with_dependencies([check_ops.assert_less(
+                probs, constant(1., probs.dtype),
+                message="Entropy is undefined when logits = inf or probs = 1.")], probs)
+        return nn_ops.softplus(self.logits) / probs - self.logits
 
     def _mean(self):
         return math_ops.exp(-self.logits)
@@ -191,7 +204,6 @@ class Poisson(_ScalarEvent, distribution.Distribution):
     def __init__(self, rate=None, log_rate=None, validate_args=False, allow_nan_stats=True,
                  name="Poisson"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions.Poisson")
         with name_scope(name, values=[rate]) as name:
             if (rate is None) == (log_rate is None):
                 raise ValueError("Must specify exactly one of `rate` and `log_rate`.")
@@ -200,8 +212,10 @@ class Poisson(_ScalarEvent, distribution.Distribution):
                 if not rate.dtype.is_floating:
                     raise TypeError("rate.dtype ({}) is a not a float-type.".format(
                         rate.dtype.name))
-                self._rate = identity(rate, name="rate")
-                self._log_rate = math_ops.log(rate, name="log_rate")
+                with control_dependencies([check_ops.assert_positive(rate)]
+                                          if validate_args else []):
+                    self._rate = identity(rate, name="rate")
+                    self._log_rate = math_ops.log(rate, name="log_rate")
             else:
                 log_rate = convert_to_tensor(log_rate, name="log_rate")
                 if not log_rate.dtype.is_floating:
@@ -235,12 +249,16 @@ class Poisson(_ScalarEvent, distribution.Distribution):
         return math_ops.log(self.cdf(x))
 
     def _cdf(self, x):
+        if self.validate_args:
+            x = embed_check_nonnegative_integer_form(x)
         return igammac(1. + x, self.rate)
 
     def _log_normalization(self):
         return self.rate
 
     def _log_unnormalized_prob(self, x):
+        if self.validate_args:
+            x = embed_check_nonnegative_integer_form(x)
         return x * self.log_rate - math_ops.lgamma(1. + x)
 
     def _mean(self):

@@ -206,6 +206,9 @@ class TransformedDistribution(distribution_lib.Distribution):
         if self._is_maybe_event_override:
             raise NotImplementedError("%s is not implemented when overriding event_shape"
                                       % what)
+        if not self.bijector._is_injective:
+            raise NotImplementedError("%s is not implemented when bijector is not injective."
+                                      % what)
         x = self.bijector.inverse(y)
         return getattr(self.distribution, what)(x)
 
@@ -225,6 +228,9 @@ class TransformedDistribution(distribution_lib.Distribution):
         if self._is_maybe_event_override:
             raise NotImplementedError("quantile is not implemented when overriding "
                                       "event_shape")
+        if not self.bijector._is_injective:
+            raise NotImplementedError("quantile is not implemented when bijector is not "
+                                      "injective.")
         return self.bijector.forward(self.distribution.quantile(value))
 
     def _entropy(self):

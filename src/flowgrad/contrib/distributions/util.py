@@ -61,12 +61,11 @@ def tridiag(below=None, diag=None, above=None, name=None):
         return total
 
 
-def _static_rank(x):
-    """TF's prefer_static_rank: rank(x) (a Const when known) read back statically."""
-    value = constant_value(array_ops.rank(x))
-    if value is None:
-        raise NotImplementedError("fill_triangular of a tensor of unknown rank")
-    return int(value)
+def _prefer_static_rank(x):
+    """TF's prefer_static_rank: rank(x) read back statically when known, else the Rank op."""
+    rank = array_ops.rank(x)
+    value = constant_value(rank)
+    return rank if value is None else int(value)
 
 
 def fill_triangular(x, upper=False, name=None):
@@ -88,7 +87,7 @@ def fill_triangular(x, upper=False, name=None):
             n = math_ops.cast(math_ops.sqrt(0.25 + math_ops.cast(2 * m, dtype=_dt.float32)),
                               dtype=_dt.int32)
             static_final_shape = x.shape.with_rank_at_least(1)[:-1].concatenate([None, None])
-        ndims = _static_rank(x)
+        ndims = _prefer_static_rank(x)
         if upper:
             x_list = [x, array_ops.reverse(x[..., n:], axis=[ndims - 1])]
         else:
@@ -117,7 +116,7 @@ def fill_triangular_inverse(x, upper=False, name=None):
             n = array_ops.shape(x)[-1]
             m = (n * (n + 1)) // 2
             static_final_shape = x.shape.with_rank_at_least(2)[:-2].concatenate([None])
-        ndims = _static_rank(x)
+        ndims = _prefer_static_rank(x)
         if upper:
             initial_elements = x[..., 0, :]
             triangular_portion = x[..., 1:, :]

@@ -330,6 +330,9 @@ def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tens
         axis = np.asarray(axis, np.int32)   # TF converts Python bools to the int32 axis
     with _scope(name, "ReverseV2", [tensor]) as scope:
         x = op_input(tensor, "tensor")   # TF's op_def_library: ReverseV2/tensor
+        if isinstance(axis, (list, tuple)) and builtins.any(isinstance(v, Tensor)
+                                                            for v in axis):
+            axis = convert_to_tensor(axis, name="axis")   # TF packs it: ReverseV2/axis
         if not isinstance(axis, Tensor):
             check_not_float(axis, "ReverseV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else _int_tensor(np.asarray(axis).reshape(-1)

@@ -132,7 +132,27 @@ def _trisolve_infer(inputs, attrs):
             and ad[-1] != bd[-2]:
         raise ValueError(f"Dimensions must be equal, but are {ad[-1]} and {bd[-2]} for "
                          "'MatrixTriangularSolve' (matrix and rhs rows)")
-    return [(b.dtype.base_dtype, b.shape)]
+    return [(b.dtype.base_dtype, _trisolve_shape(a.shape, b.shape))]
+
+
+def _trisolve_shape(a, b):
+    """TF 1.14's MatrixSolveShapeFn(square): lhs batch merged with rhs batch, then the rows
+    known from either operand, then rhs's columns (an rhs of unknown rank still gives a rank)."""
+    if a.ndims is None:
+        return b
+    a_dims = a.as_list()
+    batch = TensorShape(a_dims[:-2])
+    rows = [a_dims[-2], a_dims[-1]]
+    cols = None
+    if b.ndims is not None:
+        b_dims = b.as_list()
+        if not batch.is_compatible_with(TensorShape(b_dims[:-2])):
+            return b   # the kernel reports the mismatch
+        batch = batch.merge_with(TensorShape(b_dims[:-2]))
+        rows.append(b_dims[-2])
+        cols = b_dims[-1]
+    n = next((d for d in rows if d is not None), None)
+    return batch.concatenate([n, cols])
 
 
 def _trisolve_kernel(a, b, lower=True, adjoint=False):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from ....engine.framework import dtypes as _dt
 from ....engine.framework.constant_op import convert_to_tensor
-from ....engine.framework.graph import Tensor
+from ....engine.framework.graph import Tensor, control_dependencies
+from ....engine.ops.construction import zeros
 from ....linear_operator import LinearOperatorLowRankUpdate
-from ....ops import array_ops, math_ops
+from ....ops import array_ops, check_ops, control_flow_ops, math_ops
 from .._scale import make_tril_scale
 from .affine_linear_operator import _DistributionShape
 from .bijector import Bijector
@@ -25,9 +26,6 @@ class Affine(Bijector):
     def __init__(self, shift=None, scale_identity_multiplier=None, scale_diag=None,
                  scale_tril=None, scale_perturb_factor=None, scale_perturb_diag=None,
                  validate_args=False, name="affine"):
-        if validate_args:
-            raise NotImplementedError("validate_args=True for "
-                                      "tf.contrib.distributions.bijectors.Affine")
         self._graph_parents = []
         self._name = name
         self._validate_args = validate_args
@@ -50,20 +48,22 @@ class Affine(Bijector):
             scale = self._create_scale_operator(
                 identity_multiplier=scale_identity_multiplier, diag=scale_diag,
                 tril=scale_tril, perturb_diag=scale_perturb_diag,
-                perturb_factor=scale_perturb_factor, shift=shift)
+                perturb_factor=scale_perturb_factor, shift=shift, validate_args=validate_args)
             if scale.dtype is not None:
                 dtype = scale.dtype.base_dtype
             if not self._is_only_identity_multiplier:
                 if shift is not None and shift.dtype.base_dtype != scale.dtype.base_dtype:
                     raise TypeError("shift.dtype({}) is incompatible with scale.dtype({})."
                                     .format(shift.dtype, scale.dtype))
-                if scale.tensor_rank is None:
-                    raise NotImplementedError("Affine with a scale of unknown rank")
-                batch_ndims = scale.tensor_rank - 2
+                if scale.tensor_rank is not None:
+                    batch_ndims = scale.tensor_rank - 2
+                else:
+                    batch_ndims = scale.tensor_rank_tensor() - 2
             else:
                 batch_ndims = 0
             self._scale = scale
-            self._shaper = _DistributionShape(batch_ndims=batch_ndims, event_ndims=1)
+            self._shaper = _DistributionShape(batch_ndims=batch_ndims, event_ndims=1,
+                                              validate_args=validate_args)
             # TF's expression parses as: [scale] if a tensor, else (the scale's parents +
             # [shift]) when there is a shift, else []
             if isinstance(scale, Tensor):
@@ -77,7 +77,7 @@ class Affine(Bijector):
                              validate_args=validate_args, name=name)
 
     def _create_scale_operator(self, identity_multiplier, diag, tril, perturb_diag,
-                               perturb_factor, shift):
+                               perturb_factor, shift, validate_args):
         identity_multiplier = _as_tensor(identity_multiplier, "identity_multiplier")
         diag = _as_tensor(diag, "diag")
         tril = _as_tensor(tril, "tril")
@@ -89,10 +89,15 @@ class Affine(Bijector):
             if shape_hint is None:
                 shape_hint = array_ops.shape(perturb_factor)[-2]
         if self._is_only_identity_multiplier:
+            if validate_args:
+                return control_flow_ops.with_dependencies([check_ops.assert_none_equal(
+                    identity_multiplier, zeros([], identity_multiplier.dtype),
+                    ["identity_multiplier should be non-zero."])], identity_multiplier)
             return identity_multiplier
         scale = make_tril_scale(loc=shift, scale_tril=tril, scale_diag=diag,
                                 scale_identity_multiplier=identity_multiplier,
-                                assert_positive=False, shape_hint=shape_hint)
+                                validate_args=validate_args, assert_positive=False,
+                                shape_hint=shape_hint)
         if perturb_factor is not None:
             return LinearOperatorLowRankUpdate(
                 scale, u=perturb_factor, diag_update=perturb_diag,
@@ -117,7 +122,8 @@ class Affine(Bijector):
             return y
         y, sample_shape = self._shaper.make_batch_of_event_sample_matrices(
             y, expand_batch_dim=False)
-        y = self.scale.matmul(y)
+        with control_dependencies(self._maybe_check_scale() if self.validate_args else []):
+            y = self.scale.matmul(y)
         y = self._shaper.undo_make_batch_of_event_sample_matrices(y, sample_shape,
                                                                   expand_batch_dim=False)
         if self.shift is not None:
@@ -141,3 +147,9 @@ class Affine(Bijector):
             event_size = math_ops.cast(array_ops.shape(x)[-1], dtype=self._scale.dtype)
             return math_ops.log(math_ops.abs(self._scale)) * event_size
         return self.scale.log_abs_determinant()
+
+    def _maybe_check_scale(self):
+        try:
+            return [self.scale.assert_non_singular()]
+        except NotImplementedError:
+            return []
