@@ -30,6 +30,8 @@ Before/after (out's Grappler shape [3, ?, 8], static [3, 7, 8]):
 """
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from ..framework import dtypes as _dt
@@ -314,3 +316,75 @@ _SYMMETRIC = frozenset({"Mul", "Add", "AddV2"})
 def _numeric(dtype) -> bool:
     """A real or complex number dtype (not a string's Add)."""
     return dtype is not None and (dtype.is_floating or dtype.is_integer or dtype.is_complex)
+
+
+def _zeros(n, producer, consts):
+    """Grappler's IsZeros: a Const of zeros (through tf.gradients' Tile/Reshape of one), a
+    ZerosLike, or a Fill of a zero scalar whatever its shape input (not a feed)."""
+    if n is None:
+        return False
+    if n.type == "ZerosLike":
+        return True
+    if n.type == "Fill" and len(n.inputs) == 2 and n.inputs[1] in consts:
+        c = np.asarray(consts[n.inputs[1]])
+        return c.shape == () and bool(c == 0)
+    return _ones(n, producer, value=0)
+
+
+def zero_muls(program, unknown=None, loop_body=False):
+    """`program` with SimplifyArithmeticOperations' Mul by zeros rewritten, as TF 1.14's
+    constant folding does before it pushes constants down: `x * 0` (`0 * x`) whose output
+    shape Grappler knows in full is a Const of zeros of that shape, else one whose zeros
+    have the output's shape (symbolically) is an Identity of the zeros. Either is +0
+    where the Mul gives -0 for a negative x and NaN for an infinite one: `tanh(y *
+    tf.fill(tf.shape(y), 0.0))` in a dynamic_rnn cell with a constant sequence_length is
+    tanh(+0) (golden math/fill_mid). A fed x of unknown shape leaves the Mul alone (a
+    placeholder fed [2, 2] times a [2, 2] zeros Const runs as written). Shapes: the
+    symbolic model (`unknown`: the feeds Grappler does not know), and in a while loop's
+    body (`loop_body`) the ranked one, where a constant sequence_length's Select fixes
+    the batch dim (symbolic_shapes.known_shape_fetches)."""
+    if not any(n.type == "Mul" for n in program.nodes):
+        return program
+    consts = {n.outputs[0]: n.attrs.get("value") for n in program.nodes
+              if n.type == "Const" and not n.inputs and n.outputs}
+    producer = {v: m for m in program.nodes for v in m.outputs}
+    feeds = set(program.feeds)
+    fetched = set(program.fetches)
+    found = []
+    for i, n in enumerate(program.nodes):
+        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 or \
+                n.outputs[0] in fetched or not _numeric(program.dtypes.get(n.outputs[0])):
+            continue
+        zero = [v not in feeds and _zeros(producer.get(v), producer, consts)
+                for v in n.inputs]
+        if any(zero):
+            found.append((i, zero))
+    if not found:
+        return program
+    sym = symbolic_shapes(program, unknown)
+    full = symbolic_shapes(program, unknown, ranked=True) if loop_body else sym
+    out = program.copy()
+    nodes = list(program.nodes)
+    changed = False
+    for i, zero in found:
+        n = nodes[i]
+        v = n.outputs[0]
+        shape = full.get(v)
+        if shape is not None and all(d >= 0 for d in shape):
+            dtype = program.dtypes.get(v)
+            value = np.zeros(shape, dtype=dtype.as_numpy_dtype)
+            nodes[i] = Node("Const", OPS["Const"], {"value": value, "dtype": dtype}, [],
+                            [v], n.name, None, False)
+            out.persistent.add(v)
+            changed = True
+            continue
+        for k in (0, 1):
+            if zero[k] and shapes_symbolically_equal(sym.get(n.inputs[k]), sym.get(v)):
+                nodes[i] = dataclasses.replace(n, type="Identity", op_def=OPS["Identity"],
+                                               attrs={}, inputs=[n.inputs[k]])
+                changed = True
+                break
+    if not changed:
+        return program
+    out.nodes = nodes
+    return out

@@ -30,7 +30,8 @@ from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
 from .hoist_common_factor import hoist_common_factor
-from .mul_by_ones import broadcast_mul_by_ones, first_round_identities, identity_muls
+from .mul_by_ones import (broadcast_mul_by_ones, first_round_identities, identity_muls,
+                          zero_muls)
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log
@@ -234,6 +235,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
         program = broadcast_mul_by_ones(program)
         program = reciprocal_division(program)
+        # a Mul by zeros of a known shape: zeros (SimplifyNode, before the push-down)
+        program = zero_muls(program, unknown, loop_body)
         # a Mul by ones of a y of the output's shape: an Identity in the first round
         # a value the loop's gradient reads only for a shape Grappler knows: its Shape
         # reader is materialized into a Const with a control edge from the value, so it is
