@@ -4,8 +4,9 @@ MatrixSquareRoot, MatrixLogarithm (op types as TF 1.14).
 Each works on the last two dimensions (leading dimensions are a batch). Cholesky is
 Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
 `_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
-(eigen_eig.py); the other kernels are NumPy's LAPACK routines (Svd is not Eigen's bits:
-TF's JacobiSVD/BDCSVD differ in the last bits), Lu is a partial-pivoting elimination, the
+(eigen_eig.py), Svd Eigen's JacobiSVD where TF's BDCSVD falls back to it (fewer than 16
+columns, eigen_svd.py; wider matrices are LAPACK's, not TF's BDCSVD bits); the other
+kernels are NumPy's LAPACK routines, Lu is a partial-pivoting elimination, the
 matrix functions go through an eigendecomposition. The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
 MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
@@ -25,6 +26,7 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
+from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
@@ -595,6 +597,11 @@ def _svd_kernel(x, compute_uv=True, full_matrices=False):
         ku, kv = (m, n) if full_matrices else (0, 0)
         u = np.broadcast_to(np.eye(m, ku, dtype=dt), a.shape[:-2] + (m, ku)).copy()
         v = np.broadcast_to(np.eye(n, kv, dtype=dt), a.shape[:-2] + (n, kv)).copy()
+        return s, u, v
+    if _eigen_svd.handles(dt, m, n):
+        s, u, v = _eigen_svd.jacobi_svd(a, compute_uv, full_matrices)
+        if not compute_uv:
+            return s, empty, empty
         return s, u, v
     if not compute_uv:
         return np.linalg.svd(_up(a), compute_uv=False).astype(dt), empty, empty

@@ -1,0 +1,63 @@
+"""TF 1.14's Svd bits (tests/golden/linalg/gen_eigen_svd.py): Eigen's JacobiSVD, which
+TF's BDCSVD runs on matrices with fewer than 16 columns, with its ColPivHouseholderQR
+preconditioner for non-square matrices (engine/ops/eigen_svd.py), float32 and float64,
+and TF's gradient over it."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from flowgrad.engine.ops import eigen_svd, linalg_decomp
+
+import goldens
+
+GOLDEN = goldens.load("linalg", "eigen_svd")
+GEN = goldens.generator("linalg", "eigen_svd")
+
+
+def _cases():
+    return goldens.flowgrad_cases("linalg", "eigen_svd", tf)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_bits_match_tf(name):
+    got = _cases()[name]
+    assert got == GOLDEN[name], name
+
+
+def _from_bits(rec):
+    dt = np.dtype(rec["dtype"])
+    u = np.array([int(h, 16) for h in rec["hex"].split()],
+                 np.uint32 if dt == np.float32 else np.uint64)
+    return u.view(dt).reshape(rec["shape"])
+
+
+@pytest.mark.parametrize("dtype", GEN.DTYPES)
+def test_lapack_misses_these_bits(dtype):
+    # the emulation is what makes the golden pass: NumPy's LAPACK differs on many cases
+    misses = 0
+    for m, n in GEN.SHAPES:
+        s = np.linalg.svd(GEN.inputs(m, n, dtype), compute_uv=False).astype(dtype)
+        misses += not np.array_equal(s, _from_bits(GOLDEN["%s/%dx%d/s" % (dtype, m, n)]))
+    assert misses > 5
+
+
+def test_batch_is_per_matrix():
+    # a batch gives each matrix's own bits (the sweeps stop per matrix)
+    a = GEN.inputs(9, 9, "float64")
+    whole = eigen_svd.jacobi_svd(a)
+    for i in range(2):
+        one = eigen_svd.jacobi_svd(a[i:i + 1])
+        for x, y in zip(whole, one):
+            assert np.array_equal(x[i], y[0])
+
+
+def test_zero_matrix_and_handles():
+    s, u, v = linalg_decomp._svd_kernel(np.zeros((3, 3), np.float32))
+    assert (s == 0).all() and (u == np.eye(3)).all() and (v == np.eye(3)).all()
+    assert eigen_svd.handles(np.float32, 64, 15)
+    assert eigen_svd.handles(np.float64, 3, 15)
+    assert not eigen_svd.handles(np.float32, 3, 16)      # TF's BDCSVD proper
+    assert not eigen_svd.handles(np.float32, 65, 4)
+    assert not eigen_svd.handles(np.complex64, 3, 3)
