@@ -22,6 +22,8 @@ Checked against TF 1.14 at 1-20, 24, 31-33, 40, 48, 63, 64 rows (values and vect
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 __all__ = ["handles", "eigh"]
@@ -81,7 +83,6 @@ def _symv(a, rhs, alpha, off):
     """Eigen's selfadjoint_matrix_vector_product for column-major lower matrices
     a [B, s, s]: a zero result `off` values past an aligned address, += alpha a rhs
     (rhs [B, s], alpha [B])."""
-    dt = a.dtype.type
     nb, size = a.shape[0], a.shape[1]
     pk = _PACKETS[a.dtype]
     res = np.zeros((nb, size), a.dtype)
@@ -200,6 +201,7 @@ def _extract_q(mat, hc):
 
 
 def _givens(p, q, dt):
+    sqrt = math.sqrt if dt is float else np.sqrt
     one, zero = dt(1), dt(0)
     if q == 0:
         return (-one if p < 0 else one), zero
@@ -207,13 +209,13 @@ def _givens(p, q, dt):
         return zero, (one if q < 0 else -one)
     if abs(p) > abs(q):
         t = q / p
-        u = np.sqrt(one + t * t)
+        u = sqrt(one + t * t)
         if p < 0:
             u = -u
         c = one / u
         return c, -t * c
     t = p / q
-    u = np.sqrt(one + t * t)
+    u = sqrt(one + t * t)
     if q < 0:
         u = -u
     s = -one / u
@@ -221,21 +223,28 @@ def _givens(p, q, dt):
 
 
 def _hypot(x, y, dt):
+    sqrt = math.sqrt if dt is float else np.sqrt
     x, y = abs(x), abs(y)
     p = max(x, y)
     if p == 0:
         return dt(0)
     qp = min(y, x) / p
-    return p * np.sqrt(dt(1) + qp * qp)
+    return p * sqrt(dt(1) + qp * qp)
 
 
 def _tridiagonal_qr(diag, sub, q):
-    """Eigen's computeFromTridiagonal_impl (in place); False when it does not converge."""
+    """Eigen's computeFromTridiagonal_impl (in place); False when it does not converge.
+    float64 runs on Python floats (the same IEEE double operations, faster than NumPy
+    scalars); float32 on NumPy's float32 scalars."""
+    out_d, out_s = diag, sub
     dt = diag.dtype.type
     n = diag.shape[0]
     end, start, it = n - 1, 0, 0
     tiny = dt(np.finfo(diag.dtype).tiny)
     precision = dt(2) * dt(np.finfo(diag.dtype).eps)
+    if dt is np.float64:
+        dt, tiny, precision = float, float(tiny), float(precision)
+        diag, sub = diag.tolist(), sub.tolist()
     half, one = dt(0.5), dt(1)
     while end > 0:
         for i in range(start, end):
@@ -283,6 +292,7 @@ def _tridiagonal_qr(diag, sub, q):
                 xk, yk = q[:, k].copy(), q[:, k + 1].copy()
                 q[:, k] = c * xk - s * yk
                 q[:, k + 1] = s * xk + c * yk
+    out_d[:], out_s[:] = diag, sub
     return True
 
 
