@@ -1,7 +1,8 @@
 """TF 1.14's Svd bits (tests/golden/linalg/gen_eigen_svd.py): Eigen's JacobiSVD, which
 TF's BDCSVD runs on matrices with fewer than 16 columns, with its ColPivHouseholderQR
 preconditioner for non-square matrices (engine/ops/eigen_svd.py), float32 and float64,
-and TF's gradient over it."""
+and TF's gradient over it; and CholeskyGrad's float32 bits above 32 rows
+(tests/golden/linalg/gen_chol_grad_bits.py)."""
 from __future__ import annotations
 
 import numpy as np
@@ -61,3 +62,25 @@ def test_zero_matrix_and_handles():
     assert not eigen_svd.handles(np.float32, 3, 16)      # TF's BDCSVD proper
     assert not eigen_svd.handles(np.float32, 65, 4)
     assert not eigen_svd.handles(np.complex64, 3, 3)
+
+
+CHOL = goldens.load("linalg", "chol_grad_bits")
+CHOL_GEN = goldens.generator("linalg", "chol_grad_bits")
+
+
+@pytest.mark.parametrize("name", sorted(CHOL))
+def test_cholesky_grad_bits_match_tf(name):
+    got = goldens.flowgrad_cases("linalg", "chol_grad_bits", tf)[name]
+    assert got == CHOL[name], name
+
+
+def test_cholesky_grad_numpy_path_misses_bits():
+    # the Eigen-order blocks are what make the golden pass above 32 rows
+    saved = linalg_decomp.EIGEN_CHOL_GRAD
+    try:
+        linalg_decomp.EIGEN_CHOL_GRAD = 0
+        misses = sum(CHOL_GEN.bits(linalg_decomp._cholesky_grad_kernel(*CHOL_GEN.inputs(n)))
+                     != CHOL["float32/%d" % n] for n in CHOL_GEN.SIZES if n > 32)
+    finally:
+        linalg_decomp.EIGEN_CHOL_GRAD = saved
+    assert misses >= 5

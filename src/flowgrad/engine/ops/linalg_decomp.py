@@ -274,6 +274,8 @@ register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_ch
 
 
 # -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
+EIGEN_CHOL_GRAD = 128   # rows up to which CholeskyGrad follows Eigen's order (float32 checked)
+
 def _cholesky_grad_unblocked(low, g):
     """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
     row up). Eigen's products here run over strided columns: the dot product and the
@@ -296,16 +298,73 @@ def _cholesky_grad_unblocked(low, g):
         g[k, k] /= 2
 
 
+def _solve_upper_left(u, x):
+    """x := U^-1 x in place (U [bs, bs] upper, x [bs, c]) as Eigen's on-the-left solver with
+    a column-major triangle: panels of 16 floats / 8 doubles from the bottom; in a panel
+    x_i *= 1 / u_ii, then x_i's multiples are taken out of the panel's rows above, in
+    turn; GEBP takes each solved panel out of all the rows above it."""
+    bs = u.shape[0]
+    width = _eigen_lu._PANEL[u.dtype]
+    one = u.dtype.type(1)
+    for hi in range(bs, 0, -width):
+        lo = max(hi - width, 0)
+        for i in range(hi - 1, lo - 1, -1):
+            x[i] *= one / u[i, i]
+            for r in range(lo, i):
+                x[r] -= x[i] * u[r, i]
+        if lo:
+            x[:lo] = _eigen_lu._gebp_sub(x[None, :lo], u[None, :lo, lo:hi], x[None, lo:hi])[0]
+
+
+def _eigen_product_sub(res, a, b, row_major=False):
+    """res - a @ b as Eigen's `res -= a * b` (which evaluates the product into a
+    column-major temporary first): for one column a matrix-vector product (the row-major
+    kernel's packets when a is `row_major`, else the products summed in order), else GEBP
+    with a's rows as its rows."""
+    if res.shape[1] == 1 and row_major:
+        return res - _gemv_rows(a[None], b[None, :, 0])[0][:, None]
+    if res.shape[1] == 1:
+        acc = a[:, 0] * b[0, 0]
+        for j in range(1, a.shape[1]):
+            acc = acc + a[:, j] * b[j, 0]
+        return res - acc[:, None]
+    zeros = np.zeros((1,) + res.shape, res.dtype)
+    return res - (-_eigen_lu._gebp_sub(zeros, a[None], b[None])[0])
+
+
 def _cholesky_grad_matrix(l_full, grad):
     """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
-    triangles of l and grad are read; the result is symmetrized."""
+    triangles of l and grad are read; the result is symmetrized. Up to EIGEN_CHOL_GRAD rows
+    the solve and the products follow Eigen's order of operations (TF's bits for float32 to
+    128 rows; float64 still differs in the last bits, from the unblocked update already);
+    larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
     low = np.tril(l_full)
     out = np.tril(grad)
     n = low.shape[0]
+    eigen = n <= EIGEN_CHOL_GRAD and low.dtype in (np.float32, np.float64)
     for end in range(n, 0, -32):
         begin = max(0, end - 32)
         d, r = low[begin:end, begin:end], low[begin:end, :begin]
         c, b = low[end:, begin:end], low[end:, :begin]
+        if eigen:
+            if n > end:   # C_bar = (D^H's upper triangle)^-1 C_bar^H, transposed back
+                x = out[end:, begin:end].T.copy()
+                _solve_upper_left(np.ascontiguousarray(d.T), x)
+                out[end:, begin:end] = x.T
+                c_bar = out[end:, begin:end]
+                prod = -_eigen_lu._gebp_sub(np.zeros((1, end - begin, end - begin), low.dtype),
+                                            c_bar.T[None], c[None])[0]
+                out[begin:end, begin:end] -= np.tril(prod)
+            # B_bar and R_bar's C_bar terms (empty up to 64 rows)
+            if n > end and begin:
+                out[end:, :begin] = _eigen_product_sub(out[end:, :begin], c_bar, r, True)
+                out[begin:end, :begin] = _eigen_product_sub(out[begin:end, :begin], c_bar.T, b)
+            d_bar = out[begin:end, begin:end]
+            _cholesky_grad_unblocked(d, d_bar)
+            if begin:
+                out[begin:end, :begin] = _eigen_product_sub(out[begin:end, :begin],
+                                                            d_bar + d_bar.T, r)
+            continue
         if n > end:   # C_bar = C_bar D^-1 (D^H's upper triangle solved)
             out[end:, begin:end] = np.linalg.solve(d.T, out[end:, begin:end].T).T
         c_bar = out[end:, begin:end]
