@@ -2,7 +2,8 @@
 TF's BDCSVD runs on matrices with fewer than 16 columns, with its ColPivHouseholderQR
 preconditioner for non-square matrices (engine/ops/eigen_svd.py), float32 and float64,
 and TF's gradient over it; and CholeskyGrad's float32 bits above 32 rows
-(tests/golden/linalg/gen_chol_grad_bits.py)."""
+(tests/golden/linalg/gen_chol_grad_bits.py) and MatrixExponential's
+(tests/golden/linalg/gen_expm_bits.py)."""
 from __future__ import annotations
 
 import numpy as np
@@ -84,3 +85,26 @@ def test_cholesky_grad_numpy_path_misses_bits():
     finally:
         linalg_decomp.EIGEN_CHOL_GRAD = saved
     assert misses >= 5
+
+
+EXPM = goldens.load("linalg", "expm_bits")
+EXPM_GEN = goldens.generator("linalg", "expm_bits")
+
+
+@pytest.mark.parametrize("name", sorted(EXPM))
+def test_matrix_exponential_bits_match_tf(name):
+    got = goldens.flowgrad_cases("linalg", "expm_bits", tf)[name]
+    assert got == EXPM[name], name
+
+
+def test_matrix_exponential_numpy_path_misses_bits():
+    saved = linalg_decomp.EIGEN_EXPM
+    try:
+        linalg_decomp.EIGEN_EXPM = 0
+        misses = sum(EXPM_GEN.bits(linalg_decomp._expm_kernel(EXPM_GEN.inputs(n, s, dt)))
+                     != EXPM["%s/%d/%g" % (dt, n, s)]
+                     for dt in EXPM_GEN.DTYPES for n in EXPM_GEN.SIZES
+                     for s in EXPM_GEN.SCALES)
+    finally:
+        linalg_decomp.EIGEN_EXPM = saved
+    assert misses > 20

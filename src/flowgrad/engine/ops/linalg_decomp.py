@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = ["cholesky", "self_adjoint_eig", "self_adjoint_eigvals", "svd", "lu",
            "matrix_square_root", "matrix_logarithm"]
 
+import functools
 from collections import namedtuple
 
 import numpy as np
@@ -415,6 +416,8 @@ register_op("CholeskyGrad", infer=_square_same_infer("CholeskyGrad", (
     _dt.float16, _dt.float32, _dt.float64)), bind=_cholesky_grad_bind("CholeskyGrad"),
             grad=no_gradient_registered)
 # -- MatrixExponential (removed at version 27: tf.linalg.expm builds it from other ops) -----
+EIGEN_EXPM = 64   # rows up to which MatrixExponential follows Eigen's order (checked)
+
 _PADE = {
     3: (120., 60., 12., 1.),
     5: (30240., 15120., 3360., 420., 30., 1.),
@@ -436,7 +439,9 @@ _EXPM_STEPS = {np.float32: ((0.4258730016922831, 3), (1.880152677804762, 5),
 def _expm_matrix(a):
     """Eigen's MatrixExponential (unsupported/MatrixFunctions) for a real matrix: the Pade
     approximant (degree by the 1-norm), scaling by 2^-s and s squarings, (V-U)^-1 (V+U)
-    solved by partial-pivot LU."""
+    solved by partial-pivot LU. float32/float64 up to EIGEN_EXPM rows in TF's bits: the
+    products as Eigen's (`_eigen_matmul`), the sums from the highest power down, the LU
+    solve of eigen_lu, the squarings into a column-major temporary."""
     rt = np.float32 if a.dtype in (np.float32, np.complex64) else np.float64
     steps = _EXPM_STEPS[rt]
     norm = rt(np.abs(a).sum(axis=0).max()) if a.size else rt(0)
@@ -451,25 +456,55 @@ def _expm_matrix(a):
             else np.ldexp(a, -s).astype(a.dtype)
     b = [rt(c) for c in _PADE[m]]
     eye_ = np.eye(a.shape[0], dtype=a.dtype)
-    a2 = a @ a
+    eigen = a.dtype in (np.float32, np.float64) and a.shape[0] <= EIGEN_EXPM
+    mm = _eigen_matmul if eigen else np.matmul
+    a2 = mm(a, a)
     if m == 13:
-        a4 = a2 @ a2
-        a6 = a4 @ a2
-        tmp = a6 @ (b[13] * a6 + b[11] * a4 + b[9] * a2)
+        a4 = mm(a2, a2)
+        a6 = mm(a4, a2)
+        tmp = mm(a6, b[13] * a6 + b[11] * a4 + b[9] * a2)
         tmp += b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * eye_
-        u = a @ tmp
-        v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2)
+        u = mm(a, tmp)
+        v = mm(a6, b[12] * a6 + b[10] * a4 + b[8] * a2)
         v += b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * eye_
     else:
         powers = [eye_, a2]
         while len(powers) < (m + 1) // 2:
-            powers.append(powers[-1] @ a2)
-        u = a @ sum(b[2 * i + 1] * p for i, p in enumerate(powers))
-        v = sum(b[2 * i] * p for i, p in enumerate(powers))
-    out = np.linalg.solve(v - u, u + v)
-    for _ in range(s):
-        out = out @ out
+            powers.append(mm(powers[-1], a2))
+        # Eigen's sums run from the highest power down
+        odd = [b[2 * i + 1] * p for i, p in enumerate(powers)][::-1]
+        even = [b[2 * i] * p for i, p in enumerate(powers)][::-1]
+        u = mm(a, functools.reduce(np.add, odd))
+        v = functools.reduce(np.add, even)
+    if eigen:
+        out = _eigen_lu.solve((v - u)[None], (u + v)[None])
+        if out is None:
+            out = np.linalg.solve(v - u, u + v)
+        else:
+            out = out[0]
+    else:
+        out = np.linalg.solve(v - u, u + v)
+    for _ in range(s):   # result *= result: a column-major temporary (aliasing)
+        out = _eigen_matmul(out, out, True) if eigen else out @ out
     return out.astype(a.dtype, copy=False)
+
+
+def _eigen_matmul(x, y, col_major=False):
+    """x @ y as Eigen's product of row-major matrices into a new row-major one (or into a
+    `col_major` temporary): the lazy coefficient-based product (each entry summed in order)
+    when the sizes add up to less than 20, else GEBP (on the transposed problem for a
+    row-major result)."""
+    k = x.shape[1]
+    if y.shape[0] + x.shape[0] + y.shape[1] < 20:
+        acc = x[:, :1] * y[:1, :]
+        for j in range(1, k):
+            acc = acc + x[:, j:j + 1] * y[j:j + 1, :]
+        return acc
+    if col_major:
+        zeros = np.zeros((1, x.shape[0], y.shape[1]), x.dtype)
+        return -_eigen_lu._gebp_sub(zeros, x[None], y[None])[0]
+    zeros = np.zeros((1, y.shape[1], x.shape[0]), x.dtype)
+    return (-_eigen_lu._gebp_sub(zeros, y.T[None], x.T[None])[0]).T
 
 
 def _expm_kernel(x):
