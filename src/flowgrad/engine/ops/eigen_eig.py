@@ -47,9 +47,17 @@ def _predux(p):
 def _seq(values, start):
     """start + v0 + v1 + ... in order, per matrix: values [B, k], start [B] (NumPy's
     accumulate is sequential)."""
-    if not values.shape[1]:
+    k = values.shape[1]
+    if not k:
         return start
-    both = np.concatenate([start[:, None].astype(values.dtype), values], axis=1)
+    if k <= 8:
+        acc = start + values[:, 0]
+        for j in range(1, k):
+            acc = acc + values[:, j]
+        return acc
+    both = np.empty((values.shape[0], k + 1), values.dtype)
+    both[:, 0] = start
+    both[:, 1:] = values
     return np.add.accumulate(both, axis=1)[:, -1]
 
 
@@ -98,8 +106,8 @@ def _symv(a, rhs, alpha, off):
         res[:, j + 1] += a1[:, j + 1] * t1
         res[:, j + 1] += a0[:, j + 1] * t0
         t2 = a0[:, j + 1] * rhs[:, j + 1]
-        scal = np.r_[start:astart, aend:size]
-        res[:, scal] += a0[:, scal] * t0[:, None] + a1[:, scal] * t1[:, None]
+        for scal in (slice(start, astart), slice(aend, size)):
+            res[:, scal] += a0[:, scal] * t0[:, None] + a1[:, scal] * t1[:, None]
         t2 = _seq(a0[:, start:astart] * rhs[:, start:astart], t2)
         t3 = _seq(a1[:, start:astart] * rhs[:, start:astart], zero)
         body = slice(astart, aend)
