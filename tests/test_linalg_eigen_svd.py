@@ -61,7 +61,8 @@ def test_zero_matrix_and_handles():
     assert eigen_svd.handles(np.float32, 64, 15)
     assert eigen_svd.handles(np.float64, 3, 15)
     assert not eigen_svd.handles(np.float32, 3, 16)      # TF's BDCSVD proper
-    assert not eigen_svd.handles(np.float32, 65, 4)
+    assert eigen_svd.handles(np.float32, 1024, 4)
+    assert not eigen_svd.handles(np.float32, 1025, 4)
     assert not eigen_svd.handles(np.complex64, 3, 3)
 
 

@@ -4,10 +4,14 @@ matrices where TF's Eigen::BDCSVD falls back to JacobiSVD.
 TF 1.14's SvdOp runs `Eigen::BDCSVD<Matrix>` (Matrix row-major) on each matrix; BDCSVD
 hands a matrix with fewer than 16 columns (its `algoswap`) to
 `JacobiSVD<Matrix>` (ColPivHouseholderQRPreconditioner) and copies its singular values,
-U and V. This module follows that JacobiSVD for square matrices (no QR preconditioning;
-Eigen is MPL2, nothing is copied):
+U and V. This module follows that JacobiSVD (Eigen is MPL2, nothing is copied):
 
-- scale = max |a| (1 when the matrix is zero), W = a / scale, U = V = identity;
+- scale = max |a| (1 when the matrix is zero); a square matrix: W = a / scale,
+  U = V = identity; a tall one: ColPivHouseholderQR of a / scale (column norms summed in
+  order, the largest first, eigen_qr's reflectors, LAPACK's norm downdate with a direct
+  recomputation below sqrt(eps)), W = R's square, U = Q (full: evaluated; thin: applied
+  to the identity), V = the column permutation; a wide one: the same on its transpose,
+  W = R^T, V = Q, U = the permutation;
 - sweeps over p = 1..n-1, q = 0..p-1 while some pair is rotated: a pair is rotated when
   |W[p,q]| or |W[q,p]| exceeds max(FLT/DBL_MIN, 2 eps * maxDiagEntry);
 - `real_2x2_jacobi_svd`: rot1 from t = m00 + m11, d = m10 - m01 (u = t/d,
@@ -34,8 +38,9 @@ __all__ = ["handles", "jacobi_svd"]
 ALGOSWAP = 16
 
 
-#: The most rows checked against the oracle (the QR's GEMV is summed in order below 128).
-MAX_ROWS = 64
+#: The most rows checked against the oracle (1 to 15 columns: 1-64, 80, 100, 127, 128,
+#: 200, 513, 700, 1000 and 1024 rows, float32 and float64, thin and full U/V).
+MAX_ROWS = 1024
 
 
 def handles(dtype, m, n):
