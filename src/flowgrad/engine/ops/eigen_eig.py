@@ -4,7 +4,7 @@ TF runs Eigen's SelfAdjointEigenSolver (the Eigen 3.3.90 snapshot TF 1.14 ships,
 AVX without FMA; Eigen is MPL2-licensed: this re-expresses the arithmetic order of
 Eigenvalues/SelfAdjointEigenSolver.h, Tridiagonalization.h, Householder/, Jacobi/ and the
 selfadjoint matrix-vector kernel in NumPy, no code copied) on a column-major copy of the
-lower triangle, one matrix at a time:
+lower triangle, one matrix at a time (here steps 1-3 run on the whole batch at once):
 
 1. scale by the largest |a_ij| (the lower triangle divided by it);
 2. Householder tridiagonalization: per column the reflector (tail squaredNorm as Eigen's
@@ -21,6 +21,8 @@ lower triangle, one matrix at a time:
 Checked against TF 1.14 at 1-20, 24, 31-33, 40, 48, 63, 64 rows (values and vectors).
 """
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -43,154 +45,171 @@ def _predux(p):
 
 
 def _seq(values, start):
-    """start + v0 + v1 + ... in order (NumPy's accumulate is sequential)."""
-    if not len(values):
+    """start + v0 + v1 + ... in order, per matrix: values [B, k], start [B] (NumPy's
+    accumulate is sequential)."""
+    k = values.shape[1]
+    if not k:
         return start
-    return np.add.accumulate(np.concatenate([[start], values]).astype(values.dtype))[-1]
+    if k <= 8:
+        acc = start + values[:, 0]
+        for j in range(1, k):
+            acc = acc + values[:, j]
+        return acc
+    both = np.empty((values.shape[0], k + 1), values.dtype)
+    both[:, 0] = start
+    both[:, 1:] = values
+    return np.add.accumulate(both, axis=1)[:, -1]
 
 
 def _redux_sum(v):
-    """Eigen's vectorized redux sum of a contiguous vector (packets from its start)."""
-    k = v.shape[0]
+    """Eigen's vectorized redux sum of contiguous vectors v [B, k] (packets from their
+    start)."""
+    k = v.shape[1]
     pk = _PACKETS[v.dtype]
     aligned = k // pk * pk
     if not aligned:
-        return _seq(v[1:], v[0])
+        return _seq(v[:, 1:], v[:, 0])
     aligned2 = k // (2 * pk) * (2 * pk)
-    p0 = v[:pk]
+    p0 = v[:, :pk]
     if aligned > pk:
-        p1 = v[pk:2 * pk]
+        p1 = v[:, pk:2 * pk]
         for j in range(2 * pk, aligned2, 2 * pk):
-            p0 = p0 + v[j:j + pk]
-            p1 = p1 + v[j + pk:j + 2 * pk]
+            p0 = p0 + v[:, j:j + pk]
+            p1 = p1 + v[:, j + pk:j + 2 * pk]
         p0 = p0 + p1
         if aligned > aligned2:
-            p0 = p0 + v[aligned2:aligned2 + pk]
-    return _seq(v[aligned:], _predux(p0))
+            p0 = p0 + v[:, aligned2:aligned2 + pk]
+    return _seq(v[:, aligned:], _predux(p0))
 
 
 def _lanes(prods, pk):
-    """Lane-wise sums of packets of products [m * pk], each lane in order from zero."""
-    return np.add.accumulate(prods.reshape(-1, pk), axis=0)[-1]
+    """Lane-wise sums of packets of products [B, m * pk], each lane in order from zero."""
+    return np.add.accumulate(prods.reshape(prods.shape[0], -1, pk), axis=1)[:, -1]
 
 
 def _symv(a, rhs, alpha, off):
-    """Eigen's selfadjoint_matrix_vector_product for a column-major lower matrix a [s, s]:
-    a zero result `off` values past an aligned address, += alpha a rhs."""
-    dt = a.dtype.type
-    size = a.shape[0]
+    """Eigen's selfadjoint_matrix_vector_product for column-major lower matrices
+    a [B, s, s]: a zero result `off` values past an aligned address, += alpha a rhs
+    (rhs [B, s], alpha [B])."""
+    nb, size = a.shape[0], a.shape[1]
     pk = _PACKETS[a.dtype]
-    res = np.zeros(size, a.dtype)
+    res = np.zeros((nb, size), a.dtype)
     bound = max(0, size - 8) & ~1
-    zero = dt(0)
+    zero = np.zeros(nb, a.dtype)
     for j in range(0, bound, 2):
-        a0, a1 = a[:, j], a[:, j + 1]
-        t0, t1 = alpha * rhs[j], alpha * rhs[j + 1]
+        a0, a1 = a[:, :, j], a[:, :, j + 1]
+        t0, t1 = alpha * rhs[:, j], alpha * rhs[:, j + 1]
         start = j + 2
         astart = start + min((-(off + start)) % pk, size - start)
         aend = astart + (size - astart) // pk * pk
-        res[j] += a0[j] * t0
-        res[j + 1] += a1[j + 1] * t1
-        res[j + 1] += a0[j + 1] * t0
-        t2 = a0[j + 1] * rhs[j + 1]
-        scal = np.r_[start:astart, aend:size]
-        res[scal] += a0[scal] * t0 + a1[scal] * t1
-        t2 = _seq(a0[start:astart] * rhs[start:astart], t2)
-        t3 = _seq(a1[start:astart] * rhs[start:astart], zero)
+        res[:, j] += a0[:, j] * t0
+        res[:, j + 1] += a1[:, j + 1] * t1
+        res[:, j + 1] += a0[:, j + 1] * t0
+        t2 = a0[:, j + 1] * rhs[:, j + 1]
+        for scal in (slice(start, astart), slice(aend, size)):
+            res[:, scal] += a0[:, scal] * t0[:, None] + a1[:, scal] * t1[:, None]
+        t2 = _seq(a0[:, start:astart] * rhs[:, start:astart], t2)
+        t3 = _seq(a1[:, start:astart] * rhs[:, start:astart], zero)
         body = slice(astart, aend)
         if aend > astart:
-            res[body] = a0[body] * t0 + (a1[body] * t1 + res[body])
-            p2 = _lanes(a0[body] * rhs[body], pk)
-            p3 = _lanes(a1[body] * rhs[body], pk)
+            res[:, body] = a0[:, body] * t0[:, None] + (a1[:, body] * t1[:, None]
+                                                       + res[:, body])
+            p2 = _lanes(a0[:, body] * rhs[:, body], pk)
+            p3 = _lanes(a1[:, body] * rhs[:, body], pk)
         else:
-            p2 = p3 = np.zeros(pk, a.dtype)
-        t2 = _seq(a0[aend:] * rhs[aend:], t2)
-        t3 = _seq(a1[aend:] * rhs[aend:], t3)
-        res[j] += alpha * (t2 + _predux(p2))
-        res[j + 1] += alpha * (t3 + _predux(p3))
+            p2 = p3 = np.zeros((nb, pk), a.dtype)
+        t2 = _seq(a0[:, aend:] * rhs[:, aend:], t2)
+        t3 = _seq(a1[:, aend:] * rhs[:, aend:], t3)
+        res[:, j] += alpha * (t2 + _predux(p2))
+        res[:, j + 1] += alpha * (t3 + _predux(p3))
     for j in range(bound, size):
-        a0 = a[:, j]
-        t1 = alpha * rhs[j]
-        res[j] += a0[j] * t1
-        res[j + 1:] += a0[j + 1:] * t1
-        res[j] += alpha * _seq(a0[j + 1:] * rhs[j + 1:], zero)
+        a0 = a[:, :, j]
+        t1 = alpha * rhs[:, j]
+        res[:, j] += a0[:, j] * t1
+        res[:, j + 1:] += a0[:, j + 1:] * t1[:, None]
+        res[:, j] += alpha * _seq(a0[:, j + 1:] * rhs[:, j + 1:], zero)
     return res
 
 
 def _tridiagonalize(mat):
-    """Eigen's tridiagonalization_inplace on the column-major lower matrix (in place):
-    (diag, subdiag, hcoeffs)."""
+    """Eigen's tridiagonalization_inplace on column-major lower matrices [B, n, n] (in
+    place): (diag, subdiag, hcoeffs), each with the batch first."""
     dt = mat.dtype.type
-    n = mat.shape[0]
+    nb, n = mat.shape[0], mat.shape[1]
     tiny = dt(np.finfo(mat.dtype).tiny)
-    hc = np.zeros(n - 1, mat.dtype)
+    hc = np.zeros((nb, n - 1), mat.dtype)
     for i in range(n - 1):
         rs = n - i - 1
-        col = mat[i + 1:, i]
-        tail_sq = dt(0) if rs == 1 else _redux_sum(col[1:] * col[1:])
-        c0 = col[0]
-        if tail_sq <= tiny:
-            h, beta = dt(0), c0
-            col[1:] = 0
-        else:
-            beta = np.sqrt(c0 * c0 + tail_sq)
-            if c0 >= 0:
-                beta = -beta
-            col[1:] = col[1:] / (c0 - beta)
-            h = (beta - c0) / beta
-        mat[i + 1, i] = 1
-        v = mat[i + 1:, i].copy()
-        w = _symv(mat[i + 1:, i + 1:], v, h, i)
-        w = w + ((h * dt(-0.5)) * _redux_sum(w * v)) * v
-        a = mat[i + 1:, i + 1:]
+        col = mat[:, i + 1:, i]
+        tail_sq = np.zeros(nb, mat.dtype) if rs == 1 else _redux_sum(col[:, 1:] * col[:, 1:])
+        c0 = col[:, 0].copy()
+        small = tail_sq <= tiny
+        beta = np.sqrt(c0 * c0 + tail_sq)
+        beta = np.where(c0 >= 0, -beta, beta)
+        col[:, 1:] = np.where(small[:, None], dt(0), col[:, 1:] / (c0 - beta)[:, None])
+        h = np.where(small, dt(0), (beta - c0) / beta)
+        beta = np.where(small, c0, beta)
+        mat[:, i + 1, i] = 1
+        v = mat[:, i + 1:, i].copy()
+        w = _symv(mat[:, i + 1:, i + 1:], v, h, i)
+        w = w + ((h * dt(-0.5)) * _redux_sum(w * v))[:, None] * v
+        a = mat[:, i + 1:, i + 1:]
         for c in range(rs):
-            a[c:, c] = a[c:, c] + ((-v[c]) * w[c:] + (-w[c]) * v[c:])
-        mat[i + 1, i] = beta
-        hc[i] = h
-    return (np.array([mat[k, k] for k in range(n)]),
-            np.array([mat[k + 1, k] for k in range(n - 1)]), hc)
+            a[:, c:, c] = a[:, c:, c] + ((-v[:, c:c + 1]) * w[:, c:]
+                                         + (-w[:, c:c + 1]) * v[:, c:])
+        mat[:, i + 1, i] = beta
+        hc[:, i] = h
+    k = np.arange(n)
+    return mat[:, k, k].copy(), mat[:, k[1:], k[:-1]].copy(), hc
 
 
 def _gemv_rows(m, v):
-    """m [r, k] . v [k] as Eigen's row-major GEMV: packets from the start, predux, tail."""
-    k = v.shape[0]
+    """m [B, r, k] . v [B, k] as Eigen's row-major GEMV: packets from the start, predux,
+    tail."""
+    k = v.shape[1]
     pk = _PACKETS[v.dtype]
     body = k // pk * pk
     if body:
-        c = m[:, 0:pk] * v[0:pk]
+        c = m[:, :, 0:pk] * v[:, None, 0:pk]
         for j in range(pk, body, pk):
-            c = c + m[:, j:j + pk] * v[j:j + pk]
+            c = c + m[:, :, j:j + pk] * v[:, None, j:j + pk]
         res = _predux(c)
     else:
-        res = np.zeros(m.shape[0], v.dtype)
+        res = np.zeros(m.shape[:2], v.dtype)
     for j in range(body, k):
-        res = res + m[:, j] * v[j]
+        res = res + m[:, :, j] * v[:, j:j + 1]
     return res
 
 
 def _extract_q(mat, hc):
-    """HouseholderSequence(mat, hc).setShift(1) evaluated in place (Eigen's evalTo)."""
+    """HouseholderSequence(mat, hc).setShift(1) evaluated in place (Eigen's evalTo), for
+    a batch [B, n, n]."""
     dt = mat.dtype.type
-    n = mat.shape[0]
+    n = mat.shape[1]
     for i in range(n):
-        mat[i, i] = 1
-        mat[i, i + 1:] = 0
+        mat[:, i, i] = 1
+        mat[:, i, i + 1:] = 0
     for k in range(n - 2, -1, -1):
-        corner = mat[k + 1:, k + 1:]
-        tau = hc[k]
+        corner = mat[:, k + 1:, k + 1:]
+        tau = hc[:, k]
         if n - k - 1 == 1:
-            corner[0, 0] = corner[0, 0] * (dt(1) - tau)
-        elif tau != 0:
-            ess = mat[k + 2:, k]
-            bottom = corner[1:, :]
-            tmp = _gemv_rows(bottom.T, ess) + corner[0, :]
-            corner[0, :] = corner[0, :] - tau * tmp
-            bottom -= (tau * ess)[:, None] * tmp[None, :]
-        mat[k + 1:, k] = 0
+            corner[:, 0, 0] = corner[:, 0, 0] * (dt(1) - tau)
+        else:
+            live = tau != 0
+            if live.any():
+                ess = mat[:, k + 2:, k]
+                bottom = corner[:, 1:, :]
+                tmp = _gemv_rows(np.swapaxes(bottom, 1, 2), ess) + corner[:, 0, :]
+                row0 = corner[:, 0, :] - tau[:, None] * tmp
+                nb_ = bottom - (tau[:, None] * ess)[:, :, None] * tmp[:, None, :]
+                corner[live, 0, :] = row0[live]
+                corner[live, 1:, :] = nb_[live]
+        mat[:, k + 1:, k] = 0
     return mat
 
 
 def _givens(p, q, dt):
+    sqrt = math.sqrt if dt is float else np.sqrt
     one, zero = dt(1), dt(0)
     if q == 0:
         return (-one if p < 0 else one), zero
@@ -198,13 +217,13 @@ def _givens(p, q, dt):
         return zero, (one if q < 0 else -one)
     if abs(p) > abs(q):
         t = q / p
-        u = np.sqrt(one + t * t)
+        u = sqrt(one + t * t)
         if p < 0:
             u = -u
         c = one / u
         return c, -t * c
     t = p / q
-    u = np.sqrt(one + t * t)
+    u = sqrt(one + t * t)
     if q < 0:
         u = -u
     s = -one / u
@@ -212,21 +231,28 @@ def _givens(p, q, dt):
 
 
 def _hypot(x, y, dt):
+    sqrt = math.sqrt if dt is float else np.sqrt
     x, y = abs(x), abs(y)
     p = max(x, y)
     if p == 0:
         return dt(0)
     qp = min(y, x) / p
-    return p * np.sqrt(dt(1) + qp * qp)
+    return p * sqrt(dt(1) + qp * qp)
 
 
 def _tridiagonal_qr(diag, sub, q):
-    """Eigen's computeFromTridiagonal_impl (in place); False when it does not converge."""
+    """Eigen's computeFromTridiagonal_impl (in place); False when it does not converge.
+    float64 runs on Python floats (the same IEEE double operations, faster than NumPy
+    scalars); float32 on NumPy's float32 scalars."""
+    out_d, out_s = diag, sub
     dt = diag.dtype.type
     n = diag.shape[0]
     end, start, it = n - 1, 0, 0
     tiny = dt(np.finfo(diag.dtype).tiny)
     precision = dt(2) * dt(np.finfo(diag.dtype).eps)
+    if dt is np.float64:
+        dt, tiny, precision = float, float(tiny), float(precision)
+        diag, sub = diag.tolist(), sub.tolist()
     half, one = dt(0.5), dt(1)
     while end > 0:
         for i in range(start, end):
@@ -274,46 +300,46 @@ def _tridiagonal_qr(diag, sub, q):
                 xk, yk = q[:, k].copy(), q[:, k + 1].copy()
                 q[:, k] = c * xk - s * yk
                 q[:, k + 1] = s * xk + c * yk
+    out_d[:], out_s[:] = diag, sub
     return True
 
 
-def _one(a, compute_v):
-    dt = a.dtype.type
-    n = a.shape[0]
-    if n == 1:
-        return a[0].copy(), np.ones((1, 1), a.dtype), True
-    mat = np.tril(a)
-    scale = np.abs(mat).max()
-    if scale == 0:
-        scale = dt(1)
-    mat = np.tril(mat / scale)
-    diag, sub, hc = _tridiagonalize(mat)
-    q = _extract_q(mat, hc) if compute_v else None
-    ok = _tridiagonal_qr(diag, sub, q)
-    if ok:
-        for i in range(n - 1):
-            k = int(np.argmin(diag[i:]))
-            if k > 0:
-                diag[i], diag[k + i] = diag[k + i], diag[i]
-                if q is not None:
-                    q[:, [i, k + i]] = q[:, [k + i, i]]
-    return diag * scale, q, ok
+def _sort(diag, q):
+    """Selection sort of one matrix's eigenvalues (first minimum), swapping Q's columns."""
+    n = diag.shape[0]
+    for i in range(n - 1):
+        k = int(np.argmin(diag[i:]))
+        if k > 0:
+            diag[i], diag[k + i] = diag[k + i], diag[i]
+            if q is not None:
+                q[:, [i, k + i]] = q[:, [k + i, i]]
 
 
 def eigh(a, compute_v=True):
     """TF's (eigenvalues [..., n], eigenvectors [..., n, n] or None) of the self-adjoint
-    matrices a [..., n, n] (their lower triangles); None when one does not converge."""
+    matrices a [..., n, n] (their lower triangles); None when one does not converge.
+    The scaling, tridiagonalization and Q run on the whole batch at once; the QR
+    iteration, whose steps depend on each matrix, runs one matrix at a time."""
     n = a.shape[-1]
+    dt = a.dtype.type
     flat = np.asarray(a).reshape(-1, n, n)
-    vals = np.empty((flat.shape[0], n), a.dtype)
-    vecs = np.empty(flat.shape, a.dtype) if compute_v else None
-    with np.errstate(all="ignore"):
-        for b in range(flat.shape[0]):
-            e, v, ok = _one(flat[b], compute_v)
-            if not ok:
-                return None
-            vals[b] = e
-            if compute_v:
-                vecs[b] = v
+    nb = flat.shape[0]
+    if n == 1:
+        vals = flat[:, 0, :].copy()
+        vecs = np.ones(flat.shape, a.dtype) if compute_v else None
+    else:
+        with np.errstate(all="ignore"):
+            mat = np.tril(flat)
+            scale = np.abs(mat).max(axis=(1, 2))
+            scale = np.where(scale == 0, dt(1), scale).astype(a.dtype)
+            mat = np.tril(mat / scale[:, None, None])
+            diag, sub, hc = _tridiagonalize(mat)
+            vecs = _extract_q(mat, hc) if compute_v else None
+            for b in range(nb):
+                q = vecs[b] if compute_v else None
+                if not _tridiagonal_qr(diag[b], sub[b], q):
+                    return None
+                _sort(diag[b], q)
+            vals = diag * scale[:, None]
     return (vals.reshape(a.shape[:-1]),
             None if vecs is None else vecs.reshape(a.shape))

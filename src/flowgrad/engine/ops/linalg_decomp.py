@@ -4,8 +4,9 @@ MatrixSquareRoot, MatrixLogarithm (op types as TF 1.14).
 Each works on the last two dimensions (leading dimensions are a batch). Cholesky is
 Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
 `_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
-(eigen_eig.py); the other kernels are NumPy's LAPACK routines (Svd is not Eigen's bits:
-TF's JacobiSVD/BDCSVD differ in the last bits), Lu is a partial-pivoting elimination, the
+(eigen_eig.py), Svd Eigen's JacobiSVD where TF's BDCSVD falls back to it (fewer than 16
+columns, eigen_svd.py; wider matrices are LAPACK's, not TF's BDCSVD bits); the other
+kernels are NumPy's LAPACK routines, Lu is a partial-pivoting elimination, the
 matrix functions go through an eigendecomposition. The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
 MatrixLogarithm have none in TF 1.14: tf.gradients raises LookupError, as TF.
@@ -15,6 +16,7 @@ from __future__ import annotations
 __all__ = ["cholesky", "self_adjoint_eig", "self_adjoint_eigvals", "svd", "lu",
            "matrix_square_root", "matrix_logarithm"]
 
+import functools
 from collections import namedtuple
 
 import numpy as np
@@ -25,6 +27,7 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
+from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones_like, zeros_like
@@ -272,6 +275,8 @@ register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_ch
 
 
 # -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
+EIGEN_CHOL_GRAD = 128   # rows up to which CholeskyGrad follows Eigen's order (float32 checked)
+
 def _cholesky_grad_unblocked(low, g):
     """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
     row up). Eigen's products here run over strided columns: the dot product and the
@@ -294,16 +299,73 @@ def _cholesky_grad_unblocked(low, g):
         g[k, k] /= 2
 
 
+def _solve_upper_left(u, x):
+    """x := U^-1 x in place (U [bs, bs] upper, x [bs, c]) as Eigen's on-the-left solver with
+    a column-major triangle: panels of 16 floats / 8 doubles from the bottom; in a panel
+    x_i *= 1 / u_ii, then x_i's multiples are taken out of the panel's rows above, in
+    turn; GEBP takes each solved panel out of all the rows above it."""
+    bs = u.shape[0]
+    width = _eigen_lu._PANEL[u.dtype]
+    one = u.dtype.type(1)
+    for hi in range(bs, 0, -width):
+        lo = max(hi - width, 0)
+        for i in range(hi - 1, lo - 1, -1):
+            x[i] *= one / u[i, i]
+            for r in range(lo, i):
+                x[r] -= x[i] * u[r, i]
+        if lo:
+            x[:lo] = _eigen_lu._gebp_sub(x[None, :lo], u[None, :lo, lo:hi], x[None, lo:hi])[0]
+
+
+def _eigen_product_sub(res, a, b, row_major=False):
+    """res - a @ b as Eigen's `res -= a * b` (which evaluates the product into a
+    column-major temporary first): for one column a matrix-vector product (the row-major
+    kernel's packets when a is `row_major`, else the products summed in order), else GEBP
+    with a's rows as its rows."""
+    if res.shape[1] == 1 and row_major:
+        return res - _gemv_rows(a[None], b[None, :, 0])[0][:, None]
+    if res.shape[1] == 1:
+        acc = a[:, 0] * b[0, 0]
+        for j in range(1, a.shape[1]):
+            acc = acc + a[:, j] * b[j, 0]
+        return res - acc[:, None]
+    zeros = np.zeros((1,) + res.shape, res.dtype)
+    return res - (-_eigen_lu._gebp_sub(zeros, a[None], b[None])[0])
+
+
 def _cholesky_grad_matrix(l_full, grad):
     """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
-    triangles of l and grad are read; the result is symmetrized."""
+    triangles of l and grad are read; the result is symmetrized. Up to EIGEN_CHOL_GRAD rows
+    the solve and the products follow Eigen's order of operations (TF's bits for float32 to
+    128 rows; float64 still differs in the last bits, from the unblocked update already);
+    larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
     low = np.tril(l_full)
     out = np.tril(grad)
     n = low.shape[0]
+    eigen = n <= EIGEN_CHOL_GRAD and low.dtype in (np.float32, np.float64)
     for end in range(n, 0, -32):
         begin = max(0, end - 32)
         d, r = low[begin:end, begin:end], low[begin:end, :begin]
         c, b = low[end:, begin:end], low[end:, :begin]
+        if eigen:
+            if n > end:   # C_bar = (D^H's upper triangle)^-1 C_bar^H, transposed back
+                x = out[end:, begin:end].T.copy()
+                _solve_upper_left(np.ascontiguousarray(d.T), x)
+                out[end:, begin:end] = x.T
+                c_bar = out[end:, begin:end]
+                prod = -_eigen_lu._gebp_sub(np.zeros((1, end - begin, end - begin), low.dtype),
+                                            c_bar.T[None], c[None])[0]
+                out[begin:end, begin:end] -= np.tril(prod)
+            # B_bar and R_bar's C_bar terms (empty up to 64 rows)
+            if n > end and begin:
+                out[end:, :begin] = _eigen_product_sub(out[end:, :begin], c_bar, r, True)
+                out[begin:end, :begin] = _eigen_product_sub(out[begin:end, :begin], c_bar.T, b)
+            d_bar = out[begin:end, begin:end]
+            _cholesky_grad_unblocked(d, d_bar)
+            if begin:
+                out[begin:end, :begin] = _eigen_product_sub(out[begin:end, :begin],
+                                                            d_bar + d_bar.T, r)
+            continue
         if n > end:   # C_bar = C_bar D^-1 (D^H's upper triangle solved)
             out[end:, begin:end] = np.linalg.solve(d.T, out[end:, begin:end].T).T
         c_bar = out[end:, begin:end]
@@ -354,6 +416,8 @@ register_op("CholeskyGrad", infer=_square_same_infer("CholeskyGrad", (
     _dt.float16, _dt.float32, _dt.float64)), bind=_cholesky_grad_bind("CholeskyGrad"),
             grad=no_gradient_registered)
 # -- MatrixExponential (removed at version 27: tf.linalg.expm builds it from other ops) -----
+EIGEN_EXPM = 64   # rows up to which MatrixExponential follows Eigen's order (checked)
+
 _PADE = {
     3: (120., 60., 12., 1.),
     5: (30240., 15120., 3360., 420., 30., 1.),
@@ -375,7 +439,9 @@ _EXPM_STEPS = {np.float32: ((0.4258730016922831, 3), (1.880152677804762, 5),
 def _expm_matrix(a):
     """Eigen's MatrixExponential (unsupported/MatrixFunctions) for a real matrix: the Pade
     approximant (degree by the 1-norm), scaling by 2^-s and s squarings, (V-U)^-1 (V+U)
-    solved by partial-pivot LU."""
+    solved by partial-pivot LU. float32/float64 up to EIGEN_EXPM rows in TF's bits: the
+    products as Eigen's (`_eigen_matmul`), the sums from the highest power down, the LU
+    solve of eigen_lu, the squarings into a column-major temporary."""
     rt = np.float32 if a.dtype in (np.float32, np.complex64) else np.float64
     steps = _EXPM_STEPS[rt]
     norm = rt(np.abs(a).sum(axis=0).max()) if a.size else rt(0)
@@ -390,25 +456,55 @@ def _expm_matrix(a):
             else np.ldexp(a, -s).astype(a.dtype)
     b = [rt(c) for c in _PADE[m]]
     eye_ = np.eye(a.shape[0], dtype=a.dtype)
-    a2 = a @ a
+    eigen = a.dtype in (np.float32, np.float64) and a.shape[0] <= EIGEN_EXPM
+    mm = _eigen_matmul if eigen else np.matmul
+    a2 = mm(a, a)
     if m == 13:
-        a4 = a2 @ a2
-        a6 = a4 @ a2
-        tmp = a6 @ (b[13] * a6 + b[11] * a4 + b[9] * a2)
+        a4 = mm(a2, a2)
+        a6 = mm(a4, a2)
+        tmp = mm(a6, b[13] * a6 + b[11] * a4 + b[9] * a2)
         tmp += b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * eye_
-        u = a @ tmp
-        v = a6 @ (b[12] * a6 + b[10] * a4 + b[8] * a2)
+        u = mm(a, tmp)
+        v = mm(a6, b[12] * a6 + b[10] * a4 + b[8] * a2)
         v += b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * eye_
     else:
         powers = [eye_, a2]
         while len(powers) < (m + 1) // 2:
-            powers.append(powers[-1] @ a2)
-        u = a @ sum(b[2 * i + 1] * p for i, p in enumerate(powers))
-        v = sum(b[2 * i] * p for i, p in enumerate(powers))
-    out = np.linalg.solve(v - u, u + v)
-    for _ in range(s):
-        out = out @ out
+            powers.append(mm(powers[-1], a2))
+        # Eigen's sums run from the highest power down
+        odd = [b[2 * i + 1] * p for i, p in enumerate(powers)][::-1]
+        even = [b[2 * i] * p for i, p in enumerate(powers)][::-1]
+        u = mm(a, functools.reduce(np.add, odd))
+        v = functools.reduce(np.add, even)
+    if eigen:
+        out = _eigen_lu.solve((v - u)[None], (u + v)[None])
+        if out is None:
+            out = np.linalg.solve(v - u, u + v)
+        else:
+            out = out[0]
+    else:
+        out = np.linalg.solve(v - u, u + v)
+    for _ in range(s):   # result *= result: a column-major temporary (aliasing)
+        out = _eigen_matmul(out, out, True) if eigen else out @ out
     return out.astype(a.dtype, copy=False)
+
+
+def _eigen_matmul(x, y, col_major=False):
+    """x @ y as Eigen's product of row-major matrices into a new row-major one (or into a
+    `col_major` temporary): the lazy coefficient-based product (each entry summed in order)
+    when the sizes add up to less than 20, else GEBP (on the transposed problem for a
+    row-major result)."""
+    k = x.shape[1]
+    if y.shape[0] + x.shape[0] + y.shape[1] < 20:
+        acc = x[:, :1] * y[:1, :]
+        for j in range(1, k):
+            acc = acc + x[:, j:j + 1] * y[j:j + 1, :]
+        return acc
+    if col_major:
+        zeros = np.zeros((1, x.shape[0], y.shape[1]), x.dtype)
+        return -_eigen_lu._gebp_sub(zeros, x[None], y[None])[0]
+    zeros = np.zeros((1, y.shape[1], x.shape[0]), x.dtype)
+    return (-_eigen_lu._gebp_sub(zeros, y.T[None], x.T[None])[0]).T
 
 
 def _expm_kernel(x):
@@ -595,6 +691,11 @@ def _svd_kernel(x, compute_uv=True, full_matrices=False):
         ku, kv = (m, n) if full_matrices else (0, 0)
         u = np.broadcast_to(np.eye(m, ku, dtype=dt), a.shape[:-2] + (m, ku)).copy()
         v = np.broadcast_to(np.eye(n, kv, dtype=dt), a.shape[:-2] + (n, kv)).copy()
+        return s, u, v
+    if _eigen_svd.handles(dt, m, n):
+        s, u, v = _eigen_svd.jacobi_svd(a, compute_uv, full_matrices)
+        if not compute_uv:
+            return s, empty, empty
         return s, u, v
     if not compute_uv:
         return np.linalg.svd(_up(a), compute_uv=False).astype(dt), empty, empty
