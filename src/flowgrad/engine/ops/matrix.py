@@ -178,7 +178,7 @@ def _trisolve_kernel(a, b, lower=True, adjoint=False):
     if tri.dtype == np.float16:  # computed in float32
         tri, b = tri.astype(np.float32), b.astype(np.float32)
     if tri.dtype == b.dtype and _eigen_lu.handles_triangular(tri):   # Eigen's order
-        return _eigen_lu.triangular_solve(tri, b, lower != adjoint)
+        return _eigen_lu.triangular_solve(tri, b, lower != adjoint).astype(out_dt, copy=False)
     return _substitute(tri, b, lower != adjoint).astype(out_dt, copy=False)
 
 
