@@ -1315,3 +1315,91 @@ def log1p_complex(z):
         r = _complex_mul(z, complex_div(np.log(w), w - z.real.dtype.type(1)))
         return np.where(w == 1, z, r)
 
+
+
+# TF 1.14's complex binary arithmetic (Eigen's AVX packets, no FMA; std::complex on the
+# tail). NumPy's complex multiply fuses with FMA and its division scales differently.
+
+def _lanes(dtype):
+    """Complex values per AVX packet: 4 complex64, 2 complex128."""
+    return 4 if dtype == np.complex64 else 2
+
+
+def complex_mul(p, q):
+    """p * q as Eigen's pmul (addsub of separate products) and std::complex's operator*:
+    (ar br - ai bi) + (ar bi + ai br) i, each product rounded."""
+    p, q = np.asarray(p), np.asarray(q)
+    with np.errstate(all="ignore"):
+        return _complex_mul(p, q)
+
+
+def complex_square(z):
+    """TF's complex Square: z * z (Eigen's scalar_square_op is a product)."""
+    return complex_mul(z, z)
+
+
+def complex_squared_difference(p, q):
+    """TF's complex SquaredDifference: v * conj(v), v = p - q."""
+    with np.errstate(all="ignore"):
+        v = np.subtract(p, q)
+        return _complex_mul(v, np.conj(v))
+
+
+def _packet_div(p, q):
+    """Eigen's pdiv for complex packets: p * conj(q) / (qr^2 + qi^2)."""
+    qr, qi = q.real, q.imag
+    d = qr * qr + qi * qi
+    out = np.empty(p.shape, p.dtype)
+    out.real = (p.real * qr + p.imag * qi) / d
+    out.imag = (p.imag * qr - p.real * qi) / d
+    return out
+
+
+def _split_div(p, q, on_zero=None):
+    """p / q over the broadcast, flattened: whole packets by `_packet_div`, the last
+    size % lanes values by libgcc's Smith division. `on_zero`: (mask of x, y, packet
+    value, tail value) as Xdivy / DivNoNan select."""
+    p, q = np.asarray(p), np.asarray(q)
+    dt = np.result_type(p, q)
+    p, q = np.broadcast_arrays(p.astype(dt, copy=False), q.astype(dt, copy=False))
+    shape = p.shape
+    p, q = p.reshape(-1), q.reshape(-1)
+    n = p.size
+    body = n - n % _lanes(dt)
+    out = np.empty(n, dt)
+    with np.errstate(all="ignore"):
+        out[:body] = _packet_div(p[:body], q[:body])
+        out[body:] = complex_div(p[body:], q[body:])
+    if on_zero is not None:
+        mask, packet_val, tail_val = on_zero(p, q)
+        out[:body] = np.where(mask[:body], packet_val[:body], out[:body])
+        out[body:] = np.where(mask[body:], tail_val[body:], out[body:])
+    return out.reshape(shape)
+
+
+def complex_realdiv(p, q):
+    """TF 1.14's complex RealDiv / Div."""
+    return _split_div(p, q)
+
+
+def complex_div_no_nan(p, q):
+    """TF 1.14's complex DivNoNan: 0 where q == 0, else p / q."""
+    def zero(p, q):
+        z = np.zeros_like(p)
+        return q == 0, z, z
+    return _split_div(p, q, zero)
+
+
+def complex_xdivy(p, q):
+    """TF 1.14's complex Xdivy: where x == 0 the packet path selects x itself (a -0 stays),
+    the scalar tail returns +0; else x / y."""
+    def zero(p, q):
+        return p == 0, p, np.zeros_like(p)
+    return _split_div(p, q, zero)
+
+
+def complex_abs(z):
+    """TF's ComplexAbs / Abs on complex: std::abs, i.e. glibc's hypot / hypotf (NumPy's
+    hypot on the parts gives their bits; its complex absolute does not)."""
+    z = np.asarray(z)
+    return np.hypot(z.real, z.imag)

@@ -21,7 +21,8 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.graph import control_dependencies as _control_dependencies
-from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
+from ..framework.registry import (GRADIENTS, no_gradient_registered, register_complex_kernel,
+                                  register_op)
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, op_input, same_type_inputs, to_tensor,
                     unary_same)
@@ -285,6 +286,8 @@ def _truncatediv_kernel(x, y):
         fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
         return np.add(q, fix.astype(q.dtype))
     # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_realdiv(x, y)
     return np.true_divide(x, y)
 
 
@@ -311,10 +314,13 @@ def _pow_kernel(x, y):
 
 def _sqdiff_kernel(x, y):
     d = np.subtract(x, y)
-    return np.multiply(d, np.conj(d)) if d.dtype.kind == "c" else np.multiply(d, d)
+    # complex: TF's v * conj(v) without NumPy's fused multiply-add
+    return _eigen_math.complex_mul(d, np.conj(d)) if d.dtype.kind == "c" else np.multiply(d, d)
 
 
 def _div_no_nan_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_div_no_nan(x, y)
     safe = np.where(y == 0, np.ones((), y.dtype), y)
     return np.where(y == 0, np.zeros((), x.dtype), np.true_divide(x, safe))
 
@@ -330,11 +336,14 @@ def _xlogy_kernel(x, y):
 
 
 def _xdivy_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_xdivy(x, y)
     return np.where(x == 0, np.zeros((), x.dtype), np.true_divide(x, y))
 
 
 def _mul_no_nan_kernel(x, y):
-    return np.where(y == 0, np.zeros((), x.dtype), np.multiply(x, y))
+    prod = _eigen_math.complex_mul(x, y) if x.dtype.kind == "c" else np.multiply(x, y)
+    return np.where(y == 0, np.zeros((), x.dtype), prod)
 
 
 _NUMPY1 = np.lib.NumpyVersion(np.__version__) < "2.0.0"
@@ -850,6 +859,11 @@ def _square_grad(g, x, y):
 
 square = unop("square", "Square", np.square, NUMBERS, _square_grad, "Returns x * x",
               inplace_ok=True)
+# Complex Mul, RealDiv and Square: TF's Eigen packet / std::complex bits (NumPy's complex
+# multiply fuses with FMA; its division differs); real dtypes keep their NumPy ufunc.
+register_complex_kernel("Mul", _eigen_math.complex_mul)
+register_complex_kernel("RealDiv", _eigen_math.complex_realdiv)
+register_complex_kernel("Square", _eigen_math.complex_square)
 sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
