@@ -88,7 +88,8 @@ def _complex_abs_grad(op, grad):
 register_op("Complex", infer=_complex_infer, kernel=_complex_kernel, grad=_complex_grad)
 register_op("Real", infer=_part_infer, kernel=_part_kernel(np.real), grad=_real_grad)
 register_op("Imag", infer=_part_infer, kernel=_part_kernel(np.imag), grad=_imag_grad)
-register_op("Angle", infer=_part_infer, kernel=_part_kernel(np.angle), grad=_angle_grad)
+register_op("Angle", infer=_part_infer, kernel=_part_kernel(_eigen_math.complex_angle),
+            grad=_angle_grad)
 register_op("ComplexAbs", infer=_part_infer, kernel=_part_kernel(_eigen_math.complex_abs),
             grad=_complex_abs_grad)
 
