@@ -1455,3 +1455,86 @@ def complex_angle(z):
     flat = z.reshape(-1)
     return np.fromiter(map(fn, flat.imag.tolist(), flat.real.tolist()), rt,
                        count=flat.size).reshape(z.shape)
+
+
+def _split_apply(packet, tail, *args):
+    """packet(*args) on whole complex packets of the broadcast, flattened args, tail(*args)
+    on the last size % lanes values (TF's Eigen packet functor, then its scalar one)."""
+    dt = np.result_type(*args)
+    arrs = np.broadcast_arrays(*[np.asarray(a).astype(dt, copy=False) for a in args])
+    shape = arrs[0].shape
+    flat = [a.reshape(-1) for a in arrs]
+    n = flat[0].size
+    body = n - n % _lanes(dt)
+    out = np.empty(n, dt)
+    with np.errstate(all="ignore"):
+        out[:body] = packet(*[a[:body] for a in flat])
+        out[body:] = tail(*[a[body:] for a in flat])
+    return out.reshape(shape)
+
+
+def _const_like(z, v):
+    return np.full(z.shape, v, z.dtype)
+
+
+def _sub_from(v, z):
+    """complex(v, 0) - z, part by part (pset1 then psub / std::complex's operator-)."""
+    return _const_like(z, v) - z
+
+
+def _zero_where(out, dy):
+    return np.where(dy == 0, np.zeros((), out.dtype), out)
+
+
+def complex_tanh_grad(y, dy):
+    """TF's complex TanhGrad (y is conj(tanh(x))): dy * (1 - y * y)."""
+    return _split_apply(lambda y, g: _complex_mul(g, _sub_from(1, _complex_mul(y, y))),
+                        lambda y, g: _complex_mul(g, _sub_from(1, _complex_mul(y, y))), y, dy)
+
+
+def complex_sigmoid_grad(y, dy):
+    """TF's complex SigmoidGrad: dy * (y * (1 - y)) on packets, (dy * y) * (1 - y) on the
+    tail."""
+    return _split_apply(lambda y, g: _complex_mul(g, _complex_mul(y, _sub_from(1, y))),
+                        lambda y, g: _complex_mul(_complex_mul(g, y), _sub_from(1, y)), y, dy)
+
+
+def complex_reciprocal_grad(y, dy):
+    """TF's complex ReciprocalGrad: -conj(y)^2 * dy, 0 where dy is 0."""
+    def packet(y, g):
+        c = np.conj(y)
+        return _complex_mul(-_complex_mul(c, c), g)
+
+    def tail(y, g):
+        c = np.conj(y)
+        return _complex_mul(_complex_mul(-c, c), g)
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))
+
+
+def complex_sqrt_grad(y, dy):
+    """TF's complex SqrtGrad: (0.5 / conj(y)) * dy on packets (Eigen's pdiv), (0.5 * dy) /
+    conj(y) (Smith) on the tail; 0 where dy is 0."""
+    def packet(y, g):
+        return _complex_mul(_packet_div(_const_like(y, 0.5), np.conj(y)), g)
+
+    def tail(y, g):
+        return complex_div(_complex_mul(_const_like(y, 0.5), g), np.conj(y))
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))
+
+
+def complex_rsqrt_grad(y, dy):
+    """TF's complex RsqrtGrad, c = conj(y): (-0.5 (c c)) (c dy) on packets,
+    (-0.5 (dy c)) (c c) on the tail; 0 where dy is 0."""
+    def packet(y, g):
+        c = np.conj(y)
+        return _complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(c, c)),
+                            _complex_mul(c, g))
+
+    def tail(y, g):
+        c = np.conj(y)
+        return _complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(g, c)),
+                            _complex_mul(c, c))
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))

@@ -459,6 +459,8 @@ def _bool_out(inputs, attrs):
 
 # The backprop kernels conjugate y for complex inputs, as TF's (cwise_ops_gradients.h).
 def _tanh_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        return _eigen_math.complex_tanh_grad(y, dy)
     return dy * (y.dtype.type(1) - y * y)
 
 
@@ -469,6 +471,8 @@ def _sigmoid_grad_kernel(y, dy):
     """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets, the scalar
     functor's (dy * y) * (1 - y) on the last size % packet values (the fused LSTM/GRU loops
     round each step's op the same way: sigmoid_grad_fix)."""
+    if y.dtype.kind == "c":
+        return _eigen_math.complex_sigmoid_grad(y, dy)
     one = y.dtype.type(1)
     out = dy * (y * (one - y))
     tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
@@ -509,13 +513,13 @@ def _zero_where_dy_zero(out, dy):
 
 def _reciprocal_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        y = np.conj(y)
+        return _eigen_math.complex_reciprocal_grad(y, dy)
     return _zero_where_dy_zero((-y * y) * dy, dy)   # Eigen's -conj(y) * conj(y) * dy
 
 
 def _sqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        return _zero_where_dy_zero(dy * y.dtype.type(0.5) / np.conj(y), dy)
+        return _eigen_math.complex_sqrt_grad(y, dy)
     # TF 1.14's Eigen: dy * (0.5 / y) on whole packets, the scalar functor's 0.5 * dy / y
     # on the last size % packet elements
     half = y.dtype.type(0.5)
@@ -530,7 +534,7 @@ def _sqrt_grad_kernel(y, dy):
 
 def _rsqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        y = np.conj(y)
+        return _eigen_math.complex_rsqrt_grad(y, dy)
     # Eigen's -0.5 * (dy * conj(y)) * (conj(y) * conj(y)), in that order
     return _zero_where_dy_zero(y.dtype.type(-0.5) * (dy * y) * (y * y), dy)
 
