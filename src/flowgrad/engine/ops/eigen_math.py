@@ -1252,14 +1252,15 @@ def softplus16(x):
 def complex_div(p, q):
     """p / q as libgcc's __divdc3 / __divsc3 (Smith's algorithm) for finite values."""
     p, q = np.broadcast_arrays(np.asarray(p), np.asarray(q))
-    ar, ai, br, bi = p.real, p.imag, q.real, q.imag
+    ar, ai, br, bi = _fz(p.real), _fz(p.imag), _fz(q.real), _fz(q.imag)
+    f = _fz
     with np.errstate(all="ignore"):
         sw = np.abs(br) < np.abs(bi)
-        ratio = np.where(sw, br / bi, bi / br)
-        denom = np.where(sw, br * ratio + bi, bi * ratio + br)
+        ratio = f(np.where(sw, br / bi, bi / br))
+        denom = f(np.where(sw, f(br * ratio) + bi, f(bi * ratio) + br))
         out = np.empty(p.shape, np.result_type(p, q))
-        out.real = np.where(sw, ar * ratio + ai, ai * ratio + ar) / denom
-        out.imag = np.where(sw, ai * ratio - ar, ai - ar * ratio) / denom
+        out.real = f(f(np.where(sw, f(ar * ratio) + ai, f(ai * ratio) + ar)) / denom)
+        out.imag = f(f(np.where(sw, f(ai * ratio) - ar, ai - f(ar * ratio))) / denom)
         both_nan = np.isnan(out.real) & np.isnan(out.imag)
         if both_nan.any():
             _divc3_recover(out, ar, ai, br, bi, both_nan)
@@ -1288,10 +1289,23 @@ def _divc3_recover(out, a, b, c, d, nan):
     out.imag = np.where(small, zt * (b * c1 - a * d1), y)
 
 
+def _fz(x):
+    """x with values below the smallest normal as signed zeros: TF's threads run with FTZ
+    and DAZ, so each float32 / float64 operation of a complex kernel flushes."""
+    x = np.asarray(x)
+    small = np.abs(x) < np.finfo(x.dtype).tiny
+    if small.any():
+        x = np.where(small, np.copysign(x.dtype.type(0), x), x)
+    return x
+
+
 def _complex_mul(p, q):
+    """p * q, each real product and sum rounded and flushed (no FMA): Eigen's pmul and
+    libgcc's __mulsc3 / __muldc3 on finite values."""
     out = np.empty(np.broadcast(p, q).shape, np.result_type(p, q))
-    out.real = p.real * q.real - p.imag * q.imag
-    out.imag = p.real * q.imag + p.imag * q.real
+    pr, pi, qr, qi = _fz(p.real), _fz(p.imag), _fz(q.real), _fz(q.imag)
+    out.real = _fz(_fz(pr * qr) - _fz(pi * qi))
+    out.imag = _fz(_fz(pr * qi) + _fz(pi * qr))
     return out
 
 
@@ -1350,12 +1364,47 @@ def _lanes(dtype):
     return 4 if dtype == np.complex64 else 2
 
 
+def complex_mul_scalar(p, q):
+    """std::complex's operator* (libgcc's __mulsc3 / __muldc3): the products without FMA,
+    then C99 Annex G's recovery where both parts came out NaN (an infinite factor gives
+    infinities)."""
+    with np.errstate(all="ignore"):
+        out = _complex_mul(p, q)
+        nan = np.isnan(out.real) & np.isnan(out.imag)
+        if not nan.any():
+            return out
+        p, q = np.broadcast_arrays(p, q)
+        a, b, c, d = p.real.copy(), p.imag.copy(), q.real.copy(), q.imag.copy()
+        t = a.dtype.type
+
+        def unit(v):
+            return np.copysign(np.isinf(v).astype(v.dtype), v)
+
+        def nan0(v, m):
+            return np.where(m & np.isnan(v), np.copysign(t(0), v), v)
+        inf_p = nan & (np.isinf(a) | np.isinf(b))
+        a, b = np.where(inf_p, unit(a), a), np.where(inf_p, unit(b), b)
+        c, d = nan0(c, inf_p), nan0(d, inf_p)
+        inf_q = nan & (np.isinf(c) | np.isinf(d))
+        c, d = np.where(inf_q, unit(c), c), np.where(inf_q, unit(d), d)
+        a, b = nan0(a, inf_q), nan0(b, inf_q)
+        pr, pi, qr, qi = p.real, p.imag, q.real, q.imag
+        over = nan & ~inf_p & ~inf_q & (np.isinf(pr * qr) | np.isinf(pi * qi) |
+                                        np.isinf(pr * qi) | np.isinf(pi * qr))
+        a, b, c, d = nan0(a, over), nan0(b, over), nan0(c, over), nan0(d, over)
+        redo = inf_p | inf_q | over
+        out.real = np.where(redo, t(np.inf) * (a * c - b * d), out.real)
+        out.imag = np.where(redo, t(np.inf) * (a * d + b * c), out.imag)
+        return out
+
+
 def complex_mul(p, q):
-    """p * q as Eigen's pmul (addsub of separate products) and std::complex's operator*:
+    """p * q as Eigen's pmul (addsub of separate products) on whole packets and
+    std::complex's operator* (complex_mul_scalar) on the last size % lanes values:
     (ar br - ai bi) + (ar bi + ai br) i, each product rounded."""
     p, q = np.asarray(p), np.asarray(q)
     with np.errstate(all="ignore"):
-        return _complex_mul(p, q)
+        return _split_apply(_complex_mul, complex_mul_scalar, p, q)
 
 
 def complex_square(z):
@@ -1372,11 +1421,12 @@ def complex_squared_difference(p, q):
 
 def _packet_div(p, q):
     """Eigen's pdiv for complex packets: p * conj(q) / (qr^2 + qi^2)."""
-    qr, qi = q.real, q.imag
-    d = qr * qr + qi * qi
+    f = _fz
+    qr, qi, pr, pi = f(q.real), f(q.imag), f(p.real), f(p.imag)
+    d = f(f(qr * qr) + f(qi * qi))
     out = np.empty(p.shape, p.dtype)
-    out.real = (p.real * qr + p.imag * qi) / d
-    out.imag = (p.imag * qr - p.real * qi) / d
+    out.real = f(f(f(pr * qr) + f(pi * qi)) / d)
+    out.imag = f(f(f(pi * qr) - f(pr * qi)) / d)
     return out
 
 
@@ -1500,10 +1550,11 @@ def complex_sigmoid_grad(y, dy):
 
 
 def complex_reciprocal_grad(y, dy):
-    """TF's complex ReciprocalGrad: -conj(y)^2 * dy, 0 where dy is 0."""
+    """TF's complex ReciprocalGrad: -conj(y)^2 * dy, 0 where dy is 0 (the packets' pnegate
+    is 0 - v, so a zero part comes out +0; the scalar tail's unary minus flips it)."""
     def packet(y, g):
         c = np.conj(y)
-        return _complex_mul(-_complex_mul(c, c), g)
+        return _complex_mul(_sub_from(0, _complex_mul(c, c)), g)
 
     def tail(y, g):
         c = np.conj(y)
@@ -1525,12 +1576,14 @@ def complex_sqrt_grad(y, dy):
 
 
 def complex_rsqrt_grad(y, dy):
-    """TF's complex RsqrtGrad, c = conj(y): (-0.5 (c c)) (c dy) on packets,
+    """TF's complex RsqrtGrad, c = conj(y): (-0.5 (c c)) (c dy) on packets, each of the
+    two outer products a mul_no_nan (0 where its second factor is 0, after FTZ);
     (-0.5 (dy c)) (c c) on the tail; 0 where dy is 0."""
     def packet(y, g):
         c = np.conj(y)
-        return _complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(c, c)),
-                            _complex_mul(c, g))
+        cg = _zero_where(_complex_mul(c, g), g)
+        return _zero_where(_complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(c, c)),
+                                        cg), cg)
 
     def tail(y, g):
         c = np.conj(y)

@@ -346,11 +346,15 @@ def l2_loss(t, intra_threads=None):
 
 
 def _cmul(p, q):
-    """std::complex / Eigen pmul product, each real product rounded (no FMA)."""
-    out = np.empty(np.broadcast(p, q).shape, np.result_type(p, q))
-    out.real = p.real * q.real - p.imag * q.imag
-    out.imag = p.real * q.imag + p.imag * q.real
-    return out
+    """Eigen's complex pmul (eigen_math._complex_mul: no FMA, FTZ)."""
+    from .eigen_math import _complex_mul
+    return _complex_mul(p, q)
+
+
+def complex_mul_scalar(p, q):
+    """std::complex's operator* (eigen_math.complex_mul_scalar)."""
+    from .eigen_math import complex_mul_scalar as mul
+    return mul(p, q)
 
 
 def _row_products(x2d, P):
@@ -368,8 +372,8 @@ def _row_products(x2d, P):
             acc = _cmul(acc[:, :h], acc[:, h:])
         s = np.ones(rows, x2d.dtype)
         for j in range(c * P, n):
-            s = _cmul(s, x2d[:, j])
-        return _cmul(s, acc[:, 0])
+            s = complex_mul_scalar(s, x2d[:, j])
+        return complex_mul_scalar(s, acc[:, 0])
 
 
 def complex_prod(x, axes, intra_threads=None):
