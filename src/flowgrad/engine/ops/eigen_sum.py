@@ -36,6 +36,8 @@ import os
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from .complex_arith import _complex_mul, complex_mul_scalar, complex_realdiv
+
 _LEAF = 1024
 LEAF = _LEAF   # values in the packets of one leaf of Eigen's tree: LEAF * P
 # Eigen's cost model (TensorCostModel.h): cycles to start a thread, per thread.
@@ -309,8 +311,7 @@ def mean_divide(s, n):
     s = np.asarray(s)
     if s.dtype.kind == "c":
         # Sum / Scalar(n): Eigen's complex pdiv on whole packets, std::complex's division
-        # on the tail (eigen_math.complex_realdiv)
-        from .eigen_math import complex_realdiv
+        # on the tail (complex_arith.complex_realdiv)
         m = complex_realdiv(s, np.asarray(n, s.dtype))
     else:
         m = np.asarray(s / s.dtype.type(n), s.dtype)
@@ -345,16 +346,6 @@ def l2_loss(t, intra_threads=None):
     return np.asarray(_full_real(v, threads, P), t.dtype)
 
 
-def _cmul(p, q):
-    """Eigen's complex pmul (eigen_math._complex_mul: no FMA, FTZ)."""
-    from .eigen_math import _complex_mul
-    return _complex_mul(p, q)
-
-
-def complex_mul_scalar(p, q):
-    """std::complex's operator* (eigen_math.complex_mul_scalar)."""
-    from .eigen_math import complex_mul_scalar as mul
-    return mul(p, q)
 
 
 def _row_products(x2d, P):
@@ -366,10 +357,10 @@ def _row_products(x2d, P):
     with np.errstate(all="ignore"):
         acc = np.ones((rows, P), x2d.dtype)
         for j in range(c):
-            acc = _cmul(acc, x2d[:, j * P:(j + 1) * P])
+            acc = _complex_mul(acc, x2d[:, j * P:(j + 1) * P])
         while acc.shape[1] > 1:
             h = acc.shape[1] // 2
-            acc = _cmul(acc[:, :h], acc[:, h:])
+            acc = _complex_mul(acc[:, :h], acc[:, h:])
         s = np.ones(rows, x2d.dtype)
         for j in range(c * P, n):
             s = complex_mul_scalar(s, x2d[:, j])
