@@ -4,7 +4,7 @@ TF's complex Mul/Square/SquaredDifference are Eigen's packet products (no fused
 multiply-add, where NumPy's complex multiply uses one); RealDiv/Div/DivNoNan/Xdivy divide
 whole AVX packets by Eigen's pdiv (x conj(y) / |y|^2) and the last size % lanes values by
 libgcc's Smith division; Abs is glibc's hypot, Angle glibc's atan2; Mean divides the sum
-by a complex count as RealDiv; Prod follows Eigen's ProdReducer; the Tanh, Sigmoid,
+by a complex count as RealDiv; Prod follows Eigen's ProdReducer; Pow is glibc's cpow, cexp(y clog(x)); the Tanh, Sigmoid,
 Reciprocal, Sqrt and Rsqrt gradient kernels are TF's packet and scalar functors. Inputs are
 made from uniform draws and arithmetic only (the same bits under NumPy 1.16 and 2.x).
 """
@@ -12,7 +12,7 @@ import numpy as np
 
 SPECIAL = [0.0, -0.0, 1.0, -1.0, 1e-30, 1e30, 3.5, -2.25, 1e-3, 7.0]
 
-BINARY = ["mul", "realdiv", "div", "div_no_nan", "xdivy", "squared_difference"]
+BINARY = ["mul", "realdiv", "div", "div_no_nan", "xdivy", "squared_difference", "pow"]
 UNARY = ["square", "abs", "angle", "mean_rows", "prod_rows", "mean_all", "prod_all"]
 GRADS = ["tanh", "sigmoid", "reciprocal", "sqrt", "rsqrt", "abs2_second"]
 DTYPES = ["complex64", "complex128"]
@@ -43,7 +43,7 @@ def _hex(a):
 def _binary(tf, op, a, b):
     return {"mul": tf.multiply, "realdiv": tf.realdiv, "div": tf.div,
             "div_no_nan": tf.div_no_nan, "xdivy": tf.math.xdivy,
-            "squared_difference": tf.squared_difference}[op](a, b)
+            "squared_difference": tf.squared_difference, "pow": tf.pow}[op](a, b)
 
 
 def _unary(tf, op, a, size):

@@ -1440,3 +1440,17 @@ def complex_rsqrt_grad(y, dy):
                             _complex_mul(c, c))
     return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
         y, dy).shape))
+
+
+def complex_pow(x, y):
+    """TF's complex Pow: std::pow, i.e. glibc's cpow / cpowf: cexp(y * clog(x)), the
+    product as libgcc's __mulsc3 / __muldc3 (NumPy's power special-cases integer and zero
+    exponents: (-2.25+0j) ** (1+0j) has a -2e-7 imaginary part in TF, 0**y is NaN)."""
+    x, y = np.asarray(x), np.asarray(y)
+    dt = np.result_type(x, y)
+    with np.errstate(all="ignore"):
+        r = np.asarray(np.exp(complex_mul_scalar(y.astype(dt, copy=False),
+                                                 np.log(x.astype(dt, copy=False)))), dt)
+    out = np.empty(r.shape, dt)
+    out.real, out.imag = _fz(r.real), _fz(r.imag)   # FTZ on cexp's result
+    return out

@@ -297,6 +297,8 @@ def _truncatemod_kernel(x, y):
 
 
 def _pow_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_pow(x, y)
     if x.dtype.kind in "iu" and np.any(np.asarray(y) < 0):
         raise _errors.InvalidArgumentError(
             None, None, "Integers to negative integer powers are not allowed")
