@@ -92,4 +92,19 @@ def cases(tf):
                 xa, xb = _hex(a), _hex(b)
                 for op, v in zip(names, vals):
                     out["%s/%s/%d" % (op, dtn, n)] = {"x": xa, "y": xb, "out": _hex(v)}
+            # broadcasting, and constants: Grappler folds a constant / constant with TF's
+            # kernel and turns x / constant into x * Reciprocal(constant)
+            a = _inputs(899, dt, 400 + d).reshape(27, 37)
+            row = _inputs(37, dt, 500 + d, special=False)
+            pa = tf.placeholder(dt, [27, 37])
+            ca, crow, csc = tf.constant(a), tf.constant(row), tf.constant(row[5])
+            ts = {"bcast_div_row": pa / crow, "bcast_mul_row": pa * crow,
+                  "bcast_div_scalar": pa / csc, "bcast_scalar_div": csc / pa,
+                  "const_div_row": ca / crow, "const_mul_row": ca * crow,
+                  "const_xdivy_row": tf.math.xdivy(ca, crow),
+                  "bcast_sqdiff_row": tf.squared_difference(pa, crow)}
+            vals = sess.run(ts, {pa: a})
+            for op in sorted(ts):
+                out["%s/%s/999" % (op, dtn)] = {"x": _hex(a), "y": _hex(row),
+                                                "out": _hex(vals[op])}
     return out

@@ -77,6 +77,16 @@ def register_complex_kernel(name: str, kernel: Callable) -> OpDef:
     return cdef
 
 
+def kernel_for(od: OpDef, dtype) -> Callable | None:
+    """od's kernel for an output of `dtype` (a DType): its complex kernel if it has one and
+    dtype is complex (for code that runs kernels outside a plan: shape refinement,
+    dataset maps)."""
+    cdef = od.props.get("complex_def")
+    if cdef is not None and getattr(dtype, "is_complex", False):
+        return cdef.kernel
+    return od.kernel
+
+
 def get_op_def(name: str) -> OpDef:
     try:
         return OPS[name]
