@@ -3,7 +3,7 @@
 TF's complex Mul/Square/SquaredDifference are Eigen's packet products (no fused
 multiply-add, where NumPy's complex multiply uses one); RealDiv/Div/DivNoNan/Xdivy divide
 whole AVX packets by Eigen's pdiv (x conj(y) / |y|^2) and the last size % lanes values by
-libgcc's Smith division; Abs is glibc's hypot, Angle glibc's atan2; Mean divides the sum
+libgcc's Smith division; Abs is glibc's hypot, Angle glibc's atan2, Sqrt/Rsqrt flush denormal parts; Mean divides the sum
 by a complex count as RealDiv; Prod follows Eigen's ProdReducer; Pow is glibc's cpow, cexp(y clog(x)); the Tanh, Sigmoid,
 Reciprocal, Sqrt and Rsqrt gradient kernels are TF's packet and scalar functors. Inputs are
 made from uniform draws and arithmetic only (the same bits under NumPy 1.16 and 2.x).
@@ -13,7 +13,7 @@ import numpy as np
 SPECIAL = [0.0, -0.0, 1.0, -1.0, 1e-30, 1e30, 3.5, -2.25, 1e-3, 7.0]
 
 BINARY = ["mul", "realdiv", "div", "div_no_nan", "xdivy", "squared_difference", "pow"]
-UNARY = ["square", "abs", "angle", "mean_rows", "prod_rows", "mean_all", "prod_all"]
+UNARY = ["square", "abs", "angle", "sqrt", "rsqrt", "mean_rows", "prod_rows", "mean_all", "prod_all"]
 GRADS = ["tanh", "sigmoid", "reciprocal", "sqrt", "rsqrt", "abs2_second"]
 DTYPES = ["complex64", "complex128"]
 SIZES = (7, 250)
@@ -53,6 +53,8 @@ def _unary(tf, op, a, size):
         return tf.abs(a)
     if op == "angle":
         return tf.math.angle(a)
+    if op in ("sqrt", "rsqrt"):   # FTZ on csqrt's result; Rsqrt: 1 / sqrt, Smith division
+        return getattr(tf, op)(a)
     if op.endswith("_rows"):   # rows of 5: a packet and a tail value each
         m = tf.reshape(a[:size // 5 * 5], [-1, 5])
         return (tf.reduce_mean if op.startswith("mean") else tf.reduce_prod)(m, 1)

@@ -370,6 +370,8 @@ def _sqrt_kernel(x):
         return _eigen_math.sqrt(x)
     if x.dtype == np.float64:   # sqrtpd under DAZ: a denormal's root is a signed zero
         return np.sqrt(_eigen_math.flush64(x))
+    if x.dtype.kind == "c":   # std::sqrt (glibc's csqrt) under FTZ
+        return _eigen_math.complex_flush(np.sqrt(x))
     return np.sqrt(x)
 
 
@@ -379,6 +381,9 @@ def _rsqrt_kernel(x):
     if x.dtype == np.float64:   # 1 / sqrtpd under DAZ: a denormal gives +-inf
         with np.errstate(divide="ignore"):
             return np.reciprocal(np.sqrt(_eigen_math.flush64(x)))
+    if x.dtype.kind == "c":   # Eigen's scalar 1 / std::sqrt(x): Smith division, FTZ
+        root = _eigen_math.complex_flush(np.sqrt(x))
+        return _eigen_math.complex_div(np.ones_like(root), root)
     return np.reciprocal(np.sqrt(x))
 
 
