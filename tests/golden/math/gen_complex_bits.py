@@ -91,9 +91,10 @@ def cases(tf):
                     names.append("grad_" + op)
                     ts.append(_grad(tf, op, pa, pb))
                 vals = sess.run(ts, {pa: a, pb: b})
-                xa, xb = _hex(a), _hex(b)
+                src = "inputs/%s/%d" % (dtn, n)   # the inputs once per group
+                out[src] = {"x": _hex(a), "y": _hex(b)}
                 for op, v in zip(names, vals):
-                    out["%s/%s/%d" % (op, dtn, n)] = {"x": xa, "y": xb, "out": _hex(v)}
+                    out["%s/%s/%d" % (op, dtn, n)] = {"in": src, "out": _hex(v)}
             # broadcasting, and constants: Grappler folds a constant / constant with TF's
             # kernel and turns x / constant into x * Reciprocal(constant)
             a = _inputs(899, dt, 400 + d).reshape(27, 37)
@@ -106,7 +107,8 @@ def cases(tf):
                   "const_xdivy_row": tf.math.xdivy(ca, crow),
                   "bcast_sqdiff_row": tf.squared_difference(pa, crow)}
             vals = sess.run(ts, {pa: a})
+            src = "inputs/%s/999" % dtn
+            out[src] = {"x": _hex(a), "y": _hex(row)}
             for op in sorted(ts):
-                out["%s/%s/999" % (op, dtn)] = {"x": _hex(a), "y": _hex(row),
-                                                "out": _hex(vals[op])}
+                out["%s/%s/999" % (op, dtn)] = {"in": src, "out": _hex(vals[op])}
     return out
