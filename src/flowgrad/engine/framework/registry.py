@@ -64,6 +64,29 @@ def register_op(name: str, *, infer: Callable, kernel: Callable | None = None,
     return op_def
 
 
+def register_complex_kernel(name: str, kernel: Callable) -> OpDef:
+    """Gives op type `name` its own kernel for complex dtypes: a sibling OpDef (same name,
+    `kernel`, no ufunc in-place or fusion) kept in the op's props as "complex_def". The
+    optimizer's `complex_kernels` step puts it on the nodes whose output is complex, so
+    a ufunc row (Mul: np.multiply) keeps its speed and fusion for real dtypes."""
+    od = OPS[name]
+    props = {k: v for k, v in od.props.items() if k != "complex_def"}
+    props["fresh_output"] = True
+    cdef = OpDef(name, od.infer, kernel, None, od.stateful, od.aliases_input, False, props)
+    od.props["complex_def"] = cdef
+    return cdef
+
+
+def kernel_for(od: OpDef, dtype) -> Callable | None:
+    """od's kernel for an output of `dtype` (a DType): its complex kernel if it has one and
+    dtype is complex (for code that runs kernels outside a plan: shape refinement,
+    dataset maps)."""
+    cdef = od.props.get("complex_def")
+    if cdef is not None and getattr(dtype, "is_complex", False):
+        return cdef.kernel
+    return od.kernel
+
+
 def get_op_def(name: str) -> OpDef:
     try:
         return OPS[name]

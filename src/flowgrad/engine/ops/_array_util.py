@@ -18,6 +18,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors, op_traceback
+from ..framework.registry import kernel_for
 from ..framework.constant_op import constant, dims_as_ints, register_tensor_conversion_function
 from ..framework.static_value import constant_value
 from ..framework.graph import VALUE_READERS, Tensor, _graph_of
@@ -612,7 +613,7 @@ def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
                                              type=op.type)
                 out = od.bind(node, None)(*vals)
             else:
-                out = od.kernel(*vals, **op._attrs)
+                out = kernel_for(od, op.outputs[0].dtype)(*vals, **op._attrs)
     except Exception:  # noqa: BLE001 - the run's error, not the refiner's
         return None
     if len(op.outputs) > 1:
@@ -688,7 +689,7 @@ def _evaluated(t: Tensor):
         out = None
         if builtins.all(a is not None for a in args):
             try:
-                out = op._def.kernel(*args, **op._attrs)
+                out = kernel_for(op._def, op.outputs[0].dtype)(*args, **op._attrs)
             except (errors.OpError, ValueError, TypeError):
                 out = None   # an error is the run's, not the shape refiner's
         _EVALUATED_CACHE[op] = out

@@ -15,6 +15,7 @@ from ..framework.constant_op import constant
 from ..framework.graph import Tensor, control_dependencies, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_math as _eigen_math
 from ._base import COMPLEX, apply, broadcast_dims, to_tensor
 from .construction import zeros_like
 from .elementwise import abs as _real_abs
@@ -87,8 +88,9 @@ def _complex_abs_grad(op, grad):
 register_op("Complex", infer=_complex_infer, kernel=_complex_kernel, grad=_complex_grad)
 register_op("Real", infer=_part_infer, kernel=_part_kernel(np.real), grad=_real_grad)
 register_op("Imag", infer=_part_infer, kernel=_part_kernel(np.imag), grad=_imag_grad)
-register_op("Angle", infer=_part_infer, kernel=_part_kernel(np.angle), grad=_angle_grad)
-register_op("ComplexAbs", infer=_part_infer, kernel=_part_kernel(np.abs),
+register_op("Angle", infer=_part_infer, kernel=_part_kernel(_eigen_math.complex_angle),
+            grad=_angle_grad)
+register_op("ComplexAbs", infer=_part_infer, kernel=_part_kernel(_eigen_math.complex_abs),
             grad=_complex_abs_grad)
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.registry import kernel_for
 from ..framework.constant_op import const_value
 from . import _fused
 from .dataset_core import DatasetValue, _elem, _scalar, register_dataset_op
@@ -291,7 +292,8 @@ def _vectorizer(info):
                 shape = tuple(int(d) for d in np.asarray(vals[ins[1]]).reshape(-1))
                 vals[out] = x.reshape((n,) + shape if rank[ins[0]] is not None else shape)
             else:
-                vals[out] = op._def.kernel(*[vals[i] for i in ins], **op._attrs)
+                vals[out] = kernel_for(op._def, op.outputs[0].dtype)(
+                    *[vals[i] for i in ins], **op._attrs)
         res = []
         for t in outs:
             v = vals[t]

@@ -30,6 +30,8 @@ import zlib
 import numpy as np
 
 from . import eigen_sum as _eigen_sum
+from .complex_arith import (_complex_mul, _fz, _lanes, _packet_div, _split_apply,  # noqa: F401
+                            _split_div, complex_div, complex_mul_scalar, complex_realdiv)
 
 _F = np.float32
 _PACKET = 8
@@ -1249,27 +1251,6 @@ def softplus16(x):
 # (Ordinary values: libgcc's recovery of infinite or NaN quotients is not reproduced.)
 
 
-def complex_div(p, q):
-    """p / q as libgcc's __divdc3 / __divsc3 (Smith's algorithm) for finite values."""
-    p, q = np.broadcast_arrays(np.asarray(p), np.asarray(q))
-    ar, ai, br, bi = p.real, p.imag, q.real, q.imag
-    with np.errstate(all="ignore"):
-        sw = np.abs(br) < np.abs(bi)
-        ratio = np.where(sw, br / bi, bi / br)
-        denom = np.where(sw, br * ratio + bi, bi * ratio + br)
-        out = np.empty(p.shape, np.result_type(p, q))
-        out.real = np.where(sw, ar * ratio + ai, ai * ratio + ar) / denom
-        out.imag = np.where(sw, ai * ratio - ar, ai - ar * ratio) / denom
-    return out
-
-
-def _complex_mul(p, q):
-    out = np.empty(np.broadcast(p, q).shape, np.result_type(p, q))
-    out.real = p.real * q.real - p.imag * q.imag
-    out.imag = p.real * q.imag + p.imag * q.real
-    return out
-
-
 def reciprocal_complex(z):
     """TF 1.14's complex Reciprocal: Eigen's packet pdiv on whole packets, 1 / z (Smith) on
     the last size % lanes values."""
@@ -1315,3 +1296,169 @@ def log1p_complex(z):
         r = _complex_mul(z, complex_div(np.log(w), w - z.real.dtype.type(1)))
         return np.where(w == 1, z, r)
 
+
+# TF 1.14's complex binary arithmetic (Eigen's AVX packets, no FMA; std::complex on the
+# tail). NumPy's complex multiply fuses with FMA and its division scales differently.
+
+
+def complex_mul(p, q):
+    """p * q as Eigen's pmul (addsub of separate products) on whole packets and
+    std::complex's operator* (complex_mul_scalar) on the last size % lanes values:
+    (ar br - ai bi) + (ar bi + ai br) i, each product rounded."""
+    p, q = np.asarray(p), np.asarray(q)
+    with np.errstate(all="ignore"):
+        return _split_apply(_complex_mul, complex_mul_scalar, p, q)
+
+
+def complex_square(z):
+    """TF's complex Square: z * z (Eigen's scalar_square_op is a product)."""
+    return complex_mul(z, z)
+
+
+def complex_squared_difference(p, q):
+    """TF's complex SquaredDifference: v * conj(v), v = p - q."""
+    with np.errstate(all="ignore"):
+        v = np.subtract(p, q)
+        return _complex_mul(v, np.conj(v))
+
+
+def complex_div_no_nan(p, q):
+    """TF 1.14's complex DivNoNan: 0 where q == 0, else p / q."""
+    def zero(p, q):
+        z = np.zeros_like(p)
+        return q == 0, z, z
+    return _split_div(p, q, zero)
+
+
+def complex_xdivy(p, q):
+    """TF 1.14's complex Xdivy: where x == 0 the packet path selects x itself (a -0 stays),
+    the scalar tail returns +0; else x / y."""
+    def zero(p, q):
+        return p == 0, p, np.zeros_like(p)
+    return _split_div(p, q, zero)
+
+
+def complex_abs(z):
+    """TF's ComplexAbs / Abs on complex: std::abs, i.e. glibc's hypot / hypotf (NumPy's
+    hypot on the parts gives their bits; its complex absolute does not)."""
+    z = np.asarray(z)
+    return np.hypot(z.real, z.imag)
+
+
+def _libm_atan2(name, fallback, ctype):
+    try:
+        fn = getattr(_LIBM, name)
+        fn.restype, fn.argtypes = ctype, [ctype, ctype]
+    except (NameError, AttributeError):
+        fn = fallback
+    return fn
+
+
+_ATAN2 = {np.dtype(np.complex64): (_libm_atan2("atan2f", math.atan2, ctypes.c_float),
+                                   np.float32),
+          np.dtype(np.complex128): (_libm_atan2("atan2", math.atan2, ctypes.c_double),
+                                    np.float64)}
+
+
+def complex_angle(z):
+    """TF's Angle: std::arg, glibc's atan2f / atan2 of (imag, real), value by value up to
+    EXACT_MAX values (NumPy's arctan2 differs on ~10-40% of them); NumPy's above."""
+    z = np.asarray(z)
+    if z.size > EXACT_MAX or z.dtype not in _ATAN2:
+        return np.arctan2(z.imag, z.real)
+    fn, rt = _ATAN2[z.dtype]
+    flat = z.reshape(-1)
+    return np.fromiter(map(fn, flat.imag.tolist(), flat.real.tolist()), rt,
+                       count=flat.size).reshape(z.shape)
+
+
+def _const_like(z, v):
+    return np.full(z.shape, v, z.dtype)
+
+
+def _sub_from(v, z):
+    """complex(v, 0) - z, part by part (pset1 then psub / std::complex's operator-)."""
+    return _const_like(z, v) - z
+
+
+def _zero_where(out, dy):
+    return np.where(dy == 0, np.zeros((), out.dtype), out)
+
+
+def complex_tanh_grad(y, dy):
+    """TF's complex TanhGrad (y is conj(tanh(x))): dy * (1 - y * y)."""
+    return _split_apply(lambda y, g: _complex_mul(g, _sub_from(1, _complex_mul(y, y))),
+                        lambda y, g: _complex_mul(g, _sub_from(1, _complex_mul(y, y))), y, dy)
+
+
+def complex_sigmoid_grad(y, dy):
+    """TF's complex SigmoidGrad: dy * (y * (1 - y)) on packets, (dy * y) * (1 - y) on the
+    tail."""
+    return _split_apply(lambda y, g: _complex_mul(g, _complex_mul(y, _sub_from(1, y))),
+                        lambda y, g: _complex_mul(_complex_mul(g, y), _sub_from(1, y)), y, dy)
+
+
+def complex_reciprocal_grad(y, dy):
+    """TF's complex ReciprocalGrad: -conj(y)^2 * dy, 0 where dy is 0 (the packets' pnegate
+    is 0 - v, so a zero part comes out +0; the scalar tail's unary minus flips it)."""
+    def packet(y, g):
+        c = np.conj(y)
+        return _complex_mul(_sub_from(0, _complex_mul(c, c)), g)
+
+    def tail(y, g):
+        c = np.conj(y)
+        return _complex_mul(_complex_mul(-c, c), g)
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))
+
+
+def complex_sqrt_grad(y, dy):
+    """TF's complex SqrtGrad: (0.5 / conj(y)) * dy on packets (Eigen's pdiv), (0.5 * dy) /
+    conj(y) (Smith) on the tail; 0 where dy is 0."""
+    def packet(y, g):
+        return _complex_mul(_packet_div(_const_like(y, 0.5), np.conj(y)), g)
+
+    def tail(y, g):
+        return complex_div(_complex_mul(_const_like(y, 0.5), g), np.conj(y))
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))
+
+
+def complex_rsqrt_grad(y, dy):
+    """TF's complex RsqrtGrad, c = conj(y): (-0.5 (c c)) (c dy) on packets, each of the
+    two outer products a mul_no_nan (0 where its second factor is 0, after FTZ);
+    (-0.5 (dy c)) (c c) on the tail; 0 where dy is 0."""
+    def packet(y, g):
+        c = np.conj(y)
+        cg = _zero_where(_complex_mul(c, g), g)
+        return _zero_where(_complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(c, c)),
+                                        cg), cg)
+
+    def tail(y, g):
+        c = np.conj(y)
+        return _complex_mul(_complex_mul(_const_like(c, -0.5), _complex_mul(g, c)),
+                            _complex_mul(c, c))
+    return _zero_where(_split_apply(packet, tail, y, dy), np.broadcast_to(dy, np.broadcast(
+        y, dy).shape))
+
+
+def complex_pow(x, y):
+    """TF's complex Pow: std::pow, i.e. glibc's cpow / cpowf: cexp(y * clog(x)), the
+    product as libgcc's __mulsc3 / __muldc3 (NumPy's power special-cases integer and zero
+    exponents: (-2.25+0j) ** (1+0j) has a -2e-7 imaginary part in TF, 0**y is NaN)."""
+    x, y = np.asarray(x), np.asarray(y)
+    dt = np.result_type(x, y)
+    with np.errstate(all="ignore"):
+        r = np.asarray(np.exp(complex_mul_scalar(y.astype(dt, copy=False),
+                                                 np.log(x.astype(dt, copy=False)))), dt)
+    out = np.empty(r.shape, dt)
+    out.real, out.imag = _fz(r.real), _fz(r.imag)   # FTZ on cexp's result
+    return out
+
+
+def complex_flush(z):
+    """z with each part's denormals as signed zeros (TF's threads: FTZ)."""
+    z = np.asarray(z)
+    out = np.empty(z.shape, z.dtype)
+    out.real, out.imag = _fz(z.real), _fz(z.imag)
+    return out

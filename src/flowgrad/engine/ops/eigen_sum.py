@@ -36,6 +36,8 @@ import os
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from .complex_arith import _complex_mul, complex_mul_scalar, complex_realdiv
+
 _LEAF = 1024
 LEAF = _LEAF   # values in the packets of one leaf of Eigen's tree: LEAF * P
 # Eigen's cost model (TensorCostModel.h): cycles to start a thread, per thread.
@@ -305,11 +307,12 @@ def reduce_sum(x, axes, intra_threads=None):
 
 
 def mean_divide(s, n):
-    """TF's Mean: the sum divided by the count converted to the sum's type (complex64 as
-    if its parts were divided in double)."""
+    """TF's Mean: the sum divided by the count converted to the sum's type."""
     s = np.asarray(s)
-    if s.dtype == np.complex64:
-        m = (s.astype(np.complex128) / n).astype(np.complex64)
+    if s.dtype.kind == "c":
+        # Sum / Scalar(n): Eigen's complex pdiv on whole packets, std::complex's division
+        # on the tail (complex_arith.complex_realdiv)
+        m = complex_realdiv(s, np.asarray(n, s.dtype))
     else:
         m = np.asarray(s / s.dtype.type(n), s.dtype)
     return m[()] if m.ndim == 0 else m
@@ -341,3 +344,47 @@ def l2_loss(t, intra_threads=None):
     threads = min(intra_threads, max(1, int(min((cost - _STARTUP) / _PER_THREAD + 0.9,
                                                 2 ** 31 - 1))))
     return np.asarray(_full_real(v, threads, P), t.dtype)
+
+
+
+
+def _row_products(x2d, P):
+    """Each row's product as Eigen's InnerMostDimReducer with ProdReducer: the packets
+    multiplied into a packet of ones, the last n % P values into a scalar one, then the
+    scalar times predux_mul of the packet (halves multiplied lane by lane)."""
+    rows, n = x2d.shape
+    c = n // P
+    with np.errstate(all="ignore"):
+        acc = np.ones((rows, P), x2d.dtype)
+        for j in range(c):
+            acc = _complex_mul(acc, x2d[:, j * P:(j + 1) * P])
+        while acc.shape[1] > 1:
+            h = acc.shape[1] // 2
+            acc = _complex_mul(acc[:, :h], acc[:, h:])
+        s = np.ones(rows, x2d.dtype)
+        for j in range(c * P, n):
+            s = complex_mul_scalar(s, x2d[:, j])
+        return complex_mul_scalar(s, acc[:, 0])
+
+
+def complex_prod(x, axes, intra_threads=None):
+    """prod(x, axes) of a complex x in TF 1.14's order where it is modelled here (the rows
+    of a [kept, reduced] matrix, or a full reduction Eigen runs on one thread, each with at
+    most one leaf of values); None elsewhere (NumPy's product then)."""
+    x = np.ascontiguousarray(x)
+    axes = tuple(sorted(axes))
+    if x.size <= 1:
+        return None
+    dims, red = _simplify(x.shape, axes)
+    P = packet_size(x.dtype)
+    out_shape = tuple(d for i, d in enumerate(x.shape) if i not in axes)
+    if len(dims) == 1 and red:
+        # one thread: Eigen's cost for the product (MulCost 6 for complex) under a
+        # thread's startup cost
+        if x.size * (11.0 / 64 * x.dtype.itemsize + 6.0 / P) >= _STARTUP or \
+                x.size > P * _LEAF:
+            return None
+        return _row_products(x.reshape(1, -1), P).reshape(out_shape)
+    if len(dims) == 2 and not red and dims[1] <= P * _LEAF:
+        return _row_products(x.reshape(dims), P).reshape(out_shape)
+    return None

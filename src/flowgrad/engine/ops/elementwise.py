@@ -21,7 +21,8 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.graph import control_dependencies as _control_dependencies
-from ..framework.registry import GRADIENTS, no_gradient_registered, register_op
+from ..framework.registry import (GRADIENTS, no_gradient_registered, register_complex_kernel,
+                                  register_op)
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, op_input, same_type_inputs, to_tensor,
                     unary_same)
@@ -285,6 +286,8 @@ def _truncatediv_kernel(x, y):
         fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
         return np.add(q, fix.astype(q.dtype))
     # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_realdiv(x, y)
     return np.true_divide(x, y)
 
 
@@ -294,6 +297,8 @@ def _truncatemod_kernel(x, y):
 
 
 def _pow_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_pow(x, y)
     if x.dtype.kind in "iu" and np.any(np.asarray(y) < 0):
         raise _errors.InvalidArgumentError(
             None, None, "Integers to negative integer powers are not allowed")
@@ -311,10 +316,13 @@ def _pow_kernel(x, y):
 
 def _sqdiff_kernel(x, y):
     d = np.subtract(x, y)
-    return np.multiply(d, np.conj(d)) if d.dtype.kind == "c" else np.multiply(d, d)
+    # complex: TF's v * conj(v) without NumPy's fused multiply-add
+    return _eigen_math.complex_mul(d, np.conj(d)) if d.dtype.kind == "c" else np.multiply(d, d)
 
 
 def _div_no_nan_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_div_no_nan(x, y)
     safe = np.where(y == 0, np.ones((), y.dtype), y)
     return np.where(y == 0, np.zeros((), x.dtype), np.true_divide(x, safe))
 
@@ -330,11 +338,14 @@ def _xlogy_kernel(x, y):
 
 
 def _xdivy_kernel(x, y):
+    if x.dtype.kind == "c":
+        return _eigen_math.complex_xdivy(x, y)
     return np.where(x == 0, np.zeros((), x.dtype), np.true_divide(x, y))
 
 
 def _mul_no_nan_kernel(x, y):
-    return np.where(y == 0, np.zeros((), x.dtype), np.multiply(x, y))
+    prod = _eigen_math.complex_mul(x, y) if x.dtype.kind == "c" else np.multiply(x, y)
+    return np.where(y == 0, np.zeros((), x.dtype), prod)
 
 
 _NUMPY1 = np.lib.NumpyVersion(np.__version__) < "2.0.0"
@@ -359,6 +370,8 @@ def _sqrt_kernel(x):
         return _eigen_math.sqrt(x)
     if x.dtype == np.float64:   # sqrtpd under DAZ: a denormal's root is a signed zero
         return np.sqrt(_eigen_math.flush64(x))
+    if x.dtype.kind == "c":   # std::sqrt (glibc's csqrt) under FTZ
+        return _eigen_math.complex_flush(np.sqrt(x))
     return np.sqrt(x)
 
 
@@ -368,6 +381,9 @@ def _rsqrt_kernel(x):
     if x.dtype == np.float64:   # 1 / sqrtpd under DAZ: a denormal gives +-inf
         with np.errstate(divide="ignore"):
             return np.reciprocal(np.sqrt(_eigen_math.flush64(x)))
+    if x.dtype.kind == "c":   # Eigen's scalar 1 / std::sqrt(x): Smith division, FTZ
+        root = _eigen_math.complex_flush(np.sqrt(x))
+        return _eigen_math.complex_div(np.ones_like(root), root)
     return np.reciprocal(np.sqrt(x))
 
 
@@ -450,6 +466,8 @@ def _bool_out(inputs, attrs):
 
 # The backprop kernels conjugate y for complex inputs, as TF's (cwise_ops_gradients.h).
 def _tanh_grad_kernel(y, dy):
+    if y.dtype.kind == "c":
+        return _eigen_math.complex_tanh_grad(y, dy)
     return dy * (y.dtype.type(1) - y * y)
 
 
@@ -460,6 +478,8 @@ def _sigmoid_grad_kernel(y, dy):
     """TF 1.14's Eigen SigmoidGrad: dy * (y * (1 - y)) on whole packets, the scalar
     functor's (dy * y) * (1 - y) on the last size % packet values (the fused LSTM/GRU loops
     round each step's op the same way: sigmoid_grad_fix)."""
+    if y.dtype.kind == "c":
+        return _eigen_math.complex_sigmoid_grad(y, dy)
     one = y.dtype.type(1)
     out = dy * (y * (one - y))
     tail = out.size % _PACKET.get(out.dtype, 1) if y.shape == dy.shape else 0
@@ -500,13 +520,13 @@ def _zero_where_dy_zero(out, dy):
 
 def _reciprocal_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        y = np.conj(y)
+        return _eigen_math.complex_reciprocal_grad(y, dy)
     return _zero_where_dy_zero((-y * y) * dy, dy)   # Eigen's -conj(y) * conj(y) * dy
 
 
 def _sqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        return _zero_where_dy_zero(dy * y.dtype.type(0.5) / np.conj(y), dy)
+        return _eigen_math.complex_sqrt_grad(y, dy)
     # TF 1.14's Eigen: dy * (0.5 / y) on whole packets, the scalar functor's 0.5 * dy / y
     # on the last size % packet elements
     half = y.dtype.type(0.5)
@@ -521,7 +541,7 @@ def _sqrt_grad_kernel(y, dy):
 
 def _rsqrt_grad_kernel(y, dy):
     if y.dtype.kind == "c":
-        y = np.conj(y)
+        return _eigen_math.complex_rsqrt_grad(y, dy)
     # Eigen's -0.5 * (dy * conj(y)) * (conj(y) * conj(y)), in that order
     return _zero_where_dy_zero(y.dtype.type(-0.5) * (dy * y) * (y * y), dy)
 
@@ -858,6 +878,11 @@ def _square_grad(g, x, y):
 
 square = unop("square", "Square", np.square, NUMBERS, _square_grad, "Returns x * x",
               inplace_ok=True)
+# Complex Mul, RealDiv and Square: TF's Eigen packet / std::complex bits (NumPy's complex
+# multiply fuses with FMA; its division differs); real dtypes keep their NumPy ufunc.
+register_complex_kernel("Mul", _eigen_math.complex_mul)
+register_complex_kernel("RealDiv", _eigen_math.complex_realdiv)
+register_complex_kernel("Square", _eigen_math.complex_square)
 sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_grad(y, g),
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),

@@ -454,6 +454,14 @@ def _min_or_max_grad(op, grad):
 
 # -- Prod ------------------------------------------------------------------------------------
 def _prod_kernel(x, axes, keep_dims=False, **_):
+    if x.dtype.kind == "c":   # Eigen's ProdReducer order, products without FMA
+        ax = _axis(axes, x)
+        ax = tuple(range(x.ndim)) if ax is None else (ax,) if np.ndim(ax) == 0 else ax
+        ax = tuple(sorted({a % x.ndim for a in ax})) if x.ndim else ()
+        out = _eigen.complex_prod(x, ax) if ax else None
+        if out is not None:
+            return out.reshape([1 if i in ax else d for i, d in enumerate(x.shape)]) \
+                if keep_dims else out
     return np.prod(x, axis=_axis(axes, x), keepdims=keep_dims, dtype=x.dtype)
 
 

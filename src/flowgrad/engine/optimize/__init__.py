@@ -36,6 +36,7 @@ from .arithmetic import arithmetic_optimization
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
 from .dependency import dependency_optimization
+from .complex_kernels import complex_kernels
 from .fusion import fusion
 
 # (name, fn(program, options) -> program), applied in this order.
@@ -87,7 +88,8 @@ def options_from_config(config):
 
 
 def optimize_program(program, options):
+    program = complex_kernels(program)   # complex nodes on their own kernels, each pass
     for name, fn in PASSES:
         if options.get(name, True):
-            program = fn(program, options)
+            program = complex_kernels(fn(program, options))
     return program

@@ -23,6 +23,7 @@ import numpy as np
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from ._util import static_shape
+from .complex_kernels import complex_kernels
 
 MAX_BYTES = 1 << 20
 SHAPE_OPS = frozenset({"Shape", "Size", "Rank", "ShapeN"})
@@ -54,6 +55,7 @@ def _grappler_keeps(program, n, known):
 
 
 def constant_folding(program, options=None):
+    program = complex_kernels(program)   # complex nodes fold with TF's complex kernels
     const_def = OPS["Const"]
     known = {}          # value -> constant value
     nodes = []

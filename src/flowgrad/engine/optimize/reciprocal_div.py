@@ -163,7 +163,9 @@ def reciprocal_division(program):
             dtype = program.dtypes.get(n.outputs[0])
             c = np.asarray(consts[n.inputs[1]])
             with np.errstate(all="ignore"):
-                r = np.asarray(np.reciprocal(c), dtype=c.dtype)
+                # (complex: TF's Reciprocal kernel, Eigen's pdiv and Smith division)
+                r = np.asarray(OPS["Reciprocal"].kernel(c) if c.dtype.kind == "c" else
+                               np.reciprocal(c), dtype=c.dtype)
             v = out.new_value(dtype, TensorShape(list(r.shape)))
             nodes.append(Node("Const", OPS["Const"], {"value": r, "dtype": dtype}, [], [v],
                               "ConstantFolding/" + n.name + "_recip", None, False))
