@@ -3,7 +3,8 @@
 public tutorials (detection pieces, feature columns, contrib RNN cells in bidirectional
 nets, a pointer network, DQN, metric learning, WGAN-GP, matrix factorization with sparse
 optimizers, batch renorm, while-loop solvers, tf.signal, a mixture of experts, TV
-denoising, a dilated WaveNet, policy gradient, custom gradients); op counts and values
+denoising, a dilated WaveNet, policy gradient, custom gradients, a k-max text CNN with
+einsum attention, contrib.integrate ODEs); op counts and values
 bit for bit."""
 
 import os
@@ -21,6 +22,10 @@ XFAIL = {
     "audio_signal.py": "tf.signal.stft/inverse_stft/mfccs (RFFT, and the DCT through it) are "
     "NumPy's pocketfft, not Eigen's float32 TensorFFT: the spectra differ in the last bits "
     "(frames, windows and overlap_and_add match)",
+    "ode_integrate.py": "float64 tf.contrib.integrate.odeint (Dormand-Prince, adaptive): the "
+    "trajectory and its integrate_points differ in the last bits; TF with Grappler's meta "
+    "optimizer off gives a third result, so part is a Grappler rewrite and part the op order "
+    "(cause not found); odeint_fixed (rk4, midpoint) and its gradient match",
 }
 
 

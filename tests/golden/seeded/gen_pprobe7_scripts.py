@@ -8,7 +8,8 @@ gradients under Adagrad/FTRL/proximal optimizers; batch renorm, virtual batches 
 norm; Newton/power-iteration/CG/bisection in while loops; a tf.signal audio front end; a
 mixture of experts with dynamic_partition/stitch; total-variation denoising; a dilated
 causal WaveNet; policy gradient with multinomial sampling and a reversed scan; custom
-gradients and gradient_override_map); op counts and values at full precision (or hashes
+gradients and gradient_override_map; a k-max-pooling text CNN with einsum causal attention;
+contrib.integrate odeint/odeint_fixed); op counts and values at full precision (or hashes
 of their bytes)."""
 import os
 
