@@ -240,9 +240,18 @@ def with_space_to_batch(input: TensorLike, dilation_rate: TensorLike, padding: s
         base_paddings = np.zeros([n, 2], np.int32)
     else:
         raise ValueError(f"Invalid padding method {padding!r}")
+    return space_to_batch_run(x, lambda y: op(y, n, "VALID"), base_paddings, rate,
+                              spatial_dims)
+
+
+def space_to_batch_run(x, op, base_paddings, rate, spatial_dims):
+    """TF's _WithSpaceToBatch._with_space_to_batch_call: the required paddings of `x`'s
+    spatial dims (Shape, strided slices and a stack of them when not known when building),
+    SpaceToBatchND with block `rate` (the dilation_rate Tensor), `op` (the VALID op) on
+    the batched input, then BatchToSpaceND."""
     in_spatial = None
-    if in_shape.ndims is not None:
-        dims = in_shape.as_list()
+    if x.shape.ndims is not None:
+        dims = x.shape.as_list()
         in_spatial = [dims[i] for i in spatial_dims]
     if in_spatial is None or None in in_spatial:
         s = shape(x)
@@ -254,5 +263,5 @@ def with_space_to_batch(input: TensorLike, dilation_rate: TensorLike, padding: s
     paddings = _adjust(paddings, 0, spatial_dims)
     crops = _adjust(crops, 0, spatial_dims)
     converted = space_to_batch_nd(input=x, block_shape=block, paddings=paddings)
-    result = op(converted, n, "VALID")
+    result = op(converted)
     return batch_to_space_nd(input=result, block_shape=block, crops=crops)

@@ -1044,3 +1044,31 @@ CALLS = CALLS + [
     ("loops/while_tensor_array_grad", _while_tensor_array(True)),
     ("loops/nested_while_grad", _nested_while_grad),
     ("loops/while_gated_grad", _while_gated_grad)]
+
+
+def _cond_branch_outside_control(tf):
+    # control_dependencies inside a branch on an op outside the cond
+    # (batch_normalization(renorm=True)'s update): TF's layout, the control edge on that op
+    p = tf.placeholder_with_default(False, [], name="p")
+    x = tf.placeholder(tf.float32, (3,), name="x")
+    xi = tf.identity(x)
+
+    def t():
+        with tf.control_dependencies([xi]):
+            c = tf.constant(1.0)
+        return xi * c
+
+    tf.cond(p, t, lambda: tf.identity(x))
+
+
+def _conv1d_dilated_run_time_width(tf):
+    # a dilated conv layer over a width known only at run time: TF's with_space_to_batch
+    # with its paddings computed by ops
+    x = tf.placeholder(tf.float32, (None, None, 3), name="x")
+    y = tf.layers.conv1d(x, 2, 2, dilation_rate=2, padding="same")
+    tf.gradients(tf.reduce_sum(y), [x])
+
+
+CALLS = CALLS + [
+    ("cond/branch_outside_control", _cond_branch_outside_control),
+    ("layers/conv1d_dilated_run_time_width", _conv1d_dilated_run_time_width)]

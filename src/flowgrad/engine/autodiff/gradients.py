@@ -672,7 +672,8 @@ def _unused_zeros(op, i):
     exit of a loop outside every loop and cond (a fully known shape gives tf.zeros, a
     Const; a TensorArray flow, TF's float, an empty gradient array written as its 0.0) or
     of a loop in a loop's body (a fully known shape: tf.zeros in the outer gradient
-    frame), else zeros_like."""
+    frame); another op of a loop's body with a fully known shape gets a Const (TF's
+    ControlFlowState.ZerosLike); else zeros_like."""
     t = op._outputs[i]
     if _framed_outside(op):
         if t.dtype.base_dtype is _dt.variant:
@@ -683,6 +684,11 @@ def _unused_zeros(op, i):
             t.dtype.base_dtype is not _dt.variant and t.shape.is_fully_defined():
         # (a loop in a loop's body: TF's zeros made in the outer gradient frame)
         return zeros(t.shape.as_list(), t.dtype.base_dtype)
+    elif body_walk() is not None and op._type != "While" and \
+            t.dtype.base_dtype is not _dt.variant and t.shape.is_fully_defined():
+        # (an op of a loop's body: TF's ControlFlowState.ZerosLike, a Const of the known
+        # shape made in the gradient frame, so the forward value is not stacked)
+        return constant(0, t.dtype.base_dtype, t.shape.as_list())
     return zeros_like(t, optimize=False)
 
 

@@ -500,10 +500,14 @@ class CondPlan(_PlanBase):
         """Whether TF's own layout (_plan_tf) writes `op`: a forward cond (not a gradient's)
         in no loop or cond, holding none, its branches returning tensors (no Operation,
         no predicate), no control inputs from outside (but those of a control_dependencies
-        block the outermost cond is made in), no op lowered otherwise."""
+        block the outermost cond is made in, and a control input from outside of one of
+        the outermost cond's branch ops), no op lowered otherwise."""
         info = infos[op]
+        # (a branch op's control input from outside the cond: TF keeps it on that op, the
+        # Merges have none; only the outermost cond's is written so: `outside`)
         if info.get("grad") or info.get("first") is None or info["true"][1] or \
-                info["false"][1] or info.get("outside") or (op._control_inputs and not root):
+                info["false"][1] or ((info.get("outside") or op._control_inputs) and
+                                     not root):
             return False
         for side in self._sides(op, infos):
             for m in side:

@@ -558,9 +558,9 @@ class GradLoopPlan(_PlanBase):
             if t._op in gvars:   # (TF's body reads the gradient Switch itself)
                 read_gvars.add(gvars[t._op])
                 return gv(gvars[t._op])
-            if (t._op in body or self._branch_const(t, body)) and \
-                    t._op.type == "Const" and \
-                    "fill_values" not in t._op._attrs:   # (TF's GetRealValue: no stack)
+            # (TF's GetRealValue: no stack; a Const of a filled shape, tf.zeros' of a
+            # small one, too)
+            if (t._op in body or self._branch_const(t, body)) and t._op.type == "Const":
                 if t not in clones:
                     clones.append(t)
                     made.append(("const", len(clones) - 1))

@@ -1124,6 +1124,30 @@ def _read_whole(t):
     return const_value(t) if const_value(t) is not None else refined_ints(t, partial=False)
 
 
+def _s2b_partial(x, inputs, attrs, block, dims, space_to_batch):
+    """TF's SpaceToBatchShapeHelper/BatchToSpaceShapeHelper with the paddings (crops) or
+    the block not known when building: the batch multiplied (divided, evenly) by a known
+    block, the block dims unknown, the dims after them the input's."""
+    dt = x.dtype.base_dtype
+    if dims is None:
+        return [(dt, TensorShape(None))]
+    m = 2 if attrs is not None and "block_size" in attrs else \
+        (None if inputs[1].shape.ndims != 1 else inputs[1].shape.as_tuple()[0])
+    if m is None or len(dims) < m + 1:
+        return [(dt, TensorShape([None] * len(dims)))]
+    batch = dims[0] if block is not None else None
+    for b in block or ():
+        if batch is None:
+            break
+        if space_to_batch:
+            batch *= b
+        elif batch % b:
+            raise ValueError(f"Dimension size must be evenly divisible by {b} but is {batch}")
+        else:
+            batch //= b
+    return [(dt, TensorShape([batch] + [None] * m + list(dims[1 + m:])))]
+
+
 def _space_to_batch_infer(inputs, attrs):
     x = inputs[0]
     block, pads = _s2b_block_pairs(inputs, "SpaceToBatchND", attrs)
@@ -1131,7 +1155,7 @@ def _space_to_batch_infer(inputs, attrs):
     if block is not None and any(b < 1 for b in block):
         raise ValueError("block_shape must be positive")
     if dims is None or block is None or pads is None:
-        return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
+        return _s2b_partial(x, inputs, attrs, block, dims, True)
     m = len(block)
     out = [None if dims[0] is None else dims[0] * int(np.prod(block))]
     for i, b in enumerate(block):
@@ -1180,7 +1204,7 @@ def _batch_to_space_infer(inputs, attrs):
     if block is not None and any(b < 1 for b in block):
         raise ValueError("block_shape must be positive")
     if dims is None or block is None or crops is None:
-        return [(x.dtype.base_dtype, TensorShape(None if dims is None else [None] * len(dims)))]
+        return _s2b_partial(x, inputs, attrs, block, dims, False)
     m = len(block)
     prod = int(np.prod(block))
     if dims[0] is not None:

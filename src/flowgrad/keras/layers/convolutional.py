@@ -6,7 +6,7 @@ import numpy as np
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant, convert_to_tensor
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
-from ...ops import array_ops, conv_ops
+from ...ops import array_ops, conv_ops, space_ops
 from ... import image, nn
 from .. import activations
 from ..engine import base_layer_utils as blu
@@ -106,14 +106,16 @@ class Conv(Layer):
         dims = inputs.shape.as_tuple()
         spatial_dims = list(range(2, self.rank + 2) if fmt.startswith("NC")
                             else range(1, self.rank + 1))
-        if (self._s2b_base is not None and dims is not None
-                and all(dims[i] is not None for i in spatial_dims)
-                and all(s == 1 for s in self.strides)):
+        if self._s2b_base is not None and all(s == 1 for s in self.strides):
             # TF's with_space_to_batch: the VALID undilated convolution of the batched input
             def op(y):
                 return self._plain_convolution(y, kernel, "VALID", fmt, (1,) * self.rank)
-            return conv_ops.space_to_batch_call(inputs, op, self._s2b_base,
-                                                self.dilation_rate, spatial_dims)
+            if dims is not None and all(dims[i] is not None for i in spatial_dims):
+                return conv_ops.space_to_batch_call(inputs, op, self._s2b_base,
+                                                    self.dilation_rate, spatial_dims)
+            # (spatial dims known only at run time: TF's paddings computed by ops)
+            return space_ops.space_to_batch_run(inputs, op, self._s2b_base,
+                                                self._dilation_rate_const, spatial_dims)
         return self._plain_convolution(inputs, kernel, op_padding, fmt, self.dilation_rate)
 
     def _plain_convolution(self, inputs, kernel, op_padding, fmt, dilation_rate):
