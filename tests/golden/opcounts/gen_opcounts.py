@@ -1044,3 +1044,36 @@ CALLS = CALLS + [
     ("loops/while_tensor_array_grad", _while_tensor_array(True)),
     ("loops/nested_while_grad", _nested_while_grad),
     ("loops/while_gated_grad", _while_gated_grad)]
+
+
+def _cond_unread_op(tf):
+    # a branch op whose value no branch result needs reads a tensor from outside the
+    # cond through its own Switch (cond/add/Switch), as every op made in the branch
+    pred = tf.equal(tf.raw_ops.Size(input=tf.zeros([2])), 2)
+    s = tf.stack([3, 4])
+
+    def t():
+        tf.zeros(s + 1)
+        return tf.zeros([])
+
+    def f():
+        tf.zeros(s + 2)
+        return tf.zeros([])
+
+    tf.cond(pred, t, f)
+
+
+def _cond_resource_gather_grad(tf):
+    # a resource variable gathered in a branch, outside any loop: the gather's gradient
+    # reads the handle's Switch (VariableShape), the other side's zeros are TF's
+    # ZerosLikeOutsideLoop of a resource (Switch, Identity, VariableShape, zeros), merged
+    # as slices (Shape, range, Merge_1, Merge_2)
+    p = tf.get_variable("p", [5, 3], use_resource=True)
+    x = tf.placeholder(tf.float32, [3], name="x")
+    r = tf.cond(x[0] > 0.5, lambda: tf.gather(p, 1) * 2., lambda: x * 0.5)
+    tf.gradients(tf.reduce_sum(r), [p])
+
+
+CALLS = CALLS + [
+    ("cond/unread_branch_op", _cond_unread_op),
+    ("cond/resource_gather_grad", _cond_resource_gather_grad)]
