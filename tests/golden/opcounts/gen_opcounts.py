@@ -1074,6 +1074,23 @@ def _cond_resource_gather_grad(tf):
     tf.gradients(tf.reduce_sum(r), [p])
 
 
+def _cond_loop_unused_exit_grad(tf):
+    # a loop in a cond outside loops, one of its results unused: TF's ZerosLikeForExit
+    # has no outer gradient state, its zeros of a fully known shape are a Const
+    # (gradients/zeros, not zeros_like), numbered before the cond's other zeros
+    x = tf.placeholder(tf.float32, [2, 3], name="x")
+    p = tf.placeholder_with_default(True, [], name="p")
+
+    def loop():
+        _, a, _ = tf.while_loop(lambda i, a, b: i < 3,
+                                lambda i, a, b: (i + 1, a * x, b + a), [0, x, x])
+        return a
+
+    out = tf.cond(p, loop, lambda: x * 2.)
+    tf.gradients(tf.reduce_sum(out), [x])
+
+
 CALLS = CALLS + [
     ("cond/unread_branch_op", _cond_unread_op),
-    ("cond/resource_gather_grad", _cond_resource_gather_grad)]
+    ("cond/resource_gather_grad", _cond_resource_gather_grad),
+    ("cond/loop_unused_exit_grad", _cond_loop_unused_exit_grad)]
