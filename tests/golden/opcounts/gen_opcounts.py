@@ -1090,7 +1090,16 @@ def _cond_loop_unused_exit_grad(tf):
     tf.gradients(tf.reduce_sum(out), [x])
 
 
+def _cond_unread_assign(tf):
+    # an assign no branch result needs, to a variable made before the cond: a branch op,
+    # its variable read through a RefSwitch, x through a Switch the next reader shares
+    x = tf.placeholder(tf.float32, [3], name="x")
+    v = tf.Variable(tf.zeros([3]), name="v")
+    tf.cond(x[0] > 0, lambda: (tf.assign(v, x), x + 1.)[1], lambda: x * 2.)
+
+
 CALLS = CALLS + [
+    ("cond/unread_assign", _cond_unread_assign),
     ("cond/unread_branch_op", _cond_unread_op),
     ("cond/resource_gather_grad", _cond_resource_gather_grad),
     ("cond/loop_unused_exit_grad", _cond_loop_unused_exit_grad)]

@@ -754,11 +754,33 @@ class CondPlan(_PlanBase):
                           for m in (_loop_info(w) or {}).get(key, ())}
             if any(o.type in ("Cond", "While", "LoopVar", "V1Frames") or
                    o.type in LOWERINGS or o.type.startswith("TensorArray") or
-                   o in looped or self._feeds_variable(o) for o in dead):
+                   o in looped or self._initializes(o, c, infos[c]) for o in dead):
                 continue
             got["members"] = set(got["members"]) | set(dead)
             for o in dead:
                 where[o] = (c, side)
+
+    @staticmethod
+    def _initializes(op, cond_op, info):
+        """Whether `op`'s value reaches the Assign of a variable made in a branch of
+        `cond_op` (its initializer, which TF makes under init_scope, outside the cond);
+        an assign to a variable made before the cond is a branch op."""
+        start = min((f._id for f in info["first"] if f is not None), default=cond_op._id)
+        stack, seen = [op], set()
+        while stack:
+            o = stack.pop()
+            if o in seen:
+                continue
+            seen.add(o)
+            if o.type in _VARIABLE_OPS:
+                return True
+            if o.type in ("Assign", "AssignVariableOp"):
+                var = o._inputs[0].op
+                if var.type not in _VARIABLE_OPS or var._id >= start:
+                    return True
+                continue
+            stack.extend(c for t in o._outputs for c in t.consumers())
+        return False
 
     def _pivot_unread(self, root, ctx, where, infos):
         """The input-less ops made in a branch of the conds under `root` that no branch
