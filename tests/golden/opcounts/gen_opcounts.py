@@ -1072,3 +1072,62 @@ def _conv1d_dilated_run_time_width(tf):
 CALLS = CALLS + [
     ("cond/branch_outside_control", _cond_branch_outside_control),
     ("layers/conv1d_dilated_run_time_width", _conv1d_dilated_run_time_width)]
+
+
+def _cond_unread_op(tf):
+    # a branch op whose value no branch result needs reads a tensor from outside the
+    # cond through its own Switch (cond/add/Switch), as every op made in the branch
+    pred = tf.equal(tf.raw_ops.Size(input=tf.zeros([2])), 2)
+    s = tf.stack([3, 4])
+
+    def t():
+        tf.zeros(s + 1)
+        return tf.zeros([])
+
+    def f():
+        tf.zeros(s + 2)
+        return tf.zeros([])
+
+    tf.cond(pred, t, f)
+
+
+def _cond_resource_gather_grad(tf):
+    # a resource variable gathered in a branch, outside any loop: the gather's gradient
+    # reads the handle's Switch (VariableShape), the other side's zeros are TF's
+    # ZerosLikeOutsideLoop of a resource (Switch, Identity, VariableShape, zeros), merged
+    # as slices (Shape, range, Merge_1, Merge_2)
+    p = tf.get_variable("p", [5, 3], use_resource=True)
+    x = tf.placeholder(tf.float32, [3], name="x")
+    r = tf.cond(x[0] > 0.5, lambda: tf.gather(p, 1) * 2., lambda: x * 0.5)
+    tf.gradients(tf.reduce_sum(r), [p])
+
+
+def _cond_loop_unused_exit_grad(tf):
+    # a loop in a cond outside loops, one of its results unused: TF's ZerosLikeForExit
+    # has no outer gradient state, its zeros of a fully known shape are a Const
+    # (gradients/zeros, not zeros_like), numbered before the cond's other zeros
+    x = tf.placeholder(tf.float32, [2, 3], name="x")
+    p = tf.placeholder_with_default(True, [], name="p")
+
+    def loop():
+        _, a, _ = tf.while_loop(lambda i, a, b: i < 3,
+                                lambda i, a, b: (i + 1, a * x, b + a), [0, x, x])
+        return a
+
+    out = tf.cond(p, loop, lambda: x * 2.)
+    tf.gradients(tf.reduce_sum(out), [x])
+
+
+def _cond_unread_assign(tf):
+    # an assign no branch result needs, to a variable made before the cond: a branch op,
+    # its variable read through a RefSwitch, x through a Switch the next reader shares
+    x = tf.placeholder(tf.float32, [3], name="x")
+    v = tf.Variable(tf.zeros([3]), name="v")
+    tf.cond(x[0] > 0, lambda: (tf.assign(v, x), x + 1.)[1], lambda: x * 2.)
+
+
+CALLS = CALLS + [
+    ("cond/unread_assign", _cond_unread_assign),
+    ("cond/unread_branch_op", _cond_unread_op),
+    ("cond/resource_gather_grad", _cond_resource_gather_grad),
+    ("cond/loop_unused_exit_grad", _cond_loop_unused_exit_grad)]

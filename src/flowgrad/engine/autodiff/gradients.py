@@ -680,9 +680,11 @@ def _unused_zeros(op, i):
             return zero_grad_array(name="zeros")
         if t.shape.is_fully_defined():
             return zeros(t.shape.as_list(), t.dtype.base_dtype)
-    elif op._type == "While" and body_walk() is not None and \
-            t.dtype.base_dtype is not _dt.variant and t.shape.is_fully_defined():
-        # (a loop in a loop's body: TF's zeros made in the outer gradient frame)
+    elif op._type == "While" and t.dtype.base_dtype is not _dt.variant and \
+            t.shape.is_fully_defined():
+        # (a loop in a loop's body: TF's zeros made in the outer gradient frame; a loop
+        # in a cond outside loops: the cond's context has no while context, TF's
+        # ZerosLikeForExit has no outer gradient state either)
         return zeros(t.shape.as_list(), t.dtype.base_dtype)
     elif body_walk() is not None and op._type != "While" and \
             t.dtype.base_dtype is not _dt.variant and t.shape.is_fully_defined():

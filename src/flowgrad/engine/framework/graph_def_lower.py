@@ -635,6 +635,7 @@ class CondPlan(_PlanBase):
                                   "port": ":1" if side == 0 else ""}
                 for m in members:
                     where[m] = (c, side)
+        self._dead_members(ctx, where, infos)
         self._ctx.update(ctx)
         in_block = self._block_rule(infos[root].get("blocks"), set(where) | set(conds))
         events = []   # (position in TF's creation order, what)
@@ -736,6 +737,54 @@ class CondPlan(_PlanBase):
                     self.before.setdefault(plan["f_first"], []).append((root, ("sw", tuple(made))))
                 else:
                     plan["out_switches"][side] = tuple(made)
+
+    def _dead_members(self, ctx, where, infos):
+        """Adds to each branch's context the ops it made that no result needs (an op
+        whose value is dropped: `tf.zeros(s + 1)` in a branch returning something else),
+        so that they read tensors from outside through a Switch as TF's (TF builds every
+        op of a branch in the cond's context; CondContext.AddValue). A branch whose such
+        ops hold control flow, a variable's initializer or a loop's ops keeps them
+        outside (flowgrad's own layout for them)."""
+        ops = None
+        for (c, side), got in reversed(list(ctx.items())):   # (inner conds first)
+            dead = [o for o in (infos[c].get("dead") or ((), ()))[side]
+                    if o not in where and o.type not in _VARIABLE_OPS]
+            if not dead:
+                continue
+            if ops is None:
+                ops = c.graph._flowgrad_operations()
+                looped = {m for w in ops if w.type == "While"
+                          for key in ("members_order", "dead")
+                          for m in (_loop_info(w) or {}).get(key, ())}
+            if any(o.type in ("Cond", "While", "LoopVar", "V1Frames") or
+                   o.type in LOWERINGS or o.type.startswith("TensorArray") or
+                   o in looped or self._initializes(o, c, infos[c]) for o in dead):
+                continue
+            got["members"] = set(got["members"]) | set(dead)
+            for o in dead:
+                where[o] = (c, side)
+
+    @staticmethod
+    def _initializes(op, cond_op, info):
+        """Whether `op`'s value reaches the Assign of a variable made in a branch of
+        `cond_op` (its initializer, which TF makes under init_scope, outside the cond);
+        an assign to a variable made before the cond is a branch op."""
+        start = min((f._id for f in info["first"] if f is not None), default=cond_op._id)
+        stack, seen = [op], set()
+        while stack:
+            o = stack.pop()
+            if o in seen:
+                continue
+            seen.add(o)
+            if o.type in _VARIABLE_OPS:
+                return True
+            if o.type in ("Assign", "AssignVariableOp"):
+                var = o._inputs[0].op
+                if var.type not in _VARIABLE_OPS or var._id >= start:
+                    return True
+                continue
+            stack.extend(c for t in o._outputs for c in t.consumers())
+        return False
 
     def _pivot_unread(self, root, ctx, where, infos):
         """The input-less ops made in a branch of the conds under `root` that no branch

@@ -71,6 +71,8 @@ __all__ = ["ZeroShape", "plan", "write"]
 
 _INNER = re.compile(r"gradients(?:_\d+)?/")
 _CONTROL_FLOW = ("Cond", "While", "LoopVar", "V1Frames")
+_PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
+_PIVOT_NAME = (_PIVOT,)
 
 
 def _ancestors(roots, members):
@@ -173,6 +175,14 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if hit:
                 inner[hit.group(0)] = b
     for o in op.graph._ops:
+        if o.type == "ReadVariableOp" and o.name.startswith(pre + "/") and \
+                o._inputs[0] in g["xs"] and not o._outputs[0].consumers() and \
+                _branches.branch_in(o, op) is None:
+            # (flowgrad's read of a resource x for its zeros, folded: TF's zeros read
+            # the handle's VariableShape, _zeros_merge)
+            cp.lowered.add(o)
+            cp._grad_members.add(o)
+            continue
         if o is not op and o.name.startswith(pre + "/") and o not in aliases and \
                 o not in sides[0] and \
                 o not in sides[1] and _branches.branch_in(o, op) is None:
@@ -236,7 +246,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if m.type in _CONTROL_FLOW or m.type in lowerings:
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
-    if loop and _branches.chain(op) and parent is None or not g["plain"] and not loop:
+    if loop and _branches.chain(op) and parent is None or \
+            not g["plain"] and not loop and (parent is not None or any(
+                both) or g.get("gate") or not g.get("slices")):
         return False
     # (a nested cond's: its own popped predicate, GradLoopPlan's pop switched on the
     # enclosing one's)
@@ -511,7 +523,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                     zm = _zeros_merge_loop
                 else:   # (a nested cond's Switch switches the outer one's output)
                     zm = functools.partial(_zeros_merge, data=(parent or {}).get(
-                        "cache", {}).get(name))
+                        "cache", {}).get(name), zshape=x_outs(1 - b, j)[0].shape)
                 got[j].append(zm(cp, emit, g["xs"][j], b, scope, pred_id,   # (named when
                                  caches[b][name], sw_grad.get(n, x_outs(b, j)[0]) if
                                  nparts[j] == 1 else mine_outs(b, j)))   # written)
@@ -745,32 +757,36 @@ def _switched_zeros(cp, emit, c, b, scope, pred, dt, root):
     return sw + (":1" if b == 1 else "")
 
 
-def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros):
+def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros, cshape=None,
+                       pivot=_PIVOT_NAME):
     """_zeros_merge_loop of an IndexedSlices gradient `grad` ([values, indices, dense
     shape]): TF's merge() makes the zeros slices (_as_indexed_slices: their Shape, the
     range of its first dimension) and merges each part (Merge, Merge_1, Merge_2 in the
-    Switch's <Switch>_grad/cond_grad scope). Returns the three Merges."""
+    Switch's <Switch>_grad/cond_grad scope). Returns the three Merges. `cshape`: the
+    zeros' static shape where it is not `c`'s (a resource variable's handle); `pivot`:
+    the Consts' control inputs (none outside loops)."""
     i32 = _dt.int32
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-    rank = c.shape.ndims
+    cshape = c.shape if cshape is None else cshape
+    rank = cshape.ndims
     # (the zeros of a shape not fully known: a Fill of a popped shape, its dimensions
     # unknown)
-    first_dim = c.shape.as_list()[:1] if c.shape.is_fully_defined() else [None]
+    first_dim = cshape.as_list()[:1] if cshape.is_fully_defined() else [None]
     shape = emit(name + "/Shape", "Shape", [zeros], [dt], {"out_type": i32},
                  shapes=[TensorShape([rank])])
-    ends = [emit(f"{name}/strided_slice/stack{x}", "Const", [_PIVOT], [],
+    ends = [emit(f"{name}/strided_slice/stack{x}", "Const", list(pivot), [],
                  {"dtype": i32, "value": np.asarray([v], np.int32)}, shapes=[TensorShape([1])])
             for x, v in (("", 0), ("_1", 1), ("_2", 1))]
     first = emit(name + "/strided_slice", "StridedSlice", [shape] + ends, [i32] * 4,
                  {"begin_mask": 0, "end_mask": 0, "ellipsis_mask": 0, "new_axis_mask": 0,
                   "shrink_axis_mask": 1}, shapes=[TensorShape([])])
-    start, delta = [emit(f"{name}/range/{x}", "Const", [_PIVOT], [],
+    start, delta = [emit(f"{name}/range/{x}", "Const", list(pivot), [],
                          {"dtype": i32, "value": np.asarray(v, np.int32)},
                          shapes=[TensorShape([])]) for x, v in (("start", 0), ("delta", 1))]
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
                shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [c.shape if c.shape.is_fully_defined() else _filled(c), TensorShape(first_dim),
+    zshapes = [cshape if cshape.is_fully_defined() else _filled(c), TensorShape(first_dim),
                TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
@@ -819,7 +835,6 @@ def _merge_shape(a, b):
     return TensorShape([x if x == y else None for x, y in zip(a.as_list(), b.as_list())])
 
 
-_PIVOT = "\x00pivot"   # (the gradient frame's pivot, named when written)
 
 
 class ZeroShape(tuple):
@@ -965,39 +980,61 @@ def _rest(name, pre):
     return name[hit.end():] if hit else None
 
 
-def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None):
+def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None, zshape=None):
     """ZerosLikeOutsideLoop and _SwitchGrad for the Switch `switch` of capture `c` read by
     side `b` (0: true) of a cond: the Merge (false side first) of `grad` and zeros made on
     the other side. `data`: the Switch's input where it is not `c` (a nested cond's: the
-    enclosing cond's Switch of `c`)."""
+    enclosing cond's Switch of `c`). `grad` a list (an IndexedSlices' values, indices and
+    dense shape): TF's merge() of slices, the three Merges. A resource handle `c` (its
+    variable's gradient, of static shape `zshape`): TF's zeros of its VariableShape, under
+    control_dependencies of the Identity, of the gradient's dtype."""
     data = data or cp._renamed(c)
     # (a TensorArray's flow: TF's float)
     dt = cp.arrays.dtype(c) if cp.arrays is not None else c.dtype.base_dtype
+    sdt = dt   # (the Switch's)
+    resource = c.dtype.base_dtype == _dt.resource
+    if resource:
+        dt = (grad[0] if isinstance(grad, list) else grad).dtype.base_dtype \
+            if not isinstance(grad, str) else _dt.float32
+    zshape = c.shape if zshape is None else zshape
     i32 = _dt.int32
     if _loop_grad_in_call(cp, scope):   # (TF made the loop's GradLoopState first: its
         # counters' Switches come before this one, numbered after them: _late_names)
         sw = emit(cp._unique(f"{scope}/outer_zeros_Switch"), "Switch",
-                  [data, pred_id], [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+                  [data, pred_id], [sdt, _dt.bool_], {}, shapes=[c.shape] * 2)
         cp._late_names.append((sw, scope + "/Switch"))
     else:
         sw = emit(cp._unique(f"{scope}/Switch"), "Switch", [data, pred_id],
-                  [dt, _dt.bool_], {}, shapes=[c.shape] * 2)
+                  [sdt, _dt.bool_], {}, shapes=[c.shape] * 2)
     other = sw + (":1" if b == 1 else "")
-    ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [dt], {},
+    ident = emit(cp._unique(f"{scope}/Identity"), "Identity", [other], [sdt], {},
                  shapes=[c.shape])
-    rank = c.shape.ndims
+    rank = zshape.ndims
     # (with a loop gradient in the call: named late, in TF's walk order with the loop
     # frame's zeros of a shape not fully known, which share these bases)
     late = "outer_zeros_" if _loop_grad_in_call(cp, scope) else ""
-    shape = emit(cp._unique(f"{scope}/{late}Shape"), "Shape", [other], [dt],
-                 {"out_type": i32}, shapes=[TensorShape([rank] if rank is not None else [None])])
+    base = "VariableShape" if resource else "Shape"
+    if resource:
+        shape = emit(cp._unique(f"{scope}/{late}VariableShape"), "VariableShape",
+                     [other, "^" + ident], [sdt], {"out_type": i32},
+                     shapes=[TensorShape([rank] if rank is not None else [None])])
+    else:
+        shape = emit(cp._unique(f"{scope}/{late}Shape"), "Shape", [other], [sdt],
+                     {"out_type": i32},
+                     shapes=[TensorShape([rank] if rank is not None else [None])])
     zeros = cp._unique(f"{scope}/{late}zeros")
     const = emit(zeros + "/Const", "Const", ["^" + ident], [],
                  {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                  shapes=[TensorShape([])])
-    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[c.shape])
+    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[zshape])
+    if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
+        if late:
+            cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
+            cp._late_subs.append((const, zeros, "/Const"))
+        return _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros,
+                                  cshape=zshape, pivot=())
     if late:
-        cp._late_names.extend([(shape, scope + "/Shape"), (zeros, scope + "/zeros")])
+        cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
         cp._late_subs.append((const, zeros, "/Const"))
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")

@@ -821,6 +821,13 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
                           "unread": tuple(tuple(o for o in branch if o not in members and
                                                 not o._inputs and not o._control_inputs)
                                           for branch, members in zip(branches, live)),
+                          # the other ops a branch made that no result needs (not its
+                          # variables): TF builds them in the cond's context too, reading a
+                          # tensor from outside through a Switch (CondPlan._plan_tf)
+                          "dead": tuple(tuple(o for o in branch if o not in members and
+                                              o not in hoisted)
+                                        for branch, members, hoisted in
+                                        zip(branches, live, map(_hoisted, branches))),
                           "first": (ops[start] if start < mid else None,
                                     ops[mid] if mid < end else None),
                           # the Identities standing for TF's with_dependencies(op, pivot)

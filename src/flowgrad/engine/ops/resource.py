@@ -21,6 +21,7 @@ import sys
 
 import numpy as np
 
+from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import constant
@@ -368,6 +369,12 @@ def _gather_grad(op, grad):
     if walk is not None and op in walk.members and handle.op not in walk.members:
         # in a loop body TF reads the handle through its Enter, which has no handle data:
         # variable_shape is a VariableShape op (the handle entered into the gradient frame)
+        params_shape = apply("VariableShape", [handle], {"out_type": _dt.int32},
+                             "VariableShape")
+    elif _branches.chain(op) and op._graph._branch_of.get(handle.op) != \
+            op._graph._branch_of.get(op):
+        # in a tf.cond's branch TF reads a handle from outside through a Switch, which
+        # has no handle data either: a VariableShape op of it
         params_shape = apply("VariableShape", [handle], {"out_type": _dt.int32},
                              "VariableShape")
     else:
