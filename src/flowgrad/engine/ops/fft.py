@@ -5,9 +5,9 @@ and RFFT, IRFFT, RFFT2D, IRFFT2D, RFFT3D, IRFFT3D (float32 <-> complex64 with an
 The kernels are Eigen's TensorFFT as TF 1.14's CPU kernels run it (eigen_fft: radix-2
 butterflies for power-of-two lengths, Bluestein otherwise, in the op's precision; RFFT the
 full complex FFT sliced, IRFFT the spectrum completed by its reversed conjugate), so the
-values are TF's bit for bit. The gradients are TF 1.14's (signal/fft_ops.py), built from these ops; as in TF
-1.14, RFFT3D and IRFFT3D have none. TF takes the real part with tf.real in the RFFT
-gradients: `real_part` builds it where the Real op is registered, else a Cast to float32
+values are TF's bit for bit. The gradients are TF 1.14's (signal/fft_ops.py), built from
+these ops; as in TF 1.14, RFFT3D and IRFFT3D have none. TF takes the real part with
+tf.real in the RFFT gradients: `real_part` builds it where the Real op is registered, else a Cast to float32
 (same values, and the same gradient: Cast's own gradient casts back to complex64).
 """
 from __future__ import annotations
