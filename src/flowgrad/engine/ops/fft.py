@@ -7,8 +7,9 @@ butterflies for power-of-two lengths, Bluestein otherwise, in the op's precision
 full complex FFT sliced, IRFFT the spectrum completed by its reversed conjugate), so the
 values are TF's bit for bit. The gradients are TF 1.14's (signal/fft_ops.py), built from
 these ops; as in TF 1.14, RFFT3D and IRFFT3D have none. TF takes the real part with
-tf.real in the RFFT gradients: `real_part` builds it where the Real op is registered, else a Cast to float32
-(same values, and the same gradient: Cast's own gradient casts back to complex64).
+tf.real in the RFFT gradients: `real_part` builds it where the Real op is registered,
+else a Cast to float32 (same values, and the same gradient: Cast's own gradient casts
+back to complex64).
 """
 from __future__ import annotations
 
