@@ -55,6 +55,17 @@ _PI_LD = np.longdouble("3.141592653589793238462643383279502884197169399375105820
 
 def _mul(a, b):
     """std::complex product of (re, im) pairs."""
+    re = a[0] * b[0]
+    t = a[1] * b[1]
+    re -= t
+    im = np.multiply(a[0], b[1])
+    np.multiply(a[1], b[0], out=t)
+    im += t
+    return re, im
+
+
+def _smul(a, b):
+    """_mul of scalars."""
     return a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]
 
 
@@ -104,16 +115,16 @@ def _merge_twiddles(s, rt_name, forward):
     wtemp = rt(_SIN_PI_DIV_N[lg])
     wpi = rt(_MINUS_SIN_2PI_DIV_N[lg]) if forward else -rt(_MINUS_SIN_2PI_DIV_N[lg])
     one = (rt(wtemp + rt(1)), rt(wpi + rt(0)))
-    p2 = _mul(one, one)
-    p3 = _mul(p2, one)
-    p4 = _mul(p3, one)
+    p2 = _smul(one, one)
+    p3 = _smul(p2, one)
+    p4 = _smul(p3, one)
     n2 = s // 2
     wr = np.empty(n2 // 4, rt)
     wi = np.empty(n2 // 4, rt)
     w = (rt(1), rt(0))
     for k in range(n2 // 4):
         wr[k], wi[k] = w
-        w = _mul(w, p4)
+        w = _smul(w, p4)
     return ((np.repeat(wr, 4), np.repeat(wi, 4)),
             (np.array([one[0], p2[0], p3[0]]), np.array([one[1], p2[1], p3[1]])))
 
@@ -174,9 +185,10 @@ def _cooley_tukey(re, im, forward):
         return (np.stack([re[:, 0] + re[:, 1], re[:, 0] - re[:, 1]], -1),
                 np.stack([im[:, 0] + im[:, 1], im[:, 0] - im[:, 1]], -1))
     base = 4 if n == 4 else 8
-    r3 = re.reshape(rows, n // base, base)
-    i3 = im.reshape(rows, n // base, base)
-    cols = [(r3[..., c], i3[..., c]) for c in range(base)]
+    # the base butterflies' columns, each contiguous
+    r3 = np.ascontiguousarray(re.reshape(-1, base).T)
+    i3 = np.ascontiguousarray(im.reshape(-1, base).T)
+    cols = [(r3[c], i3[c]) for c in range(base)]
     out = _bf4(cols, forward, rt) if base == 4 else _bf8(cols, forward, rt)
     re = np.stack([o[0] for o in out], -1).reshape(rows, n)
     im = np.stack([o[1] for o in out], -1).reshape(rows, n)
