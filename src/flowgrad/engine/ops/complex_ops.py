@@ -88,14 +88,7 @@ register_op("Complex", infer=_complex_infer, kernel=_complex_kernel, grad=_compl
 register_op("Real", infer=_part_infer, kernel=_part_kernel(np.real), grad=_real_grad)
 register_op("Imag", infer=_part_infer, kernel=_part_kernel(np.imag), grad=_imag_grad)
 register_op("Angle", infer=_part_infer, kernel=_part_kernel(np.angle), grad=_angle_grad)
-def _cabs(z):
-    """std::abs of std::complex, as TF's ComplexAbs kernel computes it: libm's
-    hypotf/hypot of the parts (NumPy's complex abs differs in the last bit)."""
-    z = np.asarray(z)
-    return np.hypot(z.real, z.imag)
-
-
-register_op("ComplexAbs", infer=_part_infer, kernel=_part_kernel(_cabs),
+register_op("ComplexAbs", infer=_part_infer, kernel=_part_kernel(np.abs),
             grad=_complex_abs_grad)
 
 
