@@ -2,11 +2,14 @@
 and RFFT, IRFFT, RFFT2D, IRFFT2D, RFFT3D, IRFFT3D (float32 <-> complex64 with an
 `fft_length` input), op types as TF 1.14 (gen_spectral_ops).
 
-The kernels are NumPy's pocketfft (computed in double precision, returned in the op's
-dtype). The gradients are TF 1.14's (signal/fft_ops.py), built from these ops; as in TF
-1.14, RFFT3D and IRFFT3D have none. TF takes the real part with tf.real in the RFFT
-gradients: `real_part` builds it where the Real op is registered, else a Cast to float32
-(same values, and the same gradient: Cast's own gradient casts back to complex64).
+The kernels are Eigen's TensorFFT as TF 1.14's CPU kernels run it (eigen_fft: radix-2
+butterflies for power-of-two lengths, Bluestein otherwise, in the op's precision; RFFT the
+full complex FFT sliced, IRFFT the spectrum completed by its reversed conjugate), so the
+values are TF's bit for bit. The gradients are TF 1.14's (signal/fft_ops.py), built from
+these ops; as in TF 1.14, RFFT3D and IRFFT3D have none. TF takes the real part with
+tf.real in the RFFT gradients: `real_part` builds it where the Real op is registered,
+else a Cast to float32 (same values, and the same gradient: Cast's own gradient casts
+back to complex64).
 """
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid, refined_ints
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from . import complex_ops as _complex_ops
+from . import eigen_fft as _eigen_fft
 from .cast import cast
 from .construction import ones, range as _range, zeros, zeros_like
 from .elementwise import (add, conj, exp, floormod, maximum, multiply, rbinary, realdiv,
@@ -53,16 +57,13 @@ def _fft_infer(op_type, k):
 
 
 def _fft_kernel(k, inverse):
-    fn = np.fft.ifftn if inverse else np.fft.fftn
-    axes = tuple(range(-k, 0))
-
     def kernel(x):
         x = np.asarray(x)
         if x.ndim < k:
             raise _invalid(f"Input must have rank of at least {k} but got: {x.ndim}")
         if x.size == 0:
             return np.zeros(x.shape, x.dtype)
-        return fn(x, axes=axes).astype(x.dtype, copy=False)
+        return _eigen_fft.fft_axes(x, k, not inverse)
     return kernel
 
 
@@ -182,8 +183,6 @@ def _rfft_infer(op_type, k, inverse):
 
 
 def _rfft_kernel(k, inverse):
-    axes = tuple(range(-k, 0))
-
     def kernel(x, n):
         x = np.asarray(x)
         n = [int(v) for v in np.asarray(n).reshape(-1)]
@@ -201,17 +200,13 @@ def _rfft_kernel(k, inverse):
                 return np.zeros(out_shape, out_dt)
             # the input's innermost dims cropped or padded to [n..., n[-1] // 2 + 1]
             want = tuple(n[:-1]) + (n[-1] // 2 + 1,)
-            x = _crop_pad(x, want)
-            if k == 1:
-                out = np.fft.irfft(x, n=n[-1], axis=-1)
-            else:
-                out = np.fft.irfftn(x, s=n, axes=axes)
-            return out.astype(out_dt)
+            x = _crop_pad(x.astype(np.complex64, copy=False), want)
+            return _eigen_fft.irfft_nd(x, n)
         out_shape = x.shape[:-k] + tuple(n[:-1]) + (n[-1] // 2 + 1 if n[-1] else 0,)
         if x.size == 0 or 0 in n:
             return np.zeros(out_shape, out_dt)
-        x = _crop_pad(x, tuple(n))
-        return np.fft.rfftn(x, axes=axes).astype(out_dt)
+        x = _crop_pad(x.astype(np.float32, copy=False), tuple(n))
+        return _eigen_fft.rfft_nd(x, k)
     return kernel
 
 
