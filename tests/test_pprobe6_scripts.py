@@ -18,11 +18,6 @@ GOLD = load("seeded", "pprobe6_scripts")
 
 # script -> why flowgrad's output still differs from TF 1.14's (pprobe6's report)
 DIFFERS = {
-    "stft_audio.py": "the stft and inverse_stft values match TF's (Eigen's FFT); "
-                     "ComplexAbs (|stft|: libm hypotf) and the MFCCs' complex64 Mul "
-                     "(dct's `rfft(x) * scale`: TF's without fused multiply-adds) differ "
-                     "in their last bits; the pcplx branch's complex kernels fix both "
-                     "(checked: the script then prints TF's output)",
     "bayes_backprop.py": "training matches; one value of the 8th of 10 predictive samples "
                          "differs (preds[7, 16, 0]: the predictive variance's hash), and "
                          "fetching the layers' matmuls as well makes it match: a Grappler "

@@ -19,9 +19,6 @@ GOLD = load("seeded", "pprobe7_scripts")
 
 # the programs flowgrad does not yet run to TF's output, and why
 XFAIL = {
-    "audio_signal.py": "tf.signal.stft/inverse_stft/mfccs (RFFT, and the DCT through it) are "
-    "NumPy's pocketfft, not Eigen's float32 TensorFFT: the spectra differ in the last bits "
-    "(frames, windows and overlap_and_add match)",
     "ode_integrate.py": "float64 tf.contrib.integrate.odeint (Dormand-Prince, adaptive): the "
     "trajectory and its integrate_points differ in the last bits; TF with Grappler's meta "
     "optimizer off gives a third result, so part is a Grappler rewrite and part the op order "
