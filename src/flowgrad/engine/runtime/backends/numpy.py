@@ -266,15 +266,17 @@ class CompiledProgram:
                 R[v] = glob[nm]
         self._finish_step(i, R)
 
-    def _finish_step(self, failed, R):
-        """Runs the steps after node `failed` that do not depend on it (nor on a node
-        that fails in turn, whose error TF drops: the run reports the first one)."""
+    def _finish_step(self, failed, R, start=None):
+        """Runs the steps after node `failed` (from node `start` on: the parallel plan's
+        caller ran some) that do not depend on it (nor on a node that fails in turn,
+        whose error TF drops: the run reports the first one)."""
         nodes = self.program.nodes
+        first = failed + 1 if start is None else start
         bad_ops = {nodes[failed].op} - {None}
         tainted = set(nodes[failed].outputs)
         upstream = _Upstream(bad_ops)
         for k, ins, outs, drop, j, i in self._steps:
-            if i <= failed:
+            if i < first or i == failed:
                 continue
             n = nodes[i]
             if any(v in tainted for v in ins) or \
