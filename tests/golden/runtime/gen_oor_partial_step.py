@@ -84,6 +84,14 @@ def _bad_reshape(tf):
     return [tf.reshape(p, [2, 2]), c.assign_add(1)], [c]
 
 
+def _blocked_dequeue(tf):
+    # (TF cancels the run: the dequeue from the empty open queue fails, not waits)
+    q = tf.FIFOQueue(3, tf.float32)
+    c = tf.Variable(0)
+    p = tf.placeholder_with_default(np.float32(np.nan), [])
+    return [tf.debugging.check_numerics(p, "bad"), q.dequeue(), c.assign_add(1)], [c]
+
+
 def _sparse_adam(tf):
     ids = tf.data.Dataset.from_tensor_slices(np.array([[1, 3], [0, 3]], np.int64))
     it = ids.make_initializable_iterator()
@@ -95,7 +103,7 @@ def _sparse_adam(tf):
 
 
 CASES = [_counter, _chain, _control_on_next, _reads_next, _resource_chain, _long_chain,
-         _closed_queue, _check_numerics, _bad_reshape, _sparse_adam]
+         _closed_queue, _check_numerics, _bad_reshape, _blocked_dequeue, _sparse_adam]
 
 
 def run_case(tf, build):

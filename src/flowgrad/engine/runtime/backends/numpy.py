@@ -270,6 +270,21 @@ class CompiledProgram:
         """Runs the steps after node `failed` (from node `start` on: the parallel plan's
         caller ran some) that do not depend on it (nor on a node that fails in turn,
         whose error TF drops: the run reports the first one)."""
+        # TF cancels the run (StartCancel): a kernel that would block (a queue's dequeue
+        # from an empty queue, an accumulator's take) fails instead of waiting: a
+        # deadline already past makes its wait raise (engine/ops/queues.py's _wait)
+        deadline = getattr(self.ctx, "deadline", None)
+        if deadline is None:
+            self._finish_steps(failed, R, start)
+            return
+        saved = getattr(deadline, "at", None)
+        deadline.at = 0.0
+        try:
+            self._finish_steps(failed, R, start)
+        finally:
+            deadline.at = saved
+
+    def _finish_steps(self, failed, R, start):
         nodes = self.program.nodes
         first = failed + 1 if start is None else start
         bad_ops = {nodes[failed].op} - {None}
