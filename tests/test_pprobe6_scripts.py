@@ -22,10 +22,6 @@ DIFFERS = {
                          "differs (preds[7, 16, 0]: the predictive variance's hash), and "
                          "fetching the layers' matmuls as well makes it match: a Grappler "
                          "rewrite of the prediction graph, not found",
-    "bucket_pipeline.py": "TF runs the sparse Adam's `m * beta1` / `v * beta2` assigns "
-                          "(no data dependency on IteratorGetNext) in the run that ends the "
-                          "epoch with OutOfRangeError; flowgrad runs none of that run's ops, "
-                          "so emb's slots (then emb) differ in the second epoch",
 }
 
 

@@ -196,18 +196,23 @@ class ParallelPlan:
             if pending:
                 _collect_all(pending, R, compiled)
         except _PoolError as e:
+            # (TF still runs what does not depend on the failed node; node i has not run)
+            compiled._finish_step(e.node, R, start=i)
             raise e.error from None
         except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
-            _drain(pending)
+            _drain(pending, R)
+            if i >= 0:
+                compiled._finish_step(i, R)
             raise compiled.translate_error(e, node=program.nodes[i] if i >= 0 else None,
                                            args=args) from None
         return tuple(R[v] for v in program.fetches)
 
 
 class _PoolError(Exception):
-    def __init__(self, error):
+    def __init__(self, error, node):
         super().__init__(str(error))
         self.error = error
+        self.node = node    # the index of the node that failed on the pool
 
 
 def _collect(pending, i, R, compiled):
@@ -215,9 +220,9 @@ def _collect(pending, i, R, compiled):
     try:
         res = fut.result()
     except Exception as e:  # noqa: BLE001 - the OpError of the node that ran on the pool
-        _drain(pending)
+        _drain(pending, R)
         raise _PoolError(compiled.translate_error(e, node=compiled.program.nodes[i],
-                                                  args=args)) from None
+                                                  args=args), i) from None
     if len(outs) == 1:
         R[outs[0]] = res
     else:
@@ -231,11 +236,17 @@ def _collect_all(pending, R, compiled):
             _collect(pending, i, R, compiled)
 
 
-def _drain(pending):
-    """Waits for nodes still running (their buffers stay valid until they finish)."""
-    for fut, _, _ in pending.values():
+def _drain(pending, R):
+    """Waits for nodes still running (their buffers stay valid until they finish); keeps
+    their values in R (a failed run still runs the nodes that read them)."""
+    for fut, outs, _ in pending.values():
         try:
-            fut.result()
-        except Exception:  # noqa: BLE001, S110 - the first error is the one reported
-            pass
+            res = fut.result()
+        except Exception:  # noqa: BLE001, S112 - the first error is the one reported
+            continue
+        if len(outs) == 1:
+            R[outs[0]] = res
+        else:
+            for v, r in zip(outs, res):
+                R[v] = r
     pending.clear()

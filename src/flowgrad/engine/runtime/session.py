@@ -762,6 +762,8 @@ class BaseSession:
         try:
             return plan.fn(feeds)
         except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
+            # TF still runs the nodes that do not depend on the failed one
+            plan.compiled.finish_failed_run(e.__traceback__)
             raise plan.compiled.translate_error(e) from None
         finally:
             _err_restore(token)

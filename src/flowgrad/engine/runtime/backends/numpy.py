@@ -234,9 +234,87 @@ class CompiledProgram:
                 for v in drop:
                     R[v] = None
         except Exception as e:  # noqa: BLE001 - becomes the OpError naming this node
+            if i >= 0:
+                self._finish_step(i, R)
             raise self.translate_error(e, node=self.program.nodes[i] if i >= 0 else None,
                                        args=args) from None
         return tuple(R[v] for v in self.program.fetches)
+
+    # -- a run that fails part-way -----------------------------------------------------
+    def finish_failed_run(self, tb):
+        """After the compiled plan raised (traceback `tb`): runs what TF still runs.
+
+        TF's executor does not stop the run's other branches when a kernel fails: only
+        the failed node's successors are never scheduled, every node that does not
+        depend on it (data or control edge) still executes (an independent assign_add,
+        sparse Adam's `m * beta1` beside an exhausted IteratorGetNext), then the run
+        returns the first error. The plan's values are read back from the plan frame's
+        locals (the names `compile` gave them before the failing line)."""
+        while tb is not None and tb.tb_frame.f_code.co_filename != self.filename:
+            tb = tb.tb_next
+        if tb is None:
+            return
+        i = self.line_node.get(tb.tb_lineno)
+        if i is None:
+            return
+        loc, glob = tb.tb_frame.f_locals, tb.tb_frame.f_globals
+        R = list(self._template)
+        for v, nm in self._emit(stop=i)[4].items():
+            if nm in loc:
+                R[v] = loc[nm]
+            elif nm in glob:
+                R[v] = glob[nm]
+        self._finish_step(i, R)
+
+    def _finish_step(self, failed, R, start=None):
+        """Runs the steps after node `failed` (from node `start` on: the parallel plan's
+        caller ran some) that do not depend on it (nor on a node that fails in turn,
+        whose error TF drops: the run reports the first one)."""
+        # TF cancels the run (StartCancel): a kernel that would block (a queue's dequeue
+        # from an empty queue, an accumulator's take) fails instead of waiting: a
+        # deadline already past makes its wait raise (engine/ops/queues.py's _wait)
+        deadline = getattr(self.ctx, "deadline", None)
+        if deadline is None:
+            self._finish_steps(failed, R, start)
+            return
+        saved = getattr(deadline, "at", None)
+        deadline.at = 0.0
+        try:
+            self._finish_steps(failed, R, start)
+        finally:
+            deadline.at = saved
+
+    def _finish_steps(self, failed, R, start):
+        nodes = self.program.nodes
+        first = failed + 1 if start is None else start
+        bad_ops = {nodes[failed].op} - {None}
+        tainted = set(nodes[failed].outputs)
+        upstream = _Upstream(bad_ops)
+        for k, ins, outs, drop, j, i in self._steps:
+            if i < first or i == failed:
+                continue
+            n = nodes[i]
+            if any(v in tainted for v in ins) or \
+                    (n.op is not None and upstream.depends(n.op)):
+                tainted.update(outs)
+                if n.op is not None:
+                    upstream.bad.add(n.op)
+                continue
+            args = [R[v] for v in ins]
+            try:
+                res = k(*args) if j is None else k(*args, out=args[j])
+            except Exception:  # noqa: BLE001 - TF reports the first error only
+                tainted.update(outs)
+                if n.op is not None:
+                    upstream.bad.add(n.op)
+                continue
+            if len(outs) == 1:
+                R[outs[0]] = res
+            elif outs:
+                for v, r in zip(outs, res):
+                    R[v] = r
+            for v in drop:
+                R[v] = None
 
     @property
     def source(self):
@@ -245,12 +323,11 @@ class CompiledProgram:
             self.compile()
         return self._source
 
-    def compile(self):
-        """Emits and compiles the straight-line function; returns it."""
-        if self.fn is not None:
-            return self.fn
+    def _emit(self, stop=None):
+        """The plan's lines, {line: node}, {line: argument names}, globals and
+        {value: local name}; with `stop`, only up to node `stop` (the names live when its
+        line runs)."""
         program = self.program
-        ctx = self.ctx
         nodes = program.nodes
         an = self.analysis
         kernels = self.kernels
@@ -279,6 +356,8 @@ class CompiledProgram:
         inplace_at = an.inplace
         template = self._template
         for i, n in enumerate(nodes):
+            if i == stop:
+                break
             if n.type == "Const" and not n.inputs and n.op_def.bind is None:
                 v = n.outputs[0]
                 g = f"C{v}"
@@ -317,6 +396,15 @@ class CompiledProgram:
             if dels:
                 lines.append("    del " + ", ".join(dels))
                 free.extend(dels)
+        return lines, line_node, line_args, env, name_of
+
+    def compile(self):
+        """Emits and compiles the straight-line function; returns it."""
+        if self.fn is not None:
+            return self.fn
+        program = self.program
+        ctx = self.ctx
+        lines, line_node, line_args, env, name_of = self._emit()
         rets = ", ".join(name_of[v] for v in program.fetches)
         lines.append(f"    return ({rets}{',' if len(program.fetches) == 1 else ''})")
         src = "\n".join(lines) + "\n"
@@ -496,6 +584,36 @@ class CompiledProgram:
         if not isinstance(exc, errors.OpError):
             exc = op_error(exc, node, args)
         return decorate(exc, node)
+
+
+class _Upstream:
+    """Whether a graph op depends, through data or control edges, on an op of `bad`."""
+
+    def __init__(self, bad):
+        self.bad = bad
+        self._memo = {}
+
+    def depends(self, op):
+        memo, bad = self._memo, self.bad
+        if op in memo:
+            return memo[op] or op in bad
+        stack = [(op, False)]
+        while stack:
+            o, done = stack.pop()
+            if done:
+                memo[o] = o in bad or any(
+                    memo.get(p, False) for p in _parents(o))
+                continue
+            if o in memo:
+                continue
+            memo[o] = False   # (a loop's back edge: not yet known, read as independent)
+            stack.append((o, True))
+            stack.extend((p, False) for p in _parents(o) if p not in memo)
+        return memo[op]
+
+
+def _parents(op):
+    return [t._op for t in op._inputs] + list(op._control_inputs)
 
 
 def _base(a):
