@@ -131,8 +131,36 @@ def sobel_l1_minimize(tf):
         return res
 
 
+def two_sigmoid_losses_minimize(tf):
+    """Two sigmoid_cross_entropy losses of constant labels, each minimized (GATE_OP) on
+    its own variables, run together (wide & deep). Each xentropy's `mul_grad` gate
+    Identity is constant (labels * a folded gradient), so Grappler's constant folding
+    makes it a Const of its own name, sorted last in its AddN; the plan merges the two
+    losses' `mul_grad/Mul`, read under `gradients/...`, which sorts first in
+    `gradients_1/AddN` if taken for the Identity's name. Losses and variables after
+    each of 4 steps."""
+    N = 16
+    rs = np.random.RandomState(61)
+    with tf.Graph().as_default():
+        x = tf.constant(rs.randn(N, 5).astype(np.float32))
+        y = tf.constant(rs.randint(0, 2, (N, 1)).astype(np.float32))
+        w1 = tf.Variable(rs.randn(5, 1).astype(np.float32))
+        w2 = tf.Variable(rs.randn(5, 1).astype(np.float32) * 3)
+        loss1 = tf.losses.sigmoid_cross_entropy(y, tf.matmul(x, w1))
+        loss2 = tf.losses.sigmoid_cross_entropy(y, tf.matmul(tf.tanh(x), w2) + 0.3)
+        tr1 = tf.train.GradientDescentOptimizer(0.7).minimize(loss1, var_list=[w1])
+        tr2 = tf.train.GradientDescentOptimizer(0.9).minimize(loss2, var_list=[w2])
+        res = []
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            for _ in range(4):
+                res.extend(s.run([loss1, loss2, tr1, tr2])[:2])
+                res.extend(s.run([w1, w2]))
+        return [np.asarray(r, np.float32) for r in res]
+
+
 CASES = ["bilinear_weights_gated", "bilinear_weights_ungated", "add_sub_fanout_gated",
-         "bilinear_sampler_minimize", "sobel_l1_minimize"]
+         "bilinear_sampler_minimize", "sobel_l1_minimize", "two_sigmoid_losses_minimize"]
 
 
 def cases(tf):

@@ -474,14 +474,19 @@ class _Buffers:
         return None
 
 
-def _sort_name(v, t, renamed, graph_names):
+def _sort_name(v, t, renamed, graph_names, consts):
     """The name Grappler's second round sorts the AddN input `v` (graph tensor `t`) by:
     its no-op source's (_grappler_names), or where `t` is a tf.gradients gate Identity
     the plan no longer runs (a chain of them: `x - y`'s gradient of fully defined equal
     shapes is the incoming gate's tensor itself), the name of the node the plan reads,
-    as the dependency optimizer removes the Identities; else `t`'s own."""
+    as the dependency optimizer removes the Identities; else `t`'s own. Not where the
+    value is constant (`consts`): Grappler's constant folding, before the dependency
+    optimizer, makes the gate Identity itself a Const of its own name (wide & deep's two
+    sigmoid_cross_entropy losses: the AddN reads `.../mul_grad/tuple/control_dependency`
+    last, though the plan reads the other gradients' merged `gradients/.../mul_grad/Mul`)."""
     name = renamed.get(v)
-    if name is None and t.op.type == "Identity" and _is_gate_identity(t.op):
+    if name is None and v not in consts and t.op.type == "Identity" and \
+            _is_gate_identity(t.op):
         name = graph_names.get(v)
     return name if name is not None else _input_name(t)
 
@@ -514,7 +519,7 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
                 len(op.inputs) == len(n.inputs):
             order = list(range(len(n.inputs)))
             if arithmetic:
-                names = [_sort_name(v, t, renamed, graph_names)
+                names = [_sort_name(v, t, renamed, graph_names, consts)
                          for v, t in zip(n.inputs, op.inputs)]
                 order.sort(key=names.__getitem__)
             if buffers is None:
