@@ -86,8 +86,9 @@ def test_memory_view_data_matches_the_planner():
     from flowgrad.engine.runtime import plan_memory
     x = tf.placeholder(tf.float32, [32, 16], name="x")
     w = tf.Variable(np.ones((16, 16), np.float32), name="w")
-    # (Reciprocal: a NumPy ufunc, written in place; Tanh's kernel gives TF's emulated bits)
-    h = tf.reciprocal(tf.matmul(x, w, name="mm"), name="act")
+    # (an Add writes in place; Square's gradient reads its input. Reciprocal no longer may:
+    # its kernel computes complex values apart, as TF)
+    h = tf.add(tf.matmul(x, w, name="mm"), 1.0, name="act")
     loss = tf.reduce_sum(tf.square(h), name="loss")
     grads = tf.gradients(loss, [w])
     data = graph_viewer.graph_data(plans=[(grads, {x: None})])
@@ -98,7 +99,7 @@ def test_memory_view_data_matches_the_planner():
     assert max(mem["live"]) == mem["peak_bytes"] == mem["live"][mem["peak_index"]]
     assert len(mem["live"]) == len(mem["order"]) == len(data["plans"][0]["final"])
     assert sum(b for _, _, b in mem["alive_at_peak"]) == mem["peak_bytes"]
-    # the reciprocal, kept for the backward, lives in the MatMul's buffer (written in place)
+    # the sum, kept for the backward, lives in the MatMul's buffer (written in place)
     assert ["act", 0, "mm"] in mem["inplace"]
     assert "mm" in [name for name, _, _ in mem["alive_at_peak"]]
 
