@@ -20,10 +20,6 @@ GOLD = load("seeded", "pprobe6_scripts")
 DIFFERS = {
     "stft_audio.py": "RFFT/IRFFT are NumPy's pocketfft, not Eigen's TensorFFT: the stft "
                      "values differ in their last bits (frames and the mel matrix match)",
-    "bayes_backprop.py": "training matches; one value of the 8th of 10 predictive samples "
-                         "differs (preds[7, 16, 0]: the predictive variance's hash), and "
-                         "fetching the layers' matmuls as well makes it match: a Grappler "
-                         "rewrite of the prediction graph, not found",
     "bucket_pipeline.py": "TF runs the sparse Adam's `m * beta1` / `v * beta2` assigns "
                           "(no data dependency on IteratorGetNext) in the run that ends the "
                           "epoch with OutOfRangeError; flowgrad runs none of that run's ops, "

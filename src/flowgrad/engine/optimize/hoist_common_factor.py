@@ -59,6 +59,7 @@ from .symbolic_shapes import symbolic_shapes
 _AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
 _DIVS = frozenset({"Div", "RealDiv", "FloorDiv", "TruncateDiv"})
 _STAGE = "ArithmeticOptimizer/HoistCommonFactor_"
+HOISTED_SUM = _STAGE + "AddV2_"     # (in the name of the new inner sum)
 # a TensorArray gradient's read is TF's TensorArrayReadV3 too: its shape is the element
 # shape attr (the forward array's), fed or not
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3", "TensorArrayGradRead"})

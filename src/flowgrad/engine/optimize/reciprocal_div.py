@@ -23,13 +23,13 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
-from .add_ops_rewrite import add_ops_rewrite
+from .add_ops_rewrite import add_ops_rewrite, rewrite_new_sums
 from .addn_order import canonical_addn
 from .commutative_order import canonical_commutative
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
-from .hoist_common_factor import hoist_common_factor
+from .hoist_common_factor import HOISTED_SUM, hoist_common_factor
 from .mul_by_ones import broadcast_mul_by_ones, first_round_identities, identity_muls
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
@@ -252,6 +252,11 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             # Grappler's second iteration: its constant folding pushes a constant down
             # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
             hoisted = constant_push_down(hoisted, seed)
+        if hoisted is not program:
+            # the hoisted sums' adds regrouped in Grappler's second round
+            hoisted = rewrite_new_sums(
+                hoisted, [n.name for n in hoisted.nodes if HOISTED_SUM in n.name],
+                unknown, loop_body or branch, shape_fetches)
         program = hoisted
         # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
         gated = set()
