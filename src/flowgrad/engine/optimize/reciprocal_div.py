@@ -30,6 +30,7 @@ from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
 from .hoist_common_factor import HOISTED_SUM, hoist_common_factor
+from .partial_split import partial_split
 from .mul_by_ones import broadcast_mul_by_ones, first_round_identities, identity_muls
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
@@ -243,6 +244,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             else frozenset()
         program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown))
         program, known = _second_push(program, known, seed, unknown)
+        program = partial_split(program)     # AddN(g, c1, c2) -> AddN(g, c1 + c2)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
         program = canonical_commutative(program)
