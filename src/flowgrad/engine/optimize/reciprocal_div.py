@@ -211,7 +211,8 @@ def _second_push(program, known, seed, unknown):
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
                       shape_fetches=()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
-    Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
+    Add/Mul with constants (constant_push_down.py) and its AddNs with constant inputs
+    (partial_split.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py; Grappler's second iteration pushes constants down before
