@@ -40,8 +40,33 @@ def _case(tf, pad, mean_img):
             return got
 
 
+def _order_case(tf, perm):
+    """`add_n` of three products and three constants, interleaved two ways (five inputs
+    for perm >= 4), read by `1.5 * sum`: the split's name sorts first, and the kernel
+    sums from the first product (a buffer it takes over)."""
+    rs = np.random.RandomState(3 + perm)
+    with tf.Graph().as_default():
+        x = tf.Variable(rs.normal(0, 1, [64]).astype(np.float32))
+        ts = [tf.multiply(x, float(rs.uniform(0.1, 3)), name=nm)
+              for nm in ("zmul", "amul", "mmul")]
+        cs = [tf.constant(rs.normal(0, 10, [64]).astype(np.float32), name=nm)
+              for nm in ("c1", "c2", "c3")]
+        if perm % 2:
+            order = [ts[0], cs[0], ts[1], cs[1], ts[2], cs[2]]
+        else:
+            order = [cs[0], ts[2], cs[1], ts[0], cs[2], ts[1]]
+        if perm >= 4:
+            order = order[:5]
+        out = tf.identity(tf.add_n(order) * 1.5)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            return [sess.run(out)]
+
+
 def cases(tf):
     out = {}
+    for perm in range(6):
+        out["order%d" % perm] = _order_case(tf, perm)
     for pad in range(5):
         for mean_img in (True, False):
             out["pad%d_%s" % (pad, "sq" if mean_img else "nosq")] = _case(tf, pad, mean_img)

@@ -16,9 +16,12 @@ Before/after (v1, v3 constants):
 """
 from __future__ import annotations
 
+import dataclasses
+
 from ..framework.registry import OPS
 from ..runtime.ir import Node
 from ._util import constant_only
+from .addn_order import PARTIAL_SPLIT_ATTR
 
 
 
@@ -49,9 +52,14 @@ def partial_split(program):
             attrs["N"] = len(consts)
         split = Node("AddN", OPS["AddN"], attrs, [n.inputs[k] for k in consts], [v], name,
                      None)
-        ins = [v if k == consts[0] else x for k, x in enumerate(n.inputs)
-               if k == consts[0] or k not in consts]
-        new.extend((split, n.with_inputs(ins)))
+        keep = [k for k in range(len(n.inputs)) if k == consts[0] or k not in consts]
+        ins = [v if k == consts[0] else n.inputs[k] for k in keep]
+        kept = n.with_inputs(ins)
+        if n.op is not None and len(n.op.inputs) == len(n.inputs):
+            # (the arithmetic optimizer's canonical order sorts the split by its name)
+            kept = dataclasses.replace(kept, attrs={**kept.attrs, PARTIAL_SPLIT_ATTR: tuple(
+                name if k == consts[0] else n.op.inputs[k] for k in keep)})
+        new.extend((split, kept))
         changed = True
     if not changed:
         return program
