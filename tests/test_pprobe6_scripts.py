@@ -17,12 +17,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe6_scripts")
 GOLD = load("seeded", "pprobe6_scripts")
 
 # script -> why flowgrad's output still differs from TF 1.14's (pprobe6's report)
-DIFFERS = {
-    "bayes_backprop.py": "training matches; one value of the 8th of 10 predictive samples "
-                         "differs (preds[7, 16, 0]: the predictive variance's hash), and "
-                         "fetching the layers' matmuls as well makes it match: a Grappler "
-                         "rewrite of the prediction graph, not found",
-}
+DIFFERS: dict = {}
 
 
 def test_every_script_has_a_golden():

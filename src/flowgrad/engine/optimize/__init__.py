@@ -22,7 +22,8 @@ spells its Grappler switches:
 Not passes: reciprocal_div.py, Grappler's Div(x, const) -> Mul(x, 1/const), and
 constant_push_down.py, Grappler's op(C, op(X, Y)) -> op(X, op(C, Y)) for Add/Mul, change values
 as TF 1.14 does, so the session applies them to every plan (both tiers) of a graph of at
-least 4 ops while constant folding is on; so are add_ops_rewrite.py (an Add/AddN tree
+least 4 ops while constant folding is on (with partial_split.py, an AddN's constant inputs
+summed first); so are add_ops_rewrite.py (an Add/AddN tree
 summed as one AddN per leaf shape, smallest shape first), hoist_common_factor.py
 (`c * y1 + c * y2` as `c * (y1 + y2)`), simplify_aggregation.py (an AddN of one tensor
 repeated N times as N * x), minimize_broadcasts.py (a Mul

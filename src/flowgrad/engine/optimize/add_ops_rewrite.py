@@ -69,6 +69,7 @@ from . import addn_order
 from ._util import (constant_only, control_sources, mutable_values, mutating_prefix,
                     snapshots)
 from .cse import common_subexpression_elimination
+from .dependency import remove_dead_nodes
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
 from .simplify_aggregation import _ones
 from .symbolic_shapes import symbolic_shapes
@@ -271,6 +272,29 @@ def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
     return program if again is second[0] else again
 
 
+def rewrite_new_sums(program, roots, unknown=None, loop_body=False, shape_fetches=()):
+    """`program` with the adds named in `roots` (sums a first-round stage made, such as
+    HoistCommonFactor's inner AddN) regrouped as Grappler's second round does: their shapes
+    are known only then (a new node has no properties in the round that made it), so
+    AddOpsRewrite absorbs their add inputs in the second round's canonical (name-sorted)
+    order, the gate Identities gone, and nothing sorts the new AddN again (no third
+    round); the kernel then sums from the first input whose buffer it takes over."""
+    if not roots:
+        return program
+    tainted = unknown_values(program, unknown)
+    # (the terms the stage replaced read the adds no more: gone by the second round)
+    pruned = remove_dead_nodes(program)
+    second = _without_no_ops(pruned, tainted)
+    if second is None:
+        base, ctrl = pruned, (None, control_sources(pruned.nodes))
+    else:
+        base, ctrl = second
+    tags = {n.name for n in base.nodes if _STAGE in n.name}
+    again = _rewrite(base, tainted, loop_body, tags, (ctrl[0] or (), ctrl[1]),
+                     unknown=unknown, shape_fetches=shape_fetches, roots=frozenset(roots))
+    return program if again is base else again
+
+
 def _by_ones(n, producer, shapes):
     """The input a Mul multiplies by tf.gradients' ones (the other input, of the Mul's own
     static shape: Grappler's constant folding makes the Mul an Identity of it), or None."""
@@ -372,11 +396,13 @@ def _canonical_names(program, fetched):
     return key
 
 
-def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_fetches=()):
+def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_fetches=(),
+             roots=None):
     """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped.
     `ctrl`: the second round's (ids of the ops with a control input, ids of the ops some
     op waits for). `shape_fetches`: fetches read only for their shapes (Shape readers,
-    not uses)."""
+    not uses). `roots`: only the adds of these names are roots (made by an earlier
+    stage: no graph op of their own)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
@@ -436,7 +462,7 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded:
             return False
         if n.op is None:
-            if ACCUMULATOR_ATTR not in n.attrs:
+            if ACCUMULATOR_ATTR not in n.attrs and (roots is None or n.name not in roots):
                 return False
         elif n.op._control_inputs or id(n.op) in control or id(n.op) in waiting:
             return False
@@ -466,6 +492,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     groups = []
     stack_shapes = None
     for i in range(len(nodes) - 1, -1, -1):
+        if roots is not None and nodes[i].name not in roots:
+            continue
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
             continue
         leaves, members = [], []

@@ -50,6 +50,10 @@ _KEPT_IDENTITY_INPUTS = frozenset({"VariableV2", "Variable", "TemporaryVariable"
                                    "WhileGrad"})
 
 
+# attr of an AddN partial_split.py rewrote: per input, its graph tensor or the split's name
+PARTIAL_SPLIT_ATTR = "_partial_split_inputs"
+
+
 def _input_name(t) -> str:
     """The NodeDef spelling of a graph tensor as an input: "op", or "op:k" for k > 0."""
     return t.op.name if t.value_index == 0 else f"{t.op.name}:{t.value_index}"
@@ -515,12 +519,15 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     nodes, changed = [], False
     for i, n in enumerate(program.nodes):
         op = n.op
+        # (an AddN constant folding split: its graph inputs, the split's name for its own)
+        tensors = n.attrs.get(PARTIAL_SPLIT_ATTR) or (op.inputs if op is not None else ())
         if n.type in _SORTED and len(n.inputs) > 2 and op is not None and \
-                len(op.inputs) == len(n.inputs):
+                len(tensors) == len(n.inputs):
             order = list(range(len(n.inputs)))
             if arithmetic:
-                names = [_sort_name(v, t, renamed, graph_names, consts)
-                         for v, t in zip(n.inputs, op.inputs)]
+                names = [t if isinstance(t, str) else
+                         _sort_name(v, t, renamed, graph_names, consts)
+                         for v, t in zip(n.inputs, tensors)]
                 order.sort(key=names.__getitem__)
             if buffers is None:
                 buffers = _Buffers(program, source, consts, held_feeds)

@@ -7,7 +7,9 @@ dedups, so TF 1.14 computes one node there (`tf.add_n([a * b, b * a] * 3)` is on
 tensor repeated for simplify_aggregation.py). A pure node that reads mutable state (a
 variable's buffer or a view of it) is only merged with an identical node that no
 state-mutating node (Assign, AssignAdd, ...) separates from it: with reference
-variables, `x * 2` before and after an assign are different values.
+variables, `x * 2` before and after an assign are different values (a random op between
+them changes no variable: Bayes-by-backprop's `softplus(rho)` per weight sample is one
+node in TF, its gradient's terms read three times).
 
 Before/after:
 
@@ -20,6 +22,12 @@ from __future__ import annotations
 from ..framework import dtypes as _dt
 from ._util import apply_replacements, hashable, mutable_values, resolve
 
+# stateful ops that write no variable (a random op advances its own generator only): a
+# read of a variable on either side of one is the same value
+_NO_WRITE = frozenset({"VariableV2", "Placeholder", "IsVariableInitialized",
+                       "RandomStandardNormal", "RandomUniform", "RandomUniformInt",
+                       "TruncatedNormal", "ParameterizedTruncatedNormal", "RandomGamma",
+                       "RandomPoisson", "RandomPoissonV2", "Multinomial", "RandomShuffle"})
 # binary ops whose two inputs commute exactly: b * a is a * b
 _COMMUTATIVE = frozenset({"Mul", "Add", "AddV2", "Maximum", "Minimum"})
 
@@ -44,9 +52,10 @@ def duplicates(program, keep=frozenset(), controls=False):
     repl = {}
     nodes = []
     epoch = 0
+    op_value = None
     for n in program.nodes:
         if n.stateful:
-            if n.type not in ("VariableV2", "Placeholder", "IsVariableInitialized"):
+            if n.type not in _NO_WRITE:
                 epoch += 1
             nodes.append(n)
             continue
@@ -61,7 +70,14 @@ def duplicates(program, keep=frozenset(), controls=False):
             key = (n.type, ins, hashable(n.attrs) if n.attrs else (),
                    -1 if mut.isdisjoint(ins) else epoch)
             if controls and n.op is not None and n.op._control_inputs:
-                key += (frozenset(id(c) for c in n.op._control_inputs),)
+                # (Grappler compares them once deduped and folded: waiting for either of
+                # two merged nodes is waiting for the same one, and a node folded into a
+                # constant, gone from the plan as an op, orders nothing)
+                if op_value is None:
+                    op_value = {id(m.op): m.outputs[0] if m.outputs else id(m.op)
+                                for m in program.nodes if m.op is not None}
+                key += (frozenset(resolve(repl, op_value[id(c)]) for c in n.op._control_inputs
+                                  if id(c) in op_value),)
             hash(key)
         except TypeError:
             nodes.append(n)

@@ -21,6 +21,11 @@ when the terms were Muls as written (hoisted in the first round, sorted in the s
 `n * n / (1 + n * n)`'s gradient sums `add_grad/Reshape_1` twice before
 `truediv_grad/RealDiv` twice (golden math/hoist_symbolic).
 
+The new inner AddN has no shape properties in the round that made it: Grappler's second
+round sorts its inputs by name and its AddOpsRewrite absorbs the adds it reads into one
+flat AddN (add_ops_rewrite.rewrite_new_sums, called by reciprocal_div.grappler_division;
+Bayes-by-backprop's rho gradient over 3 draws, golden math/hoist_second_round).
+
 This rounds otherwise: a loop gradient's `dy * x + g * x` (a value read twice, as in a
 tf.cond branch that writes `y * x` to a TensorArray and returns `y * x`) runs as
 `x * (dy + g)`, which is TF's value bit for bit.
@@ -59,6 +64,7 @@ from .symbolic_shapes import symbolic_shapes
 _AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
 _DIVS = frozenset({"Div", "RealDiv", "FloorDiv", "TruncateDiv"})
 _STAGE = "ArithmeticOptimizer/HoistCommonFactor_"
+HOISTED_SUM = _STAGE + "AddV2_"     # (in the name of the new inner sum)
 # a TensorArray gradient's read is TF's TensorArrayReadV3 too: its shape is the element
 # shape attr (the forward array's), fed or not
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3", "TensorArrayGradRead"})

@@ -23,13 +23,14 @@ import numpy as np
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
-from .add_ops_rewrite import add_ops_rewrite
+from .add_ops_rewrite import add_ops_rewrite, rewrite_new_sums
 from .addn_order import canonical_addn
 from .commutative_order import canonical_commutative
 from .constant_folding import constant_folding
 from .constant_push_down import constant_push_down, moved_known, tainted_by_default
 from .cse import common_subexpression_elimination
-from .hoist_common_factor import hoist_common_factor
+from .hoist_common_factor import HOISTED_SUM, hoist_common_factor
+from .partial_split import partial_split
 from .mul_by_ones import (broadcast_mul_by_ones, first_round_identities, identity_muls,
                           zero_muls)
 from .minimize_broadcasts import minimize_broadcasts
@@ -213,7 +214,8 @@ def _second_push(program, known, seed, unknown):
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
                       shape_fetches=()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
-    Add/Mul with constants (constant_push_down.py): rewritten when constant folding is on
+    Add/Mul with constants (constant_push_down.py) and its AddNs with constant inputs
+    (partial_split.py): rewritten when constant folding is on
     and the graph has at least MIN_GRAPH_NODES ops; then its Pow by 0.5 / -0.5 / -1
     (convert_pow.py), Exp - 1 and Log(x + 1) (convert_exp_log.py), its Mul trees
     (minimize_broadcasts.py; Grappler's second iteration pushes constants down before
@@ -248,6 +250,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             else frozenset()
         program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown))
         program, known = _second_push(program, known, seed, unknown)
+        program = partial_split(program)     # AddN(g, c1, c2) -> AddN(g, c1 + c2)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
         program = canonical_commutative(program)
@@ -257,6 +260,11 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             # Grappler's second iteration: its constant folding pushes a constant down
             # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
             hoisted = constant_push_down(hoisted, seed)
+        if hoisted is not program:
+            # the hoisted sums' adds regrouped in Grappler's second round
+            hoisted = rewrite_new_sums(
+                hoisted, [n.name for n in hoisted.nodes if HOISTED_SUM in n.name],
+                unknown, loop_body or branch, shape_fetches)
         program = hoisted
         # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
         gated = set()
