@@ -361,6 +361,18 @@ def zero_muls(program, unknown=None, loop_body=False):
             found.append((i, zero))
     if not found:
         return program
+    # constant folding evaluates a Mul of constants first (FoldGraph before SimplifyGraph):
+    # `inf * 0` stays NaN (the gradient of tf.norm at zeros); Grappler never folds what
+    # reads a PlaceholderWithDefault
+    tainted = set()
+    for m in program.nodes:
+        if m.type == "PlaceholderWithDefault" or any(v in tainted for v in m.inputs):
+            tainted.update(m.outputs)
+    folded = {v for m in constant_folding(program).nodes if m.type == "Const"
+              for v in m.outputs if v not in tainted}
+    found = [(i, zero) for i, zero in found if program.nodes[i].outputs[0] not in folded]
+    if not found:
+        return program
     sym = symbolic_shapes(program, unknown)
     full = symbolic_shapes(program, unknown, ranked=True) if loop_body else sym
     out = program.copy()
