@@ -9,6 +9,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .batch_reshape import BatchReshape
 from .conjugate import (normal_conjugates_known_scale_posterior,
                         normal_conjugates_known_scale_predictive)
 from .independent import Independent
@@ -53,4 +54,4 @@ __all__ = ["auto_correlation", "percentile",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
-           "normal_conjugates_known_scale_predictive"]
+           "normal_conjugates_known_scale_predictive", "BatchReshape"]

@@ -22,11 +22,6 @@ from ...ops.tensor_util import constant_value
 __all__ = ["Logistic", "Geometric", "Poisson", "Deterministic", "VectorDeterministic"]
 
 
-def _no_validation(validate_args, message):
-    if validate_args:
-        raise NotImplementedError(message)
-
-
 class _ScalarEvent:
     """Scalar events: event shape [] (a Const [] as TF's event_shape_tensor)."""
 
@@ -280,10 +275,16 @@ class _BaseDeterministic(distribution.Distribution):
     def __init__(self, loc, atol=None, rtol=None, is_vector=False, validate_args=False,
                  allow_nan_stats=True, name="_BaseDeterministic"):
         parameters = dict(locals())
-        _no_validation(validate_args, "validate_args=True for tf.contrib.distributions."
-                       "Deterministic and VectorDeterministic")
         with name_scope(name, values=[loc, atol, rtol]) as name:
             loc = convert_to_tensor(loc, name="loc")
+            if is_vector and validate_args:
+                msg = "Argument loc must be at least rank 1."
+                if loc.get_shape().ndims is not None:
+                    if loc.get_shape().ndims < 1:
+                        raise ValueError(msg)
+                else:
+                    loc = control_flow_ops.with_dependencies(
+                        [check_ops.assert_rank_at_least(loc, 1, message=msg)], loc)
             self._loc = loc
             super().__init__(dtype=self._loc.dtype,
                              reparameterization_type=distribution.NOT_REPARAMETERIZED,
@@ -299,7 +300,12 @@ class _BaseDeterministic(distribution.Distribution):
     def _get_tol(self, tol):
         if tol is None:
             return convert_to_tensor(0, dtype=self.loc.dtype)
-        return convert_to_tensor(tol, dtype=self.loc.dtype)
+        tol = convert_to_tensor(tol, dtype=self.loc.dtype)
+        if self.validate_args:
+            tol = control_flow_ops.with_dependencies([
+                check_ops.assert_non_negative(
+                    tol, message="Argument 'tol' must be non-negative")], tol)
+        return tol
 
     @property
     def loc(self):
@@ -378,6 +384,16 @@ class VectorDeterministic(_BaseDeterministic):
         return self.loc.get_shape()[-1:]
 
     def _prob(self, x):
+        if self.validate_args:
+            is_vector_check = check_ops.assert_rank_at_least(x, 1)
+            right_vec_space_check = check_ops.assert_equal(
+                self.event_shape_tensor(),
+                array_ops.gather(array_ops.shape(x), array_ops.rank(x) - 1),
+                message="Argument 'x' not defined in the same space R^k as this "
+                        "distribution")
+            with control_dependencies([is_vector_check]):
+                with control_dependencies([right_vec_space_check]):
+                    x = array_ops.identity(x)
         return math_ops.cast(
             math_ops.reduce_all(math_ops.abs(x - self.loc) <= self._slack, axis=-1),
             dtype=self.dtype)
