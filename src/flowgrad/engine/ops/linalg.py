@@ -26,6 +26,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
+from . import eigen_cgemm as _eigen_cgemm
 from . import eigen_gebp as _eigen_gebp
 from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
@@ -194,6 +195,14 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
                                              b.T if transpose_b else b,
                                              intra_threads or _eigen_sum.cpu_threads())
             return _one_row(a.reshape(-1), b, transpose_b)
+    if _eigen_cgemm.handles(a, b) and (a.shape[0] if transpose_a else a.shape[1]) == \
+            (b.shape[1] if transpose_b else b.shape[0]):
+        # complex: Eigen's contraction and gemv in their order of additions (eigen_cgemm);
+        # None for one output (m = n = 1), not modelled
+        out = _eigen_cgemm.matmul(a, b, transpose_a, transpose_b,
+                                  intra_threads or _eigen_sum.cpu_threads())
+        if out is not None:
+            return out
     # threads.matmul is np.matmul, split over the intra-op pool on a loaded machine
     return threads.matmul(a.T if transpose_a else a, b.T if transpose_b else b)
 
@@ -276,6 +285,13 @@ def _adjoint(x):
 
 
 def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
+    if a.dtype == b.dtype and a.dtype.kind == "c" and a.ndim >= 2 and b.ndim >= 2:
+        # Eigen's complex contraction or matrix product in its order of additions (None:
+        # a matrix-vector product, not modelled)
+        out = _eigen_cgemm.batch_matmul(a, b, adj_x, adj_y,
+                                        intra_threads or _eigen_sum.cpu_threads())
+        if out is not None:
+            return out
     x, y = (_adjoint(a) if adj_x else a), (_adjoint(b) if adj_y else b)
     if x.dtype == np.float16 and y.dtype == np.float16 and x.ndim >= 2 and y.ndim >= 2:
         # Eigen::half rounds every product and sum to half (eigen_half_mm)
