@@ -15,7 +15,8 @@ rows are the output's columns (mr: one packet, 4 complex64 or 2 complex128; nr =
 - the last column of a complex64 kernel call of odd width, rows in groups of 4 (the
   "swapped" kernel): four accumulators by k mod 4 over whole blocks of 4 k, added as
   (0 + 1) + (2 + 3), then the rest; other rows: std::complex products, each rounded
-  (re = xr*yr - xi*yi, im = xr*yi + xi*yr), added one by one.
+  (re = xr*yr - xi*yi, im = xr*yi + xi*yr, C99's recovery where both are NaN), added one
+  by one.
 
 Depth blocks, threads, column and row panels and depth shards follow Eigen's blocking and
 cost model (fused_matmul.eigen_threads, eigen_half_mm._shard_by_col / _by_k) with the
@@ -40,6 +41,7 @@ import numpy as np
 
 from . import eigen_half_mm as _eh
 from . import fused_matmul as _fm
+from .complex_arith import complex_mul_scalar
 
 __all__ = ["product", "matmul", "handles"]
 
@@ -116,8 +118,8 @@ def _scalar(x, y, k0, k1):
     re = np.zeros((x.shape[0], y.shape[1]), x.real.dtype)
     im = re.copy()
     for k in range(k0, k1):
-        pr, pi = _cmul(x[:, k:k + 1].real, x[:, k:k + 1].imag, y[k:k + 1].real, y[k:k + 1].imag)
-        re, im = re + pr, im + pi
+        p = complex_mul_scalar(x[:, k:k + 1], y[k:k + 1])
+        re, im = re + p.real, im + p.imag
     one, zero = re.dtype.type(1), re.dtype.type(0)
     return re * one - im * zero, re * zero + im * one
 
@@ -267,8 +269,10 @@ def _gemv_cols(a, v):
 
 
 def _lazy_rows(a, v):
-    """Eigen's coefficient-based product, each output its products one by one."""
-    pr, pi = _cmul(a.real, a.imag, v.real, v.imag)
+    """Eigen's coefficient-based product, each output its products (std::complex's) one by
+    one."""
+    p = complex_mul_scalar(a, v[None])
+    pr, pi = p.real, p.imag
     re, im = pr[:, 0], pi[:, 0]
     for i in range(1, a.shape[1]):
         re, im = re + pr[:, i], im + pi[:, i]
@@ -307,6 +311,11 @@ def _redux(a, v):
 def matmul(a, b, transpose_a, transpose_b, pool):
     """TF 1.14's complex MatMul (`handles` true), or None where its order is not modelled
     here (one output: m = n = 1)."""
+    with np.errstate(all="ignore"):   # (infinities and NaNs are TF's answers)
+        return _matmul(a, b, transpose_a, transpose_b, pool)
+
+
+def _matmul(a, b, transpose_a, transpose_b, pool):
     x = a.T if transpose_a else a
     y = b.T if transpose_b else b
     m, k = x.shape
