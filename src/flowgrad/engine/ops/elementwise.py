@@ -956,6 +956,22 @@ ceil = unop("ceil", "Ceil", np.ceil, FLOATS, None, "Smallest integer not less th
             inplace_ok=True)
 rint = unop("rint", "Rint", np.rint, FLOATS, None, "Rounds half to even", inplace_ok=True)
 unop(None, "Round", _round_kernel, FLOAT_COMPLEX, None, "")
+
+
+def _xla_only(error, message):
+    """The kernel of an op TF 1.14 registers for complex on no CPU kernel: a Session puts
+    it on the XLA_CPU device, whose compilation fails at run time with this error."""
+    def kernel(x, **_):
+        raise error(None, None, message.format(bits=np.asarray(x).dtype.itemsize * 8))
+    return kernel
+
+
+for _name in ("Asin", "Acos", "Atan"):   # XLA's complex asin/acos/atan need an atan2
+    register_complex_kernel(_name, _xla_only(_errors.UnimplementedError,
+                                             "binary complex op 'atan2'"))
+register_complex_kernel("Round", _xla_only(
+    _errors.InvalidArgumentError,
+    "Operands to RoundToEven must be real-valued floating-point, but got C{bits}"))
 is_nan = unop("is_nan", "IsNan", np.isnan, FLOATS, None, "Which elements are NaN (bool)",
               infer=_bool_out)
 is_inf = unop("is_inf", "IsInf", np.isinf, FLOATS, None, "Which elements are +-inf (bool)",
