@@ -401,6 +401,16 @@ def _float32_exact(exact, ufunc, exact64=None):
     return kernel
 
 
+def _half_libm(name, kernel):
+    """`kernel`, with float16 inputs as TF's Eigen::half: libm's float function, rounded
+    to half (eigen_math.half_libm)."""
+    def run(x):
+        if np.asarray(x).dtype == np.float16:
+            return _eigen_math.half_libm(name, x)
+        return kernel(x)
+    return run
+
+
 def _complex_exact(exact, kernel):
     """`kernel`, with complex inputs through `exact` (TF's std::complex arithmetic)."""
     def run(x):
@@ -887,10 +897,11 @@ sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_gr
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")
-exp = unop("exp", "Exp", _exp_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
+exp = unop("exp", "Exp", _half_libm("exp", _exp_kernel), FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x")
-expm1 = unop("expm1", "Expm1", _complex_exact(_eigen_math.expm1_complex, _float32_exact(
-                 _eigen_math.expm1f, np.expm1, _eigen_math.libm_expm1_64)), FLOAT_COMPLEX,
+expm1 = unop("expm1", "Expm1", _complex_exact(_eigen_math.expm1_complex, _half_libm(
+                 "expm1", _float32_exact(_eigen_math.expm1f, np.expm1,
+                                         _eigen_math.libm_expm1_64))), FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, exp(cj(x))), "Returns e^x - 1, accurate near 0",
              fresh_output=True)   # libm's expm1f / expm1, as TF
 log = unop("log", "Log", _log_kernel, FLOAT_COMPLEX,
@@ -905,11 +916,12 @@ _cos_kernel = _float32_exact(_eigen_math.cos, np.cos)      # TF's Eigen pcos
 
 # not ufuncs (float32 runs Eigen's packet functions), but always a new array: a later
 # elementwise ufunc may write into it (fresh_output, for the memory planner)
-sin = unop("sin", "Sin", _sin_kernel, FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
+sin = unop("sin", "Sin", _half_libm("sin", _sin_kernel), FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
            fresh_output=True)
-cos = unop("cos", "Cos", _cos_kernel, FLOAT_COMPLEX,
+cos = unop("cos", "Cos", _half_libm("cos", _cos_kernel), FLOAT_COMPLEX,
            lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", fresh_output=True)
-tan = unop("tan", "Tan", _float32_exact(_eigen_math.tanf, np.tan, _eigen_math.libm_tan64),
+tan = unop("tan", "Tan", _half_libm("tan", _float32_exact(_eigen_math.tanf, np.tan,
+                                                          _eigen_math.libm_tan64)),
            FLOAT_COMPLEX,
            lambda g, x, y: _mul(g, square(reciprocal(cos(cj(x))))), "Tangent",
            fresh_output=True)   # libm's tanf / tan, as TF
@@ -921,8 +933,8 @@ acos = unop("acos", "Acos", _float32_exact(_eigen_math.acosf, np.arccos,
                                                 _eigen_math.libm_acos64), FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", fresh_output=True)   # libm's acosf / acos
-atan = unop("atan", "Atan", _float32_exact(_eigen_math.atanf, np.arctan,
-                                                _eigen_math.libm_atan64), FLOAT_COMPLEX,
+atan = unop("atan", "Atan", _half_libm("atan", _float32_exact(
+                _eigen_math.atanf, np.arctan, _eigen_math.libm_atan64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # libm's atanf / atan, as TF
 sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh,

@@ -22,7 +22,7 @@ from ..framework.graph import control_dependencies as _control_dependencies
 from ._base import FLOATS
 from . import eigen_math as _eigen_math
 from . import eigen_zeta as _eigen_zeta
-from .elementwise import (_pmul, _py_op, add, binop, broadcast_args, exp, multiply,
+from .elementwise import (_half_libm, _pmul, _py_op, add, binop, broadcast_args, exp, multiply,
                           negative, reshape_sum, scalar, square, unop)
 
 _F32_64 = (_dt.float32, _dt.float64)
@@ -314,7 +314,7 @@ def _exp_neg_sq(x):
 
 
 # wrapper, op type, kernel, dtypes, d(g, x, y) or rule, docstring
-lgamma = unop("lgamma", "Lgamma", _lgamma_op_kernel, FLOATS,
+lgamma = unop("lgamma", "Lgamma", _half_libm("lgamma", _lgamma_op_kernel), FLOATS,
               lambda g, x, y: _grad_times(g, lambda: digamma(x)),
               "log|Gamma(x)| (+inf at 0 and the negative integers)")
 digamma = unop("digamma", "Digamma", _digamma_op_kernel, FLOATS,
@@ -322,9 +322,10 @@ digamma = unop("digamma", "Digamma", _digamma_op_kernel, FLOATS,
                "Psi, the derivative of lgamma (+inf at the poles, as TF)")
 _zeta = binop("zeta", "Zeta", _zeta_kernel, _F32_64, _zeta_grad, "")
 _polygamma = binop("polygamma", "Polygamma", _polygamma_kernel, _F32_64, _polygamma_grad, "")
-erf = unop("erf", "Erf", _erf_kernel, FLOATS, lambda g, x, y: _erf_grad(g, x, 2 / np.sqrt(np.pi)),
+erf = unop("erf", "Erf", _half_libm("erf", _erf_kernel), FLOATS,
+           lambda g, x, y: _erf_grad(g, x, 2 / np.sqrt(np.pi)),
            "Gauss error function, accurate to double precision")
-erfc = unop("erfc", "Erfc", _erfc_kernel, FLOATS,
+erfc = unop("erfc", "Erfc", _half_libm("erfc", _erfc_kernel), FLOATS,
             lambda g, x, y: _erf_grad(g, x, -2 / np.sqrt(np.pi)),
             "Complementary error function 1 - erf(x), accurate in the tails")
 
