@@ -69,6 +69,9 @@ def _exp_minus_one_where_negative(x):
         neg = x <= -np.finfo(np.float32).tiny
         return neg, _eigen_math.exp_at(x, neg) - np.float32(1)
     neg = x < 0
+    if x.dtype == np.float16:   # Eigen::half's exp: libm's expf, rounded to half
+        return neg, _eigen_math.half_libm("exp", np.where(neg, x, x.dtype.type(0))) - \
+            np.float16(1)
     with np.errstate(over="ignore"):
         return neg, np.exp(np.where(neg, x, x.dtype.type(0))) - x.dtype.type(1)
 
