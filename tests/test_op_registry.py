@@ -20,7 +20,7 @@ from flowgrad.engine.framework.registry import GRADIENTS, OPS
 from flowgrad.testing import check_grads
 from golden import goldenio
 from op_exemptions import EXEMPTIONS
-from op_samples import C, SAMPLES, _direction, run_sample
+from op_samples import SAMPLES, _direction, run_sample
 
 _GOLDEN_PATH = os.path.join(os.path.dirname(__file__), "golden", "registry", "samples.json")
 _, GOLDEN = goldenio.read(_GOLDEN_PATH)

@@ -30,8 +30,8 @@ complex128) over whole packets, reduced by halves, then the rest one by one; col
 (a transposed, or m = 1 through the contraction's evalGemv), products one by one, in
 blocks of 16 k (each summed, then added) from k = 128 on. Below Eigen's coefficient-based
 threshold (rows + k + 1 < 20) a row-major product adds one by one, except with b transposed
-and a not, where it is Eigen's vectorized redux (two packet accumulators). Checked bit for bit against
-TF 1.14 (golden math/complex_matmul_bits).
+and a not, where it is Eigen's vectorized redux (two packet accumulators). Checked bit for
+bit against TF 1.14 (golden math/complex_matmul_bits).
 """
 from __future__ import annotations
 
@@ -249,7 +249,7 @@ def _gemv_rows(a, v):
 
 def _alpha(re, im):
     one, zero = re.dtype.type(1), re.dtype.type(0)
-    return _complex(re.dtype.type(0) + (re * one - im * zero), re.dtype.type(0) + (re * zero + im * one))
+    return _complex(zero + (re * one - im * zero), zero + (re * zero + im * one))
 
 
 def _gemv_cols(a, v):

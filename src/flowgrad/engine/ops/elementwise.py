@@ -466,8 +466,12 @@ def _sigmoid_kernel(x):
 
 
 def _round_kernel(x):
-    # Half to even; "+ 0" turns -0.0 into 0.0 as TF's floor-based rounding gives.
-    return np.add(np.round(x), 0, dtype=x.dtype)
+    # Half to even; "+ 0" turns -0.0 into 0.0 as TF's floor-based rounding gives (float16:
+    # only where x is not a zero: TF 1.14's half Round keeps -0.0, checked on every half)
+    out = np.add(np.round(x), 0, dtype=x.dtype)
+    if x.dtype == np.float16:
+        out = np.where(x == 0, x, out)
+    return out
 
 
 def _bool_out(inputs, attrs):
@@ -897,7 +901,8 @@ sqrt = unop("sqrt", "Sqrt", _sqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: sqrt_gr
             "Returns sqrt(x) (gradient inf at 0)", inplace_ok=True)
 rsqrt = unop("rsqrt", "Rsqrt", _rsqrt_kernel, FLOAT_COMPLEX, lambda g, x, y: rsqrt_grad(y, g),
              "Returns 1 / sqrt(x)")
-exp = unop("exp", "Exp", _half_libm("exp", _exp_kernel), FLOAT_COMPLEX, lambda g, x, y: _mul(g, cj(y)),
+exp = unop("exp", "Exp", _half_libm("exp", _exp_kernel), FLOAT_COMPLEX,
+           lambda g, x, y: _mul(g, cj(y)),
            "Returns e^x")
 expm1 = unop("expm1", "Expm1", _complex_exact(_eigen_math.expm1_complex, _half_libm(
                  "expm1", _float32_exact(_eigen_math.expm1f, np.expm1,
@@ -916,8 +921,8 @@ _cos_kernel = _float32_exact(_eigen_math.cos, np.cos)      # TF's Eigen pcos
 
 # not ufuncs (float32 runs Eigen's packet functions), but always a new array: a later
 # elementwise ufunc may write into it (fresh_output, for the memory planner)
-sin = unop("sin", "Sin", _half_libm("sin", _sin_kernel), FLOAT_COMPLEX, lambda g, x, y: _mul(g, cos(cj(x))), "Sine",
-           fresh_output=True)
+sin = unop("sin", "Sin", _half_libm("sin", _sin_kernel), FLOAT_COMPLEX,
+           lambda g, x, y: _mul(g, cos(cj(x))), "Sine", fresh_output=True)
 cos = unop("cos", "Cos", _half_libm("cos", _cos_kernel), FLOAT_COMPLEX,
            lambda g, x, y: _mul(negative(g), sin(cj(x))), "Cosine", fresh_output=True)
 tan = unop("tan", "Tan", _half_libm("tan", _float32_exact(_eigen_math.tanf, np.tan,
