@@ -120,8 +120,13 @@ def _scalar(x, y, k0, k1):
     for k in range(k0, k1):
         p = complex_mul_scalar(x[:, k:k + 1], y[k:k + 1])
         re, im = re + p.real, im + p.imag
-    one, zero = re.dtype.type(1), re.dtype.type(0)
-    return re * one - im * zero, re * zero + im * one
+    out = complex_mul_scalar(np.ones(1, x.dtype), _complex(re, im))   # std::complex's alpha *
+    return out.real, out.imag
+
+
+def _out_zero(z):
+    """0 + z (the zeroed output a kernel adds to: -0 parts become +0)."""
+    return z.dtype.type(0) + z
 
 
 # -- the GEBP kernel calls ---------------------------------------------------------------
@@ -247,7 +252,12 @@ def _gemv_rows(a, v):
     return _alpha(re, im)
 
 
-def _alpha(re, im):
+def _alpha(re, im, scalar=True):
+    """0 + alpha * (re, im): std::complex's product (C99's recovery: an infinite part
+    stays infinite), or (`scalar` False) Eigen's packet product."""
+    if scalar:
+        one = _complex(np.ones(1, re.dtype), np.zeros(1, re.dtype))
+        return _out_zero(complex_mul_scalar(one, _complex(re, im)))
     one, zero = re.dtype.type(1), re.dtype.type(0)
     return _complex(zero + (re * one - im * zero), zero + (re * zero + im * one))
 
@@ -265,7 +275,7 @@ def _gemv_cols(a, v):
         bi = np.add.reduce(np.ascontiguousarray(pi[:, k0:k0 + step].T), axis=0) if step > 1 \
             else pi[:, k0]
         re, im = (br, bi) if re is None else (re + br, im + bi)
-    return _alpha(re, im)
+    return _alpha(re, im, scalar=False)
 
 
 def _lazy_rows(a, v):
