@@ -418,11 +418,10 @@ def _split_pieces(value, lengths, m):
     value = _np.asarray(value)
     lengths = _np.asarray(lengths).reshape(-1)
     if value.ndim == 0:
-        raise _invalid(f"TensorArray {m.name}: Expected value to be at least a vector, but "
-                       "received shape: []")
+        raise _invalid("Expected value to be at least a vector, but received shape: []")
     if int(lengths.sum()) != value.shape[0]:
-        raise _invalid(f"TensorArray {m.name}: Expected sum of lengths to be equal to "
-                       f"values.shape[0], but sum of lengths is {int(lengths.sum())} and "
+        raise _invalid(f"Expected sum of lengths to be equal to values.shape[0], but sum of "
+                       f"lengths is {int(lengths.sum())} and "
                        f"value's shape is: {_shape_str(value.shape)}")
     offsets = _np.concatenate([[0], _np.cumsum(lengths)])
     return [value[offsets[k]:offsets[k + 1]] for k in range(len(lengths))]
@@ -647,3 +646,6 @@ register_op("TensorArrayZeroGrad", infer=lambda inputs, attrs: _flow(),
 def zero_grad(name=None):
     """An empty gradient TensorArray (the gradient of a flow nothing reads)."""
     return apply("TensorArrayZeroGrad", [], {}, name)
+
+
+from . import tensor_array_v2  # noqa: E402,F401 - the v1/v2 forms (TensorArray, TensorArrayV2)

@@ -1,0 +1,188 @@
+"""GraphDefs TF 1.14 writes with its older TensorArray ops (tests/test_tarray_graphdefs.py):
+TensorArrayV2 and its Read/Write/Gather/Scatter/Concat/Split/Size/Close/Grad V2 forms (removed
+at GraphDef version 26: a producer-25 graph) and the v1 forms on a string_ref handle with
+TensorArrayPack/Unpack (removed at 16: a producer-15 graph), built with tf.raw_ops in a
+graph whose producer an imported empty GraphDef lowered (TF's import keeps the smaller).
+
+A case runs its steps in order in one session: {"graph": the serialized GraphDef, "steps":
+[[tensor or op names fetched by one run], ...], "values": TF's values per step, an
+OpError as [class, first line]}. Array names carry TF's process-wide count of arrays made
+(`TensorArrayV2_3`): `norm` writes it as `_N`. "errors": what TF raises when graphs are
+built: the gradient rules (a string handle into TensorArrayGradV3), Pack's missing
+gradient, the removed ops at version 27."""
+import re
+
+import numpy as np
+
+_COUNT = re.compile(r"_\d+(?=[@: .]|$)")   # an array's name ends in its count
+
+
+def norm(v):
+    """A fetched value or error with the arrays' run counts written as _N."""
+    if isinstance(v, str):
+        return _COUNT.sub("_N", v)
+    if isinstance(v, np.ndarray) and v.dtype == object:
+        return [norm(x.decode()) for x in v.reshape(-1)]
+    return v
+
+
+def _lower(tf, producer):
+    gd = tf.GraphDef()
+    gd.versions.producer = producer
+    tf.import_graph_def(gd, name="old")
+
+
+def _case(tf, build, producer):
+    with tf.Graph().as_default() as g:
+        _lower(tf, producer)
+        steps = build(tf, tf.raw_ops)
+        values = []
+        with tf.Session() as sess:
+            for fetch in steps:
+                try:
+                    got = sess.run(fetch)
+                except tf.errors.OpError as e:   # (TF's class and first line)
+                    values.append([type(e).__name__, norm(str(e).split("\n")[0])])
+                    continue
+                values.append([norm(v) for v, t in zip(got, fetch)
+                               if not isinstance(t, tf.Operation)])
+        return {"graph": g.as_graph_def().SerializeToString(), "producer": producer,
+                "steps": [[t.name for t in fetch] for fetch in steps], "values": values}
+
+
+def _v2(tf, R):
+    x = tf.constant(np.arange(24, dtype=np.float32).reshape(4, 3, 2) / 7)
+    h = R.TensorArrayV2(size=4, dtype=tf.float32, element_shape=[3, 2], name="ta")
+    f1 = R.TensorArrayWriteV2(handle=h, index=1, value=x[1], flow_in=0.)
+    f2 = R.TensorArrayScatterV2(handle=h, indices=[3, 0], value=tf.stack([x[3], x[0]]),
+                                flow_in=f1)
+    r1 = R.TensorArrayReadV2(handle=h, index=1, flow_in=f2, dtype=tf.float32)
+    r2 = R.TensorArrayReadV2(handle=h, index=2, flow_in=f2, dtype=tf.float32)   # unwritten
+    gat = R.TensorArrayGatherV2(handle=h, indices=[0, 3], flow_in=f2, dtype=tf.float32)
+    size = R.TensorArraySizeV2(handle=h, flow_in=f2)
+    twice = R.TensorArrayWriteV2(handle=h, index=1, value=x[1], flow_in=f2)
+    wrong = R.TensorArrayWriteV2(handle=h, index=2, value=tf.constant([[1, 2]]), flow_in=f2)
+    past = R.TensorArrayWriteV2(handle=h, index=4, value=x[1], flow_in=f2)
+    again = R.TensorArrayReadV2(handle=h, index=1, flow_in=r1, dtype=tf.float32)
+    # a dynamic array split from a vector, concatenated back; a second array's lengths
+    d = R.TensorArrayV2(size=0, dtype=tf.int32, dynamic_size=True, clear_after_read=False,
+                        tensor_array_name="dyn")
+    fs = R.TensorArraySplitV2(handle=d, value=tf.range(7), lengths=tf.constant([2, 0, 4, 1],
+                                                                               tf.int64),
+                              flow_in=0.)
+    cat = R.TensorArrayConcatV2(handle=d, flow_in=fs, dtype=tf.int32)
+    dsize = R.TensorArraySizeV2(handle=d, flow_in=fs)
+    dread = [R.TensorArrayReadV2(handle=d, index=i, flow_in=fs, dtype=tf.int32) for i in (2, 2)]
+    fw = R.TensorArrayWriteV2(handle=d, index=6, value=[9], flow_in=fs)
+    dsize2 = R.TensorArraySizeV2(handle=d, flow_in=fw)
+    # gradient arrays: one per source, writes summed
+    gh = R.TensorArrayGradV2(handle=h, flow_in=f2, source="g")
+    gh2 = R.TensorArrayGradV2(handle=h, flow_in=f2, source="g")
+    gw = R.TensorArrayWriteV2(handle=gh, index=0, value=tf.ones([3, 2]), flow_in=0.)
+    gw2 = R.TensorArrayWriteV2(handle=gh2, index=0, value=x[2], flow_in=gw)
+    gr = R.TensorArrayReadV2(handle=gh, index=0, flow_in=gw2, dtype=tf.float32)
+    gsize = R.TensorArraySizeV2(handle=gh, flow_in=gw2)
+    gbad = R.TensorArrayWriteV2(handle=gh2, index=0, value=tf.ones([2]), flow_in=gw)
+    close = R.TensorArrayCloseV2(handle=h)
+    with tf.control_dependencies([close]):
+        closed = R.TensorArraySizeV2(handle=h, flow_in=f2)
+    empty = R.TensorArrayV2(size=0, dtype=tf.float32)
+    egat = R.TensorArrayGatherV2(handle=empty, indices=tf.zeros([0], tf.int32), flow_in=0.,
+                                 dtype=tf.float32, element_shape=[2])
+    eun = R.TensorArrayGatherV2(handle=empty, indices=tf.zeros([0], tf.int32), flow_in=0.,
+                                dtype=tf.float32)
+    return [[h, f2, r1, r2, gat, size], [f2, twice], [f2, wrong], [f2, past], [r1, again],
+            [d, fs, cat.value, cat.lengths, dsize] + dread, [fw, dsize2],
+            [gh, gw2, gr, gsize], [gw, gbad], [f2, closed], [egat], [eun]]
+
+
+def _v1(tf, R):
+    x = tf.constant(np.arange(12, dtype=np.float64).reshape(3, 4) - 5.5)
+    h = R.TensorArray(size=3, dtype=tf.float64, name="ta")
+    fu = R.TensorArrayUnpack(handle=h, value=x, flow_in=0.)
+    pack = R.TensorArrayPack(handle=h, flow_in=fu, dtype=tf.float64)
+    h2 = R.TensorArray(size=3, dtype=tf.float64, clear_after_read=False)
+    fw = R.TensorArrayWrite(handle=h2, index=2, value=x[1], flow_in=0.)
+    fsc = R.TensorArrayScatter(handle=h2, indices=[0, 1], value=x[:2], flow_in=fw)
+    rd = R.TensorArrayRead(handle=h2, index=2, flow_in=fsc, dtype=tf.float64)
+    gat = R.TensorArrayGather(handle=h2, indices=[2, 0, 2], flow_in=fsc, dtype=tf.float64)
+    cat = R.TensorArrayConcat(handle=h2, flow_in=fsc, dtype=tf.float64)
+    size = R.TensorArraySize(handle=h2, flow_in=fsc)
+    h3 = R.TensorArray(size=2, dtype=tf.float64)
+    fsp = R.TensorArraySplit(handle=h3, value=tf.reshape(x, [-1]),
+                             lengths=tf.constant([5, 7], tf.int64), flow_in=0.)
+    cat3 = R.TensorArrayConcat(handle=h3, flow_in=fsp, dtype=tf.float64)
+    badsplit = R.TensorArraySplit(handle=h3, value=tf.reshape(x, [-1]),
+                                  lengths=tf.constant([5, 5], tf.int64), flow_in=0.)
+    g = R.TensorArrayGrad(handle=h2, flow_in=fsc, source="grad")
+    gw = R.TensorArrayScatter(handle=g, indices=[1, 1], value=x[:2], flow_in=0.)
+    gw2 = R.TensorArrayWrite(handle=g, index=2, value=x[2], flow_in=gw)
+    # (unwritten index 0: zeros shaped like the forward's element; TF 1.14's Pack of a
+    # gradient array aborts the process)
+    gpack = R.TensorArrayGather(handle=g, indices=[0, 1, 2], flow_in=gw2, dtype=tf.float64)
+    close = R.TensorArrayClose(handle=h2)
+    with tf.control_dependencies([close]):
+        closed = R.TensorArrayRead(handle=h2, index=0, flow_in=fsc, dtype=tf.float64)
+    return [[fu, pack], [h2, fsc, rd, gat, cat.value, cat.lengths, size],
+            [fsp, cat3.value, cat3.lengths], [badsplit], [g, gpack], [fsc, closed]]
+
+
+def _tile_grad(dt):
+    """TileGrad (removed at 3): TF 1.14's kernel has a constraint on an attr the op lacks,
+    so no run holding it succeeds, whatever its dtype (one session each: a session of
+    TF 1.14 repeats the first such error it met)."""
+    def build(tf, R):
+        x = np.arange(24).reshape(4, 6) - 7
+        return [[R.TileGrad(input=tf.constant(x.astype(dt)), multiples=[2, 3])]]
+    return build
+
+
+def _grad_errors(tf, outs, x):
+    got = []
+    for o in outs:
+        try:
+            tf.gradients(o, [x])
+            got.append([o.op.type, None])
+        except (TypeError, LookupError, ValueError) as e:
+            got.append([o.op.type, type(e).__name__, str(e)])
+    return got
+
+
+def _errors(tf):
+    got = []
+    with tf.Graph().as_default():
+        _lower(tf, 15)
+        R = tf.raw_ops
+        x = tf.constant([[1., 2.], [3., 4.]])
+        for v in ("V2", ""):
+            h = getattr(R, "TensorArray" + v)(size=2, dtype=tf.float32)
+            f = getattr(R, "TensorArrayScatter" + v)(handle=h, indices=[0, 1], value=x,
+                                                     flow_in=0.)
+            outs = [f, getattr(R, "TensorArrayRead" + v)(handle=h, index=0, flow_in=f,
+                                                         dtype=tf.float32),
+                    getattr(R, "TensorArrayGather" + v)(handle=h, indices=[1], flow_in=f,
+                                                        dtype=tf.float32),
+                    getattr(R, "TensorArrayConcat" + v)(handle=h, flow_in=f,
+                                                        dtype=tf.float32)[0]]
+            if not v:
+                outs.append(R.TensorArrayPack(handle=h, flow_in=f, dtype=tf.float32))
+            got += _grad_errors(tf, outs, x)
+        _lower(tf, 2)
+        got += _grad_errors(tf, [R.TileGrad(input=x, multiples=[1, 1])], x)
+    with tf.Graph().as_default():
+        for op, kw in (("TensorArrayV2", {"size": 2, "dtype": tf.float32}),
+                       ("TensorArray", {"size": 2, "dtype": tf.float32}),
+                       ("TileGrad", {"input": [1.0, 2.0], "multiples": [2]})):
+            try:
+                getattr(tf.raw_ops, op)(**kw)
+                got.append([op, None])
+            except NotImplementedError as e:
+                got.append([op, type(e).__name__, str(e)])
+    return got
+
+
+def cases(tf):
+    return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
+            "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
+            "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
+            "errors": _errors(tf)}
