@@ -137,6 +137,13 @@ def _tile_grad(dt):
     return build
 
 
+def _v3_split(tf, R):
+    """TensorArrayV3's split errors (TF writes no array name in them)."""
+    ta = tf.TensorArray(tf.float32, size=2)
+    return [[ta.split(tf.zeros([12]), tf.constant([5, 5], tf.int64)).flow],
+            [tf.TensorArray(tf.float32, size=2).split(tf.zeros([]), [5, 5]).flow]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -183,6 +190,7 @@ def _errors(tf):
 
 def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
+            "v3_split": _case(tf, _v3_split, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
