@@ -255,9 +255,15 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops3_graphdefs.py (TF 
     "QueueEnqueueMany", "QueueDequeue", "QueueDequeueMany", "QueueDequeueUpTo", "QueueClose",
     "QueueSize", "QueueIsClosed", "TextLineReader", "FixedLengthRecordReader", "IdentityReader",
     "TFRecordReader", "WholeFileReader", "RefSelect", "DebugGradientRefIdentity")})
-EXEMPTIONS.update({op: "covered-elsewhere: tests/test_tarray_graphdefs.py (TF 1.14 GraphDefs "
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 GraphDefs "
                        "run step by step: the v1/v2 TensorArray ops on their string handles, "
                        "values and errors; TileGrad's kernel error per dtype)" for op in (
     "TensorArray", "TensorArrayV2", "TensorArrayPack", "TensorArrayUnpack", "TileGrad") + tuple(
         f"TensorArray{kind}{v}" for v in ("", "V2") for kind in (
             "Write", "Scatter", "Split", "Read", "Gather", "Concat", "Size", "Close", "Grad"))})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 graphs "
+                       "run step by step: the reference-typed lookup table ops, values, "
+                       "errors and static shapes)" for op in (
+    "HashTable", "MutableHashTable", "MutableHashTableOfTensors", "InitializeTable",
+    "InitializeTableFromTextFile", "LookupTableFind", "LookupTableInsert", "LookupTableImport",
+    "LookupTableExport", "LookupTableSize")})

@@ -385,7 +385,7 @@ _NO_SLICES = {
         "DebugGradientRefIdentity", "MatrixExponential", "RefSelect", "UniqueV2",
         "UniqueWithCountsV2")},
     # -- (ptarray) v1/v2 TensorArrays: TF 1.14's rules refuse the string handle (TypeError:
-    # tests/test_tarray_graphdefs.py); Pack, Unpack and TileGrad have none
+    # tests/test_prawops4_graphdefs.py); Pack, Unpack and TileGrad have none
     **{f"TensorArray{kind}{v}": "TF 1.14's rule raises TypeError (string handle)"
        for v in ("", "V2") for kind in ("Write", "Scatter", "Split", "Read", "Gather",
                                         "Concat")},

@@ -1,6 +1,7 @@
 """GraphDefs TF 1.14 wrote with its older TensorArray ops (TensorArray and TensorArrayV2 with
-their Read/Write/Gather/Scatter/Concat/Split/Size/Close/Grad forms, v1's Pack and Unpack;
-tests/golden/ckpt/gen_tarray_graphdefs.py): imported and run step by step by flowgrad to
+their Read/Write/Gather/Scatter/Concat/Split/Size/Close/Grad forms, v1's Pack and Unpack),
+TileGrad and the reference-typed (v1) lookup table ops
+(tests/golden/ckpt/gen_prawops4_graphdefs.py): imported and run step by step by flowgrad to
 TF's values and errors; the same graphs built by flowgrad with tf.raw_ops give TF's names and
 values; TF's gradient rules and the removed ops' refusals raise TF's errors."""
 import numpy as np
@@ -9,8 +10,8 @@ import pytest
 import flowgrad as tf
 import goldens
 
-GOLDEN = goldens.load("ckpt", "tarray_graphdefs")
-gen = goldens.generator("ckpt", "tarray_graphdefs")
+GOLDEN = goldens.load("ckpt", "prawops4_graphdefs")
+gen = goldens.generator("ckpt", "prawops4_graphdefs")
 GRAPHS = sorted(k for k in GOLDEN if k != "errors")
 
 
@@ -20,13 +21,15 @@ def _run_imported(case):
     assert gd.versions.producer == case["producer"]
     with tf.Graph().as_default() as g:
         tf.import_graph_def(gd, name="")
+        names = {op.name for op in g.get_operations()}
+        feed = {"path:0": gen._SELF} if "path" in names else None
         values = []
         with tf.Session() as sess:
             for step in case["steps"]:
                 fetch = [g.get_tensor_by_name(n) if ":" in n else g.get_operation_by_name(n)
                          for n in step]
                 try:
-                    got = sess.run(fetch)
+                    got = sess.run(fetch, feed)
                 except tf.errors.OpError as e:
                     values.append([type(e).__name__, gen.norm(str(e).split("\n")[0])])
                     continue
@@ -65,17 +68,15 @@ def test_gradient_rules_and_removed_ops_raise_tf_errors():
 
 
 def test_static_shapes_are_tf_shapes():
-    """TF's shape functions: v2's handle a [2] string, its flows scalars; v1's none."""
-    for key in ("v1", "v2"):
+    """TF's shape functions: v2's handles [2] strings, its flows scalars; v1's none but a
+    table handle's and a table size's; imported and as flowgrad builds them."""
+    built = gen.cases(tf)
+    for key in GRAPHS:
         gd = tf.GraphDef()
         gd.ParseFromString(GOLDEN[key]["graph"])
         with tf.Graph().as_default() as g:
             tf.import_graph_def(gd, name="")
-            for op in g.get_operations():
-                if op.type in ("TensorArrayV2", "TensorArrayGradV2"):
-                    assert op.outputs[0].shape.as_list() == [2]
-                elif op.type in ("TensorArrayWriteV2", "TensorArrayScatterV2", "TensorArraySplitV2",
-                                 "TensorArraySizeV2"):
-                    assert op.outputs[0].shape.as_list() == []
-                elif op.type.startswith("TensorArray") and op.outputs:
-                    assert op.outputs[0].shape.ndims is None, op.type
+            got = [[n, gen._dims(g.get_tensor_by_name(n).shape)]
+                   for n, _ in GOLDEN[key]["shapes"]]
+        assert got == GOLDEN[key]["shapes"], key
+        assert built[key]["shapes"] == GOLDEN[key]["shapes"], key

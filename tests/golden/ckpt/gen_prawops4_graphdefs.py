@@ -1,4 +1,4 @@
-"""GraphDefs TF 1.14 writes with its older TensorArray ops (tests/test_tarray_graphdefs.py):
+"""GraphDefs TF 1.14 writes with its older TensorArray ops (tests/test_prawops4_graphdefs.py):
 TensorArrayV2 and its Read/Write/Gather/Scatter/Concat/Split/Size/Close/Grad V2 forms (removed
 at GraphDef version 26: a producer-25 graph) and the v1 forms on a string_ref handle with
 TensorArrayPack/Unpack (removed at 16: a producer-15 graph), built with tf.raw_ops in a
@@ -6,13 +6,19 @@ graph whose producer an imported empty GraphDef lowered (TF's import keeps the s
 
 A case runs its steps in order in one session: {"graph": the serialized GraphDef, "steps":
 [[tensor or op names fetched by one run], ...], "values": TF's values per step, an
-OpError as [class, first line]}. Array names carry TF's process-wide count of arrays made
+OpError as [class, first line], "shapes": [[fetched tensor, TF's static shape]]}. Array names carry TF's process-wide count of arrays made
 (`TensorArrayV2_3`): `norm` writes it as `_N`. "errors": what TF raises when graphs are
 built: the gradient rules (a string handle into TensorArrayGradV3), Pack's missing
-gradient, the removed ops at version 27."""
+gradient, the removed ops at version 38. "tables_v1": the reference-typed (v1) lookup
+table ops (HashTable, MutableHashTable, MutableHashTableOfTensors, InitializeTable,
+InitializeTableFromTextFile on this generator's own source, whose path is fed to the
+placeholder "path", and LookupTableFind/Insert/Import/Export/Size)."""
+import os
 import re
 
 import numpy as np
+
+_SELF = os.path.abspath(__file__).replace(".pyc", ".py")
 
 _COUNT = re.compile(r"_\d+(?=[@: .]|$)")   # an array's name ends in its count
 
@@ -36,18 +42,27 @@ def _case(tf, build, producer):
     with tf.Graph().as_default() as g:
         _lower(tf, producer)
         steps = build(tf, tf.raw_ops)
+        path = g.get_tensor_by_name("path:0") if any(
+            op.name == "path" for op in g.get_operations()) else None
         values = []
         with tf.Session() as sess:
             for fetch in steps:
                 try:
-                    got = sess.run(fetch)
+                    got = sess.run(fetch, {path: _SELF} if path is not None else None)
                 except tf.errors.OpError as e:   # (TF's class and first line)
                     values.append([type(e).__name__, norm(str(e).split("\n")[0])])
                     continue
                 values.append([norm(v) for v, t in zip(got, fetch)
                                if not isinstance(t, tf.Operation)])
+        shapes = [[t.name, _dims(t.shape)] for fetch in steps for t in fetch
+                  if not isinstance(t, tf.Operation)]
         return {"graph": g.as_graph_def().SerializeToString(), "producer": producer,
-                "steps": [[t.name for t in fetch] for fetch in steps], "values": values}
+                "steps": [[t.name for t in fetch] for fetch in steps], "values": values,
+                "shapes": shapes}
+
+
+def _dims(shape):
+    return None if shape.ndims is None else [-1 if d is None else d for d in shape.as_list()]
 
 
 def _v2(tf, R):
@@ -144,6 +159,39 @@ def _v3_split(tf, R):
             [tf.TensorArray(tf.float32, size=2).split(tf.zeros([]), [5, 5]).flow]]
 
 
+def _tables_v1(tf, R):
+    t = R.HashTable(key_dtype=tf.string, value_dtype=tf.int64, name="words")
+    init = R.InitializeTable(table_handle=t, keys=[b"a", b"b", b"c"],
+                             values=tf.constant([1, 2, 3], tf.int64))
+    find = R.LookupTableFind(table_handle=t, keys=tf.constant([[b"a", b"b"], [b"z", b"c"]]),
+                             default_value=tf.constant(-1, tf.int64))
+    m = R.MutableHashTable(key_dtype=tf.int64, value_dtype=tf.float32)
+    ins = R.LookupTableInsert(table_handle=m, keys=tf.constant([3, 1], tf.int64),
+                              values=[0.5, 1.5])
+    mfind = R.LookupTableFind(table_handle=m, keys=tf.constant([1, 2, 3], tf.int64),
+                              default_value=-1.)
+    size = R.LookupTableSize(table_handle=m)
+    imp = R.LookupTableImport(table_handle=m, keys=tf.constant([9], tf.int64), values=[2.25])
+    ex = R.LookupTableExport(table_handle=m, Tkeys=tf.int64, Tvalues=tf.float32)
+    wrong = R.LookupTableFind(table_handle=m, keys=tf.constant([1, 2]), default_value=-1.)
+    mt = R.MutableHashTableOfTensors(key_dtype=tf.int64, value_dtype=tf.float32,
+                                     value_shape=[2])
+    mt_imp = R.LookupTableImport(table_handle=mt, keys=tf.constant([7], tf.int64),
+                                 values=[[1., 2.]])
+    mt_find = R.LookupTableFind(table_handle=mt, keys=tf.constant([7, 8], tf.int64),
+                                default_value=[0., -1.])
+    path = tf.placeholder(tf.string, [], name="path")
+    lines = R.HashTable(key_dtype=tf.string, value_dtype=tf.int64, name="lines")
+    text = R.InitializeTableFromTextFile(table_handle=lines, filename=path, key_index=-2,
+                                         value_index=-1, vocab_size=3)
+    first = R.LookupTableFind(table_handle=lines, keys=tf.constant([
+        b'"""GraphDefs TF 1.14 writes with its older TensorArray ops '
+        b'(tests/test_prawops4_graphdefs.py):', b"nothing"]), default_value=tf.constant(
+            -7, tf.int64))
+    return [[find], [init], [find], [init], [ins], [mfind, size], [imp], [ex.keys, ex.values],
+            [wrong], [mt_imp], [mt_find], [text], [first, R.LookupTableSize(table_handle=lines)]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -190,7 +238,7 @@ def _errors(tf):
 
 def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
-            "v3_split": _case(tf, _v3_split, 38),
+            "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
