@@ -316,9 +316,8 @@ def _shape_str(a):
     return "[" + ",".join(str(d) for d in np.shape(a)) + "]"
 
 
-def _sdbb_infer(inputs, attrs):
+def _sdbb_infer(inputs, attrs, op="SampleDistortedBoundingBoxV2"):
     size, boxes, covered = inputs
-    op = "SampleDistortedBoundingBoxV2"
     dtype = size.dtype.base_dtype
     if dtype not in (_dt.uint8, _dt.int8, _dt.int16, _dt.int32, _dt.int64):
         raise TypeError(f"Value passed to parameter 'image_size' has DataType {dtype.name} not "
@@ -331,7 +330,7 @@ def _sdbb_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims} for '{op}'")
     if boxes.shape.ndims not in (None, 3):
         raise ValueError(f"Shape must be rank 3 but is rank {boxes.shape.ndims} for '{op}'")
-    if covered.shape.ndims not in (None, 0):
+    if covered is not None and covered.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {covered.shape.ndims} for '{op}'")
     return [(dtype, TensorShape([3])), (dtype, TensorShape([3])),
             (_dt.float32, TensorShape([1, 1, 4]))]
@@ -339,6 +338,23 @@ def _sdbb_infer(inputs, attrs):
 
 register_op("SampleDistortedBoundingBoxV2", infer=_sdbb_infer, bind=_sdbb_bind, grad=None,
             stateful=True)
+
+
+# the v1 op of old GraphDefs: min_object_covered an attr, which TF's kernel checks when it is
+# built (before the other attrs), then V2's kernel and Philox stream
+def _sdbb_v1_bind(node, ctx):
+    covered = _F32(node.attrs.get("min_object_covered", 0.1))
+    if not covered >= 0:
+        raise errors.InvalidArgumentError(
+            None, None, f"Min object covered must be non-negative: {float(covered):g}")
+    kernel = _sdbb_bind(node, ctx)
+    return lambda image_size, bounding_boxes: kernel(image_size, bounding_boxes, covered)
+
+
+register_op("SampleDistortedBoundingBox",
+            infer=lambda inputs, attrs: _sdbb_infer(inputs + [None], attrs,
+                                                    "SampleDistortedBoundingBox"),
+            bind=_sdbb_v1_bind, grad=None, stateful=True)
 
 
 def _float_list(v):

@@ -6,13 +6,16 @@ graph whose producer an imported empty GraphDef lowered (TF's import keeps the s
 
 A case runs its steps in order in one session: {"graph": the serialized GraphDef, "steps":
 [[tensor or op names fetched by one run], ...], "values": TF's values per step, an
-OpError as [class, first line], "shapes": [[fetched tensor, TF's static shape]]}. Array names carry TF's process-wide count of arrays made
-(`TensorArrayV2_3`): `norm` writes it as `_N`. "errors": what TF raises when graphs are
-built: the gradient rules (a string handle into TensorArrayGradV3), Pack's missing
-gradient, the removed ops at version 38. "tables_v1": the reference-typed (v1) lookup
-table ops (HashTable, MutableHashTable, MutableHashTableOfTensors, InitializeTable,
-InitializeTableFromTextFile on this generator's own source, whose path is fed to the
-placeholder "path", and LookupTableFind/Insert/Import/Export/Size)."""
+OpError as [class, first line], "shapes": [[fetched tensor, TF's static shape]]}. Array
+names carry TF's process-wide count of arrays made (`TensorArrayV2_3`): `norm` writes it
+as `_N`. "errors": what TF raises when graphs are built: the gradient rules (a string
+handle into TensorArrayGradV3), Pack's missing gradient, the removed ops at version 38.
+Also TileGrad (removed at 3: its kernel never runs in TF 1.14), "tables_v1": the
+reference-typed (v1) lookup table ops (HashTable, MutableHashTable,
+MutableHashTableOfTensors, InitializeTable, InitializeTableFromTextFile on this
+generator's own source, whose path is fed to the placeholder "path" (its first line is a
+key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedBoundingBox
+(v1), seeded."""
 import os
 import re
 
@@ -192,6 +195,23 @@ def _tables_v1(tf, R):
             [wrong], [mt_imp], [mt_find], [text], [first, R.LookupTableSize(table_handle=lines)]]
 
 
+def _sdbb_v1(tf, R):
+    """SampleDistortedBoundingBox (v1: min_object_covered an attr), seeded: TF's Philox
+    stream across runs; its errors."""
+    boxes = tf.constant([[[0.1, 0.2, 0.6, 0.7], [0.3, 0.3, 0.9, 0.8]]])
+    a = R.SampleDistortedBoundingBox(image_size=tf.constant([40, 60, 3]), bounding_boxes=boxes,
+                                     seed=3, seed2=7, min_object_covered=0.3)
+    b = R.SampleDistortedBoundingBox(image_size=tf.constant([100, 80, 3], tf.int64),
+                                     bounding_boxes=tf.zeros([1, 0, 4]), seed=11, seed2=2,
+                                     aspect_ratio_range=[0.5, 2.0], area_range=[0.2, 0.9],
+                                     use_image_if_no_bounding_boxes=True)
+    bad = R.SampleDistortedBoundingBox(image_size=tf.constant([40, 60, 3]), bounding_boxes=boxes,
+                                       seed=1, seed2=1, min_object_covered=-0.5)
+    nobox = R.SampleDistortedBoundingBox(image_size=tf.constant([40, 60, 3]),
+                                         bounding_boxes=tf.zeros([1, 0, 4]), seed=1, seed2=1)
+    return [list(a), list(a), list(a), list(b), list(b), [bad.begin], [nobox.begin]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -239,6 +259,7 @@ def _errors(tf):
 def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
             "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
+            "sdbb_v1": _case(tf, _sdbb_v1, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
