@@ -15,7 +15,7 @@ reference-typed (v1) lookup table ops (HashTable, MutableHashTable,
 MutableHashTableOfTensors, InitializeTable, InitializeTableFromTextFile on this
 generator's own source, whose path is fed to the placeholder "path" (its first line is a
 key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedBoundingBox
-(v1), seeded."""
+(v1), seeded, and "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2."""
 import os
 import re
 
@@ -23,7 +23,7 @@ import numpy as np
 
 _SELF = os.path.abspath(__file__).replace(".pyc", ".py")
 
-_COUNT = re.compile(r"_\d+(?=[@: .]|$)")   # an array's name ends in its count
+_COUNT = re.compile(r"_\d+(?=[@: .\]]|$)")   # an array's name ends in its count
 
 
 def norm(v):
@@ -212,6 +212,27 @@ def _sdbb_v1(tf, R):
     return [list(a), list(a), list(a), list(b), list(b), [bad.begin], [nobox.begin]]
 
 
+def _stacks_v1(tf, R):
+    """The reference-typed Stack ops (TF 1.x while-loop gradients of old GraphDefs): a
+    stack per run, pushes return their value, StackClose/StackCloseV2."""
+    s = R.Stack(elem_type=tf.float32, stack_name="st")
+    p1 = R.StackPush(handle=s, elem=tf.constant([1., 2.]))
+    with tf.control_dependencies([p1]):
+        p2 = R.StackPush(handle=s, elem=tf.constant([3., 4., 5.]), swap_memory=True)
+    with tf.control_dependencies([p2]):
+        pop = R.StackPop(handle=s, elem_type=tf.float32)
+    with tf.control_dependencies([pop]):
+        pop2 = R.StackPop(handle=s, elem_type=tf.float32)
+    with tf.control_dependencies([pop2]):
+        pop3 = R.StackPop(handle=s, elem_type=tf.float32)
+    close = R.StackClose(handle=s)
+    s2 = R.StackV2(max_size=-1, elem_type=tf.int32, stack_name="v2")
+    q1 = R.StackPushV2(handle=s2, elem=7)
+    close2 = R.StackCloseV2(handle=s2)
+    return [[s, p2], [pop, pop2], [pop3], [R.StackPop(handle=s, elem_type=tf.float32)],
+            [close], [q1, close2]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -259,7 +280,7 @@ def _errors(tf):
 def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
             "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
-            "sdbb_v1": _case(tf, _sdbb_v1, 38),
+            "sdbb_v1": _case(tf, _sdbb_v1, 38), "stacks_v1": _case(tf, _stacks_v1, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
