@@ -21,8 +21,7 @@ def _run_imported(case):
     assert gd.versions.producer == case["producer"]
     with tf.Graph().as_default() as g:
         tf.import_graph_def(gd, name="")
-        names = {op.name for op in g.get_operations()}
-        feed = {"path:0": gen._SELF} if "path" in names else None
+        feed, ckpt = gen.feeds(g)
         values = []
         with tf.Session() as sess:
             for step in case["steps"]:
@@ -31,7 +30,7 @@ def _run_imported(case):
                 try:
                     got = sess.run(fetch, feed)
                 except tf.errors.OpError as e:
-                    values.append([type(e).__name__, gen.norm(str(e).split("\n")[0])])
+                    values.append([type(e).__name__, gen.norm(str(e).split("\n")[0], ckpt)])
                     continue
                 values.append([gen.norm(v) for v, n in zip(got, step) if ":" in n])
         return values

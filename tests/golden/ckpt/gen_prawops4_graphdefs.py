@@ -15,9 +15,11 @@ reference-typed (v1) lookup table ops (HashTable, MutableHashTable,
 MutableHashTableOfTensors, InitializeTable, InitializeTableFromTextFile on this
 generator's own source, whose path is fed to the placeholder "path" (its first line is a
 key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedBoundingBox
-(v1), seeded, and "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2."""
+(v1), seeded, "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2, and
+"saver_v1": Save, Restore and RestoreSlice on a V1 file in a temporary folder."""
 import os
 import re
+import tempfile
 
 import numpy as np
 
@@ -26,9 +28,23 @@ _SELF = os.path.abspath(__file__).replace(".pyc", ".py")
 _COUNT = re.compile(r"_\d+(?=[@: .\]]|$)")   # an array's name ends in its count
 
 
-def norm(v):
-    """A fetched value or error with the arrays' run counts written as _N."""
+def feeds(g):
+    """(feed dict, checkpoint path) for graph g's placeholders: "path" this file, "ckpt" a
+    file in a new temporary folder (messages write it as CKPT)."""
+    names = {op.name for op in g.get_operations()}
+    feed, ckpt = {}, None
+    if "path" in names:
+        feed["path:0"] = _SELF
+    if "ckpt" in names:
+        ckpt = feed["ckpt:0"] = os.path.join(tempfile.mkdtemp(), "model.ckpt")
+    return feed, ckpt
+
+
+def norm(v, ckpt=None):
+    """A fetched value or error with the arrays' run counts written as _N (and the
+    checkpoint path as CKPT)."""
     if isinstance(v, str):
+        v = v.replace(ckpt, "CKPT") if ckpt else v
         return _COUNT.sub("_N", v)
     if isinstance(v, np.ndarray) and v.dtype == object:
         return [norm(x.decode()) for x in v.reshape(-1)]
@@ -45,15 +61,14 @@ def _case(tf, build, producer):
     with tf.Graph().as_default() as g:
         _lower(tf, producer)
         steps = build(tf, tf.raw_ops)
-        path = g.get_tensor_by_name("path:0") if any(
-            op.name == "path" for op in g.get_operations()) else None
+        feed, ckpt = feeds(g)
         values = []
         with tf.Session() as sess:
             for fetch in steps:
                 try:
-                    got = sess.run(fetch, {path: _SELF} if path is not None else None)
+                    got = sess.run(fetch, feed)
                 except tf.errors.OpError as e:   # (TF's class and first line)
-                    values.append([type(e).__name__, norm(str(e).split("\n")[0])])
+                    values.append([type(e).__name__, norm(str(e).split("\n")[0], ckpt)])
                     continue
                 values.append([norm(v) for v, t in zip(got, fetch)
                                if not isinstance(t, tf.Operation)])
@@ -233,6 +248,29 @@ def _stacks_v1(tf, R):
             [close], [q1, close2]]
 
 
+def _saver_v1(tf, R):
+    """The V1 saver ops (Save, Restore, RestoreSlice) on one V1 file, fed as "ckpt"."""
+    ckpt = tf.placeholder(tf.string, [], name="ckpt")
+    a = tf.constant(np.arange(6, dtype=np.float32).reshape(2, 3) / 3)
+    b = tf.constant([1, 2, 3], tf.int64)
+    c = tf.constant([b"x", b"yz"])
+    save = R.Save(filename=ckpt, tensor_names=["a", "b", "c"], data=[a, b, c])
+    got = [R.Restore(file_pattern=ckpt, tensor_name="a", dt=tf.float32),
+           R.Restore(file_pattern=ckpt, tensor_name="b", dt=tf.int64, preferred_shard=0),
+           R.Restore(file_pattern=ckpt, tensor_name="c", dt=tf.string),
+           R.RestoreSlice(file_pattern=ckpt, tensor_name="a", shape_and_slice="2 3 1,1:0,2",
+                          dt=tf.float32),
+           R.Restore(file_pattern=tf.strings.join([ckpt, "*"]), tensor_name="b",
+                     dt=tf.int64)]
+    bad_dt = R.Restore(file_pattern=ckpt, tensor_name="a", dt=tf.float64)
+    bad_key = R.Restore(file_pattern=ckpt, tensor_name="zz", dt=tf.float32)
+    bad_slice = R.RestoreSlice(file_pattern=ckpt, tensor_name="a", shape_and_slice="3 3 -:-",
+                               dt=tf.float32)
+    none = R.Restore(file_pattern=tf.strings.join([ckpt, "_none"]), tensor_name="a",
+                     dt=tf.float32)
+    return [[none], [save], got, [bad_dt], [bad_key], [bad_slice]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -281,6 +319,7 @@ def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
             "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
             "sdbb_v1": _case(tf, _sdbb_v1, 38), "stacks_v1": _case(tf, _stacks_v1, 38),
+            "saver_v1": _case(tf, _saver_v1, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
