@@ -276,3 +276,7 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 
 EXEMPTIONS.update({op: "io: tests/test_prawops4_graphdefs.py (TF 1.14 graph run step by step: "
                        "the V1 saver ops on a V1 file, values and TensorSliceReader's errors)"
                    for op in ("Save", "Restore", "RestoreSlice")})
+EXEMPTIONS.update({"Variable": "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 "
+                               "graph run step by step: VariableV2's first form, read, "
+                               "written by Assign/AssignAdd/ApplyGradientDescent/ScatterAdd/"
+                               "CountUpTo, shared by name; its static shapes)"})

@@ -372,7 +372,7 @@ def _op_list_to_dict(var_list):
 def _check_saveable(v):
     if isinstance(v, (Variable, SaveableObject)):
         return v
-    if isinstance(v, Tensor) and v.op.type == "VariableV2":
+    if isinstance(v, Tensor) and v.op.type in ("VariableV2", "Variable"):
         return v
     raise TypeError(f"Variable to save is not a Variable: {v}")
 

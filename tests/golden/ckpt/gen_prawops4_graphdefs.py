@@ -16,7 +16,8 @@ MutableHashTableOfTensors, InitializeTable, InitializeTableFromTextFile on this
 generator's own source, whose path is fed to the placeholder "path" (its first line is a
 key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedBoundingBox
 (v1), seeded, "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2, and
-"saver_v1": Save, Restore and RestoreSlice on a V1 file in a temporary folder."""
+"saver_v1": Save, Restore and RestoreSlice on a V1 file in a temporary folder,
+"variable_v1": the Variable op (VariableV2's first form) and the ops that write it."""
 import os
 import re
 import tempfile
@@ -271,6 +272,25 @@ def _saver_v1(tf, R):
     return [[none], [save], got, [bad_dt], [bad_key], [bad_slice]]
 
 
+def _variable_v1(tf, R):
+    """Variable (VariableV2's first form, in every GraphDef before TF 1.0): read before and
+    after its Assign, updated by AssignAdd, ApplyGradientDescent, ScatterAdd, CountUpTo,
+    shared by name."""
+    v = R.Variable(shape=[2, 3], dtype=tf.float32, name="w")
+    s = R.Variable(shape=[], dtype=tf.int32, name="step", shared_name="shared_step")
+    s2 = R.Variable(shape=[], dtype=tf.int32, name="step2", shared_name="shared_step")
+    init = tf.assign(v, tf.ones([2, 3]))
+    add = tf.assign_add(v, tf.fill([2, 3], 0.25))
+    sgd = R.ApplyGradientDescent(var=v, alpha=0.5, delta=tf.constant(
+        np.arange(6, dtype=np.float32).reshape(2, 3)))
+    sc = tf.scatter_add(v, [1], [[10., 20., 30.]])
+    cnt = tf.count_up_to(s, 5)
+    isi = tf.is_variable_initialized(v)
+    read = tf.identity(v)
+    return [[read], [isi], [init], [isi, read], [add], [sgd], [sc], [tf.assign(s, 3)], [cnt],
+            [cnt], [cnt], [s, s2], [read * 2.0]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -319,7 +339,7 @@ def cases(tf):
     return {"v2": _case(tf, _v2, 25), "v1": _case(tf, _v1, 15),
             "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
             "sdbb_v1": _case(tf, _sdbb_v1, 38), "stacks_v1": _case(tf, _stacks_v1, 38),
-            "saver_v1": _case(tf, _saver_v1, 38),
+            "saver_v1": _case(tf, _saver_v1, 38), "variable_v1": _case(tf, _variable_v1, 38),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
