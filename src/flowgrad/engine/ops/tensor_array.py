@@ -646,6 +646,3 @@ register_op("TensorArrayZeroGrad", infer=lambda inputs, attrs: _flow(),
 def zero_grad(name=None):
     """An empty gradient TensorArray (the gradient of a flow nothing reads)."""
     return apply("TensorArrayZeroGrad", [], {}, name)
-
-
-from . import tensor_array_v2  # noqa: E402,F401 - the v1/v2 forms (TensorArray, TensorArrayV2)
