@@ -391,6 +391,8 @@ _NO_SLICES = {
                                         "Concat")},
     **{op: "no gradient in TF 1.14" for op in ("TensorArrayPack", "TensorArrayUnpack",
                                                "TileGrad")},
+    "QuantizeAndDequantize": "removed at GraphDef version 22 (its identity rule: "
+                             "tests/test_prawops4_graphdefs.py)",
 }
 
 

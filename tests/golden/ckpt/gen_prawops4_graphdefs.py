@@ -17,7 +17,8 @@ generator's own source, whose path is fed to the placeholder "path" (its first l
 key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedBoundingBox
 (v1), seeded, "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2, and
 "saver_v1": Save, Restore and RestoreSlice on a V1 file in a temporary folder,
-"variable_v1": the Variable op (VariableV2's first form) and the ops that write it."""
+"variable_v1": the Variable op (VariableV2's first form) and the ops that write it,
+"quantize_v1": QuantizeAndDequantize (v1) from a producer-21 graph."""
 import os
 import re
 import tempfile
@@ -291,6 +292,27 @@ def _variable_v1(tf, R):
             [cnt], [cnt], [s, s2], [read * 2.0]]
 
 
+def _quantize_v1(tf, R):
+    """QuantizeAndDequantize (v1, removed at 22: the range in attrs), float32 and float64:
+    half-to-even levels, the identity gradient, the kernel's errors."""
+    steps = []
+    for dt in (np.float32, np.float64):
+        x = tf.constant(np.array([0.5, -1.5, -0.5, 1.5, 0.25, -2.5, 0.3, 1.05], dt))
+        ys = [R.QuantizeAndDequantize(input=x, num_bits=2, range_given=True, input_min=-1.0,
+                                      input_max=1.0),
+              R.QuantizeAndDequantize(input=x * 3.7),
+              R.QuantizeAndDequantize(input=x, signed_input=False, num_bits=5),
+              R.QuantizeAndDequantize(input=x, num_bits=4, range_given=True, input_min=-0.3,
+                                      input_max=0.9)]
+        w = tf.constant(np.arange(1, 9, dtype=dt))
+        grads = tf.gradients([tf.reduce_sum(y * w) for y in ys], x)
+        steps += [ys + grads,
+                  [R.QuantizeAndDequantize(input=x, num_bits=0)],
+                  [R.QuantizeAndDequantize(input=x, range_given=True, input_min=1.0,
+                                           input_max=0.5)]]
+    return steps
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -340,6 +362,7 @@ def cases(tf):
             "v3_split": _case(tf, _v3_split, 38), "tables_v1": _case(tf, _tables_v1, 38),
             "sdbb_v1": _case(tf, _sdbb_v1, 38), "stacks_v1": _case(tf, _stacks_v1, 38),
             "saver_v1": _case(tf, _saver_v1, 38), "variable_v1": _case(tf, _variable_v1, 38),
+            "quantize_v1": _case(tf, _quantize_v1, 21),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
