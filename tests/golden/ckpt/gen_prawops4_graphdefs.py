@@ -18,7 +18,8 @@ key), LookupTableFind/Insert/Import/Export/Size) and "sdbb_v1": SampleDistortedB
 (v1), seeded, "stacks_v1": Stack, StackPush, StackPop, StackClose, StackCloseV2, and
 "saver_v1": Save, Restore and RestoreSlice on a V1 file in a temporary folder,
 "variable_v1": the Variable op (VariableV2's first form) and the ops that write it,
-"quantize_v1": QuantizeAndDequantize (v1) from a producer-21 graph."""
+"quantize_v1": QuantizeAndDequantize (v1) from a producer-21 graph, "random_crop_v1":
+RandomCrop, seeded, from a producer-7 graph."""
 import os
 import re
 import tempfile
@@ -313,6 +314,19 @@ def _quantize_v1(tf, R):
     return steps
 
 
+def _random_crop_v1(tf, R):
+    """RandomCrop (removed at 8), seeded: TF's offsets across runs (none drawn for a crop of
+    the whole image), its errors."""
+    img = tf.constant(np.arange(5 * 7 * 2).reshape(5, 7, 2).astype(np.float32))
+    a = R.RandomCrop(image=img, size=tf.constant([3, 4], tf.int64), seed=5, seed2=9)
+    whole = R.RandomCrop(image=tf.cast(img, tf.int32), size=tf.constant([5, 7], tf.int64),
+                         seed=1, seed2=2)
+    p = tf.placeholder_with_default(tf.constant([2, 7], tf.int64), [2])
+    b = R.RandomCrop(image=tf.cast(img, tf.uint8), size=p, seed=1, seed2=2)
+    big = R.RandomCrop(image=img, size=tf.constant([3, 8], tf.int64), seed=1, seed2=2)
+    return [[a], [a], [a], [whole], [b], [b], [whole, b], [big]]
+
+
 def _grad_errors(tf, outs, x):
     got = []
     for o in outs:
@@ -363,6 +377,7 @@ def cases(tf):
             "sdbb_v1": _case(tf, _sdbb_v1, 38), "stacks_v1": _case(tf, _stacks_v1, 38),
             "saver_v1": _case(tf, _saver_v1, 38), "variable_v1": _case(tf, _variable_v1, 38),
             "quantize_v1": _case(tf, _quantize_v1, 21),
+            "random_crop_v1": _case(tf, _random_crop_v1, 7),
             "tile_grad_float64": _case(tf, _tile_grad(np.float64), 2),
             "tile_grad_int32": _case(tf, _tile_grad(np.int32), 2),
             "errors": _errors(tf)}
