@@ -77,7 +77,8 @@ def _case(tf, build, producer):
                                if not isinstance(t, tf.Operation)])
         shapes = [[t.name, _dims(t.shape)] for fetch in steps for t in fetch
                   if not isinstance(t, tf.Operation)]
-        return {"graph": g.as_graph_def().SerializeToString(), "producer": producer,
+        return {"graph": g.as_graph_def().SerializeToString(deterministic=True),
+                "producer": producer,
                 "steps": [[t.name for t in fetch] for fetch in steps], "values": values,
                 "shapes": shapes}
 
