@@ -172,6 +172,16 @@ def _sharded_v2_save(g, prefix, per_device):
                 return array_ops.identity(prefix)
 
 
+def _slice_spec(spec, name):
+    """(full shape, index) of shape_and_slice `spec` of tensor `name`; TF's error if it is
+    malformed."""
+    try:
+        return _io.parse_slice_spec(spec)
+    except ValueError as e:
+        raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice {spec!r} for "
+                                          f"{name}: {e}") from None
+
+
 # ---------------------------------------------------------------------------------------
 # SaveSlices: writes its tensor inputs as one V1 checkpoint file (write_version=V1)
 # ---------------------------------------------------------------------------------------
@@ -183,11 +193,7 @@ def _save_slices_kernel(filename, names, slices, *tensors, T):
         value = np.array(value)   # a snapshot (threads update in place)
         part = None
         if spec:
-            try:
-                full, index = _io.parse_slice_spec(spec)
-            except ValueError as e:
-                raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice "
-                                                  f"{spec!r} for {name}: {e}") from None
+            full, index = _slice_spec(spec, name)
             part = ([(ix.start, ix.stop - ix.start) for ix in index], full)
         items.append((name, dtype, value, part))
     _v1.write_v1(_str(filename), items)
@@ -226,11 +232,7 @@ def _restore_v1_kernel(file_pattern, tensor_name, shape_and_slice=b"", dt=None, 
             f"tensor of type {_io._c_name(saved)} instead: tensor_name = {name}")
     value = reader.get_tensor(name)
     if spec:
-        try:
-            full, index = _io.parse_slice_spec(spec)
-        except ValueError as e:
-            raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice {spec!r} "
-                                              f"for {name}: {e}") from None
+        full, index = _slice_spec(spec, name)
         if list(shape) != full:   # (TensorSliceReader's message, not RestoreV2's)
             raise errors.InvalidArgumentError(
                 None, None, "Shape in shape_and_slice spec does not match the shape in the "
