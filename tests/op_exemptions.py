@@ -266,7 +266,7 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 
                        "errors and static shapes)" for op in (
     "HashTable", "MutableHashTable", "MutableHashTableOfTensors", "InitializeTable",
     "InitializeTableFromTextFile", "LookupTableFind", "LookupTableInsert", "LookupTableImport",
-    "LookupTableExport", "LookupTableSize")})
+    "LookupTableExport", "LookupTableSize", "MutableDenseHashTable")})
 EXEMPTIONS.update({"SampleDistortedBoundingBox": "covered-elsewhere: "
                                                  "tests/test_prawops4_graphdefs.py (TF 1.14 "
                                                  "graph, seeded runs and kernel errors)"})

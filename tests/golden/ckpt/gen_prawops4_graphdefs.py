@@ -210,8 +210,13 @@ def _tables_v1(tf, R):
         b'"""GraphDefs TF 1.14 writes with its older TensorArray ops '
         b'(tests/test_prawops4_graphdefs.py):', b"nothing"]), default_value=tf.constant(
             -7, tf.int64))
+    # (v1 MutableDenseHashTable: TF 1.14's kernel reads a deleted_key input it lacks)
+    dense = R.MutableDenseHashTable(empty_key=tf.constant(-1, tf.int64), value_dtype=tf.float32)
+    dense_ins = R.LookupTableInsert(table_handle=dense, keys=tf.constant([3], tf.int64),
+                                    values=[0.5])
     return [[find], [init], [find], [init], [ins], [mfind, size], [imp], [ex.keys, ex.values],
-            [wrong], [mt_imp], [mt_find], [text], [first, R.LookupTableSize(table_handle=lines)]]
+            [wrong], [mt_imp], [mt_find], [text], [first, R.LookupTableSize(table_handle=lines)],
+            [dense_ins], [dense]]
 
 
 def _sdbb_v1(tf, R):

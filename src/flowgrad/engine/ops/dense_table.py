@@ -334,6 +334,16 @@ register_op("MutableDenseHashTableV2", infer=_table_infer, bind=_table_bind, sta
             grad=None)
 
 
+# the v1 form of old GraphDefs (a string_ref handle, no deleted_key input): TF 1.14's kernel
+# reads a deleted_key input the op does not have, so every run holding it fails
+def _dense_v1_kernel(empty_key):
+    raise _invalid("Unknown input name: deleted_key")
+
+
+register_op("MutableDenseHashTable", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
+            kernel=_dense_v1_kernel, stateful=True, grad=None)
+
+
 def _remove_infer(inputs, attrs):
     r = inputs[1].shape.ndims
     if r is not None and r < 1:
