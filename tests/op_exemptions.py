@@ -255,3 +255,34 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops3_graphdefs.py (TF 
     "QueueEnqueueMany", "QueueDequeue", "QueueDequeueMany", "QueueDequeueUpTo", "QueueClose",
     "QueueSize", "QueueIsClosed", "TextLineReader", "FixedLengthRecordReader", "IdentityReader",
     "TFRecordReader", "WholeFileReader", "RefSelect", "DebugGradientRefIdentity")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 GraphDefs "
+                       "run step by step: the v1/v2 TensorArray ops on their string handles, "
+                       "values and errors; TileGrad's kernel error per dtype)" for op in (
+    "TensorArray", "TensorArrayV2", "TensorArrayPack", "TensorArrayUnpack", "TileGrad") + tuple(
+        f"TensorArray{kind}{v}" for v in ("", "V2") for kind in (
+            "Write", "Scatter", "Split", "Read", "Gather", "Concat", "Size", "Close", "Grad"))})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 graphs "
+                       "run step by step: the reference-typed lookup table ops, values, "
+                       "errors and static shapes)" for op in (
+    "HashTable", "MutableHashTable", "MutableHashTableOfTensors", "InitializeTable",
+    "InitializeTableFromTextFile", "LookupTableFind", "LookupTableInsert", "LookupTableImport",
+    "LookupTableExport", "LookupTableSize", "MutableDenseHashTable")})
+EXEMPTIONS.update({"SampleDistortedBoundingBox": "covered-elsewhere: "
+                                                 "tests/test_prawops4_graphdefs.py (TF 1.14 "
+                                                 "graph, seeded runs and kernel errors)"})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 graph run "
+                       "step by step: the reference-typed stack ops, values and errors)"
+                   for op in ("Stack", "StackPush", "StackPop", "StackClose", "StackCloseV2")})
+EXEMPTIONS.update({op: "io: tests/test_prawops4_graphdefs.py (TF 1.14 graph run step by step: "
+                       "the V1 saver ops on a V1 file, values and TensorSliceReader's errors)"
+                   for op in ("Save", "Restore", "RestoreSlice")})
+EXEMPTIONS.update({"Variable": "covered-elsewhere: tests/test_prawops4_graphdefs.py (TF 1.14 "
+                               "graph run step by step: VariableV2's first form, read, "
+                               "written by Assign/AssignAdd/ApplyGradientDescent/ScatterAdd/"
+                               "CountUpTo, shared by name; its static shapes)"})
+EXEMPTIONS.update({"QuantizeAndDequantize": "covered-elsewhere: tests/test_prawops4_graphdefs.py "
+                                            "(a producer-21 TF 1.14 graph: float32/float64 "
+                                            "levels, gradients and kernel errors)"})
+EXEMPTIONS.update({"RandomCrop": "covered-elsewhere: tests/test_prawops4_graphdefs.py (a "
+                                 "producer-7 TF 1.14 graph: seeded offsets across runs, "
+                                 "errors, static shapes)"})

@@ -18,7 +18,7 @@ from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import image_boxes as _boxes
 from ..engine.ops import philox
-from ..engine.ops._base import convert_to_tensor
+from ..engine.ops._base import const_value, convert_to_tensor
 from .random_ops import _stream
 
 __all__ = [
@@ -316,9 +316,8 @@ def _shape_str(a):
     return "[" + ",".join(str(d) for d in np.shape(a)) + "]"
 
 
-def _sdbb_infer(inputs, attrs):
+def _sdbb_infer(inputs, attrs, op="SampleDistortedBoundingBoxV2"):
     size, boxes, covered = inputs
-    op = "SampleDistortedBoundingBoxV2"
     dtype = size.dtype.base_dtype
     if dtype not in (_dt.uint8, _dt.int8, _dt.int16, _dt.int32, _dt.int64):
         raise TypeError(f"Value passed to parameter 'image_size' has DataType {dtype.name} not "
@@ -331,13 +330,79 @@ def _sdbb_infer(inputs, attrs):
         raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims} for '{op}'")
     if boxes.shape.ndims not in (None, 3):
         raise ValueError(f"Shape must be rank 3 but is rank {boxes.shape.ndims} for '{op}'")
-    if covered.shape.ndims not in (None, 0):
+    if covered is not None and covered.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {covered.shape.ndims} for '{op}'")
     return [(dtype, TensorShape([3])), (dtype, TensorShape([3])),
             (_dt.float32, TensorShape([1, 1, 4]))]
 
 
 register_op("SampleDistortedBoundingBoxV2", infer=_sdbb_infer, bind=_sdbb_bind, grad=None,
+            stateful=True)
+
+
+# the v1 op of old GraphDefs: min_object_covered an attr, which TF's kernel checks when it is
+# built (before the other attrs), then V2's kernel and Philox stream
+def _sdbb_v1_bind(node, ctx):
+    covered = _F32(node.attrs.get("min_object_covered", 0.1))
+    if not covered >= 0:
+        raise errors.InvalidArgumentError(
+            None, None, f"Min object covered must be non-negative: {float(covered):g}")
+    kernel = _sdbb_bind(node, ctx)
+    return lambda image_size, bounding_boxes: kernel(image_size, bounding_boxes, covered)
+
+
+register_op("SampleDistortedBoundingBox",
+            infer=lambda inputs, attrs: _sdbb_infer(inputs + [None], attrs,
+                                                    "SampleDistortedBoundingBox"),
+            bind=_sdbb_v1_bind, grad=None, stateful=True)
+
+
+# RandomCrop (removed at GraphDef version 8): a [height, width] window of a [h, w, c] image
+# at offsets drawn as TF's kernel draws them (two words of one reserved Philox call: the
+# width's offset first, each word mod the room; none drawn when the size is the image's)
+def _random_crop_bind(node, ctx):
+    stream = _stream(node, ctx)
+
+    def invalid(msg):
+        return errors.InvalidArgumentError(None, None, msg)
+
+    def kernel(image, size):
+        image, size = np.asarray(image), np.asarray(size)
+        if image.ndim != 3:
+            raise invalid("input must be 3-dimensional" + _shape_str(image))
+        if size.shape != (2,):
+            raise invalid("shape_t must have two elements" + _shape_str(size))
+        height, width = image.shape[:2]
+        th, tw = int(size[0]), int(size[1])
+        if th == height and tw == width:
+            return image
+        if width < tw:
+            raise errors.FailedPreconditionError(
+                None, None, f"width must be >= target_width: width = {width}, target_width = "
+                f"{tw}")
+        if height < th:
+            raise errors.FailedPreconditionError(
+                None, None, f"height must be >= target_height: height = {height}, "
+                f"target_height = {th}")
+        words = _philox_words(stream.key, stream.reserve_32(2))
+        x = next(words) % (width - tw + 1) if width > tw else 0
+        y = next(words) % (height - th + 1) if height > th else 0
+        return image[y:y + th, x:x + tw]
+    return kernel
+
+
+def _random_crop_infer(inputs, attrs):
+    image, size = inputs
+    if image.shape.ndims not in (None, 3):
+        raise ValueError(f"Shape must be rank 3 but is rank {image.shape.ndims} for "
+                         "'RandomCrop'")
+    dims = const_value(size)
+    hw = [None, None] if dims is None else [int(d) for d in np.asarray(dims).reshape(-1)[:2]]
+    channels = image.shape[2] if image.shape.ndims == 3 else None
+    return [(image.dtype.base_dtype, TensorShape(hw + [channels]))]
+
+
+register_op("RandomCrop", infer=_random_crop_infer, bind=_random_crop_bind, grad=None,
             stateful=True)
 
 

@@ -19,6 +19,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import tensor_array  # noqa: F401 - registers the TensorArray ops
+from ..engine.ops import tensor_array_v2  # noqa: F401 - registers the v1/v2 TensorArray ops
 from ..engine.ops._array_util import folded_value
 from ..engine.ops._base import apply, apply_op
 from ..engine.ops.cast import cast

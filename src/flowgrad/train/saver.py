@@ -20,6 +20,7 @@ the Assigns only run after it.
 from __future__ import annotations
 
 import contextlib
+import glob
 import numbers
 import os
 import time
@@ -171,6 +172,16 @@ def _sharded_v2_save(g, prefix, per_device):
                 return array_ops.identity(prefix)
 
 
+def _slice_spec(spec, name):
+    """(full shape, index) of shape_and_slice `spec` of tensor `name`; TF's error if it is
+    malformed."""
+    try:
+        return _io.parse_slice_spec(spec)
+    except ValueError as e:
+        raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice {spec!r} for "
+                                          f"{name}: {e}") from None
+
+
 # ---------------------------------------------------------------------------------------
 # SaveSlices: writes its tensor inputs as one V1 checkpoint file (write_version=V1)
 # ---------------------------------------------------------------------------------------
@@ -182,11 +193,7 @@ def _save_slices_kernel(filename, names, slices, *tensors, T):
         value = np.array(value)   # a snapshot (threads update in place)
         part = None
         if spec:
-            try:
-                full, index = _io.parse_slice_spec(spec)
-            except ValueError as e:
-                raise errors.InvalidArgumentError(None, None, f"Invalid shape_and_slice "
-                                                  f"{spec!r} for {name}: {e}") from None
+            full, index = _slice_spec(spec, name)
             part = ([(ix.start, ix.stop - ix.start) for ix in index], full)
         items.append((name, dtype, value, part))
     _v1.write_v1(_str(filename), items)
@@ -194,6 +201,53 @@ def _save_slices_kernel(filename, names, slices, *tensors, T):
 
 register_op("SaveSlices", infer=_save_v2_infer, kernel=_save_slices_kernel, stateful=True,
             grad=None)
+
+
+# Save, Restore, RestoreSlice: the V1 saver ops of old GraphDefs (whole tensors into one V1
+# file; one tensor, or its slice, back from the V1 files a glob pattern matches), with the
+# messages of TF's TensorSliceReader
+register_op("Save", infer=lambda inputs, attrs: [],
+            kernel=lambda filename, names, *tensors, T: _save_slices_kernel(
+                filename, names, np.array([b""] * len(tensors), object), *tensors, T=T),
+            stateful=True, grad=None)
+
+
+def _restore_v1_kernel(file_pattern, tensor_name, shape_and_slice=b"", dt=None, **_):
+    pattern, name, spec = _str(file_pattern), _str(tensor_name), _str(shape_and_slice)
+    files = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else _v1.v1_files(pattern)
+    if not files:
+        raise errors.NotFoundError(None, None, "Unsuccessful TensorSliceReader constructor: "
+                                   f"Failed to find any matching files for {pattern}")
+    for path in files:
+        reader = _v1.V1Reader(path)
+        if name in reader.entries:
+            break
+    else:
+        raise errors.NotFoundError(None, None, f'Tensor name "{name}" not found in checkpoint '
+                                   f"files {pattern}")
+    saved, shape = reader.entries[name]
+    if saved != dt:
+        raise errors.InvalidArgumentError(
+            None, None, f"Expected to restore a tensor of type {_io._c_name(dt)}, got a "
+            f"tensor of type {_io._c_name(saved)} instead: tensor_name = {name}")
+    value = reader.get_tensor(name)
+    if spec:
+        full, index = _slice_spec(spec, name)
+        if list(shape) != full:   # (TensorSliceReader's message, not RestoreV2's)
+            raise errors.InvalidArgumentError(
+                None, None, "Shape in shape_and_slice spec does not match the shape in the "
+                f"save file: {_io._shape_str(full)}, save file shape: "
+                f"{_io._shape_str(shape)}")
+        value = value[tuple(index)]
+    return value
+
+
+register_op("Restore", infer=lambda inputs, attrs: [(attrs["dt"], TensorShape(None))],
+            kernel=_restore_v1_kernel, stateful=True, grad=None)
+register_op("RestoreSlice",
+            infer=lambda inputs, attrs: [(attrs["dt"], _restore_v2_infer(
+                inputs, {"dtypes": [attrs["dt"]]})[0][1])],
+            kernel=_restore_v1_kernel, stateful=True, grad=None)
 
 
 def save_slices(filename, tensor_names, shapes_and_slices, data, name=None):
@@ -320,7 +374,7 @@ def _op_list_to_dict(var_list):
 def _check_saveable(v):
     if isinstance(v, (Variable, SaveableObject)):
         return v
-    if isinstance(v, Tensor) and v.op.type == "VariableV2":
+    if isinstance(v, Tensor) and v.op.type in ("VariableV2", "Variable"):
         return v
     raise TypeError(f"Variable to save is not a Variable: {v}")
 

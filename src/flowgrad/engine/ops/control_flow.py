@@ -214,7 +214,8 @@ def _ref_var_name(t):
     op = t.op
     while op.type == "Identity" and op.inputs:
         op = op.inputs[0].op
-    return (op._attrs.get("shared_name") or op.name) if op.type == "VariableV2" else None
+    return (op._attrs.get("shared_name") or op.name) if op.type in ("VariableV2", "Variable") \
+        else None
 
 
 def _var_handle_op(t):
@@ -1616,7 +1617,7 @@ register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_
 # Variables created in a loop body (an RNN cell's weights) live outside the loop, as TF
 # lifts them out of the while context: the body reads them as captures, so gradients reach
 # them.
-_HOISTED = frozenset(("VariableV2", "VarHandleOp"))
+_HOISTED = frozenset(("VariableV2", "Variable", "VarHandleOp"))
 
 
 def _loop_members(body_ops, results):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import collections
 import gc
+import itertools
 import threading
 
 import numpy as _np
@@ -29,7 +30,7 @@ from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.meta_graph import register_import_hook
-from ..framework.registry import register_op
+from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
@@ -118,9 +119,15 @@ class _Stack:
     def __init__(self, max_size, name):
         self.items, self.max_size, self.name = [], max_size, name
 
+    def fetched(self):   # TF's value of a v1 stack's handle (session.py): [container, name]
+        return _np.array([b"_stacks", self.name.encode()], object)
+
+
+_stacks_made = itertools.count()
+
 
 def _stack_kernel(max_size, elem_type=None, stack_name=""):
-    return _Stack(int(max_size), stack_name)
+    return _Stack(int(max_size), f"{stack_name}_{next(_stacks_made)}")   # (TF's name)
 
 
 def _stack_push_kernel(handle, elem, swap_memory=False):
@@ -134,7 +141,8 @@ def _stack_push_kernel(handle, elem, swap_memory=False):
 
 def _stack_pop_kernel(handle, elem_type=None):
     if not handle.items:
-        raise errors.InvalidArgumentError(None, None, f"Stack[{handle.name}] is empty.")
+        raise errors.InvalidArgumentError(
+            None, None, f"Stack[{handle.name}] is empty when calling Pop().")
     return handle.items.pop()
 
 
@@ -146,6 +154,19 @@ register_op("StackPushV2", infer=lambda inputs, attrs: [(inputs[1].dtype.base_dt
 register_op("StackPopV2", infer=lambda inputs, attrs: [(_dt.as_dtype(attrs["elem_type"]),
                                                          TensorShape(None))],
             kernel=_stack_pop_kernel, grad=None, stateful=True)
+# the v1 forms of old GraphDefs: a string_ref handle, no max_size; each run makes a stack
+# named as TF's step resource (`stack_name` and a process-wide count); StackCloseV2 closes
+# a StackV2 (nothing to release here)
+register_op("Stack", infer=lambda inputs, attrs: [(_dt.string._as_ref, TensorShape([2]))],
+            kernel=lambda elem_type=None, stack_name="": _Stack(
+                -1, f"{stack_name}_{next(_stacks_made)}"), grad=None, stateful=True)
+register_op("StackPush", infer=OPS["StackPushV2"].infer, kernel=_stack_push_kernel, grad=None,
+            stateful=True)
+register_op("StackPop", infer=OPS["StackPopV2"].infer, kernel=_stack_pop_kernel, grad=None,
+            stateful=True)
+for _close in ("StackClose", "StackCloseV2"):
+    register_op(_close, infer=lambda inputs, attrs: [], kernel=lambda handle: None, grad=None,
+                stateful=True)
 
 
 # ---------------------------------------------------------------------------------------

@@ -334,6 +334,16 @@ register_op("MutableDenseHashTableV2", infer=_table_infer, bind=_table_bind, sta
             grad=None)
 
 
+# the v1 form of old GraphDefs (a string_ref handle, no deleted_key input): TF 1.14's kernel
+# reads a deleted_key input the op does not have, so every run holding it fails
+def _dense_v1_kernel(empty_key):
+    raise _invalid("Unknown input name: deleted_key")
+
+
+register_op("MutableDenseHashTable", infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
+            kernel=_dense_v1_kernel, stateful=True, grad=None)
+
+
 def _remove_infer(inputs, attrs):
     r = inputs[1].shape.ndims
     if r is not None and r < 1:
@@ -428,7 +438,7 @@ def _tensors_bind(node, ctx):
                      f"use_node_name_sharing="
                      f"{str(bool(attrs.get('use_node_name_sharing'))).lower()}"]
             raise _invalid(f"No OpKernel was registered to support Op "
-                           f"'MutableHashTableOfTensorsV2' used by node {node.name} with these "
+                           f"'{node.op.type}' used by node {node.name} with these "
                            f"attrs: [{', '.join(sorted(items))}]")
         if len(vshape) != 1:
             raise _invalid(f"Default value must be a vector, got shape {_dims(vshape)}")
@@ -447,4 +457,8 @@ def _tensors_bind(node, ctx):
 
 
 register_op("MutableHashTableOfTensorsV2", infer=lambda i, a: [(_dt.resource, TensorShape([]))],
+            bind=_tensors_bind, stateful=True, grad=None)
+# (the v1 form of old GraphDefs: a string_ref handle of shape [2])
+register_op("MutableHashTableOfTensors",
+            infer=lambda i, a: [(_dt.string._as_ref, TensorShape([2]))],
             bind=_tensors_bind, stateful=True, grad=None)

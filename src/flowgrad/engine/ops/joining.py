@@ -13,15 +13,16 @@ import builtins
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.constant_op import constant
 from ..framework.graph import Tensor
 from ..framework.indexed_slices import IndexedSlices
-from ..framework.registry import register_op
+from ..framework.registry import no_gradient_registered, register_op
 from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
-from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _fmt_shape,
-                          _has_tensor, _int_tensor, _invalid, _refined_int, _scope, _static_int,
-                          refined_ints, shape_value, whole_value)
+from ._array_util import (IntsLike, TensorLike, _as_int_input, _autopack, _dims, _dt_enum_name,
+                          _fmt_shape, _has_tensor, _int_tensor, _invalid, _refined_int, _scope,
+                          _static_int, refined_ints, shape_value, whole_value)
 from ._base import apply, apply_op, const_value, op_input, same_type_inputs, to_tensor
 from .cast import cast
 from .comparison import greater_equal, less, logical_and
@@ -964,6 +965,24 @@ def _tile_grad(op, grad):
 
 
 register_op("Tile", infer=_tile_infer, kernel=_tile_kernel, grad=_tile_grad)
+
+
+# TileGrad (Tile's gradient before version 3, from old GraphDefs): TF 1.14 registers its CPU
+# kernel with a constraint on a `Tmultiples` attr the op does not have, so creating the
+# kernel fails and every run holding the op does (no shape function: unknown; no gradient)
+def _tile_grad_v0_bind(node, ctx):
+    def fail(input, multiples):  # noqa: A002 - TF's input names
+        raise errors.InvalidArgumentError(
+            None, node.op, "OpKernel 'TileGrad' has constraint on attr 'Tmultiples' not in "
+            f"NodeDef '[T={_dt_enum_name(node.op.inputs[0].dtype.base_dtype)}]', KernelDef: "
+            "'op: \"TileGrad\" device_type: \"CPU\" constraint { name: \"Tmultiples\" "
+            "allowed_values { list { type: DT_INT64 } } } host_memory_arg: \"multiples\"'")
+    return fail
+
+
+register_op("TileGrad", infer=lambda inputs, attrs: [(inputs[0].dtype.base_dtype,
+                                                      TensorShape(None))],
+            bind=_tile_grad_v0_bind, grad=no_gradient_registered)
 
 
 def tile(input: TensorLike, multiples: IntsLike, name: str | None = None) -> Tensor:  # noqa: A002

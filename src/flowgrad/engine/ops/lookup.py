@@ -32,7 +32,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import file_io
-from ..framework.registry import register_op
+from ..framework.registry import OPS, register_op
 from ..framework.tensor_shape import TensorShape
 
 __all__ = ["Table"]
@@ -414,9 +414,9 @@ def _dense_shapes(handle):
     handle carries (TF's handle data: empty_key's static shape or [], the value_shape
     attr), or None for other tables."""
     op = handle.op
-    while op.type == "Identity" and op.inputs:
+    while op.type in ("Identity", "RefIdentity") and op.inputs:
         op = op.inputs[0].op
-    if op.type == "MutableHashTableOfTensorsV2":
+    if op.type in ("MutableHashTableOfTensorsV2", "MutableHashTableOfTensors"):
         return TensorShape([]), TensorShape(op._get_attr("value_shape"))
     if op.type != "MutableDenseHashTableV2":
         return None
@@ -460,3 +460,59 @@ register_op("LookupTableSizeV2", infer=lambda i, a: [(_dt.int64, TensorShape([])
 register_op("LookupTableExportV2",
             infer=_export_infer, bind=lambda node, ctx: lambda t: t.export(), stateful=True,
             grad=None)
+
+
+# -- the reference-typed (v1) forms of old GraphDefs: a string_ref handle of shape [2], the
+# same tables and kernels as the resource forms; TF's v1 shape functions leave a find's
+# values and an export's values unknown and do not compare an import's keys and values
+def _ref_table_infer(inputs, attrs):
+    return [(_dt.string._as_ref, TensorShape([2]))]
+
+
+register_op("HashTable", infer=_ref_table_infer, bind=_table_bind("HashTable"), stateful=True,
+            grad=None)
+register_op("MutableHashTable", infer=_ref_table_infer, bind=_table_bind("MutableHashTable"),
+            stateful=True, grad=None)
+_V1_INFER = {
+    "LookupTableImport": _no_outputs,
+    "LookupTableFind": lambda inputs, attrs: [(inputs[2].dtype.base_dtype, TensorShape(None))],
+    "LookupTableExport": lambda inputs, attrs: [
+        (_dt.as_dtype(attrs["Tkeys"]), TensorShape([None])),
+        (_dt.as_dtype(attrs["Tvalues"]), TensorShape(None))]}
+_TF_TYPES = {"float32": "float", "float64": "double", "float16": "half"}
+
+
+def _types(dtypes):
+    return ", ".join(_TF_TYPES.get(d.name, d.name) for d in dtypes)
+
+
+def _signed_bind(bind, outputs):
+    """TF's MatchSignature in the table kernels: the inputs after the handle must be the
+    table's (key, value) dtypes, a find's output its value dtype, an export's (key,
+    value); checked when the op runs."""
+    def wrapped(node, ctx):
+        run = bind(node, ctx)
+        have_in = [t.dtype for t in node.op.inputs]
+        have_out = [t.dtype for t in node.op.outputs]
+
+        def checked(t, *args):
+            kv = [t.key_dtype, t.value_dtype]
+            want_in = have_in[:1] + (kv if len(have_in) > 1 else [])
+            want_out = {"find": kv[1:], "export": kv}.get(outputs, [])
+            if have_in != want_in or have_out != want_out:
+                raise errors.InvalidArgumentError(
+                    None, None, f"Signature mismatch, have: {_types(have_in)}->"
+                    f"{_types(have_out)} expected: {_types(want_in)}->{_types(want_out)}")
+            return run(t, *args)
+        return checked
+    return wrapped
+
+
+for _v1, _sig in (("LookupTableImport", "none"), ("InitializeTable", "none"),
+                  ("InitializeTableFromTextFile", None), ("LookupTableFind", "find"),
+                  ("LookupTableInsert", "none"), ("LookupTableSize", None),
+                  ("LookupTableExport", "export")):
+    _od = OPS[_v1 + "V2"]
+    register_op(_v1, infer=_V1_INFER.get(_v1, _od.infer),
+                bind=_od.bind if _sig is None else _signed_bind(_od.bind, _sig), stateful=True,
+                grad=None)

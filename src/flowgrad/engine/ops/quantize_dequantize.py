@@ -122,6 +122,27 @@ register_op("QuantizeAndDequantizeV3", infer=_infer, kernel=_v3_kernel,
             grad=lambda op, grad: [grad, None, None, None])
 
 
+# QuantizeAndDequantize (v1, removed at GraphDef version 22): the range in float attrs,
+# rounding half to even; TF 1.14 registers float and double kernels only, and the identity
+# gradient (array_grad.py)
+def _v1_kernel(x, signed_input=True, num_bits=8, range_given=False, input_min=0.0,
+               input_max=0.0, T=None):
+    return _kernel(x, input_min, input_max, signed_input=signed_input, num_bits=num_bits,
+                   range_given=range_given, T=T)
+
+
+def _v1_infer(inputs, attrs):
+    dtype = inputs[0].dtype.base_dtype
+    if dtype not in (_dt.float32, _dt.float64):
+        raise NotImplementedError(f"tf.raw_ops.QuantizeAndDequantize on {dtype.name}: TF 1.14 "
+                                  "has no kernel for it (float32 and float64 run)")
+    return [(dtype, inputs[0].shape)]
+
+
+register_op("QuantizeAndDequantize", infer=_v1_infer, kernel=_v1_kernel,
+            grad=lambda op, grad: [grad])
+
+
 def quantize_and_dequantize(input, input_min, input_max, signed_input=True,  # noqa: A002
                             num_bits=8, range_given=False, round_mode="HALF_TO_EVEN",
                             name=None):

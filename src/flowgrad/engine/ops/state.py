@@ -64,12 +64,20 @@ class Uninitialized:
 
 
 register_op("VariableV2", infer=_variable_infer, bind=_variable_bind, stateful=True, grad=None)
+# Variable: VariableV2's first form (old GraphDefs; TF 1.14 still registers its kernel). Its
+# shape function cannot tell a scalar shape attr from an unknown one: both are unknown
+def _variable_v1_infer(inputs, attrs):
+    (dtype, shape), = _variable_infer(inputs, attrs)
+    return [(dtype, shape if shape.ndims else TensorShape(None))]
+
+
+register_op("Variable", infer=_variable_v1_infer, bind=_variable_bind, stateful=True, grad=None)
 
 
 def _var_name(node):
     """The storage key of the variable a ref input comes from (through Identity/Assign)."""
     op = node.op._inputs[0].op
-    while op.type not in ("VariableV2", "VarHandleOp"):
+    while op.type not in ("VariableV2", "VarHandleOp", "Variable"):
         op = op._inputs[0].op
     return op._attrs.get("shared_name") or op.name
 

@@ -418,11 +418,10 @@ def _split_pieces(value, lengths, m):
     value = _np.asarray(value)
     lengths = _np.asarray(lengths).reshape(-1)
     if value.ndim == 0:
-        raise _invalid(f"TensorArray {m.name}: Expected value to be at least a vector, but "
-                       "received shape: []")
+        raise _invalid("Expected value to be at least a vector, but received shape: []")
     if int(lengths.sum()) != value.shape[0]:
-        raise _invalid(f"TensorArray {m.name}: Expected sum of lengths to be equal to "
-                       f"values.shape[0], but sum of lengths is {int(lengths.sum())} and "
+        raise _invalid(f"Expected sum of lengths to be equal to values.shape[0], but sum of "
+                       f"lengths is {int(lengths.sum())} and "
                        f"value's shape is: {_shape_str(value.shape)}")
     offsets = _np.concatenate([[0], _np.cumsum(lengths)])
     return [value[offsets[k]:offsets[k + 1]] for k in range(len(lengths))]

@@ -7,8 +7,8 @@ import math
 import numpy as np
 
 # Stateful ops that never change a buffer another op reads: they do not order reads.
-_NON_MUTATING = frozenset({"VariableV2", "VarHandleOp", "Placeholder", "IsVariableInitialized",
-                           "NoOp", "CheckNumerics"})
+_NON_MUTATING = frozenset({"VariableV2", "Variable", "VarHandleOp", "Placeholder",
+                           "IsVariableInitialized", "NoOp", "CheckNumerics"})
 
 
 def with_attr(program, marked, attr):

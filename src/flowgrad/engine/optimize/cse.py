@@ -24,7 +24,7 @@ from ._util import apply_replacements, hashable, mutable_values, resolve
 
 # stateful ops that write no variable (a random op advances its own generator only): a
 # read of a variable on either side of one is the same value
-_NO_WRITE = frozenset({"VariableV2", "Placeholder", "IsVariableInitialized",
+_NO_WRITE = frozenset({"VariableV2", "Variable", "Placeholder", "IsVariableInitialized",
                        "RandomStandardNormal", "RandomUniform", "RandomUniformInt",
                        "TruncatedNormal", "ParameterizedTruncatedNormal", "RandomGamma",
                        "RandomPoisson", "RandomPoissonV2", "Multinomial", "RandomShuffle"})

@@ -72,7 +72,7 @@ def _var_key(prod, v):
     their ref input as is), else None."""
     while v in prod:
         n = prod[v][1]
-        if n.type == "VariableV2":
+        if n.type in ("VariableV2", "Variable"):
             return n.attrs.get("shared_name") or n.name
         if n.type not in _SAME_BUFFER or not n.inputs or n.outputs[0] != v:
             return None

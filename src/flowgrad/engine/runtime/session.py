@@ -492,6 +492,8 @@ class _Plan:
                 raise self._fetch_error(r, len(vals))
             elif r is DEAD:   # read from a tf.cond branch that did not run
                 raise dead_error()
+            elif hasattr(type(r), "fetched"):   # a handle object: the value TF fetches
+                r = r.fetched()
             vals.append(r)
         return self.build(vals)
 
