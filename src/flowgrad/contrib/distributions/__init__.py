@@ -34,6 +34,7 @@ from .transformed import TransformedDistribution
 from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_diag_transform,
                    reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
+from .vector_sinh_arcsinh import VectorSinhArcsinhDiag
 
 __all__ = ["auto_correlation", "percentile",
            "FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -54,4 +55,5 @@ __all__ = ["auto_correlation", "percentile",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
-           "normal_conjugates_known_scale_predictive", "BatchReshape"]
+           "normal_conjugates_known_scale_predictive", "BatchReshape",
+           "VectorSinhArcsinhDiag"]
