@@ -30,13 +30,15 @@ def _outcome(tf, build):
     return out
 
 
-def _methods(d, x, methods, out):
+def _methods(d, x, methods, out, n=3):
     for m in methods:
         try:
             if m == "sample":
-                out[m] = d.sample(3, seed=5)
+                out[m] = d.sample(n, seed=5)
             elif m == "sample1":
                 out[m] = d.sample(seed=11)
+            elif m == "scale":
+                out[m] = d.scale()
             elif m in ("log_prob", "prob", "cdf", "log_cdf", "survival_function", "log_survival_function"):
                 out[m] = getattr(d, m)(x)
             else:
@@ -133,8 +135,106 @@ SAS = {
 }
 
 
+WISH_M = ("log_prob", "prob", "sample", "sample1", "mean", "mode", "variance", "stddev", "entropy", "mean_log_det", "log_normalization", "scale", "covariance")
+WISH_MB = tuple(m for m in WISH_M if m != "sample")   # a batch of 2: sample1 only (6 roots)
+TRIL3 = np.float32([[2., 0., 0.], [0.5, 1., 0.], [-0.25, 0.75, 1.5]])
+TRIL3B = np.stack([TRIL3, np.float32([[1., 0., 0.], [0.1, 0.5, 0.], [0.2, -0.3, 0.8]])])
+FULL3 = TRIL3.dot(TRIL3.T)
+FULL3B = np.einsum("bij,bkj->bik", TRIL3B, TRIL3B)
+WX = np.float32([[3., 0.5, -0.2], [0.5, 2., 0.3], [-0.2, 0.3, 1.5]])
+WX2 = np.stack([WX, WX * 2. + np.eye(3, dtype=np.float32)])
+WXL = np.linalg.cholesky(WX.astype(np.float64)).astype(np.float32)
+WXL2 = np.linalg.cholesky(WX2.astype(np.float64)).astype(np.float32)
+
+
+def _wish(full, df, scale, x=WX, fed=(), fed_x=False, x_shape=None, methods=WISH_M, **kw):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        feeds = {}
+        dd, ss = df, scale
+        dtype = tf.float64 if np.asarray(scale).dtype == np.float64 else tf.float32
+        if "df" in fed:
+            dd = tf.placeholder(dtype, None if fed == ("df",) or "df_any" in fed else [])
+            feeds[dd] = np.asarray(df, dtype.as_numpy_dtype)
+        if "scale" in fed:
+            ss = tf.placeholder(dtype, None)
+            feeds[ss] = scale
+        if "scale_partial" in fed:
+            ss = tf.placeholder(dtype, [None] * np.ndim(scale))
+            feeds[ss] = scale
+        cls = tfd.WishartFull if full else tfd.WishartCholesky
+        d = cls(df=dd, scale=ss, **kw)
+        out = {"batch_shape": d.batch_shape_tensor(), "event_shape": d.event_shape_tensor(),
+               "static_batch": str(d.batch_shape), "static_event": str(d.event_shape),
+               "name": d.name, "reparam": str(d.reparameterization_type),
+               "df": d.df, "dimension": d.dimension, "cio": d.cholesky_input_output_matrices,
+               "scale_operator_type": type(d.scale_operator).__name__}
+        xx = x
+        if fed_x:
+            xx = tf.placeholder(dtype, x_shape)
+            feeds[xx] = x
+        # TF's float32 Sqrt of 8 or more values (the Bartlett factor's diagonal, n * batch * p
+        # of them) is Eigen's RSQRTPS approximation, whose last bit depends on the CPU's
+        # vendor: two draws of a 3 x 3 factor (6 values) take std::sqrt on any CPU
+        _methods(d, xx, methods, out, n=2)
+        return out, feeds
+    return build
+
+
+WISH = {
+    "chol_df4": _wish(False, 4., TRIL3),
+    "chol_df3": _wish(False, 3., TRIL3),
+    "chol_df_low": _wish(False, 2., TRIL3),
+    "chol_df_low_vector": _wish(False, [4., 2.5], TRIL3B, methods=WISH_MB),
+    "chol_df_vector": _wish(False, [4., 6.5], TRIL3B, x=WX2, methods=WISH_MB),
+    "chol_df_vector_bad": _wish(False, [4., 6.5, 5.], TRIL3B, x=WX2, methods=WISH_MB),
+    "chol_batch": _wish(False, 5., TRIL3B, x=WX2, methods=WISH_MB),
+    "chol_batch_x_samples": _wish(False, 5., TRIL3B, x=np.stack([WX2, WX2 * 0.5]), methods=WISH_MB),
+    "chol_batch_x_broadcast": _wish(False, 5., TRIL3B, x=WX, methods=WISH_MB),
+    "chol_cio": _wish(False, 4.5, TRIL3, x=WXL, cholesky_input_output_matrices=True),
+    "chol_cio_batch": _wish(False, 5.5, TRIL3B, x=WXL2, cholesky_input_output_matrices=True, methods=WISH_MB),
+    "chol_validate": _wish(False, 4., TRIL3, validate_args=True),
+    "chol_validate_bad_diag": _wish(False, 4., TRIL3 * np.float32([1., -1., 1.]), validate_args=True),
+    "chol_bad_diag": _wish(False, 4., TRIL3 * np.float32([1., -1., 1.])),
+    "chol_not_square": _wish(False, 4., TRIL3[:2]),
+    "chol_not_square_validate": _wish(False, 4., TRIL3[:2], validate_args=True, fed=("scale",)),
+    "chol_int": _wish(False, 4, [[2, 0], [1, 1]]),
+    "chol_float64": _wish(False, 4.5, TRIL3.astype(np.float64), x=WX.astype(np.float64)),
+    "chol_fed_df": _wish(False, 4., TRIL3, fed=("df",)),
+    "chol_fed_df_validate": _wish(False, 4., TRIL3, fed=("df",), validate_args=True),
+    "chol_fed_df_validate_low": _wish(False, 2., TRIL3, fed=("df",), validate_args=True),
+    "chol_fed_df_low": _wish(False, 2., TRIL3, fed=("df",)),
+    "chol_fed_scale": _wish(False, 4., TRIL3, fed=("scale",)),
+    "chol_fed_scale_validate": _wish(False, 4., TRIL3, fed=("scale",), validate_args=True),
+    # (no variance/stddev: Grappler sorts Mul's inputs by name, so TF's broadcast error
+    # names the [2, 3, 3] operand first; flowgrad sorts ApproximateEqual's only)
+    "chol_fed_scale_batch": _wish(False, [4., 6.5], TRIL3B, x=WX2, fed=("scale",), methods=tuple(m for m in WISH_MB if m not in ("variance", "stddev"))),
+    "chol_fed_scale_partial": _wish(False, 4., TRIL3B, x=WX2, fed=("scale_partial",), methods=WISH_MB),
+    "chol_fed_x": _wish(False, 4., TRIL3B, x=np.stack([WX2, WX2 * 0.5]), fed_x=True, methods=WISH_MB),
+    "chol_fed_x_partial": _wish(False, 4., TRIL3B, x=np.stack([WX2, WX2 * 0.5]), fed_x=True, x_shape=[None, 2, 3, 3], methods=WISH_MB),
+    "chol_named": _wish(False, 4., TRIL3, name="w", methods=("sample", "log_prob")),
+    "full_df4": _wish(True, 4., FULL3),
+    "full_batch": _wish(True, [4., 7.], FULL3B, x=WX2, methods=WISH_MB),
+    "full_cio": _wish(True, 4., FULL3, x=WXL, cholesky_input_output_matrices=True),
+    "full_validate": _wish(True, 4., FULL3, validate_args=True),
+    "full_validate_asym": _wish(True, 4., FULL3 + np.float32([[0., 0.5, 0.], [0., 0., 0.], [0., 0., 0.]]), validate_args=True),
+    "full_asym": _wish(True, 4., FULL3 + np.float32([[0., 0.5, 0.], [0., 0., 0.], [0., 0., 0.]])),
+    # (df = 4.5: at df = p + 1 TF's mode is Grappler's zeros for `0 * S` and its Cholesky
+    # is pruned; flowgrad folds the Mul but still runs the failing Cholesky)
+    "full_not_pd": _wish(True, 4.5, np.float32([[1., 2., 0.], [2., 1., 0.], [0., 0., 1.]])),
+    "full_not_pd_validate": _wish(True, 4., np.float32([[1., 2., 0.], [2., 1., 0.], [0., 0., 1.]]), validate_args=True),
+    "full_fed_scale": _wish(True, 4., FULL3, fed=("scale",)),
+    "full_fed_df_validate_low": _wish(True, 2.5, FULL3, fed=("df",), validate_args=True),
+    "full_float64": _wish(True, 3.5, FULL3.astype(np.float64), x=WX.astype(np.float64)),
+    "full_x_not_pd": _wish(True, 4., FULL3, x=np.float32([[1., 2., 0.], [2., 1., 0.], [0., 0., 1.]]), methods=("log_prob",)),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(WISH.items()):
+        for k, v in _outcome(tf, build).items():
+            out["wishart/%s/%s" % (key, k)] = v
     for key, build in sorted(SAS.items()):
         for k, v in _outcome(tf, build).items():
             out["vector_sinh_arcsinh/%s/%s" % (key, k)] = v

@@ -35,6 +35,7 @@ from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_
                    reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
 from .vector_sinh_arcsinh import VectorSinhArcsinhDiag
+from .wishart import WishartCholesky, WishartFull
 
 __all__ = ["auto_correlation", "percentile",
            "FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -56,4 +57,4 @@ __all__ = ["auto_correlation", "percentile",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
            "normal_conjugates_known_scale_predictive", "BatchReshape",
-           "VectorSinhArcsinhDiag"]
+           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull"]
