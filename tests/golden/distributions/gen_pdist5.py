@@ -17,7 +17,12 @@ def _outcome(tf, build):
         except Exception as e:  # noqa: BLE001 - TF's error is the case's value
             return {"build_error": [type(e).__name__, str(e).split("\n")[0]]}
         out = {"ops": [op.name for op in g.get_operations()]}
+        variables = tf.global_variables()
+        if variables:
+            out["variables"] = ["%s %s" % (v.name, v.shape) for v in variables]
         with tf.Session(graph=g) as sess:
+            if variables:
+                sess.run(tf.global_variables_initializer())
             for key, t in sorted(fetches.items()):
                 if not isinstance(t, tf.Tensor):
                     out[key] = t
@@ -230,8 +235,168 @@ WISH = {
 }
 
 
+XF = np.float32([[0.5, -1., 2., 0.25, -0.75], [1.5, 0.3, -0.2, 1., 2.], [-0.4, 0.8, 0.1, -1.2, 0.6]])
+
+
+def _flow(make_bijector, x=XF, fed_x=False, x_shape=None, dist=True, event_ndims=1, direct=False):
+    """A bijector's forward, inverse and log-det-Jacobians of x, and (dist) a
+    TransformedDistribution of MultivariateNormalDiag(zeros(5)) through it.
+
+    The forward log-det-Jacobian is fetched through an Identity unless `direct`: its
+    Neg(Sum(ones * Neg(Sum(log_scale)))) fetched itself is -sum(log_scale) in TF 1.14
+    (Grappler's RemoveInvolution bypasses the inner Neg and keeps the fetched outer one)."""
+    def build(tf):
+        tfd = tf.contrib.distributions
+        feeds = {}
+        b = make_bijector(tf, tfd)
+        out = {"name": b.name, "fmin": b.forward_min_event_ndims, "imin": b.inverse_min_event_ndims}
+        xx = x
+        if fed_x:
+            xx = tf.placeholder(tf.float32, x_shape)
+            feeds[xx] = x
+        for m in ("forward", "inverse", "forward_log_det_jacobian", "inverse_log_det_jacobian"):
+            try:
+                if m == "forward_log_det_jacobian" and not direct:
+                    out[m] = tf.identity(b.forward_log_det_jacobian(xx, event_ndims=event_ndims))
+                elif m.endswith("jacobian"):
+                    out[m] = getattr(b, m)(xx, event_ndims=event_ndims)
+                else:
+                    out[m] = getattr(b, m)(xx)
+            except Exception as e:  # noqa: BLE001 - TF's error is the case's value
+                out[m + "/error"] = [type(e).__name__, str(e).split("\n")[0]]
+        if dist:
+            try:
+                d = tfd.TransformedDistribution(
+                    distribution=tfd.MultivariateNormalDiag(loc=np.zeros(x.shape[-1], np.float32)),
+                    bijector=b)
+                out["td_sample"] = d.sample(2, seed=3)
+                out["td_log_prob"] = d.log_prob(xx)
+            except Exception as e:  # noqa: BLE001 - TF's error is the case's value
+                out["td/error"] = [type(e).__name__, str(e).split("\n")[0]]
+        return out, feeds
+    return build
+
+
+def _rnvp(num_masked, hidden=(4, 4), shift_only=False, name=None, **kw):
+    def make(tf, tfd):
+        tb = tfd.bijectors
+        return tb.RealNVP(num_masked=num_masked, shift_and_log_scale_fn=tb.real_nvp_default_template(hidden_layers=list(hidden), shift_only=shift_only, **kw), name=name)
+    return make
+
+
+def _rnvp_fn(tf, tfd):
+    def fn(x0, output_units):
+        w = tf.constant(np.arange(2 * output_units * 2, dtype=np.float32).reshape(2, 2 * output_units) * 0.1 - 0.3)
+        h = tf.matmul(x0, w)
+        return h[:, :output_units], tf.tanh(h[:, output_units:])
+    return tfd.bijectors.RealNVP(num_masked=2, shift_and_log_scale_fn=fn)
+
+
+def _rnvp_tanh(tf, tfd):
+    tb = tfd.bijectors
+    return tb.RealNVP(num_masked=3, shift_and_log_scale_fn=tb.real_nvp_default_template(hidden_layers=[3], activation=tf.tanh, name="tpl"))
+
+
+def _rnvp_init(tf, tfd):
+    tb = tfd.bijectors
+    return tb.RealNVP(num_masked=1, shift_and_log_scale_fn=tb.real_nvp_default_template(hidden_layers=[6], kernel_initializer=tf.random_normal_initializer(stddev=0.3, seed=9), bias_initializer=tf.constant_initializer(0.1)))
+
+
+def _rnvp_chain(tf, tfd):
+    tb = tfd.bijectors
+    return tb.Chain([tb.RealNVP(num_masked=2, shift_and_log_scale_fn=tb.real_nvp_default_template([4])), tb.Permute(permutation=[4, 3, 2, 1, 0]), tb.RealNVP(num_masked=3, shift_and_log_scale_fn=tb.real_nvp_default_template([4]))])
+
+
+RNVP = {
+    "default": _flow(_rnvp(2)),
+    "masked_1": _flow(_rnvp(1, hidden=(3,))),
+    "masked_4": _flow(_rnvp(4, hidden=())),
+    "shift_only": _flow(_rnvp(2, shift_only=True)),
+    "named": _flow(_rnvp(3, name="nvp")),
+    "tanh_named_template": _flow(_rnvp_tanh),
+    "initializers": _flow(_rnvp_init),
+    "custom_fn": _flow(_rnvp_fn),
+    "chain": _flow(_rnvp_chain),
+    "event_ndims_2": _flow(_rnvp(2), event_ndims=2, dist=False),
+    "event_ndims_0": _flow(_rnvp(2), event_ndims=0, dist=False),
+    "fldj_direct_fetch": _flow(_rnvp(2), direct=True, dist=False),
+    "masked_all": _flow(_rnvp(5)),
+    "masked_zero": _flow(_rnvp(0)),
+    "fed_x_partial": _flow(_rnvp(2), fed_x=True, x_shape=[None, 5]),
+    "fed_x_unknown_depth": _flow(_rnvp(2), fed_x=True, x_shape=[None, None], dist=False),
+}
+
+
+def _maf(hidden=(10,), shift_only=False, unroll=False, name=None, tname=None, **kw):
+    def make(tf, tfd):
+        tb = tfd.bijectors
+        return tb.MaskedAutoregressiveFlow(shift_and_log_scale_fn=tb.masked_autoregressive_default_template(hidden_layers=list(hidden), shift_only=shift_only, name=tname, **kw), unroll_loop=unroll, name=name)
+    return make
+
+
+def _maf_fn(tf, tfd):
+    def fn(y):
+        # strictly autoregressive: unit i reads units < i (a cumulative sum shifted by one)
+        c = tf.cumsum(y, axis=-1, exclusive=True)
+        return 0.5 * c, tf.tanh(0.3 * c)
+    return tfd.bijectors.MaskedAutoregressiveFlow(shift_and_log_scale_fn=fn)
+
+
+def _maf_tanh_init(tf, tfd):
+    tb = tfd.bijectors
+    return tb.MaskedAutoregressiveFlow(shift_and_log_scale_fn=tb.masked_autoregressive_default_template(hidden_layers=[10, 10], activation=tf.tanh, kernel_initializer=tf.random_normal_initializer(stddev=0.5, seed=4), log_scale_min_clip=-0.5, log_scale_max_clip=0.5))
+
+
+def _maf_clip_grad(tf, tfd):
+    tb = tfd.bijectors
+    return tb.MaskedAutoregressiveFlow(shift_and_log_scale_fn=tb.masked_autoregressive_default_template(hidden_layers=[5], log_scale_min_clip=-0.1, log_scale_max_clip=0.1, log_scale_clip_gradient=True), unroll_loop=True)
+
+
+def _maf_dense(tf):
+    tfd = tf.contrib.distributions
+    x = tf.constant(XF)
+    tb = tfd.bijectors
+    h = tb.masked_dense(x, 10, num_blocks=5, exclusive=True, kernel_initializer=tf.ones_initializer(), name="md")
+    h2 = tb.masked_dense(h, 5, num_blocks=5, activation=tf.nn.relu)
+    return {"h": h, "h2": h2, "vars": str([v.name for v in tf.global_variables()])}, {}
+
+
+def _maf_grad(tf):
+    tfd = tf.contrib.distributions
+    tb = tfd.bijectors
+    d = tfd.TransformedDistribution(distribution=tfd.MultivariateNormalDiag(loc=np.zeros(5, np.float32)), bijector=tb.MaskedAutoregressiveFlow(shift_and_log_scale_fn=tb.masked_autoregressive_default_template(hidden_layers=[10])))
+    loss = -tf.reduce_mean(d.log_prob(tf.constant(XF)))
+    grads = tf.gradients(loss, tf.trainable_variables())
+    return dict({"loss": loss}, **{"grad_%d" % i: gr for i, gr in enumerate(grads)}), {}
+
+
+MAF = {
+    "default": _flow(_maf()),
+    "hidden_narrower_than_event": _flow(_maf(hidden=(4,))),
+    "two_layers": _flow(_maf(hidden=(10, 10))),
+    "unroll": _flow(_maf(hidden=(10,), unroll=True)),
+    "shift_only": _flow(_maf(shift_only=True)),
+    "named": _flow(_maf(name="maf", tname="made")),
+    "custom_fn": _flow(_maf_fn),
+    "tanh_init": _flow(_maf_tanh_init),
+    "clip_gradient_unroll": _flow(_maf_clip_grad),
+    "fed_x_partial": _flow(_maf(), fed_x=True, x_shape=[None, 5]),
+    "fed_x_unknown_depth": _flow(_maf(), fed_x=True, x_shape=[None, None], dist=False),
+    "unroll_unknown_depth": _flow(_maf(unroll=True), fed_x=True, x_shape=[None, None], dist=False),
+    "event_ndims_2": _flow(_maf(), event_ndims=2, dist=False),
+    "masked_dense": _maf_dense,
+    "log_prob_gradients": _maf_grad,
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(MAF.items()):
+        for k, v in _outcome(tf, build).items():
+            out["maf/%s/%s" % (key, k)] = v
+    for key, build in sorted(RNVP.items()):
+        for k, v in _outcome(tf, build).items():
+            out["real_nvp/%s/%s" % (key, k)] = v
     for key, build in sorted(WISH.items()):
         for k, v in _outcome(tf, build).items():
             out["wishart/%s/%s" % (key, k)] = v
