@@ -389,8 +389,58 @@ MAF = {
 }
 
 
+XA = np.float32([[0.3, -0.2, 1.1, 0.4], [-1., 0.5, 0.25, 2.]])
+
+
+def _ar_fn(tf, tfd, batch=(), fed_event=False):
+    def fn(samples=None):
+        if samples is None:
+            samples = tf.zeros(list(batch) + [4], name="samples0")
+        if fed_event:
+            samples = tf.placeholder_with_default(samples, None)
+        c = tf.cumsum(samples, axis=-1, exclusive=True)
+        return tfd.Independent(tfd.Normal(loc=0.5 * c - 0.25, scale=tf.exp(0.2 * c)), reinterpreted_batch_ndims=1)
+    return fn
+
+
+def _ar(x=XA, sample0=True, batch=(), fed_event=False, methods=("log_prob", "prob", "sample", "sample1", "mean", "entropy"), **kw):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        fn = _ar_fn(tf, tfd, batch, fed_event)
+        s0 = tf.zeros(list(batch) + [4]) if sample0 else None
+        d = tfd.Autoregressive(distribution_fn=fn, sample0=s0, **kw)
+        out = {"batch_shape": d.batch_shape_tensor(), "event_shape": d.event_shape_tensor(),
+               "static_batch": str(d.batch_shape), "static_event": str(d.event_shape),
+               "name": d.name, "reparam": str(d.reparameterization_type), "num_steps": d.num_steps}
+        _methods(d, x, methods, out)
+        return out, {}
+    return build
+
+
+def _ar_normal_scalar(tf):
+    tfd = tf.contrib.distributions
+    d = tfd.Autoregressive(distribution_fn=lambda s=None: tfd.Normal(loc=np.float32(0.) if s is None else 0.5 * s, scale=np.float32(1.)))
+    return {"num_steps": d.num_steps, "sample": d.sample(3, seed=5), "log_prob": d.log_prob(np.float32([0.5, 1.]))}, {}
+
+
+AR = {
+    "sample0": _ar(),
+    "no_sample0": _ar(sample0=False),
+    "num_steps_2": _ar(num_steps=2),
+    "num_steps_0": _ar(num_steps=0),
+    "batch": _ar(x=XA, batch=(2,)),
+    "named": _ar(name="ar", methods=("sample", "log_prob")),
+    "unknown_event": _ar(fed_event=True),
+    "unknown_event_steps": _ar(fed_event=True, num_steps=4, methods=("sample", "log_prob")),
+    "scalar_normal": _ar_normal_scalar,
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(AR.items()):
+        for k, v in _outcome(tf, build).items():
+            out["autoregressive/%s/%s" % (key, k)] = v
     for key, build in sorted(MAF.items()):
         for k, v in _outcome(tf, build).items():
             out["maf/%s/%s" % (key, k)] = v

@@ -9,6 +9,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .autoregressive import Autoregressive
 from .batch_reshape import BatchReshape
 from .conjugate import (normal_conjugates_known_scale_posterior,
                         normal_conjugates_known_scale_predictive)
@@ -57,4 +58,4 @@ __all__ = ["auto_correlation", "percentile",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
            "normal_conjugates_known_scale_predictive", "BatchReshape",
-           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull"]
+           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive"]
