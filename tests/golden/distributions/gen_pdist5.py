@@ -436,8 +436,113 @@ AR = {
 }
 
 
+def _cond_affine(tf):
+    """A ConditionalBijector y = x * scale + shift, shift and scale given per call."""
+    tfb = tf.contrib.distributions.bijectors
+
+    class CondAffine(tfb.ConditionalBijector):
+        def __init__(self, name="cond_affine"):
+            super(CondAffine, self).__init__(forward_min_event_ndims=0, name=name)
+
+        def _forward(self, x, shift=0., scale=1.):
+            return x * scale + shift
+
+        def _inverse(self, y, shift=0., scale=1.):
+            return (y - shift) / scale
+
+        def _inverse_log_det_jacobian(self, y, shift=0., scale=1.):
+            return -tf.log(tf.abs(scale)) * tf.ones_like(y)
+    return CondAffine
+
+
+def _fldj_class_of_error(tf, b, x):
+    """A ConditionalBijector without _forward_log_det_jacobian: TF calls the base one with
+    the kwargs, a TypeError (not NotImplementedError, so no fallback to the inverse's);
+    its message names the method as the Python version does, so the class only."""
+    try:
+        b.forward_log_det_jacobian(x, event_ndims=1, shift=1.)
+    except TypeError as e:
+        return type(e).__name__
+    return "no error"
+
+
+BK = {"shift": np.float32([0.5, -1., 2.]), "scale": np.float32(1.5)}
+
+
+def _bk(tf, arrays=False):
+    """The conditioning kwargs: a tensor shift and a Python scale (the cache keys on them:
+    NumPy arrays are unhashable there, in TF as here)."""
+    if arrays:
+        return dict(BK)
+    return {"shift": tf.constant(BK["shift"], name="shift"), "scale": 1.5}
+XC = np.float32([[0.2, -0.5, 1.5], [1., 3., -2.]])
+
+
+def _cb(tf):
+    b = _cond_affine(tf)()
+    x = tf.constant(XC)
+    BK = _bk(tf)
+    f1 = b.forward(x, shift=BK["shift"], scale=BK["scale"])
+    f2 = b.forward(x, shift=BK["shift"], scale=BK["scale"])
+    f3 = b.forward(x, shift=1.)
+    out = {"forward": f1, "cached": f1 is f2, "other_kwargs_cached": f1 is f3, "forward_1": f3,
+           "forward_default": b.forward(x), "inverse": b.inverse(x, **BK),
+           "ildj": b.inverse_log_det_jacobian(x, event_ndims=1, **BK),
+           "fldj_error": _fldj_class_of_error(tf, b, x),
+           "fldj_no_kwargs": tf.identity(b.forward_log_det_jacobian(x, event_ndims=2))}
+    out["inverse_of_forward_cached"] = b.inverse(f1, **BK) is x
+    return out, {}
+
+
+def _ctd(base="normal", bk=True, arrays=False, methods=("sample", "sample1", "log_prob", "prob", "cdf", "log_cdf", "survival_function", "log_survival_function", "quantile"), x=XC, **kw):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        CondAffine = _cond_affine(tf)
+        if base == "normal":
+            dist = tfd.Normal(loc=np.float32(0.25), scale=np.float32(2.))
+        else:   # a conditional one: distribution_kwargs reach its bijector
+            dist = tfd.ConditionalTransformedDistribution(distribution=tfd.Normal(loc=np.float32(0.), scale=np.float32(1.)), bijector=CondAffine(name="inner"), name="inner_ctd")
+        d = tfd.ConditionalTransformedDistribution(distribution=dist, bijector=CondAffine(), **kw)
+        kwargs = {}
+        if bk:
+            kwargs["bijector_kwargs"] = _bk(tf, arrays)
+        if base != "normal":
+            kwargs["distribution_kwargs"] = {"bijector_kwargs": {"shift": -0.5, "scale": 0.75}}
+        out = {"batch_shape": d.batch_shape_tensor(), "event_shape": d.event_shape_tensor(),
+               "static_batch": str(d.batch_shape), "static_event": str(d.event_shape), "name": d.name}
+        for m in methods:
+            try:
+                if m == "sample":
+                    out[m] = d.sample(2, seed=5, **kwargs)
+                elif m == "sample1":
+                    out[m] = d.sample(seed=11, **kwargs)
+                elif m == "quantile":   # (TF's ConditionalDistribution.quantile takes no kwargs)
+                    out[m] = d.quantile(np.float32([0.1, 0.5, 0.9]))
+                else:
+                    out[m] = getattr(d, m)(x, **kwargs)
+            except Exception as e:  # noqa: BLE001 - TF's error is the case's value
+                out[m + "/error"] = [type(e).__name__, str(e).split("\n")[0]]
+        return out, {}
+    return build
+
+
+COND = {
+    "bijector": _cb,
+    "ctd_normal": _ctd(),
+    "ctd_no_kwargs": _ctd(bk=False),
+    "ctd_numpy_kwargs": _ctd(arrays=True, methods=("sample", "log_prob", "quantile")),
+    "ctd_event_override": _ctd(event_shape=[3], x=XC),
+    "ctd_batch_override": _ctd(batch_shape=[2, 3]),
+    "ctd_nested": _ctd(base="ctd"),
+    "ctd_named": _ctd(name="ctd", methods=("sample", "log_prob")),
+}
+
+
 def cases(tf):
     out = {}
+    for key, build in sorted(COND.items()):
+        for k, v in _outcome(tf, build).items():
+            out["conditional/%s/%s" % (key, k)] = v
     for key, build in sorted(AR.items()):
         for k, v in _outcome(tf, build).items():
             out["autoregressive/%s/%s" % (key, k)] = v

@@ -11,6 +11,7 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
 from . import bijectors
 from .autoregressive import Autoregressive
 from .batch_reshape import BatchReshape
+from .conditional import ConditionalDistribution, ConditionalTransformedDistribution
 from .conjugate import (normal_conjugates_known_scale_posterior,
                         normal_conjugates_known_scale_predictive)
 from .independent import Independent
@@ -58,4 +59,5 @@ __all__ = ["auto_correlation", "percentile",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
            "normal_conjugates_known_scale_predictive", "BatchReshape",
-           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive"]
+           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive",
+           "ConditionalDistribution", "ConditionalTransformedDistribution"]
