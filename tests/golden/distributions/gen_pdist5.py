@@ -107,6 +107,7 @@ def _normal_fed_batch(tf, tfd):
 
 
 SAS = {
+    "gradients": lambda tf: _sas_grad(tf),
     "default_loc_diag": _sas(loc=LOC3, scale_diag=DIAG3),
     "skew_tail": _sas(loc=LOC3, scale_diag=DIAG3, skewness=np.float32(0.5), tailweight=np.float32(1.5)),
     "skew_tail_vectors": _sas(loc=LOC3, scale_diag=DIAG3, skewness=np.float32([0.5, -0.25, 0.]), tailweight=np.float32([0.75, 1.5, 2.])),
@@ -186,7 +187,34 @@ def _wish(full, df, scale, x=WX, fed=(), fed_x=False, x_shape=None, methods=WISH
     return build
 
 
+def _wish_grad(full):
+    def build(tf):
+        tfd = tf.contrib.distributions
+        df = tf.constant(np.float32(4.5))
+        scale = tf.constant(FULL3 if full else TRIL3)
+        cls = tfd.WishartFull if full else tfd.WishartCholesky
+        d = cls(df=df, scale=scale)
+        lp = tf.reduce_sum(d.log_prob(np.stack([WX, WX * 0.5])))
+        gdf, gscale = tf.gradients(lp, [df, scale])
+        gent = tf.gradients(d.entropy(), [df, scale])
+        return {"log_prob": lp, "grad_df": gdf, "grad_scale": gscale, "entropy_grad_df": gent[0], "entropy_grad_scale": gent[1]}, {}
+    return build
+
+
+def _sas_grad(tf):
+    tfd = tf.contrib.distributions
+    loc, diag = tf.constant(LOC3), tf.constant(DIAG3)
+    skew, tail = tf.constant(np.float32(0.3)), tf.constant(np.float32(1.2))
+    d = tfd.VectorSinhArcsinhDiag(loc=loc, scale_diag=diag, skewness=skew, tailweight=tail)
+    lp = tf.reduce_sum(d.log_prob(X3))
+    grads = tf.gradients(lp, [loc, diag, skew, tail])
+    sg = tf.gradients(tf.reduce_sum(d.sample(2, seed=5)), [loc, diag, skew, tail])
+    return dict({"log_prob": lp}, **dict(("grad_%d" % i, g) for i, g in enumerate(grads + sg))), {}
+
+
 WISH = {
+    "chol_gradients": _wish_grad(False),
+    "full_gradients": _wish_grad(True),
     "chol_df4": _wish(False, 4., TRIL3),
     "chol_df3": _wish(False, 3., TRIL3),
     "chol_df_low": _wish(False, 2., TRIL3),
