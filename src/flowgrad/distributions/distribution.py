@@ -231,14 +231,15 @@ class Distribution:
         return self._call_sample_n(sample_shape, seed, name)
 
     # -- densities ------------------------------------------------------------------------
-    def _call_with_fallback(self, value, name, primary, fallback, combine):
+    def _call_with_fallback(self, value, name, primary, fallback, combine, **kwargs):
+        # (kwargs: a ConditionalDistribution's conditioning arguments)
         with self._name_scope(name, values=[value]):
             value = _convert(value, "value", self.dtype)
             try:
-                return getattr(self, primary)(value)
+                return getattr(self, primary)(value, **kwargs)
             except NotImplementedError as original:
                 try:
-                    return combine(getattr(self, fallback)(value))
+                    return combine(getattr(self, fallback)(value, **kwargs))
                 except NotImplementedError:
                     raise original from None
 

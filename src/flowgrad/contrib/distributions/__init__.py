@@ -9,7 +9,9 @@ from ...distributions import (FULLY_REPARAMETERIZED, NOT_REPARAMETERIZED, Bernou
                               Exponential, Gamma, Laplace, Multinomial, Normal, RegisterKL,
                               ReparameterizationType, StudentT, Uniform, kl_divergence)
 from . import bijectors
+from .autoregressive import Autoregressive
 from .batch_reshape import BatchReshape
+from .conditional import ConditionalDistribution, ConditionalTransformedDistribution
 from .conjugate import (normal_conjugates_known_scale_posterior,
                         normal_conjugates_known_scale_predictive)
 from .independent import Independent
@@ -34,6 +36,8 @@ from .transformed import TransformedDistribution
 from .util import (SeedStream, fill_triangular, fill_triangular_inverse, matrix_diag_transform,
                    reduce_weighted_logsumexp, softplus_inverse, tridiag)
 from .vector_laplace import VectorExponentialDiag, VectorLaplaceDiag
+from .vector_sinh_arcsinh import VectorSinhArcsinhDiag
+from .wishart import WishartCholesky, WishartFull
 
 __all__ = ["auto_correlation", "percentile",
            "FULLY_REPARAMETERIZED", "NOT_REPARAMETERIZED", "Bernoulli", "Beta", "Categorical",
@@ -54,4 +58,6 @@ __all__ = ["auto_correlation", "percentile",
            "softplus_inverse", "tridiag", "VectorExponentialDiag", "fill_triangular",
            "fill_triangular_inverse", "reduce_weighted_logsumexp", "SeedStream", "Kumaraswamy",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
-           "normal_conjugates_known_scale_predictive", "BatchReshape"]
+           "normal_conjugates_known_scale_predictive", "BatchReshape",
+           "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive",
+           "ConditionalDistribution", "ConditionalTransformedDistribution"]

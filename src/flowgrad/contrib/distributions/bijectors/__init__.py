@@ -4,9 +4,15 @@ from .affine_linear_operator import AffineLinearOperator
 from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, PowerTransform,
                     Sigmoid, Softplus)
 from .bijector import Bijector
+from .conditional_bijector import ConditionalBijector
+from .masked_autoregressive import (MaskedAutoregressiveFlow,
+                                    masked_autoregressive_default_template, masked_dense)
 from .permute import Permute
+from .real_nvp import RealNVP, real_nvp_default_template
 from .sinh_arcsinh import SinhArcsinh
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
            "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid",
-           "SinhArcsinh", "Softplus"]
+           "SinhArcsinh", "Softplus", "RealNVP", "real_nvp_default_template",
+           "MaskedAutoregressiveFlow", "masked_autoregressive_default_template",
+           "masked_dense", "ConditionalBijector"]

@@ -20,26 +20,42 @@ from ....ops.tensor_util import constant_value
 __all__ = ["Bijector"]
 
 
+def _deep_tuple(x):
+    """TF's _Mapping._deep_tuple: dicts (sorted) and lists as nested tuples, to key a cache."""
+    if isinstance(x, dict):
+        return _deep_tuple(tuple(sorted(x.items())))
+    if isinstance(x, (list, tuple)):
+        return tuple(map(_deep_tuple, x))
+    return x
+
+
 class _Mapping:
-    """One cached (x, y, {event_ndims: ildj}) triple."""
+    """One cached (x, y, {event_ndims: ildj}) triple, under the conditioning kwargs of a
+    ConditionalBijector's call (none for the others)."""
 
-    def __init__(self, x=None, y=None, ildj_map=None):
+    def __init__(self, x=None, y=None, ildj_map=None, kwargs=None):
         self.x, self.y, self.ildj_map = x, y, ildj_map
+        self.kwargs = kwargs
 
-    def merge(self, x=None, y=None, ildj_map=None):
+    @property
+    def kwargs_key(self):
+        return _deep_tuple(self.kwargs or {})
+
+    def merge(self, x=None, y=None, ildj_map=None, kwargs=None):
         merged = dict(self.ildj_map or {})
         for k, v in (ildj_map or {}).items():
             if merged.get(k) is not None and merged[k] is not v:
                 raise ValueError("Found different value for existing key (key:{} "
                                  "old_value:{} new_value:{}".format(k, merged[k], v))
             merged[k] = v
-        return _Mapping(self._merge(self.x, x), self._merge(self.y, y), merged)
+        return _Mapping(self._merge(self.x, x), self._merge(self.y, y), merged,
+                        self._merge(self.kwargs, kwargs))
 
     @staticmethod
     def _merge(old, new):
         if old is None:
             return new
-        if new is not None and old is not new:
+        if new is not None and old != new:   # (identity for tensors, equality for kwargs)
             raise ValueError("Incompatible values: %s != %s" % (old, new))
         return old
 
@@ -166,13 +182,16 @@ class Bijector:
         raise NotImplementedError("forward not implemented.")
 
     def forward(self, x, name="forward"):
+        return self._call_forward(x, name)
+
+    def _call_forward(self, x, name, **kwargs):
         with self._name_scope(name, [x]):
             x = convert_to_tensor(x, name="x")
             self._maybe_assert_dtype(x)
-            mapping = self._lookup(x=x)
+            mapping = self._lookup(x=x, kwargs=kwargs)
             if mapping.y is not None:
                 return mapping.y
-            mapping = mapping.merge(y=self._forward(x))
+            mapping = mapping.merge(y=self._forward(x, **kwargs))
             self._cache(mapping)
             return mapping.y
 
@@ -180,13 +199,16 @@ class Bijector:
         raise NotImplementedError("inverse not implemented")
 
     def inverse(self, y, name="inverse"):
+        return self._call_inverse(y, name)
+
+    def _call_inverse(self, y, name, **kwargs):
         with self._name_scope(name, [y]):
             y = convert_to_tensor(y, name="y")
             self._maybe_assert_dtype(y)
-            mapping = self._lookup(y=y)
+            mapping = self._lookup(y=y, kwargs=kwargs)
             if mapping.x is not None:
                 return mapping.x
-            mapping = mapping.merge(x=self._inverse(y))
+            mapping = mapping.merge(x=self._inverse(y, **kwargs))
             self._cache(mapping)
             return mapping.x
 
@@ -195,6 +217,9 @@ class Bijector:
         raise NotImplementedError("inverse_log_det_jacobian not implemented.")
 
     def inverse_log_det_jacobian(self, y, event_ndims, name="inverse_log_det_jacobian"):
+        return self._call_inverse_log_det_jacobian(y, event_ndims, name)
+
+    def _call_inverse_log_det_jacobian(self, y, event_ndims, name, **kwargs):
         with self._name_scope(name, [y]):
             if event_ndims in self._constant_ildj_map:
                 return self._constant_ildj_map[event_ndims]
@@ -202,18 +227,18 @@ class Bijector:
             self._maybe_assert_dtype(y)
             checks = self._check_valid_event_ndims(self.inverse_min_event_ndims, event_ndims)
             with get_default_graph().control_dependencies(checks):
-                mapping = self._lookup(y=y)
+                mapping = self._lookup(y=y, kwargs=kwargs)
                 if mapping.ildj_map is not None and event_ndims in mapping.ildj_map:
                     return mapping.ildj_map[event_ndims]
                 x = None
                 try:
-                    ildj = self._inverse_log_det_jacobian(y)
+                    ildj = self._inverse_log_det_jacobian(y, **kwargs)
                     ildj = self._reduce_jacobian_det_over_event(
                         y, ildj, self.inverse_min_event_ndims, event_ndims)
                 except NotImplementedError as original:
                     try:
-                        x = mapping.x if mapping.x is not None else self._inverse(y)
-                        ildj = -self._forward_log_det_jacobian(x)
+                        x = mapping.x if mapping.x is not None else self._inverse(y, **kwargs)
+                        ildj = -self._forward_log_det_jacobian(x, **kwargs)
                         ildj = self._reduce_jacobian_det_over_event(
                             x, ildj, self.forward_min_event_ndims, event_ndims)
                     except NotImplementedError:
@@ -228,6 +253,9 @@ class Bijector:
         raise NotImplementedError("forward_log_det_jacobian not implemented.")
 
     def forward_log_det_jacobian(self, x, event_ndims, name="forward_log_det_jacobian"):
+        return self._call_forward_log_det_jacobian(x, event_ndims, name)
+
+    def _call_forward_log_det_jacobian(self, x, event_ndims, name, **kwargs):
         with self._name_scope(name, [x]):
             checks = self._check_valid_event_ndims(self.forward_min_event_ndims, event_ndims)
             with get_default_graph().control_dependencies(checks):
@@ -235,18 +263,18 @@ class Bijector:
                     return -1. * self._constant_ildj_map[event_ndims]
                 x = convert_to_tensor(x, name="x")
                 self._maybe_assert_dtype(x)
-                mapping = self._lookup(x=x)
+                mapping = self._lookup(x=x, kwargs=kwargs)
                 if mapping.ildj_map is not None and event_ndims in mapping.ildj_map:
                     return -mapping.ildj_map[event_ndims]
                 y = None
                 try:
-                    ildj = -self._forward_log_det_jacobian(x)
+                    ildj = -self._forward_log_det_jacobian(x, **kwargs)
                     ildj = self._reduce_jacobian_det_over_event(
                         x, ildj, self.forward_min_event_ndims, event_ndims)
                 except NotImplementedError as original:
                     try:
-                        y = mapping.y if mapping.y is not None else self._forward(x)
-                        ildj = self._inverse_log_det_jacobian(y)
+                        y = mapping.y if mapping.y is not None else self._forward(x, **kwargs)
+                        ildj = self._inverse_log_det_jacobian(y, **kwargs)
                         ildj = self._reduce_jacobian_det_over_event(
                             y, ildj, self.inverse_min_event_ndims, event_ndims)
                     except NotImplementedError:
@@ -269,19 +297,19 @@ class Bijector:
             raise TypeError("Input had dtype %s but expected %s." % (self.dtype, x.dtype))
 
     def _cache(self, mapping):
-        mapping = mapping.merge(**vars(self._lookup(mapping.x, mapping.y)))
+        mapping = mapping.merge(**vars(self._lookup(mapping.x, mapping.y, mapping.kwargs)))
         if mapping.x is None and mapping.y is None:
             raise ValueError("Caching expects at least one of (x,y) to be known, "
                              "i.e., not None.")
-        self._from_x[id(mapping.x)] = mapping
-        self._from_y[id(mapping.y)] = mapping
+        self._from_x[(id(mapping.x), mapping.kwargs_key)] = mapping
+        self._from_y[(id(mapping.y), mapping.kwargs_key)] = mapping
 
-    def _lookup(self, x=None, y=None):
-        mapping = _Mapping(x=x, y=y)
+    def _lookup(self, x=None, y=None, kwargs=None):
+        mapping = _Mapping(x=x, y=y, kwargs=kwargs)
         if x is not None:
-            return self._from_x.get(id(x), mapping)
+            return self._from_x.get((id(x), mapping.kwargs_key), mapping)
         if y is not None:
-            return self._from_y.get(id(y), mapping)
+            return self._from_y.get((id(y), mapping.kwargs_key), mapping)
         return mapping
 
     def _reduce_jacobian_det_over_event(self, y, ildj, min_event_ndims, event_ndims):
