@@ -116,6 +116,11 @@ def _cases(tf, tmp):
             "no_vars": _err(lambda: tf.train.Saver(var_list=[]), root),
             "dup": _err(lambda: tf.train.Saver(var_list=[w, w]), root),
             "not_var": _err(lambda: tf.train.Saver(var_list=[tf.constant(1.0)]), root),
+            # a dict: another message, a Python value converted to a Const first
+            "dict_not_var": _err(lambda: tf.train.Saver({"x": tf.constant(1.0)}), root),
+            "dict_python_value": _err(lambda: tf.train.Saver({"x": 1}), root),
+            # one variable under two names: the second in name order is named
+            "dict_two_names": _err(lambda: tf.train.Saver({"y": w, "x": w, "k": k}), root),
         }
         out["latest_none"] = tf.train.latest_checkpoint(root + "/emptydir")
         out["empty_allowed"] = tf.train.Saver(var_list=[], allow_empty=True).save(sess,
