@@ -92,7 +92,8 @@ labels = tf.constant(rs.randint(0, 3, 6))
 h = tf.layers.dense(x, 8, tf.nn.gelu if hasattr(tf.nn, "gelu") else tf.tanh,
                     kernel_initializer=tf.truncated_normal_initializer(stddev=0.02, seed=1))
 h = tf.contrib.layers.layer_norm(h, begin_norm_axis=-1, begin_params_axis=-1, scope="LayerNorm")
-logits = tf.layers.dense(h, 3, kernel_initializer=tf.truncated_normal_initializer(stddev=0.02, seed=2))
+logits = tf.layers.dense(
+    h, 3, kernel_initializer=tf.truncated_normal_initializer(stddev=0.02, seed=2))
 loss = tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
 train_op, lr = create_optimizer(loss, 0.05, 10, 3)
 print(len(tf.get_default_graph().get_operations()))
@@ -101,5 +102,5 @@ with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(10):
         r = s.run(lr)
-        l, _ = s.run([loss, train_op])
-        print(i, "%.5f" % l, repr(float(r)))
+        lv, _ = s.run([loss, train_op])
+        print(i, "%.5f" % lv, repr(float(r)))

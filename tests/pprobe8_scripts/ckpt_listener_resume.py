@@ -51,8 +51,8 @@ def run(last, with_listener):
                                            log_step_count_steps=None) as s:
         print("start at", s.run(gs))
         while not s.should_stop():
-            _, l = s.run([train, loss])
-    print("loss", repr(float(l)))
+            _, lv = s.run([train, loss])
+    print("loss", repr(float(lv)))
 
 
 run(10, True)

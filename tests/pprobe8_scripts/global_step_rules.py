@@ -2,7 +2,6 @@
 a second one and for a wrong dtype or shape, tf.train.global_step, an int32 step in the
 collection, apply_gradients(global_step=...) naming, assert_global_step, a step created
 inside a variable scope and one in another graph."""
-import numpy as np
 import tensorflow as tf
 
 print(tf.train.get_global_step())

@@ -30,6 +30,6 @@ inc = tf.assign_add(gs, 1)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(6):
-        r, l, _ = s.run([rates, losses, trains])
+        r, lv, _ = s.run([rates, losses, trains])
         s.run(inc)
-        print(i, [(k, repr(float(r[k])), repr(float(l[k]))) for k in sorted(r)])
+        print(i, [(k, repr(float(r[k])), repr(float(lv[k]))) for k in sorted(r)])

@@ -24,19 +24,20 @@ for name, optimizer, lr in forms:
     loss = tf.reduce_mean(tf.square(tf.matmul(X, w) + b - Y))
     upd = tf.assign(mean, 0.5 * mean + 0.5 * loss)
     gs = tf.train.get_or_create_global_step()
-    decay = None
-    if lr is not None:
-        decay = lambda r, s: tf.train.inverse_time_decay(r, s, 2, 0.5)
+    def decay(r, s):
+        return tf.train.inverse_time_decay(r, s, 2, 0.5)
     train = tf.contrib.layers.optimize_loss(
-        loss, gs, lr, optimizer, learning_rate_decay_fn=decay, variables=[w],
-        update_ops=[upd], increment_global_step=(name != "class"), summaries=["loss"])
+        loss, gs, lr, optimizer, learning_rate_decay_fn=decay if lr is not None else None,
+        variables=[w], update_ops=[upd], increment_global_step=(name != "class"),
+        summaries=["loss"])
     ops = tf.get_default_graph().get_operations()
     print(name, train.name, len(ops), sorted({o.type for o in ops if "OptimizeLoss" in o.name}))
     with tf.Session() as s:
         s.run(tf.global_variables_initializer())
         for i in range(3):
-            l = s.run(train)
-        print(repr(float(l)), s.run(gs), repr(s.run(w).ravel().tolist()), s.run(b), repr(float(s.run(mean))))
+            lv = s.run(train)
+        print(repr(float(lv)), s.run(gs), repr(s.run(w).ravel().tolist()), s.run(b),
+              repr(float(s.run(mean))))
 
 tf.reset_default_graph()
 w = tf.Variable([1.0])

@@ -30,8 +30,9 @@ scale = tf.placeholder_with_default(1.0, [], name="scale")
 loss = tf.reduce_sum(tf.square(data[idx] * w - 1.0)) * scale
 gs = tf.train.get_or_create_global_step()
 train = tf.train.AdagradOptimizer(0.3).minimize(loss, global_step=gs)
-hooks = [tf.train.LoggingTensorHook({"loss": loss, "step": gs}, every_n_iter=3, at_end=True,
-                                    formatter=lambda v: "step %d loss %.6f" % (v["step"], v["loss"])),
+hooks = [tf.train.LoggingTensorHook(
+    {"loss": loss, "step": gs}, every_n_iter=3, at_end=True,
+    formatter=lambda v: "step %d loss %.6f" % (v["step"], v["loss"])),
          tf.train.NanTensorHook(loss, fail_on_nan_loss=False)]
 with tf.train.SingularMonitoredSession(hooks=hooks) as s:
     def step_fn(step_context):

@@ -36,12 +36,12 @@ for phase in (1, 2):
         print("phase", phase, "start", s.run(gs), sv.is_chief, sv.save_path.replace(d, "D"))
         i = 0
         while not sv.should_stop():
-            _, l, sm = s.run([train, loss, summ], {x: X[i % 4], y: Y[i % 4]})
+            _, lv, sm = s.run([train, loss, summ], {x: X[i % 4], y: Y[i % 4]})
             sv.summary_computed(s, sm)
             i += 1
             if s.run(gs) >= 3 * phase:
                 sv.request_stop()
-        print("loss", repr(float(l)), s.run(gs))
+        print("loss", repr(float(lv)), s.run(gs))
         sv.saver.save(s, sv.save_path, global_step=gs)
 print(sorted(f for f in os.listdir(d) if not f.startswith("events")))
 shutil.rmtree(d)
@@ -61,9 +61,9 @@ hooks = [tf.train.FeedFnHook(feed_fn), tf.train.GlobalStepWaiterHook(0),
 with tf.train.MonitoredSession(hooks=hooks) as s:
     n = 0
     while not s.should_stop():
-        _, l = s.run([train, loss])
+        _, lv = s.run([train, loss])
         n += 1
-print("monitored", n, repr(float(l)), next(feeds))
+print("monitored", n, repr(float(lv)), next(feeds))
 
 tf.reset_default_graph()
 x, y, w, loss, gs, train, summ = build()
