@@ -132,6 +132,9 @@ def test_usage_errors_match_tf(golden, tmp_path):
         }
         exp = {key: golden["errors"][key] for key in got}
         assert {key: v and [v[0], _sub(v[1], root)] for key, v in got.items()} == exp
+        gen = goldens.generator("saver", "saver")
+        assert golden["errors"]["dict_part_and_slice"] is not None
+        assert gen._part_and_slice(tf) == golden["errors"]["dict_part_and_slice"]
         assert tf.train.latest_checkpoint(root + "/emptydir") is None
         assert tf.train.Saver(var_list=[], allow_empty=True).save(sess, root + "/e") is None
 

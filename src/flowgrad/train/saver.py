@@ -335,15 +335,19 @@ def _check_saveable(v, message="Variable to save is not a Variable: %s"):
 
 
 def _check_restored_once(var_dict):
-    """TF's _add_saveable: in name order, a variable given under a second name fails."""
+    """TF's _add_saveable: in name order, a variable given under a second name fails. TF
+    compares the saveables' objects: a variable given alone is its ref tensor, a slice of a
+    partitioned one the part itself, so a part alone and in its partitioned variable pass."""
     seen = set()
     for name in sorted(var_dict):
         v = var_dict[name]
+        kind = "slice" if isinstance(v, list) else "whole"
         for part in v if isinstance(v, list) else [v]:
-            if id(part.op) in seen:
+            key = (kind, id(part.op))
+            if key in seen:
                 raise ValueError("The same saveable will be restored with two names: %s"
                                  % name)
-            seen.add(id(part.op))
+            seen.add(key)
 
 
 def _ref_of(v):
