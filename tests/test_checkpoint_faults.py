@@ -164,10 +164,14 @@ _DAMAGE = {
     "flipped_index": lambda p: _flip(p + ".index", 8 * 30 + 2),
     "index_is_dir": lambda p: _replace_with_dir(p + ".index"),
     "missing_index": lambda p: os.unlink(p + ".index"),
+    "prefix_garbage_file": lambda p: (os.unlink(p + ".index"), open(p, "wb").write(b"x" * 100)),
+    "prefix_short_file": lambda p: (os.unlink(p + ".index"), open(p, "wb").write(b"x")),
+    "prefix_is_dir": lambda p: (os.unlink(p + ".index"), os.mkdir(p)),
 }
 # Cases whose first line is TF's exactly (the others are about TF's own file format, so
 # only their class and, where TF's wording applies, its beginning are compared).
-_SAME_MESSAGE = {"missing_data", "data_is_dir", "index_is_dir", "missing_index"}
+_SAME_MESSAGE = {"missing_data", "data_is_dir", "index_is_dir", "missing_index",
+                 "prefix_garbage_file", "prefix_short_file", "prefix_is_dir"}
 _SAME_START = {"truncated_data": "Read less bytes than requested",
                "empty_data": "Read less bytes than requested",
                "flipped_data": "Checksum does not match: stored",

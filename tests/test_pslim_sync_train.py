@@ -20,3 +20,7 @@ def test_sync_optimizer_trains_as_tf():
 def test_startup_delay_with_sync_optimizer_raises_tfs_error():
     assert GOLD["startup_delay"] is not None
     assert GEN.startup_delay(tf) == GOLD["startup_delay"]
+
+
+def test_sync_optimizer_of_another_kind_raises_tfs_errors():
+    assert GEN.not_sync(tf) == GOLD["not_sync"]

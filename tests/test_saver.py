@@ -126,9 +126,15 @@ def test_usage_errors_match_tf(golden, tmp_path):
             "no_vars": _err(lambda: tf.train.Saver(var_list=[])),
             "dup": _err(lambda: tf.train.Saver(var_list=[w, w])),
             "not_var": _err(lambda: tf.train.Saver(var_list=[tf.constant(1.0)])),
+            "dict_not_var": _err(lambda: tf.train.Saver({"x": tf.constant(1.0)})),
+            "dict_python_value": _err(lambda: tf.train.Saver({"x": 1})),
+            "dict_two_names": _err(lambda: tf.train.Saver({"y": w, "x": w, "k": k})),
         }
         exp = {key: golden["errors"][key] for key in got}
         assert {key: v and [v[0], _sub(v[1], root)] for key, v in got.items()} == exp
+        gen = goldens.generator("saver", "saver")
+        assert golden["errors"]["dict_part_and_slice"] is not None
+        assert gen._part_and_slice(tf) == golden["errors"]["dict_part_and_slice"]
         assert tf.train.latest_checkpoint(root + "/emptydir") is None
         assert tf.train.Saver(var_list=[], allow_empty=True).save(sess, root + "/e") is None
 

@@ -368,3 +368,9 @@ def test_image_summary_ops_leave_later_seeds_as_tfs(golden):
     want = golden["seeded_after_image"]
     assert got["ops"] == want["ops"]
     np.testing.assert_array_equal(got["w"], want["w"])
+
+
+def test_build_errors_match_tf(golden):
+    gen = goldens.generator("saver", "summaries")
+    assert golden["build_errors"] and None not in golden["build_errors"]
+    assert gen.build_errors(tf) == golden["build_errors"]

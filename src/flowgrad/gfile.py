@@ -293,6 +293,8 @@ def MakeDirs(dirname):
         FailedPreconditionError: a component of the path is a file.
     """
     dirname = _path(dirname)
+    if not dirname:   # TF's RecursivelyCreateDir: no component to create, OK
+        return None
     remote = _remote(dirname)
     if remote is not None:
         return _remote_call(dirname, remote[0].makedirs, remote[1], exist_ok=True)

@@ -460,7 +460,7 @@ def text(name, tensor, collections=None):
     tensor = convert_to_tensor(tensor)
     if tensor.dtype.base_dtype is not _dt.string:
         raise ValueError(f"Expected tensor {tensor.name} to have dtype string, got "
-                         f"{tensor.dtype!r}")
+                         f"{tensor.dtype}")
     meta = p.summary_pb2.SummaryMetadata(
         plugin_data=p.summary_pb2.SummaryMetadata.PluginData(plugin_name="text"))
     return tensor_summary(name=name, tensor=tensor, summary_metadata=meta,
@@ -509,6 +509,9 @@ def merge(inputs, collections=None, name=None):
     """
     pb()
     inputs = [convert_to_tensor(x) for x in inputs]
+    if not inputs:   # MergeSummary's N has minimum 1 (TF's op-def check)
+        raise ValueError("List argument 'inputs' to 'MergeSummary' Op with length 0 shorter "
+                         "than minimum length 1.")
     with name_scope(name, "Merge", inputs):
         g = get_default_graph()
         val = g._create_op("MergeSummary", inputs, {"N": len(inputs)},

@@ -56,7 +56,8 @@ class EventFileWriter:
 
     def __init__(self, logdir, max_queue=10, flush_secs=120, filename_suffix=""):
         self._logdir = os.fspath(logdir)
-        os.makedirs(self._logdir, exist_ok=True)
+        if self._logdir:   # as TF: "" is the working directory (no directory to make)
+            os.makedirs(self._logdir, exist_ok=True)
         stamp, suffix = int(time.time()), filename_suffix or ""
         while True:
             path = os.path.join(self._logdir, "events.out.tfevents.%010d.%s%s" % (

@@ -45,6 +45,7 @@ import json
 import math
 import os
 import re
+import stat as _stat
 import zlib
 
 import numpy as np
@@ -339,6 +340,34 @@ def _parse_index(raw, path, prefix):
     return doc
 
 
+_SSTABLE_FOOTER = 48   # leveldb's Footer::kEncodedLength
+_SSTABLE_MAGIC = (0xdb4775248b80fb57).to_bytes(8, "little")
+
+
+def _not_a_table(prefix, path):
+    """The DataLossError for a prefix that exists with no `P.index`: TF 1.14 then opens P
+    itself as a V1 (SSTable) checkpoint and reports why it is none."""
+    st = os.stat(prefix)
+    magic = None
+    if _stat.S_ISREG(st.st_mode) and st.st_size >= _SSTABLE_FOOTER:
+        with open(prefix, "rb") as f:   # a regular file: no read can block
+            f.seek(st.st_size - 8)
+            magic = f.read(8)
+    if _stat.S_ISDIR(st.st_mode):
+        why = f"Failed precondition: {prefix}; Is a directory"
+    elif _stat.S_ISREG(st.st_mode) and st.st_size < _SSTABLE_FOOTER:
+        why = "Data loss: file is too short to be an sstable"
+    elif magic is not None and magic != _SSTABLE_MAGIC:
+        why = "Data loss: not an sstable (bad magic number)"
+    else:   # a table flowgrad does not read here, or no regular file (a FIFO: not opened)
+        return errors.DataLossError(
+            None, None, f"Unable to open table file {prefix}: it is not a V2 checkpoint "
+            f"(no {path}); perhaps your file is in a different file format")
+    return errors.DataLossError(
+        None, None, f"Unable to open table file {prefix}: {why}: perhaps your file is in a "
+        "different file format and you need to use a different restore operator?")
+
+
 def _read_index_bytes(prefix):
     """(raw bytes, path) of `P.index`, bounded; NotFoundError / DataLossError as TF."""
     path = _index_path(prefix)
@@ -347,9 +376,7 @@ def _read_index_bytes(prefix):
             None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
             f"matching files for {prefix}")
     else:
-        missing = errors.DataLossError(
-            None, None, f"Unable to open table file {prefix}: it is not a V2 checkpoint "
-            f"(no {path}); perhaps your file is in a different file format")
+        missing = _not_a_table(prefix, path)
     fd, st = _open(path, missing)
     try:
         if st.st_size > MAX_INDEX_BYTES:

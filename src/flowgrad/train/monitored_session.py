@@ -199,7 +199,7 @@ class Scaffold:
                 # TF 1.14 passes the format and its arguments to RuntimeError unformatted
                 raise RuntimeError("More than one item in the collection \"%s\". Please "
                                    "indicate which one to use by passing it to the tf.Scaffold "
-                                   "constructor as: tf.Scaffold(%s=item to use)",
+                                   "constructor as:  tf.Scaffold(%s=item to use)",
                                    collection_key, arg_name)
             return elements[0]
         op = default_constructor()

@@ -31,7 +31,7 @@ import numpy as np
 from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io, meta_graph
-from ..engine.framework.constant_op import const_value, constant
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..engine.framework.meta_graph import SaverDef
@@ -344,9 +344,10 @@ def _op_list_to_dict(var_list):
             if not isinstance(name, str):
                 raise TypeError(f"Variable names should be strings, got {name!r}")
             if isinstance(v, PartitionedVariable) or isinstance(v, (list, tuple)):
-                out[name] = [_check_saveable(x) for x in v]
+                out[name] = [_check_saveable(x, _NOT_IN_DICT) for x in v]
             else:
-                out[name] = _check_saveable(v)
+                out[name] = _check_saveable(v, _NOT_IN_DICT)
+        _check_restored_once(out)
         return out
     out = {}
     for v in sorted(var_list, key=lambda x: x.name):
@@ -371,12 +372,36 @@ def _op_list_to_dict(var_list):
     return out
 
 
-def _check_saveable(v):
+_NOT_IN_DICT = ("names_to_saveables must be a dict mapping string names to "
+                "Tensors/Variables. Not a variable: %s")
+
+
+def _check_saveable(v, message="Variable to save is not a Variable: %s"):
+    """v if it is a variable (or a saveable); TypeError with `message` else, naming v as
+    TF does: converted to a tensor (a Python value becomes a Const in the graph)."""
     if isinstance(v, (Variable, SaveableObject)):
         return v
-    if isinstance(v, Tensor) and v.op.type in ("VariableV2", "Variable"):
+    if not isinstance(v, Tensor):
+        v = convert_to_tensor(v)
+    if v.op.type in ("VariableV2", "Variable"):
         return v
-    raise TypeError(f"Variable to save is not a Variable: {v}")
+    raise TypeError(message % v)
+
+
+def _check_restored_once(var_dict):
+    """TF's _add_saveable: in name order, a variable given under a second name fails. TF
+    compares the saveables' objects: a variable given alone is its ref tensor, a slice of a
+    partitioned one the part itself, so a part alone and in its partitioned variable pass."""
+    seen = set()
+    for name in sorted(var_dict):
+        v = var_dict[name]
+        kind = "slice" if isinstance(v, list) else "whole"
+        for part in v if isinstance(v, list) else [v]:
+            key = (kind, id(part.op))
+            if key in seen:
+                raise ValueError("The same saveable will be restored with two names: %s"
+                                 % name)
+            seen.add(key)
 
 
 def _ref_of(v):

@@ -156,8 +156,9 @@ def warm_start(ckpt_to_initialize_from, vars_to_warm_start=".*",
             logging.debug("Warm-starting variable: {}; prev_var_name: {}".format(
                 name, prev or "Unchanged"))
             vocabless[prev or name] = variables[0] if len(variables) == 1 else variables
-    checkpoint_utils.init_from_checkpoint(_checkpoint_path(ckpt_to_initialize_from),
-                                          vocabless)
+    # as TF: the path as given (init_from_checkpoint finds a directory's latest checkpoint
+    # and names the path as given in its errors)
+    checkpoint_utils.init_from_checkpoint(ckpt_to_initialize_from, vocabless)
     logging.info("Warm-started %d variables.", count)
     unused = set(var_name_to_prev_var_name) - prev_used
     if unused:

@@ -4,6 +4,7 @@ Run under TF 1.14 to make gfile.json (`python gfile_probe.py DIR > gfile.json`);
 tests/test_compat.py runs it with `flowgrad run` and compares. DIR must not exist.
 """
 import json
+import os
 import sys
 
 import tensorflow as tf
@@ -143,3 +144,22 @@ step("io walk onerror", lambda: [type(e).__name__ for e in errs])
 step("io remove", lambda: io.remove(base + "/io/a.txt"))
 step("io rmtree", lambda: io.rmtree(base + "/io"))
 step("io rmtree missing", lambda: io.rmtree(base + "/io"))
+
+
+def writer_in_empty_logdir():
+    # "" is the working directory: FileWriter("") (ProfilerHook's default output_dir)
+    # writes its event file there, MakeDirs("") has nothing to create
+    old = os.getcwd()
+    os.chdir(base)
+    try:
+        w = tf.summary.FileWriter("")
+        w.add_summary(tf.Summary(value=[tf.Summary.Value(tag="a", simple_value=1.0)]), 1)
+        w.close()
+        return [w.get_logdir(), sorted(n[:20] for n in os.listdir(".") if n.startswith("events"))]
+    finally:
+        os.chdir(old)
+
+
+step("makedirs empty", lambda: g.MakeDirs(""))
+step("io makedirs empty", lambda: io.makedirs(""))
+step("writer in empty logdir", writer_in_empty_logdir)

@@ -53,5 +53,21 @@ def startup_delay(tf):
     return None
 
 
+def not_sync(tf):
+    """sync_optimizer of another kind: alone, TF iterates over it (TypeError); in a list,
+    its ValueError."""
+    out = []
+    for given in (tf.train.GradientDescentOptimizer(0.1), [tf.train.AdamOptimizer(0.1)]):
+        with tf.Graph().as_default():
+            try:
+                tf.contrib.slim.learning.train(tf.constant(1.0), None, sync_optimizer=given,
+                                               save_summaries_secs=0, save_interval_secs=0)
+                out.append(None)
+            except (TypeError, ValueError) as e:
+                out.append([type(e).__name__, str(e)])
+    return out
+
+
 def cases(tf):
-    return {"sync_train": sync_train(tf), "startup_delay": startup_delay(tf)}
+    return {"sync_train": sync_train(tf), "startup_delay": startup_delay(tf),
+            "not_sync": not_sync(tf)}

@@ -333,6 +333,12 @@ def _errors(tf):
             trig.append((step, t.update_last_triggered_step(step)[1]))
     out["timer_steps"] = trig
     out["nan_error_str"] = str(tf.train.NanLossDuringTrainingError())
+    tf.add_to_collection("two", tf.constant(1.0))
+    tf.add_to_collection("two", tf.constant(2.0))
+    try:   # TF 1.14 leaves the message's format and arguments apart in the error's args
+        tf.train.Scaffold.get_or_default("two", "two", lambda: None)
+    except RuntimeError as e:
+        out["scaffold_two_items"] = [str(a) for a in e.args]
     return out
 
 

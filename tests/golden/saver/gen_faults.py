@@ -67,6 +67,11 @@ def _checkpoint_cases(tf, root):
             "flipped_index": lambda: _flip(index, 30),
             "index_is_dir": lambda: replace_with_dir(index),
             "missing_index": lambda: os.unlink(index),
+            # no index, and the prefix itself a file or directory: TF opens it as a V1 table
+            "prefix_garbage_file": lambda: (os.unlink(index),
+                                            open(prefix, "wb").write(b"x" * 100)),
+            "prefix_short_file": lambda: (os.unlink(index), open(prefix, "wb").write(b"x")),
+            "prefix_is_dir": lambda: (os.unlink(index), os.mkdir(prefix)),
         }
         out = {}
         for name in sorted(damage):
@@ -87,6 +92,8 @@ def _checkpoint_cases(tf, root):
                 p = os.path.join(d, f)
                 if os.path.isdir(p):
                     os.rmdir(p)
+                elif f not in orig:
+                    os.unlink(p)
             for f, b in orig.items():
                 open(os.path.join(d, f), "wb").write(b)
         sess.close()

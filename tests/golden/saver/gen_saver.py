@@ -14,6 +14,20 @@ def _model(tf):
     return w, b, k
 
 
+def _part_and_slice(tf):
+    """A part of a partitioned variable alone and, under another name, the partitioned
+    variable: TF accepts it (a slice's saveable is the part, a lone variable's its ref
+    tensor); the partitioned variable twice fails."""
+    with tf.Graph().as_default():
+        p = tf.get_variable("p", [4, 2], partitioner=tf.fixed_size_partitioner(2))
+        tf.train.Saver({"a": p, "b": list(p)[0]})
+        try:
+            tf.train.Saver({"a": p, "b": list(p)})
+        except ValueError as e:
+            return str(e)
+    return None
+
+
 def _err(f, root):
     try:
         f()
@@ -116,6 +130,12 @@ def _cases(tf, tmp):
             "no_vars": _err(lambda: tf.train.Saver(var_list=[]), root),
             "dup": _err(lambda: tf.train.Saver(var_list=[w, w]), root),
             "not_var": _err(lambda: tf.train.Saver(var_list=[tf.constant(1.0)]), root),
+            # a dict: another message, a Python value converted to a Const first
+            "dict_not_var": _err(lambda: tf.train.Saver({"x": tf.constant(1.0)}), root),
+            "dict_python_value": _err(lambda: tf.train.Saver({"x": 1}), root),
+            # one variable under two names: the second in name order is named
+            "dict_two_names": _err(lambda: tf.train.Saver({"y": w, "x": w, "k": k}), root),
+            "dict_part_and_slice": _part_and_slice(tf),
         }
         out["latest_none"] = tf.train.latest_checkpoint(root + "/emptydir")
         out["empty_allowed"] = tf.train.Saver(var_list=[], allow_empty=True).save(sess,

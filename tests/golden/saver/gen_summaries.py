@@ -82,6 +82,21 @@ def cases(tf):
             lambda: tf.summary.scalar("bad", tf.constant([1., 2.])),
             lambda: tf.summary.image("bad", tf.constant([[1., 2.], [3., 4.]]))]]
     out["seeded_after_image"] = seeded_after_image(tf)
+    out["build_errors"] = build_errors(tf)
+    return out
+
+
+def build_errors(tf):
+    """Errors raised while building, in a graph of their own: text of a non-string tensor
+    (the dtype as str() prints it), merge of an empty list (MergeSummary's minimum N)."""
+    out = []
+    for make in (lambda: tf.summary.text("t", tf.constant(1)), lambda: tf.summary.merge([])):
+        with tf.Graph().as_default():
+            try:
+                make()
+                out.append(None)
+            except ValueError as e:
+                out.append(str(e))
     return out
 
 

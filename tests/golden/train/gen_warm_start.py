@@ -168,8 +168,14 @@ def _errors(tf):
         tf.train.warm_start(d, var_name_to_vocab_info={
             "emb": tf.train.VocabInfo("", 5, 0, old)})
 
+    def missing_var():
+        tf.get_variable("zz", [2])
+        tf.train.warm_start(d, vars_to_warm_start="zz")
+
     out = {
         "axis": _error(lambda: tf.train.VocabInfo(new, 5, 0, old, axis=2)),
+        # init_from_checkpoint's error names the path as given (the directory)
+        "missing_var": _error(in_graph(missing_var)),
         "unused_vocab": _error(in_graph(unused_vocab)),
         "unused_prev": _error(in_graph(unused_prev)),
         "bad_type": _error(in_graph(bad_type)),

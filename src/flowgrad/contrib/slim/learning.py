@@ -21,6 +21,7 @@ from ...train import training_util
 from ...train.optimizer import Optimizer
 from ...train.saver import Saver
 from ...train.supervisor import Supervisor
+from ...train.sync_replicas_optimizer import SyncReplicasOptimizer
 from ...train.monitored_session import _tables_initializer
 from ..training import training as _contrib_training
 
@@ -174,6 +175,8 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
             raise ValueError("Cannot provide saver because logdir=None")
         if trace_every_n_steps is not None:
             raise ValueError("Cannot provide trace_every_n_steps because logdir=None")
+    if isinstance(sync_optimizer, SyncReplicasOptimizer):
+        sync_optimizer = [sync_optimizer]
     if sync_optimizer is not None and startup_delay_steps > 0:
         raise ValueError("startup_delay_steps must be zero when sync_optimizer is supplied.")
     if number_of_steps is not None and number_of_steps <= 0:
@@ -183,8 +186,11 @@ def train(train_op, logdir, train_step_fn=train_step, train_step_kwargs=_USE_DEF
         if global_step is None:
             global_step = training_util.get_or_create_global_step()
         saver = saver or Saver()
-        if sync_optimizer is not None and not isinstance(sync_optimizer, (list, tuple)):
-            sync_optimizer = [sync_optimizer]
+        if sync_optimizer is not None:
+            for opt in sync_optimizer:   # as TF: a lone optimizer of another kind: TypeError
+                if not isinstance(opt, SyncReplicasOptimizer):
+                    raise ValueError("`sync_optimizer` must be a "
+                                     "tf.train.SyncReplicasOptimizer.")
         with name_scope("init_ops"):
             if init_op == _USE_DEFAULT:
                 init_op = tf_variables.global_variables_initializer()

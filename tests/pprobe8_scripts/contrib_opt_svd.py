@@ -1,0 +1,41 @@
+"""The tf.contrib.opt optimizers built on SVD and matrix roots on one small regression: GGT
+(a window of 3 past gradients) and Shampoo (preconditioners by SVD every 2 steps); losses
+and weights per step."""
+import hashlib
+
+import numpy as np
+import tensorflow as tf
+
+
+def H(a):
+    a = np.asarray(a)
+    return a.dtype.name, a.shape, hashlib.md5(a.tobytes()).hexdigest()[:12]
+
+
+co = tf.contrib.opt
+rs = np.random.RandomState(131)
+X = rs.randn(10, 4).astype(np.float32)
+Y = rs.randn(10, 3).astype(np.float32)
+makers = [
+    ("ggt", lambda w: co.GGTOptimizer(0.05, window=3)),
+    ("shampoo", lambda w: co.ShampooOptimizer(global_step=tf.train.get_or_create_global_step(),
+                                              learning_rate=0.1, svd_interval=2,
+                                              precond_update_interval=1)),
+]
+for name, make in makers:
+    tf.reset_default_graph()
+    tf.set_random_seed(132)
+    w = tf.get_variable("w", [4, 3], initializer=tf.random_normal_initializer(seed=5))
+    b = tf.get_variable("b", [3], initializer=tf.zeros_initializer())
+    loss = tf.reduce_mean(tf.square(tf.matmul(X, w) + b - Y))
+    gs = tf.train.get_or_create_global_step()
+    opt = make(w)
+    gv = opt.compute_gradients(loss)
+    train = opt.apply_gradients(gv, global_step=gs)
+    n = len(tf.get_default_graph().get_operations())
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        ls = []
+        for i in range(4):
+            ls.append(repr(float(s.run([loss, train])[0])))
+        print(name, n, ls, H(s.run(w)), s.run(gs))
