@@ -1,8 +1,12 @@
 import os
 
-import pytest
+# float32 Sqrt/Rsqrt follow the RSQRTPS table of the CPU vendor (engine/ops/eigen_math.py);
+# the goldens were made on an AMD EPYC (tests/test_rsqrtps_host.py checks both tables)
+os.environ["FLOWGRAD_RSQRTPS"] = "amd"
 
-import flowgrad as tf
+import pytest  # noqa: E402
+
+import flowgrad as tf  # noqa: E402
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
 
