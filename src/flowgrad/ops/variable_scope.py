@@ -325,6 +325,9 @@ class _VariableStore:
                     "arguments and the shape should not be provided or an instance of "
                     "`tf.keras.initializers.*' and `shape` should be fully defined.")
         g = get_default_graph()
+        if initializing_from_value:   # (Variable's check; it is made outside the contexts)
+            _variables._check_initial_value_context(_variables._cf_made_in(g), init_val,
+                                                    name + "/")
         with g.control_dependencies(None):
             v = Variable(initial_value=init_val, name=name, trainable=trainable,
                          collections=collections, caching_device=caching_device,

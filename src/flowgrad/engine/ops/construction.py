@@ -349,8 +349,8 @@ def _placeholder_infer(inputs, attrs):
 
 def _placeholder_bind(node, ctx):
     t = node.op._outputs[0]
-    # TF names the shape only when the rank is known
-    shp = "" if t.shape.ndims is None else " and shape [" + ",".join(
+    # TF names the shape only when the rank is known and not 0 (PlaceholderOp's dims() > 0)
+    shp = "" if not t.shape.ndims else " and shape [" + ",".join(
         "?" if d is None else str(d) for d in t.shape.as_tuple()) + "]"
     dt = {"float32": "float", "float64": "double"}.get(t.dtype.name, t.dtype.name)
 

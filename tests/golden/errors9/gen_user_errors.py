@@ -1,0 +1,1014 @@
+"""Mistakes a user makes in a TF1 program: TF 1.14's error class, the first line of its
+message, and when it is raised ("build": making the graph, "run": Session.run, "ok": no
+error, with the value). Variables initialized from a tf.cond branch or a loop body, linalg
+shape functions seeing mismatched batch shapes, unfed placeholders reached through
+gradients, conds and loops, and a battery of common slips (feeds, fetches, graphs,
+variables and scopes, Saver, closed sessions, dtypes)."""
+import numpy as np
+from goldenio import GoldenError
+
+
+def _first(e):
+    lines = str(e).split("\n")
+    if "root error(s) found" in lines[0]:
+        first = next(x for x in lines if x.strip().startswith("(0)"))
+        return first.split(": ", 1)[1]
+    return lines[0]
+
+
+def _value(v):
+    if isinstance(v, (list, tuple)):
+        return [_value(x) for x in v]
+    if v is None:
+        return None
+    return np.asarray(v).tolist()
+
+
+def _outcome(tf, build, init=False):
+    """build() -> fetch or (fetch, feed_dict). The phase, then the error or the value."""
+    try:
+        made = build()
+    except Exception as e:  # noqa: BLE001 - the error is the case's answer
+        return ["build", GoldenError.of(e, _first(e))]
+    fetch, feed = made if isinstance(made, tuple) else (made, None)
+    try:
+        with tf.Session() as sess:
+            if init:
+                sess.run(tf.global_variables_initializer())
+            value = sess.run(fetch, feed)
+    except Exception as e:  # noqa: BLE001
+        return ["run", GoldenError.of(e, _first(e))]
+    return ["ok", _value(value)]
+
+
+def _raises(fn):
+    try:
+        fn()
+    except Exception as e:  # noqa: BLE001
+        return GoldenError.of(e, _first(e))
+    return None
+
+
+# -- 1. variables initialized inside a control-flow construct -----------------------------
+
+def case_variable_in_cond(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        return tf.cond(p, lambda: tf.Variable(tf.zeros([2]) + 1.0, name="v").read_value(),
+                       lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+def case_variable_in_cond_constant_initial_value(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        return tf.cond(p, lambda: tf.Variable([1.0, 2.0], name="v").read_value(),
+                       lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+def case_variable_in_cond_from_outside(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        x = tf.zeros([2])
+        return tf.cond(p, lambda: tf.Variable(x, name="v").read_value(),
+                       lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+def case_variable_in_while(tf):
+    def build():
+        def body(i, x):
+            v = tf.Variable(tf.ones([2]) * 2.0, name="v")
+            return i + 1, x + v
+        return tf.while_loop(lambda i, x: i < 2, body, [0, tf.zeros([2])])
+    return _outcome(tf, build)
+
+
+def case_get_variable_in_cond_tensor_initializer(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        return tf.cond(p, lambda: tf.get_variable("w", initializer=tf.ones([2]) * 3.0)
+                       .read_value(), lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+def case_get_variable_in_while_tensor_initializer(tf):
+    def build():
+        def body(i, x):
+            w = tf.get_variable("w", initializer=tf.ones([2]) * 3.0)
+            return i + 1, x + w
+        return tf.while_loop(lambda i, x: i < 2, body, [0, tf.zeros([2])])
+    return _outcome(tf, build)
+
+
+def case_get_variable_in_cond_callable_initializer(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        return tf.cond(p, lambda: tf.get_variable(
+            "w", [2], initializer=tf.ones_initializer()).read_value(),
+            lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+def case_resource_variable_in_cond(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [])
+        return tf.cond(p, lambda: tf.Variable(tf.zeros([2]) + 1.0, use_resource=True)
+                       .read_value(), lambda: tf.zeros([2]))
+    return _outcome(tf, build)
+
+
+# -- 2. linalg shape functions: batch and matrix shape mismatches -------------------------
+
+def _linalg(tf, fn, *shapes):
+    return _outcome(tf, lambda: fn(*[tf.ones(s) for s in shapes]))
+
+
+def case_triangular_solve_batch(tf):
+    return _linalg(tf, tf.linalg.triangular_solve, [2, 3, 3], [4, 3, 1])
+
+
+def case_triangular_solve_rows(tf):
+    return _linalg(tf, tf.matrix_triangular_solve, [3, 3], [4, 1])
+
+
+def case_triangular_solve_not_square(tf):
+    return _linalg(tf, tf.matrix_triangular_solve, [3, 4], [3, 1])
+
+
+def case_triangular_solve_rank(tf):
+    return _linalg(tf, tf.matrix_triangular_solve, [3, 3, 3], [3, 1])
+
+
+def case_matrix_solve_batch(tf):
+    return _linalg(tf, tf.matrix_solve, [2, 3, 3], [4, 3, 1])
+
+
+def case_matrix_solve_rows(tf):
+    return _linalg(tf, tf.linalg.solve, [3, 3], [2, 1])
+
+
+def case_matrix_solve_ls_batch(tf):
+    return _linalg(tf, tf.matrix_solve_ls, [2, 3, 3], [4, 3, 1])
+
+
+def case_cholesky_solve_batch(tf):
+    return _linalg(tf, tf.cholesky_solve, [2, 3, 3], [4, 3, 1])
+
+
+def case_cholesky_solve_rows(tf):
+    return _linalg(tf, tf.linalg.cholesky_solve, [3, 3], [2, 1])
+
+
+def case_matmul_adjoint_a(tf):
+    return _linalg(tf, lambda a, b: tf.matmul(a, b, adjoint_a=True), [2, 3], [2, 3])
+
+
+def case_matmul_adjoint_b(tf):
+    return _linalg(tf, lambda a, b: tf.matmul(a, b, adjoint_b=True), [2, 3], [2, 3])
+
+
+def case_matmul_batch_adjoint(tf):
+    return _linalg(tf, lambda a, b: tf.matmul(a, b, adjoint_a=True, adjoint_b=True),
+                   [2, 3, 4], [3, 5, 3])
+
+
+def case_matmul_batch_mismatch(tf):
+    return _linalg(tf, tf.matmul, [2, 3, 4], [3, 4, 5])
+
+
+def case_einsum_batch(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("bij,bjk->bik", a, b), [2, 3, 4], [3, 4, 5])
+
+
+def case_einsum_inner(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("ij,jk->ik", a, b), [2, 3], [4, 5])
+
+
+def case_einsum_operands(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("ij->ji", a, b), [2, 3], [3, 2])
+
+
+def case_matrix_inverse_not_square(tf):
+    return _linalg(tf, tf.matrix_inverse, [2, 3])
+
+
+def case_self_adjoint_eig_not_square(tf):
+    return _linalg(tf, tf.self_adjoint_eig, [2, 3])
+
+
+def case_qr_rank(tf):
+    return _linalg(tf, tf.qr, [3])
+
+
+def case_svd_rank(tf):
+    return _linalg(tf, tf.svd, [3])
+
+
+def case_lstsq_rows(tf):
+    return _linalg(tf, tf.linalg.lstsq, [3, 2], [4, 1])
+
+
+def case_tensordot_axes(tf):
+    return _linalg(tf, lambda a, b: tf.tensordot(a, b, [[1], [1]]), [2, 3], [3, 2])
+
+
+def case_matrix_solve_ls_op_batch(tf):
+    return _linalg(tf, lambda a, b: tf.linalg.lstsq(a, b, fast=False), [2, 3, 2], [4, 3, 1])
+
+
+def case_matrix_solve_ls_op_rows(tf):
+    return _linalg(tf, lambda a, b: tf.linalg.lstsq(a, b, fast=False), [3, 2], [4, 1])
+
+
+def case_matrix_solve_ls_op_l2_dtype(tf):
+    return _linalg(tf, lambda a, b: tf.linalg.lstsq(a, b, l2_regularizer=tf.ones([]),
+                                                    fast=False), [3, 2], [3, 1])
+
+
+def case_matrix_solve_ls_op_l2_rank(tf):
+    return _linalg(tf, lambda a, b: tf.linalg.lstsq(
+        a, b, l2_regularizer=tf.ones([1], tf.float64), fast=False), [3, 2], [3, 1])
+
+
+def case_matrix_solve_ls_op_shape(tf):
+    return _outcome(tf, lambda: [t.shape.as_list() for t in (
+        tf.linalg.lstsq(tf.ones([2, 3, 2]), tf.placeholder(tf.float32, [None, 3, 4]),
+                        fast=False),
+        tf.linalg.lstsq(tf.placeholder(tf.float32, [None, None]), tf.ones([3, 4]),
+                        fast=False))])
+
+
+def case_solve_unknown_rank_shapes(tf):
+    def build():
+        u = tf.placeholder(tf.float32)
+        out = []
+        for a, b in ((u, tf.ones([2, 3, 1])), (tf.ones([2, 3, 3]), u)):
+            for fn in (tf.matrix_solve, tf.matrix_triangular_solve):
+                s = fn(a, b).shape
+                out.append(None if s.ndims is None else s.as_list())
+        return tf.constant(out)
+    return _outcome(tf, build)
+
+
+def case_triangular_solve_partial_shapes(tf):
+    def build():
+        a = tf.placeholder(tf.float32, [None, 3, None])
+        b = tf.placeholder(tf.float32, [2, None, 5])
+        return tf.constant(tf.matrix_triangular_solve(a, b).shape.as_list())
+    return _outcome(tf, build)
+
+
+def case_triangular_solve_rhs_rank(tf):
+    return _linalg(tf, tf.matrix_triangular_solve, [3, 3], [3])
+
+
+def case_matrix_solve_not_square(tf):
+    return _linalg(tf, tf.matrix_solve, [2, 3, 4], [2, 3, 1])
+
+
+def case_matrix_solve_rank(tf):
+    return _linalg(tf, tf.matrix_solve, [3, 3], [2, 3, 1])
+
+
+def case_triangular_solve_in_name_scope(tf):
+    def build():
+        with tf.name_scope("solver"):
+            return tf.matrix_triangular_solve(tf.ones([3, 4]), tf.ones([3, 1]))
+    return _outcome(tf, build)
+
+
+# -- 3. unfed placeholders reached through gradients, conds and loops ---------------------
+
+def case_unfed_through_gradient(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="x")
+        return tf.gradients(tf.reduce_sum(x * x), x)[0]
+    return _outcome(tf, build)
+
+
+def case_unfed_through_gradient_of_weights(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="inputs")
+        w = tf.Variable(tf.ones([3, 2]), name="w")
+        return tf.gradients(tf.reduce_sum(tf.matmul(x, w)), w)[0]
+    return _outcome(tf, build, init=True)
+
+
+def case_unfed_label_through_gradient(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="x")
+        y = tf.placeholder(tf.int32, [None], name="labels")
+        w = tf.Variable(tf.ones([3, 4]), name="w")
+        loss = tf.losses.sparse_softmax_cross_entropy(y, tf.matmul(x, w))
+        return tf.gradients(loss, w)[0], {x: np.ones((2, 3), np.float32)}
+    return _outcome(tf, build, init=True)
+
+
+def case_unfed_minimize(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="x")
+        w = tf.Variable(tf.ones([3]), name="w")
+        return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(x * w))
+    return _outcome(tf, build, init=True)
+
+
+def case_unfed_through_cond(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        p = tf.placeholder(tf.bool, [], name="p")
+        return tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1.0)), {p: True}
+    return _outcome(tf, build)
+
+
+def case_unfed_in_untaken_branch(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        p = tf.placeholder(tf.bool, [], name="p")
+        return tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1.0)), {p: False}
+    return _outcome(tf, build)
+
+
+def case_unfed_predicate(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [], name="p")
+        return tf.cond(p, lambda: tf.constant(2.0), lambda: tf.constant(1.0))
+    return _outcome(tf, build)
+
+
+def case_unfed_gradient_through_cond(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        p = tf.placeholder(tf.bool, [], name="p")
+        y = tf.cond(p, lambda: x * x, lambda: x)
+        return tf.gradients(y, x)[0], {p: True}
+    return _outcome(tf, build)
+
+
+def case_unfed_through_while(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x),
+                             [0, tf.constant(1.0)])[1]
+    return _outcome(tf, build)
+
+
+def case_unfed_loop_bound(tf):
+    def build():
+        n = tf.placeholder(tf.int32, [], name="n")
+        return tf.while_loop(lambda i: i < n, lambda i: i + 1, [0])
+    return _outcome(tf, build)
+
+
+def case_unfed_gradient_through_while(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        r = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x),
+                          [0, tf.constant(1.0)])[1]
+        return tf.gradients(r, x)[0]
+    return _outcome(tf, build)
+
+
+def case_unfed_placeholder_with_default_ok(tf):
+    def build():
+        x = tf.placeholder_with_default(tf.constant([1.0, 2.0]), [None], name="x")
+        return tf.gradients(tf.reduce_sum(x * x), x)[0]
+    return _outcome(tf, build)
+
+
+# -- 4. a battery of common slips ---------------------------------------------------------
+
+def case_feed_wrong_shape(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="x")
+        return x * 2.0, {x: np.ones((2, 4))}
+    return _outcome(tf, build)
+
+
+def case_feed_wrong_rank(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3], name="x")
+        return x * 2.0, {x: np.ones(3)}
+    return _outcome(tf, build)
+
+
+def case_feed_string_to_float(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {x: "abc"}
+    return _outcome(tf, build)
+
+
+def case_feed_string_to_int(tf):
+    def build():
+        x = tf.placeholder(tf.int32, [], name="x")
+        return x * 2, {x: "abc"}
+    return _outcome(tf, build)
+
+
+def case_feed_float_to_int(tf):
+    def build():
+        x = tf.placeholder(tf.int32, [2], name="x")
+        return x * 2, {x: [1.7, -2.5]}
+    return _outcome(tf, build)
+
+
+def case_feed_ragged_list(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, None], name="x")
+        return x * 2.0, {x: [[1.0, 2.0], [3.0]]}
+    return _outcome(tf, build)
+
+
+def case_feed_tensor_value(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {x: tf.constant(1.0)}
+    return _outcome(tf, build)
+
+
+def case_feed_non_placeholder_ok(tf):
+    def build():
+        a = tf.constant(1.0, name="a")
+        b = a * 3.0
+        return b + 1.0, {b: 10.0}
+    return _outcome(tf, build)
+
+
+def case_feed_operation_key(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {x.op: 1.0}
+    return _outcome(tf, build)
+
+
+def case_feed_unknown_name(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {"y:0": 1.0}
+    return _outcome(tf, build)
+
+
+def case_feed_op_name_without_index(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {"x": 1.0}
+    return _outcome(tf, build)
+
+
+def case_feed_other_graph(tf):
+    def build():
+        with tf.Graph().as_default():
+            other = tf.placeholder(tf.float32, [], name="x")
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, {other: 1.0}
+    return _outcome(tf, build)
+
+
+def case_feed_loop_tensor(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        inner = []
+
+        def body(i, a):
+            inner.append(a * 2.0)
+            return i + 1, inner[0]
+        r = tf.while_loop(lambda i, a: i < 2, body, [0, x])
+        return r[1], {x: 1.0, inner[0]: 3.0}
+    return _outcome(tf, build)
+
+
+def case_fetch_other_graph(tf):
+    def build():
+        with tf.Graph().as_default():
+            c = tf.constant(1.0, name="c")
+        return c
+    return _outcome(tf, build)
+
+
+def case_fetch_other_graph_op(tf):
+    def build():
+        with tf.Graph().as_default():
+            c = tf.constant(1.0, name="c")
+        return c.op
+    return _outcome(tf, build)
+
+
+def case_fetch_none(tf):
+    return _outcome(tf, lambda: [tf.constant(1.0), None])
+
+
+def case_fetch_number(tf):
+    return _outcome(tf, lambda: [tf.constant(1.0), 3])
+
+
+def case_fetch_unknown_name(tf):
+    return _outcome(tf, lambda: "nope:0")
+
+
+def case_fetch_name_bad_index(tf):
+    def build():
+        tf.constant(1.0, name="c")
+        return "c:1"
+    return _outcome(tf, build)
+
+
+def case_session_graph_mismatch(tf):
+    g = tf.Graph()
+    c = tf.constant(1.0, name="c")
+    with tf.Session(graph=g) as sess:
+        return _raises(lambda: sess.run(c))
+
+
+def case_ops_from_two_graphs(tf):
+    def build():
+        with tf.Graph().as_default():
+            a = tf.constant(1.0, name="a")
+        b = tf.constant(2.0, name="b")
+        return tf.add(a, b)
+    return _outcome(tf, build)
+
+
+def case_uninitialized_get_variable(tf):
+    def build():
+        w = tf.get_variable("w", [2], initializer=tf.zeros_initializer())
+        return w + 1.0
+    return _outcome(tf, build)
+
+
+def case_initializer_before_variables(tf):
+    init = tf.global_variables_initializer()
+    v = tf.Variable([1.0, 2.0], name="v")
+    with tf.Session() as sess:
+        sess.run(init)
+        return _raises(lambda: sess.run(v))
+
+
+def case_variable_from_uninitialized_variable_ok(tf):
+    def build():
+        a = tf.Variable([1.0, 2.0], name="a")
+        b = tf.Variable(a * 2.0, name="b")
+        return b
+    return _outcome(tf, build, init=True)
+
+
+def case_reshape_run_time(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None], name="x")
+        return tf.reshape(x, [2, 2]), {x: np.ones(3)}
+    return _outcome(tf, build)
+
+
+def case_reshape_build_time(tf):
+    return _outcome(tf, lambda: tf.reshape(tf.ones([3]), [2, 2]))
+
+
+def case_reshape_minus_one_run_time(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None], name="x")
+        return tf.reshape(x, [-1, 4]), {x: np.ones(6)}
+    return _outcome(tf, build)
+
+
+def case_matmul_run_time(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, None], name="x")
+        return tf.matmul(x, tf.ones([3, 2])), {x: np.ones((2, 4))}
+    return _outcome(tf, build)
+
+
+def case_matmul_build_time(tf):
+    return _outcome(tf, lambda: tf.matmul(tf.ones([2, 4]), tf.ones([3, 2])))
+
+
+def case_matmul_vector(tf):
+    return _outcome(tf, lambda: tf.matmul(tf.ones([3]), tf.ones([3, 2])))
+
+
+def case_matmul_int_float(tf):
+    return _outcome(tf, lambda: tf.matmul(tf.ones([2, 3], tf.int32), tf.ones([3, 2])))
+
+
+def case_concat_rank_run_time(tf):
+    def build():
+        a = tf.placeholder(tf.float32, name="a")
+        b = tf.placeholder(tf.float32, name="b")
+        return tf.concat([a, b], 0), {a: np.ones((2, 3)), b: np.ones(3)}
+    return _outcome(tf, build)
+
+
+def case_concat_dims_run_time(tf):
+    def build():
+        a = tf.placeholder(tf.float32, [None, None], name="a")
+        return tf.concat([a, tf.ones([2, 3])], 0), {a: np.ones((2, 4))}
+    return _outcome(tf, build)
+
+
+def case_gather_out_of_range(tf):
+    return _outcome(tf, lambda: tf.gather(tf.constant([1.0, 2.0, 3.0]), [0, 5]))
+
+
+def case_gather_negative(tf):
+    return _outcome(tf, lambda: tf.gather(tf.constant([1.0, 2.0, 3.0]), [-1]))
+
+
+def case_gather_axis1_out_of_range(tf):
+    return _outcome(tf, lambda: tf.gather(tf.ones([2, 3]), [3], axis=1))
+
+
+def case_embedding_lookup_out_of_range(tf):
+    def build():
+        ids = tf.placeholder(tf.int32, [None], name="ids")
+        return tf.nn.embedding_lookup(tf.ones([4, 2]), ids), {ids: [1, 4]}
+    return _outcome(tf, build)
+
+
+def case_gather_nd_out_of_range(tf):
+    return _outcome(tf, lambda: tf.gather_nd(tf.ones([2, 3]), [[1, 3]]))
+
+
+def case_scatter_update_out_of_range(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        return tf.scatter_update(v, [2], [5.0])
+    return _outcome(tf, build, init=True)
+
+
+def case_one_hot_out_of_range_ok(tf):
+    return _outcome(tf, lambda: tf.one_hot([0, 5], 3))
+
+
+def case_scope_duplicate_variable(tf):
+    def build():
+        with tf.variable_scope("layer"):
+            tf.get_variable("w", [2])
+        with tf.variable_scope("layer"):
+            tf.get_variable("w", [2])
+    return _outcome(tf, build)
+
+
+def case_scope_reuse_missing(tf):
+    def build():
+        with tf.variable_scope("layer", reuse=True):
+            tf.get_variable("w", [2])
+    return _outcome(tf, build)
+
+
+def case_scope_reuse_shape_mismatch(tf):
+    def build():
+        with tf.variable_scope("layer"):
+            tf.get_variable("w", [2])
+        with tf.variable_scope("layer", reuse=True):
+            tf.get_variable("w", [3])
+    return _outcome(tf, build)
+
+
+def case_scope_reuse_dtype_mismatch(tf):
+    def build():
+        with tf.variable_scope("layer"):
+            tf.get_variable("w", [2])
+        with tf.variable_scope("layer", reuse=True):
+            tf.get_variable("w", [2], dtype=tf.float64)
+    return _outcome(tf, build)
+
+
+def case_dense_twice_same_name(tf):
+    def build():
+        x = tf.ones([2, 3])
+        tf.layers.dense(x, 4, name="fc")
+        tf.layers.dense(x, 4, name="fc")
+    return _outcome(tf, build)
+
+
+def case_dense_unknown_last_dim(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, None])
+        return tf.layers.dense(x, 4)
+    return _outcome(tf, build)
+
+
+def case_duplicate_variable_names_ok(tf):
+    a = tf.Variable(1.0, name="v")
+    b = tf.Variable(2.0, name="v")
+    return [a.name, b.name]
+
+
+def case_get_variable_no_shape(tf):
+    return _outcome(tf, lambda: tf.get_variable("w"))
+
+
+def case_get_variable_constant_with_shape(tf):
+    return _outcome(tf, lambda: tf.get_variable("w", [2], initializer=tf.constant([1.0, 2.0])))
+
+
+def case_get_variable_int_default_initializer(tf):
+    return _outcome(tf, lambda: tf.get_variable("w", [2], dtype=tf.int32))
+
+
+def case_get_variable_string_default_initializer(tf):
+    return _outcome(tf, lambda: tf.get_variable("w", [2], dtype=tf.string))
+
+
+def case_variable_without_initial_value(tf):
+    return _outcome(tf, lambda: tf.Variable())
+
+
+def case_variable_none_initial_value(tf):
+    return _outcome(tf, lambda: tf.Variable(None))
+
+
+def case_saver_no_variables(tf):
+    return _outcome(tf, lambda: tf.train.Saver())
+
+
+def case_saver_empty_list(tf):
+    return _outcome(tf, lambda: tf.train.Saver([]))
+
+
+def case_saver_restore_missing(tf):
+    v = tf.Variable(1.0, name="v")
+    saver = tf.train.Saver([v])
+    with tf.Session() as sess:
+        return _raises(lambda: saver.restore(sess, "/nonexistent/perrs/model.ckpt"))
+
+
+def case_saver_restore_none(tf):
+    v = tf.Variable(1.0, name="v")
+    saver = tf.train.Saver([v])
+    with tf.Session() as sess:
+        return _raises(lambda: saver.restore(sess, None))
+
+
+def case_session_closed(tf):
+    c = tf.constant(1.0)
+    sess = tf.Session()
+    sess.close()
+    return _raises(lambda: sess.run(c))
+
+
+def case_session_closed_with_block(tf):
+    c = tf.constant(1.0)
+    with tf.Session() as sess:
+        pass
+    return _raises(lambda: sess.run(c))
+
+
+def case_eval_without_session(tf):
+    c = tf.constant(1.0)
+    return _raises(lambda: c.eval())
+
+
+def case_op_run_without_session(tf):
+    v = tf.Variable(1.0)
+    return _raises(lambda: v.initializer.run())
+
+
+def case_string_plus_number(tf):
+    return _outcome(tf, lambda: tf.constant("a") + 1)
+
+
+def case_number_plus_string(tf):
+    return _outcome(tf, lambda: tf.constant(1.0) + "a")
+
+
+def case_int_plus_float_tensor(tf):
+    return _outcome(tf, lambda: tf.constant(1) + tf.constant(1.0))
+
+
+def case_float32_plus_float64(tf):
+    return _outcome(tf, lambda: tf.add(tf.constant(1.0), tf.constant(1.0, tf.float64)))
+
+
+def case_string_to_number_cast(tf):
+    return _outcome(tf, lambda: tf.cast(tf.constant("1.5"), tf.float32))
+
+
+def case_number_to_string_cast(tf):
+    return _outcome(tf, lambda: tf.cast(tf.constant(1.5), tf.string))
+
+
+def case_softmax_of_int(tf):
+    return _outcome(tf, lambda: tf.nn.softmax(tf.constant([1, 2])))
+
+
+def case_sqrt_of_int(tf):
+    return _outcome(tf, lambda: tf.sqrt(tf.constant(4)))
+
+
+def case_reduce_mean_of_string(tf):
+    return _outcome(tf, lambda: tf.reduce_mean(tf.constant(["a", "b"])))
+
+
+def case_int_division_by_zero(tf):
+    def build():
+        x = tf.placeholder(tf.int32, [], name="x")
+        return tf.constant(4) // x, {x: 0}
+    return _outcome(tf, build)
+
+
+def case_int_truediv_by_zero_ok(tf):
+    def build():
+        x = tf.placeholder(tf.int32, [], name="x")
+        return tf.constant(4) / x, {x: 0}
+    return _outcome(tf, build)
+
+
+def case_assign_shape_mismatch(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        return tf.assign(v, [1.0, 2.0, 3.0])
+    return _outcome(tf, build, init=True)
+
+
+def case_assign_method_shape_mismatch(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        return v.assign([1.0, 2.0, 3.0])
+    return _outcome(tf, build, init=True)
+
+
+def case_assign_no_validate_shape_ok(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        return tf.assign(v, [1.0, 2.0, 3.0], validate_shape=False)
+    return _outcome(tf, build, init=True)
+
+
+def case_assign_placeholder_run_time(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        x = tf.placeholder(tf.float32, [None], name="x")
+        return tf.assign(v, x), {x: np.ones(3)}
+    return _outcome(tf, build, init=True)
+
+
+def case_resource_assign_shape_mismatch(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+        return v.assign([1.0, 2.0, 3.0])
+    return _outcome(tf, build, init=True)
+
+
+def case_assign_add_shape_mismatch(tf):
+    def build():
+        v = tf.Variable([1.0, 2.0], name="v")
+        return tf.assign_add(v, [1.0, 2.0, 3.0])
+    return _outcome(tf, build, init=True)
+
+
+def case_assign_to_tensor(tf):
+    return _outcome(tf, lambda: tf.assign(tf.constant(1.0), 2.0))
+
+
+def case_tensor_item_assignment(tf):
+    c = tf.constant([1.0, 2.0])
+
+    def build():
+        c[0] = 3.0
+    return _outcome(tf, build)
+
+
+def case_tensor_as_bool(tf):
+    c = tf.constant(True)
+    return _raises(lambda: bool(c))
+
+
+def case_tensor_iteration(tf):
+    c = tf.placeholder(tf.float32, [None])
+    return _raises(lambda: list(c))
+
+
+def case_tensor_len(tf):
+    c = tf.constant([1.0, 2.0])
+    return _raises(lambda: len(c))
+
+
+def case_finalized_graph(tf):
+    g = tf.Graph()
+    with g.as_default():
+        tf.constant(1.0)
+    g.finalize()
+    with g.as_default():
+        return _raises(lambda: tf.constant(2.0))
+
+
+def case_minimize_no_variables(tf):
+    return _outcome(tf, lambda: tf.train.GradientDescentOptimizer(0.1).minimize(
+        tf.constant(1.0)))
+
+
+def case_minimize_no_gradients(tf):
+    def build():
+        tf.Variable(1.0, name="w")
+        return tf.train.GradientDescentOptimizer(0.1).minimize(tf.constant(1.0) * 2.0)
+    return _outcome(tf, build)
+
+
+def case_minimize_int_loss(tf):
+    def build():
+        w = tf.Variable(1.0, name="w")
+        return tf.train.GradientDescentOptimizer(0.1).minimize(tf.cast(w, tf.int32))
+    return _outcome(tf, build)
+
+
+def case_constant_ragged(tf):
+    return _outcome(tf, lambda: tf.constant([[1, 2], [3]]))
+
+
+def case_constant_too_many(tf):
+    return _outcome(tf, lambda: tf.constant([1, 2, 3], shape=[2]))
+
+
+def case_convert_none(tf):
+    return _outcome(tf, lambda: tf.convert_to_tensor(None))
+
+
+def case_zeros_float_shape(tf):
+    return _outcome(tf, lambda: tf.zeros([2.0, 3]))
+
+
+def case_while_structure(tf):
+    return _outcome(tf, lambda: tf.while_loop(lambda i: i < 3, lambda i: (i + 1, i), [0]))
+
+
+def case_while_shape_invariant(tf):
+    return _outcome(tf, lambda: tf.while_loop(
+        lambda i, a: i < 3, lambda i, a: (i + 1, tf.concat([a, a], 0)),
+        [0, tf.ones([1])]))
+
+
+def case_while_dtype(tf):
+    return _outcome(tf, lambda: tf.while_loop(lambda i: i < 3, lambda i: tf.cast(i, tf.float32),
+                                              [0]))
+
+
+def case_cond_dtypes(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: tf.constant(1.0),
+                                        lambda: tf.constant(1)))
+
+
+def case_cond_structure(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: tf.constant(1.0),
+                                        lambda: [tf.constant(1.0), tf.constant(2.0)]))
+
+
+def case_cond_not_callable(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), tf.constant(1.0),
+                                        lambda: tf.constant(1.0)))
+
+
+def case_cond_returns_none(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: None,
+                                        lambda: tf.constant(1.0)))
+
+
+def case_softmax_xent_shapes(tf):
+    return _outcome(tf, lambda: tf.nn.softmax_cross_entropy_with_logits_v2(
+        labels=tf.ones([2, 3]), logits=tf.ones([2, 4])))
+
+
+def case_sparse_xent_rank(tf):
+    return _outcome(tf, lambda: tf.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=tf.ones([2, 3], tf.int32), logits=tf.ones([2, 3])))
+
+
+def case_sparse_xent_label_out_of_range(tf):
+    return _outcome(tf, lambda: tf.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=tf.constant([0, 3]), logits=tf.ones([2, 3])))
+
+
+def case_dropout_keep_prob_zero(tf):
+    return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), keep_prob=0.0))
+
+
+def case_dropout_rate_one(tf):
+    return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), rate=1.0))
+
+
+def case_split_run_time(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None], name="x")
+        return tf.split(x, 2), {x: np.ones(3)}
+    return _outcome(tf, build)
+
+
+def case_get_variable_bad_name(tf):
+    return _outcome(tf, lambda: tf.get_variable("a b", [2]))
+
+
+def case_placeholder_bad_name(tf):
+    return _outcome(tf, lambda: tf.placeholder(tf.float32, name="a b"))
+
+
+def case_variable_bad_name(tf):
+    return _outcome(tf, lambda: tf.Variable(1.0, name="-v"))
+
+
+def cases(tf):
+    out = {}
+    for name, fn in sorted(globals().items()):
+        if name.startswith("case_"):
+            tf.reset_default_graph()
+            out[name[5:]] = fn(tf)
+    return out
