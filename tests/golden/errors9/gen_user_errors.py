@@ -982,6 +982,32 @@ def case_dropout_keep_prob_zero(tf):
     return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), keep_prob=0.0))
 
 
+def case_dropout_keep_prob_above_one(tf):
+    return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), keep_prob=1.5))
+
+
+def case_dropout_keep_prob_string(tf):
+    return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), keep_prob="a"))
+
+
+def case_dropout_keep_prob_one_ok(tf):
+    return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), keep_prob=1.0))
+
+
+def case_cast_bool_to_string(tf):
+    def build():
+        p = tf.placeholder(tf.bool, [], name="p")
+        return tf.cast(p, tf.string), {p: True}
+    return _outcome(tf, build)
+
+
+def case_cast_string_to_int64(tf):
+    def build():
+        p = tf.placeholder(tf.string, [None], name="p")
+        return tf.cast(p, tf.int64), {p: ["1"]}
+    return _outcome(tf, build)
+
+
 def case_dropout_rate_one(tf):
     return _outcome(tf, lambda: tf.nn.dropout(tf.ones([2]), rate=1.0))
 
