@@ -953,6 +953,26 @@ def case_cond_structure(tf):
                                         lambda: [tf.constant(1.0), tf.constant(2.0)]))
 
 
+def case_cond_list_tuple(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: [tf.constant(1.0)] * 2,
+                                        lambda: (tf.constant(1.0),) * 2))
+
+
+def case_cond_dict_keys(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: {"a": tf.constant(1.0)},
+                                        lambda: {"b": tf.constant(1.0)}))
+
+
+def case_cond_lengths(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: [tf.constant(1.0)] * 2,
+                                        lambda: [tf.constant(1.0)] * 3))
+
+
+def case_cond_false_returns_none(tf):
+    return _outcome(tf, lambda: tf.cond(tf.constant(True), lambda: tf.constant(1.0),
+                                        lambda: None))
+
+
 def case_cond_not_callable(tf):
     return _outcome(tf, lambda: tf.cond(tf.constant(True), tf.constant(1.0),
                                         lambda: tf.constant(1.0)))

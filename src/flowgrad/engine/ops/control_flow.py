@@ -679,6 +679,13 @@ def _count_branch_results(g, result, pred_t):
     return rebuild(out)
 
 
+def _branch_result(result, fn_name):
+    """TF 1.14's CondContext.BuildCondBranch: a branch returning None is refused."""
+    if result is None:
+        raise ValueError(f"{fn_name} must have a return value.")
+    return result
+
+
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
          fn1=None, fn2=None):
     """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
@@ -736,19 +743,22 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             with g._cf_context(), _branch_of(g, pred_t, True, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
-                t_res = _count_branch_results(g, true_fn(), pred_t)
+                t_res = _count_branch_results(g, _branch_result(true_fn(), "true_fn"), pred_t)
             mid = len(ops)
             with g._cf_context(), _branch_of(g, pred_t, False, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
-                f_res = _count_branch_results(g, false_fn(), pred_t)
+                f_res = _count_branch_results(g, _branch_result(false_fn(), "false_fn"),
+                                              pred_t)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
         # constants made by converting the results belong to no branch: they are captures
-        if _structure(t_res) != _structure(f_res):
-            raise ValueError("true_fn and false_fn must have the same type of structure, "
-                             f"got {_structure(t_res)} and {_structure(f_res)}")
+        mismatch = _mismatch(t_res, f_res)   # (TF's nest.assert_same_structure, first line)
+        if mismatch:
+            kind = "types" if mismatch is TypeError else "values"
+            raise mismatch(f"Incompatible return {kind} of true_fn and false_fn: The two "
+                           "structures don't have the same nested structure.")
         tout, t_outs, f_outs = [], [], []
         for a, b in zip(t_tensors, f_tensors):
             if (a is None) != (b is None):
