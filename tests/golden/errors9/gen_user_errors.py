@@ -479,6 +479,44 @@ def case_feed_loop_tensor(tf):
     return _outcome(tf, build)
 
 
+def _loop_inner(tf):
+    x = tf.placeholder(tf.float32, [], name="x")
+    inner = []
+
+    def body(i, a):
+        inner.append(a * 2.0)
+        return i + 1, inner[0]
+    tf.while_loop(lambda i, a: i < 2, body, [0, x])
+    return x, inner[0]
+
+
+def case_fetch_loop_tensor(tf):
+    def build():
+        x, inner = _loop_inner(tf)
+        return inner, {x: 1.0}
+    return _outcome(tf, build)
+
+
+def case_fetch_loop_op(tf):
+    def build():
+        x, inner = _loop_inner(tf)
+        return inner.op, {x: 1.0}
+    return _outcome(tf, build)
+
+
+def case_fetch_cond_op(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        inner = []
+
+        def branch():
+            inner.append(x * 3.0)
+            return inner[0]
+        tf.cond(x > 0.0, branch, lambda: x)
+        return inner[0].op, {x: 1.0}
+    return _outcome(tf, build)
+
+
 def case_fetch_other_graph(tf):
     def build():
         with tf.Graph().as_default():

@@ -1924,6 +1924,13 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
         _LOOP_INFO[op]["dead"] = _dead_body_ops(g, body_ops, members, lvars)
+        if not v2:   # as TF's WhileContext: a body op cannot be fetched, its tensors fed
+            lifted = g._cf_lifted
+            for m in body_ops:
+                if m not in lifted:
+                    g.prevent_fetching(m)
+                    for t in m._outputs:
+                        g.prevent_feeding(t)
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]

@@ -224,12 +224,12 @@ class _FetchMapper:
         op = el if isinstance(el, Operation) else el._op
         if op._id < 0 and type(op) is not Operation:
             raise tf_nodes.unsupported(op, "Fetching")
+        if not self.graph.is_fetchable(op):   # (TF's _assert_fetchable: a target too)
+            raise ValueError(f"Operation {op.name!r} has been marked as not fetchable.")
         if isinstance(el, Operation):
             if el not in self.targets:
                 self.targets.append(el)
             return lambda r: None
-        if not self.graph.is_fetchable(el):
-            raise ValueError(f"Operation {el.op.name!r} has been marked as not fetchable.")
         i = self._index.get(id(el))
         if i is None:
             i = self._index[id(el)] = len(self.elements)
