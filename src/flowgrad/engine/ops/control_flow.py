@@ -1135,8 +1135,24 @@ def loops_fail_grappler(program, graph, depth=0):
     return False
 
 
+def _merge_dtype_error(g, k, init, out):
+    """TF 1.14's executor error for loop variable `k` whose body result has another dtype
+    than its initial value (TF's `<frame>/Merge_k` reads `<frame>/NextIteration_k`)."""
+    scope = g.get_name_scope()
+    suffix = f"_{k}" if k else ""
+    names = {"float32": "float", "float64": "double", "float16": "half"}
+    got, want = (names.get(d.base_dtype.name, d.base_dtype.name)
+                 for d in (out.dtype, init.dtype))
+    return (f"Input 1 of node {scope}/Merge{suffix} was passed {got} from "
+            f"{scope}/NextIteration{suffix}:0 incompatible with expected {want}.")
+
+
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
+    if info.get("merge_error"):
+        def refused(*_):
+            raise errors.InvalidArgumentError(None, None, info["merge_error"])
+        return refused
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
     saved = builtins.tuple(info.get("saved", ()))
@@ -1871,8 +1887,12 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             g._seed_used = seed_used
         else:
             g._last_id += n_vars - 1   # NextIterations; the While op stands for one Exit
-        for t, o, s in zip(inits, outs, invariants):
-            if o.dtype.base_dtype is not t.dtype.base_dtype:
+        merge_error = None
+        for k, (t, o, s) in enumerate(zip(inits, outs, invariants)):
+            if o.dtype.base_dtype is not t.dtype.base_dtype and not v2:
+                # TF 1.14 builds the loop: its executor refuses the Merge when run
+                merge_error = merge_error or _merge_dtype_error(g, k, t, o)
+            elif o.dtype.base_dtype is not t.dtype.base_dtype:
                 raise TypeError(f"Input tensor '{t.name}' enters the loop with type "
                                 f"{t.dtype.base_dtype.name}, but has type "
                                 f"{o.dtype.base_dtype.name} after one iteration.")
@@ -1909,6 +1929,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         if outside:
             op._add_control_inputs([x for x in outside if x not in op._control_inputs])
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
+                          "merge_error": merge_error,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single), "entered": entered,
