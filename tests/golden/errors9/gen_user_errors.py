@@ -4,6 +4,8 @@ error, with the value). Variables initialized from a tf.cond branch or a loop bo
 shape functions seeing mismatched batch shapes, unfed placeholders reached through
 gradients, conds and loops, and a battery of common slips (feeds, fetches, graphs,
 variables and scopes, Saver, closed sessions, dtypes)."""
+import re
+
 import numpy as np
 from goldenio import GoldenError
 
@@ -24,8 +26,17 @@ def _value(v):
     return np.asarray(v).tolist()
 
 
-def _outcome(tf, build, init=False):
-    """build() -> fetch or (fetch, feed_dict). The phase, then the error or the value."""
+def _node(tf, e):
+    """A run-time OpError's node line, the op it names and its NodeDef's name."""
+    lines = [re.sub(r"defined at \S*/", "defined at ", x.strip())   # (the file's base name)
+             for x in str(e).split("\n") if x.strip().startswith("[[")]
+    return [lines[0] if lines else None, e.op.name if e.op is not None else None,
+            e.node_def.name if e.node_def is not None else None]
+
+
+def _outcome(tf, build, init=False, node=False):
+    """build() -> fetch or (fetch, feed_dict). The phase, then the error or the value
+    (node: with a run-time OpError's node line, op and NodeDef name)."""
     try:
         made = build()
     except Exception as e:  # noqa: BLE001 - the error is the case's answer
@@ -37,6 +48,8 @@ def _outcome(tf, build, init=False):
                 sess.run(tf.global_variables_initializer())
             value = sess.run(fetch, feed)
     except Exception as e:  # noqa: BLE001
+        if node and isinstance(e, tf.errors.OpError):
+            return ["run", GoldenError.of(e, _first(e))] + _node(tf, e)
         return ["run", GoldenError.of(e, _first(e))]
     return ["ok", _value(value)]
 
@@ -285,7 +298,7 @@ def case_unfed_through_gradient(tf):
     def build():
         x = tf.placeholder(tf.float32, [None, 3], name="x")
         return tf.gradients(tf.reduce_sum(x * x), x)[0]
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_through_gradient_of_weights(tf):
@@ -293,7 +306,7 @@ def case_unfed_through_gradient_of_weights(tf):
         x = tf.placeholder(tf.float32, [None, 3], name="inputs")
         w = tf.Variable(tf.ones([3, 2]), name="w")
         return tf.gradients(tf.reduce_sum(tf.matmul(x, w)), w)[0]
-    return _outcome(tf, build, init=True)
+    return _outcome(tf, build, init=True, node=True)
 
 
 def case_unfed_label_through_gradient(tf):
@@ -303,7 +316,7 @@ def case_unfed_label_through_gradient(tf):
         w = tf.Variable(tf.ones([3, 4]), name="w")
         loss = tf.losses.sparse_softmax_cross_entropy(y, tf.matmul(x, w))
         return tf.gradients(loss, w)[0], {x: np.ones((2, 3), np.float32)}
-    return _outcome(tf, build, init=True)
+    return _outcome(tf, build, init=True, node=True)
 
 
 def case_unfed_minimize(tf):
@@ -311,7 +324,7 @@ def case_unfed_minimize(tf):
         x = tf.placeholder(tf.float32, [None, 3], name="x")
         w = tf.Variable(tf.ones([3]), name="w")
         return tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(x * w))
-    return _outcome(tf, build, init=True)
+    return _outcome(tf, build, init=True, node=True)
 
 
 def case_unfed_through_cond(tf):
@@ -319,7 +332,7 @@ def case_unfed_through_cond(tf):
         x = tf.placeholder(tf.float32, [], name="x")
         p = tf.placeholder(tf.bool, [], name="p")
         return tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1.0)), {p: True}
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_in_untaken_branch(tf):
@@ -327,14 +340,14 @@ def case_unfed_in_untaken_branch(tf):
         x = tf.placeholder(tf.float32, [], name="x")
         p = tf.placeholder(tf.bool, [], name="p")
         return tf.cond(p, lambda: x * 2.0, lambda: tf.constant(1.0)), {p: False}
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_predicate(tf):
     def build():
         p = tf.placeholder(tf.bool, [], name="p")
         return tf.cond(p, lambda: tf.constant(2.0), lambda: tf.constant(1.0))
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_gradient_through_cond(tf):
@@ -343,7 +356,7 @@ def case_unfed_gradient_through_cond(tf):
         p = tf.placeholder(tf.bool, [], name="p")
         y = tf.cond(p, lambda: x * x, lambda: x)
         return tf.gradients(y, x)[0], {p: True}
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_through_while(tf):
@@ -351,14 +364,14 @@ def case_unfed_through_while(tf):
         x = tf.placeholder(tf.float32, [], name="x")
         return tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x),
                              [0, tf.constant(1.0)])[1]
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_loop_bound(tf):
     def build():
         n = tf.placeholder(tf.int32, [], name="n")
         return tf.while_loop(lambda i: i < n, lambda i: i + 1, [0])
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_gradient_through_while(tf):
@@ -367,14 +380,14 @@ def case_unfed_gradient_through_while(tf):
         r = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x),
                           [0, tf.constant(1.0)])[1]
         return tf.gradients(r, x)[0]
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 def case_unfed_placeholder_with_default_ok(tf):
     def build():
         x = tf.placeholder_with_default(tf.constant([1.0, 2.0]), [None], name="x")
         return tf.gradients(tf.reduce_sum(x * x), x)[0]
-    return _outcome(tf, build)
+    return _outcome(tf, build, node=True)
 
 
 # -- 4. a battery of common slips ---------------------------------------------------------
