@@ -1102,6 +1102,273 @@ def case_variable_bad_name(tf):
     return _outcome(tf, lambda: tf.Variable(1.0, name="-v"))
 
 
+# -- 5. more slips: saving, optimizers, py_func, data, queues, shapes, layers ----------------
+
+def case_saver_save_missing_dir(tf):
+    v = tf.Variable(1.0, name="v")
+    saver = tf.train.Saver([v])
+    with tf.Session() as sess:
+        sess.run(v.initializer)
+        return _raises(lambda: saver.save(sess, "/nonexistent/perrs/dir/model.ckpt"))
+
+
+def _saved(tf, path):
+    with tf.Graph().as_default():
+        v = tf.Variable([1.0, 2.0], name="v")
+        saver = tf.train.Saver()
+        with tf.Session() as sess:
+            sess.run(v.initializer)
+            return saver.save(sess, path)
+
+
+def case_saver_restore_missing_key(tf):
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = _saved(tf, d + "/model.ckpt")
+        w = tf.Variable([1.0, 2.0], name="w")
+        saver = tf.train.Saver([w])
+        with tf.Session() as sess:
+            return _raises(lambda: saver.restore(sess, path))
+
+
+def case_saver_restore_shape_mismatch(tf):
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        path = _saved(tf, d + "/model.ckpt")
+        v = tf.Variable([1.0, 2.0, 3.0], name="v")
+        saver = tf.train.Saver([v])
+        with tf.Session() as sess:
+            return _raises(lambda: saver.restore(sess, path))
+
+
+def case_import_meta_graph_missing(tf):
+    return _raises(lambda: tf.train.import_meta_graph("/nonexistent/perrs/model.meta"))
+
+
+def case_apply_gradients_all_none(tf):
+    def build():
+        w = tf.Variable(1.0, name="w")
+        return tf.train.GradientDescentOptimizer(0.1).apply_gradients([(None, w)])
+    return _outcome(tf, build)
+
+
+def case_minimize_var_list_tensor(tf):
+    def build():
+        w = tf.Variable(1.0, name="w")
+        return tf.train.GradientDescentOptimizer(0.1).minimize(w * 2.0, var_list=[w * 1.0])
+    return _outcome(tf, build)
+
+
+def case_adam_slots_uninitialized(tf):
+    def build():
+        w = tf.Variable(1.0, name="w")
+        init = tf.global_variables_initializer()
+        train = tf.train.AdamOptimizer(0.1).minimize(w * w)
+        return tf.group(init, name="init_first"), train
+    init, train = build()
+    with tf.Session() as sess:
+        sess.run(init)
+        return _raises(lambda: sess.run(train)).cls
+
+
+def case_clip_by_global_norm_tensor(tf):
+    return _outcome(tf, lambda: tf.clip_by_global_norm(tf.ones([2]), 1.0))
+
+
+def _tokens(result):
+    """The outcome with the process-wide counters in names (py_func's pyfunc_N token, a
+    queue's resource id `_N_name`) replaced by N: they count what ran before."""
+    if isinstance(result, list):
+        return [_tokens(x) for x in result]
+    if isinstance(result, GoldenError):
+        msg = re.sub(r"\bpyfunc_\d+", "pyfunc_N", result.message)
+        return GoldenError(result.cls, re.sub(r"'_\d+_", "'_N_", msg))
+    return result
+
+
+def _py_raising(tf, exc):
+    def fn(x):
+        raise exc
+    return _outcome(tf, lambda: tf.py_func(fn, [tf.constant(1.0)], tf.float32))
+
+
+def case_py_func_value_error(tf):
+    return _py_raising(tf, ValueError("bad value"))
+
+
+def case_py_func_type_error(tf):
+    return _py_raising(tf, TypeError("bad type"))
+
+
+def case_py_func_runtime_error(tf):
+    return _py_raising(tf, RuntimeError("boom"))
+
+
+def case_py_func_not_implemented(tf):
+    return _py_raising(tf, NotImplementedError("later"))
+
+
+def case_py_func_stop_iteration(tf):
+    return _py_raising(tf, StopIteration())
+
+
+def case_py_func_wrong_dtype(tf):
+    return _tokens(_outcome(tf, lambda: tf.py_func(lambda x: x, [tf.constant(1)], tf.float32)))
+
+
+def case_py_func_wrong_count(tf):
+    return _tokens(_outcome(tf, lambda: tf.py_func(lambda x: (x, x), [tf.constant(1.0)],
+                                                   tf.float32)))
+
+
+def case_iterator_not_initialized(tf):
+    def build():
+        it = tf.data.Dataset.range(3).make_initializable_iterator()
+        return it.get_next()
+    return _outcome(tf, build)
+
+
+def case_dataset_slices_mismatch(tf):
+    return _outcome(tf, lambda: tf.data.Dataset.from_tensor_slices(
+        (np.ones(3), np.ones(2))))
+
+
+def case_dataset_batch_ragged(tf):
+    def build():
+        d = tf.data.Dataset.from_generator(lambda: iter([[1, 2], [3, 4, 5]]), tf.int32)
+        return d.batch(2).make_one_shot_iterator().get_next()
+    return _outcome(tf, build)
+
+
+def case_queue_closed_empty(tf):
+    def build():
+        q = tf.FIFOQueue(3, tf.float32, name="q")
+        return tf.group(q.close()), q.dequeue()
+    close, deq = build()
+    with tf.Session() as sess:
+        sess.run(close)
+        return _tokens(_raises(lambda: sess.run(deq)))
+
+
+def case_queue_enqueue_shape(tf):
+    def build():
+        q = tf.FIFOQueue(3, tf.float32, shapes=[[2]], name="q")
+        x = tf.placeholder(tf.float32, name="x")
+        return q.enqueue(x), {x: np.ones(3)}
+    return _outcome(tf, build)
+
+
+def case_queue_enqueue_dtype(tf):
+    return _outcome(tf, lambda: tf.FIFOQueue(3, tf.float32).enqueue(tf.constant(1)))
+
+
+def case_set_shape_incompatible(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None, 3])
+        x.set_shape([2, 4])
+    return _outcome(tf, build)
+
+
+def case_as_list_unknown(tf):
+    return _raises(lambda: tf.placeholder(tf.float32).get_shape().as_list())
+
+
+def case_conv2d_layer_rank(tf):
+    return _outcome(tf, lambda: tf.layers.conv2d(tf.ones([2, 8, 3]), 4, 3))
+
+
+def case_dense_layer_int_input(tf):
+    return _outcome(tf, lambda: tf.layers.dense(tf.ones([2, 3], tf.int32), 4))
+
+
+def case_batch_norm_unknown_channels(tf):
+    return _outcome(tf, lambda: tf.layers.batch_normalization(
+        tf.placeholder(tf.float32, [None, None])))
+
+
+def case_conv2d_strides_length(tf):
+    return _outcome(tf, lambda: tf.nn.conv2d(tf.ones([1, 4, 4, 1]), tf.ones([2, 2, 1, 1]),
+                                             [1, 1], "SAME"))
+
+
+def case_conv2d_dtype_mix(tf):
+    return _outcome(tf, lambda: tf.nn.conv2d(tf.ones([1, 4, 4, 1], tf.float64),
+                                             tf.ones([2, 2, 1, 1]), [1, 1, 1, 1], "SAME"))
+
+
+def case_max_pool_ksize_length(tf):
+    return _outcome(tf, lambda: tf.nn.max_pool(tf.ones([1, 4, 4, 1]), [2, 2], [1, 1, 1, 1],
+                                               "SAME"))
+
+
+def case_sparse_xent_float_labels(tf):
+    return _outcome(tf, lambda: tf.nn.sparse_softmax_cross_entropy_with_logits(
+        labels=tf.constant([0.0, 1.0]), logits=tf.ones([2, 3])))
+
+
+def case_reshape_float_shape(tf):
+    return _outcome(tf, lambda: tf.reshape(tf.ones([4]), [2.0, 2.0]))
+
+
+def case_tile_run_time(tf):
+    def build():
+        m = tf.placeholder(tf.int32, [None], name="m")
+        return tf.tile(tf.ones([2, 2]), m), {m: [2]}
+    return _outcome(tf, build)
+
+
+def case_summary_scalar_vector(tf):
+    return _outcome(tf, lambda: tf.summary.scalar("loss", tf.ones([2])))
+
+
+def case_decode_csv_fields(tf):
+    return _outcome(tf, lambda: tf.decode_csv(tf.constant(["1,2"]), [[0], [0], [0]]))
+
+
+def case_feed_scalar_to_vector(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [None], name="x")
+        return x * 2.0, {x: 1.0}
+    return _outcome(tf, build)
+
+
+def case_feed_bool_from_int_ok(tf):
+    def build():
+        x = tf.placeholder(tf.bool, [2], name="x")
+        return tf.logical_not(x), {x: [1, 0]}
+    return _outcome(tf, build)
+
+
+def case_feed_dict_not_dict(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        return x * 2.0, [(x, 1.0)]
+    return _outcome(tf, build)
+
+
+def case_fetch_dict_with_none(tf):
+    return _outcome(tf, lambda: {"a": tf.constant(1.0), "b": None})
+
+
+def case_sparse_placeholder_dense_feed(tf):
+    def build():
+        sp = tf.sparse_placeholder(tf.float32, name="sp")
+        return tf.sparse_tensor_to_dense(sp), {sp: np.ones((2, 2), np.float32)}
+    return _outcome(tf, build)
+
+
+def case_gradients_of_python_number(tf):
+    return _outcome(tf, lambda: tf.gradients(1.0, [tf.Variable(1.0)]))
+
+
+def case_gradients_int_ok(tf):
+    def build():
+        x = tf.constant(3)
+        g = tf.gradients(x * x, x)
+        return tf.constant(g[0] is None)
+    return _outcome(tf, build)
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

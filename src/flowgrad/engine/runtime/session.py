@@ -7,6 +7,7 @@ plan's generated function and repackages the fetched values.
 from __future__ import annotations
 
 import collections
+import collections.abc as _abc
 import gc as _gc
 import threading
 import time
@@ -87,6 +88,13 @@ class RunContext:
         self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
 
 
+class _SparsePartMissing:
+    """A SparseTensor feed's part its value had no item for."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 def _split_sparse_feeds(values, positions):
     """Feed values with each composite key's value replaced by its parts: a SparseTensor's
     (a SparseTensorValue or an (indices, values, dense_shape) tuple) by its three, a key
@@ -99,10 +107,15 @@ def _split_sparse_feeds(values, positions):
             if split is not None:
                 out.extend(split(v))
                 continue
-            if not isinstance(v, (tuple, list)) or len(v) != 3:
-                raise TypeError(f"The value of a SparseTensor feed must be a "
-                                f"SparseTensorValue or a 3-tuple, got {v!r}")
-            out.extend(v)
+            # TF zips (indices, values, dense_shape) with the value: an array feeds its
+            # rows, checked in order (a dense array's first row is refused as indices)
+            try:
+                parts = [p for _, p in zip(range(3), v)]
+            except TypeError:
+                raise TypeError("zip argument #2 must support iteration") from None
+            if len(parts) < 3:   # (TF leaves the rest unfed)
+                parts += [_SparsePartMissing(v)] * (3 - len(parts))
+            out.extend(parts)
         else:
             out.append(v)
     return out
@@ -446,6 +459,9 @@ class _Plan:
             values = _split_sparse_feeds(values, self.sparse_feeds)
         out = []
         for (t, npdt, dims), val in zip(self.feed_specs, values):
+            if isinstance(val, _SparsePartMissing):
+                raise TypeError(f"The value of a SparseTensor feed must be a "
+                                f"SparseTensorValue or a 3-tuple, got {val.value!r}")
             if type(val) is np.ndarray and val.dtype == npdt and npdt is not object:
                 arr = val  # (an object array may hold str: _convert_feed encodes them)
             else:
@@ -632,6 +648,8 @@ class BaseSession:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
+        if feed_dict and not isinstance(feed_dict, _abc.Mapping):   # nest.flatten_dict_items
+            raise TypeError("input must be a dictionary")
         if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
             feed_dict = _flatten_dict_items(feed_dict)
         if self._runner is not None:
