@@ -530,6 +530,19 @@ def case_fetch_cond_op(tf):
     return _outcome(tf, build)
 
 
+def case_feed_cond_tensor_read_outside_ok(tf):
+    def build():
+        x = tf.placeholder(tf.float32, [], name="x")
+        inner = []
+
+        def branch():
+            inner.append(x * 3.0)
+            return x
+        tf.cond(x > 0.0, branch, lambda: x)
+        return inner[0] * 10.0, {x: 1.0, inner[0]: 7.0}
+    return _outcome(tf, build)
+
+
 def case_fetch_other_graph(tf):
     def build():
         with tf.Graph().as_default():

@@ -15,7 +15,7 @@ from typing import Any, Callable, ContextManager
 
 import numpy as np
 
-from ..framework.branches import DEAD, dead_error
+from ..framework.branches import DEAD, branch_in, chain, dead_error
 from ..framework import errors
 from ..framework import dtypes
 from ..framework import context as _context
@@ -202,6 +202,19 @@ def _flatten_dict_items(feed_dict):
                 raise ValueError("Could not flatten dictionary: key %s is not unique." % (k,))
             flat[k] = v
     return flat
+
+
+def _check_branch_feed(t):
+    """A tensor of a tf.cond branch that ops of the same branch read: TF 1.14 feeds them
+    the value, flowgrad's branch plans would compute it (refused rather than ignored)."""
+    conds = chain(t._op)
+    if not conds:
+        return
+    b = branch_in(t._op, conds[0])
+    if any(branch_in(c, conds[0]) == b for c in t.consumers()):
+        raise NotImplementedError(f"flowgrad does not implement feeding {t.name!r}, a tensor "
+                                  "of a tf.cond branch that ops of the branch read (TF 1.14 "
+                                  "feeds the value to them)")
 
 
 class _FetchMapper:
@@ -847,6 +860,7 @@ class BaseSession:
                 raise TypeError(f"Cannot interpret feed_dict key as Tensor: {msg}") from None
             if not self._graph.is_feedable(t):
                 raise ValueError(f"Tensor {t} may not be fed.")
+            _check_branch_feed(t)
             tensors.append(t)
         return tensors
 
