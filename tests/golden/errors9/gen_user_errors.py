@@ -292,6 +292,127 @@ def case_triangular_solve_in_name_scope(tf):
     return _outcome(tf, build)
 
 
+def case_matvec_mismatch(tf):
+    return _linalg(tf, tf.linalg.matvec, [2, 3], [4])
+
+
+def case_matvec_batch_mismatch(tf):
+    return _linalg(tf, tf.linalg.matvec, [2, 3, 4], [3, 4])
+
+
+def case_expm_not_square(tf):
+    return _linalg(tf, tf.linalg.expm, [2, 3])
+
+
+def case_logdet_not_square(tf):
+    return _linalg(tf, tf.linalg.logdet, [2, 3])
+
+
+def case_slogdet_not_square(tf):
+    return _linalg(tf, tf.linalg.slogdet, [2, 3])
+
+
+def case_cholesky_batch_not_square(tf):
+    return _linalg(tf, tf.cholesky, [4, 2, 3])
+
+
+def case_matrix_determinant_not_square(tf):
+    return _linalg(tf, tf.matrix_determinant, [4, 2, 3])
+
+
+def case_tridiagonal_solve_rows(tf):
+    return _linalg(tf, tf.linalg.tridiagonal_solve, [3, 4], [5, 1])
+
+
+def case_tridiagonal_solve_compact(tf):
+    return _linalg(tf, tf.linalg.tridiagonal_solve, [2, 4], [4, 1])
+
+
+def case_band_part_rank(tf):
+    return _linalg(tf, lambda a: tf.linalg.band_part(a, 0, -1), [3])
+
+
+def case_matrix_set_diag_batch(tf):
+    return _linalg(tf, tf.matrix_set_diag, [2, 3, 3], [4, 3])
+
+
+def case_matrix_diag_part_rank(tf):
+    return _linalg(tf, tf.matrix_diag_part, [3])
+
+
+def case_matmul_a_is_sparse_mismatch(tf):
+    return _linalg(tf, lambda a, b: tf.matmul(a, b, a_is_sparse=True), [2, 3], [4, 5])
+
+
+def case_matmul_transpose_and_adjoint(tf):
+    return _linalg(tf, lambda a, b: tf.matmul(a, b, transpose_a=True, adjoint_a=True),
+                   [2, 3], [3, 2])
+
+
+def case_matmul_rank_mismatch_batch(tf):
+    return _linalg(tf, tf.matmul, [2, 3, 4], [4, 5])
+
+
+def case_matmul_dtype_mismatch(tf):
+    return _outcome(tf, lambda: tf.matmul(tf.ones([2, 2]), tf.ones([2, 2], tf.float64)))
+
+
+def case_einsum_ellipsis_batch(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("...ij,...jk->...ik", a, b), [2, 3, 4],
+                   [5, 4, 6])
+
+
+def case_einsum_subscripts_rank(tf):
+    return _linalg(tf, lambda a: tf.einsum("ijk->kji", a), [2, 3])
+
+
+def case_einsum_subscripts_rank_reduced(tf):
+    return _linalg(tf, lambda a: tf.einsum("ijk->ij", a), [2, 3])
+
+
+def case_einsum_subscripts_rank_two_inputs(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("ijk,kl->il", a, b), [2, 3], [3, 4])
+
+
+def case_einsum_subscripts_rank_second(tf):
+    return _linalg(tf, lambda a, b: tf.einsum("ij,jk->ik", a, b), [2, 3], [3, 4, 5])
+
+
+def case_einsum_subscripts_fewer(tf):
+    return _linalg(tf, lambda a: tf.einsum("i->i", a), [2, 3])
+
+
+def case_einsum_repeated_output(tf):
+    return _linalg(tf, lambda a: tf.einsum("ij->ii", a), [2, 3])
+
+
+def case_cross_batch(tf):
+    return _linalg(tf, tf.linalg.cross, [2, 3], [4, 3])
+
+
+def case_norm_bad_ord(tf):
+    return _linalg(tf, lambda a: tf.norm(a, ord=3, axis=[0, 1]), [2, 3])
+
+
+def case_solve_dtype_mismatch(tf):
+    return _outcome(tf, lambda: tf.matrix_solve(tf.ones([2, 2]), tf.ones([2, 1], tf.float64)))
+
+
+def case_triangular_solve_run_time_batch(tf):
+    def build():
+        a = tf.placeholder(tf.float32, [None, 3, 3], name="a")
+        b = tf.placeholder(tf.float32, [None, 3, 1], name="b")
+        return tf.matrix_triangular_solve(a, b), {a: np.ones((2, 3, 3)), b: np.ones((4, 3, 1))}
+    return _outcome(tf, build)
+
+
+def case_cholesky_solve_run_time_rows(tf):
+    def build():
+        c = tf.placeholder(tf.float32, [None, None], name="c")
+        return tf.cholesky_solve(c, tf.ones([3, 1])), {c: np.eye(2)}
+    return _outcome(tf, build)
+
+
 # -- 3. unfed placeholders reached through gradients, conds and loops ---------------------
 
 def case_unfed_through_gradient(tf):
