@@ -264,9 +264,9 @@ def _cf_made_in(g):
     """What tells the ops made inside the tf.cond branches / tf.while_loop bodies being built
     (read before control_dependencies(None) leaves them): their first op id and the ops
     lifted out of them (TF's init_scope), and the id of the next op (the variable's own ops,
-    made outside), or None outside any."""
+    made outside) in graph `g`, or None outside any."""
     ctxs = g._cf_contexts
-    return (ctxs[0][0], g._cf_lifted, len(g._ops)) if ctxs else None
+    return (ctxs[0][0], g._cf_lifted, len(g._ops), g) if ctxs else None
 
 
 def _check_initial_value_context(made_in, initial_value, scope):
@@ -275,7 +275,8 @@ def _check_initial_value_context(made_in, initial_value, scope):
     if made_in is None or not isinstance(initial_value, Tensor):
         return
     op = initial_value.op
-    if made_in[0] <= op._id < made_in[2] and op not in made_in[1]:
+    if op._graph is made_in[3] and made_in[0] <= op._id < made_in[2] and \
+            op not in made_in[1]:
         raise ValueError(f"Initializer for variable {scope} is from inside a control-flow "
                          "construct, such as a loop or conditional. When creating a variable "
                          "inside a loop or conditional, use a lambda as the initializer.")
