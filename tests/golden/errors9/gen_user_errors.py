@@ -1503,6 +1503,255 @@ def case_gradients_int_ok(tf):
     return _outcome(tf, build)
 
 
+# -- 6. and more: sessions and graphs, initialization, op arguments ------------------------
+
+def case_eval_session_other_graph(tf):
+    c = tf.constant(1.0)
+    with tf.Graph().as_default():
+        tf.constant(2.0)
+        sess = tf.Session()
+    try:
+        return _raises(lambda: c.eval(session=sess))
+    finally:
+        sess.close()
+
+
+def case_eval_default_session_other_graph(tf):
+    c = tf.constant(1.0)
+    g = tf.Graph()
+    with g.as_default():
+        tf.constant(2.0)
+    sess = tf.Session(graph=g)
+    try:
+        with sess.as_default():
+            return _raises(lambda: c.eval())
+    finally:
+        sess.close()
+
+
+def case_fetch_op_name_string(tf):
+    def build():
+        tf.no_op(name="train")
+        return ["train"]
+    return _outcome(tf, build)
+
+
+def case_save_uninitialized(tf):
+    import tempfile
+    v = tf.Variable(1.0, name="v")
+    saver = tf.train.Saver([v])
+    with tempfile.TemporaryDirectory() as d, tf.Session() as sess:
+        return _raises(lambda: saver.save(sess, d + "/model.ckpt"))
+
+
+def case_metric_local_variables_uninitialized(tf):
+    def build():
+        acc, update = tf.metrics.accuracy(tf.constant([1, 0]), tf.constant([1, 1]))
+        return update
+    return _outcome(tf, build, init=True)
+
+
+def case_conv2d_lowercase_padding(tf):
+    return _outcome(tf, lambda: tf.nn.conv2d(tf.ones([1, 4, 4, 1]), tf.ones([2, 2, 1, 1]),
+                                             [1, 1, 1, 1], "same"))
+
+
+def case_softmax_xent_positional(tf):
+    return _outcome(tf, lambda: tf.nn.softmax_cross_entropy_with_logits(
+        tf.ones([2, 3]), tf.ones([2, 3])))
+
+
+def case_sigmoid_xent_shapes(tf):
+    return _outcome(tf, lambda: tf.nn.sigmoid_cross_entropy_with_logits(
+        labels=tf.ones([2, 3]), logits=tf.ones([2, 4])))
+
+
+def case_sigmoid_xent_positional(tf):
+    return _outcome(tf, lambda: tf.nn.sigmoid_cross_entropy_with_logits(
+        tf.ones([2, 3]), tf.ones([2, 3])))
+
+
+def case_decode_jpeg_garbage(tf):
+    return _outcome(tf, lambda: tf.image.decode_jpeg(tf.constant(b"abc")))
+
+
+def case_decode_png_garbage(tf):
+    return _outcome(tf, lambda: tf.image.decode_png(tf.constant(b"abc")))
+
+
+def case_variable_int_dtype_float_value(tf):
+    return _outcome(tf, lambda: tf.Variable(1.5, dtype=tf.int32))
+
+
+def case_constant_int_dtype_float_value(tf):
+    return _outcome(tf, lambda: tf.constant(1.5, dtype=tf.int32))
+
+
+def case_constant_float_dtype_string_value(tf):
+    return _outcome(tf, lambda: tf.constant("a", dtype=tf.float32))
+
+
+def case_zeros_misspelled_dtype(tf):
+    return _outcome(tf, lambda: tf.zeros([2], dtype="flaot32"))
+
+
+def case_placeholder_misspelled_dtype(tf):
+    return _outcome(tf, lambda: tf.placeholder("flaot32"))
+
+
+def case_learning_rate_int_tensor(tf):
+    def build():
+        w = tf.Variable(1.0, name="w")
+        return tf.train.GradientDescentOptimizer(tf.constant(1)).minimize(w * w)
+    return _outcome(tf, build, init=True)
+
+
+def case_string_split_matrix(tf):
+    return _outcome(tf, lambda: tf.string_split(tf.constant([["a b"]])))
+
+
+def case_string_join_number(tf):
+    return _outcome(tf, lambda: tf.strings.join([tf.constant("a"), tf.constant(1)]))
+
+
+def case_string_plus_string_ok(tf):
+    return _outcome(tf, lambda: tf.constant("a") + tf.constant("b"))
+
+
+def case_string_times_number(tf):
+    return _outcome(tf, lambda: tf.constant("a") * 2)
+
+
+def case_as_string_of_string(tf):
+    return _outcome(tf, lambda: tf.as_string(tf.constant("a")))
+
+
+def case_to_number_of_number(tf):
+    return _outcome(tf, lambda: tf.strings.to_number(tf.constant(1.0)))
+
+
+def case_string_to_number_bad(tf):
+    def build():
+        s = tf.placeholder(tf.string, [None], name="s")
+        return tf.strings.to_number(s), {s: ["1.5", "x"]}
+    return _outcome(tf, build)
+
+
+def case_equal_string_number(tf):
+    return _outcome(tf, lambda: tf.equal(tf.constant("a"), 1))
+
+
+def case_gather_axis_tensor_run_time(tf):
+    def build():
+        ax = tf.placeholder(tf.int32, [], name="ax")
+        return tf.gather(tf.ones([2, 3]), [0], axis=ax), {ax: 2}
+    return _outcome(tf, build)
+
+
+def case_one_hot_float_depth(tf):
+    return _outcome(tf, lambda: tf.one_hot([0, 1], 3.0))
+
+
+def case_random_uniform_int_no_maxval(tf):
+    return _outcome(tf, lambda: tf.random_uniform([2], dtype=tf.int32))
+
+
+def case_truncated_normal_int(tf):
+    return _outcome(tf, lambda: tf.truncated_normal([2], dtype=tf.int32))
+
+
+def case_variable_assign_other_graph(tf):
+    def build():
+        with tf.Graph().as_default():
+            c = tf.constant(1.0)
+        v = tf.Variable(2.0, name="v")
+        return tf.assign(v, c)
+    return _outcome(tf, build)
+
+
+def case_variables_initializer_empty_ok(tf):
+    return _outcome(tf, lambda: tf.variables_initializer([]))
+
+
+def case_reduce_sum_string(tf):
+    return _outcome(tf, lambda: tf.reduce_sum(tf.constant(["a", "b"])))
+
+
+def case_argmax_of_string(tf):
+    return _outcome(tf, lambda: tf.argmax(tf.constant(["a", "b"])))
+
+
+def case_abs_of_bool(tf):
+    return _outcome(tf, lambda: tf.abs(tf.constant([True])))
+
+
+def case_logical_and_of_int(tf):
+    return _outcome(tf, lambda: tf.logical_and(tf.constant(1), tf.constant(0)))
+
+
+# -- 7. image decoders given the wrong bytes (TF's DecodeImageOp, decode_image's Asserts) ----
+_GIF1 = bytes.fromhex("474946383761030002008100000000000000000000000000002c0000000003000200"
+                      "0008060001081c1810003b")
+_GIF2 = bytes.fromhex("474946383761030002008100000000000000000000000000002c0000000003000200"
+                      "0008060001081c18100021f90401000001002c000000000300020081282828000000"
+                      "00000000000008060001081c1810003b")
+_BMP = bytes.fromhex("424d4e0000000000000036000000280000000300000002000000010018000000000018"
+                     "000000c40e0000c40e000000000000000000000b0a090e0d0c11100f0000000201000504"
+                     "03080706000000")
+_IMAGE_BYTES = {"garbage": b"abc", "empty": b"", "text": b"\x00\x01hello world, not an image",
+                "gif": _GIF1, "animated_gif": _GIF2, "bmp": _BMP, "ffd8": b"\xff\xd8\x00abc",
+                "png_prefix": b"\x89PNxyz", "gif_header": b"GIF89a\x00\x00",
+                "bmp_header": b"BM" + b"\x00" * 60}
+_DECODERS = {
+    "decode_jpeg": lambda tf, c: tf.image.decode_jpeg(c),
+    "decode_jpeg_gray": lambda tf, c: tf.image.decode_jpeg(c, channels=1),
+    "decode_png": lambda tf, c: tf.image.decode_png(c),
+    "decode_png_uint16": lambda tf, c: tf.image.decode_png(c, dtype=tf.uint16),
+    "decode_gif": lambda tf, c: tf.image.decode_gif(c),
+    "decode_image": lambda tf, c: tf.image.decode_image(c),
+    "decode_image_gray": lambda tf, c: tf.image.decode_image(c, channels=1),
+    "decode_image_rgba": lambda tf, c: tf.image.decode_image(c, channels=4),
+}
+
+
+def _decoded(tf, decoder, data):
+    def build():
+        return tf.reduce_sum(tf.cast(_DECODERS[decoder](tf, tf.constant(data)), tf.int64))
+    return _outcome(tf, build)
+
+
+def _decoder_case(decoder):
+    def case(tf):
+        return {k: _decoded(tf, decoder, v) for k, v in sorted(_IMAGE_BYTES.items())}
+    return case
+
+
+for _name in _DECODERS:
+    globals()["case_image_bytes_" + _name] = _decoder_case(_name)
+
+
+def case_image_png_bytes_to_decode_jpeg(tf):
+    def build():
+        png = tf.image.encode_png(tf.constant(np.arange(18, dtype=np.uint8).reshape(2, 3, 3)))
+        return [tf.shape(tf.image.decode_jpeg(png)), tf.shape(tf.image.decode_gif(png)),
+                tf.reduce_sum(tf.cast(tf.image.decode_jpeg(png), tf.int32))]
+    return _outcome(tf, build)
+
+
+def case_image_jpeg_bytes_to_decode_png(tf):
+    def build():
+        jpg = tf.image.encode_jpeg(tf.constant(np.full((2, 3, 3), 7, np.uint8)))
+        return [tf.shape(tf.image.decode_png(jpg)), tf.shape(tf.image.decode_gif(jpg))]
+    return _outcome(tf, build)
+
+
+def case_image_jpeg_bytes_to_decode_png_uint16(tf):
+    def build():
+        jpg = tf.image.encode_jpeg(tf.constant(np.full((2, 3, 3), 7, np.uint8)))
+        return tf.image.decode_png(jpg, dtype=tf.uint16)
+    return _outcome(tf, build)
+
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

@@ -15,33 +15,14 @@ from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import strings as _strings  # noqa: F401 - registers Substr (TF's decode_image graph)
-from .image import (_as_bytes, _decode_jpeg_kernel, _encode_jpeg_kernel, _invalid,
-                    pillow)
+from .image import (_as_bytes, _decode_gif_kernel, _decode_jpeg_kernel, _encode_jpeg_kernel,
+                    _invalid, pillow)
 
 __all__ = []
 
 
 def _decode_gif_infer(inputs, attrs):
     return [(_dt.uint8, TensorShape([None, None, None, 3]))]
-
-
-def _decode_gif_kernel(contents):
-    data = _as_bytes(contents)
-    prefix = f"Invalid GIF data (size {len(data)}), failed to open gif file: "
-    if not data.startswith(b"GIF"):   # giflib's D_GIF_ERR_NOT_GIF_FILE
-        raise _invalid(prefix + "Data is not in GIF format")
-    if len(data) < 13:                # D_GIF_ERR_NO_SCRN_DSCR
-        raise _invalid(prefix + "No screen descriptor detected")
-    image_mod = pillow()
-    try:
-        img = image_mod.open(io.BytesIO(data))
-        frames = []
-        for i in range(getattr(img, "n_frames", 1)):
-            img.seek(i)
-            frames.append(np.asarray(img.convert("RGB")))
-    except (OSError, ValueError, EOFError, SyntaxError, image_mod.DecompressionBombError) as e:
-        raise _invalid(f"Failed to decode gif image: {e}") from None  # Pillow's reason
-    return np.stack(frames)
 
 
 def _decode_bmp_infer(inputs, attrs):
