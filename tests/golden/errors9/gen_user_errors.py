@@ -1529,6 +1529,19 @@ def case_eval_default_session_other_graph(tf):
         sess.close()
 
 
+def case_run_default_session_other_graph(tf):
+    op = tf.no_op()
+    g = tf.Graph()
+    with g.as_default():
+        tf.constant(2.0)
+    sess = tf.Session(graph=g)
+    try:
+        with sess.as_default():
+            return [_raises(lambda: op.run()), _raises(lambda: op.run(session=sess))]
+    finally:
+        sess.close()
+
+
 def case_fetch_op_name_string(tf):
     def build():
         tf.no_op(name="train")
@@ -1658,6 +1671,16 @@ def case_random_uniform_int_no_maxval(tf):
 
 def case_truncated_normal_int(tf):
     return _outcome(tf, lambda: tf.truncated_normal([2], dtype=tf.int32))
+
+
+def case_random_normal_int_dtype(tf):
+    out = []
+    for fn in (tf.random_normal, tf.truncated_normal):
+        for kw in ({}, {"mean": 0, "stddev": 1}, {"mean": 0}):
+            with tf.Graph().as_default() as g:
+                out.append([_raises(lambda: fn([2], dtype=tf.int32, **kw)),
+                            [o.name for o in g.get_operations()]])
+    return out
 
 
 def case_variable_assign_other_graph(tf):

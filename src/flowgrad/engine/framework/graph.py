@@ -1463,6 +1463,10 @@ def _eval_with_default(tensor, feed_dict, session):
             raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
                              "registered. Use `with sess.as_default()` or pass an explicit "
                              "session to `eval(session=sess)`")
+        if session.graph is not tensor.graph:
+            raise ValueError("Cannot use the default session to evaluate tensor: the tensor's "
+                             "graph is different from the session's graph. Pass an explicit "
+                             "session to `eval(session=sess)`.")
     if session.graph is not tensor.graph:
         raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
                          "different from the session's graph.")
@@ -1476,6 +1480,10 @@ def _run_with_default(op, feed_dict, session):
             raise ValueError("Cannot execute operation using `run()`: No default session is "
                              "registered. Use `with sess.as_default():` or pass an explicit "
                              "session to `run(session=sess)`")
+        if session.graph is not op.graph:
+            raise ValueError("Cannot use the default session to execute operation: the "
+                             "operation's graph is different from the session's graph. Pass an "
+                             "explicit session to run(session=sess).")
     if session.graph is not op.graph:
         raise ValueError("Cannot use the given session to execute operation: the operation's "
                          "graph is different from the session's graph.")
