@@ -859,6 +859,61 @@ def _decode_infer(op_type):
     return infer
 
 
+def _int32_at(data, offset):
+    return int(np.frombuffer(data, "<i4", 1, offset)[0])
+
+
+def _decode_bmp_kernel(contents, channels=0):
+    """TF 1.14's own BMP reader (no Pillow): the header's pixel offset, width, height and
+    the 32-bit word at the bit count; uncompressed 8/24/32-bit rows, bottom-up unless the
+    height is negative, padded to 4 bytes; BGR(A) to RGB(A). Every size is checked against
+    the data before any pixel is read."""
+    if np.asarray(contents, dtype=object).shape != ():
+        raise _invalid("contents must be scalar, got shape "
+                       f"{list(np.asarray(contents, dtype=object).shape)}")
+    data = _as_bytes(contents)
+    if len(data) < 32:
+        raise _invalid("Incomplete bmp content, requires at least 32 bytes to find the header "
+                       f"size, width, height, and bpp, got {len(data)} bytes")
+    header_size = _int32_at(data, 10)
+    width = _int32_at(data, 18)
+    height = _int32_at(data, 22)
+    bpp = _int32_at(data, 28)
+    depth = int(bpp / 8) if bpp >= 0 else -int(-bpp / 8)      # C's truncating division
+    if channels:
+        if channels != depth:
+            raise _invalid(f"channels attribute {channels} does not match bits per pixel from "
+                           f"file {depth}")
+    else:
+        channels = depth
+    if channels not in (1, 3, 4):
+        raise _invalid(f"Number of channels must be 1, 3 or 4, was {channels}")
+    if width <= 0:
+        raise _invalid("Width must be positive")
+    if height == 0:
+        raise _invalid("Height must be nonzero")
+    if header_size < 0:
+        raise _invalid("header size must be nonnegative")
+    rows = abs(height)
+    if width * rows >= (2 ** 31 - 1) // 8:
+        raise _invalid("Total possible pixel bytes must be less than 2^30")
+    row_size = (channels * width + 3) // 4 * 4
+    expected = header_size + (rows - 1) * row_size + (width - 1) * channels + channels
+    if expected > len(data):
+        raise _invalid(f"Incomplete bmp content, requires at least {expected} bytes, got "
+                       f"{len(data)} bytes")
+    raw = np.frombuffer(data, np.uint8, len(data) - header_size, header_size)
+    raw = np.concatenate([raw, np.zeros(rows * row_size - raw.size, np.uint8)]) \
+        if raw.size < rows * row_size else raw[:rows * row_size]
+    px = raw.reshape(rows, row_size)[:, :width * channels].reshape(rows, width, channels)
+    if height > 0:
+        px = px[::-1]
+    if channels >= 3:
+        px = np.concatenate([px[..., 2::-1], px[..., 3:]], axis=-1)
+    return np.ascontiguousarray(px)
+
+
+# -- JPEG header, crop, variable quality (Pillow) ---------------------------------------------
 def _decode_image_kernel(contents, channels=0, dtype=_dt.uint8, expand_animations=True):
     """TF 1.14's decode_image graph: conds on the first bytes (JPEG's 3, PNG's 3, 'GIF')
     running DecodeJpeg, DecodePng or DecodeGif, else DecodeBmp (channels 0) after an
@@ -881,8 +936,7 @@ def _decode_image_kernel(contents, channels=0, dtype=_dt.uint8, expand_animation
         raise _invalid("assertion failed: [Channels must be in (None, 0, 3) when decoding BMP "
                        "images]")
     else:
-        from . import image_codecs_v1   # (TF's own BMP reader; it imports this module)
-        a = image_codecs_v1._decode_bmp_kernel(data)
+        a = _decode_bmp_kernel(data)
     return _convert_uint8(a, dtype)
 
 
