@@ -1561,7 +1561,10 @@ def case_metric_local_variables_uninitialized(tf):
     def build():
         acc, update = tf.metrics.accuracy(tf.constant([1, 0]), tf.constant([1, 1]))
         return update
-    return _outcome(tf, build, init=True)
+    phase, err = _outcome(tf, build, init=True)
+    # (which of accuracy/total and accuracy/count TF's executor reads first varies)
+    return [phase, GoldenError(err.cls, re.sub(r"accuracy/(total|count)$", "accuracy/<total or "
+                                               "count>", err.message))]
 
 
 def case_conv2d_lowercase_padding(tf):
