@@ -595,6 +595,8 @@ class variable_scope:
         self._constraint = constraint
         if self._default_name is None and self._name_or_scope is None:
             raise TypeError("If default_name is None then name_or_scope is required")
+        if not (self._reuse is True or self._reuse is None or self._reuse is AUTO_REUSE):
+            raise ValueError("The reuse parameter must be True or False or None.")
         if not isinstance(auxiliary_name_scope, bool):
             raise TypeError(f"The auxiliary_name_scope must be `True` or `False`, while get "
                             f"{auxiliary_name_scope}")

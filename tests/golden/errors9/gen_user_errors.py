@@ -858,6 +858,16 @@ def case_scope_reuse_dtype_mismatch(tf):
     return _outcome(tf, build)
 
 
+def case_scope_reuse_not_bool(tf):
+    out = []
+    for reuse in ("yes", 1, 0, False, tf.AUTO_REUSE):
+        def build():
+            with tf.variable_scope("layer", reuse=reuse):
+                return tf.constant(tf.get_variable("w", [2]).name)
+        out.append(_outcome(tf, build))
+    return out
+
+
 def case_dense_twice_same_name(tf):
     def build():
         x = tf.ones([2, 3])
