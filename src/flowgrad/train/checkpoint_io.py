@@ -339,6 +339,32 @@ def _parse_index(raw, path, prefix):
     return doc
 
 
+def _not_a_table(prefix, path):
+    """The error for an existing `prefix` with no `P.index`: TF 1.14 reads it as a V1
+    checkpoint's SSTable, whose reader refuses a directory, a file shorter than a table's
+    footer, or one without its magic number."""
+    why = None
+    if os.path.isdir(prefix):
+        why = f"Failed precondition: {prefix}; Is a directory"
+    elif os.path.isfile(prefix):
+        with open(prefix, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            if size < 48:
+                why = "Data loss: file is too short to be an sstable"
+            else:
+                f.seek(size - 8)
+                if int.from_bytes(f.read(8), "little") != _tb._MAGIC:
+                    why = "Data loss: not an sstable (bad magic number)"
+    if why is None:
+        return errors.DataLossError(
+            None, None, f"Unable to open table file {prefix}: it is not a V2 checkpoint "
+            f"(no {path}); perhaps your file is in a different file format")
+    return errors.DataLossError(
+        None, None, f"Unable to open table file {prefix}: {why}: perhaps your file is in a "
+        "different file format and you need to use a different restore operator?")
+
+
 def _read_index_bytes(prefix):
     """(raw bytes, path) of `P.index`, bounded; NotFoundError / DataLossError as TF."""
     path = _index_path(prefix)
@@ -347,9 +373,7 @@ def _read_index_bytes(prefix):
             None, None, "Unsuccessful TensorSliceReader constructor: Failed to find any "
             f"matching files for {prefix}")
     else:
-        missing = errors.DataLossError(
-            None, None, f"Unable to open table file {prefix}: it is not a V2 checkpoint "
-            f"(no {path}); perhaps your file is in a different file format")
+        missing = _not_a_table(prefix, path)
     fd, st = _open(path, missing)
     try:
         if st.st_size > MAX_INDEX_BYTES:

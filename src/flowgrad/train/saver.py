@@ -30,7 +30,7 @@ import numpy as np
 from .. import logging as _tf_logging
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors, file_io, meta_graph
-from ..engine.framework.constant_op import const_value, constant
+from ..engine.framework.constant_op import const_value, constant, convert_to_tensor
 from ..engine.framework.device_spec import DeviceSpec
 from ..engine.framework.graph import GraphKeys, Tensor, get_default_graph
 from ..engine.framework.meta_graph import SaverDef
@@ -284,15 +284,16 @@ def _op_list_to_dict(var_list):
     if isinstance(var_list, (set, frozenset)):
         raise TypeError("Variables to save should be passed in a dict or a list: "
                         f"{var_list}")
-    if isinstance(var_list, dict):
+    if isinstance(var_list, dict):   # (TF's saveable_objects_for_op, per entry)
         out = {}
         for name, v in var_list.items():
             if not isinstance(name, str):
-                raise TypeError(f"Variable names should be strings, got {name!r}")
+                raise TypeError("names_to_saveables must be a dict mapping string names to "
+                                f"trackable operations. Name is not a string: {name}")
             if isinstance(v, PartitionedVariable) or isinstance(v, (list, tuple)):
-                out[name] = [_check_saveable(x) for x in v]
+                out[name] = [_check_slice(x) for x in v]
             else:
-                out[name] = _check_saveable(v)
+                out[name] = _check_named_saveable(v)
         return out
     out = {}
     for v in sorted(var_list, key=lambda x: x.name):
@@ -315,6 +316,23 @@ def _op_list_to_dict(var_list):
             raise ValueError(f"At least two variables have the same name: {name}")
         out[name] = v
     return out
+
+
+def _check_slice(v):
+    if not isinstance(v, Variable):
+        raise ValueError(f"Slices must all be Variables: {v}")
+    return v
+
+
+def _check_named_saveable(v):
+    """A value of a Saver's dict: a variable, or what converts to a variable's tensor."""
+    if isinstance(v, (Variable, SaveableObject)):
+        return v
+    t = v if isinstance(v, Tensor) else convert_to_tensor(v)
+    if t.op.type == "VariableV2":
+        return t
+    raise TypeError("names_to_saveables must be a dict mapping string names to "
+                    f"Tensors/Variables. Not a variable: {t}")
 
 
 def _check_saveable(v):

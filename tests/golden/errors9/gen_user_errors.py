@@ -1285,6 +1285,35 @@ def case_saver_restore_shape_mismatch(tf):
             return _raises(lambda: saver.restore(sess, path))
 
 
+def case_saver_restore_not_a_checkpoint(tf):
+    import os
+    import tempfile
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "junk"), "wb") as f:
+            f.write(b"x" * 100)
+        with open(os.path.join(d, "small"), "wb") as f:
+            f.write(b"x")
+        for name in ("", "junk", "small"):
+            path = os.path.join(d, name) if name else d
+            with tf.Graph().as_default():
+                saver = tf.train.Saver([tf.Variable(1.0, name="v")])
+                with tf.Session() as sess:
+                    err = _raises(lambda: saver.restore(sess, path))
+            out.append(GoldenError(err.cls, err.message.replace(path, "<path>")))
+    return out
+
+
+def case_saver_dict_values(tf):
+    out = []
+    for make in (lambda: {1: tf.Variable(1.0)}, lambda: {"a": [tf.constant(1.0)]},
+                 lambda: {"a": tf.constant(1.0)}, lambda: [tf.constant(1.0)],
+                 lambda: {"a": 3.0}):
+        with tf.Graph().as_default():
+            out.append(_raises(lambda: tf.train.Saver(make())))
+    return out
+
+
 def case_import_meta_graph_missing(tf):
     return _raises(lambda: tf.train.import_meta_graph("/nonexistent/perrs/model.meta"))
 
