@@ -1242,6 +1242,26 @@ def case_placeholder_bad_name(tf):
     return _outcome(tf, lambda: tf.placeholder(tf.float32, name="a b"))
 
 
+def case_op_names_in_scopes(tf):
+    def name(fn):
+        try:
+            return fn().name
+        except ValueError as e:
+            return GoldenError.of(e)
+    out = []
+    with tf.name_scope("s"):
+        out += [name(lambda: tf.placeholder(tf.float32, name="_x")),
+                name(lambda: tf.constant(1.0, name="-c")),
+                name(lambda: tf.add(1.0, 2.0, name="a b")),
+                name(lambda: tf.constant(1.0, name="a b"))]
+    out += [name(lambda: tf.placeholder(tf.float32, name="_x")),
+            name(lambda: tf.constant(1.0, name="-c")),
+            name(lambda: tf.identity(1.0, name="x/")),
+            name(lambda: tf.get_default_graph().create_op("NoOp", [], [], name="a b")),
+            name(lambda: tf.zeros([2], name="a b"))]
+    return out
+
+
 def case_variable_bad_name(tf):
     return _outcome(tf, lambda: tf.Variable(1.0, name="-v"))
 

@@ -809,6 +809,10 @@ class Graph:
                   name: str | None = None, attrs: dict | None = None, op_def=None,
                   compute_shapes: bool = True, compute_device: bool = True) -> Operation:
         """Creates an op (TF 1.x signature; `dtypes` and `input_types` are checked)."""
+        if name and name[-1:] != "/":   # (TF's Operation checks the whole node name)
+            full = f"{self._name_stack}/{name}" if self._name_stack else name
+            if not _VALID_OP_NAME.match(full):
+                raise ValueError(f"'{full}' is not a valid node name")
         return self._create_op(op_type, list(inputs), attrs or {}, name)
 
     def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
