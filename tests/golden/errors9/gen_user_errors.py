@@ -1805,9 +1805,23 @@ def _decoded(tf, decoder, data):
     return _outcome(tf, build)
 
 
+# decode_image's BMP branch runs two Asserts (the 'BM' magic, channels != 1); where both fail
+# TF's executor reports either
+_BMP_ASSERTS = ("assertion failed: [Unable to decode bytes as JPEG, PNG, GIF, or BMP]",
+                "assertion failed: [Channels must be in (None, 0, 3) when decoding BMP images]")
+
+
+def _either_assert(result):
+    if len(result) == 2 and isinstance(result[1], GoldenError) and \
+            result[1].message in _BMP_ASSERTS:
+        return [result[0], GoldenError(result[1].cls, " or ".join(_BMP_ASSERTS))]
+    return result
+
+
 def _decoder_case(decoder):
     def case(tf):
-        return {k: _decoded(tf, decoder, v) for k, v in sorted(_IMAGE_BYTES.items())}
+        return {k: _either_assert(_decoded(tf, decoder, v))
+                for k, v in sorted(_IMAGE_BYTES.items())}
     return case
 
 
