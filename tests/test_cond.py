@@ -95,7 +95,8 @@ def test_errors():
     x = tf.placeholder(tf.float32, [])
     with pytest.raises(TypeError, match="true_fn must be callable."):
         tf.cond(x > 0.0, x, lambda: x)
-    with pytest.raises(ValueError, match="same type of structure"):
+    with pytest.raises(ValueError, match="^Incompatible return values of true_fn and false_fn: "
+                                         "The two structures don't have the same nested"):
         tf.cond(x > 0.0, lambda: [x, x], lambda: x)
     p = x > 0.0
     n = len(tf.get_default_graph().get_operations())

@@ -208,9 +208,12 @@ def test_png_decode_is_exact_on_tf_layouts():
 
 def test_decode_errors():
     s = tf.Session()
-    with pytest.raises(errors.InvalidArgumentError, match="Invalid PNG header"):
+    # TF 1.14's DecodeImageOp and decode_image's Assert (tests/golden/errors9/gen_user_errors)
+    with pytest.raises(errors.InvalidArgumentError, match="^Expected image \\(JPEG, PNG, or "
+                       "GIF\\), got unknown format starting with 'not a png'"):
         s.run(tf.image.decode_png(b"not a png"))
-    with pytest.raises(errors.InvalidArgumentError):
+    with pytest.raises(errors.InvalidArgumentError, match=r"^assertion failed: \[Unable to "
+                       r"decode bytes as JPEG, PNG, GIF, or BMP\]"):
         s.run(tf.image.decode_image(b"not an image at all"))
 
 

@@ -573,8 +573,9 @@ def test_dropout_errors():
     with pytest.raises(ValueError, match=r"rate must be a scalar tensor or a float in the range "
                                          r"\[0, 1\), got 1"):
         tf.nn.dropout(tf.ones([2]), rate=1.0)
-    with pytest.raises(ValueError, match="keep_prob must be a scalar tensor or a float in the "
-                                         "range"):
+    # TF 1.14 checks the rate 1 - keep_prob (tests/golden/errors9/gen_user_errors.py)
+    with pytest.raises(ValueError, match=r"rate must be a scalar tensor or a float in the range "
+                                         r"\[0, 1\), got 1$"):
         tf.nn.dropout(tf.ones([2]), keep_prob=0.0)
     with pytest.raises(ValueError, match="x has to be a floating point tensor"):
         tf.nn.dropout(tf.ones([2], tf.int32), rate=0.5)

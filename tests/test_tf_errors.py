@@ -50,7 +50,7 @@ def _run_case(gen, name):
 
 # every generator in tests/golden/errors9 whose cases are run as they are
 STEMS = ["dtype_names", "cond_pred", "aggregation_method", "assign_dtype", "runtime_errors",
-         "shape_errors"]
+         "shape_errors", "user_errors"]
 
 
 @pytest.mark.parametrize("gen,name,expected",
@@ -167,3 +167,19 @@ def test_op_traceback_finds_a_user_frame_called_back_by_flowgrad():
     assert first[0] is user.__code__
     assert second[0] is branch.__code__
     assert second[2][0][0] is user.__code__
+
+
+def test_feeding_a_cond_branch_tensor_its_branch_reads_is_refused():
+    # TF 1.14 feeds the value to the branch's ops (cond/mul fed 7: the cond gives 8);
+    # flowgrad's branch plans would compute it instead, so the feed is refused
+    x = tf.placeholder(tf.float32, [], name="x")
+    inner = []
+
+    def branch():
+        inner.append(x * 3.0)
+        return inner[0] + 1.0
+    c = tf.cond(x > 0.0, branch, lambda: x)
+    with tf.Session() as sess:
+        with pytest.raises(NotImplementedError, match="feeding 'cond/mul:0', a tensor of a "
+                                                      "tf.cond branch"):
+            sess.run(c, {x: 1.0, inner[0]: 7.0})

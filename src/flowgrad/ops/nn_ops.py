@@ -592,14 +592,15 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         raise ValueError("Cannot specify both 'rate' and 'keep_prob'.")
     if keep_prob is None and rate is None:
         raise ValueError("You must provide a rate to dropout.")
-    if keep_prob is not None:
-        if isinstance(keep_prob, numbers.Real) and not 0 < keep_prob <= 1:
-            raise ValueError(f"keep_prob must be a scalar tensor or a float in the range (0, 1], "
-                             f"got {keep_prob:g}")
+    if keep_prob is not None:   # (TF checks the rate it makes: keep_prob 0 is "got 1")
         if isinstance(keep_prob, numbers.Real):
             rate = 1 - keep_prob
         else:
-            rate = 1. - keep_prob  # TF's `sub/x`, `sub`, outside the dropout scope
+            try:
+                rate = 1. - keep_prob  # TF's `sub/x`, `sub`, outside the dropout scope
+            except TypeError:
+                raise ValueError("keep_prob must be a floating point number or Tensor "
+                                 f"(got {keep_prob!r})") from None
     with name_scope(name, "dropout", [x] if hasattr(x, "op") else []):
         x = to_tensor(x, name="x")
         if not x.dtype.is_floating:

@@ -219,6 +219,15 @@ def _float_dtype(dtype, what):
     return dtype
 
 
+def _op_float_dtype(dtype):
+    """The dtype attr of RandomStandardNormal / TruncatedNormal as op_def_library checks it,
+    after the wrapper has converted mean and stddev to it (TF 1.14's order)."""
+    if dtype not in FLOATS:
+        raise TypeError(f"Value passed to parameter 'dtype' has DataType {dtype.name} not in "
+                        "list of allowed values: float16, bfloat16, float32, float64")
+    return dtype
+
+
 def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, name=None):
     """Samples from a normal distribution: RandomStandardNormal * stddev + mean.
 
@@ -234,12 +243,12 @@ def random_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, nam
 
     >>> x = tf.random_normal([2, 3], seed=1)
     """
-    dtype = _float_dtype(dtype, "random_normal")
+    dtype = _dt.as_dtype(dtype).base_dtype
     with name_scope(name, "random_normal", []) as scope:
         shape_t = _shape_tensor(shape)
         mean_t = to_tensor(mean, dtype=dtype, name="mean")
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
-        attrs = {"dtype": dtype, **_seed_attrs(seed)}
+        attrs = {"dtype": _op_float_dtype(dtype), **_seed_attrs(seed)}
         rnd = apply("RandomStandardNormal", [shape_t], attrs, "RandomStandardNormal")
         return add(rnd * std_t, mean_t, name=scope)
 
@@ -257,12 +266,12 @@ def truncated_normal(shape, mean=0.0, stddev=1.0, dtype=_dt.float32, seed=None, 
 
     >>> x = tf.truncated_normal([100], stddev=0.1, seed=3)
     """
-    dtype = _float_dtype(dtype, "truncated_normal")
+    dtype = _dt.as_dtype(dtype).base_dtype
     with name_scope(name, "truncated_normal", []) as scope:
         shape_t = _shape_tensor(shape)
         mean_t = to_tensor(mean, dtype=dtype, name="mean")
         std_t = to_tensor(stddev, dtype=dtype, name="stddev")
-        attrs = {"dtype": dtype, **_seed_attrs(seed)}
+        attrs = {"dtype": _op_float_dtype(dtype), **_seed_attrs(seed)}
         rnd = apply("TruncatedNormal", [shape_t], attrs, "TruncatedNormal")
         return add(rnd * std_t, mean_t, name=scope)
 

@@ -325,6 +325,9 @@ class _VariableStore:
                     "arguments and the shape should not be provided or an instance of "
                     "`tf.keras.initializers.*' and `shape` should be fully defined.")
         g = get_default_graph()
+        if initializing_from_value:   # (Variable's check; it is made outside the contexts)
+            _variables._check_initial_value_context(_variables._cf_made_in(g), init_val,
+                                                    name + "/")
         with g.control_dependencies(None):
             v = Variable(initial_value=init_val, name=name, trainable=trainable,
                          collections=collections, caching_device=caching_device,
@@ -592,6 +595,8 @@ class variable_scope:
         self._constraint = constraint
         if self._default_name is None and self._name_or_scope is None:
             raise TypeError("If default_name is None then name_or_scope is required")
+        if not (self._reuse is True or self._reuse is None or self._reuse is AUTO_REUSE):
+            raise ValueError("The reuse parameter must be True or False or None.")
         if not isinstance(auxiliary_name_scope, bool):
             raise TypeError(f"The auxiliary_name_scope must be `True` or `False`, while get "
                             f"{auxiliary_name_scope}")

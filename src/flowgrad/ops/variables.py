@@ -260,6 +260,28 @@ def _guard_walk(initial_value):
     return modified, ok and not inside
 
 
+def _cf_made_in(g):
+    """What tells the ops made inside the tf.cond branches / tf.while_loop bodies being built
+    (read before control_dependencies(None) leaves them): their first op id and the ops
+    lifted out of them (TF's init_scope), and the id of the next op (the variable's own ops,
+    made outside) in graph `g`, or None outside any."""
+    ctxs = g._cf_contexts
+    return (ctxs[0][0], g._cf_lifted, len(g._ops), g) if ctxs else None
+
+
+def _check_initial_value_context(made_in, initial_value, scope):
+    """TF's RefVariable/ResourceVariable refusal of an initial value computed inside a
+    control-flow construct (its op has a control-flow context)."""
+    if made_in is None or not isinstance(initial_value, Tensor):
+        return
+    op = initial_value.op
+    if op._graph is made_in[3] and made_in[0] <= op._id < made_in[2] and \
+            op not in made_in[1]:
+        raise ValueError(f"Initializer for variable {scope} is from inside a control-flow "
+                         "construct, such as a loop or conditional. When creating a variable "
+                         "inside a loop or conditional, use a lambda as the initializer.")
+
+
 def _guard(scope, initial_value):
     """What a variable made in name scope `scope` assigns: `initial_value` as TF's guard
     rewrites it (see above), built in TF's order (each op's inputs first, in order)."""
@@ -347,6 +369,7 @@ class Variable(metaclass=_VariableMeta):
         self._save_slice_info = None
         g = get_default_graph()
         init_from_fn = callable(initial_value)
+        made_in = None if init_from_fn else _cf_made_in(g)
         with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 true_name = scope[:-1]
@@ -361,6 +384,7 @@ class Variable(metaclass=_VariableMeta):
                     else:
                         initial_value = convert_to_tensor(initial_value, name="initial_value",
                                                           dtype=dtype)
+                        _check_initial_value_context(made_in, initial_value, scope)
                     if isinstance(initial_value, Tensor) and initial_value.graph is not g:
                         raise ValueError("initial_value must be from the same graph as the "
                                          "variable")
@@ -681,6 +705,7 @@ class ResourceVariable(Variable):
         self._caching_device = caching_device
         self._constraint = constraint
         g = get_default_graph()
+        made_in = None if init_from_fn else _cf_made_in(g)
         with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 handle_name = scope[:-1]
@@ -690,6 +715,7 @@ class ResourceVariable(Variable):
                         initial_value = convert_to_tensor(
                             initial_value() if init_from_fn else initial_value,
                             name="initial_value", dtype=dtype)
+                    _check_initial_value_context(made_in, initial_value, scope)
                     self._shape = as_shape(shape) if shape is not None else initial_value.shape
                     self._dtype = initial_value.dtype.base_dtype
                     self._handle = _res.var_handle_op(self._dtype, self._shape,

@@ -338,13 +338,14 @@ def _op_list_to_dict(var_list):
     if isinstance(var_list, (set, frozenset)):
         raise TypeError("Variables to save should be passed in a dict or a list: "
                         f"{var_list}")
-    if isinstance(var_list, dict):
+    if isinstance(var_list, dict):   # (TF's saveable_objects_for_op, per entry)
         out = {}
         for name, v in var_list.items():
             if not isinstance(name, str):
-                raise TypeError(f"Variable names should be strings, got {name!r}")
+                raise TypeError("names_to_saveables must be a dict mapping string names to "
+                                f"trackable operations. Name is not a string: {name}")
             if isinstance(v, PartitionedVariable) or isinstance(v, (list, tuple)):
-                out[name] = [_check_saveable(x, _NOT_IN_DICT) for x in v]
+                out[name] = [_check_slice(x) for x in v]
             else:
                 out[name] = _check_saveable(v, _NOT_IN_DICT)
         _check_restored_once(out)
@@ -374,6 +375,12 @@ def _op_list_to_dict(var_list):
 
 _NOT_IN_DICT = ("names_to_saveables must be a dict mapping string names to "
                 "Tensors/Variables. Not a variable: %s")
+
+
+def _check_slice(v):
+    if not isinstance(v, Variable):
+        raise ValueError(f"Slices must all be Variables: {v}")
+    return v
 
 
 def _check_saveable(v, message="Variable to save is not a Variable: %s"):

@@ -38,6 +38,10 @@ class OpError(Exception):
 
     @property
     def node_def(self):
+        """The failing op's NodeDef (TF's Session passes `op.node_def` with the op it
+        names), or None without an op."""
+        if self._node_def is None and self._op is not None:
+            return self._op.node_def
         return self._node_def
 
     def __str__(self):

@@ -51,7 +51,7 @@ _VIEW_TYPES = frozenset(("Cond", "While", "TensorArrayV3", "DecodeImage", "Print
 # when it is imported (it subclasses this module's Operation and Tensor)
 TF_VIEW = {}
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
-_VALID_NAMES_SEEN: set = set()  # names already checked against _VALID_OP_NAME
+_VALID_NAMES_SEEN: set = set()  # (name, in a scope) already checked
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
 
 
@@ -809,6 +809,10 @@ class Graph:
                   name: str | None = None, attrs: dict | None = None, op_def=None,
                   compute_shapes: bool = True, compute_device: bool = True) -> Operation:
         """Creates an op (TF 1.x signature; `dtypes` and `input_types` are checked)."""
+        if name and name[-1:] != "/":   # (TF's Operation checks the whole node name)
+            full = f"{self._name_stack}/{name}" if self._name_stack else name
+            if not _VALID_OP_NAME.match(full):
+                raise ValueError(f"'{full}' is not a valid node name")
         return self._create_op(op_type, list(inputs), attrs or {}, name)
 
     def _create_op(self, op_type, inputs, attrs, name=None, ctrl=None):
@@ -849,11 +853,17 @@ class Graph:
             # A name scope's name ("pow/"): used exactly, it is already unique.
             name = name[:-1]
             exact = True
-        elif name not in _VALID_NAMES_SEEN:
-            if not _VALID_OP_NAME.match(name):
-                raise ValueError(f"'{name}' is not a valid node name")
+        elif (name, bool(self._name_stack)) not in _VALID_NAMES_SEEN:
+            # TF: a generated op wrapper opens name_scope(name) first (the scope rule: a
+            # leading '_' or '-' is allowed below the root); tf.constant calls create_op,
+            # whose Operation checks the whole node name
+            if not (_VALID_SCOPE_NAME if self._name_stack else _VALID_OP_NAME).match(name):
+                if op_type == "Const":
+                    full = f"{self._name_stack}/{name}" if self._name_stack else name
+                    raise ValueError(f"'{full}' is not a valid node name")
+                raise ValueError(f"'{name}' is not a valid scope name")
             if len(_VALID_NAMES_SEEN) < 10000:
-                _VALID_NAMES_SEEN.add(name)
+                _VALID_NAMES_SEEN.add((name, bool(self._name_stack)))
         try:
             if op_type in PARTIAL_SHAPE_INPUTS:
                 # (one memo of the values read: the check reads what infer read)
@@ -1457,6 +1467,10 @@ def _eval_with_default(tensor, feed_dict, session):
             raise ValueError("Cannot evaluate tensor using `eval()`: No default session is "
                              "registered. Use `with sess.as_default()` or pass an explicit "
                              "session to `eval(session=sess)`")
+        if session.graph is not tensor.graph:
+            raise ValueError("Cannot use the default session to evaluate tensor: the tensor's "
+                             "graph is different from the session's graph. Pass an explicit "
+                             "session to `eval(session=sess)`.")
     if session.graph is not tensor.graph:
         raise ValueError("Cannot use the given session to evaluate tensor: the tensor's graph is "
                          "different from the session's graph.")
@@ -1470,6 +1484,10 @@ def _run_with_default(op, feed_dict, session):
             raise ValueError("Cannot execute operation using `run()`: No default session is "
                              "registered. Use `with sess.as_default():` or pass an explicit "
                              "session to `run(session=sess)`")
+        if session.graph is not op.graph:
+            raise ValueError("Cannot use the default session to execute operation: the "
+                             "operation's graph is different from the session's graph. Pass an "
+                             "explicit session to run(session=sess).")
     if session.graph is not op.graph:
         raise ValueError("Cannot use the given session to execute operation: the operation's "
                          "graph is different from the session's graph.")

@@ -6,6 +6,7 @@ from typing import Any
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import register_op
@@ -18,7 +19,17 @@ def _cast_infer(inputs, attrs):
     return [(attrs["DstT"], inputs[0].shape)]
 
 
-def _cast_kernel(x, DstT, **_):  # noqa: N803 - TF's attr name
+# dtypes TF 1.14's CPU Cast kernel has no conversion for (to or from another dtype)
+_NO_CAST = ("string", "resource", "variant")
+_TF_NAMES = {"float32": "float", "float64": "double", "float16": "half"}
+
+
+def _cast_kernel(x, DstT, SrcT=None, **_):  # noqa: N803 - TF's attr names
+    if SrcT is not None and SrcT is not DstT and (SrcT.name in _NO_CAST or
+                                                  DstT.name in _NO_CAST):
+        raise errors.UnimplementedError(
+            None, None, f"Cast {_TF_NAMES.get(SrcT.name, SrcT.name)} to "
+            f"{_TF_NAMES.get(DstT.name, DstT.name)} is not supported")
     x = np.asarray(x)
     if x.dtype.kind == "c" and not DstT.is_complex:   # TF keeps the real part, silently
         x = x.real

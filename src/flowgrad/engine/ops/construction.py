@@ -349,8 +349,8 @@ def _placeholder_infer(inputs, attrs):
 
 def _placeholder_bind(node, ctx):
     t = node.op._outputs[0]
-    # TF names the shape only when the rank is known
-    shp = "" if t.shape.ndims is None else " and shape [" + ",".join(
+    # TF names the shape only when the rank is known and not 0 (PlaceholderOp's dims() > 0)
+    shp = "" if not t.shape.ndims else " and shape [" + ",".join(
         "?" if d is None else str(d) for d in t.shape.as_tuple()) + "]"
     dt = {"float32": "float", "float64": "double"}.get(t.dtype.name, t.dtype.name)
 
@@ -397,8 +397,12 @@ def placeholder(dtype: DTypeLike, shape: ShapeLike = None,  # noqa: A002
     >>> tf.Session().run(2 * p, {p: [[1, 2, 3]]})
     array([[2., 4., 6.]], dtype=float32)
     """
+    try:   # the generated wrapper's _execute.make_type
+        dtype = _dt.as_dtype(dtype).base_dtype
+    except TypeError:
+        raise TypeError(f"Expected DataType for argument 'dtype' not {dtype!r}.") from None
     shape = as_shape(shape) if shape is not None else TensorShape(None)
-    return apply("Placeholder", [], {"dtype": _dt.as_dtype(dtype).base_dtype,
+    return apply("Placeholder", [], {"dtype": dtype,
                                      "shape": shape.as_tuple()}, name or "Placeholder")
 
 

@@ -680,6 +680,13 @@ def _count_branch_results(g, result, pred_t):
     return rebuild(out)
 
 
+def _branch_result(result, fn_name):
+    """TF 1.14's CondContext.BuildCondBranch: a branch returning None is refused."""
+    if result is None:
+        raise ValueError(f"{fn_name} must have a return value.")
+    return result
+
+
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
          fn1=None, fn2=None):
     """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
@@ -737,19 +744,22 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             with g._cf_context(), _branch_of(g, pred_t, True, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
-                t_res = _count_branch_results(g, true_fn(), pred_t)
+                t_res = _count_branch_results(g, _branch_result(true_fn(), "true_fn"), pred_t)
             mid = len(ops)
             with g._cf_context(), _branch_of(g, pred_t, False, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
-                f_res = _count_branch_results(g, false_fn(), pred_t)
+                f_res = _count_branch_results(g, _branch_result(false_fn(), "false_fn"),
+                                              pred_t)
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
         # constants made by converting the results belong to no branch: they are captures
-        if _structure(t_res) != _structure(f_res):
-            raise ValueError("true_fn and false_fn must have the same type of structure, "
-                             f"got {_structure(t_res)} and {_structure(f_res)}")
+        mismatch = _mismatch(t_res, f_res)   # (TF's nest.assert_same_structure, first line)
+        if mismatch:
+            kind = "types" if mismatch is TypeError else "values"
+            raise mismatch(f"Incompatible return {kind} of true_fn and false_fn: The two "
+                           "structures don't have the same nested structure.")
         tout, t_outs, f_outs = [], [], []
         for a, b in zip(t_tensors, f_tensors):
             if (a is None) != (b is None):
@@ -1126,8 +1136,24 @@ def loops_fail_grappler(program, graph, depth=0):
     return False
 
 
+def _merge_dtype_error(g, k, init, out):
+    """TF 1.14's executor error for loop variable `k` whose body result has another dtype
+    than its initial value (TF's `<frame>/Merge_k` reads `<frame>/NextIteration_k`)."""
+    scope = g.get_name_scope()
+    suffix = f"_{k}" if k else ""
+    names = {"float32": "float", "float64": "double", "float16": "half"}
+    got, want = (names.get(d.base_dtype.name, d.base_dtype.name)
+                 for d in (out.dtype, init.dtype))
+    return (f"Input 1 of node {scope}/Merge{suffix} was passed {got} from "
+            f"{scope}/NextIteration{suffix}:0 incompatible with expected {want}.")
+
+
 def _while_bind(node, ctx):
     info = _control_info(_LOOP_INFO, node)
+    if info.get("merge_error"):
+        def refused(*_):
+            raise errors.InvalidArgumentError(None, None, info["merge_error"])
+        return refused
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
     saved = builtins.tuple(info.get("saved", ()))
@@ -1862,8 +1888,12 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             g._seed_used = seed_used
         else:
             g._last_id += n_vars - 1   # NextIterations; the While op stands for one Exit
-        for t, o, s in zip(inits, outs, invariants):
-            if o.dtype.base_dtype is not t.dtype.base_dtype:
+        merge_error = None
+        for k, (t, o, s) in enumerate(zip(inits, outs, invariants)):
+            if o.dtype.base_dtype is not t.dtype.base_dtype and not v2:
+                # TF 1.14 builds the loop: its executor refuses the Merge when run
+                merge_error = merge_error or _merge_dtype_error(g, k, t, o)
+            elif o.dtype.base_dtype is not t.dtype.base_dtype:
                 raise TypeError(f"Input tensor '{t.name}' enters the loop with type "
                                 f"{t.dtype.base_dtype.name}, but has type "
                                 f"{o.dtype.base_dtype.name} after one iteration.")
@@ -1900,6 +1930,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         if outside:
             op._add_control_inputs([x for x in outside if x not in op._control_inputs])
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
+                          "merge_error": merge_error,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single), "entered": entered,
@@ -1915,6 +1946,13 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
         _LOOP_INFO[op]["dead"] = _dead_body_ops(g, body_ops, members, lvars)
+        if not v2:   # as TF's WhileContext: a body op cannot be fetched, its tensors fed
+            lifted = g._cf_lifted
+            for m in body_ops:
+                if m not in lifted:
+                    g.prevent_fetching(m)
+                    for t in m._outputs:
+                        g.prevent_feeding(t)
     result = out_rebuild(exits)   # packed like the body's result, as TF
     if maximum_iterations is not None:
         result = result[1]

@@ -711,11 +711,81 @@ def _to_array(img, channels, dtype):
     return a
 
 
+def _gif_frames(data):
+    """A GIF's frames [n, h, w, 3] (giflib's errors as TF words them)."""
+    prefix = f"Invalid GIF data (size {len(data)}), failed to open gif file: "
+    if not data.startswith(b"GIF"):   # giflib's D_GIF_ERR_NOT_GIF_FILE
+        raise _invalid(prefix + "Data is not in GIF format")
+    if len(data) < 13:                # D_GIF_ERR_NO_SCRN_DSCR
+        raise _invalid(prefix + "No screen descriptor detected")
+    image_mod = pillow()
+    try:
+        img = image_mod.open(io.BytesIO(data))
+        frames = []
+        for i in range(getattr(img, "n_frames", 1)):
+            img.seek(i)
+            frames.append(np.asarray(img.convert("RGB")))
+    except (OSError, ValueError, EOFError, SyntaxError, image_mod.DecompressionBombError) as e:
+        raise _invalid(f"Failed to decode gif image: {e}") from None  # Pillow's reason
+    return np.stack(frames)
+
+
+# -- TF 1.14's DecodeImageOp: DecodeJpeg, DecodePng and DecodeGif tell the format by its
+# magic bytes and decode any of the three (a PNG given to decode_jpeg decodes)
+_MAGIC = ((b"\xff\xd8\xff", "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF8", "GIF"))
+_C_ESCAPES = {10: "\\n", 13: "\\r", 9: "\\t", 34: '\\"', 39: "\\'", 92: "\\\\"}
+
+
+def _c_escape(data):
+    """absl::CEscape: a few escapes, other unprintable bytes as three octal digits."""
+    return "".join(_C_ESCAPES.get(b) or (chr(b) if 32 <= b < 127 else f"\\{b:03o}")
+                   for b in data)
+
+
+def _image_format(data):
+    for magic, fmt in _MAGIC:
+        if data.startswith(magic):
+            return fmt
+    what = f"unknown format starting with '{_c_escape(data[:16])}'" if data else "empty file"
+    raise _invalid("Expected image (JPEG, PNG, or GIF), got " + what)
+
+
+def _decoded_as(data, fmt, channels, dtype, gif_op=False):
+    """`data` of format `fmt` decoded by a DecodeImageOp of another format (DecodeGif's
+    channels are 3 and its result a batch of frames)."""
+    if fmt != "PNG" and dtype != _dt.uint8:
+        raise _invalid(f"{fmt} does not support uint16 output")
+    if fmt == "PNG":
+        out = _decode_png_kernel(data, channels, dtype)
+    elif fmt == "JPEG":
+        out = _decode_jpeg_kernel(data, channels)
+    else:
+        if channels not in (0, 3):
+            raise _invalid(f"channels must be 0 or 3 for GIF, got {channels}")
+        out = _gif_frames(data)
+        if gif_op:
+            return out
+        if out.shape[0] != 1:
+            raise _invalid(f"Got {out.shape[0]} frames, but animated gifs can only be decoded "
+                           "by tf.image.decode_gif or tf.image.decode_image")
+        return out[0]
+    return out[None] if gif_op else out
+
+
+def _decode_gif_kernel(contents):
+    data = _as_bytes(contents)
+    fmt = _image_format(data)
+    if fmt != "GIF":
+        return _decoded_as(data, fmt, 3, _dt.uint8, gif_op=True)
+    return _gif_frames(data)
+
+
 def _decode_png_kernel(contents, channels=0, dtype=_dt.uint8):
     data = _as_bytes(contents)
+    fmt = _image_format(data)
+    if fmt != "PNG":
+        return _decoded_as(data, fmt, int(channels), dtype)
     image_mod = pillow()
-    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
-        raise _invalid("Invalid PNG header, data size " + str(len(data)))
     img = image_mod.open(io.BytesIO(data))
     raw = img.tile[0][3] if img.tile else ()
     raw = raw[0] if isinstance(raw, tuple) else raw
@@ -754,9 +824,10 @@ def _decode_jpeg_kernel(contents, channels=0, ratio=1, fancy_upscaling=True,
     if dct_method not in ("", "INTEGER_FAST", "INTEGER_ACCURATE"):
         raise _invalid("dct_method must be one of {'', 'INTEGER_FAST', 'INTEGER_ACCURATE'}")
     data = _as_bytes(contents)
+    fmt = _image_format(data)
+    if fmt != "JPEG":
+        return _decoded_as(data, fmt, int(channels), _dt.uint8)
     image_mod = pillow()
-    if not data.startswith(b"\xff\xd8"):
-        raise _invalid("Invalid JPEG data or crop window, data size " + str(len(data)))
     from PIL import JpegImagePlugin  # lazy: optional dependency (the image extra)
     img = image_mod.open(io.BytesIO(data))
     fast = dct_method != "INTEGER_ACCURATE"
@@ -788,32 +859,84 @@ def _decode_infer(op_type):
     return infer
 
 
-def _decode_image_kernel(contents, channels=0, dtype=_dt.uint8, expand_animations=True):
+def _int32_at(data, offset):
+    return int(np.frombuffer(data, "<i4", 1, offset)[0])
+
+
+def _decode_bmp_kernel(contents, channels=0):
+    """TF 1.14's own BMP reader (no Pillow): the header's pixel offset, width, height and
+    the 32-bit word at the bit count; uncompressed 8/24/32-bit rows, bottom-up unless the
+    height is negative, padded to 4 bytes; BGR(A) to RGB(A). Every size is checked against
+    the data before any pixel is read."""
+    if np.asarray(contents, dtype=object).shape != ():
+        raise _invalid("contents must be scalar, got shape "
+                       f"{list(np.asarray(contents, dtype=object).shape)}")
     data = _as_bytes(contents)
-    if data.startswith(b"\xff\xd8"):
-        a = _decode_jpeg_kernel(data, channels)
-    elif data.startswith(b"\x89PNG\r\n\x1a\n"):
-        a = _decode_png_kernel(data, channels, _dt.uint8 if dtype == _dt.uint8 else _dt.uint16)
+    if len(data) < 32:
+        raise _invalid("Incomplete bmp content, requires at least 32 bytes to find the header "
+                       f"size, width, height, and bpp, got {len(data)} bytes")
+    header_size = _int32_at(data, 10)
+    width = _int32_at(data, 18)
+    height = _int32_at(data, 22)
+    bpp = _int32_at(data, 28)
+    depth = int(bpp / 8) if bpp >= 0 else -int(-bpp / 8)      # C's truncating division
+    if channels:
+        if channels != depth:
+            raise _invalid(f"channels attribute {channels} does not match bits per pixel from "
+                           f"file {depth}")
     else:
-        image_mod = pillow()
-        try:
-            img = image_mod.open(io.BytesIO(data))
-            img.load()
-        except Exception:
-            raise _invalid("Expected image (JPEG, PNG, GIF or BMP), got unknown format "
-                           "starting with " + repr(data[:16])) from None
-        if img.format == "GIF":
-            frames = []
-            for i in range(getattr(img, "n_frames", 1)):
-                img.seek(i)
-                frames.append(np.asarray(img.convert("RGB")))
-            a = np.stack(frames)
-            if not expand_animations:
-                a = a[0]
-            if channels not in (0, 3):
-                raise _invalid("channels must be 0 or 3 for GIF, got " + str(channels))
-        else:
-            a = _to_array(img, int(channels), np.uint8)
+        channels = depth
+    if channels not in (1, 3, 4):
+        raise _invalid(f"Number of channels must be 1, 3 or 4, was {channels}")
+    if width <= 0:
+        raise _invalid("Width must be positive")
+    if height == 0:
+        raise _invalid("Height must be nonzero")
+    if header_size < 0:
+        raise _invalid("header size must be nonnegative")
+    rows = abs(height)
+    if width * rows >= (2 ** 31 - 1) // 8:
+        raise _invalid("Total possible pixel bytes must be less than 2^30")
+    row_size = (channels * width + 3) // 4 * 4
+    expected = header_size + (rows - 1) * row_size + (width - 1) * channels + channels
+    if expected > len(data):
+        raise _invalid(f"Incomplete bmp content, requires at least {expected} bytes, got "
+                       f"{len(data)} bytes")
+    raw = np.frombuffer(data, np.uint8, len(data) - header_size, header_size)
+    raw = np.concatenate([raw, np.zeros(rows * row_size - raw.size, np.uint8)]) \
+        if raw.size < rows * row_size else raw[:rows * row_size]
+    px = raw.reshape(rows, row_size)[:, :width * channels].reshape(rows, width, channels)
+    if height > 0:
+        px = px[::-1]
+    if channels >= 3:
+        px = np.concatenate([px[..., 2::-1], px[..., 3:]], axis=-1)
+    return np.ascontiguousarray(px)
+
+
+# -- JPEG header, crop, variable quality (Pillow) ---------------------------------------------
+def _decode_image_kernel(contents, channels=0, dtype=_dt.uint8, expand_animations=True):
+    """TF 1.14's decode_image graph: conds on the first bytes (JPEG's 3, PNG's 3, 'GIF')
+    running DecodeJpeg, DecodePng or DecodeGif, else DecodeBmp (channels 0) after an
+    Assert of its 'BM'; its Asserts' errors."""
+    data = _as_bytes(contents)
+    if data.startswith(b"\xff\xd8\xff"):
+        a = _decode_jpeg_kernel(data, channels)
+    elif data.startswith(b"\x89PN"):
+        a = _decode_png_kernel(data, channels, _dt.uint8 if dtype == _dt.uint8 else _dt.uint16)
+    elif data.startswith(b"GIF"):
+        if channels in (1, 4):
+            raise _invalid("assertion failed: [Channels must be in (None, 0, 3) when decoding "
+                           "GIF images]")
+        a = _decode_gif_kernel(data)
+        if not expand_animations:
+            a = a[0]
+    elif not data.startswith(b"BM"):
+        raise _invalid("assertion failed: [Unable to decode bytes as JPEG, PNG, GIF, or BMP]")
+    elif channels == 1:
+        raise _invalid("assertion failed: [Channels must be in (None, 0, 3) when decoding BMP "
+                       "images]")
+    else:
+        a = _decode_bmp_kernel(data)
     return _convert_uint8(a, dtype)
 
 

@@ -15,33 +15,14 @@ from ..framework import dtypes as _dt
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import strings as _strings  # noqa: F401 - registers Substr (TF's decode_image graph)
-from .image import (_as_bytes, _decode_jpeg_kernel, _encode_jpeg_kernel, _invalid,
-                    pillow)
+from .image import (_as_bytes, _decode_bmp_kernel, _decode_gif_kernel, _decode_jpeg_kernel,
+                    _encode_jpeg_kernel, _invalid, pillow)
 
 __all__ = []
 
 
 def _decode_gif_infer(inputs, attrs):
     return [(_dt.uint8, TensorShape([None, None, None, 3]))]
-
-
-def _decode_gif_kernel(contents):
-    data = _as_bytes(contents)
-    prefix = f"Invalid GIF data (size {len(data)}), failed to open gif file: "
-    if not data.startswith(b"GIF"):   # giflib's D_GIF_ERR_NOT_GIF_FILE
-        raise _invalid(prefix + "Data is not in GIF format")
-    if len(data) < 13:                # D_GIF_ERR_NO_SCRN_DSCR
-        raise _invalid(prefix + "No screen descriptor detected")
-    image_mod = pillow()
-    try:
-        img = image_mod.open(io.BytesIO(data))
-        frames = []
-        for i in range(getattr(img, "n_frames", 1)):
-            img.seek(i)
-            frames.append(np.asarray(img.convert("RGB")))
-    except (OSError, ValueError, EOFError, SyntaxError, image_mod.DecompressionBombError) as e:
-        raise _invalid(f"Failed to decode gif image: {e}") from None  # Pillow's reason
-    return np.stack(frames)
 
 
 def _decode_bmp_infer(inputs, attrs):
@@ -60,61 +41,6 @@ def _scalar_string(op_type, t):
         raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
 
 
-def _int32_at(data, offset):
-    return int(np.frombuffer(data, "<i4", 1, offset)[0])
-
-
-def _decode_bmp_kernel(contents, channels=0):
-    """TF 1.14's own BMP reader (no Pillow): the header's pixel offset, width, height and
-    the 32-bit word at the bit count; uncompressed 8/24/32-bit rows, bottom-up unless the
-    height is negative, padded to 4 bytes; BGR(A) to RGB(A). Every size is checked against
-    the data before any pixel is read."""
-    if np.asarray(contents, dtype=object).shape != ():
-        raise _invalid("contents must be scalar, got shape "
-                       f"{list(np.asarray(contents, dtype=object).shape)}")
-    data = _as_bytes(contents)
-    if len(data) < 32:
-        raise _invalid("Incomplete bmp content, requires at least 32 bytes to find the header "
-                       f"size, width, height, and bpp, got {len(data)} bytes")
-    header_size = _int32_at(data, 10)
-    width = _int32_at(data, 18)
-    height = _int32_at(data, 22)
-    bpp = _int32_at(data, 28)
-    depth = int(bpp / 8) if bpp >= 0 else -int(-bpp / 8)      # C's truncating division
-    if channels:
-        if channels != depth:
-            raise _invalid(f"channels attribute {channels} does not match bits per pixel from "
-                           f"file {depth}")
-    else:
-        channels = depth
-    if channels not in (1, 3, 4):
-        raise _invalid(f"Number of channels must be 1, 3 or 4, was {channels}")
-    if width <= 0:
-        raise _invalid("Width must be positive")
-    if height == 0:
-        raise _invalid("Height must be nonzero")
-    if header_size < 0:
-        raise _invalid("header size must be nonnegative")
-    rows = abs(height)
-    if width * rows >= (2 ** 31 - 1) // 8:
-        raise _invalid("Total possible pixel bytes must be less than 2^30")
-    row_size = (channels * width + 3) // 4 * 4
-    expected = header_size + (rows - 1) * row_size + (width - 1) * channels + channels
-    if expected > len(data):
-        raise _invalid(f"Incomplete bmp content, requires at least {expected} bytes, got "
-                       f"{len(data)} bytes")
-    raw = np.frombuffer(data, np.uint8, len(data) - header_size, header_size)
-    raw = np.concatenate([raw, np.zeros(rows * row_size - raw.size, np.uint8)]) \
-        if raw.size < rows * row_size else raw[:rows * row_size]
-    px = raw.reshape(rows, row_size)[:, :width * channels].reshape(rows, width, channels)
-    if height > 0:
-        px = px[::-1]
-    if channels >= 3:
-        px = np.concatenate([px[..., 2::-1], px[..., 3:]], axis=-1)
-    return np.ascontiguousarray(px)
-
-
-# -- JPEG header, crop, variable quality (Pillow) ---------------------------------------------
 def _jpeg_header(data, what="Invalid JPEG data or crop window, data size "):
     if not data.startswith(b"\xff\xd8"):
         raise _invalid(what + str(len(data)))

@@ -719,9 +719,6 @@ def einsum(equation, *inputs, **kwargs):
             summed = set(temp_labels) & set(labels[i + 1]) - set(out)
             temp, temp_labels = _einsum_reduction(temp, temp_labels, inputs[i + 1],
                                                   labels[i + 1], summed)
-        if temp.shape.ndims is not None and temp.shape.ndims != len(temp_labels):
-            raise ValueError(f"Input 0 has rank {temp.shape.ndims} but its subscripts "
-                             f"'{temp_labels}' name {len(temp_labels)} axes")
         if set(temp_labels) - set(out):
             axis = [i for i, a in enumerate(temp_labels) if a not in out]
             temp = reduce_sum(temp, axis=axis)

@@ -15,7 +15,6 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
@@ -24,8 +23,8 @@ from .construction import zeros
 from .elementwise import add, conj, multiply, negative, rbinary, subtract
 from .joining import concat, pad, stack
 from .linalg import matmul, matrix_transpose
-from .linalg_decomp import _TYPES, _HALF, _eye_like, _rank2, _square_dims, cholesky
-from .matrix import _cpu_kernel, _merge_dim, matrix_triangular_solve
+from .linalg_decomp import _TYPES, _HALF, _eye_like, _rank2, cholesky
+from .matrix import _cpu_kernel, _merge_dim, matrix_solve_shape, matrix_triangular_solve
 from .reductions import reduce_sum
 from .shape import expand_dims, rank
 
@@ -42,16 +41,7 @@ def _pair_dtype(op_type, a, b, names=("matrix", "rhs")):
 def _solve_infer(inputs, attrs):
     a, b = inputs
     _pair_dtype("MatrixSolve", a, b)
-    ra = _square_dims("MatrixSolve", a)
-    bd = _rank2("MatrixSolve", b)
-    if ra is None or bd is None:
-        return [(b.dtype.base_dtype, TensorShape(None))]
-    if len(ra[0]) != len(bd) - 2:
-        raise ValueError(f"Shape must be rank {len(ra[0]) + 2} but is rank {len(bd)} for "
-                         "'MatrixSolve'")
-    batch = [_merge_dim(x, y) for x, y in zip(ra[0], bd[:-2])]
-    _merge_dim(ra[1], bd[-2])
-    return [(b.dtype.base_dtype, TensorShape(batch + [ra[1], bd[-1]]))]
+    return [(b.dtype.base_dtype, matrix_solve_shape(a.shape, b.shape, square=True))]
 
 
 def _solver_checks(a, b, square=True):
@@ -145,18 +135,8 @@ def _solve_ls_infer(inputs, attrs):
     a, b, l2 = inputs
     _pair_dtype("MatrixSolveLs", a, b)
     if l2.shape.ndims not in (None, 0):
-        raise ValueError(f"Shape must be rank 0 but is rank {l2.shape.ndims} for "
-                         "'MatrixSolveLs'")
-    ad = _rank2("MatrixSolveLs", a)
-    bd = _rank2("MatrixSolveLs", b)
-    if ad is None or bd is None:
-        return [(b.dtype.base_dtype, TensorShape(None))]
-    if len(ad) != len(bd):
-        raise ValueError(f"Shape must be rank {len(ad)} but is rank {len(bd)} for "
-                         "'MatrixSolveLs'")
-    batch = [_merge_dim(x, y) for x, y in zip(ad[:-2], bd[:-2])]
-    _merge_dim(ad[-2], bd[-2])
-    return [(b.dtype.base_dtype, TensorShape(batch + [ad[-1], bd[-1]]))]
+        raise ValueError(f"Shape must be rank 0 but is rank {l2.shape.ndims}")
+    return [(b.dtype.base_dtype, matrix_solve_shape(a.shape, b.shape, square=False))]
 
 
 def _solve_ls_kernel(a, b, l2, fast=True):
@@ -228,6 +208,11 @@ def matrix_solve_ls_op(matrix: Tensor, rhs: Tensor, l2_regularizer, fast: bool =
                        name: str | None = None) -> Tensor:
     """The MatrixSolveLs op itself (l2_regularizer a float64 scalar)."""
     with name_scope(name, "MatrixSolveLs", []) as scope:
+        if isinstance(l2_regularizer, Tensor) and \
+                l2_regularizer.dtype.base_dtype is not _dt.float64:   # (op_def_library's)
+            raise TypeError("Input 'l2_regularizer' of 'MatrixSolveLs' Op has type "
+                            f"{l2_regularizer.dtype.base_dtype.name} that does not match "
+                            "expected type of float64.")
         l2 = to_tensor(l2_regularizer, dtype=_dt.float64, name="l2_regularizer")
         return apply("MatrixSolveLs", [matrix, rhs, l2], {"fast": bool(fast)}, scope)
 

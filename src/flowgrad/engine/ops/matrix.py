@@ -29,7 +29,8 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
 from . import eigen_math as _eigen_math
 from . import eigen_qr as _eigen_qr
-from ._array_util import DTypeLike, TensorLike, _invalid, _scope, check_not_float
+from ._array_util import (DTypeLike, TensorLike, _invalid, _scope, check_not_float,
+                          merge_shapes)
 from ._base import apply, apply_generated, check_dtype, to_tensor
 from .construction import ones, zeros, zeros_like
 from .elementwise import add, minimum, negative, subtract
@@ -42,7 +43,7 @@ _TYPES = (_dt.float32, _dt.float64)
 
 
 def _matrix_dims(op_name, t, arg="input"):
-    dims = t.shape.as_tuple()
+    dims = (t if isinstance(t, TensorShape) else t.shape).as_tuple()
     if dims is not None and len(dims) < 2:
         raise ValueError(f"Shape must be at least rank 2 but is rank {len(dims)}")
     return dims
@@ -123,36 +124,26 @@ def _trisolve_infer(inputs, attrs):
     if a.dtype.base_dtype is not b.dtype.base_dtype:
         raise TypeError(f"Input 'rhs' of 'MatrixTriangularSolve' Op has type {b.dtype.name} "
                         f"that does not match type {a.dtype.name} of argument 'matrix'.")
-    ad = _matrix_dims("MatrixTriangularSolve", a, "matrix")
-    bd = _matrix_dims("MatrixTriangularSolve", b, "rhs")
-    if ad is not None and ad[-1] is not None and ad[-2] is not None and ad[-1] != ad[-2]:
-        raise ValueError(f"Dimensions must be equal, but are {ad[-2]} and {ad[-1]} for the "
-                         "square matrix of 'MatrixTriangularSolve'")
-    if ad is not None and bd is not None and ad[-1] is not None and bd[-2] is not None \
-            and ad[-1] != bd[-2]:
-        raise ValueError(f"Dimensions must be equal, but are {ad[-1]} and {bd[-2]} for "
-                         "'MatrixTriangularSolve' (matrix and rhs rows)")
-    return [(b.dtype.base_dtype, _trisolve_shape(a.shape, b.shape))]
+    return [(b.dtype.base_dtype, matrix_solve_shape(a.shape, b.shape, square=True))]
 
 
-def _trisolve_shape(a, b):
-    """TF 1.14's MatrixSolveShapeFn(square): lhs batch merged with rhs batch, then the rows
-    known from either operand, then rhs's columns (an rhs of unknown rank still gives a rank)."""
-    if a.ndims is None:
-        return b
-    a_dims = a.as_list()
-    batch = TensorShape(a_dims[:-2])
-    rows = [a_dims[-2], a_dims[-1]]
-    cols = None
-    if b.ndims is not None:
-        b_dims = b.as_list()
-        if not batch.is_compatible_with(TensorShape(b_dims[:-2])):
-            return b   # the kernel reports the mismatch
-        batch = batch.merge_with(TensorShape(b_dims[:-2]))
-        rows.append(b_dims[-2])
-        cols = b_dims[-1]
-    n = next((d for d in rows if d is not None), None)
-    return batch.concatenate([n, cols])
+def matrix_solve_shape(a, b, square):
+    """TF 1.14's MatrixSolveShapeFn (MatrixSolve, MatrixTriangularSolve: `square`;
+    MatrixSolveLs): lhs (a batch of square matrices) and rhs of rank >= 2, their batch
+    shapes merged (no broadcasting), lhs's and rhs's rows merged (and lhs's columns), the
+    result batch + [n, rhs's columns]; TF's Merge errors."""
+    a_dims = _matrix_dims("", a)
+    if square and a_dims is not None:
+        _merge_dim(a_dims[-2], a_dims[-1])
+    b_dims = _matrix_dims("", b)
+    batch = merge_shapes(TensorShape(None if a_dims is None else a_dims[:-2]),
+                         TensorShape(None if b_dims is None else b_dims[:-2]))
+    m = _merge_dim(None if a_dims is None else a_dims[-2],
+                   None if b_dims is None else b_dims[-2])
+    n = None if a_dims is None else a_dims[-1]
+    if square:
+        n = _merge_dim(m, n)
+    return batch.concatenate([n, None if b_dims is None else b_dims[-1]])
 
 
 def _trisolve_kernel(a, b, lower=True, adjoint=False):

@@ -150,6 +150,8 @@ def error_of(e):
             cls = err
             break
     text = "".join(traceback.format_exception_only(type(e), e)).rstrip("\n")
+    if not str(e):   # TF writes "<class>: <message>" even for an empty message
+        text += ": "
     parts = traceback.format_exception(type(e), e, e.__traceback__)
     return cls(None, None, text + "\n" + "\n".join(parts) + "\n")
 

@@ -7,6 +7,7 @@ plan's generated function and repackages the fetched values.
 from __future__ import annotations
 
 import collections
+import collections.abc as _abc
 import gc as _gc
 import threading
 import time
@@ -14,7 +15,7 @@ from typing import Any, Callable, ContextManager
 
 import numpy as np
 
-from ..framework.branches import DEAD, dead_error
+from ..framework.branches import DEAD, branch_in, chain, dead_error
 from ..framework import errors
 from ..framework import dtypes
 from ..framework import context as _context
@@ -87,6 +88,13 @@ class RunContext:
         self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
 
 
+class _SparsePartMissing:
+    """A SparseTensor feed's part its value had no item for."""
+
+    def __init__(self, value):
+        self.value = value
+
+
 def _split_sparse_feeds(values, positions):
     """Feed values with each composite key's value replaced by its parts: a SparseTensor's
     (a SparseTensorValue or an (indices, values, dense_shape) tuple) by its three, a key
@@ -99,10 +107,15 @@ def _split_sparse_feeds(values, positions):
             if split is not None:
                 out.extend(split(v))
                 continue
-            if not isinstance(v, (tuple, list)) or len(v) != 3:
-                raise TypeError(f"The value of a SparseTensor feed must be a "
-                                f"SparseTensorValue or a 3-tuple, got {v!r}")
-            out.extend(v)
+            # TF zips (indices, values, dense_shape) with the value: an array feeds its
+            # rows, checked in order (a dense array's first row is refused as indices)
+            try:
+                parts = [p for _, p in zip(range(3), v)]
+            except TypeError:
+                raise TypeError("zip argument #2 must support iteration") from None
+            if len(parts) < 3:   # (TF leaves the rest unfed)
+                parts += [_SparsePartMissing(v)] * (3 - len(parts))
+            out.extend(parts)
         else:
             out.append(v)
     return out
@@ -191,6 +204,19 @@ def _flatten_dict_items(feed_dict):
     return flat
 
 
+def _check_branch_feed(t):
+    """A tensor of a tf.cond branch that ops of the same branch read: TF 1.14 feeds them
+    the value, flowgrad's branch plans would compute it (refused rather than ignored)."""
+    conds = chain(t._op)
+    if not conds:
+        return
+    b = branch_in(t._op, conds[0])
+    if any(branch_in(c, conds[0]) == b for c in t.consumers()):
+        raise NotImplementedError(f"flowgrad does not implement feeding {t.name!r}, a tensor "
+                                  "of a tf.cond branch that ops of the branch read (TF 1.14 "
+                                  "feeds the value to them)")
+
+
 class _FetchMapper:
     """Flattens a nested fetch structure into graph elements and rebuilds results."""
 
@@ -224,12 +250,12 @@ class _FetchMapper:
         op = el if isinstance(el, Operation) else el._op
         if op._id < 0 and type(op) is not Operation:
             raise tf_nodes.unsupported(op, "Fetching")
+        if not self.graph.is_fetchable(op):   # (TF's _assert_fetchable: a target too)
+            raise ValueError(f"Operation {op.name!r} has been marked as not fetchable.")
         if isinstance(el, Operation):
             if el not in self.targets:
                 self.targets.append(el)
             return lambda r: None
-        if not self.graph.is_fetchable(el):
-            raise ValueError(f"Operation {el.op.name!r} has been marked as not fetchable.")
         i = self._index.get(id(el))
         if i is None:
             i = self._index[id(el)] = len(self.elements)
@@ -446,6 +472,9 @@ class _Plan:
             values = _split_sparse_feeds(values, self.sparse_feeds)
         out = []
         for (t, npdt, dims), val in zip(self.feed_specs, values):
+            if isinstance(val, _SparsePartMissing):
+                raise TypeError(f"The value of a SparseTensor feed must be a "
+                                f"SparseTensorValue or a 3-tuple, got {val.value!r}")
             if type(val) is np.ndarray and val.dtype == npdt and npdt is not object:
                 arr = val  # (an object array may hold str: _convert_feed encodes them)
             else:
@@ -634,6 +663,8 @@ class BaseSession:
         """
         if self._closed:
             raise RuntimeError("Attempted to use a closed Session.")
+        if feed_dict and not isinstance(feed_dict, _abc.Mapping):   # nest.flatten_dict_items
+            raise TypeError("input must be a dictionary")
         if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
             feed_dict = _flatten_dict_items(feed_dict)
         if self._runner is not None:
@@ -831,6 +862,7 @@ class BaseSession:
                 raise TypeError(f"Cannot interpret feed_dict key as Tensor: {msg}") from None
             if not self._graph.is_feedable(t):
                 raise ValueError(f"Tensor {t} may not be fed.")
+            _check_branch_feed(t)
             tensors.append(t)
         return tensors
 
