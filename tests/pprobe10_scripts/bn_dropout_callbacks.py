@@ -40,7 +40,8 @@ class Recorder(K.callbacks.Callback):
         self.rows.append((batch, int(logs["size"]), repr(float(logs["loss"]))))
 
     def on_epoch_end(self, epoch, logs=None):
-        self.rows.append(("epoch", epoch, repr(float(K.backend.get_value(self.model.optimizer.lr)))))
+        lr = K.backend.get_value(self.model.optimizer.lr)
+        self.rows.append(("epoch", epoch, repr(float(lr))))
 
 
 rec = Recorder()

@@ -1,5 +1,5 @@
-"""Keras callbacks that write files: ModelCheckpoint (save_best_only on val_loss, TF-format weights only,
-filename template with epoch and metric) into a temporary directory, CSVLogger with
+"""Keras callbacks that write files: ModelCheckpoint (save_best_only on val_loss, TF-format weights
+only, filename template with epoch and metric) into a temporary directory, CSVLogger with
 append and a separator, read back; TerminateOnNaN; the History object; load_weights of the best
 checkpoint."""
 
@@ -29,7 +29,8 @@ d = tempfile.mkdtemp()
 try:
     m = K.Sequential([K.layers.Dense(10, activation="tanh", input_shape=(6,)),
                       K.layers.Dense(3, activation="softmax")])
-    m.compile(K.optimizers.SGD(0.1, momentum=0.8), "sparse_categorical_crossentropy", metrics=["acc"])
+    m.compile(K.optimizers.SGD(0.1, momentum=0.8), "sparse_categorical_crossentropy",
+              metrics=["acc"])
     cp = K.callbacks.ModelCheckpoint(os.path.join(d, "w-{epoch:02d}-{val_acc:.2f}.ckpt"),
                                      monitor="val_loss", save_best_only=True,
                                      save_weights_only=True, mode="min")

@@ -31,7 +31,7 @@ m = K.Sequential([
     K.layers.Dense(3, activation="softmax"),
 ])
 m.compile(K.optimizers.SGD(0.2, momentum=0.5), "categorical_crossentropy", metrics=["acc"])
-print([l.output_shape for l in m.layers])
+print([layer.output_shape for layer in m.layers])
 h = m.fit(X, Y, batch_size=10, epochs=3, shuffle=False, verbose=0,
           class_weight={0: 1.0, 1: 3.0, 2: 0.7})
 print([repr(float(x)) for x in h.history["loss"]], [repr(float(x)) for x in h.history["acc"]])

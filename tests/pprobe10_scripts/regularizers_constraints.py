@@ -36,7 +36,8 @@ Y = np.stack([X[:, 0] - X[:, 1], X[:, 2] * 0.5], 1).astype(np.float32)
 sess = K.backend.get_session()
 print([repr(float(v)) for v in sess.run(m.losses, {m.input: X})])
 h = m.fit(X, Y, batch_size=6, epochs=3, shuffle=False, verbose=0)
-print([repr(float(x)) for x in h.history["loss"]], [repr(float(x)) for x in h.history["mean_absolute_error"]])
+print([repr(float(x)) for x in h.history["loss"]],
+      [repr(float(x)) for x in h.history["mean_absolute_error"]])
 print([repr(float(v)) for v in sess.run(m.losses, {m.input: X})])
 for w in m.get_weights():
     print(H(w))

@@ -1,6 +1,6 @@
 """Keras functional model trained by hand with train_on_batch (class_weight and sample_weight),
-test_on_batch and predict_on_batch; metrics_names; SGD with Nesterov momentum; reset_metrics is absent in 1.14
-so the running values are per batch."""
+test_on_batch and predict_on_batch; metrics_names; SGD with Nesterov momentum; reset_metrics is
+absent in 1.14 so the running values are per batch."""
 
 import hashlib
 import numpy as np

@@ -30,7 +30,7 @@ m.summary(print_fn=lines.append)
 for ln in lines:
     print(ln)
 cfg = json.loads(m.to_json())
-print(cfg["class_name"], cfg["config"]["name"], [l["class_name"] for l in cfg["config"]["layers"]])
+print(cfg["class_name"], cfg["config"]["name"], [c["class_name"] for c in cfg["config"]["layers"]])
 m2 = K.models.model_from_json(m.to_json())
 m3 = K.Model.from_config(m.get_config())
 m4 = K.models.clone_model(m)
