@@ -5,7 +5,7 @@ and class weights; file-writing callbacks; train_on_batch; Embedding/LSTM/GRU/Co
 models; Bidirectional and TimeDistributed; custom layers, Lambda and shared layers;
 regularizers and constraints; batch norm and dropout with callbacks; architecture and
 weight round trips; keras.backend; model_to_estimator; canned estimators;
-train_and_evaluate and export); op counts and values bit for bit."""
+train_and_evaluate and export; generators and a stateful RNN); op counts and values bit for bit."""
 
 import os
 
