@@ -9,7 +9,9 @@ EarlyStopping / ReduceLROnPlateau / LearningRateScheduler and a custom Callback;
 from_config / clone_model / set_weights / TF-format save_weights; keras.backend functions;
 the graph of TF-format load_weights and Checkpoint.restore; model_to_estimator; canned
 DNN / Linear estimators; train_and_evaluate and export_saved_model; fit_generator / evaluate_generator /
-predict_generator with a Sequence, a stateful SimpleRNN, shuffle="batch"); op counts and values at
+predict_generator with a Sequence, a stateful SimpleRNN, shuffle="batch"; an LSTM
+autoencoder with Masking / RepeatVector, keras Attention and the 1-D padding, cropping,
+upsampling and locally connected layers); op counts and values at
 full precision (or hashes of their bytes). Only SGD-family optimizers and norms of fewer than
 8 values are used: TF 1.14's float32 Sqrt / Rsqrt packets (Adam, RMSprop, Adagrad, fused
 batch norm) take the CPU's RSQRTPS estimate, which differs between CPU vendors."""
