@@ -57,6 +57,15 @@ def test_flowgrad_checkpoint_is_what_tf_restored(tmp_path):
     assert G["flowgrad/values"][1] == 9
 
 
+def test_flowgrad_checkpoint_bytes_are_tfs(tmp_path):
+    # TF 1.14 saves save_counter (made on /cpu:0) in the object graph's shard, each shard's
+    # tensors in SaveV2's input order (the object graph's breadth-first order), and
+    # MergeV2Checkpoints keeps their offsets
+    make_flowgrad_object_ckpt.write(tf, str(tmp_path))
+    for name, raw in G["tf/files"].items():
+        assert (tmp_path / name).read_bytes() == raw, name
+
+
 def test_mismatches_fail_assert_consumed(tmp_path):
     with tf.Graph().as_default():
         ckpt, _ = object_model.build(tf)

@@ -19,10 +19,11 @@ from ..engine.framework import errors
 from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph
 from ..engine.runtime.session import get_default_session
-from ..ops.variables import Variable
+from ..ops.array_ops import identity
+from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
-from .saver import _canonical_device, _sharded_v2_save, restore_v2
+from .saver import _canonical_device, _functional_sharded_save, _ref_of, restore_v2
 
 OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 _VALUE_SUFFIX = ".ATTRIBUTES/VARIABLE_VALUE"
@@ -220,7 +221,8 @@ class Checkpoint:
     def save_counter(self):
         """The int64 variable counting this Checkpoint's saves (created on first use)."""
         if self._save_counter is None:
-            with get_default_graph().name_scope(None):
+            g = get_default_graph()
+            with g.name_scope(None), g.device("/cpu:0"):
                 c = Variable(np.int64(0), name="save_counter", trainable=False,
                              dtype=_dt.int64, use_resource=True)
             object.__setattr__(self, "_save_counter", c)
@@ -264,46 +266,52 @@ class Checkpoint:
         return graph, tensors
 
     def _next_number(self, s):
-        """Initializes save_counter if needed, increments it and returns its value."""
-        counter = self.save_counter
+        """Increments save_counter and returns its value (TF 1.14: a counter made by this
+        save is initialized first; the assign_add op, colocated with it, made once)."""
+        if self._save_counter is None:
+            s.run(self.save_counter.initializer)
         if "assign" not in self._save_ops:
-            with s.graph.as_default():
-                self._save_ops["initialized"] = counter.is_initialized()
+            counter = self.save_counter
+            with s.graph.as_default(), s.graph.colocate_with(counter.op):
                 self._save_ops["assign"] = counter.assign_add(1, read_value=True)
-        if not s.run(self._save_ops["initialized"]):
-            s.run(counter.initializer)
         return int(s.run(self._save_ops["assign"]))
 
     def write(self, file_prefix, session=None):
-        """Writes the objects' values as checkpoint `file_prefix`; returns it."""
+        """Writes the objects' values as checkpoint `file_prefix`; returns it.
+
+        As TF 1.14's TrackableSaver.save in graph mode: two string Consts on /cpu:0 made
+        once (the object graph's, then the file prefix's), fed on each write; the save ops
+        (functional_saver.MultiDeviceSaver: each resource variable saved from its
+        `Read/ReadVariableOp`, a ref variable as itself) made again only when the object
+        graph differs from the last write's."""
         s = _session(session)
         graph, tensors = self._object_graph()
-        sig = (id(s.graph), tuple((id(v), k) for v, k in tensors))
-        entry = self._save_ops.get(sig)
-        if entry is None:
-            g = s.graph
+        g = s.graph
+        feeds = self._save_ops.get(("feeds", id(g)))
+        if feeds is None:
+            with g.as_default(), g.name_scope(None), g.device("/cpu:0"):
+                blob = constant("", dtype=_dt.string)
+                prefix = constant("", dtype=_dt.string)
+            feeds = self._save_ops[("feeds", id(g))] = (prefix, blob)
+        prefix, blob = feeds
+        proto = graph.SerializeToString()
+        last = self._save_ops.get(("last", id(g)))
+        if last is None or last[0] != proto:
             with g.as_default(), g.name_scope(None):
-                from ..ops.array_ops import placeholder  # lazy: surface module
-                prefix = placeholder(_dt.string, [], name="saver_filename")
-                with g.device("/cpu:0"):
-                    blob = placeholder(_dt.string, [], name="object_graph")
-                # TF's MultiDeviceSaver: one shard per device of the saved values, by
-                # device name (the variables' "" before the object graph's CPU:0)
                 per_device = {}
                 for v, k in tensors:
-                    with g.device(v.device):
-                        per_device.setdefault(_canonical_device(v.device), []).append(
-                            (k, "", v.read_value()))
+                    t = v._as_graph_element() if is_resource_variable(v) else _ref_of(v)
+                    per_device.setdefault(_canonical_device(v.device), []).append((k, "", t))
                 per_device.setdefault(_canonical_device(blob.device), []).append(
                     (OBJECT_GRAPH_KEY, "", blob))
-                op = _sharded_v2_save(g, prefix, sorted(per_device.items()))
-            entry = (prefix, blob, op)
-            self._save_ops[sig] = entry
-        prefix, blob, op = entry
+                merge = _functional_sharded_save(g, prefix, sorted(per_device.items()))
+                with g.device("/cpu:0"), g.control_dependencies([merge]):
+                    op = identity(prefix)
+            last = self._save_ops[("last", id(g))] = (proto, op)
         file_prefix = os.fspath(file_prefix)
         if os.path.dirname(file_prefix):   # TF's saver: recursive_create_dir before saving
             os.makedirs(os.path.dirname(file_prefix), exist_ok=True)
-        s.run(op, {prefix: file_prefix, blob: graph.SerializeToString()})
+        s.run(last[1], {prefix: file_prefix, blob: proto})
         return file_prefix
 
     def save(self, file_prefix, session=None):

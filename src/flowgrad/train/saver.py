@@ -182,6 +182,34 @@ def _slice_spec(spec, name):
                                           f"{name}: {e}") from None
 
 
+def _functional_sharded_save(g, prefix, per_device):
+    """TF 1.14's functional_saver.MultiDeviceSaver.save (object-based checkpoints): as
+    _sharded_v2_save, but each device's SaveV2 on its CPU:0 and MergeV2Checkpoints
+    depending on the SaveV2 ops themselves (no `control_dependency` identities); returns
+    the MergeV2Checkpoints op."""
+    with g.device("cpu:0"):
+        tmp = string_ops.string_join([prefix, "_temp_%s/part" % uuid.uuid4().hex])
+    num_shards = constant(len(per_device), dtype=_dt.int32, name="num_shards")
+    targets, saves = [], []
+    last_device = None
+    for shard, (device, entries) in enumerate(per_device):
+        last_device = device
+        with g.device(_set_cpu0(device)):
+            with g.name_scope("ShardedFilename") as scope:
+                shard_t = constant(shard, dtype=_dt.int32, name="shard")
+                target = g._create_op("ShardedFilename", [tmp, shard_t, num_shards], {},
+                                      scope).outputs[0]
+        targets.append(target)
+        with g.device(device), g.device("cpu:0"):
+            saves.append(save_v2(target, [e[0] for e in entries], [e[1] for e in entries],
+                                 [e[2] for e in entries]))
+    with g.control_dependencies(saves), g.device(_set_cpu0(last_device)):
+        with g.name_scope("MergeV2Checkpoints") as scope:
+            parts = array_ops.stack(targets, name="checkpoint_prefixes")
+            return g._create_op("MergeV2Checkpoints", [parts, prefix],
+                                {"delete_old_dirs": True}, scope)
+
+
 # ---------------------------------------------------------------------------------------
 # SaveSlices: writes its tensor inputs as one V1 checkpoint file (write_version=V1)
 # ---------------------------------------------------------------------------------------

@@ -103,7 +103,9 @@ def _merge_kernel(checkpoint_prefixes, destination_prefix, delete_old_dirs=True)
     shard_ids = {}   # as TF's MergeV2Checkpoints, shard i's data file stays data file i
     for shard, src in enumerate(sources):
         ckpt = _io.open_checkpoint(src)
-        names = sorted(ckpt.entries)
+        # each shard's data in its order (TF renames the data files, offsets kept)
+        offset = getattr(ckpt.reader, "data_offset", None)
+        names = sorted(ckpt.entries, key=lambda n: (offset(n) if offset else 0, n))
         slices = getattr(ckpt.reader, "saved_slices", lambda n: None)
         for n in names:
             sliced = slices(n)

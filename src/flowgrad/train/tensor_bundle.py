@@ -525,6 +525,18 @@ class BundleReader:
             full[index] = self._read(part_key, part)
         return full
 
+    def data_offset(self, name):
+        """Where the bytes of `name` (of its first slice, for a tensor saved in slices)
+        start in its data file."""
+        key = name.encode("utf-8")
+        e = self._raw_entries[key]
+        if not e["slices"]:
+            return e["offset"]
+        parts = [self._raw_entries.get(_slice_key(key, [(s, n if n >= 0 else dim) for (s, n), dim
+                                                         in zip(ext, e["shape"])]))
+                 for ext in e["slices"]]
+        return min((part["offset"] for part in parts if part is not None), default=0)
+
     def saved_slices(self, name):
         """The slices `name` was saved as, as a Sliced (None for a tensor saved whole):
         MergeV2Checkpoints keeps them, as TF's MergeOneBundle copies each entry."""

@@ -46,4 +46,42 @@ def cases(tf):
                                                tf.keras.backend.learning_phase(): 1})[0])
                 for _ in range(3)]
             out["moving_mean"] = sess.run(m.layers[1].moving_mean)
+    out.update(_fit_updates(tf))
+    return out
+
+
+def _fit_updates(tf):
+    """The updates fit() runs (TF 1.14's _make_train_function: get_updates_for(None) and
+    get_updates_for(model.inputs)): not an update added with inputs= that does not depend
+    on them, nor the batch norm updates of the model's call on another placeholder."""
+    K, L = tf.keras.backend, tf.keras.layers
+
+    class Count(L.Layer):
+        def build(self, input_shape):
+            self.n = self.add_weight("n", shape=(), initializer="zeros", trainable=False)
+            self.u = self.add_weight("u", shape=(), initializer="zeros", trainable=False)
+            super(Count, self).build(input_shape)
+
+        def call(self, x):
+            self.add_update(K.update_add(self.n, 1.0), inputs=x)
+            self.add_update(K.update_add(self.u, 1.0))
+            return x * 2.0
+
+    out = {}
+    with tf.Graph().as_default():
+        tf.set_random_seed(32)
+        with tf.Session().as_default() as sess:
+            K.set_session(sess)
+            count = Count(input_shape=(3,))
+            m = tf.keras.Sequential([count, L.BatchNormalization(), L.Dense(1)])
+            m(tf.placeholder(tf.float32, [None, 3], name="other"))
+            m.compile(tf.keras.optimizers.SGD(0.1), "mse")
+            rs = np.random.RandomState(1)
+            m.fit(rs.randn(12, 3).astype(np.float32), rs.randn(12, 1).astype(np.float32),
+                  batch_size=4, epochs=1, shuffle=False, verbose=0)
+            out["fit_updates"] = {
+                "all": len(m.updates), "none": len(m.get_updates_for(None)),
+                "own_input": len(m.get_updates_for(m.inputs)),
+                "n": float(K.get_value(count.n)), "u": float(K.get_value(count.u)),
+                "moving_mean": K.get_value(m.layers[1].moving_mean)}
     return out

@@ -2,7 +2,9 @@
 Identity that a BiasAdd reads (linear_model's weighted_sum_no_bias, tf.identity) runs as
 _FusedMatMul in TF 1.14 (the dependency optimizer removes the Identity in the first round,
 the remapper fuses in the second): the contraction's sums, not the matrix-vector kernel's.
-Not fused: the Identity fetched, or read twice."""
+Not fused: the Identity fetched, or read twice, or a BiasAdd with a control edge out (a
+K.function's first output, which its updates group waits for: a Keras model's linear
+Dense(1) output in predict)."""
 import numpy as np
 
 
@@ -30,4 +32,16 @@ def cases(tf):
             out["identity"] = s.run(through)
             out["identity_fetched"] = s.run([through, ident])
             out["identity_read_twice"] = s.run([twice, twice_other])
+            plain = tf.nn.bias_add(tf.matmul(xl, wl), bl)
+            with tf.control_dependencies([plain]):
+                waits = tf.no_op()
+            out["bias_add_fused"] = s.run(plain)
+            out["bias_add_control_out"] = s.run([plain, waits])[0]
+    with tf.Graph().as_default():
+        tf.set_random_seed(3)
+        m = tf.keras.Sequential([tf.keras.layers.Dense(6, activation="relu", input_shape=(37,)),
+                                 tf.keras.layers.Dense(1)])
+        xv = rng.randn(18, 37).astype(np.float32)
+        out["keras_predict"] = m.predict(xv)
+        out["keras_output_run"] = tf.keras.backend.get_session().run(m.output, {m.input: xv})
     return out

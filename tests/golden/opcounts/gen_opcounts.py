@@ -226,6 +226,29 @@ def _sharded_saver(tf):
     tf.train.Saver(sharded=True)
 
 
+def _checkpoint_save(tf):
+    # TF 1.14's TrackableSaver.save in graph mode: two fed string Consts, the
+    # functional_saver shards (resource variables saved from their Read/ReadVariableOp,
+    # save_counter on /cpu:0 with the object graph), ops made again only for a new object
+    # graph
+    import os
+    import shutil
+    import tempfile
+    ck = tf.train.Checkpoint(v=tf.Variable([1.0, 2.0], name="v", use_resource=True),
+                             r=tf.Variable([5.0], name="r"))
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            ck.save(os.path.join(d, "ck"), session=s)
+            ck.write(os.path.join(d, "w"), session=s)
+            ck.w = tf.Variable(3, name="w", use_resource=True)
+            s.run(ck.w.initializer)
+            ck.save(os.path.join(d, "ck"), session=s)
+    finally:
+        shutil.rmtree(d)
+
+
 def _hessians(tf):
     x = tf.Variable([1., 2., 3.], name="x")
     tf.hessians(tf.reduce_sum(x ** 3) + x[0] * x[1], x)
@@ -439,6 +462,7 @@ CALLS = (
        ("schedule/cosine_decay", _schedule("cosine_decay", decay_steps=10)),
        ("saver", _saver),
        ("saver/sharded", _sharded_saver),
+       ("checkpoint/save", _checkpoint_save),
        ("hessians", _hessians),
        ("summaries", _summaries),
        ("embedding_lookup", _embedding),

@@ -2,18 +2,18 @@
 
 TF 1.14's remapper (RewriterConfig.remapping, on by default) fuses a BiasAdd with the
 float32 MatMul that feeds it when, in the graph of the run (pruned to its fetches), the
-MatMul is read by nothing else, is not fetched, and has no control edges in or out (an
-Identity between the two, which the dependency optimizer removes in the first round, is
-looked through: the remapper fuses them in the second). The
-fused kernel is Eigen's tensor contraction with the bias added by its output kernel,
-whose sums differ from the plain MatMul's when the product has one output column
-(fused_matmul.py). An Elu that is the BiasAdd's only reader is fused too: the output
-kernel applies it to each output row as it is produced, so its Exp takes Eigen's packets
-of 8 from the start of every row and libm's expf on each row's tail (the Elu node gets
-`fused_rows=True`). Like reciprocal_div.py, this rewrite changes values, so the session
-applies it to every plan of a graph of at least MIN_GRAPH_NODES ops while remapping is
-on: the MatMul node gets `fused_bias_add=True`, which its kernel reads.
-"""
+MatMul is read by nothing else, is not fetched, and neither it nor the BiasAdd has
+control edges in or out (so not a K.function's first output, which its updates group
+waits for; an Identity between the two, which the dependency optimizer removes in the
+first round, is looked through: the remapper fuses them in the second). The fused kernel
+is Eigen's tensor contraction with the bias added by its output kernel, whose sums
+differ from the plain MatMul's when the product has one output column (fused_matmul.py).
+An Elu that is the BiasAdd's only reader is fused too: the output kernel applies it to
+each output row as it is produced, so its Exp takes Eigen's packets of 8 from the start
+of every row and libm's expf on each row's tail (the Elu node gets `fused_rows=True`).
+Like reciprocal_div.py, this rewrite changes values, so the session applies it to every
+plan of a graph of at least MIN_GRAPH_NODES ops while remapping is on: the MatMul node
+gets `fused_bias_add=True`, which its kernel reads."""
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
@@ -59,7 +59,10 @@ def remap_matmul_bias_add(program):
             if len(users) != 1:
                 continue
             user = users[0]
-        if user.type != "BiasAdd" or user.inputs[0] != v:
+        # nor a BiasAdd with control edges in or out (TF 1.14's FindContractionWithBias:
+        # K.function's updates group waits for its first output)
+        if (user.type != "BiasAdd" or user.inputs[0] != v or user.op is None
+                or user.op._control_inputs or id(user.op) in control):
             continue
         marked.add(id(n))
         # BiasAdd + Elu: the activation joins the fusion (_FusedMatMul's fused_ops

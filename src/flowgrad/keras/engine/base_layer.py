@@ -673,9 +673,14 @@ class Layer(Module):
         return [x for x in losses if x in reachable]
 
     def _is_unconditional(self, x):
-        for layer in [self] + list(getattr(self, "_layers", [])):
+        """Whether x was added with inputs=None, by this layer or any nested in it (TF tags
+        the op itself: `_unconditional_update` / `_unconditional_loss`)."""
+        stack = [self]
+        while stack:
+            layer = stack.pop()
             if id(x) in layer._unconditional:
                 return layer._unconditional[id(x)]
+            stack.extend(getattr(layer, "_layers", []))
         return True
 
     # -- calling --------------------------------------------------------------------------

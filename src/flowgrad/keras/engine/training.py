@@ -424,7 +424,10 @@ class Model(Network):
             # a Keras v1 optimizer (contrib.keras.optimizers) made its K.variables tracked
             for v in getattr(self.optimizer, "variables", list)():
                 K.track_variable(v)
-            updates = updates + list(self.updates)
+            # then the unconditional updates and the conditional ones reachable from the
+            # model's inputs (TF 1.14: an update added with inputs= that does not depend on
+            # them is never run)
+            updates = updates + self.get_updates_for(None) + self.get_updates_for(self.inputs)
             # TF's K.function('train_function') in name_scope('training'): the updates
             # grouped after the loss, a (variable, value) pair (a Keras v1 optimizer's)
             # assigned
