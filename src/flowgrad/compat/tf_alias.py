@@ -269,6 +269,14 @@ _INTERNAL.update({
     "tensorflow.contrib.losses.python.metric_learning.metric_loss_ops": [
         "flowgrad.contrib.losses.metric_loss_ops"]})
 
+# k-means' op module, which clustering programs import for its constants
+# (`from tensorflow.contrib.factorization.python.ops import clustering_ops`)
+_INTERNAL.update({
+    "tensorflow.contrib.factorization.python": [],
+    "tensorflow.contrib.factorization.python.ops": [],
+    "tensorflow.contrib.factorization.python.ops.clustering_ops": [
+        "flowgrad.contrib.factorization.clustering_ops"]})
+
 # TF's generated op modules (`from tensorflow.python.ops import gen_nn_ops`): the stand-ins
 # flowgrad.ops.gen_ops makes, one per module of TF 1.14's that holds ops flowgrad runs
 for _m in _gen_ops.MODULES:

@@ -743,6 +743,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
         gate = multi and (gate_gradients or (walk is not None and walk.gate))
         if walk is None and multi and not gate_gradients and counting_gates():
             graph._last_id += 1 + given   # TF's tuple (a cond branch's gradient, gated)
+            # (its gradients, which the cond gradient's writer gates as TF's tuple)
+            graph.__dict__.setdefault("_branch_gated", {})[op] = in_grads
         if gate:
             marked = [isinstance(g, Tensor) and take_two_terms(g) for g in in_grads]
             # TF's gate is built with no device and no colocation (whatever encloses it)

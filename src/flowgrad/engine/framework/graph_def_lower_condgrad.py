@@ -379,6 +379,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
     # others (aggregations, ...) are numbered there in TF's order
     firsts = {}
     copied = cp._copied   # (an op without outputs: its control readers' name for it)
+    axis_copies = {}   # a concat gradient's mod -> (the axis it reads, TF's copy of it)
 
     def rename(m, b):
         rest = _rest(m.name, pre)
@@ -433,6 +434,22 @@ def _plan(cp, op, infos, lowerings, parent=None):
             sub.update(("^" + c._outputs[0].name, grad_sub[fop][c._outputs[0].name])
                        for c in m._control_inputs
                        if c._outputs and c._outputs[0].name in grad_sub[fop])
+        if not loop:
+            # (TF's _ConcatGradHelper copies a constant axis of another control flow
+            # context into the gradient's before it takes the rank: <concat>_grad/Const,
+            # read by its mod)
+            mods = [c for t in m._outputs for c in t.consumers()
+                    if c._inputs[-1] is t and c not in axis_copies]
+            for mod in ([m] if m not in axis_copies else []) + mods:
+                axis = _forward_concat_axis(mod, fsides)
+                if axis is not None:
+                    axis_copies[mod] = (axis.name, emit(
+                        cp._unique(name.rsplit("/", 1)[0] + "/Const"),
+                        "Const", [], [], {"dtype": axis.dtype.base_dtype,
+                                          "value": axis.op.get_attr("value")},
+                        shapes=[axis.shape]))
+            if m in axis_copies:
+                sub[axis_copies[m][0]] = axis_copies[m][1]
         arrays = cp.arrays
         if not loop and arrays is not None and m in arrays.grad_of:
             # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
@@ -451,11 +468,16 @@ def _plan(cp, op, infos, lowerings, parent=None):
     def _gate_passed(n, b):
         # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
         # gradient for each input, gated as a tuple of them: each input's gradient reads
-        # its own (a branch result's: its Merge's Switch; else the one gradient op its
-        # only reader's gradient has: passed_grad)
+        # its own (a branch result's: its Merge's Switch; the one gradient op its only
+        # reader's gradient has: passed_grad; else the sum of its readers' gradients)
         k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
                   if t is n._outputs[0] and k in merge_ports), None)
-        if k is not None:
+        gated = op.graph.__dict__.get("_branch_gated", {}).get(n) or [None]
+        if k is None and n not in passed_grad and gated[0] is not None and \
+                not hasattr(gated[0], "indices") and all(t is gated[0] for t in gated):
+            gy = gated[0]
+            grads, port = {gy.name}, cp._renamed(gy)
+        elif k is not None:
             gy = keep[k]
             grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
                                  m.type == "Identity" and m._inputs[0] is gy and
@@ -476,6 +498,20 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 sw_grad[i] = name
             if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
                 grad_sub[i] = {t: name for t in grads}
+
+    def _gate_bias_add(n, b, db):
+        # TF's _BiasAddGrad returns the output's gradient itself for the value, gated as a
+        # tuple with the bias' gradient `db`: the value's gradient ops read the first
+        # Identity, db's readers the second
+        gy = db.op._inputs[0]
+        names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
+                       [(cp._renamed(gy), gy), (cp._renamed(db), db)])
+        cp.renames[db.name] = names[1]
+        i = node_of(n._inputs[0], b)
+        if isinstance(i, tuple) and i[0] == "sw" and x_outs(b, xs[i[2]])[0] is gy:
+            sw_grad[i] = names[0]
+        if i is not None:
+            grad_sub[i] = {gy.name: names[0]}
 
     b_ = _dt.bool_
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
@@ -552,6 +588,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
             elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
                     len(n._inputs) > 1:
                 _gate_passed(n, b)
+            elif op_gate and n.type == "BiasAdd" and len(out) == 1 and \
+                    out[0].op.type == "BiasAddGrad" and not walked & inside:
+                _gate_bias_add(n, b, out[0])
             if len(out) == 1 and not walked & inside:   # (an input's one gradient)
                 for t in n._inputs:
                     f = node_of(t, b)
@@ -675,6 +714,19 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
 
 _PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
+
+
+def _forward_concat_axis(m, fsides):
+    """The constant axis of a concat in the forward cond's branch that gradient op `m`
+    (its gradient's axis mod the rank) reads; None for any other op."""
+    if m.type != "FloorMod" or not m.name.endswith("_grad/mod"):
+        return None
+    t = m._inputs[0]
+    if t.op.type != "Const" or not any(t.op in side for side in fsides):
+        return None
+    axis_of = {"ConcatV2": -1, "Concat": 0}
+    return t if any(c.type in axis_of and c._inputs[axis_of[c.type]] is t
+                    for c in t.consumers()) else None
 
 
 class _Pred(tuple):
