@@ -101,9 +101,8 @@ KGOLD = goldens.load("factorization", "kernels")
 
 @pytest.mark.parametrize("name", sorted(KGOLD))
 def test_kernel_matches_tf(name):
-    """Indices, samples and errors exactly; NearestNeighbors' distances within float32
-    rounding (TF's Eigen GEMM orders the dot products' sums otherwise; its squared norms
-    are reproduced exactly)."""
+    """Indices, samples, errors and NearestNeighbors' distances exactly (its dot products
+    summed as TF's Eigen GEMM sums them, its squared norms as Eigen's reductions)."""
     op, args = KGEN.inputs()[name]
     got, want = KGEN.run(tf, clustering_ops, op, args), KGOLD[name]
     if isinstance(want[0], str):
@@ -112,10 +111,7 @@ def test_kernel_matches_tf(name):
     assert len(got) == len(want)
     for g, w in zip(got, want):
         assert g.dtype == w.dtype and g.shape == w.shape
-        if op == "nn" and w.dtype == np.float32:
-            np.testing.assert_allclose(g, w, rtol=1e-5, atol=1e-5)
-        else:
-            np.testing.assert_array_equal(g, w)
+        np.testing.assert_array_equal(g, w)
 
 
 def _run_script(capsys, *args):
