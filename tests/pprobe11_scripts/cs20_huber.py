@@ -45,8 +45,8 @@ with tf.Session() as sess:
     for i in range(6):
         total_loss = 0
         for x, y in zip(xs, ys):
-            _, l = sess.run([optimizer, loss], feed_dict={X: x, Y: y})
-            total_loss += float(l)
+            _, lv = sess.run([optimizer, loss], feed_dict={X: x, Y: y})
+            total_loss += float(lv)
         print('Epoch {0}: {1!r}'.format(i, total_loss / n))
     w_out, b_out = sess.run([w, b])
     print(repr(float(w_out)), repr(float(b_out)))

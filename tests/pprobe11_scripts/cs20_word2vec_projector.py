@@ -123,6 +123,7 @@ print(open(os.path.join(tmp, 'processed', 'projector_config.pbtxt')).read())
 for d in ('checkpoints', 'processed'):
     print(d, sorted(f for f in os.listdir(os.path.join(tmp, d)) if 'events' not in f))
 print(open(os.path.join(tmp, 'checkpoints', 'checkpoint')).read().replace(tmp, '<tmp>'))
-print(sorted(n for n, _ in tf.train.list_variables(os.path.join(tmp, 'processed', 'model3.ckpt-1'))))
+ckpt = os.path.join(tmp, 'processed', 'model3.ckpt-1')
+print(sorted(n for n, _ in tf.train.list_variables(ckpt)))
 print([len(os.listdir(os.path.join(tmp, d))) for d in ('graphs',)])
 shutil.rmtree(tmp)

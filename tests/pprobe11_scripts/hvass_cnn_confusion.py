@@ -59,11 +59,11 @@ with tf.Session() as session:
     for i in range(12):
         idx = rs.choice(96, 32, replace=False)
         feed = {x: xtr[idx], y_true: onehot_tr[idx]}
-        _, l = session.run([optimizer, loss], feed_dict=feed)
+        _, lv = session.run([optimizer, loss], feed_dict=feed)
         if i % 3 == 0:
             acc = session.run(accuracy, feed_dict=feed)
             print("Optimization Iteration: {0:>6}, Training Accuracy: {1:>6.1%}".format(i + 1, acc),
-                  repr(float(l)))
+                  repr(float(lv)))
     feed_test = {x: xte, y_true: onehot_te, w: np.linspace(0.5, 2.0, 40)}
     cls_pred, acc, m, mw, mi, lg = session.run([y_pred_cls, accuracy, cm, cm_w, cm_infer, logits],
                                                feed_dict=feed_test)

@@ -115,35 +115,42 @@ def _gebp_dot(points, centers):
     of 4 columns add in order."""
     n, d = points.shape
     m = centers.shape[0]
-    p = (points[:, None, :] * centers[None, :, :]).astype(np.float32)   # [n, m, d]
     out = _seq_dot(points, centers)
     mc2, mc1 = m // 16 * 16, m // 8 * 8
     mch = mc1 + 4 if m - mc1 >= 4 else mc1
     cols4 = n // 4 * 4
     peeled = d // 8 * 8
+    a = points[:cols4]
+
+    def prod(k, rows):
+        return a[:, k:k + 1] * centers[None, rows, k]
+
     if peeled and mch > mc2:
-        q = p[:cols4, mc2:mch]
-        c, e = q[..., 0], q[..., 1]
+        rows = slice(mc2, mch)
+        even, odd = prod(0, rows), prod(1, rows)
         for k in range(2, peeled, 2):
-            c, e = c + q[..., k], e + q[..., k + 1]
-        s = c + e
+            even += prod(k, rows)
+            odd += prod(k + 1, rows)
+        even += odd
         for k in range(peeled, d):
-            s = s + q[..., k]
-        out[:cols4, mc2:mch] = s
+            even += prod(k, rows)
+        out[:cols4, rows] = even
     if m > mch and d:
-        q = p[:cols4, mch:]
-        z = np.zeros(q.shape[:2] + (2,), np.float32)
-        acc = [z, z.copy(), z.copy(), z.copy()]
+        rows = slice(mch, m)
+        zero = np.zeros((cols4, m - mch), np.float32)
+        acc = [[zero.copy(), zero.copy()] for _ in range(4)]   # (even, odd) lanes, C0..C3
         for k in range(0, peeled, 8):
             for j in range(4):
-                acc[j] = acc[j] + q[..., k + 2 * j:k + 2 * j + 2]
-        c0 = (acc[0] + acc[1]) + (acc[2] + acc[3])
+                acc[j][0] += prod(k + 2 * j, rows)
+                acc[j][1] += prod(k + 2 * j + 1, rows)
+        c0 = [(acc[0][i] + acc[1][i]) + (acc[2][i] + acc[3][i]) for i in (0, 1)]
         for k in range(peeled, d // 2 * 2, 2):
-            c0 = c0 + q[..., k:k + 2]
-        s = c0[..., 0] + c0[..., 1]
+            c0[0] += prod(k, rows)
+            c0[1] += prod(k + 1, rows)
+        s = c0[0] + c0[1]
         if d % 2:
-            s = s + q[..., d - 1]
-        out[:cols4, mch:] = s
+            s += prod(d - 1, rows)
+        out[:cols4, rows] = s
     return out
 
 

@@ -32,7 +32,7 @@ print("ops", len(tf.get_default_graph().get_operations()))
 with tf.Session() as sess:
     sess.run(init_vars)
     for i in range(1, 6):
-        _, l = sess.run([train_op, loss_op], feed_dict={X: xtr, Y: ytr})
+        _, lv = sess.run([train_op, loss_op], feed_dict={X: xtr, Y: ytr})
         acc = sess.run(accuracy_op, feed_dict={X: xtr, Y: ytr})
-        print('Step %i, Loss: %r, Acc: %r' % (i, float(l), float(acc)))
+        print('Step %i, Loss: %r, Acc: %r' % (i, float(lv), float(acc)))
     print("Test Accuracy:", repr(float(sess.run(accuracy_op, feed_dict={X: xte, Y: yte}))))
