@@ -170,11 +170,11 @@ def _point_shards(n, m, d):
 
 def _inner_product(points, centers):
     """FindKNearestCentersOneBlock's `points * centers.transpose()` for one shard: Eigen's
-    GEMM, or below 20 rows + columns + depth its coefficient-based product (modelled as
-    in-order sums)."""
+    GEMM, or below 20 rows + columns + depth its coefficient-based product (each entry a
+    vectorized redux of the two rows' products)."""
     n, d = points.shape
     if n + d + centers.shape[0] < 20:
-        return _seq_dot(points, centers)
+        return _redux_rows((points[:, None, :] * centers[None, :, :]).astype(np.float32))
     return _gebp_dot(points, centers)
 
 
@@ -184,34 +184,38 @@ def _cpu_count():
         os.cpu_count() or 1
 
 
-def _half_squared_norm(x):
-    """0.5 * each row's squared norm, summed as Eigen's vectorized redux does (AVX: 8 lanes,
-    two packet accumulators, lanes reduced pairwise, the tail added one by one)."""
-    n, d = x.shape
-    sq = (x * x).astype(np.float32)
+def _redux_rows(v):
+    """Each row of v [..., d] (float32) summed as Eigen's vectorized redux does (AVX: 8
+    lanes, two packet accumulators, lanes reduced pairwise, the tail added one by one)."""
+    d = v.shape[-1]
     w = 8
     full, full2 = d // w * w, d // (2 * w) * (2 * w)
     if full == 0:
-        s = np.zeros(n, np.float32)
+        s = np.zeros(v.shape[:-1], np.float32)
         for j in range(d):
-            s += sq[:, j]
-        return np.float32(0.5) * s
-    acc = sq[:, :w].copy()
+            s += v[..., j]
+        return s
+    acc = v[..., :w].copy()
     if full > w:
-        acc1 = sq[:, w:2 * w].copy()
+        acc1 = v[..., w:2 * w].copy()
         for j in range(2 * w, full2, 2 * w):
-            acc += sq[:, j:j + w]
-            acc1 += sq[:, j + w:j + 2 * w]
+            acc += v[..., j:j + w]
+            acc1 += v[..., j + w:j + 2 * w]
         acc += acc1
         if full > full2:
-            acc += sq[:, full2:full2 + w]
-    while acc.shape[1] > 1:
-        h = acc.shape[1] // 2
-        acc = acc[:, :h] + acc[:, h:]
-    s = acc[:, 0]
+            acc += v[..., full2:full2 + w]
+    while acc.shape[-1] > 1:
+        h = acc.shape[-1] // 2
+        acc = acc[..., :h] + acc[..., h:]
+    s = acc[..., 0]
     for j in range(full, d):
-        s = s + sq[:, j]
-    return np.float32(0.5) * s
+        s = s + v[..., j]
+    return s
+
+
+def _half_squared_norm(x):
+    """0.5 * each row's squared norm (Eigen's rowwise().squaredNorm())."""
+    return np.float32(0.5) * _redux_rows((x * x).astype(np.float32))
 
 
 # -- NearestNeighbors -------------------------------------------------------------------------

@@ -22,6 +22,11 @@ def inputs():
         for m in (7, 13, 30, 37):
             out["nn_gemm_d%d_m%d" % (d, m)] = ("nn", (_pts(d + m, 256, d) * 4,
                                                    _pts(d + m + 1, m, d) * 4, m))
+    # below 20 points + centers + dimensions Eigen's coefficient-based product: each entry a
+    # vectorized redux (8 lanes) of the two rows' products
+    for n, m, d in ((5, 5, 9), (3, 6, 9), (2, 3, 12), (4, 4, 11), (2, 1, 16)):
+        out["nn_lazy_n%d_m%d_d%d" % (n, m, d)] = ("nn", (_pts(n + 50, n, d) * 3,
+                                                      _pts(m + 60, m, d) * 3, m))
     out["nn_k0"] = ("nn", (_pts(1, 4, 2), _pts(2, 3, 2), 0))
     out["nn_k_over"] = ("nn", (_pts(1, 4, 2), _pts(2, 3, 2), 9))
     out["nn_ties"] = ("nn", (np.zeros((3, 2), np.float32), np.zeros((4, 2), np.float32), 2))
