@@ -5,12 +5,15 @@ KmeansPlusPlusInitialization and KMC2ChainInitialization, with their Python wrap
 The two sampling ops draw from TF's SimplePhilox over PhiloxRandom(seed) (key = the int64 seed,
 counter 0, the four words of each call used in order): Uniform64 by rejection as
 ExactUniformInt does, RandFloat from 23 mantissa bits. Distances are computed in float32 in the
-kernels' order of operations; the dot products and sums (Eigen's GEMM and vectorized reductions
-in TF) may round differently in the last bit.
+kernels' order of operations: NearestNeighbors' dot products as Eigen's GEMM sums them per
+shard of the points (AVX without FMA, as TF 1.14's pip build), its norms as Eigen's vectorized
+reductions; KmeansPlusPlusInitialization's matrix-vector products are summed in order and may
+round differently in the last bit.
 """
 from __future__ import annotations
 
 import math
+import os
 
 import numpy as np
 
@@ -101,41 +104,128 @@ def _seq_dot(a, b):
     return out
 
 
-def _half_squared_norm(x):
-    """0.5 * each row's squared norm, summed as Eigen's vectorized redux does (AVX: 8 lanes,
-    two packet accumulators, lanes reduced pairwise, the tail added one by one)."""
-    n, d = x.shape
-    sq = (x * x).astype(np.float32)
+def _gebp_dot(points, centers):
+    """points [n, d] times centers [m, d] transposed as TF 1.14's Eigen GEMM (AVX, no FMA)
+    sums each entry: it computes centers * points^T, the centers the packed lhs rows. Rows
+    in panels of 16 (two packets) add the d products in order; the next rows, in a packet
+    of 8 and then a half packet of 4, add the even and the odd products of each full block
+    of 8 into two accumulators, sum those and add the rest in order; the last rows (one at
+    a time) hold (k, k+1) pairs in four accumulators per block of 8 (summed (C0+C1)+(C2+C3)),
+    then add the even to the odd half and the odd last product. Points past the last panel
+    of 4 columns add in order."""
+    n, d = points.shape
+    m = centers.shape[0]
+    out = _seq_dot(points, centers)
+    mc2, mc1 = m // 16 * 16, m // 8 * 8
+    mch = mc1 + 4 if m - mc1 >= 4 else mc1
+    cols4 = n // 4 * 4
+    peeled = d // 8 * 8
+    a = points[:cols4]
+
+    def prod(k, rows):
+        return a[:, k:k + 1] * centers[None, rows, k]
+
+    if peeled and mch > mc2:
+        rows = slice(mc2, mch)
+        even, odd = prod(0, rows), prod(1, rows)
+        for k in range(2, peeled, 2):
+            even += prod(k, rows)
+            odd += prod(k + 1, rows)
+        even += odd
+        for k in range(peeled, d):
+            even += prod(k, rows)
+        out[:cols4, rows] = even
+    if m > mch and d:
+        rows = slice(mch, m)
+        zero = np.zeros((cols4, m - mch), np.float32)
+        acc = [[zero.copy(), zero.copy()] for _ in range(4)]   # (even, odd) lanes, C0..C3
+        for k in range(0, peeled, 8):
+            for j in range(4):
+                acc[j][0] += prod(k + 2 * j, rows)
+                acc[j][1] += prod(k + 2 * j + 1, rows)
+        c0 = [(acc[0][i] + acc[1][i]) + (acc[2][i] + acc[3][i]) for i in (0, 1)]
+        for k in range(peeled, d // 2 * 2, 2):
+            c0[0] += prod(k, rows)
+            c0[1] += prod(k + 1, rows)
+        s = c0[0] + c0[1]
+        if d % 2:
+            s += prod(d - 1, rows)
+        out[:cols4, rows] = s
+    return out
+
+
+def _point_shards(n, m, d):
+    """NearestNeighborsOp's shards of the points (start, limit): units of work that fit
+    kDefaultL3CachePerCpu (1 MiB) per schedulable CPU, at least 16 rows, a multiple of the
+    device's worker threads. TF 1.14's sessions shard as with one worker thread (checked
+    with the oracle on a 2-CPU machine: 18 to 4000 points, bit for bit only so)."""
+    threads = 1
+    per_row = (min(_CENTERS_BLOCK, m) + d) * 4
+    budget = (_cpu_count() << 20) - min(m, (threads + 2) * _CENTERS_BLOCK) * d * 4
+    rows = max(16, budget // threads // per_row)
+    units = -(-n // rows)
+    units += -units % threads
+    return [(n * u // units, n * (u + 1) // units) for u in range(units)]
+
+
+def _inner_product(points, centers):
+    """FindKNearestCentersOneBlock's `points * centers.transpose()` for one shard: Eigen's
+    GEMM, or below 20 rows + columns + depth its coefficient-based product (each entry a
+    vectorized redux of the two rows' products)."""
+    n, d = points.shape
+    if n + d + centers.shape[0] < 20:
+        return _redux_rows((points[:, None, :] * centers[None, :, :]).astype(np.float32))
+    return _gebp_dot(points, centers)
+
+
+def _cpu_count():
+    """port::NumSchedulableCPUs, also the size of TF's default intra-op pool."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+        os.cpu_count() or 1
+
+
+def _redux_rows(v):
+    """Each row of v [..., d] (float32) summed as Eigen's vectorized redux does (AVX: 8
+    lanes, two packet accumulators, lanes reduced pairwise, the tail added one by one)."""
+    d = v.shape[-1]
     w = 8
     full, full2 = d // w * w, d // (2 * w) * (2 * w)
     if full == 0:
-        s = np.zeros(n, np.float32)
+        s = np.zeros(v.shape[:-1], np.float32)
         for j in range(d):
-            s += sq[:, j]
-        return np.float32(0.5) * s
-    acc = sq[:, :w].copy()
+            s += v[..., j]
+        return s
+    acc = v[..., :w].copy()
     if full > w:
-        acc1 = sq[:, w:2 * w].copy()
+        acc1 = v[..., w:2 * w].copy()
         for j in range(2 * w, full2, 2 * w):
-            acc += sq[:, j:j + w]
-            acc1 += sq[:, j + w:j + 2 * w]
+            acc += v[..., j:j + w]
+            acc1 += v[..., j + w:j + 2 * w]
         acc += acc1
         if full > full2:
-            acc += sq[:, full2:full2 + w]
-    while acc.shape[1] > 1:
-        h = acc.shape[1] // 2
-        acc = acc[:, :h] + acc[:, h:]
-    s = acc[:, 0]
+            acc += v[..., full2:full2 + w]
+    while acc.shape[-1] > 1:
+        h = acc.shape[-1] // 2
+        acc = acc[..., :h] + acc[..., h:]
+    s = acc[..., 0]
     for j in range(full, d):
-        s = s + sq[:, j]
-    return np.float32(0.5) * s
+        s = s + v[..., j]
+    return s
+
+
+def _half_squared_norm(x):
+    """0.5 * each row's squared norm (Eigen's rowwise().squaredNorm())."""
+    return np.float32(0.5) * _redux_rows((x * x).astype(np.float32))
 
 
 # -- NearestNeighbors -------------------------------------------------------------------------
 
-def _nearest_one_block(k, points, p_half, centers, c_half):
-    """FindKNearestCentersOneBlock: indices [n, k] int64 and distances [n, k] float32."""
-    inner = _seq_dot(points, centers)
+def _nearest_one_block(k, points, p_half, centers, c_half, shards):
+    """FindKNearestCentersOneBlock: indices [n, k] int64 and distances [n, k] float32, the
+    inner products per shard (start, limit) of the points."""
+    inner = np.empty((points.shape[0], centers.shape[0]), np.float32)
+    for a, b in shards:
+        inner[a:b] = _inner_product(points[a:b], centers)
     partial = (c_half[None, :] - inner).astype(np.float32)
     n, m = partial.shape
     if k == 1:
@@ -169,17 +259,18 @@ def _nearest_neighbors_kernel(points, centers, k):
     centers = centers.astype(np.float32, copy=False)
     p_half = _half_squared_norm(points)
     c_half = _half_squared_norm(centers)
+    shards = _point_shards(n, m, dims)
     if m <= _CENTERS_BLOCK:
-        return _nearest_one_block(k, points, p_half, centers, c_half)
+        return _nearest_one_block(k, points, p_half, centers, c_half, shards)
     # FindKNearestCentersBlockwise: blocks of 1024 centers, merged (earlier wins ties)
     out_k = min(k, _CENTERS_BLOCK)
     idx, dist = _nearest_one_block(out_k, points, p_half, centers[:_CENTERS_BLOCK],
-                                   c_half[:_CENTERS_BLOCK])
+                                   c_half[:_CENTERS_BLOCK], shards)
     for start in range(_CENTERS_BLOCK, m, _CENTERS_BLOCK):
         size = min(_CENTERS_BLOCK, m - start)
         block_k = min(k, size)
         bidx, bdist = _nearest_one_block(block_k, points, p_half, centers[start:start + size],
-                                         c_half[start:start + size])
+                                         c_half[start:start + size], shards)
         bidx = bidx + start
         if k == 1:
             better = bdist[:, 0] < dist[:, 0]

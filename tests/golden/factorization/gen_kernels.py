@@ -16,6 +16,17 @@ def inputs():
         out["nn_d%d_k3" % d] = ("nn", (_pts(d, 50, d), _pts(d + 100, 7, d), 3))
         out["kpp_d%d_retries" % d] = ("kpp", (_pts(d, 50, d), 6, d, -1))
         out["kpp_d%d_plain" % d] = ("kpp", (_pts(d, 50, d), 3, d + 1, 0))
+    # Eigen GEMM's row paths (panels of 16, a packet of 8, a half packet of 4, one row at a
+    # time) for 7/13/30/37 centers; 256 points split into shards of a multiple of 4 points
+    for d in (3, 8, 11, 19):
+        for m in (7, 13, 30, 37):
+            out["nn_gemm_d%d_m%d" % (d, m)] = ("nn", (_pts(d + m, 256, d) * 4,
+                                                   _pts(d + m + 1, m, d) * 4, m))
+    # below 20 points + centers + dimensions Eigen's coefficient-based product: each entry a
+    # vectorized redux (8 lanes) of the two rows' products
+    for n, m, d in ((5, 5, 9), (3, 6, 9), (2, 3, 12), (4, 4, 11), (2, 1, 16)):
+        out["nn_lazy_n%d_m%d_d%d" % (n, m, d)] = ("nn", (_pts(n + 50, n, d) * 3,
+                                                      _pts(m + 60, m, d) * 3, m))
     out["nn_k0"] = ("nn", (_pts(1, 4, 2), _pts(2, 3, 2), 0))
     out["nn_k_over"] = ("nn", (_pts(1, 4, 2), _pts(2, 3, 2), 9))
     out["nn_ties"] = ("nn", (np.zeros((3, 2), np.float32), np.zeros((4, 2), np.float32), 2))
