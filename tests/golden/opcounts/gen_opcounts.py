@@ -1131,3 +1131,91 @@ CALLS = CALLS + [
     ("cond/unread_branch_op", _cond_unread_op),
     ("cond/resource_gather_grad", _cond_resource_gather_grad),
     ("cond/loop_unused_exit_grad", _cond_loop_unused_exit_grad)]
+
+
+# -- gradients through tf.cond: gathers (IndexedSlices) gated or in both branches, loops in
+# a branch whose body's gradient TF does not take to an input (pgathcond) ---------------------
+def _gather_cond_var(tf, resource):
+    return tf.get_variable("p", [5, 3], use_resource=resource,
+                           initializer=tf.constant_initializer(
+                               np.arange(15, dtype=np.float32).reshape(5, 3) / 10.))
+
+
+def _gather_cond_loss(tf, resource, both):
+    # the gather in the true branch (and with other indices in the false one)
+    p = _gather_cond_var(tf, resource)
+    x = tf.placeholder(tf.float32, [3], name="x")
+    other = (lambda: tf.gather(p, [2, 3])[0] * x) if both else (lambda: x * 0.5)
+    r = tf.cond(x[0] > 0.5, lambda: tf.gather(p, 1) * 2., other)
+    return tf.reduce_sum(r * r), p
+
+
+def _gather_cond(kind, resource, both=False):
+    # TF's gradient of a gather in a cond: IndexedSlices merged part by part with the dead
+    # side's zeros made slices; gated (GATE_OP) by TF's tuples; two Switches' slices
+    # concatenated (gradients/concat, concat_1)
+    def fn(tf):
+        loss, p = _gather_cond_loss(tf, resource, both)
+        if kind == "gate":
+            tf.gradients(loss, [p], gate_gradients=True)
+        elif kind == "compute":
+            tf.train.GradientDescentOptimizer(0.1).compute_gradients(loss, [p])
+        elif kind == "adam":
+            tf.train.AdamOptimizer(0.1).minimize(loss)
+        else:
+            tf.gradients(loss, [p])
+    return fn
+
+
+def _rnn_in_cond(cell):
+    # an RNN in a branch differentiated for its weights only: TF's body gradient does not
+    # reach the input array's read (no TensorArrayGradV3 of it)
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4, 3], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            c = getattr(tf.nn.rnn_cell, cell)(5)
+            out, _ = tf.nn.dynamic_rnn(c, x, dtype=tf.float32)
+            return tf.reduce_sum(out)
+        r = tf.cond(q, t, lambda: tf.reduce_sum(x))
+        tf.gradients(r, tf.trainable_variables())
+    return fn
+
+
+def _gru_in_cond_minimize(tf):
+    x = tf.placeholder(tf.float32, [2, 4, 3], name="x")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def t():
+        c = tf.nn.rnn_cell.GRUCell(5, kernel_initializer=tf.constant_initializer(0.1))
+        out, _ = tf.nn.dynamic_rnn(c, x, dtype=tf.float32)
+        return tf.reduce_sum(out)
+    tf.train.AdamOptimizer(0.1).minimize(tf.cond(q, t, lambda: tf.reduce_sum(x)))
+
+
+def _map_fn_in_cond(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    w = tf.get_variable("w", [3], initializer=tf.constant_initializer(0.5))
+    q = tf.placeholder(tf.bool, [], name="q")
+    r = tf.cond(q, lambda: tf.reduce_sum(tf.map_fn(lambda e: e * w, x)),
+                lambda: tf.reduce_sum(x))
+    tf.gradients(r, [w])
+
+
+GATHER_COND_CALLS = [
+    ("cond/gather_grad_gated_ref", _gather_cond("gate", False)),
+    ("cond/gather_grad_gated_resource", _gather_cond("gate", True)),
+    ("cond/gather_compute_gradients_ref", _gather_cond("compute", False)),
+    ("cond/gather_compute_gradients_resource", _gather_cond("compute", True)),
+    ("cond/gather_both_branches_ref", _gather_cond("compute", False, True)),
+    ("cond/gather_both_branches_resource", _gather_cond("compute", True, True)),
+    ("cond/gather_both_branches_ungated", _gather_cond("grad", True, True)),
+    ("cond/gather_adam_ref", _gather_cond("adam", False)),
+    ("cond/gather_adam_resource", _gather_cond("adam", True)),
+    ("cond/gather_both_branches_adam", _gather_cond("adam", True, True)),
+    ("cond/gru_in_branch", _rnn_in_cond("GRUCell")),
+    ("cond/basic_rnn_in_branch", _rnn_in_cond("BasicRNNCell")),
+    ("cond/gru_in_branch_adam", _gru_in_cond_minimize),
+    ("cond/map_fn_in_branch", _map_fn_in_cond)]
+CALLS = CALLS + GATHER_COND_CALLS

@@ -448,6 +448,8 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     grads = GradLoopPlan(graph, loops, grad_ok, conds) if loops is not None and grad_ok else None
     if grads is not None:
         loops.grad_plan = grads
+        if arrays is not None:   # (a gradient array op TF's frame has no node for)
+            arrays.lowered -= grads._dropped
     plans = [q for q in (conds, loops, arrays, grads) if q is not None]
     for q in plans:
         q.others = [o for o in plans if o is not q]

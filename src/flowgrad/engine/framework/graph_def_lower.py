@@ -933,9 +933,9 @@ class CondPlan(_PlanBase):
         if (op, stage) in self._stages_done:
             return op.name
         self._stages_done.add((op, stage))
-        if stage[0] == "addn":   # a cond gradient's AddN (graph_def_lower_condgrad.py)
-            args, kw = self._grad_late[stage[1:]]
-            emit(*args, **kw)
+        if stage[0] == "addn":   # a cond gradient's sum, an AddN or a concat of slices
+            for args, kw in self._grad_late[stage[1:]]:   # (graph_def_lower_condgrad.py)
+                emit(*args, **kw)
             return op.name
         b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)

@@ -247,8 +247,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
     if loop and _branches.chain(op) and parent is None or \
-            not g["plain"] and not loop and (parent is not None or any(
-                both) or g.get("gate") or not g.get("slices")):
+            not g["plain"] and not loop and (parent is not None or not g.get("slices")):
         return False
     # (a nested cond's: its own popped predicate, GradLoopPlan's pop switched on the
     # enclosing one's)
@@ -606,8 +605,21 @@ def _plan(cp, op, infos, lowerings, parent=None):
     for j, c in enumerate(g["xs"]):
         if nparts[j] > 1 and len(got[j]) == 2:   # (TF's _AggregateIndexedSlicesGradients
             # at the capture's Enter: the values and indices of both Switches' Merges
-            # concatenated in the gradients scope, the first one's dense shape)
-            got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
+            # concatenated in the gradients scope, the first one's dense shape; outside
+            # loops made where TF's walk takes the capture's op, as a dense sum's AddN)
+            if loop:
+                got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
+            else:
+                late = []
+                got[j] = [_concat_slices(cp, lambda *a, **k: late.append((a, k)) or a[0],
+                                         scope, got[j], c, loop=False,
+                                         values=op._outputs[x_at[j]])]
+                at = own[c.op][0] if own[c.op] else rest_at
+                if at is None:
+                    steps.extend(("emit", a, k) for a, k in late)
+                else:
+                    cp._grad_late[(op, j)] = late
+                    cp.before.setdefault(at, []).append((op, ("addn", op, j)))
         if nparts[j] > 1:   # (an IndexedSlices': its Merges, one per part)
             for i, res in enumerate(got[j][0] if got[j] else ()):
                 k = x_at[j] + i
@@ -648,7 +660,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if at is None:
                 steps.append(("emit",) + args)
             else:
-                cp._grad_late[(op, j)] = args
+                cp._grad_late[(op, j)] = [args]
                 cp.before.setdefault(at, []).append((op, ("addn", op, j)))
         elif got[j]:
             res = got[j][0]
@@ -786,7 +798,8 @@ def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros, cshape=No
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
                shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [cshape if cshape.is_fully_defined() else _filled(c), TensorShape(first_dim),
+    zshapes = [cshape if cshape.is_fully_defined() else
+               TensorShape(None if rank is None else [None] * rank), TensorShape(first_dim),
                TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
@@ -802,27 +815,41 @@ def _filled(c):
     return TensorShape(None if c.shape.ndims is None else [None] * c.shape.ndims)
 
 
-def _concat_slices(cp, emit, scope, got, c):
-    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges) in a loop
-    gradient's frame: concat (values) and concat_1 (indices), each with its axis Const on
-    the frame's pivot, in the gradients scope (named late); [values, indices, the first
-    one's dense shape]."""
+def _concat_slices(cp, emit, scope, got, c, loop=True, values=None):
+    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges):
+    concat (values) and concat_1 (indices), each with its axis Const, in the gradients
+    scope (in a loop gradient's frame: the axis on the frame's pivot, named late);
+    [values, indices, the first one's dense shape]. `values`: a tensor of the values'
+    dtype and rank, for a resource handle `c` (TF's Merges of zeros of a VariableShape:
+    no dimension known)."""
     i32, root = _dt.int32, _root(scope)
     out = []
     for i in (0, 1):
-        name = cp._unique(f"{scope}/loop_concat")
-        axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
-                    {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[TensorShape([])])
+        if loop:
+            name = cp._unique(f"{scope}/loop_concat")
+            axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
+                        {"dtype": i32, "value": np.asarray(0, np.int32)},
+                        shapes=[TensorShape([])])
+        else:
+            name = cp._unique(f"{scope}/concat")
+            axis = emit(name + "/axis", "Const", [], [],
+                        {"dtype": i32, "value": np.asarray(0, np.int32)},
+                        shapes=[TensorShape([])])
         dt = _dt.int32 if i else (cp.arrays.dtype(c) if cp.arrays is not None else
                                   c.dtype.base_dtype)
         shape = TensorShape([None] + (c.shape.as_list()[1:] if i == 0 and
                                       c.shape.ndims is not None else []))
         if i == 0 and c.shape.ndims is None:
             shape = TensorShape(None)
+        if i == 0 and c.dtype.base_dtype == _dt.resource:
+            rank = values.shape.ndims
+            dt, shape = values.dtype.base_dtype, TensorShape(
+                None if rank is None else [None] * rank)
         emit(name, "ConcatV2", [got[0][i], got[1][i], axis], [dt, dt, i32],
              {"N": 2}, shapes=[shape])
-        cp._late_names.append((name, root + "/concat"))
-        cp._late_subs.append((axis, name, "/axis"))
+        if loop:
+            cp._late_names.append((name, root + "/concat"))
+            cp._late_subs.append((axis, name, "/axis"))
         out.append(name)
     return out + [got[0][2]]
 
@@ -996,7 +1023,8 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None, zshape
     if resource:
         dt = (grad[0] if isinstance(grad, list) else grad).dtype.base_dtype \
             if not isinstance(grad, str) else _dt.float32
-    zshape = c.shape if zshape is None else zshape
+    # (a tensor's zeros: TF's Fill of its Shape, of its static shape)
+    zshape = c.shape if zshape is None or not resource else zshape
     i32 = _dt.int32
     if _loop_grad_in_call(cp, scope):   # (TF made the loop's GradLoopState first: its
         # counters' Switches come before this one, numbered after them: _late_names)
@@ -1026,19 +1054,22 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None, zshape
     const = emit(zeros + "/Const", "Const", ["^" + ident], [],
                  {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                  shapes=[TensorShape([])])
-    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[zshape])
+    # (TF's Fill of a VariableShape, which shape inference cannot evaluate: its rank only)
+    fshape = TensorShape(None if rank is None else [None] * rank) if resource else zshape
+    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[fshape])
     if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
         if late:
             cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
             cp._late_subs.append((const, zeros, "/Const"))
         return _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros,
-                                  cshape=zshape, pivot=())
+                                  cshape=fshape, pivot=())
     if late:
         cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
         cp._late_subs.append((const, zeros, "/Const"))
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2},
+                shapes=[fshape if resource else c.shape, TensorShape([])])
 
 
 def _call_root(name):
