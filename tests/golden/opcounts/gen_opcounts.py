@@ -1203,6 +1203,21 @@ def _map_fn_in_cond(tf):
     tf.gradients(r, [w])
 
 
+def _gather_cond_xs(resource, computed, gate, both):
+    # the cond's capture x an x itself (or computed from x0, whose gradient ops TF makes
+    # between the cond's nodes: its op is taken once its Switches' gradients are in), beside
+    # the gathered variable: TF's sum of x's Merges among the cond's nodes
+    def fn(tf):
+        p = tf.get_variable("p", [5, 3], use_resource=resource)
+        x0 = tf.placeholder(tf.float32, [3], name="x0")
+        x = x0 * 2. if computed else x0
+        w = tf.placeholder(tf.float32, [3], name="w")
+        f = (lambda: tf.gather(p, 2) * w + x) if both else (lambda: x * 0.5 + w)
+        r = tf.cond(x0[0] > 0.5, lambda: tf.gather(p, 1) * x, f)
+        tf.gradients(tf.reduce_sum(r), [p, x0, w], gate_gradients=gate)
+    return fn
+
+
 GATHER_COND_CALLS = [
     ("cond/gather_grad_gated_ref", _gather_cond("gate", False)),
     ("cond/gather_grad_gated_resource", _gather_cond("gate", True)),
@@ -1217,5 +1232,11 @@ GATHER_COND_CALLS = [
     ("cond/gru_in_branch", _rnn_in_cond("GRUCell")),
     ("cond/basic_rnn_in_branch", _rnn_in_cond("BasicRNNCell")),
     ("cond/gru_in_branch_adam", _gru_in_cond_minimize),
-    ("cond/map_fn_in_branch", _map_fn_in_cond)]
+    ("cond/map_fn_in_branch", _map_fn_in_cond),
+    ("cond/gather_resource_xs_p_x", _gather_cond_xs(True, False, False, False)),
+    ("cond/gather_resource_xs_computed_x", _gather_cond_xs(True, True, False, False)),
+    ("cond/gather_resource_xs_gated", _gather_cond_xs(True, False, True, False)),
+    ("cond/gather_both_xs_p_x", _gather_cond_xs(False, False, False, True)),
+    ("cond/gather_both_xs_computed_x", _gather_cond_xs(False, True, False, True)),
+    ("cond/gather_both_resource_xs_gated", _gather_cond_xs(True, True, True, True))]
 CALLS = CALLS + GATHER_COND_CALLS

@@ -92,14 +92,15 @@ def plan(cp, op, infos, lowerings):
     """_plan, the state a nested cond's gradient planned before the refusal changed put
     back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
     nested = cp.__dict__.setdefault("_nested_steps", {})
+    unwritten = cp.__dict__.setdefault("unwritten", set())
     saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
              set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
-             dict(cp._grad_late), dict(cp._grad_frames), dict(nested))
+             dict(cp._grad_late), dict(cp._grad_frames), dict(nested), set(unwritten))
     if _plan(cp, op, infos, lowerings):
         return True
     for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
                           cp._copied, cp._late_names, cp._grad_late, cp._grad_frames,
-                          nested), saved):
+                          nested, unwritten), saved):
         now.clear()
         if isinstance(now, list):
             now.extend(then)
@@ -589,6 +590,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
         dropped.append(o)
         cp.lowered.add(o)
         cp._grad_members.add(o)
+        cp.unwritten.add(o)   # (a node of TF's gradient may take its name: tf_nodes)
         if mine.get(o.name) is o:
             cp._taken.discard(o.name)
     # the captured tensor's gradient: the AddN of its Switches' Merges, made where TF's walk
