@@ -92,3 +92,12 @@ def test_gru_in_branch_graph_def_has_no_input_array_gradient():
         names = [n.name for n in g.as_graph_def().node]
     assert not [n for n in names if "TensorArrayReadV3_grad" in n]
     assert len(names) == len(WANT["cond/gru_in_branch"]["ops"])
+
+
+@pytest.mark.parametrize("kind", ["grad", "adam"])
+def test_gated_passed_gradient_graph_def_runs_to_tf_values(kind):
+    # a gated BiasAdd and an Add of a summed gradient in a branch (TF's tuples of the
+    # output's gradient passed on): the GraphDef run by TF's names gives TF's numbers
+    want = WANT["values"]["passed"]
+    got = GEN.run_passed(tf, {k: want[k]["names"] for k in want})
+    _close(got[kind], want[kind])

@@ -1240,3 +1240,57 @@ GATHER_COND_CALLS = [
     ("cond/gather_both_xs_computed_x", _gather_cond_xs(False, True, False, True)),
     ("cond/gather_both_resource_xs_gated", _gather_cond_xs(True, True, True, True))]
 CALLS = CALLS + GATHER_COND_CALLS
+
+
+# -- gated gradients in a branch of ops whose gradient passes the output's gradient on
+# unchanged (TF's tuple holds it): a BiasAdd's, a Sub's of equal shapes, an Add's whose
+# output's gradient is a sum (pgathcond2) ----------------------------------------------------
+def _passed_in_cond(kind, opt=None):
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 3], name="x")
+        v = tf.get_variable("v", [2, 3], initializer=tf.constant_initializer(0.3))
+        b = tf.get_variable("b", [2, 3] if kind == "sub" else [3],
+                            initializer=tf.constant_initializer(0.2))
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            if kind == "bias":
+                y = tf.nn.bias_add(v * x, b)
+            elif kind == "bias_capture":   # (the first input a captured variable)
+                y = tf.nn.bias_add(v, b)
+            elif kind == "sub":
+                y = v * x - b
+            else:   # (an Add of equal shapes whose output two reads share)
+                y = tf.nn.bias_add(v * x, b) + v * x
+            return tf.reduce_sum(y * y)
+        r = tf.cond(q, t, lambda: tf.reduce_sum(x * v))
+        if opt == "adam":
+            tf.train.AdamOptimizer(0.1).minimize(r, name="train")
+        else:
+            return tf.gradients(r, [v, b], gate_gradients=True)
+    return fn
+
+
+def _dense_in_cond(rnn):
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4, 3] if rnn else [2, 3], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            h = x
+            if rnn:
+                _, h = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(5), x, dtype=tf.float32)
+            return tf.reduce_sum(tf.layers.dense(h, 2))
+        tf.train.AdamOptimizer(0.1).minimize(tf.cond(q, t, lambda: tf.reduce_sum(x)))
+    return fn
+
+
+PASSED_COND_CALLS = [
+    ("cond/bias_add_grad_gated", _passed_in_cond("bias")),
+    ("cond/bias_add_capture_grad_gated", _passed_in_cond("bias_capture")),
+    ("cond/sub_grad_gated", _passed_in_cond("sub")),
+    ("cond/add_summed_grad_gated", _passed_in_cond("twice")),
+    ("cond/add_summed_adam", _passed_in_cond("twice", "adam")),
+    ("cond/dense_adam", _dense_in_cond(False)),
+    ("cond/gru_dense_adam", _dense_in_cond(True))]
+CALLS = CALLS + PASSED_COND_CALLS

@@ -10,7 +10,7 @@ import numpy as np
 import gen_opcounts
 import gen_pcondgd
 
-CALLS = gen_opcounts.GATHER_COND_CALLS
+CALLS = gen_opcounts.GATHER_COND_CALLS + gen_opcounts.PASSED_COND_CALLS
 
 
 def _x_value(taken):
@@ -98,6 +98,45 @@ def run_gru(tf, names=None):
     return out
 
 
+def run_passed(tf, names=None):
+    """gen_opcounts' cond/add_summed_grad_gated and cond/add_summed_adam (a gated BiasAdd
+    and an Add of a summed gradient in a branch): the GraphDef read back and run by TF's
+    names: the gradients and TF's tuples of the passed gradients, and the variables after
+    two Adam steps, on both sides."""
+    out = {}
+    for kind in ("grad", "adam"):
+        g = tf.Graph()
+        with g.as_default():
+            grads = gen_opcounts._passed_in_cond("twice", kind)(tf)
+            vs = tf.trainable_variables()
+            # (and TF's tuples of the gradients passed on: the Add's, the BiasAdd's)
+            own = [t.name for t in grads] + [
+                "gradients/cond/add_grad/tuple/control_dependency_1:0",
+                "gradients/cond/BiasAdd_grad/tuple/control_dependency:0",
+                "gradients/cond/BiasAdd_grad/tuple/control_dependency_1:0"] \
+                if kind == "grad" else ["train"]
+            values = [tf.identity(v, name="value_%d" % i).name for i, v in enumerate(vs)]
+            tf.global_variables_initializer()
+        use = own if names is None else names[kind]
+        g2 = _round_trip(tf, g)
+        res = {}
+        with tf.Session(graph=g2) as s:
+            for taken in (True, False):
+                s.run("init")
+                feed = {"x:0": np.arange(6, dtype=np.float32).reshape(2, 3) / 5.,
+                        "q:0": taken}
+                if kind == "grad":
+                    # (the branch's tuples: dead when it is not taken)
+                    res[str(taken)] = s.run(use if taken else use[:2], feed)
+                else:
+                    for _ in range(2):
+                        s.run(use[0], feed)
+                    res[str(taken)] = s.run(values)
+        res["names"] = use
+        out[kind] = res
+    return out
+
+
 def describe(tf, fn):
     """gen_pcondgd.describe, and "outputs": [[name, [[dtype, shape], ...]]] of every op
     get_operations() lists."""
@@ -120,5 +159,6 @@ def cases(tf):
         values["adam_" + tag] = run_gather(tf, "adam", res, False)
         values["adam_both_" + tag] = run_gather(tf, "adam", res, True)
     values["gru"] = run_gru(tf)
+    values["passed"] = run_passed(tf)
     out["values"] = values
     return out

@@ -448,14 +448,26 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
     merge_ports, sw_grad, grad_sub, passed_grad = {}, {}, {}, {}
 
+    def _summed(n, b):
+        # flowgrad's AddN of the gradients of n's readers (TF's sum of n's output's
+        # gradients, made with the next op's gradient)
+        readers = {c for c in n._outputs[0].consumers() if c in fsides[b]}
+        return next((m._outputs[0] for m in sides[b] if m.type == "AddN" and
+                     m not in named and m._inputs and
+                     all(owner.get(t.op) in readers for t in m._inputs)), None)
+
     def _gate_passed(n, b):
         # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
         # gradient for each input, gated as a tuple of them: each input's gradient reads
         # its own (a branch result's: its Merge's Switch; else the one gradient op its
-        # only reader's gradient has: passed_grad)
+        # only reader's gradient has: passed_grad; the sum of its readers' gradients)
         k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
                   if t is n._outputs[0] and k in merge_ports), None)
-        if k is not None:
+        summed = _summed(n, b) if k is None and n not in passed_grad else None
+        if summed is not None:
+            gy = summed   # (named when written: copied with the next op's gradient)
+            grads, port = {gy.name}, gy
+        elif k is not None:
             gy = keep[k]
             grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
                                  m.type == "Identity" and m._inputs[0] is gy and
@@ -476,6 +488,24 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 sw_grad[i] = name
             if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
                 grad_sub[i] = {t: name for t in grads}
+
+    def _gate_kept(n, b, mine_out):
+        # TF's gradient of a BiasAdd (or of a Sub of equal, fully known shapes) returns the
+        # output's gradient itself for the first input and one op of it for the second,
+        # gated as a tuple of both: the first input's gradient reads the tuple's first
+        gy = mine_out.op._inputs[0]
+        names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
+                       [(cp.input_name(mine_out.op, gy), gy),
+                        (cp._renamed(mine_out), mine_out)])
+        cp.renames[mine_out.name] = names[1]
+        grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
+                             m.type == "Identity" and m._inputs[0] is gy}
+        i = node_of(n._inputs[0], b)
+        if isinstance(i, tuple) and i[0] == "sw" and i[2] in xs and \
+                x_outs(b, xs[i[2]])[0].name in grads:
+            sw_grad[i] = names[0]
+        if i is not None:
+            grad_sub[i] = {t: names[0] for t in grads}
 
     b_ = _dt.bool_
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
@@ -549,6 +579,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                [(cp._renamed(t), t) for t in out] + [(t, t) for t in flow[:1]])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
+            elif op_gate and not walked & inside and _passed_first(n, out):
+                _gate_kept(n, b, out[0])
             elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
                     len(n._inputs) > 1:
                 _gate_passed(n, b)
@@ -984,6 +1016,18 @@ class _CtlOf:
 
     def __init__(self, t):
         self.t = t
+
+
+# (a forward op -> the op of its second input's gradient, when TF's gradient passes the
+# output's gradient on to the first input unchanged: _BiasAddGrad, _SubGrad of equal shapes)
+_PASSED_FIRST = {"BiasAdd": "BiasAddGrad", "Sub": "Neg"}
+
+
+def _passed_first(n, out):
+    """Whether flowgrad's gradient ops of `n` (their outputs `out`) are TF's one op of its
+    second input's gradient beside the output's gradient passed on to the first."""
+    return len(out) == 1 and len(n._inputs) == 2 and \
+        _PASSED_FIRST.get(n.type) == out[0].op.type
 
 
 def _returned(fop):
