@@ -1244,7 +1244,8 @@ CALLS = CALLS + GATHER_COND_CALLS
 
 # -- gated gradients in a branch of ops whose gradient passes the output's gradient on
 # unchanged (TF's tuple holds it): a BiasAdd's, a Sub's of equal shapes, an Add's whose
-# output's gradient is a sum (pgathcond2) ----------------------------------------------------
+# output's gradient is a sum; a concat's gradient copying its axis; a sparse cross entropy's
+# PreventGradient (pgathcond2) ----------------------------------------------------------------
 def _passed_in_cond(kind, opt=None):
     def fn(tf):
         x = tf.placeholder(tf.float32, [2, 3], name="x")
@@ -1285,7 +1286,33 @@ def _dense_in_cond(rnn):
     return fn
 
 
+def _concat_in_cond(tf):
+    # TF's concat gradient copies a constant axis made in the branch (another context than
+    # the gradient's): concat_grad/Const; an outer axis is switched in and read as is
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    q = tf.placeholder(tf.bool, [], name="q")
+    w = tf.get_variable("w", [3], initializer=tf.constant_initializer(0.5))
+    ax = tf.constant(1, name="ax")
+    r = tf.cond(q, lambda: tf.reduce_sum(tf.concat([x * w, x], ax)),
+                lambda: tf.reduce_sum(tf.concat([tf.concat([x * w, x], 0), x], 0)))
+    tf.train.GradientDescentOptimizer(0.1).minimize(r)
+
+
+def _sparse_xent_in_cond(opt):
+    # the gradient's PreventGradient is no gradient of its own: no tuple (GATE_OP)
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [4, 3], name="x")
+        y = tf.placeholder(tf.int32, [4], name="y")
+        q = tf.placeholder(tf.bool, [], name="q")
+        w = tf.get_variable("w", [3, 3], initializer=tf.constant_initializer(0.1))
+        r = tf.cond(q, lambda: tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=y, logits=tf.matmul(x, w))), lambda: tf.reduce_sum(x))
+        getattr(tf.train, opt)(0.1).minimize(r)
+    return fn
+
+
 PASSED_COND_CALLS = [
+    ("cond/concat_grad_axis", _concat_in_cond),
     ("cond/bias_add_grad_gated", _passed_in_cond("bias")),
     ("cond/bias_add_capture_grad_gated", _passed_in_cond("bias_capture")),
     ("cond/sub_grad_gated", _passed_in_cond("sub")),
@@ -1293,4 +1320,6 @@ PASSED_COND_CALLS = [
     ("cond/add_summed_adam", _passed_in_cond("twice", "adam")),
     ("cond/dense_adam", _dense_in_cond(False)),
     ("cond/gru_dense_adam", _dense_in_cond(True))]
-CALLS = CALLS + PASSED_COND_CALLS
+CALLS = CALLS + PASSED_COND_CALLS + [
+    ("cond/sparse_xent_gd", _sparse_xent_in_cond("GradientDescentOptimizer")),
+    ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer"))]

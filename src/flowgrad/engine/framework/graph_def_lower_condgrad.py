@@ -560,12 +560,25 @@ def _plan(cp, op, infos, lowerings, parent=None):
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
+            axis = _branch_axis(n, mine, fsides[b]) if not loop else None
+            if axis is not None:   # (TF's _ConcatGradHelper copies a constant axis of
+                # another context than its gradient's: concat_grad/Const, before the Rank)
+                const = f"{scope}/{n.name}_grad/Const"
+                cp._taken.add(const)
+                emit(const, "Const", [], [], {"dtype": axis.dtype.base_dtype,
+                                              "value": axis.op._attrs["value"]},
+                     shapes=[axis.shape])
             for m in mine:
                 copy(m, b)
+                if axis is not None and m.type == "FloorMod" and m._inputs[0] is axis:
+                    cp.rewrite.setdefault(m.name, {})[axis.name] = const
             inside = set(mine)
+            # (a PreventGradient: TF's product of the sparse cross entropy's gradient reads
+            # it, flowgrad's the backprop itself (its second order): not a gradient)
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
-                   (t.consumers() or t.value_index < _returned(n))]
+                   (t.consumers() or t.value_index < _returned(n)) and
+                   m.type != "PreventGradient"]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
             # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op;
             # a gather's: one IndexedSlices, its values' and indices' nodes, no tuple)
@@ -1028,6 +1041,18 @@ def _passed_first(n, out):
     second input's gradient beside the output's gradient passed on to the first."""
     return len(out) == 1 and len(n._inputs) == 2 and \
         _PASSED_FIRST.get(n.type) == out[0].op.type
+
+
+def _branch_axis(n, mine, side):
+    """A concat's constant axis made in its branch (`side`: the branch's ops; an outer one
+    is switched in), which its gradient ops (`mine`) read (their FloorMod of it); else
+    None."""
+    if n.type != "ConcatV2" or n._inputs[-1].op.type != "Const" or \
+            n._inputs[-1].op not in side:
+        return None
+    axis = n._inputs[-1]
+    return axis if any(m.type == "FloorMod" and m._inputs[0] is axis for m in mine) \
+        else None
 
 
 def _returned(fop):
