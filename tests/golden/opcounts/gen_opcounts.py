@@ -1311,8 +1311,21 @@ def _sparse_xent_in_cond(opt):
     return fn
 
 
+def _sigmoid_loss_in_cond(opt):
+    # the sigmoid cross entropy's Add (xentropy) takes a Mul's tuple gradient on unchanged:
+    # TF's tuple of it for each input
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+        r = tf.cond(q, lambda: tf.losses.sigmoid_cross_entropy(
+            tf.ones([2, 3]), tf.layers.dense(x, 3)), lambda: tf.reduce_sum(x))
+        getattr(tf.train, opt)(0.1).minimize(r)
+    return fn
+
+
 PASSED_COND_CALLS = [
     ("cond/concat_grad_axis", _concat_in_cond),
+    ("cond/sigmoid_loss_gd", _sigmoid_loss_in_cond("GradientDescentOptimizer")),
     ("cond/bias_add_grad_gated", _passed_in_cond("bias")),
     ("cond/bias_add_capture_grad_gated", _passed_in_cond("bias_capture")),
     ("cond/sub_grad_gated", _passed_in_cond("sub")),
@@ -1322,4 +1335,5 @@ PASSED_COND_CALLS = [
     ("cond/gru_dense_adam", _dense_in_cond(True))]
 CALLS = CALLS + PASSED_COND_CALLS + [
     ("cond/sparse_xent_gd", _sparse_xent_in_cond("GradientDescentOptimizer")),
-    ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer"))]
+    ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer")),
+    ("cond/sigmoid_loss_adam", _sigmoid_loss_in_cond("AdamOptimizer"))]

@@ -456,6 +456,20 @@ def _plan(cp, op, infos, lowerings, parent=None):
                      m not in named and m._inputs and
                      all(owner.get(t.op) in readers for t in m._inputs)), None)
 
+    def _received(n, b):
+        # the one gradient output of n's readers' gradient ops that the gradients of n's
+        # inputs read (a reader with several: its tuple's, named when written)
+        readers = {c for c in n._outputs[0].consumers() if c in fsides[b]}
+        cands = {t.name: t for m in sides[b] if owner.get(m) in readers for t in m._outputs}
+        got = set()
+        for t in n._inputs:
+            i = node_of(t, b)
+            got.update(x.name for m in groups.get(i, ()) if i is not None
+                       for x in m._inputs if x.name in cands)
+            if isinstance(i, tuple) and i[0] == "sw" and i[2] in xs:
+                got.update(x.name for x in x_outs(b, xs[i[2]])[:1] if x.name in cands)
+        return cands[got.pop()] if len(got) == 1 else None
+
     def _gate_passed(n, b):
         # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
         # gradient for each input, gated as a tuple of them: each input's gradient reads
@@ -464,6 +478,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
         k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
                   if t is n._outputs[0] and k in merge_ports), None)
         summed = _summed(n, b) if k is None and n not in passed_grad else None
+        if summed is None and k is None and n not in passed_grad:
+            summed = _received(n, b)
         if summed is not None:
             gy = summed   # (named when written: copied with the next op's gradient)
             grads, port = {gy.name}, gy
