@@ -22,16 +22,8 @@ UNORDERED_CONTROLS = {"crf/log_norm", "crf/log_norm_logits_only",
 # Node details that still differ from TF's, with the reason (the listing's names, types
 # and inputs equal TF's). A listed node that starts matching fails
 # test_known_node_different_still_differs.
-KNOWN_NODE_DIFFERENT = {
-    (case, node): "static shape (6, 3) where TF's is (?, 3), as on main before this branch: "
-                  "the Enter of an unused exit's gradient in a gated cond gradient reads "
-                  "TF's gradients/cond/Merge_grad/tuple/control_dependency_1, which is also "
-                  "the name of flowgrad's own gate Identity of the cell kernel's (6, 3) "
-                  "gradient (dropped from the GraphDef), whose shape the listed ops take"
-    for case in ("cond/rnn_in_cond_gated",)
-    for node in ("gradients/cond/rnn/while/Exit_3_grad/b_exit",
-                 "gradients/cond/rnn/while/Switch_3_grad/b_switch",
-                 "gradients/cond/rnn/while/Merge_3_grad/Switch")}
+KNOWN_NODE_DIFFERENT: dict = {}   # (none now: cond/rnn_in_cond_gated's gradient Enter
+# and Switches read TF's tuple node, no longer flowgrad's own Identity of its name)
 
 
 def _norm(x):

@@ -1155,3 +1155,209 @@ CALLS = CALLS + [
     ("cond/unread_branch_op", _cond_unread_op),
     ("cond/resource_gather_grad", _cond_resource_gather_grad),
     ("cond/loop_unused_exit_grad", _cond_loop_unused_exit_grad)]
+
+
+# -- gradients through tf.cond: gathers (IndexedSlices) gated or in both branches, loops in
+# a branch whose body's gradient TF does not take to an input (pgathcond) ---------------------
+def _gather_cond_var(tf, resource):
+    return tf.get_variable("p", [5, 3], use_resource=resource,
+                           initializer=tf.constant_initializer(
+                               np.arange(15, dtype=np.float32).reshape(5, 3) / 10.))
+
+
+def _gather_cond_loss(tf, resource, both):
+    # the gather in the true branch (and with other indices in the false one)
+    p = _gather_cond_var(tf, resource)
+    x = tf.placeholder(tf.float32, [3], name="x")
+    other = (lambda: tf.gather(p, [2, 3])[0] * x) if both else (lambda: x * 0.5)
+    r = tf.cond(x[0] > 0.5, lambda: tf.gather(p, 1) * 2., other)
+    return tf.reduce_sum(r * r), p
+
+
+def _gather_cond(kind, resource, both=False):
+    # TF's gradient of a gather in a cond: IndexedSlices merged part by part with the dead
+    # side's zeros made slices; gated (GATE_OP) by TF's tuples; two Switches' slices
+    # concatenated (gradients/concat, concat_1)
+    def fn(tf):
+        loss, p = _gather_cond_loss(tf, resource, both)
+        if kind == "gate":
+            tf.gradients(loss, [p], gate_gradients=True)
+        elif kind == "compute":
+            tf.train.GradientDescentOptimizer(0.1).compute_gradients(loss, [p])
+        elif kind == "adam":
+            tf.train.AdamOptimizer(0.1).minimize(loss)
+        else:
+            tf.gradients(loss, [p])
+    return fn
+
+
+def _rnn_in_cond(cell):
+    # an RNN in a branch differentiated for its weights only: TF's body gradient does not
+    # reach the input array's read (no TensorArrayGradV3 of it)
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4, 3], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            c = getattr(tf.nn.rnn_cell, cell)(5)
+            out, _ = tf.nn.dynamic_rnn(c, x, dtype=tf.float32)
+            return tf.reduce_sum(out)
+        r = tf.cond(q, t, lambda: tf.reduce_sum(x))
+        tf.gradients(r, tf.trainable_variables())
+    return fn
+
+
+def _gru_in_cond_minimize(tf):
+    x = tf.placeholder(tf.float32, [2, 4, 3], name="x")
+    q = tf.placeholder(tf.bool, [], name="q")
+
+    def t():
+        c = tf.nn.rnn_cell.GRUCell(5, kernel_initializer=tf.constant_initializer(0.1))
+        out, _ = tf.nn.dynamic_rnn(c, x, dtype=tf.float32)
+        return tf.reduce_sum(out)
+    tf.train.AdamOptimizer(0.1).minimize(tf.cond(q, t, lambda: tf.reduce_sum(x)))
+
+
+def _map_fn_in_cond(tf):
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    w = tf.get_variable("w", [3], initializer=tf.constant_initializer(0.5))
+    q = tf.placeholder(tf.bool, [], name="q")
+    r = tf.cond(q, lambda: tf.reduce_sum(tf.map_fn(lambda e: e * w, x)),
+                lambda: tf.reduce_sum(x))
+    tf.gradients(r, [w])
+
+
+def _gather_cond_xs(resource, computed, gate, both):
+    # the cond's capture x an x itself (or computed from x0, whose gradient ops TF makes
+    # between the cond's nodes: its op is taken once its Switches' gradients are in), beside
+    # the gathered variable: TF's sum of x's Merges among the cond's nodes
+    def fn(tf):
+        p = tf.get_variable("p", [5, 3], use_resource=resource)
+        x0 = tf.placeholder(tf.float32, [3], name="x0")
+        x = x0 * 2. if computed else x0
+        w = tf.placeholder(tf.float32, [3], name="w")
+        f = (lambda: tf.gather(p, 2) * w + x) if both else (lambda: x * 0.5 + w)
+        r = tf.cond(x0[0] > 0.5, lambda: tf.gather(p, 1) * x, f)
+        tf.gradients(tf.reduce_sum(r), [p, x0, w], gate_gradients=gate)
+    return fn
+
+
+GATHER_COND_CALLS = [
+    ("cond/gather_grad_gated_ref", _gather_cond("gate", False)),
+    ("cond/gather_grad_gated_resource", _gather_cond("gate", True)),
+    ("cond/gather_compute_gradients_ref", _gather_cond("compute", False)),
+    ("cond/gather_compute_gradients_resource", _gather_cond("compute", True)),
+    ("cond/gather_both_branches_ref", _gather_cond("compute", False, True)),
+    ("cond/gather_both_branches_resource", _gather_cond("compute", True, True)),
+    ("cond/gather_both_branches_ungated", _gather_cond("grad", True, True)),
+    ("cond/gather_adam_ref", _gather_cond("adam", False)),
+    ("cond/gather_adam_resource", _gather_cond("adam", True)),
+    ("cond/gather_both_branches_adam", _gather_cond("adam", True, True)),
+    ("cond/gru_in_branch", _rnn_in_cond("GRUCell")),
+    ("cond/basic_rnn_in_branch", _rnn_in_cond("BasicRNNCell")),
+    ("cond/gru_in_branch_adam", _gru_in_cond_minimize),
+    ("cond/map_fn_in_branch", _map_fn_in_cond),
+    ("cond/gather_resource_xs_p_x", _gather_cond_xs(True, False, False, False)),
+    ("cond/gather_resource_xs_computed_x", _gather_cond_xs(True, True, False, False)),
+    ("cond/gather_resource_xs_gated", _gather_cond_xs(True, False, True, False)),
+    ("cond/gather_both_xs_p_x", _gather_cond_xs(False, False, False, True)),
+    ("cond/gather_both_xs_computed_x", _gather_cond_xs(False, True, False, True)),
+    ("cond/gather_both_resource_xs_gated", _gather_cond_xs(True, True, True, True))]
+CALLS = CALLS + GATHER_COND_CALLS
+
+
+# -- gated gradients in a branch of ops whose gradient passes the output's gradient on
+# unchanged (TF's tuple holds it): a BiasAdd's, a Sub's of equal shapes, an Add's whose
+# output's gradient is a sum; a concat's gradient copying its axis; a sparse cross entropy's
+# PreventGradient (pgathcond2) ----------------------------------------------------------------
+def _passed_in_cond(kind, opt=None):
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 3], name="x")
+        v = tf.get_variable("v", [2, 3], initializer=tf.constant_initializer(0.3))
+        b = tf.get_variable("b", [2, 3] if kind == "sub" else [3],
+                            initializer=tf.constant_initializer(0.2))
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            if kind == "bias":
+                y = tf.nn.bias_add(v * x, b)
+            elif kind == "bias_capture":   # (the first input a captured variable)
+                y = tf.nn.bias_add(v, b)
+            elif kind == "sub":
+                y = v * x - b
+            else:   # (an Add of equal shapes whose output two reads share)
+                y = tf.nn.bias_add(v * x, b) + v * x
+            return tf.reduce_sum(y * y)
+        r = tf.cond(q, t, lambda: tf.reduce_sum(x * v))
+        if opt == "adam":
+            tf.train.AdamOptimizer(0.1).minimize(r, name="train")
+        else:
+            return tf.gradients(r, [v, b], gate_gradients=True)
+    return fn
+
+
+def _dense_in_cond(rnn):
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4, 3] if rnn else [2, 3], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+
+        def t():
+            h = x
+            if rnn:
+                _, h = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(5), x, dtype=tf.float32)
+            return tf.reduce_sum(tf.layers.dense(h, 2))
+        tf.train.AdamOptimizer(0.1).minimize(tf.cond(q, t, lambda: tf.reduce_sum(x)))
+    return fn
+
+
+def _concat_in_cond(tf):
+    # TF's concat gradient copies a constant axis made in the branch (another context than
+    # the gradient's): concat_grad/Const; an outer axis is switched in and read as is
+    x = tf.placeholder(tf.float32, [4, 3], name="x")
+    q = tf.placeholder(tf.bool, [], name="q")
+    w = tf.get_variable("w", [3], initializer=tf.constant_initializer(0.5))
+    ax = tf.constant(1, name="ax")
+    r = tf.cond(q, lambda: tf.reduce_sum(tf.concat([x * w, x], ax)),
+                lambda: tf.reduce_sum(tf.concat([tf.concat([x * w, x], 0), x], 0)))
+    tf.train.GradientDescentOptimizer(0.1).minimize(r)
+
+
+def _sparse_xent_in_cond(opt):
+    # the gradient's PreventGradient is no gradient of its own: no tuple (GATE_OP)
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [4, 3], name="x")
+        y = tf.placeholder(tf.int32, [4], name="y")
+        q = tf.placeholder(tf.bool, [], name="q")
+        w = tf.get_variable("w", [3, 3], initializer=tf.constant_initializer(0.1))
+        r = tf.cond(q, lambda: tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=y, logits=tf.matmul(x, w))), lambda: tf.reduce_sum(x))
+        getattr(tf.train, opt)(0.1).minimize(r)
+    return fn
+
+
+def _sigmoid_loss_in_cond(opt):
+    # the sigmoid cross entropy's Add (xentropy) takes a Mul's tuple gradient on unchanged:
+    # TF's tuple of it for each input
+    def fn(tf):
+        x = tf.placeholder(tf.float32, [2, 4], name="x")
+        q = tf.placeholder(tf.bool, [], name="q")
+        r = tf.cond(q, lambda: tf.losses.sigmoid_cross_entropy(
+            tf.ones([2, 3]), tf.layers.dense(x, 3)), lambda: tf.reduce_sum(x))
+        getattr(tf.train, opt)(0.1).minimize(r)
+    return fn
+
+
+PASSED_COND_CALLS = [
+    ("cond/concat_grad_axis", _concat_in_cond),
+    ("cond/sigmoid_loss_gd", _sigmoid_loss_in_cond("GradientDescentOptimizer")),
+    ("cond/bias_add_grad_gated", _passed_in_cond("bias")),
+    ("cond/bias_add_capture_grad_gated", _passed_in_cond("bias_capture")),
+    ("cond/sub_grad_gated", _passed_in_cond("sub")),
+    ("cond/add_summed_grad_gated", _passed_in_cond("twice")),
+    ("cond/add_summed_adam", _passed_in_cond("twice", "adam")),
+    ("cond/dense_adam", _dense_in_cond(False)),
+    ("cond/gru_dense_adam", _dense_in_cond(True))]
+CALLS = CALLS + PASSED_COND_CALLS + [
+    ("cond/sparse_xent_gd", _sparse_xent_in_cond("GradientDescentOptimizer")),
+    ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer")),
+    ("cond/sigmoid_loss_adam", _sigmoid_loss_in_cond("AdamOptimizer"))]

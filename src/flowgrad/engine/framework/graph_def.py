@@ -448,6 +448,8 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     grads = GradLoopPlan(graph, loops, grad_ok, conds) if loops is not None and grad_ok else None
     if grads is not None:
         loops.grad_plan = grads
+        if arrays is not None:   # (a gradient array op TF's frame has no node for)
+            arrays.lowered -= grads._dropped
     plans = [q for q in (conds, loops, arrays, grads) if q is not None]
     for q in plans:
         q.others = [o for o in plans if o is not q]
@@ -498,6 +500,8 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         report["tf_form"] = (conds is None or conds.tf_form()) and \
             all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
         report["renames"] = renames
+        # (flowgrad's own ops a lowering left out, whose names TF's nodes may take)
+        report["unwritten"] = {o.name for o in getattr(conds, "unwritten", ())}
     if top and library.functions:
         if library.defun_order and gd.versions.min_consumer < 12:
             gd.versions.min_consumer = 12   # (TF's Graph::AddFunctionLibrary)

@@ -191,10 +191,12 @@ def _outer_zeros(grad, prefix, by):
     ZerosLikeOutsideLoop of a cond Switch's dead output (outside loops): a Switch
     <prefix>Switch_k of the forward value on the cond's pred_id, an Identity of its other
     output, a Shape of it, zeros/Const waiting for the Identity, and the zeros (Fill), read
-    by one <Switch>_grad/cond_grad Merge; in TF's order, made before the Merge."""
+    by one <Switch>_grad/cond_grad Merge (an IndexedSlices': <Switch>_grad/cond_grad/Merge,
+    its values'; a resource handle's: a VariableShape waiting for the Identity); in TF's
+    order, made before the Merge."""
     out = {}
     for m in grad:
-        if m.op != "Merge" or not m.name.endswith("_grad/cond_grad"):
+        if m.op != "Merge" or not m.name.endswith(("_grad/cond_grad", "_grad/cond_grad/Merge")):
             continue
         for src, _ in m.srcs:
             z = by.get(src)
@@ -202,7 +204,7 @@ def _outer_zeros(grad, prefix, by):
                     r"zeros(_\d+)?", src[len(prefix):]) or len(z.srcs) != 2:
                 continue
             shape, const = by.get(z.srcs[0][0]), by.get(z.srcs[1][0])
-            if shape is None or const is None or shape.op != "Shape" or \
+            if shape is None or const is None or shape.op not in ("Shape", "VariableShape") or \
                     const.name != src + "/Const" or const.srcs or not shape.srcs:
                 continue
             # (its pivot: the Identity it waits for; a block's control inputs beside it)

@@ -289,6 +289,18 @@ def _branch_members(info_branch, captures, scope, cond_members, cond_op=None):
     return seen
 
 
+def _in_context(where, op, key):
+    """Whether `op` was made in the branch `key` ((cond, side)) or a cond nested in it
+    (`where`: op -> its branch)."""
+    seen = set()
+    while op in where and op not in seen:
+        seen.add(op)
+        if where[op] == key:
+            return True
+        op = where[op][0]
+    return False
+
+
 class _PlanBase:
     """Input names of any op under every control-flow plan of a graph (`others`: the
     other plans, whose rewrites and renames count too)."""
@@ -698,7 +710,9 @@ class CondPlan(_PlanBase):
                     self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
                 if in_block(x._inputs):
                     self.block[x.name] = in_block(x._inputs)
-                if not x._inputs:
+                if not x._inputs and not any(_in_context(where, ci, (c, side))
+                                             for ci in x._control_inputs):
+                    # (TF's CondContext: the pivot unless a control input is in the cond)
                     self.pivot.setdefault(x.name, pivot)
             elif kind == 0:   # the pivots, the predicate switched into the enclosing cond
                 plan, made = self._tf[x], []
@@ -933,9 +947,9 @@ class CondPlan(_PlanBase):
         if (op, stage) in self._stages_done:
             return op.name
         self._stages_done.add((op, stage))
-        if stage[0] == "addn":   # a cond gradient's AddN (graph_def_lower_condgrad.py)
-            args, kw = self._grad_late[stage[1:]]
-            emit(*args, **kw)
+        if stage[0] == "addn":   # a cond gradient's sum, an AddN or a concat of slices
+            for args, kw in self._grad_late[stage[1:]]:   # (graph_def_lower_condgrad.py)
+                emit(*args, **kw)
             return op.name
         b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)

@@ -92,14 +92,15 @@ def plan(cp, op, infos, lowerings):
     """_plan, the state a nested cond's gradient planned before the refusal changed put
     back where it refuses (CondPlan._plan_cond_grad puts back the rest)."""
     nested = cp.__dict__.setdefault("_nested_steps", {})
+    unwritten = cp.__dict__.setdefault("unwritten", set())
     saved = (dict(cp.pivot), dict(cp._grad_steps), dict(cp._grad_blocks),
              set(cp._grad_scopes), dict(cp._copied), list(cp._late_names),
-             dict(cp._grad_late), dict(cp._grad_frames), dict(nested))
+             dict(cp._grad_late), dict(cp._grad_frames), dict(nested), set(unwritten))
     if _plan(cp, op, infos, lowerings):
         return True
     for now, then in zip((cp.pivot, cp._grad_steps, cp._grad_blocks, cp._grad_scopes,
                           cp._copied, cp._late_names, cp._grad_late, cp._grad_frames,
-                          nested), saved):
+                          nested, unwritten), saved):
         now.clear()
         if isinstance(now, list):
             now.extend(then)
@@ -247,8 +248,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 return False
     loop = op in cp._grad_frames   # (in a loop gradient's frame: loop_frame)
     if loop and _branches.chain(op) and parent is None or \
-            not g["plain"] and not loop and (parent is not None or any(
-                both) or g.get("gate") or not g.get("slices")):
+            not g["plain"] and not loop and (parent is not None or not g.get("slices")):
         return False
     # (a nested cond's: its own popped predicate, GradLoopPlan's pop switched on the
     # enclosing one's)
@@ -379,7 +379,6 @@ def _plan(cp, op, infos, lowerings, parent=None):
     # others (aggregations, ...) are numbered there in TF's order
     firsts = {}
     copied = cp._copied   # (an op without outputs: its control readers' name for it)
-    axis_copies = {}   # a concat gradient's mod -> (the axis it reads, TF's copy of it)
 
     def rename(m, b):
         rest = _rest(m.name, pre)
@@ -434,22 +433,6 @@ def _plan(cp, op, infos, lowerings, parent=None):
             sub.update(("^" + c._outputs[0].name, grad_sub[fop][c._outputs[0].name])
                        for c in m._control_inputs
                        if c._outputs and c._outputs[0].name in grad_sub[fop])
-        if not loop:
-            # (TF's _ConcatGradHelper copies a constant axis of another control flow
-            # context into the gradient's before it takes the rank: <concat>_grad/Const,
-            # read by its mod)
-            mods = [c for t in m._outputs for c in t.consumers()
-                    if c._inputs[-1] is t and c not in axis_copies]
-            for mod in ([m] if m not in axis_copies else []) + mods:
-                axis = _forward_concat_axis(mod, fsides)
-                if axis is not None:
-                    axis_copies[mod] = (axis.name, emit(
-                        cp._unique(name.rsplit("/", 1)[0] + "/Const"),
-                        "Const", [], [], {"dtype": axis.dtype.base_dtype,
-                                          "value": axis.op.get_attr("value")},
-                        shapes=[axis.shape]))
-            if m in axis_copies:
-                sub[axis_copies[m][0]] = axis_copies[m][1]
         arrays = cp.arrays
         if not loop and arrays is not None and m in arrays.grad_of:
             # (TF's TensorArrayGradV3 reads the forward op's handle and flow: the branch's
@@ -465,18 +448,49 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
     merge_ports, sw_grad, grad_sub, passed_grad = {}, {}, {}, {}
 
+    def _summed(n, b):
+        # flowgrad's AddN of the gradients of n's readers (TF's sum of n's output's
+        # gradients, made with the next op's gradient)
+        readers = {c for c in n._outputs[0].consumers() if c in fsides[b]}
+        return next((m._outputs[0] for m in sides[b] if m.type == "AddN" and
+                     m not in named and m._inputs and
+                     all(owner.get(t.op) in readers for t in m._inputs)), None)
+
+    def _received(n, b):
+        # the one gradient output of n's readers' gradient ops that the gradients of n's
+        # inputs read (a reader with several: its tuple's, named when written)
+        readers = {c for c in n._outputs[0].consumers() if c in fsides[b]}
+        cands = {t.name: t for m in sides[b] if owner.get(m) in readers for t in m._outputs}
+        got = set()
+        for t in n._inputs:
+            i = node_of(t, b)
+            got.update(x.name for m in groups.get(i, ()) if i is not None
+                       for x in m._inputs if x.name in cands)
+            if isinstance(i, tuple) and i[0] == "sw" and i[2] in xs:
+                got.update(x.name for x in x_outs(b, xs[i[2]])[:1] if x.name in cands)
+        return cands[got.pop()] if len(got) == 1 else None
+
     def _gate_passed(n, b):
         # TF's _AddGrad of equal, fully known shapes (_AddNGrad) returns the output's
         # gradient for each input, gated as a tuple of them: each input's gradient reads
-        # its own (a branch result's: its Merge's Switch; the one gradient op its only
-        # reader's gradient has: passed_grad; else the sum of its readers' gradients)
+        # its own (a branch result's: its Merge's Switch; else the one gradient op its
+        # only reader's gradient has: passed_grad; the sum of its readers' gradients)
         k = next((k for k, t in enumerate(infos[fwd]["true" if b == 0 else "false"][0])
                   if t is n._outputs[0] and k in merge_ports), None)
+        summed = _summed(n, b) if k is None and n not in passed_grad else None
+        if summed is None and k is None and n not in passed_grad:
+            summed = _received(n, b)
         gated = op.graph.__dict__.get("_branch_gated", {}).get(n) or [None]
-        if k is None and n not in passed_grad and gated[0] is not None and \
-                not hasattr(gated[0], "indices") and all(t is gated[0] for t in gated):
+        if summed is None and k is None and n not in passed_grad and \
+                gated[0] is not None and not hasattr(gated[0], "indices") and \
+                all(t is gated[0] for t in gated):
+            # (a sum's gradient that gradients() gated as a branch's tuple: a nested
+            # cond's sum)
             gy = gated[0]
             grads, port = {gy.name}, cp._renamed(gy)
+        elif summed is not None:
+            gy = summed   # (named when written: copied with the next op's gradient)
+            grads, port = {gy.name}, gy
         elif k is not None:
             gy = keep[k]
             grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
@@ -499,19 +513,23 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if i is not None:   # (its gradient ops, or a sum of the Switch's gradients)
                 grad_sub[i] = {t: name for t in grads}
 
-    def _gate_bias_add(n, b, db):
-        # TF's _BiasAddGrad returns the output's gradient itself for the value, gated as a
-        # tuple with the bias' gradient `db`: the value's gradient ops read the first
-        # Identity, db's readers the second
-        gy = db.op._inputs[0]
+    def _gate_kept(n, b, mine_out):
+        # TF's gradient of a BiasAdd (or of a Sub of equal, fully known shapes) returns the
+        # output's gradient itself for the first input and one op of it for the second,
+        # gated as a tuple of both: the first input's gradient reads the tuple's first
+        gy = mine_out.op._inputs[0]
         names = _tuple(cp, emit, f"{scope}/{n.name}_grad",
-                       [(cp._renamed(gy), gy), (cp._renamed(db), db)])
-        cp.renames[db.name] = names[1]
+                       [(cp.input_name(mine_out.op, gy), gy),
+                        (cp._renamed(mine_out), mine_out)])
+        cp.renames[mine_out.name] = names[1]
+        grads = {gy.name} | {m._outputs[0].name for m in sides[b] if m in skip and
+                             m.type == "Identity" and m._inputs[0] is gy}
         i = node_of(n._inputs[0], b)
-        if isinstance(i, tuple) and i[0] == "sw" and x_outs(b, xs[i[2]])[0] is gy:
+        if isinstance(i, tuple) and i[0] == "sw" and i[2] in xs and \
+                x_outs(b, xs[i[2]])[0].name in grads:
             sw_grad[i] = names[0]
         if i is not None:
-            grad_sub[i] = {gy.name: names[0]}
+            grad_sub[i] = {t: names[0] for t in grads}
 
     b_ = _dt.bool_
     got = collections.defaultdict(list)   # x index -> its Switches' Merges
@@ -566,12 +584,25 @@ def _plan(cp, op, infos, lowerings, parent=None):
         else:
             b = 0 if n in fsides[0] else 1
             mine = groups.get(n, ())
+            axis = _branch_axis(n, mine, fsides[b]) if not loop else None
+            if axis is not None:   # (TF's _ConcatGradHelper copies a constant axis of
+                # another context than its gradient's: concat_grad/Const, before the Rank)
+                const = f"{scope}/{n.name}_grad/Const"
+                cp._taken.add(const)
+                emit(const, "Const", [], [], {"dtype": axis.dtype.base_dtype,
+                                              "value": axis.op._attrs["value"]},
+                     shapes=[axis.shape])
             for m in mine:
                 copy(m, b)
+                if axis is not None and m.type == "FloorMod" and m._inputs[0] is axis:
+                    cp.rewrite.setdefault(m.name, {})[axis.name] = const
             inside = set(mine)
+            # (a PreventGradient: TF's product of the sparse cross entropy's gradient reads
+            # it, flowgrad's the backprop itself (its second order): not a gradient)
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
-                   (t.consumers() or t.value_index < _returned(n))]
+                   (t.consumers() or t.value_index < _returned(n)) and
+                   m.type != "PreventGradient"]
             # TF's tuple of the op's gradients (in a loop's body flowgrad's branch
             # gradients hold it: loop_gate; a loop's gradient: none, its frame's per op;
             # a gather's: one IndexedSlices, its values' and indices' nodes, no tuple)
@@ -585,12 +616,11 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                [(cp._renamed(t), t) for t in out] + [(t, t) for t in flow[:1]])
                 for t, name in zip(out, names):
                     cp.renames[t.name] = name
+            elif op_gate and not walked & inside and _passed_first(n, out):
+                _gate_kept(n, b, out[0])
             elif op_gate and not mine and n.type in ("Add", "AddV2", "AddN") and \
                     len(n._inputs) > 1:
                 _gate_passed(n, b)
-            elif op_gate and n.type == "BiasAdd" and len(out) == 1 and \
-                    out[0].op.type == "BiasAddGrad" and not walked & inside:
-                _gate_bias_add(n, b, out[0])
             if len(out) == 1 and not walked & inside:   # (an input's one gradient)
                 for t in n._inputs:
                     f = node_of(t, b)
@@ -629,6 +659,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
         dropped.append(o)
         cp.lowered.add(o)
         cp._grad_members.add(o)
+        cp.unwritten.add(o)   # (a node of TF's gradient may take its name: tf_nodes)
         if mine.get(o.name) is o:
             cp._taken.discard(o.name)
     # the captured tensor's gradient: the AddN of its Switches' Merges, made where TF's walk
@@ -645,8 +676,21 @@ def _plan(cp, op, infos, lowerings, parent=None):
     for j, c in enumerate(g["xs"]):
         if nparts[j] > 1 and len(got[j]) == 2:   # (TF's _AggregateIndexedSlicesGradients
             # at the capture's Enter: the values and indices of both Switches' Merges
-            # concatenated in the gradients scope, the first one's dense shape)
-            got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
+            # concatenated in the gradients scope, the first one's dense shape; outside
+            # loops made where TF's walk takes the capture's op, as a dense sum's AddN)
+            if loop:
+                got[j] = [_concat_slices(cp, emit, scope, got[j], c)]
+            else:
+                late = []
+                got[j] = [_concat_slices(cp, lambda *a, **k: late.append((a, k)) or a[0],
+                                         scope, got[j], c, loop=False,
+                                         values=op._outputs[x_at[j]])]
+                at = own[c.op][0] if own[c.op] else rest_at
+                if at is None:
+                    steps.extend(("emit", a, k) for a, k in late)
+                else:
+                    cp._grad_late[(op, j)] = late
+                    cp.before.setdefault(at, []).append((op, ("addn", op, j)))
         if nparts[j] > 1:   # (an IndexedSlices': its Merges, one per part)
             for i, res in enumerate(got[j][0] if got[j] else ()):
                 k = x_at[j] + i
@@ -687,7 +731,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
             if at is None:
                 steps.append(("emit",) + args)
             else:
-                cp._grad_late[(op, j)] = args
+                cp._grad_late[(op, j)] = [args]
                 cp.before.setdefault(at, []).append((op, ("addn", op, j)))
         elif got[j]:
             res = got[j][0]
@@ -714,19 +758,6 @@ def _plan(cp, op, infos, lowerings, parent=None):
 
 
 _PRED = "\x00pred"   # (a loop's gradient cond: its popped predicate, named when written)
-
-
-def _forward_concat_axis(m, fsides):
-    """The constant axis of a concat in the forward cond's branch that gradient op `m`
-    (its gradient's axis mod the rank) reads; None for any other op."""
-    if m.type != "FloorMod" or not m.name.endswith("_grad/mod"):
-        return None
-    t = m._inputs[0]
-    if t.op.type != "Const" or not any(t.op in side for side in fsides):
-        return None
-    axis_of = {"ConcatV2": -1, "Concat": 0}
-    return t if any(c.type in axis_of and c._inputs[axis_of[c.type]] is t
-                    for c in t.consumers()) else None
 
 
 class _Pred(tuple):
@@ -838,7 +869,8 @@ def _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros, cshape=No
     rng = emit(name + "/range", "Range", [start, first, delta], [i32] * 3, {},
                shapes=[TensorShape(first_dim)])
     out = []
-    zshapes = [cshape if cshape.is_fully_defined() else _filled(c), TensorShape(first_dim),
+    zshapes = [cshape if cshape.is_fully_defined() else
+               TensorShape(None if rank is None else [None] * rank), TensorShape(first_dim),
                TensorShape([rank])]
     for i, (z, t, zs) in enumerate(zip([zeros, rng, shape], grad, zshapes)):
         ins = [z, t] if b == 0 else [t, z]
@@ -854,27 +886,41 @@ def _filled(c):
     return TensorShape(None if c.shape.ndims is None else [None] * c.shape.ndims)
 
 
-def _concat_slices(cp, emit, scope, got, c):
-    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges) in a loop
-    gradient's frame: concat (values) and concat_1 (indices), each with its axis Const on
-    the frame's pivot, in the gradients scope (named late); [values, indices, the first
-    one's dense shape]."""
+def _concat_slices(cp, emit, scope, got, c, loop=True, values=None):
+    """TF's sum of two slices `got` (each [values, indices, dense shape] Merges):
+    concat (values) and concat_1 (indices), each with its axis Const, in the gradients
+    scope (in a loop gradient's frame: the axis on the frame's pivot, named late);
+    [values, indices, the first one's dense shape]. `values`: a tensor of the values'
+    dtype and rank, for a resource handle `c` (TF's Merges of zeros of a VariableShape:
+    no dimension known)."""
     i32, root = _dt.int32, _root(scope)
     out = []
     for i in (0, 1):
-        name = cp._unique(f"{scope}/loop_concat")
-        axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
-                    {"dtype": i32, "value": np.asarray(0, np.int32)}, shapes=[TensorShape([])])
+        if loop:
+            name = cp._unique(f"{scope}/loop_concat")
+            axis = emit(cp._unique(f"{scope}/loop_concat_axis"), "Const", [_PIVOT], [],
+                        {"dtype": i32, "value": np.asarray(0, np.int32)},
+                        shapes=[TensorShape([])])
+        else:
+            name = cp._unique(f"{scope}/concat")
+            axis = emit(name + "/axis", "Const", [], [],
+                        {"dtype": i32, "value": np.asarray(0, np.int32)},
+                        shapes=[TensorShape([])])
         dt = _dt.int32 if i else (cp.arrays.dtype(c) if cp.arrays is not None else
                                   c.dtype.base_dtype)
         shape = TensorShape([None] + (c.shape.as_list()[1:] if i == 0 and
                                       c.shape.ndims is not None else []))
         if i == 0 and c.shape.ndims is None:
             shape = TensorShape(None)
+        if i == 0 and c.dtype.base_dtype == _dt.resource:
+            rank = values.shape.ndims
+            dt, shape = values.dtype.base_dtype, TensorShape(
+                None if rank is None else [None] * rank)
         emit(name, "ConcatV2", [got[0][i], got[1][i], axis], [dt, dt, i32],
              {"N": 2}, shapes=[shape])
-        cp._late_names.append((name, root + "/concat"))
-        cp._late_subs.append((axis, name, "/axis"))
+        if loop:
+            cp._late_names.append((name, root + "/concat"))
+            cp._late_subs.append((axis, name, "/axis"))
         out.append(name)
     return out + [got[0][2]]
 
@@ -1009,6 +1055,30 @@ class _CtlOf:
         self.t = t
 
 
+# (a forward op -> the op of its second input's gradient, when TF's gradient passes the
+# output's gradient on to the first input unchanged: _BiasAddGrad, _SubGrad of equal shapes)
+_PASSED_FIRST = {"BiasAdd": "BiasAddGrad", "Sub": "Neg"}
+
+
+def _passed_first(n, out):
+    """Whether flowgrad's gradient ops of `n` (their outputs `out`) are TF's one op of its
+    second input's gradient beside the output's gradient passed on to the first."""
+    return len(out) == 1 and len(n._inputs) == 2 and \
+        _PASSED_FIRST.get(n.type) == out[0].op.type
+
+
+def _branch_axis(n, mine, side):
+    """A concat's constant axis made in its branch (`side`: the branch's ops; an outer one
+    is switched in), which its gradient ops (`mine`) read (their FloorMod of it); else
+    None."""
+    if n.type != "ConcatV2" or n._inputs[-1].op.type != "Const" or \
+            n._inputs[-1].op not in side:
+        return None
+    axis = n._inputs[-1]
+    return axis if any(m.type == "FloorMod" and m._inputs[0] is axis for m in mine) \
+        else None
+
+
 def _returned(fop):
     """How many of its gradient op's outputs TF's gradient function of `fop` returns
     (_BaseFusedBatchNormGrad in inference: dx, dscale, doffset)."""
@@ -1048,7 +1118,8 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None, zshape
     if resource:
         dt = (grad[0] if isinstance(grad, list) else grad).dtype.base_dtype \
             if not isinstance(grad, str) else _dt.float32
-    zshape = c.shape if zshape is None else zshape
+    # (a tensor's zeros: TF's Fill of its Shape, of its static shape)
+    zshape = c.shape if zshape is None or not resource else zshape
     i32 = _dt.int32
     if _loop_grad_in_call(cp, scope):   # (TF made the loop's GradLoopState first: its
         # counters' Switches come before this one, numbered after them: _late_names)
@@ -1078,19 +1149,22 @@ def _zeros_merge(cp, emit, c, b, scope, pred_id, switch, grad, data=None, zshape
     const = emit(zeros + "/Const", "Const", ["^" + ident], [],
                  {"dtype": dt, "value": np.asarray(0, dt.as_numpy_dtype)},
                  shapes=[TensorShape([])])
-    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[zshape])
+    # (TF's Fill of a VariableShape, which shape inference cannot evaluate: its rank only)
+    fshape = TensorShape(None if rank is None else [None] * rank) if resource else zshape
+    emit(zeros, "Fill", [shape, const], [i32, dt], {}, shapes=[fshape])
     if isinstance(grad, list):   # (an IndexedSlices gradient: TF's merge of slices)
         if late:
             cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
             cp._late_subs.append((const, zeros, "/Const"))
         return _slices_merge_loop(cp, emit, c, b, scope, switch, grad, dt, zeros,
-                                  cshape=zshape, pivot=())
+                                  cshape=fshape, pivot=())
     if late:
         cp._late_names.extend([(shape, f"{scope}/{base}"), (zeros, scope + "/zeros")])
         cp._late_subs.append((const, zeros, "/Const"))
     ins = [zeros, grad] if b == 0 else [grad, zeros]
     name = cp._unique(f"{scope}/{switch.split(':')[0]}_grad/cond_grad")
-    return emit(name, "Merge", ins, [dt, dt], {"N": 2}, shapes=[c.shape, TensorShape([])])
+    return emit(name, "Merge", ins, [dt, dt], {"N": 2},
+                shapes=[fshape if resource else c.shape, TensorShape([])])
 
 
 def _call_root(name):

@@ -274,7 +274,7 @@ def _members(gop, ginfo, finfo):
         stack.extend(t._op for t in op._inputs)
         stack.extend(op._control_inputs)
     block = frozenset(ginfo.get("block_ops", ()))
-    dead = _dead_members(gop, prefix, seen, body, block)
+    dead = _dead_members(gop, prefix, seen, body, block) - _not_tf(ginfo)
     seen |= dead
     saved = set(ginfo["saved"])
     for op in seen:
@@ -298,6 +298,19 @@ def _members(gop, ginfo, finfo):
     if branch_pushes(gop, ginfo, finfo, order) is None:
         return None
     return order
+
+
+def _not_tf(ginfo):
+    """The ops flowgrad built for the body's gradient that TF's walk does not make (the
+    gradients of body ops off the path from the xs: ops/control_flow_grad_count.not_tf_ops)
+    and that no other op reads: not written."""
+    out = set(ginfo.get("not_tf", ()))
+    while True:
+        bad = {o for o in out if any(c not in out for t in o._outputs for c in t.consumers())
+               or any(o in c._control_inputs for c in o.graph._ops if c not in out)}
+        if not bad:
+            return out
+        out -= bad
 
 
 def _dead_members(gop, prefix, seen, body, block=frozenset()):
@@ -663,6 +676,7 @@ class GradLoopPlan(_PlanBase):
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
         self._dropped |= unread - self._unwritten(members)
+        self._dropped |= _not_tf(ginfo) - member_set
         self._moved |= moved
         self.lowered |= self._dropped | moved
         exits = {k: (B if i == 0 else f"{B}/Exit_{k}") for i, k in enumerate(kept)}

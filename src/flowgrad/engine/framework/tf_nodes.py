@@ -166,9 +166,11 @@ def tf_view(graph):
     own = graph._ops_by_name
     renames = report["renames"]   # (an own op the lowering renamed is not the node that
     ops, by_name, fresh = [], {}, []   # took its name: scan's in-loop gradients/AddN_2)
+    unwritten = report["unwritten"]   # (nor one it left out: a cond gradient's tuple)
     for node in gd.node:
         op = own.get(node.name)
-        if op is None or op._type != node.op or renames.get(node.name, node.name) != node.name:
+        if op is None or op._type != node.op or node.name in unwritten or \
+                renames.get(node.name, node.name) != node.name:
             prev = old.get(node.name)
             if type(prev) is TFNode and prev._type == node.op:
                 op = prev          # the same node object while the graph grows

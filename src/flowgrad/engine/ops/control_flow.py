@@ -1501,6 +1501,9 @@ def _while_grad(op, *grads):
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
+                       # (flowgrad's gradient ops TF's frame has no node for)
+                       "not_tf": frozenset(_grad_count.not_tf_ops(
+                           lvars, caps, xs_caps, member_set, diff, walk)[0]),
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
                        "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,

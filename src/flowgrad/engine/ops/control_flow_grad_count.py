@@ -154,6 +154,30 @@ def _member(op, members):
     return op in members or any(c in members for c in _branches.chain(op))
 
 
+def not_tf_ops(lvars, caps, diff_caps, members, diff, walk):
+    """(the ops flowgrad built for a loop body's gradient that TF's walk does not make, how
+    far they moved the op counter): the gradient ops of the body ops TF does not
+    differentiate (_not_between: in a cond's branch flowgrad's body gradient also reaches
+    the captures off the path, an RNN's input array's read) and the sums of the gradients
+    of the captures and loop variables TF does not sum."""
+    skip, moved = set(), 0
+    for o in _not_between(lvars, caps, members, walk.reached, walk.outer):
+        made = walk.made.get(o)
+        if made is not None:
+            skip.update(made[0])
+            moved += made[1]
+    # TF sums a capture's gradients only when its Enter is between the ys and the xs, a
+    # loop variable's only when its Switch is
+    unsummed = [caps[k] for k in diff_caps if not on_path(caps[k], walk.outer)] + \
+        [v for i, v in enumerate(lvars) if diff(v) and i not in walk.reached]
+    for t in unsummed:
+        sums = walk.x_sums.get(t)
+        if sums is not None:
+            skip.update(sums[0])
+            moved += sums[1]
+    return skip, moved
+
+
 def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, gys, diff,
                 unused_outs, walk, sliced=None, block_values=(), block_entered=()):
     """TF's op count for one loop gradient; grad_ops: the ops flowgrad built for the body's
@@ -164,21 +188,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     (`block_values`: their first outputs), entered into the frame once
     (`block_entered`: those entered already; Graph._frame_block_note)."""
     gate = walk.gate
-    skip = set()
-    for o in _not_between(lvars, caps, members, walk.reached, walk.outer):
-        made = walk.made.get(o)
-        if made is not None:
-            skip.update(made[0])
-            moved -= made[1]
-    # TF sums a capture's gradients only when its Enter is between the ys and the xs, a
-    # loop variable's only when its Switch is
-    unsummed = [caps[k] for k in diff_caps if not on_path(caps[k], walk.outer)] + \
-        [v for i, v in enumerate(lvars) if diff(v) and i not in walk.reached]
-    for t in unsummed:
-        sums = walk.x_sums.get(t)
-        if sums is not None:
-            skip.update(sums[0])
-            moved -= sums[1]
+    skip, unmoved = not_tf_ops(lvars, caps, diff_caps, members, diff, walk)
+    moved -= unmoved
     grad_ops = [o for o in grad_ops if o not in skip]
     gys = set(gys)
     grad_ys = [o for o in grad_ops if o.type == "Identity" and o._inputs[0] in gys]
