@@ -578,9 +578,9 @@ def test_callable_loss_built_before_the_call_raises_as_tf():
         opt.minimize(lambda: loss, var_list=[v])
 
 
-def test_callable_loss_with_checkpoints_not_implemented():
+def test_callable_loss_with_checkpoints_refused():
     v = tf.get_variable("v", initializer=2.0, use_resource=True)
-    with pytest.raises(NotImplementedError, match="checkpoints"):
+    with pytest.raises(ValueError, match="`checkpoints` needs a Tensor loss"):
         tf.train.GradientDescentOptimizer(0.5).minimize(lambda: v * v, checkpoints="memory")
 
 

@@ -313,14 +313,15 @@ class Optimizer:
         `checkpoints` (a flowgrad extension) is passed to tf.gradients.
 
         Raises:
-          ValueError: bad gate_gradients, no variables, or non-float loss/variables.
+          ValueError: bad gate_gradients, no variables, non-float loss/variables, or
+            `checkpoints` with a callable loss.
           AttributeError/NotImplementedError: var_list holds something that is not a
             variable (as TF).
         """
         if _is_loss_fn(loss):
             if checkpoints is not None:
-                raise NotImplementedError(
-                    "flowgrad's `checkpoints` applies to a Tensor loss (tf.gradients); a "
+                raise ValueError(    # flowgrad's own argument, not TF's: no partial API
+                    "flowgrad's `checkpoints` needs a Tensor loss (tf.gradients); a "
                     "callable loss is differentiated by a GradientTape, as in TF 1.14")
             return _tape_gradients(loss, var_list, grad_loss)
         if gate_gradients not in (Optimizer.GATE_NONE, Optimizer.GATE_OP,
