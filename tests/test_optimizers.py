@@ -11,6 +11,7 @@ import pytest
 import flowgrad as tf
 import goldens
 from flowgrad.train import training_ops
+from test_layers import _compare
 
 DENSE = goldens.load("train", "optimizers_dense")
 SPARSE = goldens.load("train", "optimizers_sparse")
@@ -521,17 +522,6 @@ CALLABLE = goldens.load("train", "callable_loss")
 CALLABLE_GEN = goldens.generator("train", "callable_loss")
 
 
-def _assert_same(got, want, where):
-    if isinstance(want, dict):
-        assert sorted(got) == sorted(want), where
-        for k in want:
-            _assert_same(got[k], want[k], f"{where}.{k}")
-    elif isinstance(want, np.ndarray):
-        np.testing.assert_allclose(got, want, rtol=1e-6, err_msg=where)
-    else:
-        assert got == want, where
-
-
 @pytest.mark.parametrize("case", sorted(CALLABLE))
 def test_callable_loss_as_tf(case):
     # TF 1.14 runs a callable loss under a GradientTape: var_list None trains the tape's
@@ -544,7 +534,7 @@ def test_callable_loss_as_tf(case):
     if want.get("error") == "ValueError":
         assert got["message"].startswith(want["message"] + "\nWhy: the loss is a callable")
         got["message"] = want["message"]
-    _assert_same(got, want, case)
+    _compare(got, want, case)
 
 
 def test_callable_loss_with_checkpoints_refused():
