@@ -35,6 +35,11 @@ def _minimize_fn_loss(tf):
     tf.keras.optimizers.SGD(0.1).minimize(lambda: v * v, [v])
 
 
+def _minimize_callable_var_list(tf):
+    v = tf.Variable(2.0, name="v")
+    tf.keras.optimizers.Adam().minimize(lambda: v * v, lambda: [v])
+
+
 def _get_updates(tf):
     v = tf.Variable(2.0, name="v")
     tf.keras.optimizers.Adam().get_updates(v * v, [v])
@@ -66,6 +71,7 @@ def calls():
     out["minimize/tensor_loss"] = _minimize_tensor_loss
     out["minimize/fn_loss"] = _minimize_fn_loss
     out["minimize/resource_tensor_loss"] = _resource_tensor_loss
+    out["minimize/callable_var_list"] = _minimize_callable_var_list
     out["get_updates"] = _get_updates
     return out
 
