@@ -97,3 +97,15 @@ def test_set_weights_errors_as_tf():
                 m.optimizer.set_weights([0, 1])
             with pytest.raises(ValueError, match="Optimizer weight shape"):
                 m.optimizer.set_weights([0] * 5)
+
+
+REF_VARS = load("keras", "optimizer_ref_vars")
+REF_GEN = generator("keras", "optimizer_ref_vars")
+
+
+@pytest.mark.parametrize("case", sorted(REF_VARS))
+def test_reference_variable_errors_as_tf(case):
+    # TF 1.14's Keras optimizers make slots with the variable's dtype ('float32_ref': the
+    # initializer's value fails to convert), SGD reads var.handle, minimize watches
+    # var_list on a tape: each error's class, message and the ops left as TF's
+    assert REF_GEN.run(tf, REF_GEN.calls()[case]) == REF_VARS[case]

@@ -65,9 +65,8 @@ class Optimizer(OptimizerV2):
     def minimize(self, loss, var_list, grad_loss=None, name=None):
         """TF 1.14's: the gradients of the callable `loss` (a GradientTape, `grad_loss`
         its output gradient) for `var_list` (or the callable returning it), applied as
-        one op. A Tensor `loss` is TF's TypeError (it calls `loss()`)."""
-        if not callable(loss):
-            raise TypeError("'%s' object is not callable" % type(loss).__name__)
+        one op. A Tensor `loss` is TF's TypeError (it calls `loss()`, after watching
+        `var_list`: a reference variable there is the tape's SystemError first)."""
         return self.apply_gradients(self._compute_gradients(loss, var_list, grad_loss),
                                     name=name)
 
@@ -123,8 +122,8 @@ class SGD(Optimizer):
     def _resource_apply_dense(self, grad, var):
         dtype = var.dtype.base_dtype
         lr_t = self._decayed_lr(dtype)
-        if not self._momentum:
-            return training_ops.apply_gradient_descent(var, lr_t, grad)
+        if not self._momentum:   # TF: var.handle (a reference variable's AttributeError)
+            return training_ops.apply_gradient_descent(var.handle, lr_t, grad)
         return training_ops.resource_apply_keras_momentum(
             var, self.get_slot(var, "momentum"), lr_t, grad,
             self._get_hyper("momentum", dtype), use_nesterov=self.nesterov)

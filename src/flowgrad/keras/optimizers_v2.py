@@ -15,6 +15,7 @@ and returns the iterations' AssignAddVariableOp run after them. Sparse gradients
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import resource as _res
@@ -30,6 +31,16 @@ __all__ = ["OptimizerV2"]
 
 def _is_variable(x):
     return hasattr(x, "_should_act_as_resource_variable") or hasattr(x, "_lazy_read")
+
+
+def _ref_slot_error(var, slot_name, initializer):
+    """TF 1.14 makes a slot with `var.dtype`: for a reference variable ('float32_ref') the
+    initializer's value (built in '<slot>/Initializer/') fails the conversion to it, TF's
+    ValueError."""
+    with name_scope(slot_name), name_scope("Initializer"):
+        value = initializer(var.shape, dtype=var.dtype)
+    convert_to_tensor(value, dtype=var.dtype)
+    raise AssertionError("a ref dtype never converts")
 
 
 class OptimizerV2:
@@ -163,6 +174,8 @@ class OptimizerV2:
                 initializer = initializers.get(initializer)
             scope = get_default_graph().get_name_scope()
             with name_scope((scope + "/" if scope else "") + var.op.name + "/"):
+                if var.dtype._is_ref_dtype:
+                    _ref_slot_error(var, slot_name, initializer)
                 weight = make_variable(slot_name, shape=var.shape,
                                        dtype=var.dtype.base_dtype, trainable=False,
                                        initializer=initializer)

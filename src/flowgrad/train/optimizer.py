@@ -93,6 +93,25 @@ def _why_no_gradient(loss, var):
     return "; ".join(dict.fromkeys(reasons))
 
 
+def _is_loss_fn(loss):
+    return callable(loss) and not isinstance(loss, Tensor)
+
+
+def _tape_gradients(loss_fn, var_list, grad_loss):
+    """TF 1.14's compute_gradients for a callable loss: call it under a GradientTape (which
+    sees reads of resource variables only), differentiate the tape after the loss."""
+    from ..eager.backprop import GradientTape  # lazy: only a callable loss uses the tape
+    with GradientTape() as tape:
+        if var_list is not None:
+            tape.watch(var_list)
+        loss_value = loss_fn()
+    if var_list is None:
+        var_list = tape.watched_variables()
+    with get_default_graph().control_dependencies([loss_value]):
+        grads = tape.gradient(loss_value, var_list, grad_loss)
+    return list(zip(grads, var_list))
+
+
 # ---------------------------------------------------------------------------------------
 # Variable processors (TF: _RefVariableProcessor, _TensorProcessor)
 # ---------------------------------------------------------------------------------------
@@ -246,7 +265,8 @@ class Optimizer:
         """Adds ops that minimize `loss` by updating `var_list`; returns the train op.
 
         Args:
-          loss: the scalar Tensor to minimize.
+          loss: the scalar Tensor to minimize, or a callable with no arguments returning
+            it (see compute_gradients).
           global_step: optional integer Variable incremented after the updates.
           var_list: variables to update (default: the trainable variables).
           gate_gradients: GATE_NONE, GATE_OP or GATE_GRAPH.
@@ -261,8 +281,6 @@ class Optimizer:
           ValueError: no variable gets a gradient (the message says why for each),
             no variables to optimize, or the loss has a non-float dtype.
         """
-        if callable(loss) and not isinstance(loss, Tensor):
-            loss = loss()
         grads_and_vars = self.compute_gradients(
             loss, var_list=var_list, gate_gradients=gate_gradients,
             aggregation_method=aggregation_method,
@@ -270,11 +288,16 @@ class Optimizer:
             checkpoints=checkpoints)
         vars_with_grad = [v for g, v in grads_and_vars if g is not None]
         if not vars_with_grad:
-            why = "\n".join(f"  {v.name}: {explain_gradient(loss, v)}"
-                            for _, v in grads_and_vars)
+            if _is_loss_fn(loss):
+                why = ("Why: the loss is a callable, differentiated by a GradientTape, which "
+                       "records only the reads of resource variables made during the call "
+                       "(not reference tf.Variables, nor tensors built before the call).")
+            else:
+                why = "Why, per variable:\n" + "\n".join(
+                    f"  {v.name}: {explain_gradient(loss, v)}" for _, v in grads_and_vars)
             raise ValueError(
                 "No gradients provided for any variable, check your graph for ops that do not "
-                "support gradients, between variables %s and loss %s.\nWhy, per variable:\n%s"
+                "support gradients, between variables %s and loss %s.\n%s"
                 % ([str(v) for _, v in grads_and_vars], loss, why))
         return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
 
@@ -283,17 +306,24 @@ class Optimizer:
                           grad_loss=None, checkpoints=None):
         """(gradient, variable) pairs for `loss`; the gradient is None where there is none.
 
-        `loss` may also be a callable with no arguments that returns the loss.
+        `loss` may also be a callable with no arguments that returns the loss: as TF
+        1.14, it is called under a GradientTape and the tape's gradients are returned
+        (var_list None: the trainable resource variables read during the call;
+        gate_gradients, aggregation_method and colocate_gradients_with_ops unused).
         `checkpoints` (a flowgrad extension) is passed to tf.gradients.
 
         Raises:
-          ValueError: bad gate_gradients, no variables, or non-float loss/variables.
+          ValueError: bad gate_gradients, no variables, non-float loss/variables, or
+            `checkpoints` with a callable loss.
           AttributeError/NotImplementedError: var_list holds something that is not a
             variable (as TF).
         """
-        if callable(loss) and not isinstance(loss, Tensor):
-            # TF records the call on a tape; in graph mode that is building it here.
-            loss = loss()
+        if _is_loss_fn(loss):
+            if checkpoints is not None:
+                raise ValueError(    # flowgrad's own argument, not TF's: no partial API
+                    "flowgrad's `checkpoints` needs a Tensor loss (tf.gradients); a "
+                    "callable loss is differentiated by a GradientTape, as in TF 1.14")
+            return _tape_gradients(loss, var_list, grad_loss)
         if gate_gradients not in (Optimizer.GATE_NONE, Optimizer.GATE_OP,
                                   Optimizer.GATE_GRAPH):
             raise ValueError("gate_gradients must be one of: Optimizer.GATE_NONE, "
