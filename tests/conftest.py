@@ -1,8 +1,9 @@
 import os
 
-# float32 Sqrt/Rsqrt follow the RSQRTPS table of the CPU vendor (engine/ops/eigen_math.py);
+# TF 1.14's CPU bits depend on the host CPU (engine/ops/host_cpu.py): float32 Sqrt/Rsqrt
+# its RSQRTPS table, matrix products and convolutions the cache sizes Eigen reads;
 # the goldens were made on an AMD EPYC (tests/test_rsqrtps_host.py checks both tables)
-os.environ["FLOWGRAD_RSQRTPS"] = "amd"
+os.environ["FLOWGRAD_CPU"] = "amd"
 
 import pytest  # noqa: E402
 
