@@ -1,8 +1,8 @@
-"""TF 1.14's matrix products and convolutions whose bits depend on the cache sizes Eigen
-reads on the machine that made this golden (its CPU vendor is recorded): the depth blocks
-of computeProductBlockingSizes follow the L1 (float kc 400 for 32 KiB, 608 for 48 KiB;
-double 336 or 504; half 816 or 1224), and Conv3DBackpropInput's images per shard (so its
-choice of kernel) Eigen::l3CacheSize(). tests/test_host_caches.py runs these with
+"""TF 1.14's matrix products, convolutions and solvers whose bits depend on the cache sizes
+Eigen reads on the machine that made this golden (its CPU vendor is recorded): the depth
+blocks of computeProductBlockingSizes follow the L1 (float kc 400 for 32 KiB, 608 for 48
+KiB; double 336 or 504; half 816 or 1224; the solvers' with KcFactor 4), and
+Conv3DBackpropInput's images per shard (so its choice of kernel) Eigen::l3CacheSize(). tests/test_host_caches.py runs these with
 flowgrad under that vendor's caches (engine/ops/host_cpu.py)."""
 import hashlib
 
@@ -56,6 +56,13 @@ def cases(tf):
         x, dy = operands(60, np.float32, (100, 6, 6, 6, 1), (100, 6, 6, 6, 32))
         progs.append(("conv3d_filter_grad", tf.nn.conv3d_backprop_filter_v2(
             x, [2, 2, 2, 1, 32], dy, [1, 1, 1, 1, 1], "SAME")))
+        # MatrixSolve (PartialPivLU) and MatrixTriangularSolve: their depth blocks (KcFactor 4)
+        r = np.random.RandomState(70)
+        a = (r.randn(1, 100, 100) + np.eye(100) * 0.5).astype(np.float32)
+        spd = (r.randn(1, 100, 100) + np.eye(100) * 101.0).astype(np.float32)
+        b = r.randn(1, 100, 2).astype(np.float32)
+        progs += [("matrix_solve", tf.matrix_solve(a, b)),
+                  ("triangular_solve", tf.matrix_triangular_solve(spd, b, lower=True))]
         with tf.Session() as sess:
             out = {name: digest(sess.run(t)) for name, t in progs}
     out["vendor"] = vendor()
