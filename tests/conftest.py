@@ -1,8 +1,10 @@
 import os
 
-# float32 Sqrt/Rsqrt follow the RSQRTPS table of the CPU vendor (engine/ops/eigen_math.py);
-# the goldens were made on an AMD EPYC (tests/test_rsqrtps_host.py checks both tables)
-os.environ["FLOWGRAD_RSQRTPS"] = "amd"
+# TF 1.14's CPU bits depend on the host CPU (engine/ops/host_cpu.py): float32 Sqrt/Rsqrt
+# follow its RSQRTPS table, matrix products and convolutions the cache sizes Eigen reads;
+# the goldens were made on an AMD EPYC (tests/test_rsqrtps_host.py and
+# tests/test_host_caches.py check the Intel Xeon's too)
+os.environ["FLOWGRAD_CPU"] = "amd"
 
 import pytest  # noqa: E402
 

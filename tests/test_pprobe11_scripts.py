@@ -20,17 +20,13 @@ GOLD = load("seeded", "pprobe11_scripts")
 @pytest.fixture(autouse=True)
 def _golden_host(monkeypatch):
     # these goldens were made on an Intel Xeon: TF's float32 Sqrt/Rsqrt (ApplyAdam,
-    # ApplyRMSProp, l2_normalize) used its RSQRTPS table (engine/ops/eigen_math.py)
-    monkeypatch.setenv("FLOWGRAD_RSQRTPS", "intel")
+    # ApplyRMSProp, l2_normalize) used its RSQRTPS table, its convolutions and products
+    # Eigen's blocking for its caches (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", "intel")
 
 
 # the programs flowgrad does not yet run to TF's output, and why
 XFAIL = {
-    "hvass_cnn_confusion.py": "with this host's RSQRTPS table the printed losses are TF's, "
-    "but the trained weights (and one logits hash) still differ in the last bit; not "
-    "isolated: likely the conv contractions' Eigen blocking, which follows the host's caches "
-    "(this Intel Xeon: L1 48 KiB, L2 2 MiB; flowgrad models the AMD EPYC's 32 KiB / 1 MiB: "
-    "docs/performance.md), as math/contraction_bits' large conv cases differ on this host",
     "cond_op_types.py": "flowgrad's one-op Cond (docs/design.md, Control flow): Tensor.op "
     "and get_operation_by_name of a cond's result or tf.Assert's guard give the Cond op "
     "(type 'Cond', inputs the predicate and the captures; output k > 0 an Identity) where TF "

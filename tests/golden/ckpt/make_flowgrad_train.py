@@ -6,9 +6,9 @@ checks that flowgrad still writes the same GraphDefs."""
 import os
 import sys
 
-# the Adam steps' float32 Sqrt follows the RSQRTPS table of an AMD EPYC, as the suite's
+# the Adam steps' float32 Sqrt (RSQRTPS) and the products (cache sizes) follow an AMD EPYC, as the suite's
 # (tests/conftest.py), whatever CPU writes the files
-os.environ.setdefault("FLOWGRAD_RSQRTPS", "amd")
+os.environ.setdefault("FLOWGRAD_CPU", "amd")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)

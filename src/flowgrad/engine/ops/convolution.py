@@ -28,6 +28,7 @@ from . import eigen_gebp as _eigen_gebp
 from . import fused_matmul as _fused_matmul
 from .eigen_bmm import _gemv_cols
 from .eigen_sum import cpu_threads
+from .host_cpu import eigen_caches
 from ._base import FLOATS, apply, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
@@ -813,9 +814,9 @@ def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
     return out.astype(dt, copy=False)
 
 
-# Eigen's L3 cache size on the machine TF 1.14's goldens come from (Eigen::internal::
-# CacheSizes().m_l3, read back from the op's col_buffer_overhead log: 320 MiB)
-_EIGEN_L3 = 320 << 20
+# Eigen's L3 cache size on the host (Eigen::internal::CacheSizes().m_l3: host_cpu; the AMD
+# EPYC's read back from the op's col_buffer_overhead log: 320 MiB)
+_EIGEN_L3 = eigen_caches()[2]
 _MAX_TEMP_OVERHEAD = 25   # Conv3DCustomBackpropFilterOp's kMaxTempAllocationOverhead
 
 

@@ -23,7 +23,8 @@ built: a multiply-add is a multiply, then an add) computes one of two ways:
     at a time", swapped): four 8-lane accumulators each take two k of every 8 (lanes
     0-3 the even k, 4-7 the odd), are added as (C0 + C1) + (C2 + C3), take the pairs of k
     left, then the two halves are added and an odd last k added; other rows one by one.
-  When max(m, k, n) >= 48 and k is over 400 (Eigen's kc for a 32 KiB L1 cache), the depth
+  When max(m, k, n) >= 48 and k is over Eigen's kc for the host's L1 (400
+  for 32 KiB, 608 for 48 KiB: host_cpu), the depth
   is cut into blocks (`_kc`), each computed as above and added to the result in turn.
 - otherwise, when m or n is 1 (Eigen falls back to a matrix-vector product; TF runs such
   a product sequentially even when the batch is a single matrix): with the matrix row-major
@@ -62,10 +63,11 @@ def handles(a, b, m, k, n, batch) -> bool:
 
 
 def _kc(m, k, n):
-    """Eigen's depth block (computeProductBlockingSizes, float32, mr 16, nr 4, L1 32 KiB)."""
+    """Eigen's depth block (computeProductBlockingSizes, float32, mr 16, nr 4, the host's L1:
+    host_cpu)."""
     if max(m, k, n) < 48:
         return k
-    max_kc = ((32768 - 16 * 4 * 4) // (16 * 4 + 4 * 4)) & ~7
+    max_kc = ((_eigen_gebp._L1 - 16 * 4 * 4) // (16 * 4 + 4 * 4)) & ~7
     if k <= max_kc:
         return k
     if k % max_kc == 0:

@@ -44,11 +44,12 @@ import numpy as np
 
 from . import eigen_half_mm as _eh
 from . import fused_matmul as _fm
+from .host_cpu import eigen_caches
 
 __all__ = ["product"]
 
 _MR, _NR = 16, 4
-_L1, _L2 = 32768, 1 << 20
+_L1, _L2 = eigen_caches()[:2]   # Eigen's L1 and L2 on the host (host_cpu)
 
 
 def _seq(x, y, ks, acc=None):
@@ -156,8 +157,10 @@ def product(x, y, pool):
 
 # -- float64 ------------------------------------------------------------------------------
 # gebp_traits<double, double> under AVX without FMA: packets of 4, mr = 8 (two packets),
-# nr = 4; Eigen's kc for a 32 KiB L1: ((32768 - 8*4*8) // (8*8 + 4*8)) & ~7 = 336
-_MR64, _MAX_KC64 = 8, 336
+# nr = 4; Eigen's kc for the host's L1: ((l1 - 8*4*8) // (8*8 + 4*8)) & ~7 (336 for 32 KiB,
+# 504 for 48 KiB)
+_MR64 = 8
+_MAX_KC64 = ((_L1 - 8 * 4 * 8) // (8 * 8 + 4 * 8)) & ~7
 _F64 = 8.0            # sizeof(double)
 # an image patch's compute cost per value (fused_matmul.PATCH_COST) over packets of 4
 PATCH_COST64 = (3 * 24 + 14) / 4

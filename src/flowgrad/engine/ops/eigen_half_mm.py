@@ -22,12 +22,13 @@ the output's columns). Which kernel runs:
 
 How the contraction splits the work (TensorContractionThreadPool.h) depends on the
 intra-op pool: Eigen's cost model picks the threads (`_threads`). On one thread the depth
-blocks are Eigen's kc for a 32 KiB L1 (`_kc`, at most 816 for half) when max(m, k, n) >=
-48. On more, they are 320 deep, and the output's columns are cut into panels (`_panel`,
-mc for that many threads: half the columns rounded up to 16 or 4, capped by a 1 MiB L2),
-each run through the kernel on its own. When Eigen shards the depth instead (`_by_k`:
-small outputs, a large k), each shard of ceil(k / threads) (a multiple of 8, at least 96)
-is a product of its own into a zeroed buffer, the buffers added in order.
+blocks are Eigen's kc for the host's L1 (`_kc`: at most 816 for half with 32 KiB, 1224
+with 48 KiB; host_cpu) when max(m, k, n) >= 48. On more, they are 320 deep, and the
+output's columns are cut into panels (`_panel`, mc for that many threads: half the columns
+rounded up to 16 or 4, capped by the host's L2), each run through the kernel on its own.
+When Eigen shards the depth instead (`_by_k`: small outputs, a large k), each shard of
+ceil(k / threads) (a multiple of 8, at least 96) is a product of its own into a zeroed
+buffer, the buffers added in order.
 
 BatchMatMul (`batch_matmul`) runs a single matrix with m, n > 1 as MatMul; otherwise each
 matrix goes to Eigen's matrix product on one thread: k + m + n < 20 the lazy product (each
@@ -46,10 +47,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from .host_cpu import eigen_caches
+
 __all__ = ["batch_matmul", "matmul"]
 
-_L1 = 32768            # Eigen's L1 cache size (its default and the CPUID answer on x86)
-_L2 = 1 << 20          # its L2 size on the machine the goldens come from (an AMD EPYC)
+_L1, _L2 = eigen_caches()[:2]   # Eigen's L1 and L2 as it reads them on the host (host_cpu)
 _MR, _NR = 16, 4       # gebp_traits<half, half> with Packet8h, no FMA
 # Eigen's cost model (TensorCostModel.h)
 _LOAD = _STORE = 11.0 / 64

@@ -34,6 +34,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import eigen_math as _em
+from .host_cpu import eigen_caches
 
 __all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_solve",
            "handles_triangular", "slogdet"]
@@ -214,11 +215,11 @@ def _gebp_sub(res, a, b):
 
 def _depth_block(n, dtype):
     """Eigen's kc for a triangular solve of n unknowns (computeProductBlockingSizes with
-    KcFactor 4 and a 32 KiB L1: 96 floats, 80 doubles at most; a longer depth is cut into
-    near-equal blocks that are multiples of 8)."""
+    KcFactor 4 and the host's L1, host_cpu: at most 96 floats, 80 doubles for 32 KiB; a
+    longer depth is cut into near-equal blocks that are multiples of 8)."""
     size = np.dtype(dtype).itemsize
     mr = 2 * _PACKETS[np.dtype(dtype)]
-    max_kc = ((32 * 1024 - mr * 4 * size) // (4 * (mr * size + 4 * size))) & ~7
+    max_kc = ((eigen_caches()[0] - mr * 4 * size) // (4 * (mr * size + 4 * size))) & ~7
     if n <= max_kc:
         return n
     if n % max_kc == 0:

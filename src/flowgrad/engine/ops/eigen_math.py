@@ -31,6 +31,7 @@ import zlib
 import numpy as np
 
 from . import eigen_sum as _eigen_sum
+from .host_cpu import host_cpu
 from .complex_arith import (_complex_mul, _fz, _lanes, _packet_div, _split_apply,  # noqa: F401
                             _split_div, complex_div, complex_mul_scalar, complex_realdiv)
 
@@ -846,8 +847,9 @@ def tanh_out(x, out=None):
 # so TF 1.14 itself differs in the last bit from one CPU to another (on 4,096 uniform
 # values, Sqrt differs in 1,019 and Rsqrt in 1,253 between an AMD EPYC and an Intel Xeon).
 # flowgrad uses the table of the CPU it runs on, as TF does: Intel's on a GenuineIntel
-# host, AMD EPYC's otherwise; FLOWGRAD_RSQRTPS=amd|intel chooses one (the test suite
-# reads goldens made on an AMD EPYC and sets amd). Both tables were read from the
+# host, AMD EPYC's otherwise; FLOWGRAD_CPU=amd|intel (host_cpu.py: it also chooses Eigen's
+# cache sizes) or FLOWGRAD_RSQRTPS=amd|intel (the table alone) chooses one (the test suite
+# reads goldens made on an AMD EPYC and sets FLOWGRAD_CPU=amd). Both tables were read from the
 # instruction (_mm_rsqrt_ps on every (exponent parity, top 12 mantissa bits), the low 11
 # bits checked irrelevant): for x in [1, 2) (first 4096) and [2, 4) (last 4096), the
 # estimate is 2^-1 * (1 + m / 4096), m a 12-bit mantissa falling from the table's start
@@ -883,20 +885,16 @@ def _rsqrt_table(name):
 
 
 def host_rsqrt_table():
-    """The RSQRTPS table TF 1.14 would use here: FLOWGRAD_RSQRTPS if set, else the CPU
-    vendor's ("intel" on a GenuineIntel host, "amd" otherwise)."""
+    """The RSQRTPS table TF 1.14 would use here: FLOWGRAD_RSQRTPS if set, else the one of
+    host_cpu.host_cpu() (FLOWGRAD_CPU, else the CPU vendor: "intel" on a GenuineIntel host,
+    "amd" otherwise)."""
     name = os.environ.get("FLOWGRAD_RSQRTPS", "").strip().lower()
     if name:
         if name not in _RSQRT_TABLES:
             raise ValueError(f"FLOWGRAD_RSQRTPS={name!r}: expected one of "
                              f"{sorted(_RSQRT_TABLES)}")
         return name
-    try:
-        with open("/proc/cpuinfo", "rb") as f:
-            head = f.read(4096)
-    except OSError:
-        head = b""
-    return "intel" if b"GenuineIntel" in head else "amd"
+    return host_cpu()
 
 
 def rsqrt_by_bits(name):

@@ -40,6 +40,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import eigen_gebp as _g
+from .host_cpu import eigen_caches
 
 __all__ = ["apply_block", "householder_q"]
 
@@ -65,7 +66,7 @@ def _mr(dt):
     return 16 if dt == np.float32 else 8
 
 
-_L1, _L2 = 32768, 1 << 20   # the oracle machine's caches as Eigen reads them (cpuid)
+_L1, _L2 = eigen_caches()[:2]   # the host's caches as Eigen reads them (host_cpu)
 _ACTUAL_L2 = 1572864        # Eigen's fixed "actual_l2" (1.5 MB)
 
 

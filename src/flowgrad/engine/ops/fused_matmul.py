@@ -43,12 +43,15 @@ import numpy as np
 
 from ..framework import threads as _threads
 from . import eigen_half_mm as _eh
+from .host_cpu import eigen_caches
 
 __all__ = ["column_product", "contraction", "depth_runs", "fma_matmul", "gemv", "one_gemm",
            "patch_product", "product"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
-_MAX_KC = 400       # Eigen's float kc for a 32 KiB L1: ((32768 - 16*4*4) // (16*4 + 4*4)) & ~7
+# Eigen's float kc for the host's L1 (host_cpu): ((l1 - 16*4*4) // (16*4 + 4*4)) & ~7, 400 for
+# a 32 KiB L1 (AMD EPYC), 608 for 48 KiB (Intel Xeon)
+_MAX_KC = ((eigen_caches()[0] - 16 * 4 * 4) // (16 * 4 + 4 * 4)) & ~7
 
 
 def _fma(acc, a, b):

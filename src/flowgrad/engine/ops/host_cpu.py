@@ -1,0 +1,49 @@
+"""The host CPU's properties that TF 1.14's CPU kernels depend on, in one place.
+
+TF 1.14's bits on a CPU depend on that CPU: Eigen's packet Sqrt/Rsqrt use the vendor's
+RSQRTPS table (eigen_math.host_rsqrt_table), and Eigen's matrix products cut their depth
+and panels by the cache sizes Eigen reads with CPUID (computeProductBlockingSizes;
+Conv3DBackpropInput/Filter's images per shard from Eigen::l3CacheSize()). flowgrad uses
+the vendor's values as TF does: "intel" on a GenuineIntel host, "amd" otherwise;
+FLOWGRAD_CPU=amd|intel chooses one (the test suite's goldens come from an AMD EPYC and
+conftest.py sets amd).
+
+EIGEN_CACHES: Eigen 3.3's (l1, l2, l3) in bytes on each machine TF's goldens came from.
+- amd: an AMD EPYC (queryCacheSizes_amd): L1 32 KiB, L2 1 MiB, L3 320 MiB (the L3 read
+  back from Conv3DBackpropInput's col_buffer_overhead log).
+- intel: an Intel Xeon (queryCacheSizes_intel_direct: CPUID leaf 4, data and unified
+  caches): L1d 48 KiB, L2 2 MiB, L3 480 MiB. With these, flowgrad reproduces the 50 cases
+  of math/contraction_bits, matmul64_bits, pbmm_bits and pxfmr_bmm whose bits differ
+  between the two machines (tests/golden/math/gen_host_caches.py).
+"""
+from __future__ import annotations
+
+import os
+
+__all__ = ["CPUS", "EIGEN_CACHES", "host_cpu", "eigen_caches"]
+
+EIGEN_CACHES = {"amd": (32768, 1 << 20, 320 << 20),
+                "intel": (49152, 2 << 20, 480 << 20)}
+CPUS = tuple(sorted(EIGEN_CACHES))
+
+
+def host_cpu():
+    """The CPU whose TF 1.14 bits flowgrad reproduces: FLOWGRAD_CPU if set, else the host's
+    vendor ("intel" on a GenuineIntel host, "amd" otherwise)."""
+    name = os.environ.get("FLOWGRAD_CPU", "").strip().lower()
+    if name:
+        if name not in EIGEN_CACHES:
+            raise ValueError(f"FLOWGRAD_CPU={name!r}: expected one of {list(CPUS)}")
+        return name
+    try:
+        with open("/proc/cpuinfo", "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        head = b""
+    return "intel" if b"GenuineIntel" in head else "amd"
+
+
+def eigen_caches():
+    """Eigen's (l1, l2, l3) cache sizes in bytes on host_cpu()."""
+    return EIGEN_CACHES[host_cpu()]
+
