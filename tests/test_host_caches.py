@@ -81,3 +81,30 @@ def test_suite_pins_amd():
     # the suite's other goldens come from an AMD EPYC (tests/conftest.py)
     assert os.environ["FLOWGRAD_CPU"] == "amd"
     assert host_cpu.eigen_caches() == (32768, 1 << 20, 320 << 20)
+
+
+def _fake_cache_dir(tmp_path, entries):
+    for i, (level, kind, size) in enumerate(entries):
+        d = tmp_path / f"index{i}"
+        d.mkdir()
+        for name, value in (("level", level), ("type", kind), ("size", size)):
+            (d / name).write_text(f"{value}\n")
+    return str(tmp_path)
+
+
+def test_sysfs_caches_read_as_eigen_reads_cpuid(tmp_path):
+    root = _fake_cache_dir(tmp_path, [(1, "Data", "48K"), (1, "Instruction", "64K"),
+                                      (2, "Unified", "1280K"), (3, "Unified", "491520K")])
+    assert host_cpu.sysfs_caches(root) == (49152, 1280 << 10, 480 << 20)
+    assert host_cpu.sysfs_caches(str(tmp_path / "none")) is None
+
+
+def test_an_intel_host_without_env_uses_its_own_caches(monkeypatch, tmp_path):
+    root = _fake_cache_dir(tmp_path, [(1, "Data", "32K"), (2, "Unified", "1024K")])
+    monkeypatch.delenv("FLOWGRAD_CPU", raising=False)
+    monkeypatch.setattr(host_cpu, "host_cpu", lambda: "intel")
+    read = host_cpu.sysfs_caches.__wrapped__
+    monkeypatch.setattr(host_cpu, "sysfs_caches", lambda: read(root))
+    assert host_cpu.eigen_caches() == (32768, 1 << 20, 0)
+    monkeypatch.setenv("FLOWGRAD_CPU", "intel")   # the preset, whatever the host has
+    assert host_cpu.eigen_caches() == host_cpu.EIGEN_CACHES["intel"]

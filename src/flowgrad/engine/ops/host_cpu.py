@@ -15,9 +15,13 @@ EIGEN_CACHES: Eigen 3.3's (l1, l2, l3) in bytes on each machine TF's goldens cam
   caches): L1d 48 KiB, L2 2 MiB, L3 480 MiB. With these, flowgrad reproduces the 50 cases
   of math/contraction_bits, matmul64_bits, pbmm_bits and pxfmr_bmm whose bits differ
   between the two machines (tests/golden/math/gen_host_caches.py).
+Without FLOWGRAD_CPU, an Intel host's caches are read from Linux's sysfs, which reports
+CPUID leaf 4 as Eigen reads it (another Intel model has other sizes); the AMD path keeps
+the EPYC's values (Eigen reads AMD's caches from other CPUID leaves than Linux).
 """
 from __future__ import annotations
 
+import functools
 import os
 
 __all__ = ["CPUS", "EIGEN_CACHES", "host_cpu", "eigen_caches"]
@@ -44,6 +48,34 @@ def host_cpu():
 
 
 def eigen_caches():
-    """Eigen's (l1, l2, l3) cache sizes in bytes on host_cpu()."""
-    return EIGEN_CACHES[host_cpu()]
+    """Eigen's (l1, l2, l3) cache sizes in bytes on host_cpu(): FLOWGRAD_CPU's, else an
+    Intel host's as sysfs reports them (the Xeon's preset where it cannot be read)."""
+    name = host_cpu()
+    if name == "intel" and not os.environ.get("FLOWGRAD_CPU", "").strip():
+        return sysfs_caches() or EIGEN_CACHES[name]
+    return EIGEN_CACHES[name]
+
+
+@functools.lru_cache(maxsize=None)
+def sysfs_caches(root="/sys/devices/system/cpu/cpu0/cache"):
+    """(l1 data, l2 unified, l3 unified) in bytes from Linux's cache directory of CPU 0, as
+    Eigen's queryCacheSizes_intel_direct reads CPUID leaf 4 (an absent level is 0); None
+    when the directory cannot be read or has no level-1 data cache."""
+    sizes = {}
+    try:
+        entries = sorted(e for e in os.listdir(root) if e.startswith("index"))
+        for e in entries:
+            def field(f, e=e):
+                with open(os.path.join(root, e, f)) as fh:
+                    return fh.read(64).strip()
+            level, kind, size = int(field("level")), field("type"), field("size")
+            if kind not in ("Data", "Unified") or level not in (1, 2, 3):
+                continue
+            units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+            sizes[level] = int(size[:-1]) * units[size[-1]] if size[-1] in units else int(size)
+    except (OSError, ValueError):
+        return None
+    if not sizes.get(1):
+        return None
+    return sizes[1], sizes.get(2, 0), sizes.get(3, 0)
 
