@@ -6,8 +6,8 @@ checks that flowgrad still writes the same GraphDefs."""
 import os
 import sys
 
-# the Adam steps' float32 Sqrt (RSQRTPS) and the products (cache sizes) follow an AMD EPYC, as the suite's
-# (tests/conftest.py), whatever CPU writes the files
+# the Adam steps' float32 Sqrt (RSQRTPS) and the products (cache sizes) of an AMD EPYC,
+# as the suite's (tests/conftest.py), whatever CPU writes the files
 os.environ.setdefault("FLOWGRAD_CPU", "amd")
 
 HERE = os.path.dirname(os.path.abspath(__file__))
