@@ -17,8 +17,12 @@ TF_GRAPPLER_SIGN = {"real_nvp/fldj_direct_fetch/forward_log_det_jacobian"}
 # at the Normal's Square gradient (TF's Square_grad/Mul_1 is not grad * (2 x) in 2 of 15
 # values, and not (2 grad) x either: a Grappler rewrite of this graph flowgrad does not make)
 MAF_GRADIENT_BITS = {"maf/log_prob_gradients/grad_%d" % i for i in (0, 2, 3)}
+# (with NumPy 1.25, grad_0 and grad_3 come out as TF's: the NumPy version changes them,
+# so these are not strict)
+LOOSE = MAF_GRADIENT_BITS
 XFAIL = dict.fromkeys(TF_GRAPPLER_SIGN, "TF 1.14's RemoveInvolution sign bug on a fetched Neg")
-XFAIL.update(dict.fromkeys(MAF_GRADIENT_BITS, "TF's Grappler regrouping of Square_grad"))
+XFAIL.update(dict.fromkeys(MAF_GRADIENT_BITS, "last bits of the Square_grad chain (cause not "
+                           "found; NumPy 1.25 gives TF's bits for 2 of the 3)"))
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +32,8 @@ def results():
 
 
 @pytest.mark.parametrize("key", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=XFAIL[k])) if k in XFAIL else k
+    pytest.param(k, marks=pytest.mark.xfail(strict=k not in LOOSE, reason=XFAIL[k]))
+    if k in XFAIL else k
     for k in sorted(GOLD)])
 def test_matches_tf(results, key):
     got, want = results[key], GOLD[key]
