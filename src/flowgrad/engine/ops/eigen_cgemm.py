@@ -20,9 +20,9 @@ rows are the output's columns (mr: one packet, 4 complex64 or 2 complex128; nr =
 
 Depth blocks, threads, column and row panels and depth shards follow Eigen's blocking and
 cost model (fused_matmul.eigen_threads, eigen_half_mm._shard_by_col / _by_k) with the
-complex sizes; the caches are those of the machine TF's answers come from (Eigen asks
-CPUID): L1 48 KiB, L2 2 MiB (max kc 760 for complex64, 504 for complex128 on one thread;
-320 on more).
+complex sizes; the caches are the host's as Eigen reads them (CPUID; host_cpu.eigen_caches):
+on the Intel Xeon the golden comes from, L1 48 KiB, L2 2 MiB (max kc 760 for complex64, 504
+for complex128 on one thread; 320 on more).
 
 MatMul with one output column, or one output row and a transposed b, is Eigen's gemv
 (ExplicitVectorMatrixOptimization): row-major, one accumulator of P lanes (4 complex64, 2
@@ -42,10 +42,11 @@ import numpy as np
 from . import eigen_half_mm as _eh
 from . import fused_matmul as _fm
 from .complex_arith import complex_mul_scalar
+from .host_cpu import eigen_caches
 
 __all__ = ["product", "matmul", "handles"]
 
-_L1C, _L2C = 49152, 2 << 20   # the oracle's caches as Eigen reads them (CPUID)
+_L1C, _L2C = eigen_caches()[:2]   # Eigen's L1 and L2 on the host (host_cpu)
 _NR = 4
 _CHUNK = 1 << 18              # real products held at once
 
