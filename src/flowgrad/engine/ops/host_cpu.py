@@ -39,6 +39,12 @@ def host_cpu():
         if name not in EIGEN_CACHES:
             raise ValueError(f"FLOWGRAD_CPU={name!r}: expected one of {list(CPUS)}")
         return name
+    return _vendor()
+
+
+@functools.lru_cache(maxsize=None)
+def _vendor():
+    # (read once: eigen_lu asks on every call)
     try:
         with open("/proc/cpuinfo", "rb") as f:
             head = f.read(4096)
