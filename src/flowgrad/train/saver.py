@@ -151,12 +151,9 @@ def _sharded_v2_save(g, prefix, per_device):
     last_device = None
     for shard, (device, entries) in enumerate(per_device):
         last_device = device
+        target = _sharded_filename(g, device, tmp, shard, num_shards)
+        targets.append(target)
         with g.device(_set_cpu0(device)):
-            with g.name_scope("ShardedFilename") as scope:
-                shard_t = constant(shard, dtype=_dt.int32, name="shard")
-                target = g._create_op("ShardedFilename", [tmp, shard_t, num_shards], {},
-                                      scope).outputs[0]
-            targets.append(target)
             tensors = [_materialize(e[2]) for e in entries]
             save_op = save_v2(target, [e[0] for e in entries], [e[1] for e in entries],
                               tensors)
@@ -164,10 +161,7 @@ def _sharded_v2_save(g, prefix, per_device):
                 dones.append(array_ops.identity(target, name="control_dependency"))
     with g.control_dependencies([d.op for d in dones]):
         with g.device(_set_cpu0(last_device)):
-            with g.name_scope("MergeV2Checkpoints") as scope:
-                parts = array_ops.stack(targets, name="checkpoint_prefixes")
-                merge = g._create_op("MergeV2Checkpoints", [parts, prefix],
-                                     {"delete_old_dirs": True}, scope)
+            merge = _merge_v2(g, targets, prefix)
             with g.control_dependencies([merge]):
                 return array_ops.identity(prefix)
 
@@ -194,20 +188,29 @@ def _functional_sharded_save(g, prefix, per_device):
     last_device = None
     for shard, (device, entries) in enumerate(per_device):
         last_device = device
-        with g.device(_set_cpu0(device)):
-            with g.name_scope("ShardedFilename") as scope:
-                shard_t = constant(shard, dtype=_dt.int32, name="shard")
-                target = g._create_op("ShardedFilename", [tmp, shard_t, num_shards], {},
-                                      scope).outputs[0]
+        target = _sharded_filename(g, device, tmp, shard, num_shards)
         targets.append(target)
         with g.device(device), g.device("cpu:0"):
             saves.append(save_v2(target, [e[0] for e in entries], [e[1] for e in entries],
                                  [e[2] for e in entries]))
     with g.control_dependencies(saves), g.device(_set_cpu0(last_device)):
-        with g.name_scope("MergeV2Checkpoints") as scope:
-            parts = array_ops.stack(targets, name="checkpoint_prefixes")
-            return g._create_op("MergeV2Checkpoints", [parts, prefix],
-                                {"delete_old_dirs": True}, scope)
+        return _merge_v2(g, targets, prefix)
+
+
+def _sharded_filename(g, device, tmp, shard, num_shards):
+    """`<tmp>-<shard>-of-<num_shards>` (TF's ShardedFilename) on `device`'s CPU."""
+    with g.device(_set_cpu0(device)), g.name_scope("ShardedFilename") as scope:
+        shard_t = constant(shard, dtype=_dt.int32, name="shard")
+        return g._create_op("ShardedFilename", [tmp, shard_t, num_shards], {},
+                            scope).outputs[0]
+
+
+def _merge_v2(g, targets, prefix):
+    """MergeV2Checkpoints of the shards `targets` into `prefix` (removing their directory)."""
+    with g.name_scope("MergeV2Checkpoints") as scope:
+        parts = array_ops.stack(targets, name="checkpoint_prefixes")
+        return g._create_op("MergeV2Checkpoints", [parts, prefix],
+                            {"delete_old_dirs": True}, scope)
 
 
 # ---------------------------------------------------------------------------------------
