@@ -79,3 +79,12 @@ def test_static_shapes_are_tf_shapes():
                    for n, _ in GOLDEN[key]["shapes"]]
         assert got == GOLDEN[key]["shapes"], key
         assert built[key]["shapes"] == GOLDEN[key]["shapes"], key
+
+
+def test_quantize_v1_on_half_is_refused_naming_the_op():
+    # TF 1.14 registers QuantizeAndDequantize (v1) kernels for float32 and float64 only
+    with tf.Graph().as_default():
+        gen._lower(tf, 21)
+        x = tf.constant(np.array([0.5, -1.5], np.float16))
+        with pytest.raises(NotImplementedError, match="QuantizeAndDequantize on float16"):
+            tf.raw_ops.QuantizeAndDequantize(input=x)
