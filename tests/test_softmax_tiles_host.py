@@ -2,9 +2,9 @@
 executor evaluates their broadcasting exp in tiles (libm's expf) from L1 / 4 values on,
 with packets below (engine/ops/eigen_math.tiled_from). The golden comes from an Intel Xeon
 (its vendor, L1 and cores recorded, tests/golden/nn/gen_softmax_tiles_host.py), under five
-ConfigProto thread settings whose bits agree (TF's thread counts do not change them): flowgrad under that vendor gives TF's bits
-with each setting, and under the other vendor's L1 differs (the suite pins amd,
-conftest.py)."""
+ConfigProto thread settings whose bits agree (TF's thread counts do not change them):
+flowgrad under that vendor gives TF's bits with each setting, and under the other
+vendor's L1 other bits (the suite pins amd, conftest.py)."""
 import pytest
 
 import flowgrad as tf

@@ -79,26 +79,21 @@ def config_of(tf, intra, inter):
                           inter_op_parallelism_threads=inter)
 
 
-_CHILD = """
-import json, sys
-sys.path.insert(0, {here!r})
-import tensorflow as tf
-import gen_softmax_tiles_host as g
-print(json.dumps(g.outputs(tf, g.config_of(tf, {intra}, {inter}))))
-"""
-
-
 def cases(tf):
-    del tf   # each thread setting runs in a TF process of its own
-    here = os.path.dirname(os.path.abspath(__file__))
+    del tf   # each thread setting runs in a TF process of its own (this module's main)
     out = {"host": {"vendor": vendor(), "l1d_bytes": l1d_bytes(),
                     "cores": len(os.sched_getaffinity(0))}}
     for intra, inter in THREADS:
-        p = subprocess.run([sys.executable, "-c", _CHILD.format(here=here, intra=intra,
-                                                                inter=inter)],
+        p = subprocess.run([sys.executable, os.path.abspath(__file__), str(intra), str(inter)],
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            universal_newlines=True)
         if p.returncode:
             raise RuntimeError(p.stderr[-2000:])
         out["intra%d_inter%d" % (intra, inter)] = json.loads(p.stdout.splitlines()[-1])
     return out
+
+
+if __name__ == "__main__":
+    import tensorflow
+    print(json.dumps(outputs(tensorflow, config_of(tensorflow, int(sys.argv[1]),
+                                                   int(sys.argv[2])))))

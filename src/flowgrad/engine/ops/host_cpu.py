@@ -3,7 +3,14 @@
 TF 1.14's bits on a CPU depend on that CPU: Eigen's packet Sqrt/Rsqrt use the vendor's
 RSQRTPS table (eigen_math.host_rsqrt_table), and Eigen's matrix products cut their depth
 and panels by the cache sizes Eigen reads with CPUID (computeProductBlockingSizes;
-Conv3DBackpropInput/Filter's images per shard from Eigen::l3CacheSize()). flowgrad uses
+Conv3DBackpropInput/Filter's images per shard from Eigen::l3CacheSize()); its
+ThreadPoolDevice executor evaluates an expression in tiles (scalar functors: libm's expf
+in Softmax and the dense cross-entropy's backprop) from L1 / sizeof(value) values on
+(eigen_math.tiled_from: 8192 float32 on the EPYC, 12288 on the Xeon). The number of
+threads (ConfigProto's intra/inter_op_parallelism_threads, default the host's cores)
+does not change those kernels' bits (checked with TF 1.14 from 1 to 64 threads, golden
+nn/softmax_tiles_host); only full reductions split by it, which eigen_sum models from the
+session's config. flowgrad uses
 the vendor's values as TF does: "intel" on a GenuineIntel host, "amd" otherwise;
 FLOWGRAD_CPU=amd|intel chooses one (the test suite's goldens come from an AMD EPYC and
 conftest.py sets amd).
