@@ -330,6 +330,13 @@ class Optimizer:
           AttributeError/NotImplementedError: var_list holds something that is not a
             variable (as TF).
         """
+        return self._compute_gradients(loss, var_list, gate_gradients, aggregation_method,
+                                       colocate_gradients_with_ops, grad_loss, checkpoints)
+
+    def _compute_gradients(self, loss, var_list, gate_gradients, aggregation_method,
+                           colocate_gradients_with_ops, grad_loss, checkpoints,
+                           stop_gradients=None):
+        """compute_gradients' body; `stop_gradients` (tf.gradients') is OptimizerV2's."""
         if _is_loss_fn(loss):
             if checkpoints is not None:
                 raise ValueError(    # flowgrad's own argument, not TF's: no partial API
@@ -358,7 +365,7 @@ class Optimizer:
                           gate_gradients=(gate_gradients == Optimizer.GATE_OP),
                           aggregation_method=aggregation_method,
                           colocate_gradients_with_ops=colocate_gradients_with_ops,
-                          checkpoints=checkpoints)
+                          checkpoints=checkpoints, stop_gradients=stop_gradients)
         if gate_gradients == Optimizer.GATE_GRAPH:
             grads = control_flow_ops.tuple(grads)
         grads_and_vars = list(zip(grads, var_list))

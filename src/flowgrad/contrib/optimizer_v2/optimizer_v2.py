@@ -37,6 +37,13 @@ def _resolve(value, name):
     return convert_to_tensor(value, name=name)
 
 
+def _no_strategy():
+    from ...distribute import distribute_lib  # lazy: tf.distribute loads on use
+    if distribute_lib.has_strategy():
+        raise NotImplementedError("tf.contrib.optimizer_v2.OptimizerV2 under a "
+                                  "tf.distribute strategy is not implemented in flowgrad")
+
+
 class _OptimizerV2State:
     """The hyperparameters, slots and non-slot variables of one OptimizerV2 in one graph."""
 
@@ -145,6 +152,8 @@ class OptimizerV2(Optimizer):
       ValueError: no name.
     """
 
+    GATE_NONE, GATE_OP, GATE_GRAPH = 0, 1, 2
+
     def __init__(self, use_locking, name):
         if type(self)._create_slots is not OptimizerV2._create_slots:
             raise RuntimeError("Override _create_vars instead of _create_slots when "
@@ -155,6 +164,32 @@ class OptimizerV2(Optimizer):
 
     def _set_hyper(self, name, value):
         self._hyper[name] = (callable(value), value)
+
+    def minimize(self, loss, global_step=None, var_list=None, gate_gradients=GATE_OP,
+                 aggregation_method=None, name=None, grad_loss=None, stop_gradients=None,
+                 scale_loss_by_num_replicas=False):
+        """compute_gradients then apply_gradients (TF's ValueError when no variable gets a
+        gradient)."""
+        grads_and_vars = self.compute_gradients(
+            loss, var_list=var_list, gate_gradients=gate_gradients,
+            aggregation_method=aggregation_method, grad_loss=grad_loss,
+            stop_gradients=stop_gradients,
+            scale_loss_by_num_replicas=scale_loss_by_num_replicas)
+        if not [v for g, v in grads_and_vars if g is not None]:
+            raise ValueError(
+                "No gradients provided for any variable, check your graph for ops that do not "
+                "support gradients, between variables %s and loss %s."
+                % ([str(v) for _, v in grads_and_vars], loss))
+        return self.apply_gradients(grads_and_vars, global_step=global_step, name=name)
+
+    def compute_gradients(self, loss, var_list=None, gate_gradients=GATE_OP,
+                          aggregation_method=None, grad_loss=None, stop_gradients=None,
+                          scale_loss_by_num_replicas=False):
+        """(gradient, variable) pairs, as tf.train.Optimizer's, with tf.gradients'
+        stop_gradients; the loss scaled by 1/replicas when asked (one replica here)."""
+        _no_strategy()
+        return self._compute_gradients(loss, var_list, gate_gradients, aggregation_method,
+                                       False, grad_loss, None, stop_gradients=stop_gradients)
 
     def _get_or_create_state(self, graph):
         state = self._per_graph_state.get(graph)
@@ -167,6 +202,7 @@ class OptimizerV2(Optimizer):
     def apply_gradients(self, grads_and_vars, global_step=None, name=None):
         """Adds ops applying (gradient, variable) pairs; returns the train op (TF's errors:
         ValueError when there are no pairs or no gradients)."""
+        _no_strategy()
         grads_and_vars = tuple(grads_and_vars)
         if not grads_and_vars:
             raise ValueError("No variables provided.")
