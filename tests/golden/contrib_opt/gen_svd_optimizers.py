@@ -3,7 +3,8 @@ optimizers under TF 1.14: a seeded regression (dense gradients) and an embedding
 (IndexedSlices gradients, reference and resource variables) trained a few steps; every op
 (name, type), the slot and global variable names, the losses and the variables after each
 step, bit for bit. GGT and Shampoo go through the Svd op (Eigen's JacobiSVD: every matrix
-here has fewer than 16 columns), Sqrt, Pow and MatMul; the Adam/RMSProp kinds through
+here has fewer than 16 columns), Sqrt, Pow and MatMul (Shampoo's use_iterative_root through
+Newton iterations in tf.while_loops); the Adam/RMSProp kinds through
 float32 Sqrt/Rsqrt packets, so the values hold this host's RSQRTPS table: the generator
 records the vendor and tests/test_contrib_opt_svd.py runs flowgrad with FLOWGRAD_CPU=intel.
 """
@@ -57,6 +58,11 @@ OPTS = {
         epsilon=1e-3, alpha=0.25),
     "shampoo_diag": lambda tf: tf.contrib.opt.ShampooOptimizer(
         global_step=_gs(tf), max_matrix_size=3, learning_rate=0.1),
+    "shampoo_iter": lambda tf: tf.contrib.opt.ShampooOptimizer(
+        global_step=_gs(tf), learning_rate=0.1, use_iterative_root=True),
+    "shampoo_iter_svd2": lambda tf: tf.contrib.opt.ShampooOptimizer(
+        global_step=_gs(tf), learning_rate=0.1, svd_interval=2, alpha=0.25,
+        use_iterative_root=True),
     "v2_gd": lambda tf: tf.contrib.optimizer_v2.GradientDescentOptimizer(0.1),
     "v2_momentum": lambda tf: tf.contrib.optimizer_v2.MomentumOptimizer(0.1, 0.9,
                                                                        use_nesterov=True),

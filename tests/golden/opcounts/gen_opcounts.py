@@ -1394,6 +1394,8 @@ CALLS = CALLS + [
                                                   precond_update_interval=2)),
     ("contrib/opt/shampoo_diag", _contrib_opt_gs("ShampooOptimizer", max_matrix_size=2,
                                                   gbar_decay=0.9, mat_gbar_decay=0.5)),
+    ("contrib/opt/shampoo_iter", _contrib_opt_gs("ShampooOptimizer", use_iterative_root=True,
+                                                  svd_interval=2)),
     ("contrib/optimizer_v2/gd", _optimizer_v2("GradientDescentOptimizer", 0.1)),
     ("contrib/optimizer_v2/momentum", _optimizer_v2("MomentumOptimizer", 0.1, 0.9)),
     ("contrib/optimizer_v2/adam", _optimizer_v2("AdamOptimizer", 0.1)),

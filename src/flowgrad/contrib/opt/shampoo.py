@@ -20,6 +20,7 @@ from ...ops import (array_ops, comparison_ops, control_flow_ops, linalg_impl, li
                     math_ops, state_ops)
 from ... import logging
 from ...train.optimizer import Optimizer
+from . import matrix_functions
 
 __all__ = ["ShampooOptimizer"]
 
@@ -41,18 +42,14 @@ class ShampooOptimizer(Optimizer):
       svd_interval: steps between the matrix roots (slots H_i keep them).
       precond_update_interval: steps between the statistics updates.
       epsilon: damping of the statistics; alpha: the total root (1/2 by default).
-      use_iterative_root: TF's coupled Newton iterations instead of the SVD
-        (NotImplementedError in flowgrad).
+      use_iterative_root: the root by TF's coupled Newton iterations (matrix_functions.py,
+        in tf.while_loops) instead of the SVD.
     """
 
     def __init__(self, global_step=0, max_matrix_size=768, gbar_decay=0.0, gbar_weight=1.0,
                  mat_gbar_decay=1.0, mat_gbar_weight=1.0, learning_rate=1.0, svd_interval=1,
                  precond_update_interval=1, epsilon=1e-4, alpha=0.5, use_iterative_root=False,
                  use_locking=False, name="Shampoo"):
-        if use_iterative_root:
-            raise NotImplementedError(
-                "tf.contrib.opt.ShampooOptimizer(use_iterative_root=True) (TF's "
-                "matrix_functions.matrix_inverse_pth_root iterations) is not implemented")
         super().__init__(use_locking, name)
         self._global_step = math_ops.cast(global_step, dtypes.float32)
         self._max_matrix_size = max_matrix_size
@@ -117,9 +114,25 @@ class ShampooOptimizer(Optimizer):
         return self._weighted_average(mat_g, self._mat_gbar_decay, mat_gbar_decay,
                                       mat_gbar_weight * grad_outer)
 
+    def _compute_power_iter(self, var, mat_g, mat_g_size, alpha, mat_h_slot_name,
+                            iter_count=100, epsilon=1e-6):
+        """mat_g^alpha by Newton iterations: the square root, then its 2*alpha-th root."""
+        mat_g_sqrt = matrix_functions.matrix_square_root(mat_g, mat_g_size, iter_count,
+                                                         self._epsilon)
+        mat_h = matrix_functions.matrix_inverse_pth_root(mat_g_sqrt, mat_g_size, 2 * alpha,
+                                                         iter_count, epsilon,
+                                                         ridge_epsilon=0.0)
+        if mat_h_slot_name is not None:
+            return state_ops.assign(self.get_slot(var, mat_h_slot_name), mat_h)
+        return mat_h
+
     def _compute_power(self, var, mat_g, mat_g_size, alpha, mat_h_slot_name=None):
-        """mat_g^alpha by the SVD of mat_g + epsilon*I (assigned to a slot when named)."""
+        """mat_g^alpha by the SVD of mat_g + epsilon*I, or by iterations (assigned to a slot
+        when named)."""
         with name_scope("matrix_iterative_power"):
+            if self._use_iterative_root:
+                return self._compute_power_iter(var, mat_g, mat_g_size, alpha,
+                                                mat_h_slot_name)
             if mat_g_size == 1:
                 mat_h = math_ops.pow(mat_g + self._epsilon, alpha)
             else:
