@@ -67,3 +67,8 @@ def test_matches_tf(got, case):
         for j, (g, e) in enumerate(zip(gs, es)):
             np.testing.assert_array_equal(g, e, err_msg=f"step {i} variable {j}")
             assert g.dtype == e.dtype
+
+
+def test_errors_and_names_match_tf():
+    import flowgrad as tf
+    assert GEN.errors(tf) == WANT["errors"]

@@ -106,8 +106,38 @@ def run(tf, problem, key, seed):
     return out
 
 
+def errors(tf):
+    """TF's errors: OptimizerV2's rules, Adagrad's accumulator, empty or gradient-less
+    apply_gradients."""
+    out = []
+
+    def catch(fn):
+        try:
+            fn()
+            out.append(None)
+        except Exception as e:  # noqa: BLE001 - the class and message are the case
+            out.append("%s: %s" % (type(e).__name__, e))
+
+    class Slots(tf.contrib.optimizer_v2.OptimizerV2):
+        def _create_slots(self, var_list):
+            pass
+
+    tf.reset_default_graph()
+    v = tf.Variable(1.0, name="v")
+    catch(lambda: Slots(False, "S"))
+    catch(lambda: tf.contrib.optimizer_v2.GradientDescentOptimizer(0.1, name=""))
+    catch(lambda: tf.contrib.optimizer_v2.AdagradOptimizer(0.1, initial_accumulator_value=0.0))
+    catch(lambda: tf.contrib.optimizer_v2.AdamOptimizer(0.1).apply_gradients([]))
+    catch(lambda: tf.contrib.optimizer_v2.AdamOptimizer(0.1).apply_gradients([(None, v)]))
+    catch(lambda: tf.contrib.opt.GGTOptimizer().minimize(tf.constant(1.0), var_list=[v]))
+    opt = tf.contrib.optimizer_v2.AdamOptimizer(0.1)
+    catch(lambda: opt.minimize(v * v, stop_gradients=[v]))
+    out.append([opt.get_slot_names(), [x.name for x in opt.variables()]])
+    return out
+
+
 def cases(tf):
-    out = {"vendor": vendor()}
+    out = {"vendor": vendor(), "errors": errors(tf)}
     for key in OPTS:
         for problem in PROBLEMS:
             for seed in SEEDS:
