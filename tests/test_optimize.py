@@ -140,10 +140,14 @@ def test_arithmetic_folds_transposes_into_matmul():
     a = tf.placeholder(tf.float32, [3, 2])
     b = tf.placeholder(tf.float32, [3, 4])
     y = tf.matmul(tf.transpose(a), b)
-    before = _lower([y], [a, b])
+    before = _lower([tf.square(y)], [a, b])
     after = arithmetic_optimization(before)
     mm = next(n for n in after.nodes if n.type == "MatMul")
     assert mm.attrs["transpose_a"] is True and mm.inputs == [before.feeds[0], before.feeds[1]]
+    # a fetched MatMul keeps its Transpose (Grappler preserves fetched nodes)
+    fetched = _lower([y], [a, b])
+    mm = next(n for n in arithmetic_optimization(fetched).nodes if n.type == "MatMul")
+    assert not mm.attrs.get("transpose_a")
     av, bv = np.random.rand(3, 2).astype(np.float32), np.random.rand(3, 4).astype(np.float32)
     with tf.Session() as s1, tf.Session(config=NO_PASSES) as s0:
         np.testing.assert_allclose(s1.run(y, {a: av, b: bv}), s0.run(y, {a: av, b: bv}),

@@ -22,12 +22,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe8_scripts")
 GOLD = load("seeded", "pprobe8_scripts")
 
 # the programs flowgrad does not yet run to TF's output, and why
-XFAIL = {
-    "contrib_opt_svd.py": "tf.contrib.opt.GGTOptimizer and tf.contrib.opt.ShampooOptimizer "
-    "are not implemented (both need TF's Svd bits; GGT a window of past gradients, Shampoo "
-    "matrix inverse roots); the golden's values also hold float32 Sqrt packets, so check it "
-    "against the CPU the oracle ran on (RSQRTPS table)",
-}
+XFAIL = {}
 
 
 def test_every_script_has_a_golden():

@@ -191,6 +191,18 @@ def _get_processor(v):
     raise NotImplementedError("Trying to optimize unsupported type ", v)
 
 
+def _increment_global_step(global_step, name):
+    """global_step += 1 as the op `name`, colocated with the step (TF: the AssignAdd op,
+    or a resource step's AssignAddVariableOp with no read after it)."""
+    with get_default_graph().colocate_with(global_step.op):
+        if is_resource_variable(global_step):
+            return assign_add_variable_op(
+                global_step.handle, convert_to_tensor(1, dtype=global_step.dtype), name=name)
+        return state_ops.assign_add(
+            global_step, convert_to_tensor(1, dtype=global_step.dtype.base_dtype,
+                                           name="value"), name=name)
+
+
 def _deduplicate_indexed_slices(values, indices):
     """Sums the rows of `values` that share an index: (summed_values, unique_indices)."""
     unique_indices, new_index_positions = _a.unique(indices)
@@ -318,6 +330,13 @@ class Optimizer:
           AttributeError/NotImplementedError: var_list holds something that is not a
             variable (as TF).
         """
+        return self._compute_gradients(loss, var_list, gate_gradients, aggregation_method,
+                                       colocate_gradients_with_ops, grad_loss, checkpoints)
+
+    def _compute_gradients(self, loss, var_list, gate_gradients, aggregation_method,
+                           colocate_gradients_with_ops, grad_loss, checkpoints,
+                           stop_gradients=None):
+        """compute_gradients' body; `stop_gradients` (tf.gradients') is OptimizerV2's."""
         if _is_loss_fn(loss):
             if checkpoints is not None:
                 raise ValueError(    # flowgrad's own argument, not TF's: no partial API
@@ -346,7 +365,7 @@ class Optimizer:
                           gate_gradients=(gate_gradients == Optimizer.GATE_OP),
                           aggregation_method=aggregation_method,
                           colocate_gradients_with_ops=colocate_gradients_with_ops,
-                          checkpoints=checkpoints)
+                          checkpoints=checkpoints, stop_gradients=stop_gradients)
         if gate_gradients == Optimizer.GATE_GRAPH:
             grads = control_flow_ops.tuple(grads)
         grads_and_vars = list(zip(grads, var_list))
@@ -396,16 +415,7 @@ class Optimizer:
                 apply_updates = self._finish(update_ops, name)
             else:
                 with graph.control_dependencies([self._finish(update_ops, "update")]):
-                    with graph.colocate_with(global_step.op):
-                        if is_resource_variable(global_step):   # TF: the op, no read after it
-                            apply_updates = assign_add_variable_op(
-                                global_step.handle,
-                                convert_to_tensor(1, dtype=global_step.dtype), name=name)
-                        else:
-                            apply_updates = state_ops.assign_add(
-                                global_step, convert_to_tensor(
-                                    1, dtype=global_step.dtype.base_dtype, name="value"),
-                                name=name)
+                    apply_updates = _increment_global_step(global_step, name)
             if isinstance(apply_updates, Tensor):
                 apply_updates = apply_updates.op
             train_op = graph.get_collection_ref(GraphKeys.TRAIN_OP)

@@ -1361,3 +1361,45 @@ CALLS = CALLS + PASSED_COND_CALLS + [
     ("cond/sparse_xent_gd", _sparse_xent_in_cond("GradientDescentOptimizer")),
     ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer")),
     ("cond/sigmoid_loss_adam", _sigmoid_loss_in_cond("AdamOptimizer"))]
+
+
+def _contrib_opt_gs(cls, **kw):
+    def fn(tf):
+        loss = _mlp(tf)
+        gs = tf.train.get_or_create_global_step()
+        getattr(tf.contrib.opt, cls)(global_step=gs, **kw).minimize(loss, global_step=gs)
+    return fn
+
+
+def _optimizer_v2(cls, *args, **kw):
+    def fn(tf):
+        loss = _mlp(tf)
+        getattr(tf.contrib.optimizer_v2, cls)(*args, **kw).minimize(
+            loss, global_step=tf.train.get_or_create_global_step())
+    return fn
+
+
+def _ggt(**kw):
+    def fn(tf):
+        loss = _mlp(tf)
+        tf.contrib.opt.GGTOptimizer(0.1, **kw).minimize(loss)
+    return fn
+
+
+CALLS = CALLS + [
+    ("contrib/opt/ggt", _ggt()),
+    ("contrib/opt/ggt_window3", _ggt(window=3)),
+    ("contrib/opt/shampoo", _contrib_opt_gs("ShampooOptimizer", learning_rate=0.1)),
+    ("contrib/opt/shampoo_svd2", _contrib_opt_gs("ShampooOptimizer", svd_interval=2,
+                                                  precond_update_interval=2)),
+    ("contrib/opt/shampoo_diag", _contrib_opt_gs("ShampooOptimizer", max_matrix_size=2,
+                                                  gbar_decay=0.9, mat_gbar_decay=0.5)),
+    ("contrib/opt/shampoo_iter", _contrib_opt_gs("ShampooOptimizer", use_iterative_root=True,
+                                                  svd_interval=2)),
+    ("contrib/optimizer_v2/gd", _optimizer_v2("GradientDescentOptimizer", 0.1)),
+    ("contrib/optimizer_v2/momentum", _optimizer_v2("MomentumOptimizer", 0.1, 0.9)),
+    ("contrib/optimizer_v2/adam", _optimizer_v2("AdamOptimizer", 0.1)),
+    ("contrib/optimizer_v2/adagrad", _optimizer_v2("AdagradOptimizer", 0.1)),
+    ("contrib/optimizer_v2/adadelta", _optimizer_v2("AdadeltaOptimizer", 0.1)),
+    ("contrib/optimizer_v2/rmsprop_centered", _optimizer_v2("RMSPropOptimizer", 0.1,
+                                                             centered=True))]

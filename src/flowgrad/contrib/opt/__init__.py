@@ -4,6 +4,8 @@
 """
 from .adam_variants import (AdaMaxOptimizer, AdamGSOptimizer, LazyAdamGSOptimizer,
                             LazyAdamOptimizer, NadamOptimizer)
+from .ggt import GGTOptimizer
+from .shampoo import ShampooOptimizer
 from .external_optimizer import ExternalOptimizerInterface, ScipyOptimizerInterface
 from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
@@ -19,4 +21,5 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "DropStaleGradientOptimizer", "LARSOptimizer", "MultitaskOptimizerWrapper",
            "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm",
            "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface",
-           "AdamGSOptimizer", "LazyAdamGSOptimizer"]
+           "AdamGSOptimizer", "LazyAdamGSOptimizer", "GGTOptimizer",
+           "ShampooOptimizer"]

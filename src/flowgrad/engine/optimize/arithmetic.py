@@ -69,6 +69,7 @@ def arithmetic_optimization(program, options=None):
             consts[n.outputs[0]] = c
     repl = {}
     out_nodes = []
+    fetched = set(program.fetches)
 
     def same_shape(a, b):
         sa, sb = static_shape(program, a), static_shape(program, b)
@@ -151,7 +152,8 @@ def arithmetic_optimization(program, options=None):
             if c is not None and np.ndim(c) == 0 and _is(c, 2) and same_shape(n.outputs[0], ins[0]):
                 n = dataclasses.replace(n, type="Square", op_def=OPS["Square"], attrs={},
                                         inputs=[ins[0]])
-        elif t == "MatMul" and len(ins) == 2:
+        elif t == "MatMul" and len(ins) == 2 and n.outputs[0] not in fetched:
+            # (a fetched MatMul keeps its Transposes: transpose_matmul.py)
             attrs = dict(n.attrs)
             new_ins = list(ins)
             for k, flag in ((0, "transpose_a"), (1, "transpose_b")):

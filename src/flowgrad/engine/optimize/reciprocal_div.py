@@ -39,6 +39,7 @@ from .convert_exp_log import convert_exp_log
 from .remap_batch_norm import remap_fused_batch_norm
 from .remap_matmul import remap_matmul_bias_add
 from .simplify_aggregation import simplify_aggregation
+from .transpose_matmul import fold_transpose_matmul
 from .symbolic_shapes import known_shape_fetches
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
@@ -224,8 +225,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     `branch` the fetches are no nodes Grappler preserves), its sums of products by one
     common factor (hoist_common_factor.py), its AddNs of one tensor repeated
     (simplify_aggregation.py; constants pushed down again after either, as Grappler's
-    second iteration does) and its AddN inputs'
-    order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
+    second iteration does), its MatMuls of a Transpose (transpose_matmul.py) and its AddN
+    inputs' order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
     (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
     too (the fused RNN runners follow: lstm_loop.by_name; golden rnn/loop_grads).
@@ -276,6 +277,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = simplified
         regrouped = set()
         program = convert_exp_log(convert_pow(program))
+        program = fold_transpose_matmul(program)   # MatMul(Transpose(a), b): flags flipped
         folding = options.get("constant_folding", True)
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
