@@ -32,16 +32,9 @@ def _equal(got, want, path):
         np.testing.assert_array_equal(g, w, err_msg=path)
 
 
-def _graph_def_ops(g):
-    return ["%s %s" % (n.op, n.name) for n in g.as_graph_def().node]
-
-
 @functools.lru_cache(maxsize=None)
 def _ours(name):
-    # the projections' tf.cond is one Cond op in get_operations() (docs/design.md, Control
-    # flow); its GraphDef holds TF's Switch/Merge ops
-    ops_of = _graph_def_ops if GEN.CASES[name].get("project") else None
-    return GEN.run(tf, ops_of=ops_of, **GEN.CASES[name])
+    return GEN.run(tf, **GEN.CASES[name])
 
 
 def test_golden_host_and_cases():

@@ -34,9 +34,7 @@ def _weights(rs, n, shards):
 
 def run(tf, rows, cols, k, density=0.4, seed=0, sweeps=2, row_weights="list",
         col_weights="list", row_shards=1, col_shards=1, transpose=False, init="random",
-        project=False, ops_of=None, **kwargs):
-    """One case's results; `ops_of(graph)` lists the graph's ops (default: the types and
-    names of get_operations())."""
+        project=False, **kwargs):
     tf.reset_default_graph()
     tf.set_random_seed(seed + 100)
     rs = np.random.RandomState(seed + 200)
@@ -73,8 +71,7 @@ def run(tf, rows, cols, k, density=0.4, seed=0, sweeps=2, row_weights="list",
         col_proj = [model.project_col_factors(sp_input=sp_t, transpose_input=True),
                     model.project_col_factors(sp_input=sp, projection_weights=2.0)]
     g = tf.get_default_graph()
-    ops_of = ops_of or (lambda g: ["%s %s" % (op.type, op.name) for op in g.get_operations()])
-    out = {"ops": ops_of(g),
+    out = {"ops": ["%s %s" % (op.type, op.name) for op in g.get_operations()],
            "variables": [v.name for v in tf.global_variables()],
            "local": [v.name for v in tf.local_variables()],
            "factors": [t.name for t in model.row_factors + model.col_factors]}
