@@ -1361,3 +1361,32 @@ CALLS = CALLS + PASSED_COND_CALLS + [
     ("cond/sparse_xent_gd", _sparse_xent_in_cond("GradientDescentOptimizer")),
     ("cond/sparse_xent_adam", _sparse_xent_in_cond("AdamOptimizer")),
     ("cond/sigmoid_loss_adam", _sigmoid_loss_in_cond("AdamOptimizer"))]
+
+
+# -- tf.contrib.factorization.WALSModel -----------------------------------------------------
+def _wals(update=None, **kwargs):
+    """WALSModel's variables, caches and gramian ops, then one update or projection call."""
+    def fn(tf):
+        sp = tf.SparseTensor([[0, 1], [2, 0], [3, 2]], [1.0, 2.0, 3.0], [5, 4])
+        model = tf.contrib.factorization.WALSModel(5, 4, 3, **kwargs)
+        if update == "row":
+            model.update_row_factors(sp_input=sp)
+        elif update == "col_transposed":
+            model.update_col_factors(sp_input=tf.sparse.transpose(sp), transpose_input=True)
+        elif update == "project":
+            model.project_row_factors(sp_input=sp, projection_weights=[1.0, 2.0, 0.5])
+            model.project_col_factors(sp_input=sp)
+        model.initialize_op
+    return fn
+
+
+CALLS = CALLS + [
+    ("wals/model", _wals()),
+    ("wals/model_scoped_no_caches", _wals(use_scoped_vars=True, use_factors_weights_cache=False,
+                                          use_gramian_cache=False, regularization=0.1)),
+    ("wals/update_row", _wals("row", regularization=0.1, row_weights=2.0,
+                              col_weights=[0.5, 1.0, 1.5, 2.0])),
+    ("wals/update_col_sharded", _wals("col_transposed", num_row_shards=2, num_col_shards=3)),
+    ("wals/update_row_als", _wals("row", row_weights=None, col_weights=None, num_row_shards=2)),
+    ("wals/project", _wals("project", regularization=0.05)),
+]
