@@ -1,7 +1,9 @@
 """tf.contrib.factorization.WALSModel against TF 1.14 (tests/golden/factorization/gen_wals.py):
 the graph's ops (types and names, in order), variables, initial factors (TF's seeded random
 streams), every sweep's new factors, unregularized loss, regularization and sum of weights,
-the final factors and the projections, bit for bit; and the WALS kernels' errors."""
+the final factors and the projections, bit for bit; and the WALS kernels' errors.
+WALSMatrixFactorization (gen_wals_estimator.py): fit's sweeps, the checkpoint's variables,
+evaluate's losses and the projections, bit for bit."""
 import functools
 
 import numpy as np
@@ -15,6 +17,8 @@ from flowgrad.ops import factorization_ops
 GEN = goldens.generator("factorization", "wals")
 GOLD = goldens.load("factorization", "wals")
 CASES = sorted(GEN.CASES)
+EST = goldens.generator("factorization", "wals_estimator")
+EST_GOLD = goldens.load("factorization", "wals_estimator")
 
 
 def _equal(got, want, path):
@@ -59,10 +63,26 @@ def test_values_match_tf_bit_for_bit(name):
             _equal(ours[key], want[key], f"{name}/{key}")
 
 
-def test_estimator_is_absent():
-    with pytest.raises(AttributeError,
-                       match="tensorflow.contrib.factorization.WALSMatrixFactorization"):
-        tf.contrib.factorization.WALSMatrixFactorization  # noqa: B018
+@pytest.mark.parametrize("name", sorted(EST.CASES))
+def test_estimator_matches_tf(name):
+    # (made on an Intel Xeon, as gen_wals; the same under FLOWGRAD_CPU=amd and intel)
+    assert EST_GOLD["host"] == "intel"
+    old = tf.logging.get_verbosity()
+    tf.logging.set_verbosity(tf.logging.ERROR)
+    try:
+        tf.reset_default_graph()
+        ours = EST.run(tf, **EST.CASES[name])
+    finally:
+        tf.logging.set_verbosity(old)
+    _equal(ours, EST_GOLD[name], name)
+
+
+def test_estimator_refuses_several_workers(monkeypatch):
+    config = tf.contrib.learn.RunConfig()
+    monkeypatch.setattr(type(config), "num_worker_replicas", property(lambda self: 2))
+    with pytest.raises(ValueError, match="WALSMatrixFactorization must be run on a single "
+                       "worker replica."):
+        tf.contrib.factorization.WALSMatrixFactorization(3, 2, 1, config=config)
 
 
 def test_bad_weights_are_refused():
