@@ -7,11 +7,7 @@ scoped variables, transposed input, given initial factors and projections; the g
 float32 bits can depend on its CPU: engine/ops/host_cpu.py)."""
 import numpy as np
 
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def matrix(seed, rows, cols, density):
@@ -134,7 +130,7 @@ CASES = {
 
 
 def cases(tf):
-    out = {"host": vendor()}
+    out = {"host": host_vendor()}
     for name, kw in CASES.items():
         out[name] = run(tf, **kw)
     return out

@@ -9,7 +9,8 @@ import tempfile
 
 import numpy as np
 
-from gen_wals import matrix, vendor
+from gen_wals import matrix
+from goldenio import host_vendor
 
 ROWS, COLS = 7, 6
 
@@ -64,7 +65,7 @@ def cases(tf):
     old = tf.logging.get_verbosity()   # (restored: the tests share one process)
     tf.logging.set_verbosity(tf.logging.ERROR)
     try:
-        out = {"host": vendor()}
+        out = {"host": host_vendor()}
         for name, kw in CASES.items():
             tf.reset_default_graph()
             out[name] = run(tf, **kw)

@@ -319,9 +319,15 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
         return out.reshape(out_shape)
     flat = np.ravel_multi_index(tuple(ind[order][:, kept].T), [shp[d] for d in kept])
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
-    ends = np.r_[starts[1:], flat.size]
-    for a, b in zip(starts, ends):
-        out[flat[a]] = _eigen_sum.full_sum(vals[a:b], intra_threads)
+    counts = np.diff(np.r_[starts, flat.size])
+    for n in np.unique(counts):
+        first = starts[counts == n]
+        if n <= _eigen_sum.LEAF * _eigen_sum.packet_size(vals.dtype):
+            # one leaf of Eigen's tree on one thread: the groups of n values added together
+            out[flat[first]] = _eigen_sum.row_sums(vals[first[:, None] + np.arange(n)])
+        else:
+            for a in first:
+                out[flat[a]] = _eigen_sum.full_sum(vals[a:a + n], intra_threads)
     return out.reshape(out_shape)
 
 
