@@ -312,22 +312,28 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
     out = np.zeros(int(np.prod([shp[d] for d in kept], dtype=np.int64)), vals.dtype)
     if not ind.shape[0]:
         return out.reshape(out_shape)
-    order = np.lexsort(ind[:, kept + reduced].T[::-1]) if rank else np.arange(1)
-    vals = vals[order]
+    perm = kept + reduced
+    key = np.ravel_multi_index(tuple(ind[:, perm].T), [shp[d] for d in perm]) if rank else \
+        np.zeros(ind.shape[0], np.int64)
+    if (key[1:] < key[:-1]).any():   # (canonical input is sorted already)
+        order = np.argsort(key)   # (TF sorts with std::sort: duplicates in any order)
+        key, vals = key[order], vals[order]
     if not kept:
         out[0] = _eigen_sum.full_sum(vals, intra_threads)
         return out.reshape(out_shape)
-    flat = np.ravel_multi_index(tuple(ind[order][:, kept].T), [shp[d] for d in kept])
+    flat = key // int(np.prod([shp[d] for d in reduced], dtype=np.int64))
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
     counts = np.diff(np.r_[starts, flat.size])
-    for n in np.unique(counts):
-        first = starts[counts == n]
-        if n <= _eigen_sum.LEAF * _eigen_sum.packet_size(vals.dtype):
-            # one leaf of Eigen's tree on one thread: the groups of n values added together
+    # groups of one leaf of Eigen's tree (one thread) are summed together
+    leaf = counts <= _eigen_sum.LEAF * _eigen_sum.packet_size(vals.dtype)
+    if vals.dtype in (np.float32, np.float64):
+        out[flat[starts[leaf]]] = _eigen_sum.leaf_sums(vals, starts[leaf], counts[leaf])
+    else:
+        for n in np.unique(counts[leaf]):
+            first = starts[leaf & (counts == n)]
             out[flat[first]] = _eigen_sum.row_sums(vals[first[:, None] + np.arange(n)])
-        else:
-            for a in first:
-                out[flat[a]] = _eigen_sum.full_sum(vals[a:a + n], intra_threads)
+    for a, n in zip(starts[~leaf], counts[~leaf]):
+        out[flat[a]] = _eigen_sum.full_sum(vals[a:a + n], intra_threads)
     return out.reshape(out_shape)
 
 
