@@ -1390,3 +1390,34 @@ CALLS = CALLS + [
     ("wals/update_row_als", _wals("row", row_weights=None, col_weights=None, num_row_shards=2)),
     ("wals/project", _wals("project", regularization=0.05)),
 ]
+
+
+# -- ops on a SparseTensor's values; tf.rank of Python values ----------------------------------
+def _sparse_unary(tf):
+    # TF's sparse_ops dispatches these on a SparseTensor after the ordinary op has failed
+    # (its name scope used up): Square_1, Abs_1, ...
+    sp = tf.SparseTensor([[0, 0], [1, 2]], [1.0, -4.0], [2, 3])
+    for fn in (tf.square, tf.abs, tf.sqrt, tf.negative, tf.sign, tf.math.erf):
+        fn(sp)
+
+
+def _dense_times_sparse(tf):
+    # Tensor * SparseTensor: TF's _mul_dispatch, a SparseDenseCwiseMul named mul
+    sp = tf.SparseTensor([[0, 0], [1, 2]], [1.0, -4.0], [2, 3])
+    tf.constant([[2.0], [3.0]]) * sp
+    tf.Variable([[1.0, 2.0, 3.0]]) * sp
+
+
+def _rank_of_python_values(tf):
+    # converted inside the Rank scope (Rank/Const), then a Const Rank
+    tf.rank(1)
+    tf.rank(2.5)
+    tf.rank([1.0, 2.0])
+    tf.rank(tf.constant([1, 2]))
+
+
+CALLS = CALLS + [
+    ("sparse/unary_dispatch", _sparse_unary),
+    ("sparse/dense_times_sparse", _dense_times_sparse),
+    ("rank/python_values", _rank_of_python_values),
+]
