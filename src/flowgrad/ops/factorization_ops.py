@@ -24,7 +24,7 @@ from ..engine.framework import errors
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops.eigen_lu import _gebp_sub
-from ..engine.ops.host_cpu import eigen_caches
+from ..engine.ops.eigen_qr_blocked import _blocking
 from ..engine.ops.image_boxes import gen_op
 from .clustering_ops import _arg, _check_types, _redux_rows
 
@@ -41,38 +41,11 @@ def _invalid(msg):
 # -- WALSComputePartialLhsAndRhs ------------------------------------------------------------
 
 def _rank_update_mc(size, depth):
-    """mc of Eigen's computeProductBlockingSizes (KcFactor 1, one thread, float: mr 16,
-    nr 4) for a rank-`depth` update of a size x size matrix, rounded down to a multiple of
-    nr as general_matrix_matrix_triangular_product does."""
-    mc = size
-    if max(size, depth) >= 48:
-        l1, l2, l3 = eigen_caches()[:3]
-        mr, nr, sz, actual_l2 = 16, 4, 4, 1572864
-        k_sub = mr * nr * sz
-        max_kc = max(((l1 - k_sub) // (mr * sz + nr * sz)) & ~7, 1)
-        k = depth          # at most 128: never cut (max_kc is larger on any host)
-        remaining_l1 = l1 - k_sub - size * k * sz
-        if remaining_l1 >= nr * sz * k:
-            max_nc = remaining_l1 // (k * sz)
-        else:
-            max_nc = (3 * actual_l2) // (2 * 2 * max_kc * sz)
-        nc = min(actual_l2 // (2 * k * sz), max_nc) & ~(nr - 1)
-        if size <= nc:
-            problem = k * size * sz
-            lm, max_mc = actual_l2, size
-            if problem <= 1024:
-                lm = l1
-            elif l3 and problem <= 32768:
-                lm, max_mc = l2, min(576, size)
-            mc = min(lm // (3 * k * sz), max_mc)
-            if mc > mr:
-                mc -= mc % mr
-            if mc and size % mc:
-                mc -= mr * ((mc - size % mc) // (mr * (size // mc + 1)))
-            mc = mc or size
-    if mc > 4:
-        mc = mc // 4 * 4
-    return min(mc, size)
+    """mc of Eigen's blocking for a rank-`depth` update of a size x size float matrix (a
+    GEMM's blocking space, KcFactor 1), rounded down to a multiple of nr (4) as
+    general_matrix_matrix_triangular_product does."""
+    mc = min(_blocking(size, size, depth, np.float32, kc_factor=1)[1], size)
+    return mc // 4 * 4 if mc > 4 else mc
 
 
 def _gebp_add(res, rows, cols):
