@@ -1,7 +1,7 @@
 """tf.contrib.factorization.WALSModel under TF 1.14 (tests/test_wals.py runs the same cases
 with flowgrad): row and column sweeps (prep gramian, initialize_*_update_op, update_*_factors'
-five results) on seeded sparse matrices of several shapes, factor dimensions (3 to 20, the
-Eigen rank-update paths), shard counts, weights (lists, scalars, None: ALS), caches off,
+five results) on seeded sparse matrices of several shapes, factor dimensions (3 to 40, the
+Eigen rank-update paths, rows of more than 128 entries), shard counts, weights (lists, scalars, None: ALS), caches off,
 scoped variables, transposed input, given initial factors and projections; the graph's ops
 (types and names), variables and the final factors. Made on the host `host` names (TF's
 float32 bits can depend on its CPU: engine/ops/host_cpu.py)."""
@@ -112,6 +112,10 @@ CASES = {
                           regularization=0.05),
     "k17_long_cols": dict(rows=260, cols=6, k=17, density=0.7, seed=7, sweeps=1,
                           row_shards=2, regularization=0.05),
+    "k40_long_rows": dict(rows=6, cols=300, k=40, density=0.7, seed=31, sweeps=1,
+                          regularization=0.05),
+    "k33_scalar_long_rows": dict(rows=5, cols=290, k=33, density=0.6, seed=32, sweeps=1,
+                                 regularization=0.05, row_weights="scalar"),
     "als": dict(rows=9, cols=8, k=4, seed=8, row_weights="none", col_weights="none",
                 regularization=0.1),
     "als_shards_transpose": dict(rows=10, cols=9, k=5, seed=9, row_weights="none",
