@@ -132,3 +132,18 @@ def test_masked_matmul_checks_shapes():
     with pytest.raises(TypeError, match="Input 'mask_indices' of 'MaskedMatmul' Op has type "
                        "int32 that does not match expected type of int64."):
         factorization_ops.masked_matmul([[1.0]], [[1.0]], tf.constant([[0, 0]]), False, True)
+
+
+def test_tf_module_paths():
+    # as WALS programs and TF's own tests import them
+    import importlib
+
+    from flowgrad.compat.tf_alias import alias_tensorflow
+    with alias_tensorflow():
+        ops = "tensorflow.contrib.factorization.python.ops."
+        assert importlib.import_module(ops + "factorization_ops").WALSModel is \
+            tf.contrib.factorization.WALSModel
+        assert importlib.import_module(ops + "wals").WALSMatrixFactorization is \
+            tf.contrib.factorization.WALSMatrixFactorization
+        assert importlib.import_module(ops + "gen_factorization_ops").masked_matmul is \
+            factorization_ops.masked_matmul
