@@ -244,6 +244,10 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_contrib_summary.py (TF 1.1
 EXEMPTIONS.update({op: "covered-elsewhere: tests/test_factorization.py (TF 1.14 goldens of "
                        "the kernels: values, seeded sampling, errors; and of KMeans)" for op in (
     "NearestNeighbors", "KmeansPlusPlusInitialization", "KMC2ChainInitialization")})
+EXEMPTIONS.update({op: "covered-elsewhere: tests/test_wals.py (TF 1.14 golden "
+                       "factorization/wals: WALSModel's sweeps and projections bit for bit, "
+                       "the kernels' errors)" for op in (
+    "WALSComputePartialLhsAndRhs", "MaskedMatmul")})
 EXEMPTIONS.update({"RefIdentity": "covered-elsewhere: tests/test_prawops2_graphdefs.py (a "
                                   "reference variable; TF 1.14 golden, gradient included)"})
 EXEMPTIONS.update({"PlaceholderV2": "covered-elsewhere: tests/test_prawops2_graphdefs.py (a "

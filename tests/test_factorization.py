@@ -82,8 +82,6 @@ def test_constants_and_bad_arguments():
         fact.KMeans(x, 2, initial_clusters="bad")
     with pytest.raises(ValueError, match="Unsupported distance metric 'l1'"):
         fact.KMeans(x, 2, distance_metric="l1")
-    with pytest.raises(AttributeError, match="tensorflow.contrib.factorization.WALSModel"):
-        fact.WALSModel  # noqa: B018
 
 
 def test_kernels_check_their_inputs():

@@ -29,8 +29,6 @@ XFAIL = {
     "rnn_cells_nas_grid.py": "losses match; GridLSTMCell's and IndyGRUCell's outputs after "
     "five Momentum steps differ in the last bit (cause not isolated; each of the other "
     "cells alone matches)",
-    "wals_sweeps.py": "tf.contrib.factorization.WALSModel is not implemented (flowgrad "
-    "raises naming it)",
 }
 
 

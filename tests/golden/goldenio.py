@@ -130,6 +130,14 @@ def versions():
     return out
 
 
+def host_vendor():
+    """The CPU vendor of the machine making a golden ("intel" or "amd"): TF's float32 bits
+    can depend on it (src/flowgrad/engine/ops/host_cpu.py)."""
+    with open("/proc/cpuinfo", "rb") as f:
+        head = f.read(4096)
+    return "intel" if b"GenuineIntel" in head else "amd"
+
+
 def write(path, cases, generator):
     """Writes `cases` (name -> value) to `path` with the header; keys sorted."""
     doc = {"format": FORMAT, "generator": generator, "versions": versions(),

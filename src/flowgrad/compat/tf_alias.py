@@ -275,7 +275,14 @@ _INTERNAL.update({
     "tensorflow.contrib.factorization.python": [],
     "tensorflow.contrib.factorization.python.ops": [],
     "tensorflow.contrib.factorization.python.ops.clustering_ops": [
-        "flowgrad.contrib.factorization.clustering_ops"]})
+        "flowgrad.contrib.factorization.clustering_ops"],
+    # WALS's modules (`from ...python.ops import factorization_ops, wals as wals_lib`)
+    "tensorflow.contrib.factorization.python.ops.factorization_ops": [
+        "flowgrad.contrib.factorization.factorization_ops"],
+    "tensorflow.contrib.factorization.python.ops.wals": [
+        "flowgrad.contrib.factorization.wals"],
+    "tensorflow.contrib.factorization.python.ops.gen_factorization_ops": [
+        "flowgrad.ops.factorization_ops"]})
 
 # TF's generated op modules (`from tensorflow.python.ops import gen_nn_ops`): the stand-ins
 # flowgrad.ops.gen_ops makes, one per module of TF 1.14's that holds ops flowgrad runs

@@ -11,6 +11,8 @@ import importlib
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, _nested_in, get_default_graph
+from ..engine.ops import sparse as _sparse
+from .sparse_tensor import SparseTensor
 from .variables import Variable
 
 
@@ -47,6 +49,11 @@ def _binary(module, fname, scope_name):
         g = _graph(x)
         scope, old = _scoped(g, scope_name)
         try:
+            if fname == "multiply" and isinstance(y, SparseTensor):
+                # TF's _mul_dispatch: `dense * sp` scales sp's values, keeps its indices
+                values = _sparse.sparse_dense_cwise_mul(y.indices, y.values, y.dense_shape, x,
+                                                        name=scope + "/")
+                return SparseTensor(y.indices, values, y.dense_shape)
             if not isinstance(y, Tensor):
                 y = convert_to_tensor(y, preferred_dtype=x.dtype.base_dtype, name="y")
             return fn(x, y, name=scope + "/")

@@ -7,7 +7,8 @@ array_ops (flowgrad/__init__ imports it before re-exporting them).
 TF first runs the ordinary op, which fails on the RaggedTensor after opening its name scope
 (and converting the arguments before it), then runs the dispatcher; so `tf.abs(rt)` builds
 `Abs_1`, `2 * rt` leaves a `Mul/x` constant before `x` and `Mul_1`. The wrappers here build
-the same."""
+the same. TF's sparse_ops dispatches a few unary ops on a SparseTensor's values the same way
+(SPARSE_UNARY: `tf.square(sp)` builds `Square_1`)."""
 from __future__ import annotations
 
 import functools
@@ -23,10 +24,11 @@ from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
 from . import ragged_string_ops as _rstr
+from .sparse_tensor import SparseTensor
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 
-__all__ = ["install", "UNARY", "BINARY", "REDUCE", "LISTS", "SEGMENTS"]
+__all__ = ["install", "UNARY", "SPARSE_UNARY", "BINARY", "REDUCE", "LISTS", "SEGMENTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
@@ -40,6 +42,9 @@ UNARY = {
     "tan": "Tan", "cast": "Cast", "identity": "Identity", "zeros_like": "zeros_like",
     "ones_like": "ones_like", "round": "Round",
 }
+# the unary ops TF 1.14's sparse_ops also dispatches (_UnaryMapValueDispatcher): on a
+# SparseTensor they return SparseTensor(indices, op(values), dense_shape)
+SPARSE_UNARY = ("abs", "negative", "sign", "square", "sqrt", "erf")
 BINARY = {
     "add": "Add", "subtract": "Sub", "multiply": "Mul", "truediv": "truediv",
     "divide": "truediv", "div": "div", "floordiv": "floordiv", "floormod": "FloorMod",
@@ -86,6 +91,10 @@ def _unary(fn, scope):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         x = args[0] if args else kwargs.get(first)
+        if isinstance(x, SparseTensor) and fn.__name__ in SPARSE_UNARY:
+            _use_up(scope)
+            rest = {k: v for k, v in kwargs.items() if k != first}
+            return SparseTensor(x.indices, fn(x.values, *args[1:], **rest), x.dense_shape)
         if not is_ragged(x):
             return fn(*args, **kwargs)
         _use_up(scope)

@@ -1403,3 +1403,63 @@ CALLS = CALLS + [
     ("contrib/optimizer_v2/adadelta", _optimizer_v2("AdadeltaOptimizer", 0.1)),
     ("contrib/optimizer_v2/rmsprop_centered", _optimizer_v2("RMSPropOptimizer", 0.1,
                                                              centered=True))]
+
+
+# -- tf.contrib.factorization.WALSModel -----------------------------------------------------
+def _wals(update=None, **kwargs):
+    """WALSModel's variables, caches and gramian ops, then one update or projection call."""
+    def fn(tf):
+        sp = tf.SparseTensor([[0, 1], [2, 0], [3, 2]], [1.0, 2.0, 3.0], [5, 4])
+        model = tf.contrib.factorization.WALSModel(5, 4, 3, **kwargs)
+        if update == "row":
+            model.update_row_factors(sp_input=sp)
+        elif update == "col_transposed":
+            model.update_col_factors(sp_input=tf.sparse.transpose(sp), transpose_input=True)
+        elif update == "project":
+            model.project_row_factors(sp_input=sp, projection_weights=[1.0, 2.0, 0.5])
+            model.project_col_factors(sp_input=sp)
+        model.initialize_op
+    return fn
+
+
+CALLS = CALLS + [
+    ("wals/model", _wals()),
+    ("wals/model_scoped_no_caches", _wals(use_scoped_vars=True, use_factors_weights_cache=False,
+                                          use_gramian_cache=False, regularization=0.1)),
+    ("wals/update_row", _wals("row", regularization=0.1, row_weights=2.0,
+                              col_weights=[0.5, 1.0, 1.5, 2.0])),
+    ("wals/update_col_sharded", _wals("col_transposed", num_row_shards=2, num_col_shards=3)),
+    ("wals/update_row_als", _wals("row", row_weights=None, col_weights=None, num_row_shards=2)),
+    ("wals/project", _wals("project", regularization=0.05)),
+]
+
+
+# -- ops on a SparseTensor's values; tf.rank of Python values ----------------------------------
+def _sparse_unary(tf):
+    # TF's sparse_ops dispatches these on a SparseTensor after the ordinary op has failed
+    # (its name scope used up): Square_1, Abs_1, ...
+    sp = tf.SparseTensor([[0, 0], [1, 2]], [1.0, -4.0], [2, 3])
+    for fn in (tf.square, tf.abs, tf.sqrt, tf.negative, tf.sign, tf.math.erf):
+        fn(sp)
+
+
+def _dense_times_sparse(tf):
+    # Tensor * SparseTensor: TF's _mul_dispatch, a SparseDenseCwiseMul named mul
+    sp = tf.SparseTensor([[0, 0], [1, 2]], [1.0, -4.0], [2, 3])
+    tf.constant([[2.0], [3.0]]) * sp
+    tf.Variable([[1.0, 2.0, 3.0]]) * sp
+
+
+def _rank_of_python_values(tf):
+    # converted inside the Rank scope (Rank/Const), then a Const Rank
+    tf.rank(1)
+    tf.rank(2.5)
+    tf.rank([1.0, 2.0])
+    tf.rank(tf.constant([1, 2]))
+
+
+CALLS = CALLS + [
+    ("sparse/unary_dispatch", _sparse_unary),
+    ("sparse/dense_times_sparse", _dense_times_sparse),
+    ("rank/python_values", _rank_of_python_values),
+]

@@ -70,15 +70,16 @@ _L1, _L2 = eigen_caches()[:2]   # the host's caches as Eigen reads them (host_cp
 _ACTUAL_L2 = 1572864        # Eigen's fixed "actual_l2" (1.5 MB)
 
 
-def _blocking(m, n, k, dt):
+def _blocking(m, n, k, dt, kc_factor=4):
     """(kc, mc) of Eigen's computeProductBlockingSizes on one thread for the triangular
-    products (KcFactor 4): m the rows (mc), n the columns, k the depth."""
+    products (KcFactor 4; a GEMM's blocking space has 1): m the rows (mc), n the columns,
+    k the depth."""
     if max(k, m, n) < 48:
         return k, m
     mr, nr = _mr(dt), 4
     sz = 4 if dt == np.float32 else 8
     k_sub = mr * nr * sz
-    max_kc = max(((_L1 - k_sub) // (4 * (mr * sz + nr * sz))) & ~7, 1)
+    max_kc = max(((_L1 - k_sub) // (kc_factor * (mr * sz + nr * sz))) & ~7, 1)
     old_k = k
     if k > max_kc:
         k = max_kc if k % max_kc == 0 else max_kc - 8 * ((max_kc - 1 - k % max_kc)

@@ -187,6 +187,28 @@ def row_sums(x2d):
     return _rows_real(x2d.reshape(-1), rows, n, P)
 
 
+def leaf_sums(values, starts, counts):
+    """The sums of the groups values[starts[i]:starts[i] + counts[i]] (float32 or float64,
+    each at most one leaf of Eigen's tree: counts <= P * LEAF), each as one
+    InnerMostDimReducer from its own start: its whole packets added lane by lane into a packet
+    of zeros, the rest one by one into a scalar 0, then scalar + predux(packet). All groups
+    go together, packet by packet (a group without packet j adds 0, which changes nothing)."""
+    P = packet_size(values.dtype)
+    starts, counts = np.asarray(starts), np.asarray(counts)
+    whole = counts // P
+    acc = np.zeros((starts.size, P), values.dtype)
+    lane = np.arange(P)
+    zero = values.dtype.type(0)
+    for j in range(int(whole.max(initial=0))):
+        pos = np.minimum(starts[:, None] + j * P + lane, values.size - 1)
+        acc += np.where((j < whole)[:, None], values[pos], zero)
+    tail = np.zeros(starts.size, values.dtype)
+    for t in range(int((counts - whole * P).max(initial=0))):
+        has = t < counts - whole * P
+        tail += np.where(has, values[np.minimum(starts + whole * P + t, values.size - 1)], zero)
+    return tail + _predux(acc, values.dtype)
+
+
 def _complex(re, im, dtype):
     out = np.empty(re.shape, dtype)
     out.real = re

@@ -243,7 +243,8 @@ def rank(input: TensorLike, name: str | None = None) -> Tensor:  # noqa: A002
     >>> tf.Session().run(tf.rank(tf.zeros([2, 3])))
     2
     """
-    if not isinstance(input, Tensor) and isinstance(input, (list, tuple, np.ndarray)):
+    if not isinstance(input, Tensor) and isinstance(input, (list, tuple, np.ndarray, int,
+                                                            float, np.generic)):
         with name_scope(name, "Rank", [input]) as scope:   # TF converts in its scope
             x = to_tensor(input)
             if x.shape.ndims is not None:

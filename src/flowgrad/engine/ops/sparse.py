@@ -37,6 +37,7 @@ from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope, refined_scalar, shape_value, whole_value
 from ._base import (NUMBERS, apply, apply_op, check_dtype, const_value, to_tensor,
                     typed_input)
+from . import eigen_sum as _eigen_sum
 from .cast import cast
 from .construction import range as _range
 from .construction import ones, zeros_like
@@ -287,7 +288,10 @@ def _densify(ind, vals, shp):
 
 
 def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_dims=False,
-                **_):
+                intra_threads=None, **_):
+    """TF's SparseReduceOp: the entries sorted by the kept axes then the reduced ones, each
+    group of equal kept coordinates summed by Eigen's full reduction (`v.sum()` on the
+    session's pool: eigen_sum.full_sum), written to its output position (others 0)."""
     shp = tuple(int(d) for d in np.reshape(input_shape, -1))
     rank = len(shp)
     axes = []
@@ -298,9 +302,39 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
         axes.append(int(x) % rank)
     ind = np.asarray(input_indices).reshape(-1, rank)
     vals = np.asarray(input_values)
-    dense = _densify(ind, vals, shp)
-    return np.sum(dense, axis=tuple(sorted(set(axes))), keepdims=bool(keep_dims),
-                  dtype=vals.dtype)
+    reduced = sorted(set(axes))
+    if not _eigen_sum.handles(vals.dtype):
+        return np.sum(_densify(ind, vals, shp), axis=tuple(reduced), keepdims=bool(keep_dims),
+                      dtype=vals.dtype)
+    kept = [d for d in range(rank) if d not in reduced]
+    out_shape = [1 if d in reduced else shp[d] for d in range(rank)] if keep_dims else \
+        [shp[d] for d in kept]
+    out = np.zeros(int(np.prod([shp[d] for d in kept], dtype=np.int64)), vals.dtype)
+    if not ind.shape[0]:
+        return out.reshape(out_shape)
+    perm = kept + reduced
+    key = np.ravel_multi_index(tuple(ind[:, perm].T), [shp[d] for d in perm]) if rank else \
+        np.zeros(ind.shape[0], np.int64)
+    if (key[1:] < key[:-1]).any():   # (canonical input is sorted already)
+        order = np.argsort(key)   # (TF sorts with std::sort: duplicates in any order)
+        key, vals = key[order], vals[order]
+    if not kept:
+        out[0] = _eigen_sum.full_sum(vals, intra_threads)
+        return out.reshape(out_shape)
+    flat = key // int(np.prod([shp[d] for d in reduced], dtype=np.int64))
+    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
+    counts = np.diff(np.r_[starts, flat.size])
+    # groups of one leaf of Eigen's tree (one thread) are summed together
+    leaf = counts <= _eigen_sum.LEAF * _eigen_sum.packet_size(vals.dtype)
+    if vals.dtype in (np.float32, np.float64):
+        out[flat[starts[leaf]]] = _eigen_sum.leaf_sums(vals, starts[leaf], counts[leaf])
+    else:
+        for n in np.unique(counts[leaf]):
+            first = starts[leaf & (counts == n)]
+            out[flat[first]] = _eigen_sum.row_sums(vals[first[:, None] + np.arange(n)])
+    for a, n in zip(starts[~leaf], counts[~leaf]):
+        out[flat[a]] = _eigen_sum.full_sum(vals[a:a + n], intra_threads)
+    return out.reshape(out_shape)
 
 
 def _srs_grad(op, out_grad):
@@ -312,7 +346,8 @@ def _srs_grad(op, out_grad):
     return [None, gather_nd(g, floordiv(sp_indices, scale)), None, None]
 
 
-register_op("SparseReduceSum", infer=_srs_infer, kernel=_srs_kernel, grad=_srs_grad)
+register_op("SparseReduceSum", infer=_srs_infer, kernel=_srs_kernel, grad=_srs_grad,
+            intra_op_threads=True)
 
 
 def sparse_reduce_sum(input_indices, input_values, input_shape, reduction_axes,
