@@ -33,10 +33,10 @@ def parse_line(line):
 
 lines = tf.data.Dataset.from_tensor_slices(paths).flat_map(
     lambda p: tf.data.TextLineDataset(p).skip(1).filter(
-        lambda l: tf.logical_not(tf.strings.regex_full_match(l, "#.*"))))
-lines = lines.filter(lambda l: tf.not_equal(tf.strings.substr(l, 0, 1), "6"))
+        lambda ln: tf.logical_not(tf.strings.regex_full_match(ln, "#.*"))))
+lines = lines.filter(lambda ln: tf.not_equal(tf.strings.substr(ln, 0, 1), "6"))
 parsed = lines.map(parse_line).batch(4)
-sel = lines.map(lambda l: tf.decode_csv(l, [[0.0], [0]], select_cols=[1, 4])).batch(10)
+sel = lines.map(lambda ln: tf.decode_csv(ln, [[0.0], [0]], select_cols=[1, 4])).batch(10)
 csv = tf.data.experimental.CsvDataset(
     paths, [tf.int32, tf.constant([0.0], tf.float64), tf.string, tf.constant([-99], tf.int64)],
     header=True, na_value="NA", select_cols=[0, 1, 2, 3])

@@ -49,7 +49,8 @@ geo_b = fc.bucketized_column(geo, boundaries=[-0.5, 0.0, 0.5])
 age = fc.numeric_column("age", normalizer_fn=lambda x: (x - 30.0) / 10.0)
 age_b = fc.bucketized_column(fc.numeric_column("age"), [20.0, 40.0])
 cross = fc.crossed_column([age_b, "tags", "city"], hash_bucket_size=13)
-shared = fc.shared_embedding_columns([fc.categorical_column_with_hash_bucket("city", 7), tags], dimension=3, combiner="sqrtn",
+city7 = fc.categorical_column_with_hash_bucket("city", 7)
+shared = fc.shared_embedding_columns([city7, tags], dimension=3, combiner="sqrtn",
                                      initializer=tf.truncated_normal_initializer(seed=2))
 deep = [age, geo_b, fc.embedding_column(uid, 2, combiner="mean"),
         fc.indicator_column(wtags), fc.indicator_column(cross)] + shared

@@ -7,7 +7,6 @@ local variables, op counts and the records."""
 
 import os
 import tempfile
-import numpy as np
 import tensorflow as tf
 
 tf.set_random_seed(61)
