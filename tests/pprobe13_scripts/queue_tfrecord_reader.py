@@ -59,10 +59,12 @@ print(sorted(v.name for v in tf.local_variables()))
 print(sorted({o.type for o in g.get_operations() if "Queue" in o.type or "Reader" in o.type}))
 
 
-def drain(s, fetches):
+def drain(s, fetches, names):
+    # only this pipeline's runners: a stop requested at its end would close the others'
     out = []
     coord = tf.train.Coordinator()
-    threads = tf.train.start_queue_runners(s, coord=coord)
+    threads = [t for qr in tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS) if qr.name in names
+               for t in qr.create_threads(s, coord=coord, daemon=True, start=True)]
     try:
         while not coord.should_stop():
             out.append(s.run(fetches))
@@ -76,11 +78,11 @@ def drain(s, fetches):
 
 with tf.Session() as s:
     s.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
-    for k, v, x in drain(s, [kb, vb, xb]):
+    for k, v, x in drain(s, [kb, vb, xb], ("fq", "batch/fifo_queue")):
         print([os.path.basename(t.decode()) for t in k], v.tolist(), x.ravel().tolist())
-    got = drain(s, [sv, ss])
+    got = drain(s, [sv, ss], ("fq2", "shuffle_batch/random_shuffle_queue"))
     print([len(a) for a, _ in got], sorted(int(t) for a, _ in got for t in a))
     print(sorted(t.decode() for _, b in got for t in b))
-    got = drain(s, [jv, js])
+    got = drain(s, [jv, js], ("fq3", "batch_join/fifo_queue"))
     print(sum(len(a) for a, _ in got), sorted(int(t) for a, _ in got for t in a))
     print(s.run(tf.get_collection(tf.GraphKeys.LOCAL_VARIABLES)))
