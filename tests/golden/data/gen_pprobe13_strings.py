@@ -2,7 +2,7 @@
 padded_batch of string components longer than the batch's first element (scalars, vectors,
 dict components, a padding value), fetched as object arrays of bytes; and
 tf.data.experimental.TFRecordWriter writing records that end in NUL bytes (a serialized
-tf.train.Example may), read back whole."""
+tf.train.Example may), read back whole; `+` of scalar strings ending in NULs."""
 import os
 import tempfile
 
@@ -68,7 +68,23 @@ def tfrecord_writer_nuls(tf):
     return [os.path.getsize(path), back, ds.tolist()]
 
 
+def string_add_nuls(tf):
+    """`+` of scalar strings keeps trailing NULs: a slice of a constant, in a Dataset.map,
+    and the records the map makes written with the dataset TFRecordWriter."""
+    c = tf.constant(NULS)
+    ds = tf.data.Dataset.from_tensor_slices(c).map(lambda x: x + b"\x00")
+    path = os.path.join(tempfile.mkdtemp(), "added.tfrecord")
+    write = tf.data.experimental.TFRecordWriter(path).write(ds)
+    with tf.Session() as s:
+        got = s.run([c[0] + "", tf.strings.length(c[1] + c[2]), c[0] + c[2]])
+        nxt = ds.make_one_shot_iterator().get_next()
+        mapped = [s.run(nxt) for _ in NULS]
+        s.run(write)
+    return [[got[0], int(got[1]), got[2]], mapped, list(tf.python_io.tf_record_iterator(path))]
+
+
 def cases(tf):
     return {"padded_scalars": padded_scalars(tf), "padded_vectors": padded_vectors(tf),
             "padded_dict": padded_dict(tf), "bucketed_strings": bucketed_strings(tf),
-            "tfrecord_writer_nuls": tfrecord_writer_nuls(tf)}
+            "tfrecord_writer_nuls": tfrecord_writer_nuls(tf),
+            "string_add_nuls": string_add_nuls(tf)}
