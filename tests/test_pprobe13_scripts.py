@@ -27,7 +27,19 @@ def _golden_host(monkeypatch):
 
 
 # the programs flowgrad does not yet run to TF's output, and why
-XFAIL = {}
+_TWO_OPTIMIZERS = (
+    "a 1-ulp difference in the DNN's gradients after some steps where two minimize() calls "
+    "(two gradient graphs, one per optimizer, grouped in one train op) train a linear part "
+    "and a DNN on sigmoid_cross_entropy_with_logits of their sum: flowgrad matches TF with "
+    "one minimize(), with a squared-error loss, and with RewriterConfig "
+    "arithmetic_optimization=OFF or constant_folding=OFF (or disable_meta_optimizer), not "
+    "with dependency_optimization=OFF; TF's bits are the same with resource variables (no "
+    "ref-read race). So: Grappler's constant folding + arithmetic optimizer on the two "
+    "graphs' logistic_loss gradient AddNs (engine/optimize/addn_order.py orders both "
+    "Neg_grad/Neg, Select_1_grad, Select_grad, mul_grad), not yet found")
+
+XFAIL = {"batched_features_input_fn.py": _TWO_OPTIMIZERS,
+         "wide_deep_two_optimizers.py": _TWO_OPTIMIZERS}
 
 
 def test_every_script_has_a_golden():
