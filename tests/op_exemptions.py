@@ -128,6 +128,8 @@ EXEMPTIONS: dict = {
     "ExperimentalParallelInterleaveDataset": "covered-elsewhere: "
                                              "tests/test_data_experimental.py (dataset)",
     "DatasetToSingleElement": "covered-elsewhere: tests/test_data_experimental.py (dataset)",
+    "ExperimentalParseExampleDataset": "covered-elsewhere: "
+                                       "tests/test_pprobe13_parse_dataset.py (dataset)",
     "ReduceJoin": "covered-elsewhere: tests/test_data_experimental.py (list_files' message), "
                   "tests/test_strings_c3.py (TF 1.14 goldens)",
     "ReadFile": "io: reads a file (tests/test_input_pipelines.py)",

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from .. import gfile as _gfile
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import get_default_graph
+from ..engine.framework.tensor_shape import TensorShape, as_shape
+from ..engine.ops._base import apply_op
 from ..ops import parsing_ops as _parsing
+from . import _nest
 from ._transforms import parallel_interleave, shuffle_and_repeat
-from .dataset_ops import AUTOTUNE, DatasetV1
+from .dataset_ops import AUTOTUNE, DatasetV1, _Spec, _structure_attrs
 from .readers import TFRecordDataset
 
 __all__ = ["make_batched_features_dataset", "parse_example_dataset", "read_batch_features"]
@@ -16,12 +21,15 @@ __all__ = ["make_batched_features_dataset", "parse_example_dataset", "read_batch
 
 def parse_example_dataset(features, num_parallel_calls=1):
     """A transformation parsing batches of serialized Examples (string vectors) into
-    dicts of feature tensors and SparseTensors (tf.io.parse_example)."""
+    dicts of feature tensors and SparseTensors: TF 1.14's ExperimentalParseExampleDataset
+    op (a SparseFeature's SparseTensor made after it by a map, as TF's)."""
     if features is None:
         raise ValueError(f"Missing: features was {features}.")
 
     def apply(dataset):
-        out = dataset.map(lambda serialized: _parsing.parse_example(serialized, features),
+        out = _parse_example_op(dataset, features, num_parallel_calls)
+        if any(isinstance(f, _parsing.SparseFeature) for f in features.values()):
+            out = out.map(lambda x: _parsing._merge_sparse_features(features, x, False),
                           num_parallel_calls=num_parallel_calls)
         # TF 1.14's dict: dense keys, then VarLenFeature keys, then SparseFeature keys
         # (each sorted); the components' flat order (sorted keys) is the same either way
@@ -30,6 +38,50 @@ def parse_example_dataset(features, num_parallel_calls=1):
         order = sorted(out._structure, key=lambda k: (rank.get(type(features[k]), 1), k))
         return DatasetV1(out._variant_tensor, {k: out._structure[k] for k in order})
     return apply
+
+
+def _parse_example_op(dataset, features, num_parallel_calls):
+    """TF's _ParseExampleDataset: the dense defaults made first (Const, key_<k>, ...),
+    then the op, its num_parallel_calls converted in its scope."""
+    if not _structure_is(dataset._structure, _dt.string, TensorShape([None])):
+        raise TypeError("Input dataset should be a dataset of vectors of strings")
+    for f in features.values():
+        if isinstance(f, _parsing.FixedLenSequenceFeature) and not f.allow_missing:
+            raise ValueError("Unsupported: FixedLenSequenceFeature requires allow_missing to "
+                             "be True.")
+    sk, st, dk, _, _, _ = _parsing._features_to_raw_params(features, (
+        _parsing.VarLenFeature, _parsing.SparseFeature, _parsing.FixedLenFeature,
+        _parsing.FixedLenSequenceFeature))
+    sparse, dense = list(zip(sk, st)), [(k, features[k]) for k in dk]
+    _parsing._check_keys(sparse, dense)
+    defaults = _parsing._dense_defaults(dense)
+    in_shape = _nest.flatten(dataset._structure)[0].shape
+    var_len = [isinstance(f, _parsing.FixedLenSequenceFeature) for _, f in dense]
+    structure = {}
+    for (k, f), vl in zip(dense, var_len):
+        shape = TensorShape([None] if vl else []).concatenate(as_shape(f.shape))
+        structure[k] = _Spec(_dt.as_dtype(f.dtype), in_shape.concatenate(shape))
+    for k, t in sparse:
+        structure[k] = _Spec(t, in_shape.concatenate([None]), sparse=True)
+    g = get_default_graph()
+    with g.name_scope("ExperimentalParseExampleDataset") as scope:
+        n = convert_to_tensor(num_parallel_calls, dtype=_dt.int64, name="num_parallel_calls")
+        _parsing._check_types(sparse, dense)
+    attrs = {"sparse_keys": [k for k, _ in sparse], "dense_keys": [k for k, _ in dense],
+             "sparse_types": [t for _, t in sparse],
+             "Tdense": [_dt.as_dtype(f.dtype) for _, f in dense],
+             "dense_shapes": [as_shape(f.shape) for _, f in dense], "var_len": var_len,
+             "sloppy": False, **_structure_attrs(structure)}
+    op = apply_op("ExperimentalParseExampleDataset", [dataset._variant_tensor, n] + defaults,
+                  attrs, scope)
+    return DatasetV1(op.outputs[0], structure)
+
+
+def _structure_is(structure, dtype, shape):
+    """TF's is_compatible_with(TensorStructure(dtype, shape)): one plain tensor component."""
+    if not isinstance(structure, _Spec) or structure.boxed or structure.dataset is not None:
+        return False
+    return structure.dtype is dtype and structure.shape.is_compatible_with(shape)
 
 
 def _file_names(file_pattern):

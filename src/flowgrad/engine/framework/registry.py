@@ -77,14 +77,35 @@ def register_complex_kernel(name: str, kernel: Callable) -> OpDef:
     return cdef
 
 
+def register_string_kernel(name: str, kernel: Callable) -> OpDef:
+    """Gives op type `name` its own kernel for string outputs (props "string_def"), as
+    register_complex_kernel does for complex ones: a ufunc row (Add: np.add) returns a
+    0-d string result as a Python bytes object, which NumPy turns into a bytes dtype that
+    drops trailing NUL bytes; the string kernel returns object arrays."""
+    od = OPS[name]
+    props = {k: v for k, v in od.props.items() if k not in ("complex_def", "string_def")}
+    props["fresh_output"] = True
+    sdef = OpDef(name, od.infer, kernel, None, od.stateful, od.aliases_input, False, props)
+    od.props["string_def"] = sdef
+    return sdef
+
+
+def dtype_def(od: OpDef, dtype) -> OpDef | None:
+    """od's sibling OpDef for an output of `dtype` (a DType): its complex one for complex
+    dtypes, its string one for strings; None where it has none."""
+    if getattr(dtype, "is_complex", False):
+        return od.props.get("complex_def")
+    if getattr(dtype, "name", None) == "string":
+        return od.props.get("string_def")
+    return None
+
+
 def kernel_for(od: OpDef, dtype) -> Callable | None:
-    """od's kernel for an output of `dtype` (a DType): its complex kernel if it has one and
-    dtype is complex (for code that runs kernels outside a plan: shape refinement,
+    """od's kernel for an output of `dtype` (a DType): its complex or string kernel if it
+    has one for dtype (for code that runs kernels outside a plan: shape refinement,
     dataset maps)."""
-    cdef = od.props.get("complex_def")
-    if cdef is not None and getattr(dtype, "is_complex", False):
-        return cdef.kernel
-    return od.kernel
+    sib = dtype_def(od, dtype)
+    return od.kernel if sib is None else sib.kernel
 
 
 def get_op_def(name: str) -> OpDef:

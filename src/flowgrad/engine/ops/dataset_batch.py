@@ -337,10 +337,13 @@ def _padded_batch(args, attrs, fns):
                         None, None, "Attempted to pad to a smaller size than the input "
                         "element.")
                 dims.append(d if d >= 0 else m)
-            res = np.full([len(parts)] + dims, np.asarray(pads[k]).reshape(()),
-                          dtype=parts[0].dtype)
+            # strings batch as objects: a NumPy bytes dtype would cut them to the first
+            # element's length
+            dt = object if parts[0].dtype.kind in "SUO" else parts[0].dtype
+            res = np.full([len(parts)] + dims, np.asarray(pads[k]).reshape(()), dtype=dt)
             for i, p in enumerate(parts):
-                res[(i,) + tuple(slice(0, s) for s in p.shape)] = p
+                p = p.astype(dt)
+                res[(i,) + tuple(slice(0, s) for s in p.shape)] = p if p.ndim else p[()]
             out.append(res)
         return tuple(out)
 

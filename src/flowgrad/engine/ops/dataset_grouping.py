@@ -57,7 +57,8 @@ def _unique(args, attrs, fns):
     def it():
         seen = set()
         for e in ds.iterate():
-            v = np.asarray(e[0]).reshape(()).item()
+            # (as an object: a NumPy bytes scalar drops a record's trailing NUL bytes)
+            v = np.asarray(e[0], dtype=object).reshape(()).item()
             if v not in seen:
                 seen.add(v)
                 yield e
@@ -199,7 +200,8 @@ def _to_tfrecord_kernel(dataset, filename, compression_type):
     w = _records.TFRecordWriterRaw(path, comp)
     try:
         for e in dataset.iterate():
-            v = np.asarray(e[0]).reshape(()).item()
+            # (as an object: a NumPy bytes scalar drops a record's trailing NUL bytes)
+            v = np.asarray(e[0], dtype=object).reshape(()).item()
             w.write(v if isinstance(v, bytes) else str(v).encode())
     finally:
         w.close()

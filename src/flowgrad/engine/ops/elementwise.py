@@ -22,6 +22,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.graph import control_dependencies as _control_dependencies
 from ..framework.registry import (GRADIENTS, no_gradient_registered, register_complex_kernel,
+                                  register_string_kernel,
                                   register_op)
 from ._base import (COMPLEX, FLOAT_COMPLEX, FLOATS, NUMBERS, REAL_NUMBERS, apply,
                     binary_broadcast, check_dtype, op_input, same_type_inputs, to_tensor,
@@ -797,6 +798,18 @@ def _minimum_kernel(x, y, out=None):
     return np.minimum(x, y, out=out)
 
 
+def _string_add(x, y, out=None):
+    """Add of strings: an object array, a scalar's too. (np.add gives a 0-d result as a
+    bytes object, and reads a bytes scalar input as a bytes dtype: both drop trailing NULs,
+    which TF's strings keep.)"""
+    r = np.add(np.asarray(x, dtype=object), np.asarray(y, dtype=object))
+    if isinstance(r, np.ndarray):
+        return r
+    a = np.empty((), dtype=object)
+    a[()] = r
+    return a
+
+
 # =========================================================================================
 # Binary ops: wrapper, op type, kernel, dtypes, gradient rule, docstring, flags
 # =========================================================================================
@@ -894,6 +907,7 @@ square = unop("square", "Square", np.square, NUMBERS, _square_grad, "Returns x *
               inplace_ok=True)
 # Complex Mul, RealDiv and Square: TF's Eigen packet / std::complex bits (NumPy's complex
 # multiply fuses with FMA; its division differs); real dtypes keep their NumPy ufunc.
+register_string_kernel("Add", _string_add)
 register_complex_kernel("Mul", _eigen_math.complex_mul)
 register_complex_kernel("RealDiv", _eigen_math.complex_realdiv)
 register_complex_kernel("Square", _eigen_math.complex_square)

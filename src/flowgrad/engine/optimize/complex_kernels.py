@@ -1,11 +1,14 @@
 """Complex-dtype kernels: nodes whose op has a "complex_def" (registry.register_complex_kernel)
 and whose output is complex run that OpDef's kernel (TF's std::complex / Eigen packet bits)
-instead of the op's NumPy ufunc. Applied before and after every optimizer pass, so passes
-that build nodes from OPS (convert_pow's Mul) get it too, and fusion and the in-place
-planner see a plain, non-ufunc kernel."""
+instead of the op's NumPy ufunc; likewise string outputs an op's "string_def"
+(registry.register_string_kernel: Add's concatenation into object arrays). Applied before
+and after every optimizer pass, so passes that build nodes from OPS (convert_pow's Mul) get
+it too, and fusion and the in-place planner see a plain, non-ufunc kernel."""
 from __future__ import annotations
 
 import dataclasses
+
+from ..framework.registry import dtype_def
 
 
 def complex_kernels(program):
@@ -14,11 +17,11 @@ def complex_kernels(program):
     nodes, changed = None, False
     for i, n in enumerate(program.nodes):
         od = n.op_def
-        cdef = od.props.get("complex_def") if od is not None else None
-        if cdef is None or not n.outputs:
+        if od is None or not n.outputs or not (
+                "complex_def" in od.props or "string_def" in od.props):
             continue
-        dt = dtypes.get(n.outputs[0])
-        if dt is None or not getattr(dt, "is_complex", False):
+        cdef = dtype_def(od, dtypes.get(n.outputs[0]))
+        if cdef is None:
             continue
         if nodes is None:
             nodes = list(program.nodes)
