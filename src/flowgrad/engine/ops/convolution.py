@@ -465,10 +465,14 @@ _CHUNK = 1 << 22      # products held at once by the filter's gradient
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, f = wide(to_nhwc(x, data_format), f)
+    x = to_nhwc(x, data_format)
+    if dt != np.float16:
+        x, f = wide(x, f)
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
     cols = g.windows(pad_nhwc(x, g.geo))
-    if dt in _ORDERED:
+    if dt in _ORDERED or dt == np.float16:
+        # TF's DepthwiseConv2DKernel: each output adds its taps' products in filter order,
+        # in the input's type (half: product and sum each rounded, Eigen::half's scalars)
         out = np.zeros((g.n, g.oh, g.ow) + f.shape[2:], dt)
         for i in range(g.kh):
             for j in range(g.kw):
@@ -483,11 +487,13 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
                                      dilations=(1, 1, 1, 1), **_):
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
-    dy, f = wide(to_nhwc(dy, data_format), f)
+    dy = to_nhwc(dy, data_format)
+    if dt != np.float16:
+        dy, f = wide(dy, f)
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
     check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
-    if dt in _ORDERED:
+    if dt in _ORDERED or dt == np.float16:   # (half: each product and sum rounded)
         dx = None
         for d in range(f.shape[3]):     # taps in order within each index (_scatter_taps)
             part = g.scatter(dy5[:, :, :, None, None, :, d] * f[:, :, :, d], dt)
@@ -503,12 +509,25 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
     dt = x.dtype
-    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
+    x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
+    if dt != np.float16:
+        x, dy = wide(x, dy)
     kh, kw, c, m = (int(s) for s in sizes)
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
     check_out_shape(g, dy)
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
+    if dt == np.float16:
+        # Eigen::half scalars: each product and each sum rounded, output pixels in order
+        # (NumPy's float16 add.reduce would sum in float32)
+        out = np.zeros((kh, kw, c, m), dt)
+        for b in range(g.n):
+            part = np.zeros((kh, kw, c, m), dt)
+            for r in range(g.oh):
+                for q in range(g.ow):
+                    part += cols[b, r, q, :, :, :, None] * dy5[b, r, q, None, None]
+            out = part if b == 0 else out + part
+        return out
     if dt not in _ORDERED:
         out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
         return out.astype(dt, copy=False)
