@@ -122,7 +122,12 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
-    if cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
+    if dt == np.float16 and cols.shape[1] and \
+            _as_matmul(g, x.shape, strides, dilations, padding, data_format):
+        # TF's MatMulConvFunctor: Eigen's half contraction, in half (eigen_half_mm); the
+        # widened columns are exact halves
+        out = _eigen_half_mm.matmul(cols.astype(dt), fm.astype(dt), pool=cpu_threads())
+    elif cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
         # one output pixel: the contraction's one column goes to Eigen's matrix-vector
         # product, as a one-row MatMul's (fused_matmul.gemv)
         out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)
