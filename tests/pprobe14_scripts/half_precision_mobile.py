@@ -32,7 +32,8 @@ loss = tf.reduce_mean(tf.square(tf.cast(bn, tf.float32) - tf.cast(target, tf.flo
 grads = tf.gradients(loss, [dw, pw, img])
 g2 = tf.gradients(tf.reduce_sum(h2 * tf.cast(0.5, tf.float16)), [img, dw])
 boxes = tf.constant(rs.uniform(0, 1, size=(12, 4)).astype(np.float16))
-boxes = tf.concat([tf.minimum(boxes[:, :2], boxes[:, 2:]), tf.maximum(boxes[:, :2], boxes[:, 2:])], 1)
+boxes = tf.concat([tf.minimum(boxes[:, :2], boxes[:, 2:]),
+                   tf.maximum(boxes[:, :2], boxes[:, 2:])], 1)
 scores = tf.constant(rs.uniform(size=12).astype(np.float16))
 sel = tf.image.non_max_suppression(boxes, scores, 6, 0.4, score_threshold=0.1)
 crops = tf.image.crop_and_resize(img, tf.cast(tf.gather(boxes, sel), tf.float32),

@@ -60,7 +60,8 @@ crops_nn = tf.image.crop_and_resize(images, kept, tf.constant([0, 0, 1]), [4, 6]
                                     method="nearest", extrapolation_value=-1.0)
 drawn = tf.image.draw_bounding_boxes(images, cnms[0].nmsed_boxes[:, :3])
 print("ops", len(tf.get_default_graph().get_operations()))
-print("static", sel_ov.shape, idx_pad.shape, cnms[1].nmsed_boxes.shape, shared.valid_detections.shape)
+print("static", sel_ov.shape, idx_pad.shape, cnms[1].nmsed_boxes.shape,
+      shared.valid_detections.shape)
 
 with tf.Session() as sess:
     o, a, b = sess.run([ov, sel_ov, sel_v])
