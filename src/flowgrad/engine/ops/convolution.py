@@ -522,18 +522,7 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
     check_out_shape(g, dy)
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
-    if dt == np.float16:
-        # Eigen::half scalars: each product and each sum rounded, output pixels in order
-        # (NumPy's float16 add.reduce would sum in float32)
-        out = np.zeros((kh, kw, c, m), dt)
-        for b in range(g.n):
-            part = np.zeros((kh, kw, c, m), dt)
-            for r in range(g.oh):
-                for q in range(g.ow):
-                    part += cols[b, r, q, :, :, :, None] * dy5[b, r, q, None, None]
-            out = part if b == 0 else out + part
-        return out
-    if dt not in _ORDERED:
+    if dt not in _ORDERED and dt != np.float16:
         out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
         return out.astype(dt, copy=False)
     rows = max(1, _CHUNK // max(1, g.ow * kh * kw * c * m))   # output rows at a time
@@ -544,7 +533,8 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
             prods = cols[b, r:r + rows, :, :, :, :, None] * dy5[b, r:r + rows, :, None, None]
             prods = prods.reshape((prods.shape[0] * g.ow, kh, kw, c, m))
             # np.add.reduce over the leading axis adds row by row, in order (but a single
-            # column pairwise: one filter value is summed by cumsum, in order)
+            # column pairwise: one filter value is summed by cumsum, in order); in half
+            # each product and sum rounded, as Eigen::half's scalars
             stacked = np.concatenate([part, prods])
             part = np.cumsum(stacked, axis=0)[-1:] if part.size == 1 else \
                 np.add.reduce(stacked, axis=0, keepdims=True)
