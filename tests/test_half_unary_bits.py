@@ -50,3 +50,21 @@ def test_the_half_table_is_libm_then_half():
     assert eigen_math.half_libm("sin", x[:1]).tolist() == [-1.0]
     assert eigen_math.half_libm("cos", x[1:2]).tolist() == [0.99755859375]
     assert eigen_math.half_libm("atan", x[2:]).tolist() == [1.4638671875]
+
+
+def test_half_grad_kernels_round_their_packet_tail_as_tf():
+    # Eigen's Packet8h: TF 1.14's SqrtGrad / SigmoidGrad run dy * (0.5 / y) and
+    # dy * (y * (1 - y)) on whole packets of 8 halves, the scalar functors' 0.5 * dy / y and
+    # (dy * y) * (1 - y) on the last size % 8 (TF's bits for these 13 values)
+    rs = np.random.RandomState(65)
+    y = rs.uniform(0.1, 0.9, size=(13,)).astype(np.float16)
+    dy = rs.normal(size=(13,)).astype(np.float16)
+    g = tf.Graph()
+    with g.as_default(), tf.Session() as sess:
+        got = sess.run([tf.raw_ops.SqrtGrad(y=y, dy=dy), tf.raw_ops.SigmoidGrad(y=y, dy=dy)])
+    assert got[0].view(np.uint16).tolist() == [
+        48604, 18816, 16116, 16192, 12578, 46388, 44358, 47457, 11530, 48828, 49296, 45803,
+        16347]
+    assert got[1].view(np.uint16).tolist() == [
+        45348, 13522, 13326, 12547, 9814, 42701, 42560, 45634, 9511, 45667, 46135, 43771,
+        12361]

@@ -96,3 +96,35 @@ def test_graph_def_round_trip():
             got = sess.run(got_t)
     for a, b in zip(got, want):
         np.testing.assert_array_equal(a, b)
+
+
+def test_float16_tensors_keep_their_dtype():
+    # TF 1.14's generated wrappers convert only a non-Tensor to the type attr's default
+    # float32: half Tensors give NonMaxSuppressionV3 / DrawBoundingBoxes with T=half (what
+    # TF 1.14 printed for this graph), another dtype TF's TypeError naming the argument
+    g = tf.Graph()
+    with g.as_default():
+        boxes = tf.constant([[0, 0, 1, 1], [0, 0.1, 1, 1.1], [0, -0.1, 1, 0.9],
+                             [0, 10, 1, 11]], tf.float16)
+        scores = tf.constant([0.9, 0.75, 0.6, 0.95], tf.float16)
+        sel = tf.image.non_max_suppression(boxes, scores, 3, 0.5)
+        assert (sel.op.type, sel.op.get_attr("T")) == ("NonMaxSuppressionV3", tf.float16)
+        assert [i.name for i in sel.op.inputs[:2]] == ["Const:0", "Const_1:0"]
+        d = tf.image.draw_bounding_boxes(tf.zeros([1, 4, 5, 3], tf.float16),
+                                         [[[0.0, 0.0, 1.0, 1.0]]])
+        assert (d.op.type, d.dtype, d.op.get_attr("T")) == ("DrawBoundingBoxes", tf.float16,
+                                                            tf.float16)
+        assert [i.name for i in d.op.inputs] == ["zeros:0", "DrawBoundingBoxes/boxes:0"]
+        with pytest.raises(TypeError, match="Value passed to parameter 'images' has DataType "
+                           "int32 not in list of allowed values: float32, float16"):
+            tf.image.draw_bounding_boxes(tf.zeros([1, 4, 5, 3], tf.int32),
+                                         [[[0.0, 0.0, 1.0, 1.0]]])
+        with pytest.raises(TypeError, match="Value passed to parameter 'boxes' has DataType "
+                           "float64 not in list of allowed values: float16, float32"):
+            tf.image.non_max_suppression(tf.zeros([3, 4], tf.float64), tf.zeros([3]), 2)
+        with tf.Session() as sess:
+            assert sess.run(sel).tolist() == [3, 0]   # TF 1.14's selection
+            # TF 1.14's half kernel reads the float32 boxes as half and aborts the process
+            with pytest.raises(tf.errors.UnimplementedError,
+                               match="draw_bounding_boxes on float16"):
+                sess.run(d)

@@ -41,3 +41,15 @@ def test_loss_scaled_half_training():
         _same(scale, ws)
     _same(got["w"], want["w"])
     _same(got["bn"], want["bn"])
+
+
+def test_half_1x1_conv_is_tfs_half_matmul():
+    # TF 1.14's Conv2D runs a 1x1 filter of stride 1 as a MatMul (MatMulConvFunctor):
+    # Eigen's half contraction, each product and sum rounded (TF's bits for this graph)
+    rs = np.random.RandomState(11)
+    x = rs.normal(size=(1, 2, 3, 6)).astype(np.float16)
+    w = rs.normal(scale=0.5, size=(1, 1, 6, 2)).astype(np.float16)
+    with tf.Graph().as_default(), tf.Session() as sess:
+        got = sess.run(tf.nn.conv2d(x, w, [1, 1, 1, 1], "SAME"))
+    assert got.view(np.uint16).ravel().tolist() == [
+        14802, 15569, 47732, 43222, 14271, 15669, 15313, 48587, 45281, 11372, 14152, 46715]

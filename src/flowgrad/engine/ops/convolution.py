@@ -122,7 +122,12 @@ def _conv2d_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1),
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format, explicit_paddings)
     o = f.shape[3]
     cols, fm = g.im2col(x), f.reshape(g.kh * g.kw * g.c, o)
-    if cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
+    if dt == np.float16 and cols.shape[1] and \
+            _as_matmul(g, x.shape, strides, dilations, padding, data_format):
+        # TF's MatMulConvFunctor: Eigen's half contraction, in half (eigen_half_mm); the
+        # widened columns are exact halves
+        out = _eigen_half_mm.matmul(cols.astype(dt), fm.astype(dt), pool=cpu_threads())
+    elif cols.dtype == np.float32 and cols.shape[0] == 1 and cols.shape[1]:
         # one output pixel: the contraction's one column goes to Eigen's matrix-vector
         # product, as a one-row MatMul's (fused_matmul.gemv)
         out = _fused_matmul.gemv(fm, cols[0], o).reshape(1, o)
@@ -465,10 +470,14 @@ _CHUNK = 1 << 22      # products held at once by the filter's gradient
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
-    x, f = wide(to_nhwc(x, data_format), f)
+    x = to_nhwc(x, data_format)
+    if dt != np.float16:
+        x, f = wide(x, f)
     g = Geo(x.shape, f.shape[:2], strides, dilations, padding, data_format)
     cols = g.windows(pad_nhwc(x, g.geo))
-    if dt in _ORDERED:
+    if dt in _ORDERED or dt == np.float16:
+        # TF's DepthwiseConv2DKernel: each output adds its taps' products in filter order,
+        # in the input's type (half: product and sum each rounded, Eigen::half's scalars)
         out = np.zeros((g.n, g.oh, g.ow) + f.shape[2:], dt)
         for i in range(g.kh):
             for j in range(g.kw):
@@ -483,11 +492,13 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
                                      dilations=(1, 1, 1, 1), **_):
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
-    dy, f = wide(to_nhwc(dy, data_format), f)
+    dy = to_nhwc(dy, data_format)
+    if dt != np.float16:
+        dy, f = wide(dy, f)
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
     check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
-    if dt in _ORDERED:
+    if dt in _ORDERED or dt == np.float16:   # (half: each product and sum rounded)
         dx = None
         for d in range(f.shape[3]):     # taps in order within each index (_scatter_taps)
             part = g.scatter(dy5[:, :, :, None, None, :, d] * f[:, :, :, d], dt)
@@ -503,13 +514,15 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
     dt = x.dtype
-    x, dy = wide(to_nhwc(x, data_format), to_nhwc(dy, data_format))
+    x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
+    if dt != np.float16:
+        x, dy = wide(x, dy)
     kh, kw, c, m = (int(s) for s in sizes)
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
     check_out_shape(g, dy)
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
-    if dt not in _ORDERED:
+    if dt not in _ORDERED and dt != np.float16:
         out = np.einsum("nhwijc,nhwcm->ijcm", cols, dy5, optimize=True)
         return out.astype(dt, copy=False)
     rows = max(1, _CHUNK // max(1, g.ow * kh * kw * c * m))   # output rows at a time
@@ -520,7 +533,8 @@ def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_forma
             prods = cols[b, r:r + rows, :, :, :, :, None] * dy5[b, r:r + rows, :, None, None]
             prods = prods.reshape((prods.shape[0] * g.ow, kh, kw, c, m))
             # np.add.reduce over the leading axis adds row by row, in order (but a single
-            # column pairwise: one filter value is summed by cumsum, in order)
+            # column pairwise: one filter value is summed by cumsum, in order); in half
+            # each product and sum rounded, as Eigen::half's scalars
             stacked = np.concatenate([part, prods])
             part = np.cumsum(stacked, axis=0)[-1:] if part.size == 1 else \
                 np.add.reduce(stacked, axis=0, keepdims=True)

@@ -486,7 +486,8 @@ def _tanh_grad_kernel(y, dy):
     return dy * (y.dtype.type(1) - y * y)
 
 
-_PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX packets of TF's wheel
+_PACKET = {np.dtype(np.float32): 8, np.dtype(np.float64): 4,   # AVX packets of TF's wheel
+           np.dtype(np.float16): 8}   # (Eigen's Packet8h: halves computed in float)
 
 
 def _sigmoid_grad_kernel(y, dy):

@@ -706,6 +706,10 @@ _COLOR_TABLE = [[1, 1, 0, 1], [0, 0, 1, 1], [1, 0, 0, 1], [0, 1, 0, 1], [0.5, 0,
 
 def _draw_kernel(images, boxes, colors=None, T=None):
     img = np.asarray(images)
+    if img.dtype == np.float16:
+        raise errors.UnimplementedError(
+            None, None, "tf.image.draw_bounding_boxes on float16 images: TF 1.14's kernel "
+            "reads the float32 boxes as half and aborts the process")
     if img.ndim != 4:
         raise _invalid("The rank of the images should be 4")
     batch, height, width, depth = img.shape
@@ -872,9 +876,11 @@ def gen_op(op_type: str, args, attrs: dict | None = None, name: str | None = Non
         for a in args:
             value, arg = a[0], a[1]
             dtype = a[2] if len(a) > 2 else None
+            preferred = len(a) > 3 and a[3] == "preferred"
             if isinstance(value, Tensor) or hasattr(value, "_as_graph_element"):
-                inputs.append(convert_to_tensor(value, dtype=dtype))
-            elif len(a) > 3 and a[3] == "preferred":
+                # a Tensor keeps its dtype for a type attr (the op's infer checks it)
+                inputs.append(convert_to_tensor(value, dtype=None if preferred else dtype))
+            elif preferred:
                 try:
                     inputs.append(convert_to_tensor(value, dtype=dtype, name=arg))
                 except (TypeError, ValueError):
