@@ -1,0 +1,139 @@
+"""GraphDefs TF 1.14 writes with tf.raw_ops (tests/test_pminor2_graphdefs.py), each case run
+step by step in one session as gen_prawops4_graphdefs.py's (same format: {"graph",
+"producer", "steps", "values", "shapes"}):
+"ta_v3_element_shape": TensorArrayV3's element_shape attr checked by its Write/Scatter/Split
+kernels (identical_element_shapes off: a partial shape, TF's message with `?`);
+"ta_grad_with_shape": TensorArrayGradWithShape (the forward's element shape with
+shape_to_prepend's dims before it: writes checked against it, unwritten reads as its zeros,
+static shapes from TF's shape function, a non-vector shape_to_prepend refused at run time);
+"stack_max_size": StackPushV2 past StackV2's max_size: TF's error when the run holds a pop
+of the stack, none when it holds only pushes (Grappler's loop optimizer turns a stack's
+pushes into Identities when nothing pops it); "stack_configs": the same without Grappler's
+loop optimizer (loop_optimization=OFF, disable_meta_optimizer): TF's error.
+Made on the host it names under "host" (nothing here depends on the CPU)."""
+import numpy as np
+
+import gen_prawops4_graphdefs as _p4
+
+
+def vendor():
+    with open("/proc/cpuinfo", "rb") as f:
+        return "intel" if b"GenuineIntel" in f.read(4096) else "amd"
+
+
+def _default(a):
+    tf = _TF[0]
+    return tf.placeholder_with_default(np.arange(np.prod(a), dtype=np.float32).reshape(a), None)
+
+
+_TF = []
+
+
+def _ta_v3_element_shape(tf, R):
+    """Writes, scatters and splits of values the element_shape attr refuses (or takes)."""
+    def new(shape):
+        return R.TensorArrayV3(size=2, dtype=tf.float32, element_shape=shape)
+
+    def write(shape, a):
+        h, f = new(shape)
+        return [R.TensorArrayWriteV3(handle=h, index=1, value=_default(a), flow_in=f)]
+
+    def scatter(shape, a):
+        h, f = new(shape)
+        return [R.TensorArrayScatterV3(handle=h, indices=[1, 0], value=_default(a), flow_in=f)]
+
+    def split(shape, a):
+        h, f = new(shape)
+        return [R.TensorArraySplitV3(handle=h, value=_default(a), lengths=[1, 3], flow_in=f)]
+    return [write([2], (3,)), write([None, 2], (3,)), write([None, 2], (3, 2)),
+            write([], (3,)), write([2], (2,)), scatter([2], (2, 3)),
+            scatter([None, 2], (2, 3)), scatter([3], (2, 3)), split([2], (4,)),
+            split([None], (4,)), split([1, 2], (4, 3)), split([None, 3], (4, 3))]
+
+
+def _ta_grad_with_shape(tf, R):
+    def forward(shape, value=None):
+        h, f = R.TensorArrayV3(size=2, dtype=tf.float32, element_shape=shape)
+        if value is not None:
+            f = R.TensorArrayWriteV3(handle=h, index=0, value=value, flow_in=f)
+        return h, f
+
+    def grad(h, f, prepend):
+        return R.TensorArrayGradWithShape(handle=h, flow_in=f, shape_to_prepend=prepend,
+                                          source="g")
+    ones = np.ones((3, 2), np.float32)
+    h, f = forward([2], [1., 2.])
+    gh, gf = grad(h, f, [3])
+    w1 = R.TensorArrayWriteV3(handle=gh, index=1, value=ones, flow_in=gf)
+    w2 = R.TensorArrayWriteV3(handle=gh, index=1, value=ones, flow_in=w1)   # summed
+    r = R.TensorArrayReadV3(handle=gh, index=1, flow_in=w2, dtype=tf.float32)
+    r0 = R.TensorArrayReadV3(handle=gh, index=0, flow_in=gf, dtype=tf.float32)   # zeros
+    size = R.TensorArraySizeV3(handle=gh, flow_in=w2)
+    bad = R.TensorArrayWriteV3(handle=gh, index=1, value=_default((2, 2)), flow_in=gf)
+    # the forward's element shape unknown: the gradient's too (any value, no zeros)
+    h2, f2 = forward(None, [1., 2.])
+    gh2, gf2 = grad(h2, f2, [3, 1])
+    any_w = R.TensorArrayWriteV3(handle=gh2, index=1, value=np.ones(5, np.float32),
+                                 flow_in=gf2)
+    unread = R.TensorArrayReadV3(handle=gh2, index=0, flow_in=any_w, dtype=tf.float32)
+    h3, f3 = forward([2])
+    matrix = grad(h3, f3, [[3]])[1]
+    h4, f4 = forward([None, 2])
+    gh4, gf4 = grad(h4, f4, [2, 1])
+    r4 = R.TensorArrayReadV3(handle=gh4, index=1, flow_in=gf4, dtype=tf.float32)
+    return [[gf, r, r0, size], [bad], [any_w], [unread], [matrix], [r4]]
+
+
+def _stack_max_size(tf, R):
+    steps = []
+    for max_size in (0, 2):
+        s = R.StackV2(max_size=max_size, elem_type=tf.float32, stack_name="st")
+        pushes, dep = [], []
+        for i in range(3):
+            with tf.control_dependencies(dep):
+                dep = [R.StackPushV2(handle=s, elem=float(i))]
+            pushes.append(dep[0])
+        with tf.control_dependencies(dep):
+            pop = R.StackPopV2(handle=s, elem_type=tf.float32)
+        steps += [[pushes[-1]], [pushes[1], pop], [pushes[-1], pop]]
+    s = R.StackV2(max_size=1, elem_type=tf.int32, stack_name="held")
+    with tf.control_dependencies([R.StackPushV2(handle=s, elem=1)]):
+        push = R.StackPushV2(handle=s, elem=2)
+    return steps + [[push, s], [push]]
+
+
+def _rewriter_config(tf):
+    if hasattr(tf, "RewriterConfig"):   # flowgrad's
+        return tf.RewriterConfig
+    from tensorflow.core.protobuf.rewriter_config_pb2 import RewriterConfig
+    return RewriterConfig
+
+
+def stack_configs(tf):
+    """Two pushes past max_size 1, nothing popping, under Grappler's defaults,
+    loop_optimization=OFF and disable_meta_optimizer: [value] or [class, first line]."""
+    RC = _rewriter_config(tf)
+    got = []
+    for rw in (None, RC(loop_optimization=RC.OFF), RC(disable_meta_optimizer=True)):
+        with tf.Graph().as_default():
+            R = tf.raw_ops
+            s = R.StackV2(max_size=1, elem_type=tf.float32, stack_name="st")
+            with tf.control_dependencies([R.StackPushV2(handle=s, elem=1.)]):
+                push = R.StackPushV2(handle=s, elem=2.)
+            cfg = None if rw is None else tf.ConfigProto(
+                graph_options=tf.GraphOptions(rewrite_options=rw))
+            with tf.Session(config=cfg) as sess:
+                try:
+                    got.append([float(sess.run(push))])
+                except tf.errors.OpError as e:
+                    got.append([type(e).__name__, _p4.norm(str(e).split("\n")[0])])
+    return got
+
+
+def cases(tf):
+    _TF[:] = [tf]
+    return {"host": vendor(),
+            "ta_v3_element_shape": _p4._case(tf, _ta_v3_element_shape, 38),
+            "ta_grad_with_shape": _p4._case(tf, _ta_grad_with_shape, 38),
+            "stack_max_size": _p4._case(tf, _stack_max_size, 38),
+            "stack_configs": stack_configs(tf)}
