@@ -11,7 +11,8 @@ GOLDEN = goldens.load("ckpt", "pminor2_graphdefs")
 gen = goldens.generator("ckpt", "prawops4_graphdefs")
 GEN = goldens.generator("ckpt", "pminor2_graphdefs")
 test_p4 = pytest.importorskip("test_prawops4_graphdefs")
-GRAPHS = sorted(k for k in GOLDEN if k not in ("host", "stack_configs"))
+GRAPHS = sorted(k for k in GOLDEN if k not in ("host", "stack_configs",
+                                                "temporary_variable_errors"))
 
 
 @pytest.fixture(autouse=True)
@@ -22,7 +23,8 @@ def _intel(monkeypatch):
 
 @pytest.mark.parametrize("key", GRAPHS)
 def test_tf_graph_def_runs_to_tf_values(key):
-    test_p4._assert_values(test_p4._run_imported(GOLDEN[key]), GOLDEN[key]["values"])
+    test_p4._assert_values(GEN.steps(test_p4._run_imported(GOLDEN[key])),
+                           GOLDEN[key]["values"])
 
 
 @pytest.mark.parametrize("key", GRAPHS)
@@ -35,12 +37,29 @@ def test_static_shapes_are_tf_shapes(key):
     assert got == GOLDEN[key]["shapes"]
 
 
-def test_flowgrad_builds_the_stack_graph():
+@pytest.mark.parametrize("key", ["stack_max_size", "temporary_variables"])
+def test_flowgrad_builds_the_same_graph(key):
     # (the TensorArrayV3 cases take a float flow_in, which flowgrad's variant flows are not)
-    got = gen._case(tf, GEN._stack_max_size, 38)
-    assert got["steps"] == GOLDEN["stack_max_size"]["steps"]
-    test_p4._assert_values(got["values"], GOLDEN["stack_max_size"]["values"])
-    assert got["shapes"] == GOLDEN["stack_max_size"]["shapes"]
+    got = gen._case(tf, getattr(GEN, "_" + key), 38)
+    assert got["steps"] == GOLDEN[key]["steps"]
+    test_p4._assert_values(GEN.steps(got["values"]), GOLDEN[key]["values"])
+    assert got["shapes"] == GOLDEN[key]["shapes"]
+
+
+def test_temporary_variable_build_errors_are_tfs():
+    assert GEN.temporary_variable_errors(tf) == GOLDEN["temporary_variable_errors"]
+
+
+def test_gen_state_ops_has_tfs_temporary_variable_functions():
+    import sys
+
+    import flowgrad.ops.gen_ops  # noqa: F401 - makes the gen_* modules
+    g = sys.modules["flowgrad.ops.gen_ops.gen_state_ops"]
+    with tf.Graph().as_default():
+        v = g.temporary_variable([2], tf.float32, var_name="t")
+        done = g.destroy_temporary_variable(tf.assign(v, [1., 2.]), "t")
+        with tf.Session() as sess:
+            assert sess.run(done).tolist() == [1., 2.]
 
 
 def test_stack_pushes_stay_without_the_loop_optimizer():

@@ -9,8 +9,14 @@ static shapes from TF's shape function, a non-vector shape_to_prepend refused at
 "stack_max_size": StackPushV2 past StackV2's max_size: TF's error when the run holds a pop
 of the stack, none when it holds only pushes (Grappler's loop optimizer turns a stack's
 pushes into Identities when nothing pops it); "stack_configs": the same without Grappler's
-loop optimizer (loop_optimization=OFF, disable_meta_optimizer): TF's error.
+loop optimizer (loop_optimization=OFF, disable_meta_optimizer): TF's error;
+"temporary_variables": TemporaryVariable (a variable of one run, TF's step resource) with
+Assign/AssignAdd and DestroyTemporaryVariable (its value; a name not there, twice, two
+of one name in a run, an unknown shape, one never destroyed run again; errors carry TF's
+step number as `__per_step_N`), "temporary_variable_errors": what building them raises.
 Made on the host it names under "host" (nothing here depends on the CPU)."""
+import re
+
 import numpy as np
 
 import gen_prawops4_graphdefs as _p4
@@ -102,6 +108,60 @@ def _stack_max_size(tf, R):
     return steps + [[push, s], [push]]
 
 
+def _temporary_variables(tf, R):
+    def new(shape, name="x", dtype=None):
+        return R.TemporaryVariable(shape=shape, dtype=dtype or tf.float32, var_name=name)
+
+    def destroy(ref, name="x"):
+        return R.DestroyTemporaryVariable(ref=ref, var_name=name)
+    v = new([1, 2], "foo")
+    summed = tf.assign_add(tf.assign(v, [[4., 5.]]), [[6., 7.]])
+    done = destroy(summed, "foo")
+    wrong = destroy(tf.assign(new([1, 2], "foo"), [[4., 5.]]), "bar")
+    unnamed = new([2], "")
+    by_op_name = destroy(tf.assign(unnamed, [4., 5.]), unnamed.op.name)
+    shape = tf.shape(destroy(new([2], "y"), "y"))
+    once = destroy(tf.assign(new([2], "z", tf.int32), [4, 5]), "z")
+    with tf.control_dependencies([once]):
+        twice = destroy(once.op.inputs[0], "z")
+    a, b = new([2], "w"), new([2], "w")
+    same = [destroy(tf.assign(a, [4., 5.]), "w"), tf.assign(b, [1., 1.])]
+    grown = destroy(tf.assign(new([2], "g"), [4., 5., 6.], validate_shape=False), "g")
+    unknown = new([None], "u")
+    kept = tf.assign(new([2], "k"), [1., 2.])   # never destroyed: its run's end forgets it
+    return [[done], [wrong], [by_op_name], [shape], [twice], same, [grown], [unknown],
+            [kept], [kept], [done]]
+
+
+def temporary_variable_errors(tf):
+    """What TF raises building DestroyTemporaryVariable of a tensor, an Assign of another
+    shape and the gradient of a destroyed variable: [class, message]."""
+    R = tf.raw_ops
+    got = []
+    with tf.Graph().as_default():
+        x = tf.constant([1., 2.])
+        v = R.TemporaryVariable(shape=[2], dtype=tf.float32, var_name="x")
+        for build in (lambda: R.DestroyTemporaryVariable(ref=x, var_name="x"),
+                      lambda: tf.assign(v, [4., 5., 6.]),
+                      lambda: tf.gradients(R.DestroyTemporaryVariable(
+                          ref=tf.assign(v, x), var_name="x"), x)):
+            try:
+                build()
+                got.append(None)
+            except (TypeError, ValueError, LookupError) as e:
+                got.append([type(e).__name__, str(e).split("\n")[0]])
+    return got
+
+
+def steps(values):
+    """Values with TF's step numbers (`__per_step_3`) written as `__per_step_N`."""
+    return [[_STEP.sub("__per_step_N", v) if isinstance(v, str) else v for v in step]
+            for step in values]
+
+
+_STEP = re.compile(r"__per_step_\d+")
+
+
 def _rewriter_config(tf):
     if hasattr(tf, "RewriterConfig"):   # flowgrad's
         return tf.RewriterConfig
@@ -136,4 +196,12 @@ def cases(tf):
             "ta_v3_element_shape": _p4._case(tf, _ta_v3_element_shape, 38),
             "ta_grad_with_shape": _p4._case(tf, _ta_grad_with_shape, 38),
             "stack_max_size": _p4._case(tf, _stack_max_size, 38),
-            "stack_configs": stack_configs(tf)}
+            "stack_configs": stack_configs(tf),
+            "temporary_variables": _temporary_case(tf),
+            "temporary_variable_errors": temporary_variable_errors(tf)}
+
+
+def _temporary_case(tf):
+    case = _p4._case(tf, _temporary_variables, 38)
+    case["values"] = steps(case["values"])
+    return case

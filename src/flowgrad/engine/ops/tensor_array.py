@@ -24,7 +24,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD, ta_handle_of
 from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import apply, to_tensor
 
 __all__ = ["TensorArrayValue", "replaying"]
@@ -100,10 +100,7 @@ def _shape_str(shape):
 
 
 def _partial_str(shape):
-    """TF's PartialTensorShape::DebugString: `[?,2]`, `<unknown>` for an unknown rank."""
-    if shape is None or shape.dims is None:
-        return "<unknown>"
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+    return "<unknown>" if shape is None else debug_string(shape)
 
 
 def _incompatible(m, i, shape, want):
