@@ -37,7 +37,8 @@ def test_static_shapes_are_tf_shapes(key):
     assert got == GOLDEN[key]["shapes"]
 
 
-@pytest.mark.parametrize("key", ["stack_max_size", "temporary_variables"])
+@pytest.mark.parametrize("key", ["stack_max_size", "temporary_variables", "barrier",
+                                 "barrier_attrs"])
 def test_flowgrad_builds_the_same_graph(key):
     # (the TensorArrayV3 cases take a float flow_in, which flowgrad's variant flows are not)
     got = gen._case(tf, getattr(GEN, "_" + key), 38)

@@ -133,6 +133,54 @@ def _temporary_variables(tf, R):
             [kept], [kept], [done]]
 
 
+def _barrier(tf, R):
+    types = [tf.float32, tf.int32]
+    b = R.Barrier(component_types=types, shapes=[[2], []], name="b")
+
+    def insert(keys, values, index):
+        return R.BarrierInsertMany(handle=b, keys=keys, values=values, component_index=index)
+
+    def take(n, small=False, handle=b, kinds=types):
+        indices, keys, values = R.BarrierTakeMany(
+            handle=handle, num_elements=n, component_types=kinds, allow_small_batch=small)
+        return [indices, keys] + list(values)
+
+    def sizes():
+        return [R.BarrierReadySize(handle=b), R.BarrierIncompleteSize(handle=b)]
+    floats = tf.constant([[1., 2.], [3., 4.], [5., 6.], [7., 8.]])
+    first = insert(["a", "b", "c", "e"], floats, 0)
+    second = insert(["b", "a"], [10, 20], 1)
+    third = insert(["e"], [30], 1)
+    return [[first], sizes(), [second], sizes(), take(1), [third], sizes(), take(2),
+            [insert(["c"], [[7., 8.]], 0)],                            # a second value
+            [insert(["x"], [[7., 8., 9.]], 0)], sizes(),              # complete: its shape
+            [insert(["x"], [5], 1)], sizes(),
+            [R.BarrierInsertMany(handle=b, keys=["y"], values=[1.], component_index=1)],
+            [R.BarrierInsertMany(handle=b, keys=["y"], values=[1], component_index=2)],
+            [insert(tf.constant([], tf.string), tf.zeros([0, 2]), 0)], sizes(),
+            [insert(["z"], tf.zeros([1, 0]), 0)],
+            [R.BarrierClose(handle=b)], sizes(),
+            [insert(["d"], [[1., 1.]], 0)],                            # a new key: closed
+            take(3),                                                    # closed, too few
+            [insert(["c"], [40], 1)], sizes(),                         # completes c
+            take(3, small=True), sizes(), take(1, small=True),
+            [R.BarrierClose(handle=b)], [R.BarrierClose(handle=b, cancel_pending_enqueues=True)],
+            [R.BarrierClose(handle=b, cancel_pending_enqueues=True)],
+            take(1, kinds=[tf.float32])]
+
+
+def _barrier_attrs(tf, R):
+    """The kernel's checks of its attrs: a capacity, a shape missing, a timeout."""
+    capped = R.Barrier(component_types=[tf.float32], shapes=[[]], capacity=4)
+    unshaped = R.Barrier(component_types=[tf.float32, tf.int32], shapes=[[]])
+    free = R.Barrier(component_types=[tf.float32], shapes=[[]])
+    timed = R.BarrierTakeMany(handle=free, num_elements=1, component_types=[tf.float32],
+                              timeout_ms=10)
+    closed = R.BarrierClose(handle=free, cancel_pending_enqueues=True)
+    return [[R.BarrierReadySize(handle=capped)], [R.BarrierReadySize(handle=unshaped)],
+            [timed.indices], [closed], [R.BarrierIncompleteSize(handle=free)]]
+
+
 def temporary_variable_errors(tf):
     """What TF raises building DestroyTemporaryVariable of a tensor, an Assign of another
     shape and the gradient of a destroyed variable: [class, message]."""
@@ -154,12 +202,14 @@ def temporary_variable_errors(tf):
 
 
 def steps(values):
-    """Values with TF's step numbers (`__per_step_3`) written as `__per_step_N`."""
-    return [[_STEP.sub("__per_step_N", v) if isinstance(v, str) else v for v in step]
-            for step in values]
+    """Values with TF's step numbers (`__per_step_3`) written as `__per_step_N` and its
+    resources' unique ids (`_5_b`, a barrier's name) as `_N_`."""
+    return [[_ID.sub("_N_", _STEP.sub("__per_step_N", v)) if isinstance(v, str) else v
+             for v in step] for step in values]
 
 
 _STEP = re.compile(r"__per_step_\d+")
+_ID = re.compile(r"(?<![\w])_\d+_")
 
 
 def _rewriter_config(tf):
@@ -198,7 +248,14 @@ def cases(tf):
             "stack_max_size": _p4._case(tf, _stack_max_size, 38),
             "stack_configs": stack_configs(tf),
             "temporary_variables": _temporary_case(tf),
-            "temporary_variable_errors": temporary_variable_errors(tf)}
+            "temporary_variable_errors": temporary_variable_errors(tf),
+            "barrier": _named(_p4._case(tf, _barrier, 38)),
+            "barrier_attrs": _named(_p4._case(tf, _barrier_attrs, 38))}
+
+
+def _named(case):
+    case["values"] = steps(case["values"])
+    return case
 
 
 def _temporary_case(tf):
