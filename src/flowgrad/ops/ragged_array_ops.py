@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..engine.framework.graph import name_scope
 from ..engine.framework.static_value import constant_value
-from . import array_ops, math_ops
+from . import array_ops
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
 from .ragged_util import convert_to_int_tensor, lengths_to_splits, repeat_ranges
 
