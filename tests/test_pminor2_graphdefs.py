@@ -12,7 +12,8 @@ gen = goldens.generator("ckpt", "prawops4_graphdefs")
 GEN = goldens.generator("ckpt", "pminor2_graphdefs")
 test_p4 = pytest.importorskip("test_prawops4_graphdefs")
 GRAPHS = sorted(k for k in GOLDEN if k not in ("host", "stack_configs",
-                                                "temporary_variable_errors"))
+                                                "temporary_variable_errors",
+                                                "random_poisson_refused"))
 
 
 @pytest.fixture(autouse=True)
@@ -38,10 +39,11 @@ def test_static_shapes_are_tf_shapes(key):
 
 
 @pytest.mark.parametrize("key", ["stack_max_size", "temporary_variables", "barrier",
-                                 "barrier_attrs"])
+                                 "barrier_attrs", "random_poisson_v1",
+                                 "random_poisson_v2_empty"])
 def test_flowgrad_builds_the_same_graph(key):
     # (the TensorArrayV3 cases take a float flow_in, which flowgrad's variant flows are not)
-    got = gen._case(tf, getattr(GEN, "_" + key), 38)
+    got = gen._case(tf, getattr(GEN, "_" + key), GOLDEN[key]["producer"])
     assert got["steps"] == GOLDEN[key]["steps"]
     test_p4._assert_values(GEN.steps(got["values"]), GOLDEN[key]["values"])
     assert got["shapes"] == GOLDEN[key]["shapes"]
@@ -65,3 +67,7 @@ def test_gen_state_ops_has_tfs_temporary_variable_functions():
 
 def test_stack_pushes_stay_without_the_loop_optimizer():
     assert GEN.stack_configs(tf) == GOLDEN["stack_configs"]
+
+
+def test_random_poisson_v1_is_refused_at_version_38():
+    assert GEN.random_poisson_refused(tf) == GOLDEN["random_poisson_refused"]

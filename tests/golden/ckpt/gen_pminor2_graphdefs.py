@@ -13,7 +13,11 @@ loop optimizer (loop_optimization=OFF, disable_meta_optimizer): TF's error;
 "temporary_variables": TemporaryVariable (a variable of one run, TF's step resource) with
 Assign/AssignAdd and DestroyTemporaryVariable (its value; a name not there, twice, two
 of one name in a run, an unknown shape, one never destroyed run again; errors carry TF's
-step number as `__per_step_N`), "temporary_variable_errors": what building them raises.
+step number as `__per_step_N`), "temporary_variable_errors": what building them raises;
+"barrier", "barrier_attrs": the Barrier ops (names' resource ids as `_N_`);
+"random_poisson_v1": RandomPoisson (removed at 25) from a producer-24 graph, seeded, and
+"random_poisson_refused": its error at version 38; "random_poisson_v2_empty": V2's empty
+samples of no rates.
 Made on the host it names under "host" (nothing here depends on the CPU)."""
 import re
 
@@ -169,6 +173,37 @@ def _barrier(tf, R):
             take(1, kinds=[tf.float32])]
 
 
+def _random_poisson_v1(tf, R):
+    """RandomPoisson (removed at 25), seeded: V2's samples, in each rate dtype."""
+    steps = []
+    for dtype in (np.float32, np.float16, np.float64):
+        rate = tf.constant(np.array([1., 30.], dtype))
+        r = R.RandomPoisson(shape=[2, 3], rate=rate, seed=1, seed2=2)
+        steps += [[r], [r]]
+    fed = tf.placeholder_with_default(tf.constant([3, 1]), [2])
+    r = R.RandomPoisson(shape=fed, rate=tf.constant([[0.5], [12.]]), seed=4, seed2=0)
+    empty = R.RandomPoisson(shape=[2], rate=tf.zeros([0]), seed=4, seed2=1)
+    return steps + [[r], [empty]]
+
+
+def _random_poisson_v2_empty(tf, R):
+    """RandomPoissonV2 of no rates (or no samples): empty samples, no error."""
+    def poisson(shape, rate):
+        return R.RandomPoissonV2(shape=shape, rate=rate, seed=4, seed2=1, dtype=tf.float32)
+    return [[poisson([2], tf.zeros([0]))], [poisson([2], tf.zeros([0, 3]))],
+            [poisson(tf.zeros([0], tf.int32), tf.zeros([0]))]]
+
+
+def random_poisson_refused(tf):
+    """TF's error building RandomPoisson in a graph of this version."""
+    with tf.Graph().as_default():
+        try:
+            tf.raw_ops.RandomPoisson(shape=[2], rate=[1.], seed=1, seed2=2)
+            return None
+        except NotImplementedError as e:
+            return [type(e).__name__, str(e)]
+
+
 def _barrier_attrs(tf, R):
     """The kernel's checks of its attrs: a capacity, a shape missing, a timeout."""
     capped = R.Barrier(component_types=[tf.float32], shapes=[[]], capacity=4)
@@ -250,7 +285,10 @@ def cases(tf):
             "temporary_variables": _temporary_case(tf),
             "temporary_variable_errors": temporary_variable_errors(tf),
             "barrier": _named(_p4._case(tf, _barrier, 38)),
-            "barrier_attrs": _named(_p4._case(tf, _barrier_attrs, 38))}
+            "barrier_attrs": _named(_p4._case(tf, _barrier_attrs, 38)),
+            "random_poisson_v1": _p4._case(tf, _random_poisson_v1, 24),
+            "random_poisson_v2_empty": _p4._case(tf, _random_poisson_v2_empty, 38),
+            "random_poisson_refused": random_poisson_refused(tf)}
 
 
 def _named(case):
