@@ -18,13 +18,13 @@ WANT = goldens.load("math", "half_unary_bits")
 # TF's half results there are not libm's float function rounded to half, nor the double
 # function rounded once (tiny results come out on a coarser grid: asin(3 * 2**-24) is
 # 4 * 2**-24, sinh(2**-24) is 0, asinh of every |x| < 2**-10 is 0; Rint rounds 0.5005 to 0).
-# Found by pminor2 (2026-12-07, the oracle on this sweep's 63,488 values): the differences
-# of Asin, Sinh, Atanh and Rint are all at odd flat indices, and Asinh's are its 31,744 odd
-# indices, every one 0 (4 even ones besides): TF's vectorized half path (8 halves a
-# packet) computes odd lanes differently. A tensor of fewer than 8 halves gets libm's
-# values in every lane (asinh([1, 2, 3, 4, 5]) is right; with 8 ones the odd outputs are
-# 0; rint(0.77) is 0 at odd indices from 32 elements): what to mirror is the odd-lane rule
-# of each op and the size thresholds, not a different scalar formula.
+# Found by pminor2 (2026-12-07, the oracle): two kinds. Asinh and Rint depend on the
+# element's position: in a tensor of 8 or more halves every odd flat index of Asinh is 0
+# (asinh of eight ones: 0.881, 0, 0.881, 0, ...; fewer than 8 are all right), and from 32
+# halves Rint's odd indices round down (rint(0.77) is 0 there, 1.59 gives 1): TF's
+# vectorized half path. Asin, Sinh and Atanh depend on the value: a small input whose last
+# mantissa bit is 1 moves by one ulp (asin(3 * 2**-24) = 4 * 2**-24, sinh of it 2 * 2**-24,
+# in every lane), which in this sweep of consecutive bit patterns falls on odd indices.
 _DIFFERS = {
     "math.asin": "2048 values (tiny inputs)", "math.acos": "1 value",
     "math.sinh": "2051 values (tiny inputs)", "math.cosh": "4 values",
