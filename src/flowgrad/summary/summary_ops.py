@@ -383,6 +383,8 @@ def _audio_kernel(tag, tensor, sample_rate, max_outputs):
 
 
 register_op("AudioSummaryV2", infer=_summary_infer, kernel=_audio_kernel, grad=None)
+# AudioSummary: V2's first form (removed at GraphDef version 15), the rate a float attr
+register_op("AudioSummary", infer=_summary_infer, kernel=_audio_kernel, grad=None)
 
 
 def audio(name, tensor, sample_rate, max_outputs=3, collections=None, family=None):

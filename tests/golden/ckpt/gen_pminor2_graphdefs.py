@@ -17,7 +17,8 @@ step number as `__per_step_N`), "temporary_variable_errors": what building them 
 "barrier", "barrier_attrs": the Barrier ops (names' resource ids as `_N_`);
 "random_poisson_v1": RandomPoisson (removed at 25) from a producer-24 graph, seeded, and
 "random_poisson_refused": its error at version 38; "random_poisson_v2_empty": V2's empty
-samples of no rates.
+samples of no rates; "audio_summary_v1": AudioSummary (removed at 15) from a producer-14
+graph.
 Made on the host it names under "host" (nothing here depends on the CPU)."""
 import re
 
@@ -194,6 +195,17 @@ def _random_poisson_v2_empty(tf, R):
             [poisson(tf.zeros([0], tf.int32), tf.zeros([0]))]]
 
 
+def _audio_summary_v1(tf, R):
+    """AudioSummary (removed at 15): V2's summary, the rate an attr; its errors."""
+    x = tf.constant(np.array([[0.1, -0.5, 0.25, 1.0], [0., 0.2, -0.2, 0.3]], np.float32))
+    clips = R.AudioSummary(tag="snd", tensor=x, sample_rate=8000., max_outputs=2)
+    one = R.AudioSummary(tag="one", tensor=tf.reshape(x, [2, 2, 2]), sample_rate=22050.5,
+                         max_outputs=1)
+    flat = R.AudioSummary(tag="flat", tensor=x[0], sample_rate=8000.)
+    slow = R.AudioSummary(tag="slow", tensor=x, sample_rate=-1.)
+    return [[clips], [one], [flat], [slow]]
+
+
 def random_poisson_refused(tf):
     """TF's error building RandomPoisson in a graph of this version."""
     with tf.Graph().as_default():
@@ -288,6 +300,7 @@ def cases(tf):
             "barrier_attrs": _named(_p4._case(tf, _barrier_attrs, 38)),
             "random_poisson_v1": _p4._case(tf, _random_poisson_v1, 24),
             "random_poisson_v2_empty": _p4._case(tf, _random_poisson_v2_empty, 38),
+            "audio_summary_v1": _p4._case(tf, _audio_summary_v1, 14),
             "random_poisson_refused": random_poisson_refused(tf)}
 
 
