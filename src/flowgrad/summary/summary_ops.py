@@ -424,6 +424,21 @@ def _tensor_summary_kernel(tag, tensor, serialized_summary_metadata):
 register_op("TensorSummaryV2", infer=_summary_infer, kernel=_tensor_summary_kernel, grad=None)
 
 
+def _tensor_summary_v1_bind(node, ctx):
+    """TensorSummary (V2's first form): the tensor under the op's name as node_name (its
+    description, labels and display_name attrs are not written, as TF's kernel)."""
+    name = node.name
+
+    def kernel(tensor):
+        s = pb().summary_pb2.Summary()
+        s.value.add(node_name=name).tensor.CopyFrom(tensor_proto(np.asarray(tensor)))
+        return np.array(s.SerializeToString(), dtype=object)
+    return kernel
+
+
+register_op("TensorSummary", infer=_summary_infer, bind=_tensor_summary_v1_bind, grad=None)
+
+
 def tensor_summary(name, tensor, summary_description=None, collections=None,
                    summary_metadata=None, family=None, display_name=None):
     """A summary op holding a whole tensor (`Summary.Value.tensor`).

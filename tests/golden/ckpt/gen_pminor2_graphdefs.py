@@ -18,7 +18,7 @@ step number as `__per_step_N`), "temporary_variable_errors": what building them 
 "random_poisson_v1": RandomPoisson (removed at 25) from a producer-24 graph, seeded, and
 "random_poisson_refused": its error at version 38; "random_poisson_v2_empty": V2's empty
 samples of no rates; "audio_summary_v1": AudioSummary (removed at 15) from a producer-14
-graph.
+graph; "tensor_summary_v1": TensorSummary.
 Made on the host it names under "host" (nothing here depends on the CPU)."""
 import re
 
@@ -206,6 +206,16 @@ def _audio_summary_v1(tf, R):
     return [[clips], [one], [flat], [slow]]
 
 
+def _tensor_summary_v1(tf, R):
+    """TensorSummary: the tensor under the op's name (the other attrs not written)."""
+    x = tf.constant(np.array([[1.5, -2.], [0., 3.]], np.float32))
+    return [[R.TensorSummary(tensor=x)],
+            [R.TensorSummary(tensor=x, description="d", labels=["a", "b"],
+                             display_name="show", name="ts")],
+            [R.TensorSummary(tensor=tf.constant([b"ab", b"c"]))],
+            [R.TensorSummary(tensor=tf.constant(7))]]
+
+
 def random_poisson_refused(tf):
     """TF's error building RandomPoisson in a graph of this version."""
     with tf.Graph().as_default():
@@ -301,6 +311,7 @@ def cases(tf):
             "random_poisson_v1": _p4._case(tf, _random_poisson_v1, 24),
             "random_poisson_v2_empty": _p4._case(tf, _random_poisson_v2_empty, 38),
             "audio_summary_v1": _p4._case(tf, _audio_summary_v1, 14),
+            "tensor_summary_v1": _p4._case(tf, _tensor_summary_v1, 38),
             "random_poisson_refused": random_poisson_refused(tf)}
 
 
