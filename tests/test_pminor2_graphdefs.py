@@ -41,7 +41,7 @@ def test_static_shapes_are_tf_shapes(key):
 @pytest.mark.parametrize("key", ["stack_max_size", "temporary_variables", "barrier",
                                  "barrier_attrs", "random_poisson_v1",
                                  "random_poisson_v2_empty", "audio_summary_v1",
-                                 "tensor_summary_v1"])
+                                 "tensor_summary_v1", "resource_slice_assign"])
 def test_flowgrad_builds_the_same_graph(key):
     # (the TensorArrayV3 cases take a float flow_in, which flowgrad's variant flows are not)
     got = gen._case(tf, getattr(GEN, "_" + key), GOLDEN[key]["producer"])

@@ -18,7 +18,8 @@ step number as `__per_step_N`), "temporary_variable_errors": what building them 
 "random_poisson_v1": RandomPoisson (removed at 25) from a producer-24 graph, seeded, and
 "random_poisson_refused": its error at version 38; "random_poisson_v2_empty": V2's empty
 samples of no rates; "audio_summary_v1": AudioSummary (removed at 15) from a producer-14
-graph; "tensor_summary_v1": TensorSummary.
+graph; "tensor_summary_v1": TensorSummary; "resource_slice_assign": sliced assignment
+to a resource variable (ResourceStridedSliceAssign).
 Made on the host it names under "host" (nothing here depends on the CPU)."""
 import re
 
@@ -216,6 +217,19 @@ def _tensor_summary_v1(tf, R):
             [R.TensorSummary(tensor=tf.constant(7))]]
 
 
+def _resource_slice_assign(tf, R):
+    """`resource_variable[...].assign(value)` (ResourceStridedSliceAssign, the variable
+    read after it): values, a shape that does not fit, a variable never initialized."""
+    v = tf.Variable(np.arange(12, dtype=np.float32).reshape(3, 4), use_resource=True,
+                    name="v")
+    a = v[1:, ::2].assign([[10., 11.], [12., 13.]])
+    row = v[0].assign(tf.constant([5., 6., 7., 8.]), name="row")
+    wide = v[0:2, 0].assign(tf.placeholder_with_default([1., 2., 3.], None))
+    u = tf.Variable([1., 2.], use_resource=True, name="u")
+    return [[v.initializer], [a.op], [v.read_value()], [row.op], [v.read_value()],
+            [wide.op], [u[0].assign(3.).op]]
+
+
 def random_poisson_refused(tf):
     """TF's error building RandomPoisson in a graph of this version."""
     with tf.Graph().as_default():
@@ -312,6 +326,7 @@ def cases(tf):
             "random_poisson_v2_empty": _p4._case(tf, _random_poisson_v2_empty, 38),
             "audio_summary_v1": _p4._case(tf, _audio_summary_v1, 14),
             "tensor_summary_v1": _p4._case(tf, _tensor_summary_v1, 38),
+            "resource_slice_assign": _p4._case(tf, _resource_slice_assign, 38),
             "random_poisson_refused": random_poisson_refused(tf)}
 
 
