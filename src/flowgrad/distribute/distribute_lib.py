@@ -800,10 +800,10 @@ _TF_NUMPY_INIT_OPS = 11
 
 def _init_var_from_numpy(input_var, numpy_input, session):
     """Fills `input_var` with `numpy_input` through `session` (TF's init_var_from_numpy).
-    TF writes 64 MiB slices through a sliced assignment (ResourceStridedSliceAssign),
-    which flowgrad's resource variables lack: flowgrad feeds the whole array to one
-    assignment named as TF's (`strided_slice/_assign`), takes the names TF's other ops
-    take and counts them (later graph-seeded random ops get TF's seeds)."""
+    TF writes 64 MiB slices through a sliced assignment (ResourceStridedSliceAssign):
+    flowgrad feeds the whole array to one assignment named as TF's
+    (`strided_slice/_assign`), takes the names TF's other ops take and counts them (later
+    graph-seeded random ops get TF's seeds)."""
     with init_scope():
         if session is None:
             raise AssertionError()

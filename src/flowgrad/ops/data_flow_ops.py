@@ -24,6 +24,7 @@ from ..engine.framework.graph import name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
+from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
 from ..engine.ops._base import apply_op
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack

@@ -20,6 +20,7 @@ from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
 from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
+from . import ragged_array_ops as _rarray
 from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
@@ -259,7 +260,8 @@ def _ragged_size(input, name=None, out_type=None):  # noqa: A002 - TF's ragged s
 
 
 def _first_arg(fn, ragged_fn, scope):
-    """rank/size/expand_dims: TF's failed call uses up its scope, then the ragged op."""
+    """rank/size/expand_dims/tile: TF's failed call uses up its scope (or the name given),
+    then the ragged op."""
     first = next(iter(inspect.signature(fn).parameters))
 
     @functools.wraps(fn)
@@ -268,7 +270,7 @@ def _first_arg(fn, ragged_fn, scope):
         if not is_ragged(x):
             return fn(*args, **kwargs)
         call = _bind(fn, args, kwargs)
-        _use_up(scope)
+        _use_up(call.get("name") or scope)   # (the failed call's name_scope(name, scope))
         return ragged_fn(call)
     return wrapper
 
@@ -279,6 +281,7 @@ FIRST_ARG = {
     "expand_dims": (lambda c: _rstr._expand_dims(
         c["input"], c.get("axis") if c.get("axis") is not None else c.get("dim"),
         c.get("name")), "ExpandDims"),
+    "tile": (lambda c: _rarray.tile(c["input"], c["multiples"], c.get("name")), "Tile"),
 }
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import name_scope
+from ..engine.ops import ragged as _gen
 from . import array_ops, check_ops, math_ops
 
 __all__ = ["assert_splits_match", "convert_to_int_tensor", "get_positive_axis", "lengths_to_splits",
-           "repeat", "row_splits_to_segment_ids"]
+           "repeat", "repeat_ranges", "row_splits_to_segment_ids"]
 
 
 def convert_to_int_tensor(tensor, name, dtype=_dt.int32):
@@ -87,6 +88,21 @@ def repeat(data, repeats, axis, name=None):
             result.set_shape(data.shape[:axis].concatenate([new_size]).concatenate(
                 data.shape[axis + 1:]))
         return result
+
+
+def repeat_ranges(params, splits, repeats):
+    """Each range `params[splits[i]:splits[i + 1]]` repeated `repeats` (or `repeats[i]`)
+    times: repeat_ranges(['a', 'b', 'c'], [0, 2, 3], 3) is a, b, a, b, a, b, c, c, c."""
+    if repeats.shape.ndims != 0:
+        starts = repeat(splits[:-1], repeats, axis=0)
+        limits = repeat(splits[1:], repeats, axis=0)
+    else:   # (TF's shortcut: one repeat, then two slices of it)
+        repeated = repeat(splits, repeats, axis=0)
+        n_splits = array_ops.shape(repeated, out_type=repeats.dtype)[0]
+        starts = repeated[:n_splits - repeats]
+        limits = repeated[repeats:]
+    one = array_ops.ones((), starts.dtype)
+    return array_ops.gather(params, _gen.ragged_range(starts, limits, one)[1])
 
 
 def row_splits_to_segment_ids(splits, name=None, out_type=None):

@@ -719,11 +719,8 @@ def _poisson_bind(node, ctx):
         rate = np.asarray(rate)
         dims = _dims(shape)
         n = int(np.prod(dims))
-        if n == 0:
+        if n == 0 or rate.size == 0:   # (TF returns no samples, drawing nothing)
             return np.zeros(dims + rate.shape, dtype=npdt)
-        if rate.size == 0:
-            raise errors.InvalidArgumentError(
-                None, None, "Input rate should have non-zero element count, got: 0")
         counter = stream.reserve_outputs(n * rate.size)
         out = philox.poisson(stream.key, counter, rate, n)
         return out.reshape(dims + rate.shape).astype(npdt)
@@ -731,6 +728,10 @@ def _poisson_bind(node, ctx):
 
 
 register_op("RandomPoissonV2", infer=_poisson_infer, bind=_poisson_bind,
+            grad=no_gradient_registered, stateful=True)
+# RandomPoisson: V2's first form (removed at GraphDef version 25), the rate of the samples'
+# dtype; TF 1.14 still runs it on V2's kernel
+register_op("RandomPoisson", infer=_poisson_infer, bind=_poisson_bind,
             grad=no_gradient_registered, stateful=True)
 
 

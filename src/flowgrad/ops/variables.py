@@ -888,6 +888,15 @@ class ResourceVariable(Variable):
     def _lazy_read(self, op):
         return _UnreadVariable(self._handle, self._dtype, self._shape, op)
 
+    def _strided_slice_assign(self, begin, end, strides, value, name, masks):
+        """`self[...].assign(value)`: ResourceStridedSliceAssign of the handle (the value
+        converted before it, outside its scope, as TF's), the variable read after it."""
+        with self._assign_dependencies():
+            op = _res.resource_strided_slice_assign(
+                self._handle, begin, end, strides, convert_to_tensor(value, dtype=self._dtype),
+                name, masks)
+        return self._lazy_read(op)
+
     def assign(self, value, use_locking=None, name=None, read_value=True):
         """Stores `value`; returns the variable after the write (or the op, read_value=False).
 

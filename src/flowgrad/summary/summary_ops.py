@@ -383,6 +383,8 @@ def _audio_kernel(tag, tensor, sample_rate, max_outputs):
 
 
 register_op("AudioSummaryV2", infer=_summary_infer, kernel=_audio_kernel, grad=None)
+# AudioSummary: V2's first form (removed at GraphDef version 15), the rate a float attr
+register_op("AudioSummary", infer=_summary_infer, kernel=_audio_kernel, grad=None)
 
 
 def audio(name, tensor, sample_rate, max_outputs=3, collections=None, family=None):
@@ -420,6 +422,21 @@ def _tensor_summary_kernel(tag, tensor, serialized_summary_metadata):
 
 
 register_op("TensorSummaryV2", infer=_summary_infer, kernel=_tensor_summary_kernel, grad=None)
+
+
+def _tensor_summary_v1_bind(node, ctx):
+    """TensorSummary (V2's first form): the tensor under the op's name as node_name (its
+    description, labels and display_name attrs are not written, as TF's kernel)."""
+    name = node.name
+
+    def kernel(tensor):
+        s = pb().summary_pb2.Summary()
+        s.value.add(node_name=name).tensor.CopyFrom(tensor_proto(np.asarray(tensor)))
+        return np.array(s.SerializeToString(), dtype=object)
+    return kernel
+
+
+register_op("TensorSummary", infer=_summary_infer, bind=_tensor_summary_v1_bind, grad=None)
 
 
 def tensor_summary(name, tensor, summary_description=None, collections=None,

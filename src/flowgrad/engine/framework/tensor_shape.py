@@ -316,6 +316,14 @@ class TensorShape:
 
 
 
+def debug_string(shape: TensorShape) -> str:
+    """TF's PartialTensorShape::DebugString, as its kernels' messages write a shape:
+    `[?,2]`, `[]`, `<unknown>`."""
+    if shape.dims is None:
+        return "<unknown>"
+    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+
+
 def as_shape(shape) -> TensorShape:
     return shape if isinstance(shape, TensorShape) else TensorShape(shape)
 

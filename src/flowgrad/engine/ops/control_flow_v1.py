@@ -751,6 +751,35 @@ def _ta_grad_kernel(handle, flow, source=""):
     return meta, _ta.TensorArrayValue({}, size, meta)
 
 
-register_op("TensorArrayGradV3", infer=lambda inputs, attrs: [
-    (_dt.resource, TensorShape([2])), (inputs[1].dtype.base_dtype, TensorShape([]))],
-    kernel=_ta_grad_kernel, grad=None, stateful=True)
+def _ta_grad_infer(inputs, attrs):
+    return [(_dt.resource, TensorShape([2])), (inputs[1].dtype.base_dtype, TensorShape([]))]
+
+
+register_op("TensorArrayGradV3", infer=_ta_grad_infer, kernel=_ta_grad_kernel, grad=None,
+            stateful=True)
+
+
+def _ta_grad_with_shape_kernel(handle, flow, shape_to_prepend, source=""):
+    """TF's TensorArrayGradWithShape (while_v2's gradients): a gradient array whose element
+    shape is `shape_to_prepend`'s dims, then the forward's (the shape its writes are
+    checked against); an unwritten index reads as zeros of `shape_to_prepend` and the
+    forward's value there (TF's CopyShapesFrom), else of that element shape if known."""
+    prepend = _np.asarray(shape_to_prepend)
+    if prepend.ndim != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "shape must be a vector of {int32,int64}, got shape "
+            f"[{','.join(map(str, prepend.shape))}]")
+    if isinstance(flow, _ta.TensorArrayValue) and flow.meta.grad:
+        return handle, flow
+    fwd = handle.check if isinstance(handle, _ta._Meta) else None
+    check = TensorShape(None) if fwd is None else TensorShape(prepend.tolist()).concatenate(fwd)
+    meta, value = _ta_grad_kernel(handle, flow, source)
+    meta.check = None if check.dims is None else check
+    meta.shape = tuple(check.as_list()) if check.is_fully_defined() else None
+    if isinstance(flow, _ta.TensorArrayValue):
+        meta.like = {i: tuple(prepend.tolist()) + _np.shape(v) for i, v in flow.elems.items()}
+    return meta, value
+
+
+register_op("TensorArrayGradWithShape", infer=_ta_grad_infer, kernel=_ta_grad_with_shape_kernel,
+            grad=None, stateful=True)

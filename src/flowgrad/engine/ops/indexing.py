@@ -196,6 +196,27 @@ def _ssa_infer(inputs, attrs):
     return [(ref.dtype, ref.shape)]
 
 
+def assign_slice(ref, begin, end, strides, value, attrs):
+    """Writes `value` into `ref[begin:end:strides]` (masks in `attrs`), with TF's errors."""
+    value = np.asarray(value)
+    try:
+        idx = _np_index(begin, end, strides, attrs)
+        target_shape = ref[idx].shape
+    except (IndexError, ValueError):
+        try:
+            _canonical(ref.shape, begin, end, strides, attrs)
+        except ValueError as err:
+            raise errors.InvalidArgumentError(None, None, str(err)) from None
+        raise
+    if target_shape != value.shape:
+        raise errors.UnimplementedError(
+            None, None, "sliced l-value shape [" + ",".join(map(str, target_shape)) +
+            "] does not match r-value shape [" + ",".join(map(str, value.shape)) +
+            "]. Automatic broadcasting not yet implemented.")
+    ref[idx] = value
+    return ref
+
+
 def _ssa_bind(node, ctx):
     attrs = {m: node.attrs.get(m, 0) for m in _MASKS}
 
@@ -204,24 +225,7 @@ def _ssa_bind(node, ctx):
     def update(ref, begin, end, strides, value):
         # the variable's current buffer: an Assign with validate_shape=False may have
         # replaced the one `ref` held when this run started (TF's ref edges see the new one)
-        ref = store.get(name, ref)
-        value = np.asarray(value)
-        try:
-            idx = _np_index(begin, end, strides, attrs)
-            target_shape = ref[idx].shape
-        except (IndexError, ValueError):
-            try:
-                _canonical(ref.shape, begin, end, strides, attrs)
-            except ValueError as err:
-                raise errors.InvalidArgumentError(None, None, str(err)) from None
-            raise
-        if target_shape != value.shape:
-            raise errors.UnimplementedError(
-                None, None, "sliced l-value shape [" + ",".join(map(str, target_shape)) +
-                "] does not match r-value shape [" + ",".join(map(str, value.shape)) +
-                "]. Automatic broadcasting not yet implemented.")
-        ref[idx] = value
-        return ref
+        return assign_slice(store.get(name, ref), begin, end, strides, value, attrs)
     return update
 
 

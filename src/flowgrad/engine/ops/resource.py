@@ -30,7 +30,8 @@ from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import NUMBERS, apply, to_tensor
-from .indexing import _gather_nd_kernel
+from ._array_util import _MASKS
+from .indexing import _gather_nd_kernel, assign_slice
 from .joining import concat
 from .scatter import _KINDS as _SCATTER_ROWS
 from .scatter import _scatter_bind_for
@@ -41,7 +42,8 @@ __all__ = ["ResourceHandle", "handle_info", "var_handle_op", "read_variable_op",
            "var_is_initialized_op", "variable_shape", "resource_gather", "resource_gather_nd",
            "resource_scatter_add", "resource_scatter_sub", "resource_scatter_mul",
            "resource_scatter_div", "resource_scatter_min", "resource_scatter_max",
-           "resource_scatter_update", "resource_count_up_to", "writable", "missing_error"]
+           "resource_scatter_update", "resource_count_up_to", "writable", "missing_error",
+           "resource_strided_slice_assign"]
 
 
 class ResourceHandle:
@@ -524,6 +526,34 @@ def resource_scatter_max(resource, indices, updates, name=None):
 
 def resource_scatter_update(resource, indices, updates, name=None):
     return _resource_scatter("ResourceScatterUpdate", resource, indices, updates, name)
+
+
+# -- ResourceStridedSliceAssign: `resource_variable[...].assign(value)` ------------------------
+def _rssa_infer(inputs, attrs):
+    _check_handle("ResourceStridedSliceAssign", inputs[0], "ref")
+    return []
+
+
+def _rssa_bind(node, ctx):
+    attrs = {m: node.attrs.get(m, 0) for m in _MASKS}
+    get = ctx.variables.get
+
+    def update(h, begin, end, strides, value):
+        buf = get(h.name)
+        if buf is None:
+            raise missing_error(ctx, h.name)
+        assign_slice(buf, begin, end, strides, value, attrs)
+    return update
+
+
+register_op("ResourceStridedSliceAssign", infer=_rssa_infer, bind=_rssa_bind, stateful=True,
+            grad=None)
+
+
+def resource_strided_slice_assign(ref, begin, end, strides, value, name, masks):
+    """ResourceStridedSliceAssign of `value` (a tensor of the variable's dtype)."""
+    return apply("ResourceStridedSliceAssign", [ref, begin, end, strides, value],
+                 dict(masks), name)
 
 
 # -- ResourceCountUpTo ----------------------------------------------------------------------

@@ -11,13 +11,16 @@ FailedPreconditionError when it is fetched or used.
 """
 from __future__ import annotations
 
+import itertools
+import threading
+
 import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph import merge_shapes
 from ..framework.registry import no_gradient_registered, register_op
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import apply, locking
 
 __all__ = ["Uninitialized", "variable_op"]
@@ -74,11 +77,85 @@ def _variable_v1_infer(inputs, attrs):
 register_op("Variable", infer=_variable_v1_infer, bind=_variable_bind, stateful=True, grad=None)
 
 
-def _var_name(node):
-    """The storage key of the variable a ref input comes from (through Identity/Assign)."""
+# -- TemporaryVariable / DestroyTemporaryVariable: a variable of one run, TF's step resource
+# `__per_step_<step>/<var_name>`: the op's ref output is its buffer (zeros here, TF's is
+# uninitialized memory), which Assign writes in place; DestroyTemporaryVariable passes its
+# ref input's value on and forgets the name; the run's end forgets the rest (end_step)
+_TMP_VAR = "N10tensorflow19TemporaryVariableOp6TmpVarE"   # (TF's resource type, mangled)
+_steps = itertools.count(1)
+
+
+def _step_variables(ctx):
+    """(step number, {var_name: buffer}) of this thread's run."""
+    local = ctx.__dict__.setdefault("temporary_variables", threading.local())
+    if getattr(local, "names", None) is None:
+        local.step, local.names = next(_steps), {}
+    return local.step, local.names
+
+
+def end_step(ctx):
+    """The run's end: its temporary variables are gone (session.py)."""
+    local = ctx.__dict__.get("temporary_variables")
+    if local is not None:
+        local.names = None
+
+
+def _temporary_bind(node, ctx):
+    name = node.attrs.get("var_name") or node.name
+    shape = TensorShape(node.attrs["shape"])
+    dtype = node.attrs["dtype"].as_numpy_dtype
+
+    def make():
+        step, names = _step_variables(ctx)
+        if not shape.is_fully_defined():
+            raise errors.InvalidArgumentError(
+                None, None, f"Shape {debug_string(shape)} is not fully defined")
+        if name in names:
+            raise errors.AlreadyExistsError(None, None, f"Resource __per_step_{step}/{name}/"
+                                            f"{_TMP_VAR}")
+        names[name] = buf = np.zeros(shape.as_list(), dtype)
+        return buf
+    return make
+
+
+def _destroy_infer(inputs, attrs):
+    _require_refs("DestroyTemporaryVariable", "ref", inputs[:1])
+    return [(inputs[0].dtype.base_dtype, inputs[0].shape)]
+
+
+def _destroy_bind(node, ctx):
+    name = node.attrs["var_name"]
+
+    def destroy(ref):
+        step, names = _step_variables(ctx)
+        if names.pop(name, None) is None:
+            raise errors.NotFoundError(None, None, f"Resource __per_step_{step}/{name}/"
+                                       f"{_TMP_VAR} does not exist.")
+        return np.array(ref, copy=True)
+    return destroy
+
+
+register_op("TemporaryVariable",
+            infer=lambda inputs, attrs: [(attrs["dtype"]._as_ref, TensorShape(attrs["shape"]))],
+            bind=_temporary_bind, stateful=True, grad=no_gradient_registered)
+register_op("DestroyTemporaryVariable", infer=_destroy_infer, bind=_destroy_bind,
+            stateful=True, grad=no_gradient_registered)
+
+
+def _ref_source(node):
+    """The op making the variable a ref input comes from (through Identity/Assign)."""
     op = node.op._inputs[0].op
-    while op.type not in ("VariableV2", "VarHandleOp", "Variable"):
+    while op.type not in ("VariableV2", "VarHandleOp", "Variable", "TemporaryVariable"):
         op = op._inputs[0].op
+    return op
+
+
+def _var_name(node):
+    """The storage key of the variable a ref input comes from (a TemporaryVariable's is no
+    key of the session's variables: its buffer lives in its run)."""
+    op = _ref_source(node)
+    if op.type == "TemporaryVariable":
+        return ("TemporaryVariable", op.name)
     return op._attrs.get("shared_name") or op.name
 
 
@@ -98,10 +175,11 @@ def _assign_infer(inputs, attrs):
 def _assign_bind(node, ctx):
     store = ctx.variables
     name = _var_name(node)
+    temporary = isinstance(name, tuple)   # a TemporaryVariable's buffer: `ref`, its run's
     validate = node.attrs.get("validate_shape", True)
 
     def assign(ref, value):
-        buf = store.get(name)
+        buf = ref if temporary else store.get(name)
         value = np.asarray(value)
         if buf is not None and buf.shape == value.shape:
             np.copyto(buf, value)
@@ -111,7 +189,8 @@ def _assign_bind(node, ctx):
                 None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
                 f"{list(buf.shape)} rhs shape= {list(value.shape)}")
         buf = np.array(value, dtype=node.op._outputs[0].dtype.as_numpy_dtype, copy=True)
-        store[name] = buf
+        if not temporary:
+            store[name] = buf
         return buf
     return assign
 

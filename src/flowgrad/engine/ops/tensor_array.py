@@ -24,7 +24,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD, ta_handle_of
 from ..framework.registry import register_op
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import apply, to_tensor
 
 __all__ = ["TensorArrayValue", "replaying"]
@@ -43,9 +43,10 @@ class replaying:
 
 
 class _Meta:
-    __slots__ = ("name", "dtype", "dynamic", "clear", "identical", "shape", "cleared", "grad")
+    __slots__ = ("name", "dtype", "dynamic", "clear", "identical", "shape", "cleared", "grad",
+                 "check", "like")
 
-    def __init__(self, name, dtype, dynamic, clear, identical, shape, grad=False):
+    def __init__(self, name, dtype, dynamic, clear, identical, shape, grad=False, check=None):
         self.name = name
         self.dtype = dtype
         self.dynamic = dynamic
@@ -54,6 +55,10 @@ class _Meta:
         self.shape = shape          # the element shape as a tuple once known, else None
         self.cleared = set()
         self.grad = grad
+        # TF's element_shape_ (a TensorShape of known rank, partial or not) that its kernels
+        # check every written value against; None: any value
+        self.check = check
+        self.like = None   # a gradient array's {index: shape of its unwritten reads' zeros}
 
 
 _GRAD_META = _Meta("grad", None, True, False, False, None, grad=True)
@@ -79,6 +84,9 @@ class TensorArrayValue:
 
     __radd__ = __add__
 
+    def fetched(self):   # TF's value of a fetched flow (session.py): TensorArrayV3's 0.0
+        return _np.float32(0.0)
+
     def __repr__(self):
         return f"<TensorArrayValue {self.meta.name} size={self.size} written={sorted(self.elems)}>"
 
@@ -91,20 +99,31 @@ def _shape_str(shape):
     return "[" + ",".join(str(d) for d in shape) + "]"
 
 
+def _partial_str(shape):
+    return "<unknown>" if shape is None else debug_string(shape)
+
+
+def _incompatible(m, i, shape, want):
+    return _invalid(f"TensorArray {m.name}: Could not write to TensorArray index {i} because "
+                    f"the value shape is {_shape_str(shape)} which is incompatible with the "
+                    f"TensorArray's inferred element shape: {want} (consider setting "
+                    "infer_shape=False).")
+
+
 def _put(ta, elems, i, value, size):
     """Writes `value` at `i` into `elems` (a copy of ta's), with TF's checks; new size."""
     m = ta.meta
     if i < 0 or (i >= size and not m.dynamic):
         raise _invalid(f"TensorArray {m.name}: Tried to write to index {i} but array is not "
                        f"resizeable and size is: {size}")
+    if m.check is not None and not isinstance(value, TensorArrayValue) and \
+            value.shape != m.shape and not m.check.is_compatible_with(TensorShape(value.shape)):
+        raise _incompatible(m, i, value.shape, _partial_str(m.check))
     if m.identical and not isinstance(value, TensorArrayValue):
         if m.shape is None:
             m.shape = value.shape
         elif m.shape != value.shape:
-            raise _invalid(f"TensorArray {m.name}: Could not write to TensorArray index {i} "
-                           f"because the value shape is {_shape_str(value.shape)} which is "
-                           "incompatible with the TensorArray's inferred element shape: "
-                           f"{_shape_str(m.shape)} (consider setting infer_shape=False).")
+            raise _incompatible(m, i, value.shape, _shape_str(m.shape))
     if i in elems:
         if m.grad:
             elems[i] = elems[i] + value
@@ -123,10 +142,13 @@ def _get(ta, i, like=None):
     if v is None:
         if like is not None:
             return _np.zeros_like(like)
+        if m.like and i in m.like:
+            return _np.zeros(m.like[i], m.dtype)
         if m.shape is not None:
             return _np.zeros(m.shape, m.dtype)
         raise _invalid(f"TensorArray {m.name}: Could not read from TensorArray index {i}.  "
-                       f"Furthermore, the element shape is not fully defined: <unknown>.  It is "
+                       "Furthermore, the element shape is not fully defined: "
+                       f"{_partial_str(m.check)}.  It is "
                        "possible you are working with a resizeable TensorArray and "
                        "stop_gradients is not allowing the gradients to be written.  If you set "
                        "the full element_shape property on the forward TensorArray, the proper "
@@ -168,7 +190,8 @@ def _new_kernel(size, dtype=None, element_shape=None, dynamic_size=False,
     # process has made, a new one each run (`TensorArray_2_5` in messages)
     meta = _Meta(f"{tensor_array_name or op_name}_{next(_made)}",
                  _np.dtype(dtype.as_numpy_dtype), dynamic_size, clear_after_read,
-                 identical_element_shapes, known)
+                 identical_element_shapes, known,
+                 check=None if shape.dims is None else shape)
     ta = TensorArrayValue({}, size, meta)
     return meta, ta
 
@@ -260,7 +283,37 @@ def _read_grad(op, grad):
     return [_forward(grad_write(op.inputs[1], grad), op), None]
 
 
-register_op("TensorArrayReadV3", infer=lambda inputs, attrs: _element_out(attrs),
+def _handle_data(flow):
+    """TF's handle data of the array whose flow is `flow` (the element shape its shape
+    functions carry on the handle): TensorArrayV3's element_shape where fully defined or
+    identical_element_shapes; TensorArrayGradWithShape's: as many unknown dims as
+    shape_to_prepend has, then the forward's; else unknown."""
+    op = getattr(flow, "op", None)
+    while op is not None and op.type in ("TensorArrayWriteV3", "TensorArrayScatterV3",
+                                         "TensorArraySplitV3"):
+        op = op.inputs[0].op
+    if op is None or op.type not in ("TensorArrayV3", "TensorArrayGradWithShape"):
+        return TensorShape(None)
+    if op.type == "TensorArrayGradWithShape":
+        prepend = op.inputs[2].shape
+        fwd = _handle_data(op.inputs[0].op.outputs[-1])
+        if fwd.dims is None or prepend.ndims != 1 or prepend.as_list()[0] is None:
+            return TensorShape(None)
+        return TensorShape([None] * prepend.as_list()[0]).concatenate(fwd)
+    elem = TensorShape(op.get_attr("element_shape"))
+    return elem if elem.is_fully_defined() or op.get_attr("identical_element_shapes") \
+        else TensorShape(None)
+
+
+def _read_infer(inputs, attrs):
+    """The element_shape attr flowgrad's reads carry, else (a read of a TF graph) TF's
+    shape function's: the handle's data."""
+    if "element_shape" in attrs:
+        return _element_out(attrs)
+    return [(attrs["dtype"], _handle_data(inputs[0]))]
+
+
+register_op("TensorArrayReadV3", infer=_read_infer,
             kernel=_read_kernel, grad=_read_grad)
 
 
@@ -359,7 +412,8 @@ def _scatter_kernel(ta, indices, value, **_):
     m = ta.meta
     if len(idx) > 1 and not m.grad and min(idx) >= 0 and len(set(idx)) == len(idx) and \
             elems.keys().isdisjoint(idx) and \
-            (not m.identical or m.shape in (None, value.shape[1:])):
+            (not m.identical or m.shape in (None, value.shape[1:])) and \
+            (m.check is None or m.check.is_compatible_with(TensorShape(value.shape[1:]))):
         # distinct new indices in range (checked above): every write is valid
         if m.identical:
             m.shape = value.shape[1:]

@@ -88,11 +88,7 @@ def _check_shape(h, i, value):
     if 0 <= i < ta.size or ta.meta.dynamic:
         shape = _np.shape(value)
         if not h.shape.is_compatible_with(TensorShape(shape)):
-            want = "[" + ",".join("?" if d is None else str(d) for d in h.shape.as_list()) + "]"
-            raise _ta._invalid(f"TensorArray {ta.meta.name}: Could not write to TensorArray "
-                               f"index {i} because the value shape is {_ta._shape_str(shape)} "
-                               "which is incompatible with the TensorArray's inferred element "
-                               f"shape: {want} (consider setting infer_shape=False).")
+            raise _ta._incompatible(ta.meta, i, shape, _ta._partial_str(h.shape))
 
 
 def _write(h, index, value, flow_in, **_):

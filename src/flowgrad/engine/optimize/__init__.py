@@ -68,6 +68,7 @@ def options_from_config(config):
     """
     opts = dict.fromkeys(PASS_NAMES, True)
     opts["inplace"] = True
+    opts["loop_optimization"] = True   # Grappler's (stack_pushes.py), not a pass here
     if config is None:
         return opts
     go = getattr(config, "graph_options", None)
@@ -80,6 +81,8 @@ def options_from_config(config):
     for name, field in _FIELD_OF.items():
         if getattr(rw, field) == off:
             opts[name] = False
+    if rw.loop_optimization == off:
+        opts["loop_optimization"] = False
     if go.optimizer_options.opt_level == -1:   # OptimizerOptions.L0
         opts["cse"] = False
     if rw.memory_optimization == 1:            # RewriterConfig.NO_MEM_OPT

@@ -39,8 +39,9 @@ from .convert_exp_log import convert_exp_log
 from .remap_batch_norm import remap_fused_batch_norm
 from .remap_matmul import remap_matmul_bias_add
 from .simplify_aggregation import simplify_aggregation
-from .transpose_matmul import fold_transpose_matmul
+from .stack_pushes import remove_stack_pushes
 from .symbolic_shapes import known_shape_fetches
+from .transpose_matmul import fold_transpose_matmul
 
 MIN_GRAPH_NODES = 4   # Grappler's default min_graph_nodes
 # the ops whose feed shape Grappler reads from their `shape` attr (a Const's from its value)
@@ -80,7 +81,8 @@ def grappler_options(options, feed_tensors):
 
 def grappler_off(options):
     """`options` with Grappler's value-changing rewrites off."""
-    return dict(options, constant_folding=False, arithmetic=False, fusion=False)
+    return dict(options, constant_folding=False, arithmetic=False, fusion=False,
+                loop_optimization=False)
 
 
 # a Cond node's attr: {capture position: value} of its captures that Grappler folds into
@@ -228,7 +230,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     second iteration does), its MatMuls of a Transpose (transpose_matmul.py) and its AddN
     inputs' order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
     their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
-    (`loop_body`). TF 1.x loop bodies live in the main graph, so their AddNs are sorted
+    (`loop_body`); the pushes of stacks nothing pops made Identities (stack_pushes.py) when
+    the loop optimizer is on. TF 1.x loop bodies live in the main graph, so their AddNs are sorted
     too (the fused RNN runners follow: lstm_loop.by_name; golden rnn/loop_grads).
     `addn_order=False` in `options` keeps tf.gradients' AddN order (the XLA program's: a
     chain's accumulations then roll into one loop)."""
@@ -293,4 +296,6 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     if options.get("fusion", True):
         # primitive ops (remap_batch_norm.py)
         program = remap_fused_batch_norm(program, options.get("constant_folding", True))
+    if options.get("loop_optimization", True):
+        program = remove_stack_pushes(program)   # pushes nothing pops: Identities
     return program

@@ -44,6 +44,7 @@ from ..ops.control_flow import loops_fail_grappler
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
+from ..ops.state import end_step
 from ..framework import threads
 from ..framework import tf_nodes   # (registers get_operations's TF view in graph.py)
 from .backends.numpy import CompiledProgram
@@ -802,6 +803,8 @@ class BaseSession:
             _err_restore(token)
             if plan.takes_mutex:   # TF frees a lock no ConsumeMutexLock took with the run
                 release_run_locks(self._ctx)
+            if "temporary_variables" in self._ctx.__dict__:   # (TF's step resources)
+                end_step(self._ctx)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
@@ -832,6 +835,8 @@ class BaseSession:
                 finally:
                     if plan.takes_mutex:
                         release_run_locks(self._ctx)
+                    if "temporary_variables" in self._ctx.__dict__:
+                        end_step(self._ctx)
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:
