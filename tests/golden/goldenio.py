@@ -23,7 +23,9 @@ from __future__ import absolute_import
 import base64
 import json
 import math
+import os
 import platform
+import re
 
 import numpy as np
 
@@ -136,6 +138,33 @@ def host_vendor():
     with open("/proc/cpuinfo", "rb") as f:
         head = f.read(4096)
     return "intel" if b"GenuineIntel" in head else "amd"
+
+
+def relative_paths(value, root):
+    """`value` with the checkout's path `root` removed from every string (in lists, tuples,
+    dict values and recorded errors' messages: an exception becomes its GoldenError), so
+    that goldens holding tracebacks or file names do not depend on where the repository
+    lives. Both spellings go: `/<root>/` and `<root>/` without its
+    leading separator, which is how TF 1.14's OpError "defined at" and "Original stack
+    trace" paths come out (error_interpolation strips the common prefix of the traceback
+    files, `/` when they lie under both the checkout and site-packages). A path that only
+    contains the root's words further in (/tmp/<root>/...) is left alone."""
+    sep = re.escape(os.sep)
+    at = re.compile(r"(?<![\w.~%s-])%s?%s" % (sep, sep,
+                                              re.escape(root.strip(os.sep) + os.sep)))
+    if isinstance(value, str):
+        return at.sub("", value)
+    if isinstance(value, list):
+        return [relative_paths(v, root) for v in value]
+    if isinstance(value, tuple):
+        return tuple(relative_paths(v, root) for v in value)
+    if isinstance(value, dict):
+        return {k: relative_paths(v, root) for k, v in value.items()}
+    if isinstance(value, BaseException):
+        value = GoldenError.of(value)
+    if isinstance(value, GoldenError):
+        return GoldenError(value.cls, relative_paths(value.message, root))
+    return value
 
 
 def write(path, cases, generator):

@@ -5,7 +5,7 @@
 For each generator: imports it fresh (its own folder first on sys.path), resets
 TensorFlow's default graph and NumPy's global seed, calls `cases(tf)`, and writes
 OUT_DIR/<area>/<stem>.json with tests/golden/goldenio.py (the checkout's path is
-removed from every string). One line per generator
+removed from every string: goldenio.relative_paths). One line per generator
 on stdout: `ok <path> <seconds> <cases>` or `FAIL <path> <seconds>` followed by
 the traceback on stderr. tools/goldens.py drives this; it is not meant to be
 run by hand, though it can be.
@@ -40,20 +40,6 @@ def _forget_golden_modules():
             del sys.modules[name]
 
 
-def _relative_paths(value):
-    """`value` with this checkout's path (ROOT/) removed from every string, so that goldens
-    holding tracebacks or file names do not depend on where the repository lives."""
-    if isinstance(value, str):
-        return value.replace(ROOT + os.sep, "")
-    if isinstance(value, list):
-        return [_relative_paths(v) for v in value]
-    if isinstance(value, tuple):
-        return tuple(_relative_paths(v) for v in value)
-    if isinstance(value, dict):
-        return {k: _relative_paths(v) for k, v in value.items()}
-    return value
-
-
 def run_one(rel, out_dir):
     path = os.path.join(ROOT, rel)
     area = os.path.relpath(os.path.dirname(path), GOLDEN)
@@ -74,7 +60,7 @@ def run_one(rel, out_dir):
         dest = os.path.join(out_dir, area)
         if not os.path.isdir(dest):
             os.makedirs(dest)
-        goldenio.write(os.path.join(dest, stem + ".json"), _relative_paths(cases),
+        goldenio.write(os.path.join(dest, stem + ".json"), goldenio.relative_paths(cases, ROOT),
                        rel.replace(os.sep, "/"))
         return len(cases)
     finally:
