@@ -263,9 +263,10 @@ class Checkpoint:
         AssignVariableOp or Assign), those of objects made later when they are made;
         save_counter is made here. The returned status's run_restore_ops() runs them."""
         if save_path is None:
-            return _InitializationOnlyStatus(self)
-        status = restore_into(self._saver, self, save_path,
-                              lambda: [o for o, _ in _walk(self)], self)
+            status = _InitializationOnlyStatus(self)
+        else:
+            status = restore_into(self._saver, self, save_path,
+                                  lambda: [o for o, _ in _walk(self)], self)
         self.save_counter   # noqa: B018 - TF makes it after the restore (restored if saved)
         return status
 
