@@ -307,22 +307,23 @@ class _InitializationOnlyStatus:
 _uids = itertools.count(1)
 
 
-_plain_states = {}   # id -> (list or dict, state): the containers have no __dict__
+_plain_states = {}   # id -> (object, state) of the objects not holding their own
 
 
 def _state(obj, make=True):
     """The restore bookkeeping TF 1.14 keeps on a Trackable: its update uid (the newest
     restore that assigned it) and the checkpoint positions deferred until a dependency
     (by local name) or a slot variable (by slot name and variable) is made."""
-    if not hasattr(obj, "__dict__"):
+    if not hasattr(obj, "__dict__") or "_self_update_uid" in obj.__dict__:
+        # a list / dict, or a tf.Module (its attributes are its vars(): none is added)
         held = _plain_states.get(id(obj))
         if held is None and make:
             held = _plain_states[id(obj)] = (obj, {"uid": 0, "deferred": {}, "slots": {}})
         return held[1] if held else None
-    st = obj.__dict__.get("_restore_state")
+    st = obj.__dict__.get("_self_restore_state")
     if st is None and make:
         st = {"uid": 0, "deferred": {}, "slots": {}}
-        object.__setattr__(obj, "_restore_state", st)
+        object.__setattr__(obj, "_self_restore_state", st)
     return st
 
 

@@ -484,7 +484,7 @@ class Optimizer:
     def _restore_slot_variable(self, slot_name, variable, slot_variable):
         """TF's Optimizer._restore_slot_variable: a checkpoint restored before the slot
         was made restores it now (its restore ops made here)."""
-        if "_restore_state" in self.__dict__:
+        if "_self_restore_state" in self.__dict__:
             from . import checkpointable  # lazy: only after an object-based restore
             checkpointable.slot_created(self, variable, slot_name, slot_variable)
 
@@ -522,7 +522,7 @@ class Optimizer:
             with graph.as_default(), graph.colocate_with(colocate_with.op):
                 v = Variable(initial_value, name=name, trainable=False,
                              use_resource=is_resource_variable(colocate_with))
-            if "_restore_state" in self.__dict__:   # TF's _handle_deferred_dependencies
+            if "_self_restore_state" in self.__dict__:   # TF's _handle_deferred_dependencies
                 from . import checkpointable  # lazy: only after an object-based restore
                 checkpointable.dependency_added(self, name, v)
             self._non_slot_dict[key] = v
