@@ -3,7 +3,7 @@
 file-prefix Const, per variable RestoreV2 / Identity / AssignVariableOp or Assign,
 save_counter), nothing new on a second restore, restores deferred until an attribute,
 Adam's slots or a Keras layer is made, load_weights streamed to the session, and the
-status assertions' text; op by op (name, type, inputs, device, control inputs)."""
+status assertions' text, tf.train.Saver reading an object-based checkpoint; op by op (name, type, inputs, device, control inputs)."""
 import pytest
 
 from goldens import generator, load
@@ -26,7 +26,7 @@ def test_golden_host():
 
 
 @pytest.mark.parametrize("case", ["checkpoint_restore", "adam_slots", "keras_built",
-                                  "keras_unbuilt"])
+                                  "keras_unbuilt", "saver_object_ckpt"])
 def test_restore_graph_as_tf(case):
     got = getattr(G, case)(tf)
     want = GOLD[case]

@@ -167,7 +167,38 @@ def keras_unbuilt(tf):
     return out
 
 
+def saver_object_ckpt(tf):
+    # tf.train.Saver on an object-based checkpoint: TF 1.14 rebuilds a Saver ('save_1')
+    # of the checkpoint's keys (once), or names the variables the checkpoint has not
+    d = tempfile.mkdtemp()
+    out = []
+    try:
+        with tf.Graph().as_default(), tf.Session() as s:
+            v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+            r = tf.Variable([3.0], name="r")
+            ck = tf.train.Checkpoint(v=v, r=r)
+            s.run(tf.global_variables_initializer())
+            p = ck.save(os.path.join(d, "ck"), session=s)
+        with tf.Graph().as_default() as g, tf.Session() as s:
+            v = tf.Variable([0.0, 0.0], name="v", use_resource=True)
+            r = tf.Variable([0.0], name="r")
+            sv = _record(out, g, "Saver", lambda: tf.train.Saver())
+            _record(out, g, "restore", lambda: sv.restore(s, p))
+            out.append(["values", s.run([v, r])])
+            _record(out, g, "restore again", lambda: sv.restore(s, p))
+            w = tf.Variable(1.0, name="w")
+            sv2 = tf.train.Saver([v, w])
+            try:
+                sv2.restore(s, p)
+                out.append(["missing", None])
+            except tf.errors.NotFoundError as e:
+                out.append(["missing", [type(e).__name__, e.message]])
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def cases(tf):
     return {"host": vendor(), "checkpoint_restore": checkpoint_restore(tf),
             "adam_slots": adam_slots(tf), "keras_built": keras_built(tf),
-            "keras_unbuilt": keras_unbuilt(tf)}
+            "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf)}
