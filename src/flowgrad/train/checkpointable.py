@@ -27,9 +27,9 @@ from ..ops.state_ops import assign
 from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
-from .saver import _canonical_device, _functional_sharded_save, _ref_of, restore_v2
+from .saver import (OBJECT_GRAPH_KEY, _canonical_device, _functional_sharded_save,
+                    _object_graph_pb2, _parse_object_graph, _ref_of, restore_v2)
 
-OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 _VALUE_SUFFIX = ".ATTRIBUTES/VARIABLE_VALUE"
 
 
@@ -524,17 +524,6 @@ def slot_created(opt, var, slot_name, slot):
         _restore_position(coord, node_id, slot)
 
 
-def _parse_object_graph(save_path, reader):
-    raw = reader.get_tensor(OBJECT_GRAPH_KEY)
-    graph = _object_graph_pb2().TrackableObjectGraph()
-    try:
-        graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
-    except Exception as e:  # noqa: BLE001 - protobuf's DecodeError varies by runtime
-        raise errors.DataLossError(None, None, f"{save_path}: the object graph does not "
-                                   f"parse ({e})") from None
-    return graph
-
-
 def restore_into(saver, root, save_path, list_objects, root_object):
     """TF's TrackableSaver.restore in graph mode: the status of restoring `save_path`
     into `root` (restore ops made for the objects there now, the others when made)."""
@@ -650,11 +639,6 @@ def streaming_restore(status, session):
     status.run_restore_ops(session=session)
     status._checkpoint.callback = (
         lambda ops: session.run(ops, feed_dict=status._feed_dict))
-
-
-def _object_graph_pb2():
-    from tensorboard.compat.proto import trackable_object_graph_pb2  # lazy: optional protos
-    return trackable_object_graph_pb2
 
 
 class CheckpointManager:

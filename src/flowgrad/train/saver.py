@@ -1074,7 +1074,6 @@ meta_graph.register_collection_kind(
 def object_graph_key_mapping(checkpoint_path):
     """{variable name when written: checkpoint key} of an object-based checkpoint (TF's
     saver.object_graph_key_mapping); NotFoundError for a name-based one."""
-    from .checkpointable import OBJECT_GRAPH_KEY, _parse_object_graph  # lazy: above saver
     reader = _io.CheckpointReader(os.fspath(checkpoint_path))
     reader.get_tensor(OBJECT_GRAPH_KEY)
     graph = _parse_object_graph(checkpoint_path, reader)
@@ -1123,3 +1122,22 @@ def saver_from_object_based_checkpoint(checkpoint_path, var_list=None, builder=N
     saver._rename = names_to_keys   # TF renames the saveables' specs to the keys
     saver.__init__(var_list, builder=builder)
     return saver
+
+
+OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"   # an object-based checkpoint's graph
+
+
+def _object_graph_pb2():
+    from tensorboard.compat.proto import trackable_object_graph_pb2  # lazy: optional protos
+    return trackable_object_graph_pb2
+
+
+def _parse_object_graph(save_path, reader):
+    raw = reader.get_tensor(OBJECT_GRAPH_KEY)
+    graph = _object_graph_pb2().TrackableObjectGraph()
+    try:
+        graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+    except Exception as e:  # noqa: BLE001 - protobuf's DecodeError varies by runtime
+        raise errors.DataLossError(None, None, f"{save_path}: the object graph does not "
+                                   f"parse ({e})") from None
+    return graph
