@@ -22,7 +22,8 @@ def _golden_host(monkeypatch):
 
 
 @pytest.mark.parametrize("case", ["checkpoint_restore", "adam_slots", "keras_built",
-                                  "keras_unbuilt", "saver_object_ckpt"])
+                                  "keras_unbuilt", "saver_object_ckpt",
+                                  "shape_mismatch"])
 def test_restore_graph_as_tf(case):
     assert GOLD["host"] == "intel"
     got = getattr(G, case)(tf)

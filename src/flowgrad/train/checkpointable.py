@@ -497,8 +497,8 @@ def _multi_device_restore(prefix, saveables):
                             var.handle, var.shape, identity(value))
                 else:
                     ref = _ref_of(var)
-                    out[key] = assign(ref, value,
-                                      validate_shape=ref.shape.is_fully_defined()).op
+                    out[key] = assign(ref, value,   # (TF's op here is the Tensor)
+                                      validate_shape=ref.shape.is_fully_defined())
     return out
 
 

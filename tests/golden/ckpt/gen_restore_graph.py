@@ -198,7 +198,41 @@ def saver_object_ckpt(tf):
     return out
 
 
+def shape_mismatch(tf):
+    # a resource variable takes the checkpoint's shape (AssignVariableOp); a ref
+    # variable's Assign (validate_shape) fails at run_restore_ops
+    d = tempfile.mkdtemp()
+    out = []
+    K = tf.keras
+    try:
+        with tf.Graph().as_default(), tf.Session() as s:
+            m = K.Sequential([K.layers.Dense(2, input_shape=(2,), name="a")])
+            p = os.path.join(d, "w")
+            m.save_weights(p)
+            m2 = K.Sequential([K.layers.Dense(3, input_shape=(2,), name="a")])
+            m2.load_weights(p)
+            out.append(["keras shapes", [list(w.shape) for w in m2.get_weights()]])
+            v = tf.Variable([1.0, 2.0], name="v")
+            s.run(v.initializer)
+            p2 = tf.train.Checkpoint(v=v).save(os.path.join(d, "ck"), session=s)
+            st = tf.train.Checkpoint(v=tf.Variable([1.0, 2.0, 3.0], name="v3")).restore(p2)
+            try:
+                st.run_restore_ops(s)
+                out.append(["ref", None])
+            except tf.errors.InvalidArgumentError as e:
+                out.append(["ref", [type(e).__name__, e.message.splitlines()[0]]])
+            try:
+                tf.train.Checkpoint(v=v).restore(os.path.join(d, "nope"))
+            except tf.errors.NotFoundError as e:
+                out.append(["missing", [type(e).__name__,
+                                        e.message.replace(d, "DIR").splitlines()[0]]])
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def cases(tf):
     return {"host": vendor(), "checkpoint_restore": checkpoint_restore(tf),
             "adam_slots": adam_slots(tf), "keras_built": keras_built(tf),
-            "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf)}
+            "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf),
+            "shape_mismatch": shape_mismatch(tf)}
