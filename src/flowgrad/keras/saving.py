@@ -360,6 +360,7 @@ def _optimizer_node(opt, variables, checkpoint_cls):
     and the hyperparameter variables made so far (in the order made), its slots as the
     node's slot variables."""
     node = checkpoint_cls()
+    object.__setattr__(node, "_restore_owner", opt)   # restores wait on the optimizer
     if opt._iterations is not None:
         setattr(node, "iter", opt._iterations)
     for name, value in sorted(opt._hyper.items()):
@@ -377,6 +378,7 @@ def _tf_optimizer_node(opt, variables, checkpoint_cls):
     optimizer as 'optimizer' (its non-slot variables of the model's graph by name, e.g.
     beta1_power; its slots by slot name) and its iterations as 'global_step'."""
     inner = checkpoint_cls()
+    object.__setattr__(inner, "_restore_owner", opt.optimizer)   # restores wait on it
     graph = K.get_session().graph
     for (name, g), v in sorted(opt.optimizer._non_slot_dict.items(), key=lambda x: x[0][0]):
         if g is graph:
@@ -459,9 +461,10 @@ def load_weights_tf(model, filepath):
     return status.assert_nontrivial_match()
 
 
-def restore_deferred_layers(model):
-    """TF 1.14's Network._track_layers after a model is built: the restores waiting for
-    the layers now tracked ('layer_with_weights-N', then 'layer-N') run."""
+def restore_deferred_dependencies(model):
+    """TF 1.14's tracking of a model's dependencies made after load_weights (the layers
+    of a Sequential built later: 'layer_with_weights-N', then 'layer-N'; the optimizer
+    set by compile): the restores waiting for them run."""
     pending = model.__dict__.get("_restore_pending")
     if not pending:
         return

@@ -313,7 +313,10 @@ _plain_states = {}   # id -> (object, state) of the objects not holding their ow
 def _state(obj, make=True):
     """The restore bookkeeping TF 1.14 keeps on a Trackable: its update uid (the newest
     restore that assigned it) and the checkpoint positions deferred until a dependency
-    (by local name) or a slot variable (by slot name and variable) is made."""
+    (by local name) or a slot variable (by slot name and variable) is made. A node
+    standing for another object (`_restore_owner`: a Keras optimizer's) keeps its
+    owner's."""
+    obj = getattr(obj, "__dict__", {}).get("_restore_owner", obj)
     if not hasattr(obj, "__dict__") or "_self_update_uid" in obj.__dict__:
         # a list / dict, or a tf.Module (its attributes are its vars(): none is added)
         held = _plain_states.get(id(obj))
