@@ -5,9 +5,11 @@ the path; per object RestoreV2, then Identity + AssignVariableOp for a resource 
 Assign for a ref variable; save_counter made on restore; nothing new when restored again),
 restores deferred until a dependency is added, a subset restore, Adam's beta powers and
 m/v slots made after the restore (their restore ops made as they are), Keras load_weights
-of a TF-format checkpoint into a built model and into one built later; the status
-assertions' AssertionError text and the restored values. The values do not depend on the
-host; the generator records it (an Intel Xeon made this golden)."""
+of a TF-format checkpoint into a built model and into one built later, a Keras Adam's
+state restored as compile / fit make it, tf.train.Saver reading an object-based
+checkpoint, shape mismatches; the status
+assertions' AssertionError text and the values. The Adam steps' float32 bits depend on
+the host's CPU: the generator records it (an Intel Xeon made this golden)."""
 import os
 import shutil
 import tempfile
@@ -35,7 +37,12 @@ def _check(fn):
         fn()
         return None
     except AssertionError as e:
-        return str(e)
+        msg = str(e)
+        head = "changes in the Python program: [<"
+        if head in msg:   # TF lists the objects in a set's order: sorted here
+            start, items = msg.split(head, 1)
+            msg = start + head + ">, <".join(sorted(items[:-2].split(">, <"))) + ">]"
+        return msg
 
 
 def _record(out, g, tag, fn):
@@ -231,8 +238,49 @@ def shape_mismatch(tf):
     return out
 
 
+def keras_optimizer(tf):
+    # a trained Adam model's checkpoint loaded into a model compiled before / after
+    # load_weights: iter, the hyperparameters and m / v restore as fit makes them (under
+    # 'Adam/'); the restore ops of fit, then the values after one more step
+    X = np.linspace(-1, 1, 12).reshape(4, 3).astype("float32")
+    Y = np.ones((4, 2), "float32")
+    K = tf.keras
+    d = tempfile.mkdtemp()
+    out = []
+
+    def model():
+        return K.Sequential([K.layers.Dense(2, input_shape=(3,), name="d",
+                                            kernel_initializer="ones")])
+    try:
+        p = os.path.join(d, "w")
+        with tf.Graph().as_default(), tf.Session():
+            m = model()
+            m.compile(K.optimizers.Adam(0.1), "mse")
+            m.fit(X, Y, epochs=2, batch_size=2, verbose=0, shuffle=False)
+            m.save_weights(p)
+        for order in ("compile first", "load first"):
+            with tf.Graph().as_default() as g, tf.Session():
+                m = model()
+                if order == "compile first":
+                    m.compile(K.optimizers.Adam(0.1), "mse")
+                st = m.load_weights(p)
+                if order == "load first":
+                    m.compile(K.optimizers.Adam(0.1), "mse")
+                n0 = len(g.get_operations())
+                m.fit(X, Y, epochs=1, batch_size=4, verbose=0)
+                out.append([order, [o for o in _ops(g, n0) if o[1] in (
+                    "RestoreV2", "Identity", "AssignVariableOp")]])
+                if order == "load first":   # (compile first: flowgrad's last bit varies)
+                    out.append([order + " values",
+                                m.optimizer.get_weights() + m.get_weights()])
+                out.append([order + " consumed", _check(st.assert_consumed)])
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def cases(tf):
     return {"host": vendor(), "checkpoint_restore": checkpoint_restore(tf),
             "adam_slots": adam_slots(tf), "keras_built": keras_built(tf),
             "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf),
-            "shape_mismatch": shape_mismatch(tf)}
+            "shape_mismatch": shape_mismatch(tf), "keras_optimizer": keras_optimizer(tf)}
