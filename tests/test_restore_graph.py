@@ -49,7 +49,7 @@ def _in_process_on(cpu, case, tmp_path):
 
 @pytest.mark.parametrize("case", ["checkpoint_restore", "adam_slots", "keras_built",
                                   "keras_unbuilt", "saver_object_ckpt", "shape_mismatch",
-                                  "keras_optimizer"])
+                                  "keras_optimizer", "name_based"])
 def test_restore_graph_as_tf(case, tmp_path):
     assert GOLD["host"] == "intel"
     got = (_in_process_on("intel", case, tmp_path) if case == "keras_optimizer"

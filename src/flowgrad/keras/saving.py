@@ -453,6 +453,13 @@ def load_weights_tf(model, filepath):
         object.__setattr__(model, "_restore_saver", saver)
     root = model_checkpoint(model)
     status = ckpt.restore_into(saver, root, filepath, lambda: _model_objects(model), model)
+    if isinstance(status, ckpt.NameBasedSaverStatus):
+        K.get_session()   # (TF asks for it first)
+        raise NotImplementedError(
+            "Streaming restore not supported from name-based checkpoints when graph "
+            "building. File a feature request if this limitation bothers you. As a "
+            "workaround, consider either using tf.train.Checkpoint to load name-based "
+            "checkpoints or enabling eager execution.")
     # the root node is rebuilt on each call: its deferred children wait on the model
     pending = model.__dict__.setdefault("_restore_pending", {})
     for name, positions in ckpt._state(root)["deferred"].items():

@@ -534,11 +534,8 @@ def restore_into(saver, root, save_path, list_objects, root_object):
     reader = _io.CheckpointReader(save_path)
     try:
         reader.get_tensor(OBJECT_GRAPH_KEY)
-    except errors.NotFoundError:
-        raise NotImplementedError(
-            f"flowgrad does not implement restoring the name-based checkpoint {save_path} "
-            "with tf.train.Checkpoint.restore / load_weights (TF 1.14's "
-            "NameBasedSaverStatus): restore it with tf.train.Saver") from None
+    except errors.NotFoundError:   # a tf.train.Saver checkpoint: restored by names
+        return NameBasedSaverStatus(save_path, list_objects)
     proto = _parse_object_graph(save_path, reader)
     prefix = saver.prefix_tensor(get_default_graph())
     coord = _Coordinator(proto, save_path, prefix, saver)
@@ -632,6 +629,45 @@ class CheckpointLoadStatus:
                  and _uid(o) < coord.uid]
         self.run_restore_ops(session=s)
         s.run(inits)
+
+    def expect_partial(self):
+        return self
+
+
+class NameBasedSaverStatus:
+    """restore() of a name-based (tf.train.Saver) checkpoint (TF 1.14's): nothing is
+    matched by objects; run_restore_ops restores the variables not restored since by
+    their global names, through a new tf.train.Saver on /cpu:0 each time."""
+
+    def __init__(self, save_path, list_objects):
+        self._save_path = save_path
+        self._list_objects = list_objects
+        self._uid = next(_uids)
+
+    def assert_consumed(self):
+        for obj in self._list_objects():
+            if _uid(obj) < self._uid:
+                raise AssertionError("Object not restored: %s" % (obj,))
+        return self
+
+    assert_existing_objects_matched = assert_consumed
+    assert_nontrivial_match = assert_consumed
+
+    def run_restore_ops(self, session=None):
+        from .saver import Saver  # lazy: a Saver only for this restore
+        s = _restore_session(session)
+        g = s.graph
+        with g.as_default(), g.device("/cpu:0"):
+            variables = []
+            for obj in self._list_objects():
+                if _uid(obj) < self._uid:
+                    _state(obj)["uid"] = self._uid
+                    if isinstance(obj, Variable):
+                        variables.append(obj)
+            Saver(variables).restore(s, self._save_path)
+
+    def initialize_or_restore(self, session=None):
+        self.run_restore_ops(session=session)
 
     def expect_partial(self):
         return self

@@ -7,7 +7,7 @@ restores deferred until a dependency is added, a subset restore, Adam's beta pow
 m/v slots made after the restore (their restore ops made as they are), Keras load_weights
 of a TF-format checkpoint into a built model and into one built later, a Keras Adam's
 state restored as compile / fit make it, tf.train.Saver reading an object-based
-checkpoint, shape mismatches; the status
+checkpoint and tf.train.Checkpoint a name-based one, shape mismatches; the status
 assertions' AssertionError text and the values. The Adam steps' float32 bits depend on
 the host's CPU: the generator records it (an Intel Xeon made this golden)."""
 import os
@@ -279,8 +279,47 @@ def keras_optimizer(tf):
     return out
 
 
+def name_based(tf):
+    # Checkpoint.restore of a tf.train.Saver checkpoint (NameBasedSaverStatus): no op at
+    # restore(); run_restore_ops makes a Saver on /cpu:0 of the variables not restored
+    # since (none left the second time: "No variables to save"); Keras load_weights
+    # refuses it in graph mode
+    d = tempfile.mkdtemp()
+    out = []
+    try:
+        with tf.Graph().as_default() as g, tf.Session() as s:
+            v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+            w = tf.Variable(3.0, name="w")
+            ck = tf.train.Checkpoint(v=v, w=w)
+            ck.save_counter   # noqa: B018 - in the checkpoint (restore makes it)
+            s.run(tf.global_variables_initializer())
+            p = tf.train.Saver().save(s, os.path.join(d, "n"))
+            s.run([v.assign([0.0, 0.0]), w.assign(0.0)])
+            st = _record(out, g, "restore", lambda: ck.restore(p))
+            out.append(["type", type(st).__name__])
+            out.append(["consumed before", _check(st.assert_consumed) is not None])
+            _record(out, g, "run_restore_ops", lambda: st.run_restore_ops(s))
+            out.append(["values", s.run([v, w])])
+            out.append(["consumed", _check(st.assert_consumed)])
+            try:
+                st.run_restore_ops(s)
+                out.append(["again", None])
+            except ValueError as e:
+                out.append(["again", str(e)])
+            m = tf.keras.Sequential([tf.keras.layers.Dense(2, input_shape=(2,))])
+            try:
+                m.load_weights(p)
+                out.append(["keras", None])
+            except NotImplementedError as e:
+                out.append(["keras", str(e)])
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def cases(tf):
     return {"host": vendor(), "checkpoint_restore": checkpoint_restore(tf),
             "adam_slots": adam_slots(tf), "keras_built": keras_built(tf),
             "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf),
-            "shape_mismatch": shape_mismatch(tf), "keras_optimizer": keras_optimizer(tf)}
+            "shape_mismatch": shape_mismatch(tf), "keras_optimizer": keras_optimizer(tf),
+            "name_based": name_based(tf)}
