@@ -36,7 +36,8 @@ with open({path!r}, "wb") as f:
 """
 
 
-def _in_process_on(cpu, case, tmp_path):
+def _case_in_a_process(cpu, case, tmp_path):
+    """The generator's `case` run by flowgrad in a fresh process with FLOWGRAD_CPU=cpu."""
     path = str(tmp_path / "out.pkl")
     code = _RUN.format(tests=os.path.join(ROOT, "tests"),
                        golden=os.path.join(ROOT, "tests", "golden"), case=case, path=path)
@@ -52,7 +53,7 @@ def _in_process_on(cpu, case, tmp_path):
                                   "keras_optimizer", "name_based"])
 def test_restore_graph_as_tf(case, tmp_path):
     assert GOLD["host"] == "intel"
-    got = (_in_process_on("intel", case, tmp_path) if case == "keras_optimizer"
+    got = (_case_in_a_process("intel", case, tmp_path) if case == "keras_optimizer"
            else getattr(G, case)(tf))
     want = GOLD[case]
     assert [step[0] for step in got] == [step[0] for step in want]

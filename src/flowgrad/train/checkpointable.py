@@ -7,6 +7,11 @@ a variable reached by the path `a/b` is saved under the key
 `a/b/.ATTRIBUTES/VARIABLE_VALUE`, and the entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds the
 TrackableObjectGraph proto (TensorBoard's trackable_object_graph_pb2) describing the
 objects, as TF 1.14 writes them, so either system restores the other's checkpoints.
+
+restore() is TF 1.14's TrackableSaver.restore in graph mode: it builds TF's restore ops
+for the objects there now (one file-prefix Const per root, per object RestoreV2,
+Identity and AssignVariableOp or Assign) and those of objects made later as they are
+made (deferred restores); the status's run_restore_ops runs them.
 """
 import collections
 import itertools
