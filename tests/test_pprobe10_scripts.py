@@ -19,12 +19,6 @@ GOLD = load("seeded", "pprobe10_scripts")
 
 # the programs flowgrad does not yet run to TF's output, and why
 XFAIL = {
-    "restore_graph.py": "object-based restore in graph mode: TF 1.14's TrackableSaver.restore "
-    "builds, at restore() / load_weights, one file-prefix Const and per restored variable "
-    "RestoreV2 (its tensor_names / shape_and_slices Consts), Identity and AssignVariableOp "
-    "(Checkpoint.restore also makes save_counter then); flowgrad's Keras load_weights "
-    "assigns the values without ops and its Checkpoint.restore builds one RestoreV2 under "
-    "'restore/' at run_restore_ops",
 }
 
 

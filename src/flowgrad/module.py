@@ -23,7 +23,7 @@ import re
 from .engine.framework.graph import name_scope as _name_scope
 from .nest import flatten_with_tuple_paths
 from .ops.variables import Variable
-from .train.checkpointable import Checkpoint
+from .train.checkpointable import Checkpoint, dependency_added
 
 __all__ = ["Module"]
 
@@ -114,7 +114,10 @@ class Module:
                 _self_unconditional_dependency_names={},
                 _self_unconditional_deferred_dependencies={}, _self_update_uid=-1,
                 _self_name_based_restores=set())
+        new = name not in self.__dict__
         object.__setattr__(self, name, value)
+        if new and _tracked(value) and not name.startswith("_self_"):
+            dependency_added(self, name, value)   # TF's deferred restores of `name`
 
     def _tracked_children(self):
         """[(attribute, value)] of the values TF 1.14's AutoTrackable tracks (variables,

@@ -91,7 +91,15 @@ class OptimizerV2:
                                 initializer=value)
             backend.track_variable(var)
             self._hyper[name] = var
+            self._restore_dependency(name, var)
         self._hypers_created = True
+
+    def _restore_dependency(self, name, var):
+        """TF's _track_trackable of a weight: a checkpoint restored before it was made
+        (load_weights) restores it now."""
+        if "_self_restore_state" in self.__dict__:
+            from ..train import checkpointable  # lazy: only after a restore
+            checkpointable.dependency_added(self, name, var)
 
     def _get_hyper(self, name, dtype=None):
         if not self._hypers_created:
@@ -153,6 +161,7 @@ class OptimizerV2:
         if self._iterations is None:
             self._iterations = self.add_weight("iter", shape=(), dtype=_dt.int64,
                                                trainable=False)
+            self._restore_dependency("iter", self._iterations)
             self._weights.append(self._iterations)
         return self._iterations
 
@@ -181,6 +190,10 @@ class OptimizerV2:
                                        initializer=initializer)
             backend.track_variable(weight)
             slot_dict[slot_name] = weight
+            if "_self_restore_state" in self.__dict__:   # TF's _restore_slot_variable
+                from ..train import checkpointable  # lazy: only after a restore
+                checkpointable.slot_created(self, getattr(var, "_variable", var), slot_name,
+                                            weight)
             self._weights.append(weight)
         return weight
 

@@ -19,8 +19,6 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
-from ..train import checkpoint_io as _checkpoint_io
-from ..train.checkpointable import CheckpointLoadStatus as _CheckpointLoadStatus
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -362,6 +360,7 @@ def _optimizer_node(opt, variables, checkpoint_cls):
     and the hyperparameter variables made so far (in the order made), its slots as the
     node's slot variables."""
     node = checkpoint_cls()
+    object.__setattr__(node, "_restore_owner", opt)   # restores wait on the optimizer
     if opt._iterations is not None:
         setattr(node, "iter", opt._iterations)
     for name, value in sorted(opt._hyper.items()):
@@ -379,6 +378,7 @@ def _tf_optimizer_node(opt, variables, checkpoint_cls):
     optimizer as 'optimizer' (its non-slot variables of the model's graph by name, e.g.
     beta1_power; its slots by slot name) and its iterations as 'global_step'."""
     inner = checkpoint_cls()
+    object.__setattr__(inner, "_restore_owner", opt.optimizer)   # restores wait on it
     graph = K.get_session().graph
     for (name, g), v in sorted(opt.optimizer._non_slot_dict.items(), key=lambda x: x[0][0]):
         if g is graph:
@@ -431,80 +431,53 @@ def save_weights_tf(model, filepath):
         all_model_checkpoint_paths=[os.path.abspath(filepath)], save_relative_paths=True)
 
 
+def _model_objects(model):
+    """The model's objects a load status checks: its variables and optimizer state as
+    model_checkpoint lists them now (the Checkpoint nodes standing for layers are
+    rebuilt on each call, so they are left out)."""
+    from ..train.checkpointable import Checkpoint, _walk  # lazy: the checkpoint module
+    return [o for o, _ in _walk(model_checkpoint(model)) if not isinstance(o, Checkpoint)]
+
+
 def load_weights_tf(model, filepath):
-    """Restores the weights from a TF-format checkpoint (TF 1.14's or flowgrad's),
-    matching the checkpoint's object graph to the model's from the root by child names
-    (and the optimizer's slots made so far by its slot variables); values the model has
-    no object for are left unused. Returns TF's load status (assert_consumed,
-    assert_existing_objects_matched, ...), after assert_nontrivial_match."""
+    """TF 1.14's graph-mode load_weights of a TF-format checkpoint: the model's
+    TrackableSaver restores it (its restore ops made now for the weights there are: one
+    file-prefix Const made once per model, per variable RestoreV2, Identity and
+    AssignVariableOp; a key restored before reuses its ops) and streaming_restore runs
+    them in keras.backend.get_session(), and the ops of layers built later when the model
+    is built. Returns the load status after assert_nontrivial_match."""
     from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
-    from ..ops.variables import Variable  # lazy: with the checkpoint module
-    reader = ckpt._io.CheckpointReader(os.fspath(filepath))
-    raw = reader.get_tensor(ckpt.OBJECT_GRAPH_KEY)
-    graph = ckpt._object_graph_pb2().TrackableObjectGraph()
-    graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+    saver = model.__dict__.get("_restore_saver")
+    if saver is None:
+        saver = ckpt._Saver()
+        object.__setattr__(model, "_restore_saver", saver)
     root = model_checkpoint(model)
-    matched, seen, stack, objects = [], set(), [(0, root)], {}
-    while stack:
-        node_id, obj = stack.pop()
-        if not 0 <= node_id < len(graph.nodes) or node_id in seen:
-            continue
-        seen.add(node_id)
-        objects[node_id] = obj
-        node = graph.nodes[node_id]
-        if isinstance(obj, Variable):
-            for attr in node.attributes:
-                if attr.name == "VARIABLE_VALUE":
-                    matched.append((obj, attr.checkpoint_key))
-        kids = getattr(obj, "_children", {})
-        for ref in reversed(node.children):
-            if ref.local_name in kids:
-                stack.append((ref.node_id, kids[ref.local_name]))
-    for node_id, obj in objects.items():   # an optimizer's slots (those made so far)
-        slots = {(id(v), name): slot for v, name, slot in getattr(obj, "_slot_variables", ())}
-        for ref in graph.nodes[node_id].slot_variables:
-            original = objects.get(ref.original_variable_node_id)
-            slot = slots.get((id(original), ref.slot_name))
-            if slot is not None and 0 <= ref.slot_variable_node_id < len(graph.nodes):
-                for attr in graph.nodes[ref.slot_variable_node_id].attributes:
-                    if attr.name == "VARIABLE_VALUE":
-                        matched.append((slot, attr.checkpoint_key))
-    _assign(matched, reader, K.get_session())
-    keys = {k for _, k in matched}
-    unresolved = sorted("%s (%s)" % (a.full_name, a.checkpoint_key) for node in graph.nodes
-                        for a in node.attributes
-                        if a.name == "VARIABLE_VALUE" and a.checkpoint_key not in keys)
-    done = {id(v) for v, _ in matched}
-    unassigned = ["%s (%s)" % (v.op.name, type(v).__name__)
-                  for v, _ in root._object_graph()[1] if id(v) not in done]
-    status = CheckpointLoadStatus(root, os.fspath(filepath), matched, unresolved, unassigned)
-    status._objects_matched = len(objects) - 1   # checkpoint objects past the root
+    status = ckpt.restore_into(saver, root, filepath, lambda: _model_objects(model), model)
+    if isinstance(status, ckpt.NameBasedSaverStatus):
+        K.get_session()   # (TF asks for it first)
+        raise NotImplementedError(
+            "Streaming restore not supported from name-based checkpoints when graph "
+            "building. File a feature request if this limitation bothers you. As a "
+            "workaround, consider either using tf.train.Checkpoint to load name-based "
+            "checkpoints or enabling eager execution.")
+    # the root node is rebuilt on each call: its deferred children wait on the model
+    pending = model.__dict__.setdefault("_restore_pending", {})
+    for name, positions in ckpt._state(root)["deferred"].items():
+        pending.setdefault(name, []).extend(positions)
+    ckpt.streaming_restore(status, K.get_session())
     return status.assert_nontrivial_match()
 
 
-def _assign(matched, reader, sess):
-    for var, key in matched:
-        value = np.asarray(reader.get_tensor(key))
-        if tuple(var.shape.as_list()) != value.shape:
-            raise ValueError("Shapes %s and %s are incompatible (restoring %s from %s)"
-                             % (tuple(var.shape.as_list()), value.shape, var.op.name, key))
-        var.load(value, sess)
-
-
-class CheckpointLoadStatus(_CheckpointLoadStatus):
-    """TF 1.14's status of a TF-format load_weights (its class name too): the values are
-    assigned already; assert_consumed / assert_existing_objects_matched /
-    assert_nontrivial_match as tf.train.Checkpoint's; run_restore_ops assigns them again."""
-
-    _objects_matched = 0
-
-    def assert_nontrivial_match(self):
-        """AssertionError when no object past the root matched (TF counts objects, not
-        values)."""
-        if not self._objects_matched:
-            return super().assert_nontrivial_match()
-        return self
-
-    def run_restore_ops(self, session=None):
-        _assign(self._matched, _checkpoint_io.CheckpointReader(self._save_path),
-                session or K.get_session())
+def restore_deferred_dependencies(model):
+    """TF 1.14's tracking of a model's dependencies made after load_weights (the layers
+    of a Sequential built later: 'layer_with_weights-N', then 'layer-N'; the optimizer
+    set by compile): the restores waiting for them run."""
+    pending = model.__dict__.get("_restore_pending")
+    if not pending:
+        return
+    from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
+    root = model_checkpoint(model)
+    for name, child in root._children.items():
+        for coord, node_id in sorted(pending.pop(name, ()), key=lambda p: p[0].uid,
+                                     reverse=True):
+            ckpt._restore_position(coord, node_id, child)

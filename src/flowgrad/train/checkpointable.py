@@ -7,8 +7,14 @@ a variable reached by the path `a/b` is saved under the key
 `a/b/.ATTRIBUTES/VARIABLE_VALUE`, and the entry `_CHECKPOINTABLE_OBJECT_GRAPH` holds the
 TrackableObjectGraph proto (TensorBoard's trackable_object_graph_pb2) describing the
 objects, as TF 1.14 writes them, so either system restores the other's checkpoints.
+
+restore() is TF 1.14's TrackableSaver.restore in graph mode: it builds TF's restore ops
+for the objects there now (one file-prefix Const per root, per object RestoreV2,
+Identity and AssignVariableOp or Assign) and those of objects made later as they are
+made (deferred restores); the status's run_restore_ops runs them.
 """
 import collections
+import itertools
 import os
 import time
 
@@ -20,12 +26,15 @@ from ..engine.framework.constant_op import constant
 from ..engine.framework.graph import get_default_graph
 from ..engine.runtime.session import get_default_session
 from ..ops.array_ops import identity
+from ..ops.io_extras import init_scope
+from ..ops.resource_variable_ops import shape_safe_assign_variable_handle
+from ..ops.state_ops import assign
 from ..ops.variables import Variable, is_resource_variable
 from . import checkpoint_io as _io
 from . import checkpoint_management as _cm
-from .saver import _canonical_device, _functional_sharded_save, _ref_of, restore_v2
+from .saver import (OBJECT_GRAPH_KEY, _canonical_device, _functional_sharded_save,
+                    _object_graph_pb2, _parse_object_graph, _ref_of, restore_v2)
 
-OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"
 _VALUE_SUFFIX = ".ATTRIBUTES/VARIABLE_VALUE"
 
 
@@ -97,91 +106,13 @@ def _session(session):
     return s
 
 
-def _matched_slots(graph, objs):
-    """[(slot variable, checkpoint key)] of the slot variables the checkpoint's optimizer
-    nodes list (`slot_variables`: original variable node, slot name, slot node) that the
-    matched optimizer (its `_slot_variables`) has for the matched variable."""
-    out = []
-    for node_id, obj in objs.items():
-        node = graph.nodes[node_id]
-        if obj is None or not node.slot_variables:
-            continue
-        have = {(id(v), name): slot
-                for v, name, slot in (getattr(obj, "_slot_variables", None) or [])}
-        for ref in node.slot_variables:
-            var = objs.get(ref.original_variable_node_id)
-            slot = have.get((id(var), ref.slot_name)) if var is not None else None
-            if slot is None or not 0 <= ref.slot_variable_node_id < len(graph.nodes):
-                continue
-            for attr in graph.nodes[ref.slot_variable_node_id].attributes:
-                if attr.name == "VARIABLE_VALUE":
-                    out.append((slot, attr.checkpoint_key))
-    return out
-
-
-class CheckpointLoadStatus:
-    """What a Checkpoint.restore matched (TF's CheckpointLoadStatus, graph mode)."""
-
-    def __init__(self, checkpoint, save_path, matched, unresolved, unassigned):
-        self._checkpoint = checkpoint
-        self._save_path = save_path
-        self._matched = matched          # [(Variable, checkpoint key)]
-        self._unresolved = unresolved    # checkpoint node descriptions with no object
-        self._unassigned = unassigned    # Python objects given no value
-        self._restore_op = None
-
-    def assert_consumed(self):
-        """AssertionError unless every checkpoint value matched an object and every
-        object got a value."""
-        if self._unresolved:
-            raise AssertionError(f"Unresolved object in checkpoint: {self._unresolved[0]}")
-        if self._unassigned:
-            raise AssertionError(f"Object not assigned a value from checkpoint: "
-                                 f"{self._unassigned[0]}")
-        return self
-
-    def assert_existing_objects_matched(self):
-        """AssertionError unless every Python object got a value."""
-        if self._unassigned:
-            raise AssertionError(f"Object not assigned a value from checkpoint: "
-                                 f"{self._unassigned[0]}")
-        return self
-
-    def assert_nontrivial_match(self):
-        if not self._matched:
-            raise AssertionError(f"Nothing except the root object matched a checkpointed "
-                                 f"value. Typically this means that the checkpoint does not "
-                                 f"match the Python program. ({self._save_path})")
-        return self
-
-    def _build(self):
-        if self._restore_op is None and self._matched:
-            g = get_default_graph()
-            with g.name_scope("restore"):
-                keys = [k for _, k in self._matched]
-                values = restore_v2(constant(self._save_path), keys, [""] * len(keys),
-                                    [v.dtype.base_dtype for v, _ in self._matched])
-                if len(keys) == 1:
-                    values = [values] if not isinstance(values, (list, tuple)) else values
-                from ..ops.control_flow_ops import group  # lazy: surface module
-                self._restore_op = group(*[v.assign(t) for (v, _), t in
-                                           zip(self._matched, values)])
-        return self._restore_op
-
-    def run_restore_ops(self, session=None):
-        """Assigns the matched variables their checkpointed values."""
-        op = self._build()
-        if op is not None:
-            _session(session).run(op)
-
-    def initialize_or_restore(self, session=None):
-        """Restores the matched variables and initializes the others."""
-        s = _session(session)
-        matched = {id(v) for v, _ in self._matched}
-        for obj, _ in _walk(self._checkpoint):
-            if isinstance(obj, Variable) and id(obj) not in matched:
-                s.run(obj.initializer)
-        self.run_restore_ops(s)
+def _restore_session(session):
+    """TF 1.14's status methods without a session use keras.backend.get_session() (the
+    default session; its uninitialized variables initialized first)."""
+    if session is not None:
+        return session
+    from ..keras import backend  # lazy: keras is above train
+    return backend.get_session()
 
 
 class Checkpoint:
@@ -203,6 +134,7 @@ class Checkpoint:
         object.__setattr__(self, "_children", {})
         object.__setattr__(self, "_save_counter", None)
         object.__setattr__(self, "_save_ops", {})
+        object.__setattr__(self, "_saver", _Saver())
         for k, v in sorted(kwargs.items(), key=lambda kv: kv[0]):
             if not _trackable(v):
                 raise ValueError(
@@ -215,7 +147,10 @@ class Checkpoint:
     def __setattr__(self, name, value):
         object.__setattr__(self, name, value)
         if not name.startswith("_") and _trackable(value):
+            new = name not in self._children
             self._children[name] = value
+            if new:   # TF's _track_trackable: the restores waiting for this name run
+                dependency_added(self, name, value)
 
     @property
     def save_counter(self):
@@ -227,6 +162,7 @@ class Checkpoint:
                              dtype=_dt.int64, use_resource=True)
             object.__setattr__(self, "_save_counter", c)
             self._children["save_counter"] = c
+            dependency_added(self, "save_counter", c)
         return self._save_counter
 
     def _object_graph(self):
@@ -326,60 +262,28 @@ class Checkpoint:
         return path
 
     def restore(self, save_path):
-        """Matches the checkpoint's objects to this one's by name; returns a status whose
-        run_restore_ops() assigns the values (nothing runs before)."""
+        """Restores the checkpoint's values into the objects matched by name (TF 1.14's
+        graph mode): the restore ops of the objects there now are made here (one
+        file-prefix Const, fed the path, per variable RestoreV2, Identity and
+        AssignVariableOp or Assign), those of objects made later when they are made;
+        save_counter is made here. The returned status's run_restore_ops() runs them."""
         if save_path is None:
-            return _InitializationOnlyStatus(self)
-        save_path = os.fspath(save_path)
-        reader = _io.CheckpointReader(save_path)
-        try:
-            raw = reader.get_tensor(OBJECT_GRAPH_KEY)
-        except errors.NotFoundError:
-            raise ValueError(f"The checkpoint {save_path} was not written by an object-based "
-                             "Checkpoint (it has no object graph): restore it with "
-                             "tf.train.Saver") from None
-        graph = _object_graph_pb2().TrackableObjectGraph()
-        try:
-            graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
-        except Exception as e:  # noqa: BLE001 - protobuf's DecodeError varies by runtime
-            raise errors.DataLossError(None, None, f"{save_path}: the object graph does not "
-                                       f"parse ({e})") from None
-        matched, unresolved, visited = [], [], set()
-        stack = [(0, self)]
-        n = len(graph.nodes)
-        seen_nodes = set()
-        objs = {}
-        while stack:
-            node_id, obj = stack.pop()
-            if not 0 <= node_id < n or node_id in seen_nodes:
-                continue
-            seen_nodes.add(node_id)
-            objs[node_id] = obj
-            node = graph.nodes[node_id]
-            if obj is not None:
-                visited.add(id(obj))
-            for attr in node.attributes:
-                if isinstance(obj, Variable) and attr.name == "VARIABLE_VALUE":
-                    matched.append((obj, attr.checkpoint_key))
-                elif obj is None:
-                    unresolved.append(f"{attr.full_name} ({attr.checkpoint_key})")
-            kids = dict(_children(obj)) if obj is not None else {}
-            for ref in node.children:
-                child = kids.get(ref.local_name)
-                if child is None and ref.local_name == "save_counter" and obj is self:
-                    child = self.save_counter
-                stack.append((ref.node_id, child))
-        matched.extend(_matched_slots(graph, objs))
-        unassigned = [f"{o.op.name} ({type(o).__name__})" for o, _ in _walk(self)
-                      if isinstance(o, Variable) and id(o) not in {id(v) for v, _ in matched}]
-        return CheckpointLoadStatus(self, save_path, matched, sorted(unresolved), unassigned)
+            status = _InitializationOnlyStatus(self)
+        else:
+            status = restore_into(self._saver, self, save_path,
+                                  lambda: [o for o, _ in _walk(self)], self)
+        self.save_counter   # noqa: B018 - TF makes it after the restore (restored if saved)
+        return status
 
 
 class _InitializationOnlyStatus:
-    """restore(None): nothing to restore; initialize_or_restore initializes."""
+    """restore(None) (TF 1.14's InitializationOnlyStatus): the assertions fail;
+    initialize_or_restore runs the initializers of the objects no later restore
+    assigned."""
 
     def __init__(self, checkpoint):
         self._checkpoint = checkpoint
+        self._uid = next(_uids)
 
     def assert_consumed(self):
         raise AssertionError("No checkpoint specified (save_path=None); nothing is being "
@@ -389,18 +293,396 @@ class _InitializationOnlyStatus:
     assert_nontrivial_match = assert_consumed
 
     def run_restore_ops(self, session=None):
-        return None
+        raise AssertionError("No checkpoint specified, so no restore ops are available "
+                             "(save_path=None to Saver.restore).")
 
     def initialize_or_restore(self, session=None):
-        s = _session(session)
-        for obj, _ in _walk(self._checkpoint):
-            if isinstance(obj, Variable):
-                s.run(obj.initializer)
+        s = _restore_session(session)
+        s.run([o.initializer for o, _ in _walk(self._checkpoint)
+               if getattr(o, "initializer", None) is not None and _uid(o) < self._uid])
+
+    def expect_partial(self):
+        return self
 
 
-def _object_graph_pb2():
-    from tensorboard.compat.proto import trackable_object_graph_pb2  # lazy: optional protos
-    return trackable_object_graph_pb2
+# ---------------------------------------------------------------------------------------
+# Object-based restore in graph mode (TF 1.14's TrackableSaver.restore, base.py's
+# CheckpointPosition, util.py's _CheckpointRestoreCoordinator)
+# ---------------------------------------------------------------------------------------
+_uids = itertools.count(1)
+
+
+_plain_states = {}   # id -> (object, state) of the objects not holding their own
+
+
+def _state(obj, make=True):
+    """The restore bookkeeping TF 1.14 keeps on a Trackable: its update uid (the newest
+    restore that assigned it) and the checkpoint positions deferred until a dependency
+    (by local name) or a slot variable (by slot name and variable) is made. A node
+    standing for another object (`_restore_owner`: a Keras optimizer's) keeps its
+    owner's."""
+    obj = getattr(obj, "__dict__", {}).get("_restore_owner", obj)
+    if not hasattr(obj, "__dict__") or "_self_update_uid" in obj.__dict__:
+        # a list / dict, or a tf.Module (its attributes are its vars(): none is added)
+        held = _plain_states.get(id(obj))
+        if held is None and make:
+            held = _plain_states[id(obj)] = (obj, {"uid": 0, "deferred": {}, "slots": {}})
+        return held[1] if held else None
+    st = obj.__dict__.get("_self_restore_state")
+    if st is None and make:
+        st = {"uid": 0, "deferred": {}, "slots": {}}
+        object.__setattr__(obj, "_self_restore_state", st)
+    return st
+
+
+class _Saver:
+    """A root's TrackableSaver restore state: the file-prefix Const ("model", on /cpu:0,
+    fed the path on each run) made at the first restore in a graph, and the restore ops by
+    checkpoint key shared by all its restores (a key restored again makes no op)."""
+
+    def __init__(self):
+        self.prefix = {}
+        self.ops = {}
+
+    def prefix_tensor(self, g):
+        if id(g) not in self.prefix:
+            with g.device("/cpu:0"):
+                self.prefix[id(g)] = constant("model")
+        return self.prefix[id(g)]
+
+
+class _Coordinator:
+    """One restore() of a checkpoint (TF's _CheckpointRestoreCoordinator): the objects
+    bound to the checkpoint's nodes, the restore ops made so far (in order), the
+    attributes no object took, and the slot variables waiting for their optimizer."""
+
+    def __init__(self, proto, save_path, prefix, saver):
+        self.proto = proto
+        self.save_path = save_path
+        self.prefix = prefix
+        self.cache = saver.ops
+        self.uid = next(_uids)
+        self.by_node = {}
+        self.all_objects = {}
+        self.restore_ops = []
+        self.callback = None
+        self.unused_attributes = {}
+        self.slot_restorations = {}
+        self.deferred_slot_restorations = {}
+        for opt_id, node in enumerate(proto.nodes):
+            for ref in node.slot_variables:
+                self.slot_restorations.setdefault(ref.original_variable_node_id, []).append(
+                    (opt_id, ref.slot_variable_node_id, ref.slot_name))
+
+    def new_restore_ops(self, new_ops):
+        self.restore_ops.extend(new_ops)
+        if self.callback is not None:
+            self.callback(new_ops)
+
+    def node_names(self):
+        """TF's _ObjectGraphProtoPrettyPrinter: node id -> '(root).a.b', a slot variable
+        as "(root).opt's state 'm' for (root).v"."""
+        names, queue = {0: ("(root)",)}, collections.deque([0])
+        while queue:
+            node_id = queue.popleft()
+            for child in self.proto.nodes[node_id].children:
+                if child.node_id not in names:
+                    names[child.node_id] = names[node_id] + (child.local_name,)
+                    queue.append(child.node_id)
+        out = {k: ".".join(v) for k, v in names.items()}
+        for node_id, node in enumerate(self.proto.nodes):
+            for ref in node.slot_variables:
+                out[ref.slot_variable_node_id] = "{}'s state '{}' for {}".format(
+                    out[node_id], ref.slot_name, out[ref.original_variable_node_id])
+        return out
+
+
+def _uid(obj):
+    st = _state(obj, make=False)
+    return st["uid"] if st else 0
+
+
+def _restore_position(coord, node_id, obj):
+    """TF's CheckpointPosition.restore: binds `obj` to the node; when new, restores it and
+    what it reaches now (deferring the rest), in TF's init_scope."""
+    with init_scope():
+        if _bind(coord, node_id, obj):
+            ops = _restore_from(coord, node_id, obj)
+            if ops:
+                coord.new_restore_ops(ops)
+
+
+def _bind(coord, node_id, obj):
+    """TF's CheckpointPosition.bind_object: True for a new binding (then the slot
+    variables of a bound variable or optimizer are restored or deferred)."""
+    coord.all_objects[id(obj)] = obj
+    if node_id in coord.by_node:
+        return False
+    coord.by_node[node_id] = obj
+    for var, slot_id, slot_name in coord.deferred_slot_restorations.pop(node_id, ()):
+        _slot_position(coord, obj, slot_id, var, slot_name)
+    for opt_id, slot_id, slot_name in coord.slot_restorations.pop(node_id, ()):
+        opt = coord.by_node.get(opt_id)
+        if opt is None:
+            coord.deferred_slot_restorations.setdefault(opt_id, []).append(
+                (obj, slot_id, slot_name))
+        else:
+            _slot_position(coord, opt, slot_id, obj, slot_name)
+    return True
+
+
+def _slot_position(coord, opt, slot_id, var, slot_name):
+    """TF's Optimizer._create_or_restore_slot_variable in graph mode: restores the slot
+    made already, else waits for the optimizer to make it (slot_created)."""
+    have = {(id(v), n): s for v, n, s in (getattr(opt, "_slot_variables", None) or [])}
+    slot = have.get((id(var), slot_name))
+    if slot is not None:
+        _restore_position(coord, slot_id, slot)
+    else:
+        _state(opt)["slots"].setdefault((slot_name, id(var)), []).append((coord, slot_id))
+
+
+def _restore_from(coord, node_id, obj):
+    """TF's Trackable._restore_from_checkpoint_position: breadth first from `obj`, each
+    object's restore ops (unless a newer restore assigned it), its children bound or
+    deferred until made."""
+    queue, ops = collections.deque([(node_id, obj)]), []
+    while queue:
+        nid, o = queue.popleft()
+        st = _state(o)
+        if coord.uid > st["uid"]:
+            ops.extend(_restore_ops(coord, nid, o))
+            st["uid"] = coord.uid
+        kids = dict(_children(o))
+        for ref in coord.proto.nodes[nid].children:
+            child = kids.get(ref.local_name)
+            if child is None:
+                st["deferred"].setdefault(ref.local_name, []).append((coord, ref.node_id))
+            elif _bind(coord, ref.node_id, child):
+                queue.append((ref.node_id, child))
+    return ops
+
+
+def _restore_ops(coord, node_id, obj):
+    """TF's CheckpointPosition.restore_ops: the cached op of each attribute restored
+    before, new ones (functional_saver.MultiDeviceSaver.restore) for the others; an
+    attribute the object has not is recorded unused."""
+    ops, saveables = [], {}
+    for attr in coord.proto.nodes[node_id].attributes:
+        op = coord.cache.get(attr.checkpoint_key)
+        if op is not None:
+            ops.append(op)
+        elif isinstance(obj, Variable) and attr.name == "VARIABLE_VALUE":
+            saveables[attr.checkpoint_key] = obj
+        else:
+            coord.unused_attributes.setdefault(node_id, []).append(attr.name)
+    if saveables:
+        new = _multi_device_restore(coord.prefix, saveables)
+        for key, op in sorted(new.items()):
+            ops.append(op)
+            coord.cache[key] = op
+    return ops
+
+
+def _multi_device_restore(prefix, saveables):
+    """{key: restore op}: per device of the variables (sorted), one RestoreV2 on its
+    cpu:0, then per variable an Identity on its device and AssignVariableOp (a resource
+    variable, TF's ResourceVariableSaveable) or Assign (a ref variable)."""
+    g = get_default_graph()
+    per_device = {}
+    for key, var in saveables.items():
+        per_device.setdefault(_canonical_device(var.device), []).append((key, var))
+    out = {}
+    for device, items in sorted(per_device.items()):
+        with g.device(device):
+            with g.device("cpu:0"):
+                values = restore_v2(prefix, [k for k, _ in items], [""] * len(items),
+                                    [v.dtype.base_dtype for _, v in items])
+            for (key, var), value in zip(items, values):
+                if is_resource_variable(var):
+                    with g.device(var.device):
+                        out[key] = shape_safe_assign_variable_handle(
+                            var.handle, var.shape, identity(value))
+                else:
+                    ref = _ref_of(var)
+                    out[key] = assign(ref, value,   # (TF's op here is the Tensor)
+                                      validate_shape=ref.shape.is_fully_defined())
+    return out
+
+
+def dependency_added(parent, name, child):
+    """TF's Trackable._handle_deferred_dependencies: `parent` now has `child` under
+    `name`; the restores waiting for it run (the newest first)."""
+    st = _state(parent, make=False)
+    if st is None:
+        return
+    for coord, node_id in sorted(st["deferred"].pop(name, ()), key=lambda p: p[0].uid,
+                                 reverse=True):
+        _restore_position(coord, node_id, child)
+
+
+def slot_created(opt, var, slot_name, slot):
+    """TF's Optimizer._restore_slot_variable: the restores waiting for `opt`'s slot
+    `slot_name` of `var` run (the newest first)."""
+    st = _state(opt, make=False)
+    if st is None:
+        return
+    for coord, node_id in sorted(st["slots"].pop((slot_name, id(var)), ()),
+                                 key=lambda p: p[0].uid, reverse=True):
+        _restore_position(coord, node_id, slot)
+
+
+def restore_into(saver, root, save_path, list_objects, root_object):
+    """TF's TrackableSaver.restore in graph mode: the status of restoring `save_path`
+    into `root` (restore ops made for the objects there now, the others when made)."""
+    save_path = os.fspath(save_path)
+    reader = _io.CheckpointReader(save_path)
+    try:
+        reader.get_tensor(OBJECT_GRAPH_KEY)
+    except errors.NotFoundError:   # a tf.train.Saver checkpoint: restored by names
+        return NameBasedSaverStatus(save_path, list_objects)
+    proto = _parse_object_graph(save_path, reader)
+    prefix = saver.prefix_tensor(get_default_graph())
+    coord = _Coordinator(proto, save_path, prefix, saver)
+    _restore_position(coord, 0, root)
+    return CheckpointLoadStatus(coord, {prefix: save_path}, list_objects, root_object)
+
+
+class CheckpointLoadStatus:
+    """The status of a restore in graph mode (TF 1.14's CheckpointLoadStatus): its
+    assertions, and the restore ops to run (more come as objects are made)."""
+
+    def __init__(self, checkpoint, feed_dict, list_objects, root):
+        self._checkpoint = checkpoint
+        self._feed_dict = feed_dict
+        self._list_objects = list_objects
+        self._root = root
+
+    def assert_consumed(self):
+        """AssertionError unless every object of the checkpoint is matched and restored
+        and every Python object is bound."""
+        coord = self._checkpoint
+        self.assert_existing_objects_matched()
+        for node_id, node in enumerate(coord.proto.nodes):
+            if node_id not in coord.by_node:
+                raise AssertionError("Unresolved object in checkpoint {}: {}".format(
+                    coord.node_names()[node_id], node))
+        if coord.slot_restorations:
+            raise AssertionError("Unresolved slot restorations: %s" %
+                                 (coord.slot_restorations,))
+        if coord.unused_attributes:
+            names = coord.node_names()
+            raise AssertionError(
+                "Unused attributes in these objects (the attributes exist in the "
+                "checkpoint but were not restored):\n{}".format("\n".join(
+                    "{} ({}): {}".format(names[n], coord.by_node[n], a)
+                    for n, a in coord.unused_attributes.items())))
+        return self
+
+    def assert_existing_objects_matched(self):
+        """AssertionError unless every Python object reachable now is bound to the
+        checkpoint (objects not made yet are not checked)."""
+        coord = self._checkpoint
+        for node_id, node in enumerate(coord.proto.nodes):
+            obj = coord.by_node.get(node_id)
+            if obj is not None and _state(obj)["uid"] < coord.uid:
+                raise AssertionError("Object not assigned a value from checkpoint: %s"
+                                     % (node,))
+        for obj in self._list_objects():
+            if type(obj) in (list, dict, collections.OrderedDict) and not _children(obj):
+                continue
+            coord.all_objects[id(obj)] = obj
+        bound = {id(o) for o in coord.by_node.values()}
+        unused = [o for k, o in coord.all_objects.items() if k not in bound]
+        if unused:
+            raise AssertionError("Some Python objects were not bound to checkpointed "
+                                 "values, likely due to changes in the Python program: %s"
+                                 % (unused,))
+        return self
+
+    def assert_nontrivial_match(self):
+        """AssertionError when nothing but the root matched."""
+        coord = self._checkpoint
+        objects = self._list_objects()
+        for obj in objects:
+            coord.all_objects[id(obj)] = obj
+        if len(coord.by_node) <= 1:
+            bound = {id(o) for o in coord.by_node.values()}
+            unused = [o for k, o in coord.all_objects.items() if k not in bound]
+            if unused:
+                raise AssertionError(
+                    "Nothing except the root object matched a checkpointed value. "
+                    "Typically this means that the checkpoint does not match the Python "
+                    "program. The following objects have no matching checkpointed "
+                    "value: %s" % (unused,))
+            raise AssertionError("Nothing to load. No dependencies have been added to %s "
+                                 "yet." % (self._root,))
+        return self
+
+    def run_restore_ops(self, session=None):
+        """Runs the restore ops made so far."""
+        _restore_session(session).run(self._checkpoint.restore_ops,
+                                      feed_dict=self._feed_dict)
+
+    def initialize_or_restore(self, session=None):
+        """Runs the restore ops, then the initializers of the objects not restored."""
+        s = _restore_session(session)
+        coord = self._checkpoint
+        bound = {id(o) for o in coord.by_node.values()}
+        inits = [o.initializer for o in self._list_objects()
+                 if hasattr(o, "initializer") and id(o) not in bound
+                 and _uid(o) < coord.uid]
+        self.run_restore_ops(session=s)
+        s.run(inits)
+
+    def expect_partial(self):
+        return self
+
+
+class NameBasedSaverStatus:
+    """restore() of a name-based (tf.train.Saver) checkpoint (TF 1.14's): nothing is
+    matched by objects; run_restore_ops restores the variables not restored since by
+    their global names, through a new tf.train.Saver on /cpu:0 each time."""
+
+    def __init__(self, save_path, list_objects):
+        self._save_path = save_path
+        self._list_objects = list_objects
+        self._uid = next(_uids)
+
+    def assert_consumed(self):
+        for obj in self._list_objects():
+            if _uid(obj) < self._uid:
+                raise AssertionError("Object not restored: %s" % (obj,))
+        return self
+
+    assert_existing_objects_matched = assert_consumed
+    assert_nontrivial_match = assert_consumed
+
+    def run_restore_ops(self, session=None):
+        from .saver import Saver  # lazy: a Saver only for this restore
+        s = _restore_session(session)
+        g = s.graph
+        with g.as_default(), g.device("/cpu:0"):
+            variables = []
+            for obj in self._list_objects():
+                if _uid(obj) < self._uid:
+                    _state(obj)["uid"] = self._uid
+                    if isinstance(obj, Variable):
+                        variables.append(obj)
+            Saver(variables).restore(s, self._save_path)
+
+    def initialize_or_restore(self, session=None):
+        self.run_restore_ops(session=session)
+
+    def expect_partial(self):
+        return self
+
+
+def streaming_restore(status, session):
+    """TF's streaming_restore: runs the restore ops now and each new one as it is made."""
+    status.run_restore_ops(session=session)
+    status._checkpoint.callback = (
+        lambda ops: session.run(ops, feed_dict=status._feed_dict))
 
 
 class CheckpointManager:

@@ -491,24 +491,37 @@ class Optimizer:
     def _slot_dict(self, slot_name):
         return self._slots.setdefault(slot_name, {})
 
+    def _restore_slot_variable(self, slot_name, variable, slot_variable):
+        """TF's Optimizer._restore_slot_variable: a checkpoint restored before the slot
+        was made restores it now (its restore ops made here)."""
+        if "_self_restore_state" in self.__dict__:
+            from . import checkpointable  # lazy: only after an object-based restore
+            checkpointable.slot_created(self, variable, slot_name, slot_variable)
+
     def _get_or_make_slot(self, var, val, slot_name, op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = slot_creator.create_slot(var, val, op_name)
+            new_slot_variable = slot_creator.create_slot(var, val, op_name)
+            self._restore_slot_variable(slot_name, var, new_slot_variable)
+            named_slots[_var_key(var)] = new_slot_variable
         return named_slots[_var_key(var)]
 
     def _get_or_make_slot_with_initializer(self, var, initializer, shape, dtype, slot_name,
                                            op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = slot_creator.create_slot_with_initializer(
+            new_slot_variable = slot_creator.create_slot_with_initializer(
                 var, initializer, shape, dtype, op_name)
+            self._restore_slot_variable(slot_name, var, new_slot_variable)
+            named_slots[_var_key(var)] = new_slot_variable
         return named_slots[_var_key(var)]
 
     def _zeros_slot(self, var, slot_name, op_name):
         named_slots = self._slot_dict(slot_name)
         if _var_key(var) not in named_slots:
-            named_slots[_var_key(var)] = slot_creator.create_zeros_slot(var, op_name)
+            new_slot_variable = slot_creator.create_zeros_slot(var, op_name)
+            self._restore_slot_variable(slot_name, var, new_slot_variable)
+            named_slots[_var_key(var)] = new_slot_variable
         return named_slots[_var_key(var)]
 
     def _create_non_slot_variable(self, initial_value, name, colocate_with):
@@ -519,6 +532,9 @@ class Optimizer:
             with graph.as_default(), graph.colocate_with(colocate_with.op):
                 v = Variable(initial_value, name=name, trainable=False,
                              use_resource=is_resource_variable(colocate_with))
+            if "_self_restore_state" in self.__dict__:   # TF's _handle_deferred_dependencies
+                from . import checkpointable  # lazy: only after an object-based restore
+                checkpointable.dependency_added(self, name, v)
             self._non_slot_dict[key] = v
         return v
 

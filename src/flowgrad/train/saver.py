@@ -553,6 +553,8 @@ class Saver:
     reads either version.
     """
 
+    _rename = None   # {name: checkpoint key}: a Saver reading an object-based checkpoint
+
     def __init__(self, var_list=None, reshape=False, sharded=False, max_to_keep=5,
                  keep_checkpoint_every_n_hours=10000.0, name=None, restore_sequentially=False,
                  saver_def=None, builder=None, defer_build=False, allow_empty=False,
@@ -562,6 +564,7 @@ class Saver:
             raise ValueError("If `var_list` is provided then build cannot be deferred. Either "
                              "set defer_build=False or var_list=None.")
         self._var_list = var_list
+        self._object_restore_saver = None
         self._reshape = reshape
         self._sharded = sharded
         self._max_to_keep = max_to_keep
@@ -618,6 +621,8 @@ class Saver:
             raise ValueError("No variables to save")
         self._is_empty = False
         entries = _entries(var_dict)
+        if self._rename is not None:   # saver_from_object_based_checkpoint: keys renamed
+            entries = [(self._rename[e[0]],) + tuple(e[1:]) for e in entries]
         g = entries[0][2].graph
         with g.as_default(), g.control_dependencies(None), g.name_scope(self._name or "save"):
             with g.name_scope("filename") as fscope:
@@ -884,11 +889,23 @@ class Saver:
             sess.run(self.saver_def.restore_op_name,
                      {self.saver_def.filename_tensor_name: save_path})
         except errors.NotFoundError as err:
-            raise errors.NotFoundError(
-                None, err.op, "Restoring from checkpoint failed. This is most likely due to a "
-                "Variable name or other graph key that is missing from the checkpoint. Please "
-                "ensure that you have not altered the graph expected based on the checkpoint. "
-                "Original error:\n\n" + err.message) from None
+            # TF 1.14: an object-based checkpoint is read by a Saver of its keys instead
+            try:
+                names_to_keys = object_graph_key_mapping(save_path)
+            except errors.NotFoundError:
+                raise errors.NotFoundError(
+                    None, err.op, "Restoring from checkpoint failed. This is most likely due "
+                    "to a Variable name or other graph key that is missing from the "
+                    "checkpoint. Please ensure that you have not altered the graph expected "
+                    "based on the checkpoint. Original error:\n\n" + err.message) from None
+            _tf_logging.warning(
+                "Restoring an object-based checkpoint using a name-based saver. This may be "
+                "somewhat fragile, and will re-build the Saver. Instead, consider loading "
+                "object-based checkpoints using tf.train.Checkpoint().")
+            self._object_restore_saver = saver_from_object_based_checkpoint(
+                save_path, var_list=self._var_list, names_to_keys=names_to_keys,
+                cached_saver=self._object_restore_saver)
+            self._object_restore_saver.restore(sess, save_path)
         except errors.InvalidArgumentError as err:
             raise errors.InvalidArgumentError(
                 None, err.op, "Restoring from checkpoint failed. This is most likely due to a "
@@ -1052,3 +1069,75 @@ meta_graph.register_collection_kind(
     "savers", lambda x: isinstance(x, Saver), lambda s, scope: _saver_item(s, scope),
     lambda d, scope: Saver.from_proto(SaverDef.from_dict(d), import_scope=scope),
     _check_saver_def)
+
+
+def object_graph_key_mapping(checkpoint_path):
+    """{variable name when written: checkpoint key} of an object-based checkpoint (TF's
+    saver.object_graph_key_mapping); NotFoundError for a name-based one."""
+    reader = _io.CheckpointReader(os.fspath(checkpoint_path))
+    reader.get_tensor(OBJECT_GRAPH_KEY)
+    graph = _parse_object_graph(checkpoint_path, reader)
+    return {a.full_name: a.checkpoint_key for node in graph.nodes for a in node.attributes}
+
+
+def saver_from_object_based_checkpoint(checkpoint_path, var_list=None, builder=None,
+                                       names_to_keys=None, cached_saver=None):
+    """A Saver reading `var_list` (all saveables by default) from the object-based
+    checkpoint under its keys (TF 1.14's): NotFoundError naming the variables it has
+    not; `cached_saver` is returned when given (its ops made once)."""
+    if names_to_keys is None:
+        try:
+            names_to_keys = object_graph_key_mapping(checkpoint_path)
+        except errors.NotFoundError:
+            raise ValueError("Checkpoint in %s not an object-based checkpoint."
+                             % checkpoint_path) from None
+    if var_list is None:
+        g = get_default_graph()
+        var_list = (g.get_collection(GraphKeys.GLOBAL_VARIABLES)
+                    + g.get_collection(GraphKeys.SAVEABLE_OBJECTS))
+    current = {e[0] for e in _entries(_op_list_to_dict(var_list))}
+    previous = set(names_to_keys)
+    missing = current - previous
+    if missing:
+        raise errors.NotFoundError(
+            None, None,
+            "\n\nExisting variables not in the checkpoint: %s\n\n"
+            "Variables names when this checkpoint was written which don't exist now: %s\n\n"
+            "(%d variable name(s) did match)\n\n"
+            "Could not find some variables in the checkpoint (see names above). Saver was "
+            "attempting to load an object-based checkpoint (saved using tf.train.Checkpoint "
+            "or tf.keras.Model.save_weights) using variable names. If the checkpoint was "
+            "written with eager execution enabled, it's possible that variable names have "
+            "changed (for example missing a '_1' suffix). It's also possible that there are "
+            "new variables which did not exist when the checkpoint was written. You can "
+            "construct a Saver(var_list=...) with only the variables which previously "
+            "existed, and if variable names have changed you may need to make this a "
+            "dictionary with the old names as keys. If you're using an Estimator, you'll "
+            "need to return a tf.train.Saver inside a tf.train.Scaffold from your model_fn."
+            % (", ".join(sorted(missing)), ", ".join(sorted(previous - current)),
+               len(previous & current)))
+    if cached_saver is not None:
+        return cached_saver
+    saver = Saver.__new__(Saver)
+    saver._rename = names_to_keys   # TF renames the saveables' specs to the keys
+    saver.__init__(var_list, builder=builder)
+    return saver
+
+
+OBJECT_GRAPH_KEY = "_CHECKPOINTABLE_OBJECT_GRAPH"   # an object-based checkpoint's graph
+
+
+def _object_graph_pb2():
+    from tensorboard.compat.proto import trackable_object_graph_pb2  # lazy: optional protos
+    return trackable_object_graph_pb2
+
+
+def _parse_object_graph(save_path, reader):
+    raw = reader.get_tensor(OBJECT_GRAPH_KEY)
+    graph = _object_graph_pb2().TrackableObjectGraph()
+    try:
+        graph.ParseFromString(raw if isinstance(raw, bytes) else bytes(raw))
+    except Exception as e:  # noqa: BLE001 - protobuf's DecodeError varies by runtime
+        raise errors.DataLossError(None, None, f"{save_path}: the object graph does not "
+                                   f"parse ({e})") from None
+    return graph

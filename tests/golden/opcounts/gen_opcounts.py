@@ -249,6 +249,74 @@ def _checkpoint_save(tf):
         shutil.rmtree(d)
 
 
+def _checkpoint_restore(tf):
+    # TF 1.14's TrackableSaver.restore in graph mode: one file-prefix Const ("model", fed)
+    # per Checkpoint; per object RestoreV2 + Identity + AssignVariableOp (Assign for a ref
+    # variable); save_counter made (and restored); nothing new on a second restore; a
+    # dependency added later restored as it is added
+    import os
+    import shutil
+    import tempfile
+    v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+    r = tf.Variable([5.0], name="r")
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            path = tf.train.Checkpoint(v=v, r=r).save(os.path.join(d, "ck"), session=s)
+            ck = tf.train.Checkpoint(v=v)
+            status = ck.restore(path)
+            ck.restore(path)
+            ck.r = r
+            status.run_restore_ops(s)
+    finally:
+        shutil.rmtree(d)
+
+
+def _checkpoint_restore_slots(tf):
+    # Adam's beta powers and m / v made after Checkpoint.restore: their restore ops made
+    # as each is made
+    import os
+    import shutil
+    import tempfile
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Graph().as_default(), tf.Session() as s:
+            v = tf.Variable([1.0, 2.0], name="v", use_resource=True)
+            opt = tf.train.AdamOptimizer(0.1)
+            train = opt.minimize(tf.reduce_sum(v * v))
+            ck = tf.train.Checkpoint(v=v, opt=opt)
+            s.run(tf.global_variables_initializer())
+            s.run(train)
+            path = ck.save(os.path.join(d, "ck"), session=s)
+        v = tf.Variable([0.0, 0.0], name="v", use_resource=True)
+        opt = tf.train.AdamOptimizer(0.1)
+        tf.train.Checkpoint(v=v, opt=opt).restore(path)
+        opt.minimize(tf.reduce_sum(v * v))
+    finally:
+        shutil.rmtree(d)
+
+
+def _keras_load_weights_tf(tf):
+    # Keras load_weights of a TF-format checkpoint: the model's saver's restore ops made
+    # at load (streamed to keras.backend.get_session), none when loaded again
+    import os
+    import shutil
+    import tempfile
+    K = tf.keras
+    d = tempfile.mkdtemp()
+    try:
+        with tf.Session():
+            m = K.Sequential([K.layers.Dense(3, input_shape=(2,), name="a"),
+                              K.layers.Dense(1, name="b")])
+            path = os.path.join(d, "w")
+            m.save_weights(path)
+            m.load_weights(path)
+            m.load_weights(path)
+    finally:
+        shutil.rmtree(d)
+
+
 def _hessians(tf):
     x = tf.Variable([1., 2., 3.], name="x")
     tf.hessians(tf.reduce_sum(x ** 3) + x[0] * x[1], x)
@@ -463,6 +531,9 @@ CALLS = (
        ("saver", _saver),
        ("saver/sharded", _sharded_saver),
        ("checkpoint/save", _checkpoint_save),
+       ("checkpoint/restore", _checkpoint_restore),
+       ("checkpoint/restore_slots", _checkpoint_restore_slots),
+       ("keras/load_weights_tf", _keras_load_weights_tf),
        ("hessians", _hessians),
        ("summaries", _summaries),
        ("embedding_lookup", _embedding),

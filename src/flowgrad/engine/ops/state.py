@@ -172,11 +172,26 @@ def _assign_infer(inputs, attrs):
     return [(ref.dtype, value.shape)]
 
 
+def _declared_shape(node):
+    """The shape a ref variable (VariableV2) was declared with when fully defined: TF's
+    uninitialized VariableV2 holds a tensor of that shape, which Assign validates."""
+    op = node.op._inputs[0].op
+    while op.type not in ("VariableV2", "VarHandleOp", "Variable"):
+        op = op._inputs[0].op
+    shape = op._attrs.get("shape")
+    if shape is not None and not isinstance(shape, (tuple, list)):
+        shape = shape.as_list() if getattr(shape, "dims", None) is not None else None
+    if shape is None or any(d is None or d < 0 for d in shape):
+        return None
+    return tuple(shape)
+
+
 def _assign_bind(node, ctx):
     store = ctx.variables
     name = _var_name(node)
     temporary = isinstance(name, tuple)   # a TemporaryVariable's buffer: `ref`, its run's
     validate = node.attrs.get("validate_shape", True)
+    declared = _declared_shape(node) if validate else None
 
     def assign(ref, value):
         buf = ref if temporary else store.get(name)
@@ -184,10 +199,11 @@ def _assign_bind(node, ctx):
         if buf is not None and buf.shape == value.shape:
             np.copyto(buf, value)
             return buf
-        if buf is not None and validate:
+        lhs = buf.shape if buf is not None else declared
+        if validate and lhs is not None and lhs != value.shape:
             raise errors.InvalidArgumentError(
                 None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
-                f"{list(buf.shape)} rhs shape= {list(value.shape)}")
+                f"{list(lhs)} rhs shape= {list(value.shape)}")
         buf = np.array(value, dtype=node.op._outputs[0].dtype.as_numpy_dtype, copy=True)
         if not temporary:
             store[name] = buf

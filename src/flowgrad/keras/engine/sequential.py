@@ -14,6 +14,7 @@ from .input_layer import Input, InputLayer
 from .network import _takes_custom_objects
 from .training import Model
 from .. import layers as _layers
+from .. import saving
 from .._serialization import lookup_custom
 
 __all__ = ["Sequential"]
@@ -110,6 +111,7 @@ class Sequential(Model):
             return
         self._init_graph_network(inputs, outputs)
         self._layers = list(self._stack)
+        saving.restore_deferred_dependencies(self)   # TF's _track_layers
 
     def pop(self):
         """Removes the last layer."""
@@ -161,6 +163,7 @@ class Sequential(Model):
         self._stack.insert(0, KERAS_HISTORY[x][0])
         self._init_graph_network(x, out)
         self._layers = list(self._stack)
+        saving.restore_deferred_dependencies(self)   # TF's _track_layers
 
     build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
 
