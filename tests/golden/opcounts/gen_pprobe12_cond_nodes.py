@@ -6,7 +6,9 @@ control_dependencies block of that branch: its nodes made without an input from 
 cond's do (the dynamic loss scale of hand-written mixed-precision training). The gradient
 of a dropout cond on a training placeholder and of a tied embedding (the lookup's slices
 and a dense gradient summed as slices): the cond's zeros' Shape nodes numbered before the
-dense gradient's Shape (`gradients/Shape_<k>`), in TF's walk order. Per graph, the
+dense gradient's Shape (`gradients/Shape_<k>`), in TF's walk order. tf.gradients with a
+cond between the ys and an x made by a BiasAdd: no BiasAddGrad (TF's _StopOps: an x none
+of whose inputs waits for a gradient). Per graph, the
 GraphDef's (name, op, inputs), get_operations()' (name, type) and the values of two runs."""
 import numpy as np
 
@@ -59,8 +61,19 @@ def _dropout_gather_grad(tf):
                                              {ids: [[0, 4, 1], [3, 3, 2]], training: False}]
 
 
+def _x_stop_op(tf):
+    x = tf.placeholder(tf.float32, [None, 3], name="x")
+    p = tf.placeholder_with_default(True, [], name="p")
+    z = tf.nn.bias_add(x * 2., tf.constant([0.5, -1., 2.]))
+    e = tf.reduce_mean(z * z)
+    r = tf.cond(p, lambda: tf.identity(0.25 * e), lambda: 0.5 * e)
+    g = tf.gradients(r + tf.reduce_sum(z), z)[0]
+    return [g], [{x: [[1., 2., 3.]]}, {x: [[1., 2., 3.], [0., -1., 4.]], p: False}]
+
+
 CALLS = [("ref_merge", _ref_merge), ("ref_and_plain", _ref_and_plain),
-         ("nested_in_block", _nested_in_block), ("dropout_gather_grad", _dropout_gather_grad)]
+         ("nested_in_block", _nested_in_block), ("dropout_gather_grad", _dropout_gather_grad),
+         ("x_stop_op", _x_stop_op)]
 
 
 def cases(tf):
