@@ -66,9 +66,9 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for i in range(7):
         mb = slice((i % 4) * 6, (i % 4) * 6 + 6)
-        l, _ = sess.run([loss, step], {x: X[mb], y: Y[mb]})
+        lv, _ = sess.run([loss, step], {x: X[mb], y: Y[mb]})
         c, g = sess.run([counter, gs])
-        print(i, repr(float(l)), c, g, [H(a) for a in sess.run(accum)][:2])
+        print(i, repr(float(lv)), c, g, [H(a) for a in sess.run(accum)][:2])
     print("w", [H(v) for v in sess.run(tvs)])
     sess.run([micro_loss, sgd_step], {x: X, y: Y})
     print("after sgd", [H(v) for v in sess.run(tvs)])

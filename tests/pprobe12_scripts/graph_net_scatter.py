@@ -50,7 +50,8 @@ def mlp(x, units, name):
 
 def gn_block(nodes, edges, glob, k):
     n0 = len(tf.get_default_graph().get_operations())
-    e_in = tf.concat([edges, tf.gather(nodes, snd), tf.gather(nodes, rcv), tf.gather(glob, egid)], -1)
+    e_in = tf.concat([edges, tf.gather(nodes, snd), tf.gather(nodes, rcv),
+                      tf.gather(glob, egid)], -1)
     edges = mlp(e_in, 4, "edge%d" % k)
     agg = tf.unsorted_segment_sum(edges, rcv, N)
     agg_mean = tf.math.unsorted_segment_mean(edges, rcv, N)
@@ -90,8 +91,8 @@ with tf.Session() as sess:
     print("bumped", sess.run(bumped)[0].tolist())
     print("g_pad", H(sess.run(g_pad)), "g_nodes", H(sess.run(g_nodes)))
     for i in range(6):
-        l, _ = sess.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = sess.run([loss, train])
+        print(i, repr(float(lv)))
     print("glob", sess.run(glob_out).tolist())
     print("upd", sess.run(upd).tolist())
     print("upd2", sess.run(upd2).tolist())

@@ -25,7 +25,8 @@ x = tf.placeholder(tf.float32, [None, D])
 tau = tf.placeholder(tf.float32, [], name="temperature")
 hard = tf.placeholder_with_default(False, [], name="hard")
 net = tf.layers.dense(x, 12, tf.nn.elu, kernel_initializer=tf.glorot_uniform_initializer(seed=81))
-logits_y = tf.reshape(tf.layers.dense(net, N * K, kernel_initializer=tf.glorot_uniform_initializer(seed=82)), [-1, N, K])
+logits_y = tf.reshape(tf.layers.dense(
+    net, N * K, kernel_initializer=tf.glorot_uniform_initializer(seed=82)), [-1, N, K])
 n0 = len(tf.get_default_graph().get_operations())
 q_y = tfd.RelaxedOneHotCategorical(tau, logits=logits_y)
 y_soft = q_y.sample(seed=83)
@@ -55,8 +56,8 @@ with tf.Session() as sess:
     t0, r, tmin = 1.0, 0.3, 0.5
     for i in range(6):
         t = np.maximum(t0 * np.exp(-r * i), tmin)
-        l, _ = sess.run([loss, train], {x: X, tau: t, hard: i % 2 == 1})
-        print(i, repr(float(t)), repr(float(l)))
+        lv, _ = sess.run([loss, train], {x: X, tau: t, hard: i % 2 == 1})
+        print(i, repr(float(t)), repr(float(lv)))
     kh, kl = sess.run([kl_hand, kl_lib], {x: X})
     print("kl", H(kh), H(kl), repr(float(np.abs(kh - kl).max() < 1e-5)))
     ys, yh = sess.run([y_soft, y], {x: X[:2], tau: 0.5, hard: True})

@@ -59,7 +59,8 @@ static_step = opt.apply_gradients([(g / S, v) for g, v in sgv])
 scale = tf.Variable(2.0 ** 14, trainable=False, name="loss_scale")
 good = tf.Variable(0, trainable=False, name="good_steps")
 opt2 = tf.train.GradientDescentOptimizer(0.05)
-grads = tf.gradients(tf.cast(tf.cast(loss, tf.float16) * tf.cast(scale, tf.float16), tf.float32), tvs)
+scaled16 = tf.cast(loss, tf.float16) * tf.cast(scale, tf.float16)
+grads = tf.gradients(tf.cast(scaled16, tf.float32), tvs)
 finite = tf.reduce_all([tf.reduce_all(tf.is_finite(g)) for g in grads])
 unscaled = [g / scale for g in grads]
 
@@ -83,12 +84,12 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     print("logits16", sess.run(logits16, {x: X[:2]}).tolist())
     for i in range(4):
-        l, _ = sess.run([loss, static_step], {x: X, y: Y})
-        print("static", i, repr(float(l)))
+        lv, _ = sess.run([loss, static_step], {x: X, y: Y})
+        print("static", i, repr(float(lv)))
     g16 = sess.run([g for g, v in sgv], {x: X, y: Y})
     print("g", [H(g) for g in g16])
     for i in range(8):
-        f, l = sess.run([finite, loss], {x: X, y: Y})
+        f, lv = sess.run([finite, loss], {x: X, y: Y})
         sess.run(dyn_step, {x: X, y: Y})
-        print("dyn", i, bool(f), repr(float(l)), sess.run([scale, good]))
+        print("dyn", i, bool(f), repr(float(lv)), sess.run([scale, good]))
     print("w", [H(v) for v in sess.run(tvs)])

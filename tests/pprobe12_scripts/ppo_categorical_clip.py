@@ -31,12 +31,15 @@ ortho = tf.orthogonal_initializer(np.sqrt(2), seed=51)
 with tf.variable_scope("ppo2_model"):
     h = tf.layers.dense(ob, 16, tf.tanh, kernel_initializer=ortho, name="fc1")
     h = tf.layers.dense(h, 16, tf.tanh, kernel_initializer=ortho, name="fc2")
-    logits = tf.layers.dense(h, A, kernel_initializer=tf.orthogonal_initializer(0.01, seed=52), name="pi")
-    vf = tf.layers.dense(h, 1, kernel_initializer=tf.orthogonal_initializer(1.0, seed=53), name="vf")[:, 0]
+    logits = tf.layers.dense(h, A, kernel_initializer=tf.orthogonal_initializer(0.01, seed=52),
+                             name="pi")
+    vf = tf.layers.dense(h, 1, kernel_initializer=tf.orthogonal_initializer(1.0, seed=53),
+                         name="vf")[:, 0]
 n0 = len(tf.get_default_graph().get_operations())
 pd = tf.distributions.Categorical(logits=logits)
 action = pd.sample(seed=54)
-print("ops sample", len(tf.get_default_graph().get_operations()) - n0, action.dtype.name, action.shape)
+print("ops sample", len(tf.get_default_graph().get_operations()) - n0, action.dtype.name,
+      action.shape)
 n0 = len(tf.get_default_graph().get_operations())
 neglogp = -pd.log_prob(ac)
 print("ops log_prob", len(tf.get_default_graph().get_operations()) - n0)

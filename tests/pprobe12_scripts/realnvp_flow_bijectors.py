@@ -49,8 +49,8 @@ print("ops total", len(tf.get_default_graph().get_operations()))
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for i in range(6):
-        l, _ = sess.run([loss, train], {x: data})
-        print(i, repr(float(l)))
+        lv, _ = sess.run([loss, train], {x: data})
+        print(i, repr(float(lv)))
     print("samples", H(sess.run(samples)))
     a, b, c, d = sess.run([y, x_back, fldj, ildj], {x: data[:3]})
     print("y", H(a), "roundtrip", float(np.abs(b - data[:3]).max()))

@@ -87,8 +87,8 @@ with tf.Session() as sess:
     us = [v for v in tf.global_variables() if v.op.name.endswith("sn_u")]
     print("u0", [H(u) for u in sess.run(us)])
     for step in range(5):
-        l, s, _ = sess.run([loss, sig, train])
-        print(step, repr(float(l)), [repr(float(x)) for x in np.ravel(s)])
+        lv, s, _ = sess.run([loss, sig, train])
+        print(step, repr(float(lv)), [repr(float(x)) for x in np.ravel(s)])
     print("u", [H(u) for u in sess.run(us)])
     print("grads", [H(g) for g in sess.run(grads)])
     print("w", [H(v) for v in sess.run(tv)])

@@ -27,7 +27,8 @@ src_len = tf.placeholder(tf.int32, [None], "src_len")
 tgt_len = tf.placeholder(tf.int32, [None], "tgt_len")
 training = tf.placeholder_with_default(True, [], "training")
 init = tf.variance_scaling_initializer(1.0, "fan_avg", "uniform", seed=21)
-emb = tf.get_variable("emb", [V, D], initializer=tf.random_normal_initializer(0, D ** -0.5, seed=22))
+emb = tf.get_variable("emb", [V, D],
+                      initializer=tf.random_normal_initializer(0, D ** -0.5, seed=22))
 
 
 def gelu(x):
@@ -50,18 +51,23 @@ def attention(q_in, kv_in, bias, scope):
         return tf.einsum("bthe,hed->btd", ctx, wo), w
 
 
+def ln(x, scope):
+    return tf.contrib.layers.layer_norm(x, begin_norm_axis=-1, begin_params_axis=-1,
+                                        scope=scope)
+
+
 def block(x, kv, self_bias, cross_bias, scope):
     with tf.variable_scope(scope):
         a, w1 = attention(x, x, self_bias, "self")
-        x = tf.contrib.layers.layer_norm(x + a, begin_norm_axis=-1, begin_params_axis=-1, scope="ln1")
+        x = ln(x + a, "ln1")
         w2 = None
         if kv is not None:
             c, w2 = attention(x, kv, cross_bias, "cross")
-            x = tf.contrib.layers.layer_norm(x + c, begin_norm_axis=-1, begin_params_axis=-1, scope="ln2")
+            x = ln(x + c, "ln2")
         f = tf.layers.dense(gelu(tf.layers.dense(x, 2 * D, kernel_initializer=init, name="ff1")), D,
                             kernel_initializer=init, name="ff2")
         f = tf.layers.dropout(f, 0.1, training=training, seed=24)
-        return tf.contrib.layers.layer_norm(x + f, begin_norm_axis=-1, begin_params_axis=-1, scope="ln3"), w1, w2
+        return ln(x + f, "ln3"), w1, w2
 
 
 n0 = len(tf.get_default_graph().get_operations())
@@ -95,8 +101,8 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     print("mask", sess.run(src_mask, feed).tolist())
     for i in range(5):
-        l, g, _ = sess.run([loss, gnorm, train], feed)
-        print(i, repr(float(l)), repr(float(g)))
+        lv, g, _ = sess.run([loss, gnorm, train], feed)
+        print(i, repr(float(lv)), repr(float(g)))
     feed[training] = False
     print("eval", repr(float(sess.run(loss, feed))))
     a, b, c = sess.run([ew, dw, cw], feed)

@@ -26,7 +26,8 @@ with tf.variable_scope("encoder"):
     h = tf.layers.dense(x, 10, tf.nn.softplus,
                         kernel_initializer=tf.glorot_uniform_initializer(seed=1))
     loc = tf.layers.dense(h, 2, kernel_initializer=tf.glorot_uniform_initializer(seed=2))
-    scale = tf.nn.softplus(tf.layers.dense(h, 2, kernel_initializer=tf.glorot_uniform_initializer(seed=3)) + 0.5413) + 1e-5
+    pre = tf.layers.dense(h, 2, kernel_initializer=tf.glorot_uniform_initializer(seed=3))
+    scale = tf.nn.softplus(pre + 0.5413) + 1e-5
     q = tfd.Normal(loc=loc, scale=scale, name="q_z")
 print("ops encoder", len(tf.get_default_graph().get_operations()) - n0)
 prior = tfd.Normal(loc=tf.zeros(2), scale=tf.ones(2), name="prior")
@@ -68,8 +69,8 @@ print("vars", [v.name for v in tf.global_variables()])
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(8):
-        _, l, b, k = sess.run([train, loss, beta, kl], {x: X})
-        print(step, repr(float(l)), repr(float(b)), H(k))
+        _, lv, b, k = sess.run([train, loss, beta, kl], {x: X})
+        print(step, repr(float(lv)), repr(float(b)), H(k))
     print("iwae", repr(float(sess.run(iwae, {x: X}))))
     print("ent", repr(float(sess.run(mean_ent, {x: X}))))
     print("z", H(sess.run(z, {x: X[:4]})))

@@ -60,7 +60,8 @@ print("ops ema cond", len(tf.get_default_graph().get_operations()) - n0)
 q_st = z + tf.stop_gradient(quantized - z)
 avg_probs = tf.reduce_mean(encodings, 0)
 perplexity = tf.exp(-tf.reduce_sum(avg_probs * tf.log(avg_probs + 1e-10)))
-recon = tf.layers.dense(q_st, 5, kernel_initializer=tf.glorot_uniform_initializer(seed=93), name="dec")
+recon = tf.layers.dense(q_st, 5, kernel_initializer=tf.glorot_uniform_initializer(seed=93),
+                        name="dec")
 loss = tf.reduce_mean((recon - x) ** 2) + loss_vq
 train = tf.train.AdamOptimizer(1e-2).minimize(loss)
 print("trainable", [v.op.name for v in tf.trainable_variables()])
@@ -70,8 +71,8 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     print("g_enc", H(sess.run(g_enc, {x: X, is_training: False})))
     for i in range(6):
-        l, p, idx, _ = sess.run([loss, perplexity, encoding_indices, train], {x: X})
-        print(i, repr(float(l)), repr(float(p)), idx.tolist())
+        lv, p, idx, _ = sess.run([loss, perplexity, encoding_indices, train], {x: X})
+        print(i, repr(float(lv)), repr(float(p)), idx.tolist())
     print("sizes", sess.run(ema_cluster_size).tolist())
     print("codebook", H(sess.run(w)), H(sess.run(ema_w)))
     print("eval", repr(float(sess.run(loss, {x: X, is_training: False}))))

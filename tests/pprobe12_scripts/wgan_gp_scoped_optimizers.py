@@ -58,7 +58,8 @@ disc_params = tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope="Discrim
 print("gen", [v.op.name for v in gen_params])
 print("disc", [v.op.name for v in disc_params])
 print("empty", tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope="Gen$"))
-print("regex", [v.op.name for v in tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope="(Gen|Dis).*/fc2")])
+print("regex", [v.op.name for v in tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES,
+                                                      scope="(Gen|Dis).*/fc2")])
 n0 = len(tf.get_default_graph().get_operations())
 with tf.name_scope("disc_train"):
     disc_train_op = tf.train.AdamOptimizer(1e-3, beta1=0., beta2=0.9).minimize(
@@ -69,7 +70,8 @@ with tf.name_scope("gen_train"):
     gen_train_op = tf.train.RMSPropOptimizer(5e-4).minimize(gen_cost, var_list=gen_params)
 print("ops gen train", len(tf.get_default_graph().get_operations()) - n0)
 print("train ops", disc_train_op.name, gen_train_op.name)
-print("slots", sorted(v.op.name for v in tf.global_variables() if "Adam" in v.op.name or "RMSProp" in v.op.name or "power" in v.op.name)[:8])
+print("slots", sorted(v.op.name for v in tf.global_variables()
+                      if "Adam" in v.op.name or "RMSProp" in v.op.name or "power" in v.op.name)[:8])
 clip_ops = [tf.assign(v, tf.clip_by_value(v, -0.05, 0.05)) for v in disc_params]
 clip_disc = tf.group(*clip_ops)
 print("clip", clip_disc.type, len(clip_disc.control_inputs), clip_disc.name)
