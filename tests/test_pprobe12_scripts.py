@@ -4,8 +4,8 @@
 with scoped var_lists, spectral normalization by power iteration, an einsum Transformer
 block with sequence_mask masks, a graph network with segment and scatter ops, a PPO update
 with a Categorical policy, gradient accumulation applied in tf.cond, hand-written mixed
-precision with a dynamic loss scale, a Gumbel-softmax VAE and a VQ-VAE with EMA codebook
-updates; op counts and values bit for bit."""
+precision with a dynamic loss scale, a Gumbel-softmax VAE, a VQ-VAE with EMA codebook
+updates, RealNVP bijectors and SAC; op counts and values bit for bit."""
 
 import os
 

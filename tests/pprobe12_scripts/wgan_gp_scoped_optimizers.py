@@ -4,7 +4,8 @@ tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope=...), two optimizers (
 beta1=0 for the critic, RMSProp for the generator) each minimizing over its own list under
 its own name scope, the gradient penalty from tf.gradients of the critic at random
 interpolates (norm over reduction_indices), a weight-clipping variant's clip ops grouped
-with tf.group; slot names, op counts, losses and trained weights."""
+with tf.group; slot names, op counts, losses and trained weights. (The critic's update waits
+on the printed cost: the cost's last MatMul reads a critic weight its update writes.)"""
 
 import hashlib
 
@@ -61,7 +62,7 @@ print("empty", tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES, scope="Gen$")
 print("regex", [v.op.name for v in tf.get_collection(tf.GraphKeys.TRAINABLE_VARIABLES,
                                                       scope="(Gen|Dis).*/fc2")])
 n0 = len(tf.get_default_graph().get_operations())
-with tf.name_scope("disc_train"):
+with tf.name_scope("disc_train"), tf.control_dependencies([disc_cost]):
     disc_train_op = tf.train.AdamOptimizer(1e-3, beta1=0., beta2=0.9).minimize(
         disc_cost, var_list=disc_params)
 print("ops disc train", len(tf.get_default_graph().get_operations()) - n0)

@@ -6,9 +6,11 @@ tf.assign in control_dependencies; a Transformer block by tf.einsum with sequenc
 masks and contrib layer_norm; a graph network with unsorted_segment_* / gather /
 scatter_nd; a PPO update with tf.distributions.Categorical; gradient accumulation applied in
 tf.cond; hand-written mixed precision with a float32-master custom_getter and a dynamic
-loss scale; a Gumbel-softmax VAE; a VQ-VAE bottleneck with EMA codebook updates. Op counts
-and values at full precision (or hashes of their bytes). Made on an Intel Xeon (TF's float32
-bits depend on the host CPU: engine/ops/host_cpu.py); the case "host" records its vendor."""
+loss scale; a Gumbel-softmax VAE; a VQ-VAE bottleneck with EMA codebook updates; RealNVP
+bijectors; Soft Actor-Critic with a squashed Gaussian policy and Polyak target updates. Op
+counts and values at full precision (or hashes of their bytes). Made on an Intel Xeon (TF's
+float32 bits depend on the host CPU: engine/ops/host_cpu.py); the case "host" records its
+vendor."""
 import os
 
 from golden_scripts import ROOT, stdout_of
