@@ -514,6 +514,11 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 r = route(t._op)
                 if r in pending and r is not op:
                     pending[r] += 1
+    # TF's _StopOps: an x (not one of a branch) none of whose inputs waits for a gradient
+    # gets its gradient summed but no rule called (a BiasAdd x: no BiasAddGrad)
+    stopped.update(op for op in (x._op for x in xs_t) if route(op) is op and op in between
+                   and not any(pending.get(route(t._op), 0) > 0 for t in op._inputs
+                               if t._dtype._diff and carries(t)))
     contrib = {}
     internal = {}   # cond -> tensors of its branches with gradients
     for i, (y, gy) in enumerate(zip(ys_t, _converted_grad_ys(grad_ys))):

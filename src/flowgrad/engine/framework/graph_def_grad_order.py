@@ -234,7 +234,10 @@ def _zeros_numbered(out, outer_zeros, prefix, counters):
     kinds = ["Identity"] + ([] if counters else ["Shape", "zeros", "Switch"])
     for kind in kinds:
         pat = re.compile(re.escape(prefix + kind) + r"(_\d+)?")
-        names = [n.name for n in out if n.name in outer_zeros and pat.fullmatch(n.name)]
+        # (a Shape is numbered with the call's other Shapes made in its scope: a gather's
+        # params shape, `gradients/Shape_<k>`, made after the cond's zeros in TF's walk)
+        names = [n.name for n in out if (n.name in outer_zeros or kind == "Shape" and
+                                         outer_zeros) and pat.fullmatch(n.name)]
         for old, new in zip(names, sorted(names, key=num)):
             if old != new:
                 renames[old] = new

@@ -380,7 +380,7 @@ class CondPlan(_PlanBase):
         infos = {op: _cond_info(op) for op in conds}
         for op in conds:
             info = infos[op]
-            if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
+            if info is None:
                 continue
             self.lowered.add(op)
         depth = {op: 0 for op in self.lowered}
@@ -649,7 +649,19 @@ class CondPlan(_PlanBase):
                     where[m] = (c, side)
         self._dead_members(ctx, where, infos)
         self._ctx.update(ctx)
-        in_block = self._block_rule(infos[root].get("blocks"), set(where) | set(conds))
+        # each cond's blocks (a nested cond made in a control_dependencies block of its
+        # branch too) rule the nodes of the conds under it, its own included
+        rules = []
+        for d in conds:
+            if infos[d].get("blocks"):
+                sub = {d, *self._nested(d, infos)}
+                tree = sub | {m for e in sub for side in self._sides(e, infos) for m in side}
+                rules.append((sub, self._block_rule(infos[d]["blocks"], tree)))
+
+        def in_block(inputs, c):
+            """The block controls of a node of cond `c` made with `inputs`."""
+            out = {n for sub, rule in rules if c in sub for n in rule(inputs)}
+            return tuple(sorted(out))
         events = []   # (position in TF's creation order, what)
         for c in order:
             t_first, f_first = infos[c]["first"]
@@ -659,7 +671,7 @@ class CondPlan(_PlanBase):
             events.append((c._id - 0.25, 2, c))
             self._tf[c] = {"outs": [None, None], "out_switches": [(), ()], "head": head,
                            "f_first": f_first, "pred": None, "pred_switches": (),
-                           "root": root, "block": in_block(c.inputs[:1])}
+                           "root": root, "block": in_block(c.inputs[:1], c)}
         events.extend((m._id, 3, m) for m in where if m.type not in ("Cond", "While",
                                                                      "LoopVar"))
         events.extend((_loop_info(m)["vars"][0].op._id - 0.5, 4, m) for m in where
@@ -708,8 +720,8 @@ class CondPlan(_PlanBase):
                         sub[t.name] = self._switched(root, ctx, (c, side), t, x.name, made)
                 if made:
                     self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
-                if in_block(x._inputs):
-                    self.block[x.name] = in_block(x._inputs)
+                if in_block(x._inputs, c):
+                    self.block[x.name] = in_block(x._inputs, c)
                 if not x._inputs and not any(_in_context(where, ci, (c, side))
                                              for ci in x._control_inputs):
                     # (TF's CondContext: the pivot unless a control input is in the cond)
@@ -1031,9 +1043,11 @@ class CondPlan(_PlanBase):
                           for outs in plan["outs"])
         for k, (f, t) in enumerate(zip(f_outs, t_outs)):
             dtype = self._dt(op.outputs[k])
-            emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"], "Merge", [f, t],
-                 [dtype, dtype], {"N": 2}, shapes=[op.outputs[k].shape, TensorShape([])],
-                 colocation=op._colocation)
+            ref = op.outputs[k].dtype.is_ref_dtype   # (both branches return a ref: RefMerge)
+            emit(op.name if k == 0 else self.renames[f"{op.name}:{k}"],
+                 "RefMerge" if ref else "Merge", [f, t],
+                 [dtype._as_ref if ref else dtype] * 2, {"N": 2},
+                 shapes=[op.outputs[k].shape, TensorShape([])], colocation=op._colocation)
 
     def lower(self, op, emit):
         """TF's layout (_plan_tf), or the generic one: TF's names under the cond's scope
@@ -1166,7 +1180,7 @@ class LoopPlan(_PlanBase):
             if op.type != "While" or op in graded:
                 continue
             info = _loop_info(op)
-            if info is None or any(d.is_ref_dtype for d, _ in op._get_attr("Tout")):
+            if info is None:
                 continue
             if info.get("dead") and op not in differentiated:
                 info = self._with_dead(info)

@@ -1,13 +1,16 @@
-"""Grappler's ConvertPowStage: Pow(x, c) -> Sqrt / Rsqrt / Reciprocal(x), and its
+"""Grappler's ConvertPowStage: Pow(x, c) -> Square / Sqrt / Rsqrt / Reciprocal(x), and its
 SqrtDivToRsqrtMulStage: x / Sqrt(y) -> x * Rsqrt(y), as TF 1.14 runs them.
 
 TF 1.14's arithmetic optimizer (on by default in a Session) replaces a Pow whose exponent
-is a constant with every element 0.5, -0.5 or -1 by Sqrt, Rsqrt or Reciprocal of the base.
+is a constant with every element 2, 0.5, -0.5 or -1 by Square, Sqrt, Rsqrt or Reciprocal
+of the base, in place (a fetched Pow too: the node keeps its name).
 For float32 the Sqrt and Rsqrt kernels (Eigen's packet rsqrt estimate and Newton step)
 round differently from powf, so `(variance + epsilon) ** 0.5` in a hand-written layer norm
 prints other digits than the Pow kernel gives. Constant folding runs first: a base that
 folds to a constant keeps powf's value, as does a fed exponent (or one read through a
-PlaceholderWithDefault). The exponent 2 (Square) is exact and left to arithmetic.py.
+PlaceholderWithDefault). Square is x * x, which differs from powf(x, 2) near a float32
+rounding midpoint (`x ** 2` of -1.2746413: 1.6247103, powf 1.6247104; golden
+math/pprobe12_pow_shapes).
 Then a RealDiv/Div by a Sqrt (an op, or a Pow just converted) whose value is neither
 fetched nor used elsewhere becomes a Mul by the Rsqrt: `(x - mean) / tf.sqrt(var + eps)`
 gives the rounding of x times TF's rsqrt estimate, not of the quotient.
@@ -27,7 +30,7 @@ from ..framework.registry import OPS
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
 
-_AS = ((0.5, "Sqrt"), (-0.5, "Rsqrt"), (-1.0, "Reciprocal"))
+_AS = ((2.0, "Square"), (0.5, "Sqrt"), (-0.5, "Rsqrt"), (-1.0, "Reciprocal"))
 _DIVS = frozenset({"RealDiv", "Div"})
 
 
@@ -54,8 +57,8 @@ def _keeps_shape(program, x, c_shape):
 
 
 def convert_pow(program):
-    """`program` with each Pow by a constant 0.5 / -0.5 / -1 turned into Sqrt / Rsqrt /
-    Reciprocal of its base."""
+    """`program` with each Pow by a constant 2 / 0.5 / -0.5 / -1 turned into Square / Sqrt /
+    Rsqrt / Reciprocal of its base."""
     if not any(n.type in ("Pow", "Sqrt") for n in program.nodes):
         return program
     tainted = set()

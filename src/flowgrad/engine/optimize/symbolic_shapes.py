@@ -310,6 +310,18 @@ def _fill(n, ins, consts, dims, shape_of):
     return tuple(dims.fresh() if d is None or d < 0 else d for d in shape)
 
 
+def _random(n, ins, consts, dims, shape_of):
+    """A random op of a shape tensor (RandomShape: MakeShapeFromShapeTensor): `Shape(y)`
+    gives y's dims (`mu + tf.random_normal(tf.shape(mu)) * std` is mu's shape), a packed or
+    constant shape its known dims and a fresh symbol for each other."""
+    if not n.inputs:
+        return None
+    shape = _shape_values(consts, shape_of, n.inputs[0])
+    if shape is None:
+        return None
+    return tuple(dims.fresh() if d is None or d == -1 else d for d in shape)
+
+
 def _batch_matmul(n, ins, dims):
     """BatchMatMul(V2)'s shape function: the batch dims merged (V1) or broadcast (V2),
     then the rows of x and the columns of y (the inner dims merged)."""
@@ -444,7 +456,8 @@ def _unpack(n, x, dims):
 _LAYOUT = {"ExpandDims": _expand_dims, "Squeeze": _squeeze, "Tile": _tile, "Pad": _pad,
            "PadV2": _pad, "MirrorPad": _pad, "Slice": _slice, "GatherV2": _gather,
            "Pack": _pack, "BroadcastTo": _broadcast_to, "StridedSlice": _strided_slice,
-           "Fill": _fill}
+           "Fill": _fill, "RandomStandardNormal": _random, "RandomUniform": _random,
+           "TruncatedNormal": _random, "RandomUniformInt": _random}
 
 
 def _transpose(n, x, consts, dims):
