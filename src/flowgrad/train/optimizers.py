@@ -112,6 +112,26 @@ class MomentumOptimizer(Optimizer):
             use_nesterov=self._use_nesterov))
 
 
+
+def adam_sparse_update(var, grad, indices, scatter_add, m, v, lr, beta1_t, beta2_t, epsilon_t,
+                       use_locking):
+    """TF 1.14's sparse Adam step (AdamOptimizer._apply_sparse_shared, and optimizer_v2's):
+    m and v decayed on all rows, then the rows of `grad` added by `scatter_add`, then var
+    moved by lr * m_t / (sqrt(v_t) + epsilon)."""
+    g = get_default_graph()
+    m_scaled_g_values = grad * (1 - beta1_t)
+    m_t = state_ops.assign(m, m * beta1_t, use_locking=use_locking)
+    with g.control_dependencies([m_t]):
+        m_t = scatter_add(m, indices, m_scaled_g_values)
+    v_scaled_g_values = (grad * grad) * (1 - beta2_t)
+    v_t = state_ops.assign(v, v * beta2_t, use_locking=use_locking)
+    with g.control_dependencies([v_t]):
+        v_t = scatter_add(v, indices, v_scaled_g_values)
+    v_sqrt = math_ops.sqrt(v_t)
+    var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
+                                      use_locking=use_locking)
+    return control_flow_ops.group(*[var_update, m_t, v_t])
+
 class AdamOptimizer(Optimizer):
     """Adam (Kingma & Ba): lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t),
     m = beta1*m + (1-beta1)*g, v = beta2*v + (1-beta2)*g^2, var -= lr_t*m/(sqrt(v)+epsilon).
@@ -169,23 +189,9 @@ class AdamOptimizer(Optimizer):
         beta2_t = _cast(self._beta2_t, var)
         epsilon_t = _cast(self._epsilon_t, var)
         lr = lr_t * math_ops.sqrt(1 - beta2_power) / (1 - beta1_power)
-        g = get_default_graph()
-        # m_t = beta1 * m + (1 - beta1) * g_t, on all rows, then the rows of g added.
-        m = self.get_slot(var, "m")
-        m_scaled_g_values = grad * (1 - beta1_t)
-        m_t = state_ops.assign(m, m * beta1_t, use_locking=self._use_locking)
-        with g.control_dependencies([m_t]):
-            m_t = scatter_add(m, indices, m_scaled_g_values)
-        # v_t = beta2 * v + (1 - beta2) * (g_t * g_t)
-        v = self.get_slot(var, "v")
-        v_scaled_g_values = (grad * grad) * (1 - beta2_t)
-        v_t = state_ops.assign(v, v * beta2_t, use_locking=self._use_locking)
-        with g.control_dependencies([v_t]):
-            v_t = scatter_add(v, indices, v_scaled_g_values)
-        v_sqrt = math_ops.sqrt(v_t)
-        var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
-                                          use_locking=self._use_locking)
-        return control_flow_ops.group(*[var_update, m_t, v_t])
+        return adam_sparse_update(var, grad, indices, scatter_add, self.get_slot(var, "m"),
+                                  self.get_slot(var, "v"), lr, beta1_t, beta2_t, epsilon_t,
+                                  self._use_locking)
 
     def _apply_sparse(self, grad, var):
         return self._apply_sparse_shared(

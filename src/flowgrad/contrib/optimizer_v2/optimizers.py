@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from ...engine.framework.graph import get_default_graph
 from ...engine.framework.indexed_slices import IndexedSlices
-from ...ops import array_ops, control_flow_ops, init_ops, math_ops, scatter_ops, state_ops
+from ...ops import array_ops, control_flow_ops, init_ops, math_ops, scatter_ops
 from ...ops.resource_variable_ops import resource_scatter_add
 from ...train import training_ops
+from ...train.optimizers import adam_sparse_update
 from .optimizer_v2 import OptimizerV2
 
 __all__ = ["AdadeltaOptimizer", "AdagradOptimizer", "AdamOptimizer",
@@ -124,21 +125,9 @@ class AdamOptimizer(OptimizerV2):
         lr_t, beta1_t, beta2_t, epsilon_t = _hypers(state, var, "learning_rate", "beta1",
                                                     "beta2", "epsilon")
         lr = (lr_t * math_ops.sqrt(1 - beta2_power) / (1 - beta1_power))
-        graph = get_default_graph()
-        m = state.get_slot(var, "m")
-        m_scaled_g_values = grad * (1 - beta1_t)
-        m_t = state_ops.assign(m, m * beta1_t, use_locking=self._use_locking)
-        with graph.control_dependencies([m_t]):
-            m_t = scatter_add(m, indices, m_scaled_g_values)
-        v = state.get_slot(var, "v")
-        v_scaled_g_values = (grad * grad) * (1 - beta2_t)
-        v_t = state_ops.assign(v, v * beta2_t, use_locking=self._use_locking)
-        with graph.control_dependencies([v_t]):
-            v_t = scatter_add(v, indices, v_scaled_g_values)
-        v_sqrt = math_ops.sqrt(v_t)
-        var_update = state_ops.assign_sub(var, lr * m_t / (v_sqrt + epsilon_t),
-                                          use_locking=self._use_locking)
-        return control_flow_ops.group(*[var_update, m_t, v_t])
+        return adam_sparse_update(var, grad, indices, scatter_add, state.get_slot(var, "m"),
+                                  state.get_slot(var, "v"), lr, beta1_t, beta2_t, epsilon_t,
+                                  self._use_locking)
 
     def _apply_sparse(self, grad, var, state):
         return self._apply_sparse_shared(
