@@ -48,7 +48,8 @@ with g.as_default():
     print(names(ge.get_ops_ios([r.op], control_inputs=True)))
     print(names(ge.make_list_of_op(g)), names(ge.make_list_of_t([x, h.op], ignore_ops=True)))
     print(names(ge.get_consuming_ops([h])), names(ge.get_generating_ops([h, s])))
-    print(ge.placeholder_name(h), ge.placeholder_name(scope="foo"), ge.placeholder_name(h, scope="a"))
+    print(ge.placeholder_name(h), ge.placeholder_name(scope="foo"),
+          ge.placeholder_name(h, scope="a"))
     v = ge.sgv_scope("layer", g)
     print(str(v).split("\n", 1)[1])
     print(str(ge.sgv(h.op, r.op).remap_inputs([0]).remap_outputs_to_consumers()).split("\n", 1)[1])
@@ -58,7 +59,8 @@ with g.as_default():
     y = tf.placeholder(tf.float32, [2, 4], name="y")
     print(ge.reroute_ts([y], [h], can_modify=[r.op]))
     show(g)
-    feed = {x: np.ones((2, 3), np.float32), y: np.full((2, 4), -0.5, np.float32) + np.eye(2, 4, dtype=np.float32)}
+    feed = {x: np.ones((2, 3), np.float32),
+            y: np.full((2, 4), -0.5, np.float32) + np.eye(2, 4, dtype=np.float32)}
     with tf.Session() as sess:
         print(sess.run([t, u], feed))
     ge.swap_ts([y], [h])
@@ -104,7 +106,7 @@ with g2.as_default():
     sgv2, info2 = ge.copy_with_input_replacements(ge.sgv_scope("f", g2), {a: c})
     print(str(sgv2).split("\n", 1)[1])
     o2 = info2.transformed(o)
-    print(o2.name, info2.original(o2).name, info2.transformed([m, "x"] if False else [m.op])[0].name)
+    print(o2.name, info2.original(o2).name, info2.transformed([m.op])[0].name)
     (o3, n3), = [ge.graph_replace((o, n), {b: c})]
     print(o3.name, n3.name)
     r1 = ge.graph_replace({"k": o}, {m: c}, dst_scope="rep")
