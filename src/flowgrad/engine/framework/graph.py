@@ -105,6 +105,13 @@ def _check_shape_values(op_type, inputs, read):
                     raise ValueError(f"Invalid value in tensor used for shape: {d}")
 
 
+def _shape_debug(shape):
+    """A static shape as TF's shape inference prints it: ?, [], [2,?]."""
+    if shape.ndims is None:
+        return "?"
+    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
+
+
 def _partial_str(t):
     """An input's "partial shape" in TF's error context: only one ConstantPartialShape
     gives a known rank (else TF names its computed value, if any)."""
@@ -453,6 +460,50 @@ class Operation:
     def values(self) -> tuple[Tensor, ...]:
         return tuple(self._outputs)
 
+    def _update_input(self, index, tensor):
+        """Makes input `index` read `tensor` (TF's private edge update, which the graph
+        editor uses). As TF 1.14's UpdateEdge: the new tensor's static shape must merge
+        with the old one's (the op's output shapes stay); its dtype is not checked."""
+        if not isinstance(tensor, Tensor):
+            raise TypeError(f"tensor must be a Tensor: {tensor}")
+        if tensor._op._graph is not self._graph:
+            raise ValueError(f"{tensor} must be from the same graph as {self}.")
+        for op, what in ((self, "Editing the inputs of"), (tensor._op, "Rerouting to")):
+            if type(op) is not Operation:   # (a TFNode: tf_nodes.py)
+                raise TF_VIEW["unsupported"](op, what)
+            if op in self._graph._branch_of:
+                raise NotImplementedError(
+                    f"Editing the inputs of '{self._name}': '{op._name}' is an op of a "
+                    "tf.cond branch, which flowgrad runs inside its Cond op.")
+        n = len(self._inputs)
+        if not 0 <= index < n:
+            raise errors.OutOfRangeError(
+                None, None, f"Cannot update edge. Input index [{index}] is greater than the "
+                f"number of total inputs [{n}].")
+        old = self._inputs[index]
+        # (TF's shape refiner keeps each input's shape merged with every tensor it was given)
+        merged = self._graph._edge_shapes.setdefault(self, {})
+        seen = merged.get(index, old._shape)
+        if not tensor._shape.is_compatible_with(seen):
+            raise errors.InvalidArgumentError(
+                None, None, "Cannot update edge, incompatible shapes: "
+                f"{_shape_debug(tensor._shape)} and {_shape_debug(seen)}.")
+        merged[index] = seen.merge_with(tensor._shape)
+        self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
+        old._consumers.remove(self)
+        tensor._consumers.append(self)
+        if tensor._op._id > self._id:
+            self._graph._backward_edges = True
+        self._graph._version += 1   # (caches of the graph's form: tf_nodes, explain)
+
+    def _remove_all_control_inputs(self):
+        """Drops every control input of this op (TF's private setter)."""
+        for c in self._control_inputs:
+            c._control_outputs.remove(self)
+        self._control_inputs = []
+        self._graph._control_tensors.pop(self, None)
+        self._graph._version += 1
+
     def _add_control_input(self, op):
         self._add_control_inputs([op])
 
@@ -622,6 +673,7 @@ class Graph:
         self._name_stack = ""
         self._control_stack = []
         self._control_tensors = weakref.WeakKeyDictionary()   # op -> {control op: tensor}
+        self._edge_shapes = weakref.WeakKeyDictionary()   # op -> {input: shape}: _update_input
         self._device_stack = []
         self._colocation_stack = []
         self._class_scope = None    # TF's _attr_scope({"_class": ...}): see _class_attr_scope
