@@ -25,7 +25,7 @@ from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401
                          _shape_str, merge_shapes)
 from .registry import OPS, get_op_def, op_defs
 from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
-from .tensor_shape import TensorShape, as_shape
+from .tensor_shape import TensorShape, as_shape, debug_string
 
 _capture_site = _op_traceback.capture
 
@@ -103,13 +103,6 @@ def _check_shape_values(op_type, inputs, read):
             for d in whole.tolist():
                 if d < -1:
                     raise ValueError(f"Invalid value in tensor used for shape: {d}")
-
-
-def _shape_debug(shape):
-    """A static shape as TF's shape inference prints it: ?, [], [2,?]."""
-    if shape.ndims is None:
-        return "?"
-    return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
 
 
 def _partial_str(t):
@@ -487,7 +480,7 @@ class Operation:
         if not tensor._shape.is_compatible_with(seen):
             raise errors.InvalidArgumentError(
                 None, None, "Cannot update edge, incompatible shapes: "
-                f"{_shape_debug(tensor._shape)} and {_shape_debug(seen)}.")
+                f"{debug_string(tensor._shape, '?')} and {debug_string(seen, '?')}.")
         merged[index] = seen.merge_with(tensor._shape)
         self._inputs = self._inputs[:index] + (tensor,) + self._inputs[index + 1:]
         old._consumers.remove(self)

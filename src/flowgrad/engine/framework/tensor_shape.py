@@ -316,11 +316,12 @@ class TensorShape:
 
 
 
-def debug_string(shape: TensorShape) -> str:
+def debug_string(shape: TensorShape, unknown: str = "<unknown>") -> str:
     """TF's PartialTensorShape::DebugString, as its kernels' messages write a shape:
-    `[?,2]`, `[]`, `<unknown>`."""
+    `[?,2]`, `[]`, `<unknown>` (shape inference's InferenceContext::DebugString writes an
+    unknown rank `?`: unknown="?")."""
     if shape.dims is None:
-        return "<unknown>"
+        return unknown
     return "[" + ",".join("?" if d is None else str(d) for d in shape.as_list()) + "]"
 
 

@@ -175,10 +175,7 @@ def _assign_infer(inputs, attrs):
 def _declared_shape(node):
     """The shape a ref variable (VariableV2) was declared with when fully defined: TF's
     uninitialized VariableV2 holds a tensor of that shape, which Assign validates."""
-    op = node.op._inputs[0].op
-    while op.type not in ("VariableV2", "VarHandleOp", "Variable"):
-        op = op._inputs[0].op
-    shape = op._attrs.get("shape")
+    shape = _ref_source(node)._attrs.get("shape")
     if shape is not None and not isinstance(shape, (tuple, list)):
         shape = shape.as_list() if getattr(shape, "dims", None) is not None else None
     if shape is None or any(d is None or d < 0 for d in shape):
