@@ -5,15 +5,11 @@ splits; a fed multiples; the errors of a matrix and a float multiples
 (tests/test_pminor2_ragged_tile.py). Made on the host it names under "host" (nothing here
 depends on the CPU)."""
 import numpy as np
+from goldenio import host_vendor
 
 CASES = [([[1, 2], [3]], [2, 1]), ([[1, 2], [3]], [3, 2]),
          ([[[1, 2], [3]], [], [[4]]], [2, 1, 3]), ([[[1, 2], [3]], [], [[4]]], [1, 2, 2]),
          ([[1., 2.], []], [1, 1]), ([[[1, 2]], [[3, 4], [5, 6]]], [2, 2, 1])]
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        return "intel" if b"GenuineIntel" in f.read(4096) else "amd"
 
 
 def _dims(shape):
@@ -60,7 +56,7 @@ def errors(tf):
 
 
 def cases(tf):
-    out = {"host": vendor(), "fed": fed(tf), "errors": errors(tf)}
+    out = {"host": host_vendor(), "fed": fed(tf), "errors": errors(tf)}
     for k, (value, multiples) in enumerate(CASES):
         out["case%d" % k] = case(tf, value, multiples, 1 if k == 5 else None)
     return out

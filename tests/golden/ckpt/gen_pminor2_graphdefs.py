@@ -26,11 +26,7 @@ import re
 import numpy as np
 
 import gen_prawops4_graphdefs as _p4
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        return "intel" if b"GenuineIntel" in f.read(4096) else "amd"
+from goldenio import host_vendor
 
 
 def _default(a):
@@ -313,7 +309,7 @@ def stack_configs(tf):
 
 def cases(tf):
     _TF[:] = [tf]
-    return {"host": vendor(),
+    return {"host": host_vendor(),
             "ta_v3_element_shape": _p4._case(tf, _ta_v3_element_shape, 38),
             "ta_grad_with_shape": _p4._case(tf, _ta_grad_with_shape, 38),
             "stack_max_size": _p4._case(tf, _stack_max_size, 38),

@@ -15,12 +15,7 @@ import shutil
 import tempfile
 
 import numpy as np
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def _ops(g, n0):
@@ -318,7 +313,7 @@ def name_based(tf):
 
 
 def cases(tf):
-    return {"host": vendor(), "checkpoint_restore": checkpoint_restore(tf),
+    return {"host": host_vendor(), "checkpoint_restore": checkpoint_restore(tf),
             "adam_slots": adam_slots(tf), "keras_built": keras_built(tf),
             "keras_unbuilt": keras_unbuilt(tf), "saver_object_ckpt": saver_object_ckpt(tf),
             "shape_mismatch": shape_mismatch(tf), "keras_optimizer": keras_optimizer(tf),

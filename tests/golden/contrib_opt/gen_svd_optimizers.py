@@ -9,14 +9,9 @@ float32 Sqrt/Rsqrt packets, so the values hold this host's RSQRTPS table: the ge
 records the vendor and tests/test_contrib_opt_svd.py runs flowgrad with FLOWGRAD_CPU=intel.
 """
 import numpy as np
+from goldenio import host_vendor
 
 STEPS = 4
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
 
 
 def dense_problem(tf, seed, use_resource):
@@ -137,7 +132,7 @@ def errors(tf):
 
 
 def cases(tf):
-    out = {"vendor": vendor(), "errors": errors(tf)}
+    out = {"vendor": host_vendor(), "errors": errors(tf)}
     for key in OPTS:
         for problem in PROBLEMS:
             for seed in SEEDS:

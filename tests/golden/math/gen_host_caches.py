@@ -7,12 +7,7 @@ flowgrad under that vendor's caches (engine/ops/host_cpu.py)."""
 import hashlib
 
 import numpy as np
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def operands(seed, dtype, *shapes):
@@ -65,5 +60,5 @@ def cases(tf):
                   ("triangular_solve", tf.matrix_triangular_solve(spd, b, lower=True))]
         with tf.Session() as sess:
             out = {name: digest(sess.run(t)) for name, t in progs}
-    out["vendor"] = vendor()
+    out["vendor"] = host_vendor()
     return out

@@ -7,12 +7,7 @@ symbolic shape (RandomShape). A fetched Pow is converted too (in place); with th
 optimizer off the Pow kernel's powf differs. Made on the host the case "host" names (its
 MatMuls' bits)."""
 import numpy as np
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 # float32 values whose powf(x, 2) is not x * x (a rounding midpoint within powf's error)
@@ -55,7 +50,7 @@ def _likelihood(tf):
 
 
 def cases(tf):
-    out = {"host": vendor()}
+    out = {"host": host_vendor()}
     for name, fn in (("pow", _pow), ("likelihood", _likelihood)):
         with tf.Graph().as_default():
             out[name] = fn(tf)

@@ -3,12 +3,7 @@ golden, with that machine's CPU vendor: RSQRTPS, the estimate under Eigen's pack
 and Rsqrt, is implementation-specific, so TF's last bits depend on the vendor
 (tests/test_rsqrtps_host.py checks flowgrad's table of that vendor)."""
 import numpy as np
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def inputs():
@@ -36,4 +31,4 @@ def cases(tf):
         for grad in grads:   # two steps: the second's slots are not zero
             sess.run(step, {g: grad})
         after = sess.run(var)
-    return {"vendor": vendor(), "sqrt": sqrt, "rsqrt": rsqrt, "adam_var": after}
+    return {"vendor": host_vendor(), "sqrt": sqrt, "rsqrt": rsqrt, "adam_var": after}

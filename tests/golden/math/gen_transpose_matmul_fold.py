@@ -4,12 +4,7 @@ from the first run on; a fetched MatMul keeps its Transpose (its readers get the
 copy). Small float32 products (one
 to four rows by 2 to 39 columns, times a column), fed, so nothing folds to a constant."""
 import numpy as np
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def inputs():
@@ -39,4 +34,4 @@ def run(tf):
 
 
 def cases(tf):
-    return {"vendor": vendor(), "runs": run(tf)}
+    return {"vendor": host_vendor(), "runs": run(tf)}

@@ -17,18 +17,13 @@ import subprocess
 import sys
 
 import numpy as np
+from goldenio import host_vendor
 
 # (rows, classes), 8192 <= rows * classes < 12288
 SHAPES = [(1, 8192), (1, 10000), (1, 12287), (4096, 2), (2731, 3), (4095, 3), (3, 4000),
           (64, 150), (12, 1000), (1535, 8)]
 # (intra_op_parallelism_threads, inter_op_parallelism_threads); 0: TF's default (cores)
 THREADS = [(0, 0), (1, 1), (2, 1), (3, 2), (8, 1)]
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
 
 
 def l1d_bytes():
@@ -81,7 +76,7 @@ def config_of(tf, intra, inter):
 
 def cases(tf):
     del tf   # each thread setting runs in a TF process of its own (this module's main)
-    out = {"host": {"vendor": vendor(), "l1d_bytes": l1d_bytes(),
+    out = {"host": {"vendor": host_vendor(), "l1d_bytes": l1d_bytes(),
                     "cores": len(os.sched_getaffinity(0))}}
     for intra, inter in THREADS:
         p = subprocess.run([sys.executable, os.path.abspath(__file__), str(intra), str(inter)],
