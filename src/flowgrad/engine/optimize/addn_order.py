@@ -7,7 +7,9 @@ AddN kernel then sums the sorted inputs left to right, so a gradient summed from
 contributions rounds in the order of their names, not in the order tf.gradients listed
 them: sigmoid_cross_entropy_with_logits' gradient adds `.../Neg_grad/Neg` first and
 `.../mul_grad/Reshape` last, which moves its last bit for some logits (and so every
-later step of a classifier trained on it).
+later step of a classifier trained on it). The names are those of the nodes Grappler's
+dedup keeps (_deduped): two gradient graphs of one loss (two minimize() calls) are one
+graph by then, so their AddN sorts by one graph's names.
 
 Only AddN of three or more inputs changes values (two summands commute exactly). Like
 reciprocal_div.py and convert_pow.py (values change, so every plan gets it), applied by
