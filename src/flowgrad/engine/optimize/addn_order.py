@@ -7,7 +7,9 @@ AddN kernel then sums the sorted inputs left to right, so a gradient summed from
 contributions rounds in the order of their names, not in the order tf.gradients listed
 them: sigmoid_cross_entropy_with_logits' gradient adds `.../Neg_grad/Neg` first and
 `.../mul_grad/Reshape` last, which moves its last bit for some logits (and so every
-later step of a classifier trained on it).
+later step of a classifier trained on it). The names are those of the nodes Grappler's
+dedup keeps (_deduped): two gradient graphs of one loss (two minimize() calls) are one
+graph by then, so their AddN sorts by one graph's names.
 
 Only AddN of three or more inputs changes values (two summands commute exactly). Like
 reciprocal_div.py and convert_pow.py (values change, so every plan gets it), applied by
@@ -478,7 +480,21 @@ class _Buffers:
         return None
 
 
-def _sort_name(v, t, renamed, graph_names, consts):
+def _deduped(program, source):
+    """{value: the value Grappler's dedup merges it into}, once the no-ops of
+    _grappler_sources are gone: a node reading a tf.gradients gate Identity (or a no-op)
+    reads its source, as in Grappler's second round, so the nodes of two gradient graphs
+    of one loss (two minimize() calls: `gradients/.../Neg_grad/Neg` and
+    `gradients_1/.../Neg_grad/Neg`, each reading its own graph's gate) are one node, as
+    Grappler's fixpoint dedup makes them (the gates' NoOps and Identities merged first)."""
+    if not source:
+        return {}
+    nodes = [n.with_inputs([source.get(v, v) for v in n.inputs])
+             if not source.keys().isdisjoint(n.inputs) else n for n in program.nodes]
+    return duplicates(program.copy(nodes=nodes), set(program.fetches), controls=True)[1]
+
+
+def _sort_name(v, t, renamed, graph_names, consts, source, merged):
     """The name Grappler's second round sorts the AddN input `v` (graph tensor `t`) by:
     its no-op source's (_grappler_names), or where `t` is a tf.gradients gate Identity
     the plan no longer runs (a chain of them: `x - y`'s gradient of fully defined equal
@@ -487,11 +503,24 @@ def _sort_name(v, t, renamed, graph_names, consts):
     value is constant (`consts`): Grappler's constant folding, before the dependency
     optimizer, makes the gate Identity itself a Const of its own name (wide & deep's two
     sigmoid_cross_entropy losses: the AddN reads `.../mul_grad/tuple/control_dependency`
-    last, though the plan reads the other gradients' merged `gradients/.../mul_grad/Mul`)."""
+    last, though the plan reads the other gradients' merged `gradients/.../mul_grad/Mul`).
+    A value dedup merges (`merged`: _deduped) carries its representative's name: Grappler
+    rewires every reader of a duplicate to one node, so the AddN of a second gradient
+    graph of one loss reads one graph's names only (TF's optimized graph of two
+    minimize() calls: one AddN of `gradients_1/.../Neg_grad/Neg`, `.../Select_1_grad/
+    Select_1`, `.../Select_grad/Select`, `.../mul_grad/Mul`, in that order), not the
+    first graph's for the tensors behind its gates and its own for `Neg_grad/Neg`, which
+    then sorted last."""
     name = renamed.get(v)
-    if name is None and v not in consts and t.op.type == "Identity" and \
-            _is_gate_identity(t.op):
-        name = graph_names.get(v)
+    if name is not None:
+        s = source.get(v)
+        r = resolve(merged, s) if s is not None else s
+        return graph_names.get(r, name) if r != s else name
+    if v in consts:
+        return _input_name(t)
+    r = resolve(merged, v)
+    if r != v or t.op.type == "Identity" and _is_gate_identity(t.op):
+        name = graph_names.get(r)
     return name if name is not None else _input_name(t)
 
 
@@ -515,6 +544,7 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
     if not folding:
         kind = {v: n.type for n in program.nodes for v in n.outputs}
         source = {v: s for v, s in source.items() if kind.get(v) != "Mul"}
+    merged = _deduped(program, source) if arithmetic else {}
     buffers = None
     nodes, changed = [], False
     for i, n in enumerate(program.nodes):
@@ -526,7 +556,7 @@ def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
             order = list(range(len(n.inputs)))
             if arithmetic:
                 names = [t if isinstance(t, str) else
-                         _sort_name(v, t, renamed, graph_names, consts)
+                         _sort_name(v, t, renamed, graph_names, consts, source, merged)
                          for v, t in zip(n.inputs, tensors)]
                 order.sort(key=names.__getitem__)
             if buffers is None:
