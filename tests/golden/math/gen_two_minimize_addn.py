@@ -12,11 +12,7 @@ from __future__ import absolute_import
 
 import numpy as np
 
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def _model(tf, batch, seed):
@@ -66,5 +62,5 @@ def addn_input_names(tf):
 
 
 def cases(tf):
-    return {"host": vendor(), "steps": steps(tf),
+    return {"host": host_vendor(), "steps": steps(tf),
             "addn_input_names": addn_input_names(tf)}
