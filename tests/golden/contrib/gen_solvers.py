@@ -2,7 +2,9 @@
 preconditioner, an initial guess, tol and max_iter), cgls, lanczos_bidiag (full
 reorthogonalization or none, a given or seeded random starting vector), bidiag_matmul and the
 util operators and norms on seeded random float32 and float64 matrices of several sizes: the
-values, every graph's ops (name, type, inputs) and TF's errors. float32 MatMul and Sqrt bits
+values, every graph's ops and GraphDef nodes, and TF's errors; and the GraphDef of a
+TensorArray read in a loop in a cond in a loop and in a loop in a cond (lanczos_bidiag's
+reorthogonalization). float32 MatMul and Sqrt bits
 depend on the CPU: made on the host the case "host" names. Output: solvers.json, read by
 tests/test_contrib_solvers.py.
 """
@@ -112,6 +114,34 @@ def _util(tf):
     return _graph(tf, build)
 
 
+def _handle_in_cond_in_loop(tf):
+    """lanczos_bidiag's pattern: a TensorArray from outside read in a loop in a tf.cond in
+    a loop (TF: the outer loop's Enter of its handle, the cond's Switch, the inner Enter)."""
+    def build():
+        ta = tf.TensorArray(tf.float32, size=3, clear_after_read=False).unstack([1., 2., 3.])
+
+        def inner(i, x):
+            return tf.while_loop(lambda j, y: j < i,
+                                 lambda j, y: (j + 1, y + ta.read(j)), [0, x])[1]
+        return tf.while_loop(lambda i, x: i < 3, lambda i, x: (
+            i + 1, tf.cond(i > 0, lambda: inner(i, x), lambda: x)), [0, 0.0])
+    return _graph(tf, build)
+
+
+def _handle_in_loop_in_cond(tf):
+    """A TensorArray from outside read (twice) in a loop in a tf.cond: its handle switched
+    into the cond before the loop's Enter, in TF's order of reads."""
+    def build():
+        ta = tf.TensorArray(tf.float32, size=3, clear_after_read=False).unstack([1., 2., 3.])
+        p = tf.placeholder_with_default(True, [])
+
+        def inner():
+            return tf.while_loop(lambda j, y: j < 3, lambda j, y: (
+                j + 1, y + ta.read(j) * ta.read(2 - j)), [0, 0.0])[1]
+        return tf.cond(p, inner, lambda: tf.constant(1.0))
+    return _graph(tf, build)
+
+
 def _error(tf, build):
     with tf.Graph().as_default():
         try:
@@ -162,5 +192,7 @@ def cases(tf):
         "lanczos_8x8_k5_f32_plain": _lanczos(tf, 8, 8, 5, 11, f32, orthogonalize=False),
         "lanczos_10x6_k4_f64_random": _lanczos(tf, 10, 6, 4, 12, f64, start=False),
         "util": _util(tf),
+        "handle_in_cond_in_loop": _handle_in_cond_in_loop(tf),
+        "handle_in_loop_in_cond": _handle_in_loop_in_cond(tf),
         "errors": _errors(tf),
     }
