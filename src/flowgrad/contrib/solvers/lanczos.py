@@ -51,7 +51,7 @@ def _orthogonalize(i, basis, v):
 
 def lanczos_bidiag(operator, k, orthogonalize=True, starting_vector=None,
                    name="lanczos_bidiag"):
-    """k steps of Lanczos bidiagonalization of `operator` A: `A V = U B`, `A' U[:, :-1] = V B[:-1]'`.
+    """k steps of Lanczos bidiagonalization of `operator` A: A V = U B, A' U[:, :-1] = V B[:-1]'.
 
     Returns a LanczosBidiagState(u, v, alpha, beta): U [m, k+1] and V [n, k] with orthonormal
     columns, alpha the diagonal and beta the subdiagonal of the (k+1) x k lower bidiagonal B.
