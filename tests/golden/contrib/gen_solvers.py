@@ -142,6 +142,26 @@ def _handle_in_loop_in_cond(tf):
     return _graph(tf, build)
 
 
+def _dynamic(tf, dtype):
+    """Operators of a matrix of unknown shape (their shape a Shape tensor): cg, cgls,
+    lanczos_bidiag with a seeded random start, twice in one graph (scopes _1)."""
+    def build():
+        S = tf.contrib.solvers
+        tf.set_random_seed(5)
+        a, b = spd(5, 13, dtype)
+        m = tf.placeholder_with_default(a, [None, None])
+        op = S.util.create_operator(m)
+        rhs = tf.placeholder_with_default(b, [None])
+        out = {"cg": _state(S.linear_equations.conjugate_gradient(op, rhs)),
+               "cg2": _state(S.linear_equations.conjugate_gradient(
+                   op, rhs, S.util.identity_operator(m), rhs, tol=1e-3)),
+               "cgls": _state(S.least_squares.cgls(op, rhs, max_iter=4))}
+        ls = S.lanczos.lanczos_bidiag(op, 3)
+        out["lanczos"] = {"u": ls.u, "v": ls.v, "alpha": ls.alpha, "beta": ls.beta}
+        return out
+    return _graph(tf, build)
+
+
 def _error(tf, build):
     with tf.Graph().as_default():
         try:
@@ -191,6 +211,8 @@ def cases(tf):
         "lanczos_6x4_k3_f32": _lanczos(tf, 6, 4, 3, 10, f32),
         "lanczos_8x8_k5_f32_plain": _lanczos(tf, 8, 8, 5, 11, f32, orthogonalize=False),
         "lanczos_10x6_k4_f64_random": _lanczos(tf, 10, 6, 4, 12, f64, start=False),
+        "dynamic_f64": _dynamic(tf, f64),
+        "dynamic_f32": _dynamic(tf, f32),
         "util": _util(tf),
         "handle_in_cond_in_loop": _handle_in_cond_in_loop(tf),
         "handle_in_loop_in_cond": _handle_in_loop_in_cond(tf),

@@ -1561,3 +1561,14 @@ CALLS = CALLS + [
         S.lanczos.bidiag_matmul(a, tf.ones([2]), tf.ones([2])),
         S.lanczos.bidiag_matmul(a, tf.ones([3]), tf.ones([3]), adjoint_b=True)])),
 ]
+
+
+def _matrix_transpose_unknown_rank(tf):
+    # TF's perm of an unknown rank: rank - 2 by Python's `-`, a raw Range, the list packed
+    # by concat (concat/values_1)
+    p = tf.placeholder(tf.float32)
+    tf.linalg.matrix_transpose(p)
+    tf.linalg.adjoint(tf.placeholder(tf.complex64))
+
+
+CALLS = CALLS + [("linalg/matrix_transpose_unknown_rank", _matrix_transpose_unknown_rank)]
