@@ -1534,3 +1534,41 @@ CALLS = CALLS + [
     ("sparse/dense_times_sparse", _dense_times_sparse),
     ("rank/python_values", _rank_of_python_values),
 ]
+
+
+# -- tf.contrib.solvers: tf.while_loop programs over a matrix operator -------------------------
+def _solver(call):
+    def fn(tf):
+        S = tf.contrib.solvers
+        a = tf.constant([[4.0, 1.0, 0.0], [1.0, 3.0, 1.0], [0.0, 1.0, 2.0]])
+        call(tf, S, S.util.create_operator(a), a)
+    return fn
+
+
+CALLS = CALLS + [
+    ("contrib/solvers/conjugate_gradient", _solver(
+        lambda tf, S, op, a: S.linear_equations.conjugate_gradient(op, tf.ones([3])))),
+    ("contrib/solvers/conjugate_gradient_preconditioned", _solver(
+        lambda tf, S, op, a: S.linear_equations.conjugate_gradient(
+            op, tf.ones([3]), S.util.identity_operator(a), tf.zeros([3]), max_iter=5))),
+    ("contrib/solvers/cgls", _solver(lambda tf, S, op, a: S.least_squares.cgls(
+        op, tf.ones([3]), tol=1e-3))),
+    ("contrib/solvers/lanczos_bidiag", _solver(
+        lambda tf, S, op, a: S.lanczos.lanczos_bidiag(op, 2, starting_vector=tf.ones([3])))),
+    ("contrib/solvers/lanczos_bidiag_plain_random", _solver(
+        lambda tf, S, op, a: S.lanczos.lanczos_bidiag(op, 2, orthogonalize=False))),
+    ("contrib/solvers/bidiag_matmul", _solver(lambda tf, S, op, a: [
+        S.lanczos.bidiag_matmul(a, tf.ones([2]), tf.ones([2])),
+        S.lanczos.bidiag_matmul(a, tf.ones([3]), tf.ones([3]), adjoint_b=True)])),
+]
+
+
+def _matrix_transpose_unknown_rank(tf):
+    # TF's perm of an unknown rank: rank - 2 by Python's `-`, a raw Range, the list packed
+    # by concat (concat/values_1)
+    p = tf.placeholder(tf.float32)
+    tf.linalg.matrix_transpose(p)
+    tf.linalg.adjoint(tf.placeholder(tf.complex64))
+
+
+CALLS = CALLS + [("linalg/matrix_transpose_unknown_rank", _matrix_transpose_unknown_rank)]

@@ -583,6 +583,20 @@ class CondPlan(_PlanBase):
         k = next((k for k, b in enumerate(info["body"]) if b is t), None)
         return None if k is None else f"{s}NextIteration{_sfx(k)}"
 
+    def _handle_readers(self, w):
+        """{TensorArray handle from outside While `w`: the first op of its body (inner loops
+        included) reading it}: TF enters the handle into the loop, switched into a cond
+        holding the loop first, under that op's name (LoopPlan's Enter_h)."""
+        info, out = _loop_info(w), {}
+        if info is None or self.arrays is None:
+            return out
+        members = set(info["members_order"])
+        for m in info["members_order"]:
+            h = self.arrays.handles.get(m) if m.type in TA_LAYOUTS else None
+            if h is not None and h.op not in members and h not in out:
+                out[h] = m
+        return out
+
     def before_enter(self, w, t, emit):
         """Writes the Switch of tensor `t` into the cond holding While `w` when a body op
         reads `t` first (_plan_tf): just before the loop's Enter of it."""
@@ -686,10 +700,17 @@ class CondPlan(_PlanBase):
                 scope = LoopPlan._names(x)[0][:-1]
                 sub = self.rewrite.setdefault(x.name, {})
                 inits = list(x.inputs[:len(info["vars"])])
-                for t in inits + list(info["captures"]):
+                readers = self._handle_readers(x)
+                outside = list(info["captures"])
+                if readers:   # (in TF's order of reads: a handle before its op's other inputs)
+                    first = {t: self._body_reader(x, t, True) for t in outside}
+                    outside = sorted(outside + list(readers), key=lambda t: (
+                        (readers[t] if t in readers else first[t] or x)._id, t not in readers))
+                for t in inits + outside:
                     if t.op in ctx[(c, side)]["members"]:
                         continue
-                    reader = None if t in inits else self._body_reader(x, t)
+                    reader = None if t in inits else readers[t] if t in readers else \
+                        self._body_reader(x, t)
                     if reader is None:
                         sub[t.name] = self._switched(root, ctx, (c, side), t, scope, made)
                         continue
@@ -1278,15 +1299,19 @@ class LoopPlan(_PlanBase):
         for m in order:   # TensorArray handles from outside the loop: entered too
             hs = [(m, handles[m])] if m in handles else \
                 [(m, h) for h in self.extra.get(m, [])] if m is not op else []
-            if m.type == "Cond":   # (the arrays its branches' ops read)
-                hs = [(b, handles[b]) for b in _cond_branch_ops(m) if b in handles]
+            if m.type == "Cond":   # (the arrays its branches' ops read; a loop there
+                # enters the Switch of this loop's Enter: CondPlan._handle_readers)
+                hs = [(b, handles[b]) for b in _cond_branch_ops(m) if b in handles] + \
+                    [(None, h) for b in _cond_branch_ops(m) if b.type == "While"
+                     for h in self.extra.get(b, [])]
             for r, h in hs:
                 if h.op in members:
                     continue
                 if h not in extra:
                     extra.append(h)
-                self.rewrite.setdefault(r.name, {}).setdefault(
-                    h.name, f"{op.name}/Enter_h{extra.index(h)}")
+                if r is not None:
+                    self.rewrite.setdefault(r.name, {}).setdefault(
+                        h.name, f"{op.name}/Enter_h{extra.index(h)}")
         # TF's Identity per control input of the blocks the loop was made in, on the frame
         # ops made without an input from them (a loop outside every other loop and cond)
         if self._in_loops_only(op):

@@ -35,9 +35,9 @@ from ._array_util import merge_shapes
 from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import range as _range
-from .elementwise import conj, multiply, subtract
+from .elementwise import conj, multiply
 from .reductions import reduce_sum
-from .joining import concat, stack
+from .joining import concat
 from .shape import expand_dims, rank, reshape, shape, transpose
 
 _MATMUL_TYPES = FLOATS + (_dt.int32, _dt.int64) + COMPLEX
@@ -748,9 +748,8 @@ def matrix_transpose(a, name="matrix_transpose", conjugate=False):
                                  f"Found: {a.shape}")
             perm = list(range(ndims - 2)) + [ndims - 1, ndims - 2]
         else:
-            r = rank(a)
-            perm = concat([_range(0, subtract(r, 2)),
-                           stack([subtract(r, 1), subtract(r, 2)])], 0)
+            r = rank(a)   # (TF: Python's `-`, a raw Range, the list packed by concat)
+            perm = concat([_range(0, r - 2, 1, name="Range"), [r - 1, r - 2]], 0)
         return transpose(a, perm=perm, conjugate=conjugate)
 
 
