@@ -12,11 +12,7 @@ import math
 
 import numpy as np
 
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
+from goldenio import host_vendor
 
 
 def spd(n, seed, dtype):
@@ -191,7 +187,7 @@ def _errors(tf):
 def cases(tf):
     f32, f64 = np.float32, np.float64
     return {
-        "host": vendor(),
+        "host": host_vendor(),
         "cg_1_f64": _cg(tf, 1, 0, f64),
         "cg_4_f32": _cg(tf, 4, 1, f32),
         "cg_4_f64": _cg(tf, 4, 1, f64),
