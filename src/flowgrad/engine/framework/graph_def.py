@@ -397,20 +397,6 @@ def _add_output_shapes(op, node):
         lst.shape.add().CopyFrom(shape_proto(s))
 
 
-_DATA_OPS = frozenset(("MakeIterator", "OneShotIterator", "AnonymousIterator",
-                       "SerializeIterator", "DeserializeIterator", "DatasetToGraph",
-                       "DatasetToSingleElement", "OptionalFromValue", "OptionalGetValue",
-                       "OptionalHasValue", "OptionalNone"))
-
-
-def _is_dataset_op(op_type):
-    """A tf.data op (TensorSliceDataset, ExperimentalMapAndBatchDataset, IteratorV2,
-    IteratorGetNext, ...): TF 1.14 has it, though op_defs.json (the ops flowgrad's
-    registry runs) does not list it."""
-    return op_type.endswith(("Dataset", "DatasetV2")) or op_type.startswith("Iterator") \
-        or op_type in _DATA_OPS
-
-
 def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, report=None):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 
@@ -500,7 +486,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     if report is not None:
         funcs = {f.signature.name for f in library.functions}   # (calls of Defuns: swish)
         report["tf_form"] = (conds is None or conds.tf_form()) and \
-            all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
+            all(n.op in defs or n.op in funcs for n in gd.node)
         report["renames"] = renames
         # (flowgrad's own ops a lowering left out, whose names TF's nodes may take)
         report["unwritten"] = {o.name for o in getattr(conds, "unwritten", ())}
