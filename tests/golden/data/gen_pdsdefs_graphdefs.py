@@ -120,8 +120,30 @@ def graph_defs(tf, build):
     return out
 
 
+def imported_values(tf, graph_def_bytes):
+    """What TF's GraphDef of the range_initializable pipeline yields once imported: its
+    iterator's three batches, then OutOfRangeError's class name."""
+    gd = tf.GraphDef()
+    gd.ParseFromString(graph_def_bytes)
+    with tf.Graph().as_default():
+        tf.import_graph_def(gd, name="")
+        with tf.Session() as sess:
+            sess.run("MakeIterator")
+            out = [sess.run("IteratorGetNext:0").tolist() for _ in range(3)]
+            try:
+                sess.run("IteratorGetNext:0")
+            except tf.errors.OutOfRangeError as e:
+                out.append(type(e).__name__)
+    return out
+
+
 def cases(tf):
     out = {"host": host_vendor()}
+    g = tf.Graph()
+    with g.as_default():
+        _range_initializable(tf)
+    out["imported/pb"] = g.as_graph_def().SerializeToString()
+    out["imported/values"] = imported_values(tf, out["imported/pb"])
     for name, build in sorted(PIPELINES.items()):
         out[name] = graph_defs(tf, build)
     out["raw_ops"] = graph_defs(tf, raw_pipeline)
