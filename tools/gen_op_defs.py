@@ -9,7 +9,9 @@ their place: Switch, RefSwitch, Merge), for writing GraphDefs in TF's canonical 
 Run in two steps (the first needs flowgrad, the second TF 1.14):
     python tools/gen_op_defs.py list > /tmp/ops.txt
     /tmp/tf114/bin/python tools/gen_op_defs.py dump /tmp/ops.txt
-Ops TF 1.14 does not have (flowgrad's own) are left out.
+Ops TF 1.14 does not have (flowgrad's own) are left out. The list step imports every module
+of flowgrad (import_all), so the ops registered by lazily loaded modules (tf.data's in
+engine/ops/dataset*.py, data/stats.py, Horovod's collectives) are listed too.
 """
 import json
 import os
@@ -106,6 +108,18 @@ def _raw_params(name):
     return [[p, to_op.get(to_inner.get(p, p), p)] for p in params], call.func.id
 
 
+def import_all():
+    """Imports flowgrad and every module under it (`import flowgrad` leaves tf.data, tf.contrib,
+    horovod, ... to load on first use, and their modules register ops); returns the registry."""
+    import importlib
+    import pkgutil
+    import flowgrad
+    from flowgrad.engine.framework.registry import OPS
+    for m in pkgutil.walk_packages(flowgrad.__path__, "flowgrad."):
+        importlib.import_module(m.name)
+    return OPS
+
+
 def dump(list_file):
     import tensorflow.contrib.image  # noqa: F401 - registers contrib's op libraries' OpDefs
     import tensorflow.contrib.resampler  # noqa: F401
@@ -134,9 +148,8 @@ def dump(list_file):
 
 if __name__ == "__main__":
     if sys.argv[1] == "list":
-        import flowgrad  # noqa: F401
+        OPS = import_all()
         from flowgrad.engine.framework.graph_def_lower import TF_OPS_WRITTEN
-        from flowgrad.engine.framework.registry import OPS
         print("\n".join(sorted(set(OPS) | set(TF_OPS_WRITTEN))))
     else:
         dump(sys.argv[2])

@@ -22,6 +22,7 @@ from .engine.framework.graph import (Graph, GraphKeys, Operation, Tensor, add_to
                               get_collection, get_collection_ref, get_default_graph,
                               reset_default_graph)
 from .engine.framework.graph import name_scope as _name_scope
+from .engine.framework import registry as _registry
 from .engine.framework.registry import NotDifferentiable, RegisterGradient, no_gradient
 from .engine.ops import beam_search as _beam_search  # noqa: F401 - registers GatherTree
 from .engine.ops import block_lstm as _block_lstm  # noqa: F401 - registers BlockLSTM(Grad)
@@ -215,6 +216,14 @@ def import_graph_def(graph_def, input_map=None, return_elements=None, name=None,
     from .graph_util import import_graph_def as imp  # lazy: graph_util loads on first use
     return imp(graph_def, input_map=input_map, return_elements=return_elements, name=name,
                op_dict=op_dict, producer_op_list=producer_op_list)
+
+
+def _load_data_ops():
+    import importlib  # lazy: tf.data (its ops register when it loads) on first use
+    importlib.import_module(f"{__name__}.data")
+
+
+_registry.LAZY_OP_LOADERS.append(_load_data_ops)
 
 
 def __getattr__(name):

@@ -27,6 +27,7 @@ import inspect
 
 import numpy as np
 
+from . import data as _data  # noqa: F401 - registers tf.data's ops (loaded on first use)
 from .engine.framework import dtypes as _dt
 from .engine.framework.constant_op import convert_to_tensor
 from .engine.framework.graph import Tensor, get_default_graph, name_scope

@@ -10,7 +10,7 @@ import warnings
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import Tensor, get_default_graph
+from ..engine.framework.graph import Tensor, colocate_with, get_default_graph
 from ..engine.framework.registry import get_op_def
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
@@ -183,7 +183,8 @@ class Iterator:
         attrs = dict(_flat_attrs(dataset._structure), container="",
                      shared_name=shared_name or "")
         resource = apply_op("IteratorV2", [], attrs).outputs[0]
-        init = apply_op("MakeIterator", [variant, resource], {})
+        with colocate_with(resource.op):   # TF's: the initializer beside its iterator
+            init = apply_op("MakeIterator", [variant, resource], {})
         return cls._make(resource, init, dataset._structure)
 
     @staticmethod
@@ -228,7 +229,8 @@ class Iterator:
                 raise TypeError(f"Expected output shapes compatible with {self._output_shapes!r}"
                                 f" but got dataset with output shapes {dataset.output_shapes!r}.")
         g = get_default_graph()
-        with g.name_scope(name or "make_initializer") as scope:
+        with g.name_scope(name or "make_initializer") as scope, \
+                colocate_with(self._iterator_resource.op):
             return apply_op("MakeIterator", [dataset._variant_tensor, self._iterator_resource],
                             {}, scope)
 

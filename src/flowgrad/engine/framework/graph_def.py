@@ -142,22 +142,24 @@ def op_def_proto(op_type):
 
 def _split_args(args, tensors, attrs):
     """[(arg, tensors of that arg)] for OpDef args over an op's inputs or outputs."""
-    variadic = [a for a in args if a[3] or a[4]]
-    spare = len(tensors) - (len(args) - len(variadic))
+    def count(a):
+        if not (a[3] or a[4]):
+            return 1
+        known = attrs.get(a[3]) if a[3] else attrs.get(a[4])
+        if a[4] and known is not None:
+            return len(known)
+        return known if a[3] and isinstance(known, int) else None
+
+    counts = [count(a) for a in args]
+    unknown = [i for i, n in enumerate(counts) if n is None]
+    if len(unknown) > 1:
+        return None
+    if unknown:   # the one list whose length no attr gives holds the tensors left
+        counts[unknown[0]] = len(tensors) - sum(n for n in counts if n is not None)
+        if counts[unknown[0]] < 0:
+            return None
     out, pos = [], 0
-    for a in args:
-        if a[3] or a[4]:
-            known = attrs.get(a[3]) if a[3] else attrs.get(a[4])
-            if a[4] and known is not None:
-                n = len(known)
-            elif a[3] and isinstance(known, int):
-                n = known
-            elif len(variadic) == 1:
-                n = spare
-            else:
-                return None
-        else:
-            n = 1
+    for a, n in zip(args, counts):
         out.append((a, tensors[pos:pos + n]))
         pos += n
     return out if pos == len(tensors) else None
@@ -395,20 +397,6 @@ def _add_output_shapes(op, node):
         lst.shape.add().CopyFrom(shape_proto(s))
 
 
-_DATA_OPS = frozenset(("MakeIterator", "OneShotIterator", "AnonymousIterator",
-                       "SerializeIterator", "DeserializeIterator", "DatasetToGraph",
-                       "DatasetToSingleElement", "OptionalFromValue", "OptionalGetValue",
-                       "OptionalHasValue", "OptionalNone"))
-
-
-def _is_dataset_op(op_type):
-    """A tf.data op (TensorSliceDataset, ExperimentalMapAndBatchDataset, IteratorV2,
-    IteratorGetNext, ...): TF 1.14 has it, though op_defs.json (the ops flowgrad's
-    registry runs) does not list it."""
-    return op_type.endswith(("Dataset", "DatasetV2")) or op_type.startswith("Iterator") \
-        or op_type in _DATA_OPS
-
-
 def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, report=None):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 
@@ -498,7 +486,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     if report is not None:
         funcs = {f.signature.name for f in library.functions}   # (calls of Defuns: swish)
         report["tf_form"] = (conds is None or conds.tf_form()) and \
-            all(n.op in defs or _is_dataset_op(n.op) or n.op in funcs for n in gd.node)
+            all(n.op in defs or n.op in funcs for n in gd.node)
         report["renames"] = renames
         # (flowgrad's own ops a lowering left out, whose names TF's nodes may take)
         report["unwritten"] = {o.name for o in getattr(conds, "unwritten", ())}

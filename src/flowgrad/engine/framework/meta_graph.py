@@ -50,7 +50,7 @@ import numpy as np
 from . import dtypes as _dt
 from . import errors, file_io, proto
 from .graph import Graph, GraphKeys, Operation, Tensor, get_default_graph
-from .registry import OPS
+from .registry import registered
 from .tensor_shape import TensorShape
 
 __all__ = ["DecodeError", "MetaGraphDef", "SaverDef", "export_scoped_meta_graph",
@@ -1102,7 +1102,7 @@ def _plan_import(nodes, input_map, graph, full):
     attrs = []
     for n, node in enumerate(nodes):
         attrs.append(_check_node(n, node))  # in-memory documents are checked too
-        if node["op"] not in OPS:
+        if not registered(node["op"]):
             raise errors.NotFoundError(
                 None, None, f"Op type not registered '{node['op']}' in binary running on "
                 "flowgrad. Make sure the Op and Kernel are registered in the binary running in "

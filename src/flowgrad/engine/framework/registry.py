@@ -46,6 +46,17 @@ class OpDef:
 
 
 OPS: dict[str, OpDef] = {}
+# loaders of the modules that register ops on first use (tf.data's: flowgrad/__init__.py
+# adds one), run once when a graph being imported names an op type OPS lacks
+LAZY_OP_LOADERS: list[Callable[[], None]] = []
+
+
+def registered(name: str) -> bool:
+    """Whether op type `name` is registered, after loading the lazily registered ops
+    (tf.data's) if it is not: a GraphDef holding an iterator imports before tf.data is used."""
+    while name not in OPS and LAZY_OP_LOADERS:
+        LAZY_OP_LOADERS.pop()()
+    return name in OPS
 GRADIENTS: dict[str, Callable | None] = {}
 
 
