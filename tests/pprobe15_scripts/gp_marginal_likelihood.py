@@ -44,9 +44,9 @@ print(n_train, len(tf.get_default_graph().get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(40):
-        l, _ = s.run([nlml, train])
+        lv, _ = s.run([nlml, train])
         if i % 8 == 0:
-            print(i, repr(l))
+            print(i, repr(lv))
     print([repr(v_) for v_ in s.run([log_ell, log_sf2, log_sn2])])
     m, vv, ev, ld, sg, sld = s.run([mu, var, evals, logdet, sign, slogdet])
     print(np.round(m.ravel(), 10).tolist())

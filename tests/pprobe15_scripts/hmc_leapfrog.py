@@ -6,7 +6,6 @@ values at full precision, acceptance rate and op counts."""
 
 import hashlib
 
-import numpy as np
 import tensorflow as tf
 
 tf.set_random_seed(1531)

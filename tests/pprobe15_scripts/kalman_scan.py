@@ -60,9 +60,9 @@ print(len(tf.get_default_graph().get_operations()), ms.shape, sm.shape)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(15):
-        l, _ = s.run([loss, train])
+        lv, _ = s.run([loss, train])
         if i % 3 == 0:
-            print(i, repr(l))
+            print(i, repr(lv))
     print(repr(s.run(log_r)))
     a, b, c = s.run([ms, sm, sP])
 print(a[-3:].tolist())

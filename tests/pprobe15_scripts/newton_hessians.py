@@ -33,8 +33,8 @@ hx = tf.hessians(tf.reduce_sum(tf.sin(z) * tf.exp(z)), [z])
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(6):
-        l, gn = s.run([loss, tf.norm(g)])
-        print(i, repr(l), repr(gn))
+        lv, gn = s.run([loss, tf.norm(g)])
+        print(i, repr(lv), repr(gn))
         s.run(step)
     print(s.run(w).tolist())
     print(s.run(H).tolist())

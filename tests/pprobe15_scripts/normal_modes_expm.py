@@ -13,9 +13,8 @@ rs = np.random.RandomState(1572)
 n = 5
 kv = tf.Variable(1.0 + rs.rand(n + 1), name="k")
 main = kv[:-1] + kv[1:]
-Kmat = tf.linalg.diag(main) - tf.linalg.diag(kv[1:-1], k=1) if False else (
-    tf.linalg.diag(main) - tf.pad(tf.linalg.diag(kv[1:-1]), [[0, 1], [1, 0]])
-    - tf.pad(tf.linalg.diag(kv[1:-1]), [[1, 0], [0, 1]]))
+Kmat = (tf.linalg.diag(main) - tf.pad(tf.linalg.diag(kv[1:-1]), [[0, 1], [1, 0]])
+        - tf.pad(tf.linalg.diag(kv[1:-1]), [[1, 0], [0, 1]]))
 w2 = tf.linalg.eigvalsh(Kmat)
 e, V = tf.linalg.eigh(Kmat)
 A = tf.concat([tf.concat([tf.zeros([n, n], tf.float64), tf.eye(n, dtype=tf.float64)], 1),
@@ -37,7 +36,7 @@ with tf.Session() as s:
     print(np.round(c, 11).tolist())
     print(np.round(np.abs(d.ravel()), 11).tolist())
     for i in range(10):
-        l, _ = s.run([loss, train])
+        lv, _ = s.run([loss, train])
         if i % 3 == 0:
-            print(i, repr(round(float(l), 13)))
+            print(i, repr(round(float(lv), 13)))
     print(np.round(s.run(kv), 12).tolist())

@@ -46,9 +46,9 @@ tc = rs.uniform(0, 1, (40, 1)).astype(np.float32)
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(30):
-        l, _ = s.run([loss, train], {x: xc, t: tc})
+        lv, _ = s.run([loss, train], {x: xc, t: tc})
         if i % 5 == 0:
-            print(i, repr(float(l)))
+            print(i, repr(float(lv)))
     r, d2 = s.run([res, u_xx], {x: xc[:5], t: tc[:5]})
     print(r.ravel().tolist())
     print(d2.ravel().tolist())

@@ -41,7 +41,7 @@ with tf.Session() as s:
     print(a.tolist())
     print(b.tolist())
     for i in range(20):
-        l, _ = s.run([loss, train])
+        lv, _ = s.run([loss, train])
         if i % 4 == 0:
-            print(i, repr(float(l)))
+            print(i, repr(float(lv)))
     print(s.run(lap_g).tolist())

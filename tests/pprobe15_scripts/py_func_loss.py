@@ -51,7 +51,7 @@ print(sorted({op.type for op in g.get_operations() if "PyFunc" in op.type}),
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(25):
-        l, m, n, _ = s.run([loss, mse, n_out, train])
+        lv, m, n, _ = s.run([loss, mse, n_out, train])
         if i % 5 == 0:
-            print(i, repr(float(l)), repr(float(m)), int(n))
+            print(i, repr(float(lv)), repr(float(m)), int(n))
     print(s.run(W).ravel().tolist(), len(calls))
