@@ -37,7 +37,11 @@ _UNARY = frozenset({
     "ZerosLike", "OnesLike", "Softmax", "LogSoftmax", "Erf", "Inv"})
 _BINARY = frozenset({
     "Add", "AddV2", "Sub", "Mul", "RealDiv", "Div", "SquaredDifference", "Maximum", "Minimum",
-    "Pow", "FloorDiv", "FloorMod", "DivNoNan", "MulNoNan", "TruncateDiv"})
+    "Pow", "FloorDiv", "FloorMod", "DivNoNan", "MulNoNan", "TruncateDiv",
+    # (the comparisons' and logical ops' shape function is the same broadcast: a
+    # sigmoid_cross_entropy's `logits >= 0` on a fed logits)
+    "Less", "LessEqual", "Greater", "GreaterEqual", "Equal", "NotEqual", "LogicalAnd",
+    "LogicalOr"})
 _REDUCE = frozenset({"Sum", "Mean", "Max", "Min", "Prod"})
 _SEGMENT = frozenset({"UnsortedSegmentSum", "UnsortedSegmentMax", "UnsortedSegmentMin",
                       "UnsortedSegmentProd"})
@@ -599,7 +603,10 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
     have their static shapes, as a loop body's variables of known shape). `ranked`: those
     feeds, and the values of ops not modelled, take their static rank with a symbol per
-    unknown dim, and Select is modelled (known_shape_fetches)."""
+    unknown dim (known_shape_fetches). Select has its shape function either way (a
+    sigmoid_cross_entropy's, whose gradients' Sum over no axes and Reshape to the same
+    shape Grappler then removes: the second round pushes `Mean_grad/truediv` down in a
+    gradient of a gradient; golden seeded/pprobe15_scripts xent_second_derivative)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
@@ -635,7 +642,7 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
             ins = [sym.get(i) for i in n.inputs]
-            if ranked and n.type == "Select":
+            if n.type == "Select":
                 s = _select(ins, dims)
             elif n.type == "Fill" and _known_fill(n, consts, shape_of):
                 s = shape_of[n.inputs[0]]

@@ -1,0 +1,68 @@
+"""The probe programs of tests/pprobe15_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe15_scripts.py): whole seeded TF1 programs of scientific
+computing: physics-informed nets (Burgers by tf.gradients w.r.t. the inputs, Laplace by
+tf.hessians), Gaussian-process regression with marginal-likelihood training, a
+pseudo-spectral solver by rfft / irfft / fft2d / stft, Hamiltonian Monte Carlo in nested
+tf.while_loops, a Kalman filter and RTS smoother by tf.scan, Newton's method with
+tf.hessians (and Hessian rows by tf.gradients without a loop), spring-chain normal modes
+by eigh / expm / lstsq, and a loss through tf.py_func with a NumPy gradient; op counts and
+values bit for bit."""
+
+import os
+
+import pytest
+
+from goldens import load
+import script_runner
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe15_scripts")
+GOLD = load("seeded", "pprobe15_scripts")
+SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
+
+# Differences found and not yet fixed (each checked against the oracle; see the report
+# /work/brief/s48/pprobe15.report.md)
+XFAIL = {
+    "newton_hessians.py": "tf.hessians' while loop: TF's Grappler moves the constant "
+    "capture gradients/Mean_grad/truediv into the frame (ConstantFolding::"
+    "MoveConstantsPastEnter, `ConstantFolding/gradients/Mean_grad/truediv_enter`), knows "
+    "the captures' shapes, so removes the gradient's Sum over no axes and Reshape to the "
+    "same shape, and pushes the constant down: Log1p_grad/mul_grad/Mul_1 runs as "
+    "AddN * (C * Exp); flowgrad takes the body's captures as feeds of unknown shape "
+    "(add_ops_rewrite._mark_loops) and keeps (AddN * Exp) * C (with constant_folding or "
+    "dependency_optimization OFF, TF gives flowgrad's bits). Without the loop the same "
+    "graph matches: xent_second_derivative.py",
+    "kalman_scan.py": "float64 log-likelihood through tf.scan differs from TF in the last "
+    "bit at some steps: an arithmetic-optimizer rewrite flowgrad models differently (with "
+    "arithmetic_optimization OFF in both, the outputs agree; constant_folding OFF changes "
+    "nothing in TF); the rewrite is not localised",
+    "pinn_burgers.py": "second-order tf.gradients graph on which TF 1.14's Grappler "
+    "arithmetic_optimizer/remapper/dependency_optimizer fail their topological sort "
+    "(logged 'The graph couldn't be sorted in topological order') and are skipped for some "
+    "fetches; flowgrad applies its arithmetic rewrites anyway (with "
+    "arithmetic_optimization OFF in both, the outputs agree)",
+}
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # these goldens were made on an Intel Xeon (GOLD["host"]): TF's float32 Sqrt/Rsqrt
+    # (ApplyAdam, ApplyRMSProp) used its RSQRTPS table, its products Eigen's blocking for
+    # its caches (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["host"])
+
+
+def test_golden_host_is_recorded():
+    assert GOLD["host"] == "intel"
+
+
+def test_every_script_has_a_golden():
+    assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=XFAIL[s])) if s in XFAIL
+    else s for s in SCRIPTS])
+def test_script_prints_tf_output(script):
+    out = script_runner.run("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
