@@ -19,6 +19,7 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
+from .mixed_precision.autocast_variable import AutoCastVariable
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -315,6 +316,7 @@ def _layer_node(layer, checkpoint_cls):
     and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
     'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
     node = checkpoint_cls()
+    object.__setattr__(node, "_layer", layer)
     for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
         setattr(node, w.op.name.split("/")[-1], _unwrap(w))
     if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
@@ -331,6 +333,44 @@ def _layer_node(layer, checkpoint_cls):
         raise NotImplementedError("flowgrad does not implement TF-format weights of "
                                   "StackedRNNCells")
     return node
+
+
+def _subclassed(model):
+    """A model of a user's Model subclass (not a functional model nor a Sequential)."""
+    from .engine.sequential import Sequential  # lazy: the engine imports saving
+    return (hasattr(model, "_nodes") and not getattr(model, "_is_graph_network", False)
+            and not isinstance(model, Sequential))
+
+
+def layer_children(layer):
+    """[(local name, object)] TF 1.14's object graph has below a Keras layer: a functional
+    model's layers as 'layer_with_weights-N' then 'layer-N' (Network._track_layers); a
+    Sequential not built as one, 'layer-N' (tracked by add); a user's layer or model, its
+    weights by name and its attributes holding trackables (layers, variables, lists,
+    dicts) in the order tracked; a library layer, its weights by name and its sub-layers;
+    a compiled model's optimizer last (compile's _track_trackable)."""
+    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    from .engine.sequential import Sequential  # lazy: the engine imports saving
+    if getattr(layer, "_is_graph_network", False):
+        layers = _tracked_layers(layer)
+        out = [("layer_with_weights-%d" % i, x)
+               for i, x in enumerate([x for x in layers if x.weights])]
+        out += [("layer-%d" % i, x) for i, x in enumerate(layers)]
+    elif isinstance(layer, Sequential):
+        out = [("layer-%d" % i, x) for i, x in enumerate(_tracked_layers(layer))]
+    elif type(layer).__module__.split(".")[0] != "flowgrad":
+        out = [(k, _unwrap(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()]
+    else:
+        node = _layer_node(layer, Checkpoint)
+        out = [(k, node_object(v)) for k, v in node._children.items()]
+    opt = getattr(layer, "optimizer", None) if hasattr(layer, "_nodes") else None
+    node = None if opt is None else _model_optimizer_node(opt, layer, Checkpoint)
+    return out + ([("optimizer", node)] if node is not None else [])
+
+
+def node_object(node):
+    """The layer a _layer_node Checkpoint node stands for, else the node itself."""
+    return node.__dict__.get("_layer", node)
 
 
 def _tracked_layers(model):
@@ -352,7 +392,7 @@ def _add_layers(root, layers, checkpoint_cls):
 
 def _unwrap(w):
     """An AutoCastVariable's variable (the checkpoint holds the float32 variable)."""
-    return getattr(w, "_variable", w)
+    return w._variable if isinstance(w, AutoCastVariable) else w
 
 
 def _optimizer_node(opt, variables, checkpoint_cls):
@@ -403,16 +443,29 @@ def model_checkpoint(model):
     Keras optimizer, its state ('optimizer/iter/...', the slots
     'layer_with_weights-0/kernel/.OPTIMIZER_SLOT/optimizer/m/...')."""
     from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
-    from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
-    from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
     root = Checkpoint()
+    if _subclassed(model):   # the model's own objects (their restores wait on them)
+        root._children.update(layer_children(model))
+        return root
     _add_layers(root, _tracked_layers(model), Checkpoint)
     opt = getattr(model, "optimizer", None)
-    if isinstance(opt, TFOptimizer):
-        setattr(root, "optimizer", _tf_optimizer_node(opt, model.weights, Checkpoint))
-    elif isinstance(opt, OptimizerV2):
-        setattr(root, "optimizer", _optimizer_node(opt, model.weights, Checkpoint))
+    if opt is not None:
+        node = _model_optimizer_node(opt, model, Checkpoint)
+        if node is not None:
+            setattr(root, "optimizer", node)
     return root
+
+
+def _model_optimizer_node(opt, model, checkpoint_cls):
+    """The 'optimizer' node of a model compiled with `opt` (None: not a Keras or
+    tf.train optimizer)."""
+    from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
+    from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
+    if isinstance(opt, TFOptimizer):
+        return _tf_optimizer_node(opt, model.weights, checkpoint_cls)
+    if isinstance(opt, OptimizerV2):
+        return _optimizer_node(opt, model.weights, checkpoint_cls)
+    return None
 
 
 def save_weights_tf(model, filepath):

@@ -9,6 +9,7 @@ import collections
 import inspect
 
 from ...engine.framework.graph import Tensor
+from ...ops.variables import Variable
 from .. import backend
 from .. import layers as _layers
 from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
@@ -144,6 +145,15 @@ def _check_connected(inputs, outputs):
     return order
 
 
+def _nested_items(value):
+    """The items of `value` as TF's nest.flatten sees them (a dict's by sorted key)."""
+    if type(value) in (list, tuple):
+        return [x for v in value for x in _nested_items(v)]
+    if isinstance(value, dict):
+        return [x for k in sorted(value) for x in _nested_items(value[k])]
+    return [value]
+
+
 class Network(Layer):
     """A graph of layers from `inputs` to `outputs`, or (subclassed) a layer of layers."""
 
@@ -179,10 +189,19 @@ class Network(Layer):
                              **kwargs)
 
     def __setattr__(self, name, value):
-        # a subclassed model tracks the layers assigned to its attributes (TF 1.14)
-        if (isinstance(value, Layer) and not getattr(self, "_is_graph_network", True)
-                and value not in self.__dict__.get("_layers", [])):
-            self.__dict__.setdefault("_layers", []).append(value)
+        # a subclassed model tracks the layers assigned to its attributes, also those in a
+        # list or dict, and the variables as its own weights (TF 1.14's Layer.__setattr__)
+        if not getattr(self, "_is_graph_network", True):
+            items = [value] if name.startswith("_") else _nested_items(value)
+            for item in items:
+                if isinstance(item, Layer):
+                    if not any(item is x for x in self.__dict__.get("_layers", [])):
+                        self.__dict__.setdefault("_layers", []).append(item)
+                elif isinstance(item, Variable) and not name.startswith("_") and not any(
+                        item is w for w in self._trainable_weights
+                        + self._non_trainable_weights):
+                    (self._trainable_weights if item.trainable
+                     else self._non_trainable_weights).append(item)
         super().__setattr__(name, value)
 
     def _init_set_name(self, name, zero_based=True):
