@@ -202,6 +202,7 @@ class Network(Layer):
                         + self._non_trainable_weights):
                     (self._trainable_weights if item.trainable
                      else self._non_trainable_weights).append(item)
+                    backend.track_variable(item)   # get_session() initializes it
         super().__setattr__(name, value)
 
     def _init_set_name(self, name, zero_based=True):
