@@ -143,6 +143,10 @@ class Layer(Module):
       dynamic: must be False (flowgrad builds graphs).
     """
 
+    # the attributes and weights tracked for checkpoints (TF's checkpoint dependencies,
+    # which a module's flattening skips)
+    _TF_MODULE_IGNORED_PROPERTIES = Module._TF_MODULE_IGNORED_PROPERTIES | {"_self_deps"}
+
     def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
         for kwarg in kwargs:
             if kwarg not in _ALLOWED_KWARGS:
