@@ -8,7 +8,10 @@ outputs it is a subclassed model whose `call` the user writes.
 import collections
 import inspect
 
+from ...engine.framework import errors
 from ...engine.framework.graph import Tensor
+from ...engine.framework.tensor_shape import TensorShape
+from ...engine.ops.construction import placeholder
 from ...ops.variables import Variable
 from .. import backend
 from .. import layers as _layers
@@ -418,6 +421,60 @@ class Network(Layer):
     def state_updates(self):
         return [u for layer in self._layers if getattr(layer, "stateful", False)
                 for u in layer.updates]
+
+    def build(self, input_shape):
+        """TF 1.14's Network.build: a functional model is built; a subclassed one (or a
+        Sequential without an input) is called on placeholders of `input_shape`
+        ('Placeholder', floatx; a list: one per shape) outside its name scope, so its
+        layers build and run in their own scopes, and stays a subclassed model."""
+        if self._is_graph_network:
+            self.built = True
+            return
+        if input_shape is None:
+            raise ValueError("Input shape must be defined when calling build on a model "
+                             "subclass network.")
+        if not isinstance(input_shape, (tuple, list, TensorShape)):
+            raise ValueError("Specified input shape is not one of the valid types. Please "
+                             "specify a batch input shape of type tuple or list of input "
+                             "shapes. User provided input type: {}".format(type(input_shape)))
+        if input_shape and not self.inputs:
+            with backend.get_graph().as_default():
+                if isinstance(input_shape, list):
+                    x = [placeholder(shape=shape, dtype=backend.floatx())
+                         for shape in input_shape]
+                else:
+                    x = placeholder(shape=input_shape, dtype=backend.floatx())
+                kwargs = {}
+                spec = inspect.getfullargspec(self.call)
+                call_args = spec.args
+                if len(call_args) > 2:
+                    call_args = (call_args[2:-len(spec.defaults)] if spec.defaults
+                                 else call_args[2:])
+                    for arg in call_args:
+                        if arg != "training":
+                            raise ValueError(
+                                "Currently, you cannot build your model if it has positional "
+                                "or keyword arguments that are not inputs to the model, but "
+                                "are required for its `call` method. Instead, in order to "
+                                "instantiate and build your model, `call` your model on real "
+                                "tensor data with all expected call arguments.")
+                        kwargs["training"] = False
+                elif len(call_args) < 2:
+                    raise ValueError("You can only call `build` on a model if its `call` "
+                                     "method accepts an `inputs` argument.")
+                try:
+                    self.call(x, **kwargs)
+                except (errors.InvalidArgumentError, TypeError):
+                    raise ValueError(
+                        "You cannot build your model by calling `build` if your layers do "
+                        "not support float type inputs. Instead, in order to instantiate "
+                        "and build your model, `call` your model on real tensor data (of "
+                        "the correct dtype).")
+        from .. import saving  # lazy: saving imports the engine
+        saving.restore_deferred_dependencies(self)   # TF's _track_layers
+        self.built = True
+
+    build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
 
     def call(self, inputs, training=None, mask=None):
         """Replays the network's layer calls on `inputs` (graph networks)."""
