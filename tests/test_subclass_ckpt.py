@@ -30,3 +30,11 @@ def test_optimizer_restore_as_tf(mode):
     assert sorted(got) == sorted(want)
     for key in want:
         assert got[key] == want[key], key
+
+
+def test_built_by_build_as_tf():
+    got = G.built(tf)
+    want = GOLD["built"]
+    assert sorted(got) == sorted(want)
+    for key in want:
+        assert got[key] == want[key], key

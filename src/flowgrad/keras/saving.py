@@ -335,13 +335,6 @@ def _layer_node(layer, checkpoint_cls):
     return node
 
 
-def _subclassed(model):
-    """A model of a user's Model subclass (not a functional model nor a Sequential)."""
-    from .engine.sequential import Sequential  # lazy: the engine imports saving
-    return (hasattr(model, "_nodes") and not getattr(model, "_is_graph_network", False)
-            and not isinstance(model, Sequential))
-
-
 def layer_children(layer):
     """[(local name, object)] TF 1.14's object graph has below a Keras layer: a functional
     model's layers as 'layer_with_weights-N' then 'layer-N' (Network._track_layers); a
@@ -357,15 +350,57 @@ def layer_children(layer):
                for i, x in enumerate([x for x in layers if x.weights])]
         out += [("layer-%d" % i, x) for i, x in enumerate(layers)]
     elif isinstance(layer, Sequential):
-        out = [("layer-%d" % i, x) for i, x in enumerate(_tracked_layers(layer))]
+        out = _built_children(layer, [
+            ("layer-%d" % i, x) for i, x in enumerate(_tracked_layers(layer))])
     elif type(layer).__module__.split(".")[0] != "flowgrad":
-        out = [(k, _unwrap(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()]
+        out = _built_children(layer, [
+            (k, _unwrap(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()])
     else:
         node = _layer_node(layer, Checkpoint)
         out = [(k, node_object(v)) for k, v in node._children.items()]
     opt = getattr(layer, "optimizer", None) if hasattr(layer, "_nodes") else None
     node = None if opt is None else _model_optimizer_node(opt, layer, Checkpoint)
     return out + ([("optimizer", node)] if node is not None else [])
+
+
+def build_layers(model):
+    """TF 1.14's `_layers` of a model that is not a functional one: a Sequential's
+    layers; a subclassed model's attributes holding a layer, list or dict (TF's
+    has_weights: a list or dict wrapper counts), as assigned."""
+    from .engine.base_layer import Layer  # lazy: the engine imports saving
+    from .engine.sequential import Sequential  # lazy: the engine imports saving
+    if isinstance(model, Sequential):
+        return _tracked_layers(model)
+    return [v for v in model.__dict__.get("_self_deps", {}).values()
+            if isinstance(v, Layer) or isinstance(v, (list, dict))]
+
+
+def container_weights(x):
+    """A layer's weights, or those of the layers in a list or dict."""
+    if isinstance(x, (list, tuple)):
+        return [w for v in x for w in container_weights(v)]
+    if isinstance(x, dict):
+        return [w for v in x.values() for w in container_weights(v)]
+    return list(getattr(x, "weights", None) or [])
+
+
+def _built_children(model, out):
+    """`out` with the children Network.build's _track_layers adds ('layer_with_weights-N'
+    for a layer with weights then, 'layer-N'): a name there already keeps its place."""
+    tracked = model.__dict__.get("_self_build_tracked")
+    if not tracked:
+        return out
+    out, n = list(out), 0
+    for i, (x, had_weights) in enumerate(tracked):
+        names = (["layer_with_weights-%d" % n] if had_weights else []) + ["layer-%d" % i]
+        n += had_weights
+        for name in names:
+            at = [j for j, (k, _) in enumerate(out) if k == name]
+            if at:
+                out[at[0]] = (name, x)
+            else:
+                out.append((name, x))
+    return out
 
 
 def node_object(node):
@@ -444,7 +479,9 @@ def model_checkpoint(model):
     'layer_with_weights-0/kernel/.OPTIMIZER_SLOT/optimizer/m/...')."""
     from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
     root = Checkpoint()
-    if _subclassed(model):   # the model's own objects (their restores wait on them)
+    if not getattr(model, "_is_graph_network", False):   # subclassed, or a Sequential
+        # not built as a functional model: the model's own objects (their restores wait
+        # on them)
         root._children.update(layer_children(model))
         return root
     _add_layers(root, _tracked_layers(model), Checkpoint)

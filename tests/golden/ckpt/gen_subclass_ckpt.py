@@ -99,6 +99,34 @@ def layouts(tf):
     return out
 
 
+def built(tf):
+    """Models built by build(input_shape) (TF's Network.build: called on a
+    'Placeholder', then _track_layers adds 'layer_with_weights-N' / 'layer-N' children:
+    a Sequential's keys become 'layer-N/...'): the object graph and keys of save_weights,
+    and the Sequential's ops."""
+    K = tf.keras
+    M, _ = _models(tf)
+    d = tempfile.mkdtemp()
+    out = {}
+    try:
+        with tf.Graph().as_default() as g:
+            m = M()
+            m.build((None, 4))
+            m.save_weights(os.path.join(d, "m"))
+            out["subclassed"] = _dump(tf, os.path.join(d, "m"))
+        with tf.Graph().as_default() as g:
+            s = K.Sequential([K.layers.Dense(3, name="a"), K.layers.Dropout(0.1),
+                              K.layers.Dense(2, name="b")])
+            s.build((None, 4))
+            out["sequential_ops"] = [[o.name, o.type] for o in g.get_operations()]
+            out["sequential_inputs"] = [len(s.inputs), len(s.outputs)]
+            s.save_weights(os.path.join(d, "s"))
+            out["sequential"] = _dump(tf, os.path.join(d, "s"))
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def _restore_ops(g, n0):
     return [[o.name, o.type, [t.name for t in o.inputs]] for o in g.get_operations()[n0:]
             if o.type in ("RestoreV2", "AssignVariableOp", "Identity")
@@ -151,6 +179,6 @@ def optimizer(tf, mode):
 
 
 def cases(tf):
-    return {"host": vendor(), "layouts": layouts(tf),
+    return {"host": vendor(), "layouts": layouts(tf), "built": built(tf),
             "save_weights_optimizer": optimizer(tf, "save_weights"),
             "checkpoint_optimizer": optimizer(tf, "checkpoint")}

@@ -471,7 +471,11 @@ class Network(Layer):
                         "and build your model, `call` your model on real tensor data (of "
                         "the correct dtype).")
         from .. import saving  # lazy: saving imports the engine
-        saving.restore_deferred_dependencies(self)   # TF's _track_layers
+        # TF's _track_layers of the layers now: 'layer_with_weights-N' and 'layer-N'
+        # children (saving.layer_children)
+        self.__dict__["_self_build_tracked"] = [
+            (x, bool(saving.container_weights(x))) for x in saving.build_layers(self)]
+        saving.restore_deferred_dependencies(self)
         self.built = True
 
     build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
