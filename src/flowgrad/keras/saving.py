@@ -19,7 +19,6 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
-from .mixed_precision.autocast_variable import AutoCastVariable
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -316,7 +315,6 @@ def _layer_node(layer, checkpoint_cls):
     and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
     'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
     node = checkpoint_cls()
-    object.__setattr__(node, "_layer", layer)
     for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
         setattr(node, w.op.name.split("/")[-1], _unwrap(w))
     if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
@@ -333,79 +331,6 @@ def _layer_node(layer, checkpoint_cls):
         raise NotImplementedError("flowgrad does not implement TF-format weights of "
                                   "StackedRNNCells")
     return node
-
-
-def layer_children(layer):
-    """[(local name, object)] TF 1.14's object graph has below a Keras layer: a functional
-    model's layers as 'layer_with_weights-N' then 'layer-N' (Network._track_layers); a
-    Sequential not built as one, 'layer-N' (tracked by add); a user's layer or model, its
-    weights by name and its attributes holding trackables (layers, variables, lists,
-    dicts) in the order tracked; a library layer, its weights by name and its sub-layers;
-    a compiled model's optimizer last (compile's _track_trackable)."""
-    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
-    from .engine.sequential import Sequential  # lazy: the engine imports saving
-    if getattr(layer, "_is_graph_network", False):
-        layers = _tracked_layers(layer)
-        out = [("layer_with_weights-%d" % i, x)
-               for i, x in enumerate([x for x in layers if x.weights])]
-        out += [("layer-%d" % i, x) for i, x in enumerate(layers)]
-    elif isinstance(layer, Sequential):
-        out = _built_children(layer, [
-            ("layer-%d" % i, x) for i, x in enumerate(_tracked_layers(layer))])
-    elif type(layer).__module__.split(".")[0] != "flowgrad":
-        out = _built_children(layer, [
-            (k, _unwrap(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()])
-    else:
-        node = _layer_node(layer, Checkpoint)
-        out = [(k, node_object(v)) for k, v in node._children.items()]
-    opt = getattr(layer, "optimizer", None) if hasattr(layer, "_nodes") else None
-    node = None if opt is None else _model_optimizer_node(opt, layer, Checkpoint)
-    return out + ([("optimizer", node)] if node is not None else [])
-
-
-def build_layers(model):
-    """TF 1.14's `_layers` of a model that is not a functional one: a Sequential's
-    layers; a subclassed model's attributes holding a layer, list or dict (TF's
-    has_weights: a list or dict wrapper counts), as assigned."""
-    from .engine.base_layer import Layer  # lazy: the engine imports saving
-    from .engine.sequential import Sequential  # lazy: the engine imports saving
-    if isinstance(model, Sequential):
-        return _tracked_layers(model)
-    return [v for v in model.__dict__.get("_self_deps", {}).values()
-            if isinstance(v, Layer) or isinstance(v, (list, dict))]
-
-
-def container_weights(x):
-    """A layer's weights, or those of the layers in a list or dict."""
-    if isinstance(x, (list, tuple)):
-        return [w for v in x for w in container_weights(v)]
-    if isinstance(x, dict):
-        return [w for v in x.values() for w in container_weights(v)]
-    return list(getattr(x, "weights", None) or [])
-
-
-def _built_children(model, out):
-    """`out` with the children Network.build's _track_layers adds ('layer_with_weights-N'
-    for a layer with weights then, 'layer-N'): a name there already keeps its place."""
-    tracked = model.__dict__.get("_self_build_tracked")
-    if not tracked:
-        return out
-    out, n = list(out), 0
-    for i, (x, had_weights) in enumerate(tracked):
-        names = (["layer_with_weights-%d" % n] if had_weights else []) + ["layer-%d" % i]
-        n += had_weights
-        for name in names:
-            at = [j for j, (k, _) in enumerate(out) if k == name]
-            if at:
-                out[at[0]] = (name, x)
-            else:
-                out.append((name, x))
-    return out
-
-
-def node_object(node):
-    """The layer a _layer_node Checkpoint node stands for, else the node itself."""
-    return node.__dict__.get("_layer", node)
 
 
 def _tracked_layers(model):
@@ -427,7 +352,8 @@ def _add_layers(root, layers, checkpoint_cls):
 
 def _unwrap(w):
     """An AutoCastVariable's variable (the checkpoint holds the float32 variable)."""
-    return w._variable if isinstance(w, AutoCastVariable) else w
+    from .mixed_precision.autocast_variable import AutoCastVariable  # lazy: its package
+    return w._variable if isinstance(w, AutoCastVariable) else w     # imports the layers
 
 
 def _optimizer_node(opt, variables, checkpoint_cls):
@@ -482,7 +408,7 @@ def model_checkpoint(model):
     if not getattr(model, "_is_graph_network", False):   # subclassed, or a Sequential
         # not built as a functional model: the model's own objects (their restores wait
         # on them)
-        root._children.update(layer_children(model))
+        root._children.update(model._tracked_children())
         return root
     _add_layers(root, _tracked_layers(model), Checkpoint)
     opt = getattr(model, "optimizer", None)
@@ -491,6 +417,14 @@ def model_checkpoint(model):
         if node is not None:
             setattr(root, "optimizer", node)
     return root
+
+
+def optimizer_node(model):
+    """The 'optimizer' child of a compiled model (None: none, or neither a Keras nor a
+    tf.train optimizer)."""
+    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    opt = getattr(model, "optimizer", None)
+    return None if opt is None else _model_optimizer_node(opt, model, Checkpoint)
 
 
 def _model_optimizer_node(opt, model, checkpoint_cls):

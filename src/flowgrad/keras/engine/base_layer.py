@@ -23,10 +23,9 @@ from ...engine.framework.proto import pb
 from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from ...ops import variables as _variables
-from ...train.checkpointable import dependency_added
 from .. import backend
-from ...module import Module, _tracked
-from . import base_layer_utils
+from ...module import Module, _tracked, dependency_added
+from . import base_layer_utils, tracking
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .base_layer_utils import _flatten
 from .input_spec import InputSpec, assert_input_compatibility
@@ -196,10 +195,8 @@ class Layer(Module):
             self.__dict__.setdefault("_self_deps", {})[name] = value
 
     def _tracked_children(self):
-        """[(local name, object)] of TF 1.14's object graph below this layer (keras
-        saving.layer_children)."""
-        from .. import saving  # lazy: saving imports the engine
-        return saving.layer_children(self)
+        """[(local name, object)] of TF 1.14's object graph below this layer."""
+        return tracking.layer_children(self)
 
     # -- names ----------------------------------------------------------------------------
     def _init_set_name(self, name, zero_based=True):

@@ -17,6 +17,7 @@ from .. import backend
 from .. import layers as _layers
 from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
                          _map_structure, create_keras_history)
+from . import tracking
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
 
@@ -470,13 +471,15 @@ class Network(Layer):
                         "not support float type inputs. Instead, in order to instantiate "
                         "and build your model, `call` your model on real tensor data (of "
                         "the correct dtype).")
-        from .. import saving  # lazy: saving imports the engine
         # TF's _track_layers of the layers now: 'layer_with_weights-N' and 'layer-N'
-        # children (saving.layer_children)
+        # children (engine/tracking.py); the restores waiting for them run
         self.__dict__["_self_build_tracked"] = [
-            (x, bool(saving.container_weights(x))) for x in saving.build_layers(self)]
-        saving.restore_deferred_dependencies(self)
+            (x, bool(tracking.container_weights(x))) for x in tracking.build_layers(self)]
+        self._dependencies_added()
         self.built = True
+
+    def _dependencies_added(self):
+        """Runs the restores waiting for dependencies made now (Model's: load_weights')."""
 
     build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
 

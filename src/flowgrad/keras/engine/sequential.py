@@ -8,7 +8,6 @@ made from the data fit/evaluate/predict get.
 """
 from ... import logging
 from ...engine.framework.graph import Tensor, name_scope
-from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
 from .network import _takes_custom_objects
@@ -41,6 +40,7 @@ class Sequential(Model):
       name: default 'sequential', 'sequential_1', ...
     """
     _hdf5_savable = True   # (built or not: TF 1.14 tests isinstance Sequential)
+    _checkpoint_layers_by_index = True   # 'layer-N' (engine/tracking.py)
 
     def __init__(self, layers=None, name=None):
         super().__init__(name=name)
