@@ -19,6 +19,7 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
+from .engine import tracking
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -313,23 +314,17 @@ def load_optimizer_weights(f):
 def _layer_node(layer, checkpoint_cls):
     """The trackable node of `layer`: its own weights by their names ('kernel', 'bias'),
     and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
-    'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
+    'backward_layer', 'layer' (engine/tracking.py), or 'layer_with_weights-N' of a
+    nested model)."""
     node = checkpoint_cls()
-    for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
-        setattr(node, w.op.name.split("/")[-1], _unwrap(w))
     if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
+        for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
+            setattr(node, w.op.name.split("/")[-1], _unwrap(w))
         _add_layers(node, _tracked_layers(layer), checkpoint_cls)
         return node
-    for attr in ("cell", "forward_layer", "backward_layer", "layer"):
-        sub = getattr(layer, attr, None)
-        if sub is not None and hasattr(sub, "weights") and sub.weights and \
-                attr not in node._children:
-            if attr == "layer" and hasattr(layer, "forward_layer"):
-                continue
-            setattr(node, attr, _layer_node(sub, checkpoint_cls))
-    if hasattr(layer, "cells"):
-        raise NotImplementedError("flowgrad does not implement TF-format weights of "
-                                  "StackedRNNCells")
+    for name, child in tracking.library_children(layer):
+        setattr(node, name, _layer_node(child, checkpoint_cls)
+                if hasattr(child, "_inbound_nodes") else child)
     return node
 
 

@@ -6,7 +6,7 @@ layer's weights and sub-layers; Network.build's _track_layers after them. The
 compiled model's optimizer is added by Model (keras saving builds its node)."""
 from ..mixed_precision.autocast_variable import AutoCastVariable
 
-__all__ = ["layer_children", "build_layers", "container_weights"]
+__all__ = ["layer_children", "library_children", "build_layers", "container_weights"]
 
 
 def _plain(w):
@@ -24,7 +24,7 @@ def _model_layers(model):
     return [x for x in layers if hasattr(x, "weights")]
 
 
-def _library_children(layer):
+def library_children(layer):
     """A library layer's weights by name, then the sub-layers TF 1.14 tracks by
     attribute ('cell', 'forward_layer', 'backward_layer', 'layer')."""
     out = {}
@@ -59,7 +59,7 @@ def layer_children(layer):
     if type(layer).__module__.split(".")[0] != "flowgrad":
         return _built_children(layer, [
             (k, _plain(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()])
-    return _library_children(layer)
+    return library_children(layer)
 
 
 def build_layers(model):
