@@ -38,3 +38,11 @@ def test_built_by_build_as_tf():
     assert sorted(got) == sorted(want)
     for key in want:
         assert got[key] == want[key], key
+
+
+def test_functional_as_tf():
+    got = G.functional(tf)
+    want = GOLD["functional"]
+    assert sorted(got) == sorted(want)
+    for key in want:
+        assert got[key] == want[key], key

@@ -335,14 +335,13 @@ def _tracked_layers(model):
 
 
 def _add_layers(root, layers, checkpoint_cls):
-    """'layer_with_weights-N' for the layers with weights (their keys come from these
-    paths), then 'layer-N' for every layer, as TF 1.14's object graph has them."""
+    """Per layer, 'layer_with_weights-N' when it has weights (its keys come from that
+    path), then 'layer-N', as TF 1.14's Network._track_layers adds them."""
     nodes = {}
-    for i, layer in enumerate([x for x in layers if x.weights]):
-        nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
-        setattr(root, "layer_with_weights-%d" % i, nodes[id(layer)])
-    for i, layer in enumerate(layers):
-        setattr(root, "layer-%d" % i, nodes.get(id(layer)) or checkpoint_cls())
+    for name, layer in tracking.graph_layer_children(layers):
+        if id(layer) not in nodes:
+            nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
+        setattr(root, name, nodes[id(layer)])
 
 
 def _unwrap(w):

@@ -127,6 +127,44 @@ def built(tf):
     return out
 
 
+def functional(tf):
+    """A functional model (and a Sequential with an input) tracks per layer
+    'layer_with_weights-N' then 'layer-N' (Network._track_layers): save_weights, inside
+    a subclassed model, and tf.train.Checkpoint(model=...) with its optimizer."""
+    K = tf.keras
+    d = tempfile.mkdtemp()
+    out = {}
+    try:
+        with tf.Graph().as_default():
+            i = K.Input((4,))
+            f = K.Model(i, K.layers.Dense(2, name="fd")(K.layers.Dropout(0.1)(i)))
+            f.save_weights(os.path.join(d, "f"))
+            out["save_weights"] = _dump(tf, os.path.join(d, "f"))
+            s = K.Sequential([K.layers.Dense(2, input_shape=(3,)), K.layers.Dropout(0.1),
+                              K.layers.Dense(1)])
+            s.save_weights(os.path.join(d, "s"))
+            out["sequential"] = _dump(tf, os.path.join(d, "s"))
+
+            class M(K.Model):
+                def __init__(self):
+                    super(M, self).__init__()
+                    self.f = f
+                    self.e = K.layers.Dense(3)
+
+                def call(self, x):
+                    return self.e(self.f(x))
+            m = M()
+            m(tf.ones([1, 4]))
+            f.compile(K.optimizers.SGD(0.1), "mse")
+            out["nested"] = _dump(tf, tf.train.Checkpoint(model=m).save(
+                os.path.join(d, "c")))
+            out["checkpoint"] = _dump(tf, tf.train.Checkpoint(model=f).save(
+                os.path.join(d, "fc")))
+    finally:
+        shutil.rmtree(d)
+    return out
+
+
 def _restore_ops(g, n0):
     return [[o.name, o.type, [t.name for t in o.inputs]] for o in g.get_operations()[n0:]
             if o.type in ("RestoreV2", "AssignVariableOp", "Identity")
@@ -180,5 +218,6 @@ def optimizer(tf, mode):
 
 def cases(tf):
     return {"host": vendor(), "layouts": layouts(tf), "built": built(tf),
+            "functional": functional(tf),
             "save_weights_optimizer": optimizer(tf, "save_weights"),
             "checkpoint_optimizer": optimizer(tf, "checkpoint")}

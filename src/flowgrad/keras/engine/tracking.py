@@ -6,7 +6,8 @@ layer's weights and sub-layers; Network.build's _track_layers after them. The
 compiled model's optimizer is added by Model (keras saving builds its node)."""
 from ..mixed_precision.autocast_variable import AutoCastVariable
 
-__all__ = ["layer_children", "library_children", "build_layers", "container_weights"]
+__all__ = ["layer_children", "library_children", "graph_layer_children", "build_layers",
+           "container_weights"]
 
 
 def _plain(w):
@@ -49,10 +50,7 @@ def layer_children(layer):
     weights by name and its attributes holding trackables (layers, variables, lists,
     dicts) in the order tracked; a library layer, its weights by name and sub-layers."""
     if getattr(layer, "_is_graph_network", False):
-        layers = _model_layers(layer)
-        out = [("layer_with_weights-%d" % i, x)
-               for i, x in enumerate([x for x in layers if x.weights])]
-        return out + [("layer-%d" % i, x) for i, x in enumerate(layers)]
+        return graph_layer_children(_model_layers(layer))
     if getattr(layer, "_checkpoint_layers_by_index", False):   # a Sequential
         return _built_children(layer, [
             ("layer-%d" % i, x) for i, x in enumerate(_model_layers(layer))])
@@ -60,6 +58,18 @@ def layer_children(layer):
         return _built_children(layer, [
             (k, _plain(v)) for k, v in layer.__dict__.get("_self_deps", {}).items()])
     return library_children(layer)
+
+
+def graph_layer_children(layers):
+    """Network._track_layers: per layer, 'layer_with_weights-N' when it has weights,
+    then 'layer-N'."""
+    out, n = [], 0
+    for i, x in enumerate(layers):
+        if x.weights:
+            out.append(("layer_with_weights-%d" % n, x))
+            n += 1
+        out.append(("layer-%d" % i, x))
+    return out
 
 
 def build_layers(model):
