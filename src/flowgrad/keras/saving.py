@@ -19,6 +19,7 @@ import numpy as np
 from ..engine.framework.tensor_shape import TensorShape
 from .. import logging
 from . import backend as K
+from .engine import tracking
 
 __all__ = ["save_weights_to_hdf5_group", "load_weights_from_hdf5_group",
            "load_weights_from_hdf5_group_by_name", "save_model_to_hdf5", "get_json_type",
@@ -313,23 +314,17 @@ def load_optimizer_weights(f):
 def _layer_node(layer, checkpoint_cls):
     """The trackable node of `layer`: its own weights by their names ('kernel', 'bias'),
     and the sub-layers TF 1.14 tracks by attribute ('cell', 'forward_layer',
-    'backward_layer', 'layer', or 'layer_with_weights-N' of a nested model)."""
+    'backward_layer', 'layer' (engine/tracking.py), or 'layer_with_weights-N' of a
+    nested model)."""
     node = checkpoint_cls()
-    for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
-        setattr(node, w.op.name.split("/")[-1], _unwrap(w))
     if hasattr(layer, "_nodes") and hasattr(layer, "layers"):  # a nested model
+        for w in list(layer._trainable_weights) + list(layer._non_trainable_weights):
+            setattr(node, w.op.name.split("/")[-1], _unwrap(w))
         _add_layers(node, _tracked_layers(layer), checkpoint_cls)
         return node
-    for attr in ("cell", "forward_layer", "backward_layer", "layer"):
-        sub = getattr(layer, attr, None)
-        if sub is not None and hasattr(sub, "weights") and sub.weights and \
-                attr not in node._children:
-            if attr == "layer" and hasattr(layer, "forward_layer"):
-                continue
-            setattr(node, attr, _layer_node(sub, checkpoint_cls))
-    if hasattr(layer, "cells"):
-        raise NotImplementedError("flowgrad does not implement TF-format weights of "
-                                  "StackedRNNCells")
+    for name, child in tracking.library_children(layer):
+        setattr(node, name, _layer_node(child, checkpoint_cls)
+                if hasattr(child, "_inbound_nodes") else child)
     return node
 
 
@@ -340,19 +335,19 @@ def _tracked_layers(model):
 
 
 def _add_layers(root, layers, checkpoint_cls):
-    """'layer_with_weights-N' for the layers with weights (their keys come from these
-    paths), then 'layer-N' for every layer, as TF 1.14's object graph has them."""
+    """Per layer, 'layer_with_weights-N' when it has weights (its keys come from that
+    path), then 'layer-N', as TF 1.14's Network._track_layers adds them."""
     nodes = {}
-    for i, layer in enumerate([x for x in layers if x.weights]):
-        nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
-        setattr(root, "layer_with_weights-%d" % i, nodes[id(layer)])
-    for i, layer in enumerate(layers):
-        setattr(root, "layer-%d" % i, nodes.get(id(layer)) or checkpoint_cls())
+    for name, layer in tracking.graph_layer_children(layers):
+        if id(layer) not in nodes:
+            nodes[id(layer)] = _layer_node(layer, checkpoint_cls)
+        setattr(root, name, nodes[id(layer)])
 
 
 def _unwrap(w):
     """An AutoCastVariable's variable (the checkpoint holds the float32 variable)."""
-    return getattr(w, "_variable", w)
+    from .mixed_precision.autocast_variable import AutoCastVariable  # lazy: its package
+    return w._variable if isinstance(w, AutoCastVariable) else w     # imports the layers
 
 
 def _optimizer_node(opt, variables, checkpoint_cls):
@@ -403,16 +398,39 @@ def model_checkpoint(model):
     Keras optimizer, its state ('optimizer/iter/...', the slots
     'layer_with_weights-0/kernel/.OPTIMIZER_SLOT/optimizer/m/...')."""
     from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
-    from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
-    from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
     root = Checkpoint()
+    if not getattr(model, "_is_graph_network", False):   # subclassed, or a Sequential
+        # not built as a functional model: the model's own objects (their restores wait
+        # on them)
+        root._children.update(model._tracked_children())
+        return root
     _add_layers(root, _tracked_layers(model), Checkpoint)
     opt = getattr(model, "optimizer", None)
-    if isinstance(opt, TFOptimizer):
-        setattr(root, "optimizer", _tf_optimizer_node(opt, model.weights, Checkpoint))
-    elif isinstance(opt, OptimizerV2):
-        setattr(root, "optimizer", _optimizer_node(opt, model.weights, Checkpoint))
+    if opt is not None:
+        node = _model_optimizer_node(opt, model, Checkpoint)
+        if node is not None:
+            setattr(root, "optimizer", node)
     return root
+
+
+def optimizer_node(model):
+    """The 'optimizer' child of a compiled model (None: none, or neither a Keras nor a
+    tf.train optimizer)."""
+    from ..train.checkpointable import Checkpoint  # lazy: the checkpoint module on use
+    opt = getattr(model, "optimizer", None)
+    return None if opt is None else _model_optimizer_node(opt, model, Checkpoint)
+
+
+def _model_optimizer_node(opt, model, checkpoint_cls):
+    """The 'optimizer' node of a model compiled with `opt` (None: not a Keras or
+    tf.train optimizer)."""
+    from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
+    from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
+    if isinstance(opt, TFOptimizer):
+        return _tf_optimizer_node(opt, model.weights, checkpoint_cls)
+    if isinstance(opt, OptimizerV2):
+        return _optimizer_node(opt, model.weights, checkpoint_cls)
+    return None
 
 
 def save_weights_tf(model, filepath):

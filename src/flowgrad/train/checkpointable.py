@@ -81,13 +81,17 @@ def _children(obj):
     return []
 
 
-def _walk(root):
-    """[(object, path of local names)] breadth first from `root`, each object once."""
+def _walk(root, kids=None):
+    """[(object, path of local names)] breadth first from `root`, each object once; each
+    object's children go to `kids` by id (a Keras model makes its optimizer's node anew
+    on each call: the graph is written from one listing)."""
     order, seen, queue = [], {id(root)}, [(root, ())]
+    kids = {} if kids is None else kids
     while queue:
         obj, path = queue.pop(0)
         order.append((obj, path))
-        for name, child in _children(obj):
+        kids[id(obj)] = _children(obj)
+        for name, child in kids[id(obj)]:
             if id(child) not in seen:
                 seen.add(id(child))
                 queue.append((child, path + (name,)))
@@ -99,11 +103,9 @@ def _key(path):
 
 
 def _session(session):
-    s = session or get_default_session()
-    if s is None:
-        raise ValueError("Cannot save or restore a Checkpoint in graph mode without a "
-                         "session: pass `session=` or use it inside `with tf.Session():`")
-    return s
+    """The session a save runs in: `session`, else TF 1.14's get_session() (the default
+    session, else the one Keras registered: keras.backend.get_session())."""
+    return session or get_default_session() or _restore_session(None)
 
 
 def _restore_session(session):
@@ -169,13 +171,14 @@ class Checkpoint:
         """(TrackableObjectGraph proto, [(Variable, key)]) of the objects reachable now;
         an optimizer's slot variables (a node's `_slot_variables`: (variable, slot name,
         slot variable)) follow as nodes of their own, as TF 1.14 writes them."""
-        order = _walk(self)
+        kids = {}
+        order = _walk(self, kids)
         ids = {id(o): i for i, (o, _) in enumerate(order)}
         graph = _object_graph_pb2().TrackableObjectGraph()
         tensors = []
         for obj, path in order:
             node = graph.nodes.add()
-            for name, child in _children(obj):
+            for name, child in kids[id(obj)]:
                 node.children.add(node_id=ids[id(child)], local_name=name)
             if isinstance(obj, Variable):
                 key = _key(path)

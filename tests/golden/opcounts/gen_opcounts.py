@@ -1572,3 +1572,64 @@ def _matrix_transpose_unknown_rank(tf):
 
 
 CALLS = CALLS + [("linalg/matrix_transpose_unknown_rank", _matrix_transpose_unknown_rank)]
+
+
+def _keras_sequential_build(tf):
+    # Sequential.build(input_shape) without an input: TF's Network.build, a 'Placeholder'
+    # and each layer built and run in its own scope ('a/MatMul'); a later call runs in
+    # the model's scope ('sequential/a/MatMul')
+    K = tf.keras
+    m = K.Sequential([K.layers.Dense(3, name="a"), K.layers.Dense(2, name="b")])
+    m.build((None, 4))
+    m(_x(tf, (2, 4)))
+
+
+def _keras_subclassed_build(tf):
+    # a subclassed model's build(input_shape): its call on a 'Placeholder', training=False
+    K = tf.keras
+
+    class M(K.Model):
+        def __init__(self):
+            super(M, self).__init__()
+            self.d = K.layers.Dense(3)
+            self.ls = [K.layers.Dropout(0.5), K.layers.Dense(2)]
+
+        def call(self, x, training=None):
+            return self.ls[1](self.ls[0](self.d(x), training=training))
+    M().build((None, 4))
+
+
+def _keras_subclassed_load_weights(tf):
+    # load_weights of a subclassed model before its first call: the restore ops of each
+    # weight made as it is, in the layer's scope ('m_1/d/RestoreV2')
+    import os
+    import shutil
+    import tempfile
+    K = tf.keras
+
+    class M(K.Model):
+        def __init__(self):
+            super(M, self).__init__()
+            self.d = K.layers.Dense(3)
+            self.ls = [K.layers.Dense(2)]
+
+        def call(self, x):
+            return self.ls[0](self.d(x))
+    d = tempfile.mkdtemp()
+    try:
+        m = M()
+        m(_x(tf, (2, 4)))
+        path = os.path.join(d, "w")
+        m.save_weights(path)
+        m2 = M()
+        m2.load_weights(path)
+        m2(_x(tf, (2, 4)))
+    finally:
+        shutil.rmtree(d)
+
+
+CALLS = CALLS + [
+    ("keras/Sequential_build", _keras_sequential_build),
+    ("keras/subclassed_build", _keras_subclassed_build),
+    ("keras/subclassed_load_weights", _keras_subclassed_load_weights),
+]

@@ -13,18 +13,13 @@ vendor."""
 import os
 
 from golden_scripts import ROOT, stdout_of
+from goldenio import host_vendor
 
 DIR = "tests/pprobe15_scripts"
-
-
-def vendor():
-    with open("/proc/cpuinfo", "rb") as f:
-        head = f.read(4096)
-    return "intel" if b"GenuineIntel" in head else "amd"
 
 
 def cases(tf):
     out = {s: stdout_of(DIR + "/" + s) for s in sorted(os.listdir(os.path.join(ROOT, DIR)))
            if s.endswith(".py")}
-    out["host"] = vendor()
+    out["host"] = host_vendor()
     return out

@@ -8,6 +8,7 @@ through `get_variable` instead.
 """
 import functools
 import inspect
+import sys
 
 import numpy as np
 
@@ -23,8 +24,8 @@ from ...engine.framework.tensor_shape import TensorShape
 from ...ops import array_ops, math_ops
 from ...ops import variables as _variables
 from .. import backend
-from ...module import Module
-from . import base_layer_utils
+from ...module import Module, _tracked, dependency_added
+from . import base_layer_utils, tracking
 from .base_layer_utils import VariableAggregation, VariableSynchronization
 from .base_layer_utils import _flatten
 from .input_spec import InputSpec, assert_input_compatibility
@@ -62,6 +63,15 @@ def _get_mask(t):
         else:
             KERAS_MASK[t] = m
     return m
+
+
+def _user_assignment():
+    """Whether the attribute assignment being made comes from outside flowgrad (a user's
+    layer or model), not from the library's own code."""
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_name == "__setattr__":
+        f = f.f_back
+    return f is not None and f.f_globals.get("__name__", "").split(".")[0] != "flowgrad"
 
 
 class Node(object):
@@ -132,6 +142,10 @@ class Layer(Module):
       dynamic: must be False (flowgrad builds graphs).
     """
 
+    # the attributes and weights tracked for checkpoints (TF's checkpoint dependencies,
+    # which a module's flattening skips)
+    _TF_MODULE_IGNORED_PROPERTIES = Module._TF_MODULE_IGNORED_PROPERTIES | {"_self_deps"}
+
     def __init__(self, trainable=True, name=None, dtype=None, dynamic=False, **kwargs):
         for kwarg in kwargs:
             if kwarg not in _ALLOWED_KWARGS:
@@ -173,11 +187,16 @@ class Layer(Module):
                                            + tuple(kwargs["input_shape"]))
         self._initial_weights = kwargs.get("weights")
 
+    def __setattr__(self, name, value):
+        super().__setattr__(name, value)   # (tf.Module: the restores waiting for `name`)
+        if _tracked(value) and not name.startswith("_self_") and _user_assignment():
+            # TF 1.14's Layer.__setattr__ tracks the value by attribute (not in the
+            # library's own methods: their no_automatic_dependency_tracking)
+            self.__dict__.setdefault("_self_deps", {})[name] = value
+
     def _tracked_children(self):
-        raise NotImplementedError(
-            "tf.train.Checkpoint of a Keras or tf.layers layer (or of a tf.Module holding "
-            "one): flowgrad does not write TF's object graph for layers; save it with "
-            "tf.train.Saver")
+        """[(local name, object)] of TF 1.14's object graph below this layer."""
+        return tracking.layer_children(self)
 
     # -- names ----------------------------------------------------------------------------
     def _init_set_name(self, name, zero_based=True):
@@ -419,6 +438,11 @@ class Layer(Module):
             self._trainable_weights.append(variable)
         else:
             self._non_trainable_weights.append(variable)
+        # TF's _add_variable_with_custom_getter: tracked by its name, a restore waiting
+        # for it (a checkpoint restored before the layer was built) runs now
+        plain = variable._variable if isinstance(variable, AutoCastVariable) else variable
+        self.__dict__.setdefault("_self_deps", {})[name] = plain
+        dependency_added(self, name, plain)
         return variable
 
     def add_variable(self, *args, **kwargs):

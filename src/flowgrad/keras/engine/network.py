@@ -8,11 +8,16 @@ outputs it is a subclassed model whose `call` the user writes.
 import collections
 import inspect
 
+from ...engine.framework import errors
 from ...engine.framework.graph import Tensor
+from ...engine.framework.tensor_shape import TensorShape
+from ...engine.ops.construction import placeholder
+from ...ops.variables import Variable
 from .. import backend
 from .. import layers as _layers
 from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
                          _map_structure, create_keras_history)
+from . import tracking
 from .base_layer_utils import to_snake_case
 from .input_layer import InputLayer
 
@@ -144,6 +149,15 @@ def _check_connected(inputs, outputs):
     return order
 
 
+def _nested_items(value):
+    """The items of `value` as TF's nest.flatten sees them (a dict's by sorted key)."""
+    if type(value) in (list, tuple):
+        return [x for v in value for x in _nested_items(v)]
+    if isinstance(value, dict):
+        return [x for k in sorted(value) for x in _nested_items(value[k])]
+    return [value]
+
+
 class Network(Layer):
     """A graph of layers from `inputs` to `outputs`, or (subclassed) a layer of layers."""
 
@@ -179,10 +193,20 @@ class Network(Layer):
                              **kwargs)
 
     def __setattr__(self, name, value):
-        # a subclassed model tracks the layers assigned to its attributes (TF 1.14)
-        if (isinstance(value, Layer) and not getattr(self, "_is_graph_network", True)
-                and value not in self.__dict__.get("_layers", [])):
-            self.__dict__.setdefault("_layers", []).append(value)
+        # a subclassed model tracks the layers assigned to its attributes, also those in a
+        # list or dict, and the variables as its own weights (TF 1.14's Layer.__setattr__)
+        if not getattr(self, "_is_graph_network", True):
+            items = [value] if name.startswith("_") else _nested_items(value)
+            for item in items:
+                if isinstance(item, Layer):
+                    if not any(item is x for x in self.__dict__.get("_layers", [])):
+                        self.__dict__.setdefault("_layers", []).append(item)
+                elif isinstance(item, Variable) and not name.startswith("_") and not any(
+                        item is w for w in self._trainable_weights
+                        + self._non_trainable_weights):
+                    (self._trainable_weights if item.trainable
+                     else self._non_trainable_weights).append(item)
+                    backend.track_variable(item)   # get_session() initializes it
         super().__setattr__(name, value)
 
     def _init_set_name(self, name, zero_based=True):
@@ -398,6 +422,66 @@ class Network(Layer):
     def state_updates(self):
         return [u for layer in self._layers if getattr(layer, "stateful", False)
                 for u in layer.updates]
+
+    def build(self, input_shape):
+        """TF 1.14's Network.build: a functional model is built; a subclassed one (or a
+        Sequential without an input) is called on placeholders of `input_shape`
+        ('Placeholder', floatx; a list: one per shape) outside its name scope, so its
+        layers build and run in their own scopes, and stays a subclassed model."""
+        if self._is_graph_network:
+            self.built = True
+            return
+        if input_shape is None:
+            raise ValueError("Input shape must be defined when calling build on a model "
+                             "subclass network.")
+        if not isinstance(input_shape, (tuple, list, TensorShape)):
+            raise ValueError("Specified input shape is not one of the valid types. Please "
+                             "specify a batch input shape of type tuple or list of input "
+                             "shapes. User provided input type: {}".format(type(input_shape)))
+        if input_shape and not self.inputs:
+            with backend.get_graph().as_default():
+                if isinstance(input_shape, list):
+                    x = [placeholder(shape=shape, dtype=backend.floatx())
+                         for shape in input_shape]
+                else:
+                    x = placeholder(shape=input_shape, dtype=backend.floatx())
+                kwargs = {}
+                spec = inspect.getfullargspec(self.call)
+                call_args = spec.args
+                if len(call_args) > 2:
+                    call_args = (call_args[2:-len(spec.defaults)] if spec.defaults
+                                 else call_args[2:])
+                    for arg in call_args:
+                        if arg != "training":
+                            raise ValueError(
+                                "Currently, you cannot build your model if it has positional "
+                                "or keyword arguments that are not inputs to the model, but "
+                                "are required for its `call` method. Instead, in order to "
+                                "instantiate and build your model, `call` your model on real "
+                                "tensor data with all expected call arguments.")
+                        kwargs["training"] = False
+                elif len(call_args) < 2:
+                    raise ValueError("You can only call `build` on a model if its `call` "
+                                     "method accepts an `inputs` argument.")
+                try:
+                    self.call(x, **kwargs)
+                except (errors.InvalidArgumentError, TypeError):
+                    raise ValueError(
+                        "You cannot build your model by calling `build` if your layers do "
+                        "not support float type inputs. Instead, in order to instantiate "
+                        "and build your model, `call` your model on real tensor data (of "
+                        "the correct dtype).")
+        # TF's _track_layers of the layers now: 'layer_with_weights-N' and 'layer-N'
+        # children (engine/tracking.py); the restores waiting for them run
+        self.__dict__["_self_build_tracked"] = [
+            (x, bool(tracking.container_weights(x))) for x in tracking.build_layers(self)]
+        self._dependencies_added()
+        self.built = True
+
+    def _dependencies_added(self):
+        """Runs the restores waiting for dependencies made now (Model's: load_weights')."""
+
+    build._is_default = True   # TF's @base_layer.default: not called by Layer.__call__
 
     def call(self, inputs, training=None, mask=None):
         """Replays the network's layer calls on `inputs` (graph networks)."""

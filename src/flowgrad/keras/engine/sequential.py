@@ -8,7 +8,6 @@ made from the data fit/evaluate/predict get.
 """
 from ... import logging
 from ...engine.framework.graph import Tensor, name_scope
-from ...engine.framework.tensor_shape import TensorShape
 from .base_layer import KERAS_HISTORY, Layer
 from .input_layer import Input, InputLayer
 from .network import _takes_custom_objects
@@ -41,6 +40,7 @@ class Sequential(Model):
       name: default 'sequential', 'sequential_1', ...
     """
     _hdf5_savable = True   # (built or not: TF 1.14 tests isinstance Sequential)
+    _checkpoint_layers_by_index = True   # 'layer-N' (engine/tracking.py)
 
     def __init__(self, layers=None, name=None):
         super().__init__(name=name)
@@ -132,28 +132,16 @@ class Sequential(Model):
                 self.built = False
 
     def build(self, input_shape=None):
-        """Builds the layers on a placeholder of `input_shape`."""
+        """TF 1.14: a Sequential without an input is built as a subclassed model
+        (Network.build: called on a 'Placeholder', its layers in their own scopes)."""
         if self._is_graph_network:
             return
         if input_shape is None:
             raise ValueError("You must provide an `input_shape` argument.")
-        # TF 1.14 builds each layer from shapes in its own scope ('lstm/kernel', not
-        # 'sequential/lstm/kernel'), then runs on a placeholder when it is first used
-        shape = TensorShape(input_shape)
-        for layer in self.layers:
-            if not layer.built:
-                with name_scope(layer._name_scope()):
-                    layer.build(shape)
-                layer.built = True
-            try:
-                shape = layer.compute_output_shape(shape)
-            except NotImplementedError:
-                break
-            if isinstance(shape, list):
-                break
-        self._build_input_shape = tuple(input_shape)
-        x = Input(batch_shape=tuple(input_shape))
-        self._build_on(x)
+        input_shape = tuple(input_shape)
+        self._build_input_shape = input_shape
+        super().build(input_shape)
+        self.built = True
 
     def _build_on(self, x):
         with name_scope(self._name_scope()):

@@ -261,6 +261,15 @@ class Model(Network):
         tm.reset_metric_objects(self)
 
     # -- compile --------------------------------------------------------------------------
+    def _tracked_children(self):
+        """The network's children, then a compiled model's optimizer (compile's
+        _track_trackable('optimizer'))."""
+        node = saving.optimizer_node(self)
+        return super()._tracked_children() + ([("optimizer", node)] if node is not None else [])
+
+    def _dependencies_added(self):
+        saving.restore_deferred_dependencies(self)   # (load_weights' restores waiting)
+
     def compile(self, optimizer, loss=None, metrics=None, loss_weights=None,
                 sample_weight_mode=None, weighted_metrics=None, target_tensors=None,
                 distribute=None, **kwargs):
