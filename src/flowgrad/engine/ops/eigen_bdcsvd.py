@@ -573,10 +573,13 @@ class _BDC:
             i -= 1
 
     def secular(self, mu, col0, diag, perm, diagShifted, shift):
-        res = self.dt(1)
-        for j in perm:
-            res += (col0[j] / (diagShifted[j] - mu)) * (col0[j] / (diag[j] + shift + mu))
-        return res
+        """secularEq: 1 + the terms over perm, summed in order (accumulate is sequential)."""
+        p = np.asarray(perm, np.intp)
+        c = col0[p]
+        terms = np.empty(p.shape[0] + 1, col0.dtype)
+        terms[0] = 1
+        terms[1:] = (c / (diagShifted[p] - mu)) * (c / ((diag[p] + shift) + mu))
+        return np.add.accumulate(terms)[-1]
 
     def svd_of_m(self, firstCol, n):
         C = self.c
@@ -778,8 +781,13 @@ def _apply_seq(dst, vecs_cols, taus, shift, vec_cm=False):
 
 def bdcsvd(a, compute_uv=True, full_matrices=False):
     """(s, u, v) of a batch [..., m, n] (n >= 16) in TF 1.14's BDCSVD bits (u and v None
-    without compute_uv)."""
-    a = np.asarray(a)
+    without compute_uv). IEEE arithmetic throughout: the secular equation's divisions by
+    zero and overflows are Eigen's too."""
+    with np.errstate(all="ignore"):
+        return _bdcsvd(np.asarray(a), compute_uv, full_matrices)
+
+
+def _bdcsvd(a, compute_uv, full_matrices):
     lead = a.shape[:-2]
     a = a.reshape((-1,) + a.shape[-2:])
     dt = a.dtype.type
