@@ -342,8 +342,9 @@ def _normalize(v):
 
 
 class _BDC:
-    def __init__(self, computed, comp_u, comp_v):
+    def __init__(self, computed, comp_u, comp_v, leaves):
         self.c = computed
+        self.leaves = leaves
         self.dt = computed.dtype.type
         n = computed.shape[1]
         self.comp_u, self.comp_v = comp_u, comp_v
@@ -357,7 +358,7 @@ class _BDC:
         n = lastCol - firstCol + 1
         k = n // 2
         if n < 16:
-            s, u, v = _leaf(C[None, firstCol:firstCol + n + 1, firstCol:firstCol + n].copy())
+            s, u, v = self.leaves[firstCol]
             if self.comp_u:
                 U[firstCol:firstCol + n + 1, firstCol:firstCol + n + 1] = u[0]
             else:
@@ -746,15 +747,39 @@ class _BDC:
         return Uo, Vo
 
 
+def _leaf_blocks(first, last):
+    """(firstCol, n) of divide's JacobiSVD leaves under divide(first, last)."""
+    n = last - first + 1
+    if n < 16:
+        return [(first, n)]
+    k = n // 2
+    return _leaf_blocks(k + 1 + first, last) + _leaf_blocks(first, k - 1 + first)
+
+
 def dc(d, e, comp_u, comp_v):
-    """divide(0, n-1, 0, 0, 0) on m_computed built from the bidiagonal (d, e) of one matrix."""
-    n = d.shape[0]
-    C = np.zeros((n + 1, n), d.dtype)
-    C[np.arange(n), np.arange(n)] = d
-    C[np.arange(1, n), np.arange(n - 1)] = e
-    s = _BDC(C, comp_u, comp_v)
-    s.divide(0, n - 1, 0, 0, 0)
-    return s
+    """divide(0, n-1, 0, 0, 0) on m_computed built from the bidiagonals (d, e) [B, n],
+    [B, n-1]: one _BDC per matrix. A leaf reads a block of the bidiagonal that nothing
+    before it writes, so the leaves of one size run as one JacobiSVD batch first."""
+    nb, n = d.shape
+    C = np.zeros((nb, n + 1, n), d.dtype)
+    C[:, np.arange(n), np.arange(n)] = d
+    C[:, np.arange(1, n), np.arange(n - 1)] = e
+    leaves = [{} for _ in range(nb)]
+    blocks = _leaf_blocks(0, n - 1)
+    for size in sorted({w for _, w in blocks}):
+        firsts = [f for f, w in blocks if w == size]
+        batch = np.concatenate([C[:, f:f + size + 1, f:f + size] for f in firsts])
+        s, u, v = _leaf(batch)
+        for i, f in enumerate(firsts):
+            for b in range(nb):
+                j = i * nb + b
+                leaves[b][f] = (s[j:j + 1], u[j:j + 1], v[j:j + 1])
+    out = []
+    for b in range(nb):
+        st = _BDC(C[b], comp_u, comp_v, leaves[b])
+        st.divide(0, n - 1, 0, 0, 0)
+        out.append(st)
+    return out
 
 
 # -- U and V --------------------------------------------------------------------------------------
@@ -801,8 +826,7 @@ def _bdcsvd(a, compute_uv, full_matrices):
     S = np.zeros((nb, N), a.dtype)
     Us, Vs = [], []
     tiny = np.finfo(dt).tiny
-    for b in range(nb):
-        st = dc(d[b], e[b], compute_uv, compute_uv)
+    for b, st in enumerate(dc(d, e, compute_uv, compute_uv)):
         for i in range(N):
             av = abs(st.c[i, i])
             S[b, i] = av * scale[b]
