@@ -30,9 +30,10 @@ UpperBidiagonalization.h:
 
 Checked bit for bit against the oracle (golden linalg/bdcsvd, made on an Intel Xeon; the
 blocked reflector products read the host's caches): 16 x 16 to 100 x 100, tall and wide,
-random, rank-deficient, zero and integer matrices. Per matrix this is Python-speed (about
-1 s for 100 x 100, where LAPACK takes 1-2 ms); larger matrices keep LAPACK's (not TF's
-bits).
+random, rank-deficient, zero and integer matrices, and 1062 random shapes up to 100 x 100
+against the compiled headers. The divide and conquer runs per matrix in Python (about
+0.23 s for 100 x 100 float32 with U and V, where LAPACK takes 1.4 ms); larger matrices
+keep LAPACK's (not TF's bits).
 """
 from __future__ import annotations
 
