@@ -232,13 +232,14 @@ def _trmm_right_upper(A, U, res, alpha, blocking):
     return res
 
 
-def apply_block(mat, V, h, forward, col_major):
+def apply_block(mat, V, h, forward, col_major, tri_factor=None):
     """apply_block_householder_on_the_left on mat [rows, c] in place (V [rows, nb] holds
-    the essential parts below its diagonal); `col_major`: mat is a column-major matrix."""
+    the essential parts below its diagonal); `col_major`: mat is a column-major matrix;
+    `tri_factor`: T's maker (default _tri_factor, for V in a row-major matrix)."""
     dt = V.dtype.type
     rows, nb = V.shape
     c = mat.shape[1]
-    T = _tri_factor(V, h)
+    T = (tri_factor or _tri_factor)(V, h)
     Vt = np.ascontiguousarray(V.T)
     # tmp = V^* mat: UnitUpper(V^T [nb, rows]) on the left, tmp column-major
     tmp = _trmm_left(Vt, mat, False, True, np.zeros((nb, c), V.dtype), 1,

@@ -126,9 +126,10 @@ def _rotate(x, y, c, s, mask):
     return np.where(keep, x, nx), np.where(keep, y, ny)
 
 
-def jacobi_svd(a, compute_uv=True, full_matrices=False):
+def jacobi_svd(a, compute_uv=True, full_matrices=False, qr=_colpiv_qr):
     """(s, u, v) of a batch [..., m, n] of float32/float64 matrices, in TF's bits (u and
-    v None without compute_uv)."""
+    v None without compute_uv). `qr` is the preconditioner's ColPivHouseholderQR (the
+    row-major one; eigen_bdcsvd passes its column-major one)."""
     a = np.asarray(a)
     dt = a.dtype.type
     shape = a.shape
@@ -151,10 +152,10 @@ def jacobi_svd(a, compute_uv=True, full_matrices=False):
     else:
         with np.errstate(all="ignore"):
             if m > n:
-                r, u, v = _colpiv_qr(scaled, compute_uv, full_matrices)
+                r, u, v = qr(scaled, compute_uv, full_matrices)
                 w = r
             else:
-                r, v, u = _colpiv_qr(np.ascontiguousarray(np.swapaxes(scaled, 1, 2)),
+                r, v, u = qr(np.ascontiguousarray(np.swapaxes(scaled, 1, 2)),
                                      compute_uv, full_matrices)
                 w = np.ascontiguousarray(np.swapaxes(r, 1, 2))
         w = w.copy()

@@ -5,7 +5,8 @@ Each works on the last two dimensions (leading dimensions are a batch). Cholesky
 Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
 `_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
 (eigen_eig.py), Svd Eigen's JacobiSVD where TF's BDCSVD falls back to it (fewer than 16
-columns, eigen_svd.py; wider matrices are LAPACK's, not TF's BDCSVD bits); the other
+columns, eigen_svd.py) and BDCSVD's divide and conquer from 16 columns up to 100 rows and
+columns (eigen_bdcsvd.py; larger matrices are LAPACK's, not TF's bits); the other
 kernels are NumPy's LAPACK routines, Lu is a partial-pivoting elimination, the
 matrix functions go through an eigendecomposition. The gradients are TF
 1.14's (linalg_grad.py), built from ops so they differentiate again; Lu and
@@ -27,6 +28,7 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
+from . import eigen_bdcsvd as _eigen_bdcsvd
 from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
@@ -692,8 +694,11 @@ def _svd_kernel(x, compute_uv=True, full_matrices=False):
         u = np.broadcast_to(np.eye(m, ku, dtype=dt), a.shape[:-2] + (m, ku)).copy()
         v = np.broadcast_to(np.eye(n, kv, dtype=dt), a.shape[:-2] + (n, kv)).copy()
         return s, u, v
-    if _eigen_svd.handles(dt, m, n):
-        s, u, v = _eigen_svd.jacobi_svd(a, compute_uv, full_matrices)
+    if _eigen_svd.handles(dt, m, n) or _eigen_bdcsvd.handles(dt, m, n):
+        if _eigen_svd.handles(dt, m, n):
+            s, u, v = _eigen_svd.jacobi_svd(a, compute_uv, full_matrices)
+        else:
+            s, u, v = _eigen_bdcsvd.bdcsvd(a, compute_uv, full_matrices)
         if not compute_uv:
             return s, empty, empty
         return s, u, v
