@@ -6,6 +6,7 @@ Bernoulli decoder, the KL to a uniform categorical by hand and via
 tf.contrib.distributions.OneHotCategorical / Categorical kl_divergence; sampled codes, losses."""
 
 import hashlib
+import math
 
 import numpy as np
 import tensorflow as tf
@@ -55,7 +56,7 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     t0, r, tmin = 1.0, 0.3, 0.5
     for i in range(6):
-        t = np.maximum(t0 * np.exp(-r * i), tmin)
+        t = max(t0 * math.exp(-r * i), tmin)   # (libm's exp: NumPy's differs by version)
         lv, _ = sess.run([loss, train], {x: X, tau: t, hard: i % 2 == 1})
         print(i, repr(float(t)), repr(float(lv)))
     kh, kl = sess.run([kl_hand, kl_lib], {x: X})
