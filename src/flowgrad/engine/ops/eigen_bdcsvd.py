@@ -283,23 +283,7 @@ def _colpiv_qr_cm(a):
         a[:, k, k] = beta
         taus[:, k] = tau
         _apply_left_cm(a[:, k:, k + 1:], ess, tau)
-        for j in range(k + 1, cols):
-            un = updated[:, j]
-            nz = un != 0
-            with np.errstate(all="ignore"):
-                t = np.abs(a[:, k, j]) / un
-                t = (dt(1) + t) * (dt(1) - t)
-                t = np.where(t < 0, dt(0), t)
-                ratio = un / direct[:, j]
-                t2 = t * (ratio * ratio)
-            redo = nz & (t2 <= down_thr)
-            keep = nz & ~redo
-            if redo.any():
-                fresh = _norm_cm(a[:, k + 1:, j:j + 1])[:, 0]
-                direct[:, j] = np.where(redo, fresh, direct[:, j])
-                updated[:, j] = np.where(redo, fresh, updated[:, j])
-            with np.errstate(all="ignore"):
-                updated[:, j] = np.where(keep, un * np.sqrt(t), updated[:, j])
+        _esvd._downdate_norms(a, k, updated, direct, down_thr, _norm_cm)
     r = np.triu(a[:, :cols, :cols])
     p = np.zeros((nb, cols, cols), dt)
     p[rix[:, None], perm, np.arange(cols)[None, :]] = 1

@@ -56,6 +56,31 @@ def _norm(cols):
     return np.sqrt(np.cumsum(cols * cols, axis=1)[:, -1])
 
 
+
+def _downdate_norms(a, k, updated, direct, down_thr, norm):
+    """ColPivHouseholderQR's column norms after step k, as Eigen updates them: each
+    remaining column's norm downdated by its entry in row k (LAPACK Working Note 176),
+    recomputed by `norm` from rows k+1.. where the downdate lost too much (t2 <= down_thr);
+    `updated`/`direct` [batch, cols] in place."""
+    dt = a.dtype.type
+    for j in range(k + 1, a.shape[2]):
+        un = updated[:, j]
+        nz = un != 0
+        with np.errstate(all="ignore"):
+            t = np.abs(a[:, k, j]) / un
+            t = (dt(1) + t) * (dt(1) - t)
+            t = np.where(t < 0, dt(0), t)
+            ratio = un / direct[:, j]
+            t2 = t * (ratio * ratio)
+        redo = nz & (t2 <= down_thr)
+        keep = nz & ~redo
+        if redo.any():
+            fresh = norm(a[:, k + 1:, j:j + 1])[:, 0]
+            direct[:, j] = np.where(redo, fresh, direct[:, j])
+            updated[:, j] = np.where(redo, fresh, updated[:, j])
+        with np.errstate(all="ignore"):
+            updated[:, j] = np.where(keep, un * np.sqrt(t), updated[:, j])
+
 def _colpiv_qr(a, compute_q, full):
     """Eigen's ColPivHouseholderQR of a [B, r, c] (r > c, row-major): the upper triangle
     R [B, c, c], Q ([B, r, r] with full, else [B, r, c]; None without compute_q) and the
@@ -85,23 +110,7 @@ def _colpiv_qr(a, compute_q, full):
             a[b, :, k], a[b, :, j] = y, x
         _eqr._factor_columns(a, taus, k, k + 1, tiny, dt)
         _eqr._apply_left(a[:, k:, k + 1:], a[:, k + 1:, k], taus[:, k])
-        for j in range(k + 1, cols):
-            un = updated[:, j]
-            nz = un != 0
-            with np.errstate(all="ignore"):
-                t = np.abs(a[:, k, j]) / un
-                t = (dt(1) + t) * (dt(1) - t)
-                t = np.where(t < 0, dt(0), t)
-                ratio = un / direct[:, j]
-                t2 = t * (ratio * ratio)
-            redo = nz & (t2 <= down_thr)
-            keep = nz & ~redo
-            if redo.any():
-                fresh = _norm(a[:, k + 1:, j:j + 1])[:, 0]
-                direct[:, j] = np.where(redo, fresh, direct[:, j])
-                updated[:, j] = np.where(redo, fresh, updated[:, j])
-            with np.errstate(all="ignore"):
-                updated[:, j] = np.where(keep, un * np.sqrt(t), updated[:, j])
+        _downdate_norms(a, k, updated, direct, down_thr, _norm)
     r = np.triu(a[:, :cols, :cols])
     p = np.zeros((nb, cols, cols), dt)
     p[rix[:, None], perm, np.arange(cols)[None, :]] = 1
