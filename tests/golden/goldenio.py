@@ -132,6 +132,16 @@ def versions():
     return out
 
 
+def hex_bits(x):
+    """{"dtype", "shape", "hex"}: a float32/float64 array's IEEE bit patterns,
+    space-separated (the linalg bit goldens' form)."""
+    x = np.asarray(x)
+    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
+    width = 8 if x.dtype == np.float32 else 16
+    return {"dtype": x.dtype.name, "shape": list(x.shape),
+            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
+
+
 def host_vendor():
     """The CPU vendor of the machine making a golden ("intel" or "amd"): TF's float32 bits
     can depend on it (src/flowgrad/engine/ops/host_cpu.py)."""

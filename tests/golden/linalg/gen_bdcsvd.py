@@ -12,20 +12,12 @@ from __future__ import absolute_import
 
 import numpy as np
 
+from goldenio import hex_bits as bits
 from goldenio import host_vendor
 
 SHAPES = [(16, 16), (20, 16), (16, 40), (50, 50), (64, 33), (100, 100), (17, 17),
           (16, 17), (33, 16), (49, 49), (60, 97)]
 DTYPES = ["float32", "float64"]
-
-
-def bits(x):
-    """{"dtype", "shape", "hex"}: the value's IEEE bit patterns, space-separated."""
-    x = np.asarray(x)
-    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
-    width = 8 if x.dtype == np.float32 else 16
-    return {"dtype": x.dtype.name, "shape": list(x.shape),
-            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
 
 
 def inputs(m, n, dtype):

@@ -11,17 +11,10 @@ from __future__ import absolute_import
 
 import numpy as np
 
+from goldenio import hex_bits as bits
+
 SIZES = [8, 32, 33, 40, 64, 65, 70, 96, 97, 128]
 NUMPY_FROM = 129   # flowgrad's NumPy path: within tolerance, not TF's bits
-
-
-def bits(x):
-    """{"dtype", "shape", "hex"}: the value's IEEE bit patterns, space-separated."""
-    x = np.asarray(x)
-    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
-    width = 8 if x.dtype == np.float32 else 16
-    return {"dtype": x.dtype.name, "shape": list(x.shape),
-            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
 
 
 def inputs(n):

@@ -14,20 +14,13 @@ from __future__ import absolute_import
 
 import numpy as np
 
+from goldenio import hex_bits as bits
+
 SIZES = [1, 2, 3, 5, 8, 9, 13, 16, 17, 24, 33]
 GRAD_SIZES = [3, 9, 17]
 BIG_SIZES = [40, 64, 100, 128]   # determinants, solves, Cholesky and a triangular solve
 DIGEST_FROM = 100   # larger outputs are kept as the md5 of their bits
 DTYPES = ["float32", "float64"]
-
-
-def bits(x):
-    """{"dtype", "shape", "hex"}: the value's IEEE bit patterns, space-separated."""
-    x = np.asarray(x)
-    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
-    width = 8 if x.dtype == np.float32 else 16
-    return {"dtype": x.dtype.name, "shape": list(x.shape),
-            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
 
 
 def inputs(n, dtype):

@@ -11,20 +11,13 @@ from __future__ import absolute_import
 
 import numpy as np
 
+from goldenio import hex_bits as bits
+
 SHAPES = [(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (8, 8), (9, 9), (12, 12), (15, 15),
           (5, 3), (3, 5), (9, 4), (4, 9), (16, 6), (6, 15), (33, 15), (64, 8), (2, 1),
           (1, 3), (130, 7)]
 GRAD_SHAPES = [(3, 3), (8, 8), (5, 4), (4, 5), (15, 15)]
 DTYPES = ["float32", "float64"]
-
-
-def bits(x):
-    """{"dtype", "shape", "hex"}: the value's IEEE bit patterns, space-separated."""
-    x = np.asarray(x)
-    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
-    width = 8 if x.dtype == np.float32 else 16
-    return {"dtype": x.dtype.name, "shape": list(x.shape),
-            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
 
 
 def inputs(m, n, dtype):

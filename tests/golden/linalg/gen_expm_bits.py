@@ -12,18 +12,11 @@ from __future__ import absolute_import
 
 import numpy as np
 
+from goldenio import hex_bits as bits
+
 SIZES = [1, 2, 3, 5, 7, 8, 12, 17, 24, 33, 64]
 SCALES = [0.01, 0.1, 0.5, 1.5, 4.0]
 DTYPES = ["float32", "float64"]
-
-
-def bits(x):
-    """{"dtype", "shape", "hex"}: the value's IEEE bit patterns, space-separated."""
-    x = np.asarray(x)
-    u = x.view(np.uint32 if x.dtype == np.float32 else np.uint64).ravel()
-    width = 8 if x.dtype == np.float32 else 16
-    return {"dtype": x.dtype.name, "shape": list(x.shape),
-            "hex": " ".join(format(int(v), "0%dx" % width) for v in u)}
 
 
 def inputs(n, scale, dtype):
