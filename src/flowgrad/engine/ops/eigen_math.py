@@ -608,6 +608,60 @@ def half_libm(name, x):
     return table[np.ascontiguousarray(x, np.float16).view(np.uint16)]
 
 
+def _packet_lanes(n, unroll=1):
+    """Flat indices TF 1.14's CPU executor evaluates in Eigen packets of 8 halves
+    (TensorExecutor's EvalRange: the whole first 8 * (n // 8) elements; with unroll=4
+    its 4-packet loop, the first 32 * (n // 32): the thread blocks start at multiples of
+    32 from 128 elements on, so the global rule holds for any block split)."""
+    return np.arange(n) < (8 * unroll) * (n // (8 * unroll))
+
+
+def half_asinh(x):
+    """TF 1.14's float16 Asinh (checked on every finite half, at every position): the
+    functor is log(|x| + sqrt(x * x + 1)) in float with x's sign (libm's logf: tiny
+    values land on the 2^-23 grid of 1 + |x|), NaN gives -inf; in the packet part of the
+    tensor (the first 8 * (n // 8) elements) the even flat indices give that value (NaN
+    there: 0) and the odd ones x's signed zero (an infinity: NaN, NaN: 0)."""
+    h = np.ascontiguousarray(x, np.float16)
+    f = h.astype(_F).reshape(-1)
+    a = np.abs(f)
+    with np.errstate(all="ignore"):
+        out = np.copysign(_libm_each_raw(_logf, a + np.sqrt(a * a + _F(1))), f)
+    nan = np.isnan(f)
+    out[nan] = -np.inf
+    packet = _packet_lanes(f.size)
+    out[packet & nan] = 0
+    odd = packet & (np.arange(f.size) % 2 == 1)
+    out[odd] = np.where(np.isinf(f[odd]), np.nan, np.copysign(_F(0), f[odd]))
+    out[odd & nan] = 0
+    return out.astype(np.float16).reshape(h.shape)
+
+
+def half_atanh(x):
+    """TF 1.14's float16 Atanh (checked on every finite half): 0.5 * log((1 + x) / (1 - x))
+    in float (libm's logf; tiny values land on the 2^-23 grid of the quotient), rounded to
+    half, at every position."""
+    f = np.asarray(x, np.float16).astype(_F)
+    one = _F(1)
+    with np.errstate(all="ignore"):
+        out = _F(0.5) * _libm_each_raw(_logf, (one + f) / (one - f))
+    return out.astype(np.float16)
+
+
+def half_rint(x):
+    """TF 1.14's float16 Rint (checked on every finite half, at every position): round half
+    to even, a negative x that rounds to zero giving +0 (-0 stays -0); in the 4-packet
+    unrolled part of the tensor (the first 32 * (n // 32) elements) the odd flat indices
+    round down instead (floor)."""
+    h = np.ascontiguousarray(x, np.float16)
+    flat = h.reshape(-1)
+    out = np.rint(flat)
+    out[(out == 0) & (flat < 0)] = 0
+    odd = _packet_lanes(flat.size, unroll=4) & (np.arange(flat.size) % 2 == 1)
+    out[odd] = np.floor(flat[odd])
+    return out.reshape(h.shape)
+
+
 def erff(x):
     """TF 1.14's float32 Erf: Eigen's scalar_erf_op has no packet version, so each value
     is libm's erff (not correctly rounded: a float64 erf rounded once differs for ~3%)."""

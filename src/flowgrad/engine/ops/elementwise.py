@@ -412,6 +412,14 @@ def _half_libm(name, kernel):
     return run
 
 
+def _half_exact(half_fn, kernel):
+    """`kernel`, with float16 inputs through `half_fn` (eigen_math's model of TF's
+    Eigen::half functor and its packet lanes)."""
+    def run(x):
+        return half_fn(x) if np.asarray(x).dtype == np.float16 else kernel(x)
+    return run
+
+
 def _complex_exact(exact, kernel):
     """`kernel`, with complex inputs through `exact` (TF's std::complex arithmetic)."""
     def run(x):
@@ -967,16 +975,16 @@ cosh = unop("cosh", "Cosh", _float32_exact(_eigen_math.coshf, np.cosh,
             fresh_output=True)   # libm's coshf / cosh, as TF
 tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
             "Hyperbolic tangent", inplace_ok=True)
-asinh = unop("asinh", "Asinh", _float32_exact(_eigen_math.asinhf, np.arcsinh,
-                                                  _eigen_math.libm_asinh64), FLOAT_COMPLEX,
+asinh = unop("asinh", "Asinh", _half_exact(_eigen_math.half_asinh, _float32_exact(
+                 _eigen_math.asinhf, np.arcsinh, _eigen_math.libm_asinh64)), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              fresh_output=True)   # libm's asinhf / asinh, as TF
 acosh = unop("acosh", "Acosh", _float32_exact(_eigen_math.acoshf, np.arccosh,
                                                   _eigen_math.libm_acosh64), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              fresh_output=True)   # libm's acoshf / acosh, as TF
-atanh = unop("atanh", "Atanh", _float32_exact(_eigen_math.atanhf, np.arctanh,
-                                                  _eigen_math.libm_atanh64), FLOAT_COMPLEX,
+atanh = unop("atanh", "Atanh", _half_exact(_eigen_math.half_atanh, _float32_exact(
+                 _eigen_math.atanhf, np.arctanh, _eigen_math.libm_atanh64)), FLOAT_COMPLEX,
              lambda g, x, y: _mul(g, reciprocal(_one_minus_sq(cj(x)))),
              "Inverse hyperbolic tangent", fresh_output=True)   # libm's atanhf / atanh
 sigmoid = unop("sigmoid", "Sigmoid", _sigmoid_kernel, FLOAT_COMPLEX,
@@ -986,7 +994,7 @@ floor = unop("floor", "Floor", np.floor, FLOATS, None, "Largest integer not grea
              inplace_ok=True)
 ceil = unop("ceil", "Ceil", np.ceil, FLOATS, None, "Smallest integer not less than x",
             inplace_ok=True)
-rint = unop("rint", "Rint", np.rint, FLOATS, None, "Rounds half to even", inplace_ok=True)
+rint = unop("rint", "Rint", _half_exact(_eigen_math.half_rint, np.rint), FLOATS, None, "Rounds half to even", inplace_ok=True)
 unop(None, "Round", _round_kernel, FLOAT_COMPLEX, None, "")
 
 

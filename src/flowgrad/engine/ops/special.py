@@ -79,6 +79,8 @@ def _digamma_op_kernel(x):
     """The Digamma op: Eigen's steps (TF's bits) up to EXACT_MAX values, the series above."""
     if np.result_type(x) in (np.float32, np.float64) and np.size(x) <= _eigen_math.EXACT_MAX:
         return _eigen_math.digamma(x)
+    if np.result_type(x) == np.float16:   # Eigen::half: the float algorithm, then half
+        return _eigen_math.digamma(np.asarray(x, np.float32)).astype(np.float16)
     return _digamma_kernel(x)
 
 
