@@ -620,8 +620,10 @@ def half_asinh(x):
     """TF 1.14's float16 Asinh (checked on every finite half, at every position): the
     functor is log(|x| + sqrt(x * x + 1)) in float with x's sign (libm's logf: tiny
     values land on the 2^-23 grid of 1 + |x|), NaN gives -inf; in the packet part of the
-    tensor (the first 8 * (n // 8) elements) the even flat indices give that value (NaN
-    there: 0) and the odd ones x's signed zero (an infinity: NaN, NaN: 0)."""
+    tensor (the first 8 * (n // 8) elements) the even flat indices give that value and
+    the odd ones x's signed zero (an infinity: -NaN). A NaN there gives NaN below 16
+    elements, from 16 on a zero (+0 here; TF's sign depends on the executor's loop: -0 at
+    index 39 of 47 elements)."""
     h = np.ascontiguousarray(x, np.float16)
     f = h.astype(_F).reshape(-1)
     a = np.abs(f)
@@ -630,22 +632,21 @@ def half_asinh(x):
     nan = np.isnan(f)
     out[nan] = -np.inf
     packet = _packet_lanes(f.size)
-    out[packet & nan] = 0
     odd = packet & (np.arange(f.size) % 2 == 1)
-    out[odd] = np.where(np.isinf(f[odd]), np.nan, np.copysign(_F(0), f[odd]))
-    out[odd & nan] = 0
+    out[odd] = np.where(np.isinf(f[odd]), -_F(np.nan), np.copysign(_F(0), f[odd]))
+    out[packet & nan] = 0 if f.size >= 16 else np.nan
     return out.astype(np.float16).reshape(h.shape)
 
 
 def half_atanh(x):
     """TF 1.14's float16 Atanh (checked on every finite half): 0.5 * log((1 + x) / (1 - x))
     in float (libm's logf; tiny values land on the 2^-23 grid of the quotient), rounded to
-    half, at every position."""
+    half, at every position; every NaN comes out positive."""
     f = np.asarray(x, np.float16).astype(_F)
     one = _F(1)
     with np.errstate(all="ignore"):
         out = _F(0.5) * _libm_each_raw(_logf, (one + f) / (one - f))
-    return out.astype(np.float16)
+    return np.where(np.isnan(out), _F(np.nan), out).astype(np.float16)
 
 
 def half_rint(x):
