@@ -608,57 +608,78 @@ def half_libm(name, x):
     return table[np.ascontiguousarray(x, np.float16).view(np.uint16)]
 
 
-def _packet_lanes(n, unroll=1):
-    """Flat indices TF 1.14's CPU executor evaluates in Eigen packets of 8 halves
-    (TensorExecutor's EvalRange: the whole first 8 * (n // 8) elements; with unroll=4
-    its 4-packet loop, the first 32 * (n // 32): the thread blocks start at multiples of
-    32 from 128 elements on, so the global rule holds for any block split)."""
-    return np.arange(n) < (8 * unroll) * (n // (8 * unroll))
+def _packet_odd(n, unroll=1):
+    """The odd flat indices TF 1.14's CPU executor evaluates in Eigen::half packets of 8
+    (unroll=4: in its 4-packet unrolled loop), in one range [0, n): the first
+    8 * unroll * (n // (8 * unroll)) elements are packets, the rest the scalar tail.
+    Checked with TF 1.14 (Intel Xeon, AVX) up to 3448 elements for Asinh and 3773 for
+    Rint, and for the 63,490 halves of math/half_unary_bits; from those sizes on TF
+    sometimes evaluates the halves [0, n // 2) and [n // 2, n) as two ranges (each with its
+    own packets and tail: seen in some processes and not in others, for any
+    intra_op_parallelism_threads), which flowgrad does not model."""
+    return np.arange(1, (8 * unroll) * (n // (8 * unroll)), 2)
+
+
+def _half_table(name, fn):
+    """fn (float32 -> float32, on all 65536 halves as float) rounded to half, cached as a
+    table indexed by the input's bits."""
+    table = _HALF_TABLES.get(name)
+    if table is None:
+        every = np.arange(1 << 16, dtype=np.uint16).view(np.float16).astype(_F)
+        with np.errstate(all="ignore"):
+            table = _HALF_TABLES[name] = fn(every).astype(np.float16)
+    return table
+
+
+def _asinh_formula(f):
+    a = np.abs(f)
+    out = np.copysign(_libm_each_raw(_logf, a + np.sqrt(a * a + _F(1))), f)
+    out[np.isnan(f)] = -np.inf
+    return out
+
+
+def _atanh_formula(f):
+    one = _F(1)
+    out = _F(0.5) * _libm_each_raw(_logf, (one + f) / (one - f))
+    return np.where(np.isnan(out), _F(np.nan), out)
 
 
 def half_asinh(x):
-    """TF 1.14's float16 Asinh (checked on every finite half, at every position): the
-    functor is log(|x| + sqrt(x * x + 1)) in float with x's sign (libm's logf: tiny
-    values land on the 2^-23 grid of 1 + |x|), NaN gives -inf; in the packet part of the
-    tensor (the first 8 * (n // 8) elements) the even flat indices give that value and
-    the odd ones x's signed zero (an infinity: -NaN). A NaN there gives NaN below 16
-    elements, from 16 on a zero (+0 here; TF's sign depends on the executor's loop: -0 at
-    index 39 of 47 elements)."""
+    """TF 1.14's float16 Asinh (checked on every finite half, at every position of 1 to 257
+    elements: math/half_packet_lanes): the functor is log(|x| + sqrt(x * x + 1)) in float
+    with x's sign (libm's logf: tiny values land on the 2^-23 grid of 1 + |x|), NaN gives
+    -inf; in the packet part (_packet_odd) the odd flat indices give x's signed zero (an
+    infinity: -NaN). A NaN in the packet part gives NaN below 16 elements, from 16 on a
+    zero (+0 here; TF's sign depends on the executor's loop: -0 at index 39 of 47)."""
     h = np.ascontiguousarray(x, np.float16)
-    f = h.astype(_F).reshape(-1)
-    a = np.abs(f)
-    with np.errstate(all="ignore"):
-        out = np.copysign(_libm_each_raw(_logf, a + np.sqrt(a * a + _F(1))), f)
-    nan = np.isnan(f)
-    out[nan] = -np.inf
-    packet = _packet_lanes(f.size)
-    odd = packet & (np.arange(f.size) % 2 == 1)
-    out[odd] = np.where(np.isinf(f[odd]), -_F(np.nan), np.copysign(_F(0), f[odd]))
-    out[packet & nan] = 0 if f.size >= 16 else np.nan
-    return out.astype(np.float16).reshape(h.shape)
+    bits = h.reshape(-1).view(np.uint16)
+    out = _half_table("asinh", _asinh_formula)[bits]
+    odd = _packet_odd(bits.size)
+    signed_zero = (bits[odd] & 0x8000).view(np.float16)
+    out[odd] = np.where((bits[odd] & 0x7FFF) == 0x7C00, -np.float16(np.nan), signed_zero)
+    packet = 8 * (bits.size // 8)
+    nan = np.flatnonzero((bits[:packet] & 0x7FFF) > 0x7C00)
+    out[nan] = 0 if bits.size >= 16 else np.nan
+    return out.reshape(h.shape)
 
 
 def half_atanh(x):
-    """TF 1.14's float16 Atanh (checked on every finite half): 0.5 * log((1 + x) / (1 - x))
-    in float (libm's logf; tiny values land on the 2^-23 grid of the quotient), rounded to
-    half, at every position; every NaN comes out positive."""
-    f = np.asarray(x, np.float16).astype(_F)
-    one = _F(1)
-    with np.errstate(all="ignore"):
-        out = _F(0.5) * _libm_each_raw(_logf, (one + f) / (one - f))
-    return np.where(np.isnan(out), _F(np.nan), out).astype(np.float16)
+    """TF 1.14's float16 Atanh (checked on every finite half, at every position): 0.5 *
+    log((1 + x) / (1 - x)) in float (libm's logf; tiny values land on the 2^-23 grid of
+    the quotient), rounded to half; every NaN comes out positive."""
+    h = np.ascontiguousarray(x, np.float16)
+    return _half_table("atanh", _atanh_formula)[h.view(np.uint16)]
 
 
 def half_rint(x):
     """TF 1.14's float16 Rint (checked on every finite half, at every position): round half
     to even, a negative x that rounds to zero giving +0 (-0 stays -0); in the 4-packet
-    unrolled part of the tensor (the first 32 * (n // 32) elements) the odd flat indices
-    round down instead (floor)."""
+    unrolled part of the tensor (_packet_odd(n, 4)) the odd flat indices round down."""
     h = np.ascontiguousarray(x, np.float16)
     flat = h.reshape(-1)
     out = np.rint(flat)
     out[(out == 0) & (flat < 0)] = 0
-    odd = _packet_lanes(flat.size, unroll=4) & (np.arange(flat.size) % 2 == 1)
+    odd = _packet_odd(flat.size, unroll=4)
     out[odd] = np.floor(flat[odd])
     return out.reshape(h.shape)
 

@@ -994,7 +994,8 @@ floor = unop("floor", "Floor", np.floor, FLOATS, None, "Largest integer not grea
              inplace_ok=True)
 ceil = unop("ceil", "Ceil", np.ceil, FLOATS, None, "Smallest integer not less than x",
             inplace_ok=True)
-rint = unop("rint", "Rint", _half_exact(_eigen_math.half_rint, np.rint), FLOATS, None, "Rounds half to even", inplace_ok=True)
+rint = unop("rint", "Rint", _half_exact(_eigen_math.half_rint, np.rint), FLOATS, None,
+            "Rounds half to even", inplace_ok=True)
 unop(None, "Round", _round_kernel, FLOAT_COMPLEX, None, "")
 
 
