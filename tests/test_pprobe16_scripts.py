@@ -1,12 +1,12 @@
 """The probe programs of tests/pprobe16_scripts print TF 1.14's output under `flowgrad run`
 (tests/golden/seeded/gen_pprobe16_scripts.py): whole seeded TF1 programs as the textbooks
-print them: Hands-On Machine Learning (1st ed.) chapters 11-16 (batch normalization with
-UPDATE_OPS, dropout on a training placeholder, gradient clipping by compute_gradients /
-apply_gradients, reusing a pretrained net's layers through a Saver on a var_list dict,
-max-norm regularization, tied / sparse / denoising autoencoders, OutputProjectionWrapper
-and stacked RNNs, REINFORCE with fed gradient placeholders) and Stanford CS20
-(placeholder-fed and reinitializable iterators, summaries written and read back); op
-counts and values bit for bit."""
+print them: Hands-On Machine Learning (1st ed.) chapters 9-16 (linear regression the
+chapter 9 ways, batch normalization with UPDATE_OPS, dropout on a training placeholder,
+gradient clipping by compute_gradients / apply_gradients, reusing a pretrained net's
+layers through a Saver on a var_list dict, max-norm regularization, tied / sparse /
+denoising autoencoders, OutputProjectionWrapper and stacked RNNs, REINFORCE with fed
+gradient placeholders) and Stanford CS20 (placeholder-fed and reinitializable iterators,
+summaries written and read back); op counts and values bit for bit."""
 
 import os
 

@@ -65,8 +65,8 @@ with tf.Session() as sess:
         total_loss, n_batches = 0, 0
         try:
             while True:
-                _, l = sess.run([optimizer, loss])
-                total_loss += float(l)
+                _, lv = sess.run([optimizer, loss])
+                total_loss += float(lv)
                 n_batches += 1
         except tf.errors.OutOfRangeError:
             pass
