@@ -229,10 +229,13 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     (simplify_aggregation.py; constants pushed down again after either, as Grappler's
     second iteration does), its MatMuls of a Transpose (transpose_matmul.py) and its AddN
     inputs' order (addn_order.py) when the arithmetic optimizer is on too; its MatMuls fused with
-    their BiasAdd (remap_matmul.py) when remapping is, but not in a while loop's body
-    (`loop_body`); the pushes of stacks nothing pops made Identities (stack_pushes.py) when
-    the loop optimizer is on. TF 1.x loop bodies live in the main graph, so their AddNs are sorted
-    too (the fused RNN runners follow: lstm_loop.by_name; golden rnn/loop_grads).
+    their BiasAdd (remap_matmul.py) when remapping is, in a while loop's body too (TF's
+    remapper fuses the body's nodes, which live in the main graph:
+    OutputProjectionWrapper's one-column projection in dynamic_rnn sums as _FusedMatMul;
+    golden math/remap_loop_body); the pushes of stacks nothing pops made Identities
+    (stack_pushes.py) when the loop optimizer is on. TF 1.x loop bodies live in the main
+    graph, so their AddNs are sorted too (the fused RNN runners follow: lstm_loop.by_name;
+    golden rnn/loop_grads).
     `addn_order=False` in `options` keeps tf.gradients' AddN order (the XLA program's: a
     chain's accumulations then roll into one loop)."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
@@ -291,7 +294,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = canonical_addn(program, not (loop_body or branch),
                                  options.get("arithmetic", True),
                                  options.get("constant_folding", True))
-    if options.get("fusion", True) and not loop_body:
+    if options.get("fusion", True):
         program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
     if options.get("fusion", True):
         # primitive ops (remap_batch_norm.py)
