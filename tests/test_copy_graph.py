@@ -1,0 +1,42 @@
+"""tf.contrib.copy_graph against TF 1.14 (tests/golden/contrib/gen_copy_graph.py): the ops,
+collections and values of variables and ops copied to another graph, with and without a
+scope; get_copied_op; TF's errors; the import paths TF programs use."""
+import pytest
+
+import flowgrad as tf
+import goldens
+from flowgrad.compat.tf_alias import alias_tensorflow
+
+GOLD = goldens.load("contrib", "copy_graph")
+
+
+@pytest.fixture(autouse=True)
+def _intel(monkeypatch):
+    # the golden was made on an Intel Xeon (its values are exact: small integer arithmetic)
+    monkeypatch.setenv("FLOWGRAD_CPU", "intel")
+
+
+@pytest.fixture(scope="module")
+def got():
+    return goldens.flowgrad_cases("contrib", "copy_graph", tf)
+
+
+@pytest.mark.parametrize("key", ["scoped", "unscoped", "errors", "no_variables", "gradient"])
+def test_case(got, key):
+    goldens.same_values(got[key], GOLD[key], key)
+
+
+def test_golden_host():
+    assert GOLD["vendor"] == "intel"
+
+
+def test_import_paths():
+    src = """
+import tensorflow as tf
+from tensorflow.contrib import copy_graph
+from tensorflow.contrib.copy_graph.python.util import copy_elements
+assert copy_graph.copy_op_to_graph is copy_elements.copy_op_to_graph
+assert tf.contrib.copy_graph.get_copied_op is copy_elements.get_copied_op
+"""
+    with alias_tensorflow():
+        exec(compile(src, "<script>", "exec"), {})
