@@ -178,8 +178,8 @@ def net_const_filter(tf):
 
 
 def net_slim_atrous(tf):
-    """slim.conv2d with rate=2: SpaceToBatchND around the conv? (TF 1.14 uses Conv2D's
-    dilations for rate with stride 1.)"""
+    """slim.conv2d with rate=2: TF 1.14 builds SpaceToBatchND / Conv2D / BatchToSpaceND,
+    whose BatchToSpaceND the receptive field does not know."""
     slim = tf.contrib.slim
     g = tf.Graph()
     with g.as_default():
