@@ -71,18 +71,18 @@ def _error_of(code):
 
 
 @pytest.mark.parametrize("code, cls, missing", [
-    ("import tensorflow as tf\n\ntf.contrib.copy_graph.copy_op_to_graph", AttributeError,
-     "tensorflow.contrib.copy_graph"),
+    ("import tensorflow as tf\n\ntf.contrib.proto.decode_proto", AttributeError,
+     "tensorflow.contrib.proto"),
     ("import tensorflow as tf\n\ntf.nn.no_such_cell.LSTMCell", AttributeError,
      "tensorflow.nn.no_such_cell"),
     ("import tensorflow as tf\n\ntf.compat.v1.no_such_fn", AttributeError,
      "tensorflow.compat.v1.no_such_fn"),
-    ("import os\n\nimport tensorflow.contrib.copy_graph", ImportError,
-     "tensorflow.contrib.copy_graph"),
-    ("import os\n\nfrom tensorflow.contrib.copy_graph import copy_op_to_graph", ImportError,
-     "tensorflow.contrib.copy_graph"),
-    ("import os\n\nfrom tensorflow.contrib import copy_graph", ImportError,
-     "tensorflow.contrib.copy_graph"),
+    ("import os\n\nimport tensorflow.contrib.proto", ImportError,
+     "tensorflow.contrib.proto"),
+    ("import os\n\nfrom tensorflow.contrib.proto import decode_proto", ImportError,
+     "tensorflow.contrib.proto"),
+    ("import os\n\nfrom tensorflow.contrib import proto", ImportError,
+     "tensorflow.contrib.proto"),
     ("import os\n\nfrom tensorflow.python.ops import gen_boosted_trees_ops", ImportError,
      "tensorflow.python.ops.gen_boosted_trees_ops"),
     ("import os\n\nfrom tensorflow.examples.tutorials.word2vec import word2vec_basic",
@@ -97,7 +97,7 @@ def test_missing_symbol_is_named_with_the_script_line(code, cls, missing):
 def test_hasattr_on_a_missing_name_is_false():
     with alias_tensorflow():
         import tensorflow as tf
-        assert not hasattr(tf.contrib, "copy_graph")
+        assert not hasattr(tf.contrib, "proto")
         assert hasattr(tf, "Session")
 
 

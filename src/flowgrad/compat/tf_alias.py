@@ -284,6 +284,23 @@ _INTERNAL.update({
     "tensorflow.contrib.factorization.python.ops.gen_factorization_ops": [
         "flowgrad.ops.factorization_ops"]})
 
+# tf.contrib.receptive_field's modules (`from tensorflow.contrib import receptive_field`
+# is the package; README's `from tensorflow.contrib.receptive_field import
+# receptive_field_api as receptive_field` the API; tests import python.util's modules)
+_RF = "tensorflow.contrib.receptive_field"
+_INTERNAL.update({_RF + ".receptive_field_api": ["flowgrad.contrib.receptive_field"],
+                  _RF + ".python": [], _RF + ".python.util": []})
+_INTERNAL.update({f"{_RF}.python.util.{m}": [f"flowgrad.contrib.receptive_field.{m}"]
+                  for m in ("graph_compute_order", "parse_layer_parameters", "receptive_field")})
+
+# tf.contrib.copy_graph's module (`from tensorflow.contrib.copy_graph.python.util import
+# copy_elements`)
+_INTERNAL.update({
+    "tensorflow.contrib.copy_graph.python": [],
+    "tensorflow.contrib.copy_graph.python.util": [],
+    "tensorflow.contrib.copy_graph.python.util.copy_elements": [
+        "flowgrad.contrib.copy_graph.copy_elements"]})
+
 # TF's generated op modules (`from tensorflow.python.ops import gen_nn_ops`): the stand-ins
 # flowgrad.ops.gen_ops makes, one per module of TF 1.14's that holds ops flowgrad runs
 for _m in _gen_ops.MODULES:

@@ -16,6 +16,7 @@ import contextlib
 import enum
 import gc
 import threading
+import weakref
 from collections import deque
 
 from ..framework import branches as _branches
@@ -702,6 +703,15 @@ def _unused_zeros(op, i):
 # array ops whose flow is flowgrad's first input and TF's last (TensorArrayWriteV3...)
 _FLOW_LAST = frozenset(("TensorArrayWriteV3", "TensorArrayScatterV3", "TensorArraySplitV3"))
 
+# TF's Operation._original_op: the op whose gradient rule (and gate) made an op, as TF's
+# gradients set it (`with graph._original_op(op)`); tf.contrib.copy_graph copies it first
+_original_ops = weakref.WeakKeyDictionary()
+
+
+def original_op(op):
+    """The op whose gradient made `op` (TF's `op._original_op`), or None."""
+    return _original_ops.get(op)
+
 
 def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
     grad_fn = get_gradient_function(op)
@@ -771,6 +781,8 @@ def _call_grad(graph, op, out_grads, wanted, gate_gradients, agg=None):
             gates.update(c._id for c in (gated.values if isinstance(gated, IndexedSlices)
                                          else gated)._op._control_inputs
                          if c._type == "NoOp" and c._name.endswith("tuple/group_deps"))
+        for o in graph._ops[first:]:
+            _original_ops.setdefault(o, op)   # (an inner rule's ops keep their own)
         if walk is not None:
             if agg is not None:   # the sums of op's output gradients count as its own
                 first, first_id = agg
