@@ -139,6 +139,8 @@ def _gemv_cols1(res, lhs, v, alpha):
     dt = lhs.dtype.type
     if lhs.shape[1] == 0:
         return res + dt(alpha) * np.zeros_like(res)
+    if lhs.shape[0] == 0:
+        return res.copy()
     return _eqb._gemv_cols(res, lhs, v, dt(alpha)).astype(lhs.dtype)
 
 
@@ -320,12 +322,6 @@ def _hypot(x, y):
     return p * np.sqrt(type(p)(1) + qp * qp)
 
 
-def _normalize(v):
-    z = _eig._redux_sum((v * v)[None])[0]
-    if z > 0:
-        v /= np.sqrt(z)
-
-
 class _BDC:
     def __init__(self, computed, comp_u, comp_v, leaves):
         self.c = computed
@@ -357,8 +353,9 @@ class _BDC:
             return
         alphaK = C[firstCol + k, firstCol + k]
         betaK = C[firstCol + k + 1, firstCol + k]
-        self.divide(k + 1 + firstCol, lastCol, k + 1 + firstRowW, k + 1 + firstColW, shift)
-        self.divide(firstCol, k - 1 + firstCol, firstRowW, firstColW + 1, shift + 1)
+        yield from self.divide(k + 1 + firstCol, lastCol, k + 1 + firstRowW, k + 1 + firstColW,
+                               shift)
+        yield from self.divide(firstCol, k - 1 + firstCol, firstRowW, firstColW + 1, shift + 1)
         if self.comp_u:
             lam = U[firstCol + k, firstCol + k]
             phi = U[firstCol + k + 1, lastCol + 1]
@@ -403,7 +400,7 @@ class _BDC:
         C[fs + 1:fs + 1 + k, fs] = alphaK * lv
         C[fs + k + 1:fs + n, fs] = betaK * f
         self.deflation(firstCol, lastCol, k, firstRowW, firstColW, shift)
-        Uo, sv, Vo = self.svd_of_m(fs, n)
+        Uo, sv, Vo = yield from self.svd_of_m(fs, n)
         if self.comp_u:
             blk = slice(firstCol, firstCol + n + 1)
             self.structured_update(U[blk, blk], Uo, (n + 2) // 2)
@@ -558,15 +555,6 @@ class _BDC:
                 self.deflation44(firstCol, firstCol + shift, firstRowW, firstColW, i - 1, i, length)
             i -= 1
 
-    def secular(self, mu, col0, diag, perm, diagShifted, shift):
-        """secularEq: 1 + the terms over perm, summed in order (accumulate is sequential)."""
-        p = np.asarray(perm, np.intp)
-        c = col0[p]
-        terms = np.empty(p.shape[0] + 1, col0.dtype)
-        terms[0] = 1
-        terms[1:] = (c / (diagShifted[p] - mu)) * (c / ((diag[p] + shift) + mu))
-        return np.add.accumulate(terms)[-1]
-
     def svd_of_m(self, firstCol, n):
         C = self.c
         col0 = C[firstCol:firstCol + n, firstCol].copy()
@@ -576,7 +564,9 @@ class _BDC:
         while actual_n > 1 and diag[actual_n - 1] == 0:
             actual_n -= 1
         perm = [k for k in range(actual_n) if abs(col0[k]) > self.tiny]
-        sing, shifts, mus = self.sing_vals(col0, diag, perm)
+        pm = np.zeros(n, bool)
+        pm[perm] = True
+        sing, shifts, mus = yield col0, diag, pm
         zhat = self.perturb(col0, diag, perm, sing, shifts, mus)
         Uo, Vo = self.sing_vecs(zhat, diag, perm, sing, shifts, mus, n)
         for i in range(actual_n - 1):
@@ -591,145 +581,176 @@ class _BDC:
             Vo[:, :actual_n] = Vo[:, :actual_n][:, ::-1].copy()
         return Uo, sing, Vo
 
-    def sing_vals(self, col0, diag, perm):
-        dt = self.dt
-        n = col0.shape[0]
-        sing = np.zeros(n, dt)
-        shifts = np.zeros(n, dt)
-        mus = np.zeros(n, dt)
-        actual_n = n
-        while actual_n > 1 and col0[actual_n - 1] == 0:
-            actual_n -= 1
-        eps = self.eps
-        two = dt(2)
-        for k in range(n):
-            if col0[k] == 0 or actual_n == 1:
-                sing[k] = col0[0] if k == 0 else diag[k]
-                mus[k] = 0
-                shifts[k] = col0[0] if k == 0 else diag[k]
-                continue
-            left = diag[k]
-            if k == actual_n - 1:
-                right = diag[actual_n - 1] + np.sqrt(_eig._redux_sum((col0 * col0)[None])[0])
-            else:
-                nxt = k + 1
-                while col0[nxt] == 0:
-                    nxt += 1
-                right = diag[nxt]
-            mid = left + (right - left) / two
-            fMid = self.secular(mid, col0, diag, perm, diag, dt(0))
-            shift = left if (k == actual_n - 1 or fMid > 0) else right
-            diagShifted = diag - shift
-            if k != actual_n - 1:
-                midShifted = (right - left) / two
-                if shift == right:
-                    midShifted = -midShifted
-                fMidShifted = self.secular(midShifted, col0, diag, perm, diagShifted, shift)
-                if fMidShifted > 0:
-                    shift = left if fMidShifted > 0 else right
-                    diagShifted = diag - shift
-            if shift == left:
-                muPrev = (right - left) * dt(0.1)
-                muCur = (right - left) if k == actual_n - 1 else (right - left) * dt(0.5)
-            else:
-                muPrev = -(right - left) * dt(0.1)
-                muCur = -(right - left) * dt(0.5)
-            fPrev = self.secular(muPrev, col0, diag, perm, diagShifted, shift)
-            fCur = self.secular(muCur, col0, diag, perm, diagShifted, shift)
-            if abs(fPrev) < abs(fCur):
-                fPrev, fCur = fCur, fPrev
-                muPrev, muCur = muCur, muPrev
-            useBis = fPrev * fCur > 0
-            while (fCur != 0 and abs(muCur - muPrev) > dt(8) * eps * max(abs(muCur), abs(muPrev))
-                   and abs(fCur - fPrev) > eps and not useBis):
-                a = (fCur - fPrev) / (dt(1) / muCur - dt(1) / muPrev)
-                b = fCur - a / muCur
-                muZero = -a / b
-                fZero = self.secular(muZero, col0, diag, perm, diagShifted, shift)
-                muPrev, fPrev, muCur, fCur = muCur, fCur, muZero, fZero
-                if shift == left and (muCur < 0 or muCur > right - left):
-                    useBis = True
-                if shift == right and (muCur < -(right - left) or muCur > 0):
-                    useBis = True
-                if abs(fCur) > abs(fPrev):
-                    useBis = True
-            if useBis:
-                big = np.sqrt(np.finfo(dt).max).astype(dt)
-                if shift == left:
-                    leftS = max(self.tiny, two * abs(col0[k]) / big)
-                    rightS = right if k == actual_n - 1 else (right - left) * dt(0.51)
-                else:
-                    leftS = -(right - left) * dt(0.51)
-                    if k + 1 < n:
-                        rightS = -max(self.tiny, abs(col0[k + 1]) / big)
-                    else:
-                        rightS = -self.tiny
-                fLeft = self.secular(leftS, col0, diag, perm, diagShifted, shift)
-                if fLeft < 0:
-                    while rightS - leftS > two * eps * max(abs(leftS), abs(rightS)):
-                        midS = (leftS + rightS) / two
-                        fMid = self.secular(midS, col0, diag, perm, diagShifted, shift)
-                        if fLeft * fMid < 0:
-                            rightS = midS
-                        else:
-                            leftS = midS
-                            fLeft = fMid
-                    muCur = (leftS + rightS) / two
-                else:
-                    muCur = (right - left) * dt(0.5)
-                    if shift == right:
-                        muCur = -muCur
-            sing[k] = shift + muCur
-            shifts[k] = shift
-            mus[k] = muCur
-        return sing, shifts, mus
-
     def perturb(self, col0, diag, perm, sing, shifts, mus):
-        dt = self.dt
+        """perturbCol0: zhat[k] for every k with col0[k] != 0 at once (each k's product
+        is taken over perm in order, as Eigen's loop; only the k's differ per lane)."""
         n = col0.shape[0]
         m = len(perm)
-        zhat = np.zeros(n, dt)
-        if m == 0:
+        zhat = np.zeros(n, self.dt)
+        ks = np.flatnonzero(col0 != 0)
+        if m == 0 or ks.size == 0:
             return zhat
         last = perm[m - 1]
-        for k in range(n):
-            if col0[k] == 0:
-                continue
-            dk = diag[k]
-            prod = (sing[last] + dk) * (mus[last] + (shifts[last] - dk))
-            for pos in range(m):
-                i = perm[pos]
-                if i != k:
-                    j = i if i < k else perm[pos - 1]
-                    prod *= (((sing[j] + dk) / (diag[i] + dk))
-                             * ((mus[j] + (shifts[j] - dk)) / (diag[i] - dk)))
-            tmp = np.sqrt(prod)
-            zhat[k] = tmp if col0[k] > 0 else -tmp
+        dk = diag[ks]
+        prod = (sing[last] + dk) * (mus[last] + (shifts[last] - dk))
+        for pos in range(m):
+            i = perm[pos]
+            j = np.where(i < ks, i, perm[pos - 1])
+            f = (((sing[j] + dk) / (diag[i] + dk))
+                 * ((mus[j] + (shifts[j] - dk)) / (diag[i] - dk)))
+            prod = np.where(ks != i, prod * f, prod)
+        tmp = np.sqrt(prod)
+        zhat[ks] = np.where(col0[ks] > 0, tmp, -tmp)
         return zhat
 
     def sing_vecs(self, zhat, diag, perm, sing, shifts, mus, n):
+        """computeSingVecs: every column k with zhat[k] != 0 at once (the entries are
+        independent; each column's normalize is its own packet redux)."""
         dt = self.dt
         Uo = np.zeros((n + 1, n + 1), dt)
         Vo = np.zeros((n, n), dt) if self.comp_v else None
-        for k in range(n):
-            if zhat[k] == 0:
-                Uo[k, k] = 1
-                if self.comp_v:
-                    Vo[k, k] = 1
-            else:
-                for i in perm:
-                    Uo[i, k] = zhat[i] / ((diag[i] - shifts[k]) - mus[k]) / (diag[i] + sing[k])
-                Uo[n, k] = 0
-                _normalize(Uo[:, k])
-                if self.comp_v:
-                    for i in perm[1:]:
-                        Vo[i, k] = (diag[i] * zhat[i] / ((diag[i] - shifts[k]) - mus[k])
-                                    / (diag[i] + sing[k]))
-                    Vo[0, k] = -1
-                    _normalize(Vo[:, k])
+        ks = np.flatnonzero(zhat[:n] == 0)
+        Uo[ks, ks] = 1
+        if self.comp_v:
+            Vo[ks, ks] = 1
+        ks = np.flatnonzero(zhat[:n] != 0)
+        p = np.asarray(perm, np.intp)
+        if ks.size:
+            den = ((diag[p][:, None] - shifts[ks][None]) - mus[ks][None])
+            Uo[np.ix_(p, ks)] = zhat[p][:, None] / den / (diag[p][:, None] + sing[ks][None])
+            Uo[n, ks] = 0
+            _normalize_cols(Uo, ks)
+            if self.comp_v:
+                q = p[1:]
+                Vo[np.ix_(q, ks)] = ((diag[q] * zhat[q])[:, None] / den[1:]
+                                     / (diag[q][:, None] + sing[ks][None]))
+                Vo[0, ks] = -1
+                _normalize_cols(Vo, ks)
         Uo[:, n] = 0
         Uo[n, n] = 1
         return Uo, Vo
+
+
+def _normalize_cols(M, ks):
+    """normalize() of M's columns ks in place (each a packet redux; a zero column stays)."""
+    cols = M[:, ks]
+    z = _eig._redux_sum(np.ascontiguousarray((cols * cols).T))
+    M[:, ks] = np.where(z > 0, cols / np.sqrt(z), cols)
+
+
+def _secular(mu, col0, diag, pm, shift):
+    """secularEq per lane (rows of col0, diag and the perm mask pm [L, n]; mu, shift
+    [L]): 1 + the terms over perm, summed in order (accumulate is sequential; the +0
+    of an index outside perm leaves a partial sum, never -0 from 1 on, unchanged)."""
+    d = diag
+    sh = shift[:, None]
+    terms = np.empty((mu.shape[0], col0.shape[1] + 1), col0.dtype)
+    terms[:, 0] = 1
+    terms[:, 1:] = np.where(pm, (col0 / ((d - sh) - mu[:, None])) * (col0 / ((d + sh) + mu[:, None])),
+                            0)
+    return np.add.accumulate(terms, axis=1)[:, -1]
+
+
+def _sing_vals(col0, diag, pm, eps, tiny):
+    """computeSingVals for M merges at once (col0, diag, the perm mask pm: [M, n]): each
+    (merge, k) is its own lane (a lane reads only its merge's col0, diag and perm); the
+    rational interpolation and the bisection loop run per lane, masked."""
+    M, n = col0.shape
+    dt = col0.dtype.type
+    sing = np.zeros((M, n), dt)
+    shifts = np.zeros((M, n), dt)
+    mus = np.zeros((M, n), dt)
+    nzc = col0 != 0
+    pos = np.arange(n)
+    # actual_n: one past the last nonzero col0 (1 at least)
+    actual_n = np.maximum(np.where(nzc, pos + 1, 0).max(axis=1), 1)
+    two = dt(2)
+    triv = ~nzc | (actual_n == 1)[:, None]
+    tv = diag.copy()
+    tv[:, 0] = col0[:, 0]
+    sing[triv], shifts[triv] = tv[triv], tv[triv]
+    r, ks = np.nonzero(~triv)
+    if ks.size == 0:
+        return sing, shifts, mus
+    c0, dg, pmr = col0[r], diag[r], pm[r]
+    an = actual_n[r]
+    last = ks == an - 1
+    idx = np.where(nzc, pos, n)
+    suf = np.minimum.accumulate(idx[:, ::-1], axis=1)[:, ::-1]
+    nxt = np.full((M, n), n - 1)
+    nxt[:, :-1] = np.minimum(suf[:, 1:], n - 1)
+    left = diag[r, ks]
+    rlast = diag[np.arange(M), actual_n - 1] + np.sqrt(_eig._redux_sum(col0 * col0))
+    right = np.where(last, rlast[r], diag[r, nxt[r, ks]])
+    width = right - left
+    mid = left + width / two
+
+    def sec(mu, g, sh):
+        return _secular(mu, c0[g], dg[g], pmr[g], sh)
+    allg = np.arange(ks.size)
+    fMid = sec(mid, allg, np.zeros_like(mid))
+    shift = np.where(last | (fMid > 0), left, right)
+    midShifted = width / two
+    midShifted = np.where(shift == right, -midShifted, midShifted)
+    fMidShifted = sec(midShifted, allg, shift)
+    shift = np.where(~last & (fMidShifted > 0), left, shift)
+    isl = shift == left
+    muPrev = np.where(isl, width * dt(0.1), -width * dt(0.1))
+    muCur = np.where(isl & last, width, np.where(isl, width * dt(0.5), -width * dt(0.5)))
+    fPrev = sec(muPrev, allg, shift)
+    fCur = sec(muCur, allg, shift)
+    sw = np.abs(fPrev) < np.abs(fCur)
+    fPrev, fCur = np.where(sw, fCur, fPrev), np.where(sw, fPrev, fCur)
+    muPrev, muCur = np.where(sw, muCur, muPrev), np.where(sw, muPrev, muCur)
+    useBis = fPrev * fCur > 0
+    while True:
+        amc, amp = np.abs(muCur), np.abs(muPrev)
+        go = ((fCur != 0) & (np.abs(muCur - muPrev) > dt(8) * eps * np.where(amp > amc, amp, amc))
+              & (np.abs(fCur - fPrev) > eps) & ~useBis)
+        if not go.any():
+            break
+        g = np.flatnonzero(go)
+        a = (fCur[g] - fPrev[g]) / (dt(1) / muCur[g] - dt(1) / muPrev[g])
+        b = fCur[g] - a / muCur[g]
+        muZero = -a / b
+        fZero = sec(muZero, g, shift[g])
+        muPrev[g], fPrev[g], muCur[g], fCur[g] = muCur[g], fCur[g], muZero, fZero
+        sl, wg = isl[g], width[g]
+        bis = ((sl & ((muZero < 0) | (muZero > wg)))
+               | (~sl & ((muZero < -wg) | (muZero > 0)))
+               | (np.abs(fZero) > np.abs(fPrev[g])))
+        useBis[g] = useBis[g] | bis
+    g = np.flatnonzero(useBis)
+    if g.size:
+        big = np.sqrt(np.finfo(dt).max).astype(dt)
+        sl, wg, kg, rg = isl[g], width[g], ks[g], r[g]
+        lo = two * np.abs(col0[rg, kg]) / big
+        lo = np.where(lo > tiny, lo, tiny)
+        nx = np.abs(col0[rg, np.minimum(kg + 1, n - 1)]) / big
+        nx = np.where(kg + 1 < n, -np.where(nx > tiny, nx, tiny), -tiny)
+        leftS = np.where(sl, lo, -wg * dt(0.51))
+        rightS = np.where(sl, np.where(last[g], right[g], wg * dt(0.51)), nx)
+        sg = shift[g]
+        fLeft = sec(leftS, g, sg)
+        neg = fLeft < 0
+        while True:
+            al, ar = np.abs(leftS), np.abs(rightS)
+            go = neg & (rightS - leftS > two * eps * np.where(ar > al, ar, al))
+            if not go.any():
+                break
+            h = np.flatnonzero(go)
+            midS = (leftS[h] + rightS[h]) / two
+            fm = sec(midS, g[h], sg[h])
+            cross = fLeft[h] * fm < 0
+            rightS[h] = np.where(cross, midS, rightS[h])
+            leftS[h] = np.where(cross, leftS[h], midS)
+            fLeft[h] = np.where(cross, fLeft[h], fm)
+        half = wg * dt(0.5)
+        muCur[g] = np.where(neg, (leftS + rightS) / two, np.where(sl, half, -half))
+    sing[r, ks] = shift + muCur
+    shifts[r, ks] = shift
+    mus[r, ks] = muCur
+    return sing, shifts, mus
 
 
 def _leaf_blocks(first, last):
@@ -759,12 +780,33 @@ def dc(d, e, comp_u, comp_v):
             for b in range(nb):
                 j = i * nb + b
                 leaves[b][f] = (s[j:j + 1], u[j:j + 1], v[j:j + 1])
-    out = []
-    for b in range(nb):
-        st = _BDC(C[b], comp_u, comp_v, leaves[b])
-        st.divide(0, n - 1, 0, 0, 0)
-        out.append(st)
+    out = [_BDC(C[b], comp_u, comp_v, leaves[b]) for b in range(nb)]
+    _run_lockstep([st.divide(0, n - 1, 0, 0, 0) for st in out])
     return out
+
+
+def _run_lockstep(gens):
+    """Drive the matrices' divide generators together: each stops at the same merge
+    (the recursion depends on n only) to ask for computeSingVals (col0, diag, perm mask),
+    and the merges of one size are answered by one lane-batched _sing_vals."""
+    reqs = []
+    for g in gens:
+        try:
+            reqs.append((g, next(g)))
+        except StopIteration:
+            pass
+    while reqs:
+        todo, reqs = reqs, []
+        for size in sorted({q[0].shape[0] for _, q in todo}):
+            grp = [(g, q) for g, q in todo if q[0].shape[0] == size]
+            col0, diag, pm = (np.stack([q[i] for _, q in grp]) for i in range(3))
+            dt = col0.dtype.type
+            res = _sing_vals(col0, diag, pm, dt(np.finfo(dt).eps), dt(np.finfo(dt).tiny))
+            for b, (g, _) in enumerate(grp):
+                try:
+                    reqs.append((g, g.send(tuple(x[b] for x in res))))
+                except StopIteration:
+                    pass
 
 
 # -- U and V --------------------------------------------------------------------------------------
