@@ -58,4 +58,14 @@ def cases(tf):
             for key, val in vals.items():
                 enc = digest(val) if key[-1] in "uv" else bits(val)
                 out["%s/%dx%d/%s" % (dtype, m, n, key)] = enc
+    # an empty batch of matrices with 16 columns and more: empty outputs
+    for shape in ([0, 20, 20], [2, 0, 30, 17], [0, 16, 40]):
+        a = tf.zeros(shape)
+        ops = {"thin": tf.linalg.svd(a), "full": tf.linalg.svd(a, full_matrices=True),
+               "s_only": tf.linalg.svd(a, compute_uv=False)}
+        with tf.Session() as sess:
+            vals = sess.run(ops)
+        out["empty/%s" % "x".join(map(str, shape))] = {
+            k: [list(np.shape(x)) for x in (v if isinstance(v, (list, tuple)) else [v])]
+            for k, v in vals.items()}
     return out

@@ -816,24 +816,27 @@ def _run_lockstep(gens):
 
 # -- U and V --------------------------------------------------------------------------------------
 def _apply_seq(dst, vecs_cols, taus, shift, vec_cm=False):
-    """HouseholderSequence::applyThisOnTheLeft(dst) (dst column-major [r, c], in place):
-    reflector i has essential vecs_cols[i + shift + 1:, i] and coefficient taus[i]."""
-    L = taus.shape[0]
-    if L >= 48 and dst.shape[1] > 1:
+    """HouseholderSequence::applyThisOnTheLeft(dst) on a batch (dst column-major [B, r, c],
+    in place): reflector i has essential vecs_cols[:, i + shift + 1:, i] and coefficient
+    taus[:, i]; one by one (the whole batch at once) below 48 reflectors, else by blocks
+    (per matrix)."""
+    L = taus.shape[1]
+    if L >= 48 and dst.shape[2] > 1:
         bsz = (L + 1) // 2 if L < 96 else 48
-        for i in range(0, L, bsz):
-            end = L - i
-            k = max(0, end - bsz)
-            start = k + shift
-            V = np.ascontiguousarray(vecs_cols[start:, k:end])
-            sub = dst[start:]
-            tmp = np.array(sub)
-            _eqb.apply_block(tmp, V, taus[k:end], True, False,
-                             _tri_factor_cm if vec_cm else None)
-            sub[...] = tmp
+        for b in range(dst.shape[0]):
+            for i in range(0, L, bsz):
+                end = L - i
+                k = max(0, end - bsz)
+                start = k + shift
+                V = np.ascontiguousarray(vecs_cols[b, start:, k:end])
+                sub = dst[b, start:]
+                tmp = np.array(sub)
+                _eqb.apply_block(tmp, V, taus[b, k:end], True, False,
+                                 _tri_factor_cm if vec_cm else None)
+                sub[...] = tmp
         return
     for k in range(L - 1, -1, -1):
-        _eqr._apply_left(dst[None, k + shift:], vecs_cols[None, k + shift + 1:, k], taus[None, k])
+        _eqr._apply_left(dst[:, k + shift:], vecs_cols[:, k + shift + 1:, k], taus[:, k])
 
 
 def bdcsvd(a, compute_uv=True, full_matrices=False):
@@ -851,6 +854,10 @@ def _bdcsvd(a, compute_uv, full_matrices):
     nb, m, n = a.shape
     trans = n > m
     N = min(m, n)
+    if nb == 0:     # an empty batch: TF's empty outputs
+        ku, kv = (m, n) if full_matrices else (N, N)
+        return (np.zeros(lead + (N,), a.dtype), np.zeros(lead + (m, ku), a.dtype) if compute_uv
+                else None, np.zeros(lead + (n, kv), a.dtype) if compute_uv else None)
     scale = np.abs(a).max(axis=(1, 2))
     scale = np.where(scale == 0, dt(1), scale).astype(a.dtype)
     copy = (np.swapaxes(a, 1, 2) if trans else a) / scale[:, None, None]
@@ -858,39 +865,38 @@ def _bdcsvd(a, compute_uv, full_matrices):
     S = np.zeros((nb, N), a.dtype)
     Us, Vs = [], []
     tiny = np.finfo(dt).tiny
-    for b, st in enumerate(dc(d, e, compute_uv, compute_uv)):
+    sts = dc(d, e, compute_uv, compute_uv)
+    for b, st in enumerate(sts):
         for i in range(N):
             av = abs(st.c[i, i])
             S[b, i] = av * scale[b]
             if av < tiny:
                 S[b, i + 1:] = 0
                 break
-        if not compute_uv:
-            continue
-        H = house[b]
-        R, Cc = H.shape
-        hu_taus = H[np.arange(Cc), np.arange(Cc)].copy()
-        hv_taus = H[np.arange(Cc - 1), np.arange(1, Cc)].copy()
-        hv_vecs = np.ascontiguousarray(H.T)     # column i: row i of H
-        nu = st.V[:N, :N]
-        nv = st.U[:N, :N]
+    if compute_uv:
+        R, Cc = house.shape[1:]
+        hu_taus = house[:, np.arange(Cc), np.arange(Cc)]
+        hv_taus = house[:, np.arange(Cc - 1), np.arange(1, Cc)]
+        hv_vecs = np.ascontiguousarray(np.swapaxes(house, 1, 2))   # column i: row i
+        nu = np.stack([st.V[:N, :N] for st in sts])
+        nv = np.stack([st.U[:N, :N] for st in sts])
         # non-transposed: U from householderU and naiveV, V from householderV and naiveU
         for which in ("u", "v"):
             use_hu = (which == "u") != trans
             size = R if use_hu else Cc
             width = N if not full_matrices else size
-            dst = np.eye(size, width, dtype=a.dtype)
-            naive = (nu if which == "u" else nv) if not trans else (nv if which == "u" else nu)
-            dst[:N, :N] = naive
+            dst = np.broadcast_to(np.eye(size, width, dtype=a.dtype), (nb, size, width)).copy()
+            dst[:, :N, :N] = (nu if which == "u" else nv) if not trans else (
+                nv if which == "u" else nu)
             if use_hu:
-                _apply_seq(dst, H, hu_taus, 0, True)
+                _apply_seq(dst, house, hu_taus, 0, True)
             else:
                 _apply_seq(dst, hv_vecs, hv_taus, 1)
             (Us if which == "u" else Vs).append(dst)
     S = S.reshape(lead + (N,))
     if not compute_uv:
         return S, None, None
-    U, V = np.stack(Us), np.stack(Vs)
+    U, V = Us[0], Vs[0]
     return S, U.reshape(lead + U.shape[1:]), V.reshape(lead + V.shape[1:])
 
 
