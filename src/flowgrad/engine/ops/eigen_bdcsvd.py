@@ -904,7 +904,8 @@ def _tri_factor_cm(V, h):
     """make_block_householder_triangular_factor for V a block of a column-major matrix:
     the row -h_i v^T UnitLower(V[i+1:, i+1:]) is the row-major trmv (panels of 8: per row
     the redux of the products right of the diagonal within the panel, alpha times it
-    added, then alpha v_i; the row-major GEMV for the columns after the panel)."""
+    added, then alpha v_i; the row-major GEMV for the columns after the panel). Each
+    row's chain is its own: the in-panel reduxes of one length run together."""
     rows, nb = V.shape
     dt = V.dtype.type
     T = np.zeros((nb, nb), V.dtype)
@@ -916,27 +917,22 @@ def _tri_factor_cm(V, h):
             v = V[i + 1:, i]
             lhs = V[i + 1:, i + 1:].T            # [rt, rs]: unit upper, row-major
             res = np.zeros(rt, V.dtype)
+            ii = np.arange(rt)
+            r = np.minimum(ii // 8 * 8 + 8, rt) - ii - 1     # in-panel entries right of ii
+            for ln in range(1, min(8, rt)):
+                rws = ii[r == ln]
+                if rws.size:
+                    cols = rws[:, None] + 1 + np.arange(ln)[None, :]
+                    sm = _eig._redux_sum(lhs[rws[:, None], cols] * v[cols])
+                    res[rws] = res[rws] + alpha * sm
+            res = res + alpha * v[:rt]
             for pi in range(0, rt, 8):
                 w = min(8, rt - pi)
-                for k in range(w):
-                    ii = pi + k
-                    r = w - k - 1
-                    if r > 0:
-                        seg = slice(ii + 1, ii + 1 + r)
-                        sm = _eig._redux_sum((lhs[ii, seg] * v[seg])[None])[0]
-                        res[ii] = res[ii] + alpha * sm
-                    res[ii] = res[ii] + alpha * v[ii]
-                r = rs - pi - w
-                if r > 0:
+                if rs - pi - w > 0:
                     s = pi + w
                     panel = np.ascontiguousarray(lhs[pi:pi + w, s:].T)[None]
                     dots = _eqr._gemv_packets(v[None, s:], panel)[0]
                     res[pi:pi + w] = res[pi:pi + w] + alpha * dots
-            for j in range(rt - 1, -1, -1):
-                z = res[j]
-                res[j] = z * T[i + 1 + j, i + 1 + j]
-                if j + 1 < rt:
-                    res[j + 1:] = res[j + 1:] + z * T[i + 1 + j, i + 2 + j:]
-            T[i, i + 1:] = res
+            T[i, i + 1:] = _eqb._upper_times(res, T[i + 1:, i + 1:])
         T[i, i] = h[i]
     return T
