@@ -651,8 +651,8 @@ def _secular(mu, col0, diag, pm, shift):
     sh = shift[:, None]
     terms = np.empty((mu.shape[0], col0.shape[1] + 1), col0.dtype)
     terms[:, 0] = 1
-    terms[:, 1:] = np.where(pm, (col0 / ((d - sh) - mu[:, None])) * (col0 / ((d + sh) + mu[:, None])),
-                            0)
+    mu = mu[:, None]
+    terms[:, 1:] = np.where(pm, (col0 / ((d - sh) - mu)) * (col0 / ((d + sh) + mu)), 0)
     return np.add.accumulate(terms, axis=1)[:, -1]
 
 
