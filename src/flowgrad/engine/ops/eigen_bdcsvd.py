@@ -133,20 +133,18 @@ def bidiag_unblocked(a):
 
 
 def _cm_gemv(res, lhs, v, alpha):
-    """res + alpha (lhs @ v), Eigen's column-major GEMV, batched: lhs [B, r, c], v [B, c]."""
-    out = np.empty_like(res)
-    for b in range(res.shape[0]):
-        out[b] = _gemv_cols1(res[b], lhs[b], v[b], alpha)
-    return out
-
-
-def _gemv_cols1(res, lhs, v, alpha):
+    """res + alpha (lhs @ v), Eigen's column-major GEMV, batched: lhs [B, r, c], v [B, c]
+    (each row's products summed as _gemv_cols does; all the batch's rows in one call, the
+    products taken first and multiplied by ones there, which leaves them exact)."""
     dt = lhs.dtype.type
-    if lhs.shape[1] == 0:
+    nb, r, c = lhs.shape
+    if c == 0:
         return res + dt(alpha) * np.zeros_like(res)
-    if lhs.shape[0] == 0:
+    if r == 0:
         return res.copy()
-    return _eqb._gemv_cols(res, lhs, v, dt(alpha)).astype(lhs.dtype)
+    p = (lhs * v[:, None, :]).reshape(nb * r, c)
+    out = _eqb._gemv_cols(res.reshape(nb * r), p, np.ones(c, lhs.dtype), dt(alpha))
+    return out.astype(lhs.dtype).reshape(nb, r)
 
 
 def _rm_gemv(lhs_cm, v):
