@@ -31,9 +31,12 @@ UpperBidiagonalization.h:
 Checked bit for bit against the oracle (golden linalg/bdcsvd, made on an Intel Xeon; the
 blocked reflector products read the host's caches): 16 x 16 to 100 x 100, tall and wide,
 random, rank-deficient, zero and integer matrices, and 1062 random shapes up to 100 x 100
-against the compiled headers. The divide and conquer runs per matrix in Python (about
-0.23 s for 100 x 100 float32 with U and V, where LAPACK takes 1.4 ms); larger matrices
-keep LAPACK's (not TF's bits).
+against the compiled headers; golden linalg/bdcsvd_big from 101 x 101 to 400 x 400 (tall,
+wide, rank-deficient), and 520 x 48 and 48 x 700 against the oracle by hand. The
+computeSingVals lanes of a batch's merges at one node run together; the rest of the
+divide and conquer is per matrix in Python (about 0.1 s for 100 x 100 float32 with U and
+V, where LAPACK takes 1.4 ms; 1.5 s at 400 x 400); larger matrices keep LAPACK's (not
+TF's bits).
 """
 from __future__ import annotations
 
@@ -46,8 +49,10 @@ from . import eigen_svd as _esvd
 
 __all__ = ["handles", "bdcsvd"]
 
-#: The largest side checked against the oracle (100 x 100, 60 x 97, 16 x 40, ...).
-MAX_SIDE = 100
+#: The largest side routed here: checked against the oracle up to 400 x 400 (and 520 x 48,
+#: 48 x 700 by hand; goldens linalg/bdcsvd, linalg/bdcsvd_big). Above it LAPACK's (not
+#: TF's bits): a 400 x 400 float32 Svd with U and V takes about 1.5 s here.
+MAX_SIDE = 400
 
 
 def handles(dtype, m, n):
@@ -128,18 +133,18 @@ def bidiag_unblocked(a):
 
 
 def _cm_gemv(res, lhs, v, alpha):
-    """res + alpha (lhs @ v), Eigen's column-major GEMV, batched: lhs [B, r, c], v [B, c]."""
-    out = np.empty_like(res)
-    for b in range(res.shape[0]):
-        out[b] = _gemv_cols1(res[b], lhs[b], v[b], alpha)
-    return out
-
-
-def _gemv_cols1(res, lhs, v, alpha):
+    """res + alpha (lhs @ v), Eigen's column-major GEMV, batched: lhs [B, r, c], v [B, c]
+    (each row's products summed as _gemv_cols does; all the batch's rows in one call, the
+    products taken first and multiplied by ones there, which leaves them exact)."""
     dt = lhs.dtype.type
-    if lhs.shape[1] == 0:
+    nb, r, c = lhs.shape
+    if c == 0:
         return res + dt(alpha) * np.zeros_like(res)
-    return _eqb._gemv_cols(res, lhs, v, dt(alpha)).astype(lhs.dtype)
+    if r == 0:
+        return res.copy()
+    p = (lhs * v[:, None, :]).reshape(nb * r, c)
+    out = _eqb._gemv_cols(res.reshape(nb * r), p, np.ones(c, lhs.dtype), dt(alpha))
+    return out.astype(lhs.dtype).reshape(nb, r)
 
 
 def _rm_gemv(lhs_cm, v):
@@ -320,12 +325,6 @@ def _hypot(x, y):
     return p * np.sqrt(type(p)(1) + qp * qp)
 
 
-def _normalize(v):
-    z = _eig._redux_sum((v * v)[None])[0]
-    if z > 0:
-        v /= np.sqrt(z)
-
-
 class _BDC:
     def __init__(self, computed, comp_u, comp_v, leaves):
         self.c = computed
@@ -357,8 +356,9 @@ class _BDC:
             return
         alphaK = C[firstCol + k, firstCol + k]
         betaK = C[firstCol + k + 1, firstCol + k]
-        self.divide(k + 1 + firstCol, lastCol, k + 1 + firstRowW, k + 1 + firstColW, shift)
-        self.divide(firstCol, k - 1 + firstCol, firstRowW, firstColW + 1, shift + 1)
+        yield from self.divide(k + 1 + firstCol, lastCol, k + 1 + firstRowW, k + 1 + firstColW,
+                               shift)
+        yield from self.divide(firstCol, k - 1 + firstCol, firstRowW, firstColW + 1, shift + 1)
         if self.comp_u:
             lam = U[firstCol + k, firstCol + k]
             phi = U[firstCol + k + 1, lastCol + 1]
@@ -403,7 +403,7 @@ class _BDC:
         C[fs + 1:fs + 1 + k, fs] = alphaK * lv
         C[fs + k + 1:fs + n, fs] = betaK * f
         self.deflation(firstCol, lastCol, k, firstRowW, firstColW, shift)
-        Uo, sv, Vo = self.svd_of_m(fs, n)
+        Uo, sv, Vo = yield from self.svd_of_m(fs, n)
         if self.comp_u:
             blk = slice(firstCol, firstCol + n + 1)
             self.structured_update(U[blk, blk], Uo, (n + 2) // 2)
@@ -558,15 +558,6 @@ class _BDC:
                 self.deflation44(firstCol, firstCol + shift, firstRowW, firstColW, i - 1, i, length)
             i -= 1
 
-    def secular(self, mu, col0, diag, perm, diagShifted, shift):
-        """secularEq: 1 + the terms over perm, summed in order (accumulate is sequential)."""
-        p = np.asarray(perm, np.intp)
-        c = col0[p]
-        terms = np.empty(p.shape[0] + 1, col0.dtype)
-        terms[0] = 1
-        terms[1:] = (c / (diagShifted[p] - mu)) * (c / ((diag[p] + shift) + mu))
-        return np.add.accumulate(terms)[-1]
-
     def svd_of_m(self, firstCol, n):
         C = self.c
         col0 = C[firstCol:firstCol + n, firstCol].copy()
@@ -576,7 +567,9 @@ class _BDC:
         while actual_n > 1 and diag[actual_n - 1] == 0:
             actual_n -= 1
         perm = [k for k in range(actual_n) if abs(col0[k]) > self.tiny]
-        sing, shifts, mus = self.sing_vals(col0, diag, perm)
+        pm = np.zeros(n, bool)
+        pm[perm] = True
+        sing, shifts, mus = yield col0, diag, pm
         zhat = self.perturb(col0, diag, perm, sing, shifts, mus)
         Uo, Vo = self.sing_vecs(zhat, diag, perm, sing, shifts, mus, n)
         for i in range(actual_n - 1):
@@ -591,145 +584,176 @@ class _BDC:
             Vo[:, :actual_n] = Vo[:, :actual_n][:, ::-1].copy()
         return Uo, sing, Vo
 
-    def sing_vals(self, col0, diag, perm):
-        dt = self.dt
-        n = col0.shape[0]
-        sing = np.zeros(n, dt)
-        shifts = np.zeros(n, dt)
-        mus = np.zeros(n, dt)
-        actual_n = n
-        while actual_n > 1 and col0[actual_n - 1] == 0:
-            actual_n -= 1
-        eps = self.eps
-        two = dt(2)
-        for k in range(n):
-            if col0[k] == 0 or actual_n == 1:
-                sing[k] = col0[0] if k == 0 else diag[k]
-                mus[k] = 0
-                shifts[k] = col0[0] if k == 0 else diag[k]
-                continue
-            left = diag[k]
-            if k == actual_n - 1:
-                right = diag[actual_n - 1] + np.sqrt(_eig._redux_sum((col0 * col0)[None])[0])
-            else:
-                nxt = k + 1
-                while col0[nxt] == 0:
-                    nxt += 1
-                right = diag[nxt]
-            mid = left + (right - left) / two
-            fMid = self.secular(mid, col0, diag, perm, diag, dt(0))
-            shift = left if (k == actual_n - 1 or fMid > 0) else right
-            diagShifted = diag - shift
-            if k != actual_n - 1:
-                midShifted = (right - left) / two
-                if shift == right:
-                    midShifted = -midShifted
-                fMidShifted = self.secular(midShifted, col0, diag, perm, diagShifted, shift)
-                if fMidShifted > 0:
-                    shift = left if fMidShifted > 0 else right
-                    diagShifted = diag - shift
-            if shift == left:
-                muPrev = (right - left) * dt(0.1)
-                muCur = (right - left) if k == actual_n - 1 else (right - left) * dt(0.5)
-            else:
-                muPrev = -(right - left) * dt(0.1)
-                muCur = -(right - left) * dt(0.5)
-            fPrev = self.secular(muPrev, col0, diag, perm, diagShifted, shift)
-            fCur = self.secular(muCur, col0, diag, perm, diagShifted, shift)
-            if abs(fPrev) < abs(fCur):
-                fPrev, fCur = fCur, fPrev
-                muPrev, muCur = muCur, muPrev
-            useBis = fPrev * fCur > 0
-            while (fCur != 0 and abs(muCur - muPrev) > dt(8) * eps * max(abs(muCur), abs(muPrev))
-                   and abs(fCur - fPrev) > eps and not useBis):
-                a = (fCur - fPrev) / (dt(1) / muCur - dt(1) / muPrev)
-                b = fCur - a / muCur
-                muZero = -a / b
-                fZero = self.secular(muZero, col0, diag, perm, diagShifted, shift)
-                muPrev, fPrev, muCur, fCur = muCur, fCur, muZero, fZero
-                if shift == left and (muCur < 0 or muCur > right - left):
-                    useBis = True
-                if shift == right and (muCur < -(right - left) or muCur > 0):
-                    useBis = True
-                if abs(fCur) > abs(fPrev):
-                    useBis = True
-            if useBis:
-                big = np.sqrt(np.finfo(dt).max).astype(dt)
-                if shift == left:
-                    leftS = max(self.tiny, two * abs(col0[k]) / big)
-                    rightS = right if k == actual_n - 1 else (right - left) * dt(0.51)
-                else:
-                    leftS = -(right - left) * dt(0.51)
-                    if k + 1 < n:
-                        rightS = -max(self.tiny, abs(col0[k + 1]) / big)
-                    else:
-                        rightS = -self.tiny
-                fLeft = self.secular(leftS, col0, diag, perm, diagShifted, shift)
-                if fLeft < 0:
-                    while rightS - leftS > two * eps * max(abs(leftS), abs(rightS)):
-                        midS = (leftS + rightS) / two
-                        fMid = self.secular(midS, col0, diag, perm, diagShifted, shift)
-                        if fLeft * fMid < 0:
-                            rightS = midS
-                        else:
-                            leftS = midS
-                            fLeft = fMid
-                    muCur = (leftS + rightS) / two
-                else:
-                    muCur = (right - left) * dt(0.5)
-                    if shift == right:
-                        muCur = -muCur
-            sing[k] = shift + muCur
-            shifts[k] = shift
-            mus[k] = muCur
-        return sing, shifts, mus
-
     def perturb(self, col0, diag, perm, sing, shifts, mus):
-        dt = self.dt
+        """perturbCol0: zhat[k] for every k with col0[k] != 0 at once (each k's product
+        is taken over perm in order, as Eigen's loop; only the k's differ per lane)."""
         n = col0.shape[0]
         m = len(perm)
-        zhat = np.zeros(n, dt)
-        if m == 0:
+        zhat = np.zeros(n, self.dt)
+        ks = np.flatnonzero(col0 != 0)
+        if m == 0 or ks.size == 0:
             return zhat
         last = perm[m - 1]
-        for k in range(n):
-            if col0[k] == 0:
-                continue
-            dk = diag[k]
-            prod = (sing[last] + dk) * (mus[last] + (shifts[last] - dk))
-            for pos in range(m):
-                i = perm[pos]
-                if i != k:
-                    j = i if i < k else perm[pos - 1]
-                    prod *= (((sing[j] + dk) / (diag[i] + dk))
-                             * ((mus[j] + (shifts[j] - dk)) / (diag[i] - dk)))
-            tmp = np.sqrt(prod)
-            zhat[k] = tmp if col0[k] > 0 else -tmp
+        dk = diag[ks]
+        prod = (sing[last] + dk) * (mus[last] + (shifts[last] - dk))
+        for pos in range(m):
+            i = perm[pos]
+            j = np.where(i < ks, i, perm[pos - 1])
+            f = (((sing[j] + dk) / (diag[i] + dk))
+                 * ((mus[j] + (shifts[j] - dk)) / (diag[i] - dk)))
+            prod = np.where(ks != i, prod * f, prod)
+        tmp = np.sqrt(prod)
+        zhat[ks] = np.where(col0[ks] > 0, tmp, -tmp)
         return zhat
 
     def sing_vecs(self, zhat, diag, perm, sing, shifts, mus, n):
+        """computeSingVecs: every column k with zhat[k] != 0 at once (the entries are
+        independent; each column's normalize is its own packet redux)."""
         dt = self.dt
         Uo = np.zeros((n + 1, n + 1), dt)
         Vo = np.zeros((n, n), dt) if self.comp_v else None
-        for k in range(n):
-            if zhat[k] == 0:
-                Uo[k, k] = 1
-                if self.comp_v:
-                    Vo[k, k] = 1
-            else:
-                for i in perm:
-                    Uo[i, k] = zhat[i] / ((diag[i] - shifts[k]) - mus[k]) / (diag[i] + sing[k])
-                Uo[n, k] = 0
-                _normalize(Uo[:, k])
-                if self.comp_v:
-                    for i in perm[1:]:
-                        Vo[i, k] = (diag[i] * zhat[i] / ((diag[i] - shifts[k]) - mus[k])
-                                    / (diag[i] + sing[k]))
-                    Vo[0, k] = -1
-                    _normalize(Vo[:, k])
+        ks = np.flatnonzero(zhat[:n] == 0)
+        Uo[ks, ks] = 1
+        if self.comp_v:
+            Vo[ks, ks] = 1
+        ks = np.flatnonzero(zhat[:n] != 0)
+        p = np.asarray(perm, np.intp)
+        if ks.size:
+            den = ((diag[p][:, None] - shifts[ks][None]) - mus[ks][None])
+            Uo[np.ix_(p, ks)] = zhat[p][:, None] / den / (diag[p][:, None] + sing[ks][None])
+            Uo[n, ks] = 0
+            _normalize_cols(Uo, ks)
+            if self.comp_v:
+                q = p[1:]
+                Vo[np.ix_(q, ks)] = ((diag[q] * zhat[q])[:, None] / den[1:]
+                                     / (diag[q][:, None] + sing[ks][None]))
+                Vo[0, ks] = -1
+                _normalize_cols(Vo, ks)
         Uo[:, n] = 0
         Uo[n, n] = 1
         return Uo, Vo
+
+
+def _normalize_cols(M, ks):
+    """normalize() of M's columns ks in place (each a packet redux; a zero column stays)."""
+    cols = M[:, ks]
+    z = _eig._redux_sum(np.ascontiguousarray((cols * cols).T))
+    M[:, ks] = np.where(z > 0, cols / np.sqrt(z), cols)
+
+
+def _secular(mu, col0, diag, pm, shift):
+    """secularEq per lane (rows of col0, diag and the perm mask pm [L, n]; mu, shift
+    [L]): 1 + the terms over perm, summed in order (accumulate is sequential; the +0
+    of an index outside perm leaves a partial sum, never -0 from 1 on, unchanged)."""
+    d = diag
+    sh = shift[:, None]
+    terms = np.empty((mu.shape[0], col0.shape[1] + 1), col0.dtype)
+    terms[:, 0] = 1
+    mu = mu[:, None]
+    terms[:, 1:] = np.where(pm, (col0 / ((d - sh) - mu)) * (col0 / ((d + sh) + mu)), 0)
+    return np.add.accumulate(terms, axis=1)[:, -1]
+
+
+def _sing_vals(col0, diag, pm, eps, tiny):
+    """computeSingVals for M merges at once (col0, diag, the perm mask pm: [M, n]): each
+    (merge, k) is its own lane (a lane reads only its merge's col0, diag and perm); the
+    rational interpolation and the bisection loop run per lane, masked."""
+    M, n = col0.shape
+    dt = col0.dtype.type
+    sing = np.zeros((M, n), dt)
+    shifts = np.zeros((M, n), dt)
+    mus = np.zeros((M, n), dt)
+    nzc = col0 != 0
+    pos = np.arange(n)
+    # actual_n: one past the last nonzero col0 (1 at least)
+    actual_n = np.maximum(np.where(nzc, pos + 1, 0).max(axis=1), 1)
+    two = dt(2)
+    triv = ~nzc | (actual_n == 1)[:, None]
+    tv = diag.copy()
+    tv[:, 0] = col0[:, 0]
+    sing[triv], shifts[triv] = tv[triv], tv[triv]
+    r, ks = np.nonzero(~triv)
+    if ks.size == 0:
+        return sing, shifts, mus
+    c0, dg, pmr = col0[r], diag[r], pm[r]
+    an = actual_n[r]
+    last = ks == an - 1
+    idx = np.where(nzc, pos, n)
+    suf = np.minimum.accumulate(idx[:, ::-1], axis=1)[:, ::-1]
+    nxt = np.full((M, n), n - 1)
+    nxt[:, :-1] = np.minimum(suf[:, 1:], n - 1)
+    left = diag[r, ks]
+    rlast = diag[np.arange(M), actual_n - 1] + np.sqrt(_eig._redux_sum(col0 * col0))
+    right = np.where(last, rlast[r], diag[r, nxt[r, ks]])
+    width = right - left
+    mid = left + width / two
+
+    def sec(mu, g, sh):
+        return _secular(mu, c0[g], dg[g], pmr[g], sh)
+    allg = np.arange(ks.size)
+    fMid = sec(mid, allg, np.zeros_like(mid))
+    shift = np.where(last | (fMid > 0), left, right)
+    midShifted = width / two
+    midShifted = np.where(shift == right, -midShifted, midShifted)
+    fMidShifted = sec(midShifted, allg, shift)
+    shift = np.where(~last & (fMidShifted > 0), left, shift)
+    isl = shift == left
+    muPrev = np.where(isl, width * dt(0.1), -width * dt(0.1))
+    muCur = np.where(isl & last, width, np.where(isl, width * dt(0.5), -width * dt(0.5)))
+    fPrev = sec(muPrev, allg, shift)
+    fCur = sec(muCur, allg, shift)
+    sw = np.abs(fPrev) < np.abs(fCur)
+    fPrev, fCur = np.where(sw, fCur, fPrev), np.where(sw, fPrev, fCur)
+    muPrev, muCur = np.where(sw, muCur, muPrev), np.where(sw, muPrev, muCur)
+    useBis = fPrev * fCur > 0
+    while True:
+        amc, amp = np.abs(muCur), np.abs(muPrev)
+        go = ((fCur != 0) & (np.abs(muCur - muPrev) > dt(8) * eps * np.where(amp > amc, amp, amc))
+              & (np.abs(fCur - fPrev) > eps) & ~useBis)
+        if not go.any():
+            break
+        g = np.flatnonzero(go)
+        a = (fCur[g] - fPrev[g]) / (dt(1) / muCur[g] - dt(1) / muPrev[g])
+        b = fCur[g] - a / muCur[g]
+        muZero = -a / b
+        fZero = sec(muZero, g, shift[g])
+        muPrev[g], fPrev[g], muCur[g], fCur[g] = muCur[g], fCur[g], muZero, fZero
+        sl, wg = isl[g], width[g]
+        bis = ((sl & ((muZero < 0) | (muZero > wg)))
+               | (~sl & ((muZero < -wg) | (muZero > 0)))
+               | (np.abs(fZero) > np.abs(fPrev[g])))
+        useBis[g] = useBis[g] | bis
+    g = np.flatnonzero(useBis)
+    if g.size:
+        big = np.sqrt(np.finfo(dt).max).astype(dt)
+        sl, wg, kg, rg = isl[g], width[g], ks[g], r[g]
+        lo = two * np.abs(col0[rg, kg]) / big
+        lo = np.where(lo > tiny, lo, tiny)
+        nx = np.abs(col0[rg, np.minimum(kg + 1, n - 1)]) / big
+        nx = np.where(kg + 1 < n, -np.where(nx > tiny, nx, tiny), -tiny)
+        leftS = np.where(sl, lo, -wg * dt(0.51))
+        rightS = np.where(sl, np.where(last[g], right[g], wg * dt(0.51)), nx)
+        sg = shift[g]
+        fLeft = sec(leftS, g, sg)
+        neg = fLeft < 0
+        while True:
+            al, ar = np.abs(leftS), np.abs(rightS)
+            go = neg & (rightS - leftS > two * eps * np.where(ar > al, ar, al))
+            if not go.any():
+                break
+            h = np.flatnonzero(go)
+            midS = (leftS[h] + rightS[h]) / two
+            fm = sec(midS, g[h], sg[h])
+            cross = fLeft[h] * fm < 0
+            rightS[h] = np.where(cross, midS, rightS[h])
+            leftS[h] = np.where(cross, leftS[h], midS)
+            fLeft[h] = np.where(cross, fLeft[h], fm)
+        half = wg * dt(0.5)
+        muCur[g] = np.where(neg, (leftS + rightS) / two, np.where(sl, half, -half))
+    sing[r, ks] = shift + muCur
+    shifts[r, ks] = shift
+    mus[r, ks] = muCur
+    return sing, shifts, mus
 
 
 def _leaf_blocks(first, last):
@@ -759,34 +783,58 @@ def dc(d, e, comp_u, comp_v):
             for b in range(nb):
                 j = i * nb + b
                 leaves[b][f] = (s[j:j + 1], u[j:j + 1], v[j:j + 1])
-    out = []
-    for b in range(nb):
-        st = _BDC(C[b], comp_u, comp_v, leaves[b])
-        st.divide(0, n - 1, 0, 0, 0)
-        out.append(st)
+    out = [_BDC(C[b], comp_u, comp_v, leaves[b]) for b in range(nb)]
+    _run_lockstep([st.divide(0, n - 1, 0, 0, 0) for st in out])
     return out
+
+
+def _run_lockstep(gens):
+    """Drive the matrices' divide generators together: each stops at the same merge
+    (the recursion depends on n only) to ask for computeSingVals (col0, diag, perm mask),
+    and the merges of one size are answered by one lane-batched _sing_vals."""
+    reqs = []
+    for g in gens:
+        try:
+            reqs.append((g, next(g)))
+        except StopIteration:
+            pass
+    while reqs:
+        todo, reqs = reqs, []
+        for size in sorted({q[0].shape[0] for _, q in todo}):
+            grp = [(g, q) for g, q in todo if q[0].shape[0] == size]
+            col0, diag, pm = (np.stack([q[i] for _, q in grp]) for i in range(3))
+            dt = col0.dtype.type
+            res = _sing_vals(col0, diag, pm, dt(np.finfo(dt).eps), dt(np.finfo(dt).tiny))
+            for b, (g, _) in enumerate(grp):
+                try:
+                    reqs.append((g, g.send(tuple(x[b] for x in res))))
+                except StopIteration:
+                    pass
 
 
 # -- U and V --------------------------------------------------------------------------------------
 def _apply_seq(dst, vecs_cols, taus, shift, vec_cm=False):
-    """HouseholderSequence::applyThisOnTheLeft(dst) (dst column-major [r, c], in place):
-    reflector i has essential vecs_cols[i + shift + 1:, i] and coefficient taus[i]."""
-    L = taus.shape[0]
-    if L >= 48 and dst.shape[1] > 1:
+    """HouseholderSequence::applyThisOnTheLeft(dst) on a batch (dst column-major [B, r, c],
+    in place): reflector i has essential vecs_cols[:, i + shift + 1:, i] and coefficient
+    taus[:, i]; one by one (the whole batch at once) below 48 reflectors, else by blocks
+    (per matrix)."""
+    L = taus.shape[1]
+    if L >= 48 and dst.shape[2] > 1:
         bsz = (L + 1) // 2 if L < 96 else 48
-        for i in range(0, L, bsz):
-            end = L - i
-            k = max(0, end - bsz)
-            start = k + shift
-            V = np.ascontiguousarray(vecs_cols[start:, k:end])
-            sub = dst[start:]
-            tmp = np.array(sub)
-            _eqb.apply_block(tmp, V, taus[k:end], True, False,
-                             _tri_factor_cm if vec_cm else None)
-            sub[...] = tmp
+        for b in range(dst.shape[0]):
+            for i in range(0, L, bsz):
+                end = L - i
+                k = max(0, end - bsz)
+                start = k + shift
+                V = np.ascontiguousarray(vecs_cols[b, start:, k:end])
+                sub = dst[b, start:]
+                tmp = np.array(sub)
+                _eqb.apply_block(tmp, V, taus[b, k:end], True, False,
+                                 _tri_factor_cm if vec_cm else None)
+                sub[...] = tmp
         return
     for k in range(L - 1, -1, -1):
-        _eqr._apply_left(dst[None, k + shift:], vecs_cols[None, k + shift + 1:, k], taus[None, k])
+        _eqr._apply_left(dst[:, k + shift:], vecs_cols[:, k + shift + 1:, k], taus[:, k])
 
 
 def bdcsvd(a, compute_uv=True, full_matrices=False):
@@ -804,6 +852,10 @@ def _bdcsvd(a, compute_uv, full_matrices):
     nb, m, n = a.shape
     trans = n > m
     N = min(m, n)
+    if nb == 0:     # an empty batch: TF's empty outputs
+        ku, kv = (m, n) if full_matrices else (N, N)
+        return (np.zeros(lead + (N,), a.dtype), np.zeros(lead + (m, ku), a.dtype) if compute_uv
+                else None, np.zeros(lead + (n, kv), a.dtype) if compute_uv else None)
     scale = np.abs(a).max(axis=(1, 2))
     scale = np.where(scale == 0, dt(1), scale).astype(a.dtype)
     copy = (np.swapaxes(a, 1, 2) if trans else a) / scale[:, None, None]
@@ -811,39 +863,38 @@ def _bdcsvd(a, compute_uv, full_matrices):
     S = np.zeros((nb, N), a.dtype)
     Us, Vs = [], []
     tiny = np.finfo(dt).tiny
-    for b, st in enumerate(dc(d, e, compute_uv, compute_uv)):
+    sts = dc(d, e, compute_uv, compute_uv)
+    for b, st in enumerate(sts):
         for i in range(N):
             av = abs(st.c[i, i])
             S[b, i] = av * scale[b]
             if av < tiny:
                 S[b, i + 1:] = 0
                 break
-        if not compute_uv:
-            continue
-        H = house[b]
-        R, Cc = H.shape
-        hu_taus = H[np.arange(Cc), np.arange(Cc)].copy()
-        hv_taus = H[np.arange(Cc - 1), np.arange(1, Cc)].copy()
-        hv_vecs = np.ascontiguousarray(H.T)     # column i: row i of H
-        nu = st.V[:N, :N]
-        nv = st.U[:N, :N]
+    if compute_uv:
+        R, Cc = house.shape[1:]
+        hu_taus = house[:, np.arange(Cc), np.arange(Cc)]
+        hv_taus = house[:, np.arange(Cc - 1), np.arange(1, Cc)]
+        hv_vecs = np.ascontiguousarray(np.swapaxes(house, 1, 2))   # column i: row i
+        nu = np.stack([st.V[:N, :N] for st in sts])
+        nv = np.stack([st.U[:N, :N] for st in sts])
         # non-transposed: U from householderU and naiveV, V from householderV and naiveU
         for which in ("u", "v"):
             use_hu = (which == "u") != trans
             size = R if use_hu else Cc
             width = N if not full_matrices else size
-            dst = np.eye(size, width, dtype=a.dtype)
-            naive = (nu if which == "u" else nv) if not trans else (nv if which == "u" else nu)
-            dst[:N, :N] = naive
+            dst = np.broadcast_to(np.eye(size, width, dtype=a.dtype), (nb, size, width)).copy()
+            dst[:, :N, :N] = (nu if which == "u" else nv) if not trans else (
+                nv if which == "u" else nu)
             if use_hu:
-                _apply_seq(dst, H, hu_taus, 0, True)
+                _apply_seq(dst, house, hu_taus, 0, True)
             else:
                 _apply_seq(dst, hv_vecs, hv_taus, 1)
             (Us if which == "u" else Vs).append(dst)
     S = S.reshape(lead + (N,))
     if not compute_uv:
         return S, None, None
-    U, V = np.stack(Us), np.stack(Vs)
+    U, V = Us[0], Vs[0]
     return S, U.reshape(lead + U.shape[1:]), V.reshape(lead + V.shape[1:])
 
 
@@ -851,7 +902,8 @@ def _tri_factor_cm(V, h):
     """make_block_householder_triangular_factor for V a block of a column-major matrix:
     the row -h_i v^T UnitLower(V[i+1:, i+1:]) is the row-major trmv (panels of 8: per row
     the redux of the products right of the diagonal within the panel, alpha times it
-    added, then alpha v_i; the row-major GEMV for the columns after the panel)."""
+    added, then alpha v_i; the row-major GEMV for the columns after the panel). Each
+    row's chain is its own: the in-panel reduxes of one length run together."""
     rows, nb = V.shape
     dt = V.dtype.type
     T = np.zeros((nb, nb), V.dtype)
@@ -863,27 +915,22 @@ def _tri_factor_cm(V, h):
             v = V[i + 1:, i]
             lhs = V[i + 1:, i + 1:].T            # [rt, rs]: unit upper, row-major
             res = np.zeros(rt, V.dtype)
+            ii = np.arange(rt)
+            r = np.minimum(ii // 8 * 8 + 8, rt) - ii - 1     # in-panel entries right of ii
+            for ln in range(1, min(8, rt)):
+                rws = ii[r == ln]
+                if rws.size:
+                    cols = rws[:, None] + 1 + np.arange(ln)[None, :]
+                    sm = _eig._redux_sum(lhs[rws[:, None], cols] * v[cols])
+                    res[rws] = res[rws] + alpha * sm
+            res = res + alpha * v[:rt]
             for pi in range(0, rt, 8):
                 w = min(8, rt - pi)
-                for k in range(w):
-                    ii = pi + k
-                    r = w - k - 1
-                    if r > 0:
-                        seg = slice(ii + 1, ii + 1 + r)
-                        sm = _eig._redux_sum((lhs[ii, seg] * v[seg])[None])[0]
-                        res[ii] = res[ii] + alpha * sm
-                    res[ii] = res[ii] + alpha * v[ii]
-                r = rs - pi - w
-                if r > 0:
+                if rs - pi - w > 0:
                     s = pi + w
                     panel = np.ascontiguousarray(lhs[pi:pi + w, s:].T)[None]
                     dots = _eqr._gemv_packets(v[None, s:], panel)[0]
                     res[pi:pi + w] = res[pi:pi + w] + alpha * dots
-            for j in range(rt - 1, -1, -1):
-                z = res[j]
-                res[j] = z * T[i + 1 + j, i + 1 + j]
-                if j + 1 < rt:
-                    res[j + 1:] = res[j + 1:] + z * T[i + 1 + j, i + 2 + j:]
-            T[i, i + 1:] = res
+            T[i, i + 1:] = _eqb._upper_times(res, T[i + 1:, i + 1:])
         T[i, i] = h[i]
     return T

@@ -124,6 +124,20 @@ def _gemv_cols(res, lhs, v, alpha):
     return np.cumsum(terms, axis=1)[:, -1]
 
 
+def _upper_times(z, T):
+    """z^T T for the upper triangular T [rt, rt], in the order of the factor's loop (j from
+    rt - 1 down: res[j] = z_j T[j, j], then z_j T[j, j+1:] added to the entries after j):
+    entry j is z_j T[j, j] + z_{j-1} T[j-1, j] + ... + z_0 T[0, j] summed in that order,
+    one row of terms per entry (padded with -0, the additive identity)."""
+    rt = z.shape[0]
+    j = np.arange(rt)[:, None]
+    src = j - np.arange(rt)[None, :]
+    ok = src >= 0
+    sc = np.where(ok, src, 0)
+    terms = np.where(ok, z[sc] * T[sc, j], z.dtype.type(-0.0))
+    return np.add.accumulate(terms, axis=1)[:, -1]
+
+
 def _tri_factor(V, h):
     """make_block_householder_triangular_factor: T [nb, nb] for V [rows, nb], h [nb]."""
     rows, nb = V.shape
@@ -149,12 +163,7 @@ def _tri_factor(V, h):
                     res[:pi] = _gemv_cols(res[:pi], lhs[:pi, pi:pi + w], v[pi:pi + w], alpha)
             if rs > rt:
                 res = _gemv_cols(res, lhs[:, rt:rs], v[rt:rs], alpha)
-            for j in range(rt - 1, -1, -1):
-                z = res[j]
-                res[j] = z * T[i + 1 + j, i + 1 + j]
-                if j + 1 < rt:
-                    res[j + 1:] = res[j + 1:] + z * T[i + 1 + j, i + 2 + j:]
-            T[i, i + 1:] = res
+            T[i, i + 1:] = _upper_times(res, T[i + 1:, i + 1:])
         T[i, i] = h[i]
     return T
 

@@ -131,7 +131,10 @@ def _rotate(x, y, c, s, mask):
     s = s[:, None]
     nx = c * x + s * y
     ny = -s * x + c * y
-    keep = (~mask | ((c[:, 0] == 1) & (s[:, 0] == 0)))[:, None]
+    keep = ~mask | ((c[:, 0] == 1) & (s[:, 0] == 0))
+    if not keep.any():
+        return nx, ny
+    keep = keep[:, None]
     return np.where(keep, x, nx), np.where(keep, y, ny)
 
 
@@ -172,61 +175,60 @@ def jacobi_svd(a, compute_uv=True, full_matrices=False, qr=_colpiv_qr):
     maxdiag = np.abs(np.diagonal(w, axis1=1, axis2=2)).max(axis=1)
     rows = np.arange(nb)
     finished = False
-    while not finished:
-        finished = True
-        for p in range(1, n):
-            for q in range(p):
-                thr = np.maximum(tiny, precision * maxdiag)
-                mask = (np.abs(w[:, p, q]) > thr) | (np.abs(w[:, q, p]) > thr)
-                if not mask.any():
-                    continue
-                finished = False
-                m00, m01 = w[:, p, p], w[:, p, q]
-                m10, m11 = w[:, q, p], w[:, q, q]
-                t = m00 + m11
-                d = m10 - m01
-                small = np.abs(d) < tiny
-                with np.errstate(all="ignore"):
+    with np.errstate(all="ignore"):   # the 2x2 steps divide by zero where masked off
+        while not finished:
+            finished = True
+            for p in range(1, n):
+                for q in range(p):
+                    thr = np.maximum(tiny, precision * maxdiag)
+                    mask = (np.abs(w[:, p, q]) > thr) | (np.abs(w[:, q, p]) > thr)
+                    if not mask.any():
+                        continue
+                    finished = False
+                    m00, m01 = w[:, p, p], w[:, p, q]
+                    m10, m11 = w[:, q, p], w[:, q, q]
+                    t = m00 + m11
+                    d = m10 - m01
+                    small = np.abs(d) < tiny
                     uu = t / d
                     tmp = np.sqrt(one + uu * uu)
                     s1 = np.where(small, zero, one / tmp)
                     c1 = np.where(small, one, uu / tmp)
-                # rot1 on the 2x2 block's rows (only row 0's (0,0), (0,1) and row 1's
-                # (1,1) are read by makeJacobi)
-                x00 = c1 * m00 + s1 * m10
-                x01 = c1 * m01 + s1 * m11
-                x11 = -s1 * m01 + c1 * m11
-                ident1 = (c1 == 1) & (s1 == 0)
-                x00 = np.where(ident1, m00, x00)
-                x01 = np.where(ident1, m01, x01)
-                x11 = np.where(ident1, m11, x11)
-                deno = dt(2) * np.abs(x01)
-                nojac = deno < tiny
-                with np.errstate(all="ignore"):
+                    # rot1 on the 2x2 block's rows (only row 0's (0,0), (0,1) and row 1's
+                    # (1,1) are read by makeJacobi)
+                    x00 = c1 * m00 + s1 * m10
+                    x01 = c1 * m01 + s1 * m11
+                    x11 = -s1 * m01 + c1 * m11
+                    ident1 = (c1 == 1) & (s1 == 0)
+                    x00 = np.where(ident1, m00, x00)
+                    x01 = np.where(ident1, m01, x01)
+                    x11 = np.where(ident1, m11, x11)
+                    deno = dt(2) * np.abs(x01)
+                    nojac = deno < tiny
                     tau = (x00 - x11) / deno
                     ww = np.sqrt(tau * tau + one)
                     tt = np.where(tau > 0, one / (tau + ww), one / (tau - ww))
                     sign_t = np.where(tt > 0, one, -one)
                     nn = one / np.sqrt(tt * tt + one)
                     sr = (-sign_t) * (x01 / np.abs(x01)) * np.abs(tt) * nn
-                cr = np.where(nojac, one, nn)
-                sr = np.where(nojac, zero, sr)
-                # j_left = rot1 * j_right^T, j_right^T = (cr, -sr)
-                srt = -sr
-                cl = c1 * cr - s1 * srt
-                sl = c1 * srt + s1 * cr
-                wp, wq = _rotate(w[:, p, :], w[:, q, :], cl, sl, mask)
-                w[:, p, :], w[:, q, :] = wp, wq
-                if compute_uv:
-                    up, uq = _rotate(u[:, :, p], u[:, :, q], cl, sl, mask)
-                    u[:, :, p], u[:, :, q] = up, uq
-                wp, wq = _rotate(w[:, :, p], w[:, :, q], cr, srt, mask)
-                w[:, :, p], w[:, :, q] = wp, wq
-                if compute_uv:
-                    vp, vq = _rotate(v[:, :, p], v[:, :, q], cr, srt, mask)
-                    v[:, :, p], v[:, :, q] = vp, vq
-                md = np.maximum(maxdiag, np.maximum(np.abs(w[:, p, p]), np.abs(w[:, q, q])))
-                maxdiag = np.where(mask, md, maxdiag)
+                    cr = np.where(nojac, one, nn)
+                    sr = np.where(nojac, zero, sr)
+                    # j_left = rot1 * j_right^T, j_right^T = (cr, -sr)
+                    srt = -sr
+                    cl = c1 * cr - s1 * srt
+                    sl = c1 * srt + s1 * cr
+                    wp, wq = _rotate(w[:, p, :], w[:, q, :], cl, sl, mask)
+                    w[:, p, :], w[:, q, :] = wp, wq
+                    if compute_uv:
+                        up, uq = _rotate(u[:, :, p], u[:, :, q], cl, sl, mask)
+                        u[:, :, p], u[:, :, q] = up, uq
+                    wp, wq = _rotate(w[:, :, p], w[:, :, q], cr, srt, mask)
+                    w[:, :, p], w[:, :, q] = wp, wq
+                    if compute_uv:
+                        vp, vq = _rotate(v[:, :, p], v[:, :, q], cr, srt, mask)
+                        v[:, :, p], v[:, :, q] = vp, vq
+                    md = np.maximum(maxdiag, np.maximum(np.abs(w[:, p, p]), np.abs(w[:, q, q])))
+                    maxdiag = np.where(mask, md, maxdiag)
     diag = np.diagonal(w, axis1=1, axis2=2).copy()
     sv = np.abs(diag)
     if compute_uv:

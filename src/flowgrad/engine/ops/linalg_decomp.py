@@ -5,7 +5,7 @@ Each works on the last two dimensions (leading dimensions are a batch). Cholesky
 Eigen's LLT in TF 1.14's order for float32/float64 up to 256 rows (`_llt_unblocked`,
 `_llt_blocked`), SelfAdjointEigV2 Eigen's SelfAdjointEigenSolver up to 64 rows
 (eigen_eig.py), Svd Eigen's JacobiSVD where TF's BDCSVD falls back to it (fewer than 16
-columns, eigen_svd.py) and BDCSVD's divide and conquer from 16 columns up to 100 rows and
+columns, eigen_svd.py) and BDCSVD's divide and conquer from 16 columns up to 400 rows and
 columns (eigen_bdcsvd.py; larger matrices are LAPACK's, not TF's bits); the other
 kernels are NumPy's LAPACK routines, Lu is a partial-pivoting elimination, the
 matrix functions go through an eigendecomposition. The gradients are TF
