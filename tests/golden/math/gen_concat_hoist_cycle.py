@@ -7,7 +7,8 @@ unary op read by nothing else, the hoist makes the Concat read itself: Grappler 
 written, so `concat / 7.0` is an exact division; otherwise constant folding makes it a
 Mul by 1/7. A Tanh is no unary op for TF 1.14 (a comma missing in op_types.cc); a
 Variable's `* 1.0` and `+ 0.0` are Identities (unary) after constant folding, a fed
-placeholder's are not (its shape is unknown to Grappler)."""
+placeholder's are not (its shape is unknown to Grappler); a tf.identity is gone (the
+model pruner) before the arithmetic optimizer runs."""
 import numpy as np
 from goldenio import host_vendor
 
@@ -15,7 +16,7 @@ N = 64
 
 
 FORMS = ("neg_twice", "neg_first_again", "neg_repeat_later", "neg_mixed_ops", "tanh_twice",
-         "exp_sin_twice", "var_times_one", "fed_times_one", "neg_read_twice")
+         "exp_sin_twice", "var_times_one", "fed_times_one", "identity_twice", "neg_read_twice")
 
 
 def _forms(tf, p, q, v):
@@ -29,6 +30,7 @@ def _forms(tf, p, q, v):
         "exp_sin_twice": lambda: [tf.exp(tf.sin(p))] * 2,
         "var_times_one": lambda: [v * 1.0 + 0.0] * 2,
         "fed_times_one": lambda: [p * 1.0 + 0.0] * 2,
+        "identity_twice": lambda: [tf.identity(p)] * 2,   # (the model pruner removes it)
     }
 
 

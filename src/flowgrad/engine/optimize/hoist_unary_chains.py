@@ -31,6 +31,8 @@ _UNARY = frozenset({
     "Softplus", "Softsign", "Sqrt", "Square",
     "CheckNumerics", "DebugGradientIdentity", "PreventGradient", "Snapshot"})
 
+_FOLDED = "(folded Identity)"
+
 
 def concat_hoist_cycle(program, unknown=None, folding=True) -> bool:
     """Does TF 1.14's HoistCWiseUnaryChains make a Concat of `program` read itself?
@@ -39,7 +41,8 @@ def concat_hoist_cycle(program, unknown=None, folding=True) -> bool:
     concats = [n for n in program.nodes if n.type == "ConcatV2" and len(n.inputs) > 2]
     if not concats:
         return False
-    identities = _identity_arith(program, unknown) if folding else {}   # `y * 1`, `y + 0`: Identity/Snapshot
+    # `y * 1`, `y + 0` of a y of the output's shape: an Identity (a Snapshot) by then
+    identities = _identity_arith(program, unknown) if folding else {}
     producer = {}
     readers = dict(program.unseen_reads)
     for n in program.nodes:
@@ -55,8 +58,9 @@ def concat_hoist_cycle(program, unknown=None, folding=True) -> bool:
         links = [producer.get(v) for v in values]
         if any(m is None or len(m.outputs) != 1 for m in links):
             continue
-        ops = {"Identity" if m.outputs[0] in identities else m.type for m in links}
-        if len(ops) != 1 or not ops <= _UNARY | {"Identity"}:
+        # (an Identity of the graph itself the model pruner removed: no link)
+        ops = {_FOLDED if m.outputs[0] in identities else m.type for m in links}
+        if len(ops) != 1 or not ops <= _UNARY | {_FOLDED}:
             continue
         if all(readers.get(v, 0) == 1 and v not in fetched for v in values):
             return True
