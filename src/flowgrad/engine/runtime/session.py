@@ -38,9 +38,11 @@ from ..framework.graph import (
     get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
-from ..optimize.reciprocal_div import (grappler_division, grappler_off, grappler_options,
+from ..optimize.reciprocal_div import (MIN_GRAPH_NODES, grappler_division, grappler_off,
+                                       grappler_options,
                                        mark_grappler_off)
 from ..ops.control_flow import loops_fail_grappler
+from ..optimize.hoist_unary_chains import concat_hoist_cycle
 from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
@@ -326,6 +328,10 @@ class _Plan:
         if grappler is options and options.get("constant_folding", True) and \
                 loops_fail_grappler(prog, graph):
             grappler = grappler_off(options)   # (TF's Grappler fails: a loop's cycle)
+        elif grappler is options and options.get("arithmetic", True) and \
+                len(graph._flowgrad_operations()) >= MIN_GRAPH_NODES and \
+                concat_hoist_cycle(prog, None, options.get("constant_folding", True)):
+            grappler = grappler_off(options)   # (TF's Grappler fails: a Concat's cycle)
         prog = grappler_division(prog, graph, grappler)   # Div(x, c) -> Mul(x, 1/c)
         if grappler is not options:
             prog = mark_grappler_off(prog)   # (its loops' and conds' sub-plans too)
