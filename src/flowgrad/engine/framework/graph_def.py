@@ -15,7 +15,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from .errors import c_escape
-from .graph_def_functions import DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
+from .graph_def_functions import DATASET_FUNCTIONS, DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
 from .graph_def_grad_order import b_sync_names, block_enter_names, stack_names, tf_order
@@ -420,6 +420,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     top = library is None
     if top:
         library = FunctionLibrary(p, defs, graph_to_graph_def)
+        library.add_shapes = add_shapes
     gd = p.graph_pb2.GraphDef()
     gd.versions.CopyFrom(graph.graph_def_versions)   # (producer 38 unless an import lowered it)
     ops = graph._flowgrad_operations()
@@ -628,6 +629,8 @@ def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):
         library.write_call(op, node)
     if op.type in DEFUN_CALLS:
         library.write_defun(op)
+    if op.type in DATASET_FUNCTIONS:
+        library.write_dataset(op, node)
     if op._colocation:
         node.attr["_class"].list.s.extend(
             b"loc:@" + c.encode() for c in _colocation_names(op, plan))
