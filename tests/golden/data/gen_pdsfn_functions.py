@@ -1,7 +1,9 @@
 """The FunctionDefs TF 1.14 writes into a GraphDef's library for tf.data's traced
 functions (StructuredFunctionWrapper's defuns: Dataset.map's f, filter's predicate,
 flat_map, interleave, map_and_batch, a map inside an interleave's function), and the
-dataset ops' func attrs naming them, from as_graph_def and export_meta_graph. Each
+dataset ops' func attrs naming them, from as_graph_def and export_meta_graph; and the
+elements TF's serialized pipelines yield once imported (import_graph_def and
+import_meta_graph rebuild the functions from the library). Each
 pipeline ends in an initializable iterator (a one-shot iterator's _make_dataset function
 is not among them). TF names each function __inference_<transformation>_<fn>_<uid> after
 its process-wide ops.uid() count: a process of its own keeps the numbers the same. Graph
@@ -81,8 +83,53 @@ def build(tf, pipeline):
                 "meta_graph": functions(tf.train.export_meta_graph(graph=g).graph_def)}
 
 
+# the pipelines whose elements are the same each run (no random op, no py_func: its
+# function lives in the process that built the graph)
+IMPORTED = ("filter", "flat_map", "interleave_map", "map", "map_and_batch", "padded_batch")
+
+
+def serialized(tf, pipeline):
+    """(GraphDef, MetaGraphDef) bytes of `pipeline` and its initializable iterator."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_initializable_iterator(pipeline(tf)).get_next()
+        return (g.as_graph_def().SerializeToString(),
+                tf.train.export_meta_graph(graph=g).SerializeToString())
+
+
+def imported_values(tf, data, meta):
+    """The elements the iterator of a serialized pipeline yields once imported (with
+    import_graph_def, or import_meta_graph where `meta`), then OutOfRangeError's name."""
+    with tf.Graph().as_default():
+        if meta:
+            mg = tf.compat.v1.MetaGraphDef()
+            mg.ParseFromString(data)
+            tf.train.import_meta_graph(mg)
+        else:
+            gd = tf.GraphDef()
+            gd.ParseFromString(data)
+            tf.import_graph_def(gd, name="")
+        g = tf.get_default_graph()
+        outs = g.get_operation_by_name("IteratorGetNext").outputs
+        out = []
+        with tf.Session() as sess:
+            sess.run("MakeIterator")
+            while True:
+                try:
+                    out.append([np.asarray(v).tolist() for v in sess.run(outs)])
+                except tf.errors.OutOfRangeError as e:
+                    out.append(type(e).__name__)
+                    break
+    return out
+
+
 def cases(tf):
     out = {"host": host_vendor()}
     for name, pipeline in sorted(PIPELINES.items()):
         out[name] = build(tf, pipeline)
+    for name in IMPORTED:
+        pb, meta = serialized(tf, PIPELINES[name])
+        out["imported/" + name] = {"pb": pb, "meta": meta,
+                                   "values": imported_values(tf, pb, False),
+                                   "meta_values": imported_values(tf, meta, True)}
     return out

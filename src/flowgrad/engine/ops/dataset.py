@@ -22,6 +22,7 @@ from __future__ import annotations
 from . import dataset_cardinality  # noqa: F401 - registers its op
 from . import dataset_grouping  # noqa: F401 - registers its ops
 from . import dataset_parse  # noqa: F401 - registers its op
+from . import dataset_import  # noqa: F401 - imports the ops of functions
 from . import dataset_io as _io
 from .dataset_core import (END_OF_SEQUENCE, DatasetValue, register_dataset_op, seed_generator,
                            set_functions, set_one_shot_dataset)

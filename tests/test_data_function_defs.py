@@ -1,0 +1,86 @@
+"""tf.data's traced functions in a GraphDef as TF 1.14 writes them (tests/golden/data/
+gen_pdsfn_functions.py): the library's FunctionDefs (signature, node_def, ret,
+control_ret, arg_attr; a MetaGraph's `_output_shapes` and `_input_shapes`) and the
+dataset ops' func attrs naming them, node for node; and TF's serialized pipelines
+imported (import_graph_def, import_meta_graph), their functions rebuilt from the library,
+yielding TF's elements."""
+import base64
+import json
+import re
+
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+
+G = generator("data", "pdsfn_functions")
+GOLD = load("data", "pdsfn_functions")
+
+# TF names a traced function after its process-wide ops.uid() count
+# (__inference_Dataset_map_<lambda>_42): flowgrad's numbers are its own
+_UID = re.compile(r"(__inference_\S*?)_\d+\b")
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # made on an Intel Xeon (the FunctionDefs hold no float bits of TF's kernels)
+    monkeypatch.setenv("FLOWGRAD_CPU", "intel")
+
+
+def _numbered_apart(written):
+    """`written` with the process-wide numbers left out: each function's, and a py_func's
+    token (pyfunc_<n> of TF's FuncRegistry)."""
+    out = json.loads(_UID.sub(r"\1_N", json.dumps(written)))
+    for f in out["library"]:
+        for node in f.get("nodeDef", ()):
+            if node["op"] == "PyFunc":
+                token = base64.b64decode(node["attr"]["token"]["s"])
+                assert re.fullmatch(rb"pyfunc_\d+", token), token
+                node["attr"]["token"]["s"] = "pyfunc_N"
+    return out
+
+
+@pytest.mark.parametrize("how", ["graph_def", "meta_graph"])
+@pytest.mark.parametrize("name", sorted(G.PIPELINES))
+def test_functions_as_tf(name, how):
+    got = G.build(tf, G.PIPELINES[name])[how]
+    assert _numbered_apart(got) == _numbered_apart(GOLD[name][how])
+
+
+def test_function_names_count_up():
+    # each traced function its own number, as TF's ops.uid() gives
+    first = G.build(tf, G.PIPELINES["interleave_map"])["graph_def"]["library"]
+    numbers = [int(f["signature"]["name"].rsplit("_", 1)[1]) for f in first]
+    assert len(set(numbers)) == 2
+    again = G.build(tf, G.PIPELINES["interleave_map"])["graph_def"]["library"]
+    assert min(int(f["signature"]["name"].rsplit("_", 1)[1]) for f in again) > max(numbers)
+
+
+@pytest.mark.parametrize("meta", [False, True], ids=["graph_def", "meta_graph"])
+@pytest.mark.parametrize("name", G.IMPORTED)
+def test_tf_pipeline_imports(name, meta):
+    case = GOLD["imported/" + name]
+    got = G.imported_values(tf, case["meta" if meta else "pb"], meta)
+    assert got == case["meta_values" if meta else "values"]
+
+
+@pytest.mark.parametrize("name", ["map_capture", "py_func"])
+def test_own_pipeline_imports(name):
+    # (a capture, a py_func of this process: the values of the pipeline built here)
+    pb, _ = G.serialized(tf, G.PIPELINES[name])
+    got = G.imported_values(tf, pb, False)
+    assert len(got) == 5 and got[-1] == "OutOfRangeError"
+    if name == "py_func":
+        assert got[:4] == [[0], [1], [2], [3]]
+
+
+def test_import_refuses_scan():
+    with tf.Graph().as_default() as g:
+        ds = tf.data.Dataset.range(3).apply(
+            tf.data.experimental.scan(tf.constant(0, tf.int64), lambda s, x: (s + x, s)))
+        tf.compat.v1.data.make_initializable_iterator(ds).get_next()
+        gd = g.as_graph_def()
+    assert "ExperimentalScanDataset" in [n.op for n in gd.node]
+    with tf.Graph().as_default():
+        with pytest.raises(NotImplementedError, match="ExperimentalScanDataset"):
+            tf.import_graph_def(gd, name="")
