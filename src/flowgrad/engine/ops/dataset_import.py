@@ -7,6 +7,7 @@ several functions or a state (scan, group_by_window, reduce, take_while) are ref
 import, naming what is missing (meta_graph.CALL_BUILDERS)."""
 from __future__ import annotations
 
+from ..framework import dtypes as _dt
 from ..framework import meta_graph as _meta_graph
 from ..framework.registry import op_defs
 from ..framework.tensor_shape import TensorShape
@@ -59,7 +60,6 @@ def _build_one(op_type):
         caps = inputs[1:1 + n_caps]
         sig = fdef.signature.input_arg
         n_args = len(sig) - n_caps
-        from ..framework import dtypes as _dt
         specs = [_Spec(_dt.as_dtype(a.type), s) for a, s in
                  zip(sig, _element_shapes(inputs[0], n_args) +
                      [t.shape for t in caps])]
