@@ -57,7 +57,21 @@ def _py_func(tf):
     return tf.data.Dataset.range(4).map(lambda x: tf.py_func(lambda v: v, [x], tf.int64))
 
 
-PIPELINES = {"map": _map, "map_capture": _map_capture, "filter": _filter,
+def _two_py_funcs(tf):
+    # (the second waits for the first: TF's automatic control dependencies)
+    return tf.data.Dataset.range(3).map(
+        lambda x: tf.py_func(lambda v: v, [x], tf.int64) + tf.py_func(lambda v: v, [x],
+                                                                          tf.int64))
+
+
+def _no_op(tf):
+    def f(x):
+        with tf.control_dependencies([tf.no_op()]):
+            return tf.identity(x)
+    return tf.data.Dataset.range(3).map(f)
+
+
+PIPELINES = {"two_py_funcs": _two_py_funcs, "no_op": _no_op, "map": _map, "map_capture": _map_capture, "filter": _filter,
              "flat_map": _flat_map, "interleave_map": _interleave_map,
              "map_and_batch": _map_and_batch, "padded_batch": _padded_batch,
              "py_func": _py_func}
@@ -85,7 +99,8 @@ def build(tf, pipeline):
 
 # the pipelines whose elements are the same each run (no random op, no py_func: its
 # function lives in the process that built the graph)
-IMPORTED = ("filter", "flat_map", "interleave_map", "map", "map_and_batch", "padded_batch")
+IMPORTED = ("filter", "flat_map", "interleave_map", "map", "map_and_batch", "no_op",
+            "padded_batch")
 
 
 def serialized(tf, pipeline):

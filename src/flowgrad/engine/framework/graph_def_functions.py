@@ -332,6 +332,9 @@ def _traced_returns(fdef, graph, defs, shapes_of=None):
                 ctl.add(last[None])
             last[None] = node.name
         node.input.extend("^" + c for c in sorted(ctl) if "^" + c not in node.input)
+    if shapes_of is not None:   # (TF extends each node's list, an op without outputs too)
+        for node in fdef.node_def:
+            node.attr["_output_shapes"].list.SetInParent()
     taken = {n.name.lower() for n in fdef.node_def}
     ctl = ["^" + n for n in sorted(set(must_run))]
     for i, a in enumerate(fdef.signature.output_arg):
