@@ -108,8 +108,8 @@ def serialized(tf, pipeline):
     g = tf.Graph()
     with g.as_default():
         tf.compat.v1.data.make_initializable_iterator(pipeline(tf)).get_next()
-        return (g.as_graph_def().SerializeToString(),
-                tf.train.export_meta_graph(graph=g).SerializeToString())
+        return (g.as_graph_def().SerializeToString(deterministic=True),
+                tf.train.export_meta_graph(graph=g).SerializeToString(deterministic=True))
 
 
 def imported_values(tf, data, meta):
