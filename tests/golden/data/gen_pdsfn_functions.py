@@ -82,6 +82,15 @@ def functions(graph_def):
     "attrs": [[node, {func attr: AttrValue as a dict}]] of the nodes with func attrs}."""
     d = json_format.MessageToDict(graph_def)
     lib = d.get("library", {}).get("function", [])
+    for f in lib:   # (TF adds a function's returns' control inputs and its control
+        sig = f["signature"]   # outputs from a Python set of ops: in no set order; sorted)
+        if "controlOutput" in sig:
+            sig["controlOutput"] = sorted(sig["controlOutput"])
+        for node in f.get("nodeDef", ()):
+            if "input" in node:
+                ins = node["input"]
+                node["input"] = ([i for i in ins if not i.startswith("^")] +
+                                 sorted(i for i in ins if i.startswith("^")))
     attrs = [[n["name"], {k: v for k, v in n.get("attr", {}).items() if "func" in v}]
              for n in d["node"] if any("func" in v for v in n.get("attr", {}).values())]
     return {"library": lib, "attrs": attrs}

@@ -311,7 +311,8 @@ def _traced_returns(fdef, graph, defs, shapes_of=None):
     automatic control dependencies (each stateful op without a resource input after the
     previous one; each use of a resource after its previous use) and an Identity of each
     output after the body (`Identity`, `Identity_1`, ...) waiting for the stateful ops that
-    must run (not TF's legacy random ops), listed as the function's control outputs."""
+    must run (not TF's legacy random ops), listed as the function's control outputs (TF
+    lists those from a Python set of ops, in no set order: here sorted by name)."""
     nodes = {n.name: n for n in fdef.node_def}
     must_run, last = [], {}
     for op in graph._flowgrad_operations():
