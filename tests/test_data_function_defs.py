@@ -17,8 +17,10 @@ G = generator("data", "pdsfn_functions")
 GOLD = load("data", "pdsfn_functions")
 
 # TF names a traced function after its process-wide ops.uid() count
-# (__inference_Dataset_map_<lambda>_42): flowgrad's numbers are its own
-_UID = re.compile(r"(__inference_\S*?)_\d+\b")
+# (__inference_Dataset_map_<lambda>_42), and lists a library in the hash order of those
+# names: flowgrad's numbers are its own, the functions are compared by name, their
+# numbers renumbered 1, 2, ... in order
+_UID = re.compile(r"(__inference_\S*?)_(\d+)\b")
 
 
 @pytest.fixture(autouse=True)
@@ -28,9 +30,13 @@ def _golden_host(monkeypatch):
 
 
 def _numbered_apart(written):
-    """`written` with the process-wide numbers left out: each function's, and a py_func's
-    token (pyfunc_<n> of TF's FuncRegistry)."""
-    out = json.loads(_UID.sub(r"\1_N", json.dumps(written)))
+    """`written` without its process-wide numbers: each function's renumbered, a py_func's
+    token (pyfunc_<n> of TF's FuncRegistry) left out; the library sorted by name."""
+    text = json.dumps(written)
+    rank = {n: i + 1 for i, n in enumerate(sorted({int(m.group(2))
+                                                  for m in _UID.finditer(text)}))}
+    out = json.loads(_UID.sub(lambda m: f"{m.group(1)}_{rank[int(m.group(2))]}", text))
+    out["library"].sort(key=lambda f: f["signature"]["name"])
     for f in out["library"]:
         for node in f.get("nodeDef", ()):
             if node["op"] == "PyFunc":

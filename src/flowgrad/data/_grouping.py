@@ -20,8 +20,8 @@ from ..engine.ops.indexing import gather as _gather
 from ..engine.ops.indexing import where as _where
 from ..ops.check_ops import assert_less as _assert_less
 from . import _nest
-from .dataset_ops import (DatasetV1, _most_specific, _same_shape, _Spec, _structure_attrs,
-                          _trace, _trace_state, _types_str)
+from .dataset_ops import (DatasetV1, _func_name, _most_specific, _same_shape, _Spec,
+                          _structure_attrs, _trace, _trace_state, _types_str)
 
 __all__ = ["Counter", "Reducer", "bucket_by_sequence_length", "group_by_reducer",
            "group_by_window", "reduce_dataset", "scan", "take_while", "unique"]
@@ -86,10 +86,13 @@ def take_while(predicate):
 
 
 # -- group_by_window / group_by_reducer -------------------------------------------------------
-def _key_func(key_func, structure):
+def _key_func(key_func, structure, transformation, fname=None):
+    """The traced key function: TF's group_by_window traces its `key_func_wrapper`,
+    group_by_reducer the user's function (named `fname`)."""
     def as_int64(*args):
         return convert_to_tensor(key_func(*args), dtype=_dt.int64)
-    traced = _trace(as_int64, structure, "key_func")
+    traced = _trace(as_int64, structure, "key_func", transformation,
+                    fname or "key_func_wrapper")
     outs = traced.info.outputs
     if len(outs) != 1 or outs[0].dtype.base_dtype is not _dt.int64 or \
             outs[0].shape.ndims not in (0, None):
@@ -112,13 +115,13 @@ def group_by_window(key_func, reduce_func, window_size=None, window_size_func=No
 
     def apply(dataset):
         key_spec = _Spec(_dt.int64, TensorShape([]))
-        k = _key_func(key_func, dataset._structure)
+        k = _key_func(key_func, dataset._structure, "tf.data.experimental.group_by_window()")
         r = _trace(reduce_func, (key_spec, _Spec(None, None, dataset._structure)),
                    "reduce_func")
         if not isinstance(r.structure, _Spec) or r.structure.dataset is None:
             raise TypeError("`reduce_func` must return a `Dataset` object.")
         w = _trace(lambda key: convert_to_tensor(window_size_func(key), dtype=_dt.int64),
-                   key_spec, "window_size_func")
+                   key_spec, "window_size_func", fname="window_size_func_wrapper")
         out = r.structure.dataset
         op = _multi_function_op("ExperimentalGroupByWindowDataset", [dataset._variant_tensor],
                                 [k, r, w], [], _structure_attrs(out))
@@ -153,7 +156,8 @@ def group_by_reducer(key_func, reducer):
     per key, in key order (after the whole input is read)."""
     def apply(dataset):
         key_spec = _Spec(_dt.int64, TensorShape([]))
-        k = _key_func(key_func, dataset._structure)
+        k = _key_func(key_func, dataset._structure, "tf.data.experimental.group_by_reducer()",
+                      _func_name(key_func))
         init = _trace(reducer.init_func, key_spec, "init_func")
         state0 = init.structure
         specs = _nest.flatten(state0)

@@ -71,7 +71,29 @@ def _no_op(tf):
     return tf.data.Dataset.range(3).map(f)
 
 
-PIPELINES = {"two_py_funcs": _two_py_funcs, "no_op": _no_op, "map": _map, "map_capture": _map_capture, "filter": _filter,
+def _scan(tf):
+    return tf.data.Dataset.range(4).apply(tf.data.experimental.scan(
+        tf.constant(0, tf.int64), lambda s, x: (s + x, s * 2)))
+
+
+def _take_while(tf):
+    return tf.data.Dataset.range(6).apply(tf.data.experimental.take_while(lambda x: x < 3))
+
+
+def _group_by_window(tf):
+    return tf.data.Dataset.range(6).apply(tf.data.experimental.group_by_window(
+        lambda x: x % 2, lambda k, d: d.batch(2), 2))
+
+
+def _group_by_reducer(tf):
+    r = tf.data.experimental.Reducer(lambda k: tf.constant(0, tf.int64),
+                                     lambda s, x: s + x, lambda s: s * 10)
+    return tf.data.Dataset.range(6).apply(tf.data.experimental.group_by_reducer(
+        lambda x: x % 2, r))
+
+
+PIPELINES = {"two_py_funcs": _two_py_funcs, "scan": _scan, "take_while": _take_while,
+             "group_by_window": _group_by_window, "group_by_reducer": _group_by_reducer, "no_op": _no_op, "map": _map, "map_capture": _map_capture, "filter": _filter,
              "flat_map": _flat_map, "interleave_map": _interleave_map,
              "map_and_batch": _map_and_batch, "padded_batch": _padded_batch,
              "py_func": _py_func}
