@@ -2,12 +2,13 @@
 gen_pdsfn_functions.py): the library's FunctionDefs (signature, node_def, ret,
 control_ret, arg_attr; a MetaGraph's `_output_shapes` and `_input_shapes`) and the
 dataset ops' func attrs naming them, node for node; and TF's serialized pipelines
-imported (import_graph_def, import_meta_graph), their functions rebuilt from the library,
-yielding TF's elements."""
+imported (import_graph_def, import_meta_graph), their functions (a one-shot iterator's
+_make_dataset too) rebuilt from the library, yielding TF's elements."""
 import base64
 import json
 import re
 
+import numpy as np
 import pytest
 
 import flowgrad as tf
@@ -70,6 +71,15 @@ def test_tf_pipeline_imports(name, meta):
     assert got == case["meta_values" if meta else "values"]
 
 
+@pytest.mark.parametrize("meta", [False, True], ids=["graph_def", "meta_graph"])
+@pytest.mark.parametrize("name", sorted(G.ONE_SHOT))
+def test_tf_one_shot_pipeline_imports(name, meta):
+    # (the OneShotIterator's dataset_factory: TF's _make_dataset function rebuilt)
+    case = GOLD["one_shot/" + name]
+    got = G.imported_values(tf, case["meta" if meta else "pb"], meta)
+    assert got == case["meta_values" if meta else "values"]
+
+
 @pytest.mark.parametrize("name", ["map_capture", "py_func"])
 def test_own_pipeline_imports(name):
     # (a capture, a py_func of this process: the values of the pipeline built here)
@@ -80,13 +90,15 @@ def test_own_pipeline_imports(name):
         assert got[:4] == [[0], [1], [2], [3]]
 
 
-def test_import_refuses_scan():
+def test_own_reduce_imports():
     with tf.Graph().as_default() as g:
-        ds = tf.data.Dataset.range(3).apply(
-            tf.data.experimental.scan(tf.constant(0, tf.int64), lambda s, x: (s + x, s)))
-        tf.compat.v1.data.make_initializable_iterator(ds).get_next()
+        c = tf.constant(3, tf.int64)
+        r = tf.data.Dataset.range(5).reduce((np.int64(0), np.int64(1)),
+                                            lambda s, x: (s[0] + x * c, s[1] * 2))
+        names = [t.name for t in r]
         gd = g.as_graph_def()
-    assert "ExperimentalScanDataset" in [n.op for n in gd.node]
+    assert "ReduceDataset" in [n.op for n in gd.node]
     with tf.Graph().as_default():
-        with pytest.raises(NotImplementedError, match="ExperimentalScanDataset"):
-            tf.import_graph_def(gd, name="")
+        tf.import_graph_def(gd, name="")
+        with tf.Session() as sess:
+            assert sess.run(names) == [30, 32]

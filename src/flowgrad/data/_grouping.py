@@ -27,11 +27,15 @@ __all__ = ["Counter", "Reducer", "bucket_by_sequence_length", "group_by_reducer"
            "group_by_window", "reduce_dataset", "scan", "take_while", "unique"]
 
 
-def _multi_function_op(op_type, inputs_before, traced_list, inputs_after, attrs):
-    """A dataset op running several functions: their captures one after the other."""
+def _multi_function_op(op_type, inputs_before, traced_list, inputs_after, attrs,
+                       func_attrs=()):
+    """A dataset op running several functions: their captures one after the other (TF's
+    `T<func attr>_other_arguments` attrs, `func_attrs` naming the functions)."""
     caps = [[t for t in tr.info.outer_captures] for tr in traced_list]
     attrs = dict(attrs)
     attrs["n_captures_each"] = [len(c) for c in caps]
+    for name, c in zip(func_attrs, caps):
+        attrs[f"T{name}_other_arguments"] = [t.dtype.base_dtype for t in c]
     op = apply_op(op_type, list(inputs_before) + [t for c in caps for t in c] +
                   list(inputs_after), attrs)
     _ds.set_functions(op, [tr.info for tr in traced_list])
@@ -48,6 +52,7 @@ def scan(initial_state, scan_func):
         out_structure = traced.structure[1]
         attrs = dict(_structure_attrs(out_structure))
         attrs["Tstate"] = [s.dtype for s in specs]
+        attrs["preserve_cardinality"] = True   # (TF 1.14's scan)
         # the function returns the state then the outputs: its outputs in that order
         op = _multi_function_op("ExperimentalScanDataset", [dataset._variant_tensor] + flat,
                                 [traced], [], attrs)
@@ -124,7 +129,8 @@ def group_by_window(key_func, reduce_func, window_size=None, window_size_func=No
                    key_spec, "window_size_func", fname="window_size_func_wrapper")
         out = r.structure.dataset
         op = _multi_function_op("ExperimentalGroupByWindowDataset", [dataset._variant_tensor],
-                                [k, r, w], [], _structure_attrs(out))
+                                [k, r, w], [], _structure_attrs(out),
+                                ("key_func", "reduce_func", "window_size_func"))
         return DatasetV1(op.outputs[0], out)
     return apply
 
@@ -182,7 +188,8 @@ def group_by_reducer(key_func, reducer):
         fin = _trace(reducer.finalize_func, state0, "finalize_func")
         out = fin.structure
         op = _multi_function_op("ExperimentalGroupByReducerDataset", [dataset._variant_tensor],
-                                [k, init, red, fin], [], _structure_attrs(out))
+                                [k, init, red, fin], [], _structure_attrs(out),
+                                ("key_func", "init_func", "reduce_func", "finalize_func"))
         return DatasetV1(op.outputs[0], out)
     return apply
 

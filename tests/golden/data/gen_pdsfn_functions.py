@@ -101,7 +101,8 @@ PIPELINES = {"two_py_funcs": _two_py_funcs, "scan": _scan, "take_while": _take_w
 
 def functions(graph_def):
     """{"library": [FunctionDef as a dict] in the GraphDef's order,
-    "attrs": [[node, {func attr: AttrValue as a dict}]] of the nodes with func attrs}."""
+    "attrs": [[node, {func attr: AttrValue as a dict}]] of the nodes with func attrs,
+    "nodes": [[name, op, inputs, {attr: AttrValue as a dict}]]}."""
     d = json_format.MessageToDict(graph_def)
     lib = d.get("library", {}).get("function", [])
     for f in lib:   # (TF adds a function's returns' control inputs and its control
@@ -115,7 +116,8 @@ def functions(graph_def):
                                  sorted(i for i in ins if i.startswith("^")))
     attrs = [[n["name"], {k: v for k, v in n.get("attr", {}).items() if "func" in v}]
              for n in d["node"] if any("func" in v for v in n.get("attr", {}).values())]
-    return {"library": lib, "attrs": attrs}
+    nodes = [[n["name"], n["op"], n.get("input", []), n.get("attr", {})] for n in d["node"]]
+    return {"library": lib, "attrs": attrs, "nodes": nodes}
 
 
 def build(tf, pipeline):
@@ -130,15 +132,29 @@ def build(tf, pipeline):
 
 # the pipelines whose elements are the same each run (no random op, no py_func: its
 # function lives in the process that built the graph)
-IMPORTED = ("filter", "flat_map", "interleave_map", "map", "map_and_batch", "no_op",
-            "padded_batch")
+IMPORTED = ("filter", "flat_map", "group_by_reducer", "group_by_window", "interleave_map",
+            "map", "map_and_batch", "no_op", "padded_batch", "scan", "take_while")
 
 
-def serialized(tf, pipeline):
-    """(GraphDef, MetaGraphDef) bytes of `pipeline` and its initializable iterator."""
+def _shuffle_repeat(tf):
+    ds = _map(tf).shuffle(5, seed=3).batch(4).repeat(2)
+    return ds.prefetch(1)
+
+
+# pipelines of one-shot iterators imported: TF's _make_dataset function (the pipeline and
+# its OptimizeDataset: shuffle_and_repeat_fusion changes the order)
+ONE_SHOT = {"shuffle_repeat": _shuffle_repeat, "interleave_map": _interleave_map}
+
+
+def serialized(tf, pipeline, one_shot=False):
+    """(GraphDef, MetaGraphDef) bytes of `pipeline` and its initializable (or one-shot)
+    iterator."""
     g = tf.Graph()
     with g.as_default():
-        tf.compat.v1.data.make_initializable_iterator(pipeline(tf)).get_next()
+        if one_shot:
+            tf.compat.v1.data.make_one_shot_iterator(pipeline(tf)).get_next()
+        else:
+            tf.compat.v1.data.make_initializable_iterator(pipeline(tf)).get_next()
         return (g.as_graph_def().SerializeToString(deterministic=True),
                 tf.train.export_meta_graph(graph=g).SerializeToString(deterministic=True))
 
@@ -159,7 +175,8 @@ def imported_values(tf, data, meta):
         outs = g.get_operation_by_name("IteratorGetNext").outputs
         out = []
         with tf.Session() as sess:
-            sess.run("MakeIterator")
+            if any(op.type == "MakeIterator" for op in g.get_operations()):
+                sess.run("MakeIterator")
             while True:
                 try:
                     out.append([np.asarray(v).tolist() for v in sess.run(outs)])
@@ -176,6 +193,11 @@ def cases(tf):
     for name in IMPORTED:
         pb, meta = serialized(tf, PIPELINES[name])
         out["imported/" + name] = {"pb": pb, "meta": meta,
+                                   "values": imported_values(tf, pb, False),
+                                   "meta_values": imported_values(tf, meta, True)}
+    for name, pipeline in sorted(ONE_SHOT.items()):
+        pb, meta = serialized(tf, pipeline, True)
+        out["one_shot/" + name] = {"pb": pb, "meta": meta,
                                    "values": imported_values(tf, pb, False),
                                    "meta_values": imported_values(tf, meta, True)}
     return out
