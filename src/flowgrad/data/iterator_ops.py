@@ -11,6 +11,7 @@ import warnings
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, colocate_with, get_default_graph
+from ..engine.framework.graph_def_functions import ONE_SHOT_FACTORIES
 from ..engine.framework.registry import get_op_def
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
@@ -174,6 +175,9 @@ class Iterator:
             "ModelDataset/" if options.experimental_optimization.autotune is not False else ""
         _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
                                  in static, scope=scope)
+        # (a GraphDef writes TF's _make_dataset function: the options applied in it)
+        ONE_SHOT_FACTORIES[op] = (dataset._variant_tensor, lambda v: _apply_options(
+            v, dataset._structure, options))
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod

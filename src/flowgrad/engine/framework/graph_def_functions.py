@@ -27,16 +27,21 @@ meta_graph.CALL_BUILDERS).
 from __future__ import annotations
 
 import re
+import weakref
 
 from .proto import shape_proto
 from .registry import OPS
 from .tf_hash import flat_map_order
 
-__all__ = ["DATASET_FUNCTIONS", "DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
+__all__ = ["DATASET_FUNCTIONS", "DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary",
+           "ONE_SHOT_FACTORIES"]
 
 FUNCTION_BODIES: dict = {}
 DEFUN_CALLS: dict = {}
 DATASET_FUNCTIONS: dict = {}
+# OneShotIterator op -> (its dataset's variant tensor, fn(variant) -> the variant with the
+# pipeline's options applied, made in the default graph): TF's _make_dataset Defun
+ONE_SHOT_FACTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 # TF 1.14's auto_control_deps: stateful ops that a function's outputs need not wait for
 # (ASYNC_STATEFUL_OPS and LEGACY_RANDOM_OPS)
@@ -65,6 +70,7 @@ class FunctionLibrary:
         self._names = {}
         self._taken = set()
         self.add_shapes = False   # (a MetaGraph's: traced tf.data functions' node shapes)
+        self.one_shots = []   # (OneShotIterator op, its node): their factories written last
 
     def write_call(self, op, node):
         """Sets `node`'s function attrs (op is a call op) to FunctionDefs of the library;
@@ -130,6 +136,77 @@ class FunctionLibrary:
                 fdef.arg_attr[i].attr["_user_specified_name"].s = info.args[i].op.name.encode()
         self.functions.append(fdef)
         return name
+
+    def write_one_shot(self, op, node, nodes, hash_of):
+        """Sets a OneShotIterator's dataset_factory to TF 1.14's `_make_dataset` Defun:
+        the pipeline's options applied (their ops made in a graph of their own), the
+        pipeline's nodes (`nodes`: the written GraphDef's, by name) copied in by value
+        where the first of those ops reads it (TF's capture_by_value: each input copied
+        again each time it is reached, named in that op's scope), named after its
+        FunctionDefHash (`hash_of(fdef)`)."""
+        from .graph import Graph   # lazy: graph imports the GraphDef writer
+        variant, apply_options = ONE_SHOT_FACTORIES[op]
+        g = Graph()
+        with g.as_default():
+            stand_in = g._create_op("Placeholder", [], {"dtype": variant.dtype.base_dtype,
+                                                         "shape": variant.shape},
+                                    "_make_dataset_input/")._outputs[0]
+            out = apply_options(stand_in)
+        sub = self.write_graph(g, False, self)
+        made = [n for n in sub.node if n.name != stand_in.op.name]
+        reader = next((n for n in made if stand_in.op.name in
+                       [i.split(":")[0] for i in n.input]), None)
+        scope = reader.name + "/" if reader is not None else ""
+        counts = {n.name.lower(): 1 for n in made}
+        copies = []
+
+        def copy(ref):   # (TF's _add_tensor_and_parents: no memo)
+            name, _, k = ref.partition(":")
+            src = nodes[name]
+            inputs = [copy(i) for i in src.input if not i.startswith("^")]
+            new = type(src)()
+            new.CopyFrom(src)
+            new.name = _tf_unique(scope + src.name, counts)
+            del new.input[:]
+            new.input.extend(inputs)
+            copies.append(new)
+            return f"{new.name}:{k}" if k else new.name
+        root = copy(variant._as_node_def_input())
+        at = made.index(reader) if reader is not None else len(made)
+        order = made[:at] + copies + made[at:]
+        from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
+        fdef = function_pb2.FunctionDef()
+        sig = fdef.signature
+        by_name = {n.name: n for n in order}
+        ports = {}
+
+        def ref(inp):
+            if inp.startswith("^"):
+                return inp
+            name, _, idx = inp.partition(":")
+            if name == stand_in.op.name:
+                return ref(root)
+            if name not in ports:
+                ports[name] = self._out_ports(by_name[name])
+            arg, j = ports[name][int(idx or 0)]
+            return f"{name}:{arg}:{j}"
+        for n in order:
+            new = fdef.node_def.add()
+            new.CopyFrom(n)
+            del new.input[:]
+            new.input.extend(ref(i) for i in n.input)
+        a = sig.output_arg.add()
+        a.name, a.type = "output", variant.dtype.base_dtype.as_datatype_enum
+        fdef.ret["output"] = ref(out._as_node_def_input() if out is not stand_in else root)
+        _tf_defun_names(fdef)
+        sig.description = "Factory function for a dataset."
+        sig.is_stateful = any(_is_stateful(self.defs, n.op) for n in fdef.node_def)
+        sig.name = "_make_dataset_" + hash_of(fdef)
+        fdef.attr["_disable_call_shape_inference"].b = True
+        if sig.name not in self._taken:
+            self._taken.add(sig.name)
+            self.functions.append(fdef)
+        node.attr["dataset_factory"].func.name = sig.name
 
     def write_defun(self, op):
         """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
@@ -299,6 +376,21 @@ def _traced_capture_name(graph, ph, outer):
 def _is_stateful(defs, op_type):
     od = defs.get(op_type)
     return od is None or "is_stateful" in od.get("x", {}).get("flags", ())
+
+
+def _tf_unique(name, counts):
+    """TF's Graph.unique_name (names compared lowercased), `counts` its names in use."""
+    key = name.lower()
+    i = counts.get(key, 0)
+    counts[key] = i + 1
+    if i == 0:
+        return name
+    base = key
+    while key in counts:
+        key = f"{base}_{i}"
+        i += 1
+    counts[key] = 1
+    return f"{name}_{i - 1}"
 
 
 def _shape_attr(node, shape):
