@@ -146,6 +146,41 @@ def _shuffle_repeat(tf):
 ONE_SHOT = {"shuffle_repeat": _shuffle_repeat, "interleave_map": _interleave_map}
 
 
+def _range_shuffle(tf):
+    return tf.data.Dataset.range(10).shuffle(4, seed=1).batch(3).repeat(2)
+
+
+def _with_options(autotune):
+    def pipeline(tf):
+        o = tf.data.Options()
+        o.experimental_optimization.apply_default_optimizations = False
+        o.experimental_optimization.autotune = autotune
+        return tf.data.Dataset.range(10).batch(3).with_options(o)
+    return pipeline
+
+
+def _graph_seed(tf):
+    tf.compat.v1.set_random_seed(5)
+    return tf.data.Dataset.range(6).shuffle(3).batch(2)
+
+
+# one-shot iterators' _make_dataset functions written (TF's Defun of the pipeline copied
+# by value, named after its FunctionDefHash: a traced function's number in its nodes
+# changes that name)
+FACTORIES = {"range_shuffle": _range_shuffle, "no_optimizations": _with_options(False),
+             "autotune_only": _with_options(True), "graph_seed": _graph_seed,
+             "shuffle_repeat": _shuffle_repeat, "filter": _filter}
+
+
+def build_one_shot(tf, pipeline):
+    """build() of `pipeline` and its one-shot iterator."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_one_shot_iterator(pipeline(tf)).get_next()
+        return {"graph_def": functions(g.as_graph_def()),
+                "meta_graph": functions(tf.train.export_meta_graph(graph=g).graph_def)}
+
+
 def serialized(tf, pipeline, one_shot=False):
     """(GraphDef, MetaGraphDef) bytes of `pipeline` and its initializable (or one-shot)
     iterator."""
@@ -195,6 +230,8 @@ def cases(tf):
         out["imported/" + name] = {"pb": pb, "meta": meta,
                                    "values": imported_values(tf, pb, False),
                                    "meta_values": imported_values(tf, meta, True)}
+    for name, pipeline in sorted(FACTORIES.items()):
+        out["factory/" + name] = build_one_shot(tf, pipeline)
     for name, pipeline in sorted(ONE_SHOT.items()):
         pb, meta = serialized(tf, pipeline, True)
         out["one_shot/" + name] = {"pb": pb, "meta": meta,

@@ -39,8 +39,9 @@ __all__ = ["DATASET_FUNCTIONS", "DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibra
 FUNCTION_BODIES: dict = {}
 DEFUN_CALLS: dict = {}
 DATASET_FUNCTIONS: dict = {}
-# OneShotIterator op -> (its dataset's variant tensor, fn(variant) -> the variant with the
-# pipeline's options applied, made in the default graph): TF's _make_dataset Defun
+# OneShotIterator op -> (its dataset's variant tensor, fn() -> (a graph of its own, the
+# placeholder standing for that tensor there, the pipeline's options applied to it)):
+# TF's _make_dataset Defun (data/iterator_ops.py)
 ONE_SHOT_FACTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 # TF 1.14's auto_control_deps: stateful ops that a function's outputs need not wait for
@@ -144,14 +145,8 @@ class FunctionLibrary:
         where the first of those ops reads it (TF's capture_by_value: each input copied
         again each time it is reached, named in that op's scope), named after its
         FunctionDefHash (`hash_of(fdef)`)."""
-        from .graph import Graph   # lazy: graph imports the GraphDef writer
-        variant, apply_options = ONE_SHOT_FACTORIES[op]
-        g = Graph()
-        with g.as_default():
-            stand_in = g._create_op("Placeholder", [], {"dtype": variant.dtype.base_dtype,
-                                                         "shape": variant.shape},
-                                    "_make_dataset_input/")._outputs[0]
-            out = apply_options(stand_in)
+        variant, make = ONE_SHOT_FACTORIES[op]
+        g, stand_in, out = make()
         sub = self.write_graph(g, False, self)
         made = [n for n in sub.node if n.name != stand_in.op.name]
         reader = next((n for n in made if stand_in.op.name in
@@ -167,6 +162,8 @@ class FunctionLibrary:
             new = type(src)()
             new.CopyFrom(src)
             new.name = _tf_unique(scope + src.name, counts)
+            if "_output_shapes" in new.attr:   # (a MetaGraph's: TF copies the op's NodeDef)
+                del new.attr["_output_shapes"]
             del new.input[:]
             new.input.extend(inputs)
             copies.append(new)
