@@ -145,6 +145,12 @@ class FunctionLibrary:
         where the first of those ops reads it (TF's capture_by_value: each input copied
         again each time it is reached, named in that op's scope), named after its
         FunctionDefHash (`hash_of(fdef)`)."""
+        try:
+            self._write_one_shot(op, node, nodes, hash_of)
+        except (_Unwritable, KeyError, IndexError, NotImplementedError):
+            return   # (a pipeline node written under another name, an op TF lacks)
+
+    def _write_one_shot(self, op, node, nodes, hash_of):
         variant, make = ONE_SHOT_FACTORIES[op]
         g, stand_in, out = make()
         sub = self.write_graph(g, False, self)
