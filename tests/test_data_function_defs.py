@@ -118,3 +118,7 @@ def test_own_reduce_imports():
         tf.import_graph_def(gd, name="")
         with tf.Session() as sess:
             assert sess.run(names) == [30, 32]
+
+
+def test_defun_string_const_name_as_tf():
+    assert G.defun_string_const(tf) == GOLD["defun_string_const"]

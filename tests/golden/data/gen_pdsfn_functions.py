@@ -8,6 +8,8 @@ pipeline ends in an initializable iterator (a one-shot iterator's _make_dataset 
 is not among them). TF names each function __inference_<transformation>_<fn>_<uid> after
 its process-wide ops.uid() count: a process of its own keeps the numbers the same. Graph
 structure holds no float bits; the host is recorded as every golden made on this Xeon does."""
+import importlib
+
 import numpy as np
 from google.protobuf import json_format
 
@@ -181,6 +183,27 @@ def build_one_shot(tf, pipeline):
                 "meta_graph": functions(tf.train.export_meta_graph(graph=g).graph_def)}
 
 
+def _function(tf):
+    if tf.__name__.startswith("flowgrad"):
+        return importlib.import_module("flowgrad.defun")
+    return importlib.import_module("tensorflow.python.framework.function")
+
+
+def defun_string_const(tf):
+    """The library's function names of a Defun holding a string constant (its
+    FunctionDefHash reads a string tensor in TF's AsProtoTensorContent form, as the
+    _make_dataset functions' `optimizations`)."""
+    function = _function(tf)
+
+    @function.Defun(tf.string)
+    def f(x):
+        return tf.strings.join([x, tf.constant(["ab", "c"])])
+    g = tf.Graph()
+    with g.as_default():
+        f(tf.constant("z"))
+        return [fn.signature.name for fn in g.as_graph_def().library.function]
+
+
 def serialized(tf, pipeline, one_shot=False):
     """(GraphDef, MetaGraphDef) bytes of `pipeline` and its initializable (or one-shot)
     iterator."""
@@ -230,6 +253,7 @@ def cases(tf):
         out["imported/" + name] = {"pb": pb, "meta": meta,
                                    "values": imported_values(tf, pb, False),
                                    "meta_values": imported_values(tf, meta, True)}
+    out["defun_string_const"] = defun_string_const(tf)
     for name, pipeline in sorted(FACTORIES.items()):
         out["factory/" + name] = build_one_shot(tf, pipeline)
     for name, pipeline in sorted(ONE_SHOT.items()):
