@@ -2,7 +2,9 @@
 gen_pdsdefs_graphdefs.py), node for node: op, inputs in order, every attr with the OpDef's
 defaults (op_defs.json holds the dataset ops' OpDefs), from as_graph_def and
 export_meta_graph; and a pipeline of tf.raw_ops dataset calls, with its values."""
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -26,11 +28,20 @@ def _build(name):
     return G.raw_pipeline if name == "raw_ops" else G.PIPELINES[name]
 
 
-def _without_functions(written):
-    """The nodes with their function-valued attrs (MapDataset's f, OneShotIterator's
-    dataset_factory) left out: flowgrad does not write tf.data's functions yet."""
-    return [[name, op, inputs, {k: v for k, v in attrs.items() if "func" not in v}]
-            for name, op, inputs, attrs in written["nodes"]]
+# TF names a traced function after its process-wide ops.uid() count
+# (__inference_Dataset_map_<lambda>_149), and a one-shot iterator's _make_dataset function
+# after its FunctionDefHash, which holds those names: flowgrad's numbers are its own
+_UID = re.compile(r"(__inference_\S*?)_\d+\b")
+_FACTORY = re.compile(r"_make_dataset_[A-Za-z0-9]+")
+
+
+def _numbered_apart(written):
+    """The nodes and library names with each traced function's number and each
+    _make_dataset function's hash left out (tests/test_data_function_defs.py compares the
+    functions themselves)."""
+    text = _FACTORY.sub("_make_dataset_H", _UID.sub(r"\1_N", json.dumps(written)))
+    out = json.loads(text)
+    return out["nodes"], sorted(out["library"])
 
 
 @pytest.mark.parametrize("how", ["graph_def", "meta_graph"])
@@ -38,17 +49,9 @@ def _without_functions(written):
 def test_pipeline_graph_def_as_tf(name, how):
     got = G.graph_defs(tf, _build(name))
     want = GOLD[name]
-    assert _without_functions(got[how]) == _without_functions(want[how])
+    assert _numbered_apart(got[how]) == _numbered_apart(want[how])
     if name == "raw_ops":
         assert got["values"] == want["values"]
-
-
-@pytest.mark.xfail(strict=True, reason="flowgrad does not write tf.data's functions (the "
-                   "MapDataset f, FilterDataset predicate, OneShotIterator dataset_factory "
-                   "attrs and their FunctionDefs in the library)")
-def test_pipeline_functions_as_tf():
-    got = G.graph_defs(tf, G.PIPELINES["slices_map_shuffle"])
-    assert got["graph_def"] == GOLD["slices_map_shuffle"]["graph_def"]
 
 
 def test_tf_pipeline_graph_def_imports_before_tf_data_loads():

@@ -20,18 +20,22 @@ from ..engine.ops.indexing import gather as _gather
 from ..engine.ops.indexing import where as _where
 from ..ops.check_ops import assert_less as _assert_less
 from . import _nest
-from .dataset_ops import (DatasetV1, _most_specific, _same_shape, _Spec, _structure_attrs,
-                          _trace, _trace_state, _types_str)
+from .dataset_ops import (DatasetV1, _func_name, _most_specific, _same_shape, _Spec,
+                          _structure_attrs, _trace, _trace_state, _types_str)
 
 __all__ = ["Counter", "Reducer", "bucket_by_sequence_length", "group_by_reducer",
            "group_by_window", "reduce_dataset", "scan", "take_while", "unique"]
 
 
-def _multi_function_op(op_type, inputs_before, traced_list, inputs_after, attrs):
-    """A dataset op running several functions: their captures one after the other."""
+def _multi_function_op(op_type, inputs_before, traced_list, inputs_after, attrs,
+                       func_attrs=()):
+    """A dataset op running several functions: their captures one after the other (TF's
+    `T<func attr>_other_arguments` attrs, `func_attrs` naming the functions)."""
     caps = [[t for t in tr.info.outer_captures] for tr in traced_list]
     attrs = dict(attrs)
     attrs["n_captures_each"] = [len(c) for c in caps]
+    for name, c in zip(func_attrs, caps):
+        attrs[f"T{name}_other_arguments"] = [t.dtype.base_dtype for t in c]
     op = apply_op(op_type, list(inputs_before) + [t for c in caps for t in c] +
                   list(inputs_after), attrs)
     _ds.set_functions(op, [tr.info for tr in traced_list])
@@ -48,6 +52,7 @@ def scan(initial_state, scan_func):
         out_structure = traced.structure[1]
         attrs = dict(_structure_attrs(out_structure))
         attrs["Tstate"] = [s.dtype for s in specs]
+        attrs["preserve_cardinality"] = True   # (TF 1.14's scan)
         # the function returns the state then the outputs: its outputs in that order
         op = _multi_function_op("ExperimentalScanDataset", [dataset._variant_tensor] + flat,
                                 [traced], [], attrs)
@@ -86,10 +91,13 @@ def take_while(predicate):
 
 
 # -- group_by_window / group_by_reducer -------------------------------------------------------
-def _key_func(key_func, structure):
+def _key_func(key_func, structure, transformation, fname=None):
+    """The traced key function: TF's group_by_window traces its `key_func_wrapper`,
+    group_by_reducer the user's function (named `fname`)."""
     def as_int64(*args):
         return convert_to_tensor(key_func(*args), dtype=_dt.int64)
-    traced = _trace(as_int64, structure, "key_func")
+    traced = _trace(as_int64, structure, "key_func", transformation,
+                    fname or "key_func_wrapper")
     outs = traced.info.outputs
     if len(outs) != 1 or outs[0].dtype.base_dtype is not _dt.int64 or \
             outs[0].shape.ndims not in (0, None):
@@ -112,16 +120,17 @@ def group_by_window(key_func, reduce_func, window_size=None, window_size_func=No
 
     def apply(dataset):
         key_spec = _Spec(_dt.int64, TensorShape([]))
-        k = _key_func(key_func, dataset._structure)
+        k = _key_func(key_func, dataset._structure, "tf.data.experimental.group_by_window()")
         r = _trace(reduce_func, (key_spec, _Spec(None, None, dataset._structure)),
                    "reduce_func")
         if not isinstance(r.structure, _Spec) or r.structure.dataset is None:
             raise TypeError("`reduce_func` must return a `Dataset` object.")
         w = _trace(lambda key: convert_to_tensor(window_size_func(key), dtype=_dt.int64),
-                   key_spec, "window_size_func")
+                   key_spec, "window_size_func", fname="window_size_func_wrapper")
         out = r.structure.dataset
         op = _multi_function_op("ExperimentalGroupByWindowDataset", [dataset._variant_tensor],
-                                [k, r, w], [], _structure_attrs(out))
+                                [k, r, w], [], _structure_attrs(out),
+                                ("key_func", "reduce_func", "window_size_func"))
         return DatasetV1(op.outputs[0], out)
     return apply
 
@@ -153,7 +162,8 @@ def group_by_reducer(key_func, reducer):
     per key, in key order (after the whole input is read)."""
     def apply(dataset):
         key_spec = _Spec(_dt.int64, TensorShape([]))
-        k = _key_func(key_func, dataset._structure)
+        k = _key_func(key_func, dataset._structure, "tf.data.experimental.group_by_reducer()",
+                      _func_name(key_func))
         init = _trace(reducer.init_func, key_spec, "init_func")
         state0 = init.structure
         specs = _nest.flatten(state0)
@@ -178,7 +188,8 @@ def group_by_reducer(key_func, reducer):
         fin = _trace(reducer.finalize_func, state0, "finalize_func")
         out = fin.structure
         op = _multi_function_op("ExperimentalGroupByReducerDataset", [dataset._variant_tensor],
-                                [k, init, red, fin], [], _structure_attrs(out))
+                                [k, init, red, fin], [], _structure_attrs(out),
+                                ("key_func", "init_func", "reduce_func", "finalize_func"))
         return DatasetV1(op.outputs[0], out)
     return apply
 

@@ -252,10 +252,18 @@ _TRANSFORMATION_NAMES = {
     "finalize_func": "tf.data.experimental.group_by_reducer()"}
 
 
-def _trace(func, in_structure, what="map_func", transformation=None):
+def _func_name(func):
+    """TF's function_utils.get_func_name, as tf.data names a traced function after it."""
+    if isinstance(func, types.MethodType):
+        return "%s.%s" % (type(func.__self__).__name__, func.__func__.__name__)
+    if isinstance(func, types.FunctionType):
+        return func.__name__
+    return str(type(func))
+
+
+def _trace(func, in_structure, what="map_func", transformation=None, fname=None):
     outer = get_default_graph()
-    fg = _ds.FuncGraph(outer, name="__inference_Dataset_%s_%s" % (
-        what, getattr(func, "__name__", "fn")))
+    fg = _ds.FuncGraph(outer)
     flat_specs = _nest.flatten(in_structure)
     with fg.as_default():
         args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")
@@ -288,22 +296,23 @@ def _trace(func, in_structure, what="map_func", transformation=None):
             specs.append(_spec_of(v) if isinstance(v, (DatasetV1, SparseTensor, RaggedTensor))
                          else
                          _Spec(t.dtype.base_dtype, t.shape))
+    # TF 1.14's StructuredFunctionWrapper: its defun's FunctionDef is named
+    # __inference_<transformation>_<function>_<ops.uid()> (Dataset_map_<lambda>_42), the
+    # number taken once traced (after those of the functions traced inside it)
+    readable = (transformation or _TRANSFORMATION_NAMES.get(what, what)).replace(".", "_")
+    fg.name = "__inference_%s_%s_%d" % (readable[:-2] if readable.endswith("()") else readable,
+                                         fname or _func_name(func), _ds.next_uid())
     if outer.seed and fg.seed == outer.seed and fg._seed_used:
-        _warn_seed_used(outer.seed, transformation or _TRANSFORMATION_NAMES.get(what, what), func)
+        _warn_seed_used(outer.seed, transformation or _TRANSFORMATION_NAMES.get(what, what),
+                        fname or _func_name(func))
     info = _ds.FunctionInfo(fg, args, outs)
     return _Traced(info, _nest.pack(ret, specs))
 
 
-def _warn_seed_used(seed, transformation, func):
+def _warn_seed_used(seed, transformation, fname):
     """TF 1.14's UserWarning for a random op in a tf.data function seeded by the graph seed
     alone, shown at the first caller outside flowgrad (TF's stacklevel reaches the user's
     line for Dataset.map; for the other transformations it shows a line of TF's own)."""
-    if isinstance(func, types.MethodType):
-        fname = "%s.%s" % (type(func.__self__).__name__, func.__func__.__name__)
-    elif isinstance(func, types.FunctionType):
-        fname = func.__name__
-    else:
-        fname = str(type(func))
     name = transformation.replace(".", "_")[:-2] + "_" + fname
     frame, level = sys._getframe(1), 2
     while frame is not None and frame.f_code.co_filename.startswith(_PACKAGE_DIR):

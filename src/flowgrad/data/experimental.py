@@ -68,7 +68,7 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
         structure = _nest.map_structure(
             lambda s: s.with_shape(TensorShape([static]).concatenate(s.shape)),
             traced.structure)
-        attrs = dict(_structure_attrs(structure))
+        attrs = dict(_structure_attrs(structure), preserve_cardinality=True)   # (TF 1.14's)
         return DatasetV1(_function_op("ExperimentalMapAndBatchDataset",
                                       [dataset._variant_tensor], [traced], [bs, npc_t, dr],
                                       attrs), structure)

@@ -10,7 +10,8 @@ import warnings
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
-from ..engine.framework.graph import Tensor, colocate_with, get_default_graph
+from ..engine.framework.graph import Graph, Tensor, colocate_with, get_default_graph
+from ..engine.framework.graph_def_functions import ONE_SHOT_FACTORIES
 from ..engine.framework.registry import get_op_def
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import dataset as _ds
@@ -174,6 +175,9 @@ class Iterator:
             "ModelDataset/" if options.experimental_optimization.autotune is not False else ""
         _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
                                  in static, scope=scope)
+        # (a GraphDef writes TF's _make_dataset function: the options applied in it)
+        ONE_SHOT_FACTORIES[op] = (dataset._variant_tensor,
+                                  lambda: _factory_graph(dataset, options))
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod
@@ -284,6 +288,18 @@ def _check_supported(options):
     if options.experimental_stats.latency_all_edges:
         raise NotImplementedError("flowgrad's tf.data does not record latencies on every "
                                   "edge (option experimental_stats.latency_all_edges)")
+
+
+def _factory_graph(dataset, options):
+    """A graph of its own holding a placeholder for `dataset` and the options applied to
+    it as TF 1.14's one-shot _make_dataset function applies them: (graph, placeholder,
+    the dataset it makes)."""
+    g = Graph()
+    with g.as_default():
+        v = dataset._variant_tensor
+        stand_in = apply_op("Placeholder", [], {"dtype": v.dtype.base_dtype, "shape": v.shape},
+                            "make_dataset_input").outputs[0]
+        return g, stand_in, _apply_options(stand_in, dataset._structure, options)
 
 
 def _apply_options(variant, structure, options):

@@ -15,7 +15,8 @@ import numpy as np
 
 from . import dtypes as _dt
 from .errors import c_escape
-from .graph_def_functions import DEFUN_CALLS, FUNCTION_BODIES, FunctionLibrary
+from .graph_def_functions import (DATASET_FUNCTIONS, DEFUN_CALLS, FUNCTION_BODIES,
+                                   ONE_SHOT_FACTORIES, FunctionLibrary)
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
 from .graph_def_grad_order import b_sync_names, block_enter_names, stack_names, tf_order
@@ -420,6 +421,7 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
     top = library is None
     if top:
         library = FunctionLibrary(p, defs, graph_to_graph_def)
+        library.add_shapes = add_shapes
     gd = p.graph_pb2.GraphDef()
     gd.versions.CopyFrom(graph.graph_def_versions)   # (producer 38 unless an import lowered it)
     ops = graph._flowgrad_operations()
@@ -490,6 +492,12 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         report["renames"] = renames
         # (flowgrad's own ops a lowering left out, whose names TF's nodes may take)
         report["unwritten"] = {o.name for o in getattr(conds, "unwritten", ())}
+    if top and library.one_shots:   # (TF's _make_dataset Defuns: the written pipelines)
+        nodes = {n.name: n for n in gd.node}
+        pending, library.one_shots = library.one_shots, []
+        for op, node in pending:
+            library.write_one_shot(op, node, nodes, lambda f: hash_suffix(function_def_hash(
+                f, lambda t: content_form(t, p.tensor_pb2, tensor_from_proto(t)))))
     if top and library.functions:
         if library.defun_order and gd.versions.min_consumer < 12:
             gd.versions.min_consumer = 12   # (TF's Graph::AddFunctionLibrary)
@@ -628,6 +636,10 @@ def _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library):
         library.write_call(op, node)
     if op.type in DEFUN_CALLS:
         library.write_defun(op)
+    if op.type in DATASET_FUNCTIONS:
+        library.write_dataset(op, node)
+    if op in ONE_SHOT_FACTORIES:
+        library.one_shots.append((op, node))
     if op._colocation:
         node.attr["_class"].list.s.extend(
             b"loc:@" + c.encode() for c in _colocation_names(op, plan))

@@ -27,14 +27,30 @@ meta_graph.CALL_BUILDERS).
 from __future__ import annotations
 
 import re
+import weakref
 
+from .proto import shape_proto
 from .registry import OPS
 from .tf_hash import flat_map_order
 
-__all__ = ["DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary"]
+__all__ = ["DATASET_FUNCTIONS", "DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary",
+           "ONE_SHOT_FACTORIES"]
 
 FUNCTION_BODIES: dict = {}
 DEFUN_CALLS: dict = {}
+DATASET_FUNCTIONS: dict = {}
+# OneShotIterator op -> (its dataset's variant tensor, fn() -> (a graph of its own, the
+# placeholder standing for that tensor there, the pipeline's options applied to it)):
+# TF's _make_dataset Defun (data/iterator_ops.py)
+ONE_SHOT_FACTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+# TF 1.14's auto_control_deps: stateful ops that a function's outputs need not wait for
+# (ASYNC_STATEFUL_OPS and LEGACY_RANDOM_OPS)
+_NOT_MUST_RUN = frozenset((
+    "CollectiveGather", "CollectiveReduce", "CollectiveBcastSend", "CollectiveBcastRecv",
+    "NcclAllReduce", "RandomUniform", "RandomUniformInt", "RandomStandardNormal",
+    "ParameterizedTruncatedNormal", "TruncatedNormal", "RandomShuffle", "Multinomial",
+    "RandomGamma", "RandomGammaGrad", "RandomPoisson", "RandomPoissonV2"))
 
 
 class _Unwritable(Exception):
@@ -54,6 +70,8 @@ class FunctionLibrary:
         self.defun_order = []   # Defun function names in the order TF adds them
         self._names = {}
         self._taken = set()
+        self.add_shapes = False   # (a MetaGraph's: traced tf.data functions' node shapes)
+        self.one_shots = []   # (OneShotIterator op, its node): their factories written last
 
     def write_call(self, op, node):
         """Sets `node`'s function attrs (op is a call op) to FunctionDefs of the library;
@@ -72,6 +90,126 @@ class FunctionLibrary:
             else:
                 av.func.name = ns[0]
             node.attr[attr].CopyFrom(av)
+
+    def write_dataset(self, op, node):
+        """Sets dataset op `op`'s function attrs (MapDataset's f, FilterDataset's
+        predicate, GroupByWindow's key_func, ...: its OpDef's func attrs, in order) to the
+        FunctionDefs of its traced functions, added to the library as TF 1.14's
+        StructuredFunctionWrapper adds them; leaves them out when a body cannot be written."""
+        infos = DATASET_FUNCTIONS[op.type](op)
+        od = self.defs.get(op.type)
+        attrs = [a[0] for a in od["attr"] if a[1] == "func"] if od else []
+        if not infos or len(infos) != len(attrs):
+            return
+        try:
+            names = [self._add_traced(info) for info in infos]
+        except (_Unwritable, NotImplementedError):
+            return
+        for attr, name in zip(attrs, names):
+            node.attr[attr].func.name = name
+
+    def _add_traced(self, info):
+        """A traced tf.data function as TF's defun writes it: its arguments (`args_<i>`,
+        then each capture named after the op reading it), its body, an Identity per output
+        (after TF's automatic control dependencies), the output args named after them."""
+        g = info.graph
+        name = g.name
+        if name in self._taken:
+            return name
+        caps = [_traced_capture_name(g, ph, t)
+                for ph, t in zip(info.inner_captures, info.outer_captures)]
+        phs = info.args + info.inner_captures
+        fdef = self._function_def(g, phs, [t.dtype.base_dtype for t in phs], info.outputs,
+                                  [ph.op.name for ph in info.args] + caps, self.add_shapes)
+        self._taken.add(name)
+        _traced_returns(fdef, g, self.defs, info.outputs if self.add_shapes else None)
+        if self.add_shapes:   # (TF's as_graph_def(add_shapes=True): its arguments' shapes)
+            shapes = fdef.attr["_input_shapes"].list
+            for ph in phs:
+                shapes.shape.add().CopyFrom(shape_proto(
+                    None if ph.dtype.base_dtype.name == "resource" or ph.shape.ndims is None
+                    else ph.shape.as_list()))
+        _tf_defun_names(fdef)
+        fdef.signature.name = name
+        for i in range(len(phs)):
+            fdef.arg_attr[i].SetInParent()
+            if i < len(info.args):
+                fdef.arg_attr[i].attr["_user_specified_name"].s = info.args[i].op.name.encode()
+        self.functions.append(fdef)
+        return name
+
+    def write_one_shot(self, op, node, nodes, hash_of):
+        """Sets a OneShotIterator's dataset_factory to TF 1.14's `_make_dataset` Defun:
+        the pipeline's options applied (their ops made in a graph of their own), the
+        pipeline's nodes (`nodes`: the written GraphDef's, by name) copied in by value
+        where the first of those ops reads it (TF's capture_by_value: each input copied
+        again each time it is reached, named in that op's scope), named after its
+        FunctionDefHash (`hash_of(fdef)`)."""
+        try:
+            self._write_one_shot(op, node, nodes, hash_of)
+        except (_Unwritable, KeyError, IndexError, NotImplementedError):
+            return   # (a pipeline node written under another name, an op TF lacks)
+
+    def _write_one_shot(self, op, node, nodes, hash_of):
+        variant, make = ONE_SHOT_FACTORIES[op]
+        g, stand_in, out = make()
+        sub = self.write_graph(g, False, self)
+        made = [n for n in sub.node if n.name != stand_in.op.name]
+        reader = next((n for n in made if stand_in.op.name in
+                       [i.split(":")[0] for i in n.input]), None)
+        scope = reader.name + "/" if reader is not None else ""
+        counts = {n.name.lower(): 1 for n in made}
+        copies = []
+
+        def copy(ref):   # (TF's _add_tensor_and_parents: no memo)
+            name, _, k = ref.partition(":")
+            src = nodes[name]
+            inputs = [copy(i) for i in src.input if not i.startswith("^")]
+            new = type(src)()
+            new.CopyFrom(src)
+            new.name = _tf_unique(scope + src.name, counts)
+            if "_output_shapes" in new.attr:   # (a MetaGraph's: TF copies the op's NodeDef)
+                del new.attr["_output_shapes"]
+            del new.input[:]
+            new.input.extend(inputs)
+            copies.append(new)
+            return f"{new.name}:{k}" if k else new.name
+        root = copy(variant._as_node_def_input())
+        at = made.index(reader) if reader is not None else len(made)
+        order = made[:at] + copies + made[at:]
+        from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
+        fdef = function_pb2.FunctionDef()
+        sig = fdef.signature
+        by_name = {n.name: n for n in order}
+        ports = {}
+
+        def ref(inp):
+            if inp.startswith("^"):
+                return inp
+            name, _, idx = inp.partition(":")
+            if name == stand_in.op.name:
+                return ref(root)
+            if name not in ports:
+                ports[name] = self._out_ports(by_name[name])
+            arg, j = ports[name][int(idx or 0)]
+            return f"{name}:{arg}:{j}"
+        for n in order:
+            new = fdef.node_def.add()
+            new.CopyFrom(n)
+            del new.input[:]
+            new.input.extend(ref(i) for i in n.input)
+        a = sig.output_arg.add()
+        a.name, a.type = "output", variant.dtype.base_dtype.as_datatype_enum
+        fdef.ret["output"] = ref(out._as_node_def_input() if out is not stand_in else root)
+        _tf_defun_names(fdef)
+        sig.description = "Factory function for a dataset."
+        sig.is_stateful = any(_is_stateful(self.defs, n.op) for n in fdef.node_def)
+        sig.name = "_make_dataset_" + hash_of(fdef)
+        fdef.attr["_disable_call_shape_inference"].b = True
+        if sig.name not in self._taken:
+            self._taken.add(sig.name)
+            self.functions.append(fdef)
+        node.attr["dataset_factory"].func.name = sig.name
 
     def write_defun(self, op):
         """Adds the Defun functions `op` calls (a call op, or a SymbolicGradient) and
@@ -160,9 +298,9 @@ class FunctionLibrary:
         self.functions.append(fdef)
         return name
 
-    def _function_def(self, graph, phs, in_dtypes, outputs, arg_names=None):
+    def _function_def(self, graph, phs, in_dtypes, outputs, arg_names=None, add_shapes=False):
         from tensorboard.compat.proto import function_pb2  # lazy: optional (summary extra)
-        sub, out_names = self.write_graph(graph, False, self, outputs)
+        sub, out_names = self.write_graph(graph, add_shapes, self, outputs)
         fdef = function_pb2.FunctionDef()
         sig = fdef.signature
         args = {}
@@ -226,6 +364,93 @@ class FunctionLibrary:
                 n = 1
             ports.extend((name, j) for j in range(n))
         return ports
+
+
+def _traced_capture_name(graph, ph, outer):
+    """A captured tensor's argument of a traced tf.data function: TF's FuncGraph makes its
+    placeholder, named after the captured op, in the name scope of the op reading it
+    (`mul/scale`, normalized `mul_scale` by _tf_defun_names)."""
+    for op in graph._flowgrad_operations():
+        if any(t is ph for t in op._inputs):
+            return f"{op.name}/{outer.op.name}"
+    return outer.op.name
+
+
+def _is_stateful(defs, op_type):
+    od = defs.get(op_type)
+    return od is None or "is_stateful" in od.get("x", {}).get("flags", ())
+
+
+def _tf_unique(name, counts):
+    """TF's Graph.unique_name (names compared lowercased), `counts` its names in use."""
+    key = name.lower()
+    i = counts.get(key, 0)
+    counts[key] = i + 1
+    if i == 0:
+        return name
+    base = key
+    while key in counts:
+        key = f"{base}_{i}"
+        i += 1
+    counts[key] = 1
+    return f"{name}_{i - 1}"
+
+
+def _shape_attr(node, shape):
+    node.attr["_output_shapes"].list.shape.add().CopyFrom(
+        shape_proto(shape.as_list() if shape.ndims is not None else None))
+
+
+def _traced_returns(fdef, graph, defs, shapes_of=None):
+    """TF 1.14's func_graph_from_py_func on a FunctionDef written from a traced body: its
+    automatic control dependencies (each stateful op without a resource input after the
+    previous one; each use of a resource after its previous use) and an Identity of each
+    output after the body (`Identity`, `Identity_1`, ...) waiting for the stateful ops that
+    must run (not TF's legacy random ops), listed as the function's control outputs (TF
+    lists those from a Python set of ops, in no set order: here sorted by name)."""
+    nodes = {n.name: n for n in fdef.node_def}
+    must_run, last = [], {}
+    for op in graph._flowgrad_operations():
+        node = nodes.get(op.name)
+        if node is None:
+            continue
+        stateful = _is_stateful(defs, node.op)
+        if stateful and node.op not in _NOT_MUST_RUN:
+            must_run.append(node.name)
+        ctl = set()
+        resources = {id(t): t for t in op._inputs if t.dtype.base_dtype.name == "resource"}
+        for key in resources:
+            if key in last:
+                ctl.add(last[key])
+            last[key] = node.name
+        if stateful and defs.get(node.op) is not None and not resources:
+            if None in last:
+                ctl.add(last[None])
+            last[None] = node.name
+        node.input.extend("^" + c for c in sorted(ctl) if "^" + c not in node.input)
+    if shapes_of is not None:   # (TF extends each node's list, an op without outputs too)
+        for node in fdef.node_def:
+            node.attr["_output_shapes"].list.SetInParent()
+    taken = {n.name.lower() for n in fdef.node_def}
+    ctl = ["^" + n for n in sorted(set(must_run))]
+    for i, a in enumerate(fdef.signature.output_arg):
+        k, ident = 0, "Identity"
+        while ident.lower() in taken:
+            k += 1
+            ident = f"Identity_{k}"
+        taken.add(ident.lower())
+        node = fdef.node_def.add()
+        node.name, node.op = ident, "Identity"
+        node.input.append(fdef.ret[a.name])
+        node.input.extend(ctl)
+        node.attr["T"].type = a.type
+        if shapes_of is not None:
+            _shape_attr(node, shapes_of[i].shape)
+        fdef.ret[a.name] = f"{ident}:output:0"
+    for n in sorted(set(must_run)):
+        fdef.signature.control_output.append(n)
+        fdef.control_ret[n] = n
+    fdef.signature.is_stateful = any(_is_stateful(defs, n.op) for n in fdef.node_def)
 
 
 def _capture_arg_name(graph, ph):

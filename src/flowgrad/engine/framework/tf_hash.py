@@ -110,15 +110,25 @@ def hash_suffix(h: int) -> str:
     return enc.replace("-", "a").replace("_", "A")
 
 
+def _varint(n: int) -> bytes:
+    out = bytearray()
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
 def content_form(t, proto_module, array):
     """`t` (a TensorProto) as Tensor::AsProtoTensorContent writes it, from its array."""
     out = proto_module.TensorProto(dtype=t.dtype)
     out.tensor_shape.CopyFrom(t.tensor_shape)
     out.tensor_shape.SetInParent()
     arr = np.asarray(array)
-    if arr.dtype.kind in "OSU":
-        out.string_val.extend(x if isinstance(x, bytes) else str(x).encode()
-                              for x in arr.reshape(-1).tolist())
+    if arr.dtype.kind in "OSU":   # (port::EncodeStringList: the varint lengths, the bytes)
+        items = [x if isinstance(x, bytes) else str(x).encode()
+                 for x in arr.reshape(-1).tolist()]
+        out.tensor_content = b"".join(_varint(len(x)) for x in items) + b"".join(items)
     else:
         out.tensor_content = np.ascontiguousarray(arr).tobytes()
     return out

@@ -22,16 +22,17 @@ from __future__ import annotations
 from . import dataset_cardinality  # noqa: F401 - registers its op
 from . import dataset_grouping  # noqa: F401 - registers its ops
 from . import dataset_parse  # noqa: F401 - registers its op
+from . import dataset_import  # noqa: F401 - imports the ops of functions
 from . import dataset_io as _io
 from .dataset_core import (END_OF_SEQUENCE, DatasetValue, register_dataset_op, seed_generator,
                            set_functions, set_one_shot_dataset)
-from .dataset_fn import FuncGraph, FunctionInfo
+from .dataset_fn import FuncGraph, FunctionInfo, next_uid
 from .dataset_iterators import IteratorResource
 from .dataset_map import optimize
 
 __all__ = ["DatasetValue", "FuncGraph", "FunctionInfo", "IteratorResource", "END_OF_SEQUENCE",
            "register_dataset_op", "set_functions", "set_one_shot_dataset", "seed_generator",
-           "optimize", "set_cache_files"]
+           "optimize", "set_cache_files", "next_uid"]
 
 
 def set_cache_files(files):

@@ -7,6 +7,7 @@ import weakref
 import numpy as np
 
 from ..framework import dtypes as _dt
+from ..framework.graph_def_functions import DATASET_FUNCTIONS
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .dataset_fn import FunctionInfo, _FnRunner
@@ -122,8 +123,14 @@ _ONE_SHOT_SCOPE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def set_functions(op, infos):
-    """Records the traced functions a dataset op runs (in order)."""
+    """Records the traced functions a dataset op runs (in order); a GraphDef writes them
+    as the FunctionDefs of its func attrs (graph_def_functions.py)."""
     _FUNCTIONS[op] = list(infos)
+    DATASET_FUNCTIONS.setdefault(op.type, _written_functions)
+
+
+def _written_functions(op):
+    return [i for i in _FUNCTIONS.get(op, ()) if isinstance(i, FunctionInfo)]
 
 
 def set_one_shot_dataset(op, dataset_tensor, fuse=True, scope=""):

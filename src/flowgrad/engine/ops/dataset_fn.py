@@ -2,6 +2,7 @@
 the user's graph, and `_FnRunner`, which runs one in a session (engine/ops/dataset.py)."""
 from __future__ import annotations
 
+import itertools
 import threading
 
 import numpy as np
@@ -14,7 +15,16 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .resource import handle_info
 
-__all__ = ["FuncGraph", "FunctionInfo"]
+__all__ = ["FuncGraph", "FunctionInfo", "next_uid"]
+
+# TF's ops.uid(), as the suffix of a traced tf.data function's name: a process-wide count
+# in TF (every uid TF takes advances it), so the numbers differ from TF's
+_UIDS = itertools.count(1)
+
+
+def next_uid():
+    """The next number of a traced function's name (TF's ops.uid())."""
+    return next(_UIDS)
 
 
 class FuncGraph(Graph):
