@@ -10,7 +10,9 @@ PartialPivLU: up to 16 rows unblocked: at step k the first largest |a[i, k]| (i 
 pivot, the rows are swapped, the column below the pivot is divided by it, and the trailing
 block loses the outer product (each product rounded, then subtracted). Above, blocked_lu:
 panels of 8 columns (16 from 128 rows, 32 from 256, a wide panel blocked again by 8),
-A12 := L11^-1 A12, and A22 -= A21 A12 through GEBP (`_gebp_sub`). MatrixSolve/MatrixInverse
+A12 := L11^-1 A12 (Eigen's on-the-left solver for a column-major matrix,
+`_substitute_left`; the transposed on-the-right one for a row-major matrix, `_substitute`),
+and A22 -= A21 A12 through GEBP (`_gebp_sub`). MatrixSolve/MatrixInverse
 factor the matrix (its adjoint with `adjoint=True`) and solve (the inverse solves for the
 identity); LogMatrixDeterminant factors a column-major copy (TF's SLogDet), whose GEMM
 runs untransposed.
@@ -27,7 +29,8 @@ Eigen's redux does: float32 in packets of 8 (Eigen's plog) with libm's logf on t
 float64 value by value (libm's log: Eigen 3.3.90 has no packet log for double).
 
 Checked against TF 1.14 at 1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200 and 256
-rows (`_TRI_MAX`, `_LU_MAX`, `_DET_MAX`); larger matrices keep LAPACK's answers.
+rows (`_TRI_MAX`, `_LU_MAX`, `_DET_MAX`), determinants also at 201-767 (float64) and 300-1000
+(float32) rows; larger matrices keep LAPACK's answers.
 """
 from __future__ import annotations
 
@@ -46,8 +49,8 @@ _PACKETS = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
 # sizes checked against TF 1.14 (1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200, 256)
 _TRI_MAX = 256    # triangular solves (depth blocks of kc included)
 _LU_MAX = 256     # solves and inverses (row-major LU)
-_DET_MAX = {np.dtype(np.float32): 256, np.dtype(np.float64): 200}   # column-major LU:
-# float64 at 256 rows differs (not found why)
+# column-major LU (determinants): also 129-767 (float64) and 300-1000 (float32) rows
+_DET_MAX = {np.dtype(np.float32): 1000, np.dtype(np.float64): 767}
 
 
 def handles_factor(a) -> bool:
@@ -109,7 +112,10 @@ def _blocked(lu, trans, swaps, max_block, col_major):
         tsize = n - k - bs
         if t and tsize:
             a12 = lu[:, k:k + bs, k + bs:]            # a view: solved in place
-            _substitute(lu[:, k:k + bs, k:k + bs], a12, lower=True, unit=True)
+            if col_major:
+                _substitute_left(lu[:, k:k + bs, k:k + bs], a12)
+            else:
+                _substitute(lu[:, k:k + bs, k:k + bs], a12, lower=True, unit=True)
             a21 = lu[:, k + bs:, k:k + bs]
             a22 = lu[:, k + bs:, k + bs:]
             if bs + t + tsize < 20:    # Eigen's lazy product: each entry summed in order
@@ -130,9 +136,10 @@ def factor(a, col_major=False):
     transpositions [B, n], the number of swaps [B]). Up to 16 rows unblocked; above, Eigen's
     blocked_lu: panels of 8 (16 from 128 rows, 32 from 256, ...; a panel wider than 16 is
     itself blocked by 8) factored unblocked, their swaps applied to both sides,
-    A12 := L11^-1 A12, then A22 -= A21 A12 (GEBP on the transposed product for a row-major
-    matrix, as it is for a `col_major` one; in order for a product whose sizes add up to less
-    than 20)."""
+    A12 := L11^-1 A12 (on the left for a `col_major` matrix, on the right of the
+    transposed problem for a row-major one), then A22 -= A21 A12 (GEBP on the transposed
+    product for a row-major matrix, as it is for a `col_major` one; in order for a product
+    whose sizes add up to less than 20)."""
     n = a.shape[-1]
     lu = np.array(a).reshape(-1, n, n)
     trans = np.empty((lu.shape[0], n), np.intp)
@@ -267,6 +274,25 @@ def _substitute(t, x, lower, unit):
         if rest.start < rest.stop:
             xt[:, :, rest] = _gebp_sub(xt[:, :, rest], xt[:, :, b0:b1],
                                        np.swapaxes(t[:, rest, b0:b1], 1, 2))
+
+
+def _substitute_left(t, x):
+    """x := L^-1 x in place for the unit lower triangle of t [B, n, n] and x [B, n, m], in
+    the order of Eigen's on-the-left solver on column-major matrices (the column-major LU's
+    A12 solve): panels of SmallPanelWidth unknowns going forward, each solved value by
+    value, then GEBP takes the panel's unknowns out of the block's later ones at once (a
+    block is the whole system: the LU's panels are narrower than kc)."""
+    n = t.shape[-1]
+    width = _PANEL[t.dtype]
+    if n > _depth_block(n, t.dtype):
+        raise NotImplementedError("Eigen's depth-blocked on-the-left solve")
+    for lo in range(0, n, width):
+        hi = min(lo + width, n)
+        for j in range(lo + 1, hi):
+            for k in range(lo, j):
+                x[:, j] -= x[:, k] * t[:, j, k, None]
+        if hi < n:
+            x[:, hi:] = _gebp_sub(x[:, hi:], t[:, hi:, lo:hi], x[:, lo:hi])
 
 
 def solve(a, b):
