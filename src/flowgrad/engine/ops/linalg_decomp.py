@@ -26,8 +26,10 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_bmm as _eigen_bmm
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
+from . import eigen_qr_blocked as _eigen_qr_blocked
 from . import eigen_bdcsvd as _eigen_bdcsvd
 from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
@@ -277,7 +279,9 @@ register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_ch
 
 
 # -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
-EIGEN_CHOL_GRAD = 128   # rows up to which CholeskyGrad follows Eigen's order (float32 checked)
+# rows up to which CholeskyGrad follows Eigen's order: TF's bits to 801 rows (float32 and
+# float64, linalg/chol_grad_big), Eigen's compiled headers' to 1300
+EIGEN_CHOL_GRAD = 1300
 
 def _cholesky_grad_unblocked(low, g):
     """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
@@ -322,25 +326,30 @@ def _solve_upper_left(u, x):
 def _eigen_product_sub(res, a, b, row_major=False):
     """res - a @ b as Eigen's `res -= a * b` (which evaluates the product into a
     column-major temporary first): for one column a matrix-vector product (the row-major
-    kernel's packets when a is `row_major`, else the products summed in order), else GEBP
-    with a's rows as its rows."""
+    kernel's packets when a is `row_major`, else the column-major kernel's products in
+    order, in blocks of 16 from a depth of 128: a's stride is below 4000 rows), else GEBP
+    with a's rows as its rows, blocked as Eigen's GEMM blocks it on the host's caches (rows
+    by mc, the depth by kc: each block's sums added to the temporary in turn)."""
     if res.shape[1] == 1 and row_major:
         return res - _gemv_rows(a[None], b[None, :, 0])[0][:, None]
     if res.shape[1] == 1:
-        acc = a[:, 0] * b[0, 0]
-        for j in range(1, a.shape[1]):
-            acc = acc + a[:, j] * b[j, 0]
-        return res - acc[:, None]
-    zeros = np.zeros((1,) + res.shape, res.dtype)
-    return res - (-_eigen_lu._gebp_sub(zeros, a[None], b[None])[0])
+        return res - _eigen_bmm._gemv_cols(a[None], b[None, :, 0])[0][:, None]
+    (m, d), w = a.shape, res.shape[1]
+    kc, mc = _eigen_qr_blocked._blocking(m, w, d, a.dtype, kc_factor=1)
+    prod = np.zeros_like(res)
+    for i in range(0, m, mc):     # GEBP on rows of mc, each adding its depth blocks of kc
+        for k in range(0, d, kc):
+            prod[i:i + mc] -= _eigen_lu._gebp_sub(np.zeros((1, min(mc, m - i), w), res.dtype),
+                                                  a[None, i:i + mc, k:k + kc],
+                                                  b[None, k:k + kc])[0]
+    return res - prod
 
 
 def _cholesky_grad_matrix(l_full, grad):
     """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
     triangles of l and grad are read; the result is symmetrized. Up to EIGEN_CHOL_GRAD rows
-    the solve and the products follow Eigen's order of operations (TF's bits for float32 to
-    128 rows; float64 still differs in the last bits, from the unblocked update already);
-    larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
+    the solve and the products follow Eigen's order of operations (TF's bits, float32 and
+    float64); larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
     low = np.tril(l_full)
     out = np.tril(grad)
     n = low.shape[0]
@@ -355,8 +364,8 @@ def _cholesky_grad_matrix(l_full, grad):
                 _solve_upper_left(np.ascontiguousarray(d.T), x)
                 out[end:, begin:end] = x.T
                 c_bar = out[end:, begin:end]
-                prod = -_eigen_lu._gebp_sub(np.zeros((1, end - begin, end - begin), low.dtype),
-                                            c_bar.T[None], c[None])[0]
+                zeros = np.zeros((end - begin, end - begin), low.dtype)
+                prod = -_eigen_product_sub(zeros, c_bar.T, c)
                 out[begin:end, begin:end] -= np.tril(prod)
             # B_bar and R_bar's C_bar terms (empty up to 64 rows)
             if n > end and begin:
