@@ -165,6 +165,62 @@ def _gemv_rows(m, v):
     return res
 
 
+def _cgemv_rows_conj(m, v):
+    """Eigen's row-major complex GEMV m [B, r, k] . conj(v) [B, k] (AVX: packets of 4
+    complex64 / 2 complex128, each lane's products a * conj(b) added from 0, predux by
+    halves, then the tail in order)."""
+    k = v.shape[1]
+    pk = 4 if v.dtype == np.complex64 else 2
+    whole = k // pk * pk
+    ar, ai, br, bi = m.real, m.imag, v.real[:, None, :], v.imag[:, None, :]
+    p = np.empty(m.shape, m.dtype)    # a * conj(b), each part rounded (no fused products)
+    p.real, p.imag = ar * br + ai * bi, ai * br - ar * bi
+    if whole:
+        lanes = p[:, :, :pk]
+        for j in range(pk, whole, pk):
+            lanes = lanes + p[:, :, j:j + pk]
+        while lanes.shape[2] > 1:
+            h = lanes.shape[2] // 2
+            lanes = lanes[:, :, :h] + lanes[:, :, h:]
+        res = lanes[:, :, 0]
+    else:
+        res = np.zeros(m.shape[:2], m.dtype)
+    for j in range(whole, k):
+        res = res + p[:, :, j]
+    return res
+
+
+def _llt_unblocked_complex(a):
+    """Eigen's llt_inplace<Scalar, Lower>::unblocked on complex64/complex128 matrices [..., n,
+    n] of fewer than 32 rows: l_kk = sqrt(re(a_kk) - sum |l_kj|^2) (the squared norm summed
+    in order: complex packets have no abs2), then l_ik = (a_ik - l_i,:k . conj(l_k,:k)) / l_kk
+    (the row-major complex GEMV; the division of each part by the real l_kk)."""
+    n = a.shape[-1]
+    src = a.reshape(-1, n, n)
+    low = np.zeros_like(src)
+    for k in range(n):
+        pivot = src[:, k, k].real.copy()
+        if k:
+            row = low[:, k, :k]
+            sq = row.real * row.real + row.imag * row.imag
+            acc = sq[:, 0]
+            for j in range(1, k):
+                acc = acc + sq[:, j]
+            pivot = pivot - acc
+        if np.any(pivot <= 0):
+            raise _invalid("Cholesky decomposition was not successful. The input might not "
+                           "be valid.")
+        d = np.sqrt(pivot)
+        low[:, k, k] = d
+        if k < n - 1:
+            col = src[:, k + 1:, k]
+            if k:
+                col = col - _cgemv_rows_conj(low[:, k + 1:, :k], low[:, k, :k])
+            low[:, k + 1:, k].real = col.real / d[:, None]
+            low[:, k + 1:, k].imag = col.imag / d[:, None]
+    return low.reshape(a.shape)
+
+
 def _llt_unblocked(a):
     """Eigen's llt_inplace<Scalar, Lower>::unblocked, as TF 1.14 runs it (Eigen 3.3.90, MPL2;
     its arithmetic order re-expressed in NumPy) on float32/float64 matrices [..., n, n] of
@@ -241,6 +297,9 @@ def _cholesky_kernel(x):
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
+    if a.dtype in (np.complex64, np.complex128) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
+        with np.errstate(invalid="ignore"):
+            return _llt_unblocked_complex(a)
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_blocked(a)
