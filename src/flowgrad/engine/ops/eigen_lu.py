@@ -37,6 +37,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import eigen_math as _em
+from .complex_arith import _complex_mul, _lanes, _packet_div, complex_div
 from .host_cpu import eigen_caches
 
 __all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_solve",
@@ -54,7 +55,10 @@ _DET_MAX = {np.dtype(np.float32): 1000, np.dtype(np.float64): 767}
 
 
 def handles_factor(a) -> bool:
-    """Whether `slogdet` reproduces TF's bits for these matrices."""
+    """Whether `slogdet` reproduces TF's bits for these matrices (complex: Eigen's
+    unblocked LU, up to 16 rows)."""
+    if a.dtype in (np.complex64, np.complex128):
+        return a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
     return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _DET_MAX[a.dtype]
 
 
@@ -88,6 +92,37 @@ def _unblocked(lu, trans, swaps):
         lu[nonzero, k + 1:, k] = lu[nonzero, k + 1:, k] / lu[nonzero, k:k + 1, k]
         if k < rows_n - 1:
             lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
+
+
+def _unblocked_complex_cm(lu, swaps):
+    """Eigen's unblocked_lu in place on column-major complex matrices lu [B, n, n]: the
+    pivot is the first largest std::abs (hypot); the column below it is divided by it as
+    Eigen's vectorized assignment does: packets (`_packet_div`) from the first element
+    aligned to 32 bytes (the matrix data being aligned), libgcc's division before and
+    after; then the outer product is subtracted (each product rounded)."""
+    n = lu.shape[-1]
+    rows = np.arange(lu.shape[0])
+    lanes = _lanes(lu.dtype)
+    for k in range(n):
+        c = _em.complex_abs(lu[:, k:, k])
+        p = k + np.where(np.isnan(c[:, 0]), 0,
+                         np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+        nonzero = c[rows, p - k] != 0
+        swap = nonzero & (p != k)
+        if swap.any():
+            r, pk = rows[swap], p[swap]
+            lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
+            swaps += swap
+        if k == n - 1:
+            break
+        col = lu[:, k + 1:, k]
+        piv = np.broadcast_to(lu[:, k, k, None], col.shape)
+        first = min((-(k * n + k + 1)) % lanes, n - k - 1)   # k*n + i: i's place in memory
+        end = first + (n - k - 1 - first) // lanes * lanes
+        out = complex_div(col, piv)
+        out[:, first:end] = _packet_div(col[:, first:end], piv[:, first:end])
+        lu[nonzero, k + 1:, k] = out[nonzero]
+        lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
 
 
 def _blocked(lu, trans, swaps, max_block, col_major):
@@ -363,9 +398,41 @@ def _log_sum_f32(d):
     return out
 
 
+def _slogdet_complex(a):
+    """TF's SLogDet of complex matrices [..., n, n] (n <= 16): Eigen's unblocked LU of the
+    column-major copy; log|det| sums the logs of the hypot |u_ii| as the real case does;
+    the sign is +-1 times the product in order of u_ii / |u_ii| (each part divided)."""
+    n = a.shape[-1]
+    lu = np.array(a).reshape(-1, n, n)
+    swaps = np.zeros(lu.shape[0], np.intp)
+    with np.errstate(all="ignore"):
+        _unblocked_complex_cm(lu, swaps)
+        d = _diag(lu)
+        ad = _em.complex_abs(d)
+        if ad.dtype == np.float32:
+            logabs = _log_sum_f32(ad)
+        else:
+            logs = _em.libm_log64(ad)
+            logabs = logs[:, 0]
+            for i in range(1, n):
+                logabs = logabs + logs[:, i]
+        unit = np.empty(d.shape, d.dtype)
+        unit.real, unit.imag = d.real / ad, d.imag / ad
+        prod = unit[:, 0]
+        for i in range(1, n):
+            prod = _complex_mul(prod, unit[:, i])
+        sign = np.where(swaps % 2 == 1, -prod, prod)
+        bad = ~np.isfinite(logabs)
+        sign = np.where(bad, 0, sign).astype(a.dtype)
+        logabs = np.where(bad, np.where(logabs > 0, np.inf, -np.inf), logabs)
+    return sign.reshape(a.shape[:-2]), logabs.astype(a.dtype).reshape(a.shape[:-2])
+
+
 def slogdet(a):
     """TF's SLogDet of each matrix [..., n, n]: (sign, log|det|), from the LU of a
     column-major copy."""
+    if a.dtype in (np.complex64, np.complex128):
+        return _slogdet_complex(a)
     dt = a.dtype.type
     lu, _, swaps = factor(a, col_major=True)
     d = _diag(lu)

@@ -660,12 +660,16 @@ def _det_kernel(x):
         return np.ones(a.shape[:-2], dt)
     sign, logabs = _logdet_kernel(a)
     with np.errstate(all="ignore"):
-        if logabs.dtype == np.float32:
-            mag = _eigen_math.libm_exp(logabs)
-        elif logabs.dtype == np.float64:
-            mag = _eigen_math.libm_exp64(logabs)
+        if logabs.real.dtype == np.float32:
+            mag = _eigen_math.libm_exp(logabs.real)
+        elif logabs.real.dtype == np.float64:
+            mag = _eigen_math.libm_exp64(logabs.real)
         else:
             mag = np.exp(logabs)
+        if sign.dtype.kind == "c":   # std::complex times its real exp: each part
+            out = np.empty(sign.shape, sign.dtype)
+            out.real, out.imag = sign.real * mag, sign.imag * mag
+            return out
         return np.asarray(sign * mag).astype(dt, copy=False)
 
 
