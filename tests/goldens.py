@@ -67,6 +67,28 @@ def flowgrad_cases(area, stem, tf):
     return _CASES[area, stem]
 
 
+_RUN_ON = """
+import pickle, sys
+sys.path[:0] = [{tests!r}, {golden!r}]
+import flowgrad as tf
+import goldens
+sys.stdout.buffer.write(pickle.dumps(goldens.generator({area!r}, {stem!r}).cases(tf)))
+"""
+
+
+def flowgrad_cases_on(area, stem, cpu, timeout=900):
+    """The generator's cases(tf) run by flowgrad in a process with FLOWGRAD_CPU=cpu (the
+    vendor whose host made the golden: Eigen's cache sizes are read when the kernels'
+    modules load; the suite pins amd, conftest.py)."""
+    import pickle
+    import subprocess
+    code = _RUN_ON.format(tests=os.path.dirname(GOLDEN), golden=GOLDEN, area=area, stem=stem)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=timeout,
+                         env={**os.environ, "FLOWGRAD_CPU": cpu})
+    assert out.returncode == 0, out.stderr.decode()[-3000:]
+    return pickle.loads(out.stdout)
+
+
 def _first(message):
     """The first line, without the constant-input suffix TF's shape errors add (flowgrad's
     graph reports the input shapes only)."""

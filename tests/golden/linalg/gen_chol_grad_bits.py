@@ -14,7 +14,7 @@ import numpy as np
 from goldenio import hex_bits as bits
 
 SIZES = [8, 32, 33, 40, 64, 65, 70, 96, 97, 128]
-NUMPY_FROM = 129   # flowgrad's NumPy path: within tolerance, not TF's bits
+NUMPY_FROM = 1301   # flowgrad's NumPy path (linalg_decomp.EIGEN_CHOL_GRAD): within tolerance
 
 
 def inputs(n):

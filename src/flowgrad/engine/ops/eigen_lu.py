@@ -10,7 +10,9 @@ PartialPivLU: up to 16 rows unblocked: at step k the first largest |a[i, k]| (i 
 pivot, the rows are swapped, the column below the pivot is divided by it, and the trailing
 block loses the outer product (each product rounded, then subtracted). Above, blocked_lu:
 panels of 8 columns (16 from 128 rows, 32 from 256, a wide panel blocked again by 8),
-A12 := L11^-1 A12, and A22 -= A21 A12 through GEBP (`_gebp_sub`). MatrixSolve/MatrixInverse
+A12 := L11^-1 A12 (Eigen's on-the-left solver for a column-major matrix,
+`_substitute_left`; the transposed on-the-right one for a row-major matrix, `_substitute`),
+and A22 -= A21 A12 through GEBP (`_gebp_sub`). MatrixSolve/MatrixInverse
 factor the matrix (its adjoint with `adjoint=True`) and solve (the inverse solves for the
 identity); LogMatrixDeterminant factors a column-major copy (TF's SLogDet), whose GEMM
 runs untransposed.
@@ -27,13 +29,15 @@ Eigen's redux does: float32 in packets of 8 (Eigen's plog) with libm's logf on t
 float64 value by value (libm's log: Eigen 3.3.90 has no packet log for double).
 
 Checked against TF 1.14 at 1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200 and 256
-rows (`_TRI_MAX`, `_LU_MAX`, `_DET_MAX`); larger matrices keep LAPACK's answers.
+rows (`_TRI_MAX`, `_LU_MAX`, `_DET_MAX`), determinants also at 201-767 (float64) and 300-1000
+(float32) rows; larger matrices keep LAPACK's answers.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from . import eigen_math as _em
+from .complex_arith import _complex_mul, _lanes, _packet_div, complex_div
 from .host_cpu import eigen_caches
 
 __all__ = ["N_MAX", "factor", "handles", "handles_factor", "solve", "triangular_solve",
@@ -46,12 +50,15 @@ _PACKETS = {np.dtype(np.float32): 8, np.dtype(np.float64): 4}   # AVX
 # sizes checked against TF 1.14 (1-20, 24, 31-33, 40, 48, 63, 64, 72, 100, 127-129, 200, 256)
 _TRI_MAX = 256    # triangular solves (depth blocks of kc included)
 _LU_MAX = 256     # solves and inverses (row-major LU)
-_DET_MAX = {np.dtype(np.float32): 256, np.dtype(np.float64): 200}   # column-major LU:
-# float64 at 256 rows differs (not found why)
+# column-major LU (determinants): also 129-767 (float64) and 300-1000 (float32) rows
+_DET_MAX = {np.dtype(np.float32): 1000, np.dtype(np.float64): 767}
 
 
 def handles_factor(a) -> bool:
-    """Whether `slogdet` reproduces TF's bits for these matrices."""
+    """Whether `slogdet` reproduces TF's bits for these matrices (complex: Eigen's
+    unblocked LU, up to 16 rows)."""
+    if a.dtype in (np.complex64, np.complex128):
+        return a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
     return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _DET_MAX[a.dtype]
 
 
@@ -87,6 +94,37 @@ def _unblocked(lu, trans, swaps):
             lu[:, k + 1:, k + 1:] -= lu[:, k + 1:, k, None] * lu[:, k, None, k + 1:]
 
 
+def _unblocked_complex_cm(lu, swaps):
+    """Eigen's unblocked_lu in place on column-major complex matrices lu [B, n, n]: the
+    pivot is the first largest std::abs (hypot); the column below it is divided by it as
+    Eigen's vectorized assignment does: packets (`_packet_div`) from the first element
+    aligned to 32 bytes (the matrix data being aligned), libgcc's division before and
+    after; then the outer product is subtracted (each product rounded)."""
+    n = lu.shape[-1]
+    rows = np.arange(lu.shape[0])
+    lanes = _lanes(lu.dtype)
+    for k in range(n):
+        c = _em.complex_abs(lu[:, k:, k])
+        p = k + np.where(np.isnan(c[:, 0]), 0,
+                         np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+        nonzero = c[rows, p - k] != 0
+        swap = nonzero & (p != k)
+        if swap.any():
+            r, pk = rows[swap], p[swap]
+            lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
+            swaps += swap
+        if k == n - 1:
+            break
+        col = lu[:, k + 1:, k]
+        piv = np.broadcast_to(lu[:, k, k, None], col.shape)
+        first = min((-(k * n + k + 1)) % lanes, n - k - 1)   # k*n + i: i's place in memory
+        end = first + (n - k - 1 - first) // lanes * lanes
+        out = complex_div(col, piv)
+        out[:, first:end] = _packet_div(col[:, first:end], piv[:, first:end])
+        lu[nonzero, k + 1:, k] = out[nonzero]
+        lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
+
+
 def _blocked(lu, trans, swaps, max_block, col_major):
     """Eigen's blocked_lu in place on lu [B, r, c] (r >= c, a view into the matrix)."""
     n = lu.shape[2]
@@ -109,7 +147,10 @@ def _blocked(lu, trans, swaps, max_block, col_major):
         tsize = n - k - bs
         if t and tsize:
             a12 = lu[:, k:k + bs, k + bs:]            # a view: solved in place
-            _substitute(lu[:, k:k + bs, k:k + bs], a12, lower=True, unit=True)
+            if col_major:
+                _substitute_left(lu[:, k:k + bs, k:k + bs], a12)
+            else:
+                _substitute(lu[:, k:k + bs, k:k + bs], a12, lower=True, unit=True)
             a21 = lu[:, k + bs:, k:k + bs]
             a22 = lu[:, k + bs:, k + bs:]
             if bs + t + tsize < 20:    # Eigen's lazy product: each entry summed in order
@@ -130,9 +171,10 @@ def factor(a, col_major=False):
     transpositions [B, n], the number of swaps [B]). Up to 16 rows unblocked; above, Eigen's
     blocked_lu: panels of 8 (16 from 128 rows, 32 from 256, ...; a panel wider than 16 is
     itself blocked by 8) factored unblocked, their swaps applied to both sides,
-    A12 := L11^-1 A12, then A22 -= A21 A12 (GEBP on the transposed product for a row-major
-    matrix, as it is for a `col_major` one; in order for a product whose sizes add up to less
-    than 20)."""
+    A12 := L11^-1 A12 (on the left for a `col_major` matrix, on the right of the
+    transposed problem for a row-major one), then A22 -= A21 A12 (GEBP on the transposed
+    product for a row-major matrix, as it is for a `col_major` one; in order for a product
+    whose sizes add up to less than 20)."""
     n = a.shape[-1]
     lu = np.array(a).reshape(-1, n, n)
     trans = np.empty((lu.shape[0], n), np.intp)
@@ -269,6 +311,25 @@ def _substitute(t, x, lower, unit):
                                        np.swapaxes(t[:, rest, b0:b1], 1, 2))
 
 
+def _substitute_left(t, x):
+    """x := L^-1 x in place for the unit lower triangle of t [B, n, n] and x [B, n, m], in
+    the order of Eigen's on-the-left solver on column-major matrices (the column-major LU's
+    A12 solve): panels of SmallPanelWidth unknowns going forward, each solved value by
+    value, then GEBP takes the panel's unknowns out of the block's later ones at once (a
+    block is the whole system: the LU's panels are narrower than kc)."""
+    n = t.shape[-1]
+    width = _PANEL[t.dtype]
+    if n > _depth_block(n, t.dtype):
+        raise NotImplementedError("Eigen's depth-blocked on-the-left solve")
+    for lo in range(0, n, width):
+        hi = min(lo + width, n)
+        for j in range(lo + 1, hi):
+            for k in range(lo, j):
+                x[:, j] -= x[:, k] * t[:, j, k, None]
+        if hi < n:
+            x[:, hi:] = _gebp_sub(x[:, hi:], t[:, hi:, lo:hi], x[:, lo:hi])
+
+
 def solve(a, b):
     """TF's solution of a x = b ([..., n, n], [..., n, m]); None when a pivot is exactly
     zero (TF's 'not invertible')."""
@@ -337,9 +398,41 @@ def _log_sum_f32(d):
     return out
 
 
+def _slogdet_complex(a):
+    """TF's SLogDet of complex matrices [..., n, n] (n <= 16): Eigen's unblocked LU of the
+    column-major copy; log|det| sums the logs of the hypot |u_ii| as the real case does;
+    the sign is +-1 times the product in order of u_ii / |u_ii| (each part divided)."""
+    n = a.shape[-1]
+    lu = np.array(a).reshape(-1, n, n)
+    swaps = np.zeros(lu.shape[0], np.intp)
+    with np.errstate(all="ignore"):
+        _unblocked_complex_cm(lu, swaps)
+        d = _diag(lu)
+        ad = _em.complex_abs(d)
+        if ad.dtype == np.float32:
+            logabs = _log_sum_f32(ad)
+        else:
+            logs = _em.libm_log64(ad)
+            logabs = logs[:, 0]
+            for i in range(1, n):
+                logabs = logabs + logs[:, i]
+        unit = np.empty(d.shape, d.dtype)
+        unit.real, unit.imag = d.real / ad, d.imag / ad
+        prod = unit[:, 0]
+        for i in range(1, n):
+            prod = _complex_mul(prod, unit[:, i])
+        sign = np.where(swaps % 2 == 1, -prod, prod)
+        bad = ~np.isfinite(logabs)
+        sign = np.where(bad, 0, sign).astype(a.dtype)
+        logabs = np.where(bad, np.where(logabs > 0, np.inf, -np.inf), logabs)
+    return sign.reshape(a.shape[:-2]), logabs.astype(a.dtype).reshape(a.shape[:-2])
+
+
 def slogdet(a):
     """TF's SLogDet of each matrix [..., n, n]: (sign, log|det|), from the LU of a
     column-major copy."""
+    if a.dtype in (np.complex64, np.complex128):
+        return _slogdet_complex(a)
     dt = a.dtype.type
     lu, _, swaps = factor(a, col_major=True)
     d = _diag(lu)

@@ -26,8 +26,10 @@ from ..framework import dtypes as _dt
 from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
+from . import eigen_bmm as _eigen_bmm
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
+from . import eigen_qr_blocked as _eigen_qr_blocked
 from . import eigen_bdcsvd as _eigen_bdcsvd
 from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
@@ -163,6 +165,62 @@ def _gemv_rows(m, v):
     return res
 
 
+def _cgemv_rows_conj(m, v):
+    """Eigen's row-major complex GEMV m [B, r, k] . conj(v) [B, k] (AVX: packets of 4
+    complex64 / 2 complex128, each lane's products a * conj(b) added from 0, predux by
+    halves, then the tail in order)."""
+    k = v.shape[1]
+    pk = 4 if v.dtype == np.complex64 else 2
+    whole = k // pk * pk
+    ar, ai, br, bi = m.real, m.imag, v.real[:, None, :], v.imag[:, None, :]
+    p = np.empty(m.shape, m.dtype)    # a * conj(b), each part rounded (no fused products)
+    p.real, p.imag = ar * br + ai * bi, ai * br - ar * bi
+    if whole:
+        lanes = p[:, :, :pk]
+        for j in range(pk, whole, pk):
+            lanes = lanes + p[:, :, j:j + pk]
+        while lanes.shape[2] > 1:
+            h = lanes.shape[2] // 2
+            lanes = lanes[:, :, :h] + lanes[:, :, h:]
+        res = lanes[:, :, 0]
+    else:
+        res = np.zeros(m.shape[:2], m.dtype)
+    for j in range(whole, k):
+        res = res + p[:, :, j]
+    return res
+
+
+def _llt_unblocked_complex(a):
+    """Eigen's llt_inplace<Scalar, Lower>::unblocked on complex64/complex128 matrices [..., n,
+    n] of fewer than 32 rows: l_kk = sqrt(re(a_kk) - sum |l_kj|^2) (the squared norm summed
+    in order: complex packets have no abs2), then l_ik = (a_ik - l_i,:k . conj(l_k,:k)) / l_kk
+    (the row-major complex GEMV; the division of each part by the real l_kk)."""
+    n = a.shape[-1]
+    src = a.reshape(-1, n, n)
+    low = np.zeros_like(src)
+    for k in range(n):
+        pivot = src[:, k, k].real.copy()
+        if k:
+            row = low[:, k, :k]
+            sq = row.real * row.real + row.imag * row.imag
+            acc = sq[:, 0]
+            for j in range(1, k):
+                acc = acc + sq[:, j]
+            pivot = pivot - acc
+        if np.any(pivot <= 0):
+            raise _invalid("Cholesky decomposition was not successful. The input might not "
+                           "be valid.")
+        d = np.sqrt(pivot)
+        low[:, k, k] = d
+        if k < n - 1:
+            col = src[:, k + 1:, k]
+            if k:
+                col = col - _cgemv_rows_conj(low[:, k + 1:, :k], low[:, k, :k])
+            low[:, k + 1:, k].real = col.real / d[:, None]
+            low[:, k + 1:, k].imag = col.imag / d[:, None]
+    return low.reshape(a.shape)
+
+
 def _llt_unblocked(a):
     """Eigen's llt_inplace<Scalar, Lower>::unblocked, as TF 1.14 runs it (Eigen 3.3.90, MPL2;
     its arithmetic order re-expressed in NumPy) on float32/float64 matrices [..., n, n] of
@@ -239,6 +297,9 @@ def _cholesky_kernel(x):
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
+    if a.dtype in (np.complex64, np.complex128) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
+        with np.errstate(invalid="ignore"):
+            return _llt_unblocked_complex(a)
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_blocked(a)
@@ -277,7 +338,9 @@ register_op("Cholesky", infer=_square_same_infer("Cholesky", _TYPES), kernel=_ch
 
 
 # -- CholeskyGrad (the raw op; TF 1.14's Cholesky gradient is built from other ops) ---------
-EIGEN_CHOL_GRAD = 128   # rows up to which CholeskyGrad follows Eigen's order (float32 checked)
+# rows up to which CholeskyGrad follows Eigen's order: TF's bits to 801 rows (float32 and
+# float64, linalg/chol_grad_big), Eigen's compiled headers' to 1300
+EIGEN_CHOL_GRAD = 1300
 
 def _cholesky_grad_unblocked(low, g):
     """TF's CholeskyGradUnblocked on one diagonal block, in place on g (k from the last
@@ -322,25 +385,30 @@ def _solve_upper_left(u, x):
 def _eigen_product_sub(res, a, b, row_major=False):
     """res - a @ b as Eigen's `res -= a * b` (which evaluates the product into a
     column-major temporary first): for one column a matrix-vector product (the row-major
-    kernel's packets when a is `row_major`, else the products summed in order), else GEBP
-    with a's rows as its rows."""
+    kernel's packets when a is `row_major`, else the column-major kernel's products in
+    order, in blocks of 16 from a depth of 128: a's stride is below 4000 rows), else GEBP
+    with a's rows as its rows, blocked as Eigen's GEMM blocks it on the host's caches (rows
+    by mc, the depth by kc: each block's sums added to the temporary in turn)."""
     if res.shape[1] == 1 and row_major:
         return res - _gemv_rows(a[None], b[None, :, 0])[0][:, None]
     if res.shape[1] == 1:
-        acc = a[:, 0] * b[0, 0]
-        for j in range(1, a.shape[1]):
-            acc = acc + a[:, j] * b[j, 0]
-        return res - acc[:, None]
-    zeros = np.zeros((1,) + res.shape, res.dtype)
-    return res - (-_eigen_lu._gebp_sub(zeros, a[None], b[None])[0])
+        return res - _eigen_bmm._gemv_cols(a[None], b[None, :, 0])[0][:, None]
+    (m, d), w = a.shape, res.shape[1]
+    kc, mc = _eigen_qr_blocked._blocking(m, w, d, a.dtype, kc_factor=1)
+    prod = np.zeros_like(res)
+    for i in range(0, m, mc):     # GEBP on rows of mc, each adding its depth blocks of kc
+        for k in range(0, d, kc):
+            prod[i:i + mc] -= _eigen_lu._gebp_sub(np.zeros((1, min(mc, m - i), w), res.dtype),
+                                                  a[None, i:i + mc, k:k + kc],
+                                                  b[None, k:k + kc])[0]
+    return res - prod
 
 
 def _cholesky_grad_matrix(l_full, grad):
     """TF's blocked CholeskyGrad (blocks of 32 from the bottom right): only the lower
     triangles of l and grad are read; the result is symmetrized. Up to EIGEN_CHOL_GRAD rows
-    the solve and the products follow Eigen's order of operations (TF's bits for float32 to
-    128 rows; float64 still differs in the last bits, from the unblocked update already);
-    larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
+    the solve and the products follow Eigen's order of operations (TF's bits, float32 and
+    float64); larger matrices use NumPy's (within about 2e-7 / 5e-16 relative of TF)."""
     low = np.tril(l_full)
     out = np.tril(grad)
     n = low.shape[0]
@@ -355,8 +423,8 @@ def _cholesky_grad_matrix(l_full, grad):
                 _solve_upper_left(np.ascontiguousarray(d.T), x)
                 out[end:, begin:end] = x.T
                 c_bar = out[end:, begin:end]
-                prod = -_eigen_lu._gebp_sub(np.zeros((1, end - begin, end - begin), low.dtype),
-                                            c_bar.T[None], c[None])[0]
+                zeros = np.zeros((end - begin, end - begin), low.dtype)
+                prod = -_eigen_product_sub(zeros, c_bar.T, c)
                 out[begin:end, begin:end] -= np.tril(prod)
             # B_bar and R_bar's C_bar terms (empty up to 64 rows)
             if n > end and begin:
