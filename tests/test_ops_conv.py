@@ -200,6 +200,14 @@ def test_conv2d_and_backprops_match_tf(name, st, pad, dil, fmt):
     y = tf.nn.conv2d(x, f, strides, pad, data_format=fmt, dilations=dils)
     dx, df = tf.gradients(y, [x, f], tf.constant(cv(g["dy"])))
     assert dx.op.type == "Conv2DBackpropInput" and df.op.type == "Conv2DBackpropFilter"
+    if dil != (1, 1):
+        # TF's CPU backprop kernels refuse dilations (the golden's gradients are those of
+        # the space-to-batch form, tf.nn.convolution's, as here)
+        for t in (dx, df):
+            with pytest.raises(tf.errors.InvalidArgumentError, match="dilation rates larger"):
+                _run(t)
+        y2 = tf.nn.convolution(x, f, pad, dilation_rate=list(dil), data_format=fmt)
+        dx, df = tf.gradients(y2, [x, f], tf.constant(cv(g["dy"])))
     yv, dxv, dfv = _run([y, dx, df])
     np.testing.assert_allclose(back(yv), g["y"], rtol=1e-10, atol=1e-10)
     np.testing.assert_allclose(back(dxv), g["dx"], rtol=1e-10, atol=1e-10)
@@ -300,8 +308,8 @@ def test_placeholder_with_unknown_batch():
 GRAD_CASES = [
     ("conv_same", lambda x, f: tf.nn.conv2d(x, f, [1, 2, 1, 1], "SAME"),
      [(1, 5, 4, 2), (3, 2, 2, 2)]),
-    ("conv_valid_dilated", lambda x, f: tf.nn.conv2d(x, f, [1, 1, 1, 1], "VALID",
-                                                     dilations=[1, 2, 1, 1]),
+    # (conv2d's dilations have no CPU gradient in TF 1.14: the space-to-batch form)
+    ("conv_valid_dilated", lambda x, f: tf.nn.convolution(x, f, "VALID", dilation_rate=[2, 1]),
      [(1, 6, 4, 2), (2, 2, 2, 3)]),
     ("conv_nchw", lambda x, f: tf.nn.conv2d(x, f, [1, 1, 2, 2], "SAME", data_format="NCHW"),
      [(1, 2, 5, 5), (3, 3, 2, 2)]),
@@ -542,3 +550,30 @@ def test_convolution_dispatches_3d_to_conv3d():
         va, vb = sess.run([a, b])
     assert va.shape == (1, 2, 2, 2, 3)
     np.testing.assert_array_equal(va, vb)
+
+
+@pytest.mark.parametrize("dil", [[1, 2, 1, 1], [1, 1, 3, 1]])
+def test_cpu_conv2d_backprop_dilations_fail_at_run_as_tf(dil):
+    # TF 1.14 (oracle): tf.nn.conv1d / conv2d with dilations runs forward on CPU, but its
+    # gradient's Conv2DBackpropInput / Conv2DBackpropFilter kernels refuse the dilation
+    # (after the batch/depth checks, which win for [1, 1, 1, 2])
+    x = tf.placeholder(tf.float32, [1, 10, 2])
+    w = tf.constant(np.ones([2, 2, 3], np.float32))
+    y = tf.nn.conv1d(x, w, stride=1, padding="VALID", dilations=2)
+    gw, gx = tf.gradients(tf.reduce_sum(y), [w, x])
+    f = tf.ones([2, 2, 2, 3])
+    dy = tf.ones([1, 6 - dil[1], 6 - dil[2], 3])
+    a = tf.nn.conv2d_backprop_input([1, 6, 6, 2], f, dy, [1, 1, 1, 1], "VALID", dilations=dil)
+    b = tf.nn.conv2d_backprop_filter(tf.ones([1, 6, 6, 2]), [2, 2, 2, 3], dy, [1, 1, 1, 1],
+                                     "VALID", dilations=dil)
+    c = tf.nn.conv2d_backprop_input([1, 6, 6, 2], f, tf.ones([1, 5, 6, 3]), [1, 1, 1, 1],
+                                    "VALID", dilations=[1, 1, 1, 2])
+    with tf.Session() as s:
+        assert s.run(y, {x: np.ones([1, 10, 2])}).sum() == 96.0
+        for t in (gw, gx, a, b):
+            with pytest.raises(tf.errors.InvalidArgumentError,
+                               match="Current libxsmm and customized CPU implementations do "
+                                     "not yet support dilation rates larger than 1."):
+                s.run(t, {x: np.ones([1, 10, 2])})
+        with pytest.raises(tf.errors.InvalidArgumentError, match="dilations in the batch and"):
+            s.run(c)

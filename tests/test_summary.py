@@ -374,3 +374,21 @@ def test_build_errors_match_tf(golden):
     gen = goldens.generator("saver", "summaries")
     assert golden["build_errors"] and None not in golden["build_errors"]
     assert gen.build_errors(tf) == golden["build_errors"]
+
+
+def test_audio_summary_wav_matches_tf_rounding():
+    # TF 1.14 (oracle): AudioSummaryV2 encodes as EncodeWav does, roundf(x * 2^15) with
+    # halves away from zero, clamped, NaN 0; the header's rate is the float rate rounded
+    # half to even (8000.9 -> 8001; 8000.5 -> 8000, 8001.5 -> 8002)
+    v = np.array([2.5, -2.5, 1.5, -1.5, 0.5, -0.5, 32767.5, -32768.5, 40000.0]) / 32768
+    x = np.concatenate([v, [np.nan, -0.4517975]]).astype(np.float32)
+    ss = [tf.summary.audio("a", tf.constant(x[None, :, None]), 8000.9)]
+    ss += [tf.summary.audio("b", tf.zeros([1, 4, 1]), r) for r in (8000.5, 8001.5, 7999.6)]
+    with tf.Session() as sess:
+        out = [summary_pb2.Summary.FromString(b).value[0].audio for b in sess.run(ss)]
+    w = out[0].encoded_audio_string
+    assert np.frombuffer(w[44:], "<i2").tolist() == [
+        3, -3, 2, -2, 1, -1, 32767, -32768, 32767, 0, -14805]
+    assert [struct.unpack("<II", a.encoded_audio_string[24:32]) for a in out] == [
+        (8001, 16002), (8000, 16000), (8002, 16004), (8000, 16000)]
+    assert out[0].sample_rate == np.float32(8000.9)

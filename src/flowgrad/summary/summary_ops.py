@@ -8,7 +8,6 @@ op functions raise ImportError naming it when it is missing).
 from __future__ import annotations
 
 import re
-import struct
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.framework.proto import pb, tensor_proto
 from ..engine.ops import png_writer
+from ..engine.ops.audio import wav_bytes
 from ..engine.ops._base import op_input
 
 __all__ = ["audio", "histogram", "image", "merge", "merge_all", "scalar", "tensor_summary",
@@ -346,19 +346,6 @@ def image(name, tensor, max_outputs=3, collections=None, family=None):
 # ---------------------------------------------------------------------------------------
 # AudioSummaryV2 (16-bit PCM WAV)
 # ---------------------------------------------------------------------------------------
-def encode_wav(samples, sample_rate):
-    """WAV bytes of float samples [frames, channels] in [-1, 1] (TF's S16LE encoder)."""
-    channels = samples.shape[1]
-    pcm = np.clip(np.round(samples.astype(np.float32) * np.float32(32768.0)), -32768, 32767)
-    data = pcm.astype("<i2").tobytes()
-    rate = int(sample_rate)
-    header = (b"RIFF" + struct.pack("<I", 36 + len(data)) + b"WAVE" + b"fmt "
-              + struct.pack("<IHHIIHH", 16, 1, channels, rate, rate * channels * 2,
-                            channels * 2, 16)
-              + b"data" + struct.pack("<I", len(data)))
-    return header + data
-
-
 def _audio_kernel(tag, tensor, sample_rate, max_outputs):
     tensor = np.asarray(tensor)
     if tensor.ndim not in (2, 3):
@@ -371,13 +358,14 @@ def _audio_kernel(tag, tensor, sample_rate, max_outputs):
     base = _s(tag)
     p = pb()
     s = p.summary_pb2.Summary()
+    wav_rate = int(np.rint(np.float32(rate)))   # (TF's lrintf: halves to even)
     for i in range(min(max_outputs, tensor.shape[0])):
         v = s.value.add(tag=f"{base}/audio/{i}" if max_outputs > 1 else f"{base}/audio")
         a = v.audio
         a.sample_rate = rate
         a.num_channels = tensor.shape[2]
         a.length_frames = tensor.shape[1]
-        a.encoded_audio_string = encode_wav(tensor[i], rate)
+        a.encoded_audio_string = wav_bytes(np.asarray(tensor[i], np.float32), wav_rate)
         a.content_type = "audio/wav"
     return np.array(s.SerializeToString(), dtype=object)
 

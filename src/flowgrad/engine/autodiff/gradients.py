@@ -697,6 +697,11 @@ def _unused_zeros(op, i):
         # (an op of a loop's body: TF's ControlFlowState.ZerosLike, a Const of the known
         # shape made in the gradient frame, so the forward value is not stacked)
         return constant(0, t.dtype.base_dtype, t.shape.as_list())
+    elif body_walk() is not None and op._type != "While" and \
+            t.dtype.base_dtype is not _dt.variant and not _branches.chain(op):
+        # (one of a shape not fully known: TF's zeros of its Shape, which the forward
+        # frame computes and pushes (the lowering's moved Shape), not of the value)
+        return zeros(shape(t), t.dtype.base_dtype)
     return zeros_like(t, optimize=False)
 
 

@@ -82,6 +82,7 @@ import numpy as np
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
 from .branches import branch_in, chain
+from .grad_state import is_zero_fill
 from .graph_def_lower_condgrad import ZeroShape
 from .graph_def_lower import (LOWERINGS, TA_GRAD_OPS, CondPlan, _cond_info, _loop_info,
                               _PlanBase, ta_grad_forward, ta_grad_source, ta_handle_of)
@@ -1357,6 +1358,10 @@ class GradLoopPlan(_PlanBase):
                     r += "strided_slice/"                    # named after the pop's reader)
             else:
                 r = reader_of(f"{B}/pop_{j}")
+                if r is not None and self._zeros_of_shape(gop, j):
+                    # (TF's ControlFlowState.ZerosLike pushes and pops the Shape in the
+                    # tf.gradients scope, not under the zeros reading it)
+                    r = r.rsplit("/", 1)[0]
                 # read by a nested loop's gradient frame only: TF's accumulator in the scope
                 r = r + "/" if r is not None else R
             st = p["stacks"][j]
@@ -1731,6 +1736,18 @@ def _moved_into_cond(self, members, body, fvars, fcaps):
     return out
 
 
+def _zeros_of_shape(self, gop, j):
+    """Is push j of WhileGrad `gop` a moved Shape only the zeros gradients() made for an
+    output no gradient reached read (TF's ControlFlowState.ZerosLike of a shape not fully
+    known)?"""
+    t = self.plans[gop]["pushes"][j]   # (a tensor, or a count, shape or switched read)
+    op = None if isinstance(t, (str, tuple)) else getattr(t, "_op", None)
+    if op is None or op.type != "Shape" or op not in self._moved:
+        return False
+    return bool(t.consumers()) and all(
+        c.type == "Fill" and is_zero_fill(c._outputs[0]) for c in t.consumers())
+
+
 def _unread_zeros(self, gop, ginfo, finfo):
     """The ZerosLike ops (of a shape not fully known; a known one's are Consts) flowgrad
     makes as the gradient, initial and per iteration, of a loop variable that is neither
@@ -2085,6 +2102,7 @@ GradLoopPlan._pop_shape = _pop_shape
 GradLoopPlan._exit_shape = _exit_shape
 GradLoopPlan._moved_into_cond = _moved_into_cond
 GradLoopPlan._unread_zeros = _unread_zeros
+GradLoopPlan._zeros_of_shape = _zeros_of_shape
 GradLoopPlan._unwritten = _unwritten
 GradLoopPlan.zero_shape_pop = zero_shape_pop
 GradLoopPlan._push_zero_shape = _push_zero_shape

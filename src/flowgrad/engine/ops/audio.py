@@ -181,13 +181,21 @@ def _encode_kernel(audio, sample_rate, **_):
     data_size = 2 * frames * channels
     if 44 + data_size > _U32 - 1:
         raise _invalid("Provided channels and frames cannot be encoded as a WAV.")
+    out = np.empty((), dtype=object)
+    out[()] = wav_bytes(audio, rate)
+    return out
+
+
+def wav_bytes(audio, rate):
+    """TF's wav::EncodeAudioAsS16LEWav of float samples [frames, channels] (EncodeWav's and
+    AudioSummaryV2's encoder): the 44-byte RIFF header and 16-bit PCM (_to_int16)."""
+    frames, channels = audio.shape
+    data_size = 2 * frames * channels
     header = (b"RIFF" + struct.pack("<I", 36 + data_size) + b"WAVE"
               + b"fmt " + struct.pack("<IHHIIHH", 16, 1, channels, rate,
                                       (rate * 2 * channels) % _U32, 2 * channels, 16)
               + b"data" + struct.pack("<I", data_size))
-    out = np.empty((), dtype=object)
-    out[()] = header + _to_int16(audio.reshape(-1)).tobytes()
-    return out
+    return header + _to_int16(audio.reshape(-1)).tobytes()
 
 
 def _encode_infer(inputs, attrs):

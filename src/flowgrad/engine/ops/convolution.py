@@ -277,10 +277,22 @@ def _backprop_infer(op_type, sizes_at):
     return infer
 
 
+def _check_cpu_backprop_dilations(dilations):
+    """TF 1.14's CPU Conv2DBackpropInput / Conv2DBackpropFilter kernels (Conv2DCustomBackprop*
+    constructors) refuse a dilation in attr positions 1 or 2 (whatever the data format),
+    after the batch and depth checks: tf.nn.conv1d / conv2d with dilations runs forward
+    but its gradient fails at run time."""
+    if int(dilations[1]) != 1 or int(dilations[2]) != 1:
+        raise errors.InvalidArgumentError(
+            None, None, "Current libxsmm and customized CPU implementations do not yet "
+            "support dilation rates larger than 1.")
+
+
 def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1, 1, 1, 1), explicit_paddings=(),
                                   intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
+    _check_cpu_backprop_dilations(dilations)
     n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
     dt = dy.dtype
     dy = to_nhwc(dy, data_format)
@@ -335,6 +347,7 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1, 1, 1, 1), explicit_paddings=(),
                                    intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
+    _check_cpu_backprop_dilations(dilations)
     dt = x.dtype
     half = dt == np.float16
     x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
