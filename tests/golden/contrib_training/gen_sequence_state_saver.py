@@ -40,7 +40,14 @@ def _input_queue(tf):
     return q, [q.enqueue(d) for d in DATA] + [q.close()]
 
 
-def _pipeline(tf, batch_size=1, capacity=1, length=True, unique=False, pad=True):
+def _rnn_states(tf, lstm):
+    if lstm:   # a tuple state: one state of the saver per part, named as state_name
+        return {"c": tf.zeros([3]), "h": tf.ones([3])}
+    return {"s": tf.zeros([3])}
+
+
+def _pipeline(tf, batch_size=1, capacity=1, length=True, unique=False, pad=True,
+              lstm=False):
     tf.reset_default_graph()
     tf.set_random_seed(3)
     q, fill = _input_queue(tf)
@@ -51,20 +58,22 @@ def _pipeline(tf, batch_size=1, capacity=1, length=True, unique=False, pad=True)
     b = tf.contrib.training.batch_sequences_with_states(
         input_key=key, input_sequences={"x": x, "w": w}, input_context={"c": c},
         input_length=n if length else None,
-        initial_states={"s": tf.zeros([3]), "t": tf.constant([1.0, -1.0])},
+        initial_states=dict(_rnn_states(tf, lstm), t=tf.constant([1.0, -1.0])),
         num_unroll=UNROLL, batch_size=batch_size, num_threads=1, capacity=capacity,
         make_keys_unique=unique, make_keys_unique_seed=7, pad=pad)
     save_t = b.save_state("t", b.state("t") * 2.0 + 1.0)
-    cell = tf.nn.rnn_cell.BasicRNNCell(3)
+    cell = tf.nn.rnn_cell.BasicLSTMCell(3) if lstm else tf.nn.rnn_cell.BasicRNNCell(3)
     outs, state = tf.contrib.rnn.static_state_saving_rnn(
-        cell, tf.unstack(b.sequences["x"], axis=1), b, "s")
+        cell, tf.unstack(b.sequences["x"], axis=1), b, ("c", "h") if lstm else "s")
     r = tf.random_normal([2])
     fetch = {"key": b.key, "next_key": b.next_key, "length": b.length,
              "total_length": b.total_length, "sequence": b.sequence,
              "sequence_count": b.sequence_count, "x": b.sequences["x"],
-             "w": b.sequences["w"], "c": b.context["c"], "s": b.state("s"),
+             "w": b.sequences["w"], "c": b.context["c"], "s": b.state("h" if lstm else "s"),
              "t": b.state("t"), "index": b.insertion_index, "batch_size": b.batch_size,
-             "out": outs[-1], "state": state}
+             "out": outs[-1], "state": state.h if lstm else state}
+    if lstm:
+        fetch["state_c"] = state.c
     out = {"ops": _ops(tf), "shapes": {k: str(v.shape) for k, v in fetch.items()},
            "summaries": [t.name for t in tf.get_collection(tf.GraphKeys.SUMMARIES)],
            "runners": [qr.name for qr in tf.get_collection(tf.GraphKeys.QUEUE_RUNNERS)]}
@@ -93,7 +102,8 @@ def _pipeline(tf, batch_size=1, capacity=1, length=True, unique=False, pad=True)
 def pipelines(tf):
     return {"base": _pipeline(tf), "batch2": _pipeline(tf, 2, 2),
             "batch2_cap3": _pipeline(tf, 2, 3), "no_length": _pipeline(tf, length=False),
-            "unique_keys": _pipeline(tf, unique=True), "no_pad": _pipeline(tf, pad=False)}
+            "unique_keys": _pipeline(tf, unique=True), "no_pad": _pipeline(tf, pad=False),
+            "lstm_tuple_state": _pipeline(tf, 2, 2, lstm=True)}
 
 
 def by_hand(tf):
@@ -172,7 +182,14 @@ def build_errors(tf):
     def bad_save_shape():
         b = bsws()
         b.save_state("s", tf.zeros([1, 3]))
+    def rnn(cell, state_name):
+        b = bsws(initial_states={"c": tf.zeros([3]), "h": tf.zeros([3])})
+        tf.contrib.rnn.static_state_saving_rnn(
+            cell, tf.unstack(b.sequences["x"], axis=1), b, state_name)
     cases = {
+        "rnn_name_not_tuple": lambda: rnn(tf.nn.rnn_cell.BasicLSTMCell(3), "c"),
+        "rnn_name_tuple": lambda: rnn(tf.nn.rnn_cell.BasicRNNCell(3), ("c",)),
+        "rnn_name_count": lambda: rnn(tf.nn.rnn_cell.BasicLSTMCell(3), ("c",)),
         "capacity": lambda: saver(capacity=1),
         "states_not_dict": lambda: saver(initial_states=[tf.zeros([2])]),
         "states_empty": lambda: saver(initial_states={}),

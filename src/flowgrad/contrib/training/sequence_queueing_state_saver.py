@@ -472,8 +472,8 @@ def _no_sparse(what, d):
     for k, v in d.items():
         if isinstance(v, _SPARSE):
             raise NotImplementedError(
-                "tf.contrib.training.batch_sequences_with_states: SparseTensor %s (key %s) "
-                "is not supported (flowgrad has no AddManySparseToTensorsMap)" % (what, k))
+                f"tf.contrib.training.batch_sequences_with_states: SparseTensor {what} are "
+                f"not supported (flowgrad has no AddManySparseToTensorsMap): key {k!r}")
 
 
 def batch_sequences_with_states(input_key, input_sequences, input_context, input_length,
