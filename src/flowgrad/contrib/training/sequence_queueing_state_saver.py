@@ -66,6 +66,14 @@ def _asserted(condition, data, value, name):
         return array_ops.identity(value, name=name)
 
 
+def _refine(value, shape_fn, what, label):
+    """Sets `value`'s static shape to shape_fn(its shape); TF's ValueError if they clash."""
+    try:
+        value.set_shape(shape_fn(value.shape))
+    except ValueError as e:
+        raise ValueError("%s check failed for %s: %s" % (what, label, str(e))) from None
+
+
 def _check_multiple_of(value, multiple_of):
     cond = comparison_ops.logical_and(
         comparison_ops.equal(math_ops.mod(value, multiple_of), 0),
@@ -87,10 +95,7 @@ def _check_rank(value, expected_rank):
         if known is not None:
             expected_rank = int(known)
     if not isinstance(expected_rank, Tensor):
-        try:
-            new_value.set_shape(new_value.shape.with_rank(expected_rank))
-        except ValueError as e:
-            raise ValueError("Rank check failed for %s: %s" % (value.name, str(e))) from None
+        _refine(new_value, lambda s: s.with_rank(expected_rank), "Rank", value.name)
     return new_value
 
 
@@ -112,10 +117,7 @@ def _check_shape(value, expected_shape):
             ", shape received: ", string_ops.as_string(array_ops.shape(value))])],
         value, "shape_checked")
     if not isinstance(expected_shape, Tensor):
-        try:
-            new_value.set_shape(new_value.shape.merge_with(expected_shape))
-        except ValueError as e:
-            raise ValueError("Shape check failed for %s: %s" % (value.name, str(e))) from None
+        _refine(new_value, lambda s: s.merge_with(expected_shape), "Shape", value.name)
     return new_value
 
 
@@ -136,11 +138,7 @@ def _check_dimensions(value, dimensions, expected_sizes, debug_prefix):
         for d, s in zip(dimensions, expected_sizes):
             if not isinstance(s, Tensor):
                 value_dims[d] = s
-        try:
-            value.set_shape(value.shape.merge_with(value_dims))
-        except ValueError as e:
-            raise ValueError("Dimensions check failed for %s: %s"
-                             % (debug_prefix, str(e))) from None
+        _refine(value, lambda s: s.merge_with(value_dims), "Dimensions", debug_prefix)
     asserts = [control_flow_ops.Assert(
         comparison_ops.equal(size, array_ops.shape(value)[dim]),
         [string_ops.string_join([
