@@ -238,15 +238,15 @@ def _static_error(tf, build):
 
 
 def run_errors(tf):
-    def make(seq_len, length, unknown=True):
+    def make(seq_len, length, unknown=True, batch_size=lambda: 1, capacity=None):
         def build():
             q = tf.PaddingFIFOQueue(2, [tf.float32, tf.int32],
                                     shapes=[[None if unknown else seq_len, 2], []])
             x, n = q.dequeue()
             saver = tf.contrib.training.SequenceQueueingStateSaver(
-                batch_size=1, num_unroll=2, input_length=n, input_key=tf.constant("k"),
-                input_sequences={"x": x}, input_context={},
-                initial_states={"s": tf.zeros([2])})
+                batch_size=batch_size(), num_unroll=2, input_length=n,
+                input_key=tf.constant("k"), input_sequences={"x": x}, input_context={},
+                initial_states={"s": tf.zeros([2])}, capacity=capacity)
             return saver, q.enqueue([np.zeros((seq_len, 2), np.float32), length])
         return build
 
@@ -281,6 +281,8 @@ def run_errors(tf):
 
     return {"not_multiple": _run_error(tf, make(3, 3)),
             "length_too_long": _run_error(tf, make(4, 5)),
+            "capacity_tensor": _run_error(tf, make(4, 4, batch_size=lambda: tf.constant(3),
+                                                   capacity=2)),
             "static_not_multiple": _static_error(tf, make(3, 3, unknown=False)),
             "no_pad": no_pad(), "unequal_lengths": unequal()}
 
