@@ -32,7 +32,7 @@ from .random_ops import get_seed
 
 __all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
            "ConditionalAccumulatorBase", "ConditionalAccumulator",
-           "PriorityQueue"]
+           "PriorityQueue", "Barrier"]
 
 
 def _as_type_list(dtypes):
@@ -259,6 +259,8 @@ class QueueBase:
 
 
 def _queue_op(op_type, attrs, name):
+    if attrs.get("capacity", -1) is None:   # TF's generated wrappers: None is the default
+        attrs["capacity"] = -1
     return apply_op(op_type, [], attrs, name).outputs[0]
 
 
@@ -332,6 +334,83 @@ class PriorityQueue(QueueBase):
         priority_types = [_dt.int64] + types
         priority_shapes = [tensor_shape.TensorShape([])] + shapes if shapes else shapes
         super().__init__(priority_types, priority_shapes, names, ref)
+
+
+class Barrier:
+    """TF 1.14's `data_flow_ops.Barrier`: tuples of components gathered by string key;
+    complete tuples come out of take_many in the order their keys were first inserted
+    (engine/ops/barrier.py)."""
+
+    def __init__(self, types, shapes=None, shared_name=None, name="barrier"):
+        self._types = _as_type_list(types)
+        if shapes is not None:
+            self._shapes = [tensor_shape.TensorShape(s)
+                            for s in _as_shape_list(shapes, self._types)]
+            for i, shape in enumerate(self._shapes):
+                if shape.num_elements() == 0:
+                    raise ValueError("Empty tensors are not supported, but received shape "
+                                     "'%s' at index %d" % (shape, i))
+        else:
+            self._shapes = [tensor_shape.unknown_shape() for _ in self._types]
+        self._barrier_ref = _queue_op("Barrier", {
+            "component_types": self._types,
+            "shapes": [None if s.dims is None else tuple(s.as_list()) for s in self._shapes],
+            "capacity": -1, "container": "", "shared_name": shared_name or ""}, name)
+        self._name = self._barrier_ref.op.name.split("/")[-1]
+
+    @property
+    def barrier_ref(self):
+        return self._barrier_ref
+
+    @property
+    def name(self):
+        return self._barrier_ref.op.name
+
+    def insert_many(self, component_index, keys, values, name=None):
+        """Sets component `component_index` of the tuples of `keys` to `values`' rows."""
+        if name is None:
+            name = "%s_BarrierInsertMany" % self._name
+        keys = convert_to_tensor(keys, dtype=_dt.string, name="keys")
+        values = convert_to_tensor(values, name="values")
+        return apply_op("BarrierInsertMany", [self._barrier_ref, keys, values],
+                        {"T": values.dtype, "component_index": component_index}, name)
+
+    def take_many(self, num_elements, allow_small_batch=False, timeout=None, name=None):
+        """(indices, keys, values): `num_elements` complete tuples, oldest keys first."""
+        if name is None:
+            name = "%s_BarrierTakeMany" % self._name
+        with name_scope(name) as scope:
+            n = convert_to_tensor(num_elements, dtype=_dt.int32, name="num_elements")
+            op = apply_op("BarrierTakeMany", [self._barrier_ref, n], {
+                "component_types": self._types, "allow_small_batch": allow_small_batch,
+                "wait_for_incomplete": False,
+                "timeout_ms": -1 if timeout is None else timeout}, scope)
+        batch = None if allow_small_batch else constant_value(n)
+        batch_dim = tensor_shape.Dimension(None if batch is None else int(batch))
+        op.outputs[0].set_shape([batch_dim])
+        op.outputs[1].set_shape([batch_dim])
+        for output, shape in zip(op.outputs[2:], self._shapes):
+            output.set_shape(tensor_shape.TensorShape([batch_dim]).concatenate(shape))
+        return op.outputs[0], op.outputs[1], list(op.outputs[2:])
+
+    def close(self, cancel_pending_enqueues=False, name=None):
+        """Refuses new keys (and, with cancel_pending_enqueues, new components)."""
+        if name is None:
+            name = "%s_BarrierClose" % self._name
+        return apply_op("BarrierClose", [self._barrier_ref],
+                        {"cancel_pending_enqueues": cancel_pending_enqueues}, name)
+
+    def ready_size(self, name=None):
+        """An int32 scalar: the number of complete tuples."""
+        if name is None:
+            name = "%s_BarrierReadySize" % self._name
+        return apply_op("BarrierReadySize", [self._barrier_ref], {}, name).outputs[0]
+
+    def incomplete_size(self, name=None):
+        """An int32 scalar: the number of incomplete tuples."""
+        if name is None:
+            name = "%s_BarrierIncompleteSize" % self._name
+        return apply_op("BarrierIncompleteSize", [self._barrier_ref], {}, name).outputs[0]
 
 
 # -- gradient accumulators (engine/ops/accumulators.py) --------------------------------------

@@ -362,8 +362,40 @@ def static_rnn(cell, inputs, initial_state=None, dtype=None, sequence_length=Non
 
 def static_state_saving_rnn(cell, inputs, state_saver, state_name, sequence_length=None,
                             scope=None):
-    raise NotImplementedError("static_state_saving_rnn: flowgrad has no state savers "
-                              "(tf.contrib.training.SequenceQueueingStateSaver)")
+    """static_rnn from `state_saver`'s states `state_name` (a name, or a structure of names
+    like cell.state_size); the final states are saved back (save_state) before the last
+    output and the state, Identities, can be read. Returns (outputs, state)."""
+    state_size = cell.state_size
+    state_is_tuple = nest.is_sequence(state_size)
+    if state_is_tuple != nest.is_sequence(state_name):
+        raise ValueError("state_name should be the same type as cell.state_size.  "
+                         "state_name: %s, cell.state_size: %s" % (str(state_name),
+                                                                   str(state_size)))
+    if state_is_tuple:
+        names, sizes = nest.flatten(state_name), nest.flatten(state_size)
+        if len(names) != len(sizes):
+            raise ValueError("#elems(state_name) != #elems(state_size): %d vs. %d"
+                             % (len(names), len(sizes)))
+        initial_state = nest.pack_sequence_as(structure=state_size,
+                                              flat_sequence=[state_saver.state(s)
+                                                             for s in names])
+    else:
+        initial_state = state_saver.state(state_name)
+    outputs, state = static_rnn(cell, inputs, initial_state=initial_state,
+                                sequence_length=sequence_length, scope=scope)
+    flat_state = nest.flatten(state) if state_is_tuple else [state]
+    names = nest.flatten(state_name) if state_is_tuple else [state_name]
+    saves = [state_saver.save_state(n, s) for n, s in zip(names, flat_state)]
+    with get_default_graph().control_dependencies(saves):
+        last = outputs[-1]
+        outputs[-1] = nest.pack_sequence_as(
+            structure=last, flat_sequence=[array_ops.identity(o) for o in nest.flatten(last)])
+        if state_is_tuple:
+            state = nest.pack_sequence_as(structure=state, flat_sequence=[
+                array_ops.identity(s) for s in flat_state])
+        else:
+            state = array_ops.identity(state)
+    return outputs, state
 
 
 def _reverse_sequence(input_, seq_lengths, seq_axis, batch_axis):

@@ -1633,3 +1633,37 @@ CALLS = CALLS + [
     ("keras/subclassed_build", _keras_subclassed_build),
     ("keras/subclassed_load_weights", _keras_subclassed_load_weights),
 ]
+
+
+# -- tf.contrib.training's state saver (the Barrier ops) and static_state_saving_rnn -------
+def _sequence_inputs(tf):
+    key = tf.placeholder(tf.string, [], name="key")
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    return key, x, tf.placeholder(tf.int64, [2], name="c")
+
+
+def _batch_sequences_with_states(tf):
+    key, x, c = _sequence_inputs(tf)
+    b = tf.contrib.training.batch_sequences_with_states(
+        input_key=key, input_sequences={"x": x}, input_context={"c": c}, input_length=None,
+        initial_states={"s": tf.zeros([3])}, num_unroll=2, batch_size=2)
+    b.save_state("s", b.state("s") + 1.0)
+    tf.random_normal([2])   # graph-seeded: its seed follows the op count
+
+
+def _sequence_queueing_state_saver(tf):
+    key, x, c = _sequence_inputs(tf)
+    saver = tf.contrib.training.SequenceQueueingStateSaver(
+        batch_size=2, num_unroll=2, input_length=tf.shape(x)[0], input_key=key,
+        input_sequences={"x": x}, input_context={"c": c},
+        initial_states={"h": tf.zeros([3]), "g": tf.ones([1])}, capacity=4)
+    cell = tf.nn.rnn_cell.BasicRNNCell(3)
+    tf.contrib.rnn.static_state_saving_rnn(
+        cell, tf.unstack(saver.next_batch.sequences["x"], axis=1), saver.next_batch, "h")
+    saver.close()
+
+
+CALLS = CALLS + [
+    ("contrib/training/batch_sequences_with_states", _batch_sequences_with_states),
+    ("contrib/training/SequenceQueueingStateSaver", _sequence_queueing_state_saver),
+]

@@ -8,6 +8,9 @@ from .evaluation import (StopAfterNEvalsHook, SummaryAtEndHook, checkpoints_iter
                          wait_for_new_checkpoint)
 from .hparam import HParams, parse_values
 from .random_strategy import RandomStrategy
+from .sequence_queueing_state_saver import (NextQueuedSequenceBatch,
+                                            SequenceQueueingStateSaver,
+                                            batch_sequences_with_states)
 from .sampling import (rejection_sample, resample_at_rate, stratified_sample,
                        weighted_resample)
 from .training import (add_gradients_summaries, clip_gradient_norms, clip_gradient_norms_fn,
@@ -19,4 +22,6 @@ __all__ = ["GreedyLoadBalancingStrategy", "byte_size_load_fn", "HParams", "parse
            "add_gradients_summaries", "clip_gradient_norms", "clip_gradient_norms_fn",
            "create_train_op", "multiply_gradients", "train", "rejection_sample",
            "resample_at_rate", "stratified_sample", "weighted_resample", "bucket",
-           "bucket_by_sequence_length", "FeedingQueueRunner", "RandomStrategy"]
+           "bucket_by_sequence_length", "FeedingQueueRunner", "RandomStrategy",
+           "NextQueuedSequenceBatch", "SequenceQueueingStateSaver",
+           "batch_sequences_with_states"]

@@ -32,14 +32,17 @@ def _invalid(msg):
 class Barrier:
     """One barrier of one session: the incomplete tuples and the ready queue."""
 
-    def __init__(self, name, dtypes, shapes, session):
-        self.name = name
+    def __init__(self, name, dtypes, shapes, session, container=""):
+        self.name, self.container = name, container or "localhost"
         self.dtypes = [np.dtype(d.as_numpy_dtype) for d in dtypes]
         self.incomplete = {}   # key -> [index, component or None, ...]
         self.index = _INT64_MIN
         self.closed = self.cancelled = False
         self.ready = Queue("PriorityQueue", name + "_queue", [_dt.int64, _dt.string] +
                            list(dtypes), [(), ()] + shapes, -1, session=session)
+
+    def fetched(self):   # TF's value of the handle (session.py): [container, name]
+        return np.array([self.container.encode(), self.name.encode()], object)
 
     def insert_many(self, keys, values, component):
         keys = np.asarray(keys).reshape(-1)
@@ -134,7 +137,7 @@ def _barrier_bind(node, ctx):
                 b = store.get(key)
                 if b is None:
                     name = attrs.get("shared_name") or f"_{next(_RESOURCE_IDS)}_{node.name}"
-                    b = store[key] = Barrier(name, types, shapes, ctx.session)
+                    b = store[key] = Barrier(name, types, shapes, ctx.session, key[1])
         return b
     return handle
 
