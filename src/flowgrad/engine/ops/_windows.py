@@ -411,11 +411,12 @@ class GeoN:
             tuple(a * d for a, d in zip(sp, self.d)) + (st[-1],)
         return as_strided(xp, shape, strides, writeable=False)
 
-    def scatter(self, cols, dtype):
-        """Adjoint of windows(): sums (N, O.., K.., C) into the unpadded input."""
+    def scatter(self, cols, dtype, taps=None):
+        """Adjoint of windows(): sums (N, O.., K.., C) into the unpadded input, adding the
+        window taps in the order `taps` (default: row-major over K..)."""
         out = np.zeros(self.padded, dtype=dtype)
         nk = len(self.k)
-        for tap in itertools.product(*(range(k) for k in self.k)):
+        for tap in taps or itertools.product(*(range(k) for k in self.k)):
             idx = (slice(None),) + tuple(
                 slice(t * d, t * d + (o - 1) * s + 1, s)
                 for t, d, o, s in zip(tap, self.d, self.out, self.s)) + (slice(None),)

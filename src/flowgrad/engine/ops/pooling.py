@@ -9,6 +9,7 @@ TensorFlow surface (flowgrad.ops.conv_ops).
 """
 from __future__ import annotations
 
+import itertools
 from collections import namedtuple
 
 import numpy as np
@@ -503,16 +504,44 @@ def _argmax3(x, attrs):
     return g, np.argmax(flat, axis=4)
 
 
+def _tf_taps3(k):
+    """The order in which TF's 3-D pooling gradients (CPU, float32) add a window's share to
+    an input element: TF loops over the outputs by width, then height, then depth (innermost)
+    and adds each window to the gradient, so an element sees its windows' taps with the
+    width tap falling slowest, then the height tap, then the depth tap."""
+    return [(td, th, tw) for tw in reversed(range(k[2])) for th in reversed(range(k[1]))
+            for td in reversed(range(k[0]))]
+
+
+def _xla_taps3(k):
+    """XLA_CPU's order (its reduce-window over the padded gradient, and SelectAndScatter):
+    an element sees its windows in (depth, height, width) order of the outputs, i.e. the
+    taps in reverse row-major order."""
+    return list(itertools.product(*(reversed(range(n)) for n in k)))
+
+
 def _max_pool3d_grad_kernel(x, y, dy, **attrs):
-    """As TF's CPU kernel: every element equal to its window's maximum gets that window's
-    gradient (ties all receive it, unlike 2-D MaxPoolGrad and MaxPool3DGradGrad)."""
+    """float32, TF 1.14's CPU kernel: every element of a window within 1e-5 of its maximum
+    (|x - max| < 1e-5 in float32) gets that window's gradient (ties all receive it, unlike
+    2-D MaxPoolGrad and MaxPool3DGradGrad), the windows added in TF's loop order. Other
+    types run on XLA_CPU (SelectAndScatter): the window's first maximum gets it, added in
+    the input's type over the outputs in (depth, height, width) order."""
     fmt = attrs["data_format"]
     x, y, dy = to_last(x, fmt), to_last(y, fmt), to_last(dy, fmt)
     g = _geo3(x.shape, attrs)
-    win = g.windows(g.pad(x, lowest(x.dtype)))
     e = (slice(None),) * 4 + (None, None, None, slice(None))
-    cols = np.where(win == y[e], dy[e], np.zeros((), dy.dtype))
-    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+    if x.dtype == np.float32:
+        win = g.windows(g.pad(x, lowest(x.dtype)))
+        with np.errstate(over="ignore", invalid="ignore"):   # x - max <= 0: |x - max| < 1e-5
+            hit = win - y[e] > np.float32(-1e-5)
+        taps = _tf_taps3(g.k)
+    else:
+        _, arg = _argmax3(x, attrs)
+        hit = (np.arange(int(np.prod(g.k)))[:, None] == arg[:, :, :, :, None, :]
+               ).reshape(arg.shape[:4] + g.k + (g.c,))
+        taps = _xla_taps3(g.k)
+    cols = np.where(hit, dy[e], np.zeros((), dy.dtype))
+    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype, taps)), fmt)
 
 
 def _max_pool3d_grad_grad_kernel(x, y, ddx, **attrs):
@@ -534,23 +563,46 @@ def _counts3(g):
     return c[0][:, None, None] * c[1][None, :, None] * c[2][None, None, :]
 
 
+def _window_sum3(win, dtype):
+    """Each window's sum in `dtype`, its elements added one by one in (depth, height, width)
+    order (TF's volume-patch order, and XLA's reduce-window loop)."""
+    total = np.zeros(win.shape[:4] + win.shape[7:], dtype)
+    for tap in itertools.product(*(range(k) for k in win.shape[4:7])):
+        total += win[(slice(None),) * 4 + tap]
+    return total
+
+
 def _avg_pool3d_kernel(x, **attrs):
+    """TF 1.14 runs float32 on its CPU kernel (Eigen: the sum, divided by the count) and
+    the other types on XLA_CPU (float64: the sum times 1 / count; float16: summed and
+    divided in float32, then rounded). XLA's fast-math code may still reassociate some
+    sums (seen on tiny inputs and on a SAME 3x3x3 window)."""
     fmt = attrs["data_format"]
     x = to_last(x, fmt)
     g = _geo3(x.shape, attrs)
-    total = g.windows(g.pad(x)).sum(axis=(4, 5, 6))
-    return from_last((total / _counts3(g)[None, ..., None]).astype(x.dtype, copy=False), fmt)
+    acc = np.float32 if x.dtype.itemsize <= 4 else x.dtype
+    total = _window_sum3(g.windows(g.pad(x)), acc)
+    counts = _counts3(g)[None, ..., None].astype(acc)
+    mean = total * (1 / counts) if x.dtype == np.float64 else total / counts
+    return from_last(mean.astype(x.dtype, copy=False), fmt)
 
 
 def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
+    """float32 (TF's CPU kernel): each window's dy * (1 / count) added to its input in TF's
+    loop order. Other types (XLA_CPU): the same shares summed in XLA's order, float16 and
+    bfloat16 in float32 (their shares too), then rounded."""
     fmt = attrs["data_format"]
     dims = ndims_last(tuple(int(s) for s in sizes), fmt)
     dy = to_last(dy, fmt)
     g = _geo3(dims, attrs)
-    share = (dy / _counts3(g)[None, ..., None]).astype(dy.dtype, copy=False)
+    counts = _counts3(g)[None, ..., None]
+    acc = np.float32 if dy.dtype.itemsize == 2 else dy.dtype   # XLA sums halves in float32
+    share = dy.astype(acc, copy=False) * (np.ones((), acc) / counts.astype(acc))
+    taps = _tf_taps3(g.k) if dy.dtype == np.float32 else _xla_taps3(g.k)
     cols = np.broadcast_to(share[:, :, :, :, None, None, None, :],
                            share.shape[:4] + g.k + (g.c,))
-    return from_last(np.ascontiguousarray(g.scatter(cols, dy.dtype)), fmt)
+    out = g.scatter(cols, acc, taps).astype(dy.dtype, copy=False)
+    return from_last(np.ascontiguousarray(out), fmt)
 
 
 def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
