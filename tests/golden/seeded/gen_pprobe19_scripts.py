@@ -9,8 +9,9 @@ assign_from_checkpoint_fn), decoupled weight decay (extend_with_decoupled_weight
 Momentum / RMSProp / Adam with decay_var_list, AdamW, LazyAdam, Nadam on a partitioned
 embedding), gradient accumulation of dense and IndexedSlices gradients into
 non-trainable variables applied under tf.cond in a restarted MonitoredTrainingSession, the
-MovingAverageOptimizer's swapping_saver, and a Scaffold's init_fn warm start with a sharded
-Saver dict across restarts. Op counts and values at full precision (or hashes of their
+MovingAverageOptimizer's swapping_saver, a Scaffold's init_fn warm start with a sharded
+Saver dict across restarts, and contrib.opt's sparse paths (AddSign, PowerSign, LazyAdam,
+AdaMax, AdamGS, LazyAdamGS, Nadam) on resource and partitioned embeddings. Op counts and values at full precision (or hashes of their
 bytes). Made on an Intel Xeon (TF's float32 bits depend on the host CPU:
 engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
