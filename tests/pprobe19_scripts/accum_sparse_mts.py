@@ -89,8 +89,8 @@ for run in range(2):
             st, m = s.run([gs, count])
             print("start", run, st, m)
             while not s.should_stop():
-                l, _, n = s.run([loss, step, gs], {i: m % 9})
-                print(run, m, repr(float(l)), n)
+                lv, _, n = s.run([loss, step, gs], {i: m % 9})
+                print(run, m, repr(float(lv)), n)
                 m += 1
     print(sorted(os.path.basename(p) for p in
                  tf.train.get_checkpoint_state(tmp).all_model_checkpoint_paths))

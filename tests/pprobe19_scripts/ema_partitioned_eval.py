@@ -59,8 +59,8 @@ with g.as_default():
     with tf.Session() as s:
         s.run(tf.global_variables_initializer())
         for i in range(6):
-            _, l, la = s.run([train, loss, ema_l.average(loss)])
-            print(i, repr(float(l)), repr(float(la)))
+            _, lv, la = s.run([train, loss, ema_l.average(loss)])
+            print(i, repr(float(lv)), repr(float(la)))
         print("w1", H(s.run(w1.as_tensor())), "w2", H(s.run(w2.as_tensor())))
         print("avg w1", H(s.run(tf.concat([ema.average(v) for v in w1], 0))))
         p = saver.save(s, os.path.join(tmp, "dict"), global_step=gs)

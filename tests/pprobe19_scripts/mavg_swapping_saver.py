@@ -59,8 +59,8 @@ with g.as_default():
         s.run(tf.global_variables_initializer())
         for i in range(7):
             b = X[(i % 3) * 8:(i % 3) * 8 + 8]
-            l, _ = s.run([loss, upd], {x: b})
-            print(i, repr(float(l)), [repr(float(v)) for v in s.run(stat_ema.average(mean_out))],
+            lv, _ = s.run([loss, upd], {x: b})
+            print(i, repr(float(lv)), [repr(float(v)) for v in s.run(stat_ema.average(mean_out))],
                   s.run(running).tolist())
         for v in tf.global_variables():
             print(v.op.name, H(s.run(v)))

@@ -83,8 +83,8 @@ for run in range(3):
                     save_summaries_steps=None, save_summaries_secs=None,
                     log_step_count_steps=None) as s:
                 while not s.should_stop():
-                    l, r, n, _ = s.run([loss, lr, gs, train])
-                    print(run, n, repr(float(l)), repr(float(r)))
+                    lv, r, n, _ = s.run([loss, lr, gs, train])
+                    print(run, n, repr(float(lv)), repr(float(r)))
         except RuntimeError as e:
             # the slots are neither in the checkpoint's Saver nor initialized by init_fn
             print(type(e).__name__, str(e).split("error: ")[-1])

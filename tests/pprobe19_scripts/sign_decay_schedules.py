@@ -57,8 +57,8 @@ for name, make in cases:
         with tf.Session() as s:
             s.run(tf.global_variables_initializer())
             for i in range(9):
-                l, r, _ = s.run([loss, lr, train])
-                print(i, repr(float(l)), repr(float(r)))
+                lv, r, _ = s.run([loss, lr, train])
+                print(i, repr(float(lv)), repr(float(r)))
             print("w", H(s.run(w)), "m", H(s.run(opt.get_slot(w, "m"))))
 
 # the decay functions by themselves, at each step of an int64 global step
