@@ -1,6 +1,6 @@
 """PowerSign's update against TF 1.14's bits (tests/golden/contrib_opt/gen_powersign_bits.py):
-the exp of its sign-agreement scale is Eigen's pexp on packets of 8 and libm's expf on the
-tail, as in ApplyPowerSign's one expression over the flat variable."""
+the exp of its sign-agreement scale is libm's expf on every element, as ApplyPowerSign's one
+coefficient-wise expression over the flat variable computes it (test_powersign_libm.py)."""
 import pytest
 
 import flowgrad as tf

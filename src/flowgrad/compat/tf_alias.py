@@ -201,6 +201,8 @@ _INTERNAL["tensorflow.python.training.moving_averages"] = ["flowgrad.train.movin
 # monitored training: tf.train.SessionManager's private module
 _INTERNAL["tensorflow.python.training.session_manager"] = ["flowgrad.train"]
 _INTERNAL["tensorflow.python.training.supervisor"] = ["flowgrad.train"]
+# the raw training kernels (`from tensorflow.python.training import training_ops`)
+_INTERNAL["tensorflow.python.training.training_ops"] = ["flowgrad.train.training_ops"]
 # queues: the tutorials' MNIST loader and the private modules of queues/readers/py_func
 _INTERNAL.update({
     "tensorflow.examples": ["flowgrad.examples"],
@@ -315,6 +317,21 @@ _INTERNAL.update({f"{_SLIM_NETS}.{m}": [f"flowgrad.contrib.slim.nets.{m}"]
                   for m in ("alexnet", "inception", "inception_v1", "inception_v2",
                             "inception_v3", "overfeat", "resnet_utils", "resnet_v1",
                             "resnet_v2", "vgg")})
+
+# tf.contrib.opt's modules under their private path (`from
+# tensorflow.contrib.opt.python.training import sign_decay`, `...weight_decay_optimizers
+# import AdamWOptimizer`): each is the flowgrad module that holds its public names
+_OPT = "tensorflow.contrib.opt.python.training"
+_INTERNAL.update({"tensorflow.contrib.opt.python": [], _OPT: []})
+_INTERNAL.update({f"{_OPT}.{m}": [f"flowgrad.contrib.opt.{ours}"] for m, ours in (
+    ("sign_decay", "sign_optimizers"), ("addsign", "sign_optimizers"),
+    ("powersign", "sign_optimizers"), ("lazy_adam_optimizer", "adam_variants"),
+    ("nadam_optimizer", "adam_variants"), ("adamax", "adam_variants"),
+    ("adam_gs_optimizer", "adam_variants"), ("lazy_adam_gs_optimizer", "adam_variants"),
+    ("weight_decay_optimizers", "weight_decay"),
+    ("moving_average_optimizer", "moving_average_optimizer"),
+    ("external_optimizer", "external_optimizer"), ("ggt", "ggt"),
+    ("matrix_functions", "matrix_functions"), ("shampoo", "shampoo"))})
 
 # tf.keras's private home, `tensorflow.python.keras` (TF1 code imports it directly): each
 # module is flowgrad.keras's module of the same place

@@ -449,10 +449,11 @@ def _power_sign(var, m, lr, logbase, sign_decay, beta, grad):
     m[...] = m * beta + grad * (one - beta)
     sign_gm = np.sign(grad) * np.sign(m)
     # TF's functor takes (logbase * sign_decay * sign_gm).exp() inside the update's one
-    # Eigen expression: pexp on packets of 8, libm's expf on the tail (float32)
+    # Eigen expression; Eigen's sign functor has no packet op, so the whole expression runs
+    # coefficient by coefficient: libm's expf on every element (float32), never pexp
     scale = logbase * sign_decay * sign_gm
-    if scale.dtype == np.float32 and scale.size <= _eigen_math.EXACT_MAX:
-        scale = _eigen_math.exp(scale)
+    if scale.dtype == np.float32:
+        scale = _eigen_math.libm_exp(scale)
     else:
         scale = np.exp(scale)
     var -= lr * scale * grad

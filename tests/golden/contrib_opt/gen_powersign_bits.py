@@ -1,7 +1,8 @@
 """PowerSign's update bits under TF 1.14: ApplyPowerSign computes
 exp(logbase * sign_decay * sign(g) * sign(m)) inside its one Eigen expression over the flat
-variable (Eigen's pexp on packets of 8, libm's expf on the tail), so a variable of 8 or
-more values gets pexp's rounding. Float32 variables of several sizes (reference and
+variable; Eigen's sign has no packet op, so that expression runs coefficient-wise, libm's
+expf on every element (these cases do not tell it from Eigen's pexp:
+gen_powersign_libm.py does). Float32 variables of several sizes (reference and
 resource), a float64 one, a sign decay; each variable's values after every step."""
 import numpy as np
 
