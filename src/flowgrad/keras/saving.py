@@ -452,9 +452,11 @@ def save_weights_tf(model, filepath):
 def _model_objects(model):
     """The model's objects a load status checks: its variables and optimizer state as
     model_checkpoint lists them now (the Checkpoint nodes standing for layers are
-    rebuilt on each call, so they are left out)."""
-    from ..train.checkpointable import Checkpoint, _walk  # lazy: the checkpoint module
-    return [o for o, _ in _walk(model_checkpoint(model)) if not isinstance(o, Checkpoint)]
+    rebuilt on each call, so they are left out; the optimizer's node stands for the
+    optimizer, which TF lists)."""
+    from ..train.checkpointable import Checkpoint, _owner, _walk  # lazy: the checkpoint
+    return [_owner(o) for o, _ in _walk(model_checkpoint(model))        # module on use
+            if not isinstance(o, Checkpoint) or "_restore_owner" in o.__dict__]
 
 
 def load_weights_tf(model, filepath):
