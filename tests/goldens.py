@@ -67,6 +67,33 @@ def flowgrad_cases(area, stem, tf):
     return _CASES[area, stem]
 
 
+_RUN_IN_PROCESS = """
+import pickle, sys
+sys.path[:0] = [{tests!r}, {golden!r}]
+import flowgrad as tf
+import goldens
+out = goldens.generator({area!r}, {stem!r}).cases(tf)
+with open({path!r}, "wb") as f:
+    pickle.dump(out, f)
+"""
+
+
+def flowgrad_cases_on(cpu, area, stem, folder, timeout=900):
+    """The generator's cases(tf) run under flowgrad in a fresh process with
+    FLOWGRAD_CPU=cpu (a golden made on that vendor's CPU: the kernels read the variable
+    when they load, and the suite pins amd); its pickle is written under `folder`."""
+    import pickle
+    import subprocess
+    path = os.path.join(str(folder), "%s_%s.pkl" % (area.replace("/", "_"), stem))
+    code = _RUN_IN_PROCESS.format(tests=os.path.dirname(os.path.abspath(__file__)),
+                                  golden=GOLDEN, area=area, stem=stem, path=path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, "FLOWGRAD_CPU": cpu}, timeout=timeout)
+    assert out.returncode == 0, out.stderr[-3000:]
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
 def _first(message):
     """The first line, without the constant-input suffix TF's shape errors add (flowgrad's
     graph reports the input shapes only)."""

@@ -9,40 +9,18 @@ by fit (its output 'output_1', the graph's ops, losses and weights).
 The golden comes from an Intel Xeon: the generator runs under flowgrad in one process
 with FLOWGRAD_CPU=intel (the suite pins amd, conftest.py; the kernels read it when they
 load)."""
-import os
-import pickle
-import subprocess
-import sys
-
 import pytest
 
-from goldens import load
+from goldens import flowgrad_cases_on, load
 from test_data import _same
 
 GOLD = load("keras", "pkeras3_tracking")
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-_RUN = """
-import pickle, sys
-sys.path[:0] = [{tests!r}, {golden!r}]
-import flowgrad as tf
-import goldens
-out = goldens.generator("keras", "pkeras3_tracking").cases(tf)
-with open({path!r}, "wb") as f:
-    pickle.dump(out, f)
-"""
 
 
 @pytest.fixture(scope="module")
 def got(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("pkeras3") / "out.pkl")
-    code = _RUN.format(tests=os.path.join(ROOT, "tests"),
-                       golden=os.path.join(ROOT, "tests", "golden"), path=path)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "FLOWGRAD_CPU": "intel"}, timeout=600)
-    assert out.returncode == 0, out.stderr[-3000:]
-    with open(path, "rb") as f:
-        return pickle.load(f)
+    return flowgrad_cases_on(GOLD["host"], "keras", "pkeras3_tracking",
+                             tmp_path_factory.mktemp("pkeras3"), timeout=600)
 
 
 def test_host():
