@@ -32,6 +32,11 @@ def test_containers_as_tf(got, key):
     _same(got["containers"][key], GOLD["containers"][key])
 
 
+@pytest.mark.parametrize("case", sorted(GOLD["mutations"]))
+def test_mutations_as_tf(got, case):
+    _same(got["mutations"][case], GOLD["mutations"][case])
+
+
 @pytest.mark.parametrize("case", sorted(GOLD["deferred"]))
 def test_deferred_restore_as_tf(got, case):
     want = GOLD["deferred"][case]

@@ -63,9 +63,10 @@ def _children(obj):
     if hasattr(obj, "_tracked_children"):
         return obj._tracked_children()
     if type(obj) is list:
+        _check_appended_only(obj)
         return [(str(i), v) for i, v in enumerate(obj) if _tracked(v)]
     if type(obj) in (dict, collections.OrderedDict):
-        out = []
+        out, seen = [], _dict_seen(obj)
         for k, v in obj.items():
             if _tracked(v):
                 if not isinstance(k, str):
@@ -78,8 +79,60 @@ def _children(obj):
                         "object; it will be automatically un-wrapped and subsequently "
                         "ignored." % (obj,))
                 out.append((k, v))
-        return out
+        if seen is None:
+            return out
+        seen.update(out)   # TF 1.14's _DictWrapper: a deleted key's value stays tracked
+        return list(seen.items())
     return []
+
+
+_list_snapshots = {}   # id -> [list, its items when last seen, whether it was mutated]
+_dicts_seen = {}       # id -> (dict, {key: trackable value} of all those it has held)
+
+
+def track_list(value):
+    """TF 1.14's _ListWrapper / _DictWrapper made when a list or dict (and one in it) is
+    assigned to a Keras model's attribute: tracking is for append-only lists from here
+    on; a dict's values stay tracked when their key is deleted."""
+    if type(value) is list:
+        _list_snapshots[id(value)] = [value, list(value), False]
+    if type(value) in (dict, collections.OrderedDict):
+        _dicts_seen[id(value)] = (value, collections.OrderedDict(
+            (k, v) for k, v in value.items() if isinstance(k, str) and _tracked(v)))
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            track_list(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            track_list(v)
+
+
+def _dict_seen(obj):
+    held = _dicts_seen.get(id(obj))
+    return None if held is None else held[1]
+
+
+def _check_appended_only(lst):
+    """TF 1.14's _ListWrapper._checkpoint_dependencies: a tracked list whose trackable
+    element was replaced, deleted or moved since it was last seen cannot be saved (its
+    elements' names would change); appends are fine."""
+    held = _list_snapshots.get(id(lst))
+    if held is None:
+        return
+    before = held[1]
+    held[2] = held[2] or len(lst) < len(before) or any(
+        _tracked(b) and lst[i] is not b for i, b in enumerate(before))
+    if not held[2]:
+        held[1] = list(lst)
+        return
+    raise ValueError(
+        "Unable to save the object ListWrapper(%r) (a list wrapper constructed to track "
+        "trackable TensorFlow objects). A list element was replaced (__setitem__, "
+        "__setslice__), deleted (__delitem__, __delslice__), or moved (sort). In order to "
+        "support restoration on object creation, tracking is exclusively for append-only "
+        "data structures.\n\nIf you don't need this list checkpointed, wrap it in a "
+        "tf.contrib.checkpoint.NoDependency object; it will be automatically un-wrapped "
+        "and subsequently ignored." % (lst,))
 
 
 def _walk(root, kids=None):

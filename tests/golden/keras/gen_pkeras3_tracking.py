@@ -7,6 +7,9 @@ after it is made:
   trainable_weights, non_trainable_weights and layers (names, in order), the number of
   updates, the save_weights keys, the output and the weights after a fit (the
   tf.Variables, which Keras does not initialize, initialized first);
+- mutations: such a list or dict changed after a save (an element replaced, popped,
+  inserted, deleted: TF's ListWrapper then refuses to save; a dict's key deleted; a
+  non-string key; an append): layers, weights, keys or the error;
 - deferred: save_weights (TF format) and tf.train.Checkpoint restored into a subclassed
   model not yet built or compiled (TF restores each weight as it is made): the load
   status's assertions (the objects listed sorted: TF lists a set), then the values after
@@ -91,6 +94,66 @@ def containers(tf):
             out["fit_loss"] = [float(v).hex() for v in h.history["loss"]]
             out["fit_trainable"] = _names(m.trainable_weights)
             out["fit_weights"] = [K.backend.get_value(w) for w in m.weights]
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+    return out
+
+
+def _error(e):
+    """An error's class and message, objects' reprs as <Class>."""
+    return [type(e).__name__,
+            re.sub(r"<[\w.]*\.(\w+) object at 0x[0-9a-f]+>", r"<\1>", str(e))]
+
+
+def mutations(tf):
+    K = tf.keras
+    out = {}
+    d = tempfile.mkdtemp()
+    try:
+        for case in ("setitem", "pop", "insert", "delitem", "dictdel", "dictint",
+                     "append_after_save"):
+            with tf.Graph().as_default():
+                class M(K.Model):
+                    def __init__(self):
+                        super(M, self).__init__()
+                        self.l = [K.layers.Dense(2), K.layers.Dense(2)]
+                        self.dd = {"a": K.layers.Dense(2), "b": K.layers.Dense(2)}
+
+                    def call(self, x):
+                        for layer in self.l:
+                            x = layer(x)
+                        for k in sorted(self.dd, key=str):
+                            x = self.dd[k](x)
+                        return x
+
+                steps = []
+                try:
+                    m = M()
+                    m(tf.constant(np.ones((2, 2), np.float32)))
+                    path = os.path.join(d, case, "w")
+                    m.save_weights(path)
+                    if case == "setitem":
+                        m.l[0] = K.layers.Dense(2)
+                    elif case == "pop":
+                        m.l.pop()
+                    elif case == "insert":
+                        m.l.insert(0, K.layers.Dense(2))
+                    elif case == "delitem":
+                        del m.l[1]
+                    elif case == "dictdel":
+                        del m.dd["b"]
+                    elif case == "dictint":
+                        m.dd[1] = K.layers.Dense(2)
+                    else:
+                        m.l.append(K.layers.Dense(2))
+                    m(tf.constant(np.ones((2, 2), np.float32)))
+                    steps.append([layer.name for layer in m.layers])
+                    steps.append(len(m.weights))
+                    m.save_weights(path)
+                    steps.append([k for k, _ in tf.train.list_variables(path)])
+                except (ValueError, TypeError) as e:
+                    steps.append(_error(e))
+                out[case] = steps
     finally:
         shutil.rmtree(d, ignore_errors=True)
     return out
@@ -220,5 +283,6 @@ def sequential_build(tf):
 
 
 def cases(tf):
-    return {"host": host_vendor(), "containers": containers(tf), "deferred": deferred(tf),
+    return {"host": host_vendor(), "containers": containers(tf), "mutations": mutations(tf),
+            "deferred": deferred(tf),
             "sequential_build": sequential_build(tf)}

@@ -13,6 +13,7 @@ from ...engine.framework.graph import Tensor
 from ...engine.framework.tensor_shape import TensorShape
 from ...engine.ops.construction import placeholder
 from ...ops.variables import Variable
+from ...train.checkpointable import track_list
 from .. import backend
 from .. import layers as _layers
 from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
@@ -202,6 +203,8 @@ class Network(Layer):
             items = [value] if name.startswith("_") else _nested_items(value)
             if isinstance(value, Layer) or (
                     isinstance(value, (list, dict)) and not name.startswith("_")):
+                if not isinstance(value, Layer):
+                    track_list(value)
                 entries = self.__dict__.setdefault("_layers", [])
                 if not any(value is x for x in entries):
                     entries.append(value)
