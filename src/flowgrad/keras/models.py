@@ -127,7 +127,7 @@ def _in_place_subclassed_model_reset(model):
                              % layer)
         fresh = layer.__class__.from_config(layer.get_config())
         model.__dict__[names[id(layer)]] = fresh
-        model._layers.append(fresh)
+        model.__dict__["_layers"].append(fresh)
     if getattr(model, "_original_attributes_cache", None) is None:
         if model.built:
             for name in _CACHED_ATTRIBUTES:
@@ -157,7 +157,7 @@ def in_place_subclassed_model_state_restoration(model):
     for name, value in cache.items():
         model.__dict__[name] = value
         if isinstance(value, Layer):
-            model._layers.append(value)
+            model.__dict__["_layers"].append(value)
     model._original_attributes_cache = None
 
 

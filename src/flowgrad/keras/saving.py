@@ -426,10 +426,11 @@ def _model_optimizer_node(opt, model, checkpoint_cls):
     tf.train optimizer)."""
     from .optimizers import TFOptimizer  # lazy: keras optimizers import the layers
     from .optimizers_v2 import OptimizerV2  # lazy: keras optimizers import the layers
+    weights = model.weights if model.built else []   # (no slot before it is built)
     if isinstance(opt, TFOptimizer):
-        return _tf_optimizer_node(opt, model.weights, checkpoint_cls)
+        return _tf_optimizer_node(opt, weights, checkpoint_cls)
     if isinstance(opt, OptimizerV2):
-        return _optimizer_node(opt, model.weights, checkpoint_cls)
+        return _optimizer_node(opt, weights, checkpoint_cls)
     return None
 
 
@@ -452,9 +453,11 @@ def save_weights_tf(model, filepath):
 def _model_objects(model):
     """The model's objects a load status checks: its variables and optimizer state as
     model_checkpoint lists them now (the Checkpoint nodes standing for layers are
-    rebuilt on each call, so they are left out)."""
-    from ..train.checkpointable import Checkpoint, _walk  # lazy: the checkpoint module
-    return [o for o, _ in _walk(model_checkpoint(model)) if not isinstance(o, Checkpoint)]
+    rebuilt on each call, so they are left out; the optimizer's node stands for the
+    optimizer, which TF lists)."""
+    from ..train.checkpointable import Checkpoint, _owner, _walk  # lazy: the checkpoint
+    return [_owner(o) for o, _ in _walk(model_checkpoint(model))        # module on use
+            if not isinstance(o, Checkpoint) or "_restore_owner" in o.__dict__]
 
 
 def load_weights_tf(model, filepath):
@@ -484,6 +487,18 @@ def load_weights_tf(model, filepath):
         pending.setdefault(name, []).extend(positions)
     ckpt.streaming_restore(status, K.get_session())
     return status.assert_nontrivial_match()
+
+
+def restore_deferred_optimizer(model):
+    """compile's tracking of 'optimizer' (TF 1.14's _track_trackable): a restore waiting
+    on the model for it (a tf.train.Checkpoint's) binds the optimizer now; its variables
+    and slots restore as they are made."""
+    from ..train import checkpointable as ckpt  # lazy: the checkpoint module on use
+    st = ckpt._state(model, make=False)
+    if st and st["deferred"].get("optimizer"):
+        node = optimizer_node(model)
+        if node is not None:
+            ckpt.dependency_added(model, "optimizer", node)
 
 
 def restore_deferred_dependencies(model):

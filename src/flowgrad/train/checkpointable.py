@@ -17,6 +17,7 @@ import collections
 import itertools
 import os
 import time
+import weakref
 
 import numpy as np
 
@@ -62,9 +63,10 @@ def _children(obj):
     if hasattr(obj, "_tracked_children"):
         return obj._tracked_children()
     if type(obj) is list:
+        _check_appended_only(obj)
         return [(str(i), v) for i, v in enumerate(obj) if _tracked(v)]
     if type(obj) in (dict, collections.OrderedDict):
-        out = []
+        out, seen = [], _dict_seen(obj)
         for k, v in obj.items():
             if _tracked(v):
                 if not isinstance(k, str):
@@ -77,8 +79,60 @@ def _children(obj):
                         "object; it will be automatically un-wrapped and subsequently "
                         "ignored." % (obj,))
                 out.append((k, v))
-        return out
+        if seen is None:
+            return out
+        seen.update(out)   # TF 1.14's _DictWrapper: a deleted key's value stays tracked
+        return list(seen.items())
     return []
+
+
+_list_snapshots = {}   # id -> [list, its items when last seen, whether it was mutated]
+_dicts_seen = {}       # id -> (dict, {key: trackable value} of all those it has held)
+
+
+def track_list(value):
+    """TF 1.14's _ListWrapper / _DictWrapper made when a list or dict (and one in it) is
+    assigned to a Keras model's attribute: tracking is for append-only lists from here
+    on; a dict's values stay tracked when their key is deleted."""
+    if type(value) is list:
+        _list_snapshots[id(value)] = [value, list(value), False]
+    if type(value) in (dict, collections.OrderedDict):
+        _dicts_seen[id(value)] = (value, collections.OrderedDict(
+            (k, v) for k, v in value.items() if isinstance(k, str) and _tracked(v)))
+    if isinstance(value, (list, tuple)):
+        for v in value:
+            track_list(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            track_list(v)
+
+
+def _dict_seen(obj):
+    held = _dicts_seen.get(id(obj))
+    return None if held is None else held[1]
+
+
+def _check_appended_only(lst):
+    """TF 1.14's _ListWrapper._checkpoint_dependencies: a tracked list whose trackable
+    element was replaced, deleted or moved since it was last seen cannot be saved (its
+    elements' names would change); appends are fine."""
+    held = _list_snapshots.get(id(lst))
+    if held is None:
+        return
+    before = held[1]
+    held[2] = held[2] or len(lst) < len(before) or any(
+        _tracked(b) and lst[i] is not b for i, b in enumerate(before))
+    if not held[2]:
+        held[1] = list(lst)
+        return
+    raise ValueError(
+        "Unable to save the object ListWrapper(%r) (a list wrapper constructed to track "
+        "trackable TensorFlow objects). A list element was replaced (__setitem__, "
+        "__setslice__), deleted (__delitem__, __delslice__), or moved (sort). In order to "
+        "support restoration on object creation, tracking is exclusively for append-only "
+        "data structures.\n\nIf you don't need this list checkpointed, wrap it in a "
+        "tf.contrib.checkpoint.NoDependency object; it will be automatically un-wrapped "
+        "and subsequently ignored." % (lst,))
 
 
 def _walk(root, kids=None):
@@ -274,7 +328,8 @@ class Checkpoint:
             status = _InitializationOnlyStatus(self)
         else:
             status = restore_into(self._saver, self, save_path,
-                                  lambda: [o for o, _ in _walk(self)], self)
+                                  lambda root: [o for o, _ in _walk(root)], self,
+                                  weak_root=True)
         self.save_counter   # noqa: B018 - TF makes it after the restore (restored if saved)
         return status
 
@@ -318,13 +373,19 @@ _uids = itertools.count(1)
 _plain_states = {}   # id -> (object, state) of the objects not holding their own
 
 
+def _owner(obj):
+    """The object a node stands for (a compiled Keras model's 'optimizer' node: the
+    optimizer), as TF 1.14's object graph holds it."""
+    return getattr(obj, "__dict__", {}).get("_restore_owner", obj)
+
+
 def _state(obj, make=True):
     """The restore bookkeeping TF 1.14 keeps on a Trackable: its update uid (the newest
     restore that assigned it) and the checkpoint positions deferred until a dependency
     (by local name) or a slot variable (by slot name and variable) is made. A node
     standing for another object (`_restore_owner`: a Keras optimizer's) keeps its
     owner's."""
-    obj = getattr(obj, "__dict__", {}).get("_restore_owner", obj)
+    obj = _owner(obj)
     if not hasattr(obj, "__dict__") or "_self_update_uid" in obj.__dict__:
         # a list / dict, or a tf.Module (its attributes are its vars(): none is added)
         held = _plain_states.get(id(obj))
@@ -365,8 +426,8 @@ class _Coordinator:
         self.prefix = prefix
         self.cache = saver.ops
         self.uid = next(_uids)
-        self.by_node = {}
-        self.all_objects = {}
+        self.by_node = _Held()
+        self.all_objects = _Held()
         self.restore_ops = []
         self.callback = None
         self.unused_attributes = {}
@@ -418,7 +479,7 @@ def _restore_position(coord, node_id, obj):
 def _bind(coord, node_id, obj):
     """TF's CheckpointPosition.bind_object: True for a new binding (then the slot
     variables of a bound variable or optimizer are restored or deferred)."""
-    coord.all_objects[id(obj)] = obj
+    coord.all_objects[id(_owner(obj))] = _owner(obj)
     if node_id in coord.by_node:
         return False
     coord.by_node[node_id] = obj
@@ -535,9 +596,67 @@ def slot_created(opt, var, slot_name, slot):
         _restore_position(coord, node_id, slot)
 
 
-def restore_into(saver, root, save_path, list_objects, root_object):
+class _Held:
+    """A restore's objects by key (TF 1.14's object_by_proto_id, a WeakValueDictionary,
+    and all_python_objects, a weak set). The keys in `weak` hold their object weakly: a
+    tf.train.Checkpoint restored from (its status does not keep it; dropped, it drops
+    out). The others, held here, are the objects of the program, or the nodes flowgrad
+    makes to stand for one (a Keras model's layers and optimizer)."""
+
+    def __init__(self):
+        self._refs = {}
+        self.weak = set()
+
+    def __setitem__(self, key, obj):
+        if key in self.weak:
+            self._refs[key] = weakref.ref(obj)
+        else:
+            self._refs[key] = lambda obj=obj: obj
+
+    def get(self, key, default=None):
+        ref = self._refs.get(key)
+        obj = None if ref is None else ref()
+        return default if obj is None else obj
+
+    def __contains__(self, key):
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        obj = self.get(key)
+        if obj is None:
+            raise KeyError(key)
+        return obj
+
+    def items(self):
+        return [(k, o) for k, o in ((k, r()) for k, r in self._refs.items())
+                if o is not None]
+
+    def values(self):
+        return [o for _, o in self.items()]
+
+    def __len__(self):
+        return len(self.items())
+
+
+def _alive(ref):
+    """A weakly held root (TF's ObjectGraphView.root: `assert derefed is not None`)."""
+    obj = ref()
+    assert obj is not None
+    return obj
+
+
+def restore_into(saver, root, save_path, list_objects, root_object, weak_root=False):
     """TF's TrackableSaver.restore in graph mode: the status of restoring `save_path`
-    into `root` (restore ops made for the objects there now, the others when made)."""
+    into `root` (restore ops made for the objects there now, the others when made).
+    `weak_root`: the status holds `root` weakly (a tf.train.Checkpoint: TF's
+    ObjectGraphView holds a weak reference; `list_objects` then takes it); a status
+    whose root was dropped fails its assertions with an empty AssertionError."""
+    if weak_root:
+        ref = weakref.ref(root)
+        root_object = ref
+        list_objects = (lambda objects: lambda: objects(_alive(ref)))(list_objects)
+    else:
+        root_object = (lambda obj: lambda: obj)(root_object)
     save_path = os.fspath(save_path)
     reader = _io.CheckpointReader(save_path)
     try:
@@ -547,6 +666,9 @@ def restore_into(saver, root, save_path, list_objects, root_object):
     proto = _parse_object_graph(save_path, reader)
     prefix = saver.prefix_tensor(get_default_graph())
     coord = _Coordinator(proto, save_path, prefix, saver)
+    if weak_root:
+        coord.by_node.weak.add(0)
+        coord.all_objects.weak.add(id(root))
     _restore_position(coord, 0, root)
     return CheckpointLoadStatus(coord, {prefix: save_path}, list_objects, root_object)
 
@@ -594,8 +716,9 @@ class CheckpointLoadStatus:
         for obj in self._list_objects():
             if type(obj) in (list, dict, collections.OrderedDict) and not _children(obj):
                 continue
+            obj = _owner(obj)
             coord.all_objects[id(obj)] = obj
-        bound = {id(o) for o in coord.by_node.values()}
+        bound = {id(_owner(o)) for o in coord.by_node.values()}
         unused = [o for k, o in coord.all_objects.items() if k not in bound]
         if unused:
             raise AssertionError("Some Python objects were not bound to checkpointed "
@@ -608,9 +731,10 @@ class CheckpointLoadStatus:
         coord = self._checkpoint
         objects = self._list_objects()
         for obj in objects:
+            obj = _owner(obj)
             coord.all_objects[id(obj)] = obj
         if len(coord.by_node) <= 1:
-            bound = {id(o) for o in coord.by_node.values()}
+            bound = {id(_owner(o)) for o in coord.by_node.values()}
             unused = [o for k, o in coord.all_objects.items() if k not in bound]
             if unused:
                 raise AssertionError(
@@ -619,7 +743,7 @@ class CheckpointLoadStatus:
                     "program. The following objects have no matching checkpointed "
                     "value: %s" % (unused,))
             raise AssertionError("Nothing to load. No dependencies have been added to %s "
-                                 "yet." % (self._root,))
+                                 "yet." % (_alive(self._root),))
         return self
 
     def run_restore_ops(self, session=None):

@@ -13,6 +13,7 @@ from ...engine.framework.graph import Tensor
 from ...engine.framework.tensor_shape import TensorShape
 from ...engine.ops.construction import placeholder
 from ...ops.variables import Variable
+from ...train.checkpointable import track_list
 from .. import backend
 from .. import layers as _layers
 from .base_layer import (KERAS_HISTORY, AddLoss, Layer, Node, TensorFlowOpLayer, _flatten,
@@ -195,13 +196,22 @@ class Network(Layer):
     def __setattr__(self, name, value):
         # a subclassed model tracks the layers assigned to its attributes, also those in a
         # list or dict, and the variables as its own weights (TF 1.14's Layer.__setattr__)
+        # TF 1.14 keeps a list or dict itself (its ListWrapper / _DictWrapper) among the
+        # model's layers: what is appended or set in it later counts; a tuple is not
+        # tracked, its layers not seen (nest.flatten still finds its variables)
         if not getattr(self, "_is_graph_network", True):
             items = [value] if name.startswith("_") else _nested_items(value)
+            if isinstance(value, Layer) or (
+                    isinstance(value, (list, dict)) and not name.startswith("_")):
+                if not isinstance(value, Layer):
+                    track_list(value)
+                entries = self.__dict__.setdefault("_layers", [])
+                if not any(value is x for x in entries):
+                    entries.append(value)
+                    if not isinstance(value, Layer):
+                        self.__dict__["_self_layer_containers"] = True
             for item in items:
-                if isinstance(item, Layer):
-                    if not any(item is x for x in self.__dict__.get("_layers", [])):
-                        self.__dict__.setdefault("_layers", []).append(item)
-                elif isinstance(item, Variable) and not name.startswith("_") and not any(
+                if isinstance(item, Variable) and not name.startswith("_") and not any(
                         item is w for w in self._trainable_weights
                         + self._non_trainable_weights):
                     (self._trainable_weights if item.trainable
@@ -313,7 +323,7 @@ class Network(Layer):
         self._call_order += sorted(placed, key=lambda n: -depth_of[(id(n[0]), n[1])])
         for layer in layers:
             if layer not in self._layers:
-                self._layers.append(layer)
+                self.__dict__["_layers"].append(layer)
 
     @staticmethod
     def _unique_output_names(names):
@@ -328,6 +338,21 @@ class Network(Layer):
                 counts[name] = count + 1
             unique.append(proposal)
         return unique
+
+    @property
+    def _layers(self):
+        """The layers (TF 1.14's `layers`: those in the lists and dicts assigned to a
+        subclassed model's attributes read now, each once)."""
+        entries = self.__dict__.get("_layers")
+        if entries is None:
+            raise AttributeError("_layers")
+        if self.__dict__.get("_self_layer_containers"):
+            return tracking.flatten_layers(entries)
+        return entries
+
+    @_layers.setter
+    def _layers(self, value):
+        self.__dict__["_layers"] = value
 
     @property
     def layers(self):
@@ -352,8 +377,9 @@ class Network(Layer):
         beside its gamma and beta), then the network's own: TF 1.14's Network.weights,
         the order of get_weights/set_weights."""
         self._assert_weights_created()
-        return (self._gather_children_attribute("weights") + self._trainable_weights
-                + self._non_trainable_weights)
+        return ([w for x in self.__dict__.get("_layers", [])
+                 for w in tracking.gather_weights(True, [x], [], "weights")]
+                + self._trainable_weights + self._non_trainable_weights)
 
     def get_layer(self, name=None, index=None):
         """The layer called `name`, or the layer at `index` (in call order)."""
@@ -398,13 +424,18 @@ class Network(Layer):
 
     @property
     def trainable_weights(self):
+        """TF 1.14's Network.trainable_weights: the layers' (lists and dicts read now),
+        then the network's own."""
         self._assert_weights_created()
-        return super().trainable_weights
+        return tracking.gather_weights(self.trainable, self.__dict__.get("_layers", []),
+                                       self._trainable_weights, "trainable_weights")
 
     @property
     def non_trainable_weights(self):
         self._assert_weights_created()
-        return super().non_trainable_weights
+        return tracking.gather_weights(
+            self.trainable, self.__dict__.get("_layers", []),
+            self._non_trainable_weights + self._trainable_weights, "non_trainable_weights")
 
     @property
     def updates(self):

@@ -167,8 +167,11 @@ class Sequential(Model):
         x = Input(batch_shape=(None,) + tuple(first.shape[1:]),
                   dtype=self.layers[0].dtype, name="input_1")
         self._build_on(x)
-        # TF 1.14 leaves such a model subclass-like: no input checks, "multiple" shapes
+        # TF 1.14 leaves such a model subclass-like: no input checks, "multiple" shapes,
+        # its output named as _set_output_attrs names it ('output_1': the target
+        # placeholder 'output_1_target', the loss scope 'loss/output_1_loss')
         self._inputs_from_data = True
+        self.output_names = ["output_1"]
 
     def call(self, inputs, training=None, mask=None):
         if self._is_graph_network:

@@ -4,10 +4,11 @@ layers ('layer_with_weights-N', 'layer-N'), a Sequential's added layers ('layer-
 a user's layer or model's weights and attributes in the order tracked, a library
 layer's weights and sub-layers; Network.build's _track_layers after them. The
 compiled model's optimizer is added by Model (keras saving builds its node)."""
+from ...ops.variables import Variable
 from ..mixed_precision.autocast_variable import AutoCastVariable
 
 __all__ = ["layer_children", "library_children", "graph_layer_children", "build_layers",
-           "container_weights"]
+           "container_weights", "flatten_layers", "gather_weights"]
 
 
 def _plain(w):
@@ -89,6 +90,64 @@ def container_weights(x):
     if isinstance(x, dict):
         return [w for v in x.values() for w in container_weights(v)]
     return list(getattr(x, "weights", None) or [])
+
+
+def _values(container):
+    """TF 1.14's TrackableDataStructure._values: a list's items, a dict's values by
+    sorted key (read when asked: what was appended or set after assignment counts)."""
+    if isinstance(container, dict):
+        return [container[k] for k in sorted(container)]
+    return list(container)
+
+
+def _sub_layers(container):
+    """The layers and containers (a list or dict; not a tuple) in a container."""
+    return [v for v in _values(container) if _is_layer(v) or isinstance(v, (list, dict))]
+
+
+def flatten_layers(entries):
+    """TF 1.14's filter_empty_layer_containers: the layers of `entries` (layers, lists
+    and dicts of them, nested), each once, in order."""
+    seen, out, stack = set(), [], list(entries)[::-1]
+    while stack:
+        x = stack.pop()
+        if id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, (list, dict)):
+            stack.extend(_sub_layers(x)[::-1])
+        else:
+            out.append(x)
+    return out
+
+
+def _weights_of(x, kind):
+    """`x.<kind>` of a layer; of a list or dict, TF 1.14's data structure's: its layers'
+    then its variables' (the structure is trainable)."""
+    if isinstance(x, (list, dict)):
+        return gather_weights(True, _sub_layers(x),
+                              [v for v in _values(x) if isinstance(v, Variable)], kind)
+    return list(getattr(x, kind))
+
+
+def gather_weights(trainable, sub_layers, extra, kind):
+    """TF 1.14's layer_utils.gather_trainable_weights / gather_non_trainable_weights
+    (kind 'trainable_weights' / 'non_trainable_weights'; 'weights': both) over
+    sub-layers that may be lists or dicts, `extra` the variables of the object itself."""
+    if kind == "weights":
+        return (gather_weights(trainable, sub_layers, extra, "trainable_weights")
+                + gather_weights(trainable, sub_layers, extra, "non_trainable_weights"))
+    if kind == "trainable_weights":
+        if not trainable:
+            return []
+        return ([w for x in sub_layers for w in _weights_of(x, kind)]
+                + [v for v in extra if v.trainable])
+    weights = [w for x in sub_layers for w in _weights_of(x, kind)]
+    frozen = [v for v in extra if not v.trainable]
+    if trainable:
+        return weights + frozen
+    return ([w for x in sub_layers for w in _weights_of(x, "trainable_weights")]
+            + [v for v in extra if v.trainable] + weights + frozen)
 
 
 def _built_children(model, out):

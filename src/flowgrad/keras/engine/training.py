@@ -283,6 +283,7 @@ class Model(Network):
             raise TypeError("Invalid keyword argument(s) in `compile`: %s" % (set(kwargs),))
         self.optimizer = optimizers.get(optimizer)
         saving.restore_deferred_dependencies(self)   # TF tracks 'optimizer' here
+        saving.restore_deferred_optimizer(self)
         self.loss = loss
         self._metrics_arg = metrics
         self._weighted_metrics_arg = weighted_metrics
