@@ -95,48 +95,6 @@ def flowgrad_cases_on(area, stem, cpu, timeout=900):
         assert out.returncode == 0, out.stderr[-3000:]
         with open(path, "rb") as f:
             return pickle.load(f)
-import pickle, sys
-sys.path[:0] = [{tests!r}, {golden!r}]
-import flowgrad as tf
-import goldens
-<<<<<<< HEAD
-sys.stdout.buffer.write(pickle.dumps(goldens.generator({area!r}, {stem!r}).cases(tf)))
-"""
-
-
-def flowgrad_cases_on(area, stem, cpu, timeout=900):
-    """The generator's cases(tf) run by flowgrad in a process with FLOWGRAD_CPU=cpu (the
-    vendor whose host made the golden: Eigen's cache sizes are read when the kernels'
-    modules load; the suite pins amd, conftest.py)."""
-    import pickle
-    import subprocess
-    code = _RUN_ON.format(tests=os.path.dirname(GOLDEN), golden=GOLDEN, area=area, stem=stem)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=timeout,
-                         env={**os.environ, "FLOWGRAD_CPU": cpu})
-    assert out.returncode == 0, out.stderr.decode()[-3000:]
-    return pickle.loads(out.stdout)
-=======
-out = goldens.generator({area!r}, {stem!r}).cases(tf)
-with open({path!r}, "wb") as f:
-    pickle.dump(out, f)
-"""
-
-
-def flowgrad_cases_on(cpu, area, stem, folder, timeout=900):
-    """The generator's cases(tf) run under flowgrad in a fresh process with
-    FLOWGRAD_CPU=cpu (a golden made on that vendor's CPU: the kernels read the variable
-    when they load, and the suite pins amd); its pickle is written under `folder`."""
-    import pickle
-    import subprocess
-    path = os.path.join(str(folder), "%s_%s.pkl" % (area.replace("/", "_"), stem))
-    code = _RUN_IN_PROCESS.format(tests=os.path.dirname(os.path.abspath(__file__)),
-                                  golden=GOLDEN, area=area, stem=stem, path=path)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={**os.environ, "FLOWGRAD_CPU": cpu}, timeout=timeout)
-    assert out.returncode == 0, out.stderr[-3000:]
-    with open(path, "rb") as f:
-        return pickle.load(f)
->>>>>>> pkeras3
 
 
 def _first(message):
