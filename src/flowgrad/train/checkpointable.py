@@ -90,21 +90,31 @@ _list_snapshots = {}   # id -> [list, its items when last seen, whether it was m
 _dicts_seen = {}       # id -> (dict, {key: trackable value} of all those it has held)
 
 
-def track_list(value):
+def track_list(value, owner):
     """TF 1.14's _ListWrapper / _DictWrapper made when a list or dict (and one in it) is
     assigned to a Keras model's attribute: tracking is for append-only lists from here
-    on; a dict's values stay tracked when their key is deleted."""
+    on; a dict's values stay tracked when their key is deleted. The records go when
+    `owner` (the model) does: they hold the containers, whose layers hold graphs."""
+    key = id(value)
     if type(value) is list:
-        _list_snapshots[id(value)] = [value, list(value), False]
+        _list_snapshots[key] = [value, list(value), False]
+        weakref.finalize(owner, _forget, _list_snapshots, key, value)
     if type(value) in (dict, collections.OrderedDict):
-        _dicts_seen[id(value)] = (value, collections.OrderedDict(
+        _dicts_seen[key] = (value, collections.OrderedDict(
             (k, v) for k, v in value.items() if isinstance(k, str) and _tracked(v)))
+        weakref.finalize(owner, _forget, _dicts_seen, key, value)
     if isinstance(value, (list, tuple)):
         for v in value:
-            track_list(v)
+            track_list(v, owner)
     elif isinstance(value, dict):
         for v in value.values():
-            track_list(v)
+            track_list(v, owner)
+
+
+def _forget(records, key, value):
+    """Drop `records[key]` if it still stands for `value` (its id may be reused)."""
+    if key in records and records[key][0] is value:
+        del records[key]
 
 
 def _dict_seen(obj):

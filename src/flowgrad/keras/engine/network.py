@@ -204,7 +204,7 @@ class Network(Layer):
             if isinstance(value, Layer) or (
                     isinstance(value, (list, dict)) and not name.startswith("_")):
                 if not isinstance(value, Layer):
-                    track_list(value)
+                    track_list(value, self)
                 entries = self.__dict__.setdefault("_layers", [])
                 if not any(value is x for x in entries):
                     entries.append(value)
