@@ -1,4 +1,5 @@
-"""tf.contrib.text.skip_gram_sample against TF 1.14 (tests/golden/nlp/gen_skip_gram_sample.py):
+"""tf.contrib.text.skip_gram_sample and skip_gram_sample_with_text_vocab against TF 1.14
+(tests/golden/nlp/gen_skip_gram_sample.py):
 the pairs of its SkipGramGenerateCandidates op (window sizes from the op's Philox stream),
 the frequency filter and subsampling, the ops made and the errors, exactly."""
 import pytest

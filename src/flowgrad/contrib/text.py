@@ -1,8 +1,9 @@
 """tf.contrib.text: skip-gram pairs from a token tensor (TF 1.14's contrib/text
 skip_gram_ops), with frequency filtering and subsampling through a vocabulary frequency
-table, built from ops as TF builds them. skip_gram_sample_with_text_vocab is not
-implemented."""
+table (or a CSV vocabulary file of tokens and counts), built from ops as TF builds them."""
 from __future__ import annotations
+
+import csv
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import Tensor, _graph_of, name_scope
@@ -10,10 +11,11 @@ from ..engine.ops._base import apply, op_input, typed_input
 from ..engine.ops.comparison import greater_equal, logical_and
 from ..ops import array_ops, math_ops, random_ops
 from ..ops import skip_gram_ops  # noqa: F401 - registers SkipGramGenerateCandidates
-from ..ops.lookup_ops import InitializableLookupTableBase
+from ..gfile import GFile
+from ..ops.lookup_ops import HashTable, InitializableLookupTableBase, TextFileInitializer
 from ..train.input import batch
 
-__all__ = ["skip_gram_sample"]
+__all__ = ["skip_gram_sample", "skip_gram_sample_with_text_vocab"]
 
 
 def skip_gram_sample(input_tensor, min_skips=1, max_skips=5, start=0, limit=-1,
@@ -50,6 +52,56 @@ def skip_gram_sample(input_tensor, min_skips=1, max_skips=5, start=0, limit=-1,
                                           batch_capacity > 0) else 100 * batch_size
             return batch([tokens, labels], batch_size, capacity=capacity, enqueue_many=True)
         return tokens, labels
+
+
+def skip_gram_sample_with_text_vocab(input_tensor, vocab_freq_file, vocab_token_index=0,
+                                     vocab_token_dtype=_dt.string, vocab_freq_index=1,
+                                     vocab_freq_dtype=_dt.float64, vocab_delimiter=",",
+                                     vocab_min_count=0, vocab_subsampling=None,
+                                     corpus_size=None, min_skips=1, max_skips=5, start=0,
+                                     limit=-1, emit_self_as_target=False, batch_size=None,
+                                     batch_capacity=None, seed=None, name=None):
+    """skip_gram_sample with its frequency table read from `vocab_freq_file` (a CSV of
+    token and count columns): the file is read once here for its size and the corpus
+    size (the sum of the counts, unless `corpus_size` is given, which must not be less),
+    then by a HashTable's TextFileInitializer (default -1)."""
+    if vocab_token_index < 0 or vocab_freq_index < 0:
+        raise ValueError("vocab_token_index={} and vocab_freq_index={} must both be >= 0."
+                         .format(vocab_token_index, vocab_freq_index))
+    if vocab_token_index == vocab_freq_index:
+        raise ValueError("vocab_token_index and vocab_freq_index should be different, but "
+                         "are both {}.".format(vocab_token_index))
+    calculated, vocab_size = 0.0, 0
+    with GFile(vocab_freq_file, mode="r") as f:
+        for row in csv.reader(f, delimiter=vocab_delimiter):
+            if vocab_token_index >= len(row) or vocab_freq_index >= len(row):
+                raise ValueError(
+                    "Row in vocab file only has {} columns, so vocab_token_index={} or "
+                    "vocab_freq_index={} is out of bounds. Row content: {}".format(
+                        len(row), vocab_token_index, vocab_freq_index, row))
+            vocab_size += 1
+            freq = vocab_freq_dtype.as_numpy_dtype(row[vocab_freq_index])
+            if freq < 0:
+                raise ValueError("Row in vocab file has negative frequency of {}. Row "
+                                 "content: {}".format(freq, row))
+            calculated += freq       # (counts under vocab_min_count included)
+    if not corpus_size:
+        corpus_size = calculated
+    elif calculated - corpus_size > 1e-6:
+        raise ValueError(
+            "`corpus_size`={} must be greater than or equal to the sum of all the frequency "
+            "counts ({}) of `vocab_freq_file` ({}).".format(corpus_size, calculated,
+                                                            vocab_freq_file))
+    table = HashTable(TextFileInitializer(
+        filename=vocab_freq_file, key_dtype=vocab_token_dtype, key_index=vocab_token_index,
+        value_dtype=vocab_freq_dtype, value_index=vocab_freq_index, vocab_size=vocab_size,
+        delimiter=vocab_delimiter), default_value=-1)
+    return skip_gram_sample(
+        input_tensor, min_skips=min_skips, max_skips=max_skips, start=start, limit=limit,
+        emit_self_as_target=emit_self_as_target, vocab_freq_table=table,
+        vocab_min_count=vocab_min_count, vocab_subsampling=vocab_subsampling,
+        corpus_size=None if vocab_subsampling is None else corpus_size,
+        batch_size=batch_size, batch_capacity=batch_capacity, seed=seed, name=name)
 
 
 def _generate(input_tensor, min_skips, max_skips, start, limit, emit_self, seed, seed2):

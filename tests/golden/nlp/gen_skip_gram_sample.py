@@ -1,11 +1,15 @@
-"""TF 1.14 goldens for tf.contrib.text.skip_gram_sample (op SkipGramGenerateCandidates): the
-pairs for fixed and seeded random window sizes, start / limit, emit_self_as_target, the
-token dtypes TF registers, the vocabulary-frequency filter and its float64 subsampling, the
-ops and attrs the call makes, and the errors of bad arguments. Read by
-tests/test_skip_gram_sample.py. No float32 arithmetic: the host does not matter."""
+"""TF 1.14 goldens for tf.contrib.text.skip_gram_sample (op SkipGramGenerateCandidates) and
+skip_gram_sample_with_text_vocab: the pairs for fixed and seeded random window sizes,
+start / limit, emit_self_as_target, the token dtypes TF registers, the vocabulary-frequency
+filter and its float64 subsampling (a table or a CSV file), the ops and attrs the call
+makes, and the errors of bad arguments. Read by tests/test_skip_gram_sample.py. No float32
+arithmetic: the host does not matter."""
 from __future__ import absolute_import
 
 import importlib
+import os
+import shutil
+import tempfile
 
 import numpy as np
 
@@ -146,9 +150,48 @@ def unsupported_types(tf):
     return out
 
 
+def text_vocab_file(tf):
+    """skip_gram_sample_with_text_vocab: a CSV vocabulary of counts (float64 by default)
+    with vocab_min_count, subsampling against the file's corpus size and a given one, an
+    int64 vocabulary in other columns with another delimiter; the op count and the
+    Python-side errors (the file's folder written D)."""
+    d = tempfile.mkdtemp()
+    try:
+        vf = os.path.join(d, "v.csv")
+        with open(vf, "w") as f:
+            f.write("the,30\nquick,12\nbrown,4\nfox,2\nlazy,1\ndog,6\n")
+        vf2 = os.path.join(d, "v.txt")
+        with open(vf2, "w") as f:
+            f.write("7|1|x\n8|5|y\n9|2|z\n")
+        out = []
+        with tf.Graph().as_default() as g:
+            tf.set_random_seed(21)
+            text = _text(tf)
+            toks = tf.constant("the quick brown fox jumps over the lazy dog the end".split())
+            fn = text.skip_gram_sample_with_text_vocab
+            pairs = [fn(toks, vf, vocab_min_count=3, min_skips=1, max_skips=2, seed=3),
+                     fn(toks, vf, vocab_subsampling=0.05, min_skips=1, max_skips=1, seed=4),
+                     fn(toks, vf, vocab_subsampling=0.05, corpus_size=100, seed=5),
+                     fn(tf.constant([7, 8, 9, 8, 6], tf.int64), vf2, vocab_token_index=0,
+                        vocab_token_dtype=tf.int64, vocab_freq_index=1,
+                        vocab_freq_dtype=tf.int64, vocab_delimiter="|", vocab_min_count=2,
+                        min_skips=1, max_skips=1)]
+            out.append(len(g.get_operations()))
+            for kw in ({"vocab_token_index": -1}, {"vocab_freq_index": 0},
+                       {"vocab_freq_index": 2}, {"corpus_size": 10}):
+                try:
+                    fn(toks, vf, **kw)
+                except ValueError as e:
+                    out.append(str(e).replace(d, "D"))
+            out.append(_runs(tf, pairs, n=2, init=True))
+        return out
+    finally:
+        shutil.rmtree(d)
+
+
 CASES = {f.__name__: f for f in (fixed_window, random_window, start_limit_self,
                                  dtypes_and_limits, frequency_filter, graph_made,
-                                 bad_arguments, unsupported_types)}
+                                 bad_arguments, unsupported_types, text_vocab_file)}
 
 
 def cases(tf):
