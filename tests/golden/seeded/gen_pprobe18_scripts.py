@@ -12,7 +12,8 @@ index_to_string, MutableHashTable, a tf.data pipeline); a byte-level GRU languag
 with sequence_loss variants, clip_by_global_norm and sampling in a while loop; partitioned
 embeddings (fixed_size, min_max and axis-size partitioners, mod / div, max_norm) trained by
 Ftrl and ProximalAdagrad; a fastText-style classifier over hashed bigrams; character
-features by the unicode ops. Op counts and values at full precision (or hashes of their
+features by the unicode ops; a BiLSTM (LayerNormBasicLSTMCell with recurrent dropout,
+LSTMBlockCell) attention classifier with bow_encoder and a hashed embedding_column. Op counts and values at full precision (or hashes of their
 bytes). Made on an Intel Xeon (TF's float32 bits depend on the host CPU:
 engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
