@@ -124,6 +124,7 @@ def dump(list_file):
     import tensorflow.contrib.image  # noqa: F401 - registers contrib's op libraries' OpDefs
     import tensorflow.contrib.resampler  # noqa: F401
     import tensorflow.contrib.factorization  # noqa: F401 - WALS's op library
+    import tensorflow.contrib.text  # noqa: F401 - skip_gram_ops
     from tensorflow.python.framework import op_def_registry
     ops = op_def_registry.get_registered_ops()
     names = [n.strip() for n in open(list_file) if n.strip()]

@@ -40,16 +40,19 @@ def _attr_text(value):
     return str(value)
 
 
-def no_kernel_error(op) -> errors.InvalidArgumentError:
-    """TF's error for an op no device has a kernel for (the attrs sorted by name: TF's
-    order is that of a hash map)."""
-    attrs = ", ".join(f"{k}={_attr_text(v)}" for k, v in sorted(op._attrs.items()))
+def no_kernel_error(op, attrs=None, kernels=()) -> errors.InvalidArgumentError:
+    """TF's error for an op no device has a kernel for (the attrs, `op`'s own unless given,
+    sorted by name: TF's order is that of a hash map); `kernels`: the registered kernels'
+    lines ("device='CPU'; T in [DT_INT32]")."""
+    attrs = op._attrs if attrs is None else attrs
+    attrs = ", ".join(f"{k}={_attr_text(v)}" for k, v in sorted(attrs.items()))
     where = op_traceback.defined_at(getattr(op, "_traceback", None))
     where = f" (defined at {where})" if where else ""
+    listed = "".join(f"  {k}\n" for k in kernels) or "  <no registered kernels>\n"
     return errors.InvalidArgumentError(
         None, op, f"No OpKernel was registered to support Op '{op.type}' used by node "
         f"{op.name}{where} with these attrs: [{attrs}]\nRegistered devices: [CPU]\n"
-        f"Registered kernels:\n  <no registered kernels>\n\n\t [[{op.name}]]")
+        f"Registered kernels:\n{listed}\n\t [[{op.name}]]")
 
 
 def _bind(node, ctx):

@@ -10,8 +10,9 @@ placer's order (ops with inputs or a ref output first, in graph order, then the
 "generators": no input, one non-ref output).
 
 An op whose type has no kernel on any device (its registration's `no_kernel` prop: a
-function giving TF's "No OpKernel was registered" error, e.g. the CuDNN RNN ops) fails
-every run of its graph the same way, as TF's placer does.
+function giving TF's "No OpKernel was registered" error, e.g. the CuDNN RNN ops, or None
+where the op's attrs have one) fails every run of its graph the same way, as TF's placer
+does.
 
 flowgrad does the same when a plan is compiled, for the ops of the graph not placed
 yet. The GPUs are JAX's (xla/devices.py, looked for only when an op asks for one or
@@ -195,8 +196,9 @@ def place(ops, config, assigned, local=True):
     for op in ops:   # TF's placer starts with each node's kernels, then its device string
         op_def = OPS.get(op.type)
         no_kernel = op_def.props.get("no_kernel") if op_def is not None else None
-        if no_kernel is not None:
-            raise no_kernel(op)
+        err = no_kernel(op) if no_kernel is not None else None
+        if err is not None:     # (None: this op's attrs have a kernel)
+            raise err
         if op._device:
             spec = parse_full_name(op._device)
             if spec is None:
