@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import eigen_cgemm as _cgemm
 from . import eigen_math as _em
 from .complex_arith import _complex_mul, _lanes, _packet_div, complex_div
 from .host_cpu import eigen_caches
@@ -63,7 +64,10 @@ def handles_factor(a) -> bool:
 
 
 def handles(a) -> bool:
-    """Whether `solve` reproduces TF's bits for these matrices [..., n, n]."""
+    """Whether `solve` reproduces TF's bits for these matrices [..., n, n] (complex: Eigen's
+    unblocked LU, up to 16 rows)."""
+    if a.dtype in (np.complex64, np.complex128):
+        return a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
     return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _LU_MAX
 
 
@@ -122,6 +126,29 @@ def _unblocked_complex_cm(lu, swaps):
         out = complex_div(col, piv)
         out[:, first:end] = _packet_div(col[:, first:end], piv[:, first:end])
         lu[nonzero, k + 1:, k] = out[nonzero]
+        lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
+
+
+def _unblocked_complex_rm(lu, trans):
+    """Eigen's unblocked_lu in place on row-major complex matrices lu [B, n, n]: the pivot
+    is the first largest std::abs (hypot); the column below it, strided, is divided by
+    libgcc's complex division; then the outer product is subtracted (each product
+    rounded)."""
+    n = lu.shape[-1]
+    rows = np.arange(lu.shape[0])
+    for k in range(n):
+        c = _em.complex_abs(lu[:, k:, k])
+        p = k + np.where(np.isnan(c[:, 0]), 0,
+                         np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+        nonzero = c[rows, p - k] != 0
+        trans[:, k] = p
+        swap = nonzero & (p != k)
+        if swap.any():
+            r, pk = rows[swap], p[swap]
+            lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
+        if k == n - 1:
+            break
+        lu[nonzero, k + 1:, k] = complex_div(lu[nonzero, k + 1:, k], lu[nonzero, k:k + 1, k])
         lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
 
 
@@ -330,12 +357,54 @@ def _substitute_left(t, x):
             x[:, hi:] = _gebp_sub(x[:, hi:], t[:, hi:, lo:hi], x[:, lo:hi])
 
 
+def _substitute_complex(t, x, lower, unit):
+    """`_substitute` for complex matrices of at most 16 rows (one depth block): panels of
+    SmallPanelWidth = 4 unknowns; Eigen's complex GEBP (eigen_cgemm's four real sums, alpha
+    = -1) takes the block's solved unknowns out of a panel; within it x[j] -= x[k] T[j, k]
+    (std::complex products) and x[j] *= 1 / T[j, j] (libgcc's division of 1)."""
+    n, m = t.shape[-1], x.shape[-1]
+    width = 4
+    packet = _cgemm._sizes(t.dtype)[0]
+    kinds = _cgemm._col_kinds(m, m, packet)
+    one = np.ones((), t.dtype)
+    if lower:
+        panels = [(p, min(p + width, n)) for p in range(0, n, width)]
+    else:
+        first = n - (n % width or width)
+        panels = [(p, min(p + width, n)) for p in range(first, -1, -width)]
+    for lo, hi in panels:
+        done = slice(0, lo) if lower else slice(hi, n)
+        if done.start < done.stop:
+            grouped = _cgemm._grouped_rows(hi - lo, hi - lo)
+            depth = done.stop - done.start
+            for b in range(x.shape[0]):
+                re, im = _cgemm._gebp(t[b, lo:hi, done], x[b, done], 0, depth, grouped, kinds)
+                m1 = re.dtype.type(-1)
+                x[b, lo:hi].real += re * m1 - im * 0
+                x[b, lo:hi].imag += re * 0 + im * m1
+        order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
+        for j in order:
+            inner = range(lo, j) if lower else range(j + 1, hi)
+            for k in inner:
+                x[:, j] -= _complex_mul(x[:, k], t[:, j, k, None])
+            if not unit:
+                x[:, j] = _complex_mul(x[:, j], complex_div(one, t[:, j, j])[:, None])
+
+
 def solve(a, b):
     """TF's solution of a x = b ([..., n, n], [..., n, m]); None when a pivot is exactly
     zero (TF's 'not invertible')."""
     batch = a.shape[:-2]
     n, m = a.shape[-1], b.shape[-1]
-    lu, trans, _ = factor(a)
+    if a.dtype in (np.complex64, np.complex128):
+        lu = np.array(a).reshape(-1, n, n)
+        trans = np.empty((lu.shape[0], n), np.intp)
+        with np.errstate(all="ignore"):
+            _unblocked_complex_rm(lu, trans)
+        sub = _substitute_complex
+    else:
+        lu, trans, _ = factor(a)
+        sub = _substitute
     if not _invertible(lu):
         return None
     x = np.array(b, a.dtype).reshape(-1, n, m)
@@ -344,8 +413,8 @@ def solve(a, b):
         for k in range(n):                  # dst = P rhs: the transpositions in turn
             p = trans[:, k]
             x[rows, k], x[rows, p] = x[rows, p].copy(), x[rows, k].copy()
-        _substitute(lu, x, lower=True, unit=True)
-        _substitute(lu, x, lower=False, unit=False)
+        sub(lu, x, lower=True, unit=True)
+        sub(lu, x, lower=False, unit=False)
     return x.reshape(batch + (n, m))
 
 
