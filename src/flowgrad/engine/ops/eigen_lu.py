@@ -357,15 +357,57 @@ def _substitute_left(t, x):
             x[:, hi:] = _gebp_sub(x[:, hi:], t[:, hi:, lo:hi], x[:, lo:hi])
 
 
+def _cgebp_sub(c, t, y, kinds):
+    """c - t @ y for complex c [B, w, m], t [B, w, d], y [B, d, m] as the triangular
+    solver's call of Eigen's complex GEBP (eigen_cgemm describes the kernel): four real
+    sums per entry in order (even and odd depths apart over whole blocks of 8 when the
+    panel has 4 unknowns), then re = S_rr - S_ii, im = S_ir + S_ri times alpha = -1 (a
+    complex product). A complex64 right-hand side of odd width has its last column
+    (kinds == 2) through the swapped kernel (4 lanes by depth mod 4) for a panel of 4, or
+    else std::complex products added one by one, times alpha."""
+    d = t.shape[2]
+    tr, ti, yr, yi = t.real[..., None], t.imag[..., None], y.real[:, None], y.imag[:, None]
+    p = np.moveaxis(np.stack([tr * yr, ti * yi, ti * yr, tr * yi]), 3, 0)  # [d, 4, B, w, m]
+
+    def seq(ks, acc=None):
+        for k in ks:
+            acc = p[k] if acc is None else acc + p[k]
+        return acc
+
+    def alpha(re, im):
+        m1 = re.dtype.type(-1)
+        return re * m1 - im * 0, re * 0 + im * m1
+
+    grouped = t.shape[1] == 4
+    whole = d & ~7 if grouped else 0
+    s = seq(range(whole, d), seq(range(0, whole, 2)) + seq(range(1, whole, 2)) if whole else None)
+    re, im = alpha(s[0] - s[1], s[2] + s[3])
+    last = kinds == 2
+    if last.any() and grouped:
+        end4 = d & ~3
+        lane = [seq(range(j, end4, 4)) for j in range(4)]
+        s = seq(range(end4, d), (lane[0] + lane[1]) + (lane[2] + lane[3]) if end4 else None)
+        r2, i2 = alpha(s[0] - s[1], s[2] + s[3])
+        re, im = np.where(last, r2, re), np.where(last, i2, im)
+    elif last.any():
+        acc = np.zeros(c.shape, c.dtype)
+        for k in range(d):
+            acc = acc + _complex_mul(t[:, :, k, None], y[:, None, k])
+        acc = _complex_mul(np.array(-1, c.dtype), acc)
+        re, im = np.where(last, acc.real, re), np.where(last, acc.imag, im)
+    out = np.empty(c.shape, c.dtype)
+    out.real, out.imag = c.real + re, c.imag + im
+    return out
+
+
 def _substitute_complex(t, x, lower, unit):
     """`_substitute` for complex matrices of at most 16 rows (one depth block): panels of
-    SmallPanelWidth = 4 unknowns; Eigen's complex GEBP (eigen_cgemm's four real sums, alpha
-    = -1) takes the block's solved unknowns out of a panel; within it x[j] -= x[k] T[j, k]
-    (std::complex products) and x[j] *= 1 / T[j, j] (libgcc's division of 1)."""
+    SmallPanelWidth = 4 unknowns; Eigen's complex GEBP (`_cgebp_sub`) takes the block's
+    solved unknowns out of a panel; within it x[j] -= x[k] T[j, k] (std::complex products)
+    and x[j] *= 1 / T[j, j] (libgcc's division of 1)."""
     n, m = t.shape[-1], x.shape[-1]
     width = 4
-    packet = _cgemm._sizes(t.dtype)[0]
-    kinds = _cgemm._col_kinds(m, m, packet)
+    kinds = _cgemm._col_kinds(m, m, _cgemm._sizes(t.dtype)[0])
     one = np.ones((), t.dtype)
     if lower:
         panels = [(p, min(p + width, n)) for p in range(0, n, width)]
@@ -375,13 +417,7 @@ def _substitute_complex(t, x, lower, unit):
     for lo, hi in panels:
         done = slice(0, lo) if lower else slice(hi, n)
         if done.start < done.stop:
-            grouped = _cgemm._grouped_rows(hi - lo, hi - lo)
-            depth = done.stop - done.start
-            for b in range(x.shape[0]):
-                re, im = _cgemm._gebp(t[b, lo:hi, done], x[b, done], 0, depth, grouped, kinds)
-                m1 = re.dtype.type(-1)
-                x[b, lo:hi].real += re * m1 - im * 0
-                x[b, lo:hi].imag += re * 0 + im * m1
+            x[:, lo:hi] = _cgebp_sub(x[:, lo:hi], t[:, lo:hi, done], x[:, done], kinds)
         order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
         for j in order:
             inner = range(lo, j) if lower else range(j + 1, hi)
