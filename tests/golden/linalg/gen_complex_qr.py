@@ -1,6 +1,7 @@
 """TF 1.14's complex64/complex128 Qr bits, reduced and full, where Eigen's HouseholderQR
 runs unblocked: rows >= columns, fewer than 48 columns, up to 256 rows
-(engine/ops/eigen_qr_complex.py). Batches of two random complex matrices. Values are hex
+(engine/ops/eigen_qr_complex.py). Batches of two random complex matrices, and two
+matrices whose reflectors have tau = 0 (SPECIAL). Values are hex
 strings of the IEEE bit patterns of q and r; for q or r of more than 1024 values, the
 SHA-256 of the bits and the bits of the last matrix's last row.
 
@@ -27,6 +28,12 @@ def inputs(m, n, dtype):
     return (rs.randn(2, m, n) + 1j * rs.randn(2, m, n)).astype(dtype)
 
 
+SPECIAL = {   # reflectors with tau = 0: a zero column, a real pivot over a zero tail
+    "zero_col": [[0, 1 + 1j, 2], [0, 3, 1j], [0, 1, 1]],
+    "real_pivot": [[2, 1j], [0, 1 - 1j], [0, 3], [0, 1 + 2j]],
+}
+
+
 def summary(v):
     """The bits of v, or past 1024 values their SHA-256 and the bits of the last row."""
     v = np.ascontiguousarray(v)
@@ -44,6 +51,14 @@ def cases(tf):
                     q, r = sess.run(tf.linalg.qr(tf.constant(inputs(m, n, dtype)),
                                                  full_matrices=full))
                 key = "%s/%dx%d/%s" % (dtype, m, n, "full" if full else "reduced")
+                out[key + "/q"] = summary(q)
+                out[key + "/r"] = summary(r)
+        for name in sorted(SPECIAL):
+            for full in (False, True):
+                with tf.Session() as sess:
+                    q, r = sess.run(tf.linalg.qr(tf.constant(np.array(SPECIAL[name], dtype)),
+                                                 full_matrices=full))
+                key = "%s/%s/%s" % (dtype, name, "full" if full else "reduced")
                 out[key + "/q"] = summary(q)
                 out[key + "/r"] = summary(r)
     return out

@@ -11,7 +11,8 @@ case). The complex steps, each product formed part by part (no fused multiply-ad
 - applying (essential, tau) to a block: tmp = essential^H bottom, tmp += row 0, row 0 -=
   tau tmp, bottom -= (tau essential[i]) tmp; a one-row block is multiplied by (1 - tau);
 - Q = householderQ(), whose coefficients are the conjugated taus: the identity [m, k]
-  gets the reflectors from the last to the first. tmp is the column-major GEMV (in order,
+  gets the reflectors from the last to the first (the full Q only on its bottom-right
+  corner from column k: a one-row block's (1 - tau) product can make a -0 elsewhere). tmp is the column-major GEMV (in order,
   blocks of 16 rows from 128) on the row-major factorization and full Q, the row-major
   GEMV (packets of 4 complex64 / 2 complex128 reduced by halves, then the tail) on the
   column-major reduced Q.
@@ -115,8 +116,9 @@ def qr(x, full_matrices: bool = False):
         q = np.zeros((a.shape[0], m, cols), x.dtype)
         q[:, np.arange(cols), np.arange(cols)] = 1
         gemv = _gemv_cols if full_matrices else _gemv_packets
-        for k in range(n - 1, -1, -1):
-            _apply_left(q[:, k:, :], a[:, k + 1:, k], np.conj(taus[:, k]), gemv)
+        for k in range(n - 1, -1, -1):     # full: evalTo's bottom-right corner
+            _apply_left(q[:, k:, k if full_matrices else 0:], a[:, k + 1:, k],
+                        np.conj(taus[:, k]), gemv)
     rows = m if full_matrices else n
     r = np.triu(a[:, :rows, :])
     return q.reshape(batch + (m, cols)), r.reshape(batch + (rows, n))
