@@ -14,8 +14,8 @@ case). The complex steps, each product formed part by part (no fused multiply-ad
   gets the reflectors from the last to the first (the full Q only on its bottom-right
   corner from column k: a one-row block's (1 - tau) product can make a -0 elsewhere).
   tmp is the column-major GEMV (in order, blocks of 16 rows from 128) on the row-major
-  factorization and full Q, the row-major GEMV (packets of 4 complex64 / 2 complex128 reduced by halves, then the tail) on the
-  column-major reduced Q.
+  factorization and full Q, the row-major GEMV (packets of 4 complex64 / 2 complex128
+  reduced by halves, then the tail) on the column-major reduced Q.
 """
 from __future__ import annotations
 
