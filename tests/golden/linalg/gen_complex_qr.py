@@ -1,5 +1,6 @@
 """TF 1.14's complex64/complex128 Qr bits, reduced and full, where Eigen's HouseholderQR
-runs unblocked: rows >= columns, fewer than 48 columns, up to 256 rows
+runs unblocked: rows >= columns, fewer than 48 columns, up to 2100 rows (a full Q of
+2100 complex128 rows: GEMV blocks of 4 rows)
 (engine/ops/eigen_qr_complex.py). Batches of two random complex matrices, and two
 matrices whose reflectors have tau = 0 (SPECIAL). Values are hex
 strings of the IEEE bit patterns of q and r; for q or r of more than 1024 values, the
@@ -18,7 +19,8 @@ from goldenio import hex_bits as bits
 from goldenio import host_vendor
 
 SHAPES = [(1, 1), (2, 2), (3, 2), (4, 4), (5, 1), (7, 7), (8, 3), (9, 9), (16, 16),
-          (17, 5), (31, 31), (40, 20), (47, 47), (64, 20), (129, 3), (200, 30), (256, 47)]
+          (17, 5), (31, 31), (40, 20), (47, 47), (64, 20), (129, 3), (200, 30), (256, 47),
+          (2100, 3)]
 DTYPES = ["complex64", "complex128"]
 
 

@@ -13,9 +13,10 @@ case). The complex steps, each product formed part by part (no fused multiply-ad
 - Q = householderQ(), whose coefficients are the conjugated taus: the identity [m, k]
   gets the reflectors from the last to the first (the full Q only on its bottom-right
   corner from column k: a one-row block's (1 - tau) product can make a -0 elsewhere).
-  tmp is the column-major GEMV (in order, blocks of 16 rows from 128) on the row-major
-  factorization and full Q, the row-major GEMV (packets of 4 complex64 / 2 complex128
-  reduced by halves, then the tail) on the column-major reduced Q.
+  tmp is the column-major GEMV (in order, blocks of 16 rows from 128, 4 for rows of
+  32000 bytes) on the row-major factorization and full Q, the row-major GEMV (packets of
+  4 complex64 / 2 complex128 reduced by halves, then the tail) on the column-major
+  reduced Q.
 """
 from __future__ import annotations
 
@@ -25,17 +26,19 @@ from .complex_arith import _complex_mul, cgemv_rows_conj, complex_div
 
 __all__ = ["handles", "qr"]
 
-BLOCK = 48       # Eigen blocks from min(m, n) = 48 on, and right of the first m columns
-MAX_ROWS = 256   # checked against TF 1.14 up to this many rows
+BLOCK = 48        # Eigen blocks from min(m, n) = 48 on, and right of the first m columns
+MAX_ROWS = 2100   # checked against TF 1.14 up to this many rows
+MAX_WORK = 600 * 600 * 40   # rows x Q's columns x n: about the largest checked
 
 
-def handles(x) -> bool:
+def handles(x, full_matrices: bool) -> bool:
     """Whether `qr` reproduces TF's bits: complex, rows >= columns, fewer than BLOCK
-    columns and at most MAX_ROWS rows (the unblocked factorization and Q)."""
+    columns, at most MAX_ROWS rows and MAX_WORK (the unblocked factorization and Q)."""
     if x.dtype not in (np.complex64, np.complex128) or x.ndim < 2:
         return False
     m, n = x.shape[-2:]
-    return 0 < n <= m <= MAX_ROWS and n < BLOCK
+    return 0 < n <= m <= MAX_ROWS and n < BLOCK and \
+        m * (m if full_matrices else n) * n <= MAX_WORK
 
 
 def _conj_mul(e, b):
@@ -48,9 +51,10 @@ def _conj_mul(e, b):
 
 def _gemv_cols(ess, bottom):
     """ess^H bottom [b, r] x [b, r, c] -> [b, c]: products added in order, in blocks of
-    16 rows (each summed from its first product) from 128 rows on."""
+    16 rows (each summed from its first product) from 128 rows on, of 4 rows where a row
+    of the matrix takes 32000 bytes or more (Eigen's GEMV block_cols)."""
     r = ess.shape[1]
-    step = r if r < 128 else 16
+    step = r if r < 128 else (16 if bottom.strides[1] < 32000 else 4)
     p = _conj_mul(ess[:, :, None], bottom)
     out = None
     for r0 in range(0, r, step):

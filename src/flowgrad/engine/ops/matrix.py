@@ -266,7 +266,7 @@ def _qr_kernel(x, full_matrices=False):
     x = np.asarray(x)
     if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR
         return _eigen_qr.qr(x, full_matrices)
-    if _eigen_qr_complex.handles(x):
+    if _eigen_qr_complex.handles(x, full_matrices):
         return _eigen_qr_complex.qr(x, full_matrices)
     return _numpy_qr(x, full_matrices)
 
