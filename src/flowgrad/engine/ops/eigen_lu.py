@@ -24,6 +24,12 @@ doubles); within a panel each unknown is `x[j] -= T[j, k] x[k]` for the panel's 
 increasing order, then `x[j] *= 1 / T[j, j]` (a reciprocal, not a division); GEBP takes the
 solved unknowns out of the next panel and, after a depth block, out of all the rest.
 
+Complex MatrixSolve/MatrixInverse up to 16 rows: the unblocked LU of the row-major matrix
+(the strided column divided by libgcc's complex division, hypot pivots), then the same
+on-the-right solves with SmallPanelWidth 4 (complex mr = one packet, nr = 4): Eigen's complex
+GEBP (four real sums) between panels, std::complex products within, 1 / T[j, j] by libgcc's
+division (`_substitute_complex`).
+
 MatrixDeterminant is TF's sign * exp(log|det|) of SLogDet, whose log|det| sums log|u_ii| as
 Eigen's redux does: float32 in packets of 8 (Eigen's plog) with libm's logf on the tail,
 float64 value by value (libm's log: Eigen 3.3.90 has no packet log for double).
