@@ -32,5 +32,7 @@ def test_handles_float32_float64_up_to_256_rows():
     assert eigen_lu.handles(np.zeros((256, 256), np.float32))
     assert not eigen_lu.handles(np.zeros((257, 257), np.float32))
     assert eigen_lu.handles(np.zeros((4, 4), np.float64))
-    assert not eigen_lu.handles(np.zeros((4, 4), np.complex64))
+    # complex: Eigen's unblocked LU up to 16 rows (plinalg3)
+    assert eigen_lu.handles(np.zeros((16, 16), np.complex64))
+    assert not eigen_lu.handles(np.zeros((17, 17), np.complex128))
     assert eigen_lu.solve(np.zeros((2, 2), np.float32), np.ones((2, 1), np.float32)) is None

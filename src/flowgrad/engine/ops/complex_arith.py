@@ -159,3 +159,28 @@ def _split_apply(packet, tail, *args):
         out[:body] = packet(*[a[:body] for a in flat])
         out[body:] = tail(*[a[body:] for a in flat])
     return out.reshape(shape)
+
+
+def cgemv_rows_conj(m, v):
+    """Eigen's row-major complex GEMV m [B, r, k] . conj(v) [B, k] (AVX: packets of 4
+    complex64 / 2 complex128, each lane's products a * conj(b) added from 0, predux by
+    halves, then the tail in order)."""
+    k = v.shape[1]
+    pk = 4 if v.dtype == np.complex64 else 2
+    whole = k // pk * pk
+    ar, ai, br, bi = m.real, m.imag, v.real[:, None, :], v.imag[:, None, :]
+    p = np.empty(m.shape, m.dtype)    # a * conj(b), each part rounded (no fused products)
+    p.real, p.imag = ar * br + ai * bi, ai * br - ar * bi
+    if whole:
+        lanes = p[:, :, :pk]
+        for j in range(pk, whole, pk):
+            lanes = lanes + p[:, :, j:j + pk]
+        while lanes.shape[2] > 1:
+            h = lanes.shape[2] // 2
+            lanes = lanes[:, :, :h] + lanes[:, :, h:]
+        res = lanes[:, :, 0]
+    else:
+        res = np.zeros(m.shape[:2], m.dtype)
+    for j in range(whole, k):
+        res = res + p[:, :, j]
+    return res

@@ -24,6 +24,12 @@ doubles); within a panel each unknown is `x[j] -= T[j, k] x[k]` for the panel's 
 increasing order, then `x[j] *= 1 / T[j, j]` (a reciprocal, not a division); GEBP takes the
 solved unknowns out of the next panel and, after a depth block, out of all the rest.
 
+Complex MatrixSolve/MatrixInverse up to 16 rows: the unblocked LU of the row-major matrix
+(the strided column divided by libgcc's complex division, hypot pivots), then the same
+on-the-right solves with SmallPanelWidth 4 (complex mr = one packet, nr = 4): Eigen's complex
+GEBP (four real sums) between panels, std::complex products within, 1 / T[j, j] by libgcc's
+division (`_substitute_complex`).
+
 MatrixDeterminant is TF's sign * exp(log|det|) of SLogDet, whose log|det| sums log|u_ii| as
 Eigen's redux does: float32 in packets of 8 (Eigen's plog) with libm's logf on the tail,
 float64 value by value (libm's log: Eigen 3.3.90 has no packet log for double).
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import eigen_cgemm as _cgemm
 from . import eigen_math as _em
 from .complex_arith import _complex_mul, _lanes, _packet_div, complex_div
 from .host_cpu import eigen_caches
@@ -63,7 +70,10 @@ def handles_factor(a) -> bool:
 
 
 def handles(a) -> bool:
-    """Whether `solve` reproduces TF's bits for these matrices [..., n, n]."""
+    """Whether `solve` reproduces TF's bits for these matrices [..., n, n] (complex: Eigen's
+    unblocked LU, up to 16 rows)."""
+    if a.dtype in (np.complex64, np.complex128):
+        return a.ndim >= 2 and 0 < a.shape[-1] <= N_MAX
     return a.dtype in _TYPES and a.ndim >= 2 and 0 < a.shape[-1] <= _LU_MAX
 
 
@@ -122,6 +132,29 @@ def _unblocked_complex_cm(lu, swaps):
         out = complex_div(col, piv)
         out[:, first:end] = _packet_div(col[:, first:end], piv[:, first:end])
         lu[nonzero, k + 1:, k] = out[nonzero]
+        lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
+
+
+def _unblocked_complex_rm(lu, trans):
+    """Eigen's unblocked_lu in place on row-major complex matrices lu [B, n, n]: the pivot
+    is the first largest std::abs (hypot); the column below it, strided, is divided by
+    libgcc's complex division; then the outer product is subtracted (each product
+    rounded)."""
+    n = lu.shape[-1]
+    rows = np.arange(lu.shape[0])
+    for k in range(n):
+        c = _em.complex_abs(lu[:, k:, k])
+        p = k + np.where(np.isnan(c[:, 0]), 0,
+                         np.argmax(np.where(np.isnan(c), -1, c), axis=1))
+        nonzero = c[rows, p - k] != 0
+        trans[:, k] = p
+        swap = nonzero & (p != k)
+        if swap.any():
+            r, pk = rows[swap], p[swap]
+            lu[r, k], lu[r, pk] = lu[r, pk].copy(), lu[r, k].copy()
+        if k == n - 1:
+            break
+        lu[nonzero, k + 1:, k] = complex_div(lu[nonzero, k + 1:, k], lu[nonzero, k:k + 1, k])
         lu[:, k + 1:, k + 1:] -= _complex_mul(lu[:, k + 1:, k, None], lu[:, k, None, k + 1:])
 
 
@@ -330,12 +363,90 @@ def _substitute_left(t, x):
             x[:, hi:] = _gebp_sub(x[:, hi:], t[:, hi:, lo:hi], x[:, lo:hi])
 
 
+def _cgebp_sub(c, t, y, kinds):
+    """c - t @ y for complex c [B, w, m], t [B, w, d], y [B, d, m] as the triangular
+    solver's call of Eigen's complex GEBP (eigen_cgemm describes the kernel): four real
+    sums per entry in order (even and odd depths apart over whole blocks of 8 when the
+    panel has 4 unknowns), then re = S_rr - S_ii, im = S_ir + S_ri times alpha = -1 (a
+    complex product). A complex64 right-hand side of odd width has its last column
+    (kinds == 2) through the swapped kernel (4 lanes by depth mod 4) for a panel of 4, or
+    else std::complex products added one by one, times alpha."""
+    d = t.shape[2]
+    tr, ti, yr, yi = t.real[..., None], t.imag[..., None], y.real[:, None], y.imag[:, None]
+    p = np.moveaxis(np.stack([tr * yr, ti * yi, ti * yr, tr * yi]), 3, 0)  # [d, 4, B, w, m]
+
+    def seq(ks, acc=None):
+        for k in ks:
+            acc = p[k] if acc is None else acc + p[k]
+        return acc
+
+    def alpha(re, im):
+        m1 = re.dtype.type(-1)
+        return re * m1 - im * 0, re * 0 + im * m1
+
+    grouped = t.shape[1] == 4
+    whole = d & ~7 if grouped else 0
+    s = seq(range(whole, d), seq(range(0, whole, 2)) + seq(range(1, whole, 2)) if whole else None)
+    re, im = alpha(s[0] - s[1], s[2] + s[3])
+    last = kinds == 2
+    if last.any() and grouped:
+        end4 = d & ~3
+        lane = [seq(range(j, end4, 4)) for j in range(4)]
+        s = seq(range(end4, d), (lane[0] + lane[1]) + (lane[2] + lane[3]) if end4 else None)
+        r2, i2 = alpha(s[0] - s[1], s[2] + s[3])
+        re, im = np.where(last, r2, re), np.where(last, i2, im)
+    elif last.any():
+        acc = np.zeros(c.shape, c.dtype)
+        for k in range(d):
+            acc = acc + _complex_mul(t[:, :, k, None], y[:, None, k])
+        acc = _complex_mul(np.array(-1, c.dtype), acc)
+        re, im = np.where(last, acc.real, re), np.where(last, acc.imag, im)
+    out = np.empty(c.shape, c.dtype)
+    out.real, out.imag = c.real + re, c.imag + im
+    return out
+
+
+def _substitute_complex(t, x, lower, unit):
+    """`_substitute` for complex matrices of at most 16 rows (one depth block): panels of
+    SmallPanelWidth = 4 unknowns; Eigen's complex GEBP (`_cgebp_sub`) takes the block's
+    solved unknowns out of a panel; within it x[j] -= x[k] T[j, k] (std::complex products)
+    and x[j] *= 1 / T[j, j] (libgcc's division of 1)."""
+    n, m = t.shape[-1], x.shape[-1]
+    width = 4
+    kinds = _cgemm._col_kinds(m, m, _cgemm._sizes(t.dtype)[0])
+    one = np.ones((), t.dtype)
+    if lower:
+        panels = [(p, min(p + width, n)) for p in range(0, n, width)]
+    else:
+        first = n - (n % width or width)
+        panels = [(p, min(p + width, n)) for p in range(first, -1, -width)]
+    for lo, hi in panels:
+        done = slice(0, lo) if lower else slice(hi, n)
+        if done.start < done.stop:
+            x[:, lo:hi] = _cgebp_sub(x[:, lo:hi], t[:, lo:hi, done], x[:, done], kinds)
+        order = range(lo, hi) if lower else range(hi - 1, lo - 1, -1)
+        for j in order:
+            inner = range(lo, j) if lower else range(j + 1, hi)
+            for k in inner:
+                x[:, j] -= _complex_mul(x[:, k], t[:, j, k, None])
+            if not unit:
+                x[:, j] = _complex_mul(x[:, j], complex_div(one, t[:, j, j])[:, None])
+
+
 def solve(a, b):
     """TF's solution of a x = b ([..., n, n], [..., n, m]); None when a pivot is exactly
     zero (TF's 'not invertible')."""
     batch = a.shape[:-2]
     n, m = a.shape[-1], b.shape[-1]
-    lu, trans, _ = factor(a)
+    if a.dtype in (np.complex64, np.complex128):
+        lu = np.array(a).reshape(-1, n, n)
+        trans = np.empty((lu.shape[0], n), np.intp)
+        with np.errstate(all="ignore"):
+            _unblocked_complex_rm(lu, trans)
+        sub = _substitute_complex
+    else:
+        lu, trans, _ = factor(a)
+        sub = _substitute
     if not _invertible(lu):
         return None
     x = np.array(b, a.dtype).reshape(-1, n, m)
@@ -344,8 +455,8 @@ def solve(a, b):
         for k in range(n):                  # dst = P rhs: the transpositions in turn
             p = trans[:, k]
             x[rows, k], x[rows, p] = x[rows, p].copy(), x[rows, k].copy()
-        _substitute(lu, x, lower=True, unit=True)
-        _substitute(lu, x, lower=False, unit=False)
+        sub(lu, x, lower=True, unit=True)
+        sub(lu, x, lower=False, unit=False)
     return x.reshape(batch + (n, m))
 
 

@@ -27,6 +27,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_bmm as _eigen_bmm
+from .complex_arith import cgemv_rows_conj
 from . import eigen_eig as _eigen_eig
 from . import eigen_lu as _eigen_lu
 from . import eigen_qr_blocked as _eigen_qr_blocked
@@ -165,31 +166,6 @@ def _gemv_rows(m, v):
     return res
 
 
-def _cgemv_rows_conj(m, v):
-    """Eigen's row-major complex GEMV m [B, r, k] . conj(v) [B, k] (AVX: packets of 4
-    complex64 / 2 complex128, each lane's products a * conj(b) added from 0, predux by
-    halves, then the tail in order)."""
-    k = v.shape[1]
-    pk = 4 if v.dtype == np.complex64 else 2
-    whole = k // pk * pk
-    ar, ai, br, bi = m.real, m.imag, v.real[:, None, :], v.imag[:, None, :]
-    p = np.empty(m.shape, m.dtype)    # a * conj(b), each part rounded (no fused products)
-    p.real, p.imag = ar * br + ai * bi, ai * br - ar * bi
-    if whole:
-        lanes = p[:, :, :pk]
-        for j in range(pk, whole, pk):
-            lanes = lanes + p[:, :, j:j + pk]
-        while lanes.shape[2] > 1:
-            h = lanes.shape[2] // 2
-            lanes = lanes[:, :, :h] + lanes[:, :, h:]
-        res = lanes[:, :, 0]
-    else:
-        res = np.zeros(m.shape[:2], m.dtype)
-    for j in range(whole, k):
-        res = res + p[:, :, j]
-    return res
-
-
 def _llt_unblocked_complex(a):
     """Eigen's llt_inplace<Scalar, Lower>::unblocked on complex64/complex128 matrices [..., n,
     n] of fewer than 32 rows: l_kk = sqrt(re(a_kk) - sum |l_kj|^2) (the squared norm summed
@@ -215,7 +191,7 @@ def _llt_unblocked_complex(a):
         if k < n - 1:
             col = src[:, k + 1:, k]
             if k:
-                col = col - _cgemv_rows_conj(low[:, k + 1:, :k], low[:, k, :k])
+                col = col - cgemv_rows_conj(low[:, k + 1:, :k], low[:, k, :k])
             low[:, k + 1:, k].real = col.real / d[:, None]
             low[:, k + 1:, k].imag = col.imag / d[:, None]
     return low.reshape(a.shape)

@@ -29,6 +29,7 @@ from ..framework.tensor_shape import TensorShape
 from . import eigen_lu as _eigen_lu
 from . import eigen_math as _eigen_math
 from . import eigen_qr as _eigen_qr
+from . import eigen_qr_complex as _eigen_qr_complex
 from ._array_util import (DTypeLike, TensorLike, _invalid, _scope, check_not_float,
                           merge_shapes)
 from ._base import apply, apply_generated, check_dtype, to_tensor
@@ -243,9 +244,12 @@ def matrix_triangular_solve(matrix: TensorLike, rhs: TensorLike, lower: bool = T
 
 
 # -- Qr ------------------------------------------------------------------------------------------
+_QR_TYPES = _TYPES + (_dt.complex64, _dt.complex128)
+
+
 def _qr_infer(inputs, attrs):
     x = inputs[0]
-    check_dtype("Qr", x, _TYPES, "input")
+    check_dtype("Qr", x, _QR_TYPES, "input")
     dims = _matrix_dims("Qr", x)
     if dims is None:
         return [(x.dtype.base_dtype, TensorShape(None))] * 2
@@ -262,6 +266,8 @@ def _qr_kernel(x, full_matrices=False):
     x = np.asarray(x)
     if _eigen_qr.handles(x, full_matrices):     # TF: Eigen's HouseholderQR
         return _eigen_qr.qr(x, full_matrices)
+    if _eigen_qr_complex.handles(x, full_matrices):
+        return _eigen_qr_complex.qr(x, full_matrices)
     return _numpy_qr(x, full_matrices)
 
 
@@ -310,14 +316,17 @@ _qr_bind.pure = True
 
 
 def _qr_grad(op, dq, dr):
-    """TF 1.14's QR gradient (reduced QR with rows >= cols)."""
-    a = op.inputs[0]
+    """TF 1.14's QR gradient: real dtypes, r square (rows >= cols, reduced or square)."""
     q, r = op.outputs
-    dims = a.shape.as_tuple()
-    if op._get_attr("full_matrices") or dims is None or None in dims[-2:] or \
-            dims[-2] < dims[-1]:
+    if q.dtype.is_complex:
+        raise NotImplementedError("QrGrad not implemented for dtype: "
+                                  f"<dtype: '{q.dtype.name}'>")
+    dims = r.shape.as_tuple()
+    if dims is None or None in dims[-2:]:
+        raise NotImplementedError("QrGrad not implemented with dynamic shapes.")
+    if dims[-2] != dims[-1]:
         raise NotImplementedError("QrGrad not implemented when ncols > nrows or full_matrices "
-                                  "is true and ncols != nrows, or the matrix size is unknown")
+                                  "is true and ncols != nrows.")
 
     def solve_right(x, rr):
         # x @ inv(rr)^T for upper-triangular rr (TF's _TriangularSolve)
@@ -343,7 +352,7 @@ register_op("Qr", infer=_qr_infer, kernel=_qr_kernel, bind=_qr_bind, grad=_qr_gr
 
 def qr(input: TensorLike, full_matrices: bool = False,  # noqa: A002 - TF's name
        name: str | None = None) -> tuple:
-    """(q, r) with input = q @ r for each innermost [M, N] float matrix.
+    """(q, r) with input = q @ r for each innermost [M, N] float or complex matrix.
 
     q is [..., M, K] and r [..., K, N] with K = min(M, N), or K = M with
     `full_matrices`.
