@@ -66,8 +66,8 @@ with tf.Session() as s:
     s.run([tf.global_variables_initializer(), tf.local_variables_initializer()])
     print("update ops", len(tf.get_collection(tf.GraphKeys.UPDATE_OPS)))
     for i in range(5):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     s.run(miou_up, {is_training: False})
     print("miou", repr(float(s.run(miou))), s.run(iou).tolist(), s.run(cm).tolist())
     mm = [v for v in tf.global_variables() if "moving" in v.op.name]

@@ -64,8 +64,8 @@ with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     print("local", sorted(v.op.name for v in tf.local_variables()))
     for i in range(6):
-        l, _ = s.run([loss, train], {x: imgs, y: lab})
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train], {x: imgs, y: lab})
+        print(i, repr(float(lv)))
     for p in range(2):
         s.run(local_init)
         for b in range(N):

@@ -66,7 +66,7 @@ with tf.Session() as s:
     print("grad image", h(gi), repr(float(gi.sum())))
     print("grad boxes", gb.tolist())
     for i in range(5):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     print("masks", h(s.run(masks)))
 print("ops", len(tf.get_default_graph().get_operations()))

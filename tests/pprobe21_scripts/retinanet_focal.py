@@ -116,8 +116,8 @@ with tf.Session() as s:
     print("state", st.astype(int).tolist(), npos)
     print("vars", [v.op.name for v in tf.trainable_variables()])
     for i in range(8):
-        l, cl, bl, _ = s.run([loss, cls_loss, box_loss, train])
-        print(i, repr(float(l)), repr(float(cl)), repr(float(bl)))
+        lv, cl, bl, _ = s.run([loss, cls_loss, box_loss, train])
+        print(i, repr(float(lv)), repr(float(cl)), repr(float(bl)))
     ts, ti, k, ko = s.run([top_s, top_i, keep, keep_ov])
     print("top", ts.tolist(), ti.tolist())
     print("keep", k.tolist(), ko.tolist())

@@ -71,8 +71,8 @@ with tf.Session() as s:
     print("grad feat", h(gf))
     print("grad boxes", gb.tolist())
     for i in range(5):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     k, n, p, b = s.run([kept, nk, probs, boxes])
     print("kept", k.tolist(), n.tolist())
     print("probs", h(p), "boxes", h(b))

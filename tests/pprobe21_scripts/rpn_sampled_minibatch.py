@@ -110,7 +110,7 @@ with tf.Session() as s:
     print("labels", lb.tolist())
     print("seg", h(sg), sg.max(1).tolist())
     for i in range(4):
-        ps, ns, t, l, _ = s.run([pos_s, neg_s, tgt, loss, train])
-        print(i, ps.tolist(), ns.tolist(), h(t), repr(float(l)))
+        ps, ns, t, lv, _ = s.run([pos_s, neg_s, tgt, loss, train])
+        print(i, ps.tolist(), ns.tolist(), h(t), repr(float(lv)))
     print("final", repr(float(s.run(loss))), h(s.run(deltas)))
 print("ops", len(tf.get_default_graph().get_operations()))

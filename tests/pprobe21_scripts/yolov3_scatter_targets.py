@@ -102,7 +102,7 @@ with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     print("best", s.run(best).tolist(), "stats", s.run(stats))
     for i in range(6):
-        l, st, _ = s.run([loss, stats, train])
-        print(i, repr(float(l)), st)
+        lv, st, _ = s.run([loss, stats, train])
+        print(i, repr(float(lv)), st)
     print("heads", [h(v) for v in s.run(outs)])
 print("ops", len(tf.get_default_graph().get_operations()))
