@@ -112,7 +112,8 @@ def _pruned(program, producer, through=None):
     return alias
 
 
-def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=None):
+def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=None,
+              squares=False):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
@@ -159,6 +160,8 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         if len(child.inputs) < 2 or child.recompute or cv in fetched or uses.get(cv, 0) > 1 \
                 or cv in opaque:
             continue
+        if squares and child.type == "Mul" and child.inputs[0] == child.inputs[1]:
+            continue                             # a Square by now: no child of the Mul
         leaf_const = [alias.get(v, v) in consts for v in child.inputs[:2]]
         if all(leaf_const):
             continue                             # the child folds as it is
@@ -243,7 +246,7 @@ def moved_known(known, before, after):
 
 
 def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=(),
-                       through=None):
+                       through=None, squares=False):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
@@ -257,7 +260,11 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
     `y / 1` of an Add y) that are Identities in this round, which the dependency
     optimizer removes before the next: read through as the pruned Identities are
     (flowgrad pushes the next round's constants in this one, as through `y + 0`:
-    `0.3 + ((x + 0.7) - 0)` runs as `x + 1.0`; mul_by_ones.first_round_identities)."""
+    `0.3 + ((x + 0.7) - 0)` runs as `x + 1.0`; mul_by_ones.first_round_identities).
+    `squares`: Grappler's second round, after the first round's arithmetic optimizer
+    made each Mul of one value by itself a Square (ReplaceMulWithSquare): such a Mul is
+    no child to push into (`0.5 * d * d * 0.7`, regrouped by MinimizeBroadcasts into
+    `(d * d) * 0.35`, runs as `Square(d) * 0.35`, not `d * (0.35 * d)`)."""
     types = {}
     for n in program.nodes:
         for v in n.outputs:   # (through what the model pruner may remove)
@@ -270,7 +277,7 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through)
+        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through, squares)
         if nxt is not None and shape_known:
             shape_known = moved_known(shape_known, program.fetches, nxt.fetches)
         if nxt is None:

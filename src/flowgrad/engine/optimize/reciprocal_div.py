@@ -287,7 +287,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         folding = options.get("constant_folding", True)
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
-            (lambda p: constant_push_down(p, seed, gated_reads=False)) if folding else None)
+            (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
+            if folding else None)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
