@@ -31,10 +31,6 @@ XFAIL = {
     "(add_ops_rewrite._mark_loops) and keeps (AddN * Exp) * C (with constant_folding or "
     "dependency_optimization OFF, TF gives flowgrad's bits). Without the loop the same "
     "graph matches: xent_second_derivative.py",
-    "kalman_scan.py": "float64 log-likelihood through tf.scan differs from TF in the last "
-    "bit at some steps: an arithmetic-optimizer rewrite flowgrad models differently (with "
-    "arithmetic_optimization OFF in both, the outputs agree; constant_folding OFF changes "
-    "nothing in TF); the rewrite is not localised",
     "pinn_burgers.py": "the training steps now match (TF's HoistCWiseUnaryChains cycle "
     "on concat([tb, tb]): Grappler fails, the train graph runs as written, "
     "optimize/hoist_unary_chains.py); the last fetch [res, u_xx] (optimized normally) "
