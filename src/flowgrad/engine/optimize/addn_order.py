@@ -61,6 +61,15 @@ def _input_name(t) -> str:
     return t.op.name if t.value_index == 0 else f"{t.op.name}:{t.value_index}"
 
 
+def read_name(op, t) -> str:
+    """The name `op`'s NodeDef reads its input `t` by: `_input_name(t)`, or for a tensor
+    a TF 1.x while loop's body captures, the loop's Enter of it (`<first reader>/Enter`,
+    recorded by ops/control_flow.while_loop)."""
+    enters = getattr(op._graph, "_grappler_enter_names", None)
+    name = enters.get((op._id, t.name)) if enters else None
+    return _input_name(t) if name is None else name
+
+
 def _is_ones(value) -> bool:
     a = np.asarray(value)
     return a.dtype != object and a.size > 0 and bool(np.all(a == 1))

@@ -97,7 +97,7 @@ def mark_constant_branches(program, seed):
     divides by a captured constant as by its own (`tf.cond(True, lambda: v / c, ...)`
     runs `v * (1 / c)`; golden math/push_down_sub cond_*). `seed`: the values that
     depend on a PlaceholderWithDefault (never constant)."""
-    if not any(n.type == "Cond" for n in program.nodes):
+    if not any(n.type in ("Cond", "While") for n in program.nodes):
         return program
     folded = constant_folding(program)
     # only tensors' values: flowgrad's folding also evaluates TensorArray ops (their
@@ -109,6 +109,15 @@ def mark_constant_branches(program, seed):
     for n in program.nodes:
         if n.type == "Cond" and n.inputs and n.inputs[0] in consts:
             caps = {k: consts[v] for k, v in enumerate(n.inputs[1:]) if v in consts}
+            if caps:
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
+                changed = True
+        elif n.type == "While":
+            # a loop's captures are `Enter(is_constant=True)`: MoveConstantsPastEnter makes a
+            # captured constant a Const in the frame (`ConstantFolding/<name>_enter`), so the
+            # body pushes it down as its own (tf.hessians' `gradients/Mean_grad/truediv`)
+            n_vars = len(n.attrs.get("Tout", ()))
+            caps = {k: consts[v] for k, v in enumerate(n.inputs) if k >= n_vars and v in consts}
             if caps:
                 n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
                 changed = True
@@ -287,7 +296,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         folding = options.get("constant_folding", True)
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
-            (lambda p: constant_push_down(p, seed, gated_reads=False)) if folding else None)
+            (lambda p: constant_push_down(p, seed, gated_reads=False)) if folding else None,
+            unknown)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
