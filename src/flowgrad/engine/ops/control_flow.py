@@ -1228,7 +1228,10 @@ def _while_grad_bind(node, ctx):
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off)
+    # (the forward body as its While runs it: its captured constants Consts)
+    consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
+                             const_feeds=consts)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
