@@ -22,19 +22,6 @@ SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 # Differences found and not yet fixed (each checked against the oracle; see the report
 # /work/brief/s48/pprobe15.report.md)
 XFAIL = {
-    "newton_hessians.py": "tf.hessians' while loop: TF's Grappler moves the constant "
-    "capture gradients/Mean_grad/truediv into the frame (ConstantFolding::"
-    "MoveConstantsPastEnter, `ConstantFolding/gradients/Mean_grad/truediv_enter`), knows "
-    "the captures' shapes, so removes the gradient's Sum over no axes and Reshape to the "
-    "same shape, and pushes the constant down: Log1p_grad/mul_grad/Mul_1 runs as "
-    "AddN * (C * Exp); flowgrad takes the body's captures as feeds of unknown shape "
-    "(add_ops_rewrite._mark_loops) and keeps (AddN * Exp) * C (with constant_folding or "
-    "dependency_optimization OFF, TF gives flowgrad's bits). Without the loop the same "
-    "graph matches: xent_second_derivative.py",
-    "kalman_scan.py": "float64 log-likelihood through tf.scan differs from TF in the last "
-    "bit at some steps: an arithmetic-optimizer rewrite flowgrad models differently (with "
-    "arithmetic_optimization OFF in both, the outputs agree; constant_folding OFF changes "
-    "nothing in TF); the rewrite is not localised",
     "pinn_burgers.py": "the training steps now match (TF's HoistCWiseUnaryChains cycle "
     "on concat([tb, tb]): Grappler fails, the train graph runs as written, "
     "optimize/hoist_unary_chains.py); the last fetch [res, u_xx] (optimized normally) "

@@ -962,7 +962,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=()):
+                 ranked=(), const_feeds=None):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -978,6 +978,10 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     if cloned:
         prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k in cloned
                                         if k < len(prog.feeds)])
+    folded = [(k, c) for k, c in (const_feeds or {}).items() if k < len(prog.feeds)]
+    if folded and not off:   # (captured constants: MoveConstantsPastEnter)
+        prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k, _ in folded],
+                                 [c for _, c in folded])
     if accumulate:
         prog = _accumulators(prog, accumulate, [prog.feeds[k] for k in popped
                                                 if k < len(prog.feeds)])
@@ -1172,7 +1176,8 @@ def _while_bind(node, ctx):
     shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
     body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
-                             shape_fetches=shape_only, off=off, ranked=ranked)
+                             shape_fetches=shape_only, off=off, ranked=ranked,
+                             const_feeds=node.attrs.get(CONST_CAPTURES))
     n = len(info["vars"])
     op = node.op
     stash = _stash(ctx)
@@ -1223,7 +1228,10 @@ def _while_grad_bind(node, ctx):
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off)
+    # (the forward body as its While runs it: its captured constants Consts)
+    consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
+    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
+                             const_feeds=consts)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1911,10 +1919,17 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         body_ops = [o for o in ops[start:] if o not in fn_caps]
         members = _loop_members(body_ops, [c] + outs)
         captures, seen = [], set(lvars)
+        # TF enters a capture once, named in its first reader's scope (`<reader>/Enter`):
+        # the name each body reader's NodeDef reads it by (Grappler's canonical order)
+        enter_of = {}
+        readers = g.__dict__.setdefault("_grappler_enter_names", {})
         for op in body_ops:
             if op not in members:
                 continue
             for t in op._inputs:
+                if t._op not in members and t not in lvars:
+                    name = enter_of.setdefault(t, f"{op._name}/Enter")
+                    readers[(op._id, t.name)] = name
                 if t._op not in members and t not in seen:
                     seen.add(t)
                     captures.append(t)

@@ -61,6 +61,15 @@ def _input_name(t) -> str:
     return t.op.name if t.value_index == 0 else f"{t.op.name}:{t.value_index}"
 
 
+def read_name(op, t) -> str:
+    """The name `op`'s NodeDef reads its input `t` by: `_input_name(t)`, or for a tensor
+    a TF 1.x while loop's body captures, the loop's Enter of it (`<first reader>/Enter`,
+    recorded by ops/control_flow.while_loop)."""
+    enters = getattr(op._graph, "_grappler_enter_names", None)
+    name = enters.get((op._id, t.name)) if enters else None
+    return _input_name(t) if name is None else name
+
+
 def _is_ones(value) -> bool:
     a = np.asarray(value)
     return a.dtype != object and a.size > 0 and bool(np.all(a == 1))
@@ -86,16 +95,22 @@ def _grappler_names(program):
 
 
 def _named(program, source, names):
-    out = {v: names[s] for v, s in source.items() if s in names}
     # a feed of a loop's gradient body that TF's frame reads under another name (its
     # gradient loop variable: `.../Merge_3_grad/Switch:1`, not tf.gradients' grad_ys_1)
+    aliased = {}
     for n in program.nodes:
         op = n.op
         alias = getattr(op.graph, "_grappler_input_names", None) if op is not None else None
         if alias and len(op.inputs) == len(n.inputs):
             for v, t in zip(n.inputs, op.inputs):
-                if t.name in alias and v not in out:
-                    out[v] = alias[t.name]
+                if t.name in alias:
+                    aliased.setdefault(v, alias[t.name])
+    # (also behind a gate Identity that reads it: compute_gradients' gate_gradients, where
+    # the AddN sorts `sub_1_grad/tuple/control_dependency` under that name: kalman_scan)
+    out = {v: aliased[s] if s in aliased else names[s] for v, s in source.items()
+           if s in aliased or s in names}
+    for v, name in aliased.items():
+        out.setdefault(v, name)
     return out
 
 

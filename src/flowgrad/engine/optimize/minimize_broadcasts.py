@@ -135,7 +135,7 @@ def _canonical_inputs(n, names=None):
     op = n.op
     if op is not None and op.type in _MULS and n.type == "Mul" and len(op.inputs) == 2 \
             and len(n.inputs) == 2:
-        a, b = (addn_order._input_name(t) for t in op.inputs)
+        a, b = (addn_order.read_name(op, t) for t in op.inputs)
         if names is not None:
             a, b = names.get(n.inputs[0], a), names.get(n.inputs[1], b)
         elif op.type != "Mul":
@@ -159,7 +159,7 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
+def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -199,7 +199,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None):
         # constant folding sees, and pushes constants down on, before its own
         # MinimizeBroadcasts
         program = _canonical_order(program, built, ones)
-    second = _without_no_ops(constant_folding(program), ones)
+    second = _without_no_ops(constant_folding(program), ones, unknown)
     if second is None:
         # no second round of MinimizeBroadcasts here; its constant folding still
         # pushes a constant leaf of a rebuilt tree down (`(m * n) * C` runs as
@@ -333,7 +333,7 @@ def _gate_controls(program, alias):
     return waiting, waited
 
 
-def _without_no_ops(program, ones=None):
+def _without_no_ops(program, ones=None, unknown=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
     edges left (`_gate_controls`); None if none. Not those fetched or with control inputs,
@@ -350,7 +350,7 @@ def _without_no_ops(program, ones=None):
     types = {v: n.type for n in nodes for v in n.outputs}
     fetched = set(program.fetches)
     control = _control_sources(nodes, gates=False)
-    sym = symbolic_shapes(program)
+    sym = symbolic_shapes(program, unknown)
     alias = {}
     if ones:
         reader_types = {}

@@ -86,7 +86,8 @@ def grappler_off(options):
 
 
 # a Cond node's attr: {capture position: value} of its captures that Grappler folds into
-# its branches (its predicate a constant): mark_constant_branches
+# its branches (its predicate a constant); a While's / WhileGrad's: {input position:
+# value} of its captured constants, Consts in the body (mark_constant_branches)
 CONST_CAPTURES = "_grappler_const_captures"
 
 
@@ -95,9 +96,11 @@ def mark_constant_branches(program, seed):
     the values of its captures that fold to constants too. Grappler's constant folding
     folds the Switch of a constant on a constant predicate into a Const, so a branch
     divides by a captured constant as by its own (`tf.cond(True, lambda: v / c, ...)`
-    runs `v * (1 / c)`; golden math/push_down_sub cond_*). `seed`: the values that
+    runs `v * (1 / c)`; golden math/push_down_sub cond_*). Each While (and WhileGrad,
+    whose replay of the body follows) is marked with its captures that fold to constants:
+    MoveConstantsPastEnter (golden math/hessian_loop_push). `seed`: the values that
     depend on a PlaceholderWithDefault (never constant)."""
-    if not any(n.type == "Cond" for n in program.nodes):
+    if not any(n.type in ("Cond", "While", "WhileGrad") for n in program.nodes):
         return program
     folded = constant_folding(program)
     # only tensors' values: flowgrad's folding also evaluates TensorArray ops (their
@@ -109,6 +112,17 @@ def mark_constant_branches(program, seed):
     for n in program.nodes:
         if n.type == "Cond" and n.inputs and n.inputs[0] in consts:
             caps = {k: consts[v] for k, v in enumerate(n.inputs[1:]) if v in consts}
+            if caps:
+                n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
+                changed = True
+        elif n.type in ("While", "WhileGrad"):
+            # a loop's captures are `Enter(is_constant=True)`: MoveConstantsPastEnter makes a
+            # captured constant a Const in the frame (`ConstantFolding/<name>_enter`), so the
+            # body pushes it down as its own (tf.hessians' `gradients/Mean_grad/truediv`);
+            # a WhileGrad's inputs start with its While's (its replay of the body takes
+            # the captures among them: ops/control_flow._while_grad_bind)
+            n_vars = len(n.attrs.get("Tout", ())) if n.type == "While" else 0
+            caps = {k: consts[v] for k, v in enumerate(n.inputs) if k >= n_vars and v in consts}
             if caps:
                 n = dataclasses.replace(n, attrs=dict(n.attrs, **{CONST_CAPTURES: caps}))
                 changed = True
@@ -288,7 +302,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
-            if folding else None)
+            if folding else None, unknown)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
