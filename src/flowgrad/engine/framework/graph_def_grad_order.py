@@ -715,6 +715,12 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for n in grad:
         for src, _ in n.srcs:
             readers[src].append(n.name)
+    for s in [s for s in grad_ys if by[s].op == "Const" and readers[s] and all(
+            f.frame.get(owner_of.get(r, ("",))[0]) for r in readers[s])]:
+        # (TF's ControlFlowState.ZerosLike of a body op's unused output of a known shape:
+        # a Const in the call's scope, made right before the op's rule)
+        grad_ys.remove(s)
+        sums.append(s)
     read_by = {s: next((owner_of[c] for c in readers[s] if c in owner_of), None)
                for s in sums}
     out, placed = [], set()
