@@ -1167,10 +1167,11 @@ class GradLoopPlan(_PlanBase):
         scope under its WhileGrad (its Cond), are named as TF builds them: in the scope of
         the tf.gradients call; the frame nodes as TF's GradLoopState (_tf_names). A name
         another node already has is kept."""
-        scopes = {}
+        scopes, loops = {}, set()
         for g, p in self.plans.items():
             root = ta_grad_source(g) + "/"
             scopes[g.name.rsplit("/", 1)[0] + "/gradients/"] = root
+            loops.add(g.name.rsplit("/", 1)[0] + "/gradients/")
             for m in p["members"]:
                 if m.type == "Cond":
                     scopes[CondPlan._prefix(m) + "/gradients/"] = root
@@ -1192,7 +1193,7 @@ class GradLoopPlan(_PlanBase):
         for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
             if name in late:
                 continue
-            new = name
+            new, loop = name, []
             for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
                 hit = pattern.match(new)
                 if hit is None:
@@ -1200,13 +1201,14 @@ class GradLoopPlan(_PlanBase):
                 key = hit.group(0)
                 key = key[:key.rindex("/gradients")] + "/gradients/"
                 root, inner = scopes[key], new[:hit.end()]
+                loop.append(key in loops)
                 new = root + new[hit.end():]
             if new == name:
                 continue
             head, sep, tail = new[len(root):].partition("/")
-            if inner + head in present:   # (an op of the body's gradients scope, and the
-                # ops under it: numbered on in the tf.gradients scope, as TF's unique_name
-                # numbers the second loop's zeros, Shape, AddN after the first's)
+            if loop == [True] and inner + head in present:   # (an op of a body's gradient,
+                # and the ops under it: numbered on in the tf.gradients scope, as TF's
+                # unique_name numbers the second loop's zeros, Shape, AddN after the first's)
                 if inner + head not in heads:
                     heads[inner + head] = root + head if root + head not in taken else \
                         uniq(root + re.sub(r"_[0-9]+$", "", head))
