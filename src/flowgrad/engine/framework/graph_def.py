@@ -19,7 +19,8 @@ from .graph_def_functions import (DATASET_FUNCTIONS, DEFUN_CALLS, FUNCTION_BODIE
                                    ONE_SHOT_FACTORIES, FunctionLibrary)
 from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, TensorArrayPlan,
                               ta_grad_renames, ta_grad_source)
-from .graph_def_grad_order import b_sync_names, block_enter_names, stack_names, tf_order
+from .graph_def_grad_order import (b_sync_names, block_enter_names, enter_names, stack_names,
+                                   tf_order)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
 from .grad_state import gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
@@ -548,6 +549,14 @@ def _tf_walk_order(graph, gd, grads, renames, roots):
             rename_nodes(gd, syncs, sort_controls=True)
             renames = {**{k: syncs.get(v, v) for k, v in renames.items()},
                        **{k: v for k, v in syncs.items() if k not in renames}}
+            got = order()
+            if got is None:
+                continue
+        enters = enter_names(got[0], scope + "/")   # (in TF's order: numbered so)
+        if enters:
+            rename_nodes(gd, enters, sort_controls=True)
+            renames = {**{k: enters.get(v, v) for k, v in renames.items()},
+                       **{k: v for k, v in enters.items() if k not in renames}}
             got = order()
             if got is None:
                 continue

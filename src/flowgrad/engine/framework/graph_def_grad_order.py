@@ -38,7 +38,7 @@ from collections import defaultdict, deque
 from . import dtypes as _dt
 from .registry import op_defs
 
-__all__ = ["b_sync_names", "block_enter_names", "stack_names", "tf_order"]
+__all__ = ["b_sync_names", "block_enter_names", "enter_names", "stack_names", "tf_order"]
 
 _COUNTS = re.compile(r"^(f_count|b_count|Merge|Switch|Add|NextIteration|GreaterEqual|Sub)"
                      r"(_\d+)?(/y|/Enter|/Identity(?:_\d+)?(?:/(?:Ref)?Enter(?:_\d+)?)?)?$")
@@ -417,7 +417,29 @@ def _group_order(group, by):
         made = [h for h in helpers.get(p, ()) if h in srcs and where[h] < where[p]]
         out += made + [p]
 
+        # (an outside tensor's Enter the op reads among its pops: TF's AddValue made as the
+        # rule reads its inputs in order, between the stacks of the inputs around it)
+        ins = [src for src, _ in by[p].srcs]
+        slot = {}
+        for h in helpers.get(p, ()):
+            m = _HELPER.match(h[len(p) + 1:])
+            if by[h].op == "StackPopV2" and m.group(1) == "StackPopV2" and h in ins:
+                slot[ins.index(h)] = int(m.group(2) or 0)
+        outside, readers_of = {}, defaultdict(list)
+        for n in group:
+            for src, _ in by[n].srcs:
+                readers_of[src].append(n)
+        if slot and all(by[h].op != "StackPopV2" or h in ins for h in helpers.get(p, ())):
+            for h in helpers.get(p, ()):
+                if h in ins and (by[h].op == "Enter" and by[h].srcs and by[h].srcs[0][0]
+                                 not in members or by[h].op == "Const"):   # (a forward
+                    # constant the rule reads: cloned in the gradient frame, GetRealValue)
+                    i = ins.index(h)
+                    outside[h] = min((k for j, k in slot.items() if j > i), default=1 << 30), i
+
         def rank(h, p=p):
+            if h in outside:
+                return outside[h][0], -1, outside[h][1], where[h]
             depth, own = 0, where[h]
             while by[h].op == "Enter" and by[h].srcs[0][0] in members and \
                     by[by[h].srcs[0][0]].op == "Enter":   # (an Enter into a nested frame)
@@ -432,6 +454,10 @@ def _group_order(group, by):
             kind = m.group(1) + ("/Switch" if (m.group(3) or "").startswith("/Switch")
                                  else "/Enter" if m.group(3) else "")
             num = int(m.group(2) or 0)
+            if kind == "Const" and by[h].op == "Const":   # (a stack's size: its number)
+                acc = [r for r in readers_of.get(h, ()) if by[r].op == "StackV2"]
+                hit = acc and re.fullmatch(r"f_acc(?:_(\d+))?", acc[0][len(p) + 1:])
+                num = int(hit.group(1) or 0) if hit else num
             if kind == "Enter" and src in members and by[src].op == "StackV2":
                 hit = re.fullmatch(r"f_acc(?:_(\d+))?", src[len(p) + 1:])
                 num = int(hit.group(1) or 0) if hit else num   # (its stack's number:
@@ -715,6 +741,22 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
     for n in grad:
         for src, _ in n.srcs:
             readers[src].append(n.name)
+    # (TF's ControlFlowState.ZerosLike of a body op's unused output of a known shape: a
+    # Const in the call's scope, made right before the op's rule; one its rule does not
+    # read (LSTMBlockCell's i, cs, f, o, ci, co): written right before the rule's nodes)
+    unread, at = {}, {n.name: i for i, n in enumerate(grad)}
+    for s in [s for s in grad_ys if by[s].op == "Const"]:
+        if readers[s]:
+            if all(f.frame.get(owner_of.get(r, ("",))[0]) for r in readers[s]):
+                grad_ys.remove(s)
+                sums.append(s)
+            continue
+        nxt = next((n for n in grad[at[s] + 1:] if not (n.op == "Const" and not readers[n.name]
+                                                         and n.name in grad_ys)), None)
+        if by[s].deps and nxt is not None and f.frame.get(owner_of.get(nxt.name, ("",))[0]):
+            grad_ys.remove(s)
+            sums.append(s)
+            unread[s] = owner_of[nxt.name]
     read_by = {s: next((owner_of[c] for c in readers[s] if c in owner_of), None)
                for s in sums}
     out, placed = [], set()
@@ -842,6 +884,8 @@ def tf_order(nodes, prefix, xs, ys, later_calls=()):
         elif s not in summed and by[s].op == "ZerosLike" and not readers[s] and \
                 (by[s].srcs[0][0], 0) in groups:   # (one its op's rule does not read:
             before_group[(by[s].srcs[0][0], 0)].append(s)   # SparseSoftmaxCrossEntropy's)
+    for s, o in unread.items():
+        before_group[o].append(s)
     zeros_before = defaultdict(list)
     for name, merge in loop_zeros.items():
         if merge in owner_of:
@@ -1069,4 +1113,44 @@ def block_enter_names(nodes, prefix):
             continue
         if rs[0] != head:
             out[n.name] = rs[0] + "/" + kind
+    return out
+
+
+_ENTER = re.compile(r"^(.*_grad/[^/]+)/(Enter|Const)(?:_(\d+))?$")
+
+
+def enter_names(nodes, prefix):
+    """{name: TF's name} of the Enters and Consts a gradient op of the call `prefix`... in
+    `nodes` (in TF's order) reads, named in its scope: its stacks' Enters and Consts, the
+    Enters of the outside tensors it reads (LSTMBlockCellGrad's weights among its pops)
+    and its clones of forward constants, numbered as TF's loop state makes them, in the
+    order the rule reads its inputs. Only where every such Enter enters a stack or a
+    forward tensor, every Const is a stack's size or read by the op, and their numbers
+    are 0..n-1."""
+    by = {n.name: n for n in nodes}
+    readers = defaultdict(set)
+    for n in nodes:
+        for i in n.input:
+            readers[i.lstrip("^").split(":")[0]].add(n.name)
+    scopes = defaultdict(list)
+    for n in nodes:
+        m = _ENTER.match(n.name) if n.name.startswith(prefix) else None
+        if m is not None and n.op == m.group(2) and m.group(1) in by:
+            scopes[m.group(1), n.op].append((n.name, int(m.group(3) or 0)))
+
+    def fits(e, kind, scope):
+        if kind == "Const":
+            return bool(readers[e]) and all(r == scope or by[r].op == "StackV2"
+                                            for r in readers[e])
+        src = by.get(by[e].input[0].split(":")[0]) if by[e].input else None
+        return src is not None and (src.op == "StackV2" or not src.name.startswith(prefix))
+    out = {}
+    for (scope, kind), found in scopes.items():
+        if sorted(k for _, k in found) != list(range(len(found))) or not all(
+                fits(e, kind, scope) for e, _ in found):
+            continue
+        for k, (e, _) in enumerate(found):
+            new = scope + "/" + kind + ("_%d" % k if k else "")
+            if new != e:
+                out[e] = new
     return out

@@ -1167,10 +1167,11 @@ class GradLoopPlan(_PlanBase):
         scope under its WhileGrad (its Cond), are named as TF builds them: in the scope of
         the tf.gradients call; the frame nodes as TF's GradLoopState (_tf_names). A name
         another node already has is kept."""
-        scopes = {}
+        scopes, loops = {}, set()
         for g, p in self.plans.items():
             root = ta_grad_source(g) + "/"
             scopes[g.name.rsplit("/", 1)[0] + "/gradients/"] = root
+            loops.add(g.name.rsplit("/", 1)[0] + "/gradients/")
             for m in p["members"]:
                 if m.type == "Cond":
                     scopes[CondPlan._prefix(m) + "/gradients/"] = root
@@ -1178,20 +1179,6 @@ class GradLoopPlan(_PlanBase):
                                       for k in sorted(scopes, key=len, reverse=True)))
         out = {}
         late = self._late_names()
-        for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
-            if name in late:
-                continue
-            new = name
-            for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
-                hit = pattern.match(new)
-                if hit is None:
-                    break
-                key = hit.group(0)
-                key = key[:key.rindex("/gradients")] + "/gradients/"
-                new = scopes[key] + new[hit.end():]
-            if new != name and new not in taken:
-                taken.add(new)
-                out[name] = new
         present = set(names)
 
         def uniq(base):   # TF's unique_name: base, base_1, base_2, ...
@@ -1202,6 +1189,37 @@ class GradLoopPlan(_PlanBase):
             taken.add(name)
             return name
 
+        heads = {}   # written op directly in a body's gradients scope -> its TF name
+        for name in names if scopes else ():   # (no scopes: an empty pattern matches all)
+            if name in late:
+                continue
+            new, loop = name, []
+            for _ in range(100):   # a cond gradient's in a loop gradient's: both stripped
+                hit = pattern.match(new)
+                if hit is None:
+                    break
+                key = hit.group(0)
+                key = key[:key.rindex("/gradients")] + "/gradients/"
+                root, inner = scopes[key], new[:hit.end()]
+                loop.append(key in loops)
+                new = root + new[hit.end():]
+            if new == name:
+                continue
+            head, sep, tail = new[len(root):].partition("/")
+            if loop == [True] and inner + head in present:   # (an op of a body's gradient,
+                # and the ops under it: numbered on in the tf.gradients scope, as TF's
+                # unique_name numbers the second loop's zeros, Shape, AddN after the first's)
+                if inner + head not in heads:
+                    heads[inner + head] = root + head if root + head not in taken else \
+                        uniq(root + re.sub(r"_[0-9]+$", "", head))
+                    taken.add(heads[inner + head])
+                new = heads[inner + head] + sep + tail
+                if not sep:
+                    out[name] = new
+                    continue
+            if new not in taken:
+                taken.add(new)
+                out[name] = new
         stripped = set(out)   # (a nested frame's nodes: named in its parent's scope first)
 
         def ren(old, base):
