@@ -71,8 +71,24 @@ def _session(x):
         np.testing.assert_array_equal(s.run([r, x * 3])[1], np.zeros([1, 3]))
 
 
+def _variable_slice(x):
+    v = tf.Variable(tf.zeros([3]))
+    v[1:].assign([1., 2.])
+
+
+def _function(x):
+    f = tf.function(lambda a: a * 2)
+    tf.gradients(f(x), x)
+    tf.get_default_graph().as_graph_def()
+
+
+def _switch_case(x):
+    tf.switch_case(tf.constant(1), [lambda: x, lambda: x * 2])
+
+
 CONSTRUCTS = [_cond, _cond_grad, _while, _while_grad, _grad, _minimize, _keras_dense,
-              _layers_dense, _data, _data_run, _graph_def, _session]
+              _layers_dense, _data, _data_run, _graph_def, _session, _variable_slice, _function,
+              _switch_case]
 
 
 def _build(construct):
@@ -90,6 +106,19 @@ def test_graph_freed(construct):
         tf.zeros([1])
     gc.collect()
     assert [r() is None for r in refs] == [True, True]
+
+
+def test_rnn_cell_names_per_graph():
+    # graphs are freed now, so a new graph may take a freed one's id: the layer-name
+    # counter is the graph's own (TF 1.14 names each graph's first cell basic_lstm_cell_1)
+    names = set()
+    for _ in range(10):
+        with tf.Graph().as_default():
+            cell = tf.nn.rnn_cell.BasicLSTMCell(2)
+            cell(tf.zeros([1, 3]), (tf.zeros([1, 2]), tf.zeros([1, 2])))
+            names.add(cell.name)
+        gc.collect()
+    assert names == {"basic_lstm_cell_1"}
 
 
 def test_graph_records_mapping():
