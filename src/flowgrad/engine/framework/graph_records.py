@@ -17,6 +17,7 @@ import weakref
 
 _ATTR = "_flowgrad_records"
 _MISSING = object()
+_OWN_DICT: dict = {}   # type -> whether its instances hold a __dict__ of their own
 
 
 class GraphRecords:
@@ -34,11 +35,18 @@ class GraphRecords:
         return f"<GraphRecords {self._name}>"
 
     def _table(self, key, create: bool):
-        home = key if isinstance(getattr(key, "__dict__", None), dict) \
-            else getattr(key, "graph", None)
-        attrs = getattr(home, "__dict__", None)
-        if not isinstance(attrs, dict):
-            return self._other
+        t = type(key)
+        own = _OWN_DICT.get(t)
+        if own is None:   # instances with a __dict__ of their own (a type's is read-only)
+            own = _OWN_DICT[t] = t.__dictoffset__ != 0 and not issubclass(t, type)
+        if own:
+            home = key
+            attrs = key.__dict__
+        else:
+            home = getattr(key, "graph", None)
+            attrs = getattr(home, "__dict__", None) if home is not None else None
+            if type(attrs) is not dict:
+                return self._other
         tables = attrs.get(_ATTR)
         if tables is None:
             if not create:
