@@ -9,7 +9,8 @@ whose slots have no room). The cycle is then internal to the graph and `gc` free
 the graph; the module-level object only names the table.
 
 Keys compare as a WeakKeyDictionary compares them (hash and ==). An op's entry lives as
-long as its graph (a graph holds all its ops anyway).
+long as its graph (a graph holds all its ops anyway). A key with no room for the table (a
+type, a slotted object without a graph) goes to a WeakKeyDictionary of the table's own.
 """
 from __future__ import annotations
 
