@@ -3,7 +3,6 @@
 session, the RNN loop. The public module is keras/backend.py, which re-exports these.
 """
 import builtins as _builtins
-import weakref
 
 import numpy as np
 
@@ -19,6 +18,7 @@ from ..engine.framework.tensor_shape import dimension_value
 from ..engine.ops.control_flow import while_loop
 from ..ops import _nest as nest
 from ..ops.tensor_array_ops import TensorArray
+from ..engine.framework import graph_records as _records
 
 __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format",
            "set_image_data_format", "get_uid", "reset_uids", "learning_phase",
@@ -31,10 +31,11 @@ __all__ = ["floatx", "set_floatx", "epsilon", "set_epsilon", "image_data_format"
 _FLOATX = "float32"
 _EPSILON = 1e-7
 _IMAGE_DATA_FORMAT = "channels_last"
-_UIDS = weakref.WeakKeyDictionary()            # graph -> {name: last uid}
-_LEARNING_PHASES = weakref.WeakKeyDictionary()  # graph -> tensor or 0/1
-_GRAPH_VARIABLES = weakref.WeakKeyDictionary()  # graph -> [variables keras tracks]
-_KERAS_INITIALIZED = weakref.WeakKeyDictionary()  # graph -> ids of variables "initialized"
+_UIDS = _records.GraphRecords("_UIDS")            # graph -> {name: last uid}
+_LEARNING_PHASES = _records.GraphRecords("_LEARNING_PHASES")  # graph -> tensor or 0/1
+_GRAPH_VARIABLES = _records.GraphRecords("_GRAPH_VARIABLES")  # graph -> [variables keras tracks]
+# graph -> ids of variables "initialized"
+_KERAS_INITIALIZED = _records.GraphRecords("_KERAS_INITIALIZED")
 _MANUAL_VAR_INIT = [False]  # manual_variable_initialization(True): get_session leaves them
 
 

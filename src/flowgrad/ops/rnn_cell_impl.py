@@ -18,6 +18,7 @@ import re
 import numpy as np
 
 from ..engine.framework import dtypes as _dt
+from ..engine.framework import graph_records as _records
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, device as _device, get_default_graph, name_scope
@@ -44,12 +45,12 @@ def _snake(name):
     return "private" + insecure
 
 
-_LAYER_NAMES: dict = {}
+_LAYER_NAMES = _records.GraphRecords("_LAYER_NAMES")   # graph -> Counter of layer names
 
 
 def _unique_layer_name(base):
     g = get_default_graph()
-    counts = _LAYER_NAMES.setdefault(id(g), collections.Counter())
+    counts = _LAYER_NAMES.setdefault(g, collections.Counter())
     counts[base] += 1
     return f"{base}_{counts[base]}"    # tf.layers names are one-based: basic_lstm_cell_1
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 __all__ = ["strided_slice"]
 
-import weakref
 
 import numpy as np
 
@@ -23,6 +22,7 @@ from ..engine.ops._base import to_tensor
 from ..engine.ops.construction import ones_like
 from ..engine.ops.indexing import strided_slice as _strided_slice
 from .array_ops import boolean_mask, stack
+from ..engine.framework import graph_records as _records
 
 
 def strided_slice(input_, begin, end, strides=None, begin_mask=0, end_mask=0, ellipsis_mask=0,
@@ -85,7 +85,7 @@ class _SlicedVariable(Tensor):
         return var._strided_slice_assign(*packed, val, name or scope + "_assign", masks)
 
 
-_SLICED = weakref.WeakKeyDictionary()
+_SLICED = _records.GraphRecords("_SLICED")
 
 
 def getitem(tensor: Tensor, slice_spec: object, var=None) -> Tensor:

@@ -16,7 +16,6 @@ import contextlib
 import enum
 import gc
 import threading
-import weakref
 from collections import deque
 
 from ..framework import branches as _branches
@@ -43,6 +42,7 @@ from ..ops.shape import identity, shape, stop_gradient
 from ..ops.tensor_array import zero_grad as zero_grad_array
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
+from ..framework import graph_records as _records
 
 
 class UnconnectedGradients(enum.Enum):
@@ -710,7 +710,7 @@ _FLOW_LAST = frozenset(("TensorArrayWriteV3", "TensorArrayScatterV3", "TensorArr
 
 # TF's Operation._original_op: the op whose gradient rule (and gate) made an op, as TF's
 # gradients set it (`with graph._original_op(op)`); tf.contrib.copy_graph copies it first
-_original_ops = weakref.WeakKeyDictionary()
+_original_ops = _records.GraphRecords("_original_ops")
 
 
 def original_op(op):

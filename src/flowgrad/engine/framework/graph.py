@@ -26,6 +26,7 @@ from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401
 from .registry import OPS, get_op_def, op_defs
 from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
 from .tensor_shape import TensorShape, as_shape, debug_string
+from . import graph_records as _records
 
 _capture_site = _op_traceback.capture
 
@@ -190,11 +191,11 @@ def _convert_input(value, op_type, name=None):
 # tensor -> (layer, node_index, tensor_index): the Keras layer call that made a tensor
 # (TF 1.14's `tensor._keras_history`, which Tensor's slots cannot hold); keras'
 # base_layer fills it, Tensor._keras_history reads it
-KERAS_HISTORY = weakref.WeakKeyDictionary()
+KERAS_HISTORY = _records.GraphRecords("KERAS_HISTORY")
 KerasHistory = collections.namedtuple("KerasHistory", ["layer", "node_index", "tensor_index"])
 # tensor -> its Keras mask (TF 1.14's `tensor._keras_mask`, None where a layer's output has
 # none; a callable where the layer deferred it): keras' base_layer fills it
-KERAS_MASK = weakref.WeakKeyDictionary()
+KERAS_MASK = _records.GraphRecords("KERAS_MASK")
 _NO_MASK = object()
 
 

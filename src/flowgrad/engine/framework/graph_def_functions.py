@@ -27,11 +27,11 @@ meta_graph.CALL_BUILDERS).
 from __future__ import annotations
 
 import re
-import weakref
 
 from .proto import shape_proto
 from .registry import OPS
 from .tf_hash import flat_map_order
+from . import graph_records as _records
 
 __all__ = ["DATASET_FUNCTIONS", "DEFUN_CALLS", "FUNCTION_BODIES", "FunctionLibrary",
            "ONE_SHOT_FACTORIES"]
@@ -42,7 +42,7 @@ DATASET_FUNCTIONS: dict = {}
 # OneShotIterator op -> (its dataset's variant tensor, fn() -> (a graph of its own, the
 # placeholder standing for that tensor there, the pipeline's options applied to it)):
 # TF's _make_dataset Defun (data/iterator_ops.py)
-ONE_SHOT_FACTORIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+ONE_SHOT_FACTORIES = _records.GraphRecords("ONE_SHOT_FACTORIES")
 
 # TF 1.14's auto_control_deps: stateful ops that a function's outputs need not wait for
 # (ASYNC_STATEFUL_OPS and LEGACY_RANDOM_OPS)

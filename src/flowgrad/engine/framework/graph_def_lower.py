@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import sys
-import weakref
 
 import numpy as np
 
@@ -35,6 +34,7 @@ from . import branches as _branches
 from . import dtypes as _dt
 from . import graph_def_lower_condgrad as _condgrad
 from .tensor_shape import TensorShape
+from . import graph_records as _records
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
            "register_loop_info"]
@@ -1717,15 +1717,15 @@ def ta_handle_of(t):
     return None
 
 
-_VAR_LOOPS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_VAR_LOOPS = _records.GraphRecords("_VAR_LOOPS")
 # LoopVar op -> the initial value it stands for (set by tf.while_loop while it builds)
-LOOPVAR_INITS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+LOOPVAR_INITS = _records.GraphRecords("LOOPVAR_INITS")
 # gradient array op (TensorArrayGradWrite, ...) -> the forward array's flow it is the
 # gradient of (set by the TensorArray gradient rules, engine/ops/tensor_array.py)
-TA_GRAD_FORWARD: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+TA_GRAD_FORWARD = _records.GraphRecords("TA_GRAD_FORWARD")
 # gradient array op -> the control_dependencies blocks open when it was made (TF's
 # TensorArrayGradV3 and gradient_flow get their control inputs, by ops.py's rule)
-TA_GRAD_BLOCKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+TA_GRAD_BLOCKS = _records.GraphRecords("TA_GRAD_BLOCKS")
 # flowgrad's gradient array ops written as TF's: {op: (TF op, flowgrad inputs TF reads,
 # whether it takes the gradient flow (input 0))}
 TA_GRAD_OPS = {"TensorArrayGradWrite": ("TensorArrayWriteV3", (0, 1), False),

@@ -75,9 +75,9 @@ keeps flowgrad's ops.
 from __future__ import annotations
 
 import re
-import weakref
 
 import numpy as np
+from . import graph_records as _records
 
 from . import dtypes as _dt
 from .tensor_shape import TensorShape
@@ -166,7 +166,7 @@ def branch_pushes(gop, ginfo, finfo, members):
     return out
 
 
-_BODIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_BODIES = _records.GraphRecords("_BODIES")
 
 
 def _loop_bodies(graph):
@@ -244,7 +244,7 @@ def _outside_loops(c, gop):
 
 # nested WhileGrad -> the tensors its gradient frame enters from its parent's (set while
 # the parent's members are found: they are read in the parent's frame)
-_NESTED_READS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NESTED_READS = _records.GraphRecords("_NESTED_READS")
 
 
 def _members(gop, ginfo, finfo):
@@ -362,7 +362,7 @@ def _nested_members(gop, parent_body):
     return members
 
 
-_NESTED_MEMBERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_NESTED_MEMBERS = _records.GraphRecords("_NESTED_MEMBERS")
 
 
 def count_levels(gop):
@@ -2065,7 +2065,7 @@ def _switched(self, t, m, body):
     return _Switched(t, g, b)
 
 
-_SIDES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_SIDES = _records.GraphRecords("_SIDES")
 
 
 def _copied_sides(cp):

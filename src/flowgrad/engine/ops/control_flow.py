@@ -15,7 +15,6 @@ import contextlib
 import builtins
 import dataclasses as _dataclasses
 import re
-import weakref
 
 import numpy as _np
 
@@ -63,6 +62,7 @@ from . import control_flow_v1_export as _control_flow_v1_export  # noqa: F401 - 
 from ._base import apply
 from .resource import handle_info
 from .tensor_array import zero_grad as _zero_grad_ta
+from ..framework import graph_records as _records
 
 __all__ = ["cond", "while_loop"]
 
@@ -70,7 +70,7 @@ __all__ = ["cond", "while_loop"]
 # ---------------------------------------------------------------------------------------
 # tf.cond: both branches are built in the graph; one Cond op runs the taken one.
 # ---------------------------------------------------------------------------------------
-_COND_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_COND_INFO = _records.GraphRecords("_COND_INFO")
 
 
 def _cond_infer(inputs, attrs):
@@ -895,7 +895,7 @@ def guard_initialized_cond(src, value, suffix):
 # gradient (WhileGrad) runs the loop forward again keeping every state, then walks the
 # iterations backwards through a sub-plan of the body's gradient (which recomputes the
 # body from the kept state): memory is one state per iteration.
-_LOOP_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LOOP_INFO = _records.GraphRecords("_LOOP_INFO")
 
 
 def reached_outputs(op, is_reached):

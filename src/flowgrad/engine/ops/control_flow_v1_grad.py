@@ -39,11 +39,12 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from . import control_flow_v1 as _v1
 from . import tensor_array as _ta
+from ..framework import graph_records as _records
 
 __all__ = []
 
 _PASS = _v1.FRAME_OPS | {"Identity", "RefIdentity"}
-_GRAD_INFO: dict = {}   # V1FramesGrad op -> {"region", "seeds", "want"}
+_GRAD_INFO = _records.GraphRecords("_GRAD_INFO")   # V1FramesGrad op -> {"region", ...}
 
 
 def _diff(t):

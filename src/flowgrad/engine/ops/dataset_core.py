@@ -2,7 +2,6 @@
 sample stream shuffles and random datasets draw from (engine/ops/dataset.py)."""
 from __future__ import annotations
 
-import weakref
 
 import numpy as np
 
@@ -12,6 +11,7 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .dataset_fn import FunctionInfo, _FnRunner
 from .philox import words as _philox_words
+from ..framework import graph_records as _records
 
 __all__ = ["DatasetValue", "END_OF_SEQUENCE", "register_dataset_op", "set_functions",
            "set_one_shot_dataset", "seed_generator"]
@@ -114,12 +114,12 @@ def _passthrough(args, attrs, fns):
 
 
 # -- registration ---------------------------------------------------------------------------
-_FUNCTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_ONE_SHOT: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-_ONE_SHOT_UNFUSED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_FUNCTIONS = _records.GraphRecords("_FUNCTIONS")
+_ONE_SHOT = _records.GraphRecords("_ONE_SHOT")
+_ONE_SHOT_UNFUSED = _records.GraphRecords("_ONE_SHOT_UNFUSED")
 # the dataset op TF 1.14's one-shot dataset function applies outermost (OptimizeDataset,
 # ModelDataset), in whose scope it names the function's ops
-_ONE_SHOT_SCOPE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ONE_SHOT_SCOPE = _records.GraphRecords("_ONE_SHOT_SCOPE")
 
 
 def set_functions(op, infos):

@@ -17,7 +17,6 @@ _build_case).
 """
 from __future__ import annotations
 
-import weakref
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
@@ -37,13 +36,14 @@ from .control_flow import _COND_INFO, _LOOP_INFO, _SubPlan
 from .dataset_fn import FuncGraph
 from .resource import handle_info
 from .shape import identity
+from ..framework import graph_records as _records
 
 __all__ = ["Body", "call_function", "case", "pack", "trace"]
 
-_INFO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()   # call op -> [Body]
+_INFO = _records.GraphRecords("_INFO")   # call op -> [Body]
 # a call op copied into a gradient body -> the op its bodies were traced for (a Case's
 # branches capture that op's inputs: its copy's inputs stand for them by position)
-_ORIGINAL: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_ORIGINAL = _records.GraphRecords("_ORIGINAL")
 
 
 class Body:
