@@ -98,9 +98,15 @@ def test_tf_one_shot_pipeline_imports(name, meta):
 
 @pytest.mark.parametrize("name", ["map_capture", "py_func"])
 def test_own_pipeline_imports(name):
-    # (a capture, a py_func of this process: the values of the pipeline built here)
-    pb, _ = G.serialized(tf, G.PIPELINES[name])
+    # (a capture, a py_func of this process: the values of the pipeline built here; a
+    # py_func's function lives as long as the graph that made it, as TF's FuncRegistry
+    # holds it, so that graph is kept until the import has run)
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_initializable_iterator(G.PIPELINES[name](tf)).get_next()
+    pb = g.as_graph_def().SerializeToString(deterministic=True)
     got = G.imported_values(tf, pb, False)
+    del g
     assert len(got) == 5 and got[-1] == "OutOfRangeError"
     if name == "py_func":
         assert got[:4] == [[0], [1], [2], [3]]
