@@ -5,8 +5,9 @@ resize-then-conv upsampling, CycleGAN (REFLECT padding, instance_norm, cycle / i
 L1), DCGAN with a batch-norm training flag and one-sided label smoothing, pix2pix with
 tf.contrib.layers (U-Net, PatchGAN, optimize_loss), an AC-GAN with
 tf.contrib.gan.losses.wargs, SAGAN's self-attention with a hinge loss on a fed batch and
-StyleGAN pieces (pixel norm, AdaIN, fade-in, minibatch stddev, an R1 penalty); op counts
-and values bit for bit."""
+StyleGAN pieces (pixel norm, AdaIN, fade-in, minibatch stddev, an R1 penalty) and a
+VAE-GAN (conv + Elu encoder, feature matching, weight clipping); op counts and values bit
+for bit."""
 
 import os
 

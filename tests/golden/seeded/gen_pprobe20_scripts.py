@@ -9,7 +9,8 @@ optimize_loss), an AC-GAN with tf.contrib.gan.losses.wargs (acgan, least-squares
 combine_adversarial_loss), SAGAN's self-attention with a hinge loss on a fed batch
 (conv2d_transpose of a dynamic output_shape, SYMMETRIC padding, layer_norm) and StyleGAN
 pieces (pixel norm, AdaIN, a fade-in between resize_bilinear / resize_nearest_neighbor,
-minibatch stddev, an R1 penalty through average_pooling2d). Separate var_lists by
+minibatch stddev, an R1 penalty through average_pooling2d) and a VAE-GAN (a conv +
+Elu encoder: Grappler's _FusedConv2D, feature matching, weight clipping). Separate var_lists by
 tf.get_collection(TRAINABLE_VARIABLES, scope), Adam(beta1=0.5 or 0). Op counts and values
 at full precision (or hashes of their bytes). Made on an Intel Xeon (TF's float32 bits
 depend on the host CPU: engine/ops/host_cpu.py); the case "host" records its vendor."""
