@@ -77,8 +77,9 @@ def _exp_minus_one_where_negative(x):
 
 
 def _elu_kernel(x, fused_rows=False, **_):
-    if fused_rows and x.dtype == np.float32 and x.ndim == 2:
-        return _elu_rows(x)
+    if fused_rows and x.dtype == np.float32 and x.ndim in (2, 4):
+        # (a fused Conv2D's NHWC output: each pixel's channels are a row)
+        return _elu_rows(x.reshape(-1, x.shape[-1])).reshape(x.shape)
     neg, em1 = _exp_minus_one_where_negative(x)
     return np.where(neg, em1, x).astype(x.dtype, copy=False)   # (NumPy 1.x: 0-d promotes)
 

@@ -671,8 +671,11 @@ def _spread_by(grad_type):
 
 def _avg_adjoint(pool_type):
     def rule(op, grad):
-        """Linear in its gradient: the adjoint is the average pool itself."""
-        return [None, apply(pool_type, [grad], _pool_attrs(op))]
+        """Linear in its gradient: the adjoint is the average pool itself. TF 1.14's
+        nn_grad gives the shape input stop_gradient(shape) (not None), so the two
+        gradients come back through a tuple."""
+        return [apply("StopGradient", [op.inputs[0]]),
+                apply(pool_type, [grad], _pool_attrs(op))]
     return rule
 
 
