@@ -166,48 +166,31 @@ def _gemv_rows(m, v):
     return res
 
 
-def _llt_unblocked_complex(a):
-    """Eigen's llt_inplace<Scalar, Lower>::unblocked on complex64/complex128 matrices [..., n,
-    n] of fewer than 32 rows: l_kk = sqrt(re(a_kk) - sum |l_kj|^2) (the squared norm summed
-    in order: complex packets have no abs2), then l_ik = (a_ik - l_i,:k . conj(l_k,:k)) / l_kk
-    (the row-major complex GEMV; the division of each part by the real l_kk)."""
-    n = a.shape[-1]
-    src = a.reshape(-1, n, n)
-    low = np.zeros_like(src)
-    for k in range(n):
-        pivot = src[:, k, k].real.copy()
-        if k:
-            row = low[:, k, :k]
-            sq = row.real * row.real + row.imag * row.imag
-            acc = sq[:, 0]
-            for j in range(1, k):
-                acc = acc + sq[:, j]
-            pivot = pivot - acc
-        if np.any(pivot <= 0):
-            raise _invalid("Cholesky decomposition was not successful. The input might not "
-                           "be valid.")
-        d = np.sqrt(pivot)
-        low[:, k, k] = d
-        if k < n - 1:
-            col = src[:, k + 1:, k]
-            if k:
-                col = col - cgemv_rows_conj(low[:, k + 1:, :k], low[:, k, :k])
-            low[:, k + 1:, k].real = col.real / d[:, None]
-            low[:, k + 1:, k].imag = col.imag / d[:, None]
-    return low.reshape(a.shape)
+def _sum_abs2(row):
+    """sum |row_j|^2 over the last axis in order (complex packets have no abs2)."""
+    sq = row.real * row.real + row.imag * row.imag
+    acc = sq[:, 0]
+    for j in range(1, sq.shape[1]):
+        acc = acc + sq[:, j]
+    return acc
 
 
 def _llt_unblocked(a):
     """Eigen's llt_inplace<Scalar, Lower>::unblocked, as TF 1.14 runs it (Eigen 3.3.90, MPL2;
-    its arithmetic order re-expressed in NumPy) on float32/float64 matrices [..., n, n] of
-    fewer than 32 rows, a batch at once: l_kk = sqrt(a_kk - |l_k,:k|^2) (Eigen's vectorized
-    squaredNorm of the row-major row), then l_ik = (a_ik - l_i,:k . l_k,:k) / l_kk (the
-    row-major GEMV's dot products). A pivot <= 0 fails, a NaN does not."""
+    its arithmetic order re-expressed in NumPy) on matrices [..., n, n] of fewer than 32
+    rows, a batch at once: l_kk = sqrt(a_kk - |l_k,:k|^2), then l_ik = (a_ik - l_i,:k .
+    conj(l_k,:k)) / l_kk (the row-major GEMV's dot products). float32/float64: Eigen's
+    vectorized squaredNorm of the row-major row; complex64/complex128: re(a_kk) less the
+    squared moduli summed in order, the complex GEMV, each part divided by the real l_kk.
+    A pivot <= 0 fails, a NaN does not."""
     n = a.shape[-1]
     src = a.reshape(-1, n, n)
     low = np.zeros_like(src)
+    cplx = np.iscomplexobj(src)
     for k in range(n):
-        pivot = src[:, k, k] - _squared_norm(low[:, k, :k]) if k else src[:, k, k].copy()
+        pivot = (src[:, k, k].real if cplx else src[:, k, k]).copy()
+        if k:
+            pivot = pivot - (_sum_abs2 if cplx else _squared_norm)(low[:, k, :k])
         if np.any(pivot <= 0):
             raise _invalid("Cholesky decomposition was not successful. The input might not "
                            "be valid.")
@@ -216,8 +199,13 @@ def _llt_unblocked(a):
         if k < n - 1:
             col = src[:, k + 1:, k]
             if k:
-                col = col - _gemv_rows(low[:, k + 1:, :k], low[:, k, :k])
-            low[:, k + 1:, k] = col / d[:, None]
+                col = col - (cgemv_rows_conj if cplx else _gemv_rows)(low[:, k + 1:, :k],
+                                                                      low[:, k, :k])
+            if cplx:
+                low[:, k + 1:, k].real = col.real / d[:, None]
+                low[:, k + 1:, k].imag = col.imag / d[:, None]
+            else:
+                low[:, k + 1:, k] = col / d[:, None]
     return low.reshape(a.shape)
 
 
@@ -270,12 +258,10 @@ def _cholesky_kernel(x):
     a = _check_square(x)
     if a.shape[-1] == 0:
         return a.copy()
-    if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
+    if a.dtype in (np.float32, np.float64, np.complex64, np.complex128) and \
+            a.shape[-1] <= _LLT_UNBLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_unblocked(a)
-    if a.dtype in (np.complex64, np.complex128) and a.shape[-1] <= _LLT_UNBLOCKED_MAX:
-        with np.errstate(invalid="ignore"):
-            return _llt_unblocked_complex(a)
     if a.dtype in (np.float32, np.float64) and a.shape[-1] <= _LLT_BLOCKED_MAX:
         with np.errstate(invalid="ignore"):
             return _llt_blocked(a)
