@@ -534,32 +534,24 @@ def _tf_walk_order(graph, gd, grads, renames, roots):
         got = order()
         if got is None:
             continue
-        # (a stack read twice: named after its first reader in TF's order; a block's
-        # control input entered for the gradient frame's Identities: after the first)
-        stacks = {**stack_names(got[0], scope + "/"), **block_enter_names(got[0], scope + "/")}
-        if stacks:
-            rename_nodes(gd, stacks, sort_controls=True)
-            renames = {**{k: stacks.get(v, v) for k, v in renames.items()},
-                       **{k: v for k, v in stacks.items() if k not in renames}}
-            got = order()
-            if got is None:
-                continue
-        syncs = b_sync_names(got[0], scope + "/")   # (named at their first pop in TF's
-        if syncs:                                    # order: then ordered again)
-            rename_nodes(gd, syncs, sort_controls=True)
-            renames = {**{k: syncs.get(v, v) for k, v in renames.items()},
-                       **{k: v for k, v in syncs.items() if k not in renames}}
-            got = order()
-            if got is None:
-                continue
-        enters = enter_names(got[0], scope + "/")   # (in TF's order: numbered so)
-        if enters:
-            rename_nodes(gd, enters, sort_controls=True)
-            renames = {**{k: enters.get(v, v) for k, v in renames.items()},
-                       **{k: v for k, v in enters.items() if k not in renames}}
-            got = order()
-            if got is None:
-                continue
+        # each renaming puts TF's names on nodes numbered in TF's order, then orders again:
+        # a stack read twice (named after its first reader) and a block's control input
+        # entered for the gradient frame's Identities (after the first); the syncs (named
+        # at their first pop); the Enters
+        for names_of in (lambda ns: {**stack_names(ns, scope + "/"),
+                                     **block_enter_names(ns, scope + "/")},
+                         lambda ns: b_sync_names(ns, scope + "/"),
+                         lambda ns: enter_names(ns, scope + "/")):
+            new = names_of(got[0])
+            if new:
+                rename_nodes(gd, new, sort_controls=True)
+                renames = {**{k: new.get(v, v) for k, v in renames.items()},
+                           **{k: v for k, v in new.items() if k not in renames}}
+                got = order()
+                if got is None:
+                    break
+        if got is None:
+            continue
         nodes, more = got
         pos = {n.name: i for i, n in enumerate(nodes)}
         gd.node.sort(key=lambda n: pos[n.name])
