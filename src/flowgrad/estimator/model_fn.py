@@ -5,6 +5,7 @@ import collections
 
 from .. import nest
 from ..engine.framework.graph import Operation, Tensor, get_default_graph
+from ..engine.framework.graph_keys import GraphKeys
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops.shape import reshape
 
@@ -102,13 +103,34 @@ def _validate_eval_metric_ops(eval_metric_ops):
         return {}
     if not isinstance(eval_metric_ops, dict):
         raise TypeError("eval_metric_ops must be a dict, given: {}".format(eval_metric_ops))
+    from ..keras._metrics_base import Metric  # lazy: keras loads on first use
     for key, value in eval_metric_ops.items():
-        if not isinstance(value, tuple) or len(value) != 2:
+        if isinstance(value, Metric):
+            if not value.updates:
+                raise ValueError('Please call update_state(...) on the "{metric_name}" metric'
+                                 .format(metric_name=value.name))
+        elif not isinstance(value, tuple) or len(value) != 2:
             raise TypeError("Values of eval_metric_ops must be (metric_value, update_op) "
                             "tuples, given: {} for key: {}".format(value, key))
     for key, value in eval_metric_ops.items():
-        for val in nest.flatten(value):
+        # a Metric's result() is called here and again below (TF's result op more)
+        vals = (value.updates + [value.result()] if isinstance(value, Metric)
+                else nest.flatten(value))
+        for val in vals:
             _check_graph(val, "eval_metric_ops", "{0}: {1}".format(key, val.name))
+    # Metric objects become (result, first update) pairs; their variables join the
+    # LOCAL_VARIABLES and METRIC_VARIABLES collections (TF 1.14's model_fn.py)
+    metric_vars = []
+    for key, value in eval_metric_ops.items():
+        if isinstance(value, Metric):
+            metric_vars.extend(value.variables)
+            eval_metric_ops[key] = (value.result(), value.updates[0])
+    graph = get_default_graph()
+    for name in (GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES):
+        have = graph.get_collection(name)
+        for v in metric_vars:
+            if not any(v is x for x in have):
+                graph.add_to_collection(name, v)
     return eval_metric_ops
 
 

@@ -7,8 +7,6 @@ import os
 
 from .. import logging
 from ..engine.framework.graph import Graph
-from ..engine.framework.graph_keys import GraphKeys
-from ..engine.framework.graph import get_default_graph
 from ..engine.runtime.session import Session
 from ..ops import math_ops
 from ..ops.random_ops import set_random_seed
@@ -106,24 +104,11 @@ def _clone_and_build_model(mode, keras_model, custom_objects, features=None, lab
 
 
 def _eval_metric_ops(model):
-    """The compiled Keras metrics as (result, update) pairs; their variables join the
-    LOCAL_VARIABLES and METRIC_VARIABLES collections (TF's EstimatorSpec does this)."""
+    """The compiled Keras metrics by name: EstimatorSpec turns each into a (result, update)
+    pair and adds its variables to LOCAL_VARIABLES and METRIC_VARIABLES (TF 1.14)."""
     if not model._metrics_arg:
         return None
-    out = {}
-    graph = get_default_graph()
-    for m in model._metric_objects:
-        if not m.updates:
-            raise ValueError('Please call update_state(...) on the "{metric_name}" metric'
-                             .format(metric_name=m.name))
-        m.result()   # TF's EstimatorSpec checks the result's graph (a result op more)
-        out[m.name] = (m.result(), m.updates[0])
-        for key in (GraphKeys.LOCAL_VARIABLES, GraphKeys.METRIC_VARIABLES):
-            have = graph.get_collection(key)
-            for v in m.variables:
-                if not any(v is x for x in have):
-                    graph.add_to_collection(key, v)
-    return out
+    return {m.name: m for m in model._metric_objects}
 
 
 def _create_keras_model_fn(keras_model, custom_objects=None):
