@@ -13,7 +13,7 @@ from flowgrad import check, cli
 SCRIPT = '''\
 import tensorflow as tf
 import tensorflow.compat.v1 as tf1
-from tensorflow.contrib import copy_graph
+from tensorflow.contrib import proto
 from tensorflow.python.ops import math_ops
 from tensorflow.python.ops import gen_nonexistent_ops
 from tensorflow.contrib.bigtable import BigtableClient
@@ -22,7 +22,7 @@ bt = tf.contrib.bigtable
 x = tf.placeholder(tf.float32, [None, 3])
 y = tf1.nn.relu(x) + math_ops.add(x, x)
 z = tf.matrix_solve_ls(x, x, l2_regularizer=0.1)
-w = tf.contrib.copy_graph.get_copied_op(None)
+w = tf.contrib.proto.decode_proto(None)
 u = tf.nonexistent_fn(x)
 v = bt.BigtableClient("p", "i")
 loss = tf.compat.v1.losses_nonexistent(y)
@@ -30,7 +30,7 @@ k = tf.GraphKeys.TRAINABLE_VARIABLES
 
 
 def f():
-    return tf1.contrib.copy_graph.copy_op_to_graph(x)
+    return tf1.contrib.proto.decode_proto(x)
 '''
 
 
@@ -40,16 +40,16 @@ def findings(source):
 
 def test_reports_absent_and_partial_symbols_with_lines():
     assert findings(SCRIPT) == [
-        (3, "tensorflow.contrib.copy_graph", "absent"),
+        (3, "tensorflow.contrib.proto", "absent"),
         (5, "tensorflow.python.ops.gen_nonexistent_ops", "absent"),
         (6, "tensorflow.contrib.bigtable", "absent"),
         (7, "tensorflow.contrib.bigtable", "absent"),
         (11, "tensorflow.matrix_solve_ls", "partial"),
-        (12, "tensorflow.contrib.copy_graph", "absent"),
+        (12, "tensorflow.contrib.proto", "absent"),
         (13, "tensorflow.nonexistent_fn", "absent"),
         (14, "tensorflow.contrib.bigtable", "absent"),
         (15, "tensorflow.losses_nonexistent", "absent"),
-        (20, "tensorflow.contrib.copy_graph", "absent"),
+        (20, "tensorflow.contrib.proto", "absent"),
     ]
 
 
@@ -80,8 +80,8 @@ def test_a_new_lazily_loaded_namespace_is_picked_up(monkeypatch, tmp_path):
 
 
 def test_check_and_run_agree_on_a_missing_symbol(tmp_path, capsys):
-    script = tmp_path / "uses_copy_graph.py"
-    script.write_text("import tensorflow as tf\n\nm = tf.contrib.copy_graph.get_copied_op\n")
+    script = tmp_path / "uses_proto.py"
+    script.write_text("import tensorflow as tf\n\nm = tf.contrib.proto.decode_proto\n")
     (f,) = check.scan_paths([str(script)])[0]
     assert cli.run_script(str(script)) == 1
     err = capsys.readouterr().err.strip().splitlines()[-1]
@@ -103,7 +103,7 @@ def test_cli_report_exit_status_and_json(tmp_path):
     out = flowgrad("check", str(tmp_path))
     assert out.returncode == 1, out.stderr
     lines = out.stdout.splitlines()
-    assert lines[0] == f"{bad}:3:1: tensorflow.contrib.copy_graph: absent"
+    assert lines[0] == f"{bad}:3:1: tensorflow.contrib.proto: absent"
     assert lines[-1] == "2 file(s) checked: 9 absent, 1 partial TF symbol use(s)"
     assert any(line.startswith(f"{bad}:11:5: tensorflow.matrix_solve_ls: partial: ")
                for line in lines)
@@ -113,10 +113,10 @@ def test_cli_report_exit_status_and_json(tmp_path):
     data = json.loads(flowgrad("check", "--json", str(bad)).stdout)
     assert data["summary"] == {"absent": 9, "partial": 1}
     assert data["findings"][0] == {"file": str(bad), "line": 3, "col": 1,
-                                   "symbol": "tensorflow.contrib.copy_graph",
+                                   "symbol": "tensorflow.contrib.proto",
                                    "status": "absent",
                                    "notes": ["flowgrad does not implement "
-                                             "tensorflow.contrib.copy_graph"]}
+                                             "tensorflow.contrib.proto"]}
 
 
 def test_cli_strict_fails_on_partial_and_bad_files_exit_2(tmp_path):
@@ -131,15 +131,15 @@ def test_cli_strict_fails_on_partial_and_bad_files_exit_2(tmp_path):
 
 
 @pytest.mark.parametrize("source, expected", [
-    ("import tensorflow.contrib.copy_graph as tfgan\ntfgan.gan_model",
-     [(1, {"tensorflow.contrib.copy_graph"}), (2, {"tensorflow.contrib.copy_graph"})]),
+    ("import tensorflow.contrib.proto as tfgan\ntfgan.gan_model",
+     [(1, {"tensorflow.contrib.proto"}), (2, {"tensorflow.contrib.proto"})]),
     # tf.keras is being added this session: either it or the missing submodule is reported
     ("from tensorflow.keras.nonexistent_mod import Thing\nThing()",
      [(1, {"tensorflow.keras", "tensorflow.keras.nonexistent_mod"})]),
-    ("from tensorflow.contrib import copy_graph as G\nG.x",
-     [(1, {"tensorflow.contrib.copy_graph"}), (2, {"tensorflow.contrib.copy_graph"})]),
-    ("import tensorflow\ntensorflow.contrib.copy_graph.x\nimport numpy as tf\n",
-     [(2, {"tensorflow.contrib.copy_graph"})]),
+    ("from tensorflow.contrib import proto as G\nG.x",
+     [(1, {"tensorflow.contrib.proto"}), (2, {"tensorflow.contrib.proto"})]),
+    ("import tensorflow\ntensorflow.contrib.proto.x\nimport numpy as tf\n",
+     [(2, {"tensorflow.contrib.proto"})]),
 ])
 def test_import_forms(source, expected):
     got = findings(source)

@@ -45,13 +45,13 @@ def test_run_names_the_missing_tf_symbol_and_line(tmp_path):
         import tensorflow as tf
 
         x = tf.placeholder(tf.float32, [None, 3])
-        y = tf.contrib.copy_graph.get_copied_op(x)
+        y = tf.contrib.proto.decode_proto(x)
         """)
     out = flowgrad_cmd("run", "uses_contrib.py", cwd=str(tmp_path))
     assert out.returncode == 1
     lines = out.stderr.strip().splitlines()
     assert lines[-1] == ("AttributeError: flowgrad does not implement tensorflow.contrib"
-                         ".copy_graph (used by uses_contrib.py line 5)")
+                         ".proto (used by uses_contrib.py line 5)")
     # TF 1.14's contrib-sunset warning comes first (the first use of tf.contrib)
     assert lines[0] == "WARNING:tensorflow:"
     start = lines.index("Traceback (most recent call last):")
@@ -61,14 +61,14 @@ def test_run_names_the_missing_tf_symbol_and_line(tmp_path):
 def test_run_missing_import_is_an_import_error(tmp_path):
     script = write(tmp_path, "imports.py", """
         try:
-            from tensorflow.contrib import copy_graph
+            from tensorflow.contrib import proto
         except ImportError as e:
             print(e)
         """)
     out = flowgrad_cmd("run", script)
     assert out.returncode == 0
     assert out.stdout.startswith("flowgrad does not implement tensorflow.contrib."
-                                 "copy_graph (used by ")
+                                 "proto (used by ")
     assert out.stdout.endswith("imports.py line 3)\n")
 
 

@@ -22,9 +22,6 @@ CASES = {
                                  "density_unit"),
     "encode_jpeg xmp_metadata": (lambda: tf.image.encode_jpeg(_img(), xmp_metadata="x"),
                                  "xmp_metadata"),
-    "static_state_saving_rnn": (
-        lambda: tf.nn.static_state_saving_rnn(tf.nn.rnn_cell.BasicRNNCell(2),
-                                              [tf.zeros([1, 2])], None, "s"), "state savers"),
     "LSTMCell num_unit_shards": (lambda: tf.nn.rnn_cell.LSTMCell(4, num_unit_shards=2),
                                  "num_unit_shards"),
     "ResourceVariable distribute_strategy": (

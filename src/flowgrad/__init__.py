@@ -36,6 +36,7 @@ from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDec
 from .engine.ops import quantized_nn as _quantized_nn  # noqa: F401 - quantized pools, ReluX
 from .ops import clustering_ops as _clustering_ops  # noqa: F401 - tf.contrib.factorization
 from .ops import factorization_ops as _factorization_ops  # noqa: F401 - WALS's kernels
+from .ops import skip_gram_ops as _skip_gram_ops  # noqa: F401 - tf.contrib.text's kernel
 from .engine.framework.constant_op import (constant, convert_to_tensor, is_tensor,
                                     register_tensor_conversion_function)
 from .engine.framework import errors
