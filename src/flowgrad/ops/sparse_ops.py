@@ -725,6 +725,12 @@ __all__ += ["serialize_sparse", "serialize_many_sparse", "deserialize_many_spars
 
 
 # -- TF 1.14's SparseTensorsMap helpers (engine/ops/sparse_tensors_map.py) ---------------------
+def _shape(sp_input):
+    """TF's array_ops.shape of a SparseTensor: its dense_shape cast to int32 ("Shape/Cast")."""
+    with name_scope(None, "Shape", [sp_input.dense_shape]):
+        return math_ops.cast(sp_input.dense_shape, _dt.int32)
+
+
 def _map_attrs(sp_input, container, shared_name):
     return {"T": sp_input.values.dtype.base_dtype, "container": container or "",
             "shared_name": shared_name or ""}
