@@ -14,11 +14,12 @@ from ..engine.autodiff.gradients import dense_to_indexed_slices  # noqa: F401
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.static_value import constant_value
-from ..engine.framework.graph import name_scope
+from ..engine.framework.graph import Operation, colocate_with, name_scope
 from ..engine.ops import hashing as _hashing
 from ..engine.ops import sparse as _gen
 from ..engine.ops import sparse_structure as _st
 from ..engine.ops import sparse_serialize as _sparse_serialize  # noqa: F401 - registers ops
+from ..engine.ops import sparse_tensors_map as _sparse_tensors_map  # noqa: F401 - its ops
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops.indexing import setdiff1d as _setdiff1d
 from ..engine.ops.indexing import sparse_tensor_dense_add as _sparse_tensor_dense_add
@@ -721,3 +722,52 @@ def deserialize_many_sparse(serialized_sparse, dtype, rank=None, name=None):
 
 
 __all__ += ["serialize_sparse", "serialize_many_sparse", "deserialize_many_sparse"]
+
+
+# -- TF 1.14's SparseTensorsMap helpers (engine/ops/sparse_tensors_map.py) ---------------------
+def _shape(sp_input):
+    """TF's array_ops.shape of a SparseTensor: its dense_shape cast to int32 ("Shape/Cast")."""
+    with name_scope(None, "Shape", [sp_input.dense_shape]):
+        return math_ops.cast(sp_input.dense_shape, _dt.int32)
+
+
+def _map_attrs(sp_input, container, shared_name):
+    return {"T": sp_input.values.dtype.base_dtype, "container": container or "",
+            "shared_name": shared_name or ""}
+
+
+def _add_sparse_to_tensors_map(sp_input, container=None, shared_name=None, name=None):
+    """The int64 handle of `sp_input` stored in a SparseTensorsMap (shared_name defaults
+    to the op's name)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    return _apply("AddSparseToTensorsMap",
+                  [sp_input.indices, sp_input.values, sp_input.dense_shape],
+                  _map_attrs(sp_input, container, shared_name), name or "AddSparseToTensorsMap")
+
+
+def _add_many_sparse_to_tensors_map(sp_input, container=None, shared_name=None, name=None):
+    """One handle per minibatch row of the rank > 1 `sp_input` (indices in order)."""
+    sp_input = _convert_to_sparse_tensor(sp_input)
+    return _apply("AddManySparseToTensorsMap",
+                  [sp_input.indices, sp_input.values, sp_input.dense_shape],
+                  _map_attrs(sp_input, container, shared_name),
+                  name or "AddManySparseToTensorsMap")
+
+
+def _take_many_sparse_from_tensors_map(sparse_map_op, sparse_handles, rank=None, name=None):
+    """The SparseTensors of `sparse_handles` taken out of `sparse_map_op`'s map, stacked
+    along a new first dimension (the op colocated with `sparse_map_op`, as TF)."""
+    if not isinstance(sparse_map_op, Operation):
+        raise TypeError("sparse_map_op be an Operation")
+    if sparse_map_op.type not in ("AddSparseToTensorsMap", "AddManySparseToTensorsMap"):
+        raise TypeError("sparse_map_op must be one of AddSparseToTensorsMap or "
+                        "AddSparseToTensorsMap. Instead, found `%s`." % sparse_map_op.type)
+    with colocate_with(sparse_map_op):
+        shared_name = sparse_map_op.get_attr("shared_name") or sparse_map_op.name
+        ind, val, shp = _apply("TakeManySparseFromTensorsMap", [sparse_handles], {
+            "dtype": sparse_map_op.get_attr("T"),
+            "container": sparse_map_op.get_attr("container"), "shared_name": shared_name},
+            name or "TakeManySparseFromTensorsMap")
+    ind.set_shape([None, rank])
+    shp.set_shape([rank])
+    return SparseTensor(ind, val, shp)

@@ -9,8 +9,11 @@
 
 `limit_epochs` counts epochs in a local variable ("epochs"); the producer's queue
 runner then closes its queue, and the consumers see OutOfRangeError.
-SparseTensor inputs are not supported (NotImplementedError). A `keep_input` tensor
-enqueues through a tf.cond (a scalar) or DynamicPartition (a vector), as TF.
+A SparseTensor goes through the queue as an int64 handle into a SparseTensorsMap
+(AddSparseToTensorsMap, AddManySparseToTensorsMap with enqueue_many) and comes back with
+TakeManySparseFromTensorsMap, as TF's _store_sparse_tensors/_restore_sparse_tensors. A
+`keep_input` tensor enqueues through a tf.cond (a scalar) or DynamicPartition (a vector),
+as TF.
 """
 from __future__ import annotations
 
@@ -25,8 +28,11 @@ from ..engine.ops.comparison import greater
 from ..engine.ops.construction import range as _range
 from ..engine.ops.elementwise import maximum
 from ..engine.ops.indexing import gather
-from ..engine.ops.shape import identity, shape, size
-from ..ops.control_flow_ops import cond, no_op
+from ..engine.ops.construction import ones
+from ..engine.ops.shape import expand_dims, identity, shape, size, squeeze
+from ..ops import sparse_ops
+from ..ops.control_flow_ops import cond, no_op, with_dependencies
+from ..ops.sparse_tensor import SparseTensor, SparseTensorValue
 from ..ops.data_flow_ops import FIFOQueue, PaddingFIFOQueue, RandomShuffleQueue
 from ..ops.logging_ops import Assert
 from ..ops.random_ops import random_shuffle
@@ -149,12 +155,8 @@ def _as_original_type(original_tensors, tensor_list):
 
 
 def _convert_all(tensor_list):
-    out = []
-    for t in tensor_list:
-        if type(t).__name__ in ("SparseTensor", "SparseTensorValue"):
-            raise NotImplementedError("flowgrad's tf.train batching does not take SparseTensors")
-        out.append(convert_to_tensor(t))
-    return out
+    return [SparseTensor.from_value(t) if isinstance(t, SparseTensorValue) else
+            t if isinstance(t, SparseTensor) else convert_to_tensor(t) for t in tensor_list]
 
 
 def _validate(tensor_list):
@@ -215,6 +217,119 @@ def _shapes(tensor_list_list, shapes, enqueue_many):
     return shapes
 
 
+class _SparseMetaData:
+    """TF's: is a component sparse, the op whose map stores it, and its rank (an int or
+    None) as it comes out of the queue, less the batch dimension."""
+
+    def __init__(self, sparse, map_op, rank):
+        self.sparse, self.map_op, self.rank = sparse, map_op, rank
+
+    def __eq__(self, other):
+        if self.sparse != other.sparse:
+            return False
+        if not self.sparse:
+            return True
+        return self.map_op is other.map_op and (
+            self.rank is None or other.rank is None or self.rank == other.rank)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __str__(self):
+        rank = "?" if self.rank is None else self.rank
+        return "[SparseMetaData(%s, %s, %s)]" % (self.sparse, self.map_op.name, rank)
+
+    def merge_with(self, other):
+        if self != other:   # (TF merges the ranks into a Dimension it drops)
+            raise ValueError("SparseMetaData objects are incompatible: %s vs. %s"
+                             % (self, other))
+        return self
+
+
+def _smart_cond(pred, true_fn, false_fn):
+    keep = smart_constant_value(pred)   # TF's smart_cond
+    if keep is None:
+        return cond(pred, true_fn, false_fn)
+    return true_fn() if bool(keep) else false_fn()
+
+
+def _store_sparse_tensors(tensor_list, enqueue_many, keep_input, shared_map_ops=None):
+    """Each SparseTensor of `tensor_list` as its handles (TF's _store_sparse_tensors): one
+    handle (a [1] vector) per element, or one per row with enqueue_many; -1 where
+    keep_input is False. Returns (stored list, [_SparseMetaData])."""
+    shared = shared_map_ops or [None] * len(tensor_list)
+    adds = {}   # stored tensor's position -> the Add op made for it (TF finds it among
+    #             the inputs of the tf.cond's Merge)
+
+    def store(k, t, shared_op):
+        if not isinstance(t, SparseTensor):
+            return t
+        name = shared_op.name if shared_op else None
+
+        def add(fn, t):
+            out = fn(t, shared_name=name)
+            adds[k] = out.op
+            return out
+        if keep_input.shape.ndims == 1:
+            keep = gather(keep_input, t.indices[:, 0])   # per value, from its row
+            t = sparse_ops.sparse_retain(t, keep)
+            return add(sparse_ops._add_many_sparse_to_tensors_map, t)
+        if enqueue_many:
+            out = _smart_cond(keep_input,
+                              lambda: add(sparse_ops._add_many_sparse_to_tensors_map, t),
+                              lambda: -1 * ones(sparse_ops._shape(t)[0:1], _dt.int64))
+            out.set_shape([None])
+            return out
+        return _smart_cond(keep_input, lambda: add(sparse_ops._add_sparse_to_tensors_map, t),
+                           lambda: constant(-1, _dt.int64))
+
+    stored = [store(k, t, op) for k, (t, op) in enumerate(zip(tensor_list, shared))]
+
+    def meta(k, t, s, shared_op):
+        if not isinstance(t, SparseTensor):
+            return _SparseMetaData(False, None, None)
+        rank = t.dense_shape.shape.with_rank(1)[0]
+        rank = None if rank is None else rank - int(enqueue_many)
+        return _SparseMetaData(True, shared_op or adds.get(k, s.op), rank)
+
+    infos = [meta(k, t, s, op) for k, (t, s, op) in enumerate(zip(tensor_list, stored,
+                                                                    shared))]
+    return [expand_dims(s, [-1]) if i.sparse else s for s, i in zip(stored, infos)], infos
+
+
+def _store_sparse_tensors_join(tensor_list_list, enqueue_many, keep_input):
+    """_store_sparse_tensors for each list, all storing into the first list's maps."""
+    s0, infos = _store_sparse_tensors(tensor_list_list[0], enqueue_many, keep_input)
+    stored = [s0]
+    for tl in tensor_list_list[1:]:
+        s, cand = _store_sparse_tensors(tl, enqueue_many, keep_input,
+                                        [i.map_op for i in infos])
+        if infos != cand:
+            raise ValueError("Inconsistent SparseTensors list: %s vs. %s"
+                             % (tensor_list_list[0], tl))
+        infos = [i.merge_with(c) for i, c in zip(infos, cand)]
+        stored.append(s)
+    return stored, infos
+
+
+def _restore_sparse_tensors(stored_list, infos):
+    """The dequeued handles back as SparseTensors (TF's _restore_sparse_tensors): with any
+    sparse component, every output waits for all the values (control_dependency)."""
+    seq = isinstance(stored_list, (list, tuple))
+    if not seq:
+        stored_list = (stored_list,)
+    tensors = [sparse_ops._take_many_sparse_from_tensors_map(
+        i.map_op, squeeze(s, [1]), rank=None if i.rank is None else i.rank + 1)
+        if i.sparse else s for s, i in zip(stored_list, infos)]
+    if not any(isinstance(x, SparseTensor) for x in tensors):
+        return tensors if seq else tensors[0]
+    deps = [x.values if isinstance(x, SparseTensor) else x for x in tensors]
+    out = [SparseTensor(with_dependencies(deps, x.indices), with_dependencies(deps, x.values),
+                        with_dependencies(deps, x.dense_shape))
+           if isinstance(x, SparseTensor) else with_dependencies(deps, x) for x in tensors]
+    return out if seq else tensors[0]
+
+
 def _select_which_to_enqueue(tensor_list, keep_input):
     """The rows whose keep_input is True (TF: DynamicPartition's second partition)."""
     select_i = cast(keep_input, _dt.int32)
@@ -248,6 +363,7 @@ def _batch(tensors, batch_size, keep_input, num_threads=1, capacity=32, enqueue_
     with name_scope(name, "batch", list(tensor_list) + [keep_input]) as name:
         tensor_list = _validate(tensor_list)
         keep_input = _validate_keep_input(keep_input, enqueue_many)
+        tensor_list, sparse_info = _store_sparse_tensors(tensor_list, enqueue_many, keep_input)
         types = _dtypes([tensor_list])
         shapes = _shapes([tensor_list], shapes, enqueue_many)
         queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(
@@ -257,6 +373,7 @@ def _batch(tensors, batch_size, keep_input, num_threads=1, capacity=32, enqueue_
         _scalar_summary("fraction_of_%d_full" % capacity,
                         cast(queue.size(), _dt.float32) * (1. / capacity))
         dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        dequeued = _restore_sparse_tensors(dequeued, sparse_info)
         return _as_original_type(tensors, dequeued)
 
 
@@ -268,6 +385,8 @@ def _batch_join(tensors_list, batch_size, keep_input, capacity=32, enqueue_many=
     with name_scope(name, "batch_join", flat + [keep_input]) as name:
         tensor_list_list = _validate_join(tensor_list_list)
         keep_input = _validate_keep_input(keep_input, enqueue_many)
+        tensor_list_list, sparse_info = _store_sparse_tensors_join(tensor_list_list,
+                                                                   enqueue_many, keep_input)
         types = _dtypes(tensor_list_list)
         shapes = _shapes(tensor_list_list, shapes, enqueue_many)
         queue = (PaddingFIFOQueue if dynamic_pad else FIFOQueue)(
@@ -277,6 +396,7 @@ def _batch_join(tensors_list, batch_size, keep_input, capacity=32, enqueue_many=
         _scalar_summary("fraction_of_%d_full" % capacity,
                         cast(queue.size(), _dt.float32) * (1. / capacity))
         dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        dequeued = _restore_sparse_tensors(dequeued, sparse_info)
         return _as_original_type(tensors_list[0], dequeued)
 
 
@@ -297,6 +417,7 @@ def _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input,
                              % (capacity, min_after_dequeue))
         tensor_list = _validate(tensor_list)
         keep_input = _validate_keep_input(keep_input, enqueue_many)
+        tensor_list, sparse_info = _store_sparse_tensors(tensor_list, enqueue_many, keep_input)
         types = _dtypes([tensor_list])
         shapes = _shapes([tensor_list], shapes, enqueue_many)
         queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue,
@@ -306,6 +427,7 @@ def _shuffle_batch(tensors, batch_size, capacity, min_after_dequeue, keep_input,
         add_queue_runner(QueueRunner(queue, ops * num_threads))
         _shuffle_summary(queue, capacity, min_after_dequeue)
         dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        dequeued = _restore_sparse_tensors(dequeued, sparse_info)
         return _as_original_type(tensors, dequeued)
 
 
@@ -317,6 +439,8 @@ def _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, k
     with name_scope(name, "shuffle_batch_join", flat + [keep_input]) as name:
         tensor_list_list = _validate_join(tensor_list_list)
         keep_input = _validate_keep_input(keep_input, enqueue_many)
+        tensor_list_list, sparse_info = _store_sparse_tensors_join(tensor_list_list,
+                                                                   enqueue_many, keep_input)
         types = _dtypes(tensor_list_list)
         shapes = _shapes(tensor_list_list, shapes, enqueue_many)
         queue = RandomShuffleQueue(capacity=capacity, min_after_dequeue=min_after_dequeue,
@@ -326,6 +450,7 @@ def _shuffle_batch_join(tensors_list, batch_size, capacity, min_after_dequeue, k
                                                          enqueue_many, keep_input)))
         _shuffle_summary(queue, capacity, min_after_dequeue)
         dequeued = _dequeue(queue, batch_size, allow_smaller_final_batch, name)
+        dequeued = _restore_sparse_tensors(dequeued, sparse_info)
         return _as_original_type(tensors_list[0], dequeued)
 
 

@@ -1667,3 +1667,37 @@ CALLS = CALLS + [
     ("contrib/training/batch_sequences_with_states", _batch_sequences_with_states),
     ("contrib/training/SequenceQueueingStateSaver", _sequence_queueing_state_saver),
 ]
+
+
+# -- tf.train batching of SparseTensors (the SparseTensorsMap ops) --------------------------
+def _sparse_input(tf, shift=0.0):
+    return tf.SparseTensor(tf.placeholder(tf.int64, [None, 2], name="i"),
+                           tf.placeholder(tf.float32, [None], name="v") + shift,
+                           tf.placeholder(tf.int64, [2], name="s"))
+
+
+def _batch_sparse(tf):
+    b = tf.train.batch([_sparse_input(tf), tf.placeholder(tf.int32, [2])], batch_size=4)
+    tf.sparse_tensor_to_dense(b[0])
+    tf.random_normal([2])   # graph-seeded: its seed follows the op count
+
+
+def _maybe_batch_sparse_many(tf):
+    tf.train.maybe_batch([_sparse_input(tf), tf.placeholder(tf.int32, [None])],
+                         tf.placeholder(tf.bool, [None]), batch_size=3, enqueue_many=True)
+    tf.train.maybe_batch([_sparse_input(tf)], tf.placeholder(tf.bool, []), batch_size=3,
+                         enqueue_many=True)
+    tf.random_normal([2])
+
+
+def _shuffle_batch_join_sparse(tf):
+    tf.train.shuffle_batch_join([[_sparse_input(tf)], [_sparse_input(tf, 1.0)]],
+                                batch_size=2, capacity=8, min_after_dequeue=2, seed=1)
+    tf.random_normal([2])
+
+
+CALLS = CALLS + [
+    ("train/batch_sparse", _batch_sparse),
+    ("train/maybe_batch_sparse_many", _maybe_batch_sparse_many),
+    ("train/shuffle_batch_join_sparse", _shuffle_batch_join_sparse),
+]
