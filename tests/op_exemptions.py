@@ -36,6 +36,13 @@ EXEMPTIONS: dict = {
     "MutexLock": "covered-elsewhere: tests/test_critical_section.py (session mutex)",
     "ConsumeMutexLock": "covered-elsewhere: tests/test_critical_section.py (session mutex)",
     "V1Frames": "covered-elsewhere: tests/test_tf_frames.py (TF-written graphs)",
+    # the session's SparseTensorsMap: handles of SparseTensors stored across runs
+    "AddSparseToTensorsMap": "covered-elsewhere: tests/test_sparse_batch.py (TF 1.14's "
+                             "handles, index checks and take)",
+    "AddManySparseToTensorsMap": "covered-elsewhere: tests/test_sparse_batch.py (TF 1.14's "
+                                 "handles, index checks and take)",
+    "TakeManySparseFromTensorsMap": "covered-elsewhere: tests/test_sparse_batch.py (TF "
+                                    "1.14's handles, index checks and take)",
     # tf.contrib.text.skip_gram_sample's kernel: int/string tokens, TF's seeded windows
     "SkipGramGenerateCandidates": "covered-elsewhere: tests/test_skip_gram_sample.py "
                                   "(TF 1.14's outputs for 9 seeded cases)",
