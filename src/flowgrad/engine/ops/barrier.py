@@ -119,7 +119,6 @@ class Barrier:
 
 
 def _barrier_bind(node, ctx):
-    store = ctx.__dict__.setdefault("queues", {})
     attrs = node.attrs
     key = ("barrier", attrs.get("container", ""), attrs.get("shared_name") or node.name)
     types = list(attrs["component_types"])
@@ -131,14 +130,10 @@ def _barrier_bind(node, ctx):
         if attrs.get("capacity", -1) != -1:
             raise _invalid("Barrier only accepts capacity=-1.  Feed the inputs to your "
                            "Barrier through a queue to enforce a limited capacity.")
-        b = store.get(key)
-        if b is None:
-            with ctx.lock:
-                b = store.get(key)
-                if b is None:
-                    name = attrs.get("shared_name") or f"_{next(_RESOURCE_IDS)}_{node.name}"
-                    b = store[key] = Barrier(name, types, shapes, ctx.session, key[1])
-        return b
+        def make():
+            name = attrs.get("shared_name") or f"_{next(_RESOURCE_IDS)}_{node.name}"
+            return Barrier(name, types, shapes, ctx.session, key[1])
+        return ctx.resource("queues", key, make)
     return handle
 
 

@@ -67,16 +67,11 @@ def release_run_locks(ctx):
 
 
 def _mutex_bind(node, ctx):
-    store = ctx.__dict__.setdefault("mutexes", {})
     attrs = node.attrs
     key = (attrs.get("container", ""), attrs.get("shared_name") or node.name)
 
     def kernel():
-        m = store.get(key)
-        if m is None:
-            with ctx.lock:
-                m = store.setdefault(key, _Mutex(key[1]))
-        return m
+        return ctx.resource("mutexes", key, lambda: _Mutex(key[1]))
     return kernel
 
 

@@ -342,31 +342,23 @@ def _queue_infer(inputs, attrs):
 
 def _queue_bind(kind):
     def bind(node, ctx):
-        store = ctx.__dict__.setdefault("queues", {})
         attrs = node.attrs
         key = ("queue", attrs.get("container", ""), attrs.get("shared_name") or node.name)
-        lock = ctx.lock
+
+        def make():
+            name = attrs.get("shared_name") or f"_{next(_RESOURCE_IDS)}_{node.name}"
+            shapes = attrs.get("shapes") or None
+            shapes = [tuple(s) for s in shapes] if shapes else None
+            types = list(attrs["component_types"])
+            if kind == "PriorityQueue":     # the int64 priority comes first
+                types = [_dt.int64] + types
+                shapes = [()] + shapes if shapes else None
+            return Queue(kind, name, types, shapes,
+                         attrs.get("capacity", -1), attrs.get("min_after_dequeue", 0),
+                         (attrs.get("seed", 0), attrs.get("seed2", 0)), ctx.session)
 
         def handle():
-            q = store.get(key)
-            if q is None:
-                with lock:
-                    q = store.get(key)
-                    if q is None:
-                        name = attrs.get("shared_name")
-                        if not name:
-                            name = f"_{next(_RESOURCE_IDS)}_{node.name}"
-                        shapes = attrs.get("shapes") or None
-                        shapes = [tuple(s) for s in shapes] if shapes else None
-                        types = list(attrs["component_types"])
-                        if kind == "PriorityQueue":     # the int64 priority comes first
-                            types = [_dt.int64] + types
-                            shapes = [()] + shapes if shapes else None
-                        q = store[key] = Queue(
-                            kind, name, types, shapes,
-                            attrs.get("capacity", -1), attrs.get("min_after_dequeue", 0),
-                            (attrs.get("seed", 0), attrs.get("seed2", 0)), ctx.session)
-            return q
+            return ctx.resource("queues", key, make)
         return handle
     return bind
 

@@ -57,16 +57,11 @@ class SparseTensorsMap:
 
 def _map(node, ctx):
     """The op's map getter: created on first use, as TF's SparseTensorAccessingOp."""
-    store = ctx.__dict__.setdefault("queues", {})
     container = node.attrs.get("container") or "localhost"
     key = ("sparse_tensors_map", container, node.attrs.get("shared_name") or node.name)
 
     def get():
-        m = store.get(key)
-        if m is None:
-            with ctx.lock:
-                m = store.setdefault(key, SparseTensorsMap(key[2]))
-        return m
+        return ctx.resource("queues", key, lambda: SparseTensorsMap(key[2]))
     return get
 
 

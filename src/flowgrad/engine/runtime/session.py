@@ -90,6 +90,19 @@ class RunContext:
         self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
         self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
 
+    def resource(self, table, key, make):
+        """The session's object `key` of `table` (a queue, Barrier, mutex or SparseTensorsMap:
+        TF's ResourceMgr by container and name), made by `make()` on its first use; the
+        check and the make run under the session's lock, so one object is made."""
+        store = self.__dict__.setdefault(table, {})
+        obj = store.get(key)
+        if obj is None:
+            with self.lock:
+                obj = store.get(key)
+                if obj is None:
+                    obj = store[key] = make()
+        return obj
+
 
 class _SparsePartMissing:
     """A SparseTensor feed's part its value had no item for."""
