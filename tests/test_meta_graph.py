@@ -249,3 +249,25 @@ def test_saver_save_writes_meta_graph_atomically(tmp_path):
     assert not [f for f in os.listdir(tmp_path) if "tempstate" in f]
     mg = meta_graph.read_meta_graph_file(p + ".meta")
     assert mg.saver_def == saver.as_saver_def()
+
+
+@pytest.mark.parametrize("as_proto", [False, True])
+def test_export_scope_is_a_name_prefix(as_proto):
+    # TF 1.14's _should_include_node keeps every node whose name starts with export_scope
+    # ("base" for "b", its name kept whole: strip_name_scope needs "b/"); a trailing "/"
+    # keeps only "b/..." (the oracle printed these)
+    with tf.Graph().as_default():
+        base = tf.Variable(tf.ones([2]), name="base")
+        with tf.name_scope("b"):
+            s = tf.add(tf.constant([1.0, 2.0], name="c"), base, name="s")
+        tf.identity(s, name="bx")
+        for scope, want in [
+                ("b", [("base", []), ("base/Assign", ["base", "$unbound_inputs_ones"]),
+                       ("base/read", ["base"]), ("c", []), ("s", ["c", "base/read"]),
+                       ("bx", ["s"])]),
+                ("b/", [("c", []), ("s", ["c", "$unbound_inputs_base/read"])])]:
+            mg = meta_graph.export_scoped_meta_graph(export_scope=scope, as_proto=as_proto)
+            nodes = mg.graph_def.node
+            got = [(n.name, list(n.input)) if as_proto else (n["name"], n["input"])
+                   for n in nodes]
+            assert got == want, scope

@@ -679,14 +679,13 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
     info.tensorflow_version = "1.14.0"
     info.tensorflow_git_version = "flowgrad"   # (tf.GIT_VERSION)
     gd = graph_to_graph_def(graph, add_shapes=True) if graph_def is None else graph_def
-    pre = export_scope + "/" if export_scope else None
     for node in gd.node:
-        if pre and not node.name.startswith(pre):
+        if export_scope and not node.name.startswith(export_scope):   # (TF: a prefix)
             continue
         n = out.graph_def.node.add()
         n.CopyFrom(node)
-        if pre:
-            n.name = node.name[len(pre):]
+        if export_scope:
+            n.name = _strip_name_scope(node.name, export_scope)
             del n.input[:]
             n.input.extend(_scoped_input(i, export_scope, []) for i in node.input)
             if "_class" in n.attr:   # as TF's _node_def: loc:@ names in the scope, stripped
@@ -952,7 +951,7 @@ def _node(op, export_scope, clear_devices, strip_default_attrs, unbound):
     attrs = {}
     for k, v in op._attrs.items():
         attrs[k] = encode_value(v, where=f"attr '{k}' of op '{op._name}' ({op._type})")
-    node = {"name": _strip(op._name, export_scope), "op": op._type,
+    node = {"name": _strip_name_scope(op._name, export_scope), "op": op._type,
             "input": [_scoped_input(i, export_scope, unbound) for i in inputs], "attr": attrs}
     if op._device and not clear_devices:
         node["device"] = op._device
@@ -1006,9 +1005,11 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
     """
     graph = graph or get_default_graph()
     nodes, unbound = [], []
-    pre = export_scope + "/" if export_scope else None
     for op in graph._flowgrad_operations():
-        if (pre and not op._name.startswith(pre)) or op._type == "V1Frames":
+        # as TF's _should_include_node: a name that merely starts with export_scope is in
+        # it ("base" for "b"; its name then kept whole)
+        if (export_scope and not op._name.startswith(export_scope)) or \
+                op._type == "V1Frames":
             continue   # (V1Frames: how flowgrad runs imported TF control flow, not a node)
         nodes.append(_node(op, export_scope, clear_devices, strip_default_attrs, unbound))
     if (export_scope or clear_devices) and unbound_inputs_col_name:
@@ -1037,7 +1038,7 @@ def export_scoped_meta_graph(filename=None, graph=None, saver_def=None, collecti
         info["tags"] = list(meta_info_def.tags)
     sd = saver_def
     if sd is not None and export_scope and all(
-            getattr(sd, k).startswith(pre) for k in _SAVER_NAMES):
+            getattr(sd, k).startswith(export_scope + "/") for k in _SAVER_NAMES):
         sd = SaverDef.from_dict(sd.to_dict())
         for k in _SAVER_NAMES:
             setattr(sd, k, _strip(getattr(sd, k), export_scope))
