@@ -2,9 +2,9 @@
 MetaGraphDef, as text too, collection_list limited) and tf.train.import_meta_graph with
 import_scope into a graph that already holds a model, twice; the scoped Saver restoring a
 checkpoint (its keys are not scoped: NotFoundError) and a Saver mapping the checkpoint's
-names to the scoped variables, collections and variables renamed under the scope, devices cleared, and
-running the imported train op by scoped names; export_scoped_meta_graph-style export of
-one scope with export_scope."""
+names to the scoped variables, collections and variables renamed under the scope, devices
+cleared, and running the imported train op by scoped names; an export of one scope with
+export_scope ("b" also keeps the node "base": TF's scope is a name prefix)."""
 import hashlib
 import os
 import tempfile

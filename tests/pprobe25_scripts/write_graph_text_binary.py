@@ -61,7 +61,8 @@ with tf.gfile.GFile(p_g) as f:
 print("equal", g1 == frozen, g2 == frozen, g3 == g1, g4 == g.as_graph_def())
 print("graph.pbtxt", len(g4.node), g4.versions.producer > 0,
       sorted({n.op for n in g4.node}))
-print("shapes", [(n.name, [str(sh.dim) .count("size") for sh in n.attr["_output_shapes"].list.shape])
+print("shapes", [(n.name, [str(sh.dim).count("size")
+                           for sh in n.attr["_output_shapes"].list.shape])
                  for n in shaped.node][:6])
 print("attrs", sorted(frozen.node[-1].attr), sorted(g1.node[3].attr))
 for gd in (g1, g2):
