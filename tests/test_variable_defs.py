@@ -64,3 +64,20 @@ def test_queue_runner_to_proto_is_tf_queue_runner_def():
             "fifo_queue", ["fifo_queue_enqueue"], "fifo_queue_Close", "fifo_queue_Close_1", [11])
         again = tf.train.QueueRunner.from_proto(pr)
         assert again.queue.name == q.name and again.enqueue_ops == qr.enqueue_ops   # (TF: the op)
+
+
+def test_to_proto_strips_an_export_scope_with_a_trailing_slash():
+    # TF 1.14's to_proto strips with ops.strip_name_scope: "b" and "b/" alike (the oracle
+    # printed w:0 r:0 p/part_0:0 p for both)
+    with tf.Graph().as_default():
+        with tf.variable_scope("b"):
+            w = tf.get_variable("w", [2], initializer=tf.zeros_initializer())
+            r = tf.get_variable("r", [2], initializer=tf.zeros_initializer(),
+                                use_resource=True)
+            p = tf.get_variable("p", [4, 2], initializer=tf.zeros_initializer(),
+                                partitioner=tf.fixed_size_partitioner(2))
+        for scope in ("b", "b/"):
+            ps = list(p)[0].to_proto(scope)
+            assert [w.to_proto(scope).variable_name, r.to_proto(scope).snapshot_name,
+                    ps.variable_name, ps.save_slice_info_def.full_name] == \
+                ["w:0", "r/Read/ReadVariableOp:0", "p/part_0:0", "p"], scope

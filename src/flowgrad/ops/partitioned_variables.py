@@ -20,6 +20,7 @@ import math
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor, register_tensor_conversion_function
 from ..engine.framework.graph import get_default_graph, name_scope
+from ..engine.framework.meta_graph import strip_name_scope
 from ..engine.framework.tensor_shape import TensorShape, dimension_value
 from . import array_ops
 
@@ -64,10 +65,8 @@ class SaveSliceInfo:
 
     def _to_proto_dict(self, export_scope=None):
         if export_scope is None or self.full_name.startswith(export_scope):
-            name = self.full_name
-            if export_scope and name.startswith(export_scope + "/"):
-                name = name[len(export_scope) + 1:]
-            return {"full_name": name, "full_shape": [int(x) for x in self.full_shape],
+            return {"full_name": strip_name_scope(self.full_name, export_scope),
+                    "full_shape": [int(x) for x in self.full_shape],
                     "var_offset": [int(x) for x in self.var_offset],
                     "var_shape": [int(x) for x in self.var_shape]}
         return None

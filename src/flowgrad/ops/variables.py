@@ -29,7 +29,8 @@ from ..engine.framework.graph import (
 )
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.framework.indexed_slices import IndexedSlices
-from ..engine.framework.meta_graph import variable_def_dict, variable_def_proto
+from ..engine.framework.meta_graph import (
+    strip_name_scope, variable_def_dict, variable_def_proto)
 from ..engine.ops import resource as _res
 from ..engine.ops import state as _state  # noqa: F401 - registers the variable primitives
 from ..engine.ops._base import apply
@@ -430,9 +431,7 @@ class Variable(metaclass=_VariableMeta):
     def _to_proto_dict(self, export_scope=None):
         """The VariableDef as a dict (flowgrad's JSON meta graphs)."""
         def strip(n):
-            if export_scope and n.startswith(export_scope + "/"):
-                return n[len(export_scope) + 1:]
-            return n
+            return strip_name_scope(n, export_scope)   # (TF: "b" and "b/" alike)
         return {"variable_name": strip(self._variable.name),
                 "initializer_name": strip(self._initializer_op.name),
                 "snapshot_name": strip(self._snapshot.name),
@@ -768,9 +767,7 @@ class ResourceVariable(Variable):
 
     def _to_proto_dict(self, export_scope=None):
         def strip(n):
-            if export_scope and n.startswith(export_scope + "/"):
-                return n[len(export_scope) + 1:]
-            return n
+            return strip_name_scope(n, export_scope)   # (TF: "b" and "b/" alike)
         snapshot = self._cached_value if self._cached_value is not None else self._graph_element
         return {"variable_name": strip(self._handle.name),
                 "initializer_name": strip(self._initializer_op.name),

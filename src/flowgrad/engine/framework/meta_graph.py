@@ -55,7 +55,7 @@ from .tensor_shape import TensorShape
 
 __all__ = ["DecodeError", "MetaGraphDef", "SaverDef", "export_scoped_meta_graph",
            "import_scoped_meta_graph", "read_meta_graph_file", "register_collection_kind",
-           "variable_def_dict", "variable_def_proto"]
+           "strip_name_scope", "variable_def_dict", "variable_def_proto"]
 
 _log = logging.getLogger("tensorflow")  # as TF: tf.logging (its verbosity) governs these
 FORMAT = "flowgrad-meta-graph"
@@ -685,11 +685,11 @@ def to_tf_meta_graph(mg, graph, export_scope=None, clear_devices=False,
         n = out.graph_def.node.add()
         n.CopyFrom(node)
         if export_scope:
-            n.name = _strip_name_scope(node.name, export_scope)
+            n.name = strip_name_scope(node.name, export_scope)
             del n.input[:]
             n.input.extend(_scoped_input(i, export_scope, []) for i in node.input)
             if "_class" in n.attr:   # as TF's _node_def: loc:@ names in the scope, stripped
-                locs = [_strip_name_scope(c.decode(), export_scope).encode()
+                locs = [strip_name_scope(c.decode(), export_scope).encode()
                         for c in n.attr["_class"].list.s
                         if c.decode().partition("@")[2].startswith(export_scope)]
                 del n.attr["_class"].list.s[:]
@@ -925,7 +925,7 @@ def _strip(name, export_scope):
     return ("^" if ctrl else "") + n[len(pre):]
 
 
-def _strip_name_scope(name, export_scope):
+def strip_name_scope(name, export_scope):
     """TF's ops.strip_name_scope: `export_scope/` removed after ^, loc:@ or the start."""
     if not export_scope:
         return name
@@ -942,7 +942,7 @@ def _scoped_input(i, export_scope, unbound):
         i = ("^" if i.startswith("^") else "") + UNBOUND_INPUT_PREFIX + i.lstrip("^")
         unbound.append(i)
         return i
-    return _strip_name_scope(i, export_scope)
+    return strip_name_scope(i, export_scope)
 
 
 def _node(op, export_scope, clear_devices, strip_default_attrs, unbound):
@@ -951,12 +951,12 @@ def _node(op, export_scope, clear_devices, strip_default_attrs, unbound):
     attrs = {}
     for k, v in op._attrs.items():
         attrs[k] = encode_value(v, where=f"attr '{k}' of op '{op._name}' ({op._type})")
-    node = {"name": _strip_name_scope(op._name, export_scope), "op": op._type,
+    node = {"name": strip_name_scope(op._name, export_scope), "op": op._type,
             "input": [_scoped_input(i, export_scope, unbound) for i in inputs], "attr": attrs}
     if op._device and not clear_devices:
         node["device"] = op._device
     if op._colocation:
-        node["colocation"] = [_strip_name_scope(c, export_scope) for c in op._colocation
+        node["colocation"] = [strip_name_scope(c, export_scope) for c in op._colocation
                               if not export_scope or c.startswith(export_scope)]
     if op._grad_type:
         node["gradient_op_type"] = op._grad_type
