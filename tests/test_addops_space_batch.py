@@ -1,11 +1,12 @@
-"""AddOpsRewrite's AddN over SpaceToBatchND / BatchToSpaceND / Pad outputs
+"""AddOpsRewrite's AddN over SpaceToBatchND / BatchToSpaceND outputs
 (engine/optimize/add_ops_rewrite.py, addn_order.py): TF 1.14's kernels write a fresh buffer
 (one the AddN kernel takes over) unless they move nothing, when they hand their input's
 on (SpaceToBatchOpCompute / BatchToSpaceOpCompute with every block size 1 and no padding
-or crop; PadOp with nothing padded). Checked against the oracle (TF 1.14 partition
-graphs: `AddN(a_pad, b_b2s, c_b2s)`, `AddN(Variable_5/read, b_b2s1, c_mul)`, and the
-sums' bits); before, a BatchToSpaceND leaf was of unknown buffer and the tree kept the
-written order (tf.nn.atrous_conv2d / with_space_to_batch models summed otherwise)."""
+or crop). Checked against the oracle (TF 1.14 partition graphs: `AddN(a_pad, b_b2s,
+c_b2s)`, `AddN(Variable_5/read, b_b2s1, c_mul)`, and the sums' bits); before, a
+BatchToSpaceND leaf was of unknown buffer and the tree kept the written order
+(tf.nn.atrous_conv2d / with_space_to_batch models summed otherwise). A Pad stays of
+unknown buffer: Grappler removes one by zeros, and the AddN then sorts its input's name."""
 from __future__ import annotations
 
 import numpy as np

@@ -58,8 +58,8 @@ with tf.Session() as sess:
     gxv = sess.run(gx)
     print(gxv[0, 5, 5].tolist(), repr(float(gxv.sum())))
     for it in range(10):
-        l, _ = sess.run([loss, train])
+        lv, _ = sess.run([loss, train])
         if it % 3 == 0:
-            print(it, repr(l))
+            print(it, repr(lv))
     print(repr(sess.run(loss)))
     print(sess.run(wt)[1, 1].ravel().tolist())

@@ -51,8 +51,8 @@ with tf.Session() as sess:
     print(sess.run(feat)[0].tolist())
     print(sess.run(lf)[3].tolist())
     for it in range(8):
-        l, _ = sess.run([loss, train])
-        print(it, repr(l))
+        lv, _ = sess.run([loss, train])
+        print(it, repr(lv))
     print(sess.run(r).tolist())
     temp = [v for v in tf.trainable_variables() if "temperature" in v.op.name]
     print(sess.run(temp))

@@ -56,8 +56,8 @@ with tf.Session() as sess:
     print(gv[1, 2, 3].tolist(), repr(float(gv.sum())))
     print(sess.run(bn)[0, 0, :2].tolist())
     for it in range(8):
-        l, _ = sess.run([loss, train])
-        print(it, repr(l))
+        lv, _ = sess.run([loss, train])
+        print(it, repr(lv))
     print(sess.run(logit).tolist())
     gamma = [v for v in tf.trainable_variables() if "InstanceNorm/gamma" in v.op.name][0]
     print(sess.run(gamma).tolist())

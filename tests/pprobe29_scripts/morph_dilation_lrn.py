@@ -57,7 +57,7 @@ with tf.Session() as sess:
     print(gs[0][:, :, 0].tolist())
     print(gs[1].tolist())
     for it in range(8):
-        l, _ = sess.run([loss, train])
-        print(it, repr(l))
+        lv, _ = sess.run([loss, train])
+        print(it, repr(lv))
     print(sess.run(se_d)[:, :, 1].tolist())
     print(sess.run(se_e).ravel().tolist())

@@ -61,7 +61,7 @@ with tf.Session() as sess:
     for gv in gs:
         print(h(gv), repr(float(np.abs(gv).sum())), gv.ravel()[:3].tolist())
     for it in range(8):
-        l, _ = sess.run([loss, train])
-        print(it, repr(l))
+        lv, _ = sess.run([loss, train])
+        print(it, repr(lv))
     print(sess.run(k3).ravel().tolist())
     print(h(sess.run(y)))

@@ -265,10 +265,8 @@ _ALIAS = frozenset({"Identity", "Reshape", "ExpandDims", "Squeeze", "StopGradien
 # ops whose output TF's kernel shares with a Const or a variable (never taken over)
 _HELD = frozenset({"Const", "ReadVariableOp", "HostConst"})
 # ... when the output has as many elements as the input (a reduction that reduces
-# nothing, a broadcast or tile to the input's own shape, a Pad by zeros: TF's PadOp "no
-# padding to be done"); otherwise a fresh buffer
-_ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile",
-                              "Pad", "PadV2"})
+# nothing, a broadcast or tile to the input's own shape); otherwise a fresh buffer
+_ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile"})
 _REDUCTIONS = frozenset({"Sum", "Mean", "Prod", "Max", "Min"})
 # ... when every block size is 1 and nothing is padded or cropped (TF's
 # SpaceToBatchOpCompute / BatchToSpaceOpCompute: no internal block dims, set_output of
