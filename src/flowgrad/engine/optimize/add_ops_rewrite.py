@@ -532,6 +532,9 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     def sort_key(v):
         return renamed.get(v) or names.get(v) or ""
 
+    consts_of = {n.outputs[0]: n.attrs.get("value") for n in nodes
+                 if n.type == "Const" and not n.inputs and n.outputs}
+
     def forwards(v):
         """Can the AddN kernel take over v's buffer (True), never (False), or not known
         (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
@@ -547,6 +550,13 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         if n.type in _HELD:
             return False    # (a Const's, a variable's buffer; an Identity of one below)
         alias = n.type in addn_order._ALIAS
+        if n.type in addn_order._SPACE_BATCH and len(n.inputs) == 3:
+            same = addn_order.moves_nothing(n, lambda c: consts_of.get(c))
+            if same is None:
+                return None
+            if not same:
+                return True
+            alias = True
         if n.type in addn_order._ALIAS_SAME_SIZE and n.inputs:
             # a reduction (broadcast, tile) to fewer (more) elements writes a fresh
             # buffer; one that reduces nothing shares its input's (TF's ReductionOp

@@ -268,6 +268,20 @@ _HELD = frozenset({"Const", "ReadVariableOp", "HostConst"})
 # nothing, a broadcast or tile to the input's own shape); otherwise a fresh buffer
 _ALIAS_SAME_SIZE = frozenset({"Sum", "Mean", "Prod", "Max", "Min", "BroadcastTo", "Tile"})
 _REDUCTIONS = frozenset({"Sum", "Mean", "Prod", "Max", "Min"})
+# ... when every block size is 1 and nothing is padded or cropped (TF's
+# SpaceToBatchOpCompute / BatchToSpaceOpCompute: no internal block dims, set_output of
+# the input); otherwise a fresh buffer, of the same size or not
+_SPACE_BATCH = frozenset({"SpaceToBatchND", "BatchToSpaceND"})
+
+
+def moves_nothing(node, const_of):
+    """Whether the SpaceToBatchND / BatchToSpaceND `node` hands its input on (True) or
+    writes a fresh buffer (False); None where its block shape or paddings (crops) are not
+    constants (`const_of(value)`: the value of a Const, else None)."""
+    block, pads = (const_of(v) for v in node.inputs[1:3])
+    if block is None or pads is None:
+        return None
+    return bool(np.all(np.asarray(block) == 1) and not np.any(pads))
 
 
 def _size(program, v):
@@ -319,6 +333,13 @@ class _Buffers:
                     self.fresh.add(o)
                 elif n.type in _REDUCTIONS and len(n.inputs) == 2 and \
                         self._reduces_known(n, made_by):
+                    self.fresh.add(o)
+            elif n.type in _SPACE_BATCH and len(n.inputs) == 3:
+                same = moves_nothing(n, lambda v: made_by[v].attrs.get("value")
+                                     if v in made_by and made_by[v].type == "Const" else None)
+                if same:
+                    parent[o] = n.inputs[0]
+                elif same is not None:
                     self.fresh.add(o)
         self.repl, self.parent, self.consts = repl, parent, consts
         self.held_feeds = held_feeds
