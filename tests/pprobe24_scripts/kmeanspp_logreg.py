@@ -1,7 +1,7 @@
 """k-means++ seeding and Lloyd steps, then logistic regression on the cluster features, in TF1
 graph mode: the first centre by tf.random_uniform, each next one by tf.multinomial on
-log D(x)^2 inside a tf.while_loop (the centres grown by tf.concat under a shape invariant), Lloyd iterations by
-tf.argmin / tf.unsorted_segment_sum / tf.assign; then a logistic regression on RBF distances
+log D(x)^2 inside a tf.while_loop (the centres grown by tf.concat under a shape
+invariant), Lloyd iterations by tf.argmin / tf.unsorted_segment_sum / tf.assign; then a logistic regression on RBF distances
 to the centres (tf.nn.sigmoid_cross_entropy_with_logits, L2, GradientDescentOptimizer with a
 decayed learning rate) and its accuracy / tf.metrics.auc."""
 
@@ -76,9 +76,9 @@ with tf.Session() as sess:
         print("lloyd", it, repr(float(inert)), H(c))
     print("counts", sess.run(cnt).tolist())
     for it in range(30):
-        _, l = sess.run([train, loss])
+        _, lv = sess.run([train, loss])
         if it % 10 == 0:
-            print("logreg", it, repr(float(l)))
+            print("logreg", it, repr(float(lv)))
     sess.run(auc_up)
     print("acc", repr(float(sess.run(acc))), "auc", repr(float(sess.run(auc))))
     print("w", sess.run(w).ravel().tolist(), repr(float(sess.run(b0))), sess.run(lr))
