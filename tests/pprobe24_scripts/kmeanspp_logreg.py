@@ -2,8 +2,9 @@
 graph mode: the first centre by tf.random_uniform, each next one by tf.multinomial on
 log D(x)^2 inside a tf.while_loop (the centres grown by tf.concat under a shape
 invariant), Lloyd iterations by tf.argmin / tf.unsorted_segment_sum / tf.assign; then a
-logistic regression on RBF distances to the centres (tf.nn.sigmoid_cross_entropy_with_logits, L2, GradientDescentOptimizer with a
-decayed learning rate) and its accuracy / tf.metrics.auc."""
+logistic regression on RBF distances to the centres
+(tf.nn.sigmoid_cross_entropy_with_logits, L2, GradientDescentOptimizer with a decayed
+learning rate) and its accuracy / tf.metrics.auc."""
 
 import hashlib
 import numpy as np
