@@ -15,6 +15,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from . import eigen_cod as _eigen_cod
 from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
@@ -166,8 +167,16 @@ def _solve_ls_kernel(a, b, l2, fast=True):
         except np.linalg.LinAlgError:
             raise _invalid("Input matrix was rank deficient or ill-conditioned.") from None
         return out.astype(dt, copy=False)
-    # the complete orthogonal decomposition: the minimum-norm least-squares solution;
-    out = np.linalg.pinv(a) @ b  # l2_regularizer is ignored without fast, as TF
+    # the complete orthogonal decomposition: the minimum-norm least-squares solution
+    # (l2_regularizer is ignored without fast, as TF ignores it)
+    if a.dtype == dt and dt in (np.float32, np.float64):
+        batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        flat = [np.broadcast_to(x, batch + x.shape[-2:]).reshape((-1,) + x.shape[-2:])
+                for x in (a, b)]
+        out = _eigen_cod.solve(*flat)     # Eigen's order (eigen_cod.py), None beyond it
+        if out is not None:
+            return out.reshape(batch + out.shape[-2:])
+    out = np.linalg.pinv(a) @ b
     return out.astype(dt, copy=False)
 
 
