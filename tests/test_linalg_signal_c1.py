@@ -22,14 +22,9 @@ _, CASES = goldenio.read(os.path.join(GOLDEN, "linalg_c1", "linalg_signal.json")
 BUILDERS = gen.builders(tf)
 
 # Cases whose graphs differ from TF 1.14's (values still compared): name -> why.
-_OPS_DIFFER = {
-    "lstsq_l2": "TF's eye(small_dim, batch_shape) (Shape, slices, MatrixDiag of ones) is "
-                "built as MatrixDiag(OnesLike(a row of the matrix))",
-    "lstsq_c128_l2": "as lstsq_l2",
-}
-_OPS_DIFFER.update({k: "expm's squaring loop: flowgrad's while_loop op (TF 1.14: Enter, Merge, "
-                       "Switch, NextIteration, Exit, LoopCond)"
-                    for k in CASES if k.startswith("expm_")})
+_OPS_DIFFER = {k: "expm's squaring loop: flowgrad's while_loop op (TF 1.14: Enter, Merge, "
+                  "Switch, NextIteration, Exit, LoopCond)"
+                for k in CASES if k.startswith("expm_")}
 # Without the Real and Complex ops (tf.real, tf.complex), flowgrad builds Casts instead.
 _HAS_COMPLEX_OPS = "Real" in OPS and "Complex" in OPS
 

@@ -81,24 +81,32 @@ def _downdate_norms(a, k, updated, direct, down_thr, norm):
         with np.errstate(all="ignore"):
             updated[:, j] = np.where(keep, un * np.sqrt(t), updated[:, j])
 
-def _colpiv_qr(a, compute_q, full):
-    """Eigen's ColPivHouseholderQR of a [B, r, c] (r > c, row-major): the upper triangle
-    R [B, c, c], Q ([B, r, r] with full, else [B, r, c]; None without compute_q) and the
-    permutation matrix P [B, c, c] (a P = Q R)."""
+def colpiv_factor(a):
+    """Eigen's ColPivHouseholderQR::computeInPlace on a [B, r, c] (row-major): the packed
+    factors (R on and above the diagonal, the reflectors' essential parts below), the taus
+    [B, min(r, c)], the column permutation [B, c] (a[:, :, perm] = Q R) and Eigen's
+    m_nonzero_pivots [B] (the first step whose largest remaining column norm squared fell
+    below (max column norm * eps)^2 / r * (r - k))."""
     dt = a.dtype.type
     a = a.copy()
     nb, rows, cols = a.shape
-    size = cols
+    size = min(rows, cols)
     tiny = np.finfo(dt).tiny
     eps = dt(np.finfo(dt).eps)
     down_thr = np.sqrt(eps)
     direct = _norm(a)
     updated = direct.copy()
+    with np.errstate(all="ignore"):
+        helper = np.square(updated.max(axis=1) * eps) / dt(rows)
+    nonzero = np.full(nb, size)
     taus = np.zeros((nb, size), dt)
     perm = np.broadcast_to(np.arange(cols), (nb, cols)).copy()
     rix = np.arange(nb)
     for k in range(size):
         big = np.argmax(updated[:, k:], axis=1) + k
+        with np.errstate(all="ignore"):
+            low = np.square(updated[rix, big]) < helper * dt(rows - k)
+        nonzero = np.where((nonzero == size) & low, k, nonzero)
         sw = big != k
         if sw.any():
             b = rix[sw]
@@ -111,6 +119,17 @@ def _colpiv_qr(a, compute_q, full):
         _eqr._factor_columns(a, taus, k, k + 1, tiny, dt)
         _eqr._apply_left(a[:, k:, k + 1:], a[:, k + 1:, k], taus[:, k])
         _downdate_norms(a, k, updated, direct, down_thr, _norm)
+    return a, taus, perm, nonzero
+
+
+def _colpiv_qr(a, compute_q, full):
+    """Eigen's ColPivHouseholderQR of a [B, r, c] (r > c, row-major): the upper triangle
+    R [B, c, c], Q ([B, r, r] with full, else [B, r, c]; None without compute_q) and the
+    permutation matrix P [B, c, c] (a P = Q R)."""
+    dt = a.dtype.type
+    nb, rows, cols = a.shape
+    a, taus, perm, _ = colpiv_factor(a)
+    rix = np.arange(nb)
     r = np.triu(a[:, :cols, :cols])
     p = np.zeros((nb, cols, cols), dt)
     p[rix[:, None], perm, np.arange(cols)[None, :]] = 1
@@ -120,7 +139,7 @@ def _colpiv_qr(a, compute_q, full):
         q = np.zeros((nb, rows, width), dt)
         q[:, np.arange(cols if not full else rows), np.arange(width)] = 1
         with np.errstate(all="ignore"):
-            for k in range(size - 1, -1, -1):
+            for k in range(cols - 1, -1, -1):
                 _eqr._apply_left(q[:, k:, :], a[:, k + 1:, k], taus[:, k])
     return r, q, p
 

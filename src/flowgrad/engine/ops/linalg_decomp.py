@@ -35,7 +35,7 @@ from . import eigen_bdcsvd as _eigen_bdcsvd
 from . import eigen_svd as _eigen_svd
 from ._array_util import TensorLike, _invalid, _scope, no_dtype_kernel
 from ._base import apply, apply_generated, check_dtype, to_tensor
-from .construction import ones_like, zeros_like
+from .construction import zeros_like
 from .fft import real_part
 from .elementwise import add, multiply, rbinary, reciprocal, square, subtract
 from .joining import concat, tile
@@ -82,11 +82,6 @@ def _check_square(x):
     if x.shape[-1] != x.shape[-2]:
         raise _invalid("Input matrix must be square.")
     return x
-
-
-def _eye_like(diag_src):
-    """Identity matrices matching the batch and size of the vectors `diag_src` ([..., n])."""
-    return matrix_diag(ones_like(diag_src))
 
 
 # -- Cholesky ----------------------------------------------------------------------------------

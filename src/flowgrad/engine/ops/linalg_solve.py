@@ -15,18 +15,20 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
+from . import eigen_cod as _eigen_cod
 from . import eigen_lu as _eigen_lu
 from ._array_util import TensorLike, _invalid, merge_shapes
 from ._base import apply, check_dtype, same_type_inputs, to_tensor
 from .cast import cast
 from .construction import zeros
-from .elementwise import add, conj, multiply, negative, rbinary, subtract
+from .elementwise import _py_op, add, conj, multiply, negative, subtract
 from .joining import concat, pad, stack
 from .linalg import matmul, matrix_transpose
-from .linalg_decomp import _TYPES, _HALF, _eye_like, _rank2, cholesky
-from .matrix import _cpu_kernel, _merge_dim, matrix_solve_shape, matrix_triangular_solve
+from .linalg_decomp import _TYPES, _HALF, _rank2, cholesky
+from .matrix import (_cpu_kernel, _merge_dim, eye, matrix_solve_shape,
+                     matrix_triangular_solve)
 from .reductions import reduce_sum
-from .shape import expand_dims, rank
+from .shape import expand_dims, rank, shape
 
 # -- MatrixSolve --------------------------------------------------------------------------------
 
@@ -121,12 +123,15 @@ def regularized_gramian_cholesky(matrix: Tensor, l2_regularizer, first_kind: boo
     cholesky(A A^H + l2 I)."""
     gramian = matmul(matrix, matrix, adjoint_a=first_kind, adjoint_b=not first_kind)
     if isinstance(l2_regularizer, Tensor) or l2_regularizer != 0:
-        small = matrix[..., 0, :] if first_kind else matrix[..., :, 0]
-        identity = _eye_like(small)
-        # TF: `l2_regularizer * identity` (a Python value takes identity's dtype)
-        scaled = multiply(l2_regularizer, identity) if isinstance(l2_regularizer, Tensor) \
-            else rbinary(multiply, l2_regularizer, identity, "Mul")
-        gramian = add(gramian, scaled)
+        # TF: eye(shape(matrix)[-1 or -2], batch_shape=shape(matrix)[:-2]) with the static
+        # shape set, then `gramian += l2_regularizer * identity` (ops mul/x, mul, add)
+        matrix_shape = shape(matrix)
+        batch_shape = matrix_shape[:-2]
+        small_dim = matrix_shape[-1] if first_kind else matrix_shape[-2]
+        identity = eye(small_dim, batch_shape=batch_shape, dtype=matrix.dtype.base_dtype)
+        static = matrix.shape[-1 if first_kind else -2]
+        identity.set_shape(matrix.shape[:-2].concatenate([static, static]))
+        gramian = _py_op(add, "add", gramian, _py_op(multiply, "mul", l2_regularizer, identity))
     return cholesky(gramian)
 
 
@@ -162,8 +167,16 @@ def _solve_ls_kernel(a, b, l2, fast=True):
         except np.linalg.LinAlgError:
             raise _invalid("Input matrix was rank deficient or ill-conditioned.") from None
         return out.astype(dt, copy=False)
-    # the complete orthogonal decomposition: the minimum-norm least-squares solution;
-    out = np.linalg.pinv(a) @ b  # l2_regularizer is ignored without fast, as TF
+    # the complete orthogonal decomposition: the minimum-norm least-squares solution
+    # (l2_regularizer is ignored without fast, as TF ignores it)
+    if a.dtype == dt and dt in (np.float32, np.float64):
+        batch = np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
+        flat = [np.broadcast_to(x, batch + x.shape[-2:]).reshape((-1,) + x.shape[-2:])
+                for x in (a, b)]
+        out = _eigen_cod.solve(*flat)     # Eigen's order (eigen_cod.py), None beyond it
+        if out is not None:
+            return out.reshape(batch + out.shape[-2:])
+    out = np.linalg.pinv(a) @ b
     return out.astype(dt, copy=False)
 
 
