@@ -5,12 +5,10 @@ from __future__ import annotations
 import itertools
 import threading
 
-import numpy as np
-
 from ..framework import dtypes as _dt
-from ..framework.constant_op import const_value, constant
 from ..framework.graph import Graph, Tensor, body_graph_for
 from ..optimize import optimize_program
+from ..optimize.reciprocal_div import reciprocal_division
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .resource import handle_info
@@ -73,24 +71,7 @@ class FuncGraph(Graph):
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         if any(isinstance(t, Tensor) and t._op._graph is not self for t in inputs):
             inputs = [self.capture(t) if isinstance(t, Tensor) else t for t in inputs]
-        if op_type in ("RealDiv", "Div") and len(inputs) == 2:
-            recip = self._reciprocal(inputs[1])
-            if recip is not None:
-                # TF optimizes tf.data functions with Grappler's aggressive constant
-                # folding, which turns x / c into x * (1 / c): the same numbers here
-                op_type, inputs = "Mul", [inputs[0], recip]
         return super()._create_op(op_type, inputs, attrs, name, ctrl)
-
-    def _reciprocal(self, t):
-        if not isinstance(t, Tensor) or not t.dtype.base_dtype.is_floating:
-            return None
-        v = const_value(t)
-        if v is None:
-            return None
-        one = np.ones((), dtype=v.dtype)
-        with np.errstate(all="ignore"):
-            r = one / v
-        return constant(r, dtype=t.dtype.base_dtype, name="reciprocal")
 
 
 class FunctionInfo:
@@ -125,9 +106,11 @@ class _FnRunner:
         comp = st.get("comp")
         if comp is None:
             info = self.info
-            prog = optimize_program(lower(info.graph, info.outputs, [],
-                                          info.args + info.inner_captures,
-                                          satisfied=info.satisfied), self._options)
+            prog = lower(info.graph, info.outputs, [], info.args + info.inner_captures,
+                         satisfied=info.satisfied)
+            # TF optimizes a tf.data function with Grappler's constant folding, which
+            # runs x / c as x * (1 / c) (the function as written keeps its RealDiv)
+            prog = optimize_program(reciprocal_division(prog), self._options)
             comp = st["comp"] = CompiledProgram(prog, self.ctx, inplace=False)
             st["calls"] = 0
         return comp, st
