@@ -128,3 +128,27 @@ def test_own_reduce_imports():
 
 def test_defun_string_const_name_as_tf():
     assert G.defun_string_const(tf) == GOLD["defun_string_const"]
+
+
+@pytest.mark.parametrize("name", G.NEW_PROCESS)
+def test_own_generator_pipeline_imports(name):
+    # from_generator as TF builds it (a flat_map's GeneratorDataset and its init, next and
+    # finalize py_func functions): its GraphDef and MetaGraph imported run in the process
+    # that made them (TF's elements), the graph kept alive as its py_funcs' owner
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_initializable_iterator(G.PIPELINES[name](tf)).get_next()
+    pb = g.as_graph_def().SerializeToString(deterministic=True)
+    meta = tf.train.export_meta_graph(graph=g).SerializeToString(deterministic=True)
+    case = GOLD["new_process/" + name]
+    assert G.imported_values(tf, pb, False) == case["values"]
+    assert G.imported_values(tf, meta, True) == case["meta_values"]
+    del g
+
+
+def test_tf_generator_pipeline_in_new_process(tmp_path):
+    # TF's from_generator GraphDef imported in a process of its own: its py_func tokens name
+    # no function there, TF's InvalidArgumentError (not a missing-attrs import error)
+    case = GOLD["new_process/from_generator_args"]
+    got = G.imported_in_new_process(tf, case["pb"], str(tmp_path / "g.pb"))
+    assert got == case["new_process"]
