@@ -301,6 +301,8 @@ def _trace(func, in_structure, what="map_func", transformation=None, fname=None)
     # __inference_<transformation>_<function>_<ops.uid()> (Dataset_map_<lambda>_42), the
     # number taken once traced (after those of the functions traced inside it)
     readable = (transformation or _TRANSFORMATION_NAMES.get(what, what)).replace(".", "_")
+    for _ in outs:   # (TF's Identity of each output, written with the function: its uid)
+        _ds.next_uid()
     fg.name = "__inference_%s_%s_%d" % (readable[:-2] if readable.endswith("()") else readable,
                                          fname or _func_name(func), _ds.next_uid())
     if outer.seed and fg.seed == outer.seed and fg._seed_used:

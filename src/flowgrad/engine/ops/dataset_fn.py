@@ -6,7 +6,7 @@ import itertools
 import threading
 
 from ..framework import dtypes as _dt
-from ..framework.graph import Graph, Tensor, body_graph_for
+from ..framework.graph import UIDS, Graph, Tensor, body_graph_for
 from ..optimize import optimize_program
 from ..optimize.reciprocal_div import reciprocal_division
 from ..runtime.backends.numpy import CompiledProgram
@@ -17,12 +17,9 @@ __all__ = ["FuncGraph", "FunctionInfo", "next_uid"]
 
 # TF's ops.uid(), as the suffix of a traced tf.data function's name: a process-wide count
 # in TF (every uid TF takes advances it), so the numbers differ from TF's
-_UIDS = itertools.count(1)
-
-
 def next_uid():
     """The next number of a traced function's name (TF's ops.uid())."""
-    return next(_UIDS)
+    return next(UIDS)
 
 
 class FuncGraph(Graph):
@@ -52,9 +49,6 @@ class FuncGraph(Graph):
             return t
         ph = self.captures.get(t)
         if ph is None:
-            outer = self._outer_graph
-            if isinstance(outer, FuncGraph) and t._op._graph is not outer:
-                outer.capture(t)
             base = t.dtype.base_dtype
             attrs = {"dtype": base, "shape": t.shape}
             if base is _dt.resource:
