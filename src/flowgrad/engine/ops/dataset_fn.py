@@ -2,7 +2,6 @@
 the user's graph, and `_FnRunner`, which runs one in a session (engine/ops/dataset.py)."""
 from __future__ import annotations
 
-import itertools
 import threading
 
 from ..framework import dtypes as _dt
