@@ -6,7 +6,10 @@ imported (import_graph_def, import_meta_graph), their functions (a one-shot iter
 _make_dataset too) rebuilt from the library, yielding TF's elements."""
 import base64
 import json
+import os
 import re
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -19,8 +22,9 @@ GOLD = load("data", "pdsfn_functions")
 
 # TF names a traced function after its process-wide ops.uid() count
 # (__inference_Dataset_map_<lambda>_42), and lists a library in the hash order of those
-# names: flowgrad's numbers are its own, the functions are compared by name, their
-# numbers renumbered 1, 2, ... in order
+# names: the numbers depend on all a process made before (here, the tests that ran
+# first), so the functions are compared by name, their numbers renumbered 1, 2, ... in
+# order (a fresh process gives TF's own numbers: test_function_numbers_in_fresh_process)
 _UID = re.compile(r"(__inference_\S*?)_(\d+)\b")
 
 
@@ -128,3 +132,54 @@ def test_own_reduce_imports():
 
 def test_defun_string_const_name_as_tf():
     assert G.defun_string_const(tf) == GOLD["defun_string_const"]
+
+
+@pytest.mark.parametrize("name", G.NEW_PROCESS)
+def test_own_generator_pipeline_imports(name):
+    # from_generator as TF builds it (a flat_map's GeneratorDataset and its init, next and
+    # finalize py_func functions): its GraphDef and MetaGraph imported run in the process
+    # that made them (TF's elements), the graph kept alive as its py_funcs' owner
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_initializable_iterator(G.PIPELINES[name](tf)).get_next()
+    pb = g.as_graph_def().SerializeToString(deterministic=True)
+    meta = tf.train.export_meta_graph(graph=g).SerializeToString(deterministic=True)
+    case = GOLD["new_process/" + name]
+    assert G.imported_values(tf, pb, False) == case["values"]
+    assert G.imported_values(tf, meta, True) == case["meta_values"]
+    del g
+
+
+def test_tf_generator_pipeline_in_new_process(tmp_path):
+    # TF's from_generator GraphDef imported in a process of its own: its py_func tokens name
+    # no function there, TF's InvalidArgumentError (not a missing-attrs import error)
+    case = GOLD["new_process/from_generator_args"]
+    got = G.imported_in_new_process(tf, case["pb"], str(tmp_path / "g.pb"))
+    assert got == case["new_process"]
+
+
+_FRESH = """
+import json, sys
+sys.path[:0] = [{tests!r}]
+import flowgrad as tf
+from goldens import generator
+G = generator("data", "pdsfn_functions")
+tf.reset_default_graph()
+print(json.dumps({{n: G.build(tf, G.PIPELINES[n]) for n in sorted(G.PIPELINES)}}))
+"""
+
+
+def test_function_numbers_in_fresh_process():
+    # TF's ops.uid() is taken by each Tensor and Graph made and by each traced function's
+    # name (and its outputs' Identities): a process of its own building the generator's
+    # pipelines in its order names each function, and each py_func token, as TF's, and
+    # lists the library in TF's order (its FlatMap's, of those names)
+    tests = os.path.dirname(os.path.abspath(__file__))
+    p = subprocess.run([sys.executable, "-c", _FRESH.format(tests=tests)], env=os.environ,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    got = json.loads(p.stdout)
+    for name in sorted(G.PIPELINES):
+        for how in ("graph_def", "meta_graph"):
+            mine, tfs = got[name][how], GOLD[name][how]
+            assert mine == tfs, (name, how)   # (the library in TF's order too)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import collections.abc
 import os
 import sys
+import threading
 import types
 import warnings
 import weakref
@@ -28,9 +29,9 @@ from ..engine.ops.comparison import equal, greater as _greater, logical_and
 from ..engine.ops.construction import placeholder
 from ..engine.ops.elementwise import maximum as _maximum
 from ..engine.ops.joining import stack as _stack
-from ..engine.ops.script import error_of as _py_func_error
 from ..engine.ops.shape import identity as _identity
 from ..engine.ops.shape import shape as _shape_of
+from ..ops import script_ops as _script_ops
 from ..ops.logging_ops import Assert as _Assert
 from ..ops.random_ops import get_seed as _core_get_seed
 from ..ops.ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor
@@ -300,6 +301,8 @@ def _trace(func, in_structure, what="map_func", transformation=None, fname=None)
     # __inference_<transformation>_<function>_<ops.uid()> (Dataset_map_<lambda>_42), the
     # number taken once traced (after those of the functions traced inside it)
     readable = (transformation or _TRANSFORMATION_NAMES.get(what, what)).replace(".", "_")
+    for _ in outs:   # (TF's Identity of each output, written with the function: its uid)
+        _ds.next_uid()
     fg.name = "__inference_%s_%s_%d" % (readable[:-2] if readable.endswith("()") else readable,
                                          fname or _func_name(func), _ds.next_uid())
     if outer.seed and fg.seed == outer.seed and fg._seed_used:
@@ -342,22 +345,6 @@ def _structure_attrs(structure):
 # ---------------------------------------------------------------------------------------
 # Dataset
 # ---------------------------------------------------------------------------------------
-def _py_func_arg(value):
-    """A tensor's value as TF's py_func hands it to Python: strings as bytes, other
-    scalars as NumPy scalars, arrays as arrays."""
-    a = np.asarray(value)
-    if a.ndim == 0:
-        return a.item() if a.dtype == object else a[()]
-    return a
-
-
-def _generator_error(exc):
-    """from_generator's error for `exc`: that of the PyFunc op its function body runs,
-    tagged with that op's name as TF leaves it (the iterator's line follows)."""
-    err = _py_func_error(exc)
-    return type(err)(None, None, err.message + "\n\t [[{{node PyFunc}}]]")
-
-
 def _py_func_value(value, dtype):
     """What TF's py_func makes of a value the function returned for `dtype`
     (FuncRegistry._convert, then the kernel's copy: a str becomes UTF-8 bytes)."""
@@ -368,6 +355,36 @@ def _py_func_value(value, dtype):
         b[:] = flat
         a = b.reshape(a.shape)
     return a
+
+
+class _GeneratorState:
+    """TF 1.14's from_generator state: each iterator's generator arguments by id, then the
+    generator made on the first element asked for, dropped once finalized."""
+
+    def __init__(self, generator):
+        self._generator = generator
+        self._args = {}
+        self._iterators = {}
+        self._next_id = 0
+        self._lock = threading.Lock()
+
+    def next_id(self, *args):
+        with self._lock:
+            ret = self._next_id
+            self._next_id += 1
+        self._args[ret] = args
+        return np.array(ret, dtype=np.int64)
+
+    def iterator(self, iterator_id):
+        key = int(iterator_id)
+        it = self._iterators.get(key)
+        if it is None:
+            it = self._iterators[key] = iter(self._generator(*self._args.pop(key)))
+        return it
+
+    def completed(self, iterator_id):
+        self._iterators.pop(int(iterator_id), None)
+        return np.array(0, dtype=np.int64)
 
 
 class DatasetV1:
@@ -514,33 +531,45 @@ class DatasetV1:
                 out.append(a)
             return tuple(out)
 
-        def make(*arg_values):
-            # the generator's errors and the checks' are its py_func's (engine/ops/script.py)
-            try:
-                it = iter(generator(*[_py_func_arg(a) for a in arg_values]))
-            except Exception as e:  # noqa: BLE001 - the py_func's error, as TF's
-                raise _generator_error(e) from None
-            while True:
-                try:
-                    value = next(it)
-                except StopIteration:
-                    return
-                except Exception as e:  # noqa: BLE001 - as above
-                    raise _generator_error(e) from None
-                try:
-                    out = element(value)
-                except (TypeError, ValueError) as e:
-                    raise _generator_error(e) from None
-                yield out
         structure = _nest.pack(types, [_Spec(t, s) for t, s in zip(flat_types, flat_shapes)])
-        # TF 1.14 builds Dataset.from_tensors(0).flat_map(<the generator's functions>): the
-        # same Const and TensorDataset here (names and op counter as TF's; flowgrad's one op
-        # reads no input) and the generator as the FlatMapDataset
-        DatasetV1.from_tensors(0)
-        op = apply_op("GeneratorDataset", arg_tensors, _structure_attrs(structure),
-                      "FlatMapDataset")
-        _ds.set_functions(op, [make])   # a Python callable: no attr a meta graph must hold
-        return DatasetV1(op.outputs[0], structure)
+        state = _GeneratorState(generator)
+
+        def generator_next(iterator_id):
+            # TF 1.14's generator_py_func (its errors are the PyFunc op's, as TF's)
+            return list(element(next(state.iterator(iterator_id))))
+
+        def get_iterator_id_fn(unused_dummy):
+            return _script_ops.py_func(state.next_id, arg_tensors, _dt.int64, stateful=True)
+
+        def generator_next_fn(iterator_id_t):
+            flat = _script_ops.py_func(generator_next, [iterator_id_t], flat_types,
+                                       stateful=True)
+            for t, s in zip(flat, flat_shapes):   # (py_func drops the shapes: set again)
+                t.set_shape(s)
+            return _nest.pack(types, flat)
+
+        def finalize_fn(iterator_id_t):
+            return _script_ops.py_func(state.completed, [iterator_id_t], _dt.int64,
+                                       stateful=True)
+
+        def flat_map_fn(dummy_arg):
+            # TF 1.14's _GeneratorDataset: its three functions traced as
+            # StructuredFunctionWrapper traces them (each one's input the init's output)
+            name = "Dataset.from_generator()"
+            init = _trace(get_iterator_id_fn, _Spec(_dt.int32, TensorShape([])),
+                          transformation=name)
+            nxt = _trace(generator_next_fn, init.structure, transformation=name)
+            fin = _trace(finalize_fn, init.structure, transformation=name)
+            ins = ([dummy_arg] + init.info.outer_captures, nxt.info.outer_captures,
+                   fin.info.outer_captures)
+            attrs = dict(_structure_attrs(structure), **{
+                f"T{k}_func_args": [t.dtype.base_dtype for t in v]
+                for k, v in zip(("init", "next", "finalize"), ins)})
+            op = apply_op("GeneratorDataset", [t for v in ins for t in v], attrs)
+            _ds.set_functions(op, [init.info, nxt.info, fin.info])
+            return DatasetV1(op.outputs[0], structure)
+        # TF 1.14: Dataset.from_tensors(0).flat_map(flat_map_fn)
+        return DatasetV1.from_tensors(0).flat_map(flat_map_fn)
 
     @staticmethod
     def range(*args):

@@ -24,7 +24,9 @@ def _build(op_type, func, inp, Tout, name):
     single = not isinstance(Tout, (list, tuple))
     tout = [_dt.as_dtype(Tout)] if single else [_dt.as_dtype(t) for t in Tout]
     tensors = [x for x in inp if isinstance(x, Tensor)]
-    g = tensors[0].graph if tensors else get_default_graph()
+    g = get_default_graph()
+    if tensors and not getattr(g, "building_function", False):
+        g = tensors[0].graph   # (in a function being traced: there, its inputs captured)
     with g.as_default():
         token = register_py_func(func, g)
         if len(tensors) == len(inp):

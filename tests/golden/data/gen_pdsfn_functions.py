@@ -94,7 +94,28 @@ def _group_by_reducer(tf):
         lambda x: x % 2, r))
 
 
-PIPELINES = {"two_py_funcs": _two_py_funcs, "scan": _scan, "take_while": _take_while,
+def _div(tf):
+    # (TF's division ops as written: RealDiv, FloorDiv, and truediv's casts of integers)
+    def f(x):
+        y = tf.cast(x, tf.float32)
+        return (y / 2.0, x // 2, x / 2, tf.div(x, 3), tf.truediv(y, 4.0),
+                tf.cast(x, tf.int32) / tf.constant(2), (y + 0.1) / tf.constant([3.0, 7.0]))
+    return tf.data.Dataset.range(4).map(f)
+
+
+def _from_generator(tf):
+    return tf.data.Dataset.from_generator(lambda: iter([1, 2, 3]), tf.int64,
+                                          tf.TensorShape([]))
+
+
+def _from_generator_args(tf):
+    return tf.data.Dataset.from_generator(
+        lambda a, b: iter([(a, [b]), (a + 1, [b, b])]), (tf.int64, tf.float32),
+        (tf.TensorShape([]), tf.TensorShape([None])), args=(3, 2.5))
+
+
+PIPELINES = {"div": _div, "from_generator": _from_generator,
+             "from_generator_args": _from_generator_args, "two_py_funcs": _two_py_funcs, "scan": _scan, "take_while": _take_while,
              "group_by_window": _group_by_window, "group_by_reducer": _group_by_reducer, "no_op": _no_op, "map": _map, "map_capture": _map_capture, "filter": _filter,
              "flat_map": _flat_map, "interleave_map": _interleave_map,
              "map_and_batch": _map_and_batch, "padded_batch": _padded_batch,
@@ -134,7 +155,7 @@ def build(tf, pipeline):
 
 # the pipelines whose elements are the same each run (no random op, no py_func: its
 # function lives in the process that built the graph)
-IMPORTED = ("filter", "flat_map", "group_by_reducer", "group_by_window", "interleave_map",
+IMPORTED = ("div", "filter", "flat_map", "group_by_reducer", "group_by_window", "interleave_map",
             "map", "map_and_batch", "no_op", "padded_batch", "scan", "take_while")
 
 
@@ -244,6 +265,41 @@ def imported_values(tf, data, meta):
     return out
 
 
+# the pipelines whose py_func tokens name functions of the process that built them: in a
+# process of its own, TF's imported graph fails on the first element
+NEW_PROCESS = ("from_generator", "from_generator_args")
+
+_RUN_IMPORTED = """
+import sys
+import {module} as tf
+gd = tf.GraphDef()
+gd.ParseFromString(open(sys.argv[1], "rb").read())
+with tf.Graph().as_default() as g:
+    tf.import_graph_def(gd, name="")
+    with tf.Session() as sess:
+        sess.run("MakeIterator")
+        try:
+            print(sess.run("IteratorGetNext:0"))
+        except tf.errors.OpError as e:
+            print(type(e).__name__)
+            print(e.message.splitlines()[0])
+            print(e.message.splitlines()[-2:])
+"""
+
+
+def imported_in_new_process(tf, data, path):
+    """What running the first element of the serialized GraphDef `data` (written to
+    `path`) prints in a new process: the error's class, first line and last two lines."""
+    import subprocess
+    import sys
+    with open(path, "wb") as f:
+        f.write(data)
+    p = subprocess.run([sys.executable, "-c", _RUN_IMPORTED.format(module=tf.__name__),
+                        path], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                       universal_newlines=True, timeout=300)
+    return p.stdout.splitlines()
+
+
 def cases(tf):
     out = {"host": host_vendor()}
     for name, pipeline in sorted(PIPELINES.items()):
@@ -253,6 +309,15 @@ def cases(tf):
         out["imported/" + name] = {"pb": pb, "meta": meta,
                                    "values": imported_values(tf, pb, False),
                                    "meta_values": imported_values(tf, meta, True)}
+    import os
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in NEW_PROCESS:
+            pb, meta = serialized(tf, PIPELINES[name])
+            out["new_process/" + name] = {
+                "pb": pb, "values": imported_values(tf, pb, False),
+                "meta_values": imported_values(tf, meta, True),
+                "new_process": imported_in_new_process(tf, pb, os.path.join(tmp, "g.pb"))}
     out["defun_string_const"] = defun_string_const(tf)
     for name, pipeline in sorted(FACTORIES.items()):
         out["factory/" + name] = build_one_shot(tf, pipeline)

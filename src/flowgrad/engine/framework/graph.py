@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import contextlib
+import itertools
 import re
 import threading
 import weakref
@@ -27,6 +28,10 @@ from .registry import OPS, get_op_def, op_defs
 from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
 from .tensor_shape import TensorShape, as_shape, debug_string
 from . import graph_records as _records
+
+# TF 1.14's process-wide ops.uid(): each Tensor and Graph made takes one, and so does a
+# traced function's name (__inference_<name>_<uid>)
+UIDS = itertools.count()
 
 _capture_site = _op_traceback.capture
 
@@ -212,6 +217,7 @@ class Tensor:
     OVERLOADABLE_OPERATORS = frozenset()
 
     def __init__(self, op, value_index, dtype, shape):
+        next(UIDS)   # (TF's Tensor takes its ops.uid())
         self._op = op
         self._value_index = value_index
         self._dtype = dtype
@@ -659,6 +665,7 @@ class Graph:
     _frame_blocks = ()
 
     def __init__(self):
+        next(UIDS)   # (TF's Graph takes an ops.uid() for its graph key)
         self._ops = []
         self._last_id = 0  # ops ever added; `_rollback` does not lower it (see _next_id)
         self._ops_by_name = {}
@@ -1557,7 +1564,7 @@ def reset_default_graph() -> None:
     if _default_graph_stack.stack:
         raise AssertionError("Do not use tf.reset_default_graph() to clear nested graphs. If you "
                              "need a cleared graph, exit the nesting and create a new graph.")
-    _global_default_graph = Graph()
+    _global_default_graph = None   # (made when next asked for, as TF's: its uid then)
 
 
 def _graph_of(values):

@@ -72,6 +72,9 @@ class FunctionLibrary:
         self._taken = set()
         self.add_shapes = False   # (a MetaGraph's: traced tf.data functions' node shapes)
         self.one_shots = []   # (OneShotIterator op, its node): their factories written last
+        self._traced = {}   # traced tf.data function name -> its uid; _make_dataset: None
+        self._nested = {None: []}   # traced function (None: the graph) -> those in its body
+        self._tracing = [None]      # the traced functions being written, innermost last
 
     def write_call(self, op, node):
         """Sets `node`'s function attrs (op is a call op) to FunctionDefs of the library;
@@ -119,9 +122,17 @@ class FunctionLibrary:
         caps = [_traced_capture_name(g, ph, t)
                 for ph, t in zip(info.inner_captures, info.outer_captures)]
         phs = info.args + info.inner_captures
-        fdef = self._function_def(g, phs, [t.dtype.base_dtype for t in phs], info.outputs,
-                                  [ph.op.name for ph in info.args] + caps, self.add_shapes)
+        self._nested[name] = []
+        self._tracing.append(name)
+        try:
+            fdef = self._function_def(g, phs, [t.dtype.base_dtype for t in phs],
+                                      info.outputs, [ph.op.name for ph in info.args] + caps,
+                                      self.add_shapes)
+        finally:
+            self._tracing.pop()
         self._taken.add(name)
+        self._traced[name] = int(name.rsplit("_", 1)[1])
+        self._nested[self._tracing[-1]].append(name)
         _traced_returns(fdef, g, self.defs, info.outputs if self.add_shapes else None)
         if self.add_shapes:   # (TF's as_graph_def(add_shapes=True): its arguments' shapes)
             shapes = fdef.attr["_input_shapes"].list
@@ -208,6 +219,8 @@ class FunctionLibrary:
         fdef.attr["_disable_call_shape_inference"].b = True
         if sig.name not in self._taken:
             self._taken.add(sig.name)
+            self._traced[sig.name] = None
+            self._nested[None].append(sig.name)
             self.functions.append(fdef)
         node.attr["dataset_factory"].func.name = sig.name
 
@@ -234,7 +247,23 @@ class FunctionLibrary:
         """(functions, gradient entries) in the order TF 1.14's GraphDef lists them: its
         FunctionLibraryDefinition's gtl::FlatMap iterated, the functions inserted in the
         order TF adds them (tf_hash.flat_map_order). Only a library of Defun functions
-        alone is reordered (the other functions' insertion order is not modelled)."""
+        alone, or of tf.data's traced functions and one-shot iterators' factories alone,
+        is reordered (the other functions' insertion order is not modelled). TF adds a
+        traced function as its trace ends (in the order of their uids), each one before
+        the functions its body holds (its FuncGraph's, added the same way), and the
+        factories after them."""
+        if self.functions and len(self._traced) == len(self.functions):
+            by_name = {f.signature.name: f for f in self.functions}
+            added = []
+
+            def add(names):
+                for n in sorted(names, key=lambda n: (self._traced[n] is None,
+                                                      self._traced[n] or 0)):
+                    added.append(n)
+                    add(self._nested.get(n, ()))
+            add(self._nested[None])
+            if sorted(added) == sorted(by_name):   # (else one written inside a body not)
+                return [by_name[n] for n in flat_map_order(added)], self.gradients
         if len(self.defun_order) != len(self.functions):
             return self.functions, self.gradients
         by_name = {f.signature.name: f for f in self.functions}

@@ -237,6 +237,7 @@ def _vectorizer(info):
     steps = []
     rank = {}           # tensor -> per-element rank if batched, else None
     consts = {}
+    recips = {}   # RealDiv by a constant -> 1 / c (Grappler's x * (1 / c), as _FnRunner)
     for op in info.graph._flowgrad_operations():
         out = op._outputs[0] if op._outputs else None
         if op.type == "Placeholder":
@@ -271,6 +272,12 @@ def _vectorizer(info):
                     (rb is not None and ra is None and sa > rb):
                 return None
             rank[out] = ra if ra is not None else rb
+            c = const_value(ins[1]) if op.type == "RealDiv" else None
+            if c is not None and const_value(ins[0]) is None:
+                if not out.dtype.base_dtype.is_floating:
+                    return None
+                with np.errstate(all="ignore"):
+                    recips[op] = np.reciprocal(np.asarray(c))
         else:
             return None
         if len(op._outputs) != 1 or op._def.kernel is None or op._def.bind is not None:
@@ -291,6 +298,8 @@ def _vectorizer(info):
                 x = vals[ins[0]]
                 shape = tuple(int(d) for d in np.asarray(vals[ins[1]]).reshape(-1))
                 vals[out] = x.reshape((n,) + shape if rank[ins[0]] is not None else shape)
+            elif op in recips:
+                vals[out] = np.multiply(vals[ins[0]], recips[op])
             else:
                 vals[out] = kernel_for(op._def, op.outputs[0].dtype)(
                     *[vals[i] for i in ins], **op._attrs)

@@ -2,15 +2,12 @@
 the user's graph, and `_FnRunner`, which runs one in a session (engine/ops/dataset.py)."""
 from __future__ import annotations
 
-import itertools
 import threading
 
-import numpy as np
-
 from ..framework import dtypes as _dt
-from ..framework.constant_op import const_value, constant
-from ..framework.graph import Graph, Tensor, body_graph_for
+from ..framework.graph import UIDS, Graph, Tensor, body_graph_for
 from ..optimize import optimize_program
+from ..optimize.reciprocal_div import reciprocal_division
 from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .resource import handle_info
@@ -19,12 +16,9 @@ __all__ = ["FuncGraph", "FunctionInfo", "next_uid"]
 
 # TF's ops.uid(), as the suffix of a traced tf.data function's name: a process-wide count
 # in TF (every uid TF takes advances it), so the numbers differ from TF's
-_UIDS = itertools.count(1)
-
-
 def next_uid():
     """The next number of a traced function's name (TF's ops.uid())."""
-    return next(_UIDS)
+    return next(UIDS)
 
 
 class FuncGraph(Graph):
@@ -54,9 +48,6 @@ class FuncGraph(Graph):
             return t
         ph = self.captures.get(t)
         if ph is None:
-            outer = self._outer_graph
-            if isinstance(outer, FuncGraph) and t._op._graph is not outer:
-                outer.capture(t)
             base = t.dtype.base_dtype
             attrs = {"dtype": base, "shape": t.shape}
             if base is _dt.resource:
@@ -73,24 +64,7 @@ class FuncGraph(Graph):
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         if any(isinstance(t, Tensor) and t._op._graph is not self for t in inputs):
             inputs = [self.capture(t) if isinstance(t, Tensor) else t for t in inputs]
-        if op_type in ("RealDiv", "Div") and len(inputs) == 2:
-            recip = self._reciprocal(inputs[1])
-            if recip is not None:
-                # TF optimizes tf.data functions with Grappler's aggressive constant
-                # folding, which turns x / c into x * (1 / c): the same numbers here
-                op_type, inputs = "Mul", [inputs[0], recip]
         return super()._create_op(op_type, inputs, attrs, name, ctrl)
-
-    def _reciprocal(self, t):
-        if not isinstance(t, Tensor) or not t.dtype.base_dtype.is_floating:
-            return None
-        v = const_value(t)
-        if v is None:
-            return None
-        one = np.ones((), dtype=v.dtype)
-        with np.errstate(all="ignore"):
-            r = one / v
-        return constant(r, dtype=t.dtype.base_dtype, name="reciprocal")
 
 
 class FunctionInfo:
@@ -125,9 +99,11 @@ class _FnRunner:
         comp = st.get("comp")
         if comp is None:
             info = self.info
-            prog = optimize_program(lower(info.graph, info.outputs, [],
-                                          info.args + info.inner_captures,
-                                          satisfied=info.satisfied), self._options)
+            prog = lower(info.graph, info.outputs, [], info.args + info.inner_captures,
+                         satisfied=info.satisfied)
+            # TF optimizes a tf.data function with Grappler's constant folding, which
+            # runs x / c as x * (1 / c) (the function as written keeps its RealDiv)
+            prog = optimize_program(reciprocal_division(prog), self._options)
             comp = st["comp"] = CompiledProgram(prog, self.ctx, inplace=False)
             st["calls"] = 0
         return comp, st

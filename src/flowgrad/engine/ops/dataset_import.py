@@ -134,6 +134,26 @@ def _build_several(op_type):
     return build
 
 
+def _build_generator(graph, inputs, attrs, name, library):
+    """A GeneratorDataset (from_generator's, in its flat_map function): init_func takes
+    its argument, next_func and finalize_func the iterator id, each then its captures (the
+    counts from the signatures: TF's T*_func_args are not among the attrs)."""
+    fdefs = [_function_def(library, attrs.get(f), "GeneratorDataset") for f in _GENERATOR]
+    k = len(fdefs[0].signature.input_arg)
+    j = k + len(fdefs[1].signature.input_arg) - 1
+    parts = [inputs[:k], inputs[k:j], inputs[j:]]
+    infos = [_rebuilt(graph, attrs.get(f), [None], ins[1:] if f == "init_func" else ins,
+                      library, "GeneratorDataset") for f, ins in zip(_GENERATOR, parts)]
+    for f, ins in zip(_GENERATOR, parts):
+        attrs[f"T{f}_args"] = [t.dtype.base_dtype for t in ins]
+    op = graph._create_op("GeneratorDataset", inputs, attrs, name)
+    set_functions(op, infos)
+    return op
+
+
+_GENERATOR = ("init_func", "next_func", "finalize_func")
+
+
 def _build_one_shot(graph, inputs, attrs, name, library):
     """A OneShotIterator: its dataset_factory function (TF's `_make_dataset_<hash>`, the
     pipeline and the OptimizeDataset applying TF's optimizations) rebuilt as the dataset
@@ -147,6 +167,7 @@ def _build_one_shot(graph, inputs, attrs, name, library):
 
 
 _meta_graph.CALL_BUILDERS["OneShotIterator"] = _build_one_shot
+_meta_graph.CALL_BUILDERS["GeneratorDataset"] = _build_generator
 for _type in _ONE_FUNCTION:
     _meta_graph.CALL_BUILDERS[_type] = _build_one(_type)
 for _type in _SEVERAL:

@@ -227,9 +227,23 @@ def _choose(args, attrs, fns):
 
 
 def _generator(args, attrs, fns):
-    # the Python generator's wrapper (data/dataset_ops.py), given the op's inputs: the
-    # `args` of Dataset.from_generator as this run evaluated them
-    return DatasetValue(lambda: fns[0](*args))
+    # TF 1.14's GeneratorDataset: init_func(its args) gives an iterator id, next_func(id)
+    # an element each until it raises OutOfRangeError, then finalize_func(id)
+    init, nxt, fin = fns
+    k = len(attrs["Tinit_func_args"])
+    j = k + len(attrs["Tnext_func_args"])
+    n = len(init.info.args)
+
+    def elements():
+        iterator_id = init(args[:n], args[n:k])
+        while True:
+            try:
+                out = nxt(iterator_id, args[k:j])
+            except errors.OutOfRangeError:
+                break
+            yield tuple(out)
+        fin(iterator_id, args[j:])
+    return DatasetValue(elements)
 
 
 # -- readers --------------------------------------------------------------------------------

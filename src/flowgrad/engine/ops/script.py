@@ -80,17 +80,12 @@ def _run(node, eager):
     tout = [_dt.as_dtype(d) for d in node.attrs["Tout"]]
 
     def call(*args):
-        func = _FUNCS.get(token) or _STRONG.get(token)
-        if func is None:
-            raise errors.InvalidArgumentError(None, None,
-                                              f"Failed to run py callback {token}: "
-                                              "the function was freed")
         if eager:
             args = [np.asarray(a).view(EagerValue) for a in args]
         else:   # as TF: a 0-d input arrives as a NumPy scalar (bytes for a string)
             args = [a[()] if isinstance(a, np.ndarray) and a.ndim == 0 else a for a in args]
         try:
-            ret = func(*args)
+            ret = _registered(token)(*args)
             if eager:
                 ret = _eager_outputs(ret, tout)
         except Exception as e:  # noqa: BLE001 - the function's error becomes TF's
@@ -139,6 +134,15 @@ def _outputs(ret, tout, token):
             raise errors.InvalidArgumentError(None, None, f"{i}-th value returned by {token} "
                                               f"is {got}, but expects {expected}")
     return vals
+
+
+def _registered(token):
+    """The function of `token`; TF's FuncRegistry's ValueError where none is (freed with
+    its graph, or a token of another process: an imported GraphDef's)."""
+    func = _FUNCS.get(token) or _STRONG.get(token)
+    if func is None:
+        raise ValueError(f"callback {token} is not found")
+    return func
 
 
 def error_of(e):
