@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from .graph import get_default_graph
+
 _GRAD_COUNT = re.compile(r"(^|/)f_count(_\d+)?$")
 
 
@@ -417,12 +419,11 @@ class _Context:
     def to_proto(self, export_scope=None):
         """TF's CondContextDef / WhileContextDef of this context; None outside
         `export_scope` (as TF)."""
-        from ...protos import control_flow_pb2  # lazy: protobuf loads on first use
         if export_scope is not None and not self._name.startswith(export_scope):
             return None
         if self._proto is not None and self._name not in _graph_contexts(self._graph):
             return self._proto   # (read from a meta graph whose nodes it does not describe)
-        return to_proto(self._ctx(), control_flow_pb2, export_scope)
+        return to_proto(self._ctx(), _pb(), export_scope)
 
     def __str__(self):
         return self._name
@@ -470,7 +471,6 @@ class CondContext(_Context):
     @staticmethod
     def from_proto(context_def, import_scope=None):
         """The CondContext a CondContextDef describes, in the default graph."""
-        from .graph import get_default_graph
         return CondContext(get_default_graph(), _prepend(context_def.context_name, import_scope),
                            context_def.branch, context_def)
 
@@ -524,7 +524,6 @@ class WhileContext(_Context):
     @staticmethod
     def from_proto(context_def, import_scope=None):
         """The WhileContext a WhileContextDef describes, in the default graph."""
-        from .graph import get_default_graph
         return WhileContext(
             get_default_graph(), _prepend(context_def.context_name, import_scope),
             context_def.parallel_iterations, context_def.back_prop, context_def.swap_memory,
@@ -535,33 +534,17 @@ def _prepend(name, scope):
     return f"{scope}/{name}" if scope and name else name
 
 
-def _register():
-    from . import meta_graph
-    from .meta_graph import _b64, _unb64
-
-    def kind(key, cls, pb_name):
-        def to_json(item, scope):
-            p = item.to_proto(scope)
-            return None if p is None else _b64(p.SerializeToString())
-
-        def from_json(value, scope):
-            from ...protos import control_flow_pb2  # lazy: protobuf loads on first use
-            d = getattr(control_flow_pb2, pb_name).FromString(_unb64(value))
-            return cls.from_proto(d, import_scope=scope)
-
-        def check(value, has_node):
-            from ...protos import control_flow_pb2  # lazy: protobuf loads on first use
-            d = getattr(control_flow_pb2, pb_name).FromString(_unb64(value))
-            for n in (d.pivot_name,):
-                if not has_node(n.split(":")[0]):
-                    raise ValueError(f"names {n!r}, which is not a node of the meta graph")
-
-        meta_graph.register_collection_kind(
-            key, lambda x: isinstance(x, cls), to_json, from_json, check,
-            tf_bytes=(_unb64, _b64))
-
-    kind(COND_CONTEXT, CondContext, "CondContextDef")
-    kind(WHILE_CONTEXT, WhileContext, "WhileContextDef")
+_PROTOS = []   # what loads the control_flow_pb2 module, given by the layer above
 
 
-_register()
+def use_protos(load):
+    """`load()`: the module of TF's CondContextDef / WhileContextDef classes (flowgrad.protos'
+    control_flow_pb2: flowgrad/train/cf_context_kinds.py)."""
+    _PROTOS[:] = [load]
+
+
+def _pb():
+    if not _PROTOS:
+        raise ImportError("CondContextDef / WhileContextDef need flowgrad.protos "
+                          "(import flowgrad.train)")
+    return _PROTOS[0]()
