@@ -4,9 +4,13 @@ export_meta_graph and a Saver's .meta, and read back by import_meta_graph (as TF
 from_proto)."""
 from __future__ import annotations
 
+import logging
+
 from ..engine.framework import cf_contexts, meta_graph
 from ..engine.framework.cf_contexts import CondContext, WhileContext
 from ..engine.framework.meta_graph import _b64, _unb64
+
+_log = logging.getLogger("tensorflow")   # (as meta_graph's warnings)
 
 
 def _protos():
@@ -22,7 +26,11 @@ def _kind(key, cls, proto_name):
         return getattr(_protos(), proto_name).FromString(_unb64(value))
 
     def to_json(item, scope):
-        p = item.to_proto(scope)
+        try:
+            p = item.to_proto(scope)
+        except ImportError as e:   # no protobuf / tensorboard: the context is left out
+            _log.warning("Leaving %s out of the collection %s: %s", item.name, key, e)
+            return None
         return None if p is None else _b64(p.SerializeToString())
 
     def check(value, has_node):
