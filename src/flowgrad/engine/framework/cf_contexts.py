@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 
 from .graph import get_default_graph
+from .graph_def_lower import LoopPlan, _loop_info
+from .registry import op_defs
 
 _GRAD_COUNT = re.compile(r"(^|/)f_count(_\d+)?$")
 
@@ -184,13 +186,27 @@ class _Analysis:
                     return br[0].outer
         ctxs = [self._outctx(s) for s, _ in data] if data else \
             [self._outctx(c) for c in ctrl]
-        return self._pick(ctxs)
+        c = self._pick(ctxs)
+        while c is not None and c.kind == "cond" and not self._fits(n, c):
+            c = c.outer
+        return c
 
     def _in_scope(self, n, pred_id):
         """A Switch TF's cond made (AddValue, _ProcessOutputTensor) is in the cond's name
-        scope; a gradient's (cond_grad, the zeros of a branch's Switch) is not."""
+        scope or the scope of the accumulator push reading it (AddForwardAccumulator); a
+        gradient's (cond_grad, the zeros of a branch's Switch) is not."""
         scope = self.conds[self.pred_ids[pred_id]][2]
-        return not scope or n.name.startswith(scope + "/")
+        if not scope or n.name.startswith(scope + "/"):
+            return True
+        owner = self.by_name.get(n.name.rsplit("/", 1)[0])
+        return owner is not None and owner.op == "StackPushV2"
+
+    @staticmethod
+    def _fits(n, c):
+        """Whether op `n`, reading a tensor of cond branch `c`, is built in it: TF builds a
+        branch's ops in the cond's name scope, its accumulators' pushes too; a gradient op
+        reading a branch's tensor from outside (zeros_like of an output) is outside."""
+        return n.op == "StackPushV2" or n.name.startswith(c.scope + "/")
 
     def _branch_ctx(self, root, branch):
         if not hasattr(self, "_branches"):
@@ -203,6 +219,7 @@ class _Analysis:
             br = []
             for b, suffix in ((1, ""), (0, "_1")):
                 c = _Ctx(pre + "cond_text" + suffix, outer, "cond")
+                c.scope = scope
                 c.pred, c.pivot, c.branch = _tname(pid), _tname(piv[b].name), b
                 c.values.update((c.pred, c.pivot))
                 c.external[c.pred] = c.pred
@@ -282,17 +299,23 @@ class _Analysis:
 
     @staticmethod
     def _outputs(n):
-        k = _N_OUT.get(n.op, 1)
-        return [_tname(n.name, p) for p in range(k)]
+        return [_tname(n.name, p) for p in range(_n_outputs(n))]
 
 
-# ops with other than one output among those a control-flow context holds
-_N_OUT = {"Switch": 2, "RefSwitch": 2, "Merge": 2, "RefMerge": 2, "NoOp": 0,
-          "ControlTrigger": 0, "Assert": 0, "StackPushV2": 1, "TensorArrayGradV3": 2,
-          "TensorArrayV3": 2, "TensorArrayConcatV3": 2, "Unique": 2, "TopKV2": 2,
-          "Save": 0, "SaveV2": 0, "Print": 1, "AssignAddVariableOp": 0,
-          "AssignSubVariableOp": 0, "AssignVariableOp": 0, "PrintV2": 0,
-          "StackCloseV2": 0, "TensorArrayCloseV3": 0}
+def _n_outputs(n):
+    """The number of outputs of NodeDef `n` (its OpDef's output args and its attrs)."""
+    d = op_defs().get(n.op)
+    if d is None:
+        return 1
+    k = 0
+    for _, _, _, number_attr, type_list_attr, _ in d["out"]:
+        if number_attr:
+            k += n.attr[number_attr].i
+        elif type_list_attr:
+            k += len(n.attr[type_list_attr].list.type)
+        else:
+            k += 1
+    return k
 
 
 def analyze(graph_def, loops=None):
@@ -377,9 +400,16 @@ def _graph_contexts(graph):
     cache = getattr(graph, "_cf_ctx_cache", None)
     if cache is not None and cache[0] == key:
         return cache[1]
-    loops = {w.name: {"back_prop": w.back_prop, "swap_memory": w.swap_memory,
-                      "max_iter": w._max_iter}
-             for w in graph.get_collection(WHILE_CONTEXT) if isinstance(w, WhileContext)}
+    loops = {}   # frame name -> what the GraphDef does not say: the While ops' arguments
+    for op in graph._flowgrad_operations():
+        info = _loop_info(op) if op._type == "While" else None
+        if info is not None and "max_iter" in info:
+            loops[LoopPlan._names(op)[1]] = {k: info[k] for k in
+                                             ("back_prop", "swap_memory", "max_iter")}
+    for w in graph.get_collection(WHILE_CONTEXT):   # (imported: from their protos)
+        if isinstance(w, WhileContext) and w._proto is not None:
+            loops[w.name] = {"back_prop": w.back_prop, "swap_memory": w.swap_memory,
+                             "max_iter": w._max_iter}
     a = _Analysis(graph_to_graph_def(graph).node, loops)
     a.fill()
     for w in a.frames.values():

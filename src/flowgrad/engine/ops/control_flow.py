@@ -1964,6 +1964,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "merge_error": merge_error,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
+                          "swap_memory": bool(swap_memory),
+                          "max_iter": holder[0].name if maximum_iterations is not None else None,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single), "entered": entered,
                           "block": blocked.made if blocked is not None else [],
@@ -1978,8 +1980,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         if not v2 and not g._cf_contexts:   # TF adds an outermost loop's WhileContext
             g.add_to_collection(_cf_contexts.WHILE_CONTEXT, _cf_contexts.WhileContext(
                 g, op._name.rsplit("/", 1)[0] + "/while_context", parallel_iterations,
-                back_prop, swap_memory,
-                holder[0].name if maximum_iterations is not None else None))
+                back_prop, swap_memory, _LOOP_INFO[op]["max_iter"]))
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
         _LOOP_INFO[op]["dead"] = _dead_body_ops(g, body_ops, members, lvars)
