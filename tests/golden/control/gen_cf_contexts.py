@@ -6,8 +6,9 @@ tf.train.export_meta_graph writes, each serialized deterministically (TF writes 
 external_values map in hash order, so the test compares parsed protos): a cond, a cond
 differentiated, a nested cond, a branch returning an outer tensor, a cond in a loop, a
 loop, a loop differentiated (its counter and stacks added to the forward context),
-dynamic_rnn differentiated (maximum_iterations), map_fn; and a loop's TF-made meta graph
-imported again: the contexts read back, re-exported, and tf.gradients of the loop run."""
+dynamic_rnn differentiated (maximum_iterations), map_fn; a loop's TF-made meta graph
+imported again: the contexts read back, re-exported, and tf.gradients of the loop run; the
+training models of tests/golden/ckpt/train_model.py."""
 from goldenio import host_vendor
 
 
@@ -98,4 +99,28 @@ def cases(tf):
             imported["run"] = sess.run([s, grad[0]], {x: 2.0})
         imported["after_gradients"] = {"attributes": attributes(tf)}
     res["imported_while"] = imported
+    res["train_models"] = train_models(tf, pb)
     return res
+
+
+TRAIN_MODELS = ["bn", "nested", "rnn"]
+
+
+def train_models(tf, pb):
+    """The contexts of tests/golden/ckpt/train_model.py's models built by TF (a batch-norm
+    net's conds, nested conds, loops in loops and conds in loops differentiated by an
+    optimizer): test_train_graph_interop compares the .meta flowgrad writes."""
+    import os
+    import sys
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ckpt")
+    sys.path.insert(0, here)
+    try:
+        import train_model
+    finally:
+        sys.path.remove(here)
+    out = {}
+    for model in TRAIN_MODELS:
+        with tf.Graph().as_default():
+            train_model.BUILDERS[model](tf)
+            out[model] = exported(tf, pb, tf.train.export_meta_graph())
+    return out

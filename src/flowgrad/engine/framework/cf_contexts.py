@@ -169,11 +169,17 @@ class _Analysis:
         for root, (pid, piv, scope) in self.conds.items():
             if n.name in (piv[0].name, piv[1].name):
                 return self._branch_ctx(root, 1 if n is piv[1] else 0)
-        if n.op in ("Switch", "RefSwitch") and len(data) == 2 and \
-                data[1][0] in self.pred_ids and self._in_scope(n, data[1][0]):
+        if n.op in ("Switch", "RefSwitch") and len(data) == 2 and data[1][0] in self.pred_ids:
+            root = self.pred_ids[data[1][0]]
+            if not self._in_scope(n, data[1][0]):
+                # a gradient's: made where tf.gradients builds (the graph's context), or, in a
+                # loop, on the forward side (ControlFlowState.ZerosLike: the cond's outer one)
+                outer = self.ctx.get(root)
+                return outer if outer is not None and any(
+                    k.kind == "while" for k in outer.chain()) else None
             ports = {p for _, p in self.consumers.get(n.name, ())}
             if len(ports) == 1:
-                return self._branch_ctx(self.pred_ids[data[1][0]], ports.pop())
+                return self._branch_ctx(root, ports.pop())
         if n.op in ("Merge", "RefMerge"):
             srcs = [self.by_name.get(s) for s, _ in data]
             if any(s is not None and s.op in ("NextIteration", "RefNextIteration")
@@ -201,12 +207,16 @@ class _Analysis:
         owner = self.by_name.get(n.name.rsplit("/", 1)[0])
         return owner is not None and owner.op == "StackPushV2"
 
-    @staticmethod
-    def _fits(n, c):
+    def _fits(self, n, c):
         """Whether op `n`, reading a tensor of cond branch `c`, is built in it: TF builds a
         branch's ops in the cond's name scope, its accumulators' pushes too; a gradient op
         reading a branch's tensor from outside (zeros_like of an output) is outside."""
-        return n.op == "StackPushV2" or n.name.startswith(c.scope + "/")
+        if n.op == "StackPushV2" or n.name.startswith(c.scope + "/"):
+            return True
+        # (a loop gradient's Shape / Size / Rank of a forward value moves into the value's
+        # context, WhileContext.AddOp, and is accumulated there)
+        return n.op in ("Shape", "Size", "Rank") and any(
+            c.op == "StackPushV2" for c, _ in self.consumers.get(n.name, ()))
 
     def _branch_ctx(self, root, branch):
         if not hasattr(self, "_branches"):
@@ -237,7 +247,7 @@ class _Analysis:
         if n is None or self.ctx.get(name) is not ctx:
             return None
         if ctx.kind == "cond" and n.op in ("Switch", "RefSwitch") and \
-                name not in self.conds and n.input[1].split(":")[0] in self.pred_ids:
+                name not in self.conds and _full(n.input[1]) == ctx.pred:
             return _full(n.input[0])
         if ctx.kind == "while" and n.op in ("Enter", "RefEnter") and \
                 n.attr["is_constant"].b:
@@ -251,6 +261,10 @@ class _Analysis:
         while c is not None:
             r = self._resolved_by(t, c)
             if r is not None:
+                src = self.by_name.get(r.split(":")[0])
+                if ctx.kind == "cond" and src is not None and src.op == "StackV2":
+                    break   # (a branch's accumulator push reads the Enter itself: TF's
+                    # AddForwardAccumulator in a cond in a loop)
                 t = r
             c = c.outer
         return t
