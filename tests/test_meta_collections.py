@@ -1,7 +1,7 @@
 """The collections of a TF-written .meta (tests/golden/ckpt/gen_tf_control_flow_meta.py):
 flowgrad reads every kind (node_list, bytes_list, int64_list, any_list; variables, queue
-runners) and says, for the ones it leaves out (cond_context, while_context), what they
-hold and why; the graph of TF's Switch/Merge control flow imports and runs
+runners, cond_context / while_context: TF's CondContext / WhileContext objects); the
+graph of TF's Switch/Merge control flow imports and runs
 (tests/test_tf_frames.py compares values with TF's)."""
 import logging
 
@@ -18,19 +18,17 @@ from flowgrad.engine.framework import meta_graph  # noqa: E402
 G = load("ckpt", "tf_control_flow_meta")
 
 
-def test_every_collection_kind_is_read_and_the_dropped_ones_are_named(caplog):
+def test_every_collection_kind_is_read(caplog):
     assert G["kinds"]["my_any"] == "any_list" and G["kinds"]["cond_context"] == "bytes_list"
     mg = meta_graph.parse_tf_meta_graph(G["meta"])
     with caplog.at_level(logging.WARNING):
         doc = meta_graph.from_tf_meta_graph(mg)
-    kept = set(doc.collection_def)
-    assert kept == set(G["kinds"]) - {"cond_context", "while_context"}
+    assert set(doc.collection_def) == set(G["kinds"])
     assert doc.collection_def["my_any"]["kind"] == "any_list"
     assert doc.collection_def["numbers"] == {"kind": "int64_list", "value": [3]}
-    text = caplog.text
-    assert "cond_context (bytes_list of CondContextDef protos: flowgrad runs the graph's " \
-           "Switch/Merge nodes" in text
-    assert "while_context (bytes_list of WhileContextDef protos" in text
+    assert doc.collection_def["cond_context"]["kind"] == "cond_context"
+    assert doc.collection_def["while_context"]["kind"] == "while_context"
+    assert "Skipping collection" not in caplog.text
 
 
 def test_tf_switch_merge_graph_imports_and_runs(tmp_path):
@@ -40,6 +38,17 @@ def test_tf_switch_merge_graph_imports_and_runs(tmp_path):
     with tf.Graph().as_default() as g:
         tf.train.import_meta_graph(str(path))
         assert g.get_operation_by_name("cond/Merge").type == "Merge"
+        assert [c.name for c in tf.get_collection("cond_context")] == \
+            ["cond/cond_text", "cond/cond_text_1"]
+        assert [c.pivot.name for c in tf.get_collection("while_context")] == \
+            ["while/LoopCond:0"]
+        again = tf.train.export_meta_graph()   # written again as TF wrote them
+        want = meta_graph.parse_tf_meta_graph(G["meta"])
+        from flowgrad.protos import control_flow_pb2 as cf
+        for key, cls in (("cond_context", cf.CondContextDef),
+                         ("while_context", cf.WhileContextDef)):
+            assert [str(cls.FromString(b)) for b in again.collection_def[key].bytes_list.value] \
+                == [str(cls.FromString(b)) for b in want.collection_def[key].bytes_list.value]
         with tf.Session() as s:
             s.run(tf.global_variables_initializer())
             x = np.array([[1.0, 2.0]], np.float32)

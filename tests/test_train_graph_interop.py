@@ -24,6 +24,7 @@ from flowgrad.engine.framework.graph_def import op_defs  # noqa: E402
 from flowgrad.engine.framework.meta_graph import parse_tf_meta_graph  # noqa: E402
 
 G = load("ckpt", "train_graphs")
+CF_CONTEXTS = load("control", "cf_contexts")["train_models"]
 MODELS = sorted(train_model.BUILDERS)
 
 
@@ -43,6 +44,13 @@ def test_flowgrad_still_writes_the_graphs_tf_trained(model, tmp_path):
     committed, cmg = _nodes(os.path.join(HERE, "flowgrad_train", model, "m.meta"))
     assert mine == committed
     assert sorted(mg.collection_def) == sorted(cmg.collection_def)
+    if model in CF_CONTEXTS:   # the cond / while contexts TF writes for the model it builds
+        from flowgrad.protos import control_flow_pb2 as cf
+        for key, cls in (("cond_context", cf.CondContextDef),
+                         ("while_context", cf.WhileContextDef)):
+            got = mg.collection_def[key].bytes_list.value if key in mg.collection_def else []
+            assert [str(cls.FromString(b)) for b in got] == \
+                [str(cls.FromString(b)) for b in CF_CONTEXTS[model][key]]
     for name in ("m.index", "m.data-00000-of-00001"):
         assert (tmp_path / name).read_bytes() == \
             open(os.path.join(HERE, "flowgrad_train", model, name), "rb").read()

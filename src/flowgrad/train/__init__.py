@@ -1,6 +1,7 @@
 """tf.train: optimizers, schedules, Saver, global step."""
 # ruff: noqa: F401
 from .saver import Saver, SaverDef, export_meta_graph, import_meta_graph
+from . import cf_context_kinds as _cf_context_kinds  # noqa: F401 - the context collections
 from .checkpoint_management import (CheckpointState, NewCheckpointReader, checkpoint_exists,
                                     generate_checkpoint_state_proto, get_checkpoint_mtimes,
                                     get_checkpoint_state, latest_checkpoint, list_variables,

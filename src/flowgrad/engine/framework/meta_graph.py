@@ -830,16 +830,13 @@ def _saver_def_of(sd):
 
 
 # Collections whose bytes are protos of objects flowgrad does not rebuild from a meta graph.
-_PROTO_COLLECTIONS = {"queue_runners", "cond_context", "while_context", "local_resources",
-                      "resources", "iterators", "summary_ops"}
+_PROTO_COLLECTIONS = {"queue_runners", "local_resources", "resources", "iterators",
+                      "summary_ops"}
 # What a skipped collection of TF's holds, and why flowgrad leaves it out (the warning).
-_SKIPPED = {"cond_context": "CondContextDef protos", "while_context": "WhileContextDef protos",
-            "summary_ops": "summary ops",
+_SKIPPED = {"summary_ops": "summary ops",
             "local_resources": "resource protos", "resources": "resource protos",
             "iterators": "iterator protos"}
-_SKIP_REASON = {
-    "cond_context": "flowgrad runs the graph's Switch/Merge nodes without the context protos",
-    "while_context": "flowgrad runs the graph's frame nodes without the context protos"}
+_SKIP_REASON: dict[str, str] = {}
 
 
 def from_tf_meta_graph(mg):

@@ -20,6 +20,7 @@ import numpy as _np
 
 from ..autodiff.gradients import gradients
 from ..framework import branches as _branches
+from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework import threads as _threads
@@ -402,8 +403,12 @@ def _cond_grad(op, *grads):
     parts = [{}, {}]   # per branch: capture -> its gradient there
     slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     own = [{}, {}]   # per branch: capture both branches reach -> its own slices' parts
-    res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
-               name="cond_grad", strict=True)
+    _GRAD_CONDS[0] += 1   # (TF's gradient Switch/Merge make no CondContext)
+    try:
+        res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
+                   name="cond_grad", strict=True)
+    finally:
+        _GRAD_CONDS[0] -= 1
     if res and res[0].op in _COND_INFO:   # what a GraphDef writes as TF's gradient (CondPlan)
         _COND_INFO[res[0].op]["grad"] = {
             "of": op, "keep": [(k, grads[k]) for k in keep], "xs": [caps[i] for i in diff],
@@ -687,6 +692,9 @@ def _branch_result(result, fn_name):
     return result
 
 
+_GRAD_CONDS = [0]   # > 0 while a Cond's gradient cond is built
+
+
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
          fn1=None, fn2=None):
     """Returns `true_fn()` if `pred` is true else `false_fn()` (TF 1.x graph-mode `tf.cond`).
@@ -854,6 +862,12 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             for m in members:
                 _branches.set_branch(m, op, b)
                 g.prevent_fetching(m)
+        if not g._cf_contexts and not _GRAD_CONDS[0] and v2_base is None:
+            # TF adds an outermost cond's two CondContexts (true branch first)
+            scope = op._name.rsplit("/", 1)[0] + "/"
+            for branch, suffix in ((1, ""), (0, "_1")):
+                g.add_to_collection(_cf_contexts.COND_CONTEXT, _cf_contexts.CondContext(
+                    g, scope + "cond_text" + suffix, branch))
         outputs = iter(op._outputs[:1] + [a._outputs[0] for a in aliases])
         values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
         result = rebuild(values)
@@ -1950,6 +1964,8 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         _LOOP_INFO[op] = {"vars": lvars, "captures": captures, "cond": c, "body": outs,
                           "merge_error": merge_error,
                           "back_prop": bool(back_prop), "parallel": parallel_iterations,
+                          "swap_memory": bool(swap_memory),
+                          "max_iter": holder[0].name if maximum_iterations is not None else None,
                           "members_order": [o for o in body_ops if o in members],
                           "fns": (cond, body, rebuild, single), "entered": entered,
                           "block": blocked.made if blocked is not None else [],
@@ -1961,6 +1977,10 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
         # (a GraphDef writes TF's Exit nodes by these names, and TF's LoopCond, Switches and
         # Identities before the body's first op: graph_def_lower.LoopPlan)
         _LOOP_INFO[op]["exits"] = [e.op for e in exits]
+        if not v2 and not g._cf_contexts:   # TF adds an outermost loop's WhileContext
+            g.add_to_collection(_cf_contexts.WHILE_CONTEXT, _cf_contexts.WhileContext(
+                g, op._name.rsplit("/", 1)[0] + "/while_context", parallel_iterations,
+                back_prop, swap_memory, _LOOP_INFO[op]["max_iter"]))
         _LOOP_INFO[op]["body_first"] = ops[mid] if mid < len(ops) and ops[mid] is not op \
             else None
         _LOOP_INFO[op]["dead"] = _dead_body_ops(g, body_ops, members, lvars)
