@@ -182,3 +182,35 @@ def test_order_known_only_where_every_possible_swap_commutes():
     assert not known([None, False, True])
     assert not known([False, None, None])
     assert not known([None, False, None, True])
+
+
+def test_add_reading_a_value_of_unknown_rank_has_no_shape():
+    # Grappler takes a fed placeholder as of unknown rank; BroadcastBinaryOpOutputShapeFn
+    # gives an Add reading one (a Sum of it: unknown rank too) an unknown shape although
+    # its other input is a scalar, so TF 1.14 regroups none of these adds in the while
+    # body (its partition graph keeps the written Add chain) and sums left to right
+    # (the oracle: 69.0; regrouping `AddN(Cast, Sum_1, add_2)` gave 69.00001)
+    x = tf.placeholder(tf.float32, [None, 3])
+
+    def body(i, acc):
+        fi = tf.cast(i, tf.float32)
+        w = x * (fi + 1.0)
+        c = tf.cond(tf.reduce_sum(w) > 0, lambda: fi * 0.3 + 0.2, lambda: fi)
+        return i + 1, ((((acc + tf.reduce_sum(w)) + c)
+                        + tf.reduce_sum(tf.fill([3], fi * 0.1 + 0.1)))
+                       + tf.cast(i * 2 + 1, tf.float32))
+
+    _, r = tf.while_loop(lambda i, a: i < 6, body, [0, tf.constant(0.0)])
+    xv = np.array([[0.1, 0.2, 0.7]], np.float32)
+    with tf.Session() as s:
+        got = s.run(r, {x: xv})
+    f = np.float32
+    acc = f(0)
+    for i in range(6):
+        fi = f(i)
+        w = xv * (fi + f(1))
+        sw = f(f(w[0, 0] + w[0, 1]) + w[0, 2])
+        c = f(fi * f(0.3)) + f(0.2) if sw > 0 else fi
+        t = f(fi * f(0.1)) + f(0.1)
+        acc = f(f(f(f(acc + sw) + c) + f(f(t + t) + t)) + f(i * 2 + 1))
+    assert got == acc == f(69.0)

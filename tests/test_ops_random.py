@@ -224,6 +224,32 @@ def test_stateless_ops_are_functions_of_the_seed(name, build):
     assert not a.op._def.stateful
 
 
+@pytest.mark.parametrize("name,build", STATELESS, ids=[s[0] for s in STATELESS])
+def test_stateless_seed_list_holding_variables_is_packed(name, build):
+    # TF converts `seed` with int64 preferred (Tseed's default): [int64 Variable, 2] packs
+    # into a Pack named "seed" beside the op; an int32 element is cast to int64 first
+    with tf.Graph().as_default() as g:
+        step = tf.Variable(10, dtype=tf.int64, name="step")
+        s32 = tf.Variable(3, name="s32")
+        a, b, ref = build([step, 2]), build([s32, step]), build([10, 2])
+        packs = [op for op in g.get_operations() if op.type == "Pack"]
+        assert [op.name.rsplit("/", 1)[1] for op in packs] == ["seed", "seed"]
+        assert [i.name for i in packs[0].inputs][0] == "step/read:0"
+        assert packs[0].inputs[1].op.name == packs[0].name + "/1"
+        cast = packs[1].inputs[0].op
+        assert cast.type == "Cast" and cast.inputs[0].name == "s32/read:0"
+        assert packs[1].inputs[1].name == "step/read:0"
+        assert all(p.outputs[0].dtype == tf.int64 for p in packs)
+        with tf.Session() as s:
+            s.run(tf.global_variables_initializer())
+            av, refv = s.run([a, ref])
+            s.run(tf.assign(step, 3))
+            s.run(tf.assign(s32, 1))
+            bv, ref2 = s.run([b, build([1, 3])])
+    np.testing.assert_array_equal(av, refv)
+    np.testing.assert_array_equal(bv, ref2)
+
+
 def test_stateless_ranges_and_errors():
     with tf.Session() as s:
         i = s.run(tf.random.stateless_uniform([400], [3, 4], -5, 5, tf.int32))

@@ -40,7 +40,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
-from ..engine.framework.constant_op import constant
+from ..engine.framework.constant_op import constant, convert_to_tensor
 from ..engine.framework.graph import control_dependencies, get_default_graph, name_scope
 from ..engine.framework.registry import no_gradient_registered, register_op
 from ..engine.framework.tensor_shape import TensorShape
@@ -602,7 +602,9 @@ register_op("StatelessRandomUniformInt",
 
 
 def _seed_tensor(seed):
-    t = seed if hasattr(seed, "op") else constant(np.asarray(seed, dtype=np.int64), name="seed")
+    # TF's op_def_lib converts `seed` with Tseed's default int64 preferred: a list holding
+    # a Variable or Tensor is packed (int32 elements cast) into a Pack named "seed"
+    t = convert_to_tensor(seed, preferred_dtype=_dt.int64, name="seed")
     if t.dtype.base_dtype not in (_dt.int32, _dt.int64):
         raise TypeError(f"seed must be int32 or int64, got {t.dtype.name}")
     return t

@@ -128,14 +128,20 @@ def _broadcastable(a, b):
 def unknown_values(program, unknown=None, attr_shaped=_ATTR_SHAPED):
     """The values whose shape Grappler does not know: those depending on the feeds in
     `unknown` (default: every feed), except the outputs of `attr_shaped` ops."""
-    return _popped_values(program, program.feeds if unknown is None else unknown, (),
-                          attr_shaped)
+    feeds = program.feeds if unknown is None else unknown
+    ranked = getattr(unknown, "ranked", ())
+    return _popped_values(program, feeds, (), attr_shaped,
+                          _unranked(program, [v for v in feeds if v not in ranked]))
 
 
-def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED):
+def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=frozenset()):
     """The values whose shape Grappler does not know in TF's gradient frame: those that
     depend on `popped` or `tainted` (a Reshape / StridedSliceGrad / Fill / BroadcastTo
-    takes its shape from its shape input, a Shape is known when its input's is)."""
+    takes its shape from its shape input, a Shape is known when its input's is).
+    `unranked`: the values whose rank Grappler does not know either (_unranked): a
+    broadcasting op reading one has no shape (TF's BroadcastBinaryOpOutputShapeFn: an
+    input of unknown rank gives an unknown shape), so `(acc + Sum(fed)) + c` is no tree
+    to regroup."""
     out = set(tainted) | set(popped)
     for n in program.nodes:
         if n.type in attr_shaped:
@@ -147,8 +153,8 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED):
         if n.type in _BROADCASTING and len(n.outputs) == 1:
             # (the oracle: Mul(grad [6], Cos(popped)) is known [6]; MatMul(popped, g) not)
             s = program.shapes.get(n.outputs[0])
-            if s is not None and s.is_fully_defined() and any(
-                    v not in out and program.shapes.get(v) == s for v in n.inputs):
+            if s is not None and s.is_fully_defined() and unranked.isdisjoint(n.inputs) \
+                    and any(v not in out and program.shapes.get(v) == s for v in n.inputs):
                 continue
         out.update(n.outputs)
     return out
