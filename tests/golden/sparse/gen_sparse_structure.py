@@ -471,6 +471,25 @@ def _(tf):
     return _try(lambda: tf.sparse_reset_shape(_sp(tf), [3, 6]))
 
 
+@_case("reset_shape/dynamic")
+def _(tf):
+    # shapes unknown at graph-build time: TF checks rank and size when run (two asserts)
+    sp = _dyn(tf, IND, VALS, SHAPE)
+    new = tf.placeholder_with_default(np.array([6, 4], np.int64), [None])
+    r = tf.sparse_reset_shape(sp, new)
+    r32 = tf.sparse.reset_shape(_sp(tf), tf.placeholder_with_default([4, 9], [2]))
+    # (the control inputs of the two with_dependencies only: flowgrad's NoOp in a cond's
+    # branch lacks TF's control input on the branch's pivot)
+    ops = [(o.type, o.name, [i.name for i in o.control_inputs]
+            if o.name.startswith("control_dependency") else [])
+           for o in tf.get_default_graph().get_operations()]
+    return {"ops": ops, "v": _run(tf, [_st(r), _st(r32)]),
+            "smaller": _run(tf, tf.sparse_reset_shape(sp, tf.placeholder_with_default(
+                np.array([4, 3], np.int64), [None])).dense_shape),
+            "rank": _run(tf, tf.sparse_reset_shape(sp, tf.placeholder_with_default(
+                np.array([4, 4, 1], np.int64), [None])).dense_shape)}
+
+
 @_case("expand_dims")
 def _(tf):
     return _run(tf, [_st(tf.sparse.expand_dims(_sp(tf), 1)),
