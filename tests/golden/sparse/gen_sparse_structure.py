@@ -324,6 +324,26 @@ def _(tf):
                      _st(tf.sparse.reduce_sum_sparse(_sp(tf)))])
 
 
+@_case("reduce_sparse/sum_order")
+def _(tf):
+    # float32 groups of 9..21 entries (whole AVX packets and a tail), values of mixed
+    # magnitudes: TF adds each group as Eigen's v.sum(), after reordering by the kept then
+    # the reduced dims (so an unordered input sums as a canonical one); bits as int32
+    rng = np.random.RandomState(31)
+    ind = np.array([(i, j) for i in range(21) for j in range(9) if (i * 7 + j * 3) % 5],
+                   np.int64)
+    v = (rng.randn(len(ind)) * 10.0 ** rng.randint(-3, 4, len(ind))).astype(np.float32)
+    sp = tf.SparseTensor(ind, v, [21, 9])
+    rev = tf.SparseTensor(ind[::-1].copy(), v[::-1].copy(), [21, 9])
+    got = _run(tf, [tf.sparse.reduce_sum_sparse(sp, 0).values,
+                    tf.sparse.reduce_sum_sparse(sp, 1).values,
+                    tf.sparse.reduce_sum_sparse(sp).values,
+                    tf.sparse.reduce_sum_sparse(rev, 0, keepdims=True).values,
+                    tf.sparse.reduce_sum_sparse(tf.sparse.reshape(sp, [7, 3, 9]), [0, 2]).values,
+                    tf.sparse.reduce_sum(sp, 0)])
+    return [np.asarray(g).view(np.int32) for g in got]
+
+
 @_case("reduce_sparse/no_gradient")
 def _(tf):
     v = tf.constant(VALS)
