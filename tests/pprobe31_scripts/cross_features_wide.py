@@ -1,8 +1,8 @@
 """A wide model on crossed categorical features: string and int64 id columns as
 SparseTensors (one built by tf.SparseTensor.from_value), their crosses by tf.sparse.cross
-(strings, with a dense column too) and tf.sparse.cross_hashed (num_buckets, hash_key); crossed ids looked up in weight tables
-with tf.nn.embedding_lookup_sparse (sum, mean, weighted sqrtn) and a bag of ids and
-weights made by tf.sparse.merge (vocab_size) read by
+(strings, with a dense column too) and tf.sparse.cross_hashed (num_buckets, hash_key);
+crossed ids looked up in weight tables with tf.nn.embedding_lookup_sparse (sum, mean,
+weighted sqrtn) and a bag of ids and weights made by tf.sparse.merge (vocab_size) read by
 tf.contrib.layers.safe_embedding_lookup_sparse; logistic loss trained with Ftrl; op counts,
 cross values and trained weights."""
 import hashlib
