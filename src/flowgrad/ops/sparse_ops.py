@@ -41,7 +41,8 @@ from ..engine.ops.segment import (  # noqa: F401
 )
 from ..engine.ops.shape import identity, size
 from .. import logging as _logging
-from . import array_ops, math_ops, nn_ops
+from . import array_ops, check_ops, math_ops, nn_ops
+from .control_flow_ops import with_dependencies
 from .array_ops_extra import dimension_at_index
 from .sparse_tensor import SparseTensor, SparseTensorValue
 from ..engine.framework.graph import Tensor
@@ -577,9 +578,12 @@ def sparse_reset_shape(sp_input, new_shape=None):
                     "Requested new_shape should have dimension sizes >= sp_input.shape."
                     "  Found new_shape (%s), sp_input.shape (%s)." % (in_const, const))
             out_shape = const
-        else:
-            raise NotImplementedError("sparse_reset_shape: new_shape or sp_input's shape not "
-                                      "known at graph-build time (TF's run-time assert)")
+        else:   # checked when run, as TF: the ranks equal, then no dimension shrinks
+            out_shape = with_dependencies(
+                [check_ops.assert_equal(array_ops.shape(in_shape), array_ops.shape(out_shape))],
+                out_shape)
+            out_shape = with_dependencies([check_ops.assert_less_equal(in_shape, out_shape)],
+                                          out_shape)
     return SparseTensor(in_indices, in_values, out_shape)
 
 

@@ -324,6 +324,26 @@ def _(tf):
                      _st(tf.sparse.reduce_sum_sparse(_sp(tf)))])
 
 
+@_case("reduce_sparse/sum_order")
+def _(tf):
+    # float32 groups of 9..21 entries (whole AVX packets and a tail), values of mixed
+    # magnitudes: TF adds each group as Eigen's v.sum(), after reordering by the kept then
+    # the reduced dims (so an unordered input sums as a canonical one); bits as int32
+    rng = np.random.RandomState(31)
+    ind = np.array([(i, j) for i in range(21) for j in range(9) if (i * 7 + j * 3) % 5],
+                   np.int64)
+    v = (rng.randn(len(ind)) * 10.0 ** rng.randint(-3, 4, len(ind))).astype(np.float32)
+    sp = tf.SparseTensor(ind, v, [21, 9])
+    rev = tf.SparseTensor(ind[::-1].copy(), v[::-1].copy(), [21, 9])
+    got = _run(tf, [tf.sparse.reduce_sum_sparse(sp, 0).values,
+                    tf.sparse.reduce_sum_sparse(sp, 1).values,
+                    tf.sparse.reduce_sum_sparse(sp).values,
+                    tf.sparse.reduce_sum_sparse(rev, 0, keepdims=True).values,
+                    tf.sparse.reduce_sum_sparse(tf.sparse.reshape(sp, [7, 3, 9]), [0, 2]).values,
+                    tf.sparse.reduce_sum(sp, 0)])
+    return [np.asarray(g).view(np.int32) for g in got]
+
+
 @_case("reduce_sparse/no_gradient")
 def _(tf):
     v = tf.constant(VALS)
@@ -469,6 +489,25 @@ def _(tf):
 @_case("reset_shape/err_smaller")
 def _(tf):
     return _try(lambda: tf.sparse_reset_shape(_sp(tf), [3, 6]))
+
+
+@_case("reset_shape/dynamic")
+def _(tf):
+    # shapes unknown at graph-build time: TF checks rank and size when run (two asserts)
+    sp = _dyn(tf, IND, VALS, SHAPE)
+    new = tf.placeholder_with_default(np.array([6, 4], np.int64), [None])
+    r = tf.sparse_reset_shape(sp, new)
+    r32 = tf.sparse.reset_shape(_sp(tf), tf.placeholder_with_default([4, 9], [2]))
+    # (the control inputs of the two with_dependencies only: flowgrad's NoOp in a cond's
+    # branch lacks TF's control input on the branch's pivot)
+    ops = [(o.type, o.name, [i.name for i in o.control_inputs]
+            if o.name.startswith("control_dependency") else [])
+           for o in tf.get_default_graph().get_operations()]
+    return {"ops": ops, "v": _run(tf, [_st(r), _st(r32)]),
+            "smaller": _run(tf, tf.sparse_reset_shape(sp, tf.placeholder_with_default(
+                np.array([4, 3], np.int64), [None])).dense_shape),
+            "rank": _run(tf, tf.sparse_reset_shape(sp, tf.placeholder_with_default(
+                np.array([4, 4, 1], np.int64), [None])).dense_shape)}
 
 
 @_case("expand_dims")

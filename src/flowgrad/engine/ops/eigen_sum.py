@@ -209,6 +209,24 @@ def leaf_sums(values, starts, counts):
     return tail + _predux(acc, values.dtype)
 
 
+
+def group_sums(values, starts, counts, intra_threads=None):
+    """The sums of the consecutive groups values[starts[i]:starts[i] + counts[i]], each as
+    TF's sparse reductions add one group (`v.sum()`: Eigen's FullReducer on the session's
+    pool); groups of at most one leaf of Eigen's tree (one thread) are added together."""
+    starts, counts = np.asarray(starts), np.asarray(counts)
+    out = np.zeros(starts.size, values.dtype)
+    leaf = counts <= LEAF * packet_size(values.dtype)
+    if values.dtype in (np.float32, np.float64):
+        out[leaf] = leaf_sums(values, starts[leaf], counts[leaf])
+    else:
+        for n in np.unique(counts[leaf]):
+            pick = leaf & (counts == n)
+            out[pick] = row_sums(values[starts[pick][:, None] + np.arange(n)])
+    for i in np.flatnonzero(~leaf):
+        out[i] = full_sum(values[starts[i]:starts[i] + counts[i]], intra_threads)
+    return out
+
 def _complex(re, im, dtype):
     out = np.empty(re.shape, dtype)
     out.real = re

@@ -324,16 +324,7 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
     flat = key // int(np.prod([shp[d] for d in reduced], dtype=np.int64))
     starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
     counts = np.diff(np.r_[starts, flat.size])
-    # groups of one leaf of Eigen's tree (one thread) are summed together
-    leaf = counts <= _eigen_sum.LEAF * _eigen_sum.packet_size(vals.dtype)
-    if vals.dtype in (np.float32, np.float64):
-        out[flat[starts[leaf]]] = _eigen_sum.leaf_sums(vals, starts[leaf], counts[leaf])
-    else:
-        for n in np.unique(counts[leaf]):
-            first = starts[leaf & (counts == n)]
-            out[flat[first]] = _eigen_sum.row_sums(vals[first[:, None] + np.arange(n)])
-    for a, n in zip(starts[~leaf], counts[~leaf]):
-        out[flat[a]] = _eigen_sum.full_sum(vals[a:a + n], intra_threads)
+    out[flat[starts]] = _eigen_sum.group_sums(vals, starts, counts, intra_threads)
     return out.reshape(out_shape)
 
 

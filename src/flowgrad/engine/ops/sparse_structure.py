@@ -548,9 +548,12 @@ def _axes(reduction_axes, rank):
     return axes
 
 
-def _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims, fn):
+def _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims, fn,
+            intra_threads=None):
     """The entries grouped by their kept coordinates: (group coords [G, out rank] in
-    row-major order, reduced values [G], the output's dense shape)."""
+    row-major order, reduced values [G], the output's dense shape). As TF's
+    SparseReduceSparseOp, each group is ordered by its reduced coordinates and a float
+    sum (fn np.add) adds it as Eigen does (eigen_sum.group_sums)."""
     shape = np.asarray(input_shape, np.int64).reshape(-1)
     rank = shape.size
     axes = _axes(reduction_axes, rank)
@@ -560,14 +563,17 @@ def _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims,
     out_shape = np.array([1 if d in axes else shape[d] for d in range(rank)] if keep_dims
                          else [shape[d] for d in kept], np.int64)
     coords = ind[:, kept]
-    if ind.shape[0] and not kept:
-        uniq, red = np.zeros((1, 0), np.int64), np.asarray([fn.reduce(vals)], vals.dtype)
-    elif ind.shape[0]:
-        uniq, inv = np.unique(coords, axis=0, return_inverse=True)
+    eigen = fn is np.add and _eigen_sum.handles(vals.dtype)
+    if ind.shape[0]:
+        uniq, inv = (np.unique(coords, axis=0, return_inverse=True) if kept else
+                     (np.zeros((1, 0), np.int64), np.zeros(ind.shape[0], np.int64)))
         inv = inv.reshape(-1)
-        order = np.argsort(inv, kind="stable")
+        # (TF reorders by the kept then the reduced dims: np.lexsort's last key is first)
+        order = np.lexsort([ind[:, d] for d in sorted(axes, reverse=True)] + [inv])
         starts = np.searchsorted(inv[order], np.arange(uniq.shape[0]))
-        red = fn.reduceat(vals[order], starts).astype(vals.dtype)
+        red = (_eigen_sum.group_sums(vals[order], starts, np.diff(np.r_[starts, inv.size]),
+                                     intra_threads) if eigen else
+               fn.reduceat(vals[order], starts).astype(vals.dtype))
     else:
         uniq, red = np.zeros((0, len(kept)), np.int64), np.zeros(0, vals.dtype)
     if keep_dims:
@@ -617,8 +623,10 @@ def _reduce_max_kernel(input_indices, input_values, input_shape, reduction_axes,
 
 
 def _reduce_sparse_kernel(fn):
-    def kernel(input_indices, input_values, input_shape, reduction_axes, keep_dims=False, **_):
-        return _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims, fn)
+    def kernel(input_indices, input_values, input_shape, reduction_axes, keep_dims=False,
+               intra_threads=None, **_):
+        return _groups(input_indices, input_values, input_shape, reduction_axes, keep_dims, fn,
+                       intra_threads)
     return kernel
 
 
@@ -627,7 +635,7 @@ register_op("SparseReduceMax", infer=_reduce_infer("SparseReduceMax", False),
 register_op("SparseReduceMaxSparse", infer=_reduce_infer("SparseReduceMaxSparse", True),
             kernel=_reduce_sparse_kernel(np.maximum), grad=_no_gradient)
 register_op("SparseReduceSumSparse", infer=_reduce_infer("SparseReduceSumSparse", True),
-            kernel=_reduce_sparse_kernel(np.add), grad=_no_gradient)
+            kernel=_reduce_sparse_kernel(np.add), grad=_no_gradient, intra_op_threads=True)
 
 
 def sparse_reduce_max(input_indices, input_values, input_shape, reduction_axes,
