@@ -44,6 +44,7 @@ def got(tmp_path_factory):
         return pickle.load(f)
 
 
+@pytest.mark.slow   # (the generator's largest sizes: CI's slow leg, `pytest -m slow`)
 @pytest.mark.parametrize("case", KEYS)
 def test_bits_match_tf(got, case):
     assert got[case] == WANT[case], case

@@ -20,6 +20,7 @@ def got():
     return goldens.flowgrad_cases_on("linalg", "chol_grad_big", WANT["vendor"])
 
 
+@pytest.mark.slow   # (the generator's largest sizes: CI's slow leg, `pytest -m slow`)
 @pytest.mark.parametrize("case", KEYS)
 def test_bits_match_tf(got, case):
     assert got[case] == WANT[case], case

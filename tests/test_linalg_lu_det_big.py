@@ -22,6 +22,7 @@ def got():
     return goldens.flowgrad_cases_on("linalg", "lu_det_big", WANT["vendor"])
 
 
+@pytest.mark.slow   # (the generator's largest sizes: CI's slow leg, `pytest -m slow`)
 @pytest.mark.parametrize("case", KEYS)
 def test_bits_match_tf(got, case):
     assert got[case] == WANT[case], case

@@ -76,6 +76,7 @@ def test_fetched_values_never_alias_state():
         assert sess.run(r).tolist() == [1, 1, 1]
 
 
+@pytest.mark.slow   # (a 3,000-op chain: CI's slow leg)
 def test_large_chain_gradient_compiles_and_matches_numpy():
     n = 3000
     w0 = np.linspace(0.2, 0.8, 16).astype(np.float32)

@@ -58,7 +58,12 @@ def _compare(got, want, path="", rtol=TIGHT):
         assert got == want, path
 
 
-@pytest.mark.parametrize("case", GEN.CASES)
+# the three largest nets (20-50 s of the default suite together) run in CI's slow leg
+_SLOW_NETS = {"overfeat", "vgg_16", "vgg_a"}
+
+
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.slow) if c in _SLOW_NETS
+                                  else c for c in GEN.CASES])
 def test_slim_nets_case(case):
     _compare(getattr(GEN, "_" + case)(tf), GOLD[case], case)
 
