@@ -4,7 +4,6 @@ input_producer (num_epochs, element_shape), batch of a SparseTensor (through the
 SparseTensorsMap), enqueue_many=True batches, maybe_batch with keep_input; one thread
 per runner, the batches in order, op counts and queue types."""
 
-import numpy as np
 import tensorflow as tf
 
 tf.set_random_seed(8)
