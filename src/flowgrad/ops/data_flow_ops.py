@@ -25,7 +25,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
-from ..engine.ops._base import apply_op
+from ..engine.ops._base import apply_op, make_int
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack
 from .random_ops import get_seed
@@ -261,6 +261,9 @@ class QueueBase:
 def _queue_op(op_type, attrs, name):
     if attrs.get("capacity", -1) is None:   # TF's generated wrappers: None is the default
         attrs["capacity"] = -1
+    for a in ("capacity", "min_after_dequeue"):   # the wrappers' make_int, in attr order
+        if a in attrs:
+            attrs[a] = make_int(attrs[a], a)
     return apply_op(op_type, [], attrs, name).outputs[0]
 
 
