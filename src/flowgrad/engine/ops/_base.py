@@ -32,6 +32,14 @@ def make_int(v, arg):
         raise TypeError(f"Expected int for argument '{arg}' not {v!r}.") from None
 
 
+def make_str(v, arg):
+    """TF's _execute.make_str: a generated wrapper's string attr (str or bytes, else a
+    TypeError naming the argument)."""
+    if not isinstance(v, (str, bytes)):
+        raise TypeError(f"Expected string for argument '{arg}' not {v!r}.")
+    return v
+
+
 def _check_types(op_type, inputs, name):
     """check_input_types; a refused op takes its name as in TF, whose op_def_library
     checks inside the op's name scope (a later op is `name_1`)."""
