@@ -25,7 +25,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
-from ..engine.ops._base import apply_op, make_int, make_str, typed_input
+from ..engine.ops._base import apply_op, make_bool, make_int, make_str, typed_input
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack
 from .random_ops import get_seed
@@ -242,8 +242,8 @@ class QueueBase:
         """Closes the queue: later enqueues fail, dequeues drain what is left."""
         if name is None:
             name = "%s_Close" % self._name
-        return apply_op("QueueCloseV2", [self._queue_ref],
-                        {"cancel_pending_enqueues": cancel_pending_enqueues}, name)
+        return apply_op("QueueCloseV2", [self._queue_ref], {"cancel_pending_enqueues": make_bool(
+            cancel_pending_enqueues, "cancel_pending_enqueues")}, name)
 
     def is_closed(self, name=None):
         """A bool scalar: whether the queue is closed."""

@@ -102,7 +102,7 @@ class ReaderBase:
         """An op that restores a state `serialize_state` produced."""
         kind = self._op("ReaderRestoreState")
         with name_scope(name, kind) as scope:
-            st = convert_to_tensor(state, dtype=_dt.string, name="state")
+            st = typed_input(state, _dt.string, kind, "state")
             return apply_op(kind, [self._reader_ref, st], {}, scope)
 
     def reset(self, name=None):

@@ -2,12 +2,14 @@
 the generated wrappers and op_def_library take them: int attrs (capacity,
 min_after_dequeue, record_bytes, header_bytes, skip_header_lines) through make_int (a
 Tensor or str: "Expected int for argument ..."; a float: int() of it), string attrs
-(shared_name, encoding) through make_str, and the inputs n / num_records / queue_handle
-converted to their fixed dtypes ("Expected int32 passed to parameter 'n' ...", "Input 'n'
-of 'QueueDequeueManyV2' Op has type ..."), each raised before the op is made
-(tf.train.batch fails at its queue, before its summary). Each case: the error or the
-checked attrs of the ops made, and the op types the call left behind.
-tests/test_queue_args.py runs the same cases with flowgrad."""
+(shared_name, encoding) through make_str, cancel_pending_enqueues through make_bool (a
+Python bool only), QueueRunner's check of queue_closed_exception_types, and the inputs n,
+num_records, queue_handle and restore_state's state converted to their fixed dtypes
+("Expected int32 passed to parameter 'n' ...", "Input 'n' of 'QueueDequeueManyV2' Op has
+type ..."), each raised before the op is made (tf.train.batch fails at its queue, before
+its summary). Each case: the error or the checked attrs of the ops made, and the op
+types the call left behind. tests/test_queue_args.py runs the same cases with flowgrad."""
+import numpy as np
 
 ATTRS = ("capacity", "min_after_dequeue", "record_bytes", "header_bytes", "hop_bytes",
          "skip_header_lines", "encoding", "shared_name")
@@ -48,6 +50,18 @@ CASES = [
     ("read_up_to_int32_tensor",
      lambda tf: tf.TFRecordReader().read_up_to(_q(tf), tf.constant(2))),
     ("read_int_queue_tensor", lambda tf: tf.TFRecordReader().read(tf.constant(1))),
+    ("restore_state_int", lambda tf: tf.TFRecordReader().restore_state(5)),
+    ("restore_state_int_tensor",
+     lambda tf: tf.TFRecordReader().restore_state(tf.constant(5))),
+    ("close_int_cancel", lambda tf: _q(tf).close(cancel_pending_enqueues=1)),
+    ("close_numpy_bool_cancel",
+     lambda tf: _q(tf).close(cancel_pending_enqueues=np.bool_(True))),
+    ("runner_empty_closed_types", lambda tf: tf.train.QueueRunner(
+        _q(tf), [tf.no_op()], queue_closed_exception_types=[])),
+    ("runner_python_closed_type", lambda tf: tf.train.QueueRunner(
+        _q(tf), [tf.no_op()], queue_closed_exception_types=(ValueError,))),
+    ("runner_two_bad_closed_types", lambda tf: tf.train.QueueRunner(
+        _q(tf), [tf.no_op()], queue_closed_exception_types=(ValueError, KeyError))),
 ]
 
 

@@ -40,6 +40,13 @@ def make_str(v, arg):
     return v
 
 
+def make_bool(v, arg):
+    """TF's _execute.make_bool: a generated wrapper's bool attr (a Python bool only)."""
+    if not isinstance(v, bool):
+        raise TypeError(f"Expected bool for argument '{arg}' not {v!r}.")
+    return v
+
+
 def _check_types(op_type, inputs, name):
     """check_input_types; a refused op takes its name as in TF, whose op_def_library
     checks inside the op's name scope (a later op is `name_1`)."""
