@@ -25,7 +25,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
-from ..engine.ops._base import apply_op
+from ..engine.ops._base import apply_op, make_bool, make_int, make_str, typed_input
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack
 from .random_ops import get_seed
@@ -218,7 +218,7 @@ class QueueBase:
         if name is None:
             name = "%s_%s" % (self._name, suffix)
         with name_scope(name) as scope:
-            n_t = convert_to_tensor(n, dtype=_dt.int32, name="n")
+            n_t = typed_input(n, _dt.int32, op_type, "n")
             op = self._dequeue_op(op_type, [n_t], scope)
         return op, n_t
 
@@ -242,8 +242,8 @@ class QueueBase:
         """Closes the queue: later enqueues fail, dequeues drain what is left."""
         if name is None:
             name = "%s_Close" % self._name
-        return apply_op("QueueCloseV2", [self._queue_ref],
-                        {"cancel_pending_enqueues": cancel_pending_enqueues}, name)
+        return apply_op("QueueCloseV2", [self._queue_ref], {"cancel_pending_enqueues": make_bool(
+            cancel_pending_enqueues, "cancel_pending_enqueues")}, name)
 
     def is_closed(self, name=None):
         """A bool scalar: whether the queue is closed."""
@@ -261,6 +261,11 @@ class QueueBase:
 def _queue_op(op_type, attrs, name):
     if attrs.get("capacity", -1) is None:   # TF's generated wrappers: None is the default
         attrs["capacity"] = -1
+    for a in ("capacity", "min_after_dequeue"):   # the wrappers' make_int / make_str,
+        if a in attrs:                             # in attr order
+            attrs[a] = make_int(attrs[a], a)
+    for a in ("container", "shared_name"):
+        attrs[a] = make_str("" if attrs[a] is None else attrs[a], a)
     return apply_op(op_type, [], attrs, name).outputs[0]
 
 
@@ -281,7 +286,7 @@ class RandomShuffleQueue(QueueBase):
         ref = _queue_op("RandomShuffleQueueV2", {
             "component_types": dtypes, "shapes": _shape_attr(shapes), "capacity": capacity,
             "min_after_dequeue": min_after_dequeue, "seed": seed1, "seed2": seed2,
-            "container": "", "shared_name": shared_name or ""}, name)
+            "container": "", "shared_name": shared_name}, name)
         super().__init__(dtypes, shapes, names, ref)
 
 
@@ -295,7 +300,7 @@ class FIFOQueue(QueueBase):
         names = _as_name_list(names, dtypes)
         ref = _queue_op("FIFOQueueV2", {
             "component_types": dtypes, "shapes": _shape_attr(shapes), "capacity": capacity,
-            "container": "", "shared_name": shared_name or ""}, name)
+            "container": "", "shared_name": shared_name}, name)
         super().__init__(dtypes, shapes, names, ref)
 
 
@@ -313,7 +318,7 @@ class PaddingFIFOQueue(QueueBase):
         ref = _queue_op("PaddingFIFOQueueV2", {
             "component_types": dtypes,
             "shapes": [tuple(s.as_list()) if s.dims is not None else None for s in shapes],
-            "capacity": capacity, "container": "", "shared_name": shared_name or ""}, name)
+            "capacity": capacity, "container": "", "shared_name": shared_name}, name)
         super().__init__(dtypes, shapes, names, ref)
 
 
@@ -330,7 +335,7 @@ class PriorityQueue(QueueBase):
                             "not None.")
         ref = _queue_op("PriorityQueueV2", {
             "component_types": types, "shapes": _shape_attr(shapes), "capacity": capacity,
-            "container": "", "shared_name": shared_name or ""}, name)
+            "container": "", "shared_name": shared_name}, name)
         priority_types = [_dt.int64] + types
         priority_shapes = [tensor_shape.TensorShape([])] + shapes if shapes else shapes
         super().__init__(priority_types, priority_shapes, names, ref)

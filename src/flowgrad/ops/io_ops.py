@@ -14,7 +14,7 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops import readers as _readers  # noqa: F401 - registers the reader ops
-from ..engine.ops._base import apply_op
+from ..engine.ops._base import apply_op, make_int, make_str, typed_input
 from ..python_io import TFRecordOptions
 
 __all__ = ["ReaderBase", "IdentityReader", "TextLineReader", "WholeFileReader",
@@ -61,19 +61,24 @@ class ReaderBase:
         return _queue_ref(queue) if self._reader_ref.dtype == _dt.resource else \
             _ref_queue(queue)
 
+    def _queue_handle(self, queue, kind):
+        q = self._queue(queue)
+        return typed_input(q, _dt.resource, kind, "queue_handle") \
+            if self._reader_ref.dtype == _dt.resource else q
+
     def read(self, queue, name=None):
         """The next (key, value) record, dequeuing a file name from `queue` as needed."""
         kind = self._op("ReaderRead")
-        q = self._queue(queue)
+        q = self._queue_handle(queue, kind)
         op = apply_op(kind, [self._reader_ref, q], {}, name or kind)
         return ReaderReadV2(*op.outputs)
 
     def read_up_to(self, queue, num_records, name=None):
         """Up to `num_records` (keys, values) from the current file."""
         kind = self._op("ReaderReadUpTo")
-        q = self._queue(queue)
+        q = self._queue_handle(queue, kind)
         with name_scope(name, kind) as scope:
-            n = convert_to_tensor(num_records, dtype=_dt.int64, name="num_records")
+            n = typed_input(num_records, _dt.int64, kind, "num_records")
             op = apply_op(kind, [self._reader_ref, q, n], {}, scope)
         return ReaderReadUpToV2(*op.outputs)
 
@@ -97,7 +102,7 @@ class ReaderBase:
         """An op that restores a state `serialize_state` produced."""
         kind = self._op("ReaderRestoreState")
         with name_scope(name, kind) as scope:
-            st = convert_to_tensor(state, dtype=_dt.string, name="state")
+            st = typed_input(state, _dt.string, kind, "state")
             return apply_op(kind, [self._reader_ref, st], {}, scope)
 
     def reset(self, name=None):
@@ -107,7 +112,14 @@ class ReaderBase:
 
 
 def _reader(op_type, attrs, name):
+    """The reader op; its int attrs (None: 0) and string attrs (None: "") through TF's
+    make_int / make_str in the generated wrapper's attr order, before the op is made."""
     attrs = dict(attrs, container="", shared_name="")
+    for a, v in attrs.items():
+        if a in ("container", "shared_name", "encoding", "compression_type"):
+            attrs[a] = make_str("" if v is None else v, a)
+        else:
+            attrs[a] = make_int(0 if v is None else v, a)
     return apply_op(op_type, [], attrs, name or op_type).outputs[0]
 
 
@@ -116,7 +128,7 @@ class TextLineReader(ReaderBase):
 
     def __init__(self, skip_header_lines=None, name=None):
         super().__init__(_reader("TextLineReaderV2",
-                                 {"skip_header_lines": skip_header_lines or 0}, name))
+                                 {"skip_header_lines": skip_header_lines}, name))
 
 
 class WholeFileReader(ReaderBase):
@@ -140,9 +152,8 @@ class FixedLengthRecordReader(ReaderBase):
     def __init__(self, record_bytes, header_bytes=None, footer_bytes=None, hop_bytes=None,
                  name=None, encoding=None):
         super().__init__(_reader("FixedLengthRecordReaderV2", {
-            "record_bytes": record_bytes, "header_bytes": header_bytes or 0,
-            "footer_bytes": footer_bytes or 0, "hop_bytes": hop_bytes or 0,
-            "encoding": encoding or ""}, name))
+            "record_bytes": record_bytes, "header_bytes": header_bytes,
+            "footer_bytes": footer_bytes, "hop_bytes": hop_bytes, "encoding": encoding}, name))
 
 
 class TFRecordReader(ReaderBase):

@@ -39,10 +39,11 @@ class QueueRunner:
             queue_closed_exception_types = (errors.OutOfRangeError,)
         elif (not isinstance(queue_closed_exception_types, tuple)
               or not queue_closed_exception_types
-              or not all(isinstance(t, type) and issubclass(t, errors.OpError)
-                         for t in queue_closed_exception_types)):
+              or not all(issubclass(t, errors.OpError) for t in queue_closed_exception_types)):
+            # (TF formats with the tuple itself: a 1-tuple shows its element, a longer one
+            # fails in the formatting, "not all arguments converted")
             raise TypeError("queue_closed_exception_types, when provided, must be a tuple of "
-                            "tf.error types, but saw: %s" % (queue_closed_exception_types,))
+                            "tf.error types, but saw: %s" % queue_closed_exception_types)
         self._queue = queue
         self._enqueue_ops = list(enqueue_ops)
         self._close_op = close_op if close_op is not None else queue.close()

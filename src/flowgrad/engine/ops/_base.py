@@ -21,6 +21,32 @@ ALL = NUMBERS + (_dt.bool_, _dt.string)
 
 # index-like inputs TF's op_def_library types before the op is made: {op: ((input index,
 # arg, fixed dtype or None for a type attr allowing int32/int64), ...)}
+def make_int(v, arg):
+    """TF's _execute.make_int: a generated wrapper's int attr (int() of it; a str or what
+    int() refuses is a TypeError naming the argument)."""
+    try:
+        if isinstance(v, str):
+            raise TypeError
+        return int(v)
+    except (TypeError, ValueError):
+        raise TypeError(f"Expected int for argument '{arg}' not {v!r}.") from None
+
+
+def make_str(v, arg):
+    """TF's _execute.make_str: a generated wrapper's string attr (str or bytes, else a
+    TypeError naming the argument)."""
+    if not isinstance(v, (str, bytes)):
+        raise TypeError(f"Expected string for argument '{arg}' not {v!r}.")
+    return v
+
+
+def make_bool(v, arg):
+    """TF's _execute.make_bool: a generated wrapper's bool attr (a Python bool only)."""
+    if not isinstance(v, bool):
+        raise TypeError(f"Expected bool for argument '{arg}' not {v!r}.")
+    return v
+
+
 def _check_types(op_type, inputs, name):
     """check_input_types; a refused op takes its name as in TF, whose op_def_library
     checks inside the op's name scope (a later op is `name_1`)."""

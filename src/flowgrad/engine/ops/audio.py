@@ -16,7 +16,7 @@ from ..framework import errors
 from ..framework.graph import name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply, typed_input
+from ._base import apply, make_int as _make_int, typed_input
 
 _INT32_MAX = 2 ** 31 - 1
 _U32 = 2 ** 32
@@ -211,16 +211,6 @@ register_op("EncodeWav", infer=_encode_infer, kernel=_encode_kernel, grad=None)
 
 # -- wrappers (TF 1.14's gen_audio_ops) ---------------------------------------------------------
 DecodeWav = collections.namedtuple("DecodeWav", ["audio", "sample_rate"])
-
-
-def _make_int(v, arg):
-    """TF's _execute.make_int."""
-    try:
-        if isinstance(v, str):
-            raise TypeError
-        return int(v)
-    except (TypeError, ValueError):
-        raise TypeError(f"Expected int for argument '{arg}' not {v!r}.") from None
 
 
 def decode_wav(contents, desired_channels=-1, desired_samples=-1, name=None):

@@ -22,7 +22,7 @@ from ..framework.graph import name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, typed_input
-from .audio import _make_int
+from ._base import make_int as _make_int
 
 
 def _invalid(msg):
