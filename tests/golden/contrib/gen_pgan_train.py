@@ -103,7 +103,7 @@ def training(tf):
 
 
 def models(tf):
-    """AC-GAN, InfoGAN and CycleGAN models with their default losses: ops and names."""
+    """AC-GAN, InfoGAN and CycleGAN models with their losses: ops, names and values."""
     G = tf.contrib.gan
     out = {}
     rng = np.random.RandomState(4)
@@ -138,8 +138,60 @@ def models(tf):
         g = tf.Graph()
         with g.as_default():
             tf.set_random_seed(1)
-            got = build()
-            out[name] = {"ops": _ops(g), "loss": [t.name for t in tf.nest.flatten(got)]}
+            got = tf.nest.flatten(build())
+            out[name] = {"ops": _ops(g), "loss": [t.name for t in got]}
+            with tf.Session() as sess:
+                sess.run(tf.global_variables_initializer())
+                out[name]["values"] = sess.run(got)
+    return out
+
+
+def steps(tf):
+    """A generator with batch norm (its update ops in `Generator/`), modified losses with a
+    Tensor gradient-penalty weight, clipped gradients, a pooled discriminator and the
+    tuple combine_adversarial_loss, trained by get_sequential_train_steps: ops, losses
+    and variables (moving averages included) after each step."""
+    G = tf.contrib.gan
+    rng = np.random.RandomState(5)
+    _, discriminator = _nets(tf)
+
+    def generator(z):
+        h = tf.layers.dense(z, 4, kernel_initializer=tf.glorot_uniform_initializer(seed=5))
+        h = tf.nn.relu(tf.layers.batch_normalization(h, training=True))
+        return tf.layers.dense(h, 2, kernel_initializer=tf.glorot_uniform_initializer(seed=6))
+
+    def pool(tensors):   # a "pool" that hands back the data halved
+        inputs, data = tensors
+        return inputs, data * 0.5
+
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(11)
+        real = tf.constant(rng.randn(4, 2).astype(np.float32))
+        z = tf.constant(rng.randn(4, 3).astype(np.float32))
+        model = G.gan_model(generator, discriminator, real, z)
+        loss = G.gan_loss(model, G.losses.modified_generator_loss,
+                          G.losses.modified_discriminator_loss,
+                          gradient_penalty_weight=tf.constant(2.0),
+                          gradient_penalty_one_sided=True, tensor_pool_fn=pool,
+                          add_summaries=False)
+        loss = G.losses.combine_adversarial_loss(
+            loss, model, tf.reduce_mean(tf.abs(model.generated_data - real)),
+            gradient_ratio=0.5, gradient_summaries=False)
+        train_ops = G.gan_train_ops(
+            model, loss, tf.train.MomentumOptimizer(0.1, 0.9),
+            tf.train.RMSPropOptimizer(0.01),
+            transform_grads_fn=tf.contrib.training.clip_gradient_norms_fn(0.5))
+        step_fn = G.get_sequential_train_steps(G.GANTrainSteps(2, 1))
+        global_step = tf.train.get_global_step()
+        variables = tf.global_variables()
+        out = {"ops": _ops(g), "update_ops": sorted(
+            op.name for op in tf.get_collection(tf.GraphKeys.UPDATE_OPS))}
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            out["steps"] = [step_fn(sess, train_ops, global_step, {}) for _ in range(2)]
+            out["step"] = sess.run(global_step)
+            out["final"] = dict(zip([v.op.name for v in variables], sess.run(variables)))
     return out
 
 
@@ -207,4 +259,5 @@ def public(tf):
 
 def cases(tf):
     return {"vendor": host_vendor(), "training": training(tf), "models": models(tf),
-            "signatures": signatures(tf), "errors": errors(tf), "public": public(tf)}
+            "signatures": signatures(tf), "errors": errors(tf), "public": public(tf),
+            "steps": steps(tf)}
