@@ -10,7 +10,8 @@ from goldenio import host_vendor
 
 
 def _ops(g, start=0):
-    return [(op.name, op.type) for op in g.get_operations()[start:]]
+    """"name type" of each op (one string each: the golden stays small)."""
+    return [f"{op.name} {op.type}" for op in g.get_operations()[start:]]
 
 
 def _nets(tf):
