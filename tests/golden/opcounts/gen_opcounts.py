@@ -1767,7 +1767,19 @@ def _gan_stargan(tf):
     tf.random_normal([2])
 
 
+def _gan_sync_replicas(tf):
+    G = tf.contrib.gan
+    generator, discriminator = _gan_nets(tf)
+    model = G.gan_model(generator, discriminator, tf.zeros([4, 2]), tf.zeros([4, 3]))
+    loss = G.gan_loss(model, add_summaries=False)
+    sync = tf.train.SyncReplicasOptimizer(tf.train.GradientDescentOptimizer(0.1), 2)
+    ops = G.gan_train_ops(model, loss, sync, tf.train.GradientDescentOptimizer(0.1))
+    assert len(ops.train_hooks) == 1
+    tf.random_normal([2])
+
+
 CALLS = CALLS + [
+    ("contrib/gan/sync_replicas", _gan_sync_replicas),
     ("contrib/gan/gan_train_ops", _gan_train_ops),
     ("contrib/gan/acgan", _gan_acgan),
     ("contrib/gan/cyclegan", _gan_cyclegan),
