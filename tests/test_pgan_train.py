@@ -1,6 +1,7 @@
 """tf.contrib.gan's training path against TF 1.14 (tests/golden/contrib/gen_pgan_train.py):
 gan_model / gan_loss / gan_train_ops build TF's ops, variables and collections; gan_train
-with sequential and joint hooks gives TF's losses and variables bit for bit; the AC-GAN,
+with sequential and joint hooks gives TF's losses and variables bit for bit, and with a
+logdir TF's checkpoint and summaries; get_sequential_train_steps; the AC-GAN,
 InfoGAN and CycleGAN models and losses build TF's ops; tf.contrib.gan.losses' argspecs and
 the errors TF raises."""
 import re
@@ -128,3 +129,21 @@ def test_sequential_train_steps(steps):
     assert sorted(steps["final"]) == sorted(want["final"])
     for k, w in want["final"].items():
         np.testing.assert_array_equal(steps["final"][k], w, err_msg=k)
+
+
+def test_gan_train_logdir():
+    # TF's defaults: a checkpoint at the end, summaries at the first step's run
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FLOWGRAD_CPU", GOLD["vendor"])
+    try:
+        have = GEN.logdir(tf)
+    finally:
+        mp.undo()
+    want = GOLD["logdir"]
+    assert have["last"] == want["last"] and have["step"] == want["step"]
+    assert have["variables"] == want["variables"]
+    assert [e[:2] for e in have["summaries"]] == [e[:2] for e in want["summaries"]]
+    for h, w in zip(have["summaries"], want["summaries"]):
+        assert (h[2] is None) == (w[2] is None)
+        if w[2] is not None:
+            assert np.float32(h[2]) == np.float32(w[2]), h[1]

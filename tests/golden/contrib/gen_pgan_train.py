@@ -103,6 +103,35 @@ def training(tf):
     return out
 
 
+def logdir(tf):
+    """gan_train with a logdir and TF's defaults: the checkpoint's variables and step,
+    and the summaries written (step, tag, scalar value) -- gan_loss's and the gradients'."""
+    import glob
+    import shutil
+    import tempfile
+    G = tf.contrib.gan
+    out = {}
+    path = tempfile.mkdtemp()
+    try:
+        g = tf.Graph()
+        with g.as_default():
+            _, _, train_ops = _build(tf, 0.05)
+            out["last"] = G.gan_train(train_ops, path,
+                                      hooks=[tf.train.StopAtStepHook(num_steps=2)])
+        out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
+        out["step"] = tf.train.load_variable(path, "global_step")
+        events = []
+        for f in sorted(glob.glob(path + "/events.out.tfevents.*")):
+            for e in tf.train.summary_iterator(f):
+                for v in e.summary.value:
+                    events.append([e.step, v.tag, v.simple_value if v.HasField("simple_value")
+                                   else None])
+        out["summaries"] = events
+    finally:
+        shutil.rmtree(path)
+    return out
+
+
 def models(tf):
     """AC-GAN, InfoGAN and CycleGAN models with their losses: ops, names and values."""
     G = tf.contrib.gan
@@ -261,4 +290,4 @@ def public(tf):
 def cases(tf):
     return {"vendor": host_vendor(), "training": training(tf), "models": models(tf),
             "signatures": signatures(tf), "errors": errors(tf), "public": public(tf),
-            "steps": steps(tf)}
+            "steps": steps(tf), "logdir": logdir(tf)}
