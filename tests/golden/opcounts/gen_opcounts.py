@@ -1701,3 +1701,87 @@ CALLS = CALLS + [
     ("train/maybe_batch_sparse_many", _maybe_batch_sparse_many),
     ("train/shuffle_batch_join_sparse", _shuffle_batch_join_sparse),
 ]
+
+
+# -- tf.contrib.gan (TF-GAN's models, losses and train ops) ---------------------------------
+def _gan_nets(tf):
+    def generator(z):
+        return tf.layers.dense(tf.layers.dense(z, 4, activation=tf.nn.relu), 2)
+
+    def discriminator(x, _):
+        return tf.layers.dense(tf.layers.dense(x, 3, activation=tf.nn.leaky_relu), 1)
+    return generator, discriminator
+
+
+def _gan_train_ops(tf):
+    G = tf.contrib.gan
+    generator, discriminator = _gan_nets(tf)
+    model = G.gan_model(generator, discriminator, tf.placeholder(tf.float32, [4, 2]),
+                        tf.random_normal([4, 3]))
+    loss = G.gan_loss(model, G.losses.minimax_generator_loss,
+                      G.losses.minimax_discriminator_loss, gradient_penalty_weight=1.0)
+    G.gan_train_ops(model, loss, tf.train.AdamOptimizer(0.1), tf.train.AdamOptimizer(0.1),
+                    summarize_gradients=True)
+    tf.random_normal([2])   # graph-seeded: its seed follows the op count
+
+
+def _gan_acgan(tf):
+    G = tf.contrib.gan
+    generator, _ = _gan_nets(tf)
+
+    def discriminator(x, _):
+        h = tf.layers.dense(x, 3)
+        return tf.layers.dense(h, 1), tf.layers.dense(h, 3)
+    model = G.acgan_model(generator, discriminator, tf.zeros([4, 2]), tf.zeros([4, 3]),
+                          tf.one_hot([0, 1, 2, 0], 3))
+    loss = G.gan_loss(model, aux_cond_generator_weight=tf.constant(1.0),
+                      aux_cond_discriminator_weight=1.0)
+    G.gan_train_ops(model, loss, tf.train.GradientDescentOptimizer(0.1),
+                    tf.train.GradientDescentOptimizer(0.1))
+    tf.random_normal([2])
+
+
+def _gan_cyclegan(tf):
+    G = tf.contrib.gan
+    _, discriminator = _gan_nets(tf)
+    model = G.cyclegan_model(lambda x: tf.layers.dense(x, 2), discriminator,
+                             tf.ones([4, 2]), tf.zeros([4, 2]))
+    loss = G.cyclegan_loss(model)
+    G.gan_train_ops(model, loss, tf.train.GradientDescentOptimizer(0.1),
+                    tf.train.GradientDescentOptimizer(0.1))
+    tf.random_normal([2])
+
+
+def _gan_stargan(tf):
+    G = tf.contrib.gan
+
+    def generator(x, target):
+        return tf.layers.dense(tf.concat([x, target], 1), 2)
+
+    def discriminator(x, num_domains):
+        h = tf.layers.dense(x, 3)
+        return tf.layers.dense(h, 1), tf.layers.dense(h, num_domains)
+    model = G.stargan_model(generator, discriminator, tf.zeros([4, 2]),
+                            tf.one_hot([0, 1, 2, 0], 3))
+    G.stargan_loss(model)
+    tf.random_normal([2])
+
+
+def _gan_sync_replicas(tf):
+    G = tf.contrib.gan
+    generator, discriminator = _gan_nets(tf)
+    model = G.gan_model(generator, discriminator, tf.zeros([4, 2]), tf.zeros([4, 3]))
+    loss = G.gan_loss(model, add_summaries=False)
+    sync = tf.train.SyncReplicasOptimizer(tf.train.GradientDescentOptimizer(0.1), 2)
+    ops = G.gan_train_ops(model, loss, sync, tf.train.GradientDescentOptimizer(0.1))
+    assert len(ops.train_hooks) == 1
+    tf.random_normal([2])
+
+
+CALLS = CALLS + [
+    ("contrib/gan/sync_replicas", _gan_sync_replicas),
+    ("contrib/gan/gan_train_ops", _gan_train_ops),
+    ("contrib/gan/acgan", _gan_acgan),
+    ("contrib/gan/cyclegan", _gan_cyclegan),
+    ("contrib/gan/stargan", _gan_stargan),
+]

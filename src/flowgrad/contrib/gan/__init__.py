@@ -1,8 +1,15 @@
-"""tf.contrib.gan (TF-GAN) in part: its losses (`tf.contrib.gan.losses.wargs`, the
-functions of tensors). GANModel, gan_model/gan_loss/gan_train_ops/gan_train, the
-tuple losses, estimator, eval and features are not implemented: they raise
-AttributeError naming the TF symbol."""
+"""tf.contrib.gan (TF-GAN): its named tuples, models, losses (`losses` of a GANModel and
+`losses.wargs` of tensors), train ops and training (TF 1.14 contrib/gan). The estimator,
+eval and features submodules are not implemented: they raise AttributeError naming the
+TF symbol."""
 from . import losses  # noqa: F401
+from . import namedtuples as _namedtuples
+from . import train as _train
+from .namedtuples import *  # noqa: F401,F403
+from .train import *  # noqa: F401,F403
+
+__all__ = ["losses"] + _train.__all__ + _namedtuples.__all__
+del namedtuples, train  # noqa: F821 - TF's remove_undocumented drops the two modules
 
 
 def __getattr__(name):
