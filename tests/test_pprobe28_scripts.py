@@ -26,6 +26,9 @@ XFAIL = {
     # with one CPU (taskset -c 0) both agree. 3x3, 5x1 and 1x7 filters on that input
     # differ too; (2, 4, 4, 160) and 3x1 (k=480) match. The VGG16 and NASNetMobile parts
     # match
+    "keras_inception_vgg_nasnet.py":
+        "InceptionV3's forward pass: TF shards the depth of conv2d_45's 18x1120x160 "
+        "contraction in two (shardByInnerDim), fused_matmul._plan does not",
     # the forward passes (inference) and op counts match; after one training step the
     # gradients differ in the last bits from block_16_project_BN/gamma (the first,
     # counting from the output; its beta and every later layer's match): at 1x1 spatial
