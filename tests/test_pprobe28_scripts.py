@@ -29,14 +29,6 @@ XFAIL = {
     "keras_inception_vgg_nasnet.py":
         "InceptionV3's forward pass: TF shards the depth of conv2d_45's 18x1120x160 "
         "contraction in two (shardByInnerDim), fused_matmul._plan does not",
-    # the forward passes (inference) and op counts match; after one training step the
-    # gradients differ in the last bits from block_16_project_BN/gamma (the first,
-    # counting from the output; its beta and every later layer's match): at 1x1 spatial
-    # with a batch of 2 the training-mode batch norms hide upstream differences of the
-    # training-mode forward pass, which the gamma gradient exposes
-    "keras_mobilenetv2_densenet.py":
-        "MobileNetV2 training step: weight gradients differ in the last bits from "
-        "block_16_project_BN/gamma back to the input",
 }
 # programs of more than a few seconds under flowgrad: run with -m slow
 SLOW = {"keras_inception_vgg_nasnet.py", "keras_mobilenetv2_densenet.py",
