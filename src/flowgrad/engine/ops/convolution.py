@@ -342,10 +342,12 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
         # TF's use_parallel_contraction: each image's columns are a contraction of their
         # own on the intra-op pool, as a batch of one computes them
         per = g.oh * g.ow
-        one = (lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)) if per == 1 \
-            else (lambda a, b: _fused_matmul.product(a, b, intra_threads or cpu_threads()))
-        product = lambda a, b: np.concatenate(   # noqa: E731
-            [one(a[i * per:(i + 1) * per], b) for i in range(g.n)])
+        if per == 1:   # a matrix-vector product per image
+            product = lambda a, b: _fused_matmul.gemv_rows(b, a, 1)   # noqa: E731
+        else:
+            product = lambda a, b: np.concatenate([   # noqa: E731
+                _fused_matmul.product(a[i * per:(i + 1) * per], b,
+                                      intra_threads or cpu_threads()) for i in range(g.n)])
     dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
                        product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
