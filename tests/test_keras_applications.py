@@ -63,6 +63,26 @@ def test_exports_and_signatures():
     assert not hasattr(A, "ResNet101")   # TF 1.14 exposes ResNet50 only
 
 
+def test_input_tensor_as_tf():
+    # keras_applications checks input_tensor with TF's internal backend.is_keras_tensor
+    # (which the public tf.keras.backend lacks): a Keras Input is the model's input, any
+    # other tensor is wrapped by Input(tensor=...), a non-tensor is TF's ValueError
+    with tf.Graph().as_default():
+        A = tf.keras.applications
+        inp = tf.keras.layers.Input((32, 32, 3))
+        m = A.MobileNet(weights=None, input_tensor=inp, alpha=0.25, classes=3)
+        assert m.inputs[0] is inp and m.layers[0].name == "input_1"
+        assert m.count_params() == 219315   # TF 1.14's
+        ph = tf.placeholder(tf.float32, [None, 32, 32, 3], name="images")
+        m2 = A.MobileNet(weights=None, input_tensor=ph, alpha=0.25, classes=3)
+        assert (m2.inputs[0].name, m2.layers[0].name, len(m2.layers)) == \
+            ("images:0", "input_2", 93)
+        with pytest.raises(ValueError, match=r"^Unexpectedly found an instance of type "
+                           r"`<class 'int'>`. Expected a symbolic tensor instance.$"):
+            A.MobileNet(weights=None, input_tensor=3, alpha=0.25)
+        assert not hasattr(tf.keras.backend, "is_keras_tensor")
+
+
 @pytest.fixture
 def keras_home(tmp_path, monkeypatch):
     """HOME in tmp_path and downloads served from `served` {url: local file}; ~/.keras

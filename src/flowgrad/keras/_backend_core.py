@@ -13,6 +13,8 @@ from ..engine.framework.graph import get_default_graph, name_scope, reset_defaul
 from .. import nn
 from ..ops import array_ops, control_flow_ops, math_ops, random_ops, sparse_ops
 from ..ops.linalg_ops import matmul
+from ..ops.sparse_tensor import SparseTensor
+from ..ops.variables import Variable
 from ..engine.framework.graph import Tensor
 from ..engine.framework.tensor_shape import dimension_value
 from ..engine.ops.control_flow import while_loop
@@ -153,6 +155,19 @@ def clear_session():
 def is_sparse(tensor):
     """Whether `tensor` is a SparseTensor."""
     return type(tensor).__name__ == "SparseTensor"
+
+
+def is_keras_tensor(x):
+    """Whether `x` was returned by a Keras layer or by Input (TF 1.14 keras/backend.py; TF's
+    tf.keras.backend does not export it, keras_applications calls it on input_tensor).
+
+    Raises:
+      ValueError: `x` is not a Tensor, Variable or SparseTensor, in TF's words.
+    """
+    if not isinstance(x, (Tensor, Variable, SparseTensor)):
+        raise ValueError("Unexpectedly found an instance of type `" + str(type(x)) +
+                         "`. Expected a symbolic tensor instance.")
+    return hasattr(x, "_keras_history")
 
 
 def _dtype_name(dtype):

@@ -309,7 +309,8 @@ def _cond_grad(op, *grads):
         # other branch leaves without a gradient; in a loop its zero gradient is a
         # constant(0) of the handle's dtype (ControlFlowState.ZerosLike), which fails
         raise TypeError("Incompatible types: <dtype: 'resource'> vs. int64. Value is 0")
-    grads = [_zeros(o) if g is None else g for o, g in zip(outs, grads)]
+    # (an output without a gradient is not differentiated: TF makes no zeros for it, and
+    # its Merge no Switch; zeros of a 1000-element output would be a Fill TF lacks)
     inner = [[(t, g) for t, g in internal.items() if _branches.branch_in(t._op, op) == b]
              for b in (0, 1)]
     transparent = set(_branches.chain(op)) | {op}

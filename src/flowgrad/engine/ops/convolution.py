@@ -337,9 +337,29 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
         # one output pixel: Eigen's matrix-vector product over the filter read transposed
         # (fused_matmul.gemv)
         product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
+    if product is not None and dy.dtype == np.float32 and g.n > 1 and \
+            _parallel_backprop_input(g, c, o, intra_threads or cpu_threads()):
+        # TF's use_parallel_contraction: each image's columns are a contraction of their
+        # own on the intra-op pool, as a batch of one computes them
+        per = g.oh * g.ow
+        if per == 1:   # a matrix-vector product per image
+            product = lambda a, b: _fused_matmul.gemv_rows(b, a, 1)   # noqa: E731
+        else:
+            product = lambda a, b: np.concatenate([   # noqa: E731
+                _fused_matmul.product(a[i * per:(i + 1) * per], b,
+                                      intra_threads or cpu_threads()) for i in range(g.n)])
     dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
                        product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)
+
+
+def _parallel_backprop_input(g, c, o, threads):
+    """TF 1.14's Conv2DCustomBackpropInputOp use_parallel_contraction (batch > 1): the work
+    unit of one image (out_backprop, filter and columns, in values) per worker thread is at
+    least its fixed L2 size, 256 KiB of floats; then each image is contracted in turn on
+    the pool, else the images are sharded over the threads."""
+    per, total = g.oh * g.ow, g.kh * g.kw * c
+    return (per * o + total * o + per * total) // threads >= (256 << 10) // 4
 
 
 # -- Conv2DBackpropFilter ---------------------------------------------------------------

@@ -251,6 +251,21 @@ def gemv(w, v, lhs_stride):
     return out
 
 
+def gemv_rows(w, vs, lhs_stride):
+    """gemv(w, v, lhs_stride) of each row v of vs [r, k], at once: [r, m]."""
+    k = w.shape[0]
+    block = k if k < 128 else (16 if lhs_stride * w.itemsize < 32000 else 4)
+    prod = np.multiply(w[None], vs[:, :, None], order="C")
+    out = None
+    for j0 in range(0, k, block):
+        part = prod[:, j0:j0 + block]
+        # (each row's block added term after term, as gemv's)
+        acc = np.cumsum(part, axis=1)[:, -1] if part.shape[2] == 1 else \
+            np.add.reduce(part, axis=1)
+        out = acc if out is None else out + acc
+    return out
+
+
 def patch_product(cols, f, pool, volume=False):
     """Conv2D's patches cols [m, k] @ its filter f [k, n] (float32, m > 1, k > 0) as TF
     1.14's SpatialConvolution sums them: product()'s slices, with Eigen's threads and

@@ -12,9 +12,23 @@ except ImportError:  # pragma: no cover - the message is the point
                       "pip install 'flowgrad[keras]' (or pip install "
                       "keras-applications==1.0.8)") from None
 
-from .. import backend, layers, models, utils
+from .. import _backend_core, backend, layers, models, utils
 
 __all__ = ["keras_applications", "keras_modules_injection", "exported"]
+
+
+class _InternalBackend:
+    """The backend TF 1.14 injects: its internal keras/backend.py module, which has
+    is_keras_tensor (keras_applications checks input_tensor with it) where the public
+    tf.keras.backend does not; every other name is tf.keras.backend's."""
+
+    is_keras_tensor = staticmethod(_backend_core.is_keras_tensor)
+
+    def __getattr__(self, name):
+        return getattr(backend, name)
+
+
+_BACKEND = _InternalBackend()
 
 
 def keras_modules_injection(base_fun):
@@ -23,7 +37,7 @@ def keras_modules_injection(base_fun):
 
     @functools.wraps(base_fun)
     def wrapper(*args, **kwargs):
-        kwargs["backend"] = backend
+        kwargs["backend"] = _BACKEND
         if "layers" not in kwargs:
             kwargs["layers"] = layers
         kwargs["models"] = models
