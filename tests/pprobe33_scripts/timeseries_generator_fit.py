@@ -1,9 +1,10 @@
 """sequence.TimeseriesGenerator in its variants (length, sampling_rate, stride,
 start_index / end_index, reverse, shuffle with NumPy's global seed, batch_size, targets
-of another shape, the too-short error), then a seeded GRU -> Dense forecaster trained
-with fit_generator on it (a Sequence: shuffled batch order from NumPy's seed, one
-worker thread, max_queue_size, each epoch's order a shuffle of the last), a TimeseriesGenerator as validation_data with
-validation_steps, evaluate_generator / predict_generator, and the callbacks' view."""
+of another shape, the errors), then a seeded GRU -> Dense forecaster trained with
+fit_generator on it (a Sequence: batch order shuffled with Python's seeded random by
+one worker thread, each epoch's order a shuffle of the last), a TimeseriesGenerator as
+validation_data with validation_steps, evaluate_generator / predict_generator, and
+the batches a callback sees."""
 
 import hashlib
 import random
