@@ -31,3 +31,33 @@ def test_generator_fit_op_count_is_tf(kind):
     # resets the metrics, before its first train_on_batch makes the train function, and the
     # optimizer's variables at that batch ('init_1')
     assert GEN._one(tf, kind)["fit_count"] == GOLD[kind]["fit_count"]
+
+
+def test_sequence_shuffle_reshuffles_the_last_order():
+    # TF 1.14's OrderedEnqueuer shuffles one index list in place with Python's random
+    # at each pass: the next epoch's order is a shuffle of the last one's, not of
+    # range(len) (batch i has i + 1 samples; the order TF 1.14 gives after random.seed(5))
+    import random
+    K = tf.keras
+
+    class Sizes(K.utils.Sequence):
+        def __len__(self):
+            return 5
+
+        def __getitem__(self, i):
+            return np.ones((i + 1, 1), np.float32), np.ones((i + 1, 1), np.float32)
+
+    with tf.Graph().as_default():
+        m = K.Sequential([K.layers.Dense(1, input_shape=(1,))])
+        m.compile("sgd", "mse")
+        seen = []
+        cb = K.callbacks.LambdaCallback(
+            on_batch_end=lambda b, logs: seen.append(int(logs["size"]) - 1))
+        state = random.getstate()
+        random.seed(5)
+        try:
+            m.fit_generator(Sizes(), epochs=3, shuffle=True, workers=1, callbacks=[cb],
+                            verbose=0)
+        finally:
+            random.setstate(state)
+    assert seen == [0, 1, 3, 2, 4, 3, 2, 1, 0, 4, 1, 0, 4, 2, 3]

@@ -35,6 +35,16 @@ def test_pad_sequences_under_numpy_2_dtypes():
     assert S.pad_sequences([[1, 2, 3]], maxlen=2, dtype="int64").dtype == np.int64
 
 
+def test_pad_sequences_wraps_out_of_range_ints_as_numpy_1_16():
+    # TF 1.14's NumPy 1.16 wraps an int that does not fit the dtype, in the sequences
+    # and in `value`; NumPy 2 raises OverflowError on a Python int (oracle's output)
+    S = tf.keras.preprocessing.sequence
+    out = S.pad_sequences([[0.5, 1.5], [2.25], [300]], maxlen=3, dtype="int8", value=0.25)
+    assert out.dtype == np.int8 and out.tolist() == [[0, 0, 1], [0, 0, 2], [0, 0, 44]]
+    out = S.pad_sequences([[1], [2, 257]], maxlen=3, dtype="uint8", value=-1)
+    assert out.tolist() == [[255, 255, 1], [255, 2, 1]]
+
+
 def _write_tree(root, per_class=3):
     IM = tf.keras.preprocessing.image
     arrays = {}

@@ -229,11 +229,14 @@ def tensor_source(x, y, sample_weight, mode):
 
 def _iter_sequence(seq, shuffle, workers):
     """TF 1.14's order of a Sequence's batches: with workers (OrderedEnqueuer) each pass
-    is shuffled with Python's `random` when `shuffle` and ends with on_epoch_end(); with
-    workers=0 the batches repeat in order."""
+    is shuffled with Python's `random` when `shuffle` (in place: each pass's order is a
+    shuffle of the last one's, as OrderedEnqueuer._run shuffles one list) and ends with
+    on_epoch_end(); with workers=0 the batches repeat in order."""
+    order = list(range(len(seq)))   # the enqueuer reads len(seq) once
     while True:
-        order = list(range(len(seq)))
-        if workers > 0 and shuffle:
+        if workers == 0:   # iter_sequence_infinite iterates the Sequence: len each pass
+            order = list(range(len(seq)))
+        elif shuffle:
             random.shuffle(order)
         for i in order:
             yield seq[i]

@@ -19,6 +19,14 @@ class TimeseriesGenerator(_sequence.TimeseriesGenerator, utils.Sequence):
     steps from `start_index` to `end_index`, optionally shuffled or reversed."""
 
 
+def _asarray_wrapping(x, dtype):
+    """np.asarray(x, dtype) as NumPy 1.16 made it: out-of-range Python ints wrap."""
+    try:
+        return np.asarray(x, dtype=dtype)
+    except OverflowError:   # NumPy 2 refuses them; a cast of the int64 array wraps
+        return np.asarray(x).astype(dtype)
+
+
 def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncating="pre",
                   value=0.):
     """The sequences as one array (n, maxlen) + sample shape, filled with `value`, each
@@ -42,7 +50,9 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
         raise ValueError("`dtype` {} is not compatible with `value`'s type: {}\nYou should "
                          "set `dtype=object` for variable length strings."
                          .format(dtype, type(value)))
-    out = np.full((len(sequences), maxlen) + sample_shape, value, dtype=dtype)
+    # as a NumPy scalar: NumPy 1.16 (TF 1.14's) casts an out-of-range int value (300 into
+    # int8, -1 into uint8) by wrapping it, where NumPy 2 raises OverflowError on a Python int
+    out = np.full((len(sequences), maxlen) + sample_shape, np.asarray(value), dtype=dtype)
     for i, s in enumerate(sequences):
         if not len(s):
             continue
@@ -52,7 +62,7 @@ def pad_sequences(sequences, maxlen=None, dtype="int32", padding="pre", truncati
             kept = s[:maxlen]
         else:
             raise ValueError('Truncating type "%s" not understood' % truncating)
-        kept = np.asarray(kept, dtype=dtype)
+        kept = _asarray_wrapping(kept, dtype)
         if kept.shape[1:] != sample_shape:
             raise ValueError("Shape of sample %s of sequence at position %s is different "
                              "from expected shape %s" % (kept.shape[1:], i, sample_shape))
