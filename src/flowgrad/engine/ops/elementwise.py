@@ -260,10 +260,23 @@ def _one_plus_sq(x):
 
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
-def _check_int_divisor(x, y):
+def _check_int_divisor(x, y, op="Div"):
     # per element, as TF's kernels: an empty result divides nothing
     if x.dtype.kind in "iu" and not np.all(y) and np.broadcast(x, y).size:
+        if op.startswith("Truncate"):
+            # TF 1.14's BinaryOpShared::SetComputeError names only Div, Mod, FloorDiv and
+            # FloorMod: TruncateDiv / TruncateMod by an integer zero fall to its last branch
+            raise _errors.InternalError(None, None, "Unexpected error in binary operator "
+                                        "(only integer div and mod should have errors)")
         raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
+
+
+def _c_div(x, y):
+    """C's integer `/` (rounding toward zero), wrapping as TF's int arithmetic."""
+    q = np.floor_divide(x, y)
+    # Floor and truncation differ when the signs differ and the division is inexact.
+    fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
+    return np.add(q, fix.astype(q.dtype))
 
 
 def _floordiv_kernel(x, y):
@@ -271,29 +284,51 @@ def _floordiv_kernel(x, y):
     if x.dtype.kind == "f":
         # TF computes floor(x / y): 1.0 // 0.1 is 10 (Python's divmod rule gives 9).
         return np.floor(np.true_divide(x, y))
-    return np.floor_divide(x, y)
+    if x.dtype.kind == "u":
+        return np.floor_divide(x, y)
+    # TF 1.14's google_floor_div on signed integers: x / y when the signs agree, else
+    # -(|x| + |y| - 1) / |y| in the type's wrapping arithmetic (-2147483647 // 7 is 306783377)
+    with np.errstate(over="ignore"):
+        ax, ay = np.abs(x), np.abs(y)
+        mixed = -_c_div(ax + ay - np.ones((), x.dtype), ay)
+    return np.where(np.less(x, 0) != np.less(y, 0), mixed, _c_div(x, y)).astype(x.dtype)
 
 
 def _floormod_kernel(x, y):
     _check_int_divisor(x, y)
-    return np.mod(x, y)
+    if x.dtype.kind != "f":
+        return np.mod(x, y)
+    # TF 1.14's float FloorMod: fmod(x, y), plus y when it is nonzero with y's other sign; a
+    # zero keeps fmod's sign, x's (-5 % 2.5 is -0.0, 0 % -3 is 0.0; NumPy's has y's sign)
+    t = np.fmod(x, y)
+    return np.where((t != 0) & (np.less(y, 0) != np.less(t, 0)), t + y, t)
 
 
-def _truncatediv_kernel(x, y):
-    _check_int_divisor(x, y)
+def _trunc_div(x, y, op):
+    _check_int_divisor(x, y, op)
     if x.dtype.kind in "iu":
-        q = np.floor_divide(x, y)
-        # Floor and truncation differ when the signs differ and the division is inexact.
-        fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
-        return np.add(q, fix.astype(q.dtype))
+        return _c_div(x, y)
     # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
     if x.dtype.kind == "c":
         return _eigen_math.complex_realdiv(x, y)
     return np.true_divide(x, y)
 
 
-def _truncatemod_kernel(x, y):
+def _div_kernel(x, y):
+    return _trunc_div(x, y, "Div")
+
+
+def _truncatediv_kernel(x, y):
+    return _trunc_div(x, y, "TruncateDiv")
+
+
+def _mod_kernel(x, y):
     _check_int_divisor(x, y)
+    return np.fmod(x, y)
+
+
+def _truncatemod_kernel(x, y):
+    _check_int_divisor(x, y, "TruncateMod")
     return np.fmod(x, y)
 
 
@@ -1112,10 +1147,10 @@ def _div_grad(op, grad):
 
 # Div: integers divide rounding toward zero (C's `/`, "Integer division by zero"), floats and
 # complex exactly, which is TruncateDiv's kernel
-register_op("Div", infer=binary_broadcast, kernel=_truncatediv_kernel, grad=_div_grad,
+register_op("Div", infer=binary_broadcast, kernel=_div_kernel, grad=_div_grad,
             elementwise=True)
 # Mod: C's `%` on integers, fmod on floats (TruncateMod's kernel); TF registers no gradient
-register_op("Mod", infer=binary_broadcast, kernel=_truncatemod_kernel,
+register_op("Mod", infer=binary_broadcast, kernel=_mod_kernel,
             grad=no_gradient_registered, elementwise=True)
 # Inv and InvGrad: Reciprocal and ReciprocalGrad under their first names
 register_op("Inv", infer=unary_same, kernel=_reciprocal_kernel, elementwise=True, fresh_output=True,
