@@ -287,11 +287,15 @@ def _floordiv_kernel(x, y):
     if x.dtype.kind == "u":
         return np.floor_divide(x, y)
     # TF 1.14's google_floor_div on signed integers: x / y when the signs agree, else
-    # -(|x| + |y| - 1) / |y| in the type's wrapping arithmetic (-2147483647 // 7 is 306783377)
+    # -(|x| + |y| - 1) / |y|, |x| and |y| wrapped to the type, the rest in C's promoted
+    # int (int32 / int64) arithmetic, wrapping: -2147483647 // 7 is 306783377 and int8's
+    # -128 // 3 is 42
+    w = np.promote_types(x.dtype, np.int32)
     with np.errstate(over="ignore"):
-        ax, ay = np.abs(x), np.abs(y)
-        mixed = -_c_div(ax + ay - np.ones((), x.dtype), ay)
-    return np.where(np.less(x, 0) != np.less(y, 0), mixed, _c_div(x, y)).astype(x.dtype)
+        ax, ay = np.abs(x).astype(w), np.abs(y).astype(w)
+        mixed = -_c_div(ax + ay - np.ones((), w), ay)
+        same = _c_div(x.astype(w), y.astype(w))
+    return np.where(np.less(x, 0) != np.less(y, 0), mixed, same).astype(x.dtype)
 
 
 def _floormod_kernel(x, y):
