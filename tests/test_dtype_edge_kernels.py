@@ -100,3 +100,30 @@ def test_bitcast_takes_quantized_types(sess):
     p = tf.placeholder(tf.qint8)
     with pytest.raises(tf.errors.InvalidArgumentError, match="Cannot bitcast from 11 to 15"):
         sess.run(tf.bitcast(p, tf.qint16), {p: np.array([1, 2, 3], np.int8)})
+
+
+def test_cast_to_bool_reads_denormals_as_zero(sess):
+    # TF's threads run with DAZ: float32 / bfloat16 / float64 denormals (a complex's real
+    # part) compare equal to zero; float16 widens exactly in software, so its are true
+    tiny = [1e-45, -1e-40, 1e-38, 2e-38, 0.0, float("nan")]
+    got = sess.run(
+        [
+            tf.cast(t, tf.bool)
+            for t in [
+                tf.constant(tiny, tf.float32),
+                tf.constant([5e-324, -1e-310, 1e-300], tf.float64),
+                tf.constant(np.array([6e-8, -1e-5, 0.0], np.float16)),
+                tf.cast(tf.constant(tiny), tf.bfloat16),
+                tf.constant([1e-40 + 1j, 1j, 2e-38 + 0j], tf.complex64),
+                tf.constant([1e-310 + 0j], tf.complex128),
+            ]
+        ]
+    )
+    assert [g.tolist() for g in got] == [
+        [False, False, False, True, False, True],
+        [False, False, True],
+        [True, True, False],
+        [False, False, False, True, False, True],
+        [False, False, True],
+        [False],
+    ]

@@ -1,7 +1,7 @@
 """A uint8 image pipeline and small-integer arithmetic that wraps: uint8 / int8 / int16 /
-uint16 add, subtract, multiply and negate past their ranges, tf.abs and tf.negative of
-INT_MIN (int8 / int16 / int32 / int64), clip_by_value on ints, casts of negative / NaN /
-inf / large floats to every integer type and to bool, saturate_cast, bitcast between
+uint16 add, subtract and multiply past their ranges, tf.abs and tf.negative of INT_MIN
+(int32 / int64), clip_by_value on ints, casts of negative / NaN / inf / large floats to
+every integer type and to bool (denormals read as zero), saturate_cast, bitcast between
 widths, the tf.bitwise ops and shifts (by negative and too-large counts), and a
 uint8-quantised linear layer trained through a float cast; op counts and values."""
 
@@ -94,6 +94,20 @@ f = tf.constant(
 )
 for dt in [tf.uint8, tf.int8, tf.int16, tf.uint16, tf.int32, tf.int64, tf.bool]:
     print(dt.name, s.run(tf.cast(f, dt)).tolist())
+# denormals to bool: TF's threads read float32 / float64 / bfloat16 ones as zero (DAZ)
+tiny = [1e-45, -1e-40, 1e-38, 2e-38, 0.0]
+print(
+    [
+        s.run(tf.cast(t, tf.bool)).tolist()
+        for t in [
+            tf.constant(tiny, tf.float32),
+            tf.constant([5e-324, -1e-310, 1e-300], tf.float64),
+            tf.constant(np.array([6e-8, -1e-5, 0.0], np.float16)),
+            tf.cast(tf.constant(tiny), tf.bfloat16),
+            tf.constant([1e-40 + 1j, 1j, 2e-38 + 0j], tf.complex64),
+        ]
+    ]
+)
 for dt in [tf.uint8, tf.int8, tf.int16, tf.uint16, tf.int32]:
     print("sat", dt.name, s.run(tf.saturate_cast(f[:14], dt)).tolist())
 print(
