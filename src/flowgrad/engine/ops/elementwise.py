@@ -289,7 +289,14 @@ def _floordiv_kernel(x, y):
     # TF 1.14's google_floor_div on signed integers: x / y when the signs agree, else
     # -(|x| + |y| - 1) / |y|, |x| and |y| wrapped to the type, the rest in C's promoted
     # int (int32 / int64) arithmetic, wrapping: -2147483647 // 7 is 306783377 and int8's
-    # -128 // 3 is 42
+    # -128 // 3 is 42. That is NumPy's floor division unless a value is the type's minimum
+    # or (int32 / int64) |x| + |y| - 1 overflows.
+    if x.size and y.size:
+        info = np.iinfo(x.dtype)
+        lo = min(int(x.min()), int(y.min()))
+        hi = max(-lo, int(x.max()), int(y.max()))   # bounds |x| and |y|
+        if lo > info.min and (x.dtype.itemsize < 4 or 2 * hi - 1 <= info.max):
+            return np.floor_divide(x, y)
     w = np.promote_types(x.dtype, np.int32)
     with np.errstate(over="ignore"):
         ax, ay = np.abs(x).astype(w), np.abs(y).astype(w)
@@ -300,12 +307,15 @@ def _floordiv_kernel(x, y):
 
 def _floormod_kernel(x, y):
     _check_int_divisor(x, y)
-    if x.dtype.kind != "f":
-        return np.mod(x, y)
-    # TF 1.14's float FloorMod: fmod(x, y), plus y when it is nonzero with y's other sign; a
-    # zero keeps fmod's sign, x's (-5 % 2.5 is -0.0, 0 % -3 is 0.0; NumPy's has y's sign)
-    t = np.fmod(x, y)
-    return np.where((t != 0) & (np.less(y, 0) != np.less(t, 0)), t + y, t)
+    r = np.mod(x, y)
+    if x.dtype.kind == "f":
+        # TF 1.14's float FloorMod: fmod(x, y), plus y when it is nonzero with y's other
+        # sign, as NumPy's; but a zero keeps fmod's sign, x's, where NumPy gives it y's
+        # (-5 % 2.5 is -0.0 and 0 % -3 is 0.0 in TF)
+        zero = r == 0
+        if zero.any():
+            r = np.where(zero, np.copysign(r, x), r)
+    return r
 
 
 def _trunc_div(x, y, op):
