@@ -89,7 +89,8 @@ class DType:
 
     @property
     def size(self) -> int:
-        return np.dtype(self._np).itemsize
+        # bfloat16 is 2 bytes in TF (its values are kept here in float32 storage)
+        return 2 if self._base is bfloat16 else np.dtype(self._np).itemsize
 
     @property
     def max(self) -> int | float | np.generic:

@@ -206,8 +206,8 @@ def ensure_shape(x: TensorLike, shape: object, name: str | None = None) -> Tenso
 # -- Bitcast ---------------------------------------------------------------------------------
 _BITCAST_TYPES = (_dt.bfloat16, _dt.float16, _dt.float32, _dt.float64, _dt.int64, _dt.int32,
                   _dt.uint8, _dt.uint16, _dt.uint32, _dt.uint64, _dt.int8, _dt.int16,
-                  _dt.complex64, _dt.complex128)
-_QUANT_NAMES = ", qint8, quint8, qint16, quint16, qint32"
+                  _dt.complex64, _dt.complex128, _dt.qint8, _dt.quint8, _dt.qint16, _dt.quint16,
+                  _dt.qint32)
 
 
 def _bitcast_infer(inputs, attrs):
@@ -226,25 +226,24 @@ def _bitcast_infer(inputs, attrs):
     return [(to, TensorShape(list(dims[:-1])))]
 
 
-def _bitcast_kernel(x, type=None, **_):  # noqa: A002 - TF's attr name
+def _bitcast_kernel(x, type=None, T=None, **_):  # noqa: A002, N803 - TF's attr names
     x = np.array(x, order="C")
-    to = type.as_numpy_dtype
+    if T is _dt.bfloat16:   # its 2 bytes are the high half of the float32 kept for it
+        x = (x.view(np.uint32) >> np.uint32(16)).astype(np.uint16)
+    to = np.uint16 if type is _dt.bfloat16 else type.as_numpy_dtype
     a, b = x.dtype.itemsize, np.dtype(to).itemsize
     if a > b:
-        return x.reshape(x.shape + (1,)).view(to).reshape(x.shape + (a // b,))
-    if a < b:
+        y = x.reshape(x.shape + (1,)).view(to).reshape(x.shape + (a // b,))
+    elif a < b:
         if x.ndim == 0 or x.shape[-1] * a != b:
-            raise _invalid(f"Cannot bitcast from {_TF_ENUM.get(x.dtype, x.dtype.name)} to "
-                           f"{_TF_ENUM.get(np.dtype(to), np.dtype(to).name)}")
-        return x.view(to).reshape(x.shape[:-1])
-    return x.view(to)
+            # TF's message names the types by their DataType enum numbers
+            raise _invalid(f"Cannot bitcast from {T.as_datatype_enum} to "
+                           f"{type.as_datatype_enum}")
+        y = x.view(to).reshape(x.shape[:-1])
+    else:
+        y = x.view(to)
+    return (y.astype(np.uint32) << np.uint32(16)).view(np.float32) if type is _dt.bfloat16 else y
 
-
-# TF's DataType enum numbers, which its Bitcast kernel error prints.
-_TF_ENUM = {np.dtype(k): v for k, v in (
-    ("float32", 1), ("float64", 2), ("int32", 3), ("uint8", 4), ("int16", 5), ("int8", 6),
-    ("complex64", 8), ("int64", 9), ("uint16", 17), ("complex128", 18), ("float16", 19),
-    ("uint32", 22), ("uint64", 23))}
 
 register_op("Bitcast", infer=_bitcast_infer, kernel=_bitcast_kernel, grad=no_gradient_registered)
 
@@ -260,12 +259,12 @@ def bitcast(input: TensorLike, type: DTypeLike, name: str | None = None) -> Tens
     to = _dt.as_dtype(type).base_dtype
     with _scope(name, "Bitcast", [input]) as scope:
         x = input if isinstance(input, Tensor) else to_tensor(input, name="input")
-        names = ", ".join(d.name for d in _BITCAST_TYPES) + _QUANT_NAMES
+        names = ", ".join(d.name for d in _BITCAST_TYPES)
         for what, dt in (("input", x.dtype.base_dtype), ("type", to)):
             if dt not in _BITCAST_TYPES:
                 raise TypeError(f"Value passed to parameter '{what}' has DataType {dt.name} not "
                                 f"in list of allowed values: {names}")
-        return apply("Bitcast", [x], {"type": to}, scope)
+        return apply("Bitcast", [x], {"T": x.dtype.base_dtype, "type": to}, scope)
 
 
 # -- UnravelIndex ----------------------------------------------------------------------------

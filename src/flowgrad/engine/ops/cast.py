@@ -33,6 +33,10 @@ def _cast_kernel(x, DstT, SrcT=None, **_):  # noqa: N803 - TF's attr names
     x = np.asarray(x)
     if x.dtype.kind == "c" and not DstT.is_complex:   # TF keeps the real part, silently
         x = x.real
+    if DstT is _dt.bool_ and x.dtype in (np.float32, np.float64):
+        # x != 0 under DAZ: a float32 / bfloat16 / float64 denormal (or a complex's real
+        # part) reads as zero, so False; float16 widens exactly first (its denormals: True)
+        return ~(np.abs(x) < np.finfo(x.dtype).tiny)
     if DstT is _dt.bfloat16:
         # bfloat16 is kept in float32: TF rounds the value (made float) to the nearest
         # bfloat16, ties to even; a NaN becomes bfloat16's quiet NaN

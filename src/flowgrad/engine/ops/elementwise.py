@@ -260,10 +260,23 @@ def _one_plus_sq(x):
 
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
-def _check_int_divisor(x, y):
+def _check_int_divisor(x, y, op="Div"):
     # per element, as TF's kernels: an empty result divides nothing
     if x.dtype.kind in "iu" and not np.all(y) and np.broadcast(x, y).size:
+        if op.startswith("Truncate"):
+            # TF 1.14's BinaryOpShared::SetComputeError names only Div, Mod, FloorDiv and
+            # FloorMod: TruncateDiv / TruncateMod by an integer zero fall to its last branch
+            raise _errors.InternalError(None, None, "Unexpected error in binary operator "
+                                        "(only integer div and mod should have errors)")
         raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
+
+
+def _c_div(x, y):
+    """C's integer `/` (rounding toward zero), wrapping as TF's int arithmetic."""
+    q = np.floor_divide(x, y)
+    # Floor and truncation differ when the signs differ and the division is inexact.
+    fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
+    return np.add(q, fix.astype(q.dtype))
 
 
 def _floordiv_kernel(x, y):
@@ -271,29 +284,65 @@ def _floordiv_kernel(x, y):
     if x.dtype.kind == "f":
         # TF computes floor(x / y): 1.0 // 0.1 is 10 (Python's divmod rule gives 9).
         return np.floor(np.true_divide(x, y))
-    return np.floor_divide(x, y)
+    if x.dtype.kind == "u":
+        return np.floor_divide(x, y)
+    # TF 1.14's google_floor_div on signed integers: x / y when the signs agree, else
+    # -(|x| + |y| - 1) / |y|, |x| and |y| wrapped to the type, the rest in C's promoted
+    # int (int32 / int64) arithmetic, wrapping: -2147483647 // 7 is 306783377 and int8's
+    # -128 // 3 is 42. That is NumPy's floor division unless a value is the type's minimum
+    # or (int32 / int64) |x| + |y| - 1 overflows.
+    if x.size and y.size:
+        info = np.iinfo(x.dtype)
+        lo = min(int(x.min()), int(y.min()))
+        hi = max(-lo, int(x.max()), int(y.max()))   # bounds |x| and |y|
+        if lo > info.min and (x.dtype.itemsize < 4 or 2 * hi - 1 <= info.max):
+            return np.floor_divide(x, y)
+    w = np.promote_types(x.dtype, np.int32)
+    with np.errstate(over="ignore"):
+        ax, ay = np.abs(x).astype(w), np.abs(y).astype(w)
+        mixed = -_c_div(ax + ay - np.ones((), w), ay)
+        same = _c_div(x.astype(w), y.astype(w))
+    return np.where(np.less(x, 0) != np.less(y, 0), mixed, same).astype(x.dtype)
 
 
 def _floormod_kernel(x, y):
     _check_int_divisor(x, y)
-    return np.mod(x, y)
+    r = np.mod(x, y)
+    if x.dtype.kind == "f":
+        # TF 1.14's float FloorMod: fmod(x, y), plus y when it is nonzero with y's other
+        # sign, as NumPy's; but a zero keeps fmod's sign, x's, where NumPy gives it y's
+        # (-5 % 2.5 is -0.0 and 0 % -3 is 0.0 in TF)
+        zero = r == 0
+        if zero.any():
+            r = np.where(zero, np.copysign(r, x), r)
+    return r
 
 
-def _truncatediv_kernel(x, y):
-    _check_int_divisor(x, y)
+def _trunc_div(x, y, op):
+    _check_int_divisor(x, y, op)
     if x.dtype.kind in "iu":
-        q = np.floor_divide(x, y)
-        # Floor and truncation differ when the signs differ and the division is inexact.
-        fix = (np.not_equal(np.multiply(q, y), x)) & (np.less(x, 0) != np.less(y, 0))
-        return np.add(q, fix.astype(q.dtype))
+        return _c_div(x, y)
     # TF 1.14's TruncateDiv kernel on floats is a plain division (no truncation).
     if x.dtype.kind == "c":
         return _eigen_math.complex_realdiv(x, y)
     return np.true_divide(x, y)
 
 
-def _truncatemod_kernel(x, y):
+def _div_kernel(x, y):
+    return _trunc_div(x, y, "Div")
+
+
+def _truncatediv_kernel(x, y):
+    return _trunc_div(x, y, "TruncateDiv")
+
+
+def _mod_kernel(x, y):
     _check_int_divisor(x, y)
+    return np.fmod(x, y)
+
+
+def _truncatemod_kernel(x, y):
+    _check_int_divisor(x, y, "TruncateMod")
     return np.fmod(x, y)
 
 
@@ -1112,10 +1161,10 @@ def _div_grad(op, grad):
 
 # Div: integers divide rounding toward zero (C's `/`, "Integer division by zero"), floats and
 # complex exactly, which is TruncateDiv's kernel
-register_op("Div", infer=binary_broadcast, kernel=_truncatediv_kernel, grad=_div_grad,
+register_op("Div", infer=binary_broadcast, kernel=_div_kernel, grad=_div_grad,
             elementwise=True)
 # Mod: C's `%` on integers, fmod on floats (TruncateMod's kernel); TF registers no gradient
-register_op("Mod", infer=binary_broadcast, kernel=_truncatemod_kernel,
+register_op("Mod", infer=binary_broadcast, kernel=_mod_kernel,
             grad=no_gradient_registered, elementwise=True)
 # Inv and InvGrad: Reciprocal and ReciprocalGrad under their first names
 register_op("Inv", infer=unary_same, kernel=_reciprocal_kernel, elementwise=True, fresh_output=True,
