@@ -231,6 +231,16 @@ def test_stack_of_python_values_is_a_constant():
                                                                              "stack_1/1"]
 
 
+
+def test_stack_of_mismatched_tensors_fails_in_pack_stack_1():
+    # TF 1.14's stack tries convert_to_tensor(values) first (the autopacking scope `stack`),
+    # its ValueError swallowed; Pack's own error then names `stack_1` and the next is stack_2
+    with tf.Graph().as_default():
+        a, c = tf.ones([2, 3]), tf.ones([4, 2])
+        with pytest.raises(ValueError, match="for 'stack_1' \\(op: 'Pack'\\)"):
+            tf.stack([a, c])
+        assert tf.stack([a, a]).name == "stack_2:0"
+
 def test_reshape_with_tensor_in_shape_list():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [None, 6])
