@@ -241,6 +241,31 @@ def test_stack_of_mismatched_tensors_fails_in_pack_stack_1():
             tf.stack([a, c])
         assert tf.stack([a, a]).name == "stack_2:0"
 
+
+def test_type_errors_leave_the_ops_tf_made_before_its_input_check():
+    # TF 1.14's op layer checks each input as it converts it: a reduction's axes (made by
+    # the wrapper, axis None) stay, one_hot's defaults stay but not its depth (oracle)
+    with tf.Graph().as_default() as g:
+        s, f = tf.constant(["a", "b"]), tf.constant([1.0, 2.0])
+        v = tf.Variable(["x", "y"])
+        u = tf.placeholder(tf.string)
+        want = [(lambda: tf.reduce_mean(s), ["Const_2"]),
+                (lambda: tf.reduce_sum(s, axis=0), []),
+                (lambda: tf.reduce_all(f), ["Const_3"]),
+                (lambda: tf.reduce_max(v), ["Rank", "range/start", "range/delta", "range"]),
+                (lambda: tf.reduce_sum(u), ["Rank_1", "range_1/start", "range_1/delta",
+                                            "range_1"]),
+                (lambda: tf.one_hot(f, 3), ["one_hot/on_value", "one_hot/off_value"]),
+                (lambda: tf.one_hot([1.5], 2), ["one_hot_1/on_value", "one_hot_1/off_value",
+                                                "one_hot_1/indices"]),
+                (lambda: tf.one_hot(f, 3, on_value=2.0, off_value=1.0),
+                 ["one_hot_2/Const", "one_hot_2/Const_1"])]
+        for build, left in want:
+            n = len(g.get_operations())
+            with pytest.raises(TypeError):
+                build()
+            assert [o.name for o in g.get_operations()[n:]] == left
+
 def test_reshape_with_tensor_in_shape_list():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [None, 6])
