@@ -77,8 +77,8 @@ with tf.Session() as s:
     step = 0
     while True:
         try:
-            _, l = s.run([train, loss])
-            print("step", step, repr(float(l)))
+            _, lv = s.run([train, loss])
+            print("step", step, repr(float(lv)))
             step += 1
         except tf.errors.OutOfRangeError as e:
             print("end", type(e).__name__, repr(head(e)), e.op.name if e.op else None)

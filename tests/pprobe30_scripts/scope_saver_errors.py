@@ -124,8 +124,8 @@ saver = tf.train.Saver()
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for step in range(4):
-        _, l = s.run([train, loss], {x: X, y: Y})
-        print(step, repr(float(l)))
+        _, lv = s.run([train, loss], {x: X, y: Y})
+        print(step, repr(float(lv)))
     path = saver.save(s, os.path.join(d, "model"), global_step=4, write_meta_graph=False)
     print(os.path.basename(path), sorted(os.listdir(d)))
     try:
