@@ -260,9 +260,14 @@ def _one_plus_sq(x):
 
 
 # -- kernels that are not a single NumPy ufunc -----------------------------------------------
-def _check_int_divisor(x, y):
-    # per element, as TF's kernels: an empty result divides nothing
+def _check_int_divisor(x, y, truncate=False):
+    # per element, as TF's kernels: an empty result divides nothing. TruncateDiv and
+    # TruncateMod set the same error flag, which TF 1.14's BinaryOp reports as unexpected
+    # (it names only Div, FloorDiv, Mod and FloorMod's)
     if x.dtype.kind in "iu" and not np.all(y) and np.broadcast(x, y).size:
+        if truncate:
+            raise _errors.InternalError(None, None, "Unexpected error in binary operator "
+                                        "(only integer div and mod should have errors)")
         raise _errors.InvalidArgumentError(None, None, "Integer division by zero")
 
 
@@ -280,7 +285,7 @@ def _floormod_kernel(x, y):
 
 
 def _truncatediv_kernel(x, y):
-    _check_int_divisor(x, y)
+    _check_int_divisor(x, y, truncate=True)
     if x.dtype.kind in "iu":
         q = np.floor_divide(x, y)
         # Floor and truncation differ when the signs differ and the division is inexact.
@@ -293,7 +298,7 @@ def _truncatediv_kernel(x, y):
 
 
 def _truncatemod_kernel(x, y):
-    _check_int_divisor(x, y)
+    _check_int_divisor(x, y, truncate=True)
     return np.fmod(x, y)
 
 
