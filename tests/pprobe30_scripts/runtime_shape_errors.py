@@ -2,7 +2,8 @@
 TF1 classifier: MatMul of fed inner dimensions, ConcatOp of fed non-axis dimensions,
 Reshape of a fed size, broadcasting of an add and a multiply, GatherV2 (embedding_lookup)
 index out of range, SparseSoftmaxCrossEntropyWithLogits label out of range, a Tile and a
-Slice of bad sizes, OneHot depth and SplitV sizes; each OpError's class, message up to its
+Slice of bad sizes, OneHot depth and SplitV sizes, integer FloorDiv / TruncateDiv /
+TruncateMod by zero, a ScatterUpdate index out of range; each OpError's class, message up to its
 traceback, op and node_def names and code; the good feed trains on, full-precision values."""
 
 import re
@@ -32,6 +33,10 @@ tl = tf.tile(feat, tf.placeholder_with_default([2, 1], [None], name="mult"), nam
 sl = tf.slice(feat, [0, 1], [-1, 2], name="sl")
 sp = tf.split(feat, [1, 2], axis=1, name="sp")
 oh = tf.one_hot(ids, tf.placeholder_with_default(4, [], name="depth"), name="oh")
+fd = tf.floordiv(ids, ids[::-1], name="fd")
+td = tf.truncatediv(ids, ids[::-1], name="td")
+tm = tf.truncatemod(ids, ids[::-1], name="tm")
+sc = tf.scatter_update(emb, ids, tf.zeros([tf.size(ids), 3]), name="sc")
 print(len(g.get_operations()))
 
 IDS = np.array([0, 5, 2, 3], np.int32)
@@ -75,6 +80,12 @@ with tf.Session() as s:
     show("slice", sl, {feat: F})
     show("split", sp, {feat: F})
     show("onehot", oh, {ids: IDS, "depth:0": -2})
+    show("floordiv", fd, {ids: IDS})
+    show("truncatediv", td, {ids: IDS})
+    show("truncatemod", tm, {ids: [3, 0, 2]})
+    show("truncatediv_ok", td, {ids: [-7, 2, 3]})
+    show("scatter", sc, {ids: [1, 7]})
+    print(s.run(emb)[1].tolist())   # (TF's ScatterUpdate wrote row 1 before it failed)
     for step in range(4):
         _, lv = s.run([train, loss], {ids: IDS, feat: F, lab: Lb})
         print(step, repr(float(lv)))
