@@ -3,9 +3,10 @@ matmul of mismatched inner dimensions (static and through a placeholder's partia
 add of two unbroadcastable shapes, concat of different ranks and of mismatched non-axis
 dimensions, reshape to a size that does not divide, conv2d of a filter whose in-channels
 differ from the input's, a 3-D input to conv2d, dense of an input with an unknown last
-dimension, a stride of the wrong length, tf.stack of differing shapes, inputs of the wrong
-dtype (an int added to a float, a float64 matmul, a mean of strings, float indices and
-labels), softmax_cross_entropy_with_logits called positionally; each error's class
+dimension, a stride of the wrong length, tf.stack of differing shapes and of a nested
+list, a gather axis and an expand_dims dim out of range, inputs of the wrong dtype (an int
+added to a float, a float64 matmul, a mean of strings, float indices and labels),
+softmax_cross_entropy_with_logits called positionally; each error's class
 and message and how many ops it left in the graph; then the right net is built and run
 (seeded), values at full precision, op counts."""
 
@@ -53,6 +54,10 @@ build("conv_pad", lambda: tf.nn.conv2d(img, tf.ones([3, 3, 2, 4]), [1, 1, 1, 1],
 build("layers_conv", lambda: tf.layers.conv2d(tf.ones([6, 6, 2]), 4, 3))
 build("dense_unk", lambda: tf.layers.dense(unk, 3))
 build("stack", lambda: tf.stack([a, c]))
+build("stack_list", lambda: tf.stack([a, [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]]))
+build("stack_list_bad", lambda: tf.stack([a, [[1.0, 2.0]]]))
+build("gather_axis", lambda: tf.gather(a, [0], axis=3))
+build("expand_list", lambda: tf.expand_dims([1, 2], 3))
 build("squeeze", lambda: tf.squeeze(a, [0]))
 build("split", lambda: tf.split(a, 2, axis=1))
 build("tile", lambda: tf.tile(a, [2]))
