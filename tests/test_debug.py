@@ -27,7 +27,8 @@ def _same(got, want):
 
 
 @pytest.mark.parametrize("case", ["messages", "float64_named", "int_input",
-                                  "add_check_numerics_ops", "add_check_numerics_ops_cond"])
+                                  "add_check_numerics_ops", "add_check_numerics_ops_cond",
+                                  "add_check_numerics_ops_contexts"])
 def test_check_numerics_as_tf(case):
     with tf.Graph().as_default():
         _same(getattr(GEN, "case_" + case)(tf), WANT[case])

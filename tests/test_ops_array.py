@@ -231,6 +231,84 @@ def test_stack_of_python_values_is_a_constant():
                                                                              "stack_1/1"]
 
 
+
+def test_stack_of_mismatched_tensors_fails_in_pack_stack_1():
+    # TF 1.14's stack tries convert_to_tensor(values) first (the autopacking scope `stack`),
+    # its ValueError swallowed; Pack's own error then names `stack_1` and the next is stack_2
+    with tf.Graph().as_default():
+        a, c = tf.ones([2, 3]), tf.ones([4, 2])
+        with pytest.raises(ValueError, match="for 'stack_1' \\(op: 'Pack'\\)"):
+            tf.stack([a, c])
+        assert tf.stack([a, a]).name == "stack_2:0"
+
+
+def test_type_errors_leave_the_ops_tf_made_before_its_input_check():
+    # TF 1.14's op layer checks each input as it converts it: a reduction's axes (made by
+    # the wrapper, axis None) stay, one_hot's defaults stay but not its depth (oracle)
+    with tf.Graph().as_default() as g:
+        s, f = tf.constant(["a", "b"]), tf.constant([1.0, 2.0])
+        v = tf.Variable(["x", "y"])
+        u = tf.placeholder(tf.string)
+        want = [(lambda: tf.reduce_mean(s), ["Const_2"]),
+                (lambda: tf.reduce_sum(s, axis=0), []),
+                (lambda: tf.reduce_all(f), ["Const_3"]),
+                (lambda: tf.reduce_max(v), ["Rank", "range/start", "range/delta", "range"]),
+                (lambda: tf.reduce_sum(u), ["Rank_1", "range_1/start", "range_1/delta",
+                                            "range_1"]),
+                (lambda: tf.one_hot(f, 3), ["one_hot/on_value", "one_hot/off_value"]),
+                (lambda: tf.one_hot([1.5], 2), ["one_hot_1/on_value", "one_hot_1/off_value",
+                                                "one_hot_1/indices"]),
+                (lambda: tf.one_hot(f, 3, on_value=2.0, off_value=1.0),
+                 ["one_hot_2/Const", "one_hot_2/Const_1"])]
+        for build, left in want:
+            n = len(g.get_operations())
+            with pytest.raises(TypeError):
+                build()
+            assert [o.name for o in g.get_operations()[n:]] == left
+
+
+def test_autopacking_keeps_a_nested_list_without_tensors_one_const():
+    # TF 1.14's _autopacking_helper (oracle): a nested list holding no tensor stays a list
+    # (its scope used up) and becomes one Const after the nested Packs
+    with tf.Graph().as_default() as g:
+        x = tf.placeholder(tf.float32, [2], name="x")
+        s = tf.placeholder(tf.float32, [], name="s")
+        want = [(lambda: tf.stack([x, [1.0, 2.0]]), [("stack/1_1", "Const"), ("stack", "Pack")]),
+                (lambda: tf.convert_to_tensor([[s, 1.0], [2.0, 3.0]]),
+                 [("packed/0/1", "Const"), ("packed/0", "Pack"), ("packed/1_1", "Const"),
+                  ("packed", "Pack")]),
+                (lambda: tf.convert_to_tensor([[[s]], [[1.0]]]),
+                 [("packed_1/0/0", "Pack"), ("packed_1/0", "Pack"), ("packed_1/1_1", "Const"),
+                  ("packed_1", "Pack")])]
+        for build, ops in want:
+            n = len(g.get_operations())
+            build()
+            assert [(o.name, o.type) for o in g.get_operations()[n:]] == ops
+
+
+def test_failed_dispatching_call_converts_its_list_args():
+    # TF 1.14's dispatch asks the ragged dispatcher after the op's TypeError / ValueError:
+    # it converts each listed arg that is a Python list (a Const), tf.expand_dims twice
+    with tf.Graph().as_default() as g:
+        m = tf.placeholder(tf.float32, [2, 2], name="m")
+        want = [(lambda: tf.gather(m, [0], axis=3),
+                 ["GatherV2/indices", "GatherV2/axis", "Const"]),
+                (lambda: tf.gather(m, [[0.5]]), ["GatherV2_1/indices", "Const_1"]),
+                (lambda: tf.reduce_sum(["a"], axis=0), ["Sum/input", "Const_2"]),
+                (lambda: tf.concat([m, [[1.0, 2.0, 3.0]]], 0),
+                 ["concat/values_1", "concat/axis", "Const_3"]),
+                (lambda: tf.unsorted_segment_sum([1.0, 2.0], [0.5, 1.0], 2),
+                 ["UnsortedSegmentSum/data", "UnsortedSegmentSum/segment_ids", "Const_4",
+                  "Const_5"]),
+                (lambda: tf.expand_dims([1, 2], 3),
+                 ["ExpandDims/input", "ExpandDims/dim", "Const_6", "Const_7"]),
+                (lambda: tf.size(["a", 1]), [])]
+        for build, left in want:
+            n = len(g.get_operations())
+            with pytest.raises((TypeError, ValueError)):
+                build()
+            assert [o.name for o in g.get_operations()[n:]] == left
+
 def test_reshape_with_tensor_in_shape_list():
     with tf.Graph().as_default():
         x = tf.placeholder(tf.float32, [None, 6])

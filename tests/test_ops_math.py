@@ -832,3 +832,20 @@ def test_table_wrapper_names_its_op(module, name, fn):
     if hasattr(surface, name):     # the public op, or TF's ragged dispatch of it
         public = getattr(surface, name)
         assert public is fn or getattr(public, "__wrapped__", None) is fn
+
+
+def test_integer_division_by_zero_classes_as_tf():
+    # TF 1.14 (oracle): Div / FloorDiv / FloorMod / Mod raise "Integer division by zero";
+    # TruncateDiv / TruncateMod set the same flag, which BinaryOp reports as an InternalError
+    a = tf.placeholder(tf.int32, [2])
+    b = tf.placeholder(tf.int64, [2])
+    feeds = {a: [1, 0], b: [1, 0]}
+    with tf.Session() as s:
+        for f in (tf.truncatediv, tf.truncatemod):
+            for x in (a, b):
+                with pytest.raises(tf.errors.InternalError, match=r"^Unexpected error in binary "
+                                   r"operator \(only integer div and mod should have errors\)"):
+                    s.run(f(x, x[::-1]), feeds)
+        for f in (tf.floordiv, tf.floormod, tf.div, tf.mod):
+            with pytest.raises(tf.errors.InvalidArgumentError, match="^Integer division by zero"):
+                s.run(f(a, a[::-1]), feeds)

@@ -364,6 +364,11 @@ def test_mismatch_errors_leave_session_unchanged(case, tmp_path):
                 saver.restore(sess, path)
             assert "Assign requires shapes of both tensors to match. lhs shape= [2] rhs " \
                 "shape= [3]\n" in str(e.value)
+            # TF 1.14 fails in w's Assign (its node and input sources), not in RestoreV2
+            assert e.value.op.name == e.value.node_def.name == "save/Assign_1"
+            assert "[[node save/Assign_1 (defined at " in str(e.value)
+            assert "Input Source operations connected to node save/Assign_1:\n w (defined" \
+                in str(e.value)
         else:
             with pytest.raises(errors.InvalidArgumentError) as e:
                 saver.restore(sess, path)

@@ -137,3 +137,27 @@ def test_large_unique_row_updates_shared_with_a_free_thread(ufunc, monkeypatch):
         scatter._at(ufunc)(got, idx, upd)
         assert got.tobytes() == want.tobytes()
     assert counts == [4]
+
+
+def test_index_out_of_range_keeps_the_updates_before_it():
+    # TF 1.14's CPU scatter functor writes row by row and stops at the first bad index
+    # (oracle: ScatterUpdate / ScatterAdd / ScatterMul, repeated indices included)
+    with tf.Graph().as_default():
+        v = tf.Variable(np.arange(8, dtype=np.float32).reshape(4, 2))
+        i = tf.placeholder(tf.int32, [None])
+        ones = tf.ones([tf.size(i), 2])
+        want = {"ScatterUpdate": [-1, -1, 2, 3, -1, -1, 6, 7],
+                "ScatterAdd": [1, 2, 2, 3, 6, 7, 6, 7],
+                "ScatterMul": [0, 2, 2, 3, 16, 20, 6, 7]}
+        ops = [tf.scatter_update(v, i, -ones), tf.scatter_add(v, i, ones),
+               tf.scatter_mul(v, i, 2.0 * ones)]
+        with tf.Session() as s:
+            for op in ops:
+                s.run(v.initializer)
+                with pytest.raises(tf.errors.InvalidArgumentError,
+                                   match=r"^indices\[3\] = 4 is not in \[0, 4\)"):
+                    s.run(op, {i: [2, 0, 2, 4, 1]})
+                np.testing.assert_array_equal(s.run(v).ravel(), want[op.op.type])
+                with pytest.raises(tf.errors.InvalidArgumentError):
+                    s.run(op, {i: [-1, 0]})
+                np.testing.assert_array_equal(s.run(v).ravel(), want[op.op.type])

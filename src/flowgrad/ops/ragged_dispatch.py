@@ -86,6 +86,47 @@ def _bind(fn, args, kwargs):
     return bound.arguments
 
 
+def _convertible(arg):
+    """TF's _is_convertible_to_tensor: converts (a Const) what is no Tensor, Variable,
+    ndarray or Python scalar; False where that fails or for a SparseTensor."""
+    if arg is None or isinstance(arg, (Tensor, Variable, np.ndarray, int, float, str)):
+        return True
+    if isinstance(arg, SparseTensor):
+        return False
+    try:
+        convert_to_tensor(arg)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(fn, args, kwargs, names, is_list=False, layers=1):
+    """`fn(*args, **kwargs)` of no RaggedTensor. When it raises TypeError or ValueError,
+    TF 1.14's dispatch asks the ragged dispatcher before re-raising: its is_supported
+    checks the op's ragged args `names` in order (a list's elements when `is_list`),
+    converting each (_convertible) until one does not convert, so a Python list left
+    behind a Const (`tf.gather(x, [0], axis=3)`: GatherV2/indices, GatherV2/axis, Const).
+    `layers`: dispatching functions the call goes through (tf.expand_dims calls
+    expand_dims_v2: each one's dispatcher converts)."""
+    try:
+        return fn(*args, **kwargs)
+    except (TypeError, ValueError):
+        try:
+            call = _bind(fn, args, kwargs)
+        except TypeError:
+            raise   # (the call's own TypeError)
+        for _ in range(layers):
+            for name in names:
+                arg = call.get(name)
+                if is_list:
+                    if not isinstance(arg, (list, tuple)) or \
+                            not all(_convertible(e) for e in arg):
+                        break
+                elif not _convertible(arg):
+                    break
+        raise
+
+
 def _unary(fn, scope):
     first = next(iter(inspect.signature(fn).parameters))
 
@@ -152,7 +193,7 @@ def _reduce(fn, ragged_fn, scope):
     def wrapper(*args, **kwargs):
         x = args[0] if args else kwargs.get(params[0])
         if not is_ragged(x):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, [params[0]])
         call = _bind(fn, args, kwargs)
         axis = call.get("axis")
         if axis is None:
@@ -191,7 +232,7 @@ def _list_op(fn, ragged_fn, scope):
     def wrapper(*args, **kwargs):
         values = args[0] if args else kwargs.get(params[0])
         if not (isinstance(values, (list, tuple)) and any(is_ragged(v) for v in values)):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, [params[0]], is_list=True)
         call = _bind(fn, args, kwargs)
         if scope == "concat" and len(values) == 1:    # TF's concat of one: its identity
             with name_scope(call.get("name"), "concat") as s:
@@ -210,7 +251,7 @@ def _gather(fn):
     def wrapper(*args, **kwargs):
         if not any(is_ragged(a) for a in args[:2]) and \
                 not any(is_ragged(kwargs.get(k)) for k in ("params", "indices")):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, ["params", "indices"])
         call = _bind(fn, args, kwargs)
         params, indices = call.get("params"), call.get("indices")
         with name_scope(call.get("name"), "GatherV2", []):
@@ -234,7 +275,7 @@ def _segment(fn, ragged_fn, scope):
     def wrapper(*args, **kwargs):
         if not any(is_ragged(a) for a in args[:2]) and \
                 not any(is_ragged(kwargs.get(k)) for k in ("data", "segment_ids")):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, ["data", "segment_ids"])
         call = _bind(fn, args, kwargs)
         data, ids = call.get("data"), call.get("segment_ids")
         _use_up(scope)
@@ -268,7 +309,7 @@ def _first_arg(fn, ragged_fn, scope):
     def wrapper(*args, **kwargs):
         x = args[0] if args else kwargs.get(first)
         if not is_ragged(x):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, [first], layers=2 if scope == "ExpandDims" else 1)
         call = _bind(fn, args, kwargs)
         _use_up(call.get("name") or scope)   # (the failed call's name_scope(name, scope))
         return ragged_fn(call)

@@ -727,9 +727,11 @@ def read_for_restore(prefix, names, dtypes, shapes, reshape=False, slices=None):
             want = list(shape)
             bad = (math.prod(got) != math.prod(want)) if reshape else got != want
             if bad:
-                raise errors.InvalidArgumentError(
+                err = errors.InvalidArgumentError(
                     None, None, f"Assign requires shapes of both tensors to match. lhs shape= "
                     f"{_shape_str(want)} rhs shape= {_shape_str(got)}")
+                err._assign_of_output = i   # (TF's error is the Assign's reading output i)
+                raise err
     out = []
     for i, (name, shape) in enumerate(zip(names, shapes)):
         v = values[name]

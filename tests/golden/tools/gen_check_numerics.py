@@ -93,6 +93,49 @@ def case_add_check_numerics_ops_cond(tf):
     return None
 
 
+
+def _checks_left(tf, build):
+    """add_check_numerics_ops after `build`: its control inputs or its error, and the ops it
+    left in the graph (TF raises at the first float output in a cond / while context, the
+    CheckNumerics made before it kept)."""
+    with tf.Graph().as_default() as g:
+        build()
+        n = len(g.get_operations())
+        try:
+            r = ["ok", [o.name for o in tf.add_check_numerics_ops().control_inputs]]
+        except ValueError as e:
+            r = ["ValueError", str(e)]
+        return r + [[o.name for o in g.get_operations()[n:]]]
+
+
+def case_add_check_numerics_ops_contexts(tf):
+    def cond_after_log():
+        x = tf.placeholder(tf.float32, [2], name="x")
+        tf.log(x)
+        tf.cond(x[0] > 0, lambda: x * 2.0, lambda: x)
+        tf.exp(x)
+
+    def int_loop_then_float():
+        i = tf.while_loop(lambda i: i < 3, lambda i: i + 1, [0])
+        tf.cast(i, tf.float32) * 2.0
+
+    def float_loop():
+        x = tf.constant(1.5, name="x")
+        tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, a * x), [0, x])
+
+    def int_loop_float_body():
+        x = tf.constant(1.5, name="x")
+        tf.while_loop(lambda i: i < 3, lambda i: i + tf.cast(tf.square(x) > 1.0, tf.int32),
+                      [0])
+
+    def assert_after_vars():
+        x = tf.placeholder(tf.float32, [None], name="x")
+        tf.Variable(tf.ones([2]), name="v")
+        tf.assert_positive(x)
+
+    return [_checks_left(tf, f) for f in (cond_after_log, int_loop_then_float, float_loop,
+                                          int_loop_float_body, assert_after_vars)]
+
 def cases(tf):
     out = {}
     for name, fn in sorted(globals().items()):

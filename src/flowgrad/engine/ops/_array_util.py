@@ -226,25 +226,28 @@ def _autopack(values, dtype, name, _top=True):
     if _top and dtype is not None and \
             _dt.as_dtype(dtype).base_dtype is not _first_tensor_dtype(values):
         values = _cast_leaves(values, _dt.as_dtype(dtype).base_dtype)
+    if _top and dtype is None:   # (TF's _get_dtype_from_nested_lists, for every level)
+        dtype = _first_tensor_dtype(values)
     with _scope(None, name, [e for e in values if _is_tensor_like(e)]) as scope:
-        inner = None
         values = [to_tensor(e) if _is_tensor_like(e) else e for e in values]
-        for e in values:
-            if isinstance(e, Tensor):
-                inner = e.dtype.base_dtype
-                break
-        dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else inner
-        elems = []
+        dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else None
+        # TF's _autopacking_helper: a nested list without tensors stays a list (its scope
+        # used up), made one Const below; the Consts come after the nested Packs
+        elems, must_pack = [], False
         for i, e in enumerate(values):
             if isinstance(e, Tensor):
                 if dtype is not None and e.dtype.base_dtype is not dtype:
                     raise TypeError(f"Cannot convert a list containing a tensor of dtype "
                                     f"{e.dtype.base_dtype} to {dtype} (Tensor is: {e!r})")
-                elems.append(e)
+                must_pack = True
             elif isinstance(e, (list, tuple)):
-                elems.append(_autopack(e, dtype, str(i), False))
-            else:
-                elems.append(constant(e, dtype=dtype, name=str(i)))
+                e = _autopack(e, dtype, str(i), False)
+                must_pack = must_pack or isinstance(e, Tensor)
+            elems.append(e)
+        if not must_pack:
+            return elems
+        elems = [e if isinstance(e, Tensor) else constant(e, dtype=dtype, name=str(i))
+                 for i, e in enumerate(elems)]
         return apply("Pack", elems, {"axis": 0, "N": len(elems)}, scope)
 
 

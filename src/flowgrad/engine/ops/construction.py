@@ -430,12 +430,16 @@ def placeholder_with_default(input: TensorLike, shape: ShapeLike,  # noqa: A002
 
 
 # -- OneHot ------------------------------------------------------------------------------------
-def _one_hot_infer(inputs, attrs):
-    indices, depth_t, on, off = inputs
+def _check_one_hot_indices(indices):
     if indices.dtype.base_dtype not in (_dt.uint8, _dt.int32, _dt.int64):
         raise TypeError(f"Value passed to parameter 'indices' has DataType "
                         f"{indices.dtype.name} not in list of allowed values: uint8, int32, "
                         "int64")
+
+
+def _one_hot_infer(inputs, attrs):
+    indices, depth_t, on, off = inputs
+    _check_one_hot_indices(indices)
     if on.dtype.base_dtype is not off.dtype.base_dtype:
         raise TypeError(f"Input 'off_value' of 'OneHot' Op has type {off.dtype.name} that does "
                         f"not match type {on.dtype.name} of argument 'on_value'.")
@@ -520,6 +524,7 @@ def one_hot(indices: TensorLike, depth: TensorLike, on_value: TensorLike | None 
             raise TypeError(f"dtype <dtype: '{on_t.name}'> of on_value does not "
                             f"match dtype <dtype: '{off_t.name}'> of off_value")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        _check_one_hot_indices(i)   # TF's op layer: before it converts depth
         if not isinstance(depth, Tensor):
             check_not_float(depth, "OneHot", "depth")
         d = depth if isinstance(depth, Tensor) else to_tensor(depth, dtype=_dt.int32,

@@ -585,6 +585,7 @@ def gather(params: TensorLike, indices: TensorLike, validate_indices: object = N
     with _scope(name, "GatherV2", [params]) as scope:   # TF converts in it: GatherV2/params
         p = params if isinstance(params, Tensor) else to_tensor(params, name="params")
         i = indices if isinstance(indices, Tensor) else to_tensor(indices, name="indices")
+        _index_dtype_check(i, "GatherV2")   # TF's op layer: before it converts axis
         if not isinstance(axis, Tensor):
             check_not_float(axis, "GatherV2", "axis", fixed=False)
         a = axis if isinstance(axis, Tensor) else to_tensor(axis, dtype=_dt.int32, name="axis")

@@ -670,8 +670,8 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
     elif axis == 0 and not any(v is None for v in values):
         try:
             return _autopack(list(values), None, name)
-        except TypeError:
-            pass   # TF: then Pack's own error (below)
+        except (TypeError, ValueError):
+            pass   # TF: then Pack's own error (below), under the next name (`stack_1`)
     tensors = [v for v in values if isinstance(v, Tensor)]
     # TF converts the first value for its shape under the name (a Const `stack`, the
     # Pack then `stack_1`)

@@ -169,15 +169,16 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     if isinstance(input_tensor, (list, tuple, np.ndarray, int, float, complex)):
         return _reduce_value(op_type, input_tensor, axis, keep, name, allowed)
     x = to_tensor(input_tensor, name="input_tensor")
-    if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
-        raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
-                        "that does not match expected type of bool.")
-    check_dtype(op_type, x, allowed, "input")
+    axes = None
     if axis is None and not isinstance(input_tensor, Tensor) and x.shape.ndims is not None:
         # TF's _ReductionDims: a Variable is no Tensor, so its axes are Rank and range
-        out = apply(op_type, [x, _range(0, rank(x))], {"keep_dims": keep}, name or op_type)
+        axes = _range(0, rank(x))
     elif axis is None or isinstance(axis, Tensor):
-        out = apply(op_type, [x, _reduction_axes(x, axis)], {"keep_dims": keep}, name or op_type)
+        axes = _reduction_axes(x, axis)
+    # (TF's wrapper makes those axes before the op's input check: they stay on a TypeError)
+    _check_input(op_type, x, allowed)
+    if axes is not None:
+        out = apply(op_type, [x, axes], {"keep_dims": keep}, name or op_type)
     else:
         # As TF's generated wrapper: the axes become `<op scope>/reduction_indices`.
         with name_scope(name, op_type, [x]) as s:
@@ -188,6 +189,14 @@ def _reduce(op_type, input_tensor, axis, keepdims, name, reduction_indices, keep
     return out
 
 
+def _check_input(op_type, x, allowed):
+    """TF's input type check of a reduction op (All / Any: bool only)."""
+    if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
+        raise TypeError(f"Input 'input' of '{op_type}' Op has type {x.dtype.base_dtype.name} "
+                        "that does not match expected type of bool.")
+    check_dtype(op_type, x, allowed, "input")
+
+
 def _reduce_value(op_type, value, axis, keep, name, allowed):
     """A reduction of a Python or NumPy value as TF's wrapper builds it: Rank converts the
     value once (axis None), the op's own scope converts it again (`<op>/input`)."""
@@ -196,11 +205,7 @@ def _reduce_value(op_type, value, axis, keep, name, allowed):
         axes = _range(0, rank(value))
     with name_scope(name, op_type, [value]) as s:
         x = to_tensor(value, name="input")
-        if allowed == (_dt.bool_,) and x.dtype.base_dtype is not _dt.bool_:
-            raise TypeError(f"Input 'input' of '{op_type}' Op has type "
-                            f"{x.dtype.base_dtype.name} that does not match expected type of "
-                            "bool.")
-        check_dtype(op_type, x, allowed, "input")
+        _check_input(op_type, x, allowed)
         if axes is None:
             axes = _reduction_axes(x, axis, "reduction_indices")
         out = apply(op_type, [x, axes], {"keep_dims": keep}, s)

@@ -81,13 +81,18 @@ def _scatter_bind_for(apply_rows):
             n = ref.shape[0]
             flat = idx.reshape(-1)
             bad = np.flatnonzero((flat < 0) | (flat >= n))
-            if bad.size:
-                pos = np.unravel_index(bad[0], idx.shape) if idx.ndim else ()
-                where = "".join(f"[{p}]" for p in pos)
-                raise errors.InvalidArgumentError(
-                    None, None, f"indices{where} = {flat[bad[0]]} is not in [0, {n})")
             upd = np.asarray(updates, dtype=ref.dtype)
             upd = np.broadcast_to(upd, idx.shape + ref.shape[1:])
+            if bad.size:
+                # TF 1.14's CPU functor updates row by row and stops at the first index out
+                # of range: the updates before it stay written
+                k = bad[0]
+                if k:
+                    apply_rows(ref, flat[:k], upd.reshape((flat.size,) + ref.shape[1:])[:k])
+                pos = np.unravel_index(k, idx.shape) if idx.ndim else ()
+                where = "".join(f"[{p}]" for p in pos)
+                raise errors.InvalidArgumentError(
+                    None, None, f"indices{where} = {flat[k]} is not in [0, {n})")
             apply_rows(ref, idx, upd)
             return ref
         return run

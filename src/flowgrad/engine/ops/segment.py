@@ -215,6 +215,7 @@ def unsorted_segment_sum(data, segment_ids, num_segments, name=None):
         check_dtype("UnsortedSegmentSum", d, NUMBERS, "data")
         ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
             segment_ids, name="segment_ids")
+        _check_ids(ids)   # TF's op layer: before it converts num_segments
         if not isinstance(num_segments, Tensor):
             check_not_float(num_segments, "UnsortedSegmentSum", "num_segments", fixed=False)
         n = num_segments if isinstance(num_segments, Tensor) else to_tensor(

@@ -23,7 +23,8 @@ from .comparison import equal, greater, logical_and
 from .construction import ones, ones_like, zeros_like
 from .elementwise import maximum, sqrt, truediv
 from .indexing import gather, where
-from .segment import (_gather_drop_negatives, _segment, _segment_infer, _segment_prepare,
+from .segment import (_check_ids, _gather_drop_negatives, _segment, _segment_infer,
+                      _segment_prepare,
                       _unsorted_rows, _uss_infer, segment_sum, unsorted_segment_sum)
 from .shape import reshape, shape
 
@@ -122,6 +123,7 @@ def _unsorted(op_type, data, segment_ids, num_segments, name, allowed):
         check_dtype(op_type, d, allowed, "data")
         ids = segment_ids if isinstance(segment_ids, Tensor) else to_tensor(
             segment_ids, name="segment_ids")
+        _check_ids(ids)   # TF's op layer: before it converts num_segments
         n = num_segments if isinstance(num_segments, Tensor) else to_tensor(
             num_segments, dtype=_dt.int32, name="num_segments")
         return apply(op_type, [d, ids, n], None, scope)

@@ -232,6 +232,16 @@ def _variable_read(op, var):
     return None
 
 
+def _assign_of(op, index):
+    """The Assign reading output `index` of `op` (a RestoreV2, whose kernel checks every
+    restored shape before it returns any value): TF 1.14 fails in that Assign."""
+    if index < len(op._outputs):
+        for c in op._outputs[index].consumers():
+            if c.type == "Assign":
+                return c
+    return None
+
+
 def _set(err, msg):
     err._message = msg
     err.args = (msg,)
@@ -254,6 +264,9 @@ def decorate(err: errors.OpError, node) -> errors.OpError:
     msg = err.message
     if op is not None and msg.startswith(_UNINIT):
         op = _variable_read(op, msg[len(_UNINIT):]) or op
+        name = op.name
+    elif op is not None and getattr(err, "_assign_of_output", None) is not None:
+        op = _assign_of(op, err._assign_of_output) or op
         name = op.name
     plain = f"[[node {name}]]"
     if plain not in msg:
