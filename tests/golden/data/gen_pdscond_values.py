@@ -1,0 +1,171 @@
+"""The elements TF 1.14 yields for tf.cond (and tf.case, nested conds, while loops in a
+branch) inside tf.data functions: Dataset.map / filter / flat_map / interleave and
+tf.data.experimental.scan, whose branches read tensors and variables captured from
+outside the function (TF 1.14 builds cond_v2 there: the If op's branch functions take the
+captures as arguments), and seeded random ops in a branch. Integer and Philox values: no
+host arithmetic, the host is recorded as every golden made on this Xeon does."""
+import numpy as np
+
+from goldenio import host_vendor
+
+
+def _take(tf, ds, n=None):
+    """The elements of `ds` (all of them, or the first n) from an initializable iterator,
+    the global variables initialized first."""
+    it = ds.make_initializable_iterator()
+    nxt = it.get_next()
+    out = []
+    with tf.Session() as s:
+        s.run(tf.global_variables_initializer())
+        s.run(it.initializer)
+        while n is None or len(out) < n:
+            try:
+                out.append(s.run(nxt))
+            except tf.errors.OutOfRangeError:
+                break
+    return out
+
+
+def map_capture(tf):
+    c = tf.constant(3, tf.int64)
+    return _take(tf, tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(x > 1, lambda: x * c, lambda: x - 1)))
+
+
+def map_capture_both(tf):
+    c = tf.constant(3, tf.int64)
+    d = tf.constant([10, 20], tf.int64)
+    return _take(tf, tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(x > 2, lambda: x * c + d, lambda: -x * c)))
+
+
+def map_capture_pred(tf):
+    lim = tf.constant(2, tf.int64)
+    e = tf.constant(50, tf.int64)
+    return _take(tf, tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(x > lim, lambda: x + lim * e, lambda: x)))
+
+
+def map_variable(tf):
+    v = tf.Variable(7, dtype=tf.int64, name="v")
+    return _take(tf, tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(tf.equal(x % 2, 0), lambda: x + v, lambda: x * 2)))
+
+
+def map_resource_variable(tf):
+    v = tf.get_variable("rv", initializer=np.float32(1.5), use_resource=True)
+    return _take(tf, tf.data.Dataset.range(4).map(
+        lambda x: tf.cond(x < 2, lambda: tf.cast(x, tf.float32) * v,
+                          lambda: tf.cast(x, tf.float32) - 1.0)))
+
+
+def map_nested(tf):
+    c = tf.constant(100, tf.int64)
+    e = tf.constant(1000, tf.int64)
+
+    def f(x):
+        return tf.cond(x > 1,
+                       lambda: tf.cond(x > 3, lambda: x + e, lambda: x + c),
+                       lambda: x - c)
+    return _take(tf, tf.data.Dataset.range(6).map(f))
+
+
+def map_case(tf):
+    c = tf.constant(10, tf.int64)
+    d = tf.constant(20, tf.int64)
+
+    def f(x):
+        return tf.case([(tf.equal(x, 1), lambda: x * c), (tf.equal(x, 2), lambda: x + d)],
+                       default=lambda: -x, exclusive=True)
+    return _take(tf, tf.data.Dataset.range(5).map(f))
+
+
+def map_tuple(tf):
+    c = tf.constant(2.5, tf.float32)
+
+    def f(x, y):
+        return tf.cond(y > 1, lambda: (x * c, y), lambda: (x, y + 10))
+    ds = tf.data.Dataset.from_tensor_slices((np.arange(4, dtype=np.float32), np.arange(4)))
+    return _take(tf, ds.map(f))
+
+
+def map_while_in_branch(tf):
+    c = tf.constant(2, tf.int64)
+
+    def f(x):
+        def loop():
+            return tf.while_loop(lambda i, a: i < x, lambda i, a: (i + 1, a * c),
+                                 [tf.constant(0, tf.int64), tf.constant(1, tf.int64)])[1]
+        return tf.cond(x > 0, loop, lambda: tf.constant(-1, tf.int64))
+    return _take(tf, tf.data.Dataset.range(5).map(f))
+
+
+def filter_capture(tf):
+    c = tf.constant(2, tf.int64)
+    d = tf.constant(1, tf.int64)
+    return _take(tf, tf.data.Dataset.range(8).filter(
+        lambda x: tf.cond(x > 3, lambda: tf.equal(x % c, 0), lambda: tf.equal(x, d))))
+
+
+def flat_map_capture(tf):
+    c = tf.constant(5, tf.int64)
+    return _take(tf, tf.data.Dataset.range(4).flat_map(
+        lambda x: tf.data.Dataset.from_tensors(
+            tf.cond(x > 1, lambda: x * c, lambda: x)).repeat(2)))
+
+
+def interleave_capture(tf):
+    c = tf.constant(10, tf.int64)
+
+    def inner(x):
+        return tf.data.Dataset.range(3).map(
+            lambda y: tf.cond(y > 0, lambda: y * c + x, lambda: x))
+    return _take(tf, tf.data.Dataset.range(3).interleave(inner, cycle_length=2,
+                                                         block_length=1))
+
+
+def scan_capture(tf):
+    c = tf.constant(3, tf.int64)
+
+    def step(s, x):
+        s2 = tf.cond(tf.equal(x % 2, 0), lambda: s + x * c, lambda: s - 1)
+        return s2, s2
+    return _take(tf, tf.data.Dataset.range(6).apply(
+        tf.data.experimental.scan(tf.constant(0, tf.int64), step)))
+
+
+def random_seeded(tf):
+    tf.set_random_seed(7)
+    c = tf.constant(2.0)
+    d = tf.constant(0.5)
+
+    def f(x):
+        return tf.cond(x > 1, lambda: tf.random_uniform([], seed=3) * c,
+                       lambda: tf.random_uniform([2], seed=4)[0] - d)
+    return _take(tf, tf.data.Dataset.range(5).map(f))
+
+
+def random_graph_seed(tf):
+    tf.set_random_seed(11)
+    c = tf.constant(1.0)
+    d = tf.constant(3.0)
+
+    def f(x):
+        return tf.cond(x > 1, lambda: tf.random_uniform([]) + c,
+                       lambda: tf.random_normal([]) - d)
+    return _take(tf, tf.data.Dataset.range(5).map(f))
+
+
+CASES = [map_capture, map_capture_both, map_capture_pred, map_variable,
+         map_resource_variable, map_nested, map_case, map_tuple, map_while_in_branch,
+         filter_capture, flat_map_capture, interleave_capture, scan_capture, random_seeded,
+         random_graph_seed]
+
+
+def cases(tf):
+    out = {"host": host_vendor()}
+    for fn in CASES:
+        tf.reset_default_graph()
+        with tf.Graph().as_default():
+            out[fn.__name__] = fn(tf)
+    return out

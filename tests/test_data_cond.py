@@ -1,0 +1,34 @@
+"""tf.cond (tf.case, nested conds, a while loop in a branch) inside tf.data functions, as
+TF 1.14 runs them (tests/golden/data/gen_pdscond_values.py): Dataset.map / filter /
+flat_map / interleave and scan, whose branches read tensors and variables captured from
+outside the function, and seeded random ops in a branch."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+from goldens import generator, load
+
+G = generator("data", "pdscond_values")
+GOLD = load("data", "pdscond_values")
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # made on an Intel Xeon (integer and Philox values: no host arithmetic)
+    monkeypatch.setenv("FLOWGRAD_CPU", "intel")
+
+
+@pytest.mark.parametrize("case", G.CASES, ids=lambda f: f.__name__)
+def test_elements_as_tf(case):
+    with tf.Graph().as_default():
+        got = case(tf)
+    assert GOLD["host"] == "intel"
+    want = GOLD[case.__name__]
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        g = g if isinstance(g, tuple) else (g,)
+        w = w if isinstance(w, tuple) else (w,)
+        for a, b in zip(g, w):
+            a = np.asarray(a)
+            assert a.dtype == b.dtype and a.shape == b.shape
+            np.testing.assert_array_equal(a, b)
