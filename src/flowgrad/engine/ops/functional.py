@@ -17,9 +17,11 @@ _build_case).
 """
 from __future__ import annotations
 
+import numpy as np
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
@@ -429,6 +431,48 @@ register_op("Case", infer=_case_infer, bind=_case_bind, grad=_case_grad, statefu
 FUNCTION_BODIES["Case"] = _case_bodies
 
 
+# -- If (TF 1.14's cond_v2, imported) --------------------------------------------------------
+def _if_infer(inputs, attrs):
+    return list(zip(attrs["Tout"], attrs["_output_shapes"]))
+
+
+def _truth(value, dtype):
+    """TF's If kernel's predicate (ToBool): a scalar is true when nonzero (a string: not
+    empty), a tensor of any other shape when it has elements."""
+    value = np.asarray(value)
+    if value.ndim:
+        return value.size > 0
+    if dtype is _dt.string:
+        return len(value.item()) > 0
+    if not (dtype.is_integer or dtype.is_floating or dtype is _dt.bool_):
+        raise errors.InvalidArgumentError(None, None,
+                                          f"{dtype.name} cannot be converted to a boolean")
+    return bool(value)
+
+
+def _if_bind(node, ctx):
+    then_body, else_body = _INFO[node.op]
+    plans = (_compile(then_body, ctx), _compile(else_body, ctx))
+    dtype = node.op.inputs[0].dtype.base_dtype
+    n_out = len(then_body.outputs)
+
+    def run_if(pred, *values):
+        plan = plans[0] if _truth(pred, dtype) else plans[1]
+        return _run(plan, list(values), n_out)
+    return run_if
+
+
+def _if_bodies(op):
+    """The branches of an If as a GraphDef writes them: each takes every input (TF's
+    cond_v2: an input a branch does not read is a placeholder argument of it)."""
+    return {attr: [(body.graph, body.args, body.outputs)]
+            for attr, body in zip(("then_branch", "else_branch"), _INFO[op])}
+
+
+register_op("If", infer=_if_infer, bind=_if_bind, stateful=True)
+FUNCTION_BODIES["If"] = _if_bodies
+
+
 def case_op(index, bodies, inputs, name):
     """A Case op choosing among `bodies` (each takes `inputs` as arguments, or captures a
     subset of them when it has no arguments); returns its outputs."""
@@ -509,6 +553,8 @@ def _imported_body(outer, fname, inputs, library):
         name, _, k = r.partition(":")
         outs.append(by_arg[name] if name in by_arg and not k else
                     graph._get_operation_by_name_unsafe(name)._outputs[int(k or 0)])
+    # the ops it must run (TF's control outputs), written again with it (an If's branch)
+    graph.control_outputs = [(n, fdef.control_ret[n]) for n in fdef.signature.control_output]
     return Body(graph, phs, outs)   # (its order: the FunctionDef's control inputs)
 
 
@@ -539,6 +585,18 @@ def _build_case(graph, inputs, attrs, name, library):
     return op
 
 
+def _build_if(graph, inputs, attrs, name, library):
+    bodies = [_imported_body(graph, attrs[f], inputs[1:], library)
+              for f in ("then_branch", "else_branch")]
+    specs = _out_specs(bodies)
+    attrs.update(Tcond=inputs[0].dtype.base_dtype, Tin=[t.dtype.base_dtype for t in inputs[1:]],
+                 Tout=[d for d, _ in specs], _output_shapes=[sh for _, sh in specs])
+    op = graph._create_op("If", inputs, attrs, name)
+    _INFO[op] = bodies
+    return op
+
+
 for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
 _meta_graph.CALL_BUILDERS["Case"] = _build_case
+_meta_graph.CALL_BUILDERS["If"] = _build_if
