@@ -32,3 +32,14 @@ def test_elements_as_tf(case):
             a = np.asarray(a)
             assert a.dtype == b.dtype and a.shape == b.shape
             np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("name", sorted(G.IMPORTED))
+def test_tf_if_pipeline_imports(name):
+    # TF 1.14's cond_v2 in a GraphDef: an If op whose then/else branches are FunctionDefs
+    # of the library; imported, it yields TF's elements, and the graph written again holds
+    # TF's branch functions (a nested If's control output too)
+    case = GOLD["imported/" + name]
+    values, branches = G.imported_values(tf, case["pb"])
+    assert values == case["values"]
+    assert branches == case["branches"]

@@ -156,6 +156,78 @@ def random_graph_seed(tf):
     return _take(tf, tf.data.Dataset.range(5).map(f))
 
 
+def _imported_map(tf):
+    c = tf.constant(3, tf.int64)
+    return tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(x > 1, lambda: x * c, lambda: x - 1))
+
+
+def _imported_nested(tf):
+    c = tf.constant(3, tf.int64)
+    e = tf.constant(1000, tf.int64)
+    return tf.data.Dataset.range(6).map(
+        lambda x: tf.cond(x > 1, lambda: tf.cond(x > 3, lambda: x + e, lambda: x + c),
+                          lambda: x - c))
+
+
+def _imported_filter(tf):
+    c = tf.constant(3, tf.int64)
+    return tf.data.Dataset.range(8).filter(
+        lambda x: tf.cond(x > 3, lambda: tf.equal(x % c, 0), lambda: tf.equal(x, 1)))
+
+
+def _imported_tuple(tf):
+    c = tf.constant(3, tf.int64)
+    return tf.data.Dataset.range(4).map(
+        lambda x: tf.cond(x > 1, lambda: (x * c, tf.cast(x, tf.float32)), lambda: (x, 2.5)))
+
+
+def _imported_random(tf):
+    tf.set_random_seed(7)
+    c = tf.constant(2.0)
+    return tf.data.Dataset.range(5).map(
+        lambda x: tf.cond(x > 1, lambda: tf.random_uniform([], seed=3) * c, lambda: -c))
+
+
+# pipelines whose GraphDef (TF's cond_v2: an If op and its branch functions) is imported
+IMPORTED = {"map": _imported_map, "nested": _imported_nested, "filter": _imported_filter,
+            "tuple": _imported_tuple, "random": _imported_random}
+
+
+def imported_values(tf, data):
+    """The elements the iterator of a serialized pipeline yields once imported
+    (import_graph_def), and the library's FunctionDefs that are no traced tf.data
+    function (the If ops' branches) of the graph written again, as dicts by name."""
+    from google.protobuf import json_format
+    with tf.Graph().as_default():
+        gd = tf.GraphDef()
+        gd.ParseFromString(data)
+        tf.import_graph_def(gd, name="")
+        g = tf.get_default_graph()
+        outs = g.get_operation_by_name("IteratorGetNext").outputs
+        out = []
+        with tf.Session() as sess:
+            sess.run("MakeIterator")
+            while True:
+                try:
+                    out.append([np.asarray(v).tolist() for v in sess.run(outs)])
+                except tf.errors.OutOfRangeError:
+                    break
+        written = g.as_graph_def()
+    branches = {f.signature.name: json_format.MessageToDict(f)
+                for f in written.library.function
+                if not f.signature.name.startswith("__inference")}
+    return out, branches
+
+
+def _imported(tf, make):
+    with tf.Graph().as_default():
+        make(tf).make_initializable_iterator().get_next()
+        pb = tf.get_default_graph().as_graph_def().SerializeToString(deterministic=True)
+    values, branches = imported_values(tf, pb)
+    return {"pb": pb, "values": values, "branches": branches}
+
+
 CASES = [map_capture, map_capture_both, map_capture_pred, map_variable,
          map_resource_variable, map_nested, map_case, map_tuple, map_while_in_branch,
          filter_capture, flat_map_capture, interleave_capture, scan_capture, random_seeded,
@@ -168,4 +240,7 @@ def cases(tf):
         tf.reset_default_graph()
         with tf.Graph().as_default():
             out[fn.__name__] = fn(tf)
+    for name, make in sorted(IMPORTED.items()):
+        tf.reset_default_graph()
+        out["imported/" + name] = _imported(tf, make)
     return out
