@@ -38,8 +38,10 @@ def test_elements_as_tf(case):
 def test_tf_if_pipeline_imports(name):
     # TF 1.14's cond_v2 in a GraphDef: an If op whose then/else branches are FunctionDefs
     # of the library; imported, it yields TF's elements, and the graph written again holds
-    # TF's branch functions (a nested If's control output too)
+    # TF's branch functions (a nested If's control output too); its iterator saves unless
+    # a branch runs a stateful op (TF lowers the If before it checks)
     case = GOLD["imported/" + name]
-    values, branches = G.imported_values(tf, case["pb"])
+    values, branches, saved = G.imported_values(tf, case["pb"])
     assert values == case["values"]
     assert branches == case["branches"]
+    assert saved == case["saved"]

@@ -2,7 +2,9 @@
 branch) inside tf.data functions: Dataset.map / filter / flat_map / interleave and
 tf.data.experimental.scan, whose branches read tensors and variables captured from
 outside the function (TF 1.14 builds cond_v2 there: the If op's branch functions take the
-captures as arguments), and seeded random ops in a branch. Integer and Philox values: no
+captures as arguments), and seeded random ops in a branch. And TF's GraphDefs of such
+pipelines (IMPORTED: If ops, their then/else FunctionDefs) imported: their elements, the
+branch functions written again, whether the iterator saves. Integer and Philox values: no
 host arithmetic, the host is recorded as every golden made on this Xeon does."""
 import numpy as np
 
@@ -196,8 +198,9 @@ IMPORTED = {"map": _imported_map, "nested": _imported_nested, "filter": _importe
 
 def imported_values(tf, data):
     """The elements the iterator of a serialized pipeline yields once imported
-    (import_graph_def), and the library's FunctionDefs that are no traced tf.data
-    function (the If ops' branches) of the graph written again, as dicts by name."""
+    (import_graph_def); the library's FunctionDefs that are no traced tf.data function (the
+    If ops' branches) of the graph written again, as dicts by name; and whether the
+    iterator saves ("saved", else the error's class)."""
     from google.protobuf import json_format
     with tf.Graph().as_default():
         gd = tf.GraphDef()
@@ -213,19 +216,29 @@ def imported_values(tf, data):
                     out.append([np.asarray(v).tolist() for v in sess.run(outs)])
                 except tf.errors.OutOfRangeError:
                     break
+            # saving the iterator (TF lowers an If to Switch / Merge before checking that
+            # the function is stateless: a stateful op in a branch stops it, an If does not)
+            sess.run("MakeIterator")
+            ser = tf.raw_ops.SerializeIterator(
+                resource_handle=g.get_operation_by_name("IteratorV2").outputs[0])
+            try:
+                sess.run(ser.op)
+                saved = "saved"
+            except tf.errors.OpError as e:
+                saved = type(e).__name__
         written = g.as_graph_def()
     branches = {f.signature.name: json_format.MessageToDict(f)
                 for f in written.library.function
                 if not f.signature.name.startswith("__inference")}
-    return out, branches
+    return out, branches, saved
 
 
 def _imported(tf, make):
     with tf.Graph().as_default():
         make(tf).make_initializable_iterator().get_next()
         pb = tf.get_default_graph().as_graph_def().SerializeToString(deterministic=True)
-    values, branches = imported_values(tf, pb)
-    return {"pb": pb, "values": values, "branches": branches}
+    values, branches, saved = imported_values(tf, pb)
+    return {"pb": pb, "values": values, "branches": branches, "saved": saved}
 
 
 CASES = [map_capture, map_capture_both, map_capture_pred, map_variable,
