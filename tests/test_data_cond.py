@@ -45,3 +45,17 @@ def test_tf_if_pipeline_imports(name):
     assert values == case["values"]
     assert branches == case["branches"]
     assert saved == case["saved"]
+
+
+def test_tf_graph_if_imports_runs_and_differentiates():
+    # an If in the graph itself (TF's control flow v2): imported, it runs the taken
+    # branch, its gradient (an If of the branches' gradients) gives TF's bits, and the
+    # graph written again holds TF's branch functions
+    case = GOLD["graph_if"]
+    gd = tf.GraphDef()
+    gd.ParseFromString(case["pb"])
+    got = G.graph_if(tf, gd)
+    assert got["library"] == case["library"]
+    for (o, d), (want_o, want_d) in zip(got["values"], case["values"]):
+        np.testing.assert_array_equal(o, want_o)
+        np.testing.assert_array_equal(d, want_d)

@@ -241,6 +241,43 @@ def _imported(tf, make):
     return {"pb": pb, "values": values, "branches": branches, "saved": saved}
 
 
+FEEDS = [np.array([0.5, -1.5, 2.0], np.float32), np.array([-0.5, -1.5, 2.0], np.float32)]
+
+
+def graph_if(tf, gd=None):
+    """A graph holding an If op (TF 1.14 builds cond_v2 outside functions with its control
+    flow v2 switched on): `gd`, imported, else built here; the value of the cond and of the
+    gradient of its square for each of FEEDS (either branch taken), the graph as bytes, and
+    its library written again (as dicts by name)."""
+    from google.protobuf import json_format
+    with tf.Graph().as_default() as g:
+        if gd is None:
+            x = tf.placeholder(tf.float32, [3], name="x")
+            c = tf.constant([2.0, 3.0, 4.0], name="c")
+            tf.identity(tf.cond(tf.reduce_sum(x) > 0.0, lambda: tf.sin(x) * c,
+                                lambda: x * x - c), name="out")
+        else:
+            tf.import_graph_def(gd, name="")
+        pb = g.as_graph_def().SerializeToString(deterministic=True)
+        library = {f.signature.name: json_format.MessageToDict(f)
+                   for f in g.as_graph_def().library.function}
+        x, out = g.get_tensor_by_name("x:0"), g.get_tensor_by_name("out:0")
+        gx = tf.gradients(out * out, x)[0]
+        with tf.Session() as s:
+            values = [s.run([out, gx], {x: v}) for v in FEEDS]
+    return {"pb": pb, "values": values, "library": library}
+
+
+def _graph_if_v2(tf):
+    from tensorflow.python.ops import control_flow_util
+    saved = control_flow_util.ENABLE_CONTROL_FLOW_V2
+    control_flow_util.ENABLE_CONTROL_FLOW_V2 = True
+    try:
+        return graph_if(tf)
+    finally:
+        control_flow_util.ENABLE_CONTROL_FLOW_V2 = saved
+
+
 CASES = [map_capture, map_capture_both, map_capture_pred, map_variable,
          map_resource_variable, map_nested, map_case, map_tuple, map_while_in_branch,
          filter_capture, flat_map_capture, interleave_capture, scan_capture, random_seeded,
@@ -253,6 +290,8 @@ def cases(tf):
         tf.reset_default_graph()
         with tf.Graph().as_default():
             out[fn.__name__] = fn(tf)
+    tf.reset_default_graph()
+    out["graph_if"] = _graph_if_v2(tf)
     for name, make in sorted(IMPORTED.items()):
         tf.reset_default_graph()
         out["imported/" + name] = _imported(tf, make)

@@ -469,7 +469,36 @@ def _if_bodies(op):
             for attr, body in zip(("then_branch", "else_branch"), _INFO[op])}
 
 
-register_op("If", infer=_if_infer, bind=_if_bind, stateful=True)
+def _if_grad(op, *grads):
+    """An If of the branches' gradient bodies, each taking every input of the If and the
+    output gradients (TF's cond_v2 gradient is an If too; TF makes the forward If output
+    its intermediates, here each gradient body recomputes its branch: the same values)."""
+    pred, inputs = op.inputs[0], list(op.inputs)[1:]
+    want = [t.dtype._diff for t in inputs]
+    gbodies = [_grad_body(body, inputs, list(grads), f"{op.name}_grad{b}", op.graph, want,
+                          lambda phs, body=body: dict(zip(body.args, phs)))
+               for b, body in enumerate(_INFO[op])]
+    keep = [i for i in range(len(inputs)) if any(outs[i] is not None for _, outs in gbodies)]
+    final = []
+    for gbody, outs in gbodies:   # both branches output the kept inputs' gradients
+        with gbody.graph.as_default():
+            flat = [outs[i] if outs[i] is not None else _zeros_for(gbody.args[i]) for i in keep]
+        final.append(Body(gbody.graph, gbody.args, flat))
+    specs = _out_specs(final)
+    ins = inputs + list(grads)
+    attrs = {"Tcond": pred.dtype.base_dtype, "Tin": [t.dtype.base_dtype for t in ins],
+             "Tout": [d for d, _ in specs], "_output_shapes": [sh for _, sh in specs],
+             "output_shapes": [sh for _, sh in specs],
+             "then_branch": final[0].graph.name, "else_branch": final[1].graph.name}
+    grad_op = pred._op._graph._create_op("If", [pred] + ins, attrs, "If")
+    _INFO[grad_op] = final
+    full = [None] * (1 + len(inputs))
+    for i, r in zip(keep, grad_op._outputs):
+        full[1 + i] = identity(r)
+    return full
+
+
+register_op("If", infer=_if_infer, bind=_if_bind, grad=_if_grad, stateful=True)
 FUNCTION_BODIES["If"] = _if_bodies
 
 
@@ -555,6 +584,7 @@ def _imported_body(outer, fname, inputs, library):
                     graph._get_operation_by_name_unsafe(name)._outputs[int(k or 0)])
     # the ops it must run (TF's control outputs), written again with it (an If's branch)
     graph.control_outputs = [(n, fdef.control_ret[n]) for n in fdef.signature.control_output]
+    graph.output_names = [a.name for a in fdef.signature.output_arg]
     return Body(graph, phs, outs)   # (its order: the FunctionDef's control inputs)
 
 
