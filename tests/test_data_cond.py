@@ -41,7 +41,7 @@ def test_tf_if_pipeline_imports(name):
     # TF's branch functions (a nested If's control output too); its iterator saves unless
     # a branch runs a stateful op (TF lowers the If before it checks)
     case = GOLD["imported/" + name]
-    values, branches, saved = G.imported_values(tf, case["pb"])
+    values, branches, saved = G.imported_values(tf, G.read_pb(name))
     assert values == case["values"]
     assert branches == case["branches"]
     assert saved == case["saved"]
@@ -53,7 +53,7 @@ def test_tf_graph_if_imports_runs_and_differentiates():
     # graph written again holds TF's branch functions
     case = GOLD["graph_if"]
     gd = tf.GraphDef()
-    gd.ParseFromString(case["pb"])
+    gd.ParseFromString(G.read_pb("graph_if"))
     got = G.graph_if(tf, gd)
     assert got["library"] == case["library"]
     for (o, d), (want_o, want_d) in zip(got["values"], case["values"]):

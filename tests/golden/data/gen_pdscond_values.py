@@ -3,9 +3,12 @@ branch) inside tf.data functions: Dataset.map / filter / flat_map / interleave a
 tf.data.experimental.scan, whose branches read tensors and variables captured from
 outside the function (TF 1.14 builds cond_v2 there: the If op's branch functions take the
 captures as arguments), and seeded random ops in a branch. And TF's GraphDefs of such
-pipelines (IMPORTED: If ops, their then/else FunctionDefs) imported: their elements, the
-branch functions written again, whether the iterator saves. Integer and Philox values: no
-host arithmetic, the host is recorded as every golden made on this Xeon does."""
+pipelines and of a graph holding an If (pdscond_pbs/, made by make_pdscond_pbs.py)
+imported: their elements, the branch functions written again, whether the iterator saves;
+the graph's values and gradient. Integer and Philox values, and graph_if's float32 sin and
+products: made on this Xeon, whose vendor is recorded as every golden made here does."""
+import os
+
 import numpy as np
 
 from goldenio import host_vendor
@@ -158,42 +161,16 @@ def random_graph_seed(tf):
     return _take(tf, tf.data.Dataset.range(5).map(f))
 
 
-def _imported_map(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: x * c, lambda: x - 1))
+# TF's GraphDefs of pipelines holding cond_v2 (an If op, its branch functions), made once by
+# make_pdscond_pbs.py (TF 1.14 orders an If's inputs as a Python set of tensors does: each
+# run may differ, so the GraphDefs are committed, and these cases are made from them)
+PBS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pdscond_pbs")
+IMPORTED = ("filter", "map", "nested", "random", "tuple")
 
 
-def _imported_nested(tf):
-    c = tf.constant(3, tf.int64)
-    e = tf.constant(1000, tf.int64)
-    return tf.data.Dataset.range(6).map(
-        lambda x: tf.cond(x > 1, lambda: tf.cond(x > 3, lambda: x + e, lambda: x + c),
-                          lambda: x - c))
-
-
-def _imported_filter(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(8).filter(
-        lambda x: tf.cond(x > 3, lambda: tf.equal(x % c, 0), lambda: tf.equal(x, 1)))
-
-
-def _imported_tuple(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(4).map(
-        lambda x: tf.cond(x > 1, lambda: (x * c, tf.cast(x, tf.float32)), lambda: (x, 2.5)))
-
-
-def _imported_random(tf):
-    tf.set_random_seed(7)
-    c = tf.constant(2.0)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: tf.random_uniform([], seed=3) * c, lambda: -c))
-
-
-# pipelines whose GraphDef (TF's cond_v2: an If op and its branch functions) is imported
-IMPORTED = {"map": _imported_map, "nested": _imported_nested, "filter": _imported_filter,
-            "tuple": _imported_tuple, "random": _imported_random}
+def read_pb(name):
+    with open(os.path.join(PBS, name + ".pb"), "rb") as f:
+        return f.read()
 
 
 def imported_values(tf, data):
@@ -233,49 +210,24 @@ def imported_values(tf, data):
     return out, branches, saved
 
 
-def _imported(tf, make):
-    with tf.Graph().as_default():
-        make(tf).make_initializable_iterator().get_next()
-        pb = tf.get_default_graph().as_graph_def().SerializeToString(deterministic=True)
-    values, branches, saved = imported_values(tf, pb)
-    return {"pb": pb, "values": values, "branches": branches, "saved": saved}
-
-
 FEEDS = [np.array([0.5, -1.5, 2.0], np.float32), np.array([-0.5, -1.5, 2.0], np.float32)]
 
 
-def graph_if(tf, gd=None):
-    """A graph holding an If op (TF 1.14 builds cond_v2 outside functions with its control
-    flow v2 switched on): `gd`, imported, else built here; the value of the cond and of the
-    gradient of its square for each of FEEDS (either branch taken), the graph as bytes, and
-    its library written again (as dicts by name)."""
+def graph_if(tf, gd):
+    """GraphDef `gd` holding an If op in the graph itself (TF 1.14's cond_v2 with its
+    control flow v2 switched on: make_pdscond_pbs.py), imported: the value of the cond
+    and of the gradient of its square for each of FEEDS (either branch taken), and its
+    library written again (as dicts by name)."""
     from google.protobuf import json_format
     with tf.Graph().as_default() as g:
-        if gd is None:
-            x = tf.placeholder(tf.float32, [3], name="x")
-            c = tf.constant([2.0, 3.0, 4.0], name="c")
-            tf.identity(tf.cond(tf.reduce_sum(x) > 0.0, lambda: tf.sin(x) * c,
-                                lambda: x * x - c), name="out")
-        else:
-            tf.import_graph_def(gd, name="")
-        pb = g.as_graph_def().SerializeToString(deterministic=True)
+        tf.import_graph_def(gd, name="")
         library = {f.signature.name: json_format.MessageToDict(f)
                    for f in g.as_graph_def().library.function}
         x, out = g.get_tensor_by_name("x:0"), g.get_tensor_by_name("out:0")
         gx = tf.gradients(out * out, x)[0]
         with tf.Session() as s:
             values = [s.run([out, gx], {x: v}) for v in FEEDS]
-    return {"pb": pb, "values": values, "library": library}
-
-
-def _graph_if_v2(tf):
-    from tensorflow.python.ops import control_flow_util
-    saved = control_flow_util.ENABLE_CONTROL_FLOW_V2
-    control_flow_util.ENABLE_CONTROL_FLOW_V2 = True
-    try:
-        return graph_if(tf)
-    finally:
-        control_flow_util.ENABLE_CONTROL_FLOW_V2 = saved
+    return {"values": values, "library": library}
 
 
 CASES = [map_capture, map_capture_both, map_capture_pred, map_variable,
@@ -291,8 +243,11 @@ def cases(tf):
         with tf.Graph().as_default():
             out[fn.__name__] = fn(tf)
     tf.reset_default_graph()
-    out["graph_if"] = _graph_if_v2(tf)
-    for name, make in sorted(IMPORTED.items()):
+    gd = tf.GraphDef()
+    gd.ParseFromString(read_pb("graph_if"))
+    out["graph_if"] = graph_if(tf, gd)
+    for name in IMPORTED:
         tf.reset_default_graph()
-        out["imported/" + name] = _imported(tf, make)
+        values, branches, saved = imported_values(tf, read_pb(name))
+        out["imported/" + name] = {"values": values, "branches": branches, "saved": saved}
     return out
