@@ -1,7 +1,8 @@
-"""Ops whose bodies are function graphs: Case (tf.switch_case) and PartitionedCall /
-StatefulPartitionedCall (tf.function), as TF 1.14 builds them in graph mode: the body is
-traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph holds one
-call op, whose inputs are the arguments and the outer tensors the body captures.
+"""Ops whose bodies are function graphs: Case (tf.switch_case), PartitionedCall /
+StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2, only imported from a
+GraphDef: flowgrad's tf.cond builds its Cond op), as TF 1.14 builds them in graph mode:
+the body is traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph
+holds one call op, whose inputs are the arguments and the outer tensors the body captures.
 
 Binding compiles each body into a sub-plan of the session (as Cond's branches). The
 gradient of a call op is one more call op (TF's "<op>_grad/PartitionedCall", ".../Case")
