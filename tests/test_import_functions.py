@@ -1,7 +1,7 @@
 """GraphDefs holding function libraries (TF 1.14's, tests/golden/ckpt/gen_tf_functions.py):
 flowgrad imports the FunctionDefs of tf.function's PartitionedCall /
-StatefulPartitionedCall and tf.switch_case's Case as call ops of their bodies and runs
-them to TF's values; bodies holding ops flowgrad lacks are refused naming the op."""
+StatefulPartitionedCall, tf.switch_case's Case and cond_v2's If as call ops of their
+bodies and runs them to TF's values."""
 import os
 import sys
 
@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "golden", "ckpt"))
 import gen_tf_functions  # noqa: E402
 
 G = load("ckpt", "tf_functions")
+FEED_X = gen_tf_functions.FEED["x:0"]
 
 
 def _graph_def(name):
@@ -58,12 +59,18 @@ def test_tfs_functions_import_under_a_scope_and_reimport():
         np.testing.assert_allclose(a, b, rtol=1e-6)
 
 
-@pytest.mark.parametrize("name,op", [("cond_in_function", "If")])
-def test_functions_holding_ops_flowgrad_lacks_are_refused(name, op):
-    with tf.Graph().as_default() as g:
-        with pytest.raises(ValueError, match=f"Op type not registered '{op}'"):
-            tf.import_graph_def(_graph_def(name), name="")
-        assert g.get_operations() == []
+def test_cond_v2_if_in_function_imports_and_runs():
+    # cond_v2 in a tf.function: an If op whose then/else branches are FunctionDefs; it runs
+    # the taken one (a + 1 if sum(a) > 0 else a - 1: one float32 add, the same bits)
+    gd = _graph_def("cond_in_function")
+    assert "If" in {n.op for f in gd.library.function for n in f.node_def}
+    with tf.Graph().as_default():
+        tf.import_graph_def(gd, name="")
+        with tf.Session() as s:
+            for x in (FEED_X, -FEED_X):
+                got = s.run("out:0", {"x:0": x})
+                want = x + np.float32(1) if x.sum() > 0 else x - np.float32(1)
+                np.testing.assert_array_equal(got, want)
 
 
 def test_case_gradient_with_optional_ops_imports_and_runs():

@@ -37,7 +37,11 @@ _SHAPE_ATTRS = {"shape", "element_shape", "output_shape", "_output_shapes", "sha
 _PRODUCER = 38  # TF 1.14's GraphDef version
 # Private attrs only flowgrad's kernel reads, never written (TF's node has none): the
 # Saver's RestoreV2 checks every variable's shape before it returns any value.
-_KERNEL_ONLY_ATTRS = {"RestoreV2": frozenset({"_shapes", "_reshape"})}
+_KERNEL_ONLY_ATTRS = {"RestoreV2": frozenset({"_shapes", "_reshape"}),
+                      "If": frozenset({"_output_shapes"})}
+# private attrs of a TF NodeDef an op keeps when imported, to write them again (cond_v2's If:
+# TF 1.14's lowering pass reads _lower_using_switch_merge)
+_IMPORTED_PRIVATE_ATTRS = {"If": frozenset({"_lower_using_switch_merge"})}
 
 
 def _is_shape_like(v):
@@ -872,11 +876,12 @@ def node_attrs_from_proto(op_type, attr_map):
             for name, default in missing:
                 attr_map[name] = _default_value(default, pb())
     accepted = _accepted_attrs(op_type)
+    kept = _IMPORTED_PRIVATE_ATTRS.get(op_type, ())
     # derived attrs flowgrad stores all the same (ParseExample's kernel takes its counts)
     keep_derived = {"N", "SrcT", "dtypes", "dtype", "Nsparse", "Ndense", "Tdense"}
     out = {}
     for k in sorted(attr_map):
-        if k.startswith("_") and (accepted is None or k not in accepted):
+        if k.startswith("_") and (accepted is None or k not in accepted) and k not in kept:
             continue
         if k in derived and k not in keep_derived and (accepted is None or k not in accepted):
             continue

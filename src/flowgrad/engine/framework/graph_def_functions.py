@@ -319,8 +319,21 @@ class FunctionLibrary:
         key = (graph, tuple(id(t) for t in phs))
         if key in self._names:
             return self._names[key]
-        in_dtypes = [t.dtype.base_dtype for t in op.inputs[1 if op.type == "Case" else 0:]]
-        fdef = self._function_def(graph, phs, in_dtypes, outputs)
+        in_dtypes = [t.dtype.base_dtype for t in
+                     op.inputs[1 if op.type in ("Case", "If") else 0:]]
+        if op.type == "If":   # (its branches, imported: their arguments keep TF's names)
+            fdef = self._function_def(graph, phs, in_dtypes, outputs,
+                                      [ph.op.name for ph in phs])
+            for a, out_name in zip(fdef.signature.output_arg, graph.output_names):
+                fdef.ret[out_name] = fdef.ret.pop(a.name)
+                a.name = out_name
+            for i in range(len(phs)):
+                fdef.arg_attr[i].SetInParent()
+            for k, v in getattr(graph, "control_outputs", ()):
+                fdef.signature.control_output.append(k)
+                fdef.control_ret[k] = v
+        else:
+            fdef = self._function_def(graph, phs, in_dtypes, outputs)
         name = self._unique(graph.name)
         fdef.signature.name = name
         self._names[key] = name

@@ -54,7 +54,11 @@ class FuncGraph(Graph):
                 info = handle_info(t)
                 if info is not None:      # the variable's dtype and shape, for its reads
                     attrs["_handle_data"] = info
-            ph = Graph._create_op(self, "Placeholder", [], attrs, None)._outputs[0]
+            # made as TF's _create_substitute_placeholder, under control_dependencies(None):
+            # outside the control_dependencies blocks and the tf.cond branch / while body
+            # being built (the cond's op takes the placeholder as a capture)
+            with self.control_dependencies(None):
+                ph = Graph._create_op(self, "Placeholder", [], attrs, None)._outputs[0]
             self.captures[t] = ph
         return ph
 

@@ -18,6 +18,7 @@ import json
 import numpy as np
 
 from ..framework import errors
+from ..framework.graph_def_functions import FUNCTION_BODIES
 from ..framework.variant import VariantTensorData
 from .dataset_core import _FUNCTIONS, MAKERS, DatasetValue, function_runners, make_dataset
 from .dataset_fn import FunctionInfo
@@ -63,11 +64,29 @@ def _stateless_functions(op):
         for o in info.graph._flowgrad_operations():
             if o.type.endswith(("Dataset", "DatasetV2")):
                 _stateless_functions(o)
+            elif o.type == "If" and _stateless_branches(o):
+                continue
             elif o._def.stateful and o.type not in _NOT_STATEFUL:
                 raise errors.InvalidArgumentError(
                     None, None, f"Op[name: {o.name}, type: {o.type}] in function "
                     f"{info.graph.name} is stateful. Saving stateful functions is not "
                     "supported yet.")
+
+
+def _stateless_branches(op):
+    """True if no branch of If `op` (nested Ifs included) runs a stateful op: TF 1.14 lowers
+    an If in a tf.data function to Switch / Merge before its check (TF then names a branch's
+    stateful op after a counter of its lowering, `cond/then/_0/...`: not modelled, such an
+    If is named instead)."""
+    for bodies in FUNCTION_BODIES["If"](op).values():
+        for graph, _, _ in bodies:
+            for o in graph._flowgrad_operations():
+                if o.type == "If":
+                    if not _stateless_branches(o):
+                        return False
+                elif o._def.stateful and o.type not in _NOT_STATEFUL:
+                    return False
+    return True
 
 
 def serialize(root, optimized, pulls, graph):

@@ -1,7 +1,8 @@
-"""Ops whose bodies are function graphs: Case (tf.switch_case) and PartitionedCall /
-StatefulPartitionedCall (tf.function), as TF 1.14 builds them in graph mode: the body is
-traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph holds one
-call op, whose inputs are the arguments and the outer tensors the body captures.
+"""Ops whose bodies are function graphs: Case (tf.switch_case), PartitionedCall /
+StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2, only imported from a
+GraphDef: flowgrad's tf.cond builds its Cond op), as TF 1.14 builds them in graph mode:
+the body is traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph
+holds one call op, whose inputs are the arguments and the outer tensors the body captures.
 
 Binding compiles each body into a sub-plan of the session (as Cond's branches). The
 gradient of a call op is one more call op (TF's "<op>_grad/PartitionedCall", ".../Case")
@@ -17,9 +18,11 @@ _build_case).
 """
 from __future__ import annotations
 
+import numpy as np
 
 from ..autodiff.gradients import gradients
 from ..framework import dtypes as _dt
+from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Tensor, tracing_function_body
@@ -429,6 +432,77 @@ register_op("Case", infer=_case_infer, bind=_case_bind, grad=_case_grad, statefu
 FUNCTION_BODIES["Case"] = _case_bodies
 
 
+# -- If (TF 1.14's cond_v2, imported) --------------------------------------------------------
+def _if_infer(inputs, attrs):
+    return list(zip(attrs["Tout"], attrs["_output_shapes"]))
+
+
+def _truth(value, dtype):
+    """TF's If kernel's predicate (ToBool): a scalar is true when nonzero (a string: not
+    empty), a tensor of any other shape when it has elements."""
+    value = np.asarray(value)
+    if value.ndim:
+        return value.size > 0
+    if dtype is _dt.string:
+        return len(value.item()) > 0
+    if not (dtype.is_integer or dtype.is_floating or dtype is _dt.bool_):
+        raise errors.InvalidArgumentError(None, None,
+                                          f"{dtype.name} cannot be converted to a boolean")
+    return bool(value)
+
+
+def _if_bind(node, ctx):
+    then_body, else_body = _INFO[node.op]
+    plans = (_compile(then_body, ctx), _compile(else_body, ctx))
+    dtype = node.op.inputs[0].dtype.base_dtype
+    n_out = len(then_body.outputs)
+
+    def run_if(pred, *values):
+        plan = plans[0] if _truth(pred, dtype) else plans[1]
+        return _run(plan, list(values), n_out)
+    return run_if
+
+
+def _if_bodies(op):
+    """The branches of an If as a GraphDef writes them: each takes every input (TF's
+    cond_v2: an input a branch does not read is a placeholder argument of it)."""
+    return {attr: [(body.graph, body.args, body.outputs)]
+            for attr, body in zip(("then_branch", "else_branch"), _INFO[op])}
+
+
+def _if_grad(op, *grads):
+    """An If of the branches' gradient bodies, each taking every input of the If and the
+    output gradients (TF's cond_v2 gradient is an If too; TF makes the forward If output
+    its intermediates, here each gradient body recomputes its branch: the same values)."""
+    pred, inputs = op.inputs[0], list(op.inputs)[1:]
+    want = [t.dtype._diff for t in inputs]
+    gbodies = [_grad_body(body, inputs, list(grads), f"{op.name}_grad{b}", op.graph, want,
+                          lambda phs, body=body: dict(zip(body.args, phs)))
+               for b, body in enumerate(_INFO[op])]
+    keep = [i for i in range(len(inputs)) if any(outs[i] is not None for _, outs in gbodies)]
+    final = []
+    for gbody, outs in gbodies:   # both branches output the kept inputs' gradients
+        with gbody.graph.as_default():
+            flat = [outs[i] if outs[i] is not None else _zeros_for(gbody.args[i]) for i in keep]
+        final.append(Body(gbody.graph, gbody.args, flat))
+    specs = _out_specs(final)
+    ins = inputs + list(grads)
+    attrs = {"Tcond": pred.dtype.base_dtype, "Tin": [t.dtype.base_dtype for t in ins],
+             "Tout": [d for d, _ in specs], "_output_shapes": [sh for _, sh in specs],
+             "output_shapes": [sh for _, sh in specs],
+             "then_branch": final[0].graph.name, "else_branch": final[1].graph.name}
+    grad_op = pred._op._graph._create_op("If", [pred] + ins, attrs, "If")
+    _INFO[grad_op] = final
+    full = [None] * (1 + len(inputs))
+    for i, r in zip(keep, grad_op._outputs):
+        full[1 + i] = identity(r)
+    return full
+
+
+register_op("If", infer=_if_infer, bind=_if_bind, grad=_if_grad, stateful=True)
+FUNCTION_BODIES["If"] = _if_bodies
+
+
 def case_op(index, bodies, inputs, name):
     """A Case op choosing among `bodies` (each takes `inputs` as arguments, or captures a
     subset of them when it has no arguments); returns its outputs."""
@@ -509,6 +583,9 @@ def _imported_body(outer, fname, inputs, library):
         name, _, k = r.partition(":")
         outs.append(by_arg[name] if name in by_arg and not k else
                     graph._get_operation_by_name_unsafe(name)._outputs[int(k or 0)])
+    # the ops it must run (TF's control outputs), written again with it (an If's branch)
+    graph.control_outputs = [(n, fdef.control_ret[n]) for n in fdef.signature.control_output]
+    graph.output_names = [a.name for a in fdef.signature.output_arg]
     return Body(graph, phs, outs)   # (its order: the FunctionDef's control inputs)
 
 
@@ -539,6 +616,18 @@ def _build_case(graph, inputs, attrs, name, library):
     return op
 
 
+def _build_if(graph, inputs, attrs, name, library):
+    bodies = [_imported_body(graph, attrs[f], inputs[1:], library)
+              for f in ("then_branch", "else_branch")]
+    specs = _out_specs(bodies)
+    attrs.update(Tcond=inputs[0].dtype.base_dtype, Tin=[t.dtype.base_dtype for t in inputs[1:]],
+                 Tout=[d for d, _ in specs], _output_shapes=[sh for _, sh in specs])
+    op = graph._create_op("If", inputs, attrs, name)
+    _INFO[op] = bodies
+    return op
+
+
 for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
 _meta_graph.CALL_BUILDERS["Case"] = _build_case
+_meta_graph.CALL_BUILDERS["If"] = _build_if
