@@ -3,7 +3,8 @@
 inference and sampling: char-rnn state tuples fed back through feed_dict and sampled with
 tf.multinomial at a temperature, static_rnn / static_bidirectional_rnn with
 sequence_length, a variational-dropout LM with ResidualWrapper, truncated BPTT through
-state Variables, and the contrib cells no probe ran yet; values bit for bit."""
+state Variables, a [layers, 2, batch, units] state placeholder, and the contrib cells no
+probe ran yet; values bit for bit."""
 
 import os
 

@@ -7,7 +7,8 @@ tf.multinomial over logits / temperature; static_rnn and static_bidirectional_rn
 sequence_length; a PTB-style LM with DropoutWrapper(variational_recurrent=True) and
 ResidualWrapper carrying its state across batches; truncated BPTT through non-trainable
 state Variables assigned after each step; IntersectionRNNCell,
-CoupledInputForgetGateLSTMCell, TimeFreqLSTMCell and PhasedLSTMCell trained one step.
+CoupledInputForgetGateLSTMCell, TimeFreqLSTMCell and PhasedLSTMCell trained one step;
+the [layers, 2, batch, units] state placeholder unstacked into LSTMStateTuples.
 Values at full precision or hashes of their bytes. Made on an Intel Xeon (TF's float32 bits depend on the host CPU:
 engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
