@@ -331,6 +331,14 @@ def _zeros(n, producer, consts):
     return _ones(n, producer, value=0)
 
 
+def _folded_zeros(value) -> bool:
+    """A value constant folding made (None: none) that is all zeros (IsZeros on a Const)."""
+    if value is None:
+        return False
+    a = np.asarray(value)
+    return a.dtype.kind in "biufc" and a.size > 0 and not a.any()
+
+
 def zero_muls(program, unknown=None, loop_body=False):
     """`program` with SimplifyArithmeticOperations' Mul by zeros rewritten, as TF 1.14's
     constant folding does before it pushes constants down: `x * 0` (`0 * x`) whose output
@@ -339,7 +347,9 @@ def zero_muls(program, unknown=None, loop_body=False):
     where the Mul gives -0 for a negative x and NaN for an infinite one: `tanh(y *
     tf.fill(tf.shape(y), 0.0))` in a dynamic_rnn cell with a constant sequence_length is
     tanh(+0) (golden math/fill_mid). A fed x of unknown shape leaves the Mul alone (a
-    placeholder fed [2, 2] times a [2, 2] zeros Const runs as written). Shapes: the
+    placeholder fed [2, 2] times a [2, 2] zeros Const runs as written). A fetched Mul is
+    rewritten too (TF's partition graph of `sess.run(w * tf.zeros([2, 3]))` holds a Const;
+    golden math/zero_mul_fetched). Shapes: the
     symbolic model (`unknown`: the feeds Grappler does not know), and in a while loop's
     body (`loop_body`) the ranked one, where a constant sequence_length's Select fixes
     the batch dim (symbolic_shapes.known_shape_fetches)."""
@@ -349,28 +359,28 @@ def zero_muls(program, unknown=None, loop_body=False):
               if n.type == "Const" and not n.inputs and n.outputs}
     producer = {v: m for m in program.nodes for v in m.outputs}
     feeds = set(program.feeds)
-    fetched = set(program.fetches)
-    found = []
-    for i, n in enumerate(program.nodes):
-        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 or \
-                n.outputs[0] in fetched or not _numeric(program.dtypes.get(n.outputs[0])):
-            continue
-        zero = [v not in feeds and _zeros(producer.get(v), producer, consts)
-                for v in n.inputs]
-        if any(zero):
-            found.append((i, zero))
-    if not found:
-        return program
-    # constant folding evaluates a Mul of constants first (FoldGraph before SimplifyGraph):
-    # `inf * 0` stays NaN (the gradient of tf.norm at zeros); Grappler never folds what
-    # reads a PlaceholderWithDefault
+    # constant folding runs first (FoldGraph before SimplifyGraph): a Mul of constants is
+    # evaluated (`inf * 0` stays NaN: the gradient of tf.norm at zeros), and a zeros input
+    # folded from constants is a Const of zeros to IsZeros (a Slice of tf.zeros: the
+    # state of TimeFreqLSTMCell's first step, `w_f_diag * c_prev` is +0); Grappler never
+    # folds what reads a PlaceholderWithDefault
     tainted = set()
     for m in program.nodes:
         if m.type == "PlaceholderWithDefault" or any(v in tainted for v in m.inputs):
             tainted.update(m.outputs)
-    folded = {v for m in constant_folding(program).nodes if m.type == "Const"
-              for v in m.outputs if v not in tainted}
-    found = [(i, zero) for i, zero in found if program.nodes[i].outputs[0] not in folded]
+    folded = {v: m.attrs.get("value") for m in constant_folding(program).nodes
+              if m.type == "Const" for v in m.outputs if v not in tainted}
+    found = []
+    for i, n in enumerate(program.nodes):
+        if n.type != "Mul" or len(n.inputs) != 2 or n.recompute or len(n.outputs) != 1 or \
+                n.outputs[0] in folded or \
+                not _numeric(program.dtypes.get(n.outputs[0])):
+            continue
+        zero = [v not in feeds and (_zeros(producer.get(v), producer, consts)
+                                    or _folded_zeros(folded.get(v)))
+                for v in n.inputs]
+        if any(zero):
+            found.append((i, zero))
     if not found:
         return program
     sym = symbolic_shapes(program, unknown)

@@ -27,16 +27,16 @@ from .addn_order import PARTIAL_SPLIT_ATTR
 
 def partial_split(program):
     """`program` with its AddNs' constant inputs summed by a constant AddN of their own
-    (not a fetched AddN: Grappler preserves it)."""
+    (a fetched AddN too: TF 1.14 splits `sess.run(tf.add_n([x, c1, y, c2]))`, its
+    partition graph reads `ConstantFolding/AddN_partial_split_2`; a fetched gradient of a
+    peephole weight whose first step reads a zero state sums so)."""
     if not any(n.type == "AddN" and len(n.inputs) > 2 for n in program.nodes):
         return program
     folded = None
-    fetched = set(program.fetches)
     new, changed = [], False
     out = program.copy()
     for n in program.nodes:
-        if n.type != "AddN" or len(n.inputs) < 3 or n.recompute or len(n.outputs) != 1 \
-                or n.outputs[0] in fetched:
+        if n.type != "AddN" or len(n.inputs) < 3 or n.recompute or len(n.outputs) != 1:
             new.append(n)
             continue
         if folded is None:
