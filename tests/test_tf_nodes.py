@@ -149,3 +149,14 @@ def test_while_loop_views_and_values():
             assert s.run(w) == 10
         np.testing.assert_array_equal(
             [o.type for o in g.get_operations()].count("Enter"), 1)
+
+
+BRANCH = goldens.generator("opcounts", "branch_control_inputs")
+BRANCH_WANT = goldens.load("opcounts", "branch_control_inputs")
+
+
+@pytest.mark.parametrize("name", [n for n, _ in BRANCH.CALLS])
+def test_control_inputs_of_branch_ops_equal_tf(name):
+    # TF gives an op of a cond branch with no inputs the branch's pivot (switch_t/_f) as
+    # its control input, as the GraphDef writes it; flowgrad runs it as before
+    assert _norm(BRANCH.describe(tf, dict(BRANCH.CALLS)[name])) == _norm(BRANCH_WANT[name])

@@ -384,6 +384,13 @@ class Operation:
 
     @property
     def control_inputs(self) -> list[Operation]:
+        """TF 1.14's control inputs: an op of a tf.cond branch with no inputs has the
+        branch's pivot (switch_t / switch_f, a TFNode of get_operations()), which flowgrad
+        does not run it with (`_control_inputs`)."""
+        if self._graph._tf_view:
+            ctrl = TF_VIEW["control_inputs"](self)
+            if ctrl is not None:
+                return list(ctrl)
         return list(self._control_inputs)
 
     @property
