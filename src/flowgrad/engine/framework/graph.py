@@ -839,8 +839,8 @@ class Graph:
     def name_scope(self, name: str | None) -> Iterator[str]:
         """Opens a name scope; a name ending in '/' re-enters that scope exactly."""
         if name:
-            if isinstance(name, str) is False:
-                raise TypeError(f"name for name_scope must be a string, got {name!r}")
+            if type(name) is not str:
+                name = _name_str(name)
             if self._name_stack:
                 if not _VALID_SCOPE_NAME.match(name):
                     raise ValueError(f"'{name}' is not a valid scope name")
@@ -885,6 +885,8 @@ class Graph:
             # tensors are made in the body, which captures those tensors
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
+        if name and type(name) is not str:   # (before any input is converted)
+            name = _name_str(name, op_type)
         if any(type(t) is not Tensor and _densifies(t) for t in inputs):
             # TF's op_def_library converts the inputs in the op's name scope, each named
             # after its argument (a gathered product's MatMul gradient: MatMul/a), and the
@@ -1631,6 +1633,18 @@ def _nested_in(inner, outer):
             return True
         g = getattr(g, "_outer_graph", None)
     return False
+
+
+def _name_str(name, op_type=None):
+    """A name given as bytes as its str, as TF 1.14 reads it (compat.as_str); any other
+    type of name the TypeError TF raises before making an op: its name_scope's regex
+    match (Python 3.7's message), or for a Const (tf.constant's create_op) the
+    `name[-1]` test."""
+    if isinstance(name, bytes):
+        return name.decode("utf-8")
+    if op_type == "Const":
+        raise TypeError(f"'{type(name).__name__}' object is not subscriptable")
+    raise TypeError("expected string or bytes-like object")
 
 
 def name_scope(name: str | None, default_name: str | None = None,
