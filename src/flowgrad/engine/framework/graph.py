@@ -56,6 +56,12 @@ _VIEW_TYPES = frozenset(("Cond", "While", "TensorArrayV3", "DecodeImage", "Print
 # tf_nodes.py's `view(graph)` -> (ops, {name: op}) and `unsupported(op, what)`, registered
 # when it is imported (it subclasses this module's Operation and Tensor)
 TF_VIEW = {}
+# What the GraphDef export raises on purpose for a graph it cannot write (graph_def*.py,
+# proto.py: NotImplementedError for a form not written, ValueError for an attr or tensor
+# TF's protos cannot hold, TypeError from protobuf for an attr flowgrad keeps, ImportError
+# without the optional protos): get_operations() then lists flowgrad's own ops. Any other
+# error is a bug of the export and surfaces.
+_UNWRITABLE = (NotImplementedError, ValueError, TypeError, ImportError)
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_NAMES_SEEN: set = set()  # (name, in a scope) already checked
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
@@ -388,7 +394,10 @@ class Operation:
         branch's pivot (switch_t / switch_f, a TFNode of get_operations()), which flowgrad
         does not run it with (`_control_inputs`)."""
         if self._graph._tf_view:
-            ctrl = TF_VIEW["control_inputs"](self)
+            try:
+                ctrl = TF_VIEW["control_inputs"](self)
+            except _UNWRITABLE:   # as in Graph.get_operations
+                ctrl = None
             if ctrl is not None:
                 return list(ctrl)
         return list(self._control_inputs)
@@ -1169,7 +1178,7 @@ class Graph:
         if self._tf_view:
             try:
                 return list(TF_VIEW["view"](self)[0])
-            except Exception:   # noqa: BLE001 - a graph export cannot write: flowgrad's list
+            except _UNWRITABLE:   # a graph the export cannot write: flowgrad's list
                 pass
         return self._flowgrad_operations()
 
@@ -1187,7 +1196,7 @@ class Graph:
             return None
         try:
             return TF_VIEW["view"](self)[1].get(name)
-        except Exception:   # noqa: BLE001 - as in get_operations
+        except _UNWRITABLE:   # as in get_operations
             return None
 
     def get_operation_by_name(self, name: str) -> Operation:
