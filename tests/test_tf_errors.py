@@ -50,7 +50,7 @@ def _run_case(gen, name):
 
 # every generator in tests/golden/errors9 whose cases are run as they are
 STEMS = ["dtype_names", "cond_pred", "aggregation_method", "assign_dtype", "runtime_errors",
-         "shape_errors", "user_errors"]
+         "shape_errors", "user_errors", "name_types", "seed_types"]
 
 
 @pytest.mark.parametrize("gen,name,expected",

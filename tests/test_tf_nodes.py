@@ -149,3 +149,37 @@ def test_while_loop_views_and_values():
             assert s.run(w) == 10
         np.testing.assert_array_equal(
             [o.type for o in g.get_operations()].count("Enter"), 1)
+
+
+BRANCH = goldens.generator("opcounts", "branch_control_inputs")
+BRANCH_WANT = goldens.load("opcounts", "branch_control_inputs")
+
+
+@pytest.mark.parametrize("name", [n for n, _ in BRANCH.CALLS])
+def test_control_inputs_of_branch_ops_equal_tf(name):
+    # TF gives an op of a cond branch with no inputs the branch's pivot (switch_t/_f) as
+    # its control input, as the GraphDef writes it; flowgrad runs it as before
+    assert _norm(BRANCH.describe(tf, dict(BRANCH.CALLS)[name])) == _norm(BRANCH_WANT[name])
+
+
+def test_an_unwritable_graph_lists_flowgrads_ops_and_an_export_bug_surfaces(monkeypatch):
+    # the export's own errors for a graph it cannot write (decode_image of int16: not
+    # written as TF's ops) fall back to flowgrad's ops; any other error is a bug and raises
+    import flowgrad.engine.framework.tf_nodes as tf_nodes
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.placeholder(tf.string, [], name="x")
+        img = tf.image.decode_image(x, dtype=tf.int16)
+        made = []
+        tf.cond(tf.constant(True), lambda: made.append(tf.no_op()) or tf.constant(1),
+                lambda: tf.constant(2))
+    ops = g.get_operations()
+    assert ops == g._flowgrad_operations() and img.op in ops
+    assert made[0].control_inputs == []   # (TF's switch_t is not listed here)
+    g2, _, _ = _cond_graph()
+
+    def broken(graph, **kw):
+        raise KeyError("a bug in the export")
+    monkeypatch.setattr(tf_nodes, "graph_to_graph_def", broken)
+    with pytest.raises(KeyError, match="a bug in the export"):
+        g2.get_operations()

@@ -130,10 +130,10 @@ class CriticalSection:
     def _add_control_dependencies_to_lock(self, created, lock_op):
         """fn's inputs from outside fn run before the lock (TF: avoids deadlocks)."""
         args = {t.op._id: t.op for op in created for t in op.inputs}
-        args.update((c._id, c) for op in created for c in op.control_inputs)
+        args.update((c._id, c) for op in created for c in op._control_inputs)
         for op in created:
             args.pop(op._id, None)
-        for op in lock_op.control_inputs:
+        for op in lock_op._control_inputs:
             args.pop(op._id, None)
         for t in lock_op.inputs:
             args.pop(t.op._id, None)

@@ -59,8 +59,14 @@ _MAXINT32 = 2 ** 31 - 1
 
 
 # -- seeds --------------------------------------------------------------------------------
-def _truncate_seed(seed):
-    return int(seed) % _MAXINT32
+def _truncate_seed(seed, attr):
+    """TF's `seed % _MAXINT32`: a str seed fails in that formatting ("not all arguments
+    converted during string formatting"), one with a conversion ("%d") when its op reads
+    the formatted str as the int attr `attr`."""
+    seed = seed % _MAXINT32
+    if isinstance(seed, str):
+        raise TypeError(f"Expected int for argument '{attr}' not {seed!r}.")
+    return int(seed)
 
 
 def get_seed(op_seed):
@@ -76,9 +82,9 @@ def get_seed(op_seed):
             if hasattr(g, "_seed_used"):   # a tf.data function's (its warning)
                 g._seed_used = True
             op_seed = g._next_id()
-        seeds = _truncate_seed(graph_seed), _truncate_seed(op_seed)
+        seeds = _truncate_seed(graph_seed, "seed"), _truncate_seed(op_seed, "seed2")
     elif op_seed is not None:
-        seeds = DEFAULT_GRAPH_SEED, _truncate_seed(op_seed)
+        seeds = DEFAULT_GRAPH_SEED, _truncate_seed(op_seed, "seed2")
     else:
         seeds = None, None
     if seeds == (0, 0):

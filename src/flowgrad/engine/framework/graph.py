@@ -56,6 +56,12 @@ _VIEW_TYPES = frozenset(("Cond", "While", "TensorArrayV3", "DecodeImage", "Print
 # tf_nodes.py's `view(graph)` -> (ops, {name: op}) and `unsupported(op, what)`, registered
 # when it is imported (it subclasses this module's Operation and Tensor)
 TF_VIEW = {}
+# What the GraphDef export raises on purpose for a graph it cannot write (graph_def*.py,
+# proto.py: NotImplementedError for a form not written, ValueError for an attr or tensor
+# TF's protos cannot hold, TypeError from protobuf for an attr flowgrad keeps, ImportError
+# without the optional protos): get_operations() then lists flowgrad's own ops. Any other
+# error is a bug of the export and surfaces.
+_UNWRITABLE = (NotImplementedError, ValueError, TypeError, ImportError)
 _VALID_OP_NAME = re.compile(r"^[A-Za-z0-9.][A-Za-z0-9_.\\/>-]*$")
 _VALID_NAMES_SEEN: set = set()  # (name, in a scope) already checked
 _VALID_SCOPE_NAME = re.compile(r"^[A-Za-z0-9_.\\/>-]*$")
@@ -384,6 +390,16 @@ class Operation:
 
     @property
     def control_inputs(self) -> list[Operation]:
+        """TF 1.14's control inputs: an op of a tf.cond branch with no inputs has the
+        branch's pivot (switch_t / switch_f, a TFNode of get_operations()), which flowgrad
+        does not run it with (`_control_inputs`)."""
+        if self._graph._tf_view:
+            try:
+                ctrl = TF_VIEW["control_inputs"](self)
+            except _UNWRITABLE:   # as in Graph.get_operations
+                ctrl = None
+            if ctrl is not None:
+                return list(ctrl)
         return list(self._control_inputs)
 
     @property
@@ -832,8 +848,8 @@ class Graph:
     def name_scope(self, name: str | None) -> Iterator[str]:
         """Opens a name scope; a name ending in '/' re-enters that scope exactly."""
         if name:
-            if isinstance(name, str) is False:
-                raise TypeError(f"name for name_scope must be a string, got {name!r}")
+            if type(name) is not str:
+                name = _name_str(name)
             if self._name_stack:
                 if not _VALID_SCOPE_NAME.match(name):
                     raise ValueError(f"'{name}' is not a valid scope name")
@@ -878,6 +894,8 @@ class Graph:
             # tensors are made in the body, which captures those tensors
             return d._create_op(op_type, inputs, attrs, name, ctrl)
         op_def = OPS.get(op_type) or get_op_def(op_type)
+        if name and type(name) is not str:   # (before any input is converted)
+            name = _name_str(name, op_type)
         if any(type(t) is not Tensor and _densifies(t) for t in inputs):
             # TF's op_def_library converts the inputs in the op's name scope, each named
             # after its argument (a gathered product's MatMul gradient: MatMul/a), and the
@@ -1160,7 +1178,7 @@ class Graph:
         if self._tf_view:
             try:
                 return list(TF_VIEW["view"](self)[0])
-            except Exception:   # noqa: BLE001 - a graph export cannot write: flowgrad's list
+            except _UNWRITABLE:   # a graph the export cannot write: flowgrad's list
                 pass
         return self._flowgrad_operations()
 
@@ -1178,7 +1196,7 @@ class Graph:
             return None
         try:
             return TF_VIEW["view"](self)[1].get(name)
-        except Exception:   # noqa: BLE001 - as in get_operations
+        except _UNWRITABLE:   # as in get_operations
             return None
 
     def get_operation_by_name(self, name: str) -> Operation:
@@ -1624,6 +1642,18 @@ def _nested_in(inner, outer):
             return True
         g = getattr(g, "_outer_graph", None)
     return False
+
+
+def _name_str(name, op_type=None):
+    """A name given as bytes as its str, as TF 1.14 reads it (compat.as_str); any other
+    type of name the TypeError TF raises before making an op: its name_scope's regex
+    match (Python 3.7's message), or for a Const (tf.constant's create_op) the
+    `name[-1]` test."""
+    if isinstance(name, bytes):
+        return name.decode("utf-8")
+    if op_type == "Const":
+        raise TypeError(f"'{type(name).__name__}' object is not subscriptable")
+    raise TypeError("expected string or bytes-like object")
 
 
 def name_scope(name: str | None, default_name: str | None = None,

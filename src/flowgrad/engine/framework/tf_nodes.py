@@ -151,17 +151,40 @@ def _output_dtypes(node):
     return out
 
 
+def _control_inputs(node, by_name, pos):
+    """The ops of `node`'s control inputs in TF's order: those it was created with
+    (ToGraphDef writes them sorted), then those added later, whose nodes come after it, in
+    their order (a loop's pushes, control_flow_ops' AddForwardAccumulator, on the forward
+    counter's NextIteration)."""
+    ctrl = [by_name[name[1:]] for name in node.input
+            if name.startswith("^") and name[1:] in by_name]
+    if len(ctrl) > 1:
+        at = pos[node.name]
+        late = sorted((c for c in ctrl if pos[c.name] > at), key=lambda c: pos[c.name])
+        ctrl = [c for c in ctrl if pos[c.name] < at] + late
+    return ctrl
+
+
+def tf_control_inputs(op):
+    """TF 1.14's control inputs of flowgrad's own `op` where they differ from those flowgrad
+    runs it with (an op of a tf.cond branch with no inputs: TF gives it the branch's pivot,
+    switch_t / switch_f, as CondContext._AddOpInternal does; the GraphDef writes it), or
+    None."""
+    return tf_view(op._graph)[2].get(op) if op._graph._tf_view else None
+
+
 def tf_view(graph):
-    """(ops, {name: op}) of TF's form of `graph`, rebuilt when the graph changed."""
+    """(ops, {name: op}, {own op: its control inputs where TF's differ}) of TF's form of
+    `graph`, rebuilt when the graph changed."""
     cached = graph._tf_view_cache
     if cached is not None and cached[0] == graph._version:
-        return cached[1], cached[2]
+        return cached[1:]
     report = {}
     gd = graph_to_graph_def(graph, add_shapes=True, report=report)
     if not report["tf_form"]:   # a cond in flowgrad's generic layout, or an op TF lacks:
         ops = graph._flowgrad_operations()   # flowgrad's own ops, not half of TF's
-        graph._tf_view_cache = (graph._version, ops, {})
-        return ops, {}
+        graph._tf_view_cache = (graph._version, ops, {}, {})
+        return ops, {}, {}
     old = cached[2] if cached is not None else {}
     own = graph._ops_by_name
     renames = report["renames"]   # (an own op the lowering renamed is not the node that
@@ -181,34 +204,30 @@ def tf_view(graph):
         ops.append(op)
         by_name[node.name] = op
     pos = {node.name: i for i, node in enumerate(gd.node)}
+    fresh_ids = {id(op) for op in fresh}
+    ctrl_of = {}   # own ops whose TF control inputs differ from flowgrad's (a branch
+    for node, op in zip(gd.node, ops):   # op with no inputs: TF's pivot, switch_t/_f)
+        if id(op) not in fresh_ids and any(name.startswith("^") for name in node.input):
+            ctrl = _control_inputs(node, by_name, pos)
+            if [c.name for c in ctrl] != [c.name for c in op._control_inputs]:
+                ctrl_of[op] = ctrl
     for op in fresh:   # inputs by name, now that every node has its op
-        ins, ctrl = [], []
+        ins = []
         for name in op._node.input:
             if name.startswith("^"):
-                src = by_name.get(name[1:])
-                if src is not None:
-                    ctrl.append(src)
                 continue
             base, _, port = name.partition(":")
             src = by_name.get(base)
             if src is not None and int(port or 0) < len(src._outputs):
                 ins.append(src._outputs[int(port or 0)])
-        if len(ctrl) > 1:
-            # (TF lists a node's control inputs in the order their edges were made: those
-            # it was created with (ToGraphDef writes them sorted), then those added later,
-            # whose nodes come after it, in their order: a loop's pushes (control_flow_ops'
-            # AddForwardAccumulator) on the forward counter's NextIteration)
-            at = pos[op._node.name]
-            late = sorted((c for c in ctrl if pos[c.name] > at), key=lambda c: pos[c.name])
-            ctrl = [c for c in ctrl if pos[c.name] < at] + late
-        op._inputs, op._control_inputs = tuple(ins), ctrl
+        op._inputs, op._control_inputs = tuple(ins), _control_inputs(op._node, by_name, pos)
         for t in ins:
             if type(t) is TFNodeTensor:
                 t._consumers.append(op)
         if "_output_shapes" not in op._node.attr and (ins or op._type == "Const"):
             _infer_shapes(op)
-    graph._tf_view_cache = (graph._version, ops, by_name)
-    return ops, by_name
+    graph._tf_view_cache = (graph._version, ops, by_name, ctrl_of)
+    return ops, by_name, ctrl_of
 
 
-_graph.TF_VIEW.update(view=tf_view, unsupported=unsupported)
+_graph.TF_VIEW.update(view=tf_view, unsupported=unsupported, control_inputs=tf_control_inputs)

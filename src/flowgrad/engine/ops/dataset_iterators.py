@@ -157,7 +157,7 @@ def _control_only(t):
         if op not in data:
             data.add(op)
             stack.extend(i.op for i in op.inputs)
-    return frozenset(c for op in data for c in op.control_inputs if c not in data)
+    return frozenset(c for op in data for c in op._control_inputs if c not in data)
 
 
 def _derived(err, scope):
