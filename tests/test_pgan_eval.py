@@ -59,9 +59,21 @@ def test_metrics(got, key):
     _same(got["metrics"]["values"][key], GOLD["metrics"]["values"][key], key)
 
 
-@pytest.mark.parametrize("case", ["layouts", "sliced"])
-def test_values(got, case):
-    _same(got[case]["values"], GOLD[case]["values"], case)
+def test_layouts(got):
+    _same(got["layouts"]["values"], GOLD["layouts"]["values"], "layouts")
+
+
+def test_sliced_wasserstein(got):
+    # Not bit for bit: TF's normalized patches (moments of a py_func's output of unknown
+    # shape, then x / sqrt(var), which grappler may rewrite) differ from flowgrad's in the
+    # last bit in some rows, and the "svd" variant's distances of identical patch sets
+    # are SVD rounding noise (~1e-7)
+    have, want = got["sliced"]["values"], GOLD["sliced"]["values"]
+    for h, w in zip(have["random"], want["random"]):
+        np.testing.assert_allclose(np.array(h), np.array(w, dtype=np.float32), rtol=1e-6)
+    for h, w in zip(have["svd"], want["svd"]):
+        np.testing.assert_allclose(np.array(h), np.array(w, dtype=np.float32), rtol=1e-5,
+                                   atol=1e-6)
 
 
 def test_summaries(got):
