@@ -9,7 +9,7 @@ from .eval_utils import *  # noqa: F401,F403
 from .sliced_wasserstein import *  # noqa: F401,F403
 from .summaries import *  # noqa: F401,F403
 
-__all__ = (["classifier_metrics", "sliced_wasserstein_distance", "summaries", "eval_utils"]
+__all__ = (["classifier_metrics", "summaries", "eval_utils"]
            + classifier_metrics.__all__ + _sliced_wasserstein.__all__ + summaries.__all__
            + eval_utils.__all__)
 del sliced_wasserstein  # noqa: F821
