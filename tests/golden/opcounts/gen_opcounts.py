@@ -1778,7 +1778,46 @@ def _gan_sync_replicas(tf):
     tf.random_normal([2])
 
 
+def _gan_features(tf):
+    F = tf.contrib.gan.features
+    x = tf.zeros([4, 3, 2])
+    F.VBN(tf.ones([5, 3, 2]), axis=1)(x)
+    with tf.variable_scope("c"):
+        F.condition_tensor_from_onehot(x, tf.one_hot([0, 1, 2, 0], 3), embedding_size=4)
+    F.tensor_pool([x, {"y": tf.ones([4])}], pool_size=3)
+    F.spectral_normalize(tf.get_variable("w", [3, 2]), power_iteration_rounds=2)
+    v = tf.get_variable("v", [2])
+    F.clip_variables(tf.train.GradientDescentOptimizer(0.1), [v], 0.5).minimize(
+        tf.reduce_sum(v * v))
+    tf.random_normal([2])
+
+
+def _gan_eval_metrics(tf):
+    E = tf.contrib.gan.eval
+    a, b = tf.ones([5, 3]), tf.zeros([4, 3])
+    E.frechet_classifier_distance_from_activations(a, b)
+    E.kernel_classifier_distance_and_std_from_activations(a, b, max_block_size=2)
+    E.classifier_score(tf.ones([4, 2, 2, 3]), lambda x: tf.layers.flatten(x), num_batches=2)
+    E.sliced_wasserstein_distance(tf.ones([2, 16, 16, 3]), tf.zeros([2, 16, 16, 3]),
+                                  resolution_min=8, patches_per_image=2)
+    tf.random_normal([2])
+
+
+def _gan_eval_summaries(tf):
+    G = tf.contrib.gan
+    model = G.gan_model(lambda z: tf.layers.conv2d(z, 1, 3, padding="same"),
+                        lambda x, _: tf.layers.dense(tf.layers.flatten(x), 1),
+                        tf.ones([4, 4, 4, 1]), tf.zeros([4, 4, 4, 1]))
+    G.eval.add_gan_model_image_summaries(model, grid_size=2)
+    G.eval.add_image_comparison_summaries(model, display_diffs=True)
+    G.eval.add_regularization_loss_summaries(model)
+    tf.random_normal([2])
+
+
 CALLS = CALLS + [
+    ("contrib/gan/features", _gan_features),
+    ("contrib/gan/eval_metrics", _gan_eval_metrics),
+    ("contrib/gan/eval_summaries", _gan_eval_summaries),
     ("contrib/gan/sync_replicas", _gan_sync_replicas),
     ("contrib/gan/gan_train_ops", _gan_train_ops),
     ("contrib/gan/acgan", _gan_acgan),

@@ -1,14 +1,16 @@
 """tf.contrib.gan (TF-GAN): its named tuples, models, losses (`losses` of a GANModel and
-`losses.wargs` of tensors), train ops and training (TF 1.14 contrib/gan). The estimator,
-eval and features submodules are not implemented: they raise AttributeError naming the
-TF symbol."""
+`losses.wargs` of tensors), train ops and training, `features` and `eval` (TF 1.14
+contrib/gan). The estimator submodule is not implemented: it raises AttributeError naming
+the TF symbol."""
+from . import eval  # noqa: F401,A004 - TF's name
+from . import features  # noqa: F401
 from . import losses  # noqa: F401
 from . import namedtuples as _namedtuples
 from . import train as _train
 from .namedtuples import *  # noqa: F401,F403
 from .train import *  # noqa: F401,F403
 
-__all__ = ["losses"] + _train.__all__ + _namedtuples.__all__
+__all__ = ["eval", "features", "losses"] + _train.__all__ + _namedtuples.__all__
 del namedtuples, train  # noqa: F821 - TF's remove_undocumented drops the two modules
 
 

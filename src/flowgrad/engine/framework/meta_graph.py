@@ -49,7 +49,7 @@ import numpy as np
 
 from . import dtypes as _dt
 from . import errors, file_io, proto
-from .graph import Graph, GraphKeys, Operation, Tensor, get_default_graph
+from .graph import Graph, GraphKeys, Operation, Tensor, _ControlDependencies, get_default_graph
 from .registry import registered
 from .tensor_shape import TensorShape
 
@@ -1386,7 +1386,9 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
             for k, t in mapped.items()}
         _build(scratch, mg, order, parsed, node_attrs, stand_ins, full, clear_devices, import_scope,
                restore_collections_predicate, source, warn=False)
-    with graph.as_default(), graph.control_dependencies(None):
+    # (TF's importer adds no control inputs, but its ops join the tf.while_loop body or
+    # tf.cond branch being built: _ProcessNewOps' _control_flow_post_processing)
+    with graph.as_default(), _ControlDependencies(graph, None, unframe=False):
         _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices, import_scope,
                restore_collections_predicate, source, warn=True)
     if getattr(mg.graph_def, "tf_versions", None) is not None:

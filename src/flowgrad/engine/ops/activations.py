@@ -330,7 +330,11 @@ def _softmax_kernel(x):
     # EXACT_MAX values)
     e = x - x.max(axis=-1, keepdims=True)
     exact = x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
-    e = _eigen_math.exp_with_broadcast(e) if exact else np.exp(e)
+    if x.dtype == np.float64:   # (Eigen's pexp<Packet4d> untiled, libm's exp in tiles)
+        e = (_eigen_math.exp64(e) if e.size < _eigen_math.tiled_from(np.float64)
+             else _eigen_math.libm_exp64(e))
+    else:
+        e = _eigen_math.exp_with_broadcast(e) if exact else np.exp(e)
     with np.errstate(divide="ignore"):
         inv = np.reciprocal(_eigen.last_axis_sums(e))
     e *= inv

@@ -567,6 +567,13 @@ def _mismatch(a, b, top=False):
     return None
 
 
+def _unpack_if_singleton(res):
+    """TF's _UnpackIfSingleton: a one-element list or tuple's element (a non-strict cond)."""
+    if isinstance(res, (list, builtins.tuple)) and len(res) == 1:
+        return res[0]
+    return res
+
+
 def _structure(x):
     if isinstance(x, dict):
         return ("dict", builtins.tuple((k, _structure(x[k])) for k in sorted(x)))
@@ -764,7 +771,9 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
         # constants made by converting the results belong to no branch: they are captures
-        mismatch = _mismatch(t_res, f_res)   # (TF's nest.assert_same_structure, first line)
+        # (TF's nest.assert_same_structure, first line; not strict: of the unpacked singletons)
+        mismatch = (_mismatch(t_res, f_res) if strict
+                    else _mismatch(_unpack_if_singleton(t_res), _unpack_if_singleton(f_res)))
         if mismatch:
             kind = "types" if mismatch is TypeError else "values"
             raise mismatch(f"Incompatible return {kind} of true_fn and false_fn: The two "
@@ -872,9 +881,7 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         outputs = iter(op._outputs[:1] + [a._outputs[0] for a in aliases])
         values = [op if isinstance(leaf, Operation) else next(outputs) for leaf in t_leaves]
         result = rebuild(values)
-        if not strict and isinstance(result, list) and len(result) == 1:
-            return result[0]
-        return result
+        return result if strict else _unpack_if_singleton(result)
 
 
 def guard_initialized_cond(src, value, suffix):
