@@ -17,7 +17,7 @@ def _golden_host(monkeypatch):   # (the golden records the host that made it)
     monkeypatch.setenv("FLOWGRAD_CPU", WANT["vendor"])
 
 
-@pytest.mark.parametrize("case", ["gamma", "streams", "variable_queue"])
+@pytest.mark.parametrize("case", ["gamma", "streams", "variable_queue", "assign_add"])
 def test_runs_as_tf(case):
     got = getattr(GEN, case)(flowgrad)
     assert len(got) == len(WANT[case])

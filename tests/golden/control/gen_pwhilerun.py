@@ -84,6 +84,26 @@ def variable_queue(tf):
                                        "A B gB", "size", "gB", "A", "size"])
 
 
+def _assign_add(tf):
+    v, w = tf.Variable(1.0), tf.Variable(3.0)
+    rv = tf.Variable(1.0, use_resource=True)
+
+    def body(i, a, b):
+        r = tf.assign_add(v, 1.0)
+        return i + 1, a + r * w, b + rv.assign_add(2.0) * w * w
+    _, A, B = tf.while_loop(lambda i, a, b: i < 3, body, [0, 0.0, 0.0],
+                            parallel_iterations=1)
+    return {"A": A, "B": B, "gA": tf.gradients(A, w)[0], "gB": tf.gradients(B, w)[0],
+            "v": tf.identity(v), "rv": rv.read_value()}, {}
+
+
+def assign_add(tf):
+    """assign_add in the body: a ref variable's (the gradient reads the variable's buffer
+    when it runs, as TF's stack holds it) and a resource variable's (its read value)."""
+    return _runs(tf, _assign_add, ["A", "gA", "v", "A gA", "v", "gA", "v rv", "B", "gB",
+                                   "rv", "A B gA gB", "v rv"])
+
+
 def cases(tf):
     return {"vendor": host_vendor(), "gamma": gamma(tf), "streams": streams(tf),
-            "variable_queue": variable_queue(tf)}
+            "variable_queue": variable_queue(tf), "assign_add": assign_add(tf)}

@@ -1463,9 +1463,8 @@ def _plan_mark(node, program):
                 _LOOP_INFO.get(nd.op, {}).get("forward") is node.op:
             grads.append(nd.op)
     if node.op is not None:   # (a loop gradient built in a branch: its plan is another)
-        grads += [o for o in node.op.graph._ops if o.type == "WhileGrad" and
-                  o not in grads and _LOOP_INFO.get(o, {}).get("forward") is node.op and
-                  _branches.chain(o)]
+        grads += [o for o in _LOOP_INFO.get(node.op, {}).get("grad_ops", ())
+                  if o not in grads and _branches.chain(o)]
     return {PLAN_READS: builtins.tuple(k for k, v in enumerate(node.outputs) if v in used),
             PLAN_GRADS: builtins.tuple(grads)}
 
@@ -1631,8 +1630,10 @@ def _while_grad(op, *grads):
             for t in o._inputs:
                 if o.type not in _SHAPE_OPS:
                     full.add(t)
-                if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and \
-                        not t.dtype.is_ref_dtype:
+                # (a stateful op's ref output, AssignAdd's, is kept as TF's stack keeps it:
+                # the variable's buffer, read when the gradient runs)
+                if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and (
+                        not t.dtype.is_ref_dtype or t._op._def.stateful):
                     seen.add(t)
                     saved.append(t)
         for t in out_vars + out_caps:
@@ -1647,6 +1648,7 @@ def _while_grad(op, *grads):
     g._last_id = last_id + blocked + densified + _grad_count.tf_grad_ops(
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
+    info.setdefault("grad_ops", []).append(gop)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        # (flowgrad's gradient ops TF's frame has no node for)
                        "not_tf": frozenset(_grad_count.not_tf_ops(
