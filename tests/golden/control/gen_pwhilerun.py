@@ -44,24 +44,28 @@ def gamma(tf):
 
 
 def _streams(tf):
-    w = tf.Variable([0.5, 1.0, 1.5])
+    w, w2 = tf.Variable([0.5, 1.0, 1.5]), tf.Variable([2.0, 0.5, 1.0])
 
     def body(i, a, b, c):
         u = tf.random_uniform([3], seed=1)
         nrm = tf.random_normal([3], seed=2)
         mn = tf.cast(tf.multinomial(tf.log([[0.2, 0.3, 0.5]]), 2, seed=3), tf.float32)
-        return (i + 1, a + tf.reduce_sum(w * u), b + tf.reduce_sum(w * w * nrm),
+        return (i + 1, a + tf.reduce_sum(w * u), b + tf.reduce_sum(w2 * nrm),
                 c + tf.reduce_sum(mn) * tf.reduce_sum(w))
     _, A, B, C = tf.while_loop(lambda i, a, b, c: i < 2, body, [0, 0.0, 0.0, 0.0],
                                parallel_iterations=1)
-    gA, gB, gC = (tf.gradients(t, w)[0] for t in (A, B, C))
-    return {"A": A, "B": B, "C": C, "gA": gA, "gB": gB, "gC": gC}, {}
+    gA, gC = (tf.gradients(t, w)[0] for t in (A, C))
+    gB = tf.gradients(B, w2)[0]
+    gAB, gAB2 = tf.gradients(A + B, [w, w2])
+    return {"A": A, "B": B, "C": C, "gA": gA, "gB": gB, "gC": gC, "gAB": gAB,
+            "gAB2": gAB2}, {}
 
 
 def streams(tf):
-    """random_uniform, random_normal and multinomial, each feeding one variable."""
+    """random_uniform, random_normal and multinomial, each feeding one variable; two
+    gradients of the loop in one run (its frame runs once, for both)."""
     return _runs(tf, _streams, ["A", "gA", "A", "B", "gB", "gA B", "A B C", "gC", "C",
-                                "gA gB", "A B C"])
+                                "gA gB", "A B C", "gA gAB2", "A B", "gAB gB", "A B C"])
 
 
 def _variable_queue(tf):

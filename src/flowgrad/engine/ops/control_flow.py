@@ -1092,13 +1092,11 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None,
-                 spread=None):
+def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None):
     """Runs the loop; with `keep`, also every iteration's (state, saved values): the values
     of the body's stateful ops (random numbers, ...), which the gradient reuses.
     `computed`: the positions of the variables the body plan gives (all: None), the others
-    keep their initial values; `spread`: (the saved values' count, the positions of those
-    the body plan gives after the variables) when it gives only some (the others None)."""
+    keep their initial values (nothing the plan runs reads them)."""
     n = len(info["vars"])
     pick = range(n) if computed is None else computed
     k = len(pick)
@@ -1110,13 +1108,7 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, comp
             break
         out = _run_sub(body_plan, values + caps)
         if keep:
-            if spread is None:
-                states.append((values, builtins.tuple(out[k:k + n_saved])))
-            else:
-                kept = [None] * spread[0]
-                for j, p in enumerate(spread[1]):
-                    kept[p] = out[k + j]
-                states.append((values, builtins.tuple(kept)))
+            states.append((values, builtins.tuple(out[k:k + n_saved])))
         new = [_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v for v in out[:k]]
         if computed is None:
             values = builtins.tuple(new)
@@ -1287,14 +1279,19 @@ def _while_grad_bind(node, ctx):
     # (the forward body as its While runs it: its captured constants Consts)
     consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
     # (a run that fetches the gradient without the loop runs only what the gradient needs)
+    # and its other gradients in the plan need: TF's frame pushes for all of them at once)
     need_vars, need_saved = _grad_needs(graph, info, ginfo, done)
-    pruned = [info["body"][i] for i in need_vars] + [saved[j] for j in need_saved]
+    want = [saved[j] for j in need_saved]
+    run_vars, pushed = set(need_vars), dict.fromkeys(want)
+    for gop in node.attrs.get(PLAN_GRADS, ()):
+        gv, gs = _grad_needs(graph, info, _LOOP_INFO[gop], done)
+        run_vars.update(gv)
+        pushed.update((_LOOP_INFO[gop]["saved"][j], None) for j in gs)
+    pushed = builtins.tuple(pushed)
+    run_vars = _needed_vars(graph, info, run_vars, pushed, done)
+    pruned = [info["body"][i] for i in run_vars] + list(pushed)
     body_plan = _compile_sub(graph, ctx, pruned, feeds, done, unknown, off=off,
                              const_feeds=consts)
-    spread = (len(saved), need_saved)
-    want = [saved[j] for j in need_saved]
-    # (what the stash holds of such a run: the values this gradient does not need are None)
-    stashed = builtins.tuple(t if j in set(need_saved) else None for j, t in enumerate(saved))
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1338,31 +1335,33 @@ def _while_grad_bind(node, ctx):
 
     def forward_states(args):
         """The forward While's kept iterations from this run (no forward op runs again),
-        else the loop run again, pruned to what this gradient needs (kept for another
-        gradient of the loop in this run)."""
+        else the loop run again, pruned to what the plan's gradients of it need (kept
+        for the others)."""
         stash = _stash(ctx)
         kept = stash.get(fop)
-        if kept is not None and len(kept[0]) == n + m and all(
-                a is b for a, b in zip(kept[0], args[:n + m])) and (
-                    kept[3] is None or kept[3].issuperset(need_vars)):
-            fsaved = kept[2]
-            idx = picks.get(fsaved)
-            if idx is None and all(t in fsaved for t in want):
-                pos = {t: i for i, t in enumerate(fsaved)}
-                idx = picks[fsaved] = builtins.tuple(pos[t] for t in want)
-            if idx is not None:
-                out = []
-                for v, sv in kept[1]:
-                    got = [None] * len(saved)
-                    for j, i in zip(need_saved, idx):
-                        got[j] = sv[i]
-                    out.append((v, builtins.tuple(got)))
-                return out
-        states = _loop_states(info, cond_plan, body_plan, args[:n],
-                              builtins.tuple(args[n:n + m]), True, len(saved), need_vars,
-                              spread)[1]
-        stash[fop] = (args[:n + m], states, stashed, frozenset(need_vars))
-        return states
+        if kept is None or len(kept[0]) != n + m or not all(
+                a is b for a, b in zip(kept[0], args[:n + m])) or (
+                    kept[3] is not None and not kept[3].issuperset(need_vars)) or \
+                picks.get(kept[2], ()) is None:
+            states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                  builtins.tuple(args[n:n + m]), True, len(pushed),
+                                  run_vars)[1]
+            kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
+        fsaved = kept[2]
+        idx = picks.get(fsaved)
+        if idx is None:
+            pos = {t: i for i, t in enumerate(fsaved)}
+            idx = picks[fsaved] = builtins.tuple(pos[t] for t in want) \
+                if all(t in pos for t in want) else None
+            if idx is None:   # (kept by a plan that needs other values)
+                return forward_states(args)
+        out = []
+        for v, sv in kept[1]:
+            got = [None] * len(saved)
+            for j, i in zip(need_saved, idx):
+                got[j] = sv[i]
+            out.append((v, builtins.tuple(got)))
+        return out
 
     def run_while_grad(*args):
         if fused is not None:
@@ -1453,18 +1452,22 @@ def _grad_needs(graph, info, ginfo, done):
 
 
 def _plan_mark(node, program):
-    """A While node's attrs from the plan it runs in: the outputs the plan reads, the
-    WhileGrads of the loop in the plan (TF prunes the loop's frame to them)."""
+    """A While (WhileGrad) node's attrs from the plan it runs in: the outputs the plan
+    reads (a While's), the (other) WhileGrads of the loop in the plan: TF prunes the loop's
+    frame to what those read and their stack pushes."""
+    fop = node.op if node.type == "While" else _LOOP_INFO.get(node.op, {}).get("forward")
     used = set(program.fetches)
     grads = []
     for nd in program.nodes:
         used.update(nd.inputs)
-        if nd.type == "WhileGrad" and nd.op is not None and \
-                _LOOP_INFO.get(nd.op, {}).get("forward") is node.op:
+        if nd.type == "WhileGrad" and nd.op is not None and nd.op is not node.op and \
+                _LOOP_INFO.get(nd.op, {}).get("forward") is fop:
             grads.append(nd.op)
-    if node.op is not None:   # (a loop gradient built in a branch: its plan is another)
-        grads += [o for o in _LOOP_INFO.get(node.op, {}).get("grad_ops", ())
-                  if o not in grads and _branches.chain(o)]
+    if fop is not None:   # (a loop gradient built in a branch: its plan is another)
+        grads += [o for o in _LOOP_INFO.get(fop, {}).get("grad_ops", ())
+                  if o not in grads and o is not node.op and _branches.chain(o)]
+    if node.type != "While":
+        return {PLAN_GRADS: builtins.tuple(grads)}
     return {PLAN_READS: builtins.tuple(k for k, v in enumerate(node.outputs) if v in used),
             PLAN_GRADS: builtins.tuple(grads)}
 
@@ -1790,7 +1793,7 @@ def _while_grad_grad(op, *grads):
 
 
 register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
-            stateful=True)
+            stateful=True, plan_mark=_plan_mark)
 
 
 # Variables created in a loop body (an RNN cell's weights) live outside the loop, as TF
