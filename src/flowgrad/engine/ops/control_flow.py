@@ -1193,7 +1193,9 @@ def _while_bind(node, ctx):
     n = len(info["vars"])
     roles = _lstm_loop.match(graph, info, ctx)
     computed, reads = None, node.attrs.get(PLAN_READS)
-    if reads is not None and roles is None:
+    # (a While no op reads an output of runs for a control edge or as a target: TF's is
+    # to one Exit, which flowgrad's one op does not tell, so every variable is computed)
+    if reads and roles is None:
         # as TF prunes the frame: only the variables the plan reads (their Exits), the
         # condition, and the stack pushes of the gradients in the plan need, run
         grads = node.attrs.get(PLAN_GRADS, ())
