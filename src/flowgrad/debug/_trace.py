@@ -15,6 +15,7 @@ import re
 import numpy as np
 
 from ..engine.framework import op_traceback
+from ..engine.ops.control_flow import end_run
 from ..engine.runtime.backends.numpy import CompiledProgram
 from ..engine.runtime.ir import lower
 from ..engine.runtime.session import _convert_feed, _FetchMapper
@@ -104,20 +105,23 @@ def run(sess, fetches, feed_dict=None) -> Trace:
     live = dict(zip(prog.feeds, feeds))     # what the kernels read (variables by reference)
     values = dict(live)                      # what each op produced, as it produced it
     failures = []
-    with np.errstate(all="ignore"):
-        for n, k in zip(prog.nodes, comp.kernels):
-            args = [live[v] for v in n.inputs]
-            try:
-                res = k(*args)
-            except Exception as e:  # noqa: BLE001 - a failing check passes on; else OpError
-                if n.type == "CheckNumerics" and args:
-                    failures.append(n.name)
-                    res = args[0]
-                else:
-                    raise comp.translate_error(e, node=n, args=args) from None
-            outs = res if len(n.outputs) > 1 else (res,)
-            copy = n.stateful or n.op_def.aliases_input
-            for v, r in zip(n.outputs, outs):
-                live[v] = r
-                values[v] = np.array(r, copy=True) if copy and isinstance(r, np.ndarray) else r
+    try:   # (a run: its loops' kept iterations are gone after it, engine/ops/control_flow)
+        with np.errstate(all="ignore"):
+            for n, k in zip(prog.nodes, comp.kernels):
+                args = [live[v] for v in n.inputs]
+                try:
+                    res = k(*args)
+                except Exception as e:  # noqa: BLE001 - a failing check passes on; else OpError
+                    if n.type == "CheckNumerics" and args:
+                        failures.append(n.name)
+                        res = args[0]
+                    else:
+                        raise comp.translate_error(e, node=n, args=args) from None
+                outs = res if len(n.outputs) > 1 else (res,)
+                copy = n.stateful or n.op_def.aliases_input
+                for v, r in zip(n.outputs, outs):
+                    live[v] = r
+                    values[v] = np.array(r, copy=True) if copy and isinstance(r, np.ndarray) else r
+    finally:
+        end_run(sess._ctx)
     return Trace(prog, values, feed_tensors, failures)

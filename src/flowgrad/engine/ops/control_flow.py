@@ -15,6 +15,7 @@ import contextlib
 import builtins
 import dataclasses as _dataclasses
 import re
+import threading
 
 import numpy as _np
 
@@ -1113,10 +1114,14 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0):
+def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None):
     """Runs the loop; with `keep`, also every iteration's (state, saved values): the values
-    of the body's stateful ops (random numbers, ...), which the gradient reuses."""
+    of the body's stateful ops (random numbers, ...), which the gradient reuses.
+    `computed`: the positions of the variables the body plan gives (all: None), the others
+    keep their initial values (nothing the plan runs reads them)."""
     n = len(info["vars"])
+    pick = range(n) if computed is None else computed
+    k = len(pick)
     states = []
     values = builtins.tuple(values)
     while True:
@@ -1125,18 +1130,41 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0):
             break
         out = _run_sub(body_plan, values + caps)
         if keep:
-            states.append((values, builtins.tuple(out[n:n + n_saved])))
-        values = builtins.tuple(_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v
-                                for v in out[:n])
+            states.append((values, builtins.tuple(out[k:k + n_saved])))
+        new = [_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v for v in out[:k]]
+        if computed is None:
+            values = builtins.tuple(new)
+        else:
+            values = list(values)
+            for i, v in zip(pick, new):
+                values[i] = v
+            values = builtins.tuple(values)
     return values, states
 
 
+_run_stash = threading.local()
+PLAN_READS, PLAN_GRADS = "_plan_reads", "_plan_grads"   # (_plan_mark)
+
+
 def _stash(ctx):
-    """Per-session: the last run's kept iterations of each differentiated loop, by op."""
-    stash = getattr(ctx, "loop_stash", None)
+    """Per session and thread: this run's kept iterations of each differentiated loop, by
+    op (a run's end forgets them: end_run)."""
+    stashes = getattr(_run_stash, "by_ctx", None)
+    if stashes is None:
+        stashes = _run_stash.by_ctx = {}
+    stash = stashes.get(id(ctx))
     if stash is None:
-        stash = ctx.loop_stash = {}
+        stash = stashes[id(ctx)] = {}
     return stash
+
+
+def end_run(ctx):
+    """A session run's end (session.py): its loops' kept iterations are gone. A later run
+    fetching only a loop's gradient runs the loop's forward iterations again, as TF runs
+    the forward frame in every run that needs its stacks."""
+    stashes = getattr(_run_stash, "by_ctx", None)
+    if stashes:
+        stashes.pop(id(ctx), None)
 
 
 def loops_fail_grappler(program, graph, depth=0):
@@ -1183,8 +1211,28 @@ def _while_bind(node, ctx):
     graph = node.op.graph
     feeds = info["vars"] + info["captures"]
     saved = builtins.tuple(info.get("saved", ()))
-    keep = bool(saved)
     done = info.get("outside", frozenset())
+    n = len(info["vars"])
+    roles = _lstm_loop.match(graph, info, ctx)
+    computed, reads = None, node.attrs.get(PLAN_READS)
+    # (a While no op reads an output of runs for a control edge or as a target: TF's is
+    # to one Exit, which flowgrad's one op does not tell, so every variable is computed)
+    if reads and roles is None:
+        # as TF prunes the frame: only the variables the plan reads (their Exits), the
+        # condition, and the stack pushes of the gradients in the plan need, run
+        grads = node.attrs.get(PLAN_GRADS, ())
+        pushed = {}
+        want = set(reads)
+        for gop in grads:
+            gv, gs = _grad_needs(graph, info, _LOOP_INFO[gop], done)
+            want.update(gv)
+            gsaved = _LOOP_INFO[gop]["saved"]
+            pushed.update((gsaved[j], None) for j in gs)
+        saved = builtins.tuple(t for t in saved if t in pushed)
+        computed = _needed_vars(graph, info, want, saved, done)
+        if len(computed) == n:
+            computed = None
+    keep = bool(saved)
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
     # the variables computed from a feed have their rank (symbolic_shapes.UnknownFeeds)
@@ -1195,23 +1243,23 @@ def _while_bind(node, ctx):
     # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
     # forward frame, a reader Grappler's AddOpsRewrite does not count)
     whole = info.get("read_whole", ())
-    shape_only = [len(info["body"]) + i for i, t in enumerate(saved)
+    results = info["body"] if computed is None else [info["body"][i] for i in computed]
+    shape_only = [len(results) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
-    body_plan = _compile_sub(graph, ctx, info["body"] + list(saved), feeds, done, unknown,
+    body_plan = _compile_sub(graph, ctx, results + list(saved), feeds, done, unknown,
                              shape_fetches=shape_only, off=off, ranked=ranked,
                              const_feeds=node.attrs.get(CONST_CAPTURES))
-    n = len(info["vars"])
     op = node.op
-    stash = _stash(ctx)
+    known = None if computed is None else frozenset(computed)
 
     replay = info.get("replay", False)
-    roles = _lstm_loop.match(graph, info, ctx)
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,
                               _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
         if roles is not None else None
     fkey = ("lstm", op)
 
     def run_while(*args):
+        stash = _stash(ctx)
         if fused is not None:
             stash.pop(fkey, None)
             stash.pop(op, None)
@@ -1227,12 +1275,14 @@ def _while_bind(node, ctx):
         if replay:
             with _replaying():
                 values, states = _loop_states(info, cond_plan, body_plan, args[:n],
-                                              builtins.tuple(args[n:]), keep, len(saved))
+                                              builtins.tuple(args[n:]), keep, len(saved),
+                                              computed)
         else:
             values, states = _loop_states(info, cond_plan, body_plan, args[:n],
-                                          builtins.tuple(args[n:]), keep, len(saved))
+                                          builtins.tuple(args[n:]), keep, len(saved),
+                                          computed)
         if keep:   # the gradient (WhileGrad, later in this run) walks these back
-            stash[op] = (args, states, saved)
+            stash[op] = (args, states, saved, known)
         return values[0] if n == 1 else values
     return _guard_blas(run_while, ctx, [cond_plan, body_plan])
 
@@ -1252,7 +1302,19 @@ def _while_grad_bind(node, ctx):
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
     # (the forward body as its While runs it: its captured constants Consts)
     consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
-    body_plan = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
+    # (a run that fetches the gradient without the loop runs only what the gradient needs)
+    # and its other gradients in the plan need: TF's frame pushes for all of them at once)
+    need_vars, need_saved = _grad_needs(graph, info, ginfo, done)
+    want = [saved[j] for j in need_saved]
+    run_vars, pushed = set(need_vars), dict.fromkeys(want)
+    for gop in node.attrs.get(PLAN_GRADS, ()):
+        gv, gs = _grad_needs(graph, info, _LOOP_INFO[gop], done)
+        run_vars.update(gv)
+        pushed.update((_LOOP_INFO[gop]["saved"][j], None) for j in gs)
+    pushed = builtins.tuple(pushed)
+    run_vars = _needed_vars(graph, info, run_vars, pushed, done)
+    pruned = [info["body"][i] for i in run_vars] + list(pushed)
+    body_plan = _compile_sub(graph, ctx, pruned, feeds, done, unknown, off=off,
                              const_feeds=consts)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
@@ -1263,13 +1325,17 @@ def _while_grad_bind(node, ctx):
                              cloned=[base + i for i, t in enumerate(saved)
                                      if t._op._type == "Const"], off=off)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
-    stash = _stash(ctx)
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
     # (a fused runner sums dense gradients: an IndexedSlices' loop runs plainly)
     roles = _lstm_loop.match(graph, info, ctx) if not specs else None
+    if roles is not None and pruned != info["body"] + saved:   # (the runner's: the whole)
+        whole = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
+                             const_feeds=consts)
+    else:
+        whole = body_plan
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,
-                              _add_ops_rewrite.rewritten_roots(body_plan.comp.program)) \
+                              _add_ops_rewrite.rewritten_roots(whole.comp.program)) \
         if roles is not None else None
     if fused is not None:   # the gradient body (a runner may read its sums' orders)
         fused.grad = (graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved,
@@ -1279,7 +1345,7 @@ def _while_grad_bind(node, ctx):
     def run_fused(args):
         # the forward's kept gates are taken (freed once this gradient is done); a second
         # gradient of the same loop in this run recomputes them
-        kept = stash.pop(fkey, None)
+        kept = _stash(ctx).pop(fkey, None)
         if kept is not None and len(kept[0]) == n + m and all(
                 a is b for a, b in zip(kept[0], args[:n + m])):
             kept = kept[1]
@@ -1293,19 +1359,33 @@ def _while_grad_bind(node, ctx):
 
     def forward_states(args):
         """The forward While's kept iterations from this run (no forward op runs again),
-        else the loop run again."""
+        else the loop run again, pruned to what the plan's gradients of it need (kept
+        for the others)."""
+        stash = _stash(ctx)
         kept = stash.get(fop)
-        if kept is not None and len(kept[0]) == n + m and all(
-                a is b for a, b in zip(kept[0], args[:n + m])):
-            fsaved = kept[2]
-            idx = picks.get(fsaved)
-            if idx is None and all(t in fsaved for t in saved):
-                pos = {t: i for i, t in enumerate(fsaved)}
-                idx = picks[fsaved] = builtins.tuple(pos[t] for t in saved)
-            if idx is not None:
-                return [(v, builtins.tuple(sv[i] for i in idx)) for v, sv in kept[1]]
-        return _loop_states(info, cond_plan, body_plan, args[:n],
-                            builtins.tuple(args[n:n + m]), True, len(saved))[1]
+        if kept is None or len(kept[0]) != n + m or not all(
+                a is b for a, b in zip(kept[0], args[:n + m])) or (
+                    kept[3] is not None and not kept[3].issuperset(need_vars)) or \
+                picks.get(kept[2], ()) is None:
+            states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                  builtins.tuple(args[n:n + m]), True, len(pushed),
+                                  run_vars)[1]
+            kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
+        fsaved = kept[2]
+        idx = picks.get(fsaved)
+        if idx is None:
+            pos = {t: i for i, t in enumerate(fsaved)}
+            idx = picks[fsaved] = builtins.tuple(pos[t] for t in want) \
+                if all(t in pos for t in want) else None
+            if idx is None:   # (kept by a plan that needs other values)
+                return forward_states(args)
+        out = []
+        for v, sv in kept[1]:
+            got = [None] * len(saved)
+            for j, i in zip(need_saved, idx):
+                got[j] = sv[i]
+            out.append((v, builtins.tuple(got)))
+        return out
 
     def run_while_grad(*args):
         if fused is not None:
@@ -1351,6 +1431,69 @@ def _while_grad_bind(node, ctx):
             outs.append(g_caps[k])
         return outs[0] if len(outs) == 1 else builtins.tuple(outs)
     return _guard_blas(run_while_grad, ctx, [cond_plan, body_plan, grad_plan])
+
+
+def _feeds_read(graph, outs, fed, done):
+    """The positions in `fed` of the feeds the plan of `outs` reads."""
+    prog = lower(graph, outs, [], fed, satisfied=done)
+    used = set(prog.fetches)
+    for nd in prog.nodes:
+        used.update(nd.inputs)
+    return {k for k, v in enumerate(prog.feeds) if v in used}
+
+
+def _needed_vars(graph, info, want, kept, done):
+    """The positions of the loop variables a run of the loop computes when it needs the
+    variables `want` and the body values `kept`: to a fixed point, those the condition,
+    `kept` and the needed variables' next values read (TF prunes the frame so: a stateful
+    op of the body none needs does not run, a random op draws no numbers)."""
+    n = len(info["vars"])
+    feeds = info["vars"] + info["captures"]
+    want = set(want) | {k for k in _feeds_read(graph, [info["cond"]], feeds, done) if k < n}
+    while True:
+        more = {k for k in _feeds_read(graph, [info["body"][i] for i in sorted(want)] +
+                                       list(kept), feeds, done) if k < n} - want
+        if not more:
+            return sorted(want)
+        want |= more
+
+
+def _grad_needs(graph, info, ginfo, done):
+    """(loop variable positions, positions in its kept values) that WhileGrad `ginfo`
+    needs of the forward iterations: the values its gradient ops read (TF's stacks) and
+    the variables (_needed_vars) those and its gradient ops read."""
+    got = ginfo.get("needs")
+    if got is None:
+        n = len(info["vars"])
+        feeds = info["vars"] + info["captures"]
+        saved = ginfo["saved"]
+        base = len(feeds) + len(ginfo["grad_vars"])
+        read = _feeds_read(graph, ginfo["grads"], feeds + ginfo["grad_vars"] + saved, done)
+        need = sorted(k - base for k in read if k >= base)
+        got = ginfo["needs"] = (_needed_vars(graph, info, {k for k in read if k < n},
+                                             [saved[j] for j in need], done), need)
+    return got
+
+
+def _plan_mark(node, program):
+    """A While (WhileGrad) node's attrs from the plan it runs in: the outputs the plan
+    reads (a While's), the (other) WhileGrads of the loop in the plan: TF prunes the loop's
+    frame to what those read and their stack pushes."""
+    fop = node.op if node.type == "While" else _LOOP_INFO.get(node.op, {}).get("forward")
+    used = set(program.fetches)
+    grads = []
+    for nd in program.nodes:
+        used.update(nd.inputs)
+        if nd.type == "WhileGrad" and nd.op is not None and nd.op is not node.op and \
+                _LOOP_INFO.get(nd.op, {}).get("forward") is fop:
+            grads.append(nd.op)
+    if fop is not None:   # (a loop gradient built in a branch: its plan is another)
+        grads += [o for o in _LOOP_INFO.get(fop, {}).get("grad_ops", ())
+                  if o not in grads and o is not node.op and _branches.chain(o)]
+    if node.type != "While":
+        return {PLAN_GRADS: builtins.tuple(grads)}
+    return {PLAN_READS: builtins.tuple(k for k, v in enumerate(node.outputs) if v in used),
+            PLAN_GRADS: builtins.tuple(grads)}
 
 
 def _counter_in_blocks(g, info):
@@ -1514,8 +1657,10 @@ def _while_grad(op, *grads):
             for t in o._inputs:
                 if o.type not in _SHAPE_OPS:
                     full.add(t)
-                if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and \
-                        not t.dtype.is_ref_dtype:
+                # (a stateful op's ref output, AssignAdd's, is kept as TF's stack keeps it:
+                # the variable's buffer, read when the gradient runs)
+                if t not in seen and t._op.type != "LoopVar" and in_body(t._op) and (
+                        not t.dtype.is_ref_dtype or t._op._def.stateful):
                     seen.add(t)
                     saved.append(t)
         for t in out_vars + out_caps:
@@ -1530,6 +1675,7 @@ def _while_grad(op, *grads):
     g._last_id = last_id + blocked + densified + _grad_count.tf_grad_ops(
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
+    info.setdefault("grad_ops", []).append(gop)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        # (flowgrad's gradient ops TF's frame has no node for)
                        "not_tf": frozenset(_grad_count.not_tf_ops(
@@ -1563,7 +1709,8 @@ def _while_grad(op, *grads):
     return res
 
 
-register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True)
+register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,
+            plan_mark=_plan_mark)
 register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
 
 
@@ -1670,7 +1817,7 @@ def _while_grad_grad(op, *grads):
 
 
 register_op("WhileGrad", infer=_while_infer, bind=_while_grad_bind, grad=_while_grad_grad,
-            stateful=True)
+            stateful=True, plan_mark=_plan_mark)
 
 
 # Variables created in a loop body (an RNN cell's weights) live outside the loop, as TF

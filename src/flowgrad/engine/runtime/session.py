@@ -47,6 +47,7 @@ from ..ops.state import Uninitialized
 from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
 from ..ops.state import end_step
+from ..ops.control_flow import end_run
 from ..framework import threads
 from ..framework import tf_nodes   # (registers get_operations's TF view in graph.py)
 from .backends.numpy import CompiledProgram
@@ -824,6 +825,7 @@ class BaseSession:
                 release_run_locks(self._ctx)
             if "temporary_variables" in self._ctx.__dict__:   # (TF's step resources)
                 end_step(self._ctx)
+            end_run(self._ctx)   # (the loops' kept iterations are this run's)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
@@ -856,6 +858,7 @@ class BaseSession:
                         release_run_locks(self._ctx)
                     if "temporary_variables" in self._ctx.__dict__:
                         end_step(self._ctx)
+                    end_run(self._ctx)
         if run_metadata is not None and hasattr(run_metadata, "_record"):
             run_metadata._record(plan)
             if trace:

@@ -22,6 +22,7 @@ FULL_TRACE).
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import linecache
@@ -48,6 +49,20 @@ def bind_kernel(node, ctx):
     if node.attrs:
         return functools.partial(od.kernel, **node.attrs)
     return od.kernel
+
+
+def _plan_marked(program):
+    """`program` with the nodes whose op marks itself from the plan it runs in (props
+    "plan_mark": fn(node, program) -> attrs; a While runs only what the plan reads of it)
+    given those attrs."""
+    nodes = None
+    for i, n in enumerate(program.nodes):
+        mark = n.op_def.props.get("plan_mark") if n.op_def is not None else None
+        if mark is not None:
+            if nodes is None:
+                nodes = list(program.nodes)
+            nodes[i] = dataclasses.replace(n, attrs=dict(n.attrs, **mark(n, program)))
+    return program if nodes is None else program.copy(nodes=nodes)
 
 
 def _intra_threads(ctx):
@@ -189,6 +204,7 @@ class CompiledProgram:
     """
 
     def __init__(self, program, ctx, inplace=True):
+        program = _plan_marked(program)
         self.program = program
         self.ctx = ctx
         nodes = program.nodes
