@@ -1199,7 +1199,20 @@ def cos(x):
 # libm's exp on the last size % 4 values; Tanh, Log and Log1p call libm (glibc) value by
 # value, which NumPy's SIMD float64 loops are not. Checked against TF 1.14 on 100,000
 # values each.
-libm_exp64 = _libm_double("exp", lambda v: math.exp(v) if v < 709.8 else math.inf)
+_EXP64_MAX = 709.782712893384   # the largest double whose exp is finite
+
+
+def libm_exp64(x):
+    """libm's exp of each float64 value. Python's math.exp is libm's exp (4x faster per
+    value than a ctypes call); a finite value past _EXP64_MAX overflows to inf, as in
+    libm, where math.exp raises."""
+    flat = np.asarray(x, np.float64).reshape(-1)
+    out = np.fromiter(map(math.exp, np.minimum(flat, _EXP64_MAX).tolist()), np.float64,
+                      count=flat.size)
+    out[flat > _EXP64_MAX] = math.inf
+    return out.reshape(np.shape(x))
+
+
 _libm_tanh64 = _libm_double("tanh", math.tanh)
 _libm_log1p64 = _libm_double("log1p", lambda v: math.log1p(v) if v > -1 else
                              (-math.inf if v == -1 else math.nan))
