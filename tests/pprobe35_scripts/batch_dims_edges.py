@@ -3,8 +3,10 @@ tf.gather with axis=2 and batch_dims=1 (axis past the batch dimensions) and nega
 batch_dims, tf.tensor_scatter_sub, the one-argument tf.where (coordinates of a mask) feeding
 tf.gather_nd, tf.unsorted_segment_max; trained with AdadeltaOptimizer; then the errors a
 user meets: tf.where (v1) with x and y of different shapes, tf.split with two -1 sizes,
-tf.einsum with a repeated input axis, tf.boolean_mask with a mask of the wrong rank, tf.roll
-with shift and axis of different lengths, tf.nn.top_k with k larger than the last axis (at
+tf.einsum with a repeated input axis, a NumPy operand or two dtypes, tf.extract_image_patches
+whose dilated window outgrows the input (and the empty output of one that just does not
+fit), tf.boolean_mask with a mask of the wrong rank, tf.roll with shift and axis of
+different lengths, tf.nn.top_k with k larger than the last axis (at
 run time); op counts, error classes and messages, per-step losses, bytes."""
 
 import hashlib
@@ -70,6 +72,13 @@ with tf.Session() as sess:
     err(lambda: tf.einsum("bii->b", tf.ones([2, 3, 3])))
     err(lambda: tf.boolean_mask(tf.ones([2, 3]), tf.constant([[[True]]])))
     err(lambda: tf.roll(tf.ones([2, 3]), [1, 2], [0]))
+    err(lambda: tf.einsum("ij,jk->ik", np.ones([2, 3], np.float32), tf.ones([3, 2])))
+    err(lambda: tf.einsum("ij,jk->ik", tf.ones([2, 3]), tf.ones([3, 2], tf.float64)))
+    err(lambda: tf.extract_image_patches(tf.ones([1, 4, 4, 1]), [1, 3, 3, 1], [1, 1, 1, 1],
+                                         [1, 3, 3, 1], "VALID"))
+    ep = tf.extract_image_patches(tf.ones([1, 4, 4, 1]), [1, 5, 3, 1], [1, 2, 2, 1],
+                                  [1, 1, 1, 1], "VALID")
+    print(ep.shape.as_list(), sess.run(ep).shape)
     kp = tf.placeholder(tf.int32, [])
     tk = tf.nn.top_k(tf.ones([2, 3]), kp)
     err(lambda: sess.run(tk, {kp: 5}))

@@ -26,13 +26,19 @@ pb = tf.extract_image_patches(img, ksizes=[1, 3, 3, 1], strides=[1, 2, 2, 1],
                               rates=[1, 1, 1, 1], padding="SAME")
 fa = tf.tensordot(pa, wa, 1)                                  # [B, 4, 4, 3]
 fb = tf.tensordot(pb, wb, 1)                                  # [B, 3, 3, 3]
+
+
+def rows(t):
+    return tf.reshape(tf.transpose(t, [0, 3, 1, 2]), [B, 3, -1])
+
+
 # round to a coarse grid so top_k meets ties
-ra = tf.round(tf.reshape(tf.transpose(fa, [0, 3, 1, 2]), [B, 3, -1]) * 2.0) / 2.0 + 0.0 * fa[0, 0, 0, 0]
-ra = ra + tf.stop_gradient(tf.round(ra) - ra) * 0.0 + tf.reshape(tf.transpose(fa, [0, 3, 1, 2]), [B, 3, -1]) * 1e-9
+ra = tf.round(rows(fa) * 2.0) / 2.0 + 0.0 * fa[0, 0, 0, 0]
+ra = ra + tf.stop_gradient(tf.round(ra) - ra) * 0.0 + rows(fa) * 1e-9
 vals, idx = tf.nn.top_k(ra, K)
 order = tf.sort(idx, axis=-1)                                 # positions in original order
 kmax = tf.batch_gather(ra, order)
-rb = tf.reshape(tf.transpose(fb, [0, 3, 1, 2]), [B, 3, -1])
+rb = rows(fb)
 vb, _ = tf.nn.top_k(rb, K, sorted=False)
 feat = tf.reshape(tf.concat([kmax, vb], -1), [B, -1])
 out = tf.matmul(feat, wo)
@@ -44,7 +50,8 @@ train = opt.apply_gradients(gv)
 t = tf.constant([[3.0, 1.0, 3.0, -0.0, 0.0, 1.0], [2.0, 2.0, 2.0, -1.0, 5.0, -1.0]])
 ti = tf.constant([[4, 1, 4, 0, 1, 7], [9, 9, 2, 2, 2, 0]])
 tv, tix = tf.nn.top_k(t, 4)
-srt = [tf.sort(t), tf.sort(t, direction="DESCENDING"), tf.sort(ti), tf.sort(ti, direction="DESCENDING")]
+srt = [tf.sort(t), tf.sort(t, direction="DESCENDING"), tf.sort(ti),
+       tf.sort(ti, direction="DESCENDING")]
 args = [tf.argsort(t, stable=True), tf.argsort(t, direction="DESCENDING", stable=True),
         tf.argsort(ti), tf.argsort(ti, direction="DESCENDING")]
 gtop = tf.gradients(tf.reduce_sum(tv * [[1.0, 2.0, 3.0, 4.0]]), t)[0]
