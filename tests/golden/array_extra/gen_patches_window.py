@@ -3,7 +3,9 @@ does not fit a VALID input under TF 1.14: their shape functions and kernels use
 GetWindowedOutputSizeVerbose, out = (in - eff + stride) / stride in C++'s division, so
 the output is empty while that is not negative (graph and run time), else "Computed
 output size would be negative" (ValueError when building, InvalidArgumentError when
-running an input of unknown size); values, ops built (gradients included) and errors.
+running an input of unknown size); values, ops built (gradients included) and errors. "static_shapes": an input whose
+spatial sizes are not all known gives TF's [batch, ?, ?, depth], of rank 4 for
+ExtractVolumePatches too (its shape function's).
 Made on an Intel Xeon; "host" records the vendor (these are exact, host-independent
 values). test_patches_window.py reruns them with flowgrad."""
 import numpy as np
@@ -47,7 +49,23 @@ ERRORS = {
 }
 
 
+def _static(tf, shape, rank=4, padding="SAME"):
+    x = tf.placeholder(tf.float32, shape)
+    if rank == 4:
+        t = tf.extract_image_patches(x, [1, 2, 3, 1], [1, 2, 2, 1], [1, 1, 1, 1], padding)
+    else:
+        t = tf.extract_volume_patches(x, [1, 2, 2, 2, 1], [1, 2, 2, 2, 1], padding)
+    return None if t.shape.ndims is None else t.shape.as_list()
+
+
+STATIC = [([None, 5, None, 2], 4), ([None, None, 5, 2], 4), ([3, None, 1, None], 4, "VALID"),
+          ([3, 6, 5, None], 4), (None, 4), (None, 5), ([None, 5, None, 4, 2], 5),
+          ([2, 5, 4, None, 2], 5, "VALID"), ([2, 5, 4, 3, None], 5)]
+
+
 def cases(tf):
     out = run_cases(tf, CASES, ERRORS)
+    with tf.Graph().as_default():
+        out["static_shapes"] = [_static(tf, *a) for a in STATIC]
     out["host"] = host_vendor()
     return out

@@ -164,16 +164,20 @@ def _patches_infer_for(op_type, rank):
         _patch_attrs_check(op_type, attrs, rank)
         dims = x.shape.as_tuple()
         if dims is None:
-            return [(x.dtype.base_dtype, TensorShape([None] * rank))]
+            dims = (None,) * rank
         if len(dims) != rank:
             raise ValueError(f"Shape must be rank {rank} but is rank {len(dims)}")
         k, s = attrs["ksizes"][1:-1], attrs["strides"][1:-1]
         r = attrs["rates"][1:-1] if rank == 4 else [1] * (rank - 2)
+        depth = None if dims[-1] is None else dims[-1] * int(np.prod(k))
+        if None in dims[1:-1]:
+            # as TF 1.14's shape functions: [batch, ?, ?, depth], of rank 4 for
+            # ExtractVolumePatches too
+            return [(x.dtype.base_dtype, TensorShape([dims[0], None, None, depth]))]
         try:
             geo = _patches_geometry(dims[1:-1], k, s, r, attrs["padding"])
         except errors.InvalidArgumentError as e:   # the shape function's ValueError
             raise ValueError(e.message) from None
-        depth = None if dims[-1] is None else dims[-1] * int(np.prod(k))
         return [(x.dtype.base_dtype, TensorShape([dims[0]] + [g[0] for g in geo] + [depth]))]
     return infer
 
