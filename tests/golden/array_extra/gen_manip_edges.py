@@ -1,8 +1,8 @@
-"""Edges of three array ops under TF 1.14: MatrixBandPart's kernel refuses a num_lower
-above the rows or a num_upper above the columns (InvalidArgumentError, num_lower
-checked first, an empty matrix too); tf.meshgrid of Python scalars (stack() of a scalar
-is one Const) gives [1, 1] grids; tf.split with size_splits whose length is not num refuses with "Length of
-size_splits should be equal to num_outputs" (after the axis range check). Each case: the
+"""Edges of three array ops under TF 1.14: MatrixBandPart's kernel refuses a num_lower above
+the rows or a num_upper above the columns (InvalidArgumentError, num_lower checked first,
+an empty matrix too); tf.meshgrid of Python scalars (stack() of a scalar is one Const)
+gives [1, 1] grids; tf.split with size_splits whose length is not num refuses with "Length
+of size_splits should be equal to num_outputs" (after the axis range check). Each case: the
 values (with the ops built) or the error. Made on an Intel Xeon ("host": exact values).
 test_manip_edges.py reruns them with flowgrad."""
 from c2kit import run_cases

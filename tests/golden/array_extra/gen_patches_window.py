@@ -1,12 +1,13 @@
 """tf.extract_image_patches / tf.extract_volume_patches whose window (ksize dilated by rate)
 does not fit a VALID input under TF 1.14: their shape functions and kernels use
-GetWindowedOutputSizeVerbose, out = (in - eff + stride) / stride in C++'s division, so
-the output is empty while that is not negative (graph and run time), else "Computed
-output size would be negative" (ValueError when building, InvalidArgumentError when
-running an input of unknown size); values, ops built (gradients included) and errors.
-"static_shapes": an input whose spatial sizes are not all known gives TF's
-[batch, ?, ?, depth], of rank 4 for ExtractVolumePatches too (its shape function's). Made on an Intel Xeon; "host" records the vendor (these are exact, host-independent
-values). test_patches_window.py reruns them with flowgrad."""
+GetWindowedOutputSizeVerbose, out = (in - eff + stride) / stride in C++'s division, so the
+output is empty while that is not negative (graph and run time), else "Computed output size
+would be negative" (ValueError when building, InvalidArgumentError when running an input of
+unknown size); values, ops built (gradients included) and errors. "static_shapes": an input
+whose spatial sizes are not all known gives TF's [batch, ?, ?, depth], of rank 4 for
+ExtractVolumePatches too (its shape function's). Made on an Intel Xeon; "host" records the
+vendor (these are exact, host-independent values). test_patches_window.py reruns them with
+flowgrad."""
 import numpy as np
 from c2kit import run_cases
 from goldenio import host_vendor
