@@ -660,6 +660,8 @@ def stack(values: list, axis: int = 0, name: str = "stack") -> Tensor:
     """
     if axis == 0 and (isinstance(values, Tensor) or hasattr(values, "_as_graph_element")):
         return to_tensor(values, name=name)   # TF's convert_to_tensor(values): a variable read
+    if axis == 0 and not isinstance(values, (list, tuple)) and np.ndim(values) == 0:
+        return constant(values, name=name)   # a Python or NumPy scalar: TF's Const
     plain = not _has_tensor(values) and not builtins.any(
         hasattr(v, "_as_graph_element") for v in values)
     if axis == 0 and plain:
@@ -812,9 +814,7 @@ def _splitv_infer(inputs, attrs):
     if sizes is None:
         return [(dt, TensorShape([None if i == ax else d for i, d in enumerate(xs)]))] * n
     if len(sizes) != n:
-        raise ValueError(f"Determined shape must either match input shape along split_dim "
-                         f"exactly if fully specified, or be less than the size of the input "
-                         f"along split_dim if not fully specified.  Got: {sizes}")
+        raise ValueError("Length of size_splits should be equal to num_outputs")
     d = xs[ax]
     if sizes.count(-1) > 1:
         raise ValueError("size_splits can only have one -1")

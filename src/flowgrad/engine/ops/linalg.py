@@ -32,7 +32,7 @@ from . import eigen_half_mm as _eigen_half_mm
 from . import eigen_sum as _eigen_sum
 from . import fused_matmul as _fused_matmul
 from ._array_util import merge_shapes
-from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, same_type_inputs, to_tensor
+from ._base import COMPLEX, FLOATS, apply, broadcast_dims, check_dtype, to_tensor
 from .cast import cast
 from .construction import range as _range
 from .elementwise import conj, multiply
@@ -678,13 +678,14 @@ def einsum(equation, *inputs, **kwargs):
 
     Args:
       equation: the subscripts, e.g. 'bij,bjk->bik'.
-      *inputs: the Tensors.
+      *inputs: the Tensors (or Variables: TF 1.14 takes no NumPy or Python values).
       name: optional name (keyword only).
     Returns:
       A Tensor.
     Raises:
       ValueError: the equation is malformed or does not match the inputs.
       TypeError: unknown keyword arguments, or the dtypes differ.
+      AttributeError: an input is not a Tensor (as TF 1.14).
 
     >>> tf.einsum('ij,jk->ik', tf.ones([2, 3]), tf.ones([3, 4])).shape
     TensorShape([Dimension(2), Dimension(4)])
@@ -695,11 +696,11 @@ def einsum(equation, *inputs, **kwargs):
                         ", ".join(sorted(kwargs)))
     with name_scope(name, "einsum", [equation, inputs]) as scope:
         inputs = list(inputs)
-        if inputs:
-            inputs = same_type_inputs("Einsum", inputs, [f"inputs_{i}" for i in
-                                                         range(len(inputs))],
-                                      list_input=True)
-        labels, out = _resolve_equation(equation, [t.shape for t in inputs])
+        # as TF 1.14: Tensors (or Variables) only, a NumPy or Python value is an
+        # AttributeError; dtypes meet first in the MatMul / Mul that joins them
+        shapes = [x.get_shape() for x in inputs]
+        inputs = [to_tensor(x) for x in inputs]
+        labels, out = _resolve_equation(equation, shapes)
         eq = equation.replace(" ", "")
         for a in set("".join(labels) + out):
             for lab in labels:

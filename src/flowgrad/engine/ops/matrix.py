@@ -69,6 +69,11 @@ def _band_kernel(x, lo, hi):
     for v, n in ((lo, "num_lower"), (hi, "num_upper")):
         if np.ndim(v) != 0:
             raise _invalid(f"{n} must be scalar, got shape {_tf_shape(np.asarray(v))}")
+    for v, n, what, size in ((lo, "num_lower", "rows", x.shape[-2]),
+                             (hi, "num_upper", "columns", x.shape[-1])):
+        if int(v) > size:
+            raise _invalid(f"{n} must be negative or less or equal to number of {what} "
+                           f"({size}) got: {int(v)}")
     mask = _band_mask(x.shape[-2], x.shape[-1], int(lo), int(hi))
     return np.where(mask, x, np.zeros((), x.dtype))
 

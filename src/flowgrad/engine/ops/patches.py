@@ -143,9 +143,11 @@ def space_to_depth(input: TensorLike, block_size: int, data_format: str = "NHWC"
 
 # -- ExtractImagePatches / ExtractVolumePatches ------------------------------------------------
 def _patches_geometry(spatial, ksizes, strides, rates, padding):
-    """Per spatial dim: (out, pad_before, pad_after); unknown sizes give out None."""
-    return [out_size(s, k, st, r, padding) for s, k, st, r in zip(spatial, ksizes, strides,
-                                                                   rates)]
+    """Per spatial dim: (out, pad_before, pad_after); unknown sizes give out None. TF's shape
+    functions and kernels both use GetWindowedOutputSizeVerbose: a window larger than a VALID
+    input gives an empty output unless the size is negative, the kernel's error."""
+    return [out_size(s, k, st, r, padding, run=True)
+            for s, k, st, r in zip(spatial, ksizes, strides, rates)]
 
 
 def _patch_attrs_check(op_type, attrs, rank):
@@ -162,13 +164,20 @@ def _patches_infer_for(op_type, rank):
         _patch_attrs_check(op_type, attrs, rank)
         dims = x.shape.as_tuple()
         if dims is None:
-            return [(x.dtype.base_dtype, TensorShape([None] * rank))]
+            dims = (None,) * rank
         if len(dims) != rank:
             raise ValueError(f"Shape must be rank {rank} but is rank {len(dims)}")
         k, s = attrs["ksizes"][1:-1], attrs["strides"][1:-1]
         r = attrs["rates"][1:-1] if rank == 4 else [1] * (rank - 2)
-        geo = _patches_geometry(dims[1:-1], k, s, r, attrs["padding"])
         depth = None if dims[-1] is None else dims[-1] * int(np.prod(k))
+        if None in dims[1:-1]:
+            # as TF 1.14's shape functions: [batch, ?, ?, depth], of rank 4 for
+            # ExtractVolumePatches too
+            return [(x.dtype.base_dtype, TensorShape([dims[0], None, None, depth]))]
+        try:
+            geo = _patches_geometry(dims[1:-1], k, s, r, attrs["padding"])
+        except errors.InvalidArgumentError as e:   # the shape function's ValueError
+            raise ValueError(e.message) from None
         return [(x.dtype.base_dtype, TensorShape([dims[0]] + [g[0] for g in geo] + [depth]))]
     return infer
 
@@ -188,6 +197,8 @@ def _patches(x, ksizes, strides, rates, padding):
     geo = _patches_geometry(x.shape[1:-1], k, s, r, padding)
     xp = np.pad(x, [(0, 0)] + [(g[1], g[2]) for g in geo] + [(0, 0)])
     out_sp = [g[0] for g in geo]
+    if 0 in out_sp:
+        return np.zeros((x.shape[0], *out_sp, int(np.prod(k)) * x.shape[-1]), x.dtype)
     taps = []
     for offs in np.ndindex(*k):
         sl = tuple(slice(o * rr, o * rr + (n - 1) * ss + 1, ss)

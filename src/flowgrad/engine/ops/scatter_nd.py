@@ -41,11 +41,27 @@ def _check_indices(op_type, indices):
                         "int32, int64")
 
 
-def _check_shapes(input_dims, indices, updates):
-    """TF 1.14's ScatterNdUpdateShape: outer dims of indices and updates, inner dims of the
-    input and updates, merged (ValueError with TF's message)."""
+def _size(dims):
+    """The number of elements of a static shape; None unless fully known."""
+    if dims is None or any(d is None for d in dims):
+        return None
+    return int(np.prod(dims, dtype=np.int64))
+
+
+def _check_shapes(input_dims, indices, updates, label="input"):
+    """TF 1.14's ScatterNdUpdateShape (`label` "input"; TensorScatter*'s ScatterNdShapeHelper
+    says "output"): indices and updates of rank >= 1, no indices or updates known non-empty
+    for an input known empty, then (the index depth known) the outer dims of indices and
+    updates and the inner dims of the input and updates merged (ValueError, TF's message).
+    The input's inner dims are InferenceContext::Subshape's input[depth:], clamped to its
+    rank: a depth past it leaves none (and a negative count in the message)."""
     is_, us = indices.shape.as_tuple(), updates.shape.as_tuple()
-    if is_ is None or us is None or not is_ or is_[-1] is None:
+    for dims in (is_, us):
+        if dims is not None and not dims:
+            raise ValueError("Shape must be at least rank 1 but is rank 0")
+    if _size(input_dims) == 0 and ((_size(is_) or 0) > 0 or (_size(us) or 0) > 0):
+        raise ValueError("Indices and updates specified for empty output shape")
+    if is_ is None or us is None or is_[-1] is None:
         return
     k, outer = is_[-1], len(is_) - 1
     _check_prefix(f"The outer {outer} dimensions of indices.shape={_fmt_shape(is_)} must "
@@ -53,9 +69,7 @@ def _check_shapes(input_dims, indices, updates):
                   list(is_[:-1]), list(us[:outer]), len(us) >= outer)
     if input_dims is None:
         return
-    if k > len(input_dims):
-        raise ValueError(f"Shape must be at least rank {k} but is rank {len(input_dims)}")
-    _check_prefix(f"The inner {len(input_dims) - k} dimensions of input.shape="
+    _check_prefix(f"The inner {len(input_dims) - k} dimensions of {label}.shape="
                   f"{_fmt_shape(input_dims)} must match the inner {len(us) - outer} dimensions "
                   f"of updates.shape={_fmt_shape(us)}", list(input_dims[k:]), list(us[outer:]),
                   True)
@@ -194,7 +208,9 @@ def _tensor_infer_for(op_type):
             raise TypeError(f"Input 'updates' of '{op_type}' Op has type "
                             f"{updates.dtype.base_dtype.name} that does not match type "
                             f"{t.dtype.base_dtype.name} of argument 'tensor'.")
-        _check_shapes(t.shape.as_tuple(), indices, updates)
+        if t.shape.ndims == 0:   # ScatterNdTensorShape: the tensor of rank >= 1 first
+            raise ValueError("Shape must be at least rank 1 but is rank 0")
+        _check_shapes(t.shape.as_tuple(), indices, updates, "output")
         return [(t.dtype.base_dtype, t.shape)]
     return infer
 
