@@ -85,23 +85,6 @@ def _report_uninitialized(op, emit):
                 {"batch_dims": 0}, controls=True)
 
 
-def _assert_initialized(op, emit):
-    """TF's assert_variables_initialized: stack([rank(v) for v]) (reading an uninitialized
-    variable raises FailedPreconditionError)."""
-    scope = _scope_of(op, "stack")
-    ranks = []
-    for i, ref in enumerate(op.inputs):
-        sfx = "" if i == 0 else f"_{i}"
-        value, dtype = emit.input_name(ref), ref.dtype.base_dtype
-        if dtype is _dt.resource:   # a resource variable is read first, as TF's rank(v)
-            dtype = _dt.as_dtype(ref.op._get_attr("dtype")).base_dtype
-            value = emit(scope + "ReadVariableOp" + sfx, "ReadVariableOp", [value],
-                         [_dt.resource], {"dtype": dtype})
-        ranks.append(emit(scope + "Rank" + sfx, "Rank", [value], [dtype], {}))
-    return emit(op.name, "Pack", ranks, [_dt.int32] * len(ranks),
-                {"axis": 0, "N": len(ranks)}, controls=True)
-
-
 def _decode_image(op, emit):
     """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
     GIF, else BMP after an Assert that it is one), each branch decoding and converting to
@@ -227,8 +210,7 @@ def _stream_name(stream):
 
 
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
-             "PrintV2": _print_v2,
-             "AssertVariablesInitialized": _assert_initialized}
+             "PrintV2": _print_v2}
 
 
 # ---------------------------------------------------------------------------------------
