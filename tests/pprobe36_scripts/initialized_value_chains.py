@@ -1,6 +1,7 @@
 """Variables whose initial value reads other variables: initialized_value() chains, a
 plain read of another variable in initial_value (guarded with a cond on
-is_variable_initialized, so it initialises alone), initial_value / initializer attributes, and the ops built."""
+is_variable_initialized, so it initialises alone), initial_value / initializer attributes,
+and the ops built."""
 import hashlib
 import numpy as np
 import tensorflow as tf
