@@ -216,14 +216,24 @@ def test_assert_variables_initialized_builds_tf_ranks():
 
 def test_guard_counts_a_variable_read_by_two_conds_once():
     # TF 1.14's guard of tri (reading dbl's and base's initialized_value(), dbl's initial
-    # value reading base's) replaces base once (its op cache): 30 ops, so the later
-    # graph-seeded random_normal gets TF's seed and values
+    # value reading base's) replaces base once (its op cache): 30 ops (dbl's cond copied
+    # with a Switch_1 of the guarded initial value), so the later graph-seeded
+    # random_normal gets TF's seed and values
     g = tf.Graph()
     with g.as_default():
         tf.set_random_seed(5)
         base = tf.Variable(tf.random_uniform([2, 3], seed=11), name="base")
         dbl = tf.Variable(base.initialized_value() * 2.0, name="dbl")
-        tf.Variable(dbl.initialized_value() + base.initialized_value(), name="tri")
+        n = len(g.get_operations())
+        tri = tf.Variable(dbl.initialized_value() + base.initialized_value(), name="tri")
+        assert len(g.get_operations()) - n == 52   # (TF's, with tri's own ops and conds)
+        assert [o.name for o in g.get_operations()[n + 29:n + 34]] == [
+            "cond/read/Switch_tri", "cond/read_tri", "cond/Merge_tri", "mul_tri",
+            "cond_1/Switch_1_tri"]
         r = tf.random_normal([2])
     with tf.Session(graph=g) as sess:
         assert sess.run(r).tolist() == [0.7327990531921387, -1.2204465866088867]
+        sess.run(tri.initializer)   # alone: dbl's and base's initial values
+        assert sess.run(tri).tolist() == [
+            [2.191210985183716, 0.08906722068786621, 1.851546049118042],
+            [2.7503650188446045, 2.0757672786712646, 2.2559494972229004]]

@@ -150,8 +150,9 @@ class _VariableMeta(type):
 # variable's initialized_value() (a cond: 9 ops, 10 for a resource variable) and every op
 # on a path from it is copied (named `<op>_<variable>`), the copy assigned. flowgrad builds
 # the same ops (_guard) where it can copy every op on those paths: plain ops, and the cond
-# of a ref variable's initialized_value() whose initial value reads no variable (an
-# ExponentialMovingAverage's or optimizer slot's initial value); elsewhere (another
+# of a ref variable's initialized_value() (an ExponentialMovingAverage's or optimizer
+# slot's initial value; its Switch_1 copied too when that variable's own initial value
+# reads another variable: v.initialized_value() chains); elsewhere (another
 # tf.cond or loop on a path) it reads the values as they are and counts TF's ops (the
 # graph's op counter gives graph-seeded random ops their seeds).
 _GUARD_STOP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp"))
@@ -257,8 +258,7 @@ def _guard_walk(initial_value):
             continue
         modified[op] = any(modified.get(o) for o in ins)
         if modified[op] and (op.type in _GUARD_NO_COPY or _branches.chain(op)):
-            ok = ok and found is not None and found[0].type == "VariableV2" and \
-                not modified.get(found[1].op)
+            ok = ok and found is not None and found[0].type == "VariableV2"
     return modified, ok and not inside
 
 
@@ -306,8 +306,8 @@ def _guard(scope, initial_value):
             made[op] = _guard_var(op).initialized_value()
         elif op.type == "Cond":
             var, init = _initialized_cond(op)
-            build(init.op)
-            made[op] = _cf_guard(op, build(var), scope)
+            new_init = output(init)
+            made[op] = _cf_guard(op, build(var), scope, new_init)
         else:
             ins = [output(t) for t in op.inputs]
             made[op] = copy = op.graph._create_op(op.type, ins, dict(op._attrs),

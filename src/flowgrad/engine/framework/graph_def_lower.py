@@ -618,7 +618,17 @@ class CondPlan(_PlanBase):
         colocation = tuple(op._colocation or var.op._colocation or [var.op.name])
         self.before.setdefault(read, []).append(
             (op, ("guard", switch, n + "/pred_id", colocation)))
-        self._guards[op] = (n + "/Switch_1", read.name)
+        init = infos[src]["false"][0][0]
+        if op.inputs[2] is init:
+            self._guards[op] = (n + "/Switch_1", read.name)
+            return
+        # the initial value guarded too: TF's copy of src's Switch_1 reading it (its _class,
+        # the initial value's), made before the replacing variable's cond (its
+        # IsVariableInitialized)
+        self.before.setdefault(op.inputs[1].op.inputs[0].op, []).append(
+            (op, ("guard_init", f"{n}/Switch_1_{suffix}", n + "/pred_id",
+                  tuple(init.op._colocation or [init.op.name]))))
+        self._guards[op] = (f"{n}/Switch_1_{suffix}", read.name)
 
     def _plan_tf(self, root, infos):
         """TF 1.14's conds, node for node: Cond `root` and the conds nested in it. Per cond
@@ -971,6 +981,11 @@ class CondPlan(_PlanBase):
             c = op.inputs[1]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
                  [self._dt(c), b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
+            return op.name
+        if stage[0] == "guard_init":   # _plan_guard's copy of the Switch_1
+            c = op.inputs[2]
+            emit(stage[1], "Switch", [self.input_name(op, c), stage[2]], [self._dt(c), b], {},
+                 shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
         if stage[0] == "header":
             c = stage[1]
