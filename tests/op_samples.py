@@ -643,7 +643,7 @@ STATEFUL = [
     Sample("CountUpTo", "CountUpTo", lambda tf: [tf.count_up_to(_var(tf, 0), 5)], [], (),
            kind="stateful", steps=3),
     # (Variable.initialized_value() is TF's cond on IsVariableInitialized)
-    Sample("InitializedValue", ("IsVariableInitialized", "AssertVariablesInitialized"),
+    Sample("InitializedValue", "IsVariableInitialized",
            lambda tf, x: _init_checks(tf, x), _X, F, kind="stateful"),
     _scatter("ScatterAdd", "scatter_add"),
     _scatter("ScatterSub", "scatter_sub"),

@@ -12,7 +12,7 @@ SRC = os.path.dirname(os.path.dirname(os.path.abspath(flowgrad.__file__)))
 # the ops flowgrad registers that TF 1.14 lacks (none is in the oracle's op registry with
 # contrib's image, resampler and factorization libraries loaded): flowgrad's own
 FLOWGRAD_OWN = frozenset((
-    "AssertVariablesInitialized", "Cond", "DecodeImage", "HorovodAllgather",
+    "Cond", "DecodeImage", "HorovodAllgather",
     "HorovodAllreduce", "HorovodBroadcast", "HorovodGroupedAllreduce", "LoopVar",
     "TensorArrayGradConcat", "TensorArrayGradGather", "TensorArrayGradRead",
     "TensorArrayGradScatter", "TensorArrayGradSplit", "TensorArrayGradWrite",

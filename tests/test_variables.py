@@ -180,3 +180,60 @@ def test_count_up_to_matches_tf114():
         assert sess.run(v) == 2
     with pytest.raises(TypeError, match="not in list of allowed values"):
         tf.count_up_to(tf.Variable(0.0), 3)
+
+
+def test_assert_variables_initialized_builds_tf_ranks():
+    # TF 1.14: per variable, colocated with it, rank_internal(v, optimize=False) in the
+    # current scope (a resource variable read twice, Rank reading the second), stacked;
+    # one variable gives its Rank
+    g = tf.Graph()
+    with g.as_default(), tf.name_scope("outer"):
+        a = tf.Variable(1.0, name="a")
+        b = tf.get_variable("b", [2, 3], use_resource=True)
+        both = tf.assert_variables_initialized([a, b])
+        one = tf.assert_variables_initialized([a])
+    assert (both.name, both.op.type, one.name, one.op.type) == \
+        ("outer/stack:0", "Pack", "outer/Rank_2:0", "Rank")
+    got = [(op.name, op.type, [i.name for i in op.inputs], op.colocation_groups())
+           for op in g.get_operations()[-6:]]
+    assert got == [
+        ("outer/Rank", "Rank", ["outer/a/read:0"], [b"loc:@outer/a"]),
+        ("outer/Rank_1/ReadVariableOp", "ReadVariableOp", ["b:0"],
+         [b"loc:@outer/Rank_1/ReadVariableOp"]),
+        ("outer/Rank_1/ReadVariableOp_1", "ReadVariableOp", ["b:0"],
+         [b"loc:@outer/Rank_1/ReadVariableOp_1"]),
+        ("outer/Rank_1", "Rank", ["outer/Rank_1/ReadVariableOp_1:0"], [b"loc:@b"]),
+        ("outer/stack", "Pack", ["outer/Rank:0", "outer/Rank_1:0"], [b"loc:@outer/stack"]),
+        ("outer/Rank_2", "Rank", ["outer/a/read:0"], [b"loc:@outer/a"])]
+    with tf.Session(graph=g) as sess:
+        with pytest.raises(tf.errors.FailedPreconditionError):
+            sess.run(one)
+        sess.run(a.initializer)
+        assert sess.run(one) == 0
+        sess.run(b.initializer)
+        assert sess.run(both).tolist() == [0, 2]
+
+
+def test_guard_counts_a_variable_read_by_two_conds_once():
+    # TF 1.14's guard of tri (reading dbl's and base's initialized_value(), dbl's initial
+    # value reading base's) replaces base once (its op cache): 30 ops (dbl's cond copied
+    # with a Switch_1 of the guarded initial value), so the later graph-seeded
+    # random_normal gets TF's seed and values
+    g = tf.Graph()
+    with g.as_default():
+        tf.set_random_seed(5)
+        base = tf.Variable(tf.random_uniform([2, 3], seed=11), name="base")
+        dbl = tf.Variable(base.initialized_value() * 2.0, name="dbl")
+        n = len(g.get_operations())
+        tri = tf.Variable(dbl.initialized_value() + base.initialized_value(), name="tri")
+        assert len(g.get_operations()) - n == 52   # (TF's, with tri's own ops and conds)
+        assert [o.name for o in g.get_operations()[n + 29:n + 34]] == [
+            "cond/read/Switch_tri", "cond/read_tri", "cond/Merge_tri", "mul_tri",
+            "cond_1/Switch_1_tri"]
+        r = tf.random_normal([2])
+    with tf.Session(graph=g) as sess:
+        assert sess.run(r).tolist() == [0.7327990531921387, -1.2204465866088867]
+        sess.run(tri.initializer)   # alone: dbl's and base's initial values
+        assert sess.run(tri).tolist() == [
+            [2.191210985183716, 0.08906722068786621, 1.851546049118042],
+            [2.7503650188446045, 2.0757672786712646, 2.2559494972229004]]

@@ -150,8 +150,9 @@ class _VariableMeta(type):
 # variable's initialized_value() (a cond: 9 ops, 10 for a resource variable) and every op
 # on a path from it is copied (named `<op>_<variable>`), the copy assigned. flowgrad builds
 # the same ops (_guard) where it can copy every op on those paths: plain ops, and the cond
-# of a ref variable's initialized_value() whose initial value reads no variable (an
-# ExponentialMovingAverage's or optimizer slot's initial value); elsewhere (another
+# of a ref variable's initialized_value() (an ExponentialMovingAverage's or optimizer
+# slot's initial value; its Switch_1 copied too when that variable's own initial value
+# reads another variable: v.initialized_value() chains); elsewhere (another
 # tf.cond or loop on a path) it reads the values as they are and counts TF's ops (the
 # graph's op counter gives graph-seeded random ops their seeds).
 _GUARD_STOP = frozenset(("IsVariableInitialized", "VarIsInitializedOp", "ReadVariableOp"))
@@ -199,8 +200,9 @@ def _guard_count(initial_value):
                 continue
             init_changed = bool(modified.get(init.op))
             if ref.type == "VariableV2":   # var -> its cond; read/Switch, read, Merge copied
-                total += 9 + 3 + (1 if init_changed else 0)
-                modified[op] = True
+                # (TF's op cache: a variable read by several conds is replaced once)
+                total += (0 if modified.get(ref) else 9) + 3 + (1 if init_changed else 0)
+                modified[op] = modified[ref] = True
             else:   # the read is a ReadVariableOp: only the initial value's side
                 total += 2 if init_changed else 0
                 modified[op] = init_changed
@@ -256,8 +258,7 @@ def _guard_walk(initial_value):
             continue
         modified[op] = any(modified.get(o) for o in ins)
         if modified[op] and (op.type in _GUARD_NO_COPY or _branches.chain(op)):
-            ok = ok and found is not None and found[0].type == "VariableV2" and \
-                not modified.get(found[1].op)
+            ok = ok and found is not None and found[0].type == "VariableV2"
     return modified, ok and not inside
 
 
@@ -305,8 +306,8 @@ def _guard(scope, initial_value):
             made[op] = _guard_var(op).initialized_value()
         elif op.type == "Cond":
             var, init = _initialized_cond(op)
-            build(init.op)
-            made[op] = _cf_guard(op, build(var), scope)
+            new_init = output(init)
+            made[op] = _cf_guard(op, build(var), scope, new_init)
         else:
             ins = [output(t) for t in op.inputs]
             made[op] = copy = op.graph._create_op(op.type, ins, dict(op._attrs),
@@ -1075,17 +1076,24 @@ def is_variable_initialized(variable):
 
 
 def assert_variables_initialized(var_list=None):
-    """A tensor whose evaluation raises FailedPreconditionError if a variable is uninitialized.
+    """The variables' ranks, read from their values (FailedPreconditionError when one is
+    uninitialized); None if there are no variables.
 
-    It stacks the ranks of the variables (reading each one), as TF 1.x does;
-    None if there are no variables.
+    As TF 1.14: per variable, colocated with it, an unoptimized rank (rank_internal(v,
+    optimize=False): a Rank op, named Rank, Rank_1... in the current scope, reading the
+    variable's value: a resource variable is read twice, the Rank taking the second read),
+    stacked (`stack`) when there is more than one; a single variable's Rank is returned.
     """
     var_list = global_variables() + local_variables() if var_list is None else var_list
     if not var_list:
         return None
-    with name_scope("assert_variables_initialized"):
-        return apply("AssertVariablesInitialized", [v._ref() for v in var_list],
-                     {"names": tuple(v.op.name for v in var_list)}, "stack")
+    g = get_default_graph()
+    ranks = []
+    for var in var_list:
+        with g.colocate_with(var.op), name_scope(None, "Rank", [var]) as scope:
+            convert_to_tensor(var)   # TF's rank_internal converts it, then gen rank again
+            ranks.append(apply("Rank", [convert_to_tensor(var)], None, scope))
+    return ranks[0] if len(ranks) == 1 else stack(ranks)
 
 
 def report_uninitialized_variables(var_list=None, name="report_uninitialized_variables"):

@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # annotations only: the runtime sits above the graph
 # op types whose GraphDef form is not one node of the same name and type: a graph holding
 # one lists TF's nodes in get_operations() (tf_nodes.py)
 _VIEW_TYPES = frozenset(("Cond", "While", "TensorArrayV3", "DecodeImage", "PrintV2",
-                         "ReportUninitialized", "AssertVariablesInitialized"))
+                         "ReportUninitialized"))
 # tf_nodes.py's `view(graph)` -> (ops, {name: op}) and `unsupported(op, what)`, registered
 # when it is imported (it subclasses this module's Operation and Tensor)
 TF_VIEW = {}

@@ -85,23 +85,6 @@ def _report_uninitialized(op, emit):
                 {"batch_dims": 0}, controls=True)
 
 
-def _assert_initialized(op, emit):
-    """TF's assert_variables_initialized: stack([rank(v) for v]) (reading an uninitialized
-    variable raises FailedPreconditionError)."""
-    scope = _scope_of(op, "stack")
-    ranks = []
-    for i, ref in enumerate(op.inputs):
-        sfx = "" if i == 0 else f"_{i}"
-        value, dtype = emit.input_name(ref), ref.dtype.base_dtype
-        if dtype is _dt.resource:   # a resource variable is read first, as TF's rank(v)
-            dtype = _dt.as_dtype(ref.op._get_attr("dtype")).base_dtype
-            value = emit(scope + "ReadVariableOp" + sfx, "ReadVariableOp", [value],
-                         [_dt.resource], {"dtype": dtype})
-        ranks.append(emit(scope + "Rank" + sfx, "Rank", [value], [dtype], {}))
-    return emit(op.name, "Pack", ranks, [_dt.int32] * len(ranks),
-                {"axis": 0, "N": len(ranks)}, controls=True)
-
-
 def _decode_image(op, emit):
     """TF 1.14's tf.image.decode_image: a cond over the magic bytes (JPEG, else PNG, else
     GIF, else BMP after an Assert that it is one), each branch decoding and converting to
@@ -227,8 +210,7 @@ def _stream_name(stream):
 
 
 LOWERINGS = {"DecodeImage": _decode_image, "ReportUninitialized": _report_uninitialized,
-             "PrintV2": _print_v2,
-             "AssertVariablesInitialized": _assert_initialized}
+             "PrintV2": _print_v2}
 
 
 # ---------------------------------------------------------------------------------------
@@ -636,7 +618,17 @@ class CondPlan(_PlanBase):
         colocation = tuple(op._colocation or var.op._colocation or [var.op.name])
         self.before.setdefault(read, []).append(
             (op, ("guard", switch, n + "/pred_id", colocation)))
-        self._guards[op] = (n + "/Switch_1", read.name)
+        init = infos[src]["false"][0][0]
+        if op.inputs[2] is init:
+            self._guards[op] = (n + "/Switch_1", read.name)
+            return
+        # the initial value guarded too: TF's copy of src's Switch_1 reading it (its _class,
+        # the initial value's), made before the replacing variable's cond (its
+        # IsVariableInitialized)
+        self.before.setdefault(op.inputs[1].op.inputs[0].op, []).append(
+            (op, ("guard_init", f"{n}/Switch_1_{suffix}", n + "/pred_id",
+                  tuple(init.op._colocation or [init.op.name]))))
+        self._guards[op] = (f"{n}/Switch_1_{suffix}", read.name)
 
     def _plan_tf(self, root, infos):
         """TF 1.14's conds, node for node: Cond `root` and the conds nested in it. Per cond
@@ -989,6 +981,11 @@ class CondPlan(_PlanBase):
             c = op.inputs[1]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
                  [self._dt(c), b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
+            return op.name
+        if stage[0] == "guard_init":   # _plan_guard's copy of the Switch_1
+            c = op.inputs[2]
+            emit(stage[1], "Switch", [self.input_name(op, c), stage[2]], [self._dt(c), b], {},
+                 shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
         if stage[0] == "header":
             c = stage[1]

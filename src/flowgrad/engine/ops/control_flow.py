@@ -885,20 +885,23 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         return result if strict else _unpack_if_singleton(result)
 
 
-def guard_initialized_cond(src, value, suffix):
+def guard_initialized_cond(src, value, suffix, new_init=None):
     """TF's copy of `src`, the cond of a ref variable's initialized_value(), made by the
     guard of a variable initialized from it (TF's variables.py,
     _try_guard_against_uninitialized_dependencies) once the variable `src` reads is
     replaced by `value` (that variable's initialized_value() again): TF copies the
     RefSwitch of the variable as a Switch of `value` (`<read>/Switch_<suffix>`, on src's
     pred_id), the read (`<read>_<suffix>`) and the Merge (`<Merge>_<suffix>`, reading src's
-    Switch_1 of the initial value). Here a Cond op on src's predicate, its true branch the
-    read's copy, its false branch src's initial value; `suffix` is the new variable's name
-    scope (its trailing "/" included). Returns the Cond's output."""
+    Switch_1 of the initial value; when that initial value is guarded too, `new_init`,
+    TF's copy of the Switch_1 reading it first: `<Switch_1>_<suffix>`). Here a Cond op on
+    src's predicate, its true branch the read's copy, its false branch the initial value;
+    `suffix` is the new variable's name scope (its trailing "/" included). Returns the
+    Cond's output."""
     g = src._graph
     info = _COND_INFO[src]
     read_t, init = info["true"][0][0], info["false"][0][0]
-    g._last_id += 1   # TF's Switch of `value`
+    g._last_id += 1 if new_init is None or new_init is init else 2   # TF's Switch(es)
+    init = init if new_init is None else new_init
     read = _identity(value, name=f"{read_t.op.name}_{suffix}").op
     op = g._create_op("Cond", [src._inputs[0], value, init], {"Tout": src._attrs["Tout"]},
                       f"{src.name}_{suffix}")

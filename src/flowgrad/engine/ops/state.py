@@ -1,6 +1,5 @@
 """Variable primitives with TF 1.x reference semantics: VariableV2, Assign,
-AssignAdd, AssignSub, IsVariableInitialized, CountUpTo and
-the initialization report AssertVariablesInitialized.
+AssignAdd, AssignSub, IsVariableInitialized and CountUpTo.
 
 The session keeps one NumPy buffer per variable (RunContext.variables, keyed by
 the variable's shared_name or op name). VariableV2 returns that buffer itself
@@ -369,27 +368,3 @@ def _count_up_to_bind(node, ctx):
 
 register_op("CountUpTo", infer=_count_up_to_infer, bind=_count_up_to_bind, stateful=True,
             grad=None)
-
-
-# -- initialization reports ---------------------------------------------------------------
-def _assert_init_infer(inputs, attrs):
-    return [(_dt.int32, TensorShape([len(inputs)]))]
-
-
-def _assert_init_bind(node, ctx):
-    store = ctx.variables
-    names = node.attrs["names"]
-    keys = [t.op._attrs.get("shared_name") or t.op.name for t in node.op.inputs]
-
-    def check(*refs):
-        for n, k in zip(names, keys):
-            if k not in store:
-                raise errors.FailedPreconditionError(
-                    None, None, f"Attempting to use uninitialized value {n}")
-        return np.array([store[k].ndim for k in keys], dtype=np.int32)
-    return check
-
-
-# assert_variables_initialized: the variables' ranks, raising for an uninitialized one.
-register_op("AssertVariablesInitialized", infer=_assert_init_infer, bind=_assert_init_bind,
-            stateful=True, grad=None)
