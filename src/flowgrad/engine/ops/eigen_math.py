@@ -671,6 +671,19 @@ def half_atanh(x):
     return _half_table("atanh", _atanh_formula)[h.view(np.uint16)]
 
 
+def _acos_formula(f):
+    one = _F(1)
+    return _F(2) * _libm_each_raw(_atanf, np.sqrt((one - f) / (one + f)))
+
+
+def half_acos(x):
+    """TF 1.14's float16 Acos (checked on every finite half, at even and odd positions):
+    2 * atan(sqrt((1 - x) / (1 + x))) in float (libm's atanf), rounded to half - not libm's
+    acosf (acos(-4.47e-6) is 1.5713 in TF, half(acosf) 1.5703)."""
+    h = np.ascontiguousarray(x, np.float16)
+    return _half_table("acos", _acos_formula)[h.view(np.uint16)]
+
+
 def half_rint(x):
     """TF 1.14's float16 Rint (checked on every finite half, at every position): round half
     to even, a negative x that rounds to zero giving +0 (-0 stays -0); in the 4-packet

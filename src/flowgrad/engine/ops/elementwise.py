@@ -1006,8 +1006,8 @@ asin = unop("asin", "Asin", _float32_exact(_eigen_math.asinf, np.arcsin,
                                                 _eigen_math.libm_asin64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arcsine (NaN outside [-1, 1])", fresh_output=True)   # libm's asinf / asin
-acos = unop("acos", "Acos", _float32_exact(_eigen_math.acosf, np.arccos,
-                                                _eigen_math.libm_acos64), FLOAT_COMPLEX,
+acos = unop("acos", "Acos", _half_exact(_eigen_math.half_acos, _float32_exact(
+                _eigen_math.acosf, np.arccos, _eigen_math.libm_acos64)), FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", fresh_output=True)   # libm's acosf / acos
 atan = unop("atan", "Atan", _half_libm("atan", _float32_exact(
