@@ -671,6 +671,37 @@ def half_atanh(x):
     return _half_table("atanh", _atanh_formula)[h.view(np.uint16)]
 
 
+_LN2 = _F(np.log(2))
+
+
+def _sinh_formula(f):
+    out = _pexp(f - _LN2) - _pexp(-f - _LN2)
+    out[np.isnan(f)] = 0   # TF: sinh(NaN) = +0, cosh(NaN) = -0
+    return out
+
+
+def _cosh_formula(f):
+    out = _pexp(f - _LN2) + _pexp(-f - _LN2)
+    out[np.isnan(f)] = -0.0
+    return out
+
+
+def half_sinh(x):
+    """TF 1.14's float16 Sinh (checked on every finite half, at even and odd positions):
+    exp(x - log 2) - exp(-x - log 2) in float with Eigen's pexp, rounded to half (tiny
+    values land on the 2^-23 grid of exp's results near 1; libm's sinhf differs at 2051
+    halves, the formula with expf at 4); a NaN gives +0 (Cosh: -0), at every position."""
+    h = np.ascontiguousarray(x, np.float16)
+    return _half_table("sinh", _sinh_formula)[h.view(np.uint16)]
+
+
+def half_cosh(x):
+    """TF 1.14's float16 Cosh: exp(x - log 2) + exp(-x - log 2) in float with Eigen's
+    pexp, rounded to half, as half_sinh (cosh(10.97) is 29008 in TF, half(coshf) 29024)."""
+    h = np.ascontiguousarray(x, np.float16)
+    return _half_table("cosh", _cosh_formula)[h.view(np.uint16)]
+
+
 def _acos_formula(f):
     one = _F(1)
     return _F(2) * _libm_each_raw(_atanf, np.sqrt((one - f) / (one + f)))

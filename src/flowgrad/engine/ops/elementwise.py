@@ -1014,12 +1014,12 @@ atan = unop("atan", "Atan", _half_libm("atan", _float32_exact(
                 _eigen_math.atanf, np.arctan, _eigen_math.libm_atan64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # libm's atanf / atan, as TF
-sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh,
-                                                _eigen_math.libm_sinh64), FLOAT_COMPLEX,
+sinh = unop("sinh", "Sinh", _half_exact(_eigen_math.half_sinh, _float32_exact(
+                _eigen_math.sinhf, np.sinh, _eigen_math.libm_sinh64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, cosh(cj(x))), "Hyperbolic sine",
             fresh_output=True)   # libm's sinhf / sinh, as TF
-cosh = unop("cosh", "Cosh", _float32_exact(_eigen_math.coshf, np.cosh,
-                                                _eigen_math.libm_cosh64), FLOAT_COMPLEX,
+cosh = unop("cosh", "Cosh", _half_exact(_eigen_math.half_cosh, _float32_exact(
+                _eigen_math.coshf, np.cosh, _eigen_math.libm_cosh64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, sinh(cj(x))), "Hyperbolic cosine",
             fresh_output=True)   # libm's coshf / cosh, as TF
 tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
