@@ -702,6 +702,28 @@ def half_cosh(x):
     return _half_table("cosh", _cosh_formula)[h.view(np.uint16)]
 
 
+_HALF_LN2 = _F(np.float16(np.log(2)))
+
+
+def _acosh_formula(f):
+    one = _F(1)
+    small = _libm_each_raw(_logf, f + np.sqrt(f + one) * np.sqrt(f - one))
+    out = np.where(f >= _F(256), _libm_each_raw(_logf, f) + _HALF_LN2, small)
+    out[f <= -one] = np.nan   # TF: +NaN from -1 down (-NaN between -1 and 1)
+    return out
+
+
+def half_acosh(x):
+    """TF 1.14's float16 Acosh (checked on every finite half, at even and odd positions):
+    log(x + sqrt(x + 1) * sqrt(x - 1)) in float (libm's logf), and from x = 256 on (where
+    x * x overflows half) log(x) + log(2) with log(2) rounded to half (0.69336: TF's
+    acosh(258.5) is 6.25, the float formula's 6.2461; any switch point from 255 to 258.5
+    gives the same bits), rounded to half. NaN's sign as TF: +NaN for x <= -1, -NaN for
+    -1 < x < 1 (every half checked; the formula's own NaN is -NaN)."""
+    h = np.ascontiguousarray(x, np.float16)
+    return _half_table("acosh", _acosh_formula)[h.view(np.uint16)]
+
+
 def _acos_formula(f):
     one = _F(1)
     return _F(2) * _libm_each_raw(_atanf, np.sqrt((one - f) / (one + f)))

@@ -1028,8 +1028,8 @@ asinh = unop("asinh", "Asinh", _half_exact(_eigen_math.half_asinh, _float32_exac
                  _eigen_math.asinhf, np.arcsinh, _eigen_math.libm_asinh64)), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              fresh_output=True)   # libm's asinhf / asinh, as TF
-acosh = unop("acosh", "Acosh", _float32_exact(_eigen_math.acoshf, np.arccosh,
-                                                  _eigen_math.libm_acosh64), FLOAT_COMPLEX,
+acosh = unop("acosh", "Acosh", _half_exact(_eigen_math.half_acosh, _float32_exact(
+                 _eigen_math.acoshf, np.arccosh, _eigen_math.libm_acosh64)), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              fresh_output=True)   # libm's acoshf / acosh, as TF
 atanh = unop("atanh", "Atanh", _half_exact(_eigen_math.half_atanh, _float32_exact(
