@@ -71,3 +71,22 @@ def test_half_grad_kernels_round_their_packet_tail_as_tf():
     assert got[1].view(np.uint16).tolist() == [
         45348, 13522, 13326, 12547, 9814, 42701, 42560, 45634, 9511, 45667, 46135, 43771,
         12361]
+
+
+def test_half_special_values_and_nan_signs_as_tf():
+    # TF 1.14's bits (the oracle, 2026-12-07): Sinh / Cosh of a NaN are +0 / -0 (Eigen's
+    # pexp), Acosh is +NaN from -1 down and -NaN between -1 and 1, Cosh(10.97) 29008
+    x = np.array([np.nan, -np.nan, np.inf, -np.inf, -1, -2, 0.5, 300, -65504, 1, 10.96875,
+                  -4.47e-6, 3 * 2**-24], np.float16)
+    with tf.Graph().as_default(), tf.Session() as sess:
+        p = tf.placeholder(tf.float16, [None])
+        got = sess.run([tf.math.sinh(p), tf.math.cosh(p), tf.math.acosh(p), tf.math.acos(p)],
+                       {p: x})
+    assert [g.view(np.uint16).tolist() for g in got] == [
+        [0, 0, 31744, 64512, 48307, 49985, 14379, 31744, 64512, 15539, 30485, 32842, 2],
+        [32768, 32768, 31744, 31744, 15916, 17286, 15491, 31744, 31744, 15916, 30485, 15360,
+         15360],
+        [32256, 65024, 31744, 32256, 32256, 32256, 65024, 18022, 32256, 0, 16940, 65024,
+         65024],
+        [32256, 65024, 65024, 65024, 16968, 65024, 15408, 65024, 65024, 0, 65024, 15945,
+         15944]]
