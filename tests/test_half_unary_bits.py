@@ -15,22 +15,18 @@ GEN = goldens.generator("math", "half_unary_bits")
 WANT = goldens.load("math", "half_unary_bits")
 
 # ops whose float16 bits still differ from TF 1.14's on some values (count of the 63,490),
-# at every position (pf16u, 2026-12-07, the oracle): TF's half Asin and Sinh put tiny
-# results on a coarser grid than libm's float function rounded to half (asin(3 * 2**-24) is
-# 4 * 2**-24: the 2**-23 grid, round half to even; sinh(3 * 2**-24) is 2 * 2**-24, sinh of
-# -1019 * 2**-24 is -1020 * 2**-24: rounded down), as if formed from 1 + x in float - the
-# float formulas tried (atan(x / sqrt(1 - x*x)), atan2, (exp(x) - exp(-x)) / 2 with libm's
-# expf or Eigen's pexp, exp and 1 / exp, pi/2 - acosf, expm1f's) do not give them; Cosh
-# (NumPy's float16 cosh here) differs from TF at 4 values, libm's coshf at 2 (+-10.97:
-# TF 29008, coshf 29024, 0.5 (e + 1/e) too); Acosh from 258.5 on (log(x + sqrt(x+1) *
-# sqrt(x-1)) in float matches every value below); Acos at -4.5e-6 (TF 1.571, acosf and
-# pi/2 - asinf 1.57). Asinh, Atanh, Rint and Digamma: eigen_math.half_asinh,
-# half_atanh, half_rint and the float algorithm (tests/test_half_packet_lanes.py for the
-# position rules).
+# at every position (pf16u, pf16u2, 2026-12-07, the oracle): TF's half Asin is
+# atan(x / sqrt(1 - x*x)) in float (libm's atanf: matches every |x| >= 2**-13; libm's asinf
+# is one float ulp off at -0.13647, TF's half there -0.13696), except that its results
+# below 2**-13 are x rounded half to even to the 2**-23 grid (asin(3 * 2**-24) = 4 * 2**-24,
+# asin(5 * 2**-24) = 4 * 2**-24), as if formed near 1 in float: no float formula tried gives
+# it (atan / atan2 of x / sqrt(1 - x*x) or sqrt((1-x)(1+x)), 2 atan(x / (1 + sqrt(1 - x*x))),
+# pi/2 - 2 atan(sqrt((1-x)/(1+x))), glibc's casinf, float64 asin). Asinh, Atanh, Acos, Sinh,
+# Cosh, Acosh, Rint and Digamma: eigen_math.half_asinh, half_atanh, half_acos, half_sinh,
+# half_cosh, half_acosh, half_rint and the float algorithm
+# (tests/test_half_packet_lanes.py for the position rules).
 _DIFFERS = {
-    "math.asin": "2048 values (tiny inputs)", "math.acos": "1 value",
-    "math.sinh": "2051 values (tiny inputs)", "math.cosh": "4 values",
-    "math.acosh": "275 values",
+    "math.asin": "2048 values (tiny inputs)",
 }
 
 
@@ -75,3 +71,22 @@ def test_half_grad_kernels_round_their_packet_tail_as_tf():
     assert got[1].view(np.uint16).tolist() == [
         45348, 13522, 13326, 12547, 9814, 42701, 42560, 45634, 9511, 45667, 46135, 43771,
         12361]
+
+
+def test_half_special_values_and_nan_signs_as_tf():
+    # TF 1.14's bits (the oracle, 2026-12-07): Sinh / Cosh of a NaN are +0 / -0 (Eigen's
+    # pexp), Acosh is +NaN from -1 down and -NaN between -1 and 1, Cosh(10.97) 29008
+    x = np.array([np.nan, -np.nan, np.inf, -np.inf, -1, -2, 0.5, 300, -65504, 1, 10.96875,
+                  -4.47e-6, 3 * 2**-24], np.float16)
+    with tf.Graph().as_default(), tf.Session() as sess:
+        p = tf.placeholder(tf.float16, [None])
+        got = sess.run([tf.math.sinh(p), tf.math.cosh(p), tf.math.acosh(p), tf.math.acos(p)],
+                       {p: x})
+    assert [g.view(np.uint16).tolist() for g in got] == [
+        [0, 0, 31744, 64512, 48307, 49985, 14379, 31744, 64512, 15539, 30485, 32842, 2],
+        [32768, 32768, 31744, 31744, 15916, 17286, 15491, 31744, 31744, 15916, 30485, 15360,
+         15360],
+        [32256, 65024, 31744, 32256, 32256, 32256, 65024, 18022, 32256, 0, 16940, 65024,
+         65024],
+        [32256, 65024, 65024, 65024, 16968, 65024, 15408, 65024, 65024, 0, 65024, 15945,
+         15944]]

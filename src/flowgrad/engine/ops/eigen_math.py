@@ -631,6 +631,11 @@ def _half_table(name, fn):
     return table
 
 
+def _half_lookup(name, fn, x):
+    """x (float16) through _half_table(name, fn)."""
+    return _half_table(name, fn)[np.ascontiguousarray(x, np.float16).view(np.uint16)]
+
+
 def _asinh_formula(f):
     a = np.abs(f)
     out = np.copysign(_libm_each_raw(_logf, a + np.sqrt(a * a + _F(1))), f)
@@ -667,8 +672,69 @@ def half_atanh(x):
     """TF 1.14's float16 Atanh (checked on every finite half, at every position): 0.5 *
     log((1 + x) / (1 - x)) in float (libm's logf; tiny values land on the 2^-23 grid of
     the quotient), rounded to half; every NaN comes out positive."""
-    h = np.ascontiguousarray(x, np.float16)
-    return _half_table("atanh", _atanh_formula)[h.view(np.uint16)]
+    return _half_lookup("atanh", _atanh_formula, x)
+
+
+_LN2 = _F(np.log(2))
+
+
+def _sinh_formula(f):
+    out = _pexp(f - _LN2) - _pexp(-f - _LN2)
+    out[np.isnan(f)] = 0   # TF: sinh(NaN) = +0, cosh(NaN) = -0
+    return out
+
+
+def _cosh_formula(f):
+    out = _pexp(f - _LN2) + _pexp(-f - _LN2)
+    out[np.isnan(f)] = -0.0
+    return out
+
+
+def half_sinh(x):
+    """TF 1.14's float16 Sinh (checked on every finite half, at even and odd positions):
+    exp(x - log 2) - exp(-x - log 2) in float with Eigen's pexp, rounded to half (tiny
+    values land on the 2^-23 grid of exp's results near 1; libm's sinhf differs at 2051
+    halves, the formula with expf at 4); a NaN gives +0 (Cosh: -0), at every position."""
+    return _half_lookup("sinh", _sinh_formula, x)
+
+
+def half_cosh(x):
+    """TF 1.14's float16 Cosh: exp(x - log 2) + exp(-x - log 2) in float with Eigen's
+    pexp, rounded to half, as half_sinh (cosh(10.97) is 29008 in TF, half(coshf) 29024)."""
+    return _half_lookup("cosh", _cosh_formula, x)
+
+
+_HALF_LN2 = _F(np.float16(np.log(2)))
+
+
+def _acosh_formula(f):
+    one = _F(1)
+    small = _libm_each_raw(_logf, f + np.sqrt(f + one) * np.sqrt(f - one))
+    out = np.where(f >= _F(256), _libm_each_raw(_logf, f) + _HALF_LN2, small)
+    out[f <= -one] = np.nan   # TF: +NaN from -1 down (-NaN between -1 and 1)
+    return out
+
+
+def half_acosh(x):
+    """TF 1.14's float16 Acosh (checked on every finite half, at even and odd positions):
+    log(x + sqrt(x + 1) * sqrt(x - 1)) in float (libm's logf), and from x = 256 on (where
+    x * x overflows half) log(x) + log(2) with log(2) rounded to half (0.69336: TF's
+    acosh(258.5) is 6.25, the float formula's 6.2461; any switch point from 255 to 258.5
+    gives the same bits), rounded to half. NaN's sign as TF: +NaN for x <= -1, -NaN for
+    -1 < x < 1 (every half checked; the formula's own NaN is -NaN)."""
+    return _half_lookup("acosh", _acosh_formula, x)
+
+
+def _acos_formula(f):
+    one = _F(1)
+    return _F(2) * _libm_each_raw(_atanf, np.sqrt((one - f) / (one + f)))
+
+
+def half_acos(x):
+    """TF 1.14's float16 Acos (checked on every finite half, at even and odd positions):
+    2 * atan(sqrt((1 - x) / (1 + x))) in float (libm's atanf), rounded to half - not libm's
+    acosf (acos(-4.47e-6) is 1.5713 in TF, half(acosf) 1.5703)."""
+    return _half_lookup("acos", _acos_formula, x)
 
 
 def half_rint(x):

@@ -1006,20 +1006,20 @@ asin = unop("asin", "Asin", _float32_exact(_eigen_math.asinf, np.arcsin,
                                                 _eigen_math.libm_asin64), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arcsine (NaN outside [-1, 1])", fresh_output=True)   # libm's asinf / asin
-acos = unop("acos", "Acos", _float32_exact(_eigen_math.acosf, np.arccos,
-                                                _eigen_math.libm_acos64), FLOAT_COMPLEX,
+acos = unop("acos", "Acos", _half_exact(_eigen_math.half_acos, _float32_exact(
+                _eigen_math.acosf, np.arccos, _eigen_math.libm_acos64)), FLOAT_COMPLEX,
             lambda g, x, y: _neg_mul(g, reciprocal(sqrt(_one_minus_sq(cj(x))))),
             "Arccosine (NaN outside [-1, 1])", fresh_output=True)   # libm's acosf / acos
 atan = unop("atan", "Atan", _half_libm("atan", _float32_exact(
                 _eigen_math.atanf, np.arctan, _eigen_math.libm_atan64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, reciprocal(_one_plus_sq(cj(x)))), "Arctangent",
             fresh_output=True)   # libm's atanf / atan, as TF
-sinh = unop("sinh", "Sinh", _float32_exact(_eigen_math.sinhf, np.sinh,
-                                                _eigen_math.libm_sinh64), FLOAT_COMPLEX,
+sinh = unop("sinh", "Sinh", _half_exact(_eigen_math.half_sinh, _float32_exact(
+                _eigen_math.sinhf, np.sinh, _eigen_math.libm_sinh64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, cosh(cj(x))), "Hyperbolic sine",
             fresh_output=True)   # libm's sinhf / sinh, as TF
-cosh = unop("cosh", "Cosh", _float32_exact(_eigen_math.coshf, np.cosh,
-                                                _eigen_math.libm_cosh64), FLOAT_COMPLEX,
+cosh = unop("cosh", "Cosh", _half_exact(_eigen_math.half_cosh, _float32_exact(
+                _eigen_math.coshf, np.cosh, _eigen_math.libm_cosh64)), FLOAT_COMPLEX,
             lambda g, x, y: _mul(g, sinh(cj(x))), "Hyperbolic cosine",
             fresh_output=True)   # libm's coshf / cosh, as TF
 tanh = unop("tanh", "Tanh", _tanh_kernel, FLOAT_COMPLEX, lambda g, x, y: tanh_grad(cj(y), g),
@@ -1028,8 +1028,8 @@ asinh = unop("asinh", "Asinh", _half_exact(_eigen_math.half_asinh, _float32_exac
                  _eigen_math.asinhf, np.arcsinh, _eigen_math.libm_asinh64)), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, cosh, y), "Inverse hyperbolic sine",
              fresh_output=True)   # libm's asinhf / asinh, as TF
-acosh = unop("acosh", "Acosh", _float32_exact(_eigen_math.acoshf, np.arccosh,
-                                                  _eigen_math.libm_acosh64), FLOAT_COMPLEX,
+acosh = unop("acosh", "Acosh", _half_exact(_eigen_math.half_acosh, _float32_exact(
+                 _eigen_math.acoshf, np.arccosh, _eigen_math.libm_acosh64)), FLOAT_COMPLEX,
              lambda g, x, y: _over_after(g, sinh, y), "Inverse hyperbolic cosine (NaN below 1)",
              fresh_output=True)   # libm's acoshf / acosh, as TF
 atanh = unop("atanh", "Atanh", _half_exact(_eigen_math.half_atanh, _float32_exact(
