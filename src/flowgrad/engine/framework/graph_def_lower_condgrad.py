@@ -708,7 +708,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                        if 0 < jo <= len(aliases) else set())
             ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
                     o._inputs[0] in ins}
-            readers = {r for t in ins for r in t.consumers() if r not in dropped}
+            # (not the Identity named Merge_j itself, which reads output j)
+            readers = {r for t in ins for r in t.consumers()
+                       if r not in dropped and r not in aliases}
             outer = next(iter(readers), None)
             if parent is not None and len(readers) == 1 and outer.type == "AddN" and \
                     outer in cp._sides(parent["op"], infos)[parent["b"]]:
