@@ -412,6 +412,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                                 else t])
             dt = m._outputs[0].dtype.base_dtype
             cp.rewrite.setdefault(m.name, {})
+            cp._flat_sums.add(name)
             emit(name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
                  shapes=[m._outputs[0].shape], colocation=[ins[0]])
             return
@@ -998,6 +999,7 @@ def write_sum(cp, op, emit):
     for t in op._inputs:
         ins.extend(flat.get(t.name) or [cp.input_name(op, t)])
     dt = op._outputs[0].dtype.base_dtype
+    cp._flat_sums.add(op.name)
     return emit(op.name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
                 shapes=[op._outputs[0].shape], colocation=[ins[0].split(":")[0]])
 
