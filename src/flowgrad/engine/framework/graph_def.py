@@ -488,6 +488,8 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         roots |= {ta_grad_source(g) for g in conds._grad_steps}   # among the call's)
     if roots:   # a loop or cond gradient's nodes in TF's walk order
         renames = _tf_walk_order(graph, gd, grads, renames, roots)
+    if conds is not None and conds._flat_sums:
+        _terms_as_made(gd, {renames.get(n, n) for n in conds._flat_sums})
     if plan is not None:
         _known_colocations(gd)
     if report is not None:
@@ -521,6 +523,21 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
 
+
+
+def _terms_as_made(gd, names):
+    """Orders the terms of the AddNs `names` (a nested cond gradient's Merges summed with a
+    tensor's other gradients) as TF 1.14 lists them: in the order its walk made them,
+    which is the GraphDef's (the Tanh's gradient before the inner cond's Merges where the
+    walk reaches the Tanh first)."""
+    at = {n.name: i for i, n in enumerate(gd.node)}
+    for n in gd.node:
+        if n.op == "AddN" and n.name in names:
+            data = [i for i in n.input if not i.startswith("^")]
+            order = sorted(data, key=lambda i: at.get(i.partition(":")[0], -1))
+            if order != data:
+                del n.input[:len(data)]
+                n.input[0:0] = order
 
 
 def _tf_walk_order(graph, gd, grads, renames, roots):

@@ -394,6 +394,7 @@ class CondPlan(_PlanBase):
         in_tree = {c for r in roots for c in self._nested(r, infos)}
         self._ctx, self._grad_steps, self._grad_members, grads = {}, {}, set(), []
         self._grad_late, self._grad_scopes, self._flat = {}, set(), {}
+        self._flat_sums = set()   # the AddNs written with a nested gradient's Merges
         self._grad_blocks = {}   # gradient Cond -> (its blocks, the forward cond)
         for op in sorted(self.lowered, key=lambda o: (-depth[o], o._id)):
             if isinstance(infos[op].get("grad"), dict) and depth[op] == 0 and \
@@ -429,10 +430,10 @@ class CondPlan(_PlanBase):
         """A cond's gradient as TF's (graph_def_lower_condgrad.py), else the generic layout."""
         saved = (dict(self.renames), {k: dict(v) for k, v in self.rewrite.items()},
                  set(self._taken), set(self.lowered), set(self._grad_members),
-                 {k: dict(v) for k, v in self._flat.items()})
+                 {k: dict(v) for k, v in self._flat.items()}, set(self._flat_sums))
         if not _condgrad.plan(self, op, infos, LOWERINGS):
             self.renames, self.rewrite, self._taken, self.lowered, self._grad_members, \
-                self._flat = saved
+                self._flat, self._flat_sums = saved
             self._grad_steps.pop(op, None)
             self._plan(op, infos)
 

@@ -412,6 +412,7 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                                 else t])
             dt = m._outputs[0].dtype.base_dtype
             cp.rewrite.setdefault(m.name, {})
+            cp._flat_sums.add(name)
             emit(name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
                  shapes=[m._outputs[0].shape], colocation=[ins[0]])
             return
@@ -708,7 +709,9 @@ def _plan(cp, op, infos, lowerings, parent=None):
                                        if 0 < jo <= len(aliases) else set())
             ins |= {o._outputs[0] for o in dropped if o.type == "Identity" and
                     o._inputs[0] in ins}
-            readers = {r for t in ins for r in t.consumers() if r not in dropped}
+            # (not the Identity named Merge_j itself, which reads output j)
+            readers = {r for t in ins for r in t.consumers()
+                       if r not in dropped and r not in aliases}
             outer = next(iter(readers), None)
             if parent is not None and len(readers) == 1 and outer.type == "AddN" and \
                     outer in cp._sides(parent["op"], infos)[parent["b"]]:
@@ -996,6 +999,7 @@ def write_sum(cp, op, emit):
     for t in op._inputs:
         ins.extend(flat.get(t.name) or [cp.input_name(op, t)])
     dt = op._outputs[0].dtype.base_dtype
+    cp._flat_sums.add(op.name)
     return emit(op.name, "AddN", ins, [dt] * len(ins), {"N": len(ins)},
                 shapes=[op._outputs[0].shape], colocation=[ins[0].split(":")[0]])
 
