@@ -290,6 +290,9 @@ _NO_SLICES = {
     # tools/fuzz/cover_ops.py does not build them yet)
     "Case": "test_core_slices.py", "PartitionedCall": "test_core_slices.py",
     "StatefulPartitionedCall": "test_core_slices.py",
+    # TF's cond_v2 op, built only by importing TF's GraphDefs (no public API builds it):
+    # tests/test_data_cond.py drives its gradient, with dense upstreams
+    "If": "test_data_cond.py (imported graphs only)",
     "FakeQuantWithMinMaxArgs": "test_core_slices.py",
     "FakeQuantWithMinMaxVars": "test_core_slices.py",
     "FakeQuantWithMinMaxVarsPerChannel": "test_core_slices.py",
