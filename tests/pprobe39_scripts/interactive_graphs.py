@@ -1,7 +1,6 @@
 """InteractiveSession with Tensor.eval / Operation.run, sess.list_devices, tf.Session(graph=g)
 on a second graph, fetching a tensor of another graph (TF's error), and Graph.finalize then
 building (TF's RuntimeError)."""
-import numpy as np
 import tensorflow as tf
 
 tf.set_random_seed(7)
