@@ -106,6 +106,27 @@ def test_make_callable_matches_run():
             f([1.0])
 
 
+def test_make_callable_passes_run_options_and_metadata():
+    # TF 1.14 (_generic_run): a callable with a feed_list gives options and run_metadata to
+    # run, so FULL_TRACE fills step_stats with the nodes that ran, with or without
+    # accept_options, and with fewer values than feeds too
+    a = tf.placeholder(tf.float32, [2], name="a")
+    c = tf.placeholder(tf.float32, [], name="c")
+    r = tf.reduce_sum(a * c, name="r")
+    opts = tf.RunOptions(trace_level=tf.RunOptions.FULL_TRACE)
+    with tf.Session() as sess:
+        for accept in (True, False):
+            f = sess.make_callable(r, feed_list=[a, c], accept_options=accept)
+            md = tf.RunMetadata()
+            assert f([1.0, 2.0], 3.0, options=opts, run_metadata=md) == 9.0
+            names = {n.node_name for d in md.step_stats.dev_stats for n in d.node_stats}
+            assert {"mul", "r"} <= names and "a" not in names   # (fed: TF runs no node)
+        md = tf.RunMetadata()
+        g = sess.make_callable(r, feed_list=[a, c, a])
+        assert g([1.0, 2.0], 2.0, options=opts, run_metadata=md) == 6.0
+        assert "r" in {n.node_name for d in md.step_stats.dev_stats for n in d.node_stats}
+
+
 def test_session_is_safe_from_several_threads():
     x = tf.placeholder(tf.float64, [None], name="x")
     ys = [tf.reduce_sum(x * float(k)) for k in range(4)]

@@ -947,7 +947,7 @@ class BaseSession:
             def _callable(*args, **kwargs):
                 if session._closed:
                     raise RuntimeError("Attempted to use a closed Session.")
-                return package(execute(plan, (), kwargs.get("run_metadata")))
+                return package(execute(plan, (), kwargs.get("run_metadata"), kwargs.get("options")))
         else:
             n = len(feed_list)
 
@@ -955,8 +955,10 @@ class BaseSession:
                 if session._closed:
                     raise RuntimeError("Attempted to use a closed Session.")
                 if len(args) != n:  # as TF: the values are zipped with feed_list
-                    return session.run(fetches, dict(zip(feed_list, args)))
-                return package(execute(plan, convert(args), kwargs.get("run_metadata")))
+                    return session.run(fetches, dict(zip(feed_list, args)), **kwargs)
+                # TF (_generic_run): options and run_metadata go to run, FULL_TRACE included
+                return package(execute(plan, convert(args), kwargs.get("run_metadata"),
+                                       kwargs.get("options")))
         _callable.plan = plan
         return _callable
 
