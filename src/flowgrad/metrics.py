@@ -6,9 +6,8 @@ METRIC_VARIABLES, named as TF names them, e.g. `accuracy/total:0`) accumulate ov
 `tf.local_variables_initializer()`. `metrics_collections` / `updates_collections` get
 the value / update tensors.
 
-Differences from TF: the `*_at_k` metrics take dense labels only (flowgrad has no
-SparseTensor) and compute their set sizes with dense comparisons instead of TF's set ops;
-the checks that predictions lie in [0, 1] are single `Assert` ops.
+The `*_at_k` metrics take dense or SparseTensor labels and count with TF's set ops.
+Differences from TF: the checks that predictions lie in [0, 1] are single `Assert` ops.
 """
 from __future__ import annotations
 
@@ -24,7 +23,7 @@ from .engine.ops.scatter import scatter_add
 from .ops import (array_ops, check_ops, comparison_ops, confusion_matrix, control_flow_ops,
                   logging_ops, math_ops, matrix_ops, nn_ops, sparse_ops, state_ops,
                   variable_scope, variables, weights_broadcast_ops)
-from .ops.sparse_tensor import SparseTensor
+from .ops.sparse_tensor import SparseTensor, convert_to_tensor_or_sparse_tensor
 
 __all__ = [
     "accuracy", "auc", "average_precision_at_k", "false_negatives",
@@ -680,7 +679,7 @@ def specificity_at_sensitivity(labels, predictions, sensitivity, weights=None,
         return value, update_op
 
 
-# -- top-k metrics (dense labels) ------------------------------------------------------------
+# -- top-k metrics -------------------------------------------------------------------------
 def _at_k_name(name, k=None, class_id=None):
     name = "%s_at_%d" % (name, k) if k is not None else "%s_at_k" % name
     if class_id is not None:
@@ -688,16 +687,22 @@ def _at_k_name(name, k=None, class_id=None):
     return name
 
 
-def _dense_labels(labels):
-    if not hasattr(labels, "dtype") and type(labels).__name__.startswith("Sparse"):
-        raise NotImplementedError("flowgrad's top-k metrics take dense labels only "
-                                  "(no SparseTensor)")
-    return convert_to_tensor(labels)
+def _parts(sp):
+    return sp.indices, sp.values, sp.dense_shape
 
 
 def _maybe_expand_labels(labels, predictions):
     with _g.name_scope(None, "expand_labels", (labels, predictions)) as scope:
-        labels = _dense_labels(labels)
+        labels = convert_to_tensor_or_sparse_tensor(labels)
+        if isinstance(labels, SparseTensor):
+            # TF's cond of a SparseTensor: a Merge per component
+            def expanded():
+                shape = array_ops.concat((labels.dense_shape, (1,)), 0)
+                return _parts(sparse_ops.sparse_reshape(labels, shape=shape, name=scope))
+            return SparseTensor(*control_flow_ops.cond(
+                comparison_ops.equal(array_ops.rank(predictions),
+                                     array_ops.size(labels.dense_shape) + 1),
+                expanded, lambda: _parts(labels)))
         labels_rank = labels.shape.ndims
         if labels_rank is not None:
             predictions_rank = predictions.shape.ndims
@@ -884,12 +889,26 @@ def sparse_average_precision_at_k(labels, predictions, k, weights=None,
 
 
 def _expand_and_tile(tensor, multiple, dim=0, name=None):
-    """TF's _expand_and_tile of a dense tensor: a new axis `dim` (dim-1 when negative)
-    repeated `multiple` times."""
+    """TF's _expand_and_tile: a new axis `dim` (dim-1 when negative) repeated `multiple`
+    times (a SparseTensor: reshaped and concatenated)."""
     if multiple < 1:
         raise ValueError("Invalid multiple %s, must be > 0." % multiple)
     with _g.name_scope(name, "expand_and_tile", (tensor, multiple, dim)) as scope:
-        tensor = _dense_labels(tensor)
+        tensor = convert_to_tensor_or_sparse_tensor(tensor)
+        if isinstance(tensor, SparseTensor):
+            if dim < 0:
+                expand_dims = array_ops.reshape(array_ops.size(tensor.dense_shape) + dim, [1])
+            else:
+                expand_dims = [dim]
+            expanded_shape = array_ops.concat(
+                (array_ops.slice(tensor.dense_shape, [0], expand_dims), [1],
+                 array_ops.slice(tensor.dense_shape, expand_dims, [-1])), 0,
+                name="expanded_shape")
+            expanded = sparse_ops.sparse_reshape(tensor, shape=expanded_shape, name="expand")
+            if multiple == 1:
+                return expanded
+            return sparse_ops.sparse_concat(dim - 1 if dim < 0 else dim, [expanded] * multiple,
+                                            name=scope)
         expanded = array_ops.expand_dims(tensor, dim if dim >= 0 else dim - 1, name="expand")
         if multiple == 1:
             return expanded
@@ -900,10 +919,14 @@ def _expand_and_tile(tensor, multiple, dim=0, name=None):
 
 
 def _num_relevant(labels, k):
-    """TF's _num_relevant of dense labels: min(num_labels, k) for each row."""
+    """TF's _num_relevant: min(num_labels, k) for each row (the row's set size for a
+    SparseTensor)."""
     if k < 1:
         raise ValueError("Invalid k=%s." % k)
     with _g.name_scope(None, "num_relevant", (labels,)) as scope:
+        labels = convert_to_tensor_or_sparse_tensor(labels)
+        if isinstance(labels, SparseTensor):   # a count per row
+            return math_ops.minimum(sets.set_size(labels), k, name=scope)
         labels_shape = array_ops.shape(labels)
         num = math_ops.minimum(labels_shape[-1], k)
         return array_ops.fill(labels_shape[0:-1], num, name=scope)
