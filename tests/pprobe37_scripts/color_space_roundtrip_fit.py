@@ -32,8 +32,10 @@ rt64 = tf.image.yuv_to_rgb(tf.image.rgb_to_yuv(x64))
 rt64b = tf.image.yiq_to_rgb(tf.image.rgb_to_yiq(x64))
 print("names", yiq.name, back.name, yuv.name, back2.name, rt64.name)
 
-gain_yiq = tf.get_variable("gain_yiq", [3], initializer=tf.random_uniform_initializer(0.5, 1.5, seed=1))
-gain_yuv = tf.get_variable("gain_yuv", [3], initializer=tf.random_uniform_initializer(0.5, 1.5, seed=2))
+gain_yiq = tf.get_variable(
+    "gain_yiq", [3], initializer=tf.random_uniform_initializer(0.5, 1.5, seed=1))
+gain_yuv = tf.get_variable(
+    "gain_yuv", [3], initializer=tf.random_uniform_initializer(0.5, 1.5, seed=2))
 out1 = tf.image.yiq_to_rgb(tf.image.rgb_to_yiq(x) * gain_yiq)
 out2 = tf.image.yuv_to_rgb(tf.image.rgb_to_yuv(x) * gain_yuv)
 loss = tf.reduce_mean(tf.square(out1 - tgt)) + tf.reduce_mean(tf.abs(out2 - tgt))
@@ -49,6 +51,6 @@ with tf.Session() as s:
     for gv in s.run(grads):
         print(H(gv))
     for i in range(4):
-        l, _ = s.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train])
+        print(i, repr(float(lv)))
     print(s.run(gain_yiq).tolist(), s.run(gain_yuv).tolist())

@@ -39,7 +39,8 @@ logits = tf.layers.dense(tf.layers.flatten(bx), 2,
 loss = tf.losses.sparse_softmax_cross_entropy(by, logits)
 train = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
 
-v = tf.Variable(np.concatenate([rs.rand(1, 3, 3, 2), np.full((1, 3, 3, 2), 0.5)]).astype(np.float32))
+v = tf.Variable(np.concatenate([rs.rand(1, 3, 3, 2),
+                                np.full((1, 3, 3, 2), 0.5)]).astype(np.float32))
 g = tf.get_default_graph()
 n0 = len(g.get_operations())
 std = tf.map_fn(tf.image.per_image_standardization, v)
@@ -53,7 +54,7 @@ print("total ops", len(g.get_operations()))
 with tf.Session() as s:
     s.run(tf.global_variables_initializer())
     for i in range(4):
-        xb, l, _ = s.run([bx, loss, train])
-        print(i, H(xb), repr(float(l)))
+        xb, lv, _ = s.run([bx, loss, train])
+        print(i, H(xb), repr(float(lv)))
     for a in s.run([std, gv, std1, g1]):
         print(H(a))

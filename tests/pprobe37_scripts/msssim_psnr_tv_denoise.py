@@ -46,6 +46,6 @@ with tf.Session() as s:
         print(H(v))
     print("psnr noisy", s.run(tf.image.psnr(noisy, clean, 1.0)).tolist())
     for i in range(4):
-        l, _ = s.run([loss, train], fd)
-        print(i, repr(float(l)))
+        lv, _ = s.run([loss, train], fd)
+        print(i, repr(float(lv)))
     print(H(s.run(out, fd)), s.run(ms, fd).tolist())

@@ -1,6 +1,7 @@
 """resize_bicubic and resize_area up and down, align_corners both ways (and
 half_pixel_centers for bicubic), in float32 / float64 / uint8, with the gradients
-TF 1.14 has (ResizeBicubicGrad; ResizeArea has none); a tiny fit of a variable image through bicubic."""
+TF 1.14 has (ResizeBicubicGrad; ResizeArea has none); a tiny fit
+of a variable image through bicubic."""
 import hashlib
 
 import numpy as np
