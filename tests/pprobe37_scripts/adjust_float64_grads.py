@@ -1,7 +1,8 @@
 """Image adjustments of a float64 and a float16 variable image in a small fit:
 adjust_gamma with a gain, adjust_brightness / adjust_contrast (no gradient in TF),
 grayscale round trips, rgb_to_yiq of float64 and 3-D images, total_variation of a single
-image, image_gradients and sobel_edges of float64, psnr / ssim of uint8 images; gradients and values."""
+image, image_gradients and sobel_edges of float64, psnr / ssim of uint8 images;
+gradients and values."""
 import hashlib
 
 import numpy as np
