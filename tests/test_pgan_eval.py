@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import flowgrad as tf
-from goldens import generator, load
+from goldens import NUMPY1_SVML, generator, load
 from test_signatures import differences
 
 from flowgrad.engine.ops import eigen_math
@@ -46,6 +46,10 @@ def _same(have, want, path=""):
     else:
         h, w = np.asarray(have), np.asarray(want)
         assert h.dtype == w.dtype and h.shape == w.shape, path
+        if NUMPY1_SVML and h.dtype == np.float64:
+            # (NumPy 1.x's AVX512 SVML float64 log/exp are not libm's: goldens.NUMPY1_SVML)
+            np.testing.assert_array_max_ulp(h, w, maxulp=8)
+            return
         assert h.tobytes() == w.tobytes(), (path, h, w)
 
 
