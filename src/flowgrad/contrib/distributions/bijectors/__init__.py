@@ -10,9 +10,11 @@ from .masked_autoregressive import (MaskedAutoregressiveFlow,
 from .permute import Permute
 from .real_nvp import RealNVP, real_nvp_default_template
 from .sinh_arcsinh import SinhArcsinh
+from .square_gumbel import Gumbel, Ordered, Softsign, Square
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
            "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid",
            "SinhArcsinh", "Softplus", "RealNVP", "real_nvp_default_template",
            "MaskedAutoregressiveFlow", "masked_autoregressive_default_template",
-           "masked_dense", "ConditionalBijector"]
+           "masked_dense", "ConditionalBijector", "Square", "Softsign", "Gumbel",
+           "Ordered"]
