@@ -81,7 +81,7 @@ with tf.Session() as sess:
     print("warped", H(wv), repr(float(wv[0, 0, 0, 0])), repr(float(wv[3, 5, 4, 0])))
     print("gtheta", H(gv), [repr(float(v)) for v in gv[2].ravel()])
     for step in range(5):
-        l, _ = sess.run([loss, train], fd)
-        print(step, repr(float(l)))
+        lv, _ = sess.run([loss, train], fd)
+        print(step, repr(float(lv)))
     tv = sess.run(theta, fd)
     print("theta", H(tv), repr(float(tv[1, 0, 2])))

@@ -34,8 +34,9 @@ gl = tf.image.extract_glimpse(img, [4, 5], tf.constant([[1.5, 2.5], [6.0, 9.7]])
                               centered=False, normalized=False, uniform_noise=False)
 drawn = tf.image.draw_bounding_boxes(img, tf.constant([[[0.1, 0.1, 0.6, 0.5]],
                                                        [[0.3, 0.2, 0.9, 0.95]]]))
-drawn2 = tf.image.draw_bounding_boxes(img * 2.0, tf.constant([[[0.0, 0.0, 1.0, 1.0], [0.2, 0.3, 0.2, 0.9]],
-                                                                [[0.25, 0.5, 0.75, 0.75], [0.9, 0.9, 0.1, 0.1]]]))
+drawn2 = tf.image.draw_bounding_boxes(
+    img * 2.0, tf.constant([[[0.0, 0.0, 1.0, 1.0], [0.2, 0.3, 0.2, 0.9]],
+                            [[0.25, 0.5, 0.75, 0.75], [0.9, 0.9, 0.1, 0.1]]]))
 moc = tf.placeholder_with_default(0.3, [], name="moc")
 begin, size, bbox = tf.image.sample_distorted_bounding_box(
     [10, 12, 3], tf.constant([[[0.1, 0.1, 0.5, 0.6], [0.4, 0.3, 0.9, 0.8]]]),
@@ -62,6 +63,6 @@ with tf.Session() as sess:
     b, s = sess.run([begin, size], {moc: 0.9})
     print("moc 0.9", b.tolist(), s.tolist())
     for step in range(3):
-        l, _ = sess.run([loss, opt])
-        print(step, repr(float(l)))
+        lv, _ = sess.run([loss, opt])
+        print(step, repr(float(lv)))
     print("boxes", [repr(float(v)) for v in sess.run(boxes).ravel()])

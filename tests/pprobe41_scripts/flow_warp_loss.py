@@ -40,7 +40,7 @@ with tf.Session() as sess:
     print("gflow", H(gf), repr(float(gf[0, 2, 2, 0])), repr(float(gf[1, 4, 1, 1])))
     print("gimg", H(gi), repr(float(gi.sum())))
     for step in range(4):
-        l, _ = sess.run([loss, train], {img2: f2})
-        print(step, repr(float(l)))
+        lv, _ = sess.run([loss, train], {img2: f2})
+        print(step, repr(float(lv)))
     fv = sess.run(flow)
     print("flow", H(fv), repr(float(fv[0, 0, 0, 0])), repr(float(fv[1, 5, 3, 1])))

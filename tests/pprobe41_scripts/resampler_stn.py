@@ -49,5 +49,5 @@ with tf.Session() as sess:
     print("gdata", H(a), repr(float(a.sum())))
     print("gwarp", H(b), repr(float(b[1, 2, 3, 0])), repr(float(b[1, 2, 3, 1])))
     for step in range(4):
-        l, _ = sess.run([loss, train], fd)
-        print(step, repr(float(l)))
+        lv, _ = sess.run([loss, train], fd)
+        print(step, repr(float(lv)))
