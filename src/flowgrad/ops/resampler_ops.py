@@ -96,7 +96,8 @@ def _resampler_grad_kernel(data, warp, grad_output, T=None):
     g = grad
     gw0 = g * ((one - dy_) * (vals[1][0] - vals[2][0]) + dy_ * (vals[3][0] - vals[0][0]))
     gw1 = g * ((one - dx_) * (vals[1][0] - vals[3][0]) + dx_ * (vals[2][0] - vals[0][0]))
-    weights = [dx_ * dy_, (one - dx_) * (one - dy_), dx_ * (one - dy_), (one - dx_) * dy_]
+    # TF multiplies left to right: grad_output_value * dx * dy, ... (not g * (dx * dy))
+    weights = [(dx_, dy_), (one - dx_, one - dy_), (dx_, one - dy_), (one - dx_, dy_)]
     # TF's loop order: samples, then channels; per channel the warp entries, then the four
     # corners fxfy, cxcy, fxcy, cxfy (sequential float accumulation)
     for chan in range(c):
@@ -106,7 +107,7 @@ def _resampler_grad_kernel(data, warp, grad_output, T=None):
     for (xx, yy), (_, ok), wgt in zip(corners, vals, weights):
         sel = inside & ok
         idx_sets.append((b, yy, xx, sel))
-        upd.append((g * wgt).astype(data.dtype))
+        upd.append((g * wgt[0] * wgt[1]).astype(data.dtype))
     # flatten to TF's order: sample-major, then channel, then corner
     flat_b, flat_y, flat_x, flat_c, flat_v = [], [], [], [], []
     for k, (bb, yy, xx, sel) in enumerate(idx_sets):
