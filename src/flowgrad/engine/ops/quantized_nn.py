@@ -5,8 +5,10 @@ sums of (level - level of 0.0) products, exact. TF 1.14 registers the pool kerne
 for quint8 only: max pooling over the real (unpadded) elements of each window (or across
 groups of channels), average
 pooling as the int32 sum truncated by the count of real elements; the input's range passes
-through. TF 1.14 registers no kernel at all for QuantizedReluX: the op builds, and running it
-fails with TF's error. None has a gradient.
+through. TF 1.14 registers no kernel at all for QuantizedReluX: the op builds, and any run of
+its graph fails with TF's placer error (as do the other three with other dtypes: their
+`no_kernel` prop, runtime/placement.py), even one that does not fetch it. None has a
+gradient.
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from ..framework.graph import name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._base import apply, to_tensor
+from .cudnn_rnn import no_kernel_error
 from ._windows import Geo, check_choice, check_rank, out_size
 from .pooling import _window_counts
 
@@ -27,18 +30,17 @@ _QUANTIZED = (_dt.qint8, _dt.quint8, _dt.qint32, _dt.qint16, _dt.quint16)
 _SCALAR = TensorShape([])
 
 
-def _no_kernel(op_type, node_name, attrs):
-    return errors.InvalidArgumentError(
-        None, None, f"No OpKernel was registered to support Op '{op_type}' used by node "
-        f"{node_name} with these attrs: [{', '.join(attrs)}]")
-
-
-def _attr_text(k, v):
-    if isinstance(v, _dt.DType):
-        return f"{k}=DT_{v.name.upper()}"
-    if isinstance(v, str):
-        return f'{k}="{v}"'
-    return f"{k}={v}"
+def _no_kernel(kinds, registered):
+    """The `no_kernel` prop (runtime/placement.py): TF's placer error, which fails every run
+    of the graph, when the op's dtype attrs `kinds` are not those of its CPU kernel
+    (`registered`: {attr: dtype}; None: no kernel at all), else None."""
+    def check(op):
+        if registered is not None and all(op._attrs.get(k) == registered[k] for k in kinds):
+            return None
+        line = "; ".join(f"{k} in [DT_{registered[k].name.upper()}]" for k in kinds) \
+            if registered is not None else None
+        return no_kernel_error(op, kernels=[f"device='CPU'; {line}"] if line else ())
+    return check
 
 
 # -- pools ---------------------------------------------------------------------------------
@@ -89,16 +91,9 @@ def _first(v):
     return np.asarray(np.asarray(v, np.float32).reshape(-1)[0], np.float32)
 
 
-def _pool_bind(op_type, reduce):
+def _pool_bind(reduce):
     def bind(node, ctx):
         attrs = node.attrs
-        if node.op.inputs[0].dtype.base_dtype is not _dt.quint8:
-            msg = _no_kernel(op_type, node.name,
-                             [_attr_text(k, v) for k, v in sorted(attrs.items())])
-
-            def fail(*_):
-                raise msg
-            return fail
 
         def run(x, mn, mx):
             raw = np.asarray(x).view(np.uint8)
@@ -129,10 +124,9 @@ def _avg(raw, g):
     return total // _window_counts(g)[None, :, :, None]   # int32 division: all >= 0
 
 
-register_op("QuantizedMaxPool", infer=_pool_infer("MaxPool"),
-            bind=_pool_bind("QuantizedMaxPool", _max), grad=None)
-register_op("QuantizedAvgPool", infer=_pool_infer("AvgPool"),
-            bind=_pool_bind("QuantizedAvgPool", _avg), grad=None)
+for _type, _reduce in (("QuantizedMaxPool", _max), ("QuantizedAvgPool", _avg)):
+    register_op(_type, infer=_pool_infer(_type[9:]), bind=_pool_bind(_reduce), grad=None,
+                no_kernel=_no_kernel(("T",), {"T": _dt.quint8}))
 
 
 # -- QuantizedConv2D (quantized_conv_ops.cc, quantization_utils.h) --------------------------
@@ -194,15 +188,6 @@ def _check_conv_attrs(strides, dilations):
 
 def _conv_bind(node, ctx):
     attrs = node.attrs
-    kinds = (node.op.inputs[0].dtype.base_dtype, node.op.inputs[1].dtype.base_dtype,
-             attrs["out_type"])
-    if kinds != (_dt.quint8, _dt.quint8, _dt.qint32):
-        msg = _no_kernel("QuantizedConv2D", node.name,
-                         [_attr_text(k, v) for k, v in sorted(attrs.items())])
-
-        def fail(*_):
-            raise msg
-        return fail
 
     def run(x, f, min_x, max_x, min_f, max_f):
         _check_conv_attrs(attrs["strides"], attrs.get("dilations", [1, 1, 1, 1]))
@@ -221,7 +206,10 @@ def _conv_bind(node, ctx):
     return run
 
 
-register_op("QuantizedConv2D", infer=_conv_infer, bind=_conv_bind, grad=None)
+register_op("QuantizedConv2D", infer=_conv_infer, bind=_conv_bind, grad=None,
+            no_kernel=_no_kernel(("Tinput", "Tfilter", "out_type"),
+                                 {"Tinput": _dt.quint8, "Tfilter": _dt.quint8,
+                                  "out_type": _dt.qint32}))
 
 
 # -- QuantizedReluX: no kernel in TF 1.14 -----------------------------------------------------
@@ -232,16 +220,12 @@ def _relu_x_infer(inputs, attrs):
             (_dt.float32, _SCALAR)]
 
 
-def _relu_x_bind(node, ctx):
-    msg = _no_kernel("QuantizedReluX", node.name,
-                     [_attr_text(k, v) for k, v in sorted(node.attrs.items())])
-
-    def fail(*_):
-        raise msg
-    return fail
+def _relu_x_bind(node, ctx):   # never reached: placement fails first (no_kernel)
+    raise no_kernel_error(node.op)
 
 
-register_op("QuantizedReluX", infer=_relu_x_infer, bind=_relu_x_bind, grad=None)
+register_op("QuantizedReluX", infer=_relu_x_infer, bind=_relu_x_bind, grad=None,
+            no_kernel=_no_kernel(("Tinput", "out_type"), None))
 
 
 # -- wrappers (TF 1.14's gen_nn_ops) ---------------------------------------------------------
