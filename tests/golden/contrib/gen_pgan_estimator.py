@@ -1,9 +1,10 @@
-"""tf.contrib.gan.estimator.GANEstimator (TF 1.14 contrib/gan/python/estimator): a small
-seeded GAN trained 3 steps (sequential hooks 1:2), evaluated and used to predict -- the
+"""tf.contrib.gan.estimator (TF 1.14 contrib/gan/python/estimator): a small seeded
+GANEstimator trained 3 steps (sequential hooks 1:2), evaluated and used to predict -- the
 ops of the model_fn's graph in TRAIN / EVAL / PREDICT, the collections, the losses at
 each step, the checkpoint's variables (names, shapes, values), the summaries written,
-the eval metrics and the predictions; the `mode` passed to network functions; the
-argspecs and public names of tf.contrib.gan.estimator; errors. Made on the host it
+the eval metrics and the predictions; the `mode` passed to network functions; a latent
+GAN estimator warm started from it; the image summary types; GANHead's specs; a seeded
+StarGANEstimator run; the argspecs and public names of tf.contrib.gan.estimator; errors. Made on the host it
 records (an Intel Xeon when first made): its test runs flowgrad with FLOWGRAD_CPU of that
 vendor."""
 import numpy as np
@@ -118,6 +119,36 @@ def estimator(tf):
         out["predict"]["rows"] = [np.asarray(p) for p in
                                   est.predict(predict_fn, hooks=[_Record(tf, out["predict"])])]
         out["predict"]["modes"] = list(modes)
+        out["latent"] = _latent(tf, path, generator, discriminator)
+    finally:
+        shutil.rmtree(path)
+    return out
+
+
+def _latent(tf, ckpt_dir, generator, discriminator):
+    """get_latent_gan_estimator over the trained GAN (warm started from its checkpoint):
+    z trained 3 steps to bring the generated data near the labels."""
+    import shutil
+    import tempfile
+    path = tempfile.mkdtemp()
+    out = {}
+    try:
+        def loss_fn(gan_model, features, labels, add_summaries):
+            return tf.losses.mean_squared_error(labels, gan_model.generated_data)
+
+        est = tf.contrib.gan.estimator.get_latent_gan_estimator(
+            generator, lambda x, c, mode: discriminator(x, c), loss_fn,
+            tf.train.GradientDescentOptimizer,
+            {"batch_size": 4, "z_shape": [3], "learning_rate": 0.5, "input_clip": 0.7,
+             "add_summaries": True},
+            tf.estimator.RunConfig(model_dir=path, tf_random_seed=9), ckpt_dir)
+        noise, real = _data()
+        est.train(lambda: (tf.constant(noise), tf.constant(real)), steps=3,
+                  hooks=[_Record(tf, out)])
+        out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
+        out["values"] = {name: tf.train.load_variable(path, name)
+                         for name, _ in out["variables"]}
+        out["summaries"] = _events(tf, path)
     finally:
         shutil.rmtree(path)
     return out
@@ -150,24 +181,131 @@ def summary_types(tf):
     for mode in ("train", "eval", "infer"):
         with tf.Graph().as_default() as g:
             labels = None if mode == "infer" else tf.constant(real.reshape(16, 1, 2, 1))
-            spec = est.model_fn(tf.constant(noise[:, :2].reshape(16, 1, 2, 1)), labels, mode, est.config)
-            out[mode] = {"ops": [f"{op.name} {op.type}" for op in g.get_operations()],
-                         "summaries": [t.name for t in
-                                       g.get_collection(tf.GraphKeys.SUMMARIES)],
-                         "spec": {k: getattr(getattr(spec, k), "name", None)
-                                  for k in ("loss", "train_op", "predictions")},
-                         "metrics": sorted(spec.eval_metric_ops),
-                         "hooks": [type(h).__name__ for h in spec.training_hooks]}
+            spec = est.model_fn(tf.constant(noise[:, :2].reshape(16, 1, 2, 1)), labels, mode,
+                                est.config)
+            out[mode] = dict(_spec_of(tf, spec), ops=[
+                f"{op.name} {op.type}" for op in g.get_operations()], summaries=[
+                t.name for t in g.get_collection(tf.GraphKeys.SUMMARIES)])
+    return out
+
+
+def _spec_of(tf, spec):
+    return {"spec": {k: getattr(getattr(spec, k), "name", None)
+                     for k in ("loss", "train_op", "predictions")},
+            "metrics": sorted(spec.eval_metric_ops),
+            "exports": sorted(spec.export_outputs or {}),
+            "hooks": [type(h).__name__ for h in spec.training_hooks]}
+
+
+def head(tf):
+    """GANHead.create_estimator_spec in each mode (gan_head, name 'h', and GANHead with
+    loss summaries off): ops, collections, the spec."""
+    G = tf.contrib.gan
+    noise, real = _data()
+    out = {}
+    heads = {"gan_head": G.estimator.gan_head(
+                 G.losses.wasserstein_generator_loss, G.losses.wasserstein_discriminator_loss,
+                 tf.train.GradientDescentOptimizer(0.1), tf.train.AdamOptimizer(0.1),
+                 get_eval_metric_ops_fn=lambda m: {"m": tf.metrics.mean(m.generated_data)},
+                 name="h"),
+             "GANHead": G.estimator.GANHead(
+                 G.losses.minimax_generator_loss, G.losses.minimax_discriminator_loss,
+                 tf.train.GradientDescentOptimizer(0.1), tf.train.GradientDescentOptimizer(0.1),
+                 use_loss_summaries=False, get_hooks_fn=G.get_joint_train_hooks())}
+    for key, h in heads.items():
+        out[key] = {"name": h.name, "logits_dimension": h.logits_dimension}
+        for mode in ("train", "eval", "infer"):
+            modes = []
+            generator, discriminator = _nets(tf, modes)
+            with tf.Graph().as_default() as g:
+                tf.train.get_or_create_global_step()
+                model = G.gan_model(lambda z: generator(z, mode), discriminator,
+                                    tf.constant(real), tf.constant(noise))
+                start = len(g.get_operations())
+                spec = h.create_estimator_spec(None, mode, model)
+                out[key][mode] = dict(_spec_of(tf, spec), ops=[
+                    f"{op.name} {op.type}" for op in g.get_operations()[start:]],
+                    summaries=[t.name for t in g.get_collection(tf.GraphKeys.SUMMARIES)])
+    return out
+
+
+def _stargan_nets(tf, modes):
+    def generator(x, label, mode):
+        modes.append(["generator", mode])
+        h = tf.concat([tf.reshape(x, [-1, 4]), label], 1)
+        h = tf.layers.dense(h, 4, kernel_initializer=tf.glorot_uniform_initializer(seed=1))
+        return tf.reshape(h, [-1, 2, 2, 1])
+
+    def discriminator(x, num_domains):
+        modes.append(["discriminator", num_domains])
+        h = tf.reshape(x, [-1, 4])
+        return (tf.layers.dense(h, 1, kernel_initializer=tf.glorot_uniform_initializer(seed=2)),
+                tf.layers.dense(h, num_domains,
+                                kernel_initializer=tf.glorot_uniform_initializer(seed=3)))
+    return generator, discriminator
+
+
+def stargan(tf):
+    """StarGANEstimator (stargan_loss, variable and image summaries) trained 2 steps,
+    evaluated 1 step, predicting 4 rows: ops, losses, checkpoint, metrics, predictions."""
+    import itertools
+    import shutil
+    import tempfile
+    G = tf.contrib.gan
+    rng = np.random.RandomState(5)
+    data = rng.randn(4, 2, 2, 1).astype(np.float32)
+    label = np.eye(3, dtype=np.float32)[[0, 2, 1, 2]]
+    modes = []
+    generator, discriminator = _stargan_nets(tf, modes)
+    path = tempfile.mkdtemp()
+    out = {"train": {}, "eval": {}, "predict": {}}
+    try:
+        E = G.estimator
+        est = E.StarGANEstimator(
+            path, generator_fn=generator, discriminator_fn=discriminator,
+            loss_fn=G.stargan_loss,
+            generator_optimizer=tf.train.GradientDescentOptimizer(0.05),
+            discriminator_optimizer=lambda: tf.train.AdamOptimizer(0.01),
+            add_summaries=[E.SummaryType.VARIABLES, E.SummaryType.IMAGES],
+            config=tf.estimator.RunConfig(tf_random_seed=11))
+
+        def input_fn():
+            return tf.constant(data), tf.constant(label)
+
+        est.train(input_fn, steps=2, hooks=[_Record(tf, out["train"])])
+        out["train"]["modes"], modes[:] = list(modes), []
+        out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
+        out["values"] = {name: tf.train.load_variable(path, name)
+                         for name, _ in out["variables"]}
+        result = est.evaluate(input_fn, steps=1, hooks=[_Record(tf, out["eval"])])
+        out["eval"]["result"] = {k: np.asarray(v) for k, v in sorted(result.items())}
+        out["eval"]["modes"], modes[:] = list(modes), []
+
+        def predict_fn():   # TF's stargan_prediction_input_fn_wrapper's form
+            return (tf.constant(data), tf.constant(label[::-1].copy())), None
+
+        out["predict"]["rows"] = [np.asarray(p) for p in itertools.islice(
+            est.predict(predict_fn, hooks=[_Record(tf, out["predict"])]), 4)]
+        out["predict"]["modes"] = list(modes)
+    finally:
+        shutil.rmtree(path)
     return out
 
 
 def signatures(tf):
-    import inspect
+    """The argspecs (TF's tf_inspect: through the deprecation decorators)."""
+    if tf.__name__ == "tensorflow":
+        from tensorflow.python.util import tf_inspect as inspect
+    else:
+        import inspect
     E = tf.contrib.gan.estimator
     out = {}
-    for name in ("GANEstimator",):
-        spec = inspect.getfullargspec(getattr(E, name).__init__)
-        out[name] = {"args": list(spec.args[1:]),
+    for name in ("GANEstimator", "StarGANEstimator", "TPUGANEstimator", "GANHead",
+                 "gan_head", "get_latent_gan_estimator"):
+        obj = getattr(E, name)
+        spec = inspect.getfullargspec(obj.__init__ if isinstance(obj, type) else obj)
+        args = list(spec.args[1:] if isinstance(obj, type) else spec.args)
+        out[name] = {"args": args,
                      "defaults": [repr(d) for d in spec.defaults or ()],
                      "varargs": spec.varargs, "varkw": spec.varkw,
                      "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
@@ -190,6 +328,13 @@ def errors(tf):
         with tf.Graph().as_default():
             return est.model_fn(tf.constant(noise), tf.constant(real), mode, est.config)
 
+    def head_spec(features=None, mode="train", **kw):
+        with tf.Graph().as_default():
+            model = G.gan_model(lambda z: generator(z, mode), discriminator, tf.zeros([4, 2]),
+                                tf.zeros([4, 3]))
+            return E.GANHead(gl, dl, None, None).create_estimator_spec(features, mode, model,
+                                                                       **kw)
+
     calls = {
         "generator_loss_fn": lambda: E.GANEstimator(generator_loss_fn=1,
                                                     discriminator_loss_fn=dl),
@@ -202,6 +347,24 @@ def errors(tf):
         "mode": lambda: model_fn("bogus"),
         "predict_labels": lambda: model_fn("infer"),
         "metric_ops_not_dict": lambda: model_fn("eval", get_eval_metric_ops_fn=lambda m: [1]),
+        "head_generator_loss_fn": lambda: E.GANHead(1, dl, None, None),
+        "head_discriminator_loss_fn": lambda: E.GANHead(gl, None, None, None),
+        "head_use_loss_summaries": lambda: E.GANHead(gl, dl, None, None, use_loss_summaries=0.5),
+        "head_get_hooks_fn": lambda: E.GANHead(gl, dl, None, None, get_hooks_fn=1),
+        "head_name": lambda: E.GANHead(gl, dl, None, None, name=3),
+        "head_labels": lambda: E.GANHead(gl, dl, None, None).create_estimator_spec(
+            None, "train", None, labels=1),
+        "head_logits": lambda: E.GANHead(gl, dl, None, None).create_estimator_spec(
+            None, "train", (1, 2)),
+        "head_features": lambda: head_spec(features=5),
+        "head_train_op_fn": lambda: head_spec(train_op_fn=None),
+        "head_mode": lambda: head_spec(mode="bogus"),
+        "stargan_loss_fn": lambda: E.StarGANEstimator(loss_fn=None),
+        "stargan_use_loss_summaries": lambda: E.StarGANEstimator(loss_fn=gl,
+                                                                 use_loss_summaries=2),
+        "stargan_get_hooks_fn": lambda: E.StarGANEstimator(loss_fn=gl, get_hooks_fn=2),
+        "stargan_mode": lambda: E.StarGANEstimator(loss_fn=gl).model_fn(
+            None, None, "bogus", None),
     }
     out = {}
     for k, f in calls.items():
@@ -216,10 +379,16 @@ def errors(tf):
 def public(tf):
     E = tf.contrib.gan.estimator
     return {"estimator": sorted(n for n in dir(E) if not n.startswith("_")),
-            "summary_type": [[m.name, int(m)] for m in E.SummaryType]}
+            "summary_type": [[m.name, int(m)] for m in E.SummaryType],
+            "summary_type_of": [name for name in ("gan_estimator", "stargan_estimator")
+                                if E.SummaryType is getattr(E, name).SummaryType],
+            "modules": {name: list(getattr(E, name).__all__) for name in (
+                "gan_estimator", "head", "latent_gan_estimator", "stargan_estimator",
+                "tpu_gan_estimator")}}
 
 
 def cases(tf):
     return {"vendor": host_vendor(), "estimator": estimator(tf),
             "summary_types": summary_types(tf), "signatures": signatures(tf),
+            "head": head(tf), "stargan": stargan(tf),
             "errors": errors(tf), "public": public(tf)}

@@ -13,12 +13,12 @@ import inspect
 from ....engine.framework import graph as _g
 from ....estimator import model_fn as _model_fn_lib
 from ....estimator.estimator import Estimator as _Estimator
-from .... import metrics as _metrics
 from ....ops import variable_scope as _vs
 from ...framework.variables import get_trainable_variables as _trainable
 from .. import namedtuples as _tuples
 from .. import train as _train
 from ..eval import summaries as _summaries
+from . import head as _head
 
 __all__ = ["GANEstimator", "SummaryType"]
 
@@ -115,13 +115,19 @@ def _make_gan_model(generator_fn, discriminator_fn, real_data, generator_inputs,
                                  _with_mode(discriminator_fn, mode), real_data,
                                  generator_inputs, generator_scope=generator_scope,
                                  check_shapes=False)
+    _add_summaries(gan_model, add_summaries, _summary_type_map)
+    return gan_model
+
+
+def _add_summaries(gan_model, add_summaries, summary_type_map):
+    """The summaries of `add_summaries` (a SummaryType or a list of them) at the top name
+    scope."""
     if add_summaries:
         if not isinstance(add_summaries, (tuple, list)):
             add_summaries = [add_summaries]
         with _g.name_scope(None):
             for summary_type in add_summaries:
-                _summary_type_map[summary_type](gan_model)
-    return gan_model
+                summary_type_map[summary_type](gan_model)
 
 
 def _make_prediction_gan_model(generator_inputs, generator_fn, generator_scope):
@@ -138,20 +144,8 @@ def _make_prediction_gan_model(generator_inputs, generator_fn, generator_scope):
 
 def _get_eval_estimator_spec(gan_model, gan_loss, get_eval_metric_ops_fn=None, name=None):
     scalar_loss = gan_loss.generator_loss + gan_loss.discriminator_loss
-    with _g.name_scope(None, "metrics", [gan_loss.generator_loss,
-                                         gan_loss.discriminator_loss]):
-        def _summary_key(head_name, val):
-            return "%s/%s" % (val, head_name) if head_name else val
-        eval_metric_ops = {
-            _summary_key(name, "generator_loss"): _metrics.mean(gan_loss.generator_loss),
-            _summary_key(name, "discriminator_loss"):
-                _metrics.mean(gan_loss.discriminator_loss)}
-        if get_eval_metric_ops_fn is not None:
-            custom_eval_metric_ops = get_eval_metric_ops_fn(gan_model)
-            if not isinstance(custom_eval_metric_ops, dict):
-                raise TypeError("get_eval_metric_ops_fn must return a dict, "
-                                "received: {}".format(custom_eval_metric_ops))
-            eval_metric_ops.update(custom_eval_metric_ops)
+    eval_metric_ops = _head._eval_metric_ops(gan_model, gan_loss, get_eval_metric_ops_fn,
+                                             name)
     return _model_fn_lib.EstimatorSpec(mode=_ModeKeys.EVAL,
                                        predictions=gan_model.generated_data,
                                        loss=scalar_loss, eval_metric_ops=eval_metric_ops)
