@@ -53,14 +53,10 @@ class GANEstimator(_Estimator):
             raise ValueError("generator_loss_fn must be callable.")
         if not callable(discriminator_loss_fn):
             raise ValueError("discriminator_loss_fn must be callable.")
-        if use_loss_summaries not in [True, False, None]:
-            raise ValueError("use_loss_summaries must be True, False or None.")
-        if get_hooks_fn is not None and not callable(get_hooks_fn):
-            raise TypeError("get_hooks_fn must be callable.")
+        _head._check_summaries_and_hooks(use_loss_summaries, get_hooks_fn)
 
         def _model_fn(features, labels, mode):
-            if mode not in [_ModeKeys.TRAIN, _ModeKeys.EVAL, _ModeKeys.PREDICT]:
-                raise ValueError("Mode not recognized: %s" % mode)
+            _check_mode(mode)
             gan_model = _get_gan_model(mode, generator_fn, discriminator_fn, labels,
                                        features, add_summaries)
             return _get_estimator_spec(
@@ -70,6 +66,11 @@ class GANEstimator(_Estimator):
 
         super().__init__(model_fn=_model_fn, model_dir=model_dir, config=config,
                          warm_start_from=warm_start_from)
+
+
+def _check_mode(mode):
+    if mode not in [_ModeKeys.TRAIN, _ModeKeys.EVAL, _ModeKeys.PREDICT]:
+        raise ValueError("Mode not recognized: %s" % mode)
 
 
 def _with_mode(fn, mode):

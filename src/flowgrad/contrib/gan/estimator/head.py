@@ -21,6 +21,13 @@ _ModeKeys = _model_fn_lib.ModeKeys
 _DEPRECATION = "Please use tf.contrib.gan.GANEstimator without explicitly making a GANHead."
 
 
+def _check_summaries_and_hooks(use_loss_summaries, get_hooks_fn):
+    if use_loss_summaries not in [True, False, None]:
+        raise ValueError("use_loss_summaries must be True, False or None.")
+    if get_hooks_fn is not None and not callable(get_hooks_fn):
+        raise TypeError("get_hooks_fn must be callable.")
+
+
 def _summary_key(head_name, val):
     return "%s/%s" % (val, head_name) if head_name else val
 
@@ -67,10 +74,7 @@ class GANHead(_Head):
             raise TypeError("generator_loss_fn must be callable.")
         if not callable(discriminator_loss_fn):
             raise TypeError("discriminator_loss_fn must be callable.")
-        if use_loss_summaries not in [True, False, None]:
-            raise ValueError("use_loss_summaries must be True, False or None.")
-        if get_hooks_fn is not None and not callable(get_hooks_fn):
-            raise TypeError("get_hooks_fn must be callable.")
+        _check_summaries_and_hooks(use_loss_summaries, get_hooks_fn)
         if name is not None and not isinstance(name, str):
             raise TypeError("name must be string.")
         if get_hooks_fn is None:

@@ -15,17 +15,16 @@ from .. import namedtuples as _tuples
 from .. import train as _train
 from ..eval import summaries as _summaries
 from . import gan_estimator as _gan
+from . import head as _head
 
 __all__ = ["StarGANEstimator", "SummaryType"]
 
 _ModeKeys = _model_fn_lib.ModeKeys
 
 
-class SummaryType(enum.IntEnum):
-    NONE = 0
-    VARIABLES = 1
-    IMAGES = 2
-    IMAGE_COMPARISON = 3
+# TF's second class of GANEstimator's members
+SummaryType = enum.IntEnum("SummaryType", [(m.name, m.value) for m in _gan.SummaryType],
+                           module=__name__)
 
 
 _summary_type_map = {
@@ -45,14 +44,10 @@ class StarGANEstimator(_Estimator):
                  use_loss_summaries=True, config=None):
         if not callable(loss_fn):
             raise ValueError("loss_fn must be callable.")
-        if use_loss_summaries not in [True, False, None]:
-            raise ValueError("use_loss_summaries must be True, False or None.")
-        if get_hooks_fn is not None and not callable(get_hooks_fn):
-            raise TypeError("get_hooks_fn must be callable.")
+        _head._check_summaries_and_hooks(use_loss_summaries, get_hooks_fn)
 
         def _model_fn(features, labels, mode):
-            if mode not in [_ModeKeys.TRAIN, _ModeKeys.EVAL, _ModeKeys.PREDICT]:
-                raise ValueError("Mode not recognized: %s" % mode)
+            _gan._check_mode(mode)
             if mode == _ModeKeys.PREDICT:
                 input_data, input_data_domain_label = features[0], features[1]
             else:
