@@ -7,6 +7,8 @@ GAN estimator warm started from it; the image summary types; GANHead's specs; a 
 StarGANEstimator run; the argspecs and public names of tf.contrib.gan.estimator; errors. Made on the host it
 records (an Intel Xeon when first made): its test runs flowgrad with FLOWGRAD_CPU of that
 vendor."""
+import re
+
 import numpy as np
 
 from goldenio import host_vendor
@@ -306,7 +308,8 @@ def signatures(tf):
         spec = inspect.getfullargspec(obj.__init__ if isinstance(obj, type) else obj)
         args = list(spec.args[1:] if isinstance(obj, type) else spec.args)
         out[name] = {"args": args,
-                     "defaults": [repr(d) for d in spec.defaults or ()],
+                     "defaults": [re.sub(" at 0x[0-9a-f]+", "", repr(d))   # no address
+                                  for d in spec.defaults or ()],
                      "varargs": spec.varargs, "varkw": spec.varkw,
                      "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
     return out
