@@ -50,7 +50,7 @@ def test_errors(key):
 
 
 def test_unimplemented_parts_name_tf_symbol():
-    with pytest.raises(AttributeError, match="tensorflow.contrib.gan.estimator"):
-        tf.contrib.gan.estimator
+    with pytest.raises(AttributeError, match="tensorflow.contrib.gan.estimator.Foo"):
+        tf.contrib.gan.estimator.Foo
     with pytest.raises(AttributeError, match="tensorflow.contrib.gan.losses.tuple_losses"):
         tf.contrib.gan.losses.tuple_losses

@@ -565,8 +565,9 @@ class Estimator:
             ops[LOSS_METRIC_KEY] = strategy.extended.call_for_each_replica(
                 metrics.mean, args=(spec.loss,))
         eval_dict = {k: ops[k][0] for k in sorted(ops)}   # TF's order: sorted
-        update_ops = [v[1] if strategy is None else strategy.group(v[1])
-                      for _, v in sorted(ops.items())]
+        # TF's _extract_metric_update_ops groups the updates before the eval step is made
+        update_op = group(*[v[1] if strategy is None else strategy.group(v[1])
+                            for _, v in sorted(ops.items())])
         if GraphKeys.GLOBAL_STEP in eval_dict:
             raise ValueError("Metric with name `global_step` is not allowed, because "
                              "Estimator already defines a default metric with the same "
@@ -583,7 +584,7 @@ class Estimator:
             initializer=init_ops.zeros_initializer(), trainable=False,
             collections=[GraphKeys.LOCAL_VARIABLES, GraphKeys.EVAL_STEP])
         update_eval_step = state_ops.assign_add(eval_step, 1, use_locking=True)
-        eval_ops = [group(*update_ops), update_eval_step]
+        eval_ops = [update_op, update_eval_step]
         with get_default_graph().control_dependencies(eval_ops):
             eval_step_value = identity(eval_step.read_value())
         for h in all_hooks:

@@ -1814,7 +1814,45 @@ def _gan_eval_summaries(tf):
     tf.random_normal([2])
 
 
+def _gan_estimator(mode):
+    def fn(tf):
+        G = tf.contrib.gan
+        generator, discriminator = _gan_nets(tf)
+        est = G.estimator.GANEstimator(
+            "/nonexistent/gan_estimator", generator_fn=generator,
+            discriminator_fn=discriminator,
+            generator_loss_fn=G.losses.modified_generator_loss,
+            discriminator_loss_fn=G.losses.modified_discriminator_loss,
+            generator_optimizer=tf.train.AdamOptimizer(0.1),
+            discriminator_optimizer=tf.train.GradientDescentOptimizer(0.1),
+            add_summaries=G.estimator.SummaryType.VARIABLES)
+        tf.train.get_or_create_global_step()
+        labels = None if mode == "infer" else tf.placeholder(tf.float32, [4, 2])
+        est.model_fn(tf.random_normal([4, 3]), labels, mode, est.config)
+        tf.random_normal([2])
+    return fn
+
+
+def _gan_head(tf):
+    G = tf.contrib.gan
+    generator, discriminator = _gan_nets(tf)
+    tf.train.get_or_create_global_step()
+    model = G.gan_model(generator, discriminator, tf.placeholder(tf.float32, [4, 2]),
+                        tf.random_normal([4, 3]))
+    head = G.estimator.gan_head(G.losses.least_squares_generator_loss,
+                                G.losses.least_squares_discriminator_loss,
+                                tf.train.RMSPropOptimizer(0.1), tf.train.AdamOptimizer(0.1),
+                                name="h")
+    for mode in ("train", "eval", "infer"):
+        head.create_estimator_spec(None, mode, model)
+    tf.random_normal([2])
+
+
 CALLS = CALLS + [
+    ("contrib/gan/estimator_train", _gan_estimator("train")),
+    ("contrib/gan/estimator_eval", _gan_estimator("eval")),
+    ("contrib/gan/estimator_infer", _gan_estimator("infer")),
+    ("contrib/gan/gan_head", _gan_head),
     ("contrib/gan/features", _gan_features),
     ("contrib/gan/eval_metrics", _gan_eval_metrics),
     ("contrib/gan/eval_summaries", _gan_eval_summaries),
