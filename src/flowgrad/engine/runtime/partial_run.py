@@ -1,0 +1,173 @@
+"""Session.partial_run_setup / partial_run (TF 1.14's DirectSession::PRunSetup / PRun).
+
+A partial run is one step fed in several calls. Setup names every feed and fetch; TF
+starts the step's executor at once, so each op runs as soon as the values it reads are
+there: the ops that need no pending feed run at setup, the others in the call that feeds
+their last pending input. Each op runs at most once per handle; a fetch is returned by
+the call that asks for it (once), from the values the step has computed.
+
+Here a step is cut into stages, one per call: a stage runs, as one plan of the session's
+ordinary run path, every op of the step not yet run that depends on no pending feed
+(the fed tensors and the values earlier stages computed for later ones are its feeds;
+control edges to ops already run are met). Reference and resource tensors are not kept:
+their op (a variable's, with no inputs) runs again in the stage that reads it, so a
+later stage reads the variable as it is then, as TF's reference does.
+"""
+
+from __future__ import annotations
+
+from ..framework import errors
+from ..framework import dtypes
+from ..framework.branches import DEAD
+
+SETUP_EMPTY = "Must specify at least one target to fetch or execute."
+NO_SETUP = "Must run 'setup' before performing partial runs!"
+
+
+def _invalid(msg):
+    return errors.InvalidArgumentError(None, None, msg)
+
+
+def _passed_by_reference(t):
+    dt = t._dtype
+    return dt._is_ref_dtype or dt.base_dtype == dtypes.resource
+
+
+class PartialRun:
+    """The state of one handle: pending feeds and fetches, ops run, values kept."""
+
+    def __init__(self, handle, key, feeds, fetches, targets):
+        self.handle = handle
+        self.key = key
+        self.feeds = {t.name: t for t in feeds}
+        self.fetches = {t.name: t for t in fetches}
+        self.fed = set()        # feed names fed so far
+        self.fetched = set()    # fetch names fetched so far
+        self.error = None       # a failure of the setup's stage, raised by the next call
+        self.values = {}        # tensor -> value (fed, or computed and read later)
+        self.ran = set()        # ids of the ops run
+        self._region(fetches, targets)
+
+    def _region(self, fetches, targets):
+        """The ops the step runs (TF's pruned graph: traversal stops at the feeds), in an
+        order where every op comes after the ops it reads."""
+        feed_set = set(self.feeds.values())
+        self.feed_set = feed_set
+        order, seen = [], set()
+        stack = [(t._op, False) for t in fetches if t not in feed_set] + \
+            [(op, False) for op in targets]
+        stack.reverse()
+        while stack:
+            op, done = stack.pop()
+            if done:
+                order.append(op)
+                continue
+            if op._id in seen:
+                continue
+            seen.add(op._id)
+            stack.append((op, True))
+            for c in reversed(self._deps(op)):
+                if c._id not in seen:
+                    stack.append((c, False))
+        self.order = order
+        self.setup_fetches = set(fetches)
+
+    def _deps(self, op):
+        """The ops `op` waits for in the step (data inputs that are not fed, control
+        inputs whose outputs are not all fed)."""
+        feed_set = self.feed_set
+        deps = [t._op for t in op._inputs if t not in feed_set]
+        deps += [c for c in op._control_inputs
+                 if not (c._outputs and all(o in feed_set for o in c._outputs))]
+        return deps
+
+    def pending_inputs(self, op):
+        """The feeds of `op` not fed yet."""
+        return [t for t in op._inputs if t in self.feed_set and t.name not in self.fed]
+
+    def check_call(self, feed_names, fetch_names):
+        """TF's checks of a call's feeds and fetches (before anything runs)."""
+        for name in feed_names:
+            if name not in self.feeds:
+                raise _invalid(f"The feed {name} was not specified in partial_run_setup.")
+            if name in self.fed:
+                raise _invalid(f"The feed {name} has already been fed.")
+        for name in fetch_names:
+            if name not in self.fetches:
+                raise _invalid(f"The fetch {name} was not specified in partial_run_setup.")
+            if name in self.fetched:
+                raise _invalid(f"The fetch {name} has already been fetched.")
+
+    def check_fetch(self, feed_names, fetch_tensors):
+        """TF's CheckFetch: no fetch may depend, in the whole graph (fed tensors do not stop
+        the walk), on a feed still pending after this call."""
+        pending = {name for name in self.feeds if name not in self.fed} - set(feed_names)
+        if not pending:
+            return
+        visited = set()
+        stack = [t._op for t in fetch_tensors]
+        while stack:
+            op = stack.pop()
+            for t in op._inputs:
+                if t.name in pending:
+                    raise _invalid(f"Fetch {t.name} can't be computed from the feeds that "
+                                   "have been fed so far.")
+                if t._op._id not in visited:
+                    visited.add(t._op._id)
+                    stack.append(t._op)
+            for c in op._control_inputs:
+                if c._id not in visited:
+                    visited.add(c._id)
+                    stack.append(c)
+
+    def stage(self):
+        """(ops to run now, tensors they read that are kept, tensors to keep, satisfied)."""
+        blocked = set()
+        ready = []
+        ran = self.ran
+        for op in self.order:
+            if op._id in ran:
+                continue
+            if self.pending_inputs(op) or any(d._id in blocked for d in self._deps(op)):
+                blocked.add(op._id)
+            else:
+                ready.append(op)
+        if not ready:
+            return None
+        now = {op._id for op in ready}
+        later = [op for op in self.order if op._id not in ran and op._id not in now]
+        keep = {}
+        for op in later:
+            for t in op._inputs:
+                if t._op._id in now and t not in self.feed_set:
+                    keep[t] = None
+        for op in ready:
+            for t in op._outputs:
+                if t in self.setup_fetches:
+                    keep[t] = None
+        for t in keep:
+            if _passed_by_reference(t) and t not in self.setup_fetches:
+                if t._op._inputs:
+                    raise NotImplementedError(
+                        "flowgrad does not implement Session.partial_run passing the "
+                        f"reference or resource tensor {t.name!r} of an op with inputs "
+                        "from one partial_run call to a later one")
+        keep = [t for t in keep if not (_passed_by_reference(t) and
+                                        t not in self.setup_fetches)]
+        reads = {}
+        for op in ready:
+            for t in op._inputs:
+                if t in self.values:
+                    reads[t] = None
+        return ready, list(reads), keep
+
+    def store(self, tensors, values, branch_of):
+        for t, v in zip(tensors, values):
+            if v is DEAD or branch_of.get(t._op) is not None:
+                raise NotImplementedError(
+                    "flowgrad does not implement Session.partial_run keeping "
+                    f"{t.name!r}, a tensor of a tf.cond branch, from one call to a later one")
+            self.values[t] = v
+
+    def done(self):
+        return len(self.fed) == len(self.feeds) and len(self.fetched) == len(self.fetches)
