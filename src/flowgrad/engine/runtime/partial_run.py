@@ -28,6 +28,60 @@ def _invalid(msg):
     return errors.InvalidArgumentError(None, None, msg)
 
 
+_MUL = (0xc6a4a793 << 32) + 0x5bd1e995
+_MASK = (1 << 64) - 1
+
+
+def _shift_mix(v):
+    return v ^ (v >> 47)
+
+
+def _std_hash(name):
+    """libstdc++'s std::hash<std::string> on 64 bits (_Hash_bytes, Murmur 2)."""
+    b = name.encode()
+    n, aligned = len(b), len(b) & ~7
+    h = (0xc70f6907 ^ (n * _MUL)) & _MASK
+    for i in range(0, aligned, 8):
+        d = (_shift_mix((int.from_bytes(b[i:i + 8], "little") * _MUL) & _MASK) * _MUL) & _MASK
+        h = ((h ^ d) * _MUL) & _MASK
+    if n & 7:
+        h = ((h ^ int.from_bytes(b[aligned:], "little")) * _MUL) & _MASK
+    return _shift_mix((_shift_mix(h) * _MUL) & _MASK)
+
+
+def _next_prime(n):
+    while any(n % d == 0 for d in range(2, int(n ** 0.5) + 1)):
+        n += 1
+    return n
+
+
+def unordered_order(names):
+    """The order TF's std::unordered_map<string, bool> (libstdc++) visits `names` inserted
+    in this order: a node goes to the front of its bucket's chain, or of the list when its
+    bucket is empty; 13 buckets from the first insertion, then the next prime above twice
+    as many when the elements outnumber them (a rehash walks the list in order)."""
+    order, buckets, limit = [], 1, 0
+    hashes = {k: _std_hash(k) for k in names}
+
+    def insert(k):
+        b = hashes[k] % buckets
+        i = next((j for j, x in enumerate(order) if hashes[x] % buckets == b), 0)
+        order.insert(i, k)
+
+    for k in names:
+        if len(order) + 1 > limit:
+            want = max(len(order) + 1, 0 if limit else 11)
+            if want >= buckets:
+                buckets = limit = _next_prime(max(want + 1, buckets * 2))
+                old, order[:] = list(order), []
+                for x in old:
+                    insert(x)
+            else:
+                limit = buckets
+        insert(k)
+    return order
+
+
 def _passed_by_reference(t):
     dt = t._dtype
     return dt._is_ref_dtype or dt.base_dtype == dtypes.resource
@@ -45,6 +99,7 @@ class PartialRun:
         self.fetched = set()    # fetch names fetched so far
         self.error = None       # a failure of the setup's stage, raised by the next call
         self.values = {}        # tensor -> value (fed, or computed and read later)
+        self.results = {}       # setup fetch -> the value partial_run returns
         self.ran = set()        # ids of the ops run
         self._region(fetches, targets)
 
@@ -98,9 +153,14 @@ class PartialRun:
             if name in self.fetched:
                 raise _invalid(f"The fetch {name} has already been fetched.")
 
-    def check_fetch(self, feed_names, fetch_tensors):
+    def check_fetch(self, feed_names, fetch_tensors, pruned=False):
         """TF's CheckFetch: no fetch may depend, in the whole graph (fed tensors do not stop
-        the walk), on a feed still pending after this call."""
+        the walk), on a feed still pending after this call. With a pruned graph placed
+        (InteractiveSession) TF's lookup of a feed not fed before this call fails."""
+        if pruned:
+            for name in unordered_order(list(self.feeds)):
+                if name not in self.fed:
+                    raise errors.NotFoundError(None, None, f"Feed {name}: not found")
         pending = {name for name in self.feeds if name not in self.fed} - set(feed_names)
         if not pending:
             return

@@ -975,6 +975,11 @@ class BaseSession:
         return _callable
 
     # -- partial runs (partial_run.py) --------------------------------------------------
+    @property
+    def _place_pruned_graph(self) -> bool:
+        opts = getattr(self._config, "graph_options", None)
+        return bool(getattr(opts, "place_pruned_graph", False))
+
     def partial_run_setup(self, fetches, feeds=None) -> str:
         """Sets up a step fed in several partial_run calls; returns its handle.
 
@@ -1057,7 +1062,7 @@ class BaseSession:
         feed_names = [t.name for t in tensors]
         fetch_names = [t.name for t in mapper.elements]
         state.check_call(feed_names, fetch_names)
-        state.check_fetch(feed_names, mapper.elements)
+        state.check_fetch(feed_names, mapper.elements, self._place_pruned_graph)
         try:
             if state.error is not None:
                 raise state.error
@@ -1065,14 +1070,13 @@ class BaseSession:
                 state.values[t] = v
             state.fed.update(feed_names)
             self._partial_stage(state)
-            results = [state.values[t] for t in mapper.elements]
+            results = [state.results[t] for t in mapper.elements]
         except BaseException:
             del self._partial_runs[handle]   # (TF drops a step that failed)
             raise
         state.fetched.update(fetch_names)
-        for t in mapper.elements:   # (a fetch is returned once: no need to keep it)
-            if not any(op._id not in state.ran for op in t.consumers()):
-                state.values.pop(t, None)
+        for t in mapper.elements:   # (a fetch is returned once)
+            del state.results[t]
         if state.done():
             del self._partial_runs[handle]
         return mapper.build(results)
@@ -1104,7 +1108,12 @@ class BaseSession:
             cache[key] = plan
         results = self._execute(plan, plan.convert_feeds([state.values[t] for t in reads]))
         state.ran |= plan.prun_now
-        state.store(keep, plan.package(results)[:len(keep)], self._graph._branch_of)
+        # (kept as the kernels gave them: a variable's read shares its buffer, so a later
+        # call reads the variable as it is then, as TF's Identity of a reference does)
+        state.store(keep, results[:len(keep)], self._graph._branch_of)
+        fetches = state.setup_fetches
+        state.results.update((t, v) for t, v in zip(keep, plan.package(results))
+                             if t in fetches)
 
     def __enter__(self) -> BaseSession:
         # As TF: `with Session(graph=g)` makes g the default graph and self the default session.
@@ -1144,6 +1153,8 @@ class Session(BaseSession):
 
 class InteractiveSession(BaseSession):
     """A session that installs itself as the default session on construction."""
+
+    _place_pruned_graph = True   # (TF sets config.graph_options.place_pruned_graph)
 
     def __init__(self, target="", graph=None, config=None):
         super().__init__(target, graph, config)
