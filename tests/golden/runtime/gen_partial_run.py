@@ -208,23 +208,26 @@ def _interactive(tf, out):
     m = a * 2.0
     n = m + b + c
     s = tf.InteractiveSession()
-    h = s.partial_run_setup([m, n], [a, b, c])
-    out.append(h)
-    _call(out, lambda: s.partial_run(h, m, {a: 1.0}))
-    _call(out, lambda: s.partial_run(h, [], {b: 2.0}))
-    _call(out, lambda: s.partial_run(h, m, {b: 2.0, c: 3.0}))
-    _call(out, lambda: s.partial_run(h, [m, n], {b: 2.0, c: 3.0}))
-    h = s.partial_run_setup([m, n], [a, b, c])
-    _call(out, lambda: s.partial_run(h, [m, n], {c: 3.0, b: 2.0, a: 1.0}))
-    _call(out, lambda: m.eval())
-    for feeds in ([b, a], [a, c, b], [c, a, b], [b, c]):
-        h = s.partial_run_setup([n], feeds)
-        _call(out, lambda: s.partial_run(h, n, {a: 1.0}))
-    h = s.partial_run_setup([m * 3.0], [b])
-    _call(out, lambda: s.partial_run(h, "mul_1:0"))
-    h = s.partial_run_setup([n], [a, b, c])
-    s.close()
-    _call(out, lambda: s.partial_run(h, n, {c: 3.0, b: 2.0, a: 1.0}))
+    try:
+        h = s.partial_run_setup([m, n], [a, b, c])
+        out.append(h)
+        _call(out, lambda: s.partial_run(h, m, {a: 1.0}))
+        _call(out, lambda: s.partial_run(h, [], {b: 2.0}))
+        _call(out, lambda: s.partial_run(h, m, {b: 2.0, c: 3.0}))
+        _call(out, lambda: s.partial_run(h, [m, n], {b: 2.0, c: 3.0}))
+        h = s.partial_run_setup([m, n], [a, b, c])
+        _call(out, lambda: s.partial_run(h, [m, n], {c: 3.0, b: 2.0, a: 1.0}))
+        _call(out, lambda: m.eval())
+        for feeds in ([b, a], [a, c, b], [c, a, b], [b, c]):
+            h = s.partial_run_setup([n], feeds)
+            _call(out, lambda: s.partial_run(h, n, {a: 1.0}))
+        h = s.partial_run_setup([m * 3.0], [b])
+        _call(out, lambda: s.partial_run(h, "mul_1:0"))
+        h = s.partial_run_setup([n], [a, b, c])
+        s.close()
+        _call(out, lambda: s.partial_run(h, n, {c: 3.0, b: 2.0, a: 1.0}))
+    finally:   # (an InteractiveSession left open keeps its graph the default)
+        s.close()
 
 
 CASES = [_chain, _handles, _random, _variables, _failures, _structures, _interactive]
