@@ -4,8 +4,8 @@ step fed in several calls, fetches computed once their inputs are fed, each op r
 once per handle (a seeded random op, a counter), what runs at setup (the ops that need no
 feed), variables read when their reader runs, TF's errors (class and first line: a feed or
 fetch not in the setup, fed or fetched twice, a fetch whose inputs are not fed yet, a
-target fetched, a kernel failure dropping the handle, a failure at setup reported by the
-next call), nested fetches, names, InteractiveSession and closing. Each case is one
+target fetched, a tensor that may not be fed, a kernel failure dropping the handle, a failure at setup reported by the
+next call), nested fetches, names, tf.cond and tf.while_loop across calls, InteractiveSession and closing. Each case is one
 program in its own graph and session; it records every call's value or error. Made on an
 Intel Xeon (the case "host" records its vendor), though no value here depends on it."""
 import numpy as np
@@ -176,6 +176,31 @@ def _failures(tf, out):
     _call(out, lambda: s.partial_run(h, r1, {a: "x"}))
     _call(out, lambda: s.partial_run(h, r1, {"nope:0": 1.0}))
     _call(out, lambda: s.partial_run(h, r1, {a: 5}))
+    r2 = r1 * 2.0
+    tf.get_default_graph().prevent_feeding(r1)
+    h = s.partial_run_setup([r2], [r1])
+    _call(out, lambda: s.partial_run(h, r2, {r1: 1.0}))
+
+
+def _control_flow(tf, out):
+    a = tf.placeholder(tf.float32, [], name="a")
+    p = tf.placeholder(tf.bool, [], name="p")
+    b = tf.placeholder(tf.float32, [], name="b")
+    x = tf.cond(p, lambda: a * 2.0, lambda: a * 3.0)
+    y = x + b
+    s = tf.Session()
+    h = s.partial_run_setup([x, y], [a, p, b])
+    _call(out, lambda: s.partial_run(h, [], {a: 1.0}))
+    _call(out, lambda: s.partial_run(h, x, {p: False}))
+    _call(out, lambda: s.partial_run(h, y, {b: 1.0}))
+    h = s.partial_run_setup([x, y], [a, p, b])
+    _call(out, lambda: s.partial_run(h, x, {p: True, a: 2.0}))
+    _call(out, lambda: s.partial_run(h, y, {b: 1.0}))
+    i = tf.while_loop(lambda i: i < 10.0, lambda i: i + a, [0.0])
+    z = i * b
+    h = s.partial_run_setup([i, z], [a, b])
+    _call(out, lambda: s.partial_run(h, i, {a: 3.0}))
+    _call(out, lambda: s.partial_run(h, z, {b: 2.0}))
 
 
 def _structures(tf, out):
@@ -230,7 +255,8 @@ def _interactive(tf, out):
         s.close()
 
 
-CASES = [_chain, _handles, _random, _variables, _failures, _structures, _interactive]
+CASES = [_chain, _handles, _random, _variables, _failures, _structures, _interactive,
+         _control_flow]
 
 
 def run_case(tf, build):
