@@ -56,3 +56,17 @@ def test_reference_of_an_op_with_inputs_across_calls_is_refused():
             s.run(c.initializer)
             with pytest.raises(NotImplementedError, match="partial_run"):
                 s.partial_run_setup([inc * a, inc.op], [a])
+
+
+def test_setups_listing_the_same_tensors_in_other_orders():
+    with tf.Graph().as_default():
+        a = tf.placeholder(tf.float32, [])
+        b = tf.placeholder(tf.float32, [])
+        m, n = a * 2.0, a * 3.0
+        y = m + n * b
+        with tf.Session() as s:
+            for fetches, feeds in (([m, n, y], [a, b]), ([y, n, m], [b, a]),
+                                   ([n, y, m], [a, b])):
+                h = s.partial_run_setup(fetches, feeds)
+                assert s.partial_run(h, [n, m], {a: 1.0}) == [3.0, 2.0]
+                assert s.partial_run(h, y, {b: 10.0}) == 32.0

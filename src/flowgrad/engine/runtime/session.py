@@ -560,6 +560,7 @@ class _Named:
     def __init__(self, op):
         self.op, self.name = op, op.name
 
+
 class _FeedConverter:
     """The feed checks of a plan (_Plan.convert_feeds) for feeds no plan holds yet."""
 
@@ -1025,11 +1026,11 @@ class BaseSession:
         keys.update((key, sorted_key))
         state = _prun.PartialRun(handle, sorted_key, feed_list, mapper.elements,
                                  mapper.targets)
-        self.__dict__.setdefault("_partial_runs", {})[handle] = state
         try:   # TF's executor starts now: what needs no feed runs at setup
             self._partial_stage(state)
         except errors.OpError as e:   # (TF reports it to the next partial_run)
             state.error = e
+        self.__dict__.setdefault("_partial_runs", {})[handle] = state
         return handle
 
     def partial_run(self, handle, fetches, feed_dict=None) -> Any:
@@ -1083,13 +1084,14 @@ class BaseSession:
 
     def _partial_stage(self, state) -> None:
         """Runs the ops of a partial run that its feeds so far make computable (one plan
-        of the run path, cached by the handle's signature and what is fed)."""
+        of the run path, cached by what it reads, runs and keeps, and what ran before)."""
         stage = state.stage()
         if stage is None:
             return
         ready, reads, keep = stage
         cache = self.__dict__.setdefault("_prun_plans", {})
-        key = (state.key, frozenset(state.fed), frozenset(state.ran))
+        key = (tuple(keep), tuple(reads), frozenset(op._id for op in ready),
+               frozenset(state.ran))
         plan = cache.get(key)
         if plan is None:
             ran = state.ran
