@@ -70,3 +70,6 @@ def test_setups_listing_the_same_tensors_in_other_orders():
                 h = s.partial_run_setup(fetches, feeds)
                 assert s.partial_run(h, [n, m], {a: 1.0}) == [3.0, 2.0]
                 assert s.partial_run(h, y, {b: 10.0}) == 32.0
+            for fetches in ([m, n], [n, m]):   # (one sorted signature, two stage plans)
+                h = s.partial_run_setup(fetches, [a])
+                assert s.partial_run(h, [m, n], {a: 1.0}) == [2.0, 3.0]
