@@ -561,6 +561,14 @@ class _Named:
         self.op, self.name = op, op.name
 
 
+class _StageFetches:
+    """A partial run stage's fetches (the step's ops, not the user's: no fetch checks)."""
+
+    def __init__(self, elements, targets):
+        self.elements, self.targets = list(elements), targets
+        self.build = list
+
+
 class _FeedConverter:
     """The feed checks of a plan (_Plan.convert_feeds) for feeds no plan holds yet."""
 
@@ -1104,8 +1112,7 @@ class BaseSession:
                        not any(t in kept for t in op._outputs)]
             with self._compile_lock:
                 self._place_new_ops()
-                mapper = _FetchMapper(self._graph, list(keep) + targets)
-                plan = _Plan(self, mapper, list(reads), satisfied)
+                plan = _Plan(self, _StageFetches(keep, targets), list(reads), satisfied)
             plan.prun_now = now
             cache[key] = plan
         results = self._execute(plan, plan.convert_feeds([state.values[t] for t in reads]))
