@@ -157,6 +157,27 @@ def _variables(tf, out):
     _call(out, lambda: s.run(c))                          # the AssignAdd ran once
 
 
+def _writes_between(tf, out):
+    # a read of a variable at setup shares its buffer: runs writing the variable before
+    # the call that feeds the reader are seen (Assign, AssignAdd, ScatterAdd)
+    a = tf.placeholder(tf.float32, [], name="a")
+    v = tf.Variable(1.0, name="v")
+    z = v * a
+    w = tf.Variable([1.0, 2.0], name="w")
+    wz = w * a
+    s = tf.Session()
+    s.run(tf.global_variables_initializer())
+    h = s.partial_run_setup([z], [a])
+    _call(out, lambda: s.run(v.assign(5.0)))
+    _call(out, lambda: s.partial_run(h, z, {a: 2.0}))
+    h = s.partial_run_setup([z], [a])
+    _call(out, lambda: s.run(v.assign_add(5.0)))
+    _call(out, lambda: s.partial_run(h, z, {a: 2.0}))
+    h = s.partial_run_setup([wz], [a])
+    _call(out, lambda: s.run(tf.scatter_add(w, [0], [10.0])))
+    _call(out, lambda: s.partial_run(h, wz, {a: 2.0}))
+
+
 def _failures(tf, out):
     a = tf.placeholder(tf.float32, [], name="a")
     q = tf.placeholder(tf.float32, [], name="q")
@@ -255,8 +276,8 @@ def _interactive(tf, out):
         s.close()
 
 
-CASES = [_chain, _handles, _random, _variables, _failures, _structures, _interactive,
-         _control_flow]
+CASES = [_chain, _handles, _random, _variables, _writes_between, _failures, _structures,
+         _interactive, _control_flow]
 
 
 def run_case(tf, build):
