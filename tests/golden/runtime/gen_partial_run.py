@@ -2,12 +2,14 @@
 the handle strings (sorted or as given, the session's counter, failed setups counted), a
 step fed in several calls, fetches computed once their inputs are fed, each op run at most
 once per handle (a seeded random op, a counter), what runs at setup (the ops that need no
-feed), variables read when their reader runs, TF's errors (class and first line: a feed or
-fetch not in the setup, fed or fetched twice, a fetch whose inputs are not fed yet, a
-target fetched, a tensor that may not be fed, a kernel failure dropping the handle, a failure at setup reported by the
-next call), nested fetches, names, tf.cond and tf.while_loop across calls, InteractiveSession and closing. Each case is one
-program in its own graph and session; it records every call's value or error. Made on an
-Intel Xeon (the case "host" records its vendor), though no value here depends on it."""
+feed), variables read when their reader runs and writes between calls, TF's errors (class
+and first line: a feed or fetch not in the setup, fed or fetched twice, a fetch whose
+inputs are not fed yet, a target fetched, a tensor that may not be fed, a kernel failure
+dropping the handle, a failure at setup reported by the next call), nested fetches,
+names, tf.cond and tf.while_loop across calls, InteractiveSession and closing. Each case
+is one program in its own graph and session; it records every call's value or error.
+Made on an Intel Xeon (the case "host" records its vendor), though no value here
+depends on it."""
 import numpy as np
 
 from goldenio import host_vendor
