@@ -47,17 +47,6 @@ def test_ops_run_once_per_handle_and_stages_are_cached():
             assert not s._partial_runs         # every handle finished
 
 
-def test_reference_of_an_op_with_inputs_across_calls_is_refused():
-    with tf.Graph().as_default():
-        a = tf.placeholder(tf.float32, [])
-        c = tf.Variable(0.0)
-        inc = c.assign_add(1.0)
-        with tf.Session() as s:
-            s.run(c.initializer)
-            with pytest.raises(NotImplementedError, match="partial_run"):
-                s.partial_run_setup([inc * a, inc.op], [a])
-
-
 def test_setups_listing_the_same_tensors_in_other_orders():
     with tf.Graph().as_default():
         a = tf.placeholder(tf.float32, [])

@@ -161,7 +161,8 @@ def _variables(tf, out):
 
 def _writes_between(tf, out):
     # a read of a variable at setup shares its buffer: runs writing the variable before
-    # the call that feeds the reader are seen (Assign, AssignAdd, ScatterAdd)
+    # the call that feeds the reader are seen (Assign, AssignAdd, ScatterAdd), and so are
+    # they through the reference an AssignAdd gives
     a = tf.placeholder(tf.float32, [], name="a")
     v = tf.Variable(1.0, name="v")
     z = v * a
@@ -178,6 +179,17 @@ def _writes_between(tf, out):
     h = s.partial_run_setup([wz], [a])
     _call(out, lambda: s.run(tf.scatter_add(w, [0], [10.0])))
     _call(out, lambda: s.partial_run(h, wz, {a: 2.0}))
+    c = tf.Variable(0.0, name="c")
+    inc = c.assign_add(1.0)   # its reference, read by a later call
+    y = inc * a
+    s.run(c.initializer)
+    h = s.partial_run_setup([y, inc.op], [a])
+    _call(out, lambda: s.run(c.assign_add(10.0)))
+    _call(out, lambda: s.partial_run(h, y, {a: 3.0}))
+    h = s.partial_run_setup([y, inc.op], [a])
+    _call(out, lambda: s.run(c.assign(100.0)))
+    _call(out, lambda: s.partial_run(h, y, {a: 3.0}))
+    _call(out, lambda: s.run(c))
 
 
 def _failures(tf, out):

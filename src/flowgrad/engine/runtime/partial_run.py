@@ -9,9 +9,11 @@ the call that asks for it (once), from the values the step has computed.
 Here a step is cut into stages, one per call: a stage runs, as one plan of the session's
 ordinary run path, every op of the step not yet run that depends on no pending feed
 (the fed tensors and the values earlier stages computed for later ones are its feeds;
-control edges to ops already run are met). Reference and resource tensors are not kept:
-their op (a variable's, with no inputs) runs again in the stage that reads it, so a
-later stage reads the variable as it is then, as TF's reference does.
+control edges to ops already run are met). A value is kept as its kernel gave it: a
+variable's read or reference (Identity, Assign*) shares the variable's buffer, which
+writes update in place, so a later stage reads the variable as it is then, as TF's
+reference does; a variable's own reference or handle (an op with no inputs) is made
+again in the stage that reads it.
 """
 
 from __future__ import annotations
@@ -205,14 +207,8 @@ class PartialRun:
             for t in op._outputs:
                 if t in self.setup_fetches:
                     keep[t] = None
-        for t in keep:
-            if _passed_by_reference(t) and t not in self.setup_fetches:
-                if t._op._inputs:
-                    raise NotImplementedError(
-                        "flowgrad does not implement Session.partial_run passing the "
-                        f"reference or resource tensor {t.name!r} of an op with inputs "
-                        "from one partial_run call to a later one")
-        keep = [t for t in keep if not (_passed_by_reference(t) and
+        # (a variable's own reference or handle is made again where it is read)
+        keep = [t for t in keep if not (_passed_by_reference(t) and not t._op._inputs and
                                         t not in self.setup_fetches)]
         reads = {}
         for op in ready:
