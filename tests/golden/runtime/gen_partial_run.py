@@ -1,15 +1,15 @@
 """Session.partial_run_setup / partial_run under TF 1.14 (DirectSession's PRunSetup / PRun):
 the handle strings (sorted or as given, the session's counter, failed setups counted), a
 step fed in several calls, fetches computed once their inputs are fed, each op run at most
-once per handle (a seeded random op, a counter), what runs at setup (the ops that need no
-feed), variables read when their reader runs and writes between calls, TF's errors (class
-and first line: a feed or fetch not in the setup, fed or fetched twice, a fetch whose
-inputs are not fed yet, a target fetched, a tensor that may not be fed, a kernel failure
-dropping the handle, a failure at setup reported by the next call), nested fetches,
-names, tf.cond and tf.while_loop across calls, InteractiveSession and closing. Each case
-is one program in its own graph and session; it records every call's value or error.
-Made on an Intel Xeon (the case "host" records its vendor), though no value here
-depends on it."""
+once per handle (seeded random ops, a counter), a SparseTensor feed, what runs at setup
+(the ops that need no feed), variables read when their reader runs and writes between
+calls, TF's errors (class and first line: a feed or fetch not in the setup, fed or
+fetched twice, a fetch whose inputs are not fed yet, a target fetched, a tensor that may
+not be fed, a kernel failure dropping the handle, a failure at setup reported by the next
+call), nested fetches, names, tf.cond and tf.while_loop across calls, InteractiveSession
+and closing. Each case is one program in its own graph and session; it records every
+call's value or error. Made on an Intel Xeon (the case "host" records its vendor),
+though no value here depends on it."""
 import numpy as np
 
 from goldenio import host_vendor
@@ -123,6 +123,26 @@ def _random(tf, out):
     _call(out, lambda: s.run(uni))
     _call(out, lambda: s.partial_run(h, uy, {b: 10.0}))
     _call(out, lambda: s.run([rnd, uni]))
+
+
+def _sparse_and_stateful(tf, out):
+    # a SparseTensor feed (its three tensors), RandomShuffle and Multinomial run at setup
+    tf.set_random_seed(1)
+    sp = tf.sparse_placeholder(tf.float32, [3], name="sp")
+    b = tf.placeholder(tf.float32, [], name="b")
+    d = tf.sparse_tensor_to_dense(sp)
+    sh = tf.random.shuffle(tf.range(6))
+    mn = tf.multinomial([[0.1, 0.5, 0.4]], 5)
+    y = d * b
+    s = tf.Session()
+    h = s.partial_run_setup([d, y, sh, mn], [sp, b])
+    out.append(h)
+    _call(out, lambda: s.partial_run(h, d, {sp: tf.SparseTensorValue([[1]], [2.0], [3])}))
+    _call(out, lambda: s.partial_run(h, [y, sh], {b: 3.0}))
+    _call(out, lambda: s.run([sh, mn]))
+    _call(out, lambda: s.partial_run(h, mn))
+    h = s.partial_run_setup([d, y], [sp, b])
+    _call(out, lambda: s.partial_run(h, [d, y], {sp: ([[0]], [1.0], [3]), b: 2.0}))
 
 
 def _variables(tf, out):
@@ -290,8 +310,8 @@ def _interactive(tf, out):
         s.close()
 
 
-CASES = [_chain, _handles, _random, _variables, _writes_between, _failures, _structures,
-         _interactive, _control_flow]
+CASES = [_chain, _handles, _random, _sparse_and_stateful, _variables, _writes_between,
+         _failures, _structures, _interactive, _control_flow]
 
 
 def run_case(tf, build):
