@@ -92,9 +92,7 @@ def _passed_by_reference(t):
 class PartialRun:
     """The state of one handle: pending feeds and fetches, ops run, values kept."""
 
-    def __init__(self, handle, key, feeds, fetches, targets):
-        self.handle = handle
-        self.key = key
+    def __init__(self, feeds, fetches, targets):
         self.feeds = {t.name: t for t in feeds}
         self.fetches = {t.name: t for t in fetches}
         self.fed = set()        # feed names fed so far

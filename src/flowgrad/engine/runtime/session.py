@@ -1032,8 +1032,7 @@ class BaseSession:
                       f"{','.join(sorted(targets))}/1/")
         handle = f"{key if key in keys else sorted_key};{counter}"
         keys.update((key, sorted_key))
-        state = _prun.PartialRun(handle, sorted_key, feed_list, mapper.elements,
-                                 mapper.targets)
+        state = _prun.PartialRun(feed_list, mapper.elements, mapper.targets)
         try:   # TF's executor starts now: what needs no feed runs at setup
             self._partial_stage(state)
         except errors.OpError as e:   # (TF reports it to the next partial_run)
