@@ -55,6 +55,7 @@ from . import heap
 from . import interop
 from . import placement
 from . import races
+from . import partial_run as _prun
 from . import trace_session
 from . import xla
 from .ir import lower
@@ -559,6 +560,24 @@ class _Named:
     def __init__(self, op):
         self.op, self.name = op, op.name
 
+
+class _StageFetches:
+    """A partial run stage's fetches (the step's ops, not the user's: no fetch checks)."""
+
+    def __init__(self, elements, targets):
+        self.elements, self.targets = list(elements), targets
+        self.build = list
+
+
+class _FeedConverter:
+    """The feed checks of a plan (_Plan.convert_feeds) for feeds no plan holds yet."""
+
+    sparse_feeds = None
+
+    def __init__(self, feed_specs):
+        self.feed_specs = feed_specs
+
+
 # ---------------------------------------------------------------------------------------
 # Session
 # ---------------------------------------------------------------------------------------
@@ -657,6 +676,8 @@ class BaseSession:
         for close_resource in self._ctx.__dict__.pop("on_close", ()):
             close_resource()   # e.g. summary writers: flush and close their event files
         self._plans.clear()
+        for partial in ("_partial_runs", "_prun_plans"):
+            self.__dict__.pop(partial, None)
         self._ctx.xla_resident = None
         self._ctx.variables.clear()
         _handles.store_of(self._ctx).clear()   # the session's persistent tensors
@@ -962,10 +983,145 @@ class BaseSession:
         _callable.plan = plan
         return _callable
 
-    def partial_run_setup(self, *a, **k):
-        raise errors.UnimplementedError(None, None, "flowgrad does not support partial_run.")
+    # -- partial runs (partial_run.py) --------------------------------------------------
+    @property
+    def _place_pruned_graph(self) -> bool:
+        opts = getattr(self._config, "graph_options", None)
+        return bool(getattr(opts, "place_pruned_graph", False))
 
-    partial_run = partial_run_setup
+    def partial_run_setup(self, fetches, feeds=None) -> str:
+        """Sets up a step fed in several partial_run calls; returns its handle.
+
+        As TF 1.14: the ops that need no feed run now, each later call runs the ops its
+        feeds make computable, and every op runs at most once per handle.
+        """
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        graph = self._graph
+        if graph._version == 0 and not graph._ops:
+            raise RuntimeError("The Session graph is empty.  Add operations to the graph "
+                               "before calling run().")
+        feed_list = []
+        for feed in (feeds if isinstance(feeds, (list, tuple)) else
+                     [] if feeds is None else [feeds]):
+            parts = getattr(feed, "_feed_components", None)
+            for sub in (parts() if parts is not None else [feed]):
+                try:
+                    feed_list.append(graph.as_graph_element(sub, allow_tensor=True,
+                                                            allow_operation=False))
+                except Exception as e:  # noqa: BLE001 - TF 1.14's Python 3 bug: e.message
+                    raise AttributeError(f"{type(e).__name__!r} object has no attribute "
+                                         "'message'") from None
+        mapper = _FetchMapper(graph, fetches)
+        counter = self.__dict__.get("_prun_counter", 0)
+        self._prun_counter = counter + 1
+        names = [t.name for t in feed_list]
+        fetched = [t.name for t in mapper.elements]
+        targets = [op.name for op in mapper.targets]
+        if not fetched and not targets:
+            raise errors.InvalidArgumentError(None, None, _prun.SETUP_EMPTY)
+        if len(set(names)) != len(names):
+            dup = next(n for i, n in enumerate(names) if n in names[:i])
+            raise errors.InvalidArgumentError(None, None, f'Endpoint "{dup}" fed more than once.')
+        both = next((n for n in fetched if n in names), None)
+        if both is not None:
+            raise errors.InvalidArgumentError(None, None, f"{both} is both fed and fetched.")
+        keys = self.__dict__.setdefault("_prun_keys", set())
+        key = f"{','.join(names)}->{','.join(fetched)}/{','.join(targets)}/1/"
+        sorted_key = (f"{','.join(sorted(names))}->{','.join(sorted(fetched))}/"
+                      f"{','.join(sorted(targets))}/1/")
+        handle = f"{key if key in keys else sorted_key};{counter}"
+        keys.update((key, sorted_key))
+        state = _prun.PartialRun(feed_list, mapper.elements, mapper.targets)
+        try:   # TF's executor starts now: what needs no feed runs at setup
+            self._partial_stage(state)
+        except errors.OpError as e:   # (TF reports it to the next partial_run)
+            state.error = e
+        self.__dict__.setdefault("_partial_runs", {})[handle] = state
+        return handle
+
+    def partial_run(self, handle, fetches, feed_dict=None) -> Any:
+        """Feeds more of a partial run's feeds and fetches values it can compute now."""
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        if feed_dict and not isinstance(feed_dict, _abc.Mapping):
+            raise TypeError("input must be a dictionary")
+        if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
+            feed_dict = _flatten_dict_items(feed_dict)
+        keys = tuple(feed_dict) if feed_dict else ()
+        tensors = self._resolve_feed_keys(keys)
+        values = []
+        if keys:   # TF's Python checks and conversions, before the step sees them
+            conv = _FeedConverter([(t, t.dtype.base_dtype.as_numpy_dtype, t.shape.as_tuple())
+                                   for t in tensors])
+            sparse = {i: getattr(k, "_feed_values", None) for i, k in enumerate(keys)
+                      if hasattr(k, "_feed_components")}
+            if sparse:
+                conv.sparse_feeds = sparse
+            values = _Plan.convert_feeds(conv, feed_dict.values())
+        mapper = _FetchMapper(self._graph, fetches)
+        if mapper.targets:
+            raise RuntimeError("partial_run() requires empty target_list.")
+        if not mapper.elements and not keys:
+            return mapper.build([])
+        state = self.__dict__.get("_partial_runs", {}).get(handle)
+        if state is None:
+            raise errors.InvalidArgumentError(None, None, _prun.NO_SETUP)
+        feed_names = [t.name for t in tensors]
+        fetch_names = [t.name for t in mapper.elements]
+        state.check_call(feed_names, fetch_names)
+        state.check_fetch(feed_names, mapper.elements, self._place_pruned_graph)
+        try:
+            if state.error is not None:
+                raise state.error
+            for t, v in zip(tensors, values):
+                state.values[t] = v
+            state.fed.update(feed_names)
+            self._partial_stage(state)
+            results = [state.results[t] for t in mapper.elements]
+        except BaseException:
+            del self._partial_runs[handle]   # (TF drops a step that failed)
+            raise
+        state.fetched.update(fetch_names)
+        for t in mapper.elements:   # (a fetch is returned once)
+            del state.results[t]
+        if state.done():
+            del self._partial_runs[handle]
+        return mapper.build(results)
+
+    def _partial_stage(self, state) -> None:
+        """Runs the ops of a partial run that its feeds so far make computable (one plan
+        of the run path, cached by what it reads, runs and keeps, and what ran before)."""
+        stage = state.stage()
+        if stage is None:
+            return
+        ready, reads, keep = stage
+        cache = self.__dict__.setdefault("_prun_plans", {})
+        key = (tuple(keep), tuple(reads), frozenset(op._id for op in ready),
+               frozenset(state.ran))
+        plan = cache.get(key)
+        if plan is None:
+            ran = state.ran
+            satisfied = frozenset(op for op in state.order if op._id in ran)
+            now = {op._id for op in ready}
+            read_by = {t._op._id for op in ready for t in op._inputs}
+            read_by.update(c._id for op in ready for c in op._control_inputs)
+            kept = set(keep)
+            targets = [op for op in ready if op._id not in read_by and
+                       not any(t in kept for t in op._outputs)]
+            with self._compile_lock:
+                self._place_new_ops()
+                plan = _Plan(self, _StageFetches(keep, targets), list(reads), satisfied)
+            plan.prun_now = now
+            cache[key] = plan
+        results = self._execute(plan, plan.convert_feeds([state.values[t] for t in reads]))
+        state.ran |= plan.prun_now
+        # (kept as the kernels gave them: a variable's read shares its buffer, so a later
+        # call reads the variable as it is then, as TF's Identity of a reference does)
+        state.store(keep, results[:len(keep)], self._graph._branch_of)
+        fetches = state.setup_fetches
+        state.results.update((t, v) for t, v in zip(keep, plan.package(results))
+                             if t in fetches)
 
     def __enter__(self) -> BaseSession:
         # As TF: `with Session(graph=g)` makes g the default graph and self the default session.
@@ -1005,6 +1161,8 @@ class Session(BaseSession):
 
 class InteractiveSession(BaseSession):
     """A session that installs itself as the default session on construction."""
+
+    _place_pruned_graph = True   # (TF sets config.graph_options.place_pruned_graph)
 
     def __init__(self, target="", graph=None, config=None):
         super().__init__(target, graph, config)
