@@ -210,6 +210,20 @@ def _common_graph(ys, xs, others):
     return first.graph if first is not None else get_default_graph()
 
 
+_cond_reach = []   # the conds' reached-outputs test (ops/control_flow registers it)
+
+
+def register_cond_reach(fn) -> None:
+    """Registers `fn(op, is_reached)`: the outputs of Cond op `op` a gradients() walk
+    reaches when `is_reached(t)` says which tensors from outside its branches it reaches
+    (None: a cond not known)."""
+    _cond_reach[:] = [fn]
+
+
+def _cond_reached_outputs(op, is_reached):
+    return _cond_reach[0](op, is_reached) if _cond_reach else None
+
+
 def _branch_router(graph, ys, xs):
     """`route(op)`: the op a gradient walk visits for `op`: itself, or the tf.cond whose
     branch holds it when the walk starts outside that cond (framework/branches.py), so
@@ -448,9 +462,12 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     xs_ops = {route(x._op) for x in xs_t}
     reach = {}
     loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
+    conds = {}   # a cond -> its outputs reached (TF's Merges, each reached on its own)
 
-    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
-        outs = loops.get(t._op)
+    def carries(t):   # is t reached (an output of a reached op; of a loop or cond, one
+        outs = loops.get(t._op)   # reached)
+        if outs is None:
+            outs = conds.get(t._op)
         return outs is None or t in outs
 
     def hits(t, q):
@@ -487,13 +504,19 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if outs is not None:
                     loops[op] = outs
                     hit = bool(outs)
-            if not todo or (hit and op._type != "While"):
+            if op._type == "Cond" and not todo:   # (all its inputs known)
+                outs = _cond_reached_outputs(op, lambda t: t._dtype._diff and (
+                    route(t._op) in reach and hits(t, route(t._op))))
+                if outs is not None:
+                    conds[op] = outs
+            if not todo or (hit and op._type not in ("While", "Cond")):
                 reach[op] = hit
                 stack.pop()
             else:
                 stack.extend(todo)
     between = {op for op, r in reach.items() if r}
-    if loops:   # the ops between met walking back from the ys over reached tensors only
+    if loops or conds:   # the ops between met walking back from the ys over reached
+        # tensors only
         kept = set()
         stack = [route(y._op) for y in ys_t if carries(y)]
         while stack:

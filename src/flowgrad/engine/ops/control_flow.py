@@ -19,7 +19,7 @@ import threading
 
 import numpy as _np
 
-from ..autodiff.gradients import gradients
+from ..autodiff.gradients import gradients, register_cond_reach
 from ..framework import branches as _branches
 from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
@@ -27,7 +27,8 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_slices,
-                                    is_zero_fill, mark_two_terms, register_loop_reach,
+                                    is_zero_fill, loop_reached_outputs, mark_two_terms,
+                                    register_loop_reach,
                                     set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
@@ -507,7 +508,49 @@ def _merged_slices(c, a, b):
     return values.is_fully_defined(), dense
 
 
+def cond_reached_outputs(op, is_reached):
+    """The outputs of Cond op `op` that TF's _MarkReachedOps reaches from the xs of
+    gradients() when `is_reached(t)` says which tensors from outside its branches (its
+    captures) it reaches: TF reaches each result's Merge on its own, from a branch's value
+    on a backpropagatable path from a reached capture (a capture returned as it is: its
+    Switch). None for a cond not known here."""
+    info = _COND_INFO.get(op)
+    if info is None:
+        return None
+    memo = {}
+
+    def inner(o, t):   # (a nested cond's, loop's outputs: each reached on its own)
+        outs = (cond_reached_outputs if o._type == "Cond" else loop_reached_outputs)(
+            o, reached)
+        return t in outs if outs is not None else None
+
+    def reached(t):
+        stack = [t]
+        while stack:
+            u = stack[-1]
+            if u in memo:
+                stack.pop()
+                continue
+            o = u._op
+            if not u._dtype._diff:
+                memo[u] = False
+            elif _branches.branch_in(o, op) is None:
+                memo[u] = bool(is_reached(u))
+            else:
+                todo = [i for i in o._inputs if i not in memo]
+                if todo:
+                    stack.extend(todo)
+                    continue
+                r = inner(o, u) if o._type in ("Cond", "While") else None
+                memo[u] = r if r is not None else any(memo[i] for i in o._inputs)
+            stack.pop()
+        return memo[t]
+    return {o for o, a, b in zip(op._outputs, info["true"][0], info["false"][0])
+            if _diff(o) and (reached(a) or reached(b))}
+
+
 register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
+register_cond_reach(cond_reached_outputs)
 register_cond_info(_COND_INFO.get)   # GraphDefs write a Cond as TF's Switch/Merge
 
 
