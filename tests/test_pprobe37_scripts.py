@@ -15,19 +15,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe37_scripts")
 GOLD = load("seeded", "pprobe37_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    # Two differences, both in the gradient through ssim_multiscale's Scale1 do_pad tf.cond
-    # (v1): (1) tf.gradients reaches every Merge of a cond once one is reached, so the
-    # img2 (placeholder) output Scale1/cond/Merge_1 gets a cond_grad Switch and the
-    # AvgPool_1 / depthwise_1 / Square_3 grads and extra AddNs (2243 ops, TF 2195; a
-    # two-output tf.cond of a and b shows it: TF leaves Merge_1 without a gradient);
-    # (2) the sum of the cond's input gradients (TF's gradients/AddN_6 of
-    # Scale1/cond/Switch_1_grad and MirrorPad/Switch_grad) differs in its last bits, so the
-    # input gradient (max 1.5e-8 off) and the Adam losses from step 2 differ. Both are in
-    # engine/autodiff / the cond gradient, outside this probe's op-level scope.
-    "msssim_psnr_tv_denoise.py": "gradient through ssim_multiscale's tf.cond: extra grad "
-                                 "ops for the unreached Merge_1 and last-bit cond_grad sums",
-}
+XFAIL = {}   # (msssim_psnr_tv_denoise.py passes since pcondgrad)
 
 
 @pytest.fixture(autouse=True)

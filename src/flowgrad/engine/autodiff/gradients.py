@@ -165,7 +165,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
-                             aggregation_method, stop, unconnected_gradients, checkpoints)
+                             aggregation_method, stop, unconnected_gradients, checkpoints,
+                             outer=token is not None)
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException:
@@ -210,21 +211,56 @@ def _common_graph(ys, xs, others):
     return first.graph if first is not None else get_default_graph()
 
 
-def _branch_router(graph, ys, xs):
+_cond_reach = []   # the conds' reached-outputs test (ops/control_flow registers it)
+
+
+def register_cond_reach(fn) -> None:
+    """Registers `fn(op, is_reached)`: the outputs of Cond op `op` a gradients() walk
+    reaches when `is_reached(t)` says which tensors from outside its branches it reaches
+    (None: a cond not known)."""
+    _cond_reach[:] = [fn]
+
+
+def _cond_reached_outputs(op, is_reached):
+    return _cond_reach[0](op, is_reached) if _cond_reach else None
+
+
+class _InnerXs(threading.local):
+    xs = None   # {x: its gradient} of the xs in the branches of the Cond whose rule runs
+
+
+_inner = _InnerXs()
+
+
+def inner_xs() -> dict:
+    """Inside a Cond's gradient rule: {x: None} for the xs of gradients() in its branches
+    (the rule sets each one's gradient), else {}."""
+    return _inner.xs or {}
+
+
+def _branch_router(graph, ys, xs, outer=False):
     """`route(op)`: the op a gradient walk visits for `op`: itself, or the tf.cond whose
     branch holds it when the walk starts outside that cond (framework/branches.py), so
     that gradients reaching a branch from outside run only in the taken branch. None when
-    the graph has no cond branches."""
+    the graph has no cond branches. `outer`: a gradients() call not made by a gradient
+    rule (whose xs in a cond's branch are routed to the cond)."""
     given = _branches.take_transparent()
     if not graph._branch_of:
         return None
     # the conds holding the xs (and by default the ys) are walked as plain ops
     transparent = set(given) if given is not None else set()
+    # (a rule's gradients() call, a loop body's, keeps the conds of its xs too)
+    ys_conds = {c for y in ys for c in _branches.chain(y._op)} if outer else None
     for t in xs if given is not None else ys + xs:
         # (a y in a V1Frames region, a script's Merge, is differentiated through the
-        # region's gradient: its members have no rules of their own)
+        # region's gradient: its members have no rules of their own; an x in a tf.cond's
+        # branch, outside the ys' conds, through the cond's gradient: _cond_grad gives
+        # its gradient as TF's walk from the Merges does)
+        is_x = any(t is x for x in xs)
         transparent.update(c for c in _branches.chain(t._op)
-                           if c._type != "V1Frames" or any(t is x for x in xs))
+                           if (c._type != "V1Frames" or is_x) and (
+                               given is not None or ys_conds is None or
+                               c._type != "Cond" or c in ys_conds))
     memo = {}
     owner = _branches.owner
 
@@ -238,7 +274,7 @@ def _branch_router(graph, ys, xs):
 
 
 def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
-               unconnected, checkpoints=None):
+               unconnected, checkpoints=None, outer=False):
     """TF 1.14's walk (gradients_util._GradientsHelper), so that the gradient ops, their
     names and their creation order are TF's: ops reachable from the xs over
     differentiable edges; of those, the ones a walk from the ys over all inputs meets
@@ -248,7 +284,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
-    route = _branch_router(graph, ys_t, xs_t)
+    route = _branch_router(graph, ys_t, xs_t, outer)
     to_ops = [y._op for y in ys_t]
     from_ops = [x._op for x in xs_t]
 
@@ -304,7 +340,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             reached.discard(op)
             queue.extend(t._op for t in op._inputs if carries(t))
     if route is not None and checkpoints is None and (body_walk() is not None or any(
-            op._type in _FRAMED or op in graph._branch_of for op in between_list)):
+            op._type in _FRAMED or op in graph._branch_of for op in between_list) or
+            any(route(x._op) is not x._op for x in xs_t)):
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
@@ -446,11 +483,19 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     # ops between: the ancestors that depend on an x (found over inputs, as a cond's
     # branch tensors are read by ops that do not consume its outputs)
     xs_ops = {route(x._op) for x in xs_t}
+    inner_xs = {}   # a cond -> the xs in its branches (its rule gives their gradients)
+    for x in xs_t:
+        r = route(x._op)
+        if r is not x._op and r._type == "Cond":
+            inner_xs.setdefault(r, {})[x] = None
     reach = {}
     loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
+    conds = {}   # a cond -> its outputs reached (TF's Merges, each reached on its own)
 
-    def carries(t):   # is t reached (an output of a reached op; of a loop, one reached)
-        outs = loops.get(t._op)
+    def carries(t):   # is t reached (an output of a reached op; of a loop or cond, one
+        outs = loops.get(t._op)   # reached)
+        if outs is None:
+            outs = conds.get(t._op)
         return outs is None or t in outs
 
     def hits(t, q):
@@ -464,7 +509,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
             if op in reach:
                 stack.pop()
                 continue
-            if op in xs_ops:
+            if op in xs_ops and op not in inner_xs:
                 reach[op] = True
                 stack.pop()
                 continue
@@ -487,13 +532,21 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                 if outs is not None:
                     loops[op] = outs
                     hit = bool(outs)
-            if not todo or (hit and op._type != "While"):
+            if op._type == "Cond" and not todo:   # (all its inputs known)
+                mine = inner_xs.get(op, ())
+                outs = _cond_reached_outputs(op, lambda t: t in mine or t._dtype._diff and (
+                    route(t._op) in reach and hits(t, route(t._op))))
+                if outs is not None:
+                    conds[op] = outs
+                hit = hit or op in inner_xs
+            if not todo or (hit and op._type not in ("While", "Cond")):
                 reach[op] = hit
                 stack.pop()
             else:
                 stack.extend(todo)
     between = {op for op, r in reach.items() if r}
-    if loops:   # the ops between met walking back from the ys over reached tensors only
+    if loops or conds:   # the ops between met walking back from the ys over reached
+        # tensors only
         kept = set()
         stack = [route(y._op) for y in ys_t if carries(y)]
         while stack:
@@ -563,14 +616,20 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     # loop: only of those on a path to the xs, as TF's Switches / Enters)
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
                         op.type not in _FRAMED or route(t._op) in between and carries(t))}
-                    if wanted:
+                    mine = inner_xs.get(op)
+                    if wanted or mine:
                         _branches.set_internal_grads(inner)
+                        _inner.xs = mine
                         try:
                             in_grads = _call_grad(graph, op, out_grads, wanted,
                                                   gate_gradients, agg)
                         finally:
                             _branches.set_internal_grads(None)
+                            _inner.xs = None
                         rules_called += 1
+                        for x, g in (mine or {}).items():
+                            if g is not None:
+                                contrib.setdefault(x, []).append(g)
             for i, t in enumerate(op._inputs):
                 r = route(t._op)
                 if in_grads is not None and loops and r not in pending and r is t._op and \
@@ -578,7 +637,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     _to_unused_exit(t, in_grads[i], loops, between, contrib)
                 if r not in pending or r is op or not t._dtype._diff or op in stopped:
                     continue
-                if in_grads is not None:
+                # (an output of a cond TF's walk did not reach: its Merge takes no gradient)
+                if in_grads is not None and (t._op not in conds or carries(t)):
                     g = in_grads[i]
                     if g is not None:
                         if type(g) is Tensor and g._shape._dims != t._shape._dims:

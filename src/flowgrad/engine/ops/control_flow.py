@@ -19,7 +19,7 @@ import threading
 
 import numpy as _np
 
-from ..autodiff.gradients import gradients
+from ..autodiff.gradients import gradients, inner_xs, register_cond_reach
 from ..framework import branches as _branches
 from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
@@ -27,7 +27,8 @@ from ..framework import errors
 from ..framework import threads as _threads
 from ..framework.constant_op import convert_to_tensor
 from ..framework.grad_state import (BodyWalk, body_walk, gating, mark_concat_slices,
-                                    is_zero_fill, mark_two_terms, register_loop_reach,
+                                    is_zero_fill, loop_reached_outputs, mark_two_terms,
+                                    register_loop_reach,
                                     set_body_walk,
                                     set_counting_gates)
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph, name_scope
@@ -288,7 +289,9 @@ def _cond_grad(op, *grads):
     # (in a loop body, between the xs of the gradients() of the loop)
     diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or
                                                            _grad_count.on_path(c, walk))]
-    if not diff:
+    # the xs of gradients() in the branches: their gradients are the branch gradients'
+    xin = inner_xs()
+    if not diff and not xin:
         return [None] * len(op.inputs)
     g = op.graph
     last_id = g._last_id
@@ -340,7 +343,8 @@ def _cond_grad(op, *grads):
 
     def branch(b, branch_outs):
         def fn():
-            xs = [caps[i] for i in diff]
+            xs = [caps[i] for i in diff] + [x for x in xin
+                                            if _branches.branch_in(x._op, op) == b]
             ys = [branch_outs[k] for k in keep] + [t for t, _ in inner[b]]
             gys = [grads[k] for k in keep] + [g for _, g in inner[b]]
             if not ys:
@@ -354,10 +358,14 @@ def _cond_grad(op, *grads):
             top = ctxs.pop()
             prev = set_counting_gates(gate)
             try:
-                gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs)
+                # (an x of the outer call in the branch is no stop: TF's _StopOps)
+                gs = gradients(ys, xs, grad_ys=gys, stop_gradients=xs[:len(diff)])
             finally:
                 ctxs.append(top)
                 set_counting_gates(prev)
+            for x, gr in zip(xs[len(diff):], gs[len(diff):]):
+                xin[x] = gr
+            gs = gs[:len(diff)]
             gset = set(gys)
             # gradients()'s Identity per grad_ys is not TF's
             flowgrad_only = sum(1 for o in g._ops[first:] if o.type == "Identity" and
@@ -411,7 +419,18 @@ def _cond_grad(op, *grads):
                    name="cond_grad", strict=True)
     finally:
         _GRAD_CONDS[0] -= 1
-    if res and res[0].op in _COND_INFO:   # what a GraphDef writes as TF's gradient (CondPlan)
+    for gr in xin.values():   # (TF fetches them: a dead branch's raises at run time)
+        for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
+            if t is not None:
+                g._unfetchable.discard(t._op)
+    # (a gradient Cond without results, of xs in the branches only, or one with the
+    # gradient of such an x that its results do not read (not its branch's op), is
+    # written in flowgrad's layout: graph_def_lower_condgrad plans the others)
+    if res and res[0].op in _COND_INFO and all(
+            _branches.branch_in((gr.values if isinstance(gr, IndexedSlices) else gr)._op,
+                                res[0].op) is not None
+            for gr in xin.values() if gr is not None):
+        # what a GraphDef writes as TF's gradient (CondPlan)
         _COND_INFO[res[0].op]["grad"] = {
             "of": op, "keep": [(k, grads[k]) for k in keep], "xs": [caps[i] for i in diff],
             "reached": [moves[0][1], moves[1][1]],   # per branch, per x: a gradient there
@@ -507,7 +526,49 @@ def _merged_slices(c, a, b):
     return values.is_fully_defined(), dense
 
 
+def cond_reached_outputs(op, is_reached):
+    """The outputs of Cond op `op` that TF's _MarkReachedOps reaches from the xs of
+    gradients() when `is_reached(t)` says which tensors from outside its branches (its
+    captures; also an x of gradients() in a branch) it reaches: TF reaches each result's
+    Merge on its own, from a branch's value on a backpropagatable path from a reached
+    capture (a capture returned as it is: its Switch) or x. None for a cond not known."""
+    info = _COND_INFO.get(op)
+    if info is None:
+        return None
+    memo = {}
+
+    def inner(o, t):   # (a nested cond's, loop's outputs: each reached on its own)
+        outs = (cond_reached_outputs if o._type == "Cond" else loop_reached_outputs)(
+            o, reached)
+        return t in outs if outs is not None else None
+
+    def reached(t):
+        stack = [t]
+        while stack:
+            u = stack[-1]
+            if u in memo:
+                stack.pop()
+                continue
+            o = u._op
+            if not u._dtype._diff:
+                memo[u] = False
+            elif _branches.branch_in(o, op) is None or is_reached(u):
+                memo[u] = bool(is_reached(u))   # (an x of gradients() in a branch: itself)
+            else:
+                todo = [i for i in o._inputs if i not in memo]
+                if todo:
+                    stack.extend(todo)
+                    continue
+                r = inner(o, u) if o._type in ("Cond", "While") else None
+                memo[u] = r if r is not None else any(memo[i] for i in o._inputs)
+            stack.pop()
+        return memo[t]
+    return {o for o, a, b in zip(op._outputs, info["true"][0], info["false"][0])
+            if _diff(o) and (reached(a) or reached(b))}
+
+
 register_op("Cond", infer=_cond_infer, bind=_cond_bind, grad=_cond_grad, stateful=True)
+register_cond_reach(cond_reached_outputs)
 register_cond_info(_COND_INFO.get)   # GraphDefs write a Cond as TF's Switch/Merge
 
 

@@ -184,9 +184,13 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         return x[:-1] + (dims.merge(x[-1], b[0]),)
     if t == "Reshape":
         out = _reshape(n, ins[0], consts, dims, shape_of)
-        if out is None and static is not None:
+        length = ins[1] if len(ins) > 1 else None
+        if out is None and static is not None and (length is None or (
+                len(length) == 1 and length[0] >= 0)):
             # a shape tensor of partly known value (`concat([size(ids)], shape(p)[1:])`,
             # the embedding gradient's): its known dims, a fresh symbol for each other
+            # (not one of a length Grappler does not know, `shape(x)[:-3]` of a feed's x:
+            # an unknown rank, as MakeShapeFromShapeTensor gives)
             s = static(n.outputs[0])
             if s is not None and s.ndims is not None:
                 out = tuple(dims.fresh() if d is None else d for d in s.as_list())

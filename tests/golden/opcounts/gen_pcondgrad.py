@@ -1,0 +1,84 @@
+"""TF 1.14's gradients through a v1 tf.cond where the xs reach only some of its outputs (each
+Merge is reached on its own: no Merge_grad Switch, nor gradient of what reads, for an output
+the xs do not reach) and with respect to tensors made in a branch (the gradient through the
+Merge's Switch, a dead value when the branch is not taken): the gradient ops (names and
+types, where flowgrad writes TF's layout), the op counter's move, the values with the pred
+true and false (tests/test_pcondgrad.py). Products and sums only: exact on any host."""
+import numpy as np
+
+from goldenio import host_vendor
+
+
+def _two_outputs(tf):
+    # pprobe37's repro: o1 depends on b only, so Merge_1 is not reached from a
+    a = tf.constant([1.0, 2.0], name="a")
+    b = tf.constant([0.5, 0.25], name="b")
+    p = tf.placeholder_with_default(True, [], name="p")
+    o0, o1 = tf.cond(p, lambda: (a * 2.0, b * b), lambda: (a, b))
+    return tf.reduce_sum(o0 * tf.square(o1)), [a], p, True
+
+
+def _three_outputs(tf):
+    a = tf.constant([1.0, 2.0], name="a")
+    b = tf.constant([0.5, 0.25], name="b")
+    p = tf.placeholder_with_default(True, [], name="p")
+    o0, o1, o2 = tf.cond(p, lambda: (b * 3.0, a * b, b + 1.0), lambda: (b, a, b * 2.0))
+    return tf.reduce_sum(o0 * o1 + tf.square(o2)), [a], p, True
+
+
+def _inner_x(which):
+    def fn(tf):
+        x = tf.constant(2.0, name="x")
+        y = tf.constant(0.5, name="y")
+        p = tf.placeholder_with_default(True, [], name="p")
+        made = []
+
+        def t():
+            h = x * 3.0
+            made.append(h)
+            return h * h * y, h
+
+        def f():
+            k = y * 2.0
+            made.append(k)
+            return x, k * k
+        o, o2 = tf.cond(p, t, f)
+        h, k = made
+        xs = {"h": [h], "x_h": [x, h], "h_y": [h, y], "h_k": [h, k], "k": [k]}[which]
+        # (flowgrad writes TF's layout of the gradient where the branch gradients of the
+        # xs in it feed a captured input's: x_h)
+        return o * o2, xs, p, which == "x_h"
+    return fn
+
+
+CALLS = [("two_outputs", _two_outputs), ("three_outputs", _three_outputs)] + [
+    ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")]
+
+
+def run_case(tf, fn):
+    """{"ops": the gradient's ops (name, type) where compared, "moved": the op counter's
+    move, "true"/"false": per x its gradient's value with the pred true/false, or the name
+    of the error fetching it raises}."""
+    g = tf.Graph()
+    with g.as_default():
+        y, xs, p, listed = fn(tf)
+        n, first = len(g.get_operations()), g._last_id
+        grads = tf.gradients(y, xs)
+        out = {"moved": g._last_id - first,
+               "ops": [(o.name, o.type) for o in g.get_operations()[n:]] if listed else None}
+        with tf.Session(graph=g) as s:
+            for pred in (True, False):
+                vals = []
+                for gr in grads:
+                    try:
+                        vals.append(np.asarray(s.run(gr, {p: pred})))
+                    except Exception as e:   # noqa: BLE001 - TF's dead-branch error
+                        vals.append(type(e).__name__)
+                out[str(pred).lower()] = vals
+    return out
+
+
+def cases(tf):
+    out = {name: run_case(tf, fn) for name, fn in CALLS}
+    out["host"] = host_vendor()
+    return out

@@ -1,0 +1,36 @@
+"""tf.gradients through a v1 tf.cond as TF 1.14: an output the xs do not reach gets no
+gradient (no Merge_grad Switch, nor gradients of the ops reading it), and a tensor made in a
+branch is an x whose gradient flows through the Merges' Switches (a dead value when its
+branch is not taken) (tests/golden/opcounts/gen_pcondgrad.py)."""
+import numpy as np
+import pytest
+
+import flowgrad as tf
+import goldens
+
+GEN = goldens.generator("opcounts", "pcondgrad")
+WANT = goldens.load("opcounts", "pcondgrad")
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    monkeypatch.setenv("FLOWGRAD_CPU", WANT["host"])   # (made on an Intel Xeon)
+
+
+def test_golden_host_is_recorded():
+    assert WANT["host"] == "intel"
+
+
+@pytest.mark.parametrize("name", [n for n, _ in GEN.CALLS])
+def test_cond_gradient_equals_tf(name):
+    got, want = GEN.run_case(tf, dict(GEN.CALLS)[name]), WANT[name]
+    assert got["moved"] == want["moved"]
+    assert got["ops"] == want["ops"]
+    for pred in ("true", "false"):
+        assert len(got[pred]) == len(want[pred])
+        for a, b in zip(got[pred], want[pred]):
+            if isinstance(b, str):
+                assert a == b
+            else:
+                np.testing.assert_array_equal(a, b)
+                assert a.dtype == b.dtype
