@@ -168,6 +168,10 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
                              aggregation_method, stop, unconnected_gradients, checkpoints)
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
+    except LookupError:
+        # an op without a gradient: TF 1.14 raises when its walk reaches it, leaving the
+        # gradient ops built before (the seed's Shape, grad_ys_0, Fill and the rules run)
+        raise
     except BaseException:
         if token is not None:
             graph._rollback(token)
