@@ -74,14 +74,15 @@ def test_trigamma_far_left_is_exact_where_tf_is_not():
     np.testing.assert_allclose(got, np.pi ** 2 / np.sin(np.pi * x) ** 2 - right, rtol=1e-10)
 
 
-def test_top_k_with_nan_is_ordered_where_tf_is_not():
-    """Documented difference. TF 1.14's TopKV2 sorts indices with `x[b] < x[a]` (std::sort
-    when k == n, a gtl::TopN heap otherwise); NaN breaks that ordering, so its answer is
-    an artefact of the algorithm (k=4 of [1, nan, 3, nan, -inf, 2] gives
-    [nan, 3, 1, nan] at [1, 2, 0, 3]: unsorted; k=5 of [nan, 1, 3, 3, 2] puts the NaN
-    first). flowgrad ranks NaN below every number, ties by index, on every input."""
+def test_top_k_with_nan_is_tfs_algorithm_artefact():
+    """TF 1.14's TopKV2 sorts indices with `x[b] < x[a]` (std::sort when k == n, a
+    gtl::TopN heap otherwise); NaN breaks that ordering, and flowgrad follows the same
+    steps (engine/ops/top_k.py; answers from the TF 1.14 oracle; more cases in
+    test_topk_nan.py)."""
     with tf.Graph().as_default():
         x = tf.constant([1., np.nan, 3., np.nan, -np.inf, 2.], tf.float32)
-        v, i = tf.Session().run(tf.nn.top_k(x, 6))
-    np.testing.assert_array_equal(i, [2, 5, 0, 4, 1, 3])
-    np.testing.assert_array_equal(v, [3., 2., 1., -np.inf, np.nan, np.nan])
+        (v6, i6), (v4, i4) = tf.Session().run([tf.nn.top_k(x, 6), tf.nn.top_k(x, 4)])
+    np.testing.assert_array_equal(i6, [2, 0, 1, 3, 5, 4])
+    np.testing.assert_array_equal(v6, [3., 1., np.nan, np.nan, 2., -np.inf])
+    np.testing.assert_array_equal(i4, [1, 2, 0, 3])
+    np.testing.assert_array_equal(v4, [np.nan, 3., 1., np.nan])

@@ -268,6 +268,15 @@ def _gather(fn):
     return wrapper
 
 
+def _params_indices(fn):
+    """gather_nd / batch_gather (no ragged version here): after a TypeError or ValueError,
+    TF's dispatcher converts `params`, then `indices` (a Python list leaves a Const)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return _plain(fn, args, kwargs, ["params", "indices"])
+    return wrapper
+
+
 def _segment(fn, ragged_fn, scope):
     """tf.math.unsorted_segment_*: TF's failed call uses up its scope; its dispatcher
     converts a `data` / `segment_ids` that is no tensor; then the ragged segment op."""
@@ -347,6 +356,9 @@ def install(namespace):
             namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
+    for name in ("gather_nd", "batch_gather"):
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _params_indices)
 
 
 def _operator(name, right=False):

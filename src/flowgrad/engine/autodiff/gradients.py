@@ -169,8 +169,11 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
                              outer=token is not None)
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
-    except BaseException:
-        if token is not None:
+    except BaseException as e:
+        # (an op without a gradient, LookupError: TF 1.14 raises when its walk reaches it,
+        # leaving the gradient ops built before: the seeds' Shape, grad_ys_0, Fill and the
+        # rules run; KeyError and IndexError are bugs, rolled back)
+        if token is not None and type(e) is not LookupError:
             graph._rollback(token)
         raise
     finally:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import namedtuple
+from functools import partial
 
 import numpy as np
 
@@ -48,6 +49,9 @@ def _top_k_infer(inputs, attrs):
 # inputs up to which sorted=False gives TF's heap order (a Python heap: ~10 ms at this
 # size); larger ones get the sorted order (the same entries, in another order)
 UNSORTED_EXACT_MAX = 1 << 14
+# entries in the rows with NaN up to which TF's NaN orders are simulated (~0.25 s at this
+# size); larger ones keep the stable order (NaN last), as before
+NAN_EXACT_MAX = 1 << 16
 
 
 def _top_k_kernel(x, k, sorted=True, **_):
@@ -58,18 +62,148 @@ def _top_k_kernel(x, k, sorted=True, **_):
     # Stable sort of -x: larger values first, equal values by lower index (TF's order).
     key = -x if x.dtype.kind != "u" else np.iinfo(x.dtype).max - x
     n = x.shape[-1]
+    nan_rows = None
+    if x.dtype.kind == "f" and 0 < k and x.size:
+        nan_rows = np.isnan(x.reshape(-1, n)).any(axis=1)
+        nan_rows = nan_rows if nan_rows.any() else None
     if not sorted and 1 < k < n and 0 < x.size <= UNSORTED_EXACT_MAX:
         # TF's kernel keeps the heap order of its TopN filter (k == 1 and k == n sort)
         order = np.array([_heap_order(r, k) for r in x.reshape(-1, n)], dtype=np.int64)
         order = order.reshape(x.shape[:-1] + (k,))
         return np.take_along_axis(x, order, axis=-1), order.astype(np.int32)
-    if 0 < k and 8 * k <= n and x.dtype.kind == "f" and x.size and \
-            not np.isnan(x).any():
+    if 0 < k and 8 * k <= n and x.dtype.kind == "f" and x.size and nan_rows is None:
         order = _top_k_partial(key, k)
     else:
         order = np.argsort(key, axis=-1, kind="stable")[..., :k]
     values = np.take_along_axis(x, order, axis=-1)
+    if nan_rows is not None and int(nan_rows.sum()) * n <= NAN_EXACT_MAX:
+        order = np.ascontiguousarray(order)   # (written through the 2-D views below)
+        _nan_rows_as_tf(x.reshape(-1, n), k, nan_rows, values.reshape(-1, k),
+                        order.reshape(-1, k))
     return values, order.astype(np.int32)
+
+
+def _nan_rows_as_tf(x, k, nan_rows, values, order):
+    """Overwrites (in place) the rows of `values` / `order` whose input has a NaN with TF
+    1.14's results: its three algorithms order NaN differently. k == 1: Eigen's max
+    (NaN skipped), then the first index of it (a row of NaN: -inf, and TF's index is
+    uninitialised memory; 0 here). k == n: libstdc++'s std::sort under `x[b] < x[a]`,
+    then each run of equal values by index. Otherwise gtl::TopN's heap, sort_heap'd."""
+    for r in np.flatnonzero(nan_rows):
+        row, vals = x[r], x[r].tolist()
+        if k == 1:
+            if np.isnan(row).all():
+                values[r], order[r] = -np.inf, 0
+            else:
+                order[r] = np.nanargmax(row)
+                values[r] = row[order[r]]
+            continue
+        if k == len(vals):
+            idx = _std_sort(list(range(k)), lambda a, b: vals[b] < vals[a])
+            if idx is None:   # TF's sort reads outside the row (undefined): keep ours
+                continue
+            idx = _tie_runs_sorted(idx, vals)
+        else:
+            idx = _heap_order(row, k)
+            for m in range(k, 1, -1):   # TopN::Extract's sort_heap
+                _pop(partial(_better, vals), idx, m)
+        order[r] = idx
+        values[r] = row[idx]
+
+
+def _tie_runs_sorted(idx, vals):
+    """TF's pass after std::sort: each run of adjacent equal values (NaN equals nothing)
+    sorted by index."""
+    out, i = [], 0
+    while i < len(idx):
+        j = i + 1
+        while j < len(idx) and vals[idx[i]] == vals[idx[j]]:
+            j += 1
+        out += sorted(idx[i:j])
+        i = j
+    return out
+
+
+def _std_sort(a, comp):
+    """libstdc++'s std::sort (introsort: median-of-three quicksort over runs > 16, heap
+    sort past 2 * log2(n) levels, then insertion sort) of the list `a` under `comp`,
+    step for step, so an inconsistent `comp` (NaN) orders as TF does. None where its
+    unguarded loops would run outside `a`."""
+    n = len(a)
+    try:
+        _introsort(a, 0, n, 2 * (n.bit_length() - 1), comp)
+        if n > 16:
+            _insertion_sort(a, 0, 16, comp)
+            for i in range(16, n):
+                _linear_insert(a, i, comp)
+        else:
+            _insertion_sort(a, 0, n, comp)
+    except IndexError:
+        return None
+    return a
+
+
+def _introsort(a, lo, hi, depth, comp):
+    while hi - lo > 16:
+        if depth == 0:   # std::partial_sort(lo, hi, hi): make_heap, then sort_heap
+            sub = a[lo:hi]
+            for parent in range((len(sub) - 2) // 2, -1, -1):
+                _adjust(comp, sub, parent, len(sub), sub[parent])
+            for m in range(len(sub), 1, -1):
+                _pop(comp, sub, m)
+            a[lo:hi] = sub
+            return
+        depth -= 1
+        _median_to_first(a, lo, lo + 1, lo + (hi - lo) // 2, hi - 1, comp)
+        cut = _unguarded_partition(a, lo + 1, hi, lo, comp)
+        _introsort(a, cut, hi, depth, comp)
+        hi = cut
+
+
+def _median_to_first(a, result, i, j, m, comp):
+    if comp(a[i], a[j]):
+        pick = j if comp(a[j], a[m]) else (m if comp(a[i], a[m]) else i)
+    else:
+        pick = i if comp(a[i], a[m]) else (m if comp(a[j], a[m]) else j)
+    a[result], a[pick] = a[pick], a[result]
+
+
+def _unguarded_partition(a, first, last, pivot, comp):
+    n = len(a)
+    while True:
+        while comp(a[first], a[pivot]):
+            first += 1
+            if first >= n:
+                raise IndexError(first)
+        last -= 1
+        while comp(a[pivot], a[last]):
+            last -= 1
+            if last < 0:
+                raise IndexError(last)
+        if first >= last:
+            return first
+        a[first], a[last] = a[last], a[first]
+        first += 1
+
+
+def _insertion_sort(a, first, last, comp):
+    for i in range(first + 1, last):
+        v = a[i]
+        if comp(v, a[first]):
+            a[first + 1:i + 1] = a[first:i]
+            a[first] = v
+        else:
+            _linear_insert(a, i, comp)
+
+
+def _linear_insert(a, i, comp):
+    v, j = a[i], i - 1
+    while comp(v, a[j]):
+        a[j + 1] = a[j]
+        j -= 1
+        if j < 0:
+            raise IndexError(j)
+    a[j + 1] = v
 
 
 def _better(vals, a, b):
@@ -82,21 +216,21 @@ def _better(vals, a, b):
     return a < b
 
 
-def _sift_up(vals, h, hole, top, v):
+def _sift_up(comp, h, hole, top, v):
     """libstdc++'s __push_heap (the worst element at the front)."""
     parent = (hole - 1) // 2
-    while hole > top and _better(vals, h[parent], v):
+    while hole > top and comp(h[parent], v):
         h[hole] = h[parent]
         hole, parent = parent, (parent - 1) // 2
     h[hole] = v
 
 
-def _adjust(vals, h, hole, n, v):
+def _adjust(comp, h, hole, n, v):
     """libstdc++'s __adjust_heap: the hole moved down to a leaf, then v sifted up."""
     top, child = hole, hole
     while child < (n - 1) // 2:
         child = 2 * (child + 1)
-        if _better(vals, h[child], h[child - 1]):
+        if comp(h[child], h[child - 1]):
             child -= 1
         h[hole] = h[child]
         hole = child
@@ -104,14 +238,14 @@ def _adjust(vals, h, hole, n, v):
         child = 2 * (child + 1)
         h[hole] = h[child - 1]
         hole = child - 1
-    _sift_up(vals, h, hole, top, v)
+    _sift_up(comp, h, hole, top, v)
 
 
-def _pop(vals, h, n):
+def _pop(comp, h, n):
     """pop_heap over h[:n]: the front (the worst) goes to slot n - 1."""
     v = h[n - 1]
     h[n - 1] = h[0]
-    _adjust(vals, h, 0, n - 1, v)
+    _adjust(comp, h, 0, n - 1, v)
 
 
 def _heap_order(row, k):
@@ -119,10 +253,11 @@ def _heap_order(row, k):
     k slots of gtl::TopN's vector after pushing 0 .. n-1 under TF's stable comparison,
     kept as libstdc++'s heap (make_heap, push_heap, pop_heap) once k + 1 are in."""
     vals = row.tolist()
+    comp = partial(_better, vals)
     h = list(range(k + 1))   # pushed unordered until the (k + 1)-th element
     for parent in range((k - 1) // 2, -1, -1):
-        _adjust(vals, h, parent, k + 1, h[parent])
-    _pop(vals, h, k + 1)
+        _adjust(comp, h, parent, k + 1, h[parent])
+    _pop(comp, h, k + 1)
     # a later element enters only when strictly larger than the front (the worst kept,
     # whose index is lower); the front only gets better, so a long row skips the others
     # in bulk: the candidates beat the first front, searched in growing windows
@@ -130,8 +265,8 @@ def _heap_order(row, k):
         for c in range(k + 1, len(vals)):
             if vals[c] > vals[h[0]]:
                 h[k] = c
-                _sift_up(vals, h, k, 0, c)
-                _pop(vals, h, k + 1)
+                _sift_up(comp, h, k, 0, c)
+                _pop(comp, h, k + 1)
         return h[:k]
     cand = np.flatnonzero(row[k + 1:] > row[h[0]]) + (k + 1)
     cval = row[cand]
@@ -148,8 +283,8 @@ def _heap_order(row, k):
         p += int(hit[0])
         c = int(cand[p])
         h[k] = c
-        _sift_up(vals, h, k, 0, c)
-        _pop(vals, h, k + 1)
+        _sift_up(comp, h, k, 0, c)
+        _pop(comp, h, k + 1)
         p += 1
     return h[:k]
 
