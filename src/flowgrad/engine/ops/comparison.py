@@ -59,10 +59,45 @@ def _daz(x):
     return _flushed(x) if x.dtype in (np.float32, np.float64) else x
 
 
+# against a zero, under DAZ: x < 0 is x <= -tiny, x <= 0 is x < tiny, ... (kernel, tiny's sign)
+_AT_ZERO = {np.less: (np.less_equal, -1), np.less_equal: (np.less, 1),
+            np.greater: (np.greater_equal, 1), np.greater_equal: (np.greater, -1)}
+_MIRROR = {np.less: np.greater, np.greater: np.less, np.less_equal: np.greater_equal,
+           np.greater_equal: np.less_equal, np.equal: np.equal, np.not_equal: np.not_equal}
+
+
+def _vs_scalar(kernel, x, s):
+    """kernel(x, s) under DAZ for a one-element s, in one pass over x: a nonzero normal s
+    orders every denormal of x as it orders zero, and against a zero a threshold of the
+    smallest normal stands for the flush."""
+    s = _flushed(s)
+    if s.reshape(-1)[0] != 0:   # (NaN included)
+        return kernel(x, s)
+    tiny = np.full_like(s, np.finfo(x.dtype).tiny)
+    if kernel in _AT_ZERO:
+        k, sign = _AT_ZERO[kernel]
+        return k(x, tiny * sign)
+    near_zero = np.less(np.abs(x), tiny)
+    return near_zero if kernel is np.equal else np.logical_not(near_zero)
+
+
+def _daz_kernel(kernel):
+    """kernel comparing its float inputs as TF's CPU threads read them (DAZ)."""
+    def run(x, y, **_):
+        x, y = np.asarray(x), np.asarray(y)
+        if x.dtype == y.dtype and x.dtype in (np.float32, np.float64) and kernel in _MIRROR:
+            if y.size == 1:
+                return _vs_scalar(kernel, x, y)
+            if x.size == 1:
+                return _vs_scalar(_MIRROR[kernel], y, x)
+        return kernel(_daz(x), _daz(y))
+    return run
+
+
 def compare_op(pyname, op_type, kernel, dtypes, what):
     """Registers a bool-valued binary op and returns its wrapper `pyname(x, y, name=None)`.
     Float inputs are compared as TF's kernels read them, denormals as zero (DAZ)."""
-    run = kernel if dtypes is None else (lambda x, y, **_: kernel(_daz(x), _daz(y)))
+    run = kernel if dtypes is None else _daz_kernel(kernel)
     register_op(op_type, infer=binary_compare, kernel=run, grad=None, elementwise=True)
 
     if dtypes is None:  # logical ops: both inputs must be bool
