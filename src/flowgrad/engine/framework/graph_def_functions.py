@@ -321,6 +321,8 @@ class FunctionLibrary:
             return self._names[key]
         in_dtypes = [t.dtype.base_dtype for t in
                      op.inputs[1 if op.type in ("Case", "If") else 0:]]
+        if op.type == "If" and hasattr(graph, "arg_names"):
+            return self._add_cond_v2_branch(graph, phs, in_dtypes, outputs, key)
         if op.type == "If":   # (its branches, imported: their arguments keep TF's names)
             fdef = self._function_def(graph, phs, in_dtypes, outputs,
                                       [ph.op.name for ph in phs])
@@ -336,6 +338,32 @@ class FunctionLibrary:
             fdef = self._function_def(graph, phs, in_dtypes, outputs)
         name = self._unique(graph.name)
         fdef.signature.name = name
+        self._names[key] = name
+        self.functions.append(fdef)
+        return name
+
+    def _add_cond_v2_branch(self, graph, phs, in_dtypes, outputs, key):
+        """A branch of TF 1.14's cond_v2 (tf.cond in a tf.data function, traced) as TF's
+        func_graph_from_py_func writes it: named `cond_true_<uid>` (the library orders it
+        by that number, nested in the function holding the If), its arguments named after
+        the captured ops (`mul_args_0`; `placeholder` where it reads none), its body after
+        TF's automatic control dependencies, an Identity of each output."""
+        name = graph.name
+        self._nested[name] = []
+        self._tracing.append(name)
+        try:
+            fdef = self._function_def(graph, phs, in_dtypes, outputs, graph.arg_names,
+                                      self.add_shapes)
+        finally:
+            self._tracing.pop()
+        _traced_returns(fdef, graph, self.defs, outputs if self.add_shapes else None)
+        _tf_defun_names(fdef)
+        fdef.signature.name = name
+        for i in range(len(phs)):
+            fdef.arg_attr[i].SetInParent()
+        self._taken.add(name)
+        self._traced[name] = int(name.rsplit("_", 1)[1])
+        self._nested[self._tracing[-1]].append(name)
         self._names[key] = name
         self.functions.append(fdef)
         return name

@@ -25,7 +25,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
-from ..framework.graph import Tensor, tracing_function_body
+from ..framework.graph import Operation, Tensor, get_default_graph, name_scope, tracing_function_body
 from ..framework.graph_def_functions import FUNCTION_BODIES, function_graph_def
 from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
@@ -35,8 +35,9 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .construction import placeholder, zeros
 from .construction import zeros_like as _zeros_like
+from . import control_flow as _cf
 from .control_flow import _COND_INFO, _LOOP_INFO, _SubPlan
-from .dataset_fn import FuncGraph
+from .dataset_fn import FuncGraph, next_uid
 from .resource import handle_info
 from .shape import identity
 from ..framework import graph_records as _records
@@ -631,3 +632,120 @@ for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
 _meta_graph.CALL_BUILDERS["Case"] = _build_case
 _meta_graph.CALL_BUILDERS["If"] = _build_if
+
+
+# -- tf.cond in a tf.data function: TF 1.14's cond_v2 ----------------------------------------
+def _cond_branch(fn, pred, outer, name):
+    """TF's func_graph_from_py_func of a cond_v2 branch: `fn` traced into a FuncGraph of
+    `outer` named `name`; an Operation it returns stands for `pred` (read after it)."""
+    graph = FuncGraph(outer, name)
+    graph._cond_v2 = True
+    with tracing_function_body(graph):
+        result = fn()
+        flat = _flatten(result)
+        outs = []
+        for v in flat:
+            if v is None:
+                raise NotImplementedError("tf.cond (TF 1.14's cond_v2, in a tf.data function) "
+                                          "of a branch returning None")
+            if isinstance(v, Operation):
+                with graph.control_dependencies([v]):
+                    v = identity(pred)
+            outs.append(_as_output(graph, v))
+    _order_stateful(graph)
+    for _ in outs:   # (TF's mark_as_return: an Identity of each output, its uid)
+        next_uid()
+    return graph, result, outs
+
+
+def _same_outputs(t_res, f_res, t_outs, f_outs):
+    """TF 1.14's cond_v2._check_same_outputs."""
+    def error(detail):
+        raise TypeError("true_fn and false_fn arguments to tf.cond must have the same "
+                        "number, type, and overall structure of return values.\n\n"
+                        f"true_fn output: {t_res}\nfalse_fn output: {f_res}\n\n"
+                        f"Error details:\n{detail}")
+    try:
+        pack(t_res, _flatten(f_res))
+        same = len(_flatten(t_res)) == len(_flatten(f_res))
+    except (TypeError, StopIteration):
+        same = False
+    if not same or _shape_of(t_res) != _shape_of(f_res):
+        error("The two structures don't have the same nested structure.")
+    for a, b in zip(t_outs, f_outs):
+        if a.dtype.base_dtype is not b.dtype.base_dtype:
+            error(f"{a} and {b} have different types")
+
+
+def _shape_of(x):
+    if isinstance(x, (list, tuple)):
+        return (type(x).__name__ if hasattr(x, "_fields") else "seq",
+                tuple(_shape_of(v) for v in x))
+    if isinstance(x, dict):
+        return ("dict", tuple((k, _shape_of(x[k])) for k in sorted(x)))
+    return None
+
+
+def cond_v2(pred, true_fn, false_fn, name):
+    """tf.cond in a tf.data function (TF 1.14's cond_v2): each branch traced into a
+    function of its own (cond_true_<uid>, cond_false_<uid>: both numbers taken first), one
+    If op (named after the scope) taking the predicate and every tensor a branch captured
+    (a branch not reading one takes a placeholder argument for it), an Identity of each of
+    its outputs; returns them in true_fn's structure (`strict` has no effect, as in TF)."""
+    if isinstance(pred, bool):
+        raise TypeError("pred must not be a Python bool", pred)
+    outer = get_default_graph()
+    with name_scope(name or "cond") as scope:
+        true_name = f"{scope}true_{next_uid()}".replace("/", "_")
+        false_name = f"{scope}false_{next_uid()}".replace("/", "_")
+        pred = convert_to_tensor(pred)
+        t_graph, t_res, t_outs = _cond_branch(true_fn, pred, outer, true_name)
+        f_graph, f_res, f_outs = _cond_branch(false_fn, pred, outer, false_name)
+        _same_outputs(t_res, f_res, t_outs, f_outs)
+        if not t_outs:
+            raise NotImplementedError("tf.cond (TF 1.14's cond_v2, in a tf.data function) "
+                                      "of branches returning nothing")
+        # TF's _make_inputs_match orders the inputs as a Python set of the captured
+        # tensors (hash order, not reproducible): here the true branch's captures, then the
+        # false branch's others
+        inputs = list(t_graph.captures)
+        inputs += [t for t in f_graph.captures if t not in t_graph.captures]
+        bodies = []
+        for graph, outs in ((t_graph, t_outs), (f_graph, f_outs)):
+            caps = graph.captures
+            names = {ph: _capture_name(graph, ph, t) for t, ph in caps.items()}
+            args, arg_names, dummies = [], [], 0
+            for t in inputs:
+                ph = caps.get(t)
+                if ph is None:   # TF's _create_dummy_input
+                    with graph.as_default():
+                        ph = placeholder(t.dtype.base_dtype, t.shape)
+                    names[ph] = "Placeholder" + (f"_{dummies}" if dummies else "")
+                    dummies += 1
+                args.append(ph)
+                arg_names.append(names[ph])
+            graph.captures = {}
+            graph.arg_names = arg_names
+            bodies.append(Body(graph, args, outs))
+        specs = _out_specs(bodies)
+        attrs = {"Tcond": pred.dtype.base_dtype, "Tin": [t.dtype.base_dtype for t in inputs],
+                 "Tout": [d for d, _ in specs], "_output_shapes": [sh for _, sh in specs],
+                 "output_shapes": [sh for _, sh in specs], "then_branch": true_name,
+                 "else_branch": false_name, "_lower_using_switch_merge": True}
+        op = outer._create_op("If", [pred] + inputs, attrs, scope)
+        _INFO[op] = bodies
+        outer.prevent_fetching(op)
+        results = [identity(t) for t in op._outputs]
+    return pack(t_res, results)
+
+
+def _capture_name(graph, ph, outer):
+    """A captured tensor's argument name, as TF's FuncGraph names its placeholder: after
+    the captured op, in the name scope of the op reading it."""
+    for op in graph._ops:
+        if any(t is ph for t in op._inputs):
+            return f"{op.name}/{outer.op.name}"
+    return outer.op.name
+
+
+_cf.COND_V2[0] = cond_v2
