@@ -26,7 +26,7 @@ from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import Operation, Tensor, get_default_graph, name_scope, tracing_function_body
-from ..framework.graph_def_functions import FUNCTION_BODIES, function_graph_def
+from ..framework.graph_def_functions import FUNCTION_BODIES, _tf_unique, function_graph_def
 from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
@@ -651,10 +651,9 @@ def _cond_branch(fn, pred, outer, name):
             if isinstance(v, Operation):
                 with graph.control_dependencies([v]):
                     v = identity(pred)
-            outs.append(_as_output(graph, v))
+            # (TF's mark_as_return: an Identity of each output, made as it is converted)
+            outs.append(identity(_as_output(graph, v)))
     _order_stateful(graph)
-    for _ in outs:   # (TF's mark_as_return: an Identity of each output, its uid)
-        next_uid()
     return graph, result, outs
 
 
@@ -713,7 +712,9 @@ def cond_v2(pred, true_fn, false_fn, name):
         bodies = []
         for graph, outs in ((t_graph, t_outs), (f_graph, f_outs)):
             caps = graph.captures
-            names = {ph: _capture_name(graph, ph, t) for t, ph in caps.items()}
+            counts = {}
+            names = {ph: _tf_unique(_capture_name(graph, ph, t), counts)
+                     for t, ph in caps.items()}
             args, arg_names, dummies = [], [], 0
             for t in inputs:
                 ph = caps.get(t)
