@@ -459,9 +459,50 @@ def _if_bind(node, ctx):
     n_out = len(then_body.outputs)
 
     def run_if(pred, *values):
-        plan = plans[0] if _truth(pred, dtype) else plans[1]
-        return _run(plan, list(values), n_out)
+        taken = _truth(pred, dtype)
+        plan = plans[0] if taken else plans[1]
+        try:
+            out = plan(list(values))
+        except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
+            raise _lowered_if_error(plan.comp.translate_error(e), node.op, taken) from None
+        if n_out == 0:
+            return None
+        return out[0] if n_out == 1 else tuple(out)
     return run_if
+
+
+_LOOP_TYPES = frozenset(("While", "LoopVar", "V1Frames", "V1FramesGrad", "WhileGrad"))
+
+
+def _lowered_if_error(err, op, taken):
+    """An error of a branch op of an If in a tf.data function, as TF 1.14 names it: the
+    runtime lowers the If into the function, its branches inlined as
+    `<If>/then|else/_<k>/<op>`, where k counts the names (Graph::NewName) the lowering of
+    the function's earlier Ifs took: 6 + inputs + outputs each, then and else taking the
+    first two. (An If nested in a branch, or one after a loop, keeps flowgrad's names.)"""
+    graph = op._graph
+    if not isinstance(err, errors.OpError) or getattr(err, "_nested_if", False):
+        return err
+    if getattr(graph, "_outer_graph", None) is None or hasattr(graph, "arg_names"):
+        err._nested_if = True    # (an If in a branch: the outer If leaves it as it is)
+        return err
+    start = err.message.find("[[{{node ")
+    if start < 0:
+        return err
+    k = 0
+    for c in graph._ops:
+        if c is op:
+            break
+        if c.type in _LOOP_TYPES or c.type == "Cond":
+            return err
+        if c.type == "If":
+            k += 6 + len(c.inputs) - 1 + len(c.outputs)
+    at = start + len("[[{{node ")
+    branch = "then/_%d/" % k if taken else "else/_%d/" % (k + 1)
+    new = type(err)(err.node_def, err.op, err.message[:at] + op.name + "/" + branch +
+                    err.message[at:])
+    new._lowered_cond = True     # kernel_errors.decorate: no line of the If op
+    return new
 
 
 def _if_bodies(op):
