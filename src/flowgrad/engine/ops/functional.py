@@ -1,6 +1,7 @@
 """Ops whose bodies are function graphs: Case (tf.switch_case), PartitionedCall /
-StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2, only imported from a
-GraphDef: flowgrad's tf.cond builds its Cond op), as TF 1.14 builds them in graph mode:
+StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2: tf.cond in a tf.data
+function, or imported from a GraphDef; elsewhere flowgrad's tf.cond builds its Cond op,
+a tf.function's body included), as TF 1.14 builds them in graph mode:
 the body is traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph
 holds one call op, whose inputs are the arguments and the outer tensors the body captures.
 
@@ -25,7 +26,8 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
-from ..framework.graph import Operation, Tensor, get_default_graph, name_scope, tracing_function_body
+from ..framework.graph import (Operation, Tensor, get_default_graph, name_scope,
+                               tracing_function_body)
 from ..framework.graph_def_functions import FUNCTION_BODIES, _tf_unique, function_graph_def
 from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
