@@ -28,7 +28,8 @@ from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
 from ..framework.graph import (Operation, Tensor, get_default_graph, name_scope,
                                tracing_function_body)
-from ..framework.graph_def_functions import FUNCTION_BODIES, _tf_unique, function_graph_def
+from ..framework.graph_def_functions import (FUNCTION_BODIES, _traced_capture_name,
+                                             _tf_unique, function_graph_def)
 from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
@@ -756,7 +757,7 @@ def cond_v2(pred, true_fn, false_fn, name):
         for graph, outs in ((t_graph, t_outs), (f_graph, f_outs)):
             caps = graph.captures
             counts = {}
-            names = {ph: _tf_unique(_capture_name(graph, ph, t), counts)
+            names = {ph: _tf_unique(_traced_capture_name(graph, ph, t), counts)
                      for t, ph in caps.items()}
             args, arg_names, dummies = [], [], 0
             for t in inputs:
@@ -781,15 +782,6 @@ def cond_v2(pred, true_fn, false_fn, name):
         outer.prevent_fetching(op)
         results = [identity(t) for t in op._outputs]
     return pack(t_res, results)
-
-
-def _capture_name(graph, ph, outer):
-    """A captured tensor's argument name, as TF's FuncGraph names its placeholder: after
-    the captured op, in the name scope of the op reading it."""
-    for op in graph._ops:
-        if any(t is ph for t in op._inputs):
-            return f"{op.name}/{outer.op.name}"
-    return outer.op.name
 
 
 _cf.COND_V2[0] = cond_v2
