@@ -92,14 +92,16 @@ import flowgrad as tf
 from goldens import generator
 G = generator("data", "pdsif_functions")
 tf.reset_default_graph()
-print(json.dumps({{n: G.build(tf, G.PIPELINES[n]) for n in sorted(G.PIPELINES)}}))
+print(json.dumps(G.fresh(tf)))
 """
 
 
 def test_function_numbers_in_fresh_process():
     # both branches' numbers taken before either is traced, then each tensor and graph
     # made takes one (TF's ops.uid()): a process of its own names each function as TF
-    # and lists the library in TF's order
+    # and lists the library in TF's order; a one-shot iterator's _make_dataset factory
+    # whose dataset ops name traced functions is named as TF's (its FunctionDefHash
+    # hashes a func attr by its name and attrs)
     tests = os.path.dirname(os.path.abspath(__file__))
     p = subprocess.run([sys.executable, "-c", _FRESH.format(tests=tests)], env=os.environ,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=300)
@@ -108,3 +110,5 @@ def test_function_numbers_in_fresh_process():
     for name in sorted(G.PIPELINES):
         for how in ("graph_def", "meta_graph"):
             assert got[name][how] == GOLD[name][how], (name, how)
+    for name in sorted(G.FACTORIES):
+        assert got["factory/" + name] == GOLD["factory/" + name], name

@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 
+import gen_pdsfn_functions as _pdsfn
 from gen_pdsfn_functions import functions
 from goldenio import host_vendor
 
@@ -207,10 +208,40 @@ def elements(tf, pipeline):
                     return out
 
 
+# one-shot iterators' `_make_dataset` factories whose dataset ops name traced functions
+# (TF's Defun named after its FunctionDefHash, which hashes each func attr by its name and
+# attrs), built after PIPELINES (their numbers those of a fresh process); not those whose
+# If captures two tensors or more in the function (their order, hence the hash, varies)
+FACTORIES = {"map": _map, "filter": _filter, "two": _two,
+             "pdsfn_filter": _pdsfn.FACTORIES["filter"],
+             "pdsfn_interleave_map": _pdsfn.PIPELINES["interleave_map"],
+             "pdsfn_group_by_window": _pdsfn.PIPELINES["group_by_window"]}
+
+
+def build_one_shot(tf, pipeline):
+    """The factory's name and FunctionDef of `pipeline`'s one-shot iterator, and the
+    traced functions' names."""
+    g = tf.Graph()
+    with g.as_default():
+        tf.compat.v1.data.make_one_shot_iterator(pipeline(tf)).get_next()
+        lib = functions(g.as_graph_def())["library"]
+    return {"names": sorted(f["signature"]["name"] for f in lib),
+            "factory": [f for f in lib if f["signature"]["name"].startswith("_make_dataset")]}
+
+
+def fresh(tf):
+    """What a process of its own builds first: PIPELINES, then FACTORIES (sorted)."""
+    out = {}
+    for name in sorted(PIPELINES):
+        out[name] = build(tf, PIPELINES[name])
+    for name in sorted(FACTORIES):
+        out["factory/" + name] = build_one_shot(tf, FACTORIES[name])
+    return out
+
+
 def cases(tf):
     out = {"host": host_vendor()}
-    for name in sorted(PIPELINES):   # (first: their numbers are those of a fresh process)
-        out[name] = build(tf, PIPELINES[name])
+    out.update(fresh(tf))   # (first: their numbers are those of a fresh process)
     for name in sorted(PIPELINES):
         out["elements/" + name] = elements(tf, PIPELINES[name])
     return out
