@@ -322,7 +322,9 @@ class FunctionLibrary:
         if op.type == "If":   # (its branches, imported: their arguments keep TF's names)
             fdef = self._function_def(graph, phs, in_dtypes, outputs,
                                       [ph.op.name for ph in phs])
-            for a, out_name in zip(fdef.signature.output_arg, graph.output_names):
+            # (a gradient's If: flowgrad's names; TF's forward If outputs intermediates)
+            for a, out_name in zip(fdef.signature.output_arg,
+                                   getattr(graph, "output_names", ())):
                 fdef.ret[out_name] = fdef.ret.pop(a.name)
                 a.name = out_name
             for i in range(len(phs)):
