@@ -59,6 +59,24 @@ def test_if_pipeline_as_tf(name):
     assert G.elements(tf, G.PIPELINES[name]) == GOLD["elements/" + name]
 
 
+def test_gradient_through_if_written_and_imported():
+    # the gradient of an If is an If (of the branches' gradient functions); the GraphDef
+    # written holds both and, imported, yields TF's elements
+    g = tf.Graph()
+    with g.as_default():
+        it = tf.compat.v1.data.make_initializable_iterator(G._grad(tf))
+        it.get_next()
+        gd = g.as_graph_def()
+    ifs = [n for f in gd.library.function for n in f.node_def if n.op == "If"]
+    assert len(ifs) == 2
+    with tf.Graph().as_default():
+        tf.import_graph_def(gd, name="")
+        with tf.Session() as sess:
+            sess.run("MakeIterator")
+            got = [[sess.run("IteratorGetNext:0").tolist()] for _ in range(4)]
+    assert got == GOLD["elements/grad"]
+
+
 def test_if_in_function_graph():
     # the function's graph: If (named after the scope), its Identity, no Switch or Merge
     with tf.Graph().as_default():

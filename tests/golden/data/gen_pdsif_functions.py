@@ -96,6 +96,16 @@ def _op_branch(tf):
     return tf.data.Dataset.range(3).map(f)
 
 
+def _grad(tf):
+    # (a gradient through the If: TF makes its forward If output intermediates, flowgrad
+    # an If of the branches' gradients; the library differs, the values are TF's)
+    def f(x):
+        x = tf.cast(x, tf.float32)
+        y = tf.cond(x > 1, lambda: x * x * 3.0, lambda: tf.sin(x))
+        return tf.gradients(y, x)[0]
+    return tf.data.Dataset.range(4).map(f)
+
+
 PIPELINES = {"map": _map, "nested": _nested, "filter": _filter, "tuple": _tuple,
              "random": _random, "interleave": _interleave, "two": _two,
              "py_func": _py_func, "dict_scope": _dict_scope, "op_branch": _op_branch}
@@ -244,4 +254,5 @@ def cases(tf):
     out.update(fresh(tf))   # (first: their numbers are those of a fresh process)
     for name in sorted(PIPELINES):
         out["elements/" + name] = elements(tf, PIPELINES[name])
+    out["elements/grad"] = elements(tf, _grad)
     return out
