@@ -96,6 +96,16 @@ def _op_branch(tf):
     return tf.data.Dataset.range(3).map(f)
 
 
+def _sparse(tf):
+    # (SparseTensor results: each branch outputs its components, the If's Identities
+    # rebuilt into one)
+    def f(x):
+        a = tf.SparseTensor([[0]], tf.reshape(x, [1]), [3])
+        b = tf.SparseTensor([[1]], tf.reshape(x * 2, [1]), [3])
+        return tf.sparse.to_dense(tf.cond(x > 1, lambda: a, lambda: b))
+    return tf.data.Dataset.range(3).map(f)
+
+
 def _grad(tf):
     # (a gradient through the If: TF makes its forward If output intermediates, flowgrad
     # an If of the branches' gradients; the library differs, the values are TF's)
@@ -108,7 +118,8 @@ def _grad(tf):
 
 PIPELINES = {"map": _map, "nested": _nested, "filter": _filter, "tuple": _tuple,
              "random": _random, "interleave": _interleave, "two": _two,
-             "py_func": _py_func, "dict_scope": _dict_scope, "op_branch": _op_branch}
+             "py_func": _py_func, "dict_scope": _dict_scope, "op_branch": _op_branch,
+             "sparse": _sparse}
 
 _DUMMY = re.compile(r"placeholder(_\d+)?")
 

@@ -686,7 +686,7 @@ def _cond_branch(fn, pred, outer, name):
     graph._cond_v2 = True
     with tracing_function_body(graph):
         result = fn()
-        flat = _flatten(result)
+        flat = _flatten(_expand_composites(result))
         outs = []
         for v in flat:
             if v is None:
@@ -709,11 +709,12 @@ def _same_outputs(t_res, f_res, t_outs, f_outs):
                         f"true_fn output: {t_res}\nfalse_fn output: {f_res}\n\n"
                         f"Error details:\n{detail}")
     try:
-        pack(t_res, _flatten(f_res))
-        same = len(_flatten(t_res)) == len(_flatten(f_res))
+        t_x, f_x = _expand_composites(t_res), _expand_composites(f_res)
+        pack(t_x, _flatten(f_x))
+        same = len(_flatten(t_x)) == len(_flatten(f_x)) and _shape_of(t_x) == _shape_of(f_x)
     except (TypeError, StopIteration):
         same = False
-    if not same or _shape_of(t_res) != _shape_of(f_res):
+    if not same:
         error("The two structures don't have the same nested structure.")
     for a, b in zip(t_outs, f_outs):
         if a.dtype.base_dtype is not b.dtype.base_dtype:
@@ -781,7 +782,43 @@ def cond_v2(pred, true_fn, false_fn, name):
         _INFO[op] = bodies
         outer.prevent_fetching(op)
         results = [identity(t) for t in op._outputs]
-    return pack(t_res, results)
+    return _rebuild_composites(t_res, pack(_expand_composites(t_res), results))
+
+
+def _is_sparse(x):
+    return hasattr(x, "indices") and hasattr(x, "dense_shape") and hasattr(x, "values") \
+        and not isinstance(x, (IndexedSlices, Tensor))
+
+
+def _expand_composites(x):
+    """`x` with each SparseTensor as its components (TF's expand_composites: indices,
+    values, dense_shape)."""
+    if _is_sparse(x):
+        return _Components((x.indices, x.values, x.dense_shape))
+    if isinstance(x, (list, tuple)) and not hasattr(x, "_fields"):
+        return type(x)(_expand_composites(v) for v in x)
+    if hasattr(x, "_fields"):
+        return type(x)(*[_expand_composites(v) for v in x])
+    if isinstance(x, dict):
+        return {k: _expand_composites(v) for k, v in x.items()}
+    return x
+
+
+class _Components(tuple):
+    """A SparseTensor's components in a structure being flattened."""
+
+
+def _rebuild_composites(structure, x):
+    """`x` (in `_expand_composites(structure)`) with each SparseTensor rebuilt."""
+    if _is_sparse(structure):
+        return type(structure)(*x)
+    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
+        return type(structure)(_rebuild_composites(s, v) for s, v in zip(structure, x))
+    if hasattr(structure, "_fields"):
+        return type(structure)(*[_rebuild_composites(s, v) for s, v in zip(structure, x)])
+    if isinstance(structure, dict):
+        return {k: _rebuild_composites(structure[k], x[k]) for k in structure}
+    return x
 
 
 _cf.COND_V2[0] = cond_v2
