@@ -265,6 +265,7 @@ def _func_name(func):
 def _trace(func, in_structure, what="map_func", transformation=None, fname=None):
     outer = get_default_graph()
     fg = _ds.FuncGraph(outer)
+    fg._cond_v2 = True   # (tf.cond in it builds TF's cond_v2: an If op)
     flat_specs = _nest.flatten(in_structure)
     with fg.as_default():
         args = [placeholder(s.flat_dtype, s.flat_shape, name=f"args_{i}")

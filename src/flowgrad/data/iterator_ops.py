@@ -168,6 +168,16 @@ class Iterator:
         if agg is not None:     # as TF 1.14: its handle is a stateful capture
             _check_stateless_capture(agg._resource)
         attrs = dict(_flat_attrs(dataset._structure), container="", shared_name="")
+        # TF's _make_dataset Defun is traced as the op takes it: the options applied in a
+        # graph of its own, the pipeline copied in by value (each op once each time it is
+        # reached), each tensor made taking an ops.uid() (the later functions' numbers;
+        # the factory graph's placeholder standing for the pipeline is not TF's)
+        try:
+            made = _factory_graph(dataset, options)
+        except (KeyError, IndexError, NotImplementedError) as e:   # (not written: as TF's
+            made = e                                               # graph, without it)
+        for _ in range(_by_value_tensors(dataset._variant_tensor.op) - 1):
+            _ds.next_uid()
         op = apply_op("OneShotIterator", [], attrs)
         # TF 1.14 applies the options inside the iterator's dataset function (no op here)
         static = options._static_optimizations()
@@ -176,8 +186,7 @@ class Iterator:
         _ds.set_one_shot_dataset(op, dataset._variant_tensor, fuse="shuffle_and_repeat_fusion"
                                  in static, scope=scope)
         # (a GraphDef writes TF's _make_dataset function: the options applied in it)
-        ONE_SHOT_FACTORIES[op] = (dataset._variant_tensor,
-                                  lambda: _factory_graph(dataset, options))
+        ONE_SHOT_FACTORIES[op] = (dataset._variant_tensor, lambda: _made(made))
         return cls._make(op.outputs[0], None, dataset._structure)
 
     @classmethod
@@ -288,6 +297,17 @@ def _check_supported(options):
     if options.experimental_stats.latency_all_edges:
         raise NotImplementedError("flowgrad's tf.data does not record latencies on every "
                                   "edge (option experimental_stats.latency_all_edges)")
+
+
+def _made(made):
+    if isinstance(made, Exception):
+        raise made
+    return made
+
+
+def _by_value_tensors(op):
+    """The tensors TF's capture by value makes copying `op` and its inputs (no memo)."""
+    return len(op.outputs) + sum(_by_value_tensors(t.op) for t in op.inputs)
 
 
 def _factory_graph(dataset, options):

@@ -134,12 +134,8 @@ class FunctionLibrary:
         self._traced[name] = int(name.rsplit("_", 1)[1])
         self._nested[self._tracing[-1]].append(name)
         _traced_returns(fdef, g, self.defs, info.outputs if self.add_shapes else None)
-        if self.add_shapes:   # (TF's as_graph_def(add_shapes=True): its arguments' shapes)
-            shapes = fdef.attr["_input_shapes"].list
-            for ph in phs:
-                shapes.shape.add().CopyFrom(shape_proto(
-                    None if ph.dtype.base_dtype.name == "resource" or ph.shape.ndims is None
-                    else ph.shape.as_list()))
+        if self.add_shapes:
+            _input_shapes(fdef, phs)
         _tf_defun_names(fdef)
         fdef.signature.name = name
         for i in range(len(phs)):
@@ -321,10 +317,14 @@ class FunctionLibrary:
             return self._names[key]
         in_dtypes = [t.dtype.base_dtype for t in
                      op.inputs[1 if op.type in ("Case", "If") else 0:]]
+        if op.type == "If" and hasattr(graph, "arg_names"):
+            return self._add_cond_v2_branch(graph, phs, in_dtypes, outputs, key)
         if op.type == "If":   # (its branches, imported: their arguments keep TF's names)
             fdef = self._function_def(graph, phs, in_dtypes, outputs,
                                       [ph.op.name for ph in phs])
-            for a, out_name in zip(fdef.signature.output_arg, graph.output_names):
+            # (a gradient's If: flowgrad's names; TF's forward If outputs intermediates)
+            for a, out_name in zip(fdef.signature.output_arg,
+                                   getattr(graph, "output_names", ())):
                 fdef.ret[out_name] = fdef.ret.pop(a.name)
                 a.name = out_name
             for i in range(len(phs)):
@@ -336,6 +336,35 @@ class FunctionLibrary:
             fdef = self._function_def(graph, phs, in_dtypes, outputs)
         name = self._unique(graph.name)
         fdef.signature.name = name
+        self._names[key] = name
+        self.functions.append(fdef)
+        return name
+
+    def _add_cond_v2_branch(self, graph, phs, in_dtypes, outputs, key):
+        """A branch of TF 1.14's cond_v2 (tf.cond in a tf.data function, traced) as TF's
+        func_graph_from_py_func writes it: named `cond_true_<uid>` (the library orders it
+        by that number, nested in the function holding the If), its arguments named after
+        the captured ops (`mul_args_0`; `placeholder` where it reads none), its body after
+        TF's automatic control dependencies, an Identity of each output."""
+        name = graph.name
+        self._nested[name] = []
+        self._tracing.append(name)
+        try:
+            fdef = self._function_def(graph, phs, in_dtypes, outputs, graph.arg_names,
+                                      self.add_shapes)
+        finally:
+            self._tracing.pop()
+        _traced_returns(fdef, graph, self.defs, outputs if self.add_shapes else None,
+                        made=True)
+        if self.add_shapes:
+            _input_shapes(fdef, phs)
+        _tf_defun_names(fdef)
+        fdef.signature.name = name
+        for i in range(len(phs)):
+            fdef.arg_attr[i].SetInParent()
+        self._taken.add(name)
+        self._traced[name] = int(name.rsplit("_", 1)[1])
+        self._nested[self._tracing[-1]].append(name)
         self._names[key] = name
         self.functions.append(fdef)
         return name
@@ -443,13 +472,23 @@ def _shape_attr(node, shape):
         shape_proto(shape.as_list() if shape.ndims is not None else None))
 
 
-def _traced_returns(fdef, graph, defs, shapes_of=None):
+def _input_shapes(fdef, phs):
+    """TF's as_graph_def(add_shapes=True) of a traced function: its arguments' shapes."""
+    shapes = fdef.attr["_input_shapes"].list
+    for ph in phs:
+        shapes.shape.add().CopyFrom(shape_proto(
+            None if ph.dtype.base_dtype.name == "resource" or ph.shape.ndims is None
+            else ph.shape.as_list()))
+
+
+def _traced_returns(fdef, graph, defs, shapes_of=None, made=False):
     """TF 1.14's func_graph_from_py_func on a FunctionDef written from a traced body: its
     automatic control dependencies (each stateful op without a resource input after the
     previous one; each use of a resource after its previous use) and an Identity of each
     output after the body (`Identity`, `Identity_1`, ...) waiting for the stateful ops that
     must run (not TF's legacy random ops), listed as the function's control outputs (TF
-    lists those from a Python set of ops, in no set order: here sorted by name)."""
+    lists those from a Python set of ops, in no set order: here sorted by name). `made`:
+    the body made those Identities (a cond_v2 branch's), they take the control inputs."""
     nodes = {n.name: n for n in fdef.node_def}
     must_run, last = [], {}
     for op in graph._flowgrad_operations():
@@ -475,7 +514,10 @@ def _traced_returns(fdef, graph, defs, shapes_of=None):
             node.attr["_output_shapes"].list.SetInParent()
     taken = {n.name.lower() for n in fdef.node_def}
     ctl = ["^" + n for n in sorted(set(must_run))]
-    for i, a in enumerate(fdef.signature.output_arg):
+    for a in fdef.signature.output_arg if made else ():
+        node = nodes[fdef.ret[a.name].split(":")[0]]
+        node.input.extend(c for c in ctl if c not in node.input)
+    for i, a in enumerate(() if made else fdef.signature.output_arg):
         k, ident = 0, "Identity"
         while ident.lower() in taken:
             k += 1

@@ -46,11 +46,19 @@ def _str_hash(s: str, h: int) -> int:
 
 
 def _attr_value_hash(av, tensor_proto) -> int:
-    """TF's AttrValueHash: a tensor as its tensor_content form (AsProtoTensorContent),
-    anything else its deterministic serialization."""
+    """TF's AttrValueHash: a tensor as its tensor_content form (AsProtoTensorContent), a
+    function as its name and its attrs (by key), anything else its deterministic
+    serialization (a `_make_dataset` factory whose dataset ops name traced functions:
+    checked against TF 1.14's names)."""
     if av.HasField("tensor"):
         t = tensor_proto(av.tensor)
         return hash64(t.SerializeToString(deterministic=True))
+    if av.HasField("func"):
+        h = hash64(av.func.name.encode())
+        for k in sorted(av.func.attr):
+            h = _str_hash(k, h)
+            h = hash64_combine(_attr_value_hash(av.func.attr[k], tensor_proto), h)
+        return h
     return hash64(av.SerializeToString(deterministic=True))
 
 

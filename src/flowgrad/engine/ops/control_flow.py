@@ -763,6 +763,7 @@ def _branch_result(result, fn_name):
 
 
 _GRAD_CONDS = [0]   # > 0 while a Cond's gradient cond is built
+COND_V2 = [None]    # TF 1.14's cond_v2 (engine/ops/functional.py sets it)
 
 
 def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | None = None,
@@ -795,7 +796,12 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
         raise TypeError("true_fn must be callable.")
     if not callable(false_fn):
         raise TypeError("false_fn must be callable.")
-    g = _graph_of([pred]) if isinstance(pred, Tensor) else get_default_graph()
+    d = get_default_graph()
+    if getattr(d, "_cond_v2", False) and not d._cf_contexts:
+        # in a tf.data function (a FuncGraph) TF 1.14 builds cond_v2: an If op
+        # (engine/ops/functional.py)
+        return COND_V2[0](pred, true_fn, false_fn, name)
+    g = _graph_of([pred]) if isinstance(pred, Tensor) else d
     if isinstance(pred, bool):   # as TF 1.14, which has opened (taken) the scope by then
         with g.as_default(), name_scope(name, "cond", [pred]):
             raise TypeError("pred must not be a Python bool")

@@ -1,6 +1,7 @@
 """Ops whose bodies are function graphs: Case (tf.switch_case), PartitionedCall /
-StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2, only imported from a
-GraphDef: flowgrad's tf.cond builds its Cond op), as TF 1.14 builds them in graph mode:
+StatefulPartitionedCall (tf.function), and If (TF 1.14's cond_v2: tf.cond in a tf.data
+function, or imported from a GraphDef; elsewhere flowgrad's tf.cond builds its Cond op,
+a tf.function's body included), as TF 1.14 builds them in graph mode:
 the body is traced once into a FuncGraph (engine/ops/dataset_fn.py) and the user's graph
 holds one call op, whose inputs are the arguments and the outer tensors the body captures.
 
@@ -25,8 +26,10 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import convert_to_tensor
 from ..framework import branches as _branches
-from ..framework.graph import Tensor, tracing_function_body
-from ..framework.graph_def_functions import FUNCTION_BODIES, function_graph_def
+from ..framework.graph import (Operation, Tensor, get_default_graph, name_scope,
+                               tracing_function_body)
+from ..framework.graph_def_functions import (FUNCTION_BODIES, _traced_capture_name,
+                                             _tf_unique, function_graph_def)
 from ..framework import meta_graph as _meta_graph
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import OPS, register_op
@@ -35,8 +38,9 @@ from ..runtime.backends.numpy import CompiledProgram
 from ..runtime.ir import lower
 from .construction import placeholder, zeros
 from .construction import zeros_like as _zeros_like
+from . import control_flow as _cf
 from .control_flow import _COND_INFO, _LOOP_INFO, _SubPlan
-from .dataset_fn import FuncGraph
+from .dataset_fn import FuncGraph, next_uid
 from .resource import handle_info
 from .shape import identity
 from ..framework import graph_records as _records
@@ -458,9 +462,50 @@ def _if_bind(node, ctx):
     n_out = len(then_body.outputs)
 
     def run_if(pred, *values):
-        plan = plans[0] if _truth(pred, dtype) else plans[1]
-        return _run(plan, list(values), n_out)
+        taken = _truth(pred, dtype)
+        plan = plans[0] if taken else plans[1]
+        try:
+            out = plan(list(values))
+        except Exception as e:  # noqa: BLE001 - mapped to the failing branch op
+            raise _lowered_if_error(plan.comp.translate_error(e), node.op, taken) from None
+        if n_out == 0:
+            return None
+        return out[0] if n_out == 1 else tuple(out)
     return run_if
+
+
+_LOOP_TYPES = frozenset(("While", "LoopVar", "V1Frames", "V1FramesGrad", "WhileGrad"))
+
+
+def _lowered_if_error(err, op, taken):
+    """An error of a branch op of an If in a tf.data function, as TF 1.14 names it: the
+    runtime lowers the If into the function, its branches inlined as
+    `<If>/then|else/_<k>/<op>`, where k counts the names (Graph::NewName) the lowering of
+    the function's earlier Ifs took: 6 + inputs + outputs each, then and else taking the
+    first two. (An If nested in a branch, or one after a loop, keeps flowgrad's names.)"""
+    graph = op._graph
+    if not isinstance(err, errors.OpError) or getattr(err, "_nested_if", False):
+        return err
+    if getattr(graph, "_outer_graph", None) is None or hasattr(graph, "arg_names"):
+        err._nested_if = True    # (an If in a branch: the outer If leaves it as it is)
+        return err
+    start = err.message.find("[[{{node ")
+    if start < 0:
+        return err
+    k = 0
+    for c in graph._ops:
+        if c is op:
+            break
+        if c.type in _LOOP_TYPES or c.type == "Cond":
+            return err
+        if c.type == "If":
+            k += 6 + len(c.inputs) - 1 + len(c.outputs)
+    at = start + len("[[{{node ")
+    branch = "then/_%d/" % k if taken else "else/_%d/" % (k + 1)
+    new = type(err)(err.node_def, err.op, err.message[:at] + op.name + "/" + branch +
+                    err.message[at:])
+    new._lowered_cond = True     # kernel_errors.decorate: no line of the If op
+    return new
 
 
 def _if_bodies(op):
@@ -631,3 +676,149 @@ for _type in ("PartitionedCall", "StatefulPartitionedCall"):
     _meta_graph.CALL_BUILDERS[_type] = _build_partitioned_call(_type)
 _meta_graph.CALL_BUILDERS["Case"] = _build_case
 _meta_graph.CALL_BUILDERS["If"] = _build_if
+
+
+# -- tf.cond in a tf.data function: TF 1.14's cond_v2 ----------------------------------------
+def _cond_branch(fn, pred, outer, name):
+    """TF's func_graph_from_py_func of a cond_v2 branch: `fn` traced into a FuncGraph of
+    `outer` named `name`; an Operation it returns stands for `pred` (read after it)."""
+    graph = FuncGraph(outer, name)
+    graph._cond_v2 = True
+    with tracing_function_body(graph):
+        result = fn()
+        flat = _flatten(_expand_composites(result))
+        outs = []
+        for v in flat:
+            if v is None:
+                raise NotImplementedError("tf.cond (TF 1.14's cond_v2, in a tf.data function) "
+                                          "of a branch returning None")
+            if isinstance(v, Operation):
+                with graph.control_dependencies([v]):
+                    v = identity(pred)
+            # (TF's mark_as_return: an Identity of each output, made as it is converted)
+            outs.append(identity(_as_output(graph, v)))
+    _order_stateful(graph)
+    return graph, result, outs
+
+
+def _same_outputs(t_res, f_res, t_outs, f_outs):
+    """TF 1.14's cond_v2._check_same_outputs."""
+    def error(detail):
+        raise TypeError("true_fn and false_fn arguments to tf.cond must have the same "
+                        "number, type, and overall structure of return values.\n\n"
+                        f"true_fn output: {t_res}\nfalse_fn output: {f_res}\n\n"
+                        f"Error details:\n{detail}")
+    try:
+        t_x, f_x = _expand_composites(t_res), _expand_composites(f_res)
+        pack(t_x, _flatten(f_x))
+        same = len(_flatten(t_x)) == len(_flatten(f_x)) and _shape_of(t_x) == _shape_of(f_x)
+    except (TypeError, StopIteration):
+        same = False
+    if not same:
+        error("The two structures don't have the same nested structure.")
+    for a, b in zip(t_outs, f_outs):
+        if a.dtype.base_dtype is not b.dtype.base_dtype:
+            error(f"{a} and {b} have different types")
+
+
+def _shape_of(x):
+    if isinstance(x, (list, tuple)):
+        return (type(x).__name__ if hasattr(x, "_fields") else "seq",
+                tuple(_shape_of(v) for v in x))
+    if isinstance(x, dict):
+        return ("dict", tuple((k, _shape_of(x[k])) for k in sorted(x)))
+    return None
+
+
+def cond_v2(pred, true_fn, false_fn, name):
+    """tf.cond in a tf.data function (TF 1.14's cond_v2): each branch traced into a
+    function of its own (cond_true_<uid>, cond_false_<uid>: both numbers taken first), one
+    If op (named after the scope) taking the predicate and every tensor a branch captured
+    (a branch not reading one takes a placeholder argument for it), an Identity of each of
+    its outputs; returns them in true_fn's structure (`strict` has no effect, as in TF)."""
+    if isinstance(pred, bool):
+        raise TypeError("pred must not be a Python bool", pred)
+    outer = get_default_graph()
+    with name_scope(name or "cond") as scope:
+        true_name = f"{scope}true_{next_uid()}".replace("/", "_")
+        false_name = f"{scope}false_{next_uid()}".replace("/", "_")
+        pred = convert_to_tensor(pred)
+        t_graph, t_res, t_outs = _cond_branch(true_fn, pred, outer, true_name)
+        f_graph, f_res, f_outs = _cond_branch(false_fn, pred, outer, false_name)
+        _same_outputs(t_res, f_res, t_outs, f_outs)
+        if not t_outs:
+            raise NotImplementedError("tf.cond (TF 1.14's cond_v2, in a tf.data function) "
+                                      "of branches returning nothing")
+        # TF's _make_inputs_match orders the inputs as a Python set of the captured
+        # tensors (hash order, not reproducible): here the true branch's captures, then the
+        # false branch's others
+        inputs = list(t_graph.captures)
+        inputs += [t for t in f_graph.captures if t not in t_graph.captures]
+        bodies = []
+        for graph, outs in ((t_graph, t_outs), (f_graph, f_outs)):
+            caps = graph.captures
+            counts = {}
+            names = {ph: _tf_unique(_traced_capture_name(graph, ph, t), counts)
+                     for t, ph in caps.items()}
+            args, arg_names, dummies = [], [], 0
+            for t in inputs:
+                ph = caps.get(t)
+                if ph is None:   # TF's _create_dummy_input
+                    with graph.as_default():
+                        ph = placeholder(t.dtype.base_dtype, t.shape)
+                    names[ph] = "Placeholder" + (f"_{dummies}" if dummies else "")
+                    dummies += 1
+                args.append(ph)
+                arg_names.append(names[ph])
+            graph.captures = {}
+            graph.arg_names = arg_names
+            bodies.append(Body(graph, args, outs))
+        specs = _out_specs(bodies)
+        attrs = {"Tcond": pred.dtype.base_dtype, "Tin": [t.dtype.base_dtype for t in inputs],
+                 "Tout": [d for d, _ in specs], "_output_shapes": [sh for _, sh in specs],
+                 "output_shapes": [sh for _, sh in specs], "then_branch": true_name,
+                 "else_branch": false_name, "_lower_using_switch_merge": True}
+        op = outer._create_op("If", [pred] + inputs, attrs, scope)
+        _INFO[op] = bodies
+        outer.prevent_fetching(op)
+        results = [identity(t) for t in op._outputs]
+    return _rebuild_composites(t_res, pack(_expand_composites(t_res), results))
+
+
+def _is_sparse(x):
+    return hasattr(x, "indices") and hasattr(x, "dense_shape") and hasattr(x, "values") \
+        and not isinstance(x, (IndexedSlices, Tensor))
+
+
+def _expand_composites(x):
+    """`x` with each SparseTensor as its components (TF's expand_composites: indices,
+    values, dense_shape)."""
+    if _is_sparse(x):
+        return _Components((x.indices, x.values, x.dense_shape))
+    if isinstance(x, (list, tuple)) and not hasattr(x, "_fields"):
+        return type(x)(_expand_composites(v) for v in x)
+    if hasattr(x, "_fields"):
+        return type(x)(*[_expand_composites(v) for v in x])
+    if isinstance(x, dict):
+        return {k: _expand_composites(v) for k, v in x.items()}
+    return x
+
+
+class _Components(tuple):
+    """A SparseTensor's components in a structure being flattened."""
+
+
+def _rebuild_composites(structure, x):
+    """`x` (in `_expand_composites(structure)`) with each SparseTensor rebuilt."""
+    if _is_sparse(structure):
+        return type(structure)(*x)
+    if isinstance(structure, (list, tuple)) and not hasattr(structure, "_fields"):
+        return type(structure)(_rebuild_composites(s, v) for s, v in zip(structure, x))
+    if hasattr(structure, "_fields"):
+        return type(structure)(*[_rebuild_composites(s, v) for s, v in zip(structure, x)])
+    if isinstance(structure, dict):
+        return {k: _rebuild_composites(structure[k], x[k]) for k in structure}
+    return x
+
+
+_cf.COND_V2[0] = cond_v2

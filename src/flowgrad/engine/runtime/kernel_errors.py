@@ -273,7 +273,8 @@ def decorate(err: errors.OpError, node) -> errors.OpError:
         if f"node {name}" in msg:   # decorated already
             return err
         if "[[{{node " in msg:      # from a function body this op ran
-            if getattr(err, "_lowered_cond", False) and op is not None and op.type == "Cond":
+            if getattr(err, "_lowered_cond", False) and op is not None and \
+                    op.type in ("Cond", "If"):
                 return err          # (TF's If, lowered into the body: named in the tag)
             tail = f"[[{name}]]"
             return err if tail in msg else _set(err, f"{msg}\n\t {tail}")
