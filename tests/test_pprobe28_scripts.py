@@ -17,19 +17,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe28_scripts")
 GOLD = load("seeded", "pprobe28_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    # the forward pass matches TF's bits up to conv2d_45, a 7x1 'same' Conv2D of a
-    # (2, 3, 3, 160) input to 160 channels, an 18 x 1120 @ 1120 x 160 contraction: on this
-    # 2-core host TF 1.14 shards its depth in two 560-deep halves (Eigen's
-    # shardByInnerDim; flowgrad's fused_matmul.product with shards of 560 gives TF's bits)
-    # where fused_matmul._plan (eigen_threads = eigen_threads_by_k = 2) does not shard;
-    # with one CPU (taskset -c 0) both agree. 3x3, 5x1 and 1x7 filters on that input
-    # differ too; (2, 4, 4, 160) and 3x1 (k=480) match. The VGG16 and NASNetMobile parts
-    # match
-    "keras_inception_vgg_nasnet.py":
-        "InceptionV3's forward pass: TF shards the depth of conv2d_45's 18x1120x160 "
-        "contraction in two (shardByInnerDim), fused_matmul._plan does not",
-}
+XFAIL = {}
 # programs of more than a few seconds under flowgrad: run with -m slow
 SLOW = {"keras_inception_vgg_nasnet.py", "keras_mobilenetv2_densenet.py",
         "keras_resnet50_graph.py"}

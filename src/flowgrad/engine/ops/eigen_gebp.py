@@ -139,7 +139,7 @@ def product(x, y, pool):
         return np.zeros((m, n), np.float32)
     if m == 1:
         return _fm.gemv(y, x[0], n).reshape(1, n)
-    t, shard = _fm._plan(m, n, k, pool)
+    t, shard = _fm._plan(m, n, k, pool, mkldnn=False)   # Eigen's own blocking
     if shard is not None:
         out = None
         for k0 in range(0, k, shard):

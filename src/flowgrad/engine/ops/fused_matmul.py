@@ -16,8 +16,9 @@ multiply-add rounded once. How the depth is cut:
 - each slice is one sgemm call, which cuts its depth into blocks of 384 (between 384 and
   768: two halves, the first rounded up), each summed from 0 and added to the result;
 - when Eigen shards the depth over threads (eigen_half_mm's cost model with float's
-  sizes: a small output, a large k), each shard is a contraction of its own (blocked as
-  on more than one thread) into a zeroed buffer, the buffers added in order.
+  sizes, reading the blocks TF refines for MKL-DNN: _mkldnn_blocking; a small output, a
+  large k), each shard is a contraction of its own (blocked as on more than one thread)
+  into a zeroed buffer, the buffers added in order (golden nn/conv_shard_inner, Intel).
 
 The bias is then added to each sum. Checked bit for bit against TF 1.14 on this machine
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
@@ -167,12 +168,15 @@ VOLUME_PATCH_COST = (10 * 24 + 21 + 8) / 8
 _F32 = 4.0   # sizeof(float): the bytes each loaded or stored coefficient costs
 
 
-def eigen_threads(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True):
+def eigen_threads(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True,
+                  mkldnn=False):
     """Threads Eigen's contraction picks (eigen_half_mm._threads' model) for a scalar of
     `size` bytes in packets of `packet`, GEBP's mr `mr` (nr 4): M the output's columns, N
     its rows; `rhs_cost`: the compute cost of one of the right-hand side's coefficients
     (Eigen's right side: TF's left operand), and `rhs_loads`: whether its cost counts a
-    load (contractionCost drops the memory cost of the side it does not shard)."""
+    load (contractionCost drops the memory cost of the side it does not shard);
+    `mkldnn`: the cost model reads the blocking for two threads as TF 1.14 refines it for
+    MKL-DNN's sgemm (float32: _mkldnn_blocking), else Eigen's."""
     if pool < 2 or N == 1:
         return 1
     by_col = _eh._shard_by_col(M, N, 2)
@@ -181,6 +185,8 @@ def eigen_threads(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True)
         bm, bn = _eh._thread_block(M, mr), _eh._thread_block(N, _eh._NR)
     else:
         bm, bn = _eh._thread_block(M, _eh._NR), _eh._thread_block(N, mr)
+    if mkldnn:
+        bm, bn, bk = _mkldnn_blocking(M, N, K, bm, bn)
     bw = 4.0 if bk == 1 else (2.0 if bm < _eh._NR or bn < mr else 1.0)
     if by_col:
         loads = size * bk / M if rhs_loads else 0.0
@@ -189,6 +195,19 @@ def eigen_threads(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True)
     per_coeff = bk * bw / packet + size * _eh._STORE + loads * _eh._LOAD + rhs_cost * bk / M
     t = (M * N * per_coeff - _eh._STARTUP) / _eh._PER_THREAD + 0.9
     return min(pool, max(1, int(min(t, 2 ** 31 - 1))))
+
+
+def _mkldnn_blocking(M, N, K, bm, bn):
+    """TF 1.14's TensorContractionBlocking<float> for MKL-DNN (eigen_contraction_kernel.h)
+    of Eigen's blocks bm, bn for two threads: bm scaled by 1.5 and rounded up to 48, bn
+    rounded up to 24 (capped by M, N), the depth cut into equal slices of at most 320
+    rounded up to 8 (as product() adds them: e.g. 280 for K = 1120, where Eigen's is 320).
+    The cost model sees these blocks: a lower cost per output than Eigen's, so fewer
+    threads (then the depth sharded: shardByInnerDim), and no low bandwidth for N of 16
+    to 24 sharded by column."""
+    bm = min(M, -(-int(bm * 1.5) // 48) * 48)
+    bn = min(N, -(-bn // 24) * 24)
+    return bm, bn, _slice_depth(M, N, K, 2)
 
 
 def eigen_threads_by_k(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=True):
@@ -208,9 +227,11 @@ def eigen_threads_by_k(M, N, K, pool, mr, size, packet, rhs_cost=0.0, rhs_loads=
 
 
 @functools.lru_cache(maxsize=4096)
-def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True):
-    """(Eigen's threads, the depth of its shards or None when the depth is not sharded)."""
-    t = eigen_threads(n, m, k, pool, _MR_F32, _F32, 8, rhs_cost, rhs_loads)
+def _plan(m, n, k, pool, rhs_cost=0.0, rhs_loads=True, mkldnn=True):
+    """(Eigen's threads, the depth of its shards or None when the depth is not sharded);
+    `mkldnn`: TF's contraction with MKL-DNN's sgemm (its blocking), else Eigen's GEBP's
+    (eigen_gebp.product: tf.contrib.rnn's kernels)."""
+    t = eigen_threads(n, m, k, pool, _MR_F32, _F32, 8, rhs_cost, rhs_loads, mkldnn)
     tk = eigen_threads_by_k(n, m, k, pool, _MR_F32, _F32, 8, rhs_cost, rhs_loads)
     if not _eh._by_k(n, m, k, t, tk):
         return t, None
