@@ -76,7 +76,7 @@ with tf.Session() as sess:
     g1, g2 = sess.run(grads)
     print(repr(g1.ravel()[:8].tolist()), repr(g2.ravel()[:6].tolist()))
     for i in range(4):
-        l, _ = sess.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = sess.run([loss, train])
+        print(i, repr(float(lv)))
     for v in sess.run([w1, w2]):
         print(hashlib.sha1(v.tobytes()).hexdigest()[:16])

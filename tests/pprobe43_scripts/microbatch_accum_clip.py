@@ -51,8 +51,8 @@ with tf.Session() as sess:
         sess.run(zero)
         losses = []
         for i in range(MICRO):
-            l, _ = sess.run([loss, add], {x: X[i], y: Y[i]})
-            losses.append(repr(float(l)))
+            lv, _ = sess.run([loss, add], {x: X[i], y: Y[i]})
+            losses.append(repr(float(lv)))
         n, _ = sess.run([norm, train])
         print(epoch, losses, repr(float(n)))
     for v in sess.run(tvars):

@@ -60,6 +60,6 @@ with tf.Session() as sess:
     for a, b in zip(gp, gr):
         print(a.shape, np.abs(a - b).max(), hashlib.sha1(b.tobytes()).hexdigest()[:16])
     for step in range(3):
-        l, _ = sess.run([losses["recomp"], train])
-        print(step, repr(float(l)))
+        lv, _ = sess.run([losses["recomp"], train])
+        print(step, repr(float(lv)))
     print(repr(float(sess.run(losses["recomp"]))))

@@ -91,7 +91,7 @@ with tf.Session() as sess:
     for g in m[:6]:
         print(hashlib.sha1(g.tobytes()).hexdigest()[:16])
     for i in range(3):
-        l, _ = sess.run([loss, train])
-        print(i, repr(float(l)))
+        lv, _ = sess.run([loss, train])
+        print(i, repr(float(lv)))
     for v in sess.run(rg):
         print(repr(v.ravel()[:4].tolist()))
