@@ -15,14 +15,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe43_scripts")
 GOLD = load("seeded", "pprobe43_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "gradients_options.py":
-        "engine/optimize/add_ops_rewrite.py: an AddN made by AddOpsRewrite's first round is "
-        "sorted for the second round by sort_key, which lacks ReplaceMulWithSquare's rename "
-        "that _canonical_names applies: TF sums tanh(c) + c * c + sin(c) + exp(-c) as "
-        "AddN(ArithmeticOptimizer/ReplaceMulWithSquare_mul_1, Exp, Sin, Tanh), flowgrad as "
-        "AddN(Exp, Sin, Tanh, mul_1) (last-bit differences; /work/brief/s51/pprobe43.report.md)",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

@@ -534,9 +534,13 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             names[n.inputs[0]] = n.attrs[ACCUMULATOR_ATTR]
             accumulated.add(n.inputs[0])
     renamed = addn_order._grappler_names(program)
+    canonical = _canonical_names(program, fetched)
 
     def sort_key(v):
-        return renamed.get(v) or names.get(v) or ""
+        # a Mul of a value by itself sorts by ReplaceMulWithSquare's name (pprobe43)
+        if v in renamed or v in accumulated or v not in names:
+            return renamed.get(v) or names.get(v) or ""
+        return canonical(v)
 
     consts_of = {n.outputs[0]: n.attrs.get("value") for n in nodes
                  if n.type == "Const" and not n.inputs and n.outputs}
