@@ -1,4 +1,5 @@
 """Optimizer passes: each pass's before/after IR, config switches, and identical results."""
+import dataclasses
 import itertools
 import os
 import subprocess
@@ -100,6 +101,63 @@ def test_constant_folding_leaves_failing_kernels_to_run_time():
     assert [n.type for n in prog.nodes if n.name == ok.op.name] == ["Const"]
     with tf.Session() as sess, pytest.raises(tf.errors.InvalidArgumentError):
         sess.run(z)
+
+
+def _count_qr(monkeypatch):
+    """A counter of the Eigen QR kernel's calls (tf.linalg.qr of a seeded or constant
+    matrix)."""
+    from flowgrad.engine.ops import matrix
+    calls = [0]
+    qr = matrix._eigen_qr.qr
+
+    def counted(*a, **k):
+        calls[0] += 1
+        return qr(*a, **k)
+    monkeypatch.setattr(matrix._eigen_qr, "qr", counted)
+    return calls
+
+
+def test_a_plan_evaluates_a_constant_subgraph_once(monkeypatch):
+    """The Grappler rewrites fold the program to look at its constants (zero_muls: a
+    fetched Mul's inputs) and drop what they folded; the plan keeps it, so neither its
+    first run nor its second tier evaluates the Qr of a constant again."""
+    calls = _count_qr(monkeypatch)
+    x = tf.constant(np.random.RandomState(0).randn(12, 5), tf.float32)
+    q = tf.linalg.qr(x * 2.0)[0]
+    y = q * 2.0
+    s = tf.placeholder(tf.float32, [5]) + tf.reduce_sum(q, 0)
+    feed = {s.op.inputs[0]: np.arange(5, dtype=np.float32)}
+    with tf.Session() as sess:
+        got = [sess.run([y, s], feed) for _ in range(3)]
+    assert calls[0] == 1
+    for a, b in zip(got[0], got[2]):
+        assert a.tobytes() == b.tobytes()
+
+
+def test_fold_cache_evaluates_a_node_once_and_a_rewritten_one_again(monkeypatch):
+    from flowgrad.engine.optimize.constant_folding import fold_cache, fold_cached
+    calls = _count_qr(monkeypatch)
+    x = tf.constant(np.random.RandomState(0).randn(6, 3), tf.float32)
+    prog = _lower([tf.linalg.qr(x)[0] * 2.0])
+    assert fold_cached(prog) is prog                  # no cache: nothing to reuse
+    with fold_cache():
+        assert fold_cached(prog) is prog              # nothing folded yet
+        first = constant_folding(prog)
+        again = constant_folding(prog)
+        assert calls[0] == 1
+        kept = fold_cached(prog)                      # Consts, no evaluation
+        assert calls[0] == 1 and "Qr" not in _types(kept)
+        values = [{n.outputs[0]: n.attrs["value"] for n in p.nodes}[prog.fetches[0]]
+                  for p in (first, again, kept)]
+        assert values[0] is values[1] is values[2]
+        # a rewritten input (a new Const value) is evaluated afresh
+        nodes = [dataclasses.replace(n, attrs=dict(n.attrs, value=n.attrs["value"] + 1))
+                 if n.name == x.op.name else n for n in prog.nodes]
+        other = constant_folding(prog.copy(nodes=nodes))
+        assert calls[0] == 2
+        value = {n.outputs[0]: n.attrs["value"] for n in other.nodes}[prog.fetches[0]]
+        assert value.tobytes() != values[0].tobytes()
+    assert fold_cached(prog) is prog                  # the cache lives in its block
 
 
 # -- arithmetic -----------------------------------------------------------------------------

@@ -11,12 +11,24 @@ folded shapes fold too. Folded values larger than `MAX_BYTES` stay unfolded
 (they would live as long as the plan). A kernel that raises at compile time is
 left alone: the error surfaces at run, as without the pass.
 
+A plan compile evaluates each constant subgraph once (`fold_cache`): the Grappler
+rewrites fold the program to look at its constants (mul_by_ones.zero_muls, the
+push-down, reciprocal_div, ...) and the plan's first run and its second tier would
+evaluate them again. Inside `fold_cache()` a node folded once is not run again while
+it is the same Node reading the same input objects (a rewritten node or input is
+evaluated afresh), and `fold_cached` gives the plan those values as Consts: the same
+kernel's output on the same inputs, so values and bits are unchanged (TF's Grappler
+folds them once too, and its run reads the folded Const).
+
 Before/after, for `tf.reduce_sum(x * 2.0)` with x a [2, 3] placeholder:
 
     v1 = Shape(v0)               ->  v1 = Const()
     v3 = BroadcastGradientArgs(v1, v2) ->  v3, v4 = Const(), Const()
 """
 from __future__ import annotations
+
+import contextlib
+import contextvars
 
 import numpy as np
 
@@ -54,7 +66,48 @@ def _grappler_keeps(program, n, known):
                for v in n.inputs)
 
 
+# id(node) -> (node, args, outputs) of the nodes folded in this plan compile (None: none)
+_CACHE = contextvars.ContextVar("flowgrad_fold_cache", default=None)
+
+
+@contextlib.contextmanager
+def fold_cache():
+    """Within it (one plan's compile), constant_folding evaluates each node once: see the
+    module docstring. Nested uses share the outer cache."""
+    if _CACHE.get() is not None:
+        yield
+        return
+    token = _CACHE.set({})
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+
+
+def _cached(cache, n, args):
+    """The outputs folded for node `n` on these very input objects, or None."""
+    hit = cache.get(id(n))
+    if hit is None or hit[0] is not n or len(hit[1]) != len(args) or \
+            any(a is not b for a, b in zip(hit[1], args)):
+        return None
+    return hit[2]
+
+
 def constant_folding(program, options=None):
+    return _fold(program, evaluate=True)
+
+
+def fold_cached(program):
+    """`program` with the nodes this compile has folded (fold_cache) made Consts of their
+    folded values; nothing is evaluated (the same program outside a fold_cache, or if
+    none is folded)."""
+    if not _CACHE.get():
+        return program
+    return _fold(program, evaluate=False)
+
+
+def _fold(program, evaluate):
+    cache = _CACHE.get()
     program = complex_kernels(program)   # complex nodes fold with TF's complex kernels
     const_def = OPS["Const"]
     known = {}          # value -> constant value
@@ -71,7 +124,8 @@ def constant_folding(program, options=None):
                 od.kernel is None or not n.outputs or _grappler_keeps(program, n, known):
             nodes.append(n)
             continue
-        if n.type in SHAPE_OPS:
+        shape_op = n.type in SHAPE_OPS and not all(v in known for v in n.inputs)
+        if shape_op:
             args = [known[v] if v in known else _dummy(program, v) for v in n.inputs]
         else:
             args = [known.get(v, known) for v in n.inputs]
@@ -81,16 +135,24 @@ def constant_folding(program, options=None):
         if any(a is None for a in args):
             nodes.append(n)
             continue
-        try:
-            with np.errstate(all="ignore"):
-                res = od.bind(n, None)(*args) if pure_bind else od.kernel(*args, **n.attrs)
-        except Exception:  # noqa: BLE001 - leave it to fail at run time, as without folding
-            nodes.append(n)
-            continue
-        outs = res if len(n.outputs) > 1 else (res,)
-        if len(outs) != len(n.outputs) or any(np.asarray(o).nbytes > MAX_BYTES for o in outs):
-            nodes.append(n)
-            continue
+        outs = None if cache is None or shape_op else _cached(cache, n, args)
+        if outs is None:
+            if not evaluate:
+                nodes.append(n)
+                continue
+            try:
+                with np.errstate(all="ignore"):
+                    res = od.bind(n, None)(*args) if pure_bind else od.kernel(*args, **n.attrs)
+            except Exception:  # noqa: BLE001 - leave it to fail at run, as without folding
+                nodes.append(n)
+                continue
+            outs = res if len(n.outputs) > 1 else (res,)
+            if len(outs) != len(n.outputs) or \
+                    any(np.asarray(o).nbytes > MAX_BYTES for o in outs):
+                nodes.append(n)
+                continue
+            if cache is not None and not shape_op:
+                cache[id(n)] = (n, tuple(args), tuple(outs))
         for v, val in zip(n.outputs, outs):
             known[v] = val
             nodes.append(Node("Const", const_def, {"value": val, "dtype": program.dtypes.get(v)},

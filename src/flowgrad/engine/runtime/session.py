@@ -38,6 +38,7 @@ from ..framework.graph import (
     get_default_session,  # noqa: F401 - re-exported (tf.get_default_session)
 )
 from ..optimize import FIRST_RUN_PASSES, optimize_program, options_from_config
+from ..optimize.constant_folding import fold_cache, fold_cached
 from ..optimize.reciprocal_div import (MIN_GRAPH_NODES, grappler_division, grappler_off,
                                        grappler_options,
                                        mark_grappler_off)
@@ -325,7 +326,8 @@ class _Plan:
         gc_was_on = _gc.isenabled()
         _gc.disable()
         try:
-            self._build(session, mapper, feed_tensors)
+            with fold_cache():   # each constant subgraph evaluated once per plan
+                self._build(session, mapper, feed_tensors)
         finally:
             if gc_was_on:
                 _gc.enable()
@@ -350,6 +352,10 @@ class _Plan:
         prog = grappler_division(prog, graph, grappler)   # Div(x, c) -> Mul(x, 1/c)
         if grappler is not options:
             prog = mark_grappler_off(prog)   # (its loops' and conds' sub-plans too)
+        if options.get("constant_folding", True):
+            # what the Grappler rewrites folded (zero_muls' look at a Mul's constant
+            # inputs: a Qr of a constant) is a Const for both tiers, not evaluated again
+            prog = fold_cached(prog)
         self._session = session
         self._lowered = prog
         # Tiered like a JIT. First call: only the passes that bound memory
