@@ -58,9 +58,9 @@ with tf.Session() as sess:
             tf.logging.vlog(tf.logging.INFO, "vlog %s", "v")
         tf.logging.set_verbosity(tf.logging.INFO)
         for i in range(7):
-            _, l = sess.run([train, loss])
-            print(i, repr(float(l)))
-            tf.logging.log_every_n(tf.logging.INFO, "step %d loss %.6f", 3, i, l)
+            _, lv = sess.run([train, loss])
+            print(i, repr(float(lv)))
+            tf.logging.log_every_n(tf.logging.INFO, "step %d loss %.6f", 3, i, lv)
             tf.logging.log_first_n(tf.logging.WARN, "first %d", 2, i)
     print("stderr:")
     print(cap.text)
