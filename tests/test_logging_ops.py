@@ -160,3 +160,32 @@ def test_compat_v1_has_the_setup_calls():
 
 
 _ = np
+
+
+def test_string_format_of_a_variable_and_bad_list_inputs():
+    # TF 1.14 (checked with the oracle): a Variable is one input (tensor_util.is_tensor);
+    # a list value that does not convert raises op_def_library's "Tensors in list ...
+    # that are invalid", the Consts made while converting left in the graph; Print's data
+    # is converted the same way (and must be a list)
+    g = tf.Graph()
+    with g.as_default():
+        v = tf.Variable([1.0, 2.0], name="v")
+        f = tf.strings.format("{}", v)
+        sp = tf.SparseTensor([[0, 1]], [1.5], [3, 4])
+        with pytest.raises(TypeError, match=r"^Tensors in list passed to 'inputs' of "
+                           r"'StringFormat' Op have types \[int32, <NOT CONVERTIBLE TO TENSOR>\]"
+                           r" that are invalid\. Tensors: \[1, "):
+            tf.strings.format("{}{}", [1, sp])
+        assert f.name == "StringFormat:0"
+        assert [o.name for o in g.get_operations()][-2:] == [
+            "StringFormat_1/inputs_0", "StringFormat_1/Const"]
+        with pytest.raises(TypeError, match=r"^Tensors in list passed to 'data' of 'Print' "
+                           r"Op have types \[float32, <NOT CONVERTIBLE TO TENSOR>\] that are "
+                           r"invalid"):
+            tf.Print(1.0, [2.5, sp])
+        with pytest.raises(TypeError, match=r"^Expected list for 'data' argument to 'Print' "
+                           r"Op, not 3\.$"):
+            tf.Print(1.0, 3)
+        with tf.Session() as sess:
+            sess.run(v.initializer)
+            assert sess.run(f) == b"[1 2]"

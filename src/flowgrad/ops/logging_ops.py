@@ -26,7 +26,7 @@ from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_
 from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.framework.constant_op import convert_n_to_tensor, convert_to_tensor
-from ..engine.ops._base import apply, apply_op, to_tensor
+from ..engine.ops._base import apply, apply_op, to_tensor, type_list_input
 from ..engine.ops.control_flow import cond
 from ..engine.ops.ordering import no_op
 from .sparse_tensor import SparseTensor
@@ -256,7 +256,7 @@ def Print(input_, data, message=None, first_n=None, summarize=None, name=None):
     with g._atomic(), name_scope(name or "Print") as scope:
         # TF's generated wrapper converts in the op's scope: Print/input, Print/data_0
         x = to_tensor(input_, name="input")
-        xs = [to_tensor(d, name=f"data_{i}") for i, d in enumerate(data)]
+        xs = type_list_input("Print", "data", data)
         attrs = {"message": message or "", "first_n": -1 if first_n is None else int(first_n),
                  "summarize": 3 if summarize is None else int(summarize)}
         return apply("Print", [x] + xs, attrs, scope)

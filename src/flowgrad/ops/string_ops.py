@@ -9,12 +9,14 @@ import numpy as np
 
 from ..engine.ops import hashing as _hashing
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import is_tensor as _is_tensor
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.ops import regex as _regex
 from ..engine.ops import strings as _s
 from ..engine.ops import unicode as _unicode
 from ..engine.ops._base import apply as _apply
 from ..engine.ops._base import to_tensor as _to_tensor
+from ..engine.ops._base import type_list_input as _type_list_input
 from ..engine.ops.construction import range as _range
 from ..engine.ops.shape import rank as _rank
 from . import array_ops
@@ -259,14 +261,14 @@ def string_format(template, inputs, placeholder="{}", summarize=3, name=None):
     >>> tf.Session().run(tf.strings.format("x={}", tf.constant([1, 2])))
     b'x=[1 2]'
     """
-    if isinstance(inputs, Tensor):
+    if isinstance(inputs, SparseTensor) or (   # TF's is_tensor: also a Variable, no ragged
+            _is_tensor(inputs) and not isinstance(inputs, RaggedTensor)):
         inputs = [inputs]
     if template.count(placeholder) != len(inputs):
         raise ValueError(f"{template.count(placeholder)} placeholder(s) in template does not "
                          f"match {len(inputs)} tensor(s) provided as input")
     with name_scope(name, "StringFormat", inputs) as scope:
-        ts = [x if isinstance(x, Tensor) else _to_tensor(x, name=f"inputs_{i}")
-              for i, x in enumerate(inputs)]
+        ts = _type_list_input("StringFormat", "inputs", inputs)
         return _apply("StringFormat", ts, {"T": [t.dtype.base_dtype for t in ts],
                                            "template": template, "placeholder": placeholder,
                                            "summarize": int(summarize)}, scope)

@@ -133,6 +133,28 @@ def typed_input(value, dtype, op_type: str, arg: str) -> Tensor:
             from None
 
 
+def type_list_input(op_type, arg, values):
+    """The Tensors of list input `arg` whose attr is a list of types (StringFormat's
+    `inputs`, Print's `data`), converted as TF 1.14's op_def_library converts one: each
+    value to its own dtype as Const `<arg>_<i>`; a value that is not a list raises
+    "Expected list for ...", one that does not convert "Tensors in list passed to ...
+    that are invalid" with what each value converts to (the Consts made before and while
+    finding that stay in the graph, as in TF)."""
+    if not isinstance(values, (list, tuple)):
+        raise TypeError(f"Expected list for '{arg}' argument to '{op_type}' Op, not {values}.")
+    try:
+        return [convert_to_tensor(v, name=f"{arg}_{i}") for i, v in enumerate(values)]
+    except (TypeError, ValueError):
+        seen = []
+        for v in values:
+            try:
+                seen.append(convert_to_tensor(v).dtype.base_dtype.name)
+            except (TypeError, ValueError):
+                seen.append("<NOT CONVERTIBLE TO TENSOR>")
+        raise TypeError(f"Tensors in list passed to '{arg}' of '{op_type}' Op have types "
+                        f"[{', '.join(seen)}] that are invalid. Tensors: {values}") from None
+
+
 def same_type_inputs(op_type, values, arg_names=None, allowed=None, list_input=False):
     """Converts `values` to Tensors of one dtype, as TF 1.14's op_def_library does.
 
