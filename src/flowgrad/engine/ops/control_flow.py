@@ -1210,6 +1210,20 @@ def _inner_grads(graph, info, gops, done):
     return frozenset(out)
 
 
+def _nested_runs(graph, grads):
+    """Outputs of the forward loops of the WhileGrads `grads` for a body plan to fetch, so
+    that each such loop runs in every iteration even where nothing else the plan computes
+    reads it (a run fetching only the gradient: TF's outer frame still runs the inner
+    loop for its stack pushes): the variables its gradients need (their condition's)."""
+    out = []
+    for gop in grads:
+        fop = _LOOP_INFO[gop]["forward"]
+        finfo = _LOOP_INFO[fop]
+        need = _grad_needs(graph, finfo, _LOOP_INFO[gop], finfo.get("outside", frozenset()))[0]
+        out += [fop.outputs[k] for k in need or (0,) if fop.outputs[k] not in out]
+    return out
+
+
 def _nested_keys(grads):
     """The stash keys of the forward loops of the WhileGrads `grads` (_loop_states)."""
     fops = {_LOOP_INFO[o]["forward"] for o in grads}
@@ -1305,7 +1319,8 @@ def _while_bind(node, ctx):
     shape_only = [len(results) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
     with _nested_marks(inner):
-        body_plan = _compile_sub(graph, ctx, results + list(saved), feeds, done, unknown,
+        body_plan = _compile_sub(graph, ctx, results + list(saved) +
+                                 _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
                                  const_feeds=node.attrs.get(CONST_CAPTURES))
     op = node.op
@@ -1377,8 +1392,8 @@ def _while_grad_bind(node, ctx):
         node.attrs.get(PLAN_GRADS, ())), done)
     nested = _nested_keys(inner)
     with _nested_marks(inner):
-        body_plan = _compile_sub(graph, ctx, pruned, feeds, done, unknown, off=off,
-                                 const_feeds=consts)
+        body_plan = _compile_sub(graph, ctx, pruned + _nested_runs(graph, inner), feeds, done,
+                                 unknown, off=off, const_feeds=consts)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1409,10 +1424,9 @@ def _while_grad_bind(node, ctx):
         # the forward's kept gates are taken (freed once this gradient is done); a second
         # gradient of the same loop in this run recomputes them
         stash = _stash(ctx)
-        kept = _nested_kept(stash, fkey)
-        if kept is not None:   # (this outer iteration's, as the forward ran it)
-            kept = kept[1]
-        elif (kept := stash.pop(fkey, None)) is not None and len(kept[0]) == n + m and all(
+        nest = _nested_kept(stash, fkey)   # (this outer iteration's, as the forward ran it)
+        kept = stash.pop(fkey, None) if nest is None else nest
+        if nest is not None or kept is not None and len(kept[0]) == n + m and all(
                 a is b for a, b in zip(kept[0], args[:n + m])):
             kept = kept[1]
         else:

@@ -14,11 +14,12 @@ shape is left as it is.
 
 Grappler does this only where its shape inference gives every shape involved a known
 rank, on its symbolic shapes (symbolic_shapes.py): a fed tensor's shape is unknown (feeds
-need not match a placeholder's shape), so an elementwise op of a feed is never regrouped,
-but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
-sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
-cancel), which is not a total order, so the leaves are sorted as libstdc++'s
-std::stable_sort sorts. Grappler's second round runs its constant folding before its
+need not match a placeholder's shape; a loop body's or cond branch's feeds are known but
+for those `unknown` names, as add_ops_rewrite.py has them), so an elementwise op of a feed
+is never regrouped, but a Conv2D or MatMul of one gives the rank back with symbolic dims
+([a, b, c, 16]); the sizes then compare as CompareSymbolicallyShapedTensorSizes does
+(symbols both sides have cancel), which is not a total order, so the leaves are sorted as
+libstdc++'s std::stable_sort sorts. Grappler's second round runs its constant folding before its
 arithmetic optimizer: with the gates gone and each Mul's inputs in the canonical order
 the first round gave them (a division by a constant is a Mul by then, its reciprocal
 named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, given by
@@ -402,13 +403,17 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
              unknown=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
-    are Identities by now (Muls by ones): no Mul of a tree."""
+    are Identities by now (Muls by ones): no Mul of a tree; `unknown`: the feeds whose
+    shapes Grappler does not know (None: all)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    sym = symbolic_shapes(program, unknown)      # Grappler's: a fed tensor's shape is unknown
+    # Grappler's: a fed tensor's shape is unknown; in a loop body or cond branch only the
+    # feeds `unknown` names (symbolic_shapes), a captured variable's is known there: a
+    # forward-only loop's `r * w * w` runs as `r * (w * w)` (golden control/pnestrand)
+    sym = symbolic_shapes(program, unknown)
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
