@@ -17,11 +17,17 @@ def _golden_host(monkeypatch):   # (the golden records the host that made it)
     monkeypatch.setenv("FLOWGRAD_CPU", WANT["vendor"])
 
 
-@pytest.mark.parametrize("case", ["uniform", "normal", "gamma", "deep"])
+@pytest.mark.parametrize("case", ["uniform", "normal", "gamma", "deep", "cond"])
 def test_runs_as_tf(case):
     got = getattr(GEN, case)(flowgrad)
     assert len(got) == len(WANT[case])
     for k, (g, w) in enumerate(zip(got, WANT[case])):
         assert len(g) == len(w), k
-        for a, b in zip(g, w):
+        for j, (a, b) in enumerate(zip(g, w)):
+            if case == "cond" and GEN.STEPS[k].split()[j] == "g":
+                # (the gradient of a capture read in a cond of a loop body sums its parts
+                # in another order than TF's, a last bit off for some values, without
+                # random ops too: the draws are checked by the loss after each run)
+                np.testing.assert_allclose(a, b, rtol=3e-7, err_msg=f"run {k}")
+                continue
             np.testing.assert_array_equal(a, b, err_msg=f"run {k}")

@@ -91,6 +91,26 @@ def deep(tf):
     return _runs(tf, _deep, STEPS)
 
 
+def _cond(tf):
+    w = tf.Variable(1.5)
+
+    def loop(seed, n):
+        def inner(j, b):
+            return j + 1, b + tf.reduce_sum(tf.random_uniform([2], seed=seed) * w)
+        return tf.while_loop(lambda j, b: j < n, inner, [0, 0.0], parallel_iterations=1)[1]
+
+    def outer(i, a):
+        b = tf.cond(i < 1, lambda: loop(4, 2), lambda: loop(5, 1) * 2.0)
+        return i + 1, a + b * w
+    _, A = tf.while_loop(lambda i, a: i < 3, outer, [0, 0.0], parallel_iterations=1)
+    return {"A": A, "g": tf.gradients(A, w)[0]}
+
+
+def cond(tf):
+    """The inner loops in the branches of a cond of the outer body."""
+    return _runs(tf, _cond, STEPS)
+
+
 def cases(tf):
     return {"vendor": host_vendor(), "uniform": uniform(tf), "normal": normal(tf),
-            "gamma": gamma(tf), "deep": deep(tf)}
+            "gamma": gamma(tf), "deep": deep(tf), "cond": cond(tf)}

@@ -988,7 +988,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None):
+                 ranked=(), const_feeds=None, forward_only=False):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -998,7 +998,11 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
-    feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
+    feeds that are constants TF clones into the gradient loop (_cloned_constants);
+    `forward_only`: a loop body no gradient of the loop runs with (TF's frame then has no
+    stack pushes, readers that Grappler sees and this plan does not): MinimizeBroadcasts
+    knows its feeds' shapes but for `unknown`'s (a captured variable's: `r * w * w` runs
+    as `r * (w * w)`; golden control/pnestrand)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if cloned:
@@ -1023,7 +1027,8 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         options = _sub_options(ctx, off)
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
-                                                     if k < len(prog.fetches)) - whole)
+                                                     if k < len(prog.fetches)) - whole,
+                             broadcast_unknown=unknown if forward_only else None)
     if off:
         prog = mark_grappler_off(prog)
     if accumulate:   # (the marks are no kernel attrs)
@@ -1195,17 +1200,20 @@ def _nested_marks(grads):
 
 def _inner_grads(graph, info, gops, done):
     """The WhileGrads (of loops nested in the body) that the gradients `gops` of the loop
-    `info` run in their gradient bodies."""
+    `info` run in their gradient bodies (in a branch of a cond there too)."""
     out = set()
     feeds = info["vars"] + info["captures"]
     for gop in gops:
         ginfo = _LOOP_INFO[gop]
-        got = ginfo.get("inner_grads")
+        got = ginfo.get("inner_run")
         if got is None:
-            prog = lower(graph, ginfo["grads"], [], feeds + ginfo["grad_vars"] + ginfo["saved"],
-                         satisfied=done)
-            got = ginfo["inner_grads"] = frozenset(
-                nd.op for nd in prog.nodes if nd.type == "WhileGrad" and nd.op is not None)
+            made = ginfo.get("inner_grads", ())
+            if made:
+                prog = lower(graph, ginfo["grads"], [], feeds + ginfo["grad_vars"] +
+                             ginfo["saved"], satisfied=done)
+                top = {nd.op for nd in prog.nodes if nd.type == "WhileGrad"}
+                made = [o for o in made if o in top or _branches.chain(o)]
+            got = ginfo["inner_run"] = frozenset(made)
         out |= got
     return frozenset(out)
 
@@ -1219,6 +1227,8 @@ def _nested_runs(graph, grads):
     for gop in grads:
         fop = _LOOP_INFO[gop]["forward"]
         finfo = _LOOP_INFO[fop]
+        if _branches.chain(fop):   # (in a cond's branch: the cond runs it when it runs)
+            continue
         need = _grad_needs(graph, finfo, _LOOP_INFO[gop], finfo.get("outside", frozenset()))[0]
         out += [fop.outputs[k] for k in need or (0,) if fop.outputs[k] not in out]
     return out
@@ -1322,7 +1332,8 @@ def _while_bind(node, ctx):
         body_plan = _compile_sub(graph, ctx, results + list(saved) +
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
-                                 const_feeds=node.attrs.get(CONST_CAPTURES))
+                                 const_feeds=node.attrs.get(CONST_CAPTURES),
+                                 forward_only=not keep and not node.attrs.get(PLAN_GRADS))
     op = node.op
     known = None if computed is None else frozenset(computed)
 
@@ -1774,6 +1785,8 @@ def _while_grad(op, *grads):
                        "not_tf": frozenset(_grad_count.not_tf_ops(
                            lvars, caps, xs_caps, member_set, diff, walk)[0]),
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       # (the gradients of the loops nested in the body it made)
+                       "inner_grads": [o for o in body_ops if o.type == "WhileGrad"],
                        "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,
                        # (per IndexedSlices capture: its values' and dense shape's static

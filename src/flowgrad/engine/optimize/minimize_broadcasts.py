@@ -14,12 +14,11 @@ shape is left as it is.
 
 Grappler does this only where its shape inference gives every shape involved a known
 rank, on its symbolic shapes (symbolic_shapes.py): a fed tensor's shape is unknown (feeds
-need not match a placeholder's shape; a loop body's or cond branch's feeds are known but
-for those `unknown` names, as add_ops_rewrite.py has them), so an elementwise op of a feed
-is never regrouped, but a Conv2D or MatMul of one gives the rank back with symbolic dims
-([a, b, c, 16]); the sizes then compare as CompareSymbolicallyShapedTensorSizes does
-(symbols both sides have cancel), which is not a total order, so the leaves are sorted as
-libstdc++'s std::stable_sort sorts. Grappler's second round runs its constant folding before its
+need not match a placeholder's shape), so an elementwise op of a feed is never regrouped,
+but a Conv2D or MatMul of one gives the rank back with symbolic dims ([a, b, c, 16]); the
+sizes then compare as CompareSymbolicallyShapedTensorSizes does (symbols both sides have
+cancel), which is not a total order, so the leaves are sorted as libstdc++'s
+std::stable_sort sorts. Grappler's second round runs its constant folding before its
 arithmetic optimizer: with the gates gone and each Mul's inputs in the canonical order
 the first round gave them (a division by a constant is a Mul by then, its reciprocal
 named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, given by
@@ -160,7 +159,8 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None):
+def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
+                        fed=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -171,7 +171,9 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
     round and gone in the second. `push_down(program)`: the second round's constant
     folding, run before its MinimizeBroadcasts (where there is no second round here,
-    on the trees the first rebuilt)."""
+    on the trees the first rebuilt). `fed`: the feeds whose shapes the regrouping takes as
+    unknown (default: all; in a forward-only loop body the loop's `unknown` ones, a
+    captured variable's shape known: `r * w * w` runs as `r * (w * w)` there)."""
     src = {}
     ones = ones or {}
     for n in program.nodes:
@@ -193,7 +195,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     tags = set()
     done = set() if regrouped is None else regrouped
     built = set()
-    program = _regroup(program, tags, done, order, opaque=ones, built=built, unknown=unknown)
+    program = _regroup(program, tags, done, order, opaque=ones, built=built, fed=fed)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -207,7 +209,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1], unknown=unknown)
+    return _regroup(nxt, tags, done, ctrl=second[1], fed=fed)
 
 
 def _canonical_order(program, skip, ones):
@@ -400,20 +402,17 @@ def _gate_of_noop(op):
 
 
 def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
-             unknown=None):
+             fed=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
-    are Identities by now (Muls by ones): no Mul of a tree; `unknown`: the feeds whose
-    shapes Grappler does not know (None: all)."""
+    are Identities by now (Muls by ones): no Mul of a tree; `fed`: the feeds of unknown
+    shape (None: all)."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    # Grappler's: a fed tensor's shape is unknown; in a loop body or cond branch only the
-    # feeds `unknown` names (symbolic_shapes), a captured variable's is known there: a
-    # forward-only loop's `r * w * w` runs as `r * (w * w)` (golden control/pnestrand)
-    sym = symbolic_shapes(program, unknown)
+    sym = symbolic_shapes(program, fed)      # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
