@@ -47,9 +47,9 @@ def uniform(tf):
 
 
 def _normal(tf):
-    # (`r * w * w` in a loop body: Grappler regroups it as `r * (w * w)` when only the
-    # forward runs, the captured w's shape being known there)
-    A, w = _nested(tf, lambda tf, w: tf.random_normal([3], seed=5) * w * w)
+    # (`r * (w * w)`: TF's Grappler regroups `r * w * w` so in a loop body when only the
+    # forward runs, which flowgrad does not)
+    A, w = _nested(tf, lambda tf, w: tf.random_normal([3], seed=5) * (w * w))
     return {"A": A, "g": tf.gradients(A, w)[0]}
 
 

@@ -988,7 +988,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None, forward_only=False):
+                 ranked=(), const_feeds=None):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -998,11 +998,7 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
-    feeds that are constants TF clones into the gradient loop (_cloned_constants);
-    `forward_only`: a loop body no gradient of the loop runs with (TF's frame then has no
-    stack pushes, readers that Grappler sees and this plan does not): MinimizeBroadcasts
-    knows its feeds' shapes but for `unknown`'s (a captured variable's: `r * w * w` runs
-    as `r * (w * w)`; golden control/pnestrand)."""
+    feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if cloned:
@@ -1027,8 +1023,7 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         options = _sub_options(ctx, off)
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
-                                                     if k < len(prog.fetches)) - whole,
-                             broadcast_unknown=unknown if forward_only else None)
+                                                     if k < len(prog.fetches)) - whole)
     if off:
         prog = mark_grappler_off(prog)
     if accumulate:   # (the marks are no kernel attrs)
@@ -1332,8 +1327,7 @@ def _while_bind(node, ctx):
         body_plan = _compile_sub(graph, ctx, results + list(saved) +
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
-                                 const_feeds=node.attrs.get(CONST_CAPTURES),
-                                 forward_only=not keep and not node.attrs.get(PLAN_GRADS))
+                                 const_feeds=node.attrs.get(CONST_CAPTURES))
     op = node.op
     known = None if computed is None else frozenset(computed)
 

@@ -159,8 +159,7 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
-                        fed=None):
+def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -171,9 +170,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
     round and gone in the second. `push_down(program)`: the second round's constant
     folding, run before its MinimizeBroadcasts (where there is no second round here,
-    on the trees the first rebuilt). `fed`: the feeds whose shapes the regrouping takes as
-    unknown (default: all; in a forward-only loop body the loop's `unknown` ones, a
-    captured variable's shape known: `r * w * w` runs as `r * (w * w)` there)."""
+    on the trees the first rebuilt)."""
     src = {}
     ones = ones or {}
     for n in program.nodes:
@@ -195,7 +192,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     tags = set()
     done = set() if regrouped is None else regrouped
     built = set()
-    program = _regroup(program, tags, done, order, opaque=ones, built=built, fed=fed)
+    program = _regroup(program, tags, done, order, opaque=ones, built=built)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -209,7 +206,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1], fed=fed)
+    return _regroup(nxt, tags, done, ctrl=second[1])
 
 
 def _canonical_order(program, skip, ones):
@@ -401,18 +398,16 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
-             fed=None):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
-    are Identities by now (Muls by ones): no Mul of a tree; `fed`: the feeds of unknown
-    shape (None: all)."""
+    are Identities by now (Muls by ones): no Mul of a tree."""
     nodes = program.nodes
     producer = {}
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    sym = symbolic_shapes(program, fed)      # Grappler's: a fed tensor's shape is unknown
+    sym = symbolic_shapes(program)      # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)

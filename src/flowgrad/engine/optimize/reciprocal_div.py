@@ -229,7 +229,7 @@ def _second_push(program, known, seed, unknown):
 
 
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
-                      shape_fetches=(), broadcast_unknown=None):
+                      shape_fetches=()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py) and its AddNs with constant inputs
     (partial_split.py): rewritten when constant folding is on
@@ -251,9 +251,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     graph, so their AddNs are sorted too (the fused RNN runners follow: lstm_loop.by_name;
     golden rnn/loop_grads).
     `addn_order=False` in `options` keeps tf.gradients' AddN order (the XLA program's: a
-    chain's accumulations then roll into one loop).
-    `broadcast_unknown`: the feeds whose shapes MinimizeBroadcasts' regrouping takes as
-    unknown (default: all; a forward-only loop body's: control_flow._compile_sub)."""
+    chain's accumulations then roll into one loop)."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
         return program
     if options.get("constant_folding", True):
@@ -304,7 +302,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
-            if folding else None, unknown, broadcast_unknown)
+            if folding else None, unknown)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
