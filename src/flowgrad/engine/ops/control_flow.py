@@ -1184,9 +1184,12 @@ def _run_sub(plan, feeds):
         raise plan.comp.translate_error(e) from None
 
 
-def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None):
-    """Runs the loop; with `keep`, also every iteration's (state, saved values): the values
-    of the body's stateful ops (random numbers, ...), which the gradient reuses.
+def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, computed=None,
+                 stash=None, nested=()):
+    """Runs the loop; with `keep`, also every iteration's (state, saved values, nested):
+    the values of the body's stateful ops (random numbers, ...), which the gradient reuses,
+    and the kept iterations the body's loops `nested` (their stash keys, in `stash`) left
+    in this iteration, which the gradients of those loops in this loop's gradient reuse.
     `computed`: the positions of the variables the body plan gives (all: None), the others
     keep their initial values (nothing the plan runs reads them)."""
     n = len(info["vars"])
@@ -1200,7 +1203,9 @@ def _loop_states(info, cond_plan, body_plan, values, caps, keep, n_saved=0, comp
             break
         out = _run_sub(body_plan, values + caps)
         if keep:
-            states.append((values, builtins.tuple(out[k:k + n_saved])))
+            inner = {key: stash.pop(key) for key in nested if key in stash} \
+                if nested else None
+            states.append((values, builtins.tuple(out[k:k + n_saved]), inner))
         new = [_np.array(v, copy=True) if isinstance(v, _np.ndarray) else v for v in out[:k]]
         if computed is None:
             values = builtins.tuple(new)
@@ -1235,6 +1240,72 @@ def end_run(ctx):
     stashes = getattr(_run_stash, "by_ctx", None)
     if stashes:
         stashes.pop(id(ctx), None)
+
+
+_nesting = threading.local()
+
+
+@contextlib.contextmanager
+def _nested_marks(grads):
+    """While a loop's body plan is made: `grads`, the gradients of the loops nested in its
+    body that the loop's gradients in the plan run (_inner_grads). _plan_mark gives each
+    nested While those of its own, so that it keeps its iterations for them: TF's inner
+    frame pushes in every outer iteration, and the outer gradient pops those values (the
+    numbers the forward drew), it does not run the inner loop again."""
+    prev = getattr(_nesting, "grads", frozenset())
+    _nesting.grads = grads
+    try:
+        yield
+    finally:
+        _nesting.grads = prev
+
+
+def _inner_grads(graph, info, gops, done):
+    """The WhileGrads (of loops nested in the body) that the gradients `gops` of the loop
+    `info` run in their gradient bodies (in a branch of a cond there too)."""
+    out = set()
+    feeds = info["vars"] + info["captures"]
+    for gop in gops:
+        ginfo = _LOOP_INFO[gop]
+        got = ginfo.get("inner_run")
+        if got is None:
+            made = ginfo.get("inner_grads", ())
+            if made:
+                prog = lower(graph, ginfo["grads"], [], feeds + ginfo["grad_vars"] +
+                             ginfo["saved"], satisfied=done)
+                top = {nd.op for nd in prog.nodes if nd.type == "WhileGrad"}
+                made = [o for o in made if o in top or _branches.chain(o)]
+            got = ginfo["inner_run"] = frozenset(made)
+        out |= got
+    return frozenset(out)
+
+
+def _nested_runs(graph, grads):
+    """Outputs of the forward loops of the WhileGrads `grads` for a body plan to fetch, so
+    that each such loop runs in every iteration even where nothing else the plan computes
+    reads it (a run fetching only the gradient: TF's outer frame still runs the inner
+    loop for its stack pushes): the variables its gradients need (their condition's)."""
+    out = []
+    for gop in grads:
+        fop = _LOOP_INFO[gop]["forward"]
+        finfo = _LOOP_INFO[fop]
+        if _branches.chain(fop):   # (in a cond's branch: the cond runs it when it runs)
+            continue
+        need = _grad_needs(graph, finfo, _LOOP_INFO[gop], finfo.get("outside", frozenset()))[0]
+        out += [fop.outputs[k] for k in need or (0,) if fop.outputs[k] not in out]
+    return out
+
+
+def _nested_keys(grads):
+    """The stash keys of the forward loops of the WhileGrads `grads` (_loop_states)."""
+    fops = {_LOOP_INFO[o]["forward"] for o in grads}
+    return builtins.tuple(fops) + builtins.tuple(("lstm", f) for f in fops)
+
+
+def _nested_kept(stash, key):
+    """A nested loop's iterations that the enclosing loop's gradient put back for the
+    outer iteration it is at (run_while_grad)."""
+    return stash.get(("nested", key))
 
 
 def loops_fail_grappler(program, graph, depth=0):
@@ -1302,7 +1373,10 @@ def _while_bind(node, ctx):
         computed = _needed_vars(graph, info, want, saved, done)
         if len(computed) == n:
             computed = None
-    keep = bool(saved)
+    inner = _inner_grads(graph, info, node.attrs.get(PLAN_GRADS, ()), done) \
+        if node.attrs.get(PLAN_GRADS) else frozenset()
+    nested = _nested_keys(inner)
+    keep = bool(saved) or bool(nested)
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
     # the variables computed from a feed have their rank (symbolic_shapes.UnknownFeeds)
@@ -1316,9 +1390,11 @@ def _while_bind(node, ctx):
     results = info["body"] if computed is None else [info["body"][i] for i in computed]
     shape_only = [len(results) + i for i, t in enumerate(saved)
                   if t not in whole and t not in info["body"]]
-    body_plan = _compile_sub(graph, ctx, results + list(saved), feeds, done, unknown,
-                             shape_fetches=shape_only, off=off, ranked=ranked,
-                             const_feeds=node.attrs.get(CONST_CAPTURES))
+    with _nested_marks(inner):
+        body_plan = _compile_sub(graph, ctx, results + list(saved) +
+                                 _nested_runs(graph, inner), feeds, done, unknown,
+                                 shape_fetches=shape_only, off=off, ranked=ranked,
+                                 const_feeds=node.attrs.get(CONST_CAPTURES))
     op = node.op
     known = None if computed is None else frozenset(computed)
 
@@ -1346,11 +1422,11 @@ def _while_bind(node, ctx):
             with _replaying():
                 values, states = _loop_states(info, cond_plan, body_plan, args[:n],
                                               builtins.tuple(args[n:]), keep, len(saved),
-                                              computed)
+                                              computed, stash, nested)
         else:
             values, states = _loop_states(info, cond_plan, body_plan, args[:n],
                                           builtins.tuple(args[n:]), keep, len(saved),
-                                          computed)
+                                          computed, stash, nested)
         if keep:   # the gradient (WhileGrad, later in this run) walks these back
             stash[op] = (args, states, saved, known)
         return values[0] if n == 1 else values
@@ -1384,8 +1460,12 @@ def _while_grad_bind(node, ctx):
     pushed = builtins.tuple(pushed)
     run_vars = _needed_vars(graph, info, run_vars, pushed, done)
     pruned = [info["body"][i] for i in run_vars] + list(pushed)
-    body_plan = _compile_sub(graph, ctx, pruned, feeds, done, unknown, off=off,
-                             const_feeds=consts)
+    inner = _inner_grads(graph, info, (node.op,) + builtins.tuple(
+        node.attrs.get(PLAN_GRADS, ())), done)
+    nested = _nested_keys(inner)
+    with _nested_marks(inner):
+        body_plan = _compile_sub(graph, ctx, pruned + _nested_runs(graph, inner), feeds, done,
+                                 unknown, off=off, const_feeds=consts)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1415,8 +1495,10 @@ def _while_grad_bind(node, ctx):
     def run_fused(args):
         # the forward's kept gates are taken (freed once this gradient is done); a second
         # gradient of the same loop in this run recomputes them
-        kept = _stash(ctx).pop(fkey, None)
-        if kept is not None and len(kept[0]) == n + m and all(
+        stash = _stash(ctx)
+        nest = _nested_kept(stash, fkey)   # (this outer iteration's, as the forward ran it)
+        kept = stash.pop(fkey, None) if nest is None else nest
+        if nest is not None or kept is not None and len(kept[0]) == n + m and all(
                 a is b for a, b in zip(kept[0], args[:n + m])):
             kept = kept[1]
         else:
@@ -1432,15 +1514,19 @@ def _while_grad_bind(node, ctx):
         else the loop run again, pruned to what the plan's gradients of it need (kept
         for the others)."""
         stash = _stash(ctx)
-        kept = stash.get(fop)
-        if kept is None or len(kept[0]) != n + m or not all(
-                a is b for a, b in zip(kept[0], args[:n + m])) or (
-                    kept[3] is not None and not kept[3].issuperset(need_vars)) or \
+        kept = _nested_kept(stash, fop)   # (kept by the forward of the enclosing loop's
+        if kept is None or (kept[3] is not None and   # iteration: its own args)
+                            not kept[3].issuperset(need_vars)) or \
                 picks.get(kept[2], ()) is None:
-            states = _loop_states(info, cond_plan, body_plan, args[:n],
-                                  builtins.tuple(args[n:n + m]), True, len(pushed),
-                                  run_vars)[1]
-            kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
+            kept = stash.get(fop)
+            if kept is None or len(kept[0]) != n + m or not all(
+                    a is b for a, b in zip(kept[0], args[:n + m])) or (
+                        kept[3] is not None and not kept[3].issuperset(need_vars)) or \
+                    picks.get(kept[2], ()) is None:
+                states = _loop_states(info, cond_plan, body_plan, args[:n],
+                                      builtins.tuple(args[n:n + m]), True, len(pushed),
+                                      run_vars, stash, nested)[1]
+                kept = stash[fop] = (args[:n + m], states, pushed, frozenset(run_vars))
         fsaved = kept[2]
         idx = picks.get(fsaved)
         if idx is None:
@@ -1450,11 +1536,11 @@ def _while_grad_bind(node, ctx):
             if idx is None:   # (kept by a plan that needs other values)
                 return forward_states(args)
         out = []
-        for v, sv in kept[1]:
+        for v, sv, nest in kept[1]:
             got = [None] * len(saved)
             for j, i in zip(need_saved, idx):
                 got[j] = sv[i]
-            out.append((v, builtins.tuple(got)))
+            out.append((v, builtins.tuple(got), nest))
         return out
 
     def run_while_grad(*args):
@@ -1469,7 +1555,12 @@ def _while_grad_bind(node, ctx):
             g_caps = [None] * m
             got = {k: [] for k in specs}   # an IndexedSlices' parts per iteration
             sums = [_np.zeros(a[3], a[4]) for a in accs]
-            for state, kept in reversed(states):
+            stash = _stash(ctx) if nested else None
+            for state, kept, nest in reversed(states):
+                if nest is not None:   # the nested loops' iterations of this iteration
+                    for key in nested:
+                        stash.pop(("nested", key), None)
+                    stash.update((("nested", key), v) for key, v in nest.items())
                 out = _run_sub(grad_plan, builtins.tuple(state) + caps +
                                builtins.tuple(g_vars) + kept + builtins.tuple(sums))
                 g_vars = list(out[:n])
@@ -1489,6 +1580,8 @@ def _while_grad_bind(node, ctx):
                         _np.add(acc, g, out=acc)
                     else:
                         g_caps[k] = acc + g
+            for key in nested:
+                stash.pop(("nested", key), None)
         outs = list(g_vars)
         for k in ginfo["diff_caps"]:
             if k in specs:
@@ -1558,8 +1651,10 @@ def _plan_mark(node, program):
                 _LOOP_INFO.get(nd.op, {}).get("forward") is fop:
             grads.append(nd.op)
     if fop is not None:   # (a loop gradient built in a branch: its plan is another)
+        nesting = getattr(_nesting, "grads", ())
         grads += [o for o in _LOOP_INFO.get(fop, {}).get("grad_ops", ())
-                  if o not in grads and o is not node.op and _branches.chain(o)]
+                  if o not in grads and o is not node.op and (
+                      _branches.chain(o) or node.type == "While" and o in nesting)]
     if node.type != "While":
         return {PLAN_GRADS: builtins.tuple(grads)}
     return {PLAN_READS: builtins.tuple(k for k, v in enumerate(node.outputs) if v in used),
@@ -1751,6 +1846,8 @@ def _while_grad(op, *grads):
                        "not_tf": frozenset(_grad_count.not_tf_ops(
                            lvars, caps, xs_caps, member_set, diff, walk)[0]),
                        "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       # (the gradients of the loops nested in the body it made)
+                       "inner_grads": [o for o in body_ops if o.type == "WhileGrad"],
                        "grad_prefix": grad_prefix,
                        "parts": [len(p) for p in parts], "sliced": specs,
                        # (per IndexedSlices capture: its values' and dense shape's static
