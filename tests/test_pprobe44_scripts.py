@@ -16,13 +16,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe44_scripts")
 GOLD = load("seeded", "pprobe44_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "replica_setter_clear_devices.py":
-        "import_meta_graph restores the collections in the MetaGraphDef's order; TF 1.14's "
-        "meta_graph.import_scoped_meta_graph_with_return_elements restores "
-        "TRAINABLE_VARIABLES first, then the other keys sorted, so get_all_collection_keys() "
-        "differs (engine/framework/meta_graph.py)",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

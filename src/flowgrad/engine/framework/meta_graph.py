@@ -1277,7 +1277,10 @@ def _build(graph, mg, order, parsed, node_attrs, input_map, full, clear_devices,
         hook(graph, made)
 
     memo = {}
-    for key, col in mg.collection_def.items():
+    # TF's order: trainable_variables first, then the other keys sorted (graph.get_all_
+    # collection_keys() of the importing graph shows it)
+    keys = sorted(mg.collection_def, key=lambda k: (k != "trainable_variables", k))
+    for key, col in ((k, mg.collection_def[k]) for k in keys):
         if predicate is not None and not predicate(key):
             continue
         kind = _KINDS.get(col["kind"]) or _BUILTIN_KINDS.get(col["kind"])
