@@ -382,6 +382,18 @@ def _without_no_ops(program, tainted):
     return out, (waiting, control | waited)
 
 
+def _square_names(nodes, fetched):
+    """value -> ReplaceMulWithSquare's name for a Mul of a value by itself (not fetched)."""
+    out = {}
+    for n in nodes:
+        if n.type == "Mul" and len(n.inputs) == 2 and n.inputs[0] == n.inputs[1] \
+                and n.outputs and n.outputs[0] not in fetched:
+            scope, _, base = n.name.rpartition("/")
+            out[n.outputs[0]] = (scope + "/" if scope else "") + \
+                "ArithmeticOptimizer/ReplaceMulWithSquare_" + base
+    return out
+
+
 def _canonical_names(program, fetched):
     """value -> the name Grappler's second round sorts it by: its source's once the
     first round's no-ops are gone (addn_order._grappler_names), a Mul of a value by itself
@@ -391,11 +403,7 @@ def _canonical_names(program, fetched):
     for n in program.nodes:
         for k, v in enumerate(n.outputs):
             names[v] = n.name if k == 0 else f"{n.name}:{k}"
-        if n.type == "Mul" and len(n.inputs) == 2 and n.inputs[0] == n.inputs[1] \
-                and n.outputs and n.outputs[0] not in fetched:
-            scope, _, base = n.name.rpartition("/")
-            names[n.outputs[0]] = (scope + "/" if scope else "") + \
-                "ArithmeticOptimizer/ReplaceMulWithSquare_" + base
+    names.update(_square_names(program.nodes, fetched))
 
     def key(v):
         return renamed.get(v) or names.get(v) or ""
@@ -534,13 +542,13 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             names[n.inputs[0]] = n.attrs[ACCUMULATOR_ATTR]
             accumulated.add(n.inputs[0])
     renamed = addn_order._grappler_names(program)
-    canonical = _canonical_names(program, fetched)
+    squares = _square_names(nodes, fetched)
 
     def sort_key(v):
         # a Mul of a value by itself sorts by ReplaceMulWithSquare's name (pprobe43)
-        if v in renamed or v in accumulated or v not in names:
+        if v in accumulated:
             return renamed.get(v) or names.get(v) or ""
-        return canonical(v)
+        return renamed.get(v) or squares.get(v) or names.get(v) or ""
 
     consts_of = {n.outputs[0]: n.attrs.get("value") for n in nodes
                  if n.type == "Const" and not n.inputs and n.outputs}
