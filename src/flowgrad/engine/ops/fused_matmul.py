@@ -20,6 +20,10 @@ multiply-add rounded once. How the depth is cut:
   large k), each shard is a contraction of its own (blocked as on more than one thread)
   into a zeroed buffer, the buffers added in order (golden nn/conv_shard_inner, Intel).
 
+Conv2DBackpropInput of a batch below its use_parallel_contraction threshold calls the
+sgemm itself, one image per call on one thread: its depth blocks alone (sgemm; golden
+nn/conv_backprop_parallel, Intel).
+
 The bias is then added to each sum. Checked bit for bit against TF 1.14 on this machine
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
 
