@@ -1,5 +1,6 @@
-"""float32 Conv2DBackpropInput of a batch whose per-thread work unit passes TF 1.14's
-use_parallel_contraction threshold: each image as a batch of one, to TF's bits
+"""float32 Conv2DBackpropInput of a batch on either side of TF 1.14's
+use_parallel_contraction threshold: above it each image as a batch of one, below it each
+image's columns one call of MKL-DNN's sgemm, to TF's bits
 (tests/golden/nn/gen_conv_backprop_parallel.py, made on an Intel Xeon, 2 threads)."""
 import pytest
 

@@ -337,17 +337,23 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
         # one output pixel: Eigen's matrix-vector product over the filter read transposed
         # (fused_matmul.gemv)
         product = lambda a, b: _fused_matmul.gemv(b, a[0], 1).reshape(1, -1)   # noqa: E731
-    if product is not None and dy.dtype == np.float32 and g.n > 1 and \
-            _parallel_backprop_input(g, c, o, intra_threads or cpu_threads()):
-        # TF's use_parallel_contraction: each image's columns are a contraction of their
-        # own on the intra-op pool, as a batch of one computes them
-        per = g.oh * g.ow
-        if per == 1:   # a matrix-vector product per image
-            product = lambda a, b: _fused_matmul.gemv_rows(b, a, 1)   # noqa: E731
+    if product is not None and dy.dtype == np.float32 and g.n > 1 and o:
+        if _parallel_backprop_input(g, c, o, intra_threads or cpu_threads()):
+            # TF's use_parallel_contraction: each image's columns are a contraction of
+            # their own on the intra-op pool, as a batch of one computes them
+            per = g.oh * g.ow
+            if per == 1:   # a matrix-vector product per image
+                product = lambda a, b: _fused_matmul.gemv_rows(b, a, 1)   # noqa: E731
+            else:
+                product = lambda a, b: np.concatenate([   # noqa: E731
+                    _fused_matmul.product(a[i * per:(i + 1) * per], b,
+                                          intra_threads or cpu_threads())
+                    for i in range(g.n)])
         else:
-            product = lambda a, b: np.concatenate([   # noqa: E731
-                _fused_matmul.product(a[i * per:(i + 1) * per], b,
-                                      intra_threads or cpu_threads()) for i in range(g.n)])
+            # else TF shards the images over its threads, each image's columns one call
+            # of MKL-DNN's sgemm on one thread (Conv2DCustomBackpropInputMatMulFunctor):
+            # its depth blocks only; the images' rows go in one call
+            product = _fused_matmul.sgemm
     dx = g.col2im_gemm(dy.reshape(rows, o), f.reshape(g.kh * g.kw * c, o).T, dy.dtype,
                        product)
     return from_nhwc(dx.astype(dt, copy=False), data_format)

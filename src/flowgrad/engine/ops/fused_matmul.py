@@ -20,6 +20,10 @@ multiply-add rounded once. How the depth is cut:
   large k), each shard is a contraction of its own (blocked as on more than one thread)
   into a zeroed buffer, the buffers added in order (golden nn/conv_shard_inner, Intel).
 
+Conv2DBackpropInput of a batch below its use_parallel_contraction threshold calls the
+sgemm itself, one image per call on one thread: its depth blocks alone (sgemm; golden
+nn/conv_backprop_parallel, Intel).
+
 The bias is then added to each sum. Checked bit for bit against TF 1.14 on this machine
 (an AVX-512 EPYC, intra-op pool of 2) for m from 2 to 3000 and k from 2 to 1400.
 
@@ -47,7 +51,7 @@ from . import eigen_half_mm as _eh
 from .host_cpu import eigen_caches
 
 __all__ = ["column_product", "contraction", "depth_runs", "fma_matmul", "gemv", "one_gemm",
-           "patch_product", "product"]
+           "patch_product", "product", "sgemm"]
 
 _BK = 384           # MKL-DNN's depth block (jit_avx512_common_gemm_f32, avx512_core)
 # Eigen's float kc for the host's L1 (host_cpu): ((l1 - 16*4*4) // (16*4 + 4*4)) & ~7, 400 for
@@ -134,18 +138,34 @@ def contraction(x, y, threads, shape=None):
     """One contraction of x [m, k] and y [k, n]: TF's slices, MKL-DNN's blocks (decided on
     `shape`, the (m, n) of the op whose rows or columns these are, if given)."""
     m, k = x.shape
+    return _sum_runs(x, y, _contraction_runs(*(shape or (m, y.shape[1])), k, threads))
+
+
+def sgemm(x, y):
+    """x [m, k] @ y [k, n] (float32, k > 0) by one call of MKL-DNN's sgemm of its own, on
+    one thread (TF 1.14's Conv2DCustomBackpropInputMatMulFunctor<float>): its depth blocks
+    alone (_sgemm_blocks), without Eigen's slices or shards. Each row's sums depend on its
+    own values only: the rows of several such calls may go in one."""
+    if y.shape[1] > 1:
+        x = np.asfortranarray(x)   # (as product(): each block a column-major view)
+    runs, start = [], 0
+    for size in _sgemm_blocks(x.shape[1]):
+        runs.append((start, start + size))
+        start += size
+    return _sum_runs(x, y, runs)
+
+
+def _sum_runs(x, y, runs):
+    """The sums of x [m, k] @ y [k, n] over each depth run [a, b) (from 0, one multiply-add
+    after the other), added in turn."""
     run = _fma_run if y.shape[1] == 1 else _gemm_run
-    kc = _slice_depth(*(shape or (m, y.shape[1])), k, threads)
     out = None
-    start = 0
-    for s0 in range(0, k, kc):
-        for size in _sgemm_blocks(min(kc, k - s0)):
-            acc = run(x, y, start, start + size)
-            if out is None:
-                out = acc
-            else:
-                np.add(out, acc, out=out)
-            start += size
+    for a, b in runs:
+        acc = run(x, y, a, b)
+        if out is None:
+            out = acc
+        else:
+            np.add(out, acc, out=out)
     return out
 
 
