@@ -45,7 +45,11 @@ def _lgamma_op_kernel(x):
         if np.result_type(x) == np.float32:
             return _eigen_math.lgammaf(x)
         if np.result_type(x) == np.float64:
-            return _eigen_math.libm_lgamma(x)
+            out = _eigen_math.libm_lgamma(x)
+            # glibc's lgamma of a tiny x is -log|x|, and its log scales a subnormal by 2^52
+            # first: under TF's DAZ that product is 0, the bits left read as 2^-1075
+            out[(x != 0) & (np.abs(x) < _eigen_math.TINY64)] = 1075 * _math.log(2)
+            return out
     return _lgamma_kernel(x)
 
 
