@@ -925,14 +925,18 @@ def libm_pow64(x, y):
     except (NameError, AttributeError):
         fn = math.pow
     xb, yb = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(y, np.float64))
+    xs, ys = xb.reshape(-1).tolist(), yb.reshape(-1).tolist()
+    try:   # math.pow is libm's pow past C99's special cases (~8x cheaper than ctypes)
+        return np.fromiter(map(math.pow, xs, ys), np.float64, count=xb.size).reshape(xb.shape)
+    except (OverflowError, ValueError):   # C's inf / NaN somewhere: value by value
+        pass
 
     def safe(u, v):
         try:
             return fn(u, v)
         except (OverflowError, ValueError):   # math.pow's errors: C's inf / NaN
             return math.inf if u == 0 or abs(u) > 1 else math.nan
-    return np.fromiter(map(safe, xb.reshape(-1).tolist(), yb.reshape(-1).tolist()),
-                       np.float64, count=xb.size).reshape(xb.shape)
+    return np.fromiter(map(safe, xs, ys), np.float64, count=xb.size).reshape(xb.shape)
 libm_log64 = _libm_double("log", lambda v: math.log(v) if v > 0 else
                           (-math.inf if v == 0 else math.nan))
 libm_tan64 = _libm_double("tan", math.tan)
