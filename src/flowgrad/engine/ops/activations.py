@@ -70,7 +70,8 @@ def _exp_minus_one_where_negative(x):
         neg = x <= -np.finfo(np.float32).tiny
         return neg, _eigen_math.exp_at(x, neg) - np.float32(1)
     if x.dtype == np.float64:   # Eigen's pexp<Packet4d> and libm's exp tail (exp64), DAZ
-        return x <= -_eigen_math.TINY64, _eigen_math.exp64(x) - 1.0
+        neg = x <= -_eigen_math.TINY64
+        return neg, _eigen_math.exp64_at(x, neg) - 1.0
     neg = x < 0
     if x.dtype == np.float16:   # Eigen::half's exp: libm's expf, rounded to half
         return neg, _eigen_math.half_libm("exp", np.where(neg, x, x.dtype.type(0))) - \

@@ -1375,6 +1375,22 @@ def exp64(x):
     return _unary64(x, _pexp64, libm_exp64)
 
 
+def exp64_at(x, at):
+    """exp64(x) where `at` (each value's own: pexp's lanes do not mix, and a value is in
+    the packets or the libm tail by its position), 1 elsewhere: Elu's and Selu's exp of
+    their negative inputs without the cost of the rest."""
+    flat = flush64(np.ascontiguousarray(x, dtype=np.float64).reshape(-1))
+    n = flat.size
+    body = n - n % _PACKET64
+    idx = np.flatnonzero(np.reshape(at, -1))
+    out = np.ones(n, np.float64)
+    head = idx[:np.searchsorted(idx, body)]
+    with np.errstate(all="ignore"):
+        out[head] = _pexp64(flat[head])
+        out[idx[head.size:]] = libm_exp64(flat[idx[head.size:]])
+    return flush64(out).reshape(np.shape(x))
+
+
 def sigmoid64(x):
     """TF 1.14's float64 Sigmoid (scalar_logistic_op<double>): 1 / (1 + exp(-x)), Eigen's
     pexp on packets of 4, libm's exp on the rest."""
