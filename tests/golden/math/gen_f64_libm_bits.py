@@ -26,7 +26,7 @@ OPS = [("exp", "wide"), ("log", "pos"), ("tanh", "wide"), ("sigmoid", "wide"),
        ("rsqrt", "pos"), ("erf", "wide"), ("elu", "wide"), ("selu", "wide"),
        ("elu_grad", "wide"), ("selu_grad", "wide"), ("pow", "pos"), ("xlogy", "pos"),
        ("atan2", "wide"), ("lgamma", "gamma"), ("digamma", "gamma"), ("cexp", "wide"),
-       ("cexpm1", "wide")]
+       ("cexpm1", "wide"), ("creciprocal", "wide")]
 
 
 def values(kind, seed):
@@ -65,9 +65,10 @@ def inputs(i, kind):
 
 def build(tf, name, x, x2):
     nn = tf.nn
-    if name in ("cexp", "cexpm1"):
+    if name in ("cexp", "cexpm1", "creciprocal"):
         z = tf.complex(x, x2)
-        return tf.exp(z) if name == "cexp" else tf.math.expm1(z)
+        return {"cexp": tf.exp, "cexpm1": tf.math.expm1, "creciprocal": tf.math.reciprocal}[
+            name](z)
     if name in ("elu_grad", "selu_grad"):
         return tf.gradients(getattr(nn, name[:-5])(x), x, grad_ys=x2)[0]
     if name == "pow":

@@ -1507,10 +1507,13 @@ def reciprocal_complex(z):
     body = n - n % (4 if z.dtype == np.complex64 else 2)
     out = np.empty_like(flat)
     with np.errstate(all="ignore"):
-        br, bi = flat.real[:body], flat.imag[:body]
-        d = br * br + bi * bi
-        out.real[:body] = br / d
-        out.imag[:body] = np.negative(bi) / d
+        # conj(b), denormal parts read as zeros (DAZ), each product flushed (FTZ)
+        br, bi = _fz(flat.real[:body]), np.negative(_fz(flat.imag[:body]))
+        d = _fz(_fz(br * br) + _fz(bi * bi))
+        zero = br.dtype.type(0)
+        # pmul(1 + 0i, conj(b)) by addsub: (1 br - 0 bi, 1 bi + 0 br), its zeros' signs
+        out.real[:body] = _fz((br - zero * bi) / d)
+        out.imag[:body] = _fz((bi + zero * br) / d)
     out[body:] = complex_div(np.ones(n - body, z.dtype), flat[body:])
     return out.reshape(z.shape)
 
