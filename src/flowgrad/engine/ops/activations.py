@@ -341,8 +341,7 @@ def _softmax_kernel(x):
     e = x - x.max(axis=-1, keepdims=True)
     exact = x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
     if x.dtype == np.float64:   # (Eigen's pexp<Packet4d> untiled, libm's exp in tiles)
-        e = (_eigen_math.exp64(e) if e.size < _eigen_math.tiled_from(np.float64)
-             else _eigen_math.libm_exp64(e))
+        e = _eigen_math.exp64_with_broadcast(e)
     else:
         e = _eigen_math.exp_with_broadcast(e) if exact else np.exp(e)
     with np.errstate(divide="ignore"):
@@ -365,6 +364,10 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
+    if x.dtype == np.float64:   # pexp<Packet4d> / libm's exp in the sums, libm's log
+        e = _eigen_math.exp_summed_along_rows(shifted.reshape(-1, x.shape[-1]))
+        return shifted - _eigen_math.libm_log64(
+            _eigen.last_axis_sums(e).reshape(shifted.shape[:-1] + (1,)))
     if x.dtype != np.float32 or x.size > _eigen_math.EXACT_MAX:
         return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
     # TF: shifted - log(sum(exp(shifted))): the exp inside the row sums, the log over

@@ -528,21 +528,29 @@ def exp_summed_along_rows(x2d):
     (softmax and cross-entropy kernels: `x.exp().sum(along_class)`): each row's
     InnerMostDimReducer evaluates Eigen's pexp on the whole packets of 8 of each leaf of
     its tree (the row itself up to 8 * 1024 values) and libm's expf on the leaf's last
-    num % 8 values."""
-    x2d = np.ascontiguousarray(x2d, _F)
+    num % 8 values. float64: pexp<Packet4d> on packets of 4, libm's exp on the leaves'
+    last num % 4 values."""
+    if np.asarray(x2d).dtype == np.float64:
+        x2d = flush64(np.ascontiguousarray(x2d))
+        P, scalar = _PACKET64, libm_exp64
+        with np.errstate(all="ignore"):
+            out = _pexp64(x2d)
+    else:
+        x2d = np.ascontiguousarray(x2d, _F)
+        P, scalar = _PACKET, libm_exp
+        out = _eigen_unary(x2d, _pexp, None)
     rows, n = x2d.shape
-    if n < _PACKET:   # no whole packet
-        return libm_exp(x2d)
-    out = _eigen_unary(x2d, _pexp, None)
-    if n <= _PACKET * _eigen_sum.LEAF:   # one leaf a row: its last n % 8 columns
-        if n % _PACKET:
-            out[:, n - n % _PACKET:] = libm_exp(x2d[:, n - n % _PACKET:])
-        return out
-    tails = [np.arange(f + num - num % _PACKET, f + num) for i in range(rows)
-             for f, num in _eigen_sum.tree_leaves(i * n, n, _PACKET)]
-    tails = np.concatenate(tails)
-    out.reshape(-1)[tails] = libm_exp(x2d.reshape(-1)[tails])
-    return out
+    if n < P:   # no whole packet
+        out = scalar(x2d)
+    elif n <= P * _eigen_sum.LEAF:   # one leaf a row: its last n % P columns
+        if n % P:
+            out[:, n - n % P:] = scalar(x2d[:, n - n % P:])
+    else:
+        tails = [np.arange(f + num - num % P, f + num) for i in range(rows)
+                 for f, num in _eigen_sum.tree_leaves(i * n, n, P)]
+        tails = np.concatenate(tails)
+        out.reshape(-1)[tails] = scalar(x2d.reshape(-1)[tails])
+    return flush64(out) if out.dtype == np.float64 else out
 
 
 # -- powf: glibc's powf rounds a double-precision power that is within about 0.0015 float32
@@ -1389,6 +1397,13 @@ def exp64_at(x, at):
         out[head] = _pexp64(flat[head])
         out[idx[head.size:]] = libm_exp64(flat[idx[head.size:]])
     return flush64(out).reshape(np.shape(x))
+
+
+def exp64_with_broadcast(x):
+    """Exp of float64 x in an expression that also broadcasts (Softmax's exp(x - max), the
+    cross-entropies' backprop): Eigen's pexp<Packet4d> and the libm tail below
+    tiled_from(float64) values, libm's exp on every value from there."""
+    return exp64(x) if np.size(x) < tiled_from(np.float64) else flush64(libm_exp64(flush64(x)))
 
 
 def sigmoid64(x):

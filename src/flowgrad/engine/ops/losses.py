@@ -88,6 +88,10 @@ def _xent_kernel(logits, labels):
         sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
         log_sum = _eigen_math.log(sum_e)
         e = _eigen_math.exp_with_broadcast(shifted)
+    elif logits.dtype == np.float64:   # pexp<Packet4d> / libm's exp; no packet log: libm's
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.libm_log64(sum_e)
+        e = _eigen_math.exp64_with_broadcast(shifted)
     else:
         e = np.exp(shifted)
         sum_e = _eigen.last_axis_sums(e)
@@ -166,6 +170,10 @@ def _sparse_xent_kernel(logits, labels):
         sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
         log_sum = _eigen_math.libm_log(sum_e[:, 0])
         e = _eigen_math.exp(shifted)
+    elif logits.dtype == np.float64:   # the same with pexp<Packet4d> and libm's exp, log
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.libm_log64(sum_e[:, 0])
+        e = _eigen_math.exp64(shifted)
     else:
         e = np.exp(shifted)
         sum_e = _eigen.last_axis_sums(e)
