@@ -3,6 +3,10 @@ values per op spanning each function's range (zeros, denormals, the overflow edg
 and huge values), fed as tensors of 1, 3, 17, 1000 and 979 values so that both Eigen's
 packets of 4 and the scalar tails show (pf64libm's audit).
 
+Softmax, LogSoftmax and the cross-entropies reduce exp(logits - max) along the classes:
+pexp<Packet4d> on each reducer leaf's packets, libm's exp on its tail, libm's log of the
+sums, the backprop's exp by packets or (tiled) libm.
+
 TF runs float64 Exp, Sigmoid, Elu, Selu and SoftplusGrad through Eigen's pexp<Packet4d>
 on whole packets and libm's exp on the last size % 4 values; Log, Tanh, Log1p, Expm1,
 Softplus, Erf, Pow, Atan2, Xlogy and Lgamma call glibc's double functions value by value;
@@ -10,6 +14,8 @@ its threads read denormals as zero and flush denormal results (DAZ, FTZ). Selu's
 constants are TF's literals. Inputs come from uniform draws, ldexp and arithmetic only
 (no NumPy transcendental function, whose bits differ between NumPy versions).
 """
+import hashlib
+
 import numpy as np
 from goldenio import host_vendor
 
@@ -83,8 +89,46 @@ def build(tf, name, x, x2):
             "selu": nn.selu, "lgamma": tf.math.lgamma, "digamma": tf.math.digamma}[name](x)
 
 
+# softmax-family kernels on [batch, classes] logits: one leaf a row, and [2, 4100] (two
+# leaves of Eigen's row reducer, tiled: 8,200 values from 6,144 on the Xeon's 48 KiB L1),
+# whose outputs are kept as a SHA-1 of their bytes (the golden stays small)
+ROW_SHAPES = ((1, 3), (3, 17), (17, 10), (40, 37), (2, 4100))
+ROW_OPS = ("softmax", "log_softmax", "xent", "xent_grad", "sparse_xent", "sparse_xent_grad")
+
+
+def row_inputs(shape):
+    rng = np.random.RandomState(shape[0] * 7 + shape[1])
+    x = rng.uniform(-30, 30, shape) * np.where(rng.uniform(0, 1, shape) < 0.2, 1e-3, 1)
+    labels = rng.uniform(0, 1, shape)
+    labels /= labels.sum(1, keepdims=True)
+    return x, labels, rng.randint(0, shape[1], shape[0])
+
+
+def row_value(v, shape):
+    v = np.asarray(v)
+    return hashlib.sha1(v.tobytes()).hexdigest() if shape[0] * shape[1] > 5000 else v
+
+
+def build_rows(tf, x, labels, ids):
+    nn = tf.nn
+    xent = nn.softmax_cross_entropy_with_logits_v2(labels=labels, logits=x)
+    sparse = nn.sparse_softmax_cross_entropy_with_logits(labels=ids, logits=x)
+    return {"softmax": nn.softmax(x), "log_softmax": nn.log_softmax(x), "xent": xent,
+            "xent_grad": tf.gradients(xent, x)[0], "sparse_xent": sparse,
+            "sparse_xent_grad": tf.gradients(sparse, x)[0]}
+
+
 def cases(tf):
     out = {"vendor": host_vendor()}
+    with tf.Session() as sess:
+        for shape in ROW_SHAPES:
+            x, labels, ids = row_inputs(shape)
+            ph = tf.placeholder(tf.float64, [None, None])
+            lab = tf.placeholder(tf.float64, [None, None])
+            idp = tf.placeholder(tf.int64, [None])
+            got = sess.run(build_rows(tf, ph, lab, idp), {ph: x, lab: labels, idp: ids})
+            for name in ROW_OPS:
+                out["%s/%dx%d" % (name, shape[0], shape[1])] = row_value(got[name], shape)
     fetches, feeds = {}, {}
     for i, (name, kind) in enumerate(OPS):
         for j, (a, b) in enumerate(inputs(i, kind)):
