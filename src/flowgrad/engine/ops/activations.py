@@ -364,7 +364,8 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
-    if x.dtype == np.float64:   # pexp<Packet4d> / libm's exp in the sums, libm's log
+    if x.dtype == np.float64 and x.size <= _eigen_math.EXACT_MAX:
+        # pexp<Packet4d> / libm's exp in the sums, libm's log (NumPy's above, as float32)
         e = _eigen_math.exp_summed_along_rows(shifted.reshape(-1, x.shape[-1]))
         return shifted - _eigen_math.libm_log64(
             _eigen.last_axis_sums(e).reshape(shifted.shape[:-1] + (1,)))
