@@ -26,6 +26,7 @@ import ctypes
 import ctypes.util
 import math
 import os
+import sys
 import zlib
 
 import numpy as np
@@ -891,7 +892,8 @@ def digamma(x):
 # ctypes call's 250-700 ns; where one raises (C's inf or NaN: a pole, an overflow, a value
 # outside the domain) the array goes through the ctypes loop instead.
 _MATH_IS_LIBM = {"tanh", "log1p", "expm1", "sinh", "cosh", "asinh", "acosh", "atanh", "asin",
-                 "acos", "atan", "tan", "log", "erf", "erfc"}
+                 "acos", "atan", "tan", "log"} | \
+    ({"erf", "erfc"} if sys.version_info >= (3, 11) else set())   # (checked on 3.11)
 
 
 def _libm_double(name, fallback):
