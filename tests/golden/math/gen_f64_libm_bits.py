@@ -9,7 +9,8 @@ sums, the backprop's exp by packets or (tiled) libm.
 
 TF runs float64 Exp, Sigmoid, Elu, Selu and SoftplusGrad through Eigen's pexp<Packet4d>
 on whole packets and libm's exp on the last size % 4 values; Log, Tanh, Log1p, Expm1,
-Softplus, Erf, Pow, Atan2, Xlogy and Lgamma call glibc's double functions value by value;
+Softplus, Erf, Pow, Atan2, Xlogy and Lgamma call glibc's double functions value by value,
+Igamma and Igammac Eigen's Cephes loops in double;
 its threads read denormals as zero and flush denormal results (DAZ, FTZ). Selu's
 constants are TF's literals. Inputs come from uniform draws, ldexp and arithmetic only
 (no NumPy transcendental function, whose bits differ between NumPy versions).
@@ -32,7 +33,8 @@ OPS = [("exp", "wide"), ("log", "pos"), ("tanh", "wide"), ("sigmoid", "wide"),
        ("rsqrt", "pos"), ("erf", "wide"), ("elu", "wide"), ("selu", "wide"),
        ("elu_grad", "wide"), ("selu_grad", "wide"), ("pow", "pos"), ("xlogy", "pos"),
        ("atan2", "wide"), ("lgamma", "gamma"), ("digamma", "gamma"), ("cexp", "wide"),
-       ("cexpm1", "wide"), ("creciprocal", "wide")]
+       ("cexpm1", "wide"), ("creciprocal", "wide"), ("igamma", "gamma"),
+       ("igammac", "gamma")]
 
 
 def values(kind, seed):
@@ -83,6 +85,8 @@ def build(tf, name, x, x2):
         return tf.math.xlogy(x2, x)
     if name == "atan2":
         return tf.atan2(x, x2)
+    if name in ("igamma", "igammac"):
+        return getattr(tf.math, name)(x, tf.abs(x2))
     return {"exp": tf.exp, "log": tf.math.log, "tanh": tf.tanh, "sigmoid": tf.sigmoid,
             "log1p": tf.math.log1p, "expm1": tf.math.expm1, "softplus": nn.softplus,
             "sqrt": tf.sqrt, "rsqrt": tf.math.rsqrt, "erf": tf.math.erf, "elu": nn.elu,
