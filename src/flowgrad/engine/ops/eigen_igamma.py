@@ -4,9 +4,10 @@ TF's kernels run Eigen's igamma_impl / igammac_impl (unsupported/Eigen/src/Speci
 Cephes' igam/igamc) value by value in the input's precision: the power series when x <= 1
 or x <= a, else the continued fraction, each stopped at Cephes' tolerance (cephes_helper:
 float's eps / 2 = 2^-24, double's 2^-53, the fraction rescaled past 1 / eps or 2^52), then
-scaled by exp(a log(x) - x - lgamma(a or a + 1)) in libm's float or double functions. A float64 evaluation rounded once differs in
-the last bits for about half the values (more where 1 - P cancels). The loops here run on
-the whole array at once, each value leaving when its own test stops it.
+scaled by exp(a log(x) - x - lgamma(a or a + 1)) in libm's float or double functions. A
+float64 evaluation of float32 values, rounded once, differs in the last bits for about half
+the values (more where 1 - P cancels). The loops here run on the whole array at once, each
+value leaving when its own test stops it.
 """
 import types
 
