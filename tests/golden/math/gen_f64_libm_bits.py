@@ -10,7 +10,7 @@ sums, the backprop's exp by packets or (tiled) libm.
 TF runs float64 Exp, Sigmoid, Elu, Selu and SoftplusGrad through Eigen's pexp<Packet4d>
 on whole packets and libm's exp on the last size % 4 values; Log, Tanh, Log1p, Expm1,
 Softplus, Erf, Pow, Atan2, Xlogy and Lgamma call glibc's double functions value by value,
-Igamma and Igammac Eigen's Cephes loops in double;
+Igamma, Igammac and Polygamma Eigen's Cephes loops in double;
 its threads read denormals as zero and flush denormal results (DAZ, FTZ). Selu's
 constants are TF's literals. Inputs come from uniform draws, ldexp and arithmetic only
 (no NumPy transcendental function, whose bits differ between NumPy versions).
@@ -34,7 +34,7 @@ OPS = [("exp", "wide"), ("log", "pos"), ("tanh", "wide"), ("sigmoid", "wide"),
        ("elu_grad", "wide"), ("selu_grad", "wide"), ("pow", "pos"), ("xlogy", "pos"),
        ("atan2", "wide"), ("lgamma", "gamma"), ("digamma", "gamma"), ("cexp", "wide"),
        ("cexpm1", "wide"), ("creciprocal", "wide"), ("igamma", "gamma"),
-       ("igammac", "gamma")]
+       ("igammac", "gamma"), ("polygamma", "poly")]
 
 
 def values(kind, seed):
@@ -52,9 +52,11 @@ def values(kind, seed):
     elif kind == "gt_m1":
         x = np.where(u < 0.5, rng.uniform(-1, 10, n),
                      np.ldexp(rng.uniform(-1, 1, n), rng.randint(-60, 0, n)))
-    else:   # gamma
+    else:   # gamma, poly
         x = np.where(u < 0.6, rng.uniform(-10, 30, n), rng.uniform(0, 200, n))
     x[:len(EDGES)] = EDGES
+    if kind == "poly":   # (flowgrad's float64 zeta below q = -1000 loops ~|q| times)
+        x[x < -1000] = -999.5
     return x
 
 
@@ -87,6 +89,8 @@ def build(tf, name, x, x2):
         return tf.atan2(x, x2)
     if name in ("igamma", "igammac"):
         return getattr(tf.math, name)(x, tf.abs(x2))
+    if name == "polygamma":   # orders 0..3 (x2 * 0 + k: exact), x the argument
+        return tf.math.polygamma(tf.floor(tf.abs(x2)) - 4 * tf.floor(tf.abs(x2) / 4), x)
     return {"exp": tf.exp, "log": tf.math.log, "tanh": tf.tanh, "sigmoid": tf.sigmoid,
             "log1p": tf.math.log1p, "expm1": tf.math.expm1, "softplus": nn.softplus,
             "sqrt": tf.sqrt, "rsqrt": tf.math.rsqrt, "erf": tf.math.erf, "elu": nn.elu,

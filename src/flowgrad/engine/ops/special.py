@@ -156,8 +156,9 @@ def _zeta_kernel(x, q):
 
 
 def _polygamma_kernel(a, x):
-    if _float32_exact2(a, x):   # TF's float32 bits (eigen_zeta)
-        return _eigen_zeta.polygamma(a, x)
+    if _float32_exact2(a, x) or (np.result_type(a, x) == np.float64 and not np.any(
+            np.asarray(x) < -1000) and np.broadcast(a, x).size <= _eigen_math.EXACT_MAX):
+        return _eigen_zeta.polygamma(a, x)   # TF's bits (eigen_zeta; zeta's q limit)
     n = np.asarray(a, dtype=np.float64)
     sign_fact = np.where(np.mod(n, 2) == 0, -1.0, 1.0) * np.vectorize(
         lambda v: _math.gamma(v + 1) if v >= 0 and v == int(v) else np.nan,
