@@ -58,16 +58,20 @@ def _grad_op_infer(inputs, attrs):
 
 
 # -- kernels ------------------------------------------------------------------------------
-_SELU_ALPHA = 1.6732632423543772848170429916717
+# TF's scale_alpha literal (the product of the two in double is an ulp below it)
+_SELU_SCALE_ALPHA = 1.7580993408473768599402175208123
 _SELU_SCALE = 1.0507009873554804934193349852946
 
 
 def _exp_minus_one_where_negative(x):
-    """TF's Elu/Selu select: (x < 0, exp(x) - 1). float32: Eigen's pexp and libm's expf
-    tail, and the comparison reads denormals as zero (DAZ: a denormal x is kept)."""
+    """TF's Elu/Selu select: (x < 0, exp(x) - 1). float32 and float64: Eigen's pexp and
+    libm's exp tail, and the comparison reads denormals as zero (DAZ: a denormal x is kept)."""
     if x.dtype == np.float32:
         neg = x <= -np.finfo(np.float32).tiny
         return neg, _eigen_math.exp_at(x, neg) - np.float32(1)
+    if x.dtype == np.float64:   # Eigen's pexp<Packet4d> and libm's exp tail (exp64), DAZ
+        neg = x <= -_eigen_math.TINY64
+        return neg, _eigen_math.exp64_at(x, neg) - 1.0
     neg = x < 0
     if x.dtype == np.float16:   # Eigen::half's exp: libm's expf, rounded to half
         return neg, _eigen_math.half_libm("exp", np.where(neg, x, x.dtype.type(0))) - \
@@ -107,11 +111,17 @@ def _selu_kernel(x):
     kept = t(_SELU_SCALE) * x
     if x.dtype == np.float32:   # a denormal product is flushed to zero (FTZ)
         kept = _eigen_math.flush(kept)
-    return np.where(neg, t(_SELU_SCALE * _SELU_ALPHA) * em1, kept).astype(x.dtype, copy=False)
+    elif x.dtype == np.float64:
+        kept = _eigen_math.flush64(kept)
+    return np.where(neg, t(_SELU_SCALE_ALPHA) * em1, kept).astype(x.dtype, copy=False)
 
 
 def _selu_grad_kernel(g, y):
-    return np.where(y < 0, g * (y + _SELU_SCALE * _SELU_ALPHA),
+    if g.dtype == np.float64:   # (DAZ, FTZ: denormal gradients and products are zeros)
+        g = _eigen_math.flush64(g)
+        return _eigen_math.flush64(np.where(y < 0, g * (y + _SELU_SCALE_ALPHA),
+                                            g * _SELU_SCALE))
+    return np.where(y < 0, g * (y + y.dtype.type(_SELU_SCALE_ALPHA)),
                     g * _SELU_SCALE).astype(g.dtype, copy=False)
 
 
@@ -331,8 +341,7 @@ def _softmax_kernel(x):
     e = x - x.max(axis=-1, keepdims=True)
     exact = x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
     if x.dtype == np.float64:   # (Eigen's pexp<Packet4d> untiled, libm's exp in tiles)
-        e = (_eigen_math.exp64(e) if e.size < _eigen_math.tiled_from(np.float64)
-             else _eigen_math.libm_exp64(e))
+        e = _eigen_math.exp64_with_broadcast(e)
     else:
         e = _eigen_math.exp_with_broadcast(e) if exact else np.exp(e)
     with np.errstate(divide="ignore"):
@@ -355,6 +364,11 @@ def _log_softmax_kernel(x):
     if x.size == 0:
         return np.empty_like(x)
     shifted = x - x.max(axis=-1, keepdims=True)
+    if x.dtype == np.float64 and x.size <= _eigen_math.EXACT_MAX:
+        # pexp<Packet4d> / libm's exp in the sums, libm's log (NumPy's above, as float32)
+        e = _eigen_math.exp_summed_along_rows(shifted.reshape(-1, x.shape[-1]))
+        return shifted - _eigen_math.libm_log64(
+            _eigen.last_axis_sums(e).reshape(shifted.shape[:-1] + (1,)))
     if x.dtype != np.float32 or x.size > _eigen_math.EXACT_MAX:
         return shifted - np.log(_eigen.last_axis_sums(np.exp(shifted)))
     # TF: shifted - log(sum(exp(shifted))): the exp inside the row sums, the log over

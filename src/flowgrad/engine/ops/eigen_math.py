@@ -26,6 +26,7 @@ import ctypes
 import ctypes.util
 import math
 import os
+import sys
 import zlib
 
 import numpy as np
@@ -528,21 +529,29 @@ def exp_summed_along_rows(x2d):
     (softmax and cross-entropy kernels: `x.exp().sum(along_class)`): each row's
     InnerMostDimReducer evaluates Eigen's pexp on the whole packets of 8 of each leaf of
     its tree (the row itself up to 8 * 1024 values) and libm's expf on the leaf's last
-    num % 8 values."""
-    x2d = np.ascontiguousarray(x2d, _F)
+    num % 8 values. float64: pexp<Packet4d> on packets of 4, libm's exp on the leaves'
+    last num % 4 values."""
+    if np.asarray(x2d).dtype == np.float64:
+        x2d = flush64(np.ascontiguousarray(x2d))
+        P, scalar = _PACKET64, libm_exp64
+        with np.errstate(all="ignore"):
+            out = _pexp64(x2d)
+    else:
+        x2d = np.ascontiguousarray(x2d, _F)
+        P, scalar = _PACKET, libm_exp
+        out = _eigen_unary(x2d, _pexp, None)
     rows, n = x2d.shape
-    if n < _PACKET:   # no whole packet
-        return libm_exp(x2d)
-    out = _eigen_unary(x2d, _pexp, None)
-    if n <= _PACKET * _eigen_sum.LEAF:   # one leaf a row: its last n % 8 columns
-        if n % _PACKET:
-            out[:, n - n % _PACKET:] = libm_exp(x2d[:, n - n % _PACKET:])
-        return out
-    tails = [np.arange(f + num - num % _PACKET, f + num) for i in range(rows)
-             for f, num in _eigen_sum.tree_leaves(i * n, n, _PACKET)]
-    tails = np.concatenate(tails)
-    out.reshape(-1)[tails] = libm_exp(x2d.reshape(-1)[tails])
-    return out
+    if n < P:   # no whole packet
+        out = scalar(x2d)
+    elif n <= P * _eigen_sum.LEAF:   # one leaf a row: its last n % P columns
+        if n % P:
+            out[:, n - n % P:] = scalar(x2d[:, n - n % P:])
+    else:
+        tails = [np.arange(f + num - num % P, f + num) for i in range(rows)
+                 for f, num in _eigen_sum.tree_leaves(i * n, n, P)]
+        tails = np.concatenate(tails)
+        out.reshape(-1)[tails] = scalar(x2d.reshape(-1)[tails])
+    return flush64(out) if out.dtype == np.float64 else out
 
 
 # -- powf: glibc's powf rounds a double-precision power that is within about 0.0015 float32
@@ -840,10 +849,10 @@ def digamma(x):
     x <= 0 reflected (pi / tan(pi nz), nz the distance to the nearest integer, inf at the
     poles), psi(x + 1) = psi(x) + 1/x up to s >= 10, then log(s) - 0.5/s - a polynomial in
     1/s^2 (float32: degree 3, none from 1e8 on; float64: degree 6, none from 1e17 on);
-    libm's log and tan (float or double), float32 denormals flushed."""
+    libm's log and tan (float or double), denormals read as zero (DAZ: a pole)."""
     f32 = np.asarray(x).dtype.type
     double = f32 is np.float64
-    x = np.asarray(x, f32) if double else flush(np.asarray(x, f32))
+    x = flush64(x) if double else flush(np.asarray(x, f32))   # (DAZ)
     one, half, pi = f32(1), f32(0.5), f32(np.pi)
     with np.errstate(all="ignore"):
         neg = x <= 0
@@ -878,6 +887,15 @@ def digamma(x):
     return out if double else flush(out)
 
 
+# CPython's math functions of these names are libm's own (the same bits as a ctypes call
+# on 200,000 values each, Python 3.11; its lgamma is not), at 40-110 ns a value against a
+# ctypes call's 250-700 ns; where one raises (C's inf or NaN: a pole, an overflow, a value
+# outside the domain) the array goes through the ctypes loop instead.
+_MATH_IS_LIBM = {"tanh", "log1p", "expm1", "sinh", "cosh", "asinh", "acosh", "atanh", "asin",
+                 "acos", "atan", "tan", "log"} | \
+    ({"erf", "erfc"} if sys.version_info >= (3, 11) else set())   # (checked on 3.11)
+
+
 def _libm_double(name, fallback):
     """libm's double function `name` of each float64 value (math's `fallback` without one)."""
     try:
@@ -885,11 +903,17 @@ def _libm_double(name, fallback):
         fn.restype, fn.argtypes = ctypes.c_double, [ctypes.c_double]
     except (NameError, AttributeError):
         fn = fallback
+    fast = getattr(math, name) if name in _MATH_IS_LIBM else None
 
     def each(x):
-        flat = np.asarray(x, np.float64).reshape(-1)
-        return np.fromiter(map(fn, flat.tolist()), np.float64, count=flat.size) \
-            .reshape(np.shape(x))
+        flat = np.asarray(x, np.float64).reshape(-1).tolist()
+        if fast is not None:
+            try:
+                return np.fromiter(map(fast, flat), np.float64, count=len(flat)) \
+                    .reshape(np.shape(x))
+            except (ValueError, OverflowError):
+                pass
+        return np.fromiter(map(fn, flat), np.float64, count=len(flat)).reshape(np.shape(x))
     return each
 
 
@@ -911,14 +935,18 @@ def libm_pow64(x, y):
     except (NameError, AttributeError):
         fn = math.pow
     xb, yb = np.broadcast_arrays(np.asarray(x, np.float64), np.asarray(y, np.float64))
+    xs, ys = xb.reshape(-1).tolist(), yb.reshape(-1).tolist()
+    try:   # math.pow is libm's pow past C99's special cases (~8x cheaper than ctypes)
+        return np.fromiter(map(math.pow, xs, ys), np.float64, count=xb.size).reshape(xb.shape)
+    except (OverflowError, ValueError):   # C's inf / NaN somewhere: value by value
+        pass
 
     def safe(u, v):
         try:
             return fn(u, v)
         except (OverflowError, ValueError):   # math.pow's errors: C's inf / NaN
             return math.inf if u == 0 or abs(u) > 1 else math.nan
-    return np.fromiter(map(safe, xb.reshape(-1).tolist(), yb.reshape(-1).tolist()),
-                       np.float64, count=xb.size).reshape(xb.shape)
+    return np.fromiter(map(safe, xs, ys), np.float64, count=xb.size).reshape(xb.shape)
 libm_log64 = _libm_double("log", lambda v: math.log(v) if v > 0 else
                           (-math.inf if v == 0 else math.nan))
 libm_tan64 = _libm_double("tan", math.tan)
@@ -1320,7 +1348,7 @@ def _pexp64(x0):
     return np.where(np.isnan(x0), x0, np.maximum(r, x0))
 
 
-_TINY64 = np.finfo(np.float64).tiny
+TINY64 = _TINY64 = np.finfo(np.float64).tiny   # the smallest normal double
 
 
 def flush64(a):
@@ -1355,6 +1383,29 @@ def _daz64(fn):
 def exp64(x):
     """TF 1.14's float64 Exp: Eigen's pexp on packets of 4, libm's exp on the rest."""
     return _unary64(x, _pexp64, libm_exp64)
+
+
+def exp64_at(x, at):
+    """exp64(x) where `at` (each value's own: pexp's lanes do not mix, and a value is in
+    the packets or the libm tail by its position), 1 elsewhere: Elu's and Selu's exp of
+    their negative inputs without the cost of the rest."""
+    flat = flush64(np.ascontiguousarray(x, dtype=np.float64).reshape(-1))
+    n = flat.size
+    body = n - n % _PACKET64
+    idx = np.flatnonzero(np.reshape(at, -1))
+    out = np.ones(n, np.float64)
+    head = idx[:np.searchsorted(idx, body)]
+    with np.errstate(all="ignore"):
+        out[head] = _pexp64(flat[head])
+        out[idx[head.size:]] = libm_exp64(flat[idx[head.size:]])
+    return flush64(out).reshape(np.shape(x))
+
+
+def exp64_with_broadcast(x):
+    """Exp of float64 x in an expression that also broadcasts (Softmax's exp(x - max), the
+    cross-entropies' backprop): Eigen's pexp<Packet4d> and the libm tail below
+    tiled_from(float64) values, libm's exp on every value from there."""
+    return exp64(x) if np.size(x) < tiled_from(np.float64) else flush64(libm_exp64(flush64(x)))
 
 
 def sigmoid64(x):
@@ -1473,10 +1524,13 @@ def reciprocal_complex(z):
     body = n - n % (4 if z.dtype == np.complex64 else 2)
     out = np.empty_like(flat)
     with np.errstate(all="ignore"):
-        br, bi = flat.real[:body], flat.imag[:body]
-        d = br * br + bi * bi
-        out.real[:body] = br / d
-        out.imag[:body] = np.negative(bi) / d
+        # conj(b), denormal parts read as zeros (DAZ), each product flushed (FTZ)
+        br, bi = _fz(flat.real[:body]), np.negative(_fz(flat.imag[:body]))
+        d = _fz(_fz(br * br) + _fz(bi * bi))
+        zero = br.dtype.type(0)
+        # pmul(1 + 0i, conj(b)) by addsub: (1 br - 0 bi, 1 bi + 0 br), its zeros' signs
+        out.real[:body] = _fz((br - zero * bi) / d)
+        out.imag[:body] = _fz((bi + zero * br) / d)
     out[body:] = complex_div(np.ones(n - body, z.dtype), flat[body:])
     return out.reshape(z.shape)
 
@@ -1493,7 +1547,7 @@ def expm1_complex(z):
     -1 where u - 1 is -1, else (u - 1) z / log(u)."""
     z = np.asarray(z)
     with np.errstate(all="ignore"):
-        u = np.exp(z)
+        u = complex_flush(np.exp(z))   # (FTZ: an underflowing exp is 0, u - 1 is -1)
         um1 = u - z.real.dtype.type(1)
         r = complex_div(_complex_mul(um1, z), np.log(u))
         r = np.where(um1 == -1, z.dtype.type(-1), r)
@@ -1571,6 +1625,26 @@ _ATAN2 = {np.dtype(np.complex64): (_libm_atan2("atan2f", math.atan2, ctypes.c_fl
                                    np.float32),
           np.dtype(np.complex128): (_libm_atan2("atan2", math.atan2, ctypes.c_double),
                                     np.float64)}
+
+
+def atan2(y, x):
+    """TF 1.14's Atan2: std::atan2 of each pair (Eigen has no packet atan2): glibc's atan2
+    (math.atan2 is libm's) or atan2f, denormals read and written as zeros (DAZ, FTZ), up
+    to EXACT_MAX values; NumPy's arctan2 above (and for float16)."""
+    yb, xb = np.broadcast_arrays(y, x)
+    if yb.size > EXACT_MAX or yb.dtype not in (np.float32, np.float64):
+        return np.arctan2(y, x)
+    single = yb.dtype == np.float32
+    ftz = flush if single else flush64
+    fn = _ATAN2[np.dtype(np.complex64)][0] if single else math.atan2
+    out = np.fromiter(map(fn, ftz(yb).reshape(-1).tolist(), ftz(xb).reshape(-1).tolist()),
+                      yb.dtype, count=yb.size).reshape(yb.shape)
+    if not single:   # glibc's atan2 tests y for zero by its bits, then x == 0 (a denormal
+        # x under DAZ): +-pi/2 by y's sign bit, a denormal y included
+        up = (xb != 0) & (np.abs(xb) < TINY64) & (yb.view(np.uint64) << 1 != 0) & \
+            ~np.isnan(yb)
+        out[up] = np.copysign(math.pi / 2, yb[up])
+    return ftz(out)   # (FTZ: a denormal angle is a zero)
 
 
 def complex_angle(z):

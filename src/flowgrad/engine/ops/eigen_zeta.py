@@ -1,4 +1,4 @@
-"""TF 1.14's Zeta (float32 and float64) and float32 Polygamma, bit for bit.
+"""TF 1.14's Zeta and Polygamma (float32 and float64), bit for bit.
 
 TF's kernels run Eigen's zeta_impl / polygamma_impl (unsupported/Eigen/src/SpecialFunctions,
 Cephes' zeta) value by value in the input's precision: direct terms (q + k)^-x (libm's
@@ -13,7 +13,6 @@ import numpy as np
 from . import eigen_math as _eigen_math
 
 _F = np.float32
-_ZERO, _ONE = _F(0), _F(1)
 # Eigen's zeta_impl (Cephes' zeta.c): the Euler-Maclaurin coefficients (2j)! / B_2j
 _ZETA_A = (12.0, -720.0, 30240.0, -1209600.0, 47900160.0, -1.8924375803183791606e9,
            7.47242496e10, -2.950130727918164224e12, 1.1646782814350067249e14,
@@ -81,21 +80,29 @@ def zeta(x, q):
 
 
 def polygamma(n, x):
-    """TF 1.14's float32 Polygamma(n, x): NaN for a non-integer n, digamma at n = 0, else
-    powf(-1, n + 1) expf(lgammaf(n + 1)) zeta(n + 1, x)."""
-    n, x = np.broadcast_arrays(np.asarray(n, _F), np.asarray(x, _F))
+    """TF 1.14's float32 or float64 Polygamma(n, x): NaN for a non-integer n, digamma at
+    n = 0, else pow(-1, n + 1) exp(lgamma(n + 1)) zeta(n + 1, x) (Eigen's polygamma_impl
+    over libm's float or double functions)."""
+    ft = np.float64 if np.result_type(n, x) == np.float64 else _F
+    if ft is np.float64:
+        flush, exp, lgamma, power = (_eigen_math.flush64, _eigen_math.libm_exp64,
+                                     _eigen_math.libm_lgamma, _eigen_math.libm_pow64)
+    else:
+        flush, exp, lgamma, power = (_eigen_math.flush, _eigen_math.libm_exp,
+                                     _eigen_math.lgammaf, _eigen_math.powf)
+    n, x = np.broadcast_arrays(np.asarray(n, ft), np.asarray(x, ft))
     shape = n.shape
-    n, x = _eigen_math.flush(n.reshape(-1)), _eigen_math.flush(x.reshape(-1))
-    out = np.full(n.shape, np.nan, _F)
+    n, x = flush(n.reshape(-1)), flush(x.reshape(-1))
+    out = np.full(n.shape, np.nan, ft)
     with np.errstate(all="ignore"):
         whole = ~(np.floor(n) != n)
-        dig = whole & (n == _ZERO)
+        dig = whole & (n == 0)
         if dig.any():
             out[dig] = _eigen_math.digamma(x[dig])
         rest = whole & ~dig
         if rest.any():
-            nplus = n[rest] + _ONE
-            fact = _eigen_math.libm_exp(_eigen_math.lgammaf(nplus))
-            sign = _eigen_math.powf(np.full_like(nplus, -_ONE), nplus)
+            nplus = n[rest] + ft(1)
+            fact = exp(lgamma(nplus))
+            sign = power(np.full_like(nplus, -1), nplus)
             out[rest] = sign * fact * zeta(nplus, x[rest])
-    return _eigen_math.flush(out).reshape(shape)
+    return flush(out).reshape(shape)

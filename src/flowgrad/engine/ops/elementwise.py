@@ -360,7 +360,7 @@ def _pow_kernel(x, y):
     if x.dtype == np.float64 and max(np.size(x), np.size(y)) <= _eigen_math.EXACT_MAX:
         # float64: libm's pow too (Eigen's scalar_pow_op is numext::pow), which is not
         # correctly rounded: pow(9.072, 2) is x * x plus an ulp
-        return _eigen_math.libm_pow64(x, y)
+        return _eigen_math.flush64(_eigen_math.libm_pow64(x, y))   # (FTZ)
     return np.power(x, y)
 
 
@@ -379,11 +379,19 @@ def _div_no_nan_kernel(x, y):
 
 def _xlogy_kernel(x, y):
     """x log(y), 0 where x is 0. float32 up to EXACT_MAX values: log(y) is Eigen's plog on
-    packets of 8 and libm's logf on the rest, as TF's xlogy_op (eigen_math.log)."""
+    packets of 8 and libm's logf on the rest, as TF's xlogy_op (eigen_math.log); float64's
+    glibc's log of each value."""
     if np.result_type(x, y) == np.float32 and np.broadcast(x, y).size <= \
             _eigen_math.EXACT_MAX:
         x, y = np.broadcast_arrays(x, y)
         return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, _eigen_math.log(y)))
+    if np.result_type(x, y) == np.float64 and np.broadcast(x, y).size <= \
+            _eigen_math.EXACT_MAX:   # float64: no packet log, glibc's log of each value (DAZ)
+        x, y = np.broadcast_arrays(x, y)
+        x = _eigen_math.flush64(x)
+        with np.errstate(all="ignore"):
+            return np.where(x == 0, np.zeros((), x.dtype),
+                            _eigen_math.flush64(x * _eigen_math.libm_log64_daz(y)))
     return np.where(x == 0, np.zeros((), x.dtype), np.multiply(x, np.log(y)))
 
 
@@ -479,6 +487,8 @@ def _complex_exact(exact, kernel):
 def _exp_kernel(x):   # TF's Eigen pexp (float64: pexp<Packet4d>, any size)
     if x.dtype == np.float64:
         return _eigen_math.exp64(x)
+    if x.dtype.kind == "c":   # glibc's cexp, its denormal parts flushed (FTZ)
+        return _eigen_math.complex_flush(np.exp(x))
     return _exp32(x)
 
 
@@ -922,7 +932,7 @@ multiply_no_nan = binop("multiply_no_nan", "MulNoNan", _mul_no_nan_kernel, FLOAT
                              lambda g, x, y: (multiply_no_nan(g, y), multiply_no_nan(x, g))),
                         "Returns x * y, and 0 where y is 0 even if x is NaN or inf",
                         scope="multiply_no_nan", y_as_x=True)
-_atan2 = binop("atan2", "Atan2", np.arctan2, FLOATS, _atan2_grad, "", inplace_ok=True,
+_atan2 = binop("atan2", "Atan2", _eigen_math.atan2, FLOATS, _atan2_grad, "", inplace_ok=True,
                arg_names=["y", "x"])
 _nextafter = binop("nextafter", "NextAfter", np.nextafter, (_dt.float32, _dt.float64), None, "")
 

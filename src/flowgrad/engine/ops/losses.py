@@ -25,10 +25,10 @@ from .linalg import matmul
 from .shape import expand_dims, squeeze
 
 
-def _exact(x):
-    """TF 1.14's float32 bits: Eigen's exp and log where TF's kernel evaluates them, up to
-    eigen_math.EXACT_MAX values (NumPy's above: docs/performance.md)."""
-    return x.dtype == np.float32 and x.size <= _eigen_math.EXACT_MAX
+def _exact(x, dtype=np.float32):
+    """TF 1.14's float32 (float64) bits: Eigen's exp and log where TF's kernel evaluates
+    them, up to eigen_math.EXACT_MAX values (NumPy's above: docs/performance.md)."""
+    return x.dtype == dtype and x.size <= _eigen_math.EXACT_MAX
 
 
 def _column(v):
@@ -88,6 +88,10 @@ def _xent_kernel(logits, labels):
         sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
         log_sum = _eigen_math.log(sum_e)
         e = _eigen_math.exp_with_broadcast(shifted)
+    elif _exact(logits, np.float64):   # pexp<Packet4d> / libm's exp; no packet log: libm's
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.libm_log64(sum_e)
+        e = _eigen_math.exp64_with_broadcast(shifted)
     else:
         e = np.exp(shifted)
         sum_e = _eigen.last_axis_sums(e)
@@ -166,6 +170,10 @@ def _sparse_xent_kernel(logits, labels):
         sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
         log_sum = _eigen_math.libm_log(sum_e[:, 0])
         e = _eigen_math.exp(shifted)
+    elif _exact(logits, np.float64):   # the same with pexp<Packet4d> and libm's exp, log
+        sum_e = _eigen.last_axis_sums(_eigen_math.exp_summed_along_rows(shifted))
+        log_sum = _eigen_math.libm_log64(sum_e[:, 0])
+        e = _eigen_math.exp64(shifted)
     else:
         e = np.exp(shifted)
         sum_e = _eigen.last_axis_sums(e)

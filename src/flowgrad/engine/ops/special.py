@@ -45,7 +45,11 @@ def _lgamma_op_kernel(x):
         if np.result_type(x) == np.float32:
             return _eigen_math.lgammaf(x)
         if np.result_type(x) == np.float64:
-            return _eigen_math.libm_lgamma(x)
+            out = _eigen_math.libm_lgamma(x)
+            # glibc's lgamma of a tiny x is -log|x|, and its log scales a subnormal by 2^52
+            # first: under TF's DAZ that product is 0, the bits left read as 2^-1075
+            out[(x != 0) & (np.abs(x) < _eigen_math.TINY64)] = 1075 * _math.log(2)
+            return out
     return _lgamma_kernel(x)
 
 
@@ -152,8 +156,9 @@ def _zeta_kernel(x, q):
 
 
 def _polygamma_kernel(a, x):
-    if _float32_exact2(a, x):   # TF's float32 bits (eigen_zeta)
-        return _eigen_zeta.polygamma(a, x)
+    if _float32_exact2(a, x) or (np.result_type(a, x) == np.float64 and not np.any(
+            np.asarray(x) < -1000) and np.broadcast(a, x).size <= _eigen_math.EXACT_MAX):
+        return _eigen_zeta.polygamma(a, x)   # TF's bits (eigen_zeta; zeta's q limit)
     n = np.asarray(a, dtype=np.float64)
     sign_fact = np.where(np.mod(n, 2) == 0, -1.0, 1.0) * np.vectorize(
         lambda v: _math.gamma(v + 1) if v >= 0 and v == int(v) else np.nan,

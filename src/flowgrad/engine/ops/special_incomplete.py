@@ -211,21 +211,22 @@ def _igamma_grad_a_f32(a, x):
     return out
 
 
-def _float32_exact(a, x):
-    """Both float32 and at most EXACT_MAX values: eigen_igamma gives TF's bits."""
-    return (np.result_type(a, x) == np.float32
+def _exact(a, x):
+    """float32 or float64 and at most EXACT_MAX values: eigen_igamma's loops in that
+    precision with libm's functions (Eigen's igamma_impl<T>) give TF's bits."""
+    return (np.result_type(a, x) in (np.float32, np.float64)
             and np.broadcast(a, x).size <= _eigen_math.EXACT_MAX)
 
 
 def _igamma_kernel(a, x):
-    if _float32_exact(a, x):
+    if _exact(a, x):
         return _eigen_igamma.igamma(a, x)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[0].astype(np.result_type(a, x), copy=False)
 
 
 def _igammac_kernel(a, x):
-    if _float32_exact(a, x):
+    if _exact(a, x):
         return _eigen_igamma.igammac(a, x)
     with np.errstate(all="ignore"):
         return _igamma_parts(a, x)[1].astype(np.result_type(a, x), copy=False)
