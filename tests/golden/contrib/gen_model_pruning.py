@@ -1,7 +1,8 @@
 """tf.contrib.model_pruning (TF 1.14 contrib/model_pruning): a seeded masked conv + fully
 connected model trained a few steps with a Pruning conditional mask update after each (its
 ops, collections, and per step the loss, masks, thresholds, sparsity, weight sparsities,
-summaries); block pruning (AVG, MAX) and weight_sparsity_map on apply_mask'd variables;
+summaries); block pruning (AVG, MAX), weight_sparsity_map and a partitioned weight on
+apply_mask'd variables;
 MaskedBasicLSTMCell / MaskedLSTMCell in dynamic_rnn; get_pruning_hparams and the spec
 errors; strip_pruning_vars_fn and graph_def_from_checkpoint on the pruned model; train
 (which in TF 1.14 trains, saves, then fails unpacking slim's loss). Made on the host it
@@ -109,8 +110,29 @@ def _block(tf, pooling, block, sparsity_map=""):
     return {"ops": ops, "masks": masks, "thresholds": thresholds}
 
 
+def _partitioned(tf):
+    """A mask update of a weight split in two (its mask split as well: one assign a part)."""
+    mp = tf.contrib.model_pruning
+    g = tf.Graph()
+    with g.as_default():
+        with tf.variable_scope("part", partitioner=tf.fixed_size_partitioner(2)):
+            w = tf.get_variable("w", initializer=tf.constant(
+                np.random.RandomState(1).randn(6, 4).astype(np.float32)))
+            mp.apply_mask(w, "ml")
+        p = mp.Pruning(mp.get_pruning_hparams().parse(
+            "target_sparsity=0.5,sparsity_function_end_step=2"), global_step=tf.Variable(3))
+        op = p.mask_update_op()
+        ops = _ops(g)
+        with tf.Session() as sess:
+            sess.run(tf.global_variables_initializer())
+            sess.run(op)
+            masks = sess.run([list(m) for m in mp.get_masks()])
+            thresholds = sess.run(mp.get_thresholds())
+    return {"ops": ops, "masks": masks, "thresholds": thresholds}
+
+
 def blocks(tf):
-    return {"avg": _block(tf, "AVG", (2, 2)), "max": _block(tf, "MAX", (3, 2)),
+    return {"partitioned": _partitioned(tf), "avg": _block(tf, "AVG", (2, 2)), "max": _block(tf, "MAX", (3, 2)),
             "rows": _block(tf, "AVG", (2, 1)), "map": _block(tf, "AVG", (1, 1), "w1:0.3")}
 
 
