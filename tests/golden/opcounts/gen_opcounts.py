@@ -1895,6 +1895,19 @@ def _pruning_blocks(pooling, use_tpu):
     return fn
 
 
+def _masked_layer_options(tf):
+    mp = tf.contrib.model_pruning
+    x = tf.placeholder(tf.float32, (2, 7, 7, 2), name="x")
+    mp.masked_conv2d(x, 3, 3, rate=2, padding="VALID",
+                     normalizer_fn=tf.contrib.layers.batch_norm, outputs_collections="outs")
+    mp.masked_conv2d(x, 3, [2, 3], stride=2,
+                     weights_regularizer=tf.contrib.layers.l2_regularizer(0.1),
+                     variables_collections=["vc"])
+    for reuse in (None, True):
+        mp.masked_fully_connected(tf.placeholder(tf.float32, (2, 3, 4)), 5, scope="fc3",
+                                  reuse=reuse)
+
+
 def _masked_lstm(tf):
     mp = tf.contrib.model_pruning
     return mp.MaskedLSTMCell(4, use_peepholes=True, num_proj=4)
@@ -1902,6 +1915,7 @@ def _masked_lstm(tf):
 
 CALLS = CALLS + [
     ("contrib/model_pruning/conditional_mask_update", _pruning_conditional),
+    ("contrib/model_pruning/layer_options", _masked_layer_options),
     ("contrib/model_pruning/block_avg", _pruning_blocks("AVG", "false")),
     ("contrib/model_pruning/block_max_tpu", _pruning_blocks("MAX", "true")),
     ("contrib/model_pruning/masked_basic_lstm_grad",
