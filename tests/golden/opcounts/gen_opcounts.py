@@ -1862,3 +1862,63 @@ CALLS = CALLS + [
     ("contrib/gan/cyclegan", _gan_cyclegan),
     ("contrib/gan/stargan", _gan_stargan),
 ]
+
+
+# -- tf.contrib.model_pruning: masked layers, the mask update ops and their gradients ---
+def _pruning_model(tf):
+    mp = tf.contrib.model_pruning
+    x = tf.placeholder(tf.float32, (2, 5, 5, 2), name="x")
+    h = tf.reshape(mp.masked_conv2d(x, 3, 3), [2, -1])
+    y = mp.masked_fully_connected(h, 2, activation_fn=None)
+    loss = tf.reduce_sum(y)
+    gs = tf.train.get_or_create_global_step()
+    tf.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=gs)
+    return mp
+
+
+def _pruning_conditional(tf):
+    mp = _pruning_model(tf)
+    p = mp.Pruning(mp.get_pruning_hparams().parse("pruning_frequency=2"))
+    p.conditional_mask_update_op()
+    p.add_pruning_summaries()
+    mp.get_weight_sparsity()
+
+
+def _pruning_blocks(pooling, use_tpu):
+    def fn(tf):
+        mp = tf.contrib.model_pruning
+        mp.apply_mask(tf.Variable(tf.ones([6, 5]), name="w"), "layer")
+        spec = mp.get_pruning_hparams().parse(
+            "block_height=2,block_width=3,block_pooling_function=%s,use_tpu=%s,"
+            "weight_sparsity_map=[w:0.3]" % (pooling, use_tpu))
+        mp.Pruning(spec, global_step=tf.Variable(0, name="step")).mask_update_op()
+    return fn
+
+
+def _masked_layer_options(tf):
+    mp = tf.contrib.model_pruning
+    x = tf.placeholder(tf.float32, (2, 7, 7, 2), name="x")
+    mp.masked_conv2d(x, 3, 3, rate=2, padding="VALID",
+                     normalizer_fn=tf.contrib.layers.batch_norm, outputs_collections="outs")
+    mp.masked_conv2d(x, 3, [2, 3], stride=2,
+                     weights_regularizer=tf.contrib.layers.l2_regularizer(0.1),
+                     variables_collections=["vc"])
+    for reuse in (None, True):
+        mp.masked_fully_connected(tf.placeholder(tf.float32, (2, 3, 4)), 5, scope="fc3",
+                                  reuse=reuse)
+
+
+def _masked_lstm(tf):
+    mp = tf.contrib.model_pruning
+    return mp.MaskedLSTMCell(4, use_peepholes=True, num_proj=4)
+
+
+CALLS = CALLS + [
+    ("contrib/model_pruning/conditional_mask_update", _pruning_conditional),
+    ("contrib/model_pruning/layer_options", _masked_layer_options),
+    ("contrib/model_pruning/block_avg", _pruning_blocks("AVG", "false")),
+    ("contrib/model_pruning/block_max_tpu", _pruning_blocks("MAX", "true")),
+    ("contrib/model_pruning/masked_basic_lstm_grad",
+     _dynamic_rnn(lambda tf: tf.contrib.model_pruning.MaskedBasicLSTMCell(4))),
+    ("contrib/model_pruning/masked_lstm_grad", _dynamic_rnn(_masked_lstm)),
+]
