@@ -24,7 +24,8 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
                                     loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
-                                    note_gradients_call, set_between,
+                                    note_exit_state, note_gradients_call,
+                                    set_between,
                                     set_wanted, take_concat_slices, take_two_terms,
                                     wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
@@ -370,6 +371,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
+    _exit_states(graph, to_ops, between, carries)
     ready = deque()
     seen = set()
     for op in to_ops:
@@ -425,6 +427,52 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
+
+
+# TF's GradLoopState counters in the order it names them (AddForwardLoopCounter: f_count,
+# its Enter, Merge, Switch, the Add's scope and its `1`, NextIteration, Exit;
+# AddBackpropLoopCounter: b_count, its Enter, Merge, GreaterEqual's scope and the Enter of
+# the `1`, LoopCond, Switch, Sub, NextIteration, Exit)
+_STATE_NAMES = ("f_count", "f_count", "Merge", "Switch", "Add", "Add/y", "NextIteration",
+                "f_count", "b_count", "b_count", "Merge", "GreaterEqual",
+                "GreaterEqual/Enter", "b_count", "Switch", "Sub", "NextIteration", "b_count")
+
+
+def _exit_loop(op):
+    """The While op whose TF Exit `op` is (a tf.while_loop output's Identity), or None."""
+    if op._type != "Identity" or not op._inputs or op._inputs[0]._op._type != "While":
+        return None
+    return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
+
+
+def _exit_states(graph, to_ops, between, carries, route=None):
+    """TF's MaybeCreateControlFlowState: a GradLoopState (18 counter nodes, in the walk
+    list's order) for each loop one of whose Exits is between the ys and the xs, made
+    after the ys' seeds. A loop between gets its counters with its WhileGrad; here those
+    of a loop whose Exit only is between (an x: its gradient stops there), which flowgrad
+    runs no op for (the GraphDef writer writes the nodes: note_exit_state)."""
+    if body_walk() is not None:   # (a loop body's gradient: its nested loops' WhileGrads)
+        return
+    loops, seen, queue = [], set(), deque(to_ops)
+    while queue:   # TF's walk list: from the ys over every input, between ops only
+        op = queue.popleft()
+        if op in seen or op not in between:
+            continue
+        seen.add(op)
+        w = _exit_loop(op)
+        if w is not None and w not in between and w not in loops:
+            loops.append(w)
+        queue.extend(t._op if route is None else route(t._op)
+                     for t in op._inputs if carries(t))
+    for w in loops:
+        after = graph._ops[-1]
+        names = []
+        for n in _STATE_NAMES:   # (Add/y, GreaterEqual/Enter: in their scope's unique name)
+            if "/" in n:
+                n = names[-1].rsplit("/", 1)[-1] + n[n.index("/"):]
+            names.append(graph.unique_name(n))
+        graph._last_id += len(names)
+        note_exit_state(graph, after, w, names)
 
 
 def _to_unused_exit(t, g, loops, between, contrib):
@@ -585,6 +633,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(y._op)
         if r is not y._op:
             internal.setdefault(r, {})[y] = None
+    _exit_states(graph, [route(y._op) for y in ys_t], between, carries, route)
     ready = deque()
     for y in ys_t:
         op = route(y._op)
