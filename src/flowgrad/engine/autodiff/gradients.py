@@ -371,13 +371,15 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
-    _exit_states(graph, to_ops, between, carries)
+    exits = _exit_states(graph, to_ops, between, carries)
     ready = deque()
     seen = set()
     for op in to_ops:
         if pending.get(op, 0) == 0 and op not in seen and op in reachable_to:
             seen.add(op)
             ready.append(op)
+    for state in dict.fromkeys(exits.values()):   # TF's ProcessUnusedLoopExits
+        state.unused_at_start(graph, pending, seen, contrib, ready)
     # TF checks the method where it aggregates an op's output gradients: only when some
     # op lies between the ys and the xs (an unconnected call returns Nones unchecked).
     if ready and aggregation_method not in _AGGREGATION_METHODS:
@@ -389,6 +391,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     try:
         while ready:
             op = ready.popleft()
+            if op in exits and op not in between:   # an unused Exit given zeros (an x
+                if op not in stopped:                # keeps them: no rule)
+                    exits[op].exit_grad(graph, op, contrib)
+                continue
             in_grads = None
             with _colocated(graph, op):   # colocate_gradients_with_ops: sums and rule
                 agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
@@ -417,7 +423,9 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 p = pending.get(t._op) if carries(t) else None
                 if p is not None:
                     pending[t._op] = p - 1
-                    if p == 1:
+                    if p == 1 and t._op in exits:   # (waits for its loop's other Exits)
+                        exits[t._op].ready(graph, t._op, contrib, ready)
+                    elif p == 1:
                         ready.append(t._op)
     finally:
         set_wanted(prev_wanted)
@@ -452,7 +460,7 @@ def _exit_states(graph, to_ops, between, carries, route=None):
     of a loop whose Exit only is between (an x: its gradient stops there), which flowgrad
     runs no op for (the GraphDef writer writes the nodes: note_exit_state)."""
     if body_walk() is not None:   # (a loop body's gradient: its nested loops' WhileGrads)
-        return
+        return {}
     loops, seen, queue = [], set(), deque(to_ops)
     while queue:   # TF's walk list: from the ys over every input, between ops only
         op = queue.popleft()
@@ -464,6 +472,7 @@ def _exit_states(graph, to_ops, between, carries, route=None):
             loops.append(w)
         queue.extend(t._op if route is None else route(t._op)
                      for t in op._inputs if carries(t))
+    states = {}
     for w in loops:
         after = graph._ops[-1]
         names = []
@@ -473,6 +482,66 @@ def _exit_states(graph, to_ops, between, carries, route=None):
             names.append(graph.unique_name(n))
         graph._last_id += len(names)
         note_exit_state(graph, after, w, names)
+        state = _ExitState(w)
+        states.update(dict.fromkeys(state.exits, state))
+    return states
+
+
+class _ExitState:
+    """TF's GradLoopState bookkeeping of the Exits of a loop _exit_states made counters
+    for: an Exit whose consumers are done waits until every Exit of its loop is
+    (deferred_exits); then, if one has a gradient, the unused ones of a float type get
+    zeros (ZerosLikeForExit: a Const zeros of a fully known shape, else a ZerosLike) and
+    their rule, _ExitGrad, enters them into the gradient frame (b_exit), a node flowgrad
+    runs nothing for (the GraphDef writer writes it: note_exit_state)."""
+    __slots__ = ("loop", "exits", "count", "deferred", "unused")
+
+    def __init__(self, loop):
+        self.loop = loop
+        self.exits = [c for t in loop._outputs for c in t._consumers if _exit_loop(c) is loop]
+        self.count, self.deferred, self.unused = len(self.exits), [], []
+
+    def unused_at_start(self, graph, pending, to_ops, contrib, ready):
+        """ProcessUnusedLoopExits: the Exits no op between reads."""
+        for e in self.exits:
+            if pending.get(e, 0) == 0:
+                self.count -= 1
+                if e not in to_ops:
+                    self.unused.append(e)
+                if self.count == 0:
+                    self._zeros(graph, contrib, ready)
+
+    def ready(self, graph, e, contrib, ready):
+        self.count -= 1
+        self.deferred.append(e)
+        if self.count:
+            return
+        given = [d for d in self.deferred if any(t in contrib for t in d._outputs)]
+        self.unused += [d for d in self.deferred if d not in given]
+        ready.extend(given)
+        if given:
+            self._zeros(graph, contrib, ready)
+
+    def _zeros(self, graph, contrib, ready):
+        for e in self.unused:
+            t = e._outputs[0]
+            if t._dtype._diff:
+                contrib.setdefault(t, []).append(
+                    zeros(t.shape.as_list(), t.dtype.base_dtype)
+                    if t.shape.is_fully_defined() else zeros_like(t))
+                ready.append(e)
+
+    def exit_grad(self, graph, e, contrib):
+        """_ExitGrad of unused Exit `e`: its zeros entered into the gradient frame."""
+        g = contrib[e._outputs[0]][0]
+        outer = graph._name_stack
+        try:
+            graph._name_stack = graph.unique_name(e._name + "_grad")
+            name = graph.unique_name("b_exit")
+        finally:
+            graph._name_stack = outer
+        graph._last_id += 1
+        note_exit_state(graph, graph._ops[-1], self.loop, (name, g, outer))
 
 
 def _to_unused_exit(t, g, loops, between, contrib):

@@ -34,7 +34,8 @@ def note_gradients_call(graph, scope, xs, ys) -> None:
 def note_exit_state(graph, after, loop, names) -> None:
     """Records that a tf.gradients call made TF's GradLoopState counters (`names`: its 18
     nodes' names, in TF's order) of While `loop` right after op `after` (the GraphDef
-    writer writes them there)."""
+    writer writes them there); or, `names` (name, zeros, call scope), the b_exit Enter of
+    an unused Exit's zeros."""
     _EXIT_STATES.setdefault(graph, {}).setdefault(after, []).append((loop, names))
 
 

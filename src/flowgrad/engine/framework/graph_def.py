@@ -548,13 +548,18 @@ def _write_exit_states(states, loops, gd, p, defs, add_shapes):
         return emit(name, "Const", controls, [], {"dtype": i32,
                                                   "value": np.asarray(value, np.int32)})
     for w, names in states:
-        fc, fe, fm, fs, add, one, fn, fx, bc, be, bm, ge, gee, lc, bs, sub, bn, bx = names
         s, frame = loops._names(w)
         info = loops.infos[w]
-        outer = loops._outer.get(w)
-        ctl = ["^" + loops.infos[outer]["vars"][0].op.name] if outer is not None else []
         par = info.get("parallel", 10)
         fwd = {"frame_name": frame, "is_constant": False, "parallel_iterations": par}
+        if len(names) == 3:   # an unused Exit's zeros entered into the gradient frame
+            name, g, scope = names
+            emit(name, "Enter", [g._as_node_def_input()], [g.dtype.base_dtype],
+                 dict(fwd, frame_name=scope + "/" + frame))
+            continue
+        fc, fe, fm, fs, add, one, fn, fx, bc, be, bm, ge, gee, lc, bs, sub, bn, bx = names
+        outer = loops._outer.get(w)
+        ctl = ["^" + loops.infos[outer]["vars"][0].op.name] if outer is not None else []
         grad = dict(fwd, frame_name=fc.rsplit("/", 1)[0] + "/" + frame)
         const(fc, 0, ctl)
         emit(fe, "Enter", [fc], [i32], fwd)
