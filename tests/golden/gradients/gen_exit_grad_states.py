@@ -67,6 +67,16 @@ def exit_and_input(tf, x0):
     return tf.reduce_sum(xt * xt), [xt, x0]
 
 
+def exit_beside_loop_gradient(tf, x0):
+    x1, x2 = _loop(tf, x0), _loop(tf, tf.constant([3., 4.]))
+    return tf.reduce_sum(x1 * x2), [x0, x2]
+
+
+def exit_before_loop_gradient(tf, x0):
+    x2, x1 = _loop(tf, tf.constant([3., 4.])), _loop(tf, x0)
+    return tf.reduce_sum(x1 * x2), [x0, x2]
+
+
 def in_loop_body(tf, x0):
     def body(i, x):
         y = _loop(tf, x, 2)
@@ -77,7 +87,7 @@ def in_loop_body(tf, x0):
 
 CASES = [exit_x, unused_float_exit, unused_exit_an_x, unused_exit_unknown_shape,
          nested_loop_exit, two_loops, two_loops_one_unused, gradient_of_gradient,
-         exit_and_input, in_loop_body]
+         exit_and_input, exit_beside_loop_gradient, exit_before_loop_gradient, in_loop_body]
 
 
 def run(tf, build):
