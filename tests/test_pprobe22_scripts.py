@@ -25,8 +25,13 @@ XFAIL = {
     "Enter_grad accumulator's Add into AddN(b_acc Switch:1, MatMul_grad/MatMul_1, "
     "MatMul_grad_grad/MatMul_1); with RewriterConfig(arithmetic_optimization=OFF) "
     "flowgrad and TF agree bit for bit, so the cause is flowgrad's arithmetic-optimizer "
-    "emulation of that loop gradient (optimize/add_ops_rewrite.py's accumulator regroup "
-    "the likely place; not located further)",
+    "emulation of that loop gradient: TF's partition graph holds "
+    "gradients/while/MatMul/Enter_grad/ArithmeticOptimizer/AddOpsRewrite_Add = "
+    "AddN(Enter_grad/Switch:1, MatMul_grad/MatMul_1, MatMul_grad_grad/MatMul_1), while "
+    "add_ops_rewrite.py declines that accumulator group because both MatMul leaves read a "
+    "popped stack value (_popped_values: MatMul(popped, grad) unknown); TF's Grappler knew "
+    "their shapes here (forward values of fully known shape); with x0 a [None, 2] "
+    "placeholder flowgrad and TF agree (report /work/brief/s51/pexitgrad.report.md)",
 }
 
 
