@@ -24,7 +24,8 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
                                     loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
-                                    note_gradients_call, set_between,
+                                    note_exit_state, note_gradients_call,
+                                    set_between,
                                     set_wanted, take_concat_slices, take_two_terms,
                                     wants_grad)  # re-exported
 from ..framework.graph import Operation, Tensor, get_default_graph
@@ -370,12 +371,15 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
+    exits = _exit_states(graph, to_ops, between, carries)
     ready = deque()
     seen = set()
     for op in to_ops:
         if pending.get(op, 0) == 0 and op not in seen and op in reachable_to:
             seen.add(op)
             ready.append(op)
+    for state in dict.fromkeys(exits.values()):   # TF's ProcessUnusedLoopExits
+        state.unused_at_start(graph, pending, seen, contrib, ready)
     # TF checks the method where it aggregates an op's output gradients: only when some
     # op lies between the ys and the xs (an unconnected call returns Nones unchecked).
     if ready and aggregation_method not in _AGGREGATION_METHODS:
@@ -387,6 +391,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     try:
         while ready:
             op = ready.popleft()
+            if op in exits and op not in between:   # an unused Exit given zeros (an x
+                if op not in stopped:                # keeps them: no rule)
+                    exits[op].exit_grad(graph, op, contrib)
+                continue
             in_grads = None
             with _colocated(graph, op):   # colocate_gradients_with_ops: sums and rule
                 agg = (len(graph._ops), graph._last_id)   # its output gradients' sums
@@ -415,7 +423,9 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 p = pending.get(t._op) if carries(t) else None
                 if p is not None:
                     pending[t._op] = p - 1
-                    if p == 1:
+                    if p == 1 and t._op in exits:   # (waits for its loop's other Exits)
+                        exits[t._op].ready(graph, t._op, contrib, ready)
+                    elif p == 1:
                         ready.append(t._op)
     finally:
         set_wanted(prev_wanted)
@@ -425,6 +435,113 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
+
+
+# TF's GradLoopState counters in the order it names them (AddForwardLoopCounter: f_count,
+# its Enter, Merge, Switch, the Add's scope and its `1`, NextIteration, Exit;
+# AddBackpropLoopCounter: b_count, its Enter, Merge, GreaterEqual's scope and the Enter of
+# the `1`, LoopCond, Switch, Sub, NextIteration, Exit)
+_STATE_NAMES = ("f_count", "f_count", "Merge", "Switch", "Add", "Add/y", "NextIteration",
+                "f_count", "b_count", "b_count", "Merge", "GreaterEqual",
+                "GreaterEqual/Enter", "b_count", "Switch", "Sub", "NextIteration", "b_count")
+
+
+def _exit_loop(op):
+    """The While op whose TF Exit `op` is (a tf.while_loop output's Identity), or None."""
+    if op._type != "Identity" or not op._inputs or op._inputs[0]._op._type != "While":
+        return None
+    return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
+
+
+def _exit_states(graph, to_ops, between, carries, route=None):
+    """TF's MaybeCreateControlFlowState: a GradLoopState (18 counter nodes, in the walk
+    list's order) for each loop one of whose Exits is between the ys and the xs, made
+    after the ys' seeds. A loop between gets its counters with its WhileGrad; here those
+    of a loop whose Exit only is between (an x: its gradient stops there), which flowgrad
+    runs no op for (the GraphDef writer writes the nodes: note_exit_state)."""
+    if body_walk() is not None:   # (a loop body's gradient: its nested loops' WhileGrads)
+        return {}
+    loops, seen, queue = [], set(), deque(to_ops)
+    while queue:   # TF's walk list: from the ys over every input, between ops only
+        op = queue.popleft()
+        if op in seen or op not in between:
+            continue
+        seen.add(op)
+        w = _exit_loop(op)
+        if w is not None and w not in between and w not in loops:
+            loops.append(w)
+        queue.extend(t._op if route is None else route(t._op)
+                     for t in op._inputs if carries(t))
+    states = {}
+    for w in loops:
+        after = graph._ops[-1]
+        names = []
+        for n in _STATE_NAMES:   # (Add/y, GreaterEqual/Enter: in their scope's unique name)
+            if "/" in n:
+                n = names[-1].rsplit("/", 1)[-1] + n[n.index("/"):]
+            names.append(graph.unique_name(n))
+        graph._last_id += len(names)
+        note_exit_state(graph, after, w, names)
+        state = _ExitState(w)
+        states.update(dict.fromkeys(state.exits, state))
+    return states
+
+
+class _ExitState:
+    """TF's GradLoopState bookkeeping of the Exits of a loop _exit_states made counters
+    for: an Exit whose consumers are done waits until every Exit of its loop is
+    (deferred_exits); then, if one has a gradient, the unused ones of a float type get
+    zeros (ZerosLikeForExit: a Const zeros of a fully known shape, else a ZerosLike) and
+    their rule, _ExitGrad, enters them into the gradient frame (b_exit), a node flowgrad
+    runs nothing for (the GraphDef writer writes it: note_exit_state)."""
+    __slots__ = ("loop", "exits", "count", "deferred", "unused")
+
+    def __init__(self, loop):
+        self.loop = loop
+        self.exits = [c for t in loop._outputs for c in t._consumers if _exit_loop(c) is loop]
+        self.count, self.deferred, self.unused = len(self.exits), [], []
+
+    def unused_at_start(self, graph, pending, to_ops, contrib, ready):
+        """ProcessUnusedLoopExits: the Exits no op between reads."""
+        for e in self.exits:
+            if pending.get(e, 0) == 0:
+                self.count -= 1
+                if e not in to_ops:
+                    self.unused.append(e)
+                if self.count == 0:
+                    self._zeros(graph, contrib, ready)
+
+    def ready(self, graph, e, contrib, ready):
+        self.count -= 1
+        self.deferred.append(e)
+        if self.count:
+            return
+        given = [d for d in self.deferred if any(t in contrib for t in d._outputs)]
+        self.unused += [d for d in self.deferred if d not in given]
+        ready.extend(given)
+        if given:
+            self._zeros(graph, contrib, ready)
+
+    def _zeros(self, graph, contrib, ready):
+        for e in self.unused:
+            t = e._outputs[0]
+            if t._dtype._diff:
+                contrib.setdefault(t, []).append(
+                    zeros(t.shape.as_list(), t.dtype.base_dtype)
+                    if t.shape.is_fully_defined() else zeros_like(t))
+                ready.append(e)
+
+    def exit_grad(self, graph, e, contrib):
+        """_ExitGrad of unused Exit `e`: its zeros entered into the gradient frame."""
+        g = contrib[e._outputs[0]][0]
+        outer = graph._name_stack
+        try:
+            graph._name_stack = graph.unique_name(e._name + "_grad")
+            name = graph.unique_name("b_exit")
+        finally:
+            graph._name_stack = outer
+        graph._last_id += 1
+        note_exit_state(graph, graph._ops[-1], self.loop, (name, g, outer))
 
 
 def _to_unused_exit(t, g, loops, between, contrib):
@@ -585,6 +702,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(y._op)
         if r is not y._op:
             internal.setdefault(r, {})[y] = None
+    _exit_states(graph, [route(y._op) for y in ys_t], between, carries, route)
     ready = deque()
     for y in ys_t:
         op = route(y._op)

@@ -20,12 +20,28 @@ _CONCAT_SLICES: weakref.WeakSet = weakref.WeakSet()
 # graph -> [(name scope, xs' op names, ys' op names)] of its tf.gradients calls (the
 # GraphDef writer replays TF's walk for the node order: graph_def_grad_order.py)
 _CALLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# graph -> {op: [(While op, TF's node names)]}: the GradLoopStates a tf.gradients call made
+# right after op for loops whose Exit only is between its ys and xs (note_exit_state)
+_EXIT_STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def note_gradients_call(graph, scope, xs, ys) -> None:
     """Records a finished top-level tf.gradients call of `graph` (its scope, xs, ys)."""
     _CALLS.setdefault(graph, []).append(
         (scope, [x._op._name for x in xs], [y._op._name for y in ys]))
+
+
+def note_exit_state(graph, after, loop, names) -> None:
+    """Records that a tf.gradients call made TF's GradLoopState counters (`names`: its 18
+    nodes' names, in TF's order) of While `loop` right after op `after` (the GraphDef
+    writer writes them there); or, `names` (name, zeros, call scope), the b_exit Enter of
+    an unused Exit's zeros."""
+    _EXIT_STATES.setdefault(graph, {}).setdefault(after, []).append((loop, names))
+
+
+def exit_states(graph) -> dict:
+    """{op: [(While op, names)]} note_exit_state recorded for `graph`."""
+    return _EXIT_STATES.get(graph, {})
 
 
 def gradients_calls(graph) -> list:

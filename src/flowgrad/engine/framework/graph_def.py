@@ -22,7 +22,7 @@ from .graph_def_lower import (LOWERINGS, V1_FLOW_OPS, CondPlan, LoopPlan, Tensor
 from .graph_def_grad_order import (b_sync_names, block_enter_names, enter_names, stack_names,
                                    tf_order)
 from .graph_def_lower_grad import GradLoopPlan, grad_verdicts, uses_grad_arrays
-from .grad_state import gradients_calls
+from .grad_state import exit_states, gradients_calls
 from .proto import (_VALS_OF_ENUM, filled_tensor_proto, pb, shape_proto, tensor_from_proto,
                     tensor_proto, tf_text)
 from .registry import OPS, op_defs  # noqa: F401 - op_defs: imported from here too
@@ -460,10 +460,13 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
                 _lower(sop, gd, p, defs, add_shapes, q,
                        lambda o, emit, q=q, stage=stage: q.emit_stage(o, stage, emit))
 
+    counted = exit_states(graph) if loops is not None else {}
     for op in ops:
         stages(op, "before")
         _write_op(op, gd, p, defs, add_shapes, plan, plans, arrays, library)
         stages(op, "after")
+        if op in counted:
+            _write_exit_states(counted[op], loops, gd, p, defs, add_shapes)
     if loops is not None or arrays is not None:   # TF's names of loops, loop gradients
         names = [n.name for n in gd.node]           # and gradient arrays
         taken = set(names)
@@ -523,6 +526,59 @@ def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, repo
         names.append(f"{name}:{idx}" if idx else name)
     return gd, names
 
+
+
+def _write_exit_states(states, loops, gd, p, defs, add_shapes):
+    """The GradLoopState counters a tf.gradients call made for loops whose Exit only was
+    between its ys and xs ([(While op, TF's 18 names)], grad_state.note_exit_state): TF's
+    AddForwardLoopCounter (in the loop's frame; its Consts, in an enclosing loop's body,
+    wait for that loop's pivot) and AddBackpropLoopCounter (in the call's gradient frame)."""
+    i32, b = _dt.int32, _dt.bool_
+
+    def emit(name, op_type, inputs, in_dtypes, attrs, n_out=1):
+        node = gd.node.add()
+        node.name, node.op = name, op_type
+        node.input.extend(inputs)
+        _canonical_node_attrs(_NodeSpec(in_dtypes, attrs), defs[op_type], node, p)
+        if add_shapes:
+            node.attr["_output_shapes"].list.shape.extend([shape_proto([])] * n_out)
+        return name
+
+    def const(name, value, controls):
+        return emit(name, "Const", controls, [], {"dtype": i32,
+                                                  "value": np.asarray(value, np.int32)})
+    for w, names in states:
+        s, frame = loops._names(w)
+        info = loops.infos[w]
+        par = info.get("parallel", 10)
+        fwd = {"frame_name": frame, "is_constant": False, "parallel_iterations": par}
+        if len(names) == 3:   # an unused Exit's zeros entered into the gradient frame
+            name, g, scope = names
+            emit(name, "Enter", [g._as_node_def_input()], [g.dtype.base_dtype],
+                 dict(fwd, frame_name=scope + "/" + frame))
+            continue
+        fc, fe, fm, fs, add, one, fn, fx, bc, be, bm, ge, gee, lc, bs, sub, bn, bx = names
+        outer = loops._outer.get(w)
+        ctl = ["^" + loops.infos[outer]["vars"][0].op.name] if outer is not None else []
+        grad = dict(fwd, frame_name=fc.rsplit("/", 1)[0] + "/" + frame)
+        const(fc, 0, ctl)
+        emit(fe, "Enter", [fc], [i32], fwd)
+        emit(fm, "Merge", [fe, fn], [i32, i32], {"N": 2}, 2)
+        emit(fs, "Switch", [fm, s + "LoopCond"], [i32, b], {}, 2)
+        const(one, 1, ["^" + info["vars"][0].op.name])
+        emit(add, "Add", [fs + ":1", one], [i32, i32], {})
+        emit(fn, "NextIteration", [add], [i32], {})
+        emit(fx, "Exit", [fs], [i32], {})
+        const(bc, 1, ctl)
+        emit(be, "Enter", [fx], [i32], grad)
+        emit(bm, "Merge", [be, bn], [i32, i32], {"N": 2}, 2)
+        emit(ge, "GreaterEqual", [bm, gee], [i32, i32], {})
+        emit(gee, "Enter", [bc], [i32], dict(grad, is_constant=True))
+        emit(lc, "LoopCond", [ge], [b], {})
+        emit(bs, "Switch", [bm, lc], [i32, b], {}, 2)
+        emit(sub, "Sub", [bs + ":1", gee], [i32, i32], {})
+        emit(bn, "NextIteration", [sub], [i32], {})
+        emit(bx, "Exit", [bs], [i32], {})
 
 
 def _terms_as_made(gd, names):
