@@ -168,15 +168,32 @@ def reciprocal_division(program):
     for n in program.nodes:
         if n.type == "PlaceholderWithDefault" or any(v in tainted for v in n.inputs):
             tainted.update(n.outputs)
-    program = constant_folding(program)   # exact: a denominator expression becomes a Const
-    consts = {n.outputs[0]: n.attrs["value"] for n in program.nodes
-              if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
+    folded = constant_folding(program)   # exact: a denominator expression becomes a Const
+    consts = _untainted_consts(folded, tainted)
+    # a division of a value read through a PlaceholderWithDefault (flowgrad folds it, exactly)
+    # by a constant: Grappler multiplies by the reciprocal, so rewrite before folding
+    # (`placeholder_with_default(c) / 255.` is c * float32(1/255), pprobe46)
+    early = _reciprocal_muls(program, consts, lambda n: n.inputs[0] in tainted)
+    if early is not program:
+        folded = constant_folding(early)
+        consts = _untainted_consts(folded, tainted)
+    return _reciprocal_muls(folded, consts, lambda n: n.inputs[0] not in consts)
+
+
+def _untainted_consts(program, tainted):
+    return {n.outputs[0]: n.attrs["value"] for n in program.nodes
+            if n.type == "Const" and not n.inputs and n.outputs[0] not in tainted}
+
+
+def _reciprocal_muls(program, consts, numerator_ok):
+    """`program` with each inexact Div/RealDiv by one of `consts` whose numerator passes
+    `numerator_ok` made Mul(x, Reciprocal(c)) (the reciprocal a Const)."""
     out = program.copy()
     nodes = []
     changed = False
     for n in program.nodes:
         if n.type in _DIVS and len(n.inputs) == 2 and not n.recompute and \
-                n.inputs[1] in consts and n.inputs[0] not in consts and \
+                n.inputs[1] in consts and numerator_ok(n) and \
                 _inexact(program.dtypes.get(n.outputs[0])):
             dtype = program.dtypes.get(n.outputs[0])
             c = np.asarray(consts[n.inputs[1]])
