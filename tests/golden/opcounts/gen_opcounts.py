@@ -1862,3 +1862,22 @@ CALLS = CALLS + [
     ("contrib/gan/cyclegan", _gan_cyclegan),
     ("contrib/gan/stargan", _gan_stargan),
 ]
+
+
+def _quantize(train):
+    """tf.contrib.quantize's rewrite of a conv + relu6 and a final dense layer: training
+    (with quant_delay: the conds on fake_quantization_step) and its gradients, or eval."""
+    def fn(tf):
+        img = tf.placeholder(tf.float32, (2, 6, 6, 3), name="img")
+        h = tf.layers.conv2d(img, 4, 3, activation=tf.nn.relu6)
+        y = tf.layers.dense(tf.reshape(h, [2, 64]), 2)
+        if train:
+            tf.contrib.quantize.create_training_graph(quant_delay=5)
+            tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+        else:
+            tf.contrib.quantize.create_eval_graph()
+    return fn
+
+
+CALLS = CALLS + [("contrib/quantize/training_graph", _quantize(True)),
+                 ("contrib/quantize/eval_graph", _quantize(False))]
