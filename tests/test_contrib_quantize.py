@@ -1,8 +1,9 @@
 """tf.contrib.quantize against TF 1.14 (tests/golden/contrib/gen_quantize.py): the
-training and eval rewrites of small models without batch norms (conv / dense / depthwise
-layers, bypass and post-activation Adds, quant_delay, bits, symmetric, scope) add and
-reroute TF's ops, fill TF's collections and train to TF's numbers bit for bit;
-argspecs, public names, errors; batch-norm folding raises NotImplementedError."""
+training and eval rewrites of small models (conv / dense / depthwise layers, an eval
+graph's fused batch norms folded, bypass and post-activation Adds, quant_delay, bits,
+symmetric, scope) add and reroute TF's ops, fill TF's collections and train to TF's
+numbers bit for bit; argspecs, public names, errors; the batch-norm folding cases
+flowgrad lacks raise NotImplementedError."""
 import numpy as np
 import pytest
 
@@ -64,16 +65,20 @@ def test_training_op_in_graph():
     assert GEN.errors(tf) == GOLD["errors"]
 
 
-@pytest.mark.parametrize("fused", [True, False])
-def test_batch_norm_folding_is_not_implemented(fused):
+@pytest.mark.parametrize("case", ["training_fused", "eval_of_training_fused", "unfused"])
+def test_batch_norm_folding_cases_not_implemented(case):
     # (slim's batch norm: TF folds the fused one (FusedBatchNorm after the Conv2D) and the
-    # unfused one (its `BatchNorm/batchnorm_1/add_1` ops); tf.layers' unfused batch norm
-    # TF leaves alone: the training case "layers_batch_norm")
+    # unfused one (its `BatchNorm/batchnorm_1/add_1` ops); flowgrad folds a fused one built
+    # for inference in an eval graph (case "batch_norm"); tf.layers' unfused batch norm TF
+    # leaves alone: the training case "layers_batch_norm")
     with tf.Graph().as_default() as g:
         x = tf.zeros([2, 4, 4, 3])
         tf.contrib.layers.conv2d(x, 2, 3, normalizer_fn=tf.contrib.layers.batch_norm,
-                                 normalizer_params={"fused": fused, "is_training": True})
+                                 normalizer_params={"fused": case != "unfused",
+                                                    "is_training": True})
         before = [op.name for op in g.get_operations()]
+        rewrite = (tf.contrib.quantize.create_training_graph if case == "training_fused"
+                   else tf.contrib.quantize.create_eval_graph)
         with pytest.raises(NotImplementedError, match="fold_batch_norms.py FoldBatchNorms"):
-            tf.contrib.quantize.create_training_graph()
+            rewrite()
         assert [op.name for op in g.get_operations()] == before   # (nothing rewritten)

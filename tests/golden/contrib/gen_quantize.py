@@ -1,7 +1,7 @@
 """tf.contrib.quantize (TF 1.14 contrib/quantize/python/quantize_graph.py, quantize.py,
-quant_ops.py): small seeded models without batch norms -- conv + bias + relu, dense
-+ relu6, a final dense, a residual conv with a bypass Add and a post-activation Add, a
-depthwise conv -- rewritten by create_training_graph / create_eval_graph and the
+quant_ops.py, fold_batch_norms.py): small seeded models -- conv + bias + relu, dense +
+relu6, a final dense, a residual conv with a bypass Add and a post-activation Add, a
+depthwise conv, slim layers with fused batch norms (eval: folded) -- rewritten by create_training_graph / create_eval_graph and the
 experimental variants (bits, symmetric, quant_delay, scope): the ops (name, type,
 inputs) the rewrite adds and reroutes, the collections, the losses and every global
 variable after a few gradient-descent steps; argspecs, public names and errors. Made on
@@ -74,6 +74,32 @@ def layers_bn_model(tf):
                            kernel_initializer=tf.constant_initializer(_const(rng, [12, 2], .3)))
 
 
+def bn_model(tf):
+    """slim layers with fused batch norms built for inference: a conv + relu6, a separable
+    (depthwise) conv, a fully connected layer (its batch norm between two Reshapes)."""
+    rng = np.random.RandomState(3)
+    L = tf.contrib.layers
+
+    def bn(scale):
+        return {"fused": True, "is_training": False, "scale": scale,
+                "param_initializers": {
+                    "beta": tf.constant_initializer(0.1),
+                    "gamma": tf.constant_initializer(1.3),
+                    "moving_mean": tf.constant_initializer(0.2),
+                    "moving_variance": tf.constant_initializer(1.7)}}
+    x = tf.constant(_const(rng, [2, 6, 6, 2], 1.0), name="x")
+    h = L.conv2d(x, 3, 3, activation_fn=tf.nn.relu6, normalizer_fn=L.batch_norm,
+                 normalizer_params=bn(True), scope="conv",
+                 weights_initializer=tf.constant_initializer(_const(rng, [3, 3, 2, 3], .4)))
+    h = L.separable_conv2d(h, None, 3, 1, normalizer_fn=L.batch_norm,
+                           normalizer_params=bn(False), scope="dw", padding="VALID",
+                           weights_initializer=tf.constant_initializer(
+                               _const(rng, [3, 3, 3, 1], .4)))
+    return L.fully_connected(tf.reshape(h, [2, 48]), 2, normalizer_fn=L.batch_norm,
+                             normalizer_params=bn(True), scope="fc",
+                             weights_initializer=tf.constant_initializer(
+                                 _const(rng, [48, 2], .3)))
+
 def _train(tf, build, rewrite, steps, rate=0.05):
     g = tf.Graph()
     with g.as_default():
@@ -122,6 +148,7 @@ def training(tf):
 def evaluation(tf):
     Q = tf.contrib.quantize
     return {
+        "batch_norm": _eval(tf, bn_model, lambda: Q.create_eval_graph()),
         "dense": _eval(tf, dense_model, lambda: Q.create_eval_graph()),
         "residual": _eval(tf, residual_model, lambda: Q.create_eval_graph()),
         "experimental": _eval(tf, residual_model, lambda: Q.experimental_create_eval_graph(
@@ -158,3 +185,4 @@ def cases(tf):
     return {"vendor": host_vendor(), "training": training(tf), "evaluation": evaluation(tf),
             "signatures": signatures(tf), "errors": errors(tf),
             "public": sorted(n for n in dir(tf.contrib.quantize) if not n.startswith("_"))}
+

@@ -1879,5 +1879,15 @@ def _quantize(train):
     return fn
 
 
+def _quantize_batch_norm(tf):
+    """An eval graph's fused batch norm folded into its conv (mul_fold, Conv2D_Fold,
+    add_fold), then quantized."""
+    img = tf.placeholder(tf.float32, (2, 6, 6, 3), name="img")
+    tf.contrib.layers.conv2d(img, 4, 3, normalizer_fn=tf.contrib.layers.batch_norm,
+                             normalizer_params={"fused": True, "is_training": False})
+    tf.contrib.quantize.create_eval_graph()
+
+
 CALLS = CALLS + [("contrib/quantize/training_graph", _quantize(True)),
-                 ("contrib/quantize/eval_graph", _quantize(False))]
+                 ("contrib/quantize/eval_graph", _quantize(False)),
+                 ("contrib/quantize/eval_graph_batch_norm", _quantize_batch_norm)]

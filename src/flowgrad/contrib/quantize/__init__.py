@@ -10,12 +10,14 @@ Identity, + bypass Adds) gets TF's FakeQuantWithMinMaxVars ops, named as TF name
 (`<layer>/weights_quant/...`, `<layer>/act_quant/...`), with their `min` / `max`
 variables in GLOBAL_VARIABLES: the weights' last range, the activations' moving average
 (decay 0.999, zero-debiased); `quant_delay` steps are counted by `fake_quantization_step`.
-Batch-norm folding (fold_batch_norms.py) is not implemented: a graph holding a batch norm
-TF would fold raises NotImplementedError.
+Batch-norm folding (fold_batch_norms.py) is implemented for an eval graph's fused batch
+norms; a training graph's, an atrous convolution's or an unfused one raises
+NotImplementedError.
 """
 
 from ...engine.framework.graph import get_default_graph as _get_default_graph
-from ._fold_batch_norms import batch_norm_to_fold as _batch_norm_to_fold
+from ._fold_batch_norms import fold_batch_norms as _fold
+from ._fold_batch_norms import refusal as _fold_refusal
 from ._quantize import quantize as _rewrite
 
 __all__ = ["create_eval_graph", "create_training_graph", "experimental_create_eval_graph",
@@ -40,19 +42,21 @@ def _check_for_training_ops(graph):
 
 def _create_graph(input_graph=None, is_training=True, weight_bits=8, activation_bits=8,
                   symmetric=False, quant_delay=None, freeze_bn_delay=None, scope=None):
-    """quantize_graph._create_graph: the checks, batch-norm folding (refused), then the
-    rewrite (`freeze_bn_delay` only matters to the folding)."""
+    """quantize_graph._create_graph: the checks, batch-norm folding (an eval graph's fused
+    batch norms; the other cases refused), then the rewrite (`freeze_bn_delay` only
+    matters to the training folding)."""
     del freeze_bn_delay
     if input_graph is None:
         input_graph = _get_default_graph()
     _check_for_training_ops(input_graph)
-    found = _batch_norm_to_fold(input_graph)
-    if found:
+    refused = _fold_refusal(input_graph, is_training)
+    if refused:
         raise NotImplementedError(
             "flowgrad does not implement tf.contrib.quantize's batch-norm folding "
-            "(tensorflow/contrib/quantize/python/fold_batch_norms.py FoldBatchNorms): the "
-            f"graph has a {found} batch norm after a Conv2D / DepthwiseConv2dNative / MatMul")
+            "(tensorflow/contrib/quantize/python/fold_batch_norms.py FoldBatchNorms) beyond "
+            f"an eval graph's fused batch norms: {refused}")
     with input_graph.as_default():
+        _fold(input_graph)
         _rewrite(input_graph, is_training, quant_delay=quant_delay, weight_bits=weight_bits,
                  activation_bits=activation_bits, symmetric=symmetric, scope=scope)
 
