@@ -15,6 +15,7 @@ norms; a training graph's, an atrous convolution's or an unfused one raises
 NotImplementedError.
 """
 
+from ...engine.framework.graph import Graph as _Graph
 from ...engine.framework.graph import get_default_graph as _get_default_graph
 from ._fold_batch_norms import fold_batch_norms as _fold
 from ._fold_batch_norms import refusal as _fold_refusal
@@ -61,21 +62,23 @@ def _create_graph(input_graph=None, is_training=True, weight_bits=8, activation_
                  activation_bits=activation_bits, symmetric=symmetric, scope=scope)
 
 
-def create_training_graph(input_graph=None, quant_delay=0):
+def create_training_graph(input_graph: _Graph | None = None, quant_delay: int = 0) -> None:
     """Rewrites a training graph in place for simulated quantization (8 bits); call it
     before building the gradients. Quantization starts after `quant_delay` steps."""
     _create_graph(input_graph=input_graph, is_training=True, quant_delay=quant_delay)
 
 
-def create_eval_graph(input_graph=None):
+def create_eval_graph(input_graph: _Graph | None = None) -> None:
     """Rewrites an eval graph in place for simulated quantization (the ranges are the
     `min` / `max` variables, not updated)."""
     _create_graph(input_graph=input_graph, is_training=False)
 
 
-def experimental_create_training_graph(input_graph=None, weight_bits=8, activation_bits=8,
-                                       symmetric=False, quant_delay=0, freeze_bn_delay=None,
-                                       scope=None):
+def experimental_create_training_graph(input_graph: _Graph | None = None,
+                                       weight_bits: int = 8, activation_bits: int = 8,
+                                       symmetric: bool = False, quant_delay: int = 0,
+                                       freeze_bn_delay: int | None = None,
+                                       scope: str | None = None) -> None:
     """create_training_graph with TF's experimental options: bit widths, symmetric
     ranges, `scope` (only the ops under it are rewritten); `freeze_bn_delay` applies to
     batch-norm folding, which flowgrad lacks."""
@@ -84,8 +87,10 @@ def experimental_create_training_graph(input_graph=None, weight_bits=8, activati
                   quant_delay=quant_delay, freeze_bn_delay=freeze_bn_delay, scope=scope)
 
 
-def experimental_create_eval_graph(input_graph=None, weight_bits=8, activation_bits=8,
-                                   symmetric=False, quant_delay=None, scope=None):
+def experimental_create_eval_graph(input_graph: _Graph | None = None, weight_bits: int = 8,
+                                   activation_bits: int = 8, symmetric: bool = False,
+                                   quant_delay: int | None = None,
+                                   scope: str | None = None) -> None:
     """create_eval_graph with TF's experimental options (as
     experimental_create_training_graph's)."""
     _create_graph(input_graph=input_graph, is_training=False, weight_bits=weight_bits,
