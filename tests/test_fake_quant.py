@@ -41,3 +41,15 @@ def test_gradient_ops_have_no_gradient():
         g = tf.fake_quant_with_min_max_args_gradient(tf.ones([2]), x)
         with pytest.raises(LookupError, match="FakeQuantWithMinMaxArgsGradient"):
             tf.gradients(g, x)
+
+
+TIES = goldens.load("core", "fake_quant_ties")
+ties_cases = goldens.generator("core", "fake_quant_ties")
+
+
+@pytest.mark.parametrize("name", ["ties", "zero_range"])
+def test_vars_divide_by_the_scale_and_zero_ranges(name, monkeypatch):
+    monkeypatch.setenv("FLOWGRAD_CPU", TIES["vendor"])
+    with tf.Graph().as_default():
+        got = getattr(ties_cases, name)(tf)
+    _same(got, TIES[name], name)

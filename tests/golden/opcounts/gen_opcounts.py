@@ -1922,3 +1922,30 @@ CALLS = CALLS + [
      _dynamic_rnn(lambda tf: tf.contrib.model_pruning.MaskedBasicLSTMCell(4))),
     ("contrib/model_pruning/masked_lstm_grad", _dynamic_rnn(_masked_lstm)),
 ]
+def _quantize(train):
+    """tf.contrib.quantize's rewrite of a conv + relu6 and a final dense layer: training
+    (with quant_delay: the conds on fake_quantization_step) and its gradients, or eval."""
+    def fn(tf):
+        img = tf.placeholder(tf.float32, (2, 6, 6, 3), name="img")
+        h = tf.layers.conv2d(img, 4, 3, activation=tf.nn.relu6)
+        y = tf.layers.dense(tf.reshape(h, [2, 64]), 2)
+        if train:
+            tf.contrib.quantize.create_training_graph(quant_delay=5)
+            tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(y))
+        else:
+            tf.contrib.quantize.create_eval_graph()
+    return fn
+
+
+def _quantize_batch_norm(tf):
+    """An eval graph's fused batch norm folded into its conv (mul_fold, Conv2D_Fold,
+    add_fold), then quantized."""
+    img = tf.placeholder(tf.float32, (2, 6, 6, 3), name="img")
+    tf.contrib.layers.conv2d(img, 4, 3, normalizer_fn=tf.contrib.layers.batch_norm,
+                             normalizer_params={"fused": True, "is_training": False})
+    tf.contrib.quantize.create_eval_graph()
+
+
+CALLS = CALLS + [("contrib/quantize/training_graph", _quantize(True)),
+                 ("contrib/quantize/eval_graph", _quantize(False)),
+                 ("contrib/quantize/eval_graph_batch_norm", _quantize_batch_norm)]

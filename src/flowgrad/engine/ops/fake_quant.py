@@ -51,11 +51,21 @@ def _nudge(mn, mx, num_bits, narrow_range):
     return (qmin - zp) * scale, (qmax - zp) * scale, scale
 
 
-def _quantize(x, nmin, nmax, scale):
+def _quantize(x, nmin, nmax, scale, divide=False):
+    """floor((clamp(x) - nmin) / scale + 0.5) * scale + nmin: TF 1.14's Args functor
+    multiplies by 1 / scale, its Vars and PerChannel functors divide by scale (the two
+    differ where the quotient rounds to a half: 2.0 in [-6, 6] gives 2.0235295 by the
+    first, 1.9764705 by the second)."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        inv = _F32(1.0) / scale
         clamped = np.maximum(np.minimum(x, nmax), nmin)
-        return (np.floor((clamped - nmin) * inv + _F32(0.5)) * scale + nmin).astype(_F32)
+        steps = (clamped - nmin) / scale if divide else (clamped - nmin) * (_F32(1.0) / scale)
+        return (np.floor(steps + _F32(0.5)) * scale + nmin).astype(_F32)
+
+
+def _zero_range(mn, mx):
+    """TF's Vars functors: a range with min == max == 0 quantizes to 0 and passes the
+    whole gradient to the input (per channel: that channel)."""
+    return (np.asarray(mn) == 0) & (np.asarray(mx) == 0)
 
 
 def _inside(x, nmin, nmax):
@@ -133,7 +143,8 @@ def _args_grad_kernel(g, x, min=-6.0, max=6.0, num_bits=8, narrow_range=False,  
 
 def _vars_kernel(x, mn, mx, num_bits=8, narrow_range=False, **_):
     _check_bits(num_bits)
-    return _same_dtype(_quantize(x, *_nudge(mn, mx, num_bits, narrow_range)), x)
+    out = _quantize(x, *_nudge(mn, mx, num_bits, narrow_range), divide=True)
+    return _same_dtype(np.where(_zero_range(mn, mx), _F32(0), out).astype(_F32), x)
 
 
 def _masked_sum(g, mask, intra_threads):
@@ -147,6 +158,8 @@ def _vars_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, intra_thread
     _check_bits(num_bits)
     g = np.asarray(g, _F32)
     x = np.asarray(x, _F32)
+    if _zero_range(mn, mx):
+        return g, np.zeros((), _F32), np.zeros((), _F32)
     nmin, nmax, _ = _nudge(mn, mx, num_bits, narrow_range)
     dx = (g * _inside(x, nmin, nmax)).astype(_F32)
     return dx, _masked_sum(g, x < nmin, intra_threads), _masked_sum(g, x > nmax, intra_threads)
@@ -160,7 +173,8 @@ def _channel_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, intra_thr
     g = np.asarray(g, _F32)
     x = np.asarray(x, _F32)
     nmin, nmax, _ = _nudge(mn, mx, num_bits, narrow_range)
-    dx = (g * _inside(x, nmin, nmax)).astype(_F32)
+    zero = _zero_range(mn, mx)
+    dx = np.where(zero, g, g * _inside(x, nmin, nmax)).astype(_F32)
     depth = x.shape[-1]
     g2, x2 = g.reshape(-1, depth), x.reshape(-1, depth)
     lo = np.broadcast_to(np.asarray(nmin, _F32), (depth,))
@@ -169,7 +183,8 @@ def _channel_grad_kernel(g, x, mn, mx, num_bits=8, narrow_range=False, intra_thr
                      for c in range(depth)], _F32)
     dmax = np.array([_masked_sum(g2[:, c], x2[:, c] > hi[c], intra_threads)
                      for c in range(depth)], _F32)
-    return dx, dmin, dmax
+    return (dx, np.where(zero, _F32(0), dmin).astype(_F32),
+            np.where(zero, _F32(0), dmax).astype(_F32))
 
 
 # -- gradients -----------------------------------------------------------------------------
