@@ -11,10 +11,12 @@ tf.set_random_seed(4821)
 rs = np.random.RandomState(4822)
 la = tf.linalg
 
-a = tf.Variable(tf.random_normal([3, 3], seed=1, dtype=tf.float64) + 3 * tf.eye(3, dtype=tf.float64))
+a = tf.Variable(tf.random_normal([3, 3], seed=1, dtype=tf.float64)
+                + 3 * tf.eye(3, dtype=tf.float64))
 tril = tf.constant(np.tril(rs.rand(3, 3)) + np.eye(3))
 x = tf.constant(rs.randn(3, 2))
-comp = la.LinearOperatorComposition([la.LinearOperatorFullMatrix(a), la.LinearOperatorLowerTriangular(tril)])
+comp = la.LinearOperatorComposition([la.LinearOperatorFullMatrix(a),
+                                     la.LinearOperatorLowerTriangular(tril)])
 n0 = len(tf.get_default_graph().get_operations())
 c_mm = comp.matmul(x)
 c_solve = comp.solve(x)

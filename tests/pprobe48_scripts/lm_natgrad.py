@@ -28,7 +28,8 @@ lab = (X[:, 0] - X[:, 1] > 0.2).astype(np.float32)
 w = tf.Variable(tf.random_normal([3, 1], stddev=0.1, seed=3), name="w")
 xc = tf.constant(X)
 logit = tf.matmul(xc, w)[:, 0]
-nll = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.constant(lab), logits=logit))
+nll = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=tf.constant(lab),
+                                                             logits=logit))
 per_ex = xc * (tf.sigmoid(logit) - lab)[:, None]
 fisher = tf.matmul(per_ex, per_ex, transpose_a=True) / 30.0 + 1e-2 * tf.eye(3)
 chol = tf.cholesky(fisher)
@@ -52,4 +53,5 @@ with tf.Session() as sess:
     print("chol", sess.run(chol).tolist())
 g = tf.get_default_graph()
 print("ops", len(g.get_operations()))
-print("ls names", sorted(o.name for o in g.get_operations() if o.name.startswith("MatrixSolveLs"))[:10])
+print("ls names", sorted(o.name for o in g.get_operations()
+                        if o.name.startswith("MatrixSolveLs"))[:10])
