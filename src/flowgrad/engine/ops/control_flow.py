@@ -1792,9 +1792,10 @@ def _while_grad(op, *grads):
             gc = next(it)
             if k in dropped:
                 continue
-            if gc is None:
-                unconnected.add(k)
-            elif isinstance(gc, IndexedSlices):   # TF accumulates the slices
+            if gc is None:   # (no WhileGrad output, no accumulator: as TF's, whose
+                unconnected.add(k)   # Enter gets no gradient, as when only a Less reads it)
+                continue
+            if isinstance(gc, IndexedSlices):   # TF accumulates the slices
                 ds = gc.dense_shape
                 # (TF's values of a body cond's Merges: known as walk.sliced says)
                 known = walk.sliced.get(caps[k])
@@ -1808,7 +1809,7 @@ def _while_grad(op, *grads):
                 continue
             elif caps[k] in walk.sliced:   # (slices a cond of the body merged)
                 sliced[k] = walk.sliced[caps[k]]
-            out_caps.append(_zeros(caps[k]) if gc is None else convert_to_tensor(gc))
+            out_caps.append(convert_to_tensor(gc))
             parts.append([out_caps[-1]])
             cap_types.append(_grad_type(caps[k]))
         # the forward values the gradient ops read are kept from the forward iterations
@@ -1841,11 +1842,12 @@ def _while_grad(op, *grads):
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     info.setdefault("grad_ops", []).append(gop)
+    summed = [k for k in diff_caps if k not in unconnected]   # (WhileGrad's capture outputs)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        # (flowgrad's gradient ops TF's frame has no node for)
                        "not_tf": frozenset(_grad_count.not_tf_ops(
                            lvars, caps, xs_caps, member_set, diff, walk)[0]),
-                       "diff_caps": diff_caps, "forward": op, "saved": saved,
+                       "diff_caps": summed, "forward": op, "saved": saved,
                        # (the gradients of the loops nested in the body it made)
                        "inner_grads": [o for o in body_ops if o.type == "WhileGrad"],
                        "grad_prefix": grad_prefix,
@@ -1868,11 +1870,10 @@ def _while_grad(op, *grads):
         # zero_output_for_mask: the previous output no step reads)
         res[i] = outs[i] if diff(lvars[i]) and i in walk.live else None
     pos = n
-    for k, p in zip(diff_caps, parts):
+    for k, p in zip(summed, parts):
         got = outs[pos:pos + len(p)]
         pos += len(p)
-        res[n + k] = None if k in unconnected else \
-            _sliced.slices(got) if len(p) > 1 else got[0]
+        res[n + k] = _sliced.slices(got) if len(p) > 1 else got[0]
     return res
 
 
