@@ -25,6 +25,7 @@ from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
 from . import ragged_string_ops as _rstr
+from . import ragged_where_op as _rwhere
 from .sparse_tensor import SparseTensor
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
@@ -277,6 +278,26 @@ def _params_indices(fn):
     return wrapper
 
 
+def _where(fn):
+    """tf.where: TF's ordinary call fails on a RaggedTensor after opening its scope (Where,
+    or Select with x and y); its dispatcher converts the other arguments in order (the
+    original error when one does not convert), then ragged_where_op.where."""
+    names = ["condition", "x", "y"]
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        call = _bind(fn, args, kwargs)
+        if not any(is_ragged(call.get(k)) for k in names):
+            return fn(*args, **kwargs)
+        try:
+            return fn(*args, **kwargs)
+        except (TypeError, ValueError) as e:
+            if not all(is_ragged(call.get(k)) or _convertible(call.get(k)) for k in names):
+                raise e
+        return _rwhere.where(call["condition"], call.get("x"), call.get("y"), call.get("name"))
+    return wrapper
+
+
 def _segment(fn, ragged_fn, scope):
     """tf.math.unsorted_segment_*: TF's failed call uses up its scope; its dispatcher
     converts a `data` / `segment_ids` that is no tensor; then the ragged segment op."""
@@ -356,6 +377,8 @@ def install(namespace):
             namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
+    if namespace.get("where") is not None:
+        namespace["where"] = _wrapped(namespace["where"], _where)
     for name in ("gather_nd", "batch_gather"):
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _params_indices)

@@ -269,6 +269,14 @@ PROGRAMS = {
         [[1, 2], [3, 4]], [[True, False], [True, True]]),
     "boolean_mask/dense1d": lambda tf: tf.ragged.boolean_mask([1, 2, 3], [True, False, True]),
     "boolean_mask/scalar": lambda tf: tf.ragged.boolean_mask([1], True),
+    # tf.where (ragged_where_op): coordinates, elementwise, row choice, errors
+    "where/coords": lambda tf: [tf.where(_rt(tf) > 1), tf.where(_rt3(tf) > 2.0, name="w")],
+    "where/elementwise": lambda tf: tf.where(_rt(tf) > 1, _rt(tf),
+                                             tf.ragged.constant([[7, 8], [], [9]])),
+    "where/rows": lambda tf: tf.where([True, False, True], _rt(tf),
+                                      tf.ragged.constant([[7], [8, 9], []])),
+    "where/mismatch": lambda tf: tf.where(_rt(tf) > 1, [[1, 2]], [[3, 4]]),
+    "where/x_only": lambda tf: tf.where(_rt(tf) > 1, _rt(tf)),
 }
 
 PROGRAMS = {name: graph_case(fn) for name, fn in PROGRAMS.items()}
