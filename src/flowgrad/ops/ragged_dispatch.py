@@ -278,24 +278,33 @@ def _params_indices(fn):
     return wrapper
 
 
-def _where(fn):
-    """tf.where: TF's ordinary call fails on a RaggedTensor after opening its scope (Where,
-    or Select with x and y); its dispatcher converts the other arguments in order (the
-    original error when one does not convert), then ragged_where_op.where."""
-    names = ["condition", "x", "y"]
-
+def _after_failure(fn, names, ragged_call):
+    """tf.where / tf.gather_nd: TF's ordinary call fails on a RaggedTensor after opening its
+    scope (`_plain` when no argument is ragged); its dispatcher converts the other arguments `names` in order (re-raising the
+    original error when one does not convert), then the ragged op: ragged_call(call)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        call = _bind(fn, args, kwargs)
+        try:
+            call = _bind(fn, args, kwargs)
+        except TypeError:
+            return fn(*args, **kwargs)   # (the call's own TypeError)
         if not any(is_ragged(call.get(k)) for k in names):
-            return fn(*args, **kwargs)
+            return _plain(fn, args, kwargs, names)
         try:
             return fn(*args, **kwargs)
         except (TypeError, ValueError) as e:
             if not all(is_ragged(call.get(k)) or _convertible(call.get(k)) for k in names):
                 raise e
-        return _rwhere.where(call["condition"], call.get("x"), call.get("y"), call.get("name"))
+        return ragged_call(call)
     return wrapper
+
+
+AFTER_FAILURE = {
+    "where": (["condition", "x", "y"], lambda c: _rwhere.where(
+        c["condition"], c.get("x"), c.get("y"), c.get("name"))),
+    "gather_nd": (["params", "indices"], lambda c: _rgather.gather_nd(
+        c["params"], c["indices"], c.get("batch_dims", 0), c.get("name"))),
+}
 
 
 def _segment(fn, ragged_fn, scope):
@@ -377,9 +386,10 @@ def install(namespace):
             namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
-    if namespace.get("where") is not None:
-        namespace["where"] = _wrapped(namespace["where"], _where)
-    for name in ("gather_nd", "batch_gather"):
+    for name, (names, ragged_call) in AFTER_FAILURE.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _after_failure, names, ragged_call)
+    for name in ("batch_gather",):
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _params_indices)
 
