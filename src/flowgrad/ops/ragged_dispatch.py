@@ -280,8 +280,9 @@ def _params_indices(fn):
 
 def _after_failure(fn, names, ragged_call):
     """tf.where / tf.gather_nd: TF's ordinary call fails on a RaggedTensor after opening its
-    scope (`_plain` when no argument is ragged); its dispatcher converts the other arguments `names` in order (re-raising the
-    original error when one does not convert), then the ragged op: ragged_call(call)."""
+    scope (`_plain` when no argument is ragged); its dispatcher converts the other arguments
+    `names` in order (re-raising the original error when one does not convert), then the
+    ragged op: ragged_call(call)."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:

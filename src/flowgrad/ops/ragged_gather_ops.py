@@ -8,6 +8,8 @@ from ..engine.framework import dtypes as _dt
 from ..engine.framework.graph import name_scope
 from ..engine.ops import ragged as _gen
 from . import array_ops
+from .ragged_array_ops import tile
+from .ragged_string_ops import _expand_dims
 from .ragged_tensor import (RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged,
                             match_row_splits_dtypes)
 
@@ -75,8 +77,6 @@ def gather_nd(params, indices, batch_dims=0, name=None):
 
 
 def _tile_all(params, indices, ndims):
-    from .ragged_array_ops import tile
-    from .ragged_string_ops import _expand_dims
     params_ndims = params.ragged_rank + array_ops.rank(params.flat_values)
     for _ in range(ndims - 1):
         params = _expand_dims(params, axis=0)
