@@ -25,6 +25,7 @@ from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
 from . import ragged_string_ops as _rstr
+from . import ragged_where_op as _rwhere
 from .sparse_tensor import SparseTensor
 from .variables import Variable
 from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
@@ -277,6 +278,36 @@ def _params_indices(fn):
     return wrapper
 
 
+def _after_failure(fn, names, ragged_call):
+    """tf.where / tf.gather_nd: TF's ordinary call fails on a RaggedTensor after opening its
+    scope (`_plain` when no argument is ragged); its dispatcher converts the other arguments
+    `names` in order (re-raising the original error when one does not convert), then the
+    ragged op: ragged_call(call)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            call = _bind(fn, args, kwargs)
+        except TypeError:
+            return fn(*args, **kwargs)   # (the call's own TypeError)
+        if not any(is_ragged(call.get(k)) for k in names):
+            return _plain(fn, args, kwargs, names)
+        try:
+            return fn(*args, **kwargs)
+        except (TypeError, ValueError) as e:
+            if not all(is_ragged(call.get(k)) or _convertible(call.get(k)) for k in names):
+                raise e
+        return ragged_call(call)
+    return wrapper
+
+
+AFTER_FAILURE = {
+    "where": (["condition", "x", "y"], lambda c: _rwhere.where(
+        c["condition"], c.get("x"), c.get("y"), c.get("name"))),
+    "gather_nd": (["params", "indices"], lambda c: _rgather.gather_nd(
+        c["params"], c["indices"], c.get("batch_dims", 0), c.get("name"))),
+}
+
+
 def _segment(fn, ragged_fn, scope):
     """tf.math.unsorted_segment_*: TF's failed call uses up its scope; its dispatcher
     converts a `data` / `segment_ids` that is no tensor; then the ragged segment op."""
@@ -356,7 +387,10 @@ def install(namespace):
             namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
-    for name in ("gather_nd", "batch_gather"):
+    for name, (names, ragged_call) in AFTER_FAILURE.items():
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _after_failure, names, ragged_call)
+    for name in ("batch_gather",):
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _params_indices)
 

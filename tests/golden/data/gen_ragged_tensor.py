@@ -269,6 +269,29 @@ PROGRAMS = {
         [[1, 2], [3, 4]], [[True, False], [True, True]]),
     "boolean_mask/dense1d": lambda tf: tf.ragged.boolean_mask([1, 2, 3], [True, False, True]),
     "boolean_mask/scalar": lambda tf: tf.ragged.boolean_mask([1], True),
+    # tf.where (ragged_where_op): coordinates, elementwise, row choice, errors
+    "where/coords": lambda tf: [tf.where(_rt(tf) > 1), tf.where(_rt3(tf) > 2.0, name="w")],
+    "where/elementwise": lambda tf: tf.where(_rt(tf) > 1, _rt(tf),
+                                             tf.ragged.constant([[7, 8], [], [9]])),
+    "where/rows": lambda tf: tf.where([True, False, True], _rt(tf),
+                                      tf.ragged.constant([[7], [8, 9], []])),
+    "where/mismatch": lambda tf: tf.where(_rt(tf) > 1, [[1, 2]], [[3, 4]]),
+    "where/x_only": lambda tf: tf.where(_rt(tf) > 1, _rt(tf)),
+    # tf.gather_nd (ragged_gather_ops.gather_nd): tuples of 2 and 3, rows, uniform inner
+    # dimensions, the empty tuple, 3-D and ragged indices, errors
+    "gather_nd/pairs": lambda tf: tf.gather_nd(_rt(tf), [[2, 0], [0, 1]], name="g"),
+    "gather_nd/rows": lambda tf: tf.gather_nd(_rt(tf), [[2], [0]]),
+    "gather_nd/triples": lambda tf: tf.gather_nd(_rt3(tf), [[0, 0, 1], [2, 0, 2]]),
+    "gather_nd/uniform_inner": lambda tf: tf.gather_nd(
+        tf.ragged.constant([[[1, 2], [3, 4]], [[5, 6]]], ragged_rank=1), [[0, 1, 1], [1, 0, 0]]),
+    "gather_nd/empty_tuple": lambda tf: tf.gather_nd(_rt(tf), tf.zeros([2, 0], tf.int32)),
+    "gather_nd/indices3d": lambda tf: tf.gather_nd(_rt(tf), [[[0, 1]], [[2, 0]]]),
+    "gather_nd/ragged_indices": lambda tf: tf.gather_nd(
+        _rt(tf), tf.ragged.constant([[[0, 1]], [[2, 0], [0, 0]]], ragged_rank=1)),
+    "gather_nd/ragged_tuple": lambda tf: tf.gather_nd(_rt(tf), _rt(tf)),
+    "gather_nd/batch_dims": lambda tf: tf.gather_nd(_rt(tf), [[0, 1]], batch_dims=1),
+    "gather_nd/dense_params": lambda tf: tf.gather_nd(
+        [[1, 2], [3, 4]], tf.ragged.constant([[[0, 1]], []], ragged_rank=1)),
 }
 
 PROGRAMS = {name: graph_case(fn) for name, fn in PROGRAMS.items()}

@@ -33,6 +33,11 @@ PROGRAMS = {
         tf.ragged.constant([[b"a b"], [], [b"c", b"d e"]]), result_type="RaggedTensor"),
     "strings_split/maxsplit": lambda tf: tf.strings.split(
         [b"a b c"], maxsplit=1, result_type="RaggedTensor"),
+    # TF's SplitV2 on whitespace: maxsplit 0 keeps the string whole (its leading blanks too);
+    # a string with exactly maxsplit tokens gets an empty last one
+    "strings_split/maxsplit_whitespace": lambda tf: [tf.strings.split(
+        [b"sat", b"a b ", b"  ", b"", b"  a  b  c ", b"x\ty\nz"], maxsplit=m,
+        result_type="RaggedTensor") for m in (0, 1, 2)],
     # bytes_split
     "bytes_split/vector": lambda tf: tf.strings.bytes_split([b"ab", b"", b"cde"]),
     "bytes_split/scalar": lambda tf: tf.strings.bytes_split(b"xyz"),

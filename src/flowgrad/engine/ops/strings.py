@@ -186,9 +186,18 @@ def _string_split_kernel(x, delimiter, skip_empty=True):
     return _sparse_rows(rows)
 
 
+def _split_whitespace(s, maxsplit):
+    # TF's SplitV2 with an empty sep: maxsplit 0 keeps the string as it is; after the
+    # maxsplit-th token the rest (leading whitespace removed) follows even when empty
+    if maxsplit == 0:
+        return [s]
+    toks = s.split(None, maxsplit)
+    return toks + [b""] if len(toks) == maxsplit else toks
+
+
 def _string_split_v2_kernel(x, sep, maxsplit=-1):
     d = _b(np.asarray(sep, dtype=object).item())
-    rows = [_b(s).split(d or None, maxsplit)
+    rows = [_b(s).split(d, maxsplit) if d else _split_whitespace(_b(s), maxsplit)
             for s in np.asarray(x, dtype=object).reshape(-1).tolist()]
     return _sparse_rows(rows)
 
