@@ -1,4 +1,4 @@
-"""tf.contrib.distributions' moving statistics against TF 1.14: the golden generator's case
+"""tf.contrib.distributions' moving statistics and LogNormal quadrature schemes against TF 1.14: the golden generator's case
 functions run here with flowgrad (values, ops, variables, errors)."""
 import pytest
 
@@ -29,3 +29,12 @@ def test_streams_match_tf114():
 def test_errors_match_tf114():
     with tf.Graph().as_default():
         assert GEN.errors(tf) == GOLD["errors"]
+
+
+def test_quadrature_schemes_match_tf114():
+    got = GEN.quadrature(tf)
+    for (ops, vals, shapes), (want_ops, want_vals, want_shapes) in zip(got, GOLD["quadrature"]):
+        assert (ops, shapes) == (want_ops, want_shapes)
+        for g, w in zip(vals, want_vals):
+            assert g.dtype == w.dtype and g.tolist() == w.tolist()
+    assert len(got) == 4

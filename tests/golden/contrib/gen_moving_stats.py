@@ -1,7 +1,8 @@
 """TF 1.14 goldens for tf.contrib.distributions' moving statistics (moving_mean_variance,
 assign_moving_mean_variance, assign_log_moving_mean_exp): three streamed steps' values, the
 ops each builds (names, types, inputs, control inputs, colocation), the variables made, and
-TF's dtype errors. Made on the host `vendor` names (tests/test_contrib_moving_stats.py runs
+TF's dtype errors; and its LogNormal quadrature schemes (Gauss-Hermite, quantiles: ops,
+values, static shapes). Made on the host `vendor` names (tests/test_contrib_moving_stats.py runs
 flowgrad with that CPU). Output: moving_stats.json."""
 import numpy as np
 from goldenio import host_vendor
@@ -51,7 +52,31 @@ def errors(tf):
     return out
 
 
-CASES = {"streams": streams, "errors": errors}
+def _scheme(tf, out):
+    with tf.Session() as s:
+        vals = s.run(out)
+    return [[[o.name, o.type] for o in tf.get_default_graph().get_operations()], vals,
+            [t.shape.as_list() for t in out]]
+
+
+def quadrature(tf):
+    d = tf.contrib.distributions
+    out = []
+    for fn in (lambda: d.quadrature_scheme_lognormal_gauss_hermite(
+                   tf.constant([0.5, -1.0]), tf.constant([1.0, 2.0]), 5),
+               lambda: d.quadrature_scheme_lognormal_gauss_hermite(
+                   tf.constant(np.float64(0.25)), tf.constant(np.float64(0.5)), 3, name="gh"),
+               lambda: d.quadrature_scheme_lognormal_quantiles(
+                   tf.constant([0.5, -1.0]), tf.constant([1.0, 2.0]), 4),
+               lambda: d.quadrature_scheme_lognormal_quantiles(
+                   tf.placeholder_with_default([[0.1, 0.2]], [None, None]), 1.5, 2,
+                   name="q")):
+        with tf.Graph().as_default():
+            out.append(_scheme(tf, fn()))
+    return out
+
+
+CASES = {"streams": streams, "errors": errors, "quadrature": quadrature}
 
 
 def cases(tf):

@@ -26,6 +26,8 @@ from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .quantized import QuantizedDistribution
+from .quadrature import (quadrature_scheme_lognormal_gauss_hermite,
+                         quadrature_scheme_lognormal_quantiles)
 from .relaxed_bernoulli import RelaxedBernoulli
 from .sample_stats import auto_correlation, percentile
 from .sinh_arcsinh import SinhArcsinh
@@ -63,4 +65,5 @@ __all__ = ["auto_correlation", "percentile",
            "normal_conjugates_known_scale_predictive", "BatchReshape",
            "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive",
            "ConditionalDistribution", "ConditionalTransformedDistribution",
-           "assign_moving_mean_variance", "assign_log_moving_mean_exp", "moving_mean_variance"]
+           "assign_moving_mean_variance", "assign_log_moving_mean_exp", "moving_mean_variance",
+           "quadrature_scheme_lognormal_gauss_hermite", "quadrature_scheme_lognormal_quantiles"]
