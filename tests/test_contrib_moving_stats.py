@@ -1,5 +1,6 @@
-"""tf.contrib.distributions' moving statistics and LogNormal quadrature schemes against TF 1.14: the golden generator's case
-functions run here with flowgrad (values, ops, variables, errors)."""
+"""tf.contrib.distributions' moving statistics and LogNormal quadrature schemes against
+TF 1.14: the golden generator's case functions run here with flowgrad (values, ops,
+variables, errors)."""
 import pytest
 
 import flowgrad as tf
