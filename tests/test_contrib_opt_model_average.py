@@ -1,6 +1,6 @@
-"""tf.contrib.opt.ModelAverageOptimizer / ModelAverageCustomGetter against TF 1.14 in one
-process: the golden generator's training run with flowgrad (values bit for bit, the
-variables made, the GraphDef's nodes)."""
+"""tf.contrib.opt.ModelAverageOptimizer / ModelAverageCustomGetter and AGNOptimizer /
+AGNCustomGetter against TF 1.14 in one process: the golden generators' training runs with
+flowgrad (values bit for bit, the variables made, the GraphDef's nodes)."""
 import pytest
 
 import flowgrad as tf
@@ -8,17 +8,22 @@ import goldens
 
 GEN = goldens.generator("contrib_opt", "model_average")
 GOLD = goldens.load("contrib_opt", "model_average")
+AGN_GEN = goldens.generator("contrib_opt", "agn")
+AGN_GOLD = goldens.load("contrib_opt", "agn")
 
 
 @pytest.fixture(autouse=True)
 def _golden_host(monkeypatch):
-    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["vendor"])   # the CPU that made the golden
+    assert GOLD["vendor"] == AGN_GOLD["vendor"]
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["vendor"])   # the CPU that made the goldens
 
 
-def test_trains_as_tf114():
+@pytest.mark.parametrize("gen,gold", [(GEN, GOLD), (AGN_GEN, AGN_GOLD)],
+                         ids=["model_average", "agn"])
+def test_trains_as_tf114(gen, gold):
     with tf.Graph().as_default():
-        made, runs, nodes = GEN.train(tf)
-    want_made, want_runs, want_nodes = GOLD["train"]
+        made, runs, nodes = gen.train(tf)
+    want_made, want_runs, want_nodes = gold["train"]
     assert made == want_made
     for got, want in zip(runs, want_runs):
         assert [g.tolist() for g in got] == [w.tolist() for w in want]
@@ -39,3 +44,18 @@ def test_errors_are_tfs():
             opt.apply_gradients([(tf.ones([2]), w)])
         with pytest.raises(ValueError, match="The list of local_variables should not be empty"):
             opt._local_vars_update([])
+
+
+def test_agn_errors_are_tfs():
+    with tf.Graph().as_default():
+        getter = tf.contrib.opt.AGNCustomGetter("/cpu:0")
+        tf.get_variable("u", [1])   # (not made by the getter)
+        opt = tf.contrib.opt.AGNOptimizer(tf.train.GradientDescentOptimizer(0.1), 1, getter)
+        with pytest.raises(KeyError):   # TF's: the variable has no center
+            opt.get_init_op(0)
+    with tf.Graph().as_default():
+        opt = tf.contrib.opt.AGNOptimizer(tf.train.GradientDescentOptimizer(0.1), 1, getter)
+        with pytest.raises(ValueError, match="The lists of local_variables, "
+                                             "global_center_variables,grad_center_variables "
+                                             "should not be empty"):
+            opt.get_init_op(0)

@@ -7,6 +7,7 @@ from .adam_variants import (AdaMaxOptimizer, AdamGSOptimizer, LazyAdamGSOptimize
 from .ggt import GGTOptimizer
 from .shampoo import ShampooOptimizer
 from .external_optimizer import ExternalOptimizerInterface, ScipyOptimizerInterface
+from .agn import AGNCustomGetter, AGNOptimizer
 from .model_average import ModelAverageCustomGetter, ModelAverageOptimizer
 from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
@@ -23,4 +24,5 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm",
            "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface",
            "AdamGSOptimizer", "LazyAdamGSOptimizer", "GGTOptimizer",
-           "ShampooOptimizer", "ModelAverageCustomGetter", "ModelAverageOptimizer"]
+           "ShampooOptimizer", "ModelAverageCustomGetter", "ModelAverageOptimizer",
+           "AGNCustomGetter", "AGNOptimizer"]
