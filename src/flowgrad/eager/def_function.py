@@ -38,6 +38,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import functional as _functional
 from ..ops import _nest
+from ..ops.array_ops_extra import broadcast_static_shape
 from ..ops.variables import Variable, variable_creator_scope
 
 __all__ = ["BoundedTensorSpec", "ConcreteFunction", "Function", "TensorSpec", "function"]
@@ -107,7 +108,6 @@ class BoundedTensorSpec(TensorSpec):
         if minimum is None or maximum is None:
             raise ValueError("minimum and maximum must be provided; but saw "
                              f"'{minimum}' and '{maximum}'")
-        from ..ops.array_ops_extra import broadcast_static_shape
         for what, bound in (("minimum", minimum), ("maximum", maximum)):
             try:
                 broadcast_static_shape(TensorShape(np.shape(bound)), self.shape)
