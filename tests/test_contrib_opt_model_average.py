@@ -1,6 +1,7 @@
-"""tf.contrib.opt.ModelAverageOptimizer / ModelAverageCustomGetter and AGNOptimizer /
-AGNCustomGetter against TF 1.14 in one process: the golden generators' training runs with
-flowgrad (values bit for bit, the variables made, the GraphDef's nodes)."""
+"""tf.contrib.opt's model-averaging optimizers (ModelAverageOptimizer, AGNOptimizer,
+ElasticAverageOptimizer and their custom getters) against TF 1.14 in one process: the golden
+generators' training runs with flowgrad (values bit for bit, the variables made, the
+GraphDef's nodes; the elastic one's swapping_saver)."""
 import pytest
 
 import flowgrad as tf
@@ -10,11 +11,13 @@ GEN = goldens.generator("contrib_opt", "model_average")
 GOLD = goldens.load("contrib_opt", "model_average")
 AGN_GEN = goldens.generator("contrib_opt", "agn")
 AGN_GOLD = goldens.load("contrib_opt", "agn")
+EA_GEN = goldens.generator("contrib_opt", "elastic_average")
+EA_GOLD = goldens.load("contrib_opt", "elastic_average")
 
 
 @pytest.fixture(autouse=True)
 def _golden_host(monkeypatch):
-    assert GOLD["vendor"] == AGN_GOLD["vendor"]
+    assert GOLD["vendor"] == AGN_GOLD["vendor"] == EA_GOLD["vendor"]
     monkeypatch.setenv("FLOWGRAD_CPU", GOLD["vendor"])   # the CPU that made the goldens
 
 
@@ -58,4 +61,30 @@ def test_agn_errors_are_tfs():
         with pytest.raises(ValueError, match="The lists of local_variables, "
                                              "global_center_variables,grad_center_variables "
                                              "should not be empty"):
+            opt.get_init_op(0)
+
+
+def test_elastic_average_trains_and_saves_as_tf114():
+    with tf.Graph().as_default():
+        made, runs, nodes, saved = EA_GEN.train(tf)
+    want_made, want_runs, want_nodes, want_saved = EA_GOLD["train"]
+    assert made == want_made and nodes == want_nodes
+    assert [[g.tolist() for g in got] for got in runs] == \
+        [[w.tolist() for w in want] for want in want_runs]
+    assert saved[0] == want_saved[0] == [("b", []), ("w", [2])]
+    assert saved[1].tolist() == want_saved[1].tolist() == [7.0, 8.0]
+    assert saved[2].tolist() == want_saved[2].tolist()
+
+
+def test_elastic_average_errors_are_tfs():
+    with tf.Graph().as_default():
+        getter = tf.contrib.opt.ElasticAverageCustomGetter("/cpu:0")
+        opt = tf.contrib.opt.ElasticAverageOptimizer(tf.train.GradientDescentOptimizer(0.1),
+                                                     1, getter)
+        with pytest.raises(RuntimeError, match="global_center_variable is empty, please make "
+                                               "sure this is called after model created"):
+            opt.swapping_saver()
+        with pytest.raises(ValueError, match="The lists of local_variables, "
+                                             "global_center_variables, local_center_variables "
+                                             "should not be empty  "):
             opt.get_init_op(0)

@@ -8,6 +8,7 @@ from .ggt import GGTOptimizer
 from .shampoo import ShampooOptimizer
 from .external_optimizer import ExternalOptimizerInterface, ScipyOptimizerInterface
 from .agn import AGNCustomGetter, AGNOptimizer
+from .elastic_average import ElasticAverageCustomGetter, ElasticAverageOptimizer
 from .model_average import ModelAverageCustomGetter, ModelAverageOptimizer
 from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
@@ -25,4 +26,5 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface",
            "AdamGSOptimizer", "LazyAdamGSOptimizer", "GGTOptimizer",
            "ShampooOptimizer", "ModelAverageCustomGetter", "ModelAverageOptimizer",
-           "AGNCustomGetter", "AGNOptimizer"]
+           "AGNCustomGetter", "AGNOptimizer", "ElasticAverageCustomGetter",
+           "ElasticAverageOptimizer"]
