@@ -125,6 +125,10 @@ def dump(list_file):
     import tensorflow.contrib.resampler  # noqa: F401
     import tensorflow.contrib.factorization  # noqa: F401 - WALS's op library
     import tensorflow.contrib.text  # noqa: F401 - skip_gram_ops
+    import tensorflow.contrib.framework.python.ops.variables as contrib_variables
+    from tensorflow.contrib.util import loader
+    loader.load_op_library(os.path.join(os.path.dirname(contrib_variables.__file__),
+                                        "_variable_ops.so"))   # ZeroInitializer's library
     from tensorflow.python.framework import op_def_registry
     ops = op_def_registry.get_registered_ops()
     names = [n.strip() for n in open(list_file) if n.strip()]

@@ -27,6 +27,8 @@ import inspect
 import itertools
 import weakref
 
+import numpy as np
+
 from ..engine.framework import context as _context
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import graph as _graph
@@ -36,9 +38,10 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.framework.tensor_shape import TensorShape, as_shape
 from ..engine.ops import functional as _functional
 from ..ops import _nest
+from ..ops.array_ops_extra import broadcast_static_shape
 from ..ops.variables import Variable, variable_creator_scope
 
-__all__ = ["ConcreteFunction", "Function", "TensorSpec", "function"]
+__all__ = ["BoundedTensorSpec", "ConcreteFunction", "Function", "TensorSpec", "function"]
 
 _uid = itertools.count(1)
 
@@ -93,6 +96,50 @@ class TensorSpec:
 
     def __hash__(self):
         return hash((self._dtype, self._name))
+
+
+class BoundedTensorSpec(TensorSpec):
+    """A TensorSpec with inclusive element bounds `minimum` and `maximum` (read-only NumPy
+    arrays of the spec's dtype, each broadcastable to its shape), as TF 1.14's
+    (tf.contrib.framework.BoundedTensorSpec)."""
+
+    def __init__(self, shape, dtype, minimum, maximum, name=None):
+        super().__init__(shape, dtype, name)
+        if minimum is None or maximum is None:
+            raise ValueError("minimum and maximum must be provided; but saw "
+                             f"'{minimum}' and '{maximum}'")
+        for what, bound in (("minimum", minimum), ("maximum", maximum)):
+            try:
+                broadcast_static_shape(TensorShape(np.shape(bound)), self.shape)
+            except ValueError as exception:
+                raise ValueError(f"{what} is not compatible with shape. "
+                                 f"Message: {exception!r}.") from None
+        self._minimum = np.array(minimum, dtype=self.dtype.as_numpy_dtype)
+        self._minimum.setflags(write=False)
+        self._maximum = np.array(maximum, dtype=self.dtype.as_numpy_dtype)
+        self._maximum.setflags(write=False)
+
+    @classmethod
+    def from_spec(cls, spec):
+        dtype = _dt.as_dtype(spec.dtype)
+        return BoundedTensorSpec(spec.shape, dtype, getattr(spec, "minimum", dtype.min),
+                                 getattr(spec, "maximum", dtype.max), spec.name)
+
+    @property
+    def minimum(self):
+        return self._minimum
+
+    @property
+    def maximum(self):
+        return self._maximum
+
+    def __repr__(self):
+        return (f"BoundedTensorSpec(shape={self.shape}, dtype={self.dtype!r}, "
+                f"name={self.name!r}, minimum={self.minimum!r}, maximum={self.maximum!r})")
+
+    def __eq__(self, other):   # (unhashable, as TF's)
+        return (super().__eq__(other) and np.allclose(self.minimum, other.minimum)
+                and np.allclose(self.maximum, other.maximum))
 
 
 class ConcreteFunction:

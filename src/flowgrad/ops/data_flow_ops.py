@@ -481,8 +481,8 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
                  reduction_type="MEAN"):
         dtype = _dt.as_dtype(dtype)
         _check_reduction("ConditionalAccumulator", reduction_type)
-        ref = apply_op("ConditionalAccumulator", [], {
-            "dtype": dtype, "shape": tensor_shape.TensorShape(shape),
+        ref = apply_op("ConditionalAccumulator", [], {   # (op_def_library: a ref dtype's base)
+            "dtype": dtype.base_dtype, "shape": tensor_shape.TensorShape(shape),
             "container": "", "shared_name": shared_name or "",
             "reduction_type": reduction_type}, name).outputs[0]
         super().__init__(dtype, shape, ref)
@@ -493,7 +493,7 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
         grad.get_shape().assert_is_compatible_with(self._shape)
         local_step = _cast(convert_to_tensor(local_step), _dt.int64)
         return apply_op("AccumulatorApplyGradient", [self._accumulator_ref, local_step, grad],
-                        {"dtype": self._dtype}, name or "AccumulatorApplyGradient")
+                        {"dtype": self._dtype.base_dtype}, name or "AccumulatorApplyGradient")
 
     def take_grad(self, num_required, name=None):
         """Waits for `num_required` gradients; their mean (or sum), then starts afresh."""
@@ -501,7 +501,7 @@ class ConditionalAccumulator(ConditionalAccumulatorBase):
             # as TF's op wrapper: a Python num_required is a Const inside the op's scope
             n = _num_required("AccumulatorTakeGradient", num_required)
             out = apply_op("AccumulatorTakeGradient", [self._accumulator_ref, n],
-                           {"dtype": self._dtype}, scope).outputs[0]
+                           {"dtype": self._dtype.base_dtype}, scope).outputs[0]
         out.set_shape(self._shape)
         return out
 

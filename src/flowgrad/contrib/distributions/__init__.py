@@ -18,12 +18,16 @@ from .independent import Independent
 from .kumaraswamy import Kumaraswamy
 from .mixture import MixtureSameFamily
 from .mixture_general import Mixture
+from .moving_stats import (assign_log_moving_mean_exp, assign_moving_mean_variance,
+                           moving_mean_variance)
 from .more import (Binomial, Cauchy, Chi2, Chi2WithAbsDf, HalfNormal, InverseGamma,
                    InverseGammaWithSoftplusConcentrationRate, NegativeBinomial)
 from .mvn import (MultivariateNormalDiag, MultivariateNormalDiagPlusLowRank,
                   MultivariateNormalFullCovariance, MultivariateNormalTriL)
 from .onehot import ExpRelaxedOneHotCategorical, OneHotCategorical, RelaxedOneHotCategorical
 from .quantized import QuantizedDistribution
+from .quadrature import (quadrature_scheme_lognormal_gauss_hermite,
+                         quadrature_scheme_lognormal_quantiles)
 from .relaxed_bernoulli import RelaxedBernoulli
 from .sample_stats import auto_correlation, percentile
 from .sinh_arcsinh import SinhArcsinh
@@ -60,4 +64,6 @@ __all__ = ["auto_correlation", "percentile",
            "SinhArcsinh", "QuantizedDistribution", "normal_conjugates_known_scale_posterior",
            "normal_conjugates_known_scale_predictive", "BatchReshape",
            "VectorSinhArcsinhDiag", "WishartCholesky", "WishartFull", "Autoregressive",
-           "ConditionalDistribution", "ConditionalTransformedDistribution"]
+           "ConditionalDistribution", "ConditionalTransformedDistribution",
+           "assign_moving_mean_variance", "assign_log_moving_mean_exp", "moving_mean_variance",
+           "quadrature_scheme_lognormal_gauss_hermite", "quadrature_scheme_lognormal_quantiles"]

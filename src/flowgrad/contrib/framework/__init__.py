@@ -18,13 +18,14 @@ from .variables import (add_model_variable, assign_from_checkpoint, assign_from_
                         get_trainable_variables, get_unique_variable, get_variable_full_name,
                         get_variables, get_variables_by_name, get_variables_by_suffix,
                         get_variables_to_restore, global_variable, local_variable,
-                        model_variable, variable)
+                        model_variable, variable, zero_initializer)
 from .deprecation import deprecated, deprecated_arg_values, deprecated_args
 from .graph_helpers import (VariableDeviceChooser, assert_or_get_global_step,
                             get_graph_from_inputs, get_placeholders, prepend_name_scope,
                             smart_case, smart_cond, smart_constant_value,
                             strip_name_scope)
 from .script_ops import py_func
+from ...eager.def_function import BoundedTensorSpec, TensorSpec
 from ... import nest
 from .tensor_checks import (assert_scalar_int, convert_to_tensor_or_sparse_tensor,
                             reduce_sum_n, remove_squeezable_dimensions, with_same_shape,

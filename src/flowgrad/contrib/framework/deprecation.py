@@ -254,3 +254,21 @@ def deprecated_arg_values(date, instructions, warn_once=True, **deprecated_kwarg
             func.__doc__, instructions, "DEPRECATED FUNCTION ARGUMENT VALUES",
             "(deprecated argument values)", notice))
     return deprecated_wrapper
+
+
+class DeprecatedNamesAlreadySet(Exception):
+    """Raised when setting deprecated names multiple times for the same symbol."""
+
+
+def deprecated_endpoints(*args):
+    """TF's decorator recording `args` as the symbol's deprecated endpoint names (in
+    `_tf_deprecated_api_names`); it logs nothing. Setting them twice raises
+    DeprecatedNamesAlreadySet, as in TF."""
+    def deprecated_wrapper(func):
+        if "_tf_deprecated_api_names" in func.__dict__:
+            raise DeprecatedNamesAlreadySet(
+                "Cannot set deprecated names for %s to %s. Deprecated names are already set "
+                "to %s." % (func.__name__, str(args), str(func._tf_deprecated_api_names)))
+        func._tf_deprecated_api_names = args
+        return func
+    return deprecated_wrapper

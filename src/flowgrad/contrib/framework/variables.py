@@ -6,7 +6,10 @@ import re
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.graph import GraphKeys, add_to_collection, device, get_collection
 from ...ops import variable_scope as vs
-from ...ops.variables import Variable, VariableAggregation, VariableSynchronization
+from ...ops.variables import (Variable, VariableAggregation, VariableSynchronization,
+                              is_resource_variable)
+from ...engine.framework.constant_op import convert_to_tensor
+from ...engine.ops._base import apply
 from ...train import training_util
 from ...train.checkpoint_management import load_checkpoint
 from ...train.saver import Saver
@@ -281,3 +284,14 @@ def assign_from_checkpoint_fn(model_path, var_list, ignore_missing_vars=False,
     def callback(session):
         saver.restore(session, model_path)
     return callback
+
+
+def zero_initializer(ref, use_locking=True, name="zero_initializer"):
+    """Initializes the uninitialized variable `ref` with zeros (TF 1.14's contrib op
+    ZeroInitializer, or ZeroVarInitializer for a resource variable); running it on an
+    initialized variable raises InvalidArgumentError. Returns the ref (or the handle)."""
+    if is_resource_variable(ref):
+        return apply("ZeroVarInitializer", [ref.handle],
+                     {"dtype": ref.dtype.base_dtype, "shape": ref.shape}, name)
+    ref = convert_to_tensor(ref, as_ref=True)
+    return apply("ZeroInitializer", [ref], {"T": ref.dtype.base_dtype}, name)

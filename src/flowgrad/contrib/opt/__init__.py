@@ -7,6 +7,9 @@ from .adam_variants import (AdaMaxOptimizer, AdamGSOptimizer, LazyAdamGSOptimize
 from .ggt import GGTOptimizer
 from .shampoo import ShampooOptimizer
 from .external_optimizer import ExternalOptimizerInterface, ScipyOptimizerInterface
+from .agn import AGNCustomGetter, AGNOptimizer
+from .elastic_average import ElasticAverageCustomGetter, ElasticAverageOptimizer
+from .model_average import ModelAverageCustomGetter, ModelAverageOptimizer
 from .moving_average_optimizer import MovingAverageOptimizer
 from .sign_optimizers import AddSignOptimizer, PowerSignOptimizer
 from .weight_decay import (AdamWOptimizer, DecoupledWeightDecayExtension, MomentumWOptimizer,
@@ -22,4 +25,6 @@ __all__ = ["AdaMaxOptimizer", "LazyAdamOptimizer", "NadamOptimizer", "AddSignOpt
            "RegAdagradOptimizer", "VariableClippingOptimizer", "clip_gradients_by_global_norm",
            "MovingAverageOptimizer", "ExternalOptimizerInterface", "ScipyOptimizerInterface",
            "AdamGSOptimizer", "LazyAdamGSOptimizer", "GGTOptimizer",
-           "ShampooOptimizer"]
+           "ShampooOptimizer", "ModelAverageCustomGetter", "ModelAverageOptimizer",
+           "AGNCustomGetter", "AGNOptimizer", "ElasticAverageCustomGetter",
+           "ElasticAverageOptimizer"]

@@ -727,14 +727,18 @@ class CondPlan(_PlanBase):
                 made = []
                 sub = self.rewrite.setdefault(x.name, {})
                 pivot = self._prefix(c) + ("/switch_t" if side == 0 else "/switch_f")
+                reads_pivot = False
                 for t in self._tf_inputs(x):
                     if x in infos[c].get("pivot_reads", ()) and t is c.inputs[0]:
                         sub[t.name] = pivot   # TF's with_dependencies(op, pivot)
+                        reads_pivot = True
                     elif t.op not in ctx[(c, side)]["members"]:
                         sub[t.name] = self._switched(root, ctx, (c, side), t, x.name, made)
                 if made:
                     self.after.setdefault(x, []).append((root, ("sw", tuple(made))))
-                if in_block(x._inputs, c):
+                # (an input of the pivot, a node of the cond made in the blocks, dominates
+                # them all: TF gives the node none of their control inputs)
+                if not reads_pivot and in_block(x._inputs, c):
                     self.block[x.name] = in_block(x._inputs, c)
                 if not x._inputs and not any(_in_context(where, ci, (c, side))
                                              for ci in x._control_inputs):

@@ -110,7 +110,7 @@ def _dequantize_infer(inputs, attrs):
     return [(_dt.float32, inputs[0].shape)]
 
 
-def _dequantize_kernel(q, min_range, max_range, T=None, mode="MIN_COMBINED", **_):
+def _dequantize_kernel(q, min_range, max_range, T=None, mode="MIN_COMBINED"):
     lo, hi, base = _LIMITS[T]
     v = _raw(q, T).astype(_F32)
     min_range, max_range = _F32(min_range), _F32(max_range)

@@ -28,7 +28,7 @@ from ..framework.constant_op import constant
 from ..framework.grad_state import body_walk, wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
-from ..framework.tensor_shape import TensorShape
+from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import NUMBERS, apply, to_tensor
 from ._array_util import _MASKS
 from .indexing import _gather_nd_kernel, assign_slice
@@ -276,6 +276,36 @@ def assign_add_variable_op(resource, value, name=None):
 
 def assign_sub_variable_op(resource, value, name=None):
     return _assign_op("AssignSubVariableOp", resource, value, name)
+
+
+# -- ZeroVarInitializer (contrib's _variable_ops.so) ---------------------------------------
+# Creates the variable as zeros of the `shape` attr (fully defined, checked when it runs);
+# an initialized one fails. Outputs the handle.
+def _zero_var_infer(inputs, attrs):
+    _check_handle("ZeroVarInitializer", inputs[0], "var")
+    return [(_dt.resource, TensorShape(()))]
+
+
+def _zero_var_bind(node, ctx):
+    store = ctx.variables
+    names = _resources(ctx)
+    shape = TensorShape(node.attrs["shape"])
+    npdt = node.attrs["dtype"].as_numpy_dtype
+
+    def zero(h):
+        if not shape.is_fully_defined():
+            raise errors.InvalidArgumentError(
+                None, None, f"Shape {debug_string(shape)} is not fully defined")
+        if h.name in store:
+            raise errors.InvalidArgumentError(None, None, "input is already initialized")
+        store[h.name] = np.zeros(shape.as_list(), npdt)
+        names.add(h.name)
+        return h
+    return zero
+
+
+register_op("ZeroVarInitializer", infer=_zero_var_infer, bind=_zero_var_bind, stateful=True,
+            grad=None)
 
 
 # -- VarIsInitializedOp, VariableShape ------------------------------------------------------

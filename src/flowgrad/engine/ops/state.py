@@ -243,6 +243,32 @@ def _update_infer(op_type, inputs):
 
 register_op("Assign", infer=_assign_infer, bind=_assign_bind, stateful=True, grad=None,
             aliases_input=True)
+# -- ZeroInitializer (contrib's _variable_ops.so) ------------------------------------------
+# An uninitialized ref variable set to zeros of its declared shape (TF's uninitialized
+# VariableV2 tensor: the shape when fully defined, else a scalar); an initialized one fails.
+def _zero_init_infer(inputs, attrs):
+    if not inputs[0].dtype.is_ref_dtype:
+        raise TypeError("'ZeroInitializer' Op requires that input 'ref' be a mutable tensor "
+                        "(e.g.: a tf.Variable)")
+    return [(inputs[0].dtype, inputs[0].shape)]
+
+
+def _zero_init_bind(node, ctx):
+    store = ctx.variables
+    name = _var_name(node)
+    shape = _declared_shape(node) or ()
+    npdt = node.op._outputs[0].dtype.base_dtype.as_numpy_dtype
+
+    def zero(ref):
+        if isinstance(name, tuple) or name in store:   # (a TemporaryVariable is allocated)
+            raise errors.InvalidArgumentError(None, None, "input is already initialized")
+        buf = store[name] = np.zeros(shape, npdt)
+        return buf
+    return zero
+
+
+register_op("ZeroInitializer", infer=_zero_init_infer, bind=_zero_init_bind, stateful=True,
+            grad=None, aliases_input=True)
 register_op("AssignAdd", infer=_update_infer_for("AssignAdd"),
             bind=locking(_assign_update_bind(np.add)), stateful=True, grad=None,
             aliases_input=True)
