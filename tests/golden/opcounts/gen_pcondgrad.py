@@ -51,8 +51,32 @@ def _inner_x(which):
     return fn
 
 
+def _nested_x(which):
+    # an x made in a cond nested in another cond's branch: the gradient through both
+    # conds' Merge Switches (dead unless both branches are taken)
+    def fn(tf):
+        x = tf.constant(2.0, name="x")
+        y = tf.constant(0.5, name="y")
+        p = tf.placeholder_with_default(True, [], name="p")
+        q = tf.placeholder_with_default(True, [], name="q")
+        made = []
+
+        def t():
+            def inner():
+                h = x * 3.0
+                made.append(h)
+                return h * h * y
+            return tf.cond(q, inner, lambda: y * 2.0) * x
+        o = tf.cond(p, t, lambda: x + y)
+        if which == "h":
+            return o, made, p, False
+        return o * o, [x] + made + [y], p, True
+    return fn
+
+
 CALLS = [("two_outputs", _two_outputs), ("three_outputs", _three_outputs)] + [
-    ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")]
+    ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")] + [
+    ("nested_" + w, _nested_x(w)) for w in ("h", "x_h_y")]
 
 
 def run_case(tf, fn):

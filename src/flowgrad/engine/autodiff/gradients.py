@@ -254,7 +254,12 @@ def _branch_router(graph, ys, xs, outer=False):
     transparent = set(given) if given is not None else set()
     # (a rule's gradients() call, a loop body's, keeps the conds of its xs too)
     ys_conds = {c for y in ys for c in _branches.chain(y._op)} if outer else None
+    # (in a Cond rule's branch gradients(), an x of the outer call there keeps the conds
+    # nested in that branch: their rules give its gradient, as TF's walk does)
+    routed = inner_xs() if given is not None else {}
     for t in xs if given is not None else ys + xs:
+        if any(t is x for x in routed):
+            continue
         # (a y in a V1Frames region, a script's Merge, is differentiated through the
         # region's gradient: its members have no rules of their own; an x in a tf.cond's
         # branch, outside the ys' conds, through the cond's gradient: _cond_grad gives
@@ -622,13 +627,13 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     mine = inner_xs.get(op)
                     if wanted or mine:
                         _branches.set_internal_grads(inner)
-                        _inner.xs = mine
+                        outer_xs, _inner.xs = _inner.xs, mine
                         try:
                             in_grads = _call_grad(graph, op, out_grads, wanted,
                                                   gate_gradients, agg)
                         finally:
                             _branches.set_internal_grads(None)
-                            _inner.xs = None
+                            _inner.xs = outer_xs
                         rules_called += 1
                         for x, g in (mine or {}).items():
                             if g is not None:
