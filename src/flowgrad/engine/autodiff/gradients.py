@@ -164,6 +164,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
+            if token is not None and body_walk() is None:
+                _check_loop_xs(ys, xs)
             out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                              aggregation_method, stop, unconnected_gradients, checkpoints,
                              outer=token is not None)
@@ -226,6 +228,31 @@ def register_cond_reach(fn) -> None:
 
 def _cond_reached_outputs(op, is_reached):
     return _cond_reach[0](op, is_reached) if _cond_reach else None
+
+
+_loop_of = []   # the While op whose body holds an op (ops/control_flow registers it)
+
+
+def register_loop_body(fn) -> None:
+    """Registers `fn(op)`: the tf.while_loop (While op) whose body holds `op`, else None."""
+    _loop_of[:] = [fn]
+
+
+def _check_loop_xs(ys, xs):
+    """An x made in a tf.while_loop body, differentiated from outside that loop: TF 1.14
+    builds the loop's gradient and returns a tensor of its frame (not fetchable); flowgrad
+    does not build it."""
+    if not _loop_of:
+        return
+    loop_of = _loop_of[0]
+    ys_loops = {loop_of(y._op) for y in ys}
+    for x in xs:
+        loop = loop_of(x._op)
+        if loop is not None and loop not in ys_loops:
+            raise NotImplementedError(
+                f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
+                f"tf.while_loop {loop.name!r}, from outside that loop (TF 1.14 returns a "
+                f"tensor of the gradient loop's frame, which cannot be fetched)")
 
 
 class _InnerXs(threading.local):

@@ -19,7 +19,8 @@ import threading
 
 import numpy as _np
 
-from ..autodiff.gradients import gradients, inner_xs, register_cond_reach
+from ..autodiff.gradients import (gradients, inner_xs, register_cond_reach,
+                                  register_loop_body)
 from ..framework import branches as _branches
 from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
@@ -1879,6 +1880,19 @@ def _while_grad(op, *grads):
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,
             plan_mark=_plan_mark)
 register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
+_BODY_OF = _records.GraphRecords("_BODY_OF")   # a v1 loop's body op -> its While op
+
+
+def _loop_of(op):
+    """The v1 While op whose body holds `op` (or a cond's branch in that body)."""
+    for o in [op] + _branches.chain(op):
+        loop = _BODY_OF.get(o)
+        if loop is not None:
+            return loop
+    return None
+
+
+register_loop_body(_loop_of)
 
 
 def _call_fn(info, which, values):
@@ -2310,6 +2324,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             lifted = g._cf_lifted
             for m in body_ops:
                 if m not in lifted:
+                    _BODY_OF.setdefault(m, op)   # (an inner loop's record wins)
                     g.prevent_fetching(m)
                     for t in m._outputs:
                         g.prevent_feeding(t)
