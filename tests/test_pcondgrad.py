@@ -1,7 +1,9 @@
 """tf.gradients through a v1 tf.cond as TF 1.14: an output the xs do not reach gets no
 gradient (no Merge_grad Switch, nor gradients of the ops reading it), and a tensor made in a
 branch is an x whose gradient flows through the Merges' Switches (a dead value when its
-branch is not taken) (tests/golden/opcounts/gen_pcondgrad.py)."""
+branch is not taken; also for a cond nested in a branch), and one made in a tf.while_loop
+body builds TF's loop gradient, whose tensor for it cannot be fetched
+(tests/golden/opcounts/gen_pcondgrad.py)."""
 import numpy as np
 import pytest
 

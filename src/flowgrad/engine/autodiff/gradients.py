@@ -164,11 +164,15 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-            if token is not None and body_walk() is None:
-                _check_loop_xs(ys, xs)
-            out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
-                             aggregation_method, stop, unconnected_gradients, checkpoints,
-                             outer=token is not None)
+            in_loops = _loop_xs(ys, xs) if token is not None and body_walk() is None \
+                else {}
+            prev_loop_xs, _inner.loop_xs = _inner.loop_xs, in_loops
+            try:
+                out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
+                                 aggregation_method, stop, unconnected_gradients,
+                                 checkpoints, outer=token is not None)
+            finally:
+                _inner.loop_xs = prev_loop_xs
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException as e:
@@ -238,25 +242,38 @@ def register_loop_body(fn) -> None:
     _loop_of[:] = [fn]
 
 
-def _check_loop_xs(ys, xs):
-    """An x made in a tf.while_loop body, differentiated from outside that loop: TF 1.14
-    builds the loop's gradient and returns a tensor of its frame (not fetchable); flowgrad
-    does not build it."""
+def _loop_xs(ys, xs) -> dict:
+    """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
+    outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
+    gradient; the x's gradient is a tensor of the gradient frame (not fetchable). Only a
+    loop outside other loops and conds."""
     if not _loop_of:
-        return
+        return {}
     loop_of = _loop_of[0]
     ys_loops = {loop_of(y._op) for y in ys}
+    out = {}
     for x in xs:
         loop = loop_of(x._op)
-        if loop is not None and loop not in ys_loops:
+        if loop is None or loop in ys_loops:
+            continue
+        if loop_of(loop) is not None or loop in loop._graph._branch_of or \
+                x._op in loop._graph._branch_of:
             raise NotImplementedError(
                 f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
-                f"tf.while_loop {loop.name!r}, from outside that loop (TF 1.14 returns a "
-                f"tensor of the gradient loop's frame, which cannot be fetched)")
+                f"tf.while_loop {loop.name!r} nested in another loop or a tf.cond, or "
+                f"in a tf.cond of its body, from outside that loop")
+        out.setdefault(loop, {})[x] = None
+    return out
+
+
+def loop_body_xs() -> set:
+    """Inside a top-level gradients(): its xs made in tf.while_loop bodies."""
+    return {x for xs in (_inner.loop_xs or {}).values() for x in xs}
 
 
 class _InnerXs(threading.local):
     xs = None   # {x: its gradient} of the xs in the branches of the Cond whose rule runs
+    loop_xs = None   # {While op: {x: None}}: a top-level call's xs in loop bodies
 
 
 _inner = _InnerXs()
@@ -336,7 +353,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     reached = set()
     # (a loop's outputs are TF's separate Exits: each reached on its own)
     loops = {}
-    queue = deque(op for op in from_ops if op in ancestors)
+    in_loops = _inner.loop_xs or {}
+    queue = deque(op for op in from_ops + list(in_loops) if op in ancestors)
     xs_set = set(from_ops)
     while queue:
         op = queue.popleft()
@@ -380,6 +398,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
+        if in_loops:
+            raise NotImplementedError(
+                "tf.gradients with respect to a tensor made in a tf.while_loop body where "
+                "a tf.cond lies between the ys and the xs")
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
                                  aggregation_method, stop_ops, unconnected, route)
     pending = dict.fromkeys(between, 0)
@@ -432,10 +454,18 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 if op not in stopped and any(g is not None for g in out_grads):
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
                         op._type != "While" or carries(t))}
-                    in_grads = _call_grad(graph, op if recompute is None else
-                                          recompute.view(op), out_grads, wanted,
-                                          gate_gradients, agg)
+                    mine = in_loops.get(op)   # (its rule sets the gradients of these xs)
+                    outer_xs, _inner.xs = _inner.xs, mine
+                    try:
+                        in_grads = _call_grad(graph, op if recompute is None else
+                                              recompute.view(op), out_grads, wanted,
+                                              gate_gradients, agg)
+                    finally:
+                        _inner.xs = outer_xs
                     rules_called += 1
+                    for x, g in (mine or {}).items():
+                        if g is not None:
+                            contrib.setdefault(x, []).append(g)
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
