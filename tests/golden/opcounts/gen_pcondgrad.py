@@ -79,11 +79,12 @@ def _nested_x(which):
 
 def _loop_x(which):
     # an x made in a tf.while_loop body (the loop variable's value there, a value computed
-    # from it): TF builds the loop's gradient (its Exits reached from the x); the x's
-    # gradient is a tensor of the gradient frame, which cannot be fetched (ValueError)
+    # from it; cond_x_h: a tf.cond read after the loop): TF builds the loop's gradient (its
+    # Exits reached from the x); the x's gradient is a tensor of the gradient frame, which
+    # cannot be fetched (ValueError)
     def fn(tf):
         x = tf.constant(2.0, name="x")
-        p = tf.placeholder_with_default(True, [], name="p")   # (not read)
+        p = tf.placeholder_with_default(True, [], name="p")   # (read by cond_x_h only)
         made = []
 
         def body(i, a):
@@ -91,8 +92,10 @@ def _loop_x(which):
             made.extend((a, h))
             return i + 1, h * h * x if which == "hh" else h * x
         _, out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])
+        if which == "cond_x_h":   # (a tf.cond between the ys and the loop)
+            out = tf.cond(p, lambda: out * 3.0, lambda: out)
         a, h = made
-        xs = {"h": [h], "x_h": [x, h], "hh": [h], "var": [a]}[which]
+        xs = {"h": [h], "x_h": [x, h], "hh": [h], "var": [a], "cond_x_h": [x, h]}[which]
         return out, xs, p, True
     return fn
 
@@ -100,7 +103,7 @@ def _loop_x(which):
 CALLS = [("two_outputs", _two_outputs), ("three_outputs", _three_outputs)] + [
     ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")] + [
     ("nested_" + w, _nested_x(w)) for w in ("h", "x_h_y")] + [
-    ("loop_" + w, _loop_x(w)) for w in ("h", "x_h", "hh", "var")]
+    ("loop_" + w, _loop_x(w)) for w in ("h", "x_h", "hh", "var", "cond_x_h")]
 
 
 def run_case(tf, fn):

@@ -398,10 +398,6 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
-        if in_loops:
-            raise NotImplementedError(
-                "tf.gradients with respect to a tensor made in a tf.while_loop body where "
-                "a tf.cond lies between the ys and the xs")
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
                                  aggregation_method, stop_ops, unconnected, route)
     pending = dict.fromkeys(between, 0)
@@ -548,7 +544,9 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     # ops between: the ancestors that depend on an x (found over inputs, as a cond's
     # branch tensors are read by ops that do not consume its outputs)
     xs_ops = {route(x._op) for x in xs_t}
-    inner_xs = {}   # a cond -> the xs in its branches (its rule gives their gradients)
+    # a cond -> the xs in its branches, a loop -> those in its body (its rule gives their
+    # gradients)
+    inner_xs = {loop: dict(xs) for loop, xs in (_inner.loop_xs or {}).items()}
     for x in xs_t:
         r = route(x._op)
         if r is not x._op and r._type == "Cond":
