@@ -253,6 +253,8 @@ def _loop_xs(ys, xs) -> dict:
     ys_loops = {loop_of(y._op) for y in ys}
     out = {}
     for x in xs:
+        if isinstance(x, IndexedSlices):
+            continue
         loop = loop_of(x._op)
         if loop is None or loop in ys_loops:
             continue
