@@ -1,7 +1,9 @@
 """tf.gradients through a v1 tf.cond as TF 1.14: an output the xs do not reach gets no
 gradient (no Merge_grad Switch, nor gradients of the ops reading it), and a tensor made in a
 branch is an x whose gradient flows through the Merges' Switches (a dead value when its
-branch is not taken) (tests/golden/opcounts/gen_pcondgrad.py)."""
+branch is not taken; also for a cond nested in a branch), and one made in a tf.while_loop
+body builds TF's loop gradient, whose tensor for it cannot be fetched
+(tests/golden/opcounts/gen_pcondgrad.py)."""
 import numpy as np
 import pytest
 
@@ -34,3 +36,24 @@ def test_cond_gradient_equals_tf(name):
             else:
                 np.testing.assert_array_equal(a, b)
                 assert a.dtype == b.dtype
+
+
+def test_loop_x_in_nested_loop_is_not_implemented():
+    # (TF 1.14 builds the gradient of both loops; flowgrad does not yet: a clear error,
+    # not the None it returned, nothing left in the graph)
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.constant(2.0)
+        made = []
+
+        def inner(j, b):
+            made.append(tf.sin(b))
+            return j + 1, made[-1] * x
+
+        def outer(i, a):
+            return i + 1, tf.while_loop(lambda j, b: j < 2, inner, [0, a])[1]
+        out = tf.while_loop(lambda i, a: i < 2, outer, [0, x])[1]
+        n, last = len(g.get_operations()), g._last_id
+        with pytest.raises(NotImplementedError, match="tf.gradients with respect to"):
+            tf.gradients(out, made)
+        assert (len(g.get_operations()), g._last_id) == (n, last)

@@ -1,9 +1,12 @@
 """TF 1.14's gradients through a v1 tf.cond where the xs reach only some of its outputs (each
 Merge is reached on its own: no Merge_grad Switch, nor gradient of what reads, for an output
 the xs do not reach) and with respect to tensors made in a branch (the gradient through the
-Merge's Switch, a dead value when the branch is not taken): the gradient ops (names and
-types, where flowgrad writes TF's layout), the op counter's move, the values with the pred
-true and false (tests/test_pcondgrad.py). Products and sums only: exact on any host."""
+Merge's Switch, a dead value when the branch is not taken; through both conds' for a cond
+nested in a branch) or in a tf.while_loop body (TF builds the loop's gradient; the x's
+gradient, a tensor of its frame, cannot be fetched): the gradient ops (names and types,
+where flowgrad writes TF's layout), the op counter's move, the values with the pred true
+and false, or the error class fetching one raises (tests/test_pcondgrad.py). The loop
+cases read a Sin: made on an Intel host (recorded)."""
 import numpy as np
 
 from goldenio import host_vendor
@@ -51,8 +54,56 @@ def _inner_x(which):
     return fn
 
 
+def _nested_x(which):
+    # an x made in a cond nested in another cond's branch: the gradient through both
+    # conds' Merge Switches (dead unless both branches are taken)
+    def fn(tf):
+        x = tf.constant(2.0, name="x")
+        y = tf.constant(0.5, name="y")
+        p = tf.placeholder_with_default(True, [], name="p")
+        q = tf.placeholder_with_default(True, [], name="q")
+        made = []
+
+        def t():
+            def inner():
+                h = x * 3.0
+                made.append(h)
+                return h * h * y
+            return tf.cond(q, inner, lambda: y * 2.0) * x
+        o = tf.cond(p, t, lambda: x + y)
+        if which == "h":
+            return o, made, p, False
+        return o * o, [x] + made + [y], p, True
+    return fn
+
+
+def _loop_x(which):
+    # an x made in a tf.while_loop body (the loop variable's value there, a value computed
+    # from it; cond_x_h: a tf.cond read after the loop): TF builds the loop's gradient (its
+    # Exits reached from the x); the x's gradient is a tensor of the gradient frame, which
+    # cannot be fetched (ValueError)
+    def fn(tf):
+        x = tf.constant(2.0, name="x")
+        p = tf.placeholder_with_default(True, [], name="p")   # (read by cond_x_h only)
+        made = []
+
+        def body(i, a):
+            h = tf.sin(a)
+            made.extend((a, h))
+            return i + 1, h * h * x if which == "hh" else h * x
+        _, out = tf.while_loop(lambda i, a: i < 3, body, [tf.constant(0), x])
+        if which == "cond_x_h":   # (a tf.cond between the ys and the loop)
+            out = tf.cond(p, lambda: out * 3.0, lambda: out)
+        a, h = made
+        xs = {"h": [h], "x_h": [x, h], "hh": [h], "var": [a], "cond_x_h": [x, h]}[which]
+        return out, xs, p, True
+    return fn
+
+
 CALLS = [("two_outputs", _two_outputs), ("three_outputs", _three_outputs)] + [
-    ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")]
+    ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")] + [
+    ("nested_" + w, _nested_x(w)) for w in ("h", "x_h_y")] + [
+    ("loop_" + w, _loop_x(w)) for w in ("h", "x_h", "hh", "var", "cond_x_h")]
 
 
 def run_case(tf, fn):

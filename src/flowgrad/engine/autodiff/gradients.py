@@ -165,9 +165,15 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-            out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
-                             aggregation_method, stop, unconnected_gradients, checkpoints,
-                             outer=token is not None)
+            in_loops = _loop_xs(ys, xs) if token is not None and body_walk() is None \
+                else {}
+            prev_loop_xs, _inner.loop_xs = _inner.loop_xs, in_loops
+            try:
+                out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
+                                 aggregation_method, stop, unconnected_gradients,
+                                 checkpoints, outer=token is not None)
+            finally:
+                _inner.loop_xs = prev_loop_xs
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException as e:
@@ -229,8 +235,48 @@ def _cond_reached_outputs(op, is_reached):
     return _cond_reach[0](op, is_reached) if _cond_reach else None
 
 
+_loop_of = []   # the While op whose body holds an op (ops/control_flow registers it)
+
+
+def register_loop_body(fn) -> None:
+    """Registers `fn(op)`: the tf.while_loop (While op) whose body holds `op`, else None."""
+    _loop_of[:] = [fn]
+
+
+def _loop_xs(ys, xs) -> dict:
+    """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
+    outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
+    gradient; the x's gradient is a tensor of the gradient frame (not fetchable). Only a
+    loop outside other loops and conds."""
+    if not _loop_of:
+        return {}
+    loop_of = _loop_of[0]
+    ys_loops = {loop_of(y._op) for y in ys}
+    out = {}
+    for x in xs:
+        if isinstance(x, IndexedSlices):
+            continue
+        loop = loop_of(x._op)
+        if loop is None or loop in ys_loops:
+            continue
+        if loop_of(loop) is not None or loop in loop._graph._branch_of or \
+                x._op in loop._graph._branch_of:
+            raise NotImplementedError(
+                f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
+                f"tf.while_loop {loop.name!r} nested in another loop or a tf.cond, or "
+                f"in a tf.cond of its body, from outside that loop")
+        out.setdefault(loop, {})[x] = None
+    return out
+
+
+def loop_body_xs() -> set:
+    """Inside a top-level gradients(): its xs made in tf.while_loop bodies."""
+    return {x for xs in (_inner.loop_xs or {}).values() for x in xs}
+
+
 class _InnerXs(threading.local):
     xs = None   # {x: its gradient} of the xs in the branches of the Cond whose rule runs
+    loop_xs = None   # {While op: {x: None}}: a top-level call's xs in loop bodies
 
 
 _inner = _InnerXs()
@@ -255,7 +301,12 @@ def _branch_router(graph, ys, xs, outer=False):
     transparent = set(given) if given is not None else set()
     # (a rule's gradients() call, a loop body's, keeps the conds of its xs too)
     ys_conds = {c for y in ys for c in _branches.chain(y._op)} if outer else None
+    # (in a Cond rule's branch gradients(), an x of the outer call there keeps the conds
+    # nested in that branch: their rules give its gradient, as TF's walk does)
+    routed = inner_xs() if given is not None else {}
     for t in xs if given is not None else ys + xs:
+        if any(t is x for x in routed):
+            continue
         # (a y in a V1Frames region, a script's Merge, is differentiated through the
         # region's gradient: its members have no rules of their own; an x in a tf.cond's
         # branch, outside the ys' conds, through the cond's gradient: _cond_grad gives
@@ -305,7 +356,8 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     reached = set()
     # (a loop's outputs are TF's separate Exits: each reached on its own)
     loops = {}
-    queue = deque(op for op in from_ops if op in ancestors)
+    in_loops = _inner.loop_xs or {}
+    queue = deque(op for op in from_ops + list(in_loops) if op in ancestors)
     xs_set = set(from_ops)
     while queue:
         op = queue.popleft()
@@ -408,10 +460,18 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                 if op not in stopped and any(g is not None for g in out_grads):
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
                         op._type != "While" or carries(t))}
-                    in_grads = _call_grad(graph, op if recompute is None else
-                                          recompute.view(op), out_grads, wanted,
-                                          gate_gradients, agg)
+                    mine = in_loops.get(op)   # (its rule sets the gradients of these xs)
+                    outer_xs, _inner.xs = _inner.xs, mine
+                    try:
+                        in_grads = _call_grad(graph, op if recompute is None else
+                                              recompute.view(op), out_grads, wanted,
+                                              gate_gradients, agg)
+                    finally:
+                        _inner.xs = outer_xs
                     rules_called += 1
+                    for x, g in (mine or {}).items():
+                        if g is not None:
+                            contrib.setdefault(x, []).append(g)
             for i, t in enumerate(op._inputs):
                 if in_grads is not None and t._dtype._diff:
                     g = in_grads[i]
@@ -603,7 +663,9 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     # ops between: the ancestors that depend on an x (found over inputs, as a cond's
     # branch tensors are read by ops that do not consume its outputs)
     xs_ops = {route(x._op) for x in xs_t}
-    inner_xs = {}   # a cond -> the xs in its branches (its rule gives their gradients)
+    # a cond -> the xs in its branches, a loop -> those in its body (its rule gives their
+    # gradients)
+    inner_xs = {loop: dict(xs) for loop, xs in (_inner.loop_xs or {}).items()}
     for x in xs_t:
         r = route(x._op)
         if r is not x._op and r._type == "Cond":
@@ -740,13 +802,13 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     mine = inner_xs.get(op)
                     if wanted or mine:
                         _branches.set_internal_grads(inner)
-                        _inner.xs = mine
+                        outer_xs, _inner.xs = _inner.xs, mine
                         try:
                             in_grads = _call_grad(graph, op, out_grads, wanted,
                                                   gate_gradients, agg)
                         finally:
                             _branches.set_internal_grads(None)
-                            _inner.xs = None
+                            _inner.xs = outer_xs
                         rules_called += 1
                         for x, g in (mine or {}).items():
                             if g is not None:

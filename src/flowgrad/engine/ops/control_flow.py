@@ -19,7 +19,8 @@ import threading
 
 import numpy as _np
 
-from ..autodiff.gradients import gradients, inner_xs, register_cond_reach
+from ..autodiff.gradients import (gradients, inner_xs, loop_body_xs, register_cond_reach,
+                                  register_loop_body)
 from ..framework import branches as _branches
 from ..framework import cf_contexts as _cf_contexts
 from ..framework import dtypes as _dt
@@ -1006,8 +1007,11 @@ def reached_outputs(op, is_reached):
     xcaps = [c for c, t in zip(caps, op._inputs[n:]) if is_reached(t)]
     members = set(info["members_order"])
     reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
+    # (an x of gradients() made in the body: TF's walk starts there)
+    body_xs = {x for x in loop_body_xs() if x._op in members}
     while True:
-        given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps), members)
+        given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps) | body_xs,
+                                           members)
         new = {i for i, (v, b) in enumerate(zip(lvars, info["body"]))
                if i not in reached and _diff(v) and b in given}
         if not new:
@@ -1719,6 +1723,8 @@ def _while_grad(op, *grads):
     start = len(g._ops)
     last_id = g._last_id
     blocked, block_values, block_ops = _counter_in_blocks(g, info)
+    # the xs of gradients() made in the body (its gradients are the body gradient's)
+    xin = {x: None for x in inner_xs() if x._op in member_set}
     grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
@@ -1748,12 +1754,13 @@ def _while_grad(op, *grads):
         # as TF, a variable is differentiated when its value depends on the xs and reaches
         # a gradient
         walk.reached = _grad_count.reached_vars(lvars, op.inputs[:n], info["body"], caps,
-                                                member_set, diff, outer)
+                                                member_set, diff, outer, xin)
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
                                           [gr is not None and not is_zero_fill(gr)
                                            for gr in grads], diff) & walk.reached
         walk.captures = frozenset(caps)
-        walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached, outer)
+        walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached, outer,
+                                                 xin)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
@@ -1767,10 +1774,18 @@ def _while_grad(op, *grads):
         try:
             # (made in a control_dependencies block, TF's gradient frame is built in it)
             with g._frame_of_blocks(True, clear=False, entered=grad_entered) as grad_blocks:
-                body_grads = gradients(ys, xs, grad_ys=gys, stop_gradients=xs) if ys else \
-                    [None] * len(xs)
+                # (an x of the outer call in the body is no stop: TF's _StopOps)
+                body_grads = gradients(ys, xs + list(xin), grad_ys=gys,
+                                       stop_gradients=xs) if ys else [None] * len(xs + list(xin))
         finally:
             set_body_walk(outer)
+        for x, gr in zip(xin, body_grads[len(xs):]):
+            xin[x] = gr
+            for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
+                if t is not None:   # (a tensor of TF's gradient frame: not fetchable)
+                    g.prevent_fetching(t._op)
+        inner_xs().update(xin)
+        body_grads = body_grads[:len(xs)]
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         grad_prefix = _grad_ys_names(g, op, grad_vars, body_ops)
         it = iter(body_grads)
@@ -1880,6 +1895,19 @@ def _while_grad(op, *grads):
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,
             plan_mark=_plan_mark)
 register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
+_BODY_OF = _records.GraphRecords("_BODY_OF")   # a v1 loop's body op -> its While op
+
+
+def _loop_of(op):
+    """The v1 While op whose body holds `op` (or a cond's branch in that body)."""
+    for o in [op] + _branches.chain(op):
+        loop = _BODY_OF.get(o)
+        if loop is not None:
+            return loop
+    return None
+
+
+register_loop_body(_loop_of)
 
 
 def _call_fn(info, which, values):
@@ -2311,6 +2339,7 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
             lifted = g._cf_lifted
             for m in body_ops:
                 if m not in lifted:
+                    _BODY_OF.setdefault(m, op)   # (an inner loop's record wins)
                     g.prevent_fetching(m)
                     for t in m._outputs:
                         g.prevent_feeding(t)

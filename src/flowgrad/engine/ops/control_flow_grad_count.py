@@ -81,11 +81,11 @@ def _not_between(lvars, caps, members, reached_vars, outer):
     return set(members) - _forward(seeds, members)[0]
 
 
-def between_values(lvars, caps, members, reached, outer):
+def between_values(lvars, caps, members, reached, outer, body_xs=()):
     """The body's values on a path from the xs of gradients() (from the loop variables TF
-    differentiates, `reached`, and the captures that depend on the xs), the captures
-    among them."""
-    seeds = {lvars[i] for i in reached} | {c for c in caps if on_path(c, outer)}
+    differentiates, `reached`, the captures that depend on the xs and the xs made in the
+    body, `body_xs`), the captures among them."""
+    seeds = {lvars[i] for i in reached} | {c for c in caps if on_path(c, outer)} | set(body_xs)
     return _forward(seeds, members)[1]
 
 
@@ -99,13 +99,13 @@ def on_path(c, walk):
     return depends_on_xs(c)
 
 
-def reached_vars(lvars, inits, outs, caps, members, diff, outer):
+def reached_vars(lvars, inits, outs, caps, members, diff, outer, body_xs=()):
     """The indices of the float loop variables TF differentiates (their Switches are on a
     path from the xs): those whose initial value depends on the xs of gradients(), and
-    those whose body result depends on such a variable or on a capture that does (to a
-    fixed point)."""
+    those whose body result depends on such a variable, on a capture that does or on an x
+    made in the body, `body_xs` (to a fixed point)."""
     reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if diff(v) and on_path(t, outer)}
-    xcaps = {c for c in caps if on_path(c, outer)}
+    xcaps = {c for c in caps if on_path(c, outer)} | set(body_xs)
     while True:
         given = _forward({lvars[i] for i in reached} | xcaps, members)[1]
         new = {i for i, (v, b) in enumerate(zip(lvars, outs))
