@@ -268,3 +268,14 @@ def test_check_grads_second_order_catches_a_wrong_second_derivative():
     check_grads(f, [np.array([0.3, -0.4])], order=1)
     with pytest.raises(AssertionError, match="order-2 gradient mismatch"):
         check_grads(f, [np.array([0.3, -0.4])], order=2)
+
+
+def test_indexed_slices_among_xs_not_reached_gives_none():
+    """tf.gradients(ys, [an IndexedSlices gradient]) the ys do not depend on: [None] as in
+    TF 1.14 (flowgrad raised AttributeError recording the call for the GraphDef writer)."""
+    with tf.Graph().as_default():
+        v = tf.Variable(np.ones((4, 3), np.float32))
+        ys = tf.reduce_sum(tf.square(tf.gather(v, [0, 2])))
+        gv = tf.gradients(ys, v)[0]
+        assert isinstance(gv, tf.IndexedSlices)
+        assert tf.gradients(ys, [gv]) == [None]

@@ -28,7 +28,7 @@ _EXIT_STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def note_gradients_call(graph, scope, xs, ys) -> None:
     """Records a finished top-level tf.gradients call of `graph` (its scope, xs, ys)."""
     _CALLS.setdefault(graph, []).append(
-        (scope, [x._op._name for x in xs], [y._op._name for y in ys]))
+        (scope, [x.op.name for x in xs], [y.op.name for y in ys]))   # (IndexedSlices too)
 
 
 def note_exit_state(graph, after, loop, names) -> None:
