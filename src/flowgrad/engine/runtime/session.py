@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import collections.abc as _abc
 import gc as _gc
+import os
 import threading
 import time
 from typing import Any, Callable, ContextManager
@@ -620,6 +621,33 @@ def _node_output(slot, desc):
 TARGET_RUNNERS: dict = {}
 
 
+# TF 1.14's CPU device computes on one Eigen thread pool per process (LocalDevice's
+# global_tp_info_), sized by the intra_op_parallelism_threads of the first session's
+# config (0: the host's cores); a later session's setting changes nothing, unless
+# TF_OVERRIDE_GLOBAL_THREADPOOL is true when the first session starts (read once: each
+# session then sizes its own). The kernels whose bits depend on that pool's size (MatMul,
+# Conv2D, Sum...) read Session._intra_op.
+_DEVICE_POOL: list = []      # [the first session's setting, whether the variable is set]
+_DEVICE_POOL_LOCK = threading.Lock()
+
+
+def _env_bool(name):
+    """TF's ReadBoolFromEnvVar: "1" / "true" (any case) true, unset / "0" / "false" false,
+    anything else false (TF logs an error)."""
+    return os.environ.get(name, "").lower() in ("1", "true")
+
+
+def device_intra_op(config) -> int:
+    """The intra-op pool size (0: not set) TF 1.14's kernels run with in a new session of
+    `config`: the first session's in this process (see _DEVICE_POOL)."""
+    with _DEVICE_POOL_LOCK:
+        if not _DEVICE_POOL:
+            _DEVICE_POOL.extend([threads.intra_op_threads(config),
+                                 _env_bool("TF_OVERRIDE_GLOBAL_THREADPOOL")])
+        first, override = _DEVICE_POOL
+    return threads.intra_op_threads(config) if override else first
+
+
 class BaseSession:
     def __init__(self, target: str = "", graph: Graph | None = None,
                  config: ConfigProto | None = None):
@@ -633,7 +661,7 @@ class BaseSession:
             config = _context.session_config()
         self._config = config
         self._config_options = options_from_config(config)
-        self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        self._intra_op = device_intra_op(config)   # 0: TF's default (flowgrad's budget chooses)
         self._inter_op = threads.inter_op_setting(config)   # 1: serial, N, 0: budget chooses
         self._xla_mode = xla.mode_for(config)   # "auto" / "scope" (engine/runtime/xla)
         self._xla_builds = []
