@@ -697,10 +697,15 @@ class BaseSession:
         return self.target
 
     def list_devices(self) -> list:
+        """TF 1.14's local devices: ConfigProto.device_count["CPU"] CPUs (at least one),
+        the XLA_CPU device TF's wheel registers, then the stand-in GPUs (placement)."""
         gpus = placement.gpu_list(self._config)
-        return [_DeviceAttributes(placement.CPU, "CPU")] + [
-            _DeviceAttributes(f"/job:localhost/replica:0/task:0/device:GPU:{i}", "GPU")
-            for i in range(len(gpus))]
+        counts = getattr(self._config, "device_count", None) or {}
+        local = "/job:localhost/replica:0/task:0/device:"
+        return [_DeviceAttributes(f"{local}CPU:{i}", "CPU")
+                for i in range(max(1, counts.get("CPU", 1)))] + [
+            _DeviceAttributes(f"{local}XLA_CPU:0", "XLA_CPU")] + [
+            _DeviceAttributes(f"{local}GPU:{i}", "GPU") for i in range(len(gpus))]
 
     def as_default(self) -> ContextManager[BaseSession]:
         return _default_session_stack.get_controller(self)
@@ -894,7 +899,10 @@ class BaseSession:
                 self._ctx.deadline.at = None
         plan.upgrade()  # metadata describes the fully optimized plan
         comp = plan.compiled
-        trace = options is not None and getattr(options, "trace_level", 0) >= 1
+        # TF's DirectSession collects step stats for a trace and for
+        # report_tensor_allocations_upon_oom (its StepStatsCollector reports the tensors)
+        trace = options is not None and (getattr(options, "trace_level", 0) >= 1 or bool(
+            getattr(options, "report_tensor_allocations_upon_oom", False)))
         if not trace:
             out = self._execute(plan, feeds)
         else:
