@@ -1,6 +1,7 @@
 """ConfigProto built field by field the way scripts do (gpu_options.allow_growth and
 per_process_gpu_memory_fraction set after construction, tf.GPUOptions passed in,
-device_count={'GPU': 0}, use_per_session_threads, operation_timeout_in_ms), its text, a session's list_devices under it, and runs with tf.RunOptions
+device_count={'GPU': 0}, use_per_session_threads, operation_timeout_in_ms), its text, a
+session's list_devices under it, and runs with tf.RunOptions
 (report_tensor_allocations_upon_oom, timeout_in_ms, trace_level NO_TRACE) and RunMetadata;
 values at full precision."""
 import numpy as np
@@ -40,8 +41,8 @@ with tf.Session(config=cfg) as sess:
     opts = tf.RunOptions(report_tensor_allocations_upon_oom=True, timeout_in_ms=20000)
     md = tf.RunMetadata()
     for _ in range(3):
-        l, _ = sess.run([loss, step], {x: XV}, options=opts, run_metadata=md)
-        print(repr(float(l)))
+        lv, _ = sess.run([loss, step], {x: XV}, options=opts, run_metadata=md)
+        print(repr(float(lv)))
     print(md.HasField("step_stats"), len(md.partition_graphs))
     nt = tf.RunOptions(trace_level=tf.RunOptions.NO_TRACE, timeout_in_ms=1000)
     print(repr(sess.run(w, options=nt).reshape(-1).tolist()))
