@@ -5,6 +5,11 @@ import os
 # the goldens were made on an AMD EPYC (tests/test_rsqrtps_host.py and
 # tests/test_host_caches.py check the Intel Xeon's too)
 os.environ["FLOWGRAD_CPU"] = "amd"
+# TF 1.14 sizes its CPU device's intra-op pool once per process, from the first session's
+# config (engine/runtime/session.py: device_intra_op); the suite runs many sessions in one
+# process, each test expecting its own session's intra_op_parallelism_threads, as TF with
+# this variable set (reduce_order/gen_sums.py sets it too)
+os.environ["TF_OVERRIDE_GLOBAL_THREADPOOL"] = "1"
 
 import pytest  # noqa: E402
 

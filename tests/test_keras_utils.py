@@ -33,11 +33,8 @@ def test_plot_model_and_multi_gpu_errors_as_tf(monkeypatch):
     assert got["plot_model"][0] == want["plot_model"][0] == "ImportError"
     assert got["plot_model"][1].startswith(want["plot_model"][1])
     assert "flowgrad[plot]" in got["plot_model"][1]
-    assert got["multi_gpu"][:2] == want["multi_gpu"][:2]
-    # the devices the machine has differ (TF 1.14 also lists its /xla_cpu:0)
-    cut = "However this machine only has:"
-    assert got["multi_gpu"][2][1].split(cut)[0] == want["multi_gpu"][2][1].split(cut)[0]
-    assert got["multi_gpu"][2][1].endswith("['/cpu:0']. Try reducing `gpus`.")
+    # the devices the machine has: TF 1.14's list_devices, /xla_cpu:0 included
+    assert got["multi_gpu"] == want["multi_gpu"]
 
 
 class _FakePydot:

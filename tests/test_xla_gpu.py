@@ -151,6 +151,7 @@ def test_stand_in_gpus_are_listed(seen):
     assert seen["is_gpu_available"] is True
     assert seen["gpu_device_name"] == "/device:GPU:0"
     assert seen["list_devices"] == ["/job:localhost/replica:0/task:0/device:CPU:0",
+                                    "/job:localhost/replica:0/task:0/device:XLA_CPU:0",
                                     "/job:localhost/replica:0/task:0/device:GPU:0",
                                     "/job:localhost/replica:0/task:0/device:GPU:1"]
 

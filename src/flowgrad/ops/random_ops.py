@@ -123,10 +123,9 @@ def _stream(node, ctx):
 def _intra_op_threads(ctx):
     """The size of TF's intra-op thread pool for this session: the kernels whose numbers
     depend on how TF splits their work use it. ConfigProto's intra_op_parallelism_threads,
-    else the CPUs this process may run on. (TF sizes the pool once per process, from the
-    first session's config; flowgrad honors each session's.)"""
-    config = getattr(ctx.session, "_config", None)
-    n = getattr(config, "intra_op_parallelism_threads", 0) or 0
+    else the CPUs this process may run on (TF sizes the pool once per process, from the
+    first session's config: Session._intra_op)."""
+    n = getattr(ctx.session, "_intra_op", 0) or 0
     return int(n) if n > 0 else _cpu_count()
 
 

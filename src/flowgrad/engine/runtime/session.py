@@ -9,6 +9,7 @@ from __future__ import annotations
 import collections
 import collections.abc as _abc
 import gc as _gc
+import os
 import threading
 import time
 from typing import Any, Callable, ContextManager
@@ -620,6 +621,33 @@ def _node_output(slot, desc):
 TARGET_RUNNERS: dict = {}
 
 
+# TF 1.14's CPU device computes on one Eigen thread pool per process (LocalDevice's
+# global_tp_info_), sized by the intra_op_parallelism_threads of the first session's
+# config (0: the host's cores); a later session's setting changes nothing, unless
+# TF_OVERRIDE_GLOBAL_THREADPOOL is true when the first session starts (read once: each
+# session then sizes its own). The kernels whose bits depend on that pool's size (MatMul,
+# Conv2D, Sum...) read Session._intra_op.
+_DEVICE_POOL: list = []      # [the first session's setting, whether the variable is set]
+_DEVICE_POOL_LOCK = threading.Lock()
+
+
+def _env_bool(name):
+    """TF's ReadBoolFromEnvVar: "1" / "true" (any case) true, unset / "0" / "false" false,
+    anything else false (TF logs an error)."""
+    return os.environ.get(name, "").lower() in ("1", "true")
+
+
+def device_intra_op(config) -> int:
+    """The intra-op pool size (0: not set) TF 1.14's kernels run with in a new session of
+    `config`: the first session's in this process (see _DEVICE_POOL)."""
+    with _DEVICE_POOL_LOCK:
+        if not _DEVICE_POOL:
+            _DEVICE_POOL.extend([threads.intra_op_threads(config),
+                                 _env_bool("TF_OVERRIDE_GLOBAL_THREADPOOL")])
+        first, override = _DEVICE_POOL
+    return threads.intra_op_threads(config) if override else first
+
+
 class BaseSession:
     def __init__(self, target: str = "", graph: Graph | None = None,
                  config: ConfigProto | None = None):
@@ -633,7 +661,7 @@ class BaseSession:
             config = _context.session_config()
         self._config = config
         self._config_options = options_from_config(config)
-        self._intra_op = threads.intra_op_threads(config)   # 0: the thread budget chooses
+        self._intra_op = device_intra_op(config)   # 0: TF's default (flowgrad's budget chooses)
         self._inter_op = threads.inter_op_setting(config)   # 1: serial, N, 0: budget chooses
         self._xla_mode = xla.mode_for(config)   # "auto" / "scope" (engine/runtime/xla)
         self._xla_builds = []
@@ -669,10 +697,15 @@ class BaseSession:
         return self.target
 
     def list_devices(self) -> list:
+        """TF 1.14's local devices: ConfigProto.device_count["CPU"] CPUs (at least one),
+        the XLA_CPU device TF's wheel registers, then the stand-in GPUs (placement)."""
         gpus = placement.gpu_list(self._config)
-        return [_DeviceAttributes(placement.CPU, "CPU")] + [
-            _DeviceAttributes(f"/job:localhost/replica:0/task:0/device:GPU:{i}", "GPU")
-            for i in range(len(gpus))]
+        counts = getattr(self._config, "device_count", None) or {}
+        local = "/job:localhost/replica:0/task:0/device:"
+        return [_DeviceAttributes(f"{local}CPU:{i}", "CPU")
+                for i in range(max(1, counts.get("CPU", 1)))] + [
+            _DeviceAttributes(f"{local}XLA_CPU:0", "XLA_CPU")] + [
+            _DeviceAttributes(f"{local}GPU:{i}", "GPU") for i in range(len(gpus))]
 
     def as_default(self) -> ContextManager[BaseSession]:
         return _default_session_stack.get_controller(self)
@@ -866,7 +899,10 @@ class BaseSession:
                 self._ctx.deadline.at = None
         plan.upgrade()  # metadata describes the fully optimized plan
         comp = plan.compiled
-        trace = options is not None and getattr(options, "trace_level", 0) >= 1
+        # TF's DirectSession collects step stats for a trace and for
+        # report_tensor_allocations_upon_oom (its StepStatsCollector reports the tensors)
+        trace = options is not None and (getattr(options, "trace_level", 0) >= 1 or bool(
+            getattr(options, "report_tensor_allocations_upon_oom", False)))
         if not trace:
             out = self._execute(plan, feeds)
         else:

@@ -66,9 +66,9 @@ def _plan_marked(program):
 
 
 def _intra_threads(ctx):
-    """The session's ConfigProto.intra_op_parallelism_threads (0: not set)."""
-    config = getattr(getattr(ctx, "session", None), "_config", None)
-    return int(getattr(config, "intra_op_parallelism_threads", 0) or 0)
+    """The size of the intra-op pool the session's kernels run on (0: not set): its
+    ConfigProto.intra_op_parallelism_threads, or the first session's (Session._intra_op)."""
+    return int(getattr(getattr(ctx, "session", None), "_intra_op", 0) or 0)
 
 
 _UFUNC_DEF = {}
