@@ -62,7 +62,8 @@ from ..engine.framework.constant_op import const_value, constant, convert_to_ten
 from ..engine.framework.static_value import constant_value
 from ..engine.framework.graph import Tensor, name_scope
 from ..engine.framework.tensor_shape import TensorShape
-from ..engine.ops._base import FLOATS, apply, same_type_inputs, to_tensor, typed_input
+from ..engine.ops._base import (FLOATS, apply, refuse_bytes_format, same_type_inputs, to_tensor,
+                                typed_input)
 from ..engine.ops._nn_util import IntOrInts, TensorLike
 from ..engine.ops.shape import shape
 from ..engine.ops._windows import check_choice, get_sequence
@@ -111,6 +112,7 @@ def conv2d_transpose(value: TensorLike | None = None, filter: TensorLike | None 
     """
     value = input if value is None else value
     filter = filters if filter is None else filter
+    refuse_bytes_format(data_format)
     check_choice("Conv2DBackpropInput", "data_format", data_format, ("NHWC", "NCHW"))
     with _scope(name, "conv2d_transpose", [value, filter, output_shape]) as scope_name:
         value, filter = same_type_inputs("Conv2DBackpropInput", [value, filter],

@@ -25,7 +25,8 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
-from ..engine.ops._base import apply_op, make_bool, make_int, make_str, typed_input
+from ..engine.ops._base import (apply_op, check_choice, make_bool, make_int, make_str,
+                                typed_input)
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack
 from .random_ops import get_seed
@@ -457,9 +458,7 @@ class ConditionalAccumulatorBase:
 
 def _check_reduction(op_type, reduction_type):
     """op_def_library's check of the reduction_type attr (before the op is made)."""
-    if reduction_type not in ("MEAN", "SUM"):
-        raise ValueError(f"Attr 'reduction_type' of '{op_type}' Op passed string "
-                         f"'{reduction_type}' not in: \"MEAN\", \"SUM\".")
+    return check_choice(op_type, "reduction_type", reduction_type, ("MEAN", "SUM"))
 
 
 def _num_required(op_type, num_required):

@@ -18,7 +18,7 @@ from ..engine.framework.registry import register_op
 from ..engine.framework.tensor_shape import TensorShape
 from ..engine.ops import image_boxes as _boxes
 from ..engine.ops import philox
-from ..engine.ops._base import const_value, convert_to_tensor
+from ..engine.ops._base import check_choice, const_value, convert_to_tensor
 from .random_ops import _stream
 
 __all__ = [
@@ -115,9 +115,7 @@ def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear
     if box_ind is not None and box_indices is not None:
         raise ValueError("Cannot specify both 'box_indices' and 'box_ind'")
     box_ind = box_indices if box_indices is not None else box_ind
-    if method not in ("bilinear", "nearest"):
-        raise ValueError(f"Value for attr 'method' of \"{method}\" is not in the list of "
-                         "allowed values: \"bilinear\", \"nearest\"")
+    method = check_choice("CropAndResize", "method", method, ("bilinear", "nearest"))
     return _gen("CropAndResize", [(image, "image"), (boxes, "boxes", _dt.float32),
                                   (box_ind, "box_ind", _dt.int32),
                                   (crop_size, "crop_size", _dt.int32)],

@@ -189,3 +189,25 @@ def op_defs():
         with open(path) as f:
             _OP_DEFS.append(json.load(f))
     return _OP_DEFS[0]
+
+
+def text_attrs(op_type: str, attrs: dict) -> dict:
+    """`attrs` with a bytes value of a string attr decoded to str, as TF 1.14's
+    op_def_library stores it (compat.as_bytes: b"SAME" and "SAME" make the same NodeDef);
+    bytes that are not UTF-8 are kept. `attrs` itself is left as it is."""
+    defs = op_defs().get(op_type)
+    if defs is None:
+        return attrs
+    strings = {a[0] for a in defs["attr"] if a[1] == "string"}
+    return {k: attr_text(v) if k in strings else v for k, v in attrs.items()}
+
+
+def attr_text(value):
+    """A string attr's value as str: bytes decoded (UTF-8; other bytes are kept), as TF
+    stores either in its NodeDef."""
+    if type(value) is bytes:
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    return value

@@ -5,7 +5,7 @@ import threading
 
 from ..framework import dtypes as _dt
 from ..framework.input_types import check_input_types
-from ..framework.registry import op_defs
+from ..framework.registry import attr_text, op_defs
 from ..framework.constant_op import const_value, convert_to_tensor  # noqa: F401 - re-exported
 from ..framework.graph import Operation, Tensor, _graph_of, get_default_graph
 from ..framework.tensor_shape import TensorShape
@@ -38,6 +38,26 @@ def make_str(v, arg):
     if not isinstance(v, (str, bytes)):
         raise TypeError(f"Expected string for argument '{arg}' not {v!r}.")
     return v
+
+
+def check_choice(op_type, attr, value, allowed):
+    """TF's op_def_library check of a string attr's allowed values; returns the value as
+    str. A bytes value is accepted as TF's compat.as_bytes takes it (b"SAME" makes the
+    NodeDef "SAME" makes; Graph._create_op stores it decoded), the message showing it as
+    text (compat.as_text)."""
+    value = attr_text(value)
+    if not isinstance(value, str) or value not in allowed:
+        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
+                         + ", ".join(f'"{a}"' for a in allowed) + ".")
+    return value
+
+
+def refuse_bytes_format(data_format):
+    """TF 1.14's nn_ops wrappers that test `data_format.startswith("NC")` in Python (conv2d,
+    conv2d_transpose, max_pool, avg_pool, the 3-D pools, bias_add) fail there on a bytes
+    data_format, before any op is made, although the op itself would take it."""
+    if isinstance(data_format, bytes):
+        raise TypeError("startswith first arg must be bytes or a tuple of bytes, not str")
 
 
 def make_bool(v, arg):

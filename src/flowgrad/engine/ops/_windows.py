@@ -28,16 +28,10 @@ from ..framework import dtypes as _dt
 from ..framework import errors, threads
 from ..framework.tensor_shape import TensorShape
 from ._array_util import shape_value
-from ._base import typed_input
+from ._base import check_choice, typed_input  # noqa: F401 - check_choice re-exported
 
 
 # -- geometry ----------------------------------------------------------------------------
-def check_choice(op_type, attr, value, allowed):
-    if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
-                         + ", ".join(f'"{a}"' for a in allowed) + ".")
-
-
 def get_sequence(value, n, channel_index, name):
     """TF's get_sequence: an int or a 1/2/4-list becomes a 4-list in data_format order."""
     if value is None:

@@ -9,7 +9,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_sum as _eigen_sum
-from ._base import NUMBERS, apply, same_type_inputs, to_tensor
+from ._base import NUMBERS, apply, check_choice, refuse_bytes_format, same_type_inputs, to_tensor
 from ._nn_util import TensorLike
 from .construction import ones_like
 from .joining import concat, tile
@@ -149,10 +149,8 @@ def bias_add(value: TensorLike, bias: TensorLike, data_format: str | None = None
     [[1. 2. 3.]
      [1. 2. 3.]]
     """
-    fmt = data_format or "NHWC"
-    if fmt not in ("NHWC", "NCHW"):
-        raise ValueError(f"Attr 'data_format' of 'BiasAdd' Op passed string '{fmt}' not in: "
-                         "\"NHWC\", \"NCHW\".")
+    refuse_bytes_format(data_format)
+    fmt = check_choice("BiasAdd", "data_format", data_format or "NHWC", ("NHWC", "NCHW"))
     with name_scope(name, "BiasAdd", [t for t in (value, bias) if hasattr(t, "op")]) as scope:
         # TF's nn_ops.bias_add converts bias to value's dtype (a bias tensor of another
         # dtype: ValueError); its op wrapper checks the types, numbers and quantized ones,

@@ -29,7 +29,7 @@ from . import fused_matmul as _fused_matmul
 from .eigen_bmm import _gemv_cols
 from .eigen_sum import cpu_threads
 from .host_cpu import eigen_caches
-from ._base import FLOATS, apply, same_type_inputs
+from ._base import FLOATS, apply, refuse_bytes_format, same_type_inputs
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
     FMT3,
@@ -234,6 +234,7 @@ def conv2d(input: TensorLike, filter: TensorLike | None = None, strides: IntOrIn
         filter = filters
     padding, explicit = convert_padding(padding)
     data_format = "NHWC" if data_format is None else data_format
+    refuse_bytes_format(data_format)
     cidx = 1 if str(data_format).startswith("NC") else 3
     strides = get_sequence(strides, 2, cidx, "strides")
     dilations = get_sequence(dilations, 2, cidx, "dilations")

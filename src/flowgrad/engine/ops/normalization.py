@@ -18,7 +18,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from . import eigen_math
-from ._base import FLOATS, apply, apply_op, check_dtype, to_tensor
+from ._base import FLOATS, apply, apply_op, check_choice, check_dtype, to_tensor
 from ._nn_util import TensorLike
 from .cast import _cast_kernel, cast
 from ._array_util import merge_shapes
@@ -305,9 +305,7 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     # and bfloat16 x, FusedBatchNorm (float32 only) otherwise
     op_type = "FusedBatchNormV2" if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) \
         else "FusedBatchNorm"
-    if data_format not in ("NHWC", "NCHW"):
-        raise ValueError(f"Attr 'data_format' of '{op_type}' Op passed string "
-                         f"'{data_format}' not in: \"NHWC\", \"NCHW\".")
+    data_format = check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
     scale = to_tensor(scale, name="scale")
     offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
     if mean is None:

@@ -19,7 +19,7 @@ from ..framework.graph import Tensor
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import TensorLike, _invalid, _scope
-from ._base import REAL_NUMBERS, apply, check_dtype, same_type_inputs, to_tensor
+from ._base import REAL_NUMBERS, apply, check_choice, check_dtype, same_type_inputs, to_tensor
 from ._windows import out_size
 from .construction import ones
 from .construction import range as _range
@@ -38,9 +38,7 @@ def _check_block_attrs(op_type, block_size, data_format):
     if block_size < 2:
         raise ValueError(f"Attr 'block_size' of '{op_type}' Op passed {block_size} less than "
                          "minimum 2.")
-    if data_format not in _FORMATS:
-        raise ValueError(f"Attr 'data_format' of '{op_type}' Op passed string '{data_format}' "
-                         'not in: "NHWC", "NCHW", "NCHW_VECT_C".')
+    data_format = check_choice(op_type, "data_format", data_format, _FORMATS)
     if data_format == "NCHW_VECT_C":
         raise NotImplementedError(f"flowgrad: {op_type} with data_format='NCHW_VECT_C' (TF "
                                   "runs it for qint8 on GPU only) is not supported")
@@ -277,10 +275,7 @@ def _int_list(op_type, name, v):
 
 
 def _padding(op_type, padding):
-    if padding not in ("SAME", "VALID"):
-        raise ValueError(f"Attr 'padding' of '{op_type}' Op passed string '{padding}' not in: "
-                         '"SAME", "VALID".')
-    return padding
+    return check_choice(op_type, "padding", padding, ("SAME", "VALID"))
 
 
 def extract_image_patches(images: TensorLike, ksizes, strides, rates, padding: str,

@@ -20,7 +20,7 @@ from ..framework.constant_op import const_value, convert_to_tensor
 from ..framework.graph import Tensor, name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import FLOATS, INTS, apply, to_tensor
+from ._base import FLOATS, INTS, apply, refuse_bytes_format, to_tensor
 from ._nn_util import IntOrInts, TensorLike, shape_of
 from ._windows import (
     FMT3,
@@ -303,6 +303,7 @@ def _pool_checked(op_type, value, ksize, strides, padding, data_format):
     there has used up the name). Returns (input, attrs)."""
     arg, types, formats, preferred = _POOL_DEF[op_type]
     data_format = "NHWC" if data_format is None else data_format
+    refuse_bytes_format(data_format)
     cidx = 1 if str(data_format).startswith("NC") else 3
     ksize = get_sequence(ksize, 2, cidx, "ksize")
     strides = get_sequence(strides, 2, cidx, "strides")
@@ -606,6 +607,7 @@ def _avg_pool3d_grad_kernel(sizes, dy, **attrs):
 
 
 def _pool3d(op_type, input, ksize, strides, padding, data_format, name, allowed):
+    refuse_bytes_format(data_format)
     check_choice(op_type, "padding", padding, ("SAME", "VALID"))
     check_choice(op_type, "data_format", data_format, FMT3)
     x = to_tensor(input, name="input")

@@ -14,7 +14,7 @@ from ..framework import errors
 from ..framework.graph import name_scope
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply, to_tensor
+from ._base import apply, check_choice, to_tensor
 
 _F32 = np.float32
 _LIMITS = {_dt.qint8: (-128, 127, np.int8), _dt.quint8: (0, 255, np.uint8),
@@ -150,12 +150,6 @@ def _f32(x, name):
     return t
 
 
-def _check_choice(attr, value, allowed, op="QuantizeV2"):
-    if value not in allowed:
-        raise ValueError(f"Attr '{attr}' of '{op}' Op passed string '{value}' not in: "
-                         + ", ".join(f'"{a}"' for a in allowed) + ".")
-
-
 def quantize_v2(input, min_range, max_range, T, mode="MIN_COMBINED", name=None,  # noqa: A002
                 round_mode="HALF_AWAY_FROM_ZERO"):
     """Quantizes float32 `input` in [min_range, max_range] to the quantized dtype T;
@@ -165,8 +159,8 @@ def quantize_v2(input, min_range, max_range, T, mode="MIN_COMBINED", name=None, 
         if T not in _LIMITS:
             raise TypeError(f"Value passed to parameter 'T' has DataType {T.name} not in list "
                             "of allowed values: qint8, quint8, qint32, qint16, quint16")
-        _check_choice("mode", mode, _MODES)
-        _check_choice("round_mode", round_mode, _ROUND)
+        check_choice("QuantizeV2", "mode", mode, _MODES)
+        check_choice("QuantizeV2", "round_mode", round_mode, _ROUND)
         ts = [_f32(v, n) for v, n in ((input, "input"), (min_range, "min_range"),
                                       (max_range, "max_range"))]
         return QuantizeV2(*apply("QuantizeV2", ts,
@@ -183,7 +177,7 @@ def quantize(input, min_range, max_range, T, mode="MIN_COMBINED",  # noqa: A002
 def dequantize(input, min_range, max_range, mode="MIN_COMBINED", name=None):  # noqa: A002
     """The float32 values a quantized tensor stands for (Dequantize)."""
     with name_scope(name or "Dequantize") as scope:   # TF's op_def_library takes the name
-        _check_choice("mode", mode, _MODES, "Dequantize")
+        check_choice("Dequantize", "mode", mode, _MODES)
         q = to_tensor(input)
         if q.dtype.base_dtype not in _LIMITS:
             raise TypeError(f"Value passed to parameter 'input' has DataType "

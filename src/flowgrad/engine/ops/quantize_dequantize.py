@@ -15,7 +15,7 @@ from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.graph import name_scope
 from ..framework.registry import register_op
-from ._base import apply, same_type_inputs
+from ._base import apply, check_choice, same_type_inputs
 from .philox import to_bfloat16
 
 _ROUND_MODES = ("HALF_TO_EVEN", "HALF_UP")
@@ -153,9 +153,7 @@ def quantize_and_dequantize(input, input_min, input_max, signed_input=True,  # n
                               ["input", "input_min", "input_max"],
                               (_dt.bfloat16, _dt.float16, _dt.float32, _dt.float64))
         mode = "HALF_TO_EVEN" if round_mode is None else round_mode
-        if mode not in _ROUND_MODES:
-            raise ValueError(f"Attr 'round_mode' of '{op}' Op passed string '{mode}' not in: "
-                             '"HALF_TO_EVEN", "HALF_UP".')
+        mode = check_choice(op, "round_mode", mode, _ROUND_MODES)
         dtype = ts[0].dtype.base_dtype
         if dtype in (_dt.float16, _dt.bfloat16):
             # TF 1.14's half kernels round in ways not yet reproduced bit for bit

@@ -23,7 +23,7 @@ from ..framework.graph import Tensor, name_scope
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import refined_ints, whole_value
-from ._base import apply, broadcast_dims, to_tensor
+from ._base import apply, broadcast_dims, check_choice, to_tensor
 from ._hashing import fingerprint64
 
 __all__ = ["string_input", "as_string", "string_split", "string_split_v2", "string_strip",
@@ -67,10 +67,7 @@ def string_input(value, op_type, arg):
 
 
 def _unit_attr(op_type, unit, allowed=("BYTE", "UTF8_CHAR")):
-    if unit not in allowed:
-        raise ValueError(f"Attr 'unit' of '{op_type}' Op passed string '{unit}' not in: "
-                         + ", ".join(f'"{u}"' for u in allowed) + ".")
-    return unit
+    return check_choice(op_type, "unit", unit, allowed)
 
 
 def _same(inputs, attrs):
@@ -585,13 +582,6 @@ _OUT_ENCODINGS = ("UTF-8", "UTF-16-BE", "UTF-32-BE")
 _ERRORS = ("strict", "replace", "ignore")
 
 
-def _attr_in(op_type, attr, value, allowed):
-    if value not in allowed:
-        raise ValueError(f"Attr '{attr}' of '{op_type}' Op passed string '{value}' not in: "
-                         + ", ".join(f'"{a}"' for a in allowed) + ".")
-    return value
-
-
 def _replacer(char):
     """A codecs error handler putting `char` for each undecodable sequence."""
     name = f"flowgrad-replace-{char}"
@@ -631,8 +621,8 @@ def unicode_transcode(input, input_encoding, output_encoding, errors="replace", 
     """Each string decoded from `input_encoding` and encoded in `output_encoding` (UTF-8,
     UTF-16-BE or UTF-32-BE); invalid input raises (errors='strict'), is dropped ('ignore')
     or becomes `replacement_char` ('replace'), op `UnicodeTranscode`."""
-    _attr_in("UnicodeTranscode", "output_encoding", output_encoding, _OUT_ENCODINGS)
-    _attr_in("UnicodeTranscode", "errors", errors, _ERRORS)
+    check_choice("UnicodeTranscode", "output_encoding", output_encoding, _OUT_ENCODINGS)
+    check_choice("UnicodeTranscode", "errors", errors, _ERRORS)
     return _unary_string("UnicodeTranscode", input, name, {
         "input_encoding": input_encoding, "output_encoding": output_encoding,
         "errors": errors, "replacement_char": int(replacement_char),

@@ -14,7 +14,7 @@ from ..framework import errors as _errors
 from ..framework.graph import get_default_graph
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from ._base import apply, apply_op, typed_input
+from ._base import apply, apply_op, attr_text, check_choice, typed_input
 from ._unicode_scripts import SCRIPTS, STARTS
 
 __all__ = ["unicode_decode", "unicode_encode", "unicode_script"]
@@ -30,10 +30,8 @@ def _invalid(msg):
 def check_attrs(op_type, attrs, key):
     """TF's attr checks: `errors` in its list (ValueError); an encoding flowgrad has not
     (NotImplementedError)."""
-    if attrs.get("errors", "replace") not in _ERRORS:
-        raise ValueError(f"Attr 'errors' of '{op_type}' Op passed string "
-                         f"'{attrs['errors']}' not in: \"strict\", \"replace\", \"ignore\".")
-    enc = attrs[key]
+    check_choice(op_type, "errors", attrs.get("errors", "replace"), _ERRORS)
+    enc = attr_text(attrs[key])
     if enc not in ENCODINGS:
         raise NotImplementedError(f"{op_type} with {key}={enc!r}: flowgrad decodes and "
                                   "encodes UTF-8, UTF-16-BE and UTF-32-BE only")
