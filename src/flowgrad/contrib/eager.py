@@ -28,8 +28,9 @@ __all__ = ["ASYNC", "Checkpoint", "DEVICE_PLACEMENT_EXPLICIT", "DEVICE_PLACEMENT
            "Variable", "connect_to_remote_host", "custom_gradient",
            "enable_eager_execution", "enable_remote_eager_execution", "executing_eagerly",
            "function", "get_optimizer_variables", "gradients_function",
-           "implicit_gradients", "implicit_value_and_gradients", "in_eager_mode", "make_template",
-           "num_gpus", "py_func", "restore_variables_on_create", "run", "set_server_def", "value_and_gradients_function"]
+           "implicit_gradients", "implicit_value_and_gradients", "in_eager_mode",
+           "make_template", "num_gpus", "py_func", "restore_variables_on_create", "run",
+           "set_server_def", "value_and_gradients_function"]
 
 # TF 1.14's eager context constants (python/eager/context.py)
 SYNC = 0
@@ -41,11 +42,6 @@ DEVICE_PLACEMENT_SILENT = 2
 in_eager_mode = executing_eagerly
 
 
-def _no_eager(symbol):
-    return NotImplementedError(f"tf.contrib.eager.{symbol}: flowgrad implements TF 1.x "
-                               "graph mode only; eager execution is not available")
-
-
 def num_gpus():
     """The number of GPUs TF's eager context sees: flowgrad runs on the CPU (0)."""
     return 0
@@ -53,22 +49,26 @@ def num_gpus():
 
 def enable_remote_eager_execution(config=None, device_policy=None, execution_mode=None,
                                   server_def=None):
-    raise _no_eager("enable_remote_eager_execution")
+    raise NotImplementedError("tf.contrib.eager.enable_remote_eager_execution: flowgrad "
+                              "has no eager execution (TF 1.x graph mode only)")
 
 
 def connect_to_remote_host(remote_host=None, job_name="worker"):
-    raise _no_eager("connect_to_remote_host")
+    raise NotImplementedError("tf.contrib.eager.connect_to_remote_host: flowgrad has no eager "
+                              "execution (TF 1.x graph mode only)")
 
 
 def run(main=None, argv=None):
     """TF's eager_run: enables eager execution, then runs `main` as tf.app.run."""
-    raise _no_eager("run")
+    raise NotImplementedError("tf.contrib.eager.run: flowgrad has no eager "
+                              "execution (TF 1.x graph mode only)")
 
 
 def set_server_def(server_def):
     if not server_def:
         raise ValueError("server_def is None.")
-    raise _no_eager("set_server_def")
+    raise NotImplementedError("tf.contrib.eager.set_server_def: flowgrad has no eager "
+                              "execution (TF 1.x graph mode only)")
 
 
 class Saver:
