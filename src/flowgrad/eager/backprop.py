@@ -17,16 +17,19 @@ read inside the context are watched when `watch_accessed_variables` is True.
 from __future__ import annotations
 
 import contextlib
+import inspect
 
 from ..engine.autodiff.gradients import UnconnectedGradients
 from ..engine.autodiff.tape_grad import compute_gradient, shape_op
 from ..engine.framework import tape as _tape
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.ops.construction import zeros
+from ..engine.ops.shape import identity
 from ..ops import _nest
 from ..ops.variables import RefVariable, is_resource_variable
 
-__all__ = ["GradientTape"]
+__all__ = ["GradientTape", "gradients_function", "implicit_gradients",
+           "implicit_value_and_gradients", "value_and_gradients_function"]
 
 
 def _handle_or_self(x):
@@ -108,7 +111,7 @@ class GradientTape:
         self._push_tape()
 
     def watched_variables(self) -> tuple:
-        """The variables watched by this tape, in the order they were first watched."""
+        """The variables watched by this tape, in the order they were created (TF's)."""
         return self._tape.watched_variables()
 
     def gradient(self, target, sources, output_gradients=None,
@@ -175,3 +178,102 @@ def _no_pfor(name):
 
 GradientTape.jacobian = _no_pfor("jacobian")
 GradientTape.batch_jacobian = _no_pfor("batch_jacobian")
+
+
+# tf.contrib.eager's function-gradient helpers (TF 1.14 eager/backprop.py). In graph mode
+# they record `f` on a tape as GradientTape does and add its gradient ops to the graph.
+
+def _none_result(f):
+    return ValueError("Cannot differentiate a function that returns None; did you "
+                      f"forget to return a value from {f.__name__}?")
+
+
+def implicit_value_and_gradients(f):
+    """`f`'s value and [(gradient, variable)] for the trainable resource variables it
+    reads (in the order they were created)."""
+    def grad_fn(*args, **kwds):
+        this_tape = _tape.Tape(False, True)
+        _tape.push(this_tape)
+        try:
+            end_node = f(*args, **kwds)
+            if end_node is None:
+                raise _none_result(f)
+        finally:
+            _tape.pop(this_tape)
+        variables = this_tape.watched_variables()
+        if not variables:
+            raise ValueError("No trainable variables were accessed while the function "
+                             "was being computed.")
+        grad = compute_gradient(this_tape, _nest.flatten(end_node),
+                                [v.handle for v in variables], None)
+        return end_node, list(zip(grad, variables))
+    return grad_fn
+
+
+def implicit_gradients(f):
+    """[(gradient, variable)] of `f` for the trainable resource variables it reads."""
+    def grad_fn(*args, **kwds):
+        return implicit_value_and_gradients(f)(*args, **kwds)[1]
+    return grad_fn
+
+
+def _parameter_positions(f, params, param_args):
+    try:
+        args = inspect.getfullargspec(f).args
+    except TypeError as e:
+        if params is None:
+            return range(len(param_args))
+        if all(isinstance(x, int) for x in params):
+            return params
+        raise ValueError("Either callable provided is not a function or could not "
+                         f"inspect its arguments by name: {f}. Original error: {e}") from None
+    if params is None:
+        return range(len(args) if args else len(param_args))
+    if all(isinstance(x, str) for x in params):
+        return [args.index(n) for n in params]
+    if all(isinstance(x, int) for x in params):
+        return params
+    raise ValueError(f"params must be all strings or all integers; got {params}.")
+
+
+def value_and_gradients_function(f, params=None):
+    """A function returning `f`'s value (each output through an Identity) and the
+    gradients of its outputs' sum with respect to the arguments `params` names
+    (positions or names; all by default). A `dy=` keyword weighs the outputs."""
+    def decorated(*args, **kwds):
+        dy = kwds.pop("dy", None)
+        if kwds:
+            raise ValueError("Functions to be differentiated cannot receive keyword "
+                             "arguments.")
+        positions = _parameter_positions(f, params, args)
+        this_tape = _tape.Tape(True, True)
+        _tape.push(this_tape)
+        try:
+            args = [convert_to_tensor(a) if i in positions else a
+                    for i, a in enumerate(args)]
+            seen = set()
+            for i in positions:    # a tensor passed twice is watched through an Identity
+                if id(args[i]) in seen:
+                    args[i] = identity(args[i])
+                seen.add(id(args[i]))
+            sources = [args[i] for i in positions]
+            for s in sources:
+                this_tape.watch(s)
+            result = f(*args)
+            if result is None:
+                raise _none_result(f)
+            result = _nest.pack_sequence_as(
+                result, [identity(x) for x in _nest.flatten(result)])
+        finally:
+            _tape.pop(this_tape)
+        if dy is not None:
+            dy = [convert_to_tensor(x) for x in _nest.flatten(dy)]
+        return result, compute_gradient(this_tape, _nest.flatten(result), sources, dy)
+    return decorated
+
+
+def gradients_function(f, params=None):
+    """A function returning the gradients of `f` (value_and_gradients_function's)."""
+    def decorated(*args, **kwds):
+        return value_and_gradients_function(f, params=params)(*args, **kwds)[1]
+    return decorated

@@ -48,7 +48,9 @@ class Tape:
         self.watch(variable.handle)
 
     def watched_variables(self) -> tuple:
-        return tuple(self.variables)
+        # TF 1.14 keeps them in a set ordered by their handle tensors' ids: the order the
+        # variables were created in, not the order they were read
+        return tuple(sorted(self.variables, key=lambda v: v.handle.op._id))
 
     def should_record(self, inputs) -> bool:
         tracked = self.tensor_tape
