@@ -42,3 +42,19 @@ def test_grid_rnn_errors_are_tfs():
     # BasicLSTMCell keeps a tuple state: 2 * 3 per recurrent dimension, as TF
     flat = g.Grid2BasicLSTMCell(3, state_is_tuple=False, output_is_tuple=False)
     assert flat.state_size == 12 and flat.output_size == 3
+
+
+def test_non_recurrent_fn_without_scope_initializer_is_tfs_attribute_error():
+    # TF 1.14's non-recurrent dimension falls back to
+    # `layers.initializers.xavier_initializer`, which tf.contrib.layers lacks (checked
+    # with the oracle): an AttributeError; with a scope initializer it builds
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.zeros([2, 4])
+        cell = tf.contrib.grid_rnn.Grid2LSTMCell(3, non_recurrent_fn=tf.nn.relu)
+        with pytest.raises(AttributeError, match="^module 'tensorflow.contrib.layers' has "
+                           "no attribute 'initializers'$"):
+            cell(x, cell.zero_state(2, tf.float32))
+        with tf.variable_scope("ok", initializer=tf.glorot_uniform_initializer(seed=1)):
+            out, _ = cell(x, cell.zero_state(2, tf.float32))
+        assert out[0].shape.as_list() == [2, 3]

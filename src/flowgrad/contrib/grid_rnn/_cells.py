@@ -15,7 +15,6 @@ from ...ops import array_ops, nn_ops
 from ...ops import variable_scope as vs
 from ...ops.linalg_ops import matmul
 from ...ops.rnn_cell_impl import BasicLSTMCell, BasicRNNCell, GRUCell, LSTMCell, RNNCell
-from ..layers import initializers as _initializers
 from ..layers.layers import fully_connected
 
 __all__ = ["Grid1BasicLSTMCell", "Grid1BasicRNNCell", "Grid1LSTMCell", "Grid2BasicLSTMCell",
@@ -308,10 +307,14 @@ def _propagate(dim_indices, conf, cells, c_prev, m_prev, new_output, new_state, 
                 if conf.tied and not (first_call and i == dim_indices[0]):
                     vs.get_variable_scope().reuse_variables()
                 scope = vs.get_variable_scope()
+                if scope.initializer is None:
+                    # TF 1.14 falls back to `layers.initializers.xavier_initializer`, an
+                    # attribute tf.contrib.layers lacks: its AttributeError
+                    raise AttributeError(
+                        "module 'tensorflow.contrib.layers' has no attribute 'initializers'")
                 new_output[d.idx] = fully_connected(
                     linear_args, num_outputs=conf.num_units, activation_fn=d.non_recurrent_fn,
-                    weights_initializer=(scope.initializer
-                                         or _initializers.xavier_initializer),
+                    weights_initializer=scope.initializer,
                     weights_regularizer=scope.regularizer)
         else:
             if c_prev[i] is not None:
