@@ -216,7 +216,7 @@ def _once(vs, forwards):
     """`forwards` for the inputs of an AddN of `vs`: a leaf it reads twice (`AddN(s, s)`
     absorbed) holds two references, so its buffer is never taken over."""
     def f(v):
-        return False if vs.count(v) > 1 else forwards(v)
+        return False if vs.count(v) > 1 else forwards(v, vs)
     return f
 
 
@@ -553,10 +553,37 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     consts_of = {n.outputs[0]: n.attrs.get("value") for n in nodes
                  if n.type == "Const" and not n.inputs and n.outputs}
 
-    def forwards(v):
-        """Can the AddN kernel take over v's buffer (True), never (False), or not known
-        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
-        if v in fetched or uses.get(v, 0) > 1:
+    readers = {}
+    for i, n in enumerate(nodes):
+        if n.type not in _SHAPE_READERS:
+            for v in set(n.inputs):
+                readers.setdefault(v, []).append(i)
+
+    def done_before(v, vs):
+        """How many of v's readers surely ran before the AddN of `vs` (TF's executor clears
+        a node's inputs once it has run, so they hold no reference any more): those that
+        write a buffer of their own (never v's: the AddN holds v from the start) and that
+        an input of the AddN depends on. A running sum `g = g + o; h = h + o` fetching g
+        only: AddN(MatMul, .., MatMul_3) takes over MatMul's buffer, `add` having read it
+        before MatMul_1 ran, and sums in the written order."""
+        others = [j for j in readers.get(v, ()) if nodes[j].type in _FRESH]
+        if not others or v in program.unseen_reads:
+            return 0
+        lo = min(others)
+        seen, stack = set(), [producer[x] for x in vs if x in producer]
+        while stack:
+            j = stack.pop()
+            if j in seen or j < lo:
+                continue
+            seen.add(j)
+            stack.extend(producer[x] for x in nodes[j].inputs if x in producer)
+        return sum(j in seen for j in others)
+
+    def forwards(v, vs=()):
+        """Can the AddN of `vs` take over v's buffer (True), never (False), or not known
+        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads once its
+        other readers have run: done_before.)"""
+        if v in fetched or uses.get(v, 0) - (done_before(v, vs) if vs else 0) > 1:
             return False
         if v in accumulated:   # (the last iteration's sum; zeros in the first)
             return True
