@@ -8,6 +8,9 @@ golden (its CPU vendor recorded: the test runs flowgrad with FLOWGRAD_CPU set to
   its result), so the kernel takes over MatMul's buffer (its first input) and sums in
   the written order. The last `h + o` is read by nothing fetched (pruned): MatMul_3 is
   no earlier candidate. `_fetch_h` fetches every h too; `_arith_off` keeps the adds.
+  `_zero_assign` starts g from 0.0 in a run that also runs an Assign: Grappler's constant
+  folding makes `0.0 + MatMul` a Snapshot then (the graph has a ref-input op), a leaf the
+  dependency optimizer keeps: `AddN(MatMul_1, MatMul_2, MatMul_3, add)`.
 - `log_sum_exp_*`: the gradient of PixelCNN++'s discretized logistic mixture loss
   (openai/pixel-cnn nn.py; pprobe46's pixelcnnpp_logistic_mix) on a constant image and
   a variable's l. Its log_sum_exp's AddN reads `Max_1_grad/mul`, `sub_10_grad/Reshape`
@@ -29,19 +32,23 @@ def _weights(seed):
     return w, rs.randn(1, 8).astype(np.float32)
 
 
-def _running_sum(tf, seed, fetch_h=False, config=None):
+def _running_sum(tf, seed, fetch_h=False, config=None, assign=False):
     w, h0 = _weights(seed)
     h = tf.Variable(h0) * 1.0
-    g, hs = None, []
+    g, hs = (0.0 if assign else None), []
     for i in range(4):
         o = tf.matmul(tf.tanh(h), tf.constant(w[i]))
         g = o if g is None else g + o
         h = h + o
         hs.append(h)
     out = tf.identity(g)
+    extra = hs if fetch_h else []
+    if assign:
+        state = tf.Variable(np.zeros((1, 8), np.float32))
+        extra = [tf.assign(state, state * 2.0)]
     with tf.Session(config=config) as sess:
         sess.run(tf.global_variables_initializer())
-        return sess.run([out] + (hs if fetch_h else []))
+        return sess.run([out] + extra)[:1 if assign else None]
 
 
 def _log_sum_exp(tf, x):
@@ -113,6 +120,8 @@ def cases(tf):
             out["running_sum_fetch_h_%d" % seed] = _running_sum(tf, seed, True)
         with tf.Graph().as_default():
             out["running_sum_arith_off_%d" % seed] = _running_sum(tf, seed, config=off)
+        with tf.Graph().as_default():
+            out["running_sum_zero_assign_%d" % seed] = _running_sum(tf, seed, assign=True)
     for seed in (4, 5, 6):
         with tf.Graph().as_default():
             out["log_sum_exp_%d" % seed] = _lse_grad(tf, seed)

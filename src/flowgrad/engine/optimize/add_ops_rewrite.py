@@ -71,6 +71,7 @@ from ._util import (constant_only, control_sources, mutable_values, mutating_pre
 from .cse import common_subexpression_elimination
 from .dependency import remove_dead_nodes
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
+from .mul_by_ones import _identity_arith
 from .simplify_aggregation import _ones
 from .symbolic_shapes import symbolic_shapes
 
@@ -422,8 +423,15 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    # Grappler's constant folding runs first: an add of constants only is a Const by then
+    # Grappler's constant folding runs first: an add of constants only is a Const by then,
+    # and in a plan with a ref-input op an Add of zeros a Snapshot (no Identity the
+    # dependency optimizer removes), a leaf of its own name: a running sum started from
+    # 0.0 beside an Assign sums `AddN(MatMul_1, MatMul_2, MatMul_3, add)`, add = 0.0 + MatMul
     folded = constant_only(nodes)
+    snapped = frozenset()
+    if snapshots(program):
+        adds = {n.outputs[0] for n in nodes if n.type in _ADDS and n.outputs}
+        snapped = adds.intersection(_identity_arith(program, unknown))
     uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     shape_read = set()
     for n in nodes:
@@ -473,7 +481,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         return ok
 
     def _eligible(n):
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded \
+                or n.outputs[0] in snapped:
             return False
         if n.op is None:
             if ACCUMULATOR_ATTR not in n.attrs and (roots is None or n.name not in roots):
