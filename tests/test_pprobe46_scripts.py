@@ -32,10 +32,11 @@ XFAIL = {
     "logits differ in the last bits; TF also roots the skip sum's AddN one add lower "
     "(AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + MatMul_13) where flowgrad makes "
     "one AddN of all four (why not found yet)",
-    "pixelcnnpp_logistic_mix.py": "engine/optimize (hoist_common_factor): TF 1.14 hoists the common factor of the loss "
-    "gradient's `AddN_7(mul_5_grad/Mul_1, mul_6_grad/Mul_1, mul_7_grad/Mul_1)` "
-    "(HoistCommonFactor_Add_AddN_7 of AddN_3, AddN_4, AddN_5), flowgrad does not (the image is fed "
-    "from a placeholder of full shape: not checked further), so the training steps differ in the last bits",
+    "pixelcnnpp_logistic_mix.py": "engine/optimize (hoist_common_factor): TF 1.14 hoists "
+    "the common factor of the loss gradient's `AddN_7(mul_5_grad/Mul_1, mul_6_grad/Mul_1, "
+    "mul_7_grad/Mul_1)` (HoistCommonFactor_Add_AddN_7 of AddN_3, AddN_4, AddN_5), flowgrad "
+    "does not (the image is fed from a placeholder of full shape: not checked further), so "
+    "the training steps differ in the last bits",
 }
 
 
