@@ -13,7 +13,8 @@ The meta optimizer's second round sorts each new AddN's inputs by name (the cano
 order of a commutative node, addn_order.py), which the AddNs made here take at once; the
 AddN kernel then sums from the first input whose buffer it takes over (a fresh one that
 it alone reads once the readers it depends on have run: a running sum `g = g + o;
-h = h + o` sums in the written order), swapped to the front. A root with nothing to absorb is left as it is.
+h = h + o` sums in the written order), swapped to the front. A root with nothing to
+absorb is left as it is.
 A second round (the meta optimizer's) runs once the Identity, Reshape to the same shape and
 Sum over no axes between two adds are gone (Grappler's dependency optimizer and constant
 folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
