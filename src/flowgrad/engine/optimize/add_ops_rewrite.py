@@ -12,7 +12,9 @@ peephole `(f + forget_bias) + w_f_diag * c_prev` runs as
 The meta optimizer's second round sorts each new AddN's inputs by name (the canonical
 order of a commutative node, addn_order.py), which the AddNs made here take at once; the
 AddN kernel then sums from the first input whose buffer it takes over (a fresh one that
-it alone reads), swapped to the front. A root with nothing to absorb is left as it is.
+it alone reads once the readers it depends on have run: a running sum `g = g + o;
+h = h + o` sums in the written order), swapped to the front. A root with nothing to
+absorb is left as it is.
 A second round (the meta optimizer's) runs once the Identity, Reshape to the same shape and
 Sum over no axes between two adds are gone (Grappler's dependency optimizer and constant
 folding remove them): `identity(f + 1.0) + w * c` is rewritten then.
@@ -71,6 +73,7 @@ from ._util import (constant_only, control_sources, mutable_values, mutating_pre
 from .cse import common_subexpression_elimination
 from .dependency import remove_dead_nodes
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
+from .mul_by_ones import _identity_arith
 from .simplify_aggregation import _ones
 from .symbolic_shapes import symbolic_shapes
 
@@ -216,7 +219,7 @@ def _once(vs, forwards):
     """`forwards` for the inputs of an AddN of `vs`: a leaf it reads twice (`AddN(s, s)`
     absorbed) holds two references, so its buffer is never taken over."""
     def f(v):
-        return False if vs.count(v) > 1 else forwards(v)
+        return False if vs.count(v) > 1 else forwards(v, vs)
     return f
 
 
@@ -422,8 +425,15 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    # Grappler's constant folding runs first: an add of constants only is a Const by then
+    # Grappler's constant folding runs first: an add of constants only is a Const by then,
+    # and in a plan with a ref-input op an Add of zeros a Snapshot (no Identity the
+    # dependency optimizer removes), a leaf of its own name: a running sum started from
+    # 0.0 beside an Assign sums `AddN(MatMul_1, MatMul_2, MatMul_3, add)`, add = 0.0 + MatMul
     folded = constant_only(nodes)
+    snapped = frozenset()
+    if snapshots(program):
+        adds = {n.outputs[0] for n in nodes if n.type in _ADDS and n.outputs}
+        snapped = adds.intersection(_identity_arith(program, unknown))
     uses = dict(program.unseen_reads)   # (TF's gated pure gradients read them too)
     shape_read = set()
     for n in nodes:
@@ -473,7 +483,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
         return ok
 
     def _eligible(n):
-        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded:
+        if len(n.outputs) != 1 or n.recompute or n.outputs[0] in folded \
+                or n.outputs[0] in snapped:
             return False
         if n.op is None:
             if ACCUMULATOR_ATTR not in n.attrs and (roots is None or n.name not in roots):
@@ -553,10 +564,37 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
     consts_of = {n.outputs[0]: n.attrs.get("value") for n in nodes
                  if n.type == "Const" and not n.inputs and n.outputs}
 
-    def forwards(v):
-        """Can the AddN kernel take over v's buffer (True), never (False), or not known
-        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads.)"""
-        if v in fetched or uses.get(v, 0) > 1:
+    readers = {}
+    for i, n in enumerate(nodes):
+        if n.type not in _SHAPE_READERS:
+            for v in set(n.inputs):
+                readers.setdefault(v, []).append(i)
+
+    def done_before(v, vs):
+        """How many of v's readers surely ran before the AddN of `vs` (TF's executor clears
+        a node's inputs once it has run, so they hold no reference any more): those that
+        write a buffer of their own (never v's: the AddN holds v from the start) and that
+        an input of the AddN depends on. A running sum `g = g + o; h = h + o` fetching g
+        only: AddN(MatMul, .., MatMul_3) takes over MatMul's buffer, `add` having read it
+        before MatMul_1 ran, and sums in the written order."""
+        others = [j for j in readers.get(v, ()) if nodes[j].type in _FRESH]
+        if not others or v in program.unseen_reads:
+            return 0
+        lo = min(others)
+        seen, stack = set(), [producer[x] for x in vs if x in producer]
+        while stack:
+            j = stack.pop()
+            if j in seen or j < lo:
+                continue
+            seen.add(j)
+            stack.extend(producer[x] for x in nodes[j].inputs if x in producer)
+        return sum(j in seen for j in others)
+
+    def forwards(v, vs=()):
+        """Can the AddN of `vs` take over v's buffer (True), never (False), or not known
+        (None)? (TF's forward_input: a fresh buffer that this AddN alone reads once its
+        other readers have run: done_before.)"""
+        if v in fetched or uses.get(v, 0) - (done_before(v, vs) if vs else 0) > 1:
             return False
         if v in accumulated:   # (the last iteration's sum; zeros in the first)
             return True

@@ -555,9 +555,35 @@ def _sort_name(v, t, renamed, graph_names, consts, source, merged):
     if v in consts:
         return _input_name(t)
     r = resolve(merged, v)
-    if r != v or t.op.type == "Identity" and _is_gate_identity(t.op):
+    if r != v or t.op.type == "Identity" and _is_gate_identity(t.op) or \
+            _through_no_ops(t, graph_names.get(v)):
         name = graph_names.get(r)
     return name if name is not None else _input_name(t)
+
+
+# ops an earlier pass may have removed between an AddN and what the plan reads in their place
+# (Grappler's no-ops: an Identity, a Reshape to the same shape, a Sum over no axes, a Mul by
+# ones, which constant folding makes Identities and the dependency optimizer removes)
+_NO_OP_TYPES = frozenset({"Identity", "Reshape", "Sum", "Mul"})
+
+
+def _through_no_ops(t, name, depth=8) -> bool:
+    """Does the graph tensor `t` read the tensor named `name` through ops of _NO_OP_TYPES
+    only? (minimize_broadcasts' second round removed them already: the AddN of PixelCNN++'s
+    log_sum_exp gradient reads `gradients/Exp_2_grad/mul` for `gradients/sub_10_grad/
+    Reshape` of `Sum(.., BroadcastGradientArgs)` over no axes, and sorts by that name as
+    TF's second round does.)"""
+    if name is None or _input_name(t) == name:
+        return False
+    stack = [(t, 0)]
+    while stack:
+        x, d = stack.pop()
+        if _input_name(x) == name:
+            return True
+        if d < depth and x.op.type in _NO_OP_TYPES and x.op.inputs:
+            ins = x.op.inputs if x.op.type == "Mul" else x.op.inputs[:1]
+            stack.extend((y, d + 1) for y in ins)
+    return False
 
 
 def canonical_addn(program, held_feeds=False, arithmetic=True, folding=True):
