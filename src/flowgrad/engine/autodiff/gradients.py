@@ -168,12 +168,17 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             in_loops = _loop_xs(ys, xs) if token is not None and body_walk() is None \
                 else {}
             prev_loop_xs, _inner.loop_xs = _inner.loop_xs, in_loops
+            # (the loops the top-level call's xs are made in, for the calls its rules make)
+            prev_grad_loops = _inner.grad_loops
+            if token is not None:
+                _inner.grad_loops = set(in_loops)
             try:
                 out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                                  aggregation_method, stop, unconnected_gradients,
                                  checkpoints, outer=token is not None)
             finally:
                 _inner.loop_xs = prev_loop_xs
+                _inner.grad_loops = prev_grad_loops
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException as e:
@@ -277,6 +282,10 @@ def loop_body_xs() -> set:
 class _InnerXs(threading.local):
     xs = None   # {x: its gradient} of the xs in the branches of the Cond whose rule runs
     loop_xs = None   # {While op: {x: None}}: a top-level call's xs in loop bodies
+    # the While ops of a top-level call's xs made in loop bodies, kept through the calls
+    # its gradient rules make: their gradient is built, TF's counters with it (no
+    # GradLoopState of an Exit only between: _exit_states)
+    grad_loops = None
 
 
 _inner = _InnerXs()
@@ -528,7 +537,9 @@ def _exit_states(graph, to_ops, between, carries, route=None):
             continue
         seen.add(op)
         w = _exit_loop(op)
-        if w is not None and w not in between and w not in loops:
+        # (not a loop an x is made in: its gradient is built, counters with it)
+        if w is not None and w not in between and w not in loops and \
+                w not in (_inner.grad_loops or ()):
             loops.append(w)
         queue.extend(t._op if route is None else route(t._op)
                      for t in op._inputs if carries(t))
