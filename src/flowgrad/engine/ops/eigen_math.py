@@ -1641,7 +1641,7 @@ def atan2(y, x):
                       yb.dtype, count=yb.size).reshape(yb.shape)
     if not single:   # glibc's atan2 tests y for zero by its bits, then x == 0 (a denormal
         # x under DAZ): +-pi/2 by y's sign bit, a denormal y included
-        up = (xb != 0) & (np.abs(xb) < TINY64) & (yb.view(np.uint64) << 1 != 0) & \
+        up = (xb != 0) & (np.abs(xb) < TINY64) & (yb.view(np.uint64) << np.uint64(1) != 0) & \
             ~np.isnan(yb)
         out[up] = np.copysign(math.pi / 2, yb[up])
     return ftz(out)   # (FTZ: a denormal angle is a zero)
