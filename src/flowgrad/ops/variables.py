@@ -1013,11 +1013,11 @@ def is_resource_variable(var) -> bool:
 
 
 def _variable_to_tensor(v, dtype=None, name=None, as_ref=False):
-    t = v._ref() if as_ref else v.value()
-    if dtype is not None and not _dt.as_dtype(dtype).is_compatible_with(t.dtype):
+    # TF checks the dtype before reading: a mismatch adds no ReadVariableOp to the graph
+    if dtype is not None and not _dt.as_dtype(dtype).is_compatible_with(v.dtype):
         raise ValueError(f"Incompatible type conversion requested to type "
                          f"'{_dt.as_dtype(dtype).name}' for variable of type '{v.dtype.name}'")
-    return t
+    return v._ref() if as_ref else v.value()
 
 
 register_tensor_conversion_function(Variable, _variable_to_tensor)
