@@ -3,8 +3,10 @@ MixedPrecisionLossScaleOptimizer with a fixed scale (a number) and with a Dynami
 (initial 2**8, increment_period 2, multiplier 4) around GradientDescent / RMSProp; a float16
 model whose inf input on some steps makes the step skip and the scale drop; then
 enable_mixed_precision_graph_rewrite wrapping an optimizer (the graph itself is not rewritten
-on CPU: op dtypes stay float32); loss_scale objects called, their weights, op counts and
-types, values at full precision."""
+on CPU: op dtypes stay float32); loss_scale objects called, their weights; the APIs'
+argument errors and a float16 loss under each optimizer (the experimental one's TypeError
+leaves one read of its loss scale variable); op counts and types, values at full
+precision."""
 
 import hashlib
 
@@ -85,3 +87,37 @@ with tf.Session() as sess:
         sess.run(step3, {x: Xbad if i == 1 else X, t: T})
         print("rw", i, repr(float(lv)))
     print("w3", [H(v) for v in sess.run(v3)])
+
+
+# the loss-scaling APIs' argument errors, and a float16 loss (float16 variables) scaled by
+# each optimizer: contrib's casts the scale, the experimental one raises TypeError when it
+# multiplies the float16 loss by its float32 scale (a Const, or a read of its variable)
+def E(f):
+    n = len(tf.get_default_graph().get_operations())
+    try:
+        r = f()
+    except Exception as e:  # noqa: BLE001
+        r = type(e).__name__ + ": " + str(e).splitlines()[0]
+    print(r, len(tf.get_default_graph().get_operations()) - n)
+
+
+mp = tf.contrib.mixed_precision
+E(lambda: mp.FixedLossScaleManager(0.5))
+E(lambda: type(mp.ExponentialUpdateLossScaleManager(4.0, 2, incr_ratio=0.5)).__name__)
+E(lambda: tf.train.experimental.MixedPrecisionLossScaleOptimizer(tf.train.AdamOptimizer(),
+                                                                 "foo"))
+E(lambda: tf.train.experimental.MixedPrecisionLossScaleOptimizer("adam", 12.0))
+E(lambda: tf.train.experimental.FixedLossScale(0.5))
+E(lambda: tf.train.experimental.enable_mixed_precision_graph_rewrite("sgd"))
+E(lambda: tf.train.experimental.enable_mixed_precision_graph_rewrite(opt2))
+v16 = tf.Variable(np.float16([1.0, 2.0]), name="v16")
+loss16 = tf.reduce_sum(v16 * v16)
+for o in [mp.LossScaleOptimizer(tf.train.GradientDescentOptimizer(0.1),
+                                mp.FixedLossScaleManager(1024)),
+          tf.train.experimental.MixedPrecisionLossScaleOptimizer(
+              tf.train.GradientDescentOptimizer(0.1), 1024.0),
+          tf.train.experimental.MixedPrecisionLossScaleOptimizer(
+              tf.train.GradientDescentOptimizer(0.1), "dynamic")]:
+    E(lambda: [(g.dtype.name, g.op.type, g.op.name) for g, _ in o.compute_gradients(loss16)])
+    E(lambda: o.minimize(loss16).name)
+print("ops end", len(tf.get_default_graph().get_operations()))
