@@ -219,6 +219,24 @@ def _nms_overlaps_kernel(overlaps, scores, max_output_size, overlap_threshold,
     return np.asarray(_greedy(s, size, score, _overlap_suppress(o, thr)), np.int32)
 
 
+def _dim(t, i):
+    return t.shape.as_tuple()[i] if t.shape.ndims else None
+
+
+def _merge_dims(a, i, b, j):
+    # TF's shape-function Merge of a's dimension i with b's dimension j
+    da, db = _dim(a, i), _dim(b, j)
+    if None not in (da, db) and da != db:
+        raise ValueError(f"Dimensions must be equal, but are {da} and {db}")
+
+
+def _dim_is(t, i, value):
+    # TF's shape-function WithValue
+    d = _dim(t, i)
+    if d not in (None, value):
+        raise ValueError(f"Dimension must be {value} but is {d}")
+
+
 def _scalar_input(op_type, t, arg):
     if t.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
@@ -243,13 +261,8 @@ def _nms_infer(op_type, first="boxes", n_out=1):
                        (score_thr, "score_threshold")):
             _scalar_input(op_type, t, arg)
         if first == "boxes":   # TF: boxes[0] merged with scores[0], then boxes[1] is 4
-            bd = boxes.shape.as_tuple() if boxes.shape.ndims else None
-            sd = scores.shape.as_tuple() if scores.shape.ndims else None
-            if bd is not None and sd is not None and None not in (bd[0], sd[0]) and \
-                    bd[0] != sd[0]:
-                raise ValueError(f"Dimensions must be equal, but are {bd[0]} and {sd[0]}")
-            if bd is not None and bd[1] not in (None, 4):
-                raise ValueError(f"Dimension must be 4 but is {bd[1]}")
+            _merge_dims(boxes, 0, scores, 0)
+            _dim_is(boxes, 1, 4)
         n = None
         if attrs.get("pad_to_max_output_size"):
             n = _dim_for_scalar_input(_whole(size), 2)
@@ -371,9 +384,17 @@ def _combined_nms_infer(inputs, attrs):
     for t, arg in ((per_class, "max_output_size_per_class"), (total, "max_total_size"),
                    (iou, "iou_threshold"), (score, "score_threshold")):
         _scalar_input(op, t, arg)
-    batch = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
-    if batch is None and scores.shape.ndims:
-        batch = scores.shape.as_tuple()[0]
+    # TF: boxes and scores share the batch and the anchors, boxes' last dimension is 4, and
+    # q (boxes' third) is 1 or the number of classes where both are known
+    _merge_dims(boxes, 0, scores, 0)
+    _merge_dims(boxes, 1, scores, 1)
+    _dim_is(boxes, 3, 4)
+    if _dim(boxes, 2) not in (None, 1, _dim(scores, 2)) and _dim(scores, 2) is not None:
+        raise ValueError("third dimension of boxes must be either 1 or equal to the third "
+                         "dimension of scores")
+    batch = _dim(boxes, 0)
+    if batch is None:
+        batch = _dim(scores, 0)
     # TF's shape function: the total's dimension first, then the per-class one (it reads
     # both before failing)
     tv, pv = _whole(total), _whole(per_class)
