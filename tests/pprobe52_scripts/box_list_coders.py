@@ -37,8 +37,10 @@ def intersection(b1, b2):
     with tf.name_scope("Intersection"):
         y1a, x1a, y2a, x2a = tf.split(b1, 4, axis=1)
         y1b, x1b, y2b, x2b = tf.split(b2, 4, axis=1)
-        hh = tf.maximum(0.0, tf.minimum(y2a, tf.transpose(y2b)) - tf.maximum(y1a, tf.transpose(y1b)))
-        ww = tf.maximum(0.0, tf.minimum(x2a, tf.transpose(x2b)) - tf.maximum(x1a, tf.transpose(x1b)))
+        hh = tf.maximum(0.0, tf.minimum(y2a, tf.transpose(y2b)) -
+                        tf.maximum(y1a, tf.transpose(y1b)))
+        ww = tf.maximum(0.0, tf.minimum(x2a, tf.transpose(x2b)) -
+                        tf.maximum(x1a, tf.transpose(x1b)))
         return hh * ww
 
 
@@ -148,10 +150,11 @@ def square_decode(codes, anchors, scale=(10., 10., 5.)):
     ya, xa, ha, wa = center_size(anchors)
     la = tf.sqrt(ha * wa)
     ty, tx, tl = tf.unstack(tf.transpose(codes))
-    l = tf.exp(tl / scale[2]) * la
+    side = tf.exp(tl / scale[2]) * la
     yc = ty / scale[0] * la + ya
     xc = tx / scale[1] * la + xa
-    return tf.transpose(tf.stack([yc - l / 2., xc - l / 2., yc + l / 2., xc + l / 2.]))
+    return tf.transpose(tf.stack([yc - side / 2., xc - side / 2., yc + side / 2.,
+                                  xc + side / 2.]))
 
 
 def keypoint_offsets(kp, anchors, scale=(10., 10.)):
