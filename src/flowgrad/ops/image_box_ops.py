@@ -29,6 +29,7 @@ __all__ = [
 
 _gen = _boxes.gen_op
 _F32 = np.float32
+_NMS_TYPES = (_dt.float16, _dt.float32)   # NonMaxSuppressionV3 / V4's T
 
 # TF 1.14 returns its generated wrappers' namedtuples (`.valid_outputs`, `.nmsed_boxes`)
 _NMSV4Output = namedtuple("NonMaxSuppressionV4", ["selected_indices", "valid_outputs"])
@@ -46,12 +47,12 @@ def non_max_suppression(boxes, scores, max_output_size, iou_threshold=0.5,
     with name_scope(name, "non_max_suppression"):
         iou_threshold = convert_to_tensor(iou_threshold, name="iou_threshold")
         score_threshold = convert_to_tensor(score_threshold, name="score_threshold")
-        return _gen("NonMaxSuppressionV3", [(boxes, "boxes", _dt.float32, "preferred"),
-                                            (scores, "scores", _dt.float32, "preferred"),
-                                            (max_output_size, "max_output_size", _dt.int32),
-                                            (iou_threshold, "iou_threshold"),
-                                            (score_threshold, "score_threshold")],
-                    _type_of(0))
+        return _gen("NonMaxSuppressionV3", [
+            (boxes, "boxes", _dt.float32, "preferred", _NMS_TYPES),
+            (scores, "scores", _dt.float32, "preferred"),
+            (max_output_size, "max_output_size", _dt.int32),
+            (iou_threshold, "iou_threshold"), (score_threshold, "score_threshold")],
+            _type_of(0))
 
 
 def _type_of(i, **attrs):
@@ -68,7 +69,7 @@ def non_max_suppression_padded(boxes, scores, max_output_size, iou_threshold=0.5
         iou_threshold = convert_to_tensor(iou_threshold, name="iou_threshold")
         score_threshold = convert_to_tensor(score_threshold, name="score_threshold")
         return _NMSV4Output(*_gen("NonMaxSuppressionV4", [
-            (boxes, "boxes", _dt.float32, "preferred"),
+            (boxes, "boxes", _dt.float32, "preferred", _NMS_TYPES),
             (scores, "scores", _dt.float32, "preferred"),
             (max_output_size, "max_output_size", _dt.int32), (iou_threshold, "iou_threshold"),
             (score_threshold, "score_threshold")],
@@ -115,11 +116,14 @@ def crop_and_resize(image, boxes, box_ind=None, crop_size=None, method="bilinear
     if box_ind is not None and box_indices is not None:
         raise ValueError("Cannot specify both 'box_indices' and 'box_ind'")
     box_ind = box_indices if box_indices is not None else box_ind
-    method = check_choice("CropAndResize", "method", method, ("bilinear", "nearest"))
+    def attrs(inputs):   # checked inside the op's name scope, as TF's op_def_library does
+        return {"T": inputs[0].dtype.base_dtype,
+                "method": check_choice("CropAndResize", "method", method,
+                                       ("bilinear", "nearest")),
+                "extrapolation_value": float(extrapolation_value)}
     return _gen("CropAndResize", [(image, "image"), (boxes, "boxes", _dt.float32),
                                   (box_ind, "box_ind", _dt.int32),
-                                  (crop_size, "crop_size", _dt.int32)],
-                _type_of(0, method=method, extrapolation_value=float(extrapolation_value)), name)
+                                  (crop_size, "crop_size", _dt.int32)], attrs, name)
 
 
 def draw_bounding_boxes(images, boxes, name=None, colors=None):
@@ -324,12 +328,16 @@ def _sdbb_infer(inputs, attrs, op="SampleDistortedBoundingBoxV2"):
         raise TypeError(f"Input 'bounding_boxes' of '{op}' Op has type "
                         f"{boxes.dtype.base_dtype.name} that does not match expected type of "
                         "float32.")
+    # TF's shape function (the framework adds the op's name and input shapes): the ranks,
+    # then image_size holds 3 values and each box 4
     if size.shape.ndims not in (None, 1):
-        raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims} for '{op}'")
+        raise ValueError(f"Shape must be rank 1 but is rank {size.shape.ndims}")
     if boxes.shape.ndims not in (None, 3):
-        raise ValueError(f"Shape must be rank 3 but is rank {boxes.shape.ndims} for '{op}'")
+        raise ValueError(f"Shape must be rank 3 but is rank {boxes.shape.ndims}")
     if covered is not None and covered.shape.ndims not in (None, 0):
-        raise ValueError(f"Shape must be rank 0 but is rank {covered.shape.ndims} for '{op}'")
+        raise ValueError(f"Shape must be rank 0 but is rank {covered.shape.ndims}")
+    _boxes.dim_is(size, 0, 3)
+    _boxes.dim_is(boxes, 2, 4)
     return [(dtype, TensorShape([3])), (dtype, TensorShape([3])),
             (_dt.float32, TensorShape([1, 1, 4]))]
 

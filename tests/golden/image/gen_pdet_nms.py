@@ -58,6 +58,22 @@ CASES = {
         *_batch(tf), 0, 3, pad_per_class=True),
     "combined_pad_per_class_neg": lambda tf: tf.image.combined_non_max_suppression(
         *_batch(tf), -1, 3, pad_per_class=True),
+    # the combined op's shape function merges boxes' batch and anchors with the scores',
+    # wants 4 coordinates, then q of 1 or num_classes, all before max_total_size
+    "combined_batch_mismatch": lambda tf: tf.image.combined_non_max_suppression(
+        tf.zeros([1, 5, 2, 3]), tf.zeros([2, 6, 3]), 2, 5),
+    "combined_anchors_mismatch": lambda tf: tf.image.combined_non_max_suppression(
+        tf.zeros([2, 5, 2, 3]), tf.zeros([2, 6, 3]), 2, 5),
+    "combined_coords_3": lambda tf: tf.image.combined_non_max_suppression(
+        tf.zeros([2, 6, 3, 3]), tf.zeros([2, 6, 3]), 2, 5),
+    "combined_q_mismatch": lambda tf: tf.image.combined_non_max_suppression(
+        tf.zeros([2, 6, 2, 4]), tf.zeros([2, 6, 3]), 2, 0),
+    "combined_q_mismatch_partial": lambda tf: tf.image.combined_non_max_suppression(
+        tf.placeholder(tf.float32, [None, None, 2, None]), tf.zeros([2, 6, 3]), 2, 5),
+    "combined_q_classes_unknown": lambda tf: tf.image.combined_non_max_suppression(
+        tf.zeros([2, 4, 2, 4]), tf.placeholder_with_default(
+            tf.reshape(tf.range(16.0), [2, 4, 2]) / 16.0, [2, 4, None]),
+        2, 5),
 }
 
 

@@ -219,6 +219,24 @@ def _nms_overlaps_kernel(overlaps, scores, max_output_size, overlap_threshold,
     return np.asarray(_greedy(s, size, score, _overlap_suppress(o, thr)), np.int32)
 
 
+def _dim(t, i):
+    return t.shape.as_tuple()[i] if t.shape.ndims else None
+
+
+def _merge_dims(a, i, b, j):
+    # TF's shape-function Merge of a's dimension i with b's dimension j
+    da, db = _dim(a, i), _dim(b, j)
+    if None not in (da, db) and da != db:
+        raise ValueError(f"Dimensions must be equal, but are {da} and {db}")
+
+
+def dim_is(t, i, value):
+    # TF's shape-function WithValue
+    d = _dim(t, i)
+    if d not in (None, value):
+        raise ValueError(f"Dimension must be {value} but is {d}")
+
+
 def _scalar_input(op_type, t, arg):
     if t.shape.ndims not in (None, 0):
         raise ValueError(f"Shape must be rank 0 but is rank {t.shape.ndims}")
@@ -243,13 +261,8 @@ def _nms_infer(op_type, first="boxes", n_out=1):
                        (score_thr, "score_threshold")):
             _scalar_input(op_type, t, arg)
         if first == "boxes":   # TF: boxes[0] merged with scores[0], then boxes[1] is 4
-            bd = boxes.shape.as_tuple() if boxes.shape.ndims else None
-            sd = scores.shape.as_tuple() if scores.shape.ndims else None
-            if bd is not None and sd is not None and None not in (bd[0], sd[0]) and \
-                    bd[0] != sd[0]:
-                raise ValueError(f"Dimensions must be equal, but are {bd[0]} and {sd[0]}")
-            if bd is not None and bd[1] not in (None, 4):
-                raise ValueError(f"Dimension must be 4 but is {bd[1]}")
+            _merge_dims(boxes, 0, scores, 0)
+            dim_is(boxes, 1, 4)
         n = None
         if attrs.get("pad_to_max_output_size"):
             n = _dim_for_scalar_input(_whole(size), 2)
@@ -371,9 +384,17 @@ def _combined_nms_infer(inputs, attrs):
     for t, arg in ((per_class, "max_output_size_per_class"), (total, "max_total_size"),
                    (iou, "iou_threshold"), (score, "score_threshold")):
         _scalar_input(op, t, arg)
-    batch = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
-    if batch is None and scores.shape.ndims:
-        batch = scores.shape.as_tuple()[0]
+    # TF: boxes and scores share the batch and the anchors, boxes' last dimension is 4, and
+    # q (boxes' third) is 1 or the number of classes where both are known
+    _merge_dims(boxes, 0, scores, 0)
+    _merge_dims(boxes, 1, scores, 1)
+    dim_is(boxes, 3, 4)
+    if _dim(boxes, 2) not in (None, 1, _dim(scores, 2)) and _dim(scores, 2) is not None:
+        raise ValueError("third dimension of boxes must be either 1 or equal to the third "
+                         "dimension of scores")
+    batch = _dim(boxes, 0)
+    if batch is None:
+        batch = _dim(scores, 0)
     # TF's shape function: the total's dimension first, then the per-class one (it reads
     # both before failing)
     tv, pv = _whole(total), _whole(per_class)
@@ -496,12 +517,9 @@ def _crop_and_resize_infer(inputs, attrs):
     _rank_check(op, boxes, 2, "boxes")
     _rank_check(op, box_ind, 1, "box_ind")
     _rank_check(op, crop_size, 1, "crop_size")
-    nb = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
-    ni = box_ind.shape.as_tuple()[0] if box_ind.shape.ndims else None
-    if nb is not None and ni is not None and nb != ni:
-        raise ValueError(f"Dimensions must be equal, but are {nb} and {ni}")
-    if boxes.shape.ndims and boxes.shape.as_tuple()[1] not in (None, 4):
-        raise ValueError(f"Dimension must be 4 but is {boxes.shape.as_tuple()[1]}")
+    _merge_dims(boxes, 0, box_ind, 0)
+    dim_is(boxes, 1, 4)
+    dim_is(crop_size, 0, 2)   # TF's SetOutputToSizedImage: [crop_height, crop_width]
     depth = image.shape.as_tuple()[3] if image.shape.ndims else None
     n = boxes.shape.as_tuple()[0] if boxes.shape.ndims else None
     if n is None and box_ind.shape.ndims:
@@ -765,8 +783,13 @@ def _draw_infer(op):
         _type_check(op, boxes, _dt.float32, "boxes")
         for t in inputs[2:]:
             _type_check(op, t, _dt.float32, "colors")
-        _rank_check(op, images, 4, "images")
-        _rank_check(op, boxes, 3, "boxes")
+        if op == "DrawBoundingBoxes":   # TF 1.14's V2 has no shape checks (its kernel's)
+            _rank_check(op, images, 4, "images")
+            if _dim(images, 3) not in (None, 1, 3, 4):   # before the boxes, as TF
+                raise ValueError("Channel depth should be either 1 (GRY), 3 (RGB), or 4 "
+                                 "(RGBA)")
+            _rank_check(op, boxes, 3, "boxes")
+            dim_is(boxes, 2, 4)
         return [(images.dtype.base_dtype, images.shape)]
     return infer
 
@@ -866,28 +889,54 @@ def gen_op(op_type: str, args, attrs: dict | None = None, name: str | None = Non
 
     Args:
       args: [(value, arg name) or (value, arg name, dtype) or (value, arg name, dtype,
-        "preferred"): a type attr's default dtype, tried first for a non-Tensor value].
+        "preferred"[, allowed dtypes]): a type attr's default dtype, tried first for a
+        non-Tensor value; the "preferred" arguments share one type attr, which the first of
+        them sets (checked against the allowed dtypes at once, as TF does)].
       attrs: a dict, or a function of the converted inputs returning it (a type attr).
     """
     g = next((a[0].graph for a in args if isinstance(a[0], Tensor)), None) or \
         get_default_graph()
     with g.as_default(), g.name_scope(name or op_type) as scope:
         inputs = []
+        inferred = None   # (dtype, argument) of the shared type attr, once set
         for a in args:
             value, arg = a[0], a[1]
             dtype = a[2] if len(a) > 2 else None
             preferred = len(a) > 3 and a[3] == "preferred"
-            if isinstance(value, Tensor) or hasattr(value, "_as_graph_element"):
-                # a Tensor keeps its dtype for a type attr (the op's infer checks it)
-                inputs.append(convert_to_tensor(value, dtype=None if preferred else dtype))
-            elif preferred:
-                try:
-                    inputs.append(convert_to_tensor(value, dtype=dtype, name=arg))
-                except (TypeError, ValueError):
-                    inputs.append(convert_to_tensor(value, name=arg))
-            else:
-                inputs.append(convert_to_tensor(value, dtype=dtype, name=arg))
+            t = _convert_input(op_type, value, arg, dtype, preferred, inferred)
+            if preferred and inferred is None:
+                if len(a) > 4:
+                    check_dtype(op_type, t, a[4], arg)
+                inferred = (t.dtype.base_dtype, arg)
+            inputs.append(t)
         if callable(attrs):
             attrs = attrs(inputs)
         return apply(op_type, inputs, attrs, scope)
+
+
+def _convert_input(op_type, value, arg, dtype, preferred, inferred):
+    """TF's op_def_library conversion of one input, with its errors: a fixed type or the
+    type attr already inferred is required (a Tensor of another type: TypeError naming
+    both), else the attr's default is only preferred."""
+    want = (inferred[0] if inferred else None) if preferred else dtype
+    try:
+        if want is None:
+            return convert_to_tensor(value, name=arg, preferred_dtype=dtype)
+        return convert_to_tensor(value, dtype=want, name=arg)
+    except TypeError as e:
+        if want is None:
+            raise
+        raise TypeError(f"Expected {want.name} passed to parameter '{arg}' of op '{op_type}', "
+                        f"got {value!r} of type '{type(value).__name__}' instead. Error: {e}") \
+            from None
+    except ValueError:
+        try:
+            observed = convert_to_tensor(value).dtype.base_dtype.name
+        except ValueError as e:
+            raise ValueError(f"Tried to convert '{arg}' to a tensor and failed. Error: {e}") \
+                from None
+        prefix = f"Input '{arg}' of '{op_type}' Op has type {observed} that does not match"
+        if preferred:
+            raise TypeError(f"{prefix} type {want.name} of argument '{inferred[1]}'.") from None
+        raise TypeError(f"{prefix} expected type of {want.name}.") from None
 
