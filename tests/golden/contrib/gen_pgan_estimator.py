@@ -11,10 +11,28 @@ import re
 
 import numpy as np
 
+from contrib_cases import argspec, call_errors
 from goldenio import host_vendor
 
 _KEYS = ("losses", "summaries", "train_op", "global_step", "trainable_variables",
          "metric_variables", "update_ops")
+
+
+def _train_and_evaluate(tf, est, input_fn, path, out, modes, train_steps, eval_steps,
+                        events=False):
+    """est trained and evaluated with _Record hooks: out["train"] / out["eval"] the
+    records and the `mode`s seen, out["variables"] / out["values"] the checkpoint's (and
+    out["train"]["summaries"] the events written, where `events`)."""
+    est.train(input_fn, steps=train_steps, hooks=[_Record(tf, out["train"])])
+    out["train"]["modes"], modes[:] = list(modes), []
+    out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
+    out["values"] = {name: tf.train.load_variable(path, name)
+                     for name, _ in out["variables"]}
+    if events:
+        out["train"]["summaries"] = _events(tf, path)
+    result = est.evaluate(input_fn, steps=eval_steps, hooks=[_Record(tf, out["eval"])])
+    out["eval"]["result"] = {k: np.asarray(v) for k, v in sorted(result.items())}
+    out["eval"]["modes"], modes[:] = list(modes), []
 
 
 def _Record(tf, out):
@@ -104,15 +122,7 @@ def estimator(tf):
         def input_fn():
             return tf.constant(noise), tf.constant(real)
 
-        est.train(input_fn, steps=3, hooks=[_Record(tf, out["train"])])
-        out["train"]["modes"], modes[:] = list(modes), []
-        out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
-        out["values"] = {name: tf.train.load_variable(path, name)
-                         for name, _ in out["variables"]}
-        out["train"]["summaries"] = _events(tf, path)
-        result = est.evaluate(input_fn, steps=2, hooks=[_Record(tf, out["eval"])])
-        out["eval"]["result"] = {k: np.asarray(v) for k, v in sorted(result.items())}
-        out["eval"]["modes"], modes[:] = list(modes), []
+        _train_and_evaluate(tf, est, input_fn, path, out, modes, 3, 2, events=True)
         out["eval"]["summaries"] = _events(tf, os.path.join(path, "eval"))
 
         def predict_fn():
@@ -274,14 +284,7 @@ def stargan(tf):
         def input_fn():
             return tf.constant(data), tf.constant(label)
 
-        est.train(input_fn, steps=2, hooks=[_Record(tf, out["train"])])
-        out["train"]["modes"], modes[:] = list(modes), []
-        out["variables"] = sorted(tuple(v) for v in tf.train.list_variables(path))
-        out["values"] = {name: tf.train.load_variable(path, name)
-                         for name, _ in out["variables"]}
-        result = est.evaluate(input_fn, steps=1, hooks=[_Record(tf, out["eval"])])
-        out["eval"]["result"] = {k: np.asarray(v) for k, v in sorted(result.items())}
-        out["eval"]["modes"], modes[:] = list(modes), []
+        _train_and_evaluate(tf, est, input_fn, path, out, modes, 2, 1)
 
         def predict_fn():   # TF's stargan_prediction_input_fn_wrapper's form
             return (tf.constant(data), tf.constant(label[::-1].copy())), None
@@ -307,11 +310,8 @@ def signatures(tf):
         obj = getattr(E, name)
         spec = inspect.getfullargspec(obj.__init__ if isinstance(obj, type) else obj)
         args = list(spec.args[1:] if isinstance(obj, type) else spec.args)
-        out[name] = {"args": args,
-                     "defaults": [re.sub(" at 0x[0-9a-f]+", "", repr(d))   # no address
-                                  for d in spec.defaults or ()],
-                     "varargs": spec.varargs, "varkw": spec.varkw,
-                     "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
+        out[name] = argspec(spec, args,
+                            lambda d: re.sub(" at 0x[0-9a-f]+", "", repr(d)))   # no address
     return out
 
 
@@ -370,12 +370,7 @@ def errors(tf):
             None, None, "bogus", None),
     }
     out = {}
-    for k, f in calls.items():
-        try:
-            f()
-            out[k] = None
-        except Exception as e:   # noqa: BLE001 - the error is the case's value
-            out[k] = e
+    out.update(call_errors(calls))
     return out
 
 

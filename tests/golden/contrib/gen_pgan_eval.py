@@ -6,10 +6,10 @@ the GAN summaries: ops, values and summary tags; argspecs, public names and erro
 on the host it records (an Intel Xeon when first made): its test runs flowgrad with
 FLOWGRAD_CPU of that vendor."""
 import functools
-import inspect
 
 import numpy as np
 
+from contrib_cases import call_errors, function_argspecs
 from goldenio import host_vendor
 
 
@@ -173,17 +173,7 @@ def summaries(tf):
 
 def signatures(tf):
     E = tf.contrib.gan.eval
-    out = {}
-    for name in sorted(dir(E)):
-        fn = getattr(E, name)
-        if name.startswith("_") or not inspect.isfunction(fn):
-            continue
-        spec = inspect.getfullargspec(fn)
-        out[name] = {"args": list(spec.args),
-                     "defaults": [repr(d) for d in spec.defaults or ()],
-                     "varargs": spec.varargs, "varkw": spec.varkw,
-                     "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
-    return out
+    return function_argspecs(E)
 
 
 def errors(tf):
@@ -214,12 +204,7 @@ def errors(tf):
             "not_image": lambda: E.add_gan_model_image_summaries(
                 model._replace(real_data=a, generated_data=a)),
         }
-        for k, f in calls.items():
-            try:
-                f()
-                out[k] = None
-            except Exception as e:   # noqa: BLE001 - the error is the case's value
-                out[k] = e
+        out.update(call_errors(calls))
     return out
 
 

@@ -8,6 +8,7 @@ import inspect
 
 import numpy as np
 
+from contrib_cases import call_errors, function_argspecs
 from goldenio import host_vendor
 
 
@@ -92,18 +93,9 @@ def clipping(tf):
 
 def signatures(tf):
     F = tf.contrib.gan.features
-    out = {}
-    for name in sorted(F.__all__ if hasattr(F, "__all__") else dir(F)):
-        fn = getattr(F, name)
-        fn = fn.__init__ if inspect.isclass(fn) else inspect.unwrap(fn)
-        if name.startswith("_") or not inspect.isfunction(fn):
-            continue
-        spec = inspect.getfullargspec(fn)
-        out[name] = {"args": list(spec.args),
-                     "defaults": [repr(d) for d in spec.defaults or ()],
-                     "varargs": spec.varargs, "varkw": spec.varkw,
-                     "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
-    return out
+    return function_argspecs(
+        F, F.__all__ if hasattr(F, "__all__") else dir(F),
+        lambda fn: fn.__init__ if inspect.isclass(fn) else inspect.unwrap(fn))
 
 
 def errors(tf):
@@ -128,12 +120,7 @@ def errors(tf):
             "sn_zero_scale": lambda: F.spectral_norm_regularizer(0.0)(ref),
             "sn_filter": lambda: F.spectral_normalization_custom_getter(name_filter=3),
         }
-        for k, f in calls.items():
-            try:
-                f()
-                out[k] = None
-            except Exception as e:   # noqa: BLE001 - the error is the case's value
-                out[k] = e
+        out.update(call_errors(calls))
     return out
 
 

@@ -3,6 +3,8 @@ types), the LOSSES and SUMMARIES collections, seeded values (the gradient penalt
 interpolation draw included) and errors; tf.contrib.shapes' compatibility message."""
 import numpy as np
 
+from contrib_cases import call_errors
+
 
 def _ops(g, start):
     return [(op.name, op.type) for op in g.get_operations()[start:]]
@@ -110,12 +112,7 @@ def errors(tf):
             "gp_rank": lambda: W.wasserstein_gradient_penalty(
                 tf.placeholder(tf.float32), col, None, None, "d"),
         }
-        for k, f in calls.items():
-            try:
-                f()
-                out[k] = None
-            except Exception as e:   # noqa: BLE001 - the error is the case's value
-                out[k] = e
+        out.update(call_errors(calls))
     return out
 
 

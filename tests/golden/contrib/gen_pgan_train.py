@@ -6,6 +6,7 @@ the argspecs of tf.contrib.gan.losses; errors. Made on the host it records (an I
 Xeon when first made): its test runs flowgrad with FLOWGRAD_CPU of that vendor."""
 import numpy as np
 
+from contrib_cases import call_errors, function_argspecs
 from goldenio import host_vendor
 
 
@@ -227,20 +228,7 @@ def steps(tf):
 
 def signatures(tf):
     """getfullargspec of each tf.contrib.gan.losses function (tests/golden/api's form)."""
-    import inspect
-    L = tf.contrib.gan.losses
-    out = {}
-    for name in sorted(dir(L)):
-        fn = getattr(L, name)
-        if name.startswith("_") or not inspect.isfunction(fn):
-            continue
-        spec = inspect.getfullargspec(fn)
-        out[name] = {"args": list(spec.args),
-                     "defaults": [repr(d) for d in spec.defaults or ()],
-                     "varargs": spec.varargs, "varkw": spec.varkw,
-                     "kwonlyargs": list(spec.kwonlyargs or ()),
-                     "kwonlydefaults": {}}
-    return out
+    return function_argspecs(tf.contrib.gan.losses)
 
 
 def errors(tf):
@@ -272,12 +260,7 @@ def errors(tf):
                 [tf.zeros([4, 3])], [tf.zeros([4])], "G4", "D4"),
             "no_logdir": lambda: G.gan_train(G.GANTrainOps(None, None, None), None),
         }
-        for k, f in calls.items():
-            try:
-                f()
-                out[k] = None
-            except Exception as e:   # noqa: BLE001 - the error is the case's value
-                out[k] = e
+        out.update(call_errors(calls))
     return out
 
 

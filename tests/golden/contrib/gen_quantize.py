@@ -7,10 +7,10 @@ inputs) the rewrite adds and reroutes, the collections, the losses and every glo
 variable after a few gradient-descent steps; argspecs, public names and errors. Made on
 the host it records (an Intel Xeon when first made): its test runs flowgrad with
 FLOWGRAD_CPU of that vendor."""
-import inspect
 
 import numpy as np
 
+from contrib_cases import function_argspecs
 from goldenio import host_vendor
 
 
@@ -157,17 +157,7 @@ def evaluation(tf):
 
 
 def signatures(tf):
-    out = {}
-    for name in sorted(dir(tf.contrib.quantize)):
-        fn = getattr(tf.contrib.quantize, name)
-        if name.startswith("_") or not inspect.isfunction(fn):
-            continue
-        spec = inspect.getfullargspec(fn)
-        out[name] = {"args": list(spec.args),
-                     "defaults": [repr(d) for d in spec.defaults or ()],
-                     "varargs": spec.varargs, "varkw": spec.varkw,
-                     "kwonlyargs": list(spec.kwonlyargs or ()), "kwonlydefaults": {}}
-    return out
+    return function_argspecs(tf.contrib.quantize)
 
 
 def errors(tf):

@@ -17,42 +17,9 @@ import numpy as np
 import gen_pdsfn_functions as _pdsfn
 from gen_pdsfn_functions import functions
 from goldenio import host_vendor
+from pdscond_pipelines import _filter, _map, _nested, _random, _tuple
 
 ISOLATE = True
-
-
-def _map(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: x * c, lambda: x - 1))
-
-
-def _nested(tf):
-    c = tf.constant(3, tf.int64)
-    e = tf.constant(1000, tf.int64)
-    return tf.data.Dataset.range(6).map(
-        lambda x: tf.cond(x > 1, lambda: tf.cond(x > 3, lambda: x + e, lambda: x),
-                          lambda: x - c))
-
-
-def _filter(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(8).filter(
-        lambda x: tf.cond(x > 3, lambda: tf.equal(x % c, 0), lambda: tf.equal(x, 1)))
-
-
-def _tuple(tf):
-    # (a branch returning its capture: read by its output Identity, `identity_args_0`)
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(4).map(
-        lambda x: tf.cond(x > 1, lambda: (x * c, tf.cast(x, tf.float32)), lambda: (x, 2.5)))
-
-
-def _random(tf):
-    tf.set_random_seed(7)
-    c = tf.constant(2.0)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: tf.random_uniform([], seed=3) * c, lambda: -c))
 
 
 def _interleave(tf):

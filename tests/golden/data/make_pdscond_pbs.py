@@ -7,47 +7,15 @@ order them otherwise, so the files are made once and committed. Run under the or
 `/tmp/tf114/bin/python tests/golden/data/make_pdscond_pbs.py`."""
 import os
 
+import pdscond_pipelines
 import tensorflow as tf
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pdscond_pbs")
 
 
-def _imported_map(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: x * c, lambda: x - 1))
-
-
-def _imported_nested(tf):
-    c = tf.constant(3, tf.int64)
-    e = tf.constant(1000, tf.int64)
-    return tf.data.Dataset.range(6).map(
-        lambda x: tf.cond(x > 1, lambda: tf.cond(x > 3, lambda: x + e, lambda: x),
-                          lambda: x - c))
-
-
-def _imported_filter(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(8).filter(
-        lambda x: tf.cond(x > 3, lambda: tf.equal(x % c, 0), lambda: tf.equal(x, 1)))
-
-
-def _imported_tuple(tf):
-    c = tf.constant(3, tf.int64)
-    return tf.data.Dataset.range(4).map(
-        lambda x: tf.cond(x > 1, lambda: (x * c, tf.cast(x, tf.float32)), lambda: (x, 2.5)))
-
-
-def _imported_random(tf):
-    tf.set_random_seed(7)
-    c = tf.constant(2.0)
-    return tf.data.Dataset.range(5).map(
-        lambda x: tf.cond(x > 1, lambda: tf.random_uniform([], seed=3) * c, lambda: -c))
-
-
 # pipelines whose GraphDef (TF's cond_v2: an If op and its branch functions) is imported
-IMPORTED = {"map": _imported_map, "nested": _imported_nested, "filter": _imported_filter,
-            "tuple": _imported_tuple, "random": _imported_random}
+# (until 2026-12-07 written out here as _imported_<name>, the same code)
+IMPORTED = pdscond_pipelines.IMPORTED
 
 
 def _graph_if(tf):

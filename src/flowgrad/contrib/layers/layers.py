@@ -94,6 +94,32 @@ def _add_variable_to_collections(variable, variables_collections, name):
                 add_to_collection(collection, var)
 
 
+def _slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                       weights_regularizer, biases_initializer, biases_regularizer, trainable):
+    """The tf.layers layer's arguments as contrib.layers passes them: no activation, a
+    bias unless a normalizer follows, named and scoped `sc`, inputs' dtype."""
+    return dict(activation=None, use_bias=not normalizer_fn and biases_initializer,
+                kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
+                kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
+                activity_regularizer=None, trainable=trainable, name=sc.name,
+                dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
+
+
+def _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn, normalizer_params,
+                      activation_fn, outputs_collections, alias):
+    """layer(inputs), its weights / biases joining variables_collections, then the
+    optional normalizer and activation; the output joins outputs_collections as `alias`."""
+    outputs = layer.apply(inputs)
+    _add_variable_to_collections(layer.kernel, variables_collections, "weights")
+    if layer.bias is not None:
+        _add_variable_to_collections(layer.bias, variables_collections, "biases")
+    if normalizer_fn is not None:
+        outputs = normalizer_fn(outputs, **(normalizer_params or {}))
+    if activation_fn is not None:
+        outputs = activation_fn(outputs)
+    return collect_named_outputs(outputs_collections, alias, outputs)
+
+
 _RELU = nn.relu
 _ZEROS = init_ops.zeros_initializer()
 
@@ -114,21 +140,13 @@ def fully_connected(inputs, num_outputs, activation_fn=_RELU, normalizer_fn=None
                            custom_getter=getter) as sc:
         inputs = convert_to_tensor(inputs)
         layer = core_layers.Dense(
-            units=num_outputs, activation=None,
-            use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.bias is not None:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+            units=num_outputs,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.name)
 
 
 def _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format, rate,
@@ -152,21 +170,13 @@ def _convolution(inputs, num_outputs, kernel_size, stride, padding, data_format,
               else "channels_last")
         layer = layer_class(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
-            data_format=df, dilation_rate=rate, activation=None,
-            use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.use_bias:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+            data_format=df, dilation_rate=rate,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.name)
 
 
 @add_arg_scope
@@ -220,20 +230,13 @@ def convolution2d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
               else "channels_last")
         layer = conv_layers.Conv2DTranspose(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
-            data_format=df, activation=None, use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.bias is not None:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+            data_format=df,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.name)
 
 
 conv2d_transpose = convolution2d_transpose

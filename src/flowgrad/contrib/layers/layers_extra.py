@@ -14,7 +14,8 @@ from ...layers import convolutional as conv_layers
 from ...ops import comparison_ops, init_ops
 from ...ops.sparse_tensor import SparseTensor
 from .initializers import xavier_initializer
-from .layers import _add_variable_to_collections, _build_variable_getter, collect_named_outputs
+from .layers import (_apply_slim_layer, _build_variable_getter, _slim_layer_kwargs,
+                     collect_named_outputs)
 
 _ZEROS = init_ops.zeros_initializer()
 
@@ -137,20 +138,13 @@ def convolution3d_transpose(inputs, num_outputs, kernel_size, stride=1, padding=
               else "channels_last")
         layer = conv_layers.Conv3DTranspose(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
-            data_format=df, activation=None, use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.bias is not None:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.name, outputs)
+            data_format=df,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.name)
 
 
 conv3d_transpose = convolution3d_transpose

@@ -4,7 +4,9 @@ from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import add_to_collection
 from ...engine.framework.tensor_shape import TensorShape, dimension_value
 from ...keras.engine.input_spec import InputSpec
-from ...keras.utils import (conv_output_length, convert_data_format, normalize_data_format,
+from ...keras.layers import convolutional as keras_conv
+from ...keras.layers import core as keras_core
+from ...keras.utils import (convert_data_format, normalize_data_format,
                             normalize_padding, normalize_tuple)
 from ...layers import base
 from ...ops import array_ops, conv_ops, init_ops, math_ops, nn_ops
@@ -92,33 +94,22 @@ class _MaskedConv(base.Layer):
             strides=self.strides, padding=self.padding.upper(),
             data_format=convert_data_format(self.data_format, self.rank + 2))
         if self.bias is not None:
-            if self.data_format == "channels_first":
-                if self.rank == 1:
-                    outputs += array_ops.reshape(self.bias, (1, self.filters, 1))
-                if self.rank == 2:
-                    outputs = nn_ops.bias_add(outputs, self.bias, data_format="NCHW")
-                if self.rank == 3:
-                    shape = outputs.shape.as_list()
-                    outputs_4d = array_ops.reshape(
-                        outputs, [shape[0], shape[1], shape[2] * shape[3], shape[4]])
-                    outputs_4d = nn_ops.bias_add(outputs_4d, self.bias, data_format="NCHW")
-                    outputs = array_ops.reshape(outputs_4d, shape)
+            if self.data_format == "channels_first" and self.rank == 3:
+                # (as TF's masked layer: 5-D NCDHW through a 4-D NCHW BiasAdd)
+                shape = outputs.shape.as_list()
+                outputs_4d = array_ops.reshape(
+                    outputs, [shape[0], shape[1], shape[2] * shape[3], shape[4]])
+                outputs_4d = nn_ops.bias_add(outputs_4d, self.bias, data_format="NCHW")
+                outputs = array_ops.reshape(outputs_4d, shape)
             else:
-                outputs = nn_ops.bias_add(outputs, self.bias, data_format="NHWC")
+                outputs = keras_conv.conv_bias_add(outputs, self.bias, self.data_format,
+                                                   self.rank, self.filters)
         if self.activation is not None:
             return self.activation(outputs)
         return outputs
 
-    def compute_output_shape(self, input_shape):
-        input_shape = TensorShape(input_shape).as_list()
-        last = self.data_format == "channels_last"
-        space = input_shape[1:-1] if last else input_shape[2:]
-        new_space = [conv_output_length(space[i], self.kernel_size[i], padding=self.padding,
-                                        stride=self.strides[i], dilation=self.dilation_rate[i])
-                     for i in range(len(space))]
-        if last:
-            return TensorShape([input_shape[0]] + new_space + [self.filters])
-        return TensorShape([input_shape[0], self.filters] + new_space)
+    # the keras Conv's (it reads the same attributes)
+    compute_output_shape = keras_conv.Conv.compute_output_shape
 
 
 class MaskedConv2D(_MaskedConv):
@@ -199,9 +190,5 @@ class MaskedFullyConnected(base.Layer):
             return self.activation(outputs)
         return outputs
 
-    def compute_output_shape(self, input_shape):
-        input_shape = TensorShape(input_shape).with_rank_at_least(2)
-        if dimension_value(input_shape[-1]) is None:
-            raise ValueError("The innermost dimension of input_shape must be defined, but "
-                             "saw: %s" % input_shape)
-        return input_shape[:-1].concatenate(self.units)
+    # the keras Dense's (it reads only self.units)
+    compute_output_shape = keras_core.Dense.compute_output_shape

@@ -7,8 +7,7 @@ from ...ops import variable_scope as vs
 from ... import nn
 from ..framework.arg_scope import add_arg_scope
 from ..layers.initializers import xavier_initializer
-from ..layers.layers import _add_variable_to_collections, _build_variable_getter
-from ..layers.utils import collect_named_outputs
+from ..layers.layers import _apply_slim_layer, _build_variable_getter, _slim_layer_kwargs
 from . import core_layers as core
 
 _RENAME = {"bias": "biases", "kernel": "weights"}
@@ -41,21 +40,13 @@ def masked_convolution(inputs, num_outputs, kernel_size, stride=1, padding="SAME
             raise ValueError("Unsupported data format", data_format)
         layer = core.MaskedConv2D(
             filters=num_outputs, kernel_size=kernel_size, strides=stride, padding=padding,
-            data_format=df, dilation_rate=rate, activation=None,
-            use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.use_bias:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.original_name_scope, outputs)
+            data_format=df, dilation_rate=rate,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.original_name_scope)
 
 
 masked_conv2d = masked_convolution
@@ -76,18 +67,10 @@ def masked_fully_connected(inputs, num_outputs, activation_fn=nn.relu, normalize
                            custom_getter=_build_variable_getter(_RENAME)) as sc:
         inputs = convert_to_tensor(inputs)
         layer = core.MaskedFullyConnected(
-            units=num_outputs, activation=None,
-            use_bias=not normalizer_fn and biases_initializer,
-            kernel_initializer=weights_initializer, bias_initializer=biases_initializer,
-            kernel_regularizer=weights_regularizer, bias_regularizer=biases_regularizer,
-            activity_regularizer=None, trainable=trainable, name=sc.name,
-            dtype=inputs.dtype.base_dtype, _scope=sc, _reuse=reuse)
-        outputs = layer.apply(inputs)
-        _add_variable_to_collections(layer.kernel, variables_collections, "weights")
-        if layer.bias is not None:
-            _add_variable_to_collections(layer.bias, variables_collections, "biases")
-        if normalizer_fn is not None:
-            outputs = normalizer_fn(outputs, **(normalizer_params or {}))
-        if activation_fn is not None:
-            outputs = activation_fn(outputs)
-        return collect_named_outputs(outputs_collections, sc.original_name_scope, outputs)
+            units=num_outputs,
+            **_slim_layer_kwargs(sc, inputs, reuse, normalizer_fn, weights_initializer,
+                                 weights_regularizer, biases_initializer,
+                                 biases_regularizer, trainable))
+        return _apply_slim_layer(layer, inputs, variables_collections, normalizer_fn,
+                                 normalizer_params, activation_fn, outputs_collections,
+                                 sc.original_name_scope)

@@ -19,9 +19,7 @@ class _Masked:
         self._mask = self.add_variable(name="mask", shape=[input_depth + h_depth, 4 * h_depth],
                                        initializer=init_ops.ones_initializer(),
                                        trainable=False, dtype=self.dtype)
-        self._threshold = self.add_variable(name="threshold", shape=[],
-                                            initializer=init_ops.zeros_initializer(),
-                                            trainable=False, dtype=self.dtype)
+        self._threshold = core_layers._threshold(self)
         self._masked_kernel = math_ops.multiply(self._mask, self._kernel,
                                                 core_layers.MASKED_WEIGHT_NAME)
         if self._mask not in get_collection_ref(core_layers.MASK_COLLECTION):

@@ -4,18 +4,16 @@ variables and sums its gradients into grad variables; every `communication_perio
 steps the summed gradients, divided by the period, are applied by the wrapped optimizer to
 the global center variables, which the local variables then copy (the grad variables
 restart at zero). In one process it runs as TF's does."""
-from ...engine.framework.graph import GraphKeys, colocate_with, control_dependencies, device
-from ...engine.ops import comparison
+from ...engine.framework.graph import GraphKeys, colocate_with, control_dependencies
 from ...engine.ops.control_flow import cond
 from ...engine.ops.ordering import group, no_op
-from ...ops import array_ops, math_ops, state_ops, variables
-from ...ops import variable_scope as vs
+from ...ops import array_ops, state_ops, variables
 from ...train.optimizer import Optimizer
-from ...train.session_run_hook import SessionRunHook
+from . import _worker_centers as _wc
 
 __all__ = ["AGNCustomGetter", "AGNOptimizer"]
 
-GLOBAL_VARIABLE_NAME = "global_center_variable"
+GLOBAL_VARIABLE_NAME = _wc.GLOBAL_VARIABLE_NAME
 GRAD_VARIABLE_NAME = "grad_variable"
 
 
@@ -32,25 +30,12 @@ class AGNCustomGetter:
     def __call__(self, getter, name, trainable, collections, *args, **kwargs):
         if not trainable:
             return getter(name, trainable=trainable, collections=collections, *args, **kwargs)
-        with device(self._worker_device):
-            local_var = getter(name, trainable=True, collections=[GraphKeys.LOCAL_VARIABLES],
-                               *args, **kwargs)
-        if kwargs["reuse"] is True:
-            return local_var
-        global_center_variable = getter(
-            name=f"{GLOBAL_VARIABLE_NAME}/{name}", trainable=False,
-            collections=[GraphKeys.GLOBAL_VARIABLES], *args, **kwargs)
-        with device(self._worker_device):
-            grad_variable = getter(name=f"{GRAD_VARIABLE_NAME}/{name}", trainable=False,
-                                   collections=[GraphKeys.LOCAL_VARIABLES], *args, **kwargs)
-        if kwargs["partitioner"] is None:
-            self._grad_map[local_var] = grad_variable
-            self._global_map[local_var] = global_center_variable
-        else:
-            for lv, gv, cv in zip(list(local_var), list(grad_variable),
-                                  list(global_center_variable)):
-                self._grad_map[lv] = gv
-                self._global_map[lv] = cv
+        local_var, global_center_variable, grad_variable = _wc.local_and_centers(
+            getter, self._worker_device, name, GRAD_VARIABLE_NAME, args, kwargs)
+        if global_center_variable is not None:
+            _wc.map_parts(kwargs["partitioner"] is not None, local_var,
+                          [(self._grad_map, grad_variable),
+                           (self._global_map, global_center_variable)])
         return local_var
 
 
@@ -79,9 +64,7 @@ class AGNOptimizer(Optimizer):
         self._period = communication_period
         self._global_map = custom_getter._global_map
         self._grad_map = custom_getter._grad_map
-        self._local_step = vs.get_variable(initializer=0, trainable=False,
-                                           collections=[GraphKeys.LOCAL_VARIABLES],
-                                           name="local_step")
+        self._local_step = _wc.local_step_variable()
         self._opt._prepare()
 
     def _update_global_variables(self, local_vars, grad_vars, global_center_vars,
@@ -112,9 +95,9 @@ class AGNOptimizer(Optimizer):
         for g, grad_var in zip(grads, grad_vars):
             update_ops.append(state_ops.assign_add(grad_var, g))
         global_center_vars = [self._global_map[var] for var in local_vars]
-        local_update = state_ops.assign_add(self._local_step, 1, name="local_step_update").op
+        local_update = _wc.local_step_update(self._local_step)
         with control_dependencies([local_update]):
-            condition = comparison.equal(math_ops.mod(self._local_step, self._period), 0)
+            condition = _wc.local_step_condition(self._local_step, self._period)
         with control_dependencies(update_ops):
             return cond(condition,
                         lambda: self._update_global_variables(
@@ -136,23 +119,8 @@ class AGNOptimizer(Optimizer):
         return group(*init_ops)
 
     def make_session_run_hook(self, is_chief, task_index):
-        return _AGNOptimizerHook(self, is_chief, task_index)
+        return _AGNOptimizerHook(is_chief, lambda: self.get_init_op(task_index))
 
 
-class _AGNOptimizerHook(SessionRunHook):
+class _AGNOptimizerHook(_wc.InitOpHook):
     """Runs the optimizer's init op once the session exists."""
-
-    def __init__(self, agn_optimizer, is_chief, task_index):
-        self._agn_optimizer = agn_optimizer
-        self._is_chief = is_chief
-        self._task_index = task_index
-
-    def begin(self):
-        self._local_init_op = variables.local_variables_initializer()
-        self._global_init_op = None
-        if self._is_chief:
-            self._global_init_op = variables.global_variables_initializer()
-        self._variable_init_op = self._agn_optimizer.get_init_op(self._task_index)
-
-    def after_create_session(self, session, coord):
-        session.run(self._variable_init_op)

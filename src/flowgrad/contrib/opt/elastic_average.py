@@ -8,21 +8,19 @@ from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant
 from ...engine.framework.graph import (GraphKeys, add_to_collection, colocate_with,
                                        control_dependencies, device, get_default_graph)
-from ...engine.ops import comparison
 from ...engine.ops.control_flow import cond
 from ...engine.ops.losses import l2_loss
 from ...engine.ops.ordering import group, no_op
 from ...ops import math_ops, state_ops, variables
-from ...ops import variable_scope as vs
 from ...ops.data_flow_ops import FIFOQueue
 from ...train import saver
 from ...train.optimizer import Optimizer
-from ...train.session_run_hook import SessionRunHook
+from . import _worker_centers as _wc
 
 __all__ = ["ElasticAverageCustomGetter", "ElasticAverageOptimizer"]
 
 LOCAL_VARIABLE_NAME = "local_center_variable"
-GLOBAL_VARIABLE_NAME = "global_center_variable"
+GLOBAL_VARIABLE_NAME = _wc.GLOBAL_VARIABLE_NAME
 
 
 class ElasticAverageCustomGetter:
@@ -38,33 +36,15 @@ class ElasticAverageCustomGetter:
 
     def __call__(self, getter, name, trainable, collections, *args, **kwargs):
         if trainable:
-            with device(self._worker_device):
-                local_var = getter(name, trainable=True,
-                                   collections=[GraphKeys.LOCAL_VARIABLES], *args, **kwargs)
-            if kwargs["reuse"] is True:
-                return local_var
-            global_center_variable = getter(
-                name=f"{GLOBAL_VARIABLE_NAME}/{name}", trainable=False,
-                collections=[GraphKeys.GLOBAL_VARIABLES], *args, **kwargs)
-            with device(self._worker_device):
-                local_center_variable = getter(
-                    name=f"{LOCAL_VARIABLE_NAME}/{name}", trainable=False,
-                    collections=[GraphKeys.LOCAL_VARIABLES], *args, **kwargs)
-            if kwargs["partitioner"] is None:
-                self._local_map[local_var] = local_center_variable
-                self._global_map[local_var] = global_center_variable
-            else:
-                for lv, lc, gc in zip(list(local_var), list(local_center_variable),
-                                      list(global_center_variable)):
-                    self._local_map[lv] = lc
-                    self._global_map[lv] = gc
+            local_var, global_center_variable, local_center_variable = _wc.local_and_centers(
+                getter, self._worker_device, name, LOCAL_VARIABLE_NAME, args, kwargs)
+            if global_center_variable is not None:
+                _wc.map_parts(kwargs["partitioner"] is not None, local_var,
+                              [(self._local_map, local_center_variable),
+                               (self._global_map, global_center_variable)])
             return local_var
-        kwargs["trainable"] = trainable
-        kwargs["collections"] = collections
-        if GraphKeys.LOCAL_VARIABLES in collections:
-            with device(self._worker_device):
-                return getter(name, *args, **kwargs)
-        return getter(name, *args, **kwargs)
+        return _wc.other_variable(getter, self._worker_device, name, trainable, collections,
+                                  args, kwargs)
 
 
 class ElasticAverageOptimizer(Optimizer):
@@ -87,9 +67,7 @@ class ElasticAverageOptimizer(Optimizer):
         self._moving_rate = (self.BETA / communication_period / num_worker
                              if moving_rate is None else moving_rate)
         self._rho = self._moving_rate / self._opt._learning_rate if rho is None else rho
-        self._local_step = vs.get_variable(initializer=0, trainable=False,
-                                           collections=[GraphKeys.LOCAL_VARIABLES],
-                                           name="local_step")
+        self._local_step = _wc.local_step_variable()
         self._opt._prepare()
 
     def compute_gradients(self, loss, var_list=None, gate_gradients=Optimizer.GATE_OP,
@@ -139,8 +117,7 @@ class ElasticAverageOptimizer(Optimizer):
         apply_updates = self._opt.apply_gradients(grads_and_vars)
         global_new = {n.op.name for n in variables.global_variables()}
         with control_dependencies([apply_updates]):
-            local_update = state_ops.assign_add(self._local_step, 1,
-                                                name="local_step_update").op
+            local_update = _wc.local_step_update(self._local_step)
         opt_vars = global_new - global_old
         ref = get_default_graph().get_collection_ref(GraphKeys.GLOBAL_VARIABLES)
         idx = 0
@@ -152,7 +129,7 @@ class ElasticAverageOptimizer(Optimizer):
             else:
                 idx += 1
         with control_dependencies([local_update]):
-            condition = comparison.equal(math_ops.mod(self._local_step, self._period), 0)
+            condition = _wc.local_step_condition(self._local_step, self._period)
             return cond(condition,
                         lambda: self._update_global_variables(grads_and_vars, global_step),
                         no_op)
@@ -185,7 +162,7 @@ class ElasticAverageOptimizer(Optimizer):
         return group(*queue_ops)
 
     def make_session_run_hook(self, is_chief, task_index):
-        return _ElasticAverageOptimizerHook(self, is_chief, task_index)
+        return _ElasticAverageOptimizerHook(is_chief, lambda: self.get_init_op(task_index))
 
     def swapping_saver(self, var_list=None, name="swapping_saver", **kwargs):
         """A Saver that saves (and restores) each trainable variable's global center
@@ -212,20 +189,5 @@ class ElasticAverageOptimizer(Optimizer):
         return saver.Saver(swapped_var_list, name=name, **kwargs)
 
 
-class _ElasticAverageOptimizerHook(SessionRunHook):
+class _ElasticAverageOptimizerHook(_wc.InitOpHook):
     """Runs the optimizer's init op once the session exists."""
-
-    def __init__(self, ea_optimizer, is_chief, task_index):
-        self._ea_optimizer = ea_optimizer
-        self._is_chief = is_chief
-        self._task_index = task_index
-
-    def begin(self):
-        self._local_init_op = variables.local_variables_initializer()
-        self._global_init_op = None
-        if self._is_chief:
-            self._global_init_op = variables.global_variables_initializer()
-        self._variable_init_op = self._ea_optimizer.get_init_op(self._task_index)
-
-    def after_create_session(self, session, coord):
-        session.run(self._variable_init_op)

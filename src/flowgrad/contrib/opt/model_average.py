@@ -8,19 +8,17 @@ from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import constant
 from ...engine.framework.graph import (GraphKeys, Tensor, colocate_with, control_dependencies,
                                        device, name_scope)
-from ...engine.ops import comparison
 from ...engine.ops.construction import fill
 from ...engine.ops.control_flow import cond
 from ...engine.ops.ordering import group, no_op
-from ...ops import math_ops, state_ops, variables
-from ...ops import variable_scope as vs
+from ...ops import state_ops, variables
 from ...ops.data_flow_ops import ConditionalAccumulator, FIFOQueue
 from ...train.optimizer import Optimizer
-from ...train.session_run_hook import SessionRunHook
+from . import _worker_centers as _wc
 
 __all__ = ["ModelAverageCustomGetter", "ModelAverageOptimizer"]
 
-GLOBAL_VARIABLE_NAME = "global_center_variable"
+GLOBAL_VARIABLE_NAME = _wc.GLOBAL_VARIABLE_NAME
 
 
 class ModelAverageCustomGetter:
@@ -43,12 +41,8 @@ class ModelAverageCustomGetter:
                 collections=[GraphKeys.GLOBAL_VARIABLES])
             self._local_2_global[local_var] = global_variable
             return local_var
-        kwargs["trainable"] = trainable
-        kwargs["collections"] = collections
-        if GraphKeys.LOCAL_VARIABLES in collections:
-            with device(self._worker_device):
-                return getter(name, *args, **kwargs)
-        return getter(name, *args, **kwargs)
+        return _wc.other_variable(getter, self._worker_device, name, trainable, collections,
+                                  args, kwargs)
 
 
 class ModelAverageOptimizer(Optimizer):
@@ -65,9 +59,7 @@ class ModelAverageOptimizer(Optimizer):
         self._interval_steps = interval_steps
         self._accumulator_list = []
         self._chief_init_op = None
-        self._local_step = vs.get_variable(initializer=0, trainable=False,
-                                           collections=[GraphKeys.LOCAL_VARIABLES],
-                                           name="local_step")
+        self._local_step = _wc.local_step_variable()
         self._opt._prepare()
 
     def compute_gradients(self, *args, **kwargs):
@@ -125,10 +117,9 @@ class ModelAverageOptimizer(Optimizer):
             raise ValueError("Global step is required")
         apply_updates = self._opt.apply_gradients(grads_and_vars)
         with control_dependencies([apply_updates]):
-            local_update = state_ops.assign_add(self._local_step, 1,
-                                                name="local_step_update").op
+            local_update = _wc.local_step_update(self._local_step)
         with control_dependencies([local_update]):
-            condition = comparison.equal(math_ops.mod(self._local_step, self._interval_steps), 0)
+            condition = _wc.local_step_condition(self._local_step, self._interval_steps)
             conditional_update = cond(
                 condition, lambda: self._update_global_variables(grads_and_vars, global_step),
                 no_op)
@@ -147,17 +138,16 @@ class ModelAverageOptimizer(Optimizer):
         return _ModelAverageOptimizerHook(self, self._is_chief)
 
 
-class _ModelAverageOptimizerHook(SessionRunHook):
+class _ModelAverageOptimizerHook(_wc.InitOpHook):
     """TF 1.14's hook: begin() builds the init ops (and, as TF's, nothing runs them)."""
 
+    _run_init = False
+
     def __init__(self, ma_optimizer, is_chief):
+        super().__init__(is_chief, ma_optimizer.get_init_op)
         self._ma_optimizer = ma_optimizer
-        self._is_chief = is_chief
 
     def begin(self):
-        self._local_init_op = variables.local_variables_initializer()
-        self._global_init_op = None
         if self._is_chief:
-            self._global_init_op = variables.global_variables_initializer()
             self._chief_init_op = self._ma_optimizer._chief_init_op
-        self._variable_init_op = self._ma_optimizer.get_init_op()
+        super().begin()

@@ -22,6 +22,16 @@ __all__ = ["Conv1D", "Conv2D", "Conv3D", "Conv2DTranspose", "Conv3DTranspose",
            "Cropping1D", "Cropping3D", "UpSampling3D"]
 
 
+def conv_bias_add(outputs, bias, data_format, rank, filters):
+    """outputs + bias over the channel axis, as TF 1.14's keras Conv.call adds it (rank 1
+    channels_first: a reshaped bias added; else BiasAdd NCHW / NHWC)."""
+    if data_format == "channels_first":
+        if rank == 1:
+            return outputs + array_ops.reshape(bias, (1, filters, 1))
+        return nn.bias_add(outputs, bias, data_format="NCHW")
+    return nn.bias_add(outputs, bias, data_format="NHWC")
+
+
 class Conv(Layer):
     """The N-D convolution layer: activation(conv(inputs, kernel) + bias)."""
 
@@ -135,13 +145,8 @@ class Conv(Layer):
     def call(self, inputs):
         outputs = self._convolution_op(inputs, self.kernel)
         if self.use_bias:
-            if self.data_format == "channels_first":
-                if self.rank == 1:
-                    outputs += array_ops.reshape(self.bias, (1, self.filters, 1))
-                else:
-                    outputs = nn.bias_add(outputs, self.bias, data_format="NCHW")
-            else:
-                outputs = nn.bias_add(outputs, self.bias, data_format="NHWC")
+            outputs = conv_bias_add(outputs, self.bias, self.data_format, self.rank,
+                                    self.filters)
         if self.activation is not None:
             return self.activation(outputs)
         return outputs
