@@ -291,7 +291,7 @@ def _cond_grad(op, *grads):
     diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or
                                                            _grad_count.on_path(c, walk))]
     # the xs of gradients() in the branches: their gradients are the branch gradients'
-    xin = inner_xs()
+    xin = inner_xs(op.graph)
     if not diff and not xin:
         return [None] * len(op.inputs)
     g = op.graph
@@ -1008,7 +1008,7 @@ def reached_outputs(op, is_reached):
     members = set(info["members_order"])
     reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
     # (an x of gradients() made in the body: TF's walk starts there)
-    body_xs = {x for x in loop_body_xs() if x._op in members}
+    body_xs = {x for x in loop_body_xs(op._graph) if x._op in members}
     while True:
         given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps) | body_xs,
                                            members)
@@ -1724,7 +1724,7 @@ def _while_grad(op, *grads):
     last_id = g._last_id
     blocked, block_values, block_ops = _counter_in_blocks(g, info)
     # the xs of gradients() made in the body (its gradients are the body gradient's)
-    xin = {x: None for x in inner_xs() if x._op in member_set}
+    xin = {x: None for x in inner_xs(g) if x._op in member_set}
     grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
@@ -1784,7 +1784,7 @@ def _while_grad(op, *grads):
             for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
                 if t is not None:   # (a tensor of TF's gradient frame: not fetchable)
                     g.prevent_fetching(t._op)
-        inner_xs().update(xin)
+        inner_xs(g).update(xin)
         body_grads = body_grads[:len(xs)]
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         grad_prefix = _grad_ys_names(g, op, grad_vars, body_ops)
