@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 from collections import deque
 
+from ..framework import branches as _branches
 from ..framework.grad_state import body_walk, note_exit_state
 from ..framework.indexed_slices import IndexedSlices
 from ..ops.construction import zeros, zeros_like
@@ -47,13 +48,25 @@ def current(graph):
 
 class ControlFlowState:
     """The control flow state of one gradients() call (see the module docstring)."""
-    __slots__ = ("outer", "loop_xs", "grad_loops", "rule_xs", "states", "exits")
+    __slots__ = ("outer", "loop_xs", "cond_xs", "grad_loops", "rule_xs", "states", "exits")
 
     def __init__(self, graph, ys, xs, top):
         """`top`: a call no gradient rule made (its own transaction)."""
         self.outer = current(graph)
-        self.loop_xs = _loop_xs(ys, xs) if top and body_walk() is None else {}
-        self.grad_loops = set(self.loop_xs) if top else \
+        walk = body_walk()
+        self.cond_xs = {}
+        if top and walk is None:
+            self.loop_xs = _loop_xs(ys, xs, cond_xs=self.cond_xs)
+        elif self.outer is not None and self.outer.rule_xs:
+            # (a loop body's or a cond branch's gradient: the xs its rule was handed made
+            # in a loop there go to that loop's rule)
+            routed = self.outer.rule_xs
+            self.loop_xs = _loop_xs(ys, [x for x in xs if x in routed],
+                                    walk.members if walk is not None else None)
+        else:
+            self.loop_xs = {}
+        self.grad_loops = set(self.loop_xs) | {
+            _loop_of[0](x._op) for xs in self.cond_xs.values() for x in xs} if top else \
             self.outer.grad_loops if self.outer is not None else set()
         self.rule_xs = None
         self.states = {}   # forward loop -> its GradLoopState (TF's order)
@@ -82,8 +95,8 @@ class ControlFlowState:
             self.rule_xs = prev
 
     def body_xs(self) -> set:
-        """The call's xs made in tf.while_loop bodies."""
-        return {x for xs in self.loop_xs.values() for x in xs}
+        """The call's xs made in tf.while_loop bodies (also those of a loop in a cond)."""
+        return {x for d in (self.loop_xs, self.cond_xs) for xs in d.values() for x in xs}
 
     def routed_xs(self) -> dict:
         """In a rule's gradients() call: the xs the outer call handed that rule."""
@@ -150,11 +163,16 @@ def exit_loop(op):
     return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
 
 
-def _loop_xs(ys, xs) -> dict:
+def _loop_xs(ys, xs, members=None, cond_xs=None) -> dict:
     """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
     outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
-    gradient; the x's gradient is a tensor of the gradient frame (not fetchable). Only a
-    loop outside other loops and conds."""
+    gradient; the x's gradient is a tensor of the gradient frame (not fetchable). The
+    loop is the outermost one holding x (a loop nested in its body gets x from the body's
+    gradient: `members`, the ops of the body whose gradient this is, hold the loop). A
+    top-level call's x in a loop in a tf.cond outside loops goes to the cond's rule
+    (`cond_xs`: {Cond op: {x: None}}), whose branch gradient hands it to the loop's. Not
+    a loop nested in a loop in a tf.cond, in nested conds, nor an x in a tf.cond of a
+    loop body."""
     if not _loop_of:
         return {}
     loop_of = _loop_of[0]
@@ -166,8 +184,27 @@ def _loop_xs(ys, xs) -> dict:
         loop = loop_of(x._op)
         if loop is None or loop in ys_loops:
             continue
-        if loop_of(loop) is not None or loop in loop._graph._branch_of or \
-                x._op in loop._graph._branch_of:
+        chain = [loop]
+        while members is None or chain[-1] not in members:
+            up = loop_of(chain[-1])
+            if up is None:
+                break
+            chain.append(up)
+        if members is not None and chain[-1] not in members:
+            continue   # (x of the loop whose body this is: a plain x)
+        loop = chain[-1]
+        graph = loop._graph
+        if cond_xs is None:   # (a rule's call: the top-level call checked x)
+            out.setdefault(loop, {})[x] = None
+            continue
+        conds = _branches.chain(loop)
+        if len(chain) == 1 and len(conds) == 1 and x._op not in graph._branch_of and \
+                loop_of(conds[0]) is None and \
+                not any(conds[0] in _branches.chain(y._op) for y in ys):
+            cond_xs.setdefault(conds[0], {})[x] = None
+            continue
+        if x._op in graph._branch_of or any(w in graph._branch_of or w in ys_loops
+                                            for w in chain):
             raise NotImplementedError(
                 f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
                 f"tf.while_loop {loop.name!r} nested in another loop or a tf.cond, or "

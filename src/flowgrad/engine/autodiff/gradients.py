@@ -355,7 +355,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             queue.extend(t._op for t in op._inputs if carries(t))
     if route is not None and checkpoints is None and (body_walk() is not None or any(
             op._type in _FRAMED or op in graph._branch_of for op in between_list) or
-            any(route(x._op) is not x._op for x in xs_t)):
+            any(route(x._op) is not x._op for x in xs_t) or state.cond_xs):
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
@@ -517,6 +517,8 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(x._op)
         if r is not x._op and r._type == "Cond":
             inner_xs.setdefault(r, {})[x] = None
+    for c, xs in state.cond_xs.items():   # (xs in a loop in a cond's branch)
+        inner_xs.setdefault(route(c), {}).update(xs)
     reach = {}
     loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
     conds = {}   # a cond -> its outputs reached (TF's Merges, each reached on its own)
