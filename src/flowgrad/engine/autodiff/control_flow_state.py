@@ -48,15 +48,17 @@ def current(graph):
 
 class ControlFlowState:
     """The control flow state of one gradients() call (see the module docstring)."""
-    __slots__ = ("outer", "loop_xs", "cond_xs", "grad_loops", "rule_xs", "states", "exits")
+    __slots__ = ("outer", "loop_xs", "cond_xs", "refused", "grad_loops", "rule_xs", "states",
+                 "exits")
 
     def __init__(self, graph, ys, xs, top):
         """`top`: a call no gradient rule made (its own transaction)."""
         self.outer = current(graph)
         walk = body_walk()
         self.cond_xs = {}
+        self.refused = []   # (x, its loop) of the xs whose gradient flowgrad cannot build
         if top and walk is None:
-            self.loop_xs = _loop_xs(ys, xs, cond_xs=self.cond_xs)
+            self.loop_xs = _loop_xs(ys, xs, cond_xs=self.cond_xs, refused=self.refused)
         elif self.outer is not None and self.outer.rule_xs:
             # (a loop body's or a cond branch's gradient: the xs its rule was handed made
             # in a loop there go to that loop's rule)
@@ -163,7 +165,7 @@ def exit_loop(op):
     return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
 
 
-def _loop_xs(ys, xs, members=None, cond_xs=None) -> dict:
+def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
     """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
     outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
     gradient; the x's gradient is a tensor of the gradient frame (not fetchable). The
@@ -172,7 +174,7 @@ def _loop_xs(ys, xs, members=None, cond_xs=None) -> dict:
     top-level call's x in a loop in a tf.cond outside loops goes to the cond's rule
     (`cond_xs`: {Cond op: {x: None}}), whose branch gradient hands it to the loop's. Not
     a loop nested in a loop in a tf.cond, in nested conds, nor an x in a tf.cond of a
-    loop body."""
+    loop body: those (x, loop) go to `refused`."""
     if not _loop_of:
         return {}
     loop_of = _loop_of[0]
@@ -205,10 +207,8 @@ def _loop_xs(ys, xs, members=None, cond_xs=None) -> dict:
             continue
         if x._op in graph._branch_of or any(w in graph._branch_of or w in ys_loops
                                             for w in chain):
-            raise NotImplementedError(
-                f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
-                f"tf.while_loop {loop.name!r} nested in another loop or a tf.cond, or "
-                f"in a tf.cond of its body, from outside that loop")
+            refused.append((x, loop))   # (not supported: gradients() raises)
+            continue
         out.setdefault(loop, {})[x] = None
     return out
 

@@ -168,6 +168,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             state = ControlFlowState(graph, ys, xs, top=token is not None)
+            if state.refused:
+                _refuse_loop_x(*state.refused[0])
             with state.running(graph):
                 out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                                  aggregation_method, stop, unconnected_gradients,
@@ -231,6 +233,14 @@ def register_cond_reach(fn) -> None:
 
 def _cond_reached_outputs(op, is_reached):
     return _cond_reach[0](op, is_reached) if _cond_reach else None
+
+
+def _refuse_loop_x(x, loop):
+    raise NotImplementedError(
+        f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
+        f"tf.while_loop {loop.name!r}: in a tf.cond of a loop body, in loops nested in a "
+        f"tf.cond or in a tf.cond nested in a loop or cond, or from an enclosing loop's "
+        f"body")
 
 
 def loop_body_xs(graph) -> set:
