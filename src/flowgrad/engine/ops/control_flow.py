@@ -420,8 +420,8 @@ def _cond_grad(op, *grads):
     finally:
         _GRAD_CONDS[0] -= 1
     for x, gr in xin.items():   # (TF fetches them: a dead branch's raises at run time;
-        if _loop_of(x._op) is not None:   # not one of a loop's frame)
-            continue
+        if _branches.branch_in(x._op, op) is None:   # not one of a loop in the branch,
+            continue                                 # a tensor of its gradient frame)
         for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
             if t is not None:
                 g._unfetchable.discard(t._op)
