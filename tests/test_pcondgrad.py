@@ -2,8 +2,8 @@
 gradient (no Merge_grad Switch, nor gradients of the ops reading it), and a tensor made in a
 branch is an x whose gradient flows through the Merges' Switches (a dead value when its
 branch is not taken; also for a cond nested in a branch), and one made in a tf.while_loop
-body builds TF's loop gradient, whose tensor for it cannot be fetched
-(tests/golden/opcounts/gen_pcondgrad.py)."""
+body (also of a loop nested in another loop's body or in a cond's branch) builds TF's loop
+gradient, whose tensor for it cannot be fetched (tests/golden/opcounts/gen_pcondgrad.py)."""
 import numpy as np
 import pytest
 
@@ -38,21 +38,21 @@ def test_cond_gradient_equals_tf(name):
                 assert a.dtype == b.dtype
 
 
-def test_loop_x_in_nested_loop_is_not_implemented():
-    # (TF 1.14 builds the gradient of both loops; flowgrad does not yet: a clear error,
-    # not the None it returned, nothing left in the graph)
+def test_loop_x_in_cond_of_body_is_not_implemented():
+    # (TF 1.14 builds the gradient of the loop and of the cond in its body; flowgrad does
+    # not yet: a clear error, nothing left in the graph)
     g = tf.Graph()
     with g.as_default():
         x = tf.constant(2.0)
+        p = tf.placeholder_with_default(True, [])
         made = []
 
-        def inner(j, b):
-            made.append(tf.sin(b))
-            return j + 1, made[-1] * x
-
-        def outer(i, a):
-            return i + 1, tf.while_loop(lambda j, b: j < 2, inner, [0, a])[1]
-        out = tf.while_loop(lambda i, a: i < 2, outer, [0, x])[1]
+        def body(i, a):
+            def t():
+                made.append(tf.sin(a))
+                return made[-1] * x
+            return i + 1, tf.cond(p, t, lambda: a)
+        out = tf.while_loop(lambda i, a: i < 2, body, [0, x])[1]
         n, last = len(g.get_operations()), g._last_id
         with pytest.raises(NotImplementedError, match="tf.gradients with respect to"):
             tf.gradients(out, made)

@@ -2,8 +2,9 @@
 Merge is reached on its own: no Merge_grad Switch, nor gradient of what reads, for an output
 the xs do not reach) and with respect to tensors made in a branch (the gradient through the
 Merge's Switch, a dead value when the branch is not taken; through both conds' for a cond
-nested in a branch) or in a tf.while_loop body (TF builds the loop's gradient; the x's
-gradient, a tensor of its frame, cannot be fetched): the gradient ops (names and types,
+nested in a branch) or in a tf.while_loop body (also of a loop nested in another loop's body
+or in a cond's branch: TF builds the loop's gradient; the x's gradient, a tensor of its
+frame, cannot be fetched): the gradient ops (names and types,
 where flowgrad writes TF's layout), the op counter's move, the values with the pred true
 and false, or the error class fetching one raises (tests/test_pcondgrad.py). The loop
 cases read a Sin: made on an Intel host (recorded)."""
@@ -100,10 +101,39 @@ def _loop_x(which):
     return fn
 
 
+def _loop_in(where, which):
+    # an x made in the body of a tf.while_loop nested in another loop's body ("loop") or
+    # in a tf.cond's branch ("cond"): TF builds the gradients of the loops (and cond)
+    # around it; the x's gradient, a tensor of the inner gradient frame, cannot be fetched
+    def fn(tf):
+        x = tf.constant(2.0, name="x")
+        p = tf.placeholder_with_default(True, [], name="p")
+        made = []
+
+        def body(j, b):
+            h = tf.sin(b)
+            made.append(h)
+            return j + 1, h * x
+
+        def inner(a, n):
+            return tf.while_loop(lambda j, b: j < n, body, [tf.constant(0), a])[1]
+        if where == "loop":
+            out = tf.while_loop(lambda i, a: i < 3, lambda i, a: (i + 1, inner(a, 2) * 1.5),
+                                [tf.constant(0), x])[1]
+        else:
+            out = tf.cond(p, lambda: inner(x, 3), lambda: x * 2.0)
+        xs = {"h": made, "x_h": [x] + made}[which]
+        # (flowgrad writes the gradient cond of an x in its branch in its own layout)
+        return out, xs, p, where == "loop"
+    return fn
+
+
 CALLS = [("two_outputs", _two_outputs), ("three_outputs", _three_outputs)] + [
     ("inner_" + w, _inner_x(w)) for w in ("h", "x_h", "h_y", "h_k", "k")] + [
     ("nested_" + w, _nested_x(w)) for w in ("h", "x_h_y")] + [
-    ("loop_" + w, _loop_x(w)) for w in ("h", "x_h", "hh", "var", "cond_x_h")]
+    ("loop_" + w, _loop_x(w)) for w in ("h", "x_h", "hh", "var", "cond_x_h")] + [
+    (f"{where}_loop_{w}", _loop_in(where, w)) for where in ("loop", "cond")
+    for w in ("h", "x_h")]
 
 
 def run_case(tf, fn):

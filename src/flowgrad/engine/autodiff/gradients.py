@@ -24,7 +24,7 @@ from ..framework.constant_op import constant, convert_to_tensor
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
                                     loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
-                                    note_exit_state, note_gradients_call,
+                                    note_gradients_call,
                                     set_between,
                                     set_wanted, take_concat_slices, take_two_terms,
                                     wants_grad)  # re-exported
@@ -43,6 +43,8 @@ from ..ops.shape import identity, shape, stop_gradient
 from ..ops.tensor_array import zero_grad as zero_grad_array
 from ..runtime.xla._core import marks as _xla_marks, scopes as _xla_scopes
 from .checkpointing import Recomputer
+from .control_flow_state import ControlFlowState, current as _current_state
+from .control_flow_state import register_loop_body  # noqa: F401  (re-exported)
 from ..framework import graph_records as _records
 
 
@@ -165,20 +167,13 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
-            in_loops = _loop_xs(ys, xs) if token is not None and body_walk() is None \
-                else {}
-            prev_loop_xs, _inner.loop_xs = _inner.loop_xs, in_loops
-            # (the loops the top-level call's xs are made in, for the calls its rules make)
-            prev_grad_loops = _inner.grad_loops
-            if token is not None:
-                _inner.grad_loops = set(in_loops)
-            try:
+            state = ControlFlowState(graph, ys, xs, top=token is not None)
+            if state.refused:
+                _refuse_loop_x(*state.refused[0])
+            with state.running(graph):
                 out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                                  aggregation_method, stop, unconnected_gradients,
-                                 checkpoints, outer=token is not None)
-            finally:
-                _inner.loop_xs = prev_loop_xs
-                _inner.grad_loops = prev_grad_loops
+                                 state, checkpoints, outer=token is not None)
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException as e:
@@ -240,64 +235,28 @@ def _cond_reached_outputs(op, is_reached):
     return _cond_reach[0](op, is_reached) if _cond_reach else None
 
 
-_loop_of = []   # the While op whose body holds an op (ops/control_flow registers it)
+def _refuse_loop_x(x, loop):
+    raise NotImplementedError(
+        f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
+        f"tf.while_loop {loop.name!r}: in a tf.cond of a loop body, in loops nested in a "
+        f"tf.cond or in a tf.cond nested in a loop or cond, or from an enclosing loop's "
+        f"body")
 
 
-def register_loop_body(fn) -> None:
-    """Registers `fn(op)`: the tf.while_loop (While op) whose body holds `op`, else None."""
-    _loop_of[:] = [fn]
+def loop_body_xs(graph) -> set:
+    """Inside a top-level gradients() on `graph`: its xs made in tf.while_loop bodies."""
+    state = _current_state(graph)
+    return state.body_xs() if state is not None else set()
 
 
-def _loop_xs(ys, xs) -> dict:
-    """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
-    outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
-    gradient; the x's gradient is a tensor of the gradient frame (not fetchable). Only a
-    loop outside other loops and conds."""
-    if not _loop_of:
-        return {}
-    loop_of = _loop_of[0]
-    ys_loops = {loop_of(y._op) for y in ys}
-    out = {}
-    for x in xs:
-        if isinstance(x, IndexedSlices):
-            continue
-        loop = loop_of(x._op)
-        if loop is None or loop in ys_loops:
-            continue
-        if loop_of(loop) is not None or loop in loop._graph._branch_of or \
-                x._op in loop._graph._branch_of:
-            raise NotImplementedError(
-                f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
-                f"tf.while_loop {loop.name!r} nested in another loop or a tf.cond, or "
-                f"in a tf.cond of its body, from outside that loop")
-        out.setdefault(loop, {})[x] = None
-    return out
+def inner_xs(graph) -> dict:
+    """Inside a Cond's or While's gradient rule on `graph`: {x: None} for the xs of
+    gradients() in its branches or body (the rule sets each one's gradient), else {}."""
+    state = _current_state(graph)
+    return (state.rule_xs if state is not None else None) or {}
 
 
-def loop_body_xs() -> set:
-    """Inside a top-level gradients(): its xs made in tf.while_loop bodies."""
-    return {x for xs in (_inner.loop_xs or {}).values() for x in xs}
-
-
-class _InnerXs(threading.local):
-    xs = None   # {x: its gradient} of the xs in the branches of the Cond whose rule runs
-    loop_xs = None   # {While op: {x: None}}: a top-level call's xs in loop bodies
-    # the While ops of a top-level call's xs made in loop bodies, kept through the calls
-    # its gradient rules make: their gradient is built, TF's counters with it (no
-    # GradLoopState of an Exit only between: _exit_states)
-    grad_loops = None
-
-
-_inner = _InnerXs()
-
-
-def inner_xs() -> dict:
-    """Inside a Cond's gradient rule: {x: None} for the xs of gradients() in its branches
-    (the rule sets each one's gradient), else {}."""
-    return _inner.xs or {}
-
-
-def _branch_router(graph, ys, xs, outer=False):
+def _branch_router(graph, ys, xs, state, outer=False):
     """`route(op)`: the op a gradient walk visits for `op`: itself, or the tf.cond whose
     branch holds it when the walk starts outside that cond (framework/branches.py), so
     that gradients reaching a branch from outside run only in the taken branch. None when
@@ -312,7 +271,7 @@ def _branch_router(graph, ys, xs, outer=False):
     ys_conds = {c for y in ys for c in _branches.chain(y._op)} if outer else None
     # (in a Cond rule's branch gradients(), an x of the outer call there keeps the conds
     # nested in that branch: their rules give its gradient, as TF's walk does)
-    routed = inner_xs() if given is not None else {}
+    routed = state.routed_xs() if given is not None else {}
     for t in xs if given is not None else ys + xs:
         if any(t is x for x in routed):
             continue
@@ -338,7 +297,7 @@ def _branch_router(graph, ys, xs, outer=False):
 
 
 def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
-               unconnected, checkpoints=None, outer=False):
+               unconnected, state, checkpoints=None, outer=False):
     """TF 1.14's walk (gradients_util._GradientsHelper), so that the gradient ops, their
     names and their creation order are TF's: ops reachable from the xs over
     differentiable edges; of those, the ones a walk from the ys over all inputs meets
@@ -348,7 +307,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     xs_t = [x.values if isinstance(x, IndexedSlices) else x for x in xs]
     ys_t = [y.values if isinstance(y, IndexedSlices) else y for y in ys]
     stop_ops = {t._op for t in stop}
-    route = _branch_router(graph, ys_t, xs_t, outer)
+    route = _branch_router(graph, ys_t, xs_t, state, outer)
     to_ops = [y._op for y in ys_t]
     from_ops = [x._op for x in xs_t]
 
@@ -365,7 +324,7 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     reached = set()
     # (a loop's outputs are TF's separate Exits: each reached on its own)
     loops = {}
-    in_loops = _inner.loop_xs or {}
+    in_loops = state.loop_xs
     queue = deque(op for op in from_ops + list(in_loops) if op in ancestors)
     xs_set = set(from_ops)
     while queue:
@@ -406,12 +365,12 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             queue.extend(t._op for t in op._inputs if carries(t))
     if route is not None and checkpoints is None and (body_walk() is not None or any(
             op._type in _FRAMED or op in graph._branch_of for op in between_list) or
-            any(route(x._op) is not x._op for x in xs_t)):
+            any(route(x._op) is not x._op for x in xs_t) or state.cond_xs):
         # a tf.cond (or a loop, which may hold one) lies between the ys and the xs, or this
         # is a loop body's gradient: the walk that routes branches. Otherwise this walk is
         # TF's (the same FIFO order), whatever conds the graph holds elsewhere.
         return _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients,
-                                 aggregation_method, stop_ops, unconnected, route)
+                                 aggregation_method, stop_ops, unconnected, route, state)
     pending = dict.fromkeys(between, 0)
     for op in between_list:
         for t in op._inputs:
@@ -432,15 +391,14 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
             gy = _seed(y, gy, i)
         contrib.setdefault(y, []).append(gy)
 
-    exits = _exit_states(graph, to_ops, between, carries)
+    exits = state.maybe_create(graph, to_ops, between, carries)
     ready = deque()
     seen = set()
     for op in to_ops:
         if pending.get(op, 0) == 0 and op not in seen and op in reachable_to:
             seen.add(op)
             ready.append(op)
-    for state in dict.fromkeys(exits.values()):   # TF's ProcessUnusedLoopExits
-        state.unused_at_start(graph, pending, seen, contrib, ready)
+    state.process_unused_loop_exits(graph, pending, seen, contrib, ready)
     # TF checks the method where it aggregates an op's output gradients: only when some
     # op lies between the ys and the xs (an unconnected call returns Nones unchecked).
     if ready and aggregation_method not in _AGGREGATION_METHODS:
@@ -470,13 +428,10 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
                     wanted = {i for i, t in enumerate(op._inputs) if t._dtype._diff and (
                         op._type != "While" or carries(t))}
                     mine = in_loops.get(op)   # (its rule sets the gradients of these xs)
-                    outer_xs, _inner.xs = _inner.xs, mine
-                    try:
+                    with state.rule(mine):
                         in_grads = _call_grad(graph, op if recompute is None else
                                               recompute.view(op), out_grads, wanted,
                                               gate_gradients, agg)
-                    finally:
-                        _inner.xs = outer_xs
                     rules_called += 1
                     for x, g in (mine or {}).items():
                         if g is not None:
@@ -504,115 +459,6 @@ def _gradients(graph, ys, xs, grad_ys, gate_gradients, aggregation_method, stop,
     last_stats.between = len(between)
     last_stats.rules_called = rules_called
     return [_aggregated(contrib, x, aggregation_method) for x in xs_t]
-
-
-# TF's GradLoopState counters in the order it names them (AddForwardLoopCounter: f_count,
-# its Enter, Merge, Switch, the Add's scope and its `1`, NextIteration, Exit;
-# AddBackpropLoopCounter: b_count, its Enter, Merge, GreaterEqual's scope and the Enter of
-# the `1`, LoopCond, Switch, Sub, NextIteration, Exit)
-_STATE_NAMES = ("f_count", "f_count", "Merge", "Switch", "Add", "Add/y", "NextIteration",
-                "f_count", "b_count", "b_count", "Merge", "GreaterEqual",
-                "GreaterEqual/Enter", "b_count", "Switch", "Sub", "NextIteration", "b_count")
-
-
-def _exit_loop(op):
-    """The While op whose TF Exit `op` is (a tf.while_loop output's Identity), or None."""
-    if op._type != "Identity" or not op._inputs or op._inputs[0]._op._type != "While":
-        return None
-    return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
-
-
-def _exit_states(graph, to_ops, between, carries, route=None):
-    """TF's MaybeCreateControlFlowState: a GradLoopState (18 counter nodes, in the walk
-    list's order) for each loop one of whose Exits is between the ys and the xs, made
-    after the ys' seeds. A loop between gets its counters with its WhileGrad; here those
-    of a loop whose Exit only is between (an x: its gradient stops there), which flowgrad
-    runs no op for (the GraphDef writer writes the nodes: note_exit_state)."""
-    if body_walk() is not None:   # (a loop body's gradient: its nested loops' WhileGrads)
-        return {}
-    loops, seen, queue = [], set(), deque(to_ops)
-    while queue:   # TF's walk list: from the ys over every input, between ops only
-        op = queue.popleft()
-        if op in seen or op not in between:
-            continue
-        seen.add(op)
-        w = _exit_loop(op)
-        # (not a loop an x is made in: its gradient is built, counters with it)
-        if w is not None and w not in between and w not in loops and \
-                w not in (_inner.grad_loops or ()):
-            loops.append(w)
-        queue.extend(t._op if route is None else route(t._op)
-                     for t in op._inputs if carries(t))
-    states = {}
-    for w in loops:
-        after = graph._ops[-1]
-        names = []
-        for n in _STATE_NAMES:   # (Add/y, GreaterEqual/Enter: in their scope's unique name)
-            if "/" in n:
-                n = names[-1].rsplit("/", 1)[-1] + n[n.index("/"):]
-            names.append(graph.unique_name(n))
-        graph._last_id += len(names)
-        note_exit_state(graph, after, w, names)
-        state = _ExitState(w)
-        states.update(dict.fromkeys(state.exits, state))
-    return states
-
-
-class _ExitState:
-    """TF's GradLoopState bookkeeping of the Exits of a loop _exit_states made counters
-    for: an Exit whose consumers are done waits until every Exit of its loop is
-    (deferred_exits); then, if one has a gradient, the unused ones of a float type get
-    zeros (ZerosLikeForExit: a Const zeros of a fully known shape, else a ZerosLike) and
-    their rule, _ExitGrad, enters them into the gradient frame (b_exit), a node flowgrad
-    runs nothing for (the GraphDef writer writes it: note_exit_state)."""
-    __slots__ = ("loop", "exits", "count", "deferred", "unused")
-
-    def __init__(self, loop):
-        self.loop = loop
-        self.exits = [c for t in loop._outputs for c in t._consumers if _exit_loop(c) is loop]
-        self.count, self.deferred, self.unused = len(self.exits), [], []
-
-    def unused_at_start(self, graph, pending, to_ops, contrib, ready):
-        """ProcessUnusedLoopExits: the Exits no op between reads."""
-        for e in self.exits:
-            if pending.get(e, 0) == 0:
-                self.count -= 1
-                if e not in to_ops:
-                    self.unused.append(e)
-                if self.count == 0:
-                    self._zeros(graph, contrib, ready)
-
-    def ready(self, graph, e, contrib, ready):
-        self.count -= 1
-        self.deferred.append(e)
-        if self.count:
-            return
-        given = [d for d in self.deferred if any(t in contrib for t in d._outputs)]
-        self.unused += [d for d in self.deferred if d not in given]
-        ready.extend(given)
-        if given:
-            self._zeros(graph, contrib, ready)
-
-    def _zeros(self, graph, contrib, ready):
-        for e in self.unused:
-            t = e._outputs[0]
-            if t._dtype._diff:
-                contrib.setdefault(t, []).append(
-                    zeros(t.shape.as_list(), t.dtype.base_dtype)
-                    if t.shape.is_fully_defined() else zeros_like(t))
-                ready.append(e)
-
-    def exit_grad(self, graph, e, contrib):
-        """_ExitGrad of unused Exit `e`: its zeros entered into the gradient frame."""
-        g = contrib[e._outputs[0]][0]
-        outer = graph._name_stack
-        try:
-            graph._name_stack = graph.unique_name(e._name + "_grad")
-            name = graph.unique_name("b_exit")
-        finally:
-            graph._name_stack = outer
-        graph._last_id += 1
-        note_exit_state(graph, graph._ops[-1], self.loop, (name, g, outer))
 
 
 def _to_unused_exit(t, g, loops, between, contrib):
@@ -650,7 +496,7 @@ def _unused_exit_ys(op, out_grads, loops, contrib, method):
 
 
 def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_method,
-                      stop_ops, unconnected, route):
+                      stop_ops, unconnected, route, state):
     """`_gradients` on a graph with tf.cond branches: the same walk, where an edge from a
     tensor of a branch visits the cond (`route`), whose rule gets those tensors' gradients
     (framework/branches.py `get_internal_grads`); no gradient checkpointing here. The
@@ -676,11 +522,13 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     xs_ops = {route(x._op) for x in xs_t}
     # a cond -> the xs in its branches, a loop -> those in its body (its rule gives their
     # gradients)
-    inner_xs = {loop: dict(xs) for loop, xs in (_inner.loop_xs or {}).items()}
+    inner_xs = {loop: dict(xs) for loop, xs in state.loop_xs.items()}
     for x in xs_t:
         r = route(x._op)
         if r is not x._op and r._type == "Cond":
             inner_xs.setdefault(r, {})[x] = None
+    for c, xs in state.cond_xs.items():   # (xs in a loop in a cond's branch)
+        inner_xs.setdefault(route(c), {}).update(xs)
     reach = {}
     loops = {}   # a loop -> its outputs reached (TF's Exits, each reached on its own)
     conds = {}   # a cond -> its outputs reached (TF's Merges, each reached on its own)
@@ -775,7 +623,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
         r = route(y._op)
         if r is not y._op:
             internal.setdefault(r, {})[y] = None
-    _exit_states(graph, [route(y._op) for y in ys_t], between, carries, route)
+    state.maybe_create(graph, [route(y._op) for y in ys_t], between, carries, route)
     ready = deque()
     for y in ys_t:
         op = route(y._op)
@@ -813,13 +661,12 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
                     mine = inner_xs.get(op)
                     if wanted or mine:
                         _branches.set_internal_grads(inner)
-                        outer_xs, _inner.xs = _inner.xs, mine
                         try:
-                            in_grads = _call_grad(graph, op, out_grads, wanted,
-                                                  gate_gradients, agg)
+                            with state.rule(mine):
+                                in_grads = _call_grad(graph, op, out_grads, wanted,
+                                                      gate_gradients, agg)
                         finally:
                             _branches.set_internal_grads(None)
-                            _inner.xs = outer_xs
                         rules_called += 1
                         for x, g in (mine or {}).items():
                             if g is not None:

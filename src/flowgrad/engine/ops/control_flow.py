@@ -291,7 +291,7 @@ def _cond_grad(op, *grads):
     diff = [i for i, c in enumerate(caps) if _diff(c) and (internal or
                                                            _grad_count.on_path(c, walk))]
     # the xs of gradients() in the branches: their gradients are the branch gradients'
-    xin = inner_xs()
+    xin = inner_xs(op.graph)
     if not diff and not xin:
         return [None] * len(op.inputs)
     g = op.graph
@@ -344,8 +344,7 @@ def _cond_grad(op, *grads):
 
     def branch(b, branch_outs):
         def fn():
-            xs = [caps[i] for i in diff] + [x for x in xin
-                                            if _branches.branch_in(x._op, op) == b]
+            xs = [caps[i] for i in diff] + [x for x in xin if _x_branch(x, op) == b]
             ys = [branch_outs[k] for k in keep] + [t for t, _ in inner[b]]
             gys = [grads[k] for k in keep] + [g for _, g in inner[b]]
             if not ys:
@@ -420,7 +419,9 @@ def _cond_grad(op, *grads):
                    name="cond_grad", strict=True)
     finally:
         _GRAD_CONDS[0] -= 1
-    for gr in xin.values():   # (TF fetches them: a dead branch's raises at run time)
+    for x, gr in xin.items():   # (TF fetches them: a dead branch's raises at run time;
+        if _branches.branch_in(x._op, op) is None:   # not one of a loop in the branch,
+            continue                                 # a tensor of its gradient frame)
         for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
             if t is not None:
                 g._unfetchable.discard(t._op)
@@ -1008,7 +1009,7 @@ def reached_outputs(op, is_reached):
     members = set(info["members_order"])
     reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
     # (an x of gradients() made in the body: TF's walk starts there)
-    body_xs = {x for x in loop_body_xs() if x._op in members}
+    body_xs = {x for x in loop_body_xs(op._graph) if _held(x, members)}
     while True:
         given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps) | body_xs,
                                            members)
@@ -1724,7 +1725,7 @@ def _while_grad(op, *grads):
     last_id = g._last_id
     blocked, block_values, block_ops = _counter_in_blocks(g, info)
     # the xs of gradients() made in the body (its gradients are the body gradient's)
-    xin = {x: None for x in inner_xs() if x._op in member_set}
+    xin = {x: None for x in inner_xs(g) if _held(x, member_set)}
     grad_entered = set()   # (the values the gradient frame's Enters hold)
 
     diff = _diff
@@ -1784,7 +1785,7 @@ def _while_grad(op, *grads):
             for t in ((gr.values, gr.indices) if isinstance(gr, IndexedSlices) else (gr,)):
                 if t is not None:   # (a tensor of TF's gradient frame: not fetchable)
                     g.prevent_fetching(t._op)
-        inner_xs().update(xin)
+        inner_xs(g).update(xin)
         body_grads = body_grads[:len(xs)]
         body_ops, body_moved = g._ops[body_start:], g._last_id - body_id
         grad_prefix = _grad_ys_names(g, op, grad_vars, body_ops)
@@ -1896,6 +1897,27 @@ register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, sta
             plan_mark=_plan_mark)
 register_loop_info(_LOOP_INFO.get)   # GraphDefs write a While as TF's frame
 _BODY_OF = _records.GraphRecords("_BODY_OF")   # a v1 loop's body op -> its While op
+
+
+def _x_branch(x, cond_op):
+    """Which branch of `cond_op` holds tensor x (or the loop x is made in), else None."""
+    o = x._op
+    while o is not None:
+        b = _branches.branch_in(o, cond_op)
+        if b is not None:
+            return b
+        o = _loop_of(o)
+    return None
+
+
+def _held(x, members):
+    """Is tensor x made by one of loop body ops `members`, or in a loop nested there?"""
+    o = x._op
+    while o is not None:
+        if o in members:
+            return True
+        o = _loop_of(o)
+    return False
 
 
 def _loop_of(op):
