@@ -130,15 +130,18 @@ def _not_sequence_error(kind, column):
         "Given (type {}): {}".format(kind, column.name, _tf_type(cat), cat))
 
 
-def sequence_dense_tensor(column, inputs, embedding_weights=None):
+def sequence_dense_tensor(column, inputs, embedding_weights=None, weight_collections=None,
+                          trainable=None):
     """TF 1.14's get_sequence_dense_tensor of an embedding, indicator or sequence numeric
-    column: TensorSequenceLengthPair([batch, time, ...], [batch] int64)."""
+    column: TensorSequenceLengthPair([batch, time, ...], [batch] int64). An embedding
+    variable not given is made in the current variable scope with `weight_collections` and
+    `trainable` (TF's _get_sequence_dense_tensor of the v1 column API)."""
     if isinstance(column, fc.EmbeddingColumn):
         if not isinstance(column.categorical_column, SequenceCategoricalColumn):
             raise _not_sequence_error("embedding", column)
         pair = column.categorical_column._get_sparse_tensors(inputs)
         if embedding_weights is None:
-            embedding_weights = column._create_variables()
+            embedding_weights = column._create_variables(weight_collections, trainable)
         dense = safe_embedding_lookup_sparse(
             embedding_weights=embedding_weights, sparse_ids=pair.id_tensor,
             sparse_weights=pair.weight_tensor, combiner=column.combiner,
