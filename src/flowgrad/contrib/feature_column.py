@@ -87,7 +87,7 @@ def sequence_input_layer(features, feature_columns, weight_collections=None, tra
             with variable_scope(None, default_name=column._var_scope_name):
                 dense, length = _sfc.sequence_dense_tensor(
                     column, builder, weight_collections=weight_collections,
-                    trainable=trainable)
+                    trainable=trainable, v1_api=True)
                 shape = array_ops.shape(dense)
                 output_tensors.append(array_ops.reshape(
                     dense, shape=[shape[0], shape[1],

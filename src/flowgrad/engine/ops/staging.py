@@ -94,7 +94,7 @@ def _outputs(values, n):
     if len(values) != n:
         raise errors.InvalidArgumentError(None, None, f"Mismatch stage/unstage: "
                                                       f"{len(values)} vs. {n}")
-    return tuple(values)
+    return tuple(values) if n != 1 else values[0]   # (one output: its value)
 
 
 def _stage_bind(node, ctx):
