@@ -18,7 +18,7 @@ def got():
 
 
 @pytest.mark.parametrize("case", ["fc_rnn", "fc_columns", "fc_errors", "staging",
-                                  "kernel_ops"])
+                                  "staging_blocking", "kernel_ops"])
 def test_ops_values_and_errors_as_tf(got, case):
     same_exact(got[case], GOLD[case], case)
 

@@ -6,7 +6,8 @@ flowgrad with FLOWGRAD_CPU of that vendor):
   type), the input, lengths, outputs and state; the columns' reprs; the errors.
 - staging: a seeded pipeline through two StagingAreas (capacity, names, memory_limit,
   shared_name): every op (name, type, inputs, colocation), put/peek/get/size/clear runs,
-  the memory limit's and a partial tuple's run-time errors, the build-time errors.
+  the memory limit's and a partial tuple's run-time errors, the build-time errors; puts
+  waiting for room (capacity, memory_limit) while another thread gets.
 - kernel_methods: RandomFourierFeatureMapper's map (ops, values; NumPy's global generator
   reseeded), sparse_multiclass_hinge_loss (ops, values, errors), and KernelLinearClassifier
   trained 5 steps: its evaluation, predictions and variables.
@@ -158,6 +159,29 @@ def _staging(tf):
     return out
 
 
+def _staging_blocking(tf):
+    """Puts waiting for room: a thread puts 4 tuples into an area of capacity 1 and one
+    of memory_limit 8 bytes (one float32 pair) while the main thread gets them."""
+    import threading
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        v = tf.placeholder(tf.float32, [2])
+        for kw in ({"capacity": 1}, {"memory_limit": 8}):
+            area = tf.contrib.staging.StagingArea([tf.float32], **kw)
+            put, got, size = area.put([v]), area.get(), area.size()
+            with tf.Session() as sess:
+                def producer():
+                    for k in range(4):
+                        sess.run(put, {v: [k, -k]})
+                thread = threading.Thread(target=producer)
+                thread.start()
+                values = [sess.run(got) for _ in range(4)]
+                thread.join()
+                out.append([values, sess.run(size)])
+    return out
+
+
 # -- tf.contrib.kernel_methods -------------------------------------------------------------
 def _kernel_ops(tf):
     km = tf.contrib.kernel_methods
@@ -218,4 +242,5 @@ def _kernel_estimator(tf):
 def cases(tf):
     return {"vendor": host_vendor(), "fc_rnn": _fc_rnn(tf), "fc_columns": _fc_columns(tf),
             "fc_errors": _fc_errors(tf), "staging": _staging(tf),
+            "staging_blocking": _staging_blocking(tf),
             "kernel_ops": _kernel_ops(tf), "kernel_estimator": _kernel_estimator(tf)}
