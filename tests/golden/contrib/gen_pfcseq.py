@@ -142,6 +142,9 @@ def _staging(tf):
             runs.append(_err(lambda: sess.run(got_b)))
             sess.run(put_s)
             runs.append(sess.run(single.get()))
+            for vals in (["a" * 20], [""], ["a" * 15, "b" * 16], [b"\xff\xfe"]):
+                strings = staging_area([tf.string], memory_limit=1)   # TF's TotalBytes
+                runs.append(_err(lambda: sess.run(strings.put([tf.constant(vals)]))))
         out["runs"] = runs
         out["errors"] = [
             _err(lambda: staging_area([tf.float32], shapes=[[1], [2]])),

@@ -25,12 +25,16 @@ from ..framework.tensor_shape import TensorShape
 
 __all__ = []
 
-_STRING_BYTES = 32   # TF's TotalBytes of a string tensor: sizeof(std::string) per element
+_STRING_BYTES = 32   # sizeof(std::string): TF's TotalBytes of a string tensor counts it
 
 
 def _bytes(value):
+    """TF's Tensor::TotalBytes: a string tensor's elements and their bytes."""
     value = np.asarray(value)
-    return value.size * _STRING_BYTES if value.dtype == object else value.nbytes
+    if value.dtype != object:
+        return value.nbytes
+    return sum(_STRING_BYTES + len(v if isinstance(v, bytes) else str(v).encode())
+               for v in value.reshape(-1))
 
 
 class Buffer:
