@@ -17,7 +17,7 @@ def got():
     return goldens.flowgrad_cases_on("contrib", "pfcseq", GOLD["vendor"])
 
 
-@pytest.mark.parametrize("case", ["fc_rnn", "fc_columns", "fc_errors", "staging",
+@pytest.mark.parametrize("case", ["fc_rnn", "fc_collections", "fc_columns", "fc_errors", "staging",
                                   "staging_blocking", "kernel_ops"])
 def test_ops_values_and_errors_as_tf(got, case):
     same_exact(got[case], GOLD[case], case)

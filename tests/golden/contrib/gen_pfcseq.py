@@ -3,7 +3,8 @@ made on the host recorded in case "vendor" (an Intel Xeon; tests/test_pfcseq.py 
 flowgrad with FLOWGRAD_CPU of that vendor):
 - feature_column: a seeded BasicRNNCell dynamic_rnn over sequence_input_layer of an
   embedding column (sequence identity ids) and a sequence numeric column: every op (name,
-  type), the input, lengths, outputs and state; the columns' reprs; the errors.
+  type), the input, lengths, outputs and state; the variables' collections; the columns'
+  reprs; the errors.
 - staging: a seeded pipeline through two StagingAreas (capacity, names, memory_limit,
   shared_name): every op (name, type, inputs, colocation), put/peek/get/size/clear runs,
   the memory limit's and a partial tuple's run-time errors, the build-time errors; puts
@@ -54,6 +55,23 @@ def _fc_rnn(tf):
             sess.run(tf.global_variables_initializer())
             values = sess.run([x, length, out, state])
     return {"ops": ops, "shapes": shapes, "variables": names, "values": values}
+
+
+def _fc_collections(tf):
+    """The embedding variables' collections: weight_collections and trainable=False, then
+    the defaults (GLOBAL_VARIABLES and TRAINABLE_VARIABLES, no MODEL_VARIABLES)."""
+    sfc = tf.contrib.feature_column
+    g = tf.Graph()
+    with g.as_default():
+        ids = tf.SparseTensor(indices=[[0, 0], [1, 0]], values=[1, 2], dense_shape=[2, 1])
+        emb = tf.feature_column.embedding_column(
+            sfc.sequence_categorical_column_with_identity("ids", 5), 2)
+        sfc.sequence_input_layer({"ids": ids}, [emb], weight_collections=["my"],
+                                 trainable=False)
+        sfc.sequence_input_layer({"ids": ids}, [emb])
+        keys = ["my", tf.GraphKeys.GLOBAL_VARIABLES, tf.GraphKeys.TRAINABLE_VARIABLES,
+                tf.GraphKeys.MODEL_VARIABLES]
+        return [[k, [v.name for v in tf.get_collection(k)]] for k in keys]
 
 
 def _fc_columns(tf):
@@ -244,6 +262,7 @@ def _kernel_estimator(tf):
 
 def cases(tf):
     return {"vendor": host_vendor(), "fc_rnn": _fc_rnn(tf), "fc_columns": _fc_columns(tf),
+            "fc_collections": _fc_collections(tf),
             "fc_errors": _fc_errors(tf), "staging": _staging(tf),
             "staging_blocking": _staging_blocking(tf),
             "kernel_ops": _kernel_ops(tf), "kernel_estimator": _kernel_estimator(tf)}
