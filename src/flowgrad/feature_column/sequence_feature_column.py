@@ -122,23 +122,29 @@ class SequenceNumericColumn(fc.DenseColumn, collections.namedtuple(
         return TensorShape(self.shape)
 
 
-def _not_sequence_error(kind, column):
+def _not_sequence_error(kind, column, v1_api=False):
+    """TF's error; its indicator column's v1 method names `_SequenceCategoricalColumn`."""
     cat = column.categorical_column
+    wanted = "_" if v1_api and kind == "indicator" else ""
     return ValueError(
-        "In {}_column: {}. categorical_column must be of type SequenceCategoricalColumn to "
+        "In {}_column: {}. categorical_column must be of type {}SequenceCategoricalColumn to "
         "use SequenceFeatures. Suggested fix: Use one of sequence_categorical_column_with_*. "
-        "Given (type {}): {}".format(kind, column.name, _tf_type(cat), cat))
+        "Given (type {}): {}".format(kind, column.name, wanted, _tf_type(cat), cat))
 
 
-def sequence_dense_tensor(column, inputs, embedding_weights=None):
+def sequence_dense_tensor(column, inputs, embedding_weights=None, weight_collections=None,
+                          trainable=None, v1_api=False):
     """TF 1.14's get_sequence_dense_tensor of an embedding, indicator or sequence numeric
-    column: TensorSequenceLengthPair([batch, time, ...], [batch] int64)."""
+    column: TensorSequenceLengthPair([batch, time, ...], [batch] int64). An embedding
+    variable not given is made in the current variable scope with `weight_collections` and
+    `trainable`. `v1_api`: as the v1 column API's _get_sequence_dense_tensor (what
+    tf.contrib.feature_column calls)."""
     if isinstance(column, fc.EmbeddingColumn):
         if not isinstance(column.categorical_column, SequenceCategoricalColumn):
-            raise _not_sequence_error("embedding", column)
+            raise _not_sequence_error("embedding", column, v1_api)
         pair = column.categorical_column._get_sparse_tensors(inputs)
         if embedding_weights is None:
-            embedding_weights = column._create_variables()
+            embedding_weights = column._create_variables(weight_collections, trainable)
         dense = safe_embedding_lookup_sparse(
             embedding_weights=embedding_weights, sparse_ids=pair.id_tensor,
             sparse_weights=pair.weight_tensor, combiner=column.combiner,
@@ -147,7 +153,7 @@ def sequence_dense_tensor(column, inputs, embedding_weights=None):
             pair.id_tensor))
     if isinstance(column, fc.IndicatorColumn):
         if not isinstance(column.categorical_column, SequenceCategoricalColumn):
-            raise _not_sequence_error("indicator", column)
+            raise _not_sequence_error("indicator", column, v1_api)
         dense = inputs.get(column)
         pair = column.categorical_column._get_sparse_tensors(inputs)
         return TensorSequenceLengthPair(dense, sequence_length_from_sparse_tensor(

@@ -25,6 +25,7 @@ from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops import queues as _queues  # noqa: F401 - registers the queue ops
 from ..engine.ops import accumulators as _accumulators  # noqa: F401 - and the accumulators
 from ..engine.ops import barrier as _barrier  # noqa: F401 - and the barriers
+from ..engine.ops import staging as _staging  # noqa: F401 - and the staging areas
 from ..engine.ops._base import (apply_op, check_choice, make_bool, make_int, make_str,
                                 typed_input)
 from ..engine.ops.indexing import gather

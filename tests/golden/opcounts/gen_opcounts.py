@@ -1949,3 +1949,52 @@ def _quantize_batch_norm(tf):
 CALLS = CALLS + [("contrib/quantize/training_graph", _quantize(True)),
                  ("contrib/quantize/eval_graph", _quantize(False)),
                  ("contrib/quantize/eval_graph_batch_norm", _quantize_batch_norm)]
+
+
+def _sequence_input_layer(tf):
+    """tf.contrib.feature_column.sequence_input_layer of an embedding column (sequence ids)
+    and an indicator and a numeric sequence column, into a GRU and its gradients."""
+    sfc = tf.contrib.feature_column
+    idx = [[0, 0], [0, 1], [1, 0]]
+    ids = tf.SparseTensor(indices=idx, values=[1, 3, 2], dense_shape=[2, 2])
+    nums = tf.SparseTensor(indices=idx, values=[.5, 1.5, -1.], dense_shape=[2, 2])
+    cat = sfc.sequence_categorical_column_with_identity("ids", 5)
+    x, length = sfc.sequence_input_layer(
+        {"ids": ids, "nums": nums},
+        [tf.feature_column.embedding_column(cat, 3), tf.feature_column.indicator_column(cat),
+         sfc.sequence_numeric_column("nums")])
+    out, _ = tf.nn.dynamic_rnn(tf.nn.rnn_cell.GRUCell(2), x, sequence_length=length,
+                               dtype=tf.float32)
+    tf.train.GradientDescentOptimizer(0.1).minimize(tf.reduce_sum(out))
+
+
+def _staging_area(tf):
+    """A tf.contrib.staging.StagingArea pipeline: put, get, peek, size, clear (the areas'
+    root NoOps and the NoOp each get makes)."""
+    area = tf.contrib.staging.StagingArea([tf.float32, tf.int32], shapes=[[2], []],
+                                          capacity=2)
+    area.put([tf.random_uniform([2]), tf.constant(1)])
+    y, _ = area.get()
+    area.peek(0)
+    area.size()
+    area.clear()
+    named = tf.contrib.staging.StagingArea([tf.float32], names=["a"], shared_name="s")
+    named.put({"a": y * 2.0})
+    tf.reduce_sum(named.get()["a"])
+
+
+def _kernel_mapper(tf):
+    """tf.contrib.kernel_methods: random Fourier features of a dense layer's input and the
+    multiclass hinge loss of its logits, minimized."""
+    x = tf.placeholder(tf.float32, (4, 3), name="x")
+    feats = tf.contrib.kernel_methods.RandomFourierFeatureMapper(3, 6, seed=2).map(x)
+    logits = tf.layers.dense(feats, 3)
+    loss = tf.contrib.kernel_methods.sparse_multiclass_hinge_loss(tf.constant([0, 2, 1, 1]),
+                                                                  logits)
+    tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+
+
+CALLS = CALLS + [("contrib/feature_column/sequence_input_layer_gru_grad",
+                  _sequence_input_layer),
+                 ("contrib/staging/staging_area", _staging_area),
+                 ("contrib/kernel_methods/rff_hinge_grad", _kernel_mapper)]

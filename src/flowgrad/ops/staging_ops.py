@@ -1,0 +1,183 @@
+"""TF 1.14's StagingArea (ops/data_flow_ops.py, tf.contrib.staging.StagingArea): a FIFO of
+tuples held by the session, put by Stage and taken by Unstage (engine/ops/staging.py),
+with TF's ops, names, colocation and build-time checks.
+
+    area = StagingArea([tf.float32], shapes=[[2]], capacity=2)
+    put = area.put([x])          # waits while `capacity` tuples are held
+    y, = area.get()              # waits while the area is empty
+"""
+from __future__ import annotations
+
+from ..engine.framework import tensor_shape
+from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.graph import colocate_with, get_default_graph, name_scope
+from ..engine.ops import staging as _staging  # noqa: F401 - registers the staging ops
+from ..engine.ops._base import apply_op, typed_input
+from ..engine.ops.ordering import no_op
+from ..engine.ops.shape import identity
+from ..engine.framework import dtypes as _dt
+
+__all__ = ["BaseStagingArea", "StagingArea"]
+
+
+class BaseStagingArea:
+    """What TF's staging areas share: the dtypes, shapes and names of a tuple's
+    components, the resource's name, and the NoOp `<name>_root/NoOp` its ops are
+    colocated with."""
+
+    def __init__(self, dtypes, shapes=None, names=None, shared_name=None, capacity=0,
+                 memory_limit=0):
+        if shared_name is None:
+            self._name = get_default_graph().unique_name(self.__class__.__name__)
+        elif isinstance(shared_name, str):
+            self._name = shared_name
+        else:
+            raise ValueError("shared_name must be a string")
+        self._dtypes = dtypes
+        if shapes is not None:
+            if len(shapes) != len(dtypes):
+                raise ValueError("StagingArea shapes must be the same length as dtypes")
+            self._shapes = [tensor_shape.TensorShape(s) for s in shapes]
+        else:
+            self._shapes = [tensor_shape.unknown_shape() for _ in self._dtypes]
+        if names is not None:
+            if len(names) != len(dtypes):
+                raise ValueError("StagingArea names must be the same length as dtypes")
+            self._names = names
+        else:
+            self._names = None
+        self._capacity = capacity
+        self._memory_limit = memory_limit
+        with name_scope("%s_root" % self._name):
+            self._coloc_op = no_op()
+
+    @property
+    def name(self):
+        return self._name
+
+    @property
+    def dtypes(self):
+        return self._dtypes
+
+    @property
+    def shapes(self):
+        return self._shapes
+
+    @property
+    def names(self):
+        return self._names
+
+    @property
+    def capacity(self):
+        return self._capacity
+
+    @property
+    def memory_limit(self):
+        return self._memory_limit
+
+    def _check_put_dtypes(self, vals, indices=None):
+        """The tensors of `vals` (a list, or a dict by name) and their component indices,
+        each checked against its component's dtype and shape (TF's errors)."""
+        if isinstance(vals, dict):
+            if not self._names:
+                raise ValueError("Staging areas must have names to enqueue a dictionary")
+            if not set(vals.keys()).issubset(self._names):
+                raise ValueError("Keys in dictionary to put do not match names of staging "
+                                 "area. Dictionary: (%s), Queue: (%s)"
+                                 % (sorted(vals.keys()), sorted(self._names)))
+            vals, indices, _ = zip(*[(vals[k], i, k) for i, k in enumerate(self._names)
+                                     if k in vals])
+        else:
+            if self._names:
+                raise ValueError("You must enqueue a dictionary in a staging area with names")
+            if indices is None:
+                raise ValueError("Indices must be supplied when inserting a list of tensors")
+            if len(indices) != len(vals):
+                raise ValueError("Number of indices '%s' doesn't match number of values '%s'")
+            if not isinstance(vals, (list, tuple)):
+                vals, indices = [vals], [0]
+        if not len(vals) <= len(self._dtypes):
+            raise ValueError("Unexpected number of inputs '%s' vs '%s'"
+                             % (len(vals), len(self._dtypes)))
+        tensors = []
+        for val, i in zip(vals, indices):
+            dtype, shape = self._dtypes[i], self._shapes[i]
+            if val.dtype != dtype:
+                raise ValueError("Datatypes do not match. '%s' != '%s'"
+                                 % (str(val.dtype), str(dtype)))
+            val.get_shape().assert_is_compatible_with(shape)
+            tensors.append(convert_to_tensor(val, dtype=dtype, name="component_%d" % i))
+        return tensors, indices
+
+    def _create_device_transfers(self, tensors):
+        """TF's: an Identity of each output where the caller's device is not the
+        area's (a NoOp made to read the caller's device)."""
+        if not isinstance(tensors, (tuple, list)):
+            tensors = [tensors]
+        if no_op().device != self._coloc_op.device:
+            tensors = [identity(t) for t in tensors]
+        return tensors
+
+    def _get_return_value(self, tensors, indices):
+        tensors = self._create_device_transfers(tensors)
+        for output, i in zip(tensors, indices):
+            output.set_shape(self._shapes[i])
+        if self._names:
+            return {self._names[i]: t for t, i in zip(tensors, indices)}
+        return tensors
+
+    def _scope_vals(self, vals):
+        if isinstance(vals, (list, tuple)):
+            return vals
+        if isinstance(vals, dict):
+            return vals.values()
+        return [vals]
+
+    def _attrs(self):
+        return {"capacity": self._capacity, "memory_limit": self._memory_limit,
+                "dtypes": [_dt.as_dtype(d) for d in self._dtypes], "container": "",
+                "shared_name": self._name}
+
+
+class StagingArea(BaseStagingArea):
+    """A FIFO of tuples of tensors (dtypes `dtypes`, static shapes `shapes`, put and got as
+    dicts when `names` is given) held by the session; `capacity` tuples or
+    `memory_limit` bytes at most (0: no limit), a put waiting for room."""
+
+    def put(self, values, name=None):
+        """The Stage op putting `values` (a list of tensors, or a dict by name)."""
+        with name_scope(name, "%s_put" % self._name, self._scope_vals(values)) as scope:
+            if not isinstance(values, (list, tuple, dict)):
+                values = [values]
+            indices = list(range(len(values)))
+            vals, _ = self._check_put_dtypes(values, indices)
+            attrs = self._attrs()
+            attrs["dtypes"] = [v.dtype for v in vals]
+            with colocate_with(self._coloc_op):
+                return apply_op("Stage", vals, attrs, scope)
+
+    def _internal_get(self, op_type, index, name):
+        """The op in name scope `name` (as TF's generated wrapper: `index` converted
+        there), colocated with the area, and its outputs with the area's shapes."""
+        with colocate_with(self._coloc_op), name_scope(name) as scope:
+            inputs = [] if index is None else [typed_input(index, _dt.int32, op_type, "index")]
+            ret = apply_op(op_type, inputs, self._attrs(), scope).outputs
+        return self._get_return_value(ret, list(range(len(self._dtypes))))
+
+    def get(self, name=None):
+        """The first tuple, taken from the area (Unstage: waits while it is empty)."""
+        return self._internal_get("Unstage", None, name or "%s_get" % self._name)
+
+    def peek(self, index, name=None):
+        """Tuple `index` (int32), left in the area (StagePeek: waits until it is there)."""
+        return self._internal_get("StagePeek", index, name or "%s_peek" % self._name)
+
+    def size(self, name=None):
+        """The number of tuples held (StageSize, int32)."""
+        with name_scope(name or "%s_size" % self._name) as scope:
+            return apply_op("StageSize", [], self._attrs(), scope).outputs[0]
+
+    def clear(self, name=None):
+        """The StageClear op dropping every tuple held."""
+        with name_scope(name or "%s_clear" % self._name) as scope:
+            return apply_op("StageClear", [], self._attrs(), scope)
