@@ -24,7 +24,8 @@ from .graph_def import (attr_from_node, graph_def_versions, graph_to_graph_def, 
 from .graph_def_lower import TA_LAYOUTS, ta_handle_of
 from .graph_keys import (GraphKeys, _device_string, _parse_device,  # noqa: F401 - re-exported
                          _shape_str, merge_shapes)
-from .registry import OPS, get_op_def, op_defs, text_attrs
+from .registry import (OPS, STRING_ATTRS, get_op_def, op_defs, string_attrs,
+                       text_attrs)
 from .shape_reads import PARTIAL_SHAPE_INPUTS, summarize_value, tracking, untracked
 from .tensor_shape import TensorShape, as_shape, debug_string
 from . import graph_records as _records
@@ -917,7 +918,10 @@ class Graph:
                 first = next((x for x in inputs if x._op._graph is self), None)
                 other = first if first is not None else repr(self)
                 raise ValueError(f"{t} must be from the same graph as {other}.")
-        if attrs and any(type(v) is bytes for v in attrs.values()):
+        strings = STRING_ATTRS.get(op_type)   # (most op types have none: nothing to look at)
+        if strings is None:
+            strings = string_attrs(op_type)
+        if strings and attrs and any(type(attrs.get(k)) is bytes for k in strings):
             attrs = text_attrs(op_type, attrs)   # b"SAME" is stored as "SAME", as in TF
         exact = False
         if name is None:

@@ -191,14 +191,29 @@ def op_defs():
     return _OP_DEFS[0]
 
 
+# {op type: the names of its string attrs in TF 1.14's OpDef (a tuple, empty for an op
+# type with none or one TF does not define)}: a plain dict read by Graph._create_op for
+# each op (a dict subclass's lookup is several times slower), filled by string_attrs
+STRING_ATTRS: dict = {}
+
+
+def string_attrs(op_type: str) -> tuple:
+    """The names of op_type's string attrs in TF 1.14's OpDef (cached in STRING_ATTRS)."""
+    names = STRING_ATTRS.get(op_type)
+    if names is None:
+        defs = op_defs().get(op_type)
+        names = () if defs is None else tuple(a[0] for a in defs["attr"] if a[1] == "string")
+        STRING_ATTRS[op_type] = names
+    return names
+
+
 def text_attrs(op_type: str, attrs: dict) -> dict:
     """`attrs` with a bytes value of a string attr decoded to str, as TF 1.14's
     op_def_library stores it (compat.as_bytes: b"SAME" and "SAME" make the same NodeDef);
     bytes that are not UTF-8 are kept. `attrs` itself is left as it is."""
-    defs = op_defs().get(op_type)
-    if defs is None:
+    strings = string_attrs(op_type)
+    if not strings:
         return attrs
-    strings = {a[0] for a in defs["attr"] if a[1] == "string"}
     return {k: attr_text(v) if k in strings else v for k, v in attrs.items()}
 
 

@@ -27,21 +27,65 @@ def _bool_inputs(op_type, values, arg_names):
     return out
 
 
-_DAZ_CHUNK = 1 << 16   # checked in cache-sized chunks (about 3x a comparison on fresh data)
-_UINT = {4: (np.uint32, 24), 8: (np.uint64, 53)}
+_DAZ_CHUNK = 1 << 16   # checked in cache-sized chunks, each through one reused buffer
+# per item size: the unsigned view, 1, 2 ** (mantissa + 1) - 1, all bits but the sign, and
+# the smallest normal's bits
+_BITS = {n: (u, u(1), u((1 << m) - 1), u((1 << (8 * n - 1)) - 1), u(1 << (m - 1)))
+         for n, u, m in ((4, np.uint32, 24), (8, np.uint64, 53))}
+
+
+def _bits_min(u, transform):
+    """The least of transform(bits, out) over u (a float array's bits as unsigned integers),
+    one chunk at a time (the caller stops at a chunk whose least value answers it)."""
+    if u.size <= _DAZ_CHUNK:
+        if u.size:
+            yield np.minimum.reduce(transform(u, None))
+        return
+    buf = np.empty(_DAZ_CHUNK, u.dtype)
+    for i in range(0, u.size, _DAZ_CHUNK):
+        chunk = u[i:i + _DAZ_CHUNK]
+        yield np.minimum.reduce(transform(chunk, buf[:chunk.size]))
+
+
+def _has_denormal(a):
+    """Whether a (float32 / float64) holds a denormal: its bits shifted past the sign, less
+    one, lie below 2 ** (mantissa + 1) - 1 (a zero wraps round to the top)."""
+    uint, one, top, _, _ = _BITS[a.itemsize]
+
+    def shifted(chunk, out):
+        w = np.left_shift(chunk, one, out=out)
+        return np.subtract(w, one, out=w)
+    return any(m < top for m in _bits_min(a.reshape(-1).view(uint), shifted))
+
+
+def _no_small(a):
+    """Whether no element of a (float32 / float64) lies below the smallest normal in
+    magnitude (no zero, no denormal; inf and NaN are not small): its bits less the sign
+    are never under the smallest normal's."""
+    uint, _, _, mask, tiny = _BITS[a.itemsize]
+
+    def magnitude(chunk, out):
+        return np.bitwise_and(chunk, mask, out=out)
+    return all(m >= tiny for m in _bits_min(a.reshape(-1).view(uint), magnitude))
 
 
 def _flushed(a):
-    """a (a float32 / float64 array) with its denormals as zeros, a itself if it has none.
-    A denormal's bits shifted past the sign lie in (0, 2 ** (mantissa + 1))."""
-    uint, bits = _UINT[a.itemsize]
-    u, one, top = a.reshape(-1).view(uint), uint(1), uint((1 << bits) - 1)
-    for i in range(0, u.size, _DAZ_CHUNK):
-        w = u[i:i + _DAZ_CHUNK] << one
-        w -= one   # (zero wraps round to the top)
-        if (w < top).any():
-            return np.where(np.abs(a) < np.finfo(a.dtype).tiny, a.dtype.type(0), a)
+    """a (a float32 / float64 array) with its denormals as zeros, a itself if it has none."""
+    if _has_denormal(a):
+        return np.where(np.abs(a) < np.finfo(a.dtype).tiny, a.dtype.type(0), a)
     return a
+
+
+def _daz_moot(x, y):
+    """Whether DAZ leaves kernel(x, y) as it is (x, y of one float32 / float64 / complex
+    dtype): it changes a comparison only where both sides are below the smallest normal
+    in magnitude (a normal, inf or NaN orders against a denormal as against a zero), so a
+    side with no such value (of a complex, in each part) makes the raw comparison exact,
+    whatever the broadcast pairs."""
+    if x.dtype.kind == "c":
+        return ((_no_small(x.real) or _no_small(y.real))
+                and (_no_small(x.imag) or _no_small(y.imag)))
+    return _no_small(x) or _no_small(y)
 
 
 def _daz(x):
@@ -81,15 +125,21 @@ def _vs_scalar(kernel, x, s):
     return near_zero if kernel is np.equal else np.logical_not(near_zero)
 
 
+_DAZ_DTYPES = (np.float32, np.float64, np.complex64, np.complex128)
+
+
 def _daz_kernel(kernel):
     """kernel comparing its float inputs as TF's CPU threads read them (DAZ)."""
     def run(x, y, **_):
         x, y = np.asarray(x), np.asarray(y)
-        if x.dtype == y.dtype and x.dtype in (np.float32, np.float64) and kernel in _MIRROR:
-            if y.size == 1:
-                return _vs_scalar(kernel, x, y)
-            if x.size == 1:
-                return _vs_scalar(_MIRROR[kernel], y, x)
+        if x.dtype == y.dtype and x.dtype in _DAZ_DTYPES:
+            if x.dtype.kind == "f" and kernel in _MIRROR:
+                if y.size == 1:
+                    return _vs_scalar(kernel, x, y)
+                if x.size == 1:
+                    return _vs_scalar(_MIRROR[kernel], y, x)
+            if _daz_moot(x, y):   # (most inputs: one pass over one side)
+                return kernel(x, y)
         return kernel(_daz(x), _daz(y))
     return run
 
