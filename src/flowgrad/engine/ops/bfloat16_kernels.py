@@ -5,9 +5,11 @@ complex_kernels step). Elementwise ops need none: their float32 kernel, rounded,
 (registry.dtype_def). Checked against TF 1.14 (tests/golden/math/gen_bfloat16_arith.py):
 
 - Sum / Prod: Eigen's reducers on TF's bfloat16 (no packets), each `accum = accum op x`
-  rounded. A reduction over the innermost (collapsed) dims is Eigen's tree reduction: a run
-  of more than 1024 values is split at n // 2 and the halves' results combined; other
-  reductions add the reduced values in order. 5000 x 0.1 sums to 256, not 500.
+  rounded. A Sum over the innermost (collapsed) dims is Eigen's tree reduction: a run of
+  more than 1024 values is split at n // 2 and the halves' results combined; other Sums and
+  every Prod take the reduced values in order (over [reduced, kept, reduced] the last
+  reduced dim's loop outermost). 5000 x 0.1 sums to 256, not 500.
+- SquaredDifference: x - y rounded, then its square rounded.
 - Mean: that Sum divided by the count as a bfloat16 (TF's ReduceEigenImpl for MeanReducer).
 - Cumsum / Cumprod: a running sum / product, rounded at each step (5000 x 0.1: 32).
 - AddN: TF's order (reductions._addn_kernel) with each addition rounded.
@@ -84,7 +86,7 @@ def _groups(shape, axes):
     return out
 
 
-def _reduce(x, axes, keep_dims, op, init):
+def _reduce(x, axes, keep_dims, op, init, tree=True):
     x = np.asarray(x, np.float32)
     ax = _red._norm_axes(x, axes)
     _red._axis(axes, x)   # TF's axis errors
@@ -92,18 +94,22 @@ def _reduce(x, axes, keep_dims, op, init):
     shape = [1 if i in ax else d for i, d in enumerate(x.shape)] if keep_dims else kept
     groups = _groups(x.shape, ax)
     m = int(np.prod(kept))
-    if not groups or not any(r for _, r in groups) or x.size == 0:
+    red = [k for k, (_, r) in enumerate(groups) if r]
+    if not red or x.size == 0:
         # nothing (of size > 1) reduced: x itself, or the identity of an empty reduction
         src = x.reshape(m, -1) if x.size else np.zeros((m, 0), np.float32)
-        out = _in_order(src, op, init)
-    elif groups[-1][1] and len(groups) <= 2 or len(groups) > 3:
-        # the reduced dims innermost (TF transposes them there when the rank is > 3)
-        perm = [i for i in range(x.ndim) if i not in ax] + list(ax)
-        out = _tree(np.transpose(x, perm).reshape(m, -1), op, init)
+        return _in_order(src, op, init).reshape(shape)
+    xg = x.reshape([d for d, _ in groups])
+    keep = [k for k, (_, r) in enumerate(groups) if not r]
+    if groups[-1][1] and len(groups) <= 2 or len(groups) > 3:
+        # the reduced dims innermost (TF transposes them there when the rank is > 3):
+        # Eigen's tree reduction (a Sum's; a Prod's adds in order)
+        x2 = np.transpose(xg, keep + red).reshape(m, -1)
+        out = _tree(x2, op, init) if tree else _in_order(x2, op, init)
     else:
-        # [reduced, kept] or [kept, reduced, kept] or [reduced, kept, reduced]: in order
-        perm = [i for i in range(x.ndim) if i not in ax] + list(ax)
-        out = _in_order(np.transpose(x, perm).reshape(m, -1), op, init)
+        # [reduced, kept], [kept, reduced, kept], [reduced, kept, reduced]: Eigen's generic
+        # reducer, in order, the last reduced dim's loop outermost
+        out = _in_order(np.transpose(xg, keep + red[::-1]).reshape(m, -1), op, init)
     return out.reshape(shape)
 
 
@@ -112,7 +118,7 @@ def _sum(x, axes, keep_dims=False, **_):
 
 
 def _prod(x, axes, keep_dims=False, **_):
-    return _reduce(x, axes, keep_dims, np.multiply, 1.0)
+    return _reduce(x, axes, keep_dims, np.multiply, 1.0, tree=False)
 
 
 def _mean(x, axes, keep_dims=False, **_):
@@ -163,6 +169,12 @@ def _addn(*xs, **_):
     return out
 
 
+def _squared_difference(x, y, **_):
+    """TF's functor: (x - y) rounded, then squared and rounded."""
+    d = _round(np.subtract(x, y))
+    return _round(d * d)
+
+
 def _matmul(a, b, **attrs):
     """The float32 product, truncated to bfloat16 (TF's FloatToBFloat16: the low 16 bits
     dropped), NaN as 0x7FC0."""
@@ -173,5 +185,6 @@ def _matmul(a, b, **attrs):
 
 for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
-                       ("AddN", _addn), ("MatMul", _matmul)]:
+                       ("AddN", _addn), ("MatMul", _matmul),
+                       ("SquaredDifference", _squared_difference)]:
     register_bfloat16_kernel(_name, _kernel)
