@@ -16,17 +16,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe51_scripts")
 GOLD = load("seeded", "pprobe51_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "bfloat16_saturate_arith.py":
-        "bfloat16 (kept in float32 storage) in two places outside op-level code: "
-        "DType.min / max of bfloat16 raise TypeError where TF 1.14 returns bfloat16 scalars "
-        "(-0x1.FEp127 / 0x1.FEp127), so tf.saturate_cast to or from bfloat16 fails "
-        "(engine/framework/dtypes.py); and bfloat16 Add / Mul / MatMul / Sum / Cumsum results "
-        "are not rounded to bfloat16 (TF rounds each result, and MatMul's and Sum's partial "
-        "sums: 5000 x 0.1 sums to 256, cumsums to 32) because the kernels see float32 arrays "
-        "and only a plan-level bfloat16 kernel step (as engine/optimize/complex_kernels.py "
-        "does for complex) could round them",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

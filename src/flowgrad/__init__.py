@@ -34,6 +34,7 @@ from .engine.ops import audio as _audio, bitwise as _bitwise, sets as _sets  # n
 from .engine.ops import audio_features as _audio_features  # noqa: F401 - Mfcc etc.
 from .engine.ops import unicode as _unicode  # noqa: F401 - registers UnicodeDecode/Encode
 from .engine.ops import quantized_nn as _quantized_nn  # noqa: F401 - quantized pools, ReluX
+from .engine.ops import bfloat16_kernels as _bf16_kernels  # noqa: F401 - bfloat16 Sum, MatMul..
 from .ops import clustering_ops as _clustering_ops  # noqa: F401 - tf.contrib.factorization
 from .ops import factorization_ops as _factorization_ops  # noqa: F401 - WALS's kernels
 from .ops import skip_gram_ops as _skip_gram_ops  # noqa: F401 - tf.contrib.text's kernel

@@ -197,6 +197,15 @@ def dims_as_ints(value):
 
 
 def to_numpy(value, dtype=None) -> np.ndarray:
+    """_to_numpy, with bfloat16 values (kept in float32 storage) rounded to bfloat16 as
+    TF's NumPy bfloat16 type rounds them (1.01 is 1.0078125)."""
+    arr = _to_numpy(value, dtype)
+    if dtype is not None and _dt.as_dtype(dtype).base_dtype is _dt.bfloat16:
+        return _dt.round_bfloat16(arr)
+    return arr
+
+
+def _to_numpy(value, dtype=None) -> np.ndarray:
     """Converts a Python/NumPy value to an array of `dtype` with TF 1.14's checks.
 
     Raises ValueError for None and ragged lists, TypeError for an element the

@@ -96,7 +96,9 @@ class DType:
     def max(self) -> int | float | np.generic:
         """The largest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
-        if b.is_floating and b is not bfloat16:
+        if b is bfloat16:   # TF: a bfloat16 scalar; here its float32 storage
+            return np.float32(_BF16_MAX)
+        if b.is_floating:
             return np.finfo(b._np).max
         if b.is_integer:
             return int(np.iinfo(b._np).max)
@@ -106,7 +108,9 @@ class DType:
     def min(self) -> int | float | np.generic:
         """The smallest value of the type (a NumPy scalar for floats, as in TF)."""
         b = self._base
-        if b.is_floating and b is not bfloat16:
+        if b is bfloat16:
+            return np.float32(-_BF16_MAX)
+        if b.is_floating:
             return np.finfo(b._np).min
         if b.is_integer:
             return int(np.iinfo(b._np).min)
@@ -141,6 +145,21 @@ class DType:
 
     def __reduce__(self):
         return as_dtype, (self.name,)
+
+
+_BF16_MAX = float.fromhex("0x1.FEp127")   # bfloat16's largest finite value, 3.3895314e38
+
+
+def round_bfloat16(f):
+    """float32 values -> the nearest bfloat16 values (ties to even; NaN stays NaN), kept in
+    float32 storage as flowgrad stores bfloat16: TF's bfloat16(float), NaN as 0x7FC0."""
+    f = np.asarray(f, np.float32)
+    bits = f.view(np.uint32)
+    bits = (bits + np.uint32(0x7FFF) + ((bits >> np.uint32(16)) & np.uint32(1))) \
+        & np.uint32(0xFFFF0000)
+    out = np.asarray(bits).view(np.float32)   # (a 0-d f gives a NumPy scalar above)
+    nan = np.isnan(f)
+    return np.where(nan, np.float32(np.nan), out) if nan.any() else out
 
 
 float16 = DType("float16", np.float16)

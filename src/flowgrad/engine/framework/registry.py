@@ -25,6 +25,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
+import numpy as np
+
+from . import dtypes as _dt
+
 _NOT_SET = object()
 
 
@@ -101,13 +105,47 @@ def register_string_kernel(name: str, kernel: Callable) -> OpDef:
     return sdef
 
 
+def register_bfloat16_kernel(name: str, kernel: Callable) -> OpDef:
+    """Gives op type `name` its own kernel for bfloat16 outputs (props "bfloat16_def"), as
+    register_complex_kernel does for complex ones: bfloat16 is kept in float32 storage, so
+    the float32 kernel cannot tell it; this one rounds as TF's bfloat16 kernel does (a
+    reduction's partial sums too)."""
+    od = OPS[name]
+    props = {k: v for k, v in od.props.items() if not k.endswith("_def")}
+    props["fresh_output"] = True
+    bdef = OpDef(name, od.infer, kernel, None, od.stateful, od.aliases_input, False, props)
+    od.props["bfloat16_def"] = bdef
+    return bdef
+
+
+def _rounded(kernel: Callable) -> Callable:
+    """kernel with its float32 outputs rounded to bfloat16: TF's elementwise bfloat16
+    functors compute in float and round each result (bfloat16's operators)."""
+    def bf16_kernel(*args, **attrs):
+        out = kernel(*args, **attrs)
+        if isinstance(out, tuple):
+            return tuple(_dt.round_bfloat16(o) if np.asarray(o).dtype == np.float32 else o
+                         for o in out)
+        return _dt.round_bfloat16(out)
+    return bf16_kernel
+
+
 def dtype_def(od: OpDef, dtype) -> OpDef | None:
     """od's sibling OpDef for an output of `dtype` (a DType): its complex one for complex
-    dtypes, its string one for strings; None where it has none."""
+    dtypes, its string one for strings, its bfloat16 one for bfloat16 (made on first use
+    for an elementwise op: its float32 kernel, rounded); None where it has none."""
     if getattr(dtype, "is_complex", False):
         return od.props.get("complex_def")
-    if getattr(dtype, "name", None) == "string":
+    name = getattr(dtype, "name", None)
+    if name == "string":
         return od.props.get("string_def")
+    if name == "bfloat16":
+        bdef = od.props.get("bfloat16_def")
+        if bdef is None and od.props.get("elementwise") and od.kernel is not None \
+                and od.bind is None:
+            bdef = register_bfloat16_kernel(od.name, _rounded(od.kernel)) \
+                if OPS.get(od.name) is od else None
+        return bdef
     return None
 
 
