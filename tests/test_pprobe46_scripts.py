@@ -19,13 +19,9 @@ SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
 # the differences are Grappler's; the ones pprobe46 found (a running sum's AddN order,
 # log_sum_exp's gradient AddN sorted by the names Grappler reads, the PlaceholderWithDefault
-# division) are fixed; what is left (paddnorder, /work/brief/s51/paddnorder.report.md):
+# division, the FIFOQueue dequeues' shapes: golden math/queue_shapes) are fixed; what is
+# left (paddnorder, /work/brief/s51/paddnorder.report.md):
 XFAIL = {
-    "wavenet_mulaw_queues.py": "engine/optimize (add_ops_rewrite, symbolic shapes): the "
-    "generation step's skip sum `sum(gskips)` of MatMuls of a FIFOQueue dequeue is left as "
-    "written by TF 1.14 (add_38 .. add_41, no AddN: Grappler's shape inference does not take "
-    "the dequeue's static [1, R] shape), while flowgrad regroups it into an AddN of five "
-    "MatMuls",
     "wavenet_state_vars.py": "engine/optimize (constant push-down): TF 1.14 runs a gated "
     "layer's `matmul(a, Wa) + matmul(b, Wb) + bias` as `MatMul_1 + (bias + MatMul)` "
     "(ConstantPushDown of the bias vector), flowgrad as written, so the generation step's "
