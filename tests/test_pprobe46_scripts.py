@@ -19,19 +19,17 @@ SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
 # the differences are Grappler's; the ones pprobe46 found (a running sum's AddN order,
 # log_sum_exp's gradient AddN sorted by the names Grappler reads, the PlaceholderWithDefault
-# division) are fixed; what is left (paddnorder, /work/brief/s51/paddnorder.report.md):
+# division, the FIFOQueue dequeues' shapes: golden math/queue_shapes) are fixed; what is
+# left (paddnorder, /work/brief/s51/paddnorder.report.md):
 XFAIL = {
-    "wavenet_mulaw_queues.py": "engine/optimize (add_ops_rewrite, symbolic shapes): the "
-    "generation step's skip sum `sum(gskips)` of MatMuls of a FIFOQueue dequeue is left as "
-    "written by TF 1.14 (add_38 .. add_41, no AddN: Grappler's shape inference does not take "
-    "the dequeue's static [1, R] shape), while flowgrad regroups it into an AddN of five "
-    "MatMuls",
-    "wavenet_state_vars.py": "engine/optimize (constant push-down): TF 1.14 runs a gated "
-    "layer's `matmul(a, Wa) + matmul(b, Wb) + bias` as `MatMul_1 + (bias + MatMul)` "
-    "(ConstantPushDown of the bias vector), flowgrad as written, so the generation step's "
-    "logits differ in the last bits; TF also roots the skip sum's AddN one add lower "
-    "(AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + MatMul_13) where flowgrad makes "
-    "one AddN of all four (why not found yet)",
+    "wavenet_state_vars.py": "engine/optimize (minimize_broadcasts on Add chains): TF 1.14 "
+    "runs a gated layer's `matmul(a, Wa) + matmul(b, Wb) + bias` (bias [2C], the MatMuls "
+    "[1, 2C]) as `MatMul_1 + (bias + MatMul)`: Grappler's MinimizeBroadcasts regroups Add "
+    "chains too (with constant folding off TF gives the same; a chain of three Tanh of "
+    "Variables `(a + b) + c`, c [16], runs as `b + (a + c)`), flowgrad's models Mul chains "
+    "only, so the generation step's logits differ in the last bits; TF also roots the skip "
+    "sum's AddN one add lower (AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + "
+    "MatMul_13) where flowgrad makes one AddN of all four (not checked since)",
     "pixelcnnpp_logistic_mix.py": "engine/optimize (hoist_common_factor): TF 1.14 hoists "
     "the common factor of the loss gradient's `AddN_7(mul_5_grad/Mul_1, mul_6_grad/Mul_1, "
     "mul_7_grad/Mul_1)` (HoistCommonFactor_Add_AddN_7 of AddN_3, AddN_4, AddN_5), flowgrad "

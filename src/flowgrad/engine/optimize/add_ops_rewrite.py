@@ -75,7 +75,7 @@ from .dependency import remove_dead_nodes
 from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
 from .mul_by_ones import _identity_arith
 from .simplify_aggregation import _ones
-from .symbolic_shapes import symbolic_shapes
+from .symbolic_shapes import dequeued_unknown, symbolic_shapes
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
@@ -133,8 +133,10 @@ def unknown_values(program, unknown=None, attr_shaped=_ATTR_SHAPED):
     `unknown` (default: every feed), except the outputs of `attr_shaped` ops."""
     feeds = program.feeds if unknown is None else unknown
     ranked = getattr(unknown, "ranked", ())
-    return _popped_values(program, feeds, (), attr_shaped,
-                          _unranked(program, [v for v in feeds if v not in ranked]))
+    dequeued, unranked = dequeued_unknown(program, unknown)
+    return _popped_values(program, feeds, dequeued, attr_shaped,
+                          _unranked(program, [v for v in feeds if v not in ranked])
+                          | _unranked(program, unranked))
 
 
 def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=frozenset()):

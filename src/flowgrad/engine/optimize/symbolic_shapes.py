@@ -26,6 +26,8 @@ static shape when that is fully defined.
 """
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 from ..framework.tensor_shape import TensorShape
@@ -624,7 +626,17 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         sym.update({v: _fresh_ranked(program, v, dims) for v in rank})
         fed -= set(rank)
     shape_of = {}                       # a Shape op's output -> its input's shape
-    for n in program.nodes:
+    queues = _Queues(program, dims)
+    for n in queues.order:
+        if n.type in _DEQUEUE and queues.enqueued(n):
+            out = queues.dequeue(n, sym, consts)
+            for v, s in zip(n.outputs, out):
+                if v not in fed and s != _static(program, v):
+                    sym[v] = s
+                    tainted.add(v)
+                elif v not in fed:
+                    sym[v] = s
+            continue
         is_tainted = not tainted.isdisjoint(n.inputs)
         if is_tainted:
             tainted.update(n.outputs)
@@ -667,6 +679,134 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             if s is not None:
                 sym[v] = tuple(dims.find(d) for d in s)
     return sym
+
+
+_ENQUEUE = frozenset({"QueueEnqueue", "QueueEnqueueV2", "QueueEnqueueMany",
+                      "QueueEnqueueManyV2"})
+_DEQUEUE = frozenset({"QueueDequeueV2", "QueueDequeueManyV2", "QueueDequeueUpToV2"})
+
+
+class _Queues:
+    """Grappler's shapes of a queue's dequeued tensors (GraphProperties::UpdateQueue and
+    UpdateEnqueue): the queue's handle data starts from its `shapes` attr (a fresh
+    symbol for each unknown dim) and each enqueue in the plan relaxes it to the union
+    with what it enqueues (OutputAsUnion: a rank that differs or is unknown makes the
+    shape unknown, a dim that differs or is unknown in both a symbol of the queue's);
+    an EnqueueMany enqueues its components as they are, batch dim and all (Grappler's
+    TODO). QueueDequeueV2 gives the handle data, DequeueMany(V2) [n] + it, DequeueUpTo
+    [?] + it. So a FIFOQueue that a fed tensor is enqueued into in the same run
+    dequeues tensors of unknown shape (WaveNet's fast generation: the layers' skip sum
+    of MatMuls of the dequeues is then left as written; golden math/queue_shapes).
+    Grappler visits each queue's enqueues before its dequeues (extra deps); `order` is
+    program.nodes so ordered, and where that makes a cycle (an enqueue of what is
+    computed from the queue's own dequeue) it is program.nodes and the dequeues keep
+    their static shapes (not modelled)."""
+
+    def __init__(self, program, dims):
+        self.dims = dims
+        self.memo = {}
+        self.queue = {n.outputs[0]: n for n in program.nodes
+                      if n.type in ("FIFOQueueV2", "PaddingFIFOQueueV2",
+                                    "RandomShuffleQueueV2", "PriorityQueueV2")
+                      and n.outputs}
+        self.enqueues = {}
+        for n in program.nodes:
+            if n.type in _ENQUEUE and n.inputs and n.inputs[0] in self.queue:
+                self.enqueues.setdefault(n.inputs[0], []).append(n)
+        self.order = program.nodes
+        self.ok = True
+        if any(n.type in _DEQUEUE and n.inputs[0] in self.enqueues for n in program.nodes):
+            order = _topological(program.nodes, self.enqueues)
+            self.ok = order is not None
+            self.order = order if order is not None else program.nodes
+
+    def enqueued(self, n):
+        """Whether dequeue `n` reads a queue of this plan (with its enqueues ordered)."""
+        return self.ok and n.inputs and n.inputs[0] in self.queue
+
+    def dequeue(self, n, sym, consts):
+        q = self.queue[n.inputs[0]]
+        types = q.attrs.get("component_types") or ()
+        shapes = q.attrs.get("shapes") or ()
+        if len(shapes) != len(types):
+            return [None] * len(n.outputs)
+        handle = [self._attr(q, k, s) for k, s in enumerate(shapes)]
+        for e in self.enqueues.get(n.inputs[0], ()):
+            for k, v in enumerate(e.inputs[1:len(handle) + 1]):
+                handle[k] = self._union(q, k, handle[k], sym.get(v))
+        if n.type == "QueueDequeueV2":
+            return handle
+        if n.type == "QueueDequeueManyV2":
+            c = consts.get(n.inputs[1]) if len(n.inputs) > 1 else None
+            lead = (int(c),) if c is not None and np.shape(c) == () else (self.dims.fresh(),)
+        else:
+            lead = (self.dims.fresh(),)
+        return [None if h is None else lead + h for h in handle]
+
+    def _sym(self, q, k, d):
+        key = (q.name, k, d)
+        if key not in self.memo:
+            self.memo[key] = self.dims.fresh()
+        return self.memo[key]
+
+    def _attr(self, q, k, shape):
+        s = TensorShape(shape)
+        if s.ndims is None:
+            return None
+        return tuple(self._sym(q, k, d) if x is None else x
+                     for d, x in enumerate(s.as_list()))
+
+    def _union(self, q, k, have, new):
+        if have is None or new is None or len(have) != len(new):
+            return None
+        find = self.dims.find
+        return tuple(find(a) if find(a) == find(b) else self._sym(q, k, d)
+                     for d, (a, b) in enumerate(zip(have, new)))
+
+
+def dequeued_unknown(program, unknown=None):
+    """(the dequeued values whose shape Grappler does not know in full, those of them of
+    unknown rank): the outputs of a queue's dequeue that an enqueue of the plan relaxes
+    (_Queues), for the passes that mark what depends on a feed."""
+    if not any(n.type in _ENQUEUE for n in program.nodes) or \
+            not any(n.type in _DEQUEUE for n in program.nodes):
+        return frozenset(), frozenset()
+    sym = symbolic_shapes(program, unknown)
+    out = [v for n in program.nodes if n.type in _DEQUEUE for v in n.outputs
+           if sym.get(v) != _static(program, v) or sym.get(v) is None]
+    return frozenset(out), frozenset(v for v in out if sym.get(v) is None)
+
+
+def _topological(nodes, enqueues):
+    """nodes in a topological order where each queue's enqueues come before its dequeues
+    (the first in program order first), or None on a cycle."""
+    index = {id(n): i for i, n in enumerate(nodes)}
+    producer = {v: i for i, n in enumerate(nodes) for v in n.outputs}
+    succ = [[] for _ in nodes]
+    indeg = [0] * len(nodes)
+
+    def edge(a, b):
+        succ[a].append(b)
+        indeg[b] += 1
+
+    for i, n in enumerate(nodes):
+        for v in n.inputs:
+            if v in producer:
+                edge(producer[v], i)
+        if n.type in _DEQUEUE and n.inputs and n.inputs[0] in enqueues:
+            for e in enqueues[n.inputs[0]]:
+                edge(index[id(e)], i)
+    heap = [i for i in range(len(nodes)) if indeg[i] == 0]
+    heapq.heapify(heap)
+    out = []
+    while heap:
+        i = heapq.heappop(heap)
+        out.append(nodes[i])
+        for j in succ[i]:
+            indeg[j] -= 1
+            if indeg[j] == 0:
+                heapq.heappush(heap, j)
+    return out if len(out) == len(nodes) else None
 
 
 def _known_fill(n, consts, shape_of):
