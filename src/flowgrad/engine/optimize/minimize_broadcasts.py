@@ -192,7 +192,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     tags = set()
     done = set() if regrouped is None else regrouped
     built = set()
-    program = _regroup(program, tags, done, order, opaque=ones, built=built)
+    program = _regroup(program, tags, done, order, opaque=ones, built=built,
+                       unknown=unknown)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -206,7 +207,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1])
+    return _regroup(nxt, tags, done, ctrl=second[1], unknown=unknown)
 
 
 def _canonical_order(program, skip, ones):
@@ -398,7 +399,8 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
+             unknown=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
     are Identities by now (Muls by ones): no Mul of a tree."""
@@ -407,7 +409,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    sym = symbolic_shapes(program)      # Grappler's: a fed tensor's shape is unknown
+    sym = symbolic_shapes(program, unknown)   # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
