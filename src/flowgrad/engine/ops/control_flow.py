@@ -1059,7 +1059,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None):
+                 ranked=(), const_feeds=None, pushed=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -1069,9 +1069,12 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
-    feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
+    feeds that are constants TF clones into the gradient loop (_cloned_constants).
+    `pushed`: body values TF's stacks push that the plan does not fetch (_pushed_reads)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
+    if pushed:
+        prog = _pushed_reads(prog, pushed)
     if cloned:
         prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k in cloned
                                         if k < len(prog.feeds)])
@@ -1103,6 +1106,28 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                                 for n in prog.nodes])
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _pushed_reads(prog, pushed):
+    """`prog` counting a reader (Program.unseen_reads) of each of the tensors `pushed` it
+    computes: TF's StackPushV2 of a forward value a gradient op reads runs whenever the
+    loop's gradient does (the pushes are control inputs of the forward counter's f_sync,
+    which the gradient's counter reads), even for a gradient op no fetch needs (the Mul
+    gradient's of an input off the xs' path: tf.scan's `(x @ a) * (x @ b) * e`), so the
+    arithmetic optimizer sees two readers of it (no MinimizeBroadcasts group absorbs it);
+    with no gradient fetched the pushes are pruned (IndyGRUCell's `(r * state) * u`
+    regrouped)."""
+    want = {(t.op, t.value_index) for t in pushed}
+    reads = dict(prog.unseen_reads)
+    for n in prog.nodes:
+        for k, v in enumerate(n.outputs):
+            if (n.op, k) in want:
+                reads[v] = reads.get(v, 0) + 1
+    if reads == prog.unseen_reads:
+        return prog
+    out = prog.copy()
+    out.unseen_reads = reads
+    return out
 
 
 def _cloned_constants(prog, pairs, values=None):
@@ -1360,6 +1385,7 @@ def _while_bind(node, ctx):
     n = len(info["vars"])
     roles = _lstm_loop.match(graph, info, ctx)
     computed, reads = None, node.attrs.get(PLAN_READS)
+    unfetched = ()
     # (a While no op reads an output of runs for a control edge or as a target: TF's is
     # to one Exit, which flowgrad's one op does not tell, so every variable is computed)
     if reads and roles is None:
@@ -1373,6 +1399,9 @@ def _while_bind(node, ctx):
             want.update(gv)
             gsaved = _LOOP_INFO[gop]["saved"]
             pushed.update((gsaved[j], None) for j in gs)
+        if grads:   # (TF pushes every value its gradient ops read: _pushed_reads)
+            unfetched = [t for t in saved if t not in pushed and t.op.type != "Const"
+                         and t in info.get("read_whole", ())]
         saved = builtins.tuple(t for t in saved if t in pushed)
         computed = _needed_vars(graph, info, want, saved, done)
         if len(computed) == n:
@@ -1398,7 +1427,8 @@ def _while_bind(node, ctx):
         body_plan = _compile_sub(graph, ctx, results + list(saved) +
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
-                                 const_feeds=node.attrs.get(CONST_CAPTURES))
+                                 const_feeds=node.attrs.get(CONST_CAPTURES),
+                                 pushed=unfetched)
     op = node.op
     known = None if computed is None else frozenset(computed)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..framework.graph_def_lower import ta_handle_data
 from ..framework.tensor_shape import TensorShape
 
 _UNARY = frozenset({
@@ -643,6 +644,11 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         if v in fed:
             sym[v] = None
             continue
+        if n.type == "TensorArrayReadV3" and n.op is not None:
+            sym[v] = _ta_read(n.op, dims)
+            if sym[v] is None or any(d < 0 for d in sym[v]):   # (its readers' too)
+                tainted.add(v)
+            continue
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
             ins = [sym.get(i) for i in n.inputs]
@@ -667,6 +673,18 @@ def symbolic_shapes(program, unknown=None, ranked=False):
             if s is not None:
                 sym[v] = tuple(dims.find(d) for d in s)
     return sym
+
+
+def _ta_read(op, dims):
+    """TensorArrayReadV3's shape function: the array's handle data (its TensorArrayV3's
+    element_shape where fully defined or identical_element_shapes), a symbol per unknown
+    dim; None where unknown, whatever flowgrad's static shape (inferred from the writes) or
+    the reader's inputs: in a while body, dynamic_rnn's input array (element_shape [B, D])
+    reads a known shape, tf.scan's (element_shape unknown) does not."""
+    elem = ta_handle_data(op.inputs[0]) if op.inputs else TensorShape(None)
+    if elem.ndims is None:
+        return None
+    return tuple(dims.fresh() if d is None else d for d in elem.as_list())
 
 
 def _known_fill(n, consts, shape_of):
