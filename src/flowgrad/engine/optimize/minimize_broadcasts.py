@@ -25,6 +25,13 @@ named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, gi
 `grappler_division`: constant_push_down.py), and only then does MinimizeBroadcasts
 regroup (`Exp * (b * 0.3s)` for `exp(h * 0.1) * b * 3.0`'s gated gradient; the
 attention's `(recip * Softmax) * sub`; golden math/gated_grads *_round2).
+In a while loop's body or a cond's branch (TF 1.x keeps them in the main graph) the
+sub-plan's feeds have the shapes Grappler infers there (`unknown`: those it does not know,
+as for AddOpsRewrite; a TensorArray read has its handle data's: symbolic_shapes), so
+IndyGRUCell's `(r * state) * u` (u [1, N]) runs with u multiplied first when only forward
+values are fetched; a body value TF's stack pushes for the loop's gradient has a second
+reader while that gradient runs (control_flow._pushed_reads), and is absorbed by no group
+(golden math/loop_min_broadcasts).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
