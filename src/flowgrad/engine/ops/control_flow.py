@@ -138,9 +138,14 @@ def _cond_bind(node, ctx):
             prog = _cloned_constants(prog, [(prog.feeds[k], captures[k]) for k, _ in folded],
                                      [c for _, c in folded])
         unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+        symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR, ())
+        bcast = None
         if unknown is not None:
+            bcast = [prog.feeds[k] for k in set(unknown) | set(symbolic)
+                     if k < len(prog.feeds)]
             unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
-        prog = grappler_division(prog, graph, options, unknown=unknown, branch=True)
+        prog = grappler_division(prog, graph, options, unknown=unknown, branch=True,
+                                 bcast_unknown=bcast)
         if node.attrs.get(GRAPPLER_OFF):
             prog = mark_grappler_off(prog)
         prog = optimize_program(prog, options)
@@ -1059,7 +1064,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None, pushed=()):
+                 ranked=(), const_feeds=None, pushed=(), symbolic=None):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -1070,7 +1075,10 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
     feeds that are constants TF clones into the gradient loop (_cloned_constants).
-    `pushed`: body values TF's stacks push that the plan does not fetch (_pushed_reads)."""
+    `pushed`: body values TF's stacks push that the plan does not fetch (_pushed_reads).
+    `symbolic`: the positions of the feeds whose Grappler shape the enclosing plan does not
+    know in full (add_ops_rewrite.SYMBOLIC_ATTR): unknown to MinimizeBroadcasts here, as
+    the `popped` ones."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if pushed:
@@ -1088,6 +1096,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     if unknown is not None:
         unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
                                [prog.feeds[k] for k in ranked if k < len(prog.feeds)])
+    bcast_unknown = None if unknown is None else UnknownFeeds(
+        list(unknown) + [prog.feeds[k] for k in list(symbolic or ()) + list(popped)
+                         if k < len(prog.feeds)], unknown.ranked)
     whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
     if not off and options.get("constant_folding", True) and push_down_cycle(
             prog, unknown, {prog.fetches[k] for k in shape_fetches
@@ -1096,6 +1107,7 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         off = True
         options = _sub_options(ctx, off)
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
+                             bcast_unknown=bcast_unknown,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
                                                      if k < len(prog.fetches)) - whole)
     if off:
@@ -1428,7 +1440,8 @@ def _while_bind(node, ctx):
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
                                  const_feeds=node.attrs.get(CONST_CAPTURES),
-                                 pushed=unfetched)
+                                 pushed=unfetched,
+                                 symbolic=node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR))
     op = node.op
     known = None if computed is None else frozenset(computed)
 
@@ -1497,9 +1510,13 @@ def _while_grad_bind(node, ctx):
     inner = _inner_grads(graph, info, (node.op,) + builtins.tuple(
         node.attrs.get(PLAN_GRADS, ())), done)
     nested = _nested_keys(inner)
+    symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR)
+    unfetched = [t for t in info.get("saved", ()) if t not in pushed and t.op.type != "Const"
+                 and t in info.get("read_whole", ())]   # (TF's pushes: _pushed_reads)
     with _nested_marks(inner):
         body_plan = _compile_sub(graph, ctx, pruned + _nested_runs(graph, inner), feeds, done,
-                                 unknown, off=off, const_feeds=consts)
+                                 unknown, off=off, const_feeds=consts, pushed=unfetched,
+                                 symbolic=symbolic)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1507,7 +1524,7 @@ def _while_grad_bind(node, ctx):
                              [a[1:3] for a in accs],
                              list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
                              cloned=[base + i for i, t in enumerate(saved)
-                                     if t._op._type == "Const"], off=off)
+                                     if t._op._type == "Const"], off=off, symbolic=symbolic)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]

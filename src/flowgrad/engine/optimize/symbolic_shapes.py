@@ -603,7 +603,7 @@ class UnknownFeeds(list):
         self.ranked = frozenset(ranked)
 
 
-def symbolic_shapes(program, unknown=None, ranked=False):
+def symbolic_shapes(program, unknown=None, ranked=False, gathers=False):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
     have their static shapes, as a loop body's variables of known shape). `ranked`: those
@@ -611,7 +611,10 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     unknown dim (known_shape_fetches). Select has its shape function either way (a
     sigmoid_cross_entropy's, whose gradients' Sum over no axes and Reshape to the same
     shape Grappler then removes: the second round pushes `Mean_grad/truediv` down in a
-    gradient of a gradient; golden seeded/pprobe15_scripts xent_second_derivative)."""
+    gradient of a gradient; golden seeded/pprobe15_scripts xent_second_derivative).
+    `gathers`: a TensorArrayGatherV3 has its shape function's shape (a symbol for
+    its first dim) even where no feed reaches it (dynamic_rnn's outputs: what a while
+    loop's body sees of them, add_ops_rewrite.SYMBOLIC_ATTR)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
@@ -643,6 +646,12 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         v = n.outputs[0]
         if v in fed:
             sym[v] = None
+            continue
+        if gathers and n.type == "TensorArrayGatherV3" and not n.recompute:
+            sym[v] = _rule(n, [sym.get(i) for i in n.inputs], consts, dims, shape_of,
+                           program.shapes.get)
+            if sym[v] is None or any(d < 0 for d in sym[v]):
+                tainted.add(v)
             continue
         if n.type == "TensorArrayReadV3" and n.op is not None:
             sym[v] = _ta_read(n.op, dims)
