@@ -25,12 +25,6 @@ _LOOP_MUL_CHAIN = (
     "(sigmoid(a + acc) * tanh(b)) * u with u [1, N] differs, outside the loop it matches; "
     "with gradients fetched (the Mul read twice) nothing is regrouped and it matches")
 XFAIL = {
-    "grid2_non_recurrent.py": (
-        "engine/framework: Graph.get_operations' lowering of the while loop's gradient "
-        "(graph_def_lower_grad.py, WhileGrad) raises IndexError: the forward loop captures 9 "
-        "tensors (project_c_0 among them, which gets no gradient) but the WhileGrad op has "
-        "only 8 capture inputs, so op.inputs[n + m + k] runs past its 18 inputs (training, "
-        "losses and outputs match TF; only the op count's TF view fails)"),
     "stack_bidir_indy.py": _LOOP_MUL_CHAIN.format(
         "IndyGRUCell's (r * state) * candidate_u, u [1, N]: last bit of one backward "
         "output of the time-major stack"),

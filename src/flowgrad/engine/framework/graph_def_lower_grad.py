@@ -220,6 +220,13 @@ def _moved_cap_shape(m, caps):
         not chain(m) and not chain(m._inputs[0]._op)
 
 
+def _out_grads(gop):
+    """WhileGrad `gop`'s inputs past its forward loop's (initial values and captures): the
+    gradients of the loop's outputs. Counted from the forward op's inputs, not from a
+    plan's captures: LoopPlan._with_dead adds those only the body's unneeded ops read."""
+    return gop._inputs[len(_loop_info(gop)["forward"]._inputs):]
+
+
 def _nested_ins(gop):
     """The inputs of nested WhileGrad `gop` past its forward initial values that its frame
     reads: the captures it differentiates (not one off the xs' paths: TF enters no
@@ -230,7 +237,7 @@ def _nested_ins(gop):
     n, m = len(finfo["vars"]), len(finfo["captures"])
     caps = gop._inputs[n:n + m]
     return [caps[k] for k in ginfo["diff_caps"] if not _outside_loops(caps[k], gop)] + \
-        list(gop._inputs[n + m:])
+        list(_out_grads(gop))
 
 
 def _outside_loops(c, gop):
@@ -671,8 +678,8 @@ class GradLoopPlan(_PlanBase):
         # float one's initial zeros are TF's unused exit's, entered (b_exit) and no more
         exit_only = {k for k in skip if _exit_only(k, ginfo)}
         for k in skip:
-            for t in (gop.inputs[n + len(finfo["captures"]) + k], ginfo["grads"][k]):
-                if k in exit_only and t is gop.inputs[n + len(finfo["captures"]) + k]:
+            for t in (_out_grads(gop)[k], ginfo["grads"][k]):
+                if k in exit_only and t is _out_grads(gop)[k]:
                     continue
                 if t.op.type == "Const" and set(t.consumers()) <= {gop}:
                     self._dropped.add(t.op)
@@ -962,7 +969,6 @@ class GradLoopPlan(_PlanBase):
         ent = {"frame_name": frame, "is_constant": False,
                "parallel_iterations": self._parallel[frame]}
         const_ent = dict(ent, is_constant=True)
-        m = len(finfo["captures"])
         diff_caps = ginfo["diff_caps"]
         ups = self._ancestors(op)
         # in a nested frame, constants wait for the parent frame's iteration (and, in a
@@ -975,7 +981,7 @@ class GradLoopPlan(_PlanBase):
         for k in range(n):
             if k in p["skip"]:
                 continue
-            t = op.inputs[n + m + k]
+            t = _out_grads(op)[k]
             if k in p["enter_only"]:
                 emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                      [self._dt(ginfo["grad_vars"][k])], ent)
@@ -1021,7 +1027,7 @@ class GradLoopPlan(_PlanBase):
                          {})
             vars_.append((f"a{j}", z, self._dt(c)))
         for k in sorted(p["exit_only"]):   # (an unused exit's gradient: its Enter only)
-            t = op.inputs[n + m + k]
+            t = _out_grads(op)[k]
             emit(f"{B}/Enter_g{k}", "Enter", [emit.input_name(t)],
                  [self._dt(ginfo["grad_vars"][k])], ent)
         # (an IndexedSlices accumulator's: TF's shapes set on its Enters, growing)
@@ -1031,7 +1037,7 @@ class GradLoopPlan(_PlanBase):
         def shaped(key, *more):
             return {"shapes": [vshapes[key]] + list(more)} if key in vshapes else {}
         for key, src, d in vars_:
-            ctl = self._enter_controls(op, op.inputs[n + m + int(key[1:])]) \
+            ctl = self._enter_controls(op, _out_grads(op)[int(key[1:])]) \
                 if key[0] == "g" else []
             emit(f"{B}/Enter_{key}", "Enter", [src] + ctl, [d], ent, **shaped(key))
             emit(f"{B}/Merge_{key}", "Merge", [f"{B}/Enter_{key}", f"{B}/NextIteration_{key}"],
@@ -1772,7 +1778,6 @@ def _unread_zeros(self, gop, ginfo, finfo):
     float nor complex and whose gradient nothing reads (dynamic_decode's finished and
     sequence lengths), or per iteration of a float one TF's frame has its exit's zeros of
     only (_exit_only): TF's frame has no gradient loop variable for it, so no node."""
-    n, m = len(finfo["vars"]), len(finfo["captures"])
     out = set()
     for k, v in enumerate(ginfo["grad_vars"]):
         if v.consumers() or gop.outputs[k].consumers():
@@ -1780,7 +1785,7 @@ def _unread_zeros(self, gop, ginfo, finfo):
         float_ = v.dtype.is_floating or v.dtype.is_complex
         if float_ and not _exit_only(k, ginfo):
             continue
-        for t in [ginfo["grads"][k]] + ([] if float_ else [gop.inputs[n + m + k]]):
+        for t in [ginfo["grads"][k]] + ([] if float_ else [_out_grads(gop)[k]]):
             if t.op.type == "ZerosLike" and set(t.consumers()) <= {gop}:
                 out.add(t.op)
     return out
