@@ -135,3 +135,24 @@ def test_writer_pending_records_reach_the_file(tmp_path):
     w.write(b"d")
     del w
     assert list(tf.python_io.tf_record_iterator(path)) == [b"a", b"bc", b"d"]
+
+
+def test_writer_takes_bytes_only_and_fails_after_close(tmp_path):
+    # TF 1.14 (checked with its oracle): the SWIG StringPiece typemap takes bytes (a
+    # subclass too) and None (an empty record), else TypeError naming CPython's tp_name;
+    # PyRecordWriter's write and flush after close are FailedPrecondition, close again is not
+    path = str(tmp_path / "t.tfrecord")
+    w = tf.python_io.TFRecordWriter(path)
+    w.write(np.bytes_(b"nb"))
+    w.write(None)
+    for bad, name in (("str", "str"), (bytearray(b"ba"), "bytearray"), (5, "int"),
+                      (np.array([1], np.uint8), "numpy.ndarray")):
+        with pytest.raises(TypeError, match=f"^expected bytes, {name} found$"):
+            w.write(bad)
+    w.close()
+    for after in (lambda: w.write(b"x"), w.flush):
+        with pytest.raises(tf.errors.FailedPreconditionError,
+                           match="^Writer not initialized or previously closed$"):
+            after()
+    w.close()
+    assert list(tf.python_io.tf_record_iterator(path)) == [b"nb", b""]

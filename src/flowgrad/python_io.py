@@ -77,10 +77,9 @@ class TFRecordWriter:
         self.close()
 
     def write(self, record):
-        """Writes one record (bytes; str is encoded as UTF-8)."""
-        if isinstance(record, str):
-            record = record.encode()
-        self._writer.write(bytes(record))
+        """Writes one record (bytes; None writes an empty one; other types are a
+        TypeError, as TF's)."""
+        self._writer.write(_records.record_arg(record))
 
     def flush(self):
         self._writer.flush()

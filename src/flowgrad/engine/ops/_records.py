@@ -17,7 +17,7 @@ import numpy as np
 from ..framework import errors
 from ..framework.crc32c import crc32c_each, crc32c_many, mask_many, masked_crc32c
 
-__all__ = ["COMPRESSION", "TFRecordWriterRaw", "iter_fixed_length", "iter_lines",
+__all__ = ["COMPRESSION", "TFRecordWriterRaw", "record_arg", "iter_fixed_length", "iter_lines",
            "iter_tfrecord_chunks", "iter_tfrecord_spans", "iter_tfrecords", "open_read",
            "read_blocks", "frame", "frame_many"]
 
@@ -401,6 +401,21 @@ _ZLIB_DEFAULTS = {"flush_mode": zlib.Z_NO_FLUSH, "input_buffer_size": 256 << 10,
                   "mem_level": 9, "compression_strategy": zlib.Z_DEFAULT_STRATEGY}
 
 
+def record_arg(record):
+    """A record passed to TF 1.14's TFRecordWriter.write, as its SWIG StringPiece typemap
+    takes it: bytes (or a subclass), None as an empty record; anything else (str,
+    bytearray, an array) is a TypeError naming the type as CPython's tp_name does."""
+    if record is None:
+        return b""
+    if isinstance(record, bytes):
+        return bytes(record)
+    t = type(record)
+    heap = t.__flags__ & (1 << 9)      # Py_TPFLAGS_HEAPTYPE: tp_name is the bare name
+    name = t.__name__ if heap or t.__module__ == "builtins" else \
+        f"{t.__module__}.{t.__name__}"
+    raise TypeError(f"expected bytes, {name} found")
+
+
 class TFRecordWriterRaw:
     """Writes framed records to `path` (compressed as asked); `flush` and `close` write out
     what is pending (records are framed many at a time: their CRCs in one pass).
@@ -447,6 +462,7 @@ class TFRecordWriterRaw:
                                            int(o["output_buffer_size"]))
 
     def write(self, record: bytes):
+        self._check_open()
         record = bytes(record)
         if self._stored_left is not None:
             if len(record) + 16 > self._stored_left:
@@ -474,9 +490,16 @@ class TFRecordWriterRaw:
         self._pending_bytes = 0
         self._f.write(self._z.compress(data) if self._z is not None else data)
 
+    def _check_open(self):
+        # TF's PyRecordWriter after Close (a second Close is a no-op)
+        if getattr(self, "_f", None) is None:
+            raise errors.FailedPreconditionError(
+                None, None, "Writer not initialized or previously closed")
+
     def flush(self):
         """As TF 1.14: the buffered bytes are deflated with the flush mode (Z_NO_FLUSH by
         default, so a compressed file is not readable to its end before close)."""
+        self._check_open()
         if self._zbuf is not None:
             self._zbuf.flush()
         else:
