@@ -8,7 +8,12 @@ TF first runs the ordinary op, which fails on the RaggedTensor after opening its
 (and converting the arguments before it), then runs the dispatcher; so `tf.abs(rt)` builds
 `Abs_1`, `2 * rt` leaves a `Mul/x` constant before `x` and `Mul_1`. The wrappers here build
 the same. TF's sparse_ops dispatches a few unary ops on a SparseTensor's values the same way
-(SPARSE_UNARY: `tf.square(sp)` builds `Square_1`)."""
+(SPARSE_UNARY: `tf.square(sp)` builds `Square_1`).
+
+A binary op of two RaggedTensors, or of a RaggedTensor and a Tensor of its rank or more,
+first broadcasts both to one ragged shape (ragged_tensor_shape: an Assert per dimension,
+hundreds of ops, as TF's); of a RaggedTensor and a lower-rank Tensor it maps the flat
+values. tf.add_n of RaggedTensors asserts their splits identical."""
 from __future__ import annotations
 
 import functools
@@ -33,7 +38,8 @@ from .ragged_util import assert_splits_match
 from .ragged_tensor import (RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged,
                             match_row_splits_dtypes)
 
-__all__ = ["install", "UNARY", "SPARSE_UNARY", "BINARY", "LIST_ELEMENTWISE", "REDUCE", "LISTS", "SEGMENTS"]
+__all__ = ["install", "UNARY", "SPARSE_UNARY", "BINARY", "LIST_ELEMENTWISE", "REDUCE", "LISTS",
+           "SEGMENTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
