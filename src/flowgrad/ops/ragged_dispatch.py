@@ -23,7 +23,7 @@ import numpy as np
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
-from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops
+from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops, string_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_array_ops as _rarray
 from . import ragged_concat_ops as _rconcat
@@ -67,7 +67,7 @@ BINARY = {
     "truncatediv": "TruncateDiv", "truncatemod": "TruncateMod",
 }
 # list ops applied to the flat values of RaggedTensors with identical splits
-LIST_ELEMENTWISE = ("add_n",)
+LIST_ELEMENTWISE = ("add_n", "string_join")
 # public name -> (ragged implementation, the op type TF's failed call names its scope)
 REDUCE = {
     "reduce_sum": (_rmath.reduce_sum, "Sum"), "reduce_prod": (_rmath.reduce_prod, "Prod"),
@@ -204,10 +204,10 @@ def _ragged_binary(fn, names, x, y, rest, kwargs):
 
 
 def _list_elementwise(fn):
-    """tf.add_n (TF's _UNARY_LIST_ELEMENTWISE_OPS): the ordinary call fails converting a
-    RaggedTensor among its inputs; when the others convert (_convertible, in order), the
-    op applies to the flat values, behind assert_equal ops that the ragged inputs' splits
-    are identical ("Inputs must have identical ragged splits")."""
+    """tf.add_n, tf.strings.join (TF's _UNARY_LIST_ELEMENTWISE_OPS): the ordinary call
+    fails converting a RaggedTensor among its inputs; when the others convert
+    (_convertible, in order), the op applies to the flat values, behind assert_equal ops
+    that the ragged inputs' splits are identical ("Inputs must have identical ragged splits")."""
     first = next(iter(inspect.signature(fn).parameters))
 
     @functools.wraps(fn)
@@ -455,7 +455,7 @@ _PUBLIC = {}
 def _install():
     """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
     functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
-    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra):
+    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra, string_ops):
         install(vars(module))
         for name in list(BINARY) + list(UNARY):
             if hasattr(module, name) and name not in _PUBLIC:

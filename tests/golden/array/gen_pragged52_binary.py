@@ -2,9 +2,9 @@
 BinaryRaggedElementwiseDispatcher): two RaggedTensors, or a RaggedTensor and a Tensor of
 its rank or more, broadcast through ragged_tensor_shape (RaggedTensorDynamicShape.from_tensor,
 broadcast_dynamic_shape with one tf.Assert per dimension, broadcast_to); a RaggedTensor and
-a Tensor of lower rank (a scalar) only map the flat values. tf.add_n of RaggedTensors
-(_UNARY_LIST_ELEMENTWISE_OPS) asserts identical splits ("Inputs must have identical ragged
-splits"). Per case: the value (or the run's error), the ops built (name, type; the full
+a Tensor of lower rank (a scalar) only map the flat values. tf.add_n and tf.strings.join of
+RaggedTensors (_UNARY_LIST_ELEMENTWISE_OPS) assert identical splits ("Inputs must have
+identical ragged splits"). Per case: the value (or the run's error), the ops built (name, type; the full
 list for a few cases, else their count and a digest), the static shapes of the result.
 Made on the host it names under "host" (nothing here depends on the CPU).
 
@@ -47,6 +47,8 @@ CASES = [
                                   _r(tf, [[4, 5], [6]]))),
     ("add_n", lambda tf: tf.add_n([_r(tf, [[1., 2.], [3.]]), _r(tf, [[10., 20.], [30.]]),
                                    tf.constant([1., 1., 1.])])),
+    ("strings_join", lambda tf: tf.strings.join([_r(tf, [["a", "b"], ["c"]]), "!",
+                                                  _r(tf, [["x", "y"], ["z"]])], separator="-")),
     ("unary_abs_neg", lambda tf: tf.abs(-_r(tf, [[1., -2.], [3.]]))),
     # TF's broadcast Assert does not guard the result: same row count, same total, other
     # splits: the flat values add
@@ -54,12 +56,13 @@ CASES = [
     ("bad_nrows", lambda tf: _r(tf, [[1., 2.], [3.]]) + _r(tf, [[1.], [2.], [3.]])),
     ("bad_dense", lambda tf: _r(tf, [[1., 2.], [3.]]) + tf.constant([[1., 2.], [3., 4.]])),
 ]
-FULL_OPS = ("add_rr", "add_dense_col", "add_scalar_tensor", "add_n")
+FULL_OPS = ("add_rr", "add_dense_col", "add_scalar_tensor", "add_n", "strings_join")
 BUILD_ERRORS = [
     ("mixed_splits_dtype", lambda tf: _r(tf, [[1.]], row_splits_dtype=tf.int32) + _r(tf, [[1.]])),
     ("add_n_splits", lambda tf: tf.add_n([_r(tf, [[1., 2.], [3.]]), _r(tf, [[10.], [20., 30.]])])),
     ("add_n_ragged_rank", lambda tf: tf.add_n([_r(tf, [[1., 2.], [3.]]),
                                                _r(tf, [[[10.]], [[20.], [30.]]])])),
+    ("strings_join_int", lambda tf: tf.strings.join(["a", 1])),
 ]
 
 
