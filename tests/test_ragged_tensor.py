@@ -81,13 +81,6 @@ def test_gradient_flows_through_flat_values():
     np.testing.assert_allclose(c, [1., 1., 1.])
 
 
-def test_elementwise_of_two_ragged_tensors_is_absent():
-    with tf.Graph().as_default():
-        rt = tf.ragged.constant([[1, 2], [3]])
-        with pytest.raises(NotImplementedError, match="RaggedTensorDynamicShape"):
-            rt + rt
-
-
 def test_a_ragged_tensor_is_no_python_bool():
     with tf.Graph().as_default():
         rt = tf.ragged.constant([[1]])

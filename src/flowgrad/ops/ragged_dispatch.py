@@ -8,7 +8,12 @@ TF first runs the ordinary op, which fails on the RaggedTensor after opening its
 (and converting the arguments before it), then runs the dispatcher; so `tf.abs(rt)` builds
 `Abs_1`, `2 * rt` leaves a `Mul/x` constant before `x` and `Mul_1`. The wrappers here build
 the same. TF's sparse_ops dispatches a few unary ops on a SparseTensor's values the same way
-(SPARSE_UNARY: `tf.square(sp)` builds `Square_1`)."""
+(SPARSE_UNARY: `tf.square(sp)` builds `Square_1`).
+
+A binary op of two RaggedTensors, or of a RaggedTensor and a Tensor of its rank or more,
+first broadcasts both to one ragged shape (ragged_tensor_shape: an Assert per dimension,
+hundreds of ops, as TF's); of a RaggedTensor and a lower-rank Tensor it maps the flat
+values. tf.add_n of RaggedTensors asserts their splits identical."""
 from __future__ import annotations
 
 import functools
@@ -18,19 +23,23 @@ import numpy as np
 
 from ..engine.framework.constant_op import convert_to_tensor
 from ..engine.framework.graph import Tensor, get_default_graph, name_scope
-from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops
+from . import array_ops, array_ops_extra, comparison_ops, math_ops, sparse_ops, string_ops
 from . import ragged_getitem as _ragged_getitem  # noqa: F401 - sets RaggedTensor[...]
 from . import ragged_array_ops as _rarray
 from . import ragged_concat_ops as _rconcat
 from . import ragged_gather_ops as _rgather
 from . import ragged_math_ops as _rmath
 from . import ragged_string_ops as _rstr
+from . import ragged_tensor_shape as _rshape
 from . import ragged_where_op as _rwhere
 from .sparse_tensor import SparseTensor
 from .variables import Variable
-from .ragged_tensor import RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged
+from .ragged_util import assert_splits_match
+from .ragged_tensor import (RaggedTensor, convert_to_tensor_or_ragged_tensor, is_ragged,
+                            match_row_splits_dtypes)
 
-__all__ = ["install", "UNARY", "SPARSE_UNARY", "BINARY", "REDUCE", "LISTS", "SEGMENTS"]
+__all__ = ["install", "UNARY", "SPARSE_UNARY", "BINARY", "LIST_ELEMENTWISE", "REDUCE", "LISTS",
+           "SEGMENTS"]
 
 # public name -> the name scope TF's failed ordinary call uses up
 UNARY = {
@@ -57,6 +66,8 @@ BINARY = {
     "squared_difference": "SquaredDifference", "atan2": "Atan2", "realdiv": "RealDiv",
     "truncatediv": "TruncateDiv", "truncatemod": "TruncateMod",
 }
+# list ops applied to the flat values of RaggedTensors with identical splits
+LIST_ELEMENTWISE = ("add_n", "string_join")
 # public name -> (ragged implementation, the op type TF's failed call names its scope)
 REDUCE = {
     "reduce_sum": (_rmath.reduce_sum, "Sum"), "reduce_prod": (_rmath.reduce_prod, "Prod"),
@@ -175,16 +186,48 @@ def _ragged_binary(fn, names, x, y, rest, kwargs):
         convert_to_tensor(x, name=names[0], preferred_dtype=y.dtype)
     y = convert_to_tensor_or_ragged_tensor(y) if y_ragged else \
         convert_to_tensor(y, name=names[1], preferred_dtype=x.dtype)
+    if x_ragged and y_ragged:
+        x, y = match_row_splits_dtypes(x, y)
     if (x_ragged and y_ragged) or \
             (x_ragged and x.flat_values.shape.ndims <= y.shape.ndims) or \
             (y_ragged and y.flat_values.shape.ndims <= x.shape.ndims):
-        raise NotImplementedError(
-            "%s of two RaggedTensors, or of a RaggedTensor and a Tensor of its rank or more "
-            "(TF's RaggedTensorDynamicShape broadcasting)" % fn.__name__)
+        shape = _rshape.broadcast_dynamic_shape(
+            _rshape.RaggedTensorDynamicShape.from_tensor(x),
+            _rshape.RaggedTensorDynamicShape.from_tensor(y))
+        x = _rshape.broadcast_to(x, shape, broadcast_inner_dimensions=False)
+        y = _rshape.broadcast_to(y, shape, broadcast_inner_dimensions=False)
+        x_ragged, y_ragged = is_ragged(x), is_ragged(y)
     xv = x.flat_values if x_ragged else x
     yv = y.flat_values if y_ragged else y
     out = fn(xv, yv, *rest, **kwargs)
     return x.with_flat_values(out) if x_ragged else y.with_flat_values(out)
+
+
+def _list_elementwise(fn):
+    """tf.add_n, tf.strings.join (TF's _UNARY_LIST_ELEMENTWISE_OPS): the ordinary call
+    fails converting a RaggedTensor among its inputs; when the others convert
+    (_convertible, in order), the op applies to the flat values, behind assert_equal ops
+    that the ragged inputs' splits are identical ("Inputs must have identical ragged splits")."""
+    first = next(iter(inspect.signature(fn).parameters))
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        x = args[0] if args else kwargs.get(first)
+        if not (isinstance(x, (list, tuple)) and any(is_ragged(e) for e in x)):
+            return fn(*args, **kwargs)
+        try:
+            return fn(*args, **kwargs)
+        except (TypeError, ValueError):
+            if not all(is_ragged(e) or _convertible(e) for e in x):
+                raise
+        x = match_row_splits_dtypes(*x)
+        splits = [e.nested_row_splits for e in x if is_ragged(e)]
+        flat = [e.flat_values if is_ragged(e) else e for e in x]
+        rest = {k: v for k, v in kwargs.items() if k != first}
+        with get_default_graph().control_dependencies(assert_splits_match(splits)):
+            return RaggedTensor.from_nested_row_splits(fn(flat, *args[1:], **rest), splits[0],
+                                                       validate=False)
+    return wrapper
 
 
 def _reduce(fn, ragged_fn, scope):
@@ -385,6 +428,9 @@ def install(namespace):
     for name, (ragged_fn, scope) in FIRST_ARG.items():
         if namespace.get(name) is not None:
             namespace[name] = _wrapped(namespace[name], _first_arg, ragged_fn, scope)
+    for name in LIST_ELEMENTWISE:
+        if namespace.get(name) is not None:
+            namespace[name] = _wrapped(namespace[name], _list_elementwise)
     if namespace.get("gather") is not None:
         namespace["gather"] = _wrapped(namespace["gather"], _gather)
     for name, (names, ragged_call) in AFTER_FAILURE.items():
@@ -409,7 +455,7 @@ _PUBLIC = {}
 def _install():
     """Wraps math_ops, comparison_ops and array_ops (TF wraps its math_ops and array_ops
     functions the same way); tf.* and tf.math.* re-export the wrapped functions."""
-    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra):
+    for module in (math_ops, comparison_ops, array_ops, sparse_ops, array_ops_extra, string_ops):
         install(vars(module))
         for name in list(BINARY) + list(UNARY):
             if hasattr(module, name) and name not in _PUBLIC:

@@ -9,8 +9,9 @@ import numpy as np
 
 from ..engine.ops import hashing as _hashing
 from ..engine.framework import dtypes as _dt
+from ..engine.framework.constant_op import convert_to_tensor as _convert
 from ..engine.framework.constant_op import is_tensor as _is_tensor
-from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.graph import name_scope
 from ..engine.ops import regex as _regex
 from ..engine.ops import strings as _s
 from ..engine.ops import unicode as _unicode
@@ -76,15 +77,25 @@ def as_string(input, precision=-1, scientific=False, shortest=False, width=-1, f
 
 
 def string_join(inputs, separator="", name=None):
-    """Elementwise concatenation of string tensors (scalars broadcast), op `StringJoin`."""
+    """Elementwise concatenation of string tensors (scalars broadcast), op `StringJoin`.
+
+    As TF's op_def_library: the inputs convert to string in order (Const `inputs_<i>`);
+    when one does not, each converts to its own type (Consts left behind) for the
+    TypeError naming what they are."""
     with name_scope(name, "StringJoin", inputs) as scope:
-        ts = [x if isinstance(x, Tensor) else _to_tensor(x, name=f"inputs_{i}")
-              for i, x in enumerate(inputs)]
-        types = [t.dtype.base_dtype for t in ts]
-        if any(d is not _dt.string for d in types):
+        try:
+            ts = [_convert(x, dtype=_dt.string, name=f"inputs_{i}")
+                  for i, x in enumerate(inputs)]
+        except (TypeError, ValueError):
+            seen = []
+            for x in inputs:
+                try:
+                    seen.append(_convert(x).dtype.base_dtype.name)
+                except (TypeError, ValueError):
+                    seen.append("<NOT CONVERTIBLE TO TENSOR>")
             raise TypeError("Tensors in list passed to 'inputs' of 'StringJoin' Op have types "
-                            f"[{', '.join(d.name for d in types)}] that do not match expected "
-                            "type string.")
+                            f"[{', '.join(seen)}] that do not match expected type "
+                            "string.") from None
         return _apply("StringJoin", ts, {"N": len(ts), "separator": separator}, scope)
 
 

@@ -1998,3 +1998,21 @@ CALLS = CALLS + [("contrib/feature_column/sequence_input_layer_gru_grad",
                   _sequence_input_layer),
                  ("contrib/staging/staging_area", _staging_area),
                  ("contrib/kernel_methods/rff_hinge_grad", _kernel_mapper)]
+
+# -- binary element-wise ops on RaggedTensors (ragged_dispatch, ragged_tensor_shape) -------
+def _ragged_binary(tf):
+    """Two RaggedTensors (broadcast through RaggedTensorDynamicShape, an Assert per
+    dimension), a RaggedTensor and a Tensor of its rank, and one and a scalar."""
+    a = tf.ragged.constant([[1., 2.], [3.]])
+    b = tf.ragged.constant([[10., 20.], [30.]])
+    tf.maximum(a + b, tf.constant([[1.], [2.]]))
+    a * 2.
+
+
+def _ragged_add_n(tf):
+    """tf.add_n of RaggedTensors: assert_equal of their splits, AddN of the flat values."""
+    tf.add_n([tf.ragged.constant([[1, 2], [3]]), tf.ragged.constant([[4, 5], [6]])])
+
+
+CALLS = CALLS + [("ragged/binary_broadcast", _ragged_binary),
+                 ("ragged/add_n", _ragged_add_n)]
