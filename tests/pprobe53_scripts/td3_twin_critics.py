@@ -3,9 +3,10 @@
 with an op seed times target_noise, tf.clip_by_value to noise_clip, the action clipped to
 act_limit), min_q_targ = tf.minimum of the twin target critics, backup with a
 stop_gradient, the critic loss q1 + q2 MSE, the delayed actor update (every policy_delay
-steps) on -mean(q1_pi) with the target update in a run of its own, get_vars by name prefix over tf.global_variables(), Polyak averaging
-by tf.group([tf.assign(v_targ, polyak * v_targ + (1 - polyak) * v_main)]) and the
-initial target copy; exploration noise and a point-mass environment in NumPy."""
+steps) on -mean(q1_pi) with the target update in a run of its own, get_vars by name
+prefix over tf.global_variables(), Polyak averaging by tf.group([tf.assign(v_targ,
+polyak * v_targ + (1 - polyak) * v_main)]) and the initial target copy; exploration
+noise and a point-mass environment in NumPy."""
 import hashlib
 
 import numpy as np
