@@ -5,7 +5,9 @@ tensors' colocation_groups(), for gradients, Variables, an IndexedSlices and Non
 entries; and a tf.cond branch returning an Operation (a no_op, a group, an Assert's
 AssertGuard, tf.losses' weights check) returns TF's with_dependencies Identity
 `control_dependency` of the branch's pivot, colocated with that pivot (switch_t /
-switch_f). Structure only (no arithmetic: the same on any host)."""
+switch_f); the Python inputs of ops in a cond's branches (TF's Switch of a tensor taken
+from outside the branch, "cond_branch_inputs"). Structure only (no arithmetic: the same
+on any host)."""
 
 
 def _nodes(tf, prefixes):
@@ -51,4 +53,10 @@ def cases(tf):
         out["cond_pivot_groups"] = [[o.name, [s.decode() for s in o.colocation_groups()]]
                                     for o in g.get_operations()
                                     if "control_dependency" in o.name]
+    with tf.Graph().as_default():
+        p = tf.placeholder(tf.bool, [], "p")
+        x = tf.placeholder(tf.float32, [None], "x")
+        tf.cond(p, lambda: x * 2.0, lambda: x + 1.0)
+        out["cond_branch_inputs"] = [[o.name, o.type, [i.name for i in o.inputs]]
+                                     for o in tf.get_default_graph().get_operations()]
     return out
