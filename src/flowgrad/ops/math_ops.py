@@ -42,7 +42,7 @@ import numpy as np
 
 from ..engine.framework import dtypes as _dt
 from ..engine.framework.constant_op import constant
-from ..engine.framework.graph import Tensor, name_scope
+from ..engine.framework.graph import Tensor, colocate_with, name_scope
 from ..engine.framework.indexed_slices import IndexedSlices
 from ..engine.ops._base import apply, to_tensor
 from ..engine.ops.cast import cast
@@ -382,8 +382,13 @@ def global_norm(t_list: Any, name: str | None = None) -> Tensor:
     with name_scope(name, "global_norm", [t for t in t_list if t is not None]):
         values = [to_tensor(t.values if isinstance(t, IndexedSlices) else t, name=f"t_{i}")
                   for i, t in enumerate(t_list) if t is not None]
-        # TF's ops: L2Loss per tensor, stack, Sum, `* 2` (`mul`), Sqrt.
-        half_squared_norm = reduce_sum(stack([l2_loss(v) for v in values]))
+        # TF's ops: L2Loss per tensor (colocated with it: `_class`), stack, Sum, `* 2`
+        # (`mul`), Sqrt.
+        half_squared_norms = []
+        for v in values:
+            with colocate_with(v):
+                half_squared_norms.append(l2_loss(v))
+        half_squared_norm = reduce_sum(stack(half_squared_norms))
         return sqrt(half_squared_norm * constant(2.0, dtype=half_squared_norm.dtype),
                     name="global_norm")
 
@@ -424,7 +429,8 @@ def clip_by_global_norm(t_list: Any, clip_norm: Any, use_norm: Any = None,
             if t is None:
                 clipped.append(None)
                 continue
-            c = identity(v * scale, name=f"{base}/_{i}")  # TF repeats the full scope
+            with colocate_with(v):   # as TF: the product and its identity where v lives
+                c = identity(v * scale, name=f"{base}/_{i}")  # TF repeats the full scope
             clipped.append(IndexedSlices(c, t.indices, t.dense_shape)
                            if isinstance(t, IndexedSlices) else c)
     return clipped, use_norm

@@ -728,13 +728,14 @@ def _branch_of(g, pred, branch, v1=True):
         conds.pop(key, None)
 
 
-def _count_branch_results(g, result, pred_t):
+def _count_branch_results(g, result, pred_t, branch):
     """A branch's results as TF 1.14's CondContext makes them: its variables read in the
     branch (TF's op counter: a Switch per tensor taken from outside the branch), and each
     Operation replaced by the branch's pivot with a control dependency on it
-    (with_dependencies: the Identity `control_dependency`), a bool tensor of pred's value,
-    so that a cond of operations returns a bool tensor as TF's does. The pivot is the
-    branch's own (TF's switch_t / switch_f), not a Switch of pred."""
+    (with_dependencies: the Identity `control_dependency`, colocated with the pivot), a
+    bool tensor of pred's value, so that a cond of operations returns a bool tensor as
+    TF's does. The pivot is the branch's own (TF's switch_t / switch_f, `branch`), not a
+    Switch of pred."""
     leaves, rebuild = _flatten(result)
     leaves = [leaf.value() if _is_variable(leaf) else leaf for leaf in leaves]
     g._cf_note([t for t in leaves if isinstance(t, Tensor)])
@@ -749,7 +750,9 @@ def _count_branch_results(g, result, pred_t):
         if isinstance(leaf, Operation):
             had = pred_t in seen
             seen.add(pred_t)
-            with g.control_dependencies([leaf]):
+            # (with_dependencies colocates it with the pivot, a node of TF's only)
+            pivot = f"{g.get_name_scope()}/{branch}"
+            with g.control_dependencies([leaf]), g._class_attr_scope(pivot):
                 leaf = _identity(pred_t, name="control_dependency")
             if not had:
                 seen.discard(pred_t)
@@ -830,13 +833,14 @@ def cond(pred, true_fn=None, false_fn=None, strict: bool = False, name: str | No
             with g._cf_context(), _branch_of(g, pred_t, True, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
-                t_res = _count_branch_results(g, _branch_result(true_fn(), "true_fn"), pred_t)
+                t_res = _count_branch_results(g, _branch_result(true_fn(), "true_fn"), pred_t,
+                                              "switch_t")
             mid = len(ops)
             with g._cf_context(), _branch_of(g, pred_t, False, v2_base is None):
                 if v2_base is not None:
                     g._last_id = 0
                 f_res = _count_branch_results(g, _branch_result(false_fn(), "false_fn"),
-                                              pred_t)
+                                              pred_t, "switch_f")
             end = len(ops)
         t_leaves, rebuild, t_tensors, t_targets = _branch_outputs(t_res)
         _, _, f_tensors, f_targets = _branch_outputs(f_res)
