@@ -22,7 +22,8 @@ def field(name, n_per_row, combiner, weighted):
             wts.append(rs.uniform(0.2, 2.0))
     shape = [BATCH, max(n_per_row)]
     sp_ids = tf.SparseTensor(np.array(idx, np.int64), np.array(ids, np.int64), shape)
-    sp_w = tf.SparseTensor(np.array(idx, np.int64), np.array(wts, np.float32), shape) if weighted else None
+    sp_w = (tf.SparseTensor(np.array(idx, np.int64), np.array(wts, np.float32), shape)
+            if weighted else None)
     table = tf.get_variable(name, [VOCAB, K],
                             initializer=tf.random_uniform_initializer(-0.2, 0.2, seed=len(name)))
     return table, tf.nn.embedding_lookup_sparse(table, sp_ids, sp_w, combiner=combiner,
@@ -57,8 +58,8 @@ with tf.Session() as sess:
     gi = sess.run(grads[0][0])
     print(repr(gi.indices.tolist()), repr(gi.values.tolist()), gi.dense_shape)
     for i in range(4):
-        _, l = sess.run([step, loss])
-        print(i, repr(l))
+        _, lv = sess.run([step, loss])
+        print(i, repr(lv))
     print(repr(sess.run(tables[1]).tolist()))
     print(repr(sess.run(opt.get_slot(tables[2], "accumulator")).tolist()))
     print(embs[0].name, embs[1].name, embs[3].name)

@@ -44,8 +44,8 @@ with tf.Session() as sess:
     print(repr(sess.run(psqrt).tolist()))
     print(type(g_emb).__name__, repr(sess.run(g_emb).values.tolist()))
     for i in range(4):
-        _, l = sess.run([step, loss])
-        print(i, repr(l))
+        _, lv = sess.run([step, loss])
+        print(i, repr(lv))
     print(repr(sess.run(emb).tolist()))
     print(repr(sess.run(pemb.as_tensor()).tolist()))
     print(len(tf.get_default_graph().get_operations()))

@@ -56,8 +56,8 @@ with tf.Session() as sess:
     print(repr(sess.run(e_sqrtn).tolist()))
     print(repr(sess.run(wide).ravel().tolist()))
     for i in range(4):
-        _, l = sess.run([step, loss])
-        print(i, repr(l))
+        _, lv = sess.run([step, loss])
+        print(i, repr(lv))
     print(repr(sess.run(table.as_tensor()).tolist()))
     print(repr(sess.run(ftrl.get_slot(table._get_variable_list()[0], "linear")).tolist()))
     print(repr(sess.run(wide_w).ravel().tolist()))
