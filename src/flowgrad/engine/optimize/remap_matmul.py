@@ -5,7 +5,12 @@ float32 MatMul that feeds it when, in the graph of the run (pruned to its fetche
 MatMul is read by nothing else, is not fetched, and neither it nor the BiasAdd has
 control edges in or out (so not a K.function's first output, which its updates group
 waits for; an Identity between the two, which the dependency optimizer removes in the
-first round, is looked through: the remapper fuses them in the second). The fused kernel
+first round, is looked through: the remapper fuses them in the second). So is a Reshape
+to the MatMul's own shape, which the arithmetic optimizer (RemoveRedundantReshape) and
+constant folding remove in the first round: tf.contrib.layers' weighted_sum_from_feature_columns
+reshapes its sum to [-1, num_outputs] before the BiasAdd, so contrib.learn's
+LinearClassifier / LinearRegressor logits are a _FusedMatMul (checked against TF 1.14's
+partition graph, for a constant input and a placeholder of unknown batch). The fused kernel
 is Eigen's tensor contraction with the bias added by its output kernel, whose sums
 differ from the plain MatMul's when the product has one output column (fused_matmul.py).
 An Elu that is the BiasAdd's only reader is fused too: the output kernel applies it to
@@ -20,7 +25,8 @@ gets `fused_bias_add=True`, which its kernel reads."""
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
-from ._util import with_attr
+from ._util import shapes_symbolically_equal, with_attr
+from .symbolic_shapes import symbolic_shapes
 
 
 def _removable_identity(n, fetched, control):
@@ -29,6 +35,24 @@ def _removable_identity(n, fetched, control):
     return (n.type == "Identity" and len(n.outputs) == 1 and n.op is not None
             and not n.op._control_inputs and id(n.op) not in control
             and n.outputs[0] not in fetched and not n.recompute)
+
+
+def _removable_reshape(n, fetched, control, program, sym):
+    """A Reshape to its input's own shape that Grappler removes in the first round (not
+    fetched, no control edges in or out): static shapes equal, with at most one unknown dim
+    at the same place, or Grappler's symbolic shapes equal. `sym`: a one-slot cache of
+    symbolic_shapes(program)."""
+    if (n.type != "Reshape" or len(n.outputs) != 1 or n.op is None or n.op._control_inputs
+            or id(n.op) in control or n.outputs[0] in fetched or n.recompute):
+        return False
+    sa, sb = program.shapes.get(n.inputs[0]), program.shapes.get(n.outputs[0])
+    ta = sa.as_tuple() if sa is not None else None
+    if ta is not None and ta == (sb.as_tuple() if sb is not None else None) and \
+            ta.count(None) <= 1:
+        return True
+    if not sym:
+        sym.append(symbolic_shapes(program))
+    return shapes_symbolically_equal(sym[0].get(n.inputs[0]), sym[0].get(n.outputs[0]))
 
 
 def _fused_elu(conv, readers, fetched, control):
@@ -47,8 +71,10 @@ def _fused_elu(conv, readers, fetched, control):
     return set()
 
 
-def remap_matmul_bias_add(program):
-    """`program` with each MatMul that Grappler fuses with its BiasAdd marked."""
+def remap_matmul_bias_add(program, reshapes=True):
+    """`program` with each MatMul that Grappler fuses with its BiasAdd marked; `reshapes`:
+    a Reshape to the same shape between them is removed first (the arithmetic optimizer or
+    constant folding is on)."""
     if not any(n.type in ("MatMul", "Conv2D") for n in program.nodes):
         return program
     readers = {}
@@ -62,6 +88,7 @@ def remap_matmul_bias_add(program):
     fetched = set(program.fetches)
     marked = set()
     rows = set()    # Elus fused after the BiasAdd
+    sym = []        # symbolic_shapes(program), when a Reshape needs it
     for n in program.nodes:
         if n.type not in ("MatMul", "Conv2D") or len(n.outputs) != 1 or n.recompute \
                 or n.op is None:
@@ -80,7 +107,8 @@ def remap_matmul_bias_add(program):
         # an Identity between them (linear_model's weighted_sum_no_bias): the dependency
         # optimizer removes it in the first round, the remapper fuses in the second
         v, user = out, users[0]
-        if _removable_identity(user, fetched, control):
+        if _removable_identity(user, fetched, control) or (
+                reshapes and _removable_reshape(user, fetched, control, program, sym)):
             v, users = user.outputs[0], readers.get(user.outputs[0], [])
             if len(users) != 1:
                 continue
