@@ -10,7 +10,16 @@ to the MatMul's own shape, which the arithmetic optimizer (RemoveRedundantReshap
 constant folding remove in the first round: tf.contrib.layers' weighted_sum_from_feature_columns
 reshapes its sum to [-1, num_outputs] before the BiasAdd, so contrib.learn's
 LinearClassifier / LinearRegressor logits are a _FusedMatMul (checked against TF 1.14's
-partition graph, for a constant input and a placeholder of unknown batch). The fused kernel
+partition graph, for a constant input and a placeholder of unknown batch). The fusion then
+waits for the second round, when the BiasAdd may have gained a control edge out: a
+tf.gradients gate (gate_gradients, e.g. Optimizer.minimize) whose data side constant
+folding folded (sigmoid_cross_entropy_with_logits' `logits * labels` gradient of constant
+labels: `mul_grad/Mul`) keeps the gate's other input `mul_grad/Mul_1 = grad * logits`,
+read by nothing, as a control input, which the dependency optimizer turns into a control
+edge from the BiasAdd (`^BiasAdd` on `mul_grad/tuple/control_dependency`): no fusion.
+Without the Reshape, or with an Identity (which the dependency optimizer removes in the
+same round as it makes that edge), the remapper fuses first (all checked against TF 1.14's
+partition graphs and bits: golden math/remap_reshape). The fused kernel
 is Eigen's tensor contraction with the bias added by its output kernel, whose sums
 differ from the plain MatMul's when the product has one output column (fused_matmul.py).
 An Elu that is the BiasAdd's only reader is fused too: the output kernel applies it to
@@ -26,6 +35,7 @@ from __future__ import annotations
 
 from ..framework import dtypes as _dt
 from ._util import shapes_symbolically_equal, with_attr
+from .addn_order import _is_gate
 from .symbolic_shapes import symbolic_shapes
 
 
@@ -53,6 +63,23 @@ def _removable_reshape(n, fetched, control, program, sym):
     if not sym:
         sym.append(symbolic_shapes(program))
     return shapes_symbolically_equal(sym[0].get(n.inputs[0]), sym[0].get(n.outputs[0]))
+
+
+def _gated_control_out(bias, program, ops, consts):
+    """Does Grappler's first round give BiasAdd node `bias` a control edge out: one of its
+    readers is no node of the plan, but a control input of a tf.gradients gate of the plan
+    whose other control input constant folding made a Const (see the module docstring)?
+    `ops`: the ids of the plan's ops; `consts`: the names of its Const nodes."""
+    for reader in bias.op.outputs[0].consumers():
+        if id(reader) in ops:
+            continue
+        for gate in program.nodes:
+            if gate.op is None or gate.type != "NoOp" or not _is_gate(gate.op):
+                continue
+            ins = gate.op._control_inputs
+            if reader in ins and any(c is not reader and c.name in consts for c in ins):
+                return True
+    return False
 
 
 def _fused_elu(conv, readers, fetched, control):
@@ -89,6 +116,8 @@ def remap_matmul_bias_add(program, reshapes=True):
     marked = set()
     rows = set()    # Elus fused after the BiasAdd
     sym = []        # symbolic_shapes(program), when a Reshape needs it
+    ops = {id(n.op) for n in program.nodes if n.op is not None}
+    consts = {n.name for n in program.nodes if n.type == "Const"}
     for n in program.nodes:
         if n.type not in ("MatMul", "Conv2D") or len(n.outputs) != 1 or n.recompute \
                 or n.op is None:
@@ -107,8 +136,10 @@ def remap_matmul_bias_add(program, reshapes=True):
         # an Identity between them (linear_model's weighted_sum_no_bias): the dependency
         # optimizer removes it in the first round, the remapper fuses in the second
         v, user = out, users[0]
+        reshaped = False
         if _removable_identity(user, fetched, control) or (
                 reshapes and _removable_reshape(user, fetched, control, program, sym)):
+            reshaped = user.type == "Reshape"
             v, users = user.outputs[0], readers.get(user.outputs[0], [])
             if len(users) != 1:
                 continue
@@ -118,6 +149,8 @@ def remap_matmul_bias_add(program, reshapes=True):
         if (user.type != "BiasAdd" or user.inputs[0] != v or user.op is None
                 or user.op._control_inputs or id(user.op) in control):
             continue
+        if reshaped and _gated_control_out(user, program, ops, consts):
+            continue    # (fused in the second round: too late, see the docstring)
         marked.add(id(n))
         # BiasAdd + Elu: the activation joins the fusion (_FusedMatMul's fused_ops
         # ["BiasAdd", "Elu"]) when the BiasAdd is read only by it
