@@ -327,7 +327,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
                                  options.get("arithmetic", True),
                                  options.get("constant_folding", True))
     if options.get("fusion", True):
-        program = remap_matmul_bias_add(program)   # _FusedMatMul (remap_matmul.py)
+        # _FusedMatMul (remap_matmul.py)
+        program = remap_matmul_bias_add(program, options.get("arithmetic", True) or
+                                        options.get("constant_folding", True))
     if options.get("fusion", True):
         # primitive ops (remap_batch_norm.py)
         program = remap_fused_batch_norm(program, options.get("constant_folding", True))
