@@ -1,6 +1,7 @@
 """Grappler's MinimizeBroadcasts in a tf.while_loop body and a tf.cond branch: the sub-plan's
 Mul chain `(r * h) * u` (u [1, N]) is regrouped as TF 1.14 regroups it when the inner Mul
-has one reader, and runs as written with a gradient fetched (TF's stack push reads it, even
+has one reader (not for a Mul of loop invariants only: TF's pivot drives it), and runs as
+written with a gradient fetched (TF's stack push reads it, even
 for a gradient no fetch needs), a TensorArray read of no element_shape in the chain, or the
 arithmetic optimizer off (tests/golden/math/gen_loop_min_broadcasts.py, made on an Intel
 Xeon: `host`)."""
@@ -27,7 +28,7 @@ def test_golden_host_is_recorded():
 # per test: the cases checked, the first one regrouped (its values with the arithmetic
 # optimizer on differ from TF's with it off), the others as TF runs them either way
 GROUPS = {"loop_body": ("forward", "with_grad", "grad_of_w"), "ta_reads": ("ta_reads",),
-          "cond_branch": ("cond_branch",)}
+          "cond_branch": ("cond_branch",), "invariant": ("invariant",)}
 
 
 def _flat(v):
@@ -52,3 +53,6 @@ def test_values_are_tfs(group):
     # (as written: TF's values with the arithmetic optimizer off)
     assert np.array_equal(WANT["ta_reads"]["unknown"], WANT["ta_reads_off"]["unknown"])
     assert np.array_equal(WANT["grad_of_w"][0], WANT["grad_of_w_off"][0])
+    assert np.array_equal(WANT["invariant"]["captured"], WANT["invariant_off"]["captured"])
+    assert not np.array_equal(WANT["invariant"]["identity"],
+                              WANT["invariant_off"]["identity"])

@@ -6,7 +6,8 @@ when only forward values are fetched (the inner Mul has one reader), as IndyGRUC
 `(r * state) * candidate_u`; with a gradient fetched the inner Mul is also pushed for the
 gradient (two readers) and the chain runs as written, even where no fetch needs that
 push (a gradient w.r.t. w only). A TensorArray read has the shape its handle carries
-(the array's element_shape): none unless given. In a tf.cond branch too. Per case
+(the array's element_shape): none unless given. In a tf.cond branch too. A Mul of two
+captures only waits on the loop's pivot (a control input): no group absorbs it. Per case
 the values with the arithmetic optimizer on and off (`off`), so the test can see the
 regrouping changes bits.
 With the host's CPU vendor (`host`: the MatMuls' bits depend on it). Read by
@@ -119,8 +120,36 @@ def cond_branch(tf, off=False):
             return s.run(out, {p: True})
 
 
+def invariant(tf, off=False):
+    """{variant: final y} of a loop computing y = tanh((p * q) * h), p and q [B, N]
+    captured, the loop variable h [1, N]: `p * q` reads only loop invariants, so TF's
+    WhileContext gives it a control input from the pivot and the chain runs as written
+    (`captured`); with q read through an Identity in the body (`identity`) the Mul reads
+    a body value and the chain is regrouped as `(h * p) * q`."""
+    out = {}
+    for name in ("captured", "identity"):
+        rs = np.random.RandomState(5244)
+        with tf.Graph().as_default():
+            p = tf.Variable(rs.randn(B, N).astype(np.float32), name="p")
+            q = tf.Variable(rs.randn(B, N).astype(np.float32), name="q")
+            h0 = tf.constant(rs.uniform(-1, 1, (1, N)).astype(np.float32), name="h0")
+
+            def body(t, h, y, name=name):
+                qq = tf.identity(q) if name == "identity" else q
+                y = tf.tanh((p * qq) * h)
+                return t + 1, tf.reduce_mean(y, 0, keepdims=True), y
+
+            y = tf.while_loop(lambda t, h, y: t < T, body,
+                              [tf.constant(0), h0, tf.zeros([B, N])])[2]
+            with _session(tf, off) as s:
+                s.run(tf.global_variables_initializer())
+                out[name] = s.run(y)
+    return out
+
+
 CASES = {"forward": forward, "with_grad": with_grad, "grad_of_w": grad_of_w,
-         "ta_reads": ta_reads, "cond_branch": cond_branch}
+         "ta_reads": ta_reads, "cond_branch": cond_branch,
+         "invariant": invariant}
 
 
 def cases(tf):

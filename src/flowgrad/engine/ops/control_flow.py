@@ -40,6 +40,7 @@ from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
 from ..optimize.constant_push_down import push_down_cycle
+from ..optimize.minimize_broadcasts import pivot_driven
 from ..optimize.symbolic_shapes import UnknownFeeds
 from ..optimize.reciprocal_div import CONST_CAPTURES, GRAPPLER_OFF, grappler_division, \
     grappler_off, mark_grappler_off
@@ -1064,7 +1065,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None, pushed=(), symbolic=None):
+                 ranked=(), const_feeds=None, pushed=(), symbolic=None, invariant=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -1078,7 +1079,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `pushed`: body values TF's stacks push that the plan does not fetch (_pushed_reads).
     `symbolic`: the positions of the feeds whose Grappler shape the enclosing plan does not
     know in full (add_ops_rewrite.SYMBOLIC_ATTR): unknown to MinimizeBroadcasts here, as
-    the `popped` ones."""
+    the `popped` ones. `invariant`: the positions of the feeds that are the loop's
+    captures (TF's constant Enters): an op reading only those waits on the loop's pivot
+    (minimize_broadcasts.pivot_driven)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if pushed:
@@ -1106,8 +1109,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         # TF's Grappler fails on the cycle its push-down makes: the graph runs as written
         off = True
         options = _sub_options(ctx, off)
+    driven = pivot_driven(prog, [feeds[k] for k in invariant if k < len(feeds)])
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
-                             bcast_unknown=bcast_unknown,
+                             bcast_unknown=bcast_unknown, driven=driven,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
                                                      if k < len(prog.fetches)) - whole)
     if off:
@@ -1427,8 +1431,9 @@ def _while_bind(node, ctx):
     # the variables computed from a feed have their rank (symbolic_shapes.UnknownFeeds)
     fed = node.attrs.get(_add_ops_rewrite.FED_ATTR, ())
     ranked = [k for k in unknown or () if k < len(info["vars"]) and k not in fed]
+    caps = range(n, len(feeds))     # (the captures: TF's constant Enters)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
-                             ranked=ranked)
+                             ranked=ranked, invariant=caps)
     # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
     # forward frame, a reader Grappler's AddOpsRewrite does not count)
     whole = info.get("read_whole", ())
@@ -1440,7 +1445,7 @@ def _while_bind(node, ctx):
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
                                  const_feeds=node.attrs.get(CONST_CAPTURES),
-                                 pushed=unfetched,
+                                 pushed=unfetched, invariant=caps,
                                  symbolic=node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR))
     op = node.op
     known = None if computed is None else frozenset(computed)
@@ -1492,7 +1497,9 @@ def _while_grad_bind(node, ctx):
     # the WhileGrad's inputs start with the forward While's (its feeds), then the grad_vars'
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
+    caps = range(n, n + m)          # (the captures: TF's constant Enters)
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
+                             invariant=caps)
     # (the forward body as its While runs it: its captured constants Consts)
     consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
     # (a run that fetches the gradient without the loop runs only what the gradient needs)
@@ -1516,7 +1523,7 @@ def _while_grad_bind(node, ctx):
     with _nested_marks(inner):
         body_plan = _compile_sub(graph, ctx, pruned + _nested_runs(graph, inner), feeds, done,
                                  unknown, off=off, const_feeds=consts, pushed=unfetched,
-                                 symbolic=symbolic)
+                                 symbolic=symbolic, invariant=caps)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1524,7 +1531,8 @@ def _while_grad_bind(node, ctx):
                              [a[1:3] for a in accs],
                              list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
                              cloned=[base + i for i, t in enumerate(saved)
-                                     if t._op._type == "Const"], off=off, symbolic=symbolic)
+                                     if t._op._type == "Const"], off=off, symbolic=symbolic,
+                             invariant=caps)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
@@ -1532,7 +1540,7 @@ def _while_grad_bind(node, ctx):
     roles = _lstm_loop.match(graph, info, ctx) if not specs else None
     if roles is not None and pruned != info["body"] + saved:   # (the runner's: the whole)
         whole = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
-                             const_feeds=consts)
+                             const_feeds=consts, invariant=caps)
     else:
         whole = body_plan
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,

@@ -168,7 +168,7 @@ _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
 def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
-                        shapes_unknown=None):
+                        shapes_unknown=None, driven=frozenset()):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -180,7 +180,9 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     round and gone in the second. `push_down(program)`: the second round's constant
     folding, run before its MinimizeBroadcasts (where there is no second round here,
     on the trees the first rebuilt). `shapes_unknown`: the feeds whose shapes the groups
-    take as unknown (default `unknown`)."""
+    take as unknown (default `unknown`). `driven`: the ids of the graph ops TF gives a
+    control input (a while body's ops reading only loop invariants: pivot_driven), which
+    no tree absorbs."""
     if shapes_unknown is None:
         shapes_unknown = unknown
     src = {}
@@ -205,7 +207,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     done = set() if regrouped is None else regrouped
     built = set()
     program = _regroup(program, tags, done, order, opaque=ones, built=built,
-                       unknown=shapes_unknown)
+                       unknown=shapes_unknown, driven=driven)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -219,7 +221,21 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1], unknown=shapes_unknown)
+    return _regroup(nxt, tags, done, ctrl=second[1], unknown=shapes_unknown, driven=driven)
+
+
+def pivot_driven(program, invariant):
+    """The ids of the graph ops of `program` (a while loop's condition, body or gradient
+    body) that TF 1.14's WhileContext._MaybeAddControlDependency gives a control input
+    from the loop's pivot: those with inputs, all loop invariants (`invariant`: the
+    tensors the loop captures, read through constant Enters), and no control input of
+    their own. Such a Mul is driven by a control dependency, so no MinimizeBroadcasts
+    group absorbs it (`(p * q) * h` with p, q captured runs as written; golden
+    math/loop_min_broadcasts, case invariant)."""
+    keys = {(t.op, t.value_index) for t in invariant}
+    return frozenset(id(n.op) for n in program.nodes
+                     if n.op is not None and n.op.inputs and not n.op._control_inputs
+                     and all((t.op, t.value_index) in keys for t in n.op.inputs))
 
 
 def _canonical_order(program, skip, ones):
@@ -412,7 +428,7 @@ def _gate_of_noop(op):
 
 
 def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
-             unknown=None):
+             unknown=None, driven=frozenset()):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
     are Identities by now (Muls by ones): no Mul of a tree."""
@@ -456,7 +472,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
         return (nodes[i].name not in tags and supported(i) and n.outputs[0] not in fetched
                 and uses.get(n.outputs[0], 0) == 1 and n.op is not None
                 and not n.op._control_inputs and id(n.op) not in control
-                and id(n.op) not in waiting)
+                and id(n.op) not in waiting and id(n.op) not in driven)
 
     names = _node_names(nodes)
     groups = []
