@@ -32,7 +32,9 @@ TensorArray read has its handle data's: symbolic_shapes), so
 IndyGRUCell's `(r * state) * u` (u [1, N]) runs with u multiplied first when only forward
 values are fetched; a body value TF's stack pushes for the loop's gradient has a second
 reader while that gradient runs (control_flow._pushed_reads), and is absorbed by no group
-(golden math/loop_min_broadcasts).
+(golden math/loop_min_broadcasts); nor is a while body's op that reads only the loop's
+captures: TF gives it a control input from the pivot (pivot_driven; normalized Bahdanau's
+`g * v`).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
