@@ -46,18 +46,17 @@ def _create_graph(input_graph=None, is_training=True, weight_bits=8, activation_
     """quantize_graph._create_graph: the checks, batch-norm folding (an eval graph's fused
     batch norms; the other cases refused), then the rewrite (`freeze_bn_delay` only
     matters to the training folding)."""
-    del freeze_bn_delay
     if input_graph is None:
         input_graph = _get_default_graph()
     _check_for_training_ops(input_graph)
-    refused = _fold_refusal(input_graph, is_training)
+    refused = _fold_refusal(input_graph, is_training, freeze_bn_delay)
     if refused:
         raise NotImplementedError(
             "flowgrad does not implement tf.contrib.quantize's batch-norm folding "
             "(tensorflow/contrib/quantize/python/fold_batch_norms.py FoldBatchNorms) beyond "
-            f"an eval graph's fused batch norms: {refused}")
+            f"fused batch norms without freeze_bn_delay: {refused}")
     with input_graph.as_default():
-        _fold(input_graph)
+        _fold(input_graph, is_training)
         _rewrite(input_graph, is_training, quant_delay=quant_delay, weight_bits=weight_bits,
                  activation_bits=activation_bits, symmetric=symmetric, scope=scope)
 
