@@ -10,8 +10,10 @@ Identity, + bypass Adds) gets TF's FakeQuantWithMinMaxVars ops, named as TF name
 (`<layer>/weights_quant/...`, `<layer>/act_quant/...`), with their `min` / `max`
 variables in GLOBAL_VARIABLES: the weights' last range, the activations' moving average
 (decay 0.999, zero-debiased); `quant_delay` steps are counted by `fake_quantization_step`.
-Batch-norm folding (fold_batch_norms.py) is implemented for an eval graph's fused batch
-norms; a training graph's, an atrous convolution's or an unfused one raises
+Batch-norm folding (fold_batch_norms.py) is implemented for fused batch norms: an eval
+graph's, and a training graph's (TF's batch_norm_correction ops, Undo_Bessel_Correction
+and the FoldFusedBatchNormGrad gradient; in an eval graph too, with the batch
+statistics); freeze_bn_delay, an atrous convolution's or an unfused one raises
 NotImplementedError.
 """
 
@@ -43,9 +45,8 @@ def _check_for_training_ops(graph):
 
 def _create_graph(input_graph=None, is_training=True, weight_bits=8, activation_bits=8,
                   symmetric=False, quant_delay=None, freeze_bn_delay=None, scope=None):
-    """quantize_graph._create_graph: the checks, batch-norm folding (an eval graph's fused
-    batch norms; the other cases refused), then the rewrite (`freeze_bn_delay` only
-    matters to the training folding)."""
+    """quantize_graph._create_graph: the checks, batch-norm folding (fused batch norms;
+    freeze_bn_delay and the other cases refused), then the rewrite."""
     if input_graph is None:
         input_graph = _get_default_graph()
     _check_for_training_ops(input_graph)
