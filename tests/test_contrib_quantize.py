@@ -1,6 +1,7 @@
 """tf.contrib.quantize against TF 1.14 (tests/golden/contrib/gen_quantize.py): the
 training and eval rewrites of small models (conv / dense / depthwise layers, an eval
-graph's fused batch norms folded, bypass and post-activation Adds, quant_delay, bits,
+graph's and a training graph's fused batch norms folded, bypass and post-activation Adds,
+quant_delay, bits,
 symmetric, scope) add and reroute TF's ops, fill TF's collections and train to TF's
 numbers bit for bit; argspecs, public names, errors; the batch-norm folding cases
 flowgrad lacks raise NotImplementedError."""
@@ -65,11 +66,13 @@ def test_training_op_in_graph():
     assert GEN.errors(tf) == GOLD["errors"]
 
 
-@pytest.mark.parametrize("case", ["training_fused", "eval_of_training_fused", "unfused"])
+@pytest.mark.parametrize("case", ["freeze_bn_delay", "unfused"])
 def test_batch_norm_folding_cases_not_implemented(case):
     # (slim's batch norm: TF folds the fused one (FusedBatchNorm after the Conv2D) and the
     # unfused one (its `BatchNorm/batchnorm_1/add_1` ops); flowgrad folds a fused one built
-    # for inference in an eval graph (case "batch_norm"); tf.layers' unfused batch norm TF
+    # for inference in an eval graph (case "batch_norm") and one in training mode in a
+    # training graph without freeze_bn_delay (training case "batch_norm") or in an eval
+    # graph (eval case "batch_norm_training_mode"); tf.layers' unfused batch norm TF
     # leaves alone: the training case "layers_batch_norm")
     with tf.Graph().as_default() as g:
         x = tf.zeros([2, 4, 4, 3])
@@ -77,8 +80,9 @@ def test_batch_norm_folding_cases_not_implemented(case):
                                  normalizer_params={"fused": case != "unfused",
                                                     "is_training": True})
         before = [op.name for op in g.get_operations()]
-        rewrite = (tf.contrib.quantize.create_training_graph if case == "training_fused"
-                   else tf.contrib.quantize.create_eval_graph)
+        rewrite = (tf.contrib.quantize.create_eval_graph if case != "freeze_bn_delay" else
+                   lambda: tf.contrib.quantize.experimental_create_training_graph(
+                       freeze_bn_delay=5))
         with pytest.raises(NotImplementedError, match="fold_batch_norms.py FoldBatchNorms"):
             rewrite()
         assert [op.name for op in g.get_operations()] == before   # (nothing rewritten)

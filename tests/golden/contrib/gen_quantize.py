@@ -1,7 +1,9 @@
 """tf.contrib.quantize (TF 1.14 contrib/quantize/python/quantize_graph.py, quantize.py,
 quant_ops.py, fold_batch_norms.py): small seeded models -- conv + bias + relu, dense +
 relu6, a final dense, a residual conv with a bypass Add and a post-activation Add, a
-depthwise conv, slim layers with fused batch norms (eval: folded) -- rewritten by create_training_graph / create_eval_graph and the
+depthwise conv, slim layers with fused batch norms (folded: eval, and training with
+TF's corrections and FoldFusedBatchNormGrad, which Grappler's push-down through
+tf.gradients' gates orders) -- rewritten by create_training_graph / create_eval_graph and the
 experimental variants (bits, symmetric, quant_delay, scope): the ops (name, type,
 inputs) the rewrite adds and reroutes, the collections, the losses and every global
 variable after a few gradient-descent steps; argspecs, public names and errors. Made on
@@ -100,6 +102,27 @@ def bn_model(tf):
                              weights_initializer=tf.constant_initializer(
                                  _const(rng, [48, 2], .3)))
 
+def bn_training_model(tf):
+    """slim layers with fused batch norms in training mode (folded with TF's corrections,
+    Undo_Bessel_Correction and FoldFusedBatchNormGrad): a conv + relu, a separable
+    (depthwise) conv, a fully connected layer."""
+    rng = np.random.RandomState(4)
+    L = tf.contrib.layers
+    p = {"fused": True, "is_training": True, "scale": True}
+    x = tf.constant(_const(rng, [4, 5, 5, 2], 1.0), name="x")
+    h = L.conv2d(x, 3, 3, activation_fn=tf.nn.relu, normalizer_fn=L.batch_norm,
+                 normalizer_params=p, scope="conv",
+                 weights_initializer=tf.constant_initializer(_const(rng, [3, 3, 2, 3], .4)))
+    h = L.separable_conv2d(h, None, 3, 1, normalizer_fn=L.batch_norm, normalizer_params=p,
+                           scope="dw", padding="VALID",
+                           weights_initializer=tf.constant_initializer(
+                               _const(rng, [3, 3, 3, 1], .4)))
+    return L.fully_connected(tf.reshape(h, [4, 27]), 2, normalizer_fn=L.batch_norm,
+                             normalizer_params=p, scope="fc",
+                             weights_initializer=tf.constant_initializer(
+                                 _const(rng, [27, 2], .3)))
+
+
 def _train(tf, build, rewrite, steps, rate=0.05):
     g = tf.Graph()
     with g.as_default():
@@ -142,6 +165,7 @@ def training(tf):
                                     lambda: Q.create_training_graph(), 2),
         "scope": _train(tf, dense_model, lambda: Q.experimental_create_training_graph(
             scope="fc1"), 2),
+        "batch_norm": _train(tf, bn_training_model, lambda: Q.create_training_graph(), 3),
     }
 
 
@@ -149,6 +173,9 @@ def evaluation(tf):
     Q = tf.contrib.quantize
     return {
         "batch_norm": _eval(tf, bn_model, lambda: Q.create_eval_graph()),
+        # (fused batch norms in training mode: folded with the batch statistics)
+        "batch_norm_training_mode": _eval(tf, bn_training_model,
+                                          lambda: Q.create_eval_graph()),
         "dense": _eval(tf, dense_model, lambda: Q.create_eval_graph()),
         "residual": _eval(tf, residual_model, lambda: Q.create_eval_graph()),
         "experimental": _eval(tf, residual_model, lambda: Q.experimental_create_eval_graph(

@@ -10,8 +10,10 @@ Identity, + bypass Adds) gets TF's FakeQuantWithMinMaxVars ops, named as TF name
 (`<layer>/weights_quant/...`, `<layer>/act_quant/...`), with their `min` / `max`
 variables in GLOBAL_VARIABLES: the weights' last range, the activations' moving average
 (decay 0.999, zero-debiased); `quant_delay` steps are counted by `fake_quantization_step`.
-Batch-norm folding (fold_batch_norms.py) is implemented for an eval graph's fused batch
-norms; a training graph's, an atrous convolution's or an unfused one raises
+Batch-norm folding (fold_batch_norms.py) is implemented for fused batch norms: an eval
+graph's, and a training graph's (TF's batch_norm_correction ops, Undo_Bessel_Correction
+and the FoldFusedBatchNormGrad gradient; in an eval graph too, with the batch
+statistics); freeze_bn_delay, an atrous convolution's or an unfused one raises
 NotImplementedError.
 """
 
@@ -43,21 +45,19 @@ def _check_for_training_ops(graph):
 
 def _create_graph(input_graph=None, is_training=True, weight_bits=8, activation_bits=8,
                   symmetric=False, quant_delay=None, freeze_bn_delay=None, scope=None):
-    """quantize_graph._create_graph: the checks, batch-norm folding (an eval graph's fused
-    batch norms; the other cases refused), then the rewrite (`freeze_bn_delay` only
-    matters to the training folding)."""
-    del freeze_bn_delay
+    """quantize_graph._create_graph: the checks, batch-norm folding (fused batch norms;
+    freeze_bn_delay and the other cases refused), then the rewrite."""
     if input_graph is None:
         input_graph = _get_default_graph()
     _check_for_training_ops(input_graph)
-    refused = _fold_refusal(input_graph, is_training)
+    refused = _fold_refusal(input_graph, is_training, freeze_bn_delay)
     if refused:
         raise NotImplementedError(
             "flowgrad does not implement tf.contrib.quantize's batch-norm folding "
             "(tensorflow/contrib/quantize/python/fold_batch_norms.py FoldBatchNorms) beyond "
-            f"an eval graph's fused batch norms: {refused}")
+            f"fused batch norms without freeze_bn_delay: {refused}")
     with input_graph.as_default():
-        _fold(input_graph)
+        _fold(input_graph, is_training)
         _rewrite(input_graph, is_training, quant_delay=quant_delay, weight_bits=weight_bits,
                  activation_bits=activation_bits, symmetric=symmetric, scope=scope)
 

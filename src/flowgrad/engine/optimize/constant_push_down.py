@@ -32,6 +32,7 @@ from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from ._util import control_sources
+from .addn_order import read_name
 from .constant_folding import constant_folding
 from .symbolic_shapes import symbolic_shapes
 
@@ -113,7 +114,7 @@ def _pruned(program, producer, through=None):
 
 
 def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=None,
-              squares=False):
+              squares=False, sorted_gates=False):
     """One SimplifyGraph pass of ConstantPushDown; None when nothing changed."""
     tainted = tainted_by_default(program, seed)
     consts = {n.outputs[0] for n in program.nodes
@@ -145,6 +146,7 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
             continue
         if n.type == "Add" and program.dtypes.get(n.outputs[0]) is _dt.string:
             continue
+        read = n.inputs
         if alias and not alias.keys().isdisjoint(n.inputs):
             n = n.with_inputs([alias.get(v, v) for v in n.inputs])
         kids = [producer.get(v) for v in n.inputs]
@@ -166,6 +168,9 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
         if all(leaf_const):
             continue                             # the child folds as it is
         k = 1 if leaf_const[0] else 0            # the child's first non-constant input
+        if sorted_gates and not any(leaf_const) and \
+                _gated(nodes, producer, read[1 - pc], alias):
+            k = _first_by_name(child, k)
         materialized = None
         if cv in shape_known and not _same_static(program, cv, child.inputs[1 - k]):
             # the gradient reads cv's shape: from the new value it must agree, unless
@@ -212,6 +217,28 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
     return out
 
 
+def _gated(nodes, producer, v, alias):
+    """Is `v` (a parent's input) a pruned Identity with a control input (tf.gradients'
+    gate, `tuple/control_dependency`)? The model pruner keeps one; the dependency
+    optimizer removes it after the arithmetic optimizer's first round, so the push
+    through it is the second round's."""
+    if v not in alias:
+        return False
+    op = nodes[producer[v]].op
+    return op is not None and bool(op._control_inputs)
+
+
+def _first_by_name(child, k):
+    """The input of `child` (two non-constant inputs) first in the order the arithmetic
+    optimizer's CanonicalizeGraph sorts a commutative node's inputs: by their names as
+    the NodeDef writes them (`k` where the op's inputs are not the plan's)."""
+    op = child.op
+    if op is None or len(op.inputs) != 2 or len(child.inputs) != 2:
+        return k
+    names = [read_name(op, t) for t in op.inputs]
+    return 1 if names[1] < names[0] else 0
+
+
 def _topological(nodes):
     """`nodes` reordered so that each comes after the producers of its inputs (a swap
     can make a node read a constant defined after it), otherwise in their order."""
@@ -246,7 +273,7 @@ def moved_known(known, before, after):
 
 
 def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_known=(),
-                       through=None, squares=False):
+                       through=None, squares=False, sorted_gates=False):
     """`program` with Grappler's constant push-down applied until it changes nothing.
     `seed`: the values that depend on a PlaceholderWithDefault, found before anything
     was folded (flowgrad's exact folding turns a PlaceholderWithDefault of a constant into
@@ -277,7 +304,8 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
         seed = tainted_by_default(program)
     for _ in range(_MAX_PASSES):
         program = constant_folding(program)
-        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through, squares)
+        nxt = _one_pass(program, seed, gated_reads, opaque, shape_known, through, squares,
+                        sorted_gates)
         if nxt is not None and shape_known:
             shape_known = moved_known(shape_known, program.fetches, nxt.fetches)
         if nxt is None:

@@ -225,7 +225,7 @@ def _pushed(program, known, seed, **kw):
     return out, known
 
 
-def _second_push(program, known, seed, unknown):
+def _second_push(program, known, seed, unknown, sorted_gates=False):
     """(`program`, `known`) after the second round's push-down through the first round's
     Identities of `y + 0`, `y - 0` (and `y * 1`, `y / 1` of an Add y): the dependency
     optimizer removed them, and the arithmetic optimizer deduplicated the graph before
@@ -240,7 +240,8 @@ def _second_push(program, known, seed, unknown):
     deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
                                                controls=True)
     muls, through = first_round_identities(deduped, unknown)
-    out, moved = _pushed(deduped, known, seed, opaque=muls, through=through)
+    out, moved = _pushed(deduped, known, seed, opaque=muls, through=through,
+                         sorted_gates=sorted_gates)
     return (program, known) if out is deduped else (out, moved)
 
 
@@ -290,8 +291,12 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         # alone (it drives a control edge): no shape fetch for add_ops_rewrite
         known = known_shape_fetches(program, unknown, shape_fetches) if loop_body \
             else frozenset()
-        program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown))
-        program, known = _second_push(program, known, seed, unknown)
+        # (a push through a tf.gradients gate is the second round's: after the arithmetic
+        # optimizer sorted the child's inputs)
+        gates = options.get("arithmetic", True)
+        program, known = _pushed(program, known, seed, opaque=identity_muls(program, unknown),
+                                 sorted_gates=gates)
+        program, known = _second_push(program, known, seed, unknown, gates)
         program = partial_split(program)     # AddN(g, c1, c2) -> AddN(g, c1 + c2)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
