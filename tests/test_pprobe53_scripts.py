@@ -15,16 +15,6 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe53_scripts")
 GOLD = load("seeded", "pprobe53_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-_SPARSE_XENT = (
-    "the GraphDef differs in one node: TF 1.14's SparseSoftmaxCrossEntropyWithLogits "
-    "gradient multiplies by PreventGradient(backprop) (_grad/mul reads _grad/PreventGradient); "
-    "flowgrad builds the PreventGradient but its mul reads the op's backprop output :1, on "
-    "purpose, so that its second derivative works where TF raises (engine/ops/losses.py "
-    "_sparse_xent_grad; tests/test_losses.py test_sparse_second_order)")
-XFAIL = {
-    "a2c_lstm_masks.py": _SPARSE_XENT,
-    "ppo_beta_hybrid_gae.py": _SPARSE_XENT,
-}
 _RUNS = {}
 
 
@@ -49,23 +39,8 @@ def test_every_script_has_a_golden():
     assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
 
 
-@pytest.mark.parametrize("script", [
-    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=XFAIL[s])) if s in XFAIL
-    else s for s in SCRIPTS])
+@pytest.mark.parametrize("script", SCRIPTS)
 def test_script_prints_tf_output(script):
     out = _run(script)
     assert out.returncode == 0, out.stderr
     assert out.stdout == GOLD[script]
-
-
-@pytest.mark.parametrize("script", sorted(XFAIL))
-def test_xfailed_script_prints_tf_values(script):
-    # every line but the GraphDef hash that XFAIL explains
-    out = _run(script)
-    assert out.returncode == 0, out.stderr
-    got, want = out.stdout.splitlines(), GOLD[script].splitlines()
-    assert len(got) == len(want)
-    assert [g for g, w in zip(got, want) if not w.startswith("graphdef ")] == \
-        [w for w in want if not w.startswith("graphdef ")]
-    assert [g for g in got if g.startswith("graphdef ")] != \
-        [w for w in want if w.startswith("graphdef ")]

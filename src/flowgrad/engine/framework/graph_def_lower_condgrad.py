@@ -598,8 +598,8 @@ def _plan(cp, op, infos, lowerings, parent=None):
                 if axis is not None and m.type == "FloorMod" and m._inputs[0] is axis:
                     cp.rewrite.setdefault(m.name, {})[axis.name] = const
             inside = set(mine)
-            # (a PreventGradient: TF's product of the sparse cross entropy's gradient reads
-            # it, flowgrad's the backprop itself (its second order): not a gradient)
+            # (a PreventGradient: the sparse cross entropy's gradient product reads it, as
+            # TF's: not a gradient)
             out = [t for m in sorted(inside & named, key=lambda o: o._id) for t in m._outputs
                    if not any(c in inside for c in t.consumers()) and
                    (t.consumers() or t.value_index < _returned(n)) and

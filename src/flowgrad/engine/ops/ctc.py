@@ -34,6 +34,7 @@ import numpy as np
 from . import eigen_math as _em
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework import graph_records as _records
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import _scope
@@ -73,7 +74,15 @@ def _dim(t, i):
 
 
 # -- PreventGradient ---------------------------------------------------------------------------
+# the PreventGradients a gradient rule of flowgrad builds for TF's graph but differentiates
+# as an Identity (the sparse cross entropy's: flowgrad's second order works where TF raises);
+# marked on the op when the rule builds it (a copy, a user's tf.prevent_gradient: not marked)
+_PASSES = _records.GraphRecords("_PREVENT_GRADIENT_PASSES")
+
+
 def _prevent_grad(op, grad):
+    if op in _PASSES:
+        return [grad]
     raise LookupError("Gradient explicitly disabled. Reason: %r"
                       % op._get_attr("message").encode("utf-8"))
 
@@ -86,6 +95,14 @@ def prevent_gradient(input, message="", name=None):  # noqa: A002 - TF's name
     """The value of `input`; differentiating through it raises LookupError with `message`."""
     x = to_tensor(input)
     return apply("PreventGradient", [x], {"message": str(message)}, name or "PreventGradient")
+
+
+def passing_prevent_gradient(x, message):
+    """TF's PreventGradient node on `x`, which flowgrad's autodiff passes as an Identity (for
+    a gradient rule whose TF graph has one but whose second order flowgrad computes)."""
+    t = apply("PreventGradient", [x], {"message": message})
+    _PASSES[t.op] = True
+    return t
 
 
 # -- CTCLoss -------------------------------------------------------------------------------------

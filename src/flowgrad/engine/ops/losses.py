@@ -21,6 +21,7 @@ from ._base import FLOATS, apply, broadcast_dims, check_dtype, op_input
 from ._nn_util import TensorLike, is_zero
 from .activations import softmax_backprop
 from .construction import zeros_like
+from .ctc import passing_prevent_gradient
 from .linalg import matmul
 from .shape import expand_dims, squeeze
 
@@ -195,11 +196,10 @@ def _sparse_xent_grad(op, grad_loss, grad_grad):
     logits = op.inputs[0]
     d = None
     if not is_zero(grad_loss):
-        # TF 1.14 multiplies by PreventGradient(backprop) (its second order raises); the op
-        # is built for TF's graph, the product reads the backprop itself so that the
-        # second order (below) still works
-        apply("PreventGradient", [op.outputs[1]], {"message": _PREVENT_MSG})
-        d = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
+        # TF 1.14 multiplies by PreventGradient(backprop) (its second order raises there);
+        # flowgrad's passes the gradient on as an Identity, so the second order (below) works
+        backprop = passing_prevent_gradient(op.outputs[1], _PREVENT_MSG)   # before the column
+        d = apply("Mul", [_column(grad_loss), backprop], None, "mul")
     if not is_zero(grad_grad):
         extra = softmax_backprop(grad_grad, apply("Softmax", [logits]))
         d = extra if d is None else apply("Add", [d, extra])
