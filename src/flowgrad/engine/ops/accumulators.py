@@ -17,6 +17,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.blocking import note_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 
@@ -79,6 +80,7 @@ class Accumulator:
                 None, None, f"Argument num_required must be positive, but was {num_required}")
         with self.cond:
             while self.count < num_required:
+                note_wait("TakeGrad")
                 self.cond.wait(_POLL)
                 s = self.session
                 if s is not None:
@@ -160,10 +162,11 @@ register_op("ConditionalAccumulator", infer=_handle_infer, bind=_handle_bind, st
             grad=None)
 register_op("AccumulatorApplyGradient", infer=lambda i, a: [],
             bind=lambda node, ctx: lambda acc, step, grad: acc.apply(step, grad),
-            stateful=True, grad=None)
+            stateful=True, grad=None, blocking="atomic")
 register_op("AccumulatorTakeGradient",
             infer=lambda i, a: [(_dt.as_dtype(a["dtype"]), TensorShape(None))],
-            bind=lambda node, ctx: lambda acc, n: acc.take(n), stateful=True, grad=None)
+            bind=lambda node, ctx: lambda acc, n: acc.take(n), stateful=True,
+            grad=None, blocking="atomic")
 register_op("AccumulatorNumAccumulated", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
             bind=lambda node, ctx: lambda acc: np.int32(acc.count), stateful=True, grad=None)
 register_op("AccumulatorSetGlobalStep", infer=lambda i, a: [],
@@ -288,10 +291,10 @@ register_op("SparseConditionalAccumulator", infer=_handle_infer, bind=_sparse_ha
 register_op("SparseAccumulatorApplyGradient", infer=lambda i, a: [],
             bind=lambda node, ctx: lambda acc, step, idx, vals, shape: acc.apply_sparse(
                 step, idx, vals, shape, node.attrs.get("has_known_shape", False)),
-            stateful=True, grad=None)
+            stateful=True, grad=None, blocking="atomic")
 register_op("SparseAccumulatorTakeGradient",     # TF's shape function: all unknown
             infer=lambda i, a: [(_dt.int64, TensorShape(None)),
                                 (_dt.as_dtype(a["dtype"]), TensorShape(None)),
                                 (_dt.int64, TensorShape(None))],
             bind=lambda node, ctx: lambda acc, n: acc.take_sparse(n), stateful=True,
-            grad=None)
+            grad=None, blocking="atomic")

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.blocking import note_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import whole_value
@@ -80,6 +81,7 @@ class Queue:
     def _wait(self, what):
         """Waits for a change; raises CancelledError once the session is closed and
         DeadlineExceededError past the run's RunOptions.timeout_in_ms."""
+        note_wait(what)
         self.cond.wait(_POLL)
         session = self.session
         if session is not None:
@@ -421,9 +423,10 @@ def _enqueue_many_bind(node, ctx):
     return enqueue_many
 
 
-register_op("QueueEnqueueV2", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
+register_op("QueueEnqueueV2", infer=_no_outputs, bind=_enqueue_bind, stateful=True,
+            grad=None, blocking="atomic")
 register_op("QueueEnqueueManyV2", infer=_no_outputs, bind=_enqueue_many_bind, stateful=True,
-            grad=None)
+            grad=None, blocking=True)
 
 
 def _dequeue_infer(inputs, attrs):
@@ -461,7 +464,7 @@ def _dequeue_many_bind(allow_small):
 
 
 register_op("QueueDequeueV2", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True,
-            grad=None)
+            grad=None, blocking="atomic")
 def _dequeue_many_infer(inputs, attrs):
     """TF's shape function reads n (input_tensor: its constant subgraph, evaluated whole):
     a negative value is an error at build time."""
@@ -472,9 +475,9 @@ def _dequeue_many_infer(inputs, attrs):
 
 
 register_op("QueueDequeueManyV2", infer=_dequeue_many_infer, bind=_dequeue_many_bind(False),
-            stateful=True, grad=None)
+            stateful=True, grad=None, blocking=True)
 register_op("QueueDequeueUpToV2", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
-            stateful=True, grad=None)
+            stateful=True, grad=None, blocking=True)
 
 
 def _close_bind(node, ctx):
@@ -482,7 +485,8 @@ def _close_bind(node, ctx):
     return lambda q: q.close(cancel)
 
 
-register_op("QueueCloseV2", infer=_no_outputs, bind=_close_bind, stateful=True, grad=None)
+register_op("QueueCloseV2", infer=_no_outputs, bind=_close_bind, stateful=True,
+            grad=None, blocking="atomic")
 register_op("QueueSizeV2", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
 register_op("QueueIsClosedV2", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],
@@ -499,15 +503,18 @@ def _ref_handle_infer(inputs, attrs):
 for _kind in ("FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue", "PriorityQueue"):
     register_op(_kind, infer=_ref_handle_infer, bind=_queue_bind(_kind), stateful=True,
                 grad=None)
-register_op("QueueEnqueue", infer=_no_outputs, bind=_enqueue_bind, stateful=True, grad=None)
+register_op("QueueEnqueue", infer=_no_outputs, bind=_enqueue_bind, stateful=True,
+            grad=None, blocking="atomic")
 register_op("QueueEnqueueMany", infer=_no_outputs, bind=_enqueue_many_bind, stateful=True,
-            grad=None)
-register_op("QueueDequeue", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True, grad=None)
+            grad=None, blocking=True)
+register_op("QueueDequeue", infer=_dequeue_infer, bind=_dequeue_bind, stateful=True,
+            grad=None, blocking="atomic")
 register_op("QueueDequeueMany", infer=_dequeue_infer, bind=_dequeue_many_bind(False),
-            stateful=True, grad=None)
+            stateful=True, grad=None, blocking=True)
 register_op("QueueDequeueUpTo", infer=_dequeue_infer, bind=_dequeue_many_bind(True),
-            stateful=True, grad=None)
-register_op("QueueClose", infer=_no_outputs, bind=_close_bind, stateful=True, grad=None)
+            stateful=True, grad=None, blocking=True)
+register_op("QueueClose", infer=_no_outputs, bind=_close_bind, stateful=True,
+            grad=None, blocking="atomic")
 register_op("QueueSize", infer=lambda i, a: [(_dt.int32, TensorShape([]))],
             bind=lambda node, ctx: lambda q: np.int32(len(q.items)), stateful=True, grad=None)
 register_op("QueueIsClosed", infer=lambda i, a: [(_dt.bool_, TensorShape([]))],

@@ -32,6 +32,7 @@ import time
 import numpy as np
 
 from ...framework import errors
+from .. import interleave
 from ..kernel_errors import decorate, op_error
 
 _counter = itertools.count()
@@ -230,9 +231,14 @@ class CompiledProgram:
                           an.inplace.get(i), i))
         self._template = template
         self._steps = steps
+        # queue/accumulator ops that may wait for a later one: a kernel that would wait
+        # yields to the plan's other ops (interleave.py); None for every other plan
+        self.blocking = interleave.blocking_plan(program, _Upstream)
 
     def interpret(self, feeds):
         """Runs the plan without compiling it (the first call of a plan)."""
+        if self.blocking:
+            return interleave.run(self, feeds)
         R = list(self._template)
         for v, f in zip(self.program.feeds, feeds):
             R[v] = f
@@ -417,6 +423,9 @@ class CompiledProgram:
     def compile(self):
         """Emits and compiles the straight-line function; returns it."""
         if self.fn is not None:
+            return self.fn
+        if self.blocking:
+            self.fn = functools.partial(interleave.run, self)
             return self.fn
         program = self.program
         ctx = self.ctx
