@@ -24,3 +24,19 @@ def _fresh_graph():
     tf.reset_default_graph()
     yield
     tf.reset_default_graph()
+
+
+def slow_cases(path=os.path.join(os.path.dirname(__file__), "slow_cases.txt")):
+    """The module paths and test ids tests/slow_cases.txt moves to CI's slow leg."""
+    with open(path) as f:
+        return frozenset(line.strip() for line in f
+                         if line.strip() and not line.startswith("#"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Marks `slow` what tests/slow_cases.txt names, before `-m` deselects by marker."""
+    slow = slow_cases()
+    for item in items:
+        if item.nodeid in slow or item.nodeid.split("::")[0] in slow:
+            item.add_marker(pytest.mark.slow)
