@@ -69,3 +69,21 @@ def test_mutable_hash_table_is_saved_and_restored_as_tf(tmp_path):
     with tf.Graph().as_default():        # checkpoint=False: nothing to save, as TF
         tf.contrib.lookup.MutableHashTable(tf.string, tf.int64, -1, checkpoint=False)
         assert tf.get_collection(tf.GraphKeys.SAVEABLE_OBJECTS) == []
+
+
+def test_v1_tables_are_static_hash_table_v1(tmp_path):
+    # TF 1.14 (checked with its oracle): tf.lookup.StaticHashTable and the index_table /
+    # index_to_string_table factories give lookup_ops.StaticHashTableV1 (type(t).__name__)
+    vocab = tmp_path / "v.txt"
+    vocab.write_text("a\nb\n")
+    with tf.Graph().as_default():
+        init = tf.lookup.KeyValueTensorInitializer(["a"], [1])
+        tables = [tf.lookup.StaticHashTable(init, -1),
+                  tf.compat.v1.lookup.StaticHashTable(init, -1),
+                  tf.contrib.lookup.index_table_from_tensor(["a"]),
+                  tf.contrib.lookup.index_table_from_file(str(vocab)),
+                  tf.contrib.lookup.index_to_string_table_from_tensor(["a"]),
+                  tf.contrib.lookup.index_to_string_table_from_file(str(vocab)),
+                  tf.contrib.lookup.index_table_from_tensor(["a"], num_oov_buckets=1)._table]
+        assert [type(t).__name__ for t in tables] == ["StaticHashTableV1"] * 7
+        assert type(tf.contrib.lookup.HashTable(init, -1)).__name__ == "HashTable"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from . import experimental
 
-from ..ops.lookup_ops import (KeyValueTensorInitializer, StaticHashTable,
+from ..ops.lookup_ops import (KeyValueTensorInitializer, StaticHashTableV1,
                               StaticVocabularyTable, TextFileIndex, TextFileInitializer)
+
+StaticHashTable = StaticHashTableV1   # TF 1.14's v1 tf.lookup.StaticHashTable
 
 __all__ = ["experimental", "KeyValueTensorInitializer", "StaticHashTable", "StaticVocabularyTable",
            "TextFileIndex", "TextFileInitializer"]

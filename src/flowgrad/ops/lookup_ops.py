@@ -35,7 +35,7 @@ from ..train.saveable_object import SaveableObject, SaveSpec
 from .sparse_tensor import SparseTensor
 
 __all__ = ["tables_initializer", "initialize_all_tables", "LookupInterface",
-           "InitializableLookupTableBase", "StaticHashTable", "HashTable",
+           "InitializableLookupTableBase", "StaticHashTable", "StaticHashTableV1", "HashTable",
            "TableInitializerBase", "KeyValueTensorInitializer", "TextFileIndex",
            "TextFileInitializer", "TextFileStringTableInitializer",
            "TextFileIdTableInitializer", "HasherSpec", "FastHashSpec", "StrongHashSpec",
@@ -174,6 +174,11 @@ class StaticHashTable(InitializableLookupTableBase):
         keys, values = op.outputs
         values.set_shape(keys.get_shape().concatenate(self._value_shape))
         return keys, values
+
+
+class StaticHashTableV1(StaticHashTable):
+    """tf.lookup.StaticHashTable of TF 1.14's v1 API (TF's class StaticHashTableV1): the table
+    the index_table / index_to_string_table factories return."""
 
 
 class HashTable(StaticHashTable):
@@ -525,7 +530,7 @@ def index_table_from_file(vocabulary_file=None, num_oov_buckets=0, vocab_size=No
                 key_dtype=_dt.int64 if key_dtype.is_integer else key_dtype, name="table_init",
                 key_column_index=key_column_index, value_column_index=value_column_index,
                 delimiter=delimiter)
-            table = StaticHashTable(init, default_value)
+            table = StaticHashTableV1(init, default_value)
         if num_oov_buckets:
             table = IdTableWithHashBuckets(table, num_oov_buckets=num_oov_buckets,
                                            hasher_spec=hasher_spec, key_dtype=key_dtype)
@@ -556,7 +561,7 @@ def index_table_from_tensor(vocabulary_list, num_oov_buckets=0, default_value=-1
             table_keys = cast(keys, _dt.int64) if keys.dtype.is_integer else keys
             init = KeyValueTensorInitializer(table_keys, values, table_keys.dtype.base_dtype,
                                              _dt.int64, name="table_init")
-            table = StaticHashTable(init, default_value)
+            table = StaticHashTableV1(init, default_value)
         if num_oov_buckets:
             table = IdTableWithHashBuckets(table, num_oov_buckets=num_oov_buckets,
                                            hasher_spec=hasher_spec, key_dtype=dtype)
@@ -577,7 +582,7 @@ def index_to_string_table_from_file(vocabulary_file, vocab_size=None, default_va
             vocabulary_file, vocab_size=vocab_size, name="table_init",
             key_column_index=key_column_index, value_column_index=value_column_index,
             delimiter=delimiter)
-        return StaticHashTable(init, default_value)
+        return StaticHashTableV1(init, default_value)
 
 
 def index_to_string_table_from_tensor(vocabulary_list, default_value="UNK", name=None):
@@ -590,7 +595,7 @@ def index_to_string_table_from_tensor(vocabulary_list, default_value="UNK", name
         keys = cast(_range(num_elements), _dt.int64)
         init = KeyValueTensorInitializer(keys, vocabulary_list, _dt.int64, _dt.string,
                                          name="table_init")
-        return StaticHashTable(init, default_value)
+        return StaticHashTableV1(init, default_value)
 
 
 class _MutableTableOps:
