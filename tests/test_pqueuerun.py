@@ -23,25 +23,31 @@ sys.path.insert(0, {golden!r})
 import goldenio
 from goldens import generator
 import flowgrad as tf
-gen = generator("queues", "pqueuerun")
+gen = generator("queues", {stem!r})
 out = gen.cases(tf)
 print(json.dumps(goldenio.encode(out)))
 """
 
 
-@pytest.fixture(scope="module")
-def got():
+def run_cases(stem):
+    """goldens/queues/gen_<stem>.py's `cases` run with flowgrad in a subprocess on the
+    golden's host CPU; a run that hangs fails the test."""
     env = dict(os.environ, FLOWGRAD_CPU="intel")
     tests = os.path.dirname(GOLDEN)
     env["PYTHONPATH"] = os.pathsep.join([os.path.abspath(SRC), tests,
                                          env.get("PYTHONPATH", "")])
     try:
-        out = subprocess.run([sys.executable, "-c", _SCRIPT.format(golden=GOLDEN)],
+        out = subprocess.run([sys.executable, "-c", _SCRIPT.format(golden=GOLDEN, stem=stem)],
                              capture_output=True, text=True, timeout=90, env=env, cwd=tests)
     except subprocess.TimeoutExpired:
         pytest.fail("the runs hung (a blocking op waited for one the plan runs after it)")
     assert out.returncode == 0, out.stderr[-3000:]
     return goldenio.decode(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def got():
+    return run_cases("pqueuerun")
 
 
 def test_golden_host():

@@ -9,6 +9,11 @@ that brought a new key). BarrierTakeMany takes from it, blocking as a queue's
 DequeueMany does. Closing refuses new keys; a take then fails once fewer tuples are ready
 (or incomplete, unless allow_small_batch) than it asks for. Messages are TF's
 (barrier_ops.cc). The barrier is the session's resource, named as TF's (`_<id>_<op>`).
+
+BarrierInsertMany, BarrierTakeMany and BarrierClose are `blocking` ops
+(runtime/interleave.py): a take fetched beside the insert that completes its tuples
+completes (either order), as in TF's executor; a take waits as a DequeueMany (partial
+effects: not "atomic") and fails past RunOptions.timeout_in_ms (DeadlineExceededError).
 """
 from __future__ import annotations
 
@@ -196,11 +201,13 @@ def _size_infer(inputs, attrs):
 register_op("Barrier", infer=lambda inputs, attrs: [(_dt.string._as_ref, TensorShape([2]))],
             bind=_barrier_bind, stateful=True, grad=None)
 register_op("BarrierInsertMany", infer=_insert_infer, bind=_insert_bind, stateful=True,
-            grad=None)
-register_op("BarrierTakeMany", infer=_take_infer, bind=_take_bind, stateful=True, grad=None)
+            grad=None, blocking="atomic")   # (never waits; wakes a take)
+register_op("BarrierTakeMany", infer=_take_infer, bind=_take_bind, stateful=True, grad=None,
+            blocking=True)
 register_op("BarrierClose", infer=lambda inputs, attrs: [],
             bind=lambda node, ctx: lambda b: b.close(
-                node.attrs.get("cancel_pending_enqueues", False)), stateful=True, grad=None)
+                node.attrs.get("cancel_pending_enqueues", False)), stateful=True, grad=None,
+            blocking="atomic")
 register_op("BarrierReadySize", infer=_size_infer,
             bind=lambda node, ctx: lambda b: np.int32(len(b.ready.items)), stateful=True,
             grad=None)

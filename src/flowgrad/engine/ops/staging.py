@@ -10,6 +10,12 @@ fails at once (ResourceExhaustedError). Unstage takes the first tuple, waiting w
 area is empty; StagePeek(i) copies tuple i, waiting until there are more than i; both
 fail if the tuple's length is not the op's number of outputs. StageSize counts the tuples;
 StageClear drops them. Messages are TF's.
+
+Stage, Unstage, StagePeek and StageClear are `blocking` ops (runtime/interleave.py): TF's
+executor runs ready ops at once, so a put into a full area fetched beside a get (either
+order) completes, as a get or peek beside the put it waits for. Their waits poll and call
+note_wait before any effect ("atomic"). TF's waits know no cancellation: a run past
+RunOptions.timeout_in_ms that waits in one never returns, so they read no deadline.
 """
 from __future__ import annotations
 
@@ -20,8 +26,10 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.blocking import note_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
+from .queues import _POLL
 
 __all__ = []
 
@@ -46,6 +54,10 @@ class Buffer:
         self.nbytes = 0
         self.cond = threading.Condition()
 
+    def _wait(self, what):
+        note_wait(what)   # (a kernel the plan runner tries raises WouldWait: nothing done)
+        self.cond.wait(_POLL)
+
     def _bounded(self):
         return self.capacity > 0 or self.memory_limit > 0
 
@@ -59,7 +71,7 @@ class Buffer:
             while self._bounded() and not (
                     (self.memory_limit <= 0 or size + self.nbytes <= self.memory_limit)
                     and (self.capacity <= 0 or len(self.items) < self.capacity)):
-                self.cond.wait()
+                self._wait("Stage")
             self.nbytes += size
             self.items.append(tuple(np.array(v, copy=True) for v in values))
             self.cond.notify_all()
@@ -67,7 +79,7 @@ class Buffer:
     def get(self):
         with self.cond:
             while not self.items:
-                self.cond.wait()
+                self._wait("Unstage")
             values = self.items.popleft()
             self.nbytes -= sum(_bytes(v) for v in values)
             self.cond.notify_all()
@@ -76,7 +88,7 @@ class Buffer:
     def peek(self, index):
         with self.cond:
             while index >= len(self.items):
-                self.cond.wait()
+                self._wait("StagePeek")
             return self.items[index]
 
     def clear(self):
@@ -134,10 +146,12 @@ def _outputs_infer(inputs, attrs):
 
 
 register_op("Stage", infer=lambda inputs, attrs: [], bind=_stage_bind, stateful=True,
-            grad=None)
-register_op("Unstage", infer=_outputs_infer, bind=_unstage_bind, stateful=True, grad=None)
-register_op("StagePeek", infer=_outputs_infer, bind=_peek_bind, stateful=True, grad=None)
+            grad=None, blocking="atomic")
+register_op("Unstage", infer=_outputs_infer, bind=_unstage_bind, stateful=True, grad=None,
+            blocking="atomic")
+register_op("StagePeek", infer=_outputs_infer, bind=_peek_bind, stateful=True, grad=None,
+            blocking="atomic")
 register_op("StageSize", infer=lambda inputs, attrs: [(_dt.int32, TensorShape([]))],
             bind=_size_bind, stateful=True, grad=None)
 register_op("StageClear", infer=lambda inputs, attrs: [], bind=_clear_bind, stateful=True,
-            grad=None)
+            grad=None, blocking="atomic")   # (never waits; wakes a waiting Stage)
