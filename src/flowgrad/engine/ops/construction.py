@@ -16,7 +16,7 @@ import numpy as np
 from ..framework import dtypes as _dt
 from ..framework import errors
 from ..framework.constant_op import _infer_dtype, constant
-from ..framework.graph import Tensor
+from ..framework.graph import Tensor, get_default_graph
 from ..framework.registry import no_gradient_registered, register_op
 from ..framework.shape_reads import summarize_value
 from ..framework.tensor_shape import TensorShape, as_shape
@@ -343,8 +343,17 @@ linspace = lin_space
 
 
 # -- Placeholder / PlaceholderWithDefault ------------------------------------------------------
-def _placeholder_infer(inputs, attrs):
+def _placeholder_v2_infer(inputs, attrs):
     return [(attrs["dtype"], TensorShape(attrs["shape"]))]
+
+
+def _placeholder_infer(inputs, attrs):
+    # TF's Placeholder shape fn: GraphDefs of producer <= 21 could not tell a scalar shape
+    # attr from an unknown one, so where the graph's producer is that old (importing a
+    # GraphDef without versions lowers it) a scalar placeholder's shape is unknown
+    if attrs["shape"] == () and get_default_graph().graph_def_versions.producer <= 21:
+        return [(attrs["dtype"], TensorShape(None))]
+    return _placeholder_v2_infer(inputs, attrs)
 
 
 def _placeholder_bind(node, ctx):
@@ -363,8 +372,8 @@ def _placeholder_bind(node, ctx):
 
 register_op("Placeholder", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
             stateful=True)
-# PlaceholderV2 (removed at GraphDef version 23; its shape attr required): Placeholder's rules
-register_op("PlaceholderV2", infer=_placeholder_infer, bind=_placeholder_bind, grad=None,
+# PlaceholderV2 (removed at GraphDef version 23; its shape attr required): ExplicitShape
+register_op("PlaceholderV2", infer=_placeholder_v2_infer, bind=_placeholder_bind, grad=None,
             stateful=True)
 
 
