@@ -121,9 +121,6 @@ def test_scalar_placeholder_shape_after_importing_an_old_graph_def(producer, sca
         assert tf.TensorShape(b.op.get_attr("shape")).as_list() == []   # the attr: a scalar
 
 
-@pytest.mark.xfail(strict=True, reason="TF's ImportGraphDef lowers the graph's producer "
-                   "before it builds the nodes; flowgrad's import_scoped_meta_graph "
-                   "(engine/framework/meta_graph.py) merges the versions after _build")
 def test_imported_scalar_placeholder_of_a_versionless_graph_def_is_unknown():
     gd = _versionless_const()
     n = gd.node.add()

@@ -1391,11 +1391,18 @@ def import_scoped_meta_graph(meta_graph_or_file, clear_devices=False, graph=None
                restore_collections_predicate, source, warn=False)
     # (TF's importer adds no control inputs, but its ops join the tf.while_loop body or
     # tf.cond branch being built: _ProcessNewOps' _control_flow_post_processing)
-    with graph.as_default(), _ControlDependencies(graph, None, unframe=False):
-        _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices, import_scope,
-               restore_collections_predicate, source, warn=True)
+    # TF's UpdateVersionDef runs before the nodes are built (a versionless GraphDef's
+    # producer 0 makes its scalar Placeholders unknown-shaped), and is undone if they fail
+    saved = graph._def_versions
     if getattr(mg.graph_def, "tf_versions", None) is not None:
-        graph._merge_def_versions(mg.graph_def.tf_versions)   # TF's UpdateVersionDef
+        graph._merge_def_versions(mg.graph_def.tf_versions)
+    try:
+        with graph.as_default(), _ControlDependencies(graph, None, unframe=False):
+            _build(graph, mg, order, parsed, node_attrs, mapped, full, clear_devices,
+                   import_scope, restore_collections_predicate, source, warn=True)
+    except BaseException:
+        graph._def_versions = saved
+        raise
     out = {}
     for v in graph.get_collection(GraphKeys.GLOBAL_VARIABLES, scope=import_scope):
         name = v.name
