@@ -56,3 +56,20 @@ def test_deterministic_without_seeds_pools_alike_every_run():
         for r, c in runs[1:]:
             np.testing.assert_array_equal(r, runs[0][0])
             np.testing.assert_array_equal(c, runs[0][1])
+
+
+BITS_CASES = goldens.generator("core", "fractional_pool_grad_bits")
+BITS = goldens.load("core", "fractional_pool_grad_bits")
+
+
+def test_grad_bits_match_tf114():
+    # overlapping regions: a shared maximum takes its outputs' gradients added in T (not
+    # summed in double); the average pool's gradient is double(dy) / double(n)
+    with tf.Graph().as_default():
+        got = BITS_CASES.build(tf)
+    want = BITS["grads"]
+    assert len(got) == len(want) == 8
+    for i, (g, w) in enumerate(zip(got, want)):
+        dt = np.float32 if i < 4 else np.float64
+        np.testing.assert_array_equal(np.asarray(g, dt).view(np.uint8),
+                                      np.asarray(w, dt).view(np.uint8), err_msg=str(i))

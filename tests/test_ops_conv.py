@@ -577,3 +577,30 @@ def test_cpu_conv2d_backprop_dilations_fail_at_run_as_tf(dil):
                 s.run(t, {x: np.ones([1, 10, 2])})
         with pytest.raises(tf.errors.InvalidArgumentError, match="dilations in the batch and"):
             s.run(c)
+
+
+def test_conv3d_dilations_refused_on_cpu_at_run_time():
+    # TF 1.14's CPU Conv3D (at Compute) and Conv3DBackpropInputV2 / FilterV2 (kernel
+    # constructors) refuse spatial dilations: the graph builds, the run fails (oracle)
+    with tf.Graph().as_default():
+        x = tf.constant(np.ones((1, 5, 5, 5, 2), np.float32))
+        f = tf.constant(np.ones((2, 2, 2, 2, 3), np.float32))
+        y = tf.nn.conv3d(x, f, [1] * 5, "VALID", dilations=[1, 1, 1, 2, 1])
+        assert y.shape.as_list() == [1, 4, 4, 3, 3]
+        dy = tf.ones([1, 3, 5, 3, 3])
+        bi = tf.raw_ops.Conv3DBackpropInputV2(
+            input_sizes=[1, 5, 5, 5, 2], filter=f, out_backprop=dy, strides=[1] * 5,
+            padding="VALID", dilations=[1, 2, 1, 2, 1])
+        bf = tf.raw_ops.Conv3DBackpropFilterV2(
+            input=x, filter_sizes=[2, 2, 2, 2, 3], out_backprop=dy, strides=[1] * 5,
+            padding="VALID", dilations=[1, 2, 1, 2, 1])
+        with tf.Session() as s:
+            with pytest.raises(tf.errors.InvalidArgumentError,
+                               match="CPU implementation of Conv3D currently only supports "
+                                     "dilated rates of 1."):
+                s.run(y)
+            for t in (bi, bf):
+                with pytest.raises(tf.errors.InvalidArgumentError,
+                                   match="Current CPU implementation does not yet support "
+                                         "dilation rates larger than 1."):
+                    s.run(t)

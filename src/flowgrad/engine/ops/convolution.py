@@ -654,7 +654,19 @@ def _conv3d_infer(inputs, attrs):
     return [(x.dtype.base_dtype, TensorShape(from_last_dims([xd[0]] + out + [fd[4]], fmt)))]
 
 
+def _check_cpu_conv3d_dilations(dilations, data_format, forward):
+    """TF 1.14's CPU Conv3D (LaunchConvOp, at run time) and Conv3DBackpropInputV2 /
+    FilterV2 kernels (their constructors) refuse a spatial dilation other than 1: a
+    tf.nn.conv3d with dilations fails when the session runs it."""
+    if any(int(d) != 1 for d in spatial(dilations, data_format)):
+        raise errors.InvalidArgumentError(None, None, (
+            "CPU implementation of Conv3D currently only supports dilated rates of 1."
+            if forward else
+            "Current CPU implementation does not yet support dilation rates larger than 1."))
+
+
 def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_):
+    _check_cpu_conv3d_dilations(dilations, data_format, True)
     fmt = data_format
     dt = x.dtype
     x, f = wide(to_last(x, fmt), f)
@@ -696,6 +708,7 @@ def _conv3d_kernel(x, f, strides, padding, data_format, dilations=(1,) * 5, **_)
 
 def _conv3d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   dilations=(1,) * 5, **_):
+    _check_cpu_conv3d_dilations(dilations, data_format, False)
     fmt = data_format
     dims = ndims_last(tuple(int(s) for s in sizes), fmt)
     dt = dy.dtype
@@ -847,6 +860,7 @@ def _cuboid_backward_input(g, dy, f):
 
 def _conv3d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    dilations=(1,) * 5, **_):
+    _check_cpu_conv3d_dilations(dilations, data_format, False)
     fmt = data_format
     dt = x.dtype
     x, dy = wide(to_last(x, fmt), to_last(dy, fmt))

@@ -142,7 +142,8 @@ def _pool(x, rows, cols, overlapping, kind):
 # -- gradients ------------------------------------------------------------------------------
 def _max_grad_kernel(x, y, dy, rows, cols, overlapping=False, **_):
     x = np.asarray(x)
-    dx = np.zeros(x.shape, np.float64 if x.dtype.kind == "f" else x.dtype)
+    # TF adds each output's gradient into its input's in T, in the output's flat order
+    dx = np.zeros(x.shape, x.dtype)
     rr = _regions(rows, x.shape[1], overlapping)
     cr = _regions(cols, x.shape[2], overlapping)
     for i, (r0, r1) in enumerate(rr):
@@ -155,7 +156,7 @@ def _max_grad_kernel(x, y, dy, rows, cols, overlapping=False, **_):
             w = c0 + arg % win.shape[2]
             bi, ci = np.meshgrid(np.arange(b), np.arange(c), indexing="ij")
             np.add.at(dx, (bi, h, w, ci), dy[:, i, j, :])
-    return dx.astype(x.dtype)
+    return dx
 
 
 def _avg_grad_kernel(in_shape, dy, rows, cols, overlapping=False, **_):
@@ -167,7 +168,8 @@ def _avg_grad_kernel(in_shape, dy, rows, cols, overlapping=False, **_):
     for i, (r0, r1) in enumerate(rr):
         for j, (c0, c1) in enumerate(cr):
             size = (r1 - r0 + 1) * (c1 - c0 + 1)
-            dx[:, r0:r1 + 1, c0:c1 + 1, :] += (dy[:, i, j, :] / dy.dtype.type(size))[
+            # TF divides in double: double(dy) / double(size)
+            dx[:, r0:r1 + 1, c0:c1 + 1, :] += (dy[:, i, j, :].astype(np.float64) / size)[
                 :, None, None, :]
     return dx.astype(dy.dtype)
 

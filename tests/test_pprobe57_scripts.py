@@ -1,0 +1,49 @@
+"""The probe programs of tests/pprobe57_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe57_scripts.py): whole seeded TF1 programs of less common
+CNN layers: SegNet's max_pool_with_argmax + scatter_nd unpooling, hand-written weight
+normalization with a data-dependent init, fractional max pooling with LRN, a C3D-style
+video model; a few training steps each."""
+
+import os
+
+import pytest
+
+from goldens import load
+import script_runner
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe57_scripts")
+GOLD = load("seeded", "pprobe57_scripts")
+SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
+
+XFAIL = {
+    "weight_norm_datainit.py":
+        "Grappler's constant folding rewrites 1 / y (a RealDiv whose numerator is a "
+        "constant of ones and y of the output's shape) to Reciprocal(y) before the "
+        "arithmetic optimizer's SqrtDivToRsqrtMul; flowgrad turns `1.0 / tf.sqrt(var + eps)` "
+        "into 1 * Rsqrt (engine/optimize/convert_pow.py), which differs from TF's "
+        "1 / Sqrt in the last bit (the data-dependent init's g and b)",
+}
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # these goldens were made on an Intel Xeon (GOLD["host"]): TF's float32 products
+    # (MatMul, convolutions) used Eigen's blocking for its caches (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["host"])
+
+
+def test_golden_host_is_recorded():
+    assert GOLD["host"] == "intel"
+
+
+def test_every_script_has_a_golden():
+    assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=XFAIL[s])) if s in XFAIL
+    else s for s in SCRIPTS])
+def test_script_prints_tf_output(script):
+    out = script_runner.run("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
