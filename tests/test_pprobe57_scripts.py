@@ -15,14 +15,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe57_scripts")
 GOLD = load("seeded", "pprobe57_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "weight_norm_datainit.py":
-        "Grappler's constant folding rewrites 1 / y (a RealDiv whose numerator is a "
-        "constant of ones and y of the output's shape) to Reciprocal(y) before the "
-        "arithmetic optimizer's SqrtDivToRsqrtMul; flowgrad turns `1.0 / tf.sqrt(var + eps)` "
-        "into 1 * Rsqrt (engine/optimize/convert_pow.py), which differs from TF's "
-        "1 / Sqrt in the last bit (the data-dependent init's g and b)",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,10 @@ rounding midpoint (`x ** 2` of -1.2746413: 1.6247103, powf 1.6247104; golden
 math/pprobe12_pow_shapes).
 Then a RealDiv/Div by a Sqrt (an op, or a Pow just converted) whose value is neither
 fetched nor used elsewhere becomes a Mul by the Rsqrt: `(x - mean) / tf.sqrt(var + eps)`
-gives the rounding of x times TF's rsqrt estimate, not of the quotient.
+gives the rounding of x times TF's rsqrt estimate, not of the quotient. Not a division of
+ones by a y of the output's shape: with constant folding on, Grappler made it a
+Reciprocal(y) before (mul_by_ones.ones_divisions), so `1.0 / tf.sqrt(var + eps)` of a
+variable's or a moment's shape runs as 1 / Sqrt (golden math/div_ones_sqrt).
 
 Like reciprocal_div.py (values change, so every plan gets it, not only from the second
 call), applied by `grappler_division` while the arithmetic optimizer is on and the graph
@@ -29,6 +32,7 @@ import numpy as np
 from ..framework.registry import OPS
 from .constant_folding import constant_folding
 from .cse import common_subexpression_elimination
+from .mul_by_ones import ones_divisions
 
 _AS = ((2.0, "Square"), (0.5, "Sqrt"), (-0.5, "Rsqrt"), (-1.0, "Reciprocal"))
 _DIVS = frozenset({"RealDiv", "Div"})
@@ -56,9 +60,11 @@ def _keeps_shape(program, x, c_shape):
     return all(c == 1 or c == d for c, d in zip(c_shape[::-1], sx[::-1]))
 
 
-def convert_pow(program):
+def convert_pow(program, unknown=None, folding=True):
     """`program` with each Pow by a constant 2 / 0.5 / -0.5 / -1 turned into Square / Sqrt /
-    Rsqrt / Reciprocal of its base."""
+    Rsqrt / Reciprocal of its base, and its divisions by a Sqrt into Muls by an Rsqrt
+    (`unknown`: the feeds of shapes Grappler does not know, as identity_muls'; `folding`:
+    Grappler's constant folding is on)."""
     if not any(n.type in ("Pow", "Sqrt") for n in program.nodes):
         return program
     tainted = set()
@@ -87,16 +93,18 @@ def convert_pow(program):
     out = program.copy(nodes=nodes) if changed else program
     # exact: Grappler dedups before these stages, so two equal Sqrt ops are one, used twice
     out = common_subexpression_elimination(out)
-    nodes, rsqrt = _sqrt_div(out, out.nodes)
+    nodes, rsqrt = _sqrt_div(out, out.nodes,
+                             ones_divisions(out, unknown) if folding else frozenset())
     if not changed and not rsqrt:
         return given
     return out.copy(nodes=nodes)
 
 
-def _sqrt_div(program, nodes):
+def _sqrt_div(program, nodes, reciprocals):
     """Grappler's SqrtDivToRsqrtMulStage on `nodes`: Div/RealDiv(x, Sqrt(y)) -> Mul(x,
-    Rsqrt(y)) when the Sqrt's value is not fetched and has no other use. Returns (nodes,
-    whether any changed)."""
+    Rsqrt(y)) when the Sqrt's value is not fetched and has no other use, and the division
+    is none of `reciprocals` (constant folding's Reciprocals). Returns (nodes, whether any
+    changed)."""
     sqrt_at = {n.outputs[0]: i for i, n in enumerate(nodes) if n.type == "Sqrt" and n.outputs}
     if not sqrt_at:
         return nodes, False
@@ -108,7 +116,8 @@ def _sqrt_div(program, nodes):
     fetched = set(program.fetches)
     out, changed = list(nodes), False
     for i, n in enumerate(nodes):
-        if n.type in _DIVS and len(n.inputs) == 2 and not n.recompute:
+        if n.type in _DIVS and len(n.inputs) == 2 and not n.recompute and \
+                n.outputs[0] not in reciprocals:
             v = n.inputs[1]
             j = sqrt_at.get(v)
             if j is None or uses[v] != 1 or v in fetched or nodes[j].recompute:

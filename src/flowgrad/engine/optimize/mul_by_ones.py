@@ -239,6 +239,37 @@ def identity_muls(program, unknown=None):
     return _identity_arith(program, unknown)
 
 
+def ones_divisions(program, unknown=None):
+    """The values of the floating or complex Div/RealDiv of constant ones by a y of the
+    output's shape on Grappler's symbolic shapes (`unknown` as identity_muls'): Grappler's
+    constant folding makes each a Reciprocal(y) in place (SimplifyArithmeticOperations,
+    fetched too), before the arithmetic optimizer's SqrtDivToRsqrtMul (convert_pow.py)
+    could make `1.0 / tf.sqrt(v)` a Mul by Rsqrt(v). A fed placeholder's shape is unknown
+    to Grappler, and ones that broadcast y are no match (golden math/div_ones_sqrt)."""
+    producer = None
+    sym = unknown_dims = None
+    found = set()
+    for n in program.nodes:
+        if n.type not in ("RealDiv", "Div") or len(n.inputs) != 2 or n.recompute or \
+                len(n.outputs) != 1:
+            continue
+        dtype = program.dtypes.get(n.outputs[0])
+        if dtype is None or not (dtype.is_floating or dtype.is_complex):
+            continue
+        if producer is None:
+            producer = {v: m for m in program.nodes for v in m.outputs}
+        if not _ones(producer.get(n.inputs[0]), producer):
+            continue
+        if sym is None:
+            sym = symbolic_shapes(program, unknown)
+            unknown_dims = _unknown_dims(program) if any(
+                m.type == "TensorArrayGatherV3" for m in program.nodes) else {}
+        y, v = n.inputs[1], n.outputs[0]
+        if not unknown_dims.get(y) and shapes_symbolically_equal(sym.get(y), sym.get(v)):
+            found.add(v)
+    return found
+
+
 def first_round_identities(program, unknown=None, found=None):
     """identity_muls' Identities as flowgrad's first round of ConstantPushDown takes
     them: ({value: the position of its constant} of the Muls and divisions by ones

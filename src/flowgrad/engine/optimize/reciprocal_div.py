@@ -322,9 +322,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             simplified = constant_push_down(simplified, seed, opaque=gated)
         program = simplified
         regrouped = set()
-        program = convert_exp_log(convert_pow(program))
-        program = fold_transpose_matmul(program)   # MatMul(Transpose(a), b): flags flipped
         folding = options.get("constant_folding", True)
+        program = convert_exp_log(convert_pow(program, unknown, folding))
+        program = fold_transpose_matmul(program)   # MatMul(Transpose(a), b): flags flipped
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
