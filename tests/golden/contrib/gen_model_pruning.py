@@ -189,8 +189,10 @@ def checkpoint(tf):
                 "pruning_frequency=1,sparsity_function_end_step=3"))
             update = p.conditional_mask_update_op()
             try:
+                # no checkpoint thread (save_interval_secs=0): its first save, at once when
+                # it starts, races the final one for "latest" on a loaded machine (in TF too)
                 result = mp.train(train_op, logdir, update, number_of_steps=3,
-                                  save_summaries_secs=10000, save_interval_secs=10000)
+                                  save_summaries_secs=10000, save_interval_secs=0)
             except TypeError as e:
                 result = e
         names = sorted(os.listdir(logdir))
