@@ -147,9 +147,39 @@ def invariant(tf, off=False):
     return out
 
 
+def pushed_chain(tf, off=False):
+    """The final h and the gradient of its sum w.r.t. w of a loop whose body runs a
+    variational-dropout-like chain: `(xt * 1.3) * s` (s a [1, D] variable: regrouped as
+    `xt * (1.3 * s)`), then `o = (c / 0.8) * m1`, `(o / 0.7) * m2` with masks m1, m2
+    [1, N] of zeros and ones (`floor(0.8 + n1)`, n1 a variable: a DropoutWrapper's). The division gradients read `o` and `c / 0.8` through
+    stack pushes, which stay in Grappler's second round: its constant folding does not
+    push 1/0.7 into `o` (no `c * (1/0.8 * 1/0.7)`), nor does MinimizeBroadcasts absorb
+    `o`."""
+    rs = np.random.RandomState(5245)
+    with tf.Graph().as_default():
+        x = tf.constant(rs.randn(T, B, D).astype(np.float32), name="x")
+        w = tf.Variable(rs.randn(D, N).astype(np.float32) * 0.5, name="w")
+        s = tf.Variable(rs.uniform(0.5, 1.5, (1, D)).astype(np.float32), name="s")
+        n1 = tf.Variable(rs.uniform(0, 1, (1, N)).astype(np.float32), name="n1")
+        n2 = tf.Variable(rs.uniform(0, 1, (1, N)).astype(np.float32), name="n2")
+        h0 = tf.constant(rs.randn(B, N).astype(np.float32), name="h0")
+
+        def body(t, h):
+            xin = (tf.gather(x, t) * 1.3) * s
+            c = tf.tanh(tf.matmul(xin, w) + h)
+            o = tf.div(c, 0.8) * tf.floor(0.8 + n1)
+            return t + 1, tf.div(o, 0.7) * tf.floor(0.7 + n2)
+
+        h = tf.while_loop(lambda t, h: t < T, body, [tf.constant(0), h0])[1]
+        g = tf.gradients(tf.reduce_sum(h), [w])[0]
+        with _session(tf, off) as sess:
+            sess.run(tf.global_variables_initializer())
+            return sess.run([h, g])
+
+
 CASES = {"forward": forward, "with_grad": with_grad, "grad_of_w": grad_of_w,
          "ta_reads": ta_reads, "cond_branch": cond_branch,
-         "invariant": invariant}
+         "invariant": invariant, "pushed_chain": pushed_chain}
 
 
 def cases(tf):

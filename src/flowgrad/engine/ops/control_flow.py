@@ -1130,24 +1130,29 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
 
 
 def _pushed_reads(prog, pushed):
-    """`prog` counting a reader (Program.unseen_reads) of each of the tensors `pushed` it
+    """`prog` counting a reader (Program.unseen_reads, in every round: lasting_reads) of
+    each of the tensors `pushed` it
     computes: TF's StackPushV2 of a forward value a gradient op reads runs whenever the
     loop's gradient does (the pushes are control inputs of the forward counter's f_sync,
     which the gradient's counter reads), even for a gradient op no fetch needs (the Mul
     gradient's of an input off the xs' path: tf.scan's `(x @ a) * (x @ b) * e`), so the
     arithmetic optimizer sees two readers of it (no MinimizeBroadcasts group absorbs it);
     with no gradient fetched the pushes are pruned (IndyGRUCell's `(r * state) * u`
-    regrouped)."""
+    regrouped). The pushes stay for Grappler's second round, whose constant push-down
+    and MinimizeBroadcasts count them too: the variational DropoutWrapper's
+    `(h / 0.8 * mask) / 0.9`, whose pushed `h / 0.8 * mask` takes no 1/0.9 (golden
+    rnn/plnseq_bits, dropout_all_2)."""
     want = {(t.op, t.value_index) for t in pushed}
-    reads = dict(prog.unseen_reads)
+    reads, lasting = dict(prog.unseen_reads), dict(prog.lasting_reads)
     for n in prog.nodes:
         for k, v in enumerate(n.outputs):
             if (n.op, k) in want:
                 reads[v] = reads.get(v, 0) + 1
+                lasting[v] = lasting.get(v, 0) + 1
     if reads == prog.unseen_reads:
         return prog
     out = prog.copy()
-    out.unseen_reads = reads
+    out.unseen_reads, out.lasting_reads = reads, lasting
     return out
 
 

@@ -445,8 +445,9 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
     # from constant parameters keeps its written order)
     folded = constant_only(nodes)
     # TF's gated pure gradients read them too, in the first round: the dependency
-    # optimizer then removes their gate, and the second round's model pruner them
-    uses = dict(program.unseen_reads) if ctrl is None else {}
+    # optimizer then removes their gate, and the second round's model pruner them (a
+    # loop body's stack pushes stay: Program.lasting_reads)
+    uses = dict(program.unseen_reads if ctrl is None else program.lasting_reads)
     for n in nodes:
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1
