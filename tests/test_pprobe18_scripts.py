@@ -20,17 +20,7 @@ SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
 # Differences found and not yet fixed (each checked against the oracle; see the report
 # /work/brief/s49/pprobe18.report.md)
-XFAIL = {
-    "bilstm_attention_classifier.py": "the attention weights fetched after training differ "
-    "in the last bits: when a run's fetches need both sequence-length dynamic_rnn loops "
-    "(bidirectional_dynamic_rnn), TF's arithmetic optimizer groups the fw "
-    "LayerNormBasicLSTMCell's output product of Sigmoid_1, Tanh, dropout/truediv and "
-    "dropout/Cast as (Sigmoid_1 * truediv) * (Tanh * Cast) (seen in the partition graphs; "
-    "with one loop fetched, or two loops without sequence_length, it keeps Sigmoid_1 * "
-    "(Tanh * (Cast * truediv)), flowgrad's grouping in every case); with "
-    "arithmetic_optimization, constant_folding or remapping OFF the two fetches agree in TF. "
-    "The losses (fetched with the train op) match",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

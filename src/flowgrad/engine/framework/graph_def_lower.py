@@ -37,7 +37,7 @@ from .tensor_shape import TensorShape
 from . import graph_records as _records
 
 __all__ = ["LOWERINGS", "TF_OPS_WRITTEN", "CondPlan", "LoopPlan", "register_cond_info",
-           "register_loop_info"]
+           "register_loop_info", "ta_handle_data"]
 
 # TF's frame ops a TensorArray flow passes through in a graph TF wrote (its T is TF's float)
 V1_FLOW_OPS = ("Enter", "Exit", "Switch", "Merge", "NextIteration")
@@ -1717,6 +1717,29 @@ def ta_handle_of(t):
         else:
             return None
     return None
+
+
+def ta_handle_data(flow):
+    """TF's handle data of the array whose flow is `flow` (the element shape its shape
+    functions carry on the handle, which TensorArrayReadV3's gives its value; Grappler's
+    shapes: optimize/symbolic_shapes.py): TensorArrayV3's element_shape where fully defined or
+    identical_element_shapes; TensorArrayGradWithShape's: as many unknown dims as
+    shape_to_prepend has, then the forward's; else unknown."""
+    op = getattr(flow, "op", None)
+    while op is not None and op.type in ("TensorArrayWriteV3", "TensorArrayScatterV3",
+                                         "TensorArraySplitV3"):
+        op = op.inputs[0].op
+    if op is None or op.type not in ("TensorArrayV3", "TensorArrayGradWithShape"):
+        return TensorShape(None)
+    if op.type == "TensorArrayGradWithShape":
+        prepend = op.inputs[2].shape
+        fwd = ta_handle_data(op.inputs[0].op.outputs[-1])
+        if fwd.dims is None or prepend.ndims != 1 or prepend.as_list()[0] is None:
+            return TensorShape(None)
+        return TensorShape([None] * prepend.as_list()[0]).concatenate(fwd)
+    elem = TensorShape(op.get_attr("element_shape"))
+    return elem if elem.is_fully_defined() or op.get_attr("identical_element_shapes") \
+        else TensorShape(None)
 
 
 _VAR_LOOPS = _records.GraphRecords("_VAR_LOOPS")

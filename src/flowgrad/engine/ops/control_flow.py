@@ -40,6 +40,7 @@ from ..framework.tensor_shape import TensorShape
 from ..optimize import optimize_program
 from ..optimize import add_ops_rewrite as _add_ops_rewrite
 from ..optimize.constant_push_down import push_down_cycle
+from ..optimize.minimize_broadcasts import pivot_driven
 from ..optimize.symbolic_shapes import UnknownFeeds
 from ..optimize.reciprocal_div import CONST_CAPTURES, GRAPPLER_OFF, grappler_division, \
     grappler_off, mark_grappler_off
@@ -138,9 +139,14 @@ def _cond_bind(node, ctx):
             prog = _cloned_constants(prog, [(prog.feeds[k], captures[k]) for k, _ in folded],
                                      [c for _, c in folded])
         unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
+        symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR, ())
+        bcast = None
         if unknown is not None:
+            bcast = [prog.feeds[k] for k in set(unknown) | set(symbolic)
+                     if k < len(prog.feeds)]
             unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
-        prog = grappler_division(prog, graph, options, unknown=unknown, branch=True)
+        prog = grappler_division(prog, graph, options, unknown=unknown, branch=True,
+                                 bcast_unknown=bcast)
         if node.attrs.get(GRAPPLER_OFF):
             prog = mark_grappler_off(prog)
         prog = optimize_program(prog, options)
@@ -1064,7 +1070,7 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None):
+                 ranked=(), const_feeds=None, pushed=(), symbolic=None, invariant=()):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -1074,9 +1080,17 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     `popped`: the positions of the feeds TF's gradient frame pops from its stacks (their
     shapes are unknown to Grappler there); `shape_fetches`: the positions of the outputs
     read (by the loop's gradient) only for their shapes; `cloned`: the positions of the
-    feeds that are constants TF clones into the gradient loop (_cloned_constants)."""
+    feeds that are constants TF clones into the gradient loop (_cloned_constants).
+    `pushed`: body values TF's stacks push that the plan does not fetch (_pushed_reads).
+    `symbolic`: the positions of the feeds whose Grappler shape the enclosing plan does not
+    know in full (add_ops_rewrite.SYMBOLIC_ATTR): unknown to MinimizeBroadcasts here, as
+    the `popped` ones. `invariant`: the positions of the feeds that are the loop's
+    captures (TF's constant Enters): an op reading only those waits on the loop's pivot
+    (minimize_broadcasts.pivot_driven)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
+    if pushed:
+        prog = _pushed_reads(prog, pushed)
     if cloned:
         prog = _cloned_constants(prog, [(prog.feeds[k], feeds[k]) for k in cloned
                                         if k < len(prog.feeds)])
@@ -1090,6 +1104,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     if unknown is not None:
         unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
                                [prog.feeds[k] for k in ranked if k < len(prog.feeds)])
+    bcast_unknown = None if unknown is None else UnknownFeeds(
+        list(unknown) + [prog.feeds[k] for k in list(symbolic or ()) + list(popped)
+                         if k < len(prog.feeds)], unknown.ranked)
     whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
     if not off and options.get("constant_folding", True) and push_down_cycle(
             prog, unknown, {prog.fetches[k] for k in shape_fetches
@@ -1097,7 +1114,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
         # TF's Grappler fails on the cycle its push-down makes: the graph runs as written
         off = True
         options = _sub_options(ctx, off)
+    driven = pivot_driven(prog, [feeds[k] for k in invariant if k < len(feeds)])
     prog = grappler_division(prog, graph, options, loop_body=True, unknown=unknown,
+                             bcast_unknown=bcast_unknown, driven=driven,
                              shape_fetches=frozenset(prog.fetches[k] for k in shape_fetches
                                                      if k < len(prog.fetches)) - whole)
     if off:
@@ -1108,6 +1127,33 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                                 for n in prog.nodes])
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _pushed_reads(prog, pushed):
+    """`prog` counting a reader (Program.unseen_reads, in every round: lasting_reads) of
+    each of the tensors `pushed` it
+    computes: TF's StackPushV2 of a forward value a gradient op reads runs whenever the
+    loop's gradient does (the pushes are control inputs of the forward counter's f_sync,
+    which the gradient's counter reads), even for a gradient op no fetch needs (the Mul
+    gradient's of an input off the xs' path: tf.scan's `(x @ a) * (x @ b) * e`), so the
+    arithmetic optimizer sees two readers of it (no MinimizeBroadcasts group absorbs it);
+    with no gradient fetched the pushes are pruned (IndyGRUCell's `(r * state) * u`
+    regrouped). The pushes stay for Grappler's second round, whose constant push-down
+    and MinimizeBroadcasts count them too: the variational DropoutWrapper's
+    `(h / 0.8 * mask) / 0.9`, whose pushed `h / 0.8 * mask` takes no 1/0.9 (golden
+    rnn/plnseq_bits, dropout_all_2)."""
+    want = {(t.op, t.value_index) for t in pushed}
+    reads, lasting = dict(prog.unseen_reads), dict(prog.lasting_reads)
+    for n in prog.nodes:
+        for k, v in enumerate(n.outputs):
+            if (n.op, k) in want:
+                reads[v] = reads.get(v, 0) + 1
+                lasting[v] = lasting.get(v, 0) + 1
+    if reads == prog.unseen_reads:
+        return prog
+    out = prog.copy()
+    out.unseen_reads, out.lasting_reads = reads, lasting
+    return out
 
 
 def _cloned_constants(prog, pairs, values=None):
@@ -1365,6 +1411,7 @@ def _while_bind(node, ctx):
     n = len(info["vars"])
     roles = _lstm_loop.match(graph, info, ctx)
     computed, reads = None, node.attrs.get(PLAN_READS)
+    unfetched = ()
     # (a While no op reads an output of runs for a control edge or as a target: TF's is
     # to one Exit, which flowgrad's one op does not tell, so every variable is computed)
     if reads and roles is None:
@@ -1378,6 +1425,9 @@ def _while_bind(node, ctx):
             want.update(gv)
             gsaved = _LOOP_INFO[gop]["saved"]
             pushed.update((gsaved[j], None) for j in gs)
+        if grads:   # (TF pushes every value its gradient ops read: _pushed_reads)
+            unfetched = [t for t in saved if t not in pushed and t.op.type != "Const"
+                         and t in info.get("read_whole", ())]
         saved = builtins.tuple(t for t in saved if t in pushed)
         computed = _needed_vars(graph, info, want, saved, done)
         if len(computed) == n:
@@ -1391,8 +1441,9 @@ def _while_bind(node, ctx):
     # the variables computed from a feed have their rank (symbolic_shapes.UnknownFeeds)
     fed = node.attrs.get(_add_ops_rewrite.FED_ATTR, ())
     ranked = [k for k in unknown or () if k < len(info["vars"]) and k not in fed]
+    caps = range(n, len(feeds))     # (the captures: TF's constant Enters)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
-                             ranked=ranked)
+                             ranked=ranked, invariant=caps)
     # (a kept value the gradient reads only through Shape ops: TF's Shape reads it in the
     # forward frame, a reader Grappler's AddOpsRewrite does not count)
     whole = info.get("read_whole", ())
@@ -1403,7 +1454,9 @@ def _while_bind(node, ctx):
         body_plan = _compile_sub(graph, ctx, results + list(saved) +
                                  _nested_runs(graph, inner), feeds, done, unknown,
                                  shape_fetches=shape_only, off=off, ranked=ranked,
-                                 const_feeds=node.attrs.get(CONST_CAPTURES))
+                                 const_feeds=node.attrs.get(CONST_CAPTURES),
+                                 pushed=unfetched, invariant=caps,
+                                 symbolic=node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR))
     op = node.op
     known = None if computed is None else frozenset(computed)
 
@@ -1454,7 +1507,9 @@ def _while_grad_bind(node, ctx):
     # the WhileGrad's inputs start with the forward While's (its feeds), then the grad_vars'
     unknown = node.attrs.get(_add_ops_rewrite.UNKNOWN_ATTR)
     off = bool(node.attrs.get(GRAPPLER_OFF))
-    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off)
+    caps = range(n, n + m)          # (the captures: TF's constant Enters)
+    cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
+                             invariant=caps)
     # (the forward body as its While runs it: its captured constants Consts)
     consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
     # (a run that fetches the gradient without the loop runs only what the gradient needs)
@@ -1472,9 +1527,13 @@ def _while_grad_bind(node, ctx):
     inner = _inner_grads(graph, info, (node.op,) + builtins.tuple(
         node.attrs.get(PLAN_GRADS, ())), done)
     nested = _nested_keys(inner)
+    symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR)
+    unfetched = [t for t in info.get("saved", ()) if t not in pushed and t.op.type != "Const"
+                 and t in info.get("read_whole", ())]   # (TF's pushes: _pushed_reads)
     with _nested_marks(inner):
         body_plan = _compile_sub(graph, ctx, pruned + _nested_runs(graph, inner), feeds, done,
-                                 unknown, off=off, const_feeds=consts)
+                                 unknown, off=off, const_feeds=consts, pushed=unfetched,
+                                 symbolic=symbolic, invariant=caps)
     accs = _capture_accumulators(ginfo, info, n)
     base = len(feeds) + len(ginfo["grad_vars"])
     grad_plan = _compile_sub(graph, ctx, ginfo["grads"],
@@ -1482,7 +1541,8 @@ def _while_grad_bind(node, ctx):
                              [a[1:3] for a in accs],
                              list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
                              cloned=[base + i for i, t in enumerate(saved)
-                                     if t._op._type == "Const"], off=off)
+                                     if t._op._type == "Const"], off=off, symbolic=symbolic,
+                             invariant=caps)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]
@@ -1490,7 +1550,7 @@ def _while_grad_bind(node, ctx):
     roles = _lstm_loop.match(graph, info, ctx) if not specs else None
     if roles is not None and pruned != info["body"] + saved:   # (the runner's: the whole)
         whole = _compile_sub(graph, ctx, info["body"] + saved, feeds, done, unknown, off=off,
-                             const_feeds=consts)
+                             const_feeds=consts, invariant=caps)
     else:
         whole = body_plan
     fused = _lstm_loop.Runner(roles, cond_plan, _run_sub,

@@ -22,7 +22,8 @@ import numpy as _np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.graph_def_lower import TA_GRAD_BLOCKS, TA_GRAD_FORWARD, ta_handle_of
+from ..framework.graph_def_lower import (TA_GRAD_BLOCKS, TA_GRAD_FORWARD, ta_handle_data,
+                                        ta_handle_of)
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import apply, to_tensor
@@ -283,34 +284,12 @@ def _read_grad(op, grad):
     return [_forward(grad_write(op.inputs[1], grad), op), None]
 
 
-def _handle_data(flow):
-    """TF's handle data of the array whose flow is `flow` (the element shape its shape
-    functions carry on the handle): TensorArrayV3's element_shape where fully defined or
-    identical_element_shapes; TensorArrayGradWithShape's: as many unknown dims as
-    shape_to_prepend has, then the forward's; else unknown."""
-    op = getattr(flow, "op", None)
-    while op is not None and op.type in ("TensorArrayWriteV3", "TensorArrayScatterV3",
-                                         "TensorArraySplitV3"):
-        op = op.inputs[0].op
-    if op is None or op.type not in ("TensorArrayV3", "TensorArrayGradWithShape"):
-        return TensorShape(None)
-    if op.type == "TensorArrayGradWithShape":
-        prepend = op.inputs[2].shape
-        fwd = _handle_data(op.inputs[0].op.outputs[-1])
-        if fwd.dims is None or prepend.ndims != 1 or prepend.as_list()[0] is None:
-            return TensorShape(None)
-        return TensorShape([None] * prepend.as_list()[0]).concatenate(fwd)
-    elem = TensorShape(op.get_attr("element_shape"))
-    return elem if elem.is_fully_defined() or op.get_attr("identical_element_shapes") \
-        else TensorShape(None)
-
-
 def _read_infer(inputs, attrs):
     """The element_shape attr flowgrad's reads carry, else (a read of a TF graph) TF's
     shape function's: the handle's data."""
     if "element_shape" in attrs:
         return _element_out(attrs)
-    return [(attrs["dtype"], _handle_data(inputs[0]))]
+    return [(attrs["dtype"], ta_handle_data(inputs[0]))]
 
 
 register_op("TensorArrayReadV3", infer=_read_infer,

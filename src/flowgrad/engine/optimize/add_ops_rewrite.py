@@ -93,6 +93,11 @@ _HELD = frozenset({"Const", "HostConst", "ReadVariableOp", "VariableV2", "VarHan
 # ops whose output shape Grappler takes from attrs whatever its inputs' shapes
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3"})
 UNKNOWN_ATTR = "_grappler_unknown"
+# positions of a sub-plan's inputs whose Grappler shape is not fully known in the enclosing
+# plan (symbolic_shapes: a symbol or no rank, though flowgrad's static shape is known:
+# dynamic_rnn's outputs gathered from a TensorArray); MinimizeBroadcasts in the body takes
+# them as unknown (minimize_broadcasts.py)
+SYMBOLIC_ATTR = "_grappler_symbolic"
 FED_ATTR = "_grappler_fed"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
@@ -186,7 +191,7 @@ def _unranked(program, fed):
 _RANK_FIXED = frozenset({"MatMul", "Pack", "ConcatV2"})
 
 
-def _mark_loops(program, tainted, fed=frozenset()):
+def _mark_loops(program, tainted, fed=frozenset(), sym=None):
     """`program` with each While (WhileGrad) node naming the positions of its tainted
     inputs, each Cond node those of its tainted captures (its inputs after the predicate);
     a While also those of its inputs in `fed` (FED_ATTR: of unknown rank to Grappler:
@@ -197,6 +202,10 @@ def _mark_loops(program, tainted, fed=frozenset()):
             ins = n.inputs[1:] if n.type == "Cond" else n.inputs
             pos = tuple(k for k, v in enumerate(ins) if v in tainted)
             attrs = {UNKNOWN_ATTR: pos}
+            if sym is not None:
+                attrs[SYMBOLIC_ATTR] = tuple(
+                    k for k, v in enumerate(ins)
+                    if v in tainted or sym.get(v) is None or any(d < 0 for d in sym[v]))
             if n.type == "While":
                 attrs[FED_ATTR] = tuple(k for k, v in enumerate(ins) if v in fed)
             if any(n.attrs.get(a) != b for a, b in attrs.items()):
@@ -252,7 +261,8 @@ def add_ops_rewrite(program, unknown=None, loop_body=False, shape_fetches=()):
     if any(n.type in _SUBPLANS for n in program.nodes):
         program = _mark_loops(program, tainted,
                               _unranked(program, program.feeds if unknown is None
-                                        else unknown))
+                                        else unknown),
+                              symbolic_shapes(program, unknown, gathers=True))
     types = {}
     producer = {}
     for n in program.nodes:

@@ -126,10 +126,11 @@ def _one_pass(program, seed, gated_reads, opaque=(), shape_known=(), through=Non
     alias = _pruned(program, producer, through) \
         if through or any(n.type in _PRUNED for n in program.nodes) else {}
     uses = {}
-    if gated_reads:   # the gradients only a gate reads still read their inputs
-        for v, k in program.unseen_reads.items():
-            v = alias.get(v, v)
-            uses[v] = uses.get(v, 0) + k
+    # (the gradients only a gate reads still read their inputs; a loop's stack pushes in
+    # every round)
+    for v, k in (program.unseen_reads if gated_reads else program.lasting_reads).items():
+        v = alias.get(v, v)
+        uses[v] = uses.get(v, 0) + k
     for n in program.nodes:
         if alias and n.outputs and n.outputs[0] in alias:
             continue                  # pruned: its readers read its source
@@ -280,7 +281,8 @@ def constant_push_down(program, seed=None, gated_reads=True, opaque=(), shape_kn
     a Const, which Grappler's does not). `gated_reads`: Grappler's first round, where the
     pure gradients only a tf.gradients gate reads (Program.unseen_reads) still read their
     inputs (a forward Mul they read is not pushed into); its dependency optimizer then
-    removes the gates, so the second round's model pruner drops those gradients.
+    removes the gates, so the second round's model pruner drops those gradients (a loop
+    body's stack pushes stay: Program.lasting_reads, counted in either round).
     `opaque`: the outputs of Muls that are Identities in this round (Grappler's first:
     a Mul by tf.gradients' ones, mul_by_ones.identity_muls), neither pushed into nor
     from. `through` (value -> the position of its constant): the `y - 0` (and `y * 1`,

@@ -25,6 +25,16 @@ named `ConstantFolding/<div>_recip`), constants are pushed down (`push_down`, gi
 `grappler_division`: constant_push_down.py), and only then does MinimizeBroadcasts
 regroup (`Exp * (b * 0.3s)` for `exp(h * 0.1) * b * 3.0`'s gated gradient; the
 attention's `(recip * Softmax) * sub`; golden math/gated_grads *_round2).
+In a while loop's body or a cond's branch (TF 1.x keeps them in the main graph) the
+sub-plan's feeds have the shapes Grappler infers there (`shapes_unknown`: those it does
+not know in the enclosing plan, in full or at all, and those TF's gradient frame pops; a
+TensorArray read has its handle data's: symbolic_shapes), so
+IndyGRUCell's `(r * state) * u` (u [1, N]) runs with u multiplied first when only forward
+values are fetched; a body value TF's stack pushes for the loop's gradient has a second
+reader while that gradient runs (control_flow._pushed_reads), and is absorbed by no group
+(golden math/loop_min_broadcasts); nor is a while body's op that reads only the loop's
+captures: TF gives it a control input from the pivot (pivot_driven; normalized Bahdanau's
+`g * v`).
 Like reciprocal_div.py, applied to every plan by `grappler_division` while the
 arithmetic optimizer is on, after the Add trees' rewrite (Grappler's AddOpsRewrite,
 add_ops_rewrite.py, which runs first).
@@ -159,7 +169,8 @@ def _node_names(nodes):
 _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
-def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None):
+def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
+                        shapes_unknown=None, driven=frozenset()):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -170,7 +181,12 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     (mul_by_ones.identity_muls: value -> the position of the ones), leaves in the first
     round and gone in the second. `push_down(program)`: the second round's constant
     folding, run before its MinimizeBroadcasts (where there is no second round here,
-    on the trees the first rebuilt)."""
+    on the trees the first rebuilt). `shapes_unknown`: the feeds whose shapes the groups
+    take as unknown (default `unknown`). `driven`: the ids of the graph ops TF gives a
+    control input (a while body's ops reading only loop invariants: pivot_driven), which
+    no tree absorbs."""
+    if shapes_unknown is None:
+        shapes_unknown = unknown
     src = {}
     ones = ones or {}
     for n in program.nodes:
@@ -192,7 +208,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     tags = set()
     done = set() if regrouped is None else regrouped
     built = set()
-    program = _regroup(program, tags, done, order, opaque=ones, built=built)
+    program = _regroup(program, tags, done, order, opaque=ones, built=built,
+                       unknown=shapes_unknown, driven=driven)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -206,7 +223,21 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1])
+    return _regroup(nxt, tags, done, ctrl=second[1], unknown=shapes_unknown, driven=driven)
+
+
+def pivot_driven(program, invariant):
+    """The ids of the graph ops of `program` (a while loop's condition, body or gradient
+    body) that TF 1.14's WhileContext._MaybeAddControlDependency gives a control input
+    from the loop's pivot: those with inputs, all loop invariants (`invariant`: the
+    tensors the loop captures, read through constant Enters), and no control input of
+    their own. Such a Mul is driven by a control dependency, so no MinimizeBroadcasts
+    group absorbs it (`(p * q) * h` with p, q captured runs as written; golden
+    math/loop_min_broadcasts, case invariant)."""
+    keys = {(t.op, t.value_index) for t in invariant}
+    return frozenset(id(n.op) for n in program.nodes
+                     if n.op is not None and n.op.inputs and not n.op._control_inputs
+                     and all((t.op, t.value_index) in keys for t in n.op.inputs))
 
 
 def _canonical_order(program, skip, ones):
@@ -398,7 +429,8 @@ def _gate_of_noop(op):
     return op if op._id in (getattr(op._graph, "_grad_gates", None) or ()) else None
 
 
-def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None):
+def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
+             unknown=None, driven=frozenset()):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
     are Identities by now (Muls by ones): no Mul of a tree."""
@@ -407,14 +439,15 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
     for i, n in enumerate(nodes):
         for v in n.outputs:
             producer[v] = i
-    sym = symbolic_shapes(program)      # Grappler's: a fed tensor's shape is unknown
+    sym = symbolic_shapes(program, unknown)   # Grappler's: a fed tensor's shape is unknown
     # Grappler's constant folding runs first: a Mul computed from constants only is a
     # Const by the time the arithmetic optimizer looks (a distribution's covariance
     # from constant parameters keeps its written order)
     folded = constant_only(nodes)
     # TF's gated pure gradients read them too, in the first round: the dependency
-    # optimizer then removes their gate, and the second round's model pruner them
-    uses = dict(program.unseen_reads) if ctrl is None else {}
+    # optimizer then removes their gate, and the second round's model pruner them (a
+    # loop body's stack pushes stay: Program.lasting_reads)
+    uses = dict(program.unseen_reads if ctrl is None else program.lasting_reads)
     for n in nodes:
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1
@@ -442,7 +475,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
         return (nodes[i].name not in tags and supported(i) and n.outputs[0] not in fetched
                 and uses.get(n.outputs[0], 0) == 1 and n.op is not None
                 and not n.op._control_inputs and id(n.op) not in control
-                and id(n.op) not in waiting)
+                and id(n.op) not in waiting and id(n.op) not in driven)
 
     names = _node_names(nodes)
     groups = []

@@ -247,7 +247,7 @@ def _second_push(program, known, seed, unknown, sorted_gates=False):
 
 
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
-                      shape_fetches=()):
+                      shape_fetches=(), bcast_unknown=None, driven=frozenset()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of
     Add/Mul with constants (constant_push_down.py) and its AddNs with constant inputs
     (partial_split.py): rewritten when constant folding is on
@@ -268,6 +268,10 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     (stack_pushes.py) when the loop optimizer is on. TF 1.x loop bodies live in the main
     graph, so their AddNs are sorted too (the fused RNN runners follow: lstm_loop.by_name;
     golden rnn/loop_grads).
+    `bcast_unknown`: the feeds MinimizeBroadcasts takes as of unknown shape (default
+    `unknown`; a sub-plan adds those Grappler knows only symbolically or pops).
+    `driven`: the ids of the ops TF gives a control input from a while loop's pivot
+    (minimize_broadcasts.pivot_driven).
     `addn_order=False` in `options` keeps tf.gradients' AddN order (the XLA program's: a
     chain's accumulations then roll into one loop)."""
     if len(graph._flowgrad_operations()) < MIN_GRAPH_NODES:
@@ -324,7 +328,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
-            if folding else None, unknown)
+            if folding else None, unknown,
+            unknown if bcast_unknown is None else bcast_unknown, driven)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over

@@ -30,6 +30,7 @@ import heapq
 
 import numpy as np
 
+from ..framework.graph_def_lower import ta_handle_data
 from ..framework.tensor_shape import TensorShape
 
 _UNARY = frozenset({
@@ -604,7 +605,7 @@ class UnknownFeeds(list):
         self.ranked = frozenset(ranked)
 
 
-def symbolic_shapes(program, unknown=None, ranked=False):
+def symbolic_shapes(program, unknown=None, ranked=False, gathers=False):
     """value -> Grappler's symbolic shape (a tuple; symbols are ints <= -2) or None.
     `unknown`: the feeds whose shapes Grappler does not know (default: all; the others
     have their static shapes, as a loop body's variables of known shape). `ranked`: those
@@ -612,7 +613,10 @@ def symbolic_shapes(program, unknown=None, ranked=False):
     unknown dim (known_shape_fetches). Select has its shape function either way (a
     sigmoid_cross_entropy's, whose gradients' Sum over no axes and Reshape to the same
     shape Grappler then removes: the second round pushes `Mean_grad/truediv` down in a
-    gradient of a gradient; golden seeded/pprobe15_scripts xent_second_derivative)."""
+    gradient of a gradient; golden seeded/pprobe15_scripts xent_second_derivative).
+    `gathers`: a TensorArrayGatherV3 has its shape function's shape (a symbol for
+    its first dim) even where no feed reaches it (dynamic_rnn's outputs: what a while
+    loop's body sees of them, add_ops_rewrite.SYMBOLIC_ATTR)."""
     consts = _const_values(program)
     dims = _Dims()
     fed = set(program.feeds if unknown is None else unknown)
@@ -654,6 +658,17 @@ def symbolic_shapes(program, unknown=None, ranked=False):
         v = n.outputs[0]
         if v in fed:
             sym[v] = None
+            continue
+        if gathers and n.type == "TensorArrayGatherV3" and not n.recompute:
+            sym[v] = _rule(n, [sym.get(i) for i in n.inputs], consts, dims, shape_of,
+                           program.shapes.get)
+            if sym[v] is None or any(d < 0 for d in sym[v]):
+                tainted.add(v)
+            continue
+        if n.type == "TensorArrayReadV3" and n.op is not None:
+            sym[v] = _ta_read(n.op, dims)
+            if sym[v] is None or any(d < 0 for d in sym[v]):   # (its readers' too)
+                tainted.add(v)
             continue
         s = None if is_tainted else _static(program, v)
         if s is None and not n.recompute:
@@ -807,6 +822,18 @@ def _topological(nodes, enqueues):
             if indeg[j] == 0:
                 heapq.heappush(heap, j)
     return out if len(out) == len(nodes) else None
+
+
+def _ta_read(op, dims):
+    """TensorArrayReadV3's shape function: the array's handle data (its TensorArrayV3's
+    element_shape where fully defined or identical_element_shapes), a symbol per unknown
+    dim; None where unknown, whatever flowgrad's static shape (inferred from the writes) or
+    the reader's inputs: in a while body, dynamic_rnn's input array (element_shape [B, D])
+    reads a known shape, tf.scan's (element_shape unknown) does not."""
+    elem = ta_handle_data(op.inputs[0]) if op.inputs else TensorShape(None)
+    if elem.ndims is None:
+        return None
+    return tuple(dims.fresh() if d is None else d for d in elem.as_list())
 
 
 def _known_fill(n, consts, shape_of):

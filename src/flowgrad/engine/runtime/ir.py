@@ -58,6 +58,9 @@ class Program:
     # value id -> how many nodes TF runs that read it and this plan does not (the pure
     # gradients only a gate_gradients tuple reads): Grappler counts them as readers
     unseen_reads: dict = field(default_factory=dict)
+    # the part of `unseen_reads` Grappler still counts in its second round (a loop body's
+    # stack pushes TF runs for the loop's gradient; the gated gradients are gone by then)
+    lasting_reads: dict = field(default_factory=dict)
 
     def new_value(self, dtype=None, shape=None):
         v = self.next_value
@@ -74,7 +77,7 @@ class Program:
         return Program(list(self.nodes if nodes is None else nodes), list(self.feeds),
                        list(self.fetches if fetches is None else fetches), self.dtypes,
                        self.shapes, set(self.persistent), self.next_value,
-                       self.unseen_reads)
+                       self.unseen_reads, self.lasting_reads)
 
     def dump(self) -> str:
         """A readable listing: `v3 = Mul(v1, v2)  # name`."""
