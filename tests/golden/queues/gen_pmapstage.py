@@ -4,12 +4,14 @@ complete and partial puts and gets (names and indices), the ordered area's key o
 and the unordered one's (TF's std::unordered_map iteration, one shared area), duplicate
 keys, TF's byte count (a put counts its last component), the build-time errors (key
 dtype, indices) and the run-time ones (indices not ordered, a component put twice or
-taken twice, the memory limit), and gets / peeks / puts that wait for a put, a get or a
-clear fetched in the same run (TF's executor runs ready ops at once). Made on this host
+taken twice, the memory limit), gets / peeks / puts that wait for a put, a get or a
+clear fetched in the same run (TF's executor runs ready ops at once), or for another
+thread's runs (capacity, memory_limit). Made on this host
 (vendor recorded). tests/test_pmapstage.py runs `cases` with flowgrad in a subprocess
 (a plan that waits forever would hang)."""
 import importlib
 import re
+import threading
 
 import numpy as np
 from goldenio import host_vendor
@@ -252,7 +254,62 @@ def one_run(tf):
     return out
 
 
-CASES = [static, ordered_runs, unordered_order, memory, errors, one_run]
+def incomplete_wait(tf):
+    """A get or peek of a key whose tuple is incomplete waits for the put that completes
+    it (same run, either fetch order)."""
+    dfo = _dfo(tf)
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        a = dfo.MapStagingArea([tf.float32, tf.int32], names=["x", "n"], ordered=True)
+        k = tf.placeholder(tf.int64, [])
+        put_x = a.put(k, {"x": tf.constant(1.5)})
+        put_n = a.put(k, {"n": tf.constant(4)})
+        _, got = a.get(k)
+        peeked = a.peek(k, indices=["n"])
+        sizes = [a.size(), a.incomplete_size()]
+        with tf.Session() as s:
+            s.run(put_x, {k: 1})
+            out.append(s.run(sizes))
+            out.append(s.run([got, put_n], {k: 1})[0])
+            s.run(put_n, {k: 2})
+            out.append(s.run([put_x, peeked], {k: 2})[1])
+            out.append(s.run(sizes))
+    return out
+
+
+def threads(tf):
+    """Puts waiting for room across runs: a thread puts 4 tuples into an area of capacity
+    1 and one of memory_limit 8 (one float32 pair) while the main thread gets them by
+    key, and into an ordered one taken by get()."""
+    dfo = _dfo(tf)
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        k = tf.placeholder(tf.int64, [])
+        v = tf.placeholder(tf.float32, [2])
+        for ordered, kw in ((False, {"capacity": 1}), (True, {"memory_limit": 8}),
+                            (True, {"capacity": 1})):
+            area = dfo.MapStagingArea([tf.float32], ordered=ordered, **kw)
+            put, size = area.put(k, [v], indices=[0]), area.size()
+            by_key, first = area.get(k)[1], area.get()
+            with tf.Session() as sess:
+                def producer():
+                    for i in range(4):
+                        sess.run(put, {k: 10 - i, v: [i, -i]})
+                thread = threading.Thread(target=producer)
+                thread.start()
+                if kw.get("capacity") and ordered:
+                    values = [sess.run(first) for _ in range(4)]
+                else:
+                    values = [sess.run(by_key, {k: 10 - i}) for i in range(4)]
+                thread.join()
+                out.append([values, sess.run(size)])
+    return out
+
+
+CASES = [static, ordered_runs, unordered_order, memory, errors, one_run, incomplete_wait,
+         threads]
 
 
 def cases(tf):
