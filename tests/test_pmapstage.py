@@ -19,6 +19,6 @@ def got():
 
 
 @pytest.mark.parametrize("case", ["static", "ordered_runs", "unordered_order", "memory",
-                                  "errors", "one_run", "incomplete_wait", "threads"])
+                                  "errors", "one_run", "incomplete_wait", "threads", "raw"])
 def test_as_tf(got, case):
     _same(got[case], GOLD[case], case)

@@ -6,8 +6,8 @@ keys, TF's byte count (a put counts its last component), the build-time errors (
 dtype, indices) and the run-time ones (indices not ordered, a component put twice or
 taken twice, the memory limit), gets / peeks / puts that wait for a put, a get or a
 clear fetched in the same run (TF's executor runs ready ops at once), or for another
-thread's runs (capacity, memory_limit). Made on this host
-(vendor recorded). tests/test_pmapstage.py runs `cases` with flowgrad in a subprocess
+thread's runs (capacity, memory_limit); tf.raw_ops.Map* with indices the class refuses.
+Made on this host (vendor recorded). tests/test_pmapstage.py runs `cases` with flowgrad in a subprocess
 (a plan that waits forever would hang)."""
 import importlib
 import re
@@ -308,8 +308,33 @@ def threads(tf):
     return out
 
 
+def raw(tf):
+    """tf.raw_ops.MapStage / MapUnstage / OrderedMapPeek...: indices the Python class
+    would refuse reach the kernel's checks."""
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        x, n = tf.constant([1., 2.]), tf.constant(3)
+        common = {"dtypes": [tf.float32, tf.int32], "shared_name": "raw"}
+        ops_ = [tf.raw_ops.MapStage(key=1, indices=[5], values=[x], **common),
+                tf.raw_ops.MapStage(key=2, indices=[0, 1], values=[x, n], **common),
+                tf.raw_ops.MapUnstage(key=2, indices=[0, 4], **common),
+                tf.raw_ops.MapPeek(key=2, indices=[1], dtypes=[tf.int32], shared_name="raw"),
+                tf.raw_ops.MapSize(**common), tf.raw_ops.MapIncompleteSize(**common),
+                tf.raw_ops.OrderedMapStage(key=3, indices=[0, 1], values=[x, n], **common),
+                tf.raw_ops.OrderedMapUnstageNoKey(indices=[1], dtypes=[tf.int32],
+                                                  shared_name="raw"),
+                tf.raw_ops.OrderedMapSize(**common)]
+        out.append([[op.name, op.type] for op in g.get_operations()])
+        with tf.Session() as s:
+            for fetch in ops_:
+                got = []
+                out.append(_err(lambda: got.append(s.run(fetch))) or got)
+    return out
+
+
 CASES = [static, ordered_runs, unordered_order, memory, errors, one_run, incomplete_wait,
-         threads]
+         threads, raw]
 
 
 def cases(tf):
