@@ -19,6 +19,7 @@ def got():
 
 
 @pytest.mark.parametrize("case", ["static", "ordered_runs", "unordered_order", "memory",
-                                  "errors", "one_run", "incomplete_wait", "threads", "raw"])
+                                  "errors", "one_run", "incomplete_wait", "threads", "key_shapes",
+                                  "raw"])
 def test_as_tf(got, case):
     _same(got[case], GOLD[case], case)

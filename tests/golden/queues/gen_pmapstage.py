@@ -308,6 +308,31 @@ def threads(tf):
     return out
 
 
+def key_shapes(tf):
+    """A one-element key of any shape: get() returns the key tensor the tuple was put
+    with (a completed tuple: the completing put's)."""
+    dfo = _dfo(tf)
+    g = tf.Graph()
+    out = []
+    with g.as_default():
+        a = dfo.MapStagingArea([tf.int32, tf.float32], ordered=True)
+        k = tf.placeholder(tf.int64, None)
+        put = a.put(k, [tf.constant(1), tf.constant(2.)], indices=[0, 1])
+        put_0 = a.put(k, [tf.constant(4)], indices=[0])
+        put_1 = a.put(k, [tf.constant(8.)], indices=[1])
+        first = a.get()
+        _, by_key = a.get(k)
+        with tf.Session() as s:
+            s.run(put, {k: [[7]]})
+            s.run(put, {k: 3})
+            s.run(put_0, {k: [5]})
+            s.run(put_1, {k: 5})
+            s.run(put, {k: [9]})
+            out.append([s.run(first) for _ in range(3)])
+            out.append(s.run(by_key, {k: [[[9]]]}))
+    return out
+
+
 def raw(tf):
     """tf.raw_ops.MapStage / MapUnstage / OrderedMapPeek...: indices the Python class
     would refuse reach the kernel's checks."""
@@ -334,7 +359,7 @@ def raw(tf):
 
 
 CASES = [static, ordered_runs, unordered_order, memory, errors, one_run, incomplete_wait,
-         threads, raw]
+         threads, key_shapes, raw]
 
 
 def cases(tf):

@@ -135,6 +135,7 @@ class StagingMap(Area):
         super().__init__(capacity, memory_limit)
         self.ndtypes = len(dtypes)
         self.map, self.incomplete = {}, {}
+        self.key_values = {}   # (the key tensor each map entry was put with: its shape)
         self.order = _TreeOrder() if ordered else _HashOrder()
 
     def _add_bytes(self, n):
@@ -154,13 +155,15 @@ class StagingMap(Area):
         if any(a >= b for a, b in zip(indices[:-1], indices[1:])):
             raise errors.InvalidArgumentError(None, None, "Indices are not strictly ordered")
 
-    def _insert(self, key, values):
+    def _insert(self, key, key_value, values):
         if key not in self.map:   # (a duplicate key: the insert does nothing)
             self.map[key] = values
+            self.key_values[key] = key_value
             self.order.insert(key)
         self.cond.notify_all()
 
-    def put(self, key, indices, values, what):
+    def put(self, key_value, indices, values, what):
+        key = _key(key_value)
         values = [np.array(v, copy=True) for v in values]
         size = total_bytes(values[-1]) if values else 0   # (TF's sum: the last one's)
         with self.cond:
@@ -170,7 +173,7 @@ class StagingMap(Area):
                 while self._would_exceed(size) or (
                         self.capacity > 0 and len(self.map) >= self.capacity):
                     self._wait(what)
-                self._insert(key, list(values))
+                self._insert(key, key_value, list(values))
                 self._add_bytes(size)
                 return
             while self._would_exceed(size):
@@ -194,7 +197,7 @@ class StagingMap(Area):
             self._add_bytes(size)
             if all(v is not None for v in present):
                 del self.incomplete[key]
-                self._insert(key, present)
+                self._insert(key, key_value, present)
 
     def _take(self, key, indices, copy):
         """The components at `indices` of the key's tuple, taken unless `copy` (those
@@ -210,7 +213,7 @@ class StagingMap(Area):
             if not copy:
                 entry[index] = None
         if not copy and all(v is None for v in entry):
-            del self.map[key]
+            del self.map[key], self.key_values[key]
             self.order.remove(key)
         self._add_bytes(-sum(total_bytes(v) for v in out))
         if not copy:
@@ -230,11 +233,13 @@ class StagingMap(Area):
             while not self.map:
                 self._wait(what)
             key = self.order.first()
-            return key, self._take(key, indices, False)
+            key_value = self.key_values[key]
+            return key_value, self._take(key, indices, False)
 
     def clear(self):
         with self.cond:
             self.map.clear()
+            self.key_values.clear()
             self.incomplete.clear()
             self.order.clear()
             self.nbytes = 0
@@ -250,7 +255,12 @@ def _map(node, ctx):
 
 
 def _key(key):
-    return int(np.asarray(key).reshape(()))
+    """A key tensor's int64 (TF's scalar<int64>(): one element, of any shape)."""
+    key = np.asarray(key)
+    if key.size != 1:
+        raise NotImplementedError(f"MapStagingArea keys of {key.size} elements (TF 1.14 "
+                                  "aborts on reading one)")
+    return int(key.reshape(-1)[0])
 
 
 def _indices(indices):
@@ -263,7 +273,7 @@ def _one_or_tuple(values):
 
 def _stage_bind(node, ctx):
     return lambda key, indices, *values: _map(node, ctx).put(
-        _key(key), _indices(indices), values, node.type)
+        np.array(key, copy=True), _indices(indices), values, node.type)
 
 
 def _unstage_bind(node, ctx, copy=False):
@@ -278,7 +288,7 @@ def _peek_bind(node, ctx):
 def _unstage_no_key_bind(node, ctx):
     def unstage(indices):
         key, values = _map(node, ctx).popitem(_indices(indices), node.type)
-        return (np.int64(key), *values)
+        return (key, *values)
     return unstage
 
 
