@@ -138,6 +138,13 @@ class BaseStagingArea:
             return vals.values()
         return [vals]
 
+    def _colocated_outputs(self, op_type, args, attrs, name):
+        """The outputs of op `op_type` in name scope `name`, colocated with the area; `args`
+        (value, dtype, input name) converted there as TF's generated wrappers convert."""
+        with colocate_with(self._coloc_op), name_scope(name) as scope:
+            inputs = [typed_input(value, dtype, op_type, arg) for value, dtype, arg in args]
+            return apply_op(op_type, inputs, dict(self._attrs(), **attrs), scope).outputs
+
     def _attrs(self):
         return {"capacity": self._capacity, "memory_limit": self._memory_limit,
                 "dtypes": [_dt.as_dtype(d) for d in self._dtypes], "container": "",
@@ -162,11 +169,9 @@ class StagingArea(BaseStagingArea):
                 return apply_op("Stage", vals, attrs, scope)
 
     def _internal_get(self, op_type, index, name):
-        """The op in name scope `name` (as TF's generated wrapper: `index` converted
-        there), colocated with the area, and its outputs with the area's shapes."""
-        with colocate_with(self._coloc_op), name_scope(name) as scope:
-            inputs = [] if index is None else [typed_input(index, _dt.int32, op_type, "index")]
-            ret = apply_op(op_type, inputs, self._attrs(), scope).outputs
+        """The op's outputs, with the area's shapes."""
+        args = [] if index is None else [(index, _dt.int32, "index")]
+        ret = self._colocated_outputs(op_type, args, {}, name)
         return self._get_return_value(ret, list(range(len(self._dtypes))))
 
     def get(self, name=None):
@@ -241,12 +246,10 @@ class MapStagingArea(BaseStagingArea):
         """The op `name` taking (or copying) the components at `indices` (of key `key`, or
         the first key's when None), colocated with the area; its outputs."""
         indices, dtypes = self._get_indices_and_dtypes(indices)
-        with colocate_with(self._coloc_op), name_scope(name) as scope:
-            op_type = self._prefix + op_type
-            inputs = [] if key is None else [typed_input(key, _dt.int64, op_type, "key")]
-            inputs.append(typed_input(indices, _dt.int32, op_type, "indices"))
-            outputs = apply_op(op_type, inputs, dict(self._attrs(), dtypes=dtypes),
-                               scope).outputs
+        args = [] if key is None else [(key, _dt.int64, "key")]
+        outputs = self._colocated_outputs(self._prefix + op_type,
+                                          args + [(indices, _dt.int32, "indices")],
+                                          {"dtypes": dtypes}, name)
         return outputs, indices
 
     def peek(self, key, indices=None, name=None):
