@@ -337,3 +337,9 @@ EXEMPTIONS.update({op: "covered-elsewhere: tests/test_pfcseq.py (TF 1.14's Stagi
                        "pipeline: puts, gets, peeks, sizes, clears, the memory limit's and a "
                        "partial tuple's errors)"
                    for op in ("Stage", "Unstage", "StagePeek", "StageSize", "StageClear")})
+EXEMPTIONS.update({prefix + op: "covered-elsewhere: tests/test_pmapstage.py (TF 1.14's "
+                                "MapStagingArea: ops, complete and partial puts and gets, "
+                                "key orders, the byte count, errors, waits in one run)"
+                   for prefix in ("", "Ordered")
+                   for op in ("MapStage", "MapUnstage", "MapUnstageNoKey", "MapPeek", "MapSize",
+                              "MapIncompleteSize", "MapClear")})

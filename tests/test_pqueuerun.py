@@ -29,10 +29,10 @@ print(json.dumps(goldenio.encode(out)))
 """
 
 
-def run_cases(stem):
+def run_cases(stem, vendor="intel"):
     """goldens/queues/gen_<stem>.py's `cases` run with flowgrad in a subprocess on the
-    golden's host CPU; a run that hangs fails the test."""
-    env = dict(os.environ, FLOWGRAD_CPU="intel")
+    golden's host CPU (`vendor`); a run that hangs fails the test."""
+    env = dict(os.environ, FLOWGRAD_CPU=vendor)
     tests = os.path.dirname(GOLDEN)
     env["PYTHONPATH"] = os.pathsep.join([os.path.abspath(SRC), tests,
                                          env.get("PYTHONPATH", "")])

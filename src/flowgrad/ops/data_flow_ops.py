@@ -31,8 +31,10 @@ from ..engine.ops._base import (apply_op, check_choice, make_bool, make_int, mak
 from ..engine.ops.indexing import gather
 from ..engine.ops.joining import stack
 from .random_ops import get_seed
+from .staging_ops import BaseStagingArea, MapStagingArea, StagingArea
 
-__all__ = ["QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
+__all__ = ["BaseStagingArea", "StagingArea", "MapStagingArea",
+           "QueueBase", "FIFOQueue", "RandomShuffleQueue", "PaddingFIFOQueue",
            "ConditionalAccumulatorBase", "ConditionalAccumulator",
            "PriorityQueue", "Barrier"]
 

@@ -6,6 +6,8 @@ program to print TF's numbers. Each entry of CALLS is (name, fn(tf)); fn builds 
 fresh default graph and the case records [[op.name, op.type], ...] of the whole graph.
 tools/opcounts.py runs the same calls under TF and flowgrad and prints the differences.
 """
+import importlib
+
 import numpy as np
 
 
@@ -1983,6 +1985,29 @@ def _staging_area(tf):
     tf.reduce_sum(named.get()["a"])
 
 
+def _map_staging_area(tf, ordered):
+    """data_flow_ops.MapStagingArea: put (whole, partial, by name), get by key, get of
+    the first key, peek, size, incomplete_size, clear (the areas' root NoOps, the NoOp
+    each get and peek makes, the key and indices Consts)."""
+    dfo = importlib.import_module("tensorflow.python.ops.data_flow_ops"
+                                  if tf.__name__ == "tensorflow" else
+                                  "flowgrad.ops.data_flow_ops")
+    area = dfo.MapStagingArea([tf.float32, tf.int32], shapes=[[2], []], capacity=2,
+                              ordered=ordered)
+    key = tf.placeholder(tf.int64, [])
+    area.put(key, [tf.random_uniform([2]), tf.constant(1)], indices=[0, 1])
+    area.put(3, [tf.constant(2)], indices=[1])
+    _, (y, _) = area.get(key)
+    area.get(indices=[1])
+    area.peek(key, indices=[0])
+    area.size()
+    area.incomplete_size()
+    area.clear()
+    named = dfo.MapStagingArea([tf.float32], names=["a"], shared_name="s", ordered=ordered)
+    named.put(1, {"a": y * 2.0})
+    tf.reduce_sum(named.get()[1]["a"])
+
+
 def _kernel_mapper(tf):
     """tf.contrib.kernel_methods: random Fourier features of a dense layer's input and the
     multiclass hinge loss of its logits, minimized."""
@@ -1997,6 +2022,10 @@ def _kernel_mapper(tf):
 CALLS = CALLS + [("contrib/feature_column/sequence_input_layer_gru_grad",
                   _sequence_input_layer),
                  ("contrib/staging/staging_area", _staging_area),
+                 ("data_flow_ops/map_staging_area",
+                  lambda tf: _map_staging_area(tf, False)),
+                 ("data_flow_ops/map_staging_area_ordered",
+                  lambda tf: _map_staging_area(tf, True)),
                  ("contrib/kernel_methods/rff_hinge_grad", _kernel_mapper)]
 
 # -- binary element-wise ops on RaggedTensors (ragged_dispatch, ragged_tensor_shape) -------

@@ -31,12 +31,12 @@ from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .queues import _POLL
 
-__all__ = []
+__all__ = []   # (Area, area_resource, outputs_infer, total_bytes: engine/ops/map_staging.py)
 
 _STRING_BYTES = 32   # sizeof(std::string): TF's TotalBytes of a string tensor counts it
 
 
-def _bytes(value):
+def total_bytes(value):
     """TF's Tensor::TotalBytes: a string tensor's elements and their bytes."""
     value = np.asarray(value)
     if value.dtype != object:
@@ -45,12 +45,12 @@ def _bytes(value):
                for v in value.reshape(-1))
 
 
-class Buffer:
-    """One staging area of one session (TF's Buffer)."""
+class Area:
+    """What TF's staging areas (Buffer, StagingMap) share: the bounds, the held bytes and
+    the condition their waits poll."""
 
     def __init__(self, capacity, memory_limit):
         self.capacity, self.memory_limit = capacity, memory_limit
-        self.items = collections.deque()
         self.nbytes = 0
         self.cond = threading.Condition()
 
@@ -58,15 +58,27 @@ class Buffer:
         note_wait(what)   # (a kernel the plan runner tries raises WouldWait: nothing done)
         self.cond.wait(_POLL)
 
-    def _bounded(self):
-        return self.capacity > 0 or self.memory_limit > 0
-
-    def put(self, values):
-        size = sum(_bytes(v) for v in values)
+    def _check_memory_limit(self, size):
+        """TF's sanity check: a tuple bigger than the limit by itself never fits."""
         if self.memory_limit > 0 and size > self.memory_limit:
             raise errors.ResourceExhaustedError(
                 None, None, f"Attempted to insert tensors with combined size of '{size}' bytes "
                 f"into Staging Area with a memory limit of '{self.memory_limit}'.")
+
+
+class Buffer(Area):
+    """One staging area of one session (TF's Buffer)."""
+
+    def __init__(self, capacity, memory_limit):
+        super().__init__(capacity, memory_limit)
+        self.items = collections.deque()
+
+    def _bounded(self):
+        return self.capacity > 0 or self.memory_limit > 0
+
+    def put(self, values):
+        size = sum(total_bytes(v) for v in values)
+        self._check_memory_limit(size)
         with self.cond:
             while self._bounded() and not (
                     (self.memory_limit <= 0 or size + self.nbytes <= self.memory_limit)
@@ -81,7 +93,7 @@ class Buffer:
             while not self.items:
                 self._wait("Unstage")
             values = self.items.popleft()
-            self.nbytes -= sum(_bytes(v) for v in values)
+            self.nbytes -= sum(total_bytes(v) for v in values)
             self.cond.notify_all()
             return values
 
@@ -98,12 +110,19 @@ class Buffer:
             self.cond.notify_all()
 
 
-def _buffer(node, ctx):
-    """The session's Buffer of `node` (made with its capacity and memory_limit)."""
+def area_resource(node, ctx, table, make):
+    """The session's staging area of `node` in `table` (TF's ResourceMgr: by container and
+    shared_name, else the op's name), made by `make(capacity, memory_limit)` from the
+    attrs of the op that runs first."""
     attrs = node.attrs
-    key = ("staging", attrs.get("container", ""), attrs.get("shared_name") or node.name)
-    return ctx.resource("staging", key, lambda: Buffer(attrs.get("capacity", 0),
-                                                       attrs.get("memory_limit", 0)))
+    key = (table, attrs.get("container", ""), attrs.get("shared_name") or node.name)
+    return ctx.resource(table, key, lambda: make(attrs.get("capacity", 0),
+                                                 attrs.get("memory_limit", 0)))
+
+
+def _buffer(node, ctx):
+    """The session's Buffer of `node`."""
+    return area_resource(node, ctx, "staging", Buffer)
 
 
 def _outputs(values, n):
@@ -141,15 +160,15 @@ def _clear_bind(node, ctx):
     return lambda: _buffer(node, ctx).clear()
 
 
-def _outputs_infer(inputs, attrs):
+def outputs_infer(inputs, attrs):
     return [(_dt.as_dtype(d), TensorShape(None)) for d in attrs["dtypes"]]
 
 
 register_op("Stage", infer=lambda inputs, attrs: [], bind=_stage_bind, stateful=True,
             grad=None, blocking="atomic")
-register_op("Unstage", infer=_outputs_infer, bind=_unstage_bind, stateful=True, grad=None,
+register_op("Unstage", infer=outputs_infer, bind=_unstage_bind, stateful=True, grad=None,
             blocking="atomic")
-register_op("StagePeek", infer=_outputs_infer, bind=_peek_bind, stateful=True, grad=None,
+register_op("StagePeek", infer=outputs_infer, bind=_peek_bind, stateful=True, grad=None,
             blocking="atomic")
 register_op("StageSize", infer=lambda inputs, attrs: [(_dt.int32, TensorShape([]))],
             bind=_size_bind, stateful=True, grad=None)
