@@ -29,4 +29,4 @@ def test_the_rewrite_changes_values():
     differ = {k for k in GOLD["on"] if (GOLD["on"][k] != GOLD["off"][k]).any()}
     assert differ == {"fetched_root", "fetched_root_reversed", "fetched_root_scalar",
                       "fetched_root_three_shapes", "drives_control", "four_leaves",
-                      "five_leaves"}
+                      "five_leaves", "mul_drives_control"}

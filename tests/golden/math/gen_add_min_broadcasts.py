@@ -8,9 +8,9 @@ edges) and adds the leaves smallest first: `(a + b) + c`, c [16], a and b [4, 16
 as `(c + a) + b`. Grappler visits the root before the adds below it, so AddOpsRewrite
 does not take those (`((a + c) + d) + b` fetched runs as `(c + d) + (a + b)`). Left as
 written: a chain below a fed tensor, through a fetched, twice-read or control-edged inner
-add, an AddV2 inside an Add, leaves of one shape, a root with a control input; and a root
-that AddOpsRewrite takes (`c + AddN(a, e)`, the same bits here). Each case reads float32
-Variables of its own (Grappler dedups an add written twice). Output:
+add, an AddV2 inside an Add, leaves of one shape, a root with a control input (a Mul's
+too); and a root that AddOpsRewrite takes (`c + AddN(a, e)`, the same bits here). Each
+case reads float32 Variables of its own (Grappler dedups an add written twice). Output:
 add_min_broadcasts.json, read by tests/test_add_min_broadcasts.py.
 """
 import numpy as np
@@ -54,6 +54,18 @@ def build(tf):
     with tf.control_dependencies([tick]):
         driven = inner + d
     out["driven_by_control"] = tf.identity(driven)
+    a, b, e, c, d, s = leaves("mul_driven_by_control")
+    inner = a * c
+    with tf.control_dependencies([tick]):
+        driven = inner * d
+    out["mul_driven_by_control"] = tf.identity(driven)
+    a, b, e, c, d, s = leaves("mul_drives_control")
+    root = (a * c) * d
+    with tf.control_dependencies([root]):
+        tock = tf.assign_add(tf.Variable(np.zeros([3], np.float32), name="state2"),
+                             tf.ones([3]))
+    out["mul_drives_control"] = tf.identity(root)
+    out["tock"] = tock
     a, b, e, c, d, s = leaves("inner_driven_by_control")
     with tf.control_dependencies([tick]):
         driven = (e + a) + d

@@ -1,4 +1,5 @@
-"""Grappler's MinimizeBroadcasts on chains of Mul, as TF 1.14's arithmetic optimizer runs it.
+"""Grappler's MinimizeBroadcasts on chains of Mul and of Add, as TF 1.14's arithmetic
+optimizer runs it.
 
 TF 1.14 regroups a tree of Mul nodes whose operands broadcast (values change): from a
 root Mul it absorbs each input that is a Mul read by nothing else (not fetched, no control
@@ -39,6 +40,15 @@ by tf.gradients' ones of a y of the output's shape is such an Identity too (made
 first round's constant folding: mul_by_ones.identity_muls), a leaf in the first round.
 A Mul's inputs are canonicalized by the names of what it reads now, after constant
 folding pushed constants down.
+
+The stage takes Add / AddV2 chains by the same rules (a group absorbs only nodes of its
+root's op: no AddV2 in an Add chain), but AddOpsRewrite (add_ops_rewrite.py) is tried
+first on each node and takes every add root it can: MinimizeBroadcasts regroups an add
+root only where AddOpsRewrite leaves it, one that is fetched (outside a loop body or
+branch: `preserved`) or that an op waits for; `(a + b) + c` fetched, c [16], runs as
+`(c + a) + b` (golden math/add_min_broadcasts; the gated layer's sum before an assign
+waits on it in pprobe46's wavenet_state_vars). No root, Mul or add, has a control
+input: the stage asks every input's shape, and a control input has none.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
