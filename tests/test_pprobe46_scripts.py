@@ -22,14 +22,14 @@ SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 # division, the FIFOQueue dequeues' shapes: golden math/queue_shapes) are fixed; what is
 # left (paddnorder, /work/brief/s51/paddnorder.report.md):
 XFAIL = {
-    "wavenet_state_vars.py": "engine/optimize (minimize_broadcasts on Add chains): TF 1.14 "
-    "runs a gated layer's `matmul(a, Wa) + matmul(b, Wb) + bias` (bias [2C], the MatMuls "
-    "[1, 2C]) as `MatMul_1 + (bias + MatMul)`: Grappler's MinimizeBroadcasts regroups Add "
-    "chains too (with constant folding off TF gives the same; a chain of three Tanh of "
-    "Variables `(a + b) + c`, c [16], runs as `b + (a + c)`), flowgrad's models Mul chains "
-    "only, so the generation step's logits differ in the last bits; TF also roots the skip "
-    "sum's AddN one add lower (AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + "
-    "MatMul_13) where flowgrad makes one AddN of all four (not checked since)",
+    "wavenet_state_vars.py": "engine/optimize (add_ops_rewrite's roots): the gated "
+    "layer's `matmul(a, Wa) + matmul(b, Wb) + bias`, a root an assign waits for, is "
+    "regrouped as TF does now (minimize_broadcasts on Add chains: `add_16(MatMul_3, "
+    "add_15(MatMul_2, b0/read))`, /work/brief/s53/paddchain.report.md); left: TF roots the "
+    "skip sum's AddN one add lower (AddOpsRewrite_add_25(MatMul_10, MatMul_7, add_17) + "
+    "MatMul_13: TF's arithmetic optimizer visits add_25 before add_29, the oracle's "
+    "partition graph) where flowgrad makes one AddN of all four, so the generation "
+    "step's logits differ in the last bits",
     "pixelcnnpp_logistic_mix.py": "engine/optimize (hoist_common_factor): TF 1.14 hoists "
     "the common factor of the loss gradient's `AddN_7(mul_5_grad/Mul_1, mul_6_grad/Mul_1, "
     "mul_7_grad/Mul_1)` (HoistCommonFactor_Add_AddN_7 of AddN_3, AddN_4, AddN_5), flowgrad "

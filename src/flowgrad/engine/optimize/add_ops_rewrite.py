@@ -72,7 +72,7 @@ from ._util import (constant_only, control_sources, mutable_values, mutating_pre
                     snapshots)
 from .cse import common_subexpression_elimination
 from .dependency import remove_dead_nodes
-from .minimize_broadcasts import _control_sources, _gate_controls, _gate_of
+from .minimize_broadcasts import ADD_OPS_STAGE, _control_sources, _gate_controls, _gate_of
 from .mul_by_ones import _identity_arith
 from .simplify_aggregation import _ones
 from .symbolic_shapes import dequeued_unknown, symbolic_shapes
@@ -101,7 +101,7 @@ SYMBOLIC_ATTR = "_grappler_symbolic"
 FED_ATTR = "_grappler_fed"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
-_STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
+_STAGE = ADD_OPS_STAGE
 # a loop gradient's accumulator `Add(acc, g)` (ops/control_flow.py: _accumulators): attr
 # ACCUMULATOR_ATTR is TF's name of its `acc` (`<reader>/Enter_grad/Switch:1`), a buffer the
 # AddN takes over; POPPED_ATTR the feeds TF's gradient frame pops from its stacks, whose
@@ -425,6 +425,51 @@ def _canonical_names(program, fetched):
     return key
 
 
+def _broadcast_claims(nodes, producer, known, fetched, loop_body, control, tags):
+    """f(i): where node i is an Add / AddV2 that AddOpsRewrite leaves (fetched outside a
+    loop body, or an op waits for it; no control input) and MinimizeBroadcasts regroups
+    (minimize_broadcasts.py: leaves of several shapes), `tags` grows by i and the adds
+    it absorbs, which this pass then neither roots nor absorbs: Grappler visits i first,
+    from the back. (The adds it rebuilt, visited later, AddOpsRewrite may still take
+    where one reads another: not modelled, the sums mostly the same.)"""
+    edges = {}
+    for n in nodes:
+        for v in n.inputs:
+            edges[v] = edges.get(v, 0) + 1
+
+    def supported(n, kind):
+        if n.type != kind or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
+                or n.op is None or n.op._control_inputs or n.name in tags:
+            return False
+        out = known(n.outputs[0])
+        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
+                                       for v in n.inputs)
+
+    def claim(i):
+        n = nodes[i]
+        if n.type not in ("Add", "AddV2") or not supported(n, n.type) or not (
+                n.outputs[0] in fetched and not loop_body or id(n.op) in control):
+            return
+        members, leaves, queue = [], set(), list(n.inputs)
+        while queue:
+            v = queue.pop()
+            j = producer.get(v)
+            m = nodes[j] if j is not None else None
+            if m is not None and supported(m, n.type) and m.outputs[0] not in fetched \
+                    and edges.get(m.outputs[0], 0) == 1 and id(m.op) not in control:
+                members.append(m.name)
+                queue.extend(m.inputs)
+            else:
+                leaves.add(known(v))
+        # leaves of one shape: the stage tags the nodes and leaves them as they are,
+        # and AddOpsRewrite (which ignores its tag) takes the adds below when it visits
+        # them
+        if members and len(leaves) > 1:
+            tags.add(n.name)
+            tags.update(members)
+    return claim
+
+
 def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_fetches=(),
              roots=None):
     """One round of AddOpsRewrite; `tags` (node names) grows by the nodes it grouped.
@@ -528,9 +573,15 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             return list(n.inputs)
     groups = []
     stack_shapes = None
+    claims = _broadcast_claims(nodes, producer, known, fetched, loop_body, control, tags) \
+        if ctrl is None and roots is None else None
     for i in range(len(nodes) - 1, -1, -1):
         if roots is not None and nodes[i].name not in roots:
             continue
+        if claims is not None:
+            # a root only MinimizeBroadcasts takes (the next stage of the node's visit)
+            # keeps its chain from the roots below it, visited later
+            claims(i)
         if not can_optimize(i) or (nodes[i].outputs[0] in fetched and not loop_body):
             continue
         leaves, members = [], []

@@ -1,4 +1,5 @@
-"""Grappler's MinimizeBroadcasts on chains of Mul, as TF 1.14's arithmetic optimizer runs it.
+"""Grappler's MinimizeBroadcasts on chains of Mul and of Add, as TF 1.14's arithmetic
+optimizer runs it.
 
 TF 1.14 regroups a tree of Mul nodes whose operands broadcast (values change): from a
 root Mul it absorbs each input that is a Mul read by nothing else (not fetched, no control
@@ -49,6 +50,15 @@ by tf.gradients' ones of a y of the output's shape is such an Identity too (made
 first round's constant folding: mul_by_ones.identity_muls), a leaf in the first round.
 A Mul's inputs are canonicalized by the names of what it reads now, after constant
 folding pushed constants down.
+
+The stage takes Add / AddV2 chains by the same rules (a group absorbs only nodes of its
+root's op: no AddV2 in an Add chain), but AddOpsRewrite (add_ops_rewrite.py) is tried
+first on each node and takes every add root it can: MinimizeBroadcasts regroups an add
+root only where AddOpsRewrite leaves it, one that is fetched (outside a loop body or
+branch: `preserved`) or that an op waits for; `(a + b) + c` fetched, c [16], runs as
+`(c + a) + b` (golden math/add_min_broadcasts; the gated layer's sum before an assign
+waits on it in pprobe46's wavenet_state_vars). No root, Mul or add, has a control
+input: the stage asks every input's shape, and a control input has none.
 
 Before/after (s [16], r [2, 1, 1, 16], x [2, 4, 4, 16]):
 
@@ -143,12 +153,13 @@ def _canonical_inputs(n, names=None):
     `gradients/AddN` before `gradients/Exp_grad/mul`); without, or for an input no node
     makes (a feed), the names of the graph op's inputs in place."""
     op = n.op
-    if op is not None and op.type in _MULS and n.type == "Mul" and len(op.inputs) == 2 \
-            and len(n.inputs) == 2:
+    if op is not None and (op.type in _MULS and n.type == "Mul" or
+                           op.type == n.type and n.type in _ADDS) \
+            and len(op.inputs) == 2 and len(n.inputs) == 2:
         a, b = (addn_order.read_name(op, t) for t in op.inputs)
         if names is not None:
             a, b = names.get(n.inputs[0], a), names.get(n.inputs[1], b)
-        elif op.type != "Mul":
+        elif op.type != n.type:
             return list(n.inputs)
         if b < a:
             return [n.inputs[1], n.inputs[0]]
@@ -157,6 +168,11 @@ def _canonical_inputs(n, names=None):
 
 # a Mul, or a division by a constant that constant folding made one (reciprocal_div.py)
 _MULS = frozenset({"Mul", "RealDiv", "Div"})
+# Grappler's IsAdd (not of strings): MinimizeBroadcasts' other binary associative ops
+_ADDS = frozenset({"Add", "AddV2"})
+_ASSOCIATIVE = _ADDS | {"Mul"}
+# the names of the nodes AddOpsRewrite makes (add_ops_rewrite.py): its tag
+ADD_OPS_STAGE = "ArithmeticOptimizer/AddOpsRewrite_"
 
 
 def _node_names(nodes):
@@ -170,7 +186,7 @@ _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
 def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
-                        shapes_unknown=None, driven=frozenset()):
+                        shapes_unknown=None, driven=frozenset(), preserved=None):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -196,7 +212,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
                 src[v] = src.get(y, "")
                 continue
             src[v] = src.get(n.inputs[0], n.type) if n.type in _NO_OPS and n.inputs else n.type
-    if not any(n.type == "Mul" and any(src.get(v) == "Mul" for v in n.inputs)
+    if not any(n.type in _ASSOCIATIVE and any(src.get(v) == n.type for v in n.inputs)
                for n in program.nodes):
         return program
     # Grappler dedups the graph first (not its fetched nodes): a Mul written twice is
@@ -209,7 +225,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     done = set() if regrouped is None else regrouped
     built = set()
     program = _regroup(program, tags, done, order, opaque=ones, built=built,
-                       unknown=shapes_unknown, driven=driven)
+                       unknown=shapes_unknown, driven=driven, preserved=preserved)
     if push_down is not None:
         # the first round's arithmetic optimizer put each Mul it did not rebuild in
         # canonical order (before MinimizeBroadcasts ran), which the second round's
@@ -223,7 +239,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # `m * (C * n)`)
         return push_down(program) if push_down is not None and built else program
     nxt = second[0] if push_down is None else push_down(second[0])
-    return _regroup(nxt, tags, done, ctrl=second[1], unknown=shapes_unknown, driven=driven)
+    return _regroup(nxt, tags, done, ctrl=second[1], unknown=shapes_unknown, driven=driven,
+                    preserved=preserved)
 
 
 def pivot_driven(program, invariant):
@@ -430,7 +447,7 @@ def _gate_of_noop(op):
 
 
 def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=None,
-             unknown=None, driven=frozenset()):
+             unknown=None, driven=frozenset(), preserved=None):
     """One round of MinimizeBroadcasts; `tags` (node names) grows by the nodes it grouped,
     `regrouped` by the names of the roots of the trees it rebuilt; the values `opaque`
     are Identities by now (Muls by ones): no Mul of a tree."""
@@ -452,6 +469,7 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
         for v in n.inputs:
             uses[v] = uses.get(v, 0) + 1
     fetched = set(program.fetches)
+    preserved = fetched if preserved is None else preserved
     if ctrl is None:
         control = _control_sources(nodes)
         waiting = ()
@@ -462,33 +480,53 @@ def _regroup(program, tags, regrouped, order=None, ctrl=None, opaque=(), built=N
         return sym.get(v)
 
     def supported(i):
-        """A Mul whose shape and inputs' shapes are known and broadcast together."""
+        """A Mul or Add whose shape and inputs' shapes are known and broadcast together
+        (not an add AddOpsRewrite made)."""
         n = nodes[i]
-        if n.type != "Mul" or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
-                or n.outputs[0] in folded or n.outputs[0] in opaque:
+        if n.type not in _ASSOCIATIVE or len(n.inputs) != 2 or len(n.outputs) != 1 \
+                or n.recompute or n.outputs[0] in folded or n.outputs[0] in opaque:
+            return False
+        if n.type in _ADDS and (ADD_OPS_STAGE in n.name or
+                                getattr(program.dtypes.get(n.outputs[0]), "name", None)
+                                == "string"):
             return False
         out = known(n.outputs[0])
         return out is not None and all(shapes_broadcastable(out, known(v)) for v in n.inputs)
 
-    def absorbable(i):
+    def controlled(n):
+        """Has a control input (Grappler's IsDrivenByControlDependency), the pivot's of a
+        loop body included (`driven`: pivot_driven)."""
+        return n.op is not None and (bool(n.op._control_inputs) or id(n.op) in waiting
+                                     or id(n.op) in driven)
+
+    def root(i):
+        """A Mul root; an add only where AddOpsRewrite, which runs first, left it: one
+        Grappler preserves (fetched) or that an op waits for. Not one with a control
+        input: the stage asks every input's shape (HasAllInputsBroadcastableToShape), and
+        a control input has none."""
         n = nodes[i]
-        return (nodes[i].name not in tags and supported(i) and n.outputs[0] not in fetched
-                and uses.get(n.outputs[0], 0) == 1 and n.op is not None
-                and not n.op._control_inputs and id(n.op) not in control
-                and id(n.op) not in waiting and id(n.op) not in driven)
+        return n.name not in tags and supported(i) and not controlled(n) and (
+            n.type == "Mul" or n.outputs[0] in preserved or id(n.op) in control)
+
+    def absorbable(i, kind):
+        n = nodes[i]
+        return (n.type == kind and n.name not in tags and supported(i)
+                and n.outputs[0] not in fetched and uses.get(n.outputs[0], 0) == 1
+                and n.op is not None and not controlled(n) and id(n.op) not in control)
 
     names = _node_names(nodes)
     groups = []
     for i in _root_order(nodes, order):
-        if nodes[i].name in tags or not supported(i):
+        if not root(i):
             continue
+        kind = nodes[i].type
         leaves, members = [], []
         for v in _canonical_inputs(nodes[i], names):
             queue = [v]
             while queue:
                 t = queue.pop(0)
                 j = producer.get(t)
-                if j is not None and absorbable(j):
+                if j is not None and absorbable(j, kind):
                     members.append(j)
                     queue[0:0] = _canonical_inputs(nodes[j], names)
                 else:

@@ -329,7 +329,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
             if folding else None, unknown,
-            unknown if bcast_unknown is None else bcast_unknown, driven)
+            unknown if bcast_unknown is None else bcast_unknown, driven,
+            # (a loop body's or branch's outputs: no nodes Grappler preserves)
+            frozenset() if loop_body or branch else None)
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
