@@ -257,7 +257,7 @@ def _as_element(value):
 def _forward(t, op):
     """`t` (a gradient array op's output) noted as the gradient of forward TA op `op`'s
     array: a GraphDef writes it as TF's TensorArrayGradV3 of that array (graph_def_lower)."""
-    TA_GRAD_FORWARD[t.op] = op.inputs[0]
+    TA_GRAD_FORWARD[t.op] = op._inputs[0]
     return t
 
 
@@ -265,7 +265,7 @@ def _write_grad(op, grad):
     """d value = read(grad array, index) (zeros if nothing was written there)."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, _forward(grad_read(grad, op.inputs[1], op.inputs[2]), op)]
+    return [grad, None, _forward(grad_read(grad, op._inputs[1], op._inputs[2]), op)]
 
 
 register_op("TensorArrayWriteV3", infer=lambda inputs, attrs: _flow(), kernel=_write_kernel,
@@ -280,7 +280,7 @@ def _read_grad(op, grad):
     """d array = an array holding `grad` at index (a write into the gradient array)."""
     if grad is None:
         return [None, None]
-    return [_forward(grad_write(op.inputs[1], grad), op), None]
+    return [_forward(grad_write(op._inputs[1], grad), op), None]
 
 
 def _handle_data(flow):
@@ -291,12 +291,12 @@ def _handle_data(flow):
     op = getattr(flow, "op", None)
     while op is not None and op.type in ("TensorArrayWriteV3", "TensorArrayScatterV3",
                                          "TensorArraySplitV3"):
-        op = op.inputs[0].op
+        op = op._inputs[0].op
     if op is None or op.type not in ("TensorArrayV3", "TensorArrayGradWithShape"):
         return TensorShape(None)
     if op.type == "TensorArrayGradWithShape":
-        prepend = op.inputs[2].shape
-        fwd = _handle_data(op.inputs[0].op.outputs[-1])
+        prepend = op._inputs[2].shape
+        fwd = _handle_data(op._inputs[0].op.outputs[-1])
         if fwd.dims is None or prepend.ndims != 1 or prepend.as_list()[0] is None:
             return TensorShape(None)
         return TensorShape([None] * prepend.as_list()[0]).concatenate(fwd)
@@ -366,7 +366,7 @@ def _gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None]
-    return [_forward(grad_scatter(op.inputs[1], grad), op), None]
+    return [_forward(grad_scatter(op._inputs[1], grad), op), None]
 
 
 def _gather_infer(inputs, attrs):
@@ -428,7 +428,7 @@ def _scatter_grad(op, grad):
     """d value = gather(grad array, indices), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, _forward(grad_gather(grad, op.inputs[1], op.inputs[2]), op)]
+    return [grad, None, _forward(grad_gather(grad, op._inputs[1], op._inputs[2]), op)]
 
 
 register_op("TensorArrayScatterV3", infer=lambda inputs, attrs: _flow(),
@@ -499,7 +499,7 @@ def _split_grad(op, grad):
     """d value = concat(grad array), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, _forward(grad_concat(grad, op.inputs[1], op.inputs[2]), op), None]
+    return [grad, _forward(grad_concat(grad, op._inputs[1], op._inputs[2]), op), None]
 
 
 register_op("TensorArraySplitV3", infer=lambda inputs, attrs: _flow(), kernel=_split_kernel,
@@ -548,7 +548,7 @@ def _grad_write_grad(op, grad):
     """d value = read(grad array, index)."""
     if grad is None:
         return [None, None]
-    return [None, _of_grad_array(grad_read(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
+    return [None, _of_grad_array(grad_read(grad, op._inputs[0], op._inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradWrite", infer=lambda inputs, attrs: _flow(),
@@ -572,7 +572,7 @@ def _grad_read_grad(op, grad):
     """d array = a gradient array holding `grad` at index."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_write(op.inputs[1], grad), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_write(op._inputs[1], grad), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradRead",
@@ -599,7 +599,7 @@ def _grad_scatter_grad(op, grad):
     """d value = gather(grad array, indices)."""
     if grad is None:
         return [None, None]
-    return [None, _of_grad_array(grad_gather(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
+    return [None, _of_grad_array(grad_gather(grad, op._inputs[0], op._inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradScatter", infer=lambda inputs, attrs: _flow(),
@@ -627,7 +627,7 @@ def _grad_gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_scatter(op.inputs[1], grad), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_scatter(op._inputs[1], grad), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradGather",
@@ -649,7 +649,7 @@ def _grad_split_grad(op, grad):
     """d value = concat(grad array)."""
     if grad is None:
         return [None, None]
-    return [_of_grad_array(grad_concat(grad, op.inputs[0], op.inputs[1]), op.outputs[0]), None]
+    return [_of_grad_array(grad_concat(grad, op._inputs[0], op._inputs[1]), op.outputs[0]), None]
 
 
 register_op("TensorArrayGradSplit", infer=lambda inputs, attrs: _flow(),
@@ -676,7 +676,7 @@ def _grad_concat_grad(op, grad):
     """d array = split(grad, lengths)."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_split(grad, op.inputs[2]), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_split(grad, op._inputs[2]), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradConcat",
