@@ -44,3 +44,7 @@ def test_branch_ops_still_run_and_differentiate():
                                           [[3.0, 9.0], [3.0, 3.0]])
             np.testing.assert_array_equal(sess.run([r, gx], {**feed, p: False}),
                                           [[1.0, 9.0], [2.0, 6.0]])
+
+
+def test_cond_result_consumers(got):
+    assert got["gradient"]["result"] == GOLD["gradient"]["result"]

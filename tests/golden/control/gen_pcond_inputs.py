@@ -53,6 +53,10 @@ def cases(tf):
         p = tf.placeholder(tf.bool, [], "p")
         x = tf.placeholder(tf.float32, [None], "x")
         r = tf.cond(p, lambda: tf.square(x), lambda: x * x)
-        tf.gradients(r, x)
+        tf.gradients(r * 2.0, x)
         out["gradient"] = _view(tf)
+        r2 = tf.cond(p, lambda: r * 3.0, lambda: tf.identity(r))
+        tf.gradients(r2, x)
+        out["gradient"]["result"] = [r.name, [c.name for c in r.consumers()],
+                                     [c.name for c in r.op.outputs[0].consumers()]]
     return out

@@ -265,8 +265,14 @@ def tf_inputs(op):
 
 def tf_consumers(t):
     """TF 1.14's consumers of flowgrad's own tensor `t` where they differ from flowgrad's
-    (a tensor a cond branch reads: the branch's Switch of it), or None."""
-    return tf_view(t._op._graph)[4].get(t)
+    (a tensor a cond branch reads: the branch's Switch of it; a tensor of an op whose
+    node is a TFNode, such as a cond's result: that node's), or None."""
+    _ops, by_name, _ctrl, _ins, cons_of = tf_view(t._op._graph)
+    got = cons_of.get(t)
+    node = by_name.get(t._op._name)
+    if got is None and type(node) is TFNode and t._value_index < len(node._outputs):
+        got = node._outputs[t._value_index]._consumers
+    return got
 
 
 _graph.TF_VIEW.update(view=tf_view, unsupported=unsupported, control_inputs=tf_control_inputs,
