@@ -607,7 +607,7 @@ class Variable(metaclass=_VariableMeta):
         if session is None:
             raise ValueError("Either session argument should be provided or default session "
                              "should be established")
-        session.run(self._initializer_op, {self._initializer_op.inputs[1]: value})
+        session.run(self._initializer_op, {self._initializer_op._inputs[1]: value})
 
     def count_up_to(self, limit):
         """Increments this integer variable until `limit` (OutOfRangeError after that)."""
