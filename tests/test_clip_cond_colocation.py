@@ -17,16 +17,6 @@ def _got():
     return GOT
 
 
-XFAIL = {
-    "cond_branch_inputs": "Operation.inputs of an op in a tf.cond branch is the tensor taken "
-    "from outside the branch (x:0), where TF 1.14's CondContext rewrote the input to its "
-    "Switch (cond/mul/Switch:1); the GraphDef has TF's inputs. Its fix is in "
-    "engine/framework (Operation.inputs' TF view of branch ops)",
-}
-
-
-@pytest.mark.parametrize("key", [
-    pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=XFAIL[k])) if k in XFAIL
-    else k for k in sorted(GOLD)])
+@pytest.mark.parametrize("key", sorted(GOLD))
 def test_clip_cond_colocation(key):
     assert _got()[key] == GOLD[key]

@@ -165,12 +165,12 @@ def _initialized_cond(op):
     """(the variable's op, its initial value) when `op` is the Cond of a variable's
     initialized_value() (its predicate IsVariableInitialized / VarIsInitializedOp of the
     variable, its captures the variable and the initial value), else None."""
-    if op.type != "Cond" or op.inputs[0].op.type not in ("IsVariableInitialized",
-                                                         "VarIsInitializedOp"):
+    if op.type != "Cond" or op._inputs[0].op.type not in ("IsVariableInitialized",
+                                                          "VarIsInitializedOp"):
         return None
-    var = op.inputs[0].op.inputs[0]
-    rest = [t for t in op.inputs[1:] if t is not var]
-    return (var.op, rest[0]) if len(rest) == 1 and len(op.inputs) == 3 else None
+    var = op._inputs[0].op._inputs[0]
+    rest = [t for t in op._inputs[1:] if t is not var]
+    return (var.op, rest[0]) if len(rest) == 1 and len(op._inputs) == 3 else None
 
 
 def _guard_count(initial_value):
@@ -250,7 +250,7 @@ def _guard_walk(initial_value):
             ok = ok and not (modified[op] and op.type == "VarHandleOp")
             continue
         found = _initialized_cond(op)
-        ins = [found[1].op, found[0]] if found is not None else [t.op for t in op.inputs]
+        ins = [found[1].op, found[0]] if found is not None else [t.op for t in op._inputs]
         if not done:
             modified[op] = None
             stack.append((op, True))
@@ -309,7 +309,7 @@ def _guard(scope, initial_value):
             new_init = output(init)
             made[op] = _cf_guard(op, build(var), scope, new_init)
         else:
-            ins = [output(t) for t in op.inputs]
+            ins = [output(t) for t in op._inputs]
             made[op] = copy = op.graph._create_op(op.type, ins, dict(op._attrs),
                                                   f"{op.name}_{scope}".replace(":", "_"))
             copy._colocation = copy._colocation or op._colocation   # (TF copies _class)
@@ -607,7 +607,7 @@ class Variable(metaclass=_VariableMeta):
         if session is None:
             raise ValueError("Either session argument should be provided or default session "
                              "should be established")
-        session.run(self._initializer_op, {self._initializer_op.inputs[1]: value})
+        session.run(self._initializer_op, {self._initializer_op._inputs[1]: value})
 
     def count_up_to(self, limit):
         """Increments this integer variable until `limit` (OutOfRangeError after that)."""

@@ -21,6 +21,7 @@ from collections import deque
 from ..framework import branches as _branches
 from ..framework import dtypes as _dt
 from ..framework.constant_op import constant, convert_to_tensor
+from ..framework.engine_view import engine_side
 from ..framework.grad_state import (body_walk, counting_gates, get_wanted,  # noqa: F401
                                     loop_reached_outputs,
                                     mark_two_terms, mark_zero_fill,
@@ -108,6 +109,7 @@ def _as_y_tensor(y, i):
     return convert_to_tensor(y, name="y")
 
 
+@engine_side
 def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
               colocate_gradients_with_ops: bool = False, gate_gradients: bool = False,
               aggregation_method: int | None = None, stop_gradients=None,

@@ -12,6 +12,7 @@ gradient passes none back (no LookupError).
 from __future__ import annotations
 
 from ..framework import dtypes as _dt
+from ..framework.engine_view import engine_side
 from ..framework.graph import Tensor
 from ..framework.grad_state import get_wanted, set_wanted
 from ..framework.indexed_slices import IndexedSlices
@@ -120,6 +121,7 @@ def _call_rule(op, out_grads, unneeded):
     return got
 
 
+@engine_side
 def compute_gradient(tape, targets, sources, output_gradients=None):
     """Gradients of `targets` with respect to `sources` (tensors) over `tape`'s ops; a list
     with one gradient (Tensor, IndexedSlices or None) per source."""

@@ -390,23 +390,23 @@ def const_value(t: Tensor) -> np.ndarray | None:
     op = t.op
     if op.type == "Const":
         return op._attrs["value"]
-    if op.type == "Shape" and t.op.inputs[0].shape.is_fully_defined():
-        return np.array(t.op.inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
+    if op.type == "Shape" and t.op._inputs[0].shape.is_fully_defined():
+        return np.array(t.op._inputs[0].shape.as_list(), dtype=t.dtype.as_numpy_dtype)
     if op.type == "ShapeN":  # as TF's shape inference (Conv2D's gradient uses ShapeN)
-        src = op.inputs[t.value_index]
+        src = op._inputs[t.value_index]
         if src.shape.is_fully_defined():
             return np.array(src.shape.as_list(), dtype=t.dtype.as_numpy_dtype)
         return None
     if op.type == "Cast":  # as TF's tensor_util.constant_value
-        v = const_value(op.inputs[0])
+        v = const_value(op._inputs[0])
         return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
     if op.type == "Range":  # as TF's tensor_util.constant_value
-        a, b, c = (const_value(i) for i in op.inputs)
+        a, b, c = (const_value(i) for i in op._inputs)
         if a is None or b is None or c is None:
             return None
         return np.arange(a, b, c, dtype=t.dtype.as_numpy_dtype)
     if op.type in ("Equal", "NotEqual"):
-        a, b = const_value(op.inputs[0]), const_value(op.inputs[1])
+        a, b = const_value(op._inputs[0]), const_value(op._inputs[1])
         if a is None or b is None:
             return None
         return np.equal(a, b) if op.type == "Equal" else np.not_equal(a, b)

@@ -14,6 +14,7 @@ import threading
 import weakref
 from typing import TYPE_CHECKING, Any, ContextManager, Iterator
 
+from . import engine_view as _engine_view
 from . import errors
 from . import op_traceback as _op_traceback
 from . import tape as _tape
@@ -294,6 +295,15 @@ class Tensor:
         self._shape = merge_shapes(self._shape, as_shape(shape))
 
     def consumers(self) -> list[Operation]:
+        """TF 1.14's consumers: of a tensor a tf.cond branch reads from outside, the
+        branch's Switch of it, not the branch ops flowgrad runs on it (`_consumers`)."""
+        if self._op._graph._tf_view and not _engine_view.active():
+            try:
+                got = TF_VIEW["consumers"](self)
+            except _UNWRITABLE:   # as in Graph.get_operations
+                got = None
+            if got is not None:
+                return list(got)
         return list(self._consumers)
 
     def eval(self, feed_dict: dict | None = None, session: BaseSession | None = None) -> Any:
@@ -383,6 +393,16 @@ class Operation:
 
     @property
     def inputs(self) -> tuple[Tensor, ...]:
+        """TF 1.14's inputs: an op of a tf.cond branch reads the Switch TF's CondContext
+        inserted for a tensor made outside the branch (a TFNode of get_operations()), not
+        that tensor, which flowgrad runs it with (`_inputs`)."""
+        if self._graph._tf_view and not _engine_view.active():
+            try:
+                ins = TF_VIEW["inputs"](self)
+            except _UNWRITABLE:   # as in Graph.get_operations
+                ins = None
+            if ins is not None:
+                return _InputList(ins)
         return _InputList(self._inputs)
 
     @property

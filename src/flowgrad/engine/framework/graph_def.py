@@ -14,6 +14,7 @@ import re
 import numpy as np
 
 from . import dtypes as _dt
+from .engine_view import engine_side
 from .errors import c_escape
 from .graph_def_functions import (DATASET_FUNCTIONS, DEFUN_CALLS, FUNCTION_BODIES,
                                    ONE_SHOT_FACTORIES, FunctionLibrary)
@@ -403,6 +404,7 @@ def _add_output_shapes(op, node):
         lst.shape.add().CopyFrom(shape_proto(s))
 
 
+@engine_side
 def graph_to_graph_def(graph, add_shapes=False, library=None, outputs=None, report=None):
     """The GraphDef proto of `graph` in TF 1.14's canonical form.
 

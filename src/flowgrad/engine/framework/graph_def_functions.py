@@ -316,7 +316,7 @@ class FunctionLibrary:
         if key in self._names:
             return self._names[key]
         in_dtypes = [t.dtype.base_dtype for t in
-                     op.inputs[1 if op.type in ("Case", "If") else 0:]]
+                     op._inputs[1 if op.type in ("Case", "If") else 0:]]
         if op.type == "If" and hasattr(graph, "arg_names"):
             return self._add_cond_v2_branch(graph, phs, in_dtypes, outputs, key)
         if op.type == "If":   # (its branches, imported: their arguments keep TF's names)

@@ -71,7 +71,7 @@ def _report_uninitialized(op, emit):
     names = list(op._get_attr("names"))
     flags = [_is_initialized(emit, scope + ("IsVariableInitialized" if i == 0 else
                                             f"IsVariableInitialized_{i}"), ref)
-             for i, ref in enumerate(op.inputs)]
+             for i, ref in enumerate(op._inputs)]
     stacked = emit(scope + "stack", "Pack", flags, [_dt.bool_] * len(flags),
                    {"axis": 0, "N": len(flags)})
     mask = emit(scope + "LogicalNot", "LogicalNot", [stacked], [_dt.bool_], {})
@@ -99,7 +99,7 @@ def _decode_image(op, emit):
                                   "TF's ops (uint8 and floating dtypes are written)")
     b, s, i32 = _dt.bool_, _dt.string, _dt.int32
     pre = op.name + "/"
-    contents = emit.input_name(op.inputs[0])
+    contents = emit.input_name(op._inputs[0])
 
     def substr(name, src, n, pivot=None):
         ctl = ["^" + pivot] if pivot else []
@@ -194,7 +194,7 @@ def _decode_image(op, emit):
 def _print_v2(op, emit):
     """PrintV2 with its output_stream as TF writes it (a stream object, kept by flowgrad,
     as its name)."""
-    return emit(op.name, "PrintV2", [emit.input_name(op.inputs[0])], [_dt.string],
+    return emit(op.name, "PrintV2", [emit.input_name(op._inputs[0])], [_dt.string],
                 {"output_stream": _stream_name(op._get_attr("output_stream")),
                  "end": op._get_attr("end")}, controls=True)
 
@@ -441,7 +441,7 @@ class CondPlan(_PlanBase):
         got = self._members.get(op)
         if got is None:
             info = infos.get(op) or _cond_info(op)
-            caps = set(op.inputs[1:])
+            caps = set(op._inputs[1:])
             got = [_branch_members(info[side], caps, _scope(op),
                                    lambda o: self._sides(o, infos), op)
                    for side in ("true", "false")]
@@ -464,9 +464,9 @@ class CondPlan(_PlanBase):
             return self._tf_sw[op]
         got = None
         info = infos.get(op) or _cond_info(op)
-        caps = list(op.inputs[1:])
+        caps = list(op._inputs[1:])
         if info is not None and len(op.outputs) == 1 and len(caps) == 2 and \
-                op.inputs[0].op.type in ("IsVariableInitialized", "VarIsInitializedOp") and \
+                op._inputs[0].op.type in ("IsVariableInitialized", "VarIsInitializedOp") and \
                 not info["true"][1] and not info["false"][1] and \
                 info["false"][0][0] is caps[1] and info["true"][0][0] is not caps[0]:
             members = self._sides(op, infos)[0]
@@ -477,7 +477,7 @@ class CondPlan(_PlanBase):
         return got
 
     def _plan(self, op, infos):
-        caps = {t.name: i for i, t in enumerate(op.inputs[1:])}
+        caps = {t.name: i for i, t in enumerate(op._inputs[1:])}
         n = self._prefix(op)
         tf_sw = self._tf_switches(op, infos)
         for side, (members, port) in enumerate(zip(self._sides(op, infos), (":1", ""))):
@@ -614,19 +614,19 @@ class CondPlan(_PlanBase):
         read = infos[op]["true"][0][0].op
         n = self._prefix(src)
         switch = f"{infos[src]['true'][0][0].op.name}/Switch_{suffix}"
-        self.rewrite.setdefault(read.name, {})[op.inputs[1].name] = switch + ":1"
+        self.rewrite.setdefault(read.name, {})[op._inputs[1].name] = switch + ":1"
         var = src.inputs[1]
         colocation = tuple(op._colocation or var.op._colocation or [var.op.name])
         self.before.setdefault(read, []).append(
             (op, ("guard", switch, n + "/pred_id", colocation)))
         init = infos[src]["false"][0][0]
-        if op.inputs[2] is init:
+        if op._inputs[2] is init:
             self._guards[op] = (n + "/Switch_1", read.name)
             return
         # the initial value guarded too: TF's copy of src's Switch_1 reading it (its _class,
         # the initial value's), made before the replacing variable's cond (its
         # IsVariableInitialized)
-        self.before.setdefault(op.inputs[1].op.inputs[0].op, []).append(
+        self.before.setdefault(op._inputs[1].op._inputs[0].op, []).append(
             (op, ("guard_init", f"{n}/Switch_1_{suffix}", n + "/pred_id",
                   tuple(init.op._colocation or [init.op.name]))))
         self._guards[op] = (f"{n}/Switch_1_{suffix}", read.name)
@@ -983,12 +983,12 @@ class CondPlan(_PlanBase):
             return op.name
         b = _dt.bool_
         if stage[0] == "guard":   # _plan_guard's Switch (TF copies the RefSwitch's _class)
-            c = op.inputs[1]
+            c = op._inputs[1]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]],
                  [self._dt(c), b], {}, shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
         if stage[0] == "guard_init":   # _plan_guard's copy of the Switch_1
-            c = op.inputs[2]
+            c = op._inputs[2]
             emit(stage[1], "Switch", [self.input_name(op, c), stage[2]], [self._dt(c), b], {},
                  shapes=[c.shape] * 2, colocation=list(stage[3]))
             return op.name
@@ -1095,13 +1095,13 @@ class CondPlan(_PlanBase):
             return op.name
         info = _cond_info(op)
         n = self._prefix(op)
-        pred = self.input_name(op, op.inputs[0])
+        pred = self.input_name(op, op._inputs[0])
         b = _dt.bool_
         emit(n + "/Switch", "Switch", [pred, pred], [b, b], {})
         emit(n + "/switch_t", "Identity", [n + "/Switch:1"], [b], {})
         emit(n + "/switch_f", "Identity", [n + "/Switch"], [b], {})
         emit(n + "/pred_id", "Identity", [pred], [b], {})
-        caps = list(op.inputs[1:])
+        caps = list(op._inputs[1:])
         tf_sw = self._tf_switches(op, {})
         for i, c in enumerate(caps):
             ref = c.dtype.is_ref_dtype
@@ -1500,7 +1500,7 @@ class LoopPlan(_PlanBase):
         info = self.infos[op]
         s, frame = self._names(op)
         n, b = len(info["vars"]), _dt.bool_
-        inits = op.inputs[:n]
+        inits = op._inputs[:n]
 
         def source(t):   # the name `t` is read by, its outer loop's Enter written first
             name = self.input_name(op, t)
@@ -1661,7 +1661,7 @@ class LoopPlan(_PlanBase):
             return op.name   # its Identity: written with its loop's Switches
         info = self.infos[op]
         s, frame = self._names(op)
-        inits = op.inputs[:len(info["vars"])]
+        inits = op._inputs[:len(info["vars"])]
         # (the stages not written before: a loop of no body ops, Enters no op reads)
         for stage in ["head", "switch"] + [("enter", key) for key in self._enter_keys(op)
                                            if not isinstance(self._readers.get((op, key)), str)
@@ -1704,14 +1704,14 @@ def ta_handle_of(t):
         if op.type == "TensorArrayV3":
             return op.outputs[0]
         if op.type in _TA_FLOWS_OUT or op.type == "Identity" or (op.type in V1_FLOW_OPS and
-                                                                  op.inputs):
-            t = op.inputs[0]   # (V1_FLOW_OPS: through the frame of a graph TF wrote)
+                                                                  op._inputs):
+            t = op._inputs[0]   # (V1_FLOW_OPS: through the frame of a graph TF wrote)
         elif op.type == "LoopVar":
             w = _loop_of_var(op)
             t = w.inputs[_loop_info(w)["vars"].index(op.outputs[0])] if w is not None else \
                 LOOPVAR_INITS.get(op)
         elif op.type == "While":
-            t = op.inputs[t.value_index]
+            t = op._inputs[t.value_index]
         elif op.type == "Cond" and _cond_info(op) is not None:
             t = _cond_info(op)["true"][0][t.value_index]   # (a flow through a cond)
         else:
@@ -1728,12 +1728,12 @@ def ta_handle_data(flow):
     op = getattr(flow, "op", None)
     while op is not None and op.type in ("TensorArrayWriteV3", "TensorArrayScatterV3",
                                          "TensorArraySplitV3"):
-        op = op.inputs[0].op
+        op = op._inputs[0].op
     if op is None or op.type not in ("TensorArrayV3", "TensorArrayGradWithShape"):
         return TensorShape(None)
     if op.type == "TensorArrayGradWithShape":
-        prepend = op.inputs[2].shape
-        fwd = ta_handle_data(op.inputs[0].op.outputs[-1])
+        prepend = op._inputs[2].shape
+        fwd = ta_handle_data(op._inputs[0].op.outputs[-1])
         if fwd.dims is None or prepend.ndims != 1 or prepend.as_list()[0] is None:
             return TensorShape(None)
         return TensorShape([None] * prepend.as_list()[0]).concatenate(fwd)
@@ -1814,9 +1814,9 @@ def ta_grad_forward(op, body=()):
         # a flow out of TF's own frame (a graph TF wrote): through its Exit, Switch, Merge
         # (the loop's Enter) and Enter to the array made before the loop
         if src.op.type not in ("Exit", "Switch", "Merge", "Enter", "Identity") or \
-                not src.op.inputs:
+                not src.op._inputs:
             break
-        src = src.op.inputs[0]
+        src = src.op._inputs[0]
         if src.op.type == "TensorArrayV3":
             h = src.op.outputs[0]
             break
@@ -1834,9 +1834,9 @@ def _grad_array_op_of(flow):
     for _ in range(1000 if t is not None else 0):
         if t.op.type in TA_GRAD_OPS:
             return t.op
-        if t.op.type not in ("Identity", "AddN") or not t.op.inputs:
+        if t.op.type not in ("Identity", "AddN") or not t.op._inputs:
             return None
-        t = t.op.inputs[0]
+        t = t.op._inputs[0]
     return None
 
 
@@ -1853,9 +1853,9 @@ def _entered_handle(flow, h):
                 if c.type == "Enter" and c._get_attr("frame_name") == frame:
                     return c.outputs[0]
             return h
-        if op.type not in V1_FLOW_OPS + ("Identity",) or op.type == "Exit" or not op.inputs:
+        if op.type not in V1_FLOW_OPS + ("Identity",) or op.type == "Exit" or not op._inputs:
             return h   # (out of a frame: the handle made outside it)
-        t = op.inputs[0]
+        t = op._inputs[0]
     return h
 
 
@@ -1875,10 +1875,10 @@ def ta_flows(graph, grads=True):
         changed = False
         for op in graph._flowgrad_operations():
             outs = []
-            if op.type in ("Identity", "AddN") and op.inputs and all(
-                    t in flows for t in op.inputs):
+            if op.type in ("Identity", "AddN") and op._inputs and all(
+                    t in flows for t in op._inputs):
                 outs = [op.outputs[0]]
-            elif op.type in V1_FLOW_OPS and op.inputs and op.inputs[0] in flows:
+            elif op.type in V1_FLOW_OPS and op._inputs and op._inputs[0] in flows:
                 outs = list(op.outputs[:2 if op.type == "Switch" else 1])   # TF's own frame
             elif op.type == "WhileGrad" and grads:
                 outs = _grad_flows(op, flows)
@@ -1892,7 +1892,7 @@ def ta_flows(graph, grads=True):
                 if info is not None:
                     n = len(info["vars"])
                     for k in range(n):
-                        if op.inputs[k] in flows or info["body"][k] in flows:
+                        if op._inputs[k] in flows or info["body"][k] in flows:
                             outs += [op.outputs[k], info["vars"][k]]
             for t in outs:
                 if t not in flows:
@@ -1910,7 +1910,7 @@ def _grad_flows(gop, flows):
         return []
     n, out = len(finfo["vars"]), []
     for k in range(n):
-        if fop.inputs[k] in flows or finfo["body"][k] in flows:
+        if fop._inputs[k] in flows or finfo["body"][k] in flows:
             out += [gop.outputs[k], ginfo["grad_vars"][k]]
     pos = n
     for k, p in zip(ginfo["diff_caps"], ginfo.get("parts") or [1] * len(ginfo["diff_caps"])):
@@ -1942,10 +1942,10 @@ class TensorArrayPlan(_PlanBase):
                 if info is not None:
                     body.update(info["members_order"])
         for op in graph._flowgrad_operations():
-            if op.type in TA_LAYOUTS and op.inputs:
-                h = ta_handle_of(op.inputs[0])
+            if op.type in TA_LAYOUTS and op._inputs:
+                h = ta_handle_of(op._inputs[0])
                 if h is not None:
-                    self.handles[op] = _entered_handle(op.inputs[0], h)
+                    self.handles[op] = _entered_handle(op._inputs[0], h)
                     self.lowered.add(op)
             elif op.type in TA_GRAD_OPS and grads:
                 got = ta_grad_forward(op, body)
@@ -1998,7 +1998,7 @@ class TensorArrayPlan(_PlanBase):
             h, fwd = self.grad_of[op]
             srcs = [h.op]
             h = emit.input_name(h)
-        flow_t = op.inputs[0] if reads_grad else fwd
+        flow_t = op._inputs[0] if reads_grad else fwd
         flow_in = emit.input_name(flow_t)
         blocked = self._grad_block_controls(op, srcs + [flow_t.op]) if srcs else []
         blocked_flow = self._grad_block_controls(op, [flow_t.op]) if srcs else []
@@ -2012,7 +2012,7 @@ class TensorArrayPlan(_PlanBase):
         flow = emit(name + "/gradient_flow", "Identity",
                     [flow_in] + sorted(["^" + gh] + blocked_flow),
                     [f32], {})
-        args = [op.inputs[i] for i in used][1 if reads_grad else 0:]
+        args = [op._inputs[i] for i in used][1 if reads_grad else 0:]
         names = [gh] + [emit.input_name(t) for t in args] + [flow]
         dtypes = [res] + [t.dtype.base_dtype for t in args] + [f32]
         attrs = {}
@@ -2033,7 +2033,7 @@ class TensorArrayPlan(_PlanBase):
         h = self.handles[op]
         names, dtypes = [], []
         for i in TA_LAYOUTS[op.type]:
-            t = h if i < 0 else op.inputs[i]
+            t = h if i < 0 else op._inputs[i]
             names.append(emit.input_name(t))
             dtypes.append(self.dtype(t))
         attrs = dict(op._attrs)

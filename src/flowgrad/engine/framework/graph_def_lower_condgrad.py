@@ -976,10 +976,10 @@ def _loop_names(cp, op, ins):
                 cp._grad_frames[op], i)
         elif isinstance(i, _Pred):   # (GradLoopPlan's pop: not an enclosing generic
             loops = next(q for q in cp.others if hasattr(q, "zero_shape_pop"))   # Switch)
-            i = loops.rewrite.get(i.op.name, {}).get(i.op.inputs[0].name) or \
-                cp.input_name(i.op, i.op.inputs[0])
+            i = loops.rewrite.get(i.op.name, {}).get(i.op._inputs[0].name) or \
+                cp.input_name(i.op, i.op._inputs[0])
         elif i == _PRED:
-            i = cp.input_name(op, op.inputs[0])
+            i = cp.input_name(op, op._inputs[0])
         elif i == _PIVOT:
             i = "^" + cp._grad_frames[op].name + "/sub"
         elif not isinstance(i, str):

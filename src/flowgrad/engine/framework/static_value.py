@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from .constant_op import const_value
+from .engine_view import engine_side
 from .graph import Tensor
 from .tensor_shape import Dimension, TensorShape, unknown_shape
 
@@ -20,61 +21,62 @@ def _constant_value(tensor, partial):
     if kind == "Const":
         return np.array(const_value(tensor))
     if kind == "Range":
-        start, limit, delta = (constant_value(x) for x in op.inputs)
+        start, limit, delta = (constant_value(x) for x in op._inputs)
         if start is None or limit is None or delta is None:
             return None
         return np.arange(start, limit, delta, dtype=tensor.dtype.as_numpy_dtype)
     if kind == "Cast":
-        v = constant_value(op.inputs[0])
+        v = constant_value(op._inputs[0])
         return None if v is None else v.astype(tensor.dtype.as_numpy_dtype)
     if kind in ("Equal", "NotEqual"):
-        a = constant_value(op.inputs[0])
+        a = constant_value(op._inputs[0])
         if a is None:
             return None
-        b = constant_value(op.inputs[1])
+        b = constant_value(op._inputs[1])
         if b is None:
             return None
         return np.equal(a, b) if kind == "Equal" else np.not_equal(a, b)
     if kind == "Shape":
-        s = op.inputs[0].shape
+        s = op._inputs[0].shape
         if s.is_fully_defined():
             return np.array(s.as_list(), dtype=tensor.dtype.as_numpy_dtype)
         return None
     if kind == "Size":
-        s = op.inputs[0].shape
+        s = op._inputs[0].shape
         return np.prod(s.as_list(), dtype=np.int32) if s.is_fully_defined() else None
     if kind == "Rank":
-        n = op.inputs[0].shape.ndims
+        n = op._inputs[0].shape.ndims
         return None if n is None else np.array(n, dtype=np.int32)
     if kind == "ConcatV2":
-        dim = constant_value(op.inputs[-1])
+        dim = constant_value(op._inputs[-1])
         if dim is None:
             return None
         values = []
-        for x in op.inputs[:-1]:
+        for x in op._inputs[:-1]:
             v = constant_value(x)
             if v is None:
                 return None
             values.append(v)
         return np.concatenate(values, axis=dim)
     if kind == "Pack":
-        if not op.inputs or op._get_attr("axis") != 0:
+        if not op._inputs or op._get_attr("axis") != 0:
             return None
         values = []
-        for x in op.inputs:
+        for x in op._inputs:
             v = constant_value(x, partial)
             if v is None and not partial:
                 return None
             values.append(v)
         return np.array(values)
     if kind == "Fill":
-        fill = constant_value(op.inputs[1])
+        fill = constant_value(op._inputs[1])
         if tensor.shape.is_fully_defined() and fill is not None:
             return np.full(tensor.shape.as_list(), fill, dtype=fill.dtype)
         return None
     return None
 
 
+@engine_side
 def constant_value(tensor, partial=False):
     """The value of `tensor` when it is known at graph-build time, else None (a value that
     is not a Tensor passes through), as TF 1.14's tensor_util.constant_value; with
@@ -91,6 +93,7 @@ def constant_value(tensor, partial=False):
 
 
 
+@engine_side
 def constant_value_as_shape(tensor):
     """TF 1.14's tensor_util.constant_value_as_shape: what is known of a rank-0/1 shape
     tensor at build time, as a TensorShape (Shape: its input's shape; Pack: each known
@@ -113,25 +116,25 @@ def constant_value_as_shape(tensor):
     if shape == [0]:
         return TensorShape([])
     if op.type == "Shape":
-        return op.inputs[0].shape
+        return op._inputs[0].shape
     if op.type == "Pack":
         dims = []
-        for x in op.inputs:
+        for x in op._inputs:
             v = constant_value(x)
             dims.append(Dimension(None if v is None or v < 0 else int(v)))
         return TensorShape(dims)
     if op.type == "ConcatV2":
         ret = TensorShape([])
-        for x in op.inputs[:-1]:
+        for x in op._inputs[:-1]:
             ret = ret.concatenate(constant_value_as_shape(x))
         return ret
     if op.type == "StridedSlice":
-        begin, end, strides = (constant_value(x) for x in op.inputs[1:4])
+        begin, end, strides = (constant_value(x) for x in op._inputs[1:4])
         masks = [op._get_attr(m) for m in ("begin_mask", "end_mask", "ellipsis_mask",
                                           "new_axis_mask", "shrink_axis_mask")]
         if begin is not None and end is not None and strides is not None \
                 and masks[0] in (0, 1) and masks[1] in (0, 1) and not any(masks[2:]):
-            prev = constant_value_as_shape(op.inputs[0])
+            prev = constant_value_as_shape(op._inputs[0])
             try:
                 return TensorShape(prev[None if masks[0] else int(begin[0]):
                                         None if masks[1] else int(end[0]):int(strides[0])])

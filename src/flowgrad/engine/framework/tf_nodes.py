@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from . import dtypes as _dt
 from . import graph as _graph
+from .engine_view import engine_side
 from .graph import Operation, Tensor
 from .graph_def import attr_from_node, graph_to_graph_def, node_def_text
 from .registry import op_defs
@@ -173,9 +174,11 @@ def tf_control_inputs(op):
     return tf_view(op._graph)[2].get(op) if op._graph._tf_view else None
 
 
+@engine_side
 def tf_view(graph):
-    """(ops, {name: op}, {own op: its control inputs where TF's differ}) of TF's form of
-    `graph`, rebuilt when the graph changed."""
+    """(ops, {name: op}, {own op: its control inputs where TF's differ}, {own op: its
+    inputs where TF's differ}, {own tensor: its consumers where TF's differ}) of TF's form
+    of `graph`, rebuilt when the graph changed."""
     cached = graph._tf_view_cache
     if cached is not None and cached[0] == graph._version:
         return cached[1:]
@@ -183,8 +186,8 @@ def tf_view(graph):
     gd = graph_to_graph_def(graph, add_shapes=True, report=report)
     if not report["tf_form"]:   # a cond in flowgrad's generic layout, or an op TF lacks:
         ops = graph._flowgrad_operations()   # flowgrad's own ops, not half of TF's
-        graph._tf_view_cache = (graph._version, ops, {}, {})
-        return ops, {}, {}
+        graph._tf_view_cache = (graph._version, ops, {}, {}, {}, {})
+        return ops, {}, {}, {}, {}
     old = cached[2] if cached is not None else {}
     own = graph._ops_by_name
     renames = report["renames"]   # (an own op the lowering renamed is not the node that
@@ -206,28 +209,71 @@ def tf_view(graph):
     pos = {node.name: i for i, node in enumerate(gd.node)}
     fresh_ids = {id(op) for op in fresh}
     ctrl_of = {}   # own ops whose TF control inputs differ from flowgrad's (a branch
-    for node, op in zip(gd.node, ops):   # op with no inputs: TF's pivot, switch_t/_f)
-        if id(op) not in fresh_ids and any(name.startswith("^") for name in node.input):
+    ins_of = {}    # op with no inputs: TF's pivot, switch_t/_f) and inputs (a branch op
+    consumers = {}   # reading a tensor from outside: TF's Switch of it); TF's consumers
+    for node, op in zip(gd.node, ops):
+        ins = _data_inputs(node, by_name)
+        for t in ins:
+            consumers.setdefault(t, []).append(op)
+        if id(op) in fresh_ids:
+            op._inputs, op._control_inputs = ins, _control_inputs(node, by_name, pos)
+            if "_output_shapes" not in node.attr and (ins or op._type == "Const"):
+                _infer_shapes(op)
+            continue
+        own = op._inputs
+        if len(ins) == len(own):   # (a tensor of the same name is the one flowgrad built:
+            ins = tuple(o if o.name == t.name else t   # a cond's result)
+                        for o, t in zip(own, ins))
+        if ins != own:
+            ins_of[op] = ins
+        if any(name.startswith("^") for name in node.input):
             ctrl = _control_inputs(node, by_name, pos)
             if [c.name for c in ctrl] != [c.name for c in op._control_inputs]:
                 ctrl_of[op] = ctrl
-    for op in fresh:   # inputs by name, now that every node has its op
-        ins = []
-        for name in op._node.input:
-            if name.startswith("^"):
-                continue
-            base, _, port = name.partition(":")
-            src = by_name.get(base)
-            if src is not None and int(port or 0) < len(src._outputs):
-                ins.append(src._outputs[int(port or 0)])
-        op._inputs, op._control_inputs = tuple(ins), _control_inputs(op._node, by_name, pos)
-        for t in ins:
-            if type(t) is TFNodeTensor:
-                t._consumers.append(op)
-        if "_output_shapes" not in op._node.attr and (ins or op._type == "Const"):
-            _infer_shapes(op)
-    graph._tf_view_cache = (graph._version, ops, by_name, ctrl_of)
-    return ops, by_name, ctrl_of
+    cons_of = {}   # own tensors whose TF consumers differ from flowgrad's
+    for op in ops:
+        fresh_op = id(op) in fresh_ids
+        for t in op._outputs:
+            got = consumers.get(t, [])
+            if fresh_op:
+                t._consumers = got
+            elif got != t._consumers:
+                cons_of[t] = got
+    graph._tf_view_cache = (graph._version, ops, by_name, ctrl_of, ins_of, cons_of)
+    return ops, by_name, ctrl_of, ins_of, cons_of
 
 
-_graph.TF_VIEW.update(view=tf_view, unsupported=unsupported, control_inputs=tf_control_inputs)
+def _data_inputs(node, by_name):
+    """The tensors of TF's form of the graph that `node` reads, in its order."""
+    ins = []
+    for name in node.input:
+        if name.startswith("^"):
+            continue
+        base, _, port = name.partition(":")
+        src = by_name.get(base)
+        if src is not None and int(port or 0) < len(src._outputs):
+            ins.append(src._outputs[int(port or 0)])
+    return tuple(ins)
+
+
+def tf_inputs(op):
+    """TF 1.14's inputs of flowgrad's own `op` where they differ from those flowgrad runs
+    it with (an op of a tf.cond branch reading a tensor made outside the branch: TF's
+    Switch of it, CondContext._ProcessOutputTensor; the GraphDef writes it), or None."""
+    return tf_view(op._graph)[3].get(op)
+
+
+def tf_consumers(t):
+    """TF 1.14's consumers of flowgrad's own tensor `t` where they differ from flowgrad's
+    (a tensor a cond branch reads: the branch's Switch of it; a tensor of an op whose
+    node is a TFNode, such as a cond's result: that node's), or None."""
+    _ops, by_name, _ctrl, _ins, cons_of = tf_view(t._op._graph)
+    got = cons_of.get(t)
+    node = by_name.get(t._op._name)
+    if got is None and type(node) is TFNode and t._value_index < len(node._outputs):
+        got = node._outputs[t._value_index]._consumers
+    return got
+
+
+_graph.TF_VIEW.update(view=tf_view, unsupported=unsupported, control_inputs=tf_control_inputs,
+                      inputs=tf_inputs, consumers=tf_consumers)

@@ -287,15 +287,15 @@ def folded_value(t: Tensor) -> np.ndarray | None:
         return v
     op = t.op
     if op.type == "Cast":
-        v = folded_value(op.inputs[0])
+        v = folded_value(op._inputs[0])
         return None if v is None else np.asarray(v).astype(t.dtype.as_numpy_dtype)
     if op.type == "Pack" and op._get_attr("axis") == 0:
-        vals = [folded_value(e) for e in op.inputs]
+        vals = [folded_value(e) for e in op._inputs]
         if builtins.any(v is None for v in vals):
             return None
         return np.stack([np.asarray(v) for v in vals]).astype(t.dtype.as_numpy_dtype)
     if op.type == "Fill" and t.shape.is_fully_defined():   # as TF's constant_value
-        v = folded_value(op.inputs[1])
+        v = folded_value(op._inputs[1])
         if v is not None:
             return np.full(t.shape.as_list(), v, dtype=t.dtype.as_numpy_dtype)
     return None
@@ -526,8 +526,8 @@ def _leaf(op) -> bool:
     """TF's TryToInferTensorOutputFromInputShapes: a Shape or Size of a fully defined shape,
     a Rank of a known rank, whose value the evaluation feeds instead of running it."""
     if op.type in ("Shape", "Size"):
-        return op.inputs[0].shape.is_fully_defined()
-    return op.type == "Rank" and op.inputs[0].shape.ndims is not None
+        return op._inputs[0].shape.is_fully_defined()
+    return op.type == "Rank" and op._inputs[0].shape.ndims is not None
 
 
 def _fed_twice(t: Tensor, cache, roots=None) -> bool:
@@ -542,7 +542,7 @@ def _fed_twice(t: Tensor, cache, roots=None) -> bool:
     switches = _switch_preds(t.op._graph)
     # (the evaluated tensor itself is run, even a leaf; `roots`: the input edges of a
     # Switch evaluated in t's place, _through_switch)
-    todo = list(t.op.inputs) if roots is None else list(roots)
+    todo = list(t.op._inputs) if roots is None else list(roots)
     if switches:
         todo = [(i, t.op if roots is None else i.op) for i in todo]
     while todo:
@@ -569,7 +569,7 @@ def _fed_twice(t: Tensor, cache, roots=None) -> bool:
             fed.add(key)
         elif op not in seen:
             seen.add(op)
-            todo.extend([(x, op) for x in op.inputs] if switches else op.inputs)
+            todo.extend([(x, op) for x in op._inputs] if switches else op._inputs)
     return False
 
 
@@ -587,7 +587,7 @@ def _switch_preds(g):
 def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
     op = t.op
     od = op._def
-    if not op.inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
+    if not op._inputs or op.type in _NOT_CONSTANT or op.type.startswith("TensorArray") or \
             (od.stateful and op.type not in _STATELESS_IN_TF) or \
             (od.kernel is None or od.bind is not None) and not getattr(od.bind, "pure", False):
         return None
@@ -596,12 +596,12 @@ def _evaluated_op(t: Tensor, depth: int, shape_n: bool):
     # on its input, so `range(Size(placeholder [2, 3]))` is (?,) in TF)
     if _LOCAL.whole > 1 and _leaf(op):
         if op.type == "Rank":
-            return np.asarray(op.inputs[0].shape.ndims, dtype=np.int32)
+            return np.asarray(op._inputs[0].shape.ndims, dtype=np.int32)
         if op.type == "Size":
-            return np.asarray(op.inputs[0].shape.num_elements(),
+            return np.asarray(op._inputs[0].shape.num_elements(),
                               dtype=t.dtype.as_numpy_dtype)
     vals = []
-    for i in op.inputs:
+    for i in op._inputs:
         try:
             v = _known_array(_refined_value(i, depth + 1, shape_n, False), i)
         except (TypeError, ValueError):
@@ -638,15 +638,15 @@ def _refined_partial(t: Tensor, depth: int, shape_n: bool, partial: bool):
     op = t.op
     if not partial or not t.dtype.base_dtype.is_integer:
         return None
-    if op.type == "Shape" and op.inputs[0].shape.ndims is not None:
+    if op.type == "Shape" and op._inputs[0].shape.ndims is not None:
         whole = _evaluated_whole(t, depth, shape_n)   # (a computed value's shape)
         if whole is not None:
             return whole
-        return np.array(op.inputs[0].shape.as_tuple(), dtype=object)
+        return np.array(op._inputs[0].shape.as_tuple(), dtype=object)
     if op.type == "StridedSlice":
-        src = _refined_value(op.inputs[0], depth + 1, shape_n, partial)
+        src = _refined_value(op._inputs[0], depth + 1, shape_n, partial)
         b, e, s = (_known_ints(_refined_value(i, depth + 1, shape_n, False))
-                   for i in op.inputs[1:])
+                   for i in op._inputs[1:])
         if src is None or b is None or e is None or s is None or np.ndim(src) != 1:
             return None
         try:
@@ -655,7 +655,7 @@ def _refined_partial(t: Tensor, depth: int, shape_n: bool, partial: bool):
             return None   # the run's error, not the refiner's
     if op.type == "ConcatV2":
         # (rfft2d's gradient tiles its mask by concat([shape(y0)[:-2], [1, 1]]))
-        vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op.inputs[:-1]]
+        vals = [_refined_value(e, depth + 1, shape_n, partial) for e in op._inputs[:-1]]
         if builtins.any(v is None or np.ndim(v) != 1 for v in vals):
             return None
         return np.concatenate([np.asarray(v, dtype=object) for v in vals])
@@ -688,7 +688,7 @@ def _evaluated(t: Tensor):
     if op.type not in _EVALUATED:
         return None
     if op not in _EVALUATED_CACHE:
-        args = [_const_input(i) for i in op.inputs]
+        args = [_const_input(i) for i in op._inputs]
         out = None
         if builtins.all(a is not None for a in args):
             try:
@@ -704,7 +704,7 @@ def _const_input(t: Tensor):
     """A constant, or a constant reshaped by a constant shape (unicode_split's scalar)."""
     v = const_value(t)
     if v is None and t.op.type == "Reshape":
-        src, shape = (const_value(i) for i in t.op.inputs)
+        src, shape = (const_value(i) for i in t.op._inputs)
         if src is not None and shape is not None:
             try:
                 v = np.reshape(src, [int(d) for d in np.asarray(shape).reshape(-1)])
@@ -859,13 +859,13 @@ def _partial_reads(t: Tensor, depth: int, reader=None) -> tuple[list, bool]:
     if noted is not None:   # (read by the shape function already: _note_reads)
         return list(noted[0]), noted[1]
     if op.type in ("Shape", "ShapeN"):
-        src = op.inputs[t.value_index if op.type == "ShapeN" else 0].shape.as_tuple()
+        src = op._inputs[t.value_index if op.type == "ShapeN" else 0].shape.as_tuple()
         return ([], False) if src is None else (list(src), True)
     if op.type == "Pack":
-        dims = [_scalar_dim(e, op) for e in op.inputs]
+        dims = [_scalar_dim(e, op) for e in op._inputs]
         return [None if d is None or d < 0 else d for d in dims], True
     if op.type in ("ConcatV2", "Concat"):
-        parts = op.inputs[:-1] if op.type == "ConcatV2" else op.inputs[1:]
+        parts = op._inputs[:-1] if op.type == "ConcatV2" else op._inputs[1:]
         out = []
         for e in parts:
             vals, known = _partial_reads(e, depth + 1, op)
@@ -874,16 +874,16 @@ def _partial_reads(t: Tensor, depth: int, reader=None) -> tuple[list, bool]:
                 return out, False
         return out, True
     if op.type == "StridedSlice":
-        if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+        if builtins.any(i.shape.as_tuple() != (1,) for i in op._inputs[1:]):
             return [], False
         bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
         if bm not in (0, 1) or em not in (0, 1) or elm or nm or sm:
             return [], False
-        for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3])):
+        for mask, i in ((bm, op._inputs[1]), (em, op._inputs[2]), (0, op._inputs[3])):
             if not mask and _known_ints(_refined_value(i, shape_n=False, partial=False)) \
                     is None:
                 return [], False
-        return _partial_reads(op.inputs[0], depth + 1, op)
+        return _partial_reads(op._inputs[0], depth + 1, op)
     w = _known_ints(_whole_ints(t))
     if w is not None and w.ndim == 1:
         return w.tolist(), True
@@ -947,15 +947,15 @@ def shape_value(t: Tensor) -> list | None:
             _note_reads(t, v.tolist(), True)
         return [int(d) if d >= 0 else -1 for d in v.reshape(-1)]
     if op.type == "Shape":
-        if op.inputs[0].shape.ndims is None:
+        if op._inputs[0].shape.ndims is None:
             _note_reads(t, [], n == (0,))
             return None
-        dims = list(op.inputs[0].shape.as_tuple())
+        dims = list(op._inputs[0].shape.as_tuple())
         _note_reads(t, dims, True)
         return dims
     # (a Cast is evaluated whole, below: TF's ConstantPartialShape reads no Cast)
     if op.type == "Pack" and op._get_attr("axis") == 0:
-        dims = [_scalar_dim(e, op) for e in op.inputs]
+        dims = [_scalar_dim(e, op) for e in op._inputs]
         _note_reads(t, [None if d is None or d < 0 else d for d in dims], True)
         return dims
     if op.type == "ConcatV2":
@@ -963,7 +963,7 @@ def shape_value(t: Tensor) -> list | None:
         # ellipsis or a new axis, a Shape of unknown rank, leaves the whole concat to the
         # shape function's whole read, below: `concat([c[...], pack([a])])` is (?, ?, ?))
         out = []
-        for e in op.inputs[:-1]:
+        for e in op._inputs[:-1]:
             if _switched(op, e):
                 v = _switch_dims(e)
             elif e.op.type == "StridedSlice" and _partial_strided_slice(e.op) is None:
@@ -1009,7 +1009,7 @@ def _partial_strided_slice(op):
     leaves it to whole evaluation."""
     t = op.outputs[0]
     empty = t.shape.as_tuple() == (0,)   # (_partial_reads: nothing read, of known rank)
-    if builtins.any(i.shape.as_tuple() != (1,) for i in op.inputs[1:]):
+    if builtins.any(i.shape.as_tuple() != (1,) for i in op._inputs[1:]):
         _note_reads(t, [], empty)
         return None
     bm, em, elm, nm, sm = (op._attrs.get(m, 0) for m in _MASKS)
@@ -1017,18 +1017,18 @@ def _partial_strided_slice(op):
         _note_reads(t, [], empty)
         return None
     vals = [None if mask else _known_ints(_refined_value(i, shape_n=False, partial=False))
-            for mask, i in ((bm, op.inputs[1]), (em, op.inputs[2]), (0, op.inputs[3]))]
+            for mask, i in ((bm, op._inputs[1]), (em, op._inputs[2]), (0, op._inputs[3]))]
     if builtins.any(v is None or v.size != 1 for v, m in zip(vals, (bm, em, 0)) if not m):
         _note_reads(t, [], empty)
         return None
     start = 0 if bm else int(vals[0].reshape(-1)[0])
     end = _INT64_MAX if em else int(vals[1].reshape(-1)[0])
     stride = int(vals[2].reshape(-1)[0])
-    if _switched(op, op.inputs[0]):
-        src = _switch_dims(op.inputs[0])
+    if _switched(op, op._inputs[0]):
+        src = _switch_dims(op._inputs[0])
     else:
-        src = shape_value(op.inputs[0])
-    noted = _noted_reads(op.inputs[0])   # (ConstantPartialShape of the input: its reads)
+        src = shape_value(op._inputs[0])
+    noted = _noted_reads(op._inputs[0])   # (ConstantPartialShape of the input: its reads)
     if empty or noted is not None:
         _note_reads(t, [] if empty else noted[0], True if empty else noted[1])
     if start == 0 and stride == 1 and (end == _INT64_MAX or src is not None and

@@ -164,7 +164,7 @@ def _mask_grad_grad(op, grad):
     """XGrad(g, f) = g * mask(f) (Relu, Relu6, LeakyRelu): the mask has zero derivative.
 
     The zero is TF's `zeros(shape=shape(f))`: a Shape (Const when known) and a Fill."""
-    _, f = op.inputs
+    _, f = op._inputs
     return [apply(op.type, [grad, f], _attrs_of(op, _GRAD_ATTRS[op.type]))
             if wants_grad(0) else None,
             zeros(_shape_of(f), dtype=f.dtype.base_dtype) if wants_grad(1) else None]
@@ -175,7 +175,7 @@ def _elu_grad_grad(op, grad):
 
     As TF 1.14's _EluGradGrad: the XGrad first, then where(y < 0, grad * g, zeros_like(y))
     with its operators' names (Less and 'Less/y', mul)."""
-    g, y = op.inputs
+    g, y = op._inputs
     dg = apply(op.type, [grad, y]) if wants_grad(0) else None
     if not wants_grad(1):
         return [dg, None]
@@ -185,7 +185,7 @@ def _elu_grad_grad(op, grad):
 
 def _softplus_grad_grad(op, grad):
     """SoftplusGrad(g, x) = g sigmoid(x): d/dx = g sigmoid(x) sigmoid(-x)."""
-    g, x = op.inputs
+    g, x = op._inputs
     ddy = apply("SoftplusGrad", [grad, x]) if wants_grad(0) else None
     d2x = None
     if wants_grad(1):
@@ -200,7 +200,7 @@ def _softsign_grad_grad(op, grad):
     TF 1.14 registers no gradient here; we write 1 / (1 + |x|) as
     1 - sign(x) softsign(x) so that only comparisons, casts and products are needed.
     """
-    g, x = op.inputs
+    g, x = op._inputs
     ddy = apply("SoftsignGrad", [grad, x]) if wants_grad(0) else None
     d2x = None
     if wants_grad(1):
@@ -243,11 +243,11 @@ def _activation_grad(grad_type, saved, attr_names):
     if grad_type == "SoftplusGrad":
         def softplus_rule(op, grad):
             """TF 1.14's _SoftplusGrad: grad * sigmoid(x)."""
-            return [apply("Mul", [grad, apply("Sigmoid", [op.inputs[0]])], None, "mul")]
+            return [apply("Mul", [grad, apply("Sigmoid", [op._inputs[0]])], None, "mul")]
         return softplus_rule
 
     def rule(op, grad):
-        v = op.outputs[0] if saved == "y" else op.inputs[0]
+        v = op.outputs[0] if saved == "y" else op._inputs[0]
         return [apply(grad_type, [grad, v], _attrs_of(op, attr_names))]
     rule.__doc__ = f"d/dx is {grad_type}(grad, {saved})."
     return rule

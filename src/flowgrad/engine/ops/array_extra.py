@@ -72,7 +72,7 @@ def _select_v2_kernel(c, x, y):
 
 def _select_v2_grad(op, grad):
     """TF's _SelectGradV2: the gradient goes to the branch taken, summed over broadcasting."""
-    c, x, y = op.inputs
+    c, x, y = op._inputs
     zero = zeros([], dtype=grad.dtype.base_dtype)
     gx = where_v2(c, grad, zero)
     x_shape = shape(x)
@@ -146,7 +146,7 @@ def _roll_kernel(x, shift, axis, **_):
 
 def _roll_grad(op, grad):
     """The roll reversed: roll(grad, -shift, axis)."""
-    return [roll(grad, negative(op.inputs[1]), op.inputs[2]), None, None]
+    return [roll(grad, negative(op._inputs[1]), op._inputs[2]), None, None]
 
 
 register_op("Roll", infer=_roll_infer, kernel=_roll_kernel, grad=_roll_grad)
@@ -176,7 +176,7 @@ def _ensure_shape_infer(inputs, attrs):
 
 def _ensure_shape_bind(node, ctx):
     op = node.op
-    tensor = op.inputs[0].op.name if op is not None else node.name
+    tensor = op._inputs[0].op.name if op is not None else node.name
     want = as_shape(node.attrs["shape"])
 
     def run(x):
@@ -580,7 +580,7 @@ def _dp_kernel(data, partitions, num_partitions=1, **_):
 
 def _dp_grad(op, *grads):
     """Stitch the partitions' gradients back in data's order (TF's _DynamicPartitionGrads)."""
-    data, indices = op.inputs
+    data, indices = op._inputs
     n = op._get_attr("num_partitions")
     prefix_shape = shape(indices)
     original = reshape(_range(reduce_prod(prefix_shape)), prefix_shape)

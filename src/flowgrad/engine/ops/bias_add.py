@@ -108,7 +108,7 @@ def _bias_add_grad_grad(op, received_grad):
     _BiasAddGradGrad builds it: the [C] gradient reshaped to [1, ..., C] ([1, C, 1, ...]
     for NCHW) and tiled by the input's other dimensions."""
     fmt = op._get_attr("data_format")
-    shp = shape(op.inputs[0])
+    shp = shape(op._inputs[0])
     bias_shape = shape(received_grad)
     if fmt == "NCHW":
         expanded_shape = concat([ones_like(shp[:1]), bias_shape, ones_like(shp[2:])], 0)

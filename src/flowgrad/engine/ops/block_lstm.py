@@ -62,7 +62,7 @@ def _block_lstm_kernel(seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b,
 
 
 def _block_lstm_grad(op, *grads):
-    seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b = op.inputs
+    seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b = op._inputs
     g = apply_op("BlockLSTMGrad", [seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b]
                  + list(op.outputs) + [grads[1], grads[6]],
                  {"use_peephole": op._get_attr("use_peephole")})

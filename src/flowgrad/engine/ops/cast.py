@@ -59,7 +59,7 @@ def _flush(f):
 
 def _cast_grad(op, grad):
     """Cast is differentiable between float/complex types only."""
-    src = op.inputs[0].dtype.base_dtype
+    src = op._inputs[0].dtype.base_dtype
     dst = op.outputs[0].dtype.base_dtype
     if (src.is_floating or src.is_complex) and (dst.is_floating or dst.is_complex):
         return [cast(grad, src)]

@@ -157,7 +157,7 @@ def _allreduce_grad(op, grad):
 
 def _grouped_grad(op, *grads):
     grads = [convert_to_tensor(g) if g is not None else zeros_like(x)
-             for g, x in zip(grads, op.inputs)]
+             for g, x in zip(grads, op._inputs)]
     return grouped_allreduce_sum(grads)
 
 
@@ -165,7 +165,7 @@ def _allgather_grad(op, grad):
     """This rank's rows of the allreduced gradient (sizes from an allgather of dim 0)."""
     grad = allreduce_sum(convert_to_tensor(grad))
     backend = get_backend()
-    d0 = strided_slice(shape(op.inputs[0]), [0], [1], [1])
+    d0 = strided_slice(shape(op._inputs[0]), [0], [1], [1])
     sizes = reshape(allgather(d0), [backend.size])
     return [split(grad, sizes, axis=0, num=backend.size)[backend.rank]]
 

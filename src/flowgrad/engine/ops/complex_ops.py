@@ -68,7 +68,7 @@ def _imag_grad(op, grad):
 
 def _angle_grad(op, grad):
     """d angle(z) = -complex(g, 0) / complex(imag(z), real(z))."""
-    x = op.inputs[0]
+    x = op._inputs[0]
     with control_dependencies([grad.op]):  # TF: an IndexedSlices gradient counts as its op
         re = real(x)
         im = imag(x)
@@ -81,7 +81,7 @@ def _angle_grad(op, grad):
 def _complex_abs_grad(op, grad):
     """d |z| = complex(g, 0) * z / complex(|z|, 0) (0 where |z| is 0)."""
     y = op.outputs[0]
-    num = multiply(complex(grad, zeros_like(grad)), op.inputs[0], name="mul")
+    num = multiply(complex(grad, zeros_like(grad)), op._inputs[0], name="mul")
     return [div_no_nan(num, complex(y, zeros_like(y)))]
 
 

@@ -157,7 +157,7 @@ def _cond_bind(node, ctx):
     # a variable's ref captured uninitialized when the plan read it: TF's RefSwitch
     # forwards the ref, so the taken branch reads the variable as it is now (an initializer
     # that ran since: v.initialized_value() in the run of v's initializer)
-    refs = [(k, _ref_var_name(t)) for k, t in enumerate(op.inputs[1:]) if t.dtype.is_ref_dtype]
+    refs = [(k, _ref_var_name(t)) for k, t in enumerate(op._inputs[1:]) if t.dtype.is_ref_dtype]
     refs = [(k, name) for k, name in refs if name is not None]
     store = ctx.variables
 
@@ -222,8 +222,8 @@ def _lowered_branch_error(err, op, pred):
 def _ref_var_name(t):
     """The storage name of the VariableV2 ref tensor t comes from (through Identity)."""
     op = t.op
-    while op.type == "Identity" and op.inputs:
-        op = op.inputs[0].op
+    while op.type == "Identity" and op._inputs:
+        op = op._inputs[0].op
     return (op._attrs.get("shared_name") or op.name) if op.type in ("VariableV2", "Variable") \
         else None
 
@@ -231,8 +231,8 @@ def _ref_var_name(t):
 def _var_handle_op(t):
     """The VarHandleOp a resource handle comes from (through Identity), else None."""
     op = t.op
-    while op.type == "Identity" and op.inputs:
-        op = op.inputs[0].op
+    while op.type == "Identity" and op._inputs:
+        op = op._inputs[0].op
     return op if op.type == "VarHandleOp" else None
 
 
@@ -289,7 +289,7 @@ def _cond_grad(op, *grads):
     gradient through the first-order gradient cond, which reads the forward values) are
     those of extra branch outputs (framework/branches.py)."""
     info = _COND_INFO[op]
-    caps = list(op.inputs[1:])
+    caps = list(op._inputs[1:])
     internal = _branches.get_internal_grads()
     walk = body_walk()
     # as TF, only the captures between the ys and the xs (their Switches) are differentiated
@@ -299,7 +299,7 @@ def _cond_grad(op, *grads):
     # the xs of gradients() in the branches: their gradients are the branch gradients'
     xin = inner_xs(op.graph)
     if not diff and not xin:
-        return [None] * len(op.inputs)
+        return [None] * len(op._inputs)
     g = op.graph
     last_id = g._last_id
     # TF gates each branch op's gradients as the gradients() call does (in a loop body the
@@ -326,7 +326,7 @@ def _cond_grad(op, *grads):
              for b in (0, 1)]
     transparent = set(_branches.chain(op)) | {op}
 
-    pred = op.inputs[0]
+    pred = op._inputs[0]
 
     def zeros(c, b):
         """The zero gradient of capture c in branch b: one that does not read c when c is
@@ -414,14 +414,14 @@ def _cond_grad(op, *grads):
         return out
 
     if not keep and not internal:
-        return [None] * len(op.inputs)
+        return [None] * len(op._inputs)
     moves = [(0, [False] * len(diff)), (0, [False] * len(diff))]
     parts = [{}, {}]   # per branch: capture -> its gradient there
     slots = {}   # capture -> the cond's outputs for its gradient (1, or slices' parts)
     own = [{}, {}]   # per branch: capture both branches reach -> its own slices' parts
     _GRAD_CONDS[0] += 1   # (TF's gradient Switch/Merge make no CondContext)
     try:
-        res = cond(op.inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
+        res = cond(op._inputs[0], branch(0, info["true"][0]), branch(1, info["false"][0]),
                    name="cond_grad", strict=True)
     finally:
         _GRAD_CONDS[0] -= 1
@@ -478,7 +478,7 @@ def _cond_grad(op, *grads):
         op, [caps[i] for i in diff], moves, given_outs, outer_gate, walk,
         [sliced.get(i) for i in diff],
         [sum(1 for b in (0, 1) if isinstance(parts[b].get(i), IndexedSlices)) for i in diff])
-    out = [None] * len(op.inputs)
+    out = [None] * len(op._inputs)
     for k, (i, gr) in enumerate(zip(diff, res)):
         reached = moves[0][1][k] + moves[1][1][k]
         # as TF: no path, no gradient (nor for a capture not between the ys and the xs)
@@ -1775,7 +1775,7 @@ def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
     if not info.get("back_prop", True):   # tf.while_loop(..., back_prop=False): no gradient
-        return [None] * len(op.inputs)
+        return [None] * len(op._inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
     n = len(lvars)
@@ -1818,7 +1818,7 @@ def _while_grad(op, *grads):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         # as TF, a variable is differentiated when its value depends on the xs and reaches
         # a gradient
-        walk.reached = _grad_count.reached_vars(lvars, op.inputs[:n], info["body"], caps,
+        walk.reached = _grad_count.reached_vars(lvars, op._inputs[:n], info["body"], caps,
                                                 member_set, diff, outer, xin)
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
                                           [gr is not None and not is_zero_fill(gr)
@@ -1914,7 +1914,7 @@ def _while_grad(op, *grads):
                 seen.add(t)
                 saved.append(t)
         info["saved"] = list(dict.fromkeys(info.get("saved", []) + saved))
-        inputs = list(op.inputs) + grads
+        inputs = list(op._inputs) + grads
         tout = builtins.tuple([_grad_type(t) for t in lvars] + cap_types)
         gop = g._create_op("WhileGrad", inputs, {"Tout": tout}, "WhileGrad")
     # the op counter moves as TF's gradient frame's ops would move it
@@ -1942,7 +1942,7 @@ def _while_grad(op, *grads):
                        "block_stack": g._tf_control_stack() if block_ops else [],
                        "block_made": list(grad_blocks.made) if grad_blocks is not None
                        else []}
-    res = [None] * len(op.inputs)
+    res = [None] * len(op._inputs)
     outs = gop.outputs
     for i in range(n):
         # as TF: a variable whose value reaches no gradient (its Switch is not between the
@@ -2010,7 +2010,7 @@ def _call_fn(info, which, values):
 
 def _mark_replay(exit_tensor):
     """The twin loops read what the forward loop read: their reads do not clear."""
-    _LOOP_INFO[exit_tensor.op.inputs[0].op]["replay"] = True
+    _LOOP_INFO[exit_tensor.op._inputs[0].op]["replay"] = True
 
 
 def _graph_backprop(op):
@@ -2025,8 +2025,8 @@ def _graph_backprop(op):
     if "fns" not in info:
         raise LookupError(f"No gradient defined for operation '{op.name}' (op type: "
                           "WhileGrad)")
-    inits = list(op.inputs[:n])
-    gys = list(op.inputs[n + m:])
+    inits = list(op._inputs[:n])
+    gys = list(op._inputs[n + m:])
     dtypes = [v.dtype.base_dtype for v in lvars]
     shapes = [v.shape for v in lvars]
     diff_caps = ginfo["diff_caps"]
@@ -2084,14 +2084,14 @@ def _while_grad_grad(op, *grads):
     outs = _graph_backprop(op)
     pairs = [(o, g) for o, g in zip(outs, grads) if g is not None and _diff(o)]
     if not pairs:
-        return [None] * len(op.inputs)
+        return [None] * len(op._inputs)
     # one tensor may feed several inputs (a loop value also captured): its gradient is
     # the total, given once
-    xs = list(dict.fromkeys(op.inputs))
+    xs = list(dict.fromkeys(op._inputs))
     res = dict(zip(xs, gradients([o for o, _ in pairs], xs, grad_ys=[g for _, g in pairs],
                                  stop_gradients=xs)))
     out, seen = [], set()
-    for x in op.inputs:
+    for x in op._inputs:
         r = res[x] if x not in seen and _diff(x) else None
         seen.add(x)
         out.append(r)

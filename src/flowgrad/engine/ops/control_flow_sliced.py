@@ -107,7 +107,7 @@ def gathered(c, cond_op, b):
     todo, seen = [c], set()
     while todo:
         t = todo.pop()
-        for o in t.consumers():
+        for o in list(t._consumers):
             if o in seen or branches.branch_in(o, cond_op) != b and o.type != "Identity":
                 continue
             seen.add(o)
@@ -137,7 +137,7 @@ def reads(c, cond_op, b):
     todo, seen = [c], set()
     while todo:
         t = todo.pop()
-        for o in t.consumers():
+        for o in list(t._consumers):
             if o in seen:
                 continue
             seen.add(o)

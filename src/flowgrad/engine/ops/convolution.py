@@ -1086,7 +1086,7 @@ def _conv_grads(fwd, bp_input, bp_filter):
     built from the other two."""
     def fwd_grad(op, grad):
         """dx = BI(shape(x), f, g); df = BF(x, shape(f), g)."""
-        x, f = op.inputs
+        x, f = op._inputs
         attrs = _pass_attrs(op)
         if fwd == "Conv2D":  # TF's shape_n
             sx, sf = apply("ShapeN", [x, f], {"out_type": _dt.int32, "N": 2}, "ShapeN")
@@ -1100,7 +1100,7 @@ def _conv_grads(fwd, bp_input, bp_filter):
 
     def bp_input_grad(op, grad):
         """Linear in (filter, out_backprop): d/df = BF(g, shape(f), dy), d/ddy = F(g, f)."""
-        _, f, dy = op.inputs
+        _, f, dy = op._inputs
         attrs = _pass_attrs(op)
         df = apply(bp_filter, [grad, shape_of(f), dy], attrs) if wants_grad(1) else None
         ddy = apply(fwd, [grad, f], attrs) if wants_grad(2) else None
@@ -1108,7 +1108,7 @@ def _conv_grads(fwd, bp_input, bp_filter):
 
     def bp_filter_grad(op, grad):
         """Linear in (input, out_backprop): d/dx = BI(shape(x), g, dy), d/ddy = F(x, g)."""
-        x, _, dy = op.inputs
+        x, _, dy = op._inputs
         attrs = _pass_attrs(op)
         dx = apply(bp_input, [shape_of(x), grad, dy], attrs) if wants_grad(0) else None
         ddy = apply(fwd, [x, grad], attrs) if wants_grad(2) else None
@@ -1323,11 +1323,11 @@ def _opinvalid(msg):
 
 
 def _space_to_batch_grad(op, grad):
-    return [batch_to_space_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+    return [batch_to_space_nd(grad, op._inputs[1], op._inputs[2]), None, None]
 
 
 def _batch_to_space_grad(op, grad):
-    return [space_to_batch_nd(grad, op.inputs[1], op.inputs[2]), None, None]
+    return [space_to_batch_nd(grad, op._inputs[1], op._inputs[2]), None, None]
 
 
 register_op("SpaceToBatchND", infer=_space_to_batch_infer, kernel=_space_to_batch_kernel,
@@ -1349,10 +1349,10 @@ def _v1_infer(nd_infer):
 def _v1_grad(nd_type):
     """TF 1.14's rule: the other op's ND form (its `block_shape` an int64 Const), rank 4."""
     def grad_rule(op, grad):
-        with name_scope(None, nd_type, [grad, op.inputs[1]]) as scope:
+        with name_scope(None, nd_type, [grad, op._inputs[1]]) as scope:
             block = constant(np.array([op._get_attr("block_size")] * 2, np.int64),
                              name="block_shape")
-            out = apply(nd_type, [grad, block, op.inputs[1]], None, scope)
+            out = apply(nd_type, [grad, block, op._inputs[1]], None, scope)
         return [out, None]
     return grad_rule
 

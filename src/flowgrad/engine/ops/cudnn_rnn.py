@@ -113,8 +113,8 @@ def _rnn_grad(op, *grads):
     v3 = op.type == "CudnnRNNV3"
     if not op._attrs["is_training"]:
         raise ValueError(f"To use {op.type} in gradients, is_training must be set to True.")
-    x, h, c, params = op.inputs[:4]
-    extra = [op.inputs[4]] if v3 else []
+    x, h, c, params = op._inputs[:4]
+    extra = [op._inputs[4]] if v3 else []
     reserved = list(op.outputs[3:5] if v3 else op.outputs[3:4])
     attrs = {k: v for k, v in op._attrs.items() if k != "is_training"}
     back = apply_op("CudnnRNNBackpropV3" if v3 else "CudnnRNNBackprop",

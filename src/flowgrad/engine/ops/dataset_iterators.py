@@ -156,7 +156,7 @@ def _control_only(t):
         op = stack.pop()
         if op not in data:
             data.add(op)
-            stack.extend(i.op for i in op.inputs)
+            stack.extend(i.op for i in op._inputs)
     return frozenset(c for op in data for c in op._control_inputs if c not in data)
 
 

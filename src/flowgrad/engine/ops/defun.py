@@ -262,9 +262,9 @@ def _sym_grad(op, *grads):
     if inst is not None and inst.defun.python_grad_func is not None:
         return inst.defun.python_grad_func(op, *grads)
     grads = [zeros_like(t) if g is None else g for t, g in zip(op.outputs, grads)]
-    attrs = {"Tin": [t.dtype.base_dtype for t in list(op.inputs) + grads],
-             "Tout": [t.dtype.base_dtype for t in op.inputs], "f": op.type}
-    g = apply_op("SymbolicGradient", list(op.inputs) + grads, attrs)
+    attrs = {"Tin": [t.dtype.base_dtype for t in list(op._inputs) + grads],
+             "Tout": [t.dtype.base_dtype for t in op._inputs], "f": op.type}
+    g = apply_op("SymbolicGradient", list(op._inputs) + grads, attrs)
     if inst is not None:
         _remember(g, inst)
     return list(g._outputs)

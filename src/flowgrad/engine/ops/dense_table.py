@@ -310,7 +310,7 @@ def _table_bind(node, ctx):
     lock = ctx.lock
     # an imported GraphDef's node has no key_dtype attr (flowgrad infers it from inputs)
     key_dtype = _dt.as_dtype(attrs["key_dtype"]) if "key_dtype" in attrs \
-        else node.op.inputs[0].dtype.base_dtype
+        else node.op._inputs[0].dtype.base_dtype
     value_dtype = _dt.as_dtype(attrs["value_dtype"])
 
     def handle(empty_key, deleted_key):

@@ -64,7 +64,7 @@ _GRAD_AFTER_GRAD = frozenset((
 def _after_grad(d):
     def rule(op, g):
         with _control_dependencies([g]):
-            return [d(g, op.inputs[0], op.outputs[0])]
+            return [d(g, op._inputs[0], op.outputs[0])]
     return rule
 
 
@@ -76,7 +76,7 @@ def unop(pyname, op_type, kernel, dtypes, d, doc, *, inplace_ok=False, scope=Non
     in `name_scope(name, scope)` as TF's Python wrapper does.
     """
     grad = None if d is None else _after_grad(d) if op_type in _GRAD_AFTER_GRAD else (
-        lambda op, g: [d(g, op.inputs[0], op.outputs[0])])
+        lambda op, g: [d(g, op._inputs[0], op.outputs[0])])
     register_op(op_type, infer=infer, kernel=kernel, grad=grad, elementwise=True,
                 inplace_ok=inplace_ok, **props)
     if pyname is None:
@@ -153,7 +153,7 @@ def both(dx: Callable, dy: Callable | None, fast: Callable | None = None, conj=F
     gradient when x, y and g have one fully known shape. `conj`: x and y are given to
     `dx` / `dy` conjugated, both Conj ops built first (TF's Mul and DivNoNan rules)."""
     def rule(op, grad):
-        x, y = op.inputs
+        x, y = op._inputs
         if fast is not None and type(grad) is Tensor and _same_full_shapes(x, y, grad):
             fg = fast(grad, x, y)
             if fg is not None:
@@ -632,8 +632,8 @@ def _rsqrt_grad_kernel(y, dy):
 # -- gradient rules that do not fit one line -------------------------------------------------
 def _pow_grad(op, grad):
     """d(x^y) = y x^(y-1) dx + x^y log(x) dy, with log(x) taken as 0 where x <= 0 (as TF)."""
-    sx, sy, rx, ry = broadcast_args(op.inputs[0], op.inputs[1])
-    x, y = cj(op.inputs[0]), cj(op.inputs[1])
+    sx, sy, rx, ry = broadcast_args(op._inputs[0], op._inputs[1])
+    x, y = cj(op._inputs[0]), cj(op._inputs[1])
     z = cj(op.outputs[0])
     gx = reshape_sum(multiply(multiply(grad, y, name="mul"),
                               pow(x, subtract(y, constant(1, dtype=y.dtype.base_dtype,
@@ -652,7 +652,7 @@ def _pow_grad(op, grad):
 def _max_min_grad(selector):
     def rule(op, grad):
         """Gradient goes to x where selector(x, y) holds (ties go to x, as TF), else to y."""
-        x, y = op.inputs
+        x, y = op._inputs
         # (an IndexedSlices gradient is converted at each op reading it, in its scope, as
         # TF's: Shape_2/UnsortedSegmentSum, Select/t, Select_1/e)
         sx = _shape(x)
@@ -669,7 +669,7 @@ def _max_min_grad(selector):
 def _sqdiff_grad(op, grad):
     """d (x-y)^2 = 2 (x-y) (dx - dy), under a control dependency on grad (TF's
     _SquaredDifferenceGrad: its 2 and x - y wait for grad)."""
-    x, y = op.inputs
+    x, y = op._inputs
     sx, sy, rx, ry = broadcast_args(x, y)
     if type(grad) is not Tensor:
         # TF's scalar_mul scales an IndexedSlices' values; `* (x - y)` converts it in the
@@ -688,7 +688,7 @@ def _sqdiff_grad(op, grad):
 
 
 def _sub_grad(op, grad):
-    x, y = op.inputs
+    x, y = op._inputs
     if type(grad) is Tensor and _same_full_shapes(x, y, grad):
         return [grad, negative(grad)]
     # (an IndexedSlices gradient is converted by each Sum reading it, in its scope, as TF's)
@@ -698,7 +698,7 @@ def _sub_grad(op, grad):
 
 
 def _realdiv_grad(op, grad):
-    x, y = op.inputs
+    x, y = op._inputs
     # (an IndexedSlices gradient is converted by each op reading it, in its scope, as TF's
     # generated wrappers convert their inputs: RealDiv/x, mul/x)
     sx, sy, rx, ry = broadcast_args(x, y)
@@ -718,7 +718,7 @@ def _xlogy_grad(op, grad):
     """d x log(y) = log(y) dx (0 where x == 0) + x / y dy, as TF 1.14 builds it: the
     broadcast shapes, then under a control dependency on grad Cast/x, NotEqual, Cast_1,
     Xlogy, Xdivy and the Python products (mul, mul_1) summed and reshaped."""
-    x, y = op.inputs
+    x, y = op._inputs
     sx, sy, rx, ry = broadcast_args(x, y)
     with _control_dependencies([grad]):
         not_zero_x = _not_zero(x)
@@ -731,7 +731,7 @@ def _xlogy_grad(op, grad):
 def _xdivy_grad(op, grad):
     """d x/y = 1/y dx (0 where x == 0) - x / y**2 dy, as TF 1.14 builds it (see
     _xlogy_grad; y**2 a Python `pow`)."""
-    x, y = op.inputs
+    x, y = op._inputs
     sx, sy, rx, ry = broadcast_args(x, y)
     with _control_dependencies([grad]):
         not_zero_x = _not_zero(x)
@@ -751,7 +751,7 @@ def _over_after(g, fn, y):
 def _floormod_grad(op, grad):
     """TF 1.14's rule: conj(x), conj(y), the broadcast shapes, FloorDiv, then gx (grad
     summed) and gy = grad * -FloorDiv (`mul`) summed."""
-    x, y = cj(op.inputs[0]), cj(op.inputs[1])
+    x, y = cj(op._inputs[0]), cj(op._inputs[1])
     sx, sy, rx, ry = broadcast_args(x, y)
     floor_xy = apply("FloorDiv", [x, y])
     gx = reshape_sum(grad, rx, sx)
@@ -767,7 +767,7 @@ def _not_zero(x):
 def _atan2_grad(op, grad):
     """d atan2(y, x) = (x dy - y dx) / (x^2 + y^2); inputs are (y, x). TF 1.14's rule: under
     a control dependency on grad, Python operators and no broadcast reduction."""
-    y, x = op.inputs
+    y, x = op._inputs
     with _control_dependencies([grad]):
         grad_inv = _py_op(truediv, "truediv", grad,
                           _py_op(add, "add", square(x), square(y)))
@@ -810,7 +810,7 @@ def _pmul(a, b):
 def _tanh_grad_grad(op, grad):
     """TanhGrad(y, dy) = dy (1 - y^2): d/dy = ((grad * -2) * dy) * y, d/ddy = TanhGrad(y, grad)."""
     with _control_dependencies([grad.op]):
-        a, b = cj(op.inputs[0]), cj(op.inputs[1])
+        a, b = cj(op._inputs[0]), cj(op._inputs[1])
         return [_pmul(_pmul(_pmul(grad, -2.0), b), a), tanh_grad(a, grad)]
 
 
@@ -818,23 +818,23 @@ def _sigmoid_grad_grad(op, grad):
     """SigmoidGrad(y, dy) = dy y (1 - y): d/dy = gb - (2 gb) y with gb = grad * dy,
     d/ddy = SigmoidGrad(y, grad)."""
     with _control_dependencies([grad.op]):
-        a, b = cj(op.inputs[0]), cj(op.inputs[1])
+        a, b = cj(op._inputs[0]), cj(op._inputs[1])
         gb = _pmul(grad, b)
         return [_py_op(subtract, "sub", gb, _pmul(_pmul(2.0, gb), a)), sigmoid_grad(a, grad)]
 
 
 def _reciprocal_grad_grad(op, grad):
     """ReciprocalGrad(y, dy) = -dy y^2: d/dy = ((grad * -2) * dy) * y, d/ddy = -y^2 grad."""
-    b = op.inputs[1]
+    b = op._inputs[1]
     with _control_dependencies([grad.op]):
-        ca, cg = cj(op.inputs[0]), cj(grad)
+        ca, cg = cj(op._inputs[0]), cj(grad)
         return [_pmul(_pmul(_pmul(cg, -2.0), b), ca), reciprocal_grad(ca, grad)]
 
 
 def _sqrt_grad_grad(op, grad):
     """SqrtGrad(y, dy) = 0.5 dy / y = z: d/dy = -(grad / y) * z, d/ddy = 0.5 * (grad / y)
     (TF 1.14 before its 2019-11-14 forward-compatibility switch to xdivy/mul_no_nan)."""
-    a, y = op.inputs[0], op.outputs[0]
+    a, y = op._inputs[0], op.outputs[0]
     with _control_dependencies([grad.op]):
         ga = _py_op(truediv, "truediv", grad, a)
         return [_pmul(negative(cj(ga)), y), _pmul(0.5, ga)]
@@ -843,7 +843,7 @@ def _sqrt_grad_grad(op, grad):
 def _rsqrt_grad_grad(op, grad):
     """RsqrtGrad(y, dy) = -0.5 dy y^3: d/dy = ((-1.5 * grad) * dy) * y^2,
     d/ddy = RsqrtGrad(y, grad)."""
-    a, b = op.inputs
+    a, b = op._inputs
     with _control_dependencies([grad.op]):
         ca, cg = cj(a), cj(grad)
         return [_pmul(_pmul(_pmul(-1.5, cg), b), square(ca)), rsqrt_grad(ca, grad)]
@@ -1161,7 +1161,7 @@ def truediv(x: Any, y: Any, name: str | None = None) -> Tensor:
 # -- TF's older op types, which GraphDefs written before their successors hold ----------------
 def _div_grad(op, grad):
     """TF 1.14's _DivGrad: as RealDiv's, with Python's `/` (`truediv`) and `*` (`mul`)."""
-    x, y = op.inputs
+    x, y = op._inputs
     sx, sy, rx, ry = broadcast_args(x, y)
     x, y = cj(x), cj(y)
     gx = reshape_sum(truediv(grad, y), rx, sx)
@@ -1184,9 +1184,9 @@ register_op("Inv", infer=unary_same, kernel=_reciprocal_kernel, elementwise=True
 def _inv_grad_grad(op, grad):
     """TF 1.14's _InvGradGrad: InvGrad(a, b) = -b conj(a)^2; under a control dependency on
     grad, d/da = conj(grad) * -2 * b * conj(a), d/db = ReciprocalGrad(conj(a), grad)."""
-    b = op.inputs[1]
+    b = op._inputs[1]
     with _control_dependencies([grad]):
-        ca, cg = cj(op.inputs[0]), cj(grad)
+        ca, cg = cj(op._inputs[0]), cj(grad)
         return [_pmul(_pmul(_pmul(cg, -2.0), b), ca), reciprocal_grad(ca, grad)]
 
 

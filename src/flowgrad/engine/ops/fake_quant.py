@@ -198,14 +198,14 @@ _VARS_ATTRS = ("num_bits", "narrow_range")
 
 def _args_grad(op, grad):
     """The straight-through gradient: grad where the input lies in the nudged range."""
-    return [apply("FakeQuantWithMinMaxArgsGradient", [grad, op.inputs[0]],
+    return [apply("FakeQuantWithMinMaxArgsGradient", [grad, op._inputs[0]],
                   _attrs(op, _ARGS_ATTRS))]
 
 
 def _vars_grad_rule(grad_type):
     def rule(op, grad):
         """One *Gradient op: d(inputs), d(min), d(max)."""
-        x, mn, mx = op.inputs
+        x, mn, mx = op._inputs
         return list(apply(grad_type, [grad, x, mn, mx], _attrs(op, _VARS_ATTRS)))
     return rule
 

@@ -118,7 +118,7 @@ def const_vector(t: Tensor):
     if v is not None:
         return v
     if t.op.type == "Pack":
-        parts = [const_value(x) for x in t.op.inputs]
+        parts = [const_value(x) for x in t.op._inputs]
         if all(p is not None for p in parts):
             return np.stack(parts)
     return None
@@ -240,8 +240,8 @@ def _rfft_grad(k, irfft_fn):
     them (mod, sub, mul, add, truediv)."""
     def grad_fn(op, grad):
         grad = to_tensor(grad)  # an IndexedSlices upstream is sliced below: densify it
-        fft_length = op.inputs[1]
-        input_shape = shape(op.inputs[0])
+        fft_length = op._inputs[1]
+        input_shape = shape(op._inputs[0])
         is_even = cast(subtract(1, floormod(fft_length[-1], 2, name="mod"), name="sub"),
                        _dt.complex64)
 
@@ -277,7 +277,7 @@ def _rfft_grad(k, irfft_fn):
                                                           _dt.int32), [inner_dim]], 0)),
                                ymask(inner_dim), name="mul")
             extra_terms = add(extra_terms, multiply(is_even, ym_term, name="mul"), name="add")
-        input_size = cast(_fft_size(op.inputs[0], k), _dt.float32)
+        input_size = cast(_fft_size(op._inputs[0], k), _dt.float32)
         the_irfft = irfft_fn(grad, fft_length)
         return [multiply(0.5, add(multiply(the_irfft, input_size, name="mul"),
                                   real_part(extra_terms), name="add"), name="mul"), None]
@@ -287,9 +287,9 @@ def _rfft_grad(k, irfft_fn):
 def _irfft_grad(k, rfft_fn):
     """TF 1.14's _irfft_grad_helper (k = 1 or 2), ops named as TF's."""
     def grad_fn(op, grad):
-        fft_length = op.inputs[1]
+        fft_length = op._inputs[1]
         is_odd = floormod(fft_length[-1], 2)
-        last = shape(op.inputs[0])[-1]
+        last = shape(op._inputs[0])[-1]
         mask = concat([[1.0], multiply(2.0, ones([add(subtract(last, 2, name="sub"), is_odd,
                                                       name="add")]), name="mul"),
                        ones([subtract(1, is_odd, name="sub")])], 0)

@@ -183,7 +183,7 @@ def _shape_from(t):
 
 def _max_pool_grad(op, grad, *_):
     """FractionalMaxPoolGrad: the gradient goes to each region's first maximum."""
-    x = op.inputs[0]
+    x = op._inputs[0]
     y, rows, cols = op.outputs
     return [apply("FractionalMaxPoolGrad", [x, y, grad, rows, cols],
                   {"overlapping": op._get_attr("overlapping"), "T": x.dtype.base_dtype})]
@@ -191,7 +191,7 @@ def _max_pool_grad(op, grad, *_):
 
 def _avg_pool_grad(op, grad, *_):
     """FractionalAvgPoolGrad: each output's gradient spread evenly over its region."""
-    x = op.inputs[0]
+    x = op._inputs[0]
     _, rows, cols = op.outputs
     if not x.shape.is_fully_defined():   # TF converts x.get_shape() to a tensor
         raise ValueError(f"Cannot convert a partially known TensorShape to a Tensor: "

@@ -312,7 +312,7 @@ def _grad_body(body, inputs, grads, name, outer, want, bind):
 def _call_grad(op, *grads):
     """One call op of the gradient body (TF's <op>_grad/PartitionedCall)."""
     (body,) = _INFO[op]
-    inputs = list(op.inputs)
+    inputs = list(op._inputs)
     # a captured resource variable's handle takes the gradient of its reads (TF)
     diff = [i for i, t in enumerate(inputs) if t.dtype._diff or t.dtype.base_dtype is _dt.resource]
     if not diff:
@@ -388,7 +388,7 @@ def _case_bind(node, ctx):
 def _case_grad(op, *grads):
     """A Case of the branches' gradient bodies, each taking every capture of the Case."""
     bodies = _INFO[op]
-    index, captures = op.inputs[0], list(op.inputs)[1:]
+    index, captures = op._inputs[0], list(op._inputs)[1:]
     want = [t.dtype._diff for t in captures]
     gbodies = []
     for b, body in enumerate(bodies):
@@ -458,7 +458,7 @@ def _truth(value, dtype):
 def _if_bind(node, ctx):
     then_body, else_body = _INFO[node.op]
     plans = (_compile(then_body, ctx), _compile(else_body, ctx))
-    dtype = node.op.inputs[0].dtype.base_dtype
+    dtype = node.op._inputs[0].dtype.base_dtype
     n_out = len(then_body.outputs)
 
     def run_if(pred, *values):
@@ -519,7 +519,7 @@ def _if_grad(op, *grads):
     """An If of the branches' gradient bodies, each taking every input of the If and the
     output gradients (TF's cond_v2 gradient is an If too; TF makes the forward If output
     its intermediates, here each gradient body recomputes its branch: the same values)."""
-    pred, inputs = op.inputs[0], list(op.inputs)[1:]
+    pred, inputs = op._inputs[0], list(op._inputs)[1:]
     want = [t.dtype._diff for t in inputs]
     gbodies = [_grad_body(body, inputs, list(grads), f"{op.name}_grad{b}", op.graph, want,
                           lambda phs, body=body: dict(zip(body.args, phs)))
@@ -557,7 +557,7 @@ def case_op(index, bodies, inputs, name):
              "_output_shapes": [sh for _, sh in _out_specs(bodies)],
              "branches": [b.graph.name for b in bodies]}
     op = graph._create_op("Case", [index] + list(inputs), attrs, name)
-    _rekey_captures(bodies, inputs, list(op.inputs)[1:])
+    _rekey_captures(bodies, inputs, list(op._inputs)[1:])
     _INFO[op] = list(bodies)
     return list(op._outputs)
 

@@ -67,7 +67,7 @@ def _cell_kernel(x, h_prev, w_ru, w_c, b_ru, b_c, **_):
 
 def _cell_grad(op, *grads):
     """TF's _GRUBlockCellGrad (only h's gradient flows back, as in TF)."""
-    x, h_prev, w_ru, w_c, b_ru, b_c = op.inputs
+    x, h_prev, w_ru, w_c, b_ru, b_c = op._inputs
     r, u, c, _ = op.outputs
     g = apply_op("GRUBlockCellGrad", [x, h_prev, w_ru, w_c, b_ru, b_c, r, u, c, grads[3]], {})
     d_x, d_h_prev, d_c_bar, d_r_bar_u_bar = g.outputs

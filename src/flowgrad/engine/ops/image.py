@@ -238,7 +238,7 @@ def _resize_attrs(op):
 
 def _bilinear_grad(op, grad):
     """ResizeBilinearGrad: the transposed interpolation, into the input's shape."""
-    return [apply("ResizeBilinearGrad", [grad, op.inputs[0]], _resize_attrs(op)), None]
+    return [apply("ResizeBilinearGrad", [grad, op._inputs[0]], _resize_attrs(op)), None]
 
 
 def _bilinear_grad_grad(op, grad):
@@ -246,10 +246,10 @@ def _bilinear_grad_grad(op, grad):
 
     TF 1.14 registers none; flowgrad adds it so second-order gradients work.
     """
-    out = resize_op("ResizeBilinear", grad, _static_or_dynamic_hw(op.inputs[0]),
+    out = resize_op("ResizeBilinear", grad, _static_or_dynamic_hw(op._inputs[0]),
                     _resize_attrs(op))
-    if op.inputs[0].dtype.base_dtype is not _dt.float32:
-        out = apply("Cast", [out], {"SrcT": _dt.float32, "DstT": op.inputs[0].dtype.base_dtype,
+    if op._inputs[0].dtype.base_dtype is not _dt.float32:
+        out = apply("Cast", [out], {"SrcT": _dt.float32, "DstT": op._inputs[0].dtype.base_dtype,
                                     "Truncate": False})
     return [out, None]
 
@@ -300,7 +300,7 @@ def _nearest_grad_kernel(grads, size, align_corners=False, half_pixel_centers=Fa
 
 def _nearest_grad(op, grad):
     """ResizeNearestNeighborGrad: each input pixel sums the gradients of its copies."""
-    return [resize_op("ResizeNearestNeighborGrad", grad, _static_or_dynamic_hw(op.inputs[0]),
+    return [resize_op("ResizeNearestNeighborGrad", grad, _static_or_dynamic_hw(op._inputs[0]),
                       _resize_attrs(op)), None]
 
 
@@ -309,7 +309,7 @@ def _nearest_grad_grad(op, grad):
 
     TF 1.14 registers none; flowgrad adds it so second-order gradients work.
     """
-    return [resize_op("ResizeNearestNeighbor", grad, _static_or_dynamic_hw(op.inputs[0]),
+    return [resize_op("ResizeNearestNeighbor", grad, _static_or_dynamic_hw(op._inputs[0]),
                       _resize_attrs(op)), None]
 
 
@@ -352,16 +352,16 @@ def _bicubic_grad_kernel(grads, original_image, align_corners=False, half_pixel_
 
 def _bicubic_grad(op, grad):
     """ResizeBicubicGrad: the transposed cubic interpolation."""
-    return [apply("ResizeBicubicGrad", [grad, op.inputs[0]], _resize_attrs(op)), None]
+    return [apply("ResizeBicubicGrad", [grad, op._inputs[0]], _resize_attrs(op)), None]
 
 
 def _bicubic_grad_grad(op, grad):
     """ResizeBicubicGrad is linear in `grads`: its gradient is the forward resize (flowgrad
     adds it; TF 1.14 registers none)."""
-    out = resize_op("ResizeBicubic", grad, _static_or_dynamic_hw(op.inputs[0]),
+    out = resize_op("ResizeBicubic", grad, _static_or_dynamic_hw(op._inputs[0]),
                     _resize_attrs(op))
-    if op.inputs[0].dtype.base_dtype is not _dt.float32:
-        out = apply("Cast", [out], {"SrcT": _dt.float32, "DstT": op.inputs[0].dtype.base_dtype,
+    if op._inputs[0].dtype.base_dtype is not _dt.float32:
+        out = apply("Cast", [out], {"SrcT": _dt.float32, "DstT": op._inputs[0].dtype.base_dtype,
                                     "Truncate": False})
     return [out, None]
 

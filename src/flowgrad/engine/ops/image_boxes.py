@@ -664,7 +664,7 @@ def _crop_grad_boxes_kernel(grads, image, boxes, box_ind, method="bilinear", T=N
 
 
 def _crop_and_resize_grad(op, grad):
-    image, boxes, box_ind, _ = op.inputs
+    image, boxes, box_ind, _ = op._inputs
     if image.shape.is_fully_defined():
         size = image.shape.as_list()
     else:

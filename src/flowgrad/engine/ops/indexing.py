@@ -143,7 +143,7 @@ def _strided_slice_kernel(x, begin, end, strides, **attrs):
 
 def _strided_slice_grad(op, grad):
     """Scatter the gradient into zeros shaped like the input."""
-    x, b, e, s = op.inputs
+    x, b, e, s = op._inputs
     xs = x.shape.as_tuple()
     if xs is not None and None not in xs:
         shp = constant(np.array(xs, dtype=b.dtype.as_numpy_dtype), name="Shape")
@@ -175,7 +175,7 @@ def _ssg_kernel(shape, begin, end, strides, dy, **attrs):
 
 def _ssg_grad(op, grad):
     """The gradient of a scatter-into-zeros is the same slice of the incoming gradient."""
-    shp, b, e, s, dy = op.inputs
+    shp, b, e, s, dy = op._inputs
     attrs = {m: op._get_attr(m) for m in _MASKS}
     return [None, None, None, None, apply("StridedSlice", [to_tensor(grad), b, e, s], attrs)]
 
@@ -294,7 +294,7 @@ def _reverse_kernel(x, axis):
 
 
 register_op("ReverseV2", infer=_reverse_infer, kernel=_reverse_kernel,
-            grad=lambda op, grad: [reverse(grad, op.inputs[1]), None], aliases_input=True)
+            grad=lambda op, grad: [reverse(grad, op._inputs[1]), None], aliases_input=True)
 
 
 # -- Reverse: TF's first reverse, a bool per dimension ---------------------------------------
@@ -320,7 +320,7 @@ def _reverse_v1_kernel(x, dims, **_):
 
 
 register_op("Reverse", infer=_reverse_v1_infer, kernel=_reverse_v1_kernel,
-            grad=lambda op, grad: [apply("Reverse", [grad, op.inputs[1]]), None])
+            grad=lambda op, grad: [apply("Reverse", [grad, op._inputs[1]]), None])
 
 
 def reverse(tensor: TensorLike, axis: IntsLike, name: str | None = None) -> Tensor:
@@ -393,7 +393,7 @@ def _reverse_sequence_kernel(x, lengths, seq_dim=0, batch_dim=0, Tlen=None):
 
 
 register_op("ReverseSequence", infer=_reverse_sequence_infer, kernel=_reverse_sequence_kernel,
-            grad=lambda op, grad: [reverse_sequence(grad, op.inputs[1],
+            grad=lambda op, grad: [reverse_sequence(grad, op._inputs[1],
                                                     seq_axis=op._get_attr("seq_dim"),
                                                     batch_axis=op._get_attr("batch_dim")),
                                    None])
@@ -480,7 +480,7 @@ def _gather_kernel(params, indices, axis, batch_dims=0, **_):
 
 def _gather_grad(op, grad):
     """axis 0: IndexedSlices(grad rows, flat indices, shape(params)); else a segment sum."""
-    params, indices, axis_t = op.inputs
+    params, indices, axis_t = op._inputs
     ps = _dims(params)
     axis = constant_value(axis_t)   # TF's tensor_util.constant_value
     axis = None if axis is None else int(axis)
@@ -559,7 +559,7 @@ def _gather_v1_infer(inputs, attrs):
 
 register_op("Gather", infer=_gather_v1_infer,
             kernel=lambda params, indices, **_: _gather_kernel(params, indices, 0),
-            grad=lambda op, grad: [_gather_rows_grad(op.inputs[0], op.inputs[1], grad), None])
+            grad=lambda op, grad: [_gather_rows_grad(op._inputs[0], op._inputs[1], grad), None])
 
 
 def gather(params: TensorLike, indices: TensorLike, validate_indices: object = None,
@@ -642,7 +642,7 @@ def _gather_nd_kernel(params, indices):
 def _gather_nd_grad(op, grad):
     """TF 1.14: IndexedSlices(grad, squeeze(indices, -1), shape(params)) when indices are
     statically [N, 1]; otherwise scatter_nd(indices, grad, shape(params))."""
-    params, indices = op.inputs
+    params, indices = op._inputs
     shp = shape(params, out_type=indices.dtype.base_dtype)   # a Const "Shape" when known
     idims = _dims(indices)
     if idims is not None and len(idims) == 2 and idims[1] == 1:
@@ -738,7 +738,7 @@ def _scatter_nd_kernel(indices, updates, shape_):
 
 def _scatter_nd_grad(op, grad):
     """d/dupdates = gather_nd(grad, indices)."""
-    indices = op.inputs[0]
+    indices = op._inputs[0]
     return [None, gather_nd(grad, indices) if wants_grad(1) else None, None]
 
 
@@ -800,7 +800,7 @@ def _sparse_dense_add_kernel(a_indices, a_values, a_shape, b):
 
 def _sparse_dense_add_grad(op, grad):
     """d/da_values = gather_nd(grad, a_indices); d/db = grad."""
-    a_values = gather_nd(grad, op.inputs[0]) if wants_grad(1) else None
+    a_values = gather_nd(grad, op._inputs[0]) if wants_grad(1) else None
     return [None, a_values, None, grad]
 
 
@@ -887,8 +887,8 @@ _select_bind.pure = True  # the bind only names the node in errors
 def _select_grad(op, grad):
     """Route the gradient to the branch each element came from; zeros elsewhere (zeros like
     x, as TF: in a loop's gradient x is a forward value the gradient reads)."""
-    c = op.inputs[0]
-    z = zeros_like(op.inputs[1])
+    c = op._inputs[0]
+    z = zeros_like(op._inputs[1])
     return [None, where(c, grad, z) if wants_grad(1) else None,
             where(c, z, grad) if wants_grad(2) else None]
 

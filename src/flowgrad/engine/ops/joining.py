@@ -126,7 +126,7 @@ def _slice_kernel(x, begin, size):
 def _slice_grad(op, grad):
     """Pad the gradient with zeros back to the input's shape (TF 1.14's ops: Rank, Shape,
     Pack, Reshape, Sub, ConcatV2, Pad; plan-time folding computes the paddings once)."""
-    x, begin, _ = op.inputs
+    x, begin, _ = op._inputs
     input_rank = rank(x)
     slice_size = shape(op.outputs[0])
     shp = stack([input_rank, 1])
@@ -227,12 +227,12 @@ def _pad_kernel(x, paddings, constant_values=0):
 
 def _pad_grad(op, grad):
     """Slice the gradient back out of the padding (TF 1.14's ops)."""
-    x, p = op.inputs[0], op.inputs[1]
+    x, p = op._inputs[0], op._inputs[1]
     pad_before = slice(p, [0, 0], stack([rank(x), 1]))
     begin = reshape(pad_before, [-1])
     gx = slice(grad, begin, shape(x))
     gx.set_shape(x.shape)
-    return [gx, None] + ([None] if len(op.inputs) == 3 else [])
+    return [gx, None] + ([None] if len(op._inputs) == 3 else [])
 
 
 register_op("Pad", infer=_pad_infer, kernel=_pad_kernel, grad=_pad_grad)
@@ -280,7 +280,7 @@ def _mirror_pad_grad_kernel(g, paddings, mode="REFLECT", **_):
 
 def _mirror_pad_grad(op, grad):
     """Fold the mirrored borders back onto the input (MirrorPadGrad)."""
-    return [apply("MirrorPadGrad", [to_tensor(grad), op.inputs[1]],
+    return [apply("MirrorPadGrad", [to_tensor(grad), op._inputs[1]],
                   {"mode": op._get_attr("mode")}), None]
 
 
@@ -297,7 +297,7 @@ def _mirror_pad_grad_infer(inputs, attrs):
 
 def _mirror_pad_grad_grad(op, grad):
     """MirrorPadGrad is linear; its adjoint is MirrorPad."""
-    return [apply("MirrorPad", [to_tensor(grad), op.inputs[1]], {"mode": op._get_attr("mode")}),
+    return [apply("MirrorPad", [to_tensor(grad), op._inputs[1]], {"mode": op._get_attr("mode")}),
             None]
 
 
@@ -324,8 +324,8 @@ def pad(tensor: TensorLike, paddings: IntsLike, mode: str = "CONSTANT",  # noqa:
 def _restore_pad_shape(result):
     """TF 1.14's tf.pad after its op: the dims whose paddings are known from the partial
     static value of the paddings (a packed [[0, n], [0, 0]] keeps the second dim)."""
-    paddings = constant_value(result.op.inputs[1], partial=True)
-    dims = result.op.inputs[0].shape.as_tuple()
+    paddings = constant_value(result.op._inputs[1], partial=True)
+    dims = result.op._inputs[0].shape.as_tuple()
     if dims is None or result.shape.is_fully_defined() or paddings is None:
         return result
     new = []
@@ -444,7 +444,7 @@ def _concat_kernel(*args, **_):
 
 def _concat_grad(op, grad):
     """Slices of the gradient, one per input, at the input's offset along the axis."""
-    return _concat_value_grads(op.inputs[:-1], op.inputs[-1], grad) + [None]
+    return _concat_value_grads(op._inputs[:-1], op._inputs[-1], grad) + [None]
 
 
 def _concat_value_grads(values, axis_t, grad):
@@ -522,7 +522,7 @@ register_op("ConcatV2", infer=_concat_infer, kernel=_concat_kernel, grad=_concat
 # Concat: ConcatV2 with the axis (`concat_dim`) as its first input, TF's first concat
 register_op("Concat", infer=lambda inputs, attrs: _concat_infer(inputs[1:] + inputs[:1], attrs),
             kernel=lambda axis, *values, **_: _concat_kernel(*values, axis),
-            grad=lambda op, grad: [None] + _concat_value_grads(op.inputs[1:], op.inputs[0], grad))
+            grad=lambda op, grad: [None] + _concat_value_grads(op._inputs[1:], op._inputs[0], grad))
 
 
 def _concat_offset_kernel(axis, *shapes, **_):
@@ -644,7 +644,7 @@ def _pack_kernel(*xs, axis=0, **_):
 
 def _pack_grad(op, grad):
     """Unstack the gradient along the packing axis."""
-    return unstack(grad, num=len(op.inputs), axis=op._get_attr("axis"))
+    return unstack(grad, num=len(op._inputs), axis=op._get_attr("axis"))
 
 
 register_op("Pack", infer=_pack_infer, kernel=_pack_kernel, grad=_pack_grad)
@@ -789,7 +789,7 @@ def _split_kernel(axis, x, num_split=1, **_):
 
 def _split_grad(op, *grads):
     """Concatenate the output gradients."""
-    return [None, concat(list(grads), op.inputs[0])]
+    return [None, concat(list(grads), op._inputs[0])]
 
 
 register_op("Split", infer=_split_infer, kernel=_split_kernel, grad=_split_grad)
@@ -850,7 +850,7 @@ def _splitv_kernel(x, sizes, axis, num_split=1, **_):
 
 def _splitv_grad(op, *grads):
     """Concatenate the output gradients."""
-    return [concat(list(grads), op.inputs[2]), None, None]
+    return [concat(list(grads), op._inputs[2]), None, None]
 
 
 register_op("SplitV", infer=_splitv_infer, kernel=_splitv_kernel, grad=_splitv_grad)
@@ -954,7 +954,7 @@ def _tile_kernel(x, multiples):
 
 def _tile_grad(op, grad):
     """Reshape to [m0, d0, m1, d1, ...] and sum over the multiples' axes (TF 1.14's ops)."""
-    x, m_t = op.inputs
+    x, m_t = op._inputs
     x_shape = shape(x)
     split_shape = reshape(transpose(stack([m_t, x_shape])), [-1])
     axes = range(0, size(split_shape), 2)
@@ -974,7 +974,7 @@ def _tile_grad_v0_bind(node, ctx):
     def fail(input, multiples):  # noqa: A002 - TF's input names
         raise errors.InvalidArgumentError(
             None, node.op, "OpKernel 'TileGrad' has constraint on attr 'Tmultiples' not in "
-            f"NodeDef '[T={_dt_enum_name(node.op.inputs[0].dtype.base_dtype)}]', KernelDef: "
+            f"NodeDef '[T={_dt_enum_name(node.op._inputs[0].dtype.base_dtype)}]', KernelDef: "
             "'op: \"TileGrad\" device_type: \"CPU\" constraint { name: \"Tmultiples\" "
             "allowed_values { list { type: DT_INT64 } } } host_memory_arg: \"multiples\"'")
     return fail

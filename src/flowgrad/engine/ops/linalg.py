@@ -209,7 +209,7 @@ def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=Non
 
 def _matmul_grad(op, grad):
     """dA = G B^T, dB = A^T G, with the transposes TF uses for each flag combination."""
-    a, b = conj(op.inputs[0]), conj(op.inputs[1])
+    a, b = conj(op._inputs[0]), conj(op._inputs[1])
     t_a = op._get_attr("transpose_a")
     t_b = op._get_attr("transpose_b")
     if not t_a and not t_b:
@@ -249,7 +249,7 @@ def _sparse_matmul_kernel(a, b, transpose_a=False, transpose_b=False, **_):
 def _sparse_matmul_grad(op, grad):
     """As MatMul's (the sparsity flags are hints only); each gradient in its input's dtype."""
     grads = _matmul_grad(op, grad)
-    return [None if g is None else cast(g, t.dtype.base_dtype) for g, t in zip(grads, op.inputs)]
+    return [None if g is None else cast(g, t.dtype.base_dtype) for g, t in zip(grads, op._inputs)]
 
 
 register_op("SparseMatMul", infer=_sparse_matmul_infer, kernel=_sparse_matmul_kernel,
@@ -330,7 +330,7 @@ def _bmm_kernel(a, b, adj_x=False, adj_y=False, intra_threads=None, **_):
 
 def _bmm_grad(op, grad):
     """As MatMul's with adjoints; batch dims that were broadcast are summed back."""
-    x, y = op.inputs
+    x, y = op._inputs
     adj_x = op._get_attr("adj_x")
     adj_y = op._get_attr("adj_y")
     if not adj_x:
@@ -409,7 +409,7 @@ def _fmt(s):
 
 def _bmm_v1_grad(op, grad):
     """TF 1.14's _BatchMatMul: math_ops.matmul with adjoints (BatchMatMulV2 above rank 2)."""
-    x, y = op.inputs
+    x, y = op._inputs
     adj_x, adj_y = op._get_attr("adj_x"), op._get_attr("adj_y")
     if not adj_x:
         if not adj_y:

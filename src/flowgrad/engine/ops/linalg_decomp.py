@@ -627,7 +627,7 @@ def _eig_grad(op, grad_e, grad_v):
                     multiply(f, matmul(v, grad_v, adjoint_a=True), name="mul"), name="add")
         grad_a = matmul(v, matmul(inner, v, adjoint_b=True))
     else:
-        _, v = self_adjoint_eig(op.inputs[0])
+        _, v = self_adjoint_eig(op._inputs[0])
         grad_a = matmul(v, matmul(matrix_diag(grad_e), v, adjoint_b=True))
     grad_a = matrix_band_part(add(grad_a, _adjoint(grad_a), name="add"), -1, 0)
     grad_a = matrix_set_diag(grad_a, rbinary(multiply, 0.5, matrix_diag_part(grad_a), "mul"))
@@ -736,7 +736,7 @@ def _svd_kernel(x, compute_uv=True, full_matrices=False):
 
 def _svd_grad(op, grad_s, grad_u, grad_v):
     """TF 1.14's _SvdGrad."""
-    a = op.inputs[0]
+    a = op._inputs[0]
     a_shape = a.shape.with_rank_at_least(2)
     grad_s_mat = matrix_diag(grad_s)
     if not op._get_attr("compute_uv"):
@@ -815,7 +815,7 @@ def svd(tensor: TensorLike, full_matrices: bool = False, compute_uv: bool = True
     """
     s, u, v = apply_generated("Svd", [("input", tensor)], {
         "compute_uv": bool(compute_uv), "full_matrices": bool(full_matrices)}, name)
-    if s.op.inputs[0].dtype.is_complex:
+    if s.op._inputs[0].dtype.is_complex:
         s = real_part(s)  # as TF: tf.real(s), float singular values
     return (s, u, v) if compute_uv else s
 

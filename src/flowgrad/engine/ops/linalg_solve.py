@@ -83,7 +83,7 @@ def _solve_kernel(a, b, adjoint=False):
 
 def _solve_grad(op, grad):
     """TF 1.14: db = solve(A^H, grad); dA = -db c^H (-c db^H with adjoint)."""
-    a = op.inputs[0]
+    a = op._inputs[0]
     adj = op._get_attr("adjoint")
     c = op.outputs[0]
     grad_b = matrix_solve(a, grad, adjoint=not adj)
@@ -187,8 +187,8 @@ def _chol_solve(c, b):
 
 def _solve_ls_grad(op, grad):
     """TF 1.14's _MatrixSolveLsGrad (fast=True only)."""
-    a, b = op.inputs[0], op.inputs[1]
-    l2 = cast(op.inputs[2], a.dtype.base_dtype)
+    a, b = op._inputs[0], op._inputs[1]
+    l2 = cast(op._inputs[2], a.dtype.base_dtype)
     if op._get_attr("fast") is False:
         raise ValueError("Gradient not defined for fast=False")
     dims = a.shape[-2:].as_tuple() if a.shape.ndims is not None else (None, None)
@@ -267,7 +267,7 @@ def _cross_kernel(a, b):
 
 
 register_op("Cross", infer=_cross_infer, kernel=_cross_kernel,
-            grad=lambda op, grad: [cross(op.inputs[1], grad), cross(grad, op.inputs[0])])
+            grad=lambda op, grad: [cross(op._inputs[1], grad), cross(grad, op._inputs[0])])
 
 
 def cross(a: TensorLike, b: TensorLike, name: str | None = None) -> Tensor:
@@ -379,7 +379,7 @@ def _matmul_three_diagonals(x, y_tr):
 
 def _tri_solve_grad(op, grad):
     """TF 1.14's _TridiagonalSolveGrad."""
-    diags = op.inputs[0]
+    diags = op._inputs[0]
     x = op.outputs[0]
     grad_rhs = tridiagonal_solve_op(_transpose_tridiagonal(diags), grad,
                                     op._get_attr("partial_pivoting"))
@@ -437,10 +437,10 @@ def _shift(x, left):
 
 def _tri_mm_grad(op, grad):
     """TF 1.14's _TridiagonalMatMulGrad."""
-    sup_c = matrix_transpose(op.inputs[0], conjugate=True)
-    main_c = matrix_transpose(op.inputs[1], conjugate=True)
-    sub_c = matrix_transpose(op.inputs[2], conjugate=True)
-    rhs_c = conj(op.inputs[3])
+    sup_c = matrix_transpose(op._inputs[0], conjugate=True)
+    main_c = matrix_transpose(op._inputs[1], conjugate=True)
+    sub_c = matrix_transpose(op._inputs[2], conjugate=True)
+    rhs_c = conj(op._inputs[3])
     sup_g = reduce_sum(multiply(_shift(rhs_c, True), grad), axis=-1)
     main_g = reduce_sum(multiply(rhs_c, grad), axis=-1)
     sub_g = reduce_sum(multiply(_shift(rhs_c, False), grad), axis=-1)

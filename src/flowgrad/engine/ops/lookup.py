@@ -414,14 +414,14 @@ def _dense_shapes(handle):
     handle carries (TF's handle data: empty_key's static shape or [], the value_shape
     attr), or None for other tables."""
     op = handle.op
-    while op.type in ("Identity", "RefIdentity") and op.inputs:
-        op = op.inputs[0].op
+    while op.type in ("Identity", "RefIdentity") and op._inputs:
+        op = op._inputs[0].op
     if op.type in ("MutableHashTableOfTensorsV2", "MutableHashTableOfTensors"):
         return TensorShape([]), TensorShape(op._get_attr("value_shape"))
     if op.type != "MutableDenseHashTableV2":
         return None
     value_shape = op._get_attr("value_shape")
-    return op.inputs[0].shape, TensorShape(value_shape)
+    return op._inputs[0].shape, TensorShape(value_shape)
 
 
 def _find_infer(inputs, attrs):
@@ -492,7 +492,7 @@ def _signed_bind(bind, outputs):
     value); checked when the op runs."""
     def wrapped(node, ctx):
         run = bind(node, ctx)
-        have_in = [t.dtype for t in node.op.inputs]
+        have_in = [t.dtype for t in node.op._inputs]
         have_out = [t.dtype for t in node.op.outputs]
 
         def checked(t, *args):

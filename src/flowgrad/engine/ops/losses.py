@@ -111,7 +111,7 @@ def _xent_grad(op, grad_loss, grad_grad):
     zero grad_loss), plus for a nonzero grad_grad (second order) TF's softmax Jacobian
     (grad_grad - squeeze(matmul(grad_grad[:, None], softmax[:, :, None]))) * softmax;
     d labels = grad_loss * -log_softmax(logits) - grad_grad."""
-    logits = op.inputs[0]
+    logits = op._inputs[0]
     d_logits = None
     if wants_grad(0):
         d_logits = apply("Mul", [_column(grad_loss), op.outputs[1]], None, "mul")
@@ -124,7 +124,7 @@ def _xent_grad(op, grad_loss, grad_grad):
     if wants_grad(1):
         neg_log_softmax = apply("Neg", [apply("LogSoftmax", [logits])])  # TF's order
         d_labels = apply("Mul", [_column(grad_loss), neg_log_softmax], None, "mul")
-        if not is_zero(grad_grad) and depends_on_xs(op.inputs[1]):
+        if not is_zero(grad_grad) and depends_on_xs(op._inputs[1]):
             # backprop = softmax - labels. TF 1.14 drops this term; it matters for
             # second-order gradients that reach the labels (only built then: labels that
             # do not depend on the xs get TF's ops, so the op count stays TF's)
@@ -193,7 +193,7 @@ _PREVENT_MSG = ("Currently there is no way to take the second derivative of "
 def _sparse_xent_grad(op, grad_loss, grad_grad):
     """d logits = g * (softmax - onehot) (+ softmax Jacobian on grad_grad: second order works,
     where TF 1.14 raises through PreventGradient); labels get no gradient."""
-    logits = op.inputs[0]
+    logits = op._inputs[0]
     d = None
     if not is_zero(grad_loss):
         # TF 1.14 multiplies by PreventGradient(backprop) (its second order raises there);
@@ -217,7 +217,7 @@ def _l2_loss_kernel(t, intra_threads=None):
 
 register_op("L2Loss", infer=lambda ins, a: [(ins[0].dtype.base_dtype, TensorShape(()))],
             kernel=_l2_loss_kernel, intra_op_threads=True,
-            grad=lambda op, grad: [apply("Mul", [op.inputs[0], grad], None, "mul")])
+            grad=lambda op, grad: [apply("Mul", [op._inputs[0], grad], None, "mul")])
 
 
 def l2_loss(t: TensorLike, name: str | None = None) -> Tensor:

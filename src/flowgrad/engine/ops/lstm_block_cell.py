@@ -87,7 +87,7 @@ def _cell_kernel(x, cs_prev, h_prev, w, wci, wcf, wco, b, forget_bias=1.0, cell_
 
 def _cell_grad(op, *grads):
     """TF's _LSTMBlockCellGrad."""
-    x, cs_prev, h_prev, w, wci, wcf, wco, b = op.inputs
+    x, cs_prev, h_prev, w, wci, wcf, wco, b = op._inputs
     i, cs, f, o, ci, co, _ = op.outputs
     batch = _dim(x, 0)
     batch = -1 if batch is None else batch
@@ -97,7 +97,7 @@ def _cell_grad(op, *grads):
     units = _dim(cs_prev, 1)
     if units is None:
         raise ValueError("cell_size from `cs_prev` should not be None.")
-    g = apply_op("LSTMBlockCellGrad", list(op.inputs) + [i, cs, f, o, ci, co, grads[1],
+    g = apply_op("LSTMBlockCellGrad", list(op._inputs) + [i, cs, f, o, ci, co, grads[1],
                                                           grads[6]],
                  {"use_peephole": op._get_attr("use_peephole")})
     cs_prev_grad, dicfo, wci_grad, wcf_grad, wco_grad = g.outputs

@@ -80,7 +80,7 @@ def _band_kernel(x, lo, hi):
 
 def _band_grad(op, grad):
     """Band part is linear: the gradient is the same band of the incoming gradient."""
-    _, lo, hi = op.inputs
+    _, lo, hi = op._inputs
     return [apply("MatrixBandPart", [grad, lo, hi]), None, None]
 
 
@@ -215,7 +215,7 @@ def _check_pivots(a):
 
 def _trisolve_grad(op, grad):
     """TF's rule: db = solve(A^H, grad); dA = -db c^H (or -c db^H), kept triangular."""
-    a = op.inputs[0]
+    a = op._inputs[0]
     c = op.outputs[0]
     lower, adj = op._get_attr("lower"), op._get_attr("adjoint")
     grad_b = matrix_triangular_solve(a, grad, lower=lower, adjoint=not adj)
@@ -292,7 +292,7 @@ _ANCESTRY_LIMIT = 32
 def _reads_unseeded_random(op):
     """Whether the data inputs of `op` (up to _ANCESTRY_LIMIT ops back) reach an unseeded
     random op, so that TF's values there change from one session to the next."""
-    seen, todo = set(), [t.op for t in op.inputs]
+    seen, todo = set(), [t.op for t in op._inputs]
     while todo:
         o = todo.pop()
         if id(o) in seen:
@@ -381,7 +381,7 @@ def _cpu_kernel(kernel, missing):
     (types TF 1.14's shape function accepts but no CPU kernel is registered for), a kernel
     raising TF's "No OpKernel was registered" error. The dtype is checked once, at bind time."""
     def bind(node, ctx):
-        dt = node.op.inputs[0].dtype.base_dtype
+        dt = node.op._inputs[0].dtype.base_dtype
         if dt in missing:
             tf_name = {"float16": "HALF", "float32": "FLOAT", "float64": "DOUBLE"}.get(
                 dt.name, dt.name.upper())
@@ -563,16 +563,16 @@ def _matrix_set_diag_kernel(x, d):
 
 def _matrix_diag_part_grad(op, grad):
     """TF 1.14: matrix_diag(grad) for known square matrices, else set_diag(zeros_like(x), grad)."""
-    ms = op.inputs[0].shape[-2:]
+    ms = op._inputs[0].shape[-2:]
     if ms.is_fully_defined() and ms.as_tuple()[0] == ms.as_tuple()[1]:
         return [matrix_diag(grad)]
-    return [matrix_set_diag(zeros_like(op.inputs[0]), grad)]
+    return [matrix_set_diag(zeros_like(op._inputs[0]), grad)]
 
 
 def _matrix_set_diag_grad(op, grad):
     """TF 1.14's _MatrixSetDiagGrad: grad with a zero diagonal, and grad's diagonal."""
-    input_shape = op.inputs[0].shape.merge_with(grad.shape)
-    diag_shape = op.inputs[1].shape
+    input_shape = op._inputs[0].shape.merge_with(grad.shape)
+    diag_shape = op._inputs[1].shape
     batch_shape = input_shape[:-2].merge_with(diag_shape[:-1])
     matrix_shape = input_shape[-2:]
     if batch_shape.is_fully_defined() and matrix_shape.is_fully_defined():
@@ -741,7 +741,7 @@ def _inverse_kernel(x, adjoint=False):
 
 def _det_grad(op, grad):
     """TF 1.14: reshape(grad * det, shape(det) + [1, 1]) * inverse(a, adjoint=True)."""
-    a, c = op.inputs[0], op.outputs[0]
+    a, c = op._inputs[0], op.outputs[0]
     a_adj_inv = matrix_inverse(a, adjoint=True)
     multipliers = reshape(grad * c, concat([shape(c), [1, 1]], 0))
     return [multipliers * a_adj_inv]
@@ -749,7 +749,7 @@ def _det_grad(op, grad):
 
 def _logdet_grad(op, _, grad_b):
     """TF 1.14: reshape(grad_logabsdet, shape + [1, 1]) * inverse(a, adjoint=True)."""
-    a, c = op.inputs[0], op.outputs[1]
+    a, c = op._inputs[0], op.outputs[1]
     a_adj_inv = matrix_inverse(a, adjoint=True)
     multipliers = reshape(grad_b, concat([shape(c), [1, 1]], 0))
     return [multipliers * a_adj_inv]

@@ -133,7 +133,7 @@ _GRAD_OP = {"FusedBatchNorm": "FusedBatchNormGrad", "FusedBatchNormV2": "FusedBa
 def _fused_bn_grad(op, grad_y, *_unused):
     """FusedBatchNormGrad(V2), with the batch statistics (training) or the population ones
     (inference: in NHWC, TF transposing an NCHW x and grad_y, and dx back)."""
-    x, scale = op.inputs[0], op.inputs[1]
+    x, scale = op._inputs[0], op._inputs[1]
     attrs = _bn_attrs(op)
     if attrs["is_training"]:
         # TF 1.14 returns all five outputs (its mean and variance inputs, empty there,
@@ -146,7 +146,7 @@ def _fused_bn_grad(op, grad_y, *_unused):
         x = transpose(x, [0, 2, 3, 1])
         grad_y = transpose(grad_y, [0, 2, 3, 1])
         attrs["data_format"] = "NHWC"
-    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op.inputs[3], op.inputs[4]]
+    g = apply_op(_GRAD_OP[op.type], [grad_y, x, scale, op._inputs[3], op._inputs[4]]
                  + list(op.outputs[5:]), attrs)
     dx = transpose(g.outputs[0], [0, 3, 1, 2]) if nchw else g.outputs[0]
     return [dx, g.outputs[1], g.outputs[2], None, None]
@@ -158,7 +158,7 @@ def _with_t(kernel, x_input):
     def bind(node, ctx):
         attrs = dict(node.attrs)
         if "T" not in attrs and node.op is not None:
-            attrs["T"] = node.op.inputs[x_input].dtype.base_dtype
+            attrs["T"] = node.op._inputs[x_input].dtype.base_dtype
         return functools.partial(kernel, **attrs)
     bind.pure = True
     return bind
@@ -262,7 +262,7 @@ def _fused_bn_grad_grad(op, *grads):
     """TF's _FusedBatchNormGradGrad: the composed backprop, recorded on a gradient tape
     watching grad_y, x and scale, differentiated by the tape (partial derivatives: a path
     from grad_y back to x outside the composed ops is the outer gradient's to follow)."""
-    grad_y, x, scale, m, v = op.inputs[:5]
+    grad_y, x, scale, m, v = op._inputs[:5]
     tape = _tape.Tape(persistent=False, watch_accessed_variables=True)
     _tape.push(tape)
     try:
@@ -274,7 +274,7 @@ def _fused_bn_grad_grad(op, *grads):
         _tape.pop(tape)
     initial = [None if g is None else convert_to_tensor(g) for g in grads[:3]]
     return compute_gradient(tape, list(outs), [grad_y, x, scale], initial) + \
-        [None] * (len(op.inputs) - 3)
+        [None] * (len(op._inputs) - 3)
 
 
 for _type in _GRAD_OP.values():
@@ -454,7 +454,7 @@ def _lrn_attrs(op):
 
 def _lrn_grad(op, grad):
     """TF's LRNGrad(grad, x, y); LRNGrad itself has no gradient (as in TF)."""
-    return [apply("LRNGrad", [grad, op.inputs[0], op.outputs[0]], _lrn_attrs(op))]
+    return [apply("LRNGrad", [grad, op._inputs[0], op.outputs[0]], _lrn_attrs(op))]
 
 
 def _lrn_grad_infer(inputs, attrs):
@@ -552,7 +552,7 @@ register_op("BatchNormWithGlobalNormalization", infer=_global_norm_infer,
             kernel=_global_norm_kernel,
             grad=lambda op, grad: list(apply_op(
                 "BatchNormWithGlobalNormalizationGrad",
-                [op.inputs[0], op.inputs[1], op.inputs[2], op.inputs[4], grad],
+                [op._inputs[0], op._inputs[1], op._inputs[2], op._inputs[4], grad],
                 {"variance_epsilon": op._get_attr("variance_epsilon"),
                  "scale_after_normalization": op._get_attr("scale_after_normalization")}
             ).outputs))

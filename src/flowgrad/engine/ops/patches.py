@@ -218,7 +218,7 @@ def _evp_kernel(input, ksizes, strides, padding, **_):  # noqa: A002
 def _patches_grad(op, grad):
     """TF 1.14's: a sparse 0/1 matrix mapping each input position to the patch entries that
     read it (built by extracting patches of position indices), times the gradient."""
-    x = op.inputs[0]
+    x = op._inputs[0]
     rank = x.shape.ndims
     dims = x.shape.as_tuple()
     spatial = list(dims[1:-1])
@@ -398,7 +398,7 @@ def _dilation_backprop_filter_kernel(input, filter, out_backprop, strides, rates
 
 def _dilation_grad(op, grad):
     """TF's _Dilation2DGrad: the gradient goes to the input and filter taps of each max."""
-    x, f = op.inputs
+    x, f = op._inputs
     a = (op._get_attr("strides"), op._get_attr("rates"), op._get_attr("padding"))
     return [dilation2d_backprop_input(x, f, grad, *a), dilation2d_backprop_filter(x, f, grad, *a)]
 

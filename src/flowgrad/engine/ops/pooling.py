@@ -395,7 +395,7 @@ def _argmax_attrs(op):
 
 def _max_pool_argmax_grad(op, grad, _argmax_grad):
     """Routes the gradient to the recorded argmax positions (MaxPoolGradWithArgmax)."""
-    return [apply("MaxPoolGradWithArgmax", [op.inputs[0], grad, op.outputs[1]],
+    return [apply("MaxPoolGradWithArgmax", [op._inputs[0], grad, op.outputs[1]],
                   _argmax_attrs(op))]
 
 
@@ -418,7 +418,7 @@ def _max_pool_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=False, 
 
 def _max_pool_grad_argmax_grad(op, grad):
     """Linear in the gradient: its adjoint gathers at the argmax positions."""
-    x, _, argmax = op.inputs
+    x, _, argmax = op._inputs
     return [zeros_like(x), apply("MaxPoolGradGradWithArgmax", [x, grad, argmax],
                                  _argmax_attrs(op)), None]
 
@@ -430,7 +430,7 @@ def _max_pool_grad_grad_argmax_kernel(x, grad, argmax, include_batch_in_index=Fa
 
 def _max_pool_grad_grad_argmax_grad(op, grad):
     """Gathering at argmax is the adjoint of scattering there."""
-    x, _, argmax = op.inputs
+    x, _, argmax = op._inputs
     return [zeros_like(x), apply("MaxPoolGradWithArgmax", [x, grad, argmax], _argmax_attrs(op)),
             None]
 
@@ -650,7 +650,7 @@ def _pool_attrs(op):
 def _routed_by(grad_type):
     def rule(op, grad):
         """Each output's gradient goes to its window's maximum."""
-        return [apply(grad_type, [op.inputs[0], op.outputs[0], grad], _pool_attrs(op))]
+        return [apply(grad_type, [op._inputs[0], op.outputs[0], grad], _pool_attrs(op))]
     return rule
 
 
@@ -658,7 +658,7 @@ def _max_adjoint(adjoint_type):
     def rule(op, grad):
         """Linear in its last input, (x, y) fixed: the adjoint (scatter to / gather at the
         argmax) is `adjoint_type`."""
-        x, y, _ = op.inputs   # (TF's zeros of shape(x), shape(y): Shape, zeros/Const, Fill)
+        x, y, _ = op._inputs   # (TF's zeros of shape(x), shape(y): Shape, zeros/Const, Fill)
         return [zeros(shape_of(x), x.dtype.base_dtype), zeros(shape_of(y), y.dtype.base_dtype),
                 apply(adjoint_type, [x, y, grad], _pool_attrs(op))]
     return rule
@@ -667,7 +667,7 @@ def _max_adjoint(adjoint_type):
 def _spread_by(grad_type):
     def rule(op, grad):
         """Each output's gradient is spread evenly over its window."""
-        return [apply(grad_type, [shape_of(op.inputs[0]), grad], _pool_attrs(op))]
+        return [apply(grad_type, [shape_of(op._inputs[0]), grad], _pool_attrs(op))]
     return rule
 
 
@@ -676,7 +676,7 @@ def _avg_adjoint(pool_type):
         """Linear in its gradient: the adjoint is the average pool itself. TF 1.14's
         nn_grad gives the shape input stop_gradient(shape) (not None), so the two
         gradients come back through a tuple."""
-        return [apply("StopGradient", [op.inputs[0]]),
+        return [apply("StopGradient", [op._inputs[0]]),
                 apply(pool_type, [grad], _pool_attrs(op))]
     return rule
 
@@ -737,16 +737,16 @@ def _v2_attrs(op):
 
 def _max_pool_v2_grad(op, grad):
     """TF 1.14's _MaxPoolGradV2: MaxPoolGradV2(x, y, grad, ksize, strides)."""
-    return [apply("MaxPoolGradV2", [op.inputs[0], op.outputs[0], grad, op.inputs[1],
-                                    op.inputs[2]], _v2_attrs(op)), None, None]
+    return [apply("MaxPoolGradV2", [op._inputs[0], op.outputs[0], grad, op._inputs[1],
+                                    op._inputs[2]], _v2_attrs(op)), None, None]
 
 
 def _max_v2_adjoint(adjoint_type):
     def rule(op, grad):
         """TF 1.14's rules: zeros for x and y, the adjoint op for the gradient input."""
-        x, y = op.inputs[0], op.inputs[1]
+        x, y = op._inputs[0], op._inputs[1]
         return [zeros(shape_of(x), x.dtype.base_dtype), zeros(shape_of(y), y.dtype.base_dtype),
-                apply(adjoint_type, [x, y, grad, op.inputs[3], op.inputs[4]], _v2_attrs(op)),
+                apply(adjoint_type, [x, y, grad, op._inputs[3], op._inputs[4]], _v2_attrs(op)),
                 None, None]
     return rule
 

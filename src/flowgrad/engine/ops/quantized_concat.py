@@ -92,7 +92,7 @@ def _infer(inputs, attrs):
 
 
 def _bind(node, ctx):
-    dtype = node.op.inputs[1].dtype.base_dtype
+    dtype = node.op._inputs[1].dtype.base_dtype
     n = node.attrs["N"]
     if dtype not in _KERNELS:
         attrs = f"N={n}, T=DT_{dtype.name.upper()}"

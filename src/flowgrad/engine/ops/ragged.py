@@ -138,8 +138,8 @@ def _to_sparse_kernel(*arrays, **_):
 
 def _to_sparse_grad(op, unused_indices_grad, values_grad, unused_shape_grad):
     """TF's: the values' gradient reshaped to the flat values; none for the splits."""
-    flat = op.inputs[-1]
-    return [None] * (len(op.inputs) - 1) + [reshape(values_grad, shape(flat))]
+    flat = op._inputs[-1]
+    return [None] * (len(op._inputs) - 1) + [reshape(values_grad, shape(flat))]
 
 
 register_op("RaggedTensorToSparse", infer=_to_sparse_infer, kernel=_to_sparse_kernel,

@@ -63,7 +63,7 @@ def _inferred_value(t):
     v = const_value(t)
     if v is None and t.op.type == "BroadcastGradientArgs":
         # (batch matmul's gradient slices the shapes: shape(a)[:-2])
-        s0, s1 = (refined_ints(i, partial=False) for i in t.op.inputs)
+        s0, s1 = (refined_ints(i, partial=False) for i in t.op._inputs)
         if s0 is not None and s1 is not None:
             try:
                 return _bga_kernel(s0, s1)[t.value_index]
@@ -216,7 +216,7 @@ def _reduce_value(op_type, value, axis, keep, name, allowed):
 
 def _kept_shape(op):
     """The reduced op's output shape with reduced dims kept as 1: a list or a Tensor."""
-    x, axes = op.inputs
+    x, axes = op._inputs
     xs = x.shape.as_tuple()
     ax = const_value(axes)
     if xs is not None and None not in xs and ax is not None:
@@ -265,7 +265,7 @@ def _safe_shape_div(x, y):
 
 def _tf_sum_grad(op, grad):
     """TF 1.14's _SumGrad: Reshape + Tile (the fast path when all axes are reduced)."""
-    x, axes = op.inputs
+    x, axes = op._inputs
     xs = x.shape.as_tuple()
     if xs is not None:
         ax = constant_value(axes)   # TF's tensor_util.constant_value
@@ -343,9 +343,9 @@ def _tf_dims(dims):
 
 def _dynamic_stitch_grad(op, grad):
     """d/ddata[m] = gather(grad, indices[m]) (TF's _DynamicStitchGrads)."""
-    n = len(op.inputs) // 2
-    idx = [t if op.inputs[0].dtype.base_dtype is _dt.int32 else cast(t, _dt.int32)
-           for t in op.inputs[:n]]
+    n = len(op._inputs) // 2
+    idx = [t if op._inputs[0].dtype.base_dtype is _dt.int32 else cast(t, _dt.int32)
+           for t in op._inputs[:n]]
     if isinstance(grad, IndexedSlices):
         grad = unsorted_segment_sum(grad.values, grad.indices, shape(op.outputs[0])[0])
     return [None] * n + [gather(grad, i) for i in idx]
@@ -414,7 +414,7 @@ def _mean_kernel(x, axes, keep_dims=False, intra_threads=None, **_):
 
 def _mean_grad(op, grad):
     """d(mean x) = the sum's gradient divided by the number of reduced elements."""
-    x = op.inputs[0]
+    x = op._inputs[0]
     sum_grad = _tf_sum_grad(op, grad)
     xs, ys = x.shape.as_tuple(), op.outputs[0].shape.as_tuple()
     if xs is not None and ys is not None and None not in xs and None not in ys:
@@ -448,7 +448,7 @@ def _highest(dtype):
 
 def _min_or_max_grad(op, grad):
     """The gradient goes to the elements equal to the result, split evenly among ties (TF)."""
-    x, axes = op.inputs
+    x, axes = op._inputs
     kept = tf_reduced_shape(shape(x), axes)
     y = reshape(op.outputs[0], kept)
     grad = reshape(grad, kept)
@@ -476,7 +476,7 @@ def _prod_grad(op, grad):
     grad * (exclusive cumprod from the left * from the right): exact with zeros, and its
     second-order gradient has no NaN where a group holds zeros.
     """
-    x, axes = op.inputs
+    x, axes = op._inputs
     input_shape = shape(x)
     reduction_indices = reshape(axes, [-1])
     kept = tf_reduced_shape(input_shape, axes)
@@ -747,7 +747,7 @@ def _addn_kernel(*xs, **_):
 
 
 register_op("AddN", infer=_addn_infer, kernel=_addn_kernel,
-            grad=lambda op, grad: [grad] * len(op.inputs))
+            grad=lambda op, grad: [grad] * len(op._inputs))
 
 
 def add_n(inputs: Any, name: str | None = None) -> Tensor:
@@ -777,7 +777,7 @@ def _accumulate_infer(inputs, attrs):
 
 
 register_op("AccumulateNV2", infer=_accumulate_infer, kernel=_addn_kernel,
-            grad=lambda op, grad: [grad] * len(op.inputs))
+            grad=lambda op, grad: [grad] * len(op._inputs))
 
 
 def accumulate_n(inputs: Any, shape: Any = None, tensor_dtype: Any = None,

@@ -63,8 +63,8 @@ class ResourceHandle:
 def handle_info(t):
     """(dtype, TensorShape) of the variable a resource tensor refers to, or None."""
     op = t.op
-    while op.type in ("Identity", "StopGradient") and op.inputs:
-        op = op.inputs[0].op
+    while op.type in ("Identity", "StopGradient") and op._inputs:
+        op = op._inputs[0].op
     if op.type == "Placeholder":     # a function body's capture of a handle
         return op._attrs.get("_handle_data")
     if op.type != "VarHandleOp":
@@ -396,7 +396,7 @@ def _gather_grad(op, grad):
     """IndexedSlices(grad rows, flat indices, the variable's shape) for the handle."""
     if not wants_grad(0):
         return [None, None]
-    handle, indices = op.inputs
+    handle, indices = op._inputs
     walk = body_walk()
     if walk is not None and op in walk.members and handle.op not in walk.members:
         # in a loop body TF reads the handle through its Enter, which has no handle data:

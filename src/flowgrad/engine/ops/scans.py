@@ -59,7 +59,7 @@ def _scan_kernel(fn, identity):
 
 def _cumsum_grad(op, grad):
     """The adjoint of a running sum is the running sum in the other direction."""
-    return [cumsum(grad, op.inputs[1], exclusive=op._get_attr("exclusive"),
+    return [cumsum(grad, op._inputs[1], exclusive=op._get_attr("exclusive"),
                    reverse=not op._get_attr("reverse")), None]
 
 
@@ -91,7 +91,7 @@ def cumsum(x: Any, axis: Any = 0, exclusive: bool = False, reverse: bool = False
 
 def _cumprod_grad(op, grad):
     """As TF: cumsum(prod * grad, reverse flipped) / x (undefined where x == 0, as TF)."""
-    x, axis = op.inputs
+    x, axis = op._inputs
     exclusive = op._get_attr("exclusive")
     reverse = op._get_attr("reverse")
     prod = cumprod(x, axis, exclusive=exclusive, reverse=reverse)

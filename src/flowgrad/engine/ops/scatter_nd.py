@@ -235,22 +235,22 @@ def _tensor_bind_for(kind):
 
 def _tsu_grad(op, grad):
     """d/dtensor: grad with the scattered slices zeroed; d/dupdates: gather_nd(grad, indices)."""
-    indices = op.inputs[1]
+    indices = op._inputs[1]
     updates_grad = gather_nd(grad, indices)
     tensor_grad = tensor_scatter("Update", identity(grad), indices,
-                                 zeros_like(op.inputs[2], dtype=grad.dtype.base_dtype), None)
+                                 zeros_like(op._inputs[2], dtype=grad.dtype.base_dtype), None)
     return [tensor_grad, None, updates_grad]
 
 
 def _tsa_grad(op, grad):
     """d/dtensor = grad; d/dupdates = gather_nd(grad, indices)."""
-    updates_grad = gather_nd(grad, op.inputs[1])
+    updates_grad = gather_nd(grad, op._inputs[1])
     return [identity(grad), None, updates_grad]
 
 
 def _tss_grad(op, grad):
     """d/dtensor = grad; d/dupdates = -gather_nd(grad, indices)."""
-    updates_grad = gather_nd(grad, op.inputs[1])
+    updates_grad = gather_nd(grad, op._inputs[1])
     return [identity(grad), None, negative(updates_grad)]
 
 
@@ -282,7 +282,7 @@ def _nd_non_aliasing_bind(node, ctx):
 
 
 register_op("ScatterNdNonAliasingAdd", infer=_nd_non_aliasing_infer, bind=_nd_non_aliasing_bind,
-            grad=lambda op, grad: [grad, None, gather_nd(grad, op.inputs[1])])
+            grad=lambda op, grad: [grad, None, gather_nd(grad, op._inputs[1])])
 
 
 def tensor_scatter(kind: str, tensor, indices, updates, name: str | None) -> Tensor:

@@ -186,7 +186,7 @@ def _uss_grad(op, grad):
     """d/ddata = gather(grad, segment_ids), zero where the id is negative."""
     if not wants_grad(0):
         return [None, None, None]
-    return [_gather_drop_negatives(grad, op.inputs[1])[0], None, None]
+    return [_gather_drop_negatives(grad, op._inputs[1])[0], None, None]
 
 
 register_op("UnsortedSegmentSum", infer=_uss_infer, kernel=_uss_kernel, grad=_uss_grad)
@@ -283,13 +283,13 @@ def _segment_max_kernel(data, segment_ids):
 
 def _segment_sum_grad(op, grad):
     """d/ddata = gather(grad, segment_ids)."""
-    return [gather(grad, op.inputs[1]), None]
+    return [gather(grad, op._inputs[1]), None]
 
 
 def _segment_mean_grad(op, grad):
     """TF's: gather(grad / segment_sum(ones), segment_ids), the ones shaped
     concat([shape(ids), fill([rank(data) - 1], 1)])."""
-    data, ids = op.inputs
+    data, ids = op._inputs
     input_rank = rank(data)
     ones_shape = concat([shape(ids), fill(expand_dims(input_rank - 1, 0), 1)], 0)
     ones = fill(ones_shape, constant(1, dtype=grad.dtype.base_dtype))
@@ -298,7 +298,7 @@ def _segment_mean_grad(op, grad):
 
 def _segment_max_grad(op, grad):
     """Gradient to the elements equal to their segment's max, split among ties."""
-    data, ids = op.inputs
+    data, ids = op._inputs
     y = op.outputs[0]
     zeros = zeros_like(data)   # (TF makes it first)
     gathered = gather(y, ids)
@@ -369,7 +369,7 @@ def _static_dense_shape(dense_shape):
         return None
     t = dense_shape
     while t.op.type == "Cast":
-        t = t.op.inputs[0]
+        t = t.op._inputs[0]
     v = const_value(t)
     return None if v is None else [int(d) for d in np.asarray(v).reshape(-1)]
 

@@ -68,7 +68,7 @@ def _sorted_kernel(ufunc, init):
 # -- gradients (TF 1.14's math_grad.py) ---------------------------------------------------------
 def _unsorted_min_max_grad(op, grad):
     """The gradient goes to the elements equal to their segment's extreme, split among ties."""
-    data, ids, num = op.inputs
+    data, ids, num = op._inputs
     gathered, clipped, is_positive = _gather_drop_negatives(op.outputs[0], ids)
     is_selected = logical_and(equal(data, gathered), is_positive)
     num_selected = unsorted_segment_sum(cast(is_selected, grad.dtype.base_dtype), ids, num)
@@ -79,7 +79,7 @@ def _unsorted_min_max_grad(op, grad):
 
 def _unsorted_prod_grad(op, grad):
     """d/dx_i prod = prod / x_i, or the product of the others where x_i is the one zero."""
-    data, ids, num = op.inputs
+    data, ids, num = op._inputs
     is_zero = equal(data, 0)
     num_zeros = unsorted_segment_sum(cast(is_zero, _dt.int32), ids, num)
     grad = where(greater(num_zeros, 1), zeros_like(grad), grad)
@@ -96,7 +96,7 @@ def _unsorted_prod_grad(op, grad):
 
 def _segment_min_max_grad(op, grad):
     """TF's _SegmentMinOrMaxGrad: split among the elements equal to the segment's extreme."""
-    data, ids = op.inputs
+    data, ids = op._inputs
     zeros = zeros_like(data)
     gathered = gather(op.outputs[0], ids)
     is_selected = equal(data, gathered)

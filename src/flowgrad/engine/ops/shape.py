@@ -267,7 +267,7 @@ def _reshape_back(op, grad):
     with warnings.catch_warnings():
         warnings.filterwarnings(
             "ignore", message="Converting sparse IndexedSlices to a dense Tensor.*")
-        return [reshape(grad, shape(op.inputs[0]))] + [None] * (len(op.inputs) - 1)
+        return [reshape(grad, shape(op._inputs[0]))] + [None] * (len(op._inputs) - 1)
 
 
 def _int64_product(dims):
@@ -527,15 +527,15 @@ def _transpose_kernel(x, perm):
 
 def _transpose_grad(op, grad):
     """Transpose back with the inverse permutation (TF's InvertPermutation op)."""
-    out = transpose(grad, invert_permutation(op.inputs[1]))
-    out.set_shape(op.inputs[0].shape)
+    out = transpose(grad, invert_permutation(op._inputs[1]))
+    out.set_shape(op._inputs[0].shape)
     return [out, None]
 
 
 def _conj_transpose_grad(op, grad):
     """Conjugate-transpose back with the inverse permutation."""
-    out = transpose(grad, invert_permutation(op.inputs[1]), conjugate=True)
-    out.set_shape(op.inputs[0].shape)
+    out = transpose(grad, invert_permutation(op._inputs[1]), conjugate=True)
+    out.set_shape(op._inputs[0].shape)
     return [out, None]
 
 
@@ -643,7 +643,7 @@ def _broadcast_to_kernel(x, s):
 def _broadcast_to_grad(op, grad):
     """TF 1.14's rule: the gradient summed (keepdims) over the axes BroadcastGradientArgs
     gives for (the broadcast shape, Shape(input)), reshaped to the input's shape."""
-    x, broadcast_shape = op.inputs
+    x, broadcast_shape = op._inputs
     x_shape = shape(x)
     _, axes = apply("BroadcastGradientArgs", [broadcast_shape, x_shape])
     summed = apply("Sum", [grad, axes], {"keep_dims": True, "Tidx": axes.dtype.base_dtype})

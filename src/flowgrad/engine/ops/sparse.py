@@ -142,7 +142,7 @@ def _std_kernel(sparse_indices, output_shape, sparse_values, default_value,
 
 def _std_grad(op, grad):
     """TF's: the values get gather_nd(grad, indices); the default the rest of the sum."""
-    sparse_indices, output_shape = op.inputs[0], op.inputs[1]
+    sparse_indices, output_shape = op._inputs[0], op._inputs[1]
     values_grad = gather_nd(grad, sparse_indices)
     default_grad = subtract(reduce_sum(grad), reduce_sum(values_grad), name="sub")   # `-`
     return [zeros_like(sparse_indices), zeros_like(output_shape), values_grad, default_grad]
@@ -220,7 +220,7 @@ def _stdmm_kernel(a_indices, a_values, a_shape, b, adjoint_a=False, adjoint_b=Fa
 
 def _stdmm_grad(op, grad):
     """TF's: b's gradient is A^T (or A) times grad; the values' the row products."""
-    a_indices, a_values, a_shape, b = op.inputs
+    a_indices, a_values, a_shape, b = op._inputs
     adj_a, adj_b = op._get_attr("adjoint_a"), op._get_attr("adjoint_b")
     if a_values.dtype.base_dtype in (_dt.complex64, _dt.complex128):
         raise NotImplementedError("SparseTensorDenseMatMul op does not support complex "
@@ -330,7 +330,7 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
 
 def _srs_grad(op, out_grad):
     """TF's: the gradient reshaped to kept dims, gathered at indices // scale."""
-    sp_indices, _, sp_shape, axes = op.inputs
+    sp_indices, _, sp_shape, axes = op._inputs
     kept = tf_reduced_shape(sp_shape, axes)   # TF's math_ops.reduced_shape
     g = reshape(out_grad, kept)
     scale = floordiv(sp_shape, cast(kept, _dt.int64))
@@ -391,7 +391,7 @@ def _sro_kernel(input_indices, input_values, input_shape, **_):
 
 def _sro_grad(op, _unused_indices_grad, values_grad):
     """TF's: reorder the entry numbers the same way, invert that permutation, gather."""
-    input_indices, _, input_shape = op.inputs
+    input_indices, _, input_shape = op._inputs
     n = shape(input_indices)[0]   # Tensor.__getitem__: TF's strided_slice names
     entries = _range(n)
     with _scope(None, "SparseTensor"):   # TF's SparseTensor(input_indices, entries, shape)
@@ -474,7 +474,7 @@ def _cwise_grad(is_mul):
     def grad_fn(op, grad):
         """TF's: the values get grad * y (or / y); the dense side a SparseTensorDenseAdd of
         the per-entry gradients at the broadcast-scaled indices onto zeros_like(y)."""
-        x_indices, x_values, x_shape, y = op.inputs
+        x_indices, x_values, x_shape, y = op._inputs
         y_shape = cast(shape(y), _dt.int64)
         # (TF's Python operators: sub, mul)
         added = expand_dims(subtract(size(x_shape), size(y_shape), name="sub"), 0)
@@ -707,17 +707,17 @@ def _dim0(t):
 
 def _sss_grad(op, grad):
     """TF's: unsorted_segment_sum(gather(grad, segment_ids), indices, rows of data)."""
-    data, indices, segment_ids = op.inputs[:3]
+    data, indices, segment_ids = op._inputs[:3]
     rows = _dim0(data)   # TF builds the row count first
     return [unsorted_segment_sum(gather(grad, segment_ids), indices, rows)] + \
-        [None] * (len(op.inputs) - 1)
+        [None] * (len(op._inputs) - 1)
 
 
 def _ssr_scaled_grad(grad_op):
     def grad_fn(op, grad):
-        data, indices, segment_ids = op.inputs[:3]
+        data, indices, segment_ids = op._inputs[:3]
         return [apply(grad_op, [grad, indices, segment_ids, _dim0(data)], {}, None)] + \
-            [None] * (len(op.inputs) - 1)
+            [None] * (len(op._inputs) - 1)
     return grad_fn
 
 

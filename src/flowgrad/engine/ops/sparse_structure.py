@@ -150,9 +150,9 @@ def _add_kernel(a_indices, a_values, a_shape, b_indices, b_values, b_shape, thre
 
 def _add_grad(op, *grads):
     val_grad = grads[1]
-    ga, gb = apply("SparseAddGrad", [val_grad, op.inputs[0], op.inputs[3], op.outputs[0]])
-    ga.set_shape(op.inputs[1].shape)
-    gb.set_shape(op.inputs[4].shape)
+    ga, gb = apply("SparseAddGrad", [val_grad, op._inputs[0], op._inputs[3], op.outputs[0]])
+    ga.set_shape(op._inputs[1].shape)
+    gb.set_shape(op._inputs[4].shape)
     return [None, ga, None, None, gb, None, None]
 
 
@@ -346,8 +346,8 @@ def _slice_kernel(indices, values, shape, start, size, **_):
 
 
 def _slice_grad(op, *grads):
-    g = apply("SparseSliceGrad", [grads[1], op.inputs[0], op.inputs[3], op.outputs[0]])
-    g.set_shape(op.inputs[1].shape)
+    g = apply("SparseSliceGrad", [grads[1], op._inputs[0], op._inputs[3], op.outputs[0]])
+    g.set_shape(op._inputs[1].shape)
     return [None, g, None, None, None]
 
 
@@ -772,7 +772,7 @@ def _group_softmax(shifted, starts, sizes):
 def _softmax_grad(op, grad):
     """TF's: (grad - sum_row(grad * softmax)) * softmax, through SparseReduceSum and
     SparseDenseCwiseAdd."""
-    ind, shape = op.inputs[0], op.inputs[2]
+    ind, shape = op._inputs[0], op._inputs[2]
     out = op.outputs[0]
     prod = multiply(out, grad, name="mul")   # TF's `*`
     with _scope(None, "SparseReduceSum") as scope:   # the axes converted in its scope

@@ -283,7 +283,7 @@ def _zeta_grad(op, grad):
     """d zeta(x, q)/dq = -x zeta(x + 1, q); no gradient for x. TF 1.14's ops: the
     broadcast shapes, then under a control dependency on grad Neg, add, Zeta, mul, mul_1,
     summed and reshaped."""
-    x, q = op.inputs
+    x, q = op._inputs
     sx, sq, _, rq = broadcast_args(x, q)
     with _control_dependencies([grad]):
         partial_q = _pmul(negative(x), zeta(_py_op(add, "add", x, 1), q))
@@ -294,7 +294,7 @@ def _polygamma_grad(op, grad):
     """d polygamma(a, x)/dx = polygamma(a + 1, x); no gradient for the order a. TF 1.14's
     ops: the broadcast shapes, then under a control dependency on grad add, Polygamma,
     mul, summed and reshaped."""
-    a, x = op.inputs
+    a, x = op._inputs
     sa, sx, _, rx = broadcast_args(a, x)
     with _control_dependencies([grad]):
         partial_x = polygamma(_py_op(add, "add", a, 1), x)

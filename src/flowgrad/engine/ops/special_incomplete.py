@@ -408,7 +408,7 @@ def _bessel_kernel(order):
 # -- gradients (TF 1.14's math_grad.py) ----------------------------------------------------
 def _igamma_grad(op, grad):
     """dP/da = IgammaGradA(a, x); dP/dx = exp(-x + (a - 1) log x - lgamma(a))."""
-    a, x = op.inputs
+    a, x = op._inputs
     sa, sx, ra, rx = broadcast_args(a, x)
     with control_dependencies([grad.op]):  # TF: an IndexedSlices gradient counts as its op
         partial_a = igamma_grad_a(a, x)
@@ -427,7 +427,7 @@ def _igammac_grad(op, grad):
 
 def _betainc_grad(op, grad):
     """d I_x(a, b)/dx = x^(a-1) (1-x)^(b-1) / B(a, b); None for a and b (as TF 1.14)."""
-    a, b, x = op.inputs
+    a, b, x = op._inputs
     sa, sx, _, rx = broadcast_args(a, x)
     log_beta = subtract(add(lgamma(a), lgamma(b), name="add"),
                         lgamma(add(a, b, name="add")), name="sub")

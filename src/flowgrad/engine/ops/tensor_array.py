@@ -258,7 +258,7 @@ def _as_element(value):
 def _forward(t, op):
     """`t` (a gradient array op's output) noted as the gradient of forward TA op `op`'s
     array: a GraphDef writes it as TF's TensorArrayGradV3 of that array (graph_def_lower)."""
-    TA_GRAD_FORWARD[t.op] = op.inputs[0]
+    TA_GRAD_FORWARD[t.op] = op._inputs[0]
     return t
 
 
@@ -266,7 +266,7 @@ def _write_grad(op, grad):
     """d value = read(grad array, index) (zeros if nothing was written there)."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, _forward(grad_read(grad, op.inputs[1], op.inputs[2]), op)]
+    return [grad, None, _forward(grad_read(grad, op._inputs[1], op._inputs[2]), op)]
 
 
 register_op("TensorArrayWriteV3", infer=lambda inputs, attrs: _flow(), kernel=_write_kernel,
@@ -281,7 +281,7 @@ def _read_grad(op, grad):
     """d array = an array holding `grad` at index (a write into the gradient array)."""
     if grad is None:
         return [None, None]
-    return [_forward(grad_write(op.inputs[1], grad), op), None]
+    return [_forward(grad_write(op._inputs[1], grad), op), None]
 
 
 def _read_infer(inputs, attrs):
@@ -345,7 +345,7 @@ def _gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None]
-    return [_forward(grad_scatter(op.inputs[1], grad), op), None]
+    return [_forward(grad_scatter(op._inputs[1], grad), op), None]
 
 
 def _gather_infer(inputs, attrs):
@@ -407,7 +407,7 @@ def _scatter_grad(op, grad):
     """d value = gather(grad array, indices), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, None, _forward(grad_gather(grad, op.inputs[1], op.inputs[2]), op)]
+    return [grad, None, _forward(grad_gather(grad, op._inputs[1], op._inputs[2]), op)]
 
 
 register_op("TensorArrayScatterV3", infer=lambda inputs, attrs: _flow(),
@@ -478,7 +478,7 @@ def _split_grad(op, grad):
     """d value = concat(grad array), zeros where nothing was written."""
     if grad is None:
         return [None, None, None]
-    return [grad, _forward(grad_concat(grad, op.inputs[1], op.inputs[2]), op), None]
+    return [grad, _forward(grad_concat(grad, op._inputs[1], op._inputs[2]), op), None]
 
 
 register_op("TensorArraySplitV3", infer=lambda inputs, attrs: _flow(), kernel=_split_kernel,
@@ -527,7 +527,7 @@ def _grad_write_grad(op, grad):
     """d value = read(grad array, index)."""
     if grad is None:
         return [None, None]
-    return [None, _of_grad_array(grad_read(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
+    return [None, _of_grad_array(grad_read(grad, op._inputs[0], op._inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradWrite", infer=lambda inputs, attrs: _flow(),
@@ -551,7 +551,7 @@ def _grad_read_grad(op, grad):
     """d array = a gradient array holding `grad` at index."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_write(op.inputs[1], grad), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_write(op._inputs[1], grad), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradRead",
@@ -578,7 +578,7 @@ def _grad_scatter_grad(op, grad):
     """d value = gather(grad array, indices)."""
     if grad is None:
         return [None, None]
-    return [None, _of_grad_array(grad_gather(grad, op.inputs[0], op.inputs[1]), op.outputs[0])]
+    return [None, _of_grad_array(grad_gather(grad, op._inputs[0], op._inputs[1]), op.outputs[0])]
 
 
 register_op("TensorArrayGradScatter", infer=lambda inputs, attrs: _flow(),
@@ -606,7 +606,7 @@ def _grad_gather_grad(op, grad):
     """d array = scatter(grad) into a gradient array."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_scatter(op.inputs[1], grad), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_scatter(op._inputs[1], grad), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradGather",
@@ -628,7 +628,7 @@ def _grad_split_grad(op, grad):
     """d value = concat(grad array)."""
     if grad is None:
         return [None, None]
-    return [_of_grad_array(grad_concat(grad, op.inputs[0], op.inputs[1]), op.outputs[0]), None]
+    return [_of_grad_array(grad_concat(grad, op._inputs[0], op._inputs[1]), op.outputs[0]), None]
 
 
 register_op("TensorArrayGradSplit", infer=lambda inputs, attrs: _flow(),
@@ -655,7 +655,7 @@ def _grad_concat_grad(op, grad):
     """d array = split(grad, lengths)."""
     if grad is None:
         return [None, None, None]
-    return [_of_grad_array(grad_split(grad, op.inputs[2]), op.inputs[0]), None, None]
+    return [_of_grad_array(grad_split(grad, op._inputs[2]), op._inputs[0]), None, None]
 
 
 register_op("TensorArrayGradConcat",

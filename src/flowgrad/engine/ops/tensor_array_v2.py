@@ -181,7 +181,7 @@ def _tf_grad(op, *grads):
     """TF 1.14's rule builds TensorArrayGradV3 of this op's handle: refused for a string
     handle by TF's op_def_library."""
     raise TypeError(f"Input 'handle' of 'TensorArrayGradV3' Op has type "
-                    f"{op.inputs[0].dtype.name} that does not match expected type of resource.")
+                    f"{op._inputs[0].dtype.name} that does not match expected type of resource.")
 
 
 def _outs(*outs):

@@ -313,7 +313,7 @@ def _top_k_grad(op, grad, _grad_indices):
     """TF 1.14's _TopKGrad, op for op: the values' gradient scattered (ScatterNd) to the
     flat positions of the selected entries (row offsets from a Range over the flattened
     outer dimension), reshaped to the input's shape; zeros([], int32) for k."""
-    in_shape = shape(op.inputs[0])
+    in_shape = shape(op._inputs[0])
     ind_shape = shape(op.outputs[1])
     ind_lastdim = gather(cast(ind_shape, _dt.int64), _py_op(subtract, "sub", size(ind_shape), 1))
     ind_2d = reshape(op.outputs[1], stack([-1, ind_lastdim]))

@@ -32,6 +32,7 @@ order), while the arithmetic optimizer is on.
 """
 from __future__ import annotations
 
+from ..framework.engine_view import engine_side
 from .accumulate import accumulate_n
 from .arithmetic import arithmetic_optimization
 from .constant_folding import constant_folding
@@ -91,6 +92,7 @@ def options_from_config(config):
     return opts
 
 
+@engine_side
 def optimize_program(program, options):
     program = complex_kernels(program)   # complex nodes on their own kernels, each pass
     for name, fn in PASSES:

@@ -20,6 +20,7 @@ import dataclasses
 
 import numpy as np
 
+from ..framework.engine_view import engine_side
 from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
@@ -246,6 +247,7 @@ def _second_push(program, known, seed, unknown, sorted_gates=False):
 
 
 
+@engine_side
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
                       shape_fetches=(), bcast_unknown=None, driven=frozenset()):
     """`program` (lowered from `graph`) as Grappler leaves its divisions and its chains of

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..framework.branches import chain as branch_chain
 from ..framework.branches import owner as branch_owner
+from ..framework.engine_view import engine_side
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Program:
         return "\n".join(lines)
 
 
+@engine_side
 def lower(graph, fetch_tensors, target_ops, feed_tensors, satisfied=frozenset(), context=None):
     """Prunes `graph` to what the fetches and targets need and lowers it to a Program.
 

@@ -236,7 +236,7 @@ def _assign_of(op, index):
     """The Assign reading output `index` of `op` (a RestoreV2, whose kernel checks every
     restored shape before it returns any value): TF 1.14 fails in that Assign."""
     if index < len(op._outputs):
-        for c in op._outputs[index].consumers():
+        for c in op._outputs[index]._consumers:
             if c.type == "Assign":
                 return c
     return None

@@ -17,6 +17,7 @@ from typing import Any, Callable, ContextManager
 import numpy as np
 
 from ..framework.branches import DEAD, branch_in, chain, dead_error
+from ..framework.engine_view import engine_side
 from ..framework import errors
 from ..framework import dtypes
 from ..framework import context as _context
@@ -231,7 +232,7 @@ def _check_branch_feed(t):
     if not conds:
         return
     b = branch_in(t._op, conds[0])
-    if any(branch_in(c, conds[0]) == b for c in t.consumers()):
+    if any(branch_in(c, conds[0]) == b for c in t._consumers):
         raise NotImplementedError(f"flowgrad does not implement feeding {t.name!r}, a tensor "
                                   "of a tf.cond branch that ops of the branch read (TF 1.14 "
                                   "feeds the value to them)")
@@ -333,6 +334,7 @@ class _Plan:
             if gc_was_on:
                 _gc.enable()
 
+    @engine_side
     def _build(self, session, mapper, feed_tensors):
         self.mapper = mapper
         self.feed_tensors = feed_tensors

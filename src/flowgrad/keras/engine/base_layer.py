@@ -1031,8 +1031,8 @@ def _reachable_from(inputs, targets):
         x = queue.pop()
         if isinstance(x, Operation):
             outs = list(x.outputs) + list(x._control_outputs)
-        elif isinstance(x, Tensor):
-            outs = x.consumers()
+        elif isinstance(x, Tensor):   # (flowgrad's edges: the same ops are reached as
+            outs = x._consumers        # through TF's Switches, without a GraphDef export)
         elif hasattr(x, "op"):   # a Variable
             outs = [x.op]
         else:

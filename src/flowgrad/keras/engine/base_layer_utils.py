@@ -145,7 +145,7 @@ def uses_keras_history(tensors):
             if has_history(tensor):
                 return True
             try:
-                new.update(tensor.op.inputs)
+                new.update(tensor.op._inputs)
             except AttributeError:
                 pass
         checked.update(to_check)
