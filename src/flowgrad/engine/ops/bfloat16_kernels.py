@@ -15,16 +15,50 @@ complex_kernels step). Elementwise ops need none: their float32 kernel, rounded,
 - AddN: TF's order (reductions._addn_kernel) with each addition rounded.
 - MatMul: the float32 product, truncated to bfloat16 (7 x 0.1 is 0.69921875, not 0.703125;
   -0.6550 is -0.65234375).
+
+and (tests/golden/math/gen_bfloat16_ops.py). TF 1.14 has no bfloat16 CPU kernel for many
+ops; its placer then puts them on the XLA_CPU device (log_device_placement shows
+device:XLA_CPU:0 for Sigmoid, Softmax, LogSoftmax, Selu, Conv2D, Conv3D,
+DepthwiseConv2dNative, BatchMatMulV2, AvgPool, FusedBatchNormV2, L2Loss, Exp, Tanh,
+SquaredDifference), whose lowering gives these bits:
+
+- Sigmoid (XLA_CPU): 0.5 + 0.5 * tanh(0.5 * x), each step rounded (sigmoid(-8) is 0,
+  sigmoid(-6) 2**-9: tanh(-3) rounds to -0.99609375).
+- Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
+- Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
+  rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded.
+- Conv2D, Conv3D, DepthwiseConv2dNative, BatchMatMulV2, AvgPool, FusedBatchNormV2 (XLA_CPU)
+  and BiasAdd, Dilation2D (CPU): their float32 kernel, rounded once (registry.dtype_def).
+- Softplus (CPU): log(exp(x) + 1) for every x, each step rounded (TF's functor has no
+  threshold branch for bfloat16: its bits never take x or exp(x) alone); Softsign (CPU):
+  x / (1 + |x|), each step rounded.
+- SegmentSum / UnsortedSegmentSum / SegmentProd / UnsortedSegmentProd (CPU): each row
+  combined in input order, rounded; SegmentMean: that sum divided by the count as a
+  bfloat16; SparseSegmentSum: its kernel's chunks of 8 (sparse._ssr_sum), each sum rounded.
+- Cross (CPU): each product rounded, then their difference.
+- Less / LessEqual: TF 1.14 registers two CPU kernels for bfloat16, so its placer fails
+  every run of the graph ("Multiple OpKernel registrations match NodeDef").
+- Bit copies (Concat, Gather, Pad, Tile, Select, Transpose, MaxPool), Max / Min / ArgMax
+  and the casts need nothing more.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from ..framework import op_traceback
+from ..framework.dtypes import bfloat16 as _BF16
 from ..framework.dtypes import round_bfloat16 as _round
-from ..framework.registry import register_bfloat16_kernel
+from ..framework.errors import InvalidArgumentError
+from ..framework.registry import OPS, register_bfloat16_kernel
+from . import activations as _activations  # noqa: F401 - registers Softmax, Selu..
+from . import comparison as _comparison  # noqa: F401 - registers Less, LessEqual
 from . import linalg as _linalg
+from . import linalg_solve as _linalg_solve
 from . import reductions as _red
 from . import scans as _scans
+from . import segment as _seg
+from . import segment_reduce as _segment_reduce  # noqa: F401 - registers the Prod ops
+from . import sparse as _sparse
 
 _LEAF = 1024   # Eigen's InnerMostDimReducer kLeafSize (tree reduction)
 
@@ -183,8 +217,129 @@ def _matmul(a, b, **attrs):
     return np.where(np.isnan(f), np.float32(np.nan), out)
 
 
+_HALF, _ONE = np.float32(0.5), np.float32(1)
+_SELU_SCALE = _round(np.float32(1.0507009873554804934193349852946))
+_SELU_SCALE_ALPHA = _round(np.float32(1.7580993408473768599402175208123))
+
+
+def _f32(op_type, *args):
+    """op_type's float32 kernel on args, rounded to bfloat16 (TF's bfloat16 exp, log,
+    tanh: the float function, rounded)."""
+    return _round(OPS[op_type].kernel(*args))
+
+
+def _sigmoid(x, **_):
+    return _round(_HALF + _round(_HALF * _f32("Tanh", _round(_HALF * x))))
+
+
+def _softplus(x, **_):
+    return _f32("Log", _round(_f32("Exp", x) + _ONE))
+
+
+def _softsign(x, **_):
+    return _round(x / _round(_ONE + np.abs(x)))
+
+
+def _selu(x, **_):
+    neg = _round(_SELU_SCALE_ALPHA * _f32("Expm1", np.minimum(x, np.float32(0))))
+    return np.where(x < 0, neg, _round(_SELU_SCALE * x))
+
+
+def _softmax_parts(x):
+    """(x - max rounded, exp of it rounded, its float32 sum over the last axis in order,
+    rounded)."""
+    x = np.asarray(x, np.float32)
+    shifted = _round(x - x.max(axis=-1, keepdims=True)) if x.size else x
+    e = _f32("Exp", shifted)
+    total = np.cumsum(e, axis=-1, dtype=np.float32)[..., -1:] if x.size else e
+    return shifted, e, _round(total)
+
+
+def _softmax(x, **_):
+    _, e, total = _softmax_parts(x)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return _round(e / total)
+
+
+def _log_softmax(x, **_):
+    shifted, _, total = _softmax_parts(x)
+    with np.errstate(divide="ignore"):
+        return _round(shifted - _f32("Log", total))
+
+
+def _add_rounded(a, b):
+    return _round(np.add(a, b))
+
+
+def _mul_rounded(a, b):
+    return _round(np.multiply(a, b))
+
+
+def _sorted_segments(step):
+    """SegmentSum / SegmentProd: a segment's first row copied, the others combined with it
+    in input order, each step rounded."""
+    def kernel(data, segment_ids, **_):
+        data, ids, n, rows = _seg._segment_prepare(data, segment_ids)
+        return _seg._sum_rows(rows, ids, n, copy_first=True, step=step).reshape(
+            (n,) + data.shape[1:])
+    return kernel
+
+
+_segment_sum = _sorted_segments(_add_rounded)
+
+
+def _segment_mean(data, segment_ids, **_):
+    s = _segment_sum(data, segment_ids)
+    c = np.maximum(np.bincount(np.asarray(segment_ids).ravel(), minlength=s.shape[0]), 1)
+    return _round(s / _round(c.astype(np.float32)).reshape((-1,) + (1,) * (s.ndim - 1)))
+
+
+def _unsorted_segments(step, init):
+    """UnsortedSegmentSum / Prod: each row combined with its segment's value (from `init`)
+    in input order, each step rounded."""
+    def kernel(data, segment_ids, num_segments, **_):
+        rows, ids, n, tail = _seg._unsorted_rows(data, segment_ids, num_segments)
+        return _seg._sum_rows(rows, ids, n, step=step, init=init).reshape((n,) + tail)
+    return kernel
+
+
+def _cross(a, b, **_):
+    """TF's functor on bfloat16: each product rounded, then their difference."""
+    a, b = np.asarray(a, np.float32), np.asarray(b, np.float32)
+    _linalg_solve.cross_checks(a, b)
+    out = np.empty_like(a)
+    for i, (j, k) in enumerate([(1, 2), (2, 0), (0, 1)]):
+        out[..., i] = _round(_round(a[..., j] * b[..., k]) - _round(a[..., k] * b[..., j]))
+    return out
+
+
+def _two_kernels(op):
+    """The `no_kernel` prop of Less / LessEqual (runtime/placement.py): TF 1.14 registers
+    their bfloat16 CPU kernel twice, and its placer fails every run of the graph."""
+    if op.inputs[0].dtype.base_dtype is not _BF16:
+        return None
+    kdef = (f'op: "{op.type}" device_type: "CPU" constraint {{ name: "T" allowed_values '
+            f'{{ list {{ type: DT_BFLOAT16 }} }} }}')
+    return InvalidArgumentError(   # (TF names no op: str() adds no stack)
+        None, None, f"Multiple OpKernel registrations match NodeDef 'node {op.name}"
+        f"{op_traceback.defined_suffix(op)} ': '{kdef}' and '{kdef}'\n\t [[{op.name}]]"
+        + op_traceback.placer_sources(op))
+
+
+for _name in ("Less", "LessEqual"):
+    OPS[_name].props["no_kernel"] = _two_kernels
+
 for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
                        ("AddN", _addn), ("MatMul", _matmul),
-                       ("SquaredDifference", _squared_difference)]:
+                       ("SquaredDifference", _squared_difference),
+                       ("Sigmoid", _sigmoid), ("Softplus", _softplus), ("Softsign", _softsign),
+                       ("Selu", _selu), ("Softmax", _softmax), ("LogSoftmax", _log_softmax),
+                       ("SegmentSum", _segment_sum), ("SegmentMean", _segment_mean),
+                       ("UnsortedSegmentSum", _unsorted_segments(_add_rounded, 0)),
+                       ("UnsortedSegmentProd", _unsorted_segments(_mul_rounded, 1)),
+                       ("SegmentProd", _sorted_segments(_mul_rounded)), ("Cross", _cross),
+                       ("SparseSegmentSum", _sparse._ssr_kernel(None, rnd=_round)),
+                       ("SparseSegmentSumWithNumSegments", _sparse._ssr_kernel(
+                           None, "SparseSegmentSumWithNumSegments", rnd=_round))]:
     register_bfloat16_kernel(_name, _kernel)
