@@ -3,7 +3,8 @@ not cover, as bit patterns (bitcast to uint16): Sigmoid and the other unary func
 Eigen evaluates step by step in bfloat16, Softmax / LogSoftmax, Conv2D, BatchMatMul,
 Max / Min / ArgMax, bit copies (Concat, Gather, Pad, Tile, Select, Transpose), AddN with
 many inputs, casts to and from bfloat16, Cumprod, segment sums, L2Loss, pools and
-FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; and the placer's error for
+FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; running sums and products of infinities, NaN
+and overflowing values; and the placer's error for
 Less / LessEqual (two bfloat16 CPU kernels registered). `build(tf)` makes the same graph
 under TF and flowgrad (tests/test_bfloat16_ops.py); the host is recorded."""
 import numpy as np
@@ -22,14 +23,18 @@ def inputs():
             "i": rng.randint(-70000, 70000, 600).astype(np.int32),
             "h": rng.standard_normal(600).astype(np.float16),
             "n": rng.standard_normal((20, 4, 300)).astype(np.float32),
-            "big": np.array([-100.0, -88.5, -30.0, 17.0, 30.0, 88.0, 89.0, 100.0], np.float32)}
+            "big": np.array([-100.0, -88.5, -30.0, 17.0, 30.0, 88.0, 89.0, 100.0], np.float32),
+            "special": rng.choice(np.array([np.inf, -np.inf, np.nan, 3.0e38, -3.0e38, 1e-39,
+                                            -1e-39, 0.0, -0.0, 1.5, -2.5e-20, 6e37, 0.3],
+                                           np.float32), (40, 24))}
 
 
 def build(tf):
     """{case: tensor} (bfloat16 unless the op's output is another type)."""
     a = inputs()
     b = {k: tf.cast(tf.constant(a[k]), tf.bfloat16)
-         for k in ("x", "s", "img", "w", "bm", "bn", "n", "big")}
+         for k in ("x", "s", "img", "w", "bm", "bn", "n", "big", "special")}
+    sp = b["special"]
     x, s, big = b["x"], b["s"], b["big"]
     ids = tf.constant([0] * 150 + [1] * 150)
     xt = tf.transpose(x)
@@ -73,6 +78,12 @@ def build(tf):
         "dilation2d": tf.nn.dilation2d(b["img"], b["w"][:, :, :, 0], [1, 1, 1, 1],
                                        [1, 1, 1, 1], "SAME"),
         "cross": tf.cross(xt[:, :3], xt[:, 1:]),
+        # infinities, NaN, overflow, denormals through the running sums and products, one
+        # lane and many
+        "special_cumsum": tf.cumsum(sp, 0), "special_cumsum_lane": tf.cumsum(sp[:, 5], 0),
+        "special_cumprod": tf.cumprod(sp, 0), "special_sum": tf.reduce_sum(sp, 0),
+        "special_sum_lane": tf.reduce_sum(sp[:, 3]), "special_prod": tf.reduce_prod(sp, 1),
+        "special_addn": tf.add_n(tf.unstack(sp[:12])),
     }
 
 

@@ -43,6 +43,9 @@ SquaredDifference), whose lowering gives these bits:
 """
 from __future__ import annotations
 
+import operator
+import struct
+
 import numpy as np
 
 from ..framework import op_traceback
@@ -74,12 +77,111 @@ def _leaves(start, n, out):
     return out
 
 
+_LOW = np.uint32(0x7FFF)
+_HIGH = np.uint32(0xFFFF0000)
+_SIXTEEN = np.uint32(16)
+_EXP = np.uint32(0x7F800000)
+_SIGN = np.uint32(0x80000000)
+
+
+def _daz(x):
+    """x (float32) with its denormals read as zeros of their sign: TF's CPU threads run
+    with DAZ and FTZ set, so a running sum or product never sees or makes a denormal."""
+    x = np.asarray(x, np.float32)
+    tiny = (x.view(np.uint32) & _EXP) == 0
+    if not tiny.any():
+        return x
+    return np.where(tiny, np.copysign(np.float32(0), x), x).astype(np.float32)
+
+
+class _Rounder:
+    """Rounds one float32 array (C-contiguous) to bfloat16 in place, ties to even, with a
+    scratch buffer: the steps of a running sum or product without a temporary (dtypes.
+    round_bfloat16's arithmetic on the bits). A NaN stays a NaN (its mantissa bits are in
+    the high half: every value here is a sum or product of bfloat16 values); `done` gives
+    TF's NaN, 0x7FC0."""
+
+    def __init__(self, acc, ftz=True):
+        self.u = acc.view(np.uint32)
+        self.t = np.empty(acc.shape, np.uint32)
+        self.ftz = ftz
+
+    def __call__(self):
+        self.step(self.u, self.t, self.ftz)
+
+    @staticmethod
+    def step(u, t, ftz=True):
+        """u (float32 bits) rounded in place, t: a scratch of its shape; `ftz`: a denormal
+        result made a zero of its sign (False where _may_underflow says none can come)."""
+        np.right_shift(u, _SIXTEEN, out=t)
+        np.bitwise_and(t, 1, out=t)
+        np.add(t, _LOW, out=t)
+        np.add(u, t, out=u)
+        np.bitwise_and(u, _HIGH, out=u)
+        if ftz:
+            np.bitwise_and(u, _EXP, out=t)
+            if not t.all():
+                u[t == 0] &= _SIGN
+
+    @staticmethod
+    def done(acc):
+        return _round(acc) if np.isnan(acc).any() else acc
+
+
+def _may_underflow(x, op):
+    """False where no running sum or product of x's values (denormals already zeros) can
+    give a denormal, so the steps need no FTZ: a sum of bfloat16 values of magnitude at
+    least 2**-110 is a multiple of 2**-117; a product's magnitude stays above 2**-120 when
+    the logs of the factors below 1, all of them, with each step's rounding (2**-9 at
+    most), add up to more than that."""
+    x = np.asarray(x, np.float32)
+    if op is np.add:   # (|x| - 1 in the bits: 0 wraps to the largest)
+        m = np.bitwise_and(x.view(np.uint32), np.uint32(0x7FFFFFFF))
+        m -= np.uint32(1)
+        return bool((m < _TINY_SUM).any())
+    a = np.abs(x)
+    small = a[(a > 0) & (a < 1)]
+    return float(np.log2(small.astype(np.float64)).sum()) - 0.003 * a.size <= -120.0
+
+
+_TINY_SUM = np.float32(2.0 ** -110).view(np.uint32) - np.uint32(1)
+_F32 = struct.Struct("<f")
+_U32 = struct.Struct("<I")
+_SCALAR_OP = {np.add: operator.add, np.multiply: operator.mul}
+_SCALAR_LANES = 16   # at most this many lanes: one Python loop each (cheaper than NumPy's)
+
+
+def _scalar_steps(values, op, init):
+    """[init op v0, (init op v0) op v1, ...], each step rounded, for one lane of bfloat16
+    values, in Python floats (a NumPy call per step costs more on one value). A sum or
+    product of two bfloat16 values in float64, then packed to float32, is the float32
+    result (double rounding is innocuous for + and * from 53 to 24 bits); a float32 too
+    large gives an infinity, as float32 arithmetic does."""
+    f, acc, out = _SCALAR_OP[op], float(init), []
+    pack, unpack, upack, uunpack = _F32.pack, _F32.unpack, _U32.pack, _U32.unpack
+    for v in values:
+        s = f(acc, v)
+        try:
+            b = uunpack(pack(s))[0]
+        except OverflowError:
+            b = 0x7F800000 if s > 0 else 0xFF800000
+        b = ((b + 0x7FFF + ((b >> 16) & 1)) & 0xFFFF0000) & 0xFFFFFFFF
+        acc = unpack(upack(b if b & 0x7F800000 else b & 0x80000000))[0]   # (FTZ)
+        out.append(acc)
+    return out
+
+
 def _in_order(x2, op, init):
     """Each row of x2 reduced in column order, each step rounded."""
+    if x2.shape[0] <= _SCALAR_LANES and x2.shape[1]:
+        return _Rounder.done(np.array([_scalar_steps(row, op, init)[-1]
+                                       for row in np.asarray(x2).tolist()], np.float32))
     acc = np.full(x2.shape[0], init, np.float32)
-    for j in range(x2.shape[1]):
-        acc = _round(op(acc, x2[:, j]))
-    return acc
+    rnd = _Rounder(acc, _may_underflow(x2, op))
+    for col in np.asarray(x2, np.float32).T:
+        op(acc, col, out=acc)
+        rnd()
+    return _Rounder.done(acc)
 
 
 def _tree(x2, op, init):
@@ -100,7 +202,8 @@ def _tree(x2, op, init):
         if n_ > _LEAF:
             left = combine(n_ // 2)
             right = combine(n_ - n_ // 2)
-            return _round(op(_round(op(np.float32(init), left)), right))
+            # (FTZ: _daz on each result)
+            return _daz(_round(op(_daz(_round(op(np.float32(init), left))), right)))
         return leaf[:, next(pos)]
     return combine(n)
 
@@ -121,7 +224,7 @@ def _groups(shape, axes):
 
 
 def _reduce(x, axes, keep_dims, op, init, tree=True):
-    x = np.asarray(x, np.float32)
+    x = _daz(x)
     ax = _red._norm_axes(x, axes)
     _red._axis(axes, x)   # TF's axis errors
     kept = [d for i, d in enumerate(x.shape) if i not in ax]
@@ -164,7 +267,7 @@ def _mean(x, axes, keep_dims=False, **_):
 
 def _scan(op, init):
     def kernel(x, axis, exclusive=False, reverse=False, **_):
-        x = np.asarray(x, np.float32)
+        x = _daz(x)
         ax = int(axis)
         if not -x.ndim <= ax < x.ndim:
             raise _scans._bad_scan_axis(ax, x.ndim)
@@ -172,12 +275,22 @@ def _scan(op, init):
         y = np.moveaxis(x, ax, 0)
         if reverse:
             y = y[::-1]
-        out = np.empty_like(y)
-        acc = np.full(y.shape[1:], init, np.float32)
-        for i in range(y.shape[0]):
-            nxt = _round(op(acc, y[i]))
-            out[i] = acc if exclusive else nxt
-            acc = nxt
+        # buf[i + 1] = buf[i] op y[i], rounded in place: the inclusive scan is buf[1:],
+        # the exclusive one buf[:-1]
+        n = y.shape[0]
+        y2 = y.reshape(n, -1)
+        buf = np.empty((n + 1, y2.shape[1]), np.float32)
+        buf[0] = init
+        if y2.shape[1] <= _SCALAR_LANES:
+            for j, lane in enumerate(y2.T.tolist()):
+                buf[1:, j] = _scalar_steps(lane, op, init)
+        else:
+            u, t = buf.view(np.uint32), np.empty(y2.shape[1], np.uint32)
+            ftz = _may_underflow(y2, op)
+            for i in range(n):
+                op(buf[i], y2[i], out=buf[i + 1])
+                _Rounder.step(u[i + 1], t, ftz)
+        out = _Rounder.done(buf[:-1] if exclusive else buf[1:]).reshape(y.shape)
         if reverse:
             out = out[::-1]
         return np.ascontiguousarray(np.moveaxis(out, 0, ax))
@@ -190,17 +303,24 @@ def _addn(*xs, **_):
     if len(xs) == 1:
         return xs[0]
 
+    ftz = any(_may_underflow(x, np.add) for x in xs)   # (denormals are tiny too)
+    if ftz:
+        xs = [_daz(x) for x in xs]
+
     def run(ys):
-        out = ys[0]
+        out = np.array(ys[0], np.float32)   # (a copy, C-contiguous)
+        rnd = _Rounder(out, ftz)
         for y in ys[1:]:
-            out = _round(np.add(out, y))
-        return out
+            np.add(out, y, out=out)
+            rnd()
+        return out, rnd
     r = len(xs) % 8
     r = 8 if r == 0 else 9 if r == 1 else r
-    out = run(xs[:r])
+    out, rnd = run(xs[:r])
     for k in range(r, len(xs), 8):
-        out = _round(np.add(out, run(xs[k:k + 8])))
-    return out
+        np.add(out, run(xs[k:k + 8])[0], out=out)
+        rnd()
+    return _Rounder.done(out)
 
 
 def _squared_difference(x, y, **_):
