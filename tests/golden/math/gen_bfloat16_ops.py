@@ -41,6 +41,8 @@ def build(tf):
     return {
         "sigmoid": tf.sigmoid(s), "sigmoid_x": tf.sigmoid(x), "sigmoid_big": tf.sigmoid(big),
         "softplus_big": tf.nn.softplus(big), "selu_big": tf.nn.selu(big),
+        "sigmoid_grad": tf.gradients(tf.sigmoid(x), x, grad_ys=s[None, 100:400] + x)[0],
+        "tanh_grad": tf.gradients(tf.tanh(x), x, grad_ys=s[None, 100:400] + x)[0],
         "tanh": tf.tanh(s), "softplus": tf.nn.softplus(s), "elu": tf.nn.elu(s),
         "selu": tf.nn.selu(s), "softsign": tf.nn.softsign(s), "rsqrt": tf.rsqrt(tf.abs(s) + 1),
         "expm1": tf.expm1(s * 0.1), "log1p": tf.log1p(tf.abs(s)), "sin": tf.sin(s),

@@ -24,6 +24,7 @@ SquaredDifference), whose lowering gives these bits:
 
 - Sigmoid (XLA_CPU): 0.5 + 0.5 * tanh(0.5 * x), each step rounded (sigmoid(-8) is 0,
   sigmoid(-6) 2**-9: tanh(-3) rounds to -0.99609375).
+- SigmoidGrad (XLA_CPU): (dy * y) * (1 - y); TanhGrad: dy * (1 - y * y); each step rounded.
 - Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
 - Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
   rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded.
@@ -352,6 +353,16 @@ def _sigmoid(x, **_):
     return _round(_HALF + _round(_HALF * _f32("Tanh", _round(_HALF * x))))
 
 
+def _sigmoid_grad(y, dy, **_):
+    """SigmoidGrad (XLA_CPU): (dy * y) * (1 - y), each step rounded."""
+    return _round(_round(dy * y) * _round(_ONE - y))
+
+
+def _tanh_grad(y, dy, **_):
+    """TanhGrad (XLA_CPU): dy * (1 - y * y), each step rounded."""
+    return _round(dy * _round(_ONE - _round(y * y)))
+
+
 def _softplus(x, **_):
     return _f32("Log", _round(_f32("Exp", x) + _ONE))
 
@@ -453,7 +464,8 @@ for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
                        ("AddN", _addn), ("MatMul", _matmul),
                        ("SquaredDifference", _squared_difference),
-                       ("Sigmoid", _sigmoid), ("Softplus", _softplus), ("Softsign", _softsign),
+                       ("Sigmoid", _sigmoid), ("SigmoidGrad", _sigmoid_grad),
+                       ("TanhGrad", _tanh_grad), ("Softplus", _softplus), ("Softsign", _softsign),
                        ("Selu", _selu), ("Softmax", _softmax), ("LogSoftmax", _log_softmax),
                        ("SegmentSum", _segment_sum), ("SegmentMean", _segment_mean),
                        ("UnsortedSegmentSum", _unsorted_segments(_add_rounded, 0)),
