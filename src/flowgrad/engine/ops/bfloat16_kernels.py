@@ -24,7 +24,9 @@ SquaredDifference), whose lowering gives these bits:
 
 - Sigmoid (XLA_CPU): 0.5 + 0.5 * tanh(0.5 * x), each step rounded (sigmoid(-8) is 0,
   sigmoid(-6) 2**-9: tanh(-3) rounds to -0.99609375).
-- SigmoidGrad (XLA_CPU): (dy * y) * (1 - y); TanhGrad: dy * (1 - y * y); each step rounded.
+- SigmoidGrad (XLA_CPU): (dy * y) * (1 - y); TanhGrad: dy * (1 - y * y); RsqrtGrad:
+  (dy * y**3) * -0.5; SeluGrad: dy * scale or dy * (y + scale_alpha); SoftsignGrad (CPU):
+  dy / (1 + |x|)**2; each step rounded.
 - Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
 - Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
   rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded.
@@ -363,6 +365,23 @@ def _tanh_grad(y, dy, **_):
     return _round(dy * _round(_ONE - _round(y * y)))
 
 
+def _rsqrt_grad(y, dy, **_):
+    """RsqrtGrad (XLA_CPU): (dy * ((y * y) * y)) * -0.5, each step rounded."""
+    return _round(_round(dy * _round(_round(y * y) * y)) * np.float32(-0.5))
+
+
+def _selu_grad(dy, y, **_):
+    """SeluGrad (XLA_CPU): dy * scale where y > 0, else dy * (y + scale_alpha); each step
+    rounded."""
+    return np.where(y > 0, _round(dy * _SELU_SCALE), _round(dy * _round(y + _SELU_SCALE_ALPHA)))
+
+
+def _softsign_grad(dy, x, **_):
+    """SoftsignGrad (CPU): dy / (1 + |x|)**2, each step rounded."""
+    a = _round(np.abs(x) + _ONE)
+    return _round(dy / _round(a * a))
+
+
 def _softplus(x, **_):
     return _f32("Log", _round(_f32("Exp", x) + _ONE))
 
@@ -465,7 +484,9 @@ for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("AddN", _addn), ("MatMul", _matmul),
                        ("SquaredDifference", _squared_difference),
                        ("Sigmoid", _sigmoid), ("SigmoidGrad", _sigmoid_grad),
-                       ("TanhGrad", _tanh_grad), ("Softplus", _softplus), ("Softsign", _softsign),
+                       ("TanhGrad", _tanh_grad), ("RsqrtGrad", _rsqrt_grad),
+                       ("SeluGrad", _selu_grad), ("SoftsignGrad", _softsign_grad),
+                       ("Softplus", _softplus), ("Softsign", _softsign),
                        ("Selu", _selu), ("Softmax", _softmax), ("LogSoftmax", _log_softmax),
                        ("SegmentSum", _segment_sum), ("SegmentMean", _segment_mean),
                        ("UnsortedSegmentSum", _unsorted_segments(_add_rounded, 0)),
