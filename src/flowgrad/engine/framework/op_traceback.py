@@ -132,6 +132,27 @@ def defined_at(tb) -> str | None:
     return f"{os.path.basename(code.co_filename)}:{_line(code, lasti)}"
 
 
+def defined_suffix(op) -> str:
+    """" (defined at script.py:14)" for `op`, "" when it has no traceback."""
+    where = defined_at(getattr(op, "_traceback", None))
+    return f" (defined at {where})" if where else ""
+
+
+def placer_sources(op) -> str:
+    """TF's interpolated tail of a placer error naming the op's input ops (one per creation
+    site), "" when there are none."""
+    seen, sources = {defined_suffix(op)}, []
+    for t in op._inputs:
+        d = defined_suffix(t.op)
+        if d not in seen:
+            seen.add(d)
+            sources.append(f" {t.op.name}{d}")
+    if not sources:
+        return ""
+    return ("\n\nErrors may have originated from an input operation.\n"
+            f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(sources))
+
+
 def frames(tb) -> list[tuple[str, int, str, str]]:
     """(filename, line, function, source line) of a captured traceback, outermost first."""
     out = []

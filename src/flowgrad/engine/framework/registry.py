@@ -118,22 +118,28 @@ def register_bfloat16_kernel(name: str, kernel: Callable) -> OpDef:
     return bdef
 
 
-def _rounded(kernel: Callable) -> Callable:
+def _rounded(kernel: Callable, first_only: bool = False) -> Callable:
     """kernel with its float32 outputs rounded to bfloat16: TF's elementwise bfloat16
-    functors compute in float and round each result (bfloat16's operators)."""
+    functors compute in float and round each result (bfloat16's operators); `first_only`:
+    only output 0 (the bfloat16 one; another float32 output, FusedBatchNormV2's mean, is
+    float32)."""
     def bf16_kernel(*args, **attrs):
         out = kernel(*args, **attrs)
-        if isinstance(out, tuple):
-            return tuple(_dt.round_bfloat16(o) if np.asarray(o).dtype == np.float32 else o
-                         for o in out)
+        if isinstance(out, (tuple, list)):
+            return type(out)(_dt.round_bfloat16(o) if np.asarray(o).dtype == np.float32
+                             and (i == 0 or not first_only) else o
+                             for i, o in enumerate(out))
         return _dt.round_bfloat16(out)
     return bf16_kernel
 
 
 def dtype_def(od: OpDef, dtype) -> OpDef | None:
     """od's sibling OpDef for an output of `dtype` (a DType): its complex one for complex
-    dtypes, its string one for strings, its bfloat16 one for bfloat16 (made on first use
-    for an elementwise op: its float32 kernel, rounded); None where it has none."""
+    dtypes, its string one for strings, its bfloat16 one for bfloat16 (made on first use:
+    its float32 kernel, rounded; only output 0 for an op that is not elementwise, e.g.
+    Conv2D, BatchMatMul, AvgPool, BiasAdd, whose TF bfloat16 kernels compute in float and
+    round the result once; none for stateful ops and ops that alias an input); None where
+    it has none."""
     if getattr(dtype, "is_complex", False):
         return od.props.get("complex_def")
     name = getattr(dtype, "name", None)
@@ -141,10 +147,10 @@ def dtype_def(od: OpDef, dtype) -> OpDef | None:
         return od.props.get("string_def")
     if name == "bfloat16":
         bdef = od.props.get("bfloat16_def")
-        if bdef is None and od.props.get("elementwise") and od.kernel is not None \
-                and od.bind is None:
-            bdef = register_bfloat16_kernel(od.name, _rounded(od.kernel)) \
-                if OPS.get(od.name) is od else None
+        if bdef is None and od.kernel is not None and od.bind is None \
+                and not od.stateful and not od.aliases_input and OPS.get(od.name) is od:
+            bdef = register_bfloat16_kernel(
+                od.name, _rounded(od.kernel, first_only=not od.props.get("elementwise")))
         return bdef
     return None
 

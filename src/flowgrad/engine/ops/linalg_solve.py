@@ -253,9 +253,8 @@ def _fmt(s):
     return "[" + ",".join("?" if d is None else str(d) for d in s.as_tuple()) + "]"
 
 
-def _cross_kernel(a, b):
-    a = np.asarray(a)
-    b = np.asarray(b)
+def cross_checks(a, b):
+    """TF's Cross kernel checks of its inputs (NumPy arrays)."""
     if a.shape != b.shape:
         raise _invalid("Both inputs must be of same shape: "
                        f"{list(a.shape)} vs. {list(b.shape)}")
@@ -263,6 +262,12 @@ def _cross_kernel(a, b):
         raise _invalid("Input must be at least 1D[]")
     if a.shape[-1] != 3:
         raise _invalid(f"Dimension 0 in both shapes must be equal to 3: {list(a.shape)}")
+
+
+def _cross_kernel(a, b):
+    a = np.asarray(a)
+    b = np.asarray(b)
+    cross_checks(a, b)
     return np.cross(a, b).astype(a.dtype, copy=False)
 
 

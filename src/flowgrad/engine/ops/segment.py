@@ -130,16 +130,18 @@ def _uss_kernel(data, segment_ids, num_segments):
     return _sum_rows(rows, flat_ids, n).reshape((n,) + tail)
 
 
-def _sum_rows(rows, ids, n, copy_first=False):
+def _sum_rows(rows, ids, n, copy_first=False, step=None, init=0):
     """out[ids[i]] += rows[i] for i in input order, as TF's kernels add them (a float sum
     in another order, NumPy's pairwise reduceat or bincount's float64, can differ in the
     last bit). UnsortedSegmentSum adds every row to zeros (a lone -0.0 row gives +0.0);
-    SegmentSum (`copy_first`) copies a segment's first row and adds the others to it."""
+    SegmentSum (`copy_first`) copies a segment's first row and adds the others to it.
+    `step(acc, rows)`: the addition itself (bfloat16's, rounded), done pass by pass, from
+    `init` (1 and a rounded product: bfloat16's UnsortedSegmentProd)."""
     width = rows.shape[1]
-    out = np.zeros((n, width), dtype=rows.dtype)
+    out = np.full((n, width), init, dtype=rows.dtype)
     if not ids.size or not width:
         return out
-    if width == 1 and not copy_first:
+    if width == 1 and not copy_first and step is None:
         np.add.at(out, ids, rows)   # one row at a time, in input order
         return out
     order = np.argsort(ids, kind="stable")
@@ -149,11 +151,13 @@ def _sum_rows(rows, ids, n, copy_first=False):
     seg = sid[starts]
     if copy_first:
         out[seg] = rows[order[starts]]
-    else:
+    elif step is None:
         out[seg] += rows[order[starts]]
+    else:
+        out[seg] = step(out[seg], rows[order[starts]])
     if counts.max() == 1:
         return out
-    if width == 1 or counts.max() > _ROW_PASSES:
+    if step is None and (width == 1 or counts.max() > _ROW_PASSES):
         rest = np.ones(ids.size, bool)
         rest[order[starts]] = False
         np.add.at(out, ids[rest], rows[rest])   # one row at a time, in input order
@@ -162,7 +166,10 @@ def _sum_rows(rows, ids, n, copy_first=False):
     # pass k, in input order as TF's kernel adds them; np.add.at costs more on wide rows
     for k in range(1, int(counts.max())):
         s = np.flatnonzero(counts > k)
-        out[seg[s]] += rows[order[starts[s] + k]]
+        if step is None:
+            out[seg[s]] += rows[order[starts[s] + k]]
+        else:
+            out[seg[s]] = step(out[seg[s]], rows[order[starts[s] + k]])
     return out
 
 

@@ -604,12 +604,16 @@ def _ssr_check_num(data, indices, segment_ids, num_segments, op_type):
     return ind, seg, n
 
 
-def _ssr_sum(rows, seg, n, kind):
+def _ssr_sum(rows, seg, n, kind, rnd=None):
     """TF 1.14's SparseSegmentReductionOpBase::Reduce on `rows` (data[indices]), bit for
     bit: per segment of `num` rows, a first chunk of num % 8 rows (8 when that is 0, 9
     when 1) summed left to right, divided by num (Mean) or sqrt(num) (SqrtN) when num < 10;
     then each next chunk of 8 summed left to right and added; for num >= 10 the division
-    comes last. A lone row is copied; a segment without rows is zeros."""
+    comes last. A lone row is copied; a segment without rows is zeros. `rnd`: applied to each
+    sum, quotient and divisor (bfloat16's rounding: TF's Eigen expressions on bfloat16)."""
+    if rnd is None:
+        def rnd(v):
+            return v
     out = np.zeros((n,) + rows.shape[1:], rows.dtype)
     if not seg.size:
         return out
@@ -630,30 +634,32 @@ def _ssr_sum(rows, seg, n, kind):
         if k == 0:
             acc[cid[sel]] = rows[sel]
         else:
-            acc[cid[sel]] += rows[sel]
+            acc[cid[sel]] = rnd(acc[cid[sel]] + rows[sel])
     acc = acc.reshape((n, n_chunks) + rows.shape[1:])
     bshape = (n,) + (1,) * (rows.ndim - 1)
     small = (counts > 1) & (counts < 10)
     if kind is not None and small.any():   # the first chunk divided (num < 10)
         m = counts.astype(rows.dtype) if kind == "mean" else \
             np.sqrt(counts.astype(np.float64)).astype(rows.dtype)
-        acc[:, 0] = np.where(small.reshape(bshape), acc[:, 0] / m.reshape(bshape), acc[:, 0])
+        acc[:, 0] = np.where(small.reshape(bshape), rnd(acc[:, 0] / rnd(m).reshape(bshape)),
+                             acc[:, 0])
     out[...] = acc[:, 0]
     r = counts % 8
     head = np.minimum(np.where(r == 0, 8, np.where(r == 1, 9, r)), counts)
     seg_chunks = np.where(counts > 0, 1 + (counts - head + 7) // 8, 0)
     for j in range(1, n_chunks):   # out += each next chunk's sum
         has = seg_chunks > j
-        out[has] += acc[has, j]
+        out[has] = rnd(out[has] + acc[has, j])
     big = counts >= 10
     if kind is not None and big.any():
         d = counts.astype(rows.dtype) if kind == "mean" else \
             np.sqrt(counts.astype(np.float64)).astype(rows.dtype)
-        out[big] = out[big] / d[big].reshape((-1,) + (1,) * (rows.ndim - 1))
+        out[big] = rnd(out[big] / rnd(d[big]).reshape((-1,) + (1,) * (rows.ndim - 1)))
     return out
 
 
-def _ssr_kernel(kind, op_type=None):
+def _ssr_kernel(kind, op_type=None, rnd=None):
+    """The kernel of SparseSegment{Sum,Mean,SqrtN}[WithNumSegments] (`rnd`: _ssr_sum's)."""
     def kernel(data, indices, segment_ids, num_segments=None, **_):
         data = np.asarray(data)
         if num_segments is None:
@@ -661,7 +667,7 @@ def _ssr_kernel(kind, op_type=None):
             n = int(seg[-1]) + 1 if seg.size else 0
         else:
             ind, seg, n = _ssr_check_num(data, indices, segment_ids, num_segments, op_type)
-        return _ssr_sum(data[ind], seg, n, kind)
+        return _ssr_sum(data[ind], seg, n, kind, rnd)
     return kernel
 
 

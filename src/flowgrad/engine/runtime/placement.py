@@ -142,23 +142,8 @@ def _generator(op):
         not op._outputs[0].dtype.is_ref_dtype
 
 
-def _defined(op):
-    where = op_traceback.defined_at(getattr(op, "_traceback", None))
-    return f" (defined at {where})" if where else ""
-
-
-def _sources(op):
-    """TF's interpolated tail naming the op's input ops (one per creation site)."""
-    seen, sources = {_defined(op)}, []
-    for t in op._inputs:
-        d = _defined(t.op)
-        if d not in seen:
-            seen.add(d)
-            sources.append(f" {t.op.name}{d}")
-    if not sources:
-        return ""
-    return ("\n\nErrors may have originated from an input operation.\n"
-            f"Input Source operations connected to node {op.name}:\n" + "\t\n".join(sources))
+_defined = op_traceback.defined_suffix
+_sources = op_traceback.placer_sources
 
 
 def _error(op, config, spec):
