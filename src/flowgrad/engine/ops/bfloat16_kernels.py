@@ -466,7 +466,7 @@ def _cross(a, b, **_):
 def _two_kernels(op):
     """The `no_kernel` prop of Less / LessEqual (runtime/placement.py): TF 1.14 registers
     their bfloat16 CPU kernel twice, and its placer fails every run of the graph."""
-    if op.inputs[0].dtype.base_dtype is not _BF16:
+    if op._inputs[0].dtype.base_dtype is not _BF16:
         return None
     kdef = (f'op: "{op.type}" device_type: "CPU" constraint {{ name: "T" allowed_values '
             f'{{ list {{ type: DT_BFLOAT16 }} }} }}')
