@@ -21,16 +21,15 @@ XFAIL = {
         "the second-order MAML meta-gradient through tf.map_fn: w3's gradient differs from "
         "TF 1.14 in the last bit in 5 of 8 entries (one task alone, the tasks unrolled and "
         "the first-order variant match; with arithmetic_optimization OFF flowgrad matches "
-        "TF). TF's optimized gradient loop keeps the accumulator as written, "
-        "Add(AddN(the body's gradients of w3), <reader>/Enter_grad/Switch:1) (its partition "
-        "graph, for the same tree of two Mul(Tile, StackPopV2) leaves); flowgrad's "
-        "AddOpsRewrite (engine/optimize/add_ops_rewrite.py, the accumulator group that "
-        "engine/ops/control_flow.py _accumulators marks) takes those leaves' shapes as "
-        "known (_popped_values: a Mul with an input of the output's shape) and regroups the "
-        "tree into one AddN with the accumulator, which sums in another order. Taking "
-        "popped values as of unknown rank fixes it but breaks rnn_addops loop_twice_resource "
-        "(a Mul of a popped value TF does regroup): the rule that tells them apart is not "
-        "found yet",
+        "TF). TF's optimized gradient loop (its partition graph) regroups the accumulator "
+        "into one AddN(map/while/MatMul/Enter_grad/Switch:1, MatMul_1_grad/MatMul_1, "
+        "MatMul_grad/MatMul_1), though both MatMul leaves read a StackPopV2 (static shape "
+        "[?, 1], one symbol: the same popped input); flowgrad's AddOpsRewrite "
+        "(engine/optimize/add_ops_rewrite.py, the accumulator group of "
+        "engine/ops/control_flow.py _accumulators) leaves `acc + AddN(MatMul_1, MatMul_1')` "
+        "as written, taking a MatMul of a popped value as of unknown shape (as in rnn_addops "
+        "loop_fed_batch, where TF does not regroup): how Grappler's loop shape inference "
+        "makes the shared symbol equal to the accumulator's [4, 1] is not modelled",
 }
 
 
