@@ -116,6 +116,10 @@ _BROADCASTING = frozenset({"Mul", "Add", "AddV2", "Sub", "RealDiv", "Div", "Maxi
                            "ReluGrad", "Relu6Grad", "EluGrad", "SeluGrad", "SoftplusGrad",
                            "SoftsignGrad", "RsqrtGrad", "SqrtGrad", "ReciprocalGrad"})
 
+# the cwise gradients' shape function merges both inputs' shapes (MergeBothInputsShapeFn):
+# known where one input's is, whatever the other's rank
+_MERGE_BOTH = frozenset(t for t in _BROADCASTING if t.endswith("Grad"))
+
 
 def _size(shape):
     """Grappler's size for ordering (CompareSymbolicallyShapedTensorSizes on known dims:
@@ -151,7 +155,11 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=
     `unranked`: the values whose rank Grappler does not know either (_unranked): a
     broadcasting op reading one has no shape (TF's BroadcastBinaryOpOutputShapeFn: an
     input of unknown rank gives an unknown shape), so `(acc + Sum(fed)) + c` is no tree
-    to regroup."""
+    to regroup. An AddN or a cwise gradient (SigmoidGrad...) merges its inputs' shapes
+    (AddN's shape function, MergeBothInputsShapeFn), and Grappler's GraphProperties
+    unifies merged shapes: one known input makes the others known too (the oracle, a
+    loop gradient's accumulator: `AddN(Tile [2], Mul(Tile, StackPopV2))` is [2] and its
+    Mul too, `AddN(Mul(Tile, StackPopV2), Mul(Tile, StackPopV2_1))` of unknown rank)."""
     out = set(tainted) | set(popped)
     for n in program.nodes:
         if n.type in attr_shaped:
@@ -163,9 +171,16 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=
         if n.type in _BROADCASTING and len(n.outputs) == 1:
             # (the oracle: Mul(grad [6], Cos(popped)) is known [6]; MatMul(popped, g) not)
             s = program.shapes.get(n.outputs[0])
-            if s is not None and s.is_fully_defined() and unranked.isdisjoint(n.inputs) \
-                    and any(v not in out and program.shapes.get(v) == s for v in n.inputs):
+            if s is not None and s.is_fully_defined() and (
+                    n.type in _MERGE_BOTH or unranked.isdisjoint(n.inputs)) and any(
+                        v not in out and program.shapes.get(v) == s for v in n.inputs):
+                if n.type in _MERGE_BOTH:
+                    out.difference_update(n.inputs)
                 continue
+        if n.type == "AddN" and any(v not in out and _elements(program, v) is not None
+                                    for v in n.inputs):
+            out.difference_update(n.inputs)   # (merged with a known input: see above)
+            continue
         out.update(n.outputs)
     return out
 
@@ -598,7 +613,10 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             continue
         if ACCUMULATOR_ATTR in nodes[i].attrs:
             if stack_shapes is None:
-                stack_shapes = _popped_values(program, nodes[i].attrs[POPPED_ATTR], tainted)
+                # (StackPopV2's shape is of unknown rank to Grappler)
+                popped = nodes[i].attrs[POPPED_ATTR]
+                stack_shapes = _popped_values(program, popped, tainted,
+                                              unranked=_unranked(program, popped))
             if not stack_shapes.isdisjoint(leaves) or any(
                     nodes[j].outputs[0] in stack_shapes for j in members):
                 continue
