@@ -1,9 +1,10 @@
 """tf.contrib.losses.metric_learning on a small embedding net (the facenet / deep metric
 learning tutorials' style): pairwise_distance squared and not (with a duplicated row, whose
-distance gradient is masked to zero), triplet_semihard_loss with a custom margin and labels
-(labels of shape [n, 1] fail its assert), lifted_struct_loss, npairs_loss with its reg_lambda, npairs_loss_multilabel
-on SparseTensor labels, contrastive_loss on integer labels; each trained a few steps with
-GradientDescent, the op counts of each loss, and the errors TF raises for bad labels."""
+distance gradient is masked to zero), triplet_semihard_loss with a custom margin (labels
+of shape [n, 1] fail its assert, as lifted_struct_loss's), lifted_struct_loss, npairs_loss
+with its reg_lambda, npairs_loss_multilabel on SparseTensor labels, contrastive_loss on
+integer labels; each trained a few steps with GradientDescent, the op counts of each
+loss, and the errors TF raises for bad labels."""
 import numpy as np
 import tensorflow as tf
 from tensorflow.contrib.losses.python.metric_learning.metric_loss_ops import pairwise_distance
