@@ -3,8 +3,9 @@
 model families: capsule routing in a tf.while_loop, contrib.losses.metric_learning,
 neural-style Gram matrices with tf.einsum, a fixed-step RK4 integrator in a tf.while_loop
 differentiated through (a float loop variable off the path from the xs: the time),
-the gradient of a back_prop=False loop, and a mixture density network on
-contrib.distributions."""
+the gradient of a back_prop=False loop, a mixture density network on
+contrib.distributions and Grappler's LogSoftmaxStage (tf.log(tf.nn.softmax(x)), a
+Categorical's logits of softmax probs)."""
 
 import os
 
@@ -29,12 +30,6 @@ XFAIL = {
         "lowering engine/framework/graph_def_lower_grad.py); and the couplings / lengths "
         "after training differ in the last bit (TensorArray stack of Softmax and the "
         "einsum's BatchMatMulV2 in the loop: not traced)",
-    "mdn_mixture_sample.py":
-        "the loss from the second RMSProp step on, the mixture's mean, cdf, samples and "
-        "log_prob differ from TF in the last float32 bit (step 0 matches, so the "
-        "gradient of MixtureSameFamily.log_prob (reduce_logsumexp of log_softmax + "
-        "Normal.log_prob of softplus scales) or RMSProp's update of it rounds "
-        "differently in flowgrad's kernels: not traced)",
     "while_no_backprop_grad.py":
         "tf.gradients through a while_loop(back_prop=False): TF 1.14 returns None but "
         "still builds the loop's GradLoopState (the forward f_count counter and the "

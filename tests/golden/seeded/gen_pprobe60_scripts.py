@@ -5,8 +5,9 @@ loss, a TensorArray of couplings, the shape-invariant error), contrib.losses.met
 npairs_multilabel / contrastive losses trained a few steps, their label errors),
 neural-style Gram matrices with tf.einsum (the ops einsum makes, its errors), a fixed-step
 RK4 integrator in a tf.while_loop differentiated through (and contrib.integrate.odeint_fixed),
-the gradient of a back_prop=False loop, and a mixture density network on
-contrib.distributions MixtureSameFamily / Mixture (log_prob, cdf, seeded samples, errors).
+the gradient of a back_prop=False loop, a mixture density network on
+contrib.distributions MixtureSameFamily / Mixture (log_prob, cdf, seeded samples, errors)
+and Grappler's Log(Softmax(x)) -> LogSoftmax(x) rewrite.
 Values at full precision. Made on this machine's CPU (TF's float32 bits depend on the host
 CPU: engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
