@@ -1858,6 +1858,10 @@ def _while_grad(op, *grads):
         densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
         for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
+            if i not in walk.reached and v.dtype.base_dtype is not _dt.variant:
+                # (TF's walk reaches no Switch of a variable whose value does not depend
+                # on the xs: no gradient rule of an op only it reads, no gradient of it)
+                gv = None
             if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             mark = g._last_id

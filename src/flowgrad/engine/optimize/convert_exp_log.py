@@ -8,7 +8,8 @@ and broadcast to x's shape without changing it. For float32 the Expm1 and Log1p 
 `concentration - 1.` of a Dirichlet or Gamma whose concentration is `tf.exp(var)` gives
 Expm1's bits in TF. Constant folding runs first: an x that folds to a constant keeps the
 plain ops' value, as does a fed constant (read through a PlaceholderWithDefault).
-Applied by `grappler_division` with convert_pow.py.
+Applied by `grappler_division` with convert_pow.py; then its LogSoftmaxStage
+(log_softmax): Log(Softmax(x)) -> LogSoftmax(x).
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import numpy as np
 from ..framework.registry import OPS
 from .constant_folding import constant_folding
 from .convert_pow import _keeps_shape
+from .cse import common_subexpression_elimination
 
 _ADDS = frozenset({"Add", "AddV2"})
 
@@ -74,3 +76,45 @@ def convert_exp_log(program):
             nodes.append(n)
     # folded as Grappler's constant folding leaves the graph before this stage
     return constant_folding(program.copy(nodes=nodes)) if changed else program
+
+
+def log_softmax(program):
+    """Grappler's LogSoftmaxStage: Log(Softmax(x)) -> LogSoftmax(x) when the Softmax's value
+    (and each Identity between them: TF's dependency optimizer removes those) is read by
+    that Log alone, after Grappler's CSE merged equal Softmax ops, and not fetched (TF's
+    preserve set); the Softmax stays for nothing to read (TF makes it an Identity). For
+    float32 LogSoftmax's kernel (x - max - log(sum(exp)))
+    rounds otherwise than Log of Softmax's quotient: `tfd.Categorical(probs=tf.nn.softmax(
+    logits)).logits` (its Log of the probs) gives LogSoftmax's bits in TF."""
+    if not any(n.type == "Log" for n in program.nodes) or \
+            not any(n.type == "Softmax" for n in program.nodes):
+        return program
+    given = program
+    # exact: Grappler dedups before its stages, so two equal Softmax ops are one, read twice
+    program = common_subexpression_elimination(program)
+    made = {v: n for n in program.nodes for v in n.outputs}
+    uses = {}
+    for n in program.nodes:
+        for v in n.inputs:
+            uses[v] = uses.get(v, 0) + 1
+    fetched = set(program.fetches)
+
+    def only_use(v):
+        return uses.get(v, 0) == 1 and v not in fetched
+
+    nodes, changed = [], False
+    for n in program.nodes:
+        src = None
+        if n.type == "Log" and len(n.inputs) == 1 and not n.recompute and only_use(n.inputs[0]):
+            src = made.get(n.inputs[0])
+            while src is not None and src.type == "Identity" and len(src.inputs) == 1 and \
+                    only_use(src.inputs[0]):
+                src = made.get(src.inputs[0])
+        if src is not None and src.type == "Softmax" and len(src.inputs) == 1 and \
+                not src.recompute:
+            nodes.append(dataclasses.replace(n, type="LogSoftmax", op_def=OPS["LogSoftmax"],
+                                             attrs={}, inputs=[src.inputs[0]]))
+            changed = True
+        else:
+            nodes.append(n)
+    return program.copy(nodes=nodes) if changed else given

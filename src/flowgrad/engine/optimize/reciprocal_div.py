@@ -36,7 +36,7 @@ from .mul_by_ones import (broadcast_mul_by_ones, first_round_identities, identit
                           zero_muls)
 from .minimize_broadcasts import minimize_broadcasts
 from .convert_pow import convert_pow
-from .convert_exp_log import convert_exp_log
+from .convert_exp_log import convert_exp_log, log_softmax
 from .remap_batch_norm import remap_fused_batch_norm
 from .remap_matmul import remap_matmul_bias_add
 from .simplify_aggregation import simplify_aggregation
@@ -325,7 +325,7 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         program = simplified
         regrouped = set()
         folding = options.get("constant_folding", True)
-        program = convert_exp_log(convert_pow(program, unknown, folding))
+        program = log_softmax(convert_exp_log(convert_pow(program, unknown, folding)))
         program = fold_transpose_matmul(program)   # MatMul(Transpose(a), b): flags flipped
         program = minimize_broadcasts(
             program, regrouped, identity_muls(program, unknown) if folding else None,
