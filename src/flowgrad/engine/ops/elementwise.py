@@ -534,11 +534,12 @@ def _sigmoid_kernel(x):
 
 
 def _round_kernel(x):
-    # Half to even; "+ 0" turns -0.0 into 0.0 as TF's floor-based rounding gives (float16:
-    # only where x is not a zero: TF 1.14's half Round keeps -0.0, checked on every half)
-    out = np.add(np.round(x), 0, dtype=x.dtype)
-    if x.dtype == np.float16:
-        out = np.where(x == 0, x, out)
+    # Half to even; "+ 0" turns the -0.0 of a negative x into 0.0 as TF's floor-based
+    # rounding (floor(x) + 1) gives, but not where x is a zero: floor(-0.0) is -0.0 (and a
+    # denormal reads as zero under the run's DAZ: Round(-1e-40) is -0.0 in TF 1.14, golden
+    # math/denormal_arith)
+    out = np.round(x, out=np.empty_like(x))
+    np.add(out, 0, out=out, where=x != 0)
     return out
 
 
