@@ -3,8 +3,9 @@ threads run with FTZ|DAZ (core/platform/denormal.h), so float32 / float64 (and b
 widened to float32) ops read a denormal input as a zero of its sign and flush a denormal
 result, while ops that only move bits keep them. Each op sees every pair of a set of
 denormals, zeros, smallest normals and small normals (`pairs`), fed as bits (uint) and
-bitcast, its result bitcast back to uint. `cases(tf)` runs each op in its own run: an op
-without a kernel for a dtype records TF's error."""
+bitcast, its result bitcast back to uint. `cases(tf)` runs each op in its own session,
+twice (flowgrad's second run is its optimized plan): an op without a kernel for a dtype
+records TF's error."""
 import numpy as np
 from goldenio import host_vendor
 
@@ -13,7 +14,7 @@ UINT = {2: np.uint16, 4: np.uint32, 8: np.uint64}
 BINARY = ("add", "subtract", "multiply", "realdiv", "maximum", "minimum")
 UNARY = ("relu", "negative", "abs", "sign", "square", "floor", "round", "exp", "reciprocal",
          "identity", "reshape")
-ROWS = ("sum", "mean", "prod", "matmul", "bias_add")
+ROWS = ("sum", "mean", "prod", "matmul", "matmul_col", "matmul_row", "bias_add", "chain")
 
 
 def base(dtype):
@@ -54,6 +55,12 @@ def _op(tf, name, x, y, w):
     p = tf.stack([x, y], axis=1)
     if name == "matmul":
         return tf.matmul(p, w)
+    if name == "matmul_col":   # one output column: Eigen's matrix-vector product
+        return tf.matmul(p, w[:, 1:])
+    if name == "matmul_row":   # one output row; row 6 is (0.0, -tiny): a -0.0 product
+        return tf.matmul(p[6:7], w)
+    if name == "chain":   # elementwise ops a plan fuses
+        return tf.maximum(tf.nn.relu(x * y) * 0.5, tf.minimum(x - y, -x))
     if name == "bias_add":
         return tf.nn.bias_add(p, w[0])
     return getattr(tf, "reduce_" + name)(p, axis=1)
@@ -95,7 +102,8 @@ def cases(tf):
                 try:
                     out, feeds = build(tf, dtype, name)
                     with tf.Session() as sess:
-                        got["%s_%s" % (name, dtype)] = sess.run(out, feeds)
+                        got["%s_%s" % (name, dtype)] = [sess.run(out, feeds)
+                                                         for _ in range(2)]
                 except Exception as e:  # noqa: BLE001 - TF has no kernel: its error
                     got["%s_%s" % (name, dtype)] = "%s: %s" % (
                         type(e).__name__, str(e).split("\n")[0])
