@@ -15,6 +15,11 @@ complex_kernels step). Elementwise ops need none: their float32 kernel, rounded,
 - AddN: TF's order (reductions._addn_kernel) with each addition rounded.
 - MatMul: the float32 product, truncated to bfloat16 (7 x 0.1 is 0.69921875, not 0.703125;
   -0.6550 is -0.65234375).
+- Maximum / Minimum / Relu: bfloat16's scalar `x < y ? y : x` (`y < x ? y : x`, `x < 0 ? 0 :
+  x`) compares in float, where the run's DAZ reads a denormal as zero, and gives the chosen
+  operand's bits: Maximum(1e-40, 0) is 1e-40, Relu(-1e-40) is -1e-40 (float32's maxps
+  flushes both; golden math/denormal_arith).
+- Neg: the scalar -x, a sign flip for every element (no packets' 0 - x, elementwise.py).
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ import numpy as np
 
 from ..framework.dtypes import round_bfloat16 as _round
 from ..framework.registry import register_bfloat16_kernel
+from . import activations  # noqa: F401 - registers Relu, which gets a kernel below
 from . import linalg as _linalg
 from . import reductions as _red
 from . import scans as _scans
@@ -183,8 +189,25 @@ def _matmul(a, b, **attrs):
     return np.where(np.isnan(f), np.float32(np.nan), out)
 
 
+def _maximum(x, y, **_):
+    return np.where(x < y, y, x)
+
+
+def _minimum(x, y, **_):
+    return np.where(y < x, y, x)
+
+
+def _relu(x, **_):
+    return np.where(x < 0, np.float32(0), x)
+
+
+def _neg(x, **_):
+    return np.negative(x)
+
+
 for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
                        ("AddN", _addn), ("MatMul", _matmul),
-                       ("SquaredDifference", _squared_difference)]:
+                       ("SquaredDifference", _squared_difference), ("Maximum", _maximum),
+                       ("Minimum", _minimum), ("Relu", _relu), ("Neg", _neg)]:
     register_bfloat16_kernel(_name, _kernel)
