@@ -538,6 +538,7 @@ def _round_kernel(x):
     # rounding (floor(x) + 1) gives, but not where x is a zero: floor(-0.0) is -0.0 (and a
     # denormal reads as zero under the run's DAZ: Round(-1e-40) is -0.0 in TF 1.14, golden
     # math/denormal_arith)
+    x = np.asarray(x)   # (a NumPy scalar's round ignores out=)
     out = np.round(x, out=np.empty_like(x))
     np.add(out, 0, out=out, where=x != 0)
     return out
