@@ -55,6 +55,8 @@ import time
 
 import numpy as np
 
+from . import fpenv
+
 __all__ = ["SAMPLE_S", "SideLane", "blas_threads", "cpu_count", "free_cores", "guard_blas",
            "inter_op_setting", "inter_op_threads", "intra_op_threads", "matmul", "run_blocks",
            "set_blas_threads", "spare_threads", "uses_blas"]
@@ -180,7 +182,8 @@ def _get_pool(n):
     # a new pool after fork (the child has none of the parent's workers) or for more threads
     if _pool is None or _pool._max_workers < n - 1 or _pool_pid != os.getpid():
         from concurrent.futures import ThreadPoolExecutor  # lazy: only loaded machines
-        _pool = ThreadPoolExecutor(max(1, n - 1), thread_name_prefix="flowgrad-intra-op")
+        _pool = ThreadPoolExecutor(max(1, n - 1), thread_name_prefix="flowgrad-intra-op",
+                                   initializer=fpenv.flush_this_thread)
         _pool_pid = os.getpid()
     return _pool
 
@@ -441,7 +444,8 @@ def _lane_pool():
     global _lane
     if _lane is None or _lane[1] != os.getpid():
         from concurrent.futures import ThreadPoolExecutor  # lazy: only fused loops
-        _lane = (ThreadPoolExecutor(1, thread_name_prefix="flowgrad-side-lane"), os.getpid())
+        _lane = (ThreadPoolExecutor(1, thread_name_prefix="flowgrad-side-lane",
+                                       initializer=fpenv.flush_this_thread), os.getpid())
     return _lane[0]
 
 

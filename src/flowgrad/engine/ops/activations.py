@@ -40,6 +40,16 @@ def _zero(x):
     return np.zeros((), dtype=x.dtype)
 
 
+def _relu_kernel(x):
+    """max(x, 0) as Eigen's cwiseMax(0): its packets are maxps(0, x), x on a tie, so
+    Relu(-0.0) is -0.0 (and -1e-40 under the run's DAZ), as NumPy's SIMD maximum(0, x)
+    (its second operand on a tie); float16's scalar max keeps 0 (+0.0), as NumPy's half
+    maximum(x, 0) (its first operand). Golden math/denormal_arith checks each."""
+    if x.dtype == np.float16:
+        return np.maximum(x, _zero(x))
+    return np.maximum(_zero(x), x)
+
+
 def _cast(x, dtype):
     return apply("Cast", [x], {"DstT": dtype, "SrcT": x.dtype.base_dtype})
 
@@ -221,9 +231,9 @@ def _softsign_grad_grad(op, grad):
 _ACTIVATIONS = [
     # TF's ReluGrad/Relu6Grad multiply by the mask: a NaN or inf gradient stays NaN;
     # both are given the op's output (TF 1.14's _ReluGrad, _Relu6Grad)
-    ("Relu", lambda x: np.maximum(x, _zero(x)),
+    ("Relu", _relu_kernel,
      lambda g, f: g * (f > 0).astype(g.dtype), "y", _mask_grad_grad, ()),
-    ("Relu6", lambda x: np.minimum(np.maximum(x, _zero(x)), np.asarray(6, x.dtype)),
+    ("Relu6", lambda x: np.minimum(np.asarray(6, x.dtype), _relu_kernel(x)),
      lambda g, f: g * ((f > 0) & (f < 6)).astype(g.dtype), "y", _mask_grad_grad, ()),
     ("Elu", _elu_kernel,
      lambda g, y: np.where(y < 0, g * (y + y.dtype.type(1)), g), "y", _elu_grad_grad, ()),

@@ -43,6 +43,11 @@ SquaredDifference), whose lowering gives these bits:
   every run of the graph ("Multiple OpKernel registrations match NodeDef").
 - Bit copies (Concat, Gather, Pad, Tile, Select, Transpose, MaxPool), Max / Min / ArgMax
   and the casts need nothing more.
+- Maximum / Minimum / Relu: bfloat16's scalar `x < y ? y : x` (`y < x ? y : x`, `x < 0 ? 0 :
+  x`) compares in float, where the run's DAZ reads a denormal as zero, and gives the chosen
+  operand's bits: Maximum(1e-40, 0) is 1e-40, Relu(-1e-40) is -1e-40 (float32's maxps
+  flushes both; golden math/denormal_arith).
+- Neg: the scalar -x, a sign flip for every element (no packets' 0 - x, elementwise.py).
 """
 from __future__ import annotations
 
@@ -479,10 +484,28 @@ def _two_kernels(op):
 for _name in ("Less", "LessEqual"):
     OPS[_name].props["no_kernel"] = _two_kernels
 
+
+def _maximum(x, y, **_):
+    return np.where(x < y, y, x)
+
+
+def _minimum(x, y, **_):
+    return np.where(y < x, y, x)
+
+
+def _relu(x, **_):
+    return np.where(x < 0, np.float32(0), x)
+
+
+def _neg(x, **_):
+    return np.negative(x)
+
+
 for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
                        ("AddN", _addn), ("MatMul", _matmul),
-                       ("SquaredDifference", _squared_difference),
+                       ("SquaredDifference", _squared_difference), ("Maximum", _maximum),
+                       ("Minimum", _minimum), ("Relu", _relu), ("Neg", _neg),
                        ("Sigmoid", _sigmoid), ("SigmoidGrad", _sigmoid_grad),
                        ("TanhGrad", _tanh_grad), ("RsqrtGrad", _rsqrt_grad),
                        ("SeluGrad", _selu_grad), ("SoftsignGrad", _softsign_grad),

@@ -11,6 +11,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework import fpenv
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from . import _records
@@ -25,7 +26,8 @@ def _produce(src, q, stop):
     """The prefetch thread: fills `q` until the source ends, an error other than an
     element's OpError (handed over in order, the source going on as TF's), or `stop`.
     NumPy's floating-point warnings are off, as in a session's run (the error state is
-    per thread): TF's kernels give NaN and inf silently."""
+    per thread): TF's kernels give NaN and inf silently; denormals flushed (fpenv)."""
+    fpenv.flush_this_thread()
     with np.errstate(all="ignore"):
         _produce_quietly(src, q, stop)
 

@@ -9,6 +9,7 @@ from collections import deque
 import numpy as np
 
 from ..framework import errors
+from ..framework import fpenv
 from . import _fused
 from .dataset_batch import _batch, _repeat, _vectorizer
 from .dataset_core import (DatasetValue, _fresh_seeds, _Samples, _scalar, _without_gather,
@@ -220,7 +221,8 @@ class _ParallelMapIter:
         from concurrent.futures import ThreadPoolExecutor  # lazy: only parallel maps need it
         self.src = src
         self.call = call
-        self.pool = ThreadPoolExecutor(max_workers=workers)
+        self.pool = ThreadPoolExecutor(max_workers=workers,
+                                       initializer=fpenv.flush_this_thread)
         self.pending = deque()
         self.parallel = parallel
         self.done = False

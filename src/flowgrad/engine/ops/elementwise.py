@@ -534,11 +534,13 @@ def _sigmoid_kernel(x):
 
 
 def _round_kernel(x):
-    # Half to even; "+ 0" turns -0.0 into 0.0 as TF's floor-based rounding gives (float16:
-    # only where x is not a zero: TF 1.14's half Round keeps -0.0, checked on every half)
-    out = np.add(np.round(x), 0, dtype=x.dtype)
-    if x.dtype == np.float16:
-        out = np.where(x == 0, x, out)
+    # Half to even; "+ 0" turns the -0.0 of a negative x into 0.0 as TF's floor-based
+    # rounding (floor(x) + 1) gives, but not where x is a zero: floor(-0.0) is -0.0 (and a
+    # denormal reads as zero under the run's DAZ: Round(-1e-40) is -0.0 in TF 1.14, golden
+    # math/denormal_arith)
+    x = np.asarray(x)   # (a NumPy scalar's round ignores out=)
+    out = np.round(x, out=np.empty_like(x))
+    np.add(out, 0, out=out, where=x != 0)
     return out
 
 
@@ -850,20 +852,23 @@ def _rsqrt_grad_grad(op, grad):
 
 
 def _maximum_kernel(x, y, out=None):
-    """TF's (Eigen's std::max) `x < y ? y : x`: x when either is NaN, where np.maximum gives
-    NaN for a NaN y. np.maximum is that rule unless y holds a NaN (y.max(), which propagates
-    NaN, detects it: +0.1 ms on 1M float32); then maximum(x, fmax(x, y)) is (fmax takes x
-    for a NaN y, maximum keeps a NaN x). Ties of +0 and -0 may give either zero."""
+    """TF's (Eigen's std::max, its packets maxps(y, x)) `x < y ? y : x`: x when either is NaN,
+    where np.maximum gives NaN for a NaN y, and x on a tie of +0 and -0 (Maximum(-0.0, 0.0)
+    is -0.0): np.maximum(y, x) gives its second operand on a tie (golden math/denormal_arith).
+    np.maximum is that rule unless y holds a NaN (y.max(), which propagates NaN, detects it:
+    +0.1 ms on 1M float32); then maximum(fmax(x, y), x) is (fmax takes x for a NaN y,
+    maximum keeps a NaN x). float16: NumPy's half loop gives its first operand on a tie."""
     if y.dtype.kind not in "iub" and np.isnan(y.max(initial=0)):
-        return np.maximum(x, np.fmax(x, y), out=out)
-    return np.maximum(x, y, out=out)
+        y = np.fmax(x, y)
+    return np.maximum(x, y, out=out) if x.dtype == np.float16 else np.maximum(y, x, out=out)
 
 
 def _minimum_kernel(x, y, out=None):
-    """TF's (std::min) `y < x ? y : x`: x when either is NaN (see _maximum_kernel)."""
+    """TF's (std::min, minps(y, x)) `y < x ? y : x`: x when either is NaN or on a tie (see
+    _maximum_kernel)."""
     if y.dtype.kind not in "iub" and np.isnan(y.max(initial=0)):
-        return np.minimum(x, np.fmin(x, y), out=out)
-    return np.minimum(x, y, out=out)
+        y = np.fmin(x, y)
+    return np.minimum(x, y, out=out) if x.dtype == np.float16 else np.minimum(y, x, out=out)
 
 
 def _string_add(x, y, out=None):

@@ -157,6 +157,17 @@ def one_column_product_bt(a, b):
 
 def _matmul_kernel(a, b, transpose_a=False, transpose_b=False, intra_threads=None,
                    fused_bias_add=False, **_):
+    """The product as TF's kernels give it. Eigen's contraction and matrix-vector kernels
+    add each block's product to a zeroed output (res += alpha * acc), so a -0.0 product (a
+    -0.0 entry, or a negative one flushed by the run's FTZ) comes out +0.0: "+ 0" does the
+    same (golden math/denormal_arith)."""
+    out = _matmul_product(a, b, transpose_a, transpose_b, intra_threads, fused_bias_add)
+    if out.dtype.kind == "f":
+        np.add(out, 0, out=out)
+    return out
+
+
+def _matmul_product(a, b, transpose_a, transpose_b, intra_threads, fused_bias_add):
     if a.dtype == np.float16 and b.dtype == np.float16:
         # Eigen::half rounds every product and sum to half: TF's kernel order, which
         # depends on the threads of the session's intra-op pool (else the schedulable CPUs)

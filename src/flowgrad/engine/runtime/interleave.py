@@ -28,6 +28,7 @@ from __future__ import annotations
 import threading
 
 from ..framework import blocking
+from ..framework import fpenv
 
 __all__ = ["blocking_plan", "run"]
 
@@ -57,6 +58,7 @@ class _Job:
                                        name="flowgrad-blocking-op")
 
     def _run(self):
+        fpenv.flush_this_thread()   # (the thread runs one kernel: as TF's pool threads)
         blocking.local.job = self
         dl = self.deadline[0]
         if dl is not None:

@@ -29,6 +29,8 @@ from __future__ import annotations
 import os
 import threading
 
+from ..framework import fpenv
+
 __all__ = ["MIN_PARALLEL", "ParallelPlan", "async_nodes", "pool"]
 
 MIN_PARALLEL = 1 << 22     # multiply-adds below which an op is not worth a thread hand-off
@@ -137,7 +139,8 @@ def pool(workers):
             if p is None:
                 from concurrent.futures import ThreadPoolExecutor  # lazy: parallel plans only
                 p = _pools[key] = ThreadPoolExecutor(workers,
-                                                     thread_name_prefix="flowgrad-inter-op")
+                                                     thread_name_prefix="flowgrad-inter-op",
+                                                     initializer=fpenv.flush_this_thread)
     return p
 
 

@@ -51,6 +51,7 @@ from ..ops import session_handles as _handles
 from ..ops.mutex import release_run_locks
 from ..ops.state import end_step
 from ..ops.control_flow import end_run
+from ..framework import fpenv
 from ..framework import threads
 from ..framework import tf_nodes   # (registers get_operations's TF view in graph.py)
 from .backends.numpy import CompiledProgram
@@ -328,7 +329,8 @@ class _Plan:
         gc_was_on = _gc.isenabled()
         _gc.disable()
         try:
-            with fold_cache():   # each constant subgraph evaluated once per plan
+            # (constant folding computes as the run's kernels do: TF's folds flush too)
+            with fold_cache(), fpenv.flushing():   # each constant subgraph evaluated once
                 self._build(session, mapper, feed_tensors)
         finally:
             if gc_was_on:
@@ -875,6 +877,7 @@ class BaseSession:
         if run_metadata is not None or options is not None:
             return self._execute_with_metadata(plan, feeds, run_metadata, options)
         token = _err_quiet(_ERR_IGNORE)
+        env = fpenv.start()   # TF's threads compute with FTZ|DAZ (framework/fpenv.py)
         try:
             return plan.fn(feeds)
         except Exception as e:  # noqa: BLE001 - every kernel failure becomes an OpError
@@ -888,6 +891,7 @@ class BaseSession:
             if "temporary_variables" in self._ctx.__dict__:   # (TF's step resources)
                 end_step(self._ctx)
             end_run(self._ctx)   # (the loops' kept iterations are this run's)
+            fpenv.restore(env)
 
     def _execute_with_metadata(self, plan, feeds, run_metadata, options):
         """A run with RunOptions/RunMetadata: FULL_TRACE runs node by node, timing each."""
@@ -913,7 +917,7 @@ class BaseSession:
                 # the thread budget a plan's runs get (a traced MatMul beside busy
                 # processes otherwise waits on descheduled BLAS workers: 45 ms, not 0.1)
                 run = threads.guard_blas(run, self._intra_op)
-            with _errstate(all="ignore"):
+            with _errstate(all="ignore"), fpenv.flushing():
                 try:
                     out, records, peak = run(feeds)
                 except Exception as e:  # noqa: BLE001
