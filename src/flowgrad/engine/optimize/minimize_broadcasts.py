@@ -216,7 +216,7 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # constant folding sees, and pushes constants down on, before its own
         # MinimizeBroadcasts
         program = _canonical_order(program, built, ones)
-    second = _without_no_ops(constant_folding(program), ones, unknown)
+    second = without_no_ops(constant_folding(program), ones, unknown)
     if second is None:
         # no second round of MinimizeBroadcasts here; its constant folding still
         # pushes a constant leaf of a rebuilt tree down (`(m * n) * C` runs as
@@ -364,7 +364,7 @@ def _gate_controls(program, alias):
     return waiting, waited
 
 
-def _without_no_ops(program, ones=None, unknown=None):
+def without_no_ops(program, ones=None, unknown=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
     edges left (`_gate_controls`); None if none. Not those fetched or with control inputs,
