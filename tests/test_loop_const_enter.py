@@ -1,6 +1,7 @@
 """Grappler's constant push-down through a captured Const's Enter in a loop's gradient body,
 and through the first round's no-ops (tf.gradients' Sum over no axes, Reshape to the same
-shape) in its second round with the arithmetic optimizer off: a dropout-like chain with
+shape) in its second round with the arithmetic optimizer off (and the dependency optimizer
+on: it removes them): a dropout-like chain with
 Const masks, `((g * m2) / 0.7 * m1) / 0.8` run as TF 1.14 folds it
 (tests/golden/math/gen_loop_const_enter.py, made on the host its `host` names)."""
 import numpy as np
@@ -36,3 +37,5 @@ def test_golden_folds_the_gradient():
     # constant folding off, and from the one with variables for masks)
     for other in ("folding_off_off", "variable_masks_off"):
         assert not np.array_equal(WANT["loop_off"][1], WANT[other][1])
+    # (without the dependency optimizer the no-ops stay: nothing is pushed through them)
+    assert not np.array_equal(WANT["flat_off"][1], WANT["dependency_off_off"][1])

@@ -9,7 +9,8 @@ gone by Grappler's second round (constant folding makes them Identities, the dep
 optimizer removes them), where the push-down reaches through: with the arithmetic
 optimizer on and off (`_off`). Cases: `loop` (the masks captured), `flat` (the same chain,
 no loop), `variable_masks` (the loop with variables for masks: no constant, nothing
-folded), `folding_off` (the loop with constant folding off: as written).
+folded), `folding_off` (the loop with constant folding off: as written), `dependency_off`
+(`flat` with the dependency optimizer off: the no-ops stay, nothing pushed through them).
 With the host's CPU vendor (`host`: the MatMuls' bits depend on it). Read by
 tests/test_loop_const_enter.py."""
 from __future__ import absolute_import
@@ -78,8 +79,7 @@ def folding_off(tf, off=False):
     return _loop(tf, ("constant_folding",) + (_ARITH if off else ()))
 
 
-def flat(tf, off=False):
-    """The chain without a loop, c [B, N]: the final h and d sum(h * h)/dw."""
+def _flat(tf, off):
     rs = np.random.RandomState(5247)
     with tf.Graph().as_default():
         x = tf.constant(rs.randn(B, D).astype(np.float32), name="x")
@@ -88,13 +88,24 @@ def flat(tf, off=False):
         c = tf.tanh(tf.matmul(x, w))
         h = tf.div(tf.div(c, 0.8) * m1, 0.7) * m2
         g = tf.gradients(tf.reduce_sum(h * h), [w])[0]
-        with _session(tf, _ARITH if off else ()) as sess:
+        with _session(tf, off) as sess:
             sess.run(tf.global_variables_initializer())
             return sess.run([h, g])
 
 
+def flat(tf, off=False):
+    """The chain without a loop, c [B, N]: the final h and d sum(h * h)/dw."""
+    return _flat(tf, _ARITH if off else ())
+
+
+def dependency_off(tf, off=False):
+    """As `flat` with the dependency optimizer off: the no-ops stay between the gradient's
+    Muls, no push-down through them (with the arithmetic optimizer off)."""
+    return _flat(tf, ("dependency_optimization",) + (_ARITH if off else ()))
+
+
 CASES = {"loop": loop, "flat": flat, "variable_masks": variable_masks,
-         "folding_off": folding_off}
+         "folding_off": folding_off, "dependency_off": dependency_off}
 
 
 def cases(tf):

@@ -170,7 +170,7 @@ _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
 def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
-                        shapes_unknown=None, driven=frozenset()):
+                        shapes_unknown=None, driven=frozenset(), no_ops_removed=True):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -184,7 +184,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     on the trees the first rebuilt). `shapes_unknown`: the feeds whose shapes the groups
     take as unknown (default `unknown`). `driven`: the ids of the graph ops TF gives a
     control input (a while body's ops reading only loop invariants: pivot_driven), which
-    no tree absorbs."""
+    no tree absorbs. `no_ops_removed`: whether the dependency optimizer runs (without it
+    the no-ops stay in the second round: no tree and no push-down reaches through them)."""
     if shapes_unknown is None:
         shapes_unknown = unknown
     src = {}
@@ -216,7 +217,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # constant folding sees, and pushes constants down on, before its own
         # MinimizeBroadcasts
         program = _canonical_order(program, built, ones)
-    second = without_no_ops(constant_folding(program), ones, unknown)
+    second = without_no_ops(constant_folding(program), ones, unknown) \
+        if no_ops_removed else None
     if second is None:
         # no second round of MinimizeBroadcasts here; its constant folding still
         # pushes a constant leaf of a rebuilt tree down (`(m * n) * C` runs as

@@ -250,7 +250,8 @@ def _no_op_push(program, known, seed, unknown):
     the first round left between Muls, with the arithmetic optimizer off (with it on,
     minimize_broadcasts runs that push-down): constant folding made tf.gradients' Sum over
     no axes and Reshape to the same shape Identities, the dependency optimizer removed
-    them, so the second round's ConstantPushDown reaches through (a dropout chain's
+    them (without the dependency optimizer they stay, and so does the chain's order), so
+    the second round's ConstantPushDown reaches through (a dropout chain's
     gradient `((g * m2) / 0.7 * m1) / 0.8`, m1 a Const, runs as `g * (m1 / 0.7 / 0.8)`,
     one folded Const; in a loop's gradient body, m1 captured: golden
     math/loop_const_enter). The program as it was where that pushes nothing."""
@@ -313,7 +314,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
                                  sorted_gates=gates)
         program, known = _second_push(program, known, seed, unknown, gates)
         program = partial_split(program)     # AddN(g, c1, c2) -> AddN(g, c1 + c2)
-        if not options.get("arithmetic", True):   # (with it: minimize_broadcasts' push_down)
+        if not options.get("arithmetic", True) and options.get("dependency", True):
+            # (with the arithmetic optimizer: minimize_broadcasts' push_down)
             program, known = _no_op_push(program, known, seed, unknown)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
@@ -346,7 +348,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             program, regrouped, identity_muls(program, unknown) if folding else None,
             (lambda p: constant_push_down(p, seed, gated_reads=False, squares=True))
             if folding else None, unknown,
-            unknown if bcast_unknown is None else bcast_unknown, driven)
+            unknown if bcast_unknown is None else bcast_unknown, driven,
+            options.get("dependency", True))
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
