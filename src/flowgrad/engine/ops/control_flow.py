@@ -1510,7 +1510,10 @@ def _while_grad_bind(node, ctx):
     caps = range(n, n + m)          # (the captures: TF's constant Enters)
     cond_plan = _compile_sub(graph, ctx, [info["cond"]], feeds, done, unknown, off=off,
                              invariant=caps)
-    # (the forward body as its While runs it: its captured constants Consts)
+    # (the forward body as its While runs it: its captured constants Consts; the gradient
+    # body's too: TF enters a capture its gradient reads into the gradient frame again, a
+    # constant Enter that MoveConstantsPastEnter makes a Const there, golden
+    # math/loop_const_enter)
     consts = {k: c for k, c in node.attrs.get(CONST_CAPTURES, {}).items() if n <= k < n + m}
     # (a run that fetches the gradient without the loop runs only what the gradient needs)
     # and its other gradients in the plan need: TF's frame pushes for all of them at once)
@@ -1542,7 +1545,7 @@ def _while_grad_bind(node, ctx):
                              list(range(n)) + list(range(2 * n + m, 2 * n + m + len(saved))),
                              cloned=[base + i for i, t in enumerate(saved)
                                      if t._op._type == "Const"], off=off, symbolic=symbolic,
-                             invariant=caps)
+                             const_feeds=consts, invariant=caps)
     acc_of = {a[0]: i for i, a in enumerate(accs)}
     picks = {}
     parts, specs = ginfo["parts"], ginfo["sliced"]

@@ -186,7 +186,8 @@ _NO_OPS = frozenset({"Identity", "Sum", "Reshape"})
 
 
 def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unknown=None,
-                        shapes_unknown=None, driven=frozenset(), preserved=None):
+                        shapes_unknown=None, driven=frozenset(), preserved=None,
+                        no_ops_removed=True):
     """`program` with Grappler's MinimizeBroadcasts applied to its Mul trees: once on the
     graph as written, then once more with the no-op Identity / Sum / Reshape between Muls
     gone (Grappler's second round, after constant folding made tf.gradients' Sum over no
@@ -200,7 +201,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
     on the trees the first rebuilt). `shapes_unknown`: the feeds whose shapes the groups
     take as unknown (default `unknown`). `driven`: the ids of the graph ops TF gives a
     control input (a while body's ops reading only loop invariants: pivot_driven), which
-    no tree absorbs."""
+    no tree absorbs. `no_ops_removed`: whether the dependency optimizer runs (without it
+    the no-ops stay in the second round: no tree and no push-down reaches through them)."""
     if shapes_unknown is None:
         shapes_unknown = unknown
     src = {}
@@ -232,7 +234,8 @@ def minimize_broadcasts(program, regrouped=None, ones=None, push_down=None, unkn
         # constant folding sees, and pushes constants down on, before its own
         # MinimizeBroadcasts
         program = _canonical_order(program, built, ones)
-    second = _without_no_ops(constant_folding(program), ones, unknown)
+    second = without_no_ops(constant_folding(program), ones, unknown) \
+        if no_ops_removed else None
     if second is None:
         # no second round of MinimizeBroadcasts here; its constant folding still
         # pushes a constant leaf of a rebuilt tree down (`(m * n) * C` runs as
@@ -381,7 +384,7 @@ def _gate_controls(program, alias):
     return waiting, waited
 
 
-def _without_no_ops(program, ones=None, unknown=None):
+def without_no_ops(program, ones=None, unknown=None):
     """`program` without the Identity, Sum over no axes and Reshape to the same shape that
     read a Mul (through others of them), their readers reading the Mul, and the control
     edges left (`_gate_controls`); None if none. Not those fetched or with control inputs,

@@ -34,7 +34,7 @@ from .hoist_common_factor import HOISTED_SUM, hoist_common_factor
 from .partial_split import partial_split
 from .mul_by_ones import (broadcast_mul_by_ones, first_round_identities, identity_muls,
                           zero_muls)
-from .minimize_broadcasts import minimize_broadcasts
+from .minimize_broadcasts import minimize_broadcasts, without_no_ops
 from .convert_pow import convert_pow
 from .convert_exp_log import convert_exp_log, log_softmax
 from .remap_batch_norm import remap_fused_batch_norm
@@ -246,6 +246,22 @@ def _second_push(program, known, seed, unknown, sorted_gates=False):
     return (program, known) if out is deduped else (out, moved)
 
 
+def _no_op_push(program, known, seed, unknown):
+    """(`program`, `known`) after the second round's constant push-down through the no-ops
+    the first round left between Muls, with the arithmetic optimizer off (with it on,
+    minimize_broadcasts runs that push-down): constant folding made tf.gradients' Sum over
+    no axes and Reshape to the same shape Identities, the dependency optimizer removed
+    them (without the dependency optimizer they stay, and so does the chain's order), so
+    the second round's ConstantPushDown reaches through (a dropout chain's
+    gradient `((g * m2) / 0.7 * m1) / 0.8`, m1 a Const, runs as `g * (m1 / 0.7 / 0.8)`,
+    one folded Const; in a loop's gradient body, m1 captured: golden
+    math/loop_const_enter). The program as it was where that pushes nothing."""
+    second = without_no_ops(constant_folding(program), identity_muls(program, unknown), unknown)
+    if second is None:
+        return program, known
+    out, moved = _pushed(second[0], known, seed, gated_reads=False)
+    return (program, known) if out is second[0] else (out, moved)
+
 
 @engine_side
 def grappler_division(program, graph, options, loop_body=False, unknown=None, branch=False,
@@ -300,6 +316,9 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
                                  sorted_gates=gates)
         program, known = _second_push(program, known, seed, unknown, gates)
         program = partial_split(program)     # AddN(g, c1, c2) -> AddN(g, c1 + c2)
+        if not options.get("arithmetic", True) and options.get("dependency", True):
+            # (with the arithmetic optimizer: minimize_broadcasts' push_down)
+            program, known = _no_op_push(program, known, seed, unknown)
         shape_fetches = frozenset(shape_fetches).difference(known)
     if options.get("arithmetic", True):
         program = canonical_commutative(program)
@@ -333,7 +352,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
             if folding else None, unknown,
             unknown if bcast_unknown is None else bcast_unknown, driven,
             # (a loop body's or branch's outputs: no nodes Grappler preserves)
-            frozenset() if loop_body or branch else None)
+            preserved=frozenset() if loop_body or branch else None,
+            no_ops_removed=options.get("dependency", True))
     if options.get("addn_order", True):
         # Grappler's canonical order (with its arithmetic optimizer), then the AddN
         # kernel's own: it sums from the input whose buffer it takes over
