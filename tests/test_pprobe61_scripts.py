@@ -3,7 +3,8 @@
 variational deep learning with tf.contrib.distributions: Bayes by backprop, a VAE and its
 ELBO, a normalizing flow of bijectors, MC dropout at test time, and the statistics and
 samples of Gamma / Beta / Dirichlet / Categorical / OneHotCategorical /
-RelaxedOneHotCategorical."""
+RelaxedOneHotCategorical, reparameterised Gamma / Beta / Dirichlet gradients and
+contrib.bayesflow.monte_carlo.expectation."""
 
 import os
 

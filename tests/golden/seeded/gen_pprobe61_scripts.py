@@ -7,7 +7,9 @@ normalizing flow (TransformedDistribution through Chain([Affine, Exp, Affine]), 
 log_det_jacobian values and the event_ndims error), MC dropout at test time (tf.nn.dropout /
 tf.layers.dropout with seeds, T forward passes, dropout's argument errors) and the entropy /
 log_prob / cdf / samples of Gamma, Beta, Dirichlet, Categorical, OneHotCategorical and
-RelaxedOneHotCategorical (a Gumbel-softmax straight-through estimator, validate_args errors).
+RelaxedOneHotCategorical (a Gumbel-softmax straight-through estimator, validate_args errors),
+implicit reparameterisation gradients of Gamma / Beta / Dirichlet samples (a Monte Carlo ELBO
+for a Gamma posterior), contrib.bayesflow.monte_carlo.expectation, RelaxedBernoulli and Mixture.
 Values at full precision; input data from products and NumPy's seeded generators only (no
 np.sin / np.exp of float64, whose rounding differs across NumPy versions). Made on an AMD EPYC
 (TF's float32 bits depend on the host CPU: engine/ops/host_cpu.py); the case "host" records
