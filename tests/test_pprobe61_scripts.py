@@ -17,6 +17,16 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe61_scripts")
 GOLD = load("seeded", "pprobe61_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
+XFAIL = {
+    "mvn_tril_posterior.py":
+        "tf.contrib.distributions.bijectors.CholeskyOuterProduct and ScaleTriL (with "
+        "FillTriangular and TransformDiagonal, which ScaleTriL chains) are absent from "
+        "flowgrad's contrib/distributions/bijectors/__init__.py: the script stops with "
+        "AttributeError at CholeskyOuterProduct() after its first 11 lines match TF 1.14; TF "
+        "prints the outer product [[1, 0.5], [0.5, 4.25]], its log_det_jacobian 2.0794415, "
+        "ScaleTriL's softplus-diagonal factor, fill_triangular's error and 1030 ops",
+}
+
 
 @pytest.fixture(autouse=True)
 def _golden_host(monkeypatch):
@@ -33,7 +43,9 @@ def test_every_script_has_a_golden():
     assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
 
 
-@pytest.mark.parametrize("script", SCRIPTS)
+@pytest.mark.parametrize("script", [
+    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=XFAIL[s])) if s in XFAIL
+    else s for s in SCRIPTS])
 def test_script_prints_tf_output(script):
     out = script_runner.run("run", os.path.join(HERE, script))
     assert out.returncode == 0, out.stderr

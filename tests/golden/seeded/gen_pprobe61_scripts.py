@@ -9,7 +9,9 @@ tf.layers.dropout with seeds, T forward passes, dropout's argument errors) and t
 log_prob / cdf / samples of Gamma, Beta, Dirichlet, Categorical, OneHotCategorical and
 RelaxedOneHotCategorical (a Gumbel-softmax straight-through estimator, validate_args errors),
 implicit reparameterisation gradients of Gamma / Beta / Dirichlet samples (a Monte Carlo ELBO
-for a Gamma posterior), contrib.bayesflow.monte_carlo.expectation, RelaxedBernoulli and Mixture.
+for a Gamma posterior), contrib.bayesflow.monte_carlo.expectation, RelaxedBernoulli and Mixture,
+MultivariateNormalTriL from fill_triangular, WishartCholesky, the CholeskyOuterProduct and
+ScaleTriL bijectors.
 Values at full precision; input data from products and NumPy's seeded generators only (no
 np.sin / np.exp of float64, whose rounding differs across NumPy versions). Made on an AMD EPYC
 (TF's float32 bits depend on the host CPU: engine/ops/host_cpu.py); the case "host" records
