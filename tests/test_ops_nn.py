@@ -581,6 +581,29 @@ def test_dropout_errors():
         tf.nn.dropout(tf.ones([2], tf.int32), rate=0.5)
 
 
+def test_dropout_keep_prob_and_rate_both_given():
+    # TF 1.14 converts keep_prob (1. - keep_prob: a Tensor's `sub/x`, `sub` stay in the graph)
+    # before deprecated_argument_lookup("rate", rate, "keep_prob", keep) names the old argument
+    # first, without a full stop (checked with the TF 1.14 oracle)
+    g = tf.Graph()
+    with g.as_default():
+        x = tf.ones([3])
+        keep = tf.placeholder(tf.float32, [])
+        with pytest.raises(ValueError, match=r"^keep_prob must be a floating point number or "
+                                             r"Tensor \(got 'a'\)$"):
+            tf.nn.dropout(x, keep_prob="a", rate=0.5)
+        n = len(g.get_operations())
+        with pytest.raises(ValueError, match=r"^Cannot specify both 'keep_prob' and 'rate'$"):
+            tf.nn.dropout(x, keep_prob=keep, rate=0.5)
+        assert [op.name for op in g.get_operations()[n:]] == ["sub/x", "sub"]
+        n = len(g.get_operations())
+        with pytest.raises(ValueError, match=r"^Cannot specify both 'keep_prob' and 'rate'$"):
+            tf.nn.dropout(x, keep_prob=0.5, rate=0.5)
+        with pytest.raises(ValueError, match=r"^You must provide a rate to dropout\.$"):
+            tf.nn.dropout(x)
+        assert len(g.get_operations()) == n
+
+
 def test_run_helper_roundtrip():
     assert run(tf.nn.relu, np.array([-1.0, 1.0])).tolist() == [0.0, 1.0]
 

@@ -588,19 +588,24 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
 
     >>> y = tf.nn.dropout(tf.ones([4]), rate=0.5, seed=1)   # each entry 0 or 2
     """
-    if keep_prob is not None and rate is not None:
-        raise ValueError("Cannot specify both 'rate' and 'keep_prob'.")
-    if keep_prob is None and rate is None:
-        raise ValueError("You must provide a rate to dropout.")
+    keep = None
     if keep_prob is not None:   # (TF checks the rate it makes: keep_prob 0 is "got 1")
         if isinstance(keep_prob, numbers.Real):
-            rate = 1 - keep_prob
+            keep = 1 - keep_prob
         else:
             try:
-                rate = 1. - keep_prob  # TF's `sub/x`, `sub`, outside the dropout scope
+                keep = 1. - keep_prob  # TF's `sub/x`, `sub`, outside the dropout scope
             except TypeError:
                 raise ValueError("keep_prob must be a floating point number or Tensor "
                                  f"(got {keep_prob!r})") from None
+    # TF's deprecation.deprecated_argument_lookup("rate", rate, "keep_prob", keep), after
+    # the keep_prob conversion above
+    if keep is not None:
+        if rate is not None:
+            raise ValueError("Cannot specify both 'keep_prob' and 'rate'")
+        rate = keep
+    if rate is None:
+        raise ValueError("You must provide a rate to dropout.")
     with name_scope(name, "dropout", [x] if hasattr(x, "op") else []):
         x = to_tensor(x, name="x")
         if not x.dtype.is_floating:
