@@ -611,10 +611,37 @@ def _saturation_kernel(images, scale):
     return np.stack(_hsv_to_rgb_f32(h, s, v), axis=-1).astype(x.dtype, copy=False)
 
 
-register_op("AdjustHue", infer=_rgb_infer("AdjustHue", _COLOR_TYPES), kernel=_hue_kernel,
-            grad=_no_gradient)
-register_op("AdjustSaturation", infer=_rgb_infer("AdjustSaturation", _COLOR_TYPES),
-            kernel=_saturation_kernel, grad=_no_gradient)
+def _hsv_adjust_infer(op_type):
+    """TF's shape function for AdjustHue / AdjustSaturation: UnchangedShapeWithRankAtLeast(3);
+    the channel count and the scalar delta / scale are the kernel's checks, at run time."""
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_dtype(op_type, x, _COLOR_TYPES, "images")
+        if x.shape.ndims is not None and x.shape.ndims < 3:
+            raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims}")
+        return [(x.dtype.base_dtype, x.shape)]
+    return infer
+
+
+def _hsv_adjust_kernel(adjust, arg):
+    """AdjustHSVOpBase::Compute's checks (adjust_hue_op.cc, adjust_saturation_op.cc) before
+    `adjust`: rank at least 3, a scalar `arg`, three channels."""
+    def kernel(images, value):
+        x = np.asarray(images)
+        if x.ndim < 3:
+            raise _invalid(f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
+        if np.ndim(value):
+            raise _invalid(f"{arg} must be scalar: [{','.join(map(str, np.shape(value)))}]")
+        if x.shape[-1] != 3:
+            raise _invalid(f"input must have 3 channels but instead has {x.shape[-1]} channels.")
+        return adjust(x, value)
+    return kernel
+
+
+register_op("AdjustHue", infer=_hsv_adjust_infer("AdjustHue"),
+            kernel=_hsv_adjust_kernel(_hue_kernel, "delta"), grad=_no_gradient)
+register_op("AdjustSaturation", infer=_hsv_adjust_infer("AdjustSaturation"),
+            kernel=_hsv_adjust_kernel(_saturation_kernel, "scale"), grad=_no_gradient)
 
 _HSV_TYPES = (_dt.float16, _dt.float32, _dt.float64)
 
