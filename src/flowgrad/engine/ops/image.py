@@ -457,9 +457,22 @@ def _fold_mean(x):
             return acc[:, 0] * (_F32(1.0) / _F32(n))
 
 
+def _check_image_args(x, **scalars):
+    """The adjust kernels' first checks (AdjustContrastOpV2Base, AdjustHSVOpBase, ...): images
+    of rank at least 3, then each named argument a scalar."""
+    if x.ndim < 3:
+        raise _invalid(f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
+    for name, t in scalars.items():
+        if np.ndim(t):
+            raise _invalid(f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+
+
 def _contrast_kernel(images, contrast_factor):
     """mean + factor * (x - mean) per image and channel, with TF's folded mean."""
     x = np.asarray(images)
+    _check_image_args(x, contrast_factor=contrast_factor)
+    if x.size == 0:         # TF computes nothing for an empty input
+        return x.copy()
     f = x.astype(_F32, copy=False)
     lead = f.shape[:-3]
     flat = f.reshape((-1,) + f.shape[-3:])
@@ -492,14 +505,8 @@ def _contrast_v1_kernel(images, contrast_factor, min_value, max_value):
     height and width (summed column by column: width outer, height inner, in float), then
     (x - mean) * factor + mean, min(max_value) and max(min_value)."""
     x = np.asarray(images)
-    if x.ndim < 3:
-        raise errors.InvalidArgumentError(
-            None, None, f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
-    for name, t in (("contrast_factor", contrast_factor), ("min_value", min_value),
-                    ("max_value", max_value)):
-        if np.ndim(t):
-            raise errors.InvalidArgumentError(
-                None, None, f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+    _check_image_args(x, contrast_factor=contrast_factor, min_value=min_value,
+                      max_value=max_value)
     f = x.astype(_F32)
     h, w, c = f.shape[-3:]
     flat = f.reshape((-1, h, w, c))
@@ -628,10 +635,7 @@ def _hsv_adjust_kernel(adjust, arg):
     `adjust`: rank at least 3, a scalar `arg`, three channels."""
     def kernel(images, value):
         x = np.asarray(images)
-        if x.ndim < 3:
-            raise _invalid(f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
-        if np.ndim(value):
-            raise _invalid(f"{arg} must be scalar: [{','.join(map(str, np.shape(value)))}]")
+        _check_image_args(x, **{arg: value})
         if x.shape[-1] != 3:
             raise _invalid(f"input must have 3 channels but instead has {x.shape[-1]} channels.")
         return adjust(x, value)

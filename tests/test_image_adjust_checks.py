@@ -1,7 +1,10 @@
-"""AdjustHue / AdjustSaturation check their inputs as TF 1.14 does: the shape function asks
-only for rank >= 3 (UnchangedShapeWithRankAtLeast); the three channels and the scalar delta /
-scale are the kernel's checks (adjust_hue_op.cc, adjust_saturation_op.cc), raised at run
-time as InvalidArgumentError. Messages as TF 1.14 prints them (checked with the oracle)."""
+"""AdjustHue / AdjustSaturation / AdjustContrastv2 check their inputs as TF 1.14 does:
+AdjustHue's and AdjustSaturation's shape function asks only for rank >= 3
+(UnchangedShapeWithRankAtLeast); the three channels and the scalar delta / scale are the
+kernel's checks (adjust_hue_op.cc, adjust_saturation_op.cc), raised at run time as
+InvalidArgumentError, as are AdjustContrastv2's rank and scalar checks for inputs of
+unknown shape (adjust_contrast_op.cc), which computes nothing for an empty image. Messages
+as TF 1.14 prints them (checked with the oracle)."""
 import numpy as np
 import pytest
 
@@ -60,3 +63,17 @@ def test_random_hue_of_one_channel_builds_and_fails_when_run():
         msg = _run_error(out, None)
     assert msg == "input must have 3 channels but instead has 1 channels."
 
+
+
+def test_contrast_checks_at_run_time():
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float32, None)
+        f = tf.placeholder(tf.float32, None)
+        out = tf.raw_ops.AdjustContrastv2(images=x, contrast_factor=f)
+        rank_msg = _run_error(out, {x: np.ones([3, 3], np.float32), f: 0.5})
+        scalar_msg = _run_error(out, {x: np.ones([3, 3, 3], np.float32), f: [1.0, 2.0]})
+        with tf.Session() as sess:
+            empty = sess.run(out, {x: np.zeros([0, 2, 3], np.float32), f: 0.5})
+    assert rank_msg == "input must be at least 3-D, got shape[3,3]"
+    assert scalar_msg == "contrast_factor must be scalar: [2]"
+    assert empty.shape == (0, 2, 3)
