@@ -4,7 +4,8 @@ AdjustHue's and AdjustSaturation's shape function asks only for rank >= 3
 kernel's checks (adjust_hue_op.cc, adjust_saturation_op.cc), raised at run time as
 InvalidArgumentError, as are AdjustContrastv2's rank and scalar checks for inputs of
 unknown shape (adjust_contrast_op.cc), which computes nothing for an empty image. Messages
-as TF 1.14 prints them (checked with the oracle)."""
+as TF 1.14 prints them (checked with the oracle); RGBToHSV / HSVToRGB check their channels
+at run time too (colorspace_op.cc)."""
 import numpy as np
 import pytest
 
@@ -77,3 +78,20 @@ def test_contrast_checks_at_run_time():
     assert rank_msg == "input must be at least 3-D, got shape[3,3]"
     assert scalar_msg == "contrast_factor must be scalar: [2]"
     assert empty.shape == (0, 2, 3)
+
+
+@pytest.mark.parametrize("convert", [tf.image.rgb_to_hsv, tf.image.hsv_to_rgb])
+def test_hsv_conversions_check_channels_at_run_time(convert):
+    # colorspace_op.cc: rank at least 1, then three channels (FailedPrecondition)
+    with tf.Graph().as_default():
+        x = tf.placeholder(tf.float64, None)
+        out = convert(x)
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.FailedPreconditionError) as e:
+                sess.run(out, {x: np.ones([2, 2, 4])})
+            assert (e.value.message.split("\n")[0]
+                    == "input must have 3 channels but input only has 4 channels.")
+            with pytest.raises(tf.errors.InvalidArgumentError) as e:
+                sess.run(out, {x: 1.0})
+            assert e.value.message.split("\n")[0] == "input must be at least 1D[]"
+            assert sess.run(out, {x: np.ones([0, 3])}).shape == (0, 3)

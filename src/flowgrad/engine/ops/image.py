@@ -650,8 +650,19 @@ register_op("AdjustSaturation", infer=_hsv_adjust_infer("AdjustSaturation"),
 _HSV_TYPES = (_dt.float16, _dt.float32, _dt.float64)
 
 
+def _check_hsv_channels(x):
+    """RGBToHSVOp / HSVToRGBOp's checks (colorspace_op.cc): rank at least 1, three channels
+    (a FailedPrecondition)."""
+    if x.ndim < 1:
+        raise _invalid("input must be at least 1D[]")
+    if x.shape[-1] != 3:
+        raise errors.FailedPreconditionError(
+            None, None, f"input must have 3 channels but input only has {x.shape[-1]} channels.")
+
+
 def _rgb_to_hsv_kernel(images):
     x = np.asarray(images)
+    _check_hsv_channels(x)
     t = x.dtype.type
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     v = np.maximum(np.maximum(r, g), b)
@@ -668,6 +679,7 @@ def _rgb_to_hsv_kernel(images):
 
 def _hsv_to_rgb_kernel(images):
     x = np.asarray(images)
+    _check_hsv_channels(x)
     t = x.dtype.type
     h, s, v = x[..., 0], x[..., 1], x[..., 2]
     dh = h * t(6)
