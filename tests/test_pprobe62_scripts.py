@@ -3,7 +3,8 @@
 augmentation: seeded tf.image random ops in tf.data map functions and a queue pipeline
 (shuffle_batch with seeds), resize_images with each method and align_corners and the other
 tf.image geometry ops with their errors, an Inception-style distorted bounding box and
-distort_color, cutout / mixup written in TF ops, each feeding a small CNN."""
+distort_color, cutout / mixup written in TF ops, each feeding a small CNN; grayscale_to_rgb
+and the color kernels on images of unknown shape."""
 
 import os
 

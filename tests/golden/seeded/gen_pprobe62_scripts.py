@@ -6,7 +6,9 @@ num_parallel_calls) and in a queue pipeline (slice_input_producer, shuffle_batch
 tf.train.batch under a Coordinator); resize_images with each method and align_corners,
 pad_to_bounding_box, crop_to_bounding_box, central_crop, rot90, transpose_image, adjust_gamma,
 total_variation and their errors; cutout / mixup (tf.distributions.Beta, random_shuffle)
-written in TF ops; each feeding a small CNN trained a few steps. Values at full precision.
+written in TF ops; each feeding a small CNN trained a few steps; grayscale_to_rgb / rgb_to_hsv /
+adjust_hue / adjust_contrast on images of unknown shape (asserts, kernel errors). Values at
+full precision.
 Made on an AMD EPYC (TF's float32 bits depend on the host CPU: engine/ops/host_cpu.py); the
 case "host" records its vendor."""
 import os
