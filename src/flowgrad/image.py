@@ -104,6 +104,29 @@ def _check_at_least_3d(image, require_static=True):
                 message="'image' must be at least three-dimensional.")]
 
 
+def _check_grayscale(image):
+    """TF's _CheckGrayscaleImage(require_static=False): rank at least 2 (an unknown rank
+    counts as 2) and one channel, checked now when the shape is fully defined, else two
+    check_ops asserts on the dynamic shape."""
+    try:
+        if image.shape.ndims is None:
+            shape = image.shape.with_rank(2)
+        else:
+            shape = image.shape.with_rank_at_least(2)
+    except ValueError:
+        raise ValueError("A grayscale image must be at least two-dimensional.") from None
+    if shape.is_fully_defined():
+        if shape.as_list()[-1] != 1:
+            raise ValueError("Last dimension of a grayscale image should be size 1.")
+        return []
+    return [check_ops.assert_equal(
+                array_ops.shape(image)[-1], 1,
+                message="Last dimension of a grayscale image should be size 1."),
+            check_ops.assert_greater_equal(
+                array_ops.rank(image), 3,
+                message="A grayscale image must be at least two-dimensional.")]
+
+
 def _with_dependencies(dependencies, output_tensor, name=None):
     """TF's with_dependencies: one Identity named 'control_dependency' after `dependencies`."""
     with name_scope(name, "control_dependency", list(dependencies) + [output_tensor]) as name:
@@ -608,12 +631,7 @@ def grayscale_to_rgb(images, name: str | None = None) -> Tensor:
     with name_scope(name, "grayscale_to_rgb", [images]) as name:
         images = convert_to_tensor(images, name="images")
         shape = images.shape
-        if shape.ndims is not None:
-            if shape.ndims < 2:
-                raise ValueError("A grayscale image must be at least two-dimensional.")
-            if shape.is_fully_defined() and shape.as_list()[-1] != 1:
-                raise ValueError("Last dimension of a grayscale image should be size 1.")
-        images = _with_dependencies([], images)
+        images = _with_dependencies(_check_grayscale(images), images)
         rank_1 = array_ops.expand_dims(array_ops.rank(images) - 1, 0)
         multiples = array_ops.concat([array_ops.ones(rank_1, dtype=_dt.int32),
                                       array_ops.expand_dims(3, 0)], 0)

@@ -457,9 +457,22 @@ def _fold_mean(x):
             return acc[:, 0] * (_F32(1.0) / _F32(n))
 
 
+def _check_image_args(x, **scalars):
+    """The adjust kernels' first checks (AdjustContrastOpV2Base, AdjustHSVOpBase, ...): images
+    of rank at least 3, then each named argument a scalar."""
+    if x.ndim < 3:
+        raise _invalid(f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
+    for name, t in scalars.items():
+        if np.ndim(t):
+            raise _invalid(f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+
+
 def _contrast_kernel(images, contrast_factor):
     """mean + factor * (x - mean) per image and channel, with TF's folded mean."""
     x = np.asarray(images)
+    _check_image_args(x, contrast_factor=contrast_factor)
+    if x.size == 0:         # TF computes nothing for an empty input
+        return x.copy()
     f = x.astype(_F32, copy=False)
     lead = f.shape[:-3]
     flat = f.reshape((-1,) + f.shape[-3:])
@@ -492,14 +505,8 @@ def _contrast_v1_kernel(images, contrast_factor, min_value, max_value):
     height and width (summed column by column: width outer, height inner, in float), then
     (x - mean) * factor + mean, min(max_value) and max(min_value)."""
     x = np.asarray(images)
-    if x.ndim < 3:
-        raise errors.InvalidArgumentError(
-            None, None, f"input must be at least 3-D, got shape[{','.join(map(str, x.shape))}]")
-    for name, t in (("contrast_factor", contrast_factor), ("min_value", min_value),
-                    ("max_value", max_value)):
-        if np.ndim(t):
-            raise errors.InvalidArgumentError(
-                None, None, f"{name} must be scalar: [{','.join(map(str, np.shape(t)))}]")
+    _check_image_args(x, contrast_factor=contrast_factor, min_value=min_value,
+                      max_value=max_value)
     f = x.astype(_F32)
     h, w, c = f.shape[-3:]
     flat = f.reshape((-1, h, w, c))
@@ -611,16 +618,51 @@ def _saturation_kernel(images, scale):
     return np.stack(_hsv_to_rgb_f32(h, s, v), axis=-1).astype(x.dtype, copy=False)
 
 
-register_op("AdjustHue", infer=_rgb_infer("AdjustHue", _COLOR_TYPES), kernel=_hue_kernel,
-            grad=_no_gradient)
-register_op("AdjustSaturation", infer=_rgb_infer("AdjustSaturation", _COLOR_TYPES),
-            kernel=_saturation_kernel, grad=_no_gradient)
+def _hsv_adjust_infer(op_type):
+    """TF's shape function for AdjustHue / AdjustSaturation: UnchangedShapeWithRankAtLeast(3);
+    the channel count and the scalar delta / scale are the kernel's checks, at run time."""
+    def infer(inputs, attrs):
+        x = inputs[0]
+        check_dtype(op_type, x, _COLOR_TYPES, "images")
+        if x.shape.ndims is not None and x.shape.ndims < 3:
+            raise ValueError(f"Shape must be at least rank 3 but is rank {x.shape.ndims}")
+        return [(x.dtype.base_dtype, x.shape)]
+    return infer
+
+
+def _hsv_adjust_kernel(adjust, arg):
+    """AdjustHSVOpBase::Compute's checks (adjust_hue_op.cc, adjust_saturation_op.cc) before
+    `adjust`: rank at least 3, a scalar `arg`, three channels."""
+    def kernel(images, value):
+        x = np.asarray(images)
+        _check_image_args(x, **{arg: value})
+        if x.shape[-1] != 3:
+            raise _invalid(f"input must have 3 channels but instead has {x.shape[-1]} channels.")
+        return adjust(x, value)
+    return kernel
+
+
+register_op("AdjustHue", infer=_hsv_adjust_infer("AdjustHue"),
+            kernel=_hsv_adjust_kernel(_hue_kernel, "delta"), grad=_no_gradient)
+register_op("AdjustSaturation", infer=_hsv_adjust_infer("AdjustSaturation"),
+            kernel=_hsv_adjust_kernel(_saturation_kernel, "scale"), grad=_no_gradient)
 
 _HSV_TYPES = (_dt.float16, _dt.float32, _dt.float64)
 
 
+def _check_hsv_channels(x):
+    """RGBToHSVOp / HSVToRGBOp's checks (colorspace_op.cc): rank at least 1, three channels
+    (a FailedPrecondition)."""
+    if x.ndim < 1:
+        raise _invalid("input must be at least 1D[]")
+    if x.shape[-1] != 3:
+        raise errors.FailedPreconditionError(
+            None, None, f"input must have 3 channels but input only has {x.shape[-1]} channels.")
+
+
 def _rgb_to_hsv_kernel(images):
     x = np.asarray(images)
+    _check_hsv_channels(x)
     t = x.dtype.type
     r, g, b = x[..., 0], x[..., 1], x[..., 2]
     v = np.maximum(np.maximum(r, g), b)
@@ -637,6 +679,7 @@ def _rgb_to_hsv_kernel(images):
 
 def _hsv_to_rgb_kernel(images):
     x = np.asarray(images)
+    _check_hsv_channels(x)
     t = x.dtype.type
     h, s, v = x[..., 0], x[..., 1], x[..., 2]
     dh = h * t(6)
