@@ -22,8 +22,8 @@ print(t1.name, lazy.get_slot_names(), lazy.get_slot(emb, "m").op.name)
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for i in range(3):
-        _, l = sess.run([t1, loss])
-        print(i, repr(float(l)), sess.run(emb)[4].tolist(), sess.run(emb)[2].tolist())
+        _, lv = sess.run([t1, loss])
+        print(i, repr(float(lv)), sess.run(emb)[4].tolist(), sess.run(emb)[2].tolist())
 
 for name, make in [("AdamW", lambda: tf.contrib.opt.AdamWOptimizer(0.01, learning_rate=0.1)),
                    ("MomentumW", lambda: tf.contrib.opt.MomentumWOptimizer(0.02, 0.1, 0.9)),
@@ -43,9 +43,9 @@ for name, make in [("AdamW", lambda: tf.contrib.opt.AdamWOptimizer(0.01, learnin
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             for i in range(3):
-                l = sess.run(lw)
+                lv = sess.run(lw)
                 sess.run(t)
-                print(" ", i, repr(float(l)), sess.run(b).tolist())
+                print(" ", i, repr(float(lv)), sess.run(b).tolist())
 
 with tf.Graph().as_default():
     tf.set_random_seed(2)
@@ -60,8 +60,8 @@ with tf.Graph().as_default():
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         for i in range(4):
-            _, l = sess.run([t, lm])
-            print(i, repr(float(l)), sess.run(w).tolist())
+            _, lv = sess.run([t, lm])
+            print(i, repr(float(lv)), sess.run(w).tolist())
         p = saver.save(sess, os.path.join(d, "ma"))
     with tf.Session() as sess:
         saver.restore(sess, p)

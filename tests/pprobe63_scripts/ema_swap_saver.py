@@ -35,8 +35,8 @@ saver = tf.train.Saver()
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for i in range(5):
-        _, _, l = sess.run([train_op, loss_avg_op, loss])
-        print(i, repr(float(l)), sess.run(ema.average(w)).ravel().tolist(),
+        _, _, lv = sess.run([train_op, loss_avg_op, loss])
+        print(i, repr(float(lv)), sess.run(ema.average(w)).ravel().tolist(),
               repr(float(sess.run(loss_ema.average(loss)))))
     raw_w = sess.run(w)
     path = saver.save(sess, os.path.join(d, "m"), global_step=gs)

@@ -12,7 +12,8 @@ X = rs.randn(4, 6, 3).astype(np.float32)
 Y = rs.randn(4, 6, 2).astype(np.float32)
 x = tf.placeholder(tf.float32, [None, 3])
 y = tf.placeholder(tf.float32, [None, 2])
-h = tf.layers.dense(x, 5, tf.nn.tanh, kernel_initializer=tf.truncated_normal_initializer(seed=3))
+h = tf.layers.dense(x, 5, tf.nn.tanh,
+                    kernel_initializer=tf.truncated_normal_initializer(seed=3))
 out = tf.layers.dense(h, 2, kernel_initializer=tf.truncated_normal_initializer(seed=4))
 loss = tf.losses.mean_squared_error(y, out)
 opt = tf.train.MomentumOptimizer(0.05, 0.9)
@@ -31,20 +32,23 @@ with tf.Session() as sess:
         sess.run(zero_ops)
         ls = []
         for bi in range(4):
-            l, _ = sess.run([loss, accum_ops], {x: X[bi], y: Y[bi]})
-            ls.append(repr(float(l)))
+            lv, _ = sess.run([loss, accum_ops], {x: X[bi], y: Y[bi]})
+            ls.append(repr(float(lv)))
         sess.run(apply_op, {n: 4.0})
         print(epoch, ls, sess.run(accum[-1]).tolist())
 
 with tf.Graph().as_default():
     tf.set_random_seed(8)
     x = tf.constant(X[0])
+
+    def uni(seed):
+        return tf.random_uniform_initializer(-0.5, 0.5, seed=seed)
     with tf.variable_scope("shared"):
-        hs = tf.layers.dense(x, 4, tf.nn.relu, kernel_initializer=tf.random_uniform_initializer(-0.5, 0.5, seed=1))
+        hs = tf.layers.dense(x, 4, tf.nn.relu, kernel_initializer=uni(seed=1))
     with tf.variable_scope("head_a"):
-        a = tf.layers.dense(hs, 2, kernel_initializer=tf.random_uniform_initializer(-0.5, 0.5, seed=2))
+        a = tf.layers.dense(hs, 2, kernel_initializer=uni(seed=2))
     with tf.variable_scope("head_b"):
-        b = tf.layers.dense(hs, 1, kernel_initializer=tf.random_uniform_initializer(-0.5, 0.5, seed=3))
+        b = tf.layers.dense(hs, 1, kernel_initializer=uni(seed=3))
     la = tf.reduce_mean(tf.square(a - Y[0]))
     lb = tf.reduce_mean(tf.abs(b - 0.5))
     va = tf.trainable_variables("shared") + tf.trainable_variables("head_a")
@@ -54,7 +58,8 @@ with tf.Graph().as_default():
     tb = tf.train.RMSPropOptimizer(0.01, name="RMSB").minimize(lb + 0.1 * la, var_list=vb)
     train = tf.group(ta, tb, name="multi_train")
     print(train.name, train.type, len(train.control_inputs))
-    print(sorted(v.op.name for v in tf.global_variables() if "Adam" in v.op.name or "RMS" in v.op.name))
+    print(sorted(v.op.name for v in tf.global_variables()
+                 if "Adam" in v.op.name or "RMS" in v.op.name))
     with tf.Session() as sess:
         sess.run(tf.global_variables_initializer())
         for i in range(4):

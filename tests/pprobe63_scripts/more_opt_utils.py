@@ -36,9 +36,9 @@ for name, make in [
         with tf.Session() as sess:
             sess.run(tf.global_variables_initializer())
             for i in range(3):
-                l = sess.run(loss)
+                lv = sess.run(loss)
                 sess.run(t)
-                print(" ", i, repr(float(l)), sess.run(w).ravel().tolist())
+                print(" ", i, repr(float(lv)), sess.run(w).ravel().tolist())
 
 with tf.Graph().as_default():
     tf.set_random_seed(2)
@@ -83,7 +83,8 @@ with tf.Graph().as_default():
             print(i, sess.run(ema.average(v)).tolist(), repr(float(sess.run(ema.average(d)))))
     g, n = tf.clip_by_global_norm([tf.constant([3.0, 4.0]), None, tf.constant([[12.0]])], 6.5)
     with tf.Session() as sess:
-        print(n.name, repr(float(sess.run(n))), [None if x is None else sess.run(x).tolist() for x in g])
+        print(n.name, repr(float(sess.run(n))),
+              [None if x is None else sess.run(x).tolist() for x in g])
     for bad in [lambda: tf.train.GradientDescentOptimizer(0.1).minimize(tf.constant(1.0)),
                 lambda: tf.train.AdamOptimizer(0.1).apply_gradients([]),
                 lambda: tf.train.AdamOptimizer(0.1).apply_gradients([(None, v)])]:

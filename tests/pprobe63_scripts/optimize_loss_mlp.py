@@ -30,8 +30,8 @@ mm = [v for v in tf.global_variables() if "moving_mean" in v.name][0]
 with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for i in range(4):
-        l, _ = sess.run([train_op, merged], {x: X, y: Y})
-        print(i, repr(float(l)), sess.run(gs), sess.run(mm)[:3].tolist())
+        lv, _ = sess.run([train_op, merged], {x: X, y: Y})
+        print(i, repr(float(lv)), sess.run(gs), sess.run(mm)[:3].tolist())
 
 with tf.Graph().as_default():
     tf.set_random_seed(7)
