@@ -5,8 +5,9 @@ summaries, update_ops, gradient multipliers and noise, its errors), every tf.tra
 learning-rate schedule, ExponentialMovingAverage (num_updates, zero_debias) with its
 swapping Saver, gradient accumulation in tf.Variable accumulators, multi-loss training with
 tf.group, and the tf.contrib.opt optimizers (LazyAdam, AdamW / MomentumW / decoupled weight
-decay, MovingAverageOptimizer, LARS, Nadam, AddSign, PowerSign, AdaMax). All matched TF on
-the base commit: they stay as regression guards."""
+decay, MovingAverageOptimizer, LARS, Nadam, AddSign, PowerSign, AdaMax), and the edges of
+the schedules and of optimize_loss (dtypes, type checks, argument errors). All seven matched
+TF on the base commit: they stay as regression guards."""
 
 import os
 

@@ -6,7 +6,8 @@ every tf.train learning-rate schedule over a fed global step; ExponentialMovingA
 num_updates and zero_debias in a training loop and its variables_to_restore Saver; gradient
 accumulation over batches in tf.Variable accumulators and two losses trained by tf.group;
 tf.contrib.opt LazyAdam, AdamW / MomentumW / extend_with_decoupled_weight_decay,
-MovingAverageOptimizer's swapping saver, LARS, Nadam, AddSign, PowerSign, AdaMax. Values at
+MovingAverageOptimizer's swapping saver, LARS, Nadam, AddSign, PowerSign, AdaMax; the
+schedules' dtypes and type errors and optimize_loss's argument errors. Values at
 full precision; no temporary paths printed. Made on an AMD EPYC (TF's float32 bits depend on
 the host CPU: engine/ops/host_cpu.py); the case "host" records its vendor."""
 import os
