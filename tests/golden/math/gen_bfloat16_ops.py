@@ -3,7 +3,8 @@ not cover, as bit patterns (bitcast to uint16): Sigmoid and the other unary func
 Eigen evaluates step by step in bfloat16, Softmax / LogSoftmax, Conv2D, BatchMatMul,
 Max / Min / ArgMax, bit copies (Concat, Gather, Pad, Tile, Select, Transpose), AddN with
 many inputs, casts to and from bfloat16, Cumprod, segment sums, L2Loss, pools and
-FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; running sums and products of infinities, NaN
+FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; the XLA_CPU-placed Tan, Asin,
+Acos, Acosh and Sign (of zeros, denormals, NaN); running sums and products of infinities, NaN
 and overflowing values; and the placer's error for
 Less / LessEqual (two bfloat16 CPU kernels registered). `build(tf)` makes the same graph
 under TF and flowgrad (tests/test_bfloat16_ops.py); the host is recorded."""
@@ -50,6 +51,9 @@ def build(tf):
         "selu": tf.nn.selu(s), "softsign": tf.nn.softsign(s), "rsqrt": tf.rsqrt(tf.abs(s) + 1),
         "expm1": tf.expm1(s * 0.1), "log1p": tf.log1p(tf.abs(s)), "sin": tf.sin(s),
         "erf": tf.erf(s * 0.2), "pow": tf.pow(tf.abs(x) + 0.5, x * 0.3),
+        "tan": tf.tan(s), "asin": tf.asin(s * 0.05), "acos": tf.acos(s * 0.05),
+        "acos_ends": tf.acos(tf.constant([-1.0, 1.0, -0.0, 0.5], tf.bfloat16)),
+        "acosh": tf.acosh(tf.abs(s) + 1), "sign_special": tf.sign(sp),
         "softmax": tf.nn.softmax(x), "log_softmax": tf.nn.log_softmax(x),
         "conv2d": tf.nn.conv2d(b["img"], b["w"], [1, 1, 1, 1], "SAME"),
         "depthwise": tf.nn.depthwise_conv2d(b["img"], b["w"][:, :, :, :2], [1, 1, 1, 1], "SAME"),
