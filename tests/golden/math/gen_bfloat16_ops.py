@@ -54,6 +54,10 @@ def build(tf):
         "tan": tf.tan(s), "asin": tf.asin(s * 0.05), "acos": tf.acos(s * 0.05),
         "acos_ends": tf.acos(tf.constant([-1.0, 1.0, -0.0, 0.5], tf.bfloat16)),
         "acosh": tf.acosh(tf.abs(s) + 1), "sign_special": tf.sign(sp),
+        "sparse_xent": tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant(inputs()["i"][:4] % 300), logits=x),
+        "sparse_xent_backprop": tf.gradients(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant(inputs()["i"][4:8] % 300), logits=x), x)[0],
         "softmax": tf.nn.softmax(x), "log_softmax": tf.nn.log_softmax(x),
         "conv2d": tf.nn.conv2d(b["img"], b["w"], [1, 1, 1, 1], "SAME"),
         "depthwise": tf.nn.depthwise_conv2d(b["img"], b["w"][:, :, :, :2], [1, 1, 1, 1], "SAME"),
@@ -93,6 +97,10 @@ def build(tf):
         "special_cumprod": tf.cumprod(sp, 0), "special_sum": tf.reduce_sum(sp, 0),
         "special_sum_lane": tf.reduce_sum(sp[:, 3]), "special_prod": tf.reduce_prod(sp, 1),
         "special_addn": tf.add_n(tf.unstack(sp[:12])),
+        # Philox's stream, converted as TF's bfloat16 distributions (seeded)
+        "random_uniform": tf.random_uniform([1001], -3, 5, dtype=tf.bfloat16, seed=4),
+        "random_normal": tf.random_normal([999], 2.0, 0.3, dtype=tf.bfloat16, seed=6),
+        "truncated_normal": tf.truncated_normal([1003], -1.0, 3.0, dtype=tf.bfloat16, seed=9),
     }
 
 

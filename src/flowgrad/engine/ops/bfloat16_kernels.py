@@ -32,7 +32,9 @@ SquaredDifference), whose lowering gives these bits:
   (XLA_CPU): copysign(x != 0, x) under DAZ (-0.0 and negative denormals give -0.0, NaN 1).
 - Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
 - Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
-  rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded.
+  rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded;
+  SparseSoftmaxCrossEntropyWithLogits: loss -(LogSoftmax at the label), backprop softmax -
+  onehot, each step rounded.
 - Conv2D, Conv3D, DepthwiseConv2dNative, BatchMatMulV2, AvgPool, FusedBatchNormV2 (XLA_CPU)
   and BiasAdd, Dilation2D (CPU): their float32 kernel, rounded once (registry.dtype_def).
 - Softplus (CPU): log(exp(x) + 1) for every x, each step rounded (TF's functor has no
@@ -68,6 +70,7 @@ from . import activations as _activations  # noqa: F401 - registers Softmax, Sel
 from . import comparison as _comparison  # noqa: F401 - registers Less, LessEqual
 from . import linalg as _linalg
 from . import linalg_solve as _linalg_solve
+from . import losses as _losses  # noqa: F401 - registers SparseSoftmaxCrossEntropyWithLogits
 from . import reductions as _red
 from . import scans as _scans
 from . import segment as _seg
@@ -425,6 +428,23 @@ def _log_softmax(x, **_):
         return _round(shifted - _f32("Log", total))
 
 
+def _sparse_xent(logits, labels, **_):
+    """SparseSoftmaxCrossEntropyWithLogits (XLA_CPU): with Softmax's rounded steps, loss =
+    -(shifted - log(sum))[label], backprop = e / sum - onehot, each step rounded. A label out
+    of range keeps the float32 kernel's error (TF's XLA_CPU one there is not modelled)."""
+    n, c = logits.shape
+    labels = np.asarray(labels)
+    if logits.size == 0 or ((labels < 0) | (labels >= c)).any():
+        return OPS["SparseSoftmaxCrossEntropyWithLogits"].kernel(logits, labels)
+    shifted, e, total = _softmax_parts(logits)
+    rows = np.arange(n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        loss = -_round(shifted[rows, labels] - _f32("Log", total)[:, 0])
+        backprop = _round(e / total)
+    backprop[rows, labels] = _round(backprop[rows, labels] - _ONE)
+    return loss, backprop
+
+
 def _add_rounded(a, b):
     return _round(np.add(a, b))
 
@@ -552,7 +572,9 @@ for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("TanhGrad", _tanh_grad), ("RsqrtGrad", _rsqrt_grad),
                        ("SeluGrad", _selu_grad), ("SoftsignGrad", _softsign_grad),
                        ("Softplus", _softplus), ("Softsign", _softsign),
-                       ("Selu", _selu), ("Softmax", _softmax), ("LogSoftmax", _log_softmax),
+                       ("Selu", _selu), ("Softmax", _softmax),
+                       ("SparseSoftmaxCrossEntropyWithLogits", _sparse_xent),
+                       ("LogSoftmax", _log_softmax),
                        ("SegmentSum", _segment_sum), ("SegmentMean", _segment_mean),
                        ("UnsortedSegmentSum", _unsorted_segments(_add_rounded, 0)),
                        ("UnsortedSegmentProd", _unsorted_segments(_mul_rounded, 1)),
