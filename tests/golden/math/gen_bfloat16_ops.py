@@ -4,7 +4,8 @@ Eigen evaluates step by step in bfloat16, Softmax / LogSoftmax, Conv2D, BatchMat
 Max / Min / ArgMax, bit copies (Concat, Gather, Pad, Tile, Select, Transpose), AddN with
 many inputs, casts to and from bfloat16, Cumprod, segment sums, L2Loss, pools and
 FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; the XLA_CPU-placed Tan, Asin,
-Acos, Acosh and Sign (of zeros, denormals, NaN); running sums and products of infinities, NaN
+Acos, Acosh and Sign (of zeros, denormals, NaN), SparseSoftmaxCrossEntropyWithLogits and
+FusedBatchNormGradV2's x_backprop; seeded bfloat16 random ops; running sums and products of infinities, NaN
 and overflowing values; and the placer's error for
 Less / LessEqual (two bfloat16 CPU kernels registered). `build(tf)` makes the same graph
 under TF and flowgrad (tests/test_bfloat16_ops.py); the host is recorded."""
@@ -85,6 +86,12 @@ def build(tf):
         "avgpool": tf.nn.avg_pool(b["img"], [1, 3, 3, 1], [1, 1, 1, 1], "VALID"),
         "maxpool": tf.nn.max_pool(b["img"], [1, 3, 3, 1], [1, 2, 2, 1], "SAME"),
         "fused_bn": tf.nn.fused_batch_norm(b["img"], tf.ones([16]), tf.zeros([16]))[0],
+        "fused_bn_grad": tf.gradients(
+            tf.nn.fused_batch_norm(b["img"], tf.range(1.0, 17.0) * 0.1, tf.zeros([16]))[0],
+            [b["img"]], grad_ys=b["img"][::-1] * 0.5 + 0.25)[0],
+        "fused_bn_grad_const_dy": tf.gradients(
+            tf.nn.fused_batch_norm(b["img"], tf.ones([16]), tf.zeros([16]))[0] * 2.0,
+            [b["img"]])[0],
         "conv3d": tf.nn.conv3d(b["img"][None], b["w"][None], [1, 1, 1, 1, 1], "SAME"),
         "conv2d_backprop_input": tf.nn.conv2d_backprop_input(
             tf.constant([2, 9, 9, 16]), b["w"], b["img"][:, :, :, :8], [1, 1, 1, 1], "SAME"),
