@@ -243,8 +243,8 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
         logits = to_tensor(logits)
         check_dtype("SparseSoftmaxCrossEntropyWithLogits", logits, FLOATS, "features")
         in_dtype = logits.dtype.base_dtype
-        precise = _m.cast(logits, _dt.float32) if in_dtype in (_dt.float16, _dt.bfloat16) \
-            else logits
+        # TF 1.14 casts only float16 (bfloat16 goes to the op itself, on XLA_CPU)
+        precise = _m.cast(logits, _dt.float32) if in_dtype == _dt.float16 else logits
         labels_shape = _a.shape(labels)  # as TF, even when unused (`.../Shape`)
         ls, gs = labels.shape, logits.shape
         if gs.ndims == 0:
@@ -263,7 +263,7 @@ def sparse_softmax_cross_entropy_with_logits(_sentinel=None, labels: TensorLike 
                          name or "SparseSoftmaxCrossEntropyWithLogits")[0]
         else:
             cost = _sparse_xent_reshaped(precise, logits, labels, labels_shape, name)
-        if in_dtype in (_dt.float16, _dt.bfloat16):
+        if in_dtype == _dt.float16:
             cost = _m.cast(cost, in_dtype)
         return cost
 

@@ -3,7 +3,9 @@ not cover, as bit patterns (bitcast to uint16): Sigmoid and the other unary func
 Eigen evaluates step by step in bfloat16, Softmax / LogSoftmax, Conv2D, BatchMatMul,
 Max / Min / ArgMax, bit copies (Concat, Gather, Pad, Tile, Select, Transpose), AddN with
 many inputs, casts to and from bfloat16, Cumprod, segment sums, L2Loss, pools and
-FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; running sums and products of infinities, NaN
+FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; the XLA_CPU-placed Tan, Asin,
+Acos, Acosh and Sign (of zeros, denormals, NaN), SparseSoftmaxCrossEntropyWithLogits and
+FusedBatchNormGradV2's x_backprop; seeded bfloat16 random ops; running sums and products of infinities, NaN
 and overflowing values; and the placer's error for
 Less / LessEqual (two bfloat16 CPU kernels registered). `build(tf)` makes the same graph
 under TF and flowgrad (tests/test_bfloat16_ops.py); the host is recorded."""
@@ -50,6 +52,13 @@ def build(tf):
         "selu": tf.nn.selu(s), "softsign": tf.nn.softsign(s), "rsqrt": tf.rsqrt(tf.abs(s) + 1),
         "expm1": tf.expm1(s * 0.1), "log1p": tf.log1p(tf.abs(s)), "sin": tf.sin(s),
         "erf": tf.erf(s * 0.2), "pow": tf.pow(tf.abs(x) + 0.5, x * 0.3),
+        "tan": tf.tan(s), "asin": tf.asin(s * 0.05), "acos": tf.acos(s * 0.05),
+        "acos_ends": tf.acos(tf.constant([-1.0, 1.0, -0.0, 0.5], tf.bfloat16)),
+        "acosh": tf.acosh(tf.abs(s) + 1), "sign_special": tf.sign(sp),
+        "sparse_xent": tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant(inputs()["i"][:4] % 300), logits=x),
+        "sparse_xent_backprop": tf.gradients(tf.nn.sparse_softmax_cross_entropy_with_logits(
+            labels=tf.constant(inputs()["i"][4:8] % 300), logits=x), x)[0],
         "softmax": tf.nn.softmax(x), "log_softmax": tf.nn.log_softmax(x),
         "conv2d": tf.nn.conv2d(b["img"], b["w"], [1, 1, 1, 1], "SAME"),
         "depthwise": tf.nn.depthwise_conv2d(b["img"], b["w"][:, :, :, :2], [1, 1, 1, 1], "SAME"),
@@ -77,6 +86,12 @@ def build(tf):
         "avgpool": tf.nn.avg_pool(b["img"], [1, 3, 3, 1], [1, 1, 1, 1], "VALID"),
         "maxpool": tf.nn.max_pool(b["img"], [1, 3, 3, 1], [1, 2, 2, 1], "SAME"),
         "fused_bn": tf.nn.fused_batch_norm(b["img"], tf.ones([16]), tf.zeros([16]))[0],
+        "fused_bn_grad": tf.gradients(
+            tf.nn.fused_batch_norm(b["img"], tf.range(1.0, 17.0) * 0.1, tf.zeros([16]))[0],
+            [b["img"]], grad_ys=b["img"][::-1] * 0.5 + 0.25)[0],
+        "fused_bn_grad_const_dy": tf.gradients(
+            tf.nn.fused_batch_norm(b["img"], tf.ones([16]), tf.zeros([16]))[0] * 2.0,
+            [b["img"]])[0],
         "conv3d": tf.nn.conv3d(b["img"][None], b["w"][None], [1, 1, 1, 1, 1], "SAME"),
         "conv2d_backprop_input": tf.nn.conv2d_backprop_input(
             tf.constant([2, 9, 9, 16]), b["w"], b["img"][:, :, :, :8], [1, 1, 1, 1], "SAME"),
@@ -89,6 +104,10 @@ def build(tf):
         "special_cumprod": tf.cumprod(sp, 0), "special_sum": tf.reduce_sum(sp, 0),
         "special_sum_lane": tf.reduce_sum(sp[:, 3]), "special_prod": tf.reduce_prod(sp, 1),
         "special_addn": tf.add_n(tf.unstack(sp[:12])),
+        # Philox's stream, converted as TF's bfloat16 distributions (seeded)
+        "random_uniform": tf.random_uniform([1001], -3, 5, dtype=tf.bfloat16, seed=4),
+        "random_normal": tf.random_normal([999], 2.0, 0.3, dtype=tf.bfloat16, seed=6),
+        "truncated_normal": tf.truncated_normal([1003], -1.0, 3.0, dtype=tf.bfloat16, seed=9),
     }
 
 

@@ -27,9 +27,14 @@ SquaredDifference), whose lowering gives these bits:
 - SigmoidGrad (XLA_CPU): (dy * y) * (1 - y); TanhGrad: dy * (1 - y * y); RsqrtGrad:
   (dy * y**3) * -0.5; SeluGrad: dy * scale or dy * (y + scale_alpha); SoftsignGrad (CPU):
   dy / (1 + |x|)**2; each step rounded.
+- Tan (XLA_CPU): sin / cos; Asin: 2 * atan2(x, 1 + sqrt(1 - x * x)); Acos: 2 * atan2(sqrt(1 -
+  x * x), 1 + x), pi at -1; Acosh: log(x + sqrt((x + 1) * (x - 1))); each step rounded. Sign
+  (XLA_CPU): copysign(x != 0, x) under DAZ (-0.0 and negative denormals give -0.0, NaN 1).
 - Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
 - Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
-  rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded.
+  rounded; LogSoftmax: (x - max) - log of that rounded sum, each step rounded;
+  SparseSoftmaxCrossEntropyWithLogits: loss -(LogSoftmax at the label), backprop softmax -
+  onehot, each step rounded.
 - Conv2D, Conv3D, DepthwiseConv2dNative, BatchMatMulV2, AvgPool, FusedBatchNormV2 (XLA_CPU)
   and BiasAdd, Dilation2D (CPU): their float32 kernel, rounded once (registry.dtype_def).
 - Softplus (CPU): log(exp(x) + 1) for every x, each step rounded (TF's functor has no
@@ -65,6 +70,7 @@ from . import activations as _activations  # noqa: F401 - registers Softmax, Sel
 from . import comparison as _comparison  # noqa: F401 - registers Less, LessEqual
 from . import linalg as _linalg
 from . import linalg_solve as _linalg_solve
+from . import losses as _losses  # noqa: F401 - registers SparseSoftmaxCrossEntropyWithLogits
 from . import reductions as _red
 from . import scans as _scans
 from . import segment as _seg
@@ -422,6 +428,23 @@ def _log_softmax(x, **_):
         return _round(shifted - _f32("Log", total))
 
 
+def _sparse_xent(logits, labels, **_):
+    """SparseSoftmaxCrossEntropyWithLogits (XLA_CPU): with Softmax's rounded steps, loss =
+    -(shifted - log(sum))[label], backprop = e / sum - onehot, each step rounded. A label out
+    of range keeps the float32 kernel's error (TF's XLA_CPU one there is not modelled)."""
+    n, c = logits.shape
+    labels = np.asarray(labels)
+    if logits.size == 0 or ((labels < 0) | (labels >= c)).any():
+        return OPS["SparseSoftmaxCrossEntropyWithLogits"].kernel(logits, labels)
+    shifted, e, total = _softmax_parts(logits)
+    rows = np.arange(n)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        loss = -_round(shifted[rows, labels] - _f32("Log", total)[:, 0])
+        backprop = _round(e / total)
+    backprop[rows, labels] = _round(backprop[rows, labels] - _ONE)
+    return loss, backprop
+
+
 def _add_rounded(a, b):
     return _round(np.add(a, b))
 
@@ -501,16 +524,57 @@ def _neg(x, **_):
     return np.negative(x)
 
 
+_TWO = np.float32(2)
+_PI = _round(np.float32(np.pi))
+
+
+def _tan(x, **_):
+    """Tan (XLA_CPU): sin(x) / cos(x), each step rounded."""
+    return _round(_f32("Sin", x) / _f32("Cos", x))
+
+
+def _one_minus_square_root(x):
+    return _f32("Sqrt", _round(_ONE - _round(x * x)))
+
+
+def _asin(x, **_):
+    """Asin (XLA_CPU): 2 * atan2(x, 1 + sqrt(1 - x * x)), each step rounded."""
+    return _round(_TWO * _f32("Atan2", x, _round(_ONE + _one_minus_square_root(x))))
+
+
+def _acos(x, **_):
+    """Acos (XLA_CPU): 2 * atan2(sqrt(1 - x * x), 1 + x), each step rounded; pi (rounded)
+    at x == -1."""
+    out = _round(_TWO * _f32("Atan2", _one_minus_square_root(x), _round(_ONE + x)))
+    return np.where(x == -1, _PI, out)
+
+
+def _acosh(x, **_):
+    """Acosh (XLA_CPU): log(x + sqrt((x + 1) * (x - 1))), each step rounded."""
+    root = _f32("Sqrt", _round(_round(x + _ONE) * _round(x - _ONE)))
+    return _f32("Log", _round(x + root))
+
+
+def _sign(x, **_):
+    """Sign (XLA_CPU): copysign(x != 0, x) under the run's DAZ: a zero or a denormal gives a
+    zero of its sign, NaN gives 1 of its sign."""
+    return np.copysign(np.where(_daz(x) == 0, np.float32(0), _ONE), x)
+
+
 for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("Cumsum", _scan(np.add, 0.0)), ("Cumprod", _scan(np.multiply, 1.0)),
                        ("AddN", _addn), ("MatMul", _matmul),
                        ("SquaredDifference", _squared_difference), ("Maximum", _maximum),
                        ("Minimum", _minimum), ("Relu", _relu), ("Neg", _neg),
+                       ("Tan", _tan), ("Asin", _asin), ("Acos", _acos), ("Acosh", _acosh),
+                       ("Sign", _sign),
                        ("Sigmoid", _sigmoid), ("SigmoidGrad", _sigmoid_grad),
                        ("TanhGrad", _tanh_grad), ("RsqrtGrad", _rsqrt_grad),
                        ("SeluGrad", _selu_grad), ("SoftsignGrad", _softsign_grad),
                        ("Softplus", _softplus), ("Softsign", _softsign),
-                       ("Selu", _selu), ("Softmax", _softmax), ("LogSoftmax", _log_softmax),
+                       ("Selu", _selu), ("Softmax", _softmax),
+                       ("SparseSoftmaxCrossEntropyWithLogits", _sparse_xent),
+                       ("LogSoftmax", _log_softmax),
                        ("SegmentSum", _segment_sum), ("SegmentMean", _segment_mean),
                        ("UnsortedSegmentSum", _unsorted_segments(_add_rounded, 0)),
                        ("UnsortedSegmentProd", _unsorted_segments(_mul_rounded, 1)),

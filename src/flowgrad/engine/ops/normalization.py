@@ -189,9 +189,40 @@ def _fused_bn_grad_infer(inputs, attrs):
     return [(x.dtype.base_dtype, x.shape), (sdt, c), (sdt, c), (sdt, reserve), (sdt, reserve)]
 
 
+def _in_order_sums(a2d):
+    """The float32 sums of a [rest, depth] matrix's columns, row after row."""
+    return np.cumsum(a2d, axis=0, dtype=np.float32)[-1] if len(a2d) else \
+        np.zeros(a2d.shape[1:], np.float32)
+
+
+def _xla_bn_grad(gy, x, scale, mean, var, epsilon, data_format):
+    """TF 1.14 places a bfloat16 FusedBatchNormGradV2 on XLA_CPU: the inputs widened to float32,
+    XLA's BatchNormGrad expansion in float32 (sums row after row), x_backprop rounded once to
+    bfloat16: (scale * rsqrt(var + eps) / n) * ((n * dy - sum(dy)) - (x - mean) * sum(dy *
+    (x - mean)) / (var + eps)); scale_backprop = sum(dy * (x - mean)) * rsqrt(var + eps);
+    offset_backprop = sum(dy)."""
+    f32 = np.float32
+    gy2 = _channels_last(gy, data_format).astype(f32, copy=False)
+    x2 = _channels_last(x, data_format).astype(f32, copy=False)
+    n = f32(x2.shape[0])
+    var_eps = (var + f32(epsilon)).astype(f32)
+    inv = f32(1) / np.sqrt(var_eps)
+    centered = x2 - mean
+    sum_gc = _in_order_sums(gy2 * centered)
+    offset_bp = _in_order_sums(gy2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coef = (scale * inv) * (f32(1) / n)
+        x_bp = coef * ((gy2 * n - offset_bp) - (centered * sum_gc) / var_eps)
+    x_bp = _from_channels_last(_cast_kernel(x_bp, _dt.bfloat16), x.shape, data_format)
+    empty = np.zeros((0,), f32)
+    return x_bp, (sum_gc * inv).astype(f32), offset_bp, empty, empty
+
+
 def _fused_bn_grad_kernel(gy, x, scale, mean, var, *reserve_space_3, epsilon, data_format,
                           is_training, T=None, **_):  # noqa: N803 - TF's attr name
     # TF 1.14's CPU FusedBatchNormGrad (training) and FusedBatchNormFreezeGrad, step by step
+    if T is _dt.bfloat16 and is_training:
+        return _xla_bn_grad(gy, x, scale, mean, var, epsilon, data_format)
     sdt = scale.dtype
     gy2 = _channels_last(gy, data_format).astype(sdt, copy=False)
     x2 = _channels_last(x, data_format).astype(sdt, copy=False)
