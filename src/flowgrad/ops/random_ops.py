@@ -513,9 +513,9 @@ def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, ran
     if range_max is not None:             # AllCandidateSampler has none
         attrs["range_max"] = int(range_max)
     with name_scope(name, op_type, []) as op_scope:
-        tc = to_tensor(true_classes, name="true_classes")
-        if tc.dtype.base_dtype is not _dt.int64:
-            tc = cast(tc, _dt.int64)
+        # TF's op-def conversion: a value becomes an int64 Const, a Tensor of another
+        # dtype raises TypeError (no Cast, as in TF)
+        tc = typed_input(true_classes, _dt.int64, op_type, "true_classes")
         return _sampler_result(op_type)(*apply(op_type, [tc], attrs, op_scope))
 
 
