@@ -22,7 +22,8 @@ print("shapes", mod.shape, div.shape, clipped.shape)
 g = tf.get_default_graph()
 print("mod ops", sorted(collections.Counter(o.type for o in g.get_operations()
                                             if o.name.startswith("embedding_lookup/")).items()))
-consts = [tf.constant(np.arange(i * 8, i * 8 + 8, dtype=np.float32).reshape(4, 2)) for i in range(3)]
+consts = [tf.constant(np.arange(i * 8, i * 8 + 8, dtype=np.float32).reshape(4, 2))
+          for i in range(3)]
 c_mod = tf.nn.embedding_lookup(consts, [0, 1, 2, 3, 4, 11])
 c_div = tf.nn.embedding_lookup(consts, [0, 1, 2, 3, 4, 11], partition_strategy="div")
 target = tf.constant(np.random.randn(2, 3, D).astype(np.float32))
@@ -40,7 +41,7 @@ with tf.Session() as sess:
     print("div", d[1].tolist())
     print("clip norms", np.linalg.norm(c, axis=-1).tolist())
     for step in range(4):
-        _, l = sess.run([train, loss])
-        print("step", step, repr(float(l)))
+        _, lv = sess.run([train, loss])
+        print("step", step, repr(float(lv)))
     gi = sess.run(gv[0][0])
     print("slices", gi.indices.tolist(), gi.values.shape, gi.dense_shape)

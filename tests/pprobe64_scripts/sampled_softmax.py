@@ -40,6 +40,6 @@ with tf.Session() as sess:
     for k in sorted(losses):
         print("loss", k, repr(float(sess.run(losses[k]))))
     for step in range(5):
-        _, l = sess.run([train, default])
-        print("step", step, repr(float(l)))
+        _, lv = sess.run([train, default])
+        print("step", step, repr(float(lv)))
     print("acc W", sess.run(opt.get_slot(W, "accumulator"))[:2].tolist())

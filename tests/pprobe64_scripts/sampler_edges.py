@@ -36,12 +36,14 @@ for bad in [lambda: tf.nn.uniform_candidate_sampler(lab2, 1, 3, True, V),
     except Exception as e:
         print(type(e).__name__, str(e).splitlines()[0])
 too_many = tf.nn.uniform_candidate_sampler(lab2[:, :1], 1, 12, True, V, seed=6)
-sp = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0]], tf.constant([2, -1, 4, -3], tf.int64), [3, 2])
+sp = tf.SparseTensor([[0, 0], [0, 1], [1, 0], [2, 0]], tf.constant([2, -1, 4, -3], tf.int64),
+                     [3, 2])
 safe = tf.contrib.layers.safe_embedding_lookup_sparse(W, sp, combiner="mean", default_id=5)
 safe0 = tf.contrib.layers.safe_embedding_lookup_sparse(list(W), sp, max_norm=0.5)
 emb = tf.get_variable("emb", [V, D], initializer=tf.random_uniform_initializer(seed=7))
 ids = tf.constant([1, 1, 4, 1, 9])
-loss = tf.reduce_sum(tf.nn.embedding_lookup(emb, ids) * tf.constant(np.random.randn(5, D).astype(np.float32))) \
+loss = tf.reduce_sum(tf.nn.embedding_lookup(emb, ids)
+                     * tf.constant(np.random.randn(5, D).astype(np.float32))) \
     + tf.reduce_mean(nce[1:2])
 opt = tf.train.AdagradOptimizer(0.1, initial_accumulator_value=0.2)
 train = opt.minimize(loss)
@@ -58,6 +60,6 @@ with tf.Session() as sess:
     print("safe", sess.run(safe).tolist())
     print("safe0", sess.run(safe0).tolist())
     for step in range(4):
-        _, l = sess.run([train, loss])
-        print("step", step, repr(float(l)))
+        _, lv = sess.run([train, loss])
+        print("step", step, repr(float(lv)))
     print("acc", sess.run(opt.get_slot(emb, "accumulator"))[[0, 1, 4]].tolist())

@@ -1,6 +1,7 @@
 """word2vec skip-gram (the TensorFlow tutorial's word2vec_basic style): a tiny corpus, a
 seeded skip-gram batch generator, embeddings trained with tf.nn.nce_loss (a seeded
-log_uniform sampler, with and without remove_accidental_hits) by SGD for a few steps (sparse IndexedSlices updates), then
+log_uniform sampler, with and without remove_accidental_hits) by SGD for a few steps
+(sparse IndexedSlices updates), then
 normalized embeddings, cosine similarity against validation words and nearest neighbours with
 tf.nn.top_k. Prints losses, shapes and the op types of the loss."""
 import collections
@@ -45,7 +46,8 @@ loss2 = tf.reduce_mean(tf.nn.nce_loss(nce_w, nce_b, train_labels, embed, ns, V, 
                                       remove_accidental_hits=True, sampled_values=sampled))
 print("loss op", loss.op.name, loss.shape)
 ops = tf.get_default_graph().get_operations()
-print("nce ops", sorted(collections.Counter(o.type for o in ops if o.name.startswith("nce_loss")).items()))
+print("nce ops", sorted(collections.Counter(o.type for o in ops
+                                            if o.name.startswith("nce_loss")).items()))
 opt = tf.train.GradientDescentOptimizer(0.5)
 gv = opt.compute_gradients(loss)
 print("grad types", [type(g).__name__ for g, _ in gv])
@@ -59,8 +61,8 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     for step in range(6):
         bi, bl = batch(12, 1)
-        _, l = sess.run([train, loss], {train_inputs: bi, train_labels: bl})
-        print("step", step, repr(float(l)))
+        _, lv = sess.run([train, loss], {train_inputs: bi, train_labels: bl})
+        print("step", step, repr(float(lv)))
     print("loss2", repr(float(sess.run(loss2, {train_inputs: bi, train_labels: bl}))))
     s, tv, ti = sess.run([sim, top_v, top_i])
     print("sim", s.shape, s[0, :5].tolist())

@@ -43,5 +43,5 @@ with tf.Session() as sess:
     a, b = sess.run([es, es2])
     print("same", bool((a == b).all()), a[1, 0].tolist())
     for step in range(5):
-        _, l = sess.run([train, loss])
-        print("step", step, repr(float(l)))
+        _, lv = sess.run([train, loss])
+        print("step", step, repr(float(lv)))

@@ -52,7 +52,7 @@ from ..engine.ops._array_util import _as_int_input, refined_scalar, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor, typed_input
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
-from .math_ops import add, cast, maximum, reduce_sum
+from .math_ops import add, maximum, reduce_sum
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
