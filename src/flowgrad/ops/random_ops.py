@@ -924,10 +924,21 @@ def _accidental_hits_kernel(true_classes, sampled, **_):
             np.full(len(idx), -np.finfo(np.float32).max, np.float32))
 
 
-register_op("ComputeAccidentalHits",
-            infer=lambda ins, a: [(_dt.int32, TensorShape([None])),
-                                  (_dt.int64, TensorShape([None])),
-                                  (_dt.float32, TensorShape([None]))],
+def _accidental_hits_infer(inputs, attrs):
+    # TF's shape function: true_classes a matrix of num_true columns, sampled a vector
+    true_classes, sampled = (t.shape for t in inputs)
+    if true_classes.ndims not in (None, 2):
+        raise ValueError(f"Shape must be rank 2 but is rank {true_classes.ndims}")
+    cols = true_classes.as_tuple()[1] if true_classes.ndims == 2 else None
+    if cols is not None and cols != attrs["num_true"]:
+        raise ValueError(f"Dimension must be {attrs['num_true']} but is {cols}")
+    if sampled.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {sampled.ndims}")
+    return [(_dt.int32, TensorShape([None])), (_dt.int64, TensorShape([None])),
+            (_dt.float32, TensorShape([None]))]
+
+
+register_op("ComputeAccidentalHits", infer=_accidental_hits_infer,
             kernel=_accidental_hits_kernel, grad=None)
 
 
