@@ -52,7 +52,7 @@ from ..engine.ops._array_util import _as_int_input, refined_scalar, shape_value
 from ..engine.ops._base import FLOATS, apply, broadcast_dims, const_value, to_tensor, typed_input
 from .array_ops import concat, ones, reshape, zeros_like
 from .array_ops import shape as shape_of
-from .math_ops import add, cast, maximum, reduce_sum
+from .math_ops import add, maximum, reduce_sum
 
 DEFAULT_GRAPH_SEED = 87654321
 _MAXINT32 = 2 ** 31 - 1
@@ -513,9 +513,9 @@ def _candidate_sampler(op_type, true_classes, num_true, num_sampled, unique, ran
     if range_max is not None:             # AllCandidateSampler has none
         attrs["range_max"] = int(range_max)
     with name_scope(name, op_type, []) as op_scope:
-        tc = to_tensor(true_classes, name="true_classes")
-        if tc.dtype.base_dtype is not _dt.int64:
-            tc = cast(tc, _dt.int64)
+        # TF's op-def conversion: a value becomes an int64 Const, a Tensor of another
+        # dtype raises TypeError (no Cast, as in TF)
+        tc = typed_input(true_classes, _dt.int64, op_type, "true_classes")
         return _sampler_result(op_type)(*apply(op_type, [tc], attrs, op_scope))
 
 
@@ -924,10 +924,21 @@ def _accidental_hits_kernel(true_classes, sampled, **_):
             np.full(len(idx), -np.finfo(np.float32).max, np.float32))
 
 
-register_op("ComputeAccidentalHits",
-            infer=lambda ins, a: [(_dt.int32, TensorShape([None])),
-                                  (_dt.int64, TensorShape([None])),
-                                  (_dt.float32, TensorShape([None]))],
+def _accidental_hits_infer(inputs, attrs):
+    # TF's shape function: true_classes a matrix of num_true columns, sampled a vector
+    true_classes, sampled = (t.shape for t in inputs)
+    if true_classes.ndims not in (None, 2):
+        raise ValueError(f"Shape must be rank 2 but is rank {true_classes.ndims}")
+    cols = true_classes.as_tuple()[1] if true_classes.ndims == 2 else None
+    if cols is not None and cols != attrs["num_true"]:
+        raise ValueError(f"Dimension must be {attrs['num_true']} but is {cols}")
+    if sampled.ndims not in (None, 1):
+        raise ValueError(f"Shape must be rank 1 but is rank {sampled.ndims}")
+    return [(_dt.int32, TensorShape([None])), (_dt.int64, TensorShape([None])),
+            (_dt.float32, TensorShape([None]))]
+
+
+register_op("ComputeAccidentalHits", infer=_accidental_hits_infer,
             kernel=_accidental_hits_kernel, grad=None)
 
 

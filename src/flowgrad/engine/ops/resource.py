@@ -31,7 +31,7 @@ from ..framework.registry import no_gradient_registered, register_op
 from ..framework.tensor_shape import TensorShape, debug_string
 from ._base import NUMBERS, apply, to_tensor
 from ._array_util import _MASKS
-from .indexing import _gather_nd_kernel, assign_slice
+from .indexing import _bad_index_message, _gather_nd_kernel, assign_slice
 from .joining import concat
 from .scatter import _KINDS as _SCATTER_ROWS
 from .scatter import _scatter_bind_for
@@ -382,12 +382,9 @@ def _gather_bind(node, ctx):
             raise missing_error(ctx, h.name, errors.FailedPreconditionError)
         idx = np.asarray(indices)
         n = buf.shape[0]
-        bad = np.flatnonzero((idx < 0) | (idx >= n))
-        if bad.size:
-            pos = np.unravel_index(bad[0], idx.shape) if idx.ndim else ()
-            where = "".join(f"[{p}]" for p in pos) or "[0]"
-            raise errors.InvalidArgumentError(
-                None, None, f"indices{where} = {idx.reshape(-1)[bad[0]]} is not in [0, {n})")
+        bad = (idx < 0) | (idx >= n)
+        if bad.any():
+            raise errors.InvalidArgumentError(None, None, _bad_index_message(idx, bad, n))
         return buf[idx]
     return gather
 

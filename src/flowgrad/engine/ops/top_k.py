@@ -56,7 +56,9 @@ NAN_EXACT_MAX = 1 << 16
 
 def _top_k_kernel(x, k, sorted=True, **_):
     k = int(k)
-    if k < 0 or x.shape[-1] < k:
+    if k < 0:
+        raise errors.InvalidArgumentError(None, None, f"Need k >= 0, got {k}")
+    if x.shape[-1] < k:
         raise errors.InvalidArgumentError(
             None, None, f"input must have at least k columns. Had {x.shape[-1]}, needed {k}")
     # Stable sort of -x: larger values first, equal values by lower index (TF's order).
