@@ -29,6 +29,7 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.libstdcxx import next_bucket_count
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from .staging import Area, area_resource, outputs_infer, total_bytes
@@ -36,22 +37,6 @@ from .staging import Area, area_resource, outputs_infer, total_bytes
 __all__ = []
 
 _SIZE_T = 2 ** 64
-
-# libstdc++'s bucket counts (hashtable-aux.cc's prime list from 13, _Prime_rehash_policy's
-# small-size table below 14)
-_FAST_BUCKETS = (2, 2, 2, 3, 5, 5, 7, 7, 11, 11, 11, 11, 13, 13)
-_PRIMES = (13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
-           103, 109, 113, 127, 137, 139, 149, 157, 167, 179, 193, 199, 211, 227, 241, 257,
-           277, 293, 313, 337, 359, 383, 409, 439, 467, 503, 541, 577, 619, 661, 709, 761,
-           823, 887, 953, 1031, 1109, 1193, 1289, 1381, 1493, 1613, 1741, 1879, 2029, 2179,
-           2357, 2549, 2753, 2971, 3209, 3469, 3739, 4027, 4349, 4703, 5087, 5503, 5953,
-           6427, 6949, 7517, 8123, 8783, 9497, 10273, 11113, 12011, 12983, 14033, 15173,
-           16411, 17749, 19183, 20753, 22447, 24281, 26267, 28411, 30727, 33223, 35933,
-           38873, 42043, 45481, 49201, 53201, 57557, 62233, 67307, 72817, 78779, 85229,
-           92203, 99733, 107897, 116731, 126271, 136607, 147793, 159871, 172933, 187091,
-           202409, 218971, 236897, 256279, 277261, 299951, 324503, 351061, 379787, 410857,
-           444487, 480881, 520241, 562841, 608903, 658753, 712697, 771049, 834181, 902483,
-           976369)
 
 
 class _HashOrder:
@@ -74,14 +59,7 @@ class _HashOrder:
         keys.insert(0, key)
 
     def _next_buckets(self, n):
-        if n < len(_FAST_BUCKETS):
-            count = _FAST_BUCKETS[n]
-        else:
-            i = bisect.bisect_left(_PRIMES, n)
-            if i == len(_PRIMES):
-                raise NotImplementedError("MapStagingArea (unordered) past "
-                                          f"{_PRIMES[-1]} keys")
-            count = _PRIMES[i]
+        count = next_bucket_count(n)
         self.next_resize = count
         return count
 
