@@ -78,8 +78,25 @@ def _overwritten_only(tf, A):
     return tf.gradients(tf.reduce_sum(v * v), A) + [v]
 
 
+def _overwritten_nested(tf, A):
+    # the overwritten variable in a loop nested in a loop body, the gradients() call in a
+    # name scope: the patch's Const and NextIteration are named in the caller's scope
+    def outer(j, x):
+        def body(i, y, v):
+            y2 = tf.tanh(tf.matmul(y, A))
+            return i + 1, y2, y2 * 2.0
+        _, y, v = tf.while_loop(lambda i, y, v: i < 2, body,
+                                [tf.constant(0), x, tf.zeros([3, 2])])
+        return j + 1, v + y
+    _, x = tf.while_loop(lambda j, x: j < 2, outer, [tf.constant(0), tf.constant(Y0)])
+    with tf.name_scope("sc"):
+        gr = tf.gradients(tf.reduce_sum(x), A)
+    return gr + [x, tf.constant(1.0)]
+
+
 def cases(tf):
     return {"vendor": host_vendor(), "nobp": _run(tf, _nobp),
             "nobp_mixed": _run(tf, _nobp_mixed), "nobp_twice": _run(tf, _nobp_twice),
             "overwritten": _run(tf, _overwritten),
-            "overwritten_only": _run(tf, _overwritten_only)}
+            "overwritten_only": _run(tf, _overwritten_only),
+            "overwritten_nested": _run(tf, _overwritten_nested)}

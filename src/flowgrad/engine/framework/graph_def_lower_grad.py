@@ -1231,9 +1231,10 @@ class GradLoopPlan(_PlanBase):
         for g, p in self.plans.items():   # (TF's PostProcessing's zeros: named already)
             for k, (zeros, const, nxt) in p["ginfo"].get("patch", {}).items():
                 for old, new in ((zeros, const), (f"{g.name}/NextIteration_g{k}", nxt)):
-                    if old in present:
+                    if old in present:   # (a nested frame's too: not renamed again)
                         out[old] = new
                         taken.add(new)
+                        stripped.discard(old)
 
         def ren(old, base):
             if old in present and (old not in out or old in stripped):
