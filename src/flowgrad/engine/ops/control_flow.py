@@ -1984,7 +1984,11 @@ def _patch_merges(g, loop_info, gop, zeros):
             k: (z.op.name, g.unique_name("Const"), g.unique_name("NextIteration"))
             for k, z in zeros.items()}
         g._last_id += len(zeros)   # (its NextIteration is the frame's, counted already)
-    _cf_state.current(g).at_end(made)
+    state = _cf_state.current(g)
+    if state is None:   # (a rule called outside gradients(): made now)
+        made()
+    else:
+        state.at_end(made)
 
 
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,
