@@ -94,9 +94,36 @@ def _overwritten_nested(tf, A):
     return gr + [x, tf.constant(1.0)]
 
 
+def _overwritten_gated(tf, A):
+    # gate_gradients=True (the gradient Merges' tuples)
+    def body(i, y, v):
+        y2 = tf.tanh(tf.matmul(y, A))
+        return i + 1, y2, y2 * 2.0
+    _, y, v = tf.while_loop(lambda i, y, v: i < 3, body,
+                            [tf.constant(0), tf.constant(Y0), tf.zeros([3, 2])])
+    return tf.gradients(tf.reduce_sum(v), A, gate_gradients=True) + [v]
+
+
+def _overwritten_in_cond(tf, A):
+    # the loop in a cond's branch
+    p = tf.placeholder_with_default(True, [])
+
+    def body(i, y, v):
+        y2 = tf.tanh(tf.matmul(y, A))
+        return i + 1, y2, y2 * 2.0
+
+    def branch():
+        return tf.while_loop(lambda i, y, v: i < 3, body,
+                             [tf.constant(0), tf.constant(Y0), tf.zeros([3, 2])])[2]
+    v = tf.cond(p, branch, lambda: tf.zeros([3, 2]))
+    return tf.gradients(tf.reduce_sum(v), A) + [v]
+
+
 def cases(tf):
     return {"vendor": host_vendor(), "nobp": _run(tf, _nobp),
             "nobp_mixed": _run(tf, _nobp_mixed), "nobp_twice": _run(tf, _nobp_twice),
             "overwritten": _run(tf, _overwritten),
             "overwritten_only": _run(tf, _overwritten_only),
-            "overwritten_nested": _run(tf, _overwritten_nested)}
+            "overwritten_nested": _run(tf, _overwritten_nested),
+            "overwritten_gated": _run(tf, _overwritten_gated),
+            "overwritten_in_cond": _run(tf, _overwritten_in_cond)}

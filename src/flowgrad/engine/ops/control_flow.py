@@ -1775,6 +1775,10 @@ def _grad_ys_names(g, op, grad_vars, body_ops):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
+    if not info.get("back_prop", True) and body_walk() is not None:
+        # (a back_prop=False loop in a loop body: None, without TF's GradLoopState there,
+        # whose nested counters the GraphDef writer does not write yet)
+        return [None] * len(op._inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
     n = len(lvars)
