@@ -30,13 +30,6 @@ XFAIL = {
         "lowering engine/framework/graph_def_lower_grad.py); and the couplings / lengths "
         "after training differ in the last bit (TensorArray stack of Softmax and the "
         "einsum's BatchMatMulV2 in the loop: not traced)",
-    "while_no_backprop_grad.py":
-        "tf.gradients through a while_loop(back_prop=False): TF 1.14 returns None but "
-        "still builds the loop's GradLoopState (the forward f_count counter and the "
-        "gradient frame's b_count loop, 18 ops named gradients/f_count, gradients/Merge, "
-        "..., gradients/b_count_3: control_flow_ops.GradLoopState); flowgrad's gradients "
-        "(engine/autodiff/gradients.py) stops at the loop's outputs and builds none "
-        "(9 ops against 27)",
 }
 
 

@@ -49,7 +49,7 @@ def current(graph):
 class ControlFlowState:
     """The control flow state of one gradients() call (see the module docstring)."""
     __slots__ = ("outer", "loop_xs", "cond_xs", "refused", "grad_loops", "rule_xs", "states",
-                 "exits")
+                 "exits", "post")
 
     def __init__(self, graph, ys, xs, top):
         """`top`: a call no gradient rule made (its own transaction)."""
@@ -73,6 +73,7 @@ class ControlFlowState:
         self.rule_xs = None
         self.states = {}   # forward loop -> its GradLoopState (TF's order)
         self.exits = {}    # an Exit of those loops -> its state
+        self.post = []   # what PostProcessing does at the end of the call (post_process)
 
     @contextlib.contextmanager
     def running(self, graph):
@@ -86,6 +87,24 @@ class ControlFlowState:
                 del graph.__dict__["_grad_flow"]
             else:
                 graph._grad_flow = prev
+
+    def at_end(self, fn) -> None:
+        """Runs `fn()` when the top-level gradients() call holding this one ends (TF's
+        ControlFlowState.PostProcessing, one per top-level call)."""
+        top = self
+        while top.outer is not None:
+            top = top.outer
+        top.post.append(fn)
+
+    def post_process(self, graph, scope) -> None:
+        """TF's PostProcessing, after the call's walk: the `at_end` functions, run in the
+        caller's name scope `scope` (TF's ops made there are named outside the call's)."""
+        saved, graph._name_stack = graph._name_stack, scope
+        try:
+            for fn in self.post:
+                fn()
+        finally:
+            graph._name_stack = saved
 
     @contextlib.contextmanager
     def rule(self, xs):

@@ -162,6 +162,7 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     if gc_was_on:
         gc.disable()
     colocating, _colocating.on = _colocating.on, bool(colocate_gradients_with_ops)
+    caller = graph._name_stack
     try:
         with graph.as_default(), graph.name_scope(name or "gradients"):
             graph.unique_name("uid")  # TF's gradient_uid takes this name
@@ -176,6 +177,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
                 out = _gradients(graph, ys, xs, grad_ys, gate_gradients,
                                  aggregation_method, stop, unconnected_gradients,
                                  state, checkpoints, outer=token is not None)
+            if state.outer is None:
+                state.post_process(graph, caller)
             if body_walk() is None:   # (the GraphDef writer replays TF's walk order)
                 note_gradients_call(graph, graph._name_stack, xs, ys)
     except BaseException as e:

@@ -182,6 +182,7 @@ class BodyWalk:
         self.fsync = False
         self.live = set()   # the indices of the loop variables whose values reach a gradient
         self.reached = set()   # ... and of those whose values depend on the xs
+        self.back_prop = True   # tf.while_loop(back_prop=...): False, no gradient but the counters
         self.values = None   # the body's values (captures included) that depend on the xs
         self.captures = frozenset()   # the loop's captures
         self.sliced = {}   # capture -> shapes known of the IndexedSlices a body cond merged

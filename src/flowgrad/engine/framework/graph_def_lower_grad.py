@@ -676,7 +676,8 @@ class GradLoopPlan(_PlanBase):
         # nodes TF's frame lacks: the zeros (initial and per iteration) of a gradient loop
         # variable left out (and above, the Identity tf.gradients makes of a gradient); a
         # float one's initial zeros are TF's unused exit's, entered (b_exit) and no more
-        exit_only = {k for k in skip if _exit_only(k, ginfo)}
+        exit_only = {k for k in skip if _exit_only(k, ginfo)
+                     and ginfo.get("back_prop", True)}   # (back_prop=False: no Enter)
         for k in skip:
             for t in (_out_grads(gop)[k], ginfo["grads"][k]):
                 if k in exit_only and t is _out_grads(gop)[k]:
@@ -1227,6 +1228,13 @@ class GradLoopPlan(_PlanBase):
                 taken.add(new)
                 out[name] = new
         stripped = set(out)   # (a nested frame's nodes: named in its parent's scope first)
+        for g, p in self.plans.items():   # (TF's PostProcessing's zeros: named already)
+            for k, (zeros, const, nxt) in p["ginfo"].get("patch", {}).items():
+                for old, new in ((zeros, const), (f"{g.name}/NextIteration_g{k}", nxt)):
+                    if old in present:   # (a nested frame's too: not renamed again)
+                        out[old] = new
+                        taken.add(new)
+                        stripped.discard(old)
 
         def ren(old, base):
             if old in present and (old not in out or old in stripped):

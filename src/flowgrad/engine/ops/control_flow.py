@@ -19,6 +19,7 @@ import threading
 
 import numpy as _np
 
+from ..autodiff import control_flow_state as _cf_state
 from ..autodiff.gradients import (gradients, inner_xs, loop_body_xs, register_cond_reach,
                                   register_loop_body)
 from ..framework import branches as _branches
@@ -1777,7 +1778,9 @@ def _grad_ys_names(g, op, grad_vars, body_ops):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
-    if not info.get("back_prop", True):   # tf.while_loop(..., back_prop=False): no gradient
+    if not info.get("back_prop", True) and body_walk() is not None:
+        # (a back_prop=False loop in a loop body: None, without TF's GradLoopState there,
+        # whose nested counters the GraphDef writer does not write yet)
         return [None] * len(op._inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
@@ -1823,6 +1826,12 @@ def _while_grad(op, *grads):
         # a gradient
         walk.reached = _grad_count.reached_vars(lvars, op._inputs[:n], info["body"], caps,
                                                 member_set, diff, outer, xin)
+        # tf.while_loop(..., back_prop=False): TF's gradients() still makes the loop's
+        # GradLoopState (the f_count and b_count loops), but _ExitGrad gives every variable
+        # None (no b_exit) and no capture gets a gradient
+        walk.back_prop = info.get("back_prop", True)
+        if not walk.back_prop:
+            walk.reached = set()
         walk.live = _grad_count.live_vars(lvars, info["body"], member_set,
                                           [gr is not None and not is_zero_fill(gr)
                                            for gr in grads], diff) & walk.reached
@@ -1859,6 +1868,7 @@ def _while_grad(op, *grads):
         it = iter(body_grads)
         out_vars = []
         densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
+        patched = []   # (variables the body gives no gradient: TF's PostProcessing's)
         for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
             if i not in walk.reached and v.dtype.base_dtype is not _dt.variant:
@@ -1867,6 +1877,8 @@ def _while_grad(op, *grads):
                 gv = None
             if gv is None and v.dtype.base_dtype is _dt.variant and i not in walk.live:
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
+            if gv is None and i in walk.live and grads[i].shape.is_fully_defined():
+                patched.append(i)
             mark = g._last_id
             out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
             if isinstance(gv, IndexedSlices) and i in walk.live:
@@ -1929,6 +1941,8 @@ def _while_grad(op, *grads):
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     info.setdefault("grad_ops", []).append(gop)
+    if patched:
+        _patch_merges(g, _LOOP_INFO, gop, {k: out_vars[k] for k in patched})
     summed = [k for k in diff_caps if k not in unconnected]   # (WhileGrad's capture outputs)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        # (flowgrad's gradient ops TF's frame has no node for)
@@ -1943,6 +1957,7 @@ def _while_grad(op, *grads):
                        # shapes fully known, as TF's accumulator sees them)
                        "sliced_known": {k: sliced[k] for k in specs},
                        "reached": frozenset(walk.reached), "gate": gate,
+                       "back_prop": walk.back_prop,
                        "live": frozenset(walk.live),
                        # (the control inputs of the blocks it was made in, for GraphDefs)
                        "block_ops": block_ops, "block_values": block_values,
@@ -1962,6 +1977,25 @@ def _while_grad(op, *grads):
         pos += len(p)
         res[n + k] = _sliced.slices(got) if len(p) > 1 else got[0]
     return res
+
+
+def _patch_merges(g, loop_info, gop, zeros):
+    """TF 1.14's ControlFlowState.PostProcessing for WhileGrad `gop`: the gradient Merge of
+    a loop variable whose next value does not read it (the body gives it no gradient:
+    `zeros`, {k: the zeros flowgrad's gradient frame feeds back}) reads, from the second
+    iteration on, a NextIteration of a Const of zeros (the exit gradient's shape fully
+    known) made in the gradient frame at the end of the top-level gradients() call, in its
+    caller's name scope: the names are taken, and the counter moved, then."""
+    def made():
+        loop_info[gop]["patch"] = {
+            k: (z.op.name, g.unique_name("Const"), g.unique_name("NextIteration"))
+            for k, z in zeros.items()}
+        g._last_id += len(zeros)   # (its NextIteration is the frame's, counted already)
+    state = _cf_state.current(g)
+    if state is None:   # (a rule called outside gradients(): made now)
+        made()
+    else:
+        state.at_end(made)
 
 
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,

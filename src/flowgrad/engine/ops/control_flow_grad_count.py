@@ -294,7 +294,8 @@ def tf_grad_ops(lvars, caps, diff_caps, unconnected, members, grad_ops, moved, g
     # xs) gets its gradient Enter (b_exit) only
     n_live = sum(1 for i, v in enumerate(lvars) if diff(v) and i in walk.live)
     n += (_PER_VAR + (3 if gate else 0)) * n_live
-    n += sum(1 for v in lvars if diff(v)) - n_live
+    if walk.back_prop:   # (a back_prop=False loop's _ExitGrad makes none)
+        n += sum(1 for v in lvars if diff(v)) - n_live
     n += moved - len(grad_ys)
     # a stack's Const, StackV2, push and pop, its handle entered frame by frame on both
     # sides; one ControlTrigger b_sync per gradient frame that pops; a tensor from outside
