@@ -4,7 +4,7 @@ Eigen evaluates step by step in bfloat16, Softmax / LogSoftmax, Conv2D, BatchMat
 Max / Min / ArgMax, bit copies (Concat, Gather, Pad, Tile, Select, Transpose), AddN with
 many inputs, casts to and from bfloat16, Cumprod, segment sums, L2Loss, pools and
 FusedBatchNorm, Conv3D, Conv2DBackpropInput, Dilation2D, Cross; the XLA_CPU-placed Tan, Asin,
-Acos, Acosh and Sign (of zeros, denormals, NaN), SparseSoftmaxCrossEntropyWithLogits and
+Acos, Acosh, Atanh (near zero) and Sign (of zeros, denormals, NaN), SparseSoftmaxCrossEntropyWithLogits and
 FusedBatchNormGradV2's x_backprop; seeded bfloat16 random ops; running sums and products of infinities, NaN
 and overflowing values; and the placer's error for
 Less / LessEqual (two bfloat16 CPU kernels registered). `build(tf)` makes the same graph
@@ -31,6 +31,12 @@ def inputs():
                                            np.float32), (40, 24))}
 
 
+def _bits(tf, patterns):
+    """A bfloat16 constant of these bit patterns."""
+    return tf.cast(tf.constant((np.array(patterns, np.uint32) << 16).view(np.float32)),
+                   tf.bfloat16)
+
+
 def build(tf):
     """{case: tensor} (bfloat16 unless the op's output is another type)."""
     a = inputs()
@@ -55,6 +61,11 @@ def build(tf):
         "tan": tf.tan(s), "asin": tf.asin(s * 0.05), "acos": tf.acos(s * 0.05),
         "acos_ends": tf.acos(tf.constant([-1.0, 1.0, -0.0, 0.5], tf.bfloat16)),
         "acosh": tf.acosh(tf.abs(s) + 1), "sign_special": tf.sign(sp),
+        # 7 elements: XLA_CPU's scalar loop (its vectorized lanes, in longer tensors, divide
+        # by rcpps + Newton: atanh(0) is -2**-25 there)
+        "atanh_small": tf.atanh(_bits(tf, [0x0000, 0x8000, 0x0001, 0x3300, 0x3493, 0x36B3, 0x3A83])),
+        "atanh_small_neg": tf.atanh(_bits(tf, [0x8001, 0xB0CF, 0xB2FF, 0xB3EF, 0xB587, 0xB6FE,
+                                           0xBC00])),
         "sparse_xent": tf.nn.sparse_softmax_cross_entropy_with_logits(
             labels=tf.constant(inputs()["i"][:4] % 300), logits=x),
         "sparse_xent_backprop": tf.gradients(tf.nn.sparse_softmax_cross_entropy_with_logits(

@@ -28,7 +28,8 @@ SquaredDifference), whose lowering gives these bits:
   (dy * y**3) * -0.5; SeluGrad: dy * scale or dy * (y + scale_alpha); SoftsignGrad (CPU):
   dy / (1 + |x|)**2; each step rounded.
 - Tan (XLA_CPU): sin / cos; Asin: 2 * atan2(x, 1 + sqrt(1 - x * x)); Acos: 2 * atan2(sqrt(1 -
-  x * x), 1 + x), pi at -1; Acosh: log(x + sqrt((x + 1) * (x - 1))); each step rounded. Sign
+  x * x), 1 + x), pi at -1; Acosh: log(x + sqrt((x + 1) * (x - 1))); each step rounded. Atanh
+  (XLA_CPU): 0.5 * log((1 + x) / (1 - x)) in float32, rounded once (XLA's scalar loop). Sign
   (XLA_CPU): copysign(x != 0, x) under DAZ (-0.0 and negative denormals give -0.0, NaN 1).
 - Selu (XLA_CPU): scale_alpha * expm1(x) or scale * x, each step rounded.
 - Softmax (XLA_CPU): e = exp(x - max) rounded, divided by its float32 row sum (in order)
@@ -555,6 +556,17 @@ def _acosh(x, **_):
     return _f32("Log", _round(x + root))
 
 
+def _atanh(x, **_):
+    """Atanh (XLA_CPU): 0.5 * log((1 + x) / (1 - x)) in float32 (XLA's DoWithUpcastToF32),
+    each float32 step rounded, the result rounded once, the input's denormals read as zero.
+    This is the bits of XLA's scalar loop; the lanes it vectorizes (which depend on the
+    element count) divide by rcpps + one Newton step, not modelled here (at 0 those give
+    -2**-25)."""
+    x = _daz(x)
+    q = ((_ONE + x).astype(np.float32) / (_ONE - x).astype(np.float32)).astype(np.float32)
+    return _round((_HALF * OPS["Log"].kernel(q)).astype(np.float32))
+
+
 def _sign(x, **_):
     """Sign (XLA_CPU): copysign(x != 0, x) under the run's DAZ: a zero or a denormal gives a
     zero of its sign, NaN gives 1 of its sign."""
@@ -567,7 +579,7 @@ for _name, _kernel in [("Sum", _sum), ("Prod", _prod), ("Mean", _mean),
                        ("SquaredDifference", _squared_difference), ("Maximum", _maximum),
                        ("Minimum", _minimum), ("Relu", _relu), ("Neg", _neg),
                        ("Tan", _tan), ("Asin", _asin), ("Acos", _acos), ("Acosh", _acosh),
-                       ("Sign", _sign),
+                       ("Atanh", _atanh), ("Sign", _sign),
                        ("Sigmoid", _sigmoid), ("SigmoidGrad", _sigmoid_grad),
                        ("TanhGrad", _tanh_grad), ("RsqrtGrad", _rsqrt_grad),
                        ("SeluGrad", _selu_grad), ("SoftsignGrad", _softsign_grad),

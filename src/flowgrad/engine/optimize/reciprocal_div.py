@@ -32,6 +32,7 @@ from .constant_push_down import constant_push_down, moved_known, tainted_by_defa
 from .cse import common_subexpression_elimination
 from .hoist_common_factor import HOISTED_SUM, hoist_common_factor
 from .partial_split import partial_split
+from .implied_rank import implied_rank_folding
 from .mul_by_ones import (broadcast_mul_by_ones, first_round_identities, identity_muls,
                           zero_muls)
 from .minimize_broadcasts import minimize_broadcasts, without_no_ops
@@ -297,6 +298,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     if options.get("constant_folding", True):
         seed = tainted_by_default(program)   # before anything folds
         program = mark_constant_branches(program, seed)
+        # Rank(x) of a rank x's Transpose reader implies: a Const (implied_rank.py)
+        program = implied_rank_folding(program)
         # a Mul by ones of a y of shape unknown to Grappler: BroadcastTo (mul_by_ones.py)
         program = broadcast_mul_by_ones(program)
         program = reciprocal_division(program)
