@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import functools
 import platform
 import sys
 
 import numpy as np
 
-__all__ = ["AVAILABLE", "flush_this_thread", "flushing", "restore", "start"]
+__all__ = ["AVAILABLE", "flush_this_thread", "flushing", "ieee", "restore", "start"]
 
 _FTZ_DAZ = 0x8040        # MXCSR bits 15 (flush to zero) and 6 (denormals are zero)
 _MXCSR = 7               # x86-64 fenv_t: x87 environment (28 bytes), then the MXCSR word
@@ -113,3 +114,27 @@ class flushing:
 def flush_this_thread() -> None:
     """For an engine pool thread's initializer: FTZ|DAZ for the thread's life."""
     start()
+
+
+def ieee(fn):
+    """`fn`, run with IEEE denormals (FTZ|DAZ cleared on the thread, then put back): for
+    the kernels that model TF's flushing value by value themselves (eigen_math's libm
+    loops and glibc's atan2 tests), whose float conversions (a float32 denormal through
+    ctypes' double) and comparisons must see the denormals they model."""
+    if not AVAILABLE:
+        return fn
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        env = _Env()
+        _get(env)
+        if not env[_MXCSR] & _FTZ_DAZ:
+            return fn(*args, **kwargs)
+        clear = _Env(*env)
+        clear[_MXCSR] &= ~_FTZ_DAZ
+        _put(clear)
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _put(env)
+    return wrapper

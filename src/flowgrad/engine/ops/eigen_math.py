@@ -31,6 +31,7 @@ import zlib
 
 import numpy as np
 
+from ..framework import fpenv
 from . import eigen_sum as _eigen_sum
 from .host_cpu import eigen_caches, host_cpu
 from .complex_arith import (_complex_mul, _fz, _lanes, _packet_div, _split_apply,  # noqa: F401
@@ -591,6 +592,7 @@ def _libm_each(fn, x):
     return _flush(out).reshape(np.shape(x))
 
 
+@fpenv.ieee
 def _libm_each_raw(fn, x):
     """fn (a libm float function) of each value of float32 x, no flushing: tanf, atanf and
     lgammaf reach their tiny-argument results through the bits (tan(1e-45) = 1e-45 and
@@ -1627,6 +1629,7 @@ _ATAN2 = {np.dtype(np.complex64): (_libm_atan2("atan2f", math.atan2, ctypes.c_fl
                                     np.float64)}
 
 
+@fpenv.ieee
 def atan2(y, x):
     """TF 1.14's Atan2: std::atan2 of each pair (Eigen has no packet atan2): glibc's atan2
     (math.atan2 is libm's) or atan2f, denormals read and written as zeros (DAZ, FTZ), up
