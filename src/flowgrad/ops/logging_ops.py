@@ -21,6 +21,7 @@ import numpy as np
 from ..engine.framework import dtypes as _dt
 from ..engine.framework import errors
 from ..engine.framework.errors import c_escape as _cescape
+from ..engine.framework import fpenv
 from ..engine.framework.shape_reads import summarize as _summarize
 from ..engine.framework.graph import Operation, Tensor, get_default_graph, name_scope
 from ..engine.framework.registry import register_op
@@ -81,6 +82,7 @@ def _summarize_irregular(n, summarize):
     return " ".join("?" * min(shown, n)) + ("..." if shown < n else "")
 
 
+@fpenv.ieee   # (Python's formatting and comparisons see denormals, as C's printf does)
 def summarize_v1(arr, summarize=3):
     """The legacy summary used by tf.Print and tf.Assert (without the outer brackets)."""
     arr = np.asarray(arr)
@@ -91,6 +93,7 @@ def summarize_v1(arr, summarize=3):
     return _summarize(arr, limit, _element_formatter(arr, False))
 
 
+@fpenv.ieee
 def summarize_v2(arr, summarize=3):
     """The summary tf.print uses: `summarize` elements at each end of each dimension."""
     arr = np.asarray(arr)

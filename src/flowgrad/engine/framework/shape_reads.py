@@ -21,6 +21,7 @@ import threading
 
 import numpy as np
 
+from . import fpenv
 from .errors import c_escape
 
 # op type -> the inputs TF's shape function reads with MakeShapeFromShapeTensor (a shape
@@ -151,10 +152,13 @@ def _element(v, kind, dtype):
     return "?"
 
 
+@fpenv.ieee
 def summarize(a, limit, fmt, flat=False) -> str:
     """TF's Tensor::SummarizeValue layout of the first `limit` elements of array `a`, each
     written by `fmt`: `0 5` (flat: ranks 0 and 1, or `flat`), `[1 -1][0 0]` for higher
-    ranks, then `...` when elements were left out (also tf.Print's summary)."""
+    ranks, then `...` when elements were left out (also tf.Print's summary). With IEEE
+    denormals (fpenv.ieee): C's printf writes a denormal's digits under the run's DAZ,
+    Python's float formatting and comparisons would read it as zero."""
     flat_a = a.reshape(-1)
     n = flat_a.size
     if a.ndim <= 1 or flat:

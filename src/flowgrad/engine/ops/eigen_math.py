@@ -824,6 +824,7 @@ def expm1f(x):
     return _libm_each(_expm1f, x)
 
 
+@fpenv.ieee
 def lgammaf(x):
     """TF 1.14's float32 Lgamma: Eigen's lgamma_impl<float> is libm's lgammaf_r of each
     value (the same values as lgammaf; a float64 lgamma rounded once differs for ~30%)."""
