@@ -452,13 +452,24 @@ def _broadcast_claims(nodes, producer, known, fetched, loop_body, control, tags)
         for v in n.inputs:
             edges[v] = edges.get(v, 0) + 1
 
+    def zero(v):
+        j = producer.get(v)
+        value = nodes[j].attrs.get("value") if j is not None and nodes[j].type == "Const" \
+            else None
+        return value is not None and not np.any(value)
+
     def supported(n, kind):
         if n.type != kind or len(n.inputs) != 2 or len(n.outputs) != 1 or n.recompute \
                 or n.op is None or n.op._control_inputs or n.name in tags:
             return False
         out = known(n.outputs[0])
-        return out is not None and all(known(v) is not None and _broadcastable(out, known(v))
-                                       for v in n.inputs)
+        if out is None or not all(known(v) is not None and _broadcastable(out, known(v))
+                                  for v in n.inputs):
+            return False
+        # `x + 0` (Python's sum() starts so) of x's shape: constant folding made it a
+        # Snapshot of x before the arithmetic optimizer runs, no add of the chain
+        return not any(zero(a) and known(b) == out
+                       for a, b in (n.inputs, n.inputs[::-1]))
 
     def claim(i):
         n = nodes[i]
