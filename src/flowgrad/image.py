@@ -82,14 +82,23 @@ def _image_dims(image, rank):
     return [s if s is not None else d for s, d in zip(static, dynamic)]
 
 
-def _check_at_least_3d(image, require_static=True):
+def _shape_with_rank_at_least(image, rank, message):
+    """The static shape of `image` with at least `rank` dimensions (an unknown rank counts as
+    `rank`, as TF's image checks take it); ValueError(message) otherwise."""
     try:
         if image.shape.ndims is None:
-            shape = image.shape.with_rank(3)
-        else:
-            shape = image.shape.with_rank_at_least(3)
+            return image.shape.with_rank(rank)
+        return image.shape.with_rank_at_least(rank)
     except ValueError:
-        raise ValueError("'image' must be at least three-dimensional.") from None
+        raise ValueError(message) from None
+
+
+def _assert_rank_at_least_3(image, message):
+    return check_ops.assert_greater_equal(array_ops.rank(image), 3, message=message)
+
+
+def _check_at_least_3d(image, require_static=True):
+    shape = _shape_with_rank_at_least(image, 3, "'image' must be at least three-dimensional.")
     if require_static and not shape.is_fully_defined():
         raise ValueError("'image' must be fully defined.")
     if any(d == 0 for d in shape.as_list() if shape.ndims is not None):
@@ -99,22 +108,15 @@ def _check_at_least_3d(image, require_static=True):
     # TF's two check_ops asserts (their ops count for the seeds of later graph-seeded ops)
     return [check_ops.assert_positive(array_ops.shape(image),
                                       ["all dims of 'image.shape' must be > 0."]),
-            check_ops.assert_greater_equal(
-                array_ops.rank(image), 3,
-                message="'image' must be at least three-dimensional.")]
+            _assert_rank_at_least_3(image, "'image' must be at least three-dimensional.")]
 
 
 def _check_grayscale(image):
     """TF's _CheckGrayscaleImage(require_static=False): rank at least 2 (an unknown rank
     counts as 2) and one channel, checked now when the shape is fully defined, else two
     check_ops asserts on the dynamic shape."""
-    try:
-        if image.shape.ndims is None:
-            shape = image.shape.with_rank(2)
-        else:
-            shape = image.shape.with_rank_at_least(2)
-    except ValueError:
-        raise ValueError("A grayscale image must be at least two-dimensional.") from None
+    shape = _shape_with_rank_at_least(
+        image, 2, "A grayscale image must be at least two-dimensional.")
     if shape.is_fully_defined():
         if shape.as_list()[-1] != 1:
             raise ValueError("Last dimension of a grayscale image should be size 1.")
@@ -122,9 +124,7 @@ def _check_grayscale(image):
     return [check_ops.assert_equal(
                 array_ops.shape(image)[-1], 1,
                 message="Last dimension of a grayscale image should be size 1."),
-            check_ops.assert_greater_equal(
-                array_ops.rank(image), 3,
-                message="A grayscale image must be at least two-dimensional.")]
+            _assert_rank_at_least_3(image, "A grayscale image must be at least two-dimensional.")]
 
 
 def _with_dependencies(dependencies, output_tensor, name=None):
