@@ -12,6 +12,8 @@ import sys
 import numpy as np
 import pytest
 
+from flowgrad.engine.ops.fused_matmul import fma_matmul
+
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 if GOLDEN not in sys.path:
     sys.path.insert(0, GOLDEN)
@@ -182,23 +184,30 @@ def _avx512f():
 NUMPY1_SVML = NUMPY1 and _avx512f()
 
 
-def _amd_host():
-    try:
-        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as f:
-            return "AuthenticAMD" in f.read(1 << 14)
-    except OSError:
-        return False
+def _sgemm_sequential():
+    """Whether NumPy's float32 GEMM of a column-major x adds each output's products by one
+    fused multiply-add after the other from 0 (as MKL-DNN's sgemm within a depth block),
+    the property flowgrad's float32 contractions rely on (engine/ops/fused_matmul.py), for
+    shapes whose depth OpenBLAS blocks or whose rows its small kernels take."""
+    rng = np.random.RandomState(0)
+    for m, n, k in ((64, 64, 384), (100, 33, 384), (2, 2, 384), (5, 16, 16), (5, 16, 31)):
+        x = np.asfortranarray(rng.randn(m, k).astype(np.float32))
+        y = rng.randn(k, n).astype(np.float32)
+        if not np.array_equal(np.matmul(x, y), fma_matmul(x, y)):
+            return False
+    return True
 
 
-# NumPy 1.x on an AMD EPYC: its float32 products (np.matmul, the bundled OpenBLAS's sgemm
-# kernels for this CPU) round the blocks of flowgrad's sharded contractions in another
-# order than on the Intel Xeon and with NumPy 2, so the goldens of TF's threaded
-# contraction bits differ there; those tests skip where NUMPY1_AMD (they failed on
-# 76134687 too on such a host) and the newest-NumPy leg checks them
-NUMPY1_AMD = NUMPY1 and _amd_host()
-NUMPY1_AMD_SKIP = pytest.mark.skipif(NUMPY1_AMD, reason="NumPy 1.x's float32 products on an "
-                                     "AMD host round sharded contraction blocks otherwise "
-                                     "(goldens.NUMPY1_AMD)")
+# The goldens of TF's threaded contraction bits need that property of the loaded BLAS. The
+# OpenBLAS kernels of the newest NumPy wheels on AVX-512 hosts have it (SkylakeX, Cooperlake);
+# NumPy 1.25's OpenBLAS 0.3.23 picks its Cooperlake kernels on an AMD EPYC (Zen 4), which
+# block a depth of 384 otherwise (3 of 504 shapes), and the AVX2 kernels (Haswell, Zen:
+# OPENBLAS_CORETYPE) differ on 147 of those 504 shapes. Those tests skip where it fails
+# (the README's matrix note); a leg on an AVX-512 host with the newest NumPy checks them.
+SGEMM_SEQUENTIAL = _sgemm_sequential()
+SGEMM_SEQUENTIAL_SKIP = pytest.mark.skipif(
+    not SGEMM_SEQUENTIAL, reason="the loaded BLAS's float32 GEMM does not add each output's "
+    "products one after the other (goldens.SGEMM_SEQUENTIAL)")
 
 
 def same_bits(got, exp, path="", ulps=8):

@@ -18,7 +18,7 @@ def test_golden_host_is_recorded():
 
 @pytest.mark.skipif(cpu_threads() != GOLD["threads"],
                     reason="the threshold counts the intra-op threads the golden had")
-@goldens.NUMPY1_AMD_SKIP
+@goldens.SGEMM_SEQUENTIAL_SKIP
 def test_backprop_input_matches_tf_bit_for_bit():
     # (in a process of the golden's host: Eigen's cache sizes are read at import)
     got = goldens.flowgrad_cases_on("nn", "conv_backprop_parallel", GOLD["host"])

@@ -17,7 +17,7 @@ def test_golden_host_is_recorded():
 
 @pytest.mark.skipif(cpu_threads() != GOLD["threads"],
                     reason="the decision counts the intra-op threads the golden had")
-@goldens.NUMPY1_AMD_SKIP
+@goldens.SGEMM_SEQUENTIAL_SKIP
 def test_contractions_match_tf_bit_for_bit():
     # (in a process of the golden's host: Eigen's cache sizes are read at import)
     got = goldens.flowgrad_cases_on("nn", "conv_shard_inner", GOLD["host"])

@@ -46,13 +46,13 @@ def test_every_script_has_a_golden():
     assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
 
 
-# the MatMul bits of a sharded contraction (goldens.NUMPY1_AMD)
-NUMPY1_AMD = {"intra_op_first_session.py"}
+# the MatMul bits of a sharded contraction (goldens.SGEMM_SEQUENTIAL)
+SHARDED = {"intra_op_first_session.py"}
 
 
 @pytest.mark.parametrize("script", [
     pytest.param(s, marks=pytest.mark.xfail(strict=True, reason=XFAIL[s])) if s in XFAIL
-    else pytest.param(s, marks=goldens.NUMPY1_AMD_SKIP) if s in NUMPY1_AMD
+    else pytest.param(s, marks=goldens.SGEMM_SEQUENTIAL_SKIP) if s in SHARDED
     else s for s in SCRIPTS])
 def test_script_prints_tf_output(script):
     out = script_runner.run("run", os.path.join(HERE, script))

@@ -40,7 +40,7 @@ def test_override_variable(fresh_process, monkeypatch, value, override):
     assert _intra(tf.ConfigProto(intra_op_parallelism_threads=3)) == (3 if override else 0)
 
 
-@goldens.NUMPY1_AMD_SKIP
+@goldens.SGEMM_SEQUENTIAL_SKIP
 def test_a_later_sessions_matmul_gets_the_first_sessions_bits(fresh_process, monkeypatch):
     monkeypatch.delenv("TF_OVERRIDE_GLOBAL_THREADPOOL", raising=False)
     rng = np.random.RandomState(3)
