@@ -33,7 +33,11 @@ block is NumPy's GEMM with x in column-major order: OpenBLAS's kernels then add 
 output's products one after the other too, as MKL-DNN's (with a row-major x, small
 products take kernels that add otherwise: 30% of products of sizes 2-80 differed from
 TF's bits). Checked against TF 1.14 for 380 products, sizes 2
-to 700, every transpose (golden math/contraction_bits).
+to 700, every transpose (golden math/contraction_bits). That holds for OpenBLAS's AVX-512
+kernels (SkylakeX; Cooperlake in the newest NumPy wheels); its AVX2 kernels (Haswell, Zen)
+and OpenBLAS 0.3.23's Cooperlake ones (NumPy 1.25 on a Zen 4 EPYC) add otherwise for some
+shapes (147 and 3 of 504 checked), where the last bits then differ from TF's
+(tests/goldens.py, SGEMM_SEQUENTIAL).
 
 Conv2D and Conv3D (SpatialConvolution, CuboidConvolution) contract an image- or
 volume-patch input whose coefficients cost Eigen's cost model more (patch_product): other
