@@ -119,6 +119,52 @@ def _overwritten_in_cond(tf, A):
     return tf.gradients(tf.reduce_sum(v), A) + [v]
 
 
+def _unknown_loop(tf, A, x, n=3):
+    # v's exit gradient's shape is not fully known ([None, 2]): PostProcessing makes
+    # Shape(exit gradient), zeros of it outside the frame and their NextIteration/Enter
+    def body(i, y, v):
+        y2 = tf.tanh(tf.matmul(y, A))
+        return i + 1, y2, y2 * 2.0
+    return tf.while_loop(lambda i, y, v: i < n, body, [tf.constant(0), x, tf.zeros_like(x)])
+
+
+def _overwritten_unknown(tf, A):
+    x = tf.placeholder_with_default(tf.constant(Y0), [None, 2])
+    _, y, v = _unknown_loop(tf, A, x)
+    return tf.gradients(tf.reduce_sum(v) + tf.reduce_sum(y), A) + [v, tf.constant(1.0)]
+
+
+def _overwritten_unknown_only(tf, A):
+    # only the overwritten variable reaches the loss, a second gradients() call after
+    x = tf.placeholder_with_default(tf.constant(Y0), [None, None])
+    _, y, v = _unknown_loop(tf, A, x)
+    g1 = tf.gradients(tf.reduce_sum(v * v), A)
+    g2 = tf.gradients(tf.reduce_sum(v), x)
+    return g1 + g2 + [v, tf.zeros([2])]
+
+
+def _overwritten_unknown_nested(tf, A):
+    # in a loop nested in a loop body, gradients() in a name scope: the zeros are made in
+    # the outer loop's gradient frame
+    x0 = tf.placeholder_with_default(tf.constant(Y0), [None, 2])
+
+    def outer(j, x):
+        _, y, v = _unknown_loop(tf, A, x, 2)
+        return j + 1, tf.tanh(v) + tf.tanh(y)
+    _, x = tf.while_loop(lambda j, x: j < 2, outer, [tf.constant(0), x0])
+    with tf.name_scope("sc"):
+        gr = tf.gradients(tf.reduce_sum(x), A)
+    return gr + [x, tf.constant(1.0)]
+
+
+def _overwritten_unknown_in_cond(tf, A):
+    # the loop in a cond's branch
+    p = tf.placeholder_with_default(True, [])
+    x = tf.placeholder_with_default(tf.constant(Y0), [None, 2])
+    v = tf.cond(p, lambda: _unknown_loop(tf, A, x)[2], lambda: x)
+    return tf.gradients(tf.reduce_sum(v), A) + [v, tf.constant(1.0)]
+
+
 def cases(tf):
     return {"vendor": host_vendor(), "nobp": _run(tf, _nobp),
             "nobp_mixed": _run(tf, _nobp_mixed), "nobp_twice": _run(tf, _nobp_twice),
@@ -126,4 +172,8 @@ def cases(tf):
             "overwritten_only": _run(tf, _overwritten_only),
             "overwritten_nested": _run(tf, _overwritten_nested),
             "overwritten_gated": _run(tf, _overwritten_gated),
-            "overwritten_in_cond": _run(tf, _overwritten_in_cond)}
+            "overwritten_in_cond": _run(tf, _overwritten_in_cond),
+            "overwritten_unknown": _run(tf, _overwritten_unknown),
+            "overwritten_unknown_only": _run(tf, _overwritten_unknown_only),
+            "overwritten_unknown_nested": _run(tf, _overwritten_unknown_nested),
+            "overwritten_unknown_in_cond": _run(tf, _overwritten_unknown_in_cond)}
