@@ -6,11 +6,16 @@ runs the same case functions with flowgrad):
 - a loop variable the body overwrites without reading: ControlFlowState.PostProcessing
   patches its gradient Merge with a NextIteration of zeros of the exit gradient's Shape
   made outside the frame.
-Each case gives the new ops (name, type), sorted, the graph's op count, the
-values fetched, and a graph-seeded random op made after the gradient; `vendor` is the
+Each case gives the new ops (name, type), sorted, the graph's op count, the GraphDef
+nodes (name, op, inputs) of the patch and of the gradient Merges, the values fetched,
+and a graph-seeded random op made after the gradient; `vendor` is the
 host's (the test sets FLOWGRAD_CPU)."""
+import re
+
 import numpy as np
 from goldenio import host_vendor
+
+PATCH = re.compile(r"(sc/)?(Const|Shape|zeros|NextIteration)(_[0-9]+)?(/(Const|Enter|Switch))?")
 
 A0 = [[0.9, 0.1], [-0.2, 0.8]]
 Y0 = [[0.5, -1.25], [0.75, 0.25], [-0.5, 1.5]]
@@ -23,11 +28,15 @@ def _run(tf, build):
         n0 = len(g.get_operations())
         fetch = build(tf, A)
         ops = g.get_operations()
+        # (the GraphDef nodes of PostProcessing's patch, and the gradient Merges it feeds)
+        nodes = sorted((n.name, n.op, list(n.input)) for n in g.as_graph_def().node
+                       if PATCH.fullmatch(n.name) or n.name.endswith("_grad/b_switch"))
         r = tf.random_uniform([3])
         with tf.Session() as s:
             s.run(tf.global_variables_initializer())
             vals = s.run([f for f in fetch if f is not None] + [r])
         return {"ops": sorted((o.name, o.type) for o in ops[n0:]), "count": len(ops),
+                "nodes": nodes,
                 "none": [f is None for f in fetch], "values": [np.asarray(v) for v in vals]}
 
 
@@ -143,6 +152,13 @@ def _overwritten_unknown_only(tf, A):
     return g1 + g2 + [v, tf.zeros([2])]
 
 
+def _overwritten_unknown_gated(tf, A):
+    # gate_gradients=True (the gradient Merges' tuples)
+    x = tf.placeholder_with_default(tf.constant(Y0), [None, 2])
+    _, y, v = _unknown_loop(tf, A, x)
+    return tf.gradients(tf.reduce_sum(v), A, gate_gradients=True) + [v]
+
+
 def _overwritten_unknown_nested(tf, A):
     # in a loop nested in a loop body, gradients() in a name scope: the zeros are made in
     # the outer loop's gradient frame
@@ -175,5 +191,6 @@ def cases(tf):
             "overwritten_in_cond": _run(tf, _overwritten_in_cond),
             "overwritten_unknown": _run(tf, _overwritten_unknown),
             "overwritten_unknown_only": _run(tf, _overwritten_unknown_only),
+            "overwritten_unknown_gated": _run(tf, _overwritten_unknown_gated),
             "overwritten_unknown_nested": _run(tf, _overwritten_unknown_nested),
             "overwritten_unknown_in_cond": _run(tf, _overwritten_unknown_in_cond)}
