@@ -25,6 +25,8 @@ def test_ops_as_tf(case):
     assert [tuple(x) for x in got["ops"]] == [tuple(x) for x in want["ops"]]
     assert got["count"] == want["count"]
     assert got["none"] == want["none"]
+    assert [[n, o, list(i)] for n, o, i in got["nodes"]] == \
+        [[n, o, list(i)] for n, o, i in want["nodes"]]
 
 
 @pytest.mark.parametrize("case", CASES)

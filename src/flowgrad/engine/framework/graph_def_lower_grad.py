@@ -602,7 +602,11 @@ class GradLoopPlan(_PlanBase):
                 outside.append(t)
             return f"{B}/Enter_c{outside.index(t)}"
 
-        unread = self._unread_zeros(gop, ginfo, finfo) | self._unwritten(members)
+        # (PostProcessing's zeros of the exit gradient's Shape: flowgrad's zeros of the
+        # gradient loop variable have no node, _patch_fill writes TF's)
+        fill = ginfo.get("fill", frozenset())
+        unread = self._unread_zeros(gop, ginfo, finfo) | self._unwritten(members) | {
+            ginfo["grads"][k].op for k in fill}
         for m in members:
             sub = self.rewrite.setdefault(m.name, {})
             if m in moved or m in unread:   # (written in the forward frame: forward_extra;
@@ -658,7 +662,8 @@ class GradLoopPlan(_PlanBase):
                 if r is not None and r.startswith((f"{B}/Switch_g", f"{B}/gate_g")):
                     self.renames[m.outputs[0].name] = r
                     self._dropped.add(m)
-        results = [resolve(t) or self._name(t) for t in ginfo["grads"]]
+        results = [f"{B}/fill_{k}/Enter" if k in fill else resolve(t) or self._name(t)
+                   for k, t in enumerate(ginfo["grads"])]
         n = len(finfo["vars"])
         # a loop variable TF does not differentiate (an int counter, a float one whose value
         # does not depend on the xs) has no gradient loop variable in TF's frame: left out
@@ -1124,9 +1129,12 @@ class GradLoopPlan(_PlanBase):
         emit(f"{B}/NextIteration_n", "NextIteration", [f"{B}/sub"] + syncs, [i32], {})
         results, dts, exits = self._results(p), {key: d for key, _, d in vars_}, p["exits"]
         cut = p["skip"] | p["enter_only"]
+        for k in sorted(ginfo.get("fill", ())):
+            self._patch_fill(op, emit, k, ups, const_ent)
         for k in range(n):
             if k not in cut:
-                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]],
+                emit(f"{B}/NextIteration_g{k}", "NextIteration", [results[k]] + (
+                    [f"^{B}/sub"] if k in ginfo.get("fill", ()) else []),
                      [dts[f"g{k}"]], {})
         for j in range(len(diff_caps)):
             if diff_caps[j] in ginfo["sliced"]:   # (concatenated; the dense shape's maximum)
@@ -1235,6 +1243,18 @@ class GradLoopPlan(_PlanBase):
                         out[old] = new
                         taken.add(new)
                         stripped.discard(old)
+            for k, names in p["ginfo"].get("patch_fill", {}).items():
+                for part, new in zip(_FILL_PARTS, names):
+                    old = f"{g.name}/fill_{k}/{part}"
+                    if old in present:
+                        out[old] = new
+                        taken.add(new)
+                        stripped.discard(old)
+                old = f"{g.name}/NextIteration_g{k}"
+                if old in present:
+                    out[old] = names[3]
+                    taken.add(names[3])
+                    stripped.discard(old)
 
         def ren(old, base):
             if old in present and (old not in out or old in stripped):
@@ -1799,6 +1819,32 @@ def _unread_zeros(self, gop, ginfo, finfo):
     return out
 
 
+# (the names' order in ginfo["patch_fill"]; a loop in a cond's branch: its Switch too)
+_FILL_PARTS = ("Shape", "zeros", "Const", "NextIteration", "Enter", "Switch")
+
+
+def _patch_fill(self, gop, emit, k, ups, const_ent):
+    """TF's PostProcessing zeros of variable k of WhileGrad `gop` whose exit gradient's shape
+    is not fully known: Shape of the exit gradient and zeros of it (float32 Fill of
+    zeros/Const) in the enclosing frame (an outer loop gradient's: its Const waits for
+    that frame's pivot), entered into the gradient frame for its NextIteration."""
+    i32, f32 = _dt.int32, _dt.float32
+    t = _out_grads(gop)[k]
+    rank, P, d = t.shape.ndims, f"{gop.name}/fill_{k}", self._dt(t)
+    src, cs = emit.input_name(t), self._cond_stack(gop)
+    if cs is not None:   # (in a cond's branch: the forward cond's context, its Switch)
+        src = emit(f"{P}/Switch", "Switch", [src, cs[0]], [d, _dt.bool_], {},
+                   shapes=[t.shape] * 2,   # (colocated with it: TF's _SwitchRefOrTensor)
+                   colocation=t.op._colocation or [src.split(":")[0]]) + cs[1]
+    sh = emit(f"{P}/Shape", "Shape", [src], [d], {"out_type": i32},
+              shapes=[TensorShape([rank] if rank is not None else [None])])
+    ctl = [f"^{ups[-1].name}/sub"] if ups else self._fwd_pivot(gop)
+    val = emit(f"{P}/Const", "Const", ctl, [],
+               {"dtype": f32, "value": np.asarray(0.0, np.float32)}, shapes=[_SCALAR])
+    z = emit(f"{P}/zeros", "Fill", [sh, val], [i32, f32], {}, shapes=[t.shape])
+    emit(f"{P}/Enter", "Enter", [z], [f32], const_ent, shapes=[t.shape])
+
+
 def _unwritten(self, members):
     """The ops of `members` a TF-layout cond gradient has no node for (flowgrad's zeros of
     a capture a side does not reach): their reads enter nothing into the frame."""
@@ -2135,6 +2181,7 @@ GradLoopPlan._moved_into_cond = _moved_into_cond
 GradLoopPlan._unread_zeros = _unread_zeros
 GradLoopPlan._zeros_of_shape = _zeros_of_shape
 GradLoopPlan._unwritten = _unwritten
+GradLoopPlan._patch_fill = _patch_fill
 GradLoopPlan.zero_shape_pop = zero_shape_pop
 GradLoopPlan._push_zero_shape = _push_zero_shape
 GradLoopPlan._written = _written

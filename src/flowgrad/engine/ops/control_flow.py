@@ -1869,6 +1869,7 @@ def _while_grad(op, *grads):
         out_vars = []
         densified = 0   # TF's NextIteration of an IndexedSlices gradient densifies it
         patched = []   # (variables the body gives no gradient: TF's PostProcessing's)
+        filled = []    # (those of an exit gradient's shape not fully known)
         for i, v in enumerate(lvars):
             gv = next(it) if diff(v) else None
             if i not in walk.reached and v.dtype.base_dtype is not _dt.variant:
@@ -1879,8 +1880,14 @@ def _while_grad(op, *grads):
                 gv = grad_vars[i]   # an array no gradient reads: its gradient flow as given
             if gv is None and i in walk.live and grads[i].shape.is_fully_defined():
                 patched.append(i)
+            elif gv is None and i in walk.live and v.dtype.base_dtype is _dt.float32:
+                # (TF's zeros of the exit gradient's Shape, made outside the frame: the
+                # zeros of the gradient loop variable, no forward value kept; TF's are
+                # float32 whatever the variable's dtype, another's fails in its Merge)
+                filled.append(i)
             mark = g._last_id
-            out_vars.append(_zeros(v) if gv is None else convert_to_tensor(gv))
+            out_vars.append(_zeros_like(grad_vars[i]) if i in filled else
+                            _zeros(v) if gv is None else convert_to_tensor(gv))
             if isinstance(gv, IndexedSlices) and i in walk.live:
                 densified += g._last_id - mark
         out_caps, cap_types = [], []
@@ -1941,8 +1948,6 @@ def _while_grad(op, *grads):
         lvars, caps, xs_caps, unconnected, member_set, body_ops, body_moved, gys, diff,
         unused, walk, sliced, block_values, grad_entered)
     info.setdefault("grad_ops", []).append(gop)
-    if patched:
-        _patch_merges(g, _LOOP_INFO, gop, {k: out_vars[k] for k in patched})
     summed = [k for k in diff_caps if k not in unconnected]   # (WhileGrad's capture outputs)
     _LOOP_INFO[gop] = {"grads": out_vars + out_caps, "grad_vars": grad_vars,
                        # (flowgrad's gradient ops TF's frame has no node for)
@@ -1959,11 +1964,15 @@ def _while_grad(op, *grads):
                        "reached": frozenset(walk.reached), "gate": gate,
                        "back_prop": walk.back_prop,
                        "live": frozenset(walk.live),
+                       "fill": frozenset(filled),   # (PostProcessing's zeros of a Shape)
                        # (the control inputs of the blocks it was made in, for GraphDefs)
                        "block_ops": block_ops, "block_values": block_values,
                        "block_stack": g._tf_control_stack() if block_ops else [],
                        "block_made": list(grad_blocks.made) if grad_blocks is not None
                        else []}
+    if patched or filled:
+        _patch_merges(g, _LOOP_INFO, gop, {k: out_vars[k] for k in patched}, filled,
+                      walk.outer is None and len(_branches.chain(op)) == 1)
     res = [None] * len(op._inputs)
     outs = gop.outputs
     for i in range(n):
@@ -1979,23 +1988,49 @@ def _while_grad(op, *grads):
     return res
 
 
-def _patch_merges(g, loop_info, gop, zeros):
+def _patch_merges(g, loop_info, gop, zeros, filled=(), in_cond=False):
     """TF 1.14's ControlFlowState.PostProcessing for WhileGrad `gop`: the gradient Merge of
     a loop variable whose next value does not read it (the body gives it no gradient:
     `zeros`, {k: the zeros flowgrad's gradient frame feeds back}) reads, from the second
     iteration on, a NextIteration of a Const of zeros (the exit gradient's shape fully
     known) made in the gradient frame at the end of the top-level gradients() call, in its
-    caller's name scope: the names are taken, and the counter moved, then."""
+    caller's name scope: the names are taken, and the counter moved, then. For the
+    variables `filled` (the exit gradient's shape not fully known) TF makes, in the frame
+    enclosing the gradient frame, the exit gradient's Shape and zeros of it (Fill of
+    zeros/Const), then the NextIteration and its Enter of those zeros; `in_cond`: the
+    forward loop is in a cond's branch outside loops (TF switches the exit gradient into
+    that cond for the Shape)."""
     def made():
-        loop_info[gop]["patch"] = {
+        info = loop_info[gop]
+        info["patch"] = {
             k: (z.op.name, g.unique_name("Const"), g.unique_name("NextIteration"))
             for k, z in zeros.items()}
-        g._last_id += len(zeros)   # (its NextIteration is the frame's, counted already)
+        fill = info["patch_fill"] = {}
+        for k in filled:
+            shape = g.unique_name("Shape")
+            # (a loop in a cond's branch, outside loops: TF's Shape is made in the forward
+            # cond's context, its input switched)
+            switch = (_name_under(g, shape, "Switch"),) if in_cond else ()
+            z = g.unique_name("zeros")
+            const = _name_under(g, z, "Const")
+            nxt = g.unique_name("NextIteration")
+            fill[k] = (shape, z, const, nxt, _name_under(g, nxt, "Enter")) + switch
+            g._last_id += 4 + len(switch)   # (the NextIteration: the frame's, counted)
+        g._last_id += len(zeros)
     state = _cf_state.current(g)
     if state is None:   # (a rule called outside gradients(): made now)
         made()
     else:
         state.at_end(made)
+
+
+def _name_under(g, scope, name):
+    """unique_name(name) in name scope `scope` (a full name: TF's op scope)."""
+    saved, g._name_stack = g._name_stack, scope
+    try:
+        return g.unique_name(name)
+    finally:
+        g._name_stack = saved
 
 
 register_op("While", infer=_while_infer, bind=_while_bind, grad=_while_grad, stateful=True,
