@@ -1,4 +1,4 @@
-"""tf.contrib.distributions.bijectors CholeskyOuterProduct, FillTriangular,
+"""tf.contrib.distributions.bijectors CholeskyOuterProduct, FillTriangular, MatrixInverseTriL,
 TransformDiagonal and ScaleTriL against TF 1.14
 (tests/golden/contrib_distributions/gen_tril_bijectors.py): values and gradients (static and
 unknown ranks), event shapes and their errors, validate_args checks, op names, properties,

@@ -1,9 +1,9 @@
-"""tf.contrib.distributions.bijectors CholeskyOuterProduct, FillTriangular, TransformDiagonal
-and ScaleTriL under TF 1.14: forward / inverse / log-det-Jacobian values and gradients (static
-and unknown ranks), event shapes (static and Tensor), their errors, validate_args checks (the
-first line of each failed assert), op names, properties and the op count. Records the host's
-vendor (its float32 products). Read by tests/test_tril_bijectors.py; importable under
-Python 3.7 (the oracle)."""
+"""tf.contrib.distributions.bijectors CholeskyOuterProduct, FillTriangular, TransformDiagonal,
+ScaleTriL and MatrixInverseTriL under TF 1.14: forward / inverse / log-det-Jacobian values and
+gradients (static and unknown ranks), event shapes (static and Tensor), their errors,
+validate_args checks (the first line of each failed assert), op names, properties and the op
+count. Records the host's vendor (its float32 products). Read by tests/test_tril_bijectors.py;
+importable under Python 3.7 (the oracle)."""
 from __future__ import absolute_import
 
 import numpy as np
@@ -112,21 +112,49 @@ def _scale_tril(tf, tfb, ts):
     return st, se, psd
 
 
+def _matrix_inverse_tril(tf, tfb, ts):
+    mi = tfb.MatrixInverseTriL()
+    m = tf.constant([[2.0, 0.0], [0.5, -4.0]])
+    mb = tf.constant(np.array([[[1.5, 0.0, 0.0], [0.25, 0.5, 0.0], [-1.0, 0.75, 2.0]],
+                               [[-0.5, 0.0, 0.0], [1.25, 4.0, 0.0], [0.125, -0.5, 1.0]]],
+                              np.float32))
+    ts["mi_fwd"] = mi.forward(m)
+    ts["mi_fwd_batch"] = mi.forward(mb)
+    ts["mi_inv"] = mi.inverse(mb)
+    ts["mi_fldj"] = mi.forward_log_det_jacobian(mb, event_ndims=2)
+    ts["mi_fldj_ev3"] = mi.forward_log_det_jacobian(mb, event_ndims=3)
+    ts["mi_ildj"] = mi.inverse_log_det_jacobian(m, event_ndims=2)
+    ts["mi_grad"] = tf.gradients([tf.reduce_sum(mi.forward(mb)),
+                                  mi.forward_log_det_jacobian(mb, event_ndims=2)], mb)[0]
+    mv = tfb.MatrixInverseTriL(validate_args=True)
+    ts["mi_fwd_validated"] = mv.forward(mb)
+    return mi, mv
+
+
 def _validate(tf, tfb):
-    """One failing assert each (TF runs a pair in any order)."""
+    """One failing assert each (TF runs a pair in any order). CholeskyOuterProduct's
+    positive-diagonal check guards an x its log-det-Jacobian no longer reads: it never
+    runs in TF 1.14 (None)."""
     chol = tfb.CholeskyOuterProduct(validate_args=True)
     ftv = tfb.FillTriangular(validate_args=True)
     d = tf.placeholder(tf.int32, [], name="d")
     bad_shape = tf.placeholder(tf.int32, [3], name="bad_shape")
+    miv = tfb.MatrixInverseTriL(validate_args=True)
     checked = [chol.forward_log_det_jacobian(tf.constant([[1.0, 0.0], [0.5, -2.0]]),
                                              event_ndims=2),
+               chol.forward(tf.ones([2, 3])),
+               miv.forward(tf.constant([[1.0, 0.5], [0.5, 2.0]])),
+               miv.forward_log_det_jacobian(tf.constant([[1.0, 0.0], [0.5, 0.0]]),
+                                            event_ndims=2),
                ftv.forward_event_shape_tensor(tf.stack([3, d])),
                ftv.inverse_event_shape_tensor(bad_shape)]
     feeds = {d: 5, bad_shape: [4, 3, 2]}
     # TF 1.14's Softplus(validate_args=True) without hinge_softness: AttributeError
     built = [_error(lambda: tfb.ScaleTriL(validate_args=True)),
              _error(lambda: chol.forward(tf.ones([2, 3]))),
-             _error(lambda: chol.forward(tf.ones([3])))]
+             _error(lambda: chol.forward(tf.ones([3]))),
+             _error(lambda: miv.forward(tf.ones([2, 2], tf.float64))),
+             _error(lambda: miv.forward(tf.ones([2])))]
     return checked, feeds, built
 
 
@@ -138,7 +166,8 @@ def cases(tf):
     ft, fu = _fill_triangular(tf, tfb, ts, out)
     td = _transform_diagonal(tf, tfb, ts)
     st, se, psd = _scale_tril(tf, tfb, ts)
-    out["props"] = [_props(b) for b in (chol, ft, fu, td, st, se, psd)]
+    mi, mv = _matrix_inverse_tril(tf, tfb, ts)
+    out["props"] = [_props(b) for b in (chol, ft, fu, td, st, se, psd, mi, mv)]
     out["chain_names"] = [[b.name for b in st.bijectors],
                           [b.name for b in st.bijectors[0]._diag_bijector.bijectors],
                           [b.name for b in se.bijectors], psd.name]

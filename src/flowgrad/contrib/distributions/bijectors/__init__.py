@@ -11,7 +11,8 @@ from .permute import Permute
 from .real_nvp import RealNVP, real_nvp_default_template
 from .sinh_arcsinh import SinhArcsinh
 from .square_gumbel import Gumbel, Ordered, Softsign, Square
-from .tril import CholeskyOuterProduct, FillTriangular, ScaleTriL, TransformDiagonal
+from .tril import (CholeskyOuterProduct, FillTriangular, MatrixInverseTriL, ScaleTriL,
+                   TransformDiagonal)
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
            "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid",
@@ -19,4 +20,4 @@ __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain"
            "MaskedAutoregressiveFlow", "masked_autoregressive_default_template",
            "masked_dense", "ConditionalBijector", "Square", "Softsign", "Gumbel",
            "Ordered", "CholeskyOuterProduct", "FillTriangular", "ScaleTriL",
-           "TransformDiagonal"]
+           "TransformDiagonal", "MatrixInverseTriL"]

@@ -1,6 +1,7 @@
 """tf.contrib.distributions.bijectors' CholeskyOuterProduct, FillTriangular,
-TransformDiagonal and ScaleTriL (TF 1.14's cholesky_outer_product.py, fill_triangular.py,
-transform_diagonal.py, scale_tril.py): TF's ops and names in each method."""
+TransformDiagonal, ScaleTriL and MatrixInverseTriL (TF 1.14's cholesky_outer_product.py,
+fill_triangular.py, transform_diagonal.py, scale_tril.py, matrix_inverse_tril.py): TF's ops
+and names in each method."""
 from __future__ import annotations
 
 import numpy as np
@@ -10,13 +11,15 @@ from ....engine.framework import dtypes as _dt
 from ....engine.framework.graph import control_dependencies, name_scope
 from ....engine.framework.tensor_shape import dimension_value
 from ....engine.ops.linalg import matmul
+from ....engine.ops.matrix import eye
 from ....ops import (array_ops, check_ops, comparison_ops, control_flow_ops, linalg_impl,
                      math_ops, matrix_ops)
 from ..util import fill_triangular, fill_triangular_inverse
 from .basic import AffineScalar, Chain, Softplus
 from .bijector import Bijector
 
-__all__ = ["CholeskyOuterProduct", "FillTriangular", "TransformDiagonal", "ScaleTriL"]
+__all__ = ["CholeskyOuterProduct", "FillTriangular", "TransformDiagonal", "ScaleTriL",
+           "MatrixInverseTriL"]
 
 
 class CholeskyOuterProduct(Bijector):
@@ -201,3 +204,50 @@ class ScaleTriL(Chain):
             diag_bijector = Chain([AffineScalar(shift=diag_shift), diag_bijector])
         super().__init__([TransformDiagonal(diag_bijector=diag_bijector), FillTriangular()],
                          validate_args=validate_args, name=name)
+
+
+class MatrixInverseTriL(Bijector):
+    """Y = inverse(X) for lower-triangular X (its own inverse), by a triangular solve
+    against the identity; log|det J| = -2 n sum log|X[i, i]|. validate_args checks a
+    square, lower-triangular, nonsingular matrix."""
+
+    def __init__(self, validate_args=False, name="matrix_inverse_tril"):
+        self._graph_parents = []
+        self._name = name
+        super().__init__(forward_min_event_ndims=2, validate_args=validate_args, name=name)
+
+    def _forward(self, x):
+        with control_dependencies(self._assertions(x)):
+            shape = array_ops.shape(x)
+            return matrix_ops.matrix_triangular_solve(
+                x, eye(shape[-1], batch_shape=shape[:-2]), lower=True)
+
+    def _inverse(self, y):
+        return self._forward(y)
+
+    def _forward_log_det_jacobian(self, x):
+        with control_dependencies(self._assertions(x)):
+            return (-2. * math_ops.cast(array_ops.shape(x)[-1], x.dtype.base_dtype) *
+                    math_ops.reduce_sum(
+                        math_ops.log(math_ops.abs(matrix_ops.matrix_diag_part(x))), axis=-1))
+
+    def _assertions(self, x):
+        if not self.validate_args:
+            return []
+        shape = array_ops.shape(x)
+        is_matrix = check_ops.assert_rank_at_least(
+            x, 2, message="Input must have rank at least 2.")
+        is_square = check_ops.assert_equal(
+            shape[-2], shape[-1], message="Input must be a square matrix.")
+        # TF 1.14 zeroes the diagonal with float32 zeros (whatever x's dtype)
+        above_diagonal = matrix_ops.matrix_band_part(
+            matrix_ops.matrix_set_diag(x, array_ops.zeros(shape[:-1], dtype=_dt.float32)),
+            0, -1)
+        is_lower_triangular = check_ops.assert_equal(
+            above_diagonal, array_ops.zeros_like(above_diagonal),
+            message="Input must be lower triangular.")
+        diag_part = matrix_ops.matrix_diag_part(x)
+        is_nonsingular = check_ops.assert_none_equal(
+            diag_part, array_ops.zeros_like(diag_part),
+            message="Input must have all diagonal entries nonzero.")
+        return [is_matrix, is_square, is_lower_triangular, is_nonsingular]
