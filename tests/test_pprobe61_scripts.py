@@ -17,15 +17,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe61_scripts")
 GOLD = load("seeded", "pprobe61_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "mvn_tril_posterior.py":
-        "tf.contrib.distributions.bijectors.CholeskyOuterProduct and ScaleTriL (with "
-        "FillTriangular and TransformDiagonal, which ScaleTriL chains) are absent from "
-        "flowgrad's contrib/distributions/bijectors/__init__.py: the script stops with "
-        "AttributeError at CholeskyOuterProduct() after its first 11 lines match TF 1.14; TF "
-        "prints the outer product [[1, 0.5], [0.5, 4.25]], its log_det_jacobian 2.0794415, "
-        "ScaleTriL's softplus-diagonal factor, fill_triangular's error and 1030 ops",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

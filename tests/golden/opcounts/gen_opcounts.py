@@ -2045,3 +2045,45 @@ def _ragged_add_n(tf):
 
 CALLS = CALLS + [("ragged/binary_broadcast", _ragged_binary),
                  ("ragged/add_n", _ragged_add_n)]
+
+
+# -- contrib.distributions.bijectors' matrix bijectors ------------------------------------
+def _tril_bijector(make, x, inverse=None, event_ndims=None):
+    def fn(tf):
+        b = make(tf.contrib.distributions.bijectors)
+        t = tf.constant(np.array(x, np.float32), name="x")
+        y = b.forward(t)
+        b.forward_log_det_jacobian(t, event_ndims=event_ndims or b.forward_min_event_ndims)
+        b.inverse(y if inverse is None else tf.constant(np.array(inverse, np.float32)))
+        b.inverse_log_det_jacobian(y, event_ndims=b.inverse_min_event_ndims)
+    return fn
+
+
+def _fill_triangular_shapes(tf):
+    b = tf.contrib.distributions.bijectors.FillTriangular(validate_args=True)
+    b.forward_event_shape_tensor(tf.placeholder(tf.int32, [2], name="s"))
+    b.inverse_event_shape_tensor(tf.placeholder(tf.int32, [3], name="t"))
+
+
+_SPD = [[4.0, 2.0], [2.0, 5.0]]
+CALLS = CALLS + [
+    ("contrib/distributions/bijectors/cholesky_outer_product",
+     _tril_bijector(lambda tfb: tfb.CholeskyOuterProduct(), [[1.0, 0.0], [0.5, 2.0]], _SPD)),
+    ("contrib/distributions/bijectors/cholesky_outer_product_validate",
+     _tril_bijector(lambda tfb: tfb.CholeskyOuterProduct(validate_args=True),
+                    [[[1.0, 0.0], [0.5, 2.0]]], [_SPD])),
+    ("contrib/distributions/bijectors/fill_triangular",
+     _tril_bijector(lambda tfb: tfb.FillTriangular(upper=True), [1.0, 2.0, 3.0])),
+    ("contrib/distributions/bijectors/fill_triangular_shapes", _fill_triangular_shapes),
+    ("contrib/distributions/bijectors/transform_diagonal",
+     _tril_bijector(lambda tfb: tfb.TransformDiagonal(tfb.Exp()), [[1.0, 0.0], [0.5, 2.0]])),
+    ("contrib/distributions/bijectors/matrix_inverse_tril",
+     _tril_bijector(lambda tfb: tfb.MatrixInverseTriL(), [[[2.0, 0.0], [0.5, -4.0]]])),
+    ("contrib/distributions/bijectors/matrix_inverse_tril_validate",
+     _tril_bijector(lambda tfb: tfb.MatrixInverseTriL(validate_args=True),
+                    [[2.0, 0.0], [0.5, -4.0]])),
+    ("contrib/distributions/bijectors/scale_tril",
+     _tril_bijector(lambda tfb: tfb.ScaleTriL(), [0.1, 0.2, 0.3])),
+    ("contrib/distributions/bijectors/scale_tril_exp",
+     _tril_bijector(lambda tfb: tfb.ScaleTriL(tfb.Exp(), diag_shift=None), [[0.1, 0.2, 0.3]],
+                    event_ndims=2))]

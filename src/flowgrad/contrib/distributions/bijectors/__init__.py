@@ -11,10 +11,13 @@ from .permute import Permute
 from .real_nvp import RealNVP, real_nvp_default_template
 from .sinh_arcsinh import SinhArcsinh
 from .square_gumbel import Gumbel, Ordered, Softsign, Square
+from .tril import (CholeskyOuterProduct, FillTriangular, MatrixInverseTriL, ScaleTriL,
+                   TransformDiagonal)
 
 __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain", "Exp",
            "Identity", "Invert", "Kumaraswamy", "Permute", "PowerTransform", "Sigmoid",
            "SinhArcsinh", "Softplus", "RealNVP", "real_nvp_default_template",
            "MaskedAutoregressiveFlow", "masked_autoregressive_default_template",
            "masked_dense", "ConditionalBijector", "Square", "Softsign", "Gumbel",
-           "Ordered"]
+           "Ordered", "CholeskyOuterProduct", "FillTriangular", "ScaleTriL",
+           "TransformDiagonal", "MatrixInverseTriL"]
