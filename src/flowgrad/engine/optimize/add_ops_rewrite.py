@@ -51,7 +51,10 @@ A loop gradient's body plan holds TF's accumulator of each captured weight's gra
 regrouped with acc into one AddN as TF does (Keras RNN([GRUCell, LSTMCell]): `AddN(
 ReadVariableOp_9/Enter_grad/Switch:1, strided_slice_10_grad, .._11, .._12, .._9)`). There
 the values TF's frame pops from its stacks (the loop variables, the kept forward values:
-POPPED_ATTR) count as unknown too.
+POPPED_ATTR) count as unknown too, but for the values whose shapes Grappler's symbolic
+shape inference resolves all the same (_merged_known: a MatMul's inner dimension merges
+a dim with a known one, an AddN its inputs' shapes; the MAML meta-gradient through
+map_fn regroups its w3 accumulator so).
 
 Before/after (b a scalar constant, f and m [1, 4]):
 
@@ -642,7 +645,8 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             continue
         if ACCUMULATOR_ATTR in nodes[i].attrs:
             if stack_shapes is None:
-                # (StackPopV2's shape is of unknown rank to Grappler)
+                # (StackPopV2's shape is of unknown rank to Grappler; what it feeds
+                # may have its shape resolved by merges all the same)
                 popped = nodes[i].attrs[POPPED_ATTR]
                 stack_shapes = _popped_values(program, popped, tainted,
                                               unranked=_unranked(program, popped)) \
