@@ -16,21 +16,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe59_scripts")
 GOLD = load("seeded", "pprobe59_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "maml_meta_grad_bits.py":
-        "the second-order MAML meta-gradient through tf.map_fn: w3's gradient differs from "
-        "TF 1.14 in the last bit in 5 of 8 entries (one task alone, the tasks unrolled and "
-        "the first-order variant match; with arithmetic_optimization OFF flowgrad matches "
-        "TF). TF's optimized gradient loop (its partition graph) regroups the accumulator "
-        "into one AddN(map/while/MatMul/Enter_grad/Switch:1, MatMul_1_grad/MatMul_1, "
-        "MatMul_grad/MatMul_1), though both MatMul leaves read a StackPopV2 (static shape "
-        "[?, 1], one symbol: the same popped input); flowgrad's AddOpsRewrite "
-        "(engine/optimize/add_ops_rewrite.py, the accumulator group of "
-        "engine/ops/control_flow.py _accumulators) leaves `acc + AddN(MatMul_1, MatMul_1')` "
-        "as written, taking a MatMul of a popped value as of unknown shape (as in rnn_addops "
-        "loop_fed_batch, where TF does not regroup): how Grappler's loop shape inference "
-        "makes the shared symbol equal to the accumulator's [4, 1] is not modelled",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

@@ -51,7 +51,10 @@ A loop gradient's body plan holds TF's accumulator of each captured weight's gra
 regrouped with acc into one AddN as TF does (Keras RNN([GRUCell, LSTMCell]): `AddN(
 ReadVariableOp_9/Enter_grad/Switch:1, strided_slice_10_grad, .._11, .._12, .._9)`). There
 the values TF's frame pops from its stacks (the loop variables, the kept forward values:
-POPPED_ATTR) count as unknown too.
+POPPED_ATTR) count as unknown too, but for the values whose shapes Grappler's symbolic
+shape inference resolves all the same (_merged_known: a MatMul's inner dimension merges
+a dim with a known one, an AddN its inputs' shapes; the MAML meta-gradient through
+map_fn regroups its w3 accumulator so).
 
 Before/after (b a scalar constant, f and m [1, 4]):
 
@@ -75,7 +78,7 @@ from .dependency import remove_dead_nodes
 from .minimize_broadcasts import ADD_OPS_STAGE, _control_sources, _gate_controls, _gate_of
 from .mul_by_ones import _identity_arith
 from .simplify_aggregation import _ones
-from .symbolic_shapes import dequeued_unknown, symbolic_shapes
+from .symbolic_shapes import UnknownFeeds, dequeued_unknown, symbolic_shapes
 
 _ADDS = frozenset({"Add", "AddV2", "AddN"})
 _SHAPE_READERS = frozenset({"Shape", "ShapeN", "Rank", "Size"})
@@ -183,6 +186,24 @@ def _popped_values(program, popped, tainted, attr_shaped=_ATTR_SHAPED, unranked=
             continue
         out.update(n.outputs)
     return out
+
+
+def _merged_known(program, popped, unknown):
+    """The values of a loop gradient's body plan whose shapes Grappler's symbolic shape
+    inference resolves in full though they depend on the `popped` values (of unknown
+    rank there): each MatMul reading a popped value sees dims of its own (WithRank's
+    fresh [?, ?], not shared with the value's other readers), but the dims a tensor of
+    known rank passes on are one symbol everywhere, and a MatMul's inner dimension or an
+    AddN merges them with known ones (SymbolicShapeManager). The oracle (the MAML
+    meta-gradient through map_fn): `ReluGrad(AddN(Tile, Tile), StackPopV2)` is [?, ?]
+    (Tile by multiples of known length), `MatMul(it, w3 [8, 1])` makes its second dim 8,
+    so `MatMul(it, StackPopV2, transpose_a)` is [8, ?] and the AddN it feeds [8, 1] with
+    its other leaves, regrouped with the accumulator; while `MatMul(StackPopV2, g,
+    transpose_a)` twice stays [?, 1] (golden math/loop_accum_matmul)."""
+    feeds = list(program.feeds if unknown is None else unknown)
+    feeds += [v for v in popped if v not in set(feeds)]
+    sym = symbolic_shapes(program, UnknownFeeds(feeds, getattr(unknown, "ranked", ())))
+    return {v for v, s in sym.items() if s is not None and all(d >= 0 for d in s)}
 
 
 def _unranked(program, fed):
@@ -624,10 +645,12 @@ def _rewrite(program, tainted, loop_body, tags, ctrl=None, unknown=None, shape_f
             continue
         if ACCUMULATOR_ATTR in nodes[i].attrs:
             if stack_shapes is None:
-                # (StackPopV2's shape is of unknown rank to Grappler)
+                # (StackPopV2's shape is of unknown rank to Grappler; what it feeds
+                # may have its shape resolved by merges all the same)
                 popped = nodes[i].attrs[POPPED_ATTR]
                 stack_shapes = _popped_values(program, popped, tainted,
-                                              unranked=_unranked(program, popped))
+                                              unranked=_unranked(program, popped)) \
+                    - _merged_known(program, popped, unknown)
             if not stack_shapes.isdisjoint(leaves) or any(
                     nodes[j].outputs[0] in stack_shapes for j in members):
                 continue

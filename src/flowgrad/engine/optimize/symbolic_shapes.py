@@ -237,6 +237,8 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         return _LAYOUT[t](n, ins, consts, dims, shape_of)
     if t in ("BatchMatMul", "BatchMatMulV2"):
         return _batch_matmul(n, ins, dims)
+    if t in ("DynamicStitch", "ParallelDynamicStitch"):
+        return _stitch(n, ins, consts, dims)
     if t == "TensorArrayGatherV3":
         # Concatenate([Dim(indices, 0)], the element shape): the gather's element_shape
         # attr (Python passes the TensorArray's; TF's handle data where the TensorArrayV3's
@@ -248,6 +250,26 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         return (dims.fresh(),) + tuple(dims.fresh() if d is None else d
                                        for d in elem.as_list())
     return None
+
+
+def _stitch(n, ins, consts, dims):
+    """DynamicStitchShapeFunction: [max index + 1] (all indices constant) or a fresh
+    symbol, then the data's dims past its indices' rank."""
+    k = len(ins) // 2
+    rest = None
+    for idx, v, data in zip(ins[:k], n.inputs[:k], ins[k:]):
+        rank = len(idx) if idx is not None else (
+            np.ndim(consts[v]) if consts.get(v) is not None else None)
+        if rank is not None and data is not None and len(data) >= rank:
+            rest = tuple(data[rank:])
+            break
+    if rest is None:
+        return None
+    values = [consts.get(v) for v in n.inputs[:k]]
+    head = int(max(np.max(c) for c in values if np.size(c)) + 1) \
+        if all(c is not None for c in values) and any(np.size(c) for c in values) \
+        else dims.fresh()
+    return (head,) + rest
 
 
 def _int_list(consts, v):
@@ -285,6 +307,14 @@ def _tile(n, ins, consts, dims, shape_of):
     Grappler's shape tensor, the constant ones known, each other a fresh symbol."""
     x = ins[0]
     mult = _shape_values(consts, shape_of, n.inputs[1]) if len(n.inputs) == 2 else None
+    if mult is None and len(ins) == 2 and ins[1] is not None and len(ins[1]) == 1 \
+            and ins[1][0] >= 0 and (x is None or len(x) == ins[1][0]):
+        # multiples of unknown value but known length (a Sum's gradient, `floordiv(
+        # shape, Maximum(DynamicStitch, 1))`, in a loop's gradient frame): that rank, a
+        # dim of 0 times anything 0, each other a fresh symbol (the golden
+        # math/loop_accum_matmul)
+        return tuple(0 if x is not None and x[i] == 0 else dims.fresh()
+                     for i in range(ins[1][0]))
     if x is None or mult is None or len(mult) != len(x):
         return None
     return tuple(dims.fresh() if m is None else m if d == 1 else
