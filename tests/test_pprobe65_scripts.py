@@ -8,7 +8,11 @@ get_weights / set_weights errors, seeded keras initializers and model.summary(),
 stacked-LSTM regressor with train_on_batch and a LambdaCallback, and the rarer paths
 (Masking with return_state, GRU reset_after, Bidirectional merge_mode None with states,
 the learning phase fed through K.function, a None gradient's error, a nested model's
-summary). All matched TF on the base commit: they stay as regression guards."""
+summary) and a model fit again without the weights of its first fit. All but
+fit_refit_class_weight.py matched TF on the base commit and stay as regression guards;
+that one found Keras's function feed checking the fed shapes (TF 1.14 feeds a callable
+unchecked, so the learning phase's True reaching the sample-weight placeholder fails in
+the loss's assert_broadcastable, not in the feed)."""
 
 import os
 

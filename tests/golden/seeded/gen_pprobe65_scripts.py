@@ -5,7 +5,9 @@ Conv2D / BatchNormalization / Dropout classifier fit with validation_split and E
 ReduceLROnPlateau and LearningRateScheduler; a two-input two-output functional model with
 loss / loss_weights / metrics dicts, get_weights / set_weights and Keras's errors; seeded
 keras initializers and model.summary(); a stacked-LSTM regressor with train_on_batch and a
-LambdaCallback. Values rounded as the programs print them; no temporary paths printed. Made
+LambdaCallback; rarer paths (Masking with return_state, GRU reset_after, the learning phase
+through K.function, a nested model's summary); a model fit again without the sample / class
+weights of its first fit (the run-time InvalidArgumentError). Values rounded as the programs print them; no temporary paths printed. Made
 on an AMD EPYC (TF's float32 bits depend on the host CPU: engine/ops/host_cpu.py); the case
 "host" records its vendor."""
 import os
