@@ -61,6 +61,29 @@ def test_function_feeds_a_tensor_value():
     np.testing.assert_allclose(out[0], [[2., 4.]])
 
 
+def test_function_feeds_values_unchecked_against_the_static_shape():
+    """TF 1.14's K.function runs a callable made from CallableOptions, which feeds a value
+    whatever the placeholder's static shape (the oracle: K.function([p], [p * 2]) of a
+    scalar for a (?,) placeholder gives [6.0]); Session.run and make_callable still
+    refuse it with TF's ValueError. Keras's fit relies on it: a train function made with
+    a sample-weight placeholder, called without weights, takes the learning phase's True
+    there (tests/pprobe65_scripts/fit_refit_class_weight.py)."""
+    K = tf.keras.backend
+    with tf.Graph().as_default():
+        p = tf.placeholder(tf.float32, (None,), name="p")
+        y = p * 2.0
+        with tf.Session() as sess:
+            out = K.function([p], [y])([np.float32(3.0)])
+            assert np.shape(out[0]) == () and float(out[0]) == 6.0
+            msg = "Cannot feed value of shape () for Tensor 'p:0', which has shape '(?,)'"
+            with pytest.raises(ValueError) as e:
+                sess.run(y, {p: 3.0})
+            assert str(e.value) == msg
+            with pytest.raises(ValueError) as e:
+                sess.make_callable(y, [p])(np.float32(3.0))
+            assert str(e.value) == msg
+
+
 def test_sparse_placeholder_feeds_and_densifies():
     """K.placeholder(sparse=True) is a sparse placeholder; K.function feeds it from a
     scipy-style matrix (TF 1.14 builds the same feed tuple, then fails converting it with

@@ -322,9 +322,13 @@ class GraphExecutionFunction(object):
 
 def run_function(session, fetches, feed_dict=None, **kwargs):
     """session.run as TF 1.14's Keras runs its functions, through a callable made from
-    options: an OpError comes uninterpolated (`[[{{node Name}}]]`, no creation stack)."""
+    options: the fed values' shapes are not checked against the placeholders' (a value
+    fed to the wrong placeholder fails where an op reads it), and an OpError comes
+    uninterpolated (`[[{{node Name}}]]`, no creation stack). A session without callables
+    (a wrapper) runs them as run() does."""
+    run = getattr(session, "_run_callable", session.run)
     try:
-        return session.run(fetches, feed_dict=feed_dict, **kwargs)
+        return run(fetches, feed_dict=feed_dict, **kwargs)
     except errors.OpError as e:
         raise kernel_errors.uninterpolated(e) from None
 

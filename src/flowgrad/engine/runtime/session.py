@@ -494,12 +494,13 @@ class _Plan:
 
     sparse_feeds = None  # {position: splitter} of composite feed keys (SparseTensor, ...)
 
-    def convert_feeds(self, values) -> list[np.ndarray]:
+    def convert_feeds(self, values, check_shapes: bool = True) -> list[np.ndarray]:
         """Converts feed values to arrays of the fed tensors' dtypes; checks their shapes.
 
         As in TF 1.14: a Python int that does not fit the dtype is a TypeError,
         integer arrays are cast (wrapping), a value NumPy cannot convert is a
-        ValueError, and a shape the tensor does not accept is a ValueError.
+        ValueError, and a shape the tensor does not accept is a ValueError (unless
+        `check_shapes` is False: TF checks it in Python's Session.run only).
         """
         if self.sparse_feeds is not None:
             values = _split_sparse_feeds(values, self.sparse_feeds)
@@ -512,7 +513,7 @@ class _Plan:
                 arr = val  # (an object array may hold str: _convert_feed encodes them)
             else:
                 arr = _convert_feed(t, npdt, val)
-            if dims is not None:
+            if dims is not None and check_shapes:
                 s = arr.shape
                 if len(s) != len(dims) or any(d is not None and d != x for d, x in zip(dims, s)):
                     raise ValueError(f"Cannot feed value of shape {s!r} for Tensor {t.name!r}, "
@@ -756,13 +757,24 @@ class BaseSession:
             return self._runner.run(fetches, feed_dict, options, run_metadata)
         return self._local_run(fetches, feed_dict, options, run_metadata)
 
-    def _local_run(self, fetches, feed_dict, options, run_metadata):
+    def _run_callable(self, fetches, feed_dict=None, options=None, run_metadata=None):
+        """run() as TF 1.14 runs a callable made from CallableOptions (Keras's functions,
+        session._make_callable_from_options): the fed values are not checked against the
+        tensors' static shapes (TF's Python Session.run checks them; the C++ callable
+        feeds the value as it is, and an op reading it fails, or not, at run time)."""
+        if self._closed:
+            raise RuntimeError("Attempted to use a closed Session.")
+        if self._runner is not None:
+            return self._runner.run(fetches, feed_dict, options, run_metadata)
+        return self._local_run(fetches, feed_dict, options, run_metadata, check_shapes=False)
+
+    def _local_run(self, fetches, feed_dict, options, run_metadata, check_shapes=True):
         keys = tuple(feed_dict) if feed_dict else ()
         plan = self._cached_plan(fetches, keys)
         fed_handles = None
         if keys and any(isinstance(v, _handles.TensorHandle) for v in feed_dict.values()):
             feed_dict, fed_handles = self._handle_feeds(plan, feed_dict)
-        feeds = plan.convert_feeds(feed_dict.values()) if keys else ()
+        feeds = plan.convert_feeds(feed_dict.values(), check_shapes) if keys else ()
         feeders = self._graph.__dict__.get("_handle_feeders") if keys else None
         if feeders:   # TF parses the device of a handle fed to a get_session_tensor holder
             for k, v in feed_dict.items():

@@ -572,11 +572,11 @@ class Model(Network):
         the values (arrays, targets, the weights of every output, None where none, or no
         weights at all (`sws.listed`), then True in training), skipping a None. A
         function made before the weights changed takes them shifted: an output's weights
-        reach the placeholder at its position, True a weights placeholder (a scalar the
-        feed refuses; TF's unchecked feed fails in the loss), or the learning phase is
-        left unfed (its default, False). Weights reaching the learning phase are not fed:
-        TF feeds them unchecked, harmless where no layer reads the learning phase (a
-        run-time error where one does)."""
+        reach the placeholder at its position, True a weights placeholder (fed unchecked
+        as TF's callable feeds it, a scalar: the loss's assert_broadcastable fails at
+        run time), or the learning phase is left unfed (its default, False). Weights
+        reaching the learning phase are not fed: TF feeds them unchecked, harmless where
+        no layer reads the learning phase (a run-time error where one does)."""
         feed = {p: a[ids] for p, a in zip(self.inputs, xs)}
         placeholders, values = [], []
         if ys is not None:
