@@ -262,9 +262,9 @@ def sparse_transpose(sp_input, perm=None, name=None):
         if perm is None:
             # TF's rank(SparseTensor): a Size op on dense_shape, never folded
             rank = _apply("Size", [sp_input.dense_shape], {"out_type": _dt.int32}, "Rank")
+            # (its length is known where the shape refiner evaluates that Size: a constant
+            # dense_shape's, not a fed one's, whatever its static shape)
             perm = (rank - 1) - _range(0, rank, 1)
-            # TF's shape inference evaluates the Size of a known-shape dense_shape
-            perm.set_shape(sp_input.dense_shape.get_shape())
         indices = sp_input.indices
         transposed_indices = array_ops.transpose(
             array_ops.gather(array_ops.transpose(indices), perm))

@@ -230,6 +230,7 @@ def _tensor_bind_for(kind):
             _write(kind, out, i, u)
             return out
         return run
+    bind.pure = True   # the bind only names the node in errors: Grappler folds the op
     return bind
 
 

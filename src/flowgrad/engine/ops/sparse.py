@@ -128,6 +128,8 @@ def _std_kernel(sparse_indices, output_shape, sparse_values, default_value,
     if bad.size:
         i = int(bad[0])
         row = ind[i]
+        if oob[i] and not validate_indices:   # (the kernel's ToDense refuses it)
+            raise _invalid(f"Indices are not valid (out of bounds).  Shape: {_fmt(oshape)}")
         if oob[i]:
             raise _invalid(f"indices[{i}] = {_fmt(row)} is out of bounds: need 0 <= index < "
                            f"{_fmt(oshape)}")
@@ -313,18 +315,29 @@ def _srs_kernel(input_indices, input_values, input_shape, reduction_axes, keep_d
     if not ind.shape[0]:
         return out.reshape(out_shape)
     perm = kept + reduced
-    key = np.ravel_multi_index(tuple(ind[:, perm].T), [shp[d] for d in perm]) if rank else \
-        np.zeros(ind.shape[0], np.int64)
-    if (key[1:] < key[:-1]).any():   # (canonical input is sorted already)
-        order = np.argsort(key)   # (TF sorts with std::sort: duplicates in any order)
-        key, vals = key[order], vals[order]
+    if ((ind >= 0) & (ind < np.array(shp, np.int64))).all():
+        key = np.ravel_multi_index(tuple(ind[:, perm].T), [shp[d] for d in perm]) if rank \
+            else np.zeros(ind.shape[0], np.int64)
+        if (key[1:] < key[:-1]).any():   # (canonical input is sorted already)
+            order = np.argsort(key)   # (TF sorts with std::sort: duplicates in any order)
+            ind, vals = ind[order], vals[order]
+    else:   # (TF 1.14 checks no index against the shape: its Reorder compares coordinates)
+        order = np.lexsort(ind[:, perm].T[::-1])
+        ind, vals = ind[order], vals[order]
     if not kept:
         out[0] = _eigen_sum.full_sum(vals, intra_threads)
         return out.reshape(out_shape)
-    flat = key // int(np.prod([shp[d] for d in reduced], dtype=np.int64))
-    starts = np.flatnonzero(np.r_[True, flat[1:] != flat[:-1]])
-    counts = np.diff(np.r_[starts, flat.size])
-    out[flat[starts]] = _eigen_sum.group_sums(vals, starts, counts, intra_threads)
+    coords = ind[:, kept]
+    starts = np.flatnonzero(np.r_[True, (coords[1:] != coords[:-1]).any(axis=1)])
+    counts = np.diff(np.r_[starts, coords.shape[0]])
+    # TF's CoordinatesToFlatIndex: the kept coordinates times the kept dims' strides
+    strides = np.cumprod([1] + [shp[d] for d in kept[:0:-1]], dtype=np.int64)[::-1]
+    flat = coords[starts] @ strides
+    bad = (flat < 0) | (flat >= out.size)
+    if bad.any():   # (TF 1.14 writes out of its buffer there; later TFs raise this)
+        raise errors.InternalError(None, None, f"Obtained a write index of {flat[bad][0]} "
+                                   f"which is outside of bounds of [0, {out.size})")
+    out[flat] = _eigen_sum.group_sums(vals, starts, counts, intra_threads)
     return out.reshape(out_shape)
 
 

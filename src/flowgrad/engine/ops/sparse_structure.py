@@ -119,18 +119,45 @@ def _check_same_shape(a_shape, b_shape):
 
 
 def _merge(ai, bi, shape):
-    """TF's linear merge of two row-major index lists: (positions of a and b in the union,
-    the union's index rows, and for each union row its a / b source or -1)."""
+    """TF's linear merge of two index lists (SparseAdd, UnionSparseIndicesAndValues): walk
+    both, emitting the row-major smaller row, or one row for an equal pair; then the rest of
+    a, then of b. Returns (the merged index rows, and for each its a / b source or -1).
+    Lists in strictly increasing order (canonical ones) merge into their sorted union; any
+    other (unsorted, repeated rows) walks as TF's loop does."""
     ka, kb = _row_keys(ai, bi)
-    union = np.union1d(ka, kb)
-    src_a = np.full(union.size, -1, np.int64)
-    src_b = np.full(union.size, -1, np.int64)
-    src_a[np.searchsorted(union, ka)] = np.arange(ka.size)
-    src_b[np.searchsorted(union, kb)] = np.arange(kb.size)
-    rows = np.empty((union.size, ai.shape[1]), np.int64)
+    if (ka[1:] > ka[:-1]).all() and (kb[1:] > kb[:-1]).all():
+        union = np.union1d(ka, kb)
+        src_a = np.full(union.size, -1, np.int64)
+        src_b = np.full(union.size, -1, np.int64)
+        src_a[np.searchsorted(union, ka)] = np.arange(ka.size)
+        src_b[np.searchsorted(union, kb)] = np.arange(kb.size)
+    else:
+        src_a, src_b = (np.array(s, np.int64).reshape(-1) for s in _walk(ka.tolist(),
+                                                                        kb.tolist()))
+    rows = np.empty((src_a.size, ai.shape[1]), np.int64)
     rows[src_a >= 0] = ai[src_a[src_a >= 0]]
     rows[src_b >= 0] = bi[src_b[src_b >= 0]]
     return rows, src_a, src_b
+
+
+def _walk(ka, kb):
+    """The sources (a's position or -1, b's position or -1) of each row TF's merge loop
+    emits over the row keys `ka`, `kb` (ordered as the rows)."""
+    src_a, src_b = [], []
+    i = j = 0
+    while i < len(ka) and j < len(kb):
+        if ka[i] < kb[j]:
+            src_a.append(i), src_b.append(-1)
+            i += 1
+        elif ka[i] == kb[j]:
+            src_a.append(i), src_b.append(j)
+            i, j = i + 1, j + 1
+        else:
+            src_a.append(-1), src_b.append(j)
+            j += 1
+    src_a += list(range(i, len(ka))) + [-1] * (len(kb) - j)
+    src_b += [-1] * (len(ka) - i) + list(range(j, len(kb)))
+    return src_a, src_b
 
 
 def _add_kernel(a_indices, a_values, a_shape, b_indices, b_values, b_shape, thresh, **_):

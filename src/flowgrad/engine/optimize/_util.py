@@ -95,13 +95,20 @@ def producers(nodes):
     return prod
 
 
+def unfoldable_type(op_type: str) -> bool:
+    """Grappler's IsFoldable refusal by op name: an op named Sparse* or *Quantized*."""
+    return op_type.startswith("Sparse") or "Quantized" in op_type
+
+
 def constant_only(nodes):
     """The values Grappler's constant folding has made Consts before its arithmetic
-    optimizer looks: Consts, and the outputs of pure ops (no placeholder) of them only."""
+    optimizer looks: Consts, and the outputs of pure ops (no placeholder, none it refuses
+    by name: unfoldable_type) of them only."""
     folded = set()
     for n in nodes:
         if n.type == "Const" and not n.inputs or (
                 n.inputs and n.type not in ("Placeholder", "PlaceholderWithDefault")
+                and not unfoldable_type(n.type)
                 and n.op_def is not None and not n.op_def.stateful
                 and folded.issuperset(n.inputs)):
             folded.update(n.outputs)

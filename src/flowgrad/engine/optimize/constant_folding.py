@@ -34,7 +34,7 @@ import numpy as np
 
 from ..framework.registry import OPS
 from ..runtime.ir import Node
-from ._util import static_shape
+from ._util import static_shape, unfoldable_type
 from .complex_kernels import complex_kernels
 
 MAX_BYTES = 1 << 20
@@ -60,7 +60,7 @@ def _grappler_keeps(program, n, known):
     graph: in safe_embedding_lookup_sparse a weighted mean's denominator comes out of
     SparseFillEmptyRows, so TF divides exactly where a folded one would multiply by the
     reciprocal (tests/pprobe_scripts/safe_embedding_sparse.py)."""
-    if n.type.startswith("Sparse") or "Quantized" in n.type:
+    if unfoldable_type(n.type):
         return True
     return any(v in known and getattr(program.dtypes.get(v), "name", None) == "string"
                for v in n.inputs)
@@ -121,7 +121,8 @@ def _fold(program, evaluate):
         od = n.op_def
         pure_bind = getattr(od.bind, "pure", False)
         if n.stateful or n.recompute or (od.bind is not None and not pure_bind) or \
-                od.kernel is None or not n.outputs or _grappler_keeps(program, n, known):
+                (od.kernel is None and not pure_bind) or not n.outputs or \
+                _grappler_keeps(program, n, known):
             nodes.append(n)
             continue
         shape_op = n.type in SHAPE_OPS and not all(v in known for v in n.inputs)
