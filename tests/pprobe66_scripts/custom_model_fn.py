@@ -1,7 +1,8 @@
 """A custom model_fn with tf.layers as TF1 repositories write it: EstimatorSpec for TRAIN /
 EVAL / PREDICT with eval_metric_ops from tf.metrics and export_outputs, numpy_input_fn (in
 order: its shuffle has no seed in TF 1.14), RunConfig(tf_random_seed,
-save_checkpoints_steps, keep_checkpoint_max), the checkpoint files kept, evaluate's dict and predict's output dicts."""
+save_checkpoints_steps, keep_checkpoint_max), the checkpoint files kept,
+evaluate's dict and predict's output dicts."""
 import os
 import shutil
 import tempfile
@@ -70,7 +71,8 @@ out = list(est.predict(pred_in))
 print(len(out), sorted(out[0]), [(k, v.dtype.name, v.shape) for k, v in sorted(out[0].items())])
 print([int(p["class"]) for p in out], [p["prob"].round(4).tolist() for p in out[:2]])
 print([sorted(p.items()) for p in est.predict(pred_in, predict_keys="class")][:3])
-print(list(est.predict(pred_in, predict_keys=["prob"], yield_single_examples=False))[0]["prob"].shape)
+batches = est.predict(pred_in, predict_keys=["prob"], yield_single_examples=False)
+print(list(batches)[0]["prob"].shape)
 est.train(train_in, steps=3)
 print(est.get_variable_value("global_step"),
       sorted(f for f in os.listdir(d) if f.endswith(".index")))

@@ -57,7 +57,8 @@ with tf.Graph().as_default():
     attempt(lambda: tf.estimator.EstimatorSpec(M.PREDICT, predictions=out,
                                                export_outputs={"a": out}))
     attempt(lambda: tf.estimator.EstimatorSpec(M.PREDICT, predictions=out,
-                                               export_outputs={"a": tf.estimator.export.PredictOutput(out)}))
+                                               export_outputs={
+                                                   "a": tf.estimator.export.PredictOutput(out)}))
     attempt(lambda: tf.estimator.EstimatorSpec(M.TRAIN, loss=loss, train_op=train_op,
                                                training_hooks=[object()]))
     attempt(lambda: tf.estimator.export.PredictOutput([out]))
@@ -110,7 +111,8 @@ attempt(lambda: est.train(inp, steps=-1))
 attempt(lambda: est.train(inp, max_steps=0))
 attempt(lambda: est.train(lambda: (X, Y, 1)))
 est.train(inp)
-print(est.get_variable_value("global_step"), est.get_variable_value("dense/kernel").ravel().tolist())
+print(est.get_variable_value("global_step"),
+      est.get_variable_value("dense/kernel").ravel().tolist())
 attempt(lambda: est.train(inp, max_steps=1))
 print(est.get_variable_value("global_step"))
 attempt(lambda: next(est.predict(inp, predict_keys=["z"])))

@@ -1,7 +1,8 @@
 """DNNLinearCombinedClassifier (wide & deep) as the TF1 census tutorial writes it, then
 warm-started: warm_start_from a model_dir string and tf.estimator.WarmStartSettings with
 vars_to_warm_start regexes and a VocabInfo remap, the variables' values after warm start
-compared with the source (a constant_initializer backup fails in TF 1.14), and export_saved_model's signatures read back."""
+compared with the source (a constant_initializer backup fails in TF 1.14),
+and export_saved_model's signatures read back."""
 import os
 import shutil
 import tempfile
