@@ -2,6 +2,7 @@
 as TF 1.14's estimator.py does (local, single worker)."""
 from __future__ import annotations
 
+import copy
 import functools
 import inspect
 import os
@@ -228,11 +229,11 @@ class Estimator:
         logging.info("Using config: %s", str(vars(self._config)))
         verify_model_fn_args(model_fn, params)
         self._model_fn = model_fn
-        self._params = dict(params or {})
+        self._params = copy.deepcopy(params or {})   # TF keeps any object, unchecked
 
     model_dir = property(lambda self: self._model_dir)
     config = property(lambda self: self._config)
-    params = property(lambda self: dict(self._params))
+    params = property(lambda self: copy.deepcopy(self._params))
     model_fn = property(lambda self: self._call_model_fn)
 
     def eval_dir(self, name=None):

@@ -57,8 +57,15 @@ def _queue_input_fn(x, y, batch_size, num_epochs, shuffle, queue_capacity, num_t
         elif y is not None:
             ordered[_TARGET_KEY] = y
         if len({len(v) for v in ordered.values()}) != 1:
+            if y is None:
+                y_shape = None
+            elif y_keys:
+                y_shape = {k: np.shape(ordered[k]) for k in y_keys}
+            else:
+                y_shape = np.shape(y)
             raise ValueError("Length of tensors in x and y is mismatched. All elements in x "
-                             "and y must have the same length.")
+                             "and y must have the same length.\nShapes in x: {}\nShapes in y: {}\n"
+                             .format({k: np.shape(v) for k, v in x.items()}, y_shape))
         arrays = [np.asarray(v) for v in ordered.values()]
         batch = enqueue_dequeue(arrays, batch_size, num_epochs, shuffle, queue_capacity,
                                 num_threads)

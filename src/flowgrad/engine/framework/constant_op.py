@@ -296,6 +296,12 @@ def constant(value, dtype=None, shape=None, name: str = "Const",
     >>> tf.constant([1.0, 2.0]).dtype
     tf.float32
     """
+    if (shape is not None and value is not None and not isinstance(value, (np.ndarray, np.generic))
+            and not _array_like(value) and _shape_size(shape) == 0):
+        # TF's make_tensor_proto: a Python value filling no elements is not read at all
+        # (np.empty of the dtype; float64, kept as float32, when none is given)
+        return _const_op(np.empty(tuple(shape), dtype=_dt.as_dtype(dtype or _dt.float32)
+                                  .as_numpy_dtype), dtype or _dt.float32, name)
     if isinstance(value, (list, tuple)) and _holds_tensor(value):   # TF's make_tensor_proto
         if dtype is None:
             raise TypeError("List of Tensors when single Tensor expected")
@@ -320,14 +326,30 @@ def constant(value, dtype=None, shape=None, name: str = "Const",
         else:
             raise ValueError(f"Too many elements provided. Needed at most {n}, but received "
                              f"{arr.size}")
-    arr.flags.writeable = False
-    g = get_default_graph()
     dtype = _dt.as_dtype(dtype).base_dtype if dtype is not None else _infer_dtype(arr)
-    attrs = {"value": arr, "dtype": dtype}
-    if shape is not None and 0 < given.size < arr.size:
-        given.flags.writeable = False   # TF's proto keeps the values given, not the filled
-        attrs["fill_values"] = given
-    return g._create_op("Const", [], attrs, name)._outputs[0]
+    fill = given if shape is not None and 0 < given.size < arr.size else None
+    return _const_op(arr, dtype, name, fill)
+
+
+def _const_op(arr, dtype, name, fill_values=None):
+    arr.flags.writeable = False
+    attrs = {"value": arr, "dtype": _dt.as_dtype(dtype).base_dtype}
+    if fill_values is not None:
+        fill_values.flags.writeable = False   # TF's proto keeps the values given, not the filled
+        attrs["fill_values"] = fill_values
+    return get_default_graph()._create_op("Const", [], attrs, name)._outputs[0]
+
+
+def _shape_size(shape):
+    """The element count TF 1.14's make_tensor_proto takes of `shape` for a Python value,
+    `np.prod(shape, dtype=np.int64)`, with the errors NumPy raises there: a Tensor in the
+    shape (a sequence to NumPy) is a ValueError, a string a TypeError."""
+    if isinstance(shape, Tensor) or isinstance(shape, (list, tuple)) and _holds_tensor(shape):
+        raise ValueError("setting an array element with a sequence.")
+    dims = shape if isinstance(shape, (list, tuple)) else TensorShape(shape).as_list()
+    if builtins.any(isinstance(d, (str, bytes)) for d in dims):
+        raise TypeError("cannot perform reduce with flexible type")
+    return int(np.prod([int(d) for d in dims], dtype=np.int64)) if dims else 1
 
 
 def convert_to_tensor(value, dtype=None, name: str | None = None, preferred_dtype=None,
