@@ -30,11 +30,6 @@ XFAIL = {
     "MatMul_13: TF's arithmetic optimizer visits add_25 before add_29, the oracle's "
     "partition graph) where flowgrad makes one AddN of all four, so the generation "
     "step's logits differ in the last bits",
-    "pixelcnnpp_logistic_mix.py": "engine/optimize (hoist_common_factor): TF 1.14 hoists "
-    "the common factor of the loss gradient's `AddN_7(mul_5_grad/Mul_1, mul_6_grad/Mul_1, "
-    "mul_7_grad/Mul_1)` (HoistCommonFactor_Add_AddN_7 of AddN_3, AddN_4, AddN_5), flowgrad "
-    "does not (the image is fed from a placeholder of full shape: not checked further), so "
-    "the training steps differ in the last bits",
 }
 
 

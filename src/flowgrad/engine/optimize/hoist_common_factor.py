@@ -26,6 +26,18 @@ round sorts its inputs by name and its AddOpsRewrite absorbs the adds it reads i
 flat AddN (add_ops_rewrite.rewrite_new_sums, called by reciprocal_div.grappler_division;
 Bayes-by-backprop's rho gradient over 3 draws, golden math/hoist_second_round).
 
+A gated gradient (an optimizer's minimize, gate_gradients=True) reads its terms through
+the gates' `tuple/control_dependency` Identities: ModelPruner keeps an Identity with a
+control input, so Grappler's first round sees no Muls; its dependency optimizer removes
+the gates at the end of that round and the second round hoists (PixelCNN++'s
+`inv_stdv * (centered_x + 1/255)`, `inv_stdv * (centered_x - 1/255)`,
+`inv_stdv * centered_x` sum centered_x's gradient as `inv_stdv * AddN(AddN_3, AddN_4,
+AddN_5)`, the oracle's partition graph). So does a term whose Mul by tf.gradients' ones
+(constant folding's Identity: mul_by_ones.identity_muls) hides the Mul or the value below:
+`AddN(ones * Sin, ones * (2 * a))` is `AddN(Sin, 2 * a)`, no sum of Muls (golden
+math/gated_addn_names). The second round's sum is not sorted or regrouped again (no
+third round: `second`; golden math/hoist_gated).
+
 This rounds otherwise: a loop gradient's `dy * x + g * x` (a value read twice, as in a
 tf.cond branch that writes `y * x` to a TensorArray and returns `y * x`) runs as
 `x * (dy + g)`, which is TF's value bit for bit.
@@ -59,6 +71,8 @@ from ..runtime.ir import Node
 from ._util import mutable_values, mutating_prefix, shapes_symbolically_equal, static_shape
 from .add_ops_rewrite import unknown_values
 from .cse import common_subexpression_elimination
+from .minimize_broadcasts import _gate_of
+from .mul_by_ones import identity_muls
 from .symbolic_shapes import symbolic_shapes
 
 _AGGREGATES = frozenset({"AddN", "Add", "AddV2"})
@@ -70,22 +84,25 @@ HOISTED_SUM = _STAGE + "AddV2_"     # (in the name of the new inner sum)
 _ATTR_SHAPED = frozenset({"TensorArrayReadV3", "TensorArrayGradRead"})
 
 
-def hoist_common_factor(program, unknown=None, loop_body=False):
+def hoist_common_factor(program, unknown=None, loop_body=False, second=None):
     """`program` with the aggregations of products by (or quotients over) one common
     factor hoisted. `unknown`: the feeds whose shapes Grappler does not know (default:
     all; see add_ops_rewrite.py). In a loop body or cond branch (`loop_body`) the
-    fetches are no nodes Grappler preserves."""
+    fetches are no nodes Grappler preserves. `second` (a set, when given) gets the
+    names of the new inner sums Grappler makes only in its second round (a term read
+    through a tf.gradients gate Identity): no later round regroups them."""
     if not any(n.type in _AGGREGATES for n in program.nodes) or \
             not any(n.type == "Mul" or n.type in _DIVS for n in program.nodes):
         return program
     # Grappler's arithmetic optimizer dedups first (its preserved nodes kept)
     deduped = common_subexpression_elimination(program, keep=frozenset(program.fetches),
                                                controls=True)
-    out = _hoist(deduped, unknown, set() if loop_body else set(program.fetches))
+    out = _hoist(deduped, unknown, set() if loop_body else set(program.fetches),
+                 set() if second is None else second)
     return program if out is deduped else out
 
 
-def _hoist(program, unknown, fetched):
+def _hoist(program, unknown, fetched, second):
     nodes = program.nodes
     consts = {n.outputs[0]: n.attrs.get("value") for n in nodes
               if n.type == "Const" and not n.inputs and n.outputs}
@@ -129,15 +146,36 @@ def _hoist(program, unknown, fetched):
             p = producer.get(v, (0, None))[1]
         return v
 
-    def through(v):
-        """The value `v` is once Grappler's no-op removal ran."""
+    def gated(v):
+        """Is `v` a tf.gradients gate Identity's (not fetched)? Grappler's dependency
+        optimizer removes it at the end of its first round, so a sum that reads through
+        one is hoisted in the second."""
+        p = producer.get(v, (0, None))[1]
+        return p is not None and v not in fetched and _gate_of(p) is not None
+
+    def through(v, crossed=None):
+        """The value `v` is once Grappler's no-op removal ran (its second round's, past
+        the gate Identities, as well; those passed appended to `crossed`)."""
         while True:
             p = producer.get(v, (0, None))[1]
             if p is None or not p.inputs or len(p.outputs) != 1 or p.recompute or \
-                    v in fetched or (p.op is not None and p.op._control_inputs):
+                    v in fetched or (p.op is not None and p.op._control_inputs
+                                     and not gated(v)):
                 return v
+            if "ones" not in lazy:
+                lazy["ones"] = identity_muls(program, unknown)
+            k = lazy["ones"].get(v)
+            if k is not None and len(p.inputs) == 2:
+                # a Mul by ones (an add of zeros): constant folding's Identity, which
+                # the dependency optimizer removes at the end of the first round
+                if crossed is not None:
+                    crossed.append(v)
+                v = p.inputs[1 - k]
+                continue
             if p.type == "Identity" or _no_sum(p) or (
                     p.type == "Reshape" and _same_shape(_past_sums(p.inputs[0]), v)):
+                if crossed is not None and p.op is not None and p.op._control_inputs:
+                    crossed.append(v)
                 v = p.inputs[0]
                 continue
             return v
@@ -239,6 +277,11 @@ def _hoist(program, unknown, fetched):
             attrs["N"] = len(unique)
         inner = Node(n.type, n.op_def, attrs, list(unique), [v], prefix + "AddV2_" + base,
                      None)
+        crossed = []
+        for u in n.inputs:
+            through(u, crossed)
+        if crossed:
+            second.add(inner.name)
         result = n.outputs[0]
         if keep:   # Grappler keeps the preserved sum; its readers read the new product
             result = out.new_value(program.dtypes.get(n.outputs[0]),

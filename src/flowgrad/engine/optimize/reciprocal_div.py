@@ -326,7 +326,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
     if options.get("arithmetic", True):
         program = canonical_commutative(program)
         program = add_ops_rewrite(program, unknown, loop_body or branch, shape_fetches)
-        hoisted = hoist_common_factor(program, unknown, loop_body or branch)
+        late = set()     # (sums hoisted in Grappler's second round: no third regroups)
+        hoisted = hoist_common_factor(program, unknown, loop_body or branch, late)
         if hoisted is not program and options.get("constant_folding", True):
             # Grappler's second iteration: its constant folding pushes a constant down
             # into the hoisted sum (`c * AddN(a, b) * 1.5` runs as `c * (1.5 * AddN(a, b))`)
@@ -334,7 +335,8 @@ def grappler_division(program, graph, options, loop_body=False, unknown=None, br
         if hoisted is not program:
             # the hoisted sums' adds regrouped in Grappler's second round
             hoisted = rewrite_new_sums(
-                hoisted, [n.name for n in hoisted.nodes if HOISTED_SUM in n.name],
+                hoisted, [n.name for n in hoisted.nodes
+                          if HOISTED_SUM in n.name and n.name not in late],
                 unknown, loop_body or branch, shape_fetches)
         program = hoisted
         # SimplifyAggregation, after the hoist as in TF's stage list: AddN(x, .., x) -> N * x
