@@ -1778,9 +1778,9 @@ def _grad_ys_names(g, op, grad_vars, body_ops):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
-    if not info.get("back_prop", True) and body_walk() is not None:
-        # (a back_prop=False loop in a loop body: None, without TF's GradLoopState there,
-        # whose nested counters the GraphDef writer does not write yet)
+    if not info.get("back_prop", True) and body_walk() is not None and _branches.chain(op):
+        # (a back_prop=False loop in a cond in a loop body: None, without TF's GradLoopState
+        # there, whose counters in the gradient cond the GraphDef writer does not write yet)
         return [None] * len(op._inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
