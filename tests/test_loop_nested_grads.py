@@ -1,9 +1,12 @@
 """Loop gradients in nested control flow against TF 1.14 (golden control/loop_nested_grads): a
 tf.while_loop(back_prop=False) in another loop's body (TF's GradLoopState for it: the nested
 f_count / b_count loops and the count's stack, its gradients None) or in a cond branch;
-tf.gradients with respect to a loop body's tensors (not fetchable, as TF); a cond in a loop
-body reading a loop invariant and a loop variable. The ops (sorted), the op count, which
+tf.gradients with respect to a loop body's tensors, also in a cond (nested) of the body or in a
+cond of a loop nested there (not fetchable, as TF); a cond in a loop body reading a loop
+invariant and a loop variable. The ops (sorted), the op count, which
 gradients are None, the values and a graph-seeded random op made after."""
+import functools
+
 import numpy as np
 import pytest
 
@@ -20,10 +23,7 @@ CASES = [k for k in WANT if k != "vendor"]
 # gradient cond), and a tf.gradients call in a loop body through a cond of the body
 _OPS_GAPS = {"nobp_in_cond", "nobp_in_cond_false", "nobp_in_cond_in_loop",
              "grad_in_body_wrt_cond"}
-# tf.gradients with respect to a tensor of a cond branch in a loop body: TF 1.14 builds
-# it, flowgrad raises NotImplementedError
-_UNBUILT = {"grad_wrt_cond_in_loop"}
-
+_UNBUILT = set()
 
 def _case(case, gaps=()):
     return pytest.param(case, marks=pytest.mark.xfail(
@@ -35,7 +35,8 @@ def _golden_host(monkeypatch):   # (the golden records the host that made it)
     monkeypatch.setenv("FLOWGRAD_CPU", WANT["vendor"])
 
 
-def _got(case):
+@functools.lru_cache(maxsize=None)
+def _got(case):   # (each case built and run once; the suite pins the golden's vendor, amd)
     return GEN._run(flowgrad, getattr(GEN, "_" + case))
 
 

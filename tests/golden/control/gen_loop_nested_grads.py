@@ -123,6 +123,56 @@ def _grad_wrt_cond_in_loop(tf, A):
     return tf.gradients(tf.reduce_sum(x), made), [x], False
 
 
+def _grad_wrt_cond_in_loop_and_a(tf, A):
+    # xs a tensor of a cond branch in the body and the invariant
+    made = []
+
+    def outer(j, x):
+        def true_fn():
+            t = tf.sigmoid(tf.matmul(x, A))
+            made.append(t)
+            return t * x
+        v = tf.cond(j > 0, true_fn, lambda: x - 0.25)
+        return j + 1, v
+    _, x = tf.while_loop(lambda j, x: j < 3, outer, [tf.constant(0), tf.constant(Y0)])
+    g = tf.gradients(tf.reduce_sum(x * x), made + [A])
+    return g[:1], [g[1], x], False
+
+
+def _grad_wrt_nested_cond_in_loop(tf, A):
+    # xs a tensor of a cond nested in a cond branch of the body
+    made = []
+
+    def outer(j, x):
+        def inner_true():
+            t = tf.matmul(x, A)
+            made.append(t)
+            return tf.tanh(t)
+
+        def true_fn():
+            return tf.cond(j < 1, inner_true, lambda: x * 2.0)
+        v = tf.cond(j < 2, true_fn, lambda: x * 0.5)
+        return j + 1, v
+    _, x = tf.while_loop(lambda j, x: j < 3, outer, [tf.constant(0), tf.constant(Y0)])
+    return tf.gradients(tf.reduce_sum(x), made), [x], False
+
+
+def _grad_wrt_cond_in_inner_loop(tf, A):
+    # xs a tensor of a cond branch in a loop nested in the body
+    made = []
+
+    def outer(j, x):
+        def body(i, y):
+            def true_fn():
+                t = tf.matmul(y, A)
+                made.append(t)
+                return tf.tanh(t)
+            return i + 1, tf.cond(i < 1, true_fn, lambda: y * 0.5)
+        return j + 1, tf.while_loop(lambda i, y: i < 2, body, [tf.constant(0), x])[1]
+    _, x = tf.while_loop(lambda j, x: j < 2, outer, [tf.constant(0), tf.constant(Y0)])
+    return tf.gradients(tf.reduce_sum(x), made), [x], False
+
+
 def _grad_wrt_body_op(tf, A):
     # xs a tensor the loop body makes (no cond)
     made = []
@@ -191,6 +241,8 @@ def _cond_reads_both_stacked(tf, A):
 
 CASES = ["nobp_in_loop", "nobp_in_loop_mixed", "nobp_in_loop_both", "nobp_in_cond",
          "nobp_in_cond_false", "nobp_in_cond_in_loop", "grad_wrt_cond_in_loop",
+         "grad_wrt_cond_in_loop_and_a", "grad_wrt_nested_cond_in_loop",
+         "grad_wrt_cond_in_inner_loop",
          "grad_wrt_body_op", "grad_wrt_body_var", "grad_in_body_wrt_cond",
          "cond_reads_both", "cond_reads_both_split", "cond_reads_both_stacked"]
 
