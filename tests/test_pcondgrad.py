@@ -3,7 +3,8 @@ gradient (no Merge_grad Switch, nor gradients of the ops reading it), and a tens
 branch is an x whose gradient flows through the Merges' Switches (a dead value when its
 branch is not taken; also for a cond nested in a branch), and one made in a tf.while_loop
 body (also of a loop nested in another loop's body or in a cond's branch) builds TF's loop
-gradient, whose tensor for it cannot be fetched (tests/golden/opcounts/gen_pcondgrad.py)."""
+gradient, whose tensor for it cannot be fetched (tests/golden/opcounts/gen_pcondgrad.py;
+an x in a cond of a loop body: tests/test_loop_nested_grads.py)."""
 import numpy as np
 import pytest
 
@@ -38,9 +39,10 @@ def test_cond_gradient_equals_tf(name):
                 assert a.dtype == b.dtype
 
 
-def test_loop_x_in_cond_of_body_is_not_implemented():
-    # (TF 1.14 builds the gradient of the loop and of the cond in its body; flowgrad does
-    # not yet: a clear error, nothing left in the graph)
+def test_loop_x_in_loop_in_cond_of_body_is_not_implemented():
+    # (an x in a tf.cond of a loop body is built (tests/test_loop_nested_grads.py); one in
+    # a loop nested in such a cond, TF 1.14 builds too, flowgrad not yet: a clear error,
+    # nothing left in the graph)
     g = tf.Graph()
     with g.as_default():
         x = tf.constant(2.0)
@@ -49,8 +51,10 @@ def test_loop_x_in_cond_of_body_is_not_implemented():
 
         def body(i, a):
             def t():
-                made.append(tf.sin(a))
-                return made[-1] * x
+                def inner(k, b):
+                    made.append(tf.sin(b))
+                    return k + 1, made[-1] * x
+                return tf.while_loop(lambda k, b: k < 2, inner, [0, a])[1]
             return i + 1, tf.cond(p, t, lambda: a)
         out = tf.while_loop(lambda i, a: i < 2, body, [0, x])[1]
         n, last = len(g.get_operations()), g._last_id

@@ -191,9 +191,11 @@ def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
     loop is the outermost one holding x (a loop nested in its body gets x from the body's
     gradient: `members`, the ops of the body whose gradient this is, hold the loop). A
     top-level call's x in a loop in a tf.cond outside loops goes to the cond's rule
-    (`cond_xs`: {Cond op: {x: None}}), whose branch gradient hands it to the loop's. Not
-    a loop nested in a loop in a tf.cond, in nested conds, nor an x in a tf.cond of a
-    loop body: those (x, loop) go to `refused`."""
+    (`cond_xs`: {Cond op: {x: None}}), whose branch gradient hands it to the loop's; an x
+    in a tf.cond of a loop body (outside conds) goes to the loop's rule, whose body
+    gradient hands it to the cond's. Not a loop nested in a loop in a tf.cond, in nested
+    conds, nor an x in a loop in a cond of a loop body: those (x, loop) go to
+    `refused`."""
     if not _loop_of:
         return {}
     loop_of = _loop_of[0]
@@ -224,8 +226,7 @@ def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
                 not any(conds[0] in _branches.chain(y._op) for y in ys):
             cond_xs.setdefault(conds[0], {})[x] = None
             continue
-        if x._op in graph._branch_of or any(w in graph._branch_of or w in ys_loops
-                                            for w in chain):
+        if any(w in graph._branch_of or w in ys_loops for w in chain):
             refused.append((x, loop))   # (not supported: gradients() raises)
             continue
         out.setdefault(loop, {})[x] = None

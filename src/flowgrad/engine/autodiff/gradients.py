@@ -243,9 +243,8 @@ def _cond_reached_outputs(op, is_reached):
 def _refuse_loop_x(x, loop):
     raise NotImplementedError(
         f"tf.gradients with respect to {x.name!r}, a tensor made in the body of "
-        f"tf.while_loop {loop.name!r}: in a tf.cond of a loop body, in loops nested in a "
-        f"tf.cond or in a tf.cond nested in a loop or cond, or from an enclosing loop's "
-        f"body")
+        f"tf.while_loop {loop.name!r}: in loops nested in a tf.cond or in a tf.cond "
+        f"nested in a loop or cond, or from an enclosing loop's body")
 
 
 def loop_body_xs(graph) -> set:
@@ -276,7 +275,9 @@ def _branch_router(graph, ys, xs, state, outer=False):
     ys_conds = {c for y in ys for c in _branches.chain(y._op)} if outer else None
     # (in a Cond rule's branch gradients(), an x of the outer call there keeps the conds
     # nested in that branch: their rules give its gradient, as TF's walk does)
-    routed = state.routed_xs() if given is not None else {}
+    # (a loop body's gradients() call: the xs of the outer call in a cond of the body go
+    # to that cond's rule as well)
+    routed = state.routed_xs() if given is not None or body_walk() is not None else {}
     for t in xs if given is not None else ys + xs:
         if any(t is x for x in routed):
             continue
@@ -530,7 +531,7 @@ def _gradients_routed(graph, ys_t, xs_t, grad_ys, gate_gradients, aggregation_me
     inner_xs = {loop: dict(xs) for loop, xs in state.loop_xs.items()}
     for x in xs_t:
         r = route(x._op)
-        if r is not x._op and r._type == "Cond":
+        if r is not x._op and r._type == "Cond" and not any(x in v for v in inner_xs.values()):
             inner_xs.setdefault(r, {})[x] = None
     for c, xs in state.cond_xs.items():   # (xs in a loop in a cond's branch)
         inner_xs.setdefault(route(c), {}).update(xs)

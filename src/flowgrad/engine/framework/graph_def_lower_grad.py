@@ -261,6 +261,10 @@ def _members(gop, ginfo, finfo):
     prefix = gop.name.rsplit("/", 1)[0] + "/"   # the scope flowgrad built them in
     body = set(finfo["members_order"])
     stack = [t._op for t in ginfo["grads"]]
+    # (the gradient of a back_prop=False loop in the body: no output read, but TF's
+    # GradLoopState for it, its nested counters, is in the frame)
+    stack.extend(m for m in ginfo.get("inner_grads", ())
+                 if not _loop_info(m).get("back_prop", True))
     seen = set()
     while stack:
         op = stack.pop()

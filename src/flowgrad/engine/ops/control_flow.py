@@ -1020,7 +1020,8 @@ def reached_outputs(op, is_reached):
     members = set(info["members_order"])
     reached = {i for i, (v, t) in enumerate(zip(lvars, inits)) if _diff(v) and is_reached(t)}
     # (an x of gradients() made in the body: TF's walk starts there)
-    body_xs = {x for x in loop_body_xs(op._graph) if _held(x, members)}
+    body_xs = _body_x_seeds({x for x in loop_body_xs(op._graph) if _held(x, members)},
+                            members)
     while True:
         given = _grad_count.forward_values({lvars[i] for i in reached} | set(xcaps) | body_xs,
                                            members)
@@ -1032,6 +1033,17 @@ def reached_outputs(op, is_reached):
 
 
 register_loop_reach(reached_outputs)
+
+
+def _body_x_seeds(xs, members):
+    """The xs of gradients() made in a loop body (body ops `members`), with the results of
+    the body's conds whose branches hold some that TF's walk reaches from them (it leaves
+    a branch through the cond's Merges)."""
+    out = set(xs)
+    for c in {_branches.chain(x._op)[-1] for x in xs if _branches.chain(x._op)}:
+        if c in members:
+            out |= cond_reached_outputs(c, out.__contains__) or set()
+    return out
 
 
 def _loop_var_infer(inputs, attrs):
@@ -1778,9 +1790,9 @@ def _grad_ys_names(g, op, grad_vars, body_ops):
 def _while_grad(op, *grads):
     """Backprop through every iteration (the body's gradient, recomputed per kept state)."""
     info = _LOOP_INFO[op]
-    if not info.get("back_prop", True) and body_walk() is not None:
-        # (a back_prop=False loop in a loop body: None, without TF's GradLoopState there,
-        # whose nested counters the GraphDef writer does not write yet)
+    if not info.get("back_prop", True) and body_walk() is not None and _branches.chain(op):
+        # (a back_prop=False loop in a cond in a loop body: None, without TF's GradLoopState
+        # there, whose counters in the gradient cond the GraphDef writer does not write yet)
         return [None] * len(op._inputs)
     g = op.graph
     lvars, caps = info["vars"], info["captures"]
@@ -1824,8 +1836,9 @@ def _while_grad(op, *grads):
         unused = sum(1 for o, gr in zip(op.outputs, grads) if gr is None and diff(o))
         # as TF, a variable is differentiated when its value depends on the xs and reaches
         # a gradient
+        seeds = _body_x_seeds(xin, member_set)
         walk.reached = _grad_count.reached_vars(lvars, op._inputs[:n], info["body"], caps,
-                                                member_set, diff, outer, xin)
+                                                member_set, diff, outer, seeds)
         # tf.while_loop(..., back_prop=False): TF's gradients() still makes the loop's
         # GradLoopState (the f_count and b_count loops), but _ExitGrad gives every variable
         # None (no b_exit) and no capture gets a gradient
@@ -1837,7 +1850,7 @@ def _while_grad(op, *grads):
                                            for gr in grads], diff) & walk.reached
         walk.captures = frozenset(caps)
         walk.values = _grad_count.between_values(lvars, caps, member_set, walk.reached, outer,
-                                                 xin)
+                                                 seeds)
         grads = [_zeros(o) if gr is None else convert_to_tensor(gr)
                  for o, gr in zip(op.outputs, grads)]
         grad_vars = [_loop_var(v.dtype.base_dtype, v.shape, "grad") for v in lvars]
@@ -2054,7 +2067,7 @@ def _held(x, members):
     """Is tensor x made by one of loop body ops `members`, or in a loop nested there?"""
     o = x._op
     while o is not None:
-        if o in members:
+        if o in members or any(c in members for c in _branches.chain(o)):
             return True
         o = _loop_of(o)
     return False
