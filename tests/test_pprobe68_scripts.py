@@ -7,7 +7,7 @@ compute_gradients over partitioned and resource variables, tf.test.compute_gradi
 their errors. gradient_edges.py failed on the base commit (tf.NotDifferentiable of a name
 already registered, and tf.RegisterGradient / NotDifferentiable of a built-in op, took it
 instead of TF's KeyError; a gradient function returning the wrong count rolled back the
-gradient ops TF leaves, and with them the name scope "gradients_1"); the other four
+gradient ops TF leaves, and with them the name scope "gradients_1"); the other five
 matched TF there and stay as regression guards."""
 
 import os
