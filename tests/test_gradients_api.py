@@ -72,11 +72,19 @@ def test_grad_ys_mismatch():
     before = _ops()
     with pytest.raises(ValueError, match="Passed 2 grad_ys for 1 ys"):
         tf.gradients(y, a, grad_ys=[gys[0]] * 2)
+    assert _ops() == before
     with pytest.raises(TypeError):
         tf.gradients(y, a, grad_ys=gys[1])
     with pytest.raises(ValueError):
         tf.gradients(y, a, grad_ys=gys[2])
-    assert _ops() == before
+    # as TF 1.14 (checked with the oracle): each call takes its name scope, and the two
+    # rules that fail leave the ops they built before the error
+    seed = [("gradients_1/grad_ys_0", "Identity"), ("gradients_1/mul_grad/Shape", "Const"),
+            ("gradients_1/mul_grad/Shape_1", "Const"),
+            ("gradients_1/mul_grad/BroadcastGradientArgs", "BroadcastGradientArgs")]
+    assert _ops()[len(before):] == seed + [(n.replace("_1/", "_2/"), t) for n, t in seed] + [
+        ("gradients_2/mul_grad/Mul", "Mul"), ("gradients_2/mul_grad/Sum", "Sum")]
+    assert tf.gradients(y, a)[0].name == "gradients_3/mul_grad/Reshape:0"
 
 
 # -- extension points --------------------------------------------------------------------------

@@ -109,6 +109,11 @@ def _as_y_tensor(y, i):
     return convert_to_tensor(y, name="y")
 
 
+# the errors TF 1.14's gradient walk raises with the gradient ops it built so far left in
+# the graph (tf.gradients keeps them; any other error rolls the graph back)
+_TF_WALK_ERRORS = (LookupError, ValueError, TypeError)
+
+
 @engine_side
 def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
               colocate_gradients_with_ops: bool = False, gate_gradients: bool = False,
@@ -150,10 +155,9 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     ys_in = list(ys) if isinstance(ys, (list, tuple)) else [ys]
     xs_in = list(xs) if isinstance(xs, (list, tuple)) else [xs]
     grad_ys = _as_list(grad_ys) if grad_ys is not None else [None] * len(ys_in)
-    if len(grad_ys) != len(ys_in):
-        raise ValueError(f"Passed {len(grad_ys)} grad_ys for {len(ys_in)} ys")
     graph = _graph_of_args(ys_in + xs_in + grad_ys + _as_list(stop_gradients))
-    # Everything below builds ops; a failure removes them all again (no half-built gradient).
+    # Everything below builds ops; a failure other than TF's own errors (_TF_WALK_ERRORS)
+    # removes them all again
     token = graph._begin_transaction() if graph._name_journal is None else None
     first = len(graph._ops)
     # Every object built here stays alive: pausing the cyclic GC saves up to 40% on
@@ -168,6 +172,8 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
             graph.unique_name("uid")  # TF's gradient_uid takes this name
             ys = [_as_y_tensor(y, i) for i, y in enumerate(ys_in)]
             xs = [_as_x_tensor(x, i) for i, x in enumerate(xs_in)]
+            if len(grad_ys) != len(ys_in):   # TF's _DefaultGradYs, in the name scope
+                raise ValueError(f"Passed {len(grad_ys)} grad_ys for {len(ys_in)} ys")
             stop = [_as_x_tensor(s, i) for i, s in enumerate(_as_list(stop_gradients))]
             _common_graph(ys, xs, [g for g in grad_ys if isinstance(g, Tensor)] + stop)
             state = ControlFlowState(graph, ys, xs, top=token is not None)
@@ -184,8 +190,10 @@ def gradients(ys, xs, grad_ys=None, name: str | None = "gradients",
     except BaseException as e:
         # (an op without a gradient, LookupError: TF 1.14 raises when its walk reaches it,
         # leaving the gradient ops built before: the seeds' Shape, grad_ys_0, Fill and the
-        # rules run; KeyError and IndexError are bugs, rolled back)
-        if token is not None and type(e) is not LookupError:
+        # rules run; so do a gradient function returning the wrong count, ValueError, and
+        # an error of the ops a rule builds (a grad_ys of the wrong shape: ValueError,
+        # TypeError); KeyError and IndexError are bugs, rolled back)
+        if token is not None and type(e) not in _TF_WALK_ERRORS:
             graph._rollback(token)
         raise
     finally:

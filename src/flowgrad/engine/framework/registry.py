@@ -183,11 +183,7 @@ class RegisterGradient:
         self._op_type = op_type
 
     def __call__(self, f: Callable) -> Callable:
-        if self._op_type in GRADIENTS and self._op_type not in OPS:
-            raise KeyError(f"Registering two gradient with name '{self._op_type}'!")
-        if self._op_type in _USER_REGISTERED:
-            raise KeyError(f"Registering two gradient with name '{self._op_type}'!")
-        _USER_REGISTERED.add(self._op_type)
+        _claim_gradient_name(self._op_type)
         GRADIENTS[self._op_type] = f
         return f
 
@@ -195,10 +191,22 @@ class RegisterGradient:
 _USER_REGISTERED: set = set()
 
 
+def _claim_gradient_name(op_type: str) -> None:
+    """TF's Registry.register for tf.RegisterGradient and tf.NotDifferentiable: a name that
+    has a gradient (an op's built-in rule or None, a name registered before) is a KeyError;
+    an op TF registers no gradient for (no_gradient_registered) takes one."""
+    if op_type in _USER_REGISTERED or (
+            op_type in GRADIENTS and GRADIENTS[op_type] is not no_gradient_registered):
+        raise KeyError(f"Registering two gradient with name '{op_type}'!")
+    _USER_REGISTERED.add(op_type)
+
+
 def NotDifferentiable(op_type: str) -> None:  # noqa: N802 - TF's name
     """Declares that ops of type `op_type` have no gradient."""
     if not isinstance(op_type, str):
         raise TypeError("op_type must be a string")
+    # TF's _gradient_registry.register(None, op_type): one registry with RegisterGradient
+    _claim_gradient_name(op_type)
     GRADIENTS[op_type] = None
 
 
