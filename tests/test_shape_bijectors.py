@@ -1,4 +1,4 @@
-"""tf.contrib.distributions.bijectors Reshape, SoftmaxCentered and AbsoluteValue against TF 1.14
+"""tf.contrib.distributions.bijectors Reshape, SoftmaxCentered, AbsoluteValue, Inline vs TF 1.14
 (tests/golden/contrib_distributions/gen_shape_bijectors.py): values and gradients (static,
 partly known and unknown shapes), event shapes and their errors, validate_args checks, op
 names, properties, the op count. Run by flowgrad on the golden's host vendor."""

@@ -1,5 +1,5 @@
-"""tf.contrib.distributions.bijectors Reshape, SoftmaxCentered and AbsoluteValue under
-TF 1.14: forward / inverse / log-det-Jacobian values and gradients (static, partly known
+"""tf.contrib.distributions.bijectors Reshape, SoftmaxCentered, AbsoluteValue and Inline
+under TF 1.14: forward / inverse / log-det-Jacobian values and gradients (static, partly known
 and unknown shapes), event shapes (static and Tensor), build-time errors, validate_args checks
 (the first line of each failed assert), op names, properties and the op count. Records the
 host's vendor. Read by tests/test_shape_bijectors.py; importable under Python 3.7 (the
@@ -114,6 +114,36 @@ def _absolute_value(tf, tfb, ts, out):
     return av
 
 
+def _inline(tf, tfb, ts, out):
+    il = tfb.Inline(forward_fn=tf.exp, inverse_fn=tf.log,
+                    inverse_log_det_jacobian_fn=lambda y: -tf.log(y),
+                    forward_log_det_jacobian_fn=lambda x: x,
+                    forward_min_event_ndims=0, name="exp_inline")
+    half = tfb.Inline(forward_fn=lambda x: 2.0 * x, forward_log_det_jacobian_fn=lambda x:
+                      tf.log(2.0) * tf.ones_like(x), inverse_min_event_ndims=1,
+                      forward_event_shape_fn=lambda s: s[:-1],
+                      inverse_event_shape_tensor_fn=lambda s: s * 2, is_constant_jacobian=True)
+    x = tf.constant([[0.5, -1.0], [2.0, 0.25]])
+    ts["il_fwd"] = il.forward(x)
+    ts["il_inv"] = il.inverse(il.forward(x) + 1.0)
+    ts["il_fldj"] = il.forward_log_det_jacobian(x, event_ndims=1)
+    ts["il_ildj"] = il.inverse_log_det_jacobian(tf.exp(x), event_ndims=0)
+    ts["il_grad"] = tf.gradients(il.forward_log_det_jacobian(x * x, event_ndims=2), x)[0]
+    ts["hf_fwd"] = half.forward(x)
+    ts["hf_fldj"] = half.forward_log_det_jacobian(x, event_ndims=1)
+    ts["hf_fldj2"] = half.forward_log_det_jacobian(x, event_ndims=1)
+    ts["hf_inv_shape_t"] = half.inverse_event_shape_tensor([2, 3])
+    ts["hf_fwd_shape_t"] = half.forward_event_shape_tensor([2, 3])
+    out["il_shapes"] = [_shape(half.forward_event_shape([4, 3])),
+                        _shape(half.inverse_event_shape(tf.TensorShape([4, 3]))),
+                        _shape(il.forward_event_shape([4, 3]))]
+    out["il_errors"] = [_error(lambda: half.inverse(x)),
+                        _error(lambda: half.inverse_log_det_jacobian(x, event_ndims=1)),
+                        _error(lambda: tfb.Inline(forward_fn=tf.exp)),
+                        _error(lambda: il.forward_log_det_jacobian(x, event_ndims=-1))]
+    return il, half
+
+
 def _validate(tf, tfb):
     """One failing assert each (the first line of TF's message)."""
     esh = tf.placeholder(tf.int32, name="esh_v")
@@ -142,10 +172,11 @@ def cases(tf):
     r, r2, rd = _reshape(tf, tfb, ts, out, feeds)
     sc = _softmax_centered(tf, tfb, ts, out, feeds)
     av = _absolute_value(tf, tfb, ts, out)
+    il, half = _inline(tf, tfb, ts, out)
     # TF 1.14's bijectors module lists Weibull in its docstring but never imports it
     out["weibull_exported"] = hasattr(tfb, "Weibull")
     checked, checked_ok, vfeeds, vb = _validate(tf, tfb)
-    out["props"] = [_props(b) for b in [r, r2, rd, sc, av] + vb]
+    out["props"] = [_props(b) for b in [r, r2, rd, sc, av, il, half] + vb]
     out["names"] = sorted((k, t.name) for k, t in ts.items())
     feeds.update(vfeeds)
     with tf.Session() as sess:

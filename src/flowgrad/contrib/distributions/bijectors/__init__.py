@@ -6,6 +6,7 @@ from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, Pow
                     Sigmoid, Softplus)
 from .bijector import Bijector
 from .conditional_bijector import ConditionalBijector
+from .inline import Inline
 from .masked_autoregressive import (MaskedAutoregressiveFlow,
                                     masked_autoregressive_default_template, masked_dense)
 from .permute import Permute
@@ -23,4 +24,4 @@ __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain"
            "masked_dense", "ConditionalBijector", "Square", "Softsign", "Gumbel",
            "Ordered", "CholeskyOuterProduct", "FillTriangular", "ScaleTriL",
            "TransformDiagonal", "MatrixInverseTriL", "AbsoluteValue", "Reshape",
-           "SoftmaxCentered"]
+           "SoftmaxCentered", "Inline"]
