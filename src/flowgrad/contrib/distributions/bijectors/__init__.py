@@ -2,6 +2,7 @@
 from .absolute_value import AbsoluteValue
 from .affine import Affine
 from .affine_linear_operator import AffineLinearOperator
+from .batch_normalization import BatchNormalization
 from .basic import (AffineScalar, Chain, Exp, Identity, Invert, Kumaraswamy, PowerTransform,
                     Sigmoid, Softplus)
 from .bijector import Bijector
@@ -24,4 +25,4 @@ __all__ = ["Affine", "AffineLinearOperator", "AffineScalar", "Bijector", "Chain"
            "masked_dense", "ConditionalBijector", "Square", "Softsign", "Gumbel",
            "Ordered", "CholeskyOuterProduct", "FillTriangular", "ScaleTriL",
            "TransformDiagonal", "MatrixInverseTriL", "AbsoluteValue", "Reshape",
-           "SoftmaxCentered", "Inline"]
+           "SoftmaxCentered", "Inline", "BatchNormalization"]
