@@ -2125,3 +2125,15 @@ CALLS = CALLS + [
     ("contrib/distributions/bijectors/absolute_value", _absolute_value),
     ("contrib/distributions/bijectors/inline",
      _tril_bijector(_inline, [[1.0, 2.0]], event_ndims=1))]
+
+
+def _batch_normalization(tf):
+    b = tf.contrib.distributions.bijectors.BatchNormalization()
+    t = tf.constant(np.array([[1.0, -2.0], [0.5, 3.0]], np.float32), name="x")
+    b.forward(t)
+    b.inverse(t * 2.0)
+    b.inverse_log_det_jacobian(t * 3.0, event_ndims=1)
+    b.forward_log_det_jacobian(t, event_ndims=2)
+
+
+CALLS = CALLS + [("contrib/distributions/bijectors/batch_normalization", _batch_normalization)]
