@@ -2087,3 +2087,53 @@ CALLS = CALLS + [
     ("contrib/distributions/bijectors/scale_tril_exp",
      _tril_bijector(lambda tfb: tfb.ScaleTriL(tfb.Exp(), diag_shift=None), [[0.1, 0.2, 0.3]],
                     event_ndims=2))]
+
+
+# -- contrib.distributions.bijectors' shape bijectors -------------------------------------
+def _reshape_validated(tf):
+    tfb = tf.contrib.distributions.bijectors
+    b = tfb.Reshape(event_shape_out=tf.placeholder(tf.int32, name="s"),
+                    event_shape_in=[-1, 3], validate_args=True)
+    t = tf.placeholder(tf.float32, name="x")
+    b.forward(t)
+    b.inverse(t)
+    b.forward_event_shape_tensor([2, 3])
+
+
+def _absolute_value(tf):
+    b = tf.contrib.distributions.bijectors.AbsoluteValue(validate_args=True)
+    t = tf.constant(np.array([[1.0, -2.0]], np.float32), name="x")
+    b.forward(t)
+    b.inverse(t)
+    b.inverse_log_det_jacobian(t, event_ndims=1)
+
+
+def _inline(tfb):
+    return tfb.Inline(forward_fn=lambda x: x * 2.0, inverse_fn=lambda y: y / 2.0,
+                      forward_log_det_jacobian_fn=lambda x: 0.69 * x,
+                      forward_min_event_ndims=0)
+
+
+CALLS = CALLS + [
+    ("contrib/distributions/bijectors/reshape",
+     _tril_bijector(lambda tfb: tfb.Reshape([3, 2], event_shape_in=[2, 3]),
+                    [[[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]], event_ndims=2)),
+    ("contrib/distributions/bijectors/reshape_validate", _reshape_validated),
+    ("contrib/distributions/bijectors/softmax_centered",
+     _tril_bijector(lambda tfb: tfb.SoftmaxCentered(), [[1.0, -2.0, 0.5]],
+                    [[0.25, 0.25, 0.125, 0.375]])),
+    ("contrib/distributions/bijectors/absolute_value", _absolute_value),
+    ("contrib/distributions/bijectors/inline",
+     _tril_bijector(_inline, [[1.0, 2.0]], event_ndims=1))]
+
+
+def _batch_normalization(tf):
+    b = tf.contrib.distributions.bijectors.BatchNormalization()
+    t = tf.constant(np.array([[1.0, -2.0], [0.5, 3.0]], np.float32), name="x")
+    b.forward(t)
+    b.inverse(t * 2.0)
+    b.inverse_log_det_jacobian(t * 3.0, event_ndims=1)
+    b.forward_log_det_jacobian(t, event_ndims=2)
+
+
+CALLS = CALLS + [("contrib/distributions/bijectors/batch_normalization", _batch_normalization)]

@@ -10,6 +10,7 @@ import numpy as np
 from ...engine.framework import dtypes as _dt
 from ...engine.framework.constant_op import convert_to_tensor
 from ...engine.framework.graph import name_scope
+from ...engine.framework.tensor_shape import Dimension, TensorShape
 from ...ops import array_ops, math_ops, matrix_ops
 from ...ops.tensor_util import constant_value
 from .bijectors.basic import softplus_inverse
@@ -182,3 +183,41 @@ class SeedStream:
     @property
     def salt(self):
         return self._salt
+
+
+def pad(x, axis, front=False, back=False, value=0, count=1, name=None):
+    """x with `value` padded `count` times before (front) and / or after (back) its `axis`
+    dimension (TF's distribution_util.pad: a Pad op with one_hot paddings)."""
+    with name_scope(name, "pad", [x, value, count]):
+        x = convert_to_tensor(x, name="x")
+        value = convert_to_tensor(value, dtype=x.dtype, name="value")
+        count = convert_to_tensor(count, name="count")
+        if not count.dtype.is_integer:
+            raise TypeError("`count.dtype` (`{}`) must be `int`-like.".format(
+                count.dtype.name))
+        if not front and not back:
+            raise ValueError("At least one of `front`, `back` must be `True`.")
+        ndims = (x.shape.ndims if x.shape.ndims is not None
+                 else array_ops.rank(x, name="ndims"))
+        axis = convert_to_tensor(axis, name="axis")
+        axis_ = constant_value(axis)
+        final_shape = None
+        if axis_ is not None:
+            axis = axis_
+            if axis < 0:
+                axis = ndims + axis
+            count_ = constant_value(count)
+            if axis_ >= 0 or x.shape.ndims is not None:
+                head = x.shape[:axis]
+                dim = Dimension(None) if x.shape.ndims is None else x.shape.dims[axis]
+                middle = TensorShape(None if count_ is None else
+                                     [dim + count_ * (front + back)])
+                final_shape = head.concatenate(middle.concatenate(x.shape[axis + 1:]))
+        else:
+            axis = array_ops.where(axis < 0, ndims + axis, axis)
+        x = array_ops.pad(x, paddings=array_ops.one_hot(
+            indices=array_ops.stack([axis if front else -1, axis if back else -1]),
+            depth=ndims, axis=0, on_value=count, dtype=_dt.int32), constant_values=value)
+        if final_shape is not None:
+            x.set_shape(final_shape)
+        return x

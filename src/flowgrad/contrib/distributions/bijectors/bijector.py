@@ -188,6 +188,8 @@ class Bijector:
         with self._name_scope(name, [x]):
             x = convert_to_tensor(x, name="x")
             self._maybe_assert_dtype(x)
+            if not self._is_injective:   # no caching for non-injective bijectors
+                return self._forward(x, **kwargs)
             mapping = self._lookup(x=x, kwargs=kwargs)
             if mapping.y is not None:
                 return mapping.y
@@ -205,6 +207,8 @@ class Bijector:
         with self._name_scope(name, [y]):
             y = convert_to_tensor(y, name="y")
             self._maybe_assert_dtype(y)
+            if not self._is_injective:
+                return self._inverse(y, **kwargs)
             mapping = self._lookup(y=y, kwargs=kwargs)
             if mapping.x is not None:
                 return mapping.x
@@ -227,6 +231,8 @@ class Bijector:
             self._maybe_assert_dtype(y)
             checks = self._check_valid_event_ndims(self.inverse_min_event_ndims, event_ndims)
             with get_default_graph().control_dependencies(checks):
+                if not self._is_injective:
+                    return self._non_injective_ildjs(y, event_ndims, kwargs)
                 mapping = self._lookup(y=y, kwargs=kwargs)
                 if mapping.ildj_map is not None and event_ndims in mapping.ildj_map:
                     return mapping.ildj_map[event_ndims]
@@ -256,6 +262,9 @@ class Bijector:
         return self._call_forward_log_det_jacobian(x, event_ndims, name)
 
     def _call_forward_log_det_jacobian(self, x, event_ndims, name, **kwargs):
+        if not self._is_injective:
+            raise NotImplementedError("forward_log_det_jacobian cannot be implemented for "
+                                      "non-injective transforms.")
         with self._name_scope(name, [x]):
             checks = self._check_valid_event_ndims(self.forward_min_event_ndims, event_ndims)
             with get_default_graph().control_dependencies(checks):
@@ -284,6 +293,21 @@ class Bijector:
                 if self.is_constant_jacobian:
                     self._constant_ildj_map[event_ndims] = ildj
                 return -ildj
+
+    def _non_injective_ildjs(self, y, event_ndims, kwargs):
+        """The k inverse log-det-Jacobians of a non-injective bijector (no caching)."""
+        try:
+            ildjs = self._inverse_log_det_jacobian(y, **kwargs)
+            return tuple(self._reduce_jacobian_det_over_event(
+                y, ildj, self.inverse_min_event_ndims, event_ndims) for ildj in ildjs)
+        except NotImplementedError as original:
+            try:
+                x = self._inverse(y, **kwargs)
+                fldjs = self._forward_log_det_jacobian(x, **kwargs)
+                return tuple(self._reduce_jacobian_det_over_event(
+                    x, -fldj, self.forward_min_event_ndims, event_ndims) for fldj in fldjs)
+            except NotImplementedError:
+                raise original from None
 
     # -- helpers --------------------------------------------------------------------------
     @contextlib.contextmanager
