@@ -2,7 +2,8 @@
 Iterator.make_initializer's nesting errors in full (tf.data's nest: lists are leaves),
 tf.nest's dictionaries of other keys and sizes, and choose_from_datasets /
 sample_from_datasets: "All datasets must have the same type and class." and the most
-specific shapes they merge."""
+specific shapes they merge; filter / flat_map / interleave functions returning the wrong
+structure (TF's messages name the Structure returned)."""
 import pytest
 
 import flowgrad as tf

@@ -2,10 +2,14 @@
 against a dataset of another nesting (tf.data's own nest, where lists are leaves:
 AssertSameStructureForData's message, with its "More specifically" detail), tf.nest's
 dictionaries of other keys and sizes (keys are compared before sizes when check_types),
-and choose_from_datasets / sample_from_datasets (_DirectedInterleaveDataset): its error
-for datasets of other types or nestings and the shapes it merges. Valid Python 3.7;
+choose_from_datasets / sample_from_datasets (_DirectedInterleaveDataset): its error
+for datasets of other types or nestings and the shapes it merges; and the errors of
+filter / flat_map / interleave / parallel_interleave functions that return the wrong
+thing (naming the Structure returned: its module path and address are dropped, as
+flowgrad's classes live elsewhere). Valid Python 3.7;
 tests/test_data_structure_errors.py runs the same programs in flowgrad."""
 import collections
+import re
 
 import numpy as np
 
@@ -18,6 +22,20 @@ def _error(f):
         return "no error"
     except Exception as e:  # noqa: BLE001 - the error is the golden
         return "%s: %s" % (type(e).__name__, e)
+
+
+def _plain(message):
+    """`message` without the Structure classes' module paths and object addresses."""
+    message = re.sub(r" object at 0x[0-9a-fA-F]+", " object", message)
+    return re.sub(r"(tensorflow\.python\.data\.util|flowgrad\.data)\.structure\.", "",
+                  message)
+
+
+def _fn_error(make):
+    def run(tf):
+        with tf.Graph().as_default():
+            return _plain(_error(lambda: make(tf)))
+    return run
 
 
 def _initializer(types, shapes=None):
@@ -108,6 +126,28 @@ PROGRAMS.update({
         tf.data.Dataset.from_tensors(np.ones([1, 4], np.float32)).batch(1)], sample=True),
     "sample_types": _choose(lambda tf: [
         tf.data.Dataset.range(3), tf.data.Dataset.from_tensors(1.0)], sample=True),
+})
+
+
+PROGRAMS.update({
+    "filter_int": _fn_error(lambda tf: tf.data.Dataset.range(5).filter(lambda x: x)),
+    "filter_vector": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).filter(lambda x: tf.stack([x > 1]))),
+    "filter_tuple": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).filter(lambda x: (x > 1, x > 2))),
+    "flat_map_tensor": _fn_error(lambda tf: tf.data.Dataset.range(5).flat_map(lambda x: x)),
+    "flat_map_tuple": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).flat_map(lambda x: (x, {"a": x}))),
+    "interleave_tensor": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).interleave(lambda x: x, cycle_length=2)),
+    "interleave_parallel_calls": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).interleave(lambda x: x, cycle_length=2,
+                                                        num_parallel_calls=2)),
+    "parallel_interleave_tensor": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).apply(
+            tf.data.experimental.parallel_interleave(lambda x: x, cycle_length=2))),
+    "filter_ok": _fn_error(
+        lambda tf: tf.data.Dataset.range(5).filter(lambda x: tf.reshape(x > 1, [-1])[0])),
 })
 
 
