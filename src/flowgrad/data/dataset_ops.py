@@ -501,8 +501,9 @@ class DatasetV1:
         if output_shapes is None:
             shapes = _nest.map_structure(lambda _: TensorShape(None), types)
         else:
-            shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes) \
-                if _nest.is_nested(types) else as_shape(output_shapes)
+            # TF: nest.map_structure_up_to(output_types, as_shape, output_shapes)
+            shapes = _nest.pack(types, [as_shape(s) for s in
+                                        _nest.flatten_up_to(types, output_shapes)])
         # TF 1.14: the args become tensors ("args"), evaluated each time an iterator starts
         # and given to `generator` as its py_func gives them (NumPy scalars / arrays, bytes)
         if args is not None and not isinstance(args, collections.abc.Sequence):

@@ -6,7 +6,9 @@ choose_from_datasets / sample_from_datasets (_DirectedInterleaveDataset): its er
 for datasets of other types or nestings and the shapes it merges; and the errors of
 filter / flat_map / interleave / parallel_interleave functions that return the wrong
 thing (naming the Structure returned: its module path and address are dropped, as
-flowgrad's classes live elsewhere). Valid Python 3.7;
+flowgrad's classes live elsewhere); from_generator's output_shapes against its
+output_types (map_structure_up_to's errors; not the int() TypeError of a list where a shape
+belongs, whose wording changed in Python 3.8). Valid Python 3.7;
 tests/test_data_structure_errors.py runs the same programs in flowgrad."""
 import collections
 import re
@@ -27,6 +29,8 @@ def _error(f):
 def _plain(message):
     """`message` without the Structure classes' module paths and object addresses."""
     message = re.sub(r" object at 0x[0-9a-fA-F]+", " object", message)
+    message = re.sub(r"(tensorflow\.python|flowgrad\.engine)\.framework\.tensor_shape\.", "",
+                     message)
     return re.sub(r"(tensorflow\.python\.data\.util|flowgrad\.data)\.structure\.", "",
                   message)
 
@@ -148,6 +152,32 @@ PROGRAMS.update({
             tf.data.experimental.parallel_interleave(lambda x: x, cycle_length=2))),
     "filter_ok": _fn_error(
         lambda tf: tf.data.Dataset.range(5).filter(lambda x: tf.reshape(x > 1, [-1])[0])),
+})
+
+
+def _generator_shapes(types, shapes):
+    def run(tf):
+        with tf.Graph().as_default():
+            try:
+                ds = tf.data.Dataset.from_generator(lambda: iter([1]), types(tf), shapes(tf))
+                return str(ds.output_shapes)
+            except Exception as e:  # noqa: BLE001 - the error is the golden
+                return _plain("%s: %s" % (type(e).__name__, e))
+    return run
+
+
+PROGRAMS.update({
+    "generator_shape_not_nested": _generator_shapes(
+        lambda tf: (tf.int64, tf.int64), lambda tf: tf.TensorShape([])),
+    "generator_shape_list": _generator_shapes(lambda tf: (tf.int64, tf.int64), lambda tf: [[], []]),
+    "generator_shape_len": _generator_shapes(
+        lambda tf: (tf.int64, tf.int64), lambda tf: ([], [], [])),
+    "generator_shape_keys": _generator_shapes(lambda tf: {"a": tf.int64}, lambda tf: {"b": []}),
+    "generator_shape_type": _generator_shapes(lambda tf: {"a": tf.int64}, lambda tf: ([],)),
+    "generator_shape_nested": _generator_shapes(
+        lambda tf: (tf.int64, (tf.int64,)), lambda tf: ([], ([4],))),
+    "generator_shape_dict": _generator_shapes(
+        lambda tf: {"a": tf.int64, "b": tf.int32}, lambda tf: {"b": [2], "a": [None]}),
 })
 
 
