@@ -128,6 +128,13 @@ def pack_sequence_as(structure, flat_sequence, expand_composites=False):
     return _pack(structure, flat_sequence, 0, expand_composites)[0]
 
 
+def not_same_structure_message(nest1, nest2, detail):
+    """The C++ AssertSameStructure's message: both structures, then `detail`."""
+    return ("The two structures don't have the same nested structure.\n\n"
+            "First structure: %s\n\nSecond structure: %s\n\nMore specifically: %s"
+            % (_show(nest1), _show(nest2), detail))
+
+
 def _show(x):
     return "type=%s str=%s" % (type(x).__name__, x)
 
@@ -137,13 +144,14 @@ class _Dot:
         return "."
 
 
-def _difference(a, b, check_types, expand):
-    """None when `a` and `b` have one structure, else (error class, TF's detail)."""
-    if _is_nested(a, expand) != _is_nested(b, expand):
-        seq, leaf = (a, b) if _is_nested(a, expand) else (b, a)
+def structure_difference(a, b, check_types, nested):
+    """None when `a` and `b` have one structure, else (error class, TF's detail: the C++
+    AssertSameStructure's); `nested(x)` says what is a sequence (tf.nest's or tf.data's)."""
+    if nested(a) != nested(b):
+        seq, leaf = (a, b) if nested(a) else (b, a)
         return ValueError, ('Substructure "%s" is a sequence, while substructure "%s" is '
                             "not" % (_show(seq), _show(leaf)))
-    if not _is_nested(a, expand):
+    if not nested(a):
         return None
     both_maps = isinstance(a, collections.abc.Mapping) and isinstance(
         b, collections.abc.Mapping)
@@ -151,15 +159,15 @@ def _difference(a, b, check_types, expand):
         return TypeError, ("The two namedtuples don't have the same sequence type. First "
                            "structure %s has type %s, while second structure %s has type %s"
                            % (_show(a), type(a).__name__, _show(b), type(b).__name__))
-    if len(_children(a)) != len(_children(b)):
-        return ValueError, ("The two structures don't have the same number of elements. "
-                            "First structure: %s. Second structure: %s" % (_show(a), _show(b)))
     if check_types and both_maps and sorted(a) != sorted(b):   # (TF: keys only then)
         return ValueError, ("The two dictionaries don't have the same set of keys. First "
                             "structure has keys %s, while second structure has keys %s"
                             % (_show(sorted(a)), _show(sorted(b))))
+    if len(_children(a)) != len(_children(b)):
+        return ValueError, ("The two structures don't have the same number of elements. "
+                            "First structure: %s. Second structure: %s" % (_show(a), _show(b)))
     for x, y in zip(_children(a), _children(b)):
-        found = _difference(x, y, check_types, expand)
+        found = structure_difference(x, y, check_types, nested)
         if found:
             return found
     return None
@@ -168,16 +176,15 @@ def _difference(a, b, check_types, expand):
 def assert_same_structure(nest1, nest2, check_types=True, expand_composites=False):
     """ValueError (TypeError for differing sequence types) unless both structures have
     the same nesting and element counts."""
-    found = _difference(nest1, nest2, check_types, expand_composites)
+    found = structure_difference(nest1, nest2, check_types,
+                                 lambda x: _is_nested(x, expand_composites))
     if found is None:
         return
     cls, detail = found
     dots = [str(map_structure(lambda _: _Dot(), s, expand_composites=expand_composites))
             for s in (nest1, nest2)]
-    raise cls("The two structures don't have the same nested structure.\n\n"
-              "First structure: %s\n\nSecond structure: %s\n\nMore specifically: %s\n"
-              "Entire first structure:\n%s\nEntire second structure:\n%s"
-              % (_show(nest1), _show(nest2), detail, dots[0], dots[1]))
+    raise cls("%s\nEntire first structure:\n%s\nEntire second structure:\n%s"
+              % (not_same_structure_message(nest1, nest2, detail), dots[0], dots[1]))
 
 
 def map_structure(func, *structure, **kwargs):

@@ -3,6 +3,7 @@ everything else, lists included, is one component (TF converts lists to tensors)
 so is a SparseTensorValue (a namedtuple TF's tf.data nest keeps whole)."""
 from __future__ import annotations
 
+from ..nest import not_same_structure_message, structure_difference
 from ..ops.sparse_tensor import SparseTensorValue
 
 __all__ = ["flatten", "flatten_up_to", "pack", "map_structure", "is_nested",
@@ -58,20 +59,13 @@ def map_structure(fn, *structures):
     return pack(structures[0], [fn(*xs) for xs in zip(*flats)])
 
 
-def _same(a, b):
-    if isinstance(a, dict) and isinstance(b, dict):
-        return sorted(a) == sorted(b) and all(_same(a[k], b[k]) for k in a)
-    if is_nested(a) and is_nested(b) and not isinstance(a, dict) and \
-            not isinstance(b, dict):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    return not is_nested(a) and not is_nested(b)
-
-
-def assert_same_structure(a, b):
-    """ValueError (TF's first line) unless `a` and `b` nest the same way."""
-    if not _same(a, b):
-        raise ValueError(f"The two structures don't have the same nested structure.\n\n"
-                         f"First structure: {a}\n\nSecond structure: {b}")
+def assert_same_structure(a, b, check_types=True):
+    """TF's ValueError (a TypeError for differing sequence types) unless `a` and `b` nest
+    the same way, with its message (AssertSameStructureForData: lists are leaves here)."""
+    found = structure_difference(a, b, check_types, is_nested)
+    if found is not None:
+        cls, detail = found
+        raise cls(not_same_structure_message(a, b, detail))
 
 
 def flatten_up_to(shallow, value):

@@ -13,7 +13,8 @@ from ..engine.ops.shape import expand_dims as _expand_dims
 from ..engine.ops.shape import squeeze as _squeeze
 from ..ops.ragged_tensor import RaggedTensor
 from ..ops.sparse_tensor import SparseTensor
-from .dataset_ops import DatasetV1, _get_seed, _nest, _op, _Spec, _structure_attrs
+from .dataset_ops import (DatasetV1, _get_seed, _most_specific, _nest, _op, _Spec,
+                          _structure_attrs)
 
 __all__ = ["RandomDataset", "dense_to_sparse_batch", "sample_from_datasets", "unbatch"]
 
@@ -111,7 +112,7 @@ def sample_from_datasets(datasets, weights=None, seed=None):
         def select_varying(lg, pair):
             return _squeeze(_stateless_multinomial(lg, pair), axis=[0, 1])
         selector = DatasetV1.zip((logits_ds, RandomDataset(seed).batch(2))).map(select_varying)
-    return _directed_interleave(selector, datasets)
+    return directed_interleave(selector, datasets)
 
 
 def _stateless_multinomial(logits, seed):
@@ -122,11 +123,18 @@ def _stateless_multinomial(logits, seed):
                     "StatelessMultinomial").outputs[0]
 
 
-def _directed_interleave(selector, datasets):
+def directed_interleave(selector, datasets):
+    """TF's _DirectedInterleaveDataset: the element of `datasets[i]` for each i `selector`
+    yields; all must have one type and class, the shapes merge to the most specific one
+    compatible with all."""
     first = datasets[0]
     for d in datasets[1:]:
-        if _nest.flatten(d.output_types) != _nest.flatten(first.output_types):
-            raise TypeError(f"Dataset {d} has incompatible type {d.output_types}.")
+        if d.output_types != first.output_types or d.output_classes != first.output_classes:
+            raise TypeError("All datasets must have the same type and class.")
+    structure = first._structure
+    for d in datasets[1:]:
+        structure = _nest.map_structure(
+            lambda x, y: x.with_shape(_most_specific(x.shape, y.shape)), structure, d._structure)
     return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
                          [selector._variant_tensor] + [d._variant_tensor for d in datasets],
-                         dict(first._attrs(), N=len(datasets))), first._structure)
+                         dict(_structure_attrs(structure), N=len(datasets))), structure)

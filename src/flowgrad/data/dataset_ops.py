@@ -55,8 +55,10 @@ AUTOTUNE = -1
 # Component specs
 # ---------------------------------------------------------------------------------------
 # Set by data/structure.py (which imports this module): RaggedTensorStructure, the
-# output_classes entry of a ragged component.
+# output_classes entry of a ragged component, and _to_structure, a function's output
+# structure as TF's Structure object (in errors).
 _RAGGED_STRUCTURE = [None]
+_TO_STRUCTURE = [None]     # structure._to_structure: nested _Specs as TF's Structure object
 
 
 class _Spec:
@@ -499,8 +501,9 @@ class DatasetV1:
         if output_shapes is None:
             shapes = _nest.map_structure(lambda _: TensorShape(None), types)
         else:
-            shapes = _nest.map_structure(lambda _, s: as_shape(s), types, output_shapes) \
-                if _nest.is_nested(types) else as_shape(output_shapes)
+            # TF: nest.map_structure_up_to(output_types, as_shape, output_shapes)
+            shapes = _nest.pack(types, [as_shape(s) for s in
+                                        _nest.flatten_up_to(types, output_shapes)])
         # TF 1.14: the args become tensors ("args"), evaluated each time an iterator starts
         # and given to `generator` as its py_func gives them (NumPy scalars / arrays, bytes)
         if args is not None and not isinstance(args, collections.abc.Sequence):
@@ -716,15 +719,15 @@ class DatasetV1:
         outs = traced.info.outputs
         if len(outs) != 1 or outs[0].dtype.base_dtype is not _dt.bool_ or \
                 outs[0].shape.ndims not in (0, None):
-            raise ValueError("`predicate` must return a scalar boolean tensor.")
+            raise ValueError("`predicate` return type must be convertible to a scalar boolean "
+                             f"tensor. Was {_TO_STRUCTURE[0](traced.structure)}.")
         return DatasetV1(_function_op("FilterDataset", [self._variant_tensor], [traced], [],
                                       self._attrs()), self._structure)
 
     def flat_map(self, map_func):
         """Maps each element to a dataset and flattens the result."""
         traced = _trace(map_func, self._structure, "flat_map")
-        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
-            raise TypeError("`map_func` must return a `Dataset` object.")
+        _require_dataset(traced)
         structure = traced.structure.dataset
         return DatasetV1(_function_op("FlatMapDataset", [self._variant_tensor], [traced], [],
                                       _structure_attrs(structure)), structure)
@@ -732,8 +735,7 @@ class DatasetV1:
     def interleave(self, map_func, cycle_length, block_length=1, num_parallel_calls=None):
         """Maps each element to a dataset and interleaves `cycle_length` of them."""
         traced = _trace(map_func, self._structure, "interleave")
-        if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
-            raise TypeError("`map_func` must return a `Dataset` object.")
+        _require_dataset(traced)
         structure = traced.structure.dataset
         after = [_const(cycle_length, _dt.int64, "cycle_length"),
                  _const(block_length, _dt.int64, "block_length")]
@@ -928,6 +930,14 @@ def _padded_tensor_shape(t, ndims):
     if v is None:
         return TensorShape([None] * ndims) if ndims is not None else TensorShape(None)
     return TensorShape([None if d is None or d < 0 else int(d) for d in v])
+
+
+def _require_dataset(traced):
+    """TF's check that a flat_map / interleave function returns a Dataset: its TypeError
+    names the class of the Structure it returned instead."""
+    if not isinstance(traced.structure, _Spec) or traced.structure.dataset is None:
+        raise TypeError("`map_func` must return a `Dataset` object. Got "
+                        f"{type(_TO_STRUCTURE[0](traced.structure))}")
 
 
 def _most_specific(a, b):

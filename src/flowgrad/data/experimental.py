@@ -10,7 +10,8 @@ from ._extras import (Optional, TFRecordWriter, copy_to_device, get_next_as_opti
 from ._grouping import (Counter, Reducer, bucket_by_sequence_length, group_by_reducer,
                         group_by_window, scan, take_while, unique)
 from ._resampling import rejection_resample
-from ._sampling import RandomDataset, dense_to_sparse_batch, sample_from_datasets, unbatch
+from ._sampling import (RandomDataset, dense_to_sparse_batch, directed_interleave,
+                        sample_from_datasets, unbatch)
 from ._saveable import CheckpointInputPipelineHook, make_saveable_from_iterator
 from ._transforms import ignore_errors, parallel_interleave, shuffle_and_repeat
 from .csv import CsvDataset, make_csv_dataset
@@ -23,7 +24,7 @@ from .structure import (DatasetStructure, NestedStructure, OptionalStructure,
 from .options import (DistributeOptions, MapVectorizationOptions, OptimizationOptions,
                       StatsOptions, ThreadingOptions)
 from .dataset_ops import (AUTOTUNE, DatasetV1, _const, _constant_value, _from_flat, _function_op,
-                          _nest, _op, _structure_attrs, _trace)
+                          _nest, _structure_attrs, _trace)
 
 __all__ = ["AUTOTUNE", "CheckpointInputPipelineHook", "Counter", "CsvDataset", "Optional",
            "DistributeOptions", "MapVectorizationOptions", "OptimizationOptions",
@@ -82,13 +83,7 @@ def choose_from_datasets(datasets, choice_dataset):
     if choice_dataset.output_types != _dt.int64 or \
             not TensorShape([]).is_compatible_with(choice_dataset.output_shapes):
         raise TypeError("`choice_dataset` must be a dataset of scalar `tf.int64` tensors.")
-    first = datasets[0]
-    for d in datasets[1:]:
-        if _nest.flatten(d.output_types) != _nest.flatten(first.output_types):
-            raise TypeError(f"Dataset {d} has incompatible type {d.output_types}.")
-    return DatasetV1(_op("ExperimentalDirectedInterleaveDataset",
-                         [choice_dataset._variant_tensor] + [d._variant_tensor for d in datasets],
-                         dict(first._attrs(), N=len(datasets))), first._structure)
+    return directed_interleave(choice_dataset, datasets)
 
 
 def cardinality(dataset):

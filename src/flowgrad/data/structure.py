@@ -404,6 +404,9 @@ def _to_structure(specs):
     return leaf(specs)
 
 
+dataset_ops._TO_STRUCTURE[0] = _to_structure
+
+
 def _to_specs(structure):
     """TF's Structure as nested `_Spec`s."""
     if isinstance(structure, NestedStructure):
