@@ -39,10 +39,10 @@ def test_cond_gradient_equals_tf(name):
                 assert a.dtype == b.dtype
 
 
-def test_loop_x_in_loop_in_cond_of_body_is_not_implemented():
-    # (an x in a tf.cond of a loop body is built (tests/test_loop_nested_grads.py); one in
-    # a loop nested in such a cond, TF 1.14 builds too, flowgrad not yet: a clear error,
-    # nothing left in the graph)
+def test_loop_x_in_loop_in_nested_cond_of_body_is_not_implemented():
+    # (an x in a tf.cond of a loop body, or in a loop in such a cond, is built
+    # (tests/test_loop_nested_grads.py); one in a loop in a cond nested in such a cond,
+    # TF 1.14 builds too, flowgrad not yet: a clear error, nothing left in the graph)
     g = tf.Graph()
     with g.as_default():
         x = tf.constant(2.0)
@@ -55,7 +55,7 @@ def test_loop_x_in_loop_in_cond_of_body_is_not_implemented():
                     made.append(tf.sin(b))
                     return k + 1, made[-1] * x
                 return tf.while_loop(lambda k, b: k < 2, inner, [0, a])[1]
-            return i + 1, tf.cond(p, t, lambda: a)
+            return i + 1, tf.cond(p, lambda: tf.cond(p, t, lambda: a), lambda: a)
         out = tf.while_loop(lambda i, a: i < 2, body, [0, x])[1]
         n, last = len(g.get_operations()), g._last_id
         with pytest.raises(NotImplementedError, match="tf.gradients with respect to"):

@@ -173,6 +173,34 @@ def _grad_wrt_cond_in_inner_loop(tf, A):
     return tf.gradients(tf.reduce_sum(x), made), [x], False
 
 
+def _loop_in_cond_in_loop(tf, A, made):
+    # a loop in a cond branch of a loop body; `made` gets its body's MatMul
+    def outer(j, x):
+        def true_fn():
+            def inner(k, y):
+                t = tf.matmul(y, A)
+                made.append(t)
+                return k + 1, tf.tanh(t)
+            return tf.while_loop(lambda k, y: k < 2, inner, [tf.constant(0), x])[1]
+        return j + 1, tf.cond(j < 2, true_fn, lambda: x * 0.5)
+    return tf.while_loop(lambda j, x: j < 3, outer, [tf.constant(0), tf.constant(Y0)])[1]
+
+
+def _grad_wrt_loop_in_cond_in_loop(tf, A):
+    # xs a tensor of a loop in a cond branch of the body
+    made = []
+    x = _loop_in_cond_in_loop(tf, A, made)
+    return tf.gradients(tf.reduce_sum(x), made), [x], False
+
+
+def _grad_wrt_loop_in_cond_in_loop_and_a(tf, A):
+    # the same with the invariant A among the xs
+    made = []
+    x = _loop_in_cond_in_loop(tf, A, made)
+    g = tf.gradients(tf.reduce_sum(x * x), made + [A])
+    return g[:1], [g[1], x], False
+
+
 def _grad_wrt_body_op(tf, A):
     # xs a tensor the loop body makes (no cond)
     made = []
@@ -242,7 +270,8 @@ def _cond_reads_both_stacked(tf, A):
 CASES = ["nobp_in_loop", "nobp_in_loop_mixed", "nobp_in_loop_both", "nobp_in_cond",
          "nobp_in_cond_false", "nobp_in_cond_in_loop", "grad_wrt_cond_in_loop",
          "grad_wrt_cond_in_loop_and_a", "grad_wrt_nested_cond_in_loop",
-         "grad_wrt_cond_in_inner_loop",
+         "grad_wrt_cond_in_inner_loop", "grad_wrt_loop_in_cond_in_loop",
+         "grad_wrt_loop_in_cond_in_loop_and_a",
          "grad_wrt_body_op", "grad_wrt_body_var", "grad_in_body_wrt_cond",
          "cond_reads_both", "cond_reads_both_split", "cond_reads_both_stacked"]
 

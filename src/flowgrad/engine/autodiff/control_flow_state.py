@@ -64,7 +64,8 @@ class ControlFlowState:
             # in a loop there go to that loop's rule)
             routed = self.outer.rule_xs
             self.loop_xs = _loop_xs(ys, [x for x in xs if x in routed],
-                                    walk.members if walk is not None else None)
+                                    walk.members if walk is not None else None,
+                                    rule_conds=self.cond_xs)
         else:
             self.loop_xs = {}
         self.grad_loops = set(self.loop_xs) | {
@@ -184,7 +185,7 @@ def exit_loop(op):
     return op._inputs[0]._op if op._name.rsplit("/", 1)[-1].startswith("Exit") else None
 
 
-def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
+def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None, rule_conds=None) -> dict:
     """{While op: {x: None}} for the xs made in a tf.while_loop body, differentiated from
     outside that loop: TF 1.14's walk reaches the loop's Exits from them and builds its
     gradient; the x's gradient is a tensor of the gradient frame (not fetchable). The
@@ -193,9 +194,10 @@ def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
     top-level call's x in a loop in a tf.cond outside loops goes to the cond's rule
     (`cond_xs`: {Cond op: {x: None}}), whose branch gradient hands it to the loop's; an x
     in a tf.cond of a loop body (outside conds) goes to the loop's rule, whose body
-    gradient hands it to the cond's. Not a loop nested in a loop in a tf.cond, in nested
-    conds, nor an x in a loop in a cond of a loop body: those (x, loop) go to
-    `refused`."""
+    gradient hands it to the cond's; so does an x in a loop in such a cond: the body
+    gradient hands it to the cond's rule (`rule_conds`: {Cond op: {x: None}} of a rule's
+    call), whose branch gradient hands it to the inner loop's. Not a loop nested in a
+    loop in a tf.cond, in nested conds: those (x, loop) go to `refused`."""
     if not _loop_of:
         return {}
     loop_of = _loop_of[0]
@@ -208,29 +210,46 @@ def _loop_xs(ys, xs, members=None, cond_xs=None, refused=None) -> dict:
         if loop is None or loop in ys_loops:
             continue
         chain = [loop]
-        while members is None or chain[-1] not in members:
+        while members is None or not _member(chain[-1], members):
             up = loop_of(chain[-1])
             if up is None:
                 break
             chain.append(up)
-        if members is not None and chain[-1] not in members:
+        if members is not None and not _member(chain[-1], members):
             continue   # (x of the loop whose body this is: a plain x)
         loop = chain[-1]
         graph = loop._graph
-        if cond_xs is None:   # (a rule's call: the top-level call checked x)
-            out.setdefault(loop, {})[x] = None
-            continue
         conds = _branches.chain(loop)
+        if cond_xs is None:   # (a rule's call: the top-level call checked x)
+            if rule_conds is not None and len(conds) == 1 and \
+                    not any(conds[0] in _branches.chain(y._op) for y in ys):
+                # (a loop body's gradient, x in a loop in a cond of the body: to the
+                # cond's rule, whose branch gradient hands it to the loop's)
+                rule_conds.setdefault(conds[0], {})[x] = None
+            else:
+                out.setdefault(loop, {})[x] = None
+            continue
         if len(chain) == 1 and len(conds) == 1 and x._op not in graph._branch_of and \
                 loop_of(conds[0]) is None and \
                 not any(conds[0] in _branches.chain(y._op) for y in ys):
             cond_xs.setdefault(conds[0], {})[x] = None
+            continue
+        inner = _branches.chain(chain[0])
+        if len(chain) == 2 and len(inner) == 1 and x._op not in graph._branch_of and \
+                loop_of(inner[0]) is chain[1] and chain[1] not in graph._branch_of and \
+                chain[1] not in ys_loops:
+            out.setdefault(loop, {})[x] = None   # (a loop in a cond of a loop body)
             continue
         if any(w in graph._branch_of or w in ys_loops for w in chain):
             refused.append((x, loop))   # (not supported: gradients() raises)
             continue
         out.setdefault(loop, {})[x] = None
     return out
+
+
+def _member(op, members) -> bool:
+    """Is `op` one of loop body ops `members`, or in a cond's branch there?"""
+    return op in members or any(c in members for c in _branches.chain(op))
 
 
 class GradLoopState:

@@ -1040,10 +1040,21 @@ def _body_x_seeds(xs, members):
     the body's conds whose branches hold some that TF's walk reaches from them (it leaves
     a branch through the cond's Merges)."""
     out = set(xs)
-    for c in {_branches.chain(x._op)[-1] for x in xs if _branches.chain(x._op)}:
-        if c in members:
-            out |= cond_reached_outputs(c, out.__contains__) or set()
+    for c in {c for c in map(_member_cond, xs, [members] * len(xs)) if c is not None}:
+        out |= cond_reached_outputs(c, out.__contains__) or set()
     return out
+
+
+def _member_cond(x, members):
+    """The cond of body ops `members` whose branch holds tensor x (or a loop holding x),
+    else None."""
+    o = x._op
+    while o is not None:
+        chain = _branches.chain(o)
+        if chain and chain[-1] in members:
+            return chain[-1]
+        o = _loop_of(o)
+    return None
 
 
 def _loop_var_infer(inputs, attrs):
