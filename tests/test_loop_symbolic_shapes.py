@@ -2,7 +2,8 @@
 enclosing plan gives its value (u_hat = tf.einsum of a fed u: [a, 6, 3, 5]), and a
 StridedSlice with ellipsis and new axis (`c[..., None]`) passes its dims on, so capsule
 routing's squash `sq / (1 + sq) * s / sqrt(sq + eps)` in the body is regrouped by
-MinimizeBroadcasts as TF 1.14 regroups it; with u_hat fed the chain runs as written
+MinimizeBroadcasts as TF 1.14 regroups it, in a tf.cond branch too (its captures'
+Switches); with u_hat fed the chain is not regrouped
 (tests/golden/math/gen_loop_symbolic_shapes.py, made on an AMD EPYC: `host`)."""
 import numpy as np
 import pytest

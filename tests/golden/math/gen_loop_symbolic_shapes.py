@@ -9,8 +9,9 @@ softmax of the loop variable b, is regrouped as `(sq / (1 + sq) * rsqrt(sq + eps
 StridedSlice with ellipsis and new axis) passes its dims on (that alone decides where
 u_hat is of constants and b0 of a fed u's batch dim: `fed_batch`); with u_hat itself fed
 (its shape unknown to Grappler: `fed_uhat`) MinimizeBroadcasts leaves the chain (the
-arithmetic optimizer's other rewrites still change bits). Per case the forward values
-with the arithmetic optimizer on and off (`_off`).
+arithmetic optimizer's other rewrites still change bits). A tf.cond branch's captures
+have their values' shapes too (their Switches': `cond_branch`). Per case the forward
+values with the arithmetic optimizer on and off (`_off`).
 With the host's CPU vendor (`host`). Read by tests/test_loop_symbolic_shapes.py."""
 from __future__ import absolute_import
 
@@ -99,7 +100,24 @@ def fed_batch(tf, off=False):
             return s.run([b, v], {u: U})
 
 
-CASES = {"einsum": einsum, "const": const, "fed_uhat": fed_uhat, "fed_batch": fed_batch}
+def cond_branch(tf, off=False):
+    """[out]: tf.cond's true branch running squash on reduce_sum(c[..., None] * u_hat, 1),
+    c and u_hat captures computed from a fed u (their Switches have the values' shapes,
+    [a, NI, NO] and [a, NI, NO, DO]): regrouped as in the loop body."""
+    U, W = _data()
+    with tf.Graph().as_default():
+        u = tf.placeholder(tf.float32, [None, NI, DI], name="u")
+        u_hat = tf.einsum("bid,iodk->biok", u, tf.constant(W))
+        c = tf.nn.softmax(tf.reduce_sum(u_hat, axis=-1), axis=2)
+        p = tf.placeholder(tf.bool, [], name="p")
+        out = tf.cond(p, lambda: _squash(tf, tf.reduce_sum(c[..., None] * u_hat, axis=1)),
+                      lambda: tf.reduce_sum(u_hat, axis=1))
+        with _session(tf, off) as s:
+            return [s.run(out, {u: U, p: True})]
+
+
+CASES = {"einsum": einsum, "const": const, "fed_uhat": fed_uhat, "fed_batch": fed_batch,
+         "cond_branch": cond_branch}
 
 
 def cases(tf):

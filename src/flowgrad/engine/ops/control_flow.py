@@ -143,9 +143,13 @@ def _cond_bind(node, ctx):
         symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR, ())
         bcast = None
         if unknown is not None:
-            bcast = [prog.feeds[k] for k in set(unknown) | set(symbolic)
-                     if k < len(prog.feeds)]
-            unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+            # (a capture's Switch has its value's shape in the enclosing plan)
+            seeds = {prog.feeds[k]: sh for k, sh in _capture_shapes(
+                node, range(len(captures))).items() if k < len(prog.feeds)}
+            bcast = UnknownFeeds([prog.feeds[k] for k in set(unknown) | set(symbolic)
+                                  if k < len(prog.feeds)], (), seeds)
+            unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
+                                   (), seeds)
         prog = grappler_division(prog, graph, options, unknown=unknown, branch=True,
                                  bcast_unknown=bcast)
         if node.attrs.get(GRAPPLER_OFF):
@@ -1137,8 +1141,9 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
 
 
 def _capture_shapes(node, caps):
-    """{feed position: Grappler's shape} of a While's captures `caps` whose shape the
-    enclosing plan knows (a capture's Enter has its value's shape, GraphProperties)."""
+    """{feed position: Grappler's shape} of a While's (Cond's) captures `caps` whose shape
+    the enclosing plan knows (a capture's Enter, a branch's Switch, has its value's shape:
+    GraphProperties)."""
     shapes = node.attrs.get(_add_ops_rewrite.SHAPES_ATTR) or ()
     return {k: shapes[k] for k in caps if k < len(shapes) and shapes[k] is not None}
 
