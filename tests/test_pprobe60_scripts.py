@@ -18,19 +18,7 @@ HERE = os.path.join(os.path.dirname(__file__), "pprobe60_scripts")
 GOLD = load("seeded", "pprobe60_scripts")
 SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
 
-XFAIL = {
-    "capsule_while_routing.py":
-        "the couplings / lengths of a forward-only run (the training runs' losses, W "
-        "and the op count, 883, are TF's) differ in the last bit: Grappler's "
-        "MinimizeBroadcasts regroups squash's `sq / (1 + sq) * s * Rsqrt(sq + eps)` (the "
-        "Rsqrt from SqrtDivToRsqrtMul) as (a * rsqrt) * s in the loop body, its symbolic "
-        "shapes knowing every batch dim is tf.shape(u)[0] (b0's, and u_hat's through the "
-        "einsum's Reshape); flowgrad's body plan (optimize/symbolic_shapes.py) gives the "
-        "loop variables fresh symbols ((-2, -3, -4) for b's [?, 6, 3]) and models no "
-        "StridedSlice with ellipsis / new axis (c[..., None]), so it keeps the chain as "
-        "written (a fed u_hat of its own batch dim: TF keeps it too, and matches; the "
-        "training runs, whose stack pushes read those values, match as well)",
-}
+XFAIL = {}
 
 
 @pytest.fixture(autouse=True)

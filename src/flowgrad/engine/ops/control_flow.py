@@ -143,9 +143,13 @@ def _cond_bind(node, ctx):
         symbolic = node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR, ())
         bcast = None
         if unknown is not None:
-            bcast = [prog.feeds[k] for k in set(unknown) | set(symbolic)
-                     if k < len(prog.feeds)]
-            unknown = [prog.feeds[k] for k in unknown if k < len(prog.feeds)]
+            # (a capture's Switch has its value's shape in the enclosing plan)
+            seeds = {prog.feeds[k]: sh for k, sh in _capture_shapes(
+                node, range(len(captures))).items() if k < len(prog.feeds)}
+            bcast = UnknownFeeds([prog.feeds[k] for k in set(unknown) | set(symbolic)
+                                  if k < len(prog.feeds)], (), seeds)
+            unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
+                                   (), seeds)
         prog = grappler_division(prog, graph, options, unknown=unknown, branch=True,
                                  bcast_unknown=bcast)
         if node.attrs.get(GRAPPLER_OFF):
@@ -1094,7 +1098,8 @@ def _sub_options(ctx, off=False):
 
 def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                  accumulate=(), popped=(), shape_fetches=(), cloned=(), off=False,
-                 ranked=(), const_feeds=None, pushed=(), symbolic=None, invariant=()):
+                 ranked=(), const_feeds=None, pushed=(), symbolic=None, invariant=(),
+                 shapes=None):
     """`unknown`: the positions of the feeds whose shapes Grappler does not know (those
     that depend on a feed of the enclosing plan: add_ops_rewrite.py); None: all.
     `accumulate`: (output position, TF's name of its accumulator's Switch:1) for the
@@ -1110,7 +1115,8 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     know in full (add_ops_rewrite.SYMBOLIC_ATTR): unknown to MinimizeBroadcasts here, as
     the `popped` ones. `invariant`: the positions of the feeds that are the loop's
     captures (TF's constant Enters): an op reading only those waits on the loop's pivot
-    (minimize_broadcasts.pivot_driven)."""
+    (minimize_broadcasts.pivot_driven). `shapes`: {feed position: its Grappler shape in
+    the enclosing plan} for the captures (add_ops_rewrite.SHAPES_ATTR)."""
     options = _sub_options(ctx, off)
     prog = lower(graph, outs, [], feeds, satisfied=satisfied)
     if pushed:
@@ -1125,12 +1131,16 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
     if accumulate:
         prog = _accumulators(prog, accumulate, [prog.feeds[k] for k in popped
                                                 if k < len(prog.feeds)])
+    seeds = {prog.feeds[k]: s for k, s in (shapes or {}).items() if k < len(prog.feeds)}
     if unknown is not None:
         unknown = UnknownFeeds([prog.feeds[k] for k in unknown if k < len(prog.feeds)],
-                               [prog.feeds[k] for k in ranked if k < len(prog.feeds)])
+                               [prog.feeds[k] for k in ranked if k < len(prog.feeds)],
+                               seeds)
     bcast_unknown = None if unknown is None else UnknownFeeds(
         list(unknown) + [prog.feeds[k] for k in list(symbolic or ()) + list(popped)
-                         if k < len(prog.feeds)], unknown.ranked)
+                         if k < len(prog.feeds)], unknown.ranked,
+        {v: s for v, s in seeds.items()
+         if v not in {prog.feeds[k] for k in popped if k < len(prog.feeds)}})
     whole = {v for k, v in enumerate(prog.fetches) if k not in shape_fetches}
     if not off and options.get("constant_folding", True) and push_down_cycle(
             prog, unknown, {prog.fetches[k] for k in shape_fetches
@@ -1151,6 +1161,14 @@ def _compile_sub(graph, ctx, outs, feeds, satisfied=frozenset(), unknown=None,
                                 for n in prog.nodes])
     prog = optimize_program(prog, options)
     return _SubPlan(CompiledProgram(prog, ctx, inplace=False))
+
+
+def _capture_shapes(node, caps):
+    """{feed position: Grappler's shape} of a While's (Cond's) captures `caps` whose shape
+    the enclosing plan knows (a capture's Enter, a branch's Switch, has its value's shape:
+    GraphProperties)."""
+    shapes = node.attrs.get(_add_ops_rewrite.SHAPES_ATTR) or ()
+    return {k: shapes[k] for k in caps if k < len(shapes) and shapes[k] is not None}
 
 
 def _pushed_reads(prog, pushed):
@@ -1480,7 +1498,8 @@ def _while_bind(node, ctx):
                                  shape_fetches=shape_only, off=off, ranked=ranked,
                                  const_feeds=node.attrs.get(CONST_CAPTURES),
                                  pushed=unfetched, invariant=caps,
-                                 symbolic=node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR))
+                                 symbolic=node.attrs.get(_add_ops_rewrite.SYMBOLIC_ATTR),
+                                 shapes=_capture_shapes(node, caps))
     op = node.op
     known = None if computed is None else frozenset(computed)
 

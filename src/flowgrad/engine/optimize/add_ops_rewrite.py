@@ -101,6 +101,10 @@ UNKNOWN_ATTR = "_grappler_unknown"
 # dynamic_rnn's outputs gathered from a TensorArray); MinimizeBroadcasts in the body takes
 # them as unknown (minimize_broadcasts.py)
 SYMBOLIC_ATTR = "_grappler_symbolic"
+# a While's (a Cond's captures') inputs' shapes in the enclosing plan (symbolic_shapes: a
+# tuple, symbols <= -2 shared where Grappler's are, or None): the body's captures have
+# them (their Enters', a branch's Switches')
+SHAPES_ATTR = "_grappler_shapes"
 FED_ATTR = "_grappler_fed"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
@@ -244,6 +248,8 @@ def _mark_loops(program, tainted, fed=frozenset(), sym=None):
                     if v in tainted or sym.get(v) is None or any(d < 0 for d in sym[v]))
             if n.type == "While":
                 attrs[FED_ATTR] = tuple(k for k, v in enumerate(ins) if v in fed)
+            if n.type != "WhileGrad" and sym is not None:
+                attrs[SHAPES_ATTR] = tuple(None if v in fed else sym.get(v) for v in ins)
             if any(n.attrs.get(a) != b for a, b in attrs.items()):
                 n = dataclasses.replace(n, attrs=dict(n.attrs, **attrs))
                 changed = True

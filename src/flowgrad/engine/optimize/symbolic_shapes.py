@@ -18,11 +18,15 @@ binary ops, AddN and the activations' gradients, reductions over constant axes, 
 on a constant axis (LayerNormBasicLSTMCell's gates under a fed batch), and the layout ops
 whose shape functions pass their input's dims on (ExpandDims, Squeeze, Tile, Pad, Slice,
 GatherV2, IdentityN, Pack/Unpack, BroadcastTo: a dim tiled by 1 or padded by 0 is the
-same symbol; golden rnn/loop_shape_rules), StridedSlice on constant specs, BatchMatMul(V2)
+same symbol; golden rnn/loop_shape_rules), StridedSlice on constant specs (an ellipsis
+too: `c[..., None]`), BatchMatMul(V2)
 (batch dims merged / broadcast), and Tile and Fill by a shape packed from scalars
 (`[bs, 1, 1]`, `tf.zeros([bs, n])`: Grappler's shape tensor, a fresh symbol for each
 non-constant entry; golden math/caps_routing); a value computed without a feed has its
-static shape when that is fully defined.
+static shape when that is fully defined. In a while loop's body a capture has the shape
+the enclosing plan gives its value (its Enter's: UnknownFeeds.shapes; tf.einsum of a fed
+u is [a, 6, 3, 5] there, so capsule routing's squash in the body is regrouped as TF's:
+golden math/loop_symbolic_shapes).
 """
 from __future__ import annotations
 
@@ -385,40 +389,65 @@ def _batch_matmul(n, ins, dims):
 
 
 def _strided_slice(n, ins, consts, dims, shape_of):
-    """StridedSlice by constant begin, end and strides (no ellipsis): a new axis is a 1, a
-    shrunk axis goes, a known dim's slice its length, any other a fresh symbol, the dims
-    past the spec kept where known. (TF's shape function builds its output from a
-    PartialTensorShape: an unknown dim is a fresh symbol even where the slice takes it
-    whole, so `h[:, :]` does not pass a state's batch dim on; r4.py strided.)"""
+    """StridedSlice by constant begin, end and strides: a new axis is a 1, a shrunk axis
+    goes, a known dim's slice its length, any other a fresh symbol, the dims past the spec
+    kept where known; an ellipsis stands for the whole of the dims the other entries (but
+    the new axes) leave (ValidateStridedSliceOp: `c[..., None]` of c [a, 6, 3] is [b, 6,
+    3, 1]). (TF's shape function builds its output from a PartialTensorShape: an unknown
+    dim is a fresh symbol even where the slice takes it whole, so `h[:, :]` does not pass
+    a state's batch dim on; r4.py strided.)"""
     x = ins[0]
-    a = n.attrs
-    if x is None or len(n.inputs) != 4 or a.get("ellipsis_mask", 0):
+    if x is None or len(n.inputs) != 4:
         return None
-    begin, end, strides = (_int_list(consts, v) for v in n.inputs[1:])
-    if begin is None or end is None or strides is None or \
-            not len(begin) == len(end) == len(strides):
+    spec = _slice_spec(n, [_int_list(consts, v) for v in n.inputs[1:]], len(x))
+    if spec is None:
         return None
-    bm, em = a.get("begin_mask", 0), a.get("end_mask", 0)
-    new, shrink = a.get("new_axis_mask", 0), a.get("shrink_axis_mask", 0)
     out = []
     k = 0
-    for i, (b, e, s) in enumerate(zip(begin, end, strides)):
-        bit = 1 << i
-        if new & bit:
+    for b, e, s, full_b, full_e, new, shrink in spec:
+        if new:
             out.append(1)
             continue
         if k >= len(x) or s == 0:
             return None
         d = x[k]
         k += 1
-        if shrink & bit:
+        if shrink:
             continue
         if d >= 0:
-            out.append(len(range(d)[slice(None if bm & bit else b,
-                                          None if em & bit else e, s)]))
+            out.append(len(range(d)[slice(None if full_b else b, None if full_e else e, s)]))
         else:
             out.append(dims.fresh())
     return tuple(out) + tuple(d if d >= 0 else dims.fresh() for d in x[k:])
+
+
+def _slice_spec(n, specs, rank):
+    """StridedSlice's entries as (begin, end, stride, whole begin, whole end, new axis,
+    shrink), its (first) ellipsis expanded into whole slices of the dims it covers; None
+    where the spec is not constant."""
+    begin, end, strides = specs
+    if begin is None or end is None or strides is None or \
+            not len(begin) == len(end) == len(strides):
+        return None
+    a = n.attrs
+    bm, em = a.get("begin_mask", 0), a.get("end_mask", 0)
+    new, shrink = a.get("new_axis_mask", 0), a.get("shrink_axis_mask", 0)
+    ellipsis = a.get("ellipsis_mask", 0)
+    out = []
+    seen = False
+    for i, (b, e, s) in enumerate(zip(begin, end, strides)):
+        bit = 1 << i
+        if ellipsis & bit and not seen:
+            seen = True
+            taken = sum(1 for j in range(len(begin))
+                        if not (new | ellipsis) & (1 << j))
+            if taken > rank:
+                return None
+            out.extend((0, 0, 1, True, True, False, False) for _ in range(rank - taken))
+            continue
+        out.append((b, e, s, bool(bm & bit), bool(em & bit), bool(new & bit),
+                    bool(shrink & bit) and not new & bit))
+    return out
 
 
 def _pad(n, ins, consts, dims, shape_of):
@@ -630,9 +659,27 @@ class UnknownFeeds(list):
     -25]`): so each of their dims is a fresh symbol here, and a cell's `(h + 0.37) +
     1.13` on the state is `h + 1.5` (golden math/loopvar_push)."""
 
-    def __init__(self, feeds, ranked=()):
+    def __init__(self, feeds, ranked=(), shapes=None):
         super().__init__(feeds)
         self.ranked = frozenset(ranked)
+        # {feed: its shape in the enclosing plan} (a loop's captures: their Enters pass
+        # the value's Grappler shape on, its symbols shared with the other feeds')
+        self.shapes = dict(shapes or {})
+
+
+def _seeded(unknown, fed, dims):
+    """{feed: its shape} for the `fed` values whose shape the enclosing plan gives
+    (UnknownFeeds.shapes), each of the enclosing plan's symbols one fresh symbol here."""
+    shapes = getattr(unknown, "shapes", None)
+    if not shapes:
+        return {}
+    local = {}
+    out = {}
+    for v, shape in shapes.items():
+        if v in fed and shape is not None:
+            out[v] = tuple(d if d >= 0 else local.setdefault(d, dims.fresh())
+                           for d in shape)
+    return out
 
 
 def symbolic_shapes(program, unknown=None, ranked=False, gathers=False):
@@ -652,6 +699,9 @@ def symbolic_shapes(program, unknown=None, ranked=False, gathers=False):
     fed = set(program.feeds if unknown is None else unknown)
     tainted = set(fed)
     sym = {v: _static(program, v) for v in program.feeds if v not in fed}
+    seeded = _seeded(unknown, fed, dims)
+    sym.update(seeded)
+    fed -= set(seeded)
     if ranked:
         sym.update({v: _ranked(program, v, dims) for v in fed})
         fed = set()
