@@ -339,6 +339,8 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     data_format = check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
     scale = to_tensor(scale, name="scale")
     offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
+    if is_training and (mean is not None or variance is not None):
+        raise ValueError("Both 'mean' and 'variance' must be None if is_training is True.")
     if mean is None:
         mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
     if variance is None:
