@@ -4,9 +4,10 @@ and regularization: contrib layer_norm / instance_norm / group_norm, tf.layers
 batch_normalization (fused, renorm, virtual_batch_size, UPDATE_OPS), the tf.nn moments and
 batch-norm primitives with LRN, weight regularizers and constraints, and dropout variants
 (noise_shape, alpha_dropout), with the errors TF raises. On the base commit
-batch_norm_renorm.py, layer_group_instance_norm.py and regularizers_constraints.py matched
-TF (regression guards); dropout_variants.py (the float-dtype error's message) and
-moments_and_nn_norm.py (fused_batch_norm's mean / variance check with is_training=True)
+batch_norm_renorm.py and regularizers_constraints.py matched TF (regression guards);
+dropout_variants.py (the float-dtype error's message), moments_and_nn_norm.py
+(fused_batch_norm's mean / variance check with is_training=True) and
+layer_group_instance_norm.py (instance_norm's IndexError for an input of rank below 2)
 differed and were fixed."""
 
 import os

@@ -51,7 +51,8 @@ for name, bn in configs:
                 _, lv = sess.run([train, loss], {x: xs, y: ys, training: True})
                 print(" ", i, repr(float(lv)))
             print("  eval", repr(float(sess.run(loss, {x: xs, y: ys}))))
-            mv = [v for v in tf.global_variables() if "moving" in v.op.name or "renorm" in v.op.name]
+            mv = [v for v in tf.global_variables()
+                  if "moving" in v.op.name or "renorm" in v.op.name]
             for v in mv:
                 print("  ", v.op.name, [repr(float(t)) for t in sess.run(v).ravel()[:2]])
 

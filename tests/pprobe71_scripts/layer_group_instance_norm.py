@@ -63,9 +63,12 @@ with tf.Graph().as_default():
                 lambda: tf.contrib.layers.layer_norm(a, begin_params_axis=-4),
                 lambda: tf.contrib.layers.group_norm(tf.reshape(a, [2, 4, 1, 6]), groups=4),
                 lambda: tf.contrib.layers.group_norm(a, groups=2),
-                lambda: tf.contrib.layers.instance_norm(tf.placeholder(tf.float32))]:
+                lambda: tf.contrib.layers.instance_norm(tf.placeholder(tf.float32)),
+                lambda: tf.contrib.layers.instance_norm(tf.ones([3])),
+                lambda: tf.contrib.layers.instance_norm(tf.ones([3]), data_format="NCHW"),
+                lambda: tf.contrib.layers.instance_norm(tf.ones([2, 3]), data_format="NCHW")]:
         try:
-            bad()
-            print("no error")
+            r = bad()
+            print("no error", r.name)
         except Exception as e:
             print(type(e).__name__, str(e).splitlines()[0])

@@ -16,7 +16,13 @@ y = tf.placeholder(tf.float32, [None, 3])
 l2 = tf.contrib.layers.l2_regularizer(scale=0.01)
 l1 = tf.contrib.layers.l1_regularizer(0.005, scope="l1reg")
 l1l2 = tf.contrib.layers.l1_l2_regularizer(scale_l1=0.001, scale_l2=0.02)
-maxnorm = lambda w: tf.clip_by_norm(w, 1.0, axes=[0])
+
+
+def maxnorm(w):
+    return tf.clip_by_norm(w, 1.0, axes=[0])
+
+
+
 h = tf.layers.dense(x, 8, activation=tf.nn.relu, kernel_regularizer=l2,
                     bias_regularizer=l1, name="fc1",
                     kernel_initializer=tf.glorot_uniform_initializer(seed=1))
