@@ -59,6 +59,14 @@ with tf.Graph().as_default():
         print("no error")
     except Exception as e:
         print(type(e).__name__, str(e).splitlines()[0])
+    n = len(tf.get_default_graph().get_operations())
+    try:
+        tf.nn.fused_batch_norm(img, scale, off, data_format="NCW")
+    except Exception as e:
+        print(type(e).__name__, str(e).splitlines()[0])
+    ops = tf.get_default_graph().get_operations()
+    print(len(ops) - n, [o.name for o in ops[n:]],
+          tf.nn.fused_batch_norm(img, scale, off)[0].name)
 
 with tf.Graph().as_default():
     tf.set_random_seed(9)
