@@ -610,7 +610,7 @@ def dropout(x: TensorLike, keep_prob: float | TensorLike | None = None,
         x = to_tensor(x, name="x")
         if not x.dtype.is_floating:
             raise ValueError("x has to be a floating point tensor since it's going to be "
-                             f"scaled. Got a {x.dtype.name} tensor instead.")
+                             f"scaled. Got a {x.dtype} tensor instead.")
         if isinstance(rate, numbers.Real):
             if not 0 <= rate < 1:
                 raise ValueError(f"rate must be a scalar tensor or a float in the range [0, 1), "

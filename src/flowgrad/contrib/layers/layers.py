@@ -528,8 +528,7 @@ def _fused_batch_norm(inputs, decay=0.999, center=True, scale=False, epsilon=0.0
                                                       "moving_variance"))
 
         def _training():
-            return nn.fused_batch_norm(inputs, gamma, beta, mean=constant([]),
-                                       variance=constant([]), epsilon=epsilon,
+            return nn.fused_batch_norm(inputs, gamma, beta, epsilon=epsilon,
                                        data_format=data_format)
 
         def _inference():

@@ -32,7 +32,11 @@ def instance_norm(inputs, center=True, scale=True, epsilon=1e-6, activation_fn=N
         else:
             reduction_axis = inputs_rank - 1
             broadcast = None
-        moments_axes = [a for a in range(1, inputs_rank) if a != reduction_axis]
+        # TF deletes the channel axis, then the batch axis, from range(rank): an input of
+        # rank below 2 fails there with Python's IndexError, inside the scope
+        moments_axes = list(range(inputs_rank))
+        del moments_axes[reduction_axis]
+        del moments_axes[0]
         params_shape = inputs_shape[reduction_axis:reduction_axis + 1]
         if not params_shape.is_fully_defined():
             raise ValueError("Inputs %s has undefined channels dimension %s."

@@ -336,9 +336,10 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     # and bfloat16 x, FusedBatchNorm (float32 only) otherwise
     op_type = "FusedBatchNormV2" if x.dtype.base_dtype in (_dt.float16, _dt.bfloat16) \
         else "FusedBatchNorm"
-    data_format = check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
     scale = to_tensor(scale, name="scale")
     offset = to_tensor(offset, dtype=scale.dtype.base_dtype, name="offset")
+    if is_training and (mean is not None or variance is not None):
+        raise ValueError("Both 'mean' and 'variance' must be None if is_training is True.")
     if mean is None:
         mean = constant(np.zeros((0,), scale.dtype.base_dtype.as_numpy_dtype))
     if variance is None:
@@ -346,6 +347,8 @@ def fused_batch_norm(x: TensorLike, scale: TensorLike, offset: TensorLike,
     with name_scope(name, op_type, [x, scale, offset]) as scope:
         mean = to_tensor(mean, dtype=scale.dtype.base_dtype, name="mean")
         variance = to_tensor(variance, dtype=scale.dtype.base_dtype, name="variance")
+        # TF validates the attr in the op's scope, after the empty statistics are made
+        data_format = check_choice(op_type, "data_format", data_format, ("NHWC", "NCHW"))
         op = apply_op(op_type, [x, scale, offset, mean, variance],
                       {"epsilon": float(epsilon) if epsilon > 1.001e-5 else 1.001e-5,
                        "data_format": data_format, "is_training": bool(is_training)},
