@@ -761,9 +761,17 @@ class Saver:
         self._last_checkpoints = list(last_checkpoints_with_time)
 
     def recover_last_checkpoints(self, checkpoint_paths):
-        """Adopts existing checkpoints (e.g. after a restart), using their file times."""
-        mtimes = get_checkpoint_mtimes(checkpoint_paths)
-        self.set_last_checkpoints_with_time(list(zip(checkpoint_paths, mtimes)))
+        """Adopts existing checkpoints (e.g. after a restart), using their file times.
+
+        As TF 1.14: each path is looked up on its own and one whose files are gone is
+        left out, so the others keep their own times (get_checkpoint_mtimes of the whole
+        list skips missing ones, which would pair a path with another's time)."""
+        with_times = []
+        for path in checkpoint_paths:
+            mtime = get_checkpoint_mtimes([path])
+            if mtime:
+                with_times.append((path, mtime[0]))
+        self.set_last_checkpoints_with_time(with_times)
 
     def _record_last_checkpoint(self, latest_save_path):
         if not self.saver_def.max_to_keep:

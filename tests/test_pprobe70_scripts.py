@@ -1,0 +1,44 @@
+"""The probe programs of tests/pprobe70_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe70_scripts.py): whole seeded TF1 programs on checkpoints and
+graph files: tf.train.Saver's options (var_list dict / list, max_to_keep, sharded,
+save_relative_paths, keep_checkpoint_every_n_hours, latest_filename, recover_last_checkpoints),
+the checkpoint state file, export / import_meta_graph and resumed training, checkpoint
+readers, init_from_checkpoint and contrib's assign_from_checkpoint, freezing with graph_util
+and import_graph_def, and the restore errors. saver_options.py found that
+Saver.recover_last_checkpoints paired each path with the next existing checkpoint's time
+once one was deleted (it now looks each path up on its own, as TF 1.14); meta_graph.py,
+reader_init.py, freeze_graph.py and restore_errors.py matched TF on the base commit and stay
+as regression guards."""
+
+import os
+
+import pytest
+
+from goldens import load
+import script_runner
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe70_scripts")
+GOLD = load("seeded", "pprobe70_scripts")
+SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # these goldens were made on an AMD EPYC (GOLD["host"]): TF's float32 products
+    # (MatMul) follow the host's Eigen kernels (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["host"])
+
+
+def test_golden_host_is_recorded():
+    assert GOLD["host"] == "amd"
+
+
+def test_every_script_has_a_golden():
+    assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_script_prints_tf_output(script):
+    out = script_runner.run("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
