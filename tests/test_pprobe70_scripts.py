@@ -6,7 +6,9 @@ the checkpoint state file, export / import_meta_graph and resumed training, chec
 readers, init_from_checkpoint and contrib's assign_from_checkpoint, freezing with graph_util
 and import_graph_def, and the restore errors. saver_options.py found that
 Saver.recover_last_checkpoints paired each path with the next existing checkpoint's time
-once one was deleted (it now looks each path up on its own, as TF 1.14); meta_graph.py,
+once one was deleted (it now looks each path up on its own, as TF 1.14) and that a
+variable on /cpu:1 of a ConfigProto(device_count={"CPU": 2}) session failed placement
+(engine/runtime/placement.py now accepts every CPU the config makes); meta_graph.py,
 reader_init.py, freeze_graph.py and restore_errors.py matched TF on the base commit and stay
 as regression guards."""
 

@@ -70,3 +70,24 @@ for bad in [lambda: graph_util.extract_sub_graph(gd, ["nope"]),
             print("no error")
         except Exception as ex:
             print(type(ex).__name__, ex)
+with tf.Graph().as_default() as g6:
+    x = tf.placeholder(tf.float32, [None, 2], name="x")
+    rv = tf.get_variable("rv", [2, 2], use_resource=True,
+                         initializer=tf.constant_initializer([[1.0, 2.0], [3.0, 4.0]]))
+    y = tf.matmul(tf.check_numerics(tf.stop_gradient(x), "bad"), rv)
+    out = tf.identity(y, name="out")
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        fr = graph_util.convert_variables_to_constants(sess, g6.as_graph_def(), ["out"])
+    print([(n.name, n.op) for n in fr.node])
+    tr = graph_util.remove_training_nodes(fr)
+    print([(n.name, n.op) for n in tr.node])
+    tr2 = graph_util.remove_training_nodes(fr, protected_nodes=["out"])
+    print([(n.name, n.op) for n in tr2.node])
+with tf.Graph().as_default() as g7:
+    tf.placeholder(tf.float32, name="input")
+    r = tf.import_graph_def(frozen, return_elements=["probs"], input_map={
+        "input": tf.placeholder(tf.float32, [None, 4], name="feed")})
+    print(r[0].name, r[0].type, sorted(set(o.name.split("/")[0] for o in g7.get_operations())))
+    tf.import_graph_def(frozen)
+    print(len(g7.get_operations()), g7.get_operations()[-1].name)

@@ -57,7 +57,7 @@ with tf.Graph().as_default() as g3:
         try:
             saver.restore(sess, os.path.join(d, "m-3"))
         except tf.errors.NotFoundError as ex:
-            print(type(ex).__name__, str(ex).split("\n")[0][:60])
+            print(type(ex).__name__, [ln for ln in str(ex).split("\n") if ln][1])
         named = tf.train.Saver({v.op.name[4:]: v for v in tf.global_variables()})
         named.restore(sess, os.path.join(d, "m-3"))
         print(repr(float(sess.run("net/loss:0", {"net/x:0": X, "net/y:0": Y}))))
@@ -66,3 +66,30 @@ with tf.Graph().as_default():
         tf.train.import_meta_graph(os.path.join(d, "missing.meta"))
     except Exception as ex:
         print(type(ex).__name__, str(ex).replace(d, "DIR"))
+with tf.Graph().as_default() as g4:
+    z = tf.placeholder(tf.float32, [None, 3], name="z")
+    saver, = [tf.train.import_meta_graph(os.path.join(d, "m-3.meta"), input_map={"x:0": z},
+                                         import_scope="imp")]
+    print(saver.saver_def.restore_op_name, saver.saver_def.filename_tensor_name)
+    print([i.name for i in g4.get_operation_by_name("imp/h/MatMul").inputs])
+    sub = tf.train.export_meta_graph(export_scope="imp", clear_devices=True,
+                                     strip_default_attrs=True)
+    print(len(sub.graph_def.node), sub.graph_def.node[0].name,
+          sorted(sub.collection_def.keys()), sub.HasField("saver_def"))
+with tf.Graph().as_default() as g5:
+    v = tf.Variable(tf.zeros([2]), name="v")
+    s = tf.train.Saver(defer_build=True, name="late")
+    print(s.saver_def)
+    tf.Variable(tf.ones([1]), name="u")
+    s.build()
+    print(s.saver_def.save_tensor_name, s.saver_def.restore_op_name)
+    step = tf.train.get_or_create_global_step()
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        sess.run(tf.assign(step, 41))
+        p = s.save(sess, os.path.join(d, "late"), global_step=step, meta_graph_suffix="mg",
+                   write_state=False)
+        print(os.path.basename(p), sorted(f for f in os.listdir(d) if f.startswith("late")))
+        print(tf.train.get_checkpoint_state(d).model_checkpoint_path.endswith("m-3"))
+        mg = tf.train.export_meta_graph(os.path.join(d, "late.json"), saver_def=s.saver_def)
+        print(mg.saver_def.restore_op_name, len(mg.graph_def.node))

@@ -20,8 +20,10 @@ def show(f):
         r = f()
         print("ok", r)
     except Exception as ex:
-        msg = str(ex).replace(d, "DIR").replace(e, "EMPTY").split("\n")[0]
-        print(type(ex).__name__, msg[:300])
+        lines = [ln for ln in str(ex).replace(d, "DIR").replace(e, "EMPTY").split("\n") if ln]
+        print(type(ex).__name__, lines[0][:300])
+        if lines[0].endswith("Original error:"):
+            print("  ", lines[1][:300])
 
 
 with tf.Graph().as_default():
@@ -71,3 +73,17 @@ with tf.Graph().as_default():
     with tf.Session() as sess:
         s.restore(sess, path)
         print(sess.run(v).ravel().tolist())
+with tf.Graph().as_default():
+    v = tf.get_variable("a", [2, 3], dtype=tf.float64)
+    s = tf.train.Saver()
+    with tf.Session() as sess:
+        show(lambda: s.restore(sess, path))
+with tf.Graph().as_default():
+    v = tf.get_variable("b", [3])
+    s = tf.train.Saver({"a": v})
+    with tf.Session() as sess:
+        show(lambda: s.restore(sess, path))
+    s2 = tf.train.Saver({"b": v}, name="ok")
+    with tf.Session() as sess:
+        s2.restore(sess, path)
+        print(sess.run(v).tolist())

@@ -76,3 +76,25 @@ print(os.path.basename(tf.train.latest_checkpoint(d)),
       [os.path.join(d, "model.ckpt-5"), os.path.join(d, "model.ckpt-6")])
 print(saver.to_proto())
 print(tf.train.Saver.from_proto(lsaver.to_proto()).saver_def.restore_op_name)
+with tf.Graph().as_default() as g:
+    with tf.device("/cpu:0"):
+        p0 = tf.Variable(tf.range(4.0), name="p0")
+    with tf.device("/cpu:1"):
+        p1 = tf.Variable(tf.ones([2, 2]), name="p1")
+    p2 = tf.Variable(3, name="p2")
+    n0 = len(g.get_operations())
+    sh = tf.train.Saver(sharded=True, max_to_keep=None)
+    ops = g.get_operations()[n0:]
+    print(len(ops), sorted(set(o.type for o in ops)))
+    print(sh.saver_def.save_tensor_name, sh.saver_def.restore_op_name, sh.saver_def.max_to_keep)
+    print(sorted(o.name for o in ops if o.type in ("SaveV2", "RestoreV2", "MergeV2Checkpoints",
+                                                     "ShardedFilename")))
+    cfg = tf.ConfigProto(device_count={"CPU": 2})
+    with tf.Session(config=cfg) as sess:
+        sess.run(tf.global_variables_initializer())
+        sp = sh.save(sess, os.path.join(d, "multi"), global_step=1)
+        sess.run([tf.assign(p0, tf.zeros([4])), tf.assign(p2, 0)])
+        sh.restore(sess, sp)
+        print(sess.run(p0).tolist(), sess.run(p2), sh.last_checkpoints == [])
+    print(sorted(f for f in os.listdir(d) if f.startswith("multi")))
+    print(sorted(tf.train.list_variables(sp)))
