@@ -8,9 +8,12 @@ and import_graph_def, and the restore errors. saver_options.py found that
 Saver.recover_last_checkpoints paired each path with the next existing checkpoint's time
 once one was deleted (it now looks each path up on its own, as TF 1.14) and that a
 variable on /cpu:1 of a ConfigProto(device_count={"CPU": 2}) session failed placement
-(engine/runtime/placement.py now accepts every CPU the config makes); meta_graph.py,
-reader_init.py, freeze_graph.py and restore_errors.py matched TF on the base commit and stay
-as regression guards."""
+(engine/runtime/placement.py now accepts every CPU the config makes); restore_errors.py
+found that tf.train.Saver rejected a set as var_list and failed with AttributeError /
+"not iterable" on a name, a Variable or an iterator (TF: a set is taken, the others are
+its "Variables to save should be passed in a dict or a list" TypeError); meta_graph.py,
+reader_init.py and freeze_graph.py matched TF on the base commit and stay as regression
+guards."""
 
 import os
 

@@ -3,6 +3,7 @@ shape mismatch on restore, a missing checkpoint directory or prefix, a Saver wit
 variables, duplicate names in var_list, restore before save; and
 get_checkpoint_state / latest_checkpoint on an empty directory."""
 import os
+import re
 import tempfile
 
 import numpy as np
@@ -21,7 +22,7 @@ def show(f):
         print("ok", r)
     except Exception as ex:
         lines = [ln for ln in str(ex).replace(d, "DIR").replace(e, "EMPTY").split("\n") if ln]
-        print(type(ex).__name__, lines[0][:300])
+        print(type(ex).__name__, re.sub(" at 0x[0-9a-f]+", "", lines[0])[:300])
         if lines[0].endswith("Original error:"):
             print("  ", lines[1][:300])
 
@@ -87,3 +88,9 @@ with tf.Graph().as_default():
     with tf.Session() as sess:
         s2.restore(sess, path)
         print(sess.run(v).tolist())
+with tf.Graph().as_default():
+    v = tf.Variable(1.0, name="v")
+    w = tf.Variable(2.0, name="w")
+    for vl in [{v, w}, (w, v), frozenset([v]), "v", v, iter([v]), {"a": v, "b": 3}]:
+        show(lambda: tf.train.Saver(vl).saver_def.save_tensor_name)
+    show(lambda: tf.train.Saver([v], max_to_keep=0).saver_def.max_to_keep)

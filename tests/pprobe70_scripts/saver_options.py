@@ -98,3 +98,14 @@ with tf.Graph().as_default() as g:
         print(sess.run(p0).tolist(), sess.run(p2), sh.last_checkpoints == [])
     print(sorted(f for f in os.listdir(d) if f.startswith("multi")))
     print(sorted(tf.train.list_variables(sp)))
+with tf.Graph().as_default():
+    v = tf.Variable([1.0, 2.0], name="v")
+    s = tf.train.Saver(pad_step_number=True)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        print(os.path.basename(s.save(sess, os.path.join(d, "pad"), global_step=7)))
+        print(os.path.basename(s.save(sess, os.path.join(d, "a-b"), global_step=tf.constant(3))))
+    print(tf.contrib.framework.list_variables(os.path.join(d, "pad-00000007")))
+print(str(tf.train.generate_checkpoint_state_proto(
+    d, os.path.join(d, "x-1"), [os.path.join(d, "x-0")])).replace(d, "DIR"))
+print(tf.train.generate_checkpoint_state_proto(d, "x-1"))

@@ -365,8 +365,9 @@ def _var_key(v):
 def _op_list_to_dict(var_list):
     """TF's op_list_to_dict: {checkpoint key: saveable}; a PartitionedVariable, or the
     parts of one (variables with a SaveSliceInfo), is a list of slices under its full
-    name."""
-    if isinstance(var_list, (set, frozenset)):
+    name. Anything but a dict, list, tuple or set (a frozenset, a single Variable, a
+    name, an iterator) is TF's TypeError."""
+    if not isinstance(var_list, (dict, list, tuple, set)):
         raise TypeError("Variables to save should be passed in a dict or a list: "
                         f"{var_list}")
     if isinstance(var_list, dict):   # (TF's saveable_objects_for_op, per entry)
