@@ -65,6 +65,34 @@ def test_a_graph_grown_after_a_run_is_placed_at_the_next_plan():
                 s.run(c + 2.0)
 
 
+def test_device_count_cpus_are_placeable(capsys):
+    # TF 1.14 (checked with the oracle): ConfigProto(device_count={"CPU": 2}) makes
+    # CPU:0 and CPU:1; an op on /cpu:1 runs (and logs CPU:1, its Const inputs with it),
+    # /cpu:2 fails listing both CPUs (and TF's XLA_CPU:0, which flowgrad leaves out)
+    g = tf.Graph()
+    with g.as_default():
+        with tf.device("/cpu:1"):
+            b = tf.add(tf.constant(1.0, name="a"), 2.0, name="b")
+        c = tf.multiply(b, 3.0, name="c")
+        cfg = tf.ConfigProto(device_count={"CPU": 2}, log_device_placement=True)
+        with tf.Session(config=cfg) as s:
+            assert s.run(c) == 9.0
+        dev = "/job:localhost/replica:0/task:0/device:CPU:{}"
+        assert [ln for ln in capsys.readouterr().out.splitlines() if ": (" in ln] == [
+            f"b: (Add): {dev.format(1)}", f"c: (Mul): {dev.format(0)}",
+            f"a: (Const): {dev.format(1)}", f"b/y: (Const): {dev.format(1)}",
+            f"c/y: (Const): {dev.format(0)}"]
+        with tf.device("/cpu:2"):
+            e = tf.identity(c, name="e")
+        with tf.Session(config=tf.ConfigProto(device_count={"CPU": 2})) as s:
+            with pytest.raises(tf.errors.InvalidArgumentError) as ei:
+                s.run(e)
+        assert (f"assigned to /device:CPU:2 but available devices are [ {dev.format(0)}, "
+                f"{dev.format(1)} ]. Make sure") in str(ei.value)
+        with tf.Session(config=tf.ConfigProto(device_count={"CPU": 3})) as s:
+            assert s.run(e) == 9.0
+
+
 def test_no_gpu_answers():
     assert tf.test.is_gpu_available() is False
     assert tf.test.gpu_device_name() == ""

@@ -322,6 +322,37 @@ def test_recover_and_set_last_checkpoints(tmp_path):
             fresh.set_last_checkpoints_with_time("x")
 
 
+def test_var_list_forms_as_tf():
+    # TF 1.14's op_list_to_dict takes a dict, list, tuple or set; anything else (a
+    # frozenset, one Variable, a name, an iterator) is its TypeError
+    v = tf.Variable(1.0, name="v")
+    w = tf.Variable(2.0, name="w")
+    assert tf.train.Saver({v, w}).saver_def.save_tensor_name == "save/control_dependency:0"
+    assert tf.train.Saver((w, v)).saver_def.save_tensor_name == "save_1/control_dependency:0"
+    for bad in (frozenset([v]), "v", v, iter([v])):
+        with pytest.raises(TypeError, match="^Variables to save should be passed in a dict "
+                                            "or a list: "):
+            tf.train.Saver(bad)
+
+
+def test_recover_last_checkpoints_leaves_out_missing_ones(tmp_path):
+    # TF 1.14 looks each path up on its own: a deleted one is dropped and the rest keep
+    # their own mtimes (one get_checkpoint_mtimes over the list would shift the times
+    # onto the wrong paths and keep a missing path in place of the newest)
+    tf.Variable(1.0, name="v")
+    saver = tf.train.Saver(max_to_keep=2)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        paths = [saver.save(sess, str(tmp_path / "m"), global_step=i) for i in range(3)]
+    assert not tf.train.checkpoint_exists(paths[0])
+    os.utime(paths[1] + ".index", (100.0, 100.0))
+    os.utime(paths[2] + ".index", (200.0, 200.0))
+    fresh = tf.train.Saver(max_to_keep=3)
+    fresh.recover_last_checkpoints(paths)
+    assert fresh.last_checkpoints == paths[1:]
+    assert [t for _, t in fresh._last_checkpoints] == [100.0, 200.0]
+
+
 # ---------------------------------------------------------------------------------------
 # Restore validates everything before changing anything
 # ---------------------------------------------------------------------------------------

@@ -365,8 +365,9 @@ def _var_key(v):
 def _op_list_to_dict(var_list):
     """TF's op_list_to_dict: {checkpoint key: saveable}; a PartitionedVariable, or the
     parts of one (variables with a SaveSliceInfo), is a list of slices under its full
-    name."""
-    if isinstance(var_list, (set, frozenset)):
+    name. Anything but a dict, list, tuple or set (a frozenset, a single Variable, a
+    name, an iterator) is TF's TypeError."""
+    if not isinstance(var_list, (dict, list, tuple, set)):
         raise TypeError("Variables to save should be passed in a dict or a list: "
                         f"{var_list}")
     if isinstance(var_list, dict):   # (TF's saveable_objects_for_op, per entry)
@@ -761,9 +762,17 @@ class Saver:
         self._last_checkpoints = list(last_checkpoints_with_time)
 
     def recover_last_checkpoints(self, checkpoint_paths):
-        """Adopts existing checkpoints (e.g. after a restart), using their file times."""
-        mtimes = get_checkpoint_mtimes(checkpoint_paths)
-        self.set_last_checkpoints_with_time(list(zip(checkpoint_paths, mtimes)))
+        """Adopts existing checkpoints (e.g. after a restart), using their file times.
+
+        As TF 1.14: each path is looked up on its own and one whose files are gone is
+        left out, so the others keep their own times (get_checkpoint_mtimes of the whole
+        list skips missing ones, which would pair a path with another's time)."""
+        with_times = []
+        for path in checkpoint_paths:
+            mtime = get_checkpoint_mtimes([path])
+            if mtime:
+                with_times.append((path, mtime[0]))
+        self.set_last_checkpoints_with_time(with_times)
 
     def _record_last_checkpoint(self, latest_save_path):
         if not self.saver_def.max_to_keep:

@@ -31,14 +31,22 @@ from ..framework import op_traceback
 from ..framework.registry import OPS
 from .xla import devices
 
-__all__ = ["CPU", "device_mapping", "gpu_list", "parse_full_name", "place"]
+__all__ = ["CPU", "cpu_count", "device_mapping", "gpu_list", "parse_full_name", "place"]
 
 CPU = "/job:localhost/replica:0/task:0/device:CPU:0"
+_CPU = "/job:localhost/replica:0/task:0/device:CPU:{}"
 _GPU = "/job:localhost/replica:0/task:0/device:GPU:{}"
 
 
 def gpu_list(config=None) -> list:
     return devices.gpus(config)
+
+
+def cpu_count(config=None) -> int:
+    """The session's CPU devices: ConfigProto.device_count["CPU"], at least one (TF 1.14
+    makes that many; flowgrad runs them all on the host)."""
+    counts = getattr(config, "device_count", None) or {}
+    return max(1, counts.get("CPU", 1))
 
 
 def device_mapping(config) -> str:
@@ -119,9 +127,9 @@ def _local(spec):
         and spec.get("task") in (None, 0)
 
 
-def _match(spec, n_gpus, local):
-    """The local device a parsed spec names: a GPU index, "host" (CPU:0, or XLA_CPU:0,
-    which flowgrad runs on the host), or None when no device matches (TF's
+def _match(spec, n_gpus, local, n_cpus=1):
+    """The local device a parsed spec names: a GPU index, "host" (a CPU below `n_cpus`,
+    or XLA_CPU:0, which flowgrad runs on the host), or None when no device matches (TF's
     FindMatchingDevices: types compared case-sensitively). `local`: a session without
     a target, whose devices are this process's only."""
     if local and not _local(spec):
@@ -129,7 +137,9 @@ def _match(spec, n_gpus, local):
     kind, idx = spec.get("type"), spec.get("id")
     if kind is None:
         return "host"
-    if kind in ("CPU", "XLA_CPU"):
+    if kind == "CPU":
+        return "host" if idx is None or idx < n_cpus else None
+    if kind == "XLA_CPU":
         return "host" if idx in (None, 0) else None
     if kind == "GPU":
         idx = 0 if idx is None else idx
@@ -150,7 +160,8 @@ def _error(op, config, spec):
     """TF's error for an op whose device names no device of this process: the device as
     the op holds it (a device function's string is not canonical)."""
     gs = gpu_list(config)
-    names = [CPU] + [_GPU.format(i) for i in range(len(gs))]
+    names = [_CPU.format(i) for i in range(cpu_count(config))] + [
+        _GPU.format(i) for i in range(len(gs))]
     msg = (f"Cannot assign a device for operation {op.name}: node {op.name}{_defined(op)} "
            f"was explicitly assigned to {op._device} "
            f"but available devices are [ {', '.join(names)} ]. Make sure the device "
@@ -192,6 +203,8 @@ def place(ops, config, assigned, local=True):
     if not specs and not log:
         return
     gs = gpu_list(config) if specs or log else []
+    n_cpus = cpu_count(config)
+    cpu_of = {}   # op: the CPU index its device names (for the log; all run on the host)
     soft = bool(getattr(config, "allow_soft_placement", False)) if config is not None else False
     order = [op for op in ops if not _generator(op)] + [op for op in ops if _generator(op)]
     consumers = {}
@@ -203,11 +216,13 @@ def place(ops, config, assigned, local=True):
         spec = specs.get(op)
         g = None
         if spec is not None:
-            g = _match(spec, len(gs), local)
+            g = _match(spec, len(gs), local, n_cpus)
             if g is None:
                 if not soft or (local and not _local(spec)):
                     raise _error(op, config, spec)
                 g = 0 if gs and spec.get("type") == "GPU" else "host"
+            elif g == "host" and spec.get("type") == "CPU" and spec.get("id"):
+                cpu_of[op] = spec["id"]
             if g != "host":
                 assigned[op] = g
             else:
@@ -216,8 +231,10 @@ def place(ops, config, assigned, local=True):
             g = assigned.get(consumers.get(op))   # TF: a generator goes with its consumer
             if g is not None:
                 assigned[op] = g
+            elif consumers.get(op) in cpu_of:
+                cpu_of[op] = cpu_of[consumers[op]]
         if log:
-            dev = CPU if g is None else _GPU.format(g)
+            dev = _CPU.format(cpu_of.get(op, 0)) if g is None else _GPU.format(g)
             lines.append(f"{op.name}: ({op.type}): {dev}")
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")

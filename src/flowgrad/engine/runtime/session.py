@@ -705,10 +705,9 @@ class BaseSession:
         """TF 1.14's local devices: ConfigProto.device_count["CPU"] CPUs (at least one),
         the XLA_CPU device TF's wheel registers, then the stand-in GPUs (placement)."""
         gpus = placement.gpu_list(self._config)
-        counts = getattr(self._config, "device_count", None) or {}
         local = "/job:localhost/replica:0/task:0/device:"
         return [_DeviceAttributes(f"{local}CPU:{i}", "CPU")
-                for i in range(max(1, counts.get("CPU", 1)))] + [
+                for i in range(placement.cpu_count(self._config))] + [
             _DeviceAttributes(f"{local}XLA_CPU:0", "XLA_CPU")] + [
             _DeviceAttributes(f"{local}GPU:{i}", "GPU") for i in range(len(gpus))]
 
