@@ -68,7 +68,7 @@ with tf.Session() as sess:
         print(type(e).__name__, e.message.splitlines()[0])
     sess.run(tf.global_variables_initializer())
     try:
-        sess.run(tf.assert_variables_initialized())
+        sess.run(tf.assert_variables_initialized([cnt, c]))   # (one uninitialized)
         print("all")
     except tf.errors.FailedPreconditionError as e:
         print(type(e).__name__, e.message.splitlines()[0])
