@@ -88,8 +88,9 @@ def _resources(ctx):
 
 
 def missing_error(ctx, name, cls=errors.NotFoundError):
-    """TF's message for a resource that does not exist (yet) in the session."""
-    if _resources(ctx):
+    """TF's message for a resource that does not exist (yet) in the session: the container
+    "localhost" exists once anything was made in it (RunContext.container)."""
+    if _resources(ctx) or getattr(ctx, "container", False):
         why = f"Resource localhost/{name}/N10tensorflow3VarE does not exist."
     else:
         why = f"Container localhost does not exist. (Could not find resource: localhost/{name})"

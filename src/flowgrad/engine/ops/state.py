@@ -33,7 +33,11 @@ def _variable_bind(node, ctx):
     name = node.attrs.get("shared_name") or node.name
     missing = Uninitialized(name)
     get = ctx.variables.get
-    return lambda: get(name, missing)
+
+    def read():
+        ctx.container = True     # TF's kernel made its LegacyVar in "localhost" (session.py)
+        return get(name, missing)
+    return read
 
 
 class Uninitialized:

@@ -52,7 +52,10 @@ def mutable_values(program):
 
 
 def last_uses(program):
-    """value -> index of the last node reading it (len(nodes) for fetched values)."""
+    """value -> index of the last node reading it (len(nodes) for fetched values), through
+    the nodes that alias their input (an Identity's readers read the value too: the
+    gradient a tf.gradients tuple's control_dependency Identity passes to an optimizer's
+    update runs after the other variables' updates)."""
     last = {}
     for i, n in enumerate(program.nodes):
         for v in n.inputs:
@@ -60,6 +63,10 @@ def last_uses(program):
     end = len(program.nodes)
     for v in program.fetches:
         last[v] = end
+    for n in reversed(program.nodes):
+        if n.op_def.aliases_input and n.inputs and n.outputs and n.outputs[0] in last:
+            v = n.inputs[0]
+            last[v] = max(last.get(v, -1), last[n.outputs[0]])
     return last
 
 

@@ -164,7 +164,10 @@ def broadcast_mul_by_ones(program):
         shape = program.shapes.get(v)
         if snap and v in kept:
             # only where a constant could be pushed through into y (a Snapshot copies:
-            # the BroadcastTo of y's own shape would be a view of a variable y)
+            # the BroadcastTo of y's own shape would be a view of y, a variable's buffer
+            # where y reads one, which the optimizer's in-place update then changes under
+            # the other gradient: `sum(a * b)` minimized on reference variables). Else
+            # the Mul stays: the same values, in a buffer of its own.
             y = n.inputs[1 - kept[v]]
             y_shape = program.shapes.get(y)
             if y_shape is not None and y_shape.is_fully_defined() and \
@@ -172,7 +175,9 @@ def broadcast_mul_by_ones(program):
                 if out is None:
                     out = program.copy()
                 _broadcast_to(out, nodes, n, y, tuple(y_shape.as_list()))
-                continue
+            else:
+                nodes.append(n)
+            continue
         if n.type != "Mul" or shape is None or not shape.is_fully_defined():
             nodes.append(n)
             continue

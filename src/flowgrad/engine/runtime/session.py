@@ -95,6 +95,11 @@ class RunContext:
         self.keep_source = False
         self.deadline = threading.local()   # RunOptions.timeout_in_ms of this thread's run
         self.xla_resident = None   # the plan's variables kept on the XLA device (xla/resident.py)
+        # TF's ResourceMgr holds the default container "localhost" once anything was made
+        # in it: a reference variable's kernel ran (its LegacyVar, even uninitialized), a
+        # queue, Barrier, mutex or SparseTensorsMap, a resource variable (resource.py's
+        # resource_names). A missing resource variable's NotFound message says which.
+        self.container = False
 
     def resource(self, table, key, make):
         """The session's object `key` of `table` (a queue, Barrier, mutex or SparseTensorsMap:
@@ -107,6 +112,7 @@ class RunContext:
                 obj = store.get(key)
                 if obj is None:
                     obj = store[key] = make()
+                    self.container = True
         return obj
 
 
