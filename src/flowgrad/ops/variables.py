@@ -372,7 +372,7 @@ class Variable(metaclass=_VariableMeta):
         g = get_default_graph()
         init_from_fn = callable(initial_value)
         made_in = None if init_from_fn else _cf_made_in(g)
-        with g.control_dependencies(None), g._cf_outside():
+        with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 true_name = scope[:-1]
                 # as TF: an initializer function's ops get no device (device(None)) and,
@@ -706,7 +706,7 @@ class ResourceVariable(Variable):
         self._constraint = constraint
         g = get_default_graph()
         made_in = None if init_from_fn else _cf_made_in(g)
-        with g.control_dependencies(None), g._cf_outside():
+        with g._atomic(), g.control_dependencies(None), g._cf_outside():
             with name_scope(name, "Variable", [] if init_from_fn else [initial_value]) as scope:
                 handle_name = scope[:-1]
                 # as TF: the initial value's new ops and the handle carry the variable's _class
