@@ -155,7 +155,10 @@ def _hoist(program, unknown, fetched, second):
 
     def through(v, crossed=None):
         """The value `v` is once Grappler's no-op removal ran (its second round's, past
-        the gate Identities, as well; those passed appended to `crossed`)."""
+        the gate Identities, as well; those passed appended to `crossed`). A Mul by ones
+        is seen through only past a gate: an ungated sum is hoisted in the first round,
+        where that Mul is still a term's (pdist_gamma_grad's Beta sample gradient)."""
+        past_gate = False
         while True:
             p = producer.get(v, (0, None))[1]
             if p is None or not p.inputs or len(p.outputs) != 1 or p.recompute or \
@@ -165,7 +168,7 @@ def _hoist(program, unknown, fetched, second):
             if "ones" not in lazy:
                 lazy["ones"] = identity_muls(program, unknown)
             k = lazy["ones"].get(v)
-            if k is not None and len(p.inputs) == 2:
+            if k is not None and len(p.inputs) == 2 and past_gate:
                 # a Mul by ones (an add of zeros): constant folding's Identity, which
                 # the dependency optimizer removes at the end of the first round
                 if crossed is not None:
@@ -174,8 +177,10 @@ def _hoist(program, unknown, fetched, second):
                 continue
             if p.type == "Identity" or _no_sum(p) or (
                     p.type == "Reshape" and _same_shape(_past_sums(p.inputs[0]), v)):
-                if crossed is not None and p.op is not None and p.op._control_inputs:
-                    crossed.append(v)
+                if p.op is not None and p.op._control_inputs:
+                    past_gate = True
+                    if crossed is not None:
+                        crossed.append(v)
                 v = p.inputs[0]
                 continue
             return v
