@@ -39,7 +39,7 @@ from ..framework.registry import OPS
 from ..framework.tensor_shape import TensorShape
 from ..runtime.ir import Node
 from ._util import gradient_ones as _ones
-from ._util import shapes_symbolically_equal, snapshots
+from ._util import mutable_values, shapes_symbolically_equal, snapshots
 from .constant_folding import constant_folding
 from .symbolic_shapes import _BINARY, _MERGE, _UNARY, symbolic_shapes
 
@@ -152,7 +152,7 @@ def broadcast_mul_by_ones(program):
         kept = _identity_arith(program)   # a Snapshot: kept as a BroadcastTo to y's shape
     producer = {v: n for n in program.nodes for v in n.outputs}
     fetched = set(program.fetches)
-    unknown = None
+    unknown = mutable = None
     out = None
     nodes = []
     for n in program.nodes:
@@ -166,8 +166,9 @@ def broadcast_mul_by_ones(program):
             # only where a constant could be pushed through into y (a Snapshot copies:
             # the BroadcastTo of y's own shape would be a view of y, a variable's buffer
             # where y reads one, which the optimizer's in-place update then changes under
-            # the other gradient: `sum(a * b)` minimized on reference variables). Else
-            # the Mul stays: the same values, in a buffer of its own.
+            # the other gradient: `sum(a * b)` minimized on reference variables). Else,
+            # where y is (a view of) a variable's buffer, the Mul stays (the same values,
+            # in a buffer of its own); otherwise as any Mul by ones below.
             y = n.inputs[1 - kept[v]]
             y_shape = program.shapes.get(y)
             if y_shape is not None and y_shape.is_fully_defined() and \
@@ -175,9 +176,12 @@ def broadcast_mul_by_ones(program):
                 if out is None:
                     out = program.copy()
                 _broadcast_to(out, nodes, n, y, tuple(y_shape.as_list()))
-            else:
+                continue
+            if mutable is None:
+                mutable = mutable_values(program)
+            if y in mutable:
                 nodes.append(n)
-            continue
+                continue
         if n.type != "Mul" or shape is None or not shape.is_fully_defined():
             nodes.append(n)
             continue
