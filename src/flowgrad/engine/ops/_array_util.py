@@ -16,6 +16,7 @@ from typing import Union
 
 import numpy as np
 
+from ..framework.slice_spec import MASKS
 from ..framework import dtypes as _dt
 from ..framework import errors, op_traceback
 from ..framework.registry import kernel_for
@@ -1072,7 +1073,7 @@ def _subshape_error(msg):
 
 
 # -- StridedSlice's encoding (here because shape_value reads sliced shapes) ----------------
-_MASKS = ("begin_mask", "end_mask", "ellipsis_mask", "new_axis_mask", "shrink_axis_mask")
+_MASKS = MASKS   # (framework/slice_spec.py)
 
 
 def _np_index(begin, end, strides, attrs):

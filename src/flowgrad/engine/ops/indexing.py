@@ -21,6 +21,7 @@ from ..framework.graph import Tensor
 from ..framework.grad_state import wants_grad
 from ..framework.indexed_slices import IndexedSlices
 from ..framework.registry import no_gradient_registered, register_op
+from ..framework.slice_spec import dense_spec
 from ..framework.static_value import constant_value
 from ..framework.tensor_shape import TensorShape
 from ._array_util import (_MASKS, _unique_slices, DTypeLike, IntsLike, TensorLike, _as_int_input,
@@ -47,39 +48,7 @@ def _canonical(dims, begin, end, strides, attrs):
     unknown). Raises ValueError with TF's
     messages for a zero stride, too many indices, or an out-of-bounds shrink index.
     """
-    bm, em, elm, nm, sm = (attrs.get(m, 0) for m in _MASKS)
-    n = len(strides)
-    for i in builtins.range(n):
-        if int(strides[i]) == 0:
-            raise ValueError(f"strides[{i}] must be non-zero")
-    if elm & (elm - 1):
-        raise ValueError("Multiple ellipses in slice spec not allowed")
-    rank = len(dims)
-    # Expand the sparse spec over the input's dims: each entry says what it does.
-    has_ellipsis = bool(elm)
-    spec = []
-    for i in builtins.range(n):
-        bit = 1 << i
-        if elm & bit:
-            after = builtins.sum(1 for j in builtins.range(i + 1, n) if not (nm >> j) & 1)
-            fill = rank - len([s for s in spec if s[0] != "new"]) - after
-            spec.extend([("full", None, None, 1)] * builtins.max(fill, 0))
-        elif nm & bit:
-            spec.append(("new",))
-        elif sm & bit:
-            spec.append(("shrink", None if begin is None else int(begin[i])))
-        elif (begin is None or end is None) and not (bm & em & bit):
-            spec.append(("unknown",))
-        else:
-            spec.append(("slice", None if bm & bit else int(begin[i]),
-                         None if em & bit else int(end[i]), int(strides[i])))
-            # (with both masks set, begin/end are ignored: the size is known without them)
-    used = len([s for s in spec if s[0] != "new"])
-    if used > rank:
-        raise ValueError(f"Index out of range using input dim {rank}; input has only {rank} "
-                         "dims")
-    if not has_ellipsis:
-        spec.extend([("full", None, None, 1)] * (rank - used))
+    spec = dense_spec(len(dims), begin, end, strides, attrs)
     out = []
     d = 0
     for s in spec:

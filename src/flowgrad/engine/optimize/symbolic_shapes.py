@@ -35,6 +35,7 @@ import heapq
 import numpy as np
 
 from ..framework.graph_def_lower import ta_handle_data
+from ..framework.slice_spec import dense_spec
 from ..framework.tensor_shape import TensorShape
 
 _UNARY = frozenset({
@@ -399,55 +400,26 @@ def _strided_slice(n, ins, consts, dims, shape_of):
     x = ins[0]
     if x is None or len(n.inputs) != 4:
         return None
-    spec = _slice_spec(n, [_int_list(consts, v) for v in n.inputs[1:]], len(x))
-    if spec is None:
-        return None
-    out = []
-    k = 0
-    for b, e, s, full_b, full_e, new, shrink in spec:
-        if new:
-            out.append(1)
-            continue
-        if k >= len(x) or s == 0:
-            return None
-        d = x[k]
-        k += 1
-        if shrink:
-            continue
-        if d >= 0:
-            out.append(len(range(d)[slice(None if full_b else b, None if full_e else e, s)]))
-        else:
-            out.append(dims.fresh())
-    return tuple(out) + tuple(d if d >= 0 else dims.fresh() for d in x[k:])
-
-
-def _slice_spec(n, specs, rank):
-    """StridedSlice's entries as (begin, end, stride, whole begin, whole end, new axis,
-    shrink), its (first) ellipsis expanded into whole slices of the dims it covers; None
-    where the spec is not constant."""
-    begin, end, strides = specs
+    begin, end, strides = (_int_list(consts, v) for v in n.inputs[1:])
     if begin is None or end is None or strides is None or \
             not len(begin) == len(end) == len(strides):
         return None
-    a = n.attrs
-    bm, em = a.get("begin_mask", 0), a.get("end_mask", 0)
-    new, shrink = a.get("new_axis_mask", 0), a.get("shrink_axis_mask", 0)
-    ellipsis = a.get("ellipsis_mask", 0)
+    try:
+        spec = dense_spec(len(x), begin, end, strides, n.attrs)
+    except ValueError:
+        return None   # (TF's shape function fails there: no shape)
     out = []
-    seen = False
-    for i, (b, e, s) in enumerate(zip(begin, end, strides)):
-        bit = 1 << i
-        if ellipsis & bit and not seen:
-            seen = True
-            taken = sum(1 for j in range(len(begin))
-                        if not (new | ellipsis) & (1 << j))
-            if taken > rank:
-                return None
-            out.extend((0, 0, 1, True, True, False, False) for _ in range(rank - taken))
+    k = 0
+    for s in spec:
+        if s[0] == "new":
+            out.append(1)
             continue
-        out.append((b, e, s, bool(bm & bit), bool(em & bit), bool(new & bit),
-                    bool(shrink & bit) and not new & bit))
-    return out
+        d = x[k]
+        k += 1
+        if s[0] == "shrink":
+            continue
+        out.append(len(range(d)[slice(*s[1:4])]) if d >= 0 else dims.fresh())
+    return tuple(out)
 
 
 def _pad(n, ins, consts, dims, shape_of):
