@@ -77,9 +77,8 @@ def map_and_batch(map_func, batch_size, num_parallel_batches=None, drop_remainde
 
 
 def choose_from_datasets(datasets, choice_dataset):
-    """Elements of `datasets[i]` for each i that `choice_dataset` (int64 scalars) yields."""
-    if not datasets:
-        raise ValueError("`datasets` must be a non-empty list of datasets.")
+    """Elements of `datasets[i]` for each i that `choice_dataset` (int64 scalars) yields
+    (no datasets: as TF 1.14, `datasets[0]`'s IndexError)."""
     if choice_dataset.output_types != _dt.int64 or \
             not TensorShape([]).is_compatible_with(choice_dataset.output_shapes):
         raise TypeError("`choice_dataset` must be a dataset of scalar `tf.int64` tensors.")

@@ -3,7 +3,7 @@ against a dataset of another nesting (tf.data's own nest, where lists are leaves
 AssertSameStructureForData's message, with its "More specifically" detail), tf.nest's
 dictionaries of other keys and sizes (keys are compared before sizes when check_types),
 choose_from_datasets / sample_from_datasets (_DirectedInterleaveDataset): its error
-for datasets of other types or nestings and the shapes it merges; and the errors of
+for datasets of other types or nestings or none at all, and the shapes it merges; and the errors of
 filter / flat_map / interleave / parallel_interleave functions that return the wrong
 thing (naming the Structure returned: its module path and address are dropped, as
 flowgrad's classes live elsewhere); from_generator's output_shapes against its
@@ -130,6 +130,10 @@ PROGRAMS.update({
         tf.data.Dataset.from_tensors(np.ones([1, 4], np.float32)).batch(1)], sample=True),
     "sample_types": _choose(lambda tf: [
         tf.data.Dataset.range(3), tf.data.Dataset.from_tensors(1.0)], sample=True),
+    # no datasets: TF indexes datasets[0] (IndexError, the container's own message)
+    "choose_empty": _choose(lambda tf: []),
+    "choose_empty_tuple": _choose(lambda tf: ()),
+    "sample_empty": _choose(lambda tf: [], sample=True),
 })
 
 
