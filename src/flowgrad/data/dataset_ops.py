@@ -89,20 +89,22 @@ class _Spec:
             return TensorShape(None)
         return TensorShape([]) if self.dataset is not None else self.shape
 
+    # A dataset component's legacy type, shape and class are all its DatasetStructure
+    # (TF 1.14's DatasetStructure._to_legacy_output_types/shapes/classes return self).
     def types(self):
-        return _nest.map_structure(lambda s: s.types(), self.dataset) \
-            if self.dataset is not None else self.dtype
+        return _TO_STRUCTURE[0](self) if self.dataset is not None else self.dtype
 
     def shapes(self):
-        return _nest.map_structure(lambda s: s.shapes(), self.dataset) \
-            if self.dataset is not None else self.shape
+        return _TO_STRUCTURE[0](self) if self.dataset is not None else self.shape
 
     def classes(self):
+        if self.dataset is not None:
+            return _TO_STRUCTURE[0](self)
         if self.sparse:
             return SparseTensor
         if self.ragged_rank is not None:    # TF 1.14's class of a ragged component
             return _RAGGED_STRUCTURE[0](self.dtype, self.shape, self.ragged_rank)
-        return DatasetV1 if self.dataset is not None else Tensor
+        return Tensor
 
     def with_shape(self, shape):
         """This component with another (dense) shape; a ragged component gains (or loses)

@@ -1,8 +1,11 @@
 """TF 1.14's tf.data.experimental Structure classes: get_structure of datasets and
 iterators (their class and legacy types, shapes and classes), Structure.from_value,
 equality and compatibility, to_variant / from_variant round trips, Optional's
-value_structure, and errors. tests/test_data_structure.py runs the same programs."""
+value_structure, the structure accessors of Dataset.window's datasets of datasets, and
+errors. tests/test_data_structure.py runs the same programs."""
 from __future__ import absolute_import
+
+import numpy as np
 
 from gen_experimental import _described, drain
 
@@ -199,7 +202,48 @@ def _array_and_ragged(tf):
     return out
 
 
+def _legacy(x):
+    """A window's legacy types / shapes / classes: a DatasetStructure leaf (TF 1.14 gives
+    the DatasetStructure itself for all three) as its class and element's view."""
+    if isinstance(x, dict):
+        return [[k, _legacy(v)] for k, v in sorted(x.items())]
+    if isinstance(x, tuple):
+        return [_legacy(v) for v in x]
+    if type(x).__name__ == "DatasetStructure":
+        return ["DatasetStructure", _view(x._element_structure)]
+    return _plain_desc(x) if not isinstance(x, type) else x.__name__
+
+
+def _windows(tf):
+    with tf.Graph().as_default():
+        sp = tf.SparseTensor([[0]], [1.0], [3])
+        windows = {
+            "tensor": tf.data.Dataset.range(10).window(3),
+            "tuple": tf.data.Dataset.from_tensor_slices(
+                (np.zeros([6, 2], np.float32), np.arange(6))).window(2, drop_remainder=True),
+            "dict": tf.data.Dataset.from_tensor_slices(
+                {"a": np.zeros([6, 2], np.float32), "b": np.arange(6)}).window(2, shift=1),
+            "nested": tf.data.Dataset.from_tensor_slices(
+                (np.arange(6), {"c": np.zeros([6, 3], np.int32)})).window(4),
+            "sparse": tf.data.Dataset.from_tensors(sp).window(2),
+            "window_of_windows": tf.data.Dataset.range(4).window(2).window(2),
+        }
+        v1 = tf.compat.v1.data
+        out = {}
+        for name, ds in sorted(windows.items()):
+            it = ds.make_initializable_iterator()
+            accessors = [ds.output_types, ds.output_shapes, ds.output_classes,
+                         v1.get_output_types(ds), v1.get_output_shapes(ds),
+                         v1.get_output_classes(ds),
+                         it.output_types, it.output_shapes, it.output_classes]
+            out[name] = [_legacy(a) for a in accessors] + [
+                [a == accessors[0] for a in accessors],
+                _legacy(tf.data.experimental.get_structure(ds)._to_legacy_output_types())]
+        return out
+
+
 PROGRAMS.update({
+    "windows": _windows,
     "array_and_ragged": _array_and_ragged,
     "get_structure": _get_structure,
     "from_value": _from_value,
