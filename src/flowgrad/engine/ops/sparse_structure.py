@@ -201,15 +201,50 @@ def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
         raise _invalid("# elements of backprop_val_grad and # rows of sum_indices should match "
                        f"(#nnz of sum): got {g.size} and {si.shape[0]}")
     ks, ka, kb = _row_keys(si, ai, bi)
-    out = []
-    for rows, k in ((ai, ka), (bi, kb)):
-        pos = np.searchsorted(ks, k)
-        pos_c = np.minimum(pos, max(ks.size - 1, 0))
-        hit = (pos < ks.size) & (ks[pos_c] == k) if ks.size else np.zeros(k.size, bool)
-        res = np.zeros(rows.shape[0], g.dtype)
-        res[hit] = g[pos_c[hit]]
-        out.append(res)
-    return tuple(out)
+    if all((k[1:] > k[:-1]).all() for k in (ks, ka, kb)):
+        # strictly increasing lists (canonical ones): the walk below gives each row of a
+        # and b the sum's entry of the same index, or 0 where the sum has none
+        out = []
+        for k in (ka, kb):
+            pos = np.minimum(np.searchsorted(ks, k), max(ks.size - 1, 0))
+            hit = ks[pos] == k if ks.size else np.zeros(k.size, bool)
+            res = np.zeros(k.size, g.dtype)
+            res[hit] = g[pos[hit]]
+            out.append(res)
+        return tuple(out)
+    return _add_grad_walk(ka.tolist(), kb.tolist(), ks.tolist(), g)
+
+
+def _add_grad_walk(ka, kb, ks, g):
+    """TF's SparseAddGrad loop over the row keys as the rows come (unsorted, repeated): a
+    row of a (b) equal to the sum's current row takes its gradient and moves on, a smaller
+    one moves on with none; the sum's row moves on once neither current row is smaller."""
+    grads = (np.zeros(len(ka), g.dtype), np.zeros(len(kb), g.dtype))
+    pos = [0, 0]
+    keys = (ka, kb)
+    k = 0
+
+    def step(side):
+        """COMPARE(a_or_b, idx): True when that side's row is not below the sum's."""
+        i = pos[side]
+        if keys[side][i] == ks[k]:
+            grads[side][i] = g[k]
+            pos[side] = i + 1
+        elif keys[side][i] < ks[k]:
+            pos[side] = i + 1
+            return False
+        return True
+
+    while pos[0] < len(ka) and pos[1] < len(kb) and k < len(ks):
+        a_geq = step(0)
+        b_geq = step(1)
+        if a_geq and b_geq:
+            k += 1
+    for side in (0, 1):     # at most one of these runs
+        while pos[side] < len(keys[side]) and k < len(ks):
+            if step(side):
+                k += 1
+    return grads
 
 
 register_op("SparseAddGrad", infer=_add_grad_infer, kernel=_add_grad_kernel, grad=None)
