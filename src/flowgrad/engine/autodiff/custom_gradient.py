@@ -14,18 +14,15 @@ from __future__ import annotations
 
 import functools
 import inspect
-import itertools
 from typing import Callable
 
 from ..framework import dtypes as _dt
 from ..framework.constant_op import convert_to_tensor
-from ..framework.graph import GraphKeys, Tensor, get_default_graph
+from ..framework.graph import UIDS, GraphKeys, Tensor, get_default_graph
 from ..framework.registry import GRADIENTS
 from ..ops.shape import identity_n
 
 __all__ = ["custom_gradient"]
-
-_uid = itertools.count()
 
 
 def _is_resource(v):
@@ -93,6 +90,9 @@ def custom_gradient(f: Callable) -> Callable:
         if kwargs:
             raise ValueError("The custom_gradient decorator currently supports keywords "
                              "arguments only when eager execution is enabled.")
+        # TF's process-wide ops.uid(), taken before the arguments are converted (every
+        # Tensor and Graph takes one too, so the number shows what the process has built)
+        name = f"CustomGradient-{next(UIDS)}"
         g = get_default_graph()
         args = [convert_to_tensor(a) for a in args]
         start = len(g._ops)
@@ -116,7 +116,6 @@ def custom_gradient(f: Callable) -> Callable:
             raise TypeError("If using @custom_gradient with a function that uses variables, "
                             "then grad_fn must accept a keyword argument 'variables'.")
         n_res = len(flat)
-        name = f"CustomGradient-{next(_uid)}"
 
         def grad_rule(op, *result_grads):
             dys = result_grads[:n_res]
