@@ -16,12 +16,16 @@ constant, by the shapes its GraphProperties infers:
   ones' shape>)`, its shape named `ConstantFolding/<mul>-broadcastto_shape-1`.
 
 Neither is a Mul: ConstantPushDown and MinimizeBroadcasts stop at it, so a reader's
-constant is not pushed into y's chain. A dynamic_rnn output's time dim is unknown to
-Grappler (TensorArrayGatherV3; until a broadcast with a known dim, such as dropout's mask
-of `array_ops.shape(out)`, a constant), so in `tf.gradients(reduce_sum(square(out *
-1.5)))` the Square gradient `ones * (out * 3.0)` becomes a BroadcastTo and the chain runs
-as `(3 * out) * 1.5`, not `4.5 * out` (golden math/gated_grads lstm_mul_by_ones;
-lstm_dropout_adam for the Snapshot).
+constant is not pushed into y's chain. flowgrad's BroadcastTo returns a view of y, where
+TF's (to another shape) and its Snapshot write buffers of their own: where y is (a view
+of) a variable's buffer, which an optimizer's update changes in place later in the same
+run, the Mul stays instead (the same values; golden math/broadcast_ones_variable).
+
+A dynamic_rnn output's time dim is unknown to Grappler (TensorArrayGatherV3; until a
+broadcast with a known dim, such as dropout's mask of `array_ops.shape(out)`, a
+constant), so in `tf.gradients(reduce_sum(square(out * 1.5)))` the Square gradient `ones
+* (out * 3.0)` becomes a BroadcastTo and the chain runs as `(3 * out) * 1.5`, not `4.5 *
+out` (golden math/gated_grads lstm_mul_by_ones; lstm_dropout_adam for the Snapshot).
 
 Before/after (out's Grappler shape [3, ?, 8], static [3, 7, 8]):
 
@@ -196,6 +200,15 @@ def broadcast_mul_by_ones(program):
                 y = n.inputs[other]
                 break
         if y is None:
+            nodes.append(n)
+            continue
+        if mutable is None:
+            mutable = mutable_values(program)
+        if y in mutable:
+            # BroadcastTo's kernel returns a view of y: of a variable's buffer here, which
+            # the optimizer's in-place update then changes under a reader that runs after
+            # it (TF's BroadcastTo to another shape writes a buffer of its own): the Mul
+            # stays, as the Snapshot's above (the same values, in a buffer of its own)
             nodes.append(n)
             continue
         if unknown is None:
