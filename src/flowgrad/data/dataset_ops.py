@@ -59,6 +59,7 @@ AUTOTUNE = -1
 # structure as TF's Structure object (in errors).
 _RAGGED_STRUCTURE = [None]
 _TO_STRUCTURE = [None]     # structure._to_structure: nested _Specs as TF's Structure object
+_DATASET_STRUCTURE = [None]     # structure.DatasetStructure
 
 
 class _Spec:
@@ -66,7 +67,7 @@ class _Spec:
     shape; carried boxed in a variant tensor as TF 1.14 does), a RaggedTensor (values
     dtype, shape, ragged_rank; boxed likewise) or a nested dataset (its structure)."""
 
-    __slots__ = ("dtype", "shape", "dataset", "sparse", "ragged_rank")
+    __slots__ = ("dtype", "shape", "dataset", "sparse", "ragged_rank", "_dataset_structure")
 
     def __init__(self, dtype, shape, dataset=None, sparse=False, ragged_rank=None):
         self.dtype = dtype
@@ -74,6 +75,7 @@ class _Spec:
         self.dataset = dataset      # for a dataset component: the inner structure of _Spec
         self.sparse = sparse
         self.ragged_rank = ragged_rank     # for a RaggedTensor component
+        self._dataset_structure = None     # a dataset component's DatasetStructure, once made
 
     @property
     def boxed(self):
@@ -89,17 +91,23 @@ class _Spec:
             return TensorShape(None)
         return TensorShape([]) if self.dataset is not None else self.shape
 
-    # A dataset component's legacy type, shape and class are all its DatasetStructure
-    # (TF 1.14's DatasetStructure._to_legacy_output_types/shapes/classes return self).
+    def dataset_structure(self):
+        """A dataset component's DatasetStructure: its legacy type, shape and class all (TF
+        1.14's DatasetStructure._to_legacy_output_types/shapes/classes return self, one
+        object each time: the element structure holds it)."""
+        if self._dataset_structure is None:
+            self._dataset_structure = _DATASET_STRUCTURE[0](_TO_STRUCTURE[0](self.dataset))
+        return self._dataset_structure
+
     def types(self):
-        return _TO_STRUCTURE[0](self) if self.dataset is not None else self.dtype
+        return self.dataset_structure() if self.dataset is not None else self.dtype
 
     def shapes(self):
-        return _TO_STRUCTURE[0](self) if self.dataset is not None else self.shape
+        return self.dataset_structure() if self.dataset is not None else self.shape
 
     def classes(self):
         if self.dataset is not None:
-            return _TO_STRUCTURE[0](self)
+            return self.dataset_structure()
         if self.sparse:
             return SparseTensor
         if self.ragged_rank is not None:    # TF 1.14's class of a ragged component

@@ -393,7 +393,7 @@ def _to_structure(specs):
     """A dataset's nested `_Spec`s as TF's Structure (NestedStructure when nested)."""
     def leaf(s):
         if s.dataset is not None:
-            return DatasetStructure(_to_structure(s.dataset))
+            return s.dataset_structure()
         if s.sparse:
             return SparseTensorStructure(s.dtype, s.shape)
         if s.ragged_rank is not None:
@@ -405,6 +405,7 @@ def _to_structure(specs):
 
 
 dataset_ops._TO_STRUCTURE[0] = _to_structure
+dataset_ops._DATASET_STRUCTURE[0] = DatasetStructure
 
 
 def _to_specs(structure):

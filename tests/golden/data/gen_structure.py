@@ -236,8 +236,11 @@ def _windows(tf):
                          v1.get_output_types(ds), v1.get_output_shapes(ds),
                          v1.get_output_classes(ds),
                          it.output_types, it.output_shapes, it.output_classes]
+            first = tf.nest.flatten(accessors[0])
             out[name] = [_legacy(a) for a in accessors] + [
                 [a == accessors[0] for a in accessors],
+                # one DatasetStructure object per component, whichever accessor
+                [[x is y for x, y in zip(first, tf.nest.flatten(a))] for a in accessors],
                 _legacy(tf.data.experimental.get_structure(ds)._to_legacy_output_types())]
         return out
 
