@@ -3,7 +3,8 @@ lists as they come, unsorted and with repeated rows: the kernel walks a's, b's a
 sum's indices in step (sparse_add_grad_op.cc) rather than matching rows by key, so a row
 of a that the walk passes by gets a zero gradient. Through tf.gradients of tf.sparse.add
 (the sum's indices are SparseAdd's own merge of the same lists) and through
-tf.raw_ops.SparseAddGrad with sum indices of any order. The values are copies (no
+tf.raw_ops.SparseAddGrad with sum indices of any order; the op's shape function's and
+kernel's errors. The values are copies (no
 arithmetic), so the host does not change them; the vendor is recorded all the same.
 tests/test_sparse_add_grad.py runs these cases with flowgrad."""
 import numpy as np
@@ -69,6 +70,44 @@ def _bare(tf, a_rows, b_rows, sum_rows):
         return sess.run({"a_grad": ga, "b_grad": gb})
 
 
+def _dyn(tf, value, dtype=np.int64):
+    """A tensor of unknown shape: its errors come from the kernel."""
+    return tf.placeholder_with_default(np.asarray(value, dtype), None)
+
+
+# name: (backprop_val_grad, a's, b's, sum's indices, static shapes?): TF's shape function
+# wants a's and b's indices of rank 2; its kernel checks all three matrices, the gradient
+# a vector, one number of columns, the gradient's size the sum's rows, in that order
+ERRORS = {
+    "static_a_rank": ([1.0], [0], [[0]], [[0]], True),
+    "static_b_rank": ([1.0], [[0]], [[[0]]], [[0]], True),
+    "static_sum_rank": ([1.0], [[0]], [[0]], [0], True),
+    "a_vector": ([1.0], [0], [[0]], [[0]], False),
+    "sum_vector": ([1.0], [[0]], [[0]], [0, 1], False),
+    "grad_matrix": ([[1.0]], [[0]], [[0]], [[0]], False),
+    "grad_scalar": (1.0, [[0]], [[0]], [[0]], False),
+    "ndims_a": ([1.0], [[0, 1]], [[0]], [[0]], False),
+    "ndims_sum": ([1.0], [[0, 1]], [[0, 1]], [[0, 1, 2]], False),
+    "nnz": ([1.0, 2.0], [[0]], [[0]], [[0]], False),
+}
+
+
+def _error(tf, grad, a_rows, b_rows, sum_rows, static):
+    try:
+        if static:
+            ins = [tf.constant(np.asarray(grad, np.float64))] + [
+                tf.constant(np.asarray(r, np.int64)) for r in (a_rows, b_rows, sum_rows)]
+        else:
+            ins = [_dyn(tf, grad, np.float64)] + [_dyn(tf, r) for r in (a_rows, b_rows,
+                                                                          sum_rows)]
+        ga, gb = tf.raw_ops.SparseAddGrad(backprop_val_grad=ins[0], a_indices=ins[1],
+                                          b_indices=ins[2], sum_indices=ins[3])
+        with tf.Session() as sess:
+            return sess.run({"a_grad": ga, "b_grad": gb})
+    except Exception as e:  # noqa: BLE001 - TF's error is the golden
+        return e
+
+
 def cases(tf):
     out = {"vendor": host_vendor()}
     for name, (a_rows, b_rows) in sorted(PAIRS.items()):
@@ -77,4 +116,7 @@ def cases(tf):
     for name, (a_rows, b_rows, sum_rows) in sorted(RAW.items()):
         with tf.Graph().as_default():
             out["raw/" + name] = _bare(tf, a_rows, b_rows, sum_rows)
+    for name, args in sorted(ERRORS.items()):
+        with tf.Graph().as_default():
+            out["error/" + name] = _error(tf, *args)
     return out

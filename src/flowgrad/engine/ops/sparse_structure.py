@@ -189,14 +189,31 @@ register_op("SparseAdd", infer=_add_infer, kernel=_add_kernel, grad=_add_grad)
 def _add_grad_infer(inputs, attrs):
     g, ai, bi, _ = inputs
     dt = g.dtype.base_dtype
-    return [(dt, TensorShape([ai.shape.as_list()[0] if ai.shape.ndims == 2 else None])),
-            (dt, TensorShape([bi.shape.as_list()[0] if bi.shape.ndims == 2 else None]))]
+    out = []
+    for t in (ai, bi):     # TF's shape function: WithRank(a_indices, 2), then b_indices
+        if t.shape.ndims is not None and t.shape.ndims != 2:
+            raise ValueError(f"Shape must be rank 2 but is rank {t.shape.ndims}")
+        out.append((dt, TensorShape([t.shape.as_list()[0] if t.shape.ndims == 2 else None])))
+    return out
+
+
+def _debug_shape(a):
+    return "[" + ",".join(str(d) for d in np.shape(a)) + "]"
 
 
 def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
     g = np.asarray(backprop_val_grad)
-    rank = np.shape(sum_indices)[1] if np.ndim(sum_indices) == 2 else 0
-    ai, bi, si = _mat(a_indices, rank), _mat(b_indices, rank), _mat(sum_indices, rank)
+    ai, bi, si = (np.asarray(t, np.int64) for t in (a_indices, b_indices, sum_indices))
+    if not ai.ndim == bi.ndim == si.ndim == 2:
+        raise _invalid("Input indices should be matrices but received shapes: "
+                       f"{_debug_shape(ai)} and {_debug_shape(bi)} and {_debug_shape(si)}")
+    if g.ndim != 1:
+        raise _invalid("Input backprop_val_grad should be a vector but received shape: "
+                       f"{_debug_shape(g)}")
+    if not ai.shape[1] == bi.shape[1] == si.shape[1]:
+        # (TF's message runs the three numbers together)
+        raise _invalid("The densified operands should have the same ndims; for A, B, sum "
+                       f"got: {ai.shape[1]}{bi.shape[1]}{si.shape[1]}")
     if g.size != si.shape[0]:
         raise _invalid("# elements of backprop_val_grad and # rows of sum_indices should match "
                        f"(#nnz of sum): got {g.size} and {si.shape[0]}")
