@@ -15,6 +15,7 @@ GOLDEN = goldens.load("core", "critical_section")["build"]
 FROM_PROTO = goldens.load("core", "critical_section")["from_proto"]
 MORE = goldens.load("core", "critical_section")["more"]
 RETURNS = goldens.load("core", "critical_section")["returns"]
+CLOSE = goldens.load("core", "critical_section")["close_while_waiting"]
 
 
 def test_results_of_each_kind_match_tf114():
@@ -213,3 +214,11 @@ def test_closing_the_session_cancels_a_waiting_lock():
         assert isinstance(res["a"], tf.errors.CancelledError), res["a"]
         assert isinstance(res["b"], tf.errors.CancelledError), res["b"]
         assert "Lock acquisition cancelled." in str(res["b"])
+
+
+def test_closing_the_session_cancels_a_waiting_lock_as_tf114():
+    """The waiting run's error as TF 1.14's (a derived CancelledError). (TF also fails the
+    run in flight with "Run call was cancelled"; flowgrad lets it finish: not compared.)"""
+    got = gen.close_while_waiting(tf, lambda sess: _until(lambda: _mutex(sess).waiting == 1))
+    assert [got["b"], got["b_ended"], got["a_ended"]] == \
+        [CLOSE["b"], CLOSE["b_ended"], CLOSE["a_ended"]]

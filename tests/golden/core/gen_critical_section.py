@@ -1,6 +1,8 @@
 """tf.CriticalSection under TF 1.14 (critical_section.json) and flowgrad
 (tests/test_critical_section.py): the ops execute builds (names, types, inputs, control
 inputs, colocation), the collections, values, and the errors TF raises. Valid Python 3.7."""
+import threading
+import time
 
 
 def _ops(g, n0=0):
@@ -151,6 +153,46 @@ def returns(tf):
                 out[label] = [ops, s.run(r)]
     return out
 
+def close_while_waiting(tf, until_waiting):
+    """Session.close while one run holds the section (its fn in a py_func that blocks
+    until released) and a second run waits for the lock: what the waiting run raises.
+    `until_waiting(sess)` returns once the second run waits (TF: a pause)."""
+    release, entered = threading.Event(), threading.Event()
+
+    def block(x):
+        entered.set()
+        release.wait(30)
+        return x
+    res = {}
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection()
+        v = tf.get_variable("v", initializer=1.0, use_resource=True)
+        hold = cs.execute(lambda: tf.py_func(block, [v.read_value()], tf.float32),
+                          exclusive_resource_access=False)
+        other = cs.execute(lambda: v.read_value() * 2.0, exclusive_resource_access=False)
+        sess = tf.Session()
+        sess.run(v.initializer)
+        sess.run(other)
+
+        def run(key, fetch):
+            try:
+                res[key] = float(sess.run(fetch))
+            except tf.errors.OpError as e:
+                res[key] = [type(e).__name__, str(e).split("\n")[0]]
+        a = threading.Thread(target=run, args=("a", hold))
+        a.start()
+        entered.wait(30)
+        b = threading.Thread(target=run, args=("b", other))
+        b.start()
+        until_waiting(sess)
+        sess.close()
+        b.join(30)
+        out = {"b": res.get("b"), "b_ended": not b.is_alive()}
+        release.set()
+        a.join(30)
+        out["a_ended"] = not a.is_alive()
+        return out
+
 
 def cases(tf):
     with tf.Graph().as_default():
@@ -158,4 +200,5 @@ def cases(tf):
     out["from_proto"] = from_proto(tf)
     out["more"] = more(tf)
     out["returns"] = returns(tf)
+    out["close_while_waiting"] = close_while_waiting(tf, lambda sess: time.sleep(1.0))
     return out

@@ -6,7 +6,8 @@ ends (`release_run_locks`). Stateful nodes of a plan run on the caller's thread 
 order (engine/runtime/interop.py), so the thread that took a mutex is the one running
 that step; a second take by the same run (its order interleaved two executions) counts
 instead of waiting on itself. A take that waits is cancelled as TF's (mutex_ops.cc's
-AcquireAsync, "Lock acquisition cancelled.") when its session closes, and fails past the
+AcquireAsync; the run's error is TF's "[_Derived_]Lock acquisition cancelled.") when its
+session closes, and fails past the
 run's RunOptions.timeout_in_ms, so a closed session or a timed-out run leaves no thread
 waiting.
 """
@@ -89,7 +90,7 @@ def _lock_bind(node, ctx):
                 try:
                     while mutex.owner is not None:
                         poll_wait(mutex.cond, ctx.session, "MutexLock",
-                                  "Lock acquisition cancelled.")
+                                  "[_Derived_]Lock acquisition cancelled.")
                 finally:
                     mutex.waiting -= 1
                 mutex.owner = me
