@@ -10,7 +10,7 @@ from __future__ import annotations
 import collections
 
 from ..engine.framework import dtypes as _dt
-from ..engine.framework.constant_op import convert_to_tensor
+from ..engine.framework.constant_op import convert_to_tensor, is_tensor
 from ..engine.framework.graph import (Operation, Tensor, add_to_collections, get_collection,
                                       get_default_graph, name_scope)
 from ..engine.ops import mutex as _mutex  # noqa: F401 - registers the mutex ops
@@ -47,29 +47,49 @@ def _colocation(op):
         return None
 
 
+def _colocation_op(t):
+    """TF's ops._op_to_colocate_with: a variable's handle op, else the tensor's op."""
+    handle = getattr(t, "handle", None)
+    if isinstance(handle, Tensor):
+        return handle.op
+    return t.op if isinstance(t, Tensor) else convert_to_tensor(t).op
+
+
+def _control_identity(t, name):
+    """TF's control_flow_ops._Identity: a reference tensor passes as a reference."""
+    if t.dtype._is_ref_dtype:
+        return apply("RefIdentity", [t], {}, name)
+    return identity(t, name=name)
+
+
 def _tuple(tensors):
     """TF's control_flow_ops.tuple: each tensor passed on by an Identity that waits for all
     of them, colocated with the tensor (TF's with_dependencies), an Operation by a group.
+    Python values become Consts up front; a variable is read inside its Identity's scope,
+    after the gate, and gates by its op (an assign's, for the assign's unread result).
     flowgrad's tf.tuple leaves the colocation out (graphs written with it are pinned by
     tests), so execute uses this one."""
     g = get_default_graph()
     with name_scope(None, "tuple", tensors):
-        tensors = [t if t is None or isinstance(t, (Operation, Tensor)) else
+        tensors = [t if t is None or isinstance(t, Operation) or is_tensor(t) else
                    convert_to_tensor(t) for t in tensors]
-        gating = {id(t): t if isinstance(t, Operation) else t.op for t in tensors
-                  if t is not None}
+        gating = {}
+        for t in tensors:
+            if t is not None:
+                op = t if isinstance(t, Operation) else t.op
+                gating[op._id] = op
         if not gating:
             raise ValueError("Must have at least one Tensor: %s" % tensors)
-        gate = group(*sorted(gating.values(), key=lambda op: op._id))
+        gate = group(*[gating[k] for k in sorted(gating)])
         out = []
         for t in tensors:
-            if isinstance(t, Tensor):
-                with name_scope(None, "control_dependency") as scope, \
-                        g.colocate_with(t.op), g.control_dependencies([gate]):
-                    out.append(identity(t, name=scope))
-            elif isinstance(t, Operation):
+            if isinstance(t, Operation):
                 with g.control_dependencies([gate]):
                     out.append(group(t))
+            elif t is not None:
+                with name_scope(None, "control_dependency") as scope, \
+                        g.colocate_with(_colocation_op(t)), g.control_dependencies([gate]):
+                    out.append(_control_identity(convert_to_tensor(t), scope))
             else:
                 out.append(None)
         return out

@@ -1,6 +1,8 @@
 """tf.CriticalSection under TF 1.14 (critical_section.json) and flowgrad
 (tests/test_critical_section.py): the ops execute builds (names, types, inputs, control
 inputs, colocation), the collections, values, and the errors TF raises. Valid Python 3.7."""
+import threading
+import time
 
 
 def _ops(g, n0=0):
@@ -72,8 +74,131 @@ def from_proto(tf):
             return "NotImplementedError: %s" % e
 
 
+def more(tf):
+    """TF's critical_section_test cases as TF 1.14 has them: recursive access through a
+    section of the same shared_name, executions capturing another execution's result, a
+    section inside a while_loop body, resources requested by two sections."""
+    out = {}
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection(shared_name="cs")
+        cs_same = tf.CriticalSection(shared_name="cs")
+        out["same_shared_name"] = _err(
+            lambda: cs.execute(lambda: cs_same.execute(lambda: tf.constant(1.0) + 1)))
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection(shared_name="cs")
+        to_capture = cs.execute(lambda: tf.identity(1.0))
+        to_capture_too = tf.identity(to_capture)
+        ex_0 = cs.execute(lambda: 1.0 + to_capture)
+        with tf.control_dependencies([to_capture]):
+            ex_1 = cs.execute(lambda: 1.0 + to_capture)
+        dependency = tf.identity(to_capture)
+        ex_2 = cs.execute(lambda: 1.0 + dependency)
+        with tf.control_dependencies([to_capture_too]):
+            ex_3 = cs.execute(lambda: 1.0 + dependency)
+        lock = ex_0.graph.get_operation_by_name("critical_section_execute_1/MutexLock")
+        out["captured_lock_deps"] = [c.name for c in lock.control_inputs]
+        with tf.Session() as s:
+            out["captured"] = [float(x) for x in s.run([ex_0, ex_1, ex_2, ex_3])]
+    with tf.Graph().as_default():
+        cs0 = tf.CriticalSection()
+        cs1 = tf.CriticalSection()
+        v = tf.Variable(0.0, name="v", use_resource=True)
+        cs0.execute(lambda: v + 1)
+        cs0.execute(lambda: v - 1)
+        r = []
+        r.append(_err(lambda: cs1.execute(lambda: v + 1)))
+        r.append(_err(lambda: cs1.execute(lambda: v + 1, exclusive_resource_access=False)))
+        v2 = tf.Variable(0.0, name="v2", use_resource=True)
+        cs0.execute(lambda: v2 + 1, exclusive_resource_access=False)
+        r.append(_err(lambda: cs1.execute(lambda: v2 + 1, exclusive_resource_access=False)))
+        r.append(_err(lambda: cs1.execute(lambda: v2 + 1)))
+        out["two_sections"] = r
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection()
+        v = tf.Variable(0, name="v", use_resource=True)
+
+        def body(i):
+            return cs.execute(lambda: v + i + 1)
+        loop = tf.while_loop(lambda i: i < 10, body, [0])
+        with tf.Session() as s:
+            s.run(v.initializer)
+            out["while_loop"] = int(s.run(loop))
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection()
+        res = cs.execute(lambda: tf.no_op(name="only"))
+        out["op_only"] = [type(res).__name__, res.name]
+        out["no_result"] = _err(lambda: cs.execute(lambda: None))
+    return out
+
+def returns(tf):
+    """What execute builds and returns for fn results of each kind: a Python number, a
+    resource variable, an assign_add's unread value, a reference variable, a mix, two
+    outputs of one op (one gate)."""
+    out = {}
+    fns = [("float", lambda v, rv: 1.0), ("resource_variable", lambda v, rv: v),
+           ("assign_add", lambda v, rv: v.assign_add(1.0)), ("ref_variable", lambda v, rv: rv),
+           ("ref_assign_add", lambda v, rv: rv.assign_add(1.0)),
+           ("mixed", lambda v, rv: [v.assign_add(1.0), 2]),
+           ("unique", lambda v, rv: tf.unique([1, 2, 1]))]
+    for label, fn in fns:
+        with tf.Graph().as_default() as g:
+            v = tf.get_variable("v", initializer=0.0, use_resource=True)
+            rv = tf.Variable(0.0, name="rv")
+            cs = tf.CriticalSection()
+            n0 = len(g.get_operations())
+            r = cs.execute(lambda: fn(v, rv))
+            ops = _ops(g, n0)
+            with tf.Session() as s:
+                s.run([v.initializer, rv.initializer])
+                out[label] = [ops, s.run(r)]
+    return out
+
+def close_while_waiting(tf, until_waiting):
+    """Session.close while one run holds the section (its fn in a py_func that blocks
+    until released) and a second run waits for the lock: what the waiting run raises.
+    `until_waiting(sess)` returns once the second run waits (TF: a pause)."""
+    release, entered = threading.Event(), threading.Event()
+
+    def block(x):
+        entered.set()
+        release.wait(30)
+        return x
+    res = {}
+    with tf.Graph().as_default():
+        cs = tf.CriticalSection()
+        v = tf.get_variable("v", initializer=1.0, use_resource=True)
+        hold = cs.execute(lambda: tf.py_func(block, [v.read_value()], tf.float32),
+                          exclusive_resource_access=False)
+        other = cs.execute(lambda: v.read_value() * 2.0, exclusive_resource_access=False)
+        sess = tf.Session()
+        sess.run(v.initializer)
+        sess.run(other)
+
+        def run(key, fetch):
+            try:
+                res[key] = float(sess.run(fetch))
+            except tf.errors.OpError as e:
+                res[key] = [type(e).__name__, str(e).split("\n")[0]]
+        a = threading.Thread(target=run, args=("a", hold))
+        a.start()
+        entered.wait(30)
+        b = threading.Thread(target=run, args=("b", other))
+        b.start()
+        until_waiting(sess)
+        sess.close()
+        b.join(30)
+        out = {"b": res.get("b"), "b_ended": not b.is_alive()}
+        release.set()
+        a.join(30)
+        out["a_ended"] = not a.is_alive()
+        return out
+
+
 def cases(tf):
     with tf.Graph().as_default():
         out = {"build": build(tf)}
     out["from_proto"] = from_proto(tf)
+    out["more"] = more(tf)
+    out["returns"] = returns(tf)
+    out["close_while_waiting"] = close_while_waiting(tf, lambda sess: time.sleep(1.0))
     return out

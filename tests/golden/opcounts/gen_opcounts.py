@@ -2137,3 +2137,17 @@ def _batch_normalization(tf):
 
 
 CALLS = CALLS + [("contrib/distributions/bijectors/batch_normalization", _batch_normalization)]
+
+
+# -- tf.CriticalSection: the MutexV2, and execute's MutexLock, fn's ops (their outside
+# inputs grouped before the lock), ConsumeMutexLock and the tuple of Identities ----------
+def _critical_section(tf):
+    v = tf.Variable(1.0, name="v", use_resource=True)
+    cs = tf.CriticalSection(name="cs")
+    cs.execute(lambda: v.assign_add(2.0))
+    cs.execute(lambda: (v.read_value() * 3.0, [tf.no_op()]), name="pair")
+    cs.execute(lambda: v + 1.0, exclusive_resource_access=False)
+
+
+CALLS = CALLS + [("CriticalSection", lambda tf: tf.CriticalSection()),
+                 ("CriticalSection.execute", _critical_section)]

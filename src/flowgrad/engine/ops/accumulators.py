@@ -11,19 +11,17 @@ shared_name (else its op name), so every session of a ps task shares it.
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.blocking import note_wait
+from ..framework.blocking import poll_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 
 __all__ = ["Accumulator"]
 
-_POLL = 0.05
 
 
 def _dims(shape):
@@ -80,17 +78,7 @@ class Accumulator:
                 None, None, f"Argument num_required must be positive, but was {num_required}")
         with self.cond:
             while self.count < num_required:
-                note_wait("TakeGrad")
-                self.cond.wait(_POLL)
-                s = self.session
-                if s is not None:
-                    if s._closed:
-                        raise errors.CancelledError(
-                            None, None, "TakeGrad operation was cancelled")
-                    deadline = getattr(s._ctx.deadline, "at", None)
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise errors.DeadlineExceededError(
-                            None, None, "Timed out waiting for notification")
+                poll_wait(self.cond, self.session, "TakeGrad")
             out = self._result()
             self.sum, self.count = None, 0
             self.global_step += 1

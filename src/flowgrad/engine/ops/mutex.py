@@ -5,13 +5,18 @@ is freed with its tensor, a lock a run took and never consumed is released when 
 ends (`release_run_locks`). Stateful nodes of a plan run on the caller's thread in plan
 order (engine/runtime/interop.py), so the thread that took a mutex is the one running
 that step; a second take by the same run (its order interleaved two executions) counts
-instead of waiting on itself.
+instead of waiting on itself. A take that waits is cancelled as TF's (mutex_ops.cc's
+AcquireAsync; the run's error is TF's "[_Derived_]Lock acquisition cancelled.") when its
+session closes, and fails past the
+run's RunOptions.timeout_in_ms, so a closed session or a timed-out run leaves no thread
+waiting.
 """
 from __future__ import annotations
 
 import threading
 
 from ..framework import dtypes as _dt
+from ..framework.blocking import poll_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 
@@ -24,6 +29,7 @@ class _Mutex:
         self.cond = threading.Condition()
         self.owner = None
         self.depth = 0
+        self.waiting = 0     # takes waiting for it now
 
 
 class _Held:
@@ -80,8 +86,13 @@ def _lock_bind(node, ctx):
         me = threading.get_ident()
         with mutex.cond:
             if mutex.owner != me:
-                while mutex.owner is not None:
-                    mutex.cond.wait()
+                mutex.waiting += 1
+                try:
+                    while mutex.owner is not None:
+                        poll_wait(mutex.cond, ctx.session, "MutexLock",
+                                  "[_Derived_]Lock acquisition cancelled.")
+                finally:
+                    mutex.waiting -= 1
                 mutex.owner = me
             mutex.depth += 1
         held = _Held(mutex)

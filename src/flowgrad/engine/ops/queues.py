@@ -16,13 +16,12 @@ from __future__ import annotations
 import collections
 import itertools
 import threading
-import time
 
 import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
-from ..framework.blocking import note_wait
+from ..framework.blocking import poll_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
 from ._array_util import whole_value
@@ -30,7 +29,6 @@ from .philox import Stream, philox_blocks
 
 __all__ = ["Queue"]
 
-_POLL = 0.05     # seconds between checks for a closed session while an op waits
 _RESOURCE_IDS = itertools.count()   # TF's ResourceMgr::GenerateUniqueId: process-wide
 
 
@@ -79,18 +77,9 @@ class Queue:
 
     # -- waiting ---------------------------------------------------------------------
     def _wait(self, what):
-        """Waits for a change; raises CancelledError once the session is closed and
-        DeadlineExceededError past the run's RunOptions.timeout_in_ms."""
-        note_wait(what)
-        self.cond.wait(_POLL)
-        session = self.session
-        if session is not None:
-            if session._closed:
-                raise errors.CancelledError(None, None, f"{what} operation was cancelled")
-            deadline = getattr(session._ctx.deadline, "at", None)
-            if deadline is not None and time.monotonic() > deadline:
-                raise errors.DeadlineExceededError(None, None,
-                                                   "Timed out waiting for notification")
+        """Waits for a change (framework/blocking.py's poll_wait: cancelled with the
+        session, failed past the run's deadline)."""
+        poll_wait(self.cond, self.session, what)
 
     # -- enqueue ---------------------------------------------------------------------
     def _check(self, comps, many):

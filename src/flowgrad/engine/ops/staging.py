@@ -26,10 +26,10 @@ import numpy as np
 
 from ..framework import dtypes as _dt
 from ..framework import errors
+from ..framework.blocking import POLL as _POLL
 from ..framework.blocking import note_wait
 from ..framework.registry import register_op
 from ..framework.tensor_shape import TensorShape
-from .queues import _POLL
 
 __all__ = []   # (Area, area_resource, outputs_infer, total_bytes: engine/ops/map_staging.py)
 
