@@ -127,8 +127,8 @@ for one_hot in (False, True):
             feed = {ids: IDS, seg: SEG}
             print(sess.run(out, feed)[0, :2].tolist())
             for step in range(4):
-                l, _ = sess.run([loss, train], feed)
-                print(step, repr(l))
+                lv, _ = sess.run([loss, train], feed)
+                print(step, repr(lv))
             print(sess.run(table)[IDS[0, 0]].tolist())
 
 g = tf.Graph()

@@ -13,7 +13,7 @@ import tensorflow as tf
 np.random.seed(1)
 tf.set_random_seed(2)
 rs = np.random.RandomState(8)
-B, S, H, NH, I, L = 2, 4, 8, 2, 16, 2
+B, S, H, NH, INTER, L = 2, 4, 8, 2, 16, 2
 X = rs.randn(B, S, H).astype(np.float32)
 MASK = np.array([[1, 1, 1, 0], [1, 1, 0, 0]], np.int32)
 LAB = np.array([1, 0], np.int32)
@@ -66,8 +66,9 @@ def attention_layer(from_tensor, to_tensor, attention_mask, num_attention_heads,
                                   name="query", kernel_initializer=create_initializer(0.5, seed))
     key_layer = tf.layers.dense(to_tensor, num_attention_heads * size_per_head,
                                 name="key", kernel_initializer=create_initializer(0.5, seed + 1))
-    value_layer = tf.layers.dense(to_tensor, num_attention_heads * size_per_head,
-                                  name="value", kernel_initializer=create_initializer(0.5, seed + 2))
+    value_layer = tf.layers.dense(
+        to_tensor, num_attention_heads * size_per_head, name="value",
+        kernel_initializer=create_initializer(0.5, seed + 2))
     query_layer = transpose_for_scores(query_layer, batch_size, num_attention_heads,
                                        from_seq_length, size_per_head)
     key_layer = transpose_for_scores(key_layer, batch_size, num_attention_heads,
@@ -144,7 +145,7 @@ for act, drop in ((gelu_erf, 0.0), (gelu_tanh, 0.1)):
         with tf.variable_scope("bert"):
             am = create_attention_mask_from_input_mask(x, mask)
             with tf.variable_scope("encoder"):
-                seq_out, probs = transformer_model(x, am, H, L, NH, I, act, drop, drop)
+                seq_out, probs = transformer_model(x, am, H, L, NH, INTER, act, drop, drop)
             with tf.variable_scope("pooler"):
                 first_token_tensor = tf.squeeze(seq_out[:, 0:1, :], axis=1)
                 pooled = tf.layers.dense(first_token_tensor, H, activation=tf.tanh,
@@ -167,6 +168,6 @@ for act, drop in ((gelu_erf, 0.0), (gelu_tanh, 0.1)):
             p0 = sess.run(probs[0], feed)
             print(p0[:, 0].tolist())
             for step in range(5):
-                l, _ = sess.run([loss, train], feed)
-                print(step, repr(l))
+                lv, _ = sess.run([loss, train], feed)
+                print(step, repr(lv))
             print(sess.run(per_example_loss, feed).tolist())

@@ -122,8 +122,8 @@ with tf.Session() as sess:
     sess.run(tf.global_variables_initializer())
     feed = {ids: IDS, labels: LAB}
     for step in range(10):
-        r, n, l, _ = sess.run([lr, gnorm, loss, train_op], feed)
-        print(step, repr(r), repr(n), repr(l), sess.run(gs))
+        r, n, lv, _ = sess.run([lr, gnorm, loss, train_op], feed)
+        print(step, repr(r), repr(n), repr(lv), sess.run(gs))
     print(sess.run(table)[0].tolist())
     print(sess.run("bert/LayerNorm/gamma/adam_v:0").tolist())
 

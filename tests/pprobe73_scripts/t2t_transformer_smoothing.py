@@ -215,7 +215,7 @@ with g.as_default():
         print(w0[1, 0].tolist())
         print(sess.run(enc_w, feed)[0, 1, :2].tolist())
         for step in range(5):
-            l, l2, _ = sess.run([loss, loss2, train], feed)
-            print(step, repr(l), repr(l2), sess.run(gs))
+            lv, l2, _ = sess.run([loss, loss2, train], feed)
+            print(step, repr(lv), repr(l2), sess.run(gs))
         summ = tf.Summary.FromString(sess.run(merged, feed))
         print([(v.tag, round(v.simple_value, 4)) for v in summ.value])
