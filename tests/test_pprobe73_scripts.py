@@ -2,7 +2,8 @@
 (tests/golden/seeded/gen_pprobe73_scripts.py): whole seeded TF1 programs of Transformer and
 BERT as google-research/bert and tensor2tensor-era code write them: modeling.py's
 embeddings (embedding_lookup's gather and one_hot paths, token-type embeddings, position
-embeddings by tf.slice under assert_less_equal, contrib layer_norm; bert_embeddings.py),
+embeddings by tf.slice under assert_less_equal, contrib layer_norm, a CRF head;
+bert_embeddings.py),
 transformer_model's attention (input_mask to an attention mask, multi-head attention by
 tf.layers.dense and reshape / transpose, gelu in the erf and tanh forms, the pooler and a
 classifier; bert_encoder_attention.py), get_assignment_map_from_checkpoint and
@@ -13,7 +14,13 @@ AdamWeightDecayOptimizer with polynomial_decay, warmup and clip_by_global_norm
 attention biases, label smoothing and contrib.layers.optimize_loss
 (t2t_transformer_smoothing.py).
 
-All five matched TF on the base commit (0a1c0189): they stay as regression guards."""
+bert_encoder_attention.py, bert_init_from_checkpoint.py, bert_optimization.py and
+t2t_transformer_smoothing.py matched TF on the base commit (0a1c0189): they stay as
+regression guards. bert_embeddings.py's CRF head (BERT-BiLSTM-CRF-NER's) imports
+`from tensorflow.contrib.layers.python.layers import initializers`, a private module path
+flowgrad's alias did not know (ModuleNotFoundError on the base); compat/tf_alias.py now maps
+contrib/layers/python/layers' modules to the flowgrad modules holding their names
+(tests/test_contrib_layers_private_paths.py)."""
 
 import os
 

@@ -3,11 +3,15 @@ use_one_hot_embeddings (a one_hot MatMul vs a gather on the flattened ids), toke
 embeddings by one_hot, position embeddings by tf.slice of the full table under an
 assert_less_equal, embedding_postprocessor's layer_norm_and_dropout (contrib layer_norm over
 the last axis), get_shape_list with a dynamic batch; the gradients (IndexedSlices vs dense),
-losses over a few steps, op counts and the InvalidArgumentError of a too long sequence."""
+losses over a few steps, op counts and the InvalidArgumentError of a too long sequence;
+then a BERT-BiLSTM-CRF-NER style CRF head on the embeddings (its weights by the
+xavier_initializer of `from tensorflow.contrib.layers.python.layers import initializers`,
+lengths by tf.sign(tf.abs(input_ids)), crf_log_likelihood and crf_decode)."""
 import collections
 
 import numpy as np
 import tensorflow as tf
+from tensorflow.contrib.layers.python.layers import initializers
 
 np.random.seed(7)
 tf.set_random_seed(13)
@@ -144,3 +148,44 @@ with g.as_default():
         except tf.errors.InvalidArgumentError as e:
             print(type(e).__name__, e.op.name if e.op is not None else None)
             print(e.message.splitlines()[0])
+
+NUM_LABELS = 4
+TAGS = rs.randint(0, NUM_LABELS, size=(3, 5)).astype(np.int32)
+PAD_IDS = IDS.copy()
+PAD_IDS[1, 3:] = 0
+PAD_IDS[2, 4:] = 0
+g = tf.Graph()
+with g.as_default():
+    tf.set_random_seed(13)
+    ids, seg, emb, table, out = build(True, seq_static=True)
+    labels = tf.placeholder(tf.int32, [None, 5], name="label_ids")
+    lengths = tf.reduce_sum(tf.sign(tf.abs(ids)), reduction_indices=1)
+    with tf.variable_scope("project"):
+        W = tf.get_variable("W", shape=[H, NUM_LABELS], dtype=tf.float32,
+                            initializer=initializers.xavier_initializer(seed=4))
+        b = tf.get_variable("b", shape=[NUM_LABELS], dtype=tf.float32,
+                            initializer=tf.zeros_initializer())
+        output = tf.reshape(out, shape=[-1, H])
+        pred = tf.tanh(tf.nn.xw_plus_b(output, W, b))
+        logits = tf.reshape(pred, [-1, 5, NUM_LABELS])
+    with tf.variable_scope("crf_loss"):
+        trans = tf.get_variable("transitions", shape=[NUM_LABELS, NUM_LABELS],
+                                initializer=initializers.xavier_initializer(seed=5))
+        log_likelihood, trans = tf.contrib.crf.crf_log_likelihood(
+            inputs=logits, tag_indices=labels, transition_params=trans,
+            sequence_lengths=lengths)
+        loss = tf.reduce_mean(-log_likelihood)
+    pred_ids, best_score = tf.contrib.crf.crf_decode(potentials=logits, transition_params=trans,
+                                                     sequence_length=lengths)
+    train = tf.train.AdamOptimizer(0.05).minimize(loss)
+    print(initializers.xavier_initializer is tf.contrib.layers.xavier_initializer)
+    print(lengths.name, log_likelihood.name, pred_ids.name, pred_ids.shape)
+    with tf.Session() as sess:
+        sess.run(tf.global_variables_initializer())
+        feed = {ids: PAD_IDS, seg: SEG, labels: TAGS}
+        print(sess.run(lengths, feed).tolist(), sess.run(W)[0].tolist())
+        for step in range(4):
+            lv, _ = sess.run([loss, train], feed)
+            print(step, repr(lv))
+        p, sc = sess.run([pred_ids, best_score], feed)
+        print(p.tolist(), sc.tolist())
