@@ -333,6 +333,24 @@ _INTERNAL.update({f"{_OPT}.{m}": [f"flowgrad.contrib.opt.{ours}"] for m, ours in
     ("external_optimizer", "external_optimizer"), ("ggt", "ggt"),
     ("matrix_functions", "matrix_functions"), ("shampoo", "shampoo"))})
 
+# tf.contrib.layers' modules under their private path (`from
+# tensorflow.contrib.layers.python.layers import initializers`, `... import layers as
+# layers_lib`): the package is tf.contrib.layers, each module the flowgrad modules that hold
+# the public names of TF 1.14's module of that name
+_LAYERS = "tensorflow.contrib.layers.python.layers"
+_INTERNAL.update({"tensorflow.contrib.layers.python": [], _LAYERS: ["flowgrad.contrib.layers"]})
+_INTERNAL.update({f"{_LAYERS}.{m}": [f"flowgrad.contrib.layers.{o}" for o in ours] for m, ours in (
+    ("initializers", ("initializers",)),
+    ("layers", ("layers", "layers_extra", "layers_legacy", "pool_extra", "gdn",
+                "scale_gradient")),
+    ("optimizers", ("optimizers",)), ("utils", ("utils",)),
+    ("normalization", ("normalization",)), ("summaries", ("summaries",)),
+    ("encoders", ("encoders", "layers_legacy")),
+    ("embedding_ops", ("encoders", "scattered", "distributed_embedding")),
+    ("feature_column", ("feature_column",)), ("feature_column_ops", ("feature_column_ops",)),
+    ("rev_block_lib", ("rev_block_lib", "rev_block")))})
+_INTERNAL[f"{_LAYERS}.regularizers"] = ["flowgrad.ops.regularizers"]
+
 # tf.keras's private home, `tensorflow.python.keras` (TF1 code imports it directly): each
 # module is flowgrad.keras's module of the same place
 _KERAS = "tensorflow.python.keras"
