@@ -201,6 +201,9 @@ def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
         raise _invalid("# elements of backprop_val_grad and # rows of sum_indices should match "
                        f"(#nnz of sum): got {g.size} and {si.shape[0]}")
     ks, ka, kb = _row_keys(si, ai, bi)
+    if not all((k[1:] > k[:-1]).all() for k in (ks, ka, kb)):
+        src_a, src_b = _grad_walk(ks.tolist(), ka.tolist(), kb.tolist())
+        return _take_or_zero(g, src_a), _take_or_zero(g, src_b)
     out = []
     for rows, k in ((ai, ka), (bi, kb)):
         pos = np.searchsorted(ks, k)
@@ -210,6 +213,42 @@ def _add_grad_kernel(backprop_val_grad, a_indices, b_indices, sum_indices, **_):
         res[hit] = g[pos_c[hit]]
         out.append(res)
     return tuple(out)
+
+
+def _take_or_zero(g, src):
+    src = np.asarray(src, np.int64).reshape(-1)
+    res = np.zeros(src.size, g.dtype)
+    res[src >= 0] = g[src[src >= 0]]
+    return res
+
+
+def _grad_walk(ks, ka, kb):
+    """TF's SparseAddGrad loop over the row keys of sum, a and b (ordered as the rows): at
+    each step a (then b) meets the current sum row: equal takes its gradient and moves on,
+    smaller moves on with none, larger waits; the sum row advances when neither of a, b was
+    smaller. For sorted inputs that is the lookup of each row in sum; for unordered ones
+    (SparseAdd walks them without sorting) it is what TF computes. Returns, for each row of
+    a and of b, the position in sum whose gradient it takes, or -1."""
+    keys = (ka, kb)
+    src = ([-1] * len(ka), [-1] * len(kb))
+    pos = [0, 0]
+    k = 0
+    while k < len(ks):
+        live = [w for w in (0, 1) if pos[w] < len(keys[w])]
+        if not live:
+            break
+        geq = True
+        for w in live:
+            key = keys[w][pos[w]]
+            if key == ks[k]:
+                src[w][pos[w]] = k
+                pos[w] += 1
+            elif key < ks[k]:
+                pos[w] += 1
+                geq = False
+        if geq:
+            k += 1
+    return src
 
 
 register_op("SparseAddGrad", infer=_add_grad_infer, kernel=_add_grad_kernel, grad=None)
@@ -759,19 +798,19 @@ def _softmax_kernel(sp_indices, sp_values, sp_shape, **_):
                        f"{' '.join(map(str, shape))}")
     ind = _mat(sp_indices, shape.size)
     vals = np.asarray(sp_values)
-    out = np.zeros_like(vals)
     if not ind.shape[0]:
-        return out
-    _, inv = np.unique(ind[:, :-1], axis=0, return_inverse=True)
-    inv = inv.reshape(-1)
-    order = np.argsort(inv, kind="stable")
-    grouped = inv[order]
-    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        return np.zeros_like(vals)
+    # TF's kernel reorders a copy of the entries row-major (SparseTensor::Reorder over every
+    # dimension), takes each row's softmax in that order and writes the values out in it:
+    # for an unordered input the i-th value is the i-th entry's in row-major order, while
+    # sparse_softmax pairs it with the input's i-th index
+    order = np.lexsort(ind.T[::-1])
+    rows = ind[order, :-1]
+    starts = np.flatnonzero(np.r_[True, np.any(rows[1:] != rows[:-1], axis=1)])
     v = vals[order]
     sizes = np.diff(np.r_[starts, v.size])
     shifted = v - np.repeat(np.maximum.reduceat(v, starts), sizes)
-    out[order] = _group_softmax(shifted, starts, sizes)
-    return out
+    return _group_softmax(shifted, starts, sizes)
 
 
 def _group_softmax(shifted, starts, sizes):
