@@ -17,7 +17,12 @@ focused test below:
   pairs with the input's i-th index); flowgrad gave each entry its own softmax value.
 - SparseAddGrad: TF's kernel walks a, b and sum together as its merge did (a sum row
   advances when neither a nor b is behind it); flowgrad looked each row up in the sum by
-  binary search, which for unordered rows missed and gave zeros."""
+  binary search, which for unordered rows missed and gave zeros.
+- (found beside the probes, feeding gcn_kipf's features as an (indices, values) pair)
+  a SparseTensor fed a value of fewer than three items: TF's Session.run zips the three
+  parts with it and leaves the rest unfed, so a sparse_placeholder with a whole shape
+  (a Const dense_shape) runs and an unfed placeholder part is TF's "You must feed a
+  value"; flowgrad raised a TypeError of its own (runtime/session._short_sparse_feeds)."""
 
 import os
 
@@ -110,3 +115,40 @@ def test_sparse_add_gradient_walks_unordered_rows_as_tf(a, b, want_a, want_b):
             got_a, got_b = sess.run([ga, gb])
     np.testing.assert_array_equal(got_a, np.array(want_a, np.float32))
     np.testing.assert_array_equal(got_b, np.array(want_b, np.float32))
+
+
+@pytest.mark.parametrize("shape, feed, want", [
+    # a sparse_placeholder given a whole shape has a Const dense_shape: two parts run
+    ("const", "two", 3.0),
+    ("const", "list", 5.0),
+    ("const", "four", 1.0),
+    ("const", "one", "You must feed a value for placeholder tensor 'sp/values' with dtype "
+                     "float and shape [?]"),
+    ("unknown", "two", "You must feed a value for placeholder tensor 'sp/shape' with dtype "
+                       "int64 and shape [?]"),
+    ("partial", "two", "You must feed a value for placeholder tensor 'sp/shape' with dtype "
+                       "int64 and shape [2]"),
+    ("partial", "list", "You must feed a value for placeholder tensor 'sp/shape' with dtype "
+                        "int64 and shape [2]"),
+])
+def test_short_sparse_feed_leaves_the_other_parts_unfed(shape, feed, want):
+    # TF 1.14 (checked with the oracle): Session.run zips (indices, values, dense_shape)
+    # with the fed value, feeding as many parts as it has items
+    shapes = {"const": np.array([2, 3], np.int64), "unknown": None, "partial": [None, 3]}
+    feeds = {"two": (np.array([[0, 0], [1, 2]]), np.array([1., 2.])),
+             "list": [[[0, 1]], [5.0]],
+             "four": (np.array([[0, 0]]), np.array([1.]), np.array([2, 3]), 7),
+             "one": (np.array([[0, 0], [1, 2]]),)}
+    with tf.Graph().as_default():
+        sp = tf.sparse_placeholder(tf.float32, shape=shapes[shape], name="sp")
+        total = tf.sparse_reduce_sum(sp)
+        with tf.Session() as sess:
+            if isinstance(want, str):
+                with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                    sess.run(total, {sp: feeds[feed]})
+                assert info.value.message.splitlines()[0] == want
+            else:
+                assert sess.run(total, {sp: feeds[feed]}) == np.float32(want)
+                if feed == "two":   # the constant dense_shape, fetched
+                    np.testing.assert_array_equal(sess.run(sp.dense_shape, {sp: feeds[feed]}),
+                                                  [2, 3])
