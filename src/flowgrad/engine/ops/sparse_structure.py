@@ -811,19 +811,19 @@ def _softmax_kernel(sp_indices, sp_values, sp_shape, **_):
                        f"{' '.join(map(str, shape))}")
     ind = _mat(sp_indices, shape.size)
     vals = np.asarray(sp_values)
-    out = np.zeros_like(vals)
     if not ind.shape[0]:
-        return out
-    _, inv = np.unique(ind[:, :-1], axis=0, return_inverse=True)
-    inv = inv.reshape(-1)
-    order = np.argsort(inv, kind="stable")
-    grouped = inv[order]
-    starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        return np.zeros_like(vals)
+    # TF's kernel reorders a copy of the entries row-major (SparseTensor::Reorder over every
+    # dimension), takes each row's softmax in that order and writes the values out in it:
+    # for an unordered input the i-th value is the i-th entry's in row-major order, while
+    # sparse_softmax pairs it with the input's i-th index
+    order = np.lexsort(ind.T[::-1])
+    rows = ind[order, :-1]
+    starts = np.flatnonzero(np.r_[True, np.any(rows[1:] != rows[:-1], axis=1)])
     v = vals[order]
     sizes = np.diff(np.r_[starts, v.size])
     shifted = v - np.repeat(np.maximum.reduceat(v, starts), sizes)
-    out[order] = _group_softmax(shifted, starts, sizes)
-    return out
+    return _group_softmax(shifted, starts, sizes)
 
 
 def _group_softmax(shifted, starts, sizes):

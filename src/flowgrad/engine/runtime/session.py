@@ -232,6 +232,33 @@ def _flatten_dict_items(feed_dict):
     return flat
 
 
+def _short_sparse_feeds(feed_dict):
+    """TF's Session.run zips a SparseTensor key's (indices, values, dense_shape) with its
+    value: a value of fewer than three items feeds that many parts and leaves the rest
+    unfed (a placeholder among them is TF's "You must feed a value" at run, a constant
+    dense_shape of a sparse_placeholder given a shape is not). Such keys are replaced by
+    the parts they feed, in place; other feeds are left as they are."""
+    short = {}
+    for k, v in feed_dict.items():
+        if getattr(k, "_feed_components", None) is None or hasattr(k, "_feed_values"):
+            continue
+        try:
+            n = len(v)
+        except TypeError:   # (not a sequence: the plan zips it, as TF, and fails)
+            continue
+        if n < 3:
+            short[k] = k._feed_components()[:n]
+    if not short:
+        return feed_dict
+    out = {}
+    for k, v in feed_dict.items():
+        if k in short:
+            out.update(zip(short[k], v))
+        else:
+            out[k] = v
+    return out
+
+
 def _check_branch_feed(t):
     """A tensor of a tf.cond branch that ops of the same branch read: TF 1.14 feeds them
     the value, flowgrad's branch plans would compute it (refused rather than ignored)."""
@@ -758,6 +785,8 @@ class BaseSession:
             raise TypeError("input must be a dictionary")
         if feed_dict and any(isinstance(k, (list, tuple)) for k in feed_dict):
             feed_dict = _flatten_dict_items(feed_dict)
+        if feed_dict:
+            feed_dict = _short_sparse_feeds(feed_dict)
         if self._runner is not None:
             return self._runner.run(fetches, feed_dict, options, run_metadata)
         return self._local_run(fetches, feed_dict, options, run_metadata)
