@@ -3,7 +3,9 @@ forward-backward pass over the label states in log space, composed of TF ops as 
 ctc_ops.py composes it (the blank is class 0; the gradient w.r.t. the logits is the
 softmax minus the posteriors of each class, a custom gradient). TF's `_scan` (a Defun'd
 While over in-place updates) is a tf.while_loop over a TensorArray here: the same values,
-other op names."""
+other op names; Grappler rewrites its body as TF's function body, whose arguments have no
+shape (control_flow.as_function_while: no AddOpsRewrite of the forward step's
+`logsumexp + obs`, which would sum it in another order)."""
 from __future__ import annotations
 
 from ..engine.autodiff.custom_gradient import custom_gradient
@@ -16,7 +18,7 @@ from ..engine.ops.cast import cast
 from ..engine.ops.comparison import equal, greater_equal, less
 from ..engine.ops.construction import one_hot
 from ..engine.ops.construction import range as _range
-from ..engine.ops.control_flow import while_loop
+from ..engine.ops.control_flow import as_function_while, while_loop
 from ..engine.ops.indexing import scatter_nd
 from ..engine.ops.shape import shape as _shape
 from . import array_ops, math_ops
@@ -119,8 +121,9 @@ def _scan(fn, elems, initial, reverse=False):
         return (i - 1 if reverse else i + 1, new, [t.write(at, v) for t, v in zip(tas, new)])
 
     start = n - 1 if reverse else constant(0, dtype=_dt.int32)
-    _, _, tas = while_loop(lambda i, a, t: greater_equal(i, 0) if reverse else less(i, n),
-                           body, (start, initial, tas))
+    last, _, tas = while_loop(lambda i, a, t: greater_equal(i, 0) if reverse else less(i, n),
+                              body, (start, initial, tas))
+    as_function_while(last)
     out = [t.stack() for t in tas]
     return out[0] if single else tuple(out)
 
