@@ -16,7 +16,7 @@ frequency / time masks from seeded random ops in a while_loop and in a tf.data m
 stateless masks, ctc_loss_v2 trained a few steps (specaugment.py).
 
 stft_roundtrip.py, mel_mfcc_dct.py, wav_speech_commands.py and ctc_decoders.py matched TF
-on the base commit: they stay as regression guards. specaugment.py found one fault, with a
+on the base commit: they stay as regression guards. specaugment.py found two faults, with a
 focused test below:
 
 - ctc_loss_v2 (TF's ctc_loss_dense) trained: the gradient w.r.t. the logits differed from
@@ -26,7 +26,13 @@ focused test below:
   flowgrad builds the scan as a while_loop whose body's shapes Grappler would know, and
   its add_ops_rewrite regrouped that sum (an AddN of the log, the max and the
   observation, summed in name order). The loop is now marked as a function's
-  (control_flow.as_function_while): its body's inputs are unknown to the rewrites."""
+  (control_flow.as_function_while): its body's inputs are unknown to the rewrites.
+- ctc_loss_v2's `unique` (the labels' ctc_unique_labels, TF's path for large
+  vocabularies) raised NotImplementedError: now TF's _state_to_olabel_unique /
+  _sum_states (ops/ctc_dense.py), the same loss and gradient bits as TF.
+
+specaugment.py's stdout is TF's in full; the focused test checks both fixes' bits (with
+the arithmetic optimizer on and off)."""
 
 import os
 
@@ -64,15 +70,19 @@ def test_script_prints_tf_output(script):
     assert out.stdout == GOLD[script]
 
 
+@pytest.mark.parametrize("key", ["plain", "unique"])
 @pytest.mark.parametrize("arithmetic", [True, False])
-def test_ctc_loss_v2_gradient_is_tf_bits(arithmetic):
+def test_ctc_loss_v2_gradient_is_tf_bits(arithmetic, key):
     # TF 1.14 (the golden's case): the forward-backward scan's body is a function's, whose
-    # sums Grappler's AddOpsRewrite leaves in the order written (as with it off)
-    want = GOLD["ctc_loss_v2_grad"]
+    # sums Grappler's AddOpsRewrite leaves in the order written (as with it off); `unique`
+    # (ctc_unique_labels) sums the label states per unique label (_state_to_olabel_unique)
+    want = GOLD["ctc_loss_v2_grad"][key]
     with tf.Graph().as_default():
         logits = tf.constant(np.random.RandomState(33).randn(20, 3, 5).astype(np.float32))
         labels = tf.constant([[1, 1, 2, 0], [3, 4, 0, 0], [2, 2, 2, 1]], tf.int32)
-        loss = tf.nn.ctc_loss_v2(labels, logits, tf.constant([3, 2, 4]), tf.fill([3], 20))
+        uniq = tf.nn.ctc_unique_labels(labels) if key == "unique" else None
+        loss = tf.nn.ctc_loss_v2(labels, logits, tf.constant([3, 2, 4]), tf.fill([3], 20),
+                                 unique=uniq)
         grad = tf.gradients(tf.reduce_mean(loss), logits)[0]
         off = tf.RewriterConfig(arithmetic_optimization=tf.RewriterConfig.OFF)
         config = None if arithmetic else tf.ConfigProto(

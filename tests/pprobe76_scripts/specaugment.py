@@ -76,3 +76,9 @@ with tf.Session() as s:
     for step in range(3):
         lv, _ = s.run([loss2, train])
         print(step, repr(lv))
+    # ctc_loss_v2's fast path for unique labels (ctc_unique_labels of the batch's labels)
+    loss_u = tf.nn.ctc_loss_v2(labels, logits, lab_len, tf.fill([3], T),
+                               logits_time_major=False, unique=uniq)
+    g_u = tf.gradients(tf.reduce_sum(loss_u), logits)[0]
+    lu, lv, gu = s.run([loss_u, loss2, g_u])
+    print(repr(lu), repr(lv), repr(gu[1, 4]), loss_u.op.name)

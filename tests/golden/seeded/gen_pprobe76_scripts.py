@@ -29,12 +29,19 @@ def cases(tf):
 
 
 def ctc_loss_v2_grad(tf):
-    """ctc_loss_v2's loss and gradient w.r.t. time-major logits (labels with repeats):
-    float32 bits."""
-    logits = tf.constant(np.random.RandomState(33).randn(20, 3, 5).astype(np.float32))
-    labels = tf.constant([[1, 1, 2, 0], [3, 4, 0, 0], [2, 2, 2, 1]], tf.int32)
-    loss = tf.nn.ctc_loss_v2(labels, logits, tf.constant([3, 2, 4]), tf.fill([3], 20))
-    grad = tf.gradients(tf.reduce_mean(loss), logits)[0]
-    with tf.Session() as s:
-        lv, gv = s.run([loss, grad])
-    return {"loss": lv.view(np.uint32).tolist(), "grad": gv.view(np.uint32).ravel().tolist()}
+    """ctc_loss_v2's loss and gradient w.r.t. time-major logits (labels with repeats),
+    without and with `unique` (ctc_unique_labels): float32 bits."""
+    out = {}
+    for key in ("plain", "unique"):
+        tf.reset_default_graph()
+        logits = tf.constant(np.random.RandomState(33).randn(20, 3, 5).astype(np.float32))
+        labels = tf.constant([[1, 1, 2, 0], [3, 4, 0, 0], [2, 2, 2, 1]], tf.int32)
+        uniq = tf.nn.ctc_unique_labels(labels) if key == "unique" else None
+        loss = tf.nn.ctc_loss_v2(labels, logits, tf.constant([3, 2, 4]), tf.fill([3], 20),
+                                 unique=uniq)
+        grad = tf.gradients(tf.reduce_mean(loss), logits)[0]
+        with tf.Session() as s:
+            lv, gv = s.run([loss, grad])
+        out[key] = {"loss": lv.view(np.uint32).tolist(),
+                    "grad": gv.view(np.uint32).ravel().tolist()}
+    return out

@@ -70,7 +70,7 @@ from .resource import handle_info
 from .tensor_array import zero_grad as _zero_grad_ta
 from ..framework import graph_records as _records
 
-__all__ = ["cond", "while_loop", "as_function_while"]
+__all__ = ["cond", "while_loop"]
 
 
 # ---------------------------------------------------------------------------------------
