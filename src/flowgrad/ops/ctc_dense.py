@@ -3,7 +3,9 @@ forward-backward pass over the label states in log space, composed of TF ops as 
 ctc_ops.py composes it (the blank is class 0; the gradient w.r.t. the logits is the
 softmax minus the posteriors of each class, a custom gradient). TF's `_scan` (a Defun'd
 While over in-place updates) is a tf.while_loop over a TensorArray here: the same values,
-other op names."""
+other op names; Grappler rewrites its body as TF's function body, whose arguments have no
+shape (control_flow.as_function_while: no AddOpsRewrite of the forward step's
+`logsumexp + obs`, which would sum it in another order)."""
 from __future__ import annotations
 
 from ..engine.autodiff.custom_gradient import custom_gradient
@@ -16,7 +18,7 @@ from ..engine.ops.cast import cast
 from ..engine.ops.comparison import equal, greater_equal, less
 from ..engine.ops.construction import one_hot
 from ..engine.ops.construction import range as _range
-from ..engine.ops.control_flow import while_loop
+from ..engine.ops.control_flow import as_function_while, while_loop
 from ..engine.ops.indexing import scatter_nd
 from ..engine.ops.shape import shape as _shape
 from . import array_ops, math_ops
@@ -101,6 +103,46 @@ def _state_to_olabel(labels, num_labels, states):
     return array_ops.concat([blank_olabels, label_olabels], axis=-1)
 
 
+def _sum_states(idx, states):
+    """The label states' log probs [frames, batch, label_length] summed (logsumexp) per
+    unique label of each sequence (`idx`: each label's position among them)."""
+    with name_scope("sum_states"):
+        idx = convert_to_tensor(idx, name="idx")
+        num_states = _get_dim(states, 2)
+        states = array_ops.expand_dims(states, axis=2)
+        hot = one_hot(idx, depth=num_states, on_value=0.0, off_value=math_ops.log(0.0),
+                      axis=1)
+        return math_ops.reduce_logsumexp(states + hot, axis=-1)
+
+
+def _state_to_olabel_unique(labels, num_labels, states, unique):
+    """_state_to_olabel through the unique labels (y, idx) of each sequence: their summed
+    states scattered to their classes (classes without one: log(0))."""
+    num_label_states = _get_dim(labels, 1) + 1
+    label_states = states[:, :, 1:num_label_states]
+    blank_states = states[:, :, num_label_states:]
+    unique_y, unique_idx = unique
+    mul_reduce = _sum_states(unique_idx, label_states)
+    num_frames = states.shape[0]
+    batch_size = states.shape[1]
+    num_states = num_label_states - 1
+    batch_state_major = array_ops.transpose(mul_reduce, perm=[1, 2, 0])
+    batch_state_major = array_ops.reshape(batch_state_major,
+                                          [batch_size * num_states, num_frames])
+    batch_offset = _range(batch_size, dtype=unique_y.dtype) * num_labels
+    indices = unique_y + array_ops.expand_dims(batch_offset, axis=-1)
+    indices = array_ops.reshape(indices, [-1, 1])
+    scatter = scatter_nd(indices=indices, updates=batch_state_major,
+                         shape=[batch_size * num_labels, num_frames])
+    scatter = array_ops.reshape(scatter, [batch_size, num_labels, num_frames])
+    scatter = array_ops.where(equal(scatter, 0.0),
+                              array_ops.fill(_shape(scatter), math_ops.log(0.0)), scatter)
+    label_olabels = array_ops.transpose(scatter, [2, 0, 1])
+    label_olabels = label_olabels[:, :, 1:]
+    blank_olabels = math_ops.reduce_logsumexp(blank_states, axis=2, keepdims=True)
+    return array_ops.concat([blank_olabels, label_olabels], axis=-1)
+
+
 def _scan(fn, elems, initial, reverse=False):
     """TF's inclusive `_scan`: [n + 1, ...] accumulators per accumulator of `initial` (a
     tensor or a tuple), the initial one first (last when `reverse`)."""
@@ -119,8 +161,9 @@ def _scan(fn, elems, initial, reverse=False):
         return (i - 1 if reverse else i + 1, new, [t.write(at, v) for t, v in zip(tas, new)])
 
     start = n - 1 if reverse else constant(0, dtype=_dt.int32)
-    _, _, tas = while_loop(lambda i, a, t: greater_equal(i, 0) if reverse else less(i, n),
-                           body, (start, initial, tas))
+    last, _, tas = while_loop(lambda i, a, t: greater_equal(i, 0) if reverse else less(i, n),
+                              body, (start, initial, tas))
+    as_function_while(last)
     out = [t.stack() for t in tas]
     return out[0] if single else tuple(out)
 
@@ -170,7 +213,7 @@ def _forward_backward_log(state_trans_log_probs, initial_state_log_probs,
     return fwd_bwd_log_probs, log_likelihood
 
 
-def _ctc_loss_and_grad(logits, labels, label_length, logit_length):
+def _ctc_loss_and_grad(logits, labels, label_length, logit_length, unique=None):
     """(loss [batch], its gradient w.r.t. the logits [frames, batch, classes])."""
     num_labels = _get_dim(logits, 2)
     max_label_seq_length = _get_dim(labels, 1)
@@ -182,7 +225,11 @@ def _ctc_loss_and_grad(logits, labels, label_length, logit_length):
         state_trans_log_probs=math_ops.log(state_trans_probs),
         initial_state_log_probs=initial, final_state_log_probs=final,
         observed_log_probs=state_log_probs, sequence_length=logit_length)
-    olabel_log_probs = _state_to_olabel(labels, num_labels, fwd_bwd_log_probs)
+    if unique:
+        olabel_log_probs = _state_to_olabel_unique(labels, num_labels, fwd_bwd_log_probs,
+                                                   unique)
+    else:
+        olabel_log_probs = _state_to_olabel(labels, num_labels, fwd_bwd_log_probs)
     grad = math_ops.exp(ilabel_log_probs) - math_ops.exp(olabel_log_probs)
     return -log_likelihood, grad
 
@@ -192,9 +239,8 @@ def ctc_loss_dense(labels, logits, label_length, logit_length, logits_time_major
     """The CTC loss [batch] of dense int `labels` [batch, max_label_length] (their lengths
     `label_length`) under `logits` [frames, batch, classes] (`logits_time_major=False`:
     [batch, frames, classes]) of lengths `logit_length`; the blank is class `blank_index`.
-    `unique` (TF's TPU-oriented variant) raises NotImplementedError."""
-    if unique is not None:
-        raise NotImplementedError("ctc_loss_dense: `unique` is not implemented")
+    `unique`: the labels' (unique labels, their positions) as ctc_unique_labels makes
+    them, TF's path for large vocabularies (the same loss)."""
     with name_scope(name, "ctc_loss_dense", [logits, labels, label_length, logit_length]):
         logits = convert_to_tensor(logits, name="logits")
         labels = convert_to_tensor(labels, name="labels")
@@ -210,15 +256,18 @@ def ctc_loss_dense(labels, logits, label_length, logit_length, logits_time_major
                                        logits[:, :, blank_index + 1:]], axis=2)
             labels = array_ops.where(labels < blank_index, labels + 1, labels)
         args = [logits, labels, label_length, logit_length]
+        if unique:
+            unique_y, unique_idx = unique
+            args.extend([unique_y, unique_idx])
 
         @custom_gradient
-        def compute_ctc_loss(logits_t, labels_t, label_length_t, logit_length_t):
+        def compute_ctc_loss(logits_t, labels_t, label_length_t, logit_length_t, *unique_t):
             logits_t.set_shape(logits.shape)
             labels_t.set_shape(labels.shape)
             label_length_t.set_shape(label_length.shape)
             logit_length_t.set_shape(logit_length.shape)
             loss, grad_logits = _ctc_loss_and_grad(logits_t, labels_t, label_length_t,
-                                                   logit_length_t)
+                                                   logit_length_t, unique_t or None)
 
             def grad(grad_loss):
                 return [array_ops.reshape(grad_loss, [1, -1, 1]) * grad_logits] + \

@@ -2555,3 +2555,14 @@ def while_loop(cond, body, loop_vars, shape_invariants=None, parallel_iterations
     if len(exits) == 1 and not return_same_structure:
         return exits[0]
     return result
+
+
+def as_function_while(loop_output):
+    """Marks the loop whose output (a tensor while_loop returned) is `loop_output` as TF's
+    functional While of Defun'd cond and body (ctc_ops' `_scan`, which flowgrad builds as a
+    while_loop): Grappler rewrites the body's function on its own, its arguments of unknown
+    shape (add_ops_rewrite.FUNCTION_BODY_ATTR)."""
+    op = loop_output.op
+    while op._type != "While":
+        op = op._inputs[0].op
+    op._attrs[_add_ops_rewrite.FUNCTION_BODY_ATTR] = True

@@ -106,6 +106,10 @@ SYMBOLIC_ATTR = "_grappler_symbolic"
 # them (their Enters', a branch's Switches')
 SHAPES_ATTR = "_grappler_shapes"
 FED_ATTR = "_grappler_fed"
+# a While that stands for TF's functional While of Defun'd cond and body (ctc_ops' _scan):
+# Grappler optimizes the function's body as a graph of its own, whose _Arg inputs have no
+# shape, so all its inputs are unknown (and of unknown rank) to the body's rewrites
+FUNCTION_BODY_ATTR = "_grappler_function_body"
 _NOT_SUMMED = frozenset({"string", "variant", "resource"})   # (Add of strings concatenates)
 _SUBPLANS = frozenset({"While", "WhileGrad", "Cond"})
 _STAGE = ADD_OPS_STAGE
@@ -240,6 +244,13 @@ def _mark_loops(program, tainted, fed=frozenset(), sym=None):
     for n in program.nodes:
         if n.type in _SUBPLANS:
             ins = n.inputs[1:] if n.type == "Cond" else n.inputs
+            if n.attrs.get(FUNCTION_BODY_ATTR):
+                everything = tuple(range(len(ins)))
+                nodes.append(dataclasses.replace(n, attrs=dict(
+                    n.attrs, **{UNKNOWN_ATTR: everything, SYMBOLIC_ATTR: everything,
+                                FED_ATTR: everything, SHAPES_ATTR: (None,) * len(ins)})))
+                changed = True
+                continue
             pos = tuple(k for k, v in enumerate(ins) if v in tainted)
             attrs = {UNKNOWN_ATTR: pos}
             if sym is not None:
