@@ -4,9 +4,10 @@ segmentation: a DeepLab-v3 ASPP (atrous slim.conv2d, slim.separable_conv2d under
 arg_scope, image pooling by resize_bilinear(align_corners=True), an ignore label dropped
 by boolean_mask: deeplab_aspp.py), a U-Net (conv2d_transpose of static and dynamic
 output_shape, crop-and-concat: unet.py), FCN upsampling with tf.metrics.mean_iou
-(fcn_metrics.py) and focal / dice / weighted losses (seg_losses.py).
+(fcn_metrics.py), focal / dice / weighted losses (seg_losses.py) and DeepLab's input
+preprocessing in a tf.data pipeline (seg_preprocess.py).
 
-deeplab_aspp.py and fcn_metrics.py matched TF on the base commit: they stay as regression
+deeplab_aspp.py, fcn_metrics.py and seg_preprocess.py matched TF on the base commit: they stay as regression
 guards. unet.py and seg_losses.py found two faults, each with a focused test below:
 
 - Conv2DBackpropInput / Conv2DBackpropFilter and the depthwise backprops checked the

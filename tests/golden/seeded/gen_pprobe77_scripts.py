@@ -9,7 +9,9 @@ mismatched output_shape (unet.py); FCN upsampling by a bilinear conv2d_transpose
 tf.layers.conv2d_transpose, class-weighted sparse softmax cross entropy, tf.metrics.mean_iou
 (its confusion matrix), accuracy and mean_per_class_accuracy (fcn_metrics.py); focal, dice,
 median-frequency weighted and label-smoothed losses, tf.confusion_matrix and the error of
-an unmasked 255 label (seg_losses.py). Values at full precision. Made on an AMD EPYC (TF's
+an unmasked 255 label (seg_losses.py); DeepLab's input preprocessing (random scale,
+pad_to_bounding_box with the ignore label, a joint random_crop, a tf.cond flip) in a
+tf.data pipeline and the errors of random_crop / crop_or_pad (seg_preprocess.py). Values at full precision. Made on an AMD EPYC (TF's
 float32 bits depend on the host CPU: engine/ops/host_cpu.py); the case "host" records its
 vendor."""
 import os
