@@ -298,6 +298,16 @@ def check_strides_kernel(strides, data_format, dilations=(1, 1, 1, 1)):
             "and depth dimensions.")
 
 
+def check_equal_strides(strides, data_format):
+    """TF 1.14's depthwise kernels (forward and backprop constructors) refuse unequal row
+    and column strides, before check_strides_kernel's batch and depth check."""
+    sh, sw = hw(strides, data_format)
+    if sh != sw:
+        raise errors.InvalidArgumentError(
+            None, None, "Current implementation only supports equal length strides in the row "
+            "and column dimensions.")
+
+
 def check_rank(t, rank, what="Shape"):
     r = t.shape.ndims
     if r is not None and r != rank:
@@ -317,11 +327,65 @@ def wide(*arrays):
     return [a.astype(np.float32) if a.dtype == np.float16 else a for a in arrays]
 
 
-def check_out_shape(g, dy):
-    if dy.shape[1:3] != (g.oh, g.ow):
+def _check_backprop_ranks(label, x_dims, f_dims, dy_dims):
+    for what, dims in (("input", x_dims), ("filter", f_dims), ("out_backprop", dy_dims)):
+        if len(dims) != 4:
+            raise errors.InvalidArgumentError(None, None, f"{label}: {what} must be 4-dimensional")
+
+
+def check_conv_backprop_dims(label, x_dims, f_dims, dy_dims, strides, dilations, padding,
+                             data_format, explicit=None):
+    """TF 1.14's ConvBackpropComputeDimensionsV2, as its CPU Conv2DCustomBackpropInput /
+    Conv2DCustomBackpropFilter kernels run it on the shapes (input and out_backprop in
+    `data_format` order, filter HWIO): the ranks, the batch, the depths, then each spatial
+    dim's windowed output size (a dim at a time), each an InvalidArgumentError in TF's
+    words."""
+    _check_backprop_ranks(label, x_dims, f_dims, dy_dims)
+    (n, _, _, c), (dn, _, _, dc) = nhwc_dims(x_dims, data_format), nhwc_dims(dy_dims, data_format)
+    if n != dn:
         raise errors.InvalidArgumentError(
-            None, None, f"Conv2DSlowBackpropInput: Size of out_backprop doesn't match computed: "
-            f"actual = {dy.shape[1:3]}, computed = {(g.oh, g.ow)}")
+            None, None, f"{label}: input and out_backprop must have the same batch size"
+            f"input batch: {n}outbackprop batch: {dn} batch_dim: 0")
+    if c != f_dims[2] and (f_dims[2] == 0 or c % f_dims[2]):
+        raise errors.InvalidArgumentError(
+            None, None, f"{label}: input depth must be evenly divisible by filter depth")
+    if f_dims[3] != dc:
+        raise errors.InvalidArgumentError(
+            None, None, f"{label}: filter and out_backprop must have the same out_depth")
+    pads = _explicit_hw(explicit, data_format)
+    for i, d in enumerate((2, 3) if data_format == "NCHW" else (1, 2)):
+        out = out_size(x_dims[d], f_dims[i], strides[d], dilations[d], padding, pads[i],
+                       run=True)[0]
+        if dy_dims[d] != out:
+            raise errors.InvalidArgumentError(
+                None, None, f"{label}: Size of out_backprop doesn't match computed: actual = "
+                f"{dy_dims[d]}, computed = {out} spatial_dim: {d} input: {x_dims[d]} filter: "
+                f"{f_dims[i]} output: {dy_dims[d]} stride: {strides[d]} dilation: "
+                f"{dilations[d]}")
+
+
+def check_depthwise_backprop_dims(label, x_dims, f_dims, dy_dims, strides, padding,
+                                  data_format, dilations=(1, 1, 1, 1)):
+    """TF 1.14's depthwise backprop kernels' EXTRACT_AND_VERIFY_DIMENSIONS on the shapes:
+    the ranks, the batch, the input depth, depth_multiplier * in_depth, then the rows and
+    the columns of out_backprop against the windowed output size (of the dilated filter,
+    whose gradient flowgrad's kernels run: TF's CPU kernels take no dilations)."""
+    _check_backprop_ranks(label, x_dims, f_dims, dy_dims)
+    (n, h, w, c), (dn, oh, ow, dc) = (nhwc_dims(x_dims, data_format),
+                                      nhwc_dims(dy_dims, data_format))
+    for ok, msg in ((n == dn, "input and out_backprop must have the same batch size"),
+                    (c == f_dims[2], "input and filter must have the same in_depth"),
+                    (f_dims[3] * c == dc, "depth_multiplier * in_depth not equal to out_depth")):
+        if not ok:
+            raise errors.InvalidArgumentError(None, None, f"{label}: {msg}")
+    stride = hw(strides, data_format)[0]
+    for what, size, k, d, actual in (("rows", h, f_dims[0], hw(dilations, data_format)[0], oh),
+                                     ("cols", w, f_dims[1], hw(dilations, data_format)[1], ow)):
+        out = out_size(size, k, stride, d, padding, run=True)[0]
+        if actual != out:
+            raise errors.InvalidArgumentError(
+                None, None, f"{label}: Number of {what} of out_backprop doesn't match computed: "
+                f"actual = {actual}, computed = {out}")
 
 
 def sizes_tensor(sizes, op_type, arg):

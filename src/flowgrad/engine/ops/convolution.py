@@ -35,7 +35,9 @@ from ._windows import (
     FMT3,
     attrs3,
     check_choice,
-    check_out_shape,
+    check_conv_backprop_dims,
+    check_depthwise_backprop_dims,
+    check_equal_strides,
     check_rank,
     check_strides_kernel,
     from_last,
@@ -294,21 +296,16 @@ def _conv2d_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                   intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
     _check_cpu_backprop_dilations(dilations)
-    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    sizes = tuple(int(s) for s in sizes)
+    check_conv_backprop_dims("Conv2DCustomBackpropInput", sizes, f.shape, dy.shape, strides,
+                             dilations, padding, data_format, explicit_paddings)
+    n, h, w, c = nhwc_dims(sizes, data_format)
     dt = dy.dtype
     dy = to_nhwc(dy, data_format)
     if dt != np.float16:
         dy, f = wide(dy, f)
-    label = "Conv2DCustomBackpropInput"   # TF's ConvBackpropComputeDimensions checks
-    if c != f.shape[2] and (f.shape[2] == 0 or c % f.shape[2]):
-        raise errors.InvalidArgumentError(
-            None, None, f"{label}: input depth must be evenly divisible by filter depth")
-    if f.shape[3] != dy.shape[3]:
-        raise errors.InvalidArgumentError(
-            None, None, f"{label}: filter and out_backprop must have the same out_depth")
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format,
             explicit_paddings)
-    check_out_shape(g, dy)
     o = f.shape[3]
     rows = g.n * g.oh * g.ow
     if dt == np.float16 and g.oh * g.ow * (g.kh * g.kw * c + o) * g.n <= _HALF_WORKING_SET:
@@ -375,6 +372,9 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                    intra_threads=None, **_):
     check_strides_kernel(strides, data_format, dilations)
     _check_cpu_backprop_dilations(dilations)
+    check_conv_backprop_dims("Conv2DCustomBackpropFilter", x.shape,
+                             tuple(int(s) for s in sizes), dy.shape, strides, dilations,
+                             padding, data_format, explicit_paddings)
     dt = x.dtype
     half = dt == np.float16
     x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
@@ -382,7 +382,6 @@ def _conv2d_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
         x, dy = wide(x, dy)
     kh, kw = int(sizes[0]), int(sizes[1])
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format, explicit_paddings)
-    check_out_shape(g, dy)
     o = dy.shape[3]
     rows = g.n * g.oh * g.ow
     depth = kh * kw * g.c
@@ -508,6 +507,7 @@ _CHUNK = 1 << 22      # products held at once by the filter's gradient
 
 
 def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1), **_):
+    check_equal_strides(strides, data_format)
     check_strides_kernel(strides, data_format, dilations)
     dt = x.dtype
     x = to_nhwc(x, data_format)
@@ -530,13 +530,17 @@ def _depthwise_kernel(x, f, strides, padding, data_format, dilations=(1, 1, 1, 1
 
 def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format,
                                      dilations=(1, 1, 1, 1), **_):
-    n, h, w, c = nhwc_dims(tuple(int(s) for s in sizes), data_format)
+    check_equal_strides(strides, data_format)
+    check_strides_kernel(strides, data_format)
+    sizes = tuple(int(s) for s in sizes)
+    check_depthwise_backprop_dims("DepthwiseConv2DBackpropInput", sizes, f.shape, dy.shape,
+                                  strides, padding, data_format, dilations)
+    n, h, w, c = nhwc_dims(sizes, data_format)
     dt = dy.dtype
     dy = to_nhwc(dy, data_format)
     if dt != np.float16:
         dy, f = wide(dy, f)
     g = Geo((n, h, w, c), f.shape[:2], strides, dilations, padding, data_format)
-    check_out_shape(g, dy)
     dy5 = dy.reshape(n, g.oh, g.ow, c, f.shape[3])
     if dt in _ORDERED or dt == np.float16:   # (half: each product and sum rounded)
         dx = None
@@ -553,13 +557,17 @@ def _depthwise_backprop_input_kernel(sizes, f, dy, strides, padding, data_format
 
 def _depthwise_backprop_filter_kernel(x, sizes, dy, strides, padding, data_format,
                                       dilations=(1, 1, 1, 1), **_):
+    check_equal_strides(strides, data_format)
+    check_strides_kernel(strides, data_format)
+    sizes = tuple(int(s) for s in sizes)
+    check_depthwise_backprop_dims("DepthwiseConv2DBackpropFilter", x.shape, sizes, dy.shape,
+                                  strides, padding, data_format, dilations)
     dt = x.dtype
     x, dy = to_nhwc(x, data_format), to_nhwc(dy, data_format)
     if dt != np.float16:
         x, dy = wide(x, dy)
-    kh, kw, c, m = (int(s) for s in sizes)
+    kh, kw, c, m = sizes
     g = Geo(x.shape, (kh, kw), strides, dilations, padding, data_format)
-    check_out_shape(g, dy)
     cols = g.windows(pad_nhwc(x, g.geo))
     dy5 = dy.reshape(g.n, g.oh, g.ow, c, m)
     if dt not in _ORDERED and dt != np.float16:

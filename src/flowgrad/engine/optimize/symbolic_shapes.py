@@ -159,7 +159,7 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
         if a.get("keep_dims"):
             return tuple(1 if i in axes else d for i, d in enumerate(x))
         return tuple(d for i, d in enumerate(x) if i not in axes)
-    if t == "Conv2D":
+    if t in ("Conv2D", "DepthwiseConv2dNative"):
         x, w = ins
         if w is None or len(w) != 4 or a.get("data_format", "NHWC") != "NHWC":
             return None
@@ -167,11 +167,15 @@ def _rule(n, ins, consts, dims, shape_of, static=None):
             x = (dims.fresh(), dims.fresh(), dims.fresh(), dims.fresh())
         if len(x) != 4:
             return None
-        dims.merge(x[3], w[2])
+        depth = dims.merge(x[3], w[2])
         s, dl = a.get("strides", [1, 1, 1, 1]), a.get("dilations", [1, 1, 1, 1])
         pad = a.get("padding")
+        if t == "Conv2D":
+            out = w[3]
+        else:   # DepthwiseConv2DNativeShapeFn: in_depth * depth_multiplier
+            out = depth * w[3] if depth >= 0 and w[3] >= 0 else dims.fresh()
         return (x[0], _window(x[1], w[0], s[1], dl[1], pad, dims),
-                _window(x[2], w[1], s[2], dl[2], pad, dims), w[3])
+                _window(x[2], w[1], s[2], dl[2], pad, dims), out)
     if t == "MatMul":
         x, w = ins
         x = x if x is not None else (dims.fresh(), dims.fresh())
@@ -494,12 +498,73 @@ def _unpack(n, x, dims):
     return x[:ax] + x[ax + 1:]
 
 
+def _one_hot(n, ins, consts, dims, shape_of):
+    """OneHot's shape function: the indices' dims with the depth (a constant's, else a
+    fresh symbol) inserted at the axis (-1: last)."""
+    x = ins[0] if ins else None
+    if x is None or len(n.inputs) != 4:
+        return None
+    depth = _int_list(consts, n.inputs[1])
+    d = int(depth[0]) if depth is not None and len(depth) == 1 else dims.fresh()
+    axis = n.attrs.get("axis", -1)
+    ax = len(x) if axis == -1 else axis
+    return tuple(x[:ax]) + (d,) + tuple(x[ax:])
+
+
+def _resize(n, ins, consts, dims, shape_of):
+    """The image resizes' ResizeShapeFn: a rank-4 input (of unknown dims where its shape
+    is unknown: a feed's) with its rows and columns the constant size's."""
+    x = ins[0] if len(ins) == 2 else None
+    size = _int_list(consts, n.inputs[1]) if len(n.inputs) == 2 else None
+    if size is None or len(size) != 2 or (x is not None and len(x) != 4):
+        return None
+    if x is None:
+        x = (dims.fresh(), dims.fresh(), dims.fresh(), dims.fresh())
+    return (x[0], size[0], size[1], x[3])
+
+
+def _batch_to_space(n, ins, consts, dims, shape_of):
+    """BatchToSpaceND / SpaceToBatchND by a constant block_shape and crops (paddings), as
+    TF's SpaceToBatchShapeHelper / BatchToSpaceShapeHelper: the batch divided (multiplied)
+    by the block size, each block dim multiplied less its crops (padded, divided); an
+    unknown dim a fresh symbol, the trailing dims kept (tf.layers.conv2d's
+    dilation_rate: with_space_to_batch)."""
+    x = ins[0] if len(ins) == 3 else None
+    block = _int_list(consts, n.inputs[1]) if len(n.inputs) == 3 else None
+    edges = _int_list(consts, n.inputs[2]) if len(n.inputs) == 3 else None
+    if x is None or block is None or edges is None or len(edges) != 2 * len(block) \
+            or len(x) < len(block) + 1 or 0 in block:
+        return None
+    size = int(np.prod(block))
+    to_space = n.type == "BatchToSpaceND"
+    if x[0] < 0:
+        out = [dims.fresh()]
+    elif to_space and x[0] % size:
+        return None
+    else:
+        out = [x[0] // size if to_space else x[0] * size]
+    for i, b in enumerate(block):
+        d, lo, hi = x[1 + i], edges[2 * i], edges[2 * i + 1]
+        if d < 0:
+            out.append(dims.fresh())
+        elif to_space:
+            out.append(d * b - lo - hi)
+        elif (d + lo + hi) % b:
+            return None
+        else:
+            out.append((d + lo + hi) // b)
+    return tuple(out) + tuple(x[1 + len(block):])
+
+
 # ops whose shape function moves or passes on their input's dims (symbols kept)
 _LAYOUT = {"ExpandDims": _expand_dims, "Squeeze": _squeeze, "Tile": _tile, "Pad": _pad,
            "PadV2": _pad, "MirrorPad": _pad, "Slice": _slice, "GatherV2": _gather,
            "Pack": _pack, "BroadcastTo": _broadcast_to, "StridedSlice": _strided_slice,
            "Fill": _fill, "RandomStandardNormal": _random, "RandomUniform": _random,
-           "TruncatedNormal": _random, "RandomUniformInt": _random}
+           "TruncatedNormal": _random, "RandomUniformInt": _random,
+           "BatchToSpaceND": _batch_to_space, "SpaceToBatchND": _batch_to_space,
+           "ResizeNearestNeighbor": _resize, "ResizeBilinear": _resize,
+           "ResizeBicubic": _resize, "ResizeArea": _resize, "OneHot": _one_hot}
 
 
 def _transpose(n, x, consts, dims):
@@ -524,9 +589,33 @@ def _many(n, ins, consts, dims):
         out = _unpack(n, ins[0], dims)
     elif n.type == "IdentityN" and len(ins) == len(n.outputs):
         return list(ins)
+    elif n.type in _XENT and len(ins) == 2:
+        return _xent(n, ins, dims)
     else:
         return None
     return None if out is None else [out] * len(n.outputs)
+
+
+_XENT = frozenset({"SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits"})
+
+
+def _xent(n, ins, dims):
+    """The (loss, backprop) shapes of the softmax cross entropy ops' shape functions:
+    features [batch, classes] merged with the labels' [batch, classes] (the sparse op's
+    labels [batch]); the loss [batch]. (A broadcast of the dense op's labels: not
+    modelled.)"""
+    f, labels = ins
+    if f is None or labels is None or len(f) != 2:
+        return None
+    if n.type == "SparseSoftmaxCrossEntropyWithLogits":
+        if len(labels) != 1:
+            return None
+        batch = dims.merge(f[0], labels[0])
+        return [(batch,), (batch, f[1])]
+    if len(labels) != 2 or any(a >= 0 and b >= 0 and a != b for a, b in zip(f, labels)):
+        return None
+    both = (dims.merge(f[0], labels[0]), dims.merge(f[1], labels[1]))
+    return [both[:1], both]
 
 
 def _split(n, ins, consts, dims):
