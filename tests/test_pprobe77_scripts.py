@@ -7,8 +7,8 @@ output_shape, crop-and-concat: unet.py), FCN upsampling with tf.metrics.mean_iou
 (fcn_metrics.py), focal / dice / weighted losses (seg_losses.py) and DeepLab's input
 preprocessing in a tf.data pipeline (seg_preprocess.py).
 
-deeplab_aspp.py, fcn_metrics.py and seg_preprocess.py matched TF on the base commit: they stay as regression
-guards. unet.py and seg_losses.py found two faults, each with a focused test below:
+deeplab_aspp.py, fcn_metrics.py and seg_preprocess.py matched TF on the base commit: they stay as
+regression guards. unet.py and seg_losses.py found two faults, each with a focused test below:
 
 - Conv2DBackpropInput / Conv2DBackpropFilter and the depthwise backprops checked the
   out_backprop size against the input's windows with a message of their own
