@@ -139,6 +139,10 @@ def test_eager_context_in_graph_mode():
             assert not context.executing_eagerly()
         with pytest.raises(NotImplementedError, match="eager_mode"):
             context.eager_mode()
+        # TF 1.14's context has no in_graph_mode (an AttributeError there too)
+        assert "in_graph_mode" not in GOLD["names"]["eager.context"]
+        with pytest.raises(AttributeError, match="tensorflow.python.eager.context.in_graph_mode"):
+            context.in_graph_mode()
 
 
 def test_inplace_ops_ops_and_values():
