@@ -31,7 +31,8 @@ PRESENT = {
                       "EAGER_MODE": None, "default_execution_mode": None, "SYNC": None},
     "ops.inplace_ops": {n: None for n in ("alias_inplace_update", "alias_inplace_add",
                                           "alias_inplace_sub", "inplace_update",
-                                          "inplace_add", "inplace_sub", "empty_like")},
+                                          "inplace_add", "inplace_sub", "empty_like",
+                                          "empty")},
     "ops.special_math_ops": {"einsum": flowgrad.einsum, "lbeta": flowgrad.lbeta,
                              "bessel_i0": flowgrad.math.bessel_i0,
                              "bessel_i1": flowgrad.math.bessel_i1},
@@ -154,7 +155,8 @@ def test_inplace_ops_ops_and_values():
             x = flowgrad.constant(np.arange(12, dtype=np.float32).reshape(4, 3))
             v = flowgrad.constant([[10., 20., 30.], [1., 2., 3.]])
             r = [ip.inplace_update(x, [1, 3], v), ip.inplace_add(x, 2, [1., 1., 1.]),
-                 ip.inplace_sub(x, None, flowgrad.ones([4, 3])), ip.empty_like(x, init=True)]
+                 ip.inplace_sub(x, None, flowgrad.ones([4, 3])), ip.empty_like(x, init=True),
+                 ip.empty([2], flowgrad.int32, init=True)]
             ops = [op.type + ":" + op.name for op in g.get_operations()]
             with flowgrad.Session() as s:
                 got = s.run(r)
@@ -165,9 +167,11 @@ def test_inplace_ops_ops_and_values():
         "ExpandDims:ExpandDims", "InplaceAdd:InplaceAdd", "Const:ones", "DeepCopy:DeepCopy_2",
         "Const:Reshape_1/shape", "Reshape:Reshape_1", "Const:Reshape_2/shape",
         "Reshape:Reshape_2", "Const:InplaceSub/i", "InplaceSub:InplaceSub", "Const:Shape",
-        "Reshape:Reshape_3", "Const:Shape_1", "Empty:Empty"]
+        "Reshape:Reshape_3", "Const:Shape_1", "Empty:Empty", "Const:Empty_1/shape",
+        "Empty:Empty_1"]
     base = np.arange(12, dtype=np.float32).reshape(4, 3)
-    want = [base.copy(), base.copy(), base - 1, np.zeros((4, 3), np.float32)]
+    want = [base.copy(), base.copy(), base - 1, np.zeros((4, 3), np.float32),
+            np.zeros(2, np.int32)]
     want[0][[1, 3]] = [[10, 20, 30], [1, 2, 3]]
     want[1][2] += 1
     for a, b in zip(got, want):

@@ -3,7 +3,8 @@ tensor by the InplaceUpdate / InplaceAdd / InplaceSub ops, built as TF builds th
 
 `i` is None (the whole tensor: x and v reshaped to one row), a scalar (v is one row: it gets
 a leading axis) or a vector of rows. The `alias_*` forms run the op on `x` itself; the others
-on a DeepCopy of it. `empty_like` is the Empty op of x's shape and dtype."""
+on a DeepCopy of it. `empty_like` is the Empty op of x's shape and dtype (`empty` the
+op's own function)."""
 from __future__ import annotations
 
 from ..engine.framework import dtypes as _dt
@@ -12,8 +13,11 @@ from ..engine.ops.cast import cast
 from .array_ops import expand_dims, reshape, shape
 from .gen_ops import gen_array_ops as _gen
 
-__all__ = ["alias_inplace_add", "alias_inplace_sub", "alias_inplace_update", "empty_like",
-           "inplace_add", "inplace_sub", "inplace_update"]
+__all__ = ["alias_inplace_add", "alias_inplace_sub", "alias_inplace_update", "empty",
+           "empty_like", "inplace_add", "inplace_sub", "inplace_update"]
+
+# the Empty op's function, which TF's module imports from gen_array_ops
+empty = _gen.empty
 
 
 def _inplace_helper(x, i, v, op):
