@@ -374,6 +374,34 @@ _INTERNAL[f"{_KERAS}.utils.data_utils"] = ["flowgrad.keras.data_utils", "flowgra
 _INTERNAL[f"{_KERAS}.engine.base_layer"].append("flowgrad.keras.engine.input_spec")
 del _m
 
+# more of TF's private modules that public TF1 code imports (tensor2tensor's
+# `from tensorflow.python.eager import context` and `...ops import inplace_ops`, BERT's and
+# official/'s estimator and file_io paths, sonnet v1's template / check_ops / deprecation):
+# each is the flowgrad modules holding the names of TF 1.14's module (checked with the
+# oracle); the names flowgrad lacks raise AttributeError / ImportError naming them.
+# tensorflow.python.util.tf_export (TF's API-export machinery) stays absent.
+_INTERNAL.update({
+    "tensorflow.python.eager": [],
+    "tensorflow.python.eager.context": ["flowgrad.eager.context"],
+    "tensorflow.python.ops.inplace_ops": ["flowgrad.ops.inplace_ops"],
+    "tensorflow.python.ops.special_math_ops": ["flowgrad.ops.math_extras",
+                                               "flowgrad.engine.ops.linalg",
+                                               "flowgrad.ops.math_ops"],
+    "tensorflow.python.ops.check_ops": ["flowgrad.ops.check_ops", "flowgrad.ops.assert_shapes",
+                                        "flowgrad.engine.ops.array_extra"],
+    "tensorflow.python.ops.partitioned_variables": ["flowgrad.ops.partitioned_variables",
+                                                    "flowgrad.ops.variable_scope"],
+    "tensorflow.python.ops.template": ["flowgrad.ops.variable_scope"],
+    "tensorflow.python.estimator": [],
+    "tensorflow.python.estimator.model_fn": ["flowgrad.estimator.model_fn"],
+    "tensorflow.python.estimator.estimator": ["flowgrad.estimator.estimator",
+                                              "flowgrad.estimator.warm_starting",
+                                              "flowgrad.train.warm_starting_util"],
+    "tensorflow.python.training.slot_creator": ["flowgrad.train.slot_creator"],
+    "tensorflow.python.lib.io.file_io": ["flowgrad.file_io"],
+    "tensorflow.python.util.deprecation": ["flowgrad.contrib.framework.deprecation"],
+})
+
 # public TF 1.14 namespaces flowgrad has no module for, and what stands in for them
 _PUBLIC_EXTRA = {
     "tensorflow.io": [],

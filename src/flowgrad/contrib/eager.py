@@ -14,6 +14,9 @@ from __future__ import annotations
 import contextlib
 
 from .. import enable_eager_execution, executing_eagerly
+# TF 1.14's eager context constants and queries (python/eager/context.py)
+from ..eager.context import (ASYNC, DEVICE_PLACEMENT_EXPLICIT, DEVICE_PLACEMENT_SILENT,
+                             DEVICE_PLACEMENT_WARN, SYNC, in_eager_mode, num_gpus)
 from ..eager.backprop import (GradientTape, gradients_function, implicit_gradients,
                               implicit_value_and_gradients, value_and_gradients_function)
 from ..eager.def_function import TensorSpec, function
@@ -32,19 +35,6 @@ __all__ = ["ASYNC", "Checkpoint", "DEVICE_PLACEMENT_EXPLICIT", "DEVICE_PLACEMENT
            "make_template", "num_gpus", "py_func", "restore_variables_on_create", "run",
            "set_server_def", "value_and_gradients_function"]
 
-# TF 1.14's eager context constants (python/eager/context.py)
-SYNC = 0
-ASYNC = 1
-DEVICE_PLACEMENT_EXPLICIT = 0
-DEVICE_PLACEMENT_WARN = 1
-DEVICE_PLACEMENT_SILENT = 2
-
-in_eager_mode = executing_eagerly
-
-
-def num_gpus():
-    """The number of GPUs TF's eager context sees: flowgrad runs on the CPU (0)."""
-    return 0
 
 
 def enable_remote_eager_execution(config=None, device_policy=None, execution_mode=None,

@@ -12,6 +12,7 @@ from ..engine.ops.shape import reshape
 __all__ = ["ModeKeys", "EstimatorSpec"]
 
 LOSS_METRIC_KEY = "loss"
+AVERAGE_LOSS_METRIC_KEY = "average_loss"
 
 
 class ModeKeys:
