@@ -1,0 +1,84 @@
+"""The probe programs of tests/pprobe74_scripts print TF 1.14's output under `flowgrad run`
+(tests/golden/seeded/gen_pprobe74_scripts.py): whole seeded TF1 programs of neural machine
+translation as tensorflow/nmt writes it with tf.contrib.seq2seq: a time-major bidirectional
+GRU encoder, a residual MultiRNNCell decoder under scaled LuongAttention with
+alignment_history, dynamic_decode(output_time_major, impute_finished, swap_memory) and
+greedy inference (nmt_time_major.py); BeamSearchDecoder over normalized BahdanauAttention
+with tile_batch, length_penalty_weight, gather_tree and its errors
+(beam_length_penalty.py); beam search with alignment_history and coverage_penalty_weight,
+InferenceHelper, CustomHelper and the decoders' type errors (beam_history_errors.py);
+monotonic attention in its three modes and two mechanisms in one AttentionWrapper
+(monotonic_multi.py); the scheduled-sampling helpers, SampleEmbeddingHelper and
+sequence_loss's averaging modes (scheduled_sampling.py).
+
+nmt_time_major.py, beam_length_penalty.py, beam_history_errors.py and monotonic_multi.py
+matched TF on the base commit: they stay as regression guards. scheduled_sampling.py found
+one fault, with a focused test below:
+
+- ScheduledOutputTrainingHelper's sample ids inside dynamic_decode: TF's `_call_sampler`
+  (helper.py) leaves the draws' static shape to the final Reshape's shape inference,
+  which inside the while loop cannot evaluate the shape tensor (the batch size comes in
+  through an Enter), so each step's ids are (?) and the decoded ids (?, ?); flowgrad set
+  the shape from the batch size's constant value, (5, ?)."""
+
+import os
+
+import pytest
+
+import flowgrad as tf
+from flowgrad.contrib.seq2seq import helper
+from goldens import load
+import script_runner
+
+HERE = os.path.join(os.path.dirname(__file__), "pprobe74_scripts")
+GOLD = load("seeded", "pprobe74_scripts")
+SCRIPTS = sorted(k for k in GOLD if k.endswith(".py"))
+
+
+@pytest.fixture(autouse=True)
+def _golden_host(monkeypatch):
+    # these goldens were made on an AMD EPYC (GOLD["host"]): TF's float32 products
+    # (MatMul) follow the host's Eigen kernels (engine/ops/host_cpu.py)
+    monkeypatch.setenv("FLOWGRAD_CPU", GOLD["host"])
+
+
+def test_golden_host_is_recorded():
+    assert GOLD["host"] == "amd"
+
+
+def test_every_script_has_a_golden():
+    assert SCRIPTS == sorted(f for f in os.listdir(HERE) if f.endswith(".py"))
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_script_prints_tf_output(script):
+    out = script_runner.run("run", os.path.join(HERE, script))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == GOLD[script]
+
+
+def test_sampler_static_shapes_follow_the_reshape_inside_and_outside_a_loop():
+    # TF 1.14 (checked with the oracle: tensorflow.contrib.seq2seq.python.ops.helper's
+    # bernoulli_sample / categorical_sample): the static shape is the final Reshape's,
+    # known from a constant sample shape outside a while loop, unknown inside it
+    with tf.Graph().as_default():
+        n = tf.size(tf.constant([6, 1, 4, 3, 5]))
+        p = tf.placeholder(tf.float32, [None, 3])
+        got = [helper.bernoulli_sample(probs=0.5, sample_shape=n),
+               helper.bernoulli_sample(probs=[0.5, 0.2], sample_shape=n),
+               helper.bernoulli_sample(probs=[0.5, 0.2], sample_shape=[n, 3]),
+               helper.categorical_sample(tf.zeros([4, 3])),
+               helper.categorical_sample(tf.zeros([4, 3]), sample_shape=n),
+               helper.categorical_sample(p), helper.bernoulli_sample(probs=p[:, 0])]
+        in_loop = []
+
+        def body(i):
+            in_loop.append(helper.bernoulli_sample(probs=0.5, sample_shape=n))
+            in_loop.append(helper.categorical_sample(tf.zeros([4, 3])))
+            in_loop.append(helper.bernoulli_sample(probs=[0.5, 0.2], sample_shape=n))
+            return i + 1
+
+        tf.while_loop(lambda i: i < 3, body, [0])
+    assert [t.shape.as_list() for t in got] == [
+        [5], [5, 2], [5, 3, 2], [4], [5, 4], [None], [None]]
+    assert [t.shape.as_list() for t in in_loop] == [[None], [4], [None, 2]]
