@@ -94,8 +94,8 @@ for lg, kw in [(o.rnn_output, dict(average_across_timesteps=True, sum_over_times
                (o.rnn_output[0], {}), (o.rnn_output, dict(weights=mask[0]))]:
     try:
         kw.setdefault("weights", mask)
-        l = tf.contrib.seq2seq.sequence_loss(lg, out, **kw)
-        print(l)
+        sl_bad = tf.contrib.seq2seq.sequence_loss(lg, out, **kw)
+        print(sl_bad)
     except ValueError as e:
         print("ValueError", e)
 try:
