@@ -23,6 +23,7 @@ one fault, with a focused test below:
 
 import os
 
+import numpy as np
 import pytest
 
 import flowgrad as tf
@@ -82,3 +83,23 @@ def test_sampler_static_shapes_follow_the_reshape_inside_and_outside_a_loop():
     assert [t.shape.as_list() for t in got] == [
         [5], [5, 2], [5, 3, 2], [4], [5, 4], [None], [None]]
     assert [t.shape.as_list() for t in in_loop] == [[None], [4], [None, 2]]
+
+
+@pytest.mark.parametrize("labels, bad", [
+    ([7, 8, 6, 5], 8), ([1, 9, -1, -3], -3), ([4, 2, 9, 9], 9), ([-2, 0, 1, -2], -2),
+    ([3, 4, 5, 4], 5)])
+@pytest.mark.parametrize("dtype", [tf.int32, tf.int64])
+def test_sparse_xent_names_the_smallest_negative_else_the_largest_label(labels, bad, dtype):
+    # TF 1.14 (checked with the oracle): SparseSoftmaxCrossEntropyWithLogits'
+    # CheckInvalidLabelIndex takes std::minmax_element of the labels and reports the
+    # minimum when it is negative, else the maximum (not the first label out of range)
+    with tf.Graph().as_default():
+        lg = tf.placeholder(tf.float32, [None, 4])
+        lb = tf.placeholder(dtype, [None])
+        x = tf.nn.sparse_softmax_cross_entropy_with_logits(labels=lb, logits=lg)
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                sess.run(x, {lg: np.zeros((4, 4), np.float32), lb: labels})
+    assert info.value.message.splitlines()[0] == (
+        "Received a label value of %d which is outside the valid range of [0, 4).  "
+        "Label values: %s" % (bad, " ".join(map(str, labels))))
