@@ -103,3 +103,59 @@ def test_sparse_xent_names_the_smallest_negative_else_the_largest_label(labels, 
     assert info.value.message.splitlines()[0] == (
         "Received a label value of %d which is outside the valid range of [0, 4).  "
         "Label values: %s" % (bad, " ".join(map(str, labels))))
+
+
+def test_sequence_loss_weights_of_another_length_fail_with_tfs_shape_order():
+    # TF 1.14 (checked with the oracle): Grappler's arithmetic optimizer sorts the
+    # commutative `crossent * Reshape_2(weights)`'s inputs by name, so the Mul's error
+    # names the weights' shape first
+    with tf.Graph().as_default():
+        lg = tf.placeholder(tf.float32, [None, None, 5])
+        tg = tf.placeholder(tf.int32, [None, None])
+        w = tf.placeholder(tf.float32, [None, None])
+        loss = tf.contrib.seq2seq.sequence_loss(lg, tg, w)
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                sess.run(loss, {lg: np.zeros((2, 3, 5), np.float32),
+                                tg: np.zeros((2, 3), np.int32), w: np.ones((3, 3), np.float32)})
+    assert info.value.message.splitlines()[0] == "Incompatible shapes: [9] vs. [6]"
+    assert info.value.op.name == "sequence_loss/mul"
+
+
+def _commutative_error(fn, dtype):
+    with tf.Graph().as_default():
+        a = tf.placeholder(dtype, name="Z")
+        b = tf.placeholder(dtype, name="A")
+        y = tf.identity(tf.identity(fn(tf.identity(a, name="za"), tf.identity(b, name="ab"))))
+        with tf.Session() as sess:
+            with pytest.raises(tf.errors.InvalidArgumentError) as info:
+                sess.run(y, {a: np.ones((2, 3), dtype.as_numpy_dtype),
+                             b: np.ones(4, dtype.as_numpy_dtype)})
+    return info.value.message.splitlines()[0]
+
+
+@pytest.mark.parametrize("fn, dtype, want", [
+    (tf.multiply, tf.float32, "[4] vs. [2,3]"),
+    (tf.squared_difference, tf.float32, "[4] vs. [2,3]"),
+    (tf.equal, tf.float32, "[4] vs. [2,3]"),
+    (tf.not_equal, tf.float32, "[4] vs. [2,3]"),
+    (tf.logical_and, tf.bool, "[4] vs. [2,3]"),
+    (tf.logical_or, tf.bool, "[4] vs. [2,3]"),
+    (tf.bitwise.bitwise_and, tf.int32, "[4] vs. [2,3]"),
+    (tf.bitwise.bitwise_or, tf.int32, "[4] vs. [2,3]"),
+    (tf.bitwise.bitwise_xor, tf.int32, "[4] vs. [2,3]"),
+    (tf.maximum, tf.float32, "[2,3] vs. [4]"),
+    (tf.minimum, tf.float32, "[2,3] vs. [4]"),
+])
+def test_commutative_ops_read_their_inputs_sorted_by_name(fn, dtype, want):
+    # TF 1.14 (checked with the oracle): "ab" sorts before "za", so the op's kernel sees
+    # the [4] input first; Maximum and Minimum are left in their order
+    assert _commutative_error(fn, dtype) == "Incompatible shapes: " + want
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "TF 1.14's Grappler sorts a lone Add's inputs by name too (Incompatible shapes: [4] vs. "
+    "[2,3]); flowgrad's optimize/commutative_order.py leaves Add and AddV2 in their order, "
+    "as add_ops_rewrite.py and hoist_common_factor.py read it, and names x first"))
+def test_add_reads_its_inputs_sorted_by_name():
+    assert _commutative_error(tf.add, tf.float32) == "Incompatible shapes: [4] vs. [2,3]"
