@@ -102,3 +102,13 @@ try:
     tf.contrib.seq2seq.TrainingHelper(tf.zeros([3, 4, 2]), [[4, 4, 4]])
 except ValueError as e:
     print("ValueError", e)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    bad_fd = {inp: tgt_in, out: tgt_out + 5, lens: tgt_len, prob: 0.0}
+    for feed in [bad_fd, {inp: tgt_in, out: tgt_out, lens: tgt_len, prob: 0.0,
+                          mask: np.ones((5, 4), np.float32)}]:
+        try:
+            sess.run(loss, feed)
+        except tf.errors.InvalidArgumentError as e:
+            print("InvalidArgumentError", e.op.name, e.message.splitlines()[0])
