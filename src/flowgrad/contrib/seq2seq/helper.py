@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import abc
 
-import numpy as np
-
-from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, constant_value,
-                   convert_to_tensor,
+from ._ops import (Tensor, TensorArray, TensorShape, array_ops, cond, convert_to_tensor,
                    dtypes, equal, greater, greater_equal, less, less_equal, logical_not,
                    logical_or, math_ops, name_scope, nest, nn_ops, random_ops,
                    transpose_batch_time)
@@ -18,13 +15,14 @@ __all__ = ["CustomHelper", "GreedyEmbeddingHelper", "Helper", "InferenceHelper",
            "ScheduledOutputTrainingHelper", "TrainingHelper"]
 
 
-def _call_sampler(sample_n_fn, sample_shape, batch_event_static, name=None):
+def _call_sampler(sample_n_fn, sample_shape, name=None):
     """Draws reduce_prod(sample_shape) samples with `sample_n_fn` and reshapes them to
-    sample_shape + batch/event shape (TF's distribution sampling, op for op)."""
+    sample_shape + batch/event shape (TF's distribution sampling, op for op). The static
+    shape is the Reshape's own inference, as in TF: inside a while loop the shape tensor,
+    read through an Enter, has no constant value, and the draws' shape is unknown."""
     with name_scope(name, "call_sampler", [sample_shape]):
         sample_shape = convert_to_tensor(sample_shape, dtype=dtypes.int32,
                                          name="sample_shape")
-        static = constant_value(sample_shape)
         pad = math_ops.cast(equal(array_ops.rank(sample_shape), 0), dtypes.int32)
         sample_shape = array_ops.reshape(
             sample_shape, array_ops.pad(array_ops.shape(sample_shape), paddings=[[pad, 0]],
@@ -32,11 +30,7 @@ def _call_sampler(sample_n_fn, sample_shape, batch_event_static, name=None):
         samples = sample_n_fn(math_ops.reduce_prod(sample_shape))
         batch_event_shape = array_ops.shape(samples)[1:]
         final_shape = array_ops.concat([sample_shape, batch_event_shape], 0)
-        out = array_ops.reshape(samples, final_shape)
-        if static is not None:   # the static shape TF's shape inference finds
-            static = [int(d) for d in np.reshape(static, [-1])]
-            out.set_shape(TensorShape(static).concatenate(batch_event_static))
-        return out
+        return array_ops.reshape(samples, final_shape)
 
 
 def bernoulli_sample(probs=None, logits=None, dtype=dtypes.int32, sample_shape=(), seed=None):
@@ -51,7 +45,7 @@ def bernoulli_sample(probs=None, logits=None, dtype=dtypes.int32, sample_shape=(
         new_shape = array_ops.concat([[n], batch_shape_tensor], 0)
         uniform = random_ops.random_uniform(new_shape, seed=seed, dtype=probs.dtype)
         return math_ops.cast(less(uniform, probs), dtype)
-    return _call_sampler(_sample_n, sample_shape, probs.shape)
+    return _call_sampler(_sample_n, sample_shape)
 
 
 def categorical_sample(logits, dtype=dtypes.int32, sample_shape=(), seed=None):
@@ -70,7 +64,7 @@ def categorical_sample(logits, dtype=dtypes.int32, sample_shape=(), seed=None):
         draws = array_ops.reshape(array_ops.transpose(draws),
                                   array_ops.concat([[n], batch_shape_tensor], 0))
         return math_ops.cast(draws, dtype)
-    return _call_sampler(_sample_n, sample_shape, logits.shape[:-1])
+    return _call_sampler(_sample_n, sample_shape)
 
 
 def _unstack_ta(inp):

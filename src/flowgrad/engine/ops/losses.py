@@ -157,9 +157,10 @@ def _sparse_xent_infer(inputs, attrs):
 
 def _sparse_xent_kernel(logits, labels):
     n, c = logits.shape
-    bad = (labels < 0) | (labels >= c)
-    if np.any(bad):
-        v = labels[np.argmax(bad)]
+    if labels.size and (labels.min() < 0 or labels.max() >= c):
+        # TF's CheckInvalidLabelIndex (std::minmax_element): the smallest label when it is
+        # negative, else the largest
+        v = labels.min() if labels.min() < 0 else labels.max()
         raise errors.InvalidArgumentError(
             None, None, f"Received a label value of {v} which is outside the valid range of "
             f"[0, {c}).  Label values: {' '.join(str(int(t)) for t in labels)}")

@@ -1,12 +1,17 @@
-"""Grappler's canonical input order of ApproximateEqual, as TF 1.14 runs it.
+"""Grappler's canonical input order of the commutative ops, as TF 1.14 runs it.
 
 TF 1.14's arithmetic optimizer (on by default in a Session, for a graph of at least
 MIN_GRAPH_NODES ops) first canonicalizes every node of a commutative op: it sorts the
 node's data inputs by their names as the NodeDef writes them ("scope/op", "scope/op:k").
-ApproximateEqual is commutative (|x - y| < tolerance is the same either way), so only its
-kernel's error shows the order: `ApproximateEqual(zeros, PlaceholderWithDefault)` fed
-shapes [3] and [2] fails with "x shape: [2]. y shape: [3]". (The commutative ops whose
-order changes values, AddN, are addn_order.py's.)
+The swap shows in a kernel's error: `ApproximateEqual(zeros, PlaceholderWithDefault)` fed
+shapes [3] and [2] fails with "x shape: [2]. y shape: [3]", and a Mul, SquaredDifference,
+Equal, NotEqual, Logical/Bitwise And, Or (Xor) whose inputs are out of order fails with
+"Incompatible shapes: [y] vs. [x]" (sequence_loss's `crossent * Reshape_2(weights)` names
+the weights first; checked with the oracle). Their values do not depend on the order.
+(The commutative ops whose order changes values, AddN, are addn_order.py's. Maximum and
+Minimum TF leaves as they are. Add and AddV2 are not sorted here: add_ops_rewrite.py and
+hoist_common_factor.py read their order, so a lone Add's shape error still names x first
+where TF names the sorted first input.)
 
 Before/after (x read from `zeros`, y from `PlaceholderWithDefault`):
 
@@ -16,11 +21,12 @@ from __future__ import annotations
 
 from .addn_order import _input_name
 
-_SORTED = frozenset({"ApproximateEqual"})
+_SORTED = frozenset({"ApproximateEqual", "Mul", "SquaredDifference", "Equal", "NotEqual",
+                     "LogicalAnd", "LogicalOr", "BitwiseAnd", "BitwiseOr", "BitwiseXor"})
 
 
 def canonical_commutative(program):
-    """`program` with each ApproximateEqual reading its two inputs sorted by their graph
+    """`program` with each node of _SORTED reading its two inputs sorted by their graph
     names (the op's own inputs: the names Grappler sees before it removes anything)."""
     nodes, changed = [], False
     for n in program.nodes:
